@@ -1,0 +1,18 @@
+"""CMA core: the framework-free domain and application layer of CMA.
+
+Depends on ``attrs`` and the standard library only. Another Python system can use it with
+its own adapters (implement the Protocols in :mod:`cma_core.ports`) or with the in-memory
+ones in ``cma_adapters.memory``.
+
+Public API:
+
+- Domain: :mod:`cma_core.clients.model`, :mod:`cma_core.cases.model`,
+  :mod:`cma_core.identity.model`, :mod:`cma_core.tasks.model`, :mod:`cma_core.audit.model`
+- Ports: :mod:`cma_core.ports`
+- Services: :class:`~cma_core.services.clients.ClientService`,
+  :class:`~cma_core.services.cases.CaseService`,
+  :class:`~cma_core.services.identity.IdentityService`,
+  :class:`~cma_core.services.events.EventHandlers`
+"""
+
+__version__ = "0.1.0"

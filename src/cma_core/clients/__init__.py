@@ -1,0 +1,1 @@
+"""Clients: the people a centre advises."""

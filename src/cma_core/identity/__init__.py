@@ -1,0 +1,1 @@
+"""Centres (tenants), users, roles, permissions and the tenant context."""

@@ -1,0 +1,74 @@
+"""Roles and the permission matrix.
+
+The matrix is data: one row per role, the set of permissions it grants. Services ask
+``ctx.require(Permission.X)``; nothing else decides who may do what.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Role(enum.StrEnum):
+    PLATFORM_ADMIN = "platform_admin"
+    CENTRE_ADMIN = "centre_admin"
+    SUPERVISOR = "supervisor"
+    ADVISER = "adviser"
+    CASEWORKER = "caseworker"
+    AUDITOR = "auditor"
+
+
+class Permission(enum.StrEnum):
+    CENTRE_MANAGE = "centre:manage"
+    USER_MANAGE = "user:manage"
+    CLIENT_READ = "client:read"
+    CLIENT_WRITE = "client:write"
+    CASE_READ = "case:read"
+    CASE_READ_ALL = "case:read_all"
+    CASE_WRITE = "case:write"
+    CASE_ASSIGN = "case:assign"
+    CASE_CLOSE = "case:close"
+    NOTE_WRITE = "note:write"
+    TASK_READ = "task:read"
+    AUDIT_READ = "audit:read"
+    FINANCE_READ = "finance:read"
+    FINANCE_WRITE = "finance:write"
+    SENSITIVE_READ = "sensitive:read"
+
+
+P = Permission
+
+PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
+    # Platform admins run the deployment: centres and their admins, never client data.
+    Role.PLATFORM_ADMIN: frozenset({P.CENTRE_MANAGE, P.USER_MANAGE}),
+    Role.CENTRE_ADMIN: frozenset(
+        {P.USER_MANAGE, P.CLIENT_READ, P.CLIENT_WRITE, P.CASE_READ, P.CASE_READ_ALL,
+         P.CASE_WRITE, P.CASE_ASSIGN, P.CASE_CLOSE, P.NOTE_WRITE, P.TASK_READ, P.AUDIT_READ,
+         P.FINANCE_READ, P.SENSITIVE_READ}
+    ),
+    Role.SUPERVISOR: frozenset(
+        {P.CLIENT_READ, P.CLIENT_WRITE, P.CASE_READ, P.CASE_READ_ALL, P.CASE_WRITE,
+         P.CASE_ASSIGN, P.CASE_CLOSE, P.NOTE_WRITE, P.TASK_READ, P.AUDIT_READ,
+         P.FINANCE_READ, P.FINANCE_WRITE, P.SENSITIVE_READ}
+    ),
+    Role.ADVISER: frozenset(
+        {P.CLIENT_READ, P.CLIENT_WRITE, P.CASE_READ, P.CASE_READ_ALL, P.CASE_WRITE,
+         P.CASE_CLOSE, P.NOTE_WRITE, P.TASK_READ, P.FINANCE_READ, P.FINANCE_WRITE,
+         P.SENSITIVE_READ}
+    ),
+    # Volunteers/caseworkers: their own cases, no financial or sensitive detail.
+    Role.CASEWORKER: frozenset(
+        {P.CLIENT_READ, P.CLIENT_WRITE, P.CASE_READ, P.CASE_WRITE, P.NOTE_WRITE, P.TASK_READ}
+    ),
+    Role.AUDITOR: frozenset(
+        {P.CLIENT_READ, P.CASE_READ, P.CASE_READ_ALL, P.TASK_READ, P.AUDIT_READ,
+         P.FINANCE_READ}
+    ),
+}
+
+
+def permissions_for(roles: frozenset[Role]) -> frozenset[Permission]:
+    granted: set[Permission] = set()
+    for role in roles:
+        granted |= PERMISSION_MATRIX[role]
+    return frozenset(granted)

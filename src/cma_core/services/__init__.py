@@ -1,0 +1,1 @@
+"""Use cases. Each service method takes the ``TenantContext`` of the caller first."""

@@ -1,0 +1,72 @@
+"""Client use cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from attrs import define, field, frozen
+
+from cma_core.clients.model import Client
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.ports.clock import Clock
+from cma_core.ports.uow import Page, UnitOfWorkFactory
+from cma_core.services.common import IdFactory, check_page, record_audit
+from cma_core.shared.errors import NotFound
+from cma_core.shared.ids import ClientId
+
+
+@frozen(kw_only=True)
+class RegisterClient:
+    first_name: str
+    last_name: str
+    date_of_birth: dt.date
+    email: str | None = None
+    phone: str | None = None
+
+
+@define
+class ClientService:
+    uow: UnitOfWorkFactory
+    clock: Clock
+    new_id: IdFactory = field(default=uuid.uuid4)
+
+    async def register(self, ctx: TenantContext, cmd: RegisterClient) -> Client:
+        ctx.require(Permission.CLIENT_WRITE)
+        now = self.clock.now()
+        client = Client.register(
+            client_id=ClientId(self.new_id()),
+            centre_id=ctx.centre_id,
+            first_name=cmd.first_name,
+            last_name=cmd.last_name,
+            date_of_birth=cmd.date_of_birth,
+            email=cmd.email,
+            phone=cmd.phone,
+            now=now,
+            by=ctx.user_id,
+        )
+        async with self.uow(ctx.centre_id) as uow:
+            await uow.clients.add(client)
+            await record_audit(uow, ctx, self.new_id, "client.created", "client", client.id, now,
+                        ("first_name", "last_name", "date_of_birth", "email", "phone"))
+            await uow.commit()
+        return client
+
+    async def get(self, ctx: TenantContext, client_id: ClientId) -> Client:
+        ctx.require(Permission.CLIENT_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            client = await uow.clients.get(client_id)
+            if client is None:
+                raise NotFound("client", client_id)
+            await record_audit(uow, ctx, self.new_id, "client.viewed", "client", client.id, self.clock.now())
+            await uow.commit()
+        return client
+
+    async def list(
+        self, ctx: TenantContext, *, limit: int = 50, offset: int = 0, name: str | None = None
+    ) -> Page[Client]:
+        ctx.require(Permission.CLIENT_READ)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            return await uow.clients.list(limit=limit, offset=offset, name=name)

@@ -1,0 +1,55 @@
+"""Helpers shared by the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from cma_core.audit.model import AuditEntry
+from cma_core.identity.model import TenantContext
+from cma_core.ports.uow import UnitOfWork
+from cma_core.shared.errors import StaleVersion, ValidationError
+from cma_core.shared.ids import AuditId
+
+IdFactory = Callable[[], uuid.UUID]
+
+MAX_PAGE_SIZE = 200
+
+
+def check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise ValidationError("limit", f"must be between 1 and {MAX_PAGE_SIZE}")
+    if offset < 0:
+        raise ValidationError("offset", "must not be negative")
+
+
+def check_version(entity: str, expected: int | None, actual: int) -> None:
+    """Optimistic concurrency: refuse an edit made against an older version."""
+    if expected is not None and expected != actual:
+        raise StaleVersion(entity, expected, actual)
+
+
+async def record_audit(
+    uow: UnitOfWork,
+    ctx: TenantContext,
+    new_id: IdFactory,
+    action: str,
+    entity_type: str,
+    entity_id: uuid.UUID,
+    at: dt.datetime,
+    fields: tuple[str, ...] = (),
+) -> None:
+    """Append an audit entry in the caller's transaction: field *names*, never values."""
+    await uow.audit.append(
+        AuditEntry(
+            id=AuditId(new_id()),
+            centre_id=ctx.centre_id,
+            actor_id=ctx.user_id,
+            action=action,
+            entity_type=entity_type,
+            entity_id=str(entity_id),
+            at=at,
+            fields=fields,
+        )
+    )

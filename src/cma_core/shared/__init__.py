@@ -1,0 +1,1 @@
+"""Shared kernel: typed ids, money, errors, events and the tenant context."""

@@ -1,0 +1,1 @@
+"""Tasks: work items for advisers (initial contact now; deadlines later)."""
