@@ -1,0 +1,337 @@
+"""Deadlines derived from facts on a case.
+
+Every function takes the triggering date (as the adviser recorded it) and a
+``WorkingCalendar`` and returns ``Deadline`` values that state how they were counted and
+which rule they come from, so an adviser can check the arithmetic. Sources are the ones in
+UK-DEBT-ADVICE §2, §5 and §7; items that section marks [U] or [S] say so in ``source``.
+
+What these functions do **not** do: work out deemed service (CPR 6.14, 6.26) from the
+method of service – the caller passes the date of service; apply Breathing Space
+extensions to court deadlines (BSR regs 8–9, not yet read); or handle extensions agreed
+with the other side (CPR 15.5) other than by the caller adding a new deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from attrs import frozen
+
+from cma_core.scheduling.calendar import ClearDayRule, Roll, WorkingCalendar, add_months
+from cma_core.shared.errors import ValidationError
+
+
+class CountingRule(enum.StrEnum):
+    CALENDAR_DAYS = "calendar_days"
+    CLEAR_DAYS = "clear_days"
+    BUSINESS_DAYS = "business_days"
+    CALENDAR_MONTHS = "calendar_months"
+    MORATORIUM_DAY = "moratorium_day"  # day N of a moratorium, day 1 = its start day
+
+
+class DeadlineKind(enum.StrEnum):
+    CLAIM_RESPONSE = "claim_response"
+    DEFENCE = "defence"
+    LETTER_OF_CLAIM_REPLY = "letter_of_claim_reply"
+    STATUTORY_DEMAND_SET_ASIDE = "statutory_demand_set_aside"
+    STATUTORY_DEMAND_COMPLY = "statutory_demand_comply"
+    ENFORCEMENT_EARLIEST_VISIT = "enforcement_earliest_visit"
+    CHARGING_ORDER_OBJECTION = "charging_order_objection"
+    BS_REGISTRATION = "bs_registration"
+    BS_CREDITOR_REVIEW_REQUEST = "bs_creditor_review_request"
+    BS_CREDITOR_REVIEW_DECISION = "bs_creditor_review_decision"
+    BS_MIDWAY_REVIEW_OPENS = "bs_midway_review_opens"
+    BS_MIDWAY_REVIEW_DUE = "bs_midway_review_due"
+    BS_END = "bs_end"
+    DRO_MORATORIUM_END = "dro_moratorium_end"
+    SAR_DUE = "sar_due"
+    SAR_EXTENDED_DUE = "sar_extended_due"
+    SAR_EXTENSION_NOTICE = "sar_extension_notice"
+    WRITTEN_ADVICE = "written_advice"
+    CASE_REVIEW = "case_review"
+
+
+@frozen(kw_only=True)
+class Deadline:
+    """A dated obligation or limit, with the arithmetic spelled out.
+
+    ``due`` is the **last** day on which the act is in time, except for
+    ``ENFORCEMENT_EARLIEST_VISIT`` and ``BS_MIDWAY_REVIEW_OPENS``, which are the **first**
+    day something may happen (``is_earliest`` is then true).
+    """
+
+    kind: DeadlineKind
+    due: dt.date
+    trigger: dt.date
+    counting: CountingRule
+    amount: int
+    rule: str  # how the date was computed, in words an adviser can check
+    source: str  # citation; [S]/[U] tags copied from the domain reference
+    is_earliest: bool = False
+
+
+def _court_office(calendar: WorkingCalendar, due: dt.date) -> dt.date:
+    # CPR 2.8(5): an act at the court office is in time on the next day the office opens.
+    return calendar.roll(due, Roll.FOLLOWING)
+
+
+def claim_response_due(served_on: dt.date, calendar: WorkingCalendar) -> Deadline:
+    """Admit, defend or acknowledge within 14 days of service of the particulars of claim."""
+    due = _court_office(calendar, served_on + dt.timedelta(days=14))
+    return Deadline(
+        kind=DeadlineKind.CLAIM_RESPONSE,
+        due=due,
+        trigger=served_on,
+        counting=CountingRule.CALENDAR_DAYS,
+        amount=14,
+        rule="14 days after service of the particulars, rolled to the next court working day",
+        source="CPR 10.3, 14.2, 15.4; CPR 2.8(5)",
+    )
+
+
+def defence_due(particulars_served_on: dt.date, calendar: WorkingCalendar) -> Deadline:
+    """Defence due 28 days after service of the particulars once an acknowledgment is filed.
+
+    CPR 15.4(1)(b) counts from service of the particulars, not from the acknowledgment, so
+    the trigger is the service date (UK-DEBT-ADVICE §5).
+    """
+    due = _court_office(calendar, particulars_served_on + dt.timedelta(days=28))
+    return Deadline(
+        kind=DeadlineKind.DEFENCE,
+        due=due,
+        trigger=particulars_served_on,
+        counting=CountingRule.CALENDAR_DAYS,
+        amount=28,
+        rule="28 days after service of the particulars (acknowledgment filed), "
+        "rolled to the next court working day; +28 days only by agreement (CPR 15.5)",
+        source="CPR 15.4(1)(b), 15.5; CPR 2.8(5)",
+    )
+
+
+def letter_of_claim_reply_due(letter_dated: dt.date) -> Deadline:
+    """Reply Form due within 30 days of the date of the letter of claim."""
+    return Deadline(
+        kind=DeadlineKind.LETTER_OF_CLAIM_REPLY,
+        due=letter_dated + dt.timedelta(days=30),
+        trigger=letter_dated,
+        counting=CountingRule.CALENDAR_DAYS,
+        amount=30,
+        rule="30 calendar days from the date of the letter (not from receipt)",
+        source="Pre-Action Protocol for Debt Claims para 5 [S: NDL]",
+    )
+
+
+def statutory_demand_deadlines(
+    served_on: dt.date, *, served_outside_ew: bool = False
+) -> tuple[Deadline, Deadline]:
+    """Set-aside application (18 days, 22 if served outside EW) and compliance (21 days)."""
+    set_aside_days = 22 if served_outside_ew else 18
+    return (
+        Deadline(
+            kind=DeadlineKind.STATUTORY_DEMAND_SET_ASIDE,
+            due=served_on + dt.timedelta(days=set_aside_days),
+            trigger=served_on,
+            counting=CountingRule.CALENDAR_DAYS,
+            amount=set_aside_days,
+            rule=f"{set_aside_days} days from service to apply to set the demand aside",
+            source="Insolvency (E&W) Rules 2016 r10.4 [S]",
+        ),
+        Deadline(
+            kind=DeadlineKind.STATUTORY_DEMAND_COMPLY,
+            due=served_on + dt.timedelta(days=21),
+            trigger=served_on,
+            counting=CountingRule.CALENDAR_DAYS,
+            amount=21,
+            rule="21 days from service to pay or secure; after that the creditor may "
+            "petition (debt ≥ £5,000)",
+            source="Insolvency Act 1986 s268 [S]",
+        ),
+    )
+
+
+def enforcement_earliest_visit(notice_given_on: dt.date, calendar: WorkingCalendar) -> Deadline:
+    """Earliest day an enforcement agent may take control after a notice of enforcement."""
+    return Deadline(
+        kind=DeadlineKind.ENFORCEMENT_EARLIEST_VISIT,
+        due=calendar.add_clear_days(notice_given_on, 7, ClearDayRule.EXCLUDE_SUNDAYS_AND_HOLIDAYS),
+        trigger=notice_given_on,
+        counting=CountingRule.CLEAR_DAYS,
+        amount=7,
+        rule="7 clear days: not counting the day of notice, the day of the visit, Sundays "
+        "or bank holidays; this is the first day a visit is lawful",
+        source="Taking Control of Goods Regs 2013 regs 2, 6 (Sunday/bank-holiday exclusion [U])",
+        is_earliest=True,
+    )
+
+
+def charging_order_objection_due(interim_order_served_on: dt.date) -> Deadline:
+    return Deadline(
+        kind=DeadlineKind.CHARGING_ORDER_OBJECTION,
+        due=interim_order_served_on + dt.timedelta(days=28),
+        trigger=interim_order_served_on,
+        counting=CountingRule.CALENDAR_DAYS,
+        amount=28,
+        rule="28 days after service of the interim charging order",
+        source="CPR 73.10(2)",
+    )
+
+
+def moratorium_day(start: dt.date, n: int) -> dt.date:
+    """Day ``n`` of a moratorium whose day 1 is ``start``."""
+    if n < 1:
+        raise ValidationError("n", "moratorium days count from 1")
+    return start + dt.timedelta(days=n - 1)
+
+
+def breathing_space_start(registered_on: dt.date) -> dt.date:
+    """A breathing space starts the day after the register entry (BSR reg 26(1) [S])."""
+    return registered_on + dt.timedelta(days=1)
+
+
+def breathing_space_registration_due(submitted_on: dt.date, calendar: WorkingCalendar) -> Deadline:
+    """Register entry and creditor notices by the end of the next business day."""
+    return Deadline(
+        kind=DeadlineKind.BS_REGISTRATION,
+        due=calendar.add_business_days(submitted_on, 1),
+        trigger=submitted_on,
+        counting=CountingRule.BUSINESS_DAYS,
+        amount=1,
+        rule="end of the next business day after the application is submitted",
+        source="Debt Respite Scheme Regs 2020 (SI 2020/1311) reg 25(2)",
+    )
+
+
+def breathing_space_deadlines(start: dt.date) -> tuple[Deadline, ...]:
+    """The standard breathing-space timeline; ``start`` is day 1."""
+
+    def day(kind: DeadlineKind, n: int, rule: str, source: str, earliest: bool = False) -> Deadline:
+        return Deadline(
+            kind=kind,
+            due=moratorium_day(start, n),
+            trigger=start,
+            counting=CountingRule.MORATORIUM_DAY,
+            amount=n,
+            rule=rule,
+            source=source,
+            is_earliest=earliest,
+        )
+
+    return (
+        day(
+            DeadlineKind.BS_CREDITOR_REVIEW_REQUEST,
+            20,
+            "day 20 (day 1 = start): last day a creditor may ask for a review",
+            "SI 2020/1311 reg 17(3)",
+        ),
+        day(
+            DeadlineKind.BS_MIDWAY_REVIEW_OPENS,
+            26,
+            "day 26: the midway review may not be done before this day",
+            "SI 2020/1311 reg 27(2)-(3)",
+            earliest=True,
+        ),
+        day(
+            DeadlineKind.BS_MIDWAY_REVIEW_DUE,
+            35,
+            "day 35: last day for the midway review",
+            "SI 2020/1311 reg 27(2)-(3)",
+        ),
+        day(
+            DeadlineKind.BS_CREDITOR_REVIEW_DECISION,
+            35,
+            "day 35: last day to decide a creditor's review request",
+            "SI 2020/1311 reg 18(1)",
+        ),
+        day(
+            DeadlineKind.BS_END,
+            60,
+            "day 60: a standard breathing space lasts up to 60 days",
+            "SI 2020/1311 (end-date wording [U])",
+        ),
+    )
+
+
+def dro_moratorium_end(effective_on: dt.date) -> Deadline:
+    """A DRO moratorium lasts 12 months from the effective date (the OR may extend it)."""
+    return Deadline(
+        kind=DeadlineKind.DRO_MORATORIUM_END,
+        due=add_months(effective_on, 12),
+        trigger=effective_on,
+        counting=CountingRule.CALENDAR_MONTHS,
+        amount=12,
+        rule="12 calendar months from the order's effective date",
+        source="Insolvency Act 1986 s251H",
+    )
+
+
+def sar_deadlines(clock_starts_on: dt.date, calendar: WorkingCalendar) -> tuple[Deadline, Deadline]:
+    """Subject access request: one month, or three in total when validly extended.
+
+    ``clock_starts_on`` is the day of receipt, or the later day on which the identity
+    evidence, clarification or permitted fee arrived (the clock waits for them).
+    One month runs to the same calendar date, the month's last day if there is none, then
+    the next working day if that is a weekend or holiday (ICO). The extension (+2 months)
+    uses the same rule from the same start.
+    """
+    first = calendar.add_months(clock_starts_on, 1, Roll.FOLLOWING)
+    extended = calendar.add_months(clock_starts_on, 3, Roll.FOLLOWING)
+    rule = (
+        "{n} calendar month(s) to the same date (last day of the month if none), then the "
+        "next working day if it is a weekend or bank holiday"
+    )
+    return (
+        Deadline(
+            kind=DeadlineKind.SAR_DUE,
+            due=first,
+            trigger=clock_starts_on,
+            counting=CountingRule.CALENDAR_MONTHS,
+            amount=1,
+            rule=rule.format(n=1),
+            source="UK GDPR Art 12(3); ICO right of access guidance",
+        ),
+        Deadline(
+            kind=DeadlineKind.SAR_EXTENDED_DUE,
+            due=extended,
+            trigger=clock_starts_on,
+            counting=CountingRule.CALENDAR_MONTHS,
+            amount=3,
+            rule=rule.format(n=3) + "; only if the requester was told within the first month",
+            source="UK GDPR Art 12(3); ICO right of access guidance",
+        ),
+    )
+
+
+def written_advice_due(
+    advice_given_on: dt.date, working_days: int, calendar: WorkingCalendar
+) -> Deadline:
+    """Written advice summary due ``working_days`` after the advice (centre policy)."""
+    if working_days < 0:
+        raise ValidationError("working_days", "must not be negative")
+    return Deadline(
+        kind=DeadlineKind.WRITTEN_ADVICE,
+        due=calendar.add_business_days(advice_given_on, working_days),
+        trigger=advice_given_on,
+        counting=CountingRule.BUSINESS_DAYS,
+        amount=working_days,
+        rule=f"{working_days} working days after the advice was given (centre policy)",
+        source="Centre policy; no statutory period found (UK-DEBT-ADVICE §6.1 CR-18)",
+    )
+
+
+def case_review_due(
+    last_reviewed_on: dt.date, every_months: int, calendar: WorkingCalendar
+) -> Deadline:
+    """Next periodic case review, brought forward to a working day so it is not missed."""
+    if every_months < 1:
+        raise ValidationError("every_months", "must be at least 1")
+    return Deadline(
+        kind=DeadlineKind.CASE_REVIEW,
+        due=calendar.add_months(last_reviewed_on, every_months, Roll.PRECEDING),
+        trigger=last_reviewed_on,
+        counting=CountingRule.CALENDAR_MONTHS,
+        amount=every_months,
+        rule=f"{every_months} calendar month(s) after the last review, moved back to the "
+        "previous working day",
+        source="Centre policy (FCA expects regular reviews of repayment plans)",
+    )
