@@ -1,0 +1,1 @@
+"""Debts: the creditor directory, debt records, priority classification and limitation."""

@@ -1,0 +1,230 @@
+"""Debts and the per-centre creditor directory.
+
+A :class:`Debt` records what a client owes and the facts the rules need (type, amounts,
+judgment and enforcement, last payment and acknowledgment). Facts the adviser has not
+established are ``None`` - never defaulted to ``False`` or zero - so rules can say
+"missing: ..." instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import uuid
+from collections.abc import Callable
+from typing import Any, NewType
+
+from attrs import define, field, frozen
+
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.shared.money import Money
+
+DebtId = NewType("DebtId", uuid.UUID)
+CreditorId = NewType("CreditorId", uuid.UUID)
+
+# A creditor's reference format is adviser-entered; cap its length to keep matching cheap.
+MAX_REFERENCE_PATTERN_LENGTH = 200
+
+
+class DebtType(enum.StrEnum):
+    """What kind of debt it is. Drives priority (UK-DEBT-ADVICE §3) and solution rules."""
+
+    COUNCIL_TAX = "council_tax"
+    RENT = "rent"
+    MORTGAGE = "mortgage"
+    SECURED_LOAN = "secured_loan"
+    # Left after a repossessed home is sold: unsecured, but its principal has a 12-year
+    # limitation period (Limitation Act 1980 s20), so it needs its own type.
+    MORTGAGE_SHORTFALL = "mortgage_shortfall"
+    GROUND_RENT_SERVICE_CHARGE = "ground_rent_service_charge"
+    GAS = "gas"
+    ELECTRICITY = "electricity"
+    WATER = "water"
+    TV_LICENCE = "tv_licence"
+    MAGISTRATES_FINE = "magistrates_fine"
+    CHILD_MAINTENANCE = "child_maintenance"
+    INCOME_TAX_VAT_NI = "income_tax_vat_ni"
+    HIRE_PURCHASE = "hire_purchase"
+    CREDIT_CARD = "credit_card"
+    OVERDRAFT = "overdraft"
+    PERSONAL_LOAN = "personal_loan"
+    PAYDAY_LOAN = "payday_loan"
+    BNPL = "bnpl"
+    CATALOGUE = "catalogue"
+    STORE_CARD = "store_card"
+    STUDENT_LOAN = "student_loan"
+    BENEFIT_OVERPAYMENT = "benefit_overpayment"
+    TAX_CREDIT_OVERPAYMENT = "tax_credit_overpayment"
+    SOCIAL_FUND_LOAN = "social_fund_loan"
+    UNIVERSAL_CREDIT_ADVANCE = "universal_credit_advance"
+    FAMILY_LOAN = "family_loan"
+    PARKING_CHARGE = "parking_charge"
+    OTHER = "other"
+
+
+#: Debts secured on property: not qualifying for a DRO (DRO-E2), not in a DMP.
+SECURED_TYPES: frozenset[DebtType] = frozenset({DebtType.MORTGAGE, DebtType.SECURED_LOAN})
+
+
+class Ownership(enum.StrEnum):
+    SOLE = "sole"
+    JOINT = "joint"
+
+
+class EnforcementStage(enum.StrEnum):
+    """How far recovery has gone. ``NONE`` is a known fact; unknown is ``None``."""
+
+    NONE = "none"
+    DEFAULT_NOTICE = "default_notice"
+    LETTER_OF_CLAIM = "letter_of_claim"
+    CLAIM_ISSUED = "claim_issued"
+    JUDGMENT = "judgment"
+    LIABILITY_ORDER = "liability_order"
+    ENFORCEMENT_AGENT = "enforcement_agent"
+    ATTACHMENT_OF_EARNINGS = "attachment_of_earnings"
+    DEDUCTIONS_FROM_BENEFIT = "deductions_from_benefit"
+    CHARGING_ORDER = "charging_order"
+    POSSESSION_CLAIM = "possession_claim"
+    POSSESSION_ORDER = "possession_order"
+    EVICTION_WARRANT = "eviction_warrant"
+    DISCONNECTION_WARNING = "disconnection_warning"
+    COMMITTAL = "committal"
+    STATUTORY_DEMAND = "statutory_demand"
+    OTHER = "other"
+
+
+def _check_pattern(_: object, __: object, value: str | None) -> None:
+    if value is None:
+        return
+    if len(value) > MAX_REFERENCE_PATTERN_LENGTH:
+        raise ValidationError(
+            "reference_pattern", f"must be at most {MAX_REFERENCE_PATTERN_LENGTH} characters"
+        )
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValidationError(
+            "reference_pattern", f"not a valid regular expression: {exc}"
+        ) from None
+
+
+def _require_text(field_name: str) -> Callable[[Any, Any, str], None]:
+    def check(_: object, __: object, value: str) -> None:
+        if not value.strip():
+            raise ValidationError(field_name, "must not be empty")
+
+    return check
+
+
+@define(kw_only=True)
+class Creditor:
+    """An entry in a centre's creditor directory, shared by all its cases.
+
+    ``reference_pattern`` is a regular expression the creditor's account references must
+    match in full (e.g. ``r"\\d{16}"``); it catches typos before letters go out.
+    """
+
+    id: CreditorId
+    centre_id: CentreId
+    name: str = field(validator=_require_text("name"))
+    address: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    reference_pattern: str | None = field(default=None, validator=_check_pattern)
+
+    def reference_matches(self, reference: str) -> bool | None:
+        """Whether ``reference`` fits the creditor's format; ``None`` if no format is held."""
+        if self.reference_pattern is None:
+            return None
+        return re.fullmatch(self.reference_pattern, reference.strip()) is not None
+
+
+@frozen(kw_only=True)
+class PriorityOverride:
+    """An adviser's decision that departs from (or settles) the table classification."""
+
+    is_priority: bool
+    reason: str
+    by: UserId | None
+    on: dt.date
+
+    def __attrs_post_init__(self) -> None:
+        if not self.reason.strip():
+            raise ValidationError("priority_override.reason", "a reason must be recorded")
+
+
+def _optional_money(name: str) -> Callable[[Any, Any, Money | None], None]:
+    def check(_: object, __: object, value: Money | None) -> None:
+        if value is None:
+            return
+        if value.is_negative:
+            raise ValidationError(name, "must not be negative")
+
+    return check
+
+
+def _non_negative_balance(_: object, __: object, value: Money) -> None:
+    if value.is_negative:
+        raise ValidationError("balance", "must not be negative")
+
+
+@define(kw_only=True)
+class Debt:
+    """One debt on a case.
+
+    Money is in pence: ``balance`` is what is owed now; ``arrears`` the part overdue;
+    ``contractual_payment`` the monthly payment the agreement requires. ``ccj`` is whether a
+    county court judgment is known to exist (``None``: not checked).
+    """
+
+    id: DebtId
+    centre_id: CentreId
+    case_id: CaseId
+    creditor_id: CreditorId | None
+    debt_type: DebtType
+    balance: Money = field(validator=_non_negative_balance)
+    arrears: Money | None = field(default=None, validator=_optional_money("arrears"))
+    contractual_payment: Money | None = field(
+        default=None, validator=_optional_money("contractual_payment")
+    )
+    ownership: Ownership | None = None
+    account_reference: str | None = None
+    ccj: bool | None = None
+    enforcement_stage: EnforcementStage | None = None
+    last_payment_date: dt.date | None = None
+    last_acknowledgment_date: dt.date | None = None
+    # Only meaningful for hire purchase / conditional sale: the FCA Glossary makes HP a
+    # priority debt when the goods are essential (cooker, fridge, car needed for work).
+    hp_goods_essential: bool | None = None
+    priority_override: PriorityOverride | None = None
+
+    @property
+    def is_secured(self) -> bool:
+        return self.debt_type in SECURED_TYPES
+
+    @property
+    def is_joint(self) -> bool | None:
+        return None if self.ownership is None else self.ownership is Ownership.JOINT
+
+    def override_priority(
+        self, *, is_priority: bool, reason: str, by: UserId | None, on: dt.date
+    ) -> None:
+        """Record the adviser's classification, which wins over the table (with reason).
+
+        Raises:
+            ValidationError: ``priority_override.reason`` is empty.
+        """
+        self.priority_override = PriorityOverride(
+            is_priority=is_priority, reason=reason.strip(), by=by, on=on
+        )
+
+    def clear_priority_override(self) -> None:
+        self.priority_override = None
+
+    def reference_matches(self, creditor: Creditor) -> bool | None:
+        """Whether the account reference fits ``creditor``'s format (``None``: can't tell)."""
+        if self.account_reference is None:
+            return None
+        return creditor.reference_matches(self.account_reference)
