@@ -1,0 +1,470 @@
+"""The document aggregate, what an assistant extracts from one, and suggestions.
+
+Document state machine::
+
+    queued ──start_processing──▶ processing ──complete──▶ done
+      ▲                            │  ▲  │
+      │                            │  └──┘ start_processing again (a worker died mid-job)
+      └────────── retry ◀── failed ◀┘ fail (also straight from queued)
+
+A suggestion is what the assistant proposes from a document (a new debt, a deadline). It
+is never applied silently: an adviser accepts or rejects it, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from typing import NewType
+
+from attrs import define, frozen
+
+from cma_core.documents.files import ContentType, FileFacts, sanitise_filename
+from cma_core.shared.errors import InvalidTransition, ValidationError
+from cma_core.shared.events import Aggregate, DomainEvent
+from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.shared.money import Money
+
+DocumentId = NewType("DocumentId", uuid.UUID)
+SuggestionId = NewType("SuggestionId", uuid.UUID)
+
+MAX_FAILURE_REASON = 500
+
+
+class DocumentStatus(enum.StrEnum):
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class DocumentClass(enum.StrEnum):
+    """The kinds of paper a debt adviser sees most; ``OTHER`` for everything else."""
+
+    CREDITOR_LETTER = "creditor_letter"
+    """Arrears letters, default notices (Consumer Credit Act 1974 s.87) and demands."""
+    COURT_CLAIM_N1 = "court_claim_n1"
+    ENFORCEMENT_AGENT_NOTICE = "enforcement_agent_notice"
+    STATUTORY_DEMAND = "statutory_demand"
+    COUNCIL_TAX = "council_tax"
+    """Council tax bills, reminders and final notices."""
+    UTILITY_BILL = "utility_bill"
+    PAYSLIP = "payslip"
+    BANK_STATEMENT = "bank_statement"
+    BENEFIT_AWARD = "benefit_award"
+    OTHER = "other"
+
+
+class PageSource(enum.StrEnum):
+    TEXT_LAYER = "text_layer"
+    """Text read from the PDF itself: exact, confidence 1.0."""
+    OCR = "ocr"
+
+
+@frozen(kw_only=True)
+class PageText:
+    """The text of one page (numbered from 1) and how sure the extractor is (0.0–1.0)."""
+
+    number: int
+    text: str
+    confidence: float
+    source: PageSource = PageSource.OCR
+
+    def __attrs_post_init__(self) -> None:
+        if self.number < 1:
+            raise ValidationError("pages.number", "must be 1 or more")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValidationError("pages.confidence", "must be between 0 and 1")
+
+
+@frozen(kw_only=True)
+class DocumentUploaded(DomainEvent):
+    name = "DocumentUploaded"
+    document_id: DocumentId
+    case_id: CaseId
+    content_type: str
+    size: int
+    uploaded_by: UserId | None
+
+
+@frozen(kw_only=True)
+class DocumentTextExtracted(DomainEvent):
+    name = "DocumentTextExtracted"
+    document_id: DocumentId
+    case_id: CaseId
+    page_count: int
+    mean_confidence: float
+
+
+@frozen(kw_only=True)
+class DocumentProcessingFailed(DomainEvent):
+    name = "DocumentProcessingFailed"
+    document_id: DocumentId
+    case_id: CaseId
+    reason: str
+
+
+@frozen(kw_only=True)
+class DocumentClassified(DomainEvent):
+    name = "DocumentClassified"
+    document_id: DocumentId
+    case_id: CaseId
+    document_class: str
+    confidence: float
+    source: str
+
+
+@define(kw_only=True)
+class Document(Aggregate):
+    id: DocumentId
+    centre_id: CentreId
+    case_id: CaseId
+    filename: str
+    content_type: ContentType
+    size: int
+    sha256: str
+    storage_key: str
+    """Key inside the centre's space of the document store (see ``storage.document_key``)."""
+    status: DocumentStatus
+    uploaded_at: dt.datetime
+    updated_at: dt.datetime
+    uploaded_by: UserId | None = None
+    failure_reason: str | None = None
+    attempts: int = 0
+    pages: tuple[PageText, ...] = ()
+    document_class: DocumentClass | None = None
+    class_confidence: float | None = None
+    version: int = 1
+
+    @classmethod
+    def receive(
+        cls,
+        *,
+        document_id: DocumentId,
+        centre_id: CentreId,
+        case_id: CaseId,
+        filename: str,
+        facts: FileFacts,
+        storage_key: str,
+        uploaded_by: UserId | None,
+        now: dt.datetime,
+    ) -> Document:
+        """A newly uploaded document, queued for text extraction.
+
+        ``facts`` come from ``inspect_upload``/``UploadInspector``, so the type is sniffed
+        and the checksum is of the bytes actually stored. ``filename`` is sanitised here.
+        """
+        doc = cls(
+            id=document_id,
+            centre_id=centre_id,
+            case_id=case_id,
+            filename=sanitise_filename(filename, facts.content_type),
+            content_type=facts.content_type,
+            size=facts.size,
+            sha256=facts.sha256,
+            storage_key=storage_key,
+            status=DocumentStatus.QUEUED,
+            uploaded_at=now,
+            updated_at=now,
+            uploaded_by=uploaded_by,
+        )
+        doc.record(
+            DocumentUploaded(
+                centre_id=centre_id,
+                occurred_at=now,
+                document_id=document_id,
+                case_id=case_id,
+                content_type=facts.content_type.value,
+                size=facts.size,
+                uploaded_by=uploaded_by,
+            )
+        )
+        return doc
+
+    @property
+    def text(self) -> str:
+        """All pages' text, pages separated by a form feed (as ``pdftotext`` does)."""
+        return "\f".join(p.text for p in self.pages)
+
+    @property
+    def mean_confidence(self) -> float | None:
+        """Confidence over all pages, weighted by how much text each holds."""
+        weight = sum(max(len(p.text), 1) for p in self.pages)
+        if not self.pages:
+            return None
+        return sum(p.confidence * max(len(p.text), 1) for p in self.pages) / weight
+
+    def start_processing(self, *, now: dt.datetime) -> None:
+        """Mark that a worker has picked the document up.
+
+        Allowed again while ``processing``: the message broker redelivers a job whose
+        worker died, and the new worker must be able to take over.
+        """
+        if self.status not in (DocumentStatus.QUEUED, DocumentStatus.PROCESSING):
+            raise InvalidTransition(f"cannot process a document that is {self.status.value}")
+        self.status = DocumentStatus.PROCESSING
+        self.attempts += 1
+        self.updated_at = now
+
+    def complete(self, pages: tuple[PageText, ...], *, now: dt.datetime) -> None:
+        if self.status is not DocumentStatus.PROCESSING:
+            raise InvalidTransition(f"cannot complete a document that is {self.status.value}")
+        numbers = [p.number for p in pages]
+        if numbers != list(range(1, len(pages) + 1)):
+            raise ValidationError("pages", "must be numbered 1, 2, 3... in order")
+        self.pages = pages
+        self.status = DocumentStatus.DONE
+        self.failure_reason = None
+        self.updated_at = now
+        self.record(
+            DocumentTextExtracted(
+                centre_id=self.centre_id,
+                occurred_at=now,
+                document_id=self.id,
+                case_id=self.case_id,
+                page_count=len(pages),
+                mean_confidence=self.mean_confidence or 0.0,
+            )
+        )
+
+    def fail(self, reason: str, *, now: dt.datetime) -> None:
+        if self.status not in (DocumentStatus.QUEUED, DocumentStatus.PROCESSING):
+            raise InvalidTransition(f"cannot fail a document that is {self.status.value}")
+        text = reason.strip() or "unknown error"
+        self.status = DocumentStatus.FAILED
+        self.failure_reason = text[:MAX_FAILURE_REASON]
+        self.updated_at = now
+        self.record(
+            DocumentProcessingFailed(
+                centre_id=self.centre_id,
+                occurred_at=now,
+                document_id=self.id,
+                case_id=self.case_id,
+                reason=self.failure_reason,
+            )
+        )
+
+    def retry(self, *, now: dt.datetime) -> None:
+        """Queue a failed document again (after a fix or a transient error)."""
+        if self.status is not DocumentStatus.FAILED:
+            raise InvalidTransition(f"cannot retry a document that is {self.status.value}")
+        self.status = DocumentStatus.QUEUED
+        self.updated_at = now
+
+    def classify(self, extraction: Extraction, *, now: dt.datetime) -> None:
+        """Record what the assistant thinks the document is. Only once text exists."""
+        if self.status is not DocumentStatus.DONE:
+            raise InvalidTransition("cannot classify a document before its text is extracted")
+        self.document_class = extraction.document_class
+        self.class_confidence = extraction.confidence
+        self.updated_at = now
+        self.record(
+            DocumentClassified(
+                centre_id=self.centre_id,
+                occurred_at=now,
+                document_id=self.id,
+                case_id=self.case_id,
+                document_class=extraction.document_class.value,
+                confidence=extraction.confidence,
+                source=extraction.source,
+            )
+        )
+
+
+@frozen(kw_only=True)
+class Extraction:
+    """What an assistant read from a document's text. Every field may be missing.
+
+    Amounts are pence; dates are calendar dates as printed (no time zone).
+    """
+
+    document_class: DocumentClass
+    confidence: float
+    source: str
+    """Which assistant produced it (``rules``, ``openai:<model>``...), for the audit trail."""
+    creditor_name: str | None = None
+    account_reference: str | None = None
+    balance_pence: int | None = None
+    letter_date: dt.date | None = None
+    deadline_date: dt.date | None = None
+    court_claim_number: str | None = None
+    amounts_pence: tuple[int, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValidationError("confidence", "must be between 0 and 1")
+        if self.balance_pence is not None and self.balance_pence < 0:
+            raise ValidationError("balance_pence", "must not be negative")
+
+
+class SuggestionKind(enum.StrEnum):
+    NEW_DEBT = "new_debt"
+    COURT_CLAIM_DEADLINE = "court_claim_deadline"
+    STATUTORY_DEMAND_DEADLINE = "statutory_demand_deadline"
+    ENFORCEMENT_DEADLINE = "enforcement_deadline"
+
+
+class SuggestionStatus(enum.StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@frozen(kw_only=True)
+class SuggestionMade(DomainEvent):
+    name = "SuggestionMade"
+    suggestion_id: SuggestionId
+    document_id: DocumentId
+    case_id: CaseId
+    kind: str
+
+
+@frozen(kw_only=True)
+class SuggestionAccepted(DomainEvent):
+    name = "SuggestionAccepted"
+    suggestion_id: SuggestionId
+    case_id: CaseId
+    kind: str
+    accepted_by: UserId
+
+
+@frozen(kw_only=True)
+class SuggestionRejected(DomainEvent):
+    name = "SuggestionRejected"
+    suggestion_id: SuggestionId
+    case_id: CaseId
+    kind: str
+    rejected_by: UserId
+    reason: str | None
+
+
+@define(kw_only=True)
+class Suggestion(Aggregate):
+    """A proposed change to a case, drawn from a document, awaiting an adviser's decision."""
+
+    id: SuggestionId
+    centre_id: CentreId
+    case_id: CaseId
+    document_id: DocumentId
+    kind: SuggestionKind
+    title: str
+    """One line for the adviser, e.g. ``Add debt: Acme Loans Ltd, £1,234.56``."""
+    confidence: float
+    source: str
+    created_at: dt.datetime
+    creditor_name: str | None = None
+    account_reference: str | None = None
+    balance: Money | None = None
+    deadline: dt.date | None = None
+    deadline_basis: str | None = None
+    """Why the deadline is that date: printed on the document, or the rule that computed it."""
+    court_claim_number: str | None = None
+    status: SuggestionStatus = SuggestionStatus.PENDING
+    decided_by: UserId | None = None
+    decided_at: dt.datetime | None = None
+    rejection_reason: str | None = None
+    version: int = 1
+
+    def announce(self) -> None:
+        """Record ``SuggestionMade`` (called once by whoever creates the suggestion)."""
+        self.record(
+            SuggestionMade(
+                centre_id=self.centre_id,
+                occurred_at=self.created_at,
+                suggestion_id=self.id,
+                document_id=self.document_id,
+                case_id=self.case_id,
+                kind=self.kind.value,
+            )
+        )
+
+    def _require_pending(self, action: str) -> None:
+        if self.status is not SuggestionStatus.PENDING:
+            raise InvalidTransition(f"cannot {action} a suggestion that is {self.status.value}")
+
+    def accept(self, *, by: UserId, now: dt.datetime) -> None:
+        """The adviser agrees. Applying it to the case is the handler's job, in the same
+        unit of work, so an accepted suggestion and its effect commit together."""
+        self._require_pending("accept")
+        self.status = SuggestionStatus.ACCEPTED
+        self.decided_by = by
+        self.decided_at = now
+        self.record(
+            SuggestionAccepted(
+                centre_id=self.centre_id,
+                occurred_at=now,
+                suggestion_id=self.id,
+                case_id=self.case_id,
+                kind=self.kind.value,
+                accepted_by=by,
+            )
+        )
+
+    def reject(self, *, by: UserId, now: dt.datetime, reason: str | None = None) -> None:
+        self._require_pending("reject")
+        text = reason.strip()[:MAX_FAILURE_REASON] if reason and reason.strip() else None
+        self.status = SuggestionStatus.REJECTED
+        self.decided_by = by
+        self.decided_at = now
+        self.rejection_reason = text
+        self.record(
+            SuggestionRejected(
+                centre_id=self.centre_id,
+                occurred_at=now,
+                suggestion_id=self.id,
+                case_id=self.case_id,
+                kind=self.kind.value,
+                rejected_by=by,
+                reason=text,
+            )
+        )
+
+
+@frozen(kw_only=True)
+class DebtFact:
+    creditor_name: str
+    balance: Money
+    priority: bool = False
+    """Priority debts (council tax, rent, energy, fines...) carry the gravest consequences."""
+
+
+@frozen(kw_only=True)
+class DeadlineFact:
+    due_on: dt.date
+    description: str
+
+
+@frozen(kw_only=True)
+class CaseFacts:
+    """The structured, de-identified view of a case an assistant may summarise.
+
+    Holds no names, addresses or contact details on purpose: only what the summary needs.
+    """
+
+    case_reference: str
+    opened_on: dt.date
+    debts: tuple[DebtFact, ...] = ()
+    monthly_income: Money | None = None
+    monthly_expenditure: Money | None = None
+    deadlines: tuple[DeadlineFact, ...] = ()
+    document_classes: tuple[DocumentClass, ...] = ()
+    open_task_count: int = 0
+
+    @property
+    def total_debt(self) -> Money:
+        return sum((d.balance for d in self.debts), Money.zero())
+
+    @property
+    def monthly_surplus(self) -> Money | None:
+        if self.monthly_income is None or self.monthly_expenditure is None:
+            return None
+        return self.monthly_income - self.monthly_expenditure
+
+
+@frozen(kw_only=True)
+class Draft:
+    """Text an assistant wrote for an adviser to edit. Never sent or filed as is."""
+
+    text: str
+    source: str

@@ -1,0 +1,124 @@
+"""Ports for documents: where the bytes live, how text is read, and the assistant.
+
+All three do I/O and are ``async``. None of them changes a case: they return values that
+handlers turn into domain changes (and the assistant's into *suggestions* an adviser
+accepts or rejects).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from typing import BinaryIO, Protocol
+
+from attrs import frozen
+
+from cma_core.documents.files import ContentType
+from cma_core.documents.model import CaseFacts, Draft, Extraction, PageText
+from cma_core.shared.ids import CentreId
+
+DEFAULT_CHUNK_SIZE = 64 * 1024
+
+
+@frozen(kw_only=True)
+class StoredObject:
+    """What a store holds at a key after ``put``."""
+
+    key: str
+    """The full key, ``centres/<centre_id>/<relative key>``."""
+    size: int
+    content_type: str
+
+
+class DocumentStore(Protocol):
+    """Bytes of uploaded files, kept per centre.
+
+    Callers name objects by a relative key (``cma_core.documents.storage.document_key``);
+    every adapter stores them under ``centres/<centre_id>/`` and validates the key with
+    ``cma_core.documents.storage.object_key`` (``ValidationError`` naming ``key`` for
+    ``..``, absolute paths, backslashes, empty segments...). An object of another centre is
+    invisible: reading it raises ``ObjectNotFound`` exactly like a missing one.
+    """
+
+    async def put(
+        self, centre_id: CentreId, key: str, data: bytes | BinaryIO, content_type: str
+    ) -> StoredObject:
+        """Store ``data`` (bytes, or a binary file object read from its current position
+        to the end) at ``key``, replacing any object there. Idempotent for equal bytes.
+
+        The object becomes visible whole or not at all: a reader never sees half a file.
+        """
+        ...
+
+    async def get(self, centre_id: CentreId, key: str) -> bytes:
+        """All the bytes at ``key``. Raises ``ObjectNotFound`` if there is none."""
+        ...
+
+    async def open(
+        self, centre_id: CentreId, key: str, *, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> AsyncIterator[bytes]:
+        """The bytes at ``key`` as chunks of at most ``chunk_size``, for streaming out.
+
+        Raises ``ObjectNotFound`` when awaited (before any chunk), so an HTTP handler can
+        answer 404 before it starts a response.
+        """
+        ...
+
+    async def delete(self, centre_id: CentreId, key: str) -> None:
+        """Remove the object. Idempotent: deleting a missing key is not an error."""
+        ...
+
+    async def delete_prefix(self, centre_id: CentreId, prefix: str) -> int:
+        """Remove every object in the folder ``prefix`` (``""``: all of the centre's).
+
+        ``documents/ab`` removes ``documents/ab/...`` but not ``documents/abc/...``.
+        Returns how many objects were removed; running it again returns 0.
+        """
+        ...
+
+    async def presigned_url(
+        self, centre_id: CentreId, key: str, *, expires_in: dt.timedelta
+    ) -> str:
+        """A URL that lets a browser GET the object, without credentials, until it expires.
+
+        ``expires_in`` must be from 1 second to the store's maximum (at most
+        ``MAX_LINK_EXPIRY``), else ``ValidationError`` naming ``expires_in``. Raises
+        ``ObjectNotFound`` if there is no object at ``key``.
+        """
+        ...
+
+
+class TextExtractor(Protocol):
+    """Reads the text of a document, page by page (OCR, or a PDF's own text layer)."""
+
+    async def extract(self, data: bytes, content_type: ContentType) -> tuple[PageText, ...]:
+        """Every page's text and confidence, numbered from 1, in page order.
+
+        A page with no legible text is returned with empty text and confidence 0.0, not
+        dropped, so page numbers match the file. Raises ``CorruptDocument`` if the bytes
+        cannot be decoded as ``content_type``, ``ValidationError`` naming ``file`` if the
+        document has more pages than the extractor accepts, and ``TextExtractionFailed``
+        if the engine itself fails. Pure function of its input: safe to retry.
+        """
+        ...
+
+
+class Assistant(Protocol):
+    """Reads documents and drafts text for advisers. Its output is only ever a
+    suggestion or a draft; the caller records it as such and a person decides."""
+
+    async def classify_and_extract(self, text: str) -> Extraction:
+        """What kind of document ``text`` is and the fields it states.
+
+        Fields not found are ``None`` (or ``()`` for ``amounts_pence``); an unrecognised
+        document is ``DocumentClass.OTHER`` with a low confidence, never an error. Raises
+        an ``AssistantError`` subclass if the assistant could not answer
+        (``AssistantTimeout``, ``AssistantRateLimited``, ``AssistantUnavailable``,
+        ``AssistantReplyInvalid``); nothing has changed then and retrying is safe.
+        """
+        ...
+
+    async def summarise_case(self, facts: CaseFacts) -> Draft:
+        """A draft case summary for the adviser to edit. Raises like
+        ``classify_and_extract``."""
+        ...
