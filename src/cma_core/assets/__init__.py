@@ -1,0 +1,1 @@
+"""Assets, insolvency history and residence facts (unknown is ``None``, never ``False``)."""
