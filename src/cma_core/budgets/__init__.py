@@ -1,0 +1,1 @@
+"""Standard Financial Statement budgets: line catalogue, frequencies, totals, guidelines."""
