@@ -1,0 +1,1 @@
+"""Debt solutions: options appraisal by jurisdiction and date, and repayment offers."""
