@@ -118,8 +118,14 @@ class Case(Aggregate):
             updated_at=now,
         )
         case.record(
-            CaseOpened(centre_id=centre_id, occurred_at=now, case_id=case_id,
-                       client_id=client_id, adviser_id=adviser_id, opened_by=by)
+            CaseOpened(
+                centre_id=centre_id,
+                occurred_at=now,
+                case_id=case_id,
+                client_id=client_id,
+                adviser_id=adviser_id,
+                opened_by=by,
+            )
         )
         return case
 
@@ -138,8 +144,13 @@ class Case(Aggregate):
         previous, self.adviser_id = self.adviser_id, adviser_id
         self.updated_at = now
         self.record(
-            AdviserAssigned(centre_id=self.centre_id, occurred_at=now, case_id=self.id,
-                            adviser_id=adviser_id, previous_adviser_id=previous)
+            AdviserAssigned(
+                centre_id=self.centre_id,
+                occurred_at=now,
+                case_id=self.id,
+                adviser_id=adviser_id,
+                previous_adviser_id=previous,
+            )
         )
 
     def add_note(
@@ -157,13 +168,17 @@ class Case(Aggregate):
             raise ValidationError("body", "must not be empty")
         if len(text) > MAX_NOTE_LENGTH:
             raise ValidationError("body", f"must be at most {MAX_NOTE_LENGTH} characters")
-        note = Note(id=note_id, author_id=author_id, body=text, created_at=now,
-                    sensitive=sensitive)
+        note = Note(id=note_id, author_id=author_id, body=text, created_at=now, sensitive=sensitive)
         self.notes.append(note)
         self.updated_at = now
         self.record(
-            CaseNoteAdded(centre_id=self.centre_id, occurred_at=now, case_id=self.id,
-                          note_id=note_id, author_id=author_id)
+            CaseNoteAdded(
+                centre_id=self.centre_id,
+                occurred_at=now,
+                case_id=self.id,
+                note_id=note_id,
+                author_id=author_id,
+            )
         )
         return note
 
@@ -175,8 +190,13 @@ class Case(Aggregate):
         self.close_reason = reason
         self.updated_at = now
         self.record(
-            CaseClosed(centre_id=self.centre_id, occurred_at=now, case_id=self.id,
-                       reason=reason.value, closed_by=by)
+            CaseClosed(
+                centre_id=self.centre_id,
+                occurred_at=now,
+                case_id=self.id,
+                reason=reason.value,
+                closed_by=by,
+            )
         )
 
     def reopen(self, *, now: dt.datetime, by: UserId | None) -> None:
@@ -187,6 +207,5 @@ class Case(Aggregate):
         self.close_reason = None
         self.updated_at = now
         self.record(
-            CaseReopened(centre_id=self.centre_id, occurred_at=now, case_id=self.id,
-                         reopened_by=by)
+            CaseReopened(centre_id=self.centre_id, occurred_at=now, case_id=self.id, reopened_by=by)
         )

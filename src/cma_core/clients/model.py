@@ -79,8 +79,9 @@ class Client(Aggregate):
             updated_at=now,
         )
         client.record(
-            ClientRegistered(centre_id=centre_id, occurred_at=now, client_id=client_id,
-                             registered_by=by)
+            ClientRegistered(
+                centre_id=centre_id, occurred_at=now, client_id=client_id, registered_by=by
+            )
         )
         return client
 

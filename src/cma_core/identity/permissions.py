@@ -42,27 +42,60 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
     # Platform admins run the deployment: centres and their admins, never client data.
     Role.PLATFORM_ADMIN: frozenset({P.CENTRE_MANAGE, P.USER_MANAGE}),
     Role.CENTRE_ADMIN: frozenset(
-        {P.USER_MANAGE, P.CLIENT_READ, P.CLIENT_WRITE, P.CASE_READ, P.CASE_READ_ALL,
-         P.CASE_WRITE, P.CASE_ASSIGN, P.CASE_CLOSE, P.NOTE_WRITE, P.TASK_READ, P.AUDIT_READ,
-         P.FINANCE_READ, P.SENSITIVE_READ}
+        {
+            P.USER_MANAGE,
+            P.CLIENT_READ,
+            P.CLIENT_WRITE,
+            P.CASE_READ,
+            P.CASE_READ_ALL,
+            P.CASE_WRITE,
+            P.CASE_ASSIGN,
+            P.CASE_CLOSE,
+            P.NOTE_WRITE,
+            P.TASK_READ,
+            P.AUDIT_READ,
+            P.FINANCE_READ,
+            P.SENSITIVE_READ,
+        }
     ),
     Role.SUPERVISOR: frozenset(
-        {P.CLIENT_READ, P.CLIENT_WRITE, P.CASE_READ, P.CASE_READ_ALL, P.CASE_WRITE,
-         P.CASE_ASSIGN, P.CASE_CLOSE, P.NOTE_WRITE, P.TASK_READ, P.AUDIT_READ,
-         P.FINANCE_READ, P.FINANCE_WRITE, P.SENSITIVE_READ}
+        {
+            P.CLIENT_READ,
+            P.CLIENT_WRITE,
+            P.CASE_READ,
+            P.CASE_READ_ALL,
+            P.CASE_WRITE,
+            P.CASE_ASSIGN,
+            P.CASE_CLOSE,
+            P.NOTE_WRITE,
+            P.TASK_READ,
+            P.AUDIT_READ,
+            P.FINANCE_READ,
+            P.FINANCE_WRITE,
+            P.SENSITIVE_READ,
+        }
     ),
     Role.ADVISER: frozenset(
-        {P.CLIENT_READ, P.CLIENT_WRITE, P.CASE_READ, P.CASE_READ_ALL, P.CASE_WRITE,
-         P.CASE_CLOSE, P.NOTE_WRITE, P.TASK_READ, P.FINANCE_READ, P.FINANCE_WRITE,
-         P.SENSITIVE_READ}
+        {
+            P.CLIENT_READ,
+            P.CLIENT_WRITE,
+            P.CASE_READ,
+            P.CASE_READ_ALL,
+            P.CASE_WRITE,
+            P.CASE_CLOSE,
+            P.NOTE_WRITE,
+            P.TASK_READ,
+            P.FINANCE_READ,
+            P.FINANCE_WRITE,
+            P.SENSITIVE_READ,
+        }
     ),
     # Volunteers/caseworkers: their own cases, no financial or sensitive detail.
     Role.CASEWORKER: frozenset(
         {P.CLIENT_READ, P.CLIENT_WRITE, P.CASE_READ, P.CASE_WRITE, P.NOTE_WRITE, P.TASK_READ}
     ),
     Role.AUDITOR: frozenset(
-        {P.CLIENT_READ, P.CASE_READ, P.CASE_READ_ALL, P.TASK_READ, P.AUDIT_READ,
-         P.FINANCE_READ}
+        {P.CLIENT_READ, P.CASE_READ, P.CASE_READ_ALL, P.TASK_READ, P.AUDIT_READ, P.FINANCE_READ}
     ),
 }
 

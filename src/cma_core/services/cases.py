@@ -31,7 +31,7 @@ class UpdateCase:
     ``None`` unassigns."""
 
     expected_version: int | None
-    adviser_id: UserId | None | object = _UNSET
+    adviser_id: UserId | object | None = _UNSET
 
     UNCHANGED = _UNSET
 
@@ -63,8 +63,16 @@ class CaseService:
                 by=ctx.user_id,
             )
             await uow.cases.add(case)
-            await record_audit(uow, ctx, self.new_id, "case.created", "case", case.id, now,
-                               ("client_id", "adviser_id"))
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "case.created",
+                "case",
+                case.id,
+                now,
+                ("client_id", "adviser_id"),
+            )
             await uow.commit()
         return case
 
@@ -72,8 +80,9 @@ class CaseService:
         ctx.require(Permission.CASE_READ)
         async with self.uow(ctx.centre_id) as uow:
             case = await self._load(uow, ctx, case_id)
-            await record_audit(uow, ctx, self.new_id, "case.viewed", "case", case.id,
-                               self.clock.now())
+            await record_audit(
+                uow, ctx, self.new_id, "case.viewed", "case", case.id, self.clock.now()
+            )
             await uow.commit()
         return case
 
@@ -95,8 +104,13 @@ class CaseService:
                 return Page(items=(), total=0, limit=limit, offset=offset)
             adviser_id = ctx.user_id
         async with self.uow(ctx.centre_id) as uow:
-            return await uow.cases.list(limit=limit, offset=offset, status=status,
-                                        adviser_id=adviser_id, client_id=client_id)
+            return await uow.cases.list(
+                limit=limit,
+                offset=offset,
+                status=status,
+                adviser_id=adviser_id,
+                client_id=client_id,
+            )
 
     async def update(self, ctx: TenantContext, case_id: CaseId, cmd: UpdateCase) -> Case:
         ctx.require(Permission.CASE_WRITE)
@@ -116,8 +130,9 @@ class CaseService:
                     changed.append("adviser_id")
             if changed:
                 await uow.cases.save(case)
-                await record_audit(uow, ctx, self.new_id, "case.updated", "case", case.id,
-                                   now, tuple(changed))
+                await record_audit(
+                    uow, ctx, self.new_id, "case.updated", "case", case.id, now, tuple(changed)
+                )
                 await uow.commit()
         return case
 
@@ -128,11 +143,17 @@ class CaseService:
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             case = await self._load(uow, ctx, case_id)
-            note = case.add_note(note_id=NoteId(self.new_id()), body=body,
-                                 author_id=ctx.user_id, now=now, sensitive=sensitive)
+            note = case.add_note(
+                note_id=NoteId(self.new_id()),
+                body=body,
+                author_id=ctx.user_id,
+                now=now,
+                sensitive=sensitive,
+            )
             await uow.cases.save(case)
-            await record_audit(uow, ctx, self.new_id, "case.note_added", "case", case.id, now,
-                               ("notes",))
+            await record_audit(
+                uow, ctx, self.new_id, "case.note_added", "case", case.id, now, ("notes",)
+            )
             await uow.commit()
         return note
 
@@ -151,8 +172,16 @@ class CaseService:
             check_version("case", expected_version, case.version)
             case.close(reason=reason, now=now, by=ctx.user_id)
             await uow.cases.save(case)
-            await record_audit(uow, ctx, self.new_id, "case.closed", "case", case.id, now,
-                               ("status", "close_reason"))
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "case.closed",
+                "case",
+                case.id,
+                now,
+                ("status", "close_reason"),
+            )
             await uow.commit()
         return case
 
@@ -166,8 +195,9 @@ class CaseService:
             check_version("case", expected_version, case.version)
             case.reopen(now=now, by=ctx.user_id)
             await uow.cases.save(case)
-            await record_audit(uow, ctx, self.new_id, "case.reopened", "case", case.id, now,
-                               ("status",))
+            await record_audit(
+                uow, ctx, self.new_id, "case.reopened", "case", case.id, now, ("status",)
+            )
             await uow.commit()
         return case
 

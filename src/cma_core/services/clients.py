@@ -48,8 +48,16 @@ class ClientService:
         )
         async with self.uow(ctx.centre_id) as uow:
             await uow.clients.add(client)
-            await record_audit(uow, ctx, self.new_id, "client.created", "client", client.id, now,
-                        ("first_name", "last_name", "date_of_birth", "email", "phone"))
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "client.created",
+                "client",
+                client.id,
+                now,
+                ("first_name", "last_name", "date_of_birth", "email", "phone"),
+            )
             await uow.commit()
         return client
 
@@ -59,7 +67,9 @@ class ClientService:
             client = await uow.clients.get(client_id)
             if client is None:
                 raise NotFound("client", client_id)
-            await record_audit(uow, ctx, self.new_id, "client.viewed", "client", client.id, self.clock.now())
+            await record_audit(
+                uow, ctx, self.new_id, "client.viewed", "client", client.id, self.clock.now()
+            )
             await uow.commit()
         return client
 

@@ -34,5 +34,11 @@ class TaskService:
         if not ctx.can(Permission.CASE_READ_ALL):
             assignee_id = ctx.user_id
         async with self.uow(ctx.centre_id) as uow:
-            return await uow.tasks.list(limit=limit, offset=offset, assignee_id=assignee_id,
-                                        case_id=case_id, status=status, due_before=due_before)
+            return await uow.tasks.list(
+                limit=limit,
+                offset=offset,
+                assignee_id=assignee_id,
+                case_id=case_id,
+                status=status,
+                due_before=due_before,
+            )

@@ -1,0 +1,1 @@
+"""Adapters: implementations of the ports in :mod:`cma_core.ports`, one subpackage each."""

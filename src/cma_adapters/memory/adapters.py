@@ -1,0 +1,463 @@
+"""Dict-backed implementations of the core's ports.
+
+Reads hand out deep copies and writes are staged until ``commit()``, so a unit of work
+that is left without committing changes nothing, exactly like a database transaction.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import hmac
+import logging
+from collections.abc import Callable, Sequence
+from types import TracebackType
+from typing import Self, TypeVar
+
+from attrs import define, field
+
+from cma_core.audit.model import AuditEntry
+from cma_core.cases.model import Case, CaseStatus
+from cma_core.clients.model import Client
+from cma_core.identity.model import Centre, User
+from cma_core.ports.clock import Clock
+from cma_core.ports.jobs import EventPublisher
+from cma_core.ports.security import PasswordHasher
+from cma_core.ports.uow import (
+    AuditLog,
+    CaseRepository,
+    ClientRepository,
+    IdentityStore,
+    Inbox,
+    Outbox,
+    Page,
+    TaskRepository,
+    UnitOfWork,
+)
+from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
+from cma_core.shared.events import Aggregate, EventEnvelope
+from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
+from cma_core.tasks.model import Task, TaskStatus
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+_FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+@define
+class InMemoryDatabase:
+    """The committed state, shared by every unit of work made from one factory."""
+
+    centres: dict[CentreId, Centre] = field(factory=dict)
+    users: dict[UserId, User] = field(factory=dict)
+    clients: dict[ClientId, Client] = field(factory=dict)
+    cases: dict[CaseId, Case] = field(factory=dict)
+    tasks: dict[TaskId, Task] = field(factory=dict)
+    audit: list[AuditEntry] = field(factory=list)
+    outbox: dict[EventId, tuple[EventEnvelope, dt.datetime | None]] = field(factory=dict)
+    inbox: set[tuple[EventId, str]] = field(factory=set)
+    counters: dict[CentreId, int] = field(factory=dict)
+
+
+def _page(items: list[_T], limit: int, offset: int) -> Page[_T]:
+    return Page(items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset)
+
+
+class _Staging:
+    """Writes waiting for commit, plus the aggregates whose events must go to the outbox."""
+
+    def __init__(self) -> None:
+        self.ops: list[Callable[[], None]] = []
+        self.checks: list[Callable[[], None]] = []
+        self.touched: dict[object, Aggregate] = {}
+
+
+class _ClientRepo(ClientRepository):
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+        self._db, self._centre, self._st = db, centre_id, st
+
+    async def add(self, client: Client) -> None:
+        if client.centre_id != self._centre:
+            raise CrossTenantAccess("client belongs to another centre")
+        stored = copy.deepcopy(client)
+        self._st.ops.append(lambda: self._db.clients.__setitem__(client.id, stored))
+        self._st.touched[client.id] = client
+
+    async def get(self, client_id: ClientId) -> Client | None:
+        client = self._db.clients.get(client_id)
+        if client is None or client.centre_id != self._centre:
+            return None
+        return copy.deepcopy(client)
+
+    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
+        rows = [c for c in self._db.clients.values() if c.centre_id == self._centre]
+        if name:
+            wanted = name.strip().casefold()
+            rows = [c for c in rows if wanted in (c.first_name.casefold(), c.last_name.casefold())]
+        rows.sort(key=lambda c: (c.created_at, c.id), reverse=True)
+        return _page([copy.deepcopy(c) for c in rows], limit, offset)
+
+    async def save(self, client: Client) -> None:
+        if client.centre_id != self._centre:
+            raise CrossTenantAccess("client belongs to another centre")
+        expected = client.version
+        client.version += 1
+        stored = copy.deepcopy(client)
+
+        def check() -> None:
+            current = self._db.clients.get(client.id)
+            if current is None or current.version != expected:
+                raise StaleVersion("client", expected, current.version if current else 0)
+
+        self._st.checks.append(check)
+        self._st.ops.append(lambda: self._db.clients.__setitem__(client.id, stored))
+        self._st.touched[client.id] = client
+
+
+class _CaseRepo(CaseRepository):
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+        self._db, self._centre, self._st = db, centre_id, st
+
+    async def add(self, case: Case) -> None:
+        if case.centre_id != self._centre:
+            raise CrossTenantAccess("case belongs to another centre")
+        stored = copy.deepcopy(case)
+        self._st.ops.append(lambda: self._db.cases.__setitem__(case.id, stored))
+        self._st.touched[case.id] = case
+
+    async def get(self, case_id: CaseId) -> Case | None:
+        case = self._db.cases.get(case_id)
+        if case is None or case.centre_id != self._centre:
+            return None
+        return copy.deepcopy(case)
+
+    async def save(self, case: Case) -> None:
+        if case.centre_id != self._centre:
+            raise CrossTenantAccess("case belongs to another centre")
+        expected = case.version
+        current = self._db.cases.get(case.id)
+        if current is None or current.centre_id != self._centre:
+            raise StaleVersion("case", expected, 0)
+        case.version += 1
+        stored = copy.deepcopy(case)
+
+        def check() -> None:
+            now_stored = self._db.cases.get(case.id)
+            actual = now_stored.version if now_stored else 0
+            if actual != expected:
+                raise StaleVersion("case", expected, actual)
+
+        self._st.checks.append(check)
+        self._st.ops.append(lambda: self._db.cases.__setitem__(case.id, stored))
+        self._st.touched[case.id] = case
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: CaseStatus | None = None,
+        adviser_id: UserId | None = None,
+        client_id: ClientId | None = None,
+    ) -> Page[Case]:
+        rows = [
+            c
+            for c in self._db.cases.values()
+            if c.centre_id == self._centre
+            and (status is None or c.status == status)
+            and (adviser_id is None or c.adviser_id == adviser_id)
+            and (client_id is None or c.client_id == client_id)
+        ]
+        rows.sort(key=lambda c: (c.opened_at, c.id), reverse=True)
+        items = []
+        for c in rows[offset : offset + limit]:
+            item = copy.deepcopy(c)
+            item.notes = []
+            items.append(item)
+        return Page(items=items, total=len(rows), limit=limit, offset=offset)
+
+    async def next_reference_number(self) -> int:
+        # Counters are not transactional in a real database either (a sequence): a gap
+        # after a rollback is fine, a duplicate is not.
+        number = self._db.counters.get(self._centre, 0) + 1
+        self._db.counters[self._centre] = number
+        return number
+
+
+class _TaskRepo(TaskRepository):
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+        self._db, self._centre, self._st = db, centre_id, st
+
+    async def add(self, task: Task) -> None:
+        if task.centre_id != self._centre:
+            raise CrossTenantAccess("task belongs to another centre")
+        stored = copy.deepcopy(task)
+        self._st.ops.append(lambda: self._db.tasks.__setitem__(task.id, stored))
+
+    async def get(self, task_id: TaskId) -> Task | None:
+        task = self._db.tasks.get(task_id)
+        if task is None or task.centre_id != self._centre:
+            return None
+        return copy.deepcopy(task)
+
+    async def find_by_source_event(self, event_id: EventId) -> Task | None:
+        for task in self._db.tasks.values():
+            if task.centre_id == self._centre and task.source_event_id == event_id:
+                return copy.deepcopy(task)
+        return None
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        assignee_id: UserId | None = None,
+        case_id: CaseId | None = None,
+        status: TaskStatus | None = None,
+        due_before: dt.datetime | None = None,
+    ) -> Page[Task]:
+        rows = [
+            t
+            for t in self._db.tasks.values()
+            if t.centre_id == self._centre
+            and (assignee_id is None or t.assignee_id == assignee_id)
+            and (case_id is None or t.case_id == case_id)
+            and (status is None or t.status == status)
+            and (due_before is None or (t.due_at is not None and t.due_at < due_before))
+        ]
+        rows.sort(key=lambda t: (t.due_at or _FAR_FUTURE, t.created_at, t.id))
+        return _page([copy.deepcopy(t) for t in rows], limit, offset)
+
+
+class _AuditLog(AuditLog):
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+        self._db, self._centre, self._st = db, centre_id, st
+
+    async def append(self, entry: AuditEntry) -> None:
+        if entry.centre_id != self._centre:
+            raise CrossTenantAccess("audit entry belongs to another centre")
+        self._st.ops.append(lambda: self._db.audit.append(entry))
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        entity_type: str | None = None,
+        entity_id: str | None = None,
+        actor_id: UserId | None = None,
+    ) -> Page[AuditEntry]:
+        rows = [
+            e
+            for e in self._db.audit
+            if e.centre_id == self._centre
+            and (entity_type is None or e.entity_type == entity_type)
+            and (entity_id is None or e.entity_id == entity_id)
+            and (actor_id is None or e.actor_id == actor_id)
+        ]
+        return _page(rows, limit, offset)
+
+
+class _Outbox(Outbox):
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+        self._db, self._centre, self._st = db, centre_id, st
+
+    async def add(self, envelopes: Sequence[EventEnvelope]) -> None:
+        for env in envelopes:
+            if env.centre_id != self._centre:
+                raise CrossTenantAccess("event belongs to another centre")
+            self._st.ops.append(
+                lambda env=env: self._db.outbox.__setitem__(env.event_id, (env, None))  # type: ignore[misc]
+            )
+
+    async def get(self, event_id: EventId) -> EventEnvelope | None:
+        row = self._db.outbox.get(event_id)
+        if row is None or row[0].centre_id != self._centre:
+            return None
+        return row[0]
+
+    async def unpublished(self, *, limit: int) -> Sequence[EventEnvelope]:
+        rows = [
+            env
+            for env, published in self._db.outbox.values()
+            if env.centre_id == self._centre and published is None
+        ]
+        rows.sort(key=lambda e: e.occurred_at)
+        return rows[:limit]
+
+    async def mark_published(self, event_ids: Sequence[EventId], at: dt.datetime) -> None:
+        for event_id in event_ids:
+            row = self._db.outbox.get(event_id)
+            if row is not None and row[0].centre_id == self._centre:
+                self._st.ops.append(
+                    lambda e=event_id, env=row[0]: self._db.outbox.__setitem__(e, (env, at))  # type: ignore[misc]
+                )
+
+
+class _Inbox(Inbox):
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+        self._db, self._centre, self._st = db, centre_id, st
+
+    async def seen(self, event_id: EventId, handler: str) -> bool:
+        return (event_id, handler) in self._db.inbox
+
+    async def mark(self, event_id: EventId, handler: str, at: dt.datetime) -> None:
+        self._st.ops.append(lambda: self._db.inbox.add((event_id, handler)))
+
+
+class InMemoryUnitOfWork(UnitOfWork):
+    def __init__(
+        self,
+        db: InMemoryDatabase,
+        centre_id: CentreId,
+        publisher: EventPublisher | None = None,
+    ) -> None:
+        self.centre_id = centre_id
+        self._db = db
+        self._publisher = publisher
+        self._st = _Staging()
+        self._committed: list[EventEnvelope] = []
+        self.clients = _ClientRepo(db, centre_id, self._st)
+        self.cases = _CaseRepo(db, centre_id, self._st)
+        self.tasks = _TaskRepo(db, centre_id, self._st)
+        self.audit = _AuditLog(db, centre_id, self._st)
+        self.outbox = _Outbox(db, centre_id, self._st)
+        self.inbox = _Inbox(db, centre_id, self._st)
+
+    async def __aenter__(self) -> Self:
+        self._st = _Staging()
+        for repo in (self.clients, self.cases, self.tasks, self.audit, self.outbox, self.inbox):
+            repo._st = self._st
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.rollback()
+        committed, self._committed = self._committed, []
+        if committed and self._publisher is not None:
+            await publish_after_commit(self._publisher, committed, self)
+
+    async def commit(self) -> None:
+        envelopes = [
+            EventEnvelope.wrap(e) for agg in self._st.touched.values() for e in agg.pull_events()
+        ]
+        await self.outbox.add(envelopes)
+        for check in self._st.checks:
+            check()
+        for op in self._st.ops:
+            op()
+        self._st = _Staging()
+        for repo in (self.clients, self.cases, self.tasks, self.audit, self.outbox, self.inbox):
+            repo._st = self._st
+        self._committed.extend(envelopes)
+
+    async def rollback(self) -> None:
+        self._st.ops.clear()
+        self._st.checks.clear()
+        self._st.touched.clear()
+
+
+async def publish_after_commit(
+    publisher: EventPublisher, envelopes: Sequence[EventEnvelope], uow: InMemoryUnitOfWork
+) -> None:
+    try:
+        await publisher.publish(envelopes)
+    except Exception:  # the relay will publish them later; the commit stands
+        log.exception("publishing %d events failed; left for the outbox relay", len(envelopes))
+        return
+    now = dt.datetime.now(dt.UTC)
+    for env in envelopes:
+        uow._db.outbox[env.event_id] = (env, now)
+
+
+def in_memory_uow_factory(
+    db: InMemoryDatabase, publisher: EventPublisher | None = None
+) -> Callable[[CentreId], InMemoryUnitOfWork]:
+    def factory(centre_id: CentreId) -> InMemoryUnitOfWork:
+        return InMemoryUnitOfWork(db, centre_id, publisher)
+
+    return factory
+
+
+class InMemoryIdentityStore(IdentityStore):
+    def __init__(self, db: InMemoryDatabase) -> None:
+        self._db = db
+
+    async def add_centre(self, centre: Centre) -> None:
+        self._db.centres[centre.id] = copy.deepcopy(centre)
+
+    async def get_centre(self, centre_id: CentreId) -> Centre | None:
+        return copy.deepcopy(self._db.centres.get(centre_id))
+
+    async def list_centres(self) -> Sequence[Centre]:
+        return sorted(
+            (copy.deepcopy(c) for c in self._db.centres.values()),
+            key=lambda c: (c.created_at, c.id),
+        )
+
+    async def add_user(self, user: User) -> None:
+        if any(u.email == user.email for u in self._db.users.values()):
+            raise Conflict(f"a user with email {user.email} already exists")
+        self._db.users[user.id] = copy.deepcopy(user)
+
+    async def save_user(self, user: User) -> None:
+        self._db.users[user.id] = copy.deepcopy(user)
+
+    async def get_user(self, user_id: UserId) -> User | None:
+        return copy.deepcopy(self._db.users.get(user_id))
+
+    async def get_user_by_email(self, email: str) -> User | None:
+        for user in self._db.users.values():
+            if user.email == email:
+                return copy.deepcopy(user)
+        return None
+
+    async def list_users(self, centre_id: CentreId) -> Sequence[User]:
+        return [copy.deepcopy(u) for u in self._db.users.values() if centre_id in u.centre_ids]
+
+
+class RecordingEventPublisher(EventPublisher):
+    """Keeps what it was given, for tests and for embedding programs to read."""
+
+    def __init__(self) -> None:
+        self.published: list[EventEnvelope] = []
+
+    async def publish(self, envelopes: Sequence[EventEnvelope]) -> None:
+        self.published.extend(envelopes)
+
+
+class PlainPasswordHasher(PasswordHasher):
+    """A fast keyed hash for tests only (argon2 is deliberately slow). Never in production."""
+
+    def hash(self, password: str) -> str:
+        return "test$" + hmac.new(b"cma-test", password.encode(), hashlib.sha256).hexdigest()
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        return hmac.compare_digest(password_hash, self.hash(password))
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        return False
+
+
+class SystemClock(Clock):
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+
+class FixedClock(Clock):
+    """A clock that stands still until moved: deterministic tests."""
+
+    def __init__(self, at: dt.datetime) -> None:
+        self.at = at
+
+    def now(self) -> dt.datetime:
+        return self.at
+
+    def advance(self, delta: dt.timedelta) -> None:
+        self.at += delta

@@ -1,0 +1,17 @@
+"""SQLAlchemy 2 adapters: SQLite (embedded default) and PostgreSQL 15 (production).
+
+Row models live in :mod:`.rows` and never leave this package; :mod:`.mappers` turns rows
+into domain objects and back.
+"""
+
+from cma_adapters.sqlalchemy.engine import create_engine_for, driver_url
+from cma_adapters.sqlalchemy.identity import SqlAlchemyIdentityStore
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlAlchemyUnitOfWorkFactory
+
+__all__ = [
+    "SqlAlchemyIdentityStore",
+    "SqlAlchemyUnitOfWork",
+    "SqlAlchemyUnitOfWorkFactory",
+    "create_engine_for",
+    "driver_url",
+]

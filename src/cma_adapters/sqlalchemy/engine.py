@@ -1,0 +1,53 @@
+"""Engines from the plain URLs operators write (``postgresql://``, ``sqlite:///``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+_ASYNC_DRIVERS = {"postgresql": "postgresql+asyncpg", "sqlite": "sqlite+aiosqlite"}
+_SYNC_DRIVERS = {"postgresql": "postgresql+psycopg", "sqlite": "sqlite"}
+
+
+def driver_url(url: str, *, sync: bool = False) -> str:
+    """Pick the driver for a plain URL: asyncpg/aiosqlite for the app, psycopg/sqlite3 for
+    alembic. An explicit ``+driver`` in the URL is kept."""
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend not in _ASYNC_DRIVERS:
+        raise ValueError(f"unsupported database {backend!r}: use postgresql:// or sqlite:///")
+    if "+" in parsed.drivername:
+        return parsed.render_as_string(hide_password=False)
+    drivers = _SYNC_DRIVERS if sync else _ASYNC_DRIVERS
+    return parsed.set(drivername=drivers[backend]).render_as_string(hide_password=False)
+
+
+def create_engine_for(url: str, *, pool_size: int = 8, max_overflow: int = 0) -> AsyncEngine:
+    """An async engine for ``url``.
+
+    PostgreSQL: a fixed pool, no overflow by default: bursts above the pool wait for a
+    connection instead of opening and closing real ones (measured 2-4x slower).
+    SQLite: a single connection, so writers queue in the app rather than failing with
+    "database is locked"; the embedded default serves one centre's laptop, not a crowd.
+    """
+    full = driver_url(url)
+    kwargs: dict[str, Any] = {}
+    if full.startswith("sqlite"):
+        kwargs.update(pool_size=1, max_overflow=0, pool_timeout=60)
+    else:
+        kwargs.update(pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=False)
+    engine = create_async_engine(full, **kwargs)
+    if full.startswith("sqlite"):
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()

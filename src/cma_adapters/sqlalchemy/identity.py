@@ -1,0 +1,164 @@
+"""Centres and users (platform-level records)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import cast
+
+from sqlalchemy import Table, delete, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from cma_adapters.sqlalchemy.rows import CentreRow, MembershipRow, UserRow
+from cma_core.identity.model import Centre, Membership, User
+from cma_core.identity.permissions import Role
+from cma_core.ports.uow import IdentityStore
+from cma_core.shared.errors import Conflict
+from cma_core.shared.ids import CentreId, UserId
+
+centres_t = cast(Table, CentreRow.__table__)
+users_t = cast(Table, UserRow.__table__)
+members_t = cast(Table, MembershipRow.__table__)
+
+
+class SqlAlchemyIdentityStore(IdentityStore):
+    """Platform-level records. On PostgreSQL each transaction declares itself platform-level
+    (``app.platform``) so that the memberships policy lets it see every centre's rows; no
+    tenant table other than memberships admits that setting."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    @asynccontextmanager
+    async def _tx(self) -> AsyncIterator[AsyncConnection]:
+        async with self._engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                await conn.execute(text("SELECT set_config('app.platform', 'on', true)"))
+            yield conn
+
+    async def add_centre(self, centre: Centre) -> None:
+        async with self._tx() as conn:
+            await conn.execute(
+                insert(centres_t).values(
+                    id=centre.id, name=centre.name, created_at=centre.created_at
+                )
+            )
+
+    async def get_centre(self, centre_id: CentreId) -> Centre | None:
+        async with self._tx() as conn:
+            row = (
+                (await conn.execute(select(centres_t).where(centres_t.c.id == centre_id)))
+                .mappings()
+                .first()
+            )
+        return _centre(row) if row else None
+
+    async def list_centres(self) -> Sequence[Centre]:
+        async with self._tx() as conn:
+            rows = (
+                (
+                    await conn.execute(
+                        select(centres_t).order_by(centres_t.c.created_at, centres_t.c.id)
+                    )
+                )
+                .mappings()
+                .all()
+            )
+        return [_centre(r) for r in rows]
+
+    async def add_user(self, user: User) -> None:
+        try:
+            async with self._tx() as conn:
+                await conn.execute(
+                    insert(users_t).values(
+                        id=user.id,
+                        email=user.email,
+                        full_name=user.full_name,
+                        password_hash=user.password_hash,
+                        active=user.active,
+                        created_at=user.created_at,
+                    )
+                )
+                await _write_memberships(conn, user)
+        except IntegrityError as exc:
+            raise Conflict(f"a user with email {user.email} already exists") from exc
+
+    async def save_user(self, user: User) -> None:
+        async with self._tx() as conn:
+            await conn.execute(
+                update(users_t)
+                .where(users_t.c.id == user.id)
+                .values(
+                    email=user.email,
+                    full_name=user.full_name,
+                    password_hash=user.password_hash,
+                    active=user.active,
+                )
+            )
+            await conn.execute(delete(members_t).where(members_t.c.user_id == user.id))
+            await _write_memberships(conn, user)
+
+    async def get_user(self, user_id: UserId) -> User | None:
+        return await self._one(users_t.c.id == user_id)
+
+    async def get_user_by_email(self, email: str) -> User | None:
+        return await self._one(users_t.c.email == email)
+
+    async def list_users(self, centre_id: CentreId) -> Sequence[User]:
+        async with self._tx() as conn:
+            ids = (
+                (
+                    await conn.execute(
+                        select(members_t.c.user_id)
+                        .where(members_t.c.centre_id == centre_id)
+                        .distinct()
+                    )
+                )
+                .scalars()
+                .all()
+            )
+        users = [await self.get_user(UserId(i)) for i in ids]
+        return sorted((u for u in users if u is not None), key=lambda u: u.email)
+
+    async def _one(self, where: object) -> User | None:
+        async with self._tx() as conn:
+            row = (await conn.execute(select(users_t).where(where))).mappings().first()  # type: ignore[arg-type]
+            if row is None:
+                return None
+            members = (
+                (
+                    await conn.execute(
+                        select(members_t)
+                        .where(members_t.c.user_id == row["id"])
+                        .order_by(members_t.c.centre_id, members_t.c.role)
+                    )
+                )
+                .mappings()
+                .all()
+            )
+        return User(
+            id=UserId(row["id"]),
+            email=row["email"],
+            full_name=row["full_name"],
+            password_hash=row["password_hash"],
+            created_at=row["created_at"],
+            active=row["active"],
+            memberships=[Membership(CentreId(r["centre_id"]), Role(r["role"])) for r in members],
+        )
+
+
+async def _write_memberships(conn: AsyncConnection, user: User) -> None:
+    if user.memberships:
+        await conn.execute(
+            insert(members_t),
+            [
+                {"user_id": user.id, "centre_id": m.centre_id, "role": m.role.value}
+                for m in user.memberships
+            ],
+        )
+
+
+def _centre(row: object) -> Centre:
+    r = row  # a RowMapping
+    return Centre(id=CentreId(r["id"]), name=r["name"], created_at=r["created_at"])  # type: ignore[index]

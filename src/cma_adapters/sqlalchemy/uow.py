@@ -1,0 +1,591 @@
+"""The SQLAlchemy unit of work and its repositories (SQLAlchemy Core over row tables).
+
+Core statements, not an ORM session: mapping is explicit anyway, and a connection running
+Core costs about what the raw driver does (see design/STACK-NOTES.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Any, Self, cast
+
+from sqlalchemy import Table, and_, func, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
+
+from cma_adapters.sqlalchemy import mappers as m
+from cma_adapters.sqlalchemy.rows import (
+    AuditRow,
+    CaseNoteRow,
+    CaseRow,
+    CentreCounterRow,
+    ClientRow,
+    InboxRow,
+    OutboxRow,
+    TaskRow,
+)
+from cma_core.audit.model import AuditEntry
+from cma_core.cases.model import Case, CaseStatus
+from cma_core.clients.model import Client
+from cma_core.ports.jobs import EventPublisher
+from cma_core.ports.uow import (
+    AuditLog,
+    CaseRepository,
+    ClientRepository,
+    Inbox,
+    Outbox,
+    Page,
+    TaskRepository,
+    UnitOfWork,
+)
+from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
+from cma_core.shared.events import Aggregate, EventEnvelope
+from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, NoteId, TaskId, UserId
+from cma_core.tasks.model import Task, TaskStatus
+
+log = logging.getLogger(__name__)
+
+clients_t = cast(Table, ClientRow.__table__)
+cases_t = cast(Table, CaseRow.__table__)
+notes_t = cast(Table, CaseNoteRow.__table__)
+tasks_t = cast(Table, TaskRow.__table__)
+audit_t = cast(Table, AuditRow.__table__)
+outbox_t = cast(Table, OutboxRow.__table__)
+inbox_t = cast(Table, InboxRow.__table__)
+counters_t = cast(Table, CentreCounterRow.__table__)
+
+
+class _Ctx:
+    """What the repositories of one unit of work share."""
+
+    def __init__(self, centre_id: CentreId) -> None:
+        self.centre_id = centre_id
+        self.conn: AsyncConnection | None = None
+        self.touched: dict[object, Aggregate] = {}
+        self.loaded_notes: dict[CaseId, set[NoteId]] = {}
+
+    @property
+    def c(self) -> AsyncConnection:
+        if self.conn is None:
+            raise RuntimeError("unit of work used outside 'async with'")
+        return self.conn
+
+    def own(self, centre_id: CentreId, what: str) -> None:
+        if centre_id != self.centre_id:
+            raise CrossTenantAccess(f"{what} belongs to another centre")
+
+
+def _page_from(rows: Sequence[Any], total: int, limit: int, offset: int) -> Page[Any]:
+    return Page(items=rows, total=total, limit=limit, offset=offset)
+
+
+class SqlAlchemyClientRepository(ClientRepository):
+    def __init__(self, ctx: _Ctx) -> None:
+        self._x = ctx
+
+    async def add(self, client: Client) -> None:
+        self._x.own(client.centre_id, "client")
+        await self._x.c.execute(insert(clients_t).values(m.client_to_row(client)))
+        self._x.touched[client.id] = client
+
+    async def get(self, client_id: ClientId) -> Client | None:
+        row = (
+            (
+                await self._x.c.execute(
+                    select(clients_t).where(
+                        clients_t.c.id == client_id, clients_t.c.centre_id == self._x.centre_id
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return m.client_from_row(row) if row else None
+
+    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
+        where = [clients_t.c.centre_id == self._x.centre_id]
+        if name:
+            wanted = name.strip().lower()
+            where.append(
+                (func.lower(clients_t.c.first_name) == wanted)
+                | (func.lower(clients_t.c.last_name) == wanted)
+            )
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(clients_t).where(*where))
+        ).scalar_one()
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(clients_t)
+                    .where(*where)
+                    .order_by(clients_t.c.created_at.desc(), clients_t.c.id.desc())
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return _page_from([m.client_from_row(r) for r in rows], total, limit, offset)
+
+    async def save(self, client: Client) -> None:
+        self._x.own(client.centre_id, "client")
+        expected = client.version
+        values = m.client_to_row(client)
+        values.update(version=expected + 1)
+        for key in ("id", "centre_id", "created_at"):
+            values.pop(key)
+        result = await self._x.c.execute(
+            update(clients_t)
+            .where(
+                clients_t.c.id == client.id,
+                clients_t.c.centre_id == self._x.centre_id,
+                clients_t.c.version == expected,
+            )
+            .values(values)
+        )
+        if result.rowcount != 1:
+            actual = (
+                await self._x.c.execute(
+                    select(clients_t.c.version).where(
+                        clients_t.c.id == client.id, clients_t.c.centre_id == self._x.centre_id
+                    )
+                )
+            ).scalar()
+            raise StaleVersion("client", expected, actual or 0)
+        client.version = expected + 1
+        self._x.touched[client.id] = client
+
+
+class SqlAlchemyCaseRepository(CaseRepository):
+    def __init__(self, ctx: _Ctx) -> None:
+        self._x = ctx
+
+    async def add(self, case: Case) -> None:
+        self._x.own(case.centre_id, "case")
+        await self._x.c.execute(insert(cases_t).values(m.case_to_row(case)))
+        if case.notes:
+            await self._x.c.execute(insert(notes_t), [m.note_to_row(case, n) for n in case.notes])
+        self._x.loaded_notes[case.id] = {n.id for n in case.notes}
+        self._x.touched[case.id] = case
+
+    async def get(self, case_id: CaseId) -> Case | None:
+        row = (
+            (
+                await self._x.c.execute(
+                    select(cases_t).where(
+                        cases_t.c.id == case_id, cases_t.c.centre_id == self._x.centre_id
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            return None
+        notes = (
+            (
+                await self._x.c.execute(
+                    select(notes_t)
+                    .where(notes_t.c.case_id == case_id, notes_t.c.centre_id == self._x.centre_id)
+                    .order_by(notes_t.c.created_at, notes_t.c.id)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        case = m.case_from_row(row, notes)
+        self._x.loaded_notes[case.id] = {n.id for n in case.notes}
+        return case
+
+    async def save(self, case: Case) -> None:
+        self._x.own(case.centre_id, "case")
+        expected = case.version
+        values = m.case_to_row(case)
+        values.update(version=expected + 1)
+        for key in ("id", "centre_id", "client_id", "opened_at"):
+            values.pop(key)
+        result = await self._x.c.execute(
+            update(cases_t)
+            .where(
+                cases_t.c.id == case.id,
+                cases_t.c.centre_id == self._x.centre_id,
+                cases_t.c.version == expected,
+            )
+            .values(values)
+        )
+        if result.rowcount != 1:
+            actual = (
+                await self._x.c.execute(
+                    select(cases_t.c.version).where(
+                        cases_t.c.id == case.id, cases_t.c.centre_id == self._x.centre_id
+                    )
+                )
+            ).scalar()
+            raise StaleVersion("case", expected, actual or 0)
+        known = self._x.loaded_notes.setdefault(case.id, set())
+        new_notes = [n for n in case.notes if n.id not in known]
+        if new_notes:
+            await self._x.c.execute(insert(notes_t), [m.note_to_row(case, n) for n in new_notes])
+            known.update(n.id for n in new_notes)
+        case.version = expected + 1
+        self._x.touched[case.id] = case
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: CaseStatus | None = None,
+        adviser_id: UserId | None = None,
+        client_id: ClientId | None = None,
+    ) -> Page[Case]:
+        where = [cases_t.c.centre_id == self._x.centre_id]
+        if status is not None:
+            where.append(cases_t.c.status == status.value)
+        if adviser_id is not None:
+            where.append(cases_t.c.adviser_id == adviser_id)
+        if client_id is not None:
+            where.append(cases_t.c.client_id == client_id)
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(cases_t).where(*where))
+        ).scalar_one()
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(cases_t)
+                    .where(*where)
+                    .order_by(cases_t.c.opened_at.desc(), cases_t.c.id.desc())
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return _page_from([m.case_from_row(r) for r in rows], total, limit, offset)
+
+    async def next_reference_number(self) -> int:
+        dialect = self._x.c.dialect.name
+        ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(counters_t)
+        stmt = (
+            ins.values(centre_id=self._x.centre_id, case_seq=1)
+            .on_conflict_do_update(
+                index_elements=[counters_t.c.centre_id],
+                set_={"case_seq": counters_t.c.case_seq + 1},
+            )
+            .returning(counters_t.c.case_seq)
+        )
+        return int((await self._x.c.execute(stmt)).scalar_one())
+
+
+class SqlAlchemyTaskRepository(TaskRepository):
+    def __init__(self, ctx: _Ctx) -> None:
+        self._x = ctx
+
+    async def add(self, task: Task) -> None:
+        self._x.own(task.centre_id, "task")
+        try:
+            async with self._x.c.begin_nested():
+                await self._x.c.execute(insert(tasks_t).values(m.task_to_row(task)))
+        except IntegrityError as exc:
+            raise Conflict("a task for this event already exists") from exc
+
+    async def get(self, task_id: TaskId) -> Task | None:
+        row = (
+            (
+                await self._x.c.execute(
+                    select(tasks_t).where(
+                        tasks_t.c.id == task_id, tasks_t.c.centre_id == self._x.centre_id
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return m.task_from_row(row) if row else None
+
+    async def find_by_source_event(self, event_id: EventId) -> Task | None:
+        row = (
+            (
+                await self._x.c.execute(
+                    select(tasks_t).where(
+                        tasks_t.c.source_event_id == event_id,
+                        tasks_t.c.centre_id == self._x.centre_id,
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return m.task_from_row(row) if row else None
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        assignee_id: UserId | None = None,
+        case_id: CaseId | None = None,
+        status: TaskStatus | None = None,
+        due_before: dt.datetime | None = None,
+    ) -> Page[Task]:
+        where = [tasks_t.c.centre_id == self._x.centre_id]
+        if assignee_id is not None:
+            where.append(tasks_t.c.assignee_id == assignee_id)
+        if case_id is not None:
+            where.append(tasks_t.c.case_id == case_id)
+        if status is not None:
+            where.append(tasks_t.c.status == status.value)
+        if due_before is not None:
+            where.append(and_(tasks_t.c.due_at.is_not(None), tasks_t.c.due_at < due_before))
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(tasks_t).where(*where))
+        ).scalar_one()
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(tasks_t)
+                    .where(*where)
+                    .order_by(
+                        tasks_t.c.due_at.is_(None),
+                        tasks_t.c.due_at,
+                        tasks_t.c.created_at,
+                        tasks_t.c.id,
+                    )
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return _page_from([m.task_from_row(r) for r in rows], total, limit, offset)
+
+
+class SqlAlchemyAuditLog(AuditLog):
+    def __init__(self, ctx: _Ctx) -> None:
+        self._x = ctx
+
+    async def append(self, entry: AuditEntry) -> None:
+        self._x.own(entry.centre_id, "audit entry")
+        await self._x.c.execute(insert(audit_t).values(m.audit_to_row(entry)))
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        entity_type: str | None = None,
+        entity_id: str | None = None,
+        actor_id: UserId | None = None,
+    ) -> Page[AuditEntry]:
+        where = [audit_t.c.centre_id == self._x.centre_id]
+        if entity_type is not None:
+            where.append(audit_t.c.entity_type == entity_type)
+        if entity_id is not None:
+            where.append(audit_t.c.entity_id == entity_id)
+        if actor_id is not None:
+            where.append(audit_t.c.actor_id == actor_id)
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(audit_t).where(*where))
+        ).scalar_one()
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(audit_t)
+                    .where(*where)
+                    .order_by(audit_t.c.seq)
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return _page_from([m.audit_from_row(r) for r in rows], total, limit, offset)
+
+
+class SqlAlchemyOutbox(Outbox):
+    def __init__(self, ctx: _Ctx) -> None:
+        self._x = ctx
+
+    async def add(self, envelopes: Sequence[EventEnvelope]) -> None:
+        if not envelopes:
+            return
+        for env in envelopes:
+            self._x.own(env.centre_id, "event")
+        await self._x.c.execute(insert(outbox_t), [m.envelope_to_row(e) for e in envelopes])
+
+    async def get(self, event_id: EventId) -> EventEnvelope | None:
+        row = (
+            (
+                await self._x.c.execute(
+                    select(outbox_t).where(
+                        outbox_t.c.event_id == event_id, outbox_t.c.centre_id == self._x.centre_id
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return m.envelope_from_row(row) if row else None
+
+    async def unpublished(self, *, limit: int) -> Sequence[EventEnvelope]:
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(outbox_t)
+                    .where(
+                        outbox_t.c.centre_id == self._x.centre_id, outbox_t.c.published_at.is_(None)
+                    )
+                    .order_by(outbox_t.c.occurred_at)
+                    .limit(limit)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return [m.envelope_from_row(r) for r in rows]
+
+    async def mark_published(self, event_ids: Sequence[EventId], at: dt.datetime) -> None:
+        if not event_ids:
+            return
+        await self._x.c.execute(
+            update(outbox_t)
+            .where(
+                outbox_t.c.centre_id == self._x.centre_id, outbox_t.c.event_id.in_(list(event_ids))
+            )
+            .values(published_at=at)
+        )
+
+
+class SqlAlchemyInbox(Inbox):
+    def __init__(self, ctx: _Ctx) -> None:
+        self._x = ctx
+
+    async def seen(self, event_id: EventId, handler: str) -> bool:
+        row = (
+            await self._x.c.execute(
+                select(inbox_t.c.event_id).where(
+                    inbox_t.c.event_id == event_id,
+                    inbox_t.c.handler == handler,
+                    inbox_t.c.centre_id == self._x.centre_id,
+                )
+            )
+        ).first()
+        return row is not None
+
+    async def mark(self, event_id: EventId, handler: str, at: dt.datetime) -> None:
+        await self._x.c.execute(
+            insert(inbox_t).values(
+                event_id=event_id, handler=handler, centre_id=self._x.centre_id, processed_at=at
+            )
+        )
+
+
+class SqlAlchemyUnitOfWork(UnitOfWork):
+    """One connection and one transaction for one centre.
+
+    On PostgreSQL the centre is also set for Row Level Security with ``set_config(...,
+    true)``: transaction-local, so it never leaks to the next user of the pooled connection.
+    """
+
+    def __init__(
+        self, engine: AsyncEngine, centre_id: CentreId, publisher: EventPublisher | None = None
+    ) -> None:
+        self.centre_id = centre_id
+        self._engine = engine
+        self._publisher = publisher
+        self._x = _Ctx(centre_id)
+        self._tx: AsyncTransaction | None = None
+        self._committed: list[EventEnvelope] = []
+        self.clients = SqlAlchemyClientRepository(self._x)
+        self.cases = SqlAlchemyCaseRepository(self._x)
+        self.tasks = SqlAlchemyTaskRepository(self._x)
+        self.audit = SqlAlchemyAuditLog(self._x)
+        self.outbox = SqlAlchemyOutbox(self._x)
+        self.inbox = SqlAlchemyInbox(self._x)
+
+    async def __aenter__(self) -> Self:
+        self._x.conn = await self._engine.connect()
+        await self._begin()
+        return self
+
+    async def _begin(self) -> None:
+        conn = self._x.c
+        self._tx = await conn.begin()
+        if conn.dialect.name == "postgresql":
+            await conn.execute(
+                text("SELECT set_config('app.centre_id', :c, true)"), {"c": str(self.centre_id)}
+            )
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            await self.rollback()
+        finally:
+            if self._x.conn is not None:
+                await self._x.conn.close()
+                self._x.conn = None
+        # Publish only once the connection is back in the pool: in-process handlers open
+        # units of work of their own, and the embedded SQLite pool holds one connection.
+        committed, self._committed = self._committed, []
+        if committed and self._publisher is not None:
+            await self._publish(committed)
+
+    async def commit(self) -> None:
+        envelopes = [
+            EventEnvelope.wrap(e) for agg in self._x.touched.values() for e in agg.pull_events()
+        ]
+        await self.outbox.add(envelopes)
+        assert self._tx is not None
+        await self._tx.commit()
+        self._x.touched.clear()
+        self._committed.extend(envelopes)
+        await self._begin()
+
+    async def _publish(self, envelopes: list[EventEnvelope]) -> None:
+        try:
+            await self._publisher.publish(envelopes)  # type: ignore[union-attr]
+        except Exception:  # the commit stands; the outbox relay publishes them later
+            log.exception("publishing %d events failed; left for the relay", len(envelopes))
+            return
+        async with self._engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                await conn.execute(
+                    text("SELECT set_config('app.centre_id', :c, true)"),
+                    {"c": str(self.centre_id)},
+                )
+            await conn.execute(
+                update(outbox_t)
+                .where(
+                    outbox_t.c.centre_id == self.centre_id,
+                    outbox_t.c.event_id.in_([e.event_id for e in envelopes]),
+                    outbox_t.c.published_at.is_(None),
+                )
+                .values(published_at=dt.datetime.now(dt.UTC))
+            )
+
+    async def rollback(self) -> None:
+        if self._tx is not None and self._tx.is_active:
+            await self._tx.rollback()
+        self._tx = None
+        self._x.touched.clear()
+
+
+class SqlAlchemyUnitOfWorkFactory:
+    def __init__(self, engine: AsyncEngine, publisher: EventPublisher | None = None) -> None:
+        self.engine = engine
+        self.publisher = publisher
+
+    def __call__(self, centre_id: CentreId) -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(self.engine, centre_id, self.publisher)

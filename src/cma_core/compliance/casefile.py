@@ -1,0 +1,383 @@
+"""``CaseFile``: the read-only snapshot of a case that the compliance rules read.
+
+The application layer assembles it from the case, debts, budget, solutions and logs; the
+rules never see those aggregates, so this module defines its own minimal shapes.
+
+**Missing facts.** Two levels, on purpose:
+
+* A *section* that is ``None`` (e.g. ``comms=None``, ``sfs=None``) means the snapshot does
+  not hold that area at all (not loaded, not migrated, module not in use). Rules that need
+  it report ``NOT_ASSESSABLE`` with the reason – never a silent pass.
+* Inside a section that is present, ``None`` on a date means "not done / not on file".
+  Where the rule is *that it be recorded* (authority to act, privacy notice, a midway
+  review outcome) that is a ``FAIL``. Where the value is an input to arithmetic (a
+  balance, a guideline figure) it is ``NOT_ASSESSABLE``.
+* An empty tuple in a present section means "recorded as none" (no threats, no debts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from attrs import frozen
+
+from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.shared.ids import CaseId, UserId
+from cma_core.shared.money import Money
+
+
+class SolutionKind(enum.StrEnum):
+    BREATHING_SPACE = "breathing_space"
+    DMP = "dmp"
+    ADMINISTRATION_ORDER = "administration_order"
+    DRO = "dro"
+    IVA = "iva"
+    BANKRUPTCY = "bankruptcy"
+    MAP = "map"  # Minimal Asset Process (Scotland)
+    SEQUESTRATION = "sequestration"  # Scottish bankruptcy
+    PROTECTED_TRUST_DEED = "protected_trust_deed"
+    DAS = "das"  # Debt Arrangement Scheme (Scotland)
+    TOKEN_PAYMENTS = "token_payments"  # noqa: S105 - a solution name, not a secret
+    FULL_AND_FINAL = "full_and_final"
+    WRITE_OFF = "write_off"
+    SELF_HELP_PRIORITY = "self_help_priority"  # negotiate priority debts one by one
+
+
+# Where each remedy exists. Informal options exist everywhere. Breathing Space is EW only
+# (BSR 2020 covers England and Wales); MAP, sequestration, trust deeds and DAS are Scottish;
+# Administration Orders are an EW county-court remedy (UK-DEBT-ADVICE §1.6).
+SOLUTION_JURISDICTIONS: dict[SolutionKind, frozenset[Jurisdiction]] = {
+    SolutionKind.BREATHING_SPACE: frozenset({Jurisdiction.EW}),
+    SolutionKind.DMP: frozenset(Jurisdiction),
+    SolutionKind.ADMINISTRATION_ORDER: frozenset({Jurisdiction.EW}),
+    SolutionKind.DRO: frozenset({Jurisdiction.EW, Jurisdiction.NI}),
+    SolutionKind.IVA: frozenset({Jurisdiction.EW, Jurisdiction.NI}),
+    SolutionKind.BANKRUPTCY: frozenset({Jurisdiction.EW, Jurisdiction.NI}),
+    SolutionKind.MAP: frozenset({Jurisdiction.SCO}),
+    SolutionKind.SEQUESTRATION: frozenset({Jurisdiction.SCO}),
+    SolutionKind.PROTECTED_TRUST_DEED: frozenset({Jurisdiction.SCO}),
+    SolutionKind.DAS: frozenset({Jurisdiction.SCO}),
+    SolutionKind.TOKEN_PAYMENTS: frozenset(Jurisdiction),
+    SolutionKind.FULL_AND_FINAL: frozenset(Jurisdiction),
+    SolutionKind.WRITE_OFF: frozenset(Jurisdiction),
+    SolutionKind.SELF_HELP_PRIORITY: frozenset(Jurisdiction),
+}
+
+# Solutions with a regular payment, for which CR-13 needs a payment and an expected term.
+PAYMENT_SOLUTIONS = frozenset(
+    {
+        SolutionKind.DMP,
+        SolutionKind.ADMINISTRATION_ORDER,
+        SolutionKind.IVA,
+        SolutionKind.PROTECTED_TRUST_DEED,
+        SolutionKind.DAS,
+        SolutionKind.TOKEN_PAYMENTS,
+    }
+)
+
+
+class Direction(enum.StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class Party(enum.StrEnum):
+    CLIENT = "client"
+    CREDITOR = "creditor"
+    THIRD_PARTY = "third_party"  # court, enforcement agent, landlord, DWP, another adviser
+
+
+@frozen(kw_only=True)
+class Communication:
+    at: dt.datetime
+    direction: Direction
+    party: Party
+    summary: str = ""
+
+
+@frozen(kw_only=True)
+class AuthorityToAct:
+    signed_at: dt.datetime | None  # None: not obtained yet
+
+
+@frozen(kw_only=True)
+class Preliminaries:
+    """CR-02. ``first_contact_on`` is the first contact with the client."""
+
+    first_contact_on: dt.date | None
+    privacy_notice_on: dt.date | None
+    lawful_basis: str | None
+    service_info_on: dt.date | None  # role, boundaries and complaints process explained
+    holds_special_category: bool
+    special_category_first_recorded_on: dt.date | None = None
+    special_consent_on: dt.date | None = None
+
+
+@frozen(kw_only=True)
+class Screening:
+    on: dt.date
+    drivers: tuple[str, ...] = ()  # FG21/1 drivers found: health, life event, resilience…
+    adjustments: tuple[str, ...] = ()
+    no_adjustment_reason: str | None = None
+
+
+@frozen(kw_only=True)
+class Vulnerability:
+    first_substantive_contact_on: dt.date | None
+    screenings: tuple[Screening, ...]
+    case_reviews_on: tuple[dt.date, ...] = ()
+
+
+class ThreatKind(enum.StrEnum):
+    HEARING = "hearing"
+    EVICTION = "eviction"
+    ENFORCEMENT_VISIT = "enforcement_visit"
+    DISCONNECTION = "disconnection"
+    STATUTORY_DEMAND = "statutory_demand"
+    REPLY_FORM = "reply_form"
+    OTHER = "other"
+
+
+@frozen(kw_only=True)
+class Threat:
+    id: str
+    kind: ThreatKind
+    deadline: dt.date | None  # None: the date is not known yet
+    description: str = ""
+
+
+@frozen(kw_only=True)
+class TaskSummary:
+    id: str
+    due: dt.date | None
+    threat_id: str | None = None
+    done: bool = False
+
+
+@frozen(kw_only=True)
+class Recommendation:
+    solution: SolutionKind
+    on: dt.date
+    monthly_payment: Money | None = None
+    term_months: int | None = None
+
+
+class SfsSection(enum.StrEnum):
+    INCOME = "income"
+    FIXED = "fixed"
+    FLEXIBLE = "flexible"
+
+
+@frozen(kw_only=True)
+class SfsLine:
+    section: SfsSection
+    category: str
+    amount: Money  # monthly
+    guideline: Money | None = None  # flexible lines only; None: guideline not loaded
+    has_note_or_evidence: bool = False
+
+
+@frozen(kw_only=True)
+class SfsSummary:
+    """The budget's figures as stored, so CR-07 can recompute them (SFS-DDS formulas)."""
+
+    completed_on: dt.date | None  # None: the SFS is not complete
+    lines: tuple[SfsLine, ...]
+    total_income: Money | None
+    total_fixed: Money | None
+    total_flexible: Money | None
+    total_outgoings: Money | None
+    savings_contribution: Money | None
+    debt_admin_fee: Money | None
+    available_for_priority: Money | None
+    total_priority_offers: Money | None
+    available_for_non_priority: Money | None
+
+
+@frozen(kw_only=True)
+class DebtSummary:
+    id: str
+    creditor: str | None
+    balance: Money | None
+    priority: bool | None
+    debt_type: str | None
+    offer: Money | None = None  # monthly
+    offer_on: dt.date | None = None
+    strategy_on: dt.date | None = None  # a priority debt's strategy recorded
+    last_payment_on: dt.date | None = None
+    last_ack_on: dt.date | None = None
+    mortgage_shortfall: bool = False
+    limitation_flagged_on: dt.date | None = None
+
+
+@frozen(kw_only=True)
+class DebtSchedule:
+    debts: tuple[DebtSummary, ...]
+    credit_report_checked_on: dt.date | None = None
+    credit_report_not_checked_reason: str | None = None
+
+
+@frozen(kw_only=True)
+class OptionAppraisal:
+    solution: SolutionKind
+    eligible: bool | None
+    reason: str
+
+
+@frozen(kw_only=True)
+class Vehicle:
+    value: Money
+    disability_adapted: bool = False
+    work_only: bool = False
+
+
+@frozen(kw_only=True)
+class DroInputs:
+    """DRO-E1…E8 facts (UK-DEBT-ADVICE §1.1). ``None`` on any field: not yet recorded."""
+
+    submission_on: dt.date | None
+    qualifying_debts: Money | None
+    monthly_surplus: Money | None
+    assets_excluding_vehicles: Money | None
+    vehicles: tuple[Vehicle, ...] | None
+    homeowner: bool | None
+    residence_test_met: bool | None
+    previous_dro_on: dt.date | None = None  # None with ``no_previous_dro`` True: never had one
+    previous_dro_revoked: bool = False
+    no_previous_dro: bool | None = None
+    insolvency_bar: bool | None = None  # bankrupt, IVA, BRO/DRRO, pending petition
+    in_breathing_space: bool | None = None
+    breathing_space_cancellation_requested: bool = False
+
+
+class MoratoriumKind(enum.StrEnum):
+    STANDARD = "standard"
+    MENTAL_HEALTH_CRISIS = "mental_health_crisis"
+
+
+class BsCheck(enum.StrEnum):
+    """Standard eligibility, reg 24(3) of SI 2020/1311."""
+
+    INDIVIDUAL = "individual"
+    QUALIFYING_DEBT = "qualifying_debt"
+    DOMICILED_OR_RESIDENT_EW = "domiciled_or_resident_ew"
+    NOT_IN_INSOLVENCY = "not_in_insolvency"  # no DRO, IVA, interim order; not bankrupt
+    NOT_IN_MORATORIUM = "not_in_moratorium"
+    NO_STANDARD_BS_IN_12_MONTHS = "no_standard_bs_in_12_months"
+
+
+@frozen(kw_only=True)
+class CreditorReviewRequest:
+    creditor: str
+    received_on: dt.date
+    decided_on: dt.date | None = None
+
+
+@frozen(kw_only=True)
+class BreathingSpaceRecord:
+    kind: MoratoriumKind
+    applied_on: dt.date
+    start_on: dt.date | None  # None: not yet registered
+    advice_on: dt.date | None
+    checks_confirmed: frozenset[BsCheck]
+    fee_charged: Money
+    previous_standard_ended_on: dt.date | None = None
+    midway_review_on: dt.date | None = None
+    midway_review_outcome: str | None = None
+    ended_on: dt.date | None = None  # early end (cancelled) or actual end
+    creditor_requests: tuple[CreditorReviewRequest, ...] = ()
+
+
+class LetterSection(enum.StrEnum):
+    OPTIONS = "options"
+    RECOMMENDATION = "recommendation"
+    REASONS = "reasons"
+    RISKS = "risks"
+    NEXT_STEPS = "next_steps"
+
+
+@frozen(kw_only=True)
+class AdviceRecord:
+    given_on: dt.date
+    letter_sent_on: dt.date | None = None
+    letter_sections: frozenset[LetterSection] = frozenset()
+
+
+@frozen(kw_only=True)
+class Settlement:
+    creditor: str
+    offered: Money
+    written_acceptance_on: dt.date | None
+    paid_on: dt.date | None
+
+
+@frozen(kw_only=True)
+class FileReview:
+    adviser_id: UserId
+    case_id: CaseId
+    reviewed_on: dt.date
+    reviewer_id: UserId | None
+    score: int | None
+    actions: str | None
+
+
+@frozen(kw_only=True)
+class Closure:
+    closed_on: dt.date
+    retain_until: dt.date | None
+    disposed_on: dt.date | None = None  # deleted or anonymised
+    legal_hold: bool = False
+
+
+@frozen(kw_only=True)
+class DataSubjectRequest:
+    id: str
+    kind: str  # access, erasure, rectification, portability
+    received_on: dt.date
+    clock_started_on: dt.date | None = None  # later date when ID/clarification/fee arrived
+    extended: bool = False
+    extension_notified_on: dt.date | None = None
+    answered_on: dt.date | None = None
+
+
+class ComplaintKind(enum.StrEnum):
+    SERVICE = "service"
+    DATA_PROTECTION = "data_protection"
+
+
+@frozen(kw_only=True)
+class Complaint:
+    id: str
+    kind: ComplaintKind
+    received_on: dt.date
+    acknowledged_on: dt.date | None = None
+    final_response_on: dt.date | None = None
+
+
+@frozen(kw_only=True)
+class CaseFile:
+    """Everything the rules read about one case. See the module docstring for ``None``."""
+
+    case_id: CaseId
+    adviser_id: UserId | None = None
+    jurisdiction: Jurisdiction | None = None
+    authority: AuthorityToAct | None = None
+    comms: tuple[Communication, ...] | None = None
+    preliminaries: Preliminaries | None = None
+    vulnerability: Vulnerability | None = None
+    threats: tuple[Threat, ...] | None = None
+    tasks: tuple[TaskSummary, ...] | None = None
+    recommendation: Recommendation | None = None
+    recommendation_known: bool = True  # False: the solutions module is not in the snapshot
+    sfs: SfsSummary | None = None
+    debts: DebtSchedule | None = None
+    options: tuple[OptionAppraisal, ...] | None = None
+    dro: DroInputs | None = None
+    breathing_space: BreathingSpaceRecord | None = None
+    advice: AdviceRecord | None = None
+    settlements: tuple[Settlement, ...] | None = None
+    adviser_file_reviews: tuple[FileReview, ...] | None = None
+    closure: Closure | None = None  # None: the case is open
+    data_subject_requests: tuple[DataSubjectRequest, ...] | None = None
+    complaints: tuple[Complaint, ...] | None = None

@@ -1,0 +1,199 @@
+"""Findings, severities and the per-centre compliance policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from attrs import field, frozen
+
+from cma_core.compliance.casefile import SolutionKind
+from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.money import Money
+
+
+class Severity(enum.StrEnum):
+    """UK-DEBT-ADVICE §6.1: critical = legal breach or irreversible harm; high = likely
+    regulatory or audit failure; medium = quality gap."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+
+
+class Status(enum.StrEnum):
+    PASS = "pass"  # noqa: S105 - a status, not a secret
+    FAIL = "fail"
+    NOT_ASSESSABLE = "not_assessable"  # a fact the rule needs is not in the case file
+    # The rule's trigger has not happened (no breathing space, case still open): reported
+    # explicitly rather than as a pass, so nobody reads it as "checked and fine".
+    NOT_APPLICABLE = "not_applicable"
+
+
+@frozen(kw_only=True)
+class Finding:
+    """One rule's verdict on one case file, in words an adviser can act on.
+
+    ``facts`` are the values the rule read, as ``(name, value)`` text pairs so the finding
+    can be stored and shown as it was (the case file may change later). ``due_on`` is set
+    when the rule passes *so far* but something falls due on that date.
+    """
+
+    rule_id: str
+    severity: Severity
+    status: Status
+    message: str
+    facts: tuple[tuple[str, str], ...] = ()
+    fix: str | None = None
+    due_on: dt.date | None = None
+
+
+@frozen(kw_only=True)
+class DroLimits:
+    """DRO limits in force from ``valid_from`` (inclusive) until the next row."""
+
+    jurisdiction: Jurisdiction
+    valid_from: dt.date
+    max_debt: Money
+    max_surplus: Money
+    max_assets: Money
+    vehicle_disregard_below: Money | None  # None: not known for this period [U]
+    source: str
+
+
+# UK-DEBT-ADVICE §1.1-§1.2. The reference module (built separately) will own these; this
+# copy keeps the rule engine self-contained until it lands. NI's 8 July year is [S]: 2025.
+DEFAULT_DRO_LIMITS: tuple[DroLimits, ...] = (
+    DroLimits(
+        jurisdiction=Jurisdiction.EW,
+        valid_from=dt.date(2021, 6, 29),
+        max_debt=Money(3_000_000),
+        max_surplus=Money(5_000),
+        max_assets=Money(200_000),
+        vehicle_disregard_below=Money(200_000),
+        source="SI 2021/432 [S: IPA note 2021]",
+    ),
+    DroLimits(
+        jurisdiction=Jurisdiction.EW,
+        valid_from=dt.date(2024, 6, 28),
+        max_debt=Money(5_000_000),
+        max_surplus=Money(7_500),
+        max_assets=Money(200_000),
+        vehicle_disregard_below=Money(400_000),
+        source="SI 2024/626, SI 2024/622",
+    ),
+    DroLimits(
+        jurisdiction=Jurisdiction.NI,
+        valid_from=dt.date(2024, 2, 1),
+        max_debt=Money(2_000_000),
+        max_surplus=Money(5_000),
+        max_assets=Money(100_000),
+        vehicle_disregard_below=Money(200_000),
+        source="NISR 2023/220",
+    ),
+    DroLimits(
+        jurisdiction=Jurisdiction.NI,
+        valid_from=dt.date(2025, 7, 8),
+        max_debt=Money(5_000_000),
+        max_surplus=Money(7_500),
+        max_assets=Money(200_000),
+        vehicle_disregard_below=Money(200_000),
+        source="[S: whraccountants.co.uk; year of change assumed 2025]",
+    ),
+)
+
+DEFAULT_REQUIRED_OPTIONS: dict[Jurisdiction, frozenset[SolutionKind]] = {
+    Jurisdiction.EW: frozenset(
+        {
+            SolutionKind.BREATHING_SPACE,
+            SolutionKind.DMP,
+            SolutionKind.ADMINISTRATION_ORDER,
+            SolutionKind.DRO,
+            SolutionKind.IVA,
+            SolutionKind.BANKRUPTCY,
+            SolutionKind.TOKEN_PAYMENTS,
+            SolutionKind.FULL_AND_FINAL,
+            SolutionKind.WRITE_OFF,
+        }
+    ),
+    Jurisdiction.SCO: frozenset(
+        {
+            SolutionKind.DMP,
+            SolutionKind.DAS,
+            SolutionKind.PROTECTED_TRUST_DEED,
+            SolutionKind.MAP,
+            SolutionKind.SEQUESTRATION,
+            SolutionKind.TOKEN_PAYMENTS,
+            SolutionKind.FULL_AND_FINAL,
+            SolutionKind.WRITE_OFF,
+        }
+    ),
+    Jurisdiction.NI: frozenset(
+        {
+            SolutionKind.DMP,
+            SolutionKind.DRO,
+            SolutionKind.IVA,
+            SolutionKind.BANKRUPTCY,
+            SolutionKind.TOKEN_PAYMENTS,
+            SolutionKind.FULL_AND_FINAL,
+            SolutionKind.WRITE_OFF,
+        }
+    ),
+}
+
+
+def _positive(name: str, value: int) -> None:
+    if value < 0:
+        raise ValidationError(name, "must not be negative")
+
+
+@frozen(kw_only=True)
+class CompliancePolicy:
+    """Per-centre settings for the rules marked ``(policy)`` in UK-DEBT-ADVICE §6.1.
+
+    Defaults are conventions, not law, except where a source is named.
+    """
+
+    written_advice_working_days: int = 5  # CR-18: no statutory period found
+    file_review_quota: int = 2  # CR-21: per adviser per period; AQS sizes not found
+    file_review_period_months: int = 3  # CR-21: calendar quarters by default
+    retention_years: int = 6  # CR-22: convention matching the 6-year limitation period
+    disposal_grace_days: int = 30  # CR-22: time allowed to run the deletion batch
+    complaint_final_response_days: int = 56  # CR-24: DISP 8 weeks [U]
+    dp_complaint_ack_days: int = 30  # CR-24: Data (Use and Access) Act 2025 [S]
+    dp_complaint_ack_from: dt.date = dt.date(2026, 6, 19)
+    vulnerability_review_tolerance_days: int = 0  # CR-03: screening on the review day
+    pro_rata_tolerance_pence: int = 1  # CR-11: ±1p rounding
+    # CR-11: £1-£2 per creditor when nothing is left
+    token_payment_max: Money = field(factory=lambda: Money(200))
+    limitation_years: int = 6  # CR-20: Limitation Act 1980 s5
+    mortgage_shortfall_limitation_years: int = 12  # CR-20: s20 principal
+    dro_limits: tuple[DroLimits, ...] = DEFAULT_DRO_LIMITS
+    previous_dro_bar_years: int = 6  # DRO-E6
+    required_options: dict[Jurisdiction, frozenset[SolutionKind]] = field(
+        factory=lambda: dict(DEFAULT_REQUIRED_OPTIONS)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        for name in (
+            "written_advice_working_days",
+            "file_review_quota",
+            "disposal_grace_days",
+            "complaint_final_response_days",
+            "dp_complaint_ack_days",
+            "vulnerability_review_tolerance_days",
+            "pro_rata_tolerance_pence",
+        ):
+            _positive(name, getattr(self, name))
+        if self.file_review_period_months not in {1, 2, 3, 4, 6, 12}:
+            raise ValidationError("file_review_period_months", "must divide a year")
+        if self.retention_years < 1:
+            raise ValidationError("retention_years", "must be at least 1")
+
+    def dro_limits_on(self, jurisdiction: Jurisdiction, day: dt.date) -> DroLimits | None:
+        """Limits in force on ``day`` (DRO-E1), or ``None`` if the table starts later."""
+        rows = [
+            r for r in self.dro_limits if r.jurisdiction is jurisdiction and r.valid_from <= day
+        ]
+        return max(rows, key=lambda r: r.valid_from) if rows else None

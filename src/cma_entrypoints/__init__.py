@@ -1,0 +1,1 @@
+"""Entrypoints: HTTP (Litestar), worker (Dramatiq) and CLI (Typer), wired by one container."""

@@ -1,0 +1,104 @@
+"""Settings from the environment (``CMA_`` prefix). Documented in the README.
+
+Unset values fall back to the embedded default: SQLite and files under ``CMA_DATA_DIR``,
+jobs run in-process, no servers needed.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+from attrs import frozen
+
+_MIN_SECRET = 32
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+@frozen(kw_only=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    redis_url: str | None
+    secret_key: str
+    access_token_ttl_seconds: int = 900
+    jwt_issuer: str = "cma"
+    jwt_audience: str = "cma-api"
+    db_pool_size: int = 8
+    db_max_overflow: int = 0
+    cors_origins: tuple[str, ...] = ()
+    argon2_time_cost: int | None = None
+    argon2_memory_cost: int | None = None
+    log_level: str = "INFO"
+    max_request_bytes: int = 10 * 1024 * 1024
+
+    @property
+    def embedded(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        data_dir = Path(env.get("CMA_DATA_DIR") or "cma-data").expanduser().resolve()
+        database_url = env.get("CMA_DATABASE_URL") or f"sqlite:///{data_dir / 'cma.db'}"
+        if not database_url.startswith(("postgresql", "sqlite")):
+            raise SettingsError("CMA_DATABASE_URL must be a postgresql:// or sqlite:/// URL")
+        secret = env.get("CMA_SECRET_KEY") or _embedded_secret(data_dir, database_url)
+        if len(secret) < _MIN_SECRET:
+            raise SettingsError(f"CMA_SECRET_KEY must be at least {_MIN_SECRET} characters")
+        return cls(
+            data_dir=data_dir,
+            database_url=database_url,
+            redis_url=env.get("CMA_REDIS_URL") or None,
+            secret_key=secret,
+            access_token_ttl_seconds=_int(env, "CMA_ACCESS_TOKEN_TTL", 900),
+            db_pool_size=_int(env, "CMA_DB_POOL_SIZE", 8),
+            db_max_overflow=_int(env, "CMA_DB_MAX_OVERFLOW", 0),
+            cors_origins=tuple(
+                o.strip() for o in env.get("CMA_CORS_ORIGINS", "").split(",") if o.strip()
+            ),
+            argon2_time_cost=_opt_int(env, "CMA_ARGON2_TIME_COST"),
+            argon2_memory_cost=_opt_int(env, "CMA_ARGON2_MEMORY_COST"),
+            log_level=env.get("CMA_LOG_LEVEL", "INFO").upper(),
+            max_request_bytes=_int(env, "CMA_MAX_REQUEST_BYTES", 10 * 1024 * 1024),
+        )
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < 0:
+        raise SettingsError(f"{name} must not be negative")
+    return value
+
+
+def _opt_int(env: Mapping[str, str], name: str) -> int | None:
+    return _int(env, name, 0) or None
+
+
+def _embedded_secret(data_dir: Path, database_url: str) -> str:
+    """The embedded default keeps a generated key in the data dir so tokens survive restarts.
+
+    A server database without CMA_SECRET_KEY is a misconfiguration, not something to paper
+    over: every API process must share one key.
+    """
+    if not database_url.startswith("sqlite"):
+        raise SettingsError("CMA_SECRET_KEY must be set when CMA_DATABASE_URL is a server")
+    path = data_dir / "secret.key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
