@@ -1,0 +1,44 @@
+"""An assistant that answers from a script, for tests of the handlers that use one."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction
+from cma_core.ports.documents import Assistant
+
+
+class ScriptedAssistant(Assistant):
+    """Replies are taken in order from ``extractions`` / ``drafts``; an exception in the
+    script is raised instead (to rehearse timeouts and rate limits). When a script runs
+    out, ``classify_and_extract`` answers ``OTHER`` at confidence 0 and ``summarise_case``
+    a fixed draft. Inputs are recorded in ``texts`` and ``cases``.
+    """
+
+    def __init__(
+        self,
+        extractions: list[Extraction | Exception] | None = None,
+        drafts: list[Draft | Exception] | None = None,
+    ) -> None:
+        self._extractions = deque(extractions or [])
+        self._drafts = deque(drafts or [])
+        self.texts: list[str] = []
+        self.cases: list[CaseFacts] = []
+
+    async def classify_and_extract(self, text: str) -> Extraction:
+        self.texts.append(text)
+        if not self._extractions:
+            return Extraction(document_class=DocumentClass.OTHER, confidence=0.0, source="script")
+        reply = self._extractions.popleft()
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+    async def summarise_case(self, facts: CaseFacts) -> Draft:
+        self.cases.append(facts)
+        if not self._drafts:
+            return Draft(text=f"Summary of case {facts.case_reference}.", source="script")
+        reply = self._drafts.popleft()
+        if isinstance(reply, Exception):
+            raise reply
+        return reply

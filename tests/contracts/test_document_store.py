@@ -1,0 +1,338 @@
+"""One contract for every ``DocumentStore``: the fake passes exactly what S3 passes.
+
+``DocumentStoreContract`` holds the tests; each backend subclasses it and provides the
+``store`` fixture and ``fetch_link`` (how a browser would follow a presigned URL).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+import os
+import secrets
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cma_adapters.localfs import LocalFolderDocumentStore
+from cma_adapters.memory_documents import InMemoryDocumentStore
+from cma_adapters.s3 import S3DocumentStore
+from cma_core.documents.errors import ObjectNotFound
+from cma_core.ports.documents import DocumentStore
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import CentreId
+
+CENTRE_A = CentreId(uuid.UUID("aaaaaaaa-0000-0000-0000-000000000001"))
+CENTRE_B = CentreId(uuid.UUID("bbbbbbbb-0000-0000-0000-000000000002"))
+PDF = "application/pdf"
+MINUTE = dt.timedelta(minutes=1)
+
+
+class DocumentStoreContract:
+    @pytest.fixture
+    def store(self) -> DocumentStore:
+        raise NotImplementedError
+
+    async def fetch_link(self, store: Any, url: str) -> bytes:
+        """Follow ``url`` as a browser would; raise ``ObjectNotFound`` if refused."""
+        raise NotImplementedError
+
+    def full_keys(self, store: Any) -> set[str]:
+        """Every full key the backend holds (to check where objects really went)."""
+        raise NotImplementedError
+
+    async def test_put_then_get(self, store: DocumentStore) -> None:
+        stored = await store.put(CENTRE_A, "documents/1/original", b"%PDF-1.7 hello", PDF)
+        assert stored.key == f"centres/{CENTRE_A}/documents/1/original"
+        assert stored.size == 14
+        assert stored.content_type == PDF
+        assert await store.get(CENTRE_A, "documents/1/original") == b"%PDF-1.7 hello"
+
+    async def test_objects_live_under_the_centre_prefix(self, store: DocumentStore) -> None:
+        await store.put(CENTRE_A, "documents/1/original", b"a", PDF)
+        await store.put(CENTRE_B, "documents/1/original", b"b", PDF)
+        assert self.full_keys(store) == {
+            f"centres/{CENTRE_A}/documents/1/original",
+            f"centres/{CENTRE_B}/documents/1/original",
+        }
+
+    async def test_put_from_a_stream_reads_from_its_position(self, store: DocumentStore) -> None:
+        stream = io.BytesIO(b"skip" + b"x" * 200_000)
+        stream.seek(4)
+        stored = await store.put(CENTRE_A, "big", stream, "image/png")
+        assert stored.size == 200_000
+        assert await store.get(CENTRE_A, "big") == b"x" * 200_000
+
+    async def test_put_replaces(self, store: DocumentStore) -> None:
+        await store.put(CENTRE_A, "k", b"one", PDF)
+        await store.put(CENTRE_A, "k", b"two", PDF)
+        assert await store.get(CENTRE_A, "k") == b"two"
+
+    async def test_missing_object_is_not_found(self, store: DocumentStore) -> None:
+        with pytest.raises(ObjectNotFound):
+            await store.get(CENTRE_A, "nope")
+        with pytest.raises(ObjectNotFound):
+            await store.open(CENTRE_A, "nope")
+        with pytest.raises(ObjectNotFound):
+            await store.presigned_url(CENTRE_A, "nope", expires_in=MINUTE)
+
+    async def test_another_centres_object_is_not_found(self, store: DocumentStore) -> None:
+        await store.put(CENTRE_A, "documents/1/original", b"secret", PDF)
+        with pytest.raises(ObjectNotFound):
+            await store.get(CENTRE_B, "documents/1/original")
+        with pytest.raises(ObjectNotFound):
+            await store.open(CENTRE_B, "documents/1/original")
+        with pytest.raises(ObjectNotFound):
+            await store.presigned_url(CENTRE_B, "documents/1/original", expires_in=MINUTE)
+        await store.delete(CENTRE_B, "documents/1/original")
+        assert await store.delete_prefix(CENTRE_B, "") == 0
+        assert await store.get(CENTRE_A, "documents/1/original") == b"secret"
+
+    @pytest.mark.parametrize(
+        "key",
+        [
+            f"../{CENTRE_B}/documents/1/original",
+            f"../../centres/{CENTRE_B}/x",
+            "/etc/passwd",
+            "a//b",
+            "a\\b",
+            "",
+            ".tmp-x",
+        ],
+    )
+    async def test_unsafe_keys_are_refused(self, store: DocumentStore, key: str) -> None:
+        for call in (
+            store.put(CENTRE_A, key, b"x", PDF),
+            store.get(CENTRE_A, key),
+            store.delete(CENTRE_A, key),
+        ):
+            with pytest.raises(ValidationError) as err:
+                await call
+            assert err.value.field == "key"
+
+    async def test_open_streams_in_chunks(self, store: DocumentStore) -> None:
+        data = os.urandom(300_000)
+        await store.put(CENTRE_A, "stream", data, PDF)
+        chunks = [c async for c in await store.open(CENTRE_A, "stream", chunk_size=65_536)]
+        assert b"".join(chunks) == data
+        assert all(len(c) <= 65_536 for c in chunks)
+        assert len(chunks) >= 5
+
+    async def test_delete_is_idempotent(self, store: DocumentStore) -> None:
+        await store.put(CENTRE_A, "documents/1/original", b"x", PDF)
+        await store.delete(CENTRE_A, "documents/1/original")
+        await store.delete(CENTRE_A, "documents/1/original")
+        with pytest.raises(ObjectNotFound):
+            await store.get(CENTRE_A, "documents/1/original")
+
+    async def test_delete_prefix_is_a_folder(self, store: DocumentStore) -> None:
+        for key in ["documents/ab/original", "documents/ab/page-1", "documents/abc/original"]:
+            await store.put(CENTRE_A, key, b"x", PDF)
+        await store.put(CENTRE_B, "documents/ab/original", b"x", PDF)
+        assert await store.delete_prefix(CENTRE_A, "documents/ab") == 2
+        assert await store.delete_prefix(CENTRE_A, "documents/ab/") == 0
+        assert await store.get(CENTRE_A, "documents/abc/original") == b"x"
+        assert await store.get(CENTRE_B, "documents/ab/original") == b"x"
+        assert await store.delete_prefix(CENTRE_A, "") == 1
+        assert await store.get(CENTRE_B, "documents/ab/original") == b"x"
+
+    async def test_delete_prefix_refuses_unsafe_prefix(self, store: DocumentStore) -> None:
+        with pytest.raises(ValidationError):
+            await store.delete_prefix(CENTRE_A, f"../{CENTRE_B}")
+
+    async def test_presigned_url_gives_the_bytes(self, store: DocumentStore) -> None:
+        await store.put(CENTRE_A, "documents/9/original", b"%PDF-1.7 link", PDF)
+        url = await store.presigned_url(CENTRE_A, "documents/9/original", expires_in=MINUTE)
+        assert f"centres/{CENTRE_A}/documents/9/original" in url
+        assert await self.fetch_link(store, url) == b"%PDF-1.7 link"
+
+    @pytest.mark.parametrize("seconds", [0, -1, 15 * 60 + 1, 7 * 24 * 3600])
+    async def test_presigned_url_expiry_is_bounded(
+        self, store: DocumentStore, seconds: int
+    ) -> None:
+        await store.put(CENTRE_A, "k", b"x", PDF)
+        with pytest.raises(ValidationError) as err:
+            await store.presigned_url(CENTRE_A, "k", expires_in=dt.timedelta(seconds=seconds))
+        assert err.value.field == "expires_in"
+
+    async def test_concurrent_puts_do_not_interfere(self, store: DocumentStore) -> None:
+        blobs = {f"documents/{i}/original": os.urandom(10_000) for i in range(10)}
+        await asyncio.gather(*(store.put(CENTRE_A, k, v, PDF) for k, v in blobs.items()))
+        got = await asyncio.gather(*(store.get(CENTRE_A, k) for k in blobs))
+        assert got == list(blobs.values())
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class TestInMemoryDocumentStore(DocumentStoreContract):
+    @pytest.fixture
+    def store(self) -> DocumentStore:
+        return InMemoryDocumentStore()
+
+    async def fetch_link(self, store: Any, url: str) -> bytes:
+        data: bytes = store.read_link(url)
+        return data
+
+    def full_keys(self, store: Any) -> set[str]:
+        return set(store.objects)
+
+    async def test_links_expire(self) -> None:
+        clock = FakeTime()
+        store = InMemoryDocumentStore(now=clock)
+        await store.put(CENTRE_A, "k", b"x", PDF)
+        url = await store.presigned_url(CENTRE_A, "k", expires_in=MINUTE)
+        assert store.read_link(url) == b"x"
+        clock.now += 60
+        with pytest.raises(ObjectNotFound):
+            store.read_link(url)
+
+
+class TestLocalFolderDocumentStore(DocumentStoreContract):
+    @pytest.fixture
+    def store(self, tmp_path: Path) -> DocumentStore:
+        return LocalFolderDocumentStore(
+            tmp_path / "docs", signing_key=secrets.token_bytes(32), base_url="https://cma/files"
+        )
+
+    async def fetch_link(self, store: Any, url: str) -> bytes:
+        data: bytes = await store.read_link(url)
+        return data
+
+    def full_keys(self, store: Any) -> set[str]:
+        root: Path = store.root
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+    async def test_links_expire_and_resist_tampering(self, tmp_path: Path) -> None:
+        clock = FakeTime()
+        store = LocalFolderDocumentStore(tmp_path, signing_key=b"k" * 32, now=clock)
+        await store.put(CENTRE_A, "k", b"x", PDF)
+        await store.put(CENTRE_B, "k", b"other centre", PDF)
+        url = await store.presigned_url(CENTRE_A, "k", expires_in=MINUTE)
+        assert url.startswith(f"/files/centres/{CENTRE_A}/k?")
+        assert await store.read_link(url) == b"x"
+        with pytest.raises(ObjectNotFound):
+            await store.read_link(url.replace(str(CENTRE_A), str(CENTRE_B)))
+        with pytest.raises(ObjectNotFound):
+            await store.read_link(url.replace("expires=", "expires=9"))
+        clock.now += 60
+        with pytest.raises(ObjectNotFound):
+            await store.read_link(url)
+
+    async def test_no_temporary_files_are_left(self, tmp_path: Path) -> None:
+        store = LocalFolderDocumentStore(tmp_path, signing_key=b"k" * 32)
+        await store.put(CENTRE_A, "documents/1/original", b"x" * 1000, PDF)
+        await store.delete(CENTRE_A, "documents/1/original")
+        assert self.full_keys(store) == set()
+
+
+@pytest.fixture(scope="module")
+def moto_endpoint() -> Iterator[str]:
+    moto_server = pytest.importorskip("moto.server")
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    old = {k: os.environ.get(k) for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")}
+    os.environ["AWS_ACCESS_KEY_ID"] = "testing"
+    os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def s3_client(endpoint: str) -> Any:
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="eu-west-2",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+
+
+class TestS3DocumentStore(DocumentStoreContract):
+    @pytest.fixture
+    def store(self, moto_endpoint: str) -> DocumentStore:
+        client = s3_client(moto_endpoint)
+        bucket = f"cma-test-{uuid.uuid4().hex[:12]}"
+        client.create_bucket(
+            Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
+        )
+        return S3DocumentStore(bucket, client=client)
+
+    async def fetch_link(self, store: Any, url: str) -> bytes:
+        def get() -> bytes:
+            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+                body: bytes = response.read()
+                return body
+
+        try:
+            return await asyncio.to_thread(get)
+        except urllib.error.HTTPError as err:
+            raise ObjectNotFound(url) from err
+
+    def full_keys(self, store: Any) -> set[str]:
+        listing = store._client.list_objects_v2(Bucket=store.bucket)
+        return {o["Key"] for o in listing.get("Contents", [])}
+
+    async def test_objects_are_encrypted_at_rest(self, store: Any) -> None:
+        await store.put(CENTRE_A, "k", b"x", PDF)
+        await store.put(CENTRE_A, "s", io.BytesIO(b"y"), PDF)
+        for key in ("k", "s"):
+            head = store._client.head_object(Bucket=store.bucket, Key=f"centres/{CENTRE_A}/{key}")
+            assert head["ServerSideEncryption"] == "AES256"
+            assert head["ContentType"] == PDF
+
+    async def test_kms_encryption_with_a_chosen_key(self, moto_endpoint: str) -> None:
+        import boto3
+
+        kms = boto3.client("kms", endpoint_url=moto_endpoint, region_name="eu-west-2")
+        key_id = kms.create_key(Description="cma documents")["KeyMetadata"]["KeyId"]
+        client = s3_client(moto_endpoint)
+        bucket = f"cma-kms-{uuid.uuid4().hex[:12]}"
+        client.create_bucket(
+            Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
+        )
+        store = S3DocumentStore(bucket, client=client, sse="aws:kms", kms_key_id=key_id)
+        await store.put(CENTRE_A, "k", b"x", PDF)
+        head = client.head_object(Bucket=bucket, Key=f"centres/{CENTRE_A}/k")
+        assert head["ServerSideEncryption"] == "aws:kms"
+        assert key_id in head["SSEKMSKeyId"]
+        assert await store.get(CENTRE_A, "k") == b"x"
+
+    async def test_presigned_url_carries_its_expiry(self, store: Any) -> None:
+        # moto does not enforce expiry (STACK-NOTES): check what we asked S3 to sign.
+        await store.put(CENTRE_A, "k", b"x", PDF)
+        url = await store.presigned_url(CENTRE_A, "k", expires_in=dt.timedelta(minutes=5))
+        assert "X-Amz-Expires=300" in url
+
+    async def test_delete_prefix_works_page_by_page(self, moto_endpoint: str) -> None:
+        client = s3_client(moto_endpoint)
+        bucket = f"cma-page-{uuid.uuid4().hex[:12]}"
+        client.create_bucket(
+            Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
+        )
+        store = S3DocumentStore(bucket, client=client, list_page_size=3)
+        for i in range(10):
+            await store.put(CENTRE_A, f"bulk/{i}", b"", PDF)
+        assert await store.delete_prefix(CENTRE_A, "bulk") == 10
+        assert self.full_keys(store) == set()
