@@ -1,0 +1,148 @@
+"""The Litestar application factory."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from litestar import Litestar, Response, get
+from litestar.config.cors import CORSConfig
+from litestar.datastructures import ResponseHeader, State
+from litestar.di import Provide
+from litestar.middleware.base import DefineMiddleware
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Components, SecurityScheme
+from sqlalchemy import text
+
+from cma_entrypoints.container import Container, build_container, shutdown
+from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
+from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
+from cma_entrypoints.http.routes import (
+    AuthController,
+    CaseController,
+    ClientController,
+    TaskController,
+)
+from cma_entrypoints.http.schemas import HealthCheck, HealthOut
+
+log = logging.getLogger("cma.http")
+
+SECURITY_HEADERS = [
+    ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
+    ResponseHeader(name="X-Frame-Options", value="DENY"),
+    ResponseHeader(name="Referrer-Policy", value="no-referrer"),
+    ResponseHeader(name="Strict-Transport-Security", value="max-age=63072000; includeSubDomains"),
+    ResponseHeader(
+        name="Content-Security-Policy",
+        value="default-src 'none'; frame-ancestors 'none'",
+    ),
+]
+
+API_DESCRIPTION = """
+Case management for debt advice centres.
+
+Sign in with `POST /api/v1/auth/login` and send the token as `Authorization: Bearer …`.
+Everything you see belongs to the centre in your token; a record of another centre is
+reported as 404. Lists take `limit`/`offset` and return `{items, total, limit, offset}`.
+Edits need `If-Match` with the `ETag` you read (412 if it changed, 428 if missing).
+Errors are RFC 9457 `application/problem+json` with `errors[].field` naming the input at
+fault.
+"""
+
+
+def _health_route(container: Container) -> Any:
+    @get(
+        "/health",
+        exclude_from_auth=True,
+        tags=["health"],
+        summary="Liveness and readiness",
+        responses=None,
+    )
+    async def health() -> Response[HealthOut]:
+        checks: dict[str, HealthCheck] = {}
+        try:
+            async with container.engine().connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            checks["database"] = HealthCheck(status="ok")
+        except Exception as exc:
+            log.warning("health: database check failed: %s", type(exc).__name__)
+            checks["database"] = HealthCheck(status="failed", detail=type(exc).__name__)
+        settings = container.settings()
+        if settings.redis_url:
+            try:
+                import redis.asyncio as aioredis
+
+                client = aioredis.Redis.from_url(settings.redis_url, socket_timeout=2)
+                try:
+                    await asyncio.wait_for(client.ping(), timeout=2)
+                finally:
+                    await client.aclose()
+                checks["broker"] = HealthCheck(status="ok")
+            except Exception as exc:
+                log.warning("health: broker check failed: %s", type(exc).__name__)
+                checks["broker"] = HealthCheck(status="failed", detail=type(exc).__name__)
+        else:
+            checks["broker"] = HealthCheck(status="ok", detail="in-process jobs (no Redis)")
+        ok = all(c.status == "ok" for c in checks.values())
+        return Response(
+            HealthOut(status="ok" if ok else "unavailable", checks=checks),
+            status_code=200 if ok else 503,
+        )
+
+    return health
+
+
+def create_app(container: Container | None = None) -> Litestar:
+    container = container or build_container()
+    settings = container.settings()
+    codec = TokenCodec(settings)
+
+    def provider(factory: Any) -> Provide:
+        return Provide(lambda: factory(), sync_to_thread=False, use_cache=True)
+
+    async def on_shutdown() -> None:
+        await shutdown(container)
+
+    return Litestar(
+        route_handlers=[
+            _health_route(container),
+            AuthController,
+            ClientController,
+            CaseController,
+            TaskController,
+        ],
+        dependencies={
+            "identity": provider(container.identity),
+            "clients": provider(container.clients),
+            "cases": provider(container.cases),
+            "tasks": provider(container.tasks),
+            "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
+        },
+        middleware=[DefineMiddleware(JWTAuthMiddleware, codec=codec)],
+        exception_handlers=EXCEPTION_HANDLERS,
+        response_headers=SECURITY_HEADERS,
+        cors_config=CORSConfig(
+            allow_origins=list(settings.cors_origins),
+            allow_headers=["Authorization", "Content-Type", "If-Match"],
+            expose_headers=["ETag", "Location"],
+        )
+        if settings.cors_origins
+        else None,
+        request_max_body_size=settings.max_request_bytes,
+        openapi_config=OpenAPIConfig(
+            title="CMA API",
+            version="1.0.0",
+            description=API_DESCRIPTION,
+            components=Components(
+                security_schemes={
+                    "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")
+                }
+            ),
+            security=[{"BearerToken": []}],
+            path="/schema",
+        ),
+        on_shutdown=[on_shutdown],
+        state=State({"container": container}),
+        debug=False,
+    )

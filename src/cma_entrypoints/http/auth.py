@@ -1,0 +1,103 @@
+"""Bearer tokens: HS256 JWTs carrying user, centre and roles, checked on every /api/v1 route.
+
+The centre always comes from the verified token, never from the body or a header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+import jwt
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.middleware.authentication import (
+    AbstractAuthenticationMiddleware,
+    AuthenticationResult,
+)
+from litestar.types import ASGIApp
+
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission, Role
+from cma_core.shared.ids import CentreId, UserId
+from cma_entrypoints.settings import Settings
+
+ALGORITHM = "HS256"
+
+
+class TokenCodec:
+    def __init__(self, settings: Settings) -> None:
+        self._key = settings.secret_key
+        self._issuer = settings.jwt_issuer
+        self._audience = settings.jwt_audience
+        self.ttl = settings.access_token_ttl_seconds
+
+    def issue(self, ctx: TenantContext, now: dt.datetime) -> str:
+        claims = {
+            "sub": str(ctx.user_id),
+            "cid": str(ctx.centre_id),
+            "roles": sorted(r.value for r in ctx.roles),
+            "iat": int(now.timestamp()),
+            "nbf": int(now.timestamp()),
+            "exp": int(now.timestamp()) + self.ttl,
+            "iss": self._issuer,
+            "aud": self._audience,
+            "jti": uuid.uuid4().hex,
+        }
+        return jwt.encode(claims, self._key, algorithm=ALGORITHM)
+
+    def verify(self, token: str) -> TenantContext:
+        """Raise ``NotAuthorizedException`` for any token that is not exactly ours and live.
+
+        Only HS256 is accepted (so ``alg: none`` and key-confusion tricks fail), and the
+        issuer, audience, expiry and every claim CMA relies on are required.
+        """
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token,
+                self._key,
+                algorithms=[ALGORITHM],
+                audience=self._audience,
+                issuer=self._issuer,
+                options={"require": ["exp", "iat", "sub", "iss", "aud", "cid", "roles"]},
+            )
+            return TenantContext(
+                centre_id=CentreId(uuid.UUID(claims["cid"])),
+                user_id=UserId(uuid.UUID(claims["sub"])),
+                roles=frozenset(Role(r) for r in claims["roles"]),
+            )
+        except (jwt.PyJWTError, ValueError, TypeError, KeyError):
+            raise NotAuthorizedException("invalid or expired access token") from None
+
+
+class JWTAuthMiddleware(AbstractAuthenticationMiddleware):
+    """Every route needs a valid token unless its handler opts out
+    (``exclude_from_auth=True``: health, login, the OpenAPI document)."""
+
+    def __init__(self, app: ASGIApp, codec: TokenCodec) -> None:
+        super().__init__(app, exclude=["^/schema"], exclude_http_methods=["OPTIONS"])
+        self._codec = codec
+
+    async def authenticate_request(
+        self, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> AuthenticationResult:
+        header = connection.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise NotAuthorizedException("a bearer access token is required")
+        ctx = self._codec.verify(token.strip())
+        return AuthenticationResult(user=ctx, auth=token)
+
+
+def requires(permission: Permission) -> Any:
+    """A Litestar guard: the token's roles must grant ``permission``."""
+
+    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        ctx = connection.user
+        if not isinstance(ctx, TenantContext) or not ctx.can(permission):
+            raise PermissionDeniedException(f"your role does not allow {permission.value}")
+
+    guard.__name__ = f"requires_{permission.name.lower()}"
+    return guard

@@ -1,0 +1,148 @@
+"""Every error leaves as RFC 9457 problem+json, naming the field at fault when there is one.
+
+No traceback or internal detail ever reaches the client; unexpected errors are logged
+with the request id and answered with a generic 500 problem.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+
+from cma_core.shared.errors import (
+    AuthenticationFailed,
+    Conflict,
+    DomainError,
+    NotFound,
+    PermissionDenied,
+    StaleVersion,
+    ValidationError,
+)
+from cma_entrypoints.http.schemas import FieldError, Problem
+
+log = logging.getLogger("cma.http")
+
+PROBLEM_JSON = "application/problem+json"
+_TYPE_BASE = "https://cma.example.org/problems/"
+
+_STATUS: list[tuple[type[DomainError], int]] = [
+    (ValidationError, 422),
+    (NotFound, 404),
+    (StaleVersion, 412),
+    (Conflict, 409),
+    (PermissionDenied, 403),
+    (AuthenticationFailed, 401),
+]
+
+_TITLES = {
+    400: "Bad request",
+    401: "Not authenticated",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    412: "Precondition failed",
+    413: "Request too large",
+    415: "Unsupported media type",
+    422: "Unprocessable content",
+    428: "Precondition required",
+    429: "Too many requests",
+    500: "Internal server error",
+    503: "Service unavailable",
+}
+
+
+def problem(
+    request: Request[Any, Any, Any],
+    status: int,
+    code: str,
+    detail: str | None,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response[Problem]:
+    body = Problem(
+        type=_TYPE_BASE + code,
+        title=_TITLES.get(status, "Error"),
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        errors=errors or [],
+    )
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    assert isinstance(exc, DomainError)
+    status = next((s for cls, s in _STATUS if isinstance(exc, cls)), 400)
+    errors = None
+    headers = None
+    if isinstance(exc, ValidationError):
+        errors = [FieldError(field=exc.field, message=exc.detail)]
+    if isinstance(exc, AuthenticationFailed):
+        headers = {"WWW-Authenticate": 'Bearer realm="cma"'}
+    return problem(request, status, exc.code, exc.message, errors, headers)
+
+
+_MSGSPEC_PATH = re.compile(r"at `\$\.?([^`]*)`")
+
+
+def _field_errors(exc: ValidationException) -> list[FieldError]:
+    """Litestar reports body errors as ``{"message": "... - at `$.field`", "key": ...}``."""
+    out: list[FieldError] = []
+    extra = exc.extra if isinstance(exc.extra, list) else []
+    for item in extra:
+        if not isinstance(item, dict):
+            continue
+        message = str(item.get("message", "invalid"))
+        field = item.get("key")
+        match = _MSGSPEC_PATH.search(message)
+        if match:
+            field = match.group(1) or "body"
+            message = message[: match.start()].rstrip(" -")
+        if not field:
+            field = "body"
+        out.append(FieldError(field=str(field), message=message))
+    return out
+
+
+def http_exception_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    assert isinstance(exc, HTTPException)
+    status = exc.status_code
+    headers = dict(exc.headers or {})
+    if isinstance(exc, ValidationException):
+        errors = _field_errors(exc)
+        detail = (
+            "the request is not valid: " + "; ".join(f"{e.field}: {e.message}" for e in errors)
+            if errors
+            else exc.detail
+        )
+        return problem(request, 400, "invalid-request", detail, errors, headers)
+    if status == 401:
+        headers.setdefault("WWW-Authenticate", 'Bearer realm="cma"')
+    if status >= 500:
+        log.error("HTTP %s on %s: %s", status, request.url.path, exc.detail)
+        return problem(request, status, "server-error", _TITLES.get(status), None, headers)
+    code = _TITLES.get(status, "error").lower().replace(" ", "-")
+    return problem(request, status, code, exc.detail, None, headers)
+
+
+def unexpected_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return problem(
+        request,
+        HTTP_500_INTERNAL_SERVER_ERROR,
+        "server-error",
+        "something went wrong on our side; it has been logged",
+    )
+
+
+EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
+    DomainError: domain_error_handler,
+    HTTPException: http_exception_handler,
+    Exception: unexpected_error_handler,
+}

@@ -1,0 +1,467 @@
+"""Controllers: parse, authorise, call a service, shape the response. Nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, patch, post
+from litestar.exceptions import ClientException, HTTPException
+from litestar.openapi.spec import Example
+from litestar.params import Body, Parameter
+
+from cma_core.cases.model import CaseStatus
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.services.cases import CaseService, OpenCase, UpdateCase
+from cma_core.services.clients import ClientService, RegisterClient
+from cma_core.services.identity import IdentityService
+from cma_core.services.tasks import TaskService
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.tasks.model import TaskStatus
+from cma_entrypoints.http.auth import TokenCodec, requires
+from cma_entrypoints.http.schemas import (
+    CaseIn,
+    CaseOut,
+    CasePage,
+    CasePatch,
+    ClientIn,
+    ClientOut,
+    ClientPage,
+    CloseIn,
+    LoginIn,
+    MeOut,
+    NoteIn,
+    NoteOut,
+    NotePage,
+    TaskOut,
+    TaskPage,
+    TokenOut,
+)
+
+Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")]
+Offset = Annotated[int, Parameter(ge=0, description="Items to skip.")]
+IfMatch = Annotated[
+    str | None,
+    Parameter(
+        header="If-Match",
+        required=False,
+        description='The ETag of the version being edited, e.g. "3". Required for edits.',
+    ),
+]
+
+_ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
+
+
+def etag(version: int) -> dict[str, str]:
+    return {"ETag": f'"{version}"'}
+
+
+def parse_if_match(value: str | None, *, required: bool) -> int | None:
+    """Optimistic concurrency: the client sends back the ETag it read."""
+    if value is None or not value.strip():
+        if required:
+            raise HTTPException(
+                status_code=428,
+                detail='send If-Match with the ETag of the version you are editing, e.g. "3"',
+            )
+        return None
+    match = _ETAG.match(value.strip())
+    if not match:
+        raise ClientException('If-Match must be an ETag such as "3"')
+    return int(match.group(1))
+
+
+def ctx_of(request: Request[Any, Any, Any]) -> TenantContext:
+    user = request.user
+    assert isinstance(user, TenantContext)
+    return user
+
+
+class AuthController(Controller):
+    path = "/api/v1/auth"
+    tags = ["auth"]
+
+    @post(
+        "/login",
+        exclude_from_auth=True,
+        status_code=200,
+        summary="Sign in and get an access token",
+        description="The token is for one centre. A user of several centres names the "
+        "centre with `centre_id`; otherwise the first centre is used.",
+    )
+    async def login(
+        self,
+        data: Annotated[
+            LoginIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="An adviser signs in",
+                        value={
+                            "email": "adviser@northside.example",
+                            "password": "correct horse battery",
+                        },
+                    )
+                ]
+            ),
+        ],
+        identity: IdentityService,
+        codec: TokenCodec,
+    ) -> TokenOut:
+        signed = await identity.authenticate(
+            data.email,
+            data.password,
+            centre_id=CentreId(data.centre_id) if data.centre_id else None,
+        )
+        token = codec.issue(signed.context, dt.datetime.now(dt.UTC))
+        return TokenOut(
+            access_token=token,
+            token_type="bearer",  # noqa: S106 - the OAuth 2 token type, not a secret
+            expires_in=codec.ttl,
+            centre_id=signed.context.centre_id,
+            roles=sorted(r.value for r in signed.context.roles),
+        )
+
+    @get("/me", summary="Who the token says you are")
+    async def me(self, request: Request[Any, Any, Any]) -> MeOut:
+        ctx = ctx_of(request)
+        return MeOut(
+            user_id=ctx.user_id,
+            centre_id=ctx.centre_id,
+            roles=sorted(r.value for r in ctx.roles),
+            permissions=sorted(p.value for p in ctx.permissions),
+        )
+
+
+class ClientController(Controller):
+    path = "/api/v1/clients"
+    tags = ["clients"]
+
+    @post("/", guards=[requires(Permission.CLIENT_WRITE)], summary="Register a client")
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[
+            ClientIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="A new client",
+                        value={
+                            "first_name": "Ann",
+                            "last_name": "Lee",
+                            "date_of_birth": "1984-03-02",
+                            "email": "ann.lee@example.org",
+                            "phone": "07700 900123",
+                        },
+                    )
+                ]
+            ),
+        ],
+        clients: ClientService,
+    ) -> Response[ClientOut]:
+        client = await clients.register(
+            ctx_of(request),
+            RegisterClient(
+                first_name=data.first_name,
+                last_name=data.last_name,
+                date_of_birth=data.date_of_birth,
+                email=data.email,
+                phone=data.phone,
+            ),
+        )
+        return Response(
+            ClientOut.of(client),
+            status_code=201,
+            headers={**etag(client.version), "Location": f"/api/v1/clients/{client.id}"},
+        )
+
+    @get("/", guards=[requires(Permission.CLIENT_READ)], summary="List clients")
+    async def list_clients(
+        self,
+        request: Request[Any, Any, Any],
+        clients: ClientService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        name: Annotated[
+            str | None, Parameter(max_length=200, description="Exact first or last name, any case.")
+        ] = None,
+    ) -> ClientPage:
+        page = await clients.list(ctx_of(request), limit=limit, offset=offset, name=name)
+        return ClientPage(
+            items=[ClientOut.of(c) for c in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+    @get("/{client_id:uuid}", guards=[requires(Permission.CLIENT_READ)], summary="A client")
+    async def get_client(
+        self, request: Request[Any, Any, Any], client_id: uuid.UUID, clients: ClientService
+    ) -> Response[ClientOut]:
+        client = await clients.get(ctx_of(request), ClientId(client_id))
+        return Response(ClientOut.of(client), headers=etag(client.version))
+
+
+class CaseController(Controller):
+    path = "/api/v1/cases"
+    tags = ["cases"]
+
+    @post("/", guards=[requires(Permission.CASE_WRITE)], summary="Open a case for a client")
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[
+            CaseIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="Open a case",
+                        value={"client_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b"},
+                    )
+                ]
+            ),
+        ],
+        cases: CaseService,
+    ) -> Response[CaseOut]:
+        case = await cases.open(
+            ctx_of(request),
+            OpenCase(
+                client_id=ClientId(data.client_id),
+                adviser_id=UserId(data.adviser_id) if data.adviser_id else None,
+            ),
+        )
+        return Response(
+            CaseOut.of(case),
+            status_code=201,
+            headers={**etag(case.version), "Location": f"/api/v1/cases/{case.id}"},
+        )
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ)],
+        summary="List cases",
+        description="Newest first. Roles without `case:read_all` see only their own cases.",
+    )
+    async def list_cases(
+        self,
+        request: Request[Any, Any, Any],
+        cases: CaseService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: CaseStatus | None = None,
+        adviser_id: Annotated[
+            str | None, Parameter(description='An adviser\'s user id, or "me".')
+        ] = None,
+        client_id: uuid.UUID | None = None,
+    ) -> CasePage:
+        ctx = ctx_of(request)
+        page = await cases.list(
+            ctx,
+            limit=limit,
+            offset=offset,
+            status=status,
+            adviser_id=_user_or_me(ctx, adviser_id, "adviser_id"),
+            client_id=ClientId(client_id) if client_id else None,
+        )
+        return CasePage(
+            items=[CaseOut.of(c) for c in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+    @get("/{case_id:uuid}", guards=[requires(Permission.CASE_READ)], summary="A case")
+    async def get_case(
+        self, request: Request[Any, Any, Any], case_id: uuid.UUID, cases: CaseService
+    ) -> Response[CaseOut]:
+        case = await cases.get(ctx_of(request), CaseId(case_id))
+        return Response(CaseOut.of(case), headers=etag(case.version))
+
+    @patch(
+        "/{case_id:uuid}",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Edit a case",
+        description="Send `If-Match` with the ETag you read; 412 if someone changed the "
+        "case since, 428 without it.",
+    )
+    async def update_case(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        data: Annotated[
+            CasePatch,
+            Body(
+                examples=[
+                    Example(
+                        summary="Assign an adviser",
+                        value={"adviser_id": "5f0c2b1a-7d3e-4c9b-8a6f-2e1d0c9b8a7f"},
+                    )
+                ]
+            ),
+        ],
+        cases: CaseService,
+        if_match: IfMatch = None,
+    ) -> Response[CaseOut]:
+        expected = parse_if_match(if_match, required=True)
+        adviser: object = UpdateCase.UNCHANGED
+        if data.adviser_id is not msgspec.UNSET:
+            adviser = UserId(data.adviser_id) if data.adviser_id else None
+        case = await cases.update(
+            ctx_of(request),
+            CaseId(case_id),
+            UpdateCase(expected_version=expected, adviser_id=adviser),
+        )
+        return Response(CaseOut.of(case), headers=etag(case.version))
+
+    @post(
+        "/{case_id:uuid}/close",
+        guards=[requires(Permission.CASE_CLOSE)],
+        status_code=200,
+        summary="Close a case",
+    )
+    async def close_case(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        data: Annotated[
+            CloseIn,
+            Body(examples=[Example(summary="Advice given", value={"reason": "advice_complete"})]),
+        ],
+        cases: CaseService,
+        if_match: IfMatch = None,
+    ) -> Response[CaseOut]:
+        case = await cases.close(
+            ctx_of(request),
+            CaseId(case_id),
+            data.reason,
+            expected_version=parse_if_match(if_match, required=False),
+        )
+        return Response(CaseOut.of(case), headers=etag(case.version))
+
+    @post(
+        "/{case_id:uuid}/reopen",
+        guards=[requires(Permission.CASE_CLOSE)],
+        status_code=200,
+        summary="Reopen a closed case",
+    )
+    async def reopen_case(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        cases: CaseService,
+        if_match: IfMatch = None,
+    ) -> Response[CaseOut]:
+        case = await cases.reopen(
+            ctx_of(request),
+            CaseId(case_id),
+            expected_version=parse_if_match(if_match, required=False),
+        )
+        return Response(CaseOut.of(case), headers=etag(case.version))
+
+    @post(
+        "/{case_id:uuid}/notes",
+        guards=[requires(Permission.NOTE_WRITE)],
+        summary="Add a note to a case",
+    )
+    async def add_note(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        data: Annotated[
+            NoteIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="A phone call",
+                        value={"body": "Client called; sending bank statements."},
+                    )
+                ]
+            ),
+        ],
+        cases: CaseService,
+    ) -> Response[NoteOut]:
+        note = await cases.add_note(
+            ctx_of(request), CaseId(case_id), data.body, sensitive=data.sensitive
+        )
+        return Response(NoteOut.of(note), status_code=201)
+
+    @get(
+        "/{case_id:uuid}/notes",
+        guards=[requires(Permission.CASE_READ)],
+        summary="A case's notes, oldest first",
+    )
+    async def list_notes(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        cases: CaseService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> NotePage:
+        ctx = ctx_of(request)
+        case = await cases.get(ctx, CaseId(case_id))
+        notes = [n for n in case.notes if not n.sensitive or ctx.can(Permission.SENSITIVE_READ)]
+        return NotePage(
+            items=[NoteOut.of(n) for n in notes[offset : offset + limit]],
+            total=len(notes),
+            limit=limit,
+            offset=offset,
+        )
+
+
+class TaskController(Controller):
+    path = "/api/v1/tasks"
+    tags = ["tasks"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.TASK_READ)],
+        summary="The task queue",
+        description="Soonest due first. `assignee=me` gives your own work queue.",
+    )
+    async def list_tasks(
+        self,
+        request: Request[Any, Any, Any],
+        tasks: TaskService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        assignee: Annotated[str | None, Parameter(description='A user id, or "me".')] = None,
+        case_id: uuid.UUID | None = None,
+        status: TaskStatus | None = None,
+        due_before: dt.datetime | None = None,
+    ) -> TaskPage:
+        ctx = ctx_of(request)
+        if due_before is not None and due_before.tzinfo is None:
+            raise ValidationError("due_before", "must include a timezone, e.g. Z")
+        page = await tasks.list(
+            ctx,
+            limit=limit,
+            offset=offset,
+            assignee_id=_user_or_me(ctx, assignee, "assignee"),
+            case_id=CaseId(case_id) if case_id else None,
+            status=status,
+            due_before=due_before,
+        )
+        return TaskPage(
+            items=[TaskOut.of(t) for t in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+
+def _user_or_me(ctx: TenantContext, value: str | None, field: str) -> UserId | None:
+    if value is None or value == "":
+        return None
+    if value == "me":
+        return ctx.user_id
+    try:
+        return UserId(uuid.UUID(value))
+    except ValueError:
+        raise ValidationError(field, 'must be a user id or "me"') from None
