@@ -324,7 +324,7 @@ class FileReview:
 
 @frozen(kw_only=True)
 class Closure:
-    closed_on: dt.date
+    closed_on: dt.date | None  # None: closed, but the date is lost (legacy import)
     retain_until: dt.date | None
     disposed_on: dt.date | None = None  # deleted or anonymised
     legal_hold: bool = False

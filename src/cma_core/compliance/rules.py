@@ -967,6 +967,12 @@ def cr18_written_advice(case: CaseFile, ctx: RuleContext) -> Verdict:
     """Written advice summary sent within N working days (centre policy)."""
     adv = case.advice
     if adv is None:
+        if case.recommendation is not None:
+            return _missing(
+                "record of when the advice was given, although a solution is recommended",
+                "Record the date the advice was given.",
+                _facts(recommended_on=case.recommendation.on),
+            )
         return _not_applicable("No advice is recorded as given yet.")
     n = ctx.policy.written_advice_working_days
     due = written_advice_due(adv.given_on, n, ctx.calendar).due
@@ -1133,6 +1139,8 @@ def cr22_retention(case: CaseFile, ctx: RuleContext) -> Verdict:
     closure = case.closure
     if closure is None:
         return _not_applicable("The case is open.")
+    if closure.closed_on is None:
+        return _missing("closing date for this closed case", "Record when the case closed.")
     expected = add_years(closure.closed_on, ctx.policy.retention_years)
     facts = _facts(
         closed_on=closure.closed_on,
