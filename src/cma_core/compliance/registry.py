@@ -10,7 +10,8 @@ from attrs import frozen
 from cma_core.compliance import rules as r
 from cma_core.compliance.casefile import CaseFile
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity
-from cma_core.scheduling.calendar import WorkingCalendar
+from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
+from cma_core.shared.errors import ValidationError
 
 Check = Callable[[CaseFile, r.RuleContext], r.Verdict]
 
@@ -220,19 +221,12 @@ def evaluate(
     """
     note = ""
     if calendar is None:
-        if casefile.jurisdiction is not None:
-            calendar = WorkingCalendar(jurisdiction=casefile.jurisdiction)
-        else:
-            from cma_core.scheduling.calendar import Jurisdiction
-
-            calendar = WorkingCalendar(jurisdiction=Jurisdiction.EW)
+        calendar = WorkingCalendar(jurisdiction=casefile.jurisdiction or Jurisdiction.EW)
         note = "weekends only (no bank holidays loaded)"
     ctx = r.RuleContext(policy=policy, today=today, calendar=calendar, calendar_note=note)
     wanted = None if only is None else set(only)
     unknown = (wanted or set()) - RULES_BY_ID.keys()
     if unknown:
-        from cma_core.shared.errors import ValidationError
-
         raise ValidationError("only", f"unknown rule ids: {', '.join(sorted(unknown))}")
     findings: list[Finding] = []
     for spec in RULES:
