@@ -1,0 +1,392 @@
+"""The embedded assistant: classifies by weighted keywords, extracts fields by pattern.
+
+Written for OCR output: patterns tolerate a misread ``£``, stray spaces in numbers and
+labels split from their values by a line break. It is deliberately conservative — a field
+it is unsure of is left empty rather than guessed — because advisers see its output as
+suggestions and a wrong creditor costs more to spot than a blank one costs to type.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from cma_core.documents.model import (
+    CaseFacts,
+    DocumentClass,
+    Draft,
+    Extraction,
+)
+from cma_core.ports.documents import Assistant
+
+SOURCE = "rules"
+
+_KEYWORDS: dict[DocumentClass, dict[str, float]] = {
+    DocumentClass.COURT_CLAIM_N1: {
+        "claim form": 4,
+        "county court": 3,
+        "claimant": 2,
+        "defendant": 2,
+        "claim number": 3,
+        "particulars of claim": 3,
+        "money claim": 3,
+        "court fee": 2,
+        "issue date": 2,
+        "amount claimed": 2,
+        "legal representative": 1,
+        "n1": 1,
+        "business centre": 2,
+    },
+    DocumentClass.ENFORCEMENT_AGENT_NOTICE: {
+        "notice of enforcement": 5,
+        "enforcement agent": 4,
+        "taking control of goods": 4,
+        "bailiff": 3,
+        "warrant of control": 3,
+        "compliance stage": 3,
+        "enforcement fee": 2,
+        "liability order": 1,
+        "high court enforcement": 3,
+        "enforcement stage": 2,
+    },
+    DocumentClass.STATUTORY_DEMAND: {
+        "statutory demand": 6,
+        "insolvency act 1986": 4,
+        "bankruptcy petition": 3,
+        "set aside": 2,
+        "section 268": 3,
+        "insolvency rules": 2,
+        "bankrupt": 2,
+    },
+    DocumentClass.COUNCIL_TAX: {
+        "council tax": 5,
+        "band": 1,
+        "reminder notice": 2,
+        "final notice": 2,
+        "billing authority": 2,
+        "instalment": 1,
+        "valuation": 1,
+        "liable": 1,
+    },
+    DocumentClass.UTILITY_BILL: {
+        "electricity": 2,
+        "gas": 1,
+        "kwh": 3,
+        "meter reading": 3,
+        "standing charge": 3,
+        "tariff": 2,
+        "unit rate": 2,
+        "water": 1,
+        "sewerage": 2,
+        "energy": 1,
+        "your bill": 2,
+        "supply": 1,
+    },
+    DocumentClass.PAYSLIP: {
+        "payslip": 5,
+        "gross pay": 4,
+        "net pay": 4,
+        "tax code": 3,
+        "national insurance": 1,
+        "year to date": 2,
+        "pay period": 2,
+        "paye": 2,
+        "employee": 2,
+        "deductions": 2,
+        "pay date": 2,
+    },
+    DocumentClass.BANK_STATEMENT: {
+        "statement": 1,
+        "sort code": 3,
+        "balance brought forward": 4,
+        "opening balance": 3,
+        "closing balance": 3,
+        "money in": 3,
+        "money out": 3,
+        "iban": 2,
+        "bic": 1,
+        "direct debit": 1,
+        "current account": 2,
+        "statement period": 3,
+    },
+    DocumentClass.BENEFIT_AWARD: {
+        "universal credit": 4,
+        "award": 2,
+        "department for work and pensions": 4,
+        "dwp": 2,
+        "personal independence payment": 4,
+        "standard allowance": 3,
+        "assessment period": 3,
+        "entitled": 2,
+        "pension credit": 3,
+        "housing element": 3,
+        "child benefit": 2,
+        "employment and support allowance": 4,
+        "you will get": 1,
+    },
+    DocumentClass.CREDITOR_LETTER: {
+        "default notice": 5,
+        "arrears": 3,
+        "consumer credit act": 3,
+        "section 87": 3,
+        "outstanding balance": 2,
+        "missed payment": 3,
+        "debt collection": 3,
+        "we have not received": 2,
+        "overdue": 2,
+        "credit agreement": 2,
+        "collections": 2,
+        "debt": 1,
+        "repayment": 1,
+        "remedy": 2,
+        "payment plan": 1,
+        "terminate": 1,
+    },
+}
+_MIN_SCORE = 3.0
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
+    r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
+_MONEY = re.compile(
+    r"(?:£|GBP|(?<![A-Za-z])[Ef])\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+|\d+)[.,:](?P<p>\d\d)\b"
+)
+
+# Most specific first: "Total amount claimed" beats "Amount claimed" on the same claim form.
+_BALANCE_LABELS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"total\s+amount\s+claimed",
+        r"total[\s-]+outstanding(?:\s+balance)?|outstanding\s+balance|balance\s+outstanding",
+        r"amount\s+outstanding|total\s+(?:amount\s+)?due|amount\s+(?:now\s+)?due|balance\s+due",
+        r"amount\s+owed|total\s+to\s+pay|total\s+debt|sum\s+(?:due|owed)|you\s+owe",
+        r"amount\s+claimed|balance\s+of|sum\s+of|total\s+amount",
+    )
+]
+_REFERENCE = re.compile(
+    r"(?:(?:account|agreement)\s+(?:number|no\.?|ref(?:erence)?)|our\s+ref(?:erence)?|your\s+ref(?:erence)?"
+    r"|reference\s+(?:number|no\.?)|customer\s+(?:number|no\.?)|ref(?:erence)?(?:\s+no\.?)?"
+    r"|account)"
+    r"\s*[:.#]?\s*(?P<ref>[A-Z0-9][A-Z0-9/-]{3,}(?:[ ][0-9]{3,})*)",
+    re.IGNORECASE,
+)
+_CLAIM_NUMBER = re.compile(
+    r"claim\s+(?:number|no\.?)\s*[:.]?\s*(?P<n>[A-Z0-9]{6,10})\b", re.IGNORECASE
+)
+_LETTER_DATE_LABEL = re.compile(
+    r"(?:issue\s+date|date\s+of\s+issue|date\s+of\s+(?:notice|demand|letter)|bill\s+date"
+    r"|statement\s+date|date\s+issued|dated|date)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+_DEADLINE_LABEL = re.compile(
+    r"(?:pay\s+by|payable\s+by|due\s+(?:date|by|on)|payment\s+due|respond\s+by|reply\s+by"
+    r"|no\s+later\s+than|on\s+or\s+before|before|by|deadline|remedy\s+.{0,40}?by"
+    r"|must\s+(?:be\s+)?(?:paid|received)\s+by)\s*[:.]?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CREDITOR_LABEL = re.compile(
+    r"(?:claimant(?:'s|s)?(?:\s+name(?:\(s\))?)?(?:\s+and\s+address(?:\(es\))?)?"
+    r"|creditor(?:'s)?(?:\s+name)?|on\s+behalf\s+of|our\s+client|client|issued\s+by)"
+    r"\s*[:\n]\s*(?P<name>[^\n,]{3,60})",
+    re.IGNORECASE,
+)
+_ORGANISATION = re.compile(
+    r"\b(?:Ltd|Limited|PLC|Bank|Council|Energy|Water|Finance|Credit|Loans?|Capital"
+    r"|Building\s+Society|Collections?|Recoveries|HMRC|Revenue|Telecom|Mobile|Insurance"
+    r"|Housing|Cards?|Portfolio|Lending|Funding|Group)\b\.?",
+    re.IGNORECASE,
+)
+
+
+class RuleBasedAssistant(Assistant):
+    """No network, no model: fast, predictable and free, with known blind spots (letters
+    laid out in tables, creditors not named on a label line or in the letterhead)."""
+
+    async def classify_and_extract(self, text: str) -> Extraction:
+        document_class, confidence = classify(text)
+        return Extraction(
+            document_class=document_class,
+            confidence=confidence,
+            source=SOURCE,
+            creditor_name=find_creditor(text, document_class),
+            account_reference=find_reference(text),
+            balance_pence=find_balance(text),
+            letter_date=find_letter_date(text),
+            deadline_date=find_deadline(text),
+            court_claim_number=find_claim_number(text),
+            amounts_pence=tuple(_amounts(text)),
+        )
+
+    async def summarise_case(self, facts: CaseFacts) -> Draft:
+        return Draft(text=summarise(facts), source=SOURCE)
+
+
+def classify(text: str) -> tuple[DocumentClass, float]:
+    """The best-scoring class and a confidence from its margin over the runner-up."""
+    lowered = " ".join(text.lower().split())
+    scores = {
+        cls: sum(w for kw, w in words.items() if re.search(rf"\b{re.escape(kw)}\b", lowered))
+        for cls, words in _KEYWORDS.items()
+    }
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < _MIN_SCORE:
+        return DocumentClass.OTHER, 0.3
+    margin = (top - second) / top
+    strength = min(top / 12, 1.0)
+    return best, round(min(0.3 + 0.4 * margin + 0.3 * strength, 0.95), 2)
+
+
+def _pence(match: re.Match[str]) -> int:
+    pounds = re.sub(r"\D", "", match.group("n"))
+    return int(pounds) * 100 + int(match.group("p"))
+
+
+def _amounts(text: str) -> list[int]:
+    return [_pence(m) for m in _MONEY.finditer(text)]
+
+
+def find_balance(text: str) -> int | None:
+    """The first amount within 80 characters after the most specific balance label."""
+    for pattern in _BALANCE_LABELS:
+        for label in pattern.finditer(text):
+            window = text[label.end() : label.end() + 80]
+            money = _MONEY.search(window)
+            if money:
+                return _pence(money)
+    return None
+
+
+def _to_date(match: re.Match[str]) -> dt.date | None:
+    try:
+        if match.group("d"):
+            month = _MONTHS[match.group("m").lower().rstrip(".")]
+            return dt.date(int(match.group("y")), month, int(match.group("d")))
+        return dt.date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
+    except (ValueError, KeyError):
+        return None
+
+
+def _dates(text: str) -> list[tuple[int, dt.date]]:
+    out = []
+    for m in _DATE.finditer(text):
+        date = _to_date(m)
+        if date is not None:
+            out.append((m.start(), date))
+    return out
+
+
+def _preceded_by(text: str, start: int, label: re.Pattern[str], reach: int = 60) -> bool:
+    return bool(label.search(text[max(0, start - reach) : start]))
+
+
+def find_letter_date(text: str) -> dt.date | None:
+    """A date after a "Date:"/"Issue date" label, else the first date in the letter's top
+    fifth (the letterhead), else ``None``."""
+    dates = _dates(text)
+    for start, date in dates:
+        if _preceded_by(text, start, _LETTER_DATE_LABEL, reach=30):
+            return date
+    head = max(len(text) // 5, 200)
+    for start, date in dates:
+        if start < head and not _preceded_by(text, start, _DEADLINE_LABEL, reach=40):
+            return date
+    return None
+
+
+def find_deadline(text: str) -> dt.date | None:
+    """The first date introduced by "pay by", "due date", "no later than"..."""
+    letter = find_letter_date(text)
+    for start, date in _dates(text):
+        if date != letter and _preceded_by(text, start, _DEADLINE_LABEL, reach=40):
+            return date
+    return None
+
+
+def find_reference(text: str) -> str | None:
+    for m in _REFERENCE.finditer(text):
+        ref = m.group("ref").strip().rstrip("-/")
+        if any(c.isdigit() for c in ref):
+            return ref.upper()
+    return None
+
+
+def find_claim_number(text: str) -> str | None:
+    m = _CLAIM_NUMBER.search(text)
+    return m.group("n").upper() if m else None
+
+
+def find_creditor(text: str, document_class: DocumentClass) -> str | None:
+    """A name after a "Claimant:"/"Creditor:"/"on behalf of" label; else, except for
+    documents that are not about a debt, the first organisation-like line of the top."""
+    for m in _CREDITOR_LABEL.finditer(text):
+        name = _clean_name(m.group("name"))
+        if name and _ORGANISATION.search(name):
+            return name
+    if document_class in (
+        DocumentClass.PAYSLIP,
+        DocumentClass.BANK_STATEMENT,
+        DocumentClass.BENEFIT_AWARD,
+        DocumentClass.OTHER,
+    ):
+        return None
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:8]:
+        if _ORGANISATION.search(line) and not re.search(r"\d{3,}|£", line):
+            return _clean_name(line)
+    return None
+
+
+def _clean_name(name: str) -> str | None:
+    name = name.replace(" | ", " I ")  # OCR reads a capital I between spaces as a bar
+    name = re.split(r"\s{2,}|\s+(?:Ref|Account|Date|Tel|Phone)\b", name.strip())[0]
+    name = name.strip(" .:-|")
+    return name or None
+
+
+# -- case summary -----------------------------------------------------------------
+
+
+def summarise(facts: CaseFacts) -> str:
+    """A plain template summary: the same facts an adviser would list first."""
+    lines = [f"Case {facts.case_reference}, opened {facts.opened_on:%d %B %Y}."]
+    if facts.debts:
+        priority = [d for d in facts.debts if d.priority]
+        lines.append(
+            f"{len(facts.debts)} debt{'s' if len(facts.debts) != 1 else ''} totalling "
+            f"{facts.total_debt}"
+            + (f", of which {len(priority)} priority" if priority else "")
+            + "."
+        )
+        for debt in sorted(facts.debts, key=lambda d: (not d.priority, -d.balance.pence)):
+            tag = " (priority)" if debt.priority else ""
+            lines.append(f"- {debt.creditor_name}: {debt.balance}{tag}")
+    else:
+        lines.append("No debts recorded yet.")
+    surplus = facts.monthly_surplus
+    if surplus is not None:
+        word = "deficit" if surplus.is_negative else "surplus"
+        amount = -surplus if surplus.is_negative else surplus
+        lines.append(
+            f"Monthly income {facts.monthly_income}, expenditure {facts.monthly_expenditure}: "
+            f"{word} of {amount}."
+        )
+    else:
+        lines.append("Budget not completed.")
+    for deadline in sorted(facts.deadlines, key=lambda d: d.due_on):
+        lines.append(f"Deadline {deadline.due_on:%d %B %Y}: {deadline.description}.")
+    if facts.document_classes:
+        kinds = sorted({c.value.replace("_", " ") for c in facts.document_classes})
+        lines.append(f"Documents on file: {', '.join(kinds)}.")
+    if facts.open_task_count:
+        lines.append(f"{facts.open_task_count} open task(s).")
+    lines.append("Draft generated from case records; check before use.")
+    return "\n".join(lines)

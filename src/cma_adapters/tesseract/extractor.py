@@ -1,0 +1,248 @@
+"""Text extraction with Tesseract.
+
+Images are read with Pillow (every frame of a TIFF is a page; JPEG EXIF rotation is
+applied). PDFs are opened with pypdfium2: a page that has a text layer (typed letters,
+e-statements) is read directly — exact and ~100× faster — and only scanned pages are
+rendered and sent to Tesseract.
+
+Tesseract runs one process per page with ``OMP_THREAD_LIMIT=1``: on small machines its
+OpenMP threads fight each other (6–7× slower per page on 2 cores), so parallelism comes
+from running several pages at once instead (``max_concurrency``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import threading
+from typing import Any
+
+import pypdfium2
+import pytesseract
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from cma_core.documents.errors import CorruptDocument, TextExtractionFailed
+from cma_core.documents.files import ContentType
+from cma_core.documents.model import PageSource, PageText
+from cma_core.ports.documents import TextExtractor
+from cma_core.shared.errors import ValidationError
+
+# PDFium is not thread-safe: every call into it, from any document, takes this lock.
+_PDFIUM_LOCK = threading.Lock()
+
+
+class TesseractTextExtractor(TextExtractor):
+    """Args:
+    lang: Tesseract language(s), e.g. ``"eng"``.
+    dpi: resolution PDF pages are rendered at (300 suits Tesseract's models).
+    max_pages: documents with more pages are refused (``ValidationError`` on ``file``).
+    max_concurrency: pages OCR'd at once (default: CPU count).
+    page_timeout: seconds before one page's Tesseract run is abandoned.
+    min_text_layer_chars: a PDF page with fewer non-space characters in its text layer is
+        treated as scanned (scans often carry a few stray characters or a stamp).
+    tesseract_cmd: path to the ``tesseract`` binary if it is not on ``PATH``.
+    omp_thread_limit: set as ``OMP_THREAD_LIMIT`` for Tesseract. pytesseract passes this
+        process's environment to its subprocess, so it is set process-wide.
+    """
+
+    def __init__(
+        self,
+        *,
+        lang: str = "eng",
+        dpi: int = 300,
+        max_pages: int = 50,
+        max_concurrency: int | None = None,
+        page_timeout: float = 120.0,
+        min_text_layer_chars: int = 20,
+        psm: int = 3,
+        tesseract_cmd: str | None = None,
+        omp_thread_limit: int = 1,
+    ) -> None:
+        self.lang = lang
+        self.dpi = dpi
+        self.max_pages = max_pages
+        self.page_timeout = page_timeout
+        self.min_text_layer_chars = min_text_layer_chars
+        self.psm = psm
+        self._semaphore = asyncio.Semaphore(max_concurrency or os.cpu_count() or 1)
+        if tesseract_cmd:
+            pytesseract.pytesseract.tesseract_cmd = tesseract_cmd
+        os.environ["OMP_THREAD_LIMIT"] = str(omp_thread_limit)
+
+    async def extract(self, data: bytes, content_type: ContentType) -> tuple[PageText, ...]:
+        if content_type is ContentType.PDF:
+            return await self._extract_pdf(data)
+        frames = await asyncio.to_thread(self._open_image, data)
+        return tuple(
+            await asyncio.gather(
+                *(self._ocr(number, frame, dpi=None) for number, frame in enumerate(frames, 1))
+            )
+        )
+
+    # -- images ---------------------------------------------------------------------
+
+    def _open_image(self, data: bytes) -> list[Image.Image]:
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                frames = []
+                for i, frame in enumerate(ImageSequence.Iterator(image)):
+                    if i >= self.max_pages:
+                        raise ValidationError("file", f"must have at most {self.max_pages} pages")
+                    frame.load()
+                    frames.append(_prepare(ImageOps.exif_transpose(frame) or frame))
+                return frames
+        except Image.DecompressionBombError:
+            raise ValidationError("file", "image is too large to read") from None
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
+            raise CorruptDocument(f"the image could not be read ({_short(err)})") from None
+
+    # -- PDFs -----------------------------------------------------------------------
+
+    async def _extract_pdf(self, data: bytes) -> tuple[PageText, ...]:
+        document = await asyncio.to_thread(self._open_pdf, data)
+        try:
+            count = len(document)
+            if count > self.max_pages:
+                raise ValidationError("file", f"must have at most {self.max_pages} pages")
+            tasks: list[asyncio.Task[PageText]] = []
+            for number in range(1, count + 1):
+                # Render only when a slot is free, so at most max_concurrency page
+                # bitmaps (~9 MB each at 300 dpi) are held at once.
+                await self._semaphore.acquire()
+                try:
+                    item = await asyncio.to_thread(self._read_pdf_page, document, number)
+                except BaseException:
+                    self._semaphore.release()
+                    raise
+                if isinstance(item, PageText):
+                    self._semaphore.release()
+                    tasks.append(asyncio.ensure_future(_done(item)))
+                else:
+                    tasks.append(asyncio.ensure_future(self._ocr_held(number, item)))
+            return tuple(await asyncio.gather(*tasks))
+        finally:
+            with _PDFIUM_LOCK:
+                document.close()
+
+    def _open_pdf(self, data: bytes) -> pypdfium2.PdfDocument:
+        try:
+            with _PDFIUM_LOCK:
+                return pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as err:
+            if "password" in str(err).lower():
+                raise CorruptDocument("the PDF is password-protected") from None
+            raise CorruptDocument(f"the PDF could not be read ({_short(err)})") from None
+
+    def _read_pdf_page(self, document: pypdfium2.PdfDocument, number: int) -> PageText | Any:
+        try:
+            with _PDFIUM_LOCK:
+                page = document[number - 1]
+                try:
+                    textpage = page.get_textpage()
+                    try:
+                        text = textpage.get_text_bounded()
+                    finally:
+                        textpage.close()
+                    if sum(not c.isspace() for c in text) >= self.min_text_layer_chars:
+                        return PageText(
+                            number=number,
+                            text=_tidy(text),
+                            confidence=1.0,
+                            source=PageSource.TEXT_LAYER,
+                        )
+                    bitmap = page.render(scale=self.dpi / 72, grayscale=True)
+                    try:
+                        return bitmap.to_pil()
+                    finally:
+                        bitmap.close()
+                finally:
+                    page.close()
+        except pypdfium2.PdfiumError as err:
+            raise CorruptDocument(f"page {number} could not be read ({_short(err)})") from None
+
+    # -- OCR ------------------------------------------------------------------------
+
+    async def _ocr(self, number: int, image: Image.Image, *, dpi: int | None) -> PageText:
+        async with self._semaphore:
+            return await asyncio.to_thread(self._tesseract, number, image, dpi)
+
+    async def _ocr_held(self, number: int, image: Image.Image) -> PageText:
+        """OCR a page whose semaphore slot was taken before rendering it."""
+        try:
+            return await asyncio.to_thread(self._tesseract, number, image, self.dpi)
+        finally:
+            self._semaphore.release()
+
+    def _tesseract(self, number: int, image: Image.Image, dpi: int | None) -> PageText:
+        config = f"--psm {self.psm}" + (f" --dpi {dpi}" if dpi else "")
+        try:
+            result = pytesseract.image_to_data(
+                image,
+                lang=self.lang,
+                config=config,
+                output_type=pytesseract.Output.DICT,
+                timeout=self.page_timeout,
+            )
+        except pytesseract.TesseractNotFoundError:
+            raise TextExtractionFailed("the OCR engine (tesseract) is not installed") from None
+        except pytesseract.TesseractError as err:
+            raise TextExtractionFailed(f"OCR failed on page {number}: {_short(err)}") from None
+        except RuntimeError as err:  # pytesseract's timeout
+            raise TextExtractionFailed(f"OCR timed out on page {number}: {err}") from None
+        text, confidence = _assemble(result)
+        return PageText(number=number, text=text, confidence=confidence, source=PageSource.OCR)
+
+
+async def _done(page: PageText) -> PageText:
+    return page
+
+
+def _prepare(image: Image.Image) -> Image.Image:
+    """Greyscale, flattening transparency onto white (Tesseract reads alpha as black)."""
+    if image.mode in ("RGBA", "LA", "P"):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, "white")
+        image = Image.alpha_composite(white, rgba)
+    return image.convert("L") if image.mode != "L" else image.copy()
+
+
+def _assemble(result: dict[str, list[Any]]) -> tuple[str, float]:
+    """Text laid out as Tesseract found it (lines, blank lines between paragraphs) and
+    the mean word confidence weighted by word length, 0.0–1.0."""
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    total = weight = 0.0
+    for word, conf, block, par, line in zip(
+        result["text"],
+        result["conf"],
+        result["block_num"],
+        result["par_num"],
+        result["line_num"],
+        strict=True,
+    ):
+        word = str(word).strip()
+        if not word:
+            continue
+        lines.setdefault((int(block), int(par), int(line)), []).append(word)
+        c = float(conf)
+        if c >= 0:
+            total += c * len(word)
+            weight += len(word)
+    out: list[str] = []
+    previous: tuple[int, int] | None = None
+    for (block, par, _), words in sorted(lines.items()):
+        if previous is not None and previous != (block, par):
+            out.append("")
+        out.append(" ".join(words))
+        previous = (block, par)
+    confidence = round(total / weight / 100, 4) if weight else 0.0
+    return "\n".join(out), min(max(confidence, 0.0), 1.0)
+
+
+def _tidy(text: str) -> str:
+    lines = (line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(lines).strip()
+
+
+def _short(err: BaseException) -> str:
+    return " ".join(str(err).split())[:200] or type(err).__name__
