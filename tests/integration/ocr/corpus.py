@@ -54,7 +54,9 @@ Template = Callable[[Truth], list[str]]
 
 
 def creditor_arrears(t: Truth) -> list[str]:
-    assert t.letter_date and t.deadline_date and t.balance_pence
+    assert t.letter_date
+    assert t.deadline_date
+    assert t.balance_pence
     return [
         t.creditor_name or "",
         "Customer Services, PO Box 4021, Leeds",
@@ -76,7 +78,9 @@ def creditor_arrears(t: Truth) -> list[str]:
 
 
 def default_notice(t: Truth) -> list[str]:
-    assert t.letter_date and t.deadline_date and t.balance_pence
+    assert t.letter_date
+    assert t.deadline_date
+    assert t.balance_pence
     return [
         "DEFAULT NOTICE",
         "Served under section 87(1) of the Consumer Credit Act 1974",
@@ -94,7 +98,8 @@ def default_notice(t: Truth) -> list[str]:
 
 
 def n1_claim(t: Truth) -> list[str]:
-    assert t.letter_date and t.balance_pence
+    assert t.letter_date
+    assert t.balance_pence
     return [
         "Claim Form (N1)",
         "In the County Court Business Centre",
@@ -115,7 +120,9 @@ def n1_claim(t: Truth) -> list[str]:
 
 
 def ea_notice(t: Truth) -> list[str]:
-    assert t.letter_date and t.deadline_date and t.balance_pence
+    assert t.letter_date
+    assert t.deadline_date
+    assert t.balance_pence
     return [
         "Marston Enforcement Services",
         "NOTICE OF ENFORCEMENT",
@@ -133,7 +140,8 @@ def ea_notice(t: Truth) -> list[str]:
 
 
 def statutory_demand(t: Truth) -> list[str]:
-    assert t.letter_date and t.balance_pence
+    assert t.letter_date
+    assert t.balance_pence
     return [
         "STATUTORY DEMAND",
         "Under section 268(1)(a) of the Insolvency Act 1986",
@@ -150,7 +158,9 @@ def statutory_demand(t: Truth) -> list[str]:
 
 
 def council_tax(t: Truth) -> list[str]:
-    assert t.letter_date and t.deadline_date and t.balance_pence
+    assert t.letter_date
+    assert t.deadline_date
+    assert t.balance_pence
     return [
         t.creditor_name or "",
         "Council Tax Section, Town Hall",
@@ -168,7 +178,9 @@ def council_tax(t: Truth) -> list[str]:
 
 
 def utility_bill(t: Truth) -> list[str]:
-    assert t.letter_date and t.deadline_date and t.balance_pence
+    assert t.letter_date
+    assert t.deadline_date
+    assert t.balance_pence
     return [
         t.creditor_name or "",
         "Your energy bill",

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from tests.integration.ocr.corpus import Sample, build_corpus, encode, render
 
 from cma_adapters.rules_assistant import RuleBasedAssistant
 from cma_adapters.tesseract import TesseractTextExtractor
@@ -15,7 +16,6 @@ from cma_core.documents.errors import CorruptDocument
 from cma_core.documents.files import ContentType, inspect_upload
 from cma_core.documents.model import DocumentClass, PageSource
 from cma_core.shared.errors import ValidationError
-from tests.integration.ocr.corpus import Sample, build_corpus, encode, render
 
 FIELDS = (
     "document_class",
