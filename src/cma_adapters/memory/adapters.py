@@ -57,7 +57,7 @@ class InMemoryDatabase:
     tasks: dict[TaskId, Task] = field(factory=dict)
     audit: list[AuditEntry] = field(factory=list)
     outbox: dict[EventId, tuple[EventEnvelope, dt.datetime | None]] = field(factory=dict)
-    inbox: set[tuple[EventId, str]] = field(factory=set)
+    inbox: set[tuple[CentreId, EventId, str]] = field(factory=set)
     counters: dict[CentreId, int] = field(factory=dict)
 
 
@@ -108,7 +108,7 @@ class _ClientRepo(ClientRepository):
 
         def check() -> None:
             current = self._db.clients.get(client.id)
-            if current is None or current.version != expected:
+            if current is None or current.centre_id != self._centre or current.version != expected:
                 raise StaleVersion("client", expected, current.version if current else 0)
 
         self._st.checks.append(check)
@@ -301,10 +301,10 @@ class _Inbox(Inbox):
         self._db, self._centre, self._st = db, centre_id, st
 
     async def seen(self, event_id: EventId, handler: str) -> bool:
-        return (event_id, handler) in self._db.inbox
+        return (self._centre, event_id, handler) in self._db.inbox
 
     async def mark(self, event_id: EventId, handler: str, at: dt.datetime) -> None:
-        self._st.ops.append(lambda: self._db.inbox.add((event_id, handler)))
+        self._st.ops.append(lambda: self._db.inbox.add((self._centre, event_id, handler)))
 
 
 class InMemoryUnitOfWork(UnitOfWork):

@@ -1,0 +1,1274 @@
+"""One contract for the unit of work and its repositories, and one for the identity store.
+
+``UnitOfWorkContract`` and ``IdentityStoreContract`` hold the tests; each backend subclasses
+them and provides the ``backend`` fixture. The in-memory fake must pass exactly the tests
+that SQLite and PostgreSQL pass (pyeventsourcing style), so unit tests written against the
+fake say something true about production.
+
+Every test makes its own centres and users (random ids, unique emails), so the session-wide
+PostgreSQL database needs no cleaning between tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from pathlib import Path
+
+import attrs
+import pytest
+
+from cma_adapters.memory import (
+    InMemoryDatabase,
+    InMemoryIdentityStore,
+    RecordingEventPublisher,
+    in_memory_uow_factory,
+)
+from cma_core.audit.model import AuditEntry
+from cma_core.cases.model import Case, CaseStatus, CloseReason
+from cma_core.clients.model import Client
+from cma_core.identity.model import Centre, Membership, User
+from cma_core.identity.permissions import Role
+from cma_core.ports import EventPublisher, IdentityStore, UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
+from cma_core.shared.events import EventEnvelope
+from cma_core.shared.ids import (
+    AuditId,
+    CaseId,
+    CentreId,
+    ClientId,
+    EventId,
+    NoteId,
+    TaskId,
+    UserId,
+)
+from cma_core.tasks.model import Task, TaskKind, TaskStatus
+
+UTC = dt.UTC
+# Microseconds on purpose: both databases must keep them.
+T0 = dt.datetime(2026, 3, 2, 9, 30, 15, 123456, tzinfo=UTC)
+HOUR = dt.timedelta(hours=1)
+DAY = dt.timedelta(days=1)
+
+
+def uid() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+# --------------------------------------------------------------------------- backends
+
+
+@attrs.define
+class Backend:
+    """What a contract test needs from an adapter: an identity store (to create the centres
+    and users that tenant rows refer to) and units of work, with or without a publisher."""
+
+    identity: IdentityStore
+    make_factory: Callable[[EventPublisher | None], UnitOfWorkFactory]
+
+    def uow(self, centre_id: CentreId, publisher: EventPublisher | None = None) -> UnitOfWork:
+        return self.make_factory(publisher)(centre_id)
+
+
+def memory_backend() -> Backend:
+    db = InMemoryDatabase()
+    return Backend(
+        identity=InMemoryIdentityStore(db),
+        make_factory=lambda publisher: in_memory_uow_factory(db, publisher),
+    )
+
+
+async def sqlalchemy_backend(url: str) -> AsyncIterator[Backend]:
+    from cma_adapters.sqlalchemy import (
+        SqlAlchemyIdentityStore,
+        SqlAlchemyUnitOfWorkFactory,
+        create_engine_for,
+    )
+
+    engine = create_engine_for(url)
+    try:
+        yield Backend(
+            identity=SqlAlchemyIdentityStore(engine),
+            make_factory=lambda publisher: SqlAlchemyUnitOfWorkFactory(engine, publisher),
+        )
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file per session; ``sqlite_url`` migrates per test (~0.5 s each)."""
+    from cma_adapters.sqlalchemy.migrate import upgrade
+
+    path = tmp_path_factory.mktemp("sqlite-template") / "cma.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def fresh_sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """Like the shared ``sqlite_url`` (a migrated database file per test), made by copying."""
+    target = tmp_path / "cma.db"
+    shutil.copyfile(sqlite_template, target)
+    return f"sqlite:///{target}"
+
+
+class FailingPublisher(EventPublisher):
+    """A broker that is down."""
+
+    def __init__(self) -> None:
+        self.attempts = 0
+
+    async def publish(self, envelopes: Sequence[EventEnvelope]) -> None:
+        self.attempts += 1
+        raise ConnectionError("broker unreachable")
+
+
+# --------------------------------------------------------------------------- builders
+
+
+async def new_centre(backend: Backend, name: str = "Centre") -> CentreId:
+    centre = Centre(id=CentreId(uid()), name=name, created_at=T0)
+    await backend.identity.add_centre(centre)
+    return centre.id
+
+
+def make_user(centre_id: CentreId, role: Role = Role.ADVISER, *, name: str = "Ada Adviser") -> User:
+    user = User(
+        id=UserId(uid()),
+        email=f"user-{uid().hex}@example.org",
+        full_name=name,
+        password_hash="test$hash",
+        created_at=T0,
+    )
+    user.grant(centre_id, role)
+    return user
+
+
+async def new_user(backend: Backend, centre_id: CentreId, role: Role = Role.ADVISER) -> UserId:
+    user = make_user(centre_id, role)
+    await backend.identity.add_user(user)
+    return user.id
+
+
+def make_client(
+    centre_id: CentreId,
+    *,
+    first_name: str = "Jane",
+    last_name: str = "Doe",
+    at: dt.datetime = T0,
+    email: str | None = "jane.doe@example.org",
+    phone: str | None = "07700 900123",
+) -> Client:
+    return Client.register(
+        client_id=ClientId(uid()),
+        centre_id=centre_id,
+        first_name=first_name,
+        last_name=last_name,
+        date_of_birth=dt.date(1980, 2, 29),
+        email=email,
+        phone=phone,
+        now=at,
+        by=None,
+    )
+
+
+def make_case(
+    centre_id: CentreId,
+    client_id: ClientId,
+    *,
+    adviser_id: UserId | None = None,
+    at: dt.datetime = T0,
+    reference: str | None = None,
+) -> Case:
+    return Case.open(
+        case_id=CaseId(uid()),
+        centre_id=centre_id,
+        client_id=client_id,
+        reference=reference or f"C-{uid().hex[:8]}",
+        adviser_id=adviser_id,
+        now=at,
+        by=adviser_id,
+    )
+
+
+def make_task(
+    centre_id: CentreId,
+    case_id: CaseId,
+    *,
+    due_at: dt.datetime | None = None,
+    assignee_id: UserId | None = None,
+    status: TaskStatus = TaskStatus.OPEN,
+    created_at: dt.datetime = T0,
+    source_event_id: EventId | None = None,
+    title: str = "Call the client",
+) -> Task:
+    return Task(
+        id=TaskId(uid()),
+        centre_id=centre_id,
+        case_id=case_id,
+        kind=TaskKind.INITIAL_CONTACT,
+        title=title,
+        assignee_id=assignee_id,
+        due_at=due_at,
+        status=status,
+        created_at=created_at,
+        source_event_id=source_event_id,
+    )
+
+
+def make_audit(
+    centre_id: CentreId,
+    *,
+    action: str = "case.viewed",
+    entity_type: str = "case",
+    entity_id: str = "x",
+    actor_id: UserId | None = None,
+    at: dt.datetime = T0,
+    fields: tuple[str, ...] = (),
+    source_event_id: EventId | None = None,
+) -> AuditEntry:
+    return AuditEntry(
+        id=AuditId(uid()),
+        centre_id=centre_id,
+        actor_id=actor_id,
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        at=at,
+        fields=fields,
+        source_event_id=source_event_id,
+    )
+
+
+def make_envelope(
+    centre_id: CentreId, *, at: dt.datetime = T0, name: str = "Something"
+) -> EventEnvelope:
+    return EventEnvelope(
+        event_id=EventId(uid()),
+        centre_id=centre_id,
+        name=name,
+        occurred_at=at,
+        payload={"case_id": str(uid()), "n": 3, "flag": True, "tags": ["a", "b"], "none": None},
+    )
+
+
+async def seed_case(
+    backend: Backend, centre_id: CentreId, *, adviser_id: UserId | None = None
+) -> tuple[Client, Case]:
+    client = make_client(centre_id)
+    case = make_case(centre_id, client.id, adviser_id=adviser_id)
+    async with backend.uow(centre_id) as uow:
+        await uow.clients.add(client)
+        await uow.cases.add(case)
+        await uow.commit()
+    return client, case
+
+
+async def then_commit(uow: UnitOfWork, staged: Awaitable[None]) -> None:
+    """Stage a write and commit it: a lost race may surface at either step."""
+    await staged
+    await uow.commit()
+
+
+def assert_utc(value: dt.datetime | None) -> None:
+    assert value is not None
+    assert value.tzinfo is not None
+    assert value.utcoffset() == dt.timedelta(0)
+
+
+# --------------------------------------------------------------------------- unit of work
+
+
+class UnitOfWorkContract:
+    """What every ``UnitOfWork`` adapter must do. Subclasses provide ``backend``."""
+
+    # Whether two units of work may be open at once. The embedded SQLite engine has one
+    # connection, so there a second unit of work waits for the first to finish instead.
+    concurrent_units_of_work = True
+
+    @pytest.fixture
+    def backend(self) -> Backend:
+        raise NotImplementedError
+
+    @pytest.fixture
+    async def centre(self, backend: Backend) -> CentreId:
+        return await new_centre(backend, "Centre A")
+
+    @pytest.fixture
+    async def other_centre(self, backend: Backend) -> CentreId:
+        return await new_centre(backend, "Centre B")
+
+    @pytest.fixture
+    async def adviser(self, backend: Backend, centre: CentreId) -> UserId:
+        return await new_user(backend, centre)
+
+    # ---- clients
+
+    async def test_client_round_trip_keeps_every_field(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        client = make_client(centre)
+        bare = make_client(centre, first_name="Sam", email=None, phone=None, at=T0 + HOUR)
+        async with backend.uow(centre) as uow:
+            await uow.clients.add(client)
+            await uow.clients.add(bare)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            loaded = await uow.clients.get(client.id)
+            loaded_bare = await uow.clients.get(bare.id)
+        assert loaded == client
+        assert loaded_bare == bare
+        assert loaded is not None
+        assert loaded.date_of_birth == dt.date(1980, 2, 29)
+        assert type(loaded.date_of_birth) is dt.date
+        assert loaded.created_at == T0
+        assert_utc(loaded.created_at)
+        assert_utc(loaded.updated_at)
+        assert loaded.version == 1
+
+    async def test_missing_client_is_none(self, backend: Backend, centre: CentreId) -> None:
+        async with backend.uow(centre) as uow:
+            assert await uow.clients.get(ClientId(uid())) is None
+
+    async def test_client_save_bumps_version_and_persists(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        client = make_client(centre)
+        async with backend.uow(centre) as uow:
+            await uow.clients.add(client)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            loaded = await uow.clients.get(client.id)
+            assert loaded is not None
+            loaded.phone = "0113 496 0000"
+            loaded.updated_at = T0 + DAY
+            await uow.clients.save(loaded)
+            await uow.commit()
+        assert loaded.version == 2
+        async with backend.uow(centre) as uow:
+            again = await uow.clients.get(client.id)
+        assert again == loaded
+
+    async def test_stale_client_save_is_refused(self, backend: Backend, centre: CentreId) -> None:
+        client = make_client(centre)
+        async with backend.uow(centre) as uow:
+            await uow.clients.add(client)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            first = await uow.clients.get(client.id)
+        async with backend.uow(centre) as uow:
+            second = await uow.clients.get(client.id)
+        assert first is not None
+        assert second is not None
+        first.phone = "0113 496 0001"
+        async with backend.uow(centre) as uow:
+            await uow.clients.save(first)
+            await uow.commit()
+        second.phone = "0113 496 0002"
+        async with backend.uow(centre) as uow:
+            with pytest.raises(StaleVersion):
+                await then_commit(uow, uow.clients.save(second))
+        async with backend.uow(centre) as uow:
+            stored = await uow.clients.get(client.id)
+        assert stored is not None
+        assert stored.phone == "0113 496 0001"
+        assert stored.version == 2
+
+    async def test_client_list_newest_first_with_total_and_pages(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        clients = [make_client(centre, first_name=f"N{i}", at=T0 + i * HOUR) for i in range(5)]
+        async with backend.uow(centre) as uow:
+            for client in clients:
+                await uow.clients.add(client)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            first = await uow.clients.list(limit=2, offset=0)
+            last = await uow.clients.list(limit=2, offset=4)
+            beyond = await uow.clients.list(limit=2, offset=10)
+        newest = list(reversed(clients))
+        assert [c.id for c in first.items] == [c.id for c in newest[:2]]
+        assert (first.total, first.limit, first.offset) == (5, 2, 0)
+        assert [c.id for c in last.items] == [newest[4].id]
+        assert list(beyond.items) == []
+        assert beyond.total == 5
+        assert first.items[0] == newest[0]
+
+    async def test_client_list_name_filter_is_exact_and_case_insensitive(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        smith = make_client(centre, first_name="Alice", last_name="Smith")
+        john = make_client(centre, first_name="Smith", last_name="Jones", at=T0 + HOUR)
+        other = make_client(centre, first_name="Bob", last_name="Smithson", at=T0 + 2 * HOUR)
+        async with backend.uow(centre) as uow:
+            for client in (smith, john, other):
+                await uow.clients.add(client)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            page = await uow.clients.list(limit=10, offset=0, name="  sMiTh ")
+            none = await uow.clients.list(limit=10, offset=0, name="Nobody")
+        assert [c.id for c in page.items] == [john.id, smith.id]
+        assert page.total == 2
+        assert none.total == 0
+
+    # ---- cases
+
+    async def test_case_round_trip_keeps_every_field_and_note_order(
+        self, backend: Backend, centre: CentreId, adviser: UserId
+    ) -> None:
+        client = make_client(centre)
+        case = make_case(centre, client.id, adviser_id=adviser, reference="C-000042")
+        # Ids descending while times ascend: notes must come back in time order.
+        ids = sorted((uid() for _ in range(3)), reverse=True)
+        for i, note_id in enumerate(ids):
+            case.add_note(
+                note_id=NoteId(note_id),
+                body=f"note {i}",
+                author_id=adviser if i != 1 else None,
+                now=T0 + (i + 1) * dt.timedelta(minutes=1),
+                sensitive=i == 2,
+            )
+        case.close(reason=CloseReason.REFERRED_ELSEWHERE, now=T0 + DAY, by=adviser)
+        async with backend.uow(centre) as uow:
+            await uow.clients.add(client)
+            await uow.cases.add(case)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            loaded = await uow.cases.get(case.id)
+        assert loaded == case
+        assert loaded is not None
+        assert [n.body for n in loaded.notes] == ["note 0", "note 1", "note 2"]
+        assert [n.sensitive for n in loaded.notes] == [False, False, True]
+        assert loaded.notes[1].author_id is None
+        assert loaded.status is CaseStatus.CLOSED
+        assert loaded.close_reason is CloseReason.REFERRED_ELSEWHERE
+        assert loaded.reference == "C-000042"
+        for value in (loaded.opened_at, loaded.updated_at, loaded.closed_at):
+            assert_utc(value)
+        for note in loaded.notes:
+            assert_utc(note.created_at)
+
+    async def test_open_case_without_adviser_round_trips(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        _client, case = await seed_case(backend, centre)
+        async with backend.uow(centre) as uow:
+            loaded = await uow.cases.get(case.id)
+        assert loaded == case
+        assert loaded is not None
+        assert loaded.status is CaseStatus.OPEN
+        assert loaded.adviser_id is None
+        assert loaded.closed_at is None
+        assert loaded.close_reason is None
+        assert loaded.notes == []
+
+    async def test_missing_case_is_none(self, backend: Backend, centre: CentreId) -> None:
+        async with backend.uow(centre) as uow:
+            assert await uow.cases.get(CaseId(uid())) is None
+
+    async def test_case_save_persists_new_notes_status_and_adviser(
+        self, backend: Backend, centre: CentreId, adviser: UserId
+    ) -> None:
+        _client, case = await seed_case(backend, centre)
+        async with backend.uow(centre) as uow:
+            loaded = await uow.cases.get(case.id)
+            assert loaded is not None
+            loaded.add_note(note_id=NoteId(uid()), body="first", author_id=adviser, now=T0 + HOUR)
+            await uow.cases.save(loaded)
+            await uow.commit()
+        assert loaded.version == 2
+        async with backend.uow(centre) as uow:
+            loaded = await uow.cases.get(case.id)
+            assert loaded is not None
+            loaded.assign(adviser, now=T0 + 2 * HOUR)
+            loaded.add_note(note_id=NoteId(uid()), body="second", author_id=None, now=T0 + 3 * HOUR)
+            loaded.close(reason=CloseReason.ADVICE_COMPLETE, now=T0 + 4 * HOUR, by=adviser)
+            await uow.cases.save(loaded)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            stored = await uow.cases.get(case.id)
+        assert stored == loaded
+        assert stored is not None
+        assert stored.version == 3
+        assert [n.body for n in stored.notes] == ["first", "second"]
+        assert stored.adviser_id == adviser
+
+    async def test_saving_twice_in_one_unit_of_work_adds_each_note_once(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        _client, case = await seed_case(backend, centre)
+        async with backend.uow(centre) as uow:
+            loaded = await uow.cases.get(case.id)
+            assert loaded is not None
+            loaded.add_note(note_id=NoteId(uid()), body="one", author_id=None, now=T0 + HOUR)
+            await uow.cases.save(loaded)
+            loaded.add_note(note_id=NoteId(uid()), body="two", author_id=None, now=T0 + 2 * HOUR)
+            await uow.cases.save(loaded)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            stored = await uow.cases.get(case.id)
+        assert stored is not None
+        assert [n.body for n in stored.notes] == ["one", "two"]
+        assert stored.version == 3
+
+    async def test_stale_case_save_is_refused_when_loaded_in_separate_units(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        """Two requests read version 1; the first saves; the second must not overwrite it."""
+        _client, case = await seed_case(backend, centre)
+        async with backend.uow(centre) as uow:
+            first = await uow.cases.get(case.id)
+        async with backend.uow(centre) as uow:
+            second = await uow.cases.get(case.id)
+        assert first is not None
+        assert second is not None
+        first.add_note(note_id=NoteId(uid()), body="kept", author_id=None, now=T0 + HOUR)
+        async with backend.uow(centre) as uow:
+            await uow.cases.save(first)
+            await uow.commit()
+        second.close(reason=CloseReason.OTHER, now=T0 + 2 * HOUR, by=None)
+        async with backend.uow(centre) as uow:
+            with pytest.raises(StaleVersion):
+                await then_commit(uow, uow.cases.save(second))
+        async with backend.uow(centre) as uow:
+            stored = await uow.cases.get(case.id)
+            unpublished = await uow.outbox.unpublished(limit=100)
+        assert stored is not None
+        assert stored.status is CaseStatus.OPEN
+        assert [n.body for n in stored.notes] == ["kept"]
+        assert stored.version == 2
+        assert "CaseClosed" not in [e.name for e in unpublished]
+
+    async def test_stale_case_save_is_refused_when_units_overlap(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        """Two units of work open at once load the same case, both save: the second loses."""
+        if not self.concurrent_units_of_work:
+            # Not skipped: the single-connection engine's answer to overlap is to queue.
+            await self._second_unit_of_work_waits_for_the_first(backend, centre)
+            return
+        _client, case = await seed_case(backend, centre)
+        async with backend.uow(centre) as one, backend.uow(centre) as two:
+            first = await one.cases.get(case.id)
+            second = await two.cases.get(case.id)
+            assert first is not None
+            assert second is not None
+            first.add_note(note_id=NoteId(uid()), body="one", author_id=None, now=T0 + HOUR)
+            await one.cases.save(first)
+            await one.commit()
+            second.add_note(note_id=NoteId(uid()), body="two", author_id=None, now=T0 + HOUR)
+            with pytest.raises(StaleVersion):
+                await then_commit(two, two.cases.save(second))
+        async with backend.uow(centre) as uow:
+            stored = await uow.cases.get(case.id)
+        assert stored is not None
+        assert [n.body for n in stored.notes] == ["one"]
+
+    async def _second_unit_of_work_waits_for_the_first(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        _client, case = await seed_case(backend, centre)
+        entered = asyncio.Event()
+
+        async def second() -> None:
+            async with backend.uow(centre) as uow:
+                entered.set()
+                loaded = await uow.cases.get(case.id)
+                assert loaded is not None
+                assert loaded.version == 2
+
+        async with backend.uow(centre) as uow:
+            waiting = asyncio.create_task(second())
+            await asyncio.sleep(0.2)
+            assert not entered.is_set()
+            loaded = await uow.cases.get(case.id)
+            assert loaded is not None
+            loaded.assign(None, now=T0)  # no change; still saved to bump the version
+            await uow.cases.save(loaded)
+            await uow.commit()
+        await asyncio.wait_for(waiting, timeout=10)
+        assert entered.is_set()
+
+    async def test_case_list_filters_order_and_pagination(
+        self, backend: Backend, centre: CentreId, adviser: UserId
+    ) -> None:
+        other_adviser = await new_user(backend, centre)
+        alice = make_client(centre, first_name="Alice")
+        bob = make_client(centre, first_name="Bob")
+        cases = [
+            make_case(centre, alice.id, adviser_id=adviser, at=T0),
+            make_case(centre, bob.id, adviser_id=other_adviser, at=T0 + HOUR),
+            make_case(centre, alice.id, adviser_id=adviser, at=T0 + 2 * HOUR),
+            make_case(centre, bob.id, adviser_id=None, at=T0 + 3 * HOUR),
+        ]
+        cases[2].add_note(note_id=NoteId(uid()), body="n", author_id=None, now=T0 + 2 * HOUR)
+        cases[0].close(reason=CloseReason.OTHER, now=T0 + DAY, by=None)
+        async with backend.uow(centre) as uow:
+            await uow.clients.add(alice)
+            await uow.clients.add(bob)
+            for case in cases:
+                await uow.cases.add(case)
+            await uow.commit()
+
+        def ids(page: object) -> list[CaseId]:
+            return [c.id for c in page.items]  # type: ignore[attr-defined]
+
+        async with backend.uow(centre) as uow:
+            everything = await uow.cases.list(limit=10, offset=0)
+            page2 = await uow.cases.list(limit=2, offset=2)
+            open_ = await uow.cases.list(limit=10, offset=0, status=CaseStatus.OPEN)
+            closed = await uow.cases.list(limit=10, offset=0, status=CaseStatus.CLOSED)
+            mine = await uow.cases.list(limit=10, offset=0, adviser_id=adviser)
+            alices = await uow.cases.list(limit=10, offset=0, client_id=alice.id)
+            mine_open = await uow.cases.list(
+                limit=10, offset=0, adviser_id=adviser, status=CaseStatus.OPEN
+            )
+        newest = [c.id for c in reversed(cases)]
+        assert ids(everything) == newest
+        assert everything.total == 4
+        assert ids(page2) == newest[2:]
+        assert (page2.total, page2.limit, page2.offset) == (4, 2, 2)
+        assert ids(open_) == [cases[3].id, cases[2].id, cases[1].id]
+        assert open_.total == 3
+        assert ids(closed) == [cases[0].id]
+        assert ids(mine) == [cases[2].id, cases[0].id]
+        assert ids(alices) == [cases[2].id, cases[0].id]
+        assert ids(mine_open) == [cases[2].id]
+        assert mine_open.total == 1
+        # Lists carry cases without their notes; everything else is the same.
+        listed = {c.id: c for c in everything.items}
+        assert listed[cases[2].id].notes == []
+        assert attrs.evolve(listed[cases[0].id], notes=[]) == attrs.evolve(cases[0], notes=[])
+
+    async def test_next_reference_number_is_per_centre_and_increasing(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        numbers: list[int] = []
+        for _ in range(3):
+            async with backend.uow(centre) as uow:
+                numbers.append(await uow.cases.next_reference_number())
+                await uow.commit()
+            async with backend.uow(other_centre) as uow:
+                await uow.cases.next_reference_number()
+                await uow.commit()
+        async with backend.uow(centre) as uow:
+            a = await uow.cases.next_reference_number()
+            b = await uow.cases.next_reference_number()
+            await uow.commit()
+        assert numbers == [1, 2, 3]
+        assert (a, b) == (4, 5)
+        fresh = await new_centre(backend)
+        async with backend.uow(fresh) as uow:
+            assert await uow.cases.next_reference_number() == 1
+
+    # ---- tasks
+
+    async def test_task_round_trip_and_find_by_source_event(
+        self, backend: Backend, centre: CentreId, adviser: UserId
+    ) -> None:
+        _client, case = await seed_case(backend, centre)
+        event_id = EventId(uid())
+        dated = make_task(
+            centre, case.id, due_at=T0 + DAY, assignee_id=adviser, source_event_id=event_id
+        )
+        undated = make_task(centre, case.id, status=TaskStatus.DONE)
+        async with backend.uow(centre) as uow:
+            await uow.tasks.add(dated)
+            await uow.tasks.add(undated)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert await uow.tasks.get(dated.id) == dated
+            assert await uow.tasks.get(undated.id) == undated
+            assert await uow.tasks.get(TaskId(uid())) is None
+            found = await uow.tasks.find_by_source_event(event_id)
+            assert await uow.tasks.find_by_source_event(EventId(uid())) is None
+        assert found == dated
+        assert found is not None
+        assert found.kind is TaskKind.INITIAL_CONTACT
+        assert found.status is TaskStatus.OPEN
+        assert_utc(found.due_at)
+        assert_utc(found.created_at)
+
+    async def test_task_list_filters_order_and_pagination(
+        self, backend: Backend, centre: CentreId, adviser: UserId
+    ) -> None:
+        _c1, case1 = await seed_case(backend, centre)
+        _c2, case2 = await seed_case(backend, centre)
+        other = UserId(uid())
+        tasks = [
+            make_task(centre, case1.id, due_at=T0 + 3 * DAY, assignee_id=adviser),  # 0
+            make_task(centre, case1.id, due_at=None, assignee_id=adviser),  # 1 undated
+            make_task(centre, case2.id, due_at=T0 + DAY, assignee_id=other),  # 2
+            make_task(
+                centre, case2.id, due_at=T0 + 2 * DAY, assignee_id=adviser, status=TaskStatus.DONE
+            ),  # 3
+        ]
+        async with backend.uow(centre) as uow:
+            for task in tasks:
+                await uow.tasks.add(task)
+            await uow.commit()
+
+        def ids(page: object) -> list[TaskId]:
+            return [t.id for t in page.items]  # type: ignore[attr-defined]
+
+        async with backend.uow(centre) as uow:
+            everything = await uow.tasks.list(limit=10, offset=0)
+            page = await uow.tasks.list(limit=2, offset=1)
+            mine = await uow.tasks.list(limit=10, offset=0, assignee_id=adviser)
+            case2_tasks = await uow.tasks.list(limit=10, offset=0, case_id=case2.id)
+            open_ = await uow.tasks.list(limit=10, offset=0, status=TaskStatus.OPEN)
+            due_soon = await uow.tasks.list(limit=10, offset=0, due_before=T0 + 2 * DAY)
+        # Soonest due first, undated last.
+        assert ids(everything) == [tasks[2].id, tasks[3].id, tasks[0].id, tasks[1].id]
+        assert everything.total == 4
+        assert ids(page) == [tasks[3].id, tasks[0].id]
+        assert (page.total, page.limit, page.offset) == (4, 2, 1)
+        assert ids(mine) == [tasks[3].id, tasks[0].id, tasks[1].id]
+        assert ids(case2_tasks) == [tasks[2].id, tasks[3].id]
+        assert ids(open_) == [tasks[2].id, tasks[0].id, tasks[1].id]
+        # Strictly before, and never the undated.
+        assert ids(due_soon) == [tasks[2].id]
+        assert due_soon.total == 1
+
+    async def test_a_second_task_for_the_same_event_is_refused(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        """The database has a unique (centre, source event) key; the fake must refuse too,
+        or handler idempotency bugs pass the unit tests and fail in production."""
+        _client, case = await seed_case(backend, centre)
+        event_id = EventId(uid())
+        async with backend.uow(centre) as uow:
+            await uow.tasks.add(make_task(centre, case.id, source_event_id=event_id))
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            with pytest.raises(Conflict):
+                await then_commit(
+                    uow, uow.tasks.add(make_task(centre, case.id, source_event_id=event_id))
+                )
+        async with backend.uow(centre) as uow:
+            page = await uow.tasks.list(limit=10, offset=0, case_id=case.id)
+        assert page.total == 1
+
+    # ---- audit
+
+    async def test_audit_round_trip_filters_and_oldest_first(
+        self, backend: Backend, centre: CentreId, adviser: UserId
+    ) -> None:
+        other = UserId(uid())
+        event_id = EventId(uid())
+        entries = [
+            make_audit(
+                centre,
+                action="case.created",
+                entity_id="c1",
+                actor_id=adviser,
+                at=T0,
+                fields=("client_id", "adviser_id"),
+            ),
+            make_audit(centre, entity_type="client", entity_id="k1", actor_id=other, at=T0 + HOUR),
+            make_audit(
+                centre,
+                action="task.created",
+                entity_type="task",
+                entity_id="t1",
+                at=T0 + 2 * HOUR,
+                source_event_id=event_id,
+            ),
+        ]
+        async with backend.uow(centre) as uow:
+            await uow.audit.append(entries[0])
+            await uow.audit.append(entries[1])
+            await uow.commit()
+        later = make_audit(centre, entity_id="c1", actor_id=adviser, at=T0 + 3 * HOUR)
+        async with backend.uow(centre) as uow:
+            await uow.audit.append(entries[2])
+            await uow.audit.append(later)
+            await uow.commit()
+        entries.append(later)
+        async with backend.uow(centre) as uow:
+            everything = await uow.audit.list(limit=10, offset=0)
+            page = await uow.audit.list(limit=2, offset=1)
+            cases = await uow.audit.list(limit=10, offset=0, entity_type="case")
+            c1 = await uow.audit.list(limit=10, offset=0, entity_type="case", entity_id="c1")
+            by_adviser = await uow.audit.list(limit=10, offset=0, actor_id=adviser)
+        assert list(everything.items) == entries
+        assert everything.total == 4
+        assert list(page.items) == entries[1:3]
+        assert (page.total, page.limit, page.offset) == (4, 2, 1)
+        assert list(cases.items) == [entries[0], entries[3]]
+        assert list(c1.items) == [entries[0], entries[3]]
+        assert list(by_adviser.items) == [entries[0], entries[3]]
+        assert everything.items[0].fields == ("client_id", "adviser_id")
+        assert everything.items[2].source_event_id == event_id
+        for entry in everything.items:
+            assert_utc(entry.at)
+
+    # ---- outbox and inbox
+
+    async def test_outbox_add_get_unpublished_oldest_first_and_mark_published(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        late = make_envelope(centre, at=T0 + 2 * HOUR, name="Late")
+        early = make_envelope(centre, at=T0, name="Early")
+        middle = make_envelope(centre, at=T0 + HOUR, name="Middle")
+        async with backend.uow(centre) as uow:
+            await uow.outbox.add([late, early])
+            await uow.outbox.add([middle])
+            await uow.outbox.add([])
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            got = await uow.outbox.get(late.event_id)
+            assert await uow.outbox.get(EventId(uid())) is None
+            pending = await uow.outbox.unpublished(limit=10)
+            first_two = await uow.outbox.unpublished(limit=2)
+        assert got == late
+        assert got is not None
+        assert got.payload == late.payload
+        assert_utc(got.occurred_at)
+        assert [e.name for e in pending] == ["Early", "Middle", "Late"]
+        assert list(pending) == [early, middle, late]
+        assert [e.name for e in first_two] == ["Early", "Middle"]
+
+        async with backend.uow(centre) as uow:
+            await uow.outbox.mark_published([early.event_id, late.event_id], T0 + DAY)
+            # Not committed: nothing changes.
+        async with backend.uow(centre) as uow:
+            assert len(await uow.outbox.unpublished(limit=10)) == 3
+            await uow.outbox.mark_published([early.event_id, late.event_id], T0 + DAY)
+            await uow.outbox.mark_published([], T0 + DAY)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            remaining = await uow.outbox.unpublished(limit=10)
+            # Published events are still readable (the worker loads them by id).
+            assert await uow.outbox.get(early.event_id) == early
+        assert list(remaining) == [middle]
+
+    async def test_inbox_seen_after_mark_is_committed(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        event_id = EventId(uid())
+        async with backend.uow(centre) as uow:
+            assert not await uow.inbox.seen(event_id, "handler_a")
+            await uow.inbox.mark(event_id, "handler_a", T0)
+            # Left without commit.
+        async with backend.uow(centre) as uow:
+            assert not await uow.inbox.seen(event_id, "handler_a")
+            await uow.inbox.mark(event_id, "handler_a", T0)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert await uow.inbox.seen(event_id, "handler_a")
+            assert not await uow.inbox.seen(event_id, "handler_b")
+            assert not await uow.inbox.seen(EventId(uid()), "handler_a")
+
+    # ---- transactions and events
+
+    async def test_nothing_is_saved_without_commit(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        _seeded_client, seeded = await seed_case(backend, centre)
+        client = make_client(centre)
+        case = make_case(centre, client.id)
+        task = make_task(centre, seeded.id)
+        entry = make_audit(centre)
+        envelope = make_envelope(centre)
+        publisher = RecordingEventPublisher()
+        async with backend.uow(centre, publisher) as uow:
+            await uow.clients.add(client)
+            await uow.cases.add(case)
+            await uow.tasks.add(task)
+            await uow.audit.append(entry)
+            await uow.outbox.add([envelope])
+            loaded = await uow.cases.get(seeded.id)
+            assert loaded is not None
+            loaded.close(reason=CloseReason.OTHER, now=T0 + HOUR, by=None)
+            await uow.cases.save(loaded)
+        await self._assert_untouched(backend, centre, seeded, client, case, task, envelope)
+        assert publisher.published == []
+
+    async def test_an_exception_rolls_back(self, backend: Backend, centre: CentreId) -> None:
+        _seeded_client, seeded = await seed_case(backend, centre)
+        client = make_client(centre)
+        case = make_case(centre, client.id)
+        task = make_task(centre, seeded.id)
+        envelope = make_envelope(centre)
+
+        class Boom(Exception):
+            pass
+
+        async def fail_midway() -> None:
+            async with backend.uow(centre) as uow:
+                await uow.clients.add(client)
+                await uow.cases.add(case)
+                await uow.tasks.add(task)
+                await uow.audit.append(make_audit(centre))
+                await uow.outbox.add([envelope])
+                raise Boom
+
+        with pytest.raises(Boom):
+            await fail_midway()
+        await self._assert_untouched(backend, centre, seeded, client, case, task, envelope)
+
+    async def test_changes_after_a_commit_need_their_own_commit(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        kept = make_client(centre)
+        dropped = make_client(centre, first_name="Dropped")
+        async with backend.uow(centre) as uow:
+            await uow.clients.add(kept)
+            await uow.commit()
+            await uow.clients.add(dropped)
+        async with backend.uow(centre) as uow:
+            assert await uow.clients.get(kept.id) == kept
+            assert await uow.clients.get(dropped.id) is None
+
+    async def _assert_untouched(
+        self,
+        backend: Backend,
+        centre: CentreId,
+        seeded: Case,
+        client: Client,
+        case: Case,
+        task: Task,
+        envelope: EventEnvelope,
+    ) -> None:
+        async with backend.uow(centre) as uow:
+            assert await uow.clients.get(client.id) is None
+            assert await uow.cases.get(case.id) is None
+            assert await uow.tasks.get(task.id) is None
+            assert (await uow.audit.list(limit=10, offset=0)).total == 0
+            assert await uow.outbox.get(envelope.event_id) is None
+            stored = await uow.cases.get(seeded.id)
+            assert stored == seeded
+            assert (await uow.cases.list(limit=10, offset=0)).total == 1
+            names = [e.name for e in await uow.outbox.unpublished(limit=10)]
+        # Only the seeding's events: none of the rolled-back aggregates' events.
+        assert sorted(names) == ["CaseOpened", "ClientRegistered"]
+
+    async def test_recorded_events_land_in_the_outbox_on_commit(
+        self, backend: Backend, centre: CentreId, adviser: UserId
+    ) -> None:
+        client = make_client(centre, at=T0 - HOUR)
+        case = make_case(centre, client.id, adviser_id=adviser)
+        async with backend.uow(centre) as uow:
+            await uow.clients.add(client)
+            await uow.cases.add(case)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            loaded = await uow.cases.get(case.id)
+            assert loaded is not None
+            loaded.add_note(note_id=NoteId(uid()), body="hi", author_id=adviser, now=T0 + HOUR)
+            loaded.close(reason=CloseReason.ADVICE_COMPLETE, now=T0 + 2 * HOUR, by=adviser)
+            await uow.cases.save(loaded)
+            await uow.commit()
+            # A second commit must not write the same events again.
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            pending = await uow.outbox.unpublished(limit=100)
+        assert [e.name for e in pending] == [
+            "ClientRegistered",
+            "CaseOpened",
+            "CaseNoteAdded",
+            "CaseClosed",
+        ]
+        opened = next(e for e in pending if e.name == "CaseOpened")
+        assert opened.centre_id == centre
+        assert opened.occurred_at == T0
+        assert opened.payload == {
+            "case_id": str(case.id),
+            "client_id": str(client.id),
+            "adviser_id": str(adviser),
+            "opened_by": str(adviser),
+        }
+        closed = next(e for e in pending if e.name == "CaseClosed")
+        assert closed.payload["reason"] == "advice_complete"
+        assert len({e.event_id for e in pending}) == 4
+
+    async def test_events_reach_the_publisher_only_after_commit(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        publisher = RecordingEventPublisher()
+        client = make_client(centre)
+        async with backend.uow(centre, publisher) as uow:
+            await uow.clients.add(client)
+            assert publisher.published == []
+            await uow.commit()
+        assert [e.name for e in publisher.published] == ["ClientRegistered"]
+        envelope = publisher.published[0]
+        assert envelope.payload["client_id"] == str(client.id)
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.get(envelope.event_id) == envelope
+            # Handed over, so marked published: the relay will not send it again.
+            assert list(await uow.outbox.unpublished(limit=10)) == []
+
+        rolled_back = make_client(centre)
+        async with backend.uow(centre, publisher) as uow:
+            await uow.clients.add(rolled_back)
+        assert len(publisher.published) == 1
+
+    async def test_a_publisher_failure_leaves_the_commit_and_the_events_for_the_relay(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        publisher = FailingPublisher()
+        client = make_client(centre)
+        async with backend.uow(centre, publisher) as uow:
+            await uow.clients.add(client)
+            await uow.commit()
+        assert publisher.attempts == 1
+        async with backend.uow(centre) as uow:
+            assert await uow.clients.get(client.id) == client
+            pending = await uow.outbox.unpublished(limit=10)
+        assert [e.name for e in pending] == ["ClientRegistered"]
+
+    # ---- tenancy: the required case
+
+    async def test_a_unit_of_work_cannot_read_another_centres_records(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        theirs_client, theirs_case = await seed_case(backend, other_centre)
+        theirs_task = make_task(other_centre, theirs_case.id, source_event_id=EventId(uid()))
+        theirs_entry = make_audit(other_centre, entity_id=str(theirs_case.id))
+        theirs_event = make_envelope(other_centre)
+        async with backend.uow(other_centre) as uow:
+            await uow.tasks.add(theirs_task)
+            await uow.audit.append(theirs_entry)
+            await uow.outbox.add([theirs_event])
+            await uow.inbox.mark(theirs_event.event_id, "handler", T0)
+            await uow.commit()
+        ours_client, ours_case = await seed_case(backend, centre)
+
+        async with backend.uow(centre) as uow:
+            assert await uow.clients.get(theirs_client.id) is None
+            assert await uow.cases.get(theirs_case.id) is None
+            assert await uow.tasks.get(theirs_task.id) is None
+            assert theirs_task.source_event_id is not None
+            assert await uow.tasks.find_by_source_event(theirs_task.source_event_id) is None
+            assert await uow.outbox.get(theirs_event.event_id) is None
+            assert not await uow.inbox.seen(theirs_event.event_id, "handler")
+            clients = await uow.clients.list(limit=100, offset=0)
+            named = await uow.clients.list(limit=100, offset=0, name="Jane")
+            cases = await uow.cases.list(limit=100, offset=0)
+            by_client = await uow.cases.list(limit=100, offset=0, client_id=theirs_client.id)
+            tasks = await uow.tasks.list(limit=100, offset=0)
+            by_case = await uow.tasks.list(limit=100, offset=0, case_id=theirs_case.id)
+            audit = await uow.audit.list(limit=100, offset=0)
+            by_entity = await uow.audit.list(limit=100, offset=0, entity_id=str(theirs_case.id))
+            pending = await uow.outbox.unpublished(limit=100)
+        assert [c.id for c in clients.items] == [ours_client.id]
+        assert clients.total == 1
+        assert [c.id for c in named.items] == [ours_client.id]
+        assert [c.id for c in cases.items] == [ours_case.id]
+        assert cases.total == 1
+        assert by_client.total == 0
+        assert tasks.total == 0
+        assert by_case.total == 0
+        assert audit.total == 0
+        assert by_entity.total == 0
+        assert {e.centre_id for e in pending} == {centre}
+
+    async def test_a_unit_of_work_cannot_write_another_centres_records(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        theirs_client, theirs_case = await seed_case(backend, other_centre)
+        theirs_event = make_envelope(other_centre)
+        async with backend.uow(other_centre) as uow:
+            await uow.outbox.add([theirs_event])
+            await uow.commit()
+        async with backend.uow(other_centre) as uow:
+            their_client = await uow.clients.get(theirs_client.id)
+            their_case = await uow.cases.get(theirs_case.id)
+        assert their_client is not None
+        assert their_case is not None
+
+        async with backend.uow(centre) as uow:
+            with pytest.raises(CrossTenantAccess):
+                await uow.clients.add(make_client(other_centre))
+            with pytest.raises(CrossTenantAccess):
+                await uow.clients.save(their_client)
+            with pytest.raises(CrossTenantAccess):
+                await uow.cases.add(make_case(other_centre, theirs_client.id))
+            their_case.add_note(note_id=NoteId(uid()), body="x", author_id=None, now=T0)
+            with pytest.raises(CrossTenantAccess):
+                await uow.cases.save(their_case)
+            with pytest.raises(CrossTenantAccess):
+                await uow.tasks.add(make_task(other_centre, theirs_case.id))
+            with pytest.raises(CrossTenantAccess):
+                await uow.audit.append(make_audit(other_centre))
+            with pytest.raises(CrossTenantAccess):
+                await uow.outbox.add([make_envelope(other_centre)])
+            # Marking their event published from here must not touch it.
+            await uow.outbox.mark_published([theirs_event.event_id], T0)
+            await uow.commit()
+
+        async with backend.uow(other_centre) as uow:
+            assert await uow.clients.get(theirs_client.id) == theirs_client
+            stored = await uow.cases.get(theirs_case.id)
+            assert (await uow.clients.list(limit=100, offset=0)).total == 1
+            assert (await uow.cases.list(limit=100, offset=0)).total == 1
+            assert (await uow.tasks.list(limit=100, offset=0)).total == 0
+            assert (await uow.audit.list(limit=100, offset=0)).total == 0
+            pending = await uow.outbox.unpublished(limit=100)
+        assert stored is not None
+        assert stored.notes == []
+        assert theirs_event.event_id in {e.event_id for e in pending}
+
+    async def test_a_record_relabelled_as_ours_cannot_overwrite_theirs(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        """Changing ``centre_id`` on a loaded object must not move or overwrite the row."""
+        theirs_client, theirs_case = await seed_case(backend, other_centre)
+        relabelled_client = attrs.evolve(theirs_client, centre_id=centre, first_name="Mallory")
+        relabelled_case = attrs.evolve(theirs_case, centre_id=centre, status=CaseStatus.CLOSED)
+        async with backend.uow(centre) as uow:
+            with pytest.raises((StaleVersion, CrossTenantAccess)):
+                await then_commit(uow, uow.clients.save(relabelled_client))
+        async with backend.uow(centre) as uow:
+            with pytest.raises((StaleVersion, CrossTenantAccess)):
+                await then_commit(uow, uow.cases.save(relabelled_case))
+        async with backend.uow(centre) as uow:
+            assert await uow.clients.get(theirs_client.id) is None
+            assert await uow.cases.get(theirs_case.id) is None
+        async with backend.uow(other_centre) as uow:
+            assert await uow.clients.get(theirs_client.id) == theirs_client
+            assert await uow.cases.get(theirs_case.id) == theirs_case
+
+
+class TestInMemoryUnitOfWork(UnitOfWorkContract):
+    @pytest.fixture
+    def backend(self) -> Backend:
+        return memory_backend()
+
+
+class TestSqliteUnitOfWork(UnitOfWorkContract):
+    concurrent_units_of_work = False
+
+    @pytest.fixture
+    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[Backend]:
+        async for backend in sqlalchemy_backend(fresh_sqlite_url):
+            yield backend
+
+
+@pytest.mark.postgres
+class TestPostgresUnitOfWork(UnitOfWorkContract):
+    @pytest.fixture
+    async def backend(self, postgres_url: str) -> AsyncIterator[Backend]:
+        async for backend in sqlalchemy_backend(postgres_url):
+            yield backend
+
+
+# --------------------------------------------------------------------------- identity
+
+
+class IdentityStoreContract:
+    """What every ``IdentityStore`` adapter must do. Subclasses provide ``backend``."""
+
+    @pytest.fixture
+    def backend(self) -> Backend:
+        raise NotImplementedError
+
+    async def test_centre_round_trip_and_listing_order(self, backend: Backend) -> None:
+        later = Centre(id=CentreId(uid()), name="Later", created_at=T0 + DAY)
+        earlier = Centre(id=CentreId(uid()), name="Earlier", created_at=T0)
+        await backend.identity.add_centre(later)
+        await backend.identity.add_centre(earlier)
+        assert await backend.identity.get_centre(earlier.id) == earlier
+        assert await backend.identity.get_centre(CentreId(uid())) is None
+        listed = [
+            c for c in await backend.identity.list_centres() if c.id in {later.id, earlier.id}
+        ]
+        assert listed == [earlier, later]
+        got = await backend.identity.get_centre(later.id)
+        assert got is not None
+        assert_utc(got.created_at)
+
+    async def test_user_round_trip_with_memberships(self, backend: Backend) -> None:
+        a = await new_centre(backend, "A")
+        b = await new_centre(backend, "B")
+        user = make_user(a, Role.ADVISER)
+        user.grant(a, Role.SUPERVISOR)
+        user.grant(b, Role.CASEWORKER)
+        await backend.identity.add_user(user)
+        by_id = await backend.identity.get_user(user.id)
+        by_email = await backend.identity.get_user_by_email(user.email)
+        assert by_id is not None
+        assert by_email == by_id
+        assert by_id.email == user.email
+        assert by_id.full_name == user.full_name
+        assert by_id.password_hash == user.password_hash
+        assert by_id.created_at == user.created_at
+        assert by_id.active is True
+        assert set(by_id.memberships) == set(user.memberships)
+        assert by_id.roles_in(a) == {Role.ADVISER, Role.SUPERVISOR}
+        assert by_id.roles_in(b) == {Role.CASEWORKER}
+        assert set(by_id.centre_ids) == {a, b}
+        assert await backend.identity.get_user(UserId(uid())) is None
+        assert await backend.identity.get_user_by_email("nobody@example.org") is None
+
+    async def test_duplicate_email_is_a_conflict(self, backend: Backend) -> None:
+        a = await new_centre(backend)
+        first = make_user(a)
+        await backend.identity.add_user(first)
+        second = attrs.evolve(make_user(a), email=first.email)
+        with pytest.raises(Conflict):
+            await backend.identity.add_user(second)
+        assert await backend.identity.get_user(second.id) is None
+        stored = await backend.identity.get_user_by_email(first.email)
+        assert stored is not None
+        assert stored.id == first.id
+
+    async def test_save_user_changes_fields_and_memberships(self, backend: Backend) -> None:
+        a = await new_centre(backend, "A")
+        b = await new_centre(backend, "B")
+        user = make_user(a, Role.CASEWORKER)
+        await backend.identity.add_user(user)
+        user.grant(b, Role.ADVISER)
+        user.active = False
+        user.full_name = "Renamed"
+        user.password_hash = "test$other"
+        await backend.identity.save_user(user)
+        stored = await backend.identity.get_user(user.id)
+        assert stored is not None
+        assert stored.active is False
+        assert stored.full_name == "Renamed"
+        assert stored.password_hash == "test$other"
+        assert set(stored.memberships) == {
+            Membership(a, Role.CASEWORKER),
+            Membership(b, Role.ADVISER),
+        }
+
+    async def test_list_users_of_a_centre(self, backend: Backend) -> None:
+        a = await new_centre(backend, "A")
+        b = await new_centre(backend, "B")
+        only_a = make_user(a)
+        both = make_user(a, Role.SUPERVISOR)
+        both.grant(b, Role.ADVISER)
+        only_b = make_user(b)
+        for user in (only_a, both, only_b):
+            await backend.identity.add_user(user)
+        assert {u.id for u in await backend.identity.list_users(a)} == {only_a.id, both.id}
+        assert {u.id for u in await backend.identity.list_users(b)} == {both.id, only_b.id}
+        assert list(await backend.identity.list_users(CentreId(uid()))) == []
+
+
+class TestInMemoryIdentityStore(IdentityStoreContract):
+    @pytest.fixture
+    def backend(self) -> Backend:
+        return memory_backend()
+
+
+class TestSqliteIdentityStore(IdentityStoreContract):
+    @pytest.fixture
+    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[Backend]:
+        async for backend in sqlalchemy_backend(fresh_sqlite_url):
+            yield backend
+
+
+@pytest.mark.postgres
+class TestPostgresIdentityStore(IdentityStoreContract):
+    @pytest.fixture
+    async def backend(self, postgres_url: str) -> AsyncIterator[Backend]:
+        async for backend in sqlalchemy_backend(postgres_url):
+            yield backend
