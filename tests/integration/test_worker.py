@@ -1,0 +1,208 @@
+"""Outbox → Redis → worker, end to end on PostgreSQL and Redis.
+
+Two containers stand for two processes: ``api`` (the test's event loop) writes through the
+services; ``worker`` runs a real Dramatiq worker in threads, on the loop of its AsyncIO
+middleware. Each test uses its own Redis namespace, so runs never see each other's queues.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+
+import dramatiq
+import pytest
+import redis
+from dependency_injector import providers
+
+from cma_adapters.jobs import EVENTS_QUEUE, make_redis_broker
+from cma_core.identity.model import Centre, TenantContext
+from cma_core.identity.permissions import Role
+from cma_core.services.cases import OpenCase
+from cma_core.services.clients import RegisterClient
+from cma_core.shared.events import EventEnvelope
+from cma_core.shared.ids import CaseId, CentreId, EventId
+from cma_core.tasks.model import Task, TaskKind
+from cma_entrypoints.container import Container, build_container, shutdown
+from cma_entrypoints.settings import Settings
+from cma_entrypoints.worker.app import setup_broker
+
+pytestmark = [pytest.mark.postgres, pytest.mark.redis]
+
+DEAD_REDIS = "redis://127.0.0.1:1/15"  # nothing listens on port 1: a broker outage
+
+
+@pytest.fixture
+def settings(postgres_url: str, redis_url: str, tmp_path: Path) -> Settings:
+    return Settings.from_env(
+        {
+            "CMA_DATABASE_URL": postgres_url,
+            "CMA_REDIS_URL": redis_url,
+            "CMA_SECRET_KEY": "w" * 48,
+            "CMA_DATA_DIR": str(tmp_path),
+            "CMA_ARGON2_TIME_COST": "1",
+            "CMA_ARGON2_MEMORY_COST": "8192",
+        }
+    )
+
+
+@pytest.fixture
+def namespace(redis_url: str) -> Iterator[str]:
+    name = f"cma-test-{uuid.uuid4().hex[:10]}"
+    yield name
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(f"{name}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+def _container(settings: Settings, namespace: str, redis_url: str | None = None) -> Container:
+    container = build_container(settings)
+    container.broker.override(
+        providers.Object(
+            make_redis_broker(redis_url or settings.redis_url or "", namespace=namespace)
+        )
+    )
+    return container
+
+
+@pytest.fixture
+async def api(settings: Settings, namespace: str) -> AsyncIterator[Container]:
+    container = _container(settings, namespace)
+    yield container
+    await shutdown(container)
+
+
+WorkerFactory = Callable[..., dramatiq.Broker]
+
+
+@pytest.fixture
+def start_worker(settings: Settings, namespace: str) -> Iterator[WorkerFactory]:
+    """Start a real worker on demand; stopped (engine disposed, loop closed) at teardown."""
+    running: list[tuple[dramatiq.Broker, dramatiq.Worker]] = []
+
+    def start(
+        *, relay_centre: CentreId | None = None, relay_every: float | None = None
+    ) -> dramatiq.Broker:
+        container = _container(settings, namespace)
+        # Only the test's own centre: the database is shared with other tests of the session,
+        # whose unpublished rows are not ours to send.
+        relay = (lambda: container.relay().relay_centre(relay_centre)) if relay_centre else None
+        broker = setup_broker(container, relay=relay, relay_every=relay_every)
+        worker = dramatiq.Worker(broker, worker_threads=2, worker_timeout=100)
+        worker.start()
+        running.append((broker, worker))
+        return broker
+
+    yield start
+    for broker, worker in running:
+        worker.stop(timeout=10_000)
+        broker.close()
+
+
+async def _open_case(container: Container) -> tuple[Centre, TenantContext, CaseId]:
+    identity = container.identity()
+    centre = await identity.create_centre(f"Worker test {uuid.uuid4().hex[:6]}")
+    adviser = await identity.create_user(
+        centre_id=centre.id,
+        email=f"adviser-{uuid.uuid4().hex[:8]}@worker.example",
+        role=Role.ADVISER,
+        password="correct-horse-battery",
+    )
+    ctx = TenantContext(centre_id=centre.id, user_id=adviser.id, roles=frozenset({Role.ADVISER}))
+    client = await container.clients().register(
+        ctx,
+        RegisterClient(first_name="Ada", last_name="Lovelace", date_of_birth=dt.date(1980, 1, 1)),
+    )
+    case = await container.cases().open(ctx, OpenCase(client_id=client.id))
+    return centre, ctx, case.id
+
+
+async def _tasks(container: Container, centre_id: CentreId, case_id: CaseId) -> list[Task]:
+    page = await container.tasks().list(TenantContext.system(centre_id), case_id=case_id)
+    return list(page.items)
+
+
+async def _join(broker: dramatiq.Broker) -> None:
+    await asyncio.to_thread(broker.join, EVENTS_QUEUE, timeout=10_000)
+
+
+async def test_opened_case_gets_its_task_and_audit_entry_via_redis(
+    api: Container, start_worker: WorkerFactory
+) -> None:
+    broker = start_worker()
+    centre, _, case_id = await _open_case(api)
+
+    await _join(broker)
+
+    tasks = await _tasks(api, centre.id, case_id)
+    assert [t.kind for t in tasks] == [TaskKind.INITIAL_CONTACT]
+    async with api.uow()(centre.id) as uow:
+        audit = await uow.audit.list(limit=10, offset=0, entity_type="task")
+        unpublished = await uow.outbox.unpublished(limit=10)
+    assert [(e.action, e.entity_id) for e in audit.items] == [("task.created", str(tasks[0].id))]
+    assert unpublished == []
+
+
+async def test_replayed_message_creates_no_second_task(
+    api: Container, start_worker: WorkerFactory
+) -> None:
+    broker = start_worker()
+    centre, _, case_id = await _open_case(api)
+    await _join(broker)
+    [task] = await _tasks(api, centre.id, case_id)
+    assert task.source_event_id is not None
+    async with api.uow()(centre.id) as uow:
+        envelope = await uow.outbox.get(task.source_event_id)
+    assert envelope is not None
+
+    await api.publisher().publish([envelope, envelope])  # at-least-once: twice more
+    await _join(broker)
+
+    assert [t.id for t in await _tasks(api, centre.id, case_id)] == [task.id]
+
+
+async def test_message_for_unknown_event_is_dropped_not_retried(
+    api: Container, start_worker: WorkerFactory
+) -> None:
+    broker = start_worker()
+    centre = await api.identity().create_centre("Nobody's events")
+    ghost = EventId(uuid.uuid4())
+    envelope = EventEnvelope(
+        event_id=ghost,
+        centre_id=centre.id,
+        name="CaseOpened",
+        occurred_at=dt.datetime.now(dt.UTC),
+        payload={},
+    )
+    await api.publisher().publish([envelope])
+
+    # A retried message would sit in the delay queue and make the join time out.
+    await _join(broker)
+
+
+async def test_event_left_unpublished_by_a_broker_outage_is_delivered_by_the_relay(
+    settings: Settings, namespace: str, start_worker: WorkerFactory
+) -> None:
+    outage = _container(settings, namespace, redis_url=DEAD_REDIS)
+    try:
+        centre, _, case_id = await _open_case(outage)  # commit stands, publish fails
+        async with outage.uow()(centre.id) as uow:
+            assert len(await uow.outbox.unpublished(limit=10)) == 2  # client + case events
+        assert await _tasks(outage, centre.id, case_id) == []
+
+        broker = start_worker(relay_centre=centre.id, relay_every=0.2)
+
+        deadline = asyncio.get_running_loop().time() + 15
+        while not await _tasks(outage, centre.id, case_id):
+            assert asyncio.get_running_loop().time() < deadline, "relay never delivered"
+            await asyncio.sleep(0.1)
+        await _join(broker)
+        async with outage.uow()(centre.id) as uow:
+            assert await uow.outbox.unpublished(limit=10) == []
+        assert len(await _tasks(outage, centre.id, case_id)) == 1
+    finally:
+        await shutdown(outage)
