@@ -21,12 +21,31 @@ def _creditor(pattern: str | None) -> Creditor:
 def test_every_debt_type_from_the_brief_exists() -> None:
     names = {t.value for t in DebtType}
     for wanted in (
-        "council_tax", "rent", "mortgage", "secured_loan", "gas", "electricity", "water",
-        "tv_licence", "magistrates_fine", "child_maintenance", "income_tax_vat_ni",
-        "hire_purchase", "credit_card", "overdraft", "personal_loan", "payday_loan", "bnpl",
-        "catalogue", "store_card", "student_loan", "benefit_overpayment", "family_loan",
-        "parking_charge", "other",
-    ):  # fmt: skip
+        "council_tax",
+        "rent",
+        "mortgage",
+        "secured_loan",
+        "gas",
+        "electricity",
+        "water",
+        "tv_licence",
+        "magistrates_fine",
+        "child_maintenance",
+        "income_tax_vat_ni",
+        "hire_purchase",
+        "credit_card",
+        "overdraft",
+        "personal_loan",
+        "payday_loan",
+        "bnpl",
+        "catalogue",
+        "store_card",
+        "student_loan",
+        "benefit_overpayment",
+        "family_loan",
+        "parking_charge",
+        "other",
+    ):
         assert wanted in names
 
 

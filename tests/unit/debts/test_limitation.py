@@ -73,8 +73,12 @@ def test_one_date_missing_cannot_confirm_expiry() -> None:
     "debt_type", [DebtType.COUNCIL_TAX, DebtType.BENEFIT_OVERPAYMENT, DebtType.MAGISTRATES_FINE]
 )
 def test_other_regimes_are_not_auto_warned(debt_type: DebtType) -> None:
-    d = debt(debt_type, last_payment_date=D(2010, 1, 1), last_acknowledgment_date=D(2010, 1, 1),
-             ccj=False)  # fmt: skip
+    d = debt(
+        debt_type,
+        last_payment_date=D(2010, 1, 1),
+        last_acknowledgment_date=D(2010, 1, 1),
+        ccj=False,
+    )
     result = assess_limitation(d, D(2025, 1, 1))
     assert result.status is U
     assert any(r.startswith("LIM-03") for r in result.reasons)

@@ -107,9 +107,11 @@ def test_adviser_override_wins_and_keeps_the_reason() -> None:
     assert not before.is_priority
     assert any(f.startswith("PRI-ENF") for f in before.flags)
     d.override_priority(
-        is_priority=True, reason="charging order: order for sale threatened", by=None,
+        is_priority=True,
+        reason="charging order: order for sale threatened",
+        by=None,
         on=dt.date(2025, 1, 1),
-    )  # fmt: skip
+    )
     after = classify(d)
     assert after.is_priority
     assert after.basis is Basis.OVERRIDE
@@ -119,14 +121,19 @@ def test_adviser_override_wins_and_keeps_the_reason() -> None:
 
 def test_override_can_demote_and_settles_a_case_by_case_debt() -> None:
     d = debt(DebtType.BENEFIT_OVERPAYMENT)
-    d.override_priority(is_priority=True, reason="recovered by court action", by=None,
-                        on=dt.date(2025, 1, 1))  # fmt: skip
+    d.override_priority(
+        is_priority=True, reason="recovered by court action", by=None, on=dt.date(2025, 1, 1)
+    )
     result = classify(d)
     assert result.is_priority
     assert not result.needs_adviser_decision
     rent = debt(DebtType.RENT)
-    rent.override_priority(is_priority=False, reason="former tenancy, no eviction risk",
-                           by=None, on=dt.date(2025, 1, 1))  # fmt: skip
+    rent.override_priority(
+        is_priority=False,
+        reason="former tenancy, no eviction risk",
+        by=None,
+        on=dt.date(2025, 1, 1),
+    )
     assert not classify(rent).is_priority
 
 

@@ -117,9 +117,13 @@ def test_missing_budget_is_adviser_judgement() -> None:
 
 @pytest.mark.parametrize(
     ("on", "limit"),
-    [(D(2015, 9, 30), 30_000), (D(2015, 10, 1), 100_000), (D(2021, 6, 28), 100_000),
-     (D(2021, 6, 29), 200_000)],
-)  # fmt: skip
+    [
+        (D(2015, 9, 30), 30_000),
+        (D(2015, 10, 1), 100_000),
+        (D(2021, 6, 28), 100_000),
+        (D(2021, 6, 29), 200_000),
+    ],
+)
 @pytest.mark.parametrize("delta", [-1, 0, 1])
 def test_assets_one_penny_either_side(on: dt.date, limit: int, delta: int) -> None:
     assets = AssetSchedule(
@@ -186,8 +190,9 @@ def test_unknown_work_only_is_missing_not_a_guess() -> None:
 def test_only_one_vehicle_is_disregarded() -> None:
     plain = {"value": Money(150_000), "work_only": False, "adapted_for_disability": False}
     cars = (Vehicle(description="a", **plain), Vehicle(description="b", **plain))
-    assets = AssetSchedule(owns_property=False, vehicles=cars, savings_and_cash=Money(50_001),
-                           other_assets=())  # fmt: skip
+    assets = AssetSchedule(
+        owns_property=False, vehicles=cars, savings_and_cash=Money(50_001), other_assets=()
+    )
     result = assess(Solution.DRO, facts(assets=assets))
     assert result.status is NO  # 1,500.00 + 500.01 counted > 2,000
     assets_ok = attrs.evolve(assets, savings_and_cash=Money(50_000))
@@ -216,8 +221,9 @@ def test_unknown_asset_facts_are_missing(missing: str) -> None:
 
 
 def test_known_assets_over_the_limit_fail_even_with_unknowns() -> None:
-    assets = AssetSchedule(owns_property=False, vehicles=None, savings_and_cash=Money(200_001),
-                           other_assets=())  # fmt: skip
+    assets = AssetSchedule(
+        owns_property=False, vehicles=None, savings_and_cash=Money(200_001), other_assets=()
+    )
     assert assess(Solution.DRO, facts(assets=assets)).status is NO
 
 
@@ -259,8 +265,9 @@ def _with_previous(proc: PastProcedure, on: dt.date) -> OptionResult:
 
 
 def test_previous_dro_six_year_boundary() -> None:
-    proc = PastProcedure(kind=ProcedureKind.DRO, started_on=D(2019, 1, 15),
-                         outcome=Outcome.COMPLETED)  # fmt: skip
+    proc = PastProcedure(
+        kind=ProcedureKind.DRO, started_on=D(2019, 1, 15), outcome=Outcome.COMPLETED
+    )
     assert _with_previous(proc, D(2025, 1, 14)).status is NO
     assert _with_previous(proc, D(2025, 1, 15)).status is OK
 
@@ -284,9 +291,9 @@ def test_unknown_history_is_missing() -> None:
 
 
 @pytest.mark.parametrize(
-    "flag", ["undischarged_bankrupt", "in_iva", "in_interim_order", "bro_or_bru", "drro_or_drru",
-             "in_dro"],
-)  # fmt: skip
+    "flag",
+    ["undischarged_bankrupt", "in_iva", "in_interim_order", "bro_or_bru", "drro_or_drru", "in_dro"],
+)
 def test_status_bars(flag: str) -> None:
     assert assess(Solution.DRO, evolve_current(facts(), **{flag: True})).status is NO
     assert assess(Solution.DRO, evolve_current(facts(), **{flag: None})).status is ADV
