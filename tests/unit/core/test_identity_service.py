@@ -1,0 +1,148 @@
+"""IdentityService: centres, users, password policy and signing in."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from cma_core.identity.model import Membership
+from cma_core.identity.permissions import Role
+from cma_core.services.identity import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from cma_core.shared.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
+from cma_core.shared.ids import CentreId
+
+from .support import NOW, PASSWORD, App
+
+
+async def test_create_centre(app: App) -> None:
+    centre = await app.identity.create_centre("  Leeds Debt Advice ")
+    assert centre.name == "Leeds Debt Advice"
+    assert centre.created_at == NOW
+    assert await app.store.get_centre(centre.id) == centre
+    with pytest.raises(ValidationError):
+        await app.identity.create_centre("   ")
+
+
+async def test_create_user_hashes_the_password_and_normalises_email(app: App) -> None:
+    centre = await app.centre()
+    user = await app.identity.create_user(
+        centre_id=centre.id,
+        email="  Ada.Adviser@Example.org",
+        role=Role.ADVISER,
+        password=PASSWORD,
+        full_name="Ada Adviser",
+    )
+    assert user.email == "ada.adviser@example.org"
+    assert user.full_name == "Ada Adviser"
+    assert user.password_hash != PASSWORD
+    assert PASSWORD not in user.password_hash
+    assert user.memberships == [Membership(centre.id, Role.ADVISER)]
+    assert await app.store.get_user_by_email("ada.adviser@example.org") == user
+
+
+async def test_full_name_defaults_to_the_local_part(app: App) -> None:
+    centre = await app.centre()
+    user = await app.identity.create_user(
+        centre_id=centre.id, email="sam@example.org", role=Role.ADVISER, password=PASSWORD
+    )
+    assert user.full_name == "sam"
+
+
+async def test_password_policy_bounds(app: App) -> None:
+    centre = await app.centre()
+    for bad in ("x" * (MIN_PASSWORD_LENGTH - 1), "x" * (MAX_PASSWORD_LENGTH + 1)):
+        with pytest.raises(ValidationError) as err:
+            await app.identity.create_user(
+                centre_id=centre.id, email="a@example.org", role=Role.ADVISER, password=bad
+            )
+        assert err.value.field == "password"
+    assert await app.store.get_user_by_email("a@example.org") is None
+    user = await app.identity.create_user(
+        centre_id=centre.id,
+        email="a@example.org",
+        role=Role.ADVISER,
+        password="x" * MIN_PASSWORD_LENGTH,
+    )
+    assert user.email == "a@example.org"
+
+
+async def test_user_in_an_unknown_centre_is_not_found(app: App) -> None:
+    with pytest.raises(NotFound):
+        await app.identity.create_user(
+            centre_id=CentreId(uuid.uuid4()),
+            email="a@example.org",
+            role=Role.ADVISER,
+            password=PASSWORD,
+        )
+
+
+async def test_same_role_twice_is_a_conflict(app: App) -> None:
+    centre = await app.centre()
+    await app.staff(centre, Role.ADVISER, "a@example.org")
+    with pytest.raises(Conflict):
+        await app.staff(centre, Role.ADVISER, "A@example.org")
+
+
+async def test_an_existing_user_gains_roles_and_centres(app: App) -> None:
+    leeds = await app.centre("Leeds")
+    york = await app.centre("York")
+    first = await app.staff(leeds, Role.ADVISER, "a@example.org")
+    await app.staff(leeds, Role.SUPERVISOR, "a@example.org")
+    again = await app.staff(york, Role.CASEWORKER, "a@example.org")
+    assert again.user_id == first.user_id
+    user = await app.user(first)
+    assert user.roles_in(leeds.id) == {Role.ADVISER, Role.SUPERVISOR}
+    assert user.roles_in(york.id) == {Role.CASEWORKER}
+    assert {u.id for u in await app.store.list_users(york.id)} == {user.id}
+
+
+async def test_authenticate_success_picks_the_first_centre_by_default(app: App) -> None:
+    leeds = await app.centre("Leeds")
+    york = await app.centre("York")
+    await app.staff(leeds, Role.ADVISER, "a@example.org")
+    await app.staff(york, Role.CASEWORKER, "a@example.org")
+    signed_in = await app.identity.authenticate(" A@Example.org ", PASSWORD)
+    assert signed_in.user.email == "a@example.org"
+    assert signed_in.context.centre_id == leeds.id
+    assert signed_in.context.roles == {Role.ADVISER}
+    in_york = await app.identity.authenticate("a@example.org", PASSWORD, centre_id=york.id)
+    assert in_york.context.centre_id == york.id
+    assert in_york.context.roles == {Role.CASEWORKER}
+    assert in_york.context.user_id == signed_in.user.id
+
+
+async def test_authenticate_failures_all_look_the_same(app: App) -> None:
+    leeds = await app.centre("Leeds")
+    york = await app.centre("York")
+    ctx = await app.staff(leeds, Role.ADVISER, "a@example.org")
+    attempts = [
+        ("a@example.org", "wrong password!", None),
+        ("nobody@example.org", PASSWORD, None),
+        ("not an email", PASSWORD, None),
+        ("a@example.org", PASSWORD, york.id),
+        ("a@example.org", PASSWORD, CentreId(uuid.uuid4())),
+    ]
+    messages = set()
+    for email, password, centre_id in attempts:
+        with pytest.raises(AuthenticationFailed) as err:
+            await app.identity.authenticate(email, password, centre_id=centre_id)
+        messages.add(str(err.value))
+    assert messages == {"email or password is incorrect"}
+    user = await app.user(ctx)
+    user.active = False
+    await app.store.save_user(user)
+    with pytest.raises(AuthenticationFailed):
+        await app.identity.authenticate("a@example.org", PASSWORD)
+
+
+async def test_context_for_rebuilds_current_roles(app: App) -> None:
+    leeds = await app.centre("Leeds")
+    york = await app.centre("York")
+    ctx = await app.staff(leeds, Role.CASEWORKER, "a@example.org")
+    assert ctx.user_id is not None
+    await app.staff(leeds, Role.SUPERVISOR, "a@example.org")
+    rebuilt = await app.identity.context_for(ctx.user_id, leeds.id)
+    assert rebuilt.roles == {Role.CASEWORKER, Role.SUPERVISOR}
+    with pytest.raises(NotFound):
+        await app.identity.context_for(ctx.user_id, york.id)
