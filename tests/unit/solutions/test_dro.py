@@ -365,3 +365,15 @@ def test_ni_excludes_social_fund_and_holds_no_residence_test() -> None:
     # NI residence years are not in the reference: adviser judgement, not a guess
     assert result.status is ADV
     assert any("dro.residence_years" in m for m in result.missing)
+
+
+def test_any_recent_dro_bars_even_with_an_old_one() -> None:
+    old = PastProcedure(kind=ProcedureKind.DRO, started_on=D(2010, 1, 1), outcome=Outcome.COMPLETED)
+    recent = PastProcedure(
+        kind=ProcedureKind.DRO, started_on=D(2022, 1, 1), outcome=Outcome.COMPLETED
+    )
+    hist = InsolvencyHistory(previous=(old, recent), current=CLEAR)
+    assert assess(Solution.DRO, facts(insolvency=hist)).status is NO
+    revoked = attrs.evolve(recent, outcome=Outcome.REVOKED)
+    hist = InsolvencyHistory(previous=(old, revoked), current=CLEAR)
+    assert assess(Solution.DRO, facts(insolvency=hist)).status is OK

@@ -28,8 +28,10 @@ def test_ties_go_to_the_larger_balance_then_creditor_order() -> None:
     assert [o.amount.pence for o in pro_rata(Money(1), _shares(100, 100, 100))] == [1, 0, 0]
     # 2p over 3 equal: first two
     assert [o.amount.pence for o in pro_rata(Money(2), _shares(100, 100, 100))] == [1, 1, 0]
-    # equal fractions (1/2 each) but different balances: larger balance wins
-    assert [o.amount.pence for o in pro_rata(Money(1), _shares(100, 300))] == [0, 1]
+    # exact shares 0.5p and 1.5p: equal fractions, so the larger balance gets the penny,
+    # whichever order the creditors are listed in
+    assert [o.amount.pence for o in pro_rata(Money(2), _shares(100, 300))] == [0, 2]
+    assert [o.amount.pence for o in pro_rata(Money(2), _shares(300, 100))] == [2, 0]
 
 
 def test_zero_balances_and_zero_available() -> None:
