@@ -1009,6 +1009,39 @@ class UnitOfWorkContract:
             await uow.clients.add(rolled_back)
         assert len(publisher.published) == 1
 
+    async def test_each_event_is_published_once_across_later_saves(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        """Events recorded before an aggregate was stored must not come back with it."""
+        publisher = RecordingEventPublisher()
+        client = make_client(centre, at=T0 - HOUR)
+        case = make_case(centre, client.id)
+        async with backend.uow(centre, publisher) as uow:
+            await uow.clients.add(client)
+            await uow.cases.add(case)
+            await uow.commit()
+        async with backend.uow(centre, publisher) as uow:
+            loaded = await uow.cases.get(case.id)
+            assert loaded is not None
+            loaded.add_note(note_id=NoteId(uid()), body="hi", author_id=None, now=T0 + HOUR)
+            await uow.cases.save(loaded)
+            await uow.commit()
+        async with backend.uow(centre, publisher) as uow:
+            loaded = await uow.cases.get(case.id)
+            loaded_client = await uow.clients.get(client.id)
+            assert loaded is not None
+            assert loaded_client is not None
+            assert loaded.pull_events() == []
+            assert loaded_client.pull_events() == []
+            loaded.close(reason=CloseReason.OTHER, now=T0 + 2 * HOUR, by=None)
+            await uow.cases.save(loaded)
+            loaded_client.phone = "0113 496 0000"
+            await uow.clients.save(loaded_client)
+            await uow.commit()
+        names = [e.name for e in publisher.published]
+        assert names == ["ClientRegistered", "CaseOpened", "CaseNoteAdded", "CaseClosed"]
+        assert len({e.event_id for e in publisher.published}) == 4
+
     async def test_a_publisher_failure_leaves_the_commit_and_the_events_for_the_relay(
         self, backend: Backend, centre: CentreId
     ) -> None:

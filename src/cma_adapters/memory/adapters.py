@@ -65,6 +65,17 @@ def _page(items: list[_T], limit: int, offset: int) -> Page[_T]:
     return Page(items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset)
 
 
+_A = TypeVar("_A", bound=Aggregate)
+
+
+def _stored_copy(aggregate: _A) -> _A:
+    """State only: events recorded so far belong to this unit of work's commit, and a copy
+    that kept them would hand them out again on every later load and save."""
+    stored = copy.deepcopy(aggregate)
+    stored.pull_events()
+    return stored
+
+
 class _Staging:
     """Writes waiting for commit, plus the aggregates whose events must go to the outbox."""
 
@@ -81,7 +92,7 @@ class _ClientRepo(ClientRepository):
     async def add(self, client: Client) -> None:
         if client.centre_id != self._centre:
             raise CrossTenantAccess("client belongs to another centre")
-        stored = copy.deepcopy(client)
+        stored = _stored_copy(client)
         self._st.ops.append(lambda: self._db.clients.__setitem__(client.id, stored))
         self._st.touched[client.id] = client
 
@@ -104,7 +115,7 @@ class _ClientRepo(ClientRepository):
             raise CrossTenantAccess("client belongs to another centre")
         expected = client.version
         client.version += 1
-        stored = copy.deepcopy(client)
+        stored = _stored_copy(client)
 
         def check() -> None:
             current = self._db.clients.get(client.id)
@@ -123,7 +134,7 @@ class _CaseRepo(CaseRepository):
     async def add(self, case: Case) -> None:
         if case.centre_id != self._centre:
             raise CrossTenantAccess("case belongs to another centre")
-        stored = copy.deepcopy(case)
+        stored = _stored_copy(case)
         self._st.ops.append(lambda: self._db.cases.__setitem__(case.id, stored))
         self._st.touched[case.id] = case
 
@@ -141,7 +152,7 @@ class _CaseRepo(CaseRepository):
         if current is None or current.centre_id != self._centre:
             raise StaleVersion("case", expected, 0)
         case.version += 1
-        stored = copy.deepcopy(case)
+        stored = _stored_copy(case)
 
         def check() -> None:
             now_stored = self._db.cases.get(case.id)
