@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -10,10 +12,12 @@ from cma_adapters.memory import (
     FixedClock,
     InMemoryDatabase,
     InMemoryIdentityStore,
+    InMemoryUnitOfWork,
     PlainPasswordHasher,
     RecordingEventPublisher,
     in_memory_uow_factory,
 )
+from cma_core.audit.model import AuditEntry
 from cma_core.identity.model import Centre, TenantContext, User
 from cma_core.identity.permissions import Role
 from cma_core.services.cases import CaseService
@@ -21,6 +25,8 @@ from cma_core.services.clients import ClientService, RegisterClient
 from cma_core.services.events import EventHandlers, OutboxRelay
 from cma_core.services.identity import IdentityService
 from cma_core.services.tasks import TaskService
+from cma_core.shared.events import EventEnvelope
+from cma_core.shared.ids import CentreId
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 PASSWORD = "correct horse battery"
@@ -32,6 +38,7 @@ class App:
 
     clock: FixedClock
     db: InMemoryDatabase
+    uow: Callable[[CentreId], InMemoryUnitOfWork]
     publisher: RecordingEventPublisher
     store: InMemoryIdentityStore
     identity: IdentityService
@@ -53,6 +60,13 @@ class App:
             password=PASSWORD,
         )
         return TenantContext(centre_id=centre.id, user_id=user.id, roles=user.roles_in(centre.id))
+
+    async def audit(self, centre_id: CentreId, **filters: Any) -> list[AuditEntry]:
+        async with self.uow(centre_id) as uow:
+            return list((await uow.audit.list(limit=200, offset=0, **filters)).items)
+
+    def published(self, name: str) -> list[EventEnvelope]:
+        return [e for e in self.publisher.published if e.name == name]
 
     async def user(self, ctx: TenantContext) -> User:
         assert ctx.user_id is not None
@@ -82,6 +96,7 @@ def build_app() -> App:
     return App(
         clock=clock,
         db=db,
+        uow=uow,
         publisher=publisher,
         store=store,
         identity=IdentityService(store, PlainPasswordHasher(), clock),
