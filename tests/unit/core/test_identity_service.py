@@ -6,9 +6,14 @@ import uuid
 
 import pytest
 
+from cma_adapters.memory import PlainPasswordHasher
 from cma_core.identity.model import Membership
 from cma_core.identity.permissions import Role
-from cma_core.services.identity import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from cma_core.services.identity import (
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    IdentityService,
+)
 from cma_core.shared.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CentreId
 
@@ -146,3 +151,28 @@ async def test_context_for_rebuilds_current_roles(app: App) -> None:
     assert rebuilt.roles == {Role.CASEWORKER, Role.SUPERVISOR}
     with pytest.raises(NotFound):
         await app.identity.context_for(ctx.user_id, york.id)
+
+
+class UpgradingHasher(PlainPasswordHasher):
+    """Treats hashes without the current prefix as made with older, weaker parameters."""
+
+    def hash(self, password: str) -> str:
+        return "v2$" + super().hash(password)
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        return password_hash.removeprefix("v2$") == super().hash(password)
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        return not password_hash.startswith("v2$")
+
+
+async def test_sign_in_upgrades_an_old_hash(app: App) -> None:
+    centre = await app.centre()
+    ctx = await app.staff(centre, Role.ADVISER, "a@example.org")
+    old_hash = (await app.user(ctx)).password_hash
+    upgrading = IdentityService(app.store, UpgradingHasher(), app.clock)
+    await upgrading.authenticate("a@example.org", PASSWORD)
+    new_hash = (await app.user(ctx)).password_hash
+    assert new_hash == "v2$" + old_hash
+    await upgrading.authenticate("a@example.org", PASSWORD)
+    assert (await app.user(ctx)).password_hash == new_hash
