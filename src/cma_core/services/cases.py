@@ -115,19 +115,23 @@ class CaseService:
     async def update(self, ctx: TenantContext, case_id: CaseId, cmd: UpdateCase) -> Case:
         ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
+        reassign = cmd.adviser_id is not UpdateCase.UNCHANGED
+        adviser: UserId | None = None
+        if reassign:
+            ctx.require(Permission.CASE_ASSIGN)
+            assert cmd.adviser_id is None or isinstance(cmd.adviser_id, uuid.UUID)
+            adviser = UserId(cmd.adviser_id) if cmd.adviser_id is not None else None
+            # Checked before the unit of work opens: the identity store is a separate
+            # connection, and the embedded SQLite pool has only one.
+            if adviser is not None:
+                await self._require_staff(ctx, adviser)
         async with self.uow(ctx.centre_id) as uow:
             case = await self._load(uow, ctx, case_id)
             check_version("case", cmd.expected_version, case.version)
             changed: list[str] = []
-            if cmd.adviser_id is not UpdateCase.UNCHANGED:
-                ctx.require(Permission.CASE_ASSIGN)
-                adviser = cmd.adviser_id
-                assert adviser is None or isinstance(adviser, uuid.UUID)
-                if adviser is not None:
-                    await self._require_staff(ctx, UserId(adviser))
-                if adviser != case.adviser_id:
-                    case.assign(UserId(adviser) if adviser else None, now=now)
-                    changed.append("adviser_id")
+            if reassign and adviser != case.adviser_id:
+                case.assign(adviser, now=now)
+                changed.append("adviser_id")
             if changed:
                 await uow.cases.save(case)
                 await record_audit(

@@ -89,6 +89,7 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
 
 
 _MSGSPEC_PATH = re.compile(r"at `\$\.?([^`]*)`")
+_MSGSPEC_FIELD = re.compile(r"(?:missing required|contains unknown) field `([^`]+)`")
 
 
 def _field_errors(exc: ValidationException) -> list[FieldError]:
@@ -104,6 +105,10 @@ def _field_errors(exc: ValidationException) -> list[FieldError]:
         if match:
             field = match.group(1) or "body"
             message = message[: match.start()].rstrip(" -")
+        named = _MSGSPEC_FIELD.search(message)
+        if named:
+            prefix = f"{field}." if field and field not in {"data", "body"} else ""
+            field = prefix + named.group(1)
         if not field:
             field = "body"
         out.append(FieldError(field=str(field), message=message))

@@ -11,7 +11,7 @@ import msgspec
 from litestar import Controller, Request, Response, get, patch, post
 from litestar.exceptions import ClientException, HTTPException
 from litestar.openapi.spec import Example
-from litestar.params import Body, Parameter
+from litestar.params import Body, HeaderParameter, Parameter
 
 from cma_core.cases.model import CaseStatus
 from cma_core.identity.model import TenantContext
@@ -47,8 +47,8 @@ Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")
 Offset = Annotated[int, Parameter(ge=0, description="Items to skip.")]
 IfMatch = Annotated[
     str | None,
-    Parameter(
-        header="If-Match",
+    HeaderParameter(
+        name="If-Match",
         required=False,
         description='The ETag of the version being edited, e.g. "3". Required for edits.',
     ),
