@@ -1,0 +1,127 @@
+"""What every command shares: running services with a container, and reporting errors.
+
+Errors never reach the user as tracebacks. Exit codes: 2 for bad input (usage, validation,
+settings), 1 for anything else (unknown centre, duplicate user, database down).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any, NoReturn, TypeVar
+
+import typer
+
+from cma_core.shared.errors import DomainError, ValidationError
+from cma_entrypoints.container import Container, build_container, shutdown
+from cma_entrypoints.settings import Settings, SettingsError
+
+log = logging.getLogger("cma.cli")
+
+T = TypeVar("T")
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+_SETTING_NAME = re.compile(r"\bCMA_[A-Z0-9_]+\b")
+
+
+class CliError(Exception):
+    """A failure the CLI itself detects (not the core), with its exit code."""
+
+    def __init__(
+        self, message: str, *, code: str = "usage-error", field: str | None = None, exit_code: int
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.field = field
+        self.exit_code = exit_code
+
+
+def emit_json(data: Any) -> None:
+    typer.echo(json.dumps(data, default=str))
+
+
+def fail(exc: BaseException, *, as_json: bool) -> NoReturn:
+    """Report ``exc`` as ``error: ...`` on stderr (or as JSON on stdout) and exit."""
+    code, message, field, exit_code = _describe(exc)
+    if as_json:
+        # On stdout, like the success output, so a script reads one stream either way.
+        emit_json({"error": {"code": code, "message": message, "field": field}})
+    else:
+        typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(exit_code)
+
+
+def _describe(exc: BaseException) -> tuple[str, str, str | None, int]:
+    if isinstance(exc, CliError):
+        return exc.code, exc.message, exc.field, exc.exit_code
+    if isinstance(exc, ValidationError):
+        return exc.code, exc.message, exc.field, EXIT_USAGE
+    if isinstance(exc, DomainError):
+        return exc.code, exc.message, None, EXIT_FAILURE
+    if isinstance(exc, SettingsError):
+        found = _SETTING_NAME.search(str(exc))
+        return "settings-error", str(exc), found.group(0) if found else None, EXIT_USAGE
+    # Anything unplanned (database down, disk full) is still reported in one line; the
+    # traceback goes to the log, visible with CMA_LOG_LEVEL=DEBUG.
+    log.debug("unexpected failure", exc_info=exc)
+    return "internal-error", f"{type(exc).__name__}: {exc}", None, EXIT_FAILURE
+
+
+def load_settings(*, as_json: bool) -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        fail(exc, as_json=as_json)
+
+
+def run_with_container(
+    work: Callable[[Container], Awaitable[T]],
+    *,
+    as_json: bool = False,
+    settings: Settings | None = None,
+) -> T:
+    """Build the container, run ``work`` on one event loop, dispose the engine, map errors.
+
+    The engine's pool belongs to the loop that opened it, so the container lives and dies
+    inside a single ``asyncio.run``.
+    """
+    settings = settings or load_settings(as_json=as_json)
+
+    async def main() -> T:
+        container = build_container(settings)
+        try:
+            return await work(container)
+        finally:
+            await shutdown(container)
+
+    try:
+        return asyncio.run(main())
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        fail(exc, as_json=as_json)
+
+
+def guard(action: Callable[[], T], *, as_json: bool = False) -> T:
+    """Run a synchronous step (migrations, argument parsing) with the same error reporting."""
+    try:
+        return action()
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        fail(exc, as_json=as_json)
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=getattr(logging, level, logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
