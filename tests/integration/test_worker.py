@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
+import signal
+import threading
+import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -206,3 +210,46 @@ async def test_event_left_unpublished_by_a_broker_outage_is_delivered_by_the_rel
         assert len(await _tasks(outage, centre.id, case_id)) == 1
     finally:
         await shutdown(outage)
+
+
+def test_worker_process_stops_cleanly_on_sigterm(
+    sqlite_url: str,
+    redis_url: str,
+    namespace: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import cma_entrypoints.container as composition
+    from cma_entrypoints.worker import runner
+
+    # The runner builds its own container: point its broker at this test's namespace so it
+    # never consumes another test's messages. SQLite keeps its relay to this test's rows.
+    monkeypatch.setattr(
+        composition,
+        "make_redis_broker",
+        lambda url: make_redis_broker(url, namespace=namespace),
+    )
+    settings = Settings.from_env(
+        {"CMA_DATABASE_URL": sqlite_url, "CMA_REDIS_URL": redis_url, "CMA_DATA_DIR": str(tmp_path)}
+    )
+    default_handler = signal.getsignal(signal.SIGTERM)
+
+    def terminate_once_running() -> None:
+        deadline = time.monotonic() + 15
+        while signal.getsignal(signal.SIGTERM) is default_handler:
+            if time.monotonic() > deadline:
+                return  # main() never got going; the assertion below reports it
+            time.sleep(0.05)
+        time.sleep(0.5)  # let the worker boot and the first relay run
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    killer = threading.Thread(target=terminate_once_running, daemon=True)
+    killer.start()
+    started = time.monotonic()
+
+    code = runner.main(settings=settings, threads=1, relay_every=0.2)
+
+    killer.join(timeout=5)
+    assert code == 0
+    assert time.monotonic() - started < 15
+    assert signal.getsignal(signal.SIGTERM) is default_handler
