@@ -16,6 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from cma_adapters.sqlalchemy.rls import enable_rls
+
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -225,9 +227,9 @@ def upgrade() -> None:
             "ix_tasks_centre_assignee_due", ["centre_id", "assignee_id", "due_at"], unique=False
         )
 
-    if op.get_bind().dialect.name == "postgresql":
-        for table in TENANT_TABLES:
-            enable_rls(table)
+    for table in TENANT_TABLES:
+        # Sign-in must see all of one user's memberships before any centre is chosen.
+        enable_rls(op, table, platform_visible=table == "memberships")
 
 
 # Tables whose rows belong to one centre, in creation order.
@@ -242,19 +244,6 @@ TENANT_TABLES = (
     "case_notes",
     "tasks",
 )
-_CENTRE = "NULLIF(current_setting('app.centre_id', true), '')::uuid"
-_PLATFORM = "current_setting('app.platform', true) = 'on'"
-
-
-def enable_rls(table: str) -> None:
-    """Second wall behind the repository filter: an unset centre matches nothing."""
-    op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-    op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
-    rule = f"centre_id = {_CENTRE}"
-    if table == "memberships":
-        # Sign-in must see all of one user's centres before any centre is chosen.
-        rule = f"({rule}) OR {_PLATFORM}"
-    op.execute(f"CREATE POLICY tenant_isolation ON {table} USING ({rule}) WITH CHECK ({rule})")
 
 
 def downgrade() -> None:

@@ -13,7 +13,7 @@ import hmac
 import logging
 from collections.abc import Callable, Sequence
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define, field
 
@@ -59,6 +59,11 @@ class InMemoryDatabase:
     outbox: dict[EventId, tuple[EventEnvelope, dt.datetime | None]] = field(factory=dict)
     inbox: set[tuple[CentreId, EventId, str]] = field(factory=set)
     counters: dict[CentreId, int] = field(factory=dict)
+    #: Tables of other areas (debts, budgets, documents, ...), by name.
+    tables: dict[str, dict[Any, Any]] = field(factory=dict)
+
+    def table(self, name: str) -> dict[Any, Any]:
+        return self.tables.setdefault(name, {})
 
 
 def _page(items: list[_T], limit: int, offset: int) -> Page[_T]:
@@ -76,7 +81,7 @@ def _stored_copy(aggregate: _A) -> _A:
     return stored
 
 
-class _Staging:
+class Staging:
     """Writes waiting for commit, plus the aggregates whose events must go to the outbox."""
 
     def __init__(self) -> None:
@@ -86,7 +91,7 @@ class _Staging:
 
 
 class _ClientRepo(ClientRepository):
-    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
         self._db, self._centre, self._st = db, centre_id, st
 
     async def add(self, client: Client) -> None:
@@ -128,7 +133,7 @@ class _ClientRepo(ClientRepository):
 
 
 class _CaseRepo(CaseRepository):
-    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
         self._db, self._centre, self._st = db, centre_id, st
 
     async def add(self, case: Case) -> None:
@@ -198,7 +203,7 @@ class _CaseRepo(CaseRepository):
 
 
 class _TaskRepo(TaskRepository):
-    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
         self._db, self._centre, self._st = db, centre_id, st
 
     async def add(self, task: Task) -> None:
@@ -243,7 +248,7 @@ class _TaskRepo(TaskRepository):
 
 
 class _AuditLog(AuditLog):
-    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
         self._db, self._centre, self._st = db, centre_id, st
 
     async def append(self, entry: AuditEntry) -> None:
@@ -272,7 +277,7 @@ class _AuditLog(AuditLog):
 
 
 class _Outbox(Outbox):
-    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
         self._db, self._centre, self._st = db, centre_id, st
 
     async def add(self, envelopes: Sequence[EventEnvelope]) -> None:
@@ -308,7 +313,7 @@ class _Outbox(Outbox):
 
 
 class _Inbox(Inbox):
-    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: _Staging) -> None:
+    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
         self._db, self._centre, self._st = db, centre_id, st
 
     async def seen(self, event_id: EventId, handler: str) -> bool:
@@ -328,7 +333,7 @@ class InMemoryUnitOfWork(UnitOfWork):
         self.centre_id = centre_id
         self._db = db
         self._publisher = publisher
-        self._st = _Staging()
+        self._st = Staging()
         self._committed: list[EventEnvelope] = []
         self.clients = _ClientRepo(db, centre_id, self._st)
         self.cases = _CaseRepo(db, centre_id, self._st)
@@ -338,7 +343,7 @@ class InMemoryUnitOfWork(UnitOfWork):
         self.inbox = _Inbox(db, centre_id, self._st)
 
     async def __aenter__(self) -> Self:
-        self._st = _Staging()
+        self._st = Staging()
         for repo in (self.clients, self.cases, self.tasks, self.audit, self.outbox, self.inbox):
             repo._st = self._st
         return self
@@ -363,10 +368,22 @@ class InMemoryUnitOfWork(UnitOfWork):
             check()
         for op in self._st.ops:
             op()
-        self._st = _Staging()
+        self._st = Staging()
         for repo in (self.clients, self.cases, self.tasks, self.audit, self.outbox, self.inbox):
             repo._st = self._st
         self._committed.extend(envelopes)
+
+    @property
+    def db(self) -> InMemoryDatabase:
+        return self._db
+
+    @property
+    def staging(self) -> Staging:
+        """Writes of other areas' repositories join the same commit through this."""
+        return self._st
+
+    def track(self, aggregate: Aggregate) -> None:
+        self._st.touched[id(aggregate)] = aggregate
 
     async def rollback(self) -> None:
         self._st.ops.clear()

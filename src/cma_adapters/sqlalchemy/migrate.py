@@ -25,7 +25,8 @@ def alembic_config(database_url: str) -> Config:
     return cfg
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
+def upgrade(database_url: str, revision: str = "heads") -> None:
+    """Upgrade to every head: areas add their tables on branches that start at 0001."""
     command.upgrade(alembic_config(database_url), revision)
 
 

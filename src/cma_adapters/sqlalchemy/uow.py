@@ -59,8 +59,11 @@ inbox_t = cast(Table, InboxRow.__table__)
 counters_t = cast(Table, CentreCounterRow.__table__)
 
 
-class _Ctx:
-    """What the repositories of one unit of work share."""
+class SqlContext:
+    """What the repositories of one unit of work share: its connection (in its open
+    transaction), its centre, and the aggregates whose events go to the outbox.
+
+    Repositories of other areas get it from ``SqlAlchemyUnitOfWork.context``."""
 
     def __init__(self, centre_id: CentreId) -> None:
         self.centre_id = centre_id
@@ -84,7 +87,7 @@ def _page_from(rows: Sequence[Any], total: int, limit: int, offset: int) -> Page
 
 
 class SqlAlchemyClientRepository(ClientRepository):
-    def __init__(self, ctx: _Ctx) -> None:
+    def __init__(self, ctx: SqlContext) -> None:
         self._x = ctx
 
     async def add(self, client: Client) -> None:
@@ -162,7 +165,7 @@ class SqlAlchemyClientRepository(ClientRepository):
 
 
 class SqlAlchemyCaseRepository(CaseRepository):
-    def __init__(self, ctx: _Ctx) -> None:
+    def __init__(self, ctx: SqlContext) -> None:
         self._x = ctx
 
     async def add(self, case: Case) -> None:
@@ -284,7 +287,7 @@ class SqlAlchemyCaseRepository(CaseRepository):
 
 
 class SqlAlchemyTaskRepository(TaskRepository):
-    def __init__(self, ctx: _Ctx) -> None:
+    def __init__(self, ctx: SqlContext) -> None:
         self._x = ctx
 
     async def add(self, task: Task) -> None:
@@ -368,7 +371,7 @@ class SqlAlchemyTaskRepository(TaskRepository):
 
 
 class SqlAlchemyAuditLog(AuditLog):
-    def __init__(self, ctx: _Ctx) -> None:
+    def __init__(self, ctx: SqlContext) -> None:
         self._x = ctx
 
     async def append(self, entry: AuditEntry) -> None:
@@ -411,7 +414,7 @@ class SqlAlchemyAuditLog(AuditLog):
 
 
 class SqlAlchemyOutbox(Outbox):
-    def __init__(self, ctx: _Ctx) -> None:
+    def __init__(self, ctx: SqlContext) -> None:
         self._x = ctx
 
     async def add(self, envelopes: Sequence[EventEnvelope]) -> None:
@@ -465,7 +468,7 @@ class SqlAlchemyOutbox(Outbox):
 
 
 class SqlAlchemyInbox(Inbox):
-    def __init__(self, ctx: _Ctx) -> None:
+    def __init__(self, ctx: SqlContext) -> None:
         self._x = ctx
 
     async def seen(self, event_id: EventId, handler: str) -> bool:
@@ -501,7 +504,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.centre_id = centre_id
         self._engine = engine
         self._publisher = publisher
-        self._x = _Ctx(centre_id)
+        self._x = SqlContext(centre_id)
         self._tx: AsyncTransaction | None = None
         self._committed: list[EventEnvelope] = []
         self.clients = SqlAlchemyClientRepository(self._x)
@@ -574,6 +577,13 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 )
                 .values(published_at=dt.datetime.now(dt.UTC))
             )
+
+    @property
+    def context(self) -> SqlContext:
+        return self._x
+
+    def track(self, aggregate: Aggregate) -> None:
+        self._x.touched[id(aggregate)] = aggregate
 
     async def rollback(self) -> None:
         if self._tx is not None and self._tx.is_active:

@@ -19,7 +19,7 @@ from cma_core.audit.model import AuditEntry
 from cma_core.cases.model import Case, CaseStatus
 from cma_core.clients.model import Client
 from cma_core.identity.model import Centre, User
-from cma_core.shared.events import EventEnvelope
+from cma_core.shared.events import Aggregate, EventEnvelope
 from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
 from cma_core.tasks.model import Task, TaskStatus
 
@@ -180,6 +180,30 @@ class UnitOfWork(Protocol):
         ...
 
     async def rollback(self) -> None: ...
+
+    def track(self, aggregate: Aggregate) -> None:
+        """Have the events recorded by ``aggregate`` written to the outbox on commit.
+
+        The built-in repositories track what they add and save; repositories of other
+        areas (obtained through a ``RepositoryFactory``) call this themselves.
+        """
+        ...
+
+
+R_co = TypeVar("R_co", covariant=True)
+
+
+class RepositoryFactory(Protocol[R_co]):
+    """How an area's repository joins a unit of work: given the unit of work, return the
+    repository bound to its transaction and centre.
+
+    Areas (debts, budgets, documents, ...) define a repository Protocol and take a
+    ``RepositoryFactory`` of it; each adapter package implements the factory for its own
+    unit of work. This keeps the ``UnitOfWork`` Protocol small and lets areas grow
+    without editing it.
+    """
+
+    def __call__(self, uow: UnitOfWork) -> R_co: ...
 
 
 class UnitOfWorkFactory(Protocol):
