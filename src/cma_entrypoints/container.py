@@ -33,7 +33,9 @@ def _publisher(settings: Settings, broker: Any, handlers: providers.Provider[Any
 
 
 def _broker(settings: Settings) -> Any:
-    return make_redis_broker(settings.redis_url) if settings.redis_url else None
+    if not settings.redis_url:
+        return None
+    return make_redis_broker(settings.redis_url, namespace=settings.redis_namespace)
 
 
 class Container(containers.DeclarativeContainer):

@@ -25,6 +25,7 @@ class Settings:
     data_dir: Path
     database_url: str
     redis_url: str | None
+    redis_namespace: str = "cma"
     secret_key: str
     access_token_ttl_seconds: int = 900
     jwt_issuer: str = "cma"
@@ -55,6 +56,7 @@ class Settings:
             data_dir=data_dir,
             database_url=database_url,
             redis_url=env.get("CMA_REDIS_URL") or None,
+            redis_namespace=env.get("CMA_REDIS_NAMESPACE") or "cma",
             secret_key=secret,
             access_token_ttl_seconds=_int(env, "CMA_ACCESS_TOKEN_TTL", 900),
             db_pool_size=_int(env, "CMA_DB_POOL_SIZE", 8),

@@ -217,20 +217,18 @@ def test_worker_process_stops_cleanly_on_sigterm(
     redis_url: str,
     namespace: str,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import cma_entrypoints.container as composition
     from cma_entrypoints.worker import runner
 
-    # The runner builds its own container: point its broker at this test's namespace so it
-    # never consumes another test's messages. SQLite keeps its relay to this test's rows.
-    monkeypatch.setattr(
-        composition,
-        "make_redis_broker",
-        lambda url: make_redis_broker(url, namespace=namespace),
-    )
+    # The runner builds its own container: its own Redis namespace keeps it from consuming
+    # another test's messages. SQLite keeps its relay to this test's rows.
     settings = Settings.from_env(
-        {"CMA_DATABASE_URL": sqlite_url, "CMA_REDIS_URL": redis_url, "CMA_DATA_DIR": str(tmp_path)}
+        {
+            "CMA_DATABASE_URL": sqlite_url,
+            "CMA_REDIS_URL": redis_url,
+            "CMA_REDIS_NAMESPACE": namespace,
+            "CMA_DATA_DIR": str(tmp_path),
+        }
     )
     default_handler = signal.getsignal(signal.SIGTERM)
 

@@ -88,6 +88,10 @@ class Staging:
         self.ops: list[Callable[[], None]] = []
         self.checks: list[Callable[[], None]] = []
         self.touched: dict[object, Aggregate] = {}
+        # The stored version each aggregate had when this unit of work first saved it:
+        # saving twice must compare the commit against that, not the bumped one.
+        self.base_versions: dict[object, int] = {}
+        self.task_events: set[EventId] = set()
 
 
 class _ClientRepo(ClientRepository):
@@ -118,7 +122,7 @@ class _ClientRepo(ClientRepository):
     async def save(self, client: Client) -> None:
         if client.centre_id != self._centre:
             raise CrossTenantAccess("client belongs to another centre")
-        expected = client.version
+        expected = self._st.base_versions.setdefault(client.id, client.version)
         client.version += 1
         stored = _stored_copy(client)
 
@@ -152,7 +156,7 @@ class _CaseRepo(CaseRepository):
     async def save(self, case: Case) -> None:
         if case.centre_id != self._centre:
             raise CrossTenantAccess("case belongs to another centre")
-        expected = case.version
+        expected = self._st.base_versions.setdefault(case.id, case.version)
         current = self._db.cases.get(case.id)
         if current is None or current.centre_id != self._centre:
             raise StaleVersion("case", expected, 0)
@@ -209,6 +213,14 @@ class _TaskRepo(TaskRepository):
     async def add(self, task: Task) -> None:
         if task.centre_id != self._centre:
             raise CrossTenantAccess("task belongs to another centre")
+        if task.source_event_id is not None:
+            # As the database's unique key does: one task per source event.
+            if (
+                task.source_event_id in self._st.task_events
+                or await self.find_by_source_event(task.source_event_id) is not None
+            ):
+                raise Conflict("a task for this event already exists")
+            self._st.task_events.add(task.source_event_id)
         stored = copy.deepcopy(task)
         self._st.ops.append(lambda: self._db.tasks.__setitem__(task.id, stored))
 

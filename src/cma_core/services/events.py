@@ -115,9 +115,12 @@ class OutboxRelay:
         while True:
             async with self.uow(centre_id) as uow:
                 pending = await uow.outbox.unpublished(limit=self.batch)
-                if not pending:
-                    return total
-                await self.publisher.publish(pending)
+            if not pending:
+                return total
+            # Publish with no unit of work open: an in-process publisher runs handlers that
+            # open their own, and the embedded database has a single connection.
+            await self.publisher.publish(pending)
+            async with self.uow(centre_id) as uow:
                 await uow.outbox.mark_published([e.event_id for e in pending], self.clock.now())
                 await uow.commit()
             total += len(pending)

@@ -14,7 +14,6 @@ import importlib
 import importlib.util
 import logging
 import sys
-from collections.abc import Sequence
 from typing import Any
 
 import typer
@@ -24,10 +23,7 @@ from rich.table import Table
 
 from cma_core.identity.model import Centre
 from cma_core.identity.permissions import Role
-from cma_core.ports.jobs import EventPublisher
-from cma_core.services.events import OutboxRelay
 from cma_core.shared.errors import ValidationError
-from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import CentreId, parse_uuid
 from cma_entrypoints.cli import demo as demo_data
 from cma_entrypoints.cli.support import (
@@ -216,34 +212,8 @@ def relay(as_json: bool = JsonOption) -> None:
         typer.echo(f"published {count} event{'s' if count != 1 else ''}")
 
 
-class _Deferred(EventPublisher):
-    """Keeps what the relay publishes, to dispatch once the relay's units of work are closed.
-
-    ``OutboxRelay`` publishes while its unit of work still holds a connection; the in-process
-    publisher then opens units of work of its own, and the embedded SQLite pool has exactly
-    one connection: publishing in place would wait for itself until the pool times out.
-    """
-
-    def __init__(self) -> None:
-        self.envelopes: list[EventEnvelope] = []
-
-    async def publish(self, envelopes: Sequence[EventEnvelope]) -> None:
-        self.envelopes.extend(envelopes)
-
-
 async def _relay_all(c: Container) -> int:
-    if c.settings().redis_url:
-        return await c.relay().relay()
-    deferred = _Deferred()
-    count = await OutboxRelay(c.uow(), c.identity_store(), deferred, c.clock()).relay()
-    handlers = c.event_handlers()
-    for envelope in deferred.envelopes:
-        # As the in-process publisher does: a failing handler does not undo the others.
-        try:
-            await handlers.dispatch(envelope.centre_id, envelope.event_id)
-        except Exception:
-            log.exception("handler for %s %s failed", envelope.name, envelope.event_id)
-    return count
+    return await c.relay().relay()
 
 
 # --- serve -------------------------------------------------------------------------------

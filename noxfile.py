@@ -1,0 +1,61 @@
+"""Nox sessions. `./dev test` runs lint, typecheck, imports and tests in the project venv
+(`nox --no-venv`); plain `nox -s NAME` builds an isolated venv per session instead."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["lint", "typecheck", "imports", "tests"]
+
+PATHS = ["src", "tests", "migrations", "benchmarks", "examples", "noxfile.py"]
+
+
+def _install(session: nox.Session, extras: str = "dev") -> None:
+    # With --no-venv the session runs in the project's own venv, already set up by ./dev.
+    if session.venv_backend not in ("none", None):
+        session.install("-e", f".[{extras}]")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff: lint rules and formatting."""
+    _install(session)
+    session.run("ruff", "check", *PATHS)
+    session.run("ruff", "format", "--check", *PATHS)
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy: strict on cma_core, checked on the adapters and entrypoints."""
+    _install(session)
+    session.run("mypy")
+
+
+@nox.session
+def imports(session: nox.Session) -> None:
+    """import-linter: the layer contracts in pyproject.toml."""
+    _install(session)
+    session.run("lint-imports")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Unit, contract, integration and end-to-end tests against the real local services."""
+    _install(session)
+    session.run("pytest", *(session.posargs or ["-q"]), env={"OMP_THREAD_LIMIT": "1"})
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Seed demo data on the embedded default (SQLite) and serve it."""
+    _install(session, "server")
+    session.run("cma", "demo", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """The read-path benchmark (needs PostgreSQL); see benchmarks/README.md."""
+    _install(session)
+    session.run("python", "benchmarks/case_read.py", *session.posargs)
