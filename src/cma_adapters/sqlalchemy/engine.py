@@ -42,7 +42,30 @@ def create_engine_for(url: str, *, pool_size: int = 8, max_overflow: int = 0) ->
     engine = create_async_engine(full, **kwargs)
     if full.startswith("sqlite"):
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    else:
+        event.listen(engine.sync_engine, "before_cursor_execute", _apply_pending_centre)
     return engine
+
+
+#: ``Connection.info`` key: the centre a unit of work bound to this connection's current
+#: transaction, not yet sent to PostgreSQL.
+PENDING_CENTRE = "cma.pending_centre"
+
+
+def _apply_pending_centre(
+    conn: Any, cursor: Any, statement: str, params: Any, context: Any, executemany: bool
+) -> None:
+    """Set ``app.centre_id`` for Row Level Security right before the first statement of a
+    unit of work's transaction. ``set_config(..., true)`` is transaction-local: it is gone
+    at commit or rollback and never reaches the next user of the pooled connection."""
+    centre = conn.info.pop(PENDING_CENTRE, None)
+    if centre is None:
+        return
+    setup = conn.connection.cursor()
+    try:
+        setup.execute("SELECT set_config('app.centre_id', $1, true)", (centre,))
+    finally:
+        setup.close()
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -18,7 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
 from cma_adapters.sqlalchemy import mappers as m
+from cma_adapters.sqlalchemy.engine import PENDING_CENTRE
 from cma_adapters.sqlalchemy.rows import (
+    AuditHeadRow,
     AuditRow,
     CaseNoteRow,
     CaseRow,
@@ -28,7 +30,8 @@ from cma_adapters.sqlalchemy.rows import (
     OutboxRow,
     TaskRow,
 )
-from cma_core.audit.model import AuditEntry
+from cma_core.audit.chain import GENESIS, link
+from cma_core.audit.model import AuditEntry, ChainHead
 from cma_core.cases.model import Case, CaseStatus
 from cma_core.clients.model import Client
 from cma_core.ports.jobs import EventPublisher
@@ -54,6 +57,7 @@ cases_t = cast(Table, CaseRow.__table__)
 notes_t = cast(Table, CaseNoteRow.__table__)
 tasks_t = cast(Table, TaskRow.__table__)
 audit_t = cast(Table, AuditRow.__table__)
+heads_t = cast(Table, AuditHeadRow.__table__)
 outbox_t = cast(Table, OutboxRow.__table__)
 inbox_t = cast(Table, InboxRow.__table__)
 counters_t = cast(Table, CentreCounterRow.__table__)
@@ -70,6 +74,8 @@ class SqlContext:
         self.conn: AsyncConnection | None = None
         self.touched: dict[object, Aggregate] = {}
         self.loaded_notes: dict[CaseId, set[NoteId]] = {}
+        self.pending_audit: list[AuditEntry] = []
+        self.committed = False
 
     @property
     def c(self) -> AsyncConnection:
@@ -376,7 +382,70 @@ class SqlAlchemyAuditLog(AuditLog):
 
     async def append(self, entry: AuditEntry) -> None:
         self._x.own(entry.centre_id, "audit entry")
-        await self._x.c.execute(insert(audit_t).values(m.audit_to_row(entry)))
+        self._x.pending_audit.append(entry)
+
+    async def flush(self) -> None:
+        """Link the staged entries onto the centre's chain, just before the commit.
+
+        The head row is locked ``FOR UPDATE`` (created first if the centre has none):
+        concurrent commits of one centre queue here for a moment and each extends the
+        chain the previous one left. Taken last in the transaction, the lock cannot
+        deadlock against row locks taken earlier in another order.
+        """
+        pending, self._x.pending_audit = self._x.pending_audit, []
+        if not pending:
+            return
+        conn = self._x.c
+        centre = self._x.centre_id
+        ins = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(heads_t)
+        await conn.execute(
+            ins.values(centre_id=centre, seq=0, hash=GENESIS).on_conflict_do_nothing(
+                index_elements=[heads_t.c.centre_id]
+            )
+        )
+        row = (
+            await conn.execute(
+                select(heads_t.c.seq, heads_t.c.hash)
+                .where(heads_t.c.centre_id == centre)
+                .with_for_update()
+            )
+        ).one()
+        head = ChainHead(centre_id=centre, seq=row.seq, hash=row.hash) if row.seq else None
+        rows = []
+        for entry in pending:
+            linked, head = link(entry, head)
+            rows.append(m.audit_to_row(linked))
+        await conn.execute(insert(audit_t), rows)
+        assert head is not None
+        await conn.execute(
+            update(heads_t)
+            .where(heads_t.c.centre_id == centre)
+            .values(seq=head.seq, hash=head.hash)
+        )
+
+    def _where(
+        self,
+        entity_type: str | None,
+        entity_id: str | None,
+        actor_id: UserId | None,
+        action: str | None,
+        since: dt.datetime | None,
+        until: dt.datetime | None,
+    ) -> list[Any]:
+        where: list[Any] = [audit_t.c.centre_id == self._x.centre_id]
+        if entity_type is not None:
+            where.append(audit_t.c.entity_type == entity_type)
+        if entity_id is not None:
+            where.append(audit_t.c.entity_id == entity_id)
+        if actor_id is not None:
+            where.append(audit_t.c.actor_id == actor_id)
+        if action is not None:
+            where.append(audit_t.c.action == action)
+        if since is not None:
+            where.append(audit_t.c.at >= since)
+        if until is not None:
+            where.append(audit_t.c.at < until)
+        return where
 
     async def list(
         self,
@@ -386,14 +455,11 @@ class SqlAlchemyAuditLog(AuditLog):
         entity_type: str | None = None,
         entity_id: str | None = None,
         actor_id: UserId | None = None,
+        action: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
     ) -> Page[AuditEntry]:
-        where = [audit_t.c.centre_id == self._x.centre_id]
-        if entity_type is not None:
-            where.append(audit_t.c.entity_type == entity_type)
-        if entity_id is not None:
-            where.append(audit_t.c.entity_id == entity_id)
-        if actor_id is not None:
-            where.append(audit_t.c.actor_id == actor_id)
+        where = self._where(entity_type, entity_id, actor_id, action, since, until)
         total = (
             await self._x.c.execute(select(func.count()).select_from(audit_t).where(*where))
         ).scalar_one()
@@ -411,6 +477,36 @@ class SqlAlchemyAuditLog(AuditLog):
             .all()
         )
         return _page_from([m.audit_from_row(r) for r in rows], total, limit, offset)
+
+    async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(audit_t)
+                    .where(
+                        audit_t.c.centre_id == self._x.centre_id,
+                        audit_t.c.chain_seq > after_seq,
+                    )
+                    .order_by(audit_t.c.chain_seq, audit_t.c.seq)
+                    .limit(limit)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return [m.audit_from_row(r) for r in rows]
+
+    async def head(self) -> ChainHead | None:
+        row = (
+            await self._x.c.execute(
+                select(heads_t.c.seq, heads_t.c.hash).where(
+                    heads_t.c.centre_id == self._x.centre_id
+                )
+            )
+        ).first()
+        if row is None or row.seq == 0:
+            return None
+        return ChainHead(centre_id=self._x.centre_id, seq=row.seq, hash=row.hash)
 
 
 class SqlAlchemyOutbox(Outbox):
@@ -523,9 +619,9 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         conn = self._x.c
         self._tx = await conn.begin()
         if conn.dialect.name == "postgresql":
-            await conn.execute(
-                text("SELECT set_config('app.centre_id', :c, true)"), {"c": str(self.centre_id)}
-            )
+            # Applied just before the transaction's first statement (see engine.py), so a
+            # transaction that never runs one (the one after commit, usually) costs nothing.
+            await conn.run_sync(_pend_centre, str(self.centre_id))
 
     async def __aexit__(
         self,
@@ -537,6 +633,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             await self.rollback()
         finally:
             if self._x.conn is not None:
+                if self._x.conn.dialect.name == "postgresql":
+                    await self._x.conn.run_sync(_pend_centre, None)
                 await self._x.conn.close()
                 self._x.conn = None
         # Publish only once the connection is back in the pool: in-process handlers open
@@ -550,6 +648,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             EventEnvelope.wrap(e) for agg in self._x.touched.values() for e in agg.pull_events()
         ]
         await self.outbox.add(envelopes)
+        await self.audit.flush()
         assert self._tx is not None
         await self._tx.commit()
         self._x.touched.clear()
@@ -590,6 +689,14 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             await self._tx.rollback()
         self._tx = None
         self._x.touched.clear()
+        self._x.pending_audit.clear()
+
+
+def _pend_centre(sync_conn: Any, centre: str | None) -> None:
+    if centre is None:
+        sync_conn.info.pop(PENDING_CENTRE, None)
+    else:
+        sync_conn.info[PENDING_CENTRE] = centre
 
 
 class SqlAlchemyUnitOfWorkFactory:

@@ -15,7 +15,7 @@ from typing import Generic, Protocol, Self, TypeVar
 
 from attrs import frozen
 
-from cma_core.audit.model import AuditEntry
+from cma_core.audit.model import AuditEntry, ChainHead
 from cma_core.cases.model import Case, CaseStatus
 from cma_core.clients.model import Client
 from cma_core.identity.model import Centre, User
@@ -112,8 +112,15 @@ class TaskRepository(Protocol):
 
 
 class AuditLog(Protocol):
+    """The centre's append-only, hash-chained audit trail (see ``cma_core.audit.chain``)."""
+
     async def append(self, entry: AuditEntry) -> None:
-        """Append an entry. Entries are never changed or removed."""
+        """Append an entry. Entries are never changed or removed.
+
+        The entry joins the centre's hash chain when the unit of work commits (the chain
+        head is locked only then, so appends of one centre serialise briefly and other
+        centres are not affected); a rolled-back unit of work leaves no link behind.
+        """
         ...
 
     async def list(
@@ -124,8 +131,22 @@ class AuditLog(Protocol):
         entity_type: str | None = None,
         entity_id: str | None = None,
         actor_id: UserId | None = None,
+        action: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
     ) -> Page[AuditEntry]:
-        """Entries of this centre, oldest first."""
+        """Entries of this centre, oldest first, with their chain fields filled in.
+
+        ``since`` is inclusive and ``until`` exclusive (on ``at``).
+        """
+        ...
+
+    async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:
+        """Up to ``limit`` committed entries with ``chain_seq > after_seq``, in chain order."""
+        ...
+
+    async def head(self) -> ChainHead | None:
+        """The centre's chain head, or ``None`` if it has no entries yet."""
         ...
 
 
@@ -175,8 +196,11 @@ class UnitOfWork(Protocol):
 
     async def commit(self) -> None:
         """Write the staged changes and the events recorded by touched aggregates
-        (to the outbox) in one transaction; after it commits, hand the events to the
-        publisher. Raises ``StaleVersion`` on a lost optimistic-concurrency race."""
+        (to the outbox) in one transaction; once the unit of work is left, hand the events
+        to the publisher. Raises ``StaleVersion`` on a lost optimistic-concurrency race.
+
+        A unit of work commits once: open a new one for further work.
+        """
         ...
 
     async def rollback(self) -> None: ...
