@@ -10,6 +10,7 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
+from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 from cma_adapters.jobs import DramatiqEventPublisher, InProcessEventPublisher, make_redis_broker
 from cma_adapters.memory import SystemClock
 from cma_adapters.security import Argon2PasswordHasher
@@ -18,10 +19,13 @@ from cma_adapters.sqlalchemy import (
     SqlAlchemyUnitOfWorkFactory,
     create_engine_for,
 )
+from cma_adapters.sqlalchemy.scheduling import sqlalchemy_scheduling_store
 from cma_core.services.cases import CaseService
 from cma_core.services.clients import ClientService
+from cma_core.services.compliance import ComplianceService
 from cma_core.services.events import EventHandlers, OutboxRelay
 from cma_core.services.identity import IdentityService
+from cma_core.services.scheduling import Scheduler, SchedulingConfig, SchedulingService
 from cma_core.services.tasks import TaskService
 from cma_entrypoints.settings import Settings
 
@@ -36,6 +40,59 @@ def _broker(settings: Settings) -> Any:
     if not settings.redis_url:
         return None
     return make_redis_broker(settings.redis_url, namespace=settings.redis_namespace)
+
+
+def _scheduling_config(settings: Settings) -> SchedulingConfig:
+    import datetime as _dt
+
+    from cma_core.scheduling.calendar import Jurisdiction
+    from cma_core.scheduling.reminders import ReminderPolicy
+
+    return SchedulingConfig(
+        jurisdiction=Jurisdiction(settings.jurisdiction),
+        reminders=ReminderPolicy(
+            appointment_offsets=tuple(
+                _dt.timedelta(seconds=s) for s in settings.reminder_appointment_offsets
+            ),
+            deadline_offsets_days=settings.reminder_deadline_days,
+        ),
+    )
+
+
+def _notifier(settings: Settings) -> Any:
+    """SMTP / SMS provider when configured; every other channel goes to the outbox folder."""
+    from cma_adapters.notify import (
+        CompositeNotifier,
+        HttpSmsNotifier,
+        OutboxFolderNotifier,
+        SmtpNotifier,
+    )
+    from cma_core.ports.scheduling import NotifyChannel
+
+    folder = OutboxFolderNotifier(settings.data_dir / "outbox", sender=settings.smtp_from)
+    email: Any = folder
+    sms: Any = folder
+    if settings.smtp_host:
+        email = SmtpNotifier(
+            settings.smtp_host,
+            settings.smtp_port,
+            sender=settings.smtp_from,
+            username=settings.smtp_username,
+            password=settings.smtp_password,
+            starttls=settings.smtp_starttls,
+        )
+    if settings.sms_provider_url:
+        sms = HttpSmsNotifier(settings.sms_provider_url, token=settings.sms_provider_token)
+    return CompositeNotifier({NotifyChannel.EMAIL: email, NotifyChannel.SMS: sms})
+
+
+def _area_handlers(*areas: Any) -> dict[str, list[Any]]:
+    """Event handlers of the areas (objects with ``handlers()``), merged by event name."""
+    merged: dict[str, list[Any]] = {}
+    for area in areas:
+        for name, handlers in area.handlers().items():
+            merged.setdefault(name, []).extend(handlers)
+    return merged
 
 
 class Container(containers.DeclarativeContainer):
@@ -65,7 +122,22 @@ class Container(containers.DeclarativeContainer):
     clients = providers.Singleton(ClientService, uow, clock)
     cases = providers.Singleton(CaseService, uow, identity_store, clock)
     tasks = providers.Singleton(TaskService, uow)
-    event_handlers = providers.Singleton(EventHandlers, uow, clock)
+    holidays = providers.Singleton(HolidaysLibraryProvider)
+    scheduling_store = providers.Object(sqlalchemy_scheduling_store)
+    scheduling_config = providers.Singleton(_scheduling_config, settings)
+    notifier = providers.Singleton(_notifier, settings)
+    scheduling = providers.Singleton(
+        SchedulingService, uow, scheduling_store, identity_store, clock, holidays, scheduling_config
+    )
+    compliance = providers.Singleton(
+        ComplianceService, uow, scheduling_store, clock, holidays, scheduling_config
+    )
+    scheduler = providers.Singleton(
+        Scheduler, uow, scheduling_store, identity_store, clock, notifier, scheduling_config
+    )
+    event_handlers = providers.Singleton(
+        EventHandlers, uow, clock, extra=providers.Callable(_area_handlers, compliance)
+    )
     relay = providers.Singleton(OutboxRelay, uow, identity_store, publisher, clock)
 
 

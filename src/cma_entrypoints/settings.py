@@ -10,6 +10,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from attrs import frozen
 
@@ -37,6 +38,21 @@ class Settings:
     argon2_memory_cost: int | None = None
     log_level: str = "INFO"
     max_request_bytes: int = 10 * 1024 * 1024
+    # Case clock: email by SMTP when a host is set, SMS by HTTP when a URL is set; otherwise
+    # messages are written to data_dir/outbox. Reminder offsets: "1d,2h" before appointments,
+    # whole days before deadlines ("7,2,0").
+    jurisdiction: str = "EW"
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_from: str = "cma@localhost"
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    sms_provider_url: str | None = None
+    sms_provider_token: str | None = None
+    reminder_appointment_offsets: tuple[int, ...] = (86_400, 7_200)  # seconds
+    reminder_deadline_days: tuple[int, ...] = (7, 2, 0)
+    scheduler_interval_seconds: int = 60
 
     @property
     def embedded(self) -> bool:
@@ -68,6 +84,7 @@ class Settings:
             argon2_memory_cost=_opt_int(env, "CMA_ARGON2_MEMORY_COST"),
             log_level=env.get("CMA_LOG_LEVEL", "INFO").upper(),
             max_request_bytes=_int(env, "CMA_MAX_REQUEST_BYTES", 10 * 1024 * 1024),
+            **_scheduling(env),
         )
 
 
@@ -104,3 +121,40 @@ def _embedded_secret(data_dir: Path, database_url: str) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def _scheduling(env: Mapping[str, str]) -> dict[str, Any]:
+    """CMA_ settings of the case clock (jurisdiction, SMTP, SMS provider, reminders)."""
+    jurisdiction = (env.get("CMA_JURISDICTION") or "EW").upper()
+    if jurisdiction not in {"EW", "SCO", "NI"}:
+        raise SettingsError("CMA_JURISDICTION must be EW, SCO or NI")
+
+    def offsets(name: str, default: str, unit_seconds: bool) -> tuple[int, ...]:
+        out: list[int] = []
+        for part in (env.get(name) or default).split(","):
+            token = part.strip().lower()
+            if not token:
+                continue
+            scale = 1
+            if unit_seconds and token[-1] in "dhm":
+                scale = {"d": 86_400, "h": 3_600, "m": 60}[token[-1]]
+                token = token[:-1]
+            if not token.isdigit():
+                raise SettingsError(f"{name} must be a comma-separated list like {default!r}")
+            out.append(int(token) * scale)
+        return tuple(out)
+
+    return {
+        "jurisdiction": jurisdiction,
+        "smtp_host": env.get("CMA_SMTP_HOST") or None,
+        "smtp_port": _int(env, "CMA_SMTP_PORT", 587),
+        "smtp_from": env.get("CMA_SMTP_FROM") or "cma@localhost",
+        "smtp_username": env.get("CMA_SMTP_USERNAME") or None,
+        "smtp_password": env.get("CMA_SMTP_PASSWORD") or None,
+        "smtp_starttls": (env.get("CMA_SMTP_STARTTLS") or "").lower() in {"1", "true", "yes"},
+        "sms_provider_url": env.get("CMA_SMS_PROVIDER_URL") or None,
+        "sms_provider_token": env.get("CMA_SMS_PROVIDER_TOKEN") or None,
+        "reminder_appointment_offsets": offsets("CMA_REMINDER_OFFSETS", "1d,2h", True),
+        "reminder_deadline_days": offsets("CMA_REMINDER_DEADLINE_DAYS", "7,2,0", False),
+        "scheduler_interval_seconds": _int(env, "CMA_SCHEDULER_INTERVAL", 60) or 60,
+    }

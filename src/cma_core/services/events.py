@@ -36,11 +36,17 @@ class EventHandlers:
     uow: UnitOfWorkFactory
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    #: Handlers of other areas (documents, compliance, ...), injected by the composition
+    #: root: event name -> (handler name, handler), run after the built-in ones.
+    extra: Mapping[str, Sequence[tuple[str, Handler]]] = field(factory=dict)
 
     def handlers(self) -> Mapping[str, Sequence[tuple[str, Handler]]]:
-        return {
+        built_in: dict[str, list[tuple[str, Handler]]] = {
             "CaseOpened": [("create_initial_contact_task", self.create_initial_contact_task)],
         }
+        for name, extra in self.extra.items():
+            built_in.setdefault(name, []).extend(extra)
+        return built_in
 
     async def dispatch(self, centre_id: CentreId, event_id: EventId) -> int:
         """Run every handler of the event once. Returns how many ran now (0 on a replay).

@@ -26,6 +26,7 @@ from cma_core.identity.permissions import Role
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, parse_uuid
 from cma_entrypoints.cli import demo as demo_data
+from cma_entrypoints.cli import scheduling as scheduling_cli
 from cma_entrypoints.cli.support import (
     EXIT_FAILURE,
     EXIT_USAGE,
@@ -56,6 +57,8 @@ centre_app = typer.Typer(help="Manage centres (tenants).", no_args_is_help=True)
 user_app = typer.Typer(help="Manage users.", no_args_is_help=True)
 app.add_typer(centre_app, name="centre")
 app.add_typer(user_app, name="user")
+app.add_typer(scheduling_cli.compliance_app, name="compliance")
+app.add_typer(scheduling_cli.scheduler_app, name="scheduler")
 
 JsonOption = typer.Option(False, "--json", help="Machine-readable output, also for errors.")
 

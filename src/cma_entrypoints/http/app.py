@@ -24,6 +24,7 @@ from cma_entrypoints.http.routes import (
     ClientController,
     TaskController,
 )
+from cma_entrypoints.http.scheduling import SCHEDULING_CONTROLLERS
 from cma_entrypoints.http.schemas import HealthCheck, HealthOut
 
 log = logging.getLogger("cma.http")
@@ -111,12 +112,15 @@ def create_app(container: Container | None = None) -> Litestar:
             ClientController,
             CaseController,
             TaskController,
+            *SCHEDULING_CONTROLLERS,
         ],
         dependencies={
             "identity": provider(container.identity),
             "clients": provider(container.clients),
             "cases": provider(container.cases),
             "tasks": provider(container.tasks),
+            "scheduling": provider(container.scheduling),
+            "compliance": provider(container.compliance),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
         },
         middleware=[DefineMiddleware(JWTAuthMiddleware, codec=codec)],

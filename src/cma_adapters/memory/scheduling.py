@@ -1,0 +1,338 @@
+"""In-memory repositories of the case clock and compliance, joining ``InMemoryUnitOfWork``.
+
+Writes are staged on the unit of work and applied on commit, like its own repositories;
+records are frozen attrs values, so no copies are needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from cma_adapters.memory.adapters import InMemoryUnitOfWork
+from cma_core.compliance.model import Finding
+from cma_core.ports.scheduling import (
+    AppointmentRepository,
+    AvailabilityRepository,
+    CaseFact,
+    ConsentRepository,
+    DeadlineId,
+    DeadlineRepository,
+    DeadlineStatus,
+    FactRepository,
+    FindingRepository,
+    QaRepository,
+    QaReview,
+    QaSample,
+    ReminderRecord,
+    ReminderRepository,
+    ReminderStatus,
+    SchedulingStore,
+    StoredAppointment,
+    StoredAvailability,
+    StoredConsent,
+    StoredFinding,
+    TrackedDeadline,
+)
+from cma_core.ports.uow import Page, UnitOfWork
+from cma_core.scheduling.appointments import Appointment, AppointmentId
+from cma_core.scheduling.reminders import ContactConsent
+from cma_core.shared.errors import Conflict, CrossTenantAccess, NotFound, StaleVersion
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+
+
+class _Base:
+    table_name = ""
+
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow = uow
+
+    @property
+    def _centre(self) -> CentreId:
+        return self._uow.centre_id
+
+    @property
+    def _rows(self) -> dict[Any, Any]:
+        return self._uow.db.table(self.table_name)
+
+    def _own(self, centre_id: CentreId, what: str) -> None:
+        if centre_id != self._centre:
+            raise CrossTenantAccess(f"{what} belongs to another centre")
+
+    def _stage(self, key: Any, value: Any) -> None:
+        rows = self._rows
+        self._uow.staging.ops.append(lambda: rows.__setitem__(key, value))
+
+    def _mine(self) -> list[Any]:
+        return [v for (c, _), v in self._rows.items() if c == self._centre]
+
+
+class InMemoryFactRepository(_Base, FactRepository):
+    table_name = "scheduling.facts"
+
+    async def add(self, fact: CaseFact) -> None:
+        self._own(fact.centre_id, "fact")
+        self._stage((fact.centre_id, fact.id), fact)
+
+    async def list(self, case_id: CaseId) -> Sequence[CaseFact]:
+        rows = [f for f in self._mine() if f.case_id == case_id]
+        return sorted(rows, key=lambda f: (f.occurred_on, f.recorded_at, str(f.id)))
+
+
+class InMemoryDeadlineRepository(_Base, DeadlineRepository):
+    table_name = "scheduling.deadlines"
+
+    async def add(self, deadline: TrackedDeadline) -> None:
+        self._own(deadline.centre_id, "deadline")
+        key = (deadline.fact_id, deadline.deadline.kind)
+        staged: set[Any] = self._uow.staging.__dict__.setdefault("deadline_keys", set())
+        if key in staged or any((d.fact_id, d.deadline.kind) == key for d in self._rows.values()):
+            raise Conflict("the fact already has a deadline of that kind")
+        staged.add(key)
+        self._stage((deadline.centre_id, deadline.id), deadline)
+
+    async def get(self, deadline_id: DeadlineId) -> TrackedDeadline | None:
+        found: TrackedDeadline | None = self._rows.get((self._centre, deadline_id))
+        return found
+
+    async def save(self, deadline: TrackedDeadline) -> None:
+        self._own(deadline.centre_id, "deadline")
+        if (self._centre, deadline.id) not in self._rows:
+            raise NotFound("deadline", deadline.id)
+        self._stage((deadline.centre_id, deadline.id), deadline)
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        case_id: CaseId | None = None,
+        status: DeadlineStatus | None = None,
+        due_before: dt.date | None = None,
+    ) -> Page[TrackedDeadline]:
+        rows = [
+            d
+            for d in self._mine()
+            if (case_id is None or d.case_id == case_id)
+            and (status is None or d.status is status)
+            and (due_before is None or d.deadline.due < due_before)
+        ]
+        rows.sort(key=lambda d: (d.deadline.due, d.deadline.kind.value, str(d.id)))
+        return Page(
+            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
+        )
+
+
+class InMemoryAppointmentRepository(_Base, AppointmentRepository):
+    table_name = "scheduling.appointments"
+
+    async def lock_adviser(self, adviser_id: UserId) -> None:
+        return None  # one event loop, no interleaving between check and commit here
+
+    async def add(self, stored: StoredAppointment) -> None:
+        self._own(stored.centre_id, "appointment")
+        self._stage((stored.centre_id, stored.id), stored)
+
+    async def get(self, appointment_id: AppointmentId) -> StoredAppointment | None:
+        found: StoredAppointment | None = self._rows.get((self._centre, appointment_id))
+        return found
+
+    async def save(self, stored: StoredAppointment, expected_version: int) -> None:
+        self._own(stored.centre_id, "appointment")
+        key = (stored.centre_id, stored.id)
+        rows = self._rows
+
+        def check() -> None:
+            current = rows.get(key)
+            actual = current.version if current else 0
+            if actual != expected_version:
+                raise StaleVersion("appointment", expected_version, actual)
+
+        check()
+        self._uow.staging.checks.append(check)
+        self._stage(key, stored)
+
+    async def booked_between(
+        self, adviser_id: UserId, start: dt.datetime, end: dt.datetime
+    ) -> Sequence[Appointment]:
+        return [
+            s.appointment
+            for s in self._mine()
+            if s.appointment.adviser_id == adviser_id
+            and s.appointment.holds_slot
+            and s.appointment.overlaps(start, end)
+        ]
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        adviser_id: UserId | None = None,
+        case_id: CaseId | None = None,
+        start_from: dt.datetime | None = None,
+        start_to: dt.datetime | None = None,
+        booked_only: bool = False,
+    ) -> Page[StoredAppointment]:
+        rows = [
+            s
+            for s in self._mine()
+            if (adviser_id is None or s.appointment.adviser_id == adviser_id)
+            and (case_id is None or s.appointment.case_id == case_id)
+            and (start_from is None or s.appointment.start >= start_from)
+            and (start_to is None or s.appointment.start < start_to)
+            and (not booked_only or s.appointment.holds_slot)
+        ]
+        rows.sort(key=lambda s: (s.appointment.start, str(s.id)))
+        return Page(
+            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
+        )
+
+
+class InMemoryAvailabilityRepository(_Base, AvailabilityRepository):
+    table_name = "scheduling.availability"
+
+    async def get(self, adviser_id: UserId) -> StoredAvailability | None:
+        found: StoredAvailability | None = self._rows.get((self._centre, adviser_id))
+        return found
+
+    async def put(self, stored: StoredAvailability) -> None:
+        self._own(stored.centre_id, "availability")
+        self._stage((stored.centre_id, stored.availability.adviser_id), stored)
+
+
+class InMemoryConsentRepository(_Base, ConsentRepository):
+    table_name = "scheduling.consents"
+
+    async def get(self, client_id: ClientId) -> StoredConsent | None:
+        found: StoredConsent | None = self._rows.get((self._centre, client_id))
+        return found
+
+    async def put(self, stored: StoredConsent) -> None:
+        self._own(stored.centre_id, "consent")
+        self._stage((stored.centre_id, stored.consent.client_id), stored)
+
+    async def for_clients(
+        self, client_ids: Sequence[ClientId]
+    ) -> Mapping[ClientId, ContactConsent]:
+        out: dict[ClientId, ContactConsent] = {}
+        for cid in client_ids:
+            stored = self._rows.get((self._centre, cid))
+            if stored is not None:
+                out[cid] = stored.consent
+        return out
+
+
+class InMemoryReminderRepository(_Base, ReminderRepository):
+    table_name = "scheduling.reminders"
+
+    async def add_pending(self, record: ReminderRecord) -> bool:
+        self._own(record.centre_id, "reminder")
+        staged: set[str] = self._uow.staging.__dict__.setdefault("reminder_keys", set())
+        key = (record.centre_id, record.key)
+        if key in self._rows or record.key in staged:
+            return False
+        staged.add(record.key)
+        self._stage(key, record)
+        return True
+
+    async def pending(self, *, limit: int) -> Sequence[ReminderRecord]:
+        rows = [r for r in self._mine() if r.status is ReminderStatus.PENDING]
+        rows.sort(key=lambda r: (r.send_at, r.key))
+        return rows[:limit]
+
+    async def save(self, record: ReminderRecord) -> None:
+        self._own(record.centre_id, "reminder")
+        if (record.centre_id, record.key) not in self._rows:
+            raise NotFound("reminder", record.key)
+        self._stage((record.centre_id, record.key), record)
+
+    async def list(self, *, limit: int, offset: int) -> Page[ReminderRecord]:
+        rows = sorted(self._mine(), key=lambda r: (r.send_at, r.key))
+        return Page(
+            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
+        )
+
+
+class InMemoryFindingRepository(_Base, FindingRepository):
+    table_name = "compliance.findings"
+
+    async def replace(
+        self,
+        case_id: CaseId,
+        adviser_id: UserId | None,
+        findings: Sequence[Finding],
+        evaluated_at: dt.datetime,
+    ) -> None:
+        stored = tuple(
+            StoredFinding(
+                centre_id=self._centre,
+                case_id=case_id,
+                adviser_id=adviser_id,
+                finding=f,
+                evaluated_at=evaluated_at,
+            )
+            for f in findings
+        )
+        self._stage((self._centre, case_id), stored)
+
+    async def for_case(self, case_id: CaseId) -> Sequence[StoredFinding]:
+        return list(self._rows.get((self._centre, case_id), ()))
+
+    async def list(
+        self,
+        *,
+        adviser_id: UserId | None = None,
+        rule_id: str | None = None,
+        severity: str | None = None,
+        status: str | None = None,
+    ) -> Sequence[StoredFinding]:
+        return [
+            f
+            for group in self._mine()
+            for f in group
+            if (adviser_id is None or f.adviser_id == adviser_id)
+            and (rule_id is None or f.finding.rule_id == rule_id)
+            and (severity is None or f.finding.severity.value == severity)
+            and (status is None or f.finding.status.value == status)
+        ]
+
+
+class InMemoryQaRepository(_Base, QaRepository):
+    table_name = "compliance.qa"
+
+    async def add_sample(self, sample: QaSample) -> None:
+        self._own(sample.centre_id, "QA sample")
+        self._stage((sample.centre_id, ("sample", sample.id)), sample)
+
+    async def add_review(self, review: QaReview) -> None:
+        self._own(review.centre_id, "QA review")
+        self._stage((review.centre_id, ("review", review.id)), review)
+
+    async def list_reviews(self, *, case_id: CaseId | None = None) -> Sequence[QaReview]:
+        rows = [
+            r
+            for r in self._mine()
+            if isinstance(r, QaReview) and (case_id is None or r.case_id == case_id)
+        ]
+        return sorted(rows, key=lambda r: (r.created_at, str(r.id)))
+
+
+class InMemorySchedulingStore(SchedulingStore):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self.facts = InMemoryFactRepository(uow)
+        self.deadlines = InMemoryDeadlineRepository(uow)
+        self.appointments = InMemoryAppointmentRepository(uow)
+        self.availability = InMemoryAvailabilityRepository(uow)
+        self.consents = InMemoryConsentRepository(uow)
+        self.reminders = InMemoryReminderRepository(uow)
+        self.findings = InMemoryFindingRepository(uow)
+        self.qa = InMemoryQaRepository(uow)
+
+
+def in_memory_scheduling_store(uow: UnitOfWork) -> SchedulingStore:
+    """The ``RepositoryFactory[SchedulingStore]`` of the in-memory unit of work."""
+    if not isinstance(uow, InMemoryUnitOfWork):
+        raise TypeError("the in-memory scheduling store needs an InMemoryUnitOfWork")
+    return InMemorySchedulingStore(uow)

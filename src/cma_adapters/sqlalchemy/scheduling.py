@@ -1,0 +1,914 @@
+"""SQLAlchemy repositories of the case clock and compliance, joining ``SqlAlchemyUnitOfWork``.
+
+Row models are declared here on the shared ``Base`` (same naming convention, same
+metadata); the hand-written migration is ``migrations/versions/20261128_0500_scheduling``.
+Every query filters on the unit of work's centre; PostgreSQL RLS filters again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cma_adapters.sqlalchemy.rows import Base
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
+from cma_core.compliance.model import Finding, Severity, Status
+from cma_core.ports.scheduling import (
+    AppointmentRepository,
+    AvailabilityRepository,
+    CaseFact,
+    ConsentRepository,
+    DeadlineId,
+    DeadlineRepository,
+    DeadlineStatus,
+    FactId,
+    FactKind,
+    FactRepository,
+    FindingRepository,
+    QaRepository,
+    QaReview,
+    QaReviewId,
+    QaSample,
+    ReminderRecord,
+    ReminderRepository,
+    ReminderStatus,
+    SchedulingStore,
+    StoredAppointment,
+    StoredAvailability,
+    StoredConsent,
+    StoredFinding,
+    TrackedDeadline,
+)
+from cma_core.ports.uow import Page, UnitOfWork
+from cma_core.scheduling.appointments import (
+    AdviserAvailability,
+    Appointment,
+    AppointmentId,
+    AppointmentKind,
+    AppointmentStatus,
+    LeavePeriod,
+    WorkingHours,
+)
+from cma_core.scheduling.deadlines import CountingRule, Deadline, DeadlineKind
+from cma_core.scheduling.reminders import ContactConsent
+from cma_core.shared.errors import Conflict, NotFound, StaleVersion
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+
+# --------------------------------------------------------------------------- rows
+
+
+class CaseFactRow(Base):
+    __tablename__ = "case_facts"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(48))
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    recorded_at: Mapped[dt.datetime]
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+    __table_args__ = (Index("ix_case_facts_centre_case", "centre_id", "case_id"),)
+
+
+class CaseDeadlineRow(Base):
+    __tablename__ = "case_deadlines"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    fact_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("case_facts.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(48))
+    due: Mapped[dt.date] = mapped_column(Date)
+    trigger: Mapped[dt.date] = mapped_column(Date)
+    counting: Mapped[str] = mapped_column(String(32))
+    amount: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    is_earliest: Mapped[bool] = mapped_column(Boolean)
+    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime]
+    task_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    closed_at: Mapped[dt.datetime | None]
+    escalated_to: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    __table_args__ = (
+        UniqueConstraint("fact_id", "kind", name="uq_case_deadlines_fact_kind"),
+        Index("ix_case_deadlines_centre_status_due", "centre_id", "status", "due"),
+        Index("ix_case_deadlines_centre_case", "centre_id", "case_id"),
+    )
+
+
+class AppointmentRow(Base):
+    __tablename__ = "appointments"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    adviser_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    kind: Mapped[str] = mapped_column(String(16))
+    start_at: Mapped[dt.datetime]
+    end_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    location: Mapped[str] = mapped_column(String(300))
+    sequence: Mapped[int] = mapped_column(Integer)
+    cancel_reason: Mapped[str | None] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime]
+    __table_args__ = (
+        Index("ix_appointments_centre_adviser_start", "centre_id", "adviser_id", "start_at"),
+        Index("ix_appointments_centre_start", "centre_id", "start_at"),
+    )
+
+
+class AdviserAvailabilityRow(Base):
+    __tablename__ = "adviser_availability"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    adviser_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    weekly_hours: Mapped[dict[str, Any]] = mapped_column(JSON)
+    leave: Mapped[dict[str, Any]] = mapped_column(JSON)
+    timezone: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime]
+
+
+class ContactConsentRow(Base):
+    __tablename__ = "contact_consents"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    email: Mapped[bool | None] = mapped_column(Boolean)
+    sms: Mapped[bool | None] = mapped_column(Boolean)
+    recorded_at: Mapped[dt.datetime]
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class ReminderRow(Base):
+    __tablename__ = "reminders"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    audience: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(64))
+    subject_kind: Mapped[str] = mapped_column(String(64))
+    subject_ref: Mapped[str] = mapped_column(String(200))
+    send_at: Mapped[dt.datetime]
+    event_at: Mapped[dt.datetime]
+    created_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[dt.datetime | None]
+    note: Mapped[str | None] = mapped_column(String(500))
+    __table_args__ = (Index("ix_reminders_centre_status_send", "centre_id", "status", "send_at"),)
+
+
+class ComplianceFindingRow(Base):
+    __tablename__ = "compliance_findings"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    rule_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    severity: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    message: Mapped[str] = mapped_column(Text)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    fix: Mapped[str | None] = mapped_column(Text)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    evaluated_at: Mapped[dt.datetime]
+    __table_args__ = (
+        Index("ix_compliance_findings_centre_rule_status", "centre_id", "rule_id", "status"),
+        Index("ix_compliance_findings_centre_adviser", "centre_id", "adviser_id"),
+    )
+
+
+class QaSampleRow(Base):
+    __tablename__ = "qa_samples"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    seed: Mapped[str] = mapped_column(String(200))
+    quota: Mapped[int] = mapped_column(Integer)
+    picks: Mapped[dict[str, Any]] = mapped_column(JSON)
+    drawn_at: Mapped[dt.datetime]
+    drawn_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class QaReviewRow(Base):
+    __tablename__ = "qa_reviews"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reviewer_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reviewed_on: Mapped[dt.date] = mapped_column(Date)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    percent: Mapped[int] = mapped_column(Integer)
+    passed: Mapped[bool] = mapped_column(Boolean)
+    actions: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime]
+    __table_args__ = (Index("ix_qa_reviews_centre_case", "centre_id", "case_id"),)
+
+
+facts_t = cast(Table, CaseFactRow.__table__)
+deadlines_t = cast(Table, CaseDeadlineRow.__table__)
+appointments_t = cast(Table, AppointmentRow.__table__)
+availability_t = cast(Table, AdviserAvailabilityRow.__table__)
+consents_t = cast(Table, ContactConsentRow.__table__)
+reminders_t = cast(Table, ReminderRow.__table__)
+findings_t = cast(Table, ComplianceFindingRow.__table__)
+qa_samples_t = cast(Table, QaSampleRow.__table__)
+qa_reviews_t = cast(Table, QaReviewRow.__table__)
+
+SCHEDULING_TABLES = (
+    "case_facts",
+    "case_deadlines",
+    "appointments",
+    "adviser_availability",
+    "contact_consents",
+    "reminders",
+    "compliance_findings",
+    "qa_samples",
+    "qa_reviews",
+)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Repo:
+    def __init__(self, ctx: SqlContext) -> None:
+        self._x = ctx
+
+    async def _rows(self, stmt: Any) -> Sequence[Any]:
+        return (await self._x.c.execute(stmt)).mappings().all()
+
+    async def _first(self, stmt: Any) -> Any:
+        return (await self._x.c.execute(stmt)).mappings().first()
+
+    async def _count(self, table: Table, where: Sequence[Any]) -> int:
+        stmt = select(func.count()).select_from(table).where(*where)
+        return int((await self._x.c.execute(stmt)).scalar_one())
+
+
+# --------------------------------------------------------------------------- repositories
+
+
+class SqlAlchemyFactRepository(_Repo, FactRepository):
+    async def add(self, fact: CaseFact) -> None:
+        self._x.own(fact.centre_id, "fact")
+        await self._x.c.execute(
+            insert(facts_t).values(
+                id=fact.id,
+                centre_id=fact.centre_id,
+                case_id=fact.case_id,
+                kind=fact.kind.value,
+                occurred_on=fact.occurred_on,
+                recorded_at=fact.recorded_at,
+                recorded_by=fact.recorded_by,
+                details=dict(fact.details),
+            )
+        )
+
+    async def list(self, case_id: CaseId) -> Sequence[CaseFact]:
+        rows = await self._rows(
+            select(facts_t)
+            .where(facts_t.c.centre_id == self._x.centre_id, facts_t.c.case_id == case_id)
+            .order_by(facts_t.c.occurred_on, facts_t.c.recorded_at, facts_t.c.id)
+        )
+        return [
+            CaseFact(
+                id=FactId(r["id"]),
+                centre_id=CentreId(r["centre_id"]),
+                case_id=CaseId(r["case_id"]),
+                kind=FactKind(r["kind"]),
+                occurred_on=r["occurred_on"],
+                recorded_at=r["recorded_at"],
+                recorded_by=UserId(r["recorded_by"]) if r["recorded_by"] else None,
+                details=dict(r["details"] or {}),
+            )
+            for r in rows
+        ]
+
+
+def _deadline_values(d: TrackedDeadline) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "centre_id": d.centre_id,
+        "case_id": d.case_id,
+        "fact_id": d.fact_id,
+        "kind": d.deadline.kind.value,
+        "due": d.deadline.due,
+        "trigger": d.deadline.trigger,
+        "counting": d.deadline.counting.value,
+        "amount": d.deadline.amount,
+        "rule": d.deadline.rule,
+        "source": d.deadline.source,
+        "is_earliest": d.deadline.is_earliest,
+        "adviser_id": d.adviser_id,
+        "status": d.status.value,
+        "created_at": d.created_at,
+        "task_id": d.task_id,
+        "closed_at": d.closed_at,
+        "escalated_to": d.escalated_to,
+    }
+
+
+def _deadline_from(r: Any) -> TrackedDeadline:
+    return TrackedDeadline(
+        id=DeadlineId(r["id"]),
+        centre_id=CentreId(r["centre_id"]),
+        case_id=CaseId(r["case_id"]),
+        fact_id=FactId(r["fact_id"]),
+        deadline=Deadline(
+            kind=DeadlineKind(r["kind"]),
+            due=r["due"],
+            trigger=r["trigger"],
+            counting=CountingRule(r["counting"]),
+            amount=r["amount"],
+            rule=r["rule"],
+            source=r["source"],
+            is_earliest=bool(r["is_earliest"]),
+        ),
+        adviser_id=UserId(r["adviser_id"]) if r["adviser_id"] else None,
+        status=DeadlineStatus(r["status"]),
+        created_at=r["created_at"],
+        task_id=r["task_id"],
+        closed_at=r["closed_at"],
+        escalated_to=UserId(r["escalated_to"]) if r["escalated_to"] else None,
+    )
+
+
+class SqlAlchemyDeadlineRepository(_Repo, DeadlineRepository):
+    async def add(self, deadline: TrackedDeadline) -> None:
+        self._x.own(deadline.centre_id, "deadline")
+        try:
+            async with self._x.c.begin_nested():
+                await self._x.c.execute(insert(deadlines_t).values(_deadline_values(deadline)))
+        except IntegrityError as exc:
+            raise Conflict("the fact already has a deadline of that kind") from exc
+
+    async def get(self, deadline_id: DeadlineId) -> TrackedDeadline | None:
+        r = await self._first(
+            select(deadlines_t).where(
+                deadlines_t.c.id == deadline_id, deadlines_t.c.centre_id == self._x.centre_id
+            )
+        )
+        return _deadline_from(r) if r else None
+
+    async def save(self, deadline: TrackedDeadline) -> None:
+        self._x.own(deadline.centre_id, "deadline")
+        result = await self._x.c.execute(
+            update(deadlines_t)
+            .where(deadlines_t.c.id == deadline.id, deadlines_t.c.centre_id == self._x.centre_id)
+            .values(
+                status=deadline.status.value,
+                task_id=deadline.task_id,
+                closed_at=deadline.closed_at,
+                escalated_to=deadline.escalated_to,
+                adviser_id=deadline.adviser_id,
+            )
+        )
+        if result.rowcount == 0:
+            raise NotFound("deadline", deadline.id)
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        case_id: CaseId | None = None,
+        status: DeadlineStatus | None = None,
+        due_before: dt.date | None = None,
+    ) -> Page[TrackedDeadline]:
+        where: list[Any] = [deadlines_t.c.centre_id == self._x.centre_id]
+        if case_id is not None:
+            where.append(deadlines_t.c.case_id == case_id)
+        if status is not None:
+            where.append(deadlines_t.c.status == status.value)
+        if due_before is not None:
+            where.append(deadlines_t.c.due < due_before)
+        total = await self._count(deadlines_t, where)
+        rows = await self._rows(
+            select(deadlines_t)
+            .where(*where)
+            .order_by(deadlines_t.c.due, deadlines_t.c.kind, deadlines_t.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        return Page(
+            items=[_deadline_from(r) for r in rows], total=total, limit=limit, offset=offset
+        )
+
+
+def _appointment_values(s: StoredAppointment) -> dict[str, Any]:
+    a = s.appointment
+    return {
+        "id": a.id,
+        "centre_id": s.centre_id,
+        "case_id": a.case_id,
+        "client_id": a.client_id,
+        "adviser_id": a.adviser_id,
+        "kind": a.kind.value,
+        "start_at": a.start,
+        "end_at": a.end,
+        "status": a.status.value,
+        "location": a.location,
+        "sequence": a.sequence,
+        "cancel_reason": a.cancel_reason,
+        "version": s.version,
+        "created_at": s.created_at,
+    }
+
+
+def _appointment_from(r: Any) -> StoredAppointment:
+    return StoredAppointment(
+        centre_id=CentreId(r["centre_id"]),
+        appointment=Appointment(
+            id=AppointmentId(r["id"]),
+            case_id=CaseId(r["case_id"]),
+            client_id=ClientId(r["client_id"]),
+            adviser_id=UserId(r["adviser_id"]),
+            kind=AppointmentKind(r["kind"]),
+            start=r["start_at"],
+            end=r["end_at"],
+            status=AppointmentStatus(r["status"]),
+            location=r["location"],
+            sequence=r["sequence"],
+            cancel_reason=r["cancel_reason"],
+        ),
+        version=r["version"],
+        created_at=r["created_at"],
+    )
+
+
+class SqlAlchemyAppointmentRepository(_Repo, AppointmentRepository):
+    async def lock_adviser(self, adviser_id: UserId) -> None:
+        if self._x.c.dialect.name == "postgresql":
+            # Transaction-scoped: released at commit or rollback.
+            await self._x.c.execute(
+                text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"),
+                {"k": f"appointments:{adviser_id}"},
+            )
+
+    async def add(self, stored: StoredAppointment) -> None:
+        self._x.own(stored.centre_id, "appointment")
+        await self._x.c.execute(insert(appointments_t).values(_appointment_values(stored)))
+
+    async def get(self, appointment_id: AppointmentId) -> StoredAppointment | None:
+        r = await self._first(
+            select(appointments_t).where(
+                appointments_t.c.id == appointment_id,
+                appointments_t.c.centre_id == self._x.centre_id,
+            )
+        )
+        return _appointment_from(r) if r else None
+
+    async def save(self, stored: StoredAppointment, expected_version: int) -> None:
+        self._x.own(stored.centre_id, "appointment")
+        values = _appointment_values(stored)
+        for k in ("id", "centre_id", "created_at"):
+            values.pop(k)
+        result = await self._x.c.execute(
+            update(appointments_t)
+            .where(
+                appointments_t.c.id == stored.id,
+                appointments_t.c.centre_id == self._x.centre_id,
+                appointments_t.c.version == expected_version,
+            )
+            .values(values)
+        )
+        if result.rowcount == 0:
+            current = await self.get(stored.id)
+            raise StaleVersion("appointment", expected_version, current.version if current else 0)
+
+    async def booked_between(
+        self, adviser_id: UserId, start: dt.datetime, end: dt.datetime
+    ) -> Sequence[Appointment]:
+        rows = await self._rows(
+            select(appointments_t).where(
+                appointments_t.c.centre_id == self._x.centre_id,
+                appointments_t.c.adviser_id == adviser_id,
+                appointments_t.c.status == AppointmentStatus.BOOKED.value,
+                appointments_t.c.start_at < end,
+                appointments_t.c.end_at > start,
+            )
+        )
+        return [_appointment_from(r).appointment for r in rows]
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        adviser_id: UserId | None = None,
+        case_id: CaseId | None = None,
+        start_from: dt.datetime | None = None,
+        start_to: dt.datetime | None = None,
+        booked_only: bool = False,
+    ) -> Page[StoredAppointment]:
+        t = appointments_t
+        where: list[Any] = [t.c.centre_id == self._x.centre_id]
+        if adviser_id is not None:
+            where.append(t.c.adviser_id == adviser_id)
+        if case_id is not None:
+            where.append(t.c.case_id == case_id)
+        if start_from is not None:
+            where.append(t.c.start_at >= start_from)
+        if start_to is not None:
+            where.append(t.c.start_at < start_to)
+        if booked_only:
+            where.append(t.c.status == AppointmentStatus.BOOKED.value)
+        total = await self._count(t, where)
+        rows = await self._rows(
+            select(t).where(*where).order_by(t.c.start_at, t.c.id).limit(limit).offset(offset)
+        )
+        return Page(
+            items=[_appointment_from(r) for r in rows], total=total, limit=limit, offset=offset
+        )
+
+
+class SqlAlchemyAvailabilityRepository(_Repo, AvailabilityRepository):
+    async def get(self, adviser_id: UserId) -> StoredAvailability | None:
+        r = await self._first(
+            select(availability_t).where(
+                availability_t.c.centre_id == self._x.centre_id,
+                availability_t.c.adviser_id == adviser_id,
+            )
+        )
+        if r is None:
+            return None
+        hours = {
+            int(day): [
+                WorkingHours(dt.time.fromisoformat(s), dt.time.fromisoformat(e)) for s, e in wins
+            ]
+            for day, wins in (r["weekly_hours"] or {}).items()
+        }
+        leave = tuple(
+            LeavePeriod(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+            for a, b in (r["leave"] or {}).get("periods", [])
+        )
+        return StoredAvailability(
+            centre_id=CentreId(r["centre_id"]),
+            availability=AdviserAvailability(
+                adviser_id=UserId(r["adviser_id"]),
+                weekly_hours=hours,
+                leave=leave,
+                timezone=r["timezone"],
+            ),
+            version=r["version"],
+            updated_at=r["updated_at"],
+        )
+
+    async def put(self, stored: StoredAvailability) -> None:
+        self._x.own(stored.centre_id, "availability")
+        a = stored.availability
+        await self._x.c.execute(
+            delete(availability_t).where(
+                availability_t.c.centre_id == self._x.centre_id,
+                availability_t.c.adviser_id == a.adviser_id,
+            )
+        )
+        await self._x.c.execute(
+            insert(availability_t).values(
+                centre_id=stored.centre_id,
+                adviser_id=a.adviser_id,
+                weekly_hours={
+                    str(day): [[w.start.isoformat(), w.end.isoformat()] for w in wins]
+                    for day, wins in a.weekly_hours
+                },
+                leave={
+                    "periods": [[p.first_day.isoformat(), p.last_day.isoformat()] for p in a.leave]
+                },
+                timezone=a.timezone,
+                version=stored.version,
+                updated_at=stored.updated_at,
+            )
+        )
+
+
+class SqlAlchemyConsentRepository(_Repo, ConsentRepository):
+    def _from(self, r: Any) -> StoredConsent:
+        return StoredConsent(
+            centre_id=CentreId(r["centre_id"]),
+            consent=ContactConsent(
+                client_id=ClientId(r["client_id"]), email=r["email"], sms=r["sms"]
+            ),
+            recorded_at=r["recorded_at"],
+            recorded_by=UserId(r["recorded_by"]) if r["recorded_by"] else None,
+        )
+
+    async def get(self, client_id: ClientId) -> StoredConsent | None:
+        r = await self._first(
+            select(consents_t).where(
+                consents_t.c.centre_id == self._x.centre_id, consents_t.c.client_id == client_id
+            )
+        )
+        return self._from(r) if r else None
+
+    async def put(self, stored: StoredConsent) -> None:
+        self._x.own(stored.centre_id, "consent")
+        c = stored.consent
+        await self._x.c.execute(
+            delete(consents_t).where(
+                consents_t.c.centre_id == self._x.centre_id, consents_t.c.client_id == c.client_id
+            )
+        )
+        await self._x.c.execute(
+            insert(consents_t).values(
+                centre_id=stored.centre_id,
+                client_id=c.client_id,
+                email=c.email,
+                sms=c.sms,
+                recorded_at=stored.recorded_at,
+                recorded_by=stored.recorded_by,
+            )
+        )
+
+    async def for_clients(
+        self, client_ids: Sequence[ClientId]
+    ) -> Mapping[ClientId, ContactConsent]:
+        if not client_ids:
+            return {}
+        rows = await self._rows(
+            select(consents_t).where(
+                consents_t.c.centre_id == self._x.centre_id,
+                consents_t.c.client_id.in_(list(client_ids)),
+            )
+        )
+        return {ClientId(r["client_id"]): self._from(r).consent for r in rows}
+
+
+def _reminder_values(r: ReminderRecord) -> dict[str, Any]:
+    return {
+        "centre_id": r.centre_id,
+        "key": r.key,
+        "audience": r.audience,
+        "channel": r.channel,
+        "recipient": r.recipient,
+        "subject_kind": r.subject_kind,
+        "subject_ref": r.subject_ref,
+        "send_at": r.send_at,
+        "event_at": r.event_at,
+        "created_at": r.created_at,
+        "status": r.status.value,
+        "attempts": r.attempts,
+        "sent_at": r.sent_at,
+        "note": r.note,
+    }
+
+
+def _reminder_from(r: Any) -> ReminderRecord:
+    return ReminderRecord(
+        key=r["key"],
+        centre_id=CentreId(r["centre_id"]),
+        audience=r["audience"],
+        channel=r["channel"],
+        recipient=r["recipient"],
+        subject_kind=r["subject_kind"],
+        subject_ref=r["subject_ref"],
+        send_at=r["send_at"],
+        event_at=r["event_at"],
+        created_at=r["created_at"],
+        status=ReminderStatus(r["status"]),
+        attempts=r["attempts"],
+        sent_at=r["sent_at"],
+        note=r["note"],
+    )
+
+
+class SqlAlchemyReminderRepository(_Repo, ReminderRepository):
+    async def add_pending(self, record: ReminderRecord) -> bool:
+        self._x.own(record.centre_id, "reminder")
+        dialect = self._x.c.dialect.name
+        builder: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        stmt = builder(reminders_t).values(_reminder_values(record)).on_conflict_do_nothing()
+        result = await self._x.c.execute(stmt)
+        return bool(result.rowcount)
+
+    async def pending(self, *, limit: int) -> Sequence[ReminderRecord]:
+        rows = await self._rows(
+            select(reminders_t)
+            .where(
+                reminders_t.c.centre_id == self._x.centre_id,
+                reminders_t.c.status == ReminderStatus.PENDING.value,
+            )
+            .order_by(reminders_t.c.send_at, reminders_t.c.key)
+            .limit(limit)
+        )
+        return [_reminder_from(r) for r in rows]
+
+    async def save(self, record: ReminderRecord) -> None:
+        self._x.own(record.centre_id, "reminder")
+        result = await self._x.c.execute(
+            update(reminders_t)
+            .where(reminders_t.c.centre_id == self._x.centre_id, reminders_t.c.key == record.key)
+            .values(
+                status=record.status.value,
+                attempts=record.attempts,
+                sent_at=record.sent_at,
+                note=record.note,
+            )
+        )
+        if result.rowcount == 0:
+            raise NotFound("reminder", record.key)
+
+    async def list(self, *, limit: int, offset: int) -> Page[ReminderRecord]:
+        where = [reminders_t.c.centre_id == self._x.centre_id]
+        total = await self._count(reminders_t, where)
+        rows = await self._rows(
+            select(reminders_t)
+            .where(*where)
+            .order_by(reminders_t.c.send_at, reminders_t.c.key)
+            .limit(limit)
+            .offset(offset)
+        )
+        return Page(
+            items=[_reminder_from(r) for r in rows], total=total, limit=limit, offset=offset
+        )
+
+
+class SqlAlchemyFindingRepository(_Repo, FindingRepository):
+    async def replace(
+        self,
+        case_id: CaseId,
+        adviser_id: UserId | None,
+        findings: Sequence[Finding],
+        evaluated_at: dt.datetime,
+    ) -> None:
+        await self._x.c.execute(
+            delete(findings_t).where(
+                findings_t.c.centre_id == self._x.centre_id, findings_t.c.case_id == case_id
+            )
+        )
+        if not findings:
+            return
+        await self._x.c.execute(
+            insert(findings_t),
+            [
+                {
+                    "centre_id": self._x.centre_id,
+                    "case_id": case_id,
+                    "rule_id": f.rule_id,
+                    "position": i,
+                    "adviser_id": adviser_id,
+                    "severity": f.severity.value,
+                    "status": f.status.value,
+                    "message": f.message,
+                    "facts": {"pairs": [list(p) for p in f.facts]},
+                    "fix": f.fix,
+                    "due_on": f.due_on,
+                    "evaluated_at": evaluated_at,
+                }
+                for i, f in enumerate(findings)
+            ],
+        )
+
+    def _from(self, r: Any) -> StoredFinding:
+        return StoredFinding(
+            centre_id=CentreId(r["centre_id"]),
+            case_id=CaseId(r["case_id"]),
+            adviser_id=UserId(r["adviser_id"]) if r["adviser_id"] else None,
+            finding=Finding(
+                rule_id=r["rule_id"],
+                severity=Severity(r["severity"]),
+                status=Status(r["status"]),
+                message=r["message"],
+                facts=tuple((str(a), str(b)) for a, b in (r["facts"] or {}).get("pairs", [])),
+                fix=r["fix"],
+                due_on=r["due_on"],
+            ),
+            evaluated_at=r["evaluated_at"],
+        )
+
+    async def for_case(self, case_id: CaseId) -> Sequence[StoredFinding]:
+        rows = await self._rows(
+            select(findings_t)
+            .where(findings_t.c.centre_id == self._x.centre_id, findings_t.c.case_id == case_id)
+            .order_by(findings_t.c.position)
+        )
+        return [self._from(r) for r in rows]
+
+    async def list(
+        self,
+        *,
+        adviser_id: UserId | None = None,
+        rule_id: str | None = None,
+        severity: str | None = None,
+        status: str | None = None,
+    ) -> Sequence[StoredFinding]:
+        t = findings_t
+        where: list[Any] = [t.c.centre_id == self._x.centre_id]
+        if adviser_id is not None:
+            where.append(t.c.adviser_id == adviser_id)
+        if rule_id is not None:
+            where.append(t.c.rule_id == rule_id)
+        if severity is not None:
+            where.append(t.c.severity == severity)
+        if status is not None:
+            where.append(t.c.status == status)
+        rows = await self._rows(select(t).where(*where).order_by(t.c.case_id, t.c.position))
+        return [self._from(r) for r in rows]
+
+
+class SqlAlchemyQaRepository(_Repo, QaRepository):
+    async def add_sample(self, sample: QaSample) -> None:
+        self._x.own(sample.centre_id, "QA sample")
+        await self._x.c.execute(
+            insert(qa_samples_t).values(
+                id=sample.id,
+                centre_id=sample.centre_id,
+                seed=sample.seed,
+                quota=sample.quota,
+                picks={str(k): [str(c) for c in v] for k, v in sample.picks.items()},
+                drawn_at=sample.drawn_at,
+                drawn_by=sample.drawn_by,
+            )
+        )
+
+    async def add_review(self, review: QaReview) -> None:
+        self._x.own(review.centre_id, "QA review")
+        await self._x.c.execute(
+            insert(qa_reviews_t).values(
+                id=review.id,
+                centre_id=review.centre_id,
+                case_id=review.case_id,
+                adviser_id=review.adviser_id,
+                reviewer_id=review.reviewer_id,
+                reviewed_on=review.reviewed_on,
+                answers=dict(review.answers),
+                percent=review.percent,
+                passed=review.passed,
+                actions=review.actions,
+                created_at=review.created_at,
+            )
+        )
+
+    async def list_reviews(self, *, case_id: CaseId | None = None) -> Sequence[QaReview]:
+        t = qa_reviews_t
+        where: list[Any] = [t.c.centre_id == self._x.centre_id]
+        if case_id is not None:
+            where.append(t.c.case_id == case_id)
+        rows = await self._rows(select(t).where(*where).order_by(t.c.created_at, t.c.id))
+        return [
+            QaReview(
+                id=QaReviewId(r["id"]),
+                centre_id=CentreId(r["centre_id"]),
+                case_id=CaseId(r["case_id"]),
+                adviser_id=UserId(r["adviser_id"]) if r["adviser_id"] else None,
+                reviewer_id=UserId(r["reviewer_id"]) if r["reviewer_id"] else None,
+                reviewed_on=r["reviewed_on"],
+                answers=dict(r["answers"] or {}),
+                percent=r["percent"],
+                passed=bool(r["passed"]),
+                actions=r["actions"],
+                created_at=r["created_at"],
+            )
+            for r in rows
+        ]
+
+
+class SqlAlchemySchedulingStore(SchedulingStore):
+    def __init__(self, ctx: SqlContext) -> None:
+        self.facts = SqlAlchemyFactRepository(ctx)
+        self.deadlines = SqlAlchemyDeadlineRepository(ctx)
+        self.appointments = SqlAlchemyAppointmentRepository(ctx)
+        self.availability = SqlAlchemyAvailabilityRepository(ctx)
+        self.consents = SqlAlchemyConsentRepository(ctx)
+        self.reminders = SqlAlchemyReminderRepository(ctx)
+        self.findings = SqlAlchemyFindingRepository(ctx)
+        self.qa = SqlAlchemyQaRepository(ctx)
+
+
+def sqlalchemy_scheduling_store(uow: UnitOfWork) -> SchedulingStore:
+    """The ``RepositoryFactory[SchedulingStore]`` of the SQLAlchemy unit of work."""
+    if not isinstance(uow, SqlAlchemyUnitOfWork):
+        raise TypeError("the SQLAlchemy scheduling store needs a SqlAlchemyUnitOfWork")
+    return SqlAlchemySchedulingStore(uow.context)

@@ -1,0 +1,470 @@
+"""Compliance as use cases: build the case file, evaluate, store findings, report, QA.
+
+The worker re-evaluates a case whenever an event that changes it arrives (``handlers()``);
+the case page and the centre report read the stored findings without recomputing.
+
+**What the case file holds today.** The case (adviser, closure), its tasks and the case
+clock (deadlines as dated threats). Debts, budget, advice records, letters and
+communications are areas being built separately; until they can be read here their
+sections stay ``None`` and the rules that need them say ``not_assessable`` — never a pass.
+
+Besides CR-01 … CR-24 one case-clock rule is added here, **CC-01** (critical): no
+deadline on the case passed while still open. CR-04 checks a task exists *before* each
+threat; CC-01 catches the threat date itself going by.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+
+from attrs import define, field, frozen
+
+from cma_core.cases.model import Case, CaseStatus
+from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
+from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
+from cma_core.compliance.qa import (
+    Answer,
+    checklist_from_rules,
+    sample_closed_cases,
+    score_checklist,
+)
+from cma_core.compliance.registry import RULES, evaluate
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.ports.clock import Clock
+from cma_core.ports.scheduling import (
+    DeadlineStatus,
+    QaReview,
+    QaReviewId,
+    QaSample,
+    QaSampleId,
+    StoredFinding,
+    TrackedDeadline,
+)
+from cma_core.ports.uow import Page, UnitOfWork, UnitOfWorkFactory
+from cma_core.scheduling.deadlines import DeadlineKind
+from cma_core.scheduling.ports import HolidayProvider
+from cma_core.services.common import IdFactory, check_page, record_audit
+from cma_core.services.scheduling import (
+    SchedulingConfig,
+    SchedulingStoreFactory,
+    load_case,
+    local_date,
+    working_calendar,
+)
+from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.events import EventEnvelope
+from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.tasks.model import TaskStatus
+
+Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
+
+#: Events after which a case's findings are re-evaluated. Debts/budgets/advice/letters
+#: events come from areas built concurrently; listing them here costs nothing until then.
+REEVALUATE_ON = (
+    "CaseOpened",
+    "CaseNoteAdded",
+    "CaseClosed",
+    "CaseReopened",
+    "AdviserAssigned",
+    "DebtAdded",
+    "DebtUpdated",
+    "BudgetChanged",
+    "AdviceRecorded",
+    "LetterSent",
+    "DeadlinePassed",
+    "FactRecorded",
+)
+
+CLOCK_RULE_ID = "CC-01"
+CLOCK_RULE_TITLE = "No case deadline passed while open"
+CLOCK_RULE_SOURCE = "UK-DEBT-ADVICE §5; PRIN 2A (Consumer Duty, avoid foreseeable harm)"
+
+_THREAT_KIND = {
+    DeadlineKind.CLAIM_RESPONSE: ThreatKind.REPLY_FORM,
+    DeadlineKind.DEFENCE: ThreatKind.HEARING,
+    DeadlineKind.LETTER_OF_CLAIM_REPLY: ThreatKind.REPLY_FORM,
+    DeadlineKind.STATUTORY_DEMAND_SET_ASIDE: ThreatKind.STATUTORY_DEMAND,
+    DeadlineKind.STATUTORY_DEMAND_COMPLY: ThreatKind.STATUTORY_DEMAND,
+    DeadlineKind.ENFORCEMENT_EARLIEST_VISIT: ThreatKind.ENFORCEMENT_VISIT,
+}
+
+
+def clock_finding(deadlines: Iterable[TrackedDeadline], today: dt.date) -> Finding:
+    """CC-01 over the case's tracked deadlines."""
+    tracked = [d for d in deadlines if d.status is not DeadlineStatus.INFO]
+    missed = [
+        d
+        for d in tracked
+        if d.status is DeadlineStatus.MISSED
+        or (d.status is DeadlineStatus.OPEN and d.deadline.due < today)
+    ]
+    facts = (
+        (
+            "deadlines",
+            ", ".join(f"{d.deadline.kind}:{d.deadline.due}:{d.status}" for d in tracked) or "none",
+        ),
+        ("today", today.isoformat()),
+    )
+    if not tracked:
+        return Finding(
+            rule_id=CLOCK_RULE_ID,
+            severity=Severity.CRITICAL,
+            status=Status.NOT_APPLICABLE,
+            message="No dated deadlines are recorded on the case.",
+            facts=facts,
+        )
+    if missed:
+        worst = min(missed, key=lambda d: d.deadline.due)
+        return Finding(
+            rule_id=CLOCK_RULE_ID,
+            severity=Severity.CRITICAL,
+            status=Status.FAIL,
+            message=f"{len(missed)} deadline(s) passed while open, the first the "
+            f"{worst.deadline.kind} due {worst.deadline.due:%d %b %Y} ({worst.deadline.rule}).",
+            facts=facts,
+            fix="Act now (late filing, application for relief, contact the creditor or court) "
+            "and record the outcome; the supervisor has been alerted.",
+        )
+    upcoming = [d for d in tracked if d.status is DeadlineStatus.OPEN]
+    return Finding(
+        rule_id=CLOCK_RULE_ID,
+        severity=Severity.CRITICAL,
+        status=Status.PASS,
+        message="No deadline has passed while open.",
+        facts=facts,
+        due_on=min((d.deadline.due for d in upcoming), default=None),
+    )
+
+
+def build_casefile(
+    case: Case, tasks: Sequence[object], deadlines: Sequence[TrackedDeadline]
+) -> CaseFile:
+    """What the system holds about the case, in the rules' shapes; the rest stays None."""
+    from cma_core.tasks.model import Task
+
+    task_of = {d.task_id: d for d in deadlines if d.task_id is not None}
+    summaries = []
+    for t in tasks:
+        assert isinstance(t, Task)
+        linked = task_of.get(t.id)
+        summaries.append(
+            TaskSummary(
+                id=str(t.id),
+                due=local_date(t.due_at) if t.due_at else None,
+                threat_id=str(linked.id) if linked else None,
+                done=t.status is TaskStatus.DONE,
+            )
+        )
+    threats = tuple(
+        Threat(
+            id=str(d.id),
+            kind=_THREAT_KIND.get(d.deadline.kind, ThreatKind.OTHER),
+            deadline=d.deadline.due,
+            description=d.deadline.rule,
+        )
+        for d in deadlines
+        if d.status is not DeadlineStatus.INFO
+    )
+    closure = None
+    if case.status is CaseStatus.CLOSED:
+        closure = Closure(
+            closed_on=local_date(case.closed_at) if case.closed_at else None,
+            retain_until=None,
+        )
+    return CaseFile(
+        case_id=case.id,
+        adviser_id=case.adviser_id,
+        threats=threats,
+        tasks=tuple(summaries),
+        closure=closure,
+        # The solutions/advice areas are not readable here yet: say so, never pass.
+        recommendation_known=False,
+    )
+
+
+@frozen(kw_only=True)
+class CaseCompliance:
+    case_id: CaseId
+    evaluated_at: dt.datetime | None
+    findings: tuple[Finding, ...]
+    stored: bool
+
+
+@frozen(kw_only=True)
+class ReportRow:
+    key: str
+    fail: int
+    not_assessable: int
+    passed: int
+    not_applicable: int
+
+
+@frozen(kw_only=True)
+class QaCoverage:
+    adviser_id: str
+    closed_cases: int
+    reviewed: int
+    quota: int
+
+
+@frozen(kw_only=True)
+class ComplianceReport:
+    cases: int
+    by_adviser: tuple[ReportRow, ...]
+    by_rule: tuple[ReportRow, ...]
+    by_severity: tuple[ReportRow, ...]
+    failures: Page[StoredFinding]
+    qa: tuple[QaCoverage, ...]
+
+
+def _rows(
+    findings: Iterable[StoredFinding], key: Callable[[StoredFinding], str]
+) -> tuple[ReportRow, ...]:
+    counts: dict[str, Counter[Status]] = {}
+    for f in findings:
+        counts.setdefault(key(f), Counter())[f.finding.status] += 1
+    return tuple(
+        ReportRow(
+            key=k,
+            fail=c[Status.FAIL],
+            not_assessable=c[Status.NOT_ASSESSABLE],
+            passed=c[Status.PASS],
+            not_applicable=c[Status.NOT_APPLICABLE],
+        )
+        for k, c in sorted(counts.items())
+    )
+
+
+@define
+class ComplianceService:
+    uow: UnitOfWorkFactory
+    store: SchedulingStoreFactory
+    clock: Clock
+    holidays: HolidayProvider
+    config: SchedulingConfig = field(factory=SchedulingConfig)
+    policy_for: Callable[[CentreId], CompliancePolicy] = field(
+        default=lambda _centre: CompliancePolicy()
+    )
+    new_id: IdFactory = field(default=uuid.uuid4)
+
+    # ----------------------------------------------------------------- evaluation
+
+    async def evaluate_in(self, uow: UnitOfWork, case_id: CaseId) -> list[Finding] | None:
+        """Evaluate and store the case's findings in ``uow``'s transaction (not committed).
+        ``None`` if the case does not exist in the centre."""
+        case = await uow.cases.get(case_id)
+        if case is None:
+            return None
+        store = self.store(uow)
+        tasks = (await uow.tasks.list(limit=200, offset=0, case_id=case_id)).items
+        deadlines = (await store.deadlines.list(limit=200, offset=0, case_id=case_id)).items
+        now = self.clock.now()
+        today = local_date(now, self.config.timezone)
+        calendar = working_calendar(self.holidays, self.config, [today])
+        findings = evaluate(
+            build_casefile(case, tasks, deadlines),
+            self.policy_for(uow.centre_id),
+            today,
+            calendar=calendar,
+        )
+        findings.append(clock_finding(deadlines, today))
+        await store.findings.replace(case.id, case.adviser_id, findings, now)
+        return findings
+
+    async def reevaluate(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        """Event handler: re-check the case the event is about (run once per event)."""
+        raw = event.payload.get("case_id")
+        if raw is None:
+            return
+        await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
+
+    def handlers(self) -> Mapping[str, Sequence[tuple[str, Handler]]]:
+        return {name: [("compliance.reevaluate", self.reevaluate)] for name in REEVALUATE_ON}
+
+    async def check_case(self, centre_id: CentreId, case_id: CaseId) -> list[Finding]:
+        async with self.uow(centre_id) as uow:
+            findings = await self.evaluate_in(uow, case_id)
+            if findings is None:
+                raise NotFound("case", case_id)
+            await uow.commit()
+        return findings
+
+    async def check_centre(
+        self, centre_id: CentreId, progress: Callable[[int, int], None] | None = None
+    ) -> int:
+        """Re-evaluate every case of the centre, one transaction per case."""
+        async with self.uow(centre_id) as uow:
+            first = await uow.cases.list(limit=1, offset=0)
+        total, done, offset = first.total, 0, 0
+        while True:
+            async with self.uow(centre_id) as uow:
+                page = await uow.cases.list(limit=100, offset=offset)
+            if not page.items:
+                return done
+            for case in page.items:
+                await self.check_case(centre_id, case.id)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+            offset += len(page.items)
+
+    # ----------------------------------------------------------------- queries
+
+    async def case_compliance(self, ctx: TenantContext, case_id: CaseId) -> CaseCompliance:
+        """Stored findings; a case never evaluated yet is evaluated now (not stored)."""
+        ctx.require(Permission.CASE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            stored = await self.store(uow).findings.for_case(case_id)
+            if stored:
+                return CaseCompliance(
+                    case_id=case_id,
+                    evaluated_at=max(s.evaluated_at for s in stored),
+                    findings=tuple(s.finding for s in stored),
+                    stored=True,
+                )
+            findings = await self.evaluate_in(uow, case_id)
+            # Not committed: a read does not write; the worker stores it on the next event.
+        return CaseCompliance(
+            case_id=case_id,
+            evaluated_at=self.clock.now(),
+            findings=tuple(findings or ()),
+            stored=False,
+        )
+
+    async def report(
+        self,
+        ctx: TenantContext,
+        *,
+        adviser_id: UserId | None = None,
+        rule_id: str | None = None,
+        severity: Severity | None = None,
+        status: Status | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> ComplianceReport:
+        """The centre's stored findings by adviser, rule and severity, the failing findings
+        (filtered, paged) and QA coverage per adviser."""
+        ctx.require(Permission.CASE_READ_ALL)
+        check_page(limit, offset)
+        known = {r.id for r in RULES} | {CLOCK_RULE_ID}
+        if rule_id is not None and rule_id not in known:
+            raise ValidationError("rule_id", "unknown rule id")
+        policy = self.policy_for(ctx.centre_id)
+        async with self.uow(ctx.centre_id) as uow:
+            store = self.store(uow)
+            rows = list(
+                await store.findings.list(
+                    adviser_id=adviser_id,
+                    rule_id=rule_id,
+                    severity=severity.value if severity else None,
+                )
+            )
+            reviews = await store.qa.list_reviews()
+            closed = await _closed_cases_by_adviser(uow)
+        shown = [r for r in rows if r.finding.status is (status or Status.FAIL)]
+        order = {s: i for i, s in enumerate(Severity)}
+        shown.sort(key=lambda r: (order[r.finding.severity], r.finding.rule_id, str(r.case_id)))
+        reviewed: Counter[str] = Counter(str(r.adviser_id) for r in reviews)
+        return ComplianceReport(
+            cases=len({r.case_id for r in rows}),
+            by_adviser=_rows(rows, lambda f: str(f.adviser_id) if f.adviser_id else "unassigned"),
+            by_rule=_rows(rows, lambda f: f.finding.rule_id),
+            by_severity=_rows(rows, lambda f: f.finding.severity.value),
+            failures=Page(
+                items=shown[offset : offset + limit], total=len(shown), limit=limit, offset=offset
+            ),
+            qa=tuple(
+                QaCoverage(
+                    adviser_id=str(a),
+                    closed_cases=len(ids),
+                    reviewed=reviewed[str(a)],
+                    quota=policy.file_review_quota,
+                )
+                for a, ids in sorted(closed.items(), key=lambda kv: str(kv[0]))
+            ),
+        )
+
+    # ----------------------------------------------------------------- QA
+
+    async def draw_sample(
+        self, ctx: TenantContext, *, seed: str, quota: int | None = None
+    ) -> QaSample:
+        """Sample closed cases per adviser, reproducibly (same seed, same cases → same
+        sample). The seed is stored with the sample so an auditor can re-draw it."""
+        ctx.require(Permission.CASE_ASSIGN)
+        if not seed.strip():
+            raise ValidationError("seed", "must not be empty")
+        quota = self.policy_for(ctx.centre_id).file_review_quota if quota is None else quota
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            closed = await _closed_cases_by_adviser(uow)
+            picks = sample_closed_cases(closed, quota, seed)
+            sample = QaSample(
+                id=QaSampleId(self.new_id()),
+                centre_id=ctx.centre_id,
+                seed=seed,
+                quota=quota,
+                picks=picks,
+                drawn_at=now,
+                drawn_by=ctx.user_id,
+            )
+            await self.store(uow).qa.add_sample(sample)
+            await record_audit(
+                uow, ctx, self.new_id, "qa.sampled", "qa_sample", sample.id, now, ("picks",)
+            )
+            await uow.commit()
+        return sample
+
+    async def record_review(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        answers: Mapping[str, Answer],
+        actions: str | None = None,
+    ) -> QaReview:
+        """Score a closed case against the rules checklist and record the actions."""
+        ctx.require(Permission.CASE_ASSIGN)
+        checklist = checklist_from_rules([r.id for r in RULES], {r.id: r.title for r in RULES})
+        score = score_checklist(checklist, answers)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            case = await load_case(uow, ctx, case_id)
+            if case.status is not CaseStatus.CLOSED:
+                raise ValidationError("case_id", "file reviews sample closed cases")
+            review = QaReview(
+                id=QaReviewId(self.new_id()),
+                centre_id=ctx.centre_id,
+                case_id=case.id,
+                adviser_id=case.adviser_id,
+                reviewer_id=ctx.user_id,
+                reviewed_on=local_date(now, self.config.timezone),
+                answers={k: v.value for k, v in answers.items()},
+                percent=score.percent,
+                passed=score.passed,
+                actions=actions,
+                created_at=now,
+            )
+            await self.store(uow).qa.add_review(review)
+            await record_audit(
+                uow, ctx, self.new_id, "qa.reviewed", "case", case.id, now, ("answers", "actions")
+            )
+            await uow.commit()
+        return review
+
+
+async def _closed_cases_by_adviser(uow: UnitOfWork) -> dict[UserId, list[CaseId]]:
+    out: dict[UserId, list[CaseId]] = {}
+    offset = 0
+    while True:
+        page = await uow.cases.list(limit=200, offset=offset, status=CaseStatus.CLOSED)
+        for case in page.items:
+            if case.adviser_id is not None:
+                out.setdefault(case.adviser_id, []).append(case.id)
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            return out

@@ -1,0 +1,1002 @@
+"""The case clock as use cases: facts → deadlines → tasks; appointments; reminders; sweeps.
+
+* ``SchedulingService`` is what the HTTP API and CLI call for one centre and one user.
+* ``Scheduler`` is the sweep a scheduler process runs (``cma scheduler``): it marks missed
+  deadlines and escalates them, plans due reminders and delivers them.
+
+Idempotency of the sweep: a reminder is first stored as *pending* under its idempotency key
+(the key is unique, so planning twice stores it once), then sent, then marked *sent* in its
+own transaction. A crash before the send leaves it pending (sent next time); a crash
+between the send and the mark makes the next sweep resend with the same key, which the
+notifier folds into the first delivery. Missed deadlines are marked and escalated in one
+transaction together with their ``DeadlinePassed`` event, so a second sweep finds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import attrs
+from attrs import define, field, frozen
+
+from cma_core.cases.model import Case
+from cma_core.identity.model import TenantContext, User
+from cma_core.identity.permissions import Permission, Role
+from cma_core.ports.clock import Clock
+from cma_core.ports.scheduling import (
+    CaseFact,
+    DeadlineId,
+    DeadlinePassed,
+    DeadlineStatus,
+    FactId,
+    FactKind,
+    FactRecorded,
+    Notifier,
+    NotifyChannel,
+    OutgoingMessage,
+    ReminderRecord,
+    ReminderStatus,
+    SchedulingStore,
+    StoredAppointment,
+    StoredAvailability,
+    StoredConsent,
+    TrackedDeadline,
+)
+from cma_core.ports.uow import (
+    IdentityStore,
+    Page,
+    RepositoryFactory,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+from cma_core.scheduling import deadlines as dl
+from cma_core.scheduling.appointments import (
+    LONDON,
+    AdviserAvailability,
+    Appointment,
+    AppointmentId,
+    AppointmentKind,
+    LeavePeriod,
+    WorkingHours,
+    book,
+    reschedule,
+)
+from cma_core.scheduling.calendar import Jurisdiction, Roll, WorkingCalendar
+from cma_core.scheduling.ical import to_icalendar
+from cma_core.scheduling.ports import HolidayProvider
+from cma_core.scheduling.reminders import (
+    Audience,
+    CaseDeadline,
+    Channel,
+    ContactConsent,
+    ReminderPolicy,
+    plan_reminders,
+)
+from cma_core.services.common import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.events import Aggregate, DomainEvent
+from cma_core.shared.ids import AuditId, CaseId, CentreId, ClientId, TaskId, UserId
+from cma_core.tasks.model import Task, TaskKind, TaskStatus
+
+log = logging.getLogger(__name__)
+
+SchedulingStoreFactory = RepositoryFactory[SchedulingStore]
+
+# "Earliest day" markers and timeline ends: shown and reminded, never missed or escalated.
+INFO_KINDS = frozenset(
+    {
+        dl.DeadlineKind.ENFORCEMENT_EARLIEST_VISIT,
+        dl.DeadlineKind.BS_MIDWAY_REVIEW_OPENS,
+        dl.DeadlineKind.BS_END,
+        dl.DeadlineKind.DRO_MORATORIUM_END,
+        # Only applies if the requester was told of an extension within the first month.
+        dl.DeadlineKind.SAR_EXTENDED_DUE,
+    }
+)
+
+# Deadlines the client must act on too (reply to the court, the creditor): they are
+# reminded as well as the adviser, on the channels they consented to.
+CLIENT_KINDS = frozenset(
+    {
+        dl.DeadlineKind.CLAIM_RESPONSE,
+        dl.DeadlineKind.DEFENCE,
+        dl.DeadlineKind.LETTER_OF_CLAIM_REPLY,
+        dl.DeadlineKind.STATUTORY_DEMAND_SET_ASIDE,
+        dl.DeadlineKind.CHARGING_ORDER_OBJECTION,
+    }
+)
+
+TASK_DUE_TIME = dt.time(17, 0)
+
+
+@frozen(kw_only=True)
+class SchedulingConfig:
+    """Per-deployment defaults (per-centre values later come from a centre settings store)."""
+
+    jurisdiction: Jurisdiction = Jurisdiction.EW
+    reminders: ReminderPolicy = field(factory=ReminderPolicy)
+    closures: frozenset[dt.date] = frozenset()
+    timezone: str = LONDON
+    uid_domain: str = "cma.invalid"
+    written_advice_working_days: int = 5
+    case_review_every_months: int = 3
+
+
+def working_calendar(
+    holidays: HolidayProvider, config: SchedulingConfig, around: Iterable[dt.date]
+) -> WorkingCalendar:
+    """The centre's calendar for the years around ``around`` (±1 year for spill-over)."""
+    years: set[int] = set()
+    for day in around:
+        years |= {day.year - 1, day.year, day.year + 1}
+    return WorkingCalendar.from_provider(holidays, config.jurisdiction, years, config.closures)
+
+
+def derive_deadlines(
+    kind: FactKind,
+    occurred_on: dt.date,
+    details: Mapping[str, Any],
+    calendar: WorkingCalendar,
+    config: SchedulingConfig,
+) -> tuple[dl.Deadline, ...]:
+    """The deadlines a fact starts, each with its counting rule and source."""
+    if kind is FactKind.COURT_CLAIM_SERVED:
+        return (
+            dl.claim_response_due(occurred_on, calendar),
+            dl.defence_due(occurred_on, calendar),
+        )
+    if kind is FactKind.LETTER_OF_CLAIM:
+        return (dl.letter_of_claim_reply_due(occurred_on),)
+    if kind is FactKind.STATUTORY_DEMAND_SERVED:
+        outside = bool(details.get("served_outside_ew", False))
+        return dl.statutory_demand_deadlines(occurred_on, served_outside_ew=outside)
+    if kind is FactKind.ENFORCEMENT_NOTICE:
+        return (dl.enforcement_earliest_visit(occurred_on, calendar),)
+    if kind is FactKind.INTERIM_CHARGING_ORDER_SERVED:
+        return (dl.charging_order_objection_due(occurred_on),)
+    if kind is FactKind.BREATHING_SPACE_REGISTERED:
+        return dl.breathing_space_deadlines(dl.breathing_space_start(occurred_on))
+    if kind is FactKind.DRO_APPROVED:
+        return (dl.dro_moratorium_end(occurred_on),)
+    if kind is FactKind.SUBJECT_ACCESS_REQUEST:
+        return dl.sar_deadlines(occurred_on, calendar)
+    if kind is FactKind.ADVICE_GIVEN:
+        return (dl.written_advice_due(occurred_on, config.written_advice_working_days, calendar),)
+    if kind is FactKind.CASE_REVIEWED:
+        return (dl.case_review_due(occurred_on, config.case_review_every_months, calendar),)
+    raise ValidationError("kind", f"unknown fact kind {kind}")  # pragma: no cover
+
+
+@frozen(kw_only=True)
+class RecordFact:
+    kind: FactKind
+    occurred_on: dt.date
+    details: Mapping[str, Any] = field(factory=dict)
+
+
+@frozen(kw_only=True)
+class BookAppointment:
+    case_id: CaseId
+    kind: AppointmentKind
+    start: dt.datetime
+    end: dt.datetime
+    adviser_id: UserId | None = None  # default: the case's adviser, else the caller
+    location: str = ""
+
+
+@frozen(kw_only=True)
+class SetAvailability:
+    weekly_hours: Mapping[int, Sequence[tuple[dt.time, dt.time]]]
+    leave: Sequence[tuple[dt.date, dt.date]] = ()
+    timezone: str = LONDON
+
+
+def event_carrier(*events: DomainEvent) -> Aggregate:
+    """An aggregate that only carries events to the outbox (through ``uow.track``)."""
+    carrier = Aggregate()
+    for event in events:
+        carrier.record(event)
+    return carrier
+
+
+async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
+    """The case, or ``NotFound`` (also for another adviser's case without read_all)."""
+    case = await uow.cases.get(case_id)
+    if case is None or (not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id):
+        raise NotFound("case", case_id)
+    return case
+
+
+def local_date(instant: dt.datetime, timezone: str = LONDON) -> dt.date:
+    return instant.astimezone(ZoneInfo(timezone)).date()
+
+
+@define
+class SchedulingService:
+    uow: UnitOfWorkFactory
+    store: SchedulingStoreFactory
+    identity: IdentityStore
+    clock: Clock
+    holidays: HolidayProvider
+    config: SchedulingConfig = field(factory=SchedulingConfig)
+    new_id: IdFactory = field(default=uuid.uuid4)
+
+    # ----------------------------------------------------------------- facts and deadlines
+
+    async def record_fact(
+        self, ctx: TenantContext, case_id: CaseId, cmd: RecordFact
+    ) -> tuple[CaseFact, list[TrackedDeadline]]:
+        """Record a dated fact; derive its deadlines and a task for each obligation.
+
+        The fact, deadlines, tasks, audit entry and ``FactRecorded`` event commit together.
+        """
+        ctx.require(Permission.CASE_WRITE)
+        now = self.clock.now()
+        today = local_date(now, self.config.timezone)
+        if cmd.occurred_on > today:
+            raise ValidationError("occurred_on", "must not be in the future")
+        calendar = working_calendar(self.holidays, self.config, [cmd.occurred_on, today])
+        derived = derive_deadlines(cmd.kind, cmd.occurred_on, cmd.details, calendar, self.config)
+        async with self.uow(ctx.centre_id) as uow:
+            case = await load_case(uow, ctx, case_id)
+            store = self.store(uow)
+            fact = CaseFact(
+                id=FactId(self.new_id()),
+                centre_id=ctx.centre_id,
+                case_id=case.id,
+                kind=cmd.kind,
+                occurred_on=cmd.occurred_on,
+                recorded_at=now,
+                recorded_by=ctx.user_id,
+                details=dict(cmd.details),
+            )
+            await store.facts.add(fact)
+            tracked: list[TrackedDeadline] = []
+            for deadline in derived:
+                info = deadline.kind in INFO_KINDS
+                task_id: TaskId | None = None
+                if not info:
+                    task_id = TaskId(self.new_id())
+                    await uow.tasks.add(
+                        Task(
+                            id=task_id,
+                            centre_id=ctx.centre_id,
+                            case_id=case.id,
+                            kind=TaskKind.DEADLINE,
+                            title=f"Deadline {deadline.due:%d %b %Y}: {deadline.rule}"[:300],
+                            assignee_id=case.adviser_id,
+                            due_at=self._task_due(deadline, calendar),
+                            status=TaskStatus.OPEN,
+                            created_at=now,
+                        )
+                    )
+                item = TrackedDeadline(
+                    id=DeadlineId(self.new_id()),
+                    centre_id=ctx.centre_id,
+                    case_id=case.id,
+                    fact_id=fact.id,
+                    deadline=deadline,
+                    adviser_id=case.adviser_id,
+                    status=DeadlineStatus.INFO if info else DeadlineStatus.OPEN,
+                    created_at=now,
+                    task_id=task_id,
+                )
+                await store.deadlines.add(item)
+                tracked.append(item)
+            uow.track(
+                event_carrier(
+                    FactRecorded(
+                        centre_id=ctx.centre_id,
+                        occurred_at=now,
+                        case_id=case.id,
+                        fact_id=fact.id,
+                        kind=cmd.kind.value,
+                        occurred_on=cmd.occurred_on,
+                    )
+                )
+            )
+            await record_audit(
+                uow, ctx, self.new_id, "case.fact_recorded", "case", case.id, now, ("facts",)
+            )
+            await uow.commit()
+        return fact, tracked
+
+    def _task_due(self, deadline: dl.Deadline, calendar: WorkingCalendar) -> dt.datetime:
+        # The working day before the deadline, end of the afternoon: the task is due
+        # *before* the threat (CR-04) and the adviser still has the last day in hand.
+        day = calendar.roll(deadline.due - dt.timedelta(days=1), Roll.PRECEDING)
+        return dt.datetime.combine(day, TASK_DUE_TIME, tzinfo=ZoneInfo(self.config.timezone))
+
+    async def list_deadlines(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        status: DeadlineStatus | None = None,
+    ) -> Page[TrackedDeadline]:
+        ctx.require(Permission.CASE_READ)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            return await self.store(uow).deadlines.list(
+                limit=limit, offset=offset, case_id=case_id, status=status
+            )
+
+    async def complete_deadline(
+        self, ctx: TenantContext, case_id: CaseId, deadline_id: DeadlineId
+    ) -> TrackedDeadline:
+        """Record that an open deadline was dealt with (it will not be escalated)."""
+        ctx.require(Permission.CASE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            store = self.store(uow)
+            item = await store.deadlines.get(deadline_id)
+            if item is None or item.case_id != case_id:
+                raise NotFound("deadline", deadline_id)
+            if item.status is not DeadlineStatus.OPEN:
+                raise ValidationError("status", f"the deadline is {item.status}, not open")
+            item = attrs.evolve(item, status=DeadlineStatus.MET, closed_at=now)
+            await store.deadlines.save(item)
+            await record_audit(
+                uow, ctx, self.new_id, "deadline.met", "deadline", item.id, now, ("status",)
+            )
+            await uow.commit()
+        return item
+
+    # ----------------------------------------------------------------- appointments
+
+    async def book(self, ctx: TenantContext, cmd: BookAppointment) -> StoredAppointment:
+        """Book an appointment. Raises ``DoubleBooking`` (a ``Conflict``) if the adviser is
+        already booked then, ``AdviserUnavailable`` outside their hours or on leave."""
+        ctx.require(Permission.CASE_WRITE)
+        now = self.clock.now()
+        if cmd.adviser_id is not None:
+            await self._require_staff(ctx, cmd.adviser_id)
+        async with self.uow(ctx.centre_id) as uow:
+            case = await load_case(uow, ctx, cmd.case_id)
+            adviser = cmd.adviser_id or case.adviser_id or ctx.user_id
+            if adviser is None:
+                raise ValidationError("adviser_id", "the case has no adviser; name one")
+            candidate = Appointment(
+                id=AppointmentId(self.new_id()),
+                case_id=case.id,
+                client_id=case.client_id,
+                adviser_id=adviser,
+                kind=cmd.kind,
+                start=cmd.start,
+                end=cmd.end,
+                location=cmd.location,
+            )
+            store = self.store(uow)
+            await store.appointments.lock_adviser(adviser)
+            existing = await store.appointments.booked_between(adviser, cmd.start, cmd.end)
+            availability = await store.availability.get(adviser)
+            calendar = working_calendar(self.holidays, self.config, [local_date(cmd.start)])
+            appt = book(
+                candidate,
+                existing,
+                availability.availability if availability else None,
+                calendar,
+            )
+            stored = StoredAppointment(
+                centre_id=ctx.centre_id, appointment=appt, version=1, created_at=now
+            )
+            await store.appointments.add(stored)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "appointment.booked",
+                "appointment",
+                appt.id,
+                now,
+                ("adviser_id", "start", "end", "kind"),
+            )
+            await uow.commit()
+        return stored
+
+    async def get_appointment(
+        self, ctx: TenantContext, appointment_id: AppointmentId
+    ) -> StoredAppointment:
+        ctx.require(Permission.CASE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            return await self._load_appointment(uow, ctx, appointment_id)
+
+    async def _load_appointment(
+        self, uow: UnitOfWork, ctx: TenantContext, appointment_id: AppointmentId
+    ) -> StoredAppointment:
+        stored = await self.store(uow).appointments.get(appointment_id)
+        if stored is None or (
+            not ctx.can(Permission.CASE_READ_ALL) and stored.appointment.adviser_id != ctx.user_id
+        ):
+            raise NotFound("appointment", appointment_id)
+        return stored
+
+    async def list_appointments(
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        adviser_id: UserId | None = None,
+        case_id: CaseId | None = None,
+        start_from: dt.datetime | None = None,
+        start_to: dt.datetime | None = None,
+    ) -> Page[StoredAppointment]:
+        """The centre's calendar (or one adviser's); without ``case:read_all``, your own."""
+        ctx.require(Permission.CASE_READ)
+        check_page(limit, offset)
+        if not ctx.can(Permission.CASE_READ_ALL):
+            if adviser_id is not None and adviser_id != ctx.user_id:
+                return Page(items=(), total=0, limit=limit, offset=offset)
+            adviser_id = ctx.user_id
+        async with self.uow(ctx.centre_id) as uow:
+            return await self.store(uow).appointments.list(
+                limit=limit,
+                offset=offset,
+                adviser_id=adviser_id,
+                case_id=case_id,
+                start_from=start_from,
+                start_to=start_to,
+            )
+
+    async def reschedule(
+        self,
+        ctx: TenantContext,
+        appointment_id: AppointmentId,
+        start: dt.datetime,
+        end: dt.datetime,
+        *,
+        expected_version: int | None,
+    ) -> StoredAppointment:
+        ctx.require(Permission.CASE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            stored = await self._load_appointment(uow, ctx, appointment_id)
+            check_version("appointment", expected_version, stored.version)
+            store = self.store(uow)
+            adviser = stored.appointment.adviser_id
+            await store.appointments.lock_adviser(adviser)
+            existing = await store.appointments.booked_between(adviser, start, end)
+            availability = await store.availability.get(adviser)
+            calendar = working_calendar(self.holidays, self.config, [local_date(start)])
+            moved = reschedule(
+                stored.appointment,
+                start,
+                end,
+                existing,
+                availability.availability if availability else None,
+                calendar,
+            )
+            updated = attrs.evolve(stored, appointment=moved, version=stored.version + 1)
+            await store.appointments.save(updated, stored.version)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "appointment.rescheduled",
+                "appointment",
+                moved.id,
+                now,
+                ("start", "end"),
+            )
+            await uow.commit()
+        return updated
+
+    async def cancel(
+        self,
+        ctx: TenantContext,
+        appointment_id: AppointmentId,
+        reason: str,
+        *,
+        expected_version: int | None,
+    ) -> StoredAppointment:
+        ctx.require(Permission.CASE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            stored = await self._load_appointment(uow, ctx, appointment_id)
+            check_version("appointment", expected_version, stored.version)
+            updated = attrs.evolve(
+                stored, appointment=stored.appointment.cancelled(reason), version=stored.version + 1
+            )
+            await self.store(uow).appointments.save(updated, stored.version)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "appointment.cancelled",
+                "appointment",
+                stored.id,
+                now,
+                ("status", "cancel_reason"),
+            )
+            await uow.commit()
+        return updated
+
+    # ----------------------------------------------------------------- availability
+
+    async def get_availability(self, ctx: TenantContext, adviser_id: UserId) -> StoredAvailability:
+        ctx.require(Permission.CASE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            stored = await self.store(uow).availability.get(adviser_id)
+        if stored is None:
+            raise NotFound("availability", adviser_id)
+        return stored
+
+    async def set_availability(
+        self,
+        ctx: TenantContext,
+        adviser_id: UserId,
+        cmd: SetAvailability,
+        *,
+        expected_version: int | None = None,
+    ) -> StoredAvailability:
+        """Advisers set their own; supervisors and centre admins anyone's."""
+        if adviser_id != ctx.user_id:
+            ctx.require(Permission.CASE_ASSIGN)
+        await self._require_staff(ctx, adviser_id, field_name="user_id")
+        try:
+            ZoneInfo(cmd.timezone)
+        except (KeyError, ValueError):
+            raise ValidationError("timezone", "is not a known time zone") from None
+        for day in cmd.weekly_hours:
+            if not 0 <= day <= 6:
+                raise ValidationError("weekly_hours", "weekday must be 0 (Monday) to 6")
+        availability = AdviserAvailability(
+            adviser_id=adviser_id,
+            weekly_hours={
+                d: tuple(WorkingHours(s, e) for s, e in windows)
+                for d, windows in cmd.weekly_hours.items()
+            },
+            leave=tuple(LeavePeriod(a, b) for a, b in cmd.leave),
+            timezone=cmd.timezone,
+        )
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            store = self.store(uow)
+            current = await store.availability.get(adviser_id)
+            if current is not None:
+                check_version("availability", expected_version, current.version)
+            stored = StoredAvailability(
+                centre_id=ctx.centre_id,
+                availability=availability,
+                version=(current.version + 1) if current else 1,
+                updated_at=now,
+            )
+            await store.availability.put(stored)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "availability.set",
+                "user",
+                adviser_id,
+                now,
+                ("weekly_hours", "leave"),
+            )
+            await uow.commit()
+        return stored
+
+    async def adviser_calendar(
+        self,
+        ctx: TenantContext,
+        adviser_id: UserId,
+        *,
+        start_from: dt.datetime | None = None,
+        start_to: dt.datetime | None = None,
+    ) -> str:
+        """The adviser's appointments as iCalendar text (cancelled ones kept, marked)."""
+        ctx.require(Permission.CASE_READ)
+        if adviser_id != ctx.user_id:
+            ctx.require(Permission.CASE_READ_ALL)
+        items: list[Appointment] = []
+        async with self.uow(ctx.centre_id) as uow:
+            offset = 0
+            while True:
+                page = await self.store(uow).appointments.list(
+                    limit=200,
+                    offset=offset,
+                    adviser_id=adviser_id,
+                    start_from=start_from,
+                    start_to=start_to,
+                )
+                items += [s.appointment for s in page.items]
+                offset += len(page.items)
+                if not page.items or offset >= page.total:
+                    break
+        return to_icalendar(items, dtstamp=self.clock.now(), uid_domain=self.config.uid_domain)
+
+    # ----------------------------------------------------------------- consent
+
+    async def record_consent(
+        self, ctx: TenantContext, client_id: ClientId, *, email: bool | None, sms: bool | None
+    ) -> StoredConsent:
+        """Record the client's answer per channel (``None``: not asked = no reminders)."""
+        ctx.require(Permission.CLIENT_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            if await uow.clients.get(client_id) is None:
+                raise NotFound("client", client_id)
+            stored = StoredConsent(
+                centre_id=ctx.centre_id,
+                consent=ContactConsent(client_id=client_id, email=email, sms=sms),
+                recorded_at=now,
+                recorded_by=ctx.user_id,
+            )
+            await self.store(uow).consents.put(stored)
+            await record_audit(
+                uow, ctx, self.new_id, "client.consent", "client", client_id, now, ("consent",)
+            )
+            await uow.commit()
+        return stored
+
+    async def _require_staff(
+        self, ctx: TenantContext, user_id: UserId, field_name: str = "adviser_id"
+    ) -> None:
+        # Before any unit of work opens: the identity store is another connection, and the
+        # embedded SQLite pool holds one.
+        user = await self.identity.get_user(user_id)
+        if user is None or ctx.centre_id not in user.centre_ids:
+            raise ValidationError(field_name, "no such user in this centre")
+
+
+# --------------------------------------------------------------------------- the sweep
+
+
+@frozen(kw_only=True)
+class SweepReport:
+    missed: int = 0
+    escalated: int = 0
+    planned: int = 0
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+    def __add__(self, other: SweepReport) -> SweepReport:
+        return SweepReport(
+            **{
+                a.name: getattr(self, a.name) + getattr(other, a.name)
+                for a in attrs.fields(SweepReport)
+            }
+        )
+
+
+def _supervisors(users: Iterable[User], centre_id: CentreId) -> list[User]:
+    found = [u for u in users if u.active and Role.SUPERVISOR in u.roles_in(centre_id)]
+    return sorted(found, key=lambda u: (u.email, str(u.id)))
+
+
+@define
+class Scheduler:
+    """Sweeps every centre: missed deadlines, reminder planning, delivery. Idempotent."""
+
+    uow: UnitOfWorkFactory
+    store: SchedulingStoreFactory
+    identity: IdentityStore
+    clock: Clock
+    notifier: Notifier
+    config: SchedulingConfig = field(factory=SchedulingConfig)
+    new_id: IdFactory = field(default=uuid.uuid4)
+    batch: int = 200
+
+    async def sweep(self) -> SweepReport:
+        total = SweepReport()
+        for centre in await self.identity.list_centres():
+            total = total + await self.sweep_centre(centre.id)
+        return total
+
+    async def sweep_centre(self, centre_id: CentreId) -> SweepReport:
+        users = list(await self.identity.list_users(centre_id))
+        missed, escalated = await self.sweep_deadlines(centre_id, users)
+        planned = await self.plan(centre_id)
+        delivered = await self.deliver(centre_id, users)
+        return attrs.evolve(delivered, missed=missed, escalated=escalated, planned=planned)
+
+    async def sweep_deadlines(
+        self, centre_id: CentreId, users: Sequence[User] | None = None
+    ) -> tuple[int, int]:
+        """Mark open deadlines whose last day has passed as missed and escalate each to a
+        supervisor: a task for them, a reminder, and a ``DeadlinePassed`` event."""
+        if users is None:
+            users = list(await self.identity.list_users(centre_id))
+        supervisors = _supervisors(users, centre_id)
+        now = self.clock.now()
+        today = local_date(now, self.config.timezone)
+        missed = escalated = 0
+        async with self.uow(centre_id) as uow:
+            store = self.store(uow)
+            page = await store.deadlines.list(
+                limit=self.batch, offset=0, status=DeadlineStatus.OPEN, due_before=today
+            )
+            for item in page.items:
+                event = DeadlinePassed(
+                    centre_id=centre_id,
+                    occurred_at=now,
+                    case_id=item.case_id,
+                    deadline_id=item.id,
+                    kind=item.deadline.kind.value,
+                    due=item.deadline.due,
+                    adviser_id=item.adviser_id,
+                )
+                supervisor = supervisors[0] if supervisors else None
+                if supervisor is not None:
+                    await uow.tasks.add(
+                        Task(
+                            id=TaskId(self.new_id()),
+                            centre_id=centre_id,
+                            case_id=item.case_id,
+                            kind=TaskKind.DEADLINE,
+                            title=f"Escalated: missed {item.deadline.kind} deadline of "
+                            f"{item.deadline.due:%d %b %Y}"[:300],
+                            assignee_id=supervisor.id,
+                            due_at=now,
+                            status=TaskStatus.OPEN,
+                            created_at=now,
+                            source_event_id=event.event_id,
+                        )
+                    )
+                    for sup in supervisors:
+                        await store.reminders.add_pending(
+                            ReminderRecord(
+                                key=f"escalation:{item.id}:{sup.id}",
+                                centre_id=centre_id,
+                                audience="supervisor",
+                                channel=Channel.EMAIL.value,
+                                recipient=str(sup.id),
+                                subject_kind=f"missed_{item.deadline.kind}",
+                                subject_ref=str(item.id),
+                                send_at=now,
+                                event_at=now,
+                                created_at=now,
+                            )
+                        )
+                    escalated += 1
+                else:
+                    log.warning("centre %s has no supervisor to escalate to", centre_id)
+                await store.deadlines.save(
+                    attrs.evolve(
+                        item,
+                        status=DeadlineStatus.MISSED,
+                        closed_at=now,
+                        escalated_to=supervisor.id if supervisor else None,
+                    )
+                )
+                uow.track(event_carrier(event))
+                await uow.audit.append(
+                    _system_audit(self.new_id, centre_id, "deadline.missed", item.id, now, event)
+                )
+                missed += 1
+            await uow.commit()
+        return missed, escalated
+
+    async def plan(self, centre_id: CentreId) -> int:
+        """Store reminders that are due now as pending (once per idempotency key)."""
+        now = self.clock.now()
+        new = 0
+        async with self.uow(centre_id) as uow:
+            store = self.store(uow)
+            appts = await _all(
+                lambda limit, offset: store.appointments.list(
+                    limit=limit, offset=offset, start_from=now, booked_only=True
+                )
+            )
+            open_deadlines = await _all(
+                lambda limit, offset: store.deadlines.list(
+                    limit=limit, offset=offset, status=DeadlineStatus.OPEN
+                )
+            )
+            case_clients: dict[CaseId, ClientId] = {}
+            for item in open_deadlines:
+                if item.case_id not in case_clients:
+                    case = await uow.cases.get(item.case_id)
+                    if case is not None:
+                        case_clients[item.case_id] = case.client_id
+            client_ids = {a.appointment.client_id for a in appts} | set(case_clients.values())
+            consents = await store.consents.for_clients(sorted(client_ids, key=str))
+            plan = plan_reminders(
+                appointments=[a.appointment for a in appts],
+                deadlines=[
+                    CaseDeadline(
+                        case_id=item.case_id,
+                        deadline=item.deadline,
+                        adviser_id=item.adviser_id,
+                        client_id=case_clients.get(item.case_id),
+                        remind_client=item.deadline.kind in CLIENT_KINDS,
+                    )
+                    for item in open_deadlines
+                ],
+                consents=consents,
+                policy=self.config.reminders,
+                now=now,
+            )
+            for intent in plan.intents:
+                if intent.send_at > now:
+                    continue
+                added = await store.reminders.add_pending(
+                    ReminderRecord(
+                        key=intent.key,
+                        centre_id=centre_id,
+                        audience=intent.audience.value,
+                        channel=intent.channel.value,
+                        recipient=intent.recipient,
+                        subject_kind=intent.subject_kind,
+                        subject_ref=intent.subject_ref,
+                        send_at=intent.send_at,
+                        event_at=intent.event_at,
+                        created_at=now,
+                    )
+                )
+                new += int(added)
+            await uow.commit()
+        return new
+
+    async def deliver(
+        self, centre_id: CentreId, users: Sequence[User] | None = None
+    ) -> SweepReport:
+        """Send pending reminders; each is marked sent in its own transaction."""
+        if users is None:
+            users = list(await self.identity.list_users(centre_id))
+        by_id = {u.id: u for u in users}
+        sent = skipped = failed = 0
+        async with self.uow(centre_id) as uow:
+            pending = list(await self.store(uow).reminders.pending(limit=self.batch))
+            addresses: dict[str, tuple[str | None, str | None]] = {}
+            for rec in pending:
+                if rec.audience == Audience.CLIENT.value and rec.recipient not in addresses:
+                    client = await uow.clients.get(ClientId(uuid.UUID(rec.recipient)))
+                    addresses[rec.recipient] = (
+                        (client.email, client.phone) if client else (None, None)
+                    )
+        now = self.clock.now()
+        for rec in pending:
+            message = self._message(rec, by_id, addresses)
+            if message is None:
+                await self._mark(
+                    centre_id, attrs.evolve(rec, status=ReminderStatus.SKIPPED, note="no address")
+                )
+                skipped += 1
+                continue
+            if message.channel not in self.notifier.channels():
+                await self._mark(
+                    centre_id,
+                    attrs.evolve(
+                        rec,
+                        status=ReminderStatus.SKIPPED,
+                        note=f"no {message.channel} notifier configured",
+                    ),
+                )
+                skipped += 1
+                continue
+            try:
+                delivery = await self.notifier.send(message)
+            except Exception as exc:  # provider down: stays pending, retried next sweep
+                log.warning("reminder %s not sent: %s", rec.key, exc)
+                await self._mark(centre_id, attrs.evolve(rec, attempts=rec.attempts + 1))
+                failed += 1
+                continue
+            await self._mark(
+                centre_id,
+                attrs.evolve(
+                    rec,
+                    status=ReminderStatus.SENT,
+                    attempts=rec.attempts + 1,
+                    sent_at=now,
+                    note=delivery.provider_ref,
+                ),
+            )
+            sent += 1
+        return SweepReport(sent=sent, skipped=skipped, failed=failed)
+
+    async def _mark(self, centre_id: CentreId, record: ReminderRecord) -> None:
+        async with self.uow(centre_id) as uow:
+            await self.store(uow).reminders.save(record)
+            await uow.commit()
+
+    def _message(
+        self,
+        rec: ReminderRecord,
+        users: Mapping[UserId, User],
+        clients: Mapping[str, tuple[str | None, str | None]],
+    ) -> OutgoingMessage | None:
+        subject, body = _wording(rec, self.config.timezone)
+        if rec.audience == Audience.CLIENT.value:
+            email, phone = clients.get(rec.recipient, (None, None))
+            if rec.channel == Channel.SMS.value:
+                if not phone:
+                    return None
+                return OutgoingMessage(
+                    idempotency_key=rec.key,
+                    channel=NotifyChannel.SMS,
+                    to=phone,
+                    subject=subject,
+                    body=body,
+                )
+            if not email:
+                return None
+            return OutgoingMessage(
+                idempotency_key=rec.key,
+                channel=NotifyChannel.EMAIL,
+                to=email,
+                subject=subject,
+                body=body,
+            )
+        # Staff (adviser in-app reminders and supervisor escalations) get internal email.
+        user = users.get(UserId(uuid.UUID(rec.recipient)))
+        if user is None:
+            return None
+        return OutgoingMessage(
+            idempotency_key=rec.key,
+            channel=NotifyChannel.EMAIL,
+            to=user.email,
+            subject=subject,
+            body=body,
+        )
+
+
+def _wording(rec: ReminderRecord, timezone: str) -> tuple[str, str]:
+    when = rec.event_at.astimezone(ZoneInfo(timezone))
+    if rec.subject_kind == "appointment":
+        return (
+            "Reminder: your debt advice appointment",
+            f"You have a debt advice appointment on {when:%A %d %B %Y at %H:%M}. "
+            "Contact your adviser if you need to change it.",
+        )
+    if rec.audience == "supervisor":
+        return (
+            "Escalation: a case deadline was missed",
+            f"A {rec.subject_kind.removeprefix('missed_')} deadline passed without being "
+            f"marked as dealt with (deadline record {rec.subject_ref}). Please review the case.",
+        )
+    label = rec.subject_kind.replace("_", " ")
+    if rec.audience == Audience.CLIENT.value:
+        return (
+            "Reminder: a deadline on your debt case",
+            f"There is a {label} deadline on {when:%A %d %B %Y}. Please contact your adviser.",
+        )
+    return (
+        f"Deadline reminder: {label}",
+        f"The {label} deadline on case {rec.subject_ref.split(':')[0]} falls on "
+        f"{when:%A %d %B %Y}.",
+    )
+
+
+async def _all(fetch: Any) -> list[Any]:
+    out: list[Any] = []
+    offset = 0
+    while True:
+        page = await fetch(200, offset)
+        out += list(page.items)
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            return out
+
+
+def _system_audit(
+    new_id: IdFactory,
+    centre_id: CentreId,
+    action: str,
+    entity_id: uuid.UUID,
+    at: dt.datetime,
+    event: DomainEvent,
+) -> Any:
+    from cma_core.audit.model import AuditEntry
+
+    return AuditEntry(
+        id=AuditId(new_id()),
+        centre_id=centre_id,
+        actor_id=None,
+        action=action,
+        entity_type="deadline",
+        entity_id=str(entity_id),
+        at=at,
+        fields=("status",),
+        source_event_id=event.event_id,
+    )

@@ -1,0 +1,881 @@
+"""Controllers of the case clock and compliance: facts and deadlines, appointments,
+availability, the adviser iCalendar feed, client contact consent, compliance and QA."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get, patch, post, put
+from litestar.openapi.spec import Example
+from litestar.params import Body, Parameter
+from msgspec import Meta, Struct
+
+from cma_core.compliance.model import Finding, Severity, Status
+from cma_core.compliance.qa import Answer
+from cma_core.identity.permissions import Permission
+from cma_core.ports.scheduling import (
+    DeadlineId,
+    DeadlineStatus,
+    FactKind,
+    QaReview,
+    QaSample,
+    StoredAppointment,
+    StoredAvailability,
+    StoredFinding,
+    TrackedDeadline,
+)
+from cma_core.scheduling.appointments import AppointmentId, AppointmentKind
+from cma_core.services.compliance import ComplianceService
+from cma_core.services.scheduling import (
+    BookAppointment,
+    RecordFact,
+    SchedulingService,
+    SetAvailability,
+)
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import CaseId, ClientId, UserId
+from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.routes import (
+    IfMatch,
+    Limit,
+    Offset,
+    _user_or_me,
+    ctx_of,
+    etag,
+    parse_if_match,
+)
+
+# --------------------------------------------------------------------------- shapes
+
+
+class FactIn(Struct, forbid_unknown_fields=True):
+    kind: FactKind
+    occurred_on: dt.date
+    details: dict[str, Any] = {}
+
+
+class DeadlineOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    fact_id: uuid.UUID
+    kind: str
+    due: dt.date
+    trigger: dt.date
+    counting: str
+    amount: int
+    rule: str
+    source: str
+    is_earliest: bool
+    status: str
+    adviser_id: uuid.UUID | None
+    task_id: uuid.UUID | None
+    escalated_to: uuid.UUID | None
+
+    @classmethod
+    def of(cls, d: TrackedDeadline) -> DeadlineOut:
+        return cls(
+            id=d.id,
+            case_id=d.case_id,
+            fact_id=d.fact_id,
+            kind=d.deadline.kind.value,
+            due=d.deadline.due,
+            trigger=d.deadline.trigger,
+            counting=d.deadline.counting.value,
+            amount=d.deadline.amount,
+            rule=d.deadline.rule,
+            source=d.deadline.source,
+            is_earliest=d.deadline.is_earliest,
+            status=d.status.value,
+            adviser_id=d.adviser_id,
+            task_id=d.task_id,
+            escalated_to=d.escalated_to,
+        )
+
+
+class FactOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    kind: str
+    occurred_on: dt.date
+    deadlines: list[DeadlineOut]
+
+
+class DeadlinePage(Struct):
+    items: list[DeadlineOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class AppointmentIn(Struct, forbid_unknown_fields=True):
+    case_id: uuid.UUID
+    kind: AppointmentKind
+    start: dt.datetime
+    end: dt.datetime
+    adviser_id: uuid.UUID | None = None
+    location: Annotated[str, Meta(max_length=300)] = ""
+
+
+class ReschedulePatch(Struct, forbid_unknown_fields=True):
+    start: dt.datetime
+    end: dt.datetime
+
+
+class CancelIn(Struct, forbid_unknown_fields=True):
+    reason: Annotated[str, Meta(min_length=1, max_length=500)]
+
+
+class AppointmentOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    client_id: uuid.UUID
+    adviser_id: uuid.UUID
+    kind: str
+    start: dt.datetime
+    end: dt.datetime
+    status: str
+    location: str
+    sequence: int
+    cancel_reason: str | None
+    version: int
+
+    @classmethod
+    def of(cls, s: StoredAppointment) -> AppointmentOut:
+        a = s.appointment
+        return cls(
+            id=a.id,
+            case_id=a.case_id,
+            client_id=a.client_id,
+            adviser_id=a.adviser_id,
+            kind=a.kind.value,
+            start=a.start,
+            end=a.end,
+            status=a.status.value,
+            location=a.location,
+            sequence=a.sequence,
+            cancel_reason=a.cancel_reason,
+            version=s.version,
+        )
+
+
+class AppointmentPage(Struct):
+    items: list[AppointmentOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class WindowIn(Struct, forbid_unknown_fields=True):
+    start: dt.time
+    end: dt.time
+
+
+class LeaveIn(Struct, forbid_unknown_fields=True):
+    first_day: dt.date
+    last_day: dt.date
+
+
+class AvailabilityIn(Struct, forbid_unknown_fields=True):
+    weekly_hours: dict[str, list[WindowIn]]
+    leave: list[LeaveIn] = []
+    timezone: str = "Europe/London"
+
+
+class AvailabilityOut(Struct):
+    adviser_id: uuid.UUID
+    weekly_hours: dict[str, list[WindowIn]]
+    leave: list[LeaveIn]
+    timezone: str
+    version: int
+
+    @classmethod
+    def of(cls, s: StoredAvailability) -> AvailabilityOut:
+        a = s.availability
+        return cls(
+            adviser_id=a.adviser_id,
+            weekly_hours={
+                str(day): [WindowIn(start=w.start, end=w.end) for w in wins]
+                for day, wins in a.weekly_hours
+            },
+            leave=[LeaveIn(first_day=p.first_day, last_day=p.last_day) for p in a.leave],
+            timezone=a.timezone,
+            version=s.version,
+        )
+
+
+class ConsentIn(Struct, forbid_unknown_fields=True):
+    email: bool | None = None
+    sms: bool | None = None
+
+
+class ConsentOut(Struct):
+    client_id: uuid.UUID
+    email: bool | None
+    sms: bool | None
+    recorded_at: dt.datetime
+
+
+class FindingOut(Struct):
+    rule_id: str
+    severity: str
+    status: str
+    message: str
+    facts: dict[str, str]
+    fix: str | None
+    due_on: dt.date | None
+
+    @classmethod
+    def of(cls, f: Finding) -> FindingOut:
+        return cls(
+            rule_id=f.rule_id,
+            severity=f.severity.value,
+            status=f.status.value,
+            message=f.message,
+            facts=dict(f.facts),
+            fix=f.fix,
+            due_on=f.due_on,
+        )
+
+
+class CaseComplianceOut(Struct):
+    case_id: uuid.UUID
+    evaluated_at: dt.datetime | None
+    stored: bool
+    summary: dict[str, int]
+    findings: list[FindingOut]
+
+
+class ReportRowOut(Struct):
+    key: str
+    fail: int
+    not_assessable: int
+    passed: int
+    not_applicable: int
+
+
+class ReportFindingOut(Struct):
+    case_id: uuid.UUID
+    adviser_id: uuid.UUID | None
+    evaluated_at: dt.datetime
+    finding: FindingOut
+
+    @classmethod
+    def of(cls, s: StoredFinding) -> ReportFindingOut:
+        return cls(
+            case_id=s.case_id,
+            adviser_id=s.adviser_id,
+            evaluated_at=s.evaluated_at,
+            finding=FindingOut.of(s.finding),
+        )
+
+
+class QaCoverageOut(Struct):
+    adviser_id: str
+    closed_cases: int
+    reviewed: int
+    quota: int
+
+
+class ReportOut(Struct):
+    cases: int
+    by_adviser: list[ReportRowOut]
+    by_rule: list[ReportRowOut]
+    by_severity: list[ReportRowOut]
+    qa_coverage: list[QaCoverageOut]
+    items: list[ReportFindingOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class SampleIn(Struct, forbid_unknown_fields=True):
+    seed: Annotated[str, Meta(min_length=1, max_length=200)]
+    quota: Annotated[int, Meta(ge=0, le=100)] | None = None
+
+
+class SampleOut(Struct):
+    id: uuid.UUID
+    seed: str
+    quota: int
+    picks: dict[str, list[uuid.UUID]]
+    drawn_at: dt.datetime
+
+    @classmethod
+    def of(cls, s: QaSample) -> SampleOut:
+        return cls(
+            id=s.id,
+            seed=s.seed,
+            quota=s.quota,
+            picks={str(k): list(v) for k, v in s.picks.items()},
+            drawn_at=s.drawn_at,
+        )
+
+
+class ReviewIn(Struct, forbid_unknown_fields=True):
+    case_id: uuid.UUID
+    answers: dict[str, Answer]
+    actions: Annotated[str, Meta(max_length=5000)] | None = None
+
+
+class ReviewOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    adviser_id: uuid.UUID | None
+    reviewer_id: uuid.UUID | None
+    reviewed_on: dt.date
+    percent: int
+    passed: bool
+    actions: str | None
+
+    @classmethod
+    def of(cls, r: QaReview) -> ReviewOut:
+        return cls(
+            id=r.id,
+            case_id=r.case_id,
+            adviser_id=r.adviser_id,
+            reviewer_id=r.reviewer_id,
+            reviewed_on=r.reviewed_on,
+            percent=r.percent,
+            passed=r.passed,
+            actions=r.actions,
+        )
+
+
+def _aware(value: dt.datetime | None, field: str) -> dt.datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise ValidationError(field, "must include a timezone, e.g. Z or +01:00")
+    return value
+
+
+# --------------------------------------------------------------------------- controllers
+
+
+class CaseClockController(Controller):
+    path = "/api/v1/cases"
+    tags = ["case clock"]
+
+    @post(
+        "/{case_id:uuid}/facts",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Record a dated fact; get the deadlines it starts",
+        description="Each deadline states how it was counted (calendar/clear/business days, "
+        "months) and its source. Obligations get a task for the case's adviser.",
+    )
+    async def record_fact(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        data: Annotated[
+            FactIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="A county court claim was served",
+                        value={"kind": "court_claim_served", "occurred_on": "2026-11-20"},
+                    ),
+                    Example(
+                        summary="A statutory demand served abroad",
+                        value={
+                            "kind": "statutory_demand_served",
+                            "occurred_on": "2026-11-20",
+                            "details": {"served_outside_ew": True},
+                        },
+                    ),
+                ]
+            ),
+        ],
+        scheduling: SchedulingService,
+    ) -> Response[FactOut]:
+        fact, deadlines = await scheduling.record_fact(
+            ctx_of(request),
+            CaseId(case_id),
+            RecordFact(kind=data.kind, occurred_on=data.occurred_on, details=data.details),
+        )
+        return Response(
+            FactOut(
+                id=fact.id,
+                case_id=fact.case_id,
+                kind=fact.kind.value,
+                occurred_on=fact.occurred_on,
+                deadlines=[DeadlineOut.of(d) for d in deadlines],
+            ),
+            status_code=201,
+        )
+
+    @get(
+        "/{case_id:uuid}/deadlines",
+        guards=[requires(Permission.CASE_READ)],
+        summary="The case's deadlines, soonest first",
+    )
+    async def list_deadlines(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        scheduling: SchedulingService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: DeadlineStatus | None = None,
+    ) -> DeadlinePage:
+        page = await scheduling.list_deadlines(
+            ctx_of(request), CaseId(case_id), limit=limit, offset=offset, status=status
+        )
+        return DeadlinePage(
+            items=[DeadlineOut.of(d) for d in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+    @post(
+        "/{case_id:uuid}/deadlines/{deadline_id:uuid}/complete",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Record that a deadline was met",
+    )
+    async def complete_deadline(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        deadline_id: uuid.UUID,
+        scheduling: SchedulingService,
+    ) -> DeadlineOut:
+        item = await scheduling.complete_deadline(
+            ctx_of(request), CaseId(case_id), DeadlineId(deadline_id)
+        )
+        return DeadlineOut.of(item)
+
+    @get(
+        "/{case_id:uuid}/compliance",
+        guards=[requires(Permission.CASE_READ)],
+        summary="The case's compliance findings",
+        description="Stored findings (re-evaluated by the worker on every change to the "
+        "case). `not_assessable` means the system does not hold a fact the rule needs.",
+    )
+    async def case_compliance(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        compliance: ComplianceService,
+    ) -> CaseComplianceOut:
+        result = await compliance.case_compliance(ctx_of(request), CaseId(case_id))
+        summary = {s.value: 0 for s in Status}
+        for f in result.findings:
+            summary[f.status.value] += 1
+        return CaseComplianceOut(
+            case_id=result.case_id,
+            evaluated_at=result.evaluated_at,
+            stored=result.stored,
+            summary=summary,
+            findings=[FindingOut.of(f) for f in result.findings],
+        )
+
+
+class AppointmentController(Controller):
+    path = "/api/v1/appointments"
+    tags = ["appointments"]
+
+    @post(
+        "/",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Book an appointment",
+        description="409 `double-booking` if the adviser already has a booked appointment "
+        "overlapping the slot; 422 `adviser-unavailable` outside their hours or on leave.",
+    )
+    async def book(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[
+            AppointmentIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="A phone appointment",
+                        value={
+                            "case_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
+                            "kind": "phone",
+                            "start": "2026-12-01T10:00:00Z",
+                            "end": "2026-12-01T11:00:00Z",
+                        },
+                    )
+                ]
+            ),
+        ],
+        scheduling: SchedulingService,
+    ) -> Response[AppointmentOut]:
+        stored = await scheduling.book(
+            ctx_of(request),
+            BookAppointment(
+                case_id=CaseId(data.case_id),
+                kind=data.kind,
+                start=_aware(data.start, "start") or data.start,
+                end=_aware(data.end, "end") or data.end,
+                adviser_id=UserId(data.adviser_id) if data.adviser_id else None,
+                location=data.location,
+            ),
+        )
+        return Response(
+            AppointmentOut.of(stored),
+            status_code=201,
+            headers={**etag(stored.version), "Location": f"/api/v1/appointments/{stored.id}"},
+        )
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ)],
+        summary="The calendar: the centre's appointments or one adviser's",
+        description="Earliest first. `from` inclusive, `to` exclusive (by start).",
+    )
+    async def list_appointments(
+        self,
+        request: Request[Any, Any, Any],
+        scheduling: SchedulingService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        adviser_id: Annotated[str | None, Parameter(description='A user id, or "me".')] = None,
+        case_id: uuid.UUID | None = None,
+        start_from: Annotated[dt.datetime | None, Parameter(query="from")] = None,
+        start_to: Annotated[dt.datetime | None, Parameter(query="to")] = None,
+    ) -> AppointmentPage:
+        ctx = ctx_of(request)
+        page = await scheduling.list_appointments(
+            ctx,
+            limit=limit,
+            offset=offset,
+            adviser_id=_user_or_me(ctx, adviser_id, "adviser_id"),
+            case_id=CaseId(case_id) if case_id else None,
+            start_from=_aware(start_from, "from"),
+            start_to=_aware(start_to, "to"),
+        )
+        return AppointmentPage(
+            items=[AppointmentOut.of(s) for s in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+    @get(
+        "/{appointment_id:uuid}",
+        guards=[requires(Permission.CASE_READ)],
+        summary="An appointment",
+    )
+    async def get_appointment(
+        self,
+        request: Request[Any, Any, Any],
+        appointment_id: uuid.UUID,
+        scheduling: SchedulingService,
+    ) -> Response[AppointmentOut]:
+        stored = await scheduling.get_appointment(ctx_of(request), AppointmentId(appointment_id))
+        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+
+    @patch(
+        "/{appointment_id:uuid}",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Reschedule an appointment",
+        description="Send `If-Match` with the ETag you read; 412 if it changed since, 428 "
+        "without it; 409 if the new slot clashes.",
+    )
+    async def reschedule(
+        self,
+        request: Request[Any, Any, Any],
+        appointment_id: uuid.UUID,
+        data: Annotated[
+            ReschedulePatch,
+            Body(
+                examples=[
+                    Example(
+                        summary="Move to the afternoon",
+                        value={"start": "2026-12-01T14:00:00Z", "end": "2026-12-01T15:00:00Z"},
+                    )
+                ]
+            ),
+        ],
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AppointmentOut]:
+        return await self._reschedule(request, appointment_id, data, scheduling, if_match)
+
+    async def _reschedule(
+        self,
+        request: Request[Any, Any, Any],
+        appointment_id: uuid.UUID,
+        data: ReschedulePatch,
+        scheduling: SchedulingService,
+        if_match: str | None,
+    ) -> Response[AppointmentOut]:
+        expected = parse_if_match(if_match, required=True)
+        stored = await scheduling.reschedule(
+            ctx_of(request),
+            AppointmentId(appointment_id),
+            _aware(data.start, "start") or data.start,
+            _aware(data.end, "end") or data.end,
+            expected_version=expected,
+        )
+        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+
+    @post(
+        "/{appointment_id:uuid}/cancel",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Cancel an appointment",
+        description="`If-Match` is checked when sent.",
+    )
+    async def cancel(
+        self,
+        request: Request[Any, Any, Any],
+        appointment_id: uuid.UUID,
+        data: Annotated[
+            CancelIn,
+            Body(examples=[Example(summary="Client asked", value={"reason": "client is unwell"})]),
+        ],
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AppointmentOut]:
+        stored = await scheduling.cancel(
+            ctx_of(request),
+            AppointmentId(appointment_id),
+            data.reason,
+            expected_version=parse_if_match(if_match, required=False),
+        )
+        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+
+
+class AdviserController(Controller):
+    path = "/api/v1/advisers"
+    tags = ["appointments"]
+
+    @get(
+        "/{user_id:uuid}/availability",
+        guards=[requires(Permission.CASE_READ)],
+        summary="An adviser's working hours and leave",
+    )
+    async def get_availability(
+        self, request: Request[Any, Any, Any], user_id: uuid.UUID, scheduling: SchedulingService
+    ) -> Response[AvailabilityOut]:
+        stored = await scheduling.get_availability(ctx_of(request), UserId(user_id))
+        return Response(AvailabilityOut.of(stored), headers=etag(stored.version))
+
+    @put(
+        "/{user_id:uuid}/availability",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Set an adviser's working hours and leave",
+        description="Weekdays are 0 (Monday) to 6. Advisers set their own; supervisors "
+        "anyone's. Replacing existing availability needs `If-Match`.",
+    )
+    async def put_availability(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: uuid.UUID,
+        data: Annotated[
+            AvailabilityIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="Mornings Monday to Wednesday, a week off",
+                        value={
+                            "weekly_hours": {
+                                "0": [{"start": "09:00", "end": "13:00"}],
+                                "1": [{"start": "09:00", "end": "13:00"}],
+                                "2": [{"start": "09:00", "end": "13:00"}],
+                            },
+                            "leave": [{"first_day": "2026-12-21", "last_day": "2026-12-31"}],
+                        },
+                    )
+                ]
+            ),
+        ],
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AvailabilityOut]:
+        hours: dict[int, list[tuple[dt.time, dt.time]]] = {}
+        for key, windows in data.weekly_hours.items():
+            if not key.isdigit():
+                raise ValidationError("weekly_hours", "keys are weekdays 0 (Monday) to 6")
+            hours[int(key)] = [(w.start, w.end) for w in windows]
+        stored = await scheduling.set_availability(
+            ctx_of(request),
+            UserId(user_id),
+            SetAvailability(
+                weekly_hours=hours,
+                leave=[(p.first_day, p.last_day) for p in data.leave],
+                timezone=data.timezone,
+            ),
+            expected_version=parse_if_match(if_match, required=False),
+        )
+        return Response(AvailabilityOut.of(stored), headers=etag(stored.version))
+
+    @get(
+        "/{user_id:uuid}/calendar.ics",
+        guards=[requires(Permission.CASE_READ)],
+        summary="An adviser's appointments as an iCalendar feed",
+        media_type="text/calendar",
+    )
+    async def calendar_feed(
+        self, request: Request[Any, Any, Any], user_id: uuid.UUID, scheduling: SchedulingService
+    ) -> Response[str]:
+        body = await scheduling.adviser_calendar(ctx_of(request), UserId(user_id))
+        return Response(
+            body,
+            media_type="text/calendar; charset=utf-8",
+            headers={"Content-Disposition": f'inline; filename="adviser-{user_id}.ics"'},
+        )
+
+
+class ConsentController(Controller):
+    path = "/api/v1/clients"
+    tags = ["clients"]
+
+    @put(
+        "/{client_id:uuid}/contact-consent",
+        guards=[requires(Permission.CLIENT_WRITE)],
+        summary="Record the client's consent to reminders per channel",
+        description="`null` means not asked, which is treated as no.",
+    )
+    async def put_consent(
+        self,
+        request: Request[Any, Any, Any],
+        client_id: uuid.UUID,
+        data: Annotated[
+            ConsentIn,
+            Body(
+                examples=[
+                    Example(summary="Texts yes, email no", value={"sms": True, "email": False})
+                ]
+            ),
+        ],
+        scheduling: SchedulingService,
+    ) -> ConsentOut:
+        stored = await scheduling.record_consent(
+            ctx_of(request), ClientId(client_id), email=data.email, sms=data.sms
+        )
+        return ConsentOut(
+            client_id=stored.consent.client_id,
+            email=stored.consent.email,
+            sms=stored.consent.sms,
+            recorded_at=stored.recorded_at,
+        )
+
+
+class ComplianceController(Controller):
+    path = "/api/v1"
+    tags = ["compliance"]
+
+    @get(
+        "/compliance/report",
+        guards=[requires(Permission.CASE_READ_ALL)],
+        summary="The centre's compliance report",
+        description="Counts by adviser, rule and severity over the stored findings, QA "
+        "coverage per adviser, and the findings with `status` (default `fail`), most "
+        "severe first, paged.",
+    )
+    async def report(
+        self,
+        request: Request[Any, Any, Any],
+        compliance: ComplianceService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        adviser_id: Annotated[str | None, Parameter(description='A user id, or "me".')] = None,
+        rule_id: Annotated[str | None, Parameter(max_length=16)] = None,
+        severity: Severity | None = None,
+        status: Status | None = None,
+    ) -> ReportOut:
+        ctx = ctx_of(request)
+        report = await compliance.report(
+            ctx,
+            adviser_id=_user_or_me(ctx, adviser_id, "adviser_id"),
+            rule_id=rule_id,
+            severity=severity,
+            status=status,
+            limit=limit,
+            offset=offset,
+        )
+
+        def rows(items: Any) -> list[ReportRowOut]:
+            return [
+                ReportRowOut(
+                    key=r.key,
+                    fail=r.fail,
+                    not_assessable=r.not_assessable,
+                    passed=r.passed,
+                    not_applicable=r.not_applicable,
+                )
+                for r in items
+            ]
+
+        return ReportOut(
+            cases=report.cases,
+            by_adviser=rows(report.by_adviser),
+            by_rule=rows(report.by_rule),
+            by_severity=rows(report.by_severity),
+            qa_coverage=[
+                QaCoverageOut(
+                    adviser_id=q.adviser_id,
+                    closed_cases=q.closed_cases,
+                    reviewed=q.reviewed,
+                    quota=q.quota,
+                )
+                for q in report.qa
+            ],
+            items=[ReportFindingOut.of(s) for s in report.failures.items],
+            total=report.failures.total,
+            limit=report.failures.limit,
+            offset=report.failures.offset,
+        )
+
+    @post(
+        "/qa/samples",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="Draw a reproducible sample of closed cases per adviser",
+        description="The same seed over the same closed cases draws the same sample.",
+    )
+    async def sample(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[
+            SampleIn,
+            Body(examples=[Example(summary="Quarterly sample", value={"seed": "2026-Q4"})]),
+        ],
+        compliance: ComplianceService,
+    ) -> Response[SampleOut]:
+        sample = await compliance.draw_sample(ctx_of(request), seed=data.seed, quota=data.quota)
+        return Response(SampleOut.of(sample), status_code=201)
+
+    @post(
+        "/qa/reviews",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="Score a closed case against the rules checklist",
+    )
+    async def review(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[
+            ReviewIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="Two items checked",
+                        value={
+                            "case_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
+                            "answers": {"CR-01": "met", "CR-18": "not_met"},
+                            "actions": "Send the written advice letter.",
+                        },
+                    )
+                ]
+            ),
+        ],
+        compliance: ComplianceService,
+    ) -> Response[ReviewOut]:
+        review = await compliance.record_review(
+            ctx_of(request), CaseId(data.case_id), data.answers, data.actions
+        )
+        return Response(ReviewOut.of(review), status_code=201)
+
+
+SCHEDULING_CONTROLLERS = (
+    CaseClockController,
+    AppointmentController,
+    AdviserController,
+    ConsentController,
+    ComplianceController,
+)

@@ -1,0 +1,483 @@
+"""One contract for the case-clock and compliance repositories (``SchedulingStore``), run on
+the in-memory fake, SQLite and PostgreSQL. Includes the tenancy case: bound to centre A, a
+unit of work can neither read nor write centre B's records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import attrs
+import pytest
+
+from cma_adapters.memory import InMemoryDatabase, InMemoryIdentityStore, in_memory_uow_factory
+from cma_adapters.memory.scheduling import in_memory_scheduling_store
+from cma_core.cases.model import Case
+from cma_core.clients.model import Client
+from cma_core.compliance.model import Finding, Severity, Status
+from cma_core.identity.model import Centre
+from cma_core.ports import IdentityStore, UnitOfWork, UnitOfWorkFactory
+from cma_core.ports.scheduling import (
+    CaseFact,
+    DeadlineId,
+    DeadlineStatus,
+    FactId,
+    FactKind,
+    QaReview,
+    QaReviewId,
+    ReminderRecord,
+    ReminderStatus,
+    SchedulingStore,
+    StoredAppointment,
+    StoredAvailability,
+    StoredConsent,
+    TrackedDeadline,
+)
+from cma_core.scheduling.appointments import (
+    AdviserAvailability,
+    Appointment,
+    AppointmentId,
+    AppointmentKind,
+    LeavePeriod,
+    WorkingHours,
+)
+from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
+from cma_core.scheduling.deadlines import claim_response_due, defence_due
+from cma_core.scheduling.reminders import ContactConsent
+from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+
+UTC = dt.UTC
+T0 = dt.datetime(2026, 11, 16, 9, 30, 15, 123456, tzinfo=UTC)
+CAL = WorkingCalendar(jurisdiction=Jurisdiction.EW)
+
+
+@attrs.define
+class Backend:
+    identity: IdentityStore
+    uow: UnitOfWorkFactory
+    store: Callable[[UnitOfWork], SchedulingStore]
+
+
+def uid() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+async def new_case(backend: Backend) -> tuple[CentreId, Case]:
+    centre = Centre(id=CentreId(uid()), name="C", created_at=T0)
+    await backend.identity.add_centre(centre)
+    async with backend.uow(centre.id) as uow:
+        client = Client.register(
+            client_id=ClientId(uid()),
+            centre_id=centre.id,
+            first_name="Ann",
+            last_name="Lee",
+            date_of_birth=dt.date(1980, 1, 1),
+            email=None,
+            phone=None,
+            now=T0,
+            by=None,
+        )
+        await uow.clients.add(client)
+        case = Case.open(
+            case_id=CaseId(uid()),
+            centre_id=centre.id,
+            client_id=client.id,
+            reference=f"C-{uid().hex[:6]}",
+            adviser_id=None,
+            now=T0,
+            by=None,
+        )
+        await uow.cases.add(case)
+        await uow.commit()
+    return centre.id, case
+
+
+def fact_of(centre: CentreId, case: Case) -> CaseFact:
+    return CaseFact(
+        id=FactId(uid()),
+        centre_id=centre,
+        case_id=case.id,
+        kind=FactKind.COURT_CLAIM_SERVED,
+        occurred_on=dt.date(2026, 11, 16),
+        recorded_at=T0,
+        recorded_by=None,
+        details={"note": "by post"},
+    )
+
+
+def deadline_of(fact: CaseFact, which: Any = claim_response_due) -> TrackedDeadline:
+    return TrackedDeadline(
+        id=DeadlineId(uid()),
+        centre_id=fact.centre_id,
+        case_id=fact.case_id,
+        fact_id=fact.id,
+        deadline=which(fact.occurred_on, CAL),
+        adviser_id=UserId(uid()),
+        status=DeadlineStatus.OPEN,
+        created_at=T0,
+        task_id=uid(),
+    )
+
+
+def appointment_of(centre: CentreId, case: Case, adviser: UserId, hour: int) -> StoredAppointment:
+    return StoredAppointment(
+        centre_id=centre,
+        appointment=Appointment(
+            id=AppointmentId(uid()),
+            case_id=case.id,
+            client_id=case.client_id,
+            adviser_id=adviser,
+            kind=AppointmentKind.IN_PERSON,
+            start=dt.datetime(2026, 11, 18, hour, tzinfo=UTC),
+            end=dt.datetime(2026, 11, 18, hour + 1, tzinfo=UTC),
+            location="Room 2, Civic Centre",
+        ),
+        version=1,
+        created_at=T0,
+    )
+
+
+def reminder_of(centre: CentreId, key: str, hour: int = 9) -> ReminderRecord:
+    return ReminderRecord(
+        key=key,
+        centre_id=centre,
+        audience="adviser",
+        channel="in_app",
+        recipient=str(uid()),
+        subject_kind="claim_response",
+        subject_ref="x",
+        send_at=dt.datetime(2026, 11, 23, hour, tzinfo=UTC),
+        event_at=dt.datetime(2026, 11, 30, 23, 59, tzinfo=UTC),
+        created_at=T0,
+    )
+
+
+class SchedulingStoreContract:
+    async def test_facts_and_deadlines_round_trip_order_and_filters(self, backend: Backend) -> None:
+        centre, case = await new_case(backend)
+        fact = fact_of(centre, case)
+        first, second = deadline_of(fact), deadline_of(fact, defence_due)
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            await s.facts.add(fact)
+            await s.deadlines.add(second)
+            await s.deadlines.add(first)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert list(await s.facts.list(case.id)) == [fact]
+            assert await s.deadlines.get(first.id) == first
+            page = await s.deadlines.list(limit=10, offset=0, case_id=case.id)
+            assert [d.id for d in page.items] == [first.id, second.id]
+            assert page.total == 2
+            due = await s.deadlines.list(
+                limit=10, offset=0, status=DeadlineStatus.OPEN, due_before=dt.date(2026, 12, 1)
+            )
+            assert [d.id for d in due.items] == [first.id]
+            await s.deadlines.save(attrs.evolve(first, status=DeadlineStatus.MISSED, closed_at=T0))
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            got = await backend.store(uow).deadlines.get(first.id)
+            assert got is not None
+            assert got.status is DeadlineStatus.MISSED
+            assert got.closed_at == T0
+
+    async def test_a_second_deadline_of_the_same_kind_for_a_fact_is_refused(
+        self, backend: Backend
+    ) -> None:
+        centre, case = await new_case(backend)
+        fact = fact_of(centre, case)
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            await s.facts.add(fact)
+            await s.deadlines.add(deadline_of(fact))
+            with pytest.raises(Conflict):
+                await s.deadlines.add(deadline_of(fact))
+
+    async def test_appointments_overlap_query_versions_and_listing(self, backend: Backend) -> None:
+        centre, case = await new_case(backend)
+        adviser = UserId(uid())
+        ten, eleven = (appointment_of(centre, case, adviser, h) for h in (10, 11))
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            await s.appointments.lock_adviser(adviser)
+            await s.appointments.add(eleven)
+            await s.appointments.add(ten)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert await s.appointments.get(ten.id) == ten
+            clash = await s.appointments.booked_between(
+                adviser, dt.datetime(2026, 11, 18, 10, 30, tzinfo=UTC), ten.appointment.end
+            )
+            assert [a.id for a in clash] == [ten.id]
+            touching = await s.appointments.booked_between(
+                adviser,
+                ten.appointment.end - dt.timedelta(hours=1, minutes=1),
+                ten.appointment.start,
+            )
+            assert touching == []
+            page = await s.appointments.list(limit=1, offset=0, adviser_id=adviser)
+            assert page.total == 2
+            assert [a.id for a in page.items] == [ten.id]
+            cancelled = attrs.evolve(
+                ten, appointment=ten.appointment.cancelled("unwell"), version=2
+            )
+            await s.appointments.save(cancelled, 1)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert await s.appointments.get(ten.id) == cancelled
+            assert (await s.appointments.list(limit=5, offset=0, booked_only=True)).total == 1
+            with pytest.raises(StaleVersion):
+                await s.appointments.save(attrs.evolve(cancelled, version=3), 1)
+
+    async def test_availability_and_consent_put_replace(self, backend: Backend) -> None:
+        centre, case = await new_case(backend)
+        adviser = UserId(uid())
+        avail = StoredAvailability(
+            centre_id=centre,
+            availability=AdviserAvailability(
+                adviser_id=adviser,
+                weekly_hours={0: [WorkingHours(dt.time(9), dt.time(13))]},
+                leave=(LeavePeriod(dt.date(2026, 12, 21), dt.date(2026, 12, 31)),),
+            ),
+            version=1,
+            updated_at=T0,
+        )
+        consent = StoredConsent(
+            centre_id=centre,
+            consent=ContactConsent(client_id=case.client_id, email=True, sms=None),
+            recorded_at=T0,
+            recorded_by=None,
+        )
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            await s.availability.put(avail)
+            await s.consents.put(consent)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert await s.availability.get(adviser) == avail
+            assert await s.consents.get(case.client_id) == consent
+            assert await s.consents.for_clients([case.client_id, ClientId(uid())]) == {
+                case.client_id: consent.consent
+            }
+            await s.consents.put(
+                attrs.evolve(consent, consent=attrs.evolve(consent.consent, sms=False))
+            )
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            got = await backend.store(uow).consents.get(case.client_id)
+            assert got is not None
+            assert got.consent.sms is False
+
+    async def test_reminder_keys_are_stored_once_and_pending_oldest_first(
+        self, backend: Backend
+    ) -> None:
+        centre, _ = await new_case(backend)
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert await s.reminders.add_pending(reminder_of(centre, "k2", 10)) is True
+            assert await s.reminders.add_pending(reminder_of(centre, "k1", 9)) is True
+            assert await s.reminders.add_pending(reminder_of(centre, "k1", 9)) is False
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert await s.reminders.add_pending(reminder_of(centre, "k1", 9)) is False
+            pending = await s.reminders.pending(limit=10)
+            assert [r.key for r in pending] == ["k1", "k2"]
+            await s.reminders.save(
+                attrs.evolve(pending[0], status=ReminderStatus.SENT, attempts=1, sent_at=T0)
+            )
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert [r.key for r in await s.reminders.pending(limit=10)] == ["k2"]
+            assert (await s.reminders.list(limit=10, offset=0)).total == 2
+
+    async def test_findings_replace_filters_and_qa_reviews(self, backend: Backend) -> None:
+        centre, case = await new_case(backend)
+        adviser = UserId(uid())
+        f1 = Finding(
+            rule_id="CR-04",
+            severity=Severity.CRITICAL,
+            status=Status.FAIL,
+            message="m",
+            facts=(("a", "1"),),
+            fix="do",
+            due_on=dt.date(2026, 12, 1),
+        )
+        f2 = Finding(
+            rule_id="CR-14", severity=Severity.CRITICAL, status=Status.NOT_ASSESSABLE, message="n"
+        )
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            await s.findings.replace(case.id, adviser, [f1, f2], T0)
+            await s.findings.replace(case.id, adviser, [f1, f2], T0)  # idempotent
+            review = QaReview(
+                id=QaReviewId(uid()),
+                centre_id=centre,
+                case_id=case.id,
+                adviser_id=adviser,
+                reviewer_id=None,
+                reviewed_on=dt.date(2026, 11, 20),
+                answers={"CR-01": "met"},
+                percent=100,
+                passed=True,
+                actions=None,
+                created_at=T0,
+            )
+            await s.qa.add_review(review)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert [x.finding for x in await s.findings.for_case(case.id)] == [f1, f2]
+            assert [x.finding for x in await s.findings.list(status="fail")] == [f1]
+            assert [
+                x.finding for x in await s.findings.list(adviser_id=adviser, rule_id="CR-14")
+            ] == [f2]
+            assert list(await s.qa.list_reviews(case_id=case.id)) == [review]
+            await s.findings.replace(case.id, adviser, [f2], T0)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert [x.finding for x in await backend.store(uow).findings.for_case(case.id)] == [f2]
+
+    async def test_bound_to_centre_a_it_cannot_read_or_write_centre_b(
+        self, backend: Backend
+    ) -> None:
+        a, case_a = await new_case(backend)
+        b, case_b = await new_case(backend)
+        fact_b = fact_of(b, case_b)
+        dl_b = deadline_of(fact_b)
+        appt_b = appointment_of(b, case_b, UserId(uid()), 10)
+        async with backend.uow(b) as uow:
+            s = backend.store(uow)
+            await s.facts.add(fact_b)
+            await s.deadlines.add(dl_b)
+            await s.appointments.add(appt_b)
+            await s.reminders.add_pending(reminder_of(b, "shared-key"))
+            await s.findings.replace(
+                case_b.id,
+                None,
+                [Finding(rule_id="CR-01", severity=Severity.HIGH, status=Status.FAIL, message="x")],
+                T0,
+            )
+            await uow.commit()
+        async with backend.uow(a) as uow:
+            s = backend.store(uow)
+            assert await s.facts.list(case_b.id) == []
+            assert await s.deadlines.get(dl_b.id) is None
+            assert (await s.deadlines.list(limit=10, offset=0)).total == 0
+            assert await s.appointments.get(appt_b.id) is None
+            assert (await s.appointments.list(limit=10, offset=0)).total == 0
+            assert (
+                await s.appointments.booked_between(
+                    appt_b.appointment.adviser_id, appt_b.appointment.start, appt_b.appointment.end
+                )
+                == []
+            )
+            assert await s.reminders.pending(limit=10) == []
+            assert await s.findings.for_case(case_b.id) == []
+            assert await s.findings.list() == []
+            # The same idempotency key in another centre is a different reminder.
+            assert await s.reminders.add_pending(reminder_of(a, "shared-key")) is True
+            for write in (
+                s.facts.add(fact_of(b, case_b)),
+                s.deadlines.add(deadline_of(fact_of(b, case_b))),
+                s.appointments.add(appointment_of(b, case_b, UserId(uid()), 12)),
+                s.reminders.add_pending(reminder_of(b, "other")),
+                s.consents.put(
+                    StoredConsent(
+                        centre_id=b,
+                        consent=ContactConsent(client_id=case_b.client_id, sms=True),
+                        recorded_at=T0,
+                        recorded_by=None,
+                    )
+                ),
+            ):
+                with pytest.raises(CrossTenantAccess):
+                    await write
+            with pytest.raises(CrossTenantAccess):
+                await s.appointments.save(attrs.evolve(appt_b, version=2), 1)
+        async with backend.uow(b) as uow:
+            assert await backend.store(uow).appointments.get(appt_b.id) == appt_b
+        del case_a
+
+
+class TestInMemory(SchedulingStoreContract):
+    @pytest.fixture
+    def backend(self) -> Backend:
+        db = InMemoryDatabase()
+        return Backend(
+            identity=InMemoryIdentityStore(db),
+            uow=in_memory_uow_factory(db),
+            store=in_memory_scheduling_store,
+        )
+
+
+async def _sql(url: str) -> AsyncIterator[Backend]:
+    from cma_adapters.sqlalchemy import (
+        SqlAlchemyIdentityStore,
+        SqlAlchemyUnitOfWorkFactory,
+        create_engine_for,
+    )
+    from cma_adapters.sqlalchemy.scheduling import sqlalchemy_scheduling_store
+
+    engine = create_engine_for(url)
+    try:
+        yield Backend(
+            identity=SqlAlchemyIdentityStore(engine),
+            uow=SqlAlchemyUnitOfWorkFactory(engine),
+            store=sqlalchemy_scheduling_store,
+        )
+    finally:
+        await engine.dispose()
+
+
+class TestSqlite(SchedulingStoreContract):
+    @pytest.fixture
+    async def backend(self, sqlite_url: str) -> AsyncIterator[Backend]:
+        async for b in _sql(sqlite_url):
+            yield b
+
+
+@pytest.mark.postgres
+class TestPostgres(SchedulingStoreContract):
+    @pytest.fixture
+    async def backend(self, postgres_url: str) -> AsyncIterator[Backend]:
+        async for b in _sql(postgres_url):
+            yield b
+
+    async def test_rls_hides_other_centres_rows_even_without_a_filter(
+        self, backend: Backend
+    ) -> None:
+        from sqlalchemy import text
+
+        from cma_adapters.sqlalchemy import SqlAlchemyUnitOfWork
+
+        a, _ = await new_case(backend)
+        b, case_b = await new_case(backend)
+        async with backend.uow(b) as uow:
+            await backend.store(uow).reminders.add_pending(reminder_of(b, "rls"))
+            await uow.commit()
+        async with backend.uow(a) as uow:
+            assert isinstance(uow, SqlAlchemyUnitOfWork)
+            c = uow.context.c
+            # The test connects as a superuser, which bypasses RLS: probe as a plain role.
+            await c.execute(
+                text(
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                    "'cma_rls_probe') THEN CREATE ROLE cma_rls_probe NOLOGIN; END IF; END $$"
+                )
+            )
+            await c.execute(text("GRANT SELECT ON reminders TO cma_rls_probe"))
+            await c.execute(text("SET LOCAL ROLE cma_rls_probe"))
+            rows = (
+                await c.execute(text("SELECT count(*) FROM reminders WHERE key='rls'"))
+            ).scalar_one()
+            assert rows == 0
+        del case_b

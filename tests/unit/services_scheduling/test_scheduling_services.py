@@ -1,0 +1,217 @@
+"""The case-clock services on in-memory adapters with the real ``holidays`` adapter:
+bank-holiday arithmetic, double booking, consent-gated reminders, idempotent sweeps and a
+crash mid-sweep."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cma_adapters.holidays_calendar import HolidaysLibraryProvider
+from cma_adapters.memory import (
+    FixedClock,
+    InMemoryDatabase,
+    InMemoryIdentityStore,
+    PlainPasswordHasher,
+    in_memory_uow_factory,
+)
+from cma_adapters.memory.scheduling import in_memory_scheduling_store
+from cma_adapters.notify import InMemoryNotifier
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Role
+from cma_core.ports.scheduling import FactKind, NotifyChannel
+from cma_core.scheduling.appointments import AppointmentKind, DoubleBooking
+from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
+from cma_core.services.cases import CaseService, OpenCase
+from cma_core.services.clients import ClientService, RegisterClient
+from cma_core.services.compliance import ComplianceService
+from cma_core.services.identity import IdentityService
+from cma_core.services.scheduling import (
+    BookAppointment,
+    RecordFact,
+    Scheduler,
+    SchedulingConfig,
+    SchedulingService,
+)
+from cma_core.shared.errors import ValidationError
+
+UTC = dt.UTC
+HOLIDAYS = HolidaysLibraryProvider()
+
+
+def test_the_holidays_adapter_matches_gov_uk_2026_and_knows_each_jurisdiction() -> None:
+    ew = HOLIDAYS.bank_holidays(Jurisdiction.EW, 2026)
+    assert dt.date(2026, 12, 28) in ew  # Boxing Day substitute (26th is a Saturday)
+    assert dt.date(2026, 12, 26) not in ew
+    assert dt.date(2026, 8, 31) in ew
+    assert dt.date(2026, 8, 3) not in ew
+    sco = HOLIDAYS.bank_holidays(Jurisdiction.SCO, 2026)
+    assert {dt.date(2026, 1, 2), dt.date(2026, 8, 3), dt.date(2026, 11, 30)} <= sco
+    ni = HOLIDAYS.bank_holidays(Jurisdiction.NI, 2026)
+    assert {dt.date(2026, 3, 17), dt.date(2026, 7, 13)} <= ni
+    with pytest.raises(LookupError):
+        HOLIDAYS.bank_holidays(Jurisdiction.EW, 1900)
+
+
+def test_business_days_and_court_rolls_over_christmas_with_real_holidays() -> None:
+    from cma_core.scheduling.deadlines import claim_response_due, written_advice_due
+
+    ew = WorkingCalendar.from_provider(HOLIDAYS, Jurisdiction.EW, [2026, 2027])
+    # Served 11 Dec 2026: +14 = Fri 25 Dec (holiday) → Sat, Sun, Mon 28 (substitute) → Tue 29.
+    assert claim_response_due(dt.date(2026, 12, 11), ew).due == dt.date(2026, 12, 29)
+    # 5 working days from Wed 23 Dec: 24, 29, 30, 31 Dec, 4 Jan (1 Jan is a holiday).
+    assert written_advice_due(dt.date(2026, 12, 23), 5, ew).due == dt.date(2027, 1, 4)
+    sco = WorkingCalendar.from_provider(HOLIDAYS, Jurisdiction.SCO, [2026, 2027])
+    # Scotland also closes on 2 Jan 2027's substitute (Mon 4 Jan): one more day.
+    assert written_advice_due(dt.date(2026, 12, 23), 5, sco).due == dt.date(2027, 1, 5)
+
+
+class World:
+    def __init__(self) -> None:
+        self.clock = FixedClock(dt.datetime(2026, 11, 16, 10, tzinfo=UTC))
+        self.db = InMemoryDatabase()
+        self.uow = in_memory_uow_factory(self.db)
+        self.store = InMemoryIdentityStore(self.db)
+        self.identity = IdentityService(self.store, PlainPasswordHasher(), self.clock)
+        self.clients = ClientService(self.uow, self.clock)
+        self.cases = CaseService(self.uow, self.store, self.clock)
+        self.notifier = InMemoryNotifier()
+        config = SchedulingConfig()
+        self.scheduling = SchedulingService(
+            self.uow, in_memory_scheduling_store, self.store, self.clock, HOLIDAYS, config
+        )
+        self.scheduler = Scheduler(
+            self.uow, in_memory_scheduling_store, self.store, self.clock, self.notifier, config
+        )
+        self.compliance = ComplianceService(
+            self.uow, in_memory_scheduling_store, self.clock, HOLIDAYS, config
+        )
+
+    async def setup(self) -> tuple[TenantContext, object]:
+        centre = await self.identity.create_centre("Leeds")
+        adviser = await self.identity.create_user(
+            centre_id=centre.id,
+            email="ada@leeds.example",
+            role=Role.ADVISER,
+            password="pw-1234567890",
+        )
+        await self.identity.create_user(
+            centre_id=centre.id,
+            email="sam@leeds.example",
+            role=Role.SUPERVISOR,
+            password="pw-1234567890",
+        )
+        ctx = TenantContext(
+            centre_id=centre.id, user_id=adviser.id, roles=frozenset({Role.ADVISER})
+        )
+        client = await self.clients.register(
+            ctx,
+            RegisterClient(
+                first_name="Ann",
+                last_name="Lee",
+                date_of_birth=dt.date(1980, 1, 1),
+                email="ann@example.org",
+                phone="07700 900123",
+            ),
+        )
+        case = await self.cases.open(ctx, OpenCase(client_id=client.id))
+        return ctx, case
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+async def test_double_booking_is_rejected_and_back_to_back_is_fine(world: World) -> None:
+    ctx, case = await world.setup()
+    slot = BookAppointment(
+        case_id=case.id,  # type: ignore[attr-defined]
+        kind=AppointmentKind.VIDEO,
+        start=dt.datetime(2026, 11, 18, 10, tzinfo=UTC),
+        end=dt.datetime(2026, 11, 18, 11, tzinfo=UTC),
+    )
+    first = await world.scheduling.book(ctx, slot)
+    with pytest.raises(DoubleBooking):
+        await world.scheduling.book(
+            ctx,
+            BookAppointment(
+                case_id=slot.case_id,
+                kind=slot.kind,
+                start=slot.start + dt.timedelta(minutes=59),
+                end=slot.end + dt.timedelta(hours=1),
+            ),
+        )
+    await world.scheduling.book(
+        ctx,
+        BookAppointment(
+            case_id=slot.case_id,
+            kind=slot.kind,
+            start=slot.end,
+            end=slot.end + dt.timedelta(hours=1),
+        ),
+    )
+    await world.scheduling.cancel(ctx, first.id, "client unwell", expected_version=1)
+    await world.scheduling.book(ctx, slot)  # a cancelled appointment frees the slot
+
+
+async def test_client_reminders_only_on_consented_channels(world: World) -> None:
+    ctx, case = await world.setup()
+    await world.scheduling.book(
+        ctx,
+        BookAppointment(
+            case_id=case.id,  # type: ignore[attr-defined]
+            kind=AppointmentKind.PHONE,
+            start=dt.datetime(2026, 11, 17, 10, tzinfo=UTC),
+            end=dt.datetime(2026, 11, 17, 11, tzinfo=UTC),
+        ),
+    )
+    report = await world.scheduler.sweep()  # a day ahead: due now, but no consent yet
+    assert report.sent == 0
+    assert world.notifier.sent == []
+    await world.scheduling.record_consent(ctx, case.client_id, email=None, sms=True)  # type: ignore[attr-defined]
+    report = await world.scheduler.sweep()
+    assert report.sent == 1
+    assert [m.channel for m in world.notifier.sent] == [NotifyChannel.SMS]
+
+
+async def test_sweeps_are_idempotent_and_a_crash_mid_sweep_loses_nothing(world: World) -> None:
+    ctx, case = await world.setup()
+    await world.scheduling.record_consent(ctx, case.client_id, email=True, sms=True)  # type: ignore[attr-defined]
+    await world.scheduling.record_fact(
+        ctx,
+        case.id,
+        RecordFact(kind=FactKind.COURT_CLAIM_SERVED, occurred_on=dt.date(2026, 11, 16)),  # type: ignore[attr-defined]
+    )
+    world.clock.at = dt.datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    world.notifier.fail_next = 1  # the provider is down for the first message
+    first = await world.scheduler.sweep()
+    assert first.failed == 1
+    second = await world.scheduler.sweep()
+    assert second.sent == 1
+    assert second.planned == 0
+    keys = [m.idempotency_key for m in world.notifier.sent]
+    assert len(keys) == len(set(keys)) == first.sent + 1
+    third = await world.scheduler.sweep()
+    assert (third.sent, third.planned, third.failed) == (0, 0, 0)
+
+
+async def test_a_fact_in_the_future_is_refused_by_field(world: World) -> None:
+    ctx, case = await world.setup()
+    with pytest.raises(ValidationError) as err:
+        await world.scheduling.record_fact(
+            ctx,
+            case.id,
+            RecordFact(kind=FactKind.LETTER_OF_CLAIM, occurred_on=dt.date(2026, 12, 1)),  # type: ignore[attr-defined]
+        )
+    assert err.value.field == "occurred_on"
+
+
+async def test_compliance_reports_not_assessable_for_areas_not_held(world: World) -> None:
+    ctx, case = await world.setup()
+    findings = await world.compliance.check_case(ctx.centre_id, case.id)  # type: ignore[attr-defined]
+    by_id = {f.rule_id: f for f in findings}
+    assert len(by_id) == 25
+    assert by_id["CR-07"].status.value == "not_assessable"
+    assert by_id["CC-01"].status.value == "not_applicable"
