@@ -6,6 +6,9 @@ One container class serves the HTTP app, the worker and the CLI. Tests override 
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import hmac
 from typing import Any
 
 from dependency_injector import containers, providers
@@ -13,19 +16,28 @@ from dependency_injector import containers, providers
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 from cma_adapters.jobs import DramatiqEventPublisher, InProcessEventPublisher, make_redis_broker
 from cma_adapters.memory import SystemClock
-from cma_adapters.security import Argon2PasswordHasher
+from cma_adapters.security import (
+    Argon2PasswordHasher,
+    InMemoryLoginThrottle,
+    PyOtpOneTimePasswords,
+    RedisLoginThrottle,
+)
 from cma_adapters.sqlalchemy import (
     SqlAlchemyIdentityStore,
+    SqlAlchemyRefreshTokenStore,
     SqlAlchemyUnitOfWorkFactory,
     create_engine_for,
 )
 from cma_adapters.sqlalchemy.scheduling import sqlalchemy_scheduling_store
+from cma_core.identity.blind_index import blind_index
+from cma_core.services.audit import AuditService
 from cma_core.services.cases import CaseService
 from cma_core.services.clients import ClientService
 from cma_core.services.compliance import ComplianceService
 from cma_core.services.events import EventHandlers, OutboxRelay
 from cma_core.services.identity import IdentityService
 from cma_core.services.scheduling import Scheduler, SchedulingConfig, SchedulingService
+from cma_core.services.sessions import SessionService
 from cma_core.services.tasks import TaskService
 from cma_entrypoints.settings import Settings
 
@@ -34,6 +46,29 @@ def _publisher(settings: Settings, broker: Any, handlers: providers.Provider[Any
     if settings.redis_url:
         return DramatiqEventPublisher(broker)
     return InProcessEventPublisher(handlers)
+
+
+def _login_throttle(settings: Settings) -> Any:
+    limit, window = settings.login_max_failures, settings.login_window_seconds
+    if settings.redis_url:
+        return RedisLoginThrottle.from_url(
+            settings.redis_url,
+            namespace=settings.redis_namespace,
+            limit=limit,
+            window_seconds=window,
+        )
+    return InMemoryLoginThrottle(limit=limit, window_seconds=window)
+
+
+def _email_index(settings: Settings) -> Any:
+    """Blind index of sign-in emails for the audit trail and throttle keys, under a key
+    derived from the deployment secret (never the email itself)."""
+    key = hmac.new(settings.secret_key.encode(), b"cma/login-email-index", "sha256").digest()
+    return functools.partial(blind_index, key, purpose="login-email")
+
+
+def _refresh_ttl(settings: Settings) -> dt.timedelta:
+    return dt.timedelta(seconds=settings.refresh_token_ttl_seconds)
 
 
 def _broker(settings: Settings) -> Any:
@@ -118,10 +153,30 @@ class Container(containers.DeclarativeContainer):
     publisher = providers.Singleton(_publisher, settings, broker)
     uow = providers.Singleton(SqlAlchemyUnitOfWorkFactory, engine, publisher)
 
-    identity = providers.Singleton(IdentityService, identity_store, hasher, clock)
+    login_throttle = providers.Singleton(_login_throttle, settings)
+    one_time_passwords = providers.Singleton(PyOtpOneTimePasswords)
+    refresh_tokens = providers.Singleton(SqlAlchemyRefreshTokenStore, engine)
+    identity = providers.Singleton(
+        IdentityService,
+        identity_store,
+        hasher,
+        clock,
+        audit_uow=uow,
+        email_index=providers.Callable(_email_index, settings),
+        throttle=login_throttle,
+        otp=one_time_passwords,
+    )
+    sessions = providers.Singleton(
+        SessionService,
+        refresh_tokens,
+        identity,
+        clock,
+        ttl=providers.Callable(_refresh_ttl, settings),
+    )
     clients = providers.Singleton(ClientService, uow, clock)
     cases = providers.Singleton(CaseService, uow, identity_store, clock)
     tasks = providers.Singleton(TaskService, uow)
+    audit = providers.Singleton(AuditService, uow)
     holidays = providers.Singleton(HolidaysLibraryProvider)
     scheduling_store = providers.Object(sqlalchemy_scheduling_store)
     scheduling_config = providers.Singleton(_scheduling_config, settings)

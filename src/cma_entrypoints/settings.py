@@ -38,6 +38,9 @@ class Settings:
     argon2_memory_cost: int | None = None
     log_level: str = "INFO"
     max_request_bytes: int = 10 * 1024 * 1024
+    refresh_token_ttl_seconds: int = 14 * 24 * 3600
+    login_max_failures: int = 5
+    login_window_seconds: int = 900
     # Case clock: email by SMTP when a host is set, SMS by HTTP when a URL is set; otherwise
     # messages are written to data_dir/outbox. Reminder offsets: "1d,2h" before appointments,
     # whole days before deadlines ("7,2,0").
@@ -84,6 +87,9 @@ class Settings:
             argon2_memory_cost=_opt_int(env, "CMA_ARGON2_MEMORY_COST"),
             log_level=env.get("CMA_LOG_LEVEL", "INFO").upper(),
             max_request_bytes=_int(env, "CMA_MAX_REQUEST_BYTES", 10 * 1024 * 1024),
+            refresh_token_ttl_seconds=_int(env, "CMA_REFRESH_TOKEN_TTL", 14 * 24 * 3600),
+            login_max_failures=_int(env, "CMA_LOGIN_MAX_FAILURES", 5) or 5,
+            login_window_seconds=_int(env, "CMA_LOGIN_WINDOW", 900) or 900,
             **_scheduling(env),
         )
 

@@ -17,7 +17,8 @@ from typing import Any, Self, TypeVar
 
 from attrs import define, field
 
-from cma_core.audit.model import AuditEntry
+from cma_core.audit.chain import link
+from cma_core.audit.model import AuditEntry, ChainHead
 from cma_core.cases.model import Case, CaseStatus
 from cma_core.clients.model import Client
 from cma_core.identity.model import Centre, User
@@ -56,6 +57,7 @@ class InMemoryDatabase:
     cases: dict[CaseId, Case] = field(factory=dict)
     tasks: dict[TaskId, Task] = field(factory=dict)
     audit: list[AuditEntry] = field(factory=list)
+    audit_heads: dict[CentreId, ChainHead] = field(factory=dict)
     outbox: dict[EventId, tuple[EventEnvelope, dt.datetime | None]] = field(factory=dict)
     inbox: set[tuple[CentreId, EventId, str]] = field(factory=set)
     counters: dict[CentreId, int] = field(factory=dict)
@@ -266,7 +268,12 @@ class _AuditLog(AuditLog):
     async def append(self, entry: AuditEntry) -> None:
         if entry.centre_id != self._centre:
             raise CrossTenantAccess("audit entry belongs to another centre")
-        self._st.ops.append(lambda: self._db.audit.append(entry))
+        self._st.ops.append(lambda: self._link(entry))
+
+    def _link(self, entry: AuditEntry) -> None:
+        linked, head = link(entry, self._db.audit_heads.get(self._centre))
+        self._db.audit.append(linked)
+        self._db.audit_heads[self._centre] = head
 
     async def list(
         self,
@@ -276,6 +283,9 @@ class _AuditLog(AuditLog):
         entity_type: str | None = None,
         entity_id: str | None = None,
         actor_id: UserId | None = None,
+        action: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
     ) -> Page[AuditEntry]:
         rows = [
             e
@@ -284,8 +294,23 @@ class _AuditLog(AuditLog):
             and (entity_type is None or e.entity_type == entity_type)
             and (entity_id is None or e.entity_id == entity_id)
             and (actor_id is None or e.actor_id == actor_id)
+            and (action is None or e.action == action)
+            and (since is None or e.at >= since)
+            and (until is None or e.at < until)
         ]
         return _page(rows, limit, offset)
+
+    async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:
+        rows = [
+            e
+            for e in self._db.audit
+            if e.centre_id == self._centre and (e.chain_seq or 0) > after_seq
+        ]
+        rows.sort(key=lambda e: e.chain_seq or 0)
+        return rows[:limit]
+
+    async def head(self) -> ChainHead | None:
+        return self._db.audit_heads.get(self._centre)
 
 
 class _Outbox(Outbox):

@@ -1,6 +1,13 @@
-"""Password hashing with argon2 (argon2-cffi: the reference implementation, maintained by
-the PHC winner's bindings author; the OWASP-recommended algorithm)."""
+"""Security adapters: argon2id password hashes (the OWASP-recommended algorithm), login
+throttles (memory, Redis) and TOTP one-time passwords (pyotp)."""
 
 from cma_adapters.security.argon import Argon2PasswordHasher
+from cma_adapters.security.throttle import InMemoryLoginThrottle, RedisLoginThrottle
+from cma_adapters.security.totp import PyOtpOneTimePasswords
 
-__all__ = ["Argon2PasswordHasher"]
+__all__ = [
+    "Argon2PasswordHasher",
+    "InMemoryLoginThrottle",
+    "PyOtpOneTimePasswords",
+    "RedisLoginThrottle",
+]

@@ -5,11 +5,12 @@ into domain objects and back.
 """
 
 from cma_adapters.sqlalchemy.engine import create_engine_for, driver_url
-from cma_adapters.sqlalchemy.identity import SqlAlchemyIdentityStore
+from cma_adapters.sqlalchemy.identity import SqlAlchemyIdentityStore, SqlAlchemyRefreshTokenStore
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlAlchemyUnitOfWorkFactory
 
 __all__ = [
     "SqlAlchemyIdentityStore",
+    "SqlAlchemyRefreshTokenStore",
     "SqlAlchemyUnitOfWork",
     "SqlAlchemyUnitOfWorkFactory",
     "create_engine_for",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import cast
@@ -10,9 +12,11 @@ from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from cma_adapters.sqlalchemy.rows import CentreRow, MembershipRow, UserRow
+from cma_adapters.sqlalchemy.rows import CentreRow, MembershipRow, RefreshTokenRow, UserRow
 from cma_core.identity.model import Centre, Membership, User
 from cma_core.identity.permissions import Role
+from cma_core.identity.sessions import RefreshToken
+from cma_core.ports.sessions import RefreshTokenStore
 from cma_core.ports.uow import IdentityStore
 from cma_core.shared.errors import Conflict
 from cma_core.shared.ids import CentreId, UserId
@@ -20,6 +24,7 @@ from cma_core.shared.ids import CentreId, UserId
 centres_t = cast(Table, CentreRow.__table__)
 users_t = cast(Table, UserRow.__table__)
 members_t = cast(Table, MembershipRow.__table__)
+tokens_t = cast(Table, RefreshTokenRow.__table__)
 
 
 class SqlAlchemyIdentityStore(IdentityStore):
@@ -78,6 +83,8 @@ class SqlAlchemyIdentityStore(IdentityStore):
                         password_hash=user.password_hash,
                         active=user.active,
                         created_at=user.created_at,
+                        totp_secret=user.totp_secret,
+                        totp_enabled=user.totp_enabled,
                     )
                 )
                 await _write_memberships(conn, user)
@@ -94,6 +101,8 @@ class SqlAlchemyIdentityStore(IdentityStore):
                     full_name=user.full_name,
                     password_hash=user.password_hash,
                     active=user.active,
+                    totp_secret=user.totp_secret,
+                    totp_enabled=user.totp_enabled,
                 )
             )
             await conn.execute(delete(members_t).where(members_t.c.user_id == user.id))
@@ -144,6 +153,8 @@ class SqlAlchemyIdentityStore(IdentityStore):
             password_hash=row["password_hash"],
             created_at=row["created_at"],
             active=row["active"],
+            totp_secret=row["totp_secret"],
+            totp_enabled=bool(row["totp_enabled"]),
             memberships=[Membership(CentreId(r["centre_id"]), Role(r["role"])) for r in members],
         )
 
@@ -162,3 +173,83 @@ async def _write_memberships(conn: AsyncConnection, user: User) -> None:
 def _centre(row: object) -> Centre:
     r = row  # a RowMapping
     return Centre(id=CentreId(r["id"]), name=r["name"], created_at=r["created_at"])  # type: ignore[index]
+
+
+class SqlAlchemyRefreshTokenStore(RefreshTokenStore):
+    """Refresh tokens by hash; platform-level transactions like the identity store."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    @asynccontextmanager
+    async def _tx(self) -> AsyncIterator[AsyncConnection]:
+        async with self._engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                await conn.execute(text("SELECT set_config('app.platform', 'on', true)"))
+            yield conn
+
+    async def add(self, token: RefreshToken) -> None:
+        async with self._tx() as conn:
+            await conn.execute(
+                insert(tokens_t).values(
+                    id=token.id,
+                    family_id=token.family_id,
+                    user_id=token.user_id,
+                    centre_id=token.centre_id,
+                    token_hash=token.token_hash,
+                    issued_at=token.issued_at,
+                    expires_at=token.expires_at,
+                    used_at=token.used_at,
+                    revoked_at=token.revoked_at,
+                )
+            )
+
+    async def get_by_hash(self, token_hash: str) -> RefreshToken | None:
+        async with self._tx() as conn:
+            row = (
+                (await conn.execute(select(tokens_t).where(tokens_t.c.token_hash == token_hash)))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return None
+        return RefreshToken(
+            id=row["id"],
+            family_id=row["family_id"],
+            user_id=UserId(row["user_id"]),
+            centre_id=CentreId(row["centre_id"]),
+            token_hash=row["token_hash"],
+            issued_at=row["issued_at"],
+            expires_at=row["expires_at"],
+            used_at=row["used_at"],
+            revoked_at=row["revoked_at"],
+        )
+
+    async def mark_used(self, token_id: uuid.UUID, at: dt.datetime) -> bool:
+        async with self._tx() as conn:
+            result = await conn.execute(
+                update(tokens_t)
+                .where(
+                    tokens_t.c.id == token_id,
+                    tokens_t.c.used_at.is_(None),
+                    tokens_t.c.revoked_at.is_(None),
+                )
+                .values(used_at=at)
+            )
+        return bool(result.rowcount == 1)
+
+    async def revoke_family(self, family_id: uuid.UUID, at: dt.datetime) -> None:
+        async with self._tx() as conn:
+            await conn.execute(
+                update(tokens_t)
+                .where(tokens_t.c.family_id == family_id, tokens_t.c.revoked_at.is_(None))
+                .values(revoked_at=at)
+            )
+
+    async def revoke_user(self, user_id: UserId, at: dt.datetime) -> None:
+        async with self._tx() as conn:
+            await conn.execute(
+                update(tokens_t)
+                .where(tokens_t.c.user_id == user_id, tokens_t.c.revoked_at.is_(None))
+                .values(revoked_at=at)
+            )

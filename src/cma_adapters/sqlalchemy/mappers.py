@@ -150,6 +150,9 @@ def audit_to_row(e: AuditEntry) -> dict[str, Any]:
         "at": e.at,
         "fields": {"names": list(e.fields)},
         "source_event_id": e.source_event_id,
+        "chain_seq": e.chain_seq,
+        "prev_hash": e.prev_hash,
+        "hash": e.hash,
     }
 
 
@@ -164,6 +167,9 @@ def audit_from_row(r: Row) -> AuditEntry:
         at=r["at"],
         fields=tuple(r["fields"].get("names", ())),
         source_event_id=EventId(r["source_event_id"]) if r["source_event_id"] else None,
+        chain_seq=r["chain_seq"],
+        prev_hash=r["prev_hash"],
+        hash=r["hash"],
     )
 
 

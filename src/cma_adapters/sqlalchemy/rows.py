@@ -57,6 +57,9 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime]
+    # Second factor (migration 0301).
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class MembershipRow(Base):
@@ -71,6 +74,24 @@ class MembershipRow(Base):
         Uuid, ForeignKey("centres.id", ondelete="CASCADE"), primary_key=True
     )
     role: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class RefreshTokenRow(Base):
+    """Refresh tokens, by hash (migration 0301). Platform-level like memberships: refreshing
+    happens before any centre is bound, so its RLS policy also admits ``app.platform``."""
+
+    __tablename__ = "refresh_tokens"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    family_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    issued_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
 
 
 class ClientRow(Base):
@@ -154,10 +175,25 @@ class AuditRow(Base):
     at: Mapped[dt.datetime]
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     source_event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # The centre's hash chain (migration 0300): position, link to the previous entry, hash.
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (
         Index("ix_audit_centre_entity", "centre_id", "entity_type", "entity_id"),
         Index("ix_audit_centre_seq", "centre_id", "seq"),
+        UniqueConstraint("centre_id", "chain_seq", name="uq_audit_log_centre_chain_seq"),
     )
+
+
+class AuditHeadRow(Base):
+    """The last link of each centre's audit chain; locked (``FOR UPDATE``) while appending,
+    which serialises one centre's appends and leaves other centres alone."""
+
+    __tablename__ = "audit_heads"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class OutboxRow(Base):

@@ -56,6 +56,9 @@ class User:
     created_at: dt.datetime
     memberships: list[Membership] = field(factory=list)
     active: bool = True
+    #: Base32 TOTP secret once enrolled; the second factor is required only when enabled.
+    totp_secret: str | None = field(default=None, repr=False)
+    totp_enabled: bool = False
 
     def roles_in(self, centre_id: CentreId) -> frozenset[Role]:
         return frozenset(m.role for m in self.memberships if m.centre_id == centre_id)

@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from attrs import define, field, frozen
 
+from cma_core.audit.model import AuditEntry
+from cma_core.identity.errors import SecondFactorRequired, TooManyAttempts
 from cma_core.identity.model import Centre, TenantContext, User, normalise_email, require_name
+from cma_core.identity.passwords import (
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    check_password_policy,
+)
 from cma_core.identity.permissions import Role
 from cma_core.ports.clock import Clock
 from cma_core.ports.security import PasswordHasher
-from cma_core.ports.uow import IdentityStore
+from cma_core.ports.sessions import LoginThrottle, OneTimePasswords
+from cma_core.ports.uow import IdentityStore, UnitOfWorkFactory
 from cma_core.services.common import IdFactory
 from cma_core.shared.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
-from cma_core.shared.ids import CentreId, UserId
+from cma_core.shared.ids import AuditId, CentreId, UserId
 
-MIN_PASSWORD_LENGTH = 10
-MAX_PASSWORD_LENGTH = 1024
+__all__ = [
+    "MAX_PASSWORD_LENGTH",
+    "MIN_PASSWORD_LENGTH",
+    "IdentityService",
+    "SignedIn",
+    "check_password_policy",
+]
 
-
-def check_password_policy(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError("password", f"must be at least {MIN_PASSWORD_LENGTH} characters")
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationError("password", f"must be at most {MAX_PASSWORD_LENGTH} characters")
+#: Turns a normalised email into its keyed blind index (never stored or logged in clear).
+EmailIndex = Callable[[str], str]
 
 
 @frozen
@@ -40,6 +50,11 @@ class IdentityService:
     hasher: PasswordHasher
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    #: Where sign-in events are audited (the centre's chain); ``None``: not audited.
+    audit_uow: UnitOfWorkFactory | None = None
+    email_index: EmailIndex | None = field(default=None, repr=False)
+    throttle: LoginThrottle | None = None
+    otp: OneTimePasswords | None = None
 
     async def create_centre(self, name: str) -> Centre:
         centre = Centre(
@@ -70,7 +85,7 @@ class IdentityService:
             existing.grant(centre_id, role)
             await self.store.save_user(existing)
             return existing
-        check_password_policy(password)
+        check_password_policy(password, email=address)
         user = User(
             id=UserId(self.new_id()),
             email=address,
@@ -83,32 +98,62 @@ class IdentityService:
         return user
 
     async def authenticate(
-        self, email: str, password: str, *, centre_id: CentreId | None = None
+        self,
+        email: str,
+        password: str,
+        *,
+        centre_id: CentreId | None = None,
+        otp: str | None = None,
+        address: str | None = None,
     ) -> SignedIn:
         """Check credentials and pick the centre the session is for.
 
         Raises ``AuthenticationFailed`` for an unknown email, a wrong password, an inactive
-        user or a centre the user does not belong to, without saying which.
+        user or a centre the user does not belong to, without saying which;
+        ``TooManyAttempts`` when the account or the client ``address`` is throttled;
+        ``SecondFactorRequired`` when the password is right but a needed ``otp`` is
+        missing. Every outcome is audited under the centre when one is known; an unknown
+        account is recorded by its email's blind index, never the email itself.
         """
         try:
-            address = normalise_email(email)
+            normalised: str | None = normalise_email(email)
         except ValidationError:
-            raise AuthenticationFailed() from None
-        user = await self.store.get_user_by_email(address)
+            normalised = None
+        account = self._index(normalised or email.strip())
+        keys = [f"acct:{account}"] + ([f"ip:{address}"] if address else [])
+        if self.throttle is not None:
+            wait = await self.throttle.blocked_for(keys)
+            if wait > 0:
+                user = await self.store.get_user_by_email(normalised) if normalised else None
+                await self._audit_failure(user, centre_id, account, "auth.login_throttled")
+                raise TooManyAttempts(wait)
+        user = await self.store.get_user_by_email(normalised) if normalised else None
         if user is None:
             # Hash anyway so an unknown email takes as long as a wrong password.
             self.hasher.verify(_DUMMY_HASH.value(self.hasher), password)
-            raise AuthenticationFailed()
+            await self._fail(keys, None, centre_id, account)
+        assert user is not None
         if not self.hasher.verify(user.password_hash, password) or not user.active:
-            raise AuthenticationFailed()
-        if self.hasher.needs_rehash(user.password_hash):
-            user.password_hash = self.hasher.hash(password)
-            await self.store.save_user(user)
+            await self._fail(keys, user, centre_id, account)
         centres = user.centre_ids
         chosen = centre_id if centre_id is not None else (centres[0] if centres else None)
         if chosen is None or chosen not in centres:
-            raise AuthenticationFailed()
+            await self._fail(keys, user, centre_id, account)
+        assert chosen is not None
+        if user.totp_enabled:
+            if not otp:
+                raise SecondFactorRequired()
+            if self.otp is None or not self.otp.verify(
+                user.totp_secret or "", otp, self.clock.now()
+            ):
+                await self._fail(keys, user, chosen, account, action="auth.otp_failed")
+        if self.hasher.needs_rehash(user.password_hash):
+            user.password_hash = self.hasher.hash(password)
+            await self.store.save_user(user)
+        if self.throttle is not None:
+            await self.throttle.reset(keys[0])
         ctx = TenantContext(centre_id=chosen, user_id=user.id, roles=user.roles_in(chosen))
+        await self.audit_event(ctx, "auth.login_succeeded", "user", str(user.id))
         return SignedIn(user=user, context=ctx)
 
     async def context_for(self, user_id: UserId, centre_id: CentreId) -> TenantContext:
@@ -117,6 +162,96 @@ class IdentityService:
         if user is None or not user.active or centre_id not in user.centre_ids:
             raise NotFound("user", user_id)
         return TenantContext(centre_id=centre_id, user_id=user.id, roles=user.roles_in(centre_id))
+
+    # --- second factor -----------------------------------------------------------------
+
+    async def enrol_totp(self, ctx: TenantContext, *, issuer: str = "CMA") -> tuple[str, str]:
+        """Give the user a new, not yet active, TOTP secret: ``(secret, otpauth URI)``."""
+        user = await self._acting_user(ctx)
+        if self.otp is None:
+            raise Conflict("one-time passwords are not available in this deployment")
+        user.totp_secret = self.otp.new_secret()
+        user.totp_enabled = False
+        await self.store.save_user(user)
+        await self.audit_event(ctx, "auth.totp_enrolled", "user", str(user.id))
+        return user.totp_secret, self.otp.provisioning_uri(
+            user.totp_secret, account=user.email, issuer=issuer
+        )
+
+    async def confirm_totp(self, ctx: TenantContext, code: str) -> None:
+        """Turn the second factor on once the user proves their app has the secret."""
+        user = await self._acting_user(ctx)
+        if self.otp is None or not user.totp_secret:
+            raise Conflict("enrol first: POST /api/v1/auth/totp/enrol")
+        if not self.otp.verify(user.totp_secret, code, self.clock.now()):
+            raise ValidationError("otp", "is not the current code from your authenticator app")
+        user.totp_enabled = True
+        await self.store.save_user(user)
+        await self.audit_event(ctx, "auth.totp_enabled", "user", str(user.id))
+
+    async def _acting_user(self, ctx: TenantContext) -> User:
+        user = await self.store.get_user(ctx.user_id) if ctx.user_id else None
+        if user is None:
+            raise NotFound("user", ctx.user_id)
+        return user
+
+    # --- auditing ------------------------------------------------------------------------
+
+    def _index(self, value: str) -> str:
+        if self.email_index is None:
+            return "unindexed"
+        return self.email_index(value)
+
+    async def _fail(
+        self,
+        keys: list[str],
+        user: User | None,
+        centre_id: CentreId | None,
+        account: str,
+        *,
+        action: str = "auth.login_failed",
+    ) -> None:
+        if self.throttle is not None:
+            await self.throttle.record_failure(keys)
+        await self._audit_failure(user, centre_id, account, action)
+        raise AuthenticationFailed()
+
+    async def _audit_failure(
+        self, user: User | None, centre_id: CentreId | None, account: str, action: str
+    ) -> None:
+        """A failed attempt goes on the chain of the centre asked for, else the user's
+        first centre; with no centre known (unknown email, no centre named) there is no
+        chain to put it on, and only the throttle counts it."""
+        centre = centre_id
+        if user is not None and (centre is None or centre not in user.centre_ids):
+            centre = user.centre_ids[0] if user.centre_ids else None
+        if centre is None or await self.store.get_centre(centre) is None:
+            return
+        ctx = TenantContext(centre_id=centre, user_id=None, roles=frozenset())
+        if user is not None:
+            await self.audit_event(ctx, action, "user", str(user.id))
+        else:
+            await self.audit_event(ctx, action, "login", account)
+
+    async def audit_event(
+        self, ctx: TenantContext, action: str, entity_type: str, entity_id: str
+    ) -> None:
+        """Append a sign-in/session event to the centre's chain in its own transaction."""
+        if self.audit_uow is None:
+            return
+        async with self.audit_uow(ctx.centre_id) as uow:
+            await uow.audit.append(
+                AuditEntry(
+                    id=AuditId(self.new_id()),
+                    centre_id=ctx.centre_id,
+                    actor_id=ctx.user_id,
+                    action=action,
+                    entity_type=entity_type,
+                    entity_id=entity_id,
+                    at=self.clock.now(),
+                )
+            )
+            await uow.commit()
 
 
 class _DummyHash:

@@ -26,6 +26,7 @@ from cma_entrypoints.http.routes import (
 )
 from cma_entrypoints.http.scheduling import SCHEDULING_CONTROLLERS
 from cma_entrypoints.http.schemas import HealthCheck, HealthOut
+from cma_entrypoints.http.security_routes import AuditController, SessionController
 
 log = logging.getLogger("cma.http")
 
@@ -112,6 +113,8 @@ def create_app(container: Container | None = None) -> Litestar:
             ClientController,
             CaseController,
             TaskController,
+            AuditController,
+            SessionController,
             *SCHEDULING_CONTROLLERS,
         ],
         dependencies={
@@ -119,6 +122,8 @@ def create_app(container: Container | None = None) -> Litestar:
             "clients": provider(container.clients),
             "cases": provider(container.cases),
             "tasks": provider(container.tasks),
+            "audit": provider(container.audit),
+            "sessions": provider(container.sessions),
             "scheduling": provider(container.scheduling),
             "compliance": provider(container.compliance),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),

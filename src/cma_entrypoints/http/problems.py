@@ -14,6 +14,7 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
+from cma_core.identity.errors import InvalidSession, SecondFactorRequired, TooManyAttempts
 from cma_core.shared.errors import (
     AuthenticationFailed,
     Conflict,
@@ -37,6 +38,9 @@ _STATUS: list[tuple[type[DomainError], int]] = [
     (Conflict, 409),
     (PermissionDenied, 403),
     (AuthenticationFailed, 401),
+    (SecondFactorRequired, 401),
+    (InvalidSession, 401),
+    (TooManyAttempts, 429),
 ]
 
 _TITLES = {
@@ -83,8 +87,10 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
     headers = None
     if isinstance(exc, ValidationError):
         errors = [FieldError(field=exc.field, message=exc.detail)]
-    if isinstance(exc, AuthenticationFailed):
+    if isinstance(exc, AuthenticationFailed | SecondFactorRequired | InvalidSession):
         headers = {"WWW-Authenticate": 'Bearer realm="cma"'}
+    if isinstance(exc, TooManyAttempts):
+        headers = {"Retry-After": str(exc.retry_after)}
     return problem(request, status, exc.code, exc.message, errors, headers)
 
 

@@ -19,11 +19,12 @@ from cma_core.identity.permissions import Permission
 from cma_core.services.cases import CaseService, OpenCase, UpdateCase
 from cma_core.services.clients import ClientService, RegisterClient
 from cma_core.services.identity import IdentityService
+from cma_core.services.sessions import SessionService
 from cma_core.services.tasks import TaskService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.tasks.model import TaskStatus
-from cma_entrypoints.http.auth import TokenCodec, requires
+from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires
 from cma_entrypoints.http.schemas import (
     CaseIn,
     CaseOut,
@@ -111,21 +112,18 @@ class AuthController(Controller):
             ),
         ],
         identity: IdentityService,
+        sessions: SessionService,
         codec: TokenCodec,
+        request: Request[Any, Any, Any],
     ) -> TokenOut:
         signed = await identity.authenticate(
             data.email,
             data.password,
             centre_id=CentreId(data.centre_id) if data.centre_id else None,
+            otp=data.otp,
+            address=request.client.host if request.client else None,
         )
-        token = codec.issue(signed.context, dt.datetime.now(dt.UTC))
-        return TokenOut(
-            access_token=token,
-            token_type="bearer",  # noqa: S106 - the OAuth 2 token type, not a secret
-            expires_in=codec.ttl,
-            centre_id=signed.context.centre_id,
-            roles=sorted(r.value for r in signed.context.roles),
-        )
+        return await issue_tokens(signed.context, codec, sessions)
 
     @get("/me", summary="Who the token says you are")
     async def me(self, request: Request[Any, Any, Any]) -> MeOut:

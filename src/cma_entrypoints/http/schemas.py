@@ -24,6 +24,8 @@ class LoginIn(Struct, forbid_unknown_fields=True):
     email: Annotated[str, Meta(max_length=254)]
     password: Annotated[str, Meta(max_length=1024)]
     centre_id: uuid.UUID | None = None
+    #: The current code from the user's authenticator app, when they enabled TOTP.
+    otp: Annotated[str, Meta(max_length=8)] | None = None
 
 
 class TokenOut(Struct):
@@ -32,6 +34,9 @@ class TokenOut(Struct):
     expires_in: int
     centre_id: uuid.UUID
     roles: list[str]
+    #: Single-use: trade it at POST /api/v1/auth/refresh for a new pair.
+    refresh_token: str | None = None
+    refresh_expires_in: int | None = None
 
 
 class MeOut(Struct):

@@ -1,0 +1,40 @@
+"""In-memory refresh-token store (unit tests, embedding programs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import attrs
+
+from cma_core.identity.sessions import RefreshToken
+from cma_core.ports.sessions import RefreshTokenStore
+from cma_core.shared.ids import UserId
+
+
+class InMemoryRefreshTokenStore(RefreshTokenStore):
+    def __init__(self) -> None:
+        self.tokens: dict[uuid.UUID, RefreshToken] = {}
+
+    async def add(self, token: RefreshToken) -> None:
+        self.tokens[token.id] = token
+
+    async def get_by_hash(self, token_hash: str) -> RefreshToken | None:
+        return next((t for t in self.tokens.values() if t.token_hash == token_hash), None)
+
+    async def mark_used(self, token_id: uuid.UUID, at: dt.datetime) -> bool:
+        token = self.tokens.get(token_id)
+        if token is None or token.used_at is not None or token.revoked_at is not None:
+            return False
+        self.tokens[token_id] = attrs.evolve(token, used_at=at)
+        return True
+
+    async def revoke_family(self, family_id: uuid.UUID, at: dt.datetime) -> None:
+        for key, t in list(self.tokens.items()):
+            if t.family_id == family_id and t.revoked_at is None:
+                self.tokens[key] = attrs.evolve(t, revoked_at=at)
+
+    async def revoke_user(self, user_id: UserId, at: dt.datetime) -> None:
+        for key, t in list(self.tokens.items()):
+            if t.user_id == user_id and t.revoked_at is None:
+                self.tokens[key] = attrs.evolve(t, revoked_at=at)

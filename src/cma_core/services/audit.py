@@ -1,0 +1,86 @@
+"""Reading and verifying the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import define
+
+from cma_core.audit.chain import ChainProblem, ChainReport, ChainVerifier
+from cma_core.audit.model import AuditEntry
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.ports.uow import Page, UnitOfWorkFactory
+from cma_core.services.common import check_page
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import UserId
+
+VERIFY_BATCH = 500
+
+
+@define
+class AuditService:
+    uow: UnitOfWorkFactory
+
+    async def list(
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        entity_type: str | None = None,
+        entity_id: str | None = None,
+        actor_id: UserId | None = None,
+        action: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+    ) -> Page[AuditEntry]:
+        """The centre's entries, oldest first. Needs ``audit:read``."""
+        ctx.require(Permission.AUDIT_READ)
+        check_page(limit, offset)
+        for name, value in (("from", since), ("to", until)):
+            if value is not None and value.tzinfo is None:
+                raise ValidationError(name, "must include a timezone, e.g. Z")
+        if since is not None and until is not None and until <= since:
+            raise ValidationError("to", "must be after from")
+        async with self.uow(ctx.centre_id) as uow:
+            return await uow.audit.list(
+                limit=limit,
+                offset=offset,
+                entity_type=entity_type,
+                entity_id=entity_id,
+                actor_id=actor_id,
+                action=action,
+                since=since,
+                until=until,
+            )
+
+    async def verify(self, ctx: TenantContext) -> ChainReport:
+        """Walk the centre's whole chain in batches and report the first bad entry.
+
+        Also counts the entries: one stored outside the chain (no position) is a problem.
+        """
+        ctx.require(Permission.AUDIT_READ)
+        verifier = ChainVerifier()
+        after = 0
+        async with self.uow(ctx.centre_id) as uow:
+            head = await uow.audit.head()
+            while True:
+                batch = await uow.audit.chain(after_seq=after, limit=VERIFY_BATCH)
+                if not batch or not verifier.feed(batch):
+                    break
+                after = batch[-1].chain_seq or after
+            report = verifier.finish(head)
+            total = (await uow.audit.list(limit=1, offset=0)).total
+        if report.intact and total != report.checked:
+            return ChainReport(
+                checked=report.checked,
+                head_seq=report.head_seq,
+                problem=ChainProblem(
+                    seq=None,
+                    entry_id=None,
+                    reason=f"{total - report.checked} entries are outside the chain "
+                    "(inserted without a position)",
+                ),
+            )
+        return report

@@ -1,0 +1,179 @@
+"""Security routes: the audit trail, refresh/logout/switch-centre, the TOTP second factor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get, post
+from litestar.openapi.spec import Example
+from litestar.params import Body, Parameter
+
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.services.audit import AuditService
+from cma_core.services.identity import IdentityService
+from cma_core.services.sessions import SessionService
+from cma_core.shared.ids import CentreId, UserId
+from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires, rotate_tokens
+from cma_entrypoints.http.schemas import TokenOut
+from cma_entrypoints.http.security_schemas import (
+    AuditOut,
+    AuditPage,
+    OtpIn,
+    RefreshIn,
+    SwitchCentreIn,
+    TotpEnrolmentOut,
+)
+
+Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")]
+Offset = Annotated[int, Parameter(ge=0, description="Items to skip.")]
+
+
+def _ctx(request: Request[Any, Any, Any]) -> TenantContext:
+    user = request.user
+    assert isinstance(user, TenantContext)
+    return user
+
+
+class AuditController(Controller):
+    path = "/api/v1/audit"
+    tags = ["audit"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.AUDIT_READ)],
+        summary="The centre's audit trail",
+        description="Oldest first, each entry with its place in the centre's hash chain "
+        "(`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is "
+        "inclusive, `to` exclusive. Supervisors, centre admins and auditors.",
+    )
+    async def list_audit(
+        self,
+        request: Request[Any, Any, Any],
+        audit: AuditService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        entity_type: Annotated[str | None, Parameter(max_length=32)] = None,
+        entity_id: Annotated[str | None, Parameter(max_length=64)] = None,
+        actor_id: uuid.UUID | None = None,
+        action: Annotated[str | None, Parameter(max_length=64)] = None,
+        since: Annotated[
+            dt.datetime | None, Parameter(query="from", description="Inclusive, with a timezone.")
+        ] = None,
+        until: Annotated[
+            dt.datetime | None, Parameter(query="to", description="Exclusive, with a timezone.")
+        ] = None,
+    ) -> AuditPage:
+        page = await audit.list(
+            _ctx(request),
+            limit=limit,
+            offset=offset,
+            entity_type=entity_type,
+            entity_id=entity_id,
+            actor_id=UserId(actor_id) if actor_id else None,
+            action=action,
+            since=since,
+            until=until,
+        )
+        return AuditPage(
+            items=[AuditOut.of(e) for e in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+
+class SessionController(Controller):
+    path = "/api/v1/auth"
+    tags = ["auth"]
+
+    @post(
+        "/refresh",
+        exclude_from_auth=True,
+        status_code=200,
+        summary="Trade a refresh token for a new access token and refresh token",
+        description="Refresh tokens are single-use. Presenting one that was already used "
+        "revokes its whole family (every session started by that sign-in): 401.",
+    )
+    async def refresh(
+        self,
+        data: Annotated[
+            RefreshIn,
+            Body(examples=[Example(summary="Refresh", value={"refresh_token": "q1X…"})]),
+        ],
+        sessions: SessionService,
+        codec: TokenCodec,
+    ) -> TokenOut:
+        return await rotate_tokens(data.refresh_token, codec, sessions)
+
+    @post(
+        "/logout",
+        status_code=204,
+        summary="Sign out: revoke the refresh token's family",
+        description="The access token stays valid until it expires (minutes); the refresh "
+        "token and every token rotated from it stop working at once.",
+    )
+    async def logout(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[
+            RefreshIn,
+            Body(examples=[Example(summary="Sign out", value={"refresh_token": "q1X…"})]),
+        ],
+        sessions: SessionService,
+    ) -> None:
+        await sessions.logout(_ctx(request), data.refresh_token)
+
+    @post(
+        "/switch-centre",
+        status_code=200,
+        summary="Get tokens for another centre you work for",
+        description="A token is for one centre at a time; 403 for a centre you do not belong to.",
+    )
+    async def switch_centre(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[
+            SwitchCentreIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="Switch",
+                        value={"centre_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b"},
+                    )
+                ]
+            ),
+        ],
+        sessions: SessionService,
+        codec: TokenCodec,
+    ) -> TokenOut:
+        ctx = await sessions.switch_centre(_ctx(request), CentreId(data.centre_id))
+        return await issue_tokens(ctx, codec, sessions)
+
+    @post(
+        "/totp/enrol",
+        status_code=200,
+        summary="Start enrolling a TOTP second factor",
+        description="Returns a new secret and its otpauth:// URI (show it as a QR code). "
+        "It is not required at sign-in until confirmed with a code.",
+    )
+    async def totp_enrol(
+        self, request: Request[Any, Any, Any], identity: IdentityService
+    ) -> TotpEnrolmentOut:
+        secret, uri = await identity.enrol_totp(_ctx(request))
+        return TotpEnrolmentOut(secret=secret, otpauth_uri=uri)
+
+    @post(
+        "/totp/confirm",
+        status_code=204,
+        summary="Confirm the TOTP second factor with a current code",
+    )
+    async def totp_confirm(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[OtpIn, Body(examples=[Example(summary="Code", value={"otp": "123456"})])],
+        identity: IdentityService,
+    ) -> None:
+        await identity.confirm_totp(_ctx(request), data.otp)

@@ -1,0 +1,203 @@
+"""Sign-in, sessions and the audit trail over HTTP, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pyotp
+from tests.e2e.conftest import PASSWORD, Api, make_centre, sign_in
+
+from cma_core.identity.permissions import Role
+from cma_core.shared.ids import CentreId
+from cma_entrypoints.container import Container
+
+PROBLEM = "application/problem+json"
+
+
+async def _supervisor(container: Container, http: httpx.AsyncClient, centre: str) -> Api:
+    await container.identity().create_user(
+        centre_id=CentreId(uuid.UUID(centre)),
+        email="boss@audit.example",
+        role=Role.SUPERVISOR,
+        password=PASSWORD,
+    )
+    return await sign_in(http, "boss@audit.example", centre)
+
+
+async def test_audit_lists_client_and_case_events_with_filters(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    centre = await make_centre(container, "Audit Centre")
+    adviser = await sign_in(http, "adviser@auditcentre.example", centre)
+    case = await adviser.new_case()
+    assert (await adviser.get(f"/api/v1/cases/{case['id']}")).status_code == 200
+    boss = await _supervisor(container, http, centre)
+
+    r = await boss.get("/api/v1/audit", params={"entity_type": "case"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert [e["action"] for e in body["items"]] == ["case.created", "case.viewed"]
+    assert body["items"][0]["fields"] == ["client_id", "adviser_id"]
+    assert body["items"][1]["prev_hash"] == body["items"][0]["hash"] or body["items"][1]["seq"] > 2
+
+    everything = (await boss.get("/api/v1/audit", params={"limit": 200})).json()
+    seqs = [e["seq"] for e in everything["items"]]
+    assert seqs == list(range(1, len(seqs) + 1))
+    actions = {e["action"] for e in everything["items"]}
+    assert {"client.created", "case.created", "auth.login_succeeded"} <= actions
+
+    page = (await boss.get("/api/v1/audit", params={"limit": 1, "offset": 1})).json()
+    assert (page["total"], len(page["items"])) == (everything["total"], 1)
+    only_views = (await boss.get("/api/v1/audit", params={"action": "case.viewed"})).json()
+    assert only_views["total"] == 1
+    first_at = everything["items"][0]["at"]
+    windowed = (await boss.get("/api/v1/audit", params={"to": first_at})).json()
+    assert windowed["total"] == 0
+
+    r = await adviser.get("/api/v1/audit")
+    assert r.status_code == 403
+    r = await boss.get("/api/v1/audit", params={"from": "2026-01-02T00:00:00"})
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "from"
+
+
+async def test_failed_sign_ins_are_audited_without_the_email(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    centre = await make_centre(container, "Fail Centre")
+    for email, password in [
+        ("adviser@failcentre.example", "wrong password!!"),
+        ("stranger@elsewhere.example", PASSWORD),
+    ]:
+        r = await http.post(
+            "/api/v1/auth/login",
+            json={"email": email, "password": password, "centre_id": centre},
+        )
+        assert r.status_code == 401
+    boss = await _supervisor(container, http, centre)
+    items = (await boss.get("/api/v1/audit", params={"action": "auth.login_failed"})).json()[
+        "items"
+    ]
+    assert [(e["entity_type"], e["actor_id"]) for e in items] == [("user", None), ("login", None)]
+    assert len(items[1]["entity_id"]) == 64
+    everything = (await boss.get("/api/v1/audit", params={"limit": 200})).text
+    assert "stranger" not in everything
+    assert "failcentre.example" not in everything
+
+
+async def test_login_is_throttled_per_account_with_retry_after(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    await make_centre(container, "Slow Centre")
+    body = {"email": "adviser@slowcentre.example", "password": "wrong password!!"}
+    for _ in range(5):
+        assert (await http.post("/api/v1/auth/login", json=body)).status_code == 401
+    r = await http.post("/api/v1/auth/login", json={**body, "password": PASSWORD})
+    assert r.status_code == 429
+    assert r.headers["content-type"].startswith(PROBLEM)
+    assert 0 < int(r.headers["Retry-After"]) <= 900
+    # Another account from the same address is not yet blocked (5 failures per address
+    # are counted too, so this is the address's 6th: blocked as well).
+    r = await http.post(
+        "/api/v1/auth/login", json={"email": "x@slowcentre.example", "password": "whatever!!"}
+    )
+    assert r.status_code == 429
+
+
+async def test_refresh_rotates_and_reuse_revokes_the_family(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    await make_centre(container, "Fresh Centre")
+    r = await http.post(
+        "/api/v1/auth/login", json={"email": "adviser@freshcentre.example", "password": PASSWORD}
+    )
+    first = r.json()
+    assert set(first) >= {"access_token", "token_type", "expires_in", "refresh_token"}
+    r = await http.post("/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
+    assert r.status_code == 200, r.text
+    second = r.json()
+    assert second["refresh_token"] != first["refresh_token"]
+    me = await http.get(
+        "/api/v1/auth/me", headers={"Authorization": f"Bearer {second['access_token']}"}
+    )
+    assert me.status_code == 200
+    # Replaying the used token: 401, and the family (incl. the new token) is revoked.
+    r = await http.post("/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})
+    assert r.status_code == 401
+    assert "WWW-Authenticate" in r.headers
+    r = await http.post("/api/v1/auth/refresh", json={"refresh_token": second["refresh_token"]})
+    assert r.status_code == 401
+    r = await http.post("/api/v1/auth/refresh", json={"refresh_token": "made-up"})
+    assert r.status_code == 401
+
+
+async def test_logout_revokes_the_refresh_token(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    await make_centre(container, "Bye Centre")
+    tokens = (
+        await http.post(
+            "/api/v1/auth/login", json={"email": "adviser@byecentre.example", "password": PASSWORD}
+        )
+    ).json()
+    auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+    r = await http.post(
+        "/api/v1/auth/logout", json={"refresh_token": tokens["refresh_token"]}, headers=auth
+    )
+    assert r.status_code == 204
+    r = await http.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+    assert r.status_code == 401
+
+
+async def test_switch_centre_issues_a_token_for_another_of_your_centres(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    a = await make_centre(container, "North")
+    b = await make_centre(container, "South")
+    stranger = await make_centre(container, "West")
+    await container.identity().create_user(
+        centre_id=CentreId(uuid.UUID(b)),
+        email="adviser@north.example",
+        role=Role.SUPERVISOR,
+        password=PASSWORD,
+    )
+    api = await sign_in(http, "adviser@north.example", a)
+    r = await api.post("/api/v1/auth/switch-centre", {"centre_id": b})
+    assert r.status_code == 200, r.text
+    assert r.json()["centre_id"] == b
+    assert r.json()["roles"] == ["supervisor"]
+    r = await api.post("/api/v1/auth/switch-centre", {"centre_id": stranger})
+    assert r.status_code == 403
+
+
+async def test_totp_second_factor(container: Container, http: httpx.AsyncClient) -> None:
+    await make_centre(container, "Otp Centre")
+    api = await sign_in(http, "adviser@otpcentre.example")
+    enrol = (await api.post("/api/v1/auth/totp/enrol")).json()
+    assert enrol["otpauth_uri"].startswith("otpauth://totp/")
+    totp = pyotp.TOTP(enrol["secret"])
+    r = await api.post("/api/v1/auth/totp/confirm", {"otp": "000000"})
+    assert r.status_code in {422, 204}
+    r = await api.post("/api/v1/auth/totp/confirm", {"otp": totp.now()})
+    assert r.status_code == 204
+    login = {"email": "adviser@otpcentre.example", "password": PASSWORD}
+    r = await http.post("/api/v1/auth/login", json=login)
+    assert r.status_code == 401
+    assert r.json()["type"].endswith("otp-required")
+    r = await http.post("/api/v1/auth/login", json={**login, "otp": totp.now()})
+    assert r.status_code == 200
+
+
+async def test_common_passwords_are_refused(container: Container) -> None:
+    centre = await container.identity().create_centre("Policy Centre")
+    import pytest
+
+    from cma_core.shared.errors import ValidationError
+
+    for bad in ["Password123!", "P@ssw0rd2025", "liverpool1!!", "qwertyuiop", "aaaaaaaaaaaa"]:
+        with pytest.raises(ValidationError) as err:
+            await container.identity().create_user(
+                centre_id=centre.id, email="p@policy.example", role=Role.ADVISER, password=bad
+            )
+        assert err.value.field == "password"
