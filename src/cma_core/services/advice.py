@@ -1,0 +1,624 @@
+"""Debt advice use cases shared by the area: events, case access, reference data, and the
+creditor directory, debts and case facts.
+
+Every service takes the ``TenantContext`` first, checks a permission, opens one unit of
+work for the context's centre, loads the case (another centre's case, or another
+adviser's case without ``case:read_all``, is *not found*), and appends an audit entry for
+every change. Changes record domain events by name (``DebtAdded``, ``DebtUpdated``,
+``BudgetChanged``, ``AdviceRecorded``, ``LetterSent``), each with ``case_id`` in its
+payload, for other areas (compliance) to subscribe to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Sequence
+
+from attrs import define, field, frozen
+
+from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
+from cma_core.budgets.guidelines import GuidelineTable, parse_guidelines_csv
+from cma_core.cases.model import Case
+from cma_core.debts.limitation import LimitationAssessment, assess_limitation
+from cma_core.debts.model import (
+    Creditor,
+    CreditorId,
+    Debt,
+    DebtId,
+    DebtType,
+    EnforcementStage,
+    Ownership,
+    PriorityOverride,
+)
+from cma_core.debts.priority import PriorityAssessment, classify
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.ports.advice import (
+    AdviceRepositories,
+    CaseFinancialFacts,
+    CentreReference,
+    CreditorEntry,
+    DebtEntry,
+)
+from cma_core.ports.clock import Clock
+from cma_core.ports.uow import Page, UnitOfWork, UnitOfWorkFactory
+from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.thresholds import ThresholdTable, default_thresholds, parse_thresholds
+from cma_core.services.common import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.events import Aggregate, DomainEvent
+from cma_core.shared.ids import CaseId, UserId
+from cma_core.shared.money import Money
+
+# ------------------------------------------------------------------------------ events
+
+
+@frozen(kw_only=True)
+class DebtAdded(DomainEvent):
+    name = "DebtAdded"
+    case_id: CaseId
+    debt_id: DebtId
+    debt_type: str
+    added_by: UserId | None
+
+
+@frozen(kw_only=True)
+class DebtUpdated(DomainEvent):
+    name = "DebtUpdated"
+    case_id: CaseId
+    debt_id: DebtId
+    fields: tuple[str, ...]
+    updated_by: UserId | None
+
+
+@frozen(kw_only=True)
+class DebtRemoved(DomainEvent):
+    name = "DebtRemoved"
+    case_id: CaseId
+    debt_id: DebtId
+    removed_by: UserId | None
+
+
+@frozen(kw_only=True)
+class BudgetChanged(DomainEvent):
+    name = "BudgetChanged"
+    case_id: CaseId
+    version: int
+    completed: bool
+    changed_by: UserId | None
+
+
+@frozen(kw_only=True)
+class AdviceRecorded(DomainEvent):
+    name = "AdviceRecorded"
+    case_id: CaseId
+    advice_id: uuid.UUID
+    recommended: str | None
+    recorded_by: UserId | None
+
+
+@frozen(kw_only=True)
+class LetterSent(DomainEvent):
+    name = "LetterSent"
+    case_id: CaseId
+    letter_id: uuid.UUID
+    kind: str
+    sent_by: UserId | None
+
+
+@define
+class _EventSource(Aggregate):
+    """Carries events of records that are not aggregates to the unit of work's outbox."""
+
+
+def emit(uow: UnitOfWork, *events: DomainEvent) -> None:
+    source = _EventSource()
+    for event in events:
+        source.record(event)
+    uow.track(source)
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
+    """The case, or ``NotFound`` (also for another adviser's case without read-all)."""
+    case = await uow.cases.get(case_id)
+    if case is None or (not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id):
+        raise NotFound("case", case_id)
+    return case
+
+
+def thresholds_of(ref: CentreReference | None) -> ThresholdTable:
+    """The centre's loaded thresholds, else the table shipped with CMA."""
+    if ref is None or ref.thresholds_json is None:
+        return default_thresholds()
+    return parse_thresholds(json.loads(ref.thresholds_json)["records"])
+
+
+def guidelines_of(ref: CentreReference | None) -> GuidelineTable | None:
+    """The centre's spending guidelines, or ``None`` if it has loaded none."""
+    if ref is None or ref.guidelines_csv is None:
+        return None
+    return parse_guidelines_csv(ref.guidelines_csv)
+
+
+def _text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    stripped = value.strip()
+    return stripped or None
+
+
+# ------------------------------------------------------------------------------ commands
+
+
+@frozen(kw_only=True)
+class CreditorDetails:
+    name: str
+    address: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    reference_pattern: str | None = None
+
+
+@frozen(kw_only=True)
+class DebtDetails:
+    """Everything an adviser enters about a debt (money in pence)."""
+
+    debt_type: DebtType
+    balance: Money
+    creditor_id: CreditorId | None = None
+    arrears: Money | None = None
+    contractual_payment: Money | None = None
+    ownership: Ownership | None = None
+    account_reference: str | None = None
+    ccj: bool | None = None
+    enforcement_stage: EnforcementStage | None = None
+    last_payment_date: dt.date | None = None
+    last_acknowledgment_date: dt.date | None = None
+    hp_goods_essential: bool | None = None
+    priority_override: bool | None = None
+    priority_override_reason: str | None = None
+    notes: str | None = None
+
+
+@frozen(kw_only=True)
+class FactsDetails:
+    jurisdiction: Jurisdiction | None = None
+    assets: AssetSchedule = field(factory=AssetSchedule)
+    insolvency: InsolvencyHistory = field(factory=InsolvencyHistory)
+    residence: ResidenceFacts = field(factory=ResidenceFacts)
+    benefits_only_months: int | None = None
+    unable_to_pay_debts_as_due: bool | None = None
+    amhp_evidence: bool | None = None
+    receiving_crisis_treatment: bool | None = None
+    lump_sum_available: Money | None = None
+
+
+@frozen(kw_only=True)
+class DebtView:
+    """A debt with what the rules say about it today."""
+
+    entry: DebtEntry
+    creditor: Creditor | None
+    priority: PriorityAssessment
+    limitation: LimitationAssessment
+    reference_matches: bool | None
+
+
+_DEBT_FIELDS = (
+    "debt_type",
+    "balance",
+    "creditor_id",
+    "arrears",
+    "contractual_payment",
+    "ownership",
+    "account_reference",
+    "ccj",
+    "enforcement_stage",
+    "last_payment_date",
+    "last_acknowledgment_date",
+    "hp_goods_essential",
+)
+
+
+# ------------------------------------------------------------------------------ service
+
+
+@define
+class DebtService:
+    """Creditor directory, debts on a case, and the case's financial facts."""
+
+    uow: UnitOfWorkFactory
+    repos: AdviceRepositories
+    clock: Clock
+    new_id: IdFactory = field(default=uuid.uuid4)
+
+    # -- creditors
+
+    async def add_creditor(self, ctx: TenantContext, details: CreditorDetails) -> CreditorEntry:
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        entry = CreditorEntry(
+            creditor=Creditor(
+                id=CreditorId(self.new_id()),
+                centre_id=ctx.centre_id,
+                name=details.name.strip(),
+                address=_text(details.address),
+                email=_text(details.email),
+                phone=_text(details.phone),
+                reference_pattern=_text(details.reference_pattern),
+            ),
+            created_at=now,
+        )
+        async with self.uow(ctx.centre_id) as uow:
+            await self.repos.creditors(uow).add(entry)
+            await record_audit(
+                uow, ctx, self.new_id, "creditor.created", "creditor", entry.id, now, ("name",)
+            )
+            await uow.commit()
+        return entry
+
+    async def update_creditor(
+        self,
+        ctx: TenantContext,
+        creditor_id: CreditorId,
+        details: CreditorDetails,
+        *,
+        expected_version: int | None,
+    ) -> CreditorEntry:
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            repo = self.repos.creditors(uow)
+            entry = await repo.get(creditor_id)
+            if entry is None:
+                raise NotFound("creditor", creditor_id)
+            check_version("creditor", expected_version, entry.version)
+            entry.creditor = Creditor(
+                id=entry.creditor.id,
+                centre_id=entry.creditor.centre_id,
+                name=details.name.strip(),
+                address=_text(details.address),
+                email=_text(details.email),
+                phone=_text(details.phone),
+                reference_pattern=_text(details.reference_pattern),
+            )
+            await repo.save(entry)
+            await record_audit(
+                uow, ctx, self.new_id, "creditor.updated", "creditor", entry.id, now, ("details",)
+            )
+            await uow.commit()
+        return entry
+
+    async def list_creditors(
+        self, ctx: TenantContext, *, limit: int = 50, offset: int = 0, name: str | None = None
+    ) -> Page[CreditorEntry]:
+        ctx.require(Permission.FINANCE_READ)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            rows = list(await self.repos.creditors(uow).list())
+        if name:
+            wanted = name.strip().casefold()
+            rows = [r for r in rows if wanted in r.creditor.name.casefold()]
+        return Page(
+            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
+        )
+
+    async def get_creditor(self, ctx: TenantContext, creditor_id: CreditorId) -> CreditorEntry:
+        ctx.require(Permission.FINANCE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            entry = await self.repos.creditors(uow).get(creditor_id)
+        if entry is None:
+            raise NotFound("creditor", creditor_id)
+        return entry
+
+    # -- debts
+
+    def _build_debt(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        debt_id: DebtId,
+        d: DebtDetails,
+        *,
+        previous: PriorityOverride | None,
+        today: dt.date,
+    ) -> Debt:
+        debt = Debt(
+            id=debt_id,
+            centre_id=ctx.centre_id,
+            case_id=case_id,
+            creditor_id=d.creditor_id,
+            debt_type=d.debt_type,
+            balance=Money.of(d.balance.pence, field="balance_pence"),
+            arrears=None if d.arrears is None else Money.of(d.arrears.pence, field="arrears_pence"),
+            contractual_payment=None
+            if d.contractual_payment is None
+            else Money.of(d.contractual_payment.pence, field="contractual_payment_pence"),
+            ownership=d.ownership,
+            account_reference=_text(d.account_reference),
+            ccj=d.ccj,
+            enforcement_stage=d.enforcement_stage,
+            last_payment_date=_not_future(d.last_payment_date, "last_payment_date", today),
+            last_acknowledgment_date=_not_future(
+                d.last_acknowledgment_date, "last_acknowledgment_date", today
+            ),
+            hp_goods_essential=d.hp_goods_essential,
+        )
+        if d.priority_override is not None:
+            reason = (d.priority_override_reason or "").strip()
+            if not reason:
+                raise ValidationError(
+                    "priority_override_reason", "a reason must be recorded with an override"
+                )
+            if (
+                previous is not None
+                and previous.is_priority == d.priority_override
+                and previous.reason == reason
+            ):
+                debt.priority_override = previous
+            else:
+                debt.override_priority(
+                    is_priority=d.priority_override, reason=reason, by=ctx.user_id, on=today
+                )
+        return debt
+
+    async def _check_creditor(self, uow: UnitOfWork, creditor_id: CreditorId | None) -> None:
+        if creditor_id is not None and await self.repos.creditors(uow).get(creditor_id) is None:
+            raise ValidationError("creditor_id", "no such creditor in this centre's directory")
+
+    async def add_debt(self, ctx: TenantContext, case_id: CaseId, details: DebtDetails) -> DebtView:
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            await self._check_creditor(uow, details.creditor_id)
+            debt = self._build_debt(
+                ctx, case_id, DebtId(self.new_id()), details, previous=None, today=now.date()
+            )
+            entry = DebtEntry(debt=debt, notes=_text(details.notes), created_at=now, updated_at=now)
+            await self.repos.debts(uow).add(entry)
+            await record_audit(
+                uow, ctx, self.new_id, "debt.created", "debt", debt.id, now, _DEBT_FIELDS
+            )
+            emit(
+                uow,
+                DebtAdded(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    debt_id=debt.id,
+                    debt_type=debt.debt_type.value,
+                    added_by=ctx.user_id,
+                ),
+            )
+            view = await self._view(uow, entry, now.date())
+            await uow.commit()
+        return view
+
+    async def update_debt(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        debt_id: DebtId,
+        details: DebtDetails,
+        *,
+        expected_version: int | None,
+    ) -> DebtView:
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            repo = self.repos.debts(uow)
+            entry = await repo.get(debt_id)
+            if entry is None or entry.case_id != case_id:
+                raise NotFound("debt", debt_id)
+            check_version("debt", expected_version, entry.version)
+            await self._check_creditor(uow, details.creditor_id)
+            before = entry.debt
+            after = self._build_debt(
+                ctx,
+                case_id,
+                debt_id,
+                details,
+                previous=before.priority_override,
+                today=now.date(),
+            )
+            changed = tuple(f for f in _DEBT_FIELDS if getattr(before, f) != getattr(after, f))
+            if before.priority_override != after.priority_override:
+                changed += ("priority_override",)
+            if entry.notes != _text(details.notes):
+                changed += ("notes",)
+            if changed:
+                entry.debt = after
+                entry.notes = _text(details.notes)
+                entry.updated_at = now
+                await repo.save(entry)
+                await record_audit(
+                    uow, ctx, self.new_id, "debt.updated", "debt", debt_id, now, changed
+                )
+                emit(
+                    uow,
+                    DebtUpdated(
+                        centre_id=ctx.centre_id,
+                        occurred_at=now,
+                        case_id=case_id,
+                        debt_id=debt_id,
+                        fields=changed,
+                        updated_by=ctx.user_id,
+                    ),
+                )
+            view = await self._view(uow, entry, now.date())
+            await uow.commit()
+        return view
+
+    async def remove_debt(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        debt_id: DebtId,
+        *,
+        expected_version: int | None,
+    ) -> None:
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            repo = self.repos.debts(uow)
+            entry = await repo.get(debt_id)
+            if entry is None or entry.case_id != case_id:
+                raise NotFound("debt", debt_id)
+            check_version("debt", expected_version, entry.version)
+            await repo.remove(entry)
+            await record_audit(uow, ctx, self.new_id, "debt.removed", "debt", debt_id, now)
+            emit(
+                uow,
+                DebtRemoved(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    debt_id=debt_id,
+                    removed_by=ctx.user_id,
+                ),
+            )
+            await uow.commit()
+
+    async def get_debt(self, ctx: TenantContext, case_id: CaseId, debt_id: DebtId) -> DebtView:
+        ctx.require(Permission.FINANCE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            entry = await self.repos.debts(uow).get(debt_id)
+            if entry is None or entry.case_id != case_id:
+                raise NotFound("debt", debt_id)
+            return await self._view(uow, entry, self.clock.now().date())
+
+    async def list_debts(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        debt_type: DebtType | None = None,
+        priority: bool | None = None,
+        creditor_id: CreditorId | None = None,
+    ) -> Page[DebtView]:
+        """The case's debts, oldest first, filtered by type, priority and creditor."""
+        ctx.require(Permission.FINANCE_READ)
+        check_page(limit, offset)
+        today = self.clock.now().date()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            views = [
+                await self._view(uow, e, today)
+                for e in await self.repos.debts(uow).list_for_case(case_id)
+            ]
+        views = [
+            v
+            for v in views
+            if (debt_type is None or v.entry.debt.debt_type is debt_type)
+            and (priority is None or v.priority.is_priority is priority)
+            and (creditor_id is None or v.entry.debt.creditor_id == creditor_id)
+        ]
+        return Page(
+            items=views[offset : offset + limit], total=len(views), limit=limit, offset=offset
+        )
+
+    async def _view(self, uow: UnitOfWork, entry: DebtEntry, today: dt.date) -> DebtView:
+        creditor = None
+        if entry.debt.creditor_id is not None:
+            found = await self.repos.creditors(uow).get(entry.debt.creditor_id)
+            creditor = found.creditor if found else None
+        facts = await self.repos.facts(uow).get(entry.case_id)
+        jurisdiction = facts.jurisdiction if facts and facts.jurisdiction else Jurisdiction.EW
+        table = thresholds_of(await self.repos.reference(uow).get())
+        return DebtView(
+            entry=entry,
+            creditor=creditor,
+            priority=classify(entry.debt),
+            limitation=assess_limitation(entry.debt, today, jurisdiction, table),
+            reference_matches=entry.debt.reference_matches(creditor) if creditor else None,
+        )
+
+    # -- facts (assets, insolvency history, residence)
+
+    async def get_facts(self, ctx: TenantContext, case_id: CaseId) -> CaseFinancialFacts:
+        """The recorded facts; a case with none gets an all-unknown record (version 0)."""
+        ctx.require(Permission.FINANCE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            found = await self.repos.facts(uow).get(case_id)
+        if found is not None:
+            return found
+        now = self.clock.now()
+        return CaseFinancialFacts(
+            case_id=case_id, centre_id=ctx.centre_id, created_at=now, updated_at=now, version=0
+        )
+
+    async def put_facts(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        details: FactsDetails,
+        *,
+        expected_version: int | None,
+    ) -> CaseFinancialFacts:
+        """Replace the case's facts. The first write needs no version; later ones do."""
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        if details.benefits_only_months is not None and details.benefits_only_months < 0:
+            raise ValidationError("benefits_only_months", "must not be negative")
+        if details.lump_sum_available is not None and details.lump_sum_available.is_negative:
+            raise ValidationError("lump_sum_available_pence", "must not be negative")
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            repo = self.repos.facts(uow)
+            current = await repo.get(case_id)
+            values = {
+                "jurisdiction": details.jurisdiction,
+                "assets": details.assets,
+                "insolvency": details.insolvency,
+                "residence": details.residence,
+                "benefits_only_months": details.benefits_only_months,
+                "unable_to_pay_debts_as_due": details.unable_to_pay_debts_as_due,
+                "amhp_evidence": details.amhp_evidence,
+                "receiving_crisis_treatment": details.receiving_crisis_treatment,
+                "lump_sum_available": details.lump_sum_available,
+            }
+            if current is None:
+                check_version("facts", expected_version, 0)
+                current = CaseFinancialFacts(
+                    case_id=case_id,
+                    centre_id=ctx.centre_id,
+                    created_at=now,
+                    updated_at=now,
+                    **values,  # type: ignore[arg-type]
+                )
+                await repo.add(current)
+                action = "facts.created"
+            else:
+                check_version("facts", expected_version, current.version)
+                for key, value in values.items():
+                    setattr(current, key, value)
+                current.updated_at = now
+                await repo.save(current)
+                action = "facts.updated"
+            await record_audit(
+                uow, ctx, self.new_id, action, "case_facts", case_id, now, tuple(values)
+            )
+            await uow.commit()
+        return current
+
+
+def _not_future(value: dt.date | None, name: str, today: dt.date) -> dt.date | None:
+    if value is not None and value > today:
+        raise ValidationError(name, "must not be in the future")
+    return value
+
+
+def sorted_debts(entries: Sequence[DebtEntry]) -> list[DebtEntry]:
+    return sorted(entries, key=lambda e: (e.created_at, e.id))

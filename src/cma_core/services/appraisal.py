@@ -1,0 +1,405 @@
+"""Options appraisal, repayment offers and the advice record.
+
+* The appraisal reads the case's debts, SFS budget and facts, and judges every option of
+  the jurisdiction on the date asked (thresholds in force on that date: the centre's own
+  table if it loaded one, else the shipped one). Missing facts make an option "adviser
+  judgement needed - missing: ...", never a guess (see ``cma_core.solutions.rules``).
+* Offers: the adviser's priority offers first (their total may not exceed what is
+  available for priority debts, CR-10), then the rest pro rata to non-priority balances
+  with the largest-remainder rule (CR-11), or token payments when nothing is left.
+  Debts that look statute barred are flagged before any offer (CR-20).
+* The advice record keeps the options considered with their reasons, the recommendation
+  (which must exist in the jurisdiction: CR-05) and the client's decision. A recommended
+  monthly payment may not exceed the surplus (CR-13).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+
+from attrs import define, field, frozen
+
+from cma_core.debts.limitation import assess_limitation
+from cma_core.debts.model import DebtId
+from cma_core.debts.priority import classify
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.ports.advice import (
+    AdviceRecord,
+    AdviceRepositories,
+    AppraisalRecord,
+    CaseFinancialFacts,
+    ClientDecision,
+    ConsideredOption,
+    OfferLine,
+    OfferPlanRecord,
+)
+from cma_core.ports.clock import Clock
+from cma_core.ports.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.services.advice import AdviceRecorded, emit, load_case, thresholds_of
+from cma_core.services.common import IdFactory, check_version, record_audit
+from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.ids import CaseId
+from cma_core.shared.money import Money
+from cma_core.solutions.model import (
+    SOLUTIONS_BY_JURISDICTION,
+    Appraisal,
+    CaseFacts,
+    Solution,
+)
+from cma_core.solutions.offers import Share, plan_offers
+from cma_core.solutions.rules import appraise
+
+
+@frozen(kw_only=True)
+class RecordAdvice:
+    on_date: dt.date
+    recommended: Solution | None
+    reasons: str
+    jurisdiction: Jurisdiction | None = None
+    risks: str | None = None
+    next_steps: str | None = None
+    monthly_payment: Money | None = None
+    expected_term_months: int | None = None
+    client_decision: ClientDecision = ClientDecision.UNDECIDED
+    decision_notes: str | None = None
+
+
+@define
+class AppraisalService:
+    uow: UnitOfWorkFactory
+    repos: AdviceRepositories
+    clock: Clock
+    new_id: IdFactory = field(default=uuid.uuid4)
+
+    async def _appraise(
+        self,
+        uow: UnitOfWork,
+        case_id: CaseId,
+        on_date: dt.date,
+        jurisdiction: Jurisdiction | None,
+    ) -> Appraisal:
+        facts = await self.repos.facts(uow).get(case_id)
+        chosen = jurisdiction or (facts.jurisdiction if facts else None)
+        if chosen is None:
+            raise ValidationError("jurisdiction", "not recorded on the case: pass EW, SCO or NI")
+        entries = await self.repos.debts(uow).list_for_case(case_id)
+        budget = await self.repos.budgets(uow).get(case_id)
+        plans = await self.repos.offers(uow).list_for_case(case_id)
+        prio = plans[-1].total_priority_offers if plans else Money.zero()
+        table = thresholds_of(await self.repos.reference(uow).get())
+        if facts is None:
+            now = self.clock.now()
+            facts = CaseFinancialFacts(
+                case_id=case_id, centre_id=uow.centre_id, created_at=now, updated_at=now
+            )
+        case_facts = CaseFacts(
+            jurisdiction=chosen,
+            on_date=on_date,
+            debts=tuple(e.debt for e in entries),
+            budget=budget.budget.summary(prio) if budget else None,
+            assets=facts.assets,
+            insolvency=facts.insolvency,
+            residence=facts.residence,
+            benefits_only_months=facts.benefits_only_months,
+            unable_to_pay_debts_as_due=facts.unable_to_pay_debts_as_due,
+            amhp_evidence=facts.amhp_evidence,
+            receiving_crisis_treatment=facts.receiving_crisis_treatment,
+            lump_sum_available=facts.lump_sum_available,
+        )
+        return appraise(case_facts, table)
+
+    async def options(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        on_date: dt.date | None = None,
+        jurisdiction: Jurisdiction | None = None,
+    ) -> Appraisal:
+        """Judge every option of the jurisdiction on ``on_date`` (default: today)."""
+        ctx.require(Permission.FINANCE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            return await self._appraise(
+                uow, case_id, on_date or self.clock.now().date(), jurisdiction
+            )
+
+    async def save_appraisal(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        on_date: dt.date | None = None,
+        jurisdiction: Jurisdiction | None = None,
+    ) -> AppraisalRecord:
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            result = await self._appraise(uow, case_id, on_date or now.date(), jurisdiction)
+            record = AppraisalRecord(
+                id=self.new_id(),
+                centre_id=ctx.centre_id,
+                case_id=case_id,
+                appraisal=result,
+                created_at=now,
+                created_by=ctx.user_id,
+            )
+            await self.repos.appraisals(uow).add(record)
+            await record_audit(
+                uow, ctx, self.new_id, "appraisal.created", "appraisal", record.id, now
+            )
+            await uow.commit()
+        return record
+
+    async def list_appraisals(self, ctx: TenantContext, case_id: CaseId) -> list[AppraisalRecord]:
+        ctx.require(Permission.FINANCE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            return list(await self.repos.appraisals(uow).list_for_case(case_id))
+
+    # -- offers
+
+    async def plan(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        priority_offers: Mapping[DebtId, Money],
+        on_date: dt.date | None = None,
+        jurisdiction: Jurisdiction | None = None,
+    ) -> OfferPlanRecord:
+        """Make and save an offer plan from the case's budget and debts."""
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        day = on_date or now.date()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            budget = await self.repos.budgets(uow).get(case_id)
+            if budget is None:
+                raise ValidationError("budget", "the case needs a budget before offers")
+            facts = await self.repos.facts(uow).get(case_id)
+            chosen = jurisdiction or (facts.jurisdiction if facts else None) or Jurisdiction.EW
+            table = thresholds_of(await self.repos.reference(uow).get())
+            entries = list(await self.repos.debts(uow).list_for_case(case_id))
+            known = {e.id for e in entries}
+            for debt_id, amount in priority_offers.items():
+                if debt_id not in known:
+                    raise ValidationError(f"priority_offers.{debt_id}", "no such debt on the case")
+                if amount.is_negative:
+                    raise ValidationError(f"priority_offers.{debt_id}", "must not be negative")
+            creditors = {c.id: c.creditor.name for c in await self.repos.creditors(uow).list()}
+            prio = [e for e in entries if classify(e.debt).is_priority]
+            non = [e for e in entries if not classify(e.debt).is_priority]
+            notes: list[str] = []
+            for e in prio:
+                if e.id not in priority_offers:
+                    notes.append(f"no offer given for the priority {e.debt.debt_type.value} debt")
+            misplaced = [k for k in priority_offers if k not in {e.id for e in prio}]
+            if misplaced:
+                raise ValidationError(
+                    f"priority_offers.{misplaced[0]}",
+                    "is not a priority debt: non-priority debts are offered pro rata",
+                )
+            for e in entries:
+                lim = assess_limitation(e.debt, day, chosen, table)
+                if lim.warning:
+                    notes.append(
+                        f"CR-20: the {e.debt.debt_type.value} debt may be statute barred "
+                        f"({lim.reasons[0]}); check before offering"
+                    )
+            result = plan_offers(
+                available_for_priority=budget.budget.available_for_priority,
+                priority_offers=[(e.id, priority_offers.get(e.id, Money.zero())) for e in prio],
+                non_priority=[Share(key=e.id, balance=e.debt.balance) for e in non],
+                jurisdiction=chosen,
+                on_date=day,
+                table=table,
+            )
+            by_id = {e.id: e for e in entries}
+            lines = tuple(
+                OfferLine(
+                    debt_id=DebtId(o.key),  # type: ignore[arg-type]
+                    creditor=creditors.get(by_id[o.key].debt.creditor_id, "")  # type: ignore[index,arg-type]
+                    if by_id[o.key].debt.creditor_id  # type: ignore[index]
+                    else "",
+                    kind=o.kind,
+                    balance=by_id[o.key].debt.balance,  # type: ignore[index]
+                    amount=o.amount,
+                )
+                for o in (*result.priority_offers, *result.non_priority_offers)
+            )
+            record = OfferPlanRecord(
+                id=self.new_id(),
+                centre_id=ctx.centre_id,
+                case_id=case_id,
+                on_date=day,
+                jurisdiction=chosen,
+                available_for_priority=result.available_for_priority,
+                total_priority_offers=result.total_priority_offers,
+                available_for_non_priority=result.available_for_non_priority,
+                uses_token_payments=result.uses_token_payments,
+                lines=lines,
+                notes=(*notes, *result.notes),
+                created_at=now,
+                created_by=ctx.user_id,
+            )
+            await self.repos.offers(uow).add(record)
+            await record_audit(
+                uow, ctx, self.new_id, "offers.planned", "offer_plan", record.id, now
+            )
+            await uow.commit()
+        return record
+
+    async def list_plans(self, ctx: TenantContext, case_id: CaseId) -> list[OfferPlanRecord]:
+        ctx.require(Permission.FINANCE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            return list(await self.repos.offers(uow).list_for_case(case_id))
+
+    # -- advice
+
+    async def record_advice(
+        self, ctx: TenantContext, case_id: CaseId, cmd: RecordAdvice
+    ) -> AdviceRecord:
+        ctx.require(Permission.CASE_WRITE)
+        ctx.require(Permission.FINANCE_READ)
+        if not cmd.reasons.strip():
+            raise ValidationError("reasons", "say why this is the advice")
+        if cmd.monthly_payment is not None and cmd.monthly_payment.is_negative:
+            raise ValidationError("monthly_payment_pence", "must not be negative")
+        if cmd.expected_term_months is not None and cmd.expected_term_months <= 0:
+            raise ValidationError("expected_term_months", "must be 1 or more")
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            result = await self._appraise(uow, case_id, cmd.on_date, cmd.jurisdiction)
+            if (
+                cmd.recommended is not None
+                and cmd.recommended not in SOLUTIONS_BY_JURISDICTION[result.jurisdiction]
+            ):
+                raise ValidationError(
+                    "recommended",
+                    f"{cmd.recommended.value} does not exist in {result.jurisdiction.value} "
+                    "(CR-05)",
+                )
+            if cmd.monthly_payment is not None:
+                budget = await self.repos.budgets(uow).get(case_id)
+                surplus = budget.budget.available_for_priority if budget else Money.zero()
+                if cmd.monthly_payment.pence > max(surplus.pence, 0):
+                    raise ValidationError(
+                        "monthly_payment_pence",
+                        f"{cmd.monthly_payment} is more than the {surplus} surplus (CR-13)",
+                    )
+            record = AdviceRecord(
+                id=self.new_id(),
+                centre_id=ctx.centre_id,
+                case_id=case_id,
+                jurisdiction=result.jurisdiction,
+                on_date=cmd.on_date,
+                options=tuple(
+                    ConsideredOption(
+                        solution=o.solution,
+                        status=o.status,
+                        reasons=tuple(str(r) for r in o.reasons),
+                    )
+                    for o in result.options
+                ),
+                recommended=cmd.recommended,
+                reasons=cmd.reasons.strip(),
+                risks=_text(cmd.risks),
+                next_steps=_text(cmd.next_steps),
+                monthly_payment=cmd.monthly_payment,
+                expected_term_months=cmd.expected_term_months,
+                client_decision=cmd.client_decision,
+                decision_notes=_text(cmd.decision_notes),
+                created_at=now,
+                created_by=ctx.user_id,
+            )
+            await self.repos.advice(uow).add(record)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "advice.recorded",
+                "advice",
+                record.id,
+                now,
+                ("recommended", "reasons", "client_decision"),
+            )
+            emit(
+                uow,
+                AdviceRecorded(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    advice_id=record.id,
+                    recommended=cmd.recommended.value if cmd.recommended else None,
+                    recorded_by=ctx.user_id,
+                ),
+            )
+            await uow.commit()
+        return record
+
+    async def record_decision(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        advice_id: uuid.UUID,
+        decision: ClientDecision,
+        notes: str | None,
+        *,
+        expected_version: int | None,
+    ) -> AdviceRecord:
+        ctx.require(Permission.CASE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            repo = self.repos.advice(uow)
+            record = await repo.get(advice_id)
+            if record is None or record.case_id != case_id:
+                raise NotFound("advice", advice_id)
+            check_version("advice", expected_version, record.version)
+            record.client_decision = decision
+            record.decision_notes = _text(notes)
+            await repo.save(record)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "advice.decision_recorded",
+                "advice",
+                advice_id,
+                now,
+                ("client_decision", "decision_notes"),
+            )
+            await uow.commit()
+        return record
+
+    async def list_advice(self, ctx: TenantContext, case_id: CaseId) -> list[AdviceRecord]:
+        ctx.require(Permission.CASE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            return list(await self.repos.advice(uow).list_for_case(case_id))
+
+    async def get_advice(
+        self, ctx: TenantContext, case_id: CaseId, advice_id: uuid.UUID
+    ) -> AdviceRecord:
+        ctx.require(Permission.CASE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            record = await self.repos.advice(uow).get(advice_id)
+        if record is None or record.case_id != case_id:
+            raise NotFound("advice", advice_id)
+        return record
+
+
+def _text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    stripped = value.strip()
+    return stripped or None

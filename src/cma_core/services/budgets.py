@@ -1,0 +1,487 @@
+"""Budget (Standard Financial Statement) use cases, SFS import/export and reference data.
+
+Spending-guideline rule (CR-08, MaPS [V]): a flexible category above the guideline in
+force for the household needs a note. A budget may be saved with such a category (it is
+flagged), but it cannot be marked *complete* until every flagged category has a note.
+Guidelines are the centre's own (loaded with ``cma reference load``); with none loaded,
+nothing is flagged and the check says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+from attrs import define, field, frozen
+
+from cma_core.budgets.guidelines import (
+    GuidelineCheck,
+    GuidelineStatus,
+    check_guidelines,
+    parse_guidelines_csv,
+)
+from cma_core.budgets.model import Budget, BudgetSummary
+from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
+from cma_core.debts.priority import classify
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.ports.advice import (
+    AdviceRepositories,
+    BudgetRecord,
+    CentreReference,
+    CreditorEntry,
+    DebtEntry,
+    OfferLine,
+    OfferPlanRecord,
+    SfsCodec,
+    SfsDebtLine,
+    SfsFormat,
+    SfsStatement,
+    SfsStatementDetails,
+)
+from cma_core.ports.clock import Clock
+from cma_core.ports.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.thresholds import parse_thresholds
+from cma_core.services.advice import (
+    BudgetChanged,
+    DebtAdded,
+    emit,
+    guidelines_of,
+    load_case,
+)
+from cma_core.services.common import IdFactory, check_version, record_audit
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import CaseId, CentreId
+from cma_core.shared.money import Money
+from cma_core.solutions.offers import OfferKind
+
+
+@frozen(kw_only=True)
+class BudgetView:
+    """A budget with its SFS summary and guideline checks (as of ``on_date``)."""
+
+    record: BudgetRecord
+    summary: BudgetSummary
+    guidelines: tuple[GuidelineCheck, ...]
+    guidelines_loaded: bool
+
+    @property
+    def flagged(self) -> tuple[GuidelineCheck, ...]:
+        return tuple(c for c in self.guidelines if c.flagged)
+
+
+def _summary(budget: Budget, plan: OfferPlanRecord | None) -> BudgetSummary:
+    """Priority offers come from the latest offer plan (none yet: nothing offered)."""
+    offers = plan.total_priority_offers if plan else Money.zero()
+    return budget.summary(offers)
+
+
+@define
+class BudgetService:
+    uow: UnitOfWorkFactory
+    repos: AdviceRepositories
+    clock: Clock
+    sfs: SfsCodec | None = None
+    new_id: IdFactory = field(default=uuid.uuid4)
+
+    async def _view(self, uow: UnitOfWork, record: BudgetRecord, on_date: dt.date) -> BudgetView:
+        table = guidelines_of(await self.repos.reference(uow).get())
+        plans = await self.repos.offers(uow).list_for_case(record.case_id)
+        checks = check_guidelines(record.budget, table, on_date) if table is not None else ()
+        return BudgetView(
+            record=record,
+            summary=_summary(record.budget, plans[-1] if plans else None),
+            guidelines=checks,
+            guidelines_loaded=table is not None,
+        )
+
+    async def get(self, ctx: TenantContext, case_id: CaseId) -> BudgetView:
+        """The case's budget; a case with none gets an empty one (version 0)."""
+        ctx.require(Permission.FINANCE_READ)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            record = await self.repos.budgets(uow).get(case_id)
+            if record is None:
+                record = BudgetRecord(
+                    case_id=case_id,
+                    centre_id=ctx.centre_id,
+                    created_at=now,
+                    updated_at=now,
+                    version=0,
+                )
+            return await self._view(uow, record, now.date())
+
+    async def put(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        budget: Budget,
+        *,
+        details: SfsStatementDetails | None = None,
+        complete: bool = False,
+        expected_version: int | None,
+    ) -> BudgetView:
+        """Replace the budget. ``complete`` dates it as a complete SFS (CR-06) and needs a
+        note on every category above its spending guideline (CR-08)."""
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            view = await self._store(
+                uow, ctx, case_id, budget, details, complete, expected_version, now
+            )
+            await uow.commit()
+        return view
+
+    async def _store(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        case_id: CaseId,
+        budget: Budget,
+        details: SfsStatementDetails | None,
+        complete: bool,
+        expected_version: int | None,
+        now: dt.datetime,
+    ) -> BudgetView:
+        repo = self.repos.budgets(uow)
+        record = await repo.get(case_id)
+        if record is None:
+            check_version("budget", expected_version, 0)
+            record = BudgetRecord(
+                case_id=case_id,
+                centre_id=ctx.centre_id,
+                budget=budget,
+                details=details or SfsStatementDetails(),
+                created_at=now,
+                updated_at=now,
+            )
+            is_new = True
+        else:
+            check_version("budget", expected_version, record.version)
+            record.budget = budget
+            if details is not None:
+                record.details = details
+            record.updated_at = now
+            is_new = False
+        view = await self._view(uow, record, now.date())
+        if complete:
+            for check in view.flagged:
+                raise ValidationError(f"category_notes.{check.category.value}", check.message)
+            record.completed_at = now
+        else:
+            record.completed_at = None
+        if is_new:
+            await repo.add(record)
+        else:
+            await repo.save(record)
+        await record_audit(
+            uow,
+            ctx,
+            self.new_id,
+            "budget.created" if is_new else "budget.updated",
+            "budget",
+            case_id,
+            now,
+            ("lines", "household", "savings_contribution", "debt_admin_fee"),
+        )
+        emit(
+            uow,
+            BudgetChanged(
+                centre_id=ctx.centre_id,
+                occurred_at=now,
+                case_id=case_id,
+                version=record.version,
+                completed=record.completed_at is not None,
+                changed_by=ctx.user_id,
+            ),
+        )
+        return BudgetView(
+            record=record,
+            summary=view.summary,
+            guidelines=view.guidelines,
+            guidelines_loaded=view.guidelines_loaded,
+        )
+
+    # -- SFS interchange
+
+    def _codec(self) -> SfsCodec:
+        if self.sfs is None:
+            raise RuntimeError("no SFS codec configured")
+        return self.sfs
+
+    async def statement(self, ctx: TenantContext, case_id: CaseId) -> SfsStatement:
+        """The case's SFS: budget, details, and debts with the latest plan's offers."""
+        ctx.require(Permission.FINANCE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            case = await load_case(uow, ctx, case_id)
+            record = await self.repos.budgets(uow).get(case_id)
+            if record is None:
+                raise ValidationError("budget", "the case has no budget to export yet")
+            details = record.details
+            client = await uow.clients.get(case.client_id)
+            if client is not None:
+                details = SfsStatementDetails(
+                    client_name=details.client_name or f"{client.first_name} {client.last_name}",
+                    client_date_of_birth=details.client_date_of_birth or client.date_of_birth,
+                    client_address=details.client_address,
+                    partner_name=details.partner_name,
+                    partner_date_of_birth=details.partner_date_of_birth,
+                    housing_tenure_other=details.housing_tenure_other,
+                    client_employment_status=details.client_employment_status,
+                    client_employment_status_other=details.client_employment_status_other,
+                    partner_employment_status=details.partner_employment_status,
+                    partner_employment_status_other=details.partner_employment_status_other,
+                    additional_notes=details.additional_notes,
+                )
+            entries = await self.repos.debts(uow).list_for_case(case_id)
+            plans = await self.repos.offers(uow).list_for_case(case_id)
+            plan = plans[-1] if plans else None
+            offers = {line.debt_id: line for line in plan.lines} if plan else {}
+            creditors = {c.id: c.creditor.name for c in await self.repos.creditors(uow).list()}
+            lines = []
+            for e in entries:
+                d = e.debt
+                offer = offers.get(d.id)
+                lines.append(
+                    SfsDebtLine(
+                        creditor=creditors.get(d.creditor_id, "") if d.creditor_id else "",
+                        amount_owed=d.balance,
+                        repayment_offer=offer.amount if offer else Money.zero(),
+                        priority=classify(d).is_priority,
+                        ccj=d.ccj,
+                        notes=e.notes,
+                    )
+                )
+            token = None
+            if plan is not None and plan.uses_token_payments:
+                token = Money(sum(x.amount.pence for x in plan.lines if x.kind is OfferKind.TOKEN))
+        return SfsStatement(
+            budget=record.budget, details=details, debts=tuple(lines), token_payments=token
+        )
+
+    async def export_sfs(self, ctx: TenantContext, case_id: CaseId, fmt: SfsFormat) -> bytes:
+        statement = await self.statement(ctx, case_id)
+        data = self._codec().export(statement, fmt)
+        async with self.uow(ctx.centre_id) as uow:
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                f"sfs.exported.{fmt.value}",
+                "budget",
+                case_id,
+                self.clock.now(),
+            )
+            await uow.commit()
+        return data
+
+    async def import_sfs(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        data: bytes,
+        fmt: SfsFormat,
+        *,
+        expected_version: int | None,
+    ) -> BudgetView:
+        """Replace the budget from an SFS document. When the case has no debts yet, its
+        debts are created too (type ``other``, classified as the document lists them, by
+        creditor name in the directory), with an offer plan holding the document's offers.
+        """
+        ctx.require(Permission.FINANCE_WRITE)
+        statement = self._codec().parse(data, fmt)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            view = await self._store(
+                uow,
+                ctx,
+                case_id,
+                statement.budget,
+                statement.details,
+                False,
+                expected_version,
+                now,
+            )
+            debts = self.repos.debts(uow)
+            if statement.debts and not await debts.list_for_case(case_id):
+                await self._import_debts(uow, ctx, case_id, statement, view, now)
+            await record_audit(
+                uow, ctx, self.new_id, f"sfs.imported.{fmt.value}", "budget", case_id, now
+            )
+            await uow.commit()
+        return view
+
+    async def _import_debts(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        case_id: CaseId,
+        statement: SfsStatement,
+        view: BudgetView,
+        now: dt.datetime,
+    ) -> None:
+        directory = self.repos.creditors(uow)
+        by_name = {c.creditor.name.casefold(): c.id for c in await directory.list()}
+        lines: list[OfferLine] = []
+        for i, item in enumerate(statement.debts):
+            creditor_id: CreditorId | None = None
+            if item.creditor.strip():
+                creditor_id = by_name.get(item.creditor.strip().casefold())
+                if creditor_id is None:
+                    entry = CreditorEntry(
+                        creditor=Creditor(
+                            id=CreditorId(self.new_id()),
+                            centre_id=ctx.centre_id,
+                            name=item.creditor.strip(),
+                        ),
+                        created_at=now,
+                    )
+                    await directory.add(entry)
+                    creditor_id = by_name[item.creditor.strip().casefold()] = entry.id
+            debt = Debt(
+                id=DebtId(self.new_id()),
+                centre_id=ctx.centre_id,
+                case_id=case_id,
+                creditor_id=creditor_id,
+                debt_type=DebtType.OTHER,
+                balance=item.amount_owed,
+                ccj=item.ccj,
+            )
+            debt.override_priority(
+                is_priority=item.priority,
+                reason="imported from an SFS, which listed it as "
+                + ("a priority" if item.priority else "a non-priority")
+                + " debt",
+                by=ctx.user_id,
+                on=now.date(),
+            )
+            # Distinct created_at keeps the document's order on every backend.
+            at = now + dt.timedelta(microseconds=i)
+            await self.repos.debts(uow).add(
+                DebtEntry(debt=debt, notes=item.notes, created_at=at, updated_at=at)
+            )
+            emit(
+                uow,
+                DebtAdded(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    debt_id=debt.id,
+                    debt_type=debt.debt_type.value,
+                    added_by=ctx.user_id,
+                ),
+            )
+            kind = OfferKind.PRIORITY if item.priority else OfferKind.PRO_RATA
+            lines.append(
+                OfferLine(
+                    debt_id=debt.id,
+                    creditor=item.creditor,
+                    kind=kind,
+                    balance=item.amount_owed,
+                    amount=item.repayment_offer,
+                )
+            )
+        prio = Money(sum(x.amount.pence for x in lines if x.kind is OfferKind.PRIORITY))
+        available = view.record.budget.available_for_priority
+        await self.repos.offers(uow).add(
+            OfferPlanRecord(
+                id=self.new_id(),
+                centre_id=ctx.centre_id,
+                case_id=case_id,
+                on_date=now.date(),
+                jurisdiction=Jurisdiction.EW,
+                available_for_priority=available,
+                total_priority_offers=prio,
+                available_for_non_priority=available - prio,
+                uses_token_payments=statement.token_payments is not None,
+                lines=tuple(lines),
+                notes=("imported from an SFS document",),
+                created_at=now,
+                created_by=ctx.user_id,
+            )
+        )
+
+
+@define
+class ReferenceService:
+    """A centre's reference data: spending guidelines and threshold records."""
+
+    uow: UnitOfWorkFactory
+    repos: AdviceRepositories
+    clock: Clock
+    new_id: IdFactory = field(default=uuid.uuid4)
+
+    async def get(self, ctx: TenantContext) -> CentreReference | None:
+        ctx.require(Permission.FINANCE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            return await self.repos.reference(uow).get()
+
+    async def load(
+        self,
+        ctx: TenantContext,
+        *,
+        guidelines_csv: str | None = None,
+        thresholds_json: str | None = None,
+        source: str | None = None,
+    ) -> CentreReference:
+        """Validate and store the files; each replaces what the centre had loaded.
+
+        Raises:
+            ValidationError: a malformed file (field ``guidelines[i].x`` / ``records[i].x``).
+        """
+        ctx.require(Permission.FINANCE_WRITE)
+        if guidelines_csv is not None:
+            parse_guidelines_csv(guidelines_csv)
+        if thresholds_json is not None:
+            try:
+                parsed = json.loads(thresholds_json)
+            except json.JSONDecodeError as exc:
+                raise ValidationError("thresholds", f"not JSON: {exc.msg}") from None
+            if not isinstance(parsed, dict) or not isinstance(parsed.get("records"), list):
+                raise ValidationError("thresholds", 'must be {"records": [...]}')
+            parse_thresholds(parsed["records"])
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            repo = self.repos.reference(uow)
+            ref = await repo.get()
+            if ref is None:
+                ref = CentreReference(
+                    centre_id=CentreId(ctx.centre_id),
+                    guidelines_csv=guidelines_csv,
+                    guidelines_source=source if guidelines_csv is not None else None,
+                    thresholds_json=thresholds_json,
+                    created_at=now,
+                    updated_at=now,
+                )
+                await repo.add(ref)
+            else:
+                if guidelines_csv is not None:
+                    ref.guidelines_csv = guidelines_csv
+                    ref.guidelines_source = source
+                if thresholds_json is not None:
+                    ref.thresholds_json = thresholds_json
+                ref.updated_at = now
+                await repo.save(ref)
+            fields = tuple(
+                name
+                for name, value in (("guidelines", guidelines_csv), ("thresholds", thresholds_json))
+                if value is not None
+            )
+            await record_audit(
+                uow, ctx, self.new_id, "reference.loaded", "centre", ctx.centre_id, now, fields
+            )
+            await uow.commit()
+        return ref
+
+
+__all__ = [
+    "BudgetService",
+    "BudgetView",
+    "GuidelineStatus",
+    "ReferenceService",
+]

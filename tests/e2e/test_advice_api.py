@@ -1,0 +1,268 @@
+"""Debt advice end to end over HTTP, on SQLite and PostgreSQL (the ``container`` params).
+
+One adviser's day: creditor, debts, facts, SFS budget, options, offers, advice, letters,
+SFS export and import; plus the API's promises: ETag/If-Match (428/412), problem+json
+naming the field for bad figures, and another centre's case reported as 404.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from tests.e2e.conftest import Api
+
+from cma_adapters.sfs import validate_json, validate_xml
+
+pytestmark = pytest.mark.slow
+
+V0 = {"If-Match": '"0"'}
+
+
+async def put(api: Api, url: str, body: Any, headers: dict[str, str] | None = None) -> Any:
+    return await api.client.put(url, json=body, headers={**api.headers, **(headers or {})})
+
+
+async def delete(api: Api, url: str, headers: dict[str, str] | None = None) -> Any:
+    return await api.client.delete(url, headers={**api.headers, **(headers or {})})
+
+
+def field_of(r: httpx.Response) -> str:
+    assert r.headers["content-type"].startswith("application/problem+json"), r.text
+    errors = r.json()["errors"]
+    assert errors, r.text
+    return str(errors[0]["field"])
+
+
+BUDGET = {
+    "household": {
+        "has_partner": False,
+        "dependent_children_under_16": 1,
+        "tenure": "Tenant - social",
+    },
+    "lines": {
+        "client_salary": {"amount_pence": 30000, "frequency": "weekly", "note": "payslips"},
+        "child_benefit": {"amount_pence": 10200, "frequency": "four_weekly"},
+        "rent": {"amount_pence": 60000},
+        "council_tax": {"amount_pence": 12000},
+        "groceries": {"amount_pence": 40000},
+    },
+    "savings_contribution_pence": 0,
+    "savings_contribution_considered": True,
+    "asset_use_considered": True,
+    "details": {"client_employment_status": ["Part-time"], "client_address": "1 High St"},
+}
+
+
+async def setup_case(api: Api) -> tuple[str, str, str, str]:
+    case = await api.new_case()
+    base = f"/api/v1/cases/{case['id']}"
+    r = await api.post("/api/v1/creditors", {"name": "Example Bank", "reference_pattern": r"\d{4}"})
+    assert r.status_code == 201, r.text
+    bank = r.json()["id"]
+    r = await api.post(
+        f"{base}/debts",
+        {
+            "debt_type": "credit_card",
+            "balance_pence": 150000,
+            "creditor_id": bank,
+            "account_reference": "1234",
+            "ccj": False,
+            "last_payment_date": "2026-10-01",
+        },
+    )
+    assert r.status_code == 201, r.text
+    card = r.json()
+    assert card["priority"]["is_priority"] is False
+    assert card["reference_matches"] is True
+    r = await api.post(f"{base}/debts", {"debt_type": "council_tax", "balance_pence": 80000})
+    assert r.status_code == 201, r.text
+    council = r.json()
+    assert council["priority"]["is_priority"] is True
+    return case["id"], base, card["id"], council["id"]
+
+
+async def test_a_full_advice_journey(two_centres: tuple[Api, Api]) -> None:
+    api, _ = two_centres
+    _case_id, base, card, council = await setup_case(api)
+
+    # Debts list with filters and pagination.
+    r = await api.get(f"{base}/debts", params={"priority": "true"})
+    assert r.status_code == 200
+    assert [d["id"] for d in r.json()["items"]] == [council]
+    r = await api.get(f"{base}/debts", params={"limit": 1, "offset": 1})
+    assert r.json()["total"] == 2
+    assert len(r.json()["items"]) == 1
+
+    # Edit needs If-Match: 428 without, 412 when stale.
+    r = await api.get(f"{base}/debts/{card}")
+    edit = {
+        "debt_type": "credit_card",
+        "balance_pence": 140000,
+        "ccj": False,
+        "creditor_id": r.json()["creditor_id"],
+        "account_reference": "1234",
+    }
+    assert (await put(api, f"{base}/debts/{card}", edit)).status_code == 428
+    assert (await put(api, f"{base}/debts/{card}", edit, {"If-Match": '"9"'})).status_code == 412
+    r = await put(api, f"{base}/debts/{card}", edit, {"If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+    assert r.headers["etag"] == '"2"'
+    assert r.json()["balance_pence"] == 140000
+
+    # Facts and budget start at version 0.
+    r = await api.get(f"{base}/financial-facts")
+    assert r.headers["etag"] == '"0"'
+    facts = {
+        "jurisdiction": "EW",
+        "assets": {"owns_property": False, "vehicles": [], "savings_and_cash_pence": 0},
+        "residence": {"jurisdiction": "EW", "domiciled": True},
+    }
+    r = await put(api, f"{base}/financial-facts", facts, V0)
+    assert r.status_code == 200, r.text
+    r = await put(api, f"{base}/budget", BUDGET, V0)
+    assert r.status_code == 200, r.text
+    summary = r.json()["summary"]
+    # 30000 weekly -> 130000; 10200 four-weekly -> 11050; outgoings 112000.
+    assert summary["total_income_pence"] == 141050
+    assert summary["total_outgoings_pence"] == 112000
+    assert summary["available_for_priority_pence"] == 29050
+
+    # Options on a date, in a jurisdiction.
+    r = await api.get(f"{base}/options", params={"date": "2026-11-28", "jurisdiction": "EW"})
+    assert r.status_code == 200, r.text
+    options = {o["solution"]: o for o in r.json()["options"]}
+    assert "dro" in options
+    assert "breathing_space" in options
+    assert all(
+        o["status"] in {"eligible", "not_eligible", "adviser_judgement"} for o in options.values()
+    )
+
+    # Offers: priority first, then pro rata of the rest.
+    r = await api.post(
+        f"{base}/offers", {"priority_offers": [{"debt_id": council, "amount_pence": 5000}]}
+    )
+    assert r.status_code == 201, r.text
+    plan = r.json()
+    lines = {x["debt_id"]: x for x in plan["lines"]}
+    assert lines[council]["amount_pence"] == 5000
+    assert lines[card]["amount_pence"] == 29050 - 5000
+    assert plan["available_for_non_priority_pence"] == 24050
+
+    # Advice record, then the written summary and its PDF.
+    r = await api.post(
+        f"{base}/advice",
+        {
+            "on_date": "2026-11-28",
+            "recommended": "dmp",
+            "reasons": "Surplus covers the priority debt and a fair share for the card.",
+            "client_decision": "accepted",
+        },
+    )
+    assert r.status_code == 201, r.text
+    assert {o["solution"] for o in r.json()["options"]} == set(options)
+    r = await api.post(f"{base}/letters", {"kind": "advice_summary"})
+    assert r.status_code == 201, r.text
+    letter = r.json()
+    assert "dmp" in letter["html"]
+    r = await api.get(f"{base}/letters/{letter['id']}", params={"format": "pdf"})
+    assert r.status_code == 200
+    assert r.content.startswith(b"%PDF")
+    r = await api.post(f"{base}/letters/{letter['id']}/sent", headers={"If-Match": '"1"'})
+    assert r.status_code == 200
+    assert r.json()["sent_at"]
+    r = await api.post(f"{base}/letters", {"kind": "offer_of_payment", "debt_id": card})
+    assert r.status_code == 201
+    assert "Example Bank" in r.json()["html"]
+
+    # SFS export validates; import of it round-trips the figures.
+    for fmt in ("json", "xml"):
+        r = await api.get(f"{base}/sfs", params={"format": fmt})
+        assert r.status_code == 200, r.text
+        (validate_json if fmt == "json" else validate_xml)(r.content)
+    doc = json.loads((await api.get(f"{base}/sfs", params={"format": "json"})).content)
+    assert doc["overview"]["total-monthly-income"] == 1410.5
+    budget_etag = (await api.get(f"{base}/budget")).headers["etag"]
+    r = await api.client.post(
+        f"{base}/sfs",
+        params={"format": "json"},
+        content=json.dumps(doc),
+        headers={**api.headers, "If-Match": budget_etag, "Content-Type": "application/json"},
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["summary"]["total_income_pence"] == 141050
+
+    # Centre templates override the default.
+    r = await put(
+        api,
+        "/api/v1/letter-templates/write_off_request",
+        {
+            "subject": "Write off {{ debt.account_reference }}",
+            "body": "<p>Please, {{ debt.creditor }}.</p>",
+        },
+        V0,
+    )
+    assert r.status_code == 200, r.text
+    r = await api.post(f"{base}/letters", {"kind": "write_off_request", "debt_id": card})
+    assert r.json()["html"] == "<p>Please, Example Bank.</p>"
+
+    # Removing a debt needs its version.
+    r = await delete(api, f"{base}/debts/{card}", {"If-Match": '"2"'})
+    assert r.status_code == 204, r.text
+
+
+async def test_bad_figures_name_the_field(two_centres: tuple[Api, Api]) -> None:
+    api, _ = two_centres
+    _, base, card, _ = await setup_case(api)
+    r = await api.post(f"{base}/debts", {"debt_type": "credit_card", "balance_pence": -1})
+    assert r.status_code == 422
+    assert field_of(r) == "balance_pence"
+    r = await api.post(f"{base}/debts", {"debt_type": "yacht", "balance_pence": 1})
+    assert r.status_code == 422
+    assert field_of(r) == "debt_type"
+    r = await api.post(
+        f"{base}/debts",
+        {"debt_type": "rent", "balance_pence": 1, "last_payment_date": "2026-02-30"},
+    )
+    assert r.status_code in (400, 422)
+    assert field_of(r) == "last_payment_date"
+    bad_line = {**BUDGET, "lines": {"rent": {"amount_pence": -5}}}
+    r = await put(api, f"{base}/budget", bad_line, V0)
+    assert r.status_code == 422
+    assert field_of(r) == "lines.rent.amount_pence"
+    bad_category = {**BUDGET, "category_notes": {"yachts": "a note"}}
+    r = await put(api, f"{base}/budget", bad_category, V0)
+    assert r.status_code == 422
+    assert field_of(r) == "category_notes.yachts"
+    r = await put(api, f"{base}/budget", {**BUDGET, "lines": {"caviar": {"amount_pence": 1}}}, V0)
+    assert r.status_code == 422
+    assert field_of(r) == "lines.caviar"
+    r = await api.post(
+        f"{base}/offers", {"priority_offers": [{"debt_id": card, "amount_pence": -1}]}
+    )
+    assert r.status_code == 422
+    assert field_of(r) == "priority_offers[0].amount_pence"
+
+
+async def test_another_centres_case_is_not_found(two_centres: tuple[Api, Api]) -> None:
+    a, b = two_centres
+    _, base, card, _ = await setup_case(a)
+    for url in (
+        f"{base}/debts",
+        f"{base}/debts/{card}",
+        f"{base}/budget",
+        f"{base}/options",
+        f"{base}/sfs",
+        f"{base}/letters",
+        f"{base}/advice",
+    ):
+        r = await b.get(url)
+        assert r.status_code == 404, (url, r.text)
+    r = await b.post(f"{base}/debts", {"debt_type": "rent", "balance_pence": 1})
+    assert r.status_code == 404
+    r = await b.get(f"/api/v1/creditors/{uuid.uuid4()}")
+    assert r.status_code == 404
+    assert (await b.get("/api/v1/creditors")).json()["total"] == 0
