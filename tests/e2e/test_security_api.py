@@ -201,3 +201,41 @@ async def test_common_passwords_are_refused(container: Container) -> None:
                 centre_id=centre.id, email="p@policy.example", role=Role.ADVISER, password=bad
             )
         assert err.value.field == "password"
+
+
+async def test_token_attacks_with_the_real_key_are_still_rejected(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    """Beyond test_forged_tokens_are_rejected: attacks that even a holder of the key's
+    output cannot pass, because every claim CMA relies on is checked."""
+    import datetime as dt
+
+    import jwt
+
+    key = container.settings().secret_key
+    a = await make_centre(container, "Attack A")
+    b = await make_centre(container, "Attack B")
+    api = await sign_in(http, "adviser@attacka.example", a)
+    token = api.headers["Authorization"].split()[1]
+    claims = jwt.decode(token, options={"verify_signature": False})
+    now = int(dt.datetime.now(dt.UTC).timestamp())
+    header, _payload, signature = token.split(".")
+    edited_payload = jwt.utils.base64url_encode(
+        jwt.api_jws.json.dumps({**claims, "cid": b}, separators=(",", ":")).encode()
+    ).decode()
+    attacks = {
+        "expired": jwt.encode({**claims, "exp": now - 1, "iat": now - 1000}, key, "HS256"),
+        "wrong audience": jwt.encode({**claims, "aud": "other-api"}, key, "HS256"),
+        "wrong issuer": jwt.encode({**claims, "iss": "evil"}, key, "HS256"),
+        "no audience": jwt.encode({k: v for k, v in claims.items() if k != "aud"}, key, "HS256"),
+        "edited centre, old signature": f"{header}.{edited_payload}.{signature}",
+        "HS512 with the key": jwt.encode(claims, key, "HS512"),
+        "alg none, no signature": jwt.encode(claims, None, algorithm="none"),
+        "unknown role": jwt.encode({**claims, "roles": ["god"]}, key, "HS256"),
+        "not a uuid centre": jwt.encode({**claims, "cid": "centre-b"}, key, "HS256"),
+    }
+    for name, bad in attacks.items():
+        r = await http.get("/api/v1/cases", headers={"Authorization": f"Bearer {bad}"})
+        assert r.status_code == 401, name
+        assert r.headers["WWW-Authenticate"].startswith("Bearer")
+    assert (await api.get("/api/v1/cases")).status_code == 200
