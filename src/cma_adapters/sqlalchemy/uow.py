@@ -15,7 +15,7 @@ from typing import Any, Self, cast
 from sqlalchemy import Table, and_, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.engine import PENDING_CENTRE
@@ -601,7 +601,6 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self._engine = engine
         self._publisher = publisher
         self._x = SqlContext(centre_id)
-        self._tx: AsyncTransaction | None = None
         self._committed: list[EventEnvelope] = []
         self.clients = SqlAlchemyClientRepository(self._x)
         self.cases = SqlAlchemyCaseRepository(self._x)
@@ -612,16 +611,25 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
 
     async def __aenter__(self) -> Self:
         self._x.conn = await self._engine.connect()
-        await self._begin()
+        self._pend_centre()
         return self
 
-    async def _begin(self) -> None:
+    def _pend_centre(self, *, bind: bool = True) -> None:
+        """Bind the next transaction on this connection to the centre (or drop the binding
+        when the connection goes back to the pool).
+
+        No round trip and no greenlet hop: the connection autobegins on its first
+        statement, and on PostgreSQL the engine's hook sets ``app.centre_id`` right before
+        that statement (engine.py). A transaction that never runs a statement costs nothing.
+        """
         conn = self._x.c
-        self._tx = await conn.begin()
-        if conn.dialect.name == "postgresql":
-            # Applied just before the transaction's first statement (see engine.py), so a
-            # transaction that never runs one (the one after commit, usually) costs nothing.
-            await conn.run_sync(_pend_centre, str(self.centre_id))
+        if conn.dialect.name != "postgresql":
+            return
+        info = conn.sync_connection.info  # type: ignore[union-attr]
+        if bind:
+            info[PENDING_CENTRE] = str(self.centre_id)
+        else:
+            info.pop(PENDING_CENTRE, None)
 
     async def __aexit__(
         self,
@@ -633,8 +641,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             await self.rollback()
         finally:
             if self._x.conn is not None:
-                if self._x.conn.dialect.name == "postgresql":
-                    await self._x.conn.run_sync(_pend_centre, None)
+                self._pend_centre(bind=False)
                 await self._x.conn.close()
                 self._x.conn = None
         # Publish only once the connection is back in the pool: in-process handlers open
@@ -649,11 +656,10 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         ]
         await self.outbox.add(envelopes)
         await self.audit.flush()
-        assert self._tx is not None
-        await self._tx.commit()
+        await self._x.c.commit()
         self._x.touched.clear()
         self._committed.extend(envelopes)
-        await self._begin()
+        self._pend_centre()
 
     async def _publish(self, envelopes: list[EventEnvelope]) -> None:
         try:
@@ -685,18 +691,12 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self._x.touched[id(aggregate)] = aggregate
 
     async def rollback(self) -> None:
-        if self._tx is not None and self._tx.is_active:
-            await self._tx.rollback()
-        self._tx = None
+        conn = self._x.conn
+        if conn is not None and conn.in_transaction():
+            await conn.rollback()
+            self._pend_centre()
         self._x.touched.clear()
         self._x.pending_audit.clear()
-
-
-def _pend_centre(sync_conn: Any, centre: str | None) -> None:
-    if centre is None:
-        sync_conn.info.pop(PENDING_CENTRE, None)
-    else:
-        sync_conn.info[PENDING_CENTRE] = centre
 
 
 class SqlAlchemyUnitOfWorkFactory:
