@@ -41,6 +41,16 @@ class Settings:
     refresh_token_ttl_seconds: int = 14 * 24 * 3600
     login_max_failures: int = 5
     login_window_seconds: int = 900
+    # Documents: S3 when a bucket is set (else files under data_dir/documents); the OpenAI
+    # assistant when a key is set (else the rule-based one, no network).
+    max_document_bytes: int = 25 * 1024 * 1024
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    ocr_concurrency: int | None = None
     # Case clock: email by SMTP when a host is set, SMS by HTTP when a URL is set; otherwise
     # messages are written to data_dir/outbox. Reminder offsets: "1d,2h" before appointments,
     # whole days before deadlines ("7,2,0").
@@ -90,6 +100,14 @@ class Settings:
             refresh_token_ttl_seconds=_int(env, "CMA_REFRESH_TOKEN_TTL", 14 * 24 * 3600),
             login_max_failures=_int(env, "CMA_LOGIN_MAX_FAILURES", 5) or 5,
             login_window_seconds=_int(env, "CMA_LOGIN_WINDOW", 900) or 900,
+            max_document_bytes=_int(env, "CMA_MAX_DOCUMENT_BYTES", 25 * 1024 * 1024),
+            s3_bucket=env.get("CMA_S3_BUCKET") or None,
+            s3_endpoint_url=env.get("CMA_S3_ENDPOINT_URL") or None,
+            s3_region=env.get("CMA_S3_REGION") or None,
+            openai_api_key=env.get("CMA_OPENAI_API_KEY") or None,
+            openai_base_url=env.get("CMA_OPENAI_BASE_URL") or None,
+            openai_model=env.get("CMA_OPENAI_MODEL") or "gpt-4o-mini",
+            ocr_concurrency=_opt_int(env, "CMA_OCR_CONCURRENCY"),
             **_scheduling(env),
         )
 

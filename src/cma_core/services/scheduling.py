@@ -597,6 +597,11 @@ class SchedulingService:
         ctx.require(Permission.CASE_READ)
         if adviser_id != ctx.user_id:
             ctx.require(Permission.CASE_READ_ALL)
+            # Another centre's adviser (or no such user) is not found, like any other record
+            # of another centre; checked before the unit of work opens (see _require_staff).
+            user = await self.identity.get_user(adviser_id)
+            if user is None or ctx.centre_id not in user.centre_ids:
+                raise NotFound("user", adviser_id)
         items: list[Appointment] = []
         async with self.uow(ctx.centre_id) as uow:
             offset = 0

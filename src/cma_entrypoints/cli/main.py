@@ -25,7 +25,9 @@ from cma_core.identity.model import Centre
 from cma_core.identity.permissions import Role
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, parse_uuid
+from cma_entrypoints.cli import advice as advice_cli
 from cma_entrypoints.cli import demo as demo_data
+from cma_entrypoints.cli.documents import documents_app
 from cma_entrypoints.cli import scheduling as scheduling_cli
 from cma_entrypoints.cli import security as security_cli
 from cma_entrypoints.cli.support import (
@@ -58,9 +60,12 @@ centre_app = typer.Typer(help="Manage centres (tenants).", no_args_is_help=True)
 user_app = typer.Typer(help="Manage users.", no_args_is_help=True)
 app.add_typer(centre_app, name="centre")
 app.add_typer(user_app, name="user")
+app.add_typer(documents_app, name="documents")
 app.add_typer(security_cli.audit_app, name="audit")
 app.add_typer(scheduling_cli.compliance_app, name="compliance")
 app.add_typer(scheduling_cli.scheduler_app, name="scheduler")
+app.add_typer(advice_cli.sfs_app, name="sfs")
+app.add_typer(advice_cli.reference_app, name="reference")
 
 JsonOption = typer.Option(False, "--json", help="Machine-readable output, also for errors.")
 

@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
+from cma_entrypoints.http.documents import documents_router
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
 from cma_entrypoints.http.routes import (
     AuthController,
@@ -116,6 +117,7 @@ def create_app(container: Container | None = None) -> Litestar:
             AuditController,
             SessionController,
             *SCHEDULING_CONTROLLERS,
+            documents_router(container),
         ],
         dependencies={
             "identity": provider(container.identity),

@@ -1,0 +1,233 @@
+"""Dict-backed repositories of the documents area, joined to ``InMemoryUnitOfWork``.
+
+They keep to the in-memory unit of work's rules: reads hand out copies, writes wait in its
+staging until ``commit()``, and what is added or saved is tracked so its events reach the
+outbox. The contract suite (``tests/contracts/test_document_repositories.py``) holds them
+to exactly what the SQL repositories do.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from typing import TypeVar
+
+from cma_adapters.memory.adapters import InMemoryUnitOfWork
+from cma_core.documents.errors import DuplicateDocument
+from cma_core.documents.model import (
+    Document,
+    DocumentClass,
+    DocumentId,
+    DocumentStatus,
+    Suggestion,
+    SuggestionId,
+    SuggestionStatus,
+)
+from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
+from cma_core.ports.uow import Page, UnitOfWork
+from cma_core.shared.errors import CrossTenantAccess, StaleVersion
+from cma_core.shared.events import Aggregate
+from cma_core.shared.ids import CaseId
+
+DOCUMENTS = "documents"
+SUGGESTIONS = "document_suggestions"
+
+_A = TypeVar("_A", bound=Aggregate)
+
+
+def _stored(aggregate: _A) -> _A:
+    stored = copy.deepcopy(aggregate)
+    stored.pull_events()
+    return stored
+
+
+class InMemoryDocumentRepository(DocumentRepository):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow = uow
+        self._centre = uow.centre_id
+        self._rows: dict[DocumentId, Document] = uow.db.table(DOCUMENTS)
+
+    def _visible(self, document: Document | None) -> Document | None:
+        if document is None or document.centre_id != self._centre:
+            return None
+        return document
+
+    async def add(self, document: Document) -> None:
+        if document.centre_id != self._centre:
+            raise CrossTenantAccess("document belongs to another centre")
+        existing = await self.find_by_checksum(document.case_id, document.sha256)
+        if existing is not None:
+            raise DuplicateDocument(existing.id, existing.filename)
+        stored = _stored(document)
+
+        def check() -> None:
+            for other in self._rows.values():
+                if (
+                    other.case_id == document.case_id
+                    and other.sha256 == document.sha256
+                    and other.id != document.id
+                ):
+                    raise DuplicateDocument(other.id, other.filename)
+
+        st = self._uow.staging
+        st.checks.append(check)
+        st.ops.append(lambda: self._rows.__setitem__(document.id, stored))
+        self._uow.track(document)
+
+    async def get(self, document_id: DocumentId) -> Document | None:
+        found = self._visible(self._rows.get(document_id))
+        return copy.deepcopy(found) if found else None
+
+    async def find_by_checksum(self, case_id: CaseId, sha256: str) -> Document | None:
+        for document in self._rows.values():
+            if (
+                document.centre_id == self._centre
+                and document.case_id == case_id
+                and document.sha256 == sha256
+            ):
+                return copy.deepcopy(document)
+        return None
+
+    async def save(self, document: Document) -> None:
+        if document.centre_id != self._centre:
+            raise CrossTenantAccess("document belongs to another centre")
+        st = self._uow.staging
+        expected = st.base_versions.setdefault(("document", document.id), document.version)
+        current = self._visible(self._rows.get(document.id))
+        if current is None or current.version != expected:
+            # As the SQL repository's conditional UPDATE does: refused at once.
+            raise StaleVersion("document", expected, current.version if current else 0)
+        document.version += 1
+        stored = _stored(document)
+
+        def check() -> None:
+            now_stored = self._rows.get(document.id)
+            actual = now_stored.version if now_stored else 0
+            if actual != expected:
+                raise StaleVersion("document", expected, actual)
+
+        st.checks.append(check)
+        st.ops.append(lambda: self._rows.__setitem__(document.id, stored))
+        self._uow.track(document)
+
+    async def list(
+        self,
+        *,
+        case_id: CaseId,
+        limit: int,
+        offset: int,
+        status: DocumentStatus | None = None,
+        document_class: DocumentClass | None = None,
+    ) -> Page[Document]:
+        rows = [
+            d
+            for d in self._rows.values()
+            if d.centre_id == self._centre
+            and d.case_id == case_id
+            and (status is None or d.status == status)
+            and (document_class is None or d.document_class == document_class)
+        ]
+        rows.sort(key=lambda d: (d.uploaded_at, d.id), reverse=True)
+        items = []
+        for d in rows[offset : offset + limit]:
+            item = copy.deepcopy(d)
+            item.pages = ()
+            items.append(item)
+        return Page(items=items, total=len(rows), limit=limit, offset=offset)
+
+    async def ids_for_case(self, case_id: CaseId) -> Sequence[DocumentId]:
+        rows = [
+            d for d in self._rows.values() if d.centre_id == self._centre and d.case_id == case_id
+        ]
+        rows.sort(key=lambda d: (d.uploaded_at, d.id))
+        return [d.id for d in rows]
+
+    async def delete(self, document_id: DocumentId) -> None:
+        if self._visible(self._rows.get(document_id)) is None:
+            return
+        suggestions: dict[SuggestionId, Suggestion] = self._uow.db.table(SUGGESTIONS)
+
+        def remove() -> None:
+            self._rows.pop(document_id, None)
+            for sid in [s.id for s in suggestions.values() if s.document_id == document_id]:
+                del suggestions[sid]
+
+        self._uow.staging.ops.append(remove)
+
+
+class InMemorySuggestionRepository(SuggestionRepository):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow = uow
+        self._centre = uow.centre_id
+        self._rows: dict[SuggestionId, Suggestion] = uow.db.table(SUGGESTIONS)
+
+    async def add(self, suggestion: Suggestion) -> None:
+        if suggestion.centre_id != self._centre:
+            raise CrossTenantAccess("suggestion belongs to another centre")
+        stored = _stored(suggestion)
+        self._uow.staging.ops.append(lambda: self._rows.__setitem__(suggestion.id, stored))
+        self._uow.track(suggestion)
+
+    async def get(self, suggestion_id: SuggestionId) -> Suggestion | None:
+        found = self._rows.get(suggestion_id)
+        if found is None or found.centre_id != self._centre:
+            return None
+        return copy.deepcopy(found)
+
+    async def save(self, suggestion: Suggestion) -> None:
+        if suggestion.centre_id != self._centre:
+            raise CrossTenantAccess("suggestion belongs to another centre")
+        st = self._uow.staging
+        expected = st.base_versions.setdefault(("suggestion", suggestion.id), suggestion.version)
+        current = self._rows.get(suggestion.id)
+        if current is None or current.centre_id != self._centre:
+            raise StaleVersion("suggestion", expected, 0)
+        if current.version != expected:
+            raise StaleVersion("suggestion", expected, current.version)
+        suggestion.version += 1
+        stored = _stored(suggestion)
+
+        def check() -> None:
+            now_stored = self._rows.get(suggestion.id)
+            actual = now_stored.version if now_stored else 0
+            if actual != expected:
+                raise StaleVersion("suggestion", expected, actual)
+
+        st.checks.append(check)
+        st.ops.append(lambda: self._rows.__setitem__(suggestion.id, stored))
+        self._uow.track(suggestion)
+
+    async def list(
+        self,
+        *,
+        case_id: CaseId,
+        limit: int,
+        offset: int,
+        status: SuggestionStatus | None = None,
+    ) -> Page[Suggestion]:
+        rows = [
+            s
+            for s in self._rows.values()
+            if s.centre_id == self._centre
+            and s.case_id == case_id
+            and (status is None or s.status == status)
+        ]
+        rows.sort(key=lambda s: (s.created_at, s.id))
+        items = [copy.deepcopy(s) for s in rows[offset : offset + limit]]
+        return Page(items=items, total=len(rows), limit=limit, offset=offset)
+
+
+def _memory(uow: UnitOfWork) -> InMemoryUnitOfWork:
+    if not isinstance(uow, InMemoryUnitOfWork):
+        raise TypeError("in-memory repositories need an InMemoryUnitOfWork")
+    return uow
+
+
+def in_memory_documents(uow: UnitOfWork) -> DocumentRepository:
+    """``RepositoryFactory[DocumentRepository]`` for the in-memory unit of work."""
+    return InMemoryDocumentRepository(_memory(uow))
+
+
+def in_memory_suggestions(uow: UnitOfWork) -> SuggestionRepository:
+    """``RepositoryFactory[SuggestionRepository]`` for the in-memory unit of work."""
+    return InMemorySuggestionRepository(_memory(uow))

@@ -1,0 +1,475 @@
+"""SQL repositories of the documents area: rows, mappers, repositories, factories.
+
+The rows live on the shared ``Base`` (migration ``0600`` creates them). Like the
+skeleton's repositories these run SQLAlchemy Core on the unit of work's connection, filter
+every statement on the unit of work's centre, and (on PostgreSQL) sit behind Row Level
+Security as well. Page text is kept as JSON on the document row: it is read and written
+whole, with the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cma_adapters.sqlalchemy.rows import Base
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
+from cma_core.documents.errors import DuplicateDocument
+from cma_core.documents.files import ContentType
+from cma_core.documents.model import (
+    Document,
+    DocumentClass,
+    DocumentId,
+    DocumentStatus,
+    PageSource,
+    PageText,
+    Suggestion,
+    SuggestionId,
+    SuggestionKind,
+    SuggestionStatus,
+)
+from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
+from cma_core.ports.uow import Page, UnitOfWork
+from cma_core.shared.errors import StaleVersion
+from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.shared.money import Money
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    storage_key: Mapped[str] = mapped_column(String(512))
+    status: Mapped[str] = mapped_column(String(16))
+    uploaded_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    uploaded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    failure_reason: Mapped[str | None] = mapped_column(String(500))
+    attempts: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[list[Any]] = mapped_column(JSON)
+    document_class: Mapped[str | None] = mapped_column(String(32))
+    class_confidence: Mapped[float | None] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        UniqueConstraint("centre_id", "case_id", "sha256", name="uq_documents_case_sha256"),
+        Index("ix_documents_centre_case_uploaded", "centre_id", "case_id", "uploaded_at"),
+    )
+
+
+class SuggestionRow(Base):
+    __tablename__ = "document_suggestions"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    document_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("documents.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(300))
+    confidence: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime]
+    creditor_name: Mapped[str | None] = mapped_column(String(200))
+    account_reference: Mapped[str | None] = mapped_column(String(100))
+    balance_pence: Mapped[int | None] = mapped_column(BigInteger)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    deadline_basis: Mapped[str | None] = mapped_column(Text)
+    court_claim_number: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16))
+    decided_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    decided_at: Mapped[dt.datetime | None]
+    rejection_reason: Mapped[str | None] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        Index("ix_document_suggestions_centre_case", "centre_id", "case_id", "created_at"),
+        Index("ix_document_suggestions_document", "document_id"),
+    )
+
+
+documents_t = cast(Table, DocumentRow.__table__)
+suggestions_t = cast(Table, SuggestionRow.__table__)
+
+Row = Mapping[Any, Any]
+
+# -- mappers ------------------------------------------------------------------------------
+
+
+def document_to_row(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "centre_id": d.centre_id,
+        "case_id": d.case_id,
+        "filename": d.filename,
+        "content_type": d.content_type.value,
+        "size": d.size,
+        "sha256": d.sha256,
+        "storage_key": d.storage_key,
+        "status": d.status.value,
+        "uploaded_at": d.uploaded_at,
+        "updated_at": d.updated_at,
+        "uploaded_by": d.uploaded_by,
+        "failure_reason": d.failure_reason,
+        "attempts": d.attempts,
+        "pages": [
+            {"number": p.number, "text": p.text, "confidence": p.confidence, "source": p.source}
+            for p in d.pages
+        ],
+        "document_class": d.document_class.value if d.document_class else None,
+        "class_confidence": d.class_confidence,
+        "version": d.version,
+    }
+
+
+def document_from_row(r: Row, *, with_pages: bool = True) -> Document:
+    return Document(
+        id=DocumentId(r["id"]),
+        centre_id=CentreId(r["centre_id"]),
+        case_id=CaseId(r["case_id"]),
+        filename=r["filename"],
+        content_type=ContentType(r["content_type"]),
+        size=r["size"],
+        sha256=r["sha256"],
+        storage_key=r["storage_key"],
+        status=DocumentStatus(r["status"]),
+        uploaded_at=r["uploaded_at"],
+        updated_at=r["updated_at"],
+        uploaded_by=UserId(r["uploaded_by"]) if r["uploaded_by"] else None,
+        failure_reason=r["failure_reason"],
+        attempts=r["attempts"],
+        pages=tuple(
+            PageText(
+                number=p["number"],
+                text=p["text"],
+                confidence=p["confidence"],
+                source=PageSource(p["source"]),
+            )
+            for p in (r["pages"] or [])
+        )
+        if with_pages
+        else (),
+        document_class=DocumentClass(r["document_class"]) if r["document_class"] else None,
+        class_confidence=r["class_confidence"],
+        version=r["version"],
+    )
+
+
+def suggestion_to_row(s: Suggestion) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "centre_id": s.centre_id,
+        "case_id": s.case_id,
+        "document_id": s.document_id,
+        "kind": s.kind.value,
+        "title": s.title,
+        "confidence": s.confidence,
+        "source": s.source,
+        "created_at": s.created_at,
+        "creditor_name": s.creditor_name,
+        "account_reference": s.account_reference,
+        "balance_pence": s.balance.pence if s.balance is not None else None,
+        "deadline": s.deadline,
+        "deadline_basis": s.deadline_basis,
+        "court_claim_number": s.court_claim_number,
+        "status": s.status.value,
+        "decided_by": s.decided_by,
+        "decided_at": s.decided_at,
+        "rejection_reason": s.rejection_reason,
+        "version": s.version,
+    }
+
+
+def suggestion_from_row(r: Row) -> Suggestion:
+    return Suggestion(
+        id=SuggestionId(r["id"]),
+        centre_id=CentreId(r["centre_id"]),
+        case_id=CaseId(r["case_id"]),
+        document_id=DocumentId(r["document_id"]),
+        kind=SuggestionKind(r["kind"]),
+        title=r["title"],
+        confidence=r["confidence"],
+        source=r["source"],
+        created_at=r["created_at"],
+        creditor_name=r["creditor_name"],
+        account_reference=r["account_reference"],
+        balance=Money(r["balance_pence"]) if r["balance_pence"] is not None else None,
+        deadline=r["deadline"],
+        deadline_basis=r["deadline_basis"],
+        court_claim_number=r["court_claim_number"],
+        status=SuggestionStatus(r["status"]),
+        decided_by=UserId(r["decided_by"]) if r["decided_by"] else None,
+        decided_at=r["decided_at"],
+        rejection_reason=r["rejection_reason"],
+        version=r["version"],
+    )
+
+
+# -- repositories -------------------------------------------------------------------------
+
+
+class SqlAlchemyDocumentRepository(DocumentRepository):
+    def __init__(self, uow: SqlAlchemyUnitOfWork) -> None:
+        self._uow = uow
+        self._x: SqlContext = uow.context
+
+    async def add(self, document: Document) -> None:
+        self._x.own(document.centre_id, "document")
+        try:
+            # A savepoint: a lost race on the unique key must not spoil the transaction.
+            async with self._x.c.begin_nested():
+                await self._x.c.execute(insert(documents_t).values(document_to_row(document)))
+        except IntegrityError:
+            existing = await self.find_by_checksum(document.case_id, document.sha256)
+            if existing is None:
+                raise
+            raise DuplicateDocument(existing.id, existing.filename) from None
+        self._uow.track(document)
+
+    async def get(self, document_id: DocumentId) -> Document | None:
+        row = (
+            (
+                await self._x.c.execute(
+                    select(documents_t).where(
+                        documents_t.c.id == document_id,
+                        documents_t.c.centre_id == self._x.centre_id,
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return document_from_row(row) if row else None
+
+    async def find_by_checksum(self, case_id: CaseId, sha256: str) -> Document | None:
+        row = (
+            (
+                await self._x.c.execute(
+                    select(documents_t).where(
+                        documents_t.c.centre_id == self._x.centre_id,
+                        documents_t.c.case_id == case_id,
+                        documents_t.c.sha256 == sha256,
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return document_from_row(row) if row else None
+
+    async def save(self, document: Document) -> None:
+        self._x.own(document.centre_id, "document")
+        expected = document.version
+        values = document_to_row(document)
+        values.update(version=expected + 1)
+        for key in ("id", "centre_id", "case_id", "uploaded_at", "sha256", "storage_key"):
+            values.pop(key)
+        result = await self._x.c.execute(
+            update(documents_t)
+            .where(
+                documents_t.c.id == document.id,
+                documents_t.c.centre_id == self._x.centre_id,
+                documents_t.c.version == expected,
+            )
+            .values(values)
+        )
+        if result.rowcount != 1:
+            actual = (
+                await self._x.c.execute(
+                    select(documents_t.c.version).where(
+                        documents_t.c.id == document.id,
+                        documents_t.c.centre_id == self._x.centre_id,
+                    )
+                )
+            ).scalar()
+            raise StaleVersion("document", expected, actual or 0)
+        document.version = expected + 1
+        self._uow.track(document)
+
+    async def list(
+        self,
+        *,
+        case_id: CaseId,
+        limit: int,
+        offset: int,
+        status: DocumentStatus | None = None,
+        document_class: DocumentClass | None = None,
+    ) -> Page[Document]:
+        where = [documents_t.c.centre_id == self._x.centre_id, documents_t.c.case_id == case_id]
+        if status is not None:
+            where.append(documents_t.c.status == status.value)
+        if document_class is not None:
+            where.append(documents_t.c.document_class == document_class.value)
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(documents_t).where(*where))
+        ).scalar_one()
+        # Pages can be long; a listing never needs them.
+        columns = [c for c in documents_t.c if c.name != "pages"]
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(*columns)
+                    .where(*where)
+                    .order_by(documents_t.c.uploaded_at.desc(), documents_t.c.id.desc())
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        items = [document_from_row({**r, "pages": None}, with_pages=False) for r in rows]
+        return Page(items=items, total=total, limit=limit, offset=offset)
+
+    async def ids_for_case(self, case_id: CaseId) -> Sequence[DocumentId]:
+        rows = await self._x.c.execute(
+            select(documents_t.c.id)
+            .where(documents_t.c.centre_id == self._x.centre_id, documents_t.c.case_id == case_id)
+            .order_by(documents_t.c.uploaded_at, documents_t.c.id)
+        )
+        return [DocumentId(r) for r in rows.scalars()]
+
+    async def delete(self, document_id: DocumentId) -> None:
+        await self._x.c.execute(
+            delete(suggestions_t).where(
+                suggestions_t.c.centre_id == self._x.centre_id,
+                suggestions_t.c.document_id == document_id,
+            )
+        )
+        await self._x.c.execute(
+            delete(documents_t).where(
+                documents_t.c.centre_id == self._x.centre_id, documents_t.c.id == document_id
+            )
+        )
+
+
+class SqlAlchemySuggestionRepository(SuggestionRepository):
+    def __init__(self, uow: SqlAlchemyUnitOfWork) -> None:
+        self._uow = uow
+        self._x: SqlContext = uow.context
+
+    async def add(self, suggestion: Suggestion) -> None:
+        self._x.own(suggestion.centre_id, "suggestion")
+        await self._x.c.execute(insert(suggestions_t).values(suggestion_to_row(suggestion)))
+        self._uow.track(suggestion)
+
+    async def get(self, suggestion_id: SuggestionId) -> Suggestion | None:
+        row = (
+            (
+                await self._x.c.execute(
+                    select(suggestions_t).where(
+                        suggestions_t.c.id == suggestion_id,
+                        suggestions_t.c.centre_id == self._x.centre_id,
+                    )
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return suggestion_from_row(row) if row else None
+
+    async def save(self, suggestion: Suggestion) -> None:
+        self._x.own(suggestion.centre_id, "suggestion")
+        expected = suggestion.version
+        values = suggestion_to_row(suggestion)
+        values.update(version=expected + 1)
+        for key in ("id", "centre_id", "case_id", "document_id", "created_at"):
+            values.pop(key)
+        result = await self._x.c.execute(
+            update(suggestions_t)
+            .where(
+                suggestions_t.c.id == suggestion.id,
+                suggestions_t.c.centre_id == self._x.centre_id,
+                suggestions_t.c.version == expected,
+            )
+            .values(values)
+        )
+        if result.rowcount != 1:
+            actual = (
+                await self._x.c.execute(
+                    select(suggestions_t.c.version).where(
+                        suggestions_t.c.id == suggestion.id,
+                        suggestions_t.c.centre_id == self._x.centre_id,
+                    )
+                )
+            ).scalar()
+            raise StaleVersion("suggestion", expected, actual or 0)
+        suggestion.version = expected + 1
+        self._uow.track(suggestion)
+
+    async def list(
+        self,
+        *,
+        case_id: CaseId,
+        limit: int,
+        offset: int,
+        status: SuggestionStatus | None = None,
+    ) -> Page[Suggestion]:
+        where = [
+            suggestions_t.c.centre_id == self._x.centre_id,
+            suggestions_t.c.case_id == case_id,
+        ]
+        if status is not None:
+            where.append(suggestions_t.c.status == status.value)
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(suggestions_t).where(*where))
+        ).scalar_one()
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(suggestions_t)
+                    .where(*where)
+                    .order_by(suggestions_t.c.created_at, suggestions_t.c.id)
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return Page(
+            items=[suggestion_from_row(r) for r in rows], total=total, limit=limit, offset=offset
+        )
+
+
+def _sql(uow: UnitOfWork) -> SqlAlchemyUnitOfWork:
+    if not isinstance(uow, SqlAlchemyUnitOfWork):
+        raise TypeError("SQL repositories need a SqlAlchemyUnitOfWork")
+    return uow
+
+
+def sql_documents(uow: UnitOfWork) -> DocumentRepository:
+    """``RepositoryFactory[DocumentRepository]`` for ``SqlAlchemyUnitOfWork``."""
+    return SqlAlchemyDocumentRepository(_sql(uow))
+
+
+def sql_suggestions(uow: UnitOfWork) -> SuggestionRepository:
+    """``RepositoryFactory[SuggestionRepository]`` for ``SqlAlchemyUnitOfWork``."""
+    return SqlAlchemySuggestionRepository(_sql(uow))

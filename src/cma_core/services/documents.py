@@ -1,0 +1,753 @@
+"""Document use cases: upload, read, delete; the worker jobs that read them; suggestions.
+
+The machine reads and suggests, the adviser decides. Uploading files a document and queues
+it (``DocumentUploaded``); the worker extracts its text (``extract_document_text``), then
+the assistant classifies it and proposes changes (``classify_document``). Nothing reaches
+the case until an adviser accepts a suggestion.
+
+Accepting a *new debt* suggestion adds the debt through the debts area's ``DebtService``
+when one is wired (the composition root does), else it creates an adviser task to add it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import uuid
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import BinaryIO
+
+from attrs import define, field, frozen
+
+from cma_core.audit.model import AuditEntry
+from cma_core.cases.model import Case
+from cma_core.debts.model import CreditorId, DebtId, DebtType
+from cma_core.documents.errors import (
+    AssistantReplyInvalid,
+    AssistantUnavailable,
+    CorruptDocument,
+    DuplicateDocument,
+    ObjectNotFound,
+    TextExtractionFailed,
+)
+from cma_core.documents.files import (
+    MAX_DOCUMENT_BYTES,
+    FileFacts,
+    UploadInspector,
+    inspect_upload,
+)
+from cma_core.documents.model import (
+    CaseFacts,
+    DeadlineFact,
+    DebtFact,
+    Document,
+    DocumentClass,
+    DocumentId,
+    DocumentStatus,
+    Draft,
+    Suggestion,
+    SuggestionId,
+    SuggestionKind,
+    SuggestionStatus,
+)
+from cma_core.documents.rules import suggest
+from cma_core.documents.storage import MAX_LINK_EXPIRY, document_key
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.ports.clock import Clock
+from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
+from cma_core.ports.documents import Assistant, DocumentStore, TextExtractor
+from cma_core.ports.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
+from cma_core.services.advice import CreditorDetails, DebtDetails, DebtService
+from cma_core.services.common import IdFactory, check_page, check_version, record_audit
+from cma_core.services.events import Handler
+from cma_core.shared.errors import (
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+from cma_core.shared.events import EventEnvelope
+from cma_core.shared.ids import AuditId, CaseId, TaskId, UserId
+from cma_core.tasks.model import Task, TaskKind, TaskStatus
+
+log = logging.getLogger(__name__)
+
+_READ_CHUNK = 256 * 1024
+DEADLINE_TASK_TIME = dt.time(9, 0, tzinfo=dt.UTC)
+"""A deadline task falls due at the start of the working day of the deadline: the adviser
+sees it as overdue on the day itself, not the day after."""
+DEFAULT_MAX_ATTEMPTS = 3
+"""Text extraction tries before a document is marked failed (engine crashes, timeouts)."""
+_SCAN_LIMIT = 200
+
+
+@frozen(kw_only=True)
+class DocumentRepositories:
+    """How the documents area's repositories join a unit of work."""
+
+    documents: RepositoryFactory[DocumentRepository]
+    suggestions: RepositoryFactory[SuggestionRepository]
+
+
+@frozen(kw_only=True)
+class Download:
+    """A document's metadata and its bytes as a stream (opened, so it exists)."""
+
+    document: Document
+    chunks: AsyncIterator[bytes]
+
+
+@frozen(kw_only=True)
+class Decision:
+    """What accepting a suggestion did: the debt it added or the task it created."""
+
+    suggestion: Suggestion
+    task: Task | None = None
+    debt_id: DebtId | None = None
+
+
+@frozen(kw_only=True)
+class SummaryDraft:
+    """A draft case note. Not saved: the adviser edits it and saves it as a note."""
+
+    case_id: CaseId
+    text: str
+    source: str
+    generated_at: dt.datetime
+    status: str = "draft"
+
+
+async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
+    """The case, as ``CaseService`` shows it: without ``case:read_all`` another adviser's
+    case is reported as not found, and so are its documents."""
+    case = await uow.cases.get(case_id)
+    if case is None or (not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id):
+        raise NotFound("case", case_id)
+    return case
+
+
+@define
+class DocumentService:
+    """Documents and suggestions as advisers see them (HTTP and CLI)."""
+
+    uow: UnitOfWorkFactory
+    repos: DocumentRepositories
+    store: DocumentStore
+    assistant: Assistant
+    clock: Clock
+    new_id: IdFactory = field(default=uuid.uuid4)
+    max_bytes: int = MAX_DOCUMENT_BYTES
+    link_expiry: dt.timedelta = dt.timedelta(minutes=5)
+    debts: DebtService | None = None
+    """Where accepted new debts go; ``None``: an adviser task to add the debt instead."""
+
+    # -- documents ---------------------------------------------------------------------
+
+    async def upload(
+        self, ctx: TenantContext, case_id: CaseId, *, filename: str, data: bytes | BinaryIO
+    ) -> Document:
+        """File ``data`` on the case and queue it for reading.
+
+        The type is sniffed from the bytes, the size limited to ``max_bytes``, the name
+        sanitised. Raises ``ValidationError`` naming ``file`` (empty, too large, not a PDF,
+        PNG, JPEG or TIFF), ``NotFound`` for a case not visible to ``ctx``, and
+        ``DuplicateDocument`` (with ``existing_id``) if the case already holds these bytes.
+        The bytes are stored before the record commits and removed again if it does not,
+        so a failed upload leaves nothing behind.
+        """
+        ctx.require(Permission.CASE_WRITE)
+        if isinstance(data, bytes):
+            facts = inspect_upload(data, max_bytes=self.max_bytes)
+        else:
+            facts = await asyncio.to_thread(_inspect_stream, data, self.max_bytes)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            existing = await self.repos.documents(uow).find_by_checksum(case_id, facts.sha256)
+            if existing is not None:
+                raise DuplicateDocument(existing.id, existing.filename)
+        document_id = DocumentId(self.new_id())
+        key = document_key(document_id)
+        # No transaction is held while the bytes travel to the store (S3 can take seconds).
+        await self.store.put(ctx.centre_id, key, data, facts.content_type.value)
+        committed = False
+        try:
+            async with self.uow(ctx.centre_id) as uow:
+                await load_case(uow, ctx, case_id)
+                docs = self.repos.documents(uow)
+                existing = await docs.find_by_checksum(case_id, facts.sha256)
+                if existing is not None:
+                    raise DuplicateDocument(existing.id, existing.filename)
+                now = self.clock.now()
+                document = Document.receive(
+                    document_id=document_id,
+                    centre_id=ctx.centre_id,
+                    case_id=case_id,
+                    filename=filename,
+                    facts=facts,
+                    storage_key=key,
+                    uploaded_by=ctx.user_id,
+                    now=now,
+                )
+                await docs.add(document)
+                await record_audit(
+                    uow,
+                    ctx,
+                    self.new_id,
+                    "document.uploaded",
+                    "document",
+                    document.id,
+                    now,
+                    ("case_id", "filename", "content_type", "size", "sha256"),
+                )
+                await uow.commit()
+                committed = True
+        finally:
+            if not committed:
+                await self.store.delete(ctx.centre_id, key)
+        return document
+
+    async def get(self, ctx: TenantContext, document_id: DocumentId) -> Document:
+        """The document with its pages. ``NotFound`` if not visible to ``ctx``."""
+        ctx.require(Permission.CASE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            return await self._load(uow, ctx, document_id)
+
+    async def list(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        status: DocumentStatus | None = None,
+        document_class: DocumentClass | None = None,
+    ) -> Page[Document]:
+        """The case's documents, newest first, without their pages."""
+        ctx.require(Permission.CASE_READ)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            return await self.repos.documents(uow).list(
+                case_id=case_id,
+                limit=limit,
+                offset=offset,
+                status=status,
+                document_class=document_class,
+            )
+
+    async def download(self, ctx: TenantContext, document_id: DocumentId) -> Download:
+        """The original bytes, streamed; audited. ``NotFound`` if the record or the stored
+        object is missing."""
+        ctx.require(Permission.CASE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            document = await self._load(uow, ctx, document_id)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "document.downloaded",
+                "document",
+                document.id,
+                self.clock.now(),
+            )
+            await uow.commit()
+        try:
+            chunks = await self.store.open(ctx.centre_id, document.storage_key)
+        except ObjectNotFound:
+            raise NotFound("document", document_id) from None
+        return Download(document=document, chunks=chunks)
+
+    async def download_link(
+        self, ctx: TenantContext, document_id: DocumentId
+    ) -> tuple[Document, str, dt.datetime]:
+        """A short-lived link to the original (the store signs it); audited."""
+        ctx.require(Permission.CASE_READ)
+        expiry = min(self.link_expiry, MAX_LINK_EXPIRY)
+        async with self.uow(ctx.centre_id) as uow:
+            document = await self._load(uow, ctx, document_id)
+            now = self.clock.now()
+            await record_audit(
+                uow, ctx, self.new_id, "document.link_issued", "document", document.id, now
+            )
+            await uow.commit()
+        try:
+            url = await self.store.presigned_url(
+                ctx.centre_id, document.storage_key, expires_in=expiry
+            )
+        except ObjectNotFound:
+            raise NotFound("document", document_id) from None
+        return document, url, now + expiry
+
+    async def delete(
+        self, ctx: TenantContext, document_id: DocumentId, *, expected_version: int | None = None
+    ) -> None:
+        """Remove the document, its suggestions and the stored object.
+
+        The object goes first: if the record's deletion then fails, deleting again
+        finishes the job, and the client's file is never left behind a removed record.
+        """
+        ctx.require(Permission.CASE_WRITE)
+        async with self.uow(ctx.centre_id) as uow:
+            document = await self._load(uow, ctx, document_id)
+            check_version("document", expected_version, document.version)
+            await self.store.delete(ctx.centre_id, document.storage_key)
+            await self.repos.documents(uow).delete(document.id)
+            await record_audit(
+                uow, ctx, self.new_id, "document.deleted", "document", document.id, self.clock.now()
+            )
+            await uow.commit()
+
+    async def erase_case_documents(self, ctx: TenantContext, case_id: CaseId) -> int:
+        """Remove every document of a case and its stored objects (case deletion, client
+        erasure). Returns how many were removed; running it again returns 0."""
+        ctx.require(Permission.CASE_WRITE)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            docs = self.repos.documents(uow)
+            ids = await docs.ids_for_case(case_id)
+            now = self.clock.now()
+            for document_id in ids:
+                await self.store.delete(ctx.centre_id, document_key(document_id))
+                await docs.delete(document_id)
+                await record_audit(
+                    uow, ctx, self.new_id, "document.erased", "document", document_id, now
+                )
+            await uow.commit()
+        return len(ids)
+
+    # -- suggestions -------------------------------------------------------------------
+
+    async def list_suggestions(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        status: SuggestionStatus | None = None,
+    ) -> Page[Suggestion]:
+        ctx.require(Permission.CASE_READ)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            await load_case(uow, ctx, case_id)
+            return await self.repos.suggestions(uow).list(
+                case_id=case_id, limit=limit, offset=offset, status=status
+            )
+
+    async def get_suggestion(self, ctx: TenantContext, suggestion_id: SuggestionId) -> Suggestion:
+        ctx.require(Permission.CASE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            suggestion, _ = await self._load_suggestion(uow, ctx, suggestion_id)
+            return suggestion
+
+    async def accept_suggestion(
+        self,
+        ctx: TenantContext,
+        suggestion_id: SuggestionId,
+        *,
+        expected_version: int | None,
+    ) -> Decision:
+        """The adviser accepts: the change is made in the same transaction, audited as
+        accepted from the document.
+
+        - New debt: added to the case with ``DebtService`` (its creditor found in the
+          centre's directory by name, or added to it); without one, an adviser task
+          (general) "Add debt: <creditor>, ref <ref>, <balance>" is created instead.
+        - Deadline: a deadline task due on the deadline.
+
+        Raises ``StaleVersion`` if ``expected_version`` is behind, ``InvalidTransition`` if
+        already decided, ``PermissionDenied`` for a new debt without ``finance:write``.
+        """
+        ctx.require(Permission.CASE_WRITE)
+        by = _person(ctx)
+        if self.debts is not None:
+            async with self.uow(ctx.centre_id) as uow:
+                suggestion, _ = await self._load_suggestion(uow, ctx, suggestion_id)
+            if suggestion.kind is SuggestionKind.NEW_DEBT:
+                return await self._accept_as_debt(ctx, self.debts, suggestion, expected_version)
+        async with self.uow(ctx.centre_id) as uow:
+            suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id)
+            check_version("suggestion", expected_version, suggestion.version)
+            if suggestion.kind is SuggestionKind.NEW_DEBT:
+                ctx.require(Permission.FINANCE_WRITE)
+            now = self.clock.now()
+            document = await self.repos.documents(uow).get(suggestion.document_id)
+            source = f" (from document {document.filename})" if document else ""
+            suggestion.accept(by=by, now=now)
+            task = Task(
+                id=TaskId(self.new_id()),
+                centre_id=ctx.centre_id,
+                case_id=suggestion.case_id,
+                kind=TaskKind.GENERAL,
+                title=(_debt_task_title(suggestion) + source)[:300],
+                assignee_id=case.adviser_id or by,
+                due_at=None,
+                status=TaskStatus.OPEN,
+                created_at=now,
+            )
+            if suggestion.kind is not SuggestionKind.NEW_DEBT:
+                assert suggestion.deadline is not None
+                task = Task(
+                    id=task.id,
+                    centre_id=task.centre_id,
+                    case_id=task.case_id,
+                    kind=TaskKind.DEADLINE,
+                    title=(suggestion.title + source)[:300],
+                    assignee_id=task.assignee_id,
+                    due_at=dt.datetime.combine(suggestion.deadline, DEADLINE_TASK_TIME),
+                    status=TaskStatus.OPEN,
+                    created_at=now,
+                )
+            await uow.tasks.add(task)
+            await self.repos.suggestions(uow).save(suggestion)
+            await record_audit(
+                uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
+                ("status", "document_id", "task_id"),
+            )  # fmt: skip
+            await record_audit(
+                uow, ctx, self.new_id, "task.created_from_document", "task", task.id, now,
+                ("kind", "title", "due_at", "document_id"),
+            )  # fmt: skip
+            await record_audit(
+                uow, ctx, self.new_id, "document.suggestion_accepted", "document",
+                suggestion.document_id, now, ("suggestion_id", "task_id"),
+            )  # fmt: skip
+            await uow.commit()
+        return Decision(suggestion=suggestion, task=task)
+
+    async def _accept_as_debt(
+        self,
+        ctx: TenantContext,
+        debts: DebtService,
+        suggestion: Suggestion,
+        expected_version: int | None,
+    ) -> Decision:
+        """Add the debt with ``DebtService`` (its own transaction), then record the decision.
+
+        The debts service commits on its own, so this is two transactions: if recording
+        the decision then fails (another adviser decided first), the debt just added is
+        removed again before the error is raised.
+        """
+        ctx.require(Permission.FINANCE_WRITE)
+        by = _person(ctx)
+        check_version("suggestion", expected_version, suggestion.version)
+        if suggestion.status is not SuggestionStatus.PENDING:
+            raise InvalidTransition(f"cannot accept a suggestion that is {suggestion.status.value}")
+        assert suggestion.balance is not None
+        async with self.uow(ctx.centre_id) as uow:
+            document = await self.repos.documents(uow).get(suggestion.document_id)
+        filename = document.filename if document else "a deleted document"
+        debt_type = (
+            DebtType.COUNCIL_TAX
+            if document and document.document_class is DocumentClass.COUNCIL_TAX
+            else DebtType.OTHER
+        )
+        creditor_id = await self._creditor_for(ctx, debts, suggestion.creditor_name)
+        view = await debts.add_debt(
+            ctx,
+            suggestion.case_id,
+            DebtDetails(
+                debt_type=debt_type,
+                balance=suggestion.balance,
+                creditor_id=creditor_id,
+                account_reference=suggestion.account_reference,
+                notes=f"Added from document {filename} (suggestion {suggestion.id}).",
+            ),
+        )
+        debt_id = view.entry.id
+        try:
+            async with self.uow(ctx.centre_id) as uow:
+                current, _ = await self._load_suggestion(uow, ctx, suggestion.id)
+                check_version("suggestion", expected_version, current.version)
+                now = self.clock.now()
+                current.accept(by=by, now=now)
+                await self.repos.suggestions(uow).save(current)
+                await record_audit(
+                    uow, ctx, self.new_id, "suggestion.accepted", "suggestion", current.id, now,
+                    ("status", "document_id", "debt_id"),
+                )  # fmt: skip
+                await record_audit(
+                    uow, ctx, self.new_id, "document.suggestion_accepted", "document",
+                    current.document_id, now, ("suggestion_id", "debt_id"),
+                )  # fmt: skip
+                await uow.commit()
+        except BaseException:
+            await debts.remove_debt(ctx, suggestion.case_id, debt_id, expected_version=None)
+            raise
+        return Decision(suggestion=current, debt_id=debt_id)
+
+    async def _creditor_for(
+        self, ctx: TenantContext, debts: DebtService, name: str | None
+    ) -> CreditorId | None:
+        """The directory's creditor of that name (ignoring case), added if there is none."""
+        if not name:
+            return None
+        wanted = name.strip().casefold()
+        found = await debts.list_creditors(ctx, name=name, limit=200)
+        for entry in found.items:
+            if entry.creditor.name.strip().casefold() == wanted:
+                return entry.id
+        return (await debts.add_creditor(ctx, CreditorDetails(name=name))).id
+
+    async def reject_suggestion(
+        self,
+        ctx: TenantContext,
+        suggestion_id: SuggestionId,
+        *,
+        expected_version: int | None,
+        reason: str | None = None,
+    ) -> Suggestion:
+        ctx.require(Permission.CASE_WRITE)
+        by = _person(ctx)
+        async with self.uow(ctx.centre_id) as uow:
+            suggestion, _ = await self._load_suggestion(uow, ctx, suggestion_id)
+            check_version("suggestion", expected_version, suggestion.version)
+            now = self.clock.now()
+            suggestion.reject(by=by, now=now, reason=reason)
+            await self.repos.suggestions(uow).save(suggestion)
+            await record_audit(
+                uow, ctx, self.new_id, "suggestion.rejected", "suggestion", suggestion.id, now,
+                ("status", "rejection_reason"),
+            )  # fmt: skip
+            await uow.commit()
+        return suggestion
+
+    # -- summary -----------------------------------------------------------------------
+
+    async def summary_draft(self, ctx: TenantContext, case_id: CaseId) -> SummaryDraft:
+        """A draft case summary from the structured case data, by the assistant.
+
+        Debts are the new-debt suggestions an adviser accepted (the debts area is not
+        wired yet); deadlines are the open deadline tasks. The draft is not saved: it
+        becomes a case note only when an adviser edits and saves it.
+        """
+        ctx.require(Permission.CASE_READ)
+        ctx.require(Permission.FINANCE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            case = await load_case(uow, ctx, case_id)
+            facts = await self._case_facts(uow, case)
+            now = self.clock.now()
+            await record_audit(uow, ctx, self.new_id, "case.summary_drafted", "case", case.id, now)
+            await uow.commit()
+        draft: Draft = await self.assistant.summarise_case(facts)
+        return SummaryDraft(case_id=case_id, text=draft.text, source=draft.source, generated_at=now)
+
+    async def _case_facts(self, uow: UnitOfWork, case: Case) -> CaseFacts:
+        suggestions = await self.repos.suggestions(uow).list(
+            case_id=case.id, limit=_SCAN_LIMIT, offset=0, status=SuggestionStatus.ACCEPTED
+        )
+        debts = tuple(
+            DebtFact(
+                creditor_name=s.creditor_name,
+                balance=s.balance,
+                priority=False,
+            )
+            for s in suggestions.items
+            if s.kind is SuggestionKind.NEW_DEBT and s.creditor_name and s.balance is not None
+        )
+        tasks = await uow.tasks.list(
+            limit=_SCAN_LIMIT, offset=0, case_id=case.id, status=TaskStatus.OPEN
+        )
+        deadlines = tuple(
+            DeadlineFact(due_on=t.due_at.date(), description=t.title)
+            for t in tasks.items
+            if t.kind is TaskKind.DEADLINE and t.due_at is not None
+        )
+        documents = await self.repos.documents(uow).list(
+            case_id=case.id, limit=_SCAN_LIMIT, offset=0
+        )
+        return CaseFacts(
+            case_reference=case.reference,
+            opened_on=case.opened_at.date(),
+            debts=debts,
+            deadlines=deadlines,
+            document_classes=tuple(
+                d.document_class for d in documents.items if d.document_class is not None
+            ),
+            open_task_count=tasks.total,
+        )
+
+    # -- helpers -----------------------------------------------------------------------
+
+    async def _load(self, uow: UnitOfWork, ctx: TenantContext, document_id: DocumentId) -> Document:
+        document = await self.repos.documents(uow).get(document_id)
+        if document is None:
+            raise NotFound("document", document_id)
+        try:
+            await load_case(uow, ctx, document.case_id)
+        except NotFound:
+            raise NotFound("document", document_id) from None
+        return document
+
+    async def _load_suggestion(
+        self, uow: UnitOfWork, ctx: TenantContext, suggestion_id: SuggestionId
+    ) -> tuple[Suggestion, Case]:
+        suggestion = await self.repos.suggestions(uow).get(suggestion_id)
+        if suggestion is None:
+            raise NotFound("suggestion", suggestion_id)
+        try:
+            case = await load_case(uow, ctx, suggestion.case_id)
+        except NotFound:
+            raise NotFound("suggestion", suggestion_id) from None
+        return suggestion, case
+
+
+def _person(ctx: TenantContext) -> UserId:
+    if ctx.user_id is None:
+        raise PermissionDenied("a suggestion is decided by a person, not the system")
+    return ctx.user_id
+
+
+def _debt_task_title(s: Suggestion) -> str:
+    parts = [f"Add debt: {s.creditor_name or 'unknown creditor'}"]
+    if s.account_reference:
+        parts.append(f"ref {s.account_reference}")
+    if s.balance is not None:
+        parts.append(str(s.balance))
+    return ", ".join(parts)
+
+
+def _inspect_stream(stream: BinaryIO, max_bytes: int) -> FileFacts:
+    start = stream.tell()
+    inspector = UploadInspector(max_bytes=max_bytes)
+    while chunk := stream.read(_READ_CHUNK):
+        inspector.feed(chunk)
+    stream.seek(start)
+    return inspector.finish()
+
+
+@define
+class DocumentJobs:
+    """The worker's side: read a document's text, then classify it and suggest changes.
+
+    All are event handlers (run idempotently by ``EventHandlers.dispatch``, each in its own
+    unit of work) and safe to run twice: a document already read, failed, classified or
+    deleted is left alone.
+    """
+
+    repos: DocumentRepositories
+    store: DocumentStore
+    extractor: TextExtractor
+    assistant: Assistant
+    clock: Clock
+    new_id: IdFactory = field(default=uuid.uuid4)
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    retry_backoff: float = 1.0
+    """Seconds before the second extraction attempt, doubling for each one after."""
+
+    def handlers(self) -> Mapping[str, Sequence[tuple[str, Handler]]]:
+        return {
+            # Two handlers, two commits: "processing" is visible while the text is read.
+            "DocumentUploaded": [
+                ("mark_document_processing", self.mark_processing),
+                ("extract_document_text", self.extract_text),
+            ],
+            "DocumentTextExtracted": [("classify_document", self.classify)],
+        }
+
+    async def mark_processing(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        docs = self.repos.documents(uow)
+        document = await docs.get(DocumentId(uuid.UUID(event.payload["document_id"])))
+        if document is None or document.status is not DocumentStatus.QUEUED:
+            return
+        document.start_processing(now=self.clock.now())
+        await docs.save(document)
+
+    async def extract_text(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        """OCR (or the PDF's text layer), page by page.
+
+        A corrupt file, or one the extractor refuses (too many pages), fails at once with
+        a reason to show the adviser. An engine failure (``TextExtractionFailed``) is
+        retried here with backoff, up to ``max_attempts``, then the document fails with
+        the reason. Anything else (database, store outage) propagates for the worker's
+        own retries; the document stays ``processing`` meanwhile.
+        """
+        docs = self.repos.documents(uow)
+        document = await docs.get(DocumentId(uuid.UUID(event.payload["document_id"])))
+        if document is None or document.status is not DocumentStatus.PROCESSING:
+            return
+        reason = "unknown error"
+        for attempt in range(1, self.max_attempts + 1):
+            if attempt > 1:
+                await asyncio.sleep(self.retry_backoff * 2 ** (attempt - 2))
+                document.start_processing(now=self.clock.now())  # counts the attempt
+            try:
+                data = await self.store.get(document.centre_id, document.storage_key)
+                # The extractor runs Tesseract in subprocesses from worker threads, one page
+                # per core: the event loop stays free while pages are read.
+                pages = await self.extractor.extract(data, document.content_type)
+            except ObjectNotFound:
+                reason = "the stored file is missing; upload it again"
+            except CorruptDocument as err:
+                reason = err.message
+            except ValidationError as err:
+                reason = f"{err.field} {err.detail}"
+            except TextExtractionFailed as err:
+                reason = f"text could not be read after {attempt} attempt(s): {err.message}"
+                log.warning("document %s: extraction attempt %d failed", document.id, attempt)
+                continue
+            else:
+                document.complete(pages, now=self.clock.now())
+                await docs.save(document)
+                return
+            break
+        log.warning("document %s failed: %s", document.id, reason)
+        document.fail(reason, now=self.clock.now())
+        await docs.save(document)
+
+    async def classify(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        """Classify the read document and record suggestions for the adviser.
+
+        ``AssistantUnavailable`` (timeouts, rate limits) is raised for the worker to retry;
+        a malformed reply leaves the document unclassified (logged), since asking again
+        rarely helps and the adviser still has the text.
+        """
+        docs = self.repos.documents(uow)
+        document = await docs.get(DocumentId(uuid.UUID(event.payload["document_id"])))
+        if (
+            document is None
+            or document.status is not DocumentStatus.DONE
+            or document.document_class is not None
+        ):
+            return
+        try:
+            extraction = await self.assistant.classify_and_extract(document.text)
+        except AssistantUnavailable:
+            raise
+        except AssistantReplyInvalid as err:
+            log.warning("document %s not classified: %s", document.id, err.message)
+            return
+        now = self.clock.now()
+        suggestions_repo = self.repos.suggestions(uow)
+        known = await suggestions_repo.list(case_id=document.case_id, limit=_SCAN_LIMIT, offset=0)
+        references = [
+            s.account_reference
+            for s in known.items
+            if s.account_reference and s.status is not SuggestionStatus.REJECTED
+        ]
+        document.classify(extraction, now=now)
+        await docs.save(document)
+        made = suggest(
+            extraction,
+            document,
+            new_id=lambda: SuggestionId(self.new_id()),
+            now=now,
+            known_account_references=references,
+        )
+        for suggestion in made:
+            await suggestions_repo.add(suggestion)
+        await uow.audit.append(
+            AuditEntry(
+                id=AuditId(self.new_id()),
+                centre_id=document.centre_id,
+                actor_id=None,
+                action="document.classified",
+                entity_type="document",
+                entity_id=str(document.id),
+                at=now,
+                fields=("document_class", "class_confidence", "suggestions"),
+                source_event_id=event.event_id,
+            )
+        )

@@ -1,0 +1,116 @@
+"""``cma documents``: bulk import of a folder of scans onto a case.
+
+Runs as the centre itself (``--centre``), like the other admin commands. Each file goes
+through the same upload use case as the HTTP API (type sniffed, size limited, duplicates
+skipped); with the embedded default the text is read in-process as each file is filed,
+with a worker (``CMA_REDIS_URL``) it is queued.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from cma_core.documents.errors import DuplicateDocument
+from cma_core.identity.model import TenantContext
+from cma_core.shared.errors import DomainError, ValidationError
+from cma_core.shared.ids import CaseId, CentreId, parse_uuid
+from cma_entrypoints.cli.support import (
+    EXIT_FAILURE,
+    CliError,
+    emit_json,
+    guard,
+    run_with_container,
+)
+from cma_entrypoints.container import Container
+
+documents_app = typer.Typer(help="Documents on cases.", no_args_is_help=True)
+
+
+def _files(folder: Path, recursive: bool) -> list[Path]:
+    if not folder.is_dir():
+        raise CliError(f"{folder} is not a folder", field="DIR", exit_code=2)
+    pattern = "**/*" if recursive else "*"
+    return sorted(
+        p
+        for p in folder.glob(pattern)
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+@documents_app.command("import")
+def import_folder(
+    folder: Path = typer.Argument(..., help="Folder of PDF, PNG, JPEG or TIFF files."),
+    case: str = typer.Option(..., "--case", help="The case id to file them on."),
+    centre: str = typer.Option(..., "--centre", help="The centre id the case belongs to."),
+    recursive: bool = typer.Option(False, "--recursive", help="Include sub-folders."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable summary on stdout."),
+) -> None:
+    """Upload every file of FOLDER to a case, skipping duplicates and refused files."""
+    centre_id = CentreId(guard(lambda: parse_uuid(centre, field="centre"), as_json=as_json))
+    case_id = CaseId(guard(lambda: parse_uuid(case, field="case"), as_json=as_json))
+    files = guard(lambda: _files(folder, recursive), as_json=as_json)
+    ctx = TenantContext.system(centre_id)
+
+    async def work(c: Container) -> list[dict[str, Any]]:
+        service = c.documents()
+        results: list[dict[str, Any]] = []
+        console = Console(stderr=True)
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            disable=as_json or not files,
+        ) as progress:
+            task = progress.add_task("importing", total=len(files))
+            for path in files:
+                progress.update(task, description=path.name[:40])
+                row: dict[str, Any] = {"file": str(path.relative_to(folder))}
+                try:
+                    with path.open("rb") as handle:
+                        document = await service.upload(
+                            ctx, case_id, filename=path.name, data=handle
+                        )
+                except DuplicateDocument as dup:
+                    row.update(status="duplicate", document_id=str(dup.existing_id))
+                except ValidationError as err:
+                    row.update(status="refused", reason=err.detail)
+                except DomainError as err:
+                    if not results and err.code == "not-found":
+                        raise  # the case itself: nothing can be imported
+                    row.update(status="failed", reason=err.message)
+                except OSError as err:
+                    row.update(status="failed", reason=f"{type(err).__name__}: {err.strerror}")
+                else:
+                    document = await service.get(ctx, document.id)
+                    row.update(
+                        status="uploaded",
+                        document_id=str(document.id),
+                        processing=document.status.value,
+                    )
+                results.append(row)
+                progress.advance(task)
+        return results
+
+    results = run_with_container(work, as_json=as_json)
+    counts = {
+        status: sum(1 for r in results if r["status"] == status)
+        for status in ("uploaded", "duplicate", "refused", "failed")
+    }
+    if as_json:
+        emit_json({"case_id": str(case_id), **counts, "files": results})
+    else:
+        for r in results:
+            if r["status"] != "uploaded":
+                typer.echo(f"{r['status']}: {r['file']} {r.get('reason', '')}".rstrip(), err=True)
+        typer.echo(
+            f"{counts['uploaded']} uploaded, {counts['duplicate']} duplicate(s) skipped, "
+            f"{counts['refused']} refused, {counts['failed']} failed"
+        )
+    if counts["refused"] or counts["failed"]:
+        raise typer.Exit(EXIT_FAILURE)

@@ -1,0 +1,498 @@
+"""Documents, suggestions and the AI case summary over HTTP.
+
+Controllers stay thin: parse, call ``DocumentService``, shape. Uploads are multipart with
+one part named ``file``; the request size limit for these routes is the document size
+limit (``CMA_MAX_DOCUMENT_BYTES``) plus room for the multipart envelope, and the service
+enforces the exact limit on the file itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any, BinaryIO, cast
+
+from litestar import Controller, Request, Response, Router, delete, get, post
+from litestar.datastructures import UploadFile
+from litestar.di import Provide
+from litestar.enums import RequestEncodingType
+from litestar.openapi.spec import Example
+from litestar.params import Body, Parameter
+from litestar.response import Stream
+from msgspec import Meta, Struct
+
+from cma_core.documents.errors import DuplicateDocument
+from cma_core.documents.model import (
+    Document,
+    DocumentClass,
+    DocumentId,
+    DocumentStatus,
+    Suggestion,
+    SuggestionId,
+    SuggestionKind,
+    SuggestionStatus,
+)
+from cma_core.identity.permissions import Permission
+from cma_core.services.documents import DocumentService
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import CaseId
+from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.problems import PROBLEM_JSON
+from cma_entrypoints.http.routes import IfMatch, Limit, Offset, ctx_of, etag, parse_if_match
+from cma_entrypoints.http.schemas import TaskOut
+
+MULTIPART_OVERHEAD = 64 * 1024
+
+# --------------------------------------------------------------------------- shapes
+
+
+class PageOut(Struct):
+    number: int
+    text: str
+    confidence: float
+    source: str
+
+
+class DocumentOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    status: DocumentStatus
+    failure_reason: str | None
+    attempts: int
+    document_class: DocumentClass | None
+    class_confidence: float | None
+    page_count: int | None
+    mean_confidence: float | None
+    uploaded_at: dt.datetime
+    updated_at: dt.datetime
+    uploaded_by: uuid.UUID | None
+    version: int
+    pages: list[PageOut] | None = None
+    """Only on ``GET /api/v1/documents/{id}``."""
+
+    @classmethod
+    def of(cls, d: Document, *, with_pages: bool = False) -> DocumentOut:
+        return cls(
+            id=d.id,
+            case_id=d.case_id,
+            filename=d.filename,
+            content_type=d.content_type.value,
+            size=d.size,
+            sha256=d.sha256,
+            status=d.status,
+            failure_reason=d.failure_reason,
+            attempts=d.attempts,
+            document_class=d.document_class,
+            class_confidence=d.class_confidence,
+            page_count=len(d.pages) if with_pages else None,
+            mean_confidence=d.mean_confidence if with_pages else None,
+            uploaded_at=d.uploaded_at,
+            updated_at=d.updated_at,
+            uploaded_by=d.uploaded_by,
+            version=d.version,
+            pages=[
+                PageOut(
+                    number=p.number, text=p.text, confidence=p.confidence, source=p.source.value
+                )
+                for p in d.pages
+            ]
+            if with_pages
+            else None,
+        )
+
+
+class DocumentPage(Struct):
+    items: list[DocumentOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class LinkOut(Struct):
+    url: str
+    expires_at: dt.datetime
+
+
+class SuggestionOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    document_id: uuid.UUID
+    kind: SuggestionKind
+    title: str
+    confidence: float
+    source: str
+    status: SuggestionStatus
+    created_at: dt.datetime
+    creditor_name: str | None
+    account_reference: str | None
+    balance_pence: int | None
+    deadline: dt.date | None
+    deadline_basis: str | None
+    court_claim_number: str | None
+    decided_by: uuid.UUID | None
+    decided_at: dt.datetime | None
+    rejection_reason: str | None
+    version: int
+
+    @classmethod
+    def of(cls, s: Suggestion) -> SuggestionOut:
+        return cls(
+            id=s.id,
+            case_id=s.case_id,
+            document_id=s.document_id,
+            kind=s.kind,
+            title=s.title,
+            confidence=s.confidence,
+            source=s.source,
+            status=s.status,
+            created_at=s.created_at,
+            creditor_name=s.creditor_name,
+            account_reference=s.account_reference,
+            balance_pence=s.balance.pence if s.balance is not None else None,
+            deadline=s.deadline,
+            deadline_basis=s.deadline_basis,
+            court_claim_number=s.court_claim_number,
+            decided_by=s.decided_by,
+            decided_at=s.decided_at,
+            rejection_reason=s.rejection_reason,
+            version=s.version,
+        )
+
+
+class SuggestionPage(Struct):
+    items: list[SuggestionOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class AcceptOut(Struct):
+    """What accepting did: the debt added to the case, or the adviser task created."""
+
+    suggestion: SuggestionOut
+    debt_id: uuid.UUID | None
+    task: TaskOut | None
+
+
+class RejectIn(Struct, forbid_unknown_fields=True):
+    reason: Annotated[str, Meta(max_length=500)] | None = None
+
+
+class SummaryDraftOut(Struct):
+    case_id: uuid.UUID
+    status: str
+    """Always ``draft``: it becomes a case note only when an adviser saves it."""
+    text: str
+    source: str
+    generated_at: dt.datetime
+    save_with: str
+
+
+# --------------------------------------------------------------------------- controllers
+
+DocumentStatusFilter = Annotated[
+    DocumentStatus | None, Parameter(description="queued, processing, done or failed.")
+]
+DocumentClassFilter = Annotated[
+    DocumentClass | None,
+    Parameter(query="class", description="What the assistant classified it as."),
+]
+
+
+class CaseDocumentController(Controller):
+    path = "/api/v1/cases"
+    tags = ["documents"]
+
+    @post(
+        "/{case_id:uuid}/documents",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Upload a document to a case",
+        description="Multipart with one part named `file`: a PDF, PNG, JPEG or TIFF (the "
+        "type is read from the bytes, not the name). The document is queued; its text is "
+        "read by the worker and `status` moves queued → processing → done (or failed, with "
+        "`failure_reason`). The same file twice on one case is 409 with "
+        "`existing_document_id`.",
+        responses=None,
+    )
+    async def upload(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        data: Annotated[dict[str, UploadFile], Body(media_type=RequestEncodingType.MULTI_PART)],
+        documents: DocumentService,
+    ) -> Response[Any]:
+        upload = data.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ValidationError("file", "is required (a multipart part named 'file')")
+        try:
+            document = await documents.upload(
+                ctx_of(request),
+                CaseId(case_id),
+                filename=upload.filename or "document",
+                data=cast(BinaryIO, upload.file),
+            )
+        except DuplicateDocument as dup:
+            return _duplicate(request, dup)
+        finally:
+            await upload.close()
+        return Response(
+            DocumentOut.of(document),
+            status_code=201,
+            headers={**etag(document.version), "Location": f"/api/v1/documents/{document.id}"},
+        )
+
+    @get(
+        "/{case_id:uuid}/documents",
+        guards=[requires(Permission.CASE_READ)],
+        summary="A case's documents, newest first",
+    )
+    async def list_documents(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        documents: DocumentService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: DocumentStatusFilter = None,
+        document_class: DocumentClassFilter = None,
+    ) -> DocumentPage:
+        page = await documents.list(
+            ctx_of(request),
+            CaseId(case_id),
+            limit=limit,
+            offset=offset,
+            status=status,
+            document_class=document_class,
+        )
+        return DocumentPage(
+            items=[DocumentOut.of(d) for d in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+    @get(
+        "/{case_id:uuid}/suggestions",
+        guards=[requires(Permission.CASE_READ)],
+        summary="What the assistant proposes for a case, from its documents",
+        description="Oldest first. Nothing is applied until an adviser accepts.",
+    )
+    async def list_suggestions(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        documents: DocumentService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: SuggestionStatus | None = None,
+    ) -> SuggestionPage:
+        page = await documents.list_suggestions(
+            ctx_of(request), CaseId(case_id), limit=limit, offset=offset, status=status
+        )
+        return SuggestionPage(
+            items=[SuggestionOut.of(s) for s in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+    @post(
+        "/{case_id:uuid}/summary-draft",
+        guards=[requires(Permission.CASE_READ)],
+        status_code=200,
+        summary="Draft a case summary (not saved)",
+        description="Written by the assistant from the case's structured data. It is a "
+        "draft: edit it and save it with `POST /api/v1/cases/{case_id}/notes`.",
+    )
+    async def summary_draft(
+        self, request: Request[Any, Any, Any], case_id: uuid.UUID, documents: DocumentService
+    ) -> SummaryDraftOut:
+        draft = await documents.summary_draft(ctx_of(request), CaseId(case_id))
+        return SummaryDraftOut(
+            case_id=draft.case_id,
+            status=draft.status,
+            text=draft.text,
+            source=draft.source,
+            generated_at=draft.generated_at,
+            save_with=f"POST /api/v1/cases/{case_id}/notes",
+        )
+
+
+class DocumentController(Controller):
+    path = "/api/v1/documents"
+    tags = ["documents"]
+
+    @get(
+        "/{document_id:uuid}",
+        guards=[requires(Permission.CASE_READ)],
+        summary="A document's metadata, status and page text",
+    )
+    async def get_document(
+        self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
+    ) -> Response[DocumentOut]:
+        document = await documents.get(ctx_of(request), DocumentId(document_id))
+        return Response(DocumentOut.of(document, with_pages=True), headers=etag(document.version))
+
+    @get(
+        "/{document_id:uuid}/content",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Download the original file",
+        description="Streams the bytes as uploaded, as an attachment, with their type.",
+    )
+    async def content(
+        self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
+    ) -> Stream:
+        download = await documents.download(ctx_of(request), DocumentId(document_id))
+        document = download.document
+        return Stream(
+            download.chunks,
+            media_type=document.content_type.value,
+            headers={
+                "Content-Disposition": f'attachment; filename="{document.filename}"',
+                "Content-Length": str(document.size),
+                "Cache-Control": "no-store",
+            },
+        )
+
+    @get(
+        "/{document_id:uuid}/link",
+        guards=[requires(Permission.CASE_READ)],
+        summary="A short-lived download link",
+        description="On S3, a presigned URL the browser fetches directly (a few minutes).",
+    )
+    async def link(
+        self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
+    ) -> LinkOut:
+        _, url, expires_at = await documents.download_link(ctx_of(request), DocumentId(document_id))
+        return LinkOut(url=url, expires_at=expires_at)
+
+    @delete(
+        "/{document_id:uuid}",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Delete a document and its stored file",
+        description="Also removes its suggestions. `If-Match` is checked when sent.",
+    )
+    async def delete_document(
+        self,
+        request: Request[Any, Any, Any],
+        document_id: uuid.UUID,
+        documents: DocumentService,
+        if_match: IfMatch = None,
+    ) -> None:
+        await documents.delete(
+            ctx_of(request),
+            DocumentId(document_id),
+            expected_version=parse_if_match(if_match, required=False),
+        )
+
+
+class SuggestionController(Controller):
+    path = "/api/v1/suggestions"
+    tags = ["documents"]
+
+    @get("/{suggestion_id:uuid}", guards=[requires(Permission.CASE_READ)], summary="A suggestion")
+    async def get_suggestion(
+        self,
+        request: Request[Any, Any, Any],
+        suggestion_id: uuid.UUID,
+        documents: DocumentService,
+    ) -> Response[SuggestionOut]:
+        suggestion = await documents.get_suggestion(ctx_of(request), SuggestionId(suggestion_id))
+        return Response(SuggestionOut.of(suggestion), headers=etag(suggestion.version))
+
+    @post(
+        "/{suggestion_id:uuid}/accept",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Accept a suggestion",
+        description="Needs `If-Match`. A new debt is added to the case (`debt_id`; its "
+        "creditor found in, or added to, the centre's directory); a deadline creates a "
+        "deadline task due that day (`task`). Audited as accepted from the document.",
+    )
+    async def accept(
+        self,
+        request: Request[Any, Any, Any],
+        suggestion_id: uuid.UUID,
+        documents: DocumentService,
+        if_match: IfMatch = None,
+    ) -> Response[AcceptOut]:
+        expected = parse_if_match(if_match, required=True)
+        decision = await documents.accept_suggestion(
+            ctx_of(request), SuggestionId(suggestion_id), expected_version=expected
+        )
+        return Response(
+            AcceptOut(
+                suggestion=SuggestionOut.of(decision.suggestion),
+                debt_id=decision.debt_id,
+                task=TaskOut.of(decision.task) if decision.task else None,
+            ),
+            headers=etag(decision.suggestion.version),
+        )
+
+    @post(
+        "/{suggestion_id:uuid}/reject",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Reject a suggestion",
+        description="Needs `If-Match`. The reason is optional.",
+    )
+    async def reject(
+        self,
+        request: Request[Any, Any, Any],
+        suggestion_id: uuid.UUID,
+        documents: DocumentService,
+        data: Annotated[
+            RejectIn | None,
+            Body(
+                examples=[
+                    Example(summary="Already recorded", value={"reason": "debt already on file"})
+                ]
+            ),
+        ] = None,
+        if_match: IfMatch = None,
+    ) -> Response[SuggestionOut]:
+        expected = parse_if_match(if_match, required=True)
+        suggestion = await documents.reject_suggestion(
+            ctx_of(request),
+            SuggestionId(suggestion_id),
+            expected_version=expected,
+            reason=data.reason if data else None,
+        )
+        return Response(SuggestionOut.of(suggestion), headers=etag(suggestion.version))
+
+
+def _duplicate(request: Request[Any, Any, Any], dup: DuplicateDocument) -> Response[Any]:
+    existing = str(dup.existing_id)
+    return Response(
+        {
+            "type": "https://cma.example.org/problems/duplicate-document",
+            "title": "Conflict",
+            "status": 409,
+            "detail": dup.message,
+            "instance": request.url.path,
+            "errors": [{"field": "file", "message": "this file is already on the case"}],
+            "existing_document_id": existing,
+        },
+        status_code=409,
+        media_type=PROBLEM_JSON,
+        headers={"Location": f"/api/v1/documents/{existing}"},
+    )
+
+
+def documents_router(container: Any) -> Router:
+    """The documents routes, with the service from ``container`` and the upload limit from
+    its settings."""
+    settings = container.settings()
+    return Router(
+        path="/",
+        route_handlers=[CaseDocumentController, DocumentController, SuggestionController],
+        dependencies={"documents": Provide(lambda: container.documents(), sync_to_thread=False)},
+        request_max_body_size=settings.max_document_bytes + MULTIPART_OVERHEAD,
+    )
+
+
+__all__ = ["documents_router"]

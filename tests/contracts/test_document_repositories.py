@@ -1,0 +1,315 @@
+"""One contract for the documents area's repositories, run on memory, SQLite and PostgreSQL.
+
+The in-memory fake must pass exactly what the databases pass. Each test makes its own
+centres and cases, so the session-wide PostgreSQL database needs no cleaning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import AsyncIterator, Callable
+
+import attrs
+import pytest
+from tests.contracts.test_repositories import (
+    T0,
+    Backend,
+    fresh_sqlite_url,  # noqa: F401 - a fixture, used by name
+    make_case,
+    make_client,
+    memory_backend,
+    new_centre,
+    sqlalchemy_backend,
+    sqlite_template,  # noqa: F401 - a fixture, used by name
+    uid,
+)
+
+from cma_core.documents.errors import DuplicateDocument
+from cma_core.documents.files import ContentType, FileFacts
+from cma_core.documents.model import (
+    Document,
+    DocumentClass,
+    DocumentId,
+    DocumentStatus,
+    Extraction,
+    PageSource,
+    PageText,
+    Suggestion,
+    SuggestionId,
+    SuggestionKind,
+    SuggestionStatus,
+)
+from cma_core.documents.storage import document_key
+from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
+from cma_core.ports.uow import UnitOfWork
+from cma_core.shared.errors import CrossTenantAccess, StaleVersion
+from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.shared.money import Money
+
+HOUR = dt.timedelta(hours=1)
+
+
+@attrs.define
+class DocBackend:
+    base: Backend
+    documents: Callable[[UnitOfWork], DocumentRepository]
+    suggestions: Callable[[UnitOfWork], SuggestionRepository]
+
+
+def make_document(
+    centre_id: CentreId, case_id: CaseId, *, data: bytes | None = None, at: dt.datetime = T0
+) -> Document:
+    body = data or uid().bytes
+    document_id = DocumentId(uid())
+    return Document.receive(
+        document_id=document_id,
+        centre_id=centre_id,
+        case_id=case_id,
+        filename="letter.pdf",
+        facts=FileFacts(
+            content_type=ContentType.PDF, size=len(body), sha256=hashlib.sha256(body).hexdigest()
+        ),
+        storage_key=document_key(document_id),
+        uploaded_by=None,
+        now=at,
+    )
+
+
+def make_suggestion(doc: Document, *, at: dt.datetime = T0) -> Suggestion:
+    return Suggestion(
+        id=SuggestionId(uid()),
+        centre_id=doc.centre_id,
+        case_id=doc.case_id,
+        document_id=doc.id,
+        kind=SuggestionKind.NEW_DEBT,
+        title="Add debt: Lowell, £12.34",
+        confidence=0.8,
+        source="rules",
+        created_at=at,
+        creditor_name="Lowell",
+        account_reference="123",
+        balance=Money(1234),
+        deadline=dt.date(2026, 3, 20),
+        deadline_basis="printed",
+    )
+
+
+class DocumentRepositoryContract:
+    @pytest.fixture
+    def backend(self) -> DocBackend:
+        raise NotImplementedError
+
+    async def seed(self, b: DocBackend) -> tuple[CentreId, CaseId]:
+        centre = await new_centre(b.base)
+        async with b.base.uow(centre) as uow:
+            client = make_client(centre)
+            await uow.clients.add(client)
+            case = make_case(centre, client.id)
+            await uow.cases.add(case)
+            await uow.commit()
+        return centre, case.id
+
+    async def test_round_trip_with_pages_and_events(self, backend: DocBackend) -> None:
+        centre, case_id = await self.seed(backend)
+        doc = make_document(centre, case_id)
+        async with backend.base.uow(centre) as uow:
+            await backend.documents(uow).add(doc)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            docs = backend.documents(uow)
+            loaded = await docs.get(doc.id)
+            assert loaded is not None
+            assert loaded.status is DocumentStatus.QUEUED
+            loaded.start_processing(now=T0 + HOUR)
+            loaded.complete(
+                (
+                    PageText(number=1, text="Lowell £12.34", confidence=0.9),
+                    PageText(number=2, text="", confidence=1.0, source=PageSource.TEXT_LAYER),
+                ),
+                now=T0 + HOUR,
+            )
+            loaded.classify(
+                Extraction(
+                    document_class=DocumentClass.CREDITOR_LETTER, confidence=0.7, source="r"
+                ),
+                now=T0 + HOUR,
+            )
+            await docs.save(loaded)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            again = await backend.documents(uow).get(doc.id)
+            pending = await uow.outbox.unpublished(limit=50)
+        assert again is not None
+        assert again.version == 2
+        assert again.status is DocumentStatus.DONE
+        assert again.attempts == 1
+        assert again.pages[0].text == "Lowell £12.34"
+        assert again.pages[1].source is PageSource.TEXT_LAYER
+        assert again.document_class is DocumentClass.CREDITOR_LETTER
+        assert again.updated_at == T0 + HOUR
+        assert {"DocumentUploaded", "DocumentTextExtracted", "DocumentClassified"} <= {
+            e.name for e in pending
+        }
+
+    async def test_duplicate_checksum_per_case(self, backend: DocBackend) -> None:
+        centre, case_id = await self.seed(backend)
+        first = make_document(centre, case_id, data=b"same bytes")
+        async with backend.base.uow(centre) as uow:
+            await backend.documents(uow).add(first)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            found = await backend.documents(uow).find_by_checksum(case_id, first.sha256)
+            assert found is not None
+            assert found.id == first.id
+            with pytest.raises(DuplicateDocument) as info:
+                await backend.documents(uow).add(make_document(centre, case_id, data=b"same bytes"))
+            assert info.value.existing_id == first.id
+
+    async def test_stale_save(self, backend: DocBackend) -> None:
+        centre, case_id = await self.seed(backend)
+        doc = make_document(centre, case_id)
+        async with backend.base.uow(centre) as uow:
+            await backend.documents(uow).add(doc)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            a = await backend.documents(uow).get(doc.id)
+        async with backend.base.uow(centre) as uow:
+            b = await backend.documents(uow).get(doc.id)
+            assert b is not None
+            b.start_processing(now=T0)
+            await backend.documents(uow).save(b)
+            await uow.commit()
+        assert a is not None
+        a.start_processing(now=T0)
+        async with backend.base.uow(centre) as uow:
+            with pytest.raises(StaleVersion):
+                await backend.documents(uow).save(a)
+
+    async def test_list_filters_pages_and_order(self, backend: DocBackend) -> None:
+        centre, case_id = await self.seed(backend)
+        docs = [make_document(centre, case_id, at=T0 + i * HOUR) for i in range(3)]
+        async with backend.base.uow(centre) as uow:
+            for d in docs:
+                await backend.documents(uow).add(d)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.documents(uow)
+            page = await repo.list(case_id=case_id, limit=2, offset=0)
+            assert page.total == 3
+            assert [d.id for d in page.items] == [docs[2].id, docs[1].id]
+            assert all(d.pages == () for d in page.items)
+            queued = await repo.list(
+                case_id=case_id, limit=10, offset=0, status=DocumentStatus.DONE
+            )
+            assert queued.total == 0
+            classed = await repo.list(
+                case_id=case_id, limit=10, offset=0, document_class=DocumentClass.PAYSLIP
+            )
+            assert classed.total == 0
+            assert list(await repo.ids_for_case(case_id)) == [d.id for d in docs]
+
+    async def test_suggestions_round_trip_decide_and_delete_with_document(
+        self, backend: DocBackend
+    ) -> None:
+        centre, case_id = await self.seed(backend)
+        doc = make_document(centre, case_id)
+        s1, s2 = make_suggestion(doc), make_suggestion(doc, at=T0 + HOUR)
+        async with backend.base.uow(centre) as uow:
+            await backend.documents(uow).add(doc)
+            for s in (s1, s2):
+                s.announce()
+                await backend.suggestions(uow).add(s)
+            await uow.commit()
+        user = UserId(uid())
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            loaded = await repo.get(s1.id)
+            assert loaded == s1
+            assert loaded is not None
+            loaded.accept(by=user, now=T0 + HOUR)
+            await repo.save(loaded)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            page = await repo.list(case_id=case_id, limit=10, offset=0)
+            assert [s.id for s in page.items] == [s1.id, s2.id]
+            accepted = await repo.list(
+                case_id=case_id, limit=10, offset=0, status=SuggestionStatus.ACCEPTED
+            )
+            assert [s.id for s in accepted.items] == [s1.id]
+            assert accepted.items[0].decided_by == user
+            assert accepted.items[0].balance == Money(1234)
+            assert accepted.items[0].version == 2
+            await backend.documents(uow).delete(doc.id)
+            await backend.documents(uow).delete(doc.id)  # idempotent
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            assert await backend.documents(uow).get(doc.id) is None
+            assert (
+                await backend.suggestions(uow).list(case_id=case_id, limit=10, offset=0)
+            ).total == 0
+
+    async def test_bound_to_centre_a_cannot_read_or_write_centre_b(
+        self, backend: DocBackend
+    ) -> None:
+        a, case_a = await self.seed(backend)
+        b, case_b = await self.seed(backend)
+        doc_b = make_document(b, case_b)
+        sug_b = make_suggestion(doc_b)
+        async with backend.base.uow(b) as uow:
+            await backend.documents(uow).add(doc_b)
+            await backend.suggestions(uow).add(sug_b)
+            await uow.commit()
+        async with backend.base.uow(a) as uow:
+            docs, sugs = backend.documents(uow), backend.suggestions(uow)
+            assert await docs.get(doc_b.id) is None
+            assert await docs.find_by_checksum(case_b, doc_b.sha256) is None
+            assert (await docs.list(case_id=case_b, limit=10, offset=0)).total == 0
+            assert list(await docs.ids_for_case(case_b)) == []
+            assert await sugs.get(sug_b.id) is None
+            assert (await sugs.list(case_id=case_b, limit=10, offset=0)).total == 0
+            with pytest.raises(CrossTenantAccess):
+                await docs.add(make_document(b, case_b))
+            with pytest.raises(CrossTenantAccess):
+                await docs.save(doc_b)
+            with pytest.raises(CrossTenantAccess):
+                await sugs.add(make_suggestion(doc_b))
+            with pytest.raises(CrossTenantAccess):
+                await sugs.save(sug_b)
+            await docs.delete(doc_b.id)  # silently nothing
+            await uow.commit()
+        async with backend.base.uow(b) as uow:
+            assert await backend.documents(uow).get(doc_b.id) is not None
+            assert await backend.suggestions(uow).get(sug_b.id) is not None
+        assert case_a != case_b
+
+
+class TestInMemoryDocumentRepositories(DocumentRepositoryContract):
+    @pytest.fixture
+    def backend(self) -> DocBackend:
+        from cma_adapters.memory.documents_repo import in_memory_documents, in_memory_suggestions
+
+        return DocBackend(memory_backend(), in_memory_documents, in_memory_suggestions)
+
+
+async def _sql(url: str) -> AsyncIterator[DocBackend]:
+    from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
+
+    async for base in sqlalchemy_backend(url):
+        yield DocBackend(base, sql_documents, sql_suggestions)
+
+
+class TestSqliteDocumentRepositories(DocumentRepositoryContract):
+    @pytest.fixture
+    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[DocBackend]:  # noqa: F811
+        async for b in _sql(fresh_sqlite_url):
+            yield b
+
+
+@pytest.mark.postgres
+class TestPostgresDocumentRepositories(DocumentRepositoryContract):
+    @pytest.fixture
+    async def backend(self, postgres_url: str) -> AsyncIterator[DocBackend]:
+        async for b in _sql(postgres_url):
+            yield b

@@ -1,0 +1,50 @@
+"""Small rendered letters for the documents tests: big enough for Tesseract, quick to read."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageDraw, ImageFont
+
+FONT_SIZE = 24
+
+CREDITOR_LETTER = [
+    "Lowell Portfolio Ltd",
+    "Date: 2 November 2026",
+    "Account number: 12345678",
+    "Your account is in arrears.",
+    "The outstanding balance on your account is £1,234.56.",
+    "Please pay by 30 November 2026.",
+]
+
+N1_CLAIM = [
+    "Claim Form (N1)",
+    "In the County Court Business Centre",
+    "Claim number: K1QZ4521",
+    "Issue date: 10 November 2026",
+    "Claimant: Cabot Financial Ltd",
+    "Total amount claimed £2,340.00",
+]
+
+
+def _font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for path in (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    ):
+        try:
+            return ImageFont.truetype(path, FONT_SIZE)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=FONT_SIZE)
+
+
+def letter_png(lines: list[str], *, fmt: str = "PNG") -> bytes:
+    font = _font()
+    image = Image.new("L", (900, 60 + int(FONT_SIZE * 1.6) * len(lines)), 255)
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((30, 30 + i * int(FONT_SIZE * 1.6)), line, fill=0, font=font)
+    out = io.BytesIO()
+    image.save(out, format=fmt)
+    return out.getvalue()

@@ -1,0 +1,264 @@
+"""Documents end to end: the real app on SQLite, jobs in-process, real Tesseract.
+
+Upload → OCR → classification → suggestion → accept → task on the case; duplicates,
+refused types, another centre's document, download, delete.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.e2e.conftest import Api
+from tests.e2e.documents_fixtures import CREDITOR_LETTER, N1_CLAIM, letter_png
+
+from cma_entrypoints.container import Container, build_container
+from cma_entrypoints.settings import Settings
+
+pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract")
+
+
+@pytest.fixture
+def container(sqlite_url: str, tmp_path: Path) -> Container:
+    """SQLite only: the embedded default, which runs jobs in-process after the commit."""
+    settings = Settings.from_env(
+        {
+            "CMA_DATA_DIR": str(tmp_path),
+            "CMA_DATABASE_URL": sqlite_url,
+            "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+            "CMA_ARGON2_TIME_COST": "1",
+            "CMA_ARGON2_MEMORY_COST": "1024",
+            "CMA_MAX_DOCUMENT_BYTES": "200000",
+        }
+    )
+    return build_container(settings)
+
+
+async def upload(api: Api, case_id: str, data: bytes, name: str = "letter.png") -> Any:
+    return await api.client.post(
+        f"/api/v1/cases/{case_id}/documents",
+        files={"file": (name, data, "application/octet-stream")},
+        headers=api.headers,
+    )
+
+
+async def test_letter_to_task_on_the_case(
+    two_centres: tuple[Api, Api], container: Container, tmp_path: Path
+) -> None:
+    api, _ = two_centres
+    case = await api.new_case()
+    data = letter_png(CREDITOR_LETTER)
+
+    r = await upload(api, case["id"], data, "../../Lowell letter.png")
+    assert r.status_code == 201, r.text
+    doc = r.json()
+    assert doc["filename"] == "Lowell letter.png"
+    assert doc["content_type"] == "image/png"
+    assert r.headers["location"] == f"/api/v1/documents/{doc['id']}"
+    # Stored under the centre's folder, named by id, never by the client's filename.
+    stored = tmp_path / "documents" / "centres" / api.centre_id / "documents" / doc["id"]
+    assert (stored / "original").read_bytes() == data
+
+    # The embedded default ran the jobs in-process once the upload committed.
+    r = await api.get(f"/api/v1/documents/{doc['id']}")
+    assert r.status_code == 200
+    detail = r.json()
+    assert detail["status"] == "done", detail
+    assert detail["document_class"] == "creditor_letter"
+    assert "Lowell" in detail["pages"][0]["text"]
+    assert detail["pages"][0]["confidence"] > 0.5
+
+    r = await api.get(f"/api/v1/cases/{case['id']}/documents", params={"status": "done"})
+    page = r.json()
+    assert page["total"] == 1
+    assert page["items"][0]["pages"] is None
+    r = await api.get(f"/api/v1/cases/{case['id']}/documents", params={"class": "payslip"})
+    assert r.json()["total"] == 0
+
+    r = await api.get(f"/api/v1/cases/{case['id']}/suggestions")
+    suggestions = r.json()
+    assert suggestions["total"] == 1, suggestions
+    debt = suggestions["items"][0]
+    assert debt["kind"] == "new_debt"
+    assert debt["creditor_name"] == "Lowell Portfolio Ltd"
+    assert debt["account_reference"] == "12345678"
+    assert debt["balance_pence"] == 123456
+
+    # Accepting needs If-Match.
+    r = await api.post(f"/api/v1/suggestions/{debt['id']}/accept")
+    assert r.status_code == 428
+    r = await api.post(f"/api/v1/suggestions/{debt['id']}/accept", headers={"If-Match": '"9"'})
+    assert r.status_code == 412
+    r = await api.post(f"/api/v1/suggestions/{debt['id']}/accept", headers={"If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+    accepted = r.json()
+    assert accepted["suggestion"]["status"] == "accepted"
+    # Without the debts service wired, accepting creates an adviser task to add the debt.
+    assert accepted["debt_id"] is None
+    assert accepted["task"]["kind"] == "general"
+    assert accepted["task"]["title"].startswith("Add debt: Lowell Portfolio Ltd, ref 12345678")
+    assert "£1,234.56" in accepted["task"]["title"]
+
+    # Accepting twice is a conflict, not a second task.
+    r = await api.post(f"/api/v1/suggestions/{debt['id']}/accept", headers={"If-Match": '"2"'})
+    assert r.status_code == 409
+
+    # The summary is a draft, not a note.
+    r = await api.post(f"/api/v1/cases/{case['id']}/summary-draft")
+    assert r.status_code == 200, r.text
+    draft = r.json()
+    assert draft["status"] == "draft"
+    assert "Lowell Portfolio Ltd" in draft["text"]
+    r = await api.get(f"/api/v1/cases/{case['id']}/notes")
+    assert r.json()["total"] == 0
+
+    # Download streams the original.
+    r = await api.get(f"/api/v1/documents/{doc['id']}/content")
+    assert r.status_code == 200
+    assert r.content == data
+    assert r.headers["content-type"].startswith("image/png")
+    assert 'filename="Lowell letter.png"' in r.headers["content-disposition"]
+
+    # Delete reaches the stored object.
+    r = await api.client.delete(f"/api/v1/documents/{doc['id']}", headers=api.headers)
+    assert r.status_code == 204, r.text
+    assert not (stored / "original").exists()
+    r = await api.get(f"/api/v1/documents/{doc['id']}")
+    assert r.status_code == 404
+    r = await api.get(f"/api/v1/cases/{case['id']}/suggestions")
+    assert r.json()["total"] == 0
+
+
+async def test_court_claim_deadline_task(two_centres: tuple[Api, Api]) -> None:
+    api, _ = two_centres
+    case = await api.new_case()
+    r = await upload(api, case["id"], letter_png(N1_CLAIM))
+    assert r.status_code == 201, r.text
+    r = await api.get(f"/api/v1/cases/{case['id']}/suggestions")
+    kinds = {s["kind"]: s for s in r.json()["items"]}
+    deadline = kinds["court_claim_deadline"]
+    # Issue date 10 November + 5 days' deemed service + 14 days.
+    assert deadline["deadline"] == "2026-11-29"
+    r = await api.post(f"/api/v1/suggestions/{deadline['id']}/accept", headers={"If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+    task = r.json()["task"]
+    assert task["kind"] == "deadline"
+    assert task["due_at"].startswith("2026-11-29")
+
+    new_debt = kinds["new_debt"]
+    r = await api.post(
+        f"/api/v1/suggestions/{new_debt['id']}/reject",
+        json={"reason": "already on file"},
+        headers={"If-Match": '"1"'},
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "rejected"
+    assert r.json()["rejection_reason"] == "already on file"
+
+
+async def test_duplicate_bad_type_and_other_centre(two_centres: tuple[Api, Api]) -> None:
+    api, other = two_centres
+    case = await api.new_case()
+    data = letter_png(["Hello"])
+    r = await upload(api, case["id"], data)
+    assert r.status_code == 201
+    first = r.json()["id"]
+
+    r = await upload(api, case["id"], data, "again.png")
+    assert r.status_code == 409
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["existing_document_id"] == first
+
+    r = await upload(api, case["id"], b"MZ\x90\x00 not a document at all", "letter.pdf")
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "file"
+
+    r = await api.client.post(
+        f"/api/v1/cases/{case['id']}/documents", files={"other": ("x", b"x")}, headers=api.headers
+    )
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "file"
+
+    r = await upload(api, case["id"], b"%PDF-" + b"0" * 300_000, "big.pdf")
+    assert r.status_code in (413, 422)
+
+    # Another centre sees nothing of it.
+    for url in (
+        f"/api/v1/documents/{first}",
+        f"/api/v1/documents/{first}/content",
+        f"/api/v1/cases/{case['id']}/documents",
+        f"/api/v1/cases/{case['id']}/suggestions",
+    ):
+        r = await other.get(url)
+        assert r.status_code == 404, url
+    r = await other.client.delete(f"/api/v1/documents/{first}", headers=other.headers)
+    assert r.status_code == 404
+    r = await upload(other, case["id"], letter_png(["Other"]))
+    assert r.status_code == 404
+
+
+def test_cli_import_a_folder(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+    import json
+
+    from typer.testing import CliRunner
+
+    from cma_core.identity.model import TenantContext
+    from cma_core.services.cases import OpenCase
+    from cma_core.services.clients import RegisterClient
+    from cma_entrypoints.cli.main import app
+
+    env = {
+        "CMA_DATA_DIR": str(tmp_path),
+        "CMA_DATABASE_URL": sqlite_url,
+        "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+
+    async def seed() -> tuple[str, str]:
+        import datetime as dt
+
+        c = build_container(Settings.from_env(env))
+        try:
+            centre = await c.identity().create_centre("CLI Centre")
+            ctx = TenantContext.system(centre.id)
+            client = await c.clients().register(
+                ctx,
+                RegisterClient(
+                    first_name="Ann", last_name="Lee", date_of_birth=dt.date(1984, 3, 2)
+                ),
+            )
+            case = await c.cases().open(ctx, OpenCase(client_id=client.id))
+            return str(centre.id), str(case.id)
+        finally:
+            await c.engine().dispose()
+
+    centre_id, case_id = asyncio.run(seed())
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "a.png").write_bytes(letter_png(["Hello"]))
+    (folder / "copy-of-a.png").write_bytes(letter_png(["Hello"]))
+    (folder / "notes.txt").write_text("not a scan")
+    (folder / ".DS_Store").write_bytes(b"\x00")
+
+    result = CliRunner().invoke(
+        app,
+        ["documents", "import", str(folder), "--case", case_id, "--centre", centre_id, "--json"],
+    )
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["uploaded"], summary["duplicate"], summary["refused"]) == (1, 1, 1)
+    by_file = {f["file"]: f for f in summary["files"]}
+    assert by_file["a.png"]["processing"] == "done"
+    assert by_file["copy-of-a.png"]["document_id"] == by_file["a.png"]["document_id"]
+    assert "PDF, PNG" in by_file["notes.txt"]["reason"]
+
+    result = CliRunner().invoke(
+        app, ["documents", "import", str(folder), "--case", "nope", "--centre", centre_id]
+    )
+    assert result.exit_code == 2
