@@ -7,8 +7,10 @@ naming the field for bad figures, and another centre's case reported as 404.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -266,3 +268,83 @@ async def test_another_centres_case_is_not_found(two_centres: tuple[Api, Api]) -
     r = await b.get(f"/api/v1/creditors/{uuid.uuid4()}")
     assert r.status_code == 404
     assert (await b.get("/api/v1/creditors")).json()["total"] == 0
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_sfs_export_import_and_reference_load(tmp_path: Path) -> None:
+    """``cma sfs export|import`` and ``cma reference load`` on the embedded default."""
+    from importlib import resources
+
+    from tests.integration.test_cli import _with_container
+    from typer.testing import CliRunner
+
+    from cma_core.budgets.model import Budget, Household, Tenure
+    from cma_core.identity.model import TenantContext
+    from cma_core.ports.advice import SfsStatementDetails
+    from cma_core.services.cases import OpenCase
+    from cma_core.services.clients import RegisterClient
+    from cma_core.shared.ids import CentreId
+    from cma_core.shared.money import Money
+    from cma_entrypoints.cli.main import app
+
+    env: dict[str, str | None] = {
+        "CMA_DATA_DIR": str(tmp_path / "data"),
+        "CMA_DATABASE_URL": None,
+        "CMA_REDIS_URL": None,
+        "CMA_SECRET_KEY": None,
+        "CMA_ARGON2_TIME_COST": "1",
+        "CMA_ARGON2_MEMORY_COST": "8192",
+    }
+    runner = CliRunner()
+
+    def cma(*args: str) -> Any:
+        return runner.invoke(app, list(args), env=env)
+
+    assert cma("migrate").exit_code == 0
+    made = cma("centre", "create", "Leeds", "--json")
+    centre = CentreId(uuid.UUID(json.loads(made.stdout)["id"]))
+
+    async def seed(c: Any) -> tuple[str, str]:
+        ctx = TenantContext.system(centre)
+        client = await c.clients().register(
+            ctx,
+            RegisterClient(first_name="Ann", last_name="Lee", date_of_birth=dt.date(1984, 3, 2)),
+        )
+        first = await c.cases().open(ctx, OpenCase(client_id=client.id, adviser_id=None))
+        second = await c.cases().open(ctx, OpenCase(client_id=client.id, adviser_id=None))
+        b = Budget(household=Household(tenure=Tenure.OWNER), asset_use_considered=True)
+        b.set_line("state_pension", Money(80000))
+        b.set_line("groceries", Money(25000))
+        b.set_savings_contribution(Money(0))
+        await c.budgets().put(
+            ctx,
+            first.id,
+            b,
+            details=SfsStatementDetails(client_employment_status=("Retired",)),
+            expected_version=0,
+        )
+        return str(first.id), str(second.id)
+
+    first, second = _with_container(env, seed)
+    out = tmp_path / "sfs.xml"
+    r = cma("sfs", "export", "--centre", str(centre), "--case", first, "-o", str(out))
+    assert r.exit_code == 0, r.output
+    validate_xml(out.read_bytes())
+    r = cma("sfs", "import", str(out), "--centre", str(centre), "--case", second, "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["total_income_pence"] == 80000
+
+    example = resources.files("cma_core.reference").joinpath("example_spending_guidelines.csv")
+    guidelines = tmp_path / "guidelines.csv"
+    guidelines.write_text(example.read_text("utf-8"))
+    r = cma("reference", "load", "--centre", str(centre), "--guidelines", str(guidelines))
+    assert r.exit_code == 0, r.output
+    guidelines.write_text(
+        "valid_from,valid_to,adults,children,category,monthly_pence,source\n"
+        "2026-04-06,,1,0,yachts,1,X\n"
+    )
+    r = cma("reference", "load", "--centre", str(centre), "--guidelines", str(guidelines), "--json")
+    assert r.exit_code == 2
+    assert json.loads(r.stdout)["error"]["field"] == "guidelines[0].category"

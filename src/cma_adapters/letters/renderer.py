@@ -32,6 +32,7 @@ SAMPLE_CONTEXT: dict[str, Any] = {
     "case": {"reference": "C-000001"},
     "client": {"name": "Ann Lee", "first_name": "Ann"},
     "debts": [],
+    "statement": [],
     "debt": {
         "id": "",
         "type": "credit card",

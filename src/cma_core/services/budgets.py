@@ -293,10 +293,11 @@ class BudgetService:
         creditor name in the directory), with an offer plan holding the document's offers.
         """
         ctx.require(Permission.FINANCE_WRITE)
-        statement = self._codec().parse(data, fmt)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
+            # The case first: another centre's case is not found, whatever the document.
             await load_case(uow, ctx, case_id)
+            statement = self._codec().parse(data, fmt)
             view = await self._store(
                 uow,
                 ctx,

@@ -14,6 +14,7 @@ from typing import Any
 
 from attrs import define, field, frozen
 
+from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
 from cma_core.debts.model import DebtId
 from cma_core.debts.priority import classify
 from cma_core.identity.model import TenantContext
@@ -185,6 +186,30 @@ class LetterService:
             budget.budget.summary(plan.total_priority_offers if plan else None) if budget else None
         )
         latest = advice[-1] if advice else None
+        statement: list[dict[str, Any]] = []
+        if budget is not None:
+            b = budget.budget
+            for category, cdef in CATEGORIES.items():
+                if category is Category.OTHER_ESSENTIAL:
+                    rows = [(x.label, x.monthly, x.note) for x in b.other_essentials]
+                else:
+                    rows = [
+                        (d.label, b.lines[d.key].monthly, b.lines[d.key].note)
+                        for d in lines_in(category)
+                        if d.key in b.lines
+                    ]
+                statement.append(
+                    {
+                        "section": cdef.section.value,
+                        "category": cdef.label,
+                        "lines": [
+                            {"label": label, "monthly": str(m), "note": note or ""}
+                            for label, m, note in rows
+                        ],
+                        "total": str(b.category_total(category)),
+                        "note": b.category_notes.get(category, ""),
+                    }
+                )
         return {
             "today": self.clock.now().date().strftime("%d %B %Y"),
             "case": {"reference": case.reference},
@@ -193,6 +218,7 @@ class LetterService:
                 "first_name": client.first_name if client else "",
             },
             "debts": [debt_data(e) for e in entries],
+            "statement": statement,
             "debt": debt,
             "budget": {
                 k: str(Money(v)) if isinstance(v, int) else v for k, v in to_data(summary).items()

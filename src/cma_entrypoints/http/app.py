@@ -16,8 +16,8 @@ from litestar.openapi.spec import Components, SecurityScheme
 from sqlalchemy import text
 
 from cma_entrypoints.container import Container, build_container, shutdown
+from cma_entrypoints.http.advice import ADVICE_CONTROLLERS
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
-from cma_entrypoints.http.documents import documents_router
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
 from cma_entrypoints.http.routes import (
     AuthController,
@@ -116,8 +116,8 @@ def create_app(container: Container | None = None) -> Litestar:
             TaskController,
             AuditController,
             SessionController,
+            *ADVICE_CONTROLLERS,
             *SCHEDULING_CONTROLLERS,
-            documents_router(container),
         ],
         dependencies={
             "identity": provider(container.identity),
@@ -126,6 +126,10 @@ def create_app(container: Container | None = None) -> Litestar:
             "tasks": provider(container.tasks),
             "audit": provider(container.audit),
             "sessions": provider(container.sessions),
+            "debts": provider(container.debts),
+            "budgets": provider(container.budgets),
+            "appraisals": provider(container.appraisals),
+            "letters": provider(container.letters),
             "scheduling": provider(container.scheduling),
             "compliance": provider(container.compliance),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
