@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import hmac
 from typing import Any
 
@@ -31,7 +32,9 @@ from cma_adapters.sqlalchemy import (
     create_engine_for,
 )
 from cma_adapters.sqlalchemy.advice import repositories as sql_advice_repositories
+from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
 from cma_adapters.sqlalchemy.scheduling import sqlalchemy_scheduling_store
+from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.identity.blind_index import blind_index
 from cma_core.services.advice import DebtService
 from cma_core.services.appraisal import AppraisalService
@@ -40,6 +43,7 @@ from cma_core.services.budgets import BudgetService, ReferenceService
 from cma_core.services.cases import CaseService
 from cma_core.services.clients import ClientService
 from cma_core.services.compliance import ComplianceService
+from cma_core.services.documents import DocumentJobs, DocumentRepositories, DocumentService
 from cma_core.services.events import EventHandlers, OutboxRelay
 from cma_core.services.identity import IdentityService
 from cma_core.services.letters import LetterService
@@ -82,6 +86,36 @@ def _broker(settings: Settings) -> Any:
     if not settings.redis_url:
         return None
     return make_redis_broker(settings.redis_url, namespace=settings.redis_namespace)
+
+
+def _document_store(settings: Settings) -> Any:
+    if settings.s3_bucket:
+        from cma_adapters.s3 import S3DocumentStore
+
+        return S3DocumentStore(
+            settings.s3_bucket,
+            endpoint_url=settings.s3_endpoint_url,
+            region_name=settings.s3_region,
+        )
+    from cma_adapters.localfs import LocalFolderDocumentStore
+
+    # A key of its own for download links, derived so it changes with CMA_SECRET_KEY.
+    key = hashlib.sha256(b"cma-document-links:" + settings.secret_key.encode()).digest()
+    return LocalFolderDocumentStore(settings.data_dir / "documents", signing_key=key)
+
+
+def _assistant(settings: Settings) -> Any:
+    if settings.openai_api_key:
+        from cma_adapters.openai_assistant import OpenAIAssistant
+
+        return OpenAIAssistant(
+            api_key=settings.openai_api_key,
+            model=settings.openai_model,
+            base_url=settings.openai_base_url,
+        )
+    from cma_adapters.rules_assistant import RuleBasedAssistant
+
+    return RuleBasedAssistant()
 
 
 def _scheduling_config(settings: Settings) -> SchedulingConfig:
@@ -184,6 +218,26 @@ class Container(containers.DeclarativeContainer):
     cases = providers.Singleton(CaseService, uow, identity_store, clock)
     tasks = providers.Singleton(TaskService, uow)
     audit = providers.Singleton(AuditService, uow)
+    document_store = providers.Singleton(_document_store, settings)
+    text_extractor = providers.Singleton(
+        TesseractTextExtractor, max_concurrency=settings.provided.ocr_concurrency
+    )
+    assistant = providers.Singleton(_assistant, settings)
+    document_repos = providers.Singleton(
+        DocumentRepositories, documents=sql_documents, suggestions=sql_suggestions
+    )
+    documents = providers.Singleton(
+        DocumentService,
+        uow,
+        document_repos,
+        document_store,
+        assistant,
+        clock,
+        max_bytes=settings.provided.max_document_bytes,
+    )
+    document_jobs = providers.Singleton(
+        DocumentJobs, document_repos, document_store, text_extractor, assistant, clock
+    )
     holidays = providers.Singleton(HolidaysLibraryProvider)
     scheduling_store = providers.Object(sqlalchemy_scheduling_store)
     scheduling_config = providers.Singleton(_scheduling_config, settings)
@@ -198,7 +252,10 @@ class Container(containers.DeclarativeContainer):
         Scheduler, uow, scheduling_store, identity_store, clock, notifier, scheduling_config
     )
     event_handlers = providers.Singleton(
-        EventHandlers, uow, clock, extra=providers.Callable(_area_handlers, compliance)
+        EventHandlers,
+        uow,
+        clock,
+        extra=providers.Callable(_area_handlers, document_jobs, compliance),
     )
     relay = providers.Singleton(OutboxRelay, uow, identity_store, publisher, clock)
     # Debt advice (issue 4): debts, SFS budget, appraisal, offers, advice, letters.
@@ -213,6 +270,8 @@ class Container(containers.DeclarativeContainer):
 
 
 Container.publisher.add_kwargs(handlers=Container.event_handlers.provider)
+# Accepted new-debt suggestions go through the debts area (declared after documents).
+Container.documents.add_kwargs(debts=Container.debts)
 
 
 def build_container(settings: Settings | None = None) -> Container:

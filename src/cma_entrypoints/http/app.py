@@ -18,6 +18,7 @@ from sqlalchemy import text
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.advice import ADVICE_CONTROLLERS
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
+from cma_entrypoints.http.documents import documents_router
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
 from cma_entrypoints.http.routes import (
     AuthController,
@@ -114,24 +115,25 @@ def create_app(container: Container | None = None) -> Litestar:
             ClientController,
             CaseController,
             TaskController,
+            *SCHEDULING_CONTROLLERS,
+            documents_router(container),
             AuditController,
             SessionController,
             *ADVICE_CONTROLLERS,
-            *SCHEDULING_CONTROLLERS,
         ],
         dependencies={
             "identity": provider(container.identity),
             "clients": provider(container.clients),
             "cases": provider(container.cases),
             "tasks": provider(container.tasks),
+            "scheduling": provider(container.scheduling),
+            "compliance": provider(container.compliance),
             "audit": provider(container.audit),
             "sessions": provider(container.sessions),
             "debts": provider(container.debts),
             "budgets": provider(container.budgets),
             "appraisals": provider(container.appraisals),
             "letters": provider(container.letters),
-            "scheduling": provider(container.scheduling),
-            "compliance": provider(container.compliance),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
         },
         middleware=[DefineMiddleware(JWTAuthMiddleware, codec=codec)],
