@@ -95,11 +95,17 @@ async def test_letter_to_task_on_the_case(
     assert r.status_code == 200, r.text
     accepted = r.json()
     assert accepted["suggestion"]["status"] == "accepted"
-    # Without the debts service wired, accepting creates an adviser task to add the debt.
-    assert accepted["debt_id"] is None
-    assert accepted["task"]["kind"] == "general"
-    assert accepted["task"]["title"].startswith("Add debt: Lowell Portfolio Ltd, ref 12345678")
-    assert "£1,234.56" in accepted["task"]["title"]
+    assert accepted["task"] is None
+
+    # The debt is on the case, through the debts area, its creditor in the directory.
+    r = await api.get(f"/api/v1/cases/{case['id']}/debts")
+    assert r.status_code == 200, r.text
+    debts = r.json()["items"]
+    assert [d["id"] for d in debts] == [accepted["debt_id"]]
+    assert debts[0]["creditor_name"] == "Lowell Portfolio Ltd"
+    assert debts[0]["account_reference"] == "12345678"
+    assert debts[0]["balance_pence"] == 123456
+    assert "Lowell letter.png" in debts[0]["notes"]
 
     # Accepting twice is a conflict, not a second task.
     r = await api.post(f"/api/v1/suggestions/{debt['id']}/accept", headers={"If-Match": '"2"'})
