@@ -143,6 +143,12 @@ async def test_a_full_advice_journey(two_centres: tuple[Api, Api]) -> None:
         o["status"] in {"eligible", "not_eligible", "adviser_judgement"} for o in options.values()
     )
 
+    r = await api.post(f"{base}/options", params={"date": "2026-11-28"})
+    assert r.status_code == 201, r.text
+    saved = await api.get(f"{base}/appraisals")
+    assert saved.json()["total"] == 1
+    assert saved.json()["items"][0]["appraisal"]["jurisdiction"] == "EW"
+
     # Offers: priority first, then pro rata of the rest.
     r = await api.post(
         f"{base}/offers", {"priority_offers": [{"debt_id": council, "amount_pence": 5000}]}

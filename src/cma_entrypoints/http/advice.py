@@ -838,6 +838,43 @@ class CaseAdviceController(Controller):
         out: dict[str, Any] = to_data(result)
         return out
 
+    @post(
+        "/options",
+        guards=[requires(Permission.FINANCE_WRITE)],
+        summary="Save an options appraisal (the facts as they are now, on a date)",
+    )
+    async def save_options(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        appraisals: AppraisalService,
+        date: dt.date | None = None,
+        jurisdiction: Jurisdiction | None = None,
+    ) -> Response[dict[str, Any]]:
+        record = await appraisals.save_appraisal(
+            ctx_of(request), CaseId(case_id), on_date=date, jurisdiction=jurisdiction
+        )
+        return Response(
+            to_data(record),
+            status_code=201,
+            headers={
+                **etag(record.version),
+                "Location": f"/api/v1/cases/{case_id}/appraisals",
+            },
+        )
+
+    @get("/appraisals", guards=[requires(Permission.FINANCE_READ)], summary="Saved appraisals")
+    async def list_appraisals(
+        self,
+        request: Request[Any, Any, Any],
+        case_id: uuid.UUID,
+        appraisals: AppraisalService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        records = await appraisals.list_appraisals(ctx_of(request), CaseId(case_id))
+        return page([to_data(r) for r in records], limit, offset)
+
     # -- offers
 
     @post(

@@ -367,3 +367,33 @@ async def test_printable_sfs_lists_every_line_monthly(svc: Advice) -> None:
     assert "Groceries: £300.00 a month (receipts held)" in letter.html
     assert "Mobile phone: £43.33 a month" in letter.html  # £10 weekly x 52 / 12
     assert (await svc.letters.pdf(ctx, case_id, letter.id)).startswith(b"%PDF")
+
+
+async def test_a_change_of_law_is_a_data_change(svc: Advice) -> None:
+    """A centre's threshold table replaces the shipped one: the DRO debt limit (DRO-E2)
+    moves with the data, at the penny, with no code change."""
+    import json
+
+    ctx, case_id = await adviser_case(svc)
+    await svc.debts.add_debt(ctx, case_id, card(5_000_000))  # £50,000.00: at the limit
+
+    async def dro_e2() -> str:
+        result = await svc.appraisals.options(ctx, case_id, jurisdiction=Jurisdiction.EW)
+        return result.get(Solution.DRO).reasons_for("DRO-E2")[0].finding.value
+
+    assert await dro_e2() == "pass"
+    shipped = json.loads(
+        resources.files("cma_core.reference").joinpath("thresholds.json").read_text("utf-8")
+    )
+    for rec in shipped["records"]:
+        if (
+            rec["param"] == "dro.max_debt"
+            and rec["jurisdiction"] == "EW"
+            and not rec.get("valid_to")
+        ):
+            rec["value"] = 4_999_999  # one penny less, as a centre's own table
+            rec["source"] = "TEST table"
+    await svc.reference.load(ctx, thresholds_json=json.dumps(shipped))
+    assert await dro_e2() == "fail"
+    with pytest.raises(ValidationError):
+        await svc.reference.load(ctx, thresholds_json='{"records": [{"value": 1}]}')
