@@ -53,12 +53,17 @@ def report(
     async def work(c: Container) -> Any:
         ctx = TenantContext.system(centre_id)
         if await c.identity_store().get_centre(centre_id) is None:
-            from cma_core.shared.errors import NotFound
+            raise _no_centre(centre_id)
+        rep = await c.compliance().report(ctx, limit=200)
+        failures = list(rep.failures.items)
+        while len(failures) < rep.failures.total:  # every failing finding in the csv
+            more = await c.compliance().report(ctx, limit=200, offset=len(failures))
+            if not more.failures.items:
+                break
+            failures += more.failures.items
+        return rep, failures
 
-            raise NotFound("centre", centre_id)
-        return await c.compliance().report(ctx, limit=200)
-
-    rep = run_with_container(work, as_json=as_json)
+    rep, failures = run_with_container(work, as_json=as_json)
     if as_json:
 
         def rows(items: Any) -> list[dict[str, Any]]:
@@ -96,7 +101,7 @@ def report(
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["case_id", "adviser_id", "rule_id", "severity", "status", "message"])
-    for s in rep.failures.items:
+    for s in failures:
         writer.writerow(
             [
                 s.case_id,
@@ -108,6 +113,17 @@ def report(
             ]
         )
     typer.echo(out.getvalue(), nl=False)
+
+
+def _no_centre(centre_id: CentreId) -> Exception:
+    from cma_entrypoints.cli.support import EXIT_USAGE, CliError
+
+    # A usage error (exit 2), like a malformed id: the argument names no centre.
+    return CliError(
+        f"no centre {centre_id}; `cma centre list` shows the centres",
+        field="centre",
+        exit_code=EXIT_USAGE,
+    )
 
 
 def _bad_format(fmt: str) -> None:
@@ -138,7 +154,9 @@ def check(
     async def work(c: Container) -> dict[str, int]:
         centres = [x.id for x in await c.identity_store().list_centres()]
         if only is not None:
-            centres = [x for x in centres if x == only]
+            if only not in centres:
+                raise _no_centre(only)
+            centres = [only]
         counts: dict[str, int] = {}
         with Progress(
             TextColumn("[bold]{task.description}"),

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
+import enum
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import dramatiq
 from dramatiq.asyncio import get_event_loop_thread
@@ -34,6 +37,15 @@ MAX_BACKOFF_MS = 60_000
 DEFAULT_RELAY_EVERY = 5.0
 
 RelayFn = Callable[[], Awaitable[int]]
+SweepFn = Callable[[], Awaitable[object]]
+
+
+class _FromSettings(enum.Enum):
+    TOKEN = 0
+
+
+#: ``sweep_every`` default: ``CMA_SCHEDULER_INTERVAL`` (60 s unless set).
+FROM_SETTINGS = _FromSettings.TOKEN
 
 
 def setup_broker(
@@ -41,6 +53,8 @@ def setup_broker(
     *,
     relay: RelayFn | None = None,
     relay_every: float | None = DEFAULT_RELAY_EVERY,
+    sweep: SweepFn | None = None,
+    sweep_every: float | _FromSettings | None = FROM_SETTINGS,
 ) -> dramatiq.Broker:
     """Make the container's Redis broker ready to consume events, and make it the default.
 
@@ -49,6 +63,10 @@ def setup_broker(
         relay: What the periodic relay runs; the container's ``OutboxRelay.relay`` (every
             centre) unless given.
         relay_every: Seconds between relay runs; ``None`` turns the periodic relay off.
+        sweep: What the periodic scheduler sweep runs; the container's ``Scheduler.sweep``
+            (missed deadlines, due reminders, every centre) unless given.
+        sweep_every: Seconds between sweeps, ``CMA_SCHEDULER_INTERVAL`` by default; ``None``
+            turns the periodic sweep off (e.g. when ``cma scheduler`` runs instead).
 
     Returns:
         The broker, with the ``dispatch_event`` actor declared on it.
@@ -59,11 +77,16 @@ def setup_broker(
     # Order matters: Dramatiq runs "after" hooks in reverse, so the lifecycle middleware,
     # added after AsyncIO, closes the pool before AsyncIO stops the loop it runs on.
     broker.add_middleware(AsyncIO())
+    if isinstance(sweep_every, _FromSettings):
+        sweep_every = float(container.settings().scheduler_interval_seconds)
     broker.add_middleware(
         ContainerLifecycle(
             container,
             relay=relay or container.relay().relay,
             relay_every=relay_every,
+            sweep=sweep or container.scheduler().sweep,
+            sweep_every=sweep_every,
+            sweep_lock=_redis_lock(broker, sweep_every),
         )
     )
     declare_dispatch_actor(broker, container)
@@ -102,32 +125,114 @@ def declare_dispatch_actor(
     )(dispatch_event)
 
 
-class ContainerLifecycle(Middleware):
-    """Runs the periodic outbox relay on the worker's event loop and closes the pool at exit.
+class SweepLock:
+    """At most one scheduler sweep at a time among the workers sharing a Redis namespace.
 
-    The relay catches events committed but never published (a crash between commit and
-    publish, or Redis down at the time), so they are still delivered.
+    The sweep is idempotent on its own (reminder keys are unique, the notifier folds a
+    resend), but two sweeps racing over the same open deadline would both escalate it; the
+    lock makes several workers take turns. It expires after ``ttl`` seconds, so a worker
+    that dies holding it delays the next sweep, never stops it.
     """
 
-    def __init__(self, container: Container, *, relay: RelayFn, relay_every: float | None) -> None:
+    def __init__(self, client: Any, name: str, ttl: float) -> None:
+        self.client = client
+        self.name = name
+        self.ttl = ttl
+
+    def acquire(self) -> Any | None:
+        lock = self.client.lock(self.name, timeout=self.ttl, blocking=False)
+        return lock if lock.acquire() else None
+
+    @staticmethod
+    def release(lock: Any) -> None:
+        from redis.exceptions import LockError
+
+        with contextlib.suppress(LockError):  # expired and maybe taken over: not ours
+            lock.release()
+
+
+def _redis_lock(broker: dramatiq.Broker, every: float | None) -> SweepLock | None:
+    client = getattr(broker, "client", None)
+    if client is None or every is None:
+        return None
+    namespace = getattr(broker, "namespace", "dramatiq")
+    return SweepLock(client, f"{namespace}:scheduler-sweep", ttl=max(300.0, every * 5))
+
+
+class ContainerLifecycle(Middleware):
+    """Runs the periodic outbox relay and the periodic scheduler sweep on the worker's
+    event loop, and closes the pool at exit.
+
+    The relay catches events committed but never published (a crash between commit and
+    publish, or Redis down at the time), so they are still delivered. The sweep escalates
+    missed deadlines and sends due reminders, like ``cma scheduler``; with ``sweep_lock``
+    only one worker sweeps at a time.
+    """
+
+    def __init__(
+        self,
+        container: Container,
+        *,
+        relay: RelayFn,
+        relay_every: float | None,
+        sweep: SweepFn | None = None,
+        sweep_every: float | None = None,
+        sweep_lock: SweepLock | None = None,
+    ) -> None:
         self.container = container
         self.relay = relay
         self.relay_every = relay_every
-        self._relay_future: concurrent.futures.Future[None] | None = None
+        self.sweep = sweep
+        self.sweep_every = sweep_every
+        self.sweep_lock = sweep_lock
+        self._futures: list[concurrent.futures.Future[None]] = []
 
     def after_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
-        if self.relay_every is None:
-            return
-        self._relay_future = asyncio.run_coroutine_threadsafe(
-            self._relay_loop(self.relay_every), _loop()
-        )
+        if self.relay_every is not None:
+            self._futures.append(
+                asyncio.run_coroutine_threadsafe(self._relay_loop(self.relay_every), _loop())
+            )
+        if self.sweep is not None and self.sweep_every is not None:
+            self._futures.append(
+                asyncio.run_coroutine_threadsafe(
+                    self._sweep_loop(self.sweep, self.sweep_every), _loop()
+                )
+            )
 
     def after_worker_shutdown(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
         loop = _loop()
-        if self._relay_future is not None:
-            self._relay_future.cancel()
-            self._relay_future = None
+        for future in self._futures:
+            future.cancel()
+        self._futures = []
         asyncio.run_coroutine_threadsafe(shutdown(self.container), loop).result(timeout=30)
+
+    async def _sweep_loop(self, sweep: SweepFn, every: float) -> None:
+        while True:
+            await self.sweep_once(sweep)
+            await asyncio.sleep(every)
+
+    async def sweep_once(self, sweep: SweepFn) -> bool:
+        """One sweep if no other worker is sweeping; whether it ran."""
+        lock = None
+        if self.sweep_lock is not None:
+            try:
+                lock = await asyncio.to_thread(self.sweep_lock.acquire)
+            except Exception:  # Redis down: the next run tries again
+                log.exception("scheduler sweep lock unavailable; skipping this sweep")
+                return False
+            if lock is None:
+                log.debug("another worker is sweeping; skipped")
+                return False
+        try:
+            result = await sweep()
+        except Exception:  # a database outage: the next run tries again
+            log.exception("scheduler sweep failed; retrying in %.1f s", self.sweep_every or 0)
+            return False
+        finally:
+            if lock is not None and self.sweep_lock is not None:
+                await asyncio.to_thread(self.sweep_lock.release, lock)
+        log.info("scheduler sweep: %s", result)
+        return True
 
     async def _relay_loop(self, every: float) -> None:
         while True:

@@ -42,7 +42,12 @@ def main(
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     worker = dramatiq.Worker(broker, worker_threads=threads)
     worker.start()
-    log.info("worker started: %d thread(s), relay every %.1f s", threads, relay_every)
+    log.info(
+        "worker started: %d thread(s), relay every %.1f s, scheduler sweep every %d s",
+        threads,
+        relay_every,
+        settings.scheduler_interval_seconds,
+    )
     try:
         stop.wait()
     finally:
