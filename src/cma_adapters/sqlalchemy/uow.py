@@ -298,9 +298,15 @@ class SqlAlchemyTaskRepository(TaskRepository):
 
     async def add(self, task: Task) -> None:
         self._x.own(task.centre_id, "task")
+        # Checked first so the usual duplicate is a clean Conflict; the unique key still
+        # settles a race (the transaction then fails and rolls back). No savepoint: on
+        # SQLite a savepoint as a transaction's first statement commits on release.
+        if task.source_event_id is not None and await self.find_by_source_event(
+            task.source_event_id
+        ):
+            raise Conflict("a task for this event already exists")
         try:
-            async with self._x.c.begin_nested():
-                await self._x.c.execute(insert(tasks_t).values(m.task_to_row(task)))
+            await self._x.c.execute(insert(tasks_t).values(m.task_to_row(task)))
         except IntegrityError as exc:
             raise Conflict("a task for this event already exists") from exc
 
