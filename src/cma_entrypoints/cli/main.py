@@ -27,9 +27,9 @@ from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, parse_uuid
 from cma_entrypoints.cli import advice as advice_cli
 from cma_entrypoints.cli import demo as demo_data
-from cma_entrypoints.cli.documents import documents_app
 from cma_entrypoints.cli import scheduling as scheduling_cli
 from cma_entrypoints.cli import security as security_cli
+from cma_entrypoints.cli.documents import documents_app
 from cma_entrypoints.cli.support import (
     EXIT_FAILURE,
     EXIT_USAGE,
