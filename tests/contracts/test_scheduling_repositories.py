@@ -21,19 +21,24 @@ from cma_core.identity.model import Centre
 from cma_core.ports import IdentityStore, UnitOfWork, UnitOfWorkFactory
 from cma_core.ports.scheduling import (
     CaseFact,
+    ClosureDay,
     DeadlineId,
     DeadlineStatus,
     FactId,
     FactKind,
     QaReview,
     QaReviewId,
+    QaSample,
+    QaSampleId,
     ReminderRecord,
     ReminderStatus,
     SchedulingStore,
     StoredAppointment,
     StoredAvailability,
     StoredConsent,
+    StoredPolicy,
     TrackedDeadline,
+    policy_from,
 )
 from cma_core.scheduling.appointments import (
     AdviserAvailability,
@@ -407,6 +412,117 @@ class SchedulingStoreContract:
             assert await backend.store(uow).appointments.get(appt_b.id) == appt_b
         del case_a
 
+    async def test_policy_versions_and_tenancy(self, backend: Backend) -> None:
+        a, _ = await new_case(backend)
+        b, _ = await new_case(backend)
+        first = StoredPolicy(
+            centre_id=a,
+            policy=policy_from({"written_advice_working_days": 3, "file_review_quota": 4}),
+            version=1,
+            updated_at=T0,
+            updated_by=UserId(uid()),
+        )
+        async with backend.uow(a) as uow:
+            s = backend.store(uow)
+            assert await s.policy.get() is None
+            with pytest.raises(CrossTenantAccess):
+                await s.policy.put(attrs.evolve(first, centre_id=b), 0)
+            await s.policy.put(first, 0)
+            await uow.commit()
+        async with backend.uow(a) as uow:
+            s = backend.store(uow)
+            got = await s.policy.get()
+            assert got == first
+            assert got.policy.written_advice_working_days == 3
+            assert got.policy.retention_years == 6  # not set: the default
+            with pytest.raises(StaleVersion):
+                await s.policy.put(attrs.evolve(first, version=1), 0)  # a second "first"
+        async with backend.uow(a) as uow:
+            s = backend.store(uow)
+            second = attrs.evolve(
+                first, policy=policy_from({"retention_years": 7}), version=2, updated_by=None
+            )
+            await s.policy.put(second, 1)
+            await uow.commit()
+        async with backend.uow(a) as uow:
+            s = backend.store(uow)
+            assert await s.policy.get() == second
+            with pytest.raises(StaleVersion):
+                await s.policy.put(attrs.evolve(second, version=2), 1)
+        async with backend.uow(b) as uow:
+            assert await backend.store(uow).policy.get() is None
+
+    async def test_closures_add_list_remove_and_tenancy(self, backend: Backend) -> None:
+        a, _ = await new_case(backend)
+        b, _ = await new_case(backend)
+
+        def closed(centre: CentreId, day: int) -> ClosureDay:
+            return ClosureDay(
+                centre_id=centre,
+                day=dt.date(2026, 12, day),
+                reason=f"training {day}",
+                created_at=T0,
+                created_by=None,
+            )
+
+        async with backend.uow(a) as uow:
+            s = backend.store(uow)
+            await s.closures.add(closed(a, 29))
+            await s.closures.add(closed(a, 3))
+            with pytest.raises(CrossTenantAccess):
+                await s.closures.add(closed(b, 4))
+            await uow.commit()
+        async with backend.uow(a) as uow:
+            s = backend.store(uow)
+            assert list(await s.closures.list()) == [closed(a, 3), closed(a, 29)]
+            assert list(
+                await s.closures.list(start=dt.date(2026, 12, 4), end=dt.date(2026, 12, 29))
+            ) == [closed(a, 29)]
+            with pytest.raises(Conflict):
+                await s.closures.add(closed(a, 3))
+        async with backend.uow(b) as uow:
+            s = backend.store(uow)
+            assert list(await s.closures.list()) == []
+            assert await s.closures.remove(dt.date(2026, 12, 3)) is False
+            await uow.commit()
+        async with backend.uow(a) as uow:
+            s = backend.store(uow)
+            assert await s.closures.remove(dt.date(2026, 12, 3)) is True
+            await uow.commit()
+        async with backend.uow(a) as uow:
+            assert list(await backend.store(uow).closures.list()) == [closed(a, 29)]
+
+    async def test_qa_samples_newest_first_and_by_id(self, backend: Backend) -> None:
+        a, case = await new_case(backend)
+        b, _ = await new_case(backend)
+        adviser = UserId(uid())
+        samples = [
+            QaSample(
+                id=QaSampleId(uid()),
+                centre_id=a,
+                seed=f"seed-{i}",
+                quota=2,
+                picks={adviser: (case.id,)},
+                drawn_at=T0 + dt.timedelta(days=i),
+                drawn_by=None,
+            )
+            for i in range(3)
+        ]
+        async with backend.uow(a) as uow:
+            for x in samples:
+                await backend.store(uow).qa.add_sample(x)
+            await uow.commit()
+        async with backend.uow(a) as uow:
+            s = backend.store(uow)
+            page = await s.qa.list_samples(limit=2, offset=0)
+            assert [x.seed for x in page.items] == ["seed-2", "seed-1"]
+            assert page.total == 3
+            assert await s.qa.get_sample(samples[0].id) == samples[0]
+        async with backend.uow(b) as uow:
+            s = backend.store(uow)
+            assert await s.qa.get_sample(samples[0].id) is None
+            assert (await s.qa.list_samples(limit=10, offset=0)).total == 0
+
 
 class TestInMemory(SchedulingStoreContract):
     @pytest.fixture
@@ -420,6 +536,7 @@ class TestInMemory(SchedulingStoreContract):
 
 
 async def _sql(url: str) -> AsyncIterator[Backend]:
+    from cma_adapters.memory import InMemoryKeyManagement
     from cma_adapters.sqlalchemy import (
         SqlAlchemyIdentityStore,
         SqlAlchemyUnitOfWorkFactory,
@@ -431,7 +548,7 @@ async def _sql(url: str) -> AsyncIterator[Backend]:
     try:
         yield Backend(
             identity=SqlAlchemyIdentityStore(engine),
-            uow=SqlAlchemyUnitOfWorkFactory(engine),
+            uow=SqlAlchemyUnitOfWorkFactory(engine, keys=InMemoryKeyManagement()),
             store=sqlalchemy_scheduling_store,
         )
     finally:

@@ -55,7 +55,11 @@ async def test_court_claim_to_deadline_task_reminder_miss_finding_and_escalation
     clock: FixedClock,
     notifier: InMemoryNotifier,
 ) -> None:
-    adviser, supervisor, _ = await _setup(container, http)
+    adviser, supervisor, centre = await _setup(container, http)
+    # This centre only: the PostgreSQL database is shared with the session's other tests,
+    # whose open deadlines are not this test's to sweep.
+    sweep = container.scheduler().sweep_centre
+    centre_id = CentreId(uuid.UUID(centre))
     me = (await adviser.get("/api/v1/auth/me")).json()["user_id"]
     client = await adviser.new_client(email="ann.lee@example.org", phone="07700 900123")
     r = await adviser.client.put(
@@ -91,20 +95,20 @@ async def test_court_claim_to_deadline_task_reminder_miss_finding_and_escalation
 
     # 3. A week before: the adviser (and the consenting client, by email) are reminded.
     clock.at = dt.datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
-    report = await container.scheduler().sweep()
+    report = await sweep(centre_id)
     assert report.sent >= 2
     to = {m.to for m in notifier.sent}
     assert "adviser@clockcentre.example" in to
     assert "ann.lee@example.org" in to
     assert not any(m.channel == "sms" for m in notifier.sent)  # no SMS consent
-    again = await container.scheduler().sweep()
+    again = await sweep(centre_id)
     assert again.sent == 0
     assert again.planned == 0
 
     # 4. Missed: the day after the due date nothing was recorded as done.
     sent_before = len(notifier.sent)
     clock.at = dt.datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
-    report = await container.scheduler().sweep()
+    report = await sweep(centre_id)
     assert report.missed == 1
     assert report.escalated == 1
     escalations = [m for m in notifier.sent[sent_before:] if m.to.startswith("supervisor@")]
@@ -131,7 +135,7 @@ async def test_court_claim_to_deadline_task_reminder_miss_finding_and_escalation
 
     # 5. Running the sweep again changes and sends nothing.
     sent_before = len(notifier.sent)
-    report = await container.scheduler().sweep()
+    report = await sweep(centre_id)
     assert (report.missed, report.escalated, report.sent) == (0, 0, 0)
     assert len(notifier.sent) == sent_before
 

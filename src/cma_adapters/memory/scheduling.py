@@ -16,15 +16,19 @@ from cma_core.ports.scheduling import (
     AppointmentRepository,
     AvailabilityRepository,
     CaseFact,
+    ClosureDay,
+    ClosureRepository,
     ConsentRepository,
     DeadlineId,
     DeadlineRepository,
     DeadlineStatus,
     FactRepository,
     FindingRepository,
+    PolicyRepository,
     QaRepository,
     QaReview,
     QaSample,
+    QaSampleId,
     ReminderRecord,
     ReminderRepository,
     ReminderStatus,
@@ -33,6 +37,7 @@ from cma_core.ports.scheduling import (
     StoredAvailability,
     StoredConsent,
     StoredFinding,
+    StoredPolicy,
     TrackedDeadline,
 )
 from cma_core.ports.uow import Page, UnitOfWork
@@ -318,6 +323,77 @@ class InMemoryQaRepository(_Base, QaRepository):
         ]
         return sorted(rows, key=lambda r: (r.created_at, str(r.id)))
 
+    async def get_sample(self, sample_id: QaSampleId) -> QaSample | None:
+        found = self._rows.get((self._centre, ("sample", sample_id)))
+        return found if isinstance(found, QaSample) else None
+
+    async def list_samples(self, *, limit: int, offset: int) -> Page[QaSample]:
+        rows = [r for r in self._mine() if isinstance(r, QaSample)]
+        rows.sort(key=lambda r: (r.drawn_at, str(r.id)), reverse=True)
+        return Page(
+            items=tuple(rows[offset : offset + limit]), total=len(rows), limit=limit, offset=offset
+        )
+
+
+class InMemoryPolicyRepository(_Base, PolicyRepository):
+    table_name = "compliance.policy"
+
+    async def get(self) -> StoredPolicy | None:
+        found: StoredPolicy | None = self._rows.get((self._centre, "policy"))
+        return found
+
+    async def put(self, stored: StoredPolicy, expected_version: int) -> None:
+        self._own(stored.centre_id, "compliance policy")
+        key = (stored.centre_id, "policy")
+        rows = self._rows
+
+        def check() -> None:
+            current = rows.get(key)
+            actual = current.version if current else 0
+            if actual != expected_version:
+                raise StaleVersion("compliance policy", expected_version, actual)
+
+        check()
+        self._uow.staging.checks.append(check)
+        self._stage(key, stored)
+
+
+class InMemoryClosureRepository(_Base, ClosureRepository):
+    table_name = "scheduling.closures"
+
+    async def add(self, closure: ClosureDay) -> None:
+        self._own(closure.centre_id, "closure day")
+        key = (closure.centre_id, closure.day)
+        rows = self._rows
+
+        def check() -> None:
+            if key in rows:
+                raise Conflict(f"{closure.day} is already a closure day")
+
+        check()
+        self._uow.staging.checks.append(check)
+        self._stage(key, closure)
+
+    async def remove(self, day: dt.date) -> bool:
+        key = (self._centre, day)
+        rows = self._rows
+        if key not in rows:
+            return False
+        self._uow.staging.ops.append(lambda: rows.pop(key, None))
+        return True
+
+    async def list(
+        self, *, start: dt.date | None = None, end: dt.date | None = None
+    ) -> Sequence[ClosureDay]:
+        return sorted(
+            (
+                c
+                for c in self._mine()
+                if (start is None or c.day >= start) and (end is None or c.day <= end)
+            ),
+            key=lambda c: c.day,
+        )
+
 
 class InMemorySchedulingStore(SchedulingStore):
     def __init__(self, uow: InMemoryUnitOfWork) -> None:
@@ -329,6 +405,8 @@ class InMemorySchedulingStore(SchedulingStore):
         self.reminders = InMemoryReminderRepository(uow)
         self.findings = InMemoryFindingRepository(uow)
         self.qa = InMemoryQaRepository(uow)
+        self.policy = InMemoryPolicyRepository(uow)
+        self.closures = InMemoryClosureRepository(uow)
 
 
 def in_memory_scheduling_store(uow: UnitOfWork) -> SchedulingStore:

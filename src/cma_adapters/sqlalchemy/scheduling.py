@@ -42,6 +42,8 @@ from cma_core.ports.scheduling import (
     AppointmentRepository,
     AvailabilityRepository,
     CaseFact,
+    ClosureDay,
+    ClosureRepository,
     ConsentRepository,
     DeadlineId,
     DeadlineRepository,
@@ -50,10 +52,12 @@ from cma_core.ports.scheduling import (
     FactKind,
     FactRepository,
     FindingRepository,
+    PolicyRepository,
     QaRepository,
     QaReview,
     QaReviewId,
     QaSample,
+    QaSampleId,
     ReminderRecord,
     ReminderRepository,
     ReminderStatus,
@@ -62,7 +66,10 @@ from cma_core.ports.scheduling import (
     StoredAvailability,
     StoredConsent,
     StoredFinding,
+    StoredPolicy,
     TrackedDeadline,
+    policy_from,
+    policy_values,
 )
 from cma_core.ports.uow import Page, UnitOfWork
 from cma_core.scheduling.appointments import (
@@ -237,6 +244,28 @@ class QaReviewRow(Base):
     __table_args__ = (Index("ix_qa_reviews_centre_case", "centre_id", "case_id"),)
 
 
+class CompliancePolicyRow(Base):
+    """Migration 0501."""
+
+    __tablename__ = "compliance_policies"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime]
+    updated_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class CentreClosureRow(Base):
+    """Migration 0501."""
+
+    __tablename__ = "centre_closures"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
 facts_t = cast(Table, CaseFactRow.__table__)
 deadlines_t = cast(Table, CaseDeadlineRow.__table__)
 appointments_t = cast(Table, AppointmentRow.__table__)
@@ -246,6 +275,8 @@ reminders_t = cast(Table, ReminderRow.__table__)
 findings_t = cast(Table, ComplianceFindingRow.__table__)
 qa_samples_t = cast(Table, QaSampleRow.__table__)
 qa_reviews_t = cast(Table, QaReviewRow.__table__)
+policies_t = cast(Table, CompliancePolicyRow.__table__)
+closures_t = cast(Table, CentreClosureRow.__table__)
 
 SCHEDULING_TABLES = (
     "case_facts",
@@ -257,6 +288,8 @@ SCHEDULING_TABLES = (
     "compliance_findings",
     "qa_samples",
     "qa_reviews",
+    "compliance_policies",
+    "centre_closures",
 )
 
 
@@ -894,6 +927,139 @@ class SqlAlchemyQaRepository(_Repo, QaRepository):
             for r in rows
         ]
 
+    def _sample_from(self, r: Any) -> QaSample:
+        return QaSample(
+            id=QaSampleId(r["id"]),
+            centre_id=CentreId(r["centre_id"]),
+            seed=r["seed"],
+            quota=r["quota"],
+            picks={
+                UserId(uuid.UUID(k)): tuple(CaseId(uuid.UUID(c)) for c in v)
+                for k, v in (r["picks"] or {}).items()
+            },
+            drawn_at=r["drawn_at"],
+            drawn_by=UserId(r["drawn_by"]) if r["drawn_by"] else None,
+        )
+
+    async def get_sample(self, sample_id: QaSampleId) -> QaSample | None:
+        t = qa_samples_t
+        r = await self._first(
+            select(t).where(t.c.centre_id == self._x.centre_id, t.c.id == sample_id)
+        )
+        return self._sample_from(r) if r else None
+
+    async def list_samples(self, *, limit: int, offset: int) -> Page[QaSample]:
+        t = qa_samples_t
+        where = [t.c.centre_id == self._x.centre_id]
+        rows = await self._rows(
+            select(t)
+            .where(*where)
+            .order_by(t.c.drawn_at.desc(), t.c.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        return Page(
+            items=tuple(self._sample_from(r) for r in rows),
+            total=await self._count(t, where),
+            limit=limit,
+            offset=offset,
+        )
+
+
+class SqlAlchemyPolicyRepository(_Repo, PolicyRepository):
+    async def get(self) -> StoredPolicy | None:
+        r = await self._first(select(policies_t).where(policies_t.c.centre_id == self._x.centre_id))
+        if r is None:
+            return None
+        return StoredPolicy(
+            centre_id=CentreId(r["centre_id"]),
+            policy=policy_from(r["settings"] or {}),
+            version=r["version"],
+            updated_at=r["updated_at"],
+            updated_by=UserId(r["updated_by"]) if r["updated_by"] else None,
+        )
+
+    async def put(self, stored: StoredPolicy, expected_version: int) -> None:
+        self._x.own(stored.centre_id, "compliance policy")
+        values = {
+            "settings": policy_values(stored.policy),
+            "version": stored.version,
+            "updated_at": stored.updated_at,
+            "updated_by": stored.updated_by,
+        }
+        if expected_version == 0:
+            try:
+                async with self._x.c.begin_nested():
+                    await self._x.c.execute(
+                        insert(policies_t).values(centre_id=stored.centre_id, **values)
+                    )
+            except IntegrityError:
+                current = await self.get()
+                raise StaleVersion(
+                    "compliance policy", expected_version, current.version if current else 0
+                ) from None
+            return
+        result = await self._x.c.execute(
+            update(policies_t)
+            .where(
+                policies_t.c.centre_id == self._x.centre_id,
+                policies_t.c.version == expected_version,
+            )
+            .values(values)
+        )
+        if result.rowcount == 0:
+            current = await self.get()
+            raise StaleVersion(
+                "compliance policy", expected_version, current.version if current else 0
+            )
+
+
+class SqlAlchemyClosureRepository(_Repo, ClosureRepository):
+    async def add(self, closure: ClosureDay) -> None:
+        self._x.own(closure.centre_id, "closure day")
+        try:
+            async with self._x.c.begin_nested():
+                await self._x.c.execute(
+                    insert(closures_t).values(
+                        centre_id=closure.centre_id,
+                        day=closure.day,
+                        reason=closure.reason,
+                        created_at=closure.created_at,
+                        created_by=closure.created_by,
+                    )
+                )
+        except IntegrityError as exc:
+            raise Conflict(f"{closure.day} is already a closure day") from exc
+
+    async def remove(self, day: dt.date) -> bool:
+        result = await self._x.c.execute(
+            delete(closures_t).where(
+                closures_t.c.centre_id == self._x.centre_id, closures_t.c.day == day
+            )
+        )
+        return bool(result.rowcount)
+
+    async def list(
+        self, *, start: dt.date | None = None, end: dt.date | None = None
+    ) -> Sequence[ClosureDay]:
+        t = closures_t
+        where: list[Any] = [t.c.centre_id == self._x.centre_id]
+        if start is not None:
+            where.append(t.c.day >= start)
+        if end is not None:
+            where.append(t.c.day <= end)
+        rows = await self._rows(select(t).where(*where).order_by(t.c.day))
+        return [
+            ClosureDay(
+                centre_id=CentreId(r["centre_id"]),
+                day=r["day"],
+                reason=r["reason"],
+                created_at=r["created_at"],
+                created_by=UserId(r["created_by"]) if r["created_by"] else None,
+            )
+            for r in rows
+        ]
+
 
 class SqlAlchemySchedulingStore(SchedulingStore):
     def __init__(self, ctx: SqlContext) -> None:
@@ -905,6 +1071,8 @@ class SqlAlchemySchedulingStore(SchedulingStore):
         self.reminders = SqlAlchemyReminderRepository(ctx)
         self.findings = SqlAlchemyFindingRepository(ctx)
         self.qa = SqlAlchemyQaRepository(ctx)
+        self.policy = SqlAlchemyPolicyRepository(ctx)
+        self.closures = SqlAlchemyClosureRepository(ctx)
 
 
 def sqlalchemy_scheduling_store(uow: UnitOfWork) -> SchedulingStore:

@@ -19,9 +19,10 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, NewType, Protocol
 
+import attrs
 from attrs import field, frozen
 
-from cma_core.compliance.model import Finding
+from cma_core.compliance.model import CompliancePolicy, Finding
 from cma_core.ports.uow import Page
 from cma_core.scheduling.appointments import AdviserAvailability, Appointment, AppointmentId
 from cma_core.scheduling.deadlines import Deadline
@@ -178,6 +179,56 @@ class QaReview:
     passed: bool
     actions: str | None
     created_at: dt.datetime
+
+
+#: The policy values a centre may set (``GET/PUT /api/v1/compliance/policy``); the rest of
+#: ``CompliancePolicy`` (DRO limits, required options) is reference data, not a centre's.
+POLICY_FIELDS = (
+    "written_advice_working_days",
+    "file_review_quota",
+    "file_review_period_months",
+    "retention_years",
+    "disposal_grace_days",
+    "complaint_final_response_days",
+    "dp_complaint_ack_days",
+    "vulnerability_review_tolerance_days",
+)
+
+
+def policy_values(policy: CompliancePolicy) -> dict[str, int]:
+    """The centre-settable values of ``policy``."""
+    return {name: int(getattr(policy, name)) for name in POLICY_FIELDS}
+
+
+def policy_from(
+    values: Mapping[str, Any], base: CompliancePolicy | None = None
+) -> CompliancePolicy:
+    """``base`` (the defaults) with the known ``values`` applied; unknown names are ignored
+    (a value stored by a newer release), bad values raise ``ValidationError``."""
+    known: dict[str, Any] = {k: int(v) for k, v in values.items() if k in POLICY_FIELDS}
+    return attrs.evolve(base or CompliancePolicy(), **known)
+
+
+@frozen(kw_only=True)
+class StoredPolicy:
+    """A centre's compliance policy, with the version used for ``ETag``/``If-Match``."""
+
+    centre_id: CentreId
+    policy: CompliancePolicy
+    version: int
+    updated_at: dt.datetime
+    updated_by: UserId | None
+
+
+@frozen(kw_only=True)
+class ClosureDay:
+    """A day the centre is closed (training, staff holiday): not a working day for it."""
+
+    centre_id: CentreId
+    day: dt.date
+    reason: str
+    created_at: dt.datetime
+    created_by: UserId | None
 
 
 # --------------------------------------------------------------------------- events
@@ -350,6 +401,39 @@ class QaRepository(Protocol):
         """Reviews of this centre, oldest first."""
         ...
 
+    async def get_sample(self, sample_id: QaSampleId) -> QaSample | None: ...
+
+    async def list_samples(self, *, limit: int, offset: int) -> Page[QaSample]:
+        """Samples of this centre, newest first."""
+        ...
+
+
+class PolicyRepository(Protocol):
+    async def get(self) -> StoredPolicy | None:
+        """The centre's stored policy; ``None`` while it uses the defaults."""
+        ...
+
+    async def put(self, stored: StoredPolicy, expected_version: int) -> None:
+        """Store ``stored`` (version already bumped) if the stored version is still
+        ``expected_version`` (0: none stored yet); else ``StaleVersion``."""
+        ...
+
+
+class ClosureRepository(Protocol):
+    async def add(self, closure: ClosureDay) -> None:
+        """Stage a closure day. ``Conflict`` if the day is already closed."""
+        ...
+
+    async def remove(self, day: dt.date) -> bool:
+        """Reopen ``day``; whether it was closed."""
+        ...
+
+    async def list(
+        self, *, start: dt.date | None = None, end: dt.date | None = None
+    ) -> Sequence[ClosureDay]:
+        """Closure days of this centre between ``start`` and ``end`` inclusive, in order."""
+        ...
+
 
 class SchedulingStore(Protocol):
     """The area's repositories, bound to one unit of work."""
@@ -362,6 +446,8 @@ class SchedulingStore(Protocol):
     reminders: ReminderRepository
     findings: FindingRepository
     qa: QaRepository
+    policy: PolicyRepository
+    closures: ClosureRepository
 
 
 # --------------------------------------------------------------------------- notifier

@@ -36,24 +36,27 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.ports.clock import Clock
 from cma_core.ports.scheduling import (
+    POLICY_FIELDS,
     DeadlineStatus,
     QaReview,
     QaReviewId,
     QaSample,
     QaSampleId,
     StoredFinding,
+    StoredPolicy,
     TrackedDeadline,
+    policy_from,
 )
 from cma_core.ports.uow import Page, UnitOfWork, UnitOfWorkFactory
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.ports import HolidayProvider
-from cma_core.services.common import IdFactory, check_page, record_audit
+from cma_core.services.common import IdFactory, check_page, check_version, record_audit
 from cma_core.services.scheduling import (
     SchedulingConfig,
     SchedulingStoreFactory,
+    centre_calendar,
     load_case,
     local_date,
-    working_calendar,
 )
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import EventEnvelope
@@ -251,6 +254,63 @@ class ComplianceService:
     )
     new_id: IdFactory = field(default=uuid.uuid4)
 
+    # ----------------------------------------------------------------- policy
+
+    async def policy_in(self, uow: UnitOfWork) -> CompliancePolicy:
+        """The centre's stored policy, else the deployment's defaults."""
+        stored = await self.store(uow).policy.get()
+        return stored.policy if stored else self.policy_for(uow.centre_id)
+
+    async def get_policy(self, ctx: TenantContext) -> tuple[CompliancePolicy, int]:
+        """The policy in force and its version (0 while the centre uses the defaults)."""
+        ctx.require(Permission.CASE_ASSIGN)
+        async with self.uow(ctx.centre_id) as uow:
+            stored = await self.store(uow).policy.get()
+        if stored is None:
+            return self.policy_for(ctx.centre_id), 0
+        return stored.policy, stored.version
+
+    async def set_policy(
+        self, ctx: TenantContext, values: Mapping[str, int], *, expected_version: int | None
+    ) -> StoredPolicy:
+        """Replace the centre's policy values (those not given keep their default).
+
+        ``expected_version`` (``If-Match``) is required once a policy is stored; the first
+        write may send 0 or nothing. Findings are re-evaluated on each case's next event or
+        by ``cma compliance check``."""
+        ctx.require(Permission.CASE_ASSIGN)
+        unknown = sorted(set(values) - set(POLICY_FIELDS))
+        if unknown:
+            raise ValidationError(unknown[0], "is not a policy setting")
+        policy = policy_from(values, self.policy_for(ctx.centre_id))
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            store = self.store(uow)
+            current = await store.policy.get()
+            actual = current.version if current else 0
+            if current is not None or expected_version is not None:
+                check_version("compliance policy", expected_version, actual)
+            stored = StoredPolicy(
+                centre_id=ctx.centre_id,
+                policy=policy,
+                version=actual + 1,
+                updated_at=now,
+                updated_by=ctx.user_id,
+            )
+            await store.policy.put(stored, actual)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "compliance.policy_set",
+                "centre",
+                ctx.centre_id,
+                now,
+                tuple(sorted(values)),
+            )
+            await uow.commit()
+        return stored
+
     # ----------------------------------------------------------------- evaluation
 
     async def evaluate_in(self, uow: UnitOfWork, case_id: CaseId) -> list[Finding] | None:
@@ -264,10 +324,10 @@ class ComplianceService:
         deadlines = (await store.deadlines.list(limit=200, offset=0, case_id=case_id)).items
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
-        calendar = working_calendar(self.holidays, self.config, [today])
+        calendar = await centre_calendar(store, self.holidays, self.config, [today])
         findings = evaluate(
             build_casefile(case, tasks, deadlines),
-            self.policy_for(uow.centre_id),
+            await self.policy_in(uow),
             today,
             calendar=calendar,
         )
@@ -354,9 +414,9 @@ class ComplianceService:
         known = {r.id for r in RULES} | {CLOCK_RULE_ID}
         if rule_id is not None and rule_id not in known:
             raise ValidationError("rule_id", "unknown rule id")
-        policy = self.policy_for(ctx.centre_id)
         async with self.uow(ctx.centre_id) as uow:
             store = self.store(uow)
+            policy = await self.policy_in(uow)
             rows = list(
                 await store.findings.list(
                     adviser_id=adviser_id,
@@ -399,9 +459,10 @@ class ComplianceService:
         ctx.require(Permission.CASE_ASSIGN)
         if not seed.strip():
             raise ValidationError("seed", "must not be empty")
-        quota = self.policy_for(ctx.centre_id).file_review_quota if quota is None else quota
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
+            if quota is None:
+                quota = (await self.policy_in(uow)).file_review_quota
             closed = await _closed_cases_by_adviser(uow)
             picks = sample_closed_cases(closed, quota, seed)
             sample = QaSample(
@@ -419,6 +480,40 @@ class ComplianceService:
             )
             await uow.commit()
         return sample
+
+    async def list_samples(
+        self, ctx: TenantContext, *, limit: int = 50, offset: int = 0
+    ) -> Page[QaSample]:
+        """The centre's QA samples, newest first."""
+        ctx.require(Permission.CASE_ASSIGN)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            return await self.store(uow).qa.list_samples(limit=limit, offset=offset)
+
+    async def get_sample(self, ctx: TenantContext, sample_id: QaSampleId) -> QaSample:
+        ctx.require(Permission.CASE_ASSIGN)
+        async with self.uow(ctx.centre_id) as uow:
+            sample = await self.store(uow).qa.get_sample(sample_id)
+        if sample is None:
+            raise NotFound("QA sample", sample_id)
+        return sample
+
+    async def list_reviews(
+        self,
+        ctx: TenantContext,
+        *,
+        case_id: CaseId | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[QaReview]:
+        """The centre's file reviews, oldest first (optionally of one case)."""
+        ctx.require(Permission.CASE_ASSIGN)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            rows = list(await self.store(uow).qa.list_reviews(case_id=case_id))
+        return Page(
+            items=tuple(rows[offset : offset + limit]), total=len(rows), limit=limit, offset=offset
+        )
 
     async def record_review(
         self,

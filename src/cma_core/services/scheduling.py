@@ -30,6 +30,7 @@ from cma_core.identity.permissions import Permission, Role
 from cma_core.ports.clock import Clock
 from cma_core.ports.scheduling import (
     CaseFact,
+    ClosureDay,
     DeadlineId,
     DeadlinePassed,
     DeadlineStatus,
@@ -137,6 +138,32 @@ def working_calendar(
     return WorkingCalendar.from_provider(holidays, config.jurisdiction, years, config.closures)
 
 
+async def centre_calendar(
+    store: SchedulingStore,
+    holidays: HolidayProvider,
+    config: SchedulingConfig,
+    around: Iterable[dt.date],
+) -> WorkingCalendar:
+    """Like ``working_calendar``, with the centre's own closure days added."""
+    years: set[int] = set()
+    for day in around:
+        years |= {day.year - 1, day.year, day.year + 1}
+    closed = await store.closures.list(
+        start=dt.date(min(years), 1, 1), end=dt.date(max(years), 12, 31)
+    )
+    return WorkingCalendar.from_provider(
+        holidays, config.jurisdiction, years, config.closures | {c.day for c in closed}
+    )
+
+
+async def centre_written_advice_days(store: SchedulingStore, config: SchedulingConfig) -> int:
+    """The centre's written-advice deadline (working days), else the deployment default."""
+    stored = await store.policy.get()
+    return (
+        stored.policy.written_advice_working_days if stored else config.written_advice_working_days
+    )
+
+
 def derive_deadlines(
     kind: FactKind,
     occurred_on: dt.date,
@@ -240,11 +267,17 @@ class SchedulingService:
         today = local_date(now, self.config.timezone)
         if cmd.occurred_on > today:
             raise ValidationError("occurred_on", "must not be in the future")
-        calendar = working_calendar(self.holidays, self.config, [cmd.occurred_on, today])
-        derived = derive_deadlines(cmd.kind, cmd.occurred_on, cmd.details, calendar, self.config)
         async with self.uow(ctx.centre_id) as uow:
             case = await load_case(uow, ctx, case_id)
             store = self.store(uow)
+            calendar = await centre_calendar(
+                store, self.holidays, self.config, [cmd.occurred_on, today]
+            )
+            config = attrs.evolve(
+                self.config,
+                written_advice_working_days=await centre_written_advice_days(store, self.config),
+            )
+            derived = derive_deadlines(cmd.kind, cmd.occurred_on, cmd.details, calendar, config)
             fact = CaseFact(
                 id=FactId(self.new_id()),
                 centre_id=ctx.centre_id,
@@ -379,7 +412,9 @@ class SchedulingService:
             await store.appointments.lock_adviser(adviser)
             existing = await store.appointments.booked_between(adviser, cmd.start, cmd.end)
             availability = await store.availability.get(adviser)
-            calendar = working_calendar(self.holidays, self.config, [local_date(cmd.start)])
+            calendar = await centre_calendar(
+                store, self.holidays, self.config, [local_date(cmd.start)]
+            )
             appt = book(
                 candidate,
                 existing,
@@ -467,7 +502,7 @@ class SchedulingService:
             await store.appointments.lock_adviser(adviser)
             existing = await store.appointments.booked_between(adviser, start, end)
             availability = await store.availability.get(adviser)
-            calendar = working_calendar(self.holidays, self.config, [local_date(start)])
+            calendar = await centre_calendar(store, self.holidays, self.config, [local_date(start)])
             moved = reschedule(
                 stored.appointment,
                 start,
@@ -520,6 +555,116 @@ class SchedulingService:
             )
             await uow.commit()
         return updated
+
+    async def complete(
+        self, ctx: TenantContext, appointment_id: AppointmentId, *, expected_version: int | None
+    ) -> StoredAppointment:
+        """Record that a booked appointment took place."""
+        return await self._settle(ctx, appointment_id, expected_version, no_show=False)
+
+    async def no_show(
+        self, ctx: TenantContext, appointment_id: AppointmentId, *, expected_version: int | None
+    ) -> StoredAppointment:
+        """Record that the client did not come to a booked appointment."""
+        return await self._settle(ctx, appointment_id, expected_version, no_show=True)
+
+    async def _settle(
+        self,
+        ctx: TenantContext,
+        appointment_id: AppointmentId,
+        expected_version: int | None,
+        *,
+        no_show: bool,
+    ) -> StoredAppointment:
+        ctx.require(Permission.CASE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            stored = await self._load_appointment(uow, ctx, appointment_id)
+            check_version("appointment", expected_version, stored.version)
+            appt = stored.appointment
+            if appt.start > now:
+                raise ValidationError("status", "the appointment has not started yet")
+            settled = appt.no_show() if no_show else appt.completed()
+            updated = attrs.evolve(stored, appointment=settled, version=stored.version + 1)
+            await self.store(uow).appointments.save(updated, stored.version)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "appointment.no_show" if no_show else "appointment.completed",
+                "appointment",
+                stored.id,
+                now,
+                ("status",),
+            )
+            await uow.commit()
+        return updated
+
+    # ----------------------------------------------------------------- reminders
+
+    async def list_reminders(
+        self, ctx: TenantContext, *, limit: int = 50, offset: int = 0
+    ) -> Page[ReminderRecord]:
+        """Every reminder the scheduler planned for the centre (pending, sent, skipped)."""
+        ctx.require(Permission.CASE_READ_ALL)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            return await self.store(uow).reminders.list(limit=limit, offset=offset)
+
+    # ----------------------------------------------------------------- closure days
+
+    async def add_closure(self, ctx: TenantContext, day: dt.date, reason: str) -> ClosureDay:
+        """Close the centre on ``day``: deadlines counted in working days and bookings skip
+        it from now on (deadlines already derived keep their dates)."""
+        ctx.require(Permission.CASE_ASSIGN)
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError("reason", "must not be empty")
+        now = self.clock.now()
+        closure = ClosureDay(
+            centre_id=ctx.centre_id, day=day, reason=reason, created_at=now, created_by=ctx.user_id
+        )
+        async with self.uow(ctx.centre_id) as uow:
+            await self.store(uow).closures.add(closure)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "centre.closure_added",
+                "centre",
+                ctx.centre_id,
+                now,
+                ("closures",),
+            )
+            await uow.commit()
+        return closure
+
+    async def list_closures(
+        self, ctx: TenantContext, *, start: dt.date | None = None, end: dt.date | None = None
+    ) -> Sequence[ClosureDay]:
+        ctx.require(Permission.CASE_READ)
+        if start is not None and end is not None and end < start:
+            raise ValidationError("to", "must not be before from")
+        async with self.uow(ctx.centre_id) as uow:
+            return await self.store(uow).closures.list(start=start, end=end)
+
+    async def remove_closure(self, ctx: TenantContext, day: dt.date) -> None:
+        ctx.require(Permission.CASE_ASSIGN)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            if not await self.store(uow).closures.remove(day):
+                raise NotFound("closure day", day)
+            await record_audit(
+                uow,
+                ctx,
+                self.new_id,
+                "centre.closure_removed",
+                "centre",
+                ctx.centre_id,
+                now,
+                ("closures",),
+            )
+            await uow.commit()
 
     # ----------------------------------------------------------------- availability
 

@@ -7,20 +7,24 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get, patch, post, put
+from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 from msgspec import Meta, Struct
 
-from cma_core.compliance.model import Finding, Severity, Status
+from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
 from cma_core.compliance.qa import Answer
 from cma_core.identity.permissions import Permission
 from cma_core.ports.scheduling import (
+    POLICY_FIELDS,
+    ClosureDay,
     DeadlineId,
     DeadlineStatus,
     FactKind,
     QaReview,
     QaSample,
+    QaSampleId,
+    ReminderRecord,
     StoredAppointment,
     StoredAvailability,
     StoredFinding,
@@ -343,6 +347,139 @@ class ReviewOut(Struct):
         )
 
 
+class SamplePage(Struct):
+    items: list[SampleOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class ReviewOutFull(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    adviser_id: uuid.UUID | None
+    reviewer_id: uuid.UUID | None
+    reviewed_on: dt.date
+    percent: int
+    passed: bool
+    actions: str | None
+    answers: dict[str, str]
+    created_at: dt.datetime
+
+    @classmethod
+    def of(cls, r: QaReview) -> ReviewOutFull:
+        return cls(
+            id=r.id,
+            case_id=r.case_id,
+            adviser_id=r.adviser_id,
+            reviewer_id=r.reviewer_id,
+            reviewed_on=r.reviewed_on,
+            percent=r.percent,
+            passed=r.passed,
+            actions=r.actions,
+            answers=dict(r.answers),
+            created_at=r.created_at,
+        )
+
+
+class ReviewPage(Struct):
+    items: list[ReviewOutFull]
+    total: int
+    limit: int
+    offset: int
+
+
+Days = Annotated[int, Meta(ge=0, le=3650)]
+
+
+class PolicyIn(Struct, forbid_unknown_fields=True):
+    """Every value optional: one left out takes its default (this is a replacement)."""
+
+    written_advice_working_days: Annotated[int, Meta(ge=0, le=60)] | None = None
+    file_review_quota: Annotated[int, Meta(ge=0, le=100)] | None = None
+    file_review_period_months: Annotated[int, Meta(ge=1, le=12)] | None = None
+    retention_years: Annotated[int, Meta(ge=1, le=100)] | None = None
+    disposal_grace_days: Days | None = None
+    complaint_final_response_days: Days | None = None
+    dp_complaint_ack_days: Days | None = None
+    vulnerability_review_tolerance_days: Days | None = None
+
+
+class PolicyOut(Struct):
+    written_advice_working_days: int
+    file_review_quota: int
+    file_review_period_months: int
+    retention_years: int
+    disposal_grace_days: int
+    complaint_final_response_days: int
+    dp_complaint_ack_days: int
+    vulnerability_review_tolerance_days: int
+    version: int
+    defaults: bool
+
+    @classmethod
+    def of(cls, policy: CompliancePolicy, version: int) -> PolicyOut:
+        values = {name: int(getattr(policy, name)) for name in POLICY_FIELDS}
+        return cls(**values, version=version, defaults=version == 0)
+
+
+class ClosureIn(Struct, forbid_unknown_fields=True):
+    day: dt.date
+    reason: Annotated[str, Meta(min_length=1, max_length=200)]
+
+
+class ClosureOut(Struct):
+    day: dt.date
+    reason: str
+    created_at: dt.datetime
+    created_by: uuid.UUID | None
+
+    @classmethod
+    def of(cls, c: ClosureDay) -> ClosureOut:
+        return cls(day=c.day, reason=c.reason, created_at=c.created_at, created_by=c.created_by)
+
+
+class ReminderOut(Struct):
+    key: str
+    audience: str
+    channel: str
+    recipient: str
+    subject_kind: str
+    subject_ref: str
+    send_at: dt.datetime
+    event_at: dt.datetime
+    status: str
+    attempts: int
+    sent_at: dt.datetime | None
+    note: str | None
+
+    @classmethod
+    def of(cls, r: ReminderRecord) -> ReminderOut:
+        return cls(
+            key=r.key,
+            audience=r.audience,
+            channel=r.channel,
+            recipient=r.recipient,
+            subject_kind=r.subject_kind,
+            subject_ref=r.subject_ref,
+            send_at=r.send_at,
+            event_at=r.event_at,
+            status=r.status.value,
+            attempts=r.attempts,
+            sent_at=r.sent_at,
+            # The note of a sent email is the provider's reference (e.g. an outbox path):
+            # only the reason of a skipped one is for the reader.
+            note=r.note if r.status.value == "skipped" else None,
+        )
+
+
+class ReminderPage(Struct):
+    items: list[ReminderOut]
+    total: int
+    limit: int
+    offset: int
+
+
 def _aware(value: dt.datetime | None, field: str) -> dt.datetime | None:
     if value is not None and value.tzinfo is None:
         raise ValidationError(field, "must include a timezone, e.g. Z or +01:00")
@@ -640,6 +777,48 @@ class AppointmentController(Controller):
         )
         return Response(AppointmentOut.of(stored), headers=etag(stored.version))
 
+    @post(
+        "/{appointment_id:uuid}/complete",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Record that an appointment took place",
+        description="Only a booked appointment that has started. `If-Match` is checked when sent.",
+    )
+    async def complete(
+        self,
+        request: Request[Any, Any, Any],
+        appointment_id: uuid.UUID,
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AppointmentOut]:
+        stored = await scheduling.complete(
+            ctx_of(request),
+            AppointmentId(appointment_id),
+            expected_version=parse_if_match(if_match, required=False),
+        )
+        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+
+    @post(
+        "/{appointment_id:uuid}/no-show",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Record that the client did not come",
+        description="Only a booked appointment that has started. `If-Match` is checked when sent.",
+    )
+    async def no_show(
+        self,
+        request: Request[Any, Any, Any],
+        appointment_id: uuid.UUID,
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AppointmentOut]:
+        stored = await scheduling.no_show(
+            ctx_of(request),
+            AppointmentId(appointment_id),
+            expected_version=parse_if_match(if_match, required=False),
+        )
+        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+
 
 class AdviserController(Controller):
     path = "/api/v1/advisers"
@@ -871,6 +1050,204 @@ class ComplianceController(Controller):
         )
         return Response(ReviewOut.of(review), status_code=201)
 
+    @get(
+        "/qa/samples",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="The centre's QA samples",
+        description="Newest first.",
+    )
+    async def list_samples(
+        self,
+        request: Request[Any, Any, Any],
+        compliance: ComplianceService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> SamplePage:
+        page = await compliance.list_samples(ctx_of(request), limit=limit, offset=offset)
+        return SamplePage(
+            items=[SampleOut.of(x) for x in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+    @get(
+        "/qa/samples/{sample_id:uuid}",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="One QA sample",
+    )
+    async def get_sample(
+        self, request: Request[Any, Any, Any], sample_id: uuid.UUID, compliance: ComplianceService
+    ) -> SampleOut:
+        return SampleOut.of(await compliance.get_sample(ctx_of(request), QaSampleId(sample_id)))
+
+    @get(
+        "/qa/reviews",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="The centre's file reviews",
+        description="Oldest first; `case_id` narrows to one case.",
+    )
+    async def list_reviews(
+        self,
+        request: Request[Any, Any, Any],
+        compliance: ComplianceService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        case_id: uuid.UUID | None = None,
+    ) -> ReviewPage:
+        page = await compliance.list_reviews(
+            ctx_of(request),
+            case_id=CaseId(case_id) if case_id else None,
+            limit=limit,
+            offset=offset,
+        )
+        return ReviewPage(
+            items=[ReviewOutFull.of(r) for r in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
+
+class PolicyController(Controller):
+    path = "/api/v1/compliance/policy"
+    tags = ["compliance"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="The centre's compliance policy",
+        description="The values the rules use for this centre; `defaults` while none are set "
+        '(ETag `"0"`).',
+    )
+    async def get_policy(
+        self, request: Request[Any, Any, Any], compliance: ComplianceService
+    ) -> Response[PolicyOut]:
+        policy, version = await compliance.get_policy(ctx_of(request))
+        return Response(PolicyOut.of(policy, version), headers=etag(version))
+
+    @put(
+        "/",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="Set the centre's compliance policy",
+        description='Centre admins and supervisors. `If-Match` is required (`"0"` for the '
+        "first policy). Values left out take their default. Stored findings are re-evaluated "
+        "on each case's next change, or at once with `cma compliance check`.",
+    )
+    async def put_policy(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[
+            PolicyIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="Written advice within 3 working days, 4 file reviews",
+                        value={"written_advice_working_days": 3, "file_review_quota": 4},
+                    )
+                ]
+            ),
+        ],
+        compliance: ComplianceService,
+        if_match: IfMatch = None,
+    ) -> Response[PolicyOut]:
+        expected = parse_if_match(if_match, required=True)
+        values = {name: getattr(data, name) for name in POLICY_FIELDS}
+        stored = await compliance.set_policy(
+            ctx_of(request),
+            {k: v for k, v in values.items() if v is not None},
+            expected_version=expected,
+        )
+        return Response(PolicyOut.of(stored.policy, stored.version), headers=etag(stored.version))
+
+
+class CalendarController(Controller):
+    path = "/api/v1/calendar/closures"
+    tags = ["appointments"]
+
+    @post(
+        "/",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="Close the centre on a day",
+        description="The day stops being a working day for this centre: deadlines counted "
+        "in working days and bookings skip it from now on. 409 if already closed.",
+    )
+    async def add(
+        self,
+        request: Request[Any, Any, Any],
+        data: Annotated[
+            ClosureIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="Staff training", value={"day": "2026-12-29", "reason": "Training"}
+                    )
+                ]
+            ),
+        ],
+        scheduling: SchedulingService,
+    ) -> Response[ClosureOut]:
+        closure = await scheduling.add_closure(ctx_of(request), data.day, data.reason)
+        return Response(
+            ClosureOut.of(closure),
+            status_code=201,
+            headers={"Location": f"/api/v1/calendar/closures/{closure.day.isoformat()}"},
+        )
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ)],
+        summary="The centre's closure days",
+        description="In date order; `from` and `to` inclusive.",
+    )
+    async def list_closures(
+        self,
+        request: Request[Any, Any, Any],
+        scheduling: SchedulingService,
+        start: Annotated[dt.date | None, Parameter(query="from")] = None,
+        end: Annotated[dt.date | None, Parameter(query="to")] = None,
+    ) -> list[ClosureOut]:
+        items = await scheduling.list_closures(ctx_of(request), start=start, end=end)
+        return [ClosureOut.of(c) for c in items]
+
+    @delete(
+        "/{day:date}",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="Reopen a closed day",
+        status_code=204,
+    )
+    async def remove(
+        self, request: Request[Any, Any, Any], day: dt.date, scheduling: SchedulingService
+    ) -> None:
+        await scheduling.remove_closure(ctx_of(request), day)
+
+
+class ReminderController(Controller):
+    path = "/api/v1/reminders"
+    tags = ["case clock"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ_ALL)],
+        summary="Reminders the scheduler planned and sent",
+        description="Every reminder of the centre, oldest `send_at` first: pending, sent, "
+        "or skipped (with the reason, e.g. no address on file).",
+    )
+    async def list_reminders(
+        self,
+        request: Request[Any, Any, Any],
+        scheduling: SchedulingService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> ReminderPage:
+        page = await scheduling.list_reminders(ctx_of(request), limit=limit, offset=offset)
+        return ReminderPage(
+            items=[ReminderOut.of(r) for r in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+        )
+
 
 SCHEDULING_CONTROLLERS = (
     CaseClockController,
@@ -878,4 +1255,7 @@ SCHEDULING_CONTROLLERS = (
     AdviserController,
     ConsentController,
     ComplianceController,
+    PolicyController,
+    CalendarController,
+    ReminderController,
 )

@@ -1,0 +1,271 @@
+"""Per-centre compliance policy and closure days over HTTP, and the read endpoints of QA,
+appointment outcomes and reminders; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from cma_adapters.memory import FixedClock
+from cma_adapters.notify import InMemoryNotifier
+from cma_core.identity.permissions import Role
+from cma_core.shared.ids import CentreId
+from cma_entrypoints.container import Container
+
+from .conftest import PASSWORD, Api, make_centre, sign_in
+
+UTC = dt.UTC
+
+
+@pytest.fixture
+def clock(container: Container) -> FixedClock:
+    fixed = FixedClock(dt.datetime(2026, 11, 16, 10, 0, tzinfo=UTC))  # Monday
+    container.clock.override(fixed)
+    return fixed
+
+
+@pytest.fixture
+def notifier(container: Container) -> InMemoryNotifier:
+    fake = InMemoryNotifier()
+    container.notifier.override(fake)
+    return fake
+
+
+async def _centre(container: Container, http: httpx.AsyncClient, name: str) -> tuple[Api, Api]:
+    """(adviser, supervisor) of a new centre."""
+    centre = await make_centre(container, name)
+    slug = name.lower().replace(" ", "")
+    await container.identity().create_user(
+        centre_id=CentreId(uuid.UUID(centre)),
+        email=f"supervisor@{slug}.example",
+        role=Role.SUPERVISOR,
+        password=PASSWORD,
+    )
+    return (
+        await sign_in(http, f"adviser@{slug}.example", centre),
+        await sign_in(http, f"supervisor@{slug}.example", centre),
+    )
+
+
+async def _put(api: Api, url: str, body: Any, **headers: str) -> Any:
+    return await api.client.put(url, json=body, headers={**api.headers, **headers})
+
+
+async def _delete(api: Api, url: str) -> Any:
+    return await api.client.delete(url, headers=api.headers)
+
+
+async def _written_advice_due(adviser: Api, case_id: str, on: str) -> str:
+    r = await adviser.post(
+        f"/api/v1/cases/{case_id}/facts", {"kind": "advice_given", "occurred_on": on}
+    )
+    assert r.status_code == 201, r.text
+    [deadline] = r.json()["deadlines"]
+    assert deadline["kind"] == "written_advice"
+    return str(deadline["due"])
+
+
+async def test_policy_and_closures_drive_deadlines_sampling_and_tenancy(
+    container: Container, http: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    adviser, supervisor = await _centre(container, http, "Policy Centre")
+    _, other_supervisor = await _centre(container, http, "Other Centre")
+    case = await adviser.new_case()
+
+    # Defaults: 5 working days after Monday 16 Nov is Monday 23 Nov.
+    r = await supervisor.get("/api/v1/compliance/policy")
+    assert r.status_code == 200, r.text
+    assert r.headers["etag"] == '"0"'
+    assert r.json()["defaults"] is True
+    assert r.json()["written_advice_working_days"] == 5
+    assert await _written_advice_due(adviser, case["id"], "2026-11-16") == "2026-11-23"
+
+    # Advisers neither read nor set the policy; a PUT needs If-Match.
+    assert (await adviser.get("/api/v1/compliance/policy")).status_code == 403
+    body = {"written_advice_working_days": 3, "file_review_quota": 4}
+    assert (await _put(adviser, "/api/v1/compliance/policy", body)).status_code == 403
+    assert (await _put(supervisor, "/api/v1/compliance/policy", body)).status_code == 428
+    r = await _put(supervisor, "/api/v1/compliance/policy", body, **{"If-Match": '"0"'})
+    assert r.status_code == 200, r.text
+    assert r.headers["etag"] == '"1"'
+    policy = r.json()
+    assert policy["written_advice_working_days"] == 3
+    assert policy["file_review_quota"] == 4
+    assert policy["retention_years"] == 6  # left out: the default
+    assert policy["defaults"] is False
+    stale = await _put(supervisor, "/api/v1/compliance/policy", body, **{"If-Match": '"0"'})
+    assert stale.status_code == 412
+    bad = await _put(
+        supervisor,
+        "/api/v1/compliance/policy",
+        {"file_review_period_months": 5},
+        **{"If-Match": '"1"'},
+    )
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["field"] == "file_review_period_months"
+    unknown = await _put(
+        supervisor, "/api/v1/compliance/policy", {"nonsense": 1}, **{"If-Match": '"1"'}
+    )
+    assert unknown.status_code == 400
+
+    # A closure day on Wednesday: 3 working days from Monday skip it → Friday.
+    r = await supervisor.post(
+        "/api/v1/calendar/closures", {"day": "2026-11-18", "reason": "Staff training"}
+    )
+    assert r.status_code == 201, r.text
+    assert r.headers["location"] == "/api/v1/calendar/closures/2026-11-18"
+    dup = await supervisor.post(
+        "/api/v1/calendar/closures", {"day": "2026-11-18", "reason": "again"}
+    )
+    assert dup.status_code == 409
+    assert (
+        await adviser.post("/api/v1/calendar/closures", {"day": "2026-11-19", "reason": "x"})
+    ).status_code == 403
+    assert await _written_advice_due(adviser, case["id"], "2026-11-16") == "2026-11-20"
+
+    listed = (await adviser.get("/api/v1/calendar/closures")).json()
+    assert [(c["day"], c["reason"]) for c in listed] == [("2026-11-18", "Staff training")]
+    window = await adviser.get(
+        "/api/v1/calendar/closures", params={"from": "2026-11-19", "to": "2026-12-31"}
+    )
+    assert window.json() == []
+    assert (await other_supervisor.get("/api/v1/calendar/closures")).json() == []
+    assert (
+        await _delete(other_supervisor, "/api/v1/calendar/closures/2026-11-18")
+    ).status_code == 404
+    assert (await other_supervisor.get("/api/v1/compliance/policy")).json()["defaults"] is True
+
+    # The policy's quota is the sampling default.
+    r = await supervisor.post("/api/v1/qa/samples", {"seed": "2026-Q4"})
+    assert r.status_code == 201, r.text
+    assert r.json()["quota"] == 4
+
+    # Reopened day: back to Thursday.
+    assert (await _delete(supervisor, "/api/v1/calendar/closures/2026-11-18")).status_code == 204
+    assert (await _delete(supervisor, "/api/v1/calendar/closures/2026-11-18")).status_code == 404
+    assert await _written_advice_due(adviser, case["id"], "2026-11-16") == "2026-11-19"
+
+    # The evaluation reads the centre's policy: CR-22 expects its 8-year retention.
+    r = await _put(
+        supervisor,
+        "/api/v1/compliance/policy",
+        {"written_advice_working_days": 3, "retention_years": 8},
+        **{"If-Match": '"1"'},
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["file_review_quota"] == 2  # a replacement: left out, back to default
+    current = (await adviser.get(f"/api/v1/cases/{case['id']}")).json()
+    r = await supervisor.post(
+        f"/api/v1/cases/{case['id']}/close",
+        {"reason": "advice_complete"},
+        headers={"If-Match": f'"{current["version"]}"'},
+    )
+    assert r.status_code == 200, r.text
+    r = await supervisor.get(f"/api/v1/cases/{case['id']}/compliance")
+    assert r.status_code == 200, r.text
+    cr22 = next(f for f in r.json()["findings"] if f["rule_id"] == "CR-22")
+    assert cr22["status"] == "fail"
+    assert "16 Nov 2034" in cr22["fix"]
+
+
+async def test_qa_samples_and_reviews_are_listed(
+    container: Container, http: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    adviser, supervisor = await _centre(container, http, "Qa Centre")
+    case = await adviser.new_case()
+    r = await supervisor.post(
+        f"/api/v1/cases/{case['id']}/close",
+        {"reason": "advice_complete"},
+        headers={"If-Match": f'"{case["version"]}"'},
+    )
+    assert r.status_code == 200, r.text
+    first = (await supervisor.post("/api/v1/qa/samples", {"seed": "a", "quota": 1})).json()
+    clock.at = clock.at + dt.timedelta(hours=1)
+    second = (await supervisor.post("/api/v1/qa/samples", {"seed": "b", "quota": 1})).json()
+    r = await supervisor.post(
+        "/api/v1/qa/reviews",
+        {"case_id": case["id"], "answers": {"CR-01": "met", "CR-18": "not_met"}, "actions": "x"},
+    )
+    assert r.status_code == 201, r.text
+
+    page = (await supervisor.get("/api/v1/qa/samples", params={"limit": 1})).json()
+    assert page["total"] == 2
+    assert [s["id"] for s in page["items"]] == [second["id"]]  # newest first
+    one = await supervisor.get(f"/api/v1/qa/samples/{first['id']}")
+    assert one.status_code == 200
+    assert one.json()["seed"] == "a"
+    assert one.json()["picks"] == first["picks"]
+    assert (await supervisor.get(f"/api/v1/qa/samples/{uuid.uuid4()}")).status_code == 404
+
+    reviews = (await supervisor.get("/api/v1/qa/reviews", params={"case_id": case["id"]})).json()
+    assert reviews["total"] == 1
+    assert reviews["items"][0]["answers"] == {"CR-01": "met", "CR-18": "not_met"}
+    none = await supervisor.get("/api/v1/qa/reviews", params={"case_id": str(uuid.uuid4())})
+    assert none.json()["total"] == 0
+    assert (await adviser.get("/api/v1/qa/samples")).status_code == 403
+    assert (await adviser.get("/api/v1/qa/reviews")).status_code == 403
+
+
+async def test_appointment_outcomes_and_the_reminder_log(
+    container: Container,
+    http: httpx.AsyncClient,
+    clock: FixedClock,
+    notifier: InMemoryNotifier,
+) -> None:
+    adviser, supervisor = await _centre(container, http, "Outcome Centre")
+    client = await adviser.new_client(email="ann.lee@example.org")
+    r = await adviser.client.put(
+        f"/api/v1/clients/{client['id']}/contact-consent",
+        json={"email": True},
+        headers=adviser.headers,
+    )
+    assert r.status_code == 200, r.text
+    case = (await adviser.post("/api/v1/cases", {"client_id": client["id"]})).json()
+    slot = {"case_id": case["id"], "kind": "phone"}
+    one = (
+        await adviser.post(
+            "/api/v1/appointments",
+            {**slot, "start": "2026-11-17T10:00:00Z", "end": "2026-11-17T11:00:00Z"},
+        )
+    ).json()
+    two = (
+        await adviser.post(
+            "/api/v1/appointments",
+            {**slot, "start": "2026-11-17T12:00:00Z", "end": "2026-11-17T13:00:00Z"},
+        )
+    ).json()
+
+    # The day before: the client is reminded; staff who read every case see the log.
+    clock.at = dt.datetime(2026, 11, 16, 12, 30, tzinfo=UTC)
+    report = await container.scheduler().sweep_centre(CentreId(uuid.UUID(adviser.centre_id)))
+    assert report.sent == 2
+    page = (await supervisor.get("/api/v1/reminders", params={"limit": 1})).json()
+    assert page["total"] == 2
+    assert len(page["items"]) == 1
+    item = page["items"][0]
+    assert item["status"] == "sent"
+    assert item["audience"] == "client"
+    assert item["subject_kind"] == "appointment"
+    assert item["note"] is None  # the provider's reference is not shown
+    assert (await adviser.get("/api/v1/reminders")).json()["total"] == 2
+
+    # Not started yet: no outcome.
+    url = f"/api/v1/appointments/{one['id']}"
+    early = await adviser.post(f"{url}/complete")
+    assert early.status_code == 422
+
+    clock.at = dt.datetime(2026, 11, 17, 14, 0, tzinfo=UTC)
+    assert (await adviser.post(f"{url}/complete", headers={"If-Match": '"7"'})).status_code == 412
+    r = await adviser.post(f"{url}/complete", headers={"If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "completed"
+    assert r.headers["etag"] == '"2"'
+    again = await adviser.post(f"{url}/no-show")
+    assert again.status_code in {409, 422}
+    r = await adviser.post(f"/api/v1/appointments/{two['id']}/no-show")
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "no_show"
