@@ -54,7 +54,7 @@ from cma_core.documents.model import (
 )
 from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
 from cma_core.ports.uow import Page, UnitOfWork
-from cma_core.shared.errors import StaleVersion
+from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 
@@ -242,15 +242,15 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
 
     async def add(self, document: Document) -> None:
         self._x.own(document.centre_id, "document")
+        existing = await self.find_by_checksum(document.case_id, document.sha256)
+        if existing is not None:
+            raise DuplicateDocument(existing.id, existing.filename)
+        # No savepoint (on SQLite one that opens the transaction commits on release): the
+        # check above answers the common case, the unique key settles a race.
         try:
-            # A savepoint: a lost race on the unique key must not spoil the transaction.
-            async with self._x.c.begin_nested():
-                await self._x.c.execute(insert(documents_t).values(document_to_row(document)))
+            await self._x.c.execute(insert(documents_t).values(document_to_row(document)))
         except IntegrityError:
-            existing = await self.find_by_checksum(document.case_id, document.sha256)
-            if existing is None:
-                raise
-            raise DuplicateDocument(existing.id, existing.filename) from None
+            raise Conflict("this file was filed on the case at the same moment") from None
         self._uow.track(document)
 
     async def get(self, document_id: DocumentId) -> Document | None:
