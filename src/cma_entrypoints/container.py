@@ -246,7 +246,13 @@ class Container(containers.DeclarativeContainer):
         SchedulingService, uow, scheduling_store, identity_store, clock, holidays, scheduling_config
     )
     compliance = providers.Singleton(
-        ComplianceService, uow, scheduling_store, clock, holidays, scheduling_config
+        ComplianceService,
+        uow,
+        scheduling_store,
+        clock,
+        holidays,
+        scheduling_config,
+        advice=providers.Singleton(sql_advice_repositories),
     )
     scheduler = providers.Singleton(
         Scheduler, uow, scheduling_store, identity_store, clock, notifier, scheduling_config

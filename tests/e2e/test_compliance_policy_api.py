@@ -269,3 +269,61 @@ async def test_appointment_outcomes_and_the_reminder_log(
     r = await adviser.post(f"/api/v1/appointments/{two['id']}/no-show")
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "no_show"
+
+
+async def test_debts_budget_advice_and_letters_make_the_advice_rules_assessable(
+    two_centres: tuple[Api, Api],
+) -> None:
+    from .test_advice_api import BUDGET, V0, setup_case
+    from .test_advice_api import put as put_json
+
+    api, _ = two_centres
+    case_id, base, _card, council = await setup_case(api)
+    facts = {
+        "jurisdiction": "EW",
+        "assets": {"owns_property": False, "vehicles": [], "savings_and_cash_pence": 0},
+        "residence": {"jurisdiction": "EW", "domiciled": True},
+    }
+    assert (await put_json(api, f"{base}/financial-facts", facts, V0)).status_code == 200
+    assert (await put_json(api, f"{base}/budget", BUDGET, V0)).status_code == 200
+    assert (await api.post(f"{base}/options", params={"date": "2026-11-28"})).status_code == 201
+    r = await api.post(
+        f"{base}/offers", {"priority_offers": [{"debt_id": council, "amount_pence": 5000}]}
+    )
+    assert r.status_code == 201, r.text
+    r = await api.post(
+        f"{base}/advice",
+        {
+            "on_date": "2026-11-28",
+            "recommended": "dmp",
+            "reasons": "Surplus covers the priority debt and a fair share for the card.",
+            "client_decision": "accepted",
+        },
+    )
+    assert r.status_code == 201, r.text
+    letter = (await api.post(f"{base}/letters", {"kind": "advice_summary"})).json()
+    r = await api.post(f"{base}/letters/{letter['id']}/sent", headers={"If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+
+    r = await api.get(f"/api/v1/cases/{case_id}/compliance")
+    assert r.status_code == 200, r.text
+    findings = {f["rule_id"]: f for f in r.json()["findings"]}
+    status = {k: v["status"] for k, v in findings.items()}
+    # Read from the advice area now, each rule gives a verdict on the facts:
+    assert status["CR-05"] == "pass"  # a DMP exists in EW
+    assert status["CR-06"] == "fail"  # recommended before the SFS was marked complete
+    assert status["CR-07"] == "pass"  # the SFS totals recompute from the lines
+    assert status["CR-10"] == "pass"  # the priority offer comes first and is affordable
+    assert status["CR-11"] == "pass"  # the card's offer is pro rata
+    assert status["CR-12"] == "fail"  # options left to adviser judgement are undecided
+    assert findings["CR-12"]["message"].count("breathing_space") == 1
+    assert status["CR-13"] == "fail"  # no monthly payment or term on the DMP
+    assert status["CR-14"] == "not_applicable"  # no DRO recommended
+    assert status["CR-18"] == "fail"  # the summary has no risks or next steps
+    assert "risks" in findings["CR-18"]["message"]
+    assert status["CR-09"] == "fail"  # the council tax debt names no creditor
+    assert "no creditor" in findings["CR-09"]["message"]
+    # Gaps in what the adviser recorded are named, never passed.
+    assert status["CR-20"] == "not_assessable"
+    assert "last payment or acknowledgment" in findings["CR-20"]["message"]
+    assert status["CR-08"] == "not_assessable"  # no spending guideline loaded

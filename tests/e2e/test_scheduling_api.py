@@ -131,7 +131,10 @@ async def test_court_claim_to_deadline_task_reminder_miss_finding_and_escalation
     assert clock_rule["status"] == "fail"
     assert clock_rule["severity"] == "critical"
     cr14 = next(f for f in body["findings"] if f["rule_id"] == "CR-14")
-    assert cr14["status"] == "not_assessable"  # debts are not held: said, not passed
+    assert cr14["status"] == "not_applicable"  # the debts are read now: no DRO recommended
+    cr09 = next(f for f in body["findings"] if f["rule_id"] == "CR-09")
+    assert cr09["status"] == "not_assessable"  # the credit report check is not recordable
+    assert "credit report" in cr09["message"]
 
     # 5. Running the sweep again changes and sends nothing.
     sent_before = len(notifier.sent)

@@ -4,9 +4,11 @@ The worker re-evaluates a case whenever an event that changes it arrives (``hand
 the case page and the centre report read the stored findings without recomputing.
 
 **What the case file holds today.** The case (adviser, closure), its tasks and the case
-clock (deadlines as dated threats). Debts, budget, advice records, letters and
-communications are areas being built separately; until they can be read here their
-sections stay ``None`` and the rules that need them say ``not_assessable`` — never a pass.
+clock (deadlines as dated threats); with the advice area's repositories (``advice``), also
+its debts, budget (SFS), options appraisal, recommendation, offers and advice letter (see
+``compliance_advice``). Communications, vulnerability, breathing space records, complaints
+and data-subject requests are not held yet: their sections stay ``None`` and the rules that
+need them say ``not_assessable`` — never a pass.
 
 Besides CR-01 … CR-24 one case-clock rule is added here, **CC-01** (critical): no
 deadline on the case passed while still open. CR-04 checks a task exists *before* each
@@ -20,6 +22,7 @@ import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 
+import attrs
 from attrs import define, field, frozen
 
 from cma_core.cases.model import Case, CaseStatus
@@ -34,6 +37,7 @@ from cma_core.compliance.qa import (
 from cma_core.compliance.registry import RULES, evaluate
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
+from cma_core.ports.advice import AdviceRepositories
 from cma_core.ports.clock import Clock
 from cma_core.ports.scheduling import (
     POLICY_FIELDS,
@@ -51,6 +55,7 @@ from cma_core.ports.uow import Page, UnitOfWork, UnitOfWorkFactory
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.ports import HolidayProvider
 from cma_core.services.common import IdFactory, check_page, check_version, record_audit
+from cma_core.services.compliance_advice import advice_sections, soften, unrecordable
 from cma_core.services.scheduling import (
     SchedulingConfig,
     SchedulingStoreFactory,
@@ -65,8 +70,8 @@ from cma_core.tasks.model import TaskStatus
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
 
-#: Events after which a case's findings are re-evaluated. Debts/budgets/advice/letters
-#: events come from areas built concurrently; listing them here costs nothing until then.
+#: Events after which a case's findings are re-evaluated (the debts, budget, advice and
+#: letter events come from the advice area).
 REEVALUATE_ON = (
     "CaseOpened",
     "CaseNoteAdded",
@@ -75,6 +80,7 @@ REEVALUATE_ON = (
     "AdviserAssigned",
     "DebtAdded",
     "DebtUpdated",
+    "DebtRemoved",
     "BudgetChanged",
     "AdviceRecorded",
     "LetterSent",
@@ -253,6 +259,9 @@ class ComplianceService:
         default=lambda _centre: CompliancePolicy()
     )
     new_id: IdFactory = field(default=uuid.uuid4)
+    #: The debt-advice area's repositories; without them debts, budget, advice and letters
+    #: stay out of the case file and their rules say ``not_assessable``.
+    advice: AdviceRepositories | None = None
 
     # ----------------------------------------------------------------- policy
 
@@ -325,12 +334,19 @@ class ComplianceService:
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
         calendar = await centre_calendar(store, self.holidays, self.config, [today])
-        findings = evaluate(
-            build_casefile(case, tasks, deadlines),
-            await self.policy_in(uow),
-            today,
-            calendar=calendar,
-        )
+        policy = await self.policy_in(uow)
+        casefile = build_casefile(case, tasks, deadlines)
+        if self.advice is None:
+            findings = evaluate(casefile, policy, today, calendar=calendar)
+        else:
+            casefile = attrs.evolve(
+                casefile,
+                **await advice_sections(uow, self.advice, case.id, self.config.timezone),
+            )
+            findings = soften(
+                evaluate(casefile, policy, today, calendar=calendar),
+                evaluate(unrecordable(casefile), policy, today, calendar=calendar),
+            )
         findings.append(clock_finding(deadlines, today))
         await store.findings.replace(case.id, case.adviser_id, findings, now)
         return findings
