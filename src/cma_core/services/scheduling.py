@@ -687,7 +687,10 @@ class SchedulingService:
         """Advisers set their own; supervisors and centre admins anyone's."""
         if adviser_id != ctx.user_id:
             ctx.require(Permission.CASE_ASSIGN)
-        await self._require_staff(ctx, adviser_id, field_name="user_id")
+        # The adviser is the resource in the path: another centre's user is not found.
+        user = await self.identity.get_user(adviser_id)
+        if user is None or ctx.centre_id not in user.centre_ids:
+            raise NotFound("user", adviser_id)
         try:
             ZoneInfo(cmd.timezone)
         except (KeyError, ValueError):
