@@ -33,6 +33,7 @@ from cma_adapters.sqlalchemy import (
 )
 from cma_adapters.sqlalchemy.advice import repositories as sql_advice_repositories
 from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
+from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.sqlalchemy.scheduling import sqlalchemy_scheduling_store
 from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.identity.blind_index import blind_index
@@ -76,6 +77,22 @@ def _email_index(settings: Settings) -> Any:
     derived from the deployment secret (never the email itself)."""
     key = hmac.new(settings.secret_key.encode(), b"cma/login-email-index", "sha256").digest()
     return functools.partial(blind_index, key, purpose="login-email")
+
+
+def key_management(settings: Settings) -> Any:
+    """The master-key service that wraps the centres' data keys (migration 0302 uses it
+    too, to encrypt rows written before it)."""
+    if settings.key_provider == "aws-kms":
+        from cma_adapters.keys import AwsKmsKeyManagement
+
+        return AwsKmsKeyManagement(
+            settings.kms_key_id or "",
+            region_name=settings.kms_region,
+            endpoint_url=settings.kms_endpoint_url,
+        )
+    from cma_adapters.keys import LocalKeyringKeyManagement
+
+    return LocalKeyringKeyManagement(settings.keyring_path or settings.data_dir / "keyring.key")
 
 
 def _refresh_ttl(settings: Settings) -> dt.timedelta:
@@ -192,8 +209,16 @@ class Container(containers.DeclarativeContainer):
     # The publisher needs the event handlers lazily (they use units of work that publish
     # through it): it receives the provider, not an instance. Filled in below the class.
     publisher = providers.Singleton(_publisher, settings, broker)
-    uow = providers.Singleton(SqlAlchemyUnitOfWorkFactory, engine, publisher)
+    keys = providers.Singleton(key_management, settings)
+    uow = providers.Singleton(
+        SqlAlchemyUnitOfWorkFactory,
+        engine,
+        publisher,
+        keys=keys,
+        key_cache_ttl=settings.provided.data_key_cache_ttl_seconds,
+    )
 
+    key_rotation = providers.Singleton(SqlAlchemyKeyRotation, uow)
     login_throttle = providers.Singleton(_login_throttle, settings)
     one_time_passwords = providers.Singleton(PyOtpOneTimePasswords)
     refresh_tokens = providers.Singleton(SqlAlchemyRefreshTokenStore, engine)

@@ -66,6 +66,15 @@ class Settings:
     reminder_appointment_offsets: tuple[int, ...] = (86_400, 7_200)  # seconds
     reminder_deadline_days: tuple[int, ...] = (7, 2, 0)
     scheduler_interval_seconds: int = 60
+    # Field-level encryption (issue 3): "local" keyring file or "aws-kms"; rate limits.
+    key_provider: str = "local"
+    keyring_path: Path | None = None
+    kms_key_id: str | None = None
+    kms_region: str | None = None
+    kms_endpoint_url: str | None = None
+    data_key_cache_ttl_seconds: int = 300
+    rate_limit_per_minute: int = 600
+    rate_limit_per_ip_per_minute: int = 1200
 
     @property
     def embedded(self) -> bool:
@@ -109,6 +118,7 @@ class Settings:
             openai_model=env.get("CMA_OPENAI_MODEL") or "gpt-4o-mini",
             ocr_concurrency=_opt_int(env, "CMA_OCR_CONCURRENCY"),
             **_scheduling(env),
+            **_protection(env, data_dir),
         )
 
 
@@ -145,6 +155,29 @@ def _embedded_secret(data_dir: Path, database_url: str) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def _protection(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:
+    """CMA_ settings of field encryption and rate limits (docs/SECURITY.md)."""
+    provider = (env.get("CMA_KEY_PROVIDER") or "local").lower()
+    if provider not in {"local", "aws-kms"}:
+        raise SettingsError("CMA_KEY_PROVIDER must be local or aws-kms")
+    kms_key_id = env.get("CMA_KMS_KEY_ID") or None
+    if provider == "aws-kms" and not kms_key_id:
+        raise SettingsError("CMA_KMS_KEY_ID must be set when CMA_KEY_PROVIDER=aws-kms")
+    keyring = env.get("CMA_KEYRING_PATH")
+    return {
+        "key_provider": provider,
+        "keyring_path": Path(keyring).expanduser().resolve()
+        if keyring
+        else data_dir / "keyring.key",
+        "kms_key_id": kms_key_id,
+        "kms_region": env.get("CMA_KMS_REGION") or None,
+        "kms_endpoint_url": env.get("CMA_KMS_ENDPOINT_URL") or None,
+        "data_key_cache_ttl_seconds": _int(env, "CMA_DATA_KEY_CACHE_TTL", 300),
+        "rate_limit_per_minute": _int(env, "CMA_RATE_LIMIT_PER_MINUTE", 600),
+        "rate_limit_per_ip_per_minute": _int(env, "CMA_RATE_LIMIT_PER_IP_PER_MINUTE", 1200),
+    }
 
 
 def _scheduling(env: Mapping[str, str]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ import pytest
 from cma_adapters.memory import (
     InMemoryDatabase,
     InMemoryIdentityStore,
+    InMemoryKeyManagement,
     RecordingEventPublisher,
     in_memory_uow_factory,
 )
@@ -73,6 +74,10 @@ class Backend:
         return self.make_factory(publisher)(centre_id)
 
 
+#: One key manager for the session: every factory of a test must unwrap the same keys.
+KEYS = InMemoryKeyManagement()
+
+
 def memory_backend() -> Backend:
     db = InMemoryDatabase()
     return Backend(
@@ -92,7 +97,9 @@ async def sqlalchemy_backend(url: str) -> AsyncIterator[Backend]:
     try:
         yield Backend(
             identity=SqlAlchemyIdentityStore(engine),
-            make_factory=lambda publisher: SqlAlchemyUnitOfWorkFactory(engine, publisher),
+            make_factory=lambda publisher: SqlAlchemyUnitOfWorkFactory(
+                engine, publisher, keys=KEYS
+            ),
         )
     finally:
         await engine.dispose()

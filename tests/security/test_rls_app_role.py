@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import text
 from tests.contracts.test_repositories import make_client
 
+from cma_adapters.memory import InMemoryKeyManagement
 from cma_adapters.sqlalchemy import (
     SqlAlchemyIdentityStore,
     SqlAlchemyUnitOfWork,
@@ -84,7 +85,9 @@ async def test_a_forgotten_filter_sees_only_the_bound_centre(
         a, b = (Centre(id=CentreId(uuid.uuid4()), name=n, created_at=now) for n in "AB")
         for c in (a, b):
             await store.add_centre(c)
-            async with SqlAlchemyUnitOfWorkFactory(owner)(c.id) as uow:
+            async with SqlAlchemyUnitOfWorkFactory(owner, keys=InMemoryKeyManagement())(
+                c.id
+            ) as uow:
                 await uow.clients.add(make_client(c.id))
                 await uow.commit()
         async with app.connect() as conn:

@@ -14,11 +14,13 @@ from cma_adapters.memory.adapters import (
     SystemClock,
     in_memory_uow_factory,
 )
+from cma_adapters.memory.keys import InMemoryKeyManagement
 
 __all__ = [
     "FixedClock",
     "InMemoryDatabase",
     "InMemoryIdentityStore",
+    "InMemoryKeyManagement",
     "InMemoryUnitOfWork",
     "PlainPasswordHasher",
     "RecordingEventPublisher",

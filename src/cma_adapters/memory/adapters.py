@@ -2,6 +2,10 @@
 
 Reads hand out deep copies and writes are staged until ``commit()``, so a unit of work
 that is left without committing changes nothing, exactly like a database transaction.
+
+Personal data is held in plaintext here on purpose: these records never leave the process
+(no file, database or backup), so field encryption would protect nothing. The SQL adapter
+seals it (``cma_adapters.sqlalchemy.crypto``).
 """
 
 from __future__ import annotations

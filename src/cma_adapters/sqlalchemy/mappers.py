@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad
 from cma_core.audit.model import AuditEntry
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
 from cma_core.clients.model import Client
@@ -24,30 +25,55 @@ from cma_core.tasks.model import Task, TaskKind, TaskStatus
 Row = Mapping[Any, Any]
 
 
-def client_to_row(c: Client) -> dict[str, Any]:
+#: Purposes of the clients' blind indexes (part of the HMAC input, so one field's index
+#: never matches another's).
+FIRST_NAME_INDEX = "client.first_name"
+LAST_NAME_INDEX = "client.last_name"
+EMAIL_INDEX = "client.email"
+
+
+def client_to_row(c: Client, key: CentreKey) -> dict[str, Any]:
+    """The row of ``c`` with its personal fields sealed under ``key``."""
+
+    def seal(column: str, value: str | None) -> str | None:
+        return key.seal_opt(value, aad("clients", column, c.id))
+
     return {
         "id": c.id,
         "centre_id": c.centre_id,
-        "first_name": c.first_name,
-        "last_name": c.last_name,
-        "date_of_birth": c.date_of_birth,
-        "email": c.email,
-        "phone": c.phone,
+        "key_version": key.version,
+        "first_name_enc": seal("first_name", c.first_name),
+        "last_name_enc": seal("last_name", c.last_name),
+        "date_of_birth_enc": seal("date_of_birth", c.date_of_birth.isoformat()),
+        "email_enc": seal("email", c.email),
+        "phone_enc": seal("phone", c.phone),
+        "ni_number_enc": seal("ni_number", c.ni_number),
+        "first_name_bidx": key.index(c.first_name, FIRST_NAME_INDEX),
+        "last_name_bidx": key.index(c.last_name, LAST_NAME_INDEX),
+        "email_bidx": key.index(c.email, EMAIL_INDEX) if c.email else None,
         "created_at": c.created_at,
         "updated_at": c.updated_at,
         "version": c.version,
     }
 
 
-def client_from_row(r: Row) -> Client:
+def client_from_row(r: Row, keys: Keyring) -> Client:
+    """Raises ``CiphertextRejected`` if any sealed field was altered or moved."""
+
+    def open_(column: str) -> str | None:
+        return keys.open_opt(r[f"{column}_enc"], aad("clients", column, r["id"]))
+
     return Client(
         id=ClientId(r["id"]),
         centre_id=CentreId(r["centre_id"]),
-        first_name=r["first_name"],
-        last_name=r["last_name"],
-        date_of_birth=r["date_of_birth"],
-        email=r["email"],
-        phone=r["phone"],
+        first_name=keys.open(r["first_name_enc"], aad("clients", "first_name", r["id"])),
+        last_name=keys.open(r["last_name_enc"], aad("clients", "last_name", r["id"])),
+        date_of_birth=keys.open_date(
+            r["date_of_birth_enc"], aad("clients", "date_of_birth", r["id"])
+        ),
+        email=open_("email"),
+        phone=open_("phone"),
+        ni_number=open_("ni_number"),
         created_at=r["created_at"],
         updated_at=r["updated_at"],
         version=r["version"],
@@ -70,7 +96,7 @@ def case_to_row(c: Case) -> dict[str, Any]:
     }
 
 
-def case_from_row(r: Row, notes: Sequence[Row] = ()) -> Case:
+def case_from_row(r: Row, notes: Sequence[Row] = (), keys: Keyring | None = None) -> Case:
     return Case(
         id=CaseId(r["id"]),
         centre_id=CentreId(r["centre_id"]),
@@ -82,28 +108,45 @@ def case_from_row(r: Row, notes: Sequence[Row] = ()) -> Case:
         updated_at=r["updated_at"],
         closed_at=r["closed_at"],
         close_reason=CloseReason(r["close_reason"]) if r["close_reason"] else None,
-        notes=[note_from_row(n) for n in notes],
+        notes=[note_from_row(n, keys) for n in notes],
         version=r["version"],
     )
 
 
-def note_to_row(case: Case, n: Note) -> dict[str, Any]:
-    return {
+def note_to_row(case: Case, n: Note, key: CentreKey | None) -> dict[str, Any]:
+    """A sensitive note's body is sealed (``key`` is required for one); others stay plain."""
+    row: dict[str, Any] = {
         "id": n.id,
         "centre_id": case.centre_id,
         "case_id": case.id,
         "author_id": n.author_id,
         "body": n.body,
+        "body_enc": None,
+        "key_version": None,
         "sensitive": n.sensitive,
         "created_at": n.created_at,
     }
+    if n.sensitive:
+        if key is None:
+            raise ValueError("a sensitive note needs the centre's data key")
+        row.update(
+            body=None,
+            body_enc=key.seal(n.body, aad("case_notes", "body", n.id)),
+            key_version=key.version,
+        )
+    return row
 
 
-def note_from_row(r: Row) -> Note:
+def note_from_row(r: Row, keys: Keyring | None = None) -> Note:
+    body = r["body"]
+    if r["body_enc"] is not None:
+        if keys is None:
+            raise ValueError("a sealed note needs the centre's keyring")
+        body = keys.open(r["body_enc"], aad("case_notes", "body", r["id"]))
     return Note(
         id=NoteId(r["id"]),
         author_id=UserId(r["author_id"]) if r["author_id"] else None,
-        body=r["body"],
+        body=body,
         created_at=r["created_at"],
         sensitive=r["sensitive"],
     )

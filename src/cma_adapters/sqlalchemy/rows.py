@@ -14,10 +14,10 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
-    Date,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -94,19 +94,44 @@ class RefreshTokenRow(Base):
     revoked_at: Mapped[dt.datetime | None]
 
 
+class CentreDataKeyRow(Base):
+    """A centre's data keys, *wrapped* by the key-management service (migration 0302)."""
+
+    __tablename__ = "centre_data_keys"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime]
+
+
 class ClientRow(Base):
+    """Personal fields are sealed (``*_enc``, AES-256-GCM under the centre's data key
+    ``key_version``); names and email are searchable through blind indexes (``*_bidx``).
+    Migration 0302 replaced the plaintext columns."""
+
     __tablename__ = "clients"
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
-    first_name: Mapped[str] = mapped_column(String(200))
-    last_name: Mapped[str] = mapped_column(String(200))
-    date_of_birth: Mapped[dt.date] = mapped_column(Date)
-    email: Mapped[str | None] = mapped_column(String(254))
-    phone: Mapped[str | None] = mapped_column(String(40))
+    key_version: Mapped[int] = mapped_column(Integer)
+    first_name_enc: Mapped[str] = mapped_column(Text)
+    last_name_enc: Mapped[str] = mapped_column(Text)
+    date_of_birth_enc: Mapped[str] = mapped_column(Text)
+    email_enc: Mapped[str | None] = mapped_column(Text)
+    phone_enc: Mapped[str | None] = mapped_column(Text)
+    ni_number_enc: Mapped[str | None] = mapped_column(Text)
+    first_name_bidx: Mapped[str] = mapped_column(String(64))
+    last_name_bidx: Mapped[str] = mapped_column(String(64))
+    email_bidx: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
     version: Mapped[int] = mapped_column(Integer)
-    __table_args__ = (Index("ix_clients_centre_created", "centre_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_clients_centre_created", "centre_id", "created_at"),
+        Index("ix_clients_centre_first_bidx", "centre_id", "first_name_bidx"),
+        Index("ix_clients_centre_last_bidx", "centre_id", "last_name_bidx"),
+        Index("ix_clients_centre_email_bidx", "centre_id", "email_bidx"),
+        Index("ix_clients_centre_key_version", "centre_id", "key_version"),
+    )
 
 
 class CaseRow(Base):
@@ -137,7 +162,10 @@ class CaseNoteRow(Base):
     centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
     case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
     author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    body: Mapped[str] = mapped_column(Text)
+    # A sensitive note's body is sealed in body_enc (key_version) and body is NULL.
+    body: Mapped[str | None] = mapped_column(Text)
+    body_enc: Mapped[str | None] = mapped_column(Text)
+    key_version: Mapped[int | None] = mapped_column(Integer)
     sensitive: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[dt.datetime]
     __table_args__ = (Index("ix_case_notes_centre_case", "centre_id", "case_id", "created_at"),)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cma_adapters.sqlalchemy import mappers as m
+from cma_adapters.sqlalchemy.crypto import CentreKeys, DataKeyCache, indexes_for
 from cma_adapters.sqlalchemy.engine import PENDING_CENTRE
 from cma_adapters.sqlalchemy.rows import (
     AuditHeadRow,
@@ -32,9 +33,10 @@ from cma_adapters.sqlalchemy.rows import (
 )
 from cma_core.audit.chain import GENESIS, link
 from cma_core.audit.model import AuditEntry, ChainHead
-from cma_core.cases.model import Case, CaseStatus
+from cma_core.cases.model import Case, CaseStatus, Note
 from cma_core.clients.model import Client
 from cma_core.ports.jobs import EventPublisher
+from cma_core.ports.keys import KeyManagement
 from cma_core.ports.uow import (
     AuditLog,
     CaseRepository,
@@ -69,8 +71,9 @@ class SqlContext:
 
     Repositories of other areas get it from ``SqlAlchemyUnitOfWork.context``."""
 
-    def __init__(self, centre_id: CentreId) -> None:
+    def __init__(self, centre_id: CentreId, key_cache: DataKeyCache | None = None) -> None:
         self.centre_id = centre_id
+        self.keys = CentreKeys(key_cache, centre_id)
         self.conn: AsyncConnection | None = None
         self.touched: dict[object, Aggregate] = {}
         self.loaded_notes: dict[CaseId, set[NoteId]] = {}
@@ -98,7 +101,8 @@ class SqlAlchemyClientRepository(ClientRepository):
 
     async def add(self, client: Client) -> None:
         self._x.own(client.centre_id, "client")
-        await self._x.c.execute(insert(clients_t).values(m.client_to_row(client)))
+        key = await self._x.keys.current(self._x.c)
+        await self._x.c.execute(insert(clients_t).values(m.client_to_row(client, key)))
         self._x.touched[client.id] = client
 
     async def get(self, client_id: ClientId) -> Client | None:
@@ -113,15 +117,21 @@ class SqlAlchemyClientRepository(ClientRepository):
             .mappings()
             .first()
         )
-        return m.client_from_row(row) if row else None
+        if row is None:
+            return None
+        return m.client_from_row(row, await self._x.keys.keyring(self._x.c))
 
     async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
         where = [clients_t.c.centre_id == self._x.centre_id]
         if name:
-            wanted = name.strip().lower()
+            # Exact first or last name, any case, through the blind indexes of every key
+            # version (rows a rotation has not reached yet keep their old index).
+            keys = await self._x.keys.all(self._x.c)
+            if not keys:
+                return _page_from([], 0, limit, offset)
             where.append(
-                (func.lower(clients_t.c.first_name) == wanted)
-                | (func.lower(clients_t.c.last_name) == wanted)
+                clients_t.c.first_name_bidx.in_(indexes_for(keys, name, m.FIRST_NAME_INDEX))
+                | clients_t.c.last_name_bidx.in_(indexes_for(keys, name, m.LAST_NAME_INDEX))
             )
         total = (
             await self._x.c.execute(select(func.count()).select_from(clients_t).where(*where))
@@ -139,12 +149,15 @@ class SqlAlchemyClientRepository(ClientRepository):
             .mappings()
             .all()
         )
-        return _page_from([m.client_from_row(r) for r in rows], total, limit, offset)
+        if not rows:
+            return _page_from([], total, limit, offset)
+        keyring = await self._x.keys.keyring(self._x.c)
+        return _page_from([m.client_from_row(r, keyring) for r in rows], total, limit, offset)
 
     async def save(self, client: Client) -> None:
         self._x.own(client.centre_id, "client")
         expected = client.version
-        values = m.client_to_row(client)
+        values = m.client_to_row(client, await self._x.keys.current(self._x.c))
         values.update(version=expected + 1)
         for key in ("id", "centre_id", "created_at"):
             values.pop(key)
@@ -178,7 +191,7 @@ class SqlAlchemyCaseRepository(CaseRepository):
         self._x.own(case.centre_id, "case")
         await self._x.c.execute(insert(cases_t).values(m.case_to_row(case)))
         if case.notes:
-            await self._x.c.execute(insert(notes_t), [m.note_to_row(case, n) for n in case.notes])
+            await self._x.c.execute(insert(notes_t), await self._note_rows(case, case.notes))
         self._x.loaded_notes[case.id] = {n.id for n in case.notes}
         self._x.touched[case.id] = case
 
@@ -207,7 +220,12 @@ class SqlAlchemyCaseRepository(CaseRepository):
             .mappings()
             .all()
         )
-        case = m.case_from_row(row, notes)
+        keyring = (
+            await self._x.keys.keyring(self._x.c)
+            if any(n["body_enc"] is not None for n in notes)
+            else None
+        )
+        case = m.case_from_row(row, notes, keyring)
         self._x.loaded_notes[case.id] = {n.id for n in case.notes}
         return case
 
@@ -239,10 +257,14 @@ class SqlAlchemyCaseRepository(CaseRepository):
         known = self._x.loaded_notes.setdefault(case.id, set())
         new_notes = [n for n in case.notes if n.id not in known]
         if new_notes:
-            await self._x.c.execute(insert(notes_t), [m.note_to_row(case, n) for n in new_notes])
+            await self._x.c.execute(insert(notes_t), await self._note_rows(case, new_notes))
             known.update(n.id for n in new_notes)
         case.version = expected + 1
         self._x.touched[case.id] = case
+
+    async def _note_rows(self, case: Case, notes: Sequence[Note]) -> list[dict[str, Any]]:
+        key = await self._x.keys.current(self._x.c) if any(n.sensitive for n in notes) else None
+        return [m.note_to_row(case, n, key) for n in notes]
 
     async def list(
         self,
@@ -601,12 +623,16 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     """
 
     def __init__(
-        self, engine: AsyncEngine, centre_id: CentreId, publisher: EventPublisher | None = None
+        self,
+        engine: AsyncEngine,
+        centre_id: CentreId,
+        publisher: EventPublisher | None = None,
+        key_cache: DataKeyCache | None = None,
     ) -> None:
         self.centre_id = centre_id
         self._engine = engine
         self._publisher = publisher
-        self._x = SqlContext(centre_id)
+        self._x = SqlContext(centre_id, key_cache)
         self._committed: list[EventEnvelope] = []
         self.clients = SqlAlchemyClientRepository(self._x)
         self.cases = SqlAlchemyCaseRepository(self._x)
@@ -706,9 +732,20 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
 
 
 class SqlAlchemyUnitOfWorkFactory:
-    def __init__(self, engine: AsyncEngine, publisher: EventPublisher | None = None) -> None:
+    """Units of work on ``engine``. ``keys`` seals personal data (required to read or write
+    clients and sensitive notes); unwrapped data keys are cached for ``key_cache_ttl`` s."""
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        publisher: EventPublisher | None = None,
+        *,
+        keys: KeyManagement | None = None,
+        key_cache_ttl: float = 300.0,
+    ) -> None:
         self.engine = engine
         self.publisher = publisher
+        self.key_cache = DataKeyCache(keys, ttl_seconds=key_cache_ttl) if keys else None
 
     def __call__(self, centre_id: CentreId) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(self.engine, centre_id, self.publisher)
+        return SqlAlchemyUnitOfWork(self.engine, centre_id, self.publisher, self.key_cache)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from attrs import define, frozen
 
@@ -49,6 +50,7 @@ class Client(Aggregate):
     date_of_birth: dt.date
     email: str | None = None
     phone: str | None = None
+    ni_number: str | None = None
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1
@@ -66,6 +68,7 @@ class Client(Aggregate):
         phone: str | None,
         now: dt.datetime,
         by: UserId | None,
+        ni_number: str | None = None,
     ) -> Client:
         client = cls(
             id=client_id,
@@ -75,6 +78,7 @@ class Client(Aggregate):
             date_of_birth=validate_date_of_birth(date_of_birth, today=now.date()),
             email=_optional_email(email),
             phone=_optional_phone(phone),
+            ni_number=validate_ni_number(ni_number),
             created_at=now,
             updated_at=now,
         )
@@ -88,6 +92,22 @@ class Client(Aggregate):
     @property
     def display_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+# HMRC's National Insurance number format (NIM39110): two prefix letters, six digits, a
+# suffix A-D. D, F, I, Q, U and V are never used in the prefix, O never second, and the
+# prefixes BG, GB, KN, NK, NT, TN and ZZ are never issued.
+_NINO = re.compile(r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
+
+
+def validate_ni_number(value: str | None) -> str | None:
+    """``None`` for blank; otherwise the number upper-cased without spaces (``AB123456C``)."""
+    if value is None or not value.strip():
+        return None
+    compact = "".join(value.split()).upper()
+    if not _NINO.match(compact):
+        raise ValidationError("ni_number", "must be a National Insurance number like AB123456C")
+    return compact
 
 
 def _optional_email(value: str | None) -> str | None:

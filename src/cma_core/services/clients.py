@@ -24,6 +24,7 @@ class RegisterClient:
     date_of_birth: dt.date
     email: str | None = None
     phone: str | None = None
+    ni_number: str | None = None
 
 
 @define
@@ -43,6 +44,7 @@ class ClientService:
             date_of_birth=cmd.date_of_birth,
             email=cmd.email,
             phone=cmd.phone,
+            ni_number=cmd.ni_number,
             now=now,
             by=ctx.user_id,
         )
@@ -56,7 +58,7 @@ class ClientService:
                 "client",
                 client.id,
                 now,
-                ("first_name", "last_name", "date_of_birth", "email", "phone"),
+                ("first_name", "last_name", "date_of_birth", "email", "phone", "ni_number"),
             )
             await uow.commit()
         return client

@@ -77,6 +77,10 @@ def parse_if_match(value: str | None, *, required: bool) -> int | None:
     return int(match.group(1))
 
 
+def _sensitive(request: Request[Any, Any, Any]) -> bool:
+    return ctx_of(request).can(Permission.SENSITIVE_READ)
+
+
 def ctx_of(request: Request[Any, Any, Any]) -> TenantContext:
     user = request.user
     assert isinstance(user, TenantContext)
@@ -156,6 +160,7 @@ class ClientController(Controller):
                             "date_of_birth": "1984-03-02",
                             "email": "ann.lee@example.org",
                             "phone": "07700 900123",
+                            "ni_number": "AB123456C",
                         },
                     )
                 ]
@@ -171,10 +176,11 @@ class ClientController(Controller):
                 date_of_birth=data.date_of_birth,
                 email=data.email,
                 phone=data.phone,
+                ni_number=data.ni_number,
             ),
         )
         return Response(
-            ClientOut.of(client),
+            ClientOut.of(client, sensitive=_sensitive(request)),
             status_code=201,
             headers={**etag(client.version), "Location": f"/api/v1/clients/{client.id}"},
         )
@@ -192,7 +198,7 @@ class ClientController(Controller):
     ) -> ClientPage:
         page = await clients.list(ctx_of(request), limit=limit, offset=offset, name=name)
         return ClientPage(
-            items=[ClientOut.of(c) for c in page.items],
+            items=[ClientOut.of(c, sensitive=_sensitive(request)) for c in page.items],
             total=page.total,
             limit=page.limit,
             offset=page.offset,
@@ -203,7 +209,9 @@ class ClientController(Controller):
         self, request: Request[Any, Any, Any], client_id: uuid.UUID, clients: ClientService
     ) -> Response[ClientOut]:
         client = await clients.get(ctx_of(request), ClientId(client_id))
-        return Response(ClientOut.of(client), headers=etag(client.version))
+        return Response(
+            ClientOut.of(client, sensitive=_sensitive(request)), headers=etag(client.version)
+        )
 
 
 class CaseController(Controller):

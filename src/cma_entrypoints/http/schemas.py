@@ -52,6 +52,7 @@ class ClientIn(Struct, forbid_unknown_fields=True):
     date_of_birth: dt.date
     email: Annotated[str, Meta(max_length=254)] | None = None
     phone: Annotated[str, Meta(max_length=40)] | None = None
+    ni_number: Annotated[str, Meta(max_length=13)] | None = None
 
 
 class ClientOut(Struct):
@@ -64,9 +65,11 @@ class ClientOut(Struct):
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int
+    #: Shown only to roles with ``sensitive:read``; ``null`` otherwise.
+    ni_number: str | None = None
 
     @classmethod
-    def of(cls, c: Client) -> ClientOut:
+    def of(cls, c: Client, *, sensitive: bool = False) -> ClientOut:
         return cls(
             id=c.id,
             first_name=c.first_name,
@@ -74,6 +77,7 @@ class ClientOut(Struct):
             date_of_birth=c.date_of_birth,
             email=c.email,
             phone=c.phone,
+            ni_number=c.ni_number if sensitive else None,
             created_at=c.created_at,
             updated_at=c.updated_at,
             version=c.version,

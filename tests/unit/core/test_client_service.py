@@ -23,7 +23,14 @@ async def test_register_stores_the_client_audits_field_names_and_publishes(app: 
     assert await app.clients.get(ctx, client.id) == client
     created = (await app.audit(centre.id, entity_id=str(client.id)))[0]
     assert (created.action, created.actor_id, created.at) == ("client.created", ctx.user_id, NOW)
-    assert created.fields == ("first_name", "last_name", "date_of_birth", "email", "phone")
+    assert created.fields == (
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "email",
+        "phone",
+        "ni_number",
+    )
     # Names of fields only: never the personal data itself.
     assert "Jane" not in repr(created)
     assert "jane@example.org" not in repr(created)
