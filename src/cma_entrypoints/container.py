@@ -21,8 +21,10 @@ from cma_adapters.memory import SystemClock
 from cma_adapters.security import (
     Argon2PasswordHasher,
     InMemoryLoginThrottle,
+    InMemoryRateLimiter,
     PyOtpOneTimePasswords,
     RedisLoginThrottle,
+    RedisRateLimiter,
 )
 from cma_adapters.sfs import SfsDdsCodec
 from cma_adapters.sqlalchemy import (
@@ -70,6 +72,12 @@ def _login_throttle(settings: Settings) -> Any:
             window_seconds=window,
         )
     return InMemoryLoginThrottle(limit=limit, window_seconds=window)
+
+
+def _rate_limiter(settings: Settings) -> Any:
+    if settings.redis_url:
+        return RedisRateLimiter.from_url(settings.redis_url, namespace=settings.redis_namespace)
+    return InMemoryRateLimiter()
 
 
 def _email_index(settings: Settings) -> Any:
@@ -220,6 +228,7 @@ class Container(containers.DeclarativeContainer):
 
     key_rotation = providers.Singleton(SqlAlchemyKeyRotation, uow)
     login_throttle = providers.Singleton(_login_throttle, settings)
+    rate_limiter = providers.Singleton(_rate_limiter, settings)
     one_time_passwords = providers.Singleton(PyOtpOneTimePasswords)
     refresh_tokens = providers.Singleton(SqlAlchemyRefreshTokenStore, engine)
     identity = providers.Singleton(

@@ -39,7 +39,9 @@ def create_engine_for(url: str, *, pool_size: int = 8, max_overflow: int = 0) ->
         kwargs.update(pool_size=1, max_overflow=0, pool_timeout=60)
     else:
         kwargs.update(pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=False)
-    engine = create_async_engine(full, **kwargs)
+    # Statement parameters hold sealed fields, blind indexes and ids, but never log them:
+    # with echo or INFO logging on sqlalchemy.engine they would otherwise be printed.
+    engine = create_async_engine(full, hide_parameters=True, **kwargs)
     if full.startswith("sqlite"):
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     else:

@@ -120,8 +120,7 @@ def guard(action: Callable[[], T], *, as_json: bool = False) -> T:
 
 
 def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=getattr(logging, level, logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    """JSON lines on stderr (``cma_entrypoints.logs``), for ``serve`` and ``worker``."""
+    from cma_entrypoints.logs import configure_logging as configure_json_logs
+
+    configure_json_logs(level, sys.stderr)

@@ -20,6 +20,12 @@ from cma_entrypoints.http.advice import ADVICE_CONTROLLERS
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.documents import documents_router
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
+from cma_entrypoints.http.protection import (
+    AddressRateLimitMiddleware,
+    RequestContextMiddleware,
+    UserContextMiddleware,
+    echo_request_id,
+)
 from cma_entrypoints.http.routes import (
     AuthController,
     CaseController,
@@ -29,6 +35,7 @@ from cma_entrypoints.http.routes import (
 from cma_entrypoints.http.scheduling import SCHEDULING_CONTROLLERS
 from cma_entrypoints.http.schemas import HealthCheck, HealthOut
 from cma_entrypoints.http.security_routes import AuditController, SessionController
+from cma_entrypoints.logs import configure_structlog
 
 log = logging.getLogger("cma.http")
 
@@ -101,6 +108,8 @@ def create_app(container: Container | None = None) -> Litestar:
     container = container or build_container()
     settings = container.settings()
     codec = TokenCodec(settings)
+    limiter = container.rate_limiter()
+    configure_structlog()
 
     def provider(factory: Any) -> Provide:
         return Provide(lambda: factory(), sync_to_thread=False, use_cache=True)
@@ -136,8 +145,23 @@ def create_app(container: Container | None = None) -> Litestar:
             "letters": provider(container.letters),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
         },
-        middleware=[DefineMiddleware(JWTAuthMiddleware, codec=codec)],
+        middleware=[
+            RequestContextMiddleware,
+            DefineMiddleware(
+                AddressRateLimitMiddleware,
+                limiter=limiter,
+                per_minute=settings.rate_limit_per_ip_per_minute,
+            ),
+            DefineMiddleware(JWTAuthMiddleware, codec=codec),
+            DefineMiddleware(
+                UserContextMiddleware, limiter=limiter, per_minute=settings.rate_limit_per_minute
+            ),
+        ],
         exception_handlers=EXCEPTION_HANDLERS,
+        before_send=[echo_request_id],
+        # Logging is ours (cma_entrypoints.logs: JSON lines, no personal data); Litestar's
+        # default config would replace the root handlers with its own.
+        logging_config=None,
         response_headers=SECURITY_HEADERS,
         cors_config=CORSConfig(
             allow_origins=list(settings.cors_origins),

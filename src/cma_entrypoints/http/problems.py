@@ -29,7 +29,7 @@ from cma_entrypoints.http.schemas import FieldError, Problem
 log = logging.getLogger("cma.http")
 
 PROBLEM_JSON = "application/problem+json"
-_TYPE_BASE = "https://cma.example.org/problems/"
+_TYPE_BASE = PROBLEM_TYPE_BASE = "https://cma.example.org/problems/"
 
 _STATUS: list[tuple[type[DomainError], int]] = [
     (ValidationError, 422),

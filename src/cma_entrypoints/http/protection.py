@@ -1,0 +1,165 @@
+"""Per-request middleware: request id and access log, rate limits per address and per user.
+
+Order in the app (outermost first): ``RequestContextMiddleware`` (binds ``request_id``,
+logs one access line, echoes ``X-Request-ID``), ``AddressRateLimitMiddleware`` (before
+authentication, so floods of bad tokens count too), the JWT middleware,
+``UserContextMiddleware`` (binds ``centre_id``/``user_id`` for logs, per-user limit).
+A refusal is 429 problem+json with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from typing import Any, cast
+
+import msgspec
+import structlog
+from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from cma_core.identity.model import TenantContext
+from cma_core.ports.ratelimit import RateLimiter
+from cma_entrypoints.http.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
+from cma_entrypoints.http.schemas import Problem
+from cma_entrypoints.logs import get_logger
+
+REQUEST_ID = "x-request-id"
+_VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_WINDOW = 60
+_SCOPE_KEY = "cma.request_id"
+
+access_log = get_logger("cma.http.access")
+
+
+def _request_id(scope: Scope) -> str:
+    for name, value in scope.get("headers", ()):
+        if name == REQUEST_ID.encode():
+            candidate = value.decode("latin-1").strip()
+            # Anything else is replaced, not logged: a header is attacker-controlled text.
+            if _VALID_ID.match(candidate):
+                return candidate
+    return uuid.uuid4().hex
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await self.app(scope, receive, send)
+            return
+        rid = _request_id(scope)
+        cast(dict[str, Any], scope)[_SCOPE_KEY] = rid
+        status = 500
+        started = time.perf_counter()
+
+        async def send_seen(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=rid)
+        try:
+            await self.app(scope, receive, send_seen)
+        except Exception as exc:
+            # Answered by the app's exception handlers, outside this middleware.
+            status = getattr(exc, "status_code", 500)
+            raise
+        finally:
+            # The path has ids only; the query string (which may hold a name to search for)
+            # is never logged.
+            access_log.info(
+                "request",
+                method=scope.get("method"),
+                path=scope.get("path"),
+                status=status,
+                duration_ms=round((time.perf_counter() - started) * 1000, 1),
+            )
+            structlog.contextvars.clear_contextvars()
+
+
+async def echo_request_id(message: Message, scope: Scope) -> None:
+    """``before_send`` hook: every answer carries the request id, error answers made by the
+    app's exception handlers (401, 404...) included."""
+    rid = cast(dict[str, Any], scope).get(_SCOPE_KEY)
+    if rid and message["type"] == "http.response.start":
+        MutableScopeHeaders.from_message(message)["X-Request-ID"] = rid
+
+
+async def _too_many(scope: Scope, send: Send, wait: int, who: str) -> None:
+    """429 problem+json, sent from here rather than raised: an exception would leave this
+    stack and reach the app's handler outside the request-id middleware."""
+    body = msgspec.json.encode(
+        Problem(
+            type=PROBLEM_TYPE_BASE + "too-many-requests",
+            title="Too many requests",
+            status=429,
+            detail=f"too many requests from this {who}; try again in {wait} s",
+            instance=scope.get("path"),
+        )
+    )
+    start: Any = {
+        "type": "http.response.start",
+        "status": 429,
+        "headers": [
+            (b"content-type", PROBLEM_JSON.encode()),
+            (b"content-length", str(len(body)).encode()),
+            (b"retry-after", str(wait).encode()),
+        ],
+    }
+    await send(start)
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+class AddressRateLimitMiddleware:
+    def __init__(self, app: ASGIApp, *, limiter: RateLimiter, per_minute: int) -> None:
+        self.app = app
+        self.limiter = limiter
+        self.per_minute = per_minute
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == ScopeType.HTTP
+            and self.per_minute > 0
+            and scope.get("path") != "/health"
+        ):
+            client = scope.get("client")
+            address = client[0] if client else "unknown"
+            wait = await self.limiter.hit(
+                f"ip:{address}", limit=self.per_minute, window_seconds=_WINDOW
+            )
+            if wait:
+                await _too_many(scope, send, wait, "address")
+                return
+        await self.app(scope, receive, send)
+
+
+class UserContextMiddleware:
+    def __init__(self, app: ASGIApp, *, limiter: RateLimiter, per_minute: int) -> None:
+        self.app = app
+        self.limiter = limiter
+        self.per_minute = per_minute
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        ctx: Any = scope.get("user")
+        if scope["type"] != ScopeType.HTTP or not isinstance(ctx, TenantContext):
+            await self.app(scope, receive, send)
+            return
+        # Left bound until RequestContextMiddleware clears them, so its access line has them.
+        structlog.contextvars.bind_contextvars(
+            centre_id=str(ctx.centre_id), user_id=str(ctx.user_id) if ctx.user_id else None
+        )
+        if self.per_minute > 0 and ctx.user_id is not None:
+            wait = await self.limiter.hit(
+                f"user:{ctx.user_id}", limit=self.per_minute, window_seconds=_WINDOW
+            )
+            if wait:
+                await _too_many(scope, send, wait, "user")
+                return
+        await self.app(scope, receive, send)
