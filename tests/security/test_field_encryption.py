@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import stat
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -410,14 +410,29 @@ def _plaintext_client_at_0301(url: str) -> tuple[uuid.UUID, uuid.UUID]:
     return centre, client
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'old.db'}"
+        return
+    request.getfixturevalue("postgres_url")  # skips when PostgreSQL is not reachable
+    from tests.conftest import POSTGRES_ADMIN_URL, _admin_execute
+
+    name = f"cma_test_{uuid.uuid4().hex[:12]}"
+    _admin_execute(f'CREATE DATABASE "{name}"')
+    yield f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 async def test_migration_0302_encrypts_existing_rows_with_the_configured_keyring(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_db_url: str
 ) -> None:
     from cma_adapters.sqlalchemy.migrate import upgrade
 
-    url = f"sqlite:///{tmp_path / 'old.db'}"
+    url = empty_db_url
     centre, client_id = _plaintext_client_at_0301(url)
     monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CMA_SECRET_KEY", "x" * 40)
     upgrade(url)
     engine = create_engine_for(url)
     try:
