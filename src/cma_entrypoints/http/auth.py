@@ -6,6 +6,7 @@ The centre always comes from the verified token, never from the body or a header
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from typing import Any
 
@@ -26,6 +27,7 @@ from cma_entrypoints.http.schemas import TokenOut
 from cma_entrypoints.settings import Settings
 
 ALGORITHM = "HS256"
+_VERIFIED_MAX = 10_000
 
 
 class TokenCodec:
@@ -34,6 +36,7 @@ class TokenCodec:
         self._issuer = settings.jwt_issuer
         self._audience = settings.jwt_audience
         self.ttl = settings.access_token_ttl_seconds
+        self._verified: dict[str, tuple[TenantContext, float]] = {}
 
     def issue(self, ctx: TenantContext, now: dt.datetime) -> str:
         claims = {
@@ -54,7 +57,16 @@ class TokenCodec:
 
         Only HS256 is accepted (so ``alg: none`` and key-confusion tricks fail), and the
         issuer, audience, expiry and every claim CMA relies on are required.
+
+        A token verified once is remembered until it expires: the same bytes under the same
+        key verify the same way, so only the expiry needs checking again.
         """
+        cached = self._verified.get(token)
+        if cached is not None:
+            ctx, expires = cached
+            if time.time() < expires:
+                return ctx
+            del self._verified[token]
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
@@ -64,13 +76,17 @@ class TokenCodec:
                 issuer=self._issuer,
                 options={"require": ["exp", "iat", "sub", "iss", "aud", "cid", "roles"]},
             )
-            return TenantContext(
+            ctx = TenantContext(
                 centre_id=CentreId(uuid.UUID(claims["cid"])),
                 user_id=UserId(uuid.UUID(claims["sub"])),
                 roles=frozenset(Role(r) for r in claims["roles"]),
             )
         except (jwt.PyJWTError, ValueError, TypeError, KeyError):
             raise NotAuthorizedException("invalid or expired access token") from None
+        if len(self._verified) >= _VERIFIED_MAX:
+            self._verified.clear()  # crude but bounded; a refill costs one decode per token
+        self._verified[token] = (ctx, float(claims["exp"]))
+        return ctx
 
 
 async def issue_tokens(ctx: TenantContext, codec: TokenCodec, sessions: Any) -> TokenOut:
@@ -123,7 +139,9 @@ class JWTAuthMiddleware(AbstractAuthenticationMiddleware):
 def requires(permission: Permission) -> Any:
     """A Litestar guard: the token's roles must grant ``permission``."""
 
-    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    # async on purpose: Litestar runs a sync guard in a worker thread, which measured about
+    # a tenth of the CPU of a simple read (benchmarks/README.md).
+    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         ctx = connection.user
         if not isinstance(ctx, TenantContext) or not ctx.can(permission):
             raise PermissionDeniedException(f"your role does not allow {permission.value}")
