@@ -1,0 +1,314 @@
+"""Benchmark: CMA's ``GET /api/v1/cases/{id}`` against a bare Litestar endpoint running the
+same SQL through the same driver, on PostgreSQL seeded with 100,000 cases.
+
+Both are served the same way (one uvicorn worker pinned to CPU 0, no access log) and loaded
+the same way (wrk on CPU 1, 16 connections, random case ids), alternately, in one run.
+Reported: requests/s and server CPU time per request, and CMA's share of the baseline.
+
+    ./dev bench            # or: .venv/bin/python benchmarks/case_read.py [--cases N]
+
+Needs PostgreSQL (CMA_TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres)
+and wrk (Debian package ``wrk``). Creates and drops its own database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[1]
+ADMIN_URL = os.environ.get("CMA_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+PASSWORD = "benchmark-password-1"
+SECRET = "benchmark-secret-key-0123456789-abcdefghijkl"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def seed(url: str, cases: int, data_dir: Path) -> tuple[str, list[str]]:
+    """Migrate; make the centre and 100 clients through CMA's own services (so personal
+    fields are encrypted as in production); then COPY the cases (seconds, not minutes).
+    Returns (centre id, case ids)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import asyncio
+
+    from cma_adapters.sqlalchemy.migrate import upgrade
+    from cma_core.identity.model import TenantContext
+    from cma_core.services.clients import RegisterClient
+    from cma_entrypoints.container import build_container, shutdown
+    from cma_entrypoints.settings import Settings
+
+    upgrade(url)
+    settings = Settings.from_env(
+        {"CMA_DATABASE_URL": url, "CMA_SECRET_KEY": SECRET, "CMA_DATA_DIR": str(data_dir)}
+    )
+
+    async def make() -> tuple[uuid.UUID, list[uuid.UUID]]:
+        c = build_container(settings)
+        try:
+            centre = await c.identity().create_centre("Benchmark Centre")
+            ctx = TenantContext.system(centre.id)
+            made = []
+            for i in range(100):
+                client = await c.clients().register(
+                    ctx,
+                    RegisterClient(
+                        first_name=f"First{i}",
+                        last_name=f"Last{i}",
+                        date_of_birth=dt.date(1980, 1, 1),
+                    ),
+                )
+                made.append(client.id)
+            return centre.id, made
+        finally:
+            await shutdown(c)
+
+    centre, clients = asyncio.run(make())
+    now = dt.datetime.now(dt.UTC)
+    case_ids: list[str] = []
+    with psycopg.connect(url) as conn, conn.cursor() as cur:
+        with cur.copy(
+            "COPY cases (id, centre_id, client_id, reference, status, adviser_id, "
+            "opened_at, updated_at, closed_at, close_reason, version) "
+            "FROM STDIN"
+        ) as copy:
+            for i in range(cases):
+                case_id = uuid.uuid4()
+                case_ids.append(str(case_id))
+                copy.write_row(
+                    (
+                        case_id,
+                        centre,
+                        clients[i % len(clients)],
+                        f"C-{i + 1:06d}",
+                        "open",
+                        None,
+                        now,
+                        now,
+                        None,
+                        None,
+                        1,
+                    )
+                )
+        cur.execute(
+            "INSERT INTO centre_counters (centre_id, case_seq) VALUES (%s, %s)", (centre, cases)
+        )
+        cur.execute("ANALYZE")
+    return str(centre), case_ids
+
+
+def start(cmd: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(
+        ["taskset", "-c", "0", *cmd],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "died") from None
+            time.sleep(0.2)
+    raise RuntimeError(f"server on port {port} did not start")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+
+
+def wrk(port: int, path: str, ids: list[str], seconds: int, token: str | None) -> tuple[float, int]:
+    sample = random.Random(7).sample(ids, min(2000, len(ids)))
+    lua = "paths = {" + ",".join(f'"{path}{i}"' for i in sample) + "}\n"
+    lua += "n = 0\nrequest = function()\n  n = n + 1\n"
+    lua += "  return wrk.format('GET', paths[(n % #paths) + 1])\nend\n"
+    if token:
+        lua += f'wrk.headers["Authorization"] = "Bearer {token}"\n'
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(lua)
+    out = subprocess.run(
+        [
+            "taskset",
+            "-c",
+            "1",
+            "wrk",
+            "-t1",
+            "-c16",
+            f"-d{seconds}s",
+            "-s",
+            f.name,
+            f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(f.name)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if non2xx:
+        raise RuntimeError(f"{non2xx.group(1)} failed requests:\n{out}")
+    return rps, total
+
+
+def measure(
+    proc: subprocess.Popen[bytes],
+    port: int,
+    path: str,
+    ids: list[str],
+    seconds: int,
+    token: str | None,
+) -> dict[str, float]:
+    wrk(port, path, ids, 2, token)  # warm up: pool, caches, JIT-free but import-heavy paths
+    before = cpu_seconds(proc.pid)
+    rps, total = wrk(port, path, ids, seconds, token)
+    cpu = cpu_seconds(proc.pid) - before
+    return {"rps": rps, "requests": total, "cpu_ms_per_request": 1000 * cpu / total}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        print("wrk is needed: apt-get install wrk", file=sys.stderr)
+        return 2
+
+    name = f"cma_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+    url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        print(f"seeding {args.cases:,} cases ...", flush=True)
+        data_dir = Path(tempfile.mkdtemp(prefix="cma-bench-"))
+        centre, ids = seed(url, args.cases, data_dir)
+        env = {
+            **os.environ,
+            "CMA_DATABASE_URL": url,
+            "CMA_SECRET_KEY": SECRET,
+            "CMA_ACCESS_TOKEN_TTL": "3600",
+            "CMA_DATA_DIR": str(data_dir),
+            # Measure the limiter's bookkeeping, not its refusals: one user sends them all.
+            "CMA_RATE_LIMIT_PER_MINUTE": "1000000000",
+            "CMA_RATE_LIMIT_PER_IP_PER_MINUTE": "1000000000",
+            "CMA_LOG_LEVEL": "WARNING",
+            "BENCH_DSN": url,
+            "BENCH_CENTRE": centre,
+            "PYTHONPATH": str(ROOT),
+        }
+        env.pop("CMA_REDIS_URL", None)
+        subprocess.run(
+            [
+                str(Path(sys.executable).parent / "cma"),
+                "user",
+                "create",
+                "--centre",
+                centre,
+                "--email",
+                "bench@bench.example",
+                "--role",
+                "adviser",
+                "--password-stdin",
+            ],
+            input=PASSWORD,
+            text=True,
+            env=env,
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        uvicorn = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            "--host",
+            "127.0.0.1",
+        ]
+        cma_port, bare_port = free_port(), free_port()
+        cma = start(
+            [*uvicorn, "--port", str(cma_port), "cma_entrypoints.http.asgi:app"], env, cma_port
+        )
+        procs.append(cma)
+        bare = start(
+            [*uvicorn, "--port", str(bare_port), "benchmarks.bare_app:app"], env, bare_port
+        )
+        procs.append(bare)
+        import httpx
+
+        token = httpx.post(
+            f"http://127.0.0.1:{cma_port}/api/v1/auth/login",
+            json={"email": "bench@bench.example", "password": PASSWORD},
+            timeout=30,
+        ).json()["access_token"]
+        results: dict[str, list[dict[str, float]]] = {"bare": [], "cma": []}
+        for r in range(args.rounds):
+            print(f"round {r + 1}/{args.rounds}", flush=True)
+            results["bare"].append(measure(bare, bare_port, "/cases/", ids, args.seconds, None))
+            results["cma"].append(
+                measure(cma, cma_port, "/api/v1/cases/", ids, args.seconds, token)
+            )
+        summary = {k: {m: sum(x[m] for x in v) / len(v) for m in v[0]} for k, v in results.items()}
+        ratio_rps = summary["cma"]["rps"] / summary["bare"]["rps"]
+        ratio_cpu = summary["bare"]["cpu_ms_per_request"] / summary["cma"]["cpu_ms_per_request"]
+        print(f"\n{'endpoint':<8} {'req/s':>9} {'CPU ms/req':>11}")
+        for k in ("bare", "cma"):
+            print(f"{k:<8} {summary[k]['rps']:>9.0f} {summary[k]['cpu_ms_per_request']:>11.3f}")
+        print(f"\nCMA / bare: throughput {ratio_rps:.2f}, CPU efficiency {ratio_cpu:.2f}")
+        if args.json:
+            args.json.write_text(
+                json.dumps(
+                    {
+                        "runs": results,
+                        "summary": summary,
+                        "ratio_rps": ratio_rps,
+                        "ratio_cpu": ratio_cpu,
+                    },
+                    indent=2,
+                )
+            )
+        return 0
+    finally:
+        for p in procs:
+            p.send_signal(signal.SIGINT)
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
