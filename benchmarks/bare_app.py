@@ -2,9 +2,9 @@
 ``GET /api/v1/cases/{id}`` through the same driver (asyncpg), with no CMA layers.
 
 Same statements per request, in the same order: BEGIN, set the RLS centre, the case row,
-its notes, then the audit entry joined to the centre's hash chain (ensure the chain head,
-lock it, insert the linked entry, move the head), COMMIT. Same pool size, same JSON encoder
-(msgspec via Litestar), same SHA-256 over canonical JSON for the link.
+its notes, then the audit entry joined to the centre's hash chain (create-or-lock the chain
+head in one upsert, insert the linked entry, move the head), COMMIT. Same pool size, same
+JSON encoder (msgspec via Litestar), same SHA-256 over canonical JSON for the link.
 """
 
 from __future__ import annotations
@@ -64,14 +64,11 @@ async def read_case(case_id: uuid.UUID) -> CaseOut:
             case_id,
             CENTRE,
         )
-        await conn.execute(
+        head = await conn.fetchrow(
             "INSERT INTO audit_heads (centre_id, seq, hash) VALUES ($1, 0, $2) "
-            "ON CONFLICT (centre_id) DO NOTHING",
+            "ON CONFLICT (centre_id) DO UPDATE SET seq = audit_heads.seq RETURNING seq, hash",
             CENTRE,
             GENESIS,
-        )
-        head = await conn.fetchrow(
-            "SELECT seq, hash FROM audit_heads WHERE centre_id = $1 FOR UPDATE", CENTRE
         )
         entry_id, at, seq = uuid.uuid4(), dt.datetime.now(dt.UTC), head["seq"] + 1
         doc = {

@@ -415,7 +415,7 @@ class SqlAlchemyAuditLog(AuditLog):
     async def flush(self) -> None:
         """Link the staged entries onto the centre's chain, just before the commit.
 
-        The head row is locked ``FOR UPDATE`` (created first if the centre has none):
+        The head row is locked by an upsert (created first if the centre has none):
         concurrent commits of one centre queue here for a moment and each extends the
         chain the previous one left. Taken last in the transaction, the lock cannot
         deadlock against row locks taken earlier in another order.
@@ -426,16 +426,15 @@ class SqlAlchemyAuditLog(AuditLog):
         conn = self._x.c
         centre = self._x.centre_id
         ins = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(heads_t)
-        await conn.execute(
-            ins.values(centre_id=centre, seq=0, hash=GENESIS).on_conflict_do_nothing(
-                index_elements=[heads_t.c.centre_id]
-            )
-        )
+        # One statement creates the head if missing and otherwise locks it: ON CONFLICT DO
+        # UPDATE takes the row lock (held to commit) and RETURNING reads the current head.
+        upsert = ins.values(centre_id=centre, seq=0, hash=GENESIS)
         row = (
             await conn.execute(
-                select(heads_t.c.seq, heads_t.c.hash)
-                .where(heads_t.c.centre_id == centre)
-                .with_for_update()
+                upsert.on_conflict_do_update(
+                    index_elements=[heads_t.c.centre_id],
+                    set_={"seq": heads_t.c.seq},
+                ).returning(heads_t.c.seq, heads_t.c.hash)
             )
         ).one()
         head = ChainHead(centre_id=centre, seq=row.seq, hash=row.hash) if row.seq else None
