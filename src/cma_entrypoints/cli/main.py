@@ -244,6 +244,9 @@ def _serve(settings: Settings, host: str, port: int) -> None:
         log_level=settings.log_level.lower(),
         proxy_headers=True,
         server_header=False,
+        # The app writes its own access line (JSON, no query string); uvicorn's would print
+        # query strings, and a client search such as ?name=... carries personal data.
+        access_log=False,
     )
 
 
