@@ -17,6 +17,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -471,15 +472,37 @@ def test_two_worker_processes_sweep_periodically_and_send_each_reminder_once(
         )
         for _ in range(2)
     ]
+    # Read each worker's log as it is written: under load, starting two processes takes
+    # seconds, so wait for their sweeps themselves rather than for a fixed time.
+    lines: list[list[str]] = [[], []]
+
+    def drain(proc: subprocess.Popen[bytes], into: list[str]) -> None:
+        assert proc.stderr is not None
+        for raw in proc.stderr:
+            into.append(raw.decode(errors="replace"))
+
+    readers = [
+        threading.Thread(target=drain, args=(proc, into), daemon=True)
+        for proc, into in zip(workers, lines, strict=True)
+    ]
+    for reader in readers:
+        reader.start()
+
+    def sweeps() -> int:
+        return sum(line.count("scheduler sweep: ") for into in lines for line in list(into))
+
     try:
-        deadline = time.monotonic() + 60
-        while len(_outbox(env)) < 4 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 90
+        while (len(_outbox(env)) < 4 or sweeps() < 3) and time.monotonic() < deadline:
             time.sleep(0.2)
-        time.sleep(3.5)  # several more sweeps by both workers
     finally:
         for proc in workers:
             proc.send_signal(signal.SIGTERM)
-        logs = [proc.communicate(timeout=60)[1].decode() for proc in workers]
+        for proc in workers:
+            proc.wait(timeout=60)
+        for reader in readers:
+            reader.join(timeout=10)
+        logs = ["".join(into) for into in lines]
 
     assert [p.returncode for p in workers] == [0, 0], logs
     assert len(_outbox(env)) == 4, logs
