@@ -268,3 +268,24 @@ def test_cli_import_a_folder(
         app, ["documents", "import", str(folder), "--case", "nope", "--centre", centre_id]
     )
     assert result.exit_code == 2
+
+
+async def test_signed_download_link_on_the_local_store(two_centres: tuple[Api, Api]) -> None:
+    api, _ = two_centres
+    case = await api.new_case()
+    data = letter_png(N1_CLAIM)
+    doc = (await upload(api, case["id"], data)).json()
+
+    r = await api.get(f"/api/v1/documents/{doc['id']}/link")
+    assert r.status_code == 200, r.text
+    url = r.json()["url"]
+    assert url.startswith("/files/centres/")
+    # The signature is the credential: no bearer token needed, the bytes come back.
+    r = await api.client.get(url)
+    assert r.status_code == 200, r.text
+    assert r.content == data
+    assert r.headers["cache-control"] == "no-store"
+    # Tampered, unsigned or pointing elsewhere: a plain 404, nothing else said.
+    tampered = url[:-4] + ("0000" if not url.endswith("0000") else "1111")
+    for bad in (tampered, url.split("?")[0], url.replace(doc["id"], case["id"])):
+        assert (await api.client.get(bad)).status_code == 404, bad

@@ -16,12 +16,13 @@ from litestar import Controller, Request, Response, Router, delete, get, post
 from litestar.datastructures import UploadFile
 from litestar.di import Provide
 from litestar.enums import RequestEncodingType
+from litestar.exceptions import NotFoundException
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 from litestar.response import Stream
 from msgspec import Meta, Struct
 
-from cma_core.documents.errors import DuplicateDocument
+from cma_core.documents.errors import DuplicateDocument, ObjectNotFound
 from cma_core.documents.model import (
     Document,
     DocumentClass,
@@ -483,13 +484,50 @@ def _duplicate(request: Request[Any, Any, Any], dup: DuplicateDocument) -> Respo
     )
 
 
+def _signed_file_route(container: Any) -> Any:
+    """Serves the local folder store's signed links (``/files/...?expires=&signature=``).
+
+    The signature is the credential, as with an S3 presigned URL: no bearer token, so a
+    browser can follow the link. A bad, expired or tampered link is a plain 404. With S3
+    configured the store has no ``read_link`` and this route answers 404 to everything.
+    """
+
+    @get(
+        "/files/{key:path}",
+        exclude_from_auth=True,
+        include_in_schema=False,
+        summary="Follow a signed download link",
+    )
+    async def signed_file(request: Request[Any, Any, Any], key: str) -> Response[bytes]:
+        store = container.document_store()
+        read_link = getattr(store, "read_link", None)
+        if read_link is None:
+            raise NotFoundException("no such file")
+        try:
+            body: bytes = await read_link(str(request.url))
+        except ObjectNotFound:
+            raise NotFoundException("no such file, or the link has expired") from None
+        return Response(
+            body,
+            media_type="application/octet-stream",
+            headers={"Content-Disposition": "attachment", "Cache-Control": "no-store"},
+        )
+
+    return signed_file
+
+
 def documents_router(container: Any) -> Router:
     """The documents routes, with the service from ``container`` and the upload limit from
     its settings."""
     settings = container.settings()
     return Router(
         path="/",
-        route_handlers=[CaseDocumentController, DocumentController, SuggestionController],
+        route_handlers=[
+            CaseDocumentController,
+            DocumentController,
+            SuggestionController,
+            _signed_file_route(container),
+        ],
         dependencies={"documents": Provide(lambda: container.documents(), sync_to_thread=False)},
         request_max_body_size=settings.max_document_bytes + MULTIPART_OVERHEAD,
     )
