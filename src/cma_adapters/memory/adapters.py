@@ -418,6 +418,14 @@ class InMemoryUnitOfWork(UnitOfWork):
     def db(self) -> InMemoryDatabase:
         return self._db
 
+    @classmethod
+    def of(cls, uow: UnitOfWork) -> InMemoryUnitOfWork:
+        """``uow`` as this adapter's unit of work: what a ``RepositoryFactory`` of the
+        in-memory adapter calls first. Another adapter's unit of work is a wiring error."""
+        if not isinstance(uow, cls):
+            raise TypeError(f"in-memory repositories need an InMemoryUnitOfWork, not {type(uow)}")
+        return uow
+
     @property
     def staging(self) -> Staging:
         """Writes of other areas' repositories join the same commit through this."""

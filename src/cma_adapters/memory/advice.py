@@ -305,51 +305,45 @@ class InMemoryReferenceDataRepository(ReferenceDataRepository):
         self._t.save(ref)
 
 
-def _memory(uow: UnitOfWork) -> InMemoryUnitOfWork:
-    if not isinstance(uow, InMemoryUnitOfWork):
-        raise TypeError("the in-memory advice repositories need an InMemoryUnitOfWork")
-    return uow
-
-
 # RepositoryFactory functions: given the unit of work, the repository in its transaction.
 def creditors(uow: UnitOfWork) -> CreditorDirectory:
-    return InMemoryCreditorDirectory(_memory(uow))
+    return InMemoryCreditorDirectory(InMemoryUnitOfWork.of(uow))
 
 
 def debts(uow: UnitOfWork) -> DebtRepository:
-    return InMemoryDebtRepository(_memory(uow))
+    return InMemoryDebtRepository(InMemoryUnitOfWork.of(uow))
 
 
 def facts(uow: UnitOfWork) -> FactsRepository:
-    return InMemoryFactsRepository(_memory(uow))
+    return InMemoryFactsRepository(InMemoryUnitOfWork.of(uow))
 
 
 def budgets(uow: UnitOfWork) -> BudgetRepository:
-    return InMemoryBudgetRepository(_memory(uow))
+    return InMemoryBudgetRepository(InMemoryUnitOfWork.of(uow))
 
 
 def appraisals(uow: UnitOfWork) -> AppraisalRepository:
-    return InMemoryAppraisalRepository(_memory(uow))
+    return InMemoryAppraisalRepository(InMemoryUnitOfWork.of(uow))
 
 
 def offers(uow: UnitOfWork) -> OfferRepository:
-    return InMemoryOfferRepository(_memory(uow))
+    return InMemoryOfferRepository(InMemoryUnitOfWork.of(uow))
 
 
 def advice(uow: UnitOfWork) -> AdviceRepository:
-    return InMemoryAdviceRepository(_memory(uow))
+    return InMemoryAdviceRepository(InMemoryUnitOfWork.of(uow))
 
 
 def letter_templates(uow: UnitOfWork) -> LetterTemplateRepository:
-    return InMemoryLetterTemplateRepository(_memory(uow))
+    return InMemoryLetterTemplateRepository(InMemoryUnitOfWork.of(uow))
 
 
 def letters(uow: UnitOfWork) -> LetterRepository:
-    return InMemoryLetterRepository(_memory(uow))
+    return InMemoryLetterRepository(InMemoryUnitOfWork.of(uow))
 
 
 def reference(uow: UnitOfWork) -> ReferenceDataRepository:
-    return InMemoryReferenceDataRepository(_memory(uow))
+    return InMemoryReferenceDataRepository(InMemoryUnitOfWork.of(uow))
 
 
 def repositories() -> AdviceRepositories:

@@ -217,17 +217,11 @@ class InMemorySuggestionRepository(SuggestionRepository):
         return Page(items=items, total=len(rows), limit=limit, offset=offset)
 
 
-def _memory(uow: UnitOfWork) -> InMemoryUnitOfWork:
-    if not isinstance(uow, InMemoryUnitOfWork):
-        raise TypeError("in-memory repositories need an InMemoryUnitOfWork")
-    return uow
-
-
 def in_memory_documents(uow: UnitOfWork) -> DocumentRepository:
     """``RepositoryFactory[DocumentRepository]`` for the in-memory unit of work."""
-    return InMemoryDocumentRepository(_memory(uow))
+    return InMemoryDocumentRepository(InMemoryUnitOfWork.of(uow))
 
 
 def in_memory_suggestions(uow: UnitOfWork) -> SuggestionRepository:
     """``RepositoryFactory[SuggestionRepository]`` for the in-memory unit of work."""
-    return InMemorySuggestionRepository(_memory(uow))
+    return InMemorySuggestionRepository(InMemoryUnitOfWork.of(uow))

@@ -411,6 +411,4 @@ class InMemorySchedulingStore(SchedulingStore):
 
 def in_memory_scheduling_store(uow: UnitOfWork) -> SchedulingStore:
     """The ``RepositoryFactory[SchedulingStore]`` of the in-memory unit of work."""
-    if not isinstance(uow, InMemoryUnitOfWork):
-        raise TypeError("the in-memory scheduling store needs an InMemoryUnitOfWork")
-    return InMemorySchedulingStore(uow)
+    return InMemorySchedulingStore(InMemoryUnitOfWork.of(uow))

@@ -397,51 +397,45 @@ class SqlAlchemyReferenceDataRepository(ReferenceDataRepository):
         await self._t.save(ref)
 
 
-def _ctx(uow: UnitOfWork) -> SqlContext:
-    if not isinstance(uow, SqlAlchemyUnitOfWork):
-        raise TypeError("the SQL advice repositories need a SqlAlchemyUnitOfWork")
-    return uow.context
-
-
 # RepositoryFactory functions: given the unit of work, the repository in its transaction.
 def creditors(uow: UnitOfWork) -> CreditorDirectory:
-    return SqlAlchemyCreditorDirectory(_ctx(uow))
+    return SqlAlchemyCreditorDirectory(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def debts(uow: UnitOfWork) -> DebtRepository:
-    return SqlAlchemyDebtRepository(_ctx(uow))
+    return SqlAlchemyDebtRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def facts(uow: UnitOfWork) -> FactsRepository:
-    return SqlAlchemyFactsRepository(_ctx(uow))
+    return SqlAlchemyFactsRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def budgets(uow: UnitOfWork) -> BudgetRepository:
-    return SqlAlchemyBudgetRepository(_ctx(uow))
+    return SqlAlchemyBudgetRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def appraisals(uow: UnitOfWork) -> AppraisalRepository:
-    return SqlAlchemyAppraisalRepository(_ctx(uow))
+    return SqlAlchemyAppraisalRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def offers(uow: UnitOfWork) -> OfferRepository:
-    return SqlAlchemyOfferRepository(_ctx(uow))
+    return SqlAlchemyOfferRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def advice(uow: UnitOfWork) -> AdviceRepository:
-    return SqlAlchemyAdviceRepository(_ctx(uow))
+    return SqlAlchemyAdviceRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def letter_templates(uow: UnitOfWork) -> LetterTemplateRepository:
-    return SqlAlchemyLetterTemplateRepository(_ctx(uow))
+    return SqlAlchemyLetterTemplateRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def letters(uow: UnitOfWork) -> LetterRepository:
-    return SqlAlchemyLetterRepository(_ctx(uow))
+    return SqlAlchemyLetterRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def reference(uow: UnitOfWork) -> ReferenceDataRepository:
-    return SqlAlchemyReferenceDataRepository(_ctx(uow))
+    return SqlAlchemyReferenceDataRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def repositories() -> AdviceRepositories:

@@ -459,17 +459,11 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         )
 
 
-def _sql(uow: UnitOfWork) -> SqlAlchemyUnitOfWork:
-    if not isinstance(uow, SqlAlchemyUnitOfWork):
-        raise TypeError("SQL repositories need a SqlAlchemyUnitOfWork")
-    return uow
-
-
 def sql_documents(uow: UnitOfWork) -> DocumentRepository:
     """``RepositoryFactory[DocumentRepository]`` for ``SqlAlchemyUnitOfWork``."""
-    return SqlAlchemyDocumentRepository(_sql(uow))
+    return SqlAlchemyDocumentRepository(SqlAlchemyUnitOfWork.of(uow))
 
 
 def sql_suggestions(uow: UnitOfWork) -> SuggestionRepository:
     """``RepositoryFactory[SuggestionRepository]`` for ``SqlAlchemyUnitOfWork``."""
-    return SqlAlchemySuggestionRepository(_sql(uow))
+    return SqlAlchemySuggestionRepository(SqlAlchemyUnitOfWork.of(uow))

@@ -1077,6 +1077,4 @@ class SqlAlchemySchedulingStore(SchedulingStore):
 
 def sqlalchemy_scheduling_store(uow: UnitOfWork) -> SchedulingStore:
     """The ``RepositoryFactory[SchedulingStore]`` of the SQLAlchemy unit of work."""
-    if not isinstance(uow, SqlAlchemyUnitOfWork):
-        raise TypeError("the SQLAlchemy scheduling store needs a SqlAlchemyUnitOfWork")
-    return SqlAlchemySchedulingStore(uow.context)
+    return SqlAlchemySchedulingStore(SqlAlchemyUnitOfWork.of(uow).context)

@@ -718,6 +718,14 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     def context(self) -> SqlContext:
         return self._x
 
+    @classmethod
+    def of(cls, uow: UnitOfWork) -> SqlAlchemyUnitOfWork:
+        """``uow`` as this adapter's unit of work: what a ``RepositoryFactory`` of the SQL
+        adapter calls first. Another adapter's unit of work is a wiring error."""
+        if not isinstance(uow, cls):
+            raise TypeError(f"SQL repositories need a SqlAlchemyUnitOfWork, not {type(uow)}")
+        return uow
+
     def track(self, aggregate: Aggregate) -> None:
         self._x.touched[id(aggregate)] = aggregate
 
