@@ -34,6 +34,11 @@ class Permission(enum.StrEnum):
     FINANCE_READ = "finance:read"
     FINANCE_WRITE = "finance:write"
     SENSITIVE_READ = "sensitive:read"
+    CLIENT_EXPORT = "client:export"
+    """A copy of everything held about a client (a subject access request)."""
+    CLIENT_ERASE = "client:erase"
+    """Erase a client and all their cases (right to erasure): data-controller work."""
+    CASE_DELETE = "case:delete"
 
 
 P = Permission
@@ -56,6 +61,9 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.AUDIT_READ,
             P.FINANCE_READ,
             P.SENSITIVE_READ,
+            P.CLIENT_EXPORT,
+            P.CLIENT_ERASE,
+            P.CASE_DELETE,
         }
     ),
     Role.SUPERVISOR: frozenset(
@@ -73,6 +81,9 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.FINANCE_READ,
             P.FINANCE_WRITE,
             P.SENSITIVE_READ,
+            P.CLIENT_EXPORT,
+            P.CLIENT_ERASE,
+            P.CASE_DELETE,
         }
     ),
     Role.ADVISER: frozenset(
@@ -88,6 +99,7 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.FINANCE_READ,
             P.FINANCE_WRITE,
             P.SENSITIVE_READ,
+            P.CLIENT_EXPORT,
         }
     ),
     # Volunteers/caseworkers: their own cases, no financial or sensitive detail.

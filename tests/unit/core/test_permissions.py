@@ -105,3 +105,19 @@ def test_system_context_acts_for_the_centre_without_a_user() -> None:
     assert system.can(P.CASE_READ_ALL)
     assert system.can(P.AUDIT_READ)
     assert not system.can(P.CENTRE_MANAGE)
+
+
+def test_readme_table_is_the_matrix() -> None:
+    """The README's permission table is read by people deciding who gets which role: it
+    must say exactly what the matrix grants, row by row."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    header = "| permission | " + " | ".join(r.value for r in Role) + " |"
+    assert header in readme
+    rows = readme.split(header, 1)[1].split("\n\n", 1)[0].strip().splitlines()[1:]
+    table = {}
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        table[cells[0].strip("`")] = {r for r, c in zip(Role, cells[1:], strict=True) if c}
+    assert table == {p.value: {r for r in Role if p in PERMISSION_MATRIX[r]} for p in Permission}
