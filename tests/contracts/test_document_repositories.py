@@ -186,6 +186,39 @@ class DocumentRepositoryContract:
             with pytest.raises(StaleVersion):
                 await backend.documents(uow).save(a)
 
+    async def test_stuck_finds_old_processing_documents_of_its_centre_only(
+        self, backend: DocBackend
+    ) -> None:
+        centre, case_id = await self.seed(backend)
+        other, other_case = await self.seed(backend)
+        old, fresh, queued = (make_document(centre, case_id) for _ in range(3))
+        elsewhere = make_document(other, other_case)
+        for d, at in ((old, T0), (fresh, T0 + 2 * HOUR), (queued, T0), (elsewhere, T0)):
+            if d is not queued:
+                d.start_processing(now=at)
+        for c, ds in ((centre, (old, fresh, queued)), (other, (elsewhere,))):
+            async with backend.base.uow(c) as uow:
+                for d in ds:
+                    await backend.documents(uow).add(d)
+                await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.documents(uow)
+            found = await repo.stuck(
+                status=DocumentStatus.PROCESSING, updated_before=T0 + HOUR, limit=10
+            )
+            assert [d.id for d in found] == [old.id]
+            assert found[0].pages == ()
+            assert (
+                await repo.stuck(
+                    status=DocumentStatus.PROCESSING, updated_before=T0 + HOUR, limit=0
+                )
+                == []
+            )
+            queued_found = await repo.stuck(
+                status=DocumentStatus.QUEUED, updated_before=T0 + HOUR, limit=10
+            )
+            assert [d.id for d in queued_found] == [queued.id]
+
     async def test_list_filters_pages_and_order(self, backend: DocBackend) -> None:
         centre, case_id = await self.seed(backend)
         docs = [make_document(centre, case_id, at=T0 + i * HOUR) for i in range(3)]

@@ -9,6 +9,7 @@ to exactly what the SQL repositories do.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -141,6 +142,22 @@ class InMemoryDocumentRepository(DocumentRepository):
         ]
         rows.sort(key=lambda d: (d.uploaded_at, d.id))
         return [d.id for d in rows]
+
+    async def stuck(
+        self, *, status: DocumentStatus, updated_before: dt.datetime, limit: int
+    ) -> Sequence[Document]:
+        rows = [
+            d
+            for d in self._rows.values()
+            if d.centre_id == self._centre and d.status == status and d.updated_at < updated_before
+        ]
+        rows.sort(key=lambda d: (d.updated_at, d.id))
+        items = []
+        for d in rows[:limit]:
+            item = copy.deepcopy(d)
+            item.pages = ()
+            items.append(item)
+        return items
 
     async def delete(self, document_id: DocumentId) -> None:
         if self._visible(self._rows.get(document_id)) is None:

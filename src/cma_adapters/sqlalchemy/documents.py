@@ -356,6 +356,28 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
         )
         return [DocumentId(r) for r in rows.scalars()]
 
+    async def stuck(
+        self, *, status: DocumentStatus, updated_before: dt.datetime, limit: int
+    ) -> Sequence[Document]:
+        columns = [c for c in documents_t.c if c.name != "pages"]
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(*columns)
+                    .where(
+                        documents_t.c.centre_id == self._x.centre_id,
+                        documents_t.c.status == status.value,
+                        documents_t.c.updated_at < updated_before,
+                    )
+                    .order_by(documents_t.c.updated_at, documents_t.c.id)
+                    .limit(limit)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return [document_from_row({**r, "pages": None}, with_pages=False) for r in rows]
+
     async def delete(self, document_id: DocumentId) -> None:
         await self._x.c.execute(
             delete(suggestions_t).where(

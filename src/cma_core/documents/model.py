@@ -106,6 +106,16 @@ class DocumentProcessingFailed(DomainEvent):
 
 
 @frozen(kw_only=True)
+class DocumentRequeued(DomainEvent):
+    """A failed document queued again for reading (an adviser asked for a retry)."""
+
+    name = "DocumentRequeued"
+    document_id: DocumentId
+    case_id: CaseId
+    requeued_by: UserId | None
+
+
+@frozen(kw_only=True)
 class DocumentClassified(DomainEvent):
     name = "DocumentClassified"
     document_id: DocumentId
@@ -245,12 +255,26 @@ class Document(Aggregate):
             )
         )
 
-    def retry(self, *, now: dt.datetime) -> None:
-        """Queue a failed document again (after a fix or a transient error)."""
+    def retry(self, *, now: dt.datetime, by: UserId | None = None) -> None:
+        """Queue a failed document again (after a fix or a transient error).
+
+        The reason stays until the next attempt settles, so the adviser still sees why it
+        failed last time; the attempt count starts again.
+        """
         if self.status is not DocumentStatus.FAILED:
             raise InvalidTransition(f"cannot retry a document that is {self.status.value}")
         self.status = DocumentStatus.QUEUED
+        self.attempts = 0
         self.updated_at = now
+        self.record(
+            DocumentRequeued(
+                centre_id=self.centre_id,
+                occurred_at=now,
+                document_id=self.id,
+                case_id=self.case_id,
+                requeued_by=by,
+            )
+        )
 
     def classify(self, extraction: Extraction, *, now: dt.datetime) -> None:
         """Record what the assistant thinks the document is. Only once text exists."""
@@ -427,6 +451,9 @@ class DebtFact:
     balance: Money
     priority: bool = False
     """Priority debts (council tax, rent, energy, fines...) carry the gravest consequences."""
+    debt_type: str | None = None
+    """The debts area's type (``council_tax``, ``credit_card``...), when recorded."""
+    arrears: Money | None = None
 
 
 @frozen(kw_only=True)
@@ -447,6 +474,9 @@ class CaseFacts:
     debts: tuple[DebtFact, ...] = ()
     monthly_income: Money | None = None
     monthly_expenditure: Money | None = None
+    available_surplus: Money | None = None
+    """What is left each month for priority debts once savings and fees are set aside
+    (the SFS's ``available_for_priority``); ``None`` without a budget."""
     deadlines: tuple[DeadlineFact, ...] = ()
     document_classes: tuple[DocumentClass, ...] = ()
     open_task_count: int = 0

@@ -10,6 +10,7 @@ what they add and save, so the aggregates' events reach the outbox on commit.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -66,6 +67,14 @@ class DocumentRepository(Protocol):
 
     async def ids_for_case(self, case_id: CaseId) -> Sequence[DocumentId]:
         """Every document id of the case, oldest first (for erasure)."""
+        ...
+
+    async def stuck(
+        self, *, status: DocumentStatus, updated_before: dt.datetime, limit: int
+    ) -> Sequence[Document]:
+        """Documents of this centre in ``status`` not touched since ``updated_before``,
+        least recently updated first, at most ``limit``, *without* their pages (the sweep
+        that fails documents a dead worker left ``processing``)."""
         ...
 
     async def delete(self, document_id: DocumentId) -> None:

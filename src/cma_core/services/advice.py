@@ -373,32 +373,73 @@ class DebtService:
 
     async def add_debt(self, ctx: TenantContext, case_id: CaseId, details: DebtDetails) -> DebtView:
         ctx.require(Permission.FINANCE_WRITE)
-        now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            await self._check_creditor(uow, details.creditor_id)
-            debt = self._build_debt(
-                ctx, case_id, DebtId(self.new_id()), details, previous=None, today=now.date()
-            )
-            entry = DebtEntry(debt=debt, notes=_text(details.notes), created_at=now, updated_at=now)
-            await self.repos.debts(uow).add(entry)
-            await record_audit(
-                uow, ctx, self.new_id, "debt.created", "debt", debt.id, now, _DEBT_FIELDS
-            )
-            emit(
-                uow,
-                DebtAdded(
-                    centre_id=ctx.centre_id,
-                    occurred_at=now,
-                    case_id=case_id,
-                    debt_id=debt.id,
-                    debt_type=debt.debt_type.value,
-                    added_by=ctx.user_id,
-                ),
-            )
-            view = await self._view(uow, entry, now.date())
+            view = await self.add_debt_in(uow, ctx, case_id, details)
             await uow.commit()
         return view
+
+    async def add_debt_in(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        case_id: CaseId,
+        details: DebtDetails,
+        *,
+        staged_creditor: CreditorId | None = None,
+    ) -> DebtView:
+        """``add_debt`` inside the caller's unit of work, which commits (or not): for use
+        cases that add a debt together with other changes (accepting a suggestion drawn
+        from a document), all or nothing. ``staged_creditor`` is a creditor the caller
+        added in this same unit of work (``creditor_named_in``), taken as existing."""
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        await load_case(uow, ctx, case_id)
+        if details.creditor_id is None or details.creditor_id != staged_creditor:
+            await self._check_creditor(uow, details.creditor_id)
+        debt = self._build_debt(
+            ctx, case_id, DebtId(self.new_id()), details, previous=None, today=now.date()
+        )
+        entry = DebtEntry(debt=debt, notes=_text(details.notes), created_at=now, updated_at=now)
+        await self.repos.debts(uow).add(entry)
+        await record_audit(
+            uow, ctx, self.new_id, "debt.created", "debt", debt.id, now, _DEBT_FIELDS
+        )
+        emit(
+            uow,
+            DebtAdded(
+                centre_id=ctx.centre_id,
+                occurred_at=now,
+                case_id=case_id,
+                debt_id=debt.id,
+                debt_type=debt.debt_type.value,
+                added_by=ctx.user_id,
+            ),
+        )
+        return await self._view(uow, entry, now.date())
+
+    async def creditor_named_in(self, uow: UnitOfWork, ctx: TenantContext, name: str) -> CreditorId:
+        """The directory's creditor of that name (ignoring case and outer spaces), added to
+        the directory (audited) if there is none, inside the caller's unit of work."""
+        ctx.require(Permission.FINANCE_WRITE)
+        wanted = name.strip().casefold()
+        if not wanted:
+            raise ValidationError("creditor_name", "must not be blank")
+        repo = self.repos.creditors(uow)
+        for entry in await repo.list():
+            if entry.creditor.name.strip().casefold() == wanted:
+                return entry.id
+        now = self.clock.now()
+        entry = CreditorEntry(
+            creditor=Creditor(
+                id=CreditorId(self.new_id()), centre_id=ctx.centre_id, name=name.strip()
+            ),
+            created_at=now,
+        )
+        await repo.add(entry)
+        await record_audit(
+            uow, ctx, self.new_id, "creditor.created", "creditor", entry.id, now, ("name",)
+        )
+        return entry.id
 
     async def update_debt(
         self,

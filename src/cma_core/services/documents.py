@@ -22,7 +22,8 @@ from attrs import define, field, frozen
 
 from cma_core.audit.model import AuditEntry
 from cma_core.cases.model import Case
-from cma_core.debts.model import CreditorId, DebtId, DebtType
+from cma_core.debts.model import DebtId, DebtType
+from cma_core.debts.priority import classify as classify_debt
 from cma_core.documents.errors import (
     AssistantReplyInvalid,
     AssistantUnavailable,
@@ -46,6 +47,7 @@ from cma_core.documents.model import (
     DocumentId,
     DocumentStatus,
     Draft,
+    PageText,
     Suggestion,
     SuggestionId,
     SuggestionKind,
@@ -58,18 +60,30 @@ from cma_core.identity.permissions import Permission
 from cma_core.ports.clock import Clock
 from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
 from cma_core.ports.documents import Assistant, DocumentStore, TextExtractor
-from cma_core.ports.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
-from cma_core.services.advice import CreditorDetails, DebtDetails, DebtService
+from cma_core.ports.scheduling import DeadlineStatus, SchedulingStore
+from cma_core.ports.uow import (
+    IdentityStore,
+    Page,
+    RepositoryFactory,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+from cma_core.services.advice import DebtDetails, DebtService
 from cma_core.services.common import IdFactory, check_page, check_version, record_audit
-from cma_core.services.events import Handler
+from cma_core.services.events import (
+    AnyHandler,
+    Finish,
+    GiveUpHandler,
+    OutsideTransaction,
+    Work,
+)
 from cma_core.shared.errors import (
-    InvalidTransition,
     NotFound,
     PermissionDenied,
     ValidationError,
 )
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.ids import AuditId, CaseId, TaskId, UserId
+from cma_core.shared.ids import AuditId, CaseId, CentreId, TaskId, UserId
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 log = logging.getLogger(__name__)
@@ -142,6 +156,8 @@ class DocumentService:
     link_expiry: dt.timedelta = dt.timedelta(minutes=5)
     debts: DebtService | None = None
     """Where accepted new debts go; ``None``: an adviser task to add the debt instead."""
+    scheduling: RepositoryFactory[SchedulingStore] | None = None
+    """The case's tracked deadlines, for the summary; ``None``: deadline tasks only."""
 
     # -- documents ---------------------------------------------------------------------
 
@@ -299,6 +315,29 @@ class DocumentService:
             )
             await uow.commit()
 
+    async def retry(
+        self, ctx: TenantContext, document_id: DocumentId, *, expected_version: int | None
+    ) -> Document:
+        """Queue a failed document for reading again; audited ``document.retried``.
+
+        Raises ``StaleVersion`` if ``expected_version`` is behind and ``InvalidTransition``
+        unless the document is ``failed`` (a queued or processing one is already on its
+        way, a done one has its text).
+        """
+        ctx.require(Permission.CASE_WRITE)
+        async with self.uow(ctx.centre_id) as uow:
+            document = await self._load(uow, ctx, document_id)
+            check_version("document", expected_version, document.version)
+            now = self.clock.now()
+            document.retry(now=now, by=ctx.user_id)
+            await self.repos.documents(uow).save(document)
+            await record_audit(
+                uow, ctx, self.new_id, "document.retried", "document", document.id, now,
+                ("status", "attempts"),
+            )  # fmt: skip
+            await uow.commit()
+        return document
+
     async def erase_case_documents(self, ctx: TenantContext, case_id: CaseId) -> int:
         """Remove every document of a case and its stored objects (case deletion, client
         erasure). Returns how many were removed; running it again returns 0."""
@@ -362,14 +401,11 @@ class DocumentService:
         """
         ctx.require(Permission.CASE_WRITE)
         by = _person(ctx)
-        if self.debts is not None:
-            async with self.uow(ctx.centre_id) as uow:
-                suggestion, _ = await self._load_suggestion(uow, ctx, suggestion_id)
-            if suggestion.kind is SuggestionKind.NEW_DEBT:
-                return await self._accept_as_debt(ctx, self.debts, suggestion, expected_version)
         async with self.uow(ctx.centre_id) as uow:
             suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id)
             check_version("suggestion", expected_version, suggestion.version)
+            if suggestion.kind is SuggestionKind.NEW_DEBT and self.debts is not None:
+                return await self._accept_as_debt(uow, ctx, self.debts, suggestion, by)
             if suggestion.kind is SuggestionKind.NEW_DEBT:
                 ctx.require(Permission.FINANCE_WRITE)
             now = self.clock.now()
@@ -419,33 +455,34 @@ class DocumentService:
 
     async def _accept_as_debt(
         self,
+        uow: UnitOfWork,
         ctx: TenantContext,
         debts: DebtService,
         suggestion: Suggestion,
-        expected_version: int | None,
+        by: UserId,
     ) -> Decision:
-        """Add the debt with ``DebtService`` (its own transaction), then record the decision.
-
-        The debts service commits on its own, so this is two transactions: if recording
-        the decision then fails (another adviser decided first), the debt just added is
-        removed again before the error is raised.
-        """
+        """Add the debt (and its creditor, if new) and accept the suggestion in ``uow``:
+        one transaction, so either both happen or neither does. If another adviser decided
+        the suggestion meanwhile, the save is refused (``StaleVersion``) and the debt just
+        staged is rolled back with it."""
         ctx.require(Permission.FINANCE_WRITE)
-        by = _person(ctx)
-        check_version("suggestion", expected_version, suggestion.version)
-        if suggestion.status is not SuggestionStatus.PENDING:
-            raise InvalidTransition(f"cannot accept a suggestion that is {suggestion.status.value}")
+        now = self.clock.now()
+        suggestion.accept(by=by, now=now)  # InvalidTransition if already decided
         assert suggestion.balance is not None
-        async with self.uow(ctx.centre_id) as uow:
-            document = await self.repos.documents(uow).get(suggestion.document_id)
+        document = await self.repos.documents(uow).get(suggestion.document_id)
         filename = document.filename if document else "a deleted document"
         debt_type = (
             DebtType.COUNCIL_TAX
             if document and document.document_class is DocumentClass.COUNCIL_TAX
             else DebtType.OTHER
         )
-        creditor_id = await self._creditor_for(ctx, debts, suggestion.creditor_name)
-        view = await debts.add_debt(
+        creditor_id = (
+            await debts.creditor_named_in(uow, ctx, suggestion.creditor_name)
+            if suggestion.creditor_name and suggestion.creditor_name.strip()
+            else None
+        )
+        view = await debts.add_debt_in(
+            uow,
             ctx,
             suggestion.case_id,
             DebtDetails(
@@ -455,41 +492,24 @@ class DocumentService:
                 account_reference=suggestion.account_reference,
                 notes=f"Added from document {filename} (suggestion {suggestion.id}).",
             ),
+            staged_creditor=creditor_id,
         )
         debt_id = view.entry.id
-        try:
-            async with self.uow(ctx.centre_id) as uow:
-                current, _ = await self._load_suggestion(uow, ctx, suggestion.id)
-                check_version("suggestion", expected_version, current.version)
-                now = self.clock.now()
-                current.accept(by=by, now=now)
-                await self.repos.suggestions(uow).save(current)
-                await record_audit(
-                    uow, ctx, self.new_id, "suggestion.accepted", "suggestion", current.id, now,
-                    ("status", "document_id", "debt_id"),
-                )  # fmt: skip
-                await record_audit(
-                    uow, ctx, self.new_id, "document.suggestion_accepted", "document",
-                    current.document_id, now, ("suggestion_id", "debt_id"),
-                )  # fmt: skip
-                await uow.commit()
-        except BaseException:
-            await debts.remove_debt(ctx, suggestion.case_id, debt_id, expected_version=None)
-            raise
-        return Decision(suggestion=current, debt_id=debt_id)
-
-    async def _creditor_for(
-        self, ctx: TenantContext, debts: DebtService, name: str | None
-    ) -> CreditorId | None:
-        """The directory's creditor of that name (ignoring case), added if there is none."""
-        if not name:
-            return None
-        wanted = name.strip().casefold()
-        found = await debts.list_creditors(ctx, name=name, limit=200)
-        for entry in found.items:
-            if entry.creditor.name.strip().casefold() == wanted:
-                return entry.id
-        return (await debts.add_creditor(ctx, CreditorDetails(name=name))).id
+        await self.repos.suggestions(uow).save(suggestion)
+        await record_audit(
+            uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
+            ("status", "document_id", "debt_id"),
+        )  # fmt: skip
+        await record_audit(
+            uow, ctx, self.new_id, "debt.created_from_document", "debt", debt_id, now,
+            ("document_id", "suggestion_id"),
+        )  # fmt: skip
+        await record_audit(
+            uow, ctx, self.new_id, "document.suggestion_accepted", "document",
+            suggestion.document_id, now, ("suggestion_id", "debt_id"),
+        )  # fmt: skip
+        await uow.commit()
+        return Decision(suggestion=suggestion, debt_id=debt_id)
 
     async def reject_suggestion(
         self,
@@ -519,9 +539,11 @@ class DocumentService:
     async def summary_draft(self, ctx: TenantContext, case_id: CaseId) -> SummaryDraft:
         """A draft case summary from the structured case data, by the assistant.
 
-        Debts are the new-debt suggestions an adviser accepted (the debts area is not
-        wired yet); deadlines are the open deadline tasks. The draft is not saved: it
-        becomes a case note only when an adviser edits and saves it.
+        Debts (with priority) are the case's recorded debts; the budget gives income,
+        expenditure and the surplus available; deadlines are the case's open tracked
+        deadlines and open deadline tasks. No names or contact details go into the facts.
+        The draft is not saved: it becomes a case note only when an adviser edits and
+        saves it.
         """
         ctx.require(Permission.CASE_READ)
         ctx.require(Permission.FINANCE_READ)
@@ -534,35 +556,71 @@ class DocumentService:
         draft: Draft = await self.assistant.summarise_case(facts)
         return SummaryDraft(case_id=case_id, text=draft.text, source=draft.source, generated_at=now)
 
-    async def _case_facts(self, uow: UnitOfWork, case: Case) -> CaseFacts:
-        suggestions = await self.repos.suggestions(uow).list(
-            case_id=case.id, limit=_SCAN_LIMIT, offset=0, status=SuggestionStatus.ACCEPTED
-        )
-        debts = tuple(
-            DebtFact(
-                creditor_name=s.creditor_name,
-                balance=s.balance,
-                priority=False,
+    async def _debt_facts(self, uow: UnitOfWork, case: Case) -> tuple[DebtFact, ...]:
+        if self.debts is None:
+            # No debts area wired (unit tests of this area alone): what advisers accepted.
+            suggestions = await self.repos.suggestions(uow).list(
+                case_id=case.id, limit=_SCAN_LIMIT, offset=0, status=SuggestionStatus.ACCEPTED
             )
-            for s in suggestions.items
-            if s.kind is SuggestionKind.NEW_DEBT and s.creditor_name and s.balance is not None
-        )
+            return tuple(
+                DebtFact(creditor_name=s.creditor_name, balance=s.balance)
+                for s in suggestions.items
+                if s.kind is SuggestionKind.NEW_DEBT and s.creditor_name and s.balance is not None
+            )
+        repos = self.debts.repos
+        facts = []
+        for entry in await repos.debts(uow).list_for_case(case.id):
+            debt = entry.debt
+            name = "unnamed creditor"
+            if debt.creditor_id is not None:
+                found = await repos.creditors(uow).get(debt.creditor_id)
+                name = found.creditor.name if found else name
+            facts.append(
+                DebtFact(
+                    creditor_name=name,
+                    balance=debt.balance,
+                    priority=classify_debt(debt).is_priority,
+                    debt_type=debt.debt_type.value,
+                    arrears=debt.arrears,
+                )
+            )
+        return tuple(facts)
+
+    async def _case_facts(self, uow: UnitOfWork, case: Case) -> CaseFacts:
+        income = expenditure = available = None
+        if self.debts is not None:
+            record = await self.debts.repos.budgets(uow).get(case.id)
+            if record is not None:
+                budget = record.budget
+                income, expenditure = budget.total_income, budget.total_outgoings
+                available = budget.available_for_priority
         tasks = await uow.tasks.list(
             limit=_SCAN_LIMIT, offset=0, case_id=case.id, status=TaskStatus.OPEN
         )
-        deadlines = tuple(
+        deadlines = [
             DeadlineFact(due_on=t.due_at.date(), description=t.title)
             for t in tasks.items
             if t.kind is TaskKind.DEADLINE and t.due_at is not None
-        )
+        ]
+        if self.scheduling is not None:
+            tracked = await self.scheduling(uow).deadlines.list(
+                limit=_SCAN_LIMIT, offset=0, case_id=case.id, status=DeadlineStatus.OPEN
+            )
+            deadlines.extend(
+                DeadlineFact(due_on=d.deadline.due, description=d.deadline.rule)
+                for d in tracked.items
+            )
         documents = await self.repos.documents(uow).list(
             case_id=case.id, limit=_SCAN_LIMIT, offset=0
         )
         return CaseFacts(
             case_reference=case.reference,
             opened_on=case.opened_at.date(),
-            debts=debts,
-            deadlines=deadlines,
+            debts=await self._debt_facts(uow, case),
+            monthly_income=income,
+            monthly_expenditure=expenditure,
+            available_surplus=available,
+            deadlines=tuple(sorted(deadlines, key=lambda d: d.due_on)),
             document_classes=tuple(
                 d.document_class for d in documents.items if d.document_class is not None
             ),
@@ -637,15 +695,22 @@ class DocumentJobs:
     retry_backoff: float = 1.0
     """Seconds before the second extraction attempt, doubling for each one after."""
 
-    def handlers(self) -> Mapping[str, Sequence[tuple[str, Handler]]]:
+    def handlers(self) -> Mapping[str, Sequence[tuple[str, AnyHandler]]]:
+        reading: list[tuple[str, AnyHandler]] = [
+            # Two handlers, two commits: "processing" is visible while the text is read,
+            # and the reading holds no transaction (see ``extract_text``).
+            ("mark_document_processing", self.mark_processing),
+            ("extract_document_text", OutsideTransaction(self.extract_text)),
+        ]
         return {
-            # Two handlers, two commits: "processing" is visible while the text is read.
-            "DocumentUploaded": [
-                ("mark_document_processing", self.mark_processing),
-                ("extract_document_text", self.extract_text),
-            ],
+            "DocumentUploaded": reading,
+            "DocumentRequeued": reading,
             "DocumentTextExtracted": [("classify_document", self.classify)],
         }
+
+    def give_up_handlers(self) -> Mapping[str, Sequence[GiveUpHandler]]:
+        """Delivery abandoned: the document must not stay queued or processing."""
+        return {"DocumentUploaded": [self.abandon], "DocumentRequeued": [self.abandon]}
 
     async def mark_processing(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         docs = self.repos.documents(uow)
@@ -655,47 +720,98 @@ class DocumentJobs:
         document.start_processing(now=self.clock.now())
         await docs.save(document)
 
-    async def extract_text(self, uow: UnitOfWork, event: EventEnvelope) -> None:
-        """OCR (or the PDF's text layer), page by page.
+    async def extract_text(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        """OCR (or the PDF's text layer), page by page, with no transaction open.
+
+        Run as an ``OutsideTransaction``: the document is read here, the text extracted by
+        the returned work with no unit of work open, and the result saved by the work's
+        finish in a second one (left alone if the document was deleted, or settled by the
+        sweep or another run meanwhile).
 
         A corrupt file, or one the extractor refuses (too many pages), fails at once with
         a reason to show the adviser. An engine failure (``TextExtractionFailed``) is
-        retried here with backoff, up to ``max_attempts``, then the document fails with
-        the reason. Anything else (database, store outage) propagates for the worker's
-        own retries; the document stays ``processing`` meanwhile.
+        retried with backoff, up to ``max_attempts``, then the document fails with the
+        reason. Anything else (store outage) propagates for the worker's own retries; the
+        document stays ``processing`` meanwhile, and fails when they are exhausted
+        (``abandon``) or the stale sweep finds it.
         """
+        document = await self.repos.documents(uow).get(
+            DocumentId(uuid.UUID(event.payload["document_id"]))
+        )
+        if document is None or document.status is not DocumentStatus.PROCESSING:
+            return None
+        doc_id, centre_id = document.id, document.centre_id
+        key, content_type = document.storage_key, document.content_type
+
+        async def work() -> Finish:
+            pages: tuple[PageText, ...] | None = None
+            reason = "unknown error"
+            attempt = 1
+            for attempt in range(1, self.max_attempts + 1):
+                if attempt > 1:
+                    await asyncio.sleep(self.retry_backoff * 2 ** (attempt - 2))
+                try:
+                    data = await self.store.get(centre_id, key)
+                    # The extractor runs Tesseract in subprocesses from worker threads, one
+                    # page per core: the event loop stays free while pages are read.
+                    pages = await self.extractor.extract(data, content_type)
+                except ObjectNotFound:
+                    reason = "the stored file is missing; upload it again"
+                except CorruptDocument as err:
+                    reason = err.message
+                except ValidationError as err:
+                    reason = f"{err.field} {err.detail}"
+                except TextExtractionFailed as err:
+                    reason = f"text could not be read after {attempt} attempt(s): {err.message}"
+                    log.warning("document %s: extraction attempt %d failed", doc_id, attempt)
+                    continue
+                break
+            tries = attempt
+
+            async def finish(uow: UnitOfWork) -> None:
+                docs = self.repos.documents(uow)
+                current = await docs.get(doc_id)
+                if current is None or current.status is not DocumentStatus.PROCESSING:
+                    return
+                now = self.clock.now()
+                for _ in range(tries - 1):
+                    current.start_processing(now=now)  # counts the extra attempts
+                if pages is not None:
+                    current.complete(pages, now=now)
+                else:
+                    log.warning("document %s failed: %s", doc_id, reason)
+                    current.fail(reason, now=now)
+                await docs.save(current)
+
+            return finish
+
+        return work
+
+    async def abandon(self, uow: UnitOfWork, event: EventEnvelope, reason: str) -> None:
+        """Fail the document of an event whose handlers will not run again."""
         docs = self.repos.documents(uow)
         document = await docs.get(DocumentId(uuid.UUID(event.payload["document_id"])))
-        if document is None or document.status is not DocumentStatus.PROCESSING:
+        if document is None or document.status not in (
+            DocumentStatus.QUEUED,
+            DocumentStatus.PROCESSING,
+        ):
             return
-        reason = "unknown error"
-        for attempt in range(1, self.max_attempts + 1):
-            if attempt > 1:
-                await asyncio.sleep(self.retry_backoff * 2 ** (attempt - 2))
-                document.start_processing(now=self.clock.now())  # counts the attempt
-            try:
-                data = await self.store.get(document.centre_id, document.storage_key)
-                # The extractor runs Tesseract in subprocesses from worker threads, one page
-                # per core: the event loop stays free while pages are read.
-                pages = await self.extractor.extract(data, document.content_type)
-            except ObjectNotFound:
-                reason = "the stored file is missing; upload it again"
-            except CorruptDocument as err:
-                reason = err.message
-            except ValidationError as err:
-                reason = f"{err.field} {err.detail}"
-            except TextExtractionFailed as err:
-                reason = f"text could not be read after {attempt} attempt(s): {err.message}"
-                log.warning("document %s: extraction attempt %d failed", document.id, attempt)
-                continue
-            else:
-                document.complete(pages, now=self.clock.now())
-                await docs.save(document)
-                return
-            break
         log.warning("document %s failed: %s", document.id, reason)
         document.fail(reason, now=self.clock.now())
         await docs.save(document)
+        await uow.audit.append(
+            AuditEntry(
+                id=AuditId(self.new_id()),
+                centre_id=document.centre_id,
+                actor_id=None,
+                action="document.failed",
+                entity_type="document",
+                entity_id=str(document.id),
+                at=document.updated_at,
+                fields=("status", "failure_reason"),
+                source_event_id=event.event_id,
+            )
+        )
 
     async def classify(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         """Classify the read document and record suggestions for the adviser.
@@ -751,3 +867,72 @@ class DocumentJobs:
                 source_event_id=event.event_id,
             )
         )
+
+
+DEFAULT_PROCESSING_TIMEOUT = dt.timedelta(minutes=15)
+"""How long a document may stay ``processing`` before the sweep fails it: far beyond a
+real OCR job (a 50-page scan takes about a minute a core), so only a dead worker's
+document is caught."""
+
+
+@define
+class DocumentSweep:
+    """Fails documents a dead worker left ``processing``, so none stays there for ever.
+
+    Idempotent and safe from several processes: a document the worker settles meanwhile
+    is skipped (its version moved on), and the next sweep finds anything left.
+    """
+
+    uow: UnitOfWorkFactory
+    identity: IdentityStore
+    repos: DocumentRepositories
+    clock: Clock
+    timeout: dt.timedelta = DEFAULT_PROCESSING_TIMEOUT
+    new_id: IdFactory = field(default=uuid.uuid4)
+    batch: int = 200
+
+    async def sweep(self) -> int:
+        """Fail stale documents of every centre. Returns how many were failed."""
+        total = 0
+        for centre in await self.identity.list_centres():
+            total += await self.sweep_centre(centre.id)
+        return total
+
+    async def sweep_centre(self, centre_id: CentreId) -> int:
+        now = self.clock.now()
+        minutes = max(1, round(self.timeout.total_seconds() / 60))
+        reason = (
+            f"timed out: still processing after {minutes} minute(s) "
+            "(the worker may have stopped); retry it"
+        )
+        failed = 0
+        async with self.uow(centre_id) as uow:
+            docs = self.repos.documents(uow)
+            stuck = await docs.stuck(
+                status=DocumentStatus.PROCESSING,
+                updated_before=now - self.timeout,
+                limit=self.batch,
+            )
+            for listed in stuck:
+                document = await docs.get(listed.id)  # with its pages, for the save
+                if document is None or document.status is not DocumentStatus.PROCESSING:
+                    continue
+                document.fail(reason, now=now)
+                await docs.save(document)
+                await uow.audit.append(
+                    AuditEntry(
+                        id=AuditId(self.new_id()),
+                        centre_id=centre_id,
+                        actor_id=None,
+                        action="document.timed_out",
+                        entity_type="document",
+                        entity_id=str(document.id),
+                        at=now,
+                        fields=("status", "failure_reason"),
+                    )
+                )
+                failed += 1
+            await uow.commit()
+        if failed:
+            log.warning("centre %s: %d document(s) timed out while processing", centre_id, failed)
+        return failed

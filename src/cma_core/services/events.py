@@ -3,6 +3,11 @@
 Each handler runs in its own unit of work for the event's centre. The inbox records
 (event, handler) once the handler's changes commit, in the same transaction, so a replayed
 event changes nothing.
+
+A slow handler (OCR, a call to a model) is an ``OutsideTransaction``: it reads what it
+needs in one short unit of work, does the slow part with none open (the embedded database
+has a single connection, and no transaction should wait on Tesseract), and writes its
+result in a second unit of work that also records the inbox entry.
 """
 
 from __future__ import annotations
@@ -25,6 +30,30 @@ from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
 
+Finish = Callable[[UnitOfWork], Awaitable[None]]
+"""Writes a slow handler's result, in the unit of work that marks the event handled."""
+Work = Callable[[], Awaitable[Finish | None]]
+"""The slow part, run with no unit of work open; returns how to write its result."""
+GiveUpHandler = Callable[[UnitOfWork, EventEnvelope, str], Awaitable[None]]
+"""What an area does when delivery of an event is abandoned, with the reason."""
+
+
+@define(frozen=True)
+class OutsideTransaction:
+    """A handler whose slow part runs with no transaction open.
+
+    ``prepare`` runs in a short unit of work (committed after it, so it may save changes)
+    and returns the slow ``Work``, or ``None`` when there is nothing to do. The work
+    returns a ``Finish``, run in a second unit of work together with the inbox mark. If
+    another run of the same handler finished first, the result is dropped. Every part must
+    be safe to run twice: the finish re-reads what it changes.
+    """
+
+    prepare: Callable[[UnitOfWork, EventEnvelope], Awaitable[Work | None]]
+
+
+AnyHandler = Handler | OutsideTransaction
+
 # An adviser should make first contact within two days of a case opening.
 INITIAL_CONTACT_WITHIN = dt.timedelta(days=2)
 
@@ -38,10 +67,13 @@ class EventHandlers:
     new_id: IdFactory = field(default=uuid.uuid4)
     #: Handlers of other areas (documents, compliance, ...), injected by the composition
     #: root: event name -> (handler name, handler), run after the built-in ones.
-    extra: Mapping[str, Sequence[tuple[str, Handler]]] = field(factory=dict)
+    extra: Mapping[str, Sequence[tuple[str, AnyHandler]]] = field(factory=dict)
+    #: What areas do when an event's delivery is abandoned (the worker's retries are
+    #: exhausted, or the in-process handler failed): event name -> handlers.
+    give_up_handlers: Mapping[str, Sequence[GiveUpHandler]] = field(factory=dict)
 
-    def handlers(self) -> Mapping[str, Sequence[tuple[str, Handler]]]:
-        built_in: dict[str, list[tuple[str, Handler]]] = {
+    def handlers(self) -> Mapping[str, Sequence[tuple[str, AnyHandler]]]:
+        built_in: dict[str, list[tuple[str, AnyHandler]]] = {
             "CaseOpened": [("create_initial_contact_task", self.create_initial_contact_task)],
         }
         for name, extra in self.extra.items():
@@ -59,11 +91,55 @@ class EventHandlers:
             raise NotFound("event", event_id)
         ran = 0
         for handler_name, handler in self.handlers().get(envelope.name, ()):
+            if isinstance(handler, OutsideTransaction):
+                ran += await self._run_outside(centre_id, envelope, handler_name, handler)
+                continue
             async with self.uow(centre_id) as uow:
                 if await uow.inbox.seen(event_id, handler_name):
                     continue
                 await handler(uow, envelope)
                 await uow.inbox.mark(event_id, handler_name, self.clock.now())
+                await uow.commit()
+                ran += 1
+        return ran
+
+    async def _run_outside(
+        self,
+        centre_id: CentreId,
+        envelope: EventEnvelope,
+        handler_name: str,
+        handler: OutsideTransaction,
+    ) -> int:
+        async with self.uow(centre_id) as uow:
+            if await uow.inbox.seen(envelope.event_id, handler_name):
+                return 0
+            work = await handler.prepare(uow, envelope)
+            await uow.commit()
+        finish = await work() if work is not None else None
+        async with self.uow(centre_id) as uow:
+            if await uow.inbox.seen(envelope.event_id, handler_name):
+                return 0  # another run finished first: its result stands
+            if finish is not None:
+                await finish(uow)
+            await uow.inbox.mark(envelope.event_id, handler_name, self.clock.now())
+            await uow.commit()
+        return 1
+
+    async def give_up(self, centre_id: CentreId, event_id: EventId, reason: str) -> int:
+        """Tell the areas that the event's handlers will not be tried again, so nothing is
+        left waiting on them (a document stuck ``processing``). Returns how many ran.
+
+        Each runs in its own unit of work; they are idempotent (a document already settled
+        is left alone). Raises ``NotFound`` if the event is not in this centre's outbox.
+        """
+        async with self.uow(centre_id) as uow:
+            envelope = await uow.outbox.get(event_id)
+        if envelope is None:
+            raise NotFound("event", event_id)
+        ran = 0
+        for handler in self.give_up_handlers.get(envelope.name, ()):
+            async with self.uow(centre_id) as uow:
+                await handler(uow, envelope, reason)
                 await uow.commit()
                 ran += 1
         return ran
