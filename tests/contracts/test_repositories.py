@@ -30,9 +30,9 @@ from cma_adapters.memory import (
 )
 from cma_core.audit.model import AuditEntry
 from cma_core.cases.model import Case, CaseStatus, CloseReason
-from cma_core.clients.model import Client
-from cma_core.identity.model import Centre, Membership, User
-from cma_core.identity.permissions import Role
+from cma_core.clients.model import Client, PostalAddress, Vulnerability
+from cma_core.identity.model import Centre, Membership, PermissionGrant, User
+from cma_core.identity.permissions import Permission, Role
 from cma_core.ports import EventPublisher, IdentityStore, UnitOfWork, UnitOfWorkFactory
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.events import EventEnvelope
@@ -336,6 +336,59 @@ class UnitOfWorkContract:
         assert_utc(loaded.created_at)
         assert_utc(loaded.updated_at)
         assert loaded.version == 1
+
+    async def test_client_sensitive_fields_round_trip_and_change(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        client = make_client(centre)
+        client.update(
+            {
+                "address": PostalAddress.of(["Flat 2", "1 High Street", "Leeds"], "LS1 4AP"),
+                "address_suppressed": True,
+                "address_suppression_reason": "domestic abuse",
+                "health_notes": "anxiety",
+                "vulnerabilities": ["mental_health", "domestic_abuse"],
+                "vulnerability_notes": "call before 10am",
+                "health_data_consent_at": T0,
+            },
+            now=T0,
+            by=None,
+        )
+        async with backend.uow(centre) as uow:
+            await uow.clients.add(client)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            loaded = await uow.clients.get(client.id)
+        assert loaded == client
+        assert loaded is not None
+        assert loaded.address == PostalAddress(
+            lines=("Flat 2", "1 High Street", "Leeds"), postcode="LS1 4AP"
+        )
+        assert loaded.vulnerabilities == {Vulnerability.MENTAL_HEALTH, Vulnerability.DOMESTIC_ABUSE}
+        assert loaded.health_data_consent_at == T0
+        assert_utc(loaded.health_data_consent_at)
+        loaded.update(
+            {
+                "address": None,
+                "address_suppressed": False,
+                "address_suppression_reason": None,
+                "vulnerabilities": [],
+                "health_notes": None,
+            },
+            now=T0 + HOUR,
+            by=None,
+        )
+        async with backend.uow(centre) as uow:
+            await uow.clients.save(loaded)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            again = await uow.clients.get(client.id)
+        assert again is not None
+        assert again.address is None
+        assert again.address_suppressed is False
+        assert again.vulnerabilities == frozenset()
+        assert again.vulnerability_notes == "call before 10am"
+        assert again.version == 2
 
     async def test_missing_client_is_none(self, backend: Backend, centre: CentreId) -> None:
         async with backend.uow(centre) as uow:
@@ -1278,6 +1331,36 @@ class IdentityStoreContract:
             Membership(a, Role.CASEWORKER),
             Membership(b, Role.ADVISER),
         }
+
+    async def test_permission_grants_round_trip_per_centre(self, backend: Backend) -> None:
+        a = await new_centre(backend, "A")
+        b = await new_centre(backend, "B")
+        user = make_user(a, Role.CASEWORKER)
+        user.grant(b, Role.CASEWORKER)
+        await backend.identity.add_user(user)
+        grant = PermissionGrant(
+            centre_id=a,
+            permission=Permission.SENSITIVE_READ,
+            granted_by=None,
+            granted_at=T0,
+            reason="vulnerable clients rota",
+            expires_at=T0 + HOUR,
+        )
+        user.give(grant)
+        user.give(attrs.evolve(grant, centre_id=b, permission=Permission.FINANCE_READ))
+        await backend.identity.save_user(user)
+        stored = await backend.identity.get_user(user.id)
+        assert stored is not None
+        assert stored.grants_in(a, T0) == [grant]
+        assert_utc(stored.grants_in(a, T0)[0].granted_at)
+        assert stored.grants_in(a, T0 + HOUR) == []  # expired
+        assert [g.permission for g in stored.grants_in(b, T0)] == [Permission.FINANCE_READ]
+        stored.revoke(a, Permission.SENSITIVE_READ)
+        await backend.identity.save_user(stored)
+        again = await backend.identity.get_user(user.id)
+        assert again is not None
+        assert again.grants_in(a, T0) == []
+        assert len(again.grants) == 1
 
     async def test_list_users_of_a_centre(self, backend: Backend) -> None:
         a = await new_centre(backend, "A")

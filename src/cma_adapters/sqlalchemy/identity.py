@@ -12,9 +12,15 @@ from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from cma_adapters.sqlalchemy.rows import CentreRow, MembershipRow, RefreshTokenRow, UserRow
-from cma_core.identity.model import Centre, Membership, User
-from cma_core.identity.permissions import Role
+from cma_adapters.sqlalchemy.rows import (
+    CentreRow,
+    MembershipGrantRow,
+    MembershipRow,
+    RefreshTokenRow,
+    UserRow,
+)
+from cma_core.identity.model import Centre, Membership, PermissionGrant, User
+from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.sessions import RefreshToken
 from cma_core.ports.sessions import RefreshTokenStore
 from cma_core.ports.uow import IdentityStore
@@ -24,6 +30,7 @@ from cma_core.shared.ids import CentreId, UserId
 centres_t = cast(Table, CentreRow.__table__)
 users_t = cast(Table, UserRow.__table__)
 members_t = cast(Table, MembershipRow.__table__)
+grants_t = cast(Table, MembershipGrantRow.__table__)
 tokens_t = cast(Table, RefreshTokenRow.__table__)
 
 
@@ -106,6 +113,7 @@ class SqlAlchemyIdentityStore(IdentityStore):
                 )
             )
             await conn.execute(delete(members_t).where(members_t.c.user_id == user.id))
+            await conn.execute(delete(grants_t).where(grants_t.c.user_id == user.id))
             await _write_memberships(conn, user)
 
     async def get_user(self, user_id: UserId) -> User | None:
@@ -146,6 +154,17 @@ class SqlAlchemyIdentityStore(IdentityStore):
                 .mappings()
                 .all()
             )
+            grants = (
+                (
+                    await conn.execute(
+                        select(grants_t)
+                        .where(grants_t.c.user_id == row["id"])
+                        .order_by(grants_t.c.centre_id, grants_t.c.permission)
+                    )
+                )
+                .mappings()
+                .all()
+            )
         return User(
             id=UserId(row["id"]),
             email=row["email"],
@@ -156,6 +175,17 @@ class SqlAlchemyIdentityStore(IdentityStore):
             totp_secret=row["totp_secret"],
             totp_enabled=bool(row["totp_enabled"]),
             memberships=[Membership(CentreId(r["centre_id"]), Role(r["role"])) for r in members],
+            grants=[
+                PermissionGrant(
+                    centre_id=CentreId(g["centre_id"]),
+                    permission=Permission(g["permission"]),
+                    granted_by=UserId(g["granted_by"]) if g["granted_by"] else None,
+                    granted_at=g["granted_at"],
+                    expires_at=g["expires_at"],
+                    reason=g["reason"],
+                )
+                for g in grants
+            ],
         )
 
 
@@ -166,6 +196,22 @@ async def _write_memberships(conn: AsyncConnection, user: User) -> None:
             [
                 {"user_id": user.id, "centre_id": m.centre_id, "role": m.role.value}
                 for m in user.memberships
+            ],
+        )
+    if user.grants:
+        await conn.execute(
+            insert(grants_t),
+            [
+                {
+                    "user_id": user.id,
+                    "centre_id": g.centre_id,
+                    "permission": g.permission.value,
+                    "granted_by": g.granted_by,
+                    "granted_at": g.granted_at,
+                    "expires_at": g.expires_at,
+                    "reason": g.reason,
+                }
+                for g in user.grants
             ],
         )
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad
 from cma_core.audit.model import AuditEntry
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
-from cma_core.clients.model import Client
+from cma_core.clients.model import Client, PostalAddress, Vulnerability
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import (
     AuditId,
@@ -48,6 +49,18 @@ def client_to_row(c: Client, key: CentreKey) -> dict[str, Any]:
         "email_enc": seal("email", c.email),
         "phone_enc": seal("phone", c.phone),
         "ni_number_enc": seal("ni_number", c.ni_number),
+        "address_enc": seal("address", _address_json(c.address)),
+        "address_suppressed": c.address_suppressed,
+        "address_suppression_reason_enc": seal(
+            "address_suppression_reason", c.address_suppression_reason
+        ),
+        "health_notes_enc": seal("health_notes", c.health_notes),
+        # Sealed even when empty, so a dump does not tell who has vulnerabilities recorded.
+        "vulnerabilities_enc": seal(
+            "vulnerabilities", json.dumps(sorted(v.value for v in c.vulnerabilities))
+        ),
+        "vulnerability_notes_enc": seal("vulnerability_notes", c.vulnerability_notes),
+        "health_data_consent_at": c.health_data_consent_at,
         "first_name_bidx": key.index(c.first_name, FIRST_NAME_INDEX),
         "last_name_bidx": key.index(c.last_name, LAST_NAME_INDEX),
         "email_bidx": key.index(c.email, EMAIL_INDEX) if c.email else None,
@@ -74,10 +87,33 @@ def client_from_row(r: Row, keys: Keyring) -> Client:
         email=open_("email"),
         phone=open_("phone"),
         ni_number=open_("ni_number"),
+        address=_address_from(open_("address")),
+        address_suppressed=bool(r["address_suppressed"]),
+        address_suppression_reason=open_("address_suppression_reason"),
+        health_notes=open_("health_notes"),
+        vulnerabilities=_vulnerabilities_from(open_("vulnerabilities")),
+        vulnerability_notes=open_("vulnerability_notes"),
+        health_data_consent_at=r["health_data_consent_at"],
         created_at=r["created_at"],
         updated_at=r["updated_at"],
         version=r["version"],
     )
+
+
+def _vulnerabilities_from(sealed_json: str | None) -> frozenset[Vulnerability]:
+    values: list[str] = json.loads(sealed_json or "[]")
+    return frozenset({Vulnerability(v) for v in values})
+
+
+def _address_json(a: PostalAddress | None) -> str | None:
+    return None if a is None else json.dumps({"lines": list(a.lines), "postcode": a.postcode})
+
+
+def _address_from(sealed_json: str | None) -> PostalAddress | None:
+    if sealed_json is None:
+        return None
+    data = json.loads(sealed_json)
+    return PostalAddress(lines=tuple(data["lines"]), postcode=data["postcode"])
 
 
 def case_to_row(c: Case) -> dict[str, Any]:

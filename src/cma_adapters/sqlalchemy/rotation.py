@@ -4,10 +4,16 @@ The new version is committed first, so every write from then on uses it; the row
 re-sealed in batches, each batch its own transaction (a crash leaves a resumable state:
 rows not yet reached still open under their old version, which is never deleted). Blind
 indexes move with the rows; searches cover every version meanwhile.
+
+The new version is audited on the centre's chain in the same transaction that makes it
+(``keys.rotated``: the version numbers, never key material), so a key version cannot
+exist without its audit entry.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections.abc import Callable
 from typing import cast
 
@@ -18,7 +24,8 @@ from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.crypto import aad
 from cma_adapters.sqlalchemy.rows import CaseNoteRow, ClientRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWorkFactory
-from cma_core.shared.ids import CentreId
+from cma_core.audit.model import AuditEntry
+from cma_core.shared.ids import AuditId, CentreId, UserId
 
 clients_t = cast(Table, ClientRow.__table__)
 notes_t = cast(Table, CaseNoteRow.__table__)
@@ -41,12 +48,32 @@ class SqlAlchemyKeyRotation:
         self._batch = batch_size
 
     async def rotate(
-        self, centre_id: CentreId, *, progress: Progress | None = None
+        self,
+        centre_id: CentreId,
+        *,
+        progress: Progress | None = None,
+        actor_id: UserId | None = None,
     ) -> RotationReport:
         async with self._uow(centre_id) as uow:
             x = uow.context
             before = await x.keys.all(x.c)
             new = await x.keys.new_version(x.c)
+            previous = before[-1].version if before else None
+            await uow.audit.append(
+                AuditEntry(
+                    id=AuditId(uuid.uuid4()),
+                    centre_id=centre_id,
+                    actor_id=actor_id,
+                    action="keys.rotated",
+                    entity_type="data_key",
+                    entity_id=str(new.version),
+                    at=dt.datetime.now(dt.UTC),
+                    fields=(
+                        *((f"previous_version:{previous}",) if previous is not None else ()),
+                        f"version:{new.version}",
+                    ),
+                )
+            )
             stale_clients = clients_t.c.key_version < new.version
             stale_notes = notes_t.c.key_version < new.version
             total = int(
@@ -126,7 +153,7 @@ class SqlAlchemyKeyRotation:
         return RotationReport(
             centre_id=centre_id,
             version=new.version,
-            previous_version=before[-1].version if before else None,
+            previous_version=previous,
             clients=clients,
             notes=notes,
         )

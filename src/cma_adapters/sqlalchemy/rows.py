@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     ForeignKey,
     Index,
     Integer,
@@ -76,6 +77,27 @@ class MembershipRow(Base):
     role: Mapped[str] = mapped_column(String(32), primary_key=True)
 
 
+class MembershipGrantRow(Base):
+    """A permission given to one user in one centre beyond their roles (migration 0303).
+    Read with the user at sign-in, like memberships, so its policy admits ``app.platform``."""
+
+    __tablename__ = "membership_grants"
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    centre_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("centres.id", ondelete="CASCADE"), primary_key=True
+    )
+    permission: Mapped[str] = mapped_column(String(64), primary_key=True)
+    granted_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    granted_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime | None]
+    reason: Mapped[str] = mapped_column(Text)
+    __table_args__ = (
+        CheckConstraint("permission NOT IN ('centre:manage', 'user:manage')", name="grantable"),
+    )
+
+
 class RefreshTokenRow(Base):
     """Refresh tokens, by hash (migration 0301). Platform-level like memberships: refreshing
     happens before any centre is bound, so its RLS policy also admits ``app.platform``."""
@@ -119,6 +141,14 @@ class ClientRow(Base):
     email_enc: Mapped[str | None] = mapped_column(Text)
     phone_enc: Mapped[str | None] = mapped_column(Text)
     ni_number_enc: Mapped[str | None] = mapped_column(Text)
+    # Migration 0303: postal address (sealed JSON), suppression, health and vulnerability.
+    address_enc: Mapped[str | None] = mapped_column(Text)
+    address_suppressed: Mapped[bool] = mapped_column(Boolean, default=False)
+    address_suppression_reason_enc: Mapped[str | None] = mapped_column(Text)
+    health_notes_enc: Mapped[str | None] = mapped_column(Text)
+    vulnerabilities_enc: Mapped[str | None] = mapped_column(Text)
+    vulnerability_notes_enc: Mapped[str | None] = mapped_column(Text)
+    health_data_consent_at: Mapped[dt.datetime | None]
     first_name_bidx: Mapped[str] = mapped_column(String(64))
     last_name_bidx: Mapped[str] = mapped_column(String(64))
     email_bidx: Mapped[str | None] = mapped_column(String(64))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from attrs import define, field, frozen
 
-from cma_core.identity.permissions import Permission, Role, permissions_for
+from cma_core.identity.permissions import NOT_GRANTABLE, Permission, Role, permissions_for
 from cma_core.shared.errors import PermissionDenied, ValidationError
 from cma_core.shared.ids import CentreId, UserId
 
@@ -45,6 +46,30 @@ class Membership:
     role: Role
 
 
+@frozen(kw_only=True)
+class PermissionGrant:
+    """One permission given to one user in one centre, beyond what their roles allow
+    ("no sensitive detail *unless granted*"). Optional expiry; revoked by removal."""
+
+    centre_id: CentreId
+    permission: Permission
+    granted_by: UserId | None
+    granted_at: dt.datetime
+    reason: str
+    expires_at: dt.datetime | None = None
+
+    def active_at(self, now: dt.datetime) -> bool:
+        return self.expires_at is None or now < self.expires_at
+
+
+def check_grantable(permission: Permission) -> Permission:
+    if permission in NOT_GRANTABLE:
+        raise PermissionDenied(
+            f"{permission.value} cannot be granted to one user; give them a role instead"
+        )
+    return permission
+
+
 @define(kw_only=True)
 class User:
     """A person who signs in. May work for more than one centre, with a role in each."""
@@ -59,6 +84,7 @@ class User:
     #: Base32 TOTP secret once enrolled; the second factor is required only when enabled.
     totp_secret: str | None = field(default=None, repr=False)
     totp_enabled: bool = False
+    grants: list[PermissionGrant] = field(factory=list)
 
     def roles_in(self, centre_id: CentreId) -> frozenset[Role]:
         return frozenset(m.role for m in self.memberships if m.centre_id == centre_id)
@@ -68,6 +94,35 @@ class User:
         if membership not in self.memberships:
             self.memberships.append(membership)
 
+    def grants_in(self, centre_id: CentreId, now: dt.datetime) -> list[PermissionGrant]:
+        """The grants in force in ``centre_id`` at ``now`` (expired ones are ignored)."""
+        return [g for g in self.grants if g.centre_id == centre_id and g.active_at(now)]
+
+    def give(self, grant: PermissionGrant) -> None:
+        """Add or replace the grant of ``grant.permission`` in its centre."""
+        check_grantable(grant.permission)
+        self.revoke(grant.centre_id, grant.permission)
+        self.grants.append(grant)
+
+    def revoke(self, centre_id: CentreId, permission: Permission) -> PermissionGrant | None:
+        for g in self.grants:
+            if g.centre_id == centre_id and g.permission == permission:
+                self.grants.remove(g)
+                return g
+        return None
+
+    def context_in(self, centre_id: CentreId, now: dt.datetime) -> TenantContext:
+        """The context this user acts in for ``centre_id``: roles plus grants in force."""
+        grants = self.grants_in(centre_id, now)
+        expiries = [g.expires_at for g in grants if g.expires_at is not None]
+        return TenantContext(
+            centre_id=centre_id,
+            user_id=self.id,
+            roles=self.roles_in(centre_id),
+            granted=frozenset(g.permission for g in grants),
+            granted_until=min(expiries) if expiries else None,
+        )
+
     @property
     def centre_ids(self) -> list[CentreId]:
         seen: list[CentreId] = []
@@ -75,6 +130,10 @@ class User:
             if m.centre_id not in seen:
                 seen.append(m.centre_id)
         return seen
+
+
+def _grantable_only(permissions: Iterable[Permission]) -> frozenset[Permission]:
+    return frozenset(permissions) - NOT_GRANTABLE
 
 
 @frozen(kw_only=True)
@@ -88,10 +147,14 @@ class TenantContext:
     centre_id: CentreId
     user_id: UserId | None
     roles: frozenset[Role]
+    #: Permissions granted to this user alone in this centre (never ``NOT_GRANTABLE`` ones).
+    granted: frozenset[Permission] = field(default=frozenset(), converter=_grantable_only)
+    #: When the first of those grants runs out: a token must not outlive it.
+    granted_until: dt.datetime | None = None
 
     @property
     def permissions(self) -> frozenset[Permission]:
-        return permissions_for(self.roles)
+        return permissions_for(self.roles) | self.granted
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions

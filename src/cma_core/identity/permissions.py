@@ -34,6 +34,9 @@ class Permission(enum.StrEnum):
     FINANCE_READ = "finance:read"
     FINANCE_WRITE = "finance:write"
     SENSITIVE_READ = "sensitive:read"
+    """See a client's health notes, vulnerabilities, NI number and a suppressed address."""
+    SENSITIVE_WRITE = "sensitive:write"
+    """Record or change them (and suppress an address): reading alone does not allow it."""
     CLIENT_EXPORT = "client:export"
     """A copy of everything held about a client (a subject access request)."""
     CLIENT_ERASE = "client:erase"
@@ -61,6 +64,7 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.AUDIT_READ,
             P.FINANCE_READ,
             P.SENSITIVE_READ,
+            P.SENSITIVE_WRITE,
             P.CLIENT_EXPORT,
             P.CLIENT_ERASE,
             P.CASE_DELETE,
@@ -81,6 +85,7 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.FINANCE_READ,
             P.FINANCE_WRITE,
             P.SENSITIVE_READ,
+            P.SENSITIVE_WRITE,
             P.CLIENT_EXPORT,
             P.CLIENT_ERASE,
             P.CASE_DELETE,
@@ -99,6 +104,7 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.FINANCE_READ,
             P.FINANCE_WRITE,
             P.SENSITIVE_READ,
+            P.SENSITIVE_WRITE,
             P.CLIENT_EXPORT,
         }
     ),
@@ -110,6 +116,13 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
         {P.CLIENT_READ, P.CASE_READ, P.CASE_READ_ALL, P.TASK_READ, P.AUDIT_READ, P.FINANCE_READ}
     ),
 }
+
+
+#: What a centre admin may grant to one user beyond their roles (``user:manage``). Managing
+#: centres or users is never granted that way: an extra role would be, and is audited as
+#: such, so a grant cannot make an administrator.
+NOT_GRANTABLE: frozenset[Permission] = frozenset({P.CENTRE_MANAGE, P.USER_MANAGE})
+GRANTABLE: frozenset[Permission] = frozenset(set(Permission) - NOT_GRANTABLE)
 
 
 def permissions_for(roles: frozenset[Role]) -> frozenset[Permission]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 
 from attrs import define, field, frozen
 
@@ -12,8 +13,8 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.ports.clock import Clock
 from cma_core.ports.uow import Page, UnitOfWorkFactory
-from cma_core.services.common import IdFactory, check_page, record_audit
-from cma_core.shared.errors import NotFound
+from cma_core.services.common import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.errors import NotFound, PermissionDenied
 from cma_core.shared.ids import ClientId
 
 
@@ -25,6 +26,25 @@ class RegisterClient:
     email: str | None = None
     phone: str | None = None
     ni_number: str | None = None
+    #: Further editable fields by name (``address``, ``vulnerabilities``, ...; see
+    #: ``cma_core.clients.model.EDITABLE_FIELDS``).
+    details: Mapping[str, object] = field(factory=dict)
+
+
+@frozen(kw_only=True)
+class UpdateClient:
+    """A partial update: only the named fields change (``None`` clears an optional one)."""
+
+    expected_version: int | None
+    changes: Mapping[str, object]
+
+
+def _require_sensitive_write(ctx: TenantContext, names: tuple[str, ...]) -> None:
+    if names and not ctx.can(Permission.SENSITIVE_WRITE):
+        raise PermissionDenied(
+            f"your role does not allow {Permission.SENSITIVE_WRITE.value} "
+            f"(needed for {', '.join(names)})"
+        )
 
 
 @define
@@ -35,6 +55,8 @@ class ClientService:
 
     async def register(self, ctx: TenantContext, cmd: RegisterClient) -> Client:
         ctx.require(Permission.CLIENT_WRITE)
+        guarded = Client.sensitive_on_register(cmd.details)
+        _require_sensitive_write(ctx, guarded)
         now = self.clock.now()
         client = Client.register(
             client_id=ClientId(self.new_id()),
@@ -47,6 +69,7 @@ class ClientService:
             ni_number=cmd.ni_number,
             now=now,
             by=ctx.user_id,
+            **cmd.details,
         )
         async with self.uow(ctx.centre_id) as uow:
             await uow.clients.add(client)
@@ -58,7 +81,37 @@ class ClientService:
                 "client",
                 client.id,
                 now,
-                ("first_name", "last_name", "date_of_birth", "email", "phone", "ni_number"),
+                (
+                    "first_name",
+                    "last_name",
+                    "date_of_birth",
+                    "email",
+                    "phone",
+                    "ni_number",
+                    *sorted(cmd.details),
+                ),
+            )
+            await uow.commit()
+        return client
+
+    async def update(self, ctx: TenantContext, client_id: ClientId, cmd: UpdateClient) -> Client:
+        """Change some fields of a client; audited as ``client.updated`` with the names of
+        the fields that changed (never their values). Sensitive fields need
+        ``sensitive:write``; an edit that changes nothing writes nothing."""
+        ctx.require(Permission.CLIENT_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            client = await uow.clients.get(client_id)
+            if client is None:
+                raise NotFound("client", client_id)
+            check_version("client", cmd.expected_version, client.version)
+            _require_sensitive_write(ctx, client.sensitive_changes(cmd.changes))
+            changed = client.update(cmd.changes, now=now, by=ctx.user_id)
+            if not changed:
+                return client
+            await uow.clients.save(client)
+            await record_audit(
+                uow, ctx, self.new_id, "client.updated", "client", client.id, now, changed
             )
             await uow.commit()
         return client

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
 
@@ -9,19 +10,33 @@ from attrs import define, field, frozen
 
 from cma_core.audit.model import AuditEntry
 from cma_core.identity.errors import SecondFactorRequired, TooManyAttempts
-from cma_core.identity.model import Centre, TenantContext, User, normalise_email, require_name
+from cma_core.identity.model import (
+    Centre,
+    PermissionGrant,
+    TenantContext,
+    User,
+    check_grantable,
+    normalise_email,
+    require_name,
+)
 from cma_core.identity.passwords import (
     MAX_PASSWORD_LENGTH,
     MIN_PASSWORD_LENGTH,
     check_password_policy,
 )
-from cma_core.identity.permissions import Role
+from cma_core.identity.permissions import Permission, Role
 from cma_core.ports.clock import Clock
 from cma_core.ports.security import PasswordHasher
 from cma_core.ports.sessions import LoginThrottle, OneTimePasswords
 from cma_core.ports.uow import IdentityStore, UnitOfWorkFactory
 from cma_core.services.common import IdFactory
-from cma_core.shared.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
+from cma_core.shared.errors import (
+    AuthenticationFailed,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from cma_core.shared.ids import AuditId, CentreId, UserId
 
 __all__ = [
@@ -152,16 +167,82 @@ class IdentityService:
             await self.store.save_user(user)
         if self.throttle is not None:
             await self.throttle.reset(keys[0])
-        ctx = TenantContext(centre_id=chosen, user_id=user.id, roles=user.roles_in(chosen))
+        ctx = user.context_in(chosen, self.clock.now())
         await self.audit_event(ctx, "auth.login_succeeded", "user", str(user.id))
         return SignedIn(user=user, context=ctx)
 
     async def context_for(self, user_id: UserId, centre_id: CentreId) -> TenantContext:
-        """Rebuild a context from the store (roles may have changed since a token was issued)."""
+        """Rebuild a context from the store (roles and grants may have changed since a
+        token was issued)."""
         user = await self.store.get_user(user_id)
         if user is None or not user.active or centre_id not in user.centre_ids:
             raise NotFound("user", user_id)
-        return TenantContext(centre_id=centre_id, user_id=user.id, roles=user.roles_in(centre_id))
+        return user.context_in(centre_id, self.clock.now())
+
+    # --- per-user permission grants ------------------------------------------------------
+
+    async def _member(self, ctx: TenantContext, user_id: UserId) -> User:
+        """A user of the acting centre; any other user is not found (tenancy)."""
+        ctx.require(Permission.USER_MANAGE)
+        user = await self.store.get_user(user_id)
+        if user is None or ctx.centre_id not in user.centre_ids:
+            raise NotFound("user", user_id)
+        return user
+
+    async def list_grants(self, ctx: TenantContext, user_id: UserId) -> list[PermissionGrant]:
+        """The user's grants in the acting centre, expired ones included (by permission)."""
+        user = await self._member(ctx, user_id)
+        return sorted(
+            (g for g in user.grants if g.centre_id == ctx.centre_id),
+            key=lambda g: g.permission.value,
+        )
+
+    async def grant(
+        self,
+        ctx: TenantContext,
+        user_id: UserId,
+        permission: Permission,
+        *,
+        reason: str,
+        expires_at: dt.datetime | None = None,
+    ) -> PermissionGrant:
+        """Give one user ``permission`` in the acting centre (replacing an earlier grant of
+        it). Never ``centre:manage``/``user:manage``, and only what the granter holds
+        themselves (the CLI's system context holds every grantable permission).
+        Audited as ``user.permission_granted``."""
+        user = await self._member(ctx, user_id)
+        check_grantable(permission)
+        if not ctx.can(permission):
+            raise PermissionDenied(f"you cannot grant {permission.value}: you do not hold it")
+        now = self.clock.now()
+        if expires_at is not None and expires_at <= now:
+            raise ValidationError("expires_at", "must be in the future")
+        grant = PermissionGrant(
+            centre_id=ctx.centre_id,
+            permission=permission,
+            granted_by=ctx.user_id,
+            granted_at=now,
+            reason=require_name(reason, field="reason", max_len=500),
+            expires_at=expires_at,
+        )
+        user.give(grant)
+        await self.store.save_user(user)
+        await self.audit_event(
+            ctx, "user.permission_granted", "user", str(user.id), fields=(permission.value,)
+        )
+        return grant
+
+    async def revoke(self, ctx: TenantContext, user_id: UserId, permission: Permission) -> None:
+        """Take a grant back (404 if the user has no such grant here). Tokens already
+        issued keep it until they expire (at most the access-token lifetime); refreshing
+        drops it at once. Audited as ``user.permission_revoked``."""
+        user = await self._member(ctx, user_id)
+        if user.revoke(ctx.centre_id, permission) is None:
+            raise NotFound("grant", permission.value)
+        await self.store.save_user(user)
+        await self.audit_event(
+            ctx, "user.permission_revoked", "user", str(user.id), fields=(permission.value,)
+        )
 
     # --- second factor -----------------------------------------------------------------
 
@@ -234,7 +315,13 @@ class IdentityService:
             await self.audit_event(ctx, action, "login", account)
 
     async def audit_event(
-        self, ctx: TenantContext, action: str, entity_type: str, entity_id: str
+        self,
+        ctx: TenantContext,
+        action: str,
+        entity_type: str,
+        entity_id: str,
+        *,
+        fields: tuple[str, ...] = (),
     ) -> None:
         """Append a sign-in/session event to the centre's chain in its own transaction."""
         if self.audit_uow is None:
@@ -249,6 +336,7 @@ class IdentityService:
                     entity_type=entity_type,
                     entity_id=entity_id,
                     at=self.clock.now(),
+                    fields=fields,
                 )
             )
             await uow.commit()

@@ -34,7 +34,11 @@ from cma_entrypoints.http.routes import (
 )
 from cma_entrypoints.http.scheduling import SCHEDULING_CONTROLLERS
 from cma_entrypoints.http.schemas import HealthCheck, HealthOut
-from cma_entrypoints.http.security_routes import AuditController, SessionController
+from cma_entrypoints.http.security_routes import (
+    AuditController,
+    GrantController,
+    SessionController,
+)
 from cma_entrypoints.logs import configure_structlog
 
 log = logging.getLogger("cma.http")
@@ -128,6 +132,7 @@ def create_app(container: Container | None = None) -> Litestar:
             documents_router(container),
             AuditController,
             SessionController,
+            GrantController,
             *ADVICE_CONTROLLERS,
         ],
         dependencies={

@@ -1,6 +1,11 @@
-"""Bearer tokens: HS256 JWTs carrying user, centre and roles, checked on every /api/v1 route.
+"""Bearer tokens: HS256 JWTs carrying user, centre, roles and per-user grants, checked on
+every /api/v1 route.
 
-The centre always comes from the verified token, never from the body or a header.
+The centre always comes from the verified token, never from the body or a header. Grants
+(``grants`` claim) are read from the store when the token is issued (sign-in, refresh,
+switching centre), so a revoked grant stops working when the access tokens that carry it
+expire: at most ``CMA_ACCESS_TOKEN_TTL`` (15 minutes by default), at once for new tokens.
+A token never outlives the first of its grants' expiries.
 """
 
 from __future__ import annotations
@@ -38,14 +43,21 @@ class TokenCodec:
         self.ttl = settings.access_token_ttl_seconds
         self._verified: dict[str, tuple[TenantContext, float]] = {}
 
+    def lifetime(self, ctx: TenantContext, now: dt.datetime) -> int:
+        """Seconds the token for ``ctx`` lives: the TTL, cut short by an expiring grant."""
+        if ctx.granted_until is None:
+            return self.ttl
+        return max(1, min(self.ttl, int((ctx.granted_until - now).total_seconds())))
+
     def issue(self, ctx: TenantContext, now: dt.datetime) -> str:
         claims = {
             "sub": str(ctx.user_id),
             "cid": str(ctx.centre_id),
             "roles": sorted(r.value for r in ctx.roles),
+            "grants": sorted(p.value for p in ctx.granted),
             "iat": int(now.timestamp()),
             "nbf": int(now.timestamp()),
-            "exp": int(now.timestamp()) + self.ttl,
+            "exp": int(now.timestamp()) + self.lifetime(ctx, now),
             "iss": self._issuer,
             "aud": self._audience,
             "jti": uuid.uuid4().hex,
@@ -80,6 +92,7 @@ class TokenCodec:
                 centre_id=CentreId(uuid.UUID(claims["cid"])),
                 user_id=UserId(uuid.UUID(claims["sub"])),
                 roles=frozenset(Role(r) for r in claims["roles"]),
+                granted=frozenset(Permission(p) for p in claims.get("grants", [])),
             )
         except (jwt.PyJWTError, ValueError, TypeError, KeyError):
             raise NotAuthorizedException("invalid or expired access token") from None
@@ -93,10 +106,11 @@ async def issue_tokens(ctx: TenantContext, codec: TokenCodec, sessions: Any) -> 
     """The login/refresh/switch answer: a short-lived access token for ``ctx`` and a new
     single-use refresh token (``sessions`` is a ``SessionService``)."""
     refresh = await sessions.start(ctx)
+    now = dt.datetime.now(dt.UTC)
     return TokenOut(
-        access_token=codec.issue(ctx, dt.datetime.now(dt.UTC)),
+        access_token=codec.issue(ctx, now),
         token_type="bearer",  # noqa: S106 - the OAuth 2 token type, not a secret
-        expires_in=codec.ttl,
+        expires_in=codec.lifetime(ctx, now),
         centre_id=ctx.centre_id,
         roles=sorted(r.value for r in ctx.roles),
         refresh_token=refresh,
@@ -106,10 +120,11 @@ async def issue_tokens(ctx: TenantContext, codec: TokenCodec, sessions: Any) -> 
 
 async def rotate_tokens(raw: str, codec: TokenCodec, sessions: Any) -> TokenOut:
     ctx, refresh = await sessions.rotate(raw)
+    now = dt.datetime.now(dt.UTC)
     return TokenOut(
-        access_token=codec.issue(ctx, dt.datetime.now(dt.UTC)),
+        access_token=codec.issue(ctx, now),
         token_type="bearer",  # noqa: S106 - the OAuth 2 token type, not a secret
-        expires_in=codec.ttl,
+        expires_in=codec.lifetime(ctx, now),
         centre_id=ctx.centre_id,
         roles=sorted(r.value for r in ctx.roles),
         refresh_token=refresh,
@@ -137,7 +152,8 @@ class JWTAuthMiddleware(AbstractAuthenticationMiddleware):
 
 
 def requires(permission: Permission) -> Any:
-    """A Litestar guard: the token's roles must grant ``permission``."""
+    """A Litestar guard: the token's roles, or a grant to this user, must allow
+    ``permission`` (``TenantContext.can``: the matrix plus grants)."""
 
     # async on purpose: Litestar runs a sync guard in a worker thread, which measured about
     # a tenth of the CPU of a simple read (benchmarks/README.md).

@@ -17,7 +17,7 @@ from cma_core.cases.model import CaseStatus
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.services.cases import CaseService, OpenCase, UpdateCase
-from cma_core.services.clients import ClientService, RegisterClient
+from cma_core.services.clients import ClientService, RegisterClient, UpdateClient
 from cma_core.services.identity import IdentityService
 from cma_core.services.sessions import SessionService
 from cma_core.services.tasks import TaskService
@@ -33,6 +33,7 @@ from cma_entrypoints.http.schemas import (
     ClientIn,
     ClientOut,
     ClientPage,
+    ClientPatch,
     CloseIn,
     LoginIn,
     MeOut,
@@ -161,8 +162,23 @@ class ClientController(Controller):
                             "email": "ann.lee@example.org",
                             "phone": "07700 900123",
                             "ni_number": "AB123456C",
+                            "address": {"lines": ["1 High Street", "Leeds"], "postcode": "LS1 4AP"},
                         },
-                    )
+                    ),
+                    Example(
+                        summary="With vulnerabilities (needs sensitive:write)",
+                        value={
+                            "first_name": "Bea",
+                            "last_name": "Khan",
+                            "date_of_birth": "1979-11-20",
+                            "address": {"lines": ["Flat 2", "Bradford"], "postcode": "BD1 1AA"},
+                            "address_suppressed": True,
+                            "address_suppression_reason": "domestic abuse: refuge address",
+                            "vulnerabilities": ["domestic_abuse", "mental_health"],
+                            "health_notes": "anxiety; prefers email",
+                            "health_data_consent_at": "2026-11-28T10:00:00Z",
+                        },
+                    ),
                 ]
             ),
         ],
@@ -177,6 +193,7 @@ class ClientController(Controller):
                 email=data.email,
                 phone=data.phone,
                 ni_number=data.ni_number,
+                details=data.details(),
             ),
         )
         return Response(
@@ -209,6 +226,48 @@ class ClientController(Controller):
         self, request: Request[Any, Any, Any], client_id: uuid.UUID, clients: ClientService
     ) -> Response[ClientOut]:
         client = await clients.get(ctx_of(request), ClientId(client_id))
+        return Response(
+            ClientOut.of(client, sensitive=_sensitive(request)), headers=etag(client.version)
+        )
+
+    @patch(
+        "/{client_id:uuid}",
+        guards=[requires(Permission.CLIENT_WRITE)],
+        summary="Edit a client",
+        description="Partial update: fields left out are not touched, `null` clears one. "
+        "Send `If-Match` with the ETag you read; 412 if someone changed the client since, "
+        "428 without it. Health, vulnerability and address-suppression fields (and the "
+        "address of a client whose address is suppressed) need `sensitive:write` (403). "
+        "Audited as `client.updated` with the names of the changed fields only.",
+    )
+    async def update_client(
+        self,
+        request: Request[Any, Any, Any],
+        client_id: uuid.UUID,
+        data: Annotated[
+            ClientPatch,
+            Body(
+                examples=[
+                    Example(summary="New phone number", value={"phone": "0113 496 0000"}),
+                    Example(
+                        summary="Suppress the address (needs sensitive:write)",
+                        value={
+                            "address_suppressed": True,
+                            "address_suppression_reason": "domestic abuse: do not disclose",
+                        },
+                    ),
+                ]
+            ),
+        ],
+        clients: ClientService,
+        if_match: IfMatch = None,
+    ) -> Response[ClientOut]:
+        expected = parse_if_match(if_match, required=True)
+        client = await clients.update(
+            ctx_of(request),
+            ClientId(client_id),
+            UpdateClient(expected_version=expected, changes=data.changes()),
+        )
         return Response(
             ClientOut.of(client, sensitive=_sensitive(request)), headers=etag(client.version)
         )

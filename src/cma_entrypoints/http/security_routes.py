@@ -1,4 +1,5 @@
-"""Security routes: the audit trail, refresh/logout/switch-centre, the TOTP second factor."""
+"""Security routes: the audit trail, refresh/logout/switch-centre, the TOTP second factor,
+and per-user permission grants."""
 
 from __future__ import annotations
 
@@ -6,21 +7,25 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, delete, get, post
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 
-from cma_core.identity.model import TenantContext
-from cma_core.identity.permissions import Permission
+from cma_core.identity.model import PermissionGrant, TenantContext
+from cma_core.identity.permissions import GRANTABLE, Permission
 from cma_core.services.audit import AuditService
 from cma_core.services.identity import IdentityService
 from cma_core.services.sessions import SessionService
+from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
 from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires, rotate_tokens
 from cma_entrypoints.http.schemas import TokenOut
 from cma_entrypoints.http.security_schemas import (
     AuditOut,
     AuditPage,
+    GrantIn,
+    GrantOut,
+    GrantPage,
     OtpIn,
     RefreshIn,
     SwitchCentreIn,
@@ -177,3 +182,109 @@ class SessionController(Controller):
         identity: IdentityService,
     ) -> None:
         await identity.confirm_totp(_ctx(request), data.otp)
+
+
+def _permission(value: str, field: str = "permission") -> Permission:
+    try:
+        return Permission(value)
+    except ValueError:
+        allowed = ", ".join(sorted(p.value for p in GRANTABLE))
+        raise ValidationError(field, f"is not a permission; grantable: {allowed}") from None
+
+
+def _grant_out(user_id: uuid.UUID, g: PermissionGrant) -> GrantOut:
+    now = dt.datetime.now(dt.UTC)
+    return GrantOut(
+        user_id=user_id,
+        permission=g.permission.value,
+        reason=g.reason,
+        granted_by=g.granted_by,
+        granted_at=g.granted_at,
+        expires_at=g.expires_at,
+        active=g.active_at(now),
+    )
+
+
+class GrantController(Controller):
+    """Permissions given to one user in the caller's centre beyond their roles."""
+
+    path = "/api/v1/users/{user_id:uuid}/grants"
+    tags = ["users"]
+    guards = [requires(Permission.USER_MANAGE)]
+
+    @get(
+        "/",
+        summary="A user's permission grants in this centre",
+        description="404 for a user who does not work for this centre.",
+    )
+    async def list_grants(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: uuid.UUID,
+        identity: IdentityService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> GrantPage:
+        grants = await identity.list_grants(_ctx(request), UserId(user_id))
+        return GrantPage(
+            items=[_grant_out(user_id, g) for g in grants[offset : offset + limit]],
+            total=len(grants),
+            limit=limit,
+            offset=offset,
+        )
+
+    @post(
+        "/",
+        status_code=201,
+        summary="Grant a user one permission in this centre",
+        description="E.g. `sensitive:read` for a caseworker on a case that needs it. Replaces "
+        "an earlier grant of the same permission. `centre:manage` and `user:manage` are never "
+        "granted (403), nor a permission you do not hold yourself. Audited as "
+        "`user.permission_granted`. Takes effect with the user's next token (sign-in or "
+        "refresh).",
+    )
+    async def grant(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: uuid.UUID,
+        data: Annotated[
+            GrantIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="Sensitive detail for a month",
+                        value={
+                            "permission": "sensitive:read",
+                            "reason": "supports vulnerable clients on the Tuesday rota",
+                            "expires_at": "2026-12-31T17:00:00Z",
+                        },
+                    )
+                ]
+            ),
+        ],
+        identity: IdentityService,
+    ) -> GrantOut:
+        grant = await identity.grant(
+            _ctx(request),
+            UserId(user_id),
+            _permission(data.permission),
+            reason=data.reason,
+            expires_at=data.expires_at,
+        )
+        return _grant_out(user_id, grant)
+
+    @delete(
+        "/{permission:str}",
+        summary="Revoke a user's grant",
+        description="404 if the user has no such grant here. Tokens already issued keep it "
+        "until they expire (at most the access-token lifetime). Audited as "
+        "`user.permission_revoked`.",
+    )
+    async def revoke(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: uuid.UUID,
+        permission: str,
+        identity: IdentityService,
+    ) -> None:
+        await identity.revoke(_ctx(request), UserId(user_id), _permission(permission))

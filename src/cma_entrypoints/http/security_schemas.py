@@ -63,3 +63,29 @@ class OtpIn(Struct, forbid_unknown_fields=True):
 class TotpEnrolmentOut(Struct):
     secret: str
     otpauth_uri: str
+
+
+class GrantIn(Struct, forbid_unknown_fields=True):
+    permission: Annotated[str, Meta(max_length=64)]
+    #: Why this person needs it (kept with the grant; audited by name only).
+    reason: Annotated[str, Meta(min_length=1, max_length=500)]
+    #: When the grant lapses; ``null``: until revoked.
+    expires_at: Annotated[dt.datetime, Meta(tz=True)] | None = None
+
+
+class GrantOut(Struct):
+    user_id: uuid.UUID
+    permission: str
+    reason: str
+    granted_by: uuid.UUID | None
+    granted_at: dt.datetime
+    expires_at: dt.datetime | None
+    #: False once ``expires_at`` has passed (an expired grant allows nothing).
+    active: bool
+
+
+class GrantPage(Struct):
+    items: list[GrantOut]
+    total: int
+    limit: int
+    offset: int
