@@ -35,6 +35,7 @@ from cma_adapters.sqlalchemy import (
 )
 from cma_adapters.sqlalchemy.advice import repositories as sql_advice_repositories
 from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
+from cma_adapters.sqlalchemy.privacy import sqlalchemy_case_data_eraser
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.sqlalchemy.scheduling import sqlalchemy_scheduling_store
 from cma_adapters.tesseract import TesseractTextExtractor
@@ -50,6 +51,7 @@ from cma_core.services.documents import DocumentJobs, DocumentRepositories, Docu
 from cma_core.services.events import EventHandlers, OutboxRelay
 from cma_core.services.identity import IdentityService
 from cma_core.services.letters import LetterService
+from cma_core.services.privacy import PrivacyService
 from cma_core.services.scheduling import Scheduler, SchedulingConfig, SchedulingService
 from cma_core.services.sessions import SessionService
 from cma_core.services.tasks import TaskService
@@ -307,6 +309,17 @@ class Container(containers.DeclarativeContainer):
     appraisals = providers.Singleton(AppraisalService, uow, advice_repos, clock)
     letters = providers.Singleton(LetterService, uow, advice_repos, letter_renderer, clock)
     reference = providers.Singleton(ReferenceService, uow, advice_repos, clock)
+    # Data protection: case deletion, client erasure, subject access export.
+    privacy = providers.Singleton(
+        PrivacyService,
+        uow,
+        providers.Object(sqlalchemy_case_data_eraser),
+        document_repos,
+        document_store,
+        clock,
+        advice=advice_repos,
+        scheduling=scheduling_store,
+    )
 
 
 Container.publisher.add_kwargs(handlers=Container.event_handlers.provider)

@@ -19,6 +19,7 @@ from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.advice import ADVICE_CONTROLLERS
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.documents import documents_router
+from cma_entrypoints.http.privacy import CaseController, ClientController
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
 from cma_entrypoints.http.protection import (
     AddressRateLimitMiddleware,
@@ -26,12 +27,7 @@ from cma_entrypoints.http.protection import (
     UserContextMiddleware,
     echo_request_id,
 )
-from cma_entrypoints.http.routes import (
-    AuthController,
-    CaseController,
-    ClientController,
-    TaskController,
-)
+from cma_entrypoints.http.routes import AuthController, TaskController
 from cma_entrypoints.http.scheduling import SCHEDULING_CONTROLLERS
 from cma_entrypoints.http.schemas import HealthCheck, HealthOut
 from cma_entrypoints.http.security_routes import (
@@ -148,6 +144,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "budgets": provider(container.budgets),
             "appraisals": provider(container.appraisals),
             "letters": provider(container.letters),
+            "privacy": provider(container.privacy),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
         },
         middleware=[

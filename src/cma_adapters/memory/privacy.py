@@ -1,0 +1,117 @@
+"""``CaseDataEraser`` for the in-memory unit of work: every table of the shared database,
+every record whose ``case_id`` (or its appointment's) is the case."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from cma_adapters.memory.adapters import InMemoryUnitOfWork
+from cma_core.ports.privacy import CaseDataEraser
+from cma_core.ports.uow import UnitOfWork
+from cma_core.shared.errors import Conflict
+from cma_core.shared.ids import CaseId, ClientId
+
+
+def _attr(record: Any, name: str) -> Any:
+    """``record.name``, or that of a wrapped record one level down (a stored appointment)."""
+    if hasattr(record, name):
+        return getattr(record, name)
+    if attrs.has(type(record)):
+        for a in attrs.fields(type(record)):
+            inner = getattr(record, a.name)
+            if attrs.has(type(inner)) and hasattr(inner, name):
+                return getattr(inner, name)
+    return None
+
+
+class InMemoryCaseDataEraser(CaseDataEraser):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow = uow
+
+    def _mine(self, record: Any) -> bool:
+        return bool(_attr(record, "centre_id") == self._uow.centre_id)
+
+    def _stage_removal(self, table: dict[Any, Any], keys: list[Any]) -> None:
+        def op() -> None:
+            for key in keys:
+                table.pop(key, None)
+
+        self._uow.staging.ops.append(op)
+
+    def _remove_where(self, removed: dict[str, int], field: str, value: Any) -> None:
+        db = self._uow.db
+        for name, table in db.tables.items():
+            keys = [k for k, r in table.items() if self._mine(r) and _attr(r, field) == value]
+            if keys:
+                removed[name] = removed.get(name, 0) + len(keys)
+                self._stage_removal(table, keys)
+
+    def _remove_events(self, removed: dict[str, int], key: str, value: Any) -> None:
+        outbox = self._uow.db.outbox
+        keys = [
+            k
+            for k, (env, _) in outbox.items()
+            if env.centre_id == self._uow.centre_id and env.payload.get(key) == str(value)
+        ]
+        if keys:
+            removed["outbox"] = len(keys)
+            self._stage_removal(outbox, keys)
+
+    async def erase_case(self, case_id: CaseId) -> Mapping[str, int]:
+        db = self._uow.db
+        removed: dict[str, int] = {}
+        refs = {
+            str(_attr(r, "id"))
+            for r in [
+                *db.table("scheduling.appointments").values(),
+                *db.table("scheduling.deadlines").values(),
+            ]
+            if _attr(r, "case_id") == case_id
+        }
+        reminders = db.table("scheduling.reminders")
+        keys = [
+            k
+            for k, r in reminders.items()
+            if self._mine(r) and (r.subject_ref in refs or r.subject_ref.startswith(f"{case_id}:"))
+        ]
+        if keys:
+            removed["reminders"] = len(keys)
+            self._stage_removal(reminders, keys)
+        self._remove_events(removed, "case_id", case_id)
+        self._remove_where(removed, "case_id", case_id)
+        tasks = [k for k, t in db.tasks.items() if self._mine(t) and t.case_id == case_id]
+        if tasks:
+            removed["tasks"] = len(tasks)
+            self._stage_removal(db.tasks, tasks)
+        case = db.cases.get(case_id)
+        if case is not None and self._mine(case):
+            removed["case_notes"] = len(case.notes)
+            removed["cases"] = 1
+            self._stage_removal(db.cases, [case_id])
+        return {k: v for k, v in removed.items() if v}
+
+    async def erase_client(self, client_id: ClientId) -> Mapping[str, int]:
+        db = self._uow.db
+        if any(self._mine(c) and c.client_id == client_id for c in db.cases.values()):
+            raise Conflict("the client still has cases: erase them first")
+        removed: dict[str, int] = {}
+        reminders = db.table("scheduling.reminders")
+        keys = [k for k, r in reminders.items() if self._mine(r) and r.recipient == str(client_id)]
+        if keys:
+            removed["reminders"] = len(keys)
+            self._stage_removal(reminders, keys)
+        self._remove_events(removed, "client_id", client_id)
+        self._remove_where(removed, "client_id", client_id)
+        client = db.clients.get(client_id)
+        if client is not None and self._mine(client):
+            removed["clients"] = 1
+            self._stage_removal(db.clients, [client_id])
+        return removed
+
+
+def in_memory_case_data_eraser(uow: UnitOfWork) -> CaseDataEraser:
+    """The ``RepositoryFactory[CaseDataEraser]`` of the in-memory unit of work."""
+    return InMemoryCaseDataEraser(InMemoryUnitOfWork.of(uow))

@@ -1,0 +1,40 @@
+"""The port that removes a case's or a client's records for good (case deletion, right to
+erasure).
+
+It joins a unit of work through a ``RepositoryFactory`` (see ``cma_core.ports.uow``) and
+sees only that centre's rows, like every repository. It removes *records*; the stored
+objects of documents are the document store's, and the privacy service deletes them
+first (see ``cma_core.services.privacy``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+from cma_core.shared.ids import CaseId, ClientId
+
+
+class CaseDataEraser(Protocol):
+    async def erase_case(self, case_id: CaseId) -> Mapping[str, int]:
+        """Delete the case and every record of this centre that belongs to it: every table
+        with a ``case_id`` (notes, tasks, debts, budget, facts, appraisals, offers, advice,
+        letters, case facts, deadlines, appointments, findings, QA reviews, documents,
+        suggestions, and whatever a later area adds), the reminders about its
+        appointments and deadlines, and the outbox events that name it.
+
+        Returns how many rows went, by table (tables with none left out; ``cases`` is 1
+        when the case itself was there). Idempotent: a missing case returns what was left
+        to remove, usually ``{}``. Audit entries are never touched.
+        """
+        ...
+
+    async def erase_client(self, client_id: ClientId) -> Mapping[str, int]:
+        """Delete the client's own records: contact consents, reminders addressed to the
+        client, outbox events that name the client, and the client row itself (its sealed
+        personal fields and blind-index entries). Erase the client's cases first: the
+        client of a remaining case is refused with ``Conflict``.
+
+        Returns rows removed by table, as ``erase_case``. Idempotent.
+        """
+        ...
