@@ -28,6 +28,7 @@ from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CentreId, UserId, parse_uuid
 from cma_entrypoints.cli import advice as advice_cli
 from cma_entrypoints.cli import demo as demo_data
+from cma_entrypoints.cli import privacy as privacy_cli
 from cma_entrypoints.cli import scheduling as scheduling_cli
 from cma_entrypoints.cli import security as security_cli
 from cma_entrypoints.cli.documents import documents_app
@@ -62,6 +63,7 @@ user_app = typer.Typer(help="Manage users.", no_args_is_help=True)
 app.add_typer(centre_app, name="centre")
 app.add_typer(user_app, name="user")
 app.add_typer(documents_app, name="documents")
+app.add_typer(privacy_cli.clients_app, name="clients")
 app.add_typer(security_cli.audit_app, name="audit")
 app.add_typer(security_cli.keys_app, name="keys")
 app.add_typer(scheduling_cli.compliance_app, name="compliance")
