@@ -31,6 +31,12 @@ class InMemoryCaseDataEraser(CaseDataEraser):
     def __init__(self, uow: InMemoryUnitOfWork) -> None:
         self._uow = uow
 
+    @property
+    def _erased_cases(self) -> set[CaseId]:
+        """Cases erased in this unit of work (their removal waits for the commit)."""
+        erased: set[CaseId] = self._uow.staging.__dict__.setdefault("erased_cases", set())
+        return erased
+
     def _mine(self, record: Any) -> bool:
         return bool(_attr(record, "centre_id") == self._uow.centre_id)
 
@@ -91,11 +97,15 @@ class InMemoryCaseDataEraser(CaseDataEraser):
             removed["case_notes"] = len(case.notes)
             removed["cases"] = 1
             self._stage_removal(db.cases, [case_id])
+        self._erased_cases.add(case_id)
         return {k: v for k, v in removed.items() if v}
 
     async def erase_client(self, client_id: ClientId) -> Mapping[str, int]:
         db = self._uow.db
-        if any(self._mine(c) and c.client_id == client_id for c in db.cases.values()):
+        if any(
+            self._mine(c) and c.client_id == client_id and c.id not in self._erased_cases
+            for c in db.cases.values()
+        ):
             raise Conflict("the client still has cases: erase them first")
         removed: dict[str, int] = {}
         reminders = db.table("scheduling.reminders")
