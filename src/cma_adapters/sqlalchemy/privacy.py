@@ -4,7 +4,7 @@ Every table of the metadata with a ``case_id`` column is cleared for the case, c
 before parents, with the centre in every ``WHERE`` (and Row Level Security behind it on
 PostgreSQL). A table a later area adds is covered as soon as its row model is imported
 (the area modules are imported here for that); the foreign keys with ``ON DELETE CASCADE``
-are a second net, and ``tests/integration/test_privacy_schema.py`` checks the live schema
+are a second net, and ``tests/e2e/test_privacy_api.py`` checks the live schema
 for any table with a ``case_id`` column still holding the case's rows.
 """
 
