@@ -55,6 +55,19 @@ async def _user_id(b: Api, seeded: Seeded) -> str:
     return str(r.json()["user_id"])
 
 
+async def _permission(b: Api, seeded: Seeded) -> str:
+    """A real grant in centre B (to B's own admin, who holds it): A must not see or revoke it."""
+    if "permission" not in seeded.cache:
+        user_id = await _user_id(b, seeded)
+        r = await b.post(
+            f"/api/v1/users/{user_id}/grants",
+            {"permission": "finance:read", "reason": "isolation proof"},
+        )
+        assert r.status_code == 201, r.text
+        seeded.cache["permission"] = "finance:read"
+    return seeded.cache["permission"]
+
+
 def _first_id(body: Any) -> str:
     """The id of a created record, whatever envelope the route answers with."""
     if isinstance(body, dict):
@@ -178,6 +191,7 @@ ID_FACTORIES: dict[str, IdFactory] = {
     "client_id": _client_id,
     "case_id": _case_id,
     "user_id": _user_id,
+    "permission": _permission,
     "deadline_id": _deadline_id,
     "appointment_id": _appointment_id,
     "creditor_id": _creditor_id,
@@ -255,7 +269,7 @@ def _example_body(op: dict[str, Any]) -> Any:
 
 @pytest.fixture
 async def centres(container: Container, http: httpx.AsyncClient) -> tuple[Api, Api]:
-    """Supervisors (broad rights) of centres A and B."""
+    """Supervisors (broad rights) of centres A and B, also centre admins (user routes)."""
     ids = []
     for name in ("Iso A", "Iso B"):
         centre = await container.identity().create_centre(name)
@@ -272,10 +286,18 @@ async def centres(container: Container, http: httpx.AsyncClient) -> tuple[Api, A
         role=Role.SUPERVISOR,
         password=PASSWORD,
     )
-    return (
-        await sign_in(http, "sup@isoa.example", str(ids[0])),
-        await sign_in(http, "sup@isob.example", str(ids[1])),
+    a = await _with_admin(container, http, "sup@isoa.example", CentreId(ids[0]))
+    b = await _with_admin(container, http, "sup@isob.example", CentreId(ids[1]))
+    return a, b
+
+
+async def _with_admin(
+    container: Container, http: httpx.AsyncClient, email: str, centre: CentreId
+) -> Api:
+    await container.identity().create_user(
+        centre_id=centre, email=email, role=Role.CENTRE_ADMIN, password=PASSWORD
     )
+    return await sign_in(http, email, str(centre))
 
 
 async def test_every_route_with_an_id_rejects_another_centres_ids(

@@ -213,13 +213,19 @@ def user_create(
 
 
 def _parse_permission(value: str) -> Permission:
+    """A grantable permission: centre:manage and user:manage come only with a role."""
+    allowed = ", ".join(sorted(p.value for p in GRANTABLE))
     try:
-        return Permission(value.strip().lower())
+        permission = Permission(value.strip().lower())
     except ValueError:
-        allowed = ", ".join(sorted(p.value for p in GRANTABLE))
         raise ValidationError(
             "permission", f"unknown permission {value!r}; use one of {allowed}"
         ) from None
+    if permission not in GRANTABLE:
+        raise ValidationError(
+            "permission", f"{permission.value} is never granted to one user; give a role"
+        )
+    return permission
 
 
 def _parse_expiry(value: str | None) -> dt.datetime | None:
