@@ -47,7 +47,12 @@ from cma_core.services.budgets import BudgetService, ReferenceService
 from cma_core.services.cases import CaseService
 from cma_core.services.clients import ClientService
 from cma_core.services.compliance import ComplianceService
-from cma_core.services.documents import DocumentJobs, DocumentRepositories, DocumentService
+from cma_core.services.documents import (
+    DocumentJobs,
+    DocumentRepositories,
+    DocumentService,
+    DocumentSweep,
+)
 from cma_core.services.events import EventHandlers, OutboxRelay
 from cma_core.services.identity import IdentityService
 from cma_core.services.letters import LetterService
@@ -189,6 +194,19 @@ def _notifier(settings: Settings) -> Any:
     return CompositeNotifier({NotifyChannel.EMAIL: email, NotifyChannel.SMS: sms})
 
 
+def _processing_timeout(settings: Settings) -> dt.timedelta:
+    return dt.timedelta(seconds=settings.document_processing_timeout_seconds)
+
+
+def _give_up_handlers(*areas: Any) -> dict[str, list[Any]]:
+    """What areas do when an event's delivery is abandoned, merged by event name."""
+    merged: dict[str, list[Any]] = {}
+    for area in areas:
+        for name, handlers in area.give_up_handlers().items():
+            merged.setdefault(name, []).extend(handlers)
+    return merged
+
+
 def _area_handlers(*areas: Any) -> dict[str, list[Any]]:
     """Event handlers of the areas (objects with ``handlers()``), merged by event name."""
     merged: dict[str, list[Any]] = {}
@@ -298,6 +316,15 @@ class Container(containers.DeclarativeContainer):
         uow,
         clock,
         extra=providers.Callable(_area_handlers, document_jobs, compliance),
+        give_up_handlers=providers.Callable(_give_up_handlers, document_jobs),
+    )
+    document_sweep = providers.Singleton(
+        DocumentSweep,
+        uow,
+        identity_store,
+        document_repos,
+        clock,
+        timeout=providers.Callable(_processing_timeout, settings),
     )
     relay = providers.Singleton(OutboxRelay, uow, identity_store, publisher, clock)
     # Debt advice (issue 4): debts, SFS budget, appraisal, offers, advice, letters.
@@ -325,6 +352,8 @@ class Container(containers.DeclarativeContainer):
 Container.publisher.add_kwargs(handlers=Container.event_handlers.provider)
 # Accepted new-debt suggestions go through the debts area (declared after documents).
 Container.documents.add_kwargs(debts=Container.debts)
+# The summary lists the case's tracked deadlines (declared after documents).
+Container.documents.add_kwargs(scheduling=Container.scheduling_store)
 
 
 def build_container(settings: Settings | None = None) -> Container:
@@ -332,5 +361,9 @@ def build_container(settings: Settings | None = None) -> Container:
 
 
 async def shutdown(container: Container) -> None:
-    """Close pools. Safe to call when nothing was opened."""
+    """Let in-process jobs finish (a grace period), then close pools. Safe to call when
+    nothing was opened."""
+    publisher = container.publisher()
+    if isinstance(publisher, InProcessEventPublisher):
+        await publisher.aclose()
     await container.engine().dispose()

@@ -51,6 +51,9 @@ class Settings:
     openai_base_url: str | None = None
     openai_model: str = "gpt-4o-mini"
     ocr_concurrency: int | None = None
+    # A document still "processing" after this many seconds is failed by the worker's sweep
+    # (its worker died); the adviser can retry it.
+    document_processing_timeout_seconds: int = 900
     # Case clock: email by SMTP when a host is set, SMS by HTTP when a URL is set; otherwise
     # messages are written to data_dir/outbox. Reminder offsets: "1d,2h" before appointments,
     # whole days before deadlines ("7,2,0").
@@ -117,6 +120,9 @@ class Settings:
             openai_base_url=env.get("CMA_OPENAI_BASE_URL") or None,
             openai_model=env.get("CMA_OPENAI_MODEL") or "gpt-4o-mini",
             ocr_concurrency=_opt_int(env, "CMA_OCR_CONCURRENCY"),
+            document_processing_timeout_seconds=(
+                _int(env, "CMA_DOCUMENT_PROCESSING_TIMEOUT", 900) or 900
+            ),
             **_scheduling(env),
             **_protection(env, data_dir),
         )

@@ -8,8 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
+from cma_adapters.jobs import InProcessEventPublisher
 from cma_core.identity.permissions import Role
-from cma_entrypoints.container import Container, build_container
+from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.app import create_app
 from cma_entrypoints.settings import Settings
 
@@ -51,6 +52,14 @@ class Api:
         return dict(r.json())
 
 
+async def settle(container: Container) -> None:
+    """Wait for the jobs the requests so far queued in-process (the embedded default runs
+    them in the background, after the response)."""
+    publisher = container.publisher()
+    if isinstance(publisher, InProcessEventPublisher):
+        await publisher.drain()
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def container(request: pytest.FixtureRequest, tmp_path: Any) -> Container:
     if request.param == "sqlite":
@@ -77,7 +86,7 @@ async def http(container: Container) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=create_app(container))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
-    await container.engine().dispose()
+    await shutdown(container)  # background jobs finished, then the pool closed
 
 
 async def sign_in(http: httpx.AsyncClient, email: str, centre_id: str | None = None) -> Api:

@@ -6,14 +6,17 @@ refused types, another centre's document, download, delete.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.e2e.conftest import Api
+from dependency_injector import providers
+from tests.e2e.conftest import Api, settle
 from tests.e2e.documents_fixtures import CREDITOR_LETTER, N1_CLAIM, letter_png
 
+from cma_core.documents.model import PageText
 from cma_entrypoints.container import Container, build_container
 from cma_entrypoints.settings import Settings
 
@@ -61,7 +64,9 @@ async def test_letter_to_task_on_the_case(
     stored = tmp_path / "documents" / "centres" / api.centre_id / "documents" / doc["id"]
     assert (stored / "original").read_bytes() == data
 
-    # The embedded default ran the jobs in-process once the upload committed.
+    # The embedded default reads it in the background, after the response.
+    assert doc["status"] == "queued"
+    await settle(container)
     r = await api.get(f"/api/v1/documents/{doc['id']}")
     assert r.status_code == 200
     detail = r.json()
@@ -137,11 +142,14 @@ async def test_letter_to_task_on_the_case(
     assert r.json()["total"] == 0
 
 
-async def test_court_claim_deadline_task(two_centres: tuple[Api, Api]) -> None:
+async def test_court_claim_deadline_task(
+    two_centres: tuple[Api, Api], container: Container
+) -> None:
     api, _ = two_centres
     case = await api.new_case()
     r = await upload(api, case["id"], letter_png(N1_CLAIM))
     assert r.status_code == 201, r.text
+    await settle(container)
     r = await api.get(f"/api/v1/cases/{case['id']}/suggestions")
     kinds = {s["kind"]: s for s in r.json()["items"]}
     deadline = kinds["court_claim_deadline"]
@@ -289,3 +297,100 @@ async def test_signed_download_link_on_the_local_store(two_centres: tuple[Api, A
     tampered = url[:-4] + ("0000" if not url.endswith("0000") else "1111")
     for bad in (tampered, url.split("?")[0], url.replace(doc["id"], case["id"])):
         assert (await api.client.get(bad)).status_code == 404, bad
+
+
+class BlockingExtractor:
+    """Reads nothing until released: shows what happens while OCR is in progress."""
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def extract(self, data: bytes, content_type: Any) -> tuple[PageText, ...]:
+        self.started.set()
+        await self.release.wait()
+        return (PageText(number=1, text="\n".join(CREDITOR_LETTER), confidence=0.9),)
+
+
+async def test_upload_answers_at_once_and_reading_holds_no_transaction(
+    container: Container, two_centres: tuple[Api, Api]
+) -> None:
+    """SQLite has one connection: if the reading held a transaction, nothing else could
+    commit until it ended."""
+    extractor = BlockingExtractor()
+    container.text_extractor.override(providers.Object(extractor))
+    api, _ = two_centres
+    case = await api.new_case()
+
+    r = await upload(api, case["id"], letter_png(CREDITOR_LETTER))
+    assert r.status_code == 201, r.text
+    assert r.json()["status"] == "queued"
+    assert not extractor.release.is_set()  # answered while the reading cannot have ended
+    doc_id = r.json()["id"]
+    await asyncio.wait_for(extractor.started.wait(), 10)
+
+    # While Tesseract "runs": other requests read and write, and see it processing.
+    try:
+        client = await asyncio.wait_for(api.new_client(first_name="Bo"), 10)
+        assert client["first_name"] == "Bo"
+        r = await asyncio.wait_for(api.get(f"/api/v1/documents/{doc_id}"), 10)
+        assert r.json()["status"] == "processing"
+    finally:
+        extractor.release.set()
+
+    await settle(container)
+    r = await api.get(f"/api/v1/documents/{doc_id}")
+    assert r.json()["status"] == "done"
+    assert r.json()["document_class"] == "creditor_letter"
+
+
+async def test_failed_document_can_be_retried(
+    container: Container, two_centres: tuple[Api, Api]
+) -> None:
+    api, other = two_centres
+    case = await api.new_case()
+    broken = letter_png(["Broken"])[:120]  # a PNG header, then nothing readable
+    r = await upload(api, case["id"], broken, "broken.png")
+    assert r.status_code == 201, r.text
+    doc_id = r.json()["id"]
+    await settle(container)
+    r = await api.get(f"/api/v1/documents/{doc_id}")
+    failed = r.json()
+    assert failed["status"] == "failed", failed
+    assert failed["failure_reason"]
+    etag = r.headers["etag"]
+
+    url = f"/api/v1/documents/{doc_id}/retry"
+    assert (await api.post(url)).status_code == 428
+    assert (await api.post(url, headers={"If-Match": '"99"'})).status_code == 412
+    assert (await other.post(url, headers={"If-Match": etag})).status_code == 404
+    r = await api.post(url, headers={"If-Match": etag})
+    assert r.status_code == 202, r.text
+    assert r.json()["status"] == "queued"
+    # Still unreadable: failed again, with its reason.
+    await settle(container)
+    r = await api.get(f"/api/v1/documents/{doc_id}")
+    assert r.json()["status"] == "failed"
+    assert r.json()["failure_reason"] == failed["failure_reason"]
+
+    # Only a failed document can be retried.
+    good = (await upload(api, case["id"], letter_png(["Hello there"]))).json()
+    await settle(container)
+    r = await api.get(f"/api/v1/documents/{good['id']}")
+    assert r.json()["status"] == "done"
+    r = await api.post(
+        f"/api/v1/documents/{good['id']}/retry", headers={"If-Match": r.headers["etag"]}
+    )
+    assert r.status_code == 409
+    assert r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_openapi_shows_the_upload_body(two_centres: tuple[Api, Api]) -> None:
+    api, _ = two_centres
+    spec = (await api.client.get("/schema/openapi.json")).json()
+    body = spec["paths"]["/api/v1/cases/{case_id}/documents"]["post"]["requestBody"]
+    schema = body["content"]["multipart/form-data"]["schema"]
+    assert schema["properties"]["file"]["format"] == "binary"
+    assert schema["required"] == ["file"]
+    assert schema["examples"][0]["file"]
+    assert "/api/v1/documents/{document_id}/retry" in spec["paths"]

@@ -8,7 +8,7 @@ import uuid
 
 import httpx
 import jwt
-from tests.e2e.conftest import PASSWORD, Api, make_centre, sign_in
+from tests.e2e.conftest import PASSWORD, Api, make_centre, settle, sign_in
 
 from cma_core.identity.permissions import Role
 from cma_entrypoints.container import Container
@@ -179,9 +179,12 @@ async def test_case_lifecycle(two_centres: tuple[Api, Api]) -> None:
     assert r.json()["version"] > closed["version"]
 
 
-async def test_case_opened_creates_initial_contact_task(two_centres: tuple[Api, Api]) -> None:
+async def test_case_opened_creates_initial_contact_task(
+    container: Container, two_centres: tuple[Api, Api]
+) -> None:
     a, _ = two_centres
     case = await a.new_case()
+    await settle(container)  # the task is made in the background, after the response
     tasks = (await a.get(f"/api/v1/tasks?assignee=me&case_id={case['id']}")).json()
     assert tasks["total"] == 1
     assert tasks["items"][0]["kind"] == "initial_contact"

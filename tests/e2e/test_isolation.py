@@ -13,6 +13,7 @@ route that mixes them with known ids is still tested with B's known ids).
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from collections.abc import Awaitable, Callable
@@ -174,10 +175,15 @@ async def _document_id(b: Api, seeded: Seeded) -> str:
 
 async def _suggestion_id(b: Api, seeded: Seeded) -> str:
     if "suggestion_id" not in seeded.cache:
-        await _document_id(b, seeded)  # in-process jobs: OCR and suggestions ran already
+        await _document_id(b, seeded)
         case = await _case_id(b, seeded)
-        r = await b.get(f"/api/v1/cases/{case}/suggestions")
-        assert r.status_code == 200, r.text
+        # In-process jobs read the letter in the background, after the upload's response.
+        for _ in range(600):
+            r = await b.get(f"/api/v1/cases/{case}/suggestions")
+            assert r.status_code == 200, r.text
+            if r.json()["total"]:
+                break
+            await asyncio.sleep(0.1)
         seeded.cache["suggestion_id"] = _first_id(r.json())
     return seeded.cache["suggestion_id"]
 

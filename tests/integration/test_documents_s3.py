@@ -14,11 +14,11 @@ from typing import Any
 import httpx
 import pytest
 from dependency_injector import providers
-from tests.e2e.conftest import make_centre, sign_in
+from tests.e2e.conftest import make_centre, settle, sign_in
 
 from cma_adapters.memory_documents import CannedTextExtractor
 from cma_adapters.s3 import S3DocumentStore
-from cma_entrypoints.container import Container, build_container
+from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.app import create_app
 from cma_entrypoints.settings import Settings
 
@@ -73,7 +73,7 @@ async def http(container: Container) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=create_app(container))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
-    await container.engine().dispose()
+    await shutdown(container)
 
 
 async def test_upload_download_delete_reach_the_bucket(
@@ -98,6 +98,7 @@ async def test_upload_download_delete_reach_the_bucket(
     assert head["ServerSideEncryption"] == "AES256"
     assert head["ContentType"] == "image/png"
 
+    await settle(container)  # read in the background, after the response
     r = await api.get(f"/api/v1/documents/{doc['id']}")
     assert r.json()["status"] == "done"
 

@@ -1,7 +1,17 @@
-"""Run event handlers in the publishing process: the embedded default, no broker needed."""
+"""Run event handlers in the publishing process: the embedded default, no broker needed.
+
+Handlers run in the background, never in the request that committed the events: ``publish``
+puts the events on a queue and returns, and one asyncio task on the same event loop drains
+it (started on demand, ended when the queue is empty). The owner of the loop drains the
+queue before it stops: the HTTP app at shutdown (``aclose``), the CLI before it exits
+(``drain``, with progress).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import collections
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
@@ -12,27 +22,109 @@ from cma_core.shared.ids import CentreId, EventId
 
 log = logging.getLogger(__name__)
 
+Progress = Callable[[int, int], None]
+"""Called with (handled so far, handled + still queued) after each event."""
+
 
 class _Dispatcher(Protocol):
     def dispatch(self, centre_id: CentreId, event_id: EventId) -> Awaitable[int]: ...
 
+    def give_up(self, centre_id: CentreId, event_id: EventId, reason: str) -> Awaitable[int]: ...
+
 
 class InProcessEventPublisher(EventPublisher):
-    """Dispatches each event right after the commit, awaiting the handlers.
+    """Queues each committed event for a background task that runs its handlers.
 
     ``handlers`` is a zero-argument callable returning the dispatcher, resolved lazily so the
-    dispatcher can itself use units of work that publish through this publisher.
-    A failing handler is logged and the event stays unhandled in the inbox sense (the next
-    relay run or ``cma worker`` may retry it); the user's change is already committed.
+    dispatcher can itself use units of work that publish through this publisher (events a
+    handler commits join the same queue). Events are handled one at a time, in order: the
+    embedded database has a single connection anyway.
+
+    A failing handler is logged and the event given up (``give_up``: a document it was
+    reading fails with a reason instead of staying ``processing``); the user's change is
+    already committed. Events still queued when the process stops are lost to this
+    publisher (they are marked published); their documents stay ``queued``.
     """
 
     def __init__(self, handlers: Callable[[], _Dispatcher]) -> None:
         self._handlers = handlers
+        self._queue: collections.deque[EventEnvelope] = collections.deque()
+        self._task: asyncio.Task[None] | None = None
+        self._busy = False
+        self._progress: Progress | None = None
+        self.handled = 0
+        """Events handled since this publisher was made."""
+
+    @property
+    def pending(self) -> int:
+        """Events queued or being handled."""
+        return len(self._queue) + (1 if self._busy else 0)
 
     async def publish(self, envelopes: Sequence[EventEnvelope]) -> None:
-        dispatcher = self._handlers()
-        for env in envelopes:
+        self._queue.extend(envelopes)
+        if self._queue and (self._task is None or self._task.done()):
+            self._task = asyncio.get_running_loop().create_task(
+                self._run(), name="cma-inprocess-events"
+            )
+
+    async def _run(self) -> None:
+        while self._queue:
+            env = self._queue.popleft()
+            self._busy = True
             try:
-                await dispatcher.dispatch(env.centre_id, env.event_id)
+                await self._handle(env)
+            finally:
+                self._busy = False
+            self.handled += 1
+            if self._progress is not None:
+                self._progress(self.handled, self.handled + len(self._queue))
+
+    async def _handle(self, env: EventEnvelope) -> None:
+        dispatcher = self._handlers()
+        try:
+            await dispatcher.dispatch(env.centre_id, env.event_id)
+        except Exception as exc:
+            log.exception("in-process handler for %s %s failed", env.name, env.event_id)
+            reason = f"processing failed ({type(exc).__name__}); see the server log, then retry"
+            try:
+                await dispatcher.give_up(env.centre_id, env.event_id, reason)
             except Exception:
-                log.exception("in-process handler for %s %s failed", env.name, env.event_id)
+                log.exception("giving up %s %s failed", env.name, env.event_id)
+
+    async def drain(self, progress: Progress | None = None) -> int:
+        """Wait until every queued event (and those their handlers publish) is handled.
+
+        Returns how many events this publisher has handled in all. ``progress`` is called
+        after each event with (handled, handled + queued).
+        """
+        self._progress = progress
+        try:
+            while True:
+                task = self._task
+                if task is None or task.done():
+                    if not self._queue:
+                        return self.handled
+                    # Ended without emptying the queue (cancelled): start it again.
+                    self._task = asyncio.get_running_loop().create_task(self._run())
+                    continue
+                # Shielded: a caller's timeout must not cancel a handler half-way.
+                await asyncio.shield(task)
+        finally:
+            self._progress = None
+
+    async def aclose(self, grace: float | None = 30.0) -> None:
+        """Drain for at most ``grace`` seconds, then cancel what is left (logged)."""
+        try:
+            await asyncio.wait_for(self.drain(), grace)
+        except TimeoutError:
+            log.warning(
+                "stopping with %d event(s) not handled in-process; their documents stay "
+                "queued or processing until retried or swept",
+                self.pending,
+            )
+        task, self._task = self._task, None
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._queue.clear()

@@ -2,12 +2,14 @@
 
 Runs as the centre itself (``--centre``), like the other admin commands. Each file goes
 through the same upload use case as the HTTP API (type sniffed, size limited, duplicates
-skipped); with the embedded default the text is read in-process as each file is filed,
-with a worker (``CMA_REDIS_URL``) it is queued.
+skipped). With a worker (``CMA_REDIS_URL``) the files are queued for it; with the embedded
+default the command reads them itself, in the background as files are filed, and waits for
+the reading to finish (a second progress bar) before it exits.
 """
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from cma_adapters.jobs import InProcessEventPublisher
 from cma_core.documents.errors import DuplicateDocument
+from cma_core.documents.model import DocumentId
 from cma_core.identity.model import TenantContext
 from cma_core.shared.errors import DomainError, ValidationError
 from cma_core.shared.ids import CaseId, CentreId, parse_uuid
@@ -29,6 +33,27 @@ from cma_entrypoints.cli.support import (
 from cma_entrypoints.container import Container
 
 documents_app = typer.Typer(help="Documents on cases.", no_args_is_help=True)
+
+
+async def finish_in_process_jobs(c: Container, *, quiet: bool) -> int:
+    """With the embedded default, wait for the background reading of what was filed, with
+    a progress bar on stderr. Returns how many events were handled (0 with a worker)."""
+    publisher = c.publisher()
+    if not isinstance(publisher, InProcessEventPublisher) or publisher.pending == 0:
+        return 0
+    with Progress(
+        TextColumn("reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        disable=quiet,
+    ) as progress:
+        task = progress.add_task("reading", total=publisher.pending)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        return await publisher.drain(advance)
 
 
 def _files(folder: Path, recursive: bool) -> list[Path]:
@@ -95,6 +120,13 @@ def import_folder(
                     )
                 results.append(row)
                 progress.advance(task)
+        await finish_in_process_jobs(c, quiet=as_json)
+        for row in results:
+            if row["status"] == "uploaded":
+                done = await service.get(ctx, DocumentId(uuid.UUID(row["document_id"])))
+                row["processing"] = done.status.value
+                if done.failure_reason:
+                    row["processing_reason"] = done.failure_reason
         return results
 
     results = run_with_container(work, as_json=as_json)
@@ -114,3 +146,33 @@ def import_folder(
         )
     if counts["refused"] or counts["failed"]:
         raise typer.Exit(EXIT_FAILURE)
+
+
+@documents_app.command("retry")
+def retry(
+    document: str = typer.Argument(..., help="The failed document's id."),
+    centre: str = typer.Option(..., "--centre", help="The centre id the document belongs to."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable result on stdout."),
+) -> None:
+    """Queue a failed document to be read again (audited ``document.retried``)."""
+    centre_id = CentreId(guard(lambda: parse_uuid(centre, field="centre"), as_json=as_json))
+    document_id = DocumentId(guard(lambda: parse_uuid(document, field="document"), as_json=as_json))
+    ctx = TenantContext.system(centre_id)
+
+    async def work(c: Container) -> dict[str, Any]:
+        service = c.documents()
+        queued = await service.retry(ctx, document_id, expected_version=None)
+        await finish_in_process_jobs(c, quiet=as_json)
+        now = await service.get(ctx, document_id)
+        return {
+            "document_id": str(queued.id),
+            "status": now.status.value,
+            "failure_reason": now.failure_reason,
+        }
+
+    result = run_with_container(work, as_json=as_json)
+    if as_json:
+        emit_json(result)
+    else:
+        reason = f" ({result['failure_reason']})" if result["failure_reason"] else ""
+        typer.echo(f"document {result['document_id']}: {result['status']}{reason}")

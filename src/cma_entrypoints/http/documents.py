@@ -223,7 +223,36 @@ class CaseDocumentController(Controller):
         self,
         request: Request[Any, Any, Any],
         case_id: uuid.UUID,
-        data: Annotated[dict[str, UploadFile], Body(media_type=RequestEncodingType.MULTI_PART)],
+        data: Annotated[
+            dict[str, UploadFile],
+            Body(
+                media_type=RequestEncodingType.MULTI_PART,
+                title="Upload",
+                description="One part named `file`: the document's bytes, with its filename "
+                "(sanitised; the type is sniffed from the bytes).",
+                examples=[
+                    Example(
+                        summary="A scanned creditor letter",
+                        description="curl -F 'file=@Lowell letter.pdf' "
+                        "https://cma.example/api/v1/cases/{case_id}/documents",
+                        value={"file": "(binary: the bytes of Lowell letter.pdf)"},
+                    )
+                ],
+                # The handler reads a dict of parts; the schema says what it expects.
+                schema_extra={
+                    "properties": {
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "contentMediaType": "application/octet-stream",
+                            "description": "PDF, PNG, JPEG or TIFF, at most "
+                            "CMA_MAX_DOCUMENT_BYTES.",
+                        }
+                    },
+                    "required": ["file"],
+                },
+            ),
+        ],
         documents: DocumentService,
     ) -> Response[Any]:
         upload = data.get("file")
@@ -370,6 +399,28 @@ class DocumentController(Controller):
     ) -> LinkOut:
         _, url, expires_at = await documents.download_link(ctx_of(request), DocumentId(document_id))
         return LinkOut(url=url, expires_at=expires_at)
+
+    @post(
+        "/{document_id:uuid}/retry",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Read a failed document again",
+        description="Needs `If-Match`. Only a `failed` document can be retried (409 "
+        "otherwise): it goes back to `queued` and its text is read again; `failure_reason` "
+        "keeps the last failure until the new attempt settles. Audited `document.retried`.",
+        status_code=202,
+    )
+    async def retry(
+        self,
+        request: Request[Any, Any, Any],
+        document_id: uuid.UUID,
+        documents: DocumentService,
+        if_match: IfMatch = None,
+    ) -> Response[DocumentOut]:
+        expected = parse_if_match(if_match, required=True)
+        document = await documents.retry(
+            ctx_of(request), DocumentId(document_id), expected_version=expected
+        )
+        return Response(DocumentOut.of(document), status_code=202, headers=etag(document.version))
 
     @delete(
         "/{document_id:uuid}",

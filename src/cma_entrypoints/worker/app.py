@@ -35,6 +35,7 @@ MAX_RETRIES = 5
 MIN_BACKOFF_MS = 1_000
 MAX_BACKOFF_MS = 60_000
 DEFAULT_RELAY_EVERY = 5.0
+GIVE_UP_ACTOR = "event_given_up"
 
 RelayFn = Callable[[], Awaitable[int]]
 SweepFn = Callable[[], Awaitable[object]]
@@ -84,7 +85,7 @@ def setup_broker(
             container,
             relay=relay or container.relay().relay,
             relay_every=relay_every,
-            sweep=sweep or container.scheduler().sweep,
+            sweep=sweep or _full_sweep(container),
             sweep_every=sweep_every,
             sweep_lock=_redis_lock(broker, sweep_every),
         )
@@ -94,11 +95,46 @@ def setup_broker(
     return broker
 
 
+def _full_sweep(container: Container) -> SweepFn:
+    """The scheduler's sweep, then the documents' (fail those stuck ``processing``)."""
+    scheduler, documents = container.scheduler(), container.document_sweep()
+
+    async def sweep() -> dict[str, object]:
+        report = await scheduler.sweep()
+        return {"scheduler": report, "documents_timed_out": await documents.sweep()}
+
+    return sweep
+
+
 def declare_dispatch_actor(
     broker: dramatiq.Broker, container: Container
 ) -> dramatiq.Actor[[str, str], None]:
-    """Declare ``dispatch_event`` on ``broker``, bound to ``container``'s event handlers."""
+    """Declare ``dispatch_event`` on ``broker``, bound to ``container``'s event handlers,
+    and ``event_given_up``, which Dramatiq sends when its retries are exhausted."""
     handlers = container.event_handlers()
+
+    async def event_given_up(message: dict[str, Any], info: dict[str, Any]) -> None:
+        try:
+            centre_id, event_id = (uuid.UUID(str(a)) for a in message["args"])
+        except (KeyError, TypeError, ValueError):
+            log.warning("malformed given-up message %r; ignored", message.get("message_id"))
+            return
+        tries = int(info.get("retries", 0)) + 1
+        reason = f"processing failed after {tries} attempt(s); see the worker log, then retry"
+        try:
+            ran = await handlers.give_up(CentreId(centre_id), EventId(event_id), reason)
+        except NotFound:
+            return
+        log.warning("event %s of centre %s given up: %d handler(s) ran", event_id, centre_id, ran)
+
+    dramatiq.actor(
+        actor_name=GIVE_UP_ACTOR,
+        queue_name=EVENTS_QUEUE,
+        broker=broker,
+        max_retries=MAX_RETRIES,
+        min_backoff=MIN_BACKOFF_MS,
+        max_backoff=MAX_BACKOFF_MS,
+    )(event_given_up)
 
     async def dispatch_event(centre_id: str, event_id: str) -> None:
         try:
@@ -122,6 +158,8 @@ def declare_dispatch_actor(
         max_retries=MAX_RETRIES,
         min_backoff=MIN_BACKOFF_MS,
         max_backoff=MAX_BACKOFF_MS,
+        # Retries exhausted: the areas are told, so no document stays "processing".
+        on_retry_exhausted=GIVE_UP_ACTOR,
     )(dispatch_event)
 
 

@@ -90,6 +90,10 @@ class World:
 
 @pytest.fixture
 def world() -> World:
+    return make_world()
+
+
+def make_world() -> World:
     app = build_app()
     repos = DocumentRepositories(documents=in_memory_documents, suggestions=in_memory_suggestions)
     store = InMemoryDocumentStore()

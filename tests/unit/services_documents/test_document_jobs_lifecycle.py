@@ -1,0 +1,287 @@
+"""The documents pipeline's lifecycle on the in-memory adapters: background in-process
+jobs, giving up, the stuck-document sweep, retry, one-transaction accept, the summary."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Awaitable, Callable, Sequence
+
+import pytest
+from tests.unit.services_documents.test_documents_service import (
+    LOWELL,
+    PNG,
+    World,
+    make_world,
+    open_case,
+    png,
+)
+
+from cma_adapters.jobs import InProcessEventPublisher
+from cma_adapters.memory.adapters import InMemoryUnitOfWork
+from cma_adapters.memory.advice import repositories
+from cma_adapters.memory_documents import ScriptedAssistant
+from cma_core.documents.model import DocumentStatus, PageText, SuggestionStatus
+from cma_core.identity.model import TenantContext
+from cma_core.services.advice import DebtService
+from cma_core.services.documents import DocumentSweep
+from cma_core.shared.errors import InvalidTransition, StaleVersion
+from cma_core.shared.events import EventEnvelope
+
+PROCESSING_TIMEOUT = dt.timedelta(minutes=15)
+
+
+@pytest.fixture(name="world")
+def world_fixture() -> World:
+    return make_world()
+
+
+class Forwarding:
+    """The unit of work's publisher: records, then hands to the in-process publisher."""
+
+    def __init__(self, world: World, inner: InProcessEventPublisher) -> None:
+        self.world, self.inner = world, inner
+
+    async def publish(self, envelopes: Sequence[EventEnvelope]) -> None:
+        self.world.app.publisher.published.extend(envelopes)
+        await self.inner.publish(envelopes)
+
+
+def in_process(world: World) -> InProcessEventPublisher:
+    """Route the world's committed events through a real in-process publisher."""
+    publisher = InProcessEventPublisher(lambda: world.handlers)
+    forward = Forwarding(world, publisher)
+    original = world.app.uow
+
+    def uow(centre_id):  # type: ignore[no-untyped-def]
+        unit: InMemoryUnitOfWork = original(centre_id)
+        unit._publisher = forward
+        return unit
+
+    world.app.uow = uow  # type: ignore[assignment]
+    world.documents.uow = uow
+    world.handlers.uow = uow
+    return publisher
+
+
+class Gate:
+    def __init__(self, pages: int = 1, error: Exception | None = None) -> None:
+        self.started = asyncio.Event()
+        self.release = asyncio.Event()
+        self.error = error
+
+    async def extract(self, data: bytes, content_type: object) -> tuple[PageText, ...]:
+        self.started.set()
+        await self.release.wait()
+        if self.error is not None:
+            raise self.error
+        return (PageText(number=1, text="Lowell", confidence=0.9),)
+
+
+async def test_upload_returns_before_reading_starts_then_the_document_is_done(
+    world: World,
+) -> None:
+    publisher = in_process(world)
+    gate = Gate()
+    world.jobs.extractor = gate
+    ctx, case_id = await open_case(world)
+    doc = await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
+    assert doc.status is DocumentStatus.QUEUED
+    assert not gate.started.is_set()  # nothing was read while the upload ran
+    assert publisher.pending >= 1
+    await asyncio.wait_for(gate.started.wait(), 5)
+    assert (await world.documents.get(ctx, doc.id)).status is DocumentStatus.PROCESSING
+    gate.release.set()
+    handled = await asyncio.wait_for(publisher.drain(), 5)
+    assert handled >= 3
+    assert publisher.pending == 0
+    assert (await world.documents.get(ctx, doc.id)).status is DocumentStatus.DONE
+
+
+async def test_a_failing_in_process_handler_fails_the_document_with_a_reason(
+    world: World,
+) -> None:
+    publisher = in_process(world)
+    gate = Gate(error=RuntimeError("boom"))
+    gate.release.set()
+    world.jobs.extractor = gate
+    world.handlers.give_up_handlers = world.jobs.give_up_handlers()
+    ctx, case_id = await open_case(world)
+    doc = await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
+    await asyncio.wait_for(publisher.drain(), 5)
+    doc = await world.documents.get(ctx, doc.id)
+    assert doc.status is DocumentStatus.FAILED
+    assert doc.failure_reason is not None
+    assert "RuntimeError" in doc.failure_reason
+    actions = [e.action for e in await world.app.audit(ctx.centre_id, entity_id=str(doc.id))]
+    assert "document.failed" in actions
+
+    # Given up twice (a redelivered message): nothing changes.
+    [uploaded] = world.app.published("DocumentUploaded")
+    await world.handlers.give_up(uploaded.centre_id, uploaded.event_id, "again")
+    assert (await world.documents.get(ctx, doc.id)).failure_reason == doc.failure_reason
+
+
+async def test_aclose_gives_up_waiting_after_the_grace_period(world: World) -> None:
+    publisher = in_process(world)
+    gate = Gate()
+    world.jobs.extractor = gate
+    ctx, case_id = await open_case(world)
+    await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
+    await asyncio.wait_for(gate.started.wait(), 5)
+    await asyncio.wait_for(publisher.aclose(grace=0.05), 5)
+    assert publisher.pending == 0
+
+
+async def test_sweep_fails_documents_stuck_processing_and_retry_requeues(world: World) -> None:
+    ctx, case_id = await open_case(world)
+    doc = await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
+    [uploaded] = world.app.published("DocumentUploaded")
+    # A worker marked it processing, then died.
+    async with world.app.uow(ctx.centre_id) as uow:
+        await world.jobs.mark_processing(uow, uploaded)
+        await uow.commit()
+    sweep = DocumentSweep(
+        world.app.uow, world.app.store, world.jobs.repos, world.app.clock, PROCESSING_TIMEOUT
+    )
+    assert await sweep.sweep() == 0  # not yet stale
+    world.app.clock.advance(PROCESSING_TIMEOUT + dt.timedelta(seconds=1))
+    assert await sweep.sweep() == 1
+    assert await sweep.sweep() == 0  # idempotent
+    failed = await world.documents.get(ctx, doc.id)
+    assert failed.status is DocumentStatus.FAILED
+    assert failed.failure_reason is not None
+    assert failed.failure_reason.startswith("timed out")
+    actions = [e.action for e in await world.app.audit(ctx.centre_id, entity_id=str(doc.id))]
+    assert "document.timed_out" in actions
+
+    # The adviser retries: queued again, read again, done.
+    with pytest.raises(StaleVersion):
+        await world.documents.retry(ctx, doc.id, expected_version=1)
+    queued = await world.documents.retry(ctx, doc.id, expected_version=failed.version)
+    assert queued.status is DocumentStatus.QUEUED
+    assert [e.name for e in world.app.publisher.published][-1] == "DocumentRequeued"
+    await world.run_jobs()
+    done = await world.documents.get(ctx, doc.id)
+    assert done.status is DocumentStatus.DONE
+    assert done.failure_reason is None
+    assert done.attempts == 1
+    actions = [e.action for e in await world.app.audit(ctx.centre_id, entity_id=str(doc.id))]
+    assert "document.retried" in actions
+    with pytest.raises(InvalidTransition):
+        await world.documents.retry(ctx, doc.id, expected_version=None)
+
+
+async def test_the_reading_result_is_dropped_if_the_sweep_failed_it_meanwhile(
+    world: World,
+) -> None:
+    gate = Gate()
+    world.jobs.extractor = gate
+    ctx, case_id = await open_case(world)
+    doc = await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
+    run = asyncio.create_task(world.run_jobs())
+    await asyncio.wait_for(gate.started.wait(), 5)
+    world.app.clock.advance(PROCESSING_TIMEOUT * 2)
+    sweep = DocumentSweep(world.app.uow, world.app.store, world.jobs.repos, world.app.clock)
+    assert await sweep.sweep() == 1
+    gate.release.set()
+    await asyncio.wait_for(run, 5)
+    assert (await world.documents.get(ctx, doc.id)).status is DocumentStatus.FAILED
+
+
+def _debts(world: World) -> DebtService:
+    debts = DebtService(world.app.uow, repositories(), world.app.clock)
+    world.documents.debts = debts
+    return debts
+
+
+class RacingDebtService(DebtService):
+    """Stages the debt, then another adviser decides the suggestion first."""
+
+    race: Callable[[], Awaitable[object]] | None = None
+
+    async def add_debt_in(self, uow, ctx, case_id, details, **kw):  # type: ignore[no-untyped-def]
+        view = await super().add_debt_in(uow, ctx, case_id, details, **kw)
+        if self.race is not None:
+            await self.race()
+        return view
+
+
+async def test_accept_conflict_leaves_no_debt_and_no_creditor(world: World) -> None:
+    """Another adviser rejects the suggestion while the debt is being staged: the accept
+    is refused and the debt and new creditor go with it (one transaction)."""
+    debts = RacingDebtService(world.app.uow, repositories(), world.app.clock)
+    world.documents.debts = debts
+    ctx, case_id = await open_case(world)
+    world.assistant = ScriptedAssistant([LOWELL])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
+    await world.run_jobs()
+    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+
+    async def reject() -> object:
+        return await world.documents.reject_suggestion(ctx, suggestion.id, expected_version=1)
+
+    debts.race = reject
+    with pytest.raises(StaleVersion):
+        await world.documents.accept_suggestion(ctx, suggestion.id, expected_version=1)
+    assert (await debts.list_debts(ctx, case_id)).total == 0
+    assert (await debts.list_creditors(ctx)).total == 0
+    current = await world.documents.get_suggestion(ctx, suggestion.id)
+    assert current.status is SuggestionStatus.REJECTED
+
+
+async def test_accept_adds_debt_audited_from_the_document(world: World) -> None:
+    debts = _debts(world)
+    ctx, case_id = await open_case(world)
+    world.assistant = ScriptedAssistant([LOWELL])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    doc = await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
+    await world.run_jobs()
+    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    decision = await world.documents.accept_suggestion(ctx, suggestion.id, expected_version=1)
+    assert decision.debt_id is not None
+    [view] = (await debts.list_debts(ctx, case_id)).items
+    assert view.entry.id == decision.debt_id
+    assert view.creditor is not None
+    assert view.creditor.name == "Lowell Portfolio Ltd"
+    debt_audit = await world.app.audit(ctx.centre_id, entity_id=str(decision.debt_id))
+    assert {"debt.created", "debt.created_from_document"} <= {e.action for e in debt_audit}
+    doc_audit = await world.app.audit(ctx.centre_id, entity_id=str(doc.id))
+    assert "document.suggestion_accepted" in [e.action for e in doc_audit]
+
+
+async def test_summary_uses_the_cases_debts_budget_and_deadlines(world: World) -> None:
+    from cma_core.debts.model import DebtType
+    from cma_core.services.advice import DebtDetails
+    from cma_core.shared.money import Money
+
+    debts = _debts(world)
+    ctx, case_id = await open_case(world)
+    creditor = await debts.add_creditor(ctx, _creditor("Leeds City Council"))
+    await debts.add_debt(
+        ctx,
+        case_id,
+        DebtDetails(debt_type=DebtType.COUNCIL_TAX, balance=Money(81000), creditor_id=creditor.id),
+    )
+    await debts.add_debt(ctx, case_id, DebtDetails(debt_type=DebtType.OTHER, balance=Money(5000)))
+    world.assistant = ScriptedAssistant()
+    world.documents.assistant = world.assistant
+    draft = await world.documents.summary_draft(ctx, case_id)
+    assert draft.status == "draft"
+    facts = world.assistant.cases[-1]
+    by_name = {d.creditor_name: d for d in facts.debts}
+    assert by_name["Leeds City Council"].priority is True
+    assert by_name["Leeds City Council"].debt_type == "council_tax"
+    assert by_name["unnamed creditor"].priority is False
+    assert facts.total_debt == Money(86000)
+    assert facts.monthly_income is None  # no budget yet
+
+
+def _creditor(name: str):  # type: ignore[no-untyped-def]
+    from cma_core.services.advice import CreditorDetails
+
+    return CreditorDetails(name=name)
+
+
+_ = (PNG, TenantContext)
