@@ -232,11 +232,18 @@ async def test_case_summary_is_a_draft_from_masked_facts(
         case_reference="CMA-0042",
         opened_on=dt.date(2025, 4, 1),
         debts=(
-            DebtFact(creditor_name="Bradford Council", balance=Money(31477), priority=True),
+            DebtFact(
+                creditor_name="Bradford Council",
+                balance=Money(31477),
+                priority=True,
+                debt_type="council_tax",
+                arrears=Money(10000),
+            ),
             DebtFact(creditor_name="Acme Loans Ltd", balance=Money(123456)),
         ),
         monthly_income=Money(155752),
         monthly_expenditure=Money(149000),
+        available_surplus=Money(5000),
         deadlines=(DeadlineFact(due_on=dt.date(2025, 5, 3), description="respond to claim"),),
     )
     draft = await assistant.summarise_case(facts)
@@ -245,7 +252,10 @@ async def test_case_summary_is_a_draft_from_masked_facts(
     sent = json.loads(server.requests[-1]["messages"][-1]["content"])
     assert sent["debts"][0] == {
         "creditor": "Bradford Council",
+        "type": "council_tax",
         "balance": "£314.77",
+        "arrears": "£100.00",
         "priority": True,
     }
+    assert sent["available_for_priority_debts"] == "£50.00"
     assert "response_format" not in server.requests[-1]

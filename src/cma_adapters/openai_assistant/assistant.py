@@ -266,12 +266,21 @@ def _facts_json(facts: CaseFacts) -> dict[str, Any]:
         "case_reference": facts.case_reference,
         "opened_on": facts.opened_on.isoformat(),
         "debts": [
-            {"creditor": d.creditor_name, "balance": str(d.balance), "priority": d.priority}
+            {
+                "creditor": d.creditor_name,
+                "type": d.debt_type,
+                "balance": str(d.balance),
+                "arrears": str(d.arrears) if d.arrears else None,
+                "priority": d.priority,
+            }
             for d in facts.debts
         ],
         "monthly_income": str(facts.monthly_income) if facts.monthly_income else None,
         "monthly_expenditure": (
             str(facts.monthly_expenditure) if facts.monthly_expenditure else None
+        ),
+        "available_for_priority_debts": (
+            str(facts.available_surplus) if facts.available_surplus is not None else None
         ),
         "deadlines": [
             {"due_on": d.due_on.isoformat(), "what": d.description} for d in facts.deadlines

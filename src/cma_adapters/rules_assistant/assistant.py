@@ -368,7 +368,9 @@ def summarise(facts: CaseFacts) -> str:
         )
         for debt in sorted(facts.debts, key=lambda d: (not d.priority, -d.balance.pence)):
             tag = " (priority)" if debt.priority else ""
-            lines.append(f"- {debt.creditor_name}: {debt.balance}{tag}")
+            kind = f" {debt.debt_type.replace('_', ' ')}" if debt.debt_type else ""
+            arrears = f", arrears {debt.arrears}" if debt.arrears else ""
+            lines.append(f"- {debt.creditor_name}{kind}: {debt.balance}{arrears}{tag}")
     else:
         lines.append("No debts recorded yet.")
     surplus = facts.monthly_surplus
@@ -379,6 +381,13 @@ def summarise(facts: CaseFacts) -> str:
             f"Monthly income {facts.monthly_income}, expenditure {facts.monthly_expenditure}: "
             f"{word} of {amount}."
         )
+        available = facts.available_surplus
+        if available is not None and available != surplus:
+            lines.append(
+                f"Available for priority debts after savings and fees: {available}."
+                if not available.is_negative
+                else f"Nothing available for priority debts (short by {-available})."
+            )
     else:
         lines.append("Budget not completed.")
     for deadline in sorted(facts.deadlines, key=lambda d: d.due_on):

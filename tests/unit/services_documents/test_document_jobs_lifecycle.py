@@ -285,3 +285,36 @@ def _creditor(name: str):  # type: ignore[no-untyped-def]
 
 
 _ = (PNG, TenantContext)
+
+
+def test_rule_based_summary_shows_priority_debts_budget_and_deadlines() -> None:
+    from cma_adapters.rules_assistant.assistant import summarise
+    from cma_core.documents.model import CaseFacts, DeadlineFact, DebtFact
+    from cma_core.shared.money import Money
+
+    text = summarise(
+        CaseFacts(
+            case_reference="C-1",
+            opened_on=dt.date(2026, 3, 1),
+            debts=(
+                DebtFact(creditor_name="Card Co", balance=Money(50000)),
+                DebtFact(
+                    creditor_name="Leeds City Council",
+                    balance=Money(81000),
+                    priority=True,
+                    debt_type="council_tax",
+                    arrears=Money(20000),
+                ),
+            ),
+            monthly_income=Money(150000),
+            monthly_expenditure=Money(140000),
+            available_surplus=Money(8000),
+            deadlines=(DeadlineFact(due_on=dt.date(2026, 3, 20), description="Respond to N1"),),
+        )
+    )
+    lines = text.splitlines()
+    assert lines[2] == "- Leeds City Council council tax: £810.00, arrears £200.00 (priority)"
+    assert "surplus of £100.00" in text
+    assert "Available for priority debts after savings and fees: £80.00." in text
+    assert "Deadline 20 March 2026: Respond to N1." in text
+    assert "Draft" in lines[-1]
