@@ -16,7 +16,7 @@ from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container
 
-from .conftest import PASSWORD, Api, make_centre, sign_in
+from .conftest import PASSWORD, Api, make_centre, settle, sign_in
 
 UTC = dt.UTC
 
@@ -165,6 +165,7 @@ async def test_policy_and_closures_drive_deadlines_sampling_and_tenancy(
         headers={"If-Match": f'"{current["version"]}"'},
     )
     assert r.status_code == 200, r.text
+    await settle(container)  # findings are re-evaluated by a job, after the response
     r = await supervisor.get(f"/api/v1/cases/{case['id']}/compliance")
     assert r.status_code == 200, r.text
     cr22 = next(f for f in r.json()["findings"] if f["rule_id"] == "CR-22")
@@ -272,7 +273,7 @@ async def test_appointment_outcomes_and_the_reminder_log(
 
 
 async def test_debts_budget_advice_and_letters_make_the_advice_rules_assessable(
-    two_centres: tuple[Api, Api],
+    two_centres: tuple[Api, Api], container: Container
 ) -> None:
     from .test_advice_api import BUDGET, V0, setup_case
     from .test_advice_api import put as put_json
@@ -305,6 +306,7 @@ async def test_debts_budget_advice_and_letters_make_the_advice_rules_assessable(
     r = await api.post(f"{base}/letters/{letter['id']}/sent", headers={"If-Match": '"1"'})
     assert r.status_code == 200, r.text
 
+    await settle(container)  # findings are re-evaluated by a job, after the response
     r = await api.get(f"/api/v1/cases/{case_id}/compliance")
     assert r.status_code == 200, r.text
     findings = {f["rule_id"]: f for f in r.json()["findings"]}

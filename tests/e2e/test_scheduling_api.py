@@ -17,7 +17,7 @@ from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container
 
-from .conftest import PASSWORD, Api, make_centre, sign_in
+from .conftest import PASSWORD, Api, make_centre, settle, sign_in
 
 UTC = dt.UTC
 
@@ -123,6 +123,7 @@ async def test_court_claim_to_deadline_task_reminder_miss_finding_and_escalation
     assert sup_tasks["total"] == 1
     assert sup_tasks["items"][0]["title"].startswith("Escalated")
 
+    await settle(container)  # findings are re-evaluated by a job, after the sweep's commit
     r = await adviser.get(f"/api/v1/cases/{case['id']}/compliance")
     assert r.status_code == 200, r.text
     body = r.json()

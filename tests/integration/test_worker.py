@@ -251,3 +251,56 @@ def test_worker_process_stops_cleanly_on_sigterm(
     assert code == 0
     assert time.monotonic() - started < 15
     assert signal.getsignal(signal.SIGTERM) is default_handler
+
+
+class _OutageStore:
+    """The real document store, except that reading an object fails like an outage: an
+    error the extraction handler does not handle, so it reaches Dramatiq's retries."""
+
+    def __init__(self, inner: object) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._inner, name)
+
+    async def get(self, centre_id: CentreId, key: str) -> bytes:
+        raise ConnectionError("object store unreachable")
+
+
+async def test_document_whose_retries_run_out_is_failed_not_left_processing(
+    api: Container,
+    settings: Settings,
+    namespace: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.e2e.documents_fixtures import letter_png
+
+    from cma_core.documents.model import DocumentStatus
+    from cma_entrypoints.worker import app as worker_app
+
+    # One retry, milliseconds apart: the give-up path, not the backoff, is under test.
+    monkeypatch.setattr(worker_app, "MAX_RETRIES", 1)
+    monkeypatch.setattr(worker_app, "MIN_BACKOFF_MS", 10)
+    monkeypatch.setattr(worker_app, "MAX_BACKOFF_MS", 50)
+    container = _container(settings, namespace)
+    container.document_store.override(providers.Object(_OutageStore(container.document_store())))
+    broker = setup_broker(container, relay_every=None, sweep_every=None)
+    worker = dramatiq.Worker(broker, worker_threads=1, worker_timeout=100)
+    worker.start()
+    try:
+        _, ctx, case_id = await _open_case(api)
+        document = await api.documents().upload(
+            ctx, case_id, filename="letter.png", data=letter_png(["Dear client"])
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            current = await api.documents().get(ctx, document.id)
+            if current.status is DocumentStatus.FAILED or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.2)
+    finally:
+        worker.stop(timeout=10_000)
+        broker.close()
+    assert current.status is DocumentStatus.FAILED
+    assert current.failure_reason is not None
+    assert "after 2 attempt(s)" in current.failure_reason
