@@ -198,6 +198,10 @@ def _processing_timeout(settings: Settings) -> dt.timedelta:
     return dt.timedelta(seconds=settings.document_processing_timeout_seconds)
 
 
+def _queue_timeout(settings: Settings) -> dt.timedelta:
+    return dt.timedelta(seconds=settings.document_queue_timeout_seconds)
+
+
 def _give_up_handlers(*areas: Any) -> dict[str, list[Any]]:
     """What areas do when an event's delivery is abandoned, merged by event name."""
     merged: dict[str, list[Any]] = {}
@@ -325,6 +329,7 @@ class Container(containers.DeclarativeContainer):
         document_repos,
         clock,
         timeout=providers.Callable(_processing_timeout, settings),
+        queue_timeout=providers.Callable(_queue_timeout, settings),
     )
     relay = providers.Singleton(OutboxRelay, uow, identity_store, publisher, clock)
     # Debt advice (issue 4): debts, SFS budget, appraisal, offers, advice, letters.

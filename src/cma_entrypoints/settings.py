@@ -54,6 +54,8 @@ class Settings:
     # A document still "processing" after this many seconds is failed by the worker's sweep
     # (its worker died); the adviser can retry it.
     document_processing_timeout_seconds: int = 900
+    # ... and one still "queued" after this many (no worker, or the in-process queue lost).
+    document_queue_timeout_seconds: int = 3600
     # Case clock: email by SMTP when a host is set, SMS by HTTP when a URL is set; otherwise
     # messages are written to data_dir/outbox. Reminder offsets: "1d,2h" before appointments,
     # whole days before deadlines ("7,2,0").
@@ -123,6 +125,7 @@ class Settings:
             document_processing_timeout_seconds=(
                 _int(env, "CMA_DOCUMENT_PROCESSING_TIMEOUT", 900) or 900
             ),
+            document_queue_timeout_seconds=(_int(env, "CMA_DOCUMENT_QUEUE_TIMEOUT", 3600) or 3600),
             **_scheduling(env),
             **_protection(env, data_dir),
         )

@@ -559,3 +559,49 @@ def test_the_sweep_lock_lets_one_worker_sweep_at_a_time(
 def test_worker_sweep_interval_comes_from_cma_scheduler_interval() -> None:
     assert Settings.from_env({"CMA_SCHEDULER_INTERVAL": "15"}).scheduler_interval_seconds == 15
     assert Settings.from_env({}).scheduler_interval_seconds == 60
+
+
+class _LostQueue:
+    """A publisher whose events vanish: the embedded default's in-process queue when the
+    process stops before reading them."""
+
+    async def publish(self, envelopes: Any) -> None:
+        return None
+
+
+def test_scheduler_fails_documents_left_unread_so_they_can_be_retried(
+    env: dict[str, str | None],
+) -> None:
+    from dependency_injector import providers
+    from tests.e2e.documents_fixtures import letter_png
+
+    from cma_adapters.memory import FixedClock
+    from cma_core.documents.model import DocumentStatus
+
+    _migrated(env)
+    centre_id = _with_container(env, _seed)
+
+    async def upload_two_hours_ago(container: Container) -> tuple[TenantContext, Any]:
+        container.publisher.override(providers.Object(_LostQueue()))
+        container.clock.override(
+            providers.Object(FixedClock(dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)))
+        )
+        ctx = TenantContext(centre_id=centre_id, user_id=None, roles=frozenset({Role.ADVISER}))
+        case = (await container.cases().list(ctx, limit=1)).items[0]
+        return ctx, await container.documents().upload(
+            ctx, case.id, filename="letter.png", data=letter_png(["Dear Ann"])
+        )
+
+    ctx, document = _with_container(env, upload_two_hours_ago)
+
+    swept = _invoke(env, "scheduler", "--once", "--json")
+
+    assert swept.exit_code == 0, swept.output
+    assert json.loads(swept.stdout)["documents_timed_out"] >= 1
+
+    async def status(container: Container) -> Any:
+        return await container.documents().get(ctx, document.id)
+
+    failed = _with_container(env, status)
+    assert failed.status is DocumentStatus.FAILED
+    assert failed.failure_reason.startswith("not read: waited 60 minute(s) in the queue")

@@ -873,11 +873,16 @@ DEFAULT_PROCESSING_TIMEOUT = dt.timedelta(minutes=15)
 """How long a document may stay ``processing`` before the sweep fails it: far beyond a
 real OCR job (a 50-page scan takes about a minute a core), so only a dead worker's
 document is caught."""
+DEFAULT_QUEUE_TIMEOUT = dt.timedelta(hours=1)
+"""How long a document may wait ``queued``: a batch of hundreds of scanned pages is read
+well within the hour on two cores, so a longer wait means no worker is reading."""
 
 
 @define
 class DocumentSweep:
-    """Fails documents a dead worker left ``processing``, so none stays there for ever.
+    """Fails documents left ``processing`` by a dead worker, or ``queued`` and never
+    picked up (no worker running, or the embedded default's in-process queue lost when the
+    process stopped), so none waits for ever: the adviser sees why and can retry.
 
     Idempotent and safe from several processes: a document the worker settles meanwhile
     is skipped (its version moved on), and the next sweep finds anything left.
@@ -888,6 +893,7 @@ class DocumentSweep:
     repos: DocumentRepositories
     clock: Clock
     timeout: dt.timedelta = DEFAULT_PROCESSING_TIMEOUT
+    queue_timeout: dt.timedelta = DEFAULT_QUEUE_TIMEOUT
     new_id: IdFactory = field(default=uuid.uuid4)
     batch: int = 200
 
@@ -900,39 +906,61 @@ class DocumentSweep:
 
     async def sweep_centre(self, centre_id: CentreId) -> int:
         now = self.clock.now()
-        minutes = max(1, round(self.timeout.total_seconds() / 60))
-        reason = (
-            f"timed out: still processing after {minutes} minute(s) "
-            "(the worker may have stopped); retry it"
-        )
         failed = 0
         async with self.uow(centre_id) as uow:
-            docs = self.repos.documents(uow)
-            stuck = await docs.stuck(
-                status=DocumentStatus.PROCESSING,
-                updated_before=now - self.timeout,
-                limit=self.batch,
-            )
-            for listed in stuck:
-                document = await docs.get(listed.id)  # with its pages, for the save
-                if document is None or document.status is not DocumentStatus.PROCESSING:
-                    continue
-                document.fail(reason, now=now)
-                await docs.save(document)
-                await uow.audit.append(
-                    AuditEntry(
-                        id=AuditId(self.new_id()),
-                        centre_id=centre_id,
-                        actor_id=None,
-                        action="document.timed_out",
-                        entity_type="document",
-                        entity_id=str(document.id),
-                        at=now,
-                        fields=("status", "failure_reason"),
-                    )
+            for status, after, reason in (
+                (
+                    DocumentStatus.PROCESSING,
+                    self.timeout,
+                    "timed out: still processing after {m} minute(s) "
+                    "(the worker may have stopped); retry it",
+                ),
+                (
+                    DocumentStatus.QUEUED,
+                    self.queue_timeout,
+                    "not read: waited {m} minute(s) in the queue "
+                    "(no worker running, or the queue was lost on a restart); retry it",
+                ),
+            ):
+                minutes = max(1, round(after.total_seconds() / 60))
+                failed += await self._fail_stale(
+                    uow, centre_id, status, now - after, reason.format(m=minutes), now
                 )
-                failed += 1
             await uow.commit()
         if failed:
-            log.warning("centre %s: %d document(s) timed out while processing", centre_id, failed)
+            log.warning("centre %s: %d document(s) timed out unread", centre_id, failed)
+        return failed
+
+    async def _fail_stale(
+        self,
+        uow: UnitOfWork,
+        centre_id: CentreId,
+        status: DocumentStatus,
+        updated_before: dt.datetime,
+        reason: str,
+        now: dt.datetime,
+    ) -> int:
+        docs = self.repos.documents(uow)
+        failed = 0
+        for listed in await docs.stuck(
+            status=status, updated_before=updated_before, limit=self.batch
+        ):
+            document = await docs.get(listed.id)  # with its pages, for the save
+            if document is None or document.status is not status:
+                continue
+            document.fail(reason, now=now)
+            await docs.save(document)
+            await uow.audit.append(
+                AuditEntry(
+                    id=AuditId(self.new_id()),
+                    centre_id=centre_id,
+                    actor_id=None,
+                    action="document.timed_out",
+                    entity_type="document",
+                    entity_id=str(document.id),
+                    at=now,
+                    fields=("status", "failure_reason"),
+                )
+            )
+            failed += 1
         return failed

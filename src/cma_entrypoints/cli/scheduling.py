@@ -181,7 +181,7 @@ def check(
         typer.echo(f"checked {sum(counts.values())} case(s) in {len(counts)} centre(s)")
 
 
-def _report_dict(r: SweepReport) -> dict[str, int]:
+def _report_dict(r: SweepReport, documents_timed_out: int) -> dict[str, int]:
     return {
         "missed": r.missed,
         "escalated": r.escalated,
@@ -189,6 +189,7 @@ def _report_dict(r: SweepReport) -> dict[str, int]:
         "sent": r.sent,
         "skipped": r.skipped,
         "failed": r.failed,
+        "documents_timed_out": documents_timed_out,
     }
 
 
@@ -200,26 +201,27 @@ def scheduler(
     ),
     as_json: bool = JsonOption,
 ) -> None:
-    """Sweep every centre: escalate missed deadlines, plan and send due reminders."""
+    """Sweep every centre: escalate missed deadlines, plan and send due reminders, fail
+    documents left unread (stuck ``queued`` or ``processing``) so they can be retried."""
     settings = load_settings(as_json=as_json)
     configure_logging(settings.log_level)
     every = interval if interval is not None else float(settings.scheduler_interval_seconds)
 
-    async def work(c: Container) -> SweepReport:
-        sched = c.scheduler()
+    async def work(c: Container) -> tuple[SweepReport, int]:
+        sched, documents = c.scheduler(), c.document_sweep()
         if once:
-            return await sched.sweep()
+            return await sched.sweep(), await documents.sweep()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        total = SweepReport()
+        total, timed_out = SweepReport(), 0
         try:
             while not stop.is_set():
                 try:
-                    result = await sched.sweep()
-                    total = total + result
-                    log.info("sweep: %s", _report_dict(result))
+                    result, unread = await sched.sweep(), await documents.sweep()
+                    total, timed_out = total + result, timed_out + unread
+                    log.info("sweep: %s", _report_dict(result, unread))
                 except Exception:  # a database outage: the next sweep tries again
                     log.exception("sweep failed; retrying in %.0f s", every)
                 with contextlib.suppress(TimeoutError):
@@ -227,13 +229,16 @@ def scheduler(
         finally:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(sig)
-        return total
+        return total, timed_out
 
-    result = run_with_container(work, as_json=as_json, settings=settings)
+    result, timed_out = run_with_container(work, as_json=as_json, settings=settings)
     if as_json:
-        emit_json(_report_dict(result))
+        emit_json(_report_dict(result, timed_out))
     else:
         typer.echo(
             "sweep: {missed} missed, {escalated} escalated, {planned} planned, {sent} sent, "
-            "{skipped} skipped, {failed} failed".format(**_report_dict(result))
+            "{skipped} skipped, {failed} failed, "
+            "{documents_timed_out} document(s) timed out unread".format(
+                **_report_dict(result, timed_out)
+            )
         )

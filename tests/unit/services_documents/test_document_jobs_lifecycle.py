@@ -172,6 +172,36 @@ async def test_sweep_fails_documents_stuck_processing_and_retry_requeues(world: 
         await world.documents.retry(ctx, doc.id, expected_version=None)
 
 
+async def test_sweep_fails_documents_never_picked_up_from_the_queue(world: World) -> None:
+    """The embedded default's in-process queue is lost when the process stops: the
+    document stays ``queued`` with no event left to read it. The sweep fails it (later
+    than a stuck ``processing`` one) so the adviser sees it and can retry."""
+    ctx, case_id = await open_case(world)
+    doc = await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
+    queue_timeout = dt.timedelta(hours=1)
+    sweep = DocumentSweep(
+        world.app.uow,
+        world.app.store,
+        world.jobs.repos,
+        world.app.clock,
+        PROCESSING_TIMEOUT,
+        queue_timeout,
+    )
+    world.app.clock.advance(PROCESSING_TIMEOUT + dt.timedelta(seconds=1))
+    assert await sweep.sweep() == 0  # queued, not processing: it may just be waiting
+    world.app.clock.advance(queue_timeout)
+    assert await sweep.sweep() == 1
+    assert await sweep.sweep() == 0
+    failed = await world.documents.get(ctx, doc.id)
+    assert failed.status is DocumentStatus.FAILED
+    assert failed.failure_reason is not None
+    assert failed.failure_reason.startswith("not read: waited 60 minute(s) in the queue")
+    queued = await world.documents.retry(ctx, doc.id, expected_version=failed.version)
+    assert queued.status is DocumentStatus.QUEUED
+    await world.run_jobs()
+    assert (await world.documents.get(ctx, doc.id)).status is DocumentStatus.DONE
+
+
 async def test_the_reading_result_is_dropped_if_the_sweep_failed_it_meanwhile(
     world: World,
 ) -> None:
