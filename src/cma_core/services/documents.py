@@ -338,24 +338,6 @@ class DocumentService:
             await uow.commit()
         return document
 
-    async def erase_case_documents(self, ctx: TenantContext, case_id: CaseId) -> int:
-        """Remove every document of a case and its stored objects (case deletion, client
-        erasure). Returns how many were removed; running it again returns 0."""
-        ctx.require(Permission.CASE_WRITE)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            docs = self.repos.documents(uow)
-            ids = await docs.ids_for_case(case_id)
-            now = self.clock.now()
-            for document_id in ids:
-                await self.store.delete(ctx.centre_id, document_key(document_id))
-                await docs.delete(document_id)
-                await record_audit(
-                    uow, ctx, self.new_id, "document.erased", "document", document_id, now
-                )
-            await uow.commit()
-        return len(ids)
-
     # -- suggestions -------------------------------------------------------------------
 
     async def list_suggestions(
