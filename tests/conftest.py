@@ -64,3 +64,20 @@ def redis_url() -> str:
             raise
         pytest.skip(f"Redis not reachable at {REDIS_URL}: {exc}")
     return REDIS_URL
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """One AWS API server (moto's server mode: S3 and KMS) on loopback for the session.
+
+    Real HTTP, real boto3 clients; tests create their own uniquely named buckets and keys,
+    so they never see each other's. Credentials are the test's to set (``testing``).
+    """
+    moto_server = pytest.importorskip("moto.server")
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()

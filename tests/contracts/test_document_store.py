@@ -238,18 +238,15 @@ class TestLocalFolderDocumentStore(DocumentStoreContract):
 
 
 @pytest.fixture(scope="module")
-def moto_endpoint() -> Iterator[str]:
-    moto_server = pytest.importorskip("moto.server")
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
+def moto_endpoint(moto_endpoint: str) -> Iterator[str]:
+    """The session's moto server (tests/conftest.py), with its test credentials set for
+    this module's clients."""
     old = {k: os.environ.get(k) for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")}
     os.environ["AWS_ACCESS_KEY_ID"] = "testing"
     os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"
     try:
-        yield f"http://{host}:{port}"
+        yield moto_endpoint
     finally:
-        server.stop()
         for k, v in old.items():
             if v is None:
                 os.environ.pop(k, None)

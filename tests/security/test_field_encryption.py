@@ -313,14 +313,10 @@ async def test_local_keyring(tmp_path: Path) -> None:
         await LocalKeyringKeyManagement(tmp_path / "other.key").unwrap_data_key(centre, dk.wrapped)
 
 
-@pytest.fixture(scope="module")
-def kms_endpoint() -> Any:
-    server_mod = pytest.importorskip("moto.server")
-    server = server_mod.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
+@pytest.fixture
+def kms_endpoint(moto_endpoint: str) -> str:
+    """AWS KMS as moto's server speaks it: the session's server (tests/conftest.py)."""
+    return moto_endpoint
 
 
 @pytest.fixture
