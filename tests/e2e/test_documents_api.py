@@ -394,3 +394,47 @@ async def test_openapi_shows_the_upload_body(two_centres: tuple[Api, Api]) -> No
     assert schema["required"] == ["file"]
     assert schema["examples"][0]["file"]
     assert "/api/v1/documents/{document_id}/retry" in spec["paths"]
+
+
+async def test_heic_photo_of_a_letter(container: Container, two_centres: tuple[Api, Api]) -> None:
+    """A phone's HEIC photo: sniffed, read through pillow-heif + Tesseract, served back as
+    ``image/heic``; a broken one fails with a reason; an MP4 (also ISO BMFF) is refused."""
+    import io
+
+    import pillow_heif
+    from PIL import Image
+
+    api, _ = two_centres
+    case = await api.new_case()
+    out = io.BytesIO()
+    pillow_heif.from_pillow(Image.open(io.BytesIO(letter_png(CREDITOR_LETTER)))).save(out)
+    data = out.getvalue()
+
+    r = await upload(api, case["id"], data, "IMG_0042.HEIC")
+    assert r.status_code == 201, r.text
+    doc = r.json()
+    assert doc["content_type"] == "image/heic"
+    assert doc["filename"] == "IMG_0042.heic"
+    await settle(container)
+    detail = (await api.get(f"/api/v1/documents/{doc['id']}")).json()
+    assert detail["status"] == "done", detail
+    assert detail["document_class"] == "creditor_letter"
+    assert "Lowell" in detail["pages"][0]["text"]
+
+    r = await api.get(f"/api/v1/documents/{doc['id']}/content")
+    assert r.status_code == 200
+    assert r.content == data
+    assert r.headers["content-type"].startswith("image/heic")
+    assert 'filename="IMG_0042.heic"' in r.headers["content-disposition"]
+
+    r = await upload(api, case["id"], data[: len(data) // 2], "broken.heic")
+    assert r.status_code == 201, r.text
+    await settle(container)
+    broken = (await api.get(f"/api/v1/documents/{r.json()['id']}")).json()
+    assert broken["status"] == "failed", broken
+    assert "could not be read" in broken["failure_reason"]
+
+    mp4 = b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41" + bytes(200)
+    r = await upload(api, case["id"], mp4, "video.heic")
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "file"

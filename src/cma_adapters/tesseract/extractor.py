@@ -1,7 +1,8 @@
 """Text extraction with Tesseract.
 
 Images are read with Pillow (every frame of a TIFF is a page; JPEG EXIF rotation is
-applied). PDFs are opened with pypdfium2: a page that has a text layer (typed letters,
+applied); HEIC photos through pillow-heif's Pillow plugin (libheif), registered the first
+time one arrives. PDFs are opened with pypdfium2: a page that has a text layer (typed letters,
 e-statements) is read directly — exact and ~100× faster — and only scanned pages are
 rendered and sent to Tesseract.
 
@@ -30,6 +31,27 @@ from cma_core.shared.errors import ValidationError
 
 # PDFium is not thread-safe: every call into it, from any document, takes this lock.
 _PDFIUM_LOCK = threading.Lock()
+_HEIF_LOCK = threading.Lock()
+_heif_registered = False
+
+
+def _register_heif() -> None:
+    """Teach Pillow to open HEIC/HEIF, once per process (only when a HEIC arrives, so
+    processes that never see one do not load libheif)."""
+    global _heif_registered
+    with _HEIF_LOCK:
+        if _heif_registered:
+            return
+        try:
+            import pillow_heif  # loaded on first use only
+        except ImportError:
+            raise TextExtractionFailed(
+                "HEIC support is not installed (the pillow-heif package)"
+            ) from None
+        # libheif applies the file's rotation/mirroring itself when decoding and
+        # pillow-heif then clears the EXIF orientation, so exif_transpose is a no-op.
+        pillow_heif.register_heif_opener(thumbnails=False)
+        _heif_registered = True
 
 
 class TesseractTextExtractor(TextExtractor):
@@ -73,6 +95,8 @@ class TesseractTextExtractor(TextExtractor):
     async def extract(self, data: bytes, content_type: ContentType) -> tuple[PageText, ...]:
         if content_type is ContentType.PDF:
             return await self._extract_pdf(data)
+        if content_type is ContentType.HEIC:
+            await asyncio.to_thread(_register_heif)
         frames = await asyncio.to_thread(self._open_image, data)
         return tuple(
             await asyncio.gather(

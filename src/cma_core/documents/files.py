@@ -21,8 +21,9 @@ MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 """Largest accepted upload. Scanned letters are far smaller; this bounds OCR work."""
 
 MAX_FILENAME_LENGTH = 120
-SNIFF_BYTES = 16
-"""How many leading bytes ``sniff_content_type`` needs."""
+SNIFF_BYTES = 64
+"""How many leading bytes ``sniff_content_type`` needs (a HEIC's ``ftyp`` box lists its
+compatible brands after byte 16; phones write boxes of 24–40 bytes)."""
 
 
 class ContentType(enum.StrEnum):
@@ -30,6 +31,7 @@ class ContentType(enum.StrEnum):
     PNG = "image/png"
     JPEG = "image/jpeg"
     TIFF = "image/tiff"
+    HEIC = "image/heic"
 
     @property
     def extensions(self) -> tuple[str, ...]:
@@ -42,6 +44,7 @@ _EXTENSIONS: dict[ContentType, tuple[str, ...]] = {
     ContentType.PNG: (".png",),
     ContentType.JPEG: (".jpg", ".jpeg"),
     ContentType.TIFF: (".tif", ".tiff"),
+    ContentType.HEIC: (".heic", ".heif", ".hif"),
 }
 
 _MAGIC: tuple[tuple[bytes, ContentType], ...] = (
@@ -53,20 +56,53 @@ _MAGIC: tuple[tuple[bytes, ContentType], ...] = (
 )
 
 
+# HEIF brands whose images are HEVC-coded, i.e. HEIC (ISO/IEC 23008-12 Annex B; the same
+# list pillow-heif's opener accepts). Still images, then image sequences (burst, live).
+_HEVC_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs"})
+# Generic HEIF brands: the codec could be HEVC or AV1 (AVIF), so a HEVC brand must also be
+# among the compatible brands. The HEIF decoder CMA ships (libheif with libde265) reads HEVC.
+_GENERIC_HEIF_BRANDS = frozenset({b"mif1", b"msf1"})
+
+
+def _is_heic(head: bytes) -> bool:
+    """Whether ``head`` starts with an ISO BMFF ``ftyp`` box naming a HEIC brand.
+
+    The box is ``size (u32 BE) | "ftyp" | major brand | minor version | compatible
+    brands...``; a well-formed ``ftyp`` has a size that is at least 16 and a multiple of 4
+    (as in the WHATWG MIME sniffing rules for MP4). MP4/MOV video (``isom``, ``mp42``,
+    ``qt  ``), AVIF (``avif``) and other ISO BMFF files are refused.
+    """
+    if len(head) < 16 or head[4:8] != b"ftyp":
+        return False
+    size = int.from_bytes(head[:4], "big")
+    if size < 16 or size % 4:
+        return False
+    major = head[8:12]
+    if major in _HEVC_BRANDS:
+        return True
+    if major not in _GENERIC_HEIF_BRANDS:
+        return False
+    end = min(size, len(head))
+    compatible = {head[i : i + 4] for i in range(16, end - 3, 4)}
+    return not compatible.isdisjoint(_HEVC_BRANDS)
+
+
 def sniff_content_type(head: bytes) -> ContentType:
     """The type of a file from its first bytes (at least ``SNIFF_BYTES`` of them).
 
     Raises:
-        ValidationError: naming ``file``, if the file is empty or not a PDF, PNG, JPEG or
-            (classic, not Big) TIFF. A PDF must start with ``%PDF-`` at byte 0: readers
-            that search further in are how polyglot files slip past filters.
+        ValidationError: naming ``file``, if the file is empty or not a PDF, PNG, JPEG,
+            (classic, not Big) TIFF or HEIC. A PDF must start with ``%PDF-`` at byte 0:
+            readers that search further in are how polyglot files slip past filters.
     """
     if not head:
         raise ValidationError("file", "is empty")
     for magic, content_type in _MAGIC:
         if head.startswith(magic):
             return content_type
-    raise ValidationError("file", "must be a PDF, PNG, JPEG or TIFF file")
+    if _is_heic(head):
+        return ContentType.HEIC
+    raise ValidationError("file", "must be a PDF, PNG, JPEG, TIFF or HEIC file")
 
 
 # Windows refuses these as file names whatever the extension; some advisers download to it.

@@ -212,7 +212,7 @@ class CaseDocumentController(Controller):
         "/{case_id:uuid}/documents",
         guards=[requires(Permission.CASE_WRITE)],
         summary="Upload a document to a case",
-        description="Multipart with one part named `file`: a PDF, PNG, JPEG or TIFF (the "
+        description="Multipart with one part named `file`: a PDF, PNG, JPEG, TIFF or HEIC (the "
         "type is read from the bytes, not the name). The document is queued; its text is "
         "read by the worker and `status` moves queued → processing → done (or failed, with "
         "`failure_reason`). The same file twice on one case is 409 with "
@@ -245,7 +245,7 @@ class CaseDocumentController(Controller):
                             "type": "string",
                             "format": "binary",
                             "contentMediaType": "application/octet-stream",
-                            "description": "PDF, PNG, JPEG or TIFF, at most "
+                            "description": "PDF, PNG, JPEG, TIFF or HEIC, at most "
                             "CMA_MAX_DOCUMENT_BYTES.",
                         }
                     },

@@ -391,6 +391,12 @@ def encode(image: Image.Image, content_type: ContentType) -> bytes:
         image.save(out, format="JPEG", quality=80)
     elif content_type is ContentType.TIFF:
         image.save(out, format="TIFF", compression="tiff_deflate")
+    elif content_type is ContentType.HEIC:
+        # pillow-heif's own API: the Pillow plugin stays unregistered, as the extractor
+        # registers it itself when the first HEIC arrives.
+        import pillow_heif
+
+        pillow_heif.from_pillow(image).save(out, quality=60)
     else:
         image.save(out, format="PNG")
     return out.getvalue()

@@ -130,3 +130,76 @@ def test_sanitised_names_are_idempotent() -> None:
     for name in ["a/b/c.pdf", "weird\u202e.png", "CON", "x" * 300]:
         once = sanitise_filename(name, ContentType.PDF)
         assert sanitise_filename(once, ContentType.PDF) == once
+
+
+# -- HEIC (ISO BMFF ``ftyp`` box: size, "ftyp", major brand, minor version, compatible brands)
+
+HEIC_IPHONE = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00\x00\x0c\x4dmeta"
+HEIC_IPHONE_15 = b"\x00\x00\x00\x2cftypheic\x00\x00\x00\x00mif1MiHBMiHEMiPrmiafheictmap"
+HEIC_LIBHEIF = b"\x00\x00\x00\x1cftypheix\x00\x00\x00\x00mif1heixmiaf\x00\x00\x01Nmeta"
+HEIF_GENERIC_HEVC = b"\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1heic"
+HEIC_SEQUENCE = b"\x00\x00\x00\x18ftypmsf1\x00\x00\x00\x00msf1hevc"
+HEIC_BURST = b"\x00\x00\x00\x18ftyphevc\x00\x00\x00\x00msf1hevc"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [HEIC_IPHONE, HEIC_IPHONE_15, HEIC_LIBHEIF, HEIF_GENERIC_HEVC, HEIC_SEQUENCE, HEIC_BURST],
+)
+def test_sniffs_heic_from_its_ftyp_box(head: bytes) -> None:
+    assert sniff_content_type(head) is ContentType.HEIC
+    assert ContentType.HEIC == "image/heic"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41",  # MP4 video
+        b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  ",  # QuickTime / iPhone .MOV
+        b"\x00\x00\x00\x18ftypM4A \x00\x00\x00\x00M4A isom",  # audio
+        b"\x00\x00\x00\x14ftyp3gp4\x00\x00\x00\x003gp4",  # phone video
+        b"\x00\x00\x00\x20ftypavif\x00\x00\x00\x00avifmif1miafMA1B",  # AVIF (AV1, not HEVC)
+        b"\x00\x00\x00\x1cftypmif1\x00\x00\x00\x00mif1avifmiaf",  # generic HEIF holding AV1
+        b"\x00\x00\x00\x10ftypmif1\x00\x00\x00\x00" + b"heic" * 4,  # "heic" is past the box
+        b"\x00\x00\x00\x19ftypheic\x00\x00\x00\x00mif1heic!",  # size not a multiple of 4
+        b"\x00\x00\x00\x0cftypheic\x00\x00\x00\x00mif1heic",  # box shorter than its fields
+        b"\x00\x00\x00\x00ftypheic\x00\x00\x00\x00mif1heic",  # size 0 ("to end of file")
+        b"\x00\x00\x00\x18FTYPheic\x00\x00\x00\x00mif1heic",  # box type is case-sensitive
+        b"\x00\x00\x00\x18ftypHEIC\x00\x00\x00\x00mif1heic",  # so are brands
+        b"\x00\x00\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic",  # ftyp not at offset 4
+        b"\x00\x00\x00\x18ftypheic",  # cut short: no minor version
+    ],
+)
+def test_refuses_iso_bmff_files_that_are_not_heic(head: bytes) -> None:
+    with pytest.raises(ValidationError, match="HEIC") as err:
+        sniff_content_type(head)
+    assert err.value.field == "file"
+
+
+def test_heic_header_split_across_chunks_is_sniffed() -> None:
+    data = HEIC_IPHONE_15 + bytes(range(256)) * 4
+    inspector = UploadInspector()
+    for i in range(0, len(data), 5):
+        inspector.feed(data[i : i + 5])
+    assert inspector.finish().content_type is ContentType.HEIC
+    assert inspect_upload(HEIF_GENERIC_HEVC).content_type is ContentType.HEIC  # < SNIFF_BYTES
+
+
+def test_inspector_refuses_mp4_early() -> None:
+    inspector = UploadInspector()
+    with pytest.raises(ValidationError):
+        inspector.feed(b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41" + bytes(100))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("IMG_0042.HEIC", "IMG_0042.heic"),
+        ("letter.heif", "letter.heif"),
+        ("scan.hif", "scan.hif"),
+        ("letter.jpg", "letter.jpg.heic"),
+        ("", "document.heic"),
+    ],
+)
+def test_sanitise_filename_for_heic(name: str, expected: str) -> None:
+    assert sanitise_filename(name, ContentType.HEIC) == expected
