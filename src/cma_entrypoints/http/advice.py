@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, delete, get, patch, post, put
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 from msgspec import Struct
@@ -50,6 +51,7 @@ from cma_core.services.letters import LetterService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
+from cma_entrypoints.http import advice_schemas as shapes
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.routes import IfMatch, Limit, Offset, ctx_of, etag, parse_if_match
 
@@ -338,6 +340,35 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     }
 
 
+def documented(
+    status: int, shape: type[Any], example: str, summary: str
+) -> dict[int, ResponseSpec]:
+    """The success response's schema and a real example, for a handler that sends
+    ``to_data`` output (its return annotation cannot name the shape)."""
+    return {
+        status: ResponseSpec(
+            data_container=shape,
+            description=shape.__doc__ or "Success",
+            generate_examples=False,
+            examples=[Example(summary=summary, value=shapes.EXAMPLES[example])],
+        )
+    }
+
+
+class TemplatePage(Struct):
+    items: list[TemplateOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class LetterPage(Struct):
+    items: list[LetterOut]
+    total: int
+    limit: int
+    offset: int
+
+
 def _parse(tp: Any, data: Any) -> Any:
     return from_data(tp, msgspec.to_builtins(data))
 
@@ -500,21 +531,19 @@ class LetterTemplateController(Controller):
     @get("/", guards=[requires(Permission.FINANCE_READ)], summary="Letter templates")
     async def list_templates(
         self, request: Request[Any, Any, Any], letters: LetterService
-    ) -> dict[str, Any]:
+    ) -> TemplatePage:
         views = await letters.templates(ctx_of(request))
         items = [
-            msgspec.to_builtins(
-                TemplateOut(
-                    kind=v.kind.value,
-                    subject=v.subject,
-                    body=v.body,
-                    is_default=v.is_default,
-                    version=v.version,
-                )
+            TemplateOut(
+                kind=v.kind.value,
+                subject=v.subject,
+                body=v.body,
+                is_default=v.is_default,
+                version=v.version,
             )
             for v in views
         ]
-        return page(items, len(items) or 1, 0)
+        return TemplatePage(items=items, total=len(items), limit=len(items) or 1, offset=0)
 
     @put(
         "/{kind:str}",
@@ -686,7 +715,10 @@ class CaseAdviceController(Controller):
     # -- facts
 
     @get(
-        "/financial-facts", guards=[requires(Permission.FINANCE_READ)], summary="Assets and history"
+        "/financial-facts",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="Assets and history",
+        responses=documented(200, shapes.FactsOut, "facts", "A tenant with a car"),
     )
     async def get_facts(
         self, request: Request[Any, Any, Any], case_id: uuid.UUID, debts: DebtService
@@ -698,6 +730,7 @@ class CaseAdviceController(Controller):
         "/financial-facts",
         guards=[requires(Permission.FINANCE_WRITE)],
         summary="Replace assets, insolvency history and residence facts",
+        responses=documented(200, shapes.FactsOut, "facts", "A tenant with a car"),
         description="Leave a fact out (or null) when it is not known: the appraisal then "
         "says what is missing instead of guessing.",
     )
@@ -723,7 +756,12 @@ class CaseAdviceController(Controller):
 
     # -- budget
 
-    @get("/budget", guards=[requires(Permission.FINANCE_READ)], summary="The SFS budget")
+    @get(
+        "/budget",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="The SFS budget",
+        responses=documented(200, shapes.BudgetOut, "budget", "A small budget"),
+    )
     async def get_budget(
         self, request: Request[Any, Any, Any], case_id: uuid.UUID, budgets: BudgetService
     ) -> Response[dict[str, Any]]:
@@ -734,6 +772,7 @@ class CaseAdviceController(Controller):
         "/budget",
         guards=[requires(Permission.FINANCE_WRITE)],
         summary="Replace the SFS budget",
+        responses=documented(200, shapes.BudgetOut, "budget", "A small budget"),
         description="Amounts as paid with their `frequency` (weekly, fortnightly, "
         "four_weekly, monthly, quarterly, yearly); the summary shows monthly figures, each "
         "line converted exactly and rounded half up to the penny. `complete: true` dates "
@@ -793,6 +832,7 @@ class CaseAdviceController(Controller):
         guards=[requires(Permission.FINANCE_WRITE)],
         status_code=200,
         summary="Import an SFS document (replaces the budget)",
+        responses=documented(200, shapes.BudgetOut, "budget", "The imported budget"),
         description="Body: the document; `format=json|xml` (default from Content-Type). "
         "`If-Match` with the budget's ETag.",
     )
@@ -820,6 +860,7 @@ class CaseAdviceController(Controller):
         "/options",
         guards=[requires(Permission.FINANCE_READ)],
         summary="Options appraisal on a date, in a jurisdiction",
+        responses=documented(200, shapes.AppraisalOut, "appraisal", "Every option in EW"),
         description="Every option of the jurisdiction: eligible, not_eligible or "
         "adviser_judgement, each reason with its rule id and the threshold in force on the "
         "date. `jurisdiction` defaults to the case's facts; `date` to today.",
@@ -842,6 +883,7 @@ class CaseAdviceController(Controller):
         "/options",
         guards=[requires(Permission.FINANCE_WRITE)],
         summary="Save an options appraisal (the facts as they are now, on a date)",
+        responses=documented(201, shapes.AppraisalRecordOut, "saved_appraisal", "Saved"),
     )
     async def save_options(
         self,
@@ -863,7 +905,12 @@ class CaseAdviceController(Controller):
             },
         )
 
-    @get("/appraisals", guards=[requires(Permission.FINANCE_READ)], summary="Saved appraisals")
+    @get(
+        "/appraisals",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="Saved appraisals",
+        responses=documented(200, shapes.AppraisalPage, "appraisals", "One saved appraisal"),
+    )
     async def list_appraisals(
         self,
         request: Request[Any, Any, Any],
@@ -881,6 +928,7 @@ class CaseAdviceController(Controller):
         "/offers",
         guards=[requires(Permission.FINANCE_WRITE)],
         summary="Plan offers: priority first, then pro rata",
+        responses=documented(201, shapes.OfferPlanOut, "plan", "One pro rata offer"),
         description="Give an offer for each priority debt; the rest of the surplus is shared "
         "pro rata to non-priority balances, penny-exact (largest remainder: totals never "
         "exceed what is available), or token payments when nothing is left.",
@@ -923,7 +971,12 @@ class CaseAdviceController(Controller):
         )
         return Response(to_data(plan), status_code=201, headers=etag(plan.version))
 
-    @get("/offers", guards=[requires(Permission.FINANCE_READ)], summary="Offer plans")
+    @get(
+        "/offers",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="Offer plans",
+        responses=documented(200, shapes.OfferPlanPage, "plans", "One plan"),
+    )
     async def list_offers(
         self,
         request: Request[Any, Any, Any],
@@ -941,6 +994,7 @@ class CaseAdviceController(Controller):
         "/advice",
         guards=[requires(Permission.CASE_WRITE)],
         summary="Record the advice given",
+        responses=documented(201, shapes.AdviceOut, "advice", "DRO recommended"),
         description="The options are appraised afresh on `on_date` and kept with the record.",
     )
     async def record_advice(
@@ -971,7 +1025,12 @@ class CaseAdviceController(Controller):
         record = await appraisals.record_advice(ctx_of(request), CaseId(case_id), cmd)
         return Response(advice_out(record), status_code=201, headers=etag(record.version))
 
-    @get("/advice", guards=[requires(Permission.CASE_READ)], summary="Advice records")
+    @get(
+        "/advice",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Advice records",
+        responses=documented(200, shapes.AdvicePage, "advice_page", "One record"),
+    )
     async def list_advice(
         self,
         request: Request[Any, Any, Any],
@@ -987,6 +1046,7 @@ class CaseAdviceController(Controller):
         "/advice/{advice_id:uuid}",
         guards=[requires(Permission.CASE_WRITE)],
         summary="Record the client's decision",
+        responses=documented(200, shapes.AdviceOut, "advice", "Accepted"),
     )
     async def decide(
         self,
@@ -1054,9 +1114,14 @@ class CaseAdviceController(Controller):
         letters: LetterService,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> LetterPage:
         items = await letters.list_letters(ctx_of(request), CaseId(case_id))
-        return page([msgspec.to_builtins(LetterOut.of(x)) for x in items], limit, offset)
+        return LetterPage(
+            items=[LetterOut.of(x) for x in items[offset : offset + limit]],
+            total=len(items),
+            limit=limit,
+            offset=offset,
+        )
 
     @get(
         "/letters/{letter_id:uuid}",
