@@ -15,13 +15,16 @@ from cma_core.shared.ids import AuditId
 IdFactory = Callable[[], uuid.UUID]
 
 MAX_PAGE_SIZE = 200
+MAX_OFFSET = 2**31 - 1
+"""Far beyond any real list, and within every database's integer (a larger offset reached
+SQLite as an overflow, a 500)."""
 
 
 def check_page(limit: int, offset: int) -> None:
     if not 1 <= limit <= MAX_PAGE_SIZE:
         raise ValidationError("limit", f"must be between 1 and {MAX_PAGE_SIZE}")
-    if offset < 0:
-        raise ValidationError("offset", "must not be negative")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise ValidationError("offset", f"must be between 0 and {MAX_OFFSET}")
 
 
 def check_version(entity: str, expected: int | None, actual: int) -> None:

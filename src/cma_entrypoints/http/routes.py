@@ -18,6 +18,7 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.services.cases import CaseService, OpenCase, UpdateCase
 from cma_core.services.clients import ClientService, RegisterClient, UpdateClient
+from cma_core.services.common import MAX_OFFSET
 from cma_core.services.identity import IdentityService
 from cma_core.services.sessions import SessionService
 from cma_core.services.tasks import TaskService
@@ -46,7 +47,7 @@ from cma_entrypoints.http.schemas import (
 )
 
 Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")]
-Offset = Annotated[int, Parameter(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Parameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 IfMatch = Annotated[
     str | None,
     HeaderParameter(

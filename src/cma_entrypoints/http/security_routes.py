@@ -14,6 +14,7 @@ from litestar.params import Body, Parameter
 from cma_core.identity.model import PermissionGrant, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission
 from cma_core.services.audit import AuditService
+from cma_core.services.common import MAX_OFFSET
 from cma_core.services.identity import IdentityService
 from cma_core.services.sessions import SessionService
 from cma_core.shared.errors import ValidationError
@@ -33,7 +34,7 @@ from cma_entrypoints.http.security_schemas import (
 )
 
 Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")]
-Offset = Annotated[int, Parameter(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Parameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 
 
 def _ctx(request: Request[Any, Any, Any]) -> TenantContext:
