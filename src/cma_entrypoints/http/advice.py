@@ -53,6 +53,7 @@ from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_entrypoints.http import advice_schemas as shapes
 from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.example_schemas import JsonExample
 from cma_entrypoints.http.routes import IfMatch, Limit, Offset, ctx_of, etag, parse_if_match
 
 # ------------------------------------------------------------------------------ shapes
@@ -350,7 +351,7 @@ def documented(
             data_container=shape,
             description=shape.__doc__ or "Success",
             generate_examples=False,
-            examples=[Example(summary=summary, value=shapes.EXAMPLES[example])],
+            examples=[JsonExample(summary=summary, value=shapes.EXAMPLES[example])],
         )
     }
 

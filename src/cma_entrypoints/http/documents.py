@@ -12,11 +12,13 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any, BinaryIO, cast
 
+import msgspec
 from litestar import Controller, Request, Response, Router, delete, get, post
 from litestar.datastructures import UploadFile
 from litestar.di import Provide
 from litestar.enums import RequestEncodingType
 from litestar.exceptions import NotFoundException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 from litestar.response import Stream
@@ -38,6 +40,17 @@ from cma_core.services.documents import DocumentService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId
 from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.example_schemas import (
+    AT,
+    CASE_ID,
+    DEBT_ID,
+    DOCUMENT_ID,
+    EARLIER,
+    JsonExample,
+    binary_response,
+    page,
+    with_example,
+)
 from cma_entrypoints.http.problems import PROBLEM_JSON
 from cma_entrypoints.http.routes import IfMatch, Limit, Offset, ctx_of, etag, parse_if_match
 from cma_entrypoints.http.schemas import TaskOut
@@ -193,6 +206,111 @@ class SummaryDraftOut(Struct):
     save_with: str
 
 
+# --------------------------------------------------------------------------- examples
+
+_SUGGESTION_ID = uuid.UUID("5b6c7d8e-9f01-4a2b-8c3d-4e5f60718293")
+_UPLOADED = DocumentOut(
+    id=DOCUMENT_ID,
+    case_id=CASE_ID,
+    filename="lowell-letter.pdf",
+    content_type="application/pdf",
+    size=184_320,
+    sha256="9f2c1d0b7a6e5f4c3b2a19081726354453627180f9e8d7c6b5a4938271605f4e",
+    status=DocumentStatus.QUEUED,
+    failure_reason=None,
+    attempts=0,
+    document_class=None,
+    class_confidence=None,
+    page_count=None,
+    mean_confidence=None,
+    uploaded_at=EARLIER,
+    updated_at=EARLIER,
+    uploaded_by=uuid.UUID("9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a"),
+    version=1,
+)
+_READ = DocumentOut(
+    **{
+        **msgspec.structs.asdict(_UPLOADED),
+        "status": DocumentStatus.DONE,
+        "attempts": 1,
+        "document_class": DocumentClass.CREDITOR_LETTER,
+        "class_confidence": 0.91,
+        "updated_at": EARLIER + dt.timedelta(minutes=1),
+        "version": 3,
+    }
+)
+_WITH_PAGES = DocumentOut(
+    **{
+        **msgspec.structs.asdict(_READ),
+        "page_count": 1,
+        "mean_confidence": 0.94,
+        "pages": [
+            PageOut(
+                number=1,
+                text="Lowell Portfolio I Ltd\nAccount number: 12345678\nBalance: £1,234.56",
+                confidence=0.94,
+                source="ocr",
+            )
+        ],
+    }
+)
+_FAILED_RETRIED = DocumentOut(
+    **{
+        **msgspec.structs.asdict(_UPLOADED),
+        "failure_reason": "OCR timed out",
+        "attempts": 1,
+        "updated_at": AT,
+        "version": 4,
+    }
+)
+_SUGGESTION = SuggestionOut(
+    id=_SUGGESTION_ID,
+    case_id=CASE_ID,
+    document_id=DOCUMENT_ID,
+    kind=SuggestionKind.NEW_DEBT,
+    title="Debt to Lowell Portfolio I Ltd, £1,234.56",
+    confidence=0.88,
+    source="rules",
+    status=SuggestionStatus.PENDING,
+    created_at=EARLIER + dt.timedelta(minutes=1),
+    creditor_name="Lowell Portfolio I Ltd",
+    account_reference="12345678",
+    balance_pence=123_456,
+    deadline=None,
+    deadline_basis=None,
+    court_claim_number=None,
+    decided_by=None,
+    decided_at=None,
+    rejection_reason=None,
+    version=1,
+)
+_ACCEPTED = SuggestionOut(
+    **{
+        **msgspec.structs.asdict(_SUGGESTION),
+        "status": SuggestionStatus.ACCEPTED,
+        "decided_by": uuid.UUID("9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a"),
+        "decided_at": AT,
+        "version": 2,
+    }
+)
+_REJECTED = SuggestionOut(
+    **{
+        **msgspec.structs.asdict(_ACCEPTED),
+        "status": SuggestionStatus.REJECTED,
+        "rejection_reason": "debt already on file",
+    }
+)
+_SUMMARY = SummaryDraftOut(
+    case_id=CASE_ID,
+    status="draft",
+    text="Client has 3 debts totalling £4,120.00, one of them priority (council tax). "
+    "Monthly surplus £12.00. Next appointment 2 December 2026.",
+    source="rules",
+    generated_at=AT,
+    save_with=f"POST /api/v1/cases/{CASE_ID}/notes",
+)
+
+
 # --------------------------------------------------------------------------- controllers
 
 DocumentStatusFilter = Annotated[
@@ -217,7 +335,18 @@ class CaseDocumentController(Controller):
         "read by the worker and `status` moves queued → processing → done (or failed, with "
         "`failure_reason`). The same file twice on one case is 409 with "
         "`existing_document_id`.",
-        responses=None,
+        responses={
+            201: ResponseSpec(
+                data_container=DocumentOut,
+                description="The document, queued to be read",
+                generate_examples=False,
+                examples=[
+                    JsonExample(
+                        summary="A creditor letter, queued", value=msgspec.to_builtins(_UPLOADED)
+                    )
+                ],
+            )
+        },
     )
     async def upload(
         self,
@@ -279,6 +408,7 @@ class CaseDocumentController(Controller):
         "/{case_id:uuid}/documents",
         guards=[requires(Permission.CASE_READ)],
         summary="A case's documents, newest first",
+        operation_class=with_example(page(_READ), "One document, read"),
     )
     async def list_documents(
         self,
@@ -310,6 +440,7 @@ class CaseDocumentController(Controller):
         guards=[requires(Permission.CASE_READ)],
         summary="What the assistant proposes for a case, from its documents",
         description="Oldest first. Nothing is applied until an adviser accepts.",
+        operation_class=with_example(page(_SUGGESTION), "A debt read from a letter"),
     )
     async def list_suggestions(
         self,
@@ -337,6 +468,7 @@ class CaseDocumentController(Controller):
         summary="Draft a case summary (not saved)",
         description="Written by the assistant from the case's structured data. It is a "
         "draft: edit it and save it with `POST /api/v1/cases/{case_id}/notes`.",
+        operation_class=with_example(_SUMMARY, "A short summary"),
     )
     async def summary_draft(
         self, request: Request[Any, Any, Any], case_id: uuid.UUID, documents: DocumentService
@@ -360,6 +492,7 @@ class DocumentController(Controller):
         "/{document_id:uuid}",
         guards=[requires(Permission.CASE_READ)],
         summary="A document's metadata, status and page text",
+        operation_class=with_example(_WITH_PAGES, "A one-page letter"),
     )
     async def get_document(
         self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
@@ -372,6 +505,17 @@ class DocumentController(Controller):
         guards=[requires(Permission.CASE_READ)],
         summary="Download the original file",
         description="Streams the bytes as uploaded, as an attachment, with their type.",
+        operation_class=binary_response(
+            200,
+            "The original file, in the type it was uploaded as",
+            {
+                "application/pdf": "A PDF",
+                "image/png": "A PNG image",
+                "image/jpeg": "A JPEG photo or scan",
+                "image/tiff": "A TIFF scan",
+                "image/heic": "A HEIC/HEIF phone photo",
+            },
+        ),
     )
     async def content(
         self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
@@ -393,6 +537,14 @@ class DocumentController(Controller):
         guards=[requires(Permission.CASE_READ)],
         summary="A short-lived download link",
         description="On S3, a presigned URL the browser fetches directly (a few minutes).",
+        operation_class=with_example(
+            LinkOut(
+                url=f"https://cma.example.org/files/centres/0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d/"
+                f"documents/{DOCUMENT_ID}/original?expires=1795861500&signature=3b1f0c9a",
+                expires_at=AT + dt.timedelta(minutes=5),
+            ),
+            "A link valid for five minutes",
+        ),
     )
     async def link(
         self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
@@ -407,6 +559,7 @@ class DocumentController(Controller):
         description="Needs `If-Match`. Only a `failed` document can be retried (409 "
         "otherwise): it goes back to `queued` and its text is read again; `failure_reason` "
         "keeps the last failure until the new attempt settles. Audited `document.retried`.",
+        operation_class=with_example(_FAILED_RETRIED, "Queued again after a timeout"),
         status_code=202,
     )
     async def retry(
@@ -446,7 +599,12 @@ class SuggestionController(Controller):
     path = "/api/v1/suggestions"
     tags = ["documents"]
 
-    @get("/{suggestion_id:uuid}", guards=[requires(Permission.CASE_READ)], summary="A suggestion")
+    @get(
+        "/{suggestion_id:uuid}",
+        guards=[requires(Permission.CASE_READ)],
+        summary="A suggestion",
+        operation_class=with_example(_SUGGESTION, "A debt read from a letter"),
+    )
     async def get_suggestion(
         self,
         request: Request[Any, Any, Any],
@@ -464,6 +622,9 @@ class SuggestionController(Controller):
         description="Needs `If-Match`. A new debt is added to the case (`debt_id`; its "
         "creditor found in, or added to, the centre's directory); a deadline creates a "
         "deadline task due that day (`task`). Audited as accepted from the document.",
+        operation_class=with_example(
+            AcceptOut(suggestion=_ACCEPTED, debt_id=DEBT_ID, task=None), "A debt added"
+        ),
     )
     async def accept(
         self,
@@ -491,6 +652,7 @@ class SuggestionController(Controller):
         status_code=200,
         summary="Reject a suggestion",
         description="Needs `If-Match`. The reason is optional.",
+        operation_class=with_example(_REJECTED, "Already on file"),
     )
     async def reject(
         self,

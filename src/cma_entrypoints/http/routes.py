@@ -25,8 +25,18 @@ from cma_core.services.tasks import TaskService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.tasks.model import TaskStatus
+from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires
+from cma_entrypoints.http.example_schemas import with_example
 from cma_entrypoints.http.schemas import (
+    CASE_EXAMPLE,
+    CLIENT_EXAMPLE,
+    CLOSED_CASE_EXAMPLE,
+    ME_EXAMPLE,
+    NOTE_EXAMPLE,
+    REOPENED_CASE_EXAMPLE,
+    TASK_EXAMPLE,
+    TOKEN_EXAMPLE,
     CaseIn,
     CaseOut,
     CasePage,
@@ -98,6 +108,7 @@ class AuthController(Controller):
         exclude_from_auth=True,
         status_code=200,
         summary="Sign in and get an access token",
+        operation_class=with_example(TOKEN_EXAMPLE, "An adviser"),
         description="The token is for one centre. A user of several centres names the "
         "centre with `centre_id`; otherwise the first centre is used.",
     )
@@ -131,7 +142,11 @@ class AuthController(Controller):
         )
         return await issue_tokens(signed.context, codec, sessions)
 
-    @get("/me", summary="Who the token says you are")
+    @get(
+        "/me",
+        summary="Who the token says you are",
+        operation_class=with_example(ME_EXAMPLE, "An adviser"),
+    )
     async def me(self, request: Request[Any, Any, Any]) -> MeOut:
         ctx = ctx_of(request)
         return MeOut(
@@ -146,7 +161,12 @@ class ClientController(Controller):
     path = "/api/v1/clients"
     tags = ["clients"]
 
-    @post("/", guards=[requires(Permission.CLIENT_WRITE)], summary="Register a client")
+    @post(
+        "/",
+        guards=[requires(Permission.CLIENT_WRITE)],
+        summary="Register a client",
+        operation_class=with_example(CLIENT_EXAMPLE, "Registered"),
+    )
     async def create(
         self,
         request: Request[Any, Any, Any],
@@ -203,7 +223,12 @@ class ClientController(Controller):
             headers={**etag(client.version), "Location": f"/api/v1/clients/{client.id}"},
         )
 
-    @get("/", guards=[requires(Permission.CLIENT_READ)], summary="List clients")
+    @get(
+        "/",
+        guards=[requires(Permission.CLIENT_READ)],
+        summary="List clients",
+        operation_class=with_example(ex.page(CLIENT_EXAMPLE), "One client"),
+    )
     async def list_clients(
         self,
         request: Request[Any, Any, Any],
@@ -222,7 +247,12 @@ class ClientController(Controller):
             offset=page.offset,
         )
 
-    @get("/{client_id:uuid}", guards=[requires(Permission.CLIENT_READ)], summary="A client")
+    @get(
+        "/{client_id:uuid}",
+        guards=[requires(Permission.CLIENT_READ)],
+        summary="A client",
+        operation_class=with_example(CLIENT_EXAMPLE, "A client"),
+    )
     async def get_client(
         self, request: Request[Any, Any, Any], client_id: uuid.UUID, clients: ClientService
     ) -> Response[ClientOut]:
@@ -235,6 +265,7 @@ class ClientController(Controller):
         "/{client_id:uuid}",
         guards=[requires(Permission.CLIENT_WRITE)],
         summary="Edit a client",
+        operation_class=with_example(CLIENT_EXAMPLE, "New phone number"),
         description="Partial update: fields left out are not touched, `null` clears one. "
         "Send `If-Match` with the ETag you read; 412 if someone changed the client since, "
         "428 without it. Health, vulnerability and address-suppression fields (and the "
@@ -278,7 +309,12 @@ class CaseController(Controller):
     path = "/api/v1/cases"
     tags = ["cases"]
 
-    @post("/", guards=[requires(Permission.CASE_WRITE)], summary="Open a case for a client")
+    @post(
+        "/",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Open a case for a client",
+        operation_class=with_example(CASE_EXAMPLE, "Opened"),
+    )
     async def create(
         self,
         request: Request[Any, Any, Any],
@@ -312,6 +348,7 @@ class CaseController(Controller):
         "/",
         guards=[requires(Permission.CASE_READ)],
         summary="List cases",
+        operation_class=with_example(ex.page(CASE_EXAMPLE), "One open case"),
         description="Newest first. Roles without `case:read_all` see only their own cases.",
     )
     async def list_cases(
@@ -342,7 +379,12 @@ class CaseController(Controller):
             offset=page.offset,
         )
 
-    @get("/{case_id:uuid}", guards=[requires(Permission.CASE_READ)], summary="A case")
+    @get(
+        "/{case_id:uuid}",
+        guards=[requires(Permission.CASE_READ)],
+        summary="A case",
+        operation_class=with_example(CASE_EXAMPLE, "An open case"),
+    )
     async def get_case(
         self, request: Request[Any, Any, Any], case_id: uuid.UUID, cases: CaseService
     ) -> Response[CaseOut]:
@@ -353,6 +395,7 @@ class CaseController(Controller):
         "/{case_id:uuid}",
         guards=[requires(Permission.CASE_WRITE)],
         summary="Edit a case",
+        operation_class=with_example(CASE_EXAMPLE, "Adviser assigned"),
         description="Send `If-Match` with the ETag you read; 412 if someone changed the "
         "case since, 428 without it.",
     )
@@ -390,6 +433,7 @@ class CaseController(Controller):
         guards=[requires(Permission.CASE_CLOSE)],
         status_code=200,
         summary="Close a case",
+        operation_class=with_example(CLOSED_CASE_EXAMPLE, "Advice given"),
     )
     async def close_case(
         self,
@@ -415,6 +459,7 @@ class CaseController(Controller):
         guards=[requires(Permission.CASE_CLOSE)],
         status_code=200,
         summary="Reopen a closed case",
+        operation_class=with_example(REOPENED_CASE_EXAMPLE, "Open again"),
     )
     async def reopen_case(
         self,
@@ -434,6 +479,7 @@ class CaseController(Controller):
         "/{case_id:uuid}/notes",
         guards=[requires(Permission.NOTE_WRITE)],
         summary="Add a note to a case",
+        operation_class=with_example(NOTE_EXAMPLE, "A phone call"),
     )
     async def add_note(
         self,
@@ -461,6 +507,7 @@ class CaseController(Controller):
         "/{case_id:uuid}/notes",
         guards=[requires(Permission.CASE_READ)],
         summary="A case's notes, oldest first",
+        operation_class=with_example(ex.page(NOTE_EXAMPLE), "One note"),
     )
     async def list_notes(
         self,
@@ -489,6 +536,7 @@ class TaskController(Controller):
         "/",
         guards=[requires(Permission.TASK_READ)],
         summary="The task queue",
+        operation_class=with_example(ex.page(TASK_EXAMPLE), "One open task"),
         description="Soonest due first. `assignee=me` gives your own work queue.",
     )
     async def list_tasks(

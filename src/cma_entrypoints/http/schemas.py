@@ -16,6 +16,7 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
 from cma_core.clients.model import Client, PostalAddress, Vulnerability
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
+from cma_entrypoints.http import example_schemas as ex
 
 Name = Annotated[str, Meta(min_length=1, max_length=200)]
 
@@ -324,3 +325,79 @@ class HealthCheck(Struct):
 class HealthOut(Struct):
     status: str
     checks: dict[str, HealthCheck]
+
+
+# ------------------------------------------------------------------------------ examples
+# Made-up people and ids (see example_schemas), as the handlers would send them.
+
+CLIENT_EXAMPLE = ClientOut(
+    id=ex.CLIENT_ID,
+    first_name="Ann",
+    last_name="Example",
+    date_of_birth=dt.date(1984, 3, 2),
+    email="ann.example@example.org",
+    phone="07700 900123",
+    created_at=ex.EARLIER,
+    updated_at=ex.AT,
+    version=2,
+    ni_number="QQ123456C",
+    address=AddressOut(lines=["1 Example Street", "Leeds"], postcode="LS1 1AA"),
+    vulnerabilities=[],
+    withheld=[],
+)
+CASE_EXAMPLE = CaseOut(
+    id=ex.CASE_ID,
+    reference="C-000012",
+    client_id=ex.CLIENT_ID,
+    status=CaseStatus.OPEN,
+    adviser_id=ex.ADVISER_ID,
+    opened_at=ex.EARLIER,
+    updated_at=ex.AT,
+    closed_at=None,
+    close_reason=None,
+    version=2,
+)
+CLOSED_CASE_EXAMPLE = CaseOut(
+    **{
+        **msgspec.structs.asdict(CASE_EXAMPLE),
+        "status": CaseStatus.CLOSED,
+        "closed_at": ex.AT,
+        "close_reason": CloseReason.ADVICE_COMPLETE,
+        "version": 3,
+    }
+)
+REOPENED_CASE_EXAMPLE = CaseOut(
+    **{**msgspec.structs.asdict(CASE_EXAMPLE), "updated_at": ex.AT, "version": 4}
+)
+NOTE_EXAMPLE = NoteOut(
+    id=uuid.UUID("7d8e9f00-1a2b-4c3d-8e4f-5a6b7c8d9e0f"),
+    author_id=ex.ADVISER_ID,
+    body="Phoned the client: brought 6 letters to the first meeting; bailiff visit due.",
+    sensitive=False,
+    created_at=ex.AT,
+)
+TASK_EXAMPLE = TaskOut(
+    id=ex.TASK_ID,
+    case_id=ex.CASE_ID,
+    kind=TaskKind.INITIAL_CONTACT,
+    title="Make initial contact with the client",
+    assignee_id=ex.ADVISER_ID,
+    due_at=ex.AT + dt.timedelta(days=2),
+    status=TaskStatus.OPEN,
+    created_at=ex.EARLIER,
+)
+TOKEN_EXAMPLE = TokenOut(
+    access_token="eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI5ZThkN2M2YiJ9.c2lnbmF0dXJl",  # noqa: S106
+    token_type="bearer",  # noqa: S106 - the OAuth 2 token type
+    expires_in=900,
+    centre_id=ex.CENTRE_ID,
+    roles=["adviser"],
+    refresh_token="q1XcB7m2kP9sVt4yZ0aR6wLd3nH8fJ5g",  # noqa: S106 - made up
+    refresh_expires_in=1_209_600,
+)
+ME_EXAMPLE = MeOut(
+    user_id=ex.ADVISER_ID,
+    centre_id=ex.CENTRE_ID,
+    roles=["adviser"],
+    permissions=["case:read", "case:write", "client:read", "client:write", "finance:read"],
+)
