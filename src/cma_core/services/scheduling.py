@@ -143,17 +143,27 @@ async def centre_calendar(
     holidays: HolidayProvider,
     config: SchedulingConfig,
     around: Iterable[dt.date],
+    *,
+    for_field: str = "date",
 ) -> WorkingCalendar:
-    """Like ``working_calendar``, with the centre's own closure days added."""
+    """Like ``working_calendar``, with the centre's own closure days added.
+
+    Raises ``ValidationError`` naming ``for_field`` for a date whose year has no bank holiday
+    table (a typo such as 1240 or 3024): deadlines cannot be counted there.
+    """
     years: set[int] = set()
     for day in around:
         years |= {day.year - 1, day.year, day.year + 1}
+    try:
+        bank_holidays = WorkingCalendar.from_provider(holidays, config.jurisdiction, years)
+    except LookupError as err:
+        raise ValidationError(
+            for_field, f"is outside the years the working calendar covers ({err})"
+        ) from None
     closed = await store.closures.list(
         start=dt.date(min(years), 1, 1), end=dt.date(max(years), 12, 31)
     )
-    return WorkingCalendar.from_provider(
-        holidays, config.jurisdiction, years, config.closures | {c.day for c in closed}
-    )
+    return attrs.evolve(bank_holidays, closures=config.closures | {c.day for c in closed})
 
 
 async def centre_written_advice_days(store: SchedulingStore, config: SchedulingConfig) -> int:
@@ -271,7 +281,7 @@ class SchedulingService:
             case = await load_case(uow, ctx, case_id)
             store = self.store(uow)
             calendar = await centre_calendar(
-                store, self.holidays, self.config, [cmd.occurred_on, today]
+                store, self.holidays, self.config, [cmd.occurred_on, today], for_field="occurred_on"
             )
             config = attrs.evolve(
                 self.config,
@@ -413,7 +423,7 @@ class SchedulingService:
             existing = await store.appointments.booked_between(adviser, cmd.start, cmd.end)
             availability = await store.availability.get(adviser)
             calendar = await centre_calendar(
-                store, self.holidays, self.config, [local_date(cmd.start)]
+                store, self.holidays, self.config, [local_date(cmd.start)], for_field="start"
             )
             appt = book(
                 candidate,
@@ -502,7 +512,9 @@ class SchedulingService:
             await store.appointments.lock_adviser(adviser)
             existing = await store.appointments.booked_between(adviser, start, end)
             availability = await store.availability.get(adviser)
-            calendar = await centre_calendar(store, self.holidays, self.config, [local_date(start)])
+            calendar = await centre_calendar(
+                store, self.holidays, self.config, [local_date(start)], for_field="start"
+            )
             moved = reschedule(
                 stored.appointment,
                 start,

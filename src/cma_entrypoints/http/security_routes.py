@@ -211,10 +211,13 @@ class GrantController(Controller):
 
     path = "/api/v1/users/{user_id:uuid}/grants"
     tags = ["users"]
-    guards = [requires(Permission.USER_MANAGE)]
+    # Guards on each handler, not the controller: a controller's guards also guard the
+    # OPTIONS handler Litestar adds, where no user is authenticated (a CORS preflight), and
+    # answered it 500.
 
     @get(
         "/",
+        guards=[requires(Permission.USER_MANAGE)],
         summary="A user's permission grants in this centre",
         description="404 for a user who does not work for this centre.",
     )
@@ -237,6 +240,7 @@ class GrantController(Controller):
     @post(
         "/",
         status_code=201,
+        guards=[requires(Permission.USER_MANAGE)],
         summary="Grant a user one permission in this centre",
         description="E.g. `sensitive:read` for a caseworker on a case that needs it. Replaces "
         "an earlier grant of the same permission. `centre:manage` and `user:manage` are never "
@@ -276,6 +280,7 @@ class GrantController(Controller):
 
     @delete(
         "/{permission:str}",
+        guards=[requires(Permission.USER_MANAGE)],
         summary="Revoke a user's grant",
         description="404 if the user has no such grant here. Tokens already issued keep it "
         "until they expire (at most the access-token lifetime). Audited as "
