@@ -14,6 +14,7 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any
 
+import attrs
 import msgspec
 from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.openapi.datastructures import ResponseSpec
@@ -23,12 +24,23 @@ from msgspec import Struct
 
 from cma_adapters.letters import full_html
 from cma_core.budgets.model import Budget
-from cma_core.debts.model import CreditorId, DebtId, DebtType
+from cma_core.debts.limitation import assess_limitation
+from cma_core.debts.model import (
+    Creditor,
+    CreditorId,
+    Debt,
+    DebtId,
+    DebtType,
+    EnforcementStage,
+    Ownership,
+)
+from cma_core.debts.priority import classify
 from cma_core.identity.permissions import Permission
 from cma_core.ports.advice import (
     AdviceRecord,
     ClientDecision,
     CreditorEntry,
+    DebtEntry,
     Letter,
     LetterKind,
     RenderedLetter,
@@ -49,11 +61,12 @@ from cma_core.services.appraisal import AppraisalService, RecordAdvice
 from cma_core.services.budgets import BudgetService, BudgetView
 from cma_core.services.letters import LetterService
 from cma_core.shared.errors import ValidationError
-from cma_core.shared.ids import CaseId
+from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 from cma_entrypoints.http import advice_schemas as shapes
+from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import requires
-from cma_entrypoints.http.example_schemas import JsonExample
+from cma_entrypoints.http.example_schemas import JsonExample, with_example
 from cma_entrypoints.http.routes import IfMatch, Limit, Offset, ctx_of, etag, parse_if_match
 
 # ------------------------------------------------------------------------------ shapes
@@ -447,6 +460,74 @@ _FACTS_EXAMPLE = {
     "unable_to_pay_debts_as_due": True,
 }
 
+# ------------------------------------------------------------------------------ examples
+# Built from domain records by the same ``of`` the handlers use; priority and limitation
+# are the core's own assessment of the example debt.
+
+
+def _debt_example() -> DebtOut:
+    debt = Debt(
+        id=DebtId(ex.DEBT_ID),
+        centre_id=CentreId(ex.CENTRE_ID),
+        case_id=CaseId(ex.CASE_ID),
+        creditor_id=CreditorId(ex.CREDITOR_ID),
+        debt_type=DebtType.CREDIT_CARD,
+        balance=Money(250000),
+        arrears=Money(15000),
+        contractual_payment=Money(7500),
+        ownership=Ownership.SOLE,
+        account_reference="4929123456789012",
+        ccj=False,
+        enforcement_stage=EnforcementStage.DEFAULT_NOTICE,
+        last_payment_date=dt.date(2026, 9, 30),
+    )
+    return DebtOut.of(
+        DebtView(
+            entry=DebtEntry(debt=debt, created_at=ex.EARLIER, updated_at=ex.AT, version=2),
+            creditor=_CREDITOR.creditor,
+            priority=classify(debt),
+            limitation=assess_limitation(debt, ex.ON),
+            reference_matches=True,
+        )
+    )
+
+
+_CREDITOR = CreditorEntry(
+    creditor=Creditor(
+        id=CreditorId(ex.CREDITOR_ID),
+        centre_id=CentreId(ex.CENTRE_ID),
+        name="Example Bank plc",
+        address="Collections, PO Box 1, Leeds LS1 1AA",
+        email="collections@bank.example",
+        phone="0113 496 0000",
+        reference_pattern=r"\d{16}",
+    ),
+    created_at=ex.EARLIER,
+)
+_DEBT = _debt_example()
+_LETTER = Letter(
+    id=uuid.UUID("1e2f3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b"),
+    centre_id=CentreId(ex.CENTRE_ID),
+    case_id=CaseId(ex.CASE_ID),
+    kind=LetterKind.ADVICE_SUMMARY,
+    debt_id=None,
+    subject="Your debt advice: summary",
+    html="<p>Dear Ms Example,</p><p>Thank you for meeting us on 28 November 2026.</p>",
+    template_version=None,
+    created_at=ex.AT,
+    created_by=UserId(ex.ADVISER_ID),
+)
+_SENT = LetterOut.of(
+    Letter(**{**attrs.asdict(_LETTER, recurse=False), "sent_at": ex.AT, "version": 2})
+)
+_TEMPLATE = TemplateOut(
+    kind="offer_of_payment",
+    subject="Offer of payment: {{ debt.account_reference }}",
+    body="<p>{{ client.name }} offers {{ debt.offer }} a month.</p>",
+    is_default=False,
+    version=1,
+)
+
 # ------------------------------------------------------------------------------ controllers
 
 
@@ -454,7 +535,12 @@ class CreditorController(Controller):
     path = "/api/v1/creditors"
     tags = ["creditors"]
 
-    @post("/", guards=[requires(Permission.FINANCE_WRITE)], summary="Add a creditor")
+    @post(
+        "/",
+        guards=[requires(Permission.FINANCE_WRITE)],
+        summary="Add a creditor",
+        operation_class=with_example(CreditorOut.of(_CREDITOR), "Added"),
+    )
     async def create(
         self,
         request: Request[Any, Any, Any],
@@ -482,7 +568,12 @@ class CreditorController(Controller):
             headers={**etag(entry.version), "Location": f"/api/v1/creditors/{entry.id}"},
         )
 
-    @get("/", guards=[requires(Permission.FINANCE_READ)], summary="The creditor directory")
+    @get(
+        "/",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="The creditor directory",
+        operation_class=with_example(ex.page(CreditorOut.of(_CREDITOR)), "One creditor"),
+    )
     async def list_creditors(
         self,
         request: Request[Any, Any, Any],
@@ -496,14 +587,24 @@ class CreditorController(Controller):
             items=[CreditorOut.of(e) for e in p.items], total=p.total, limit=limit, offset=offset
         )
 
-    @get("/{creditor_id:uuid}", guards=[requires(Permission.FINANCE_READ)], summary="A creditor")
+    @get(
+        "/{creditor_id:uuid}",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="A creditor",
+        operation_class=with_example(CreditorOut.of(_CREDITOR), "A bank"),
+    )
     async def get_creditor(
         self, request: Request[Any, Any, Any], creditor_id: uuid.UUID, debts: DebtService
     ) -> Response[CreditorOut]:
         entry = await debts.get_creditor(ctx_of(request), CreditorId(creditor_id))
         return Response(CreditorOut.of(entry), headers=etag(entry.version))
 
-    @put("/{creditor_id:uuid}", guards=[requires(Permission.FINANCE_WRITE)], summary="Edit")
+    @put(
+        "/{creditor_id:uuid}",
+        guards=[requires(Permission.FINANCE_WRITE)],
+        summary="Edit",
+        operation_class=with_example(CreditorOut.of(_CREDITOR), "Edited"),
+    )
     async def update_creditor(
         self,
         request: Request[Any, Any, Any],
@@ -529,7 +630,12 @@ class LetterTemplateController(Controller):
     path = "/api/v1/letter-templates"
     tags = ["letters"]
 
-    @get("/", guards=[requires(Permission.FINANCE_READ)], summary="Letter templates")
+    @get(
+        "/",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="Letter templates",
+        operation_class=with_example(ex.page(_TEMPLATE), "One centre template"),
+    )
     async def list_templates(
         self, request: Request[Any, Any, Any], letters: LetterService
     ) -> TemplatePage:
@@ -550,6 +656,7 @@ class LetterTemplateController(Controller):
         "/{kind:str}",
         guards=[requires(Permission.FINANCE_WRITE)],
         summary="Save the centre's own template of a kind",
+        operation_class=with_example(_TEMPLATE, "Saved"),
         description='Jinja2, rendered sandboxed with autoescaping. `If-Match: "0"` for the '
         "first override of a default.",
     )
@@ -598,7 +705,12 @@ class CaseAdviceController(Controller):
 
     # -- debts
 
-    @post("/debts", guards=[requires(Permission.FINANCE_WRITE)], summary="Add a debt")
+    @post(
+        "/debts",
+        guards=[requires(Permission.FINANCE_WRITE)],
+        summary="Add a debt",
+        operation_class=with_example(_DEBT, "A credit card"),
+    )
     async def add_debt(
         self,
         request: Request[Any, Any, Any],
@@ -623,6 +735,7 @@ class CaseAdviceController(Controller):
         guards=[requires(Permission.FINANCE_READ)],
         summary="The case's debts",
         description="Oldest first; filter by `debt_type`, `priority` and `creditor_id`.",
+        operation_class=with_example(ex.page(_DEBT), "One debt"),
     )
     async def list_debts(
         self,
@@ -648,7 +761,12 @@ class CaseAdviceController(Controller):
             items=[DebtOut.of(v) for v in p.items], total=p.total, limit=limit, offset=offset
         )
 
-    @get("/debts/{debt_id:uuid}", guards=[requires(Permission.FINANCE_READ)], summary="A debt")
+    @get(
+        "/debts/{debt_id:uuid}",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="A debt",
+        operation_class=with_example(_DEBT, "A credit card"),
+    )
     async def get_debt(
         self,
         request: Request[Any, Any, Any],
@@ -663,6 +781,7 @@ class CaseAdviceController(Controller):
         "/debts/{debt_id:uuid}",
         guards=[requires(Permission.FINANCE_WRITE)],
         summary="Replace a debt's details",
+        operation_class=with_example(_DEBT, "Replaced"),
         description="Send every field (a PUT replaces). `If-Match` required.",
     )
     async def update_debt(
@@ -812,6 +931,14 @@ class CaseAdviceController(Controller):
         guards=[requires(Permission.FINANCE_READ)],
         summary="Export the SFS (SFS-DDS v1.1 data entry)",
         description="`format=json|xml`; validated against the published schema first.",
+        operation_class=ex.binary_response(
+            200,
+            "The SFS-DDS v1.1 data entry document, as an attachment",
+            {
+                "application/json": "format=json: the SFS data entry document (JSON)",
+                "application/xml": "format=xml: the SFS data entry document (XML)",
+            },
+        ),
     )
     async def export_sfs(
         self,
@@ -1081,6 +1208,7 @@ class CaseAdviceController(Controller):
         description="Kinds: advice_summary, offer_of_payment, breathing_space_hold, "
         "ccj_variation_support, write_off_request (these four need `debt_id`), "
         "sfs_statement. The centre's own template wins over the default.",
+        operation_class=with_example(LetterOut.of(_LETTER), "Advice summary"),
     )
     async def generate_letter(
         self,
@@ -1107,7 +1235,12 @@ class CaseAdviceController(Controller):
             },
         )
 
-    @get("/letters", guards=[requires(Permission.CASE_READ)], summary="Letters of the case")
+    @get(
+        "/letters",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Letters of the case",
+        operation_class=with_example(ex.page(LetterOut.of(_LETTER)), "One letter"),
+    )
     async def list_letters(
         self,
         request: Request[Any, Any, Any],
@@ -1128,6 +1261,11 @@ class CaseAdviceController(Controller):
         "/letters/{letter_id:uuid}",
         guards=[requires(Permission.CASE_READ)],
         summary="Download a letter (`format=html|pdf`)",
+        operation_class=ex.binary_response(
+            200,
+            "The letter: a whole HTML page (the default), or a PDF with `format=pdf`",
+            {"text/html": "format=html", "application/pdf": "format=pdf"},
+        ),
     )
     async def download_letter(
         self,
@@ -1160,6 +1298,7 @@ class CaseAdviceController(Controller):
         guards=[requires(Permission.CASE_WRITE)],
         status_code=200,
         summary="Record that the letter was sent",
+        operation_class=with_example(_SENT, "Sent"),
     )
     async def mark_sent(
         self,
