@@ -7,6 +7,7 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any
 
+import msgspec
 from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
@@ -40,7 +41,9 @@ from cma_core.services.scheduling import (
 )
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, ClientId, UserId
+from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.example_schemas import with_example
 from cma_entrypoints.http.routes import (
     IfMatch,
     Limit,
@@ -489,6 +492,146 @@ def _aware(value: dt.datetime | None, field: str) -> dt.datetime | None:
 # --------------------------------------------------------------------------- controllers
 
 
+# ------------------------------------------------------------------------------ examples
+# Made-up ids and people (see example_schemas), as the handlers would send them.
+
+_FACT_ID = uuid.UUID("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d")
+_DEADLINE = DeadlineOut(
+    id=uuid.UUID("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e"),
+    case_id=ex.CASE_ID,
+    fact_id=_FACT_ID,
+    kind="claim_response",
+    due=dt.date(2026, 12, 9),
+    trigger=dt.date(2026, 11, 20),
+    counting="calendar_days",
+    amount=14,
+    rule="CPR 10.3(1)(a) + CPR 6.14",
+    source="Civil Procedure Rules",
+    is_earliest=False,
+    status="open",
+    adviser_id=ex.ADVISER_ID,
+    task_id=ex.TASK_ID,
+    escalated_to=None,
+)
+_DEADLINE_MET = DeadlineOut(**{**msgspec.structs.asdict(_DEADLINE), "status": "met"})
+_APPOINTMENT = AppointmentOut(
+    id=uuid.UUID("c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e7f"),
+    case_id=ex.CASE_ID,
+    client_id=ex.CLIENT_ID,
+    adviser_id=ex.ADVISER_ID,
+    kind="phone",
+    start=dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC),
+    end=dt.datetime(2026, 12, 1, 11, 0, tzinfo=dt.UTC),
+    status="booked",
+    location="",
+    sequence=0,
+    cancel_reason=None,
+    version=1,
+)
+
+
+def _appointment(**changes: Any) -> AppointmentOut:
+    return AppointmentOut(**{**msgspec.structs.asdict(_APPOINTMENT), **changes})
+
+
+_AVAILABILITY = AvailabilityOut(
+    adviser_id=ex.ADVISER_ID,
+    weekly_hours={
+        day: [WindowIn(start=dt.time(9, 0), end=dt.time(13, 0))] for day in ("0", "1", "2")
+    },
+    leave=[LeaveIn(first_day=dt.date(2026, 12, 21), last_day=dt.date(2026, 12, 24))],
+    timezone="Europe/London",
+    version=2,
+)
+_FINDING = FindingOut(
+    rule_id="FCA-CONC-8.3.2",
+    severity="high",
+    status="fail",
+    message="Written advice not sent within 5 working days of the advice.",
+    facts={"advice_given_on": "2026-11-18", "letter_sent_on": "none"},
+    fix="Generate and send the advice summary letter.",
+    due_on=dt.date(2026, 11, 25),
+)
+_COMPLIANCE = CaseComplianceOut(
+    case_id=ex.CASE_ID,
+    evaluated_at=ex.AT,
+    stored=True,
+    summary={"fail": 1, "not_applicable": 4, "not_assessable": 0, "pass": 12},
+    findings=[_FINDING],
+)
+_REPORT = ReportOut(
+    cases=18,
+    by_adviser=[
+        ReportRowOut(key=str(ex.ADVISER_ID), fail=1, not_assessable=2, passed=40, not_applicable=9)
+    ],
+    by_rule=[
+        ReportRowOut(key="FCA-CONC-8.3.2", fail=1, not_assessable=0, passed=17, not_applicable=0)
+    ],
+    by_severity=[ReportRowOut(key="high", fail=1, not_assessable=0, passed=30, not_applicable=2)],
+    qa_coverage=[QaCoverageOut(adviser_id=str(ex.ADVISER_ID), closed_cases=6, reviewed=3, quota=4)],
+    items=[
+        ReportFindingOut(
+            case_id=ex.CASE_ID, adviser_id=ex.ADVISER_ID, evaluated_at=ex.AT, finding=_FINDING
+        )
+    ],
+    total=1,
+    limit=50,
+    offset=0,
+)
+_SAMPLE = SampleOut(
+    id=uuid.UUID("d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70"),
+    seed="2026-Q4",
+    quota=4,
+    picks={str(ex.ADVISER_ID): [ex.CASE_ID]},
+    drawn_at=ex.AT,
+)
+_REVIEW_ID = uuid.UUID("e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b")
+_REVIEW = ReviewOut(
+    id=_REVIEW_ID,
+    case_id=ex.CASE_ID,
+    adviser_id=ex.ADVISER_ID,
+    reviewer_id=ex.MANAGER_ID,
+    reviewed_on=ex.ON,
+    percent=90,
+    passed=True,
+    actions="Record the income check in a note.",
+)
+_REVIEW_FULL = ReviewOutFull(
+    **msgspec.structs.asdict(_REVIEW),
+    answers={"budget_checked": "yes", "written_advice_sent": "yes"},
+    created_at=ex.AT,
+)
+_POLICY = PolicyOut(
+    written_advice_working_days=3,
+    file_review_quota=4,
+    file_review_period_months=3,
+    retention_years=6,
+    disposal_grace_days=30,
+    complaint_final_response_days=56,
+    dp_complaint_ack_days=30,
+    vulnerability_review_tolerance_days=14,
+    version=2,
+    defaults=False,
+)
+_CLOSURE = ClosureOut(
+    day=dt.date(2026, 12, 29), reason="Training", created_at=ex.AT, created_by=ex.MANAGER_ID
+)
+_REMINDER = ReminderOut(
+    key=f"appointment:{_APPOINTMENT.id}:client:sms:24h",
+    audience="client",
+    channel="sms",
+    recipient="07700 900123",
+    subject_kind="appointment",
+    subject_ref=str(_APPOINTMENT.id),
+    send_at=dt.datetime(2026, 11, 30, 10, 0, tzinfo=dt.UTC),
+    event_at=_APPOINTMENT.start,
+    status="pending",
+    attempts=0,
+    sent_at=None,
+    note=None,
+)
+
+
 class CaseClockController(Controller):
     path = "/api/v1/cases"
     tags = ["case clock"]
@@ -497,6 +640,16 @@ class CaseClockController(Controller):
         "/{case_id:uuid}/facts",
         guards=[requires(Permission.CASE_WRITE)],
         summary="Record a dated fact; get the deadlines it starts",
+        operation_class=with_example(
+            FactOut(
+                id=_FACT_ID,
+                case_id=ex.CASE_ID,
+                kind="court_claim_served",
+                occurred_on=dt.date(2026, 11, 20),
+                deadlines=[_DEADLINE],
+            ),
+            "A claim served",
+        ),
         description="Each deadline states how it was counted (calendar/clear/business days, "
         "months) and its source. Obligations get a task for the case's adviser.",
     )
@@ -545,6 +698,7 @@ class CaseClockController(Controller):
         "/{case_id:uuid}/deadlines",
         guards=[requires(Permission.CASE_READ)],
         summary="The case's deadlines, soonest first",
+        operation_class=with_example(ex.page(_DEADLINE), "One open deadline"),
     )
     async def list_deadlines(
         self,
@@ -570,6 +724,7 @@ class CaseClockController(Controller):
         guards=[requires(Permission.CASE_WRITE)],
         status_code=200,
         summary="Record that a deadline was met",
+        operation_class=with_example(_DEADLINE_MET, "Met"),
     )
     async def complete_deadline(
         self,
@@ -587,6 +742,7 @@ class CaseClockController(Controller):
         "/{case_id:uuid}/compliance",
         guards=[requires(Permission.CASE_READ)],
         summary="The case's compliance findings",
+        operation_class=with_example(_COMPLIANCE, "One failed rule"),
         description="Stored findings (re-evaluated by the worker on every change to the "
         "case). `not_assessable` means the system does not hold a fact the rule needs.",
     )
@@ -617,6 +773,7 @@ class AppointmentController(Controller):
         "/",
         guards=[requires(Permission.CASE_WRITE)],
         summary="Book an appointment",
+        operation_class=with_example(_APPOINTMENT, "A phone appointment"),
         description="409 `double-booking` if the adviser already has a booked appointment "
         "overlapping the slot; 422 `adviser-unavailable` outside their hours or on leave.",
     )
@@ -662,6 +819,7 @@ class AppointmentController(Controller):
         "/",
         guards=[requires(Permission.CASE_READ)],
         summary="The calendar: the centre's appointments or one adviser's",
+        operation_class=with_example(ex.page(_APPOINTMENT), "One appointment"),
         description="Earliest first. `from` inclusive, `to` exclusive (by start).",
     )
     async def list_appointments(
@@ -696,6 +854,7 @@ class AppointmentController(Controller):
         "/{appointment_id:uuid}",
         guards=[requires(Permission.CASE_READ)],
         summary="An appointment",
+        operation_class=with_example(_APPOINTMENT, "Booked"),
     )
     async def get_appointment(
         self,
@@ -710,6 +869,15 @@ class AppointmentController(Controller):
         "/{appointment_id:uuid}",
         guards=[requires(Permission.CASE_WRITE)],
         summary="Reschedule an appointment",
+        operation_class=with_example(
+            _appointment(
+                start=dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.UTC),
+                end=dt.datetime(2026, 12, 1, 15, 0, tzinfo=dt.UTC),
+                sequence=1,
+                version=2,
+            ),
+            "Moved to the afternoon",
+        ),
         description="Send `If-Match` with the ETag you read; 412 if it changed since, 428 "
         "without it; 409 if the new slot clashes.",
     )
@@ -756,6 +924,12 @@ class AppointmentController(Controller):
         guards=[requires(Permission.CASE_WRITE)],
         status_code=200,
         summary="Cancel an appointment",
+        operation_class=with_example(
+            _appointment(
+                status="cancelled", cancel_reason="client is unwell", sequence=1, version=2
+            ),
+            "Client asked",
+        ),
         description="`If-Match` is checked when sent.",
     )
     async def cancel(
@@ -782,6 +956,7 @@ class AppointmentController(Controller):
         guards=[requires(Permission.CASE_WRITE)],
         status_code=200,
         summary="Record that an appointment took place",
+        operation_class=with_example(_appointment(status="completed", version=2), "Took place"),
         description="Only a booked appointment that has started. `If-Match` is checked when sent.",
     )
     async def complete(
@@ -803,6 +978,7 @@ class AppointmentController(Controller):
         guards=[requires(Permission.CASE_WRITE)],
         status_code=200,
         summary="Record that the client did not come",
+        operation_class=with_example(_appointment(status="no_show", version=2), "No show"),
         description="Only a booked appointment that has started. `If-Match` is checked when sent.",
     )
     async def no_show(
@@ -828,6 +1004,7 @@ class AdviserController(Controller):
         "/{user_id:uuid}/availability",
         guards=[requires(Permission.CASE_READ)],
         summary="An adviser's working hours and leave",
+        operation_class=with_example(_AVAILABILITY, "Mornings, a week off"),
     )
     async def get_availability(
         self, request: Request[Any, Any, Any], user_id: uuid.UUID, scheduling: SchedulingService
@@ -839,6 +1016,7 @@ class AdviserController(Controller):
         "/{user_id:uuid}/availability",
         guards=[requires(Permission.CASE_READ)],
         summary="Set an adviser's working hours and leave",
+        operation_class=with_example(_AVAILABILITY, "Mornings, a week off"),
         description="Weekdays are 0 (Monday) to 6. Advisers set their own; supervisors "
         "anyone's. Replacing existing availability needs `If-Match`.",
     )
@@ -909,6 +1087,10 @@ class ConsentController(Controller):
         "/{client_id:uuid}/contact-consent",
         guards=[requires(Permission.CLIENT_WRITE)],
         summary="Record the client's consent to reminders per channel",
+        operation_class=with_example(
+            ConsentOut(client_id=ex.CLIENT_ID, email=False, sms=True, recorded_at=ex.AT),
+            "Texts yes, email no",
+        ),
         description="`null` means not asked, which is treated as no.",
     )
     async def put_consent(
@@ -944,6 +1126,7 @@ class ComplianceController(Controller):
         "/compliance/report",
         guards=[requires(Permission.CASE_READ_ALL)],
         summary="The centre's compliance report",
+        operation_class=with_example(_REPORT, "One failure"),
         description="Counts by adviser, rule and severity over the stored findings, QA "
         "coverage per adviser, and the findings with `status` (default `fail`), most "
         "severe first, paged.",
@@ -1006,6 +1189,7 @@ class ComplianceController(Controller):
         "/qa/samples",
         guards=[requires(Permission.CASE_ASSIGN)],
         summary="Draw a reproducible sample of closed cases per adviser",
+        operation_class=with_example(_SAMPLE, "Quarterly sample"),
         description="The same seed over the same closed cases draws the same sample.",
     )
     async def sample(
@@ -1024,6 +1208,7 @@ class ComplianceController(Controller):
         "/qa/reviews",
         guards=[requires(Permission.CASE_ASSIGN)],
         summary="Score a closed case against the rules checklist",
+        operation_class=with_example(_REVIEW, "Passed"),
     )
     async def review(
         self,
@@ -1054,6 +1239,7 @@ class ComplianceController(Controller):
         "/qa/samples",
         guards=[requires(Permission.CASE_ASSIGN)],
         summary="The centre's QA samples",
+        operation_class=with_example(ex.page(_SAMPLE), "One sample"),
         description="Newest first.",
     )
     async def list_samples(
@@ -1075,6 +1261,7 @@ class ComplianceController(Controller):
         "/qa/samples/{sample_id:uuid}",
         guards=[requires(Permission.CASE_ASSIGN)],
         summary="One QA sample",
+        operation_class=with_example(_SAMPLE, "Quarterly sample"),
     )
     async def get_sample(
         self, request: Request[Any, Any, Any], sample_id: uuid.UUID, compliance: ComplianceService
@@ -1085,6 +1272,7 @@ class ComplianceController(Controller):
         "/qa/reviews",
         guards=[requires(Permission.CASE_ASSIGN)],
         summary="The centre's file reviews",
+        operation_class=with_example(ex.page(_REVIEW_FULL), "One review"),
         description="Oldest first; `case_id` narrows to one case.",
     )
     async def list_reviews(
@@ -1117,6 +1305,7 @@ class PolicyController(Controller):
         "/",
         guards=[requires(Permission.CASE_ASSIGN)],
         summary="The centre's compliance policy",
+        operation_class=with_example(_POLICY, "Set by the centre"),
         description="The values the rules use for this centre; `defaults` while none are set "
         '(ETag `"0"`).',
     )
@@ -1130,6 +1319,7 @@ class PolicyController(Controller):
         "/",
         guards=[requires(Permission.CASE_ASSIGN)],
         summary="Set the centre's compliance policy",
+        operation_class=with_example(_POLICY, "Saved"),
         description='Centre admins and supervisors. `If-Match` is required (`"0"` for the '
         "first policy). Values left out take their default. Stored findings are re-evaluated "
         "on each case's next change, or at once with `cma compliance check`.",
@@ -1169,6 +1359,7 @@ class CalendarController(Controller):
         "/",
         guards=[requires(Permission.CASE_ASSIGN)],
         summary="Close the centre on a day",
+        operation_class=with_example(_CLOSURE, "Staff training"),
         description="The day stops being a working day for this centre: deadlines counted "
         "in working days and bookings skip it from now on. 409 if already closed.",
     )
@@ -1198,6 +1389,7 @@ class CalendarController(Controller):
         "/",
         guards=[requires(Permission.CASE_READ)],
         summary="The centre's closure days",
+        operation_class=with_example([_CLOSURE], "One closure"),
         description="In date order; `from` and `to` inclusive.",
     )
     async def list_closures(
@@ -1230,6 +1422,7 @@ class ReminderController(Controller):
         "/",
         guards=[requires(Permission.CASE_READ_ALL)],
         summary="Reminders the scheduler planned and sent",
+        operation_class=with_example(ex.page(_REMINDER), "One planned text"),
         description="Every reminder of the centre, oldest `send_at` first: pending, sent, "
         "or skipped (with the reason, e.g. no address on file).",
     )
