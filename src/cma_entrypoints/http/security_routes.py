@@ -19,9 +19,14 @@ from cma_core.services.identity import IdentityService
 from cma_core.services.sessions import SessionService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
+from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires, rotate_tokens
-from cma_entrypoints.http.schemas import TokenOut
+from cma_entrypoints.http.example_schemas import with_example
+from cma_entrypoints.http.schemas import TOKEN_EXAMPLE, TokenOut
 from cma_entrypoints.http.security_schemas import (
+    AUDIT_EXAMPLE,
+    GRANT_EXAMPLE,
+    TOTP_EXAMPLE,
     AuditOut,
     AuditPage,
     GrantIn,
@@ -51,6 +56,7 @@ class AuditController(Controller):
         "/",
         guards=[requires(Permission.AUDIT_READ)],
         summary="The centre's audit trail",
+        operation_class=with_example(ex.page(AUDIT_EXAMPLE), "A phone number changed"),
         description="Oldest first, each entry with its place in the centre's hash chain "
         "(`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is "
         "inclusive, `to` exclusive. Supervisors, centre admins and auditors.",
@@ -100,6 +106,7 @@ class SessionController(Controller):
         exclude_from_auth=True,
         status_code=200,
         summary="Trade a refresh token for a new access token and refresh token",
+        operation_class=with_example(TOKEN_EXAMPLE, "A new pair"),
         description="Refresh tokens are single-use. Presenting one that was already used "
         "revokes its whole family (every session started by that sign-in): 401.",
     )
@@ -136,6 +143,7 @@ class SessionController(Controller):
         "/switch-centre",
         status_code=200,
         summary="Get tokens for another centre you work for",
+        operation_class=with_example(TOKEN_EXAMPLE, "Tokens for the other centre"),
         description="A token is for one centre at a time; 403 for a centre you do not belong to.",
     )
     async def switch_centre(
@@ -162,6 +170,7 @@ class SessionController(Controller):
         "/totp/enrol",
         status_code=200,
         summary="Start enrolling a TOTP second factor",
+        operation_class=with_example(TOTP_EXAMPLE, "A new secret"),
         description="Returns a new secret and its otpauth:// URI (show it as a QR code). "
         "It is not required at sign-in until confirmed with a code.",
     )
@@ -219,6 +228,7 @@ class GrantController(Controller):
         "/",
         guards=[requires(Permission.USER_MANAGE)],
         summary="A user's permission grants in this centre",
+        operation_class=with_example(ex.page(GRANT_EXAMPLE), "One grant"),
         description="404 for a user who does not work for this centre.",
     )
     async def list_grants(
@@ -242,6 +252,7 @@ class GrantController(Controller):
         status_code=201,
         guards=[requires(Permission.USER_MANAGE)],
         summary="Grant a user one permission in this centre",
+        operation_class=with_example(GRANT_EXAMPLE, "Sensitive detail for a month"),
         description="E.g. `sensitive:read` for a caseworker on a case that needs it. Replaces "
         "an earlier grant of the same permission. `centre:manage` and `user:manage` are never "
         "granted (403), nor a permission you do not hold yourself. Audited as "

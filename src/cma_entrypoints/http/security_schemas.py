@@ -9,6 +9,7 @@ from typing import Annotated
 from msgspec import Meta, Struct
 
 from cma_core.audit.model import AuditEntry
+from cma_entrypoints.http import example_schemas as ex
 
 
 class AuditOut(Struct):
@@ -89,3 +90,34 @@ class GrantPage(Struct):
     total: int
     limit: int
     offset: int
+
+
+# ------------------------------------------------------------------------------ examples
+# Made-up ids and people (see example_schemas), as the handlers would send them.
+
+AUDIT_EXAMPLE = AuditOut(
+    id=uuid.UUID("f6a7b8c9-d0e1-4f2a-8b3c-4d5e6f7a8b9c"),
+    seq=1042,
+    action="client.updated",
+    entity_type="client",
+    entity_id=str(ex.CLIENT_ID),
+    actor_id=ex.ADVISER_ID,
+    at=ex.AT,
+    fields=["phone"],
+    source_event_id=None,
+    prev_hash="5d41402abc4b2a76b9719d911017c592ae2f6f1b0c3d9e8a7b6c5d4e3f2a1b0c",
+    hash="7b52009b64fd0a2a49e6d8a939753077792b0554c1d2e3f4a5b6c7d8e9f0a1b2",
+)
+TOTP_EXAMPLE = TotpEnrolmentOut(
+    secret="JBSWY3DPEHPK3PXP",  # noqa: S106 - a made-up example
+    otpauth_uri="otpauth://totp/CMA:adviser%40centre.example?secret=JBSWY3DPEHPK3PXP&issuer=CMA",
+)
+GRANT_EXAMPLE = GrantOut(
+    user_id=ex.ADVISER_ID,
+    permission="sensitive:read",
+    reason="Vulnerable client: health notes needed for the DRO application",
+    granted_by=ex.MANAGER_ID,
+    granted_at=ex.AT,
+    expires_at=ex.AT + dt.timedelta(days=30),
+    active=True,
+)
