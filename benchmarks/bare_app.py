@@ -1,9 +1,10 @@
 """The baseline for case_read.py: a bare Litestar endpoint that runs the same SQL as CMA's
 ``GET /api/v1/cases/{id}`` through the same driver (asyncpg), with no CMA layers.
 
-Same statements per request, in the same order: BEGIN, set the RLS centre, the case row,
-its notes, then the audit entry joined to the centre's hash chain (create-or-lock the chain
-head in one upsert, insert the linked entry, move the head), COMMIT. Same pool size, same
+Same statements per request, in the same order: BEGIN, set the RLS centre, the case row
+with its notes (one outer join), then the audit entry joined to the centre's hash chain
+(create-or-lock the chain head in one upsert; insert the linked entry and move the head in
+one statement, a data-modifying CTE), COMMIT. Same pool size, same
 JSON encoder (msgspec via Litestar), same SHA-256 over canonical JSON for the link.
 """
 
@@ -51,19 +52,22 @@ async def startup() -> None:
 async def read_case(case_id: uuid.UUID) -> CaseOut:
     async with pool.acquire() as conn, conn.transaction():
         await conn.execute("SELECT set_config('app.centre_id', $1, true)", str(CENTRE))
-        row = await conn.fetchrow(
-            "SELECT id, centre_id, client_id, reference, status, adviser_id, opened_at, "
-            "updated_at, closed_at, close_reason, version FROM cases "
-            "WHERE id = $1 AND centre_id = $2",
+        rows = await conn.fetch(
+            "SELECT cases.id, cases.centre_id, cases.client_id, cases.reference, cases.status, "
+            "cases.adviser_id, cases.opened_at, cases.updated_at, cases.closed_at, "
+            "cases.close_reason, cases.version, case_notes.id AS n_id, "
+            "case_notes.centre_id AS n_centre_id, case_notes.case_id AS n_case_id, "
+            "case_notes.author_id AS n_author_id, case_notes.body AS n_body, "
+            "case_notes.body_enc AS n_body_enc, case_notes.key_version AS n_key_version, "
+            "case_notes.sensitive AS n_sensitive, case_notes.created_at AS n_created_at "
+            "FROM cases LEFT OUTER JOIN case_notes ON case_notes.case_id = cases.id "
+            "AND case_notes.centre_id = cases.centre_id "
+            "WHERE cases.id = $1 AND cases.centre_id = $2 "
+            "ORDER BY case_notes.created_at, case_notes.id",
             case_id,
             CENTRE,
         )
-        await conn.fetch(
-            "SELECT id, centre_id, case_id, author_id, body, sensitive, created_at "
-            "FROM case_notes WHERE case_id = $1 AND centre_id = $2 ORDER BY created_at, id",
-            case_id,
-            CENTRE,
-        )
+        row = rows[0]
         head = await conn.fetchrow(
             "INSERT INTO audit_heads (centre_id, seq, hash) VALUES ($1, 0, $2) "
             "ON CONFLICT (centre_id) DO UPDATE SET seq = audit_heads.seq RETURNING seq, hash",
@@ -88,10 +92,11 @@ async def read_case(case_id: uuid.UUID) -> CaseOut:
         digest = hashlib.sha256(
             json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()
         ).hexdigest()
-        await conn.fetchval(
-            "INSERT INTO audit_log (id, centre_id, actor_id, action, entity_type, entity_id, "
-            "at, fields, source_event_id, chain_seq, prev_hash, hash) VALUES ($1, $2, NULL, "
-            "'case.viewed', 'case', $3, $4, $5::json, NULL, $6, $7, $8) RETURNING seq",
+        await conn.execute(
+            "WITH appended AS (INSERT INTO audit_log (id, centre_id, actor_id, action, "
+            "entity_type, entity_id, at, fields, source_event_id, chain_seq, prev_hash, hash) "
+            "VALUES ($1, $2, NULL, 'case.viewed', 'case', $3, $4, $5::json, NULL, $6, $7, $8)) "
+            "UPDATE audit_heads SET seq = $6, hash = $8 WHERE centre_id = $2",
             entry_id,
             CENTRE,
             str(case_id),
@@ -100,12 +105,6 @@ async def read_case(case_id: uuid.UUID) -> CaseOut:
             seq,
             head["hash"],
             digest,
-        )
-        await conn.execute(
-            "UPDATE audit_heads SET seq = $1, hash = $2 WHERE centre_id = $3",
-            seq,
-            digest,
-            CENTRE,
         )
     return CaseOut(
         id=row["id"],

@@ -216,6 +216,26 @@ class TestPostgresAuditChain(AuditChainContract):
         assert report.intact, report.problem
         assert report.checked == 40
 
+    async def test_concurrent_single_and_batched_appends_extend_one_chain(
+        self, backend: Backend
+    ) -> None:
+        """A single entry is inserted and the head moved in one statement (a CTE), a batch
+        in two: interleaved under concurrency they still make one intact chain."""
+        a = await new_centre(backend, "A")
+
+        async def writer(tag: str) -> None:
+            for i in range(6):
+                await self._append(backend, a, 1 + i % 2, f"{tag}{i}-")
+
+        await asyncio.gather(*(writer(t) for t in "wxyz"))
+        report = await AuditService(backend.make_factory(None)).verify(TenantContext.system(a))
+        assert report.intact, report.problem
+        assert report.checked == 4 * (3 * 1 + 3 * 2)
+        async with backend.uow(a) as uow:
+            head = await uow.audit.head()
+        assert head is not None
+        assert head.seq == report.checked
+
     async def test_the_app_cannot_update_or_delete_entries(
         self, backend: Backend, postgres_url: str
     ) -> None:
