@@ -69,7 +69,7 @@ def _files(folder: Path, recursive: bool) -> list[Path]:
 
 @documents_app.command("import")
 def import_folder(
-    folder: Path = typer.Argument(..., help="Folder of PDF, PNG, JPEG or TIFF files."),
+    folder: Path = typer.Argument(..., help="Folder of PDF, PNG, JPEG, TIFF or HEIC files."),
     case: str = typer.Option(..., "--case", help="The case id to file them on."),
     centre: str = typer.Option(..., "--centre", help="The centre id the case belongs to."),
     recursive: bool = typer.Option(False, "--recursive", help="Include sub-folders."),

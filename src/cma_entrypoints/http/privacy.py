@@ -6,9 +6,11 @@ than ``204``: a data controller files it with the request it answered.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Annotated, Any
 
+import msgspec
 from litestar import Request, Response, delete, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
@@ -23,8 +25,10 @@ from cma_core.services.privacy import (
     parse_reason,
 )
 from cma_core.shared.ids import CaseId, ClientId
+from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http import routes
 from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.example_schemas import JsonExample
 from cma_entrypoints.http.routes import IfMatch, ctx_of, parse_if_match
 
 _REASONS = ", ".join(f"`{r.value}`" for r in ErasureReason)
@@ -84,45 +88,117 @@ _CLIENT_RECEIPT = {
     "reason": "data_subject_request",
     "rows": {**_CASE_RECEIPT["rows"], "clients": 1, "contact_consents": 1},  # type: ignore[dict-item]
 }
-_EXPORT_EXAMPLE = {
-    "format": "cma-subject-access/1",
-    "generated_at": "2026-11-28T10:15:00+00:00",
-    "centre_id": "2d6f4e1a-0c9b-4a8e-b7d6-5c4b3a291807",
-    "client": {
+
+
+class SubjectAccessExport(Struct):
+    """Everything held about a client: the client's fields (decrypted) and, per case, the
+    case's fields with its notes, tasks, debts, facts, budget, appraisals, offer plans,
+    advice, letters, dated facts, deadlines, appointments, compliance findings, QA reviews,
+    suggestions and documents (metadata and a short-lived ``download_url``). Each section
+    is the stored record's fields as JSON (ids and dates as strings, money in pence)."""
+
+    format: str
+    """``cma-subject-access/1``."""
+    generated_at: dt.datetime
+    centre_id: uuid.UUID
+    client: dict[str, Any]
+    contact_consent: dict[str, Any] | None
+    cases: list[dict[str, Any]]
+
+
+_EXPORT_EXAMPLE = SubjectAccessExport(
+    format="cma-subject-access/1",
+    generated_at=ex.AT,
+    centre_id=ex.CENTRE_ID,
+    client={
         "id": _CLIENT_ID,
+        "centre_id": str(ex.CENTRE_ID),
         "first_name": "Ann",
-        "last_name": "Lee",
+        "last_name": "Example",
         "date_of_birth": "1984-03-02",
-        "email": "ann.lee@example.org",
+        "email": "ann.example@example.org",
         "phone": "07700 900123",
-        "ni_number": "AB123456C",
+        "ni_number": "QQ123456C",
+        "address": {"lines": ["1 Example Street", "Leeds"], "postcode": "LS1 1AA"},
+        "address_suppressed": False,
+        "address_suppression_reason": None,
+        "health_notes": None,
+        "vulnerabilities": [],
+        "vulnerability_notes": None,
+        "health_data_consent_at": None,
+        "created_at": ex.EARLIER.isoformat(),
+        "updated_at": ex.AT.isoformat(),
         "version": 2,
     },
-    "contact_consent": {"email": True, "sms": False},
-    "cases": [
+    contact_consent={
+        "centre_id": str(ex.CENTRE_ID),
+        "consent": {"client_id": _CLIENT_ID, "email": False, "sms": True},
+        "recorded_at": ex.EARLIER.isoformat(),
+        "recorded_by": str(ex.ADVISER_ID),
+    },
+    cases=[
         {
             "id": _CASE_ID,
+            "centre_id": str(ex.CENTRE_ID),
+            "client_id": _CLIENT_ID,
             "reference": "C-000012",
             "status": "open",
-            "notes": [{"body": "First meeting; brought 6 letters.", "sensitive": False}],
-            "tasks": [],
-            "debts": [{"debt": {"creditor_id": "…", "balance": 123456}}],
-            "budget": None,
-            "advice": [],
-            "appointments": [],
-            "deadlines": [],
-            "documents": [
+            "adviser_id": str(ex.ADVISER_ID),
+            "opened_at": ex.EARLIER.isoformat(),
+            "updated_at": ex.AT.isoformat(),
+            "closed_at": None,
+            "close_reason": None,
+            "version": 2,
+            "notes": [
                 {
-                    "id": "3c2b1a09-8f7e-4d6c-b5a4-93827160fedc",
-                    "filename": "lowell-letter.pdf",
-                    "content_type": "application/pdf",
-                    "download_url": "https://…/centres/…/documents/…/original?X-Amz-Expires=600",
-                    "download_expires_at": "2026-11-28T10:25:00+00:00",
+                    "id": "7d8e9f00-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+                    "author_id": str(ex.ADVISER_ID),
+                    "body": "First meeting; brought 6 letters.",
+                    "created_at": ex.EARLIER.isoformat(),
+                    "sensitive": False,
                 }
             ],
+            "tasks": [],
+            "debts": [],
+            "financial_facts": None,
+            "budget": None,
+            "appraisals": [],
+            "offer_plans": [],
+            "advice": [],
+            "letters": [],
+            "case_facts": [],
+            "deadlines": [],
+            "appointments": [],
+            "compliance_findings": [],
+            "qa_reviews": [],
+            "documents": [
+                {
+                    "id": str(ex.DOCUMENT_ID),
+                    "centre_id": str(ex.CENTRE_ID),
+                    "case_id": _CASE_ID,
+                    "filename": "lowell-letter.pdf",
+                    "content_type": "application/pdf",
+                    "size": 184320,
+                    "sha256": "9f2c1d0b7a6e5f4c3b2a19081726354453627180f9e8d7c6b5a4938271605f4e",
+                    "storage_key": f"centres/{ex.CENTRE_ID}/documents/{ex.DOCUMENT_ID}/original",
+                    "status": "done",
+                    "uploaded_at": ex.EARLIER.isoformat(),
+                    "updated_at": ex.EARLIER.isoformat(),
+                    "uploaded_by": str(ex.ADVISER_ID),
+                    "failure_reason": None,
+                    "attempts": 1,
+                    "document_class": "creditor_letter",
+                    "class_confidence": 0.91,
+                    "version": 3,
+                    "download_url": f"https://cma.example.org/files/centres/{ex.CENTRE_ID}/"
+                    f"documents/{ex.DOCUMENT_ID}/original?expires=1795862400&signature=3b1f0c9a",
+                    "download_expires_at": (ex.AT + dt.timedelta(minutes=10)).isoformat(),
+                }
+            ],
+            "suggestions": [],
         }
     ],
-}
+)
 
 
 def _receipt_spec(example: dict[str, Any], summary: str) -> dict[int, ResponseSpec]:
@@ -217,9 +293,15 @@ class ClientController(routes.ClientController):
         "is refused. Audited `client.exported`.",
         responses={
             200: ResponseSpec(
-                data_container=dict[str, Any],
+                data_container=SubjectAccessExport,
                 description="The subject access export",
-                examples=[Example(summary="A client with one case", value=_EXPORT_EXAMPLE)],
+                generate_examples=False,
+                examples=[
+                    JsonExample(
+                        summary="A client with one case",
+                        value=msgspec.to_builtins(_EXPORT_EXAMPLE),
+                    )
+                ],
             )
         },
     )
