@@ -1,22 +1,48 @@
-"""The HTTP app wired by the container onto S3 (the session's moto server), for the
-integration tests that follow documents into the bucket."""
+"""Shared integration fixtures: the ``cma`` command on a fresh embedded default, and the
+HTTP app wired by the container onto S3 (the session's moto server)."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import httpx
 import pytest
 from dependency_injector import providers
+from typer.testing import CliRunner, Result
 
 from cma_adapters.memory_documents import CannedTextExtractor
+from cma_entrypoints.cli.main import app
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.app import create_app
 from cma_entrypoints.settings import Settings
 
 S3_REGION = "eu-west-2"
+FAST_HASHING = {"CMA_ARGON2_TIME_COST": "1", "CMA_ARGON2_MEMORY_COST": "8192"}
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str | None]:
+    """The embedded default in a fresh, not yet existing, data directory."""
+    return {
+        "CMA_DATA_DIR": str(tmp_path / "fresh" / "data"),
+        "CMA_DATABASE_URL": None,
+        "CMA_REDIS_URL": None,
+        "CMA_SECRET_KEY": None,
+        **FAST_HASHING,
+    }
+
+
+@pytest.fixture
+def cma(env: dict[str, str | None]) -> Callable[..., Result]:
+    """Runs ``cma ARGS`` in-process (Typer's runner) with ``env``; ``stdin`` is typed in."""
+    runner = CliRunner()
+
+    def invoke(*args: str, stdin: str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=stdin, env=env)
+
+    return invoke
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import pytest
 from dependency_injector import providers
+from tests.integration.conftest import FAST_HASHING
 from typer.testing import CliRunner, Result
 
 from cma_core.cases.model import CaseStatus
@@ -28,29 +29,6 @@ from cma_entrypoints.settings import Settings
 T = TypeVar("T")
 
 PASSWORD = "correct-horse-battery"
-FAST_HASHING = {"CMA_ARGON2_TIME_COST": "1", "CMA_ARGON2_MEMORY_COST": "8192"}
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str | None]:
-    """The embedded default in a fresh, not yet existing, data directory."""
-    return {
-        "CMA_DATA_DIR": str(tmp_path / "fresh" / "data"),
-        "CMA_DATABASE_URL": None,
-        "CMA_REDIS_URL": None,
-        "CMA_SECRET_KEY": None,
-        **FAST_HASHING,
-    }
-
-
-@pytest.fixture
-def cma(env: dict[str, str | None]) -> Callable[..., Result]:
-    runner = CliRunner()
-
-    def invoke(*args: str, stdin: str | None = None) -> Result:
-        return runner.invoke(app, list(args), input=stdin, env=env)
-
-    return invoke
 
 
 def _with_container(env: dict[str, str | None], work: Callable[[Container], Awaitable[T]]) -> T:

@@ -10,9 +10,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from dependency_injector import providers
-from tests.integration.test_cli import FAST_HASHING, _create_centre, _with_container
+from tests.integration.test_cli import _create_centre, _with_container
 from typer.testing import CliRunner, Result
 
 from cma_adapters.memory_documents import CannedTextExtractor
@@ -24,28 +23,6 @@ from cma_entrypoints.cli.main import app
 from cma_entrypoints.container import Container
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str | None]:
-    """The embedded default in a fresh data directory (as ``tests/integration/test_cli``)."""
-    return {
-        "CMA_DATA_DIR": str(tmp_path / "fresh" / "data"),
-        "CMA_DATABASE_URL": None,
-        "CMA_REDIS_URL": None,
-        "CMA_SECRET_KEY": None,
-        **FAST_HASHING,
-    }
-
-
-@pytest.fixture
-def cma(env: dict[str, str | None]) -> Callable[..., Result]:
-    runner = CliRunner()
-
-    def invoke(*args: str, stdin: str | None = None) -> Result:
-        return runner.invoke(app, list(args), input=stdin, env=env)
-
-    return invoke
 
 
 def _seed(env: dict[str, str | None], centre: str) -> tuple[str, str]:
