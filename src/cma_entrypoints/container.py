@@ -229,6 +229,7 @@ class Container(containers.DeclarativeContainer):
         settings.provided.database_url,
         pool_size=settings.provided.db_pool_size,
         max_overflow=settings.provided.db_max_overflow,
+        app_role=settings.provided.database_app_role,
     )
     broker = providers.Singleton(_broker, settings)
     hasher = providers.Singleton(

@@ -33,6 +33,9 @@ class Settings:
     jwt_audience: str = "cma-api"
     db_pool_size: int = 8
     db_max_overflow: int = 0
+    # PostgreSQL: the role serving connections switch to so Row Level Security binds them
+    # (a superuser bypasses it); ``cma migrate`` creates it. None: keep the user's rights.
+    database_app_role: str | None = "cma_app"
     cors_origins: tuple[str, ...] = ()
     argon2_time_cost: int | None = None
     argon2_memory_cost: int | None = None
@@ -104,6 +107,7 @@ class Settings:
             access_token_ttl_seconds=_int(env, "CMA_ACCESS_TOKEN_TTL", 900),
             db_pool_size=_int(env, "CMA_DB_POOL_SIZE", 8),
             db_max_overflow=_int(env, "CMA_DB_MAX_OVERFLOW", 0),
+            database_app_role=_app_role(env),
             cors_origins=tuple(
                 o.strip() for o in env.get("CMA_CORS_ORIGINS", "").split(",") if o.strip()
             ),
@@ -142,6 +146,19 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
     if value < 0:
         raise SettingsError(f"{name} must not be negative")
     return value
+
+
+def _app_role(env: Mapping[str, str]) -> str | None:
+    """``CMA_DATABASE_APP_ROLE``: unset means ``cma_app``, empty turns the switch off."""
+    from cma_adapters.sqlalchemy.rls import DEFAULT_APP_ROLE, check_role_name
+
+    raw = env.get("CMA_DATABASE_APP_ROLE", DEFAULT_APP_ROLE).strip()
+    if not raw:
+        return None
+    try:
+        return check_role_name(raw)
+    except ValueError as exc:
+        raise SettingsError(f"CMA_DATABASE_APP_ROLE: {exc}") from None
 
 
 def _opt_int(env: Mapping[str, str], name: str) -> int | None:

@@ -584,15 +584,15 @@ class TestPostgres(SchedulingStoreContract):
         async with backend.uow(a) as uow:
             assert isinstance(uow, SqlAlchemyUnitOfWork)
             c = uow.context.c
-            # The test connects as a superuser, which bypasses RLS: probe as a plain role.
-            await c.execute(
-                text(
-                    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-                    "'cma_rls_probe') THEN CREATE ROLE cma_rls_probe NOLOGIN; END IF; END $$"
+            # The engine switched to the application role (engine.py): RLS binds it.
+            bypass = (
+                await c.execute(
+                    text(
+                        "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"
+                    )
                 )
-            )
-            await c.execute(text("GRANT SELECT ON reminders TO cma_rls_probe"))
-            await c.execute(text("SET LOCAL ROLE cma_rls_probe"))
+            ).scalar_one()
+            assert bypass is False
             rows = (
                 await c.execute(text("SELECT count(*) FROM reminders WHERE key='rls'"))
             ).scalar_one()

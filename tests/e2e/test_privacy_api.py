@@ -85,6 +85,10 @@ async def _seed_full_case(api: Api) -> Seeded:
 async def _rows_by_table(container: Container, column: str, value: str) -> dict[str, int]:
     """Rows naming ``value`` in every table of the live schema with ``column``."""
     async with container.engine().connect() as conn:
+        if conn.dialect.name == "postgresql":
+            # The app's engine runs as the RLS-bound application role; the test inspects
+            # every centre's rows as the connected owner, for this transaction only.
+            await conn.execute(text("SET LOCAL ROLE NONE"))
         tables = await conn.run_sync(
             lambda c: [
                 t

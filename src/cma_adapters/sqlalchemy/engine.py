@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from cma_adapters.sqlalchemy.rls import DEFAULT_APP_ROLE, check_role_name
+
+log = logging.getLogger(__name__)
 
 _ASYNC_DRIVERS = {"postgresql": "postgresql+asyncpg", "sqlite": "sqlite+aiosqlite"}
 _SYNC_DRIVERS = {"postgresql": "postgresql+psycopg", "sqlite": "sqlite"}
@@ -25,8 +30,18 @@ def driver_url(url: str, *, sync: bool = False) -> str:
     return parsed.set(drivername=drivers[backend]).render_as_string(hide_password=False)
 
 
-def create_engine_for(url: str, *, pool_size: int = 8, max_overflow: int = 0) -> AsyncEngine:
+def create_engine_for(
+    url: str,
+    *,
+    pool_size: int = 8,
+    max_overflow: int = 0,
+    app_role: str | None = DEFAULT_APP_ROLE,
+) -> AsyncEngine:
     """An async engine for ``url``.
+
+    PostgreSQL: each new connection switches to ``app_role`` (``SET ROLE``) when the
+    connected user would otherwise bypass Row Level Security (a superuser, or BYPASSRLS)
+    and may switch; ``None`` or ``""`` keeps the connected user's rights.
 
     PostgreSQL: a fixed pool, no overflow by default: bursts above the pool wait for a
     connection instead of opening and closing real ones (measured 2-4x slower).
@@ -46,7 +61,57 @@ def create_engine_for(url: str, *, pool_size: int = 8, max_overflow: int = 0) ->
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     else:
         event.listen(engine.sync_engine, "before_cursor_execute", _apply_pending_centre)
+        if app_role:
+            event.listen(engine.sync_engine, "connect", _RoleSwitch(check_role_name(app_role)))
     return engine
+
+
+class _RoleSwitch:
+    """``connect`` hook: ``SET ROLE`` to the application role if the connected user could
+    bypass RLS. Session-level and committed at once, so pool resets (rollback) keep it.
+
+    - connected as a role that cannot bypass RLS: nothing to do;
+    - a superuser, or a member of the role, and the role exists without bypass: switch;
+    - otherwise: the wall is down; say so loudly, once per engine, and carry on (the
+      unit of work still filters by centre; ``cma migrate`` creates the role).
+    """
+
+    def __init__(self, role: str) -> None:
+        self.role = role
+        self.warned = False
+
+    def __call__(self, dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        try:
+            # The role name passed check_role_name(): a plain identifier.
+            cur.execute(
+                "SELECT me.rolsuper OR me.rolbypassrls, t.oid IS NOT NULL,"  # noqa: S608
+                " coalesce(NOT (t.rolsuper OR t.rolbypassrls), false),"
+                " t.oid IS NOT NULL AND pg_has_role(me.oid, t.oid, 'MEMBER')"
+                " FROM pg_roles me LEFT JOIN pg_roles t"
+                f" ON t.rolname = '{self.role}' WHERE me.rolname = current_user"
+            )
+            bypass, exists, target_ok, allowed = cur.fetchone()
+            if bypass and exists and target_ok and allowed:
+                cur.execute(f'SET ROLE "{self.role}"')
+        finally:
+            cur.close()
+        dbapi_conn.commit()
+        if bypass and not (exists and target_ok and allowed) and not self.warned:
+            self.warned = True
+            why = (
+                "does not exist (run `cma migrate`)"
+                if not exists
+                else "can bypass RLS itself"
+                if not target_ok
+                else "is not granted to the connected user"
+            )
+            log.warning(
+                "ROW LEVEL SECURITY IS NOT ENFORCED: the database user bypasses it and "
+                "cannot switch to the application role %r, which %s. See docs/SECURITY.md.",
+                self.role,
+                why,
+            )
 
 
 #: ``Connection.info`` key: the centre a unit of work bound to this connection's current

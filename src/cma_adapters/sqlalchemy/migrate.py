@@ -8,6 +8,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+from cma_adapters.sqlalchemy.rls import DEFAULT_APP_ROLE
+
 
 def migrations_dir() -> Path:
     """``migrations/`` of the source tree, or ``CMA_MIGRATIONS_DIR``."""
@@ -25,9 +27,37 @@ def alembic_config(database_url: str) -> Config:
     return cfg
 
 
-def upgrade(database_url: str, revision: str = "heads") -> None:
-    """Upgrade to every head: areas add their tables on branches that start at 0001."""
+def upgrade(
+    database_url: str, revision: str = "heads", *, app_role: str | None = DEFAULT_APP_ROLE
+) -> None:
+    """Upgrade to every head: areas add their tables on branches that start at 0001.
+
+    On PostgreSQL, then create ``app_role`` if missing and grant it every table: the role
+    serving engines switch to so that Row Level Security binds them (rls.py). Done after
+    all branches ran, and on every run, so tables of any branch are covered.
+    """
     command.upgrade(alembic_config(database_url), revision)
+    if app_role:
+        grant_app_role(database_url, app_role)
+
+
+def grant_app_role(database_url: str, app_role: str) -> bool:
+    """Create and grant the application role (PostgreSQL; a no-op elsewhere)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    from cma_adapters.sqlalchemy.engine import driver_url
+    from cma_adapters.sqlalchemy.rls import ensure_app_role
+
+    url = driver_url(database_url, sync=True)
+    if not url.startswith("postgresql"):
+        return False
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            return ensure_app_role(conn, app_role)
+    finally:
+        engine.dispose()
 
 
 def current_revision(database_url: str) -> str | None:

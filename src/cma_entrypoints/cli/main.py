@@ -87,7 +87,7 @@ def _migrate(settings: Settings) -> None:
 
     if settings.embedded:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade(settings.database_url)
+    upgrade(settings.database_url, app_role=settings.database_app_role)
 
 
 @app.command()
