@@ -1,8 +1,10 @@
 """Row Level Security as the application's own database role (PostgreSQL).
 
-The app must connect as a role that is neither superuser, nor owner of the tables, nor
-BYPASSRLS. Connected so, a query that forgot its centre filter still sees only the bound
-centre's rows, and none at all with no centre bound.
+The app must serve as a role that is neither superuser nor BYPASSRLS. By default it
+switches to ``cma_app`` after connecting (test_rls_default_role.py); here the operator
+connects as a LOGIN role of their own instead, and nothing is switched. Either way, a query
+that forgot its centre filter still sees only the bound centre's rows, and none at all with
+no centre bound.
 """
 
 from __future__ import annotations
