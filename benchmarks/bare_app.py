@@ -43,9 +43,16 @@ class CaseOut(msgspec.Struct):
 pool: Any = None
 
 
+async def _as_app_role(conn: Any) -> None:
+    # CMA serves as the role `cma migrate` creates, which RLS binds (a superuser is not
+    # bound): the baseline does the same, so both pay for the policies.
+    if await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = 'cma_app'"):
+        await conn.execute("SET ROLE cma_app")
+
+
 async def startup() -> None:
     global pool
-    pool = await asyncpg.create_pool(DSN, min_size=POOL_SIZE, max_size=POOL_SIZE)
+    pool = await asyncpg.create_pool(DSN, min_size=POOL_SIZE, max_size=POOL_SIZE, init=_as_app_role)
 
 
 @get("/cases/{case_id:uuid}")
