@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from attrs import frozen
 
 from cma_core.cases.model import CloseReason
+from cma_core.clients.model import PostalAddress
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.services.cases import OpenCase
@@ -52,6 +53,31 @@ CLIENTS: tuple[tuple[str, str, dt.date], ...] = (
     ("Erin", "MacLeod", dt.date(2000, 9, 17)),
     ("Farid", "Patel", dt.date(1979, 4, 30)),
 )
+
+# Made-up postal addresses (real postcode districts, invented streets), and the sensitive
+# detail an adviser records for two clients: caseworkers and auditors see these withheld.
+ADDRESSES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("14 Larch Row", "Leeds"), "LS6 2AB"),
+    (("3 Quarry Close", "Bradford"), "BD7 1QX"),
+    (("Flat 2, 88 Canal Street", "Manchester"), "M1 3HE"),
+    (("27 Heol y Coed", "Cardiff"), "CF14 3LD"),
+    (("9 Harbour View", "Oban"), "PA34 4LR"),
+    (("51 Mill Lane", "Wakefield"), "WF1 2DS"),
+)
+SENSITIVE_DETAIL: dict[int, dict[str, object]] = {
+    1: {
+        "vulnerabilities": ["mental_health"],
+        "vulnerability_notes": "Anxiety about post: prefers phone calls, explain letters slowly.",
+        "health_notes": "Depression, under GP care; consented to recording it.",
+        "health_data_consent_at": dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC),
+    },
+    3: {
+        "vulnerabilities": ["domestic_abuse"],
+        "vulnerability_notes": "Left an abusive partner; never contact via the old address.",
+        "address_suppressed": True,
+        "address_suppression_reason": "Domestic abuse: in a refuge.",
+    },
+}
 
 # (client index, adviser local part, note, close reason or None): 8 cases, 3 closed.
 CASES: tuple[tuple[int, str, str, CloseReason | None], ...] = (
@@ -132,7 +158,8 @@ async def _seed_centre(
     clients_service = container.clients()
     registrar = staff["adviser1"]
     client_ids = []
-    for first, last, born in CLIENTS:
+    for index, (first, last, born) in enumerate(CLIENTS):
+        lines, postcode = ADDRESSES[index % len(ADDRESSES)]
         client = await clients_service.register(
             registrar,
             RegisterClient(
@@ -140,6 +167,10 @@ async def _seed_centre(
                 last_name=last,
                 date_of_birth=born,
                 email=f"{first.lower()}.{last.lower()}@client.example",
+                details={
+                    "address": PostalAddress.of(lines, postcode),
+                    **SENSITIVE_DETAIL.get(index, {}),
+                },
             ),
         )
         client_ids.append(client.id)
