@@ -360,6 +360,10 @@ Container.publisher.add_kwargs(handlers=Container.event_handlers.provider)
 Container.documents.add_kwargs(debts=Container.debts)
 # The summary lists the case's tracked deadlines (declared after documents).
 Container.documents.add_kwargs(scheduling=Container.scheduling_store)
+# Accepted deadlines become dated facts on the case clock (tracked deadlines, tasks); the
+# classifier matches letters to the case's recorded debts (update, not add again).
+Container.documents.add_kwargs(case_clock=Container.scheduling)
+Container.document_jobs.add_kwargs(debts=Container.advice_repos)
 
 
 def build_container(settings: Settings | None = None) -> Container:

@@ -92,6 +92,10 @@ def make_suggestion(doc: Document, *, at: dt.datetime = T0) -> Suggestion:
         balance=Money(1234),
         deadline=dt.date(2026, 3, 20),
         deadline_basis="printed",
+        # Not a combination the rules make; every field is round-tripped all the same.
+        debt_id=uid(),
+        previous_balance=Money(1000),
+        fact_date=dt.date(2026, 3, 6),
     )
 
 

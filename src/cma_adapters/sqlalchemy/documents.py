@@ -104,6 +104,9 @@ class SuggestionRow(Base):
     deadline: Mapped[dt.date | None] = mapped_column(Date)
     deadline_basis: Mapped[str | None] = mapped_column(Text)
     court_claim_number: Mapped[str | None] = mapped_column(String(40))
+    debt_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    previous_balance_pence: Mapped[int | None] = mapped_column(BigInteger)
+    fact_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16))
     decided_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     decided_at: Mapped[dt.datetime | None]
@@ -199,6 +202,11 @@ def suggestion_to_row(s: Suggestion) -> dict[str, Any]:
         "deadline": s.deadline,
         "deadline_basis": s.deadline_basis,
         "court_claim_number": s.court_claim_number,
+        "debt_id": s.debt_id,
+        "previous_balance_pence": (
+            s.previous_balance.pence if s.previous_balance is not None else None
+        ),
+        "fact_date": s.fact_date,
         "status": s.status.value,
         "decided_by": s.decided_by,
         "decided_at": s.decided_at,
@@ -224,6 +232,11 @@ def suggestion_from_row(r: Row) -> Suggestion:
         deadline=r["deadline"],
         deadline_basis=r["deadline_basis"],
         court_claim_number=r["court_claim_number"],
+        debt_id=r["debt_id"],
+        previous_balance=(
+            Money(r["previous_balance_pence"]) if r["previous_balance_pence"] is not None else None
+        ),
+        fact_date=r["fact_date"],
         status=SuggestionStatus(r["status"]),
         decided_by=UserId(r["decided_by"]) if r["decided_by"] else None,
         decided_at=r["decided_at"],

@@ -324,6 +324,8 @@ class Extraction:
 
 class SuggestionKind(enum.StrEnum):
     NEW_DEBT = "new_debt"
+    UPDATE_DEBT = "update_debt"
+    """The letter gives a new balance for a debt already recorded on the case."""
     COURT_CLAIM_DEADLINE = "court_claim_deadline"
     STATUTORY_DEMAND_DEADLINE = "statutory_demand_deadline"
     ENFORCEMENT_DEADLINE = "enforcement_deadline"
@@ -384,6 +386,15 @@ class Suggestion(Aggregate):
     deadline_basis: str | None = None
     """Why the deadline is that date: printed on the document, or the rule that computed it."""
     court_claim_number: str | None = None
+    debt_id: uuid.UUID | None = None
+    """``update_debt``: the recorded debt (same account reference) the letter is about."""
+    previous_balance: Money | None = None
+    """``update_debt``: the debt's balance when the suggestion was made; accepting is
+    refused if the debt's balance has changed since (the adviser reviews it instead)."""
+    fact_date: dt.date | None = None
+    """Deadlines: the date the deadlines count from (service of the claim or demand, the
+    date of the enforcement notice), recorded as the case's dated fact on acceptance;
+    ``None`` when the document does not say (a deadline task only, then)."""
     status: SuggestionStatus = SuggestionStatus.PENDING
     decided_by: UserId | None = None
     decided_at: dt.datetime | None = None

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterable
+
+from attrs import frozen
 
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.model import (
@@ -65,25 +68,49 @@ def court_claim_response_deadline(issue_date: dt.date) -> dt.date:
     return issue_date + dt.timedelta(days=N1_DEEMED_SERVICE_DAYS + N1_RESPONSE_DAYS)
 
 
-def _deadline(extraction: Extraction) -> tuple[SuggestionKind, dt.date, str] | None:
+@frozen(kw_only=True)
+class RecordedDebt:
+    """A debt already on the case, as far as matching a letter to it needs."""
+
+    id: uuid.UUID
+    account_reference: str | None
+    balance: Money
+    creditor_name: str | None = None
+
+
+def _deadline(
+    extraction: Extraction,
+) -> tuple[SuggestionKind, dt.date, str, dt.date | None] | None:
+    """The deadline a document sets, why, and the date its deadlines count from.
+
+    The last is the dated fact the case clock records on acceptance (service of the claim
+    or demand, the date of the enforcement notice). From a printed deadline it is counted
+    back by the same rule (the claim: 14 days; the demand: 18 days), so the clock derives
+    the printed date again. An enforcement notice's earliest-visit date cannot be counted
+    back (clear days skip Sundays and bank holidays), so without the notice's own date
+    there is no fact date and acceptance falls back to a deadline task.
+    """
     cls = extraction.document_class
     printed = extraction.deadline_date
     issued = extraction.letter_date
     if cls is DocumentClass.COURT_CLAIM_N1:
         kind = SuggestionKind.COURT_CLAIM_DEADLINE
         if printed:
-            return kind, printed, "date printed on the claim"
+            served = printed - dt.timedelta(days=N1_RESPONSE_DAYS)
+            return kind, printed, "date printed on the claim", served
         if issued:
             return (
                 kind,
                 court_claim_response_deadline(issued),
                 "issue date + 5 days' deemed service + 14 days to respond (CPR 10.3, 15.4); "
                 "check the date of service on the claim",
+                issued + dt.timedelta(days=N1_DEEMED_SERVICE_DAYS),
             )
     if cls is DocumentClass.STATUTORY_DEMAND:
         kind = SuggestionKind.STATUTORY_DEMAND_DEADLINE
         if printed:
-            return kind, printed, "date printed on the demand"
+            served = printed - dt.timedelta(days=STATUTORY_DEMAND_SET_ASIDE_DAYS)
+            return kind, printed, "date printed on the demand", served
         if issued:
             # Service is usually later than the date on the demand: counting from the
             # demand's date errs early, which is the safe side for the client.
@@ -92,17 +119,19 @@ def _deadline(extraction: Extraction) -> tuple[SuggestionKind, dt.date, str] | N
                 issued + dt.timedelta(days=STATUTORY_DEMAND_SET_ASIDE_DAYS),
                 "date of the demand + 18 days to apply to set aside (IR 2016 r.10.4(4)); "
                 "counted from the demand's date, service may be later",
+                issued,
             )
     if cls is DocumentClass.ENFORCEMENT_AGENT_NOTICE:
         kind = SuggestionKind.ENFORCEMENT_DEADLINE
         if printed:
-            return kind, printed, "date printed on the notice"
+            return kind, printed, "date printed on the notice", issued
         if issued:
             return (
                 kind,
                 issued + dt.timedelta(days=ENFORCEMENT_NOTICE_CLEAR_DAYS + 1),
                 "date of the notice + 7 clear days (TCG Regulations 2013 reg.6); the earliest "
                 "day goods could be taken, ignoring Sundays and bank holidays",
+                issued,
             )
     return None
 
@@ -114,14 +143,18 @@ def suggest(
     new_id: Callable[[], SuggestionId],
     now: dt.datetime,
     known_account_references: Iterable[str] = (),
+    recorded_debts: Iterable[RecordedDebt] = (),
     min_confidence: float = MIN_SUGGESTION_CONFIDENCE,
 ) -> list[Suggestion]:
     """The suggestions an extraction justifies for ``document``'s case (possibly none).
 
-    A debt is suggested only with both a creditor and a balance, and not when its account
-    reference is already among ``known_account_references`` (compared ignoring case,
-    spaces and dashes). Deadlines come from the document, or from the rule for its class.
-    Each suggestion has ``SuggestionMade`` recorded.
+    References are compared ignoring case, spaces and dashes. A letter whose account
+    reference is that of a debt in ``recorded_debts`` suggests updating that debt's
+    balance, if the letter's differs (nothing if it is the same). Otherwise a new debt is
+    suggested, only with both a creditor and a balance, and not when its reference is
+    among ``known_account_references`` (earlier suggestions'). Deadlines come from the
+    document, or from the rule for its class. Each suggestion has ``SuggestionMade``
+    recorded.
     """
     if extraction.confidence < min_confidence:
         return []
@@ -134,6 +167,9 @@ def suggest(
         balance: Money | None = None,
         deadline: dt.date | None = None,
         deadline_basis: str | None = None,
+        creditor_name: str | None = extraction.creditor_name,
+        debt: RecordedDebt | None = None,
+        fact_date: dt.date | None = None,
     ) -> None:
         suggestion = Suggestion(
             id=new_id(),
@@ -145,18 +181,50 @@ def suggest(
             confidence=extraction.confidence,
             source=extraction.source,
             created_at=now,
-            creditor_name=extraction.creditor_name,
+            creditor_name=creditor_name,
             account_reference=extraction.account_reference,
             court_claim_number=extraction.court_claim_number,
             balance=balance,
             deadline=deadline,
             deadline_basis=deadline_basis,
+            debt_id=debt.id if debt else None,
+            previous_balance=debt.balance if debt else None,
+            fact_date=fact_date,
         )
         suggestion.announce()
         out.append(suggestion)
 
     known = {_normalise_reference(r) for r in known_account_references}
-    if (
+    reference = (
+        _normalise_reference(extraction.account_reference) if extraction.account_reference else ""
+    )
+    recorded = next(
+        (
+            d
+            for d in recorded_debts
+            if reference
+            and d.account_reference
+            and _normalise_reference(d.account_reference) == reference
+        ),
+        None,
+    )
+    if recorded is not None:
+        if (
+            extraction.document_class in DEBT_CLASSES
+            and extraction.balance_pence is not None
+            and extraction.balance_pence != recorded.balance.pence
+        ):
+            balance = Money(extraction.balance_pence)
+            creditor = recorded.creditor_name or extraction.creditor_name or "unnamed creditor"
+            make(
+                SuggestionKind.UPDATE_DEBT,
+                f"Update debt: {creditor}, ref {extraction.account_reference}: "
+                f"{recorded.balance} → {balance}",
+                balance=balance,
+                creditor_name=creditor,
+                debt=recorded,
+            )
+    elif (
         extraction.document_class in DEBT_CLASSES
         and extraction.creditor_name
         and extraction.balance_pence is not None
@@ -174,14 +242,20 @@ def suggest(
 
     deadline = _deadline(extraction)
     if deadline is not None:
-        kind, due, basis = deadline
+        kind, due, basis, fact_date = deadline
         label = {
             SuggestionKind.COURT_CLAIM_DEADLINE: "Respond to court claim",
             SuggestionKind.STATUTORY_DEMAND_DEADLINE: "Apply to set aside statutory demand",
             SuggestionKind.ENFORCEMENT_DEADLINE: "Enforcement agent may visit",
         }[kind]
         claim = f" {extraction.court_claim_number}" if extraction.court_claim_number else ""
-        make(kind, f"{label}{claim} by {due.isoformat()}", deadline=due, deadline_basis=basis)
+        make(
+            kind,
+            f"{label}{claim} by {due.isoformat()}",
+            deadline=due,
+            deadline_basis=basis,
+            fact_date=fact_date,
+        )
     return out
 
 

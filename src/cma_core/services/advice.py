@@ -16,6 +16,7 @@ import json
 import uuid
 from collections.abc import Sequence
 
+import attrs
 from attrs import define, field, frozen
 
 from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
@@ -47,7 +48,7 @@ from cma_core.ports.uow import Page, UnitOfWork, UnitOfWorkFactory
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.thresholds import ThresholdTable, default_thresholds, parse_thresholds
 from cma_core.services.common import IdFactory, check_page, check_version, record_audit
-from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
@@ -415,6 +416,63 @@ class DebtService:
                 added_by=ctx.user_id,
             ),
         )
+        return await self._view(uow, entry, now.date())
+
+    async def update_balance_in(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        case_id: CaseId,
+        debt_id: DebtId,
+        balance: Money,
+        *,
+        expected_balance: Money | None = None,
+        note: str | None = None,
+    ) -> DebtView:
+        """Set a debt's balance inside the caller's unit of work (which commits, or not):
+        for accepting a suggestion drawn from a creditor's letter, all or nothing.
+
+        ``NotFound`` if the debt is gone or not on ``case_id``; ``Conflict`` if its balance
+        is no longer ``expected_balance`` (someone changed it since). The save is checked
+        against the debt's version, so a concurrent edit fails the whole transaction
+        (``StaleVersion``). Audited ``debt.updated`` with field names only. ``note`` is
+        added to the debt's notes.
+        """
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        await load_case(uow, ctx, case_id)
+        repo = self.repos.debts(uow)
+        entry = await repo.get(debt_id)
+        if entry is None or entry.case_id != case_id:
+            raise NotFound("debt", debt_id)
+        if expected_balance is not None and entry.debt.balance != expected_balance:
+            raise Conflict(
+                f"the debt's balance changed since the suggestion was made "
+                f"(now {entry.debt.balance}); review the debt instead"
+            )
+        changed: tuple[str, ...] = ()
+        new_balance = Money.of(balance.pence, field="balance_pence")
+        if entry.debt.balance != new_balance:
+            entry.debt = attrs.evolve(entry.debt, balance=new_balance)
+            changed += ("balance",)
+        if note and note.strip():
+            entry.notes = "\n".join(n for n in (entry.notes, note.strip()) if n)
+            changed += ("notes",)
+        if changed:
+            entry.updated_at = now
+            await repo.save(entry)
+            await record_audit(uow, ctx, self.new_id, "debt.updated", "debt", debt_id, now, changed)
+            emit(
+                uow,
+                DebtUpdated(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    debt_id=debt_id,
+                    fields=changed,
+                    updated_by=ctx.user_id,
+                ),
+            )
         return await self._view(uow, entry, now.date())
 
     async def creditor_named_in(self, uow: UnitOfWork, ctx: TenantContext, name: str) -> CreditorId:

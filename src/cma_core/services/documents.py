@@ -6,7 +6,12 @@ the assistant classifies it and proposes changes (``classify_document``). Nothin
 the case until an adviser accepts a suggestion.
 
 Accepting a *new debt* suggestion adds the debt through the debts area's ``DebtService``
-when one is wired (the composition root does), else it creates an adviser task to add it.
+when one is wired (the composition root does), else it creates an adviser task to add it;
+an *update debt* suggestion (a letter about a debt already on the case) sets that debt's
+balance. Accepting a *deadline* records the dated fact (service of the claim or demand,
+the enforcement notice) with the case clock's ``SchedulingService`` when one is wired, so
+the case gets tracked deadlines, their tasks, reminders and escalation; else a deadline
+task.
 """
 
 from __future__ import annotations
@@ -53,14 +58,15 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
-from cma_core.documents.rules import suggest
+from cma_core.documents.rules import RecordedDebt, suggest
 from cma_core.documents.storage import MAX_LINK_EXPIRY, document_key
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
+from cma_core.ports.advice import AdviceRepositories
 from cma_core.ports.clock import Clock
 from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
 from cma_core.ports.documents import Assistant, DocumentStore, TextExtractor
-from cma_core.ports.scheduling import DeadlineStatus, SchedulingStore
+from cma_core.ports.scheduling import DeadlineStatus, FactKind, SchedulingStore
 from cma_core.ports.uow import (
     IdentityStore,
     Page,
@@ -77,6 +83,7 @@ from cma_core.services.events import (
     OutsideTransaction,
     Work,
 )
+from cma_core.services.scheduling import RecordFact, SchedulingService
 from cma_core.shared.errors import (
     NotFound,
     PermissionDenied,
@@ -115,11 +122,14 @@ class Download:
 
 @frozen(kw_only=True)
 class Decision:
-    """What accepting a suggestion did: the debt it added or the task it created."""
+    """What accepting a suggestion did: the debt it added or updated, the fact and tracked
+    deadlines it recorded, or the task it created."""
 
     suggestion: Suggestion
     task: Task | None = None
     debt_id: DebtId | None = None
+    fact_id: uuid.UUID | None = None
+    deadline_ids: tuple[uuid.UUID, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -158,6 +168,9 @@ class DocumentService:
     """Where accepted new debts go; ``None``: an adviser task to add the debt instead."""
     scheduling: RepositoryFactory[SchedulingStore] | None = None
     """The case's tracked deadlines, for the summary; ``None``: deadline tasks only."""
+    case_clock: SchedulingService | None = None
+    """Where accepted deadlines go (a dated fact and its tracked deadlines); ``None``: a
+    deadline task instead."""
 
     # -- documents ---------------------------------------------------------------------
 
@@ -376,10 +389,17 @@ class DocumentService:
         - New debt: added to the case with ``DebtService`` (its creditor found in the
           centre's directory by name, or added to it); without one, an adviser task
           (general) "Add debt: <creditor>, ref <ref>, <balance>" is created instead.
-        - Deadline: a deadline task due on the deadline.
+        - Update debt: the recorded debt's balance is set to the letter's with
+          ``DebtService``; ``NotFound`` (debt) if it was removed, ``Conflict`` if its
+          balance changed since the suggestion was made. Without one, a general task.
+        - Deadline: with ``case_clock`` and a known fact date, the fact (claim served,
+          demand served, enforcement notice) is recorded, dated as the document says
+          (never after today: a deemed service date still ahead is taken as today, which
+          counts the deadlines early, the safe side); the case clock derives the tracked
+          deadlines and their tasks. Otherwise a deadline task due on the deadline.
 
         Raises ``StaleVersion`` if ``expected_version`` is behind, ``InvalidTransition`` if
-        already decided, ``PermissionDenied`` for a new debt without ``finance:write``.
+        already decided, ``PermissionDenied`` for a debt without ``finance:write``.
         """
         ctx.require(Permission.CASE_WRITE)
         by = _person(ctx)
@@ -388,7 +408,18 @@ class DocumentService:
             check_version("suggestion", expected_version, suggestion.version)
             if suggestion.kind is SuggestionKind.NEW_DEBT and self.debts is not None:
                 return await self._accept_as_debt(uow, ctx, self.debts, suggestion, by)
-            if suggestion.kind is SuggestionKind.NEW_DEBT:
+            if suggestion.kind is SuggestionKind.UPDATE_DEBT and self.debts is not None:
+                return await self._accept_as_update(uow, ctx, self.debts, suggestion, by)
+            fact_kind = _FACT_KINDS.get(suggestion.kind)
+            if (
+                fact_kind is not None
+                and self.case_clock is not None
+                and suggestion.fact_date is not None
+            ):
+                return await self._accept_as_fact(
+                    uow, ctx, self.case_clock, fact_kind, suggestion, by
+                )
+            if suggestion.kind in _DEBT_KINDS:
                 ctx.require(Permission.FINANCE_WRITE)
             now = self.clock.now()
             document = await self.repos.documents(uow).get(suggestion.document_id)
@@ -405,7 +436,7 @@ class DocumentService:
                 status=TaskStatus.OPEN,
                 created_at=now,
             )
-            if suggestion.kind is not SuggestionKind.NEW_DEBT:
+            if suggestion.kind not in _DEBT_KINDS:
                 assert suggestion.deadline is not None
                 task = Task(
                     id=task.id,
@@ -492,6 +523,100 @@ class DocumentService:
         )  # fmt: skip
         await uow.commit()
         return Decision(suggestion=suggestion, debt_id=debt_id)
+
+    async def _accept_as_update(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        debts: DebtService,
+        suggestion: Suggestion,
+        by: UserId,
+    ) -> Decision:
+        """Set the recorded debt's balance and accept the suggestion in ``uow``: one
+        transaction. The debt must still be on the case with the balance it had when the
+        suggestion was made; a concurrent edit of the debt or the suggestion fails the save
+        (``StaleVersion``) and neither change is kept."""
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        suggestion.accept(by=by, now=now)  # InvalidTransition if already decided
+        if suggestion.debt_id is None or suggestion.balance is None:
+            raise ValidationError("suggestion", "names no debt to update")
+        document = await self.repos.documents(uow).get(suggestion.document_id)
+        filename = document.filename if document else "a deleted document"
+        debt_id = DebtId(suggestion.debt_id)
+        await debts.update_balance_in(
+            uow,
+            ctx,
+            suggestion.case_id,
+            debt_id,
+            suggestion.balance,
+            expected_balance=suggestion.previous_balance,
+            note=f"Balance updated from document {filename} (suggestion {suggestion.id}).",
+        )
+        await self.repos.suggestions(uow).save(suggestion)
+        await record_audit(
+            uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
+            ("status", "document_id", "debt_id"),
+        )  # fmt: skip
+        await record_audit(
+            uow, ctx, self.new_id, "debt.updated_from_document", "debt", debt_id, now,
+            ("balance", "document_id", "suggestion_id"),
+        )  # fmt: skip
+        await record_audit(
+            uow, ctx, self.new_id, "document.suggestion_accepted", "document",
+            suggestion.document_id, now, ("suggestion_id", "debt_id"),
+        )  # fmt: skip
+        await uow.commit()
+        return Decision(suggestion=suggestion, debt_id=debt_id)
+
+    async def _accept_as_fact(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        clock: SchedulingService,
+        kind: FactKind,
+        suggestion: Suggestion,
+        by: UserId,
+    ) -> Decision:
+        """Record the document's dated fact with the case clock and accept the suggestion
+        in ``uow``: the fact, its tracked deadlines and their tasks commit with the
+        acceptance, or none of them does."""
+        now = self.clock.now()
+        suggestion.accept(by=by, now=now)
+        assert suggestion.fact_date is not None
+        occurred_on = min(suggestion.fact_date, clock.today())
+        fact, tracked = await clock.record_fact_in(
+            uow,
+            ctx,
+            suggestion.case_id,
+            RecordFact(
+                kind=kind,
+                occurred_on=occurred_on,
+                details={
+                    "document_id": str(suggestion.document_id),
+                    "suggestion_id": str(suggestion.id),
+                },
+            ),
+        )
+        await self.repos.suggestions(uow).save(suggestion)
+        await record_audit(
+            uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
+            ("status", "document_id", "fact_id"),
+        )  # fmt: skip
+        await record_audit(
+            uow, ctx, self.new_id, "case.fact_recorded_from_document", "case",
+            suggestion.case_id, now, ("kind", "occurred_on", "document_id", "suggestion_id"),
+        )  # fmt: skip
+        await record_audit(
+            uow, ctx, self.new_id, "document.suggestion_accepted", "document",
+            suggestion.document_id, now, ("suggestion_id", "fact_id"),
+        )  # fmt: skip
+        await uow.commit()
+        return Decision(
+            suggestion=suggestion,
+            fact_id=fact.id,
+            deadline_ids=tuple(t.id for t in tracked),
+        )
 
     async def reject_suggestion(
         self,
@@ -640,7 +765,17 @@ def _person(ctx: TenantContext) -> UserId:
     return ctx.user_id
 
 
+_DEBT_KINDS = frozenset({SuggestionKind.NEW_DEBT, SuggestionKind.UPDATE_DEBT})
+_FACT_KINDS = {
+    SuggestionKind.COURT_CLAIM_DEADLINE: FactKind.COURT_CLAIM_SERVED,
+    SuggestionKind.STATUTORY_DEMAND_DEADLINE: FactKind.STATUTORY_DEMAND_SERVED,
+    SuggestionKind.ENFORCEMENT_DEADLINE: FactKind.ENFORCEMENT_NOTICE,
+}
+
+
 def _debt_task_title(s: Suggestion) -> str:
+    if s.kind is SuggestionKind.UPDATE_DEBT:
+        return s.title
     parts = [f"Add debt: {s.creditor_name or 'unknown creditor'}"]
     if s.account_reference:
         parts.append(f"ref {s.account_reference}")
@@ -676,6 +811,9 @@ class DocumentJobs:
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     retry_backoff: float = 1.0
     """Seconds before the second extraction attempt, doubling for each one after."""
+    debts: AdviceRepositories | None = None
+    """The case's recorded debts, so a letter about one suggests updating it (not adding
+    it again); ``None``: only earlier suggestions' references are known."""
 
     def handlers(self) -> Mapping[str, Sequence[tuple[str, AnyHandler]]]:
         reading: list[tuple[str, AnyHandler]] = [
@@ -833,6 +971,7 @@ class DocumentJobs:
             new_id=lambda: SuggestionId(self.new_id()),
             now=now,
             known_account_references=references,
+            recorded_debts=await self._recorded_debts(uow, document.case_id),
         )
         for suggestion in made:
             await suggestions_repo.add(suggestion)
@@ -849,6 +988,26 @@ class DocumentJobs:
                 source_event_id=event.event_id,
             )
         )
+
+    async def _recorded_debts(self, uow: UnitOfWork, case_id: CaseId) -> list[RecordedDebt]:
+        if self.debts is None:
+            return []
+        out = []
+        for entry in await self.debts.debts(uow).list_for_case(case_id):
+            debt = entry.debt
+            name = None
+            if debt.creditor_id is not None:
+                found = await self.debts.creditors(uow).get(debt.creditor_id)
+                name = found.creditor.name if found else None
+            out.append(
+                RecordedDebt(
+                    id=debt.id,
+                    account_reference=debt.account_reference,
+                    balance=debt.balance,
+                    creditor_name=name,
+                )
+            )
+        return out
 
 
 DEFAULT_PROCESSING_TIMEOUT = dt.timedelta(minutes=15)

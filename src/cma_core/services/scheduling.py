@@ -272,81 +272,94 @@ class SchedulingService:
 
         The fact, deadlines, tasks, audit entry and ``FactRecorded`` event commit together.
         """
+        async with self.uow(ctx.centre_id) as uow:
+            fact, tracked = await self.record_fact_in(uow, ctx, case_id, cmd)
+            await uow.commit()
+        return fact, tracked
+
+    def today(self) -> dt.date:
+        """Today in the centre's time zone (facts may not be dated after it)."""
+        return local_date(self.clock.now(), self.config.timezone)
+
+    async def record_fact_in(
+        self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId, cmd: RecordFact
+    ) -> tuple[CaseFact, list[TrackedDeadline]]:
+        """``record_fact`` inside the caller's unit of work, which commits (or not): for use
+        cases that record a fact together with other changes (accepting a deadline drawn
+        from a document), all or nothing."""
         ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
         if cmd.occurred_on > today:
             raise ValidationError("occurred_on", "must not be in the future")
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, case_id)
-            store = self.store(uow)
-            calendar = await centre_calendar(
-                store, self.holidays, self.config, [cmd.occurred_on, today], for_field="occurred_on"
-            )
-            config = attrs.evolve(
-                self.config,
-                written_advice_working_days=await centre_written_advice_days(store, self.config),
-            )
-            derived = derive_deadlines(cmd.kind, cmd.occurred_on, cmd.details, calendar, config)
-            fact = CaseFact(
-                id=FactId(self.new_id()),
+        case = await load_case(uow, ctx, case_id)
+        store = self.store(uow)
+        calendar = await centre_calendar(
+            store, self.holidays, self.config, [cmd.occurred_on, today], for_field="occurred_on"
+        )
+        config = attrs.evolve(
+            self.config,
+            written_advice_working_days=await centre_written_advice_days(store, self.config),
+        )
+        derived = derive_deadlines(cmd.kind, cmd.occurred_on, cmd.details, calendar, config)
+        fact = CaseFact(
+            id=FactId(self.new_id()),
+            centre_id=ctx.centre_id,
+            case_id=case.id,
+            kind=cmd.kind,
+            occurred_on=cmd.occurred_on,
+            recorded_at=now,
+            recorded_by=ctx.user_id,
+            details=dict(cmd.details),
+        )
+        await store.facts.add(fact)
+        tracked: list[TrackedDeadline] = []
+        for deadline in derived:
+            info = deadline.kind in INFO_KINDS
+            task_id: TaskId | None = None
+            if not info:
+                task_id = TaskId(self.new_id())
+                await uow.tasks.add(
+                    Task(
+                        id=task_id,
+                        centre_id=ctx.centre_id,
+                        case_id=case.id,
+                        kind=TaskKind.DEADLINE,
+                        title=f"Deadline {deadline.due:%d %b %Y}: {deadline.rule}"[:300],
+                        assignee_id=case.adviser_id,
+                        due_at=self._task_due(deadline, calendar),
+                        status=TaskStatus.OPEN,
+                        created_at=now,
+                    )
+                )
+            item = TrackedDeadline(
+                id=DeadlineId(self.new_id()),
                 centre_id=ctx.centre_id,
                 case_id=case.id,
-                kind=cmd.kind,
-                occurred_on=cmd.occurred_on,
-                recorded_at=now,
-                recorded_by=ctx.user_id,
-                details=dict(cmd.details),
+                fact_id=fact.id,
+                deadline=deadline,
+                adviser_id=case.adviser_id,
+                status=DeadlineStatus.INFO if info else DeadlineStatus.OPEN,
+                created_at=now,
+                task_id=task_id,
             )
-            await store.facts.add(fact)
-            tracked: list[TrackedDeadline] = []
-            for deadline in derived:
-                info = deadline.kind in INFO_KINDS
-                task_id: TaskId | None = None
-                if not info:
-                    task_id = TaskId(self.new_id())
-                    await uow.tasks.add(
-                        Task(
-                            id=task_id,
-                            centre_id=ctx.centre_id,
-                            case_id=case.id,
-                            kind=TaskKind.DEADLINE,
-                            title=f"Deadline {deadline.due:%d %b %Y}: {deadline.rule}"[:300],
-                            assignee_id=case.adviser_id,
-                            due_at=self._task_due(deadline, calendar),
-                            status=TaskStatus.OPEN,
-                            created_at=now,
-                        )
-                    )
-                item = TrackedDeadline(
-                    id=DeadlineId(self.new_id()),
+            await store.deadlines.add(item)
+            tracked.append(item)
+        uow.track(
+            event_carrier(
+                FactRecorded(
                     centre_id=ctx.centre_id,
+                    occurred_at=now,
                     case_id=case.id,
                     fact_id=fact.id,
-                    deadline=deadline,
-                    adviser_id=case.adviser_id,
-                    status=DeadlineStatus.INFO if info else DeadlineStatus.OPEN,
-                    created_at=now,
-                    task_id=task_id,
-                )
-                await store.deadlines.add(item)
-                tracked.append(item)
-            uow.track(
-                event_carrier(
-                    FactRecorded(
-                        centre_id=ctx.centre_id,
-                        occurred_at=now,
-                        case_id=case.id,
-                        fact_id=fact.id,
-                        kind=cmd.kind.value,
-                        occurred_on=cmd.occurred_on,
-                    )
+                    kind=cmd.kind.value,
+                    occurred_on=cmd.occurred_on,
                 )
             )
-            await record_audit(
-                uow, ctx, self.new_id, "case.fact_recorded", "case", case.id, now, ("facts",)
-            )
-            await uow.commit()
+        )
+        await record_audit(
+            uow, ctx, self.new_id, "case.fact_recorded", "case", case.id, now, ("facts",)
+        )
         return fact, tracked
 
     def _task_due(self, deadline: dl.Deadline, calendar: WorkingCalendar) -> dt.datetime:

@@ -147,6 +147,12 @@ class SuggestionOut(Struct):
     deadline: dt.date | None
     deadline_basis: str | None
     court_claim_number: str | None
+    debt_id: uuid.UUID | None
+    """``update_debt``: the debt on the case (same account reference) to update."""
+    previous_balance_pence: int | None
+    """``update_debt``: the debt's balance when suggested (``balance_pence`` is the new)."""
+    fact_date: dt.date | None
+    """Deadlines: the date they count from (service, notice), recorded on acceptance."""
     decided_by: uuid.UUID | None
     decided_at: dt.datetime | None
     rejection_reason: str | None
@@ -170,6 +176,11 @@ class SuggestionOut(Struct):
             deadline=s.deadline,
             deadline_basis=s.deadline_basis,
             court_claim_number=s.court_claim_number,
+            debt_id=s.debt_id,
+            previous_balance_pence=(
+                s.previous_balance.pence if s.previous_balance is not None else None
+            ),
+            fact_date=s.fact_date,
             decided_by=s.decided_by,
             decided_at=s.decided_at,
             rejection_reason=s.rejection_reason,
@@ -185,11 +196,14 @@ class SuggestionPage(Struct):
 
 
 class AcceptOut(Struct):
-    """What accepting did: the debt added to the case, or the adviser task created."""
+    """What accepting did: the debt added or updated, the dated fact recorded on the case
+    and its tracked deadlines, or the adviser task created."""
 
     suggestion: SuggestionOut
     debt_id: uuid.UUID | None
     task: TaskOut | None
+    fact_id: uuid.UUID | None = None
+    deadline_ids: list[uuid.UUID] = []
 
 
 class RejectIn(Struct, forbid_unknown_fields=True):
@@ -279,6 +293,9 @@ _SUGGESTION = SuggestionOut(
     deadline=None,
     deadline_basis=None,
     court_claim_number=None,
+    debt_id=None,
+    previous_balance_pence=None,
+    fact_date=None,
     decided_by=None,
     decided_at=None,
     rejection_reason=None,
@@ -620,8 +637,13 @@ class SuggestionController(Controller):
         status_code=200,
         summary="Accept a suggestion",
         description="Needs `If-Match`. A new debt is added to the case (`debt_id`; its "
-        "creditor found in, or added to, the centre's directory); a deadline creates a "
-        "deadline task due that day (`task`). Audited as accepted from the document.",
+        "creditor found in, or added to, the centre's directory); an `update_debt` sets the "
+        "recorded debt's balance (`debt_id`; 404 if the debt was removed, 409 if its balance "
+        "changed since the suggestion); a deadline records the dated fact on the case "
+        "(`fact_id`: claim served, demand served, enforcement notice) and so its tracked "
+        "deadlines (`deadline_ids`, listed at `/cases/{id}/deadlines`) and their tasks, or, "
+        "when the document gives no date to count from, a deadline task due that day "
+        "(`task`). Audited as accepted from the document.",
         operation_class=with_example(
             AcceptOut(suggestion=_ACCEPTED, debt_id=DEBT_ID, task=None), "A debt added"
         ),
@@ -642,6 +664,8 @@ class SuggestionController(Controller):
                 suggestion=SuggestionOut.of(decision.suggestion),
                 debt_id=decision.debt_id,
                 task=TaskOut.of(decision.task) if decision.task else None,
+                fact_id=decision.fact_id,
+                deadline_ids=list(decision.deadline_ids),
             ),
             headers=etag(decision.suggestion.version),
         )
