@@ -7,6 +7,7 @@ refused types, another centre's document, download, delete.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import shutil
 from pathlib import Path
 from typing import Any
@@ -142,7 +143,51 @@ async def test_letter_to_task_on_the_case(
     assert r.json()["total"] == 0
 
 
-async def test_court_claim_deadline_task(
+async def test_letter_for_a_debt_on_the_case_updates_its_balance(
+    two_centres: tuple[Api, Api], container: Container
+) -> None:
+    api, _ = two_centres
+    case = await api.new_case()
+    base = f"/api/v1/cases/{case['id']}"
+    r = await api.post("/api/v1/creditors", {"name": "Lowell Portfolio Ltd"})
+    assert r.status_code == 201, r.text
+    r = await api.post(
+        f"{base}/debts",
+        {
+            "debt_type": "other",
+            "balance_pence": 100000,
+            "creditor_id": r.json()["id"],
+            "account_reference": "1234 5678",
+        },
+    )
+    assert r.status_code == 201, r.text
+    debt = r.json()
+
+    # The letter gives the same account (written without the space) with £1,234.56.
+    r = await upload(api, case["id"], letter_png(CREDITOR_LETTER), "arrears.png")
+    assert r.status_code == 201, r.text
+    await settle(container)
+    r = await api.get(f"{base}/suggestions")
+    [update] = r.json()["items"]  # and no second "new debt" for the same account
+    assert update["kind"] == "update_debt"
+    assert update["debt_id"] == debt["id"]
+    assert update["previous_balance_pence"] == 100000
+    assert update["balance_pence"] == 123456
+    assert update["title"] == (
+        "Update debt: Lowell Portfolio Ltd, ref 12345678: £1,000.00 → £1,234.56"
+    )
+
+    r = await api.post(f"/api/v1/suggestions/{update['id']}/accept", headers={"If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+    assert r.json()["debt_id"] == debt["id"]
+    r = await api.get(f"{base}/debts/{debt['id']}")
+    assert r.status_code == 200, r.text
+    assert r.json()["balance_pence"] == 123456
+    assert "arrears.png" in r.json()["notes"]
+    assert r.headers["etag"] == '"2"'
+
+
+async def test_court_claim_becomes_tracked_deadlines(
     two_centres: tuple[Api, Api], container: Container
 ) -> None:
     api, _ = two_centres
@@ -155,11 +200,26 @@ async def test_court_claim_deadline_task(
     deadline = kinds["court_claim_deadline"]
     # Issue date 10 November + 5 days' deemed service + 14 days.
     assert deadline["deadline"] == "2026-11-29"
+    assert deadline["fact_date"] == "2026-11-15"
     r = await api.post(f"/api/v1/suggestions/{deadline['id']}/accept", headers={"If-Match": '"1"'})
     assert r.status_code == 200, r.text
-    task = r.json()["task"]
-    assert task["kind"] == "deadline"
-    assert task["due_at"].startswith("2026-11-29")
+    accepted = r.json()
+    assert accepted["task"] is None
+    assert accepted["fact_id"] is not None
+
+    # The case clock tracks the deadlines the served claim starts, each with its task.
+    # The date is recorded as the document dates it (a past day, here, so as served).
+    r = await api.get(f"/api/v1/cases/{case['id']}/deadlines")
+    assert r.status_code == 200, r.text
+    tracked = {d["kind"]: d for d in r.json()["items"]}
+    assert {d["id"] for d in tracked.values()} == set(accepted["deadline_ids"])
+    claim = tracked["claim_response"]
+    if dt.date.today() >= dt.date(2026, 11, 15):
+        # 15 Nov + 14 days is Sunday 29 November: the court office is closed, so Monday.
+        assert claim["due"] == "2026-11-30"
+    assert claim["status"] == "open"
+    assert claim["task_id"] is not None
+    assert "defence" in tracked
 
     new_debt = kinds["new_debt"]
     r = await api.post(
