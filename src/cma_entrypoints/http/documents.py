@@ -301,6 +301,35 @@ _SUGGESTION = SuggestionOut(
     rejection_reason=None,
     version=1,
 )
+_UPDATE = SuggestionOut(
+    **{
+        **msgspec.structs.asdict(_SUGGESTION),
+        "id": uuid.UUID("6c7d8e9f-0112-4b3c-9d4e-5f6071829304"),
+        "kind": SuggestionKind.UPDATE_DEBT,
+        "title": "Update debt: Cabot Financial, ref 44-901-22: £850.00 → £912.40",
+        "creditor_name": "Cabot Financial",
+        "account_reference": "44-901-22",
+        "balance_pence": 91_240,
+        "debt_id": uuid.UUID("7d8e9f01-1223-4c4d-8e5f-607182930415"),
+        "previous_balance_pence": 85_000,
+    }
+)
+_CLAIM = SuggestionOut(
+    **{
+        **msgspec.structs.asdict(_SUGGESTION),
+        "id": uuid.UUID("8e9f0112-2334-4d5e-9f60-718293041526"),
+        "kind": SuggestionKind.COURT_CLAIM_DEADLINE,
+        "title": "Respond to court claim K1QZ4521 by 2026-11-30",
+        "creditor_name": None,
+        "account_reference": None,
+        "balance_pence": None,
+        "court_claim_number": "K1QZ4521",
+        "deadline": dt.date(2026, 11, 30),
+        "deadline_basis": "issue date + 5 days' deemed service + 14 days to respond "
+        "(CPR 10.3, 15.4); check the date of service on the claim",
+        "fact_date": dt.date(2026, 11, 16),
+    }
+)
 _ACCEPTED = SuggestionOut(
     **{
         **msgspec.structs.asdict(_SUGGESTION),
@@ -457,7 +486,10 @@ class CaseDocumentController(Controller):
         guards=[requires(Permission.CASE_READ)],
         summary="What the assistant proposes for a case, from its documents",
         description="Oldest first. Nothing is applied until an adviser accepts.",
-        operation_class=with_example(page(_SUGGESTION), "A debt read from a letter"),
+        operation_class=with_example(
+            page(_SUGGESTION, _UPDATE, _CLAIM),
+            "A new debt, a changed balance and a court claim read from letters",
+        ),
     )
     async def list_suggestions(
         self,
