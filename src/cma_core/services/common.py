@@ -10,7 +10,7 @@ from cma_core.audit.model import AuditEntry
 from cma_core.identity.model import TenantContext
 from cma_core.ports.uow import UnitOfWork
 from cma_core.shared.errors import StaleVersion, ValidationError
-from cma_core.shared.ids import AuditId
+from cma_core.shared.ids import AuditId, EventId
 
 IdFactory = Callable[[], uuid.UUID]
 
@@ -42,8 +42,14 @@ async def record_audit(
     entity_id: uuid.UUID,
     at: dt.datetime,
     fields: tuple[str, ...] = (),
+    *,
+    source_event_id: EventId | None = None,
 ) -> None:
-    """Append an audit entry in the caller's transaction: field *names*, never values."""
+    """Append an audit entry in the caller's transaction: field *names*, never values.
+
+    A job acting on an event passes ``TenantContext.system(centre)`` (no actor) and the
+    event's id as ``source_event_id``.
+    """
     await uow.audit.append(
         AuditEntry(
             id=AuditId(new_id()),
@@ -54,5 +60,6 @@ async def record_audit(
             entity_id=str(entity_id),
             at=at,
             fields=fields,
+            source_event_id=source_event_id,
         )
     )

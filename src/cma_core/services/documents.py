@@ -25,7 +25,6 @@ from typing import BinaryIO
 
 from attrs import define, field, frozen
 
-from cma_core.audit.model import AuditEntry
 from cma_core.cases.model import Case
 from cma_core.debts.model import DebtId, DebtType
 from cma_core.debts.priority import classify as classify_debt
@@ -90,7 +89,7 @@ from cma_core.shared.errors import (
     ValidationError,
 )
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.ids import AuditId, CaseId, CentreId, TaskId, UserId
+from cma_core.shared.ids import CaseId, CentreId, TaskId, UserId
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 log = logging.getLogger(__name__)
@@ -919,19 +918,11 @@ class DocumentJobs:
         log.warning("document %s failed: %s", document.id, reason)
         document.fail(reason, now=self.clock.now())
         await docs.save(document)
-        await uow.audit.append(
-            AuditEntry(
-                id=AuditId(self.new_id()),
-                centre_id=document.centre_id,
-                actor_id=None,
-                action="document.failed",
-                entity_type="document",
-                entity_id=str(document.id),
-                at=document.updated_at,
-                fields=("status", "failure_reason"),
-                source_event_id=event.event_id,
-            )
-        )
+        await record_audit(
+            uow, TenantContext.system(document.centre_id), self.new_id, "document.failed",
+            "document", document.id, document.updated_at, ("status", "failure_reason"),
+            source_event_id=event.event_id,
+        )  # fmt: skip
 
     async def classify(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         """Classify the read document and record suggestions for the adviser.
@@ -975,19 +966,11 @@ class DocumentJobs:
         )
         for suggestion in made:
             await suggestions_repo.add(suggestion)
-        await uow.audit.append(
-            AuditEntry(
-                id=AuditId(self.new_id()),
-                centre_id=document.centre_id,
-                actor_id=None,
-                action="document.classified",
-                entity_type="document",
-                entity_id=str(document.id),
-                at=now,
-                fields=("document_class", "class_confidence", "suggestions"),
-                source_event_id=event.event_id,
-            )
-        )
+        await record_audit(
+            uow, TenantContext.system(document.centre_id), self.new_id, "document.classified",
+            "document", document.id, now, ("document_class", "class_confidence", "suggestions"),
+            source_event_id=event.event_id,
+        )  # fmt: skip
 
     async def _recorded_debts(self, uow: UnitOfWork, case_id: CaseId) -> list[RecordedDebt]:
         if self.debts is None:
@@ -1091,17 +1074,9 @@ class DocumentSweep:
                 continue
             document.fail(reason, now=now)
             await docs.save(document)
-            await uow.audit.append(
-                AuditEntry(
-                    id=AuditId(self.new_id()),
-                    centre_id=centre_id,
-                    actor_id=None,
-                    action="document.timed_out",
-                    entity_type="document",
-                    entity_id=str(document.id),
-                    at=now,
-                    fields=("status", "failure_reason"),
-                )
-            )
+            await record_audit(
+                uow, TenantContext.system(centre_id), self.new_id, "document.timed_out",
+                "document", document.id, now, ("status", "failure_reason"),
+            )  # fmt: skip
             failed += 1
         return failed

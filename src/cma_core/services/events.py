@@ -18,14 +18,14 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from attrs import define, field
 
-from cma_core.audit.model import AuditEntry
+from cma_core.identity.model import TenantContext
 from cma_core.ports.clock import Clock
 from cma_core.ports.jobs import EventPublisher
 from cma_core.ports.uow import IdentityStore, UnitOfWork, UnitOfWorkFactory
-from cma_core.services.common import IdFactory
+from cma_core.services.common import IdFactory, record_audit
 from cma_core.shared.errors import NotFound
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.ids import AuditId, CaseId, CentreId, EventId, TaskId, UserId
+from cma_core.shared.ids import CaseId, CentreId, EventId, TaskId, UserId
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
@@ -160,19 +160,10 @@ class EventHandlers:
             source_event_id=event.event_id,
         )
         await uow.tasks.add(task)
-        await uow.audit.append(
-            AuditEntry(
-                id=AuditId(self.new_id()),
-                centre_id=event.centre_id,
-                actor_id=None,
-                action="task.created",
-                entity_type="task",
-                entity_id=str(task.id),
-                at=now,
-                fields=("kind", "assignee_id", "due_at"),
-                source_event_id=event.event_id,
-            )
-        )
+        await record_audit(
+            uow, TenantContext.system(event.centre_id), self.new_id, "task.created", "task",
+            task.id, now, ("kind", "assignee_id", "due_at"), source_event_id=event.event_id,
+        )  # fmt: skip
 
 
 @define

@@ -81,7 +81,7 @@ from cma_core.scheduling.reminders import (
 from cma_core.services.common import IdFactory, check_page, check_version, record_audit
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
-from cma_core.shared.ids import AuditId, CaseId, CentreId, ClientId, TaskId, UserId
+from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 log = logging.getLogger(__name__)
@@ -948,9 +948,10 @@ class Scheduler:
                     )
                 )
                 uow.track(event_carrier(event))
-                await uow.audit.append(
-                    _system_audit(self.new_id, centre_id, "deadline.missed", item.id, now, event)
-                )
+                await record_audit(
+                    uow, TenantContext.system(centre_id), self.new_id, "deadline.missed",
+                    "deadline", item.id, now, ("status",), source_event_id=event.event_id,
+                )  # fmt: skip
                 missed += 1
             await uow.commit()
         return missed, escalated
@@ -1155,26 +1156,3 @@ async def _all(fetch: Any) -> list[Any]:
         offset += len(page.items)
         if not page.items or offset >= page.total:
             return out
-
-
-def _system_audit(
-    new_id: IdFactory,
-    centre_id: CentreId,
-    action: str,
-    entity_id: uuid.UUID,
-    at: dt.datetime,
-    event: DomainEvent,
-) -> Any:
-    from cma_core.audit.model import AuditEntry
-
-    return AuditEntry(
-        id=AuditId(new_id()),
-        centre_id=centre_id,
-        actor_id=None,
-        action=action,
-        entity_type="deadline",
-        entity_id=str(entity_id),
-        at=at,
-        fields=("status",),
-        source_event_id=event.event_id,
-    )
