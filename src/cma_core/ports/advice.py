@@ -31,7 +31,7 @@ from attrs import define, field, frozen
 from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
 from cma_core.budgets.model import Budget
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId
-from cma_core.ports.uow import RepositoryFactory
+from cma_core.ports.uow import RepositoryFactory, UnitOfWork
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, UserId
@@ -493,6 +493,10 @@ class AdviceRepositories:
     letter_templates: RepositoryFactory[LetterTemplateRepository]
     letters: RepositoryFactory[LetterRepository]
     reference: RepositoryFactory[ReferenceDataRepository]
+
+    async def creditor_names(self, uow: UnitOfWork) -> dict[CreditorId, str]:
+        """The centre's creditor directory as id -> name, to label debts (one query)."""
+        return {e.id: e.creditor.name for e in await self.creditors(uow).list()}
 
 
 # ------------------------------------------------------------------------------ SFS, letters

@@ -192,7 +192,7 @@ class AppraisalService:
                     raise ValidationError(f"priority_offers.{debt_id}", "no such debt on the case")
                 if amount.is_negative:
                     raise ValidationError(f"priority_offers.{debt_id}", "must not be negative")
-            creditors = {c.id: c.creditor.name for c in await self.repos.creditors(uow).list()}
+            creditors = await self.repos.creditor_names(uow)
             prio = [e for e in entries if classify(e.debt).is_priority]
             non = [e for e in entries if not classify(e.debt).is_priority]
             notes: list[str] = []

@@ -241,7 +241,7 @@ class BudgetService:
             plans = await self.repos.offers(uow).list_for_case(case_id)
             plan = plans[-1] if plans else None
             offers = {line.debt_id: line for line in plan.lines} if plan else {}
-            creditors = {c.id: c.creditor.name for c in await self.repos.creditors(uow).list()}
+            creditors = await self.repos.creditor_names(uow)
             lines = []
             for e in entries:
                 d = e.debt

@@ -217,7 +217,7 @@ async def advice_sections(
 ) -> dict[str, Any]:
     """``CaseFile`` fields from the advice area, to pass to ``attrs.evolve``."""
     entries = await repos.debts(uow).list_for_case(case_id)
-    creditors = {e.creditor.id: e.creditor.name for e in await repos.creditors(uow).list()}
+    creditors = await repos.creditor_names(uow)
     budget = await repos.budgets(uow).get(case_id)
     facts = await repos.facts(uow).get(case_id)
     advice = _latest_advice(await repos.advice(uow).list_for_case(case_id))

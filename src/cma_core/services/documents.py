@@ -674,16 +674,16 @@ class DocumentService:
                 if s.kind is SuggestionKind.NEW_DEBT and s.creditor_name and s.balance is not None
             )
         repos = self.debts.repos
+        names = await repos.creditor_names(uow)
         facts = []
         for entry in await repos.debts(uow).list_for_case(case.id):
             debt = entry.debt
-            name = "unnamed creditor"
-            if debt.creditor_id is not None:
-                found = await repos.creditors(uow).get(debt.creditor_id)
-                name = found.creditor.name if found else name
             facts.append(
                 DebtFact(
-                    creditor_name=name,
+                    creditor_name=(
+                        names.get(debt.creditor_id) if debt.creditor_id is not None else None
+                    )
+                    or "unnamed creditor",
                     balance=debt.balance,
                     priority=classify_debt(debt).is_priority,
                     debt_type=debt.debt_type.value,
@@ -975,22 +975,18 @@ class DocumentJobs:
     async def _recorded_debts(self, uow: UnitOfWork, case_id: CaseId) -> list[RecordedDebt]:
         if self.debts is None:
             return []
-        out = []
-        for entry in await self.debts.debts(uow).list_for_case(case_id):
-            debt = entry.debt
-            name = None
-            if debt.creditor_id is not None:
-                found = await self.debts.creditors(uow).get(debt.creditor_id)
-                name = found.creditor.name if found else None
-            out.append(
-                RecordedDebt(
-                    id=debt.id,
-                    account_reference=debt.account_reference,
-                    balance=debt.balance,
-                    creditor_name=name,
-                )
+        names = await self.debts.creditor_names(uow)
+        return [
+            RecordedDebt(
+                id=entry.debt.id,
+                account_reference=entry.debt.account_reference,
+                balance=entry.debt.balance,
+                creditor_name=names.get(entry.debt.creditor_id)
+                if entry.debt.creditor_id is not None
+                else None,
             )
-        return out
+            for entry in await self.debts.debts(uow).list_for_case(case_id)
+        ]
 
 
 DEFAULT_PROCESSING_TIMEOUT = dt.timedelta(minutes=15)
