@@ -51,8 +51,8 @@ def seed(url: str, cases: int, data_dir: Path) -> tuple[str, list[str]]:
     import asyncio
 
     from cma_adapters.sqlalchemy.migrate import upgrade
+    from cma_core.clients.service import RegisterClient
     from cma_core.identity.model import TenantContext
-    from cma_core.services.clients import RegisterClient
     from cma_entrypoints.container import build_container, shutdown
     from cma_entrypoints.settings import Settings
 

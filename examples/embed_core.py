@@ -25,12 +25,13 @@ from cma_adapters.memory import (
     in_memory_uow_factory,
 )
 from cma_core.cases.model import CloseReason
+from cma_core.cases.service import CaseService, OpenCase
+from cma_core.clients.service import ClientService, RegisterClient
 from cma_core.identity.permissions import Role
-from cma_core.ports import Clock, PasswordHasher
-from cma_core.services.cases import CaseService, OpenCase
-from cma_core.services.clients import ClientService, RegisterClient
-from cma_core.services.events import EventHandlers
-from cma_core.services.identity import IdentityService
+from cma_core.identity.ports import PasswordHasher
+from cma_core.identity.service import IdentityService
+from cma_core.shared.clock import Clock
+from cma_core.shared.handlers import EventHandlers
 
 
 class SteppingClock(Clock):

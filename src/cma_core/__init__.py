@@ -9,10 +9,10 @@ Public API:
 - Domain: :mod:`cma_core.clients.model`, :mod:`cma_core.cases.model`,
   :mod:`cma_core.identity.model`, :mod:`cma_core.tasks.model`, :mod:`cma_core.audit.model`
 - Ports: :mod:`cma_core.ports`
-- Services: :class:`~cma_core.services.clients.ClientService`,
-  :class:`~cma_core.services.cases.CaseService`,
-  :class:`~cma_core.services.identity.IdentityService`,
-  :class:`~cma_core.services.events.EventHandlers`
+- Services: :class:`~cma_core.clients.service.ClientService`,
+  :class:`~cma_core.cases.service.CaseService`,
+  :class:`~cma_core.identity.service.IdentityService`,
+  :class:`~cma_core.shared.handlers.EventHandlers`
 """
 
 __version__ = "0.1.0"

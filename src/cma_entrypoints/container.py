@@ -39,27 +39,27 @@ from cma_adapters.sqlalchemy.privacy import sqlalchemy_case_data_eraser
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.sqlalchemy.scheduling import sqlalchemy_scheduling_store
 from cma_adapters.tesseract import TesseractTextExtractor
-from cma_core.identity.blind_index import blind_index
-from cma_core.services.advice import DebtService
-from cma_core.services.appraisal import AppraisalService
-from cma_core.services.audit import AuditService
-from cma_core.services.budgets import BudgetService, ReferenceService
-from cma_core.services.cases import CaseService
-from cma_core.services.clients import ClientService
-from cma_core.services.compliance import ComplianceService
-from cma_core.services.documents import (
+from cma_core.advice.service import LetterService
+from cma_core.audit.service import AuditService
+from cma_core.budgets.service import BudgetService, ReferenceService
+from cma_core.cases.service import CaseService
+from cma_core.clients.service import ClientService
+from cma_core.compliance.service import ComplianceService
+from cma_core.debts.service import DebtService
+from cma_core.documents.service import (
     DocumentJobs,
     DocumentRepositories,
     DocumentService,
     DocumentSweep,
 )
-from cma_core.services.events import EventHandlers, OutboxRelay
-from cma_core.services.identity import IdentityService
-from cma_core.services.letters import LetterService
-from cma_core.services.privacy import PrivacyService
-from cma_core.services.scheduling import Scheduler, SchedulingConfig, SchedulingService
-from cma_core.services.sessions import SessionService
-from cma_core.services.tasks import TaskService
+from cma_core.identity.blind_index import blind_index
+from cma_core.identity.service import IdentityService
+from cma_core.identity.session_service import SessionService
+from cma_core.privacy.service import PrivacyService
+from cma_core.scheduling.service import Scheduler, SchedulingConfig, SchedulingService
+from cma_core.shared.handlers import EventHandlers, OutboxRelay
+from cma_core.solutions.service import AppraisalService
+from cma_core.tasks.service import TaskService
 from cma_entrypoints.settings import Settings
 
 
@@ -175,7 +175,7 @@ def _notifier(settings: Settings) -> Any:
         OutboxFolderNotifier,
         SmtpNotifier,
     )
-    from cma_core.ports.scheduling import NotifyChannel
+    from cma_core.scheduling.ports import NotifyChannel
 
     folder = OutboxFolderNotifier(settings.data_dir / "outbox", sender=settings.smtp_from)
     email: Any = folder

@@ -32,7 +32,7 @@ from cma_core.assets.model import AssetSchedule, ResidenceFacts, Vehicle
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType, Ownership
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRecord,
     AdviceRepositories,
     AppraisalRecord,

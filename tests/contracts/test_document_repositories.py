@@ -40,12 +40,12 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
 from cma_core.documents.storage import document_key
-from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
-from cma_core.ports.uow import UnitOfWork
 from cma_core.shared.errors import CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
+from cma_core.shared.uow import UnitOfWork
 
 HOUR = dt.timedelta(hours=1)
 
@@ -325,7 +325,7 @@ class DocumentRepositoryContract:
 class TestInMemoryDocumentRepositories(DocumentRepositoryContract):
     @pytest.fixture
     def backend(self) -> DocBackend:
-        from cma_adapters.memory.documents_repo import in_memory_documents, in_memory_suggestions
+        from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
 
         return DocBackend(memory_backend(), in_memory_documents, in_memory_suggestions)
 

@@ -24,7 +24,7 @@ from cma_adapters.localfs import LocalFolderDocumentStore
 from cma_adapters.memory_documents import InMemoryDocumentStore
 from cma_adapters.s3 import S3DocumentStore
 from cma_core.documents.errors import ObjectNotFound
-from cma_core.ports.documents import DocumentStore
+from cma_core.documents.ports import DocumentStore
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId
 

@@ -21,7 +21,7 @@ from cma_adapters.notify import (
     OutboxFolderNotifier,
     SmtpNotifier,
 )
-from cma_core.ports.scheduling import NotificationFailed, Notifier, NotifyChannel, OutgoingMessage
+from cma_core.scheduling.ports import NotificationFailed, Notifier, NotifyChannel, OutgoingMessage
 
 
 @attrs.define

@@ -18,8 +18,17 @@ from cma_core.cases.model import Case
 from cma_core.clients.model import Client
 from cma_core.compliance.model import Finding, Severity, Status
 from cma_core.identity.model import Centre
-from cma_core.ports import IdentityStore, UnitOfWork, UnitOfWorkFactory
-from cma_core.ports.scheduling import (
+from cma_core.scheduling.appointments import (
+    AdviserAvailability,
+    Appointment,
+    AppointmentId,
+    AppointmentKind,
+    LeavePeriod,
+    WorkingHours,
+)
+from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
+from cma_core.scheduling.deadlines import claim_response_due, defence_due
+from cma_core.scheduling.ports import (
     CaseFact,
     ClosureDay,
     DeadlineId,
@@ -40,19 +49,10 @@ from cma_core.ports.scheduling import (
     TrackedDeadline,
     policy_from,
 )
-from cma_core.scheduling.appointments import (
-    AdviserAvailability,
-    Appointment,
-    AppointmentId,
-    AppointmentKind,
-    LeavePeriod,
-    WorkingHours,
-)
-from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
-from cma_core.scheduling.deadlines import claim_response_due, defence_due
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.shared.uow import IdentityStore, UnitOfWork, UnitOfWorkFactory
 
 UTC = dt.UTC
 T0 = dt.datetime(2026, 11, 16, 9, 30, 15, 123456, tzinfo=UTC)

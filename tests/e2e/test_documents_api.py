@@ -281,9 +281,9 @@ def test_cli_import_a_folder(
 
     from typer.testing import CliRunner
 
+    from cma_core.cases.service import OpenCase
+    from cma_core.clients.service import RegisterClient
     from cma_core.identity.model import TenantContext
-    from cma_core.services.cases import OpenCase
-    from cma_core.services.clients import RegisterClient
     from cma_entrypoints.cli.main import app
 
     env = {

@@ -16,10 +16,10 @@ from tests.integration.conftest import FAST_HASHING
 from typer.testing import CliRunner, Result
 
 from cma_core.cases.model import CaseStatus
+from cma_core.cases.service import OpenCase
+from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.services.cases import OpenCase
-from cma_core.services.clients import RegisterClient
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.cli.demo import CASES, CENTRES, CLIENTS, DEMO_PASSWORD, STAFF
 from cma_entrypoints.cli.main import app

@@ -15,9 +15,9 @@ from tests.integration.test_cli import _create_centre, _with_container
 from typer.testing import CliRunner, Result
 
 from cma_adapters.memory_documents import CannedTextExtractor
+from cma_core.cases.service import OpenCase
+from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import TenantContext
-from cma_core.services.cases import OpenCase
-from cma_core.services.clients import RegisterClient
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.cli.main import app
 from cma_entrypoints.container import Container

@@ -96,6 +96,6 @@ def test_the_example_loaded_no_server_package(attrs_only_python: Path) -> None:
     result = _run(attrs_only_python, "-c", probe)
     assert result.returncode == 0, result.stderr
     loaded = result.stdout.split()
-    assert "cma_core.services.cases" in loaded
+    assert "cma_core.cases.service" in loaded
     assert "cma_adapters.memory" in loaded
     assert not [m for m in loaded if m.startswith(("cma_entrypoints", "cma_adapters.sqlalchemy"))]

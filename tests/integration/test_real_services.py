@@ -27,7 +27,7 @@ from cma_adapters.openai_assistant import OpenAIAssistant
 from cma_adapters.s3 import S3DocumentStore
 from cma_core.documents.errors import ObjectNotFound
 from cma_core.documents.model import DocumentClass
-from cma_core.ports.documents import DocumentStore
+from cma_core.documents.ports import DocumentStore
 
 S3_BUCKET = os.environ.get("CMA_TEST_S3_BUCKET")
 OPENAI_KEY = os.environ.get("CMA_TEST_OPENAI_API_KEY")

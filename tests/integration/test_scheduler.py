@@ -27,12 +27,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner, Result
 
+from cma_core.cases.service import OpenCase
+from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.ports.scheduling import FactKind, ReminderStatus
-from cma_core.services.cases import OpenCase
-from cma_core.services.clients import RegisterClient
-from cma_core.services.scheduling import RecordFact
+from cma_core.scheduling.ports import FactKind, ReminderStatus
+from cma_core.scheduling.service import RecordFact
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.cli.main import app
 from cma_entrypoints.container import Container, build_container, shutdown

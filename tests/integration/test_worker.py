@@ -23,10 +23,10 @@ import redis
 from dependency_injector import providers
 
 from cma_adapters.jobs import EVENTS_QUEUE, make_redis_broker
+from cma_core.cases.service import OpenCase
+from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.services.cases import OpenCase
-from cma_core.services.clients import RegisterClient
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import CaseId, CentreId, EventId
 from cma_core.tasks.model import Task, TaskKind

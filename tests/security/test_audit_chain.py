@@ -26,9 +26,9 @@ from tests.contracts.test_repositories import (
 from cma_adapters.memory import InMemoryDatabase, InMemoryIdentityStore, in_memory_uow_factory
 from cma_core.audit.chain import GENESIS, entry_hash, link, verify_chain
 from cma_core.audit.model import AuditEntry, ChainHead
+from cma_core.audit.service import AuditService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.services.audit import AuditService
 from cma_core.shared.errors import PermissionDenied, ValidationError
 from cma_core.shared.ids import CentreId, UserId
 

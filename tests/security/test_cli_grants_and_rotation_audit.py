@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission, Role
-from cma_core.services.clients import RegisterClient
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.cli.main import app
 from cma_entrypoints.container import build_container, shutdown

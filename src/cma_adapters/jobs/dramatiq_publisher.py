@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import dramatiq
 from dramatiq.brokers.redis import RedisBroker
 
-from cma_core.ports.jobs import EventPublisher
 from cma_core.shared.events import EventEnvelope
+from cma_core.shared.jobs import EventPublisher
 
 DISPATCH_ACTOR = "dispatch_event"
 EVENTS_QUEUE = "cma-events"

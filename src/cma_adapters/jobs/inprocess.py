@@ -16,9 +16,9 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
 
-from cma_core.ports.jobs import EventPublisher
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import CentreId, EventId
+from cma_core.shared.jobs import EventPublisher
 
 log = logging.getLogger(__name__)
 

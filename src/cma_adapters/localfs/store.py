@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cma_core.documents.errors import ObjectNotFound
+from cma_core.documents.ports import DEFAULT_CHUNK_SIZE, DocumentStore, StoredObject
 from cma_core.documents.storage import (
     MAX_LINK_EXPIRY,
     folder_prefix,
@@ -28,7 +29,6 @@ from cma_core.documents.storage import (
     validate_link_expiry,
     verify_link,
 )
-from cma_core.ports.documents import DEFAULT_CHUNK_SIZE, DocumentStore, StoredObject
 from cma_core.shared.errors import Conflict
 from cma_core.shared.ids import CentreId
 

@@ -4,7 +4,8 @@ They keep the same contract as the database adapters (the contract suites prove 
 including tenancy: a unit of work sees one centre's records only.
 """
 
-from cma_adapters.memory.adapters import (
+from cma_adapters.memory.keys import InMemoryKeyManagement
+from cma_adapters.memory.uow import (
     FixedClock,
     InMemoryDatabase,
     InMemoryIdentityStore,
@@ -14,7 +15,6 @@ from cma_adapters.memory.adapters import (
     SystemClock,
     in_memory_uow_factory,
 )
-from cma_adapters.memory.keys import InMemoryKeyManagement
 
 __all__ = [
     "FixedClock",

@@ -12,9 +12,9 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from cma_adapters.memory.adapters import InMemoryUnitOfWork
+from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.debts.model import CreditorId, DebtId
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRecord,
     AdviceRepositories,
     AdviceRepository,
@@ -39,9 +39,9 @@ from cma_core.ports.advice import (
     ReferenceDataRepository,
     template_id,
 )
-from cma_core.ports.uow import UnitOfWork
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId
+from cma_core.shared.uow import UnitOfWork
 
 R = TypeVar("R")
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import attrs
 
-from cma_adapters.memory.adapters import InMemoryUnitOfWork
-from cma_core.ports.privacy import CaseDataEraser
-from cma_core.ports.uow import UnitOfWork
+from cma_adapters.memory.uow import InMemoryUnitOfWork
+from cma_core.privacy.ports import CaseDataEraser
 from cma_core.shared.errors import Conflict
 from cma_core.shared.ids import CaseId, ClientId
+from cma_core.shared.uow import UnitOfWork
 
 
 def _attr(record: Any, name: str) -> Any:

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from cma_adapters.memory.adapters import InMemoryUnitOfWork
+from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.compliance.model import Finding
-from cma_core.ports.scheduling import (
+from cma_core.scheduling.appointments import Appointment, AppointmentId
+from cma_core.scheduling.ports import (
     AppointmentRepository,
     AvailabilityRepository,
     CaseFact,
@@ -40,11 +41,10 @@ from cma_core.ports.scheduling import (
     StoredPolicy,
     TrackedDeadline,
 )
-from cma_core.ports.uow import Page, UnitOfWork
-from cma_core.scheduling.appointments import Appointment, AppointmentId
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.errors import Conflict, CrossTenantAccess, NotFound, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.shared.uow import Page, UnitOfWork
 
 
 class _Base:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 
 from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction
-from cma_core.ports.documents import Assistant
+from cma_core.documents.ports import Assistant
 
 
 class ScriptedAssistant(Assistant):

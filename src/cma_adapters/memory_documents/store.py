@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import BinaryIO
 
 from cma_core.documents.errors import ObjectNotFound
+from cma_core.documents.ports import DEFAULT_CHUNK_SIZE, DocumentStore, StoredObject
 from cma_core.documents.storage import (
     MAX_LINK_EXPIRY,
     folder_prefix,
@@ -18,7 +19,6 @@ from cma_core.documents.storage import (
     validate_link_expiry,
     verify_link,
 )
-from cma_core.ports.documents import DEFAULT_CHUNK_SIZE, DocumentStore, StoredObject
 from cma_core.shared.ids import CentreId
 
 

@@ -7,7 +7,7 @@ import hashlib
 from cma_core.documents.errors import CorruptDocument
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import PageText
-from cma_core.ports.documents import TextExtractor
+from cma_core.documents.ports import TextExtractor
 
 
 class CannedTextExtractor(TextExtractor):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cma_core.ports.scheduling import Delivery, Notifier, NotifyChannel, OutgoingMessage
+from cma_core.scheduling.ports import Delivery, Notifier, NotifyChannel, OutgoingMessage
 
 
 class CompositeNotifier(Notifier):

@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
 
-from cma_core.ports.scheduling import Delivery, Notifier, NotifyChannel, OutgoingMessage
+from cma_core.scheduling.ports import Delivery, Notifier, NotifyChannel, OutgoingMessage
 
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cma_core.ports.scheduling import Delivery, Notifier, NotifyChannel, OutgoingMessage
+from cma_core.scheduling.ports import Delivery, Notifier, NotifyChannel, OutgoingMessage
 
 
 class InMemoryNotifier(Notifier):
@@ -16,7 +16,7 @@ class InMemoryNotifier(Notifier):
         return self._channels
 
     async def send(self, message: OutgoingMessage) -> Delivery:
-        from cma_core.ports.scheduling import NotificationFailed
+        from cma_core.scheduling.ports import NotificationFailed
 
         if message.channel not in self._channels:
             raise ValueError(f"no {message.channel} channel")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import httpx
 
-from cma_core.ports.scheduling import (
+from cma_core.scheduling.ports import (
     Delivery,
     NotificationFailed,
     Notifier,

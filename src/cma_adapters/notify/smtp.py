@@ -13,7 +13,7 @@ import ssl
 from email.message import EmailMessage
 from email.utils import formatdate
 
-from cma_core.ports.scheduling import (
+from cma_core.scheduling.ports import (
     Delivery,
     NotificationFailed,
     Notifier,

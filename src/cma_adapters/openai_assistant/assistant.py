@@ -23,8 +23,8 @@ from cma_core.documents.errors import (
     AssistantUnavailable,
 )
 from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction
+from cma_core.documents.ports import Assistant
 from cma_core.documents.redaction import mask_personal_identifiers
-from cma_core.ports.documents import Assistant
 from cma_core.shared.errors import ValidationError
 
 _NULLABLE_STRING = {"type": ["string", "null"]}

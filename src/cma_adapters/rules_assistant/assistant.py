@@ -18,7 +18,7 @@ from cma_core.documents.model import (
     Draft,
     Extraction,
 )
-from cma_core.ports.documents import Assistant
+from cma_core.documents.ports import Assistant
 
 SOURCE = "rules"
 

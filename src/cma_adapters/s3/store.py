@@ -19,13 +19,13 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from cma_core.documents.errors import ObjectNotFound
+from cma_core.documents.ports import DEFAULT_CHUNK_SIZE, DocumentStore, StoredObject
 from cma_core.documents.storage import (
     MAX_LINK_EXPIRY,
     folder_prefix,
     object_key,
     validate_link_expiry,
 )
-from cma_core.ports.documents import DEFAULT_CHUNK_SIZE, DocumentStore, StoredObject
 from cma_core.shared.ids import CentreId
 
 _NOT_FOUND = {"404", "NoSuchKey", "NotFound"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from argon2 import PasswordHasher as _Argon2
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from cma_core.ports.security import PasswordHasher
+from cma_core.identity.ports import PasswordHasher
 
 
 class Argon2PasswordHasher(PasswordHasher):

@@ -3,7 +3,7 @@
 Every table has the same shape: the record's id, its centre (Row Level Security filters on
 it), the case it belongs to, a ``kind`` and ``sort_key`` for the queries the ports make,
 ``created_at``, ``version`` (optimistic concurrency), and ``data``: the whole record as
-plain JSON (:func:`cma_core.ports.advice.to_data`). Columns exist for what is queried;
+plain JSON (:func:`cma_core.debts.ports.to_data`). Columns exist for what is queried;
 the record itself is one JSON document, so a new optional fact needs no migration.
 """
 
@@ -33,7 +33,7 @@ from cma_adapters.sqlalchemy.rows import Base
 from cma_adapters.sqlalchemy.types import UTCDateTime
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.debts.model import CreditorId, DebtId
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRecord,
     AdviceRepositories,
     AdviceRepository,
@@ -60,9 +60,9 @@ from cma_core.ports.advice import (
     template_id,
     to_data,
 )
-from cma_core.ports.uow import UnitOfWork
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId
+from cma_core.shared.uow import UnitOfWork
 
 R = TypeVar("R")
 

@@ -52,11 +52,11 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
-from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
-from cma_core.ports.uow import Page, UnitOfWork
+from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
+from cma_core.shared.uow import Page, UnitOfWork
 
 
 class DocumentRow(Base):

@@ -24,10 +24,10 @@ from cma_adapters.sqlalchemy import scheduling as _scheduling  # noqa: F401
 from cma_adapters.sqlalchemy.rows import Base, CaseRow, ClientRow, OutboxRow
 from cma_adapters.sqlalchemy.scheduling import AppointmentRow, CaseDeadlineRow, ReminderRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
-from cma_core.ports.privacy import CaseDataEraser
-from cma_core.ports.uow import UnitOfWork
+from cma_core.privacy.ports import CaseDataEraser
 from cma_core.shared.errors import Conflict
 from cma_core.shared.ids import CaseId, ClientId
+from cma_core.shared.uow import UnitOfWork
 
 cases_t = cast(Table, CaseRow.__table__)
 clients_t = cast(Table, ClientRow.__table__)

@@ -38,7 +38,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 from cma_adapters.sqlalchemy.rows import Base
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.compliance.model import Finding, Severity, Status
-from cma_core.ports.scheduling import (
+from cma_core.scheduling.appointments import (
+    AdviserAvailability,
+    Appointment,
+    AppointmentId,
+    AppointmentKind,
+    AppointmentStatus,
+    LeavePeriod,
+    WorkingHours,
+)
+from cma_core.scheduling.deadlines import CountingRule, Deadline, DeadlineKind
+from cma_core.scheduling.ports import (
     AppointmentRepository,
     AvailabilityRepository,
     CaseFact,
@@ -71,20 +81,10 @@ from cma_core.ports.scheduling import (
     policy_from,
     policy_values,
 )
-from cma_core.ports.uow import Page, UnitOfWork
-from cma_core.scheduling.appointments import (
-    AdviserAvailability,
-    Appointment,
-    AppointmentId,
-    AppointmentKind,
-    AppointmentStatus,
-    LeavePeriod,
-    WorkingHours,
-)
-from cma_core.scheduling.deadlines import CountingRule, Deadline, DeadlineKind
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.errors import Conflict, NotFound, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.shared.uow import Page, UnitOfWork
 
 # --------------------------------------------------------------------------- rows
 

@@ -35,9 +35,12 @@ from cma_core.audit.chain import GENESIS, link
 from cma_core.audit.model import AuditEntry, ChainHead
 from cma_core.cases.model import Case, CaseStatus, Note
 from cma_core.clients.model import Client
-from cma_core.ports.jobs import EventPublisher
-from cma_core.ports.keys import KeyManagement
-from cma_core.ports.uow import (
+from cma_core.privacy.keys import KeyManagement
+from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
+from cma_core.shared.events import Aggregate, EventEnvelope
+from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, NoteId, TaskId, UserId
+from cma_core.shared.jobs import EventPublisher
+from cma_core.shared.uow import (
     AuditLog,
     CaseRepository,
     ClientRepository,
@@ -47,9 +50,6 @@ from cma_core.ports.uow import (
     TaskRepository,
     UnitOfWork,
 )
-from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
-from cma_core.shared.events import Aggregate, EventEnvelope
-from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, NoteId, TaskId, UserId
 from cma_core.tasks.model import Task, TaskStatus
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 from cma_core.documents.errors import CorruptDocument, TextExtractionFailed
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import PageSource, PageText
-from cma_core.ports.documents import TextExtractor
+from cma_core.documents.ports import TextExtractor
 from cma_core.shared.errors import ValidationError
 
 # PDFium is not thread-safe: every call into it, from any document, takes this lock.

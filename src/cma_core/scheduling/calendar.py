@@ -27,7 +27,7 @@ from attrs import field, frozen
 from cma_core.shared.errors import ValidationError
 
 if TYPE_CHECKING:
-    from cma_core.scheduling.ports import HolidayProvider
+    from cma_core.scheduling.holidays import HolidayProvider
 
 SATURDAY = 5
 SUNDAY = 6

@@ -1,26 +1,502 @@
-"""Ports the scheduling core needs from outside."""
+"""Ports of the case clock and the compliance engine: the records they keep and the
+repositories and notifier they need.
+
+The records here are what the application layer stores around the pure domain of
+``cma_core.scheduling`` and ``cma_core.compliance`` (which know nothing of centres, ids of
+stored rows or versions). Every record carries its ``centre_id``; every repository is bound
+to one unit of work, hence one centre, and raises ``CrossTenantAccess`` when asked to write
+another centre's record. Reads of another centre's records behave as "not found".
+
+All the repositories of the area come together as one ``SchedulingStore``, which joins a
+unit of work through a ``RepositoryFactory[SchedulingStore]``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+import enum
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any, NewType, Protocol
 
-from cma_core.scheduling.calendar import Jurisdiction
+import attrs
+from attrs import field, frozen
+
+from cma_core.compliance.model import CompliancePolicy, Finding
+from cma_core.scheduling.appointments import AdviserAvailability, Appointment, AppointmentId
+from cma_core.scheduling.deadlines import Deadline
+from cma_core.scheduling.reminders import ContactConsent
+from cma_core.shared.events import DomainEvent
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.shared.uow import Page
+
+FactId = NewType("FactId", uuid.UUID)
+DeadlineId = NewType("DeadlineId", uuid.UUID)
+QaSampleId = NewType("QaSampleId", uuid.UUID)
+QaReviewId = NewType("QaReviewId", uuid.UUID)
 
 
-class HolidayProvider(Protocol):
-    """Source of public (bank) holidays for one UK jurisdiction.
+# --------------------------------------------------------------------------- records
 
-    An adapter may wrap the ``holidays`` package, the GOV.UK ``bank-holidays.json`` feed or a
-    table kept by the centre. The core never imports any of them.
+
+class FactKind(enum.StrEnum):
+    """Dated facts an adviser records on a case; each starts one or more deadlines."""
+
+    COURT_CLAIM_SERVED = "court_claim_served"
+    LETTER_OF_CLAIM = "letter_of_claim"
+    STATUTORY_DEMAND_SERVED = "statutory_demand_served"
+    ENFORCEMENT_NOTICE = "enforcement_notice"
+    INTERIM_CHARGING_ORDER_SERVED = "interim_charging_order_served"
+    BREATHING_SPACE_REGISTERED = "breathing_space_registered"
+    DRO_APPROVED = "dro_approved"
+    SUBJECT_ACCESS_REQUEST = "subject_access_request"
+    ADVICE_GIVEN = "advice_given"
+    CASE_REVIEWED = "case_reviewed"
+
+
+@frozen(kw_only=True)
+class CaseFact:
+    id: FactId
+    centre_id: CentreId
+    case_id: CaseId
+    kind: FactKind
+    occurred_on: dt.date
+    recorded_at: dt.datetime
+    recorded_by: UserId | None
+    details: Mapping[str, Any] = field(factory=dict)
+
+
+class DeadlineStatus(enum.StrEnum):
+    OPEN = "open"
+    MET = "met"  # the adviser recorded that it was dealt with in time
+    MISSED = "missed"  # passed while open; escalated
+    INFO = "info"  # an "earliest day" marker, not an obligation (never missed)
+
+
+@frozen(kw_only=True)
+class TrackedDeadline:
+    """A ``Deadline`` on a case, with who owns it and what happened to it."""
+
+    id: DeadlineId
+    centre_id: CentreId
+    case_id: CaseId
+    fact_id: FactId
+    deadline: Deadline
+    adviser_id: UserId | None
+    status: DeadlineStatus
+    created_at: dt.datetime
+    task_id: uuid.UUID | None = None
+    closed_at: dt.datetime | None = None  # met or missed
+    escalated_to: UserId | None = None
+
+
+@frozen(kw_only=True)
+class StoredAppointment:
+    """An appointment of a centre, with the version used for ``ETag``/``If-Match``."""
+
+    centre_id: CentreId
+    appointment: Appointment
+    version: int
+    created_at: dt.datetime
+
+    @property
+    def id(self) -> AppointmentId:
+        return self.appointment.id
+
+
+@frozen(kw_only=True)
+class StoredAvailability:
+    centre_id: CentreId
+    availability: AdviserAvailability
+    version: int
+    updated_at: dt.datetime
+
+
+@frozen(kw_only=True)
+class StoredConsent:
+    centre_id: CentreId
+    consent: ContactConsent
+    recorded_at: dt.datetime
+    recorded_by: UserId | None
+
+
+class ReminderStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    SKIPPED = "skipped"  # no address on file: reported, never retried
+
+
+@frozen(kw_only=True)
+class ReminderRecord:
+    """One reminder the scheduler decided to send; ``key`` is its idempotency key."""
+
+    key: str
+    centre_id: CentreId
+    audience: str  # client | adviser | supervisor
+    channel: str  # email | sms | in_app
+    recipient: str  # client or user id
+    subject_kind: str
+    subject_ref: str
+    send_at: dt.datetime
+    event_at: dt.datetime
+    created_at: dt.datetime
+    status: ReminderStatus = ReminderStatus.PENDING
+    attempts: int = 0
+    sent_at: dt.datetime | None = None
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class StoredFinding:
+    centre_id: CentreId
+    case_id: CaseId
+    adviser_id: UserId | None
+    finding: Finding
+    evaluated_at: dt.datetime
+
+
+@frozen(kw_only=True)
+class QaSample:
+    id: QaSampleId
+    centre_id: CentreId
+    seed: str
+    quota: int
+    picks: Mapping[UserId, tuple[CaseId, ...]]
+    drawn_at: dt.datetime
+    drawn_by: UserId | None
+
+
+@frozen(kw_only=True)
+class QaReview:
+    id: QaReviewId
+    centre_id: CentreId
+    case_id: CaseId
+    adviser_id: UserId | None
+    reviewer_id: UserId | None
+    reviewed_on: dt.date
+    answers: Mapping[str, str]
+    percent: int
+    passed: bool
+    actions: str | None
+    created_at: dt.datetime
+
+
+#: The policy values a centre may set (``GET/PUT /api/v1/compliance/policy``); the rest of
+#: ``CompliancePolicy`` (DRO limits, required options) is reference data, not a centre's.
+POLICY_FIELDS = (
+    "written_advice_working_days",
+    "file_review_quota",
+    "file_review_period_months",
+    "retention_years",
+    "disposal_grace_days",
+    "complaint_final_response_days",
+    "dp_complaint_ack_days",
+    "vulnerability_review_tolerance_days",
+)
+
+
+def policy_values(policy: CompliancePolicy) -> dict[str, int]:
+    """The centre-settable values of ``policy``."""
+    return {name: int(getattr(policy, name)) for name in POLICY_FIELDS}
+
+
+def policy_from(
+    values: Mapping[str, Any], base: CompliancePolicy | None = None
+) -> CompliancePolicy:
+    """``base`` (the defaults) with the known ``values`` applied; unknown names are ignored
+    (a value stored by a newer release), bad values raise ``ValidationError``."""
+    known: dict[str, Any] = {k: int(v) for k, v in values.items() if k in POLICY_FIELDS}
+    return attrs.evolve(base or CompliancePolicy(), **known)
+
+
+@frozen(kw_only=True)
+class StoredPolicy:
+    """A centre's compliance policy, with the version used for ``ETag``/``If-Match``."""
+
+    centre_id: CentreId
+    policy: CompliancePolicy
+    version: int
+    updated_at: dt.datetime
+    updated_by: UserId | None
+
+
+@frozen(kw_only=True)
+class ClosureDay:
+    """A day the centre is closed (training, staff holiday): not a working day for it."""
+
+    centre_id: CentreId
+    day: dt.date
+    reason: str
+    created_at: dt.datetime
+    created_by: UserId | None
+
+
+# --------------------------------------------------------------------------- events
+
+
+@frozen(kw_only=True)
+class FactRecorded(DomainEvent):
+    name = "FactRecorded"
+    case_id: CaseId
+    fact_id: FactId
+    kind: str
+    occurred_on: dt.date
+
+
+@frozen(kw_only=True)
+class DeadlinePassed(DomainEvent):
+    name = "DeadlinePassed"
+    case_id: CaseId
+    deadline_id: DeadlineId
+    kind: str
+    due: dt.date
+    adviser_id: UserId | None
+
+
+# --------------------------------------------------------------------------- repositories
+
+
+class FactRepository(Protocol):
+    async def add(self, fact: CaseFact) -> None:
+        """Stage a fact. Raises ``CrossTenantAccess`` for another centre's fact."""
+        ...
+
+    async def list(self, case_id: CaseId) -> Sequence[CaseFact]:
+        """The case's facts, oldest ``occurred_on`` first (then recorded order)."""
+        ...
+
+
+class DeadlineRepository(Protocol):
+    async def add(self, deadline: TrackedDeadline) -> None:
+        """Stage a deadline. Raises ``Conflict`` if the fact already has one of that kind."""
+        ...
+
+    async def get(self, deadline_id: DeadlineId) -> TrackedDeadline | None: ...
+
+    async def save(self, deadline: TrackedDeadline) -> None:
+        """Overwrite status, task, closure and escalation. Not found → ``NotFound``."""
+        ...
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        case_id: CaseId | None = None,
+        status: DeadlineStatus | None = None,
+        due_before: dt.date | None = None,
+    ) -> Page[TrackedDeadline]:
+        """Deadlines of this centre, soonest due first (then kind)."""
+        ...
+
+
+class AppointmentRepository(Protocol):
+    async def lock_adviser(self, adviser_id: UserId) -> None:
+        """Serialise bookings of one adviser until the transaction ends, so two concurrent
+        bookings cannot both pass the conflict check (a no-op where writes are serial)."""
+        ...
+
+    async def add(self, stored: StoredAppointment) -> None: ...
+
+    async def get(self, appointment_id: AppointmentId) -> StoredAppointment | None: ...
+
+    async def save(self, stored: StoredAppointment, expected_version: int) -> None:
+        """Store ``stored`` (whose version is already bumped) if the stored version is still
+        ``expected_version``; else ``StaleVersion``."""
+        ...
+
+    async def booked_between(
+        self, adviser_id: UserId, start: dt.datetime, end: dt.datetime
+    ) -> Sequence[Appointment]:
+        """Booked appointments of the adviser overlapping ``[start, end)``."""
+        ...
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        adviser_id: UserId | None = None,
+        case_id: CaseId | None = None,
+        start_from: dt.datetime | None = None,
+        start_to: dt.datetime | None = None,
+        booked_only: bool = False,
+    ) -> Page[StoredAppointment]:
+        """Appointments of this centre, earliest start first; ``start_to`` exclusive."""
+        ...
+
+
+class AvailabilityRepository(Protocol):
+    async def get(self, adviser_id: UserId) -> StoredAvailability | None: ...
+
+    async def put(self, stored: StoredAvailability) -> None:
+        """Create or replace the adviser's availability (last writer wins on version)."""
+        ...
+
+
+class ConsentRepository(Protocol):
+    async def get(self, client_id: ClientId) -> StoredConsent | None: ...
+
+    async def put(self, stored: StoredConsent) -> None: ...
+
+    async def for_clients(
+        self, client_ids: Sequence[ClientId]
+    ) -> Mapping[ClientId, ContactConsent]:
+        """Consents of those clients that have one recorded."""
+        ...
+
+
+class ReminderRepository(Protocol):
+    async def add_pending(self, record: ReminderRecord) -> bool:
+        """Stage ``record`` unless its key is already known (in any status). Returns whether
+        it was new: planning the same reminder twice stores it once."""
+        ...
+
+    async def pending(self, *, limit: int) -> Sequence[ReminderRecord]:
+        """Pending reminders of this centre, oldest ``send_at`` first."""
+        ...
+
+    async def save(self, record: ReminderRecord) -> None:
+        """Update status, attempts, ``sent_at`` and note of a known key."""
+        ...
+
+    async def list(self, *, limit: int, offset: int) -> Page[ReminderRecord]:
+        """Every reminder of this centre, oldest ``send_at`` first."""
+        ...
+
+
+class FindingRepository(Protocol):
+    async def replace(
+        self,
+        case_id: CaseId,
+        adviser_id: UserId | None,
+        findings: Sequence[Finding],
+        evaluated_at: dt.datetime,
+    ) -> None:
+        """Replace the stored findings of the case with ``findings`` (idempotent)."""
+        ...
+
+    async def for_case(self, case_id: CaseId) -> Sequence[StoredFinding]:
+        """The case's stored findings, in rule order; empty if never evaluated."""
+        ...
+
+    async def list(
+        self,
+        *,
+        adviser_id: UserId | None = None,
+        rule_id: str | None = None,
+        severity: str | None = None,
+        status: str | None = None,
+    ) -> Sequence[StoredFinding]:
+        """Stored findings of this centre matching every filter given."""
+        ...
+
+
+class QaRepository(Protocol):
+    async def add_sample(self, sample: QaSample) -> None: ...
+
+    async def add_review(self, review: QaReview) -> None: ...
+
+    async def list_reviews(self, *, case_id: CaseId | None = None) -> Sequence[QaReview]:
+        """Reviews of this centre, oldest first."""
+        ...
+
+    async def get_sample(self, sample_id: QaSampleId) -> QaSample | None: ...
+
+    async def list_samples(self, *, limit: int, offset: int) -> Page[QaSample]:
+        """Samples of this centre, newest first."""
+        ...
+
+
+class PolicyRepository(Protocol):
+    async def get(self) -> StoredPolicy | None:
+        """The centre's stored policy; ``None`` while it uses the defaults."""
+        ...
+
+    async def put(self, stored: StoredPolicy, expected_version: int) -> None:
+        """Store ``stored`` (version already bumped) if the stored version is still
+        ``expected_version`` (0: none stored yet); else ``StaleVersion``."""
+        ...
+
+
+class ClosureRepository(Protocol):
+    async def add(self, closure: ClosureDay) -> None:
+        """Stage a closure day. ``Conflict`` if the day is already closed."""
+        ...
+
+    async def remove(self, day: dt.date) -> bool:
+        """Reopen ``day``; whether it was closed."""
+        ...
+
+    async def list(
+        self, *, start: dt.date | None = None, end: dt.date | None = None
+    ) -> Sequence[ClosureDay]:
+        """Closure days of this centre between ``start`` and ``end`` inclusive, in order."""
+        ...
+
+
+class SchedulingStore(Protocol):
+    """The area's repositories, bound to one unit of work."""
+
+    facts: FactRepository
+    deadlines: DeadlineRepository
+    appointments: AppointmentRepository
+    availability: AvailabilityRepository
+    consents: ConsentRepository
+    reminders: ReminderRepository
+    findings: FindingRepository
+    qa: QaRepository
+    policy: PolicyRepository
+    closures: ClosureRepository
+
+
+# --------------------------------------------------------------------------- notifier
+
+
+class NotifyChannel(enum.StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+
+
+@frozen(kw_only=True)
+class OutgoingMessage:
+    """One message to one recipient. ``idempotency_key`` names it across retries."""
+
+    idempotency_key: str
+    channel: NotifyChannel
+    to: str  # email address or phone number
+    subject: str
+    body: str
+
+
+@frozen(kw_only=True)
+class Delivery:
+    """What the notifier did: ``duplicate`` when the key was already delivered by it."""
+
+    idempotency_key: str
+    provider_ref: str
+    duplicate: bool = False
+
+
+class NotificationFailed(Exception):
+    """The message was not accepted (provider down, refused); safe to retry later."""
+
+
+class Notifier(Protocol):
+    """Sends email and SMS.
+
+    Idempotent by ``idempotency_key`` as far as the transport allows: the folder and the
+    fake remember keys; the SMS provider receives an ``Idempotency-Key`` header; email
+    carries a ``Message-ID`` derived from the key so mail clients fold a resend into one.
+    The scheduler calls it again with the same key only after a crash between sending and
+    recording the send.
     """
 
-    def bank_holidays(self, jurisdiction: Jurisdiction, year: int) -> frozenset[dt.date]:
-        """All bank and public holidays in ``jurisdiction`` during ``year``.
+    def channels(self) -> frozenset[NotifyChannel]:
+        """The channels this notifier can deliver."""
+        ...
 
-        Substitute days (e.g. Monday 28 Dec 2026 for Boxing Day on a Saturday) are included
-        as the holiday actually observed. A year the provider does not know raises
-        ``LookupError`` rather than returning an empty set, so a missing table can never
-        pass for "no holidays".
-        """
+    async def send(self, message: OutgoingMessage) -> Delivery:
+        """Deliver ``message`` or raise ``NotificationFailed``; ``ValueError`` for a
+        channel it does not deliver."""
         ...

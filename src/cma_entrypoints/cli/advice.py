@@ -13,8 +13,8 @@ from typing import Any
 
 import typer
 
+from cma_core.debts.ports import SfsFormat
 from cma_core.identity.model import TenantContext
-from cma_core.ports.advice import SfsFormat
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, parse_uuid
 from cma_entrypoints.cli.support import (

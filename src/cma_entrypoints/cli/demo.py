@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 from attrs import frozen
 
 from cma_core.cases.model import CloseReason
+from cma_core.cases.service import OpenCase
 from cma_core.clients.model import PostalAddress
+from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.services.cases import OpenCase
-from cma_core.services.clients import RegisterClient
 from cma_entrypoints.container import Container
 
 # One shared password for every demo login; it meets the 10-character policy. Demo data

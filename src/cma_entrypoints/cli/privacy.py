@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from cma_core.identity.model import TenantContext
-from cma_core.services.privacy import ErasureReason, ErasureReport, parse_reason
+from cma_core.privacy.service import ErasureReason, ErasureReport, parse_reason
 from cma_core.shared.ids import CentreId, ClientId, parse_uuid
 from cma_entrypoints.cli.support import CliError, emit_json, guard, run_with_container
 from cma_entrypoints.container import Container

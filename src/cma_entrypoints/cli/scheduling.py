@@ -1,7 +1,7 @@
 """``cma compliance report|check`` and ``cma scheduler``.
 
 The scheduler sweeps every centre: missed deadlines are escalated, due reminders planned
-and sent. Each step is idempotent (see ``cma_core.services.scheduling``), so running it
+and sent. Each step is idempotent (see ``cma_core.scheduling.service``), so running it
 twice, or after a crash, sends nothing twice and loses nothing.
 """
 
@@ -19,7 +19,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from cma_core.identity.model import TenantContext
-from cma_core.services.scheduling import SweepReport
+from cma_core.scheduling.service import SweepReport
 from cma_core.shared.ids import CentreId, parse_uuid
 from cma_entrypoints.cli.support import (
     configure_logging,

@@ -23,7 +23,9 @@ from litestar.params import Body, Parameter
 from msgspec import Struct
 
 from cma_adapters.letters import full_html
+from cma_core.advice.service import LetterService
 from cma_core.budgets.model import Budget
+from cma_core.budgets.service import BudgetService, BudgetView
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import (
     Creditor,
@@ -34,9 +36,7 @@ from cma_core.debts.model import (
     EnforcementStage,
     Ownership,
 )
-from cma_core.debts.priority import classify
-from cma_core.identity.permissions import Permission
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRecord,
     ClientDecision,
     CreditorEntry,
@@ -49,20 +49,14 @@ from cma_core.ports.advice import (
     from_data,
     to_data,
 )
+from cma_core.debts.priority import classify
+from cma_core.debts.service import CreditorDetails, DebtDetails, DebtService, DebtView, FactsDetails
+from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.services.advice import (
-    CreditorDetails,
-    DebtDetails,
-    DebtService,
-    DebtView,
-    FactsDetails,
-)
-from cma_core.services.appraisal import AppraisalService, RecordAdvice
-from cma_core.services.budgets import BudgetService, BudgetView
-from cma_core.services.letters import LetterService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
+from cma_core.solutions.service import AppraisalService, RecordAdvice
 from cma_entrypoints.http import advice_schemas as shapes
 from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import requires

@@ -24,7 +24,7 @@ from msgspec import Struct
 
 from cma_core.budgets.model import Budget, BudgetSummary
 from cma_core.debts.model import DebtId
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRecord,
     AppraisalRecord,
     CaseFinancialFacts,

@@ -35,8 +35,8 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_core.documents.service import DocumentService
 from cma_core.identity.permissions import Permission
-from cma_core.services.documents import DocumentService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId
 from cma_entrypoints.http.auth import requires

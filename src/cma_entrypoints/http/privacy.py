@@ -18,12 +18,7 @@ from litestar.params import Parameter
 from msgspec import Struct
 
 from cma_core.identity.permissions import Permission
-from cma_core.services.privacy import (
-    ErasureReason,
-    ErasureReport,
-    PrivacyService,
-    parse_reason,
-)
+from cma_core.privacy.service import ErasureReason, ErasureReport, PrivacyService, parse_reason
 from cma_core.shared.ids import CaseId, ClientId
 from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http import routes

@@ -14,17 +14,17 @@ from litestar.openapi.spec import Example
 from litestar.params import Body, HeaderParameter, Parameter
 
 from cma_core.cases.model import CaseStatus
+from cma_core.cases.service import CaseService, OpenCase, UpdateCase
+from cma_core.clients.service import ClientService, RegisterClient, UpdateClient
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.services.cases import CaseService, OpenCase, UpdateCase
-from cma_core.services.clients import ClientService, RegisterClient, UpdateClient
-from cma_core.services.common import MAX_OFFSET
-from cma_core.services.identity import IdentityService
-from cma_core.services.sessions import SessionService
-from cma_core.services.tasks import TaskService
+from cma_core.identity.service import IdentityService
+from cma_core.identity.session_service import SessionService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.shared.service import MAX_OFFSET
 from cma_core.tasks.model import TaskStatus
+from cma_core.tasks.service import TaskService
 from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires
 from cma_entrypoints.http.example_schemas import with_example

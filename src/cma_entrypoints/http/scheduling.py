@@ -15,8 +15,10 @@ from msgspec import Meta, Struct
 
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
 from cma_core.compliance.qa import Answer
+from cma_core.compliance.service import ComplianceService
 from cma_core.identity.permissions import Permission
-from cma_core.ports.scheduling import (
+from cma_core.scheduling.appointments import AppointmentId, AppointmentKind
+from cma_core.scheduling.ports import (
     POLICY_FIELDS,
     ClosureDay,
     DeadlineId,
@@ -31,9 +33,7 @@ from cma_core.ports.scheduling import (
     StoredFinding,
     TrackedDeadline,
 )
-from cma_core.scheduling.appointments import AppointmentId, AppointmentKind
-from cma_core.services.compliance import ComplianceService
-from cma_core.services.scheduling import (
+from cma_core.scheduling.service import (
     BookAppointment,
     RecordFact,
     SchedulingService,

@@ -11,14 +11,14 @@ from litestar import Controller, Request, delete, get, post
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 
+from cma_core.audit.service import AuditService
 from cma_core.identity.model import PermissionGrant, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission
-from cma_core.services.audit import AuditService
-from cma_core.services.common import MAX_OFFSET
-from cma_core.services.identity import IdentityService
-from cma_core.services.sessions import SessionService
+from cma_core.identity.service import IdentityService
+from cma_core.identity.session_service import SessionService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
+from cma_core.shared.service import MAX_OFFSET
 from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires, rotate_tokens
 from cma_entrypoints.http.example_schemas import with_example

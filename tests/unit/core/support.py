@@ -18,15 +18,15 @@ from cma_adapters.memory import (
     in_memory_uow_factory,
 )
 from cma_core.audit.model import AuditEntry
+from cma_core.cases.service import CaseService
+from cma_core.clients.service import ClientService, RegisterClient
 from cma_core.identity.model import Centre, TenantContext, User
 from cma_core.identity.permissions import Role
-from cma_core.services.cases import CaseService
-from cma_core.services.clients import ClientService, RegisterClient
-from cma_core.services.events import EventHandlers, OutboxRelay
-from cma_core.services.identity import IdentityService
-from cma_core.services.tasks import TaskService
+from cma_core.identity.service import IdentityService
 from cma_core.shared.events import EventEnvelope
+from cma_core.shared.handlers import EventHandlers, OutboxRelay
 from cma_core.shared.ids import CentreId
+from cma_core.tasks.service import TaskService
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 PASSWORD = "correct horse battery"

@@ -8,9 +8,9 @@ import uuid
 import pytest
 
 from cma_core.cases.model import Case, CaseStatus, CloseReason
+from cma_core.cases.service import OpenCase, UpdateCase
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.services.cases import OpenCase, UpdateCase
 from cma_core.shared.errors import (
     InvalidTransition,
     NotFound,

@@ -10,9 +10,9 @@ import attrs
 import pytest
 
 from cma_core.clients.model import SENSITIVE_FIELDS, Client, PostalAddress, Vulnerability
+from cma_core.clients.service import UpdateClient
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission, Role
-from cma_core.services.clients import UpdateClient
 from cma_core.shared.errors import NotFound, PermissionDenied, StaleVersion, ValidationError
 from cma_core.shared.ids import CentreId, ClientId
 

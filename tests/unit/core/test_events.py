@@ -16,14 +16,14 @@ from cma_adapters.memory import (
     RecordingEventPublisher,
     in_memory_uow_factory,
 )
+from cma_core.cases.service import CaseService, OpenCase
+from cma_core.clients.service import ClientService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.services.cases import CaseService, OpenCase
-from cma_core.services.clients import ClientService
-from cma_core.services.events import INITIAL_CONTACT_WITHIN, OutboxRelay
-from cma_core.services.identity import IdentityService
+from cma_core.identity.service import IdentityService
 from cma_core.shared.errors import NotFound
 from cma_core.shared.events import EventEnvelope
+from cma_core.shared.handlers import INITIAL_CONTACT_WITHIN, OutboxRelay
 from cma_core.shared.ids import CentreId, EventId
 from cma_core.tasks.model import TaskKind, TaskStatus
 

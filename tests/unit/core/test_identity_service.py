@@ -9,11 +9,7 @@ import pytest
 from cma_adapters.memory import PlainPasswordHasher
 from cma_core.identity.model import Membership
 from cma_core.identity.permissions import Role
-from cma_core.services.identity import (
-    MAX_PASSWORD_LENGTH,
-    MIN_PASSWORD_LENGTH,
-    IdentityService,
-)
+from cma_core.identity.service import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, IdentityService
 from cma_core.shared.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CentreId
 

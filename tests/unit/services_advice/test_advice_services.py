@@ -12,18 +12,17 @@ from tests.unit.core.support import App, build_app, register_cmd
 from cma_adapters.letters import JinjaLetterRenderer
 from cma_adapters.memory import advice as memory_advice
 from cma_adapters.sfs import SfsDdsCodec
+from cma_core.advice.service import LetterService
 from cma_core.budgets.catalogue import Category
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
+from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.debts.model import DebtType
+from cma_core.debts.ports import ClientDecision, LetterKind, SfsFormat, SfsStatementDetails
+from cma_core.debts.service import DebtDetails, DebtService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.ports.advice import ClientDecision, LetterKind, SfsFormat, SfsStatementDetails
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.services.advice import DebtDetails, DebtService
-from cma_core.services.appraisal import AppraisalService, RecordAdvice
-from cma_core.services.budgets import BudgetService, ReferenceService
-from cma_core.services.letters import LetterService
 from cma_core.shared.errors import (
     NotFound,
     PermissionDenied,
@@ -34,6 +33,7 @@ from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Eligibility, Solution
 from cma_core.solutions.offers import OfferKind
+from cma_core.solutions.service import AppraisalService, RecordAdvice
 
 TODAY = dt.date(2026, 3, 2)
 
@@ -63,7 +63,7 @@ def svc() -> Advice:
 
 
 async def adviser_case(svc: Advice, name: str = "Leeds") -> tuple[TenantContext, CaseId]:
-    from cma_core.services.cases import OpenCase
+    from cma_core.cases.service import OpenCase
 
     centre = await svc.app.centre(name)
     ctx = await svc.app.staff(centre, Role.ADVISER)

@@ -18,13 +18,13 @@ from tests.unit.services_documents.test_documents_service import (
 )
 
 from cma_adapters.jobs import InProcessEventPublisher
-from cma_adapters.memory.adapters import InMemoryUnitOfWork
 from cma_adapters.memory.advice import repositories
+from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_adapters.memory_documents import ScriptedAssistant
+from cma_core.debts.service import DebtService
 from cma_core.documents.model import DocumentStatus, PageText, SuggestionStatus
+from cma_core.documents.service import DocumentSweep
 from cma_core.identity.model import TenantContext
-from cma_core.services.advice import DebtService
-from cma_core.services.documents import DocumentSweep
 from cma_core.shared.errors import InvalidTransition, StaleVersion
 from cma_core.shared.events import EventEnvelope
 
@@ -283,7 +283,7 @@ async def test_accept_adds_debt_audited_from_the_document(world: World) -> None:
 
 async def test_summary_uses_the_cases_debts_budget_and_deadlines(world: World) -> None:
     from cma_core.debts.model import DebtType
-    from cma_core.services.advice import DebtDetails
+    from cma_core.debts.service import DebtDetails
     from cma_core.shared.money import Money
 
     debts = _debts(world)
@@ -309,7 +309,7 @@ async def test_summary_uses_the_cases_debts_budget_and_deadlines(world: World) -
 
 
 def _creditor(name: str):  # type: ignore[no-untyped-def]
-    from cma_core.services.advice import CreditorDetails
+    from cma_core.debts.service import CreditorDetails
 
     return CreditorDetails(name=name)
 

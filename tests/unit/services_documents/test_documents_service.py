@@ -9,7 +9,7 @@ import attrs
 import pytest
 from tests.unit.core.support import App, build_app, register_cmd
 
-from cma_adapters.memory.documents_repo import in_memory_documents, in_memory_suggestions
+from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
 from cma_adapters.memory_documents import (
     CannedTextExtractor,
     InMemoryDocumentStore,
@@ -27,10 +27,9 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_core.documents.service import DocumentJobs, DocumentRepositories, DocumentService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.services.documents import DocumentJobs, DocumentRepositories, DocumentService
-from cma_core.services.events import EventHandlers
 from cma_core.shared.errors import (
     InvalidTransition,
     NotFound,
@@ -38,6 +37,7 @@ from cma_core.shared.errors import (
     StaleVersion,
     ValidationError,
 )
+from cma_core.shared.handlers import EventHandlers
 from cma_core.shared.ids import CaseId
 from cma_core.tasks.model import TaskKind
 
@@ -109,7 +109,7 @@ async def open_case(world: World, role: Role = Role.ADVISER) -> tuple[TenantCont
     centre = await world.app.centre()
     ctx = await world.app.staff(centre, role)
     client = await world.app.clients.register(ctx, register_cmd())
-    from cma_core.services.cases import OpenCase
+    from cma_core.cases.service import OpenCase
 
     case = await world.app.cases.open(ctx, OpenCase(client_id=client.id))
     return ctx, case.id
@@ -196,7 +196,7 @@ async def test_ocr_classify_suggest_accept_creates_debt_task(world: World) -> No
 
 async def test_with_the_debts_service_accepting_adds_the_debt(world: World) -> None:
     from cma_adapters.memory.advice import repositories
-    from cma_core.services.advice import DebtService
+    from cma_core.debts.service import DebtService
 
     debts = DebtService(world.app.uow, repositories(), world.app.clock)
     world.documents.debts = debts

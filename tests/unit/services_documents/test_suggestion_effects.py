@@ -18,10 +18,11 @@ from tests.unit.services_documents.test_documents_service import (
 
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 from cma_adapters.memory.advice import repositories
-from cma_adapters.memory.documents_repo import in_memory_documents, in_memory_suggestions
+from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
 from cma_adapters.memory.scheduling import in_memory_scheduling_store
 from cma_adapters.memory_documents import ScriptedAssistant
 from cma_core.debts.model import DebtType
+from cma_core.debts.service import DebtDetails, DebtService
 from cma_core.documents.model import (
     DocumentClass,
     Extraction,
@@ -29,17 +30,16 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_core.documents.repositories import SuggestionRepository
+from cma_core.documents.service import DocumentRepositories
 from cma_core.identity.model import TenantContext
-from cma_core.ports.document_records import SuggestionRepository
-from cma_core.ports.scheduling import DeadlineStatus
-from cma_core.ports.uow import UnitOfWork
 from cma_core.scheduling.deadlines import DeadlineKind
-from cma_core.services.advice import DebtDetails, DebtService
-from cma_core.services.documents import DocumentRepositories
-from cma_core.services.scheduling import SchedulingService
+from cma_core.scheduling.ports import DeadlineStatus
+from cma_core.scheduling.service import SchedulingService
 from cma_core.shared.errors import Conflict, NotFound, StaleVersion
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
+from cma_core.shared.uow import UnitOfWork
 from cma_core.tasks.model import TaskKind
 
 NEW_BALANCE = Extraction(
@@ -91,7 +91,7 @@ async def debt_on_case(debts: DebtService, ctx: TenantContext, case_id: CaseId) 
 
 
 def _lowell():  # type: ignore[no-untyped-def]
-    from cma_core.services.advice import CreditorDetails
+    from cma_core.debts.service import CreditorDetails
 
     return CreditorDetails(name="Lowell Portfolio Ltd")
 

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from tests.unit.core.support import App, build_app, register_cmd
 
-from cma_adapters.memory.documents_repo import in_memory_documents, in_memory_suggestions
+from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
 from cma_adapters.memory.privacy import in_memory_case_data_eraser
 from cma_adapters.memory_documents import InMemoryDocumentStore, ScriptedAssistant
+from cma_core.cases.service import OpenCase
+from cma_core.documents.service import DocumentRepositories, DocumentService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.services.cases import OpenCase
-from cma_core.services.documents import DocumentRepositories, DocumentService
-from cma_core.services.privacy import ErasureReason, PrivacyService, jsonable, parse_reason
+from cma_core.privacy.service import ErasureReason, PrivacyService, jsonable, parse_reason
 from cma_core.shared.errors import NotFound, PermissionDenied, StaleVersion, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
 

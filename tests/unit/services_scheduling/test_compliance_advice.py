@@ -9,9 +9,9 @@ import uuid
 import pytest
 
 from cma_core.compliance import casefile as cf
+from cma_core.compliance.inputs import soften, unrecordable
 from cma_core.compliance.model import CompliancePolicy, Status
 from cma_core.compliance.registry import evaluate
-from cma_core.services.compliance_advice import soften, unrecordable
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 

@@ -18,16 +18,16 @@ from cma_adapters.memory import (
 )
 from cma_adapters.memory.scheduling import in_memory_scheduling_store
 from cma_adapters.notify import InMemoryNotifier
+from cma_core.cases.service import CaseService, OpenCase
+from cma_core.clients.service import ClientService, RegisterClient
+from cma_core.compliance.service import ComplianceService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
-from cma_core.ports.scheduling import FactKind, NotifyChannel
+from cma_core.identity.service import IdentityService
 from cma_core.scheduling.appointments import AppointmentKind, DoubleBooking
 from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
-from cma_core.services.cases import CaseService, OpenCase
-from cma_core.services.clients import ClientService, RegisterClient
-from cma_core.services.compliance import ComplianceService
-from cma_core.services.identity import IdentityService
-from cma_core.services.scheduling import (
+from cma_core.scheduling.ports import FactKind, NotifyChannel
+from cma_core.scheduling.service import (
     BookAppointment,
     RecordFact,
     Scheduler,

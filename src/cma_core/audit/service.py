@@ -10,10 +10,10 @@ from cma_core.audit.chain import ChainProblem, ChainReport, ChainVerifier
 from cma_core.audit.model import AuditEntry
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.ports.uow import Page, UnitOfWorkFactory
-from cma_core.services.common import check_page
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import UserId
+from cma_core.shared.service import check_page
+from cma_core.shared.uow import Page, UnitOfWorkFactory
 
 VERIFY_BATCH = 500
 

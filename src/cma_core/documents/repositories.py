@@ -1,6 +1,6 @@
 """Repositories of the documents area: documents and the suggestions drawn from them.
 
-They join a unit of work through a ``RepositoryFactory`` (see ``cma_core.ports.uow``):
+They join a unit of work through a ``RepositoryFactory`` (see ``cma_core.shared.uow``):
 given the open unit of work, the factory returns the repository bound to its transaction
 and centre. Like every repository, they see only that centre's rows and raise
 ``CrossTenantAccess`` when asked to write another centre's; reads of another centre's
@@ -23,8 +23,8 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionStatus,
 )
-from cma_core.ports.uow import Page
 from cma_core.shared.ids import CaseId
+from cma_core.shared.uow import Page
 
 
 class DocumentRepository(Protocol):

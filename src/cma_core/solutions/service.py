@@ -23,10 +23,7 @@ from attrs import define, field, frozen
 
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import DebtId
-from cma_core.debts.priority import classify
-from cma_core.identity.model import TenantContext
-from cma_core.identity.permissions import Permission
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRecord,
     AdviceRepositories,
     AppraisalRecord,
@@ -36,14 +33,17 @@ from cma_core.ports.advice import (
     OfferLine,
     OfferPlanRecord,
 )
-from cma_core.ports.clock import Clock
-from cma_core.ports.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.debts.priority import classify
+from cma_core.debts.service import AdviceRecorded, emit, load_case, thresholds_of
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.services.advice import AdviceRecorded, emit, load_case, thresholds_of
-from cma_core.services.common import IdFactory, check_version, record_audit
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
+from cma_core.shared.service import IdFactory, check_version, record_audit
+from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import (
     SOLUTIONS_BY_JURISDICTION,
     Appraisal,

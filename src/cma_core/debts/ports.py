@@ -31,11 +31,11 @@ from attrs import define, field, frozen
 from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
 from cma_core.budgets.model import Budget
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId
-from cma_core.ports.uow import RepositoryFactory, UnitOfWork
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
+from cma_core.shared.uow import RepositoryFactory, UnitOfWork
 from cma_core.solutions.model import Appraisal, Eligibility, Solution
 from cma_core.solutions.offers import OfferKind
 

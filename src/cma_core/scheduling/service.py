@@ -27,8 +27,22 @@ from attrs import define, field, frozen
 from cma_core.cases.model import Case
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
-from cma_core.ports.clock import Clock
-from cma_core.ports.scheduling import (
+from cma_core.scheduling import deadlines as dl
+from cma_core.scheduling.appointments import (
+    LONDON,
+    AdviserAvailability,
+    Appointment,
+    AppointmentId,
+    AppointmentKind,
+    LeavePeriod,
+    WorkingHours,
+    book,
+    reschedule,
+)
+from cma_core.scheduling.calendar import Jurisdiction, Roll, WorkingCalendar
+from cma_core.scheduling.holidays import HolidayProvider
+from cma_core.scheduling.ical import to_icalendar
+from cma_core.scheduling.ports import (
     CaseFact,
     ClosureDay,
     DeadlineId,
@@ -48,28 +62,6 @@ from cma_core.ports.scheduling import (
     StoredConsent,
     TrackedDeadline,
 )
-from cma_core.ports.uow import (
-    IdentityStore,
-    Page,
-    RepositoryFactory,
-    UnitOfWork,
-    UnitOfWorkFactory,
-)
-from cma_core.scheduling import deadlines as dl
-from cma_core.scheduling.appointments import (
-    LONDON,
-    AdviserAvailability,
-    Appointment,
-    AppointmentId,
-    AppointmentKind,
-    LeavePeriod,
-    WorkingHours,
-    book,
-    reschedule,
-)
-from cma_core.scheduling.calendar import Jurisdiction, Roll, WorkingCalendar
-from cma_core.scheduling.ical import to_icalendar
-from cma_core.scheduling.ports import HolidayProvider
 from cma_core.scheduling.reminders import (
     Audience,
     CaseDeadline,
@@ -78,10 +70,18 @@ from cma_core.scheduling.reminders import (
     ReminderPolicy,
     plan_reminders,
 )
-from cma_core.services.common import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
+from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.uow import (
+    IdentityStore,
+    Page,
+    RepositoryFactory,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 log = logging.getLogger(__name__)

@@ -1,10 +1,10 @@
 """The port that removes a case's or a client's records for good (case deletion, right to
 erasure).
 
-It joins a unit of work through a ``RepositoryFactory`` (see ``cma_core.ports.uow``) and
+It joins a unit of work through a ``RepositoryFactory`` (see ``cma_core.shared.uow``) and
 sees only that centre's rows, like every repository. It removes *records*; the stored
 objects of documents are the document store's, and the privacy service deletes them
-first (see ``cma_core.services.privacy``).
+first (see ``cma_core.privacy.service``).
 """
 
 from __future__ import annotations

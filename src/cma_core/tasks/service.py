@@ -8,9 +8,9 @@ from attrs import define
 
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.ports.uow import Page, UnitOfWorkFactory
-from cma_core.services.common import check_page
 from cma_core.shared.ids import CaseId, UserId
+from cma_core.shared.service import check_page
+from cma_core.shared.uow import Page, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskStatus
 
 

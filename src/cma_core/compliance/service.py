@@ -27,6 +27,7 @@ from attrs import define, field, frozen
 
 from cma_core.cases.model import Case, CaseStatus
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
+from cma_core.compliance.inputs import advice_sections, soften, unrecordable
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
 from cma_core.compliance.qa import (
     Answer,
@@ -35,11 +36,12 @@ from cma_core.compliance.qa import (
     score_checklist,
 )
 from cma_core.compliance.registry import RULES, evaluate
+from cma_core.debts.ports import AdviceRepositories
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.ports.advice import AdviceRepositories
-from cma_core.ports.clock import Clock
-from cma_core.ports.scheduling import (
+from cma_core.scheduling.deadlines import DeadlineKind
+from cma_core.scheduling.holidays import HolidayProvider
+from cma_core.scheduling.ports import (
     POLICY_FIELDS,
     DeadlineStatus,
     QaReview,
@@ -51,21 +53,19 @@ from cma_core.ports.scheduling import (
     TrackedDeadline,
     policy_from,
 )
-from cma_core.ports.uow import Page, UnitOfWork, UnitOfWorkFactory
-from cma_core.scheduling.deadlines import DeadlineKind
-from cma_core.scheduling.ports import HolidayProvider
-from cma_core.services.common import IdFactory, check_page, check_version, record_audit
-from cma_core.services.compliance_advice import advice_sections, soften, unrecordable
-from cma_core.services.scheduling import (
+from cma_core.scheduling.service import (
     SchedulingConfig,
     SchedulingStoreFactory,
     centre_calendar,
     load_case,
     local_date,
 )
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import TaskStatus
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]

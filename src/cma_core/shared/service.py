@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from cma_core.audit.model import AuditEntry
 from cma_core.identity.model import TenantContext
-from cma_core.ports.uow import UnitOfWork
 from cma_core.shared.errors import StaleVersion, ValidationError
 from cma_core.shared.ids import AuditId, EventId
+from cma_core.shared.uow import UnitOfWork
 
 IdFactory = Callable[[], uuid.UUID]
 

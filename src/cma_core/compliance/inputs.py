@@ -1,6 +1,6 @@
 """The debt-advice sections of the compliance ``CaseFile``: debts, budget (SFS), options
 appraisal, recommendation, offers and the written advice letter, read from the advice
-area's repositories (``cma_core.ports.advice``) in the evaluating unit of work.
+area's repositories (``cma_core.debts.ports``) in the evaluating unit of work.
 
 What the advice area does not record is left out honestly:
 
@@ -25,8 +25,7 @@ from cma_core.budgets.catalogue import Category, Section, categories_in
 from cma_core.compliance import casefile as cf
 from cma_core.compliance.model import Finding, Status
 from cma_core.debts.model import DebtType
-from cma_core.debts.priority import is_priority
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRecord,
     AdviceRepositories,
     AppraisalRecord,
@@ -36,9 +35,10 @@ from cma_core.ports.advice import (
     LetterKind,
     OfferPlanRecord,
 )
-from cma_core.ports.uow import UnitOfWork
+from cma_core.debts.priority import is_priority
 from cma_core.scheduling.calendar import Jurisdiction
 from cma_core.shared.ids import CaseId
+from cma_core.shared.uow import UnitOfWork
 from cma_core.solutions.model import Eligibility, Solution
 
 _SOLUTION_KIND: dict[Solution, cf.SolutionKind | None] = {

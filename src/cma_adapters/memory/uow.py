@@ -26,10 +26,13 @@ from cma_core.audit.model import AuditEntry, ChainHead
 from cma_core.cases.model import Case, CaseStatus
 from cma_core.clients.model import Client
 from cma_core.identity.model import Centre, User
-from cma_core.ports.clock import Clock
-from cma_core.ports.jobs import EventPublisher
-from cma_core.ports.security import PasswordHasher
-from cma_core.ports.uow import (
+from cma_core.identity.ports import PasswordHasher
+from cma_core.shared.clock import Clock
+from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
+from cma_core.shared.events import Aggregate, EventEnvelope
+from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
+from cma_core.shared.jobs import EventPublisher
+from cma_core.shared.uow import (
     AuditLog,
     CaseRepository,
     ClientRepository,
@@ -40,9 +43,6 @@ from cma_core.ports.uow import (
     TaskRepository,
     UnitOfWork,
 )
-from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
-from cma_core.shared.events import Aggregate, EventEnvelope
-from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
 from cma_core.tasks.model import Task, TaskStatus
 
 log = logging.getLogger(__name__)

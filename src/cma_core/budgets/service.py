@@ -23,10 +23,7 @@ from cma_core.budgets.guidelines import (
 )
 from cma_core.budgets.model import Budget, BudgetSummary
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
-from cma_core.debts.priority import classify
-from cma_core.identity.model import TenantContext
-from cma_core.identity.permissions import Permission
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRepositories,
     BudgetRecord,
     CentreReference,
@@ -40,21 +37,18 @@ from cma_core.ports.advice import (
     SfsStatement,
     SfsStatementDetails,
 )
-from cma_core.ports.clock import Clock
-from cma_core.ports.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.debts.priority import classify
+from cma_core.debts.service import BudgetChanged, DebtAdded, emit, guidelines_of, load_case
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.thresholds import parse_thresholds
-from cma_core.services.advice import (
-    BudgetChanged,
-    DebtAdded,
-    emit,
-    guidelines_of,
-    load_case,
-)
-from cma_core.services.common import IdFactory, check_version, record_audit
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
+from cma_core.shared.service import IdFactory, check_version, record_audit
+from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.offers import OfferKind
 
 

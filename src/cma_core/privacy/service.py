@@ -34,21 +34,21 @@ from attrs import define, field, frozen
 
 from cma_core.cases.model import Case
 from cma_core.clients.model import Client
+from cma_core.debts.ports import AdviceRepositories
 from cma_core.documents.errors import ObjectNotFound
 from cma_core.documents.model import Document, DocumentId
+from cma_core.documents.ports import DocumentStore
+from cma_core.documents.service import DocumentRepositories
 from cma_core.documents.storage import MAX_LINK_EXPIRY
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.ports.advice import AdviceRepositories
-from cma_core.ports.clock import Clock
-from cma_core.ports.documents import DocumentStore
-from cma_core.ports.privacy import CaseDataEraser
-from cma_core.ports.scheduling import SchedulingStore
-from cma_core.ports.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
-from cma_core.services.common import MAX_PAGE_SIZE, IdFactory, check_version, record_audit
-from cma_core.services.documents import DocumentRepositories
+from cma_core.privacy.ports import CaseDataEraser
+from cma_core.scheduling.ports import SchedulingStore
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
+from cma_core.shared.service import MAX_PAGE_SIZE, IdFactory, check_version, record_audit
+from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 EXPORT_FORMAT = "cma-subject-access/1"
 DEFAULT_LINK_EXPIRY = dt.timedelta(minutes=10)

@@ -27,7 +27,9 @@ from attrs import define, field, frozen
 
 from cma_core.cases.model import Case
 from cma_core.debts.model import DebtId, DebtType
+from cma_core.debts.ports import AdviceRepositories
 from cma_core.debts.priority import classify as classify_debt
+from cma_core.debts.service import DebtDetails, DebtService
 from cma_core.documents.errors import (
     AssistantReplyInvalid,
     AssistantUnavailable,
@@ -57,39 +59,31 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_core.documents.ports import Assistant, DocumentStore, TextExtractor
+from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
 from cma_core.documents.rules import RecordedDebt, suggest
 from cma_core.documents.storage import MAX_LINK_EXPIRY, document_key
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.ports.advice import AdviceRepositories
-from cma_core.ports.clock import Clock
-from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
-from cma_core.ports.documents import Assistant, DocumentStore, TextExtractor
-from cma_core.ports.scheduling import DeadlineStatus, FactKind, SchedulingStore
-from cma_core.ports.uow import (
-    IdentityStore,
-    Page,
-    RepositoryFactory,
-    UnitOfWork,
-    UnitOfWorkFactory,
-)
-from cma_core.services.advice import DebtDetails, DebtService
-from cma_core.services.common import IdFactory, check_page, check_version, record_audit
-from cma_core.services.events import (
-    AnyHandler,
-    Finish,
-    GiveUpHandler,
-    OutsideTransaction,
-    Work,
-)
-from cma_core.services.scheduling import RecordFact, SchedulingService
+from cma_core.scheduling.ports import DeadlineStatus, FactKind, SchedulingStore
+from cma_core.scheduling.service import RecordFact, SchedulingService
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
     NotFound,
     PermissionDenied,
     ValidationError,
 )
 from cma_core.shared.events import EventEnvelope
+from cma_core.shared.handlers import AnyHandler, Finish, GiveUpHandler, OutsideTransaction, Work
 from cma_core.shared.ids import CaseId, CentreId, TaskId, UserId
+from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.uow import (
+    IdentityStore,
+    Page,
+    RepositoryFactory,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 log = logging.getLogger(__name__)

@@ -25,11 +25,9 @@ from cma_core.identity.passwords import (
     check_password_policy,
 )
 from cma_core.identity.permissions import Permission, Role
-from cma_core.ports.clock import Clock
-from cma_core.ports.security import PasswordHasher
-from cma_core.ports.sessions import LoginThrottle, OneTimePasswords
-from cma_core.ports.uow import IdentityStore, UnitOfWorkFactory
-from cma_core.services.common import IdFactory
+from cma_core.identity.ports import PasswordHasher
+from cma_core.identity.session_ports import LoginThrottle, OneTimePasswords
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
     AuthenticationFailed,
     Conflict,
@@ -38,6 +36,8 @@ from cma_core.shared.errors import (
     ValidationError,
 )
 from cma_core.shared.ids import AuditId, CentreId, UserId
+from cma_core.shared.service import IdFactory
+from cma_core.shared.uow import IdentityStore, UnitOfWorkFactory
 
 __all__ = [
     "MAX_PASSWORD_LENGTH",

@@ -33,25 +33,25 @@ from cma_core.debts.model import (
     Ownership,
     PriorityOverride,
 )
-from cma_core.debts.priority import PriorityAssessment, classify
-from cma_core.identity.model import TenantContext
-from cma_core.identity.permissions import Permission
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRepositories,
     CaseFinancialFacts,
     CentreReference,
     CreditorEntry,
     DebtEntry,
 )
-from cma_core.ports.clock import Clock
-from cma_core.ports.uow import Page, UnitOfWork, UnitOfWorkFactory
+from cma_core.debts.priority import PriorityAssessment, classify
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.thresholds import ThresholdTable, default_thresholds, parse_thresholds
-from cma_core.services.common import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
+from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
 
 # ------------------------------------------------------------------------------ events
 

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TypeVar
 
-from cma_adapters.memory.adapters import InMemoryUnitOfWork
+from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.model import (
     Document,
@@ -24,11 +24,11 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionStatus,
 )
-from cma_core.ports.document_records import DocumentRepository, SuggestionRepository
-from cma_core.ports.uow import Page, UnitOfWork
+from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
 from cma_core.shared.errors import CrossTenantAccess, StaleVersion
 from cma_core.shared.events import Aggregate
 from cma_core.shared.ids import CaseId
+from cma_core.shared.uow import Page, UnitOfWork
 
 DOCUMENTS = "documents"
 SUGGESTIONS = "document_suggestions"

@@ -16,10 +16,7 @@ from attrs import define, field, frozen
 
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
 from cma_core.debts.model import DebtId
-from cma_core.debts.priority import classify
-from cma_core.identity.model import TenantContext
-from cma_core.identity.permissions import Permission
-from cma_core.ports.advice import (
+from cma_core.debts.ports import (
     AdviceRepositories,
     Letter,
     LetterKind,
@@ -29,13 +26,16 @@ from cma_core.ports.advice import (
     template_id,
     to_data,
 )
-from cma_core.ports.clock import Clock
-from cma_core.ports.uow import UnitOfWork, UnitOfWorkFactory
-from cma_core.services.advice import LetterSent, emit, load_case
-from cma_core.services.common import IdFactory, check_version, record_audit
+from cma_core.debts.priority import classify
+from cma_core.debts.service import LetterSent, emit, load_case
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
+from cma_core.shared.service import IdFactory, check_version, record_audit
+from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 
 #: Letters about one creditor's debt: ``debt_id`` is required for these.
 DEBT_LETTERS = frozenset(

@@ -1,0 +1,1 @@
+"""Advice: the advice given to a client and the letters sent for the case."""

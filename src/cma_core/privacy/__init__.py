@@ -1,0 +1,1 @@
+"""Privacy: field encryption keys, subject access export, erasure."""

@@ -1,1 +1,0 @@
-"""Use cases. Each service method takes the ``TenantContext`` of the caller first."""
