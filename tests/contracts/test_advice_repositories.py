@@ -28,35 +28,29 @@ from tests.contracts.test_repositories import (  # noqa: F401 - fixtures used by
 )
 
 from cma_adapters.memory import advice as memory_advice
-from cma_core.assets.model import AssetSchedule, ResidenceFacts, Vehicle
-from cma_core.budgets.frequency import Frequency
-from cma_core.budgets.model import Budget, Household, Tenure
-from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType, Ownership
-from cma_core.debts.ports import (
+from cma_core.advice.ports import (
     AdviceRecord,
-    AdviceRepositories,
-    AppraisalRecord,
-    BudgetRecord,
-    CaseFinancialFacts,
-    CentreReference,
     ClientDecision,
     ConsideredOption,
-    CreditorEntry,
-    DebtEntry,
     Letter,
     LetterKind,
     LetterTemplate,
-    OfferLine,
-    OfferPlanRecord,
-    SfsStatementDetails,
     template_id,
 )
+from cma_core.assets.model import AssetSchedule, ResidenceFacts, Vehicle
+from cma_core.budgets.frequency import Frequency
+from cma_core.budgets.model import Budget, Household, Tenure
+from cma_core.budgets.ports import BudgetRecord, SfsStatementDetails
+from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType, Ownership
+from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts, CreditorEntry, DebtEntry
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.ports import CentreReference
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import CaseFacts, Eligibility, Solution
 from cma_core.solutions.offers import OfferKind
+from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
 from cma_core.solutions.rules import appraise
 
 DAY = dt.date(2026, 11, 28)

@@ -33,6 +33,7 @@ from cma_core.cases.model import Case, CaseStatus, CloseReason
 from cma_core.clients.model import Client, PostalAddress, Vulnerability
 from cma_core.identity.model import Centre, Membership, PermissionGrant, User
 from cma_core.identity.permissions import Permission, Role
+from cma_core.identity.ports import IdentityStore
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import (
@@ -46,7 +47,7 @@ from cma_core.shared.ids import (
     UserId,
 )
 from cma_core.shared.jobs import EventPublisher
-from cma_core.shared.uow import IdentityStore, UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 UTC = dt.UTC

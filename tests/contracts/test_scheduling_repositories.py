@@ -17,7 +17,16 @@ from cma_adapters.memory.scheduling import in_memory_scheduling_store
 from cma_core.cases.model import Case
 from cma_core.clients.model import Client
 from cma_core.compliance.model import Finding, Severity, Status
+from cma_core.compliance.ports import (
+    QaReview,
+    QaReviewId,
+    QaSample,
+    QaSampleId,
+    StoredPolicy,
+    policy_from,
+)
 from cma_core.identity.model import Centre
+from cma_core.identity.ports import IdentityStore
 from cma_core.scheduling.appointments import (
     AdviserAvailability,
     Appointment,
@@ -35,24 +44,18 @@ from cma_core.scheduling.ports import (
     DeadlineStatus,
     FactId,
     FactKind,
-    QaReview,
-    QaReviewId,
-    QaSample,
-    QaSampleId,
     ReminderRecord,
     ReminderStatus,
     SchedulingStore,
     StoredAppointment,
     StoredAvailability,
     StoredConsent,
-    StoredPolicy,
     TrackedDeadline,
-    policy_from,
 )
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
-from cma_core.shared.uow import IdentityStore, UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 
 UTC = dt.UTC
 T0 = dt.datetime(2026, 11, 16, 9, 30, 15, 123456, tzinfo=UTC)

@@ -287,9 +287,9 @@ def test_cli_sfs_export_import_and_reference_load(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from cma_core.budgets.model import Budget, Household, Tenure
+    from cma_core.budgets.ports import SfsStatementDetails
     from cma_core.cases.service import OpenCase
     from cma_core.clients.service import RegisterClient
-    from cma_core.debts.ports import SfsStatementDetails
     from cma_core.identity.model import TenantContext
     from cma_core.shared.ids import CentreId
     from cma_core.shared.money import Money

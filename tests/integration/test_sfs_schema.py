@@ -24,7 +24,7 @@ from cma_adapters.sfs import SfsDdsCodec, validate_json, validate_xml
 from cma_core.budgets.catalogue import LINES, Category
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
-from cma_core.debts.ports import SfsDebtLine, SfsFormat, SfsStatement, SfsStatementDetails
+from cma_core.budgets.ports import SfsDebtLine, SfsFormat, SfsStatement, SfsStatementDetails
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.money import Money
 

@@ -18,7 +18,7 @@ from fpdf import FPDF
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from cma_core.debts.ports import LetterKind, LetterRenderer, RenderedLetter
+from cma_core.advice.ports import LetterKind, LetterRenderer, RenderedLetter
 from cma_core.shared.errors import ValidationError
 
 _SUBJECT = re.compile(r"\A\{#\s*subject:\s*(.*?)\s*#\}\s*\n", re.DOTALL)

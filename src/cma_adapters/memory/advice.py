@@ -13,35 +13,37 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork
-from cma_core.debts.model import CreditorId, DebtId
-from cma_core.debts.ports import (
+from cma_core.advice.ports import (
     AdviceRecord,
-    AdviceRepositories,
     AdviceRepository,
-    AppraisalRecord,
-    AppraisalRepository,
-    BudgetRecord,
-    BudgetRepository,
-    CaseFinancialFacts,
-    CentreReference,
-    CreditorDirectory,
-    CreditorEntry,
-    DebtEntry,
-    DebtRepository,
-    FactsRepository,
     Letter,
     LetterKind,
     LetterRepository,
     LetterTemplate,
     LetterTemplateRepository,
-    OfferPlanRecord,
-    OfferRepository,
-    ReferenceDataRepository,
     template_id,
 )
+from cma_core.budgets.ports import BudgetRecord, BudgetRepository
+from cma_core.debts.model import CreditorId, DebtId
+from cma_core.debts.ports import (
+    AdviceRepositories,
+    CaseFinancialFacts,
+    CreditorDirectory,
+    CreditorEntry,
+    DebtEntry,
+    DebtRepository,
+    FactsRepository,
+)
+from cma_core.reference.ports import CentreReference, ReferenceDataRepository
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
+from cma_core.solutions.ports import (
+    AppraisalRecord,
+    AppraisalRepository,
+    OfferPlanRecord,
+    OfferRepository,
+)
 
 R = TypeVar("R")
 

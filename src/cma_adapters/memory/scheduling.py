@@ -12,6 +12,16 @@ from typing import Any
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.compliance.model import Finding
+from cma_core.compliance.ports import (
+    FindingRepository,
+    PolicyRepository,
+    QaRepository,
+    QaReview,
+    QaSample,
+    QaSampleId,
+    StoredFinding,
+    StoredPolicy,
+)
 from cma_core.scheduling.appointments import Appointment, AppointmentId
 from cma_core.scheduling.ports import (
     AppointmentRepository,
@@ -24,12 +34,6 @@ from cma_core.scheduling.ports import (
     DeadlineRepository,
     DeadlineStatus,
     FactRepository,
-    FindingRepository,
-    PolicyRepository,
-    QaRepository,
-    QaReview,
-    QaSample,
-    QaSampleId,
     ReminderRecord,
     ReminderRepository,
     ReminderStatus,
@@ -37,8 +41,6 @@ from cma_core.scheduling.ports import (
     StoredAppointment,
     StoredAvailability,
     StoredConsent,
-    StoredFinding,
-    StoredPolicy,
     TrackedDeadline,
 )
 from cma_core.scheduling.reminders import ContactConsent

@@ -23,27 +23,21 @@ from attrs import define, field
 
 from cma_core.audit.chain import link
 from cma_core.audit.model import AuditEntry, ChainHead
+from cma_core.audit.ports import AuditLog
 from cma_core.cases.model import Case, CaseStatus
+from cma_core.cases.ports import CaseRepository
 from cma_core.clients.model import Client
+from cma_core.clients.ports import ClientRepository
 from cma_core.identity.model import Centre, User
-from cma_core.identity.ports import PasswordHasher
+from cma_core.identity.ports import IdentityStore, PasswordHasher
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.events import Aggregate, EventEnvelope
 from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
 from cma_core.shared.jobs import EventPublisher
-from cma_core.shared.uow import (
-    AuditLog,
-    CaseRepository,
-    ClientRepository,
-    IdentityStore,
-    Inbox,
-    Outbox,
-    Page,
-    TaskRepository,
-    UnitOfWork,
-)
+from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
 from cma_core.tasks.model import Task, TaskStatus
+from cma_core.tasks.ports import TaskRepository
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")

@@ -41,7 +41,13 @@ import xmlschema
 from cma_core.budgets.catalogue import CATEGORIES, LINES, Category, Section, lines_in
 from cma_core.budgets.frequency import Frequency, to_monthly
 from cma_core.budgets.model import Budget, BudgetLine, Household, OtherEssentialLine, Tenure
-from cma_core.debts.ports import SfsCodec, SfsDebtLine, SfsFormat, SfsStatement, SfsStatementDetails
+from cma_core.budgets.ports import (
+    SfsCodec,
+    SfsDebtLine,
+    SfsFormat,
+    SfsStatement,
+    SfsStatementDetails,
+)
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.money import Money
 

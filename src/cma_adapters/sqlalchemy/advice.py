@@ -32,37 +32,38 @@ from sqlalchemy.exc import IntegrityError
 from cma_adapters.sqlalchemy.rows import Base
 from cma_adapters.sqlalchemy.types import UTCDateTime
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
-from cma_core.debts.model import CreditorId, DebtId
-from cma_core.debts.ports import (
+from cma_core.advice.ports import (
     AdviceRecord,
-    AdviceRepositories,
     AdviceRepository,
-    AppraisalRecord,
-    AppraisalRepository,
-    BudgetRecord,
-    BudgetRepository,
-    CaseFinancialFacts,
-    CentreReference,
-    CreditorDirectory,
-    CreditorEntry,
-    DebtEntry,
-    DebtRepository,
-    FactsRepository,
     Letter,
     LetterKind,
     LetterRepository,
     LetterTemplate,
     LetterTemplateRepository,
-    OfferPlanRecord,
-    OfferRepository,
-    ReferenceDataRepository,
-    from_data,
     template_id,
-    to_data,
 )
+from cma_core.budgets.ports import BudgetRecord, BudgetRepository
+from cma_core.debts.model import CreditorId, DebtId
+from cma_core.debts.ports import (
+    AdviceRepositories,
+    CaseFinancialFacts,
+    CreditorDirectory,
+    CreditorEntry,
+    DebtEntry,
+    DebtRepository,
+    FactsRepository,
+)
+from cma_core.reference.ports import CentreReference, ReferenceDataRepository
+from cma_core.shared.data import from_data, to_data
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
+from cma_core.solutions.ports import (
+    AppraisalRecord,
+    AppraisalRepository,
+    OfferPlanRecord,
+    OfferRepository,
+)
 
 R = TypeVar("R")
 

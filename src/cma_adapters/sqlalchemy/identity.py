@@ -21,11 +21,11 @@ from cma_adapters.sqlalchemy.rows import (
 )
 from cma_core.identity.model import Centre, Membership, PermissionGrant, User
 from cma_core.identity.permissions import Permission, Role
+from cma_core.identity.ports import IdentityStore
 from cma_core.identity.session_ports import RefreshTokenStore
 from cma_core.identity.sessions import RefreshToken
 from cma_core.shared.errors import Conflict
 from cma_core.shared.ids import CentreId, UserId
-from cma_core.shared.uow import IdentityStore
 
 centres_t = cast(Table, CentreRow.__table__)
 users_t = cast(Table, UserRow.__table__)

@@ -38,6 +38,19 @@ from sqlalchemy.orm import Mapped, mapped_column
 from cma_adapters.sqlalchemy.rows import Base
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.compliance.model import Finding, Severity, Status
+from cma_core.compliance.ports import (
+    FindingRepository,
+    PolicyRepository,
+    QaRepository,
+    QaReview,
+    QaReviewId,
+    QaSample,
+    QaSampleId,
+    StoredFinding,
+    StoredPolicy,
+    policy_from,
+    policy_values,
+)
 from cma_core.scheduling.appointments import (
     AdviserAvailability,
     Appointment,
@@ -61,13 +74,6 @@ from cma_core.scheduling.ports import (
     FactId,
     FactKind,
     FactRepository,
-    FindingRepository,
-    PolicyRepository,
-    QaRepository,
-    QaReview,
-    QaReviewId,
-    QaSample,
-    QaSampleId,
     ReminderRecord,
     ReminderRepository,
     ReminderStatus,
@@ -75,11 +81,7 @@ from cma_core.scheduling.ports import (
     StoredAppointment,
     StoredAvailability,
     StoredConsent,
-    StoredFinding,
-    StoredPolicy,
     TrackedDeadline,
-    policy_from,
-    policy_values,
 )
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.errors import Conflict, NotFound, StaleVersion

@@ -33,24 +33,19 @@ from cma_adapters.sqlalchemy.rows import (
 )
 from cma_core.audit.chain import GENESIS, link
 from cma_core.audit.model import AuditEntry, ChainHead
+from cma_core.audit.ports import AuditLog
 from cma_core.cases.model import Case, CaseStatus, Note
+from cma_core.cases.ports import CaseRepository
 from cma_core.clients.model import Client
+from cma_core.clients.ports import ClientRepository
 from cma_core.privacy.keys import KeyManagement
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.events import Aggregate, EventEnvelope
 from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, NoteId, TaskId, UserId
 from cma_core.shared.jobs import EventPublisher
-from cma_core.shared.uow import (
-    AuditLog,
-    CaseRepository,
-    ClientRepository,
-    Inbox,
-    Outbox,
-    Page,
-    TaskRepository,
-    UnitOfWork,
-)
+from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
 from cma_core.tasks.model import Task, TaskStatus
+from cma_core.tasks.ports import TaskRepository
 
 log = logging.getLogger(__name__)
 

@@ -14,23 +14,23 @@ from typing import Any
 
 from attrs import define, field, frozen
 
-from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
-from cma_core.debts.model import DebtId
-from cma_core.debts.ports import (
-    AdviceRepositories,
+from cma_core.advice.ports import (
     Letter,
     LetterKind,
     LetterRenderer,
     LetterTemplate,
     RenderedLetter,
     template_id,
-    to_data,
 )
+from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
+from cma_core.debts.model import DebtId
+from cma_core.debts.ports import AdviceRepositories
 from cma_core.debts.priority import classify
 from cma_core.debts.service import LetterSent, emit, load_case
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock
+from cma_core.shared.data import to_data
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money

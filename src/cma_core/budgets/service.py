@@ -22,26 +22,22 @@ from cma_core.budgets.guidelines import (
     parse_guidelines_csv,
 )
 from cma_core.budgets.model import Budget, BudgetSummary
-from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
-from cma_core.debts.ports import (
-    AdviceRepositories,
+from cma_core.budgets.ports import (
     BudgetRecord,
-    CentreReference,
-    CreditorEntry,
-    DebtEntry,
-    OfferLine,
-    OfferPlanRecord,
     SfsCodec,
     SfsDebtLine,
     SfsFormat,
     SfsStatement,
     SfsStatementDetails,
 )
+from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
+from cma_core.debts.ports import AdviceRepositories, CreditorEntry, DebtEntry
 from cma_core.debts.priority import classify
 from cma_core.debts.service import BudgetChanged, DebtAdded, emit, guidelines_of, load_case
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.ports import CentreReference
 from cma_core.reference.thresholds import parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
@@ -50,6 +46,7 @@ from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_version, record_audit
 from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.offers import OfferKind
+from cma_core.solutions.ports import OfferLine, OfferPlanRecord
 
 
 @frozen(kw_only=True)

@@ -21,25 +21,19 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from cma_core.advice.ports import AdviceRecord, Letter, LetterKind
 from cma_core.budgets.catalogue import Category, Section, categories_in
+from cma_core.budgets.ports import BudgetRecord
 from cma_core.compliance import casefile as cf
 from cma_core.compliance.model import Finding, Status
 from cma_core.debts.model import DebtType
-from cma_core.debts.ports import (
-    AdviceRecord,
-    AdviceRepositories,
-    AppraisalRecord,
-    BudgetRecord,
-    DebtEntry,
-    Letter,
-    LetterKind,
-    OfferPlanRecord,
-)
+from cma_core.debts.ports import AdviceRepositories, DebtEntry
 from cma_core.debts.priority import is_priority
 from cma_core.scheduling.calendar import Jurisdiction
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
 from cma_core.solutions.model import Eligibility, Solution
+from cma_core.solutions.ports import AppraisalRecord, OfferPlanRecord
 
 _SOLUTION_KIND: dict[Solution, cf.SolutionKind | None] = {
     Solution.DRO: cf.SolutionKind.DRO,

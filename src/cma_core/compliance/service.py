@@ -29,6 +29,16 @@ from cma_core.cases.model import Case, CaseStatus
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
 from cma_core.compliance.inputs import advice_sections, soften, unrecordable
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
+from cma_core.compliance.ports import (
+    POLICY_FIELDS,
+    QaReview,
+    QaReviewId,
+    QaSample,
+    QaSampleId,
+    StoredFinding,
+    StoredPolicy,
+    policy_from,
+)
 from cma_core.compliance.qa import (
     Answer,
     checklist_from_rules,
@@ -41,18 +51,7 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.holidays import HolidayProvider
-from cma_core.scheduling.ports import (
-    POLICY_FIELDS,
-    DeadlineStatus,
-    QaReview,
-    QaReviewId,
-    QaSample,
-    QaSampleId,
-    StoredFinding,
-    StoredPolicy,
-    TrackedDeadline,
-    policy_from,
-)
+from cma_core.scheduling.ports import DeadlineStatus, TrackedDeadline
 from cma_core.scheduling.service import (
     SchedulingConfig,
     SchedulingStoreFactory,

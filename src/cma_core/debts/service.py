@@ -33,17 +33,12 @@ from cma_core.debts.model import (
     Ownership,
     PriorityOverride,
 )
-from cma_core.debts.ports import (
-    AdviceRepositories,
-    CaseFinancialFacts,
-    CentreReference,
-    CreditorEntry,
-    DebtEntry,
-)
+from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts, CreditorEntry, DebtEntry
 from cma_core.debts.priority import PriorityAssessment, classify
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.ports import CentreReference
 from cma_core.reference.thresholds import ThresholdTable, default_thresholds, parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError

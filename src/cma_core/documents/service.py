@@ -65,6 +65,7 @@ from cma_core.documents.rules import RecordedDebt, suggest
 from cma_core.documents.storage import MAX_LINK_EXPIRY, document_key
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
+from cma_core.identity.ports import IdentityStore
 from cma_core.scheduling.ports import DeadlineStatus, FactKind, SchedulingStore
 from cma_core.scheduling.service import RecordFact, SchedulingService
 from cma_core.shared.clock import Clock
@@ -77,13 +78,7 @@ from cma_core.shared.events import EventEnvelope
 from cma_core.shared.handlers import AnyHandler, Finish, GiveUpHandler, OutsideTransaction, Work
 from cma_core.shared.ids import CaseId, CentreId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
-from cma_core.shared.uow import (
-    IdentityStore,
-    Page,
-    RepositoryFactory,
-    UnitOfWork,
-    UnitOfWorkFactory,
-)
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
+
+from cma_core.identity.model import Centre, User
+from cma_core.shared.ids import CentreId, UserId
 
 
 class PasswordHasher(Protocol):
@@ -17,3 +21,28 @@ class PasswordHasher(Protocol):
     def needs_rehash(self, password_hash: str) -> bool:
         """True if the hash was made with weaker parameters than today's."""
         ...
+
+
+class IdentityStore(Protocol):
+    """Centres and users: the platform-level records that sit above tenancy.
+
+    Users are global (one person may work for several centres); memberships say where.
+    """
+
+    async def add_centre(self, centre: Centre) -> None: ...
+
+    async def get_centre(self, centre_id: CentreId) -> Centre | None: ...
+
+    async def list_centres(self) -> Sequence[Centre]: ...
+
+    async def add_user(self, user: User) -> None:
+        """Raises ``Conflict`` if the email is taken."""
+        ...
+
+    async def save_user(self, user: User) -> None: ...
+
+    async def get_user(self, user_id: UserId) -> User | None: ...
+
+    async def get_user_by_email(self, email: str) -> User | None: ...
+
+    async def list_users(self, centre_id: CentreId) -> Sequence[User]: ...

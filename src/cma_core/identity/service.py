@@ -25,7 +25,7 @@ from cma_core.identity.passwords import (
     check_password_policy,
 )
 from cma_core.identity.permissions import Permission, Role
-from cma_core.identity.ports import PasswordHasher
+from cma_core.identity.ports import IdentityStore, PasswordHasher
 from cma_core.identity.session_ports import LoginThrottle, OneTimePasswords
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
@@ -37,7 +37,7 @@ from cma_core.shared.errors import (
 )
 from cma_core.shared.ids import AuditId, CentreId, UserId
 from cma_core.shared.service import IdFactory
-from cma_core.shared.uow import IdentityStore, UnitOfWorkFactory
+from cma_core.shared.uow import UnitOfWorkFactory
 
 __all__ = [
     "MAX_PASSWORD_LENGTH",

@@ -27,6 +27,7 @@ from attrs import define, field, frozen
 from cma_core.cases.model import Case
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
+from cma_core.identity.ports import IdentityStore
 from cma_core.scheduling import deadlines as dl
 from cma_core.scheduling.appointments import (
     LONDON,
@@ -75,13 +76,7 @@ from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
-from cma_core.shared.uow import (
-    IdentityStore,
-    Page,
-    RepositoryFactory,
-    UnitOfWork,
-    UnitOfWorkFactory,
-)
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 log = logging.getLogger(__name__)

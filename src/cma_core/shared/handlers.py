@@ -19,13 +19,14 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from attrs import define, field
 
 from cma_core.identity.model import TenantContext
+from cma_core.identity.ports import IdentityStore
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import CaseId, CentreId, EventId, TaskId, UserId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.service import IdFactory, record_audit
-from cma_core.shared.uow import IdentityStore, UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]

@@ -11,17 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Generic, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar
 
 from attrs import frozen
 
-from cma_core.audit.model import AuditEntry, ChainHead
-from cma_core.cases.model import Case, CaseStatus
-from cma_core.clients.model import Client
-from cma_core.identity.model import Centre, User
 from cma_core.shared.events import Aggregate, EventEnvelope
-from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
-from cma_core.tasks.model import Task, TaskStatus
+from cma_core.shared.ids import CentreId, EventId
+
+if TYPE_CHECKING:
+    # The unit of work hands out every area's repositories; only its type names them, so
+    # shared/ stays below the areas at run time.
+    from cma_core.audit.ports import AuditLog
+    from cma_core.cases.ports import CaseRepository
+    from cma_core.clients.ports import ClientRepository
+    from cma_core.tasks.ports import TaskRepository
 
 T = TypeVar("T")
 
@@ -34,120 +37,6 @@ class Page(Generic[T]):
     total: int
     limit: int
     offset: int
-
-
-class ClientRepository(Protocol):
-    async def add(self, client: Client) -> None:
-        """Stage a new client. Raises ``CrossTenantAccess`` for another centre's client."""
-        ...
-
-    async def get(self, client_id: ClientId) -> Client | None:
-        """The client, or ``None`` if it does not exist in this centre."""
-        ...
-
-    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
-        """Clients of this centre, newest first; ``name`` matches first or last name exactly
-        (case-insensitive), since names are stored encrypted in production."""
-        ...
-
-    async def save(self, client: Client) -> None:
-        """Persist changes; raises ``StaleVersion`` if the stored version moved on."""
-        ...
-
-
-class CaseRepository(Protocol):
-    async def add(self, case: Case) -> None:
-        """Stage a new case. Raises ``CrossTenantAccess`` for another centre's case."""
-        ...
-
-    async def get(self, case_id: CaseId) -> Case | None:
-        """The case with its notes, or ``None`` if it does not exist in this centre."""
-        ...
-
-    async def save(self, case: Case) -> None:
-        """Persist changes (status, adviser, new notes) and bump ``version``.
-
-        Raises ``StaleVersion`` if the stored version is not ``case.version``.
-        """
-        ...
-
-    async def list(
-        self,
-        *,
-        limit: int,
-        offset: int,
-        status: CaseStatus | None = None,
-        adviser_id: UserId | None = None,
-        client_id: ClientId | None = None,
-    ) -> Page[Case]:
-        """Cases of this centre, most recently opened first, without their notes."""
-        ...
-
-    async def next_reference_number(self) -> int:
-        """A number for the next case reference, unique within this centre."""
-        ...
-
-
-class TaskRepository(Protocol):
-    async def add(self, task: Task) -> None: ...
-
-    async def get(self, task_id: TaskId) -> Task | None: ...
-
-    async def find_by_source_event(self, event_id: EventId) -> Task | None:
-        """The task created in answer to ``event_id``, if any (for idempotent handlers)."""
-        ...
-
-    async def list(
-        self,
-        *,
-        limit: int,
-        offset: int,
-        assignee_id: UserId | None = None,
-        case_id: CaseId | None = None,
-        status: TaskStatus | None = None,
-        due_before: dt.datetime | None = None,
-    ) -> Page[Task]:
-        """Tasks of this centre, soonest due first (undated last)."""
-        ...
-
-
-class AuditLog(Protocol):
-    """The centre's append-only, hash-chained audit trail (see ``cma_core.audit.chain``)."""
-
-    async def append(self, entry: AuditEntry) -> None:
-        """Append an entry. Entries are never changed or removed.
-
-        The entry joins the centre's hash chain when the unit of work commits (the chain
-        head is locked only then, so appends of one centre serialise briefly and other
-        centres are not affected); a rolled-back unit of work leaves no link behind.
-        """
-        ...
-
-    async def list(
-        self,
-        *,
-        limit: int,
-        offset: int,
-        entity_type: str | None = None,
-        entity_id: str | None = None,
-        actor_id: UserId | None = None,
-        action: str | None = None,
-        since: dt.datetime | None = None,
-        until: dt.datetime | None = None,
-    ) -> Page[AuditEntry]:
-        """Entries of this centre, oldest first, with their chain fields filled in.
-
-        ``since`` is inclusive and ``until`` exclusive (on ``at``).
-        """
-        ...
-
-    async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:
-        """Up to ``limit`` committed entries with ``chain_seq > after_seq``, in chain order."""
-        ...
-
-    async def head(self) -> ChainHead | None:
-        """The centre's chain head, or ``None`` if it has no entries yet."""
-        ...
 
 
 class Outbox(Protocol):
@@ -234,28 +123,3 @@ class UnitOfWorkFactory(Protocol):
     def __call__(self, centre_id: CentreId) -> UnitOfWork:
         """A new unit of work bound to ``centre_id`` (not yet entered)."""
         ...
-
-
-class IdentityStore(Protocol):
-    """Centres and users: the platform-level records that sit above tenancy.
-
-    Users are global (one person may work for several centres); memberships say where.
-    """
-
-    async def add_centre(self, centre: Centre) -> None: ...
-
-    async def get_centre(self, centre_id: CentreId) -> Centre | None: ...
-
-    async def list_centres(self) -> Sequence[Centre]: ...
-
-    async def add_user(self, user: User) -> None:
-        """Raises ``Conflict`` if the email is taken."""
-        ...
-
-    async def save_user(self, user: User) -> None: ...
-
-    async def get_user(self, user_id: UserId) -> User | None: ...
-
-    async def get_user_by_email(self, email: str) -> User | None: ...
-
-    async def list_users(self, centre_id: CentreId) -> Sequence[User]: ...

@@ -21,18 +21,10 @@ from collections.abc import Mapping
 
 from attrs import define, field, frozen
 
+from cma_core.advice.ports import AdviceRecord, ClientDecision, ConsideredOption
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import DebtId
-from cma_core.debts.ports import (
-    AdviceRecord,
-    AdviceRepositories,
-    AppraisalRecord,
-    CaseFinancialFacts,
-    ClientDecision,
-    ConsideredOption,
-    OfferLine,
-    OfferPlanRecord,
-)
+from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts
 from cma_core.debts.priority import classify
 from cma_core.debts.service import AdviceRecorded, emit, load_case, thresholds_of
 from cma_core.identity.model import TenantContext
@@ -51,6 +43,7 @@ from cma_core.solutions.model import (
     Solution,
 )
 from cma_core.solutions.offers import Share, plan_offers
+from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
 from cma_core.solutions.rules import appraise
 
 

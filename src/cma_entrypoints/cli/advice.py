@@ -13,7 +13,7 @@ from typing import Any
 
 import typer
 
-from cma_core.debts.ports import SfsFormat
+from cma_core.budgets.ports import SfsFormat
 from cma_core.identity.model import TenantContext
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, parse_uuid

@@ -23,8 +23,10 @@ from litestar.params import Body, Parameter
 from msgspec import Struct
 
 from cma_adapters.letters import full_html
+from cma_core.advice.ports import AdviceRecord, ClientDecision, Letter, LetterKind, RenderedLetter
 from cma_core.advice.service import LetterService
 from cma_core.budgets.model import Budget
+from cma_core.budgets.ports import SfsFormat, SfsStatementDetails
 from cma_core.budgets.service import BudgetService, BudgetView
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import (
@@ -36,23 +38,12 @@ from cma_core.debts.model import (
     EnforcementStage,
     Ownership,
 )
-from cma_core.debts.ports import (
-    AdviceRecord,
-    ClientDecision,
-    CreditorEntry,
-    DebtEntry,
-    Letter,
-    LetterKind,
-    RenderedLetter,
-    SfsFormat,
-    SfsStatementDetails,
-    from_data,
-    to_data,
-)
+from cma_core.debts.ports import CreditorEntry, DebtEntry
 from cma_core.debts.priority import classify
 from cma_core.debts.service import CreditorDetails, DebtDetails, DebtService, DebtView, FactsDetails
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.shared.data import from_data, to_data
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money

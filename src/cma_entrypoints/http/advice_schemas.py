@@ -22,25 +22,18 @@ import attrs
 import msgspec
 from msgspec import Struct
 
+from cma_core.advice.ports import AdviceRecord, ClientDecision, ConsideredOption
 from cma_core.budgets.model import Budget, BudgetSummary
+from cma_core.budgets.ports import SfsStatementDetails
 from cma_core.debts.model import DebtId
-from cma_core.debts.ports import (
-    AdviceRecord,
-    AppraisalRecord,
-    CaseFinancialFacts,
-    ClientDecision,
-    ConsideredOption,
-    OfferLine,
-    OfferPlanRecord,
-    SfsStatementDetails,
-    from_data,
-    to_data,
-)
+from cma_core.debts.ports import CaseFinancialFacts
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.shared.data import from_data, to_data
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Appraisal, CaseFacts, Solution
 from cma_core.solutions.offers import OfferKind
+from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
 from cma_core.solutions.rules import appraise
 
 _SCALARS = (bool, int, str, float, dt.datetime, dt.date, uuid.UUID)

@@ -14,23 +14,19 @@ from litestar.params import Body, Parameter
 from msgspec import Meta, Struct
 
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
+from cma_core.compliance.ports import POLICY_FIELDS, QaReview, QaSample, QaSampleId, StoredFinding
 from cma_core.compliance.qa import Answer
 from cma_core.compliance.service import ComplianceService
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.appointments import AppointmentId, AppointmentKind
 from cma_core.scheduling.ports import (
-    POLICY_FIELDS,
     ClosureDay,
     DeadlineId,
     DeadlineStatus,
     FactKind,
-    QaReview,
-    QaSample,
-    QaSampleId,
     ReminderRecord,
     StoredAppointment,
     StoredAvailability,
-    StoredFinding,
     TrackedDeadline,
 )
 from cma_core.scheduling.service import (

@@ -12,13 +12,14 @@ from tests.unit.core.support import App, build_app, register_cmd
 from cma_adapters.letters import JinjaLetterRenderer
 from cma_adapters.memory import advice as memory_advice
 from cma_adapters.sfs import SfsDdsCodec
+from cma_core.advice.ports import ClientDecision, LetterKind
 from cma_core.advice.service import LetterService
 from cma_core.budgets.catalogue import Category
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
+from cma_core.budgets.ports import SfsFormat, SfsStatementDetails
 from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.debts.model import DebtType
-from cma_core.debts.ports import ClientDecision, LetterKind, SfsFormat, SfsStatementDetails
 from cma_core.debts.service import DebtDetails, DebtService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role

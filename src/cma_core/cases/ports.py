@@ -1,0 +1,42 @@
+"""Ports of the cases area: the case repository."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from cma_core.cases.model import Case, CaseStatus
+from cma_core.shared.ids import CaseId, ClientId, UserId
+from cma_core.shared.uow import Page
+
+
+class CaseRepository(Protocol):
+    async def add(self, case: Case) -> None:
+        """Stage a new case. Raises ``CrossTenantAccess`` for another centre's case."""
+        ...
+
+    async def get(self, case_id: CaseId) -> Case | None:
+        """The case with its notes, or ``None`` if it does not exist in this centre."""
+        ...
+
+    async def save(self, case: Case) -> None:
+        """Persist changes (status, adviser, new notes) and bump ``version``.
+
+        Raises ``StaleVersion`` if the stored version is not ``case.version``.
+        """
+        ...
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: CaseStatus | None = None,
+        adviser_id: UserId | None = None,
+        client_id: ClientId | None = None,
+    ) -> Page[Case]:
+        """Cases of this centre, most recently opened first, without their notes."""
+        ...
+
+    async def next_reference_number(self) -> int:
+        """A number for the next case reference, unique within this centre."""
+        ...

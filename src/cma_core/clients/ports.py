@@ -1,0 +1,28 @@
+"""Ports of the clients area: the client repository."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from cma_core.clients.model import Client
+from cma_core.shared.ids import ClientId
+from cma_core.shared.uow import Page
+
+
+class ClientRepository(Protocol):
+    async def add(self, client: Client) -> None:
+        """Stage a new client. Raises ``CrossTenantAccess`` for another centre's client."""
+        ...
+
+    async def get(self, client_id: ClientId) -> Client | None:
+        """The client, or ``None`` if it does not exist in this centre."""
+        ...
+
+    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
+        """Clients of this centre, newest first; ``name`` matches first or last name exactly
+        (case-insensitive), since names are stored encrypted in production."""
+        ...
+
+    async def save(self, client: Client) -> None:
+        """Persist changes; raises ``StaleVersion`` if the stored version moved on."""
+        ...

@@ -1,0 +1,146 @@
+"""Ports of the compliance area: stored findings, QA samples and reviews, the centre's policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any, NewType, Protocol
+
+import attrs
+from attrs import frozen
+
+from cma_core.compliance.model import CompliancePolicy, Finding
+from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.shared.uow import Page
+
+QaSampleId = NewType("QaSampleId", uuid.UUID)
+
+QaReviewId = NewType("QaReviewId", uuid.UUID)
+
+#: The policy values a centre may set (``GET/PUT /api/v1/compliance/policy``); the rest of
+#: ``CompliancePolicy`` (DRO limits, required options) is reference data, not a centre's.
+POLICY_FIELDS = (
+    "written_advice_working_days",
+    "file_review_quota",
+    "file_review_period_months",
+    "retention_years",
+    "disposal_grace_days",
+    "complaint_final_response_days",
+    "dp_complaint_ack_days",
+    "vulnerability_review_tolerance_days",
+)
+
+
+@frozen(kw_only=True)
+class StoredFinding:
+    centre_id: CentreId
+    case_id: CaseId
+    adviser_id: UserId | None
+    finding: Finding
+    evaluated_at: dt.datetime
+
+
+@frozen(kw_only=True)
+class QaSample:
+    id: QaSampleId
+    centre_id: CentreId
+    seed: str
+    quota: int
+    picks: Mapping[UserId, tuple[CaseId, ...]]
+    drawn_at: dt.datetime
+    drawn_by: UserId | None
+
+
+@frozen(kw_only=True)
+class QaReview:
+    id: QaReviewId
+    centre_id: CentreId
+    case_id: CaseId
+    adviser_id: UserId | None
+    reviewer_id: UserId | None
+    reviewed_on: dt.date
+    answers: Mapping[str, str]
+    percent: int
+    passed: bool
+    actions: str | None
+    created_at: dt.datetime
+
+
+def policy_values(policy: CompliancePolicy) -> dict[str, int]:
+    """The centre-settable values of ``policy``."""
+    return {name: int(getattr(policy, name)) for name in POLICY_FIELDS}
+
+
+def policy_from(
+    values: Mapping[str, Any], base: CompliancePolicy | None = None
+) -> CompliancePolicy:
+    """``base`` (the defaults) with the known ``values`` applied; unknown names are ignored
+    (a value stored by a newer release), bad values raise ``ValidationError``."""
+    known: dict[str, Any] = {k: int(v) for k, v in values.items() if k in POLICY_FIELDS}
+    return attrs.evolve(base or CompliancePolicy(), **known)
+
+
+@frozen(kw_only=True)
+class StoredPolicy:
+    """A centre's compliance policy, with the version used for ``ETag``/``If-Match``."""
+
+    centre_id: CentreId
+    policy: CompliancePolicy
+    version: int
+    updated_at: dt.datetime
+    updated_by: UserId | None
+
+
+class FindingRepository(Protocol):
+    async def replace(
+        self,
+        case_id: CaseId,
+        adviser_id: UserId | None,
+        findings: Sequence[Finding],
+        evaluated_at: dt.datetime,
+    ) -> None:
+        """Replace the stored findings of the case with ``findings`` (idempotent)."""
+        ...
+
+    async def for_case(self, case_id: CaseId) -> Sequence[StoredFinding]:
+        """The case's stored findings, in rule order; empty if never evaluated."""
+        ...
+
+    async def list(
+        self,
+        *,
+        adviser_id: UserId | None = None,
+        rule_id: str | None = None,
+        severity: str | None = None,
+        status: str | None = None,
+    ) -> Sequence[StoredFinding]:
+        """Stored findings of this centre matching every filter given."""
+        ...
+
+
+class QaRepository(Protocol):
+    async def add_sample(self, sample: QaSample) -> None: ...
+
+    async def add_review(self, review: QaReview) -> None: ...
+
+    async def list_reviews(self, *, case_id: CaseId | None = None) -> Sequence[QaReview]:
+        """Reviews of this centre, oldest first."""
+        ...
+
+    async def get_sample(self, sample_id: QaSampleId) -> QaSample | None: ...
+
+    async def list_samples(self, *, limit: int, offset: int) -> Page[QaSample]:
+        """Samples of this centre, newest first."""
+        ...
+
+
+class PolicyRepository(Protocol):
+    async def get(self) -> StoredPolicy | None:
+        """The centre's stored policy; ``None`` while it uses the defaults."""
+        ...
+
+    async def put(self, stored: StoredPolicy, expected_version: int) -> None:
+        """Store ``stored`` (version already bumped) if the stored version is still
+        ``expected_version`` (0: none stored yet); else ``StaleVersion``."""
+        ...

@@ -1,0 +1,40 @@
+"""Ports of the reference area: a centre's reference data (thresholds, guidelines)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from attrs import define
+
+from cma_core.shared.ids import CentreId
+
+
+@define(kw_only=True)
+class CentreReference:
+    """Reference data a centre loaded: spending guidelines (CSV text) and threshold
+    records (JSON text, ``{"records": [...]}``) that replace the shipped table."""
+
+    centre_id: CentreId
+    guidelines_csv: str | None = None
+    guidelines_source: str | None = None
+    thresholds_json: str | None = None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int = 1
+
+    @property
+    def id(self) -> CentreId:
+        return self.centre_id
+
+
+class ReferenceDataRepository(Protocol):
+    async def get(self) -> CentreReference | None:
+        """The reference data the centre loaded, or ``None`` (shipped defaults apply)."""
+        ...
+
+    async def add(self, ref: CentreReference) -> None: ...
+
+    async def save(self, ref: CentreReference) -> None:
+        """Persist changes and bump ``version``; ``StaleVersion`` if it moved on."""
+        ...
