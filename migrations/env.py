@@ -7,11 +7,11 @@ import os
 from alembic import context
 from sqlalchemy import create_engine, pool
 
+from cma_adapters.sqlalchemy import metadata
 from cma_adapters.sqlalchemy.engine import driver_url
-from cma_adapters.sqlalchemy.rows import Base
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def _url() -> str:

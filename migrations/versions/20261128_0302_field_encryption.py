@@ -6,10 +6,13 @@ management service wraps (``centre_data_keys``); names and email get blind index
 
 Existing plaintext rows are encrypted here, with the key management the application is
 configured with (``CMA_KEY_PROVIDER``: the local keyring under ``CMA_DATA_DIR`` or
-``CMA_KEYRING_PATH``, or AWS KMS with ``CMA_KMS_KEY_ID``). If there are such rows and the
-key management cannot be set up (or, on a server database, the keyring location was not
-named explicitly), the migration stops before changing anything rather than guess where the
-only copy of the master key should go. Downgrading decrypts nothing: it refuses while any
+``CMA_KEYRING_PATH``, or AWS KMS with ``CMA_KMS_KEY_ID``), which the caller hands in
+(``cma migrate`` does; see ``cma_adapters.sqlalchemy.migrate.upgrade``): a migration never
+imports the application's wiring, which may change long after this file was written. If
+there are such rows and no key management was handed in, or it cannot be set up (or, on a
+server database, the keyring location was not named explicitly), the migration stops
+before changing anything rather than guess where the only copy of the master key should
+go. Downgrading decrypts nothing: it refuses while any
 sealed row exists.
 
 Revision ID: 0302
@@ -22,13 +25,12 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import datetime as dt
-import os
 import uuid
 from collections.abc import Coroutine, Sequence
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from alembic import op
+from alembic import context, op
 
 from cma_adapters.sqlalchemy.rls import enable_rls
 
@@ -124,25 +126,15 @@ def _run(coro: Coroutine[Any, Any, T]) -> T:
 
 
 def _key_management() -> Any:
-    from cma_entrypoints.container import key_management
-    from cma_entrypoints.settings import Settings
-
-    env = dict(os.environ)
-    env.setdefault(
-        "CMA_DATABASE_URL", op.get_bind().engine.url.render_as_string(hide_password=False)
-    )
-    try:
-        settings = Settings.from_env(env)
-    except Exception as exc:
-        raise RuntimeError(f"0302 cannot read the key-management settings: {exc}") from exc
-    explicit = env.get("CMA_KEYRING_PATH") or env.get("CMA_DATA_DIR")
-    if settings.key_provider == "local" and not settings.embedded and not explicit:
+    provide = context.config.attributes.get("key_management")
+    if provide is None:
         raise RuntimeError(
-            "0302 must encrypt existing client rows: set CMA_KEYRING_PATH (or CMA_DATA_DIR) "
-            "to where the application's keyring lives, or CMA_KEY_PROVIDER=aws-kms with "
-            "CMA_KMS_KEY_ID; nothing was changed"
+            "0302 must encrypt existing client rows but was given no key management: run "
+            "`cma migrate` with CMA_KEYRING_PATH (or CMA_DATA_DIR) set to where the "
+            "application's keyring lives, or CMA_KEY_PROVIDER=aws-kms with CMA_KMS_KEY_ID; "
+            "nothing was changed"
         )
-    return key_management(settings)
+    return provide()
 
 
 def _encrypt_existing_rows() -> None:

@@ -110,6 +110,19 @@ def key_management(settings: Settings) -> Any:
     return LocalKeyringKeyManagement(settings.keyring_path or settings.data_dir / "keyring.key")
 
 
+def migration_key_management(settings: Settings) -> Any:
+    """The key management a migration encrypting existing rows (0302) must use: the
+    application's own, and on a server database only where the keyring was named, rather
+    than a guessed place for the only copy of the master key."""
+    if settings.key_provider == "local" and not settings.embedded and not settings.keyring_named:
+        raise RuntimeError(
+            "0302 must encrypt existing client rows: set CMA_KEYRING_PATH (or CMA_DATA_DIR) "
+            "to where the application's keyring lives, or CMA_KEY_PROVIDER=aws-kms with "
+            "CMA_KMS_KEY_ID; nothing was changed"
+        )
+    return key_management(settings)
+
+
 def _refresh_ttl(settings: Settings) -> dt.timedelta:
     return dt.timedelta(seconds=settings.refresh_token_ttl_seconds)
 

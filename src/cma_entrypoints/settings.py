@@ -77,6 +77,8 @@ class Settings:
     # Field-level encryption (issue 3): "local" keyring file or "aws-kms"; rate limits.
     key_provider: str = "local"
     keyring_path: Path | None = None
+    # Whether CMA_KEYRING_PATH or CMA_DATA_DIR named where the keyring lives (not defaulted).
+    keyring_named: bool = False
     kms_key_id: str | None = None
     kms_region: str | None = None
     kms_endpoint_url: str | None = None
@@ -197,6 +199,7 @@ def _protection(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:
         "keyring_path": Path(keyring).expanduser().resolve()
         if keyring
         else data_dir / "keyring.key",
+        "keyring_named": bool(keyring or env.get("CMA_DATA_DIR")),
         "kms_key_id": kms_key_id,
         "kms_region": env.get("CMA_KMS_REGION") or None,
         "kms_endpoint_url": env.get("CMA_KMS_ENDPOINT_URL") or None,

@@ -33,6 +33,8 @@ from cma_core.identity.model import Centre
 from cma_core.privacy.keys import CiphertextRejected, KeyManagement, KeyUnavailable
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, NoteId
+from cma_entrypoints.container import migration_key_management
+from cma_entrypoints.settings import Settings
 
 NOW = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC)
 FIRST, LAST = "Zanzibar", "Quixote"
@@ -427,9 +429,14 @@ async def test_migration_0302_encrypts_existing_rows_with_the_configured_keyring
 
     url = empty_db_url
     centre, client_id = _plaintext_client_at_0301(url)
-    monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("CMA_SECRET_KEY", "x" * 40)
-    upgrade(url)
+    settings = Settings.from_env(
+        {
+            "CMA_DATABASE_URL": url,
+            "CMA_DATA_DIR": str(tmp_path / "data"),
+            "CMA_SECRET_KEY": "x" * 40,
+        }
+    )
+    upgrade(url, key_management=lambda: migration_key_management(settings))
     engine = create_engine_for(url)
     try:
         rows = await raw(engine, CentreId(centre), "SELECT * FROM clients")
@@ -459,11 +466,12 @@ def test_migration_0302_refuses_on_a_server_without_a_named_keyring(
     try:
         url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
         _plaintext_client_at_0301(url)
-        for var in ("CMA_DATA_DIR", "CMA_KEYRING_PATH", "CMA_KEY_PROVIDER"):
-            monkeypatch.delenv(var, raising=False)
-        monkeypatch.setenv("CMA_SECRET_KEY", "x" * 40)
+        settings = Settings.from_env({"CMA_DATABASE_URL": url, "CMA_SECRET_KEY": "x" * 40})
         with pytest.raises(RuntimeError, match="CMA_KEYRING_PATH"):
-            upgrade(url, "0302")
+            upgrade(url, "0302", key_management=lambda: migration_key_management(settings))
         assert current_revision(url) == "0301"  # nothing changed
+        with pytest.raises(RuntimeError, match="given no key management"):
+            upgrade(url, "0302")  # a caller that hands in none: refused, not guessed
+        assert current_revision(url) == "0301"
     finally:
         _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -6,7 +6,11 @@ into domain objects and back.
 
 from cma_adapters.sqlalchemy.engine import create_engine_for, driver_url
 from cma_adapters.sqlalchemy.identity import SqlAlchemyIdentityStore, SqlAlchemyRefreshTokenStore
+from cma_adapters.sqlalchemy.rows import Base
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlAlchemyUnitOfWorkFactory
+
+metadata = Base.metadata
+"""The schema's tables, for migrations (which never import the row models themselves)."""
 
 __all__ = [
     "SqlAlchemyIdentityStore",
@@ -15,4 +19,5 @@ __all__ = [
     "SqlAlchemyUnitOfWorkFactory",
     "create_engine_for",
     "driver_url",
+    "metadata",
 ]

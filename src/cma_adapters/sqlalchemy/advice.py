@@ -14,14 +14,6 @@ from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import (
-    JSON,
-    Column,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Table,
-    Uuid,
     delete,
     insert,
     select,
@@ -29,8 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from cma_adapters.sqlalchemy.rows import Base
-from cma_adapters.sqlalchemy.types import UTCDateTime
+from cma_adapters.sqlalchemy.rows import TABLES
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.advice.ports import (
     AdviceRecord,
@@ -66,42 +57,6 @@ from cma_core.solutions.ports import (
 )
 
 R = TypeVar("R")
-
-
-def _record_table(name: str, *, case_scoped: bool) -> Table:
-    case_fk: list[Any] = [ForeignKey("cases.id", ondelete="CASCADE")] if case_scoped else []
-    return Table(
-        name,
-        Base.metadata,
-        Column("id", Uuid, primary_key=True),
-        Column("centre_id", Uuid, ForeignKey("centres.id"), nullable=False),
-        Column("case_id", Uuid, *case_fk, nullable=True),
-        Column("kind", String(64), nullable=True),
-        Column("sort_key", String(200), nullable=True),
-        Column("created_at", UTCDateTime(), nullable=False),
-        Column("version", Integer, nullable=False),
-        Column("data", JSON, nullable=False),
-        Index(f"ix_{name}_centre_case", "centre_id", "case_id", "created_at"),
-    )
-
-
-#: name -> whether rows belong to a case. The migration 0400 creates the same tables.
-ADVICE_TABLES: dict[str, bool] = {
-    "advice_creditors": False,
-    "advice_debts": True,
-    "advice_facts": True,
-    "advice_budgets": True,
-    "advice_appraisals": True,
-    "advice_offer_plans": True,
-    "advice_records": True,
-    "advice_letter_templates": False,
-    "advice_letters": True,
-    "advice_reference": False,
-}
-
-TABLES: dict[str, Table] = {
-    name: _record_table(name, case_scoped=scoped) for name, scoped in ADVICE_TABLES.items()
-}
 
 
 class _Table(Generic[R]):

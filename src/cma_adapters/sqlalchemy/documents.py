@@ -1,6 +1,6 @@
-"""SQL repositories of the documents area: rows, mappers, repositories, factories.
+"""SQL repositories of the documents area: mappers, repositories, factories.
 
-The rows live on the shared ``Base`` (migration ``0600`` creates them). Like the
+The rows are in :mod:`.rows` (migration ``0600`` creates them). Like the
 skeleton's repositories these run SQLAlchemy Core on the unit of work's connection, filter
 every statement on the unit of work's centre, and (on PostgreSQL) sit behind Row Level
 Security as well. Page text is kept as JSON on the document row: it is read and written
@@ -10,23 +10,11 @@ whole, with the document.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Date,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
     Table,
-    Text,
-    UniqueConstraint,
-    Uuid,
     delete,
     func,
     insert,
@@ -34,9 +22,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
 
-from cma_adapters.sqlalchemy.rows import Base
+from cma_adapters.sqlalchemy.rows import DocumentRow, SuggestionRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.files import ContentType
@@ -57,66 +44,6 @@ from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 from cma_core.shared.uow import Page, UnitOfWork
-
-
-class DocumentRow(Base):
-    __tablename__ = "documents"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
-    filename: Mapped[str] = mapped_column(String(200))
-    content_type: Mapped[str] = mapped_column(String(64))
-    size: Mapped[int] = mapped_column(BigInteger)
-    sha256: Mapped[str] = mapped_column(String(64))
-    storage_key: Mapped[str] = mapped_column(String(512))
-    status: Mapped[str] = mapped_column(String(16))
-    uploaded_at: Mapped[dt.datetime]
-    updated_at: Mapped[dt.datetime]
-    uploaded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    failure_reason: Mapped[str | None] = mapped_column(String(500))
-    attempts: Mapped[int] = mapped_column(Integer)
-    pages: Mapped[list[Any]] = mapped_column(JSON)
-    document_class: Mapped[str | None] = mapped_column(String(32))
-    class_confidence: Mapped[float | None] = mapped_column(Float)
-    version: Mapped[int] = mapped_column(Integer)
-    __table_args__ = (
-        UniqueConstraint("centre_id", "case_id", "sha256", name="uq_documents_case_sha256"),
-        Index("ix_documents_centre_case_uploaded", "centre_id", "case_id", "uploaded_at"),
-    )
-
-
-class SuggestionRow(Base):
-    __tablename__ = "document_suggestions"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
-    document_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("documents.id", ondelete="CASCADE")
-    )
-    kind: Mapped[str] = mapped_column(String(40))
-    title: Mapped[str] = mapped_column(String(300))
-    confidence: Mapped[float] = mapped_column(Float)
-    source: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[dt.datetime]
-    creditor_name: Mapped[str | None] = mapped_column(String(200))
-    account_reference: Mapped[str | None] = mapped_column(String(100))
-    balance_pence: Mapped[int | None] = mapped_column(BigInteger)
-    deadline: Mapped[dt.date | None] = mapped_column(Date)
-    deadline_basis: Mapped[str | None] = mapped_column(Text)
-    court_claim_number: Mapped[str | None] = mapped_column(String(40))
-    debt_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    previous_balance_pence: Mapped[int | None] = mapped_column(BigInteger)
-    fact_date: Mapped[dt.date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(16))
-    decided_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    decided_at: Mapped[dt.datetime | None]
-    rejection_reason: Mapped[str | None] = mapped_column(String(500))
-    version: Mapped[int] = mapped_column(Integer)
-    __table_args__ = (
-        Index("ix_document_suggestions_centre_case", "centre_id", "case_id", "created_at"),
-        Index("ix_document_suggestions_document", "document_id"),
-    )
-
 
 documents_t = cast(Table, DocumentRow.__table__)
 suggestions_t = cast(Table, SuggestionRow.__table__)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -19,8 +21,11 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "migrations"
 
 
-def alembic_config(database_url: str) -> Config:
+def alembic_config(database_url: str, *, key_management: Callable[[], Any] | None = None) -> Config:
     cfg = Config()
+    # Migrations that re-encrypt rows (0302) call this for the application's key management
+    # instead of importing the application's wiring themselves.
+    cfg.attributes["key_management"] = key_management
     cfg.set_main_option("script_location", str(migrations_dir()))
     # Alembic's config is ConfigParser-based: a literal % in a password must be doubled.
     cfg.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
@@ -28,15 +33,22 @@ def alembic_config(database_url: str) -> Config:
 
 
 def upgrade(
-    database_url: str, revision: str = "heads", *, app_role: str | None = DEFAULT_APP_ROLE
+    database_url: str,
+    revision: str = "heads",
+    *,
+    app_role: str | None = DEFAULT_APP_ROLE,
+    key_management: Callable[[], Any] | None = None,
 ) -> None:
     """Upgrade to every head: areas add their tables on branches that start at 0001.
 
     On PostgreSQL, then create ``app_role`` if missing and grant it every table: the role
     serving engines switch to so that Row Level Security binds them (rls.py). Done after
     all branches ran, and on every run, so tables of any branch are covered.
+
+    ``key_management`` returns the application's ``KeyManagement``; it is called only if a
+    migration has existing rows to encrypt (0302), and without it such a migration refuses.
     """
-    command.upgrade(alembic_config(database_url), revision)
+    command.upgrade(alembic_config(database_url, key_management=key_management), revision)
     if app_role:
         grant_app_role(database_url, app_role)
 

@@ -21,8 +21,15 @@ from sqlalchemy.exc import IntegrityError
 from cma_adapters.sqlalchemy import advice as _advice  # noqa: F401
 from cma_adapters.sqlalchemy import documents as _documents  # noqa: F401
 from cma_adapters.sqlalchemy import scheduling as _scheduling  # noqa: F401
-from cma_adapters.sqlalchemy.rows import Base, CaseRow, ClientRow, OutboxRow
-from cma_adapters.sqlalchemy.scheduling import AppointmentRow, CaseDeadlineRow, ReminderRow
+from cma_adapters.sqlalchemy.rows import (
+    AppointmentRow,
+    Base,
+    CaseDeadlineRow,
+    CaseRow,
+    ClientRow,
+    OutboxRow,
+    ReminderRow,
+)
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.privacy.ports import CaseDataEraser
 from cma_core.shared.errors import Conflict

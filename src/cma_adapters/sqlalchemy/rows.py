@@ -1,4 +1,6 @@
-"""Row models: the database schema. Alembic migrations are written by hand from these.
+"""Row models: the database schema, every table of every area in this one module.
+Alembic migrations are written by hand from these; nothing outside this package imports
+them (an import-linter contract), and migrations read only ``metadata``.
 
 Every tenant table has ``centre_id``; every query made through the unit of work filters
 on it, and on PostgreSQL, Row Level Security policies filter on it again.
@@ -15,12 +17,16 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Column,
+    Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     Uuid,
@@ -277,6 +283,278 @@ class CentreCounterRow(Base):
     __tablename__ = "centre_counters"
     centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
     case_seq: Mapped[int] = mapped_column(Integer)
+
+
+class CaseFactRow(Base):
+    __tablename__ = "case_facts"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(48))
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    recorded_at: Mapped[dt.datetime]
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+    __table_args__ = (Index("ix_case_facts_centre_case", "centre_id", "case_id"),)
+
+
+class CaseDeadlineRow(Base):
+    __tablename__ = "case_deadlines"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    fact_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("case_facts.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(48))
+    due: Mapped[dt.date] = mapped_column(Date)
+    trigger: Mapped[dt.date] = mapped_column(Date)
+    counting: Mapped[str] = mapped_column(String(32))
+    amount: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    is_earliest: Mapped[bool] = mapped_column(Boolean)
+    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime]
+    task_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    closed_at: Mapped[dt.datetime | None]
+    escalated_to: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    __table_args__ = (
+        UniqueConstraint("fact_id", "kind", name="uq_case_deadlines_fact_kind"),
+        Index("ix_case_deadlines_centre_status_due", "centre_id", "status", "due"),
+        Index("ix_case_deadlines_centre_case", "centre_id", "case_id"),
+    )
+
+
+class AppointmentRow(Base):
+    __tablename__ = "appointments"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    adviser_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    kind: Mapped[str] = mapped_column(String(16))
+    start_at: Mapped[dt.datetime]
+    end_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    location: Mapped[str] = mapped_column(String(300))
+    sequence: Mapped[int] = mapped_column(Integer)
+    cancel_reason: Mapped[str | None] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime]
+    __table_args__ = (
+        Index("ix_appointments_centre_adviser_start", "centre_id", "adviser_id", "start_at"),
+        Index("ix_appointments_centre_start", "centre_id", "start_at"),
+    )
+
+
+class AdviserAvailabilityRow(Base):
+    __tablename__ = "adviser_availability"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    adviser_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    weekly_hours: Mapped[dict[str, Any]] = mapped_column(JSON)
+    leave: Mapped[dict[str, Any]] = mapped_column(JSON)
+    timezone: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime]
+
+
+class ContactConsentRow(Base):
+    __tablename__ = "contact_consents"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    email: Mapped[bool | None] = mapped_column(Boolean)
+    sms: Mapped[bool | None] = mapped_column(Boolean)
+    recorded_at: Mapped[dt.datetime]
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class ReminderRow(Base):
+    __tablename__ = "reminders"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    audience: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(64))
+    subject_kind: Mapped[str] = mapped_column(String(64))
+    subject_ref: Mapped[str] = mapped_column(String(200))
+    send_at: Mapped[dt.datetime]
+    event_at: Mapped[dt.datetime]
+    created_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[dt.datetime | None]
+    note: Mapped[str | None] = mapped_column(String(500))
+    __table_args__ = (Index("ix_reminders_centre_status_send", "centre_id", "status", "send_at"),)
+
+
+class ComplianceFindingRow(Base):
+    __tablename__ = "compliance_findings"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    rule_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    severity: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    message: Mapped[str] = mapped_column(Text)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    fix: Mapped[str | None] = mapped_column(Text)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    evaluated_at: Mapped[dt.datetime]
+    __table_args__ = (
+        Index("ix_compliance_findings_centre_rule_status", "centre_id", "rule_id", "status"),
+        Index("ix_compliance_findings_centre_adviser", "centre_id", "adviser_id"),
+    )
+
+
+class QaSampleRow(Base):
+    __tablename__ = "qa_samples"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    seed: Mapped[str] = mapped_column(String(200))
+    quota: Mapped[int] = mapped_column(Integer)
+    picks: Mapped[dict[str, Any]] = mapped_column(JSON)
+    drawn_at: Mapped[dt.datetime]
+    drawn_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class QaReviewRow(Base):
+    __tablename__ = "qa_reviews"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reviewer_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reviewed_on: Mapped[dt.date] = mapped_column(Date)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    percent: Mapped[int] = mapped_column(Integer)
+    passed: Mapped[bool] = mapped_column(Boolean)
+    actions: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime]
+    __table_args__ = (Index("ix_qa_reviews_centre_case", "centre_id", "case_id"),)
+
+
+class CompliancePolicyRow(Base):
+    """Migration 0501."""
+
+    __tablename__ = "compliance_policies"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime]
+    updated_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class CentreClosureRow(Base):
+    """Migration 0501."""
+
+    __tablename__ = "centre_closures"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    storage_key: Mapped[str] = mapped_column(String(512))
+    status: Mapped[str] = mapped_column(String(16))
+    uploaded_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    uploaded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    failure_reason: Mapped[str | None] = mapped_column(String(500))
+    attempts: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[list[Any]] = mapped_column(JSON)
+    document_class: Mapped[str | None] = mapped_column(String(32))
+    class_confidence: Mapped[float | None] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        UniqueConstraint("centre_id", "case_id", "sha256", name="uq_documents_case_sha256"),
+        Index("ix_documents_centre_case_uploaded", "centre_id", "case_id", "uploaded_at"),
+    )
+
+
+class SuggestionRow(Base):
+    __tablename__ = "document_suggestions"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    document_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("documents.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(300))
+    confidence: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime]
+    creditor_name: Mapped[str | None] = mapped_column(String(200))
+    account_reference: Mapped[str | None] = mapped_column(String(100))
+    balance_pence: Mapped[int | None] = mapped_column(BigInteger)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    deadline_basis: Mapped[str | None] = mapped_column(Text)
+    court_claim_number: Mapped[str | None] = mapped_column(String(40))
+    debt_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    previous_balance_pence: Mapped[int | None] = mapped_column(BigInteger)
+    fact_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    decided_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    decided_at: Mapped[dt.datetime | None]
+    rejection_reason: Mapped[str | None] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        Index("ix_document_suggestions_centre_case", "centre_id", "case_id", "created_at"),
+        Index("ix_document_suggestions_document", "document_id"),
+    )
+
+
+def _record_table(name: str, *, case_scoped: bool) -> Table:
+    case_fk: list[Any] = [ForeignKey("cases.id", ondelete="CASCADE")] if case_scoped else []
+    return Table(
+        name,
+        Base.metadata,
+        Column("id", Uuid, primary_key=True),
+        Column("centre_id", Uuid, ForeignKey("centres.id"), nullable=False),
+        Column("case_id", Uuid, *case_fk, nullable=True),
+        Column("kind", String(64), nullable=True),
+        Column("sort_key", String(200), nullable=True),
+        Column("created_at", UTCDateTime(), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("data", JSON, nullable=False),
+        Index(f"ix_{name}_centre_case", "centre_id", "case_id", "created_at"),
+    )
+
+
+#: name -> whether rows belong to a case. The migration 0400 creates the same tables.
+ADVICE_TABLES: dict[str, bool] = {
+    "advice_creditors": False,
+    "advice_debts": True,
+    "advice_facts": True,
+    "advice_budgets": True,
+    "advice_appraisals": True,
+    "advice_offer_plans": True,
+    "advice_records": True,
+    "advice_letter_templates": False,
+    "advice_letters": True,
+    "advice_reference": False,
+}
+
+TABLES: dict[str, Table] = {
+    name: _record_table(name, case_scoped=scoped) for name, scoped in ADVICE_TABLES.items()
+}
 
 
 #: Tables whose rows belong to one centre (Row Level Security applies to each).

@@ -1,7 +1,7 @@
 """SQLAlchemy repositories of the case clock and compliance, joining ``SqlAlchemyUnitOfWork``.
 
-Row models are declared here on the shared ``Base`` (same naming convention, same
-metadata); the hand-written migration is ``migrations/versions/20261128_0500_scheduling``.
+Their rows are in :mod:`.rows`; the hand-written migration is
+``migrations/versions/20261128_0500_scheduling``.
 Every query filters on the unit of work's centre; PostgreSQL RLS filters again.
 """
 
@@ -13,17 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
     Table,
-    Text,
-    UniqueConstraint,
-    Uuid,
     delete,
     func,
     insert,
@@ -33,9 +23,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
 
-from cma_adapters.sqlalchemy.rows import Base
+from cma_adapters.sqlalchemy.rows import (
+    AdviserAvailabilityRow,
+    AppointmentRow,
+    CaseDeadlineRow,
+    CaseFactRow,
+    CentreClosureRow,
+    ComplianceFindingRow,
+    CompliancePolicyRow,
+    ContactConsentRow,
+    QaReviewRow,
+    QaSampleRow,
+    ReminderRow,
+)
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.compliance.model import Finding, Severity, Status
 from cma_core.compliance.ports import (
@@ -89,183 +90,6 @@ from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
 
 # --------------------------------------------------------------------------- rows
-
-
-class CaseFactRow(Base):
-    __tablename__ = "case_facts"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(48))
-    occurred_on: Mapped[dt.date] = mapped_column(Date)
-    recorded_at: Mapped[dt.datetime]
-    recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    details: Mapped[dict[str, Any]] = mapped_column(JSON)
-    __table_args__ = (Index("ix_case_facts_centre_case", "centre_id", "case_id"),)
-
-
-class CaseDeadlineRow(Base):
-    __tablename__ = "case_deadlines"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
-    fact_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("case_facts.id", ondelete="CASCADE")
-    )
-    kind: Mapped[str] = mapped_column(String(48))
-    due: Mapped[dt.date] = mapped_column(Date)
-    trigger: Mapped[dt.date] = mapped_column(Date)
-    counting: Mapped[str] = mapped_column(String(32))
-    amount: Mapped[int] = mapped_column(Integer)
-    rule: Mapped[str] = mapped_column(Text)
-    source: Mapped[str] = mapped_column(Text)
-    is_earliest: Mapped[bool] = mapped_column(Boolean)
-    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    status: Mapped[str] = mapped_column(String(16))
-    created_at: Mapped[dt.datetime]
-    task_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    closed_at: Mapped[dt.datetime | None]
-    escalated_to: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    __table_args__ = (
-        UniqueConstraint("fact_id", "kind", name="uq_case_deadlines_fact_kind"),
-        Index("ix_case_deadlines_centre_status_due", "centre_id", "status", "due"),
-        Index("ix_case_deadlines_centre_case", "centre_id", "case_id"),
-    )
-
-
-class AppointmentRow(Base):
-    __tablename__ = "appointments"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
-    client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    adviser_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    kind: Mapped[str] = mapped_column(String(16))
-    start_at: Mapped[dt.datetime]
-    end_at: Mapped[dt.datetime]
-    status: Mapped[str] = mapped_column(String(16))
-    location: Mapped[str] = mapped_column(String(300))
-    sequence: Mapped[int] = mapped_column(Integer)
-    cancel_reason: Mapped[str | None] = mapped_column(String(500))
-    version: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[dt.datetime]
-    __table_args__ = (
-        Index("ix_appointments_centre_adviser_start", "centre_id", "adviser_id", "start_at"),
-        Index("ix_appointments_centre_start", "centre_id", "start_at"),
-    )
-
-
-class AdviserAvailabilityRow(Base):
-    __tablename__ = "adviser_availability"
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
-    adviser_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    weekly_hours: Mapped[dict[str, Any]] = mapped_column(JSON)
-    leave: Mapped[dict[str, Any]] = mapped_column(JSON)
-    timezone: Mapped[str] = mapped_column(String(64))
-    version: Mapped[int] = mapped_column(Integer)
-    updated_at: Mapped[dt.datetime]
-
-
-class ContactConsentRow(Base):
-    __tablename__ = "contact_consents"
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
-    client_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
-    )
-    email: Mapped[bool | None] = mapped_column(Boolean)
-    sms: Mapped[bool | None] = mapped_column(Boolean)
-    recorded_at: Mapped[dt.datetime]
-    recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-
-
-class ReminderRow(Base):
-    __tablename__ = "reminders"
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
-    key: Mapped[str] = mapped_column(String(128), primary_key=True)
-    audience: Mapped[str] = mapped_column(String(16))
-    channel: Mapped[str] = mapped_column(String(16))
-    recipient: Mapped[str] = mapped_column(String(64))
-    subject_kind: Mapped[str] = mapped_column(String(64))
-    subject_ref: Mapped[str] = mapped_column(String(200))
-    send_at: Mapped[dt.datetime]
-    event_at: Mapped[dt.datetime]
-    created_at: Mapped[dt.datetime]
-    status: Mapped[str] = mapped_column(String(16))
-    attempts: Mapped[int] = mapped_column(Integer)
-    sent_at: Mapped[dt.datetime | None]
-    note: Mapped[str | None] = mapped_column(String(500))
-    __table_args__ = (Index("ix_reminders_centre_status_send", "centre_id", "status", "send_at"),)
-
-
-class ComplianceFindingRow(Base):
-    __tablename__ = "compliance_findings"
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
-    case_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
-    )
-    rule_id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer)
-    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    severity: Mapped[str] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16))
-    message: Mapped[str] = mapped_column(Text)
-    facts: Mapped[dict[str, Any]] = mapped_column(JSON)
-    fix: Mapped[str | None] = mapped_column(Text)
-    due_on: Mapped[dt.date | None] = mapped_column(Date)
-    evaluated_at: Mapped[dt.datetime]
-    __table_args__ = (
-        Index("ix_compliance_findings_centre_rule_status", "centre_id", "rule_id", "status"),
-        Index("ix_compliance_findings_centre_adviser", "centre_id", "adviser_id"),
-    )
-
-
-class QaSampleRow(Base):
-    __tablename__ = "qa_samples"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
-    seed: Mapped[str] = mapped_column(String(200))
-    quota: Mapped[int] = mapped_column(Integer)
-    picks: Mapped[dict[str, Any]] = mapped_column(JSON)
-    drawn_at: Mapped[dt.datetime]
-    drawn_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-
-
-class QaReviewRow(Base):
-    __tablename__ = "qa_reviews"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
-    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    reviewer_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    reviewed_on: Mapped[dt.date] = mapped_column(Date)
-    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
-    percent: Mapped[int] = mapped_column(Integer)
-    passed: Mapped[bool] = mapped_column(Boolean)
-    actions: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime]
-    __table_args__ = (Index("ix_qa_reviews_centre_case", "centre_id", "case_id"),)
-
-
-class CompliancePolicyRow(Base):
-    """Migration 0501."""
-
-    __tablename__ = "compliance_policies"
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
-    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
-    version: Mapped[int] = mapped_column(Integer)
-    updated_at: Mapped[dt.datetime]
-    updated_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-
-
-class CentreClosureRow(Base):
-    """Migration 0501."""
-
-    __tablename__ = "centre_closures"
-    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
-    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
-    reason: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime]
-    created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 facts_t = cast(Table, CaseFactRow.__table__)

@@ -43,7 +43,7 @@ from cma_entrypoints.cli.support import (
     load_settings,
     run_with_container,
 )
-from cma_entrypoints.container import Container
+from cma_entrypoints.container import Container, migration_key_management
 from cma_entrypoints.settings import Settings
 
 log = logging.getLogger("cma.cli")
@@ -87,7 +87,11 @@ def _migrate(settings: Settings) -> None:
 
     if settings.embedded:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade(settings.database_url, app_role=settings.database_app_role)
+    upgrade(
+        settings.database_url,
+        app_role=settings.database_app_role,
+        key_management=lambda: migration_key_management(settings),
+    )
 
 
 @app.command()
