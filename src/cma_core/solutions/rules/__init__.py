@@ -26,12 +26,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from cma_core.assets.model import Outcome, PastProcedure, ProcedureKind, Vehicle
+from cma_core.assets.model import PastProcedure, ProcedureKind
 from cma_core.debts.model import Debt, DebtType
 from cma_core.debts.priority import classify
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.periods import add_months, add_years
-from cma_core.reference.thresholds import Param, Threshold, ThresholdTable, default_thresholds
+from cma_core.reference.thresholds import Param, ThresholdTable, default_thresholds
 from cma_core.shared.money import Money
 from cma_core.solutions.model import (
     SOLUTIONS_BY_JURISDICTION,
@@ -39,9 +39,11 @@ from cma_core.solutions.model import (
     CaseFacts,
     Finding,
     OptionResult,
-    Reason,
     Solution,
 )
+from cma_core.solutions.rules.base import Rules, RuleSpec
+from cma_core.solutions.rules.dro import DRO_RULES
+from cma_core.solutions.rules.map import MAP_RULES
 
 PASS, FAIL, MISSING, JUDGEMENT, NOTE = (
     Finding.PASS,
@@ -50,13 +52,6 @@ PASS, FAIL, MISSING, JUDGEMENT, NOTE = (
     Finding.JUDGEMENT,
     Finding.NOTE,
 )
-
-#: Not qualifying debts for a DRO [V: IR 2016 r9.2(1)(a)-(d)] (by type; list may continue).
-DRO_EXCLUDED_TYPES: frozenset[DebtType] = frozenset(
-    {DebtType.MAGISTRATES_FINE, DebtType.CHILD_MAINTENANCE, DebtType.STUDENT_LOAN}
-)
-#: NI also excludes Social Fund and crisis-loan debt [S: Advice NI].
-NI_DRO_EXTRA_EXCLUDED: frozenset[DebtType] = frozenset({DebtType.SOCIAL_FUND_LOAN})
 
 #: Breathing Space non-eligible by type: court fines (reg 5(4)) [V]; student loans and UC
 #: advances [S: Peterborough FIS].
@@ -67,69 +62,10 @@ BS_NON_ELIGIBLE_TYPES: frozenset[DebtType] = frozenset(
 BS_UNCERTAIN_TYPES: frozenset[DebtType] = frozenset({DebtType.CHILD_MAINTENANCE})
 
 
-class _Rules:
-    """Collects reasons for one option; looks figures up for the facts' jurisdiction/date."""
-
-    def __init__(self, facts: CaseFacts, table: ThresholdTable) -> None:
-        self.facts = facts
-        self.table = table
-        self.reasons: list[Reason] = []
-
-    def add(
-        self,
-        rule_id: str,
-        finding: Finding,
-        message: str,
-        *,
-        source: str = "",
-        threshold: Threshold | None = None,
-    ) -> None:
-        self.reasons.append(
-            Reason(
-                rule_id=rule_id,
-                finding=finding,
-                message=message,
-                source=source,
-                threshold=threshold,
-            )
-        )
-
-    def figure(self, rule_id: str, param: Param) -> Threshold | None:
-        """The threshold in force, or ``None`` after recording a MISSING reason."""
-        rec = self.table.find(self.facts.jurisdiction, param, self.facts.on_date)
-        if rec is None:
-            self.add(
-                rule_id,
-                MISSING,
-                f"missing: no reference value of {param} for {self.facts.jurisdiction} "
-                f"in force on {self.facts.on_date.isoformat()}",
-            )
-        return rec
-
-    def flag(
-        self,
-        rule_id: str,
-        value: bool | None,
-        *,
-        bad_if_true: str,
-        missing: str,
-        source: str,
-    ) -> None:
-        """FAIL if ``value`` is true, MISSING if unknown, PASS if false."""
-        if value is None:
-            self.add(rule_id, MISSING, f"missing: {missing}", source=source)
-        elif value:
-            self.add(rule_id, FAIL, bad_if_true, source=source)
-        else:
-            self.add(rule_id, PASS, f"not {bad_if_true}", source=source)
-
-    def result(self, solution: Solution) -> OptionResult:
-        return OptionResult(
-            solution=solution,
-            jurisdiction=self.facts.jurisdiction,
-            on_date=self.facts.on_date,
-            reasons=tuple(self.reasons),
-        )
+def _run(rules: tuple[RuleSpec, ...], r: Rules) -> OptionResult:
+    for spec in rules:
+        spec.check(r)
+    return r.result()
 
 
 def _total(debts: Iterable[Debt]) -> Money:
@@ -147,587 +83,17 @@ def _non_priority(debts: Iterable[Debt]) -> list[Debt]:
     return [d for d in debts if not d.is_secured and not classify(d).is_priority]
 
 
-def _require_budget(r: _Rules, rule_id: str) -> bool:
+def _require_budget(r: Rules, rule_id: str) -> bool:
     if r.facts.budget is None:
         r.add(rule_id, MISSING, "missing: budget (SFS)")
         return False
     return True
 
 
-# -- DRO (EW: IA 1986 Part 7A; NI) --------------------------------------------------------
-
-
-def _dro_vehicles(
-    r: _Rules, vehicles: tuple[Vehicle, ...], disregard_below: Threshold
-) -> tuple[Money, list[str]]:
-    """Counted vehicle value after DRO-E4 disregards, and what is missing."""
-    missing: list[str] = []
-    counted: list[Vehicle] = []
-    for i, v in enumerate(vehicles):
-        name = v.description or f"vehicle {i + 1}"
-        if v.adapted_for_disability:
-            r.add(
-                "DRO-E4",
-                NOTE,
-                f"{name} is disability-adapted: disregarded at any value, but must be declared",
-                source="GOVDRO [S]",
-            )
-            continue
-        if v.value is None:
-            missing.append(f"value of {name}")
-            continue
-        counted.append(v)
-    # Disregard the most valuable vehicle that may be disregarded (value below the limit,
-    # not used only for work), because that gives the client the lowest counted total.
-    candidates = [
-        v for v in counted if v.value is not None and v.value.pence < disregard_below.value
-    ]
-    candidates = [v for v in candidates if v.work_only is not True]
-    if candidates:
-        chosen = max(candidates, key=lambda v: v.value.pence if v.value else 0)
-        if chosen.work_only is None:
-            missing.append(f"whether {chosen.description or 'the vehicle'} is used only for work")
-        r.add(
-            "DRO-E4",
-            NOTE,
-            f"one vehicle worth less than {disregard_below.display_value()} disregarded "
-            f"({chosen.value}); a work-only vehicle cannot be the disregarded one "
-            "[S: Citizens Advice]",
-            threshold=disregard_below,
-        )
-        counted.remove(chosen)
-    # Only a vehicle still counted could change the answer by being disability-adapted.
-    missing.extend(
-        f"whether {v.description or 'a vehicle'} is disability-adapted"
-        for v in counted
-        if v.adapted_for_disability is None
-    )
-    total = Money(sum(v.value.pence for v in counted if v.value is not None))
-    return total, missing
-
-
-def _dro(r: _Rules) -> OptionResult:
-    f = r.facts
-    ni = f.jurisdiction is Jurisdiction.NI
-    r.add(
-        "DRO-E1",
-        NOTE,
-        f"limits in force on the submission date {f.on_date.isoformat()} are used",
-        source="SDAS24 [S]",
-    )
-
-    # DRO-E2: qualifying debts; secured and excluded debts are not counted.
-    excluded_types = DRO_EXCLUDED_TYPES | (NI_DRO_EXTRA_EXCLUDED if ni else frozenset())
-    qualifying = [d for d in f.debts if not d.is_secured and d.debt_type not in excluded_types]
-    limit = r.figure("DRO-E2", Param.DRO_MAX_DEBT)
-    total = _total(qualifying)
-    if not qualifying:
-        r.add("DRO-E2", FAIL, "no qualifying debts for a DRO to cover", source="IR 2016 r9.2 [V]")
-    elif limit is not None:
-        ok = total.pence <= limit.value
-        r.add(
-            "DRO-E2",
-            PASS if ok else FAIL,
-            f"qualifying debts {total} {'within' if ok else 'exceed'} the limit "
-            f"{limit.display_value()}",
-            threshold=limit,
-        )
-    left_out = [d for d in f.debts if d not in qualifying]
-    if left_out:
-        r.add(
-            "DRO-E2",
-            NOTE,
-            "not counted (secured or excluded): "
-            + ", ".join(sorted({d.debt_type.value for d in left_out})),
-            source="IR 2016 r9.2(1)(a)-(d) [V]" + ("; Advice NI [S]" if ni else ""),
-        )
-    if any(d.debt_type is DebtType.OTHER for d in f.debts):
-        r.add(
-            "DRO-E2",
-            NOTE,
-            "check 'other' debts for excluded kinds (confiscation orders, family-proceedings "
-            "orders, personal-injury damages); fraud debts qualify but are not released",
-            source="IR 2016 r9.2 [V]; Shelter Legal [S]",
-        )
-
-    # DRO-E3: surplus income.
-    max_surplus = r.figure("DRO-E3", Param.DRO_MAX_SURPLUS_MONTHLY)
-    if _require_budget(r, "DRO-E3") and max_surplus is not None:
-        assert f.budget is not None  # checked by _require_budget; narrows for mypy
-        surplus = f.budget.income_minus_outgoings
-        ok = surplus.pence <= max_surplus.value
-        r.add(
-            "DRO-E3",
-            PASS if ok else FAIL,
-            f"monthly surplus {surplus} {'within' if ok else 'above'} "
-            f"{max_surplus.display_value()}",
-            threshold=max_surplus,
-        )
-
-    # DRO-E4: assets, vehicle disregard, no homeowners.
-    assets = f.assets
-    owner = assets.is_homeowner
-    if owner is None:
-        r.add("DRO-E4", MISSING, "missing: whether the client owns property", source="StepChange")
-    elif owner:
-        r.add("DRO-E4", FAIL, "homeowners cannot get a DRO", source="StepChange [S]")
-    max_assets = r.figure("DRO-E4", Param.DRO_MAX_ASSETS)
-    disregard = r.figure("DRO-E4", Param.DRO_VEHICLE_DISREGARD_BELOW)
-    missing: list[str] = []
-    known = 0
-    if assets.savings_and_cash is None:
-        missing.append("savings and cash")
-    else:
-        known += assets.savings_and_cash.pence
-    if assets.other_assets is None:
-        missing.append("other assets")
-    else:
-        for a in assets.other_assets:
-            if a.value is None:
-                missing.append(f"value of {a.description}")
-            else:
-                known += a.value.pence
-    if assets.vehicles is None:
-        missing.append("vehicles")
-    elif disregard is not None:
-        vehicle_total, vehicle_missing = _dro_vehicles(r, assets.vehicles, disregard)
-        known += vehicle_total.pence
-        missing.extend(vehicle_missing)
-    if assets.pensions:
-        r.add(
-            "DRO-E4",
-            NOTE,
-            "pension rights are not counted as assets (confirm: not in the reference) [U]",
-        )
-    if max_assets is not None:
-        if known > max_assets.value:
-            r.add(
-                "DRO-E4",
-                FAIL,
-                f"assets counted {Money(known)} exceed {max_assets.display_value()}",
-                threshold=max_assets,
-            )
-        elif missing:
-            r.add("DRO-E4", MISSING, "missing: " + "; ".join(missing), threshold=max_assets)
-        elif disregard is not None:
-            r.add(
-                "DRO-E4",
-                PASS,
-                f"assets counted {Money(known)} within {max_assets.display_value()}",
-                threshold=max_assets,
-            )
-
-    # DRO-E5: residence.
-    years = r.figure("DRO-E5", Param.DRO_RESIDENCE_YEARS)
-    res = f.residence
-    if res.jurisdiction is not None and res.jurisdiction is not f.jurisdiction:
-        r.add(
-            "DRO-E5",
-            JUDGEMENT,
-            f"residence facts were recorded for {res.jurisdiction}, not {f.jurisdiction}",
-        )
-    elif years is not None:
-        if res.domiciled or res.connected_last_3_years:
-            r.add(
-                "DRO-E5",
-                PASS,
-                f"domiciled, or lived, resided or traded there in the last {years.value} years",
-                threshold=years,
-            )
-        elif res.domiciled is False and res.connected_last_3_years is False:
-            r.add("DRO-E5", FAIL, "no domicile or recent connection", threshold=years)
-        else:
-            r.add(
-                "DRO-E5",
-                MISSING,
-                "missing: domicile, or residence/business in the last "
-                f"{years.value} years (exact statutory wording unverified)",
-                threshold=years,
-            )
-
-    # DRO-E6: no DRO in the last 6 years (a revoked DRO does not count).
-    hist = f.insolvency
-    if hist.previous is None:
-        r.add("DRO-E6", MISSING, "missing: insolvency history")
-    else:
-        previous = [p for p in hist.of_kind(ProcedureKind.DRO) if p.outcome is not Outcome.REVOKED]
-        if not previous:
-            r.add("DRO-E6", PASS, "no previous DRO (other than revoked)", source="StepChange [S]")
-        else:
-            lookback = r.figure("DRO-E6", Param.DRO_PREVIOUS_DRO_YEARS)
-            if lookback is not None:
-                recent = [_within_years(p, lookback.value, f.on_date) for p in previous]
-                if any(recent):
-                    r.add(
-                        "DRO-E6",
-                        FAIL,
-                        f"a DRO in the last {lookback.value} years",
-                        threshold=lookback,
-                    )
-                elif None in recent:
-                    r.add(
-                        "DRO-E6",
-                        MISSING,
-                        "missing: start date of a previous DRO",
-                        threshold=lookback,
-                    )
-                else:
-                    r.add(
-                        "DRO-E6",
-                        PASS,
-                        f"previous DRO more than {lookback.value} years ago",
-                        threshold=lookback,
-                    )
-    cur = hist.current
-    r.flag(
-        "DRO-E6",
-        cur.in_dro,
-        bad_if_true="currently in a DRO",
-        missing="whether currently in a DRO",
-        source="IA 1986 Part 7A",
-    )
-
-    # DRO-E7: status.
-    src = "UK-DEBT-ADVICE 1.1 [S]"
-    r.flag(
-        "DRO-E7",
-        cur.undischarged_bankrupt,
-        bad_if_true="an undischarged bankrupt",
-        missing="whether an undischarged bankrupt",
-        source=src,
-    )
-    r.flag(
-        "DRO-E7",
-        cur.in_iva,
-        bad_if_true="in an IVA",
-        missing="whether in an IVA",
-        source=src,
-    )
-    r.flag(
-        "DRO-E7",
-        cur.in_interim_order,
-        bad_if_true="subject to an interim order",
-        missing="whether subject to an interim order",
-        source=src,
-    )
-    r.flag(
-        "DRO-E7",
-        cur.bro_or_bru,
-        bad_if_true="subject to a BRO/BRU",
-        missing="whether subject to a BRO/BRU",
-        source=src,
-    )
-    r.flag(
-        "DRO-E7",
-        cur.drro_or_drru,
-        bad_if_true="subject to a DRRO/DRRU",
-        missing="whether subject to a DRRO/DRRU",
-        source=src,
-    )
-    _petition(
-        r,
-        cur.pending_debtor_petition,
-        cur.debtor_petition_referred_to_dro,
-        "a pending debtor's petition",
-        "referred to a DRO",
-    )
-    _petition(
-        r,
-        cur.pending_creditor_petition,
-        cur.petitioning_creditor_consents,
-        "a pending creditor's petition",
-        "the petitioning creditor consents",
-    )
-
-    # DRO-E8: Breathing Space must be cancelled on submission (an action, not a bar).
-    in_bs = cur.in_breathing_space or cur.in_mental_health_crisis_moratorium
-    if in_bs:
-        r.add(
-            "DRO-E8",
-            NOTE,
-            "a Breathing Space is in place: it must be cancelled when the DRO is submitted",
-            source="moneyadvicehub [S]",
-        )
-    elif cur.in_breathing_space is None:
-        r.add(
-            "DRO-E8",
-            NOTE,
-            "check for a Breathing Space: it must be cancelled when the DRO is submitted",
-            source="moneyadvicehub [S]",
-        )
-
-    fee = r.table.find(f.jurisdiction, Param.DRO_APPLICATION_FEE, f.on_date)
-    if fee is not None:
-        r.add("DRO-FEE", NOTE, f"application fee {fee.display_value()}", threshold=fee)
-    if not ni:
-        credit = r.table.find(f.jurisdiction, Param.DRO_UNDISCLOSED_CREDIT_LIMIT, f.on_date)
-        if credit is not None:
-            r.add(
-                "DRO-NOTE",
-                NOTE,
-                f"during the DRO, credit of {credit.display_value()} or more must disclose it",
-                threshold=credit,
-            )
-        r.add(
-            "DRO-NOTE",
-            NOTE,
-            "applications go online to the Official Receiver only through an approved intermediary",
-            source="UK-DEBT-ADVICE 1.1 [S]",
-        )
-    return r.result(Solution.DRO)
-
-
-def _petition(
-    r: _Rules, pending: bool | None, exception: bool | None, what: str, unless: str
-) -> None:
-    if pending is None:
-        r.add("DRO-E7", MISSING, f"missing: whether there is {what}")
-    elif not pending:
-        r.add("DRO-E7", PASS, f"no {what}")
-    elif exception is None:
-        r.add("DRO-E7", MISSING, f"missing: {what} exists - whether {unless}")
-    elif exception:
-        r.add("DRO-E7", PASS, f"{what} exists but {unless}")
-    else:
-        r.add("DRO-E7", FAIL, f"{what} exists and not {unless}", source="UK-DEBT-ADVICE 1.1 [S]")
-
-
-# -- MAP (Scotland) -----------------------------------------------------------------------
-
-
-def _map(r: _Rules) -> OptionResult:
-    f = r.facts
-    aib = "AIB [V]"
-    counted = [d for d in f.debts if d.debt_type is not DebtType.STUDENT_LOAN]
-    total = _total(counted)
-    limit = r.figure("MAP-E1", Param.MAP_MAX_DEBT)
-    if limit is not None:
-        ok = total.pence <= limit.value
-        r.add(
-            "MAP-E1",
-            PASS if ok else FAIL,
-            f"debts (student loans excluded) {total} {'within' if ok else 'exceed'} "
-            f"{limit.display_value()}",
-            threshold=limit,
-        )
-    minimum = r.figure("MAP-E2", Param.MAP_MIN_DEBT)
-    if minimum is not None and minimum.value > 0:
-        ok = total.pence >= minimum.value
-        r.add(
-            "MAP-E2",
-            PASS if ok else FAIL,
-            f"debts {total} {'meet' if ok else 'below'} the minimum {minimum.display_value()}",
-            threshold=minimum,
-        )
-
-    # MAP-E3: assets <= max, no single asset > max_single, one reasonably required
-    # vehicle up to the exclusion value left out.
-    a = f.assets
-    max_assets = r.figure("MAP-E3", Param.MAP_MAX_ASSETS)
-    max_single = r.figure("MAP-E3", Param.MAP_MAX_SINGLE_ASSET)
-    vehicle_max = r.figure("MAP-E3", Param.MAP_VEHICLE_EXCLUSION_MAX)
-    missing: list[str] = []
-    items: list[tuple[str, int]] = []
-    if a.savings_and_cash is None:
-        missing.append("savings and cash")
-    else:
-        items.append(("savings and cash", a.savings_and_cash.pence))
-    if a.other_assets is None:
-        missing.append("other assets")
-    else:
-        for o in a.other_assets:
-            if o.value is None:
-                missing.append(f"value of {o.description}")
-            else:
-                items.append((o.description, o.value.pence))
-    if a.vehicles is None:
-        missing.append("vehicles")
-    elif vehicle_max is not None:
-        excluded = False
-        for i, v in enumerate(a.vehicles):
-            name = v.description or f"vehicle {i + 1}"
-            if v.value is None:
-                missing.append(f"value of {name}")
-                continue
-            required = v.needed_for_work or v.adapted_for_disability
-            if not excluded and required and v.value.pence <= vehicle_max.value:
-                excluded = True
-                r.add(
-                    "MAP-E3",
-                    NOTE,
-                    f"{name} is reasonably required and within "
-                    f"{vehicle_max.display_value()}: excluded",
-                    threshold=vehicle_max,
-                )
-                continue
-            if not excluded and required is None and v.value.pence <= vehicle_max.value:
-                missing.append(f"whether {name} is reasonably required")
-            items.append((name, v.value.pence))
-    if max_assets is not None and max_single is not None:
-        known = sum(p for _, p in items)
-        too_big = [n for n, p in items if p > max_single.value]
-        if too_big:
-            r.add(
-                "MAP-E3",
-                FAIL,
-                f"single asset over {max_single.display_value()}: {', '.join(too_big)}",
-                threshold=max_single,
-            )
-        if known > max_assets.value:
-            r.add(
-                "MAP-E3",
-                FAIL,
-                f"assets {Money(known)} exceed {max_assets.display_value()}",
-                threshold=max_assets,
-            )
-        elif missing:
-            r.add("MAP-E3", MISSING, "missing: " + "; ".join(missing), threshold=max_assets)
-        elif not too_big:
-            r.add(
-                "MAP-E3",
-                PASS,
-                f"assets {Money(known)} within {max_assets.display_value()}, none over "
-                f"{max_single.display_value()}",
-                threshold=max_assets,
-            )
-
-    owner = a.is_homeowner
-    if owner is None:
-        r.add("MAP-E4", MISSING, "missing: whether the client owns land or property", source=aib)
-    elif owner:
-        r.add("MAP-E4", FAIL, "owns land or property", source=aib)
-    else:
-        r.add("MAP-E4", PASS, "no land or property", source=aib)
-
-    # MAP-E5: benefits-only income for 6 months, or no surplus on the CFT.
-    months = r.figure("MAP-E5", Param.MAP_BENEFITS_ONLY_MONTHS)
-    if months is not None:
-        if f.benefits_only_months is not None and f.benefits_only_months >= months.value:
-            r.add(
-                "MAP-E5",
-                PASS,
-                f"income has been benefits only for {f.benefits_only_months} months",
-                threshold=months,
-            )
-        elif f.budget is not None and f.budget.income_minus_outgoings.pence <= 0:
-            r.add(
-                "MAP-E5",
-                JUDGEMENT,
-                "no surplus on the SFS; MAP needs a nil surplus on the Common Financial Tool - "
-                "confirm on the CFT",
-                threshold=months,
-            )
-        elif f.budget is None or f.benefits_only_months is None:
-            r.add(
-                "MAP-E5",
-                MISSING,
-                "missing: months on benefits-only income, or the budget surplus",
-                threshold=months,
-            )
-        else:
-            r.add(
-                "MAP-E5",
-                JUDGEMENT,
-                "surplus on the SFS and not benefits-only for "
-                f"{months.value} months; MAP only if the CFT shows no surplus",
-                threshold=months,
-            )
-    r.add(
-        "MAP-E6",
-        NOTE,
-        "needs money advice and a Certificate for Sequestration from the adviser",
-        source=aib,
-    )
-
-    years = r.figure("MAP-E7", Param.MAP_RESIDENCE_YEARS)
-    res = f.residence
-    if years is not None:
-        if res.jurisdiction is not None and res.jurisdiction is not Jurisdiction.SCO:
-            r.add("MAP-E7", JUDGEMENT, f"residence facts recorded for {res.jurisdiction}")
-        elif res.lived_there_last_year is None:
-            r.add(
-                "MAP-E7",
-                MISSING,
-                "missing: whether the client lived in Scotland in the last year",
-                threshold=years,
-            )
-        else:
-            r.add(
-                "MAP-E7",
-                PASS if res.lived_there_last_year else FAIL,
-                ("lived" if res.lived_there_last_year else "did not live")
-                + f" in Scotland in the last {years.value} year(s)",
-                threshold=years,
-            )
-
-    hist = f.insolvency
-    if hist.previous is None:
-        r.add("MAP-E8", MISSING, "missing: insolvency history")
-    else:
-        for kinds, param, label in (
-            (
-                (ProcedureKind.SEQUESTRATION, ProcedureKind.BANKRUPTCY),
-                Param.MAP_PREVIOUS_BANKRUPTCY_YEARS,
-                "bankruptcy",
-            ),
-            ((ProcedureKind.MAP,), Param.MAP_PREVIOUS_MAP_YEARS, "MAP"),
-        ):
-            previous = hist.of_kind(*kinds)
-            lookback = r.figure("MAP-E8", param)
-            if lookback is None:
-                continue
-            recent = [_within_years(p, lookback.value, f.on_date) for p in previous]
-            if any(recent):
-                r.add(
-                    "MAP-E8",
-                    FAIL,
-                    f"{label} in the last {lookback.value} years",
-                    threshold=lookback,
-                )
-            elif None in recent:
-                r.add(
-                    "MAP-E8",
-                    MISSING,
-                    f"missing: start date of a previous {label}",
-                    threshold=lookback,
-                )
-            else:
-                r.add(
-                    "MAP-E8",
-                    PASS,
-                    f"no {label} in the last {lookback.value} years",
-                    threshold=lookback,
-                )
-    cur = hist.current
-    r.flag(
-        "MAP-E9",
-        cur.in_map_or_sequestration,
-        bad_if_true="already sequestrated or in a MAP",
-        missing="whether already sequestrated or in a MAP",
-        source="[U] general rule, not in the reference",
-    )
-    r.flag(
-        "MAP-E9",
-        cur.in_trust_deed,
-        bad_if_true="in a trust deed",
-        missing="whether in a trust deed",
-        source="[U] general rule, not in the reference",
-    )
-    fee = r.table.find(f.jurisdiction, Param.MAP_FEE, f.on_date)
-    if fee is not None:
-        r.add(
-            "MAP-FEE",
-            NOTE,
-            f"fee {fee.display_value()}, waived on prescribed benefits or nil CFT surplus",
-            threshold=fee,
-        )
-    return r.result(Solution.MAP)
-
-
 # -- Bankruptcy / sequestration ------------------------------------------------------------
 
 
-def _bankruptcy(r: _Rules) -> OptionResult:
+def _bankruptcy(r: Rules) -> OptionResult:
     f = r.facts
     cur = f.insolvency.current
     r.flag(
@@ -789,10 +155,10 @@ def _bankruptcy(r: _Rules) -> OptionResult:
         )
     if cur.in_dro:
         r.add("BR-E1", JUDGEMENT, "currently in a DRO: check the interaction with the DRO")
-    return r.result(Solution.BANKRUPTCY)
+    return r.result()
 
 
-def _sequestration(r: _Rules) -> OptionResult:
+def _sequestration(r: Rules) -> OptionResult:
     f = r.facts
     cur = f.insolvency.current
     r.flag(
@@ -823,13 +189,13 @@ def _sequestration(r: _Rules) -> OptionResult:
         )
     if f.assets.is_homeowner:
         r.add("SEQ-E5", NOTE, "owns property: the home or its equity is at risk")
-    return r.result(Solution.SEQUESTRATION)
+    return r.result()
 
 
 # -- IVA / trust deed -------------------------------------------------------------------------
 
 
-def _iva(r: _Rules) -> OptionResult:
+def _iva(r: Rules) -> OptionResult:
     f = r.facts
     cur = f.insolvency.current
     r.flag(
@@ -908,10 +274,10 @@ def _iva(r: _Rules) -> OptionResult:
             f"needs approval by {approval.value}% by value of creditors voting",
             threshold=approval,
         )
-    return r.result(Solution.IVA)
+    return r.result()
 
 
-def _trust_deed(r: _Rules) -> OptionResult:
+def _trust_deed(r: Rules) -> OptionResult:
     cur = r.facts.insolvency.current
     r.flag(
         "TD-E1",
@@ -932,13 +298,13 @@ def _trust_deed(r: _Rules) -> OptionResult:
         JUDGEMENT,
         "protected trust deed criteria are not in the reference data [U]; assess manually",
     )
-    return r.result(Solution.TRUST_DEED)
+    return r.result()
 
 
 # -- Informal options -----------------------------------------------------------------------
 
 
-def _dmp(r: _Rules) -> OptionResult:
+def _dmp(r: Rules) -> OptionResult:
     f = r.facts
     nonprio = _non_priority(f.debts)
     if not nonprio:
@@ -984,10 +350,10 @@ def _dmp(r: _Rules) -> OptionResult:
     )
     if f.jurisdiction is Jurisdiction.SCO:
         r.add("DMP-NOTE", NOTE, "consider the Debt Arrangement Scheme (not modelled here)")
-    return r.result(Solution.DMP)
+    return r.result()
 
 
-def _administration_order(r: _Rules) -> OptionResult:
+def _administration_order(r: Rules) -> OptionResult:
     f = r.facts
     src = "gov.uk N92 [V]"
     limit = r.figure("AO-E1", Param.AO_MAX_TOTAL_DEBT)
@@ -1030,10 +396,10 @@ def _administration_order(r: _Rules) -> OptionResult:
             threshold=fee,
         )
     r.add("AO-E4", NOTE, "apply to the county court on form N92", source=src)
-    return r.result(Solution.ADMINISTRATION_ORDER)
+    return r.result()
 
 
-def _bs_common(r: _Rules, prefix: str) -> None:
+def _bs_common(r: Rules, prefix: str) -> None:
     """Breathing Space eligibility shared by standard and MHCM (reg 24(3), reg 30(3))."""
     f = r.facts
     bsr = "SI 2020/1311 reg 24(3) [V]" if prefix == "BS" else "SI 2020/1311 reg 30(3) [V]"
@@ -1090,7 +456,7 @@ def _bs_common(r: _Rules, prefix: str) -> None:
         r.flag("BS-E4", value, bad_if_true=what, missing=f"whether {what}", source=bsr)
 
 
-def _breathing_space(r: _Rules) -> OptionResult:
+def _breathing_space(r: Rules) -> OptionResult:
     f = r.facts
     in_force = r.table.find(f.jurisdiction, Param.BS_SCHEME_IN_FORCE, f.on_date)
     if in_force is None:
@@ -1101,7 +467,7 @@ def _breathing_space(r: _Rules) -> OptionResult:
             "(from 2021-05-04)",
             source="SI 2020/1311 [V]",
         )
-        return r.result(Solution.BREATHING_SPACE)
+        return r.result()
     r.add("BS-E0", PASS, "scheme in force", threshold=in_force)
     _bs_common(r, "BS")
     gap = r.figure("BS-E5", Param.BS_REPEAT_GAP_MONTHS)
@@ -1162,10 +528,10 @@ def _breathing_space(r: _Rules) -> OptionResult:
         "(reg 4); the client must keep paying ongoing liabilities (reg 16)",
         source="SI 2020/1311 [V]",
     )
-    return r.result(Solution.BREATHING_SPACE)
+    return r.result()
 
 
-def _mhcm(r: _Rules) -> OptionResult:
+def _mhcm(r: Rules) -> OptionResult:
     f = r.facts
     in_force = r.table.find(f.jurisdiction, Param.BS_SCHEME_IN_FORCE, f.on_date)
     if in_force is None:
@@ -1175,7 +541,7 @@ def _mhcm(r: _Rules) -> OptionResult:
             f"the scheme was not in force on {f.on_date.isoformat()} (from 2021-05-04)",
             source="SI 2020/1311 [V]",
         )
-        return r.result(Solution.MENTAL_HEALTH_CRISIS_MORATORIUM)
+        return r.result()
     r.add("BS-M0", PASS, "scheme in force", threshold=in_force)
     src = "SI 2020/1311 reg 28-30 [V]"
     for rule_id, value, what in (
@@ -1196,10 +562,10 @@ def _mhcm(r: _Rules) -> OptionResult:
             "report (reg 30(1)); a nominated point of contact is required",
             threshold=extra,
         )
-    return r.result(Solution.MENTAL_HEALTH_CRISIS_MORATORIUM)
+    return r.result()
 
 
-def _token(r: _Rules) -> OptionResult:
+def _token(r: Rules) -> OptionResult:
     f = r.facts
     nonprio = _non_priority(f.debts)
     if not nonprio:
@@ -1226,10 +592,10 @@ def _token(r: _Rules) -> OptionResult:
             f"offer {token.display_value()} a month per creditor and review",
             threshold=token,
         )
-    return r.result(Solution.TOKEN_PAYMENTS)
+    return r.result()
 
 
-def _full_and_final(r: _Rules) -> OptionResult:
+def _full_and_final(r: Rules) -> OptionResult:
     f = r.facts
     if not f.debts:
         r.add("FFS-E1", FAIL, "no debts to settle")
@@ -1246,10 +612,10 @@ def _full_and_final(r: _Rules) -> OptionResult:
         "split the lump sum pro rata; get each creditor's written acceptance before paying (CR-19)",
         source="StepChange; NDL [S]",
     )
-    return r.result(Solution.FULL_AND_FINAL_SETTLEMENT)
+    return r.result()
 
 
-def _write_off(r: _Rules) -> OptionResult:
+def _write_off(r: Rules) -> OptionResult:
     f = r.facts
     r.add(
         "WO-E1",
@@ -1264,14 +630,14 @@ def _write_off(r: _Rules) -> OptionResult:
             f"{f.budget.available_for_non_priority} a month is available: creditors are "
             "unlikely to write off",
         )
-    return r.result(Solution.WRITE_OFF_REQUEST)
+    return r.result()
 
 
-def _no_solution(r: _Rules) -> OptionResult:
+def _no_solution(r: Rules) -> OptionResult:
     f = r.facts
     if not f.debts:
         r.add("NS-E1", PASS, "no debts recorded")
-        return r.result(Solution.NO_SOLUTION_NEEDED)
+        return r.result()
     if _require_budget(r, "NS-E1"):
         assert f.budget is not None  # checked by _require_budget; narrows for mypy
         nonprio = _non_priority(f.debts)
@@ -1310,12 +676,12 @@ def _no_solution(r: _Rules) -> OptionResult:
     ]
     if enforced:
         r.add("NS-E3", JUDGEMENT, f"{len(enforced)} debt(s) under recovery or enforcement")
-    return r.result(Solution.NO_SOLUTION_NEEDED)
+    return r.result()
 
 
-_EVALUATORS: dict[Solution, Callable[[_Rules], OptionResult]] = {
-    Solution.DRO: _dro,
-    Solution.MAP: _map,
+_EVALUATORS: dict[Solution, Callable[[Rules], OptionResult]] = {
+    Solution.DRO: lambda r: _run(DRO_RULES, r),
+    Solution.MAP: lambda r: _run(MAP_RULES, r),
     Solution.BANKRUPTCY: _bankruptcy,
     Solution.SEQUESTRATION: _sequestration,
     Solution.IVA: _iva,
@@ -1341,7 +707,7 @@ def assess(
     """
     if solution not in SOLUTIONS_BY_JURISDICTION[facts.jurisdiction]:
         raise ValueError(f"{solution} is not available in {facts.jurisdiction}")
-    return _EVALUATORS[solution](_Rules(facts, table or default_thresholds()))
+    return _EVALUATORS[solution](Rules(solution, facts, table or default_thresholds()))
 
 
 def appraise(facts: CaseFacts, table: ThresholdTable | None = None) -> Appraisal:
@@ -1351,7 +717,7 @@ def appraise(facts: CaseFacts, table: ThresholdTable | None = None) -> Appraisal
         jurisdiction=facts.jurisdiction,
         on_date=facts.on_date,
         options=tuple(
-            _EVALUATORS[s](_Rules(facts, thresholds))
+            _EVALUATORS[s](Rules(s, facts, thresholds))
             for s in SOLUTIONS_BY_JURISDICTION[facts.jurisdiction]
         ),
     )
