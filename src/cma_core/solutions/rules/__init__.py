@@ -38,8 +38,13 @@ from cma_core.solutions.model import (
 )
 from cma_core.solutions.rules.bankruptcy import BANKRUPTCY_RULES, SEQUESTRATION_RULES
 from cma_core.solutions.rules.base import RuleSpec, run
-from cma_core.solutions.rules.breathing_space import BREATHING_SPACE_RULES, MHCM_RULES
-from cma_core.solutions.rules.dro import DRO_RULES
+from cma_core.solutions.rules.breathing_space import (
+    BREATHING_SPACE_RULES,
+    BS_NON_ELIGIBLE_TYPES,
+    BS_UNCERTAIN_TYPES,
+    MHCM_RULES,
+)
+from cma_core.solutions.rules.dro import DRO_EXCLUDED_TYPES, DRO_RULES, NI_DRO_EXTRA_EXCLUDED
 from cma_core.solutions.rules.informal import (
     ADMINISTRATION_ORDER_RULES,
     DMP_RULES,
@@ -51,7 +56,16 @@ from cma_core.solutions.rules.informal import (
 from cma_core.solutions.rules.iva import IVA_RULES, TRUST_DEED_RULES
 from cma_core.solutions.rules.map import MAP_RULES
 
-__all__ = ["RULES_BY_SOLUTION", "RuleSpec", "appraise", "assess"]
+__all__ = [
+    "BS_NON_ELIGIBLE_TYPES",
+    "BS_UNCERTAIN_TYPES",
+    "DRO_EXCLUDED_TYPES",
+    "NI_DRO_EXTRA_EXCLUDED",
+    "RULES_BY_SOLUTION",
+    "RuleSpec",
+    "appraise",
+    "assess",
+]
 
 #: The rules of each solution, in the order their reasons are given.
 RULES_BY_SOLUTION: dict[Solution, tuple[RuleSpec, ...]] = {
