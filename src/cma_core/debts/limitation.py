@@ -76,6 +76,51 @@ class LimitationAssessment:
         return self.status is LimitationStatus.PERIOD_EXPIRED
 
 
+def _unknown(rule_id: str, period: Threshold | None, reason: str) -> LimitationAssessment:
+    return LimitationAssessment(
+        status=LimitationStatus.UNKNOWN,
+        rule_id=rule_id,
+        period=period,
+        runs_from=None,
+        expires_on=None,
+        reasons=(reason,),
+    )
+
+
+def _missing_dates(debt: Debt) -> list[str]:
+    return [
+        name
+        for name, value in (
+            ("last payment date", debt.last_payment_date),
+            ("last written acknowledgment date", debt.last_acknowledgment_date),
+        )
+        if value is None
+    ]
+
+
+def _expired_caveats(debt: Debt, reasons: list[str]) -> LimitationStatus:
+    """LIM-03 and LIM-04: an expired period still needs the adviser when another regime
+    applies or a judgment exists (or may exist); adds the reasons and returns the status.
+    """
+    status = LimitationStatus.PERIOD_EXPIRED
+    if debt.debt_type in OTHER_REGIME_TYPES:
+        status = LimitationStatus.UNKNOWN
+        reasons.append(
+            f"LIM-03: {debt.debt_type} may be recovered outside the Limitation Act "
+            "(deductions, statutory powers or no limit); adviser to check"
+        )
+    if debt.ccj:
+        status = LimitationStatus.UNKNOWN
+        reasons.append(
+            "LIM-04: a judgment exists; the claim period no longer protects the client "
+            "(enforcement after 6 years needs the court's permission); adviser to check"
+        )
+    if debt.ccj is None:
+        status = LimitationStatus.UNKNOWN
+        reasons.append("LIM-04: missing: whether a CCJ exists")
+    return status
+
+
 def assess_limitation(
     debt: Debt,
     on_date: dt.date,
@@ -100,33 +145,12 @@ def assess_limitation(
     )
     period = thresholds.find(jurisdiction, param, on_date)
     if period is None:
-        return LimitationAssessment(
-            status=LimitationStatus.UNKNOWN,
-            rule_id=rule_id,
-            period=None,
-            runs_from=None,
-            expires_on=None,
-            reasons=(f"{rule_id}: limitation rules for {jurisdiction} are not in the reference",),
-        )
-
+        reason = f"{rule_id}: limitation rules for {jurisdiction} are not in the reference"
+        return _unknown(rule_id, None, reason)
     known = [d for d in (debt.last_payment_date, debt.last_acknowledgment_date) if d is not None]
-    missing = [
-        name
-        for name, value in (
-            ("last payment date", debt.last_payment_date),
-            ("last written acknowledgment date", debt.last_acknowledgment_date),
-        )
-        if value is None
-    ]
+    missing = _missing_dates(debt)
     if not known:
-        return LimitationAssessment(
-            status=LimitationStatus.UNKNOWN,
-            rule_id=rule_id,
-            period=period,
-            runs_from=None,
-            expires_on=None,
-            reasons=(f"{rule_id}: missing: {' and '.join(missing)}",),
-        )
+        return _unknown(rule_id, period, f"{rule_id}: missing: {' and '.join(missing)}")
 
     runs_from = max(known)
     expires_on = add_years(runs_from, period.value)
@@ -142,24 +166,7 @@ def assess_limitation(
         status = LimitationStatus.UNKNOWN
         reasons.append(f"{rule_id}: missing: {' and '.join(missing)} (could restart the period)")
     else:
-        status = LimitationStatus.PERIOD_EXPIRED
-
-    if status is LimitationStatus.PERIOD_EXPIRED:
-        if debt.debt_type in OTHER_REGIME_TYPES:
-            status = LimitationStatus.UNKNOWN
-            reasons.append(
-                f"LIM-03: {debt.debt_type} may be recovered outside the Limitation Act "
-                "(deductions, statutory powers or no limit); adviser to check"
-            )
-        if debt.ccj:
-            status = LimitationStatus.UNKNOWN
-            reasons.append(
-                "LIM-04: a judgment exists; the claim period no longer protects the client "
-                "(enforcement after 6 years needs the court's permission); adviser to check"
-            )
-        if debt.ccj is None:
-            status = LimitationStatus.UNKNOWN
-            reasons.append("LIM-04: missing: whether a CCJ exists")
+        status = _expired_caveats(debt, reasons)
     if mortgage:
         interest = thresholds.find(jurisdiction, Param.LIMITATION_MORTGAGE_INTEREST_YEARS, on_date)
         if interest is not None:

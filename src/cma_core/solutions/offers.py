@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Hashable, Sequence
+from typing import Generic, TypeVar
 
 from attrs import frozen
 
@@ -34,12 +35,15 @@ from cma_core.reference.thresholds import Param, ThresholdTable, default_thresho
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.money import Money
 
+#: What identifies a creditor's share (a debt id in the service; anything hashable).
+K = TypeVar("K", bound=Hashable)
+
 
 @frozen
-class Share:
+class Share(Generic[K]):
     """A creditor's claim in a pro-rata split: an identifier and the balance owed."""
 
-    key: Hashable
+    key: K
     balance: Money
 
 
@@ -50,13 +54,13 @@ class OfferKind(enum.StrEnum):
 
 
 @frozen(kw_only=True)
-class Offer:
-    key: Hashable
+class Offer(Generic[K]):
+    key: K
     amount: Money
     kind: OfferKind
 
 
-def pro_rata(available: Money, shares: Sequence[Share]) -> tuple[Offer, ...]:
+def pro_rata(available: Money, shares: Sequence[Share[K]]) -> tuple[Offer[K], ...]:
     """Split ``available`` pro rata to balance, penny-exact (largest-remainder rule).
 
     Offers come back in the order of ``shares``. Zero balances get zero.
@@ -90,7 +94,7 @@ def pro_rata(available: Money, shares: Sequence[Share]) -> tuple[Offer, ...]:
     )
 
 
-def token_offers(shares: Sequence[Share], per_creditor: Money) -> tuple[Offer, ...]:
+def token_offers(shares: Sequence[Share[K]], per_creditor: Money) -> tuple[Offer[K], ...]:
     """A token payment to every creditor still owed something."""
     return tuple(
         Offer(
@@ -103,12 +107,12 @@ def token_offers(shares: Sequence[Share], per_creditor: Money) -> tuple[Offer, .
 
 
 @frozen(kw_only=True)
-class OfferPlan:
+class OfferPlan(Generic[K]):
     available_for_priority: Money
-    priority_offers: tuple[Offer, ...]
+    priority_offers: tuple[Offer[K], ...]
     total_priority_offers: Money
     available_for_non_priority: Money
-    non_priority_offers: tuple[Offer, ...]
+    non_priority_offers: tuple[Offer[K], ...]
     uses_token_payments: bool
     notes: tuple[str, ...]
 
@@ -116,12 +120,12 @@ class OfferPlan:
 def plan_offers(
     *,
     available_for_priority: Money,
-    priority_offers: Sequence[tuple[Hashable, Money]],
-    non_priority: Sequence[Share],
+    priority_offers: Sequence[tuple[K, Money]],
+    non_priority: Sequence[Share[K]],
     jurisdiction: Jurisdiction,
     on_date: dt.date,
     table: ThresholdTable | None = None,
-) -> OfferPlan:
+) -> OfferPlan[K]:
     """Priority offers first, then pro rata (or token payments) to non-priority creditors.
 
     Args:
@@ -137,7 +141,7 @@ def plan_offers(
             priority offers exceed what is available for them (``priority_offers``, CR-10).
     """
     thresholds = table or default_thresholds()
-    prio: list[Offer] = []
+    prio: list[Offer[K]] = []
     for i, (key, amount) in enumerate(priority_offers):
         if amount.is_negative:
             raise ValidationError(f"priority_offers[{i}]", "must not be negative")

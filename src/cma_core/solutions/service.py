@@ -17,19 +17,20 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from attrs import define, field, frozen
 
 from cma_core.advice.ports import AdviceRecord, ClientDecision, ConsideredOption
 from cma_core.debts.limitation import assess_limitation
-from cma_core.debts.model import DebtId
-from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts
+from cma_core.debts.model import CreditorId, DebtId
+from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts, DebtEntry
 from cma_core.debts.priority import classify
 from cma_core.debts.service import AdviceRecorded, emit, load_case, thresholds_of
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.thresholds import ThresholdTable
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
@@ -42,7 +43,7 @@ from cma_core.solutions.model import (
     CaseFacts,
     Solution,
 )
-from cma_core.solutions.offers import Share, plan_offers
+from cma_core.solutions.offers import OfferPlan, Share, plan_offers
 from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
 from cma_core.solutions.rules import appraise
 
@@ -179,32 +180,9 @@ class AppraisalService:
             chosen = jurisdiction or (facts.jurisdiction if facts else None) or Jurisdiction.EW
             table = thresholds_of(await self.repos.reference(uow).get())
             entries = list(await self.repos.debts(uow).list_for_case(case_id))
-            known = {e.id for e in entries}
-            for debt_id, amount in priority_offers.items():
-                if debt_id not in known:
-                    raise ValidationError(f"priority_offers.{debt_id}", "no such debt on the case")
-                if amount.is_negative:
-                    raise ValidationError(f"priority_offers.{debt_id}", "must not be negative")
-            creditors = await self.repos.creditor_names(uow)
             prio = [e for e in entries if classify(e.debt).is_priority]
             non = [e for e in entries if not classify(e.debt).is_priority]
-            notes: list[str] = []
-            for e in prio:
-                if e.id not in priority_offers:
-                    notes.append(f"no offer given for the priority {e.debt.debt_type.value} debt")
-            misplaced = [k for k in priority_offers if k not in {e.id for e in prio}]
-            if misplaced:
-                raise ValidationError(
-                    f"priority_offers.{misplaced[0]}",
-                    "is not a priority debt: non-priority debts are offered pro rata",
-                )
-            for e in entries:
-                lim = assess_limitation(e.debt, day, chosen, table)
-                if lim.warning:
-                    notes.append(
-                        f"CR-20: the {e.debt.debt_type.value} debt may be statute barred "
-                        f"({lim.reasons[0]}); check before offering"
-                    )
+            _check_priority_offers(priority_offers, entries, prio)
             result = plan_offers(
                 available_for_priority=budget.budget.available_for_priority,
                 priority_offers=[(e.id, priority_offers.get(e.id, Money.zero())) for e in prio],
@@ -213,19 +191,8 @@ class AppraisalService:
                 on_date=day,
                 table=table,
             )
-            by_id = {e.id: e for e in entries}
-            lines = tuple(
-                OfferLine(
-                    debt_id=DebtId(o.key),  # type: ignore[arg-type]
-                    creditor=creditors.get(by_id[o.key].debt.creditor_id, "")  # type: ignore[index,arg-type]
-                    if by_id[o.key].debt.creditor_id  # type: ignore[index]
-                    else "",
-                    kind=o.kind,
-                    balance=by_id[o.key].debt.balance,  # type: ignore[index]
-                    amount=o.amount,
-                )
-                for o in (*result.priority_offers, *result.non_priority_offers)
-            )
+            notes = _offer_notes(priority_offers, entries, prio, day, chosen, table)
+            lines = _offer_lines(result, entries, await self.repos.creditor_names(uow))
             record = OfferPlanRecord(
                 id=self.new_id(),
                 centre_id=ctx.centre_id,
@@ -389,6 +356,65 @@ class AppraisalService:
         if record is None or record.case_id != case_id:
             raise NotFound("advice", advice_id)
         return record
+
+
+def _check_priority_offers(
+    offers: Mapping[DebtId, Money], entries: Sequence[DebtEntry], prio: Sequence[DebtEntry]
+) -> None:
+    """Each offer is for a priority debt of the case and not negative (else raise)."""
+    known = {e.id for e in entries}
+    for debt_id, amount in offers.items():
+        if debt_id not in known:
+            raise ValidationError(f"priority_offers.{debt_id}", "no such debt on the case")
+        if amount.is_negative:
+            raise ValidationError(f"priority_offers.{debt_id}", "must not be negative")
+    misplaced = [k for k in offers if k not in {e.id for e in prio}]
+    if misplaced:
+        raise ValidationError(
+            f"priority_offers.{misplaced[0]}",
+            "is not a priority debt: non-priority debts are offered pro rata",
+        )
+
+
+def _offer_notes(
+    offers: Mapping[DebtId, Money],
+    entries: Sequence[DebtEntry],
+    prio: Sequence[DebtEntry],
+    day: dt.date,
+    jurisdiction: Jurisdiction,
+    table: ThresholdTable,
+) -> list[str]:
+    """Priority debts left without an offer, then debts that may be statute barred (CR-20)."""
+    notes = [
+        f"no offer given for the priority {e.debt.debt_type.value} debt"
+        for e in prio
+        if e.id not in offers
+    ]
+    for e in entries:
+        lim = assess_limitation(e.debt, day, jurisdiction, table)
+        if lim.warning:
+            notes.append(
+                f"CR-20: the {e.debt.debt_type.value} debt may be statute barred "
+                f"({lim.reasons[0]}); check before offering"
+            )
+    return notes
+
+
+def _offer_lines(
+    plan: OfferPlan[DebtId], entries: Sequence[DebtEntry], creditors: Mapping[CreditorId, str]
+) -> tuple[OfferLine, ...]:
+    """One line per offer, priority first, labelled with its debt's creditor and balance."""
+    debts = {e.id: e.debt for e in entries}
+    lines: list[OfferLine] = []
+    for o in (*plan.priority_offers, *plan.non_priority_offers):
+        debt = debts[o.key]
+        creditor = creditors.get(debt.creditor_id, "") if debt.creditor_id else ""
+        lines.append(
+            OfferLine(
+                debt_id=o.key, creditor=creditor, kind=o.kind, balance=debt.balance, amount=o.amount
+            )
+        )
+    return tuple(lines)
 
 
 def _text(value: str | None) -> str | None:
