@@ -22,7 +22,7 @@ import enum
 
 from attrs import frozen
 
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
 

@@ -29,7 +29,6 @@ from cma_core.compliance.model import Finding, Status
 from cma_core.debts.model import DebtType
 from cma_core.debts.ports import AdviceRepositories, DebtEntry
 from cma_core.debts.priority import is_priority
-from cma_core.scheduling.calendar import Jurisdiction
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
 from cma_core.solutions.model import Eligibility, Solution
@@ -234,7 +233,7 @@ async def advice_sections(
                 term_months=advice.expected_term_months,
             )
     return {
-        "jurisdiction": Jurisdiction(jurisdiction.value) if jurisdiction else None,
+        "jurisdiction": jurisdiction,
         "recommendation": recommendation,
         "recommendation_known": True,
         "sfs": sfs_summary(budget, offers, timezone) if budget else None,

@@ -8,7 +8,7 @@ import enum
 from attrs import field, frozen
 
 from cma_core.compliance.casefile import SolutionKind
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.money import Money
 

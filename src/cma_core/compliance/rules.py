@@ -28,7 +28,8 @@ from cma_core.compliance.casefile import (
     Vehicle,
 )
 from cma_core.compliance.model import CompliancePolicy, Status
-from cma_core.scheduling.calendar import WorkingCalendar, add_months, add_years
+from cma_core.reference.periods import add_months, add_years
+from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.scheduling.deadlines import moratorium_day, sar_deadlines, written_advice_due
 from cma_core.shared.money import Money
 

@@ -18,7 +18,8 @@ import enum
 
 from attrs import frozen
 
-from cma_core.scheduling.calendar import ClearDayRule, Roll, WorkingCalendar, add_months
+from cma_core.reference.periods import add_months
+from cma_core.scheduling.calendar import ClearDayRule, Roll, WorkingCalendar
 from cma_core.shared.errors import ValidationError
 
 

@@ -36,7 +36,7 @@ from cma_core.compliance.casefile import (
     Vulnerability,
 )
 from cma_core.compliance.model import DEFAULT_REQUIRED_OPTIONS
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
 

@@ -33,7 +33,7 @@ from cma_core.compliance.casefile import (
 )
 from cma_core.compliance.model import CompliancePolicy, Finding, Status
 from cma_core.compliance.registry import RULES, evaluate
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
 
 from .builders import (
