@@ -1,7 +1,10 @@
 """``CaseFile``: the read-only snapshot of a case that the compliance rules read.
 
-The application layer assembles it from the case, debts, budget, solutions and logs; the
-rules never see those aggregates, so this module defines its own minimal shapes.
+The application layer assembles it from the case, debts, budget, solutions and logs
+(``compliance.inputs``). The rules read the advice domain's own vocabulary: solutions are
+``cma_core.solutions.model.Solution``, jurisdictions ``cma_core.reference`` ones, and the
+DRO is judged by the saved appraisal's result (one engine, ``solutions.rules``). Only
+facts no other area models get a shape of their own here.
 
 **Missing facts.** Two levels, on purpose:
 
@@ -25,56 +28,7 @@ from attrs import frozen
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
-
-
-class SolutionKind(enum.StrEnum):
-    BREATHING_SPACE = "breathing_space"
-    DMP = "dmp"
-    ADMINISTRATION_ORDER = "administration_order"
-    DRO = "dro"
-    IVA = "iva"
-    BANKRUPTCY = "bankruptcy"
-    MAP = "map"  # Minimal Asset Process (Scotland)
-    SEQUESTRATION = "sequestration"  # Scottish bankruptcy
-    PROTECTED_TRUST_DEED = "protected_trust_deed"
-    DAS = "das"  # Debt Arrangement Scheme (Scotland)
-    TOKEN_PAYMENTS = "token_payments"  # noqa: S105 - a solution name, not a secret
-    FULL_AND_FINAL = "full_and_final"
-    WRITE_OFF = "write_off"
-    SELF_HELP_PRIORITY = "self_help_priority"  # negotiate priority debts one by one
-
-
-# Where each remedy exists. Informal options exist everywhere. Breathing Space is EW only
-# (BSR 2020 covers England and Wales); MAP, sequestration, trust deeds and DAS are Scottish;
-# Administration Orders are an EW county-court remedy (UK-DEBT-ADVICE §1.6).
-SOLUTION_JURISDICTIONS: dict[SolutionKind, frozenset[Jurisdiction]] = {
-    SolutionKind.BREATHING_SPACE: frozenset({Jurisdiction.EW}),
-    SolutionKind.DMP: frozenset(Jurisdiction),
-    SolutionKind.ADMINISTRATION_ORDER: frozenset({Jurisdiction.EW}),
-    SolutionKind.DRO: frozenset({Jurisdiction.EW, Jurisdiction.NI}),
-    SolutionKind.IVA: frozenset({Jurisdiction.EW, Jurisdiction.NI}),
-    SolutionKind.BANKRUPTCY: frozenset({Jurisdiction.EW, Jurisdiction.NI}),
-    SolutionKind.MAP: frozenset({Jurisdiction.SCO}),
-    SolutionKind.SEQUESTRATION: frozenset({Jurisdiction.SCO}),
-    SolutionKind.PROTECTED_TRUST_DEED: frozenset({Jurisdiction.SCO}),
-    SolutionKind.DAS: frozenset({Jurisdiction.SCO}),
-    SolutionKind.TOKEN_PAYMENTS: frozenset(Jurisdiction),
-    SolutionKind.FULL_AND_FINAL: frozenset(Jurisdiction),
-    SolutionKind.WRITE_OFF: frozenset(Jurisdiction),
-    SolutionKind.SELF_HELP_PRIORITY: frozenset(Jurisdiction),
-}
-
-# Solutions with a regular payment, for which CR-13 needs a payment and an expected term.
-PAYMENT_SOLUTIONS = frozenset(
-    {
-        SolutionKind.DMP,
-        SolutionKind.ADMINISTRATION_ORDER,
-        SolutionKind.IVA,
-        SolutionKind.PROTECTED_TRUST_DEED,
-        SolutionKind.DAS,
-        SolutionKind.TOKEN_PAYMENTS,
-    }
-)
+from cma_core.solutions.model import Solution
 
 
 class Direction(enum.StrEnum):
@@ -157,7 +111,7 @@ class TaskSummary:
 
 @frozen(kw_only=True)
 class Recommendation:
-    solution: SolutionKind
+    solution: Solution
     on: dt.date
     monthly_payment: Money | None = None
     term_months: int | None = None
@@ -220,7 +174,7 @@ class DebtSchedule:
 
 @frozen(kw_only=True)
 class OptionAppraisal:
-    solution: SolutionKind
+    solution: Solution
     eligible: bool | None
     reason: str
 

@@ -34,20 +34,10 @@ from cma_core.shared.uow import UnitOfWork
 from cma_core.solutions.model import Eligibility, Solution
 from cma_core.solutions.ports import AppraisalRecord, OfferPlanRecord
 
-_SOLUTION_KIND: dict[Solution, cf.SolutionKind | None] = {
-    Solution.DRO: cf.SolutionKind.DRO,
-    Solution.MAP: cf.SolutionKind.MAP,
-    Solution.BANKRUPTCY: cf.SolutionKind.BANKRUPTCY,
-    Solution.SEQUESTRATION: cf.SolutionKind.SEQUESTRATION,
-    Solution.IVA: cf.SolutionKind.IVA,
-    Solution.TRUST_DEED: cf.SolutionKind.PROTECTED_TRUST_DEED,
-    Solution.DMP: cf.SolutionKind.DMP,
-    Solution.ADMINISTRATION_ORDER: cf.SolutionKind.ADMINISTRATION_ORDER,
-    Solution.BREATHING_SPACE: cf.SolutionKind.BREATHING_SPACE,
-    Solution.MENTAL_HEALTH_CRISIS_MORATORIUM: cf.SolutionKind.BREATHING_SPACE,
-    Solution.TOKEN_PAYMENTS: cf.SolutionKind.TOKEN_PAYMENTS,
-    Solution.FULL_AND_FINAL_SETTLEMENT: cf.SolutionKind.FULL_AND_FINAL,
-    Solution.WRITE_OFF_REQUEST: cf.SolutionKind.WRITE_OFF,
+#: How an appraised option reads to CR-12: both moratoria are the one Breathing Space
+#: option (the standard one wins), and "no solution needed" is not an option to appraise.
+_AS_OPTION: dict[Solution, Solution | None] = {
+    Solution.MENTAL_HEALTH_CRISIS_MORATORIUM: Solution.BREATHING_SPACE,
     Solution.NO_SOLUTION_NEEDED: None,
 }
 
@@ -163,10 +153,9 @@ def options_of(
         options = [(o.solution, o.status, "; ".join(o.reasons)) for o in advice.options]
     else:
         return None
-    out: dict[cf.SolutionKind, cf.OptionAppraisal] = {}
+    out: dict[Solution, cf.OptionAppraisal] = {}
     for solution, status, reason in options:
-        kind = _SOLUTION_KIND.get(solution)
-        # Both moratoria are one Breathing Space option to the rules: the standard one wins.
+        kind = _AS_OPTION.get(solution, solution)
         if kind is not None and kind not in out:
             out[kind] = cf.OptionAppraisal(solution=kind, eligible=_ELIGIBLE[status], reason=reason)
     return tuple(out.values())
@@ -223,15 +212,14 @@ async def advice_sections(
         advice.jurisdiction if advice else None
     )
     recommendation = None
-    if advice is not None and advice.recommended is not None:
-        kind = _SOLUTION_KIND.get(advice.recommended)
-        if kind is not None:
-            recommendation = cf.Recommendation(
-                solution=kind,
-                on=advice.on_date,
-                monthly_payment=advice.monthly_payment,
-                term_months=advice.expected_term_months,
-            )
+    # "No solution needed" recommends no remedy: the rules see no recommendation.
+    if advice is not None and advice.recommended not in {None, Solution.NO_SOLUTION_NEEDED}:
+        recommendation = cf.Recommendation(
+            solution=advice.recommended,
+            on=advice.on_date,
+            monthly_payment=advice.monthly_payment,
+            term_months=advice.expected_term_months,
+        )
     return {
         "jurisdiction": jurisdiction,
         "recommendation": recommendation,

@@ -7,10 +7,10 @@ import enum
 
 from attrs import field, frozen
 
-from cma_core.compliance.casefile import SolutionKind
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.money import Money
+from cma_core.solutions.model import SOLUTIONS_BY_JURISDICTION, Solution
 
 
 class Severity(enum.StrEnum):
@@ -103,43 +103,13 @@ DEFAULT_DRO_LIMITS: tuple[DroLimits, ...] = (
     ),
 )
 
-DEFAULT_REQUIRED_OPTIONS: dict[Jurisdiction, frozenset[SolutionKind]] = {
-    Jurisdiction.EW: frozenset(
-        {
-            SolutionKind.BREATHING_SPACE,
-            SolutionKind.DMP,
-            SolutionKind.ADMINISTRATION_ORDER,
-            SolutionKind.DRO,
-            SolutionKind.IVA,
-            SolutionKind.BANKRUPTCY,
-            SolutionKind.TOKEN_PAYMENTS,
-            SolutionKind.FULL_AND_FINAL,
-            SolutionKind.WRITE_OFF,
-        }
-    ),
-    Jurisdiction.SCO: frozenset(
-        {
-            SolutionKind.DMP,
-            SolutionKind.DAS,
-            SolutionKind.PROTECTED_TRUST_DEED,
-            SolutionKind.MAP,
-            SolutionKind.SEQUESTRATION,
-            SolutionKind.TOKEN_PAYMENTS,
-            SolutionKind.FULL_AND_FINAL,
-            SolutionKind.WRITE_OFF,
-        }
-    ),
-    Jurisdiction.NI: frozenset(
-        {
-            SolutionKind.DMP,
-            SolutionKind.DRO,
-            SolutionKind.IVA,
-            SolutionKind.BANKRUPTCY,
-            SolutionKind.TOKEN_PAYMENTS,
-            SolutionKind.FULL_AND_FINAL,
-            SolutionKind.WRITE_OFF,
-        }
-    ),
+#: CR-12: the appraisal must list every solution of the jurisdiction (solutions.model's
+#: one table), except "no solution needed" (not a remedy) and the mental health crisis
+#: moratorium, which the rules read as the Breathing Space option it is a form of.
+DEFAULT_REQUIRED_OPTIONS: dict[Jurisdiction, frozenset[Solution]] = {
+    jurisdiction: frozenset(solutions)
+    - {Solution.NO_SOLUTION_NEEDED, Solution.MENTAL_HEALTH_CRISIS_MORATORIUM}
+    for jurisdiction, solutions in SOLUTIONS_BY_JURISDICTION.items()
 }
 
 
@@ -171,7 +141,7 @@ class CompliancePolicy:
     mortgage_shortfall_limitation_years: int = 12  # CR-20: s20 principal
     dro_limits: tuple[DroLimits, ...] = DEFAULT_DRO_LIMITS
     previous_dro_bar_years: int = 6  # DRO-E6
-    required_options: dict[Jurisdiction, frozenset[SolutionKind]] = field(
+    required_options: dict[Jurisdiction, frozenset[Solution]] = field(
         factory=lambda: dict(DEFAULT_REQUIRED_OPTIONS)
     )
 

@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from cma_core.compliance.casefile import (
-    PAYMENT_SOLUTIONS,
-    SOLUTION_JURISDICTIONS,
     BsCheck,
     CaseFile,
     ComplaintKind,
@@ -24,7 +22,6 @@ from cma_core.compliance.casefile import (
     MoratoriumKind,
     Party,
     SfsSection,
-    SolutionKind,
     Vehicle,
 )
 from cma_core.compliance.model import CompliancePolicy, Status
@@ -32,6 +29,12 @@ from cma_core.reference.periods import add_months, add_years
 from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.scheduling.deadlines import moratorium_day, sar_deadlines, written_advice_due
 from cma_core.shared.money import Money
+from cma_core.solutions.model import (
+    MORATORIA,
+    REGULAR_PAYMENT_SOLUTIONS,
+    Solution,
+    available_in,
+)
 
 
 @frozen(kw_only=True)
@@ -332,7 +335,7 @@ def cr05_jurisdiction_solution(case: CaseFile, ctx: RuleContext) -> Verdict:
         )
     if rec is None:
         return _not_applicable("Jurisdiction is recorded; no solution recommended yet.", facts)
-    if case.jurisdiction not in SOLUTION_JURISDICTIONS[rec.solution]:
+    if not available_in(rec.solution, case.jurisdiction):
         return Verdict(
             status=Status.FAIL,
             message=f"{rec.solution} is not available in {case.jurisdiction}.",
@@ -355,7 +358,7 @@ def cr06_sfs_before_recommendation(case: CaseFile, ctx: RuleContext) -> Verdict:
         return _not_applicable("No solution has been recommended yet.")
     completed = case.sfs.completed_on if case.sfs else None
     facts = _facts(recommended=rec.solution, recommended_on=rec.on, sfs_completed_on=completed)
-    if rec.solution is SolutionKind.BREATHING_SPACE:
+    if rec.solution in MORATORIA:
         return _not_applicable(
             "A Breathing Space needs only enough financial information to advise, not a full "
             "SFS (BSG 4.3); see CR-15.",
@@ -655,7 +658,7 @@ def cr13_affordable_payment(case: CaseFile, ctx: RuleContext) -> Verdict:
     rec = case.recommendation
     if rec is None:
         return _not_applicable("No solution has been recommended yet.")
-    if rec.solution not in PAYMENT_SOLUTIONS:
+    if rec.solution not in REGULAR_PAYMENT_SOLUTIONS:
         return _not_applicable(
             f"{rec.solution} has no regular payment to test.", _facts(recommended=rec.solution)
         )
@@ -688,7 +691,7 @@ def cr14_dro_eligibility(case: CaseFile, ctx: RuleContext) -> Verdict:
     """A DRO passes DRO-E1…E8 using the limits in force on the submission date."""
     rec = case.recommendation
     if case.dro is None:
-        if rec is not None and rec.solution is SolutionKind.DRO:
+        if rec is not None and rec.solution is Solution.DRO:
             return _missing("DRO eligibility inputs", "Record the DRO application facts.")
         if not case.recommendation_known:
             return _missing("recommendation data", "Load the case's solutions and recommendation.")
@@ -697,7 +700,7 @@ def cr14_dro_eligibility(case: CaseFile, ctx: RuleContext) -> Verdict:
     if case.jurisdiction is None:
         return _missing("jurisdiction", "Record where the client lives.")
     out = _Outcome()
-    if case.jurisdiction not in SOLUTION_JURISDICTIONS[SolutionKind.DRO]:
+    if not available_in(Solution.DRO, case.jurisdiction):
         out.fail(f"there is no DRO in {case.jurisdiction}", "Consider MAP in Scotland.")
     on = dro.submission_on or ctx.today  # E1: before submission, today's limits apply
     limits = ctx.policy.dro_limits_on(case.jurisdiction, on)
@@ -805,7 +808,7 @@ def _counted_assets(
 def _breathing_space_gate(case: CaseFile) -> Verdict | None:
     if case.breathing_space is None:
         rec = case.recommendation
-        if rec is not None and rec.solution is SolutionKind.BREATHING_SPACE:
+        if rec is not None and rec.solution in MORATORIA:
             return _missing(
                 "breathing-space record although one is recommended",
                 "Record the breathing-space application.",

@@ -68,6 +68,26 @@ SOLUTIONS_BY_JURISDICTION: dict[Jurisdiction, tuple[Solution, ...]] = {
     Jurisdiction.NI: (Solution.DRO, Solution.BANKRUPTCY, Solution.IVA, *_COMMON),
 }
 
+#: Solutions the client pays into every month: a recommendation of one needs a monthly
+#: payment the budget affords and an expected term (CR-13, CONC 8.2.2G(2)).
+REGULAR_PAYMENT_SOLUTIONS = frozenset(
+    {
+        Solution.DMP,
+        Solution.ADMINISTRATION_ORDER,
+        Solution.IVA,
+        Solution.TRUST_DEED,
+        Solution.TOKEN_PAYMENTS,
+    }
+)
+
+#: The two Breathing Space moratoria (SI 2020/1311): standard and mental health crisis.
+MORATORIA = frozenset({Solution.BREATHING_SPACE, Solution.MENTAL_HEALTH_CRISIS_MORATORIUM})
+
+
+def available_in(solution: Solution, jurisdiction: Jurisdiction) -> bool:
+    """Whether ``solution`` exists in ``jurisdiction`` (CR-05, CONC 8.2.2G(1))."""
+    return solution in SOLUTIONS_BY_JURISDICTION[jurisdiction]
+
 
 class Eligibility(enum.StrEnum):
     ELIGIBLE = "eligible"

@@ -28,7 +28,6 @@ from cma_core.compliance.casefile import (
     SfsLine,
     SfsSection,
     SfsSummary,
-    SolutionKind,
     TaskSummary,
     Threat,
     ThreatKind,
@@ -39,6 +38,7 @@ from cma_core.compliance.model import DEFAULT_REQUIRED_OPTIONS
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
+from cma_core.solutions.model import Solution
 
 D = dt.date
 TODAY = D(2026, 6, 30)
@@ -119,7 +119,7 @@ DEBTS = DebtSchedule(
 )
 
 OPTIONS = tuple(
-    OptionAppraisal(solution=s, eligible=s is not SolutionKind.DRO, reason="considered")
+    OptionAppraisal(solution=s, eligible=s is not Solution.DRO, reason="considered")
     for s in sorted(DEFAULT_REQUIRED_OPTIONS[Jurisdiction.EW])
 )
 
@@ -156,7 +156,7 @@ def compliant() -> CaseFile:
         threats=(Threat(id="t1", kind=ThreatKind.HEARING, deadline=D(2026, 7, 15)),),
         tasks=(TaskSummary(id="k1", due=D(2026, 7, 10), threat_id="t1"),),
         recommendation=Recommendation(
-            solution=SolutionKind.DMP, on=D(2026, 4, 1), monthly_payment=m(10_000), term_months=48
+            solution=Solution.DMP, on=D(2026, 4, 1), monthly_payment=m(10_000), term_months=48
         ),
         sfs=SFS,
         debts=DEBTS,

@@ -20,12 +20,12 @@ from cma_core.compliance.casefile import (
     DataSubjectRequest,
     LetterSection,
     MoratoriumKind,
+    OptionAppraisal,
     Recommendation,
     Screening,
     Settlement,
     SfsLine,
     SfsSection,
-    SolutionKind,
     TaskSummary,
     Threat,
     ThreatKind,
@@ -35,6 +35,7 @@ from cma_core.compliance.model import CompliancePolicy, Finding, Status
 from cma_core.compliance.registry import RULES, evaluate
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
+from cma_core.solutions.model import SOLUTIONS_BY_JURISDICTION, Solution
 
 from .builders import (
     ADVISER,
@@ -80,7 +81,7 @@ def with_bs(**changes: object) -> Change:
 def with_dro(**changes: object) -> Change:
     return lambda c: attrs.evolve(
         c,
-        recommendation=Recommendation(solution=SolutionKind.DRO, on=D(2026, 5, 20)),
+        recommendation=Recommendation(solution=Solution.DRO, on=D(2026, 5, 20)),
         dro=attrs.evolve(dro_inputs(), **changes),  # type: ignore[arg-type]
     )
 
@@ -105,7 +106,8 @@ def identity(c: CaseFile) -> CaseFile:
     return c
 
 
-BS_REC = Recommendation(solution=SolutionKind.BREATHING_SPACE, on=D(2026, 4, 1))
+BS_REC = Recommendation(solution=Solution.BREATHING_SPACE, on=D(2026, 4, 1))
+MHCM_REC = Recommendation(solution=Solution.MENTAL_HEALTH_CRISIS_MORATORIUM, on=D(2026, 4, 1))
 DISPOSED = Closure(
     closed_on=D(2019, 1, 10), retain_until=D(2025, 1, 10), disposed_on=D(2025, 1, 20)
 )
@@ -178,7 +180,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
     (
         "CR-05",
         "MAP in EW",
-        ev(recommendation=Recommendation(solution=SolutionKind.MAP, on=D(2026, 4, 1))),
+        ev(recommendation=Recommendation(solution=Solution.MAP, on=D(2026, 4, 1))),
         FAIL,
     ),
     (
@@ -186,7 +188,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         "DRO in Scotland",
         ev(
             jurisdiction=Jurisdiction.SCO,
-            recommendation=Recommendation(solution=SolutionKind.DRO, on=D(2026, 4, 1)),
+            recommendation=Recommendation(solution=Solution.DRO, on=D(2026, 4, 1)),
         ),
         FAIL,
     ),
@@ -198,6 +200,12 @@ CASES: list[tuple[str, str, Change, Status]] = [
     ("CR-06", "SFS incomplete", with_sfs(completed_on=None), FAIL),
     ("CR-06", "no budget", ev(sfs=None), NA),
     ("CR-06", "breathing space needs no full SFS", ev(recommendation=BS_REC, sfs=None), NAP),
+    (
+        "CR-06",
+        "nor does a mental health crisis moratorium",
+        ev(recommendation=MHCM_REC, sfs=None),
+        NAP,
+    ),
     # CR-07 SFS arithmetic
     ("CR-07", "sums agree", identity, PASS),
     ("CR-07", "wrong total", with_sfs(total_outgoings=m(130_000)), FAIL),
@@ -264,7 +272,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         "CR-12",
         "IVA missing",
         lambda c: attrs.evolve(
-            c, options=tuple(o for o in (c.options or ()) if o.solution is not SolutionKind.IVA)
+            c, options=tuple(o for o in (c.options or ()) if o.solution is not Solution.IVA)
         ),
         FAIL,
     ),
@@ -277,6 +285,20 @@ CASES: list[tuple[str, str, Change, Status]] = [
         FAIL,
     ),
     ("CR-12", "no appraisal", ev(options=None), NA),
+    # Scotland: every option the solutions area appraises there is enough (the former
+    # compliance enum also required a Debt Arrangement Scheme nobody can appraise).
+    (
+        "CR-12",
+        "all Scottish options appraised",
+        ev(
+            jurisdiction=Jurisdiction.SCO,
+            options=tuple(
+                OptionAppraisal(solution=s, eligible=True, reason="considered")
+                for s in SOLUTIONS_BY_JURISDICTION[Jurisdiction.SCO]
+            ),
+        ),
+        PASS,
+    ),
     ("CR-12", "no jurisdiction", ev(jurisdiction=None), NA),
     # CR-13 affordable payment and term
     ("CR-13", "payment within surplus", identity, PASS),
@@ -285,7 +307,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         "payment above surplus",
         ev(
             recommendation=Recommendation(
-                solution=SolutionKind.DMP,
+                solution=Solution.DMP,
                 on=D(2026, 4, 1),
                 monthly_payment=m(10_001),
                 term_months=48,
@@ -298,7 +320,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         "no term",
         ev(
             recommendation=Recommendation(
-                solution=SolutionKind.DMP,
+                solution=Solution.DMP,
                 on=D(2026, 4, 1),
                 monthly_payment=m(100),
                 term_months=None,
@@ -323,7 +345,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
     (
         "CR-14",
         "DRO recommended, no inputs",
-        ev(recommendation=Recommendation(solution=SolutionKind.DRO, on=D(2026, 5, 1))),
+        ev(recommendation=Recommendation(solution=Solution.DRO, on=D(2026, 5, 1))),
         NA,
     ),
     ("CR-14", "no DRO on case", identity, NAP),
@@ -339,6 +361,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         FAIL,
     ),
     ("CR-15", "recommended but no record", ev(recommendation=BS_REC), NA),
+    ("CR-15", "crisis moratorium recommended, no record", ev(recommendation=MHCM_REC), NA),
     ("CR-15", "no breathing space", identity, NAP),
     # CR-16 midway review (start 1 May: day 26 = 26 May, day 35 = 4 Jun)
     ("CR-16", "review on day 28", with_bs(), PASS),
