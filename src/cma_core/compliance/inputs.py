@@ -31,6 +31,7 @@ from cma_core.debts.ports import AdviceRepositories, DebtEntry
 from cma_core.debts.priority import is_priority
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
+from cma_core.solutions.affordability import latest_plan
 from cma_core.solutions.model import Eligibility, Solution
 from cma_core.solutions.ports import AppraisalRecord, OfferPlanRecord
 
@@ -206,7 +207,7 @@ async def advice_sections(
     appraisals = await repos.appraisals(uow).list_for_case(case_id)
     plans = await repos.offers(uow).list_for_case(case_id)
     letters = await repos.letters(uow).list_for_case(case_id)
-    offers = max(plans, key=lambda p: (p.on_date, p.created_at), default=None)
+    offers = latest_plan(plans)
 
     jurisdiction = (facts.jurisdiction if facts else None) or (
         advice.jurisdiction if advice else None

@@ -29,6 +29,7 @@ from cma_core.reference.periods import add_months, add_years
 from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.scheduling.deadlines import moratorium_day, sar_deadlines, written_advice_due
 from cma_core.shared.money import Money
+from cma_core.solutions.affordability import Affordability, check_payment
 from cma_core.solutions.model import (
     MORATORIA,
     REGULAR_PAYMENT_SOLUTIONS,
@@ -652,7 +653,12 @@ def cr12_options_appraisal(case: CaseFile, ctx: RuleContext) -> Verdict:
 
 
 def cr13_affordable_payment(case: CaseFile, ctx: RuleContext) -> Verdict:
-    """Recommended payment within surplus; expected term recorded (CONC 8.2.2G(2))."""
+    """Recommended payment within surplus; expected term recorded (CONC 8.2.2G(2)).
+
+    Affordability is ``solutions.affordability.check_payment``, the function the advice
+    record's save-time check calls: the surplus is the amount available for non-priority
+    debts (its docstring quotes UK-DEBT-ADVICE §4 and §6 for why).
+    """
     if (unknown := _recommendation_unknown(case)) is not None:
         return unknown
     rec = case.recommendation
@@ -662,23 +668,21 @@ def cr13_affordable_payment(case: CaseFile, ctx: RuleContext) -> Verdict:
         return _not_applicable(
             f"{rec.solution} has no regular payment to test.", _facts(recommended=rec.solution)
         )
-    surplus = case.sfs.available_for_non_priority if case.sfs else None
     facts = _facts(
         recommended=rec.solution,
         monthly_payment=rec.monthly_payment,
         term_months=rec.term_months,
-        available_for_non_priority=surplus,
+        available_for_non_priority=case.sfs.available_for_non_priority if case.sfs else None,
     )
     out = _Outcome()
     if rec.monthly_payment is None:
         out.fail("the recommended monthly payment is not recorded", "Record the payment.")
-    elif surplus is None:
-        out.gap("the surplus available for non-priority debts is unknown", "Complete the SFS.")
-    elif rec.monthly_payment > surplus:
-        out.fail(
-            f"the payment {rec.monthly_payment} exceeds the surplus {surplus}",
-            "Recommend only what the budget shows the client can afford.",
-        )
+    else:
+        check = check_payment(rec.monthly_payment, case.sfs)
+        if check.outcome is Affordability.SURPLUS_UNKNOWN:
+            out.gap(check.message, "Complete the SFS.")
+        elif check.outcome is Affordability.OVER_SURPLUS:
+            out.fail(check.message, "Recommend only what the budget shows the client can afford.")
     if rec.term_months is None:
         out.fail("the expected term is not recorded", "Record the expected term in months.")
     return out.verdict("The payment is affordable and the expected term is recorded.", facts)

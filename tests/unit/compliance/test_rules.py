@@ -329,6 +329,36 @@ CASES: list[tuple[str, str, Change, Status]] = [
         FAIL,
     ),
     ("CR-13", "surplus unknown", ev(sfs=None), NA),
+    # The SFS has £150 available for priority debts and £100 after the £50 priority offer:
+    # £120 fits the first but not the second, and CR-13 reads the second.
+    (
+        "CR-13",
+        "payment within priority but not non-priority surplus",
+        ev(
+            recommendation=Recommendation(
+                solution=Solution.DMP,
+                on=D(2026, 4, 1),
+                monthly_payment=m(12_000),
+                term_months=48,
+            )
+        ),
+        FAIL,
+    ),
+    (
+        "CR-13",
+        "no payment asked of a deficit budget",
+        lambda c: attrs.evolve(
+            c,
+            sfs=attrs.evolve(SFS, available_for_non_priority=m(-500)),
+            recommendation=Recommendation(
+                solution=Solution.TOKEN_PAYMENTS,
+                on=D(2026, 4, 1),
+                monthly_payment=m(0),
+                term_months=12,
+            ),
+        ),
+        PASS,
+    ),
     # CR-14 DRO eligibility
     ("CR-14", "eligible DRO", with_dro(), PASS),
     ("CR-14", "debts over the 2026 limit", with_dro(qualifying_debts=m(5_000_001)), FAIL),
