@@ -28,7 +28,7 @@ from attrs import frozen
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
-from cma_core.solutions.model import Solution
+from cma_core.solutions.model import OptionResult, Solution
 
 
 class Direction(enum.StrEnum):
@@ -179,32 +179,6 @@ class OptionAppraisal:
     reason: str
 
 
-@frozen(kw_only=True)
-class Vehicle:
-    value: Money
-    disability_adapted: bool = False
-    work_only: bool = False
-
-
-@frozen(kw_only=True)
-class DroInputs:
-    """DRO-E1…E8 facts (UK-DEBT-ADVICE §1.1). ``None`` on any field: not yet recorded."""
-
-    submission_on: dt.date | None
-    qualifying_debts: Money | None
-    monthly_surplus: Money | None
-    assets_excluding_vehicles: Money | None
-    vehicles: tuple[Vehicle, ...] | None
-    homeowner: bool | None
-    residence_test_met: bool | None
-    previous_dro_on: dt.date | None = None  # None with ``no_previous_dro`` True: never had one
-    previous_dro_revoked: bool = False
-    no_previous_dro: bool | None = None
-    insolvency_bar: bool | None = None  # bankrupt, IVA, BRO/DRRO, pending petition
-    in_breathing_space: bool | None = None
-    breathing_space_cancellation_requested: bool = False
-
-
 class MoratoriumKind(enum.StrEnum):
     STANDARD = "standard"
     MENTAL_HEALTH_CRISIS = "mental_health_crisis"
@@ -327,7 +301,9 @@ class CaseFile:
     sfs: SfsSummary | None = None
     debts: DebtSchedule | None = None
     options: tuple[OptionAppraisal, ...] | None = None
-    dro: DroInputs | None = None
+    # CR-14: the DRO result of the latest saved options appraisal (the one DRO engine,
+    # solutions.rules), judged on its date; None: no saved appraisal judges a DRO.
+    dro: OptionResult | None = None
     breathing_space: BreathingSpaceRecord | None = None
     advice: AdviceRecord | None = None
     settlements: tuple[Settlement, ...] | None = None

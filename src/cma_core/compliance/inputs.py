@@ -7,9 +7,10 @@ What the advice area does not record is left out honestly:
 * the credit report check (CR-09) and a limitation flag on a debt (CR-20) have no field
   yet; ``unrecordable`` turns a failure that is *only* due to them into ``not_assessable``
   with the reason, and keeps every other failure;
-* spending guidelines (CR-08) are not loaded per line, so those lines are not assessable;
-* DRO inputs (CR-14) are not assembled from the financial facts yet: that section stays
-  ``None`` and the rule says so.
+* spending guidelines (CR-08) are not loaded per line, so those lines are not assessable.
+
+CR-14 reads the DRO result of the latest saved options appraisal (``AppraisalRepository``):
+the appraisal is the one DRO engine, so compliance judges what the adviser saw.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from cma_core.debts.priority import is_priority
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
 from cma_core.solutions.affordability import latest_plan
-from cma_core.solutions.model import Eligibility, Solution
+from cma_core.solutions.model import Eligibility, OptionResult, Solution
 from cma_core.solutions.ports import AppraisalRecord, OfferPlanRecord
 
 #: How an appraised option reads to CR-12: both moratoria are the one Breathing Space
@@ -141,10 +142,22 @@ def debt_schedule(
     return cf.DebtSchedule(debts=tuple(out))
 
 
+def latest_appraisal(appraisals: Sequence[AppraisalRecord]) -> AppraisalRecord | None:
+    """The saved appraisal in force: the latest by its date, then by when it was saved."""
+    return max(appraisals, key=lambda r: (r.appraisal.on_date, r.created_at), default=None)
+
+
+def dro_result(appraisals: Sequence[AppraisalRecord]) -> OptionResult | None:
+    """CR-14's input: the latest saved appraisal's DRO result (eligibility and reasons);
+    ``None`` without a saved appraisal, or when it has no DRO (Scotland)."""
+    latest = latest_appraisal(appraisals)
+    return latest.appraisal.find(Solution.DRO) if latest is not None else None
+
+
 def options_of(
     appraisals: Sequence[AppraisalRecord], advice: AdviceRecord | None
 ) -> tuple[cf.OptionAppraisal, ...] | None:
-    latest = max(appraisals, key=lambda r: (r.appraisal.on_date, r.created_at), default=None)
+    latest = latest_appraisal(appraisals)
     if latest is not None:
         options = [
             (o.solution, o.status, "; ".join(r.message for r in o.reasons))
@@ -228,6 +241,7 @@ async def advice_sections(
         "sfs": sfs_summary(budget, offers, timezone) if budget else None,
         "debts": debt_schedule(entries, creditors, offers),
         "options": options_of(appraisals, advice),
+        "dro": dro_result(appraisals),
         "advice": advice_record(advice, letters, timezone),
     }
 

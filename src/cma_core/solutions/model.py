@@ -193,7 +193,11 @@ class Appraisal:
     options: tuple[OptionResult, ...]
 
     def get(self, solution: Solution) -> OptionResult:
-        for option in self.options:
-            if option.solution is solution:
-                return option
-        raise KeyError(solution)
+        found = self.find(solution)
+        if found is None:
+            raise KeyError(solution)
+        return found
+
+    def find(self, solution: Solution) -> OptionResult | None:
+        """The result for ``solution``, or ``None`` when it does not exist here."""
+        return next((o for o in self.options if o.solution is solution), None)

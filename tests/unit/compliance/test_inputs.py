@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from cma_core.compliance.inputs import options_of
+from cma_core.compliance.inputs import dro_result, options_of
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.solutions.model import (
     SOLUTIONS_BY_JURISDICTION,
     Appraisal,
+    Eligibility,
     Finding,
     OptionResult,
     Reason,
@@ -61,3 +62,17 @@ def test_both_moratoria_read_as_one_breathing_space_option() -> None:
     kinds = [o.solution for o in options]
     assert kinds.count(Solution.BREATHING_SPACE) == 1
     assert Solution.MENTAL_HEALTH_CRISIS_MORATORIUM not in kinds
+
+
+def test_cr14_reads_the_latest_saved_appraisals_dro_result() -> None:
+    older = appraisal_record(Jurisdiction.EW, D(2026, 11, 1), Finding.PASS)
+    newer = appraisal_record(Jurisdiction.EW, D(2026, 11, 28), Finding.FAIL)
+    same_day_later = appraisal_record(Jurisdiction.EW, D(2026, 11, 1), Finding.PASS, minute=5)
+    result = dro_result([newer, older, same_day_later])
+    assert result is not None
+    assert result.solution is Solution.DRO
+    assert result.on_date == D(2026, 11, 28)
+    assert result.status is Eligibility.NOT_ELIGIBLE
+    assert dro_result([]) is None
+    # Scotland has no DRO: nothing for CR-14 to read (CR-05 fails a recommended one).
+    assert dro_result([appraisal_record(Jurisdiction.SCO, D(2026, 11, 28))]) is None
