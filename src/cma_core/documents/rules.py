@@ -17,6 +17,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionKind,
 )
+from cma_core.scheduling.deadlines import PERIODS, DeadlineKind
 from cma_core.shared.money import Money
 
 MIN_SUGGESTION_CONFIDENCE = 0.35
@@ -38,12 +39,14 @@ DEBT_CLASSES = frozenset(
 N1_DEEMED_SERVICE_DAYS = 5
 """A claim the court serves by post is treated as served on the fifth day after issue
 (the N1's notes for defendants; CPR 6.14 with the court's posting practice)."""
-N1_RESPONSE_DAYS = 14
+
+# The periods themselves have one home, the case clock's table (scheduling.deadlines).
+N1_RESPONSE_DAYS = PERIODS[DeadlineKind.CLAIM_RESPONSE].amount
 """Days from service to file an admission, defence or acknowledgment (CPR 10.3, 14, 15.4)."""
-STATUTORY_DEMAND_SET_ASIDE_DAYS = 18
+STATUTORY_DEMAND_SET_ASIDE_DAYS = PERIODS[DeadlineKind.STATUTORY_DEMAND_SET_ASIDE].amount
 """Days from service to apply to set a statutory demand aside
 (Insolvency (England and Wales) Rules 2016, r.10.4(4))."""
-ENFORCEMENT_NOTICE_CLEAR_DAYS = 7
+ENFORCEMENT_NOTICE_CLEAR_DAYS = PERIODS[DeadlineKind.ENFORCEMENT_EARLIEST_VISIT].amount
 """Clear days' notice before an enforcement agent may take control of goods
 (Taking Control of Goods Regulations 2013, reg.6(1))."""
 
@@ -85,7 +88,7 @@ def _deadline(
 
     The last is the dated fact the case clock records on acceptance (service of the claim
     or demand, the date of the enforcement notice). From a printed deadline it is counted
-    back by the same rule (the claim: 14 days; the demand: 18 days), so the clock derives
+    back by the same period (``scheduling.deadlines.PERIODS``), so the clock derives
     the printed date again. An enforcement notice's earliest-visit date cannot be counted
     back (clear days skip Sundays and bank holidays), so without the notice's own date
     there is no fact date and acceptance falls back to a deadline task.
@@ -102,7 +105,8 @@ def _deadline(
             return (
                 kind,
                 court_claim_response_deadline(issued),
-                "issue date + 5 days' deemed service + 14 days to respond (CPR 10.3, 15.4); "
+                f"issue date + {N1_DEEMED_SERVICE_DAYS} days' deemed service + "
+                f"{N1_RESPONSE_DAYS} days to respond (CPR 10.3, 15.4); "
                 "check the date of service on the claim",
                 issued + dt.timedelta(days=N1_DEEMED_SERVICE_DAYS),
             )
@@ -117,8 +121,8 @@ def _deadline(
             return (
                 kind,
                 issued + dt.timedelta(days=STATUTORY_DEMAND_SET_ASIDE_DAYS),
-                "date of the demand + 18 days to apply to set aside (IR 2016 r.10.4(4)); "
-                "counted from the demand's date, service may be later",
+                f"date of the demand + {STATUTORY_DEMAND_SET_ASIDE_DAYS} days to apply to set "
+                "aside (IR 2016 r.10.4(4)); counted from the demand's date, service may be later",
                 issued,
             )
     if cls is DocumentClass.ENFORCEMENT_AGENT_NOTICE:
@@ -129,8 +133,9 @@ def _deadline(
             return (
                 kind,
                 issued + dt.timedelta(days=ENFORCEMENT_NOTICE_CLEAR_DAYS + 1),
-                "date of the notice + 7 clear days (TCG Regulations 2013 reg.6); the earliest "
-                "day goods could be taken, ignoring Sundays and bank holidays",
+                f"date of the notice + {ENFORCEMENT_NOTICE_CLEAR_DAYS} clear days (TCG "
+                "Regulations 2013 reg.6); the earliest day goods could be taken, ignoring "
+                "Sundays and bank holidays",
                 issued,
             )
     return None
