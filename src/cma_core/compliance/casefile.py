@@ -1,10 +1,11 @@
 """``CaseFile``: the read-only snapshot of a case that the compliance rules read.
 
 The application layer assembles it from the case, debts, budget, solutions and logs
-(``compliance.inputs``). The rules read the advice domain's own vocabulary: solutions are
+(``compliance.inputs``). The vocabulary is the advice domain's own: solutions are
 ``cma_core.solutions.model.Solution``, jurisdictions ``cma_core.reference`` ones, and the
-DRO is judged by the saved appraisal's result (one engine, ``solutions.rules``). Only
-facts no other area models get a shape of their own here.
+DRO section is the saved appraisal's ``OptionResult`` (one DRO engine, ``solutions.rules``).
+The other sections are snapshot shapes of this module (``SfsSummary``, ``DebtSummary``…):
+the figures and dates as they stood when the file was built, with room for ``None``.
 
 **Missing facts.** Two levels, on purpose:
 
