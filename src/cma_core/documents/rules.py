@@ -163,42 +163,59 @@ def suggest(
     """
     if extraction.confidence < min_confidence:
         return []
+    proposals = (
+        _debt_proposal(extraction, known_account_references, recorded_debts),
+        _deadline_proposal(extraction),
+    )
     out: list[Suggestion] = []
-
-    def make(
-        kind: SuggestionKind,
-        title: str,
-        *,
-        balance: Money | None = None,
-        deadline: dt.date | None = None,
-        deadline_basis: str | None = None,
-        creditor_name: str | None = extraction.creditor_name,
-        debt: RecordedDebt | None = None,
-        fact_date: dt.date | None = None,
-    ) -> None:
+    for proposal in proposals:
+        if proposal is None:
+            continue
         suggestion = Suggestion(
             id=new_id(),
             centre_id=document.centre_id,
             case_id=document.case_id,
             document_id=document.id,
-            kind=kind,
-            title=title,
+            kind=proposal.kind,
+            title=proposal.title,
             confidence=extraction.confidence,
             source=extraction.source,
             created_at=now,
-            creditor_name=creditor_name,
+            creditor_name=proposal.creditor_name,
             account_reference=extraction.account_reference,
             court_claim_number=extraction.court_claim_number,
-            balance=balance,
-            deadline=deadline,
-            deadline_basis=deadline_basis,
-            debt_id=debt.id if debt else None,
-            previous_balance=debt.balance if debt else None,
-            fact_date=fact_date,
+            balance=proposal.balance,
+            deadline=proposal.deadline,
+            deadline_basis=proposal.deadline_basis,
+            debt_id=proposal.debt.id if proposal.debt else None,
+            previous_balance=proposal.debt.balance if proposal.debt else None,
+            fact_date=proposal.fact_date,
         )
         suggestion.announce()
         out.append(suggestion)
+    return out
 
+
+@frozen(kw_only=True)
+class _Proposal:
+    """What one suggestion proposes; ``suggest`` adds the document's and extraction's ids."""
+
+    kind: SuggestionKind
+    title: str
+    creditor_name: str | None
+    balance: Money | None = None
+    deadline: dt.date | None = None
+    deadline_basis: str | None = None
+    debt: RecordedDebt | None = None
+    fact_date: dt.date | None = None
+
+
+def _debt_proposal(
+    extraction: Extraction,
+    known_account_references: Iterable[str],
+    recorded_debts: Iterable[RecordedDebt],
+) -> _Proposal | None:
+    """Update the recorded debt the letter is about, or add a new one (see ``suggest``)."""
     known = {_normalise_reference(r) for r in known_account_references}
     reference = (
         _normalise_reference(extraction.account_reference) if extraction.account_reference else ""
@@ -213,55 +230,56 @@ def suggest(
         ),
         None,
     )
+    is_debt = extraction.document_class in DEBT_CLASSES and extraction.balance_pence is not None
     if recorded is not None:
-        if (
-            extraction.document_class in DEBT_CLASSES
-            and extraction.balance_pence is not None
-            and extraction.balance_pence != recorded.balance.pence
-        ):
-            balance = Money(extraction.balance_pence)
-            creditor = recorded.creditor_name or extraction.creditor_name or "unnamed creditor"
-            make(
-                SuggestionKind.UPDATE_DEBT,
-                f"Update debt: {creditor}, ref {extraction.account_reference}: "
-                f"{recorded.balance} → {balance}",
-                balance=balance,
-                creditor_name=creditor,
-                debt=recorded,
-            )
-    elif (
-        extraction.document_class in DEBT_CLASSES
-        and extraction.creditor_name
-        and extraction.balance_pence is not None
-        and not (
-            extraction.account_reference
-            and _normalise_reference(extraction.account_reference) in known
-        )
-    ):
-        balance = Money(extraction.balance_pence)
-        make(
-            SuggestionKind.NEW_DEBT,
-            f"Add debt: {extraction.creditor_name}, {balance}",
+        if not is_debt or extraction.balance_pence == recorded.balance.pence:
+            return None
+        balance = Money(extraction.balance_pence or 0)
+        creditor = recorded.creditor_name or extraction.creditor_name or "unnamed creditor"
+        return _Proposal(
+            kind=SuggestionKind.UPDATE_DEBT,
+            title=f"Update debt: {creditor}, ref {extraction.account_reference}: "
+            f"{recorded.balance} → {balance}",
+            creditor_name=creditor,
             balance=balance,
+            debt=recorded,
         )
+    if (
+        not is_debt
+        or not extraction.creditor_name
+        or (extraction.account_reference and reference in known)
+    ):
+        return None
+    balance = Money(extraction.balance_pence or 0)
+    return _Proposal(
+        kind=SuggestionKind.NEW_DEBT,
+        title=f"Add debt: {extraction.creditor_name}, {balance}",
+        creditor_name=extraction.creditor_name,
+        balance=balance,
+    )
 
+
+_DEADLINE_LABELS = {
+    SuggestionKind.COURT_CLAIM_DEADLINE: "Respond to court claim",
+    SuggestionKind.STATUTORY_DEMAND_DEADLINE: "Apply to set aside statutory demand",
+    SuggestionKind.ENFORCEMENT_DEADLINE: "Enforcement agent may visit",
+}
+
+
+def _deadline_proposal(extraction: Extraction) -> _Proposal | None:
     deadline = _deadline(extraction)
-    if deadline is not None:
-        kind, due, basis, fact_date = deadline
-        label = {
-            SuggestionKind.COURT_CLAIM_DEADLINE: "Respond to court claim",
-            SuggestionKind.STATUTORY_DEMAND_DEADLINE: "Apply to set aside statutory demand",
-            SuggestionKind.ENFORCEMENT_DEADLINE: "Enforcement agent may visit",
-        }[kind]
-        claim = f" {extraction.court_claim_number}" if extraction.court_claim_number else ""
-        make(
-            kind,
-            f"{label}{claim} by {due.isoformat()}",
-            deadline=due,
-            deadline_basis=basis,
-            fact_date=fact_date,
-        )
-    return out
+    if deadline is None:
+        return None
+    kind, due, basis, fact_date = deadline
+    claim = f" {extraction.court_claim_number}" if extraction.court_claim_number else ""
+    return _Proposal(
+        kind=kind,
+        title=f"{_DEADLINE_LABELS[kind]}{claim} by {due.isoformat()}",
+        creditor_name=extraction.creditor_name,
+        deadline=due,
+        deadline_basis=basis,
+        fact_date=fact_date,
+    )
 
 
 def _normalise_reference(reference: str) -> str:
