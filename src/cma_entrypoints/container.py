@@ -166,7 +166,7 @@ def _assistant(settings: Settings) -> Any:
 def _scheduling_config(settings: Settings) -> SchedulingConfig:
     import datetime as _dt
 
-    from cma_core.scheduling.calendar import Jurisdiction
+    from cma_core.reference.jurisdiction import Jurisdiction
     from cma_core.scheduling.reminders import ReminderPolicy
 
     return SchedulingConfig(

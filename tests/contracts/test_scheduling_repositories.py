@@ -27,6 +27,7 @@ from cma_core.compliance.ports import (
 )
 from cma_core.identity.model import Centre
 from cma_core.identity.ports import IdentityStore
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.scheduling.appointments import (
     AdviserAvailability,
     Appointment,
@@ -35,7 +36,7 @@ from cma_core.scheduling.appointments import (
     LeavePeriod,
     WorkingHours,
 )
-from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
+from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.scheduling.deadlines import claim_response_due, defence_due
 from cma_core.scheduling.ports import (
     CaseFact,

@@ -329,3 +329,40 @@ async def test_debts_budget_advice_and_letters_make_the_advice_rules_assessable(
     assert status["CR-20"] == "not_assessable"
     assert "last payment or acknowledgment" in findings["CR-20"]["message"]
     assert status["CR-08"] == "not_assessable"  # no spending guideline loaded
+
+
+async def test_cr14_judges_the_saved_appraisal_of_a_recommended_dro(
+    two_centres: tuple[Api, Api], container: Container
+) -> None:
+    """The case file carries the latest saved appraisal's DRO result: a DRO recommended on
+    a budget with £290.50 a month to spare fails DRO-E3 (it was "not assessable: no DRO
+    inputs" whatever the facts, since nothing in production built them)."""
+    from .test_advice_api import BUDGET, V0, setup_case
+    from .test_advice_api import put as put_json
+
+    api, _ = two_centres
+    case_id, base, _card, _council = await setup_case(api)
+    facts = {
+        "jurisdiction": "EW",
+        "assets": {"owns_property": False, "vehicles": [], "savings_and_cash_pence": 0},
+        "residence": {"jurisdiction": "EW", "domiciled": True},
+    }
+    assert (await put_json(api, f"{base}/financial-facts", facts, V0)).status_code == 200
+    assert (await put_json(api, f"{base}/budget", BUDGET, V0)).status_code == 200
+    assert (await api.post(f"{base}/options", params={"date": "2026-11-28"})).status_code == 201
+    saved = (await api.get(f"{base}/appraisals")).json()["items"][0]["appraisal"]
+    dro = next(o for o in saved["options"] if o["solution"] == "dro")
+    assert dro["status"] == "not_eligible"
+    r = await api.post(
+        f"{base}/advice",
+        {"on_date": "2026-11-28", "recommended": "dro", "reasons": "Client asked about a DRO."},
+    )
+    assert r.status_code == 201, r.text
+
+    await settle(container)
+    r = await api.get(f"/api/v1/cases/{case_id}/compliance")
+    assert r.status_code == 200, r.text
+    cr14 = next(f for f in r.json()["findings"] if f["rule_id"] == "CR-14")
+    assert cr14["status"] == "fail", cr14
+    assert "DRO-E3" in cr14["message"]
+    assert "2026-11-28" in str(cr14["facts"])

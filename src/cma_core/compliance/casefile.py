@@ -1,7 +1,11 @@
 """``CaseFile``: the read-only snapshot of a case that the compliance rules read.
 
-The application layer assembles it from the case, debts, budget, solutions and logs; the
-rules never see those aggregates, so this module defines its own minimal shapes.
+The application layer assembles it from the case, debts, budget, solutions and logs
+(``compliance.inputs``). The vocabulary is the advice domain's own: solutions are
+``cma_core.solutions.model.Solution``, jurisdictions ``cma_core.reference`` ones, and the
+DRO section is the saved appraisal's ``OptionResult`` (one DRO engine, ``solutions.rules``).
+The other sections are snapshot shapes of this module (``SfsSummary``, ``DebtSummary``…):
+the figures and dates as they stood when the file was built, with room for ``None``.
 
 **Missing facts.** Two levels, on purpose:
 
@@ -22,59 +26,10 @@ import enum
 
 from attrs import frozen
 
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
-
-
-class SolutionKind(enum.StrEnum):
-    BREATHING_SPACE = "breathing_space"
-    DMP = "dmp"
-    ADMINISTRATION_ORDER = "administration_order"
-    DRO = "dro"
-    IVA = "iva"
-    BANKRUPTCY = "bankruptcy"
-    MAP = "map"  # Minimal Asset Process (Scotland)
-    SEQUESTRATION = "sequestration"  # Scottish bankruptcy
-    PROTECTED_TRUST_DEED = "protected_trust_deed"
-    DAS = "das"  # Debt Arrangement Scheme (Scotland)
-    TOKEN_PAYMENTS = "token_payments"  # noqa: S105 - a solution name, not a secret
-    FULL_AND_FINAL = "full_and_final"
-    WRITE_OFF = "write_off"
-    SELF_HELP_PRIORITY = "self_help_priority"  # negotiate priority debts one by one
-
-
-# Where each remedy exists. Informal options exist everywhere. Breathing Space is EW only
-# (BSR 2020 covers England and Wales); MAP, sequestration, trust deeds and DAS are Scottish;
-# Administration Orders are an EW county-court remedy (UK-DEBT-ADVICE §1.6).
-SOLUTION_JURISDICTIONS: dict[SolutionKind, frozenset[Jurisdiction]] = {
-    SolutionKind.BREATHING_SPACE: frozenset({Jurisdiction.EW}),
-    SolutionKind.DMP: frozenset(Jurisdiction),
-    SolutionKind.ADMINISTRATION_ORDER: frozenset({Jurisdiction.EW}),
-    SolutionKind.DRO: frozenset({Jurisdiction.EW, Jurisdiction.NI}),
-    SolutionKind.IVA: frozenset({Jurisdiction.EW, Jurisdiction.NI}),
-    SolutionKind.BANKRUPTCY: frozenset({Jurisdiction.EW, Jurisdiction.NI}),
-    SolutionKind.MAP: frozenset({Jurisdiction.SCO}),
-    SolutionKind.SEQUESTRATION: frozenset({Jurisdiction.SCO}),
-    SolutionKind.PROTECTED_TRUST_DEED: frozenset({Jurisdiction.SCO}),
-    SolutionKind.DAS: frozenset({Jurisdiction.SCO}),
-    SolutionKind.TOKEN_PAYMENTS: frozenset(Jurisdiction),
-    SolutionKind.FULL_AND_FINAL: frozenset(Jurisdiction),
-    SolutionKind.WRITE_OFF: frozenset(Jurisdiction),
-    SolutionKind.SELF_HELP_PRIORITY: frozenset(Jurisdiction),
-}
-
-# Solutions with a regular payment, for which CR-13 needs a payment and an expected term.
-PAYMENT_SOLUTIONS = frozenset(
-    {
-        SolutionKind.DMP,
-        SolutionKind.ADMINISTRATION_ORDER,
-        SolutionKind.IVA,
-        SolutionKind.PROTECTED_TRUST_DEED,
-        SolutionKind.DAS,
-        SolutionKind.TOKEN_PAYMENTS,
-    }
-)
+from cma_core.solutions.model import OptionResult, Solution
 
 
 class Direction(enum.StrEnum):
@@ -157,7 +112,7 @@ class TaskSummary:
 
 @frozen(kw_only=True)
 class Recommendation:
-    solution: SolutionKind
+    solution: Solution
     on: dt.date
     monthly_payment: Money | None = None
     term_months: int | None = None
@@ -220,35 +175,9 @@ class DebtSchedule:
 
 @frozen(kw_only=True)
 class OptionAppraisal:
-    solution: SolutionKind
+    solution: Solution
     eligible: bool | None
     reason: str
-
-
-@frozen(kw_only=True)
-class Vehicle:
-    value: Money
-    disability_adapted: bool = False
-    work_only: bool = False
-
-
-@frozen(kw_only=True)
-class DroInputs:
-    """DRO-E1…E8 facts (UK-DEBT-ADVICE §1.1). ``None`` on any field: not yet recorded."""
-
-    submission_on: dt.date | None
-    qualifying_debts: Money | None
-    monthly_surplus: Money | None
-    assets_excluding_vehicles: Money | None
-    vehicles: tuple[Vehicle, ...] | None
-    homeowner: bool | None
-    residence_test_met: bool | None
-    previous_dro_on: dt.date | None = None  # None with ``no_previous_dro`` True: never had one
-    previous_dro_revoked: bool = False
-    no_previous_dro: bool | None = None
-    insolvency_bar: bool | None = None  # bankrupt, IVA, BRO/DRRO, pending petition
-    in_breathing_space: bool | None = None
-    breathing_space_cancellation_requested: bool = False
 
 
 class MoratoriumKind(enum.StrEnum):
@@ -373,7 +302,9 @@ class CaseFile:
     sfs: SfsSummary | None = None
     debts: DebtSchedule | None = None
     options: tuple[OptionAppraisal, ...] | None = None
-    dro: DroInputs | None = None
+    # CR-14: the DRO result of the latest saved options appraisal (the one DRO engine,
+    # solutions.rules), judged on its date; None: no saved appraisal judges a DRO.
+    dro: OptionResult | None = None
     breathing_space: BreathingSpaceRecord | None = None
     advice: AdviceRecord | None = None
     settlements: tuple[Settlement, ...] | None = None

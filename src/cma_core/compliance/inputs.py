@@ -7,9 +7,10 @@ What the advice area does not record is left out honestly:
 * the credit report check (CR-09) and a limitation flag on a debt (CR-20) have no field
   yet; ``unrecordable`` turns a failure that is *only* due to them into ``not_assessable``
   with the reason, and keeps every other failure;
-* spending guidelines (CR-08) are not loaded per line, so those lines are not assessable;
-* DRO inputs (CR-14) are not assembled from the financial facts yet: that section stays
-  ``None`` and the rule says so.
+* spending guidelines (CR-08) are not loaded per line, so those lines are not assessable.
+
+CR-14 reads the DRO result of the latest saved options appraisal (``AppraisalRepository``):
+the appraisal is the one DRO engine, so compliance judges what the adviser saw.
 """
 
 from __future__ import annotations
@@ -29,26 +30,16 @@ from cma_core.compliance.model import Finding, Status
 from cma_core.debts.model import DebtType
 from cma_core.debts.ports import AdviceRepositories, DebtEntry
 from cma_core.debts.priority import is_priority
-from cma_core.scheduling.calendar import Jurisdiction
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
-from cma_core.solutions.model import Eligibility, Solution
+from cma_core.solutions.affordability import latest_plan
+from cma_core.solutions.model import Eligibility, OptionResult, Solution
 from cma_core.solutions.ports import AppraisalRecord, OfferPlanRecord
 
-_SOLUTION_KIND: dict[Solution, cf.SolutionKind | None] = {
-    Solution.DRO: cf.SolutionKind.DRO,
-    Solution.MAP: cf.SolutionKind.MAP,
-    Solution.BANKRUPTCY: cf.SolutionKind.BANKRUPTCY,
-    Solution.SEQUESTRATION: cf.SolutionKind.SEQUESTRATION,
-    Solution.IVA: cf.SolutionKind.IVA,
-    Solution.TRUST_DEED: cf.SolutionKind.PROTECTED_TRUST_DEED,
-    Solution.DMP: cf.SolutionKind.DMP,
-    Solution.ADMINISTRATION_ORDER: cf.SolutionKind.ADMINISTRATION_ORDER,
-    Solution.BREATHING_SPACE: cf.SolutionKind.BREATHING_SPACE,
-    Solution.MENTAL_HEALTH_CRISIS_MORATORIUM: cf.SolutionKind.BREATHING_SPACE,
-    Solution.TOKEN_PAYMENTS: cf.SolutionKind.TOKEN_PAYMENTS,
-    Solution.FULL_AND_FINAL_SETTLEMENT: cf.SolutionKind.FULL_AND_FINAL,
-    Solution.WRITE_OFF_REQUEST: cf.SolutionKind.WRITE_OFF,
+#: How an appraised option reads to CR-12: both moratoria are the one Breathing Space
+#: option (the standard one wins), and "no solution needed" is not an option to appraise.
+_AS_OPTION: dict[Solution, Solution | None] = {
+    Solution.MENTAL_HEALTH_CRISIS_MORATORIUM: Solution.BREATHING_SPACE,
     Solution.NO_SOLUTION_NEEDED: None,
 }
 
@@ -151,10 +142,22 @@ def debt_schedule(
     return cf.DebtSchedule(debts=tuple(out))
 
 
+def latest_appraisal(appraisals: Sequence[AppraisalRecord]) -> AppraisalRecord | None:
+    """The saved appraisal in force: the latest by its date, then by when it was saved."""
+    return max(appraisals, key=lambda r: (r.appraisal.on_date, r.created_at), default=None)
+
+
+def dro_result(appraisals: Sequence[AppraisalRecord]) -> OptionResult | None:
+    """CR-14's input: the latest saved appraisal's DRO result (eligibility and reasons);
+    ``None`` without a saved appraisal, or when it has no DRO (Scotland)."""
+    latest = latest_appraisal(appraisals)
+    return latest.appraisal.find(Solution.DRO) if latest is not None else None
+
+
 def options_of(
     appraisals: Sequence[AppraisalRecord], advice: AdviceRecord | None
 ) -> tuple[cf.OptionAppraisal, ...] | None:
-    latest = max(appraisals, key=lambda r: (r.appraisal.on_date, r.created_at), default=None)
+    latest = latest_appraisal(appraisals)
     if latest is not None:
         options = [
             (o.solution, o.status, "; ".join(r.message for r in o.reasons))
@@ -164,10 +167,9 @@ def options_of(
         options = [(o.solution, o.status, "; ".join(o.reasons)) for o in advice.options]
     else:
         return None
-    out: dict[cf.SolutionKind, cf.OptionAppraisal] = {}
+    out: dict[Solution, cf.OptionAppraisal] = {}
     for solution, status, reason in options:
-        kind = _SOLUTION_KIND.get(solution)
-        # Both moratoria are one Breathing Space option to the rules: the standard one wins.
+        kind = _AS_OPTION.get(solution, solution)
         if kind is not None and kind not in out:
             out[kind] = cf.OptionAppraisal(solution=kind, eligible=_ELIGIBLE[status], reason=reason)
     return tuple(out.values())
@@ -218,28 +220,28 @@ async def advice_sections(
     appraisals = await repos.appraisals(uow).list_for_case(case_id)
     plans = await repos.offers(uow).list_for_case(case_id)
     letters = await repos.letters(uow).list_for_case(case_id)
-    offers = max(plans, key=lambda p: (p.on_date, p.created_at), default=None)
+    offers = latest_plan(plans)
 
     jurisdiction = (facts.jurisdiction if facts else None) or (
         advice.jurisdiction if advice else None
     )
     recommendation = None
-    if advice is not None and advice.recommended is not None:
-        kind = _SOLUTION_KIND.get(advice.recommended)
-        if kind is not None:
-            recommendation = cf.Recommendation(
-                solution=kind,
-                on=advice.on_date,
-                monthly_payment=advice.monthly_payment,
-                term_months=advice.expected_term_months,
-            )
+    # "No solution needed" recommends no remedy: the rules see no recommendation.
+    if advice is not None and advice.recommended not in {None, Solution.NO_SOLUTION_NEEDED}:
+        recommendation = cf.Recommendation(
+            solution=advice.recommended,
+            on=advice.on_date,
+            monthly_payment=advice.monthly_payment,
+            term_months=advice.expected_term_months,
+        )
     return {
-        "jurisdiction": Jurisdiction(jurisdiction.value) if jurisdiction else None,
+        "jurisdiction": jurisdiction,
         "recommendation": recommendation,
         "recommendation_known": True,
         "sfs": sfs_summary(budget, offers, timezone) if budget else None,
         "debts": debt_schedule(entries, creditors, offers),
         "options": options_of(appraisals, advice),
+        "dro": dro_result(appraisals),
         "advice": advice_record(advice, letters, timezone),
     }
 

@@ -7,10 +7,10 @@ import enum
 
 from attrs import field, frozen
 
-from cma_core.compliance.casefile import SolutionKind
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.money import Money
+from cma_core.solutions.model import SOLUTIONS_BY_JURISDICTION, Solution
 
 
 class Severity(enum.StrEnum):
@@ -49,97 +49,13 @@ class Finding:
     due_on: dt.date | None = None
 
 
-@frozen(kw_only=True)
-class DroLimits:
-    """DRO limits in force from ``valid_from`` (inclusive) until the next row."""
-
-    jurisdiction: Jurisdiction
-    valid_from: dt.date
-    max_debt: Money
-    max_surplus: Money
-    max_assets: Money
-    vehicle_disregard_below: Money | None  # None: not known for this period [U]
-    source: str
-
-
-# UK-DEBT-ADVICE §1.1-§1.2. The reference module (built separately) will own these; this
-# copy keeps the rule engine self-contained until it lands. NI's 8 July year is [S]: 2025.
-DEFAULT_DRO_LIMITS: tuple[DroLimits, ...] = (
-    DroLimits(
-        jurisdiction=Jurisdiction.EW,
-        valid_from=dt.date(2021, 6, 29),
-        max_debt=Money(3_000_000),
-        max_surplus=Money(5_000),
-        max_assets=Money(200_000),
-        vehicle_disregard_below=Money(200_000),
-        source="SI 2021/432 [S: IPA note 2021]",
-    ),
-    DroLimits(
-        jurisdiction=Jurisdiction.EW,
-        valid_from=dt.date(2024, 6, 28),
-        max_debt=Money(5_000_000),
-        max_surplus=Money(7_500),
-        max_assets=Money(200_000),
-        vehicle_disregard_below=Money(400_000),
-        source="SI 2024/626, SI 2024/622",
-    ),
-    DroLimits(
-        jurisdiction=Jurisdiction.NI,
-        valid_from=dt.date(2024, 2, 1),
-        max_debt=Money(2_000_000),
-        max_surplus=Money(5_000),
-        max_assets=Money(100_000),
-        vehicle_disregard_below=Money(200_000),
-        source="NISR 2023/220",
-    ),
-    DroLimits(
-        jurisdiction=Jurisdiction.NI,
-        valid_from=dt.date(2025, 7, 8),
-        max_debt=Money(5_000_000),
-        max_surplus=Money(7_500),
-        max_assets=Money(200_000),
-        vehicle_disregard_below=Money(200_000),
-        source="[S: whraccountants.co.uk; year of change assumed 2025]",
-    ),
-)
-
-DEFAULT_REQUIRED_OPTIONS: dict[Jurisdiction, frozenset[SolutionKind]] = {
-    Jurisdiction.EW: frozenset(
-        {
-            SolutionKind.BREATHING_SPACE,
-            SolutionKind.DMP,
-            SolutionKind.ADMINISTRATION_ORDER,
-            SolutionKind.DRO,
-            SolutionKind.IVA,
-            SolutionKind.BANKRUPTCY,
-            SolutionKind.TOKEN_PAYMENTS,
-            SolutionKind.FULL_AND_FINAL,
-            SolutionKind.WRITE_OFF,
-        }
-    ),
-    Jurisdiction.SCO: frozenset(
-        {
-            SolutionKind.DMP,
-            SolutionKind.DAS,
-            SolutionKind.PROTECTED_TRUST_DEED,
-            SolutionKind.MAP,
-            SolutionKind.SEQUESTRATION,
-            SolutionKind.TOKEN_PAYMENTS,
-            SolutionKind.FULL_AND_FINAL,
-            SolutionKind.WRITE_OFF,
-        }
-    ),
-    Jurisdiction.NI: frozenset(
-        {
-            SolutionKind.DMP,
-            SolutionKind.DRO,
-            SolutionKind.IVA,
-            SolutionKind.BANKRUPTCY,
-            SolutionKind.TOKEN_PAYMENTS,
-            SolutionKind.FULL_AND_FINAL,
-            SolutionKind.WRITE_OFF,
-        }
-    ),
+#: CR-12: the appraisal must list every solution of the jurisdiction (solutions.model's
+#: one table), except "no solution needed" (not a remedy) and the mental health crisis
+#: moratorium, which the rules read as the Breathing Space option it is a form of.
+DEFAULT_REQUIRED_OPTIONS: dict[Jurisdiction, frozenset[Solution]] = {
+    jurisdiction: frozenset(solutions)
+    - {Solution.NO_SOLUTION_NEEDED, Solution.MENTAL_HEALTH_CRISIS_MORATORIUM}
+    for jurisdiction, solutions in SOLUTIONS_BY_JURISDICTION.items()
 }
 
 
@@ -169,9 +85,7 @@ class CompliancePolicy:
     token_payment_max: Money = field(factory=lambda: Money(200))
     limitation_years: int = 6  # CR-20: Limitation Act 1980 s5
     mortgage_shortfall_limitation_years: int = 12  # CR-20: s20 principal
-    dro_limits: tuple[DroLimits, ...] = DEFAULT_DRO_LIMITS
-    previous_dro_bar_years: int = 6  # DRO-E6
-    required_options: dict[Jurisdiction, frozenset[SolutionKind]] = field(
+    required_options: dict[Jurisdiction, frozenset[Solution]] = field(
         factory=lambda: dict(DEFAULT_REQUIRED_OPTIONS)
     )
 
@@ -190,10 +104,3 @@ class CompliancePolicy:
             raise ValidationError("file_review_period_months", "must divide a year")
         if self.retention_years < 1:
             raise ValidationError("retention_years", "must be at least 1")
-
-    def dro_limits_on(self, jurisdiction: Jurisdiction, day: dt.date) -> DroLimits | None:
-        """Limits in force on ``day`` (DRO-E1), or ``None`` if the table starts later."""
-        rows = [
-            r for r in self.dro_limits if r.jurisdiction is jurisdiction and r.valid_from <= day
-        ]
-        return max(rows, key=lambda r: r.valid_from) if rows else None

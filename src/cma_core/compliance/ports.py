@@ -19,7 +19,8 @@ QaSampleId = NewType("QaSampleId", uuid.UUID)
 QaReviewId = NewType("QaReviewId", uuid.UUID)
 
 #: The policy values a centre may set (``GET/PUT /api/v1/compliance/policy``); the rest of
-#: ``CompliancePolicy`` (DRO limits, required options) is reference data, not a centre's.
+#: ``CompliancePolicy`` (tolerances, limitation periods, required options) is not a
+#: centre's to change. DRO limits are not policy at all: CR-14 reads the saved appraisal.
 POLICY_FIELDS = (
     "written_advice_working_days",
     "file_review_quota",

@@ -10,7 +10,8 @@ from attrs import frozen
 from cma_core.compliance import rules as r
 from cma_core.compliance.casefile import CaseFile
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity
-from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
+from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.shared.errors import ValidationError
 
 Check = Callable[[CaseFile, r.RuleContext], r.Verdict]

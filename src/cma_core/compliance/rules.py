@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from cma_core.compliance.casefile import (
-    PAYMENT_SOLUTIONS,
-    SOLUTION_JURISDICTIONS,
     BsCheck,
     CaseFile,
     ComplaintKind,
@@ -24,13 +22,21 @@ from cma_core.compliance.casefile import (
     MoratoriumKind,
     Party,
     SfsSection,
-    SolutionKind,
-    Vehicle,
 )
 from cma_core.compliance.model import CompliancePolicy, Status
-from cma_core.scheduling.calendar import WorkingCalendar, add_months, add_years
+from cma_core.reference.periods import add_months, add_years
+from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.scheduling.deadlines import moratorium_day, sar_deadlines, written_advice_due
 from cma_core.shared.money import Money
+from cma_core.solutions.affordability import Affordability, check_payment
+from cma_core.solutions.model import (
+    MORATORIA,
+    REGULAR_PAYMENT_SOLUTIONS,
+    Eligibility,
+    Solution,
+    available_in,
+)
+from cma_core.solutions.model import Finding as OptionFinding
 
 
 @frozen(kw_only=True)
@@ -331,7 +337,7 @@ def cr05_jurisdiction_solution(case: CaseFile, ctx: RuleContext) -> Verdict:
         )
     if rec is None:
         return _not_applicable("Jurisdiction is recorded; no solution recommended yet.", facts)
-    if case.jurisdiction not in SOLUTION_JURISDICTIONS[rec.solution]:
+    if not available_in(rec.solution, case.jurisdiction):
         return Verdict(
             status=Status.FAIL,
             message=f"{rec.solution} is not available in {case.jurisdiction}.",
@@ -354,7 +360,7 @@ def cr06_sfs_before_recommendation(case: CaseFile, ctx: RuleContext) -> Verdict:
         return _not_applicable("No solution has been recommended yet.")
     completed = case.sfs.completed_on if case.sfs else None
     facts = _facts(recommended=rec.solution, recommended_on=rec.on, sfs_completed_on=completed)
-    if rec.solution is SolutionKind.BREATHING_SPACE:
+    if rec.solution in MORATORIA:
         return _not_applicable(
             "A Breathing Space needs only enough financial information to advise, not a full "
             "SFS (BSG 4.3); see CR-15.",
@@ -648,33 +654,36 @@ def cr12_options_appraisal(case: CaseFile, ctx: RuleContext) -> Verdict:
 
 
 def cr13_affordable_payment(case: CaseFile, ctx: RuleContext) -> Verdict:
-    """Recommended payment within surplus; expected term recorded (CONC 8.2.2G(2))."""
+    """Recommended payment within surplus; expected term recorded (CONC 8.2.2G(2)).
+
+    Affordability is ``solutions.affordability.check_payment``, the function the advice
+    record's save-time check calls: the surplus is the amount available for non-priority
+    debts (its docstring quotes UK-DEBT-ADVICE §4 and §6 for why).
+    """
     if (unknown := _recommendation_unknown(case)) is not None:
         return unknown
     rec = case.recommendation
     if rec is None:
         return _not_applicable("No solution has been recommended yet.")
-    if rec.solution not in PAYMENT_SOLUTIONS:
+    if rec.solution not in REGULAR_PAYMENT_SOLUTIONS:
         return _not_applicable(
             f"{rec.solution} has no regular payment to test.", _facts(recommended=rec.solution)
         )
-    surplus = case.sfs.available_for_non_priority if case.sfs else None
     facts = _facts(
         recommended=rec.solution,
         monthly_payment=rec.monthly_payment,
         term_months=rec.term_months,
-        available_for_non_priority=surplus,
+        available_for_non_priority=case.sfs.available_for_non_priority if case.sfs else None,
     )
     out = _Outcome()
     if rec.monthly_payment is None:
         out.fail("the recommended monthly payment is not recorded", "Record the payment.")
-    elif surplus is None:
-        out.gap("the surplus available for non-priority debts is unknown", "Complete the SFS.")
-    elif rec.monthly_payment > surplus:
-        out.fail(
-            f"the payment {rec.monthly_payment} exceeds the surplus {surplus}",
-            "Recommend only what the budget shows the client can afford.",
-        )
+    else:
+        check = check_payment(rec.monthly_payment, case.sfs)
+        if check.outcome is Affordability.SURPLUS_UNKNOWN:
+            out.gap(check.message, "Complete the SFS.")
+        elif check.outcome is Affordability.OVER_SURPLUS:
+            out.fail(check.message, "Recommend only what the budget shows the client can afford.")
     if rec.term_months is None:
         out.fail("the expected term is not recorded", "Record the expected term in months.")
     return out.verdict("The payment is affordable and the expected term is recorded.", facts)
@@ -684,127 +693,51 @@ def cr13_affordable_payment(case: CaseFile, ctx: RuleContext) -> Verdict:
 
 
 def cr14_dro_eligibility(case: CaseFile, ctx: RuleContext) -> Verdict:
-    """A DRO passes DRO-E1…E8 using the limits in force on the submission date."""
+    """A recommended DRO passes DRO-E1…E8 using the limits in force on the submission date.
+
+    The judge is the saved options appraisal (``solutions.rules``, the one DRO engine, with
+    the dated thresholds of ``reference``): the case file carries the latest saved
+    appraisal's DRO result, judged on the date the adviser appraised it for (DRO-E1).
+    """
+    if (unknown := _recommendation_unknown(case)) is not None:
+        return unknown
     rec = case.recommendation
-    if case.dro is None:
-        if rec is not None and rec.solution is SolutionKind.DRO:
-            return _missing("DRO eligibility inputs", "Record the DRO application facts.")
-        if not case.recommendation_known:
-            return _missing("recommendation data", "Load the case's solutions and recommendation.")
-        return _not_applicable("No DRO is recommended or being prepared.")
+    if rec is None or rec.solution is not Solution.DRO:
+        return _not_applicable("No DRO is recommended.")
     dro = case.dro
-    if case.jurisdiction is None:
-        return _missing("jurisdiction", "Record where the client lives.")
-    out = _Outcome()
-    if case.jurisdiction not in SOLUTION_JURISDICTIONS[SolutionKind.DRO]:
-        out.fail(f"there is no DRO in {case.jurisdiction}", "Consider MAP in Scotland.")
-    on = dro.submission_on or ctx.today  # E1: before submission, today's limits apply
-    limits = ctx.policy.dro_limits_on(case.jurisdiction, on)
-    if limits is None:
-        out.gap(
-            f"no DRO limits are known for {case.jurisdiction} on {on:%d %b %Y}",
-            "Add the limits in force on that date to the policy.",
-        )
-    else:
-        if dro.qualifying_debts is None:
-            out.gap("qualifying debts total (E2)", "Total the qualifying debts.")
-        elif dro.qualifying_debts > limits.max_debt:
-            out.fail(
-                f"E2: qualifying debts {dro.qualifying_debts} exceed {limits.max_debt}",
-                "A DRO is not available; review other options.",
-            )
-        if dro.monthly_surplus is None:
-            out.gap("monthly surplus (E3)", "Complete the budget.")
-        elif dro.monthly_surplus > limits.max_surplus:
-            out.fail(
-                f"E3: surplus {dro.monthly_surplus} exceeds {limits.max_surplus}",
-                "A DRO is not available; review other options.",
-            )
-        if dro.homeowner is None:
-            out.gap("whether the client owns a home (E4)", "Record housing tenure.")
-        elif dro.homeowner:
-            out.fail("E4: homeowners cannot get a DRO", "Review other options.")
-        if dro.assets_excluding_vehicles is None or dro.vehicles is None:
-            out.gap("assets and vehicles (E4)", "Record assets and vehicles.")
-        elif limits.vehicle_disregard_below is None and dro.vehicles:
-            out.gap("the vehicle disregard in force", "Add the vehicle limit to the policy.")
-        else:
-            counted = _counted_assets(
-                dro.assets_excluding_vehicles, dro.vehicles, limits.vehicle_disregard_below
-            )
-            if counted > limits.max_assets:
-                out.fail(
-                    f"E4: counted assets {counted} exceed {limits.max_assets}",
-                    "A DRO is not available; review other options.",
-                )
-    if dro.residence_test_met is None:
-        out.gap("the residence test (E5)", "Record domicile or residence in the last 3 years.")
-    elif not dro.residence_test_met:
-        out.fail("E5: the residence test is not met", "Review other options.")
-    if dro.previous_dro_on is not None and not dro.previous_dro_revoked:
-        barred_until = add_years(dro.previous_dro_on, ctx.policy.previous_dro_bar_years)
-        if on < barred_until:
-            out.fail(
-                f"E6: a previous DRO on {dro.previous_dro_on:%d %b %Y} bars a new one "
-                f"until {barred_until:%d %b %Y}",
-                "Review other options.",
-            )
-    elif dro.previous_dro_on is None and dro.no_previous_dro is not True:
-        out.gap(
-            "whether the client had a DRO in the last 6 years (E6)",
-            "Ask about previous DROs and record the answer.",
-        )
-    if dro.insolvency_bar is None:
-        out.gap(
-            "bankruptcy, IVA, BRO/DRRO and petition checks (E7)",
-            "Record the insolvency register checks.",
-        )
-    elif dro.insolvency_bar:
-        out.fail(
-            "E7: the client is barred by another insolvency procedure", "Review other options."
-        )
-    if dro.in_breathing_space is None:
-        out.gap("whether a breathing space is active (E8)", "Check the breathing space register.")
-    elif dro.in_breathing_space and not dro.breathing_space_cancellation_requested:
-        out.fail(
-            "E8: an active breathing space has not been cancelled for the DRO",
-            "Cancel the breathing space when the DRO is submitted.",
+    if dro is None:
+        return _missing(
+            "saved options appraisal that judges a DRO",
+            "Run and save the options appraisal on the DRO submission date.",
         )
     facts = _facts(
-        jurisdiction=case.jurisdiction,
-        limits_date=on,
-        limits_source=limits.source if limits else None,
-        qualifying_debts=dro.qualifying_debts,
-        monthly_surplus=dro.monthly_surplus,
-        assets_excluding_vehicles=dro.assets_excluding_vehicles,
+        jurisdiction=dro.jurisdiction,
+        appraised_on=dro.on_date,
+        status=dro.status,
+        reasons=tuple(str(r) for r in dro.reasons if r.finding is not OptionFinding.PASS),
     )
-    return out.verdict("The DRO eligibility checks E1–E8 pass.", facts)
-
-
-def _counted_assets(
-    assets: Money, vehicles: Iterable[Vehicle], disregard_below: Money | None
-) -> Money:
-    """Assets for DRO-E4: disability-adapted vehicles are ignored at any value; then the most
-    valuable other vehicle under the limit that is not work-only is disregarded."""
-    remaining = [v for v in vehicles if not v.disability_adapted]
-    candidates = sorted(
-        (
-            v
-            for v in remaining
-            if not v.work_only and disregard_below is not None and v.value < disregard_below
-        ),
-        key=lambda v: v.value,
-        reverse=True,
+    fix = "Record the missing facts and save the options appraisal again."
+    out = _Outcome()
+    for reason in dro.reasons:
+        if reason.finding is OptionFinding.FAIL:
+            out.fail(
+                f"{reason.rule_id}: {reason.message}",
+                "A DRO is not available; review other options.",
+            )
+        elif reason.finding in {OptionFinding.MISSING, OptionFinding.JUDGEMENT}:
+            out.gap(f"{reason.rule_id}: {reason.message}", fix)
+    if dro.status is not Eligibility.ELIGIBLE and not (out.failures or out.gaps):
+        out.gap(f"the appraisal rates the DRO {dro.status}", fix)  # never a silent pass
+    return out.verdict(
+        f"The appraisal of {dro.on_date:%d %b %Y} finds DRO-E1…E8 met in {dro.jurisdiction}.",
+        facts,
     )
-    if candidates:
-        remaining.remove(candidates[0])
-    return assets + _sum(v.value for v in remaining)
 
 
 def _breathing_space_gate(case: CaseFile) -> Verdict | None:
     if case.breathing_space is None:
         rec = case.recommendation
-        if rec is not None and rec.solution is SolutionKind.BREATHING_SPACE:
+        if rec is not None and rec.solution in MORATORIA:
             return _missing(
                 "breathing-space record although one is recommended",
                 "Record the breathing-space application.",

@@ -17,6 +17,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionKind,
 )
+from cma_core.scheduling.deadlines import PERIODS, DeadlineKind
 from cma_core.shared.money import Money
 
 MIN_SUGGESTION_CONFIDENCE = 0.35
@@ -38,12 +39,14 @@ DEBT_CLASSES = frozenset(
 N1_DEEMED_SERVICE_DAYS = 5
 """A claim the court serves by post is treated as served on the fifth day after issue
 (the N1's notes for defendants; CPR 6.14 with the court's posting practice)."""
-N1_RESPONSE_DAYS = 14
+
+# The periods themselves have one home, the case clock's table (scheduling.deadlines).
+N1_RESPONSE_DAYS = PERIODS[DeadlineKind.CLAIM_RESPONSE].amount
 """Days from service to file an admission, defence or acknowledgment (CPR 10.3, 14, 15.4)."""
-STATUTORY_DEMAND_SET_ASIDE_DAYS = 18
+STATUTORY_DEMAND_SET_ASIDE_DAYS = PERIODS[DeadlineKind.STATUTORY_DEMAND_SET_ASIDE].amount
 """Days from service to apply to set a statutory demand aside
 (Insolvency (England and Wales) Rules 2016, r.10.4(4))."""
-ENFORCEMENT_NOTICE_CLEAR_DAYS = 7
+ENFORCEMENT_NOTICE_CLEAR_DAYS = PERIODS[DeadlineKind.ENFORCEMENT_EARLIEST_VISIT].amount
 """Clear days' notice before an enforcement agent may take control of goods
 (Taking Control of Goods Regulations 2013, reg.6(1))."""
 
@@ -85,7 +88,7 @@ def _deadline(
 
     The last is the dated fact the case clock records on acceptance (service of the claim
     or demand, the date of the enforcement notice). From a printed deadline it is counted
-    back by the same rule (the claim: 14 days; the demand: 18 days), so the clock derives
+    back by the same period (``scheduling.deadlines.PERIODS``), so the clock derives
     the printed date again. An enforcement notice's earliest-visit date cannot be counted
     back (clear days skip Sundays and bank holidays), so without the notice's own date
     there is no fact date and acceptance falls back to a deadline task.
@@ -102,7 +105,8 @@ def _deadline(
             return (
                 kind,
                 court_claim_response_deadline(issued),
-                "issue date + 5 days' deemed service + 14 days to respond (CPR 10.3, 15.4); "
+                f"issue date + {N1_DEEMED_SERVICE_DAYS} days' deemed service + "
+                f"{N1_RESPONSE_DAYS} days to respond (CPR 10.3, 15.4); "
                 "check the date of service on the claim",
                 issued + dt.timedelta(days=N1_DEEMED_SERVICE_DAYS),
             )
@@ -117,8 +121,8 @@ def _deadline(
             return (
                 kind,
                 issued + dt.timedelta(days=STATUTORY_DEMAND_SET_ASIDE_DAYS),
-                "date of the demand + 18 days to apply to set aside (IR 2016 r.10.4(4)); "
-                "counted from the demand's date, service may be later",
+                f"date of the demand + {STATUTORY_DEMAND_SET_ASIDE_DAYS} days to apply to set "
+                "aside (IR 2016 r.10.4(4)); counted from the demand's date, service may be later",
                 issued,
             )
     if cls is DocumentClass.ENFORCEMENT_AGENT_NOTICE:
@@ -129,8 +133,9 @@ def _deadline(
             return (
                 kind,
                 issued + dt.timedelta(days=ENFORCEMENT_NOTICE_CLEAR_DAYS + 1),
-                "date of the notice + 7 clear days (TCG Regulations 2013 reg.6); the earliest "
-                "day goods could be taken, ignoring Sundays and bank holidays",
+                f"date of the notice + {ENFORCEMENT_NOTICE_CLEAR_DAYS} clear days (TCG "
+                "Regulations 2013 reg.6); the earliest day goods could be taken, ignoring "
+                "Sundays and bank holidays",
                 issued,
             )
     return None
@@ -158,42 +163,59 @@ def suggest(
     """
     if extraction.confidence < min_confidence:
         return []
+    proposals = (
+        _debt_proposal(extraction, known_account_references, recorded_debts),
+        _deadline_proposal(extraction),
+    )
     out: list[Suggestion] = []
-
-    def make(
-        kind: SuggestionKind,
-        title: str,
-        *,
-        balance: Money | None = None,
-        deadline: dt.date | None = None,
-        deadline_basis: str | None = None,
-        creditor_name: str | None = extraction.creditor_name,
-        debt: RecordedDebt | None = None,
-        fact_date: dt.date | None = None,
-    ) -> None:
+    for proposal in proposals:
+        if proposal is None:
+            continue
         suggestion = Suggestion(
             id=new_id(),
             centre_id=document.centre_id,
             case_id=document.case_id,
             document_id=document.id,
-            kind=kind,
-            title=title,
+            kind=proposal.kind,
+            title=proposal.title,
             confidence=extraction.confidence,
             source=extraction.source,
             created_at=now,
-            creditor_name=creditor_name,
+            creditor_name=proposal.creditor_name,
             account_reference=extraction.account_reference,
             court_claim_number=extraction.court_claim_number,
-            balance=balance,
-            deadline=deadline,
-            deadline_basis=deadline_basis,
-            debt_id=debt.id if debt else None,
-            previous_balance=debt.balance if debt else None,
-            fact_date=fact_date,
+            balance=proposal.balance,
+            deadline=proposal.deadline,
+            deadline_basis=proposal.deadline_basis,
+            debt_id=proposal.debt.id if proposal.debt else None,
+            previous_balance=proposal.debt.balance if proposal.debt else None,
+            fact_date=proposal.fact_date,
         )
         suggestion.announce()
         out.append(suggestion)
+    return out
 
+
+@frozen(kw_only=True)
+class _Proposal:
+    """What one suggestion proposes; ``suggest`` adds the document's and extraction's ids."""
+
+    kind: SuggestionKind
+    title: str
+    creditor_name: str | None
+    balance: Money | None = None
+    deadline: dt.date | None = None
+    deadline_basis: str | None = None
+    debt: RecordedDebt | None = None
+    fact_date: dt.date | None = None
+
+
+def _debt_proposal(
+    extraction: Extraction,
+    known_account_references: Iterable[str],
+    recorded_debts: Iterable[RecordedDebt],
+) -> _Proposal | None:
+    """Update the recorded debt the letter is about, or add a new one (see ``suggest``)."""
     known = {_normalise_reference(r) for r in known_account_references}
     reference = (
         _normalise_reference(extraction.account_reference) if extraction.account_reference else ""
@@ -208,55 +230,56 @@ def suggest(
         ),
         None,
     )
+    is_debt = extraction.document_class in DEBT_CLASSES and extraction.balance_pence is not None
     if recorded is not None:
-        if (
-            extraction.document_class in DEBT_CLASSES
-            and extraction.balance_pence is not None
-            and extraction.balance_pence != recorded.balance.pence
-        ):
-            balance = Money(extraction.balance_pence)
-            creditor = recorded.creditor_name or extraction.creditor_name or "unnamed creditor"
-            make(
-                SuggestionKind.UPDATE_DEBT,
-                f"Update debt: {creditor}, ref {extraction.account_reference}: "
-                f"{recorded.balance} → {balance}",
-                balance=balance,
-                creditor_name=creditor,
-                debt=recorded,
-            )
-    elif (
-        extraction.document_class in DEBT_CLASSES
-        and extraction.creditor_name
-        and extraction.balance_pence is not None
-        and not (
-            extraction.account_reference
-            and _normalise_reference(extraction.account_reference) in known
-        )
-    ):
-        balance = Money(extraction.balance_pence)
-        make(
-            SuggestionKind.NEW_DEBT,
-            f"Add debt: {extraction.creditor_name}, {balance}",
+        if not is_debt or extraction.balance_pence == recorded.balance.pence:
+            return None
+        balance = Money(extraction.balance_pence or 0)
+        creditor = recorded.creditor_name or extraction.creditor_name or "unnamed creditor"
+        return _Proposal(
+            kind=SuggestionKind.UPDATE_DEBT,
+            title=f"Update debt: {creditor}, ref {extraction.account_reference}: "
+            f"{recorded.balance} → {balance}",
+            creditor_name=creditor,
             balance=balance,
+            debt=recorded,
         )
+    if (
+        not is_debt
+        or not extraction.creditor_name
+        or (extraction.account_reference and reference in known)
+    ):
+        return None
+    balance = Money(extraction.balance_pence or 0)
+    return _Proposal(
+        kind=SuggestionKind.NEW_DEBT,
+        title=f"Add debt: {extraction.creditor_name}, {balance}",
+        creditor_name=extraction.creditor_name,
+        balance=balance,
+    )
 
+
+_DEADLINE_LABELS = {
+    SuggestionKind.COURT_CLAIM_DEADLINE: "Respond to court claim",
+    SuggestionKind.STATUTORY_DEMAND_DEADLINE: "Apply to set aside statutory demand",
+    SuggestionKind.ENFORCEMENT_DEADLINE: "Enforcement agent may visit",
+}
+
+
+def _deadline_proposal(extraction: Extraction) -> _Proposal | None:
     deadline = _deadline(extraction)
-    if deadline is not None:
-        kind, due, basis, fact_date = deadline
-        label = {
-            SuggestionKind.COURT_CLAIM_DEADLINE: "Respond to court claim",
-            SuggestionKind.STATUTORY_DEMAND_DEADLINE: "Apply to set aside statutory demand",
-            SuggestionKind.ENFORCEMENT_DEADLINE: "Enforcement agent may visit",
-        }[kind]
-        claim = f" {extraction.court_claim_number}" if extraction.court_claim_number else ""
-        make(
-            kind,
-            f"{label}{claim} by {due.isoformat()}",
-            deadline=due,
-            deadline_basis=basis,
-            fact_date=fact_date,
-        )
-    return out
+    if deadline is None:
+        return None
+    kind, due, basis, fact_date = deadline
+    claim = f" {extraction.court_claim_number}" if extraction.court_claim_number else ""
+    return _Proposal(
+        kind=kind,
+        title=f"{_DEADLINE_LABELS[kind]}{claim} by {due.isoformat()}",
+        creditor_name=extraction.creditor_name,
+        deadline=due,
+        deadline_basis=basis,
+        fact_date=fact_date,
+    )
 
 
 def _normalise_reference(reference: str) -> str:

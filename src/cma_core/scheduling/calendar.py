@@ -11,12 +11,12 @@ Counting conventions used across CMA (each ``Deadline`` states the one it used):
   and bank holidays (UK-DEBT-ADVICE §5 marks that detail [U]; it is the cautious reading,
   since skipping more days only pushes the earliest enforcement date later).
 * **calendar months** – to the same day-of-month; if the month has no such day, its last
-  day (ICO guidance on subject access requests).
+  day (ICO guidance on subject access requests): ``cma_core.reference.periods.add_months``,
+  the one implementation, rolled here onto a working day when asked.
 """
 
 from __future__ import annotations
 
-import calendar as _stdcal
 import datetime as dt
 import enum
 from collections.abc import Iterable
@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.periods import add_months
 from cma_core.shared.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -31,14 +33,6 @@ if TYPE_CHECKING:
 
 SATURDAY = 5
 SUNDAY = 6
-
-
-class Jurisdiction(enum.StrEnum):
-    """UK legal jurisdictions: their bank holidays and debt remedies differ."""
-
-    EW = "EW"  # England and Wales
-    SCO = "SCO"  # Scotland
-    NI = "NI"  # Northern Ireland
 
 
 class Roll(enum.StrEnum):
@@ -56,22 +50,6 @@ class ClearDayRule(enum.StrEnum):
     ALL_DAYS = "all_days"
     EXCLUDE_SUNDAYS_AND_HOLIDAYS = "exclude_sundays_and_holidays"
     BUSINESS_DAYS = "business_days"
-
-
-def add_months(start: dt.date, months: int) -> dt.date:
-    """Same day-of-month ``months`` later, or that month's last day if it has no such day.
-
-    31 Jan + 1 month is 28 Feb (29 in a leap year): the ICO rule for SAR due dates.
-    """
-    index = start.year * 12 + (start.month - 1) + months
-    year, month0 = divmod(index, 12)
-    last = _stdcal.monthrange(year, month0 + 1)[1]
-    return dt.date(year, month0 + 1, min(start.day, last))
-
-
-def add_years(start: dt.date, years: int) -> dt.date:
-    """Same date ``years`` later; 29 Feb becomes 28 Feb in a common year."""
-    return add_months(start, 12 * years)
 
 
 def _as_frozenset(value: Iterable[dt.date]) -> frozenset[dt.date]:

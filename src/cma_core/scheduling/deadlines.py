@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 
 from attrs import frozen
 
-from cma_core.scheduling.calendar import ClearDayRule, Roll, WorkingCalendar, add_months
+from cma_core.reference.periods import add_months
+from cma_core.scheduling.calendar import ClearDayRule, Roll, WorkingCalendar
 from cma_core.shared.errors import ValidationError
 
 
@@ -71,6 +73,73 @@ class Deadline:
     is_earliest: bool = False
 
 
+@frozen(kw_only=True)
+class Period:
+    """How long a party has: ``amount`` units counted by ``counting``, and the source."""
+
+    amount: int
+    counting: CountingRule
+    source: str
+
+
+#: The fixed periods of the court and enforcement deadlines below: the one home of these
+#: numbers. ``documents.rules`` reads them to date the deadline a letter sets.
+PERIODS: Mapping[DeadlineKind, Period] = {
+    DeadlineKind.CLAIM_RESPONSE: Period(
+        amount=14, counting=CountingRule.CALENDAR_DAYS, source="CPR 10.3, 14.2, 15.4; CPR 2.8(5)"
+    ),
+    DeadlineKind.DEFENCE: Period(
+        amount=28, counting=CountingRule.CALENDAR_DAYS, source="CPR 15.4(1)(b), 15.5; CPR 2.8(5)"
+    ),
+    DeadlineKind.LETTER_OF_CLAIM_REPLY: Period(
+        amount=30,
+        counting=CountingRule.CALENDAR_DAYS,
+        source="Pre-Action Protocol for Debt Claims para 5 [S: NDL]",
+    ),
+    DeadlineKind.STATUTORY_DEMAND_SET_ASIDE: Period(
+        amount=18,
+        counting=CountingRule.CALENDAR_DAYS,
+        source="Insolvency (E&W) Rules 2016 r10.4 [S]",
+    ),
+    DeadlineKind.STATUTORY_DEMAND_COMPLY: Period(
+        amount=21, counting=CountingRule.CALENDAR_DAYS, source="Insolvency Act 1986 s268 [S]"
+    ),
+    DeadlineKind.ENFORCEMENT_EARLIEST_VISIT: Period(
+        amount=7,
+        counting=CountingRule.CLEAR_DAYS,
+        source="Taking Control of Goods Regs 2013 regs 2, 6 (Sunday/bank-holiday exclusion [U])",
+    ),
+    DeadlineKind.CHARGING_ORDER_OBJECTION: Period(
+        amount=28, counting=CountingRule.CALENDAR_DAYS, source="CPR 73.10(2)"
+    ),
+    DeadlineKind.DRO_MORATORIUM_END: Period(
+        amount=12, counting=CountingRule.CALENDAR_MONTHS, source="Insolvency Act 1986 s251H"
+    ),
+}
+
+#: A statutory demand served outside England and Wales: 22 days to apply to set it aside.
+STATUTORY_DEMAND_SET_ASIDE_OUTSIDE_EW_DAYS = 22
+
+
+def _period(kind: DeadlineKind, trigger: dt.date, due: dt.date, rule: str) -> Deadline:
+    """A deadline of ``kind`` counted by its period in ``PERIODS``."""
+    period = PERIODS[kind]
+    return Deadline(
+        kind=kind,
+        due=due,
+        trigger=trigger,
+        counting=period.counting,
+        amount=period.amount,
+        rule=rule,
+        source=period.source,
+        is_earliest=kind is DeadlineKind.ENFORCEMENT_EARLIEST_VISIT,
+    )
+
+
+def _days(kind: DeadlineKind) -> dt.timedelta:
+    return dt.timedelta(days=PERIODS[kind].amount)
+
+
 def _court_office(calendar: WorkingCalendar, due: dt.date) -> dt.date:
     # CPR 2.8(5): an act at the court office is in time on the next day the office opens.
     return calendar.roll(due, Roll.FOLLOWING)
@@ -78,15 +147,13 @@ def _court_office(calendar: WorkingCalendar, due: dt.date) -> dt.date:
 
 def claim_response_due(served_on: dt.date, calendar: WorkingCalendar) -> Deadline:
     """Admit, defend or acknowledge within 14 days of service of the particulars of claim."""
-    due = _court_office(calendar, served_on + dt.timedelta(days=14))
-    return Deadline(
-        kind=DeadlineKind.CLAIM_RESPONSE,
-        due=due,
-        trigger=served_on,
-        counting=CountingRule.CALENDAR_DAYS,
-        amount=14,
-        rule="14 days after service of the particulars, rolled to the next court working day",
-        source="CPR 10.3, 14.2, 15.4; CPR 2.8(5)",
+    kind = DeadlineKind.CLAIM_RESPONSE
+    return _period(
+        kind,
+        served_on,
+        _court_office(calendar, served_on + _days(kind)),
+        f"{PERIODS[kind].amount} days after service of the particulars, rolled to the next "
+        "court working day",
     )
 
 
@@ -96,29 +163,24 @@ def defence_due(particulars_served_on: dt.date, calendar: WorkingCalendar) -> De
     CPR 15.4(1)(b) counts from service of the particulars, not from the acknowledgment, so
     the trigger is the service date (UK-DEBT-ADVICE §5).
     """
-    due = _court_office(calendar, particulars_served_on + dt.timedelta(days=28))
-    return Deadline(
-        kind=DeadlineKind.DEFENCE,
-        due=due,
-        trigger=particulars_served_on,
-        counting=CountingRule.CALENDAR_DAYS,
-        amount=28,
-        rule="28 days after service of the particulars (acknowledgment filed), "
-        "rolled to the next court working day; +28 days only by agreement (CPR 15.5)",
-        source="CPR 15.4(1)(b), 15.5; CPR 2.8(5)",
+    kind = DeadlineKind.DEFENCE
+    return _period(
+        kind,
+        particulars_served_on,
+        _court_office(calendar, particulars_served_on + _days(kind)),
+        f"{PERIODS[kind].amount} days after service of the particulars (acknowledgment "
+        "filed), rolled to the next court working day; +28 days only by agreement (CPR 15.5)",
     )
 
 
 def letter_of_claim_reply_due(letter_dated: dt.date) -> Deadline:
     """Reply Form due within 30 days of the date of the letter of claim."""
-    return Deadline(
-        kind=DeadlineKind.LETTER_OF_CLAIM_REPLY,
-        due=letter_dated + dt.timedelta(days=30),
-        trigger=letter_dated,
-        counting=CountingRule.CALENDAR_DAYS,
-        amount=30,
-        rule="30 calendar days from the date of the letter (not from receipt)",
-        source="Pre-Action Protocol for Debt Claims para 5 [S: NDL]",
+    kind = DeadlineKind.LETTER_OF_CLAIM_REPLY
+    return _period(
+        kind,
+        letter_dated,
+        letter_dated + _days(kind),
+        f"{PERIODS[kind].amount} calendar days from the date of the letter (not from receipt)",
     )
 
 
@@ -126,54 +188,49 @@ def statutory_demand_deadlines(
     served_on: dt.date, *, served_outside_ew: bool = False
 ) -> tuple[Deadline, Deadline]:
     """Set-aside application (18 days, 22 if served outside EW) and compliance (21 days)."""
-    set_aside_days = 22 if served_outside_ew else 18
+    set_aside = PERIODS[DeadlineKind.STATUTORY_DEMAND_SET_ASIDE]
+    comply = DeadlineKind.STATUTORY_DEMAND_COMPLY
+    days = STATUTORY_DEMAND_SET_ASIDE_OUTSIDE_EW_DAYS if served_outside_ew else set_aside.amount
     return (
         Deadline(
             kind=DeadlineKind.STATUTORY_DEMAND_SET_ASIDE,
-            due=served_on + dt.timedelta(days=set_aside_days),
+            due=served_on + dt.timedelta(days=days),
             trigger=served_on,
-            counting=CountingRule.CALENDAR_DAYS,
-            amount=set_aside_days,
-            rule=f"{set_aside_days} days from service to apply to set the demand aside",
-            source="Insolvency (E&W) Rules 2016 r10.4 [S]",
+            counting=set_aside.counting,
+            amount=days,
+            rule=f"{days} days from service to apply to set the demand aside",
+            source=set_aside.source,
         ),
-        Deadline(
-            kind=DeadlineKind.STATUTORY_DEMAND_COMPLY,
-            due=served_on + dt.timedelta(days=21),
-            trigger=served_on,
-            counting=CountingRule.CALENDAR_DAYS,
-            amount=21,
-            rule="21 days from service to pay or secure; after that the creditor may "
-            "petition (debt ≥ £5,000)",
-            source="Insolvency Act 1986 s268 [S]",
+        _period(
+            comply,
+            served_on,
+            served_on + _days(comply),
+            f"{PERIODS[comply].amount} days from service to pay or secure; after that the "
+            "creditor may petition (debt ≥ £5,000)",
         ),
     )
 
 
 def enforcement_earliest_visit(notice_given_on: dt.date, calendar: WorkingCalendar) -> Deadline:
     """Earliest day an enforcement agent may take control after a notice of enforcement."""
-    return Deadline(
-        kind=DeadlineKind.ENFORCEMENT_EARLIEST_VISIT,
-        due=calendar.add_clear_days(notice_given_on, 7, ClearDayRule.EXCLUDE_SUNDAYS_AND_HOLIDAYS),
-        trigger=notice_given_on,
-        counting=CountingRule.CLEAR_DAYS,
-        amount=7,
-        rule="7 clear days: not counting the day of notice, the day of the visit, Sundays "
+    kind = DeadlineKind.ENFORCEMENT_EARLIEST_VISIT
+    days = PERIODS[kind].amount
+    return _period(
+        kind,
+        notice_given_on,
+        calendar.add_clear_days(notice_given_on, days, ClearDayRule.EXCLUDE_SUNDAYS_AND_HOLIDAYS),
+        f"{days} clear days: not counting the day of notice, the day of the visit, Sundays "
         "or bank holidays; this is the first day a visit is lawful",
-        source="Taking Control of Goods Regs 2013 regs 2, 6 (Sunday/bank-holiday exclusion [U])",
-        is_earliest=True,
     )
 
 
 def charging_order_objection_due(interim_order_served_on: dt.date) -> Deadline:
-    return Deadline(
-        kind=DeadlineKind.CHARGING_ORDER_OBJECTION,
-        due=interim_order_served_on + dt.timedelta(days=28),
-        trigger=interim_order_served_on,
-        counting=CountingRule.CALENDAR_DAYS,
-        amount=28,
-        rule="28 days after service of the interim charging order",
-        source="CPR 73.10(2)",
+    kind = DeadlineKind.CHARGING_ORDER_OBJECTION
+    return _period(
+        kind,
+        interim_order_served_on,
+        interim_order_served_on + _days(kind),
+        f"{PERIODS[kind].amount} days after service of the interim charging order",
     )
 
 
@@ -254,14 +311,13 @@ def breathing_space_deadlines(start: dt.date) -> tuple[Deadline, ...]:
 
 def dro_moratorium_end(effective_on: dt.date) -> Deadline:
     """A DRO moratorium lasts 12 months from the effective date (the OR may extend it)."""
-    return Deadline(
-        kind=DeadlineKind.DRO_MORATORIUM_END,
-        due=add_months(effective_on, 12),
-        trigger=effective_on,
-        counting=CountingRule.CALENDAR_MONTHS,
-        amount=12,
-        rule="12 calendar months from the order's effective date",
-        source="Insolvency Act 1986 s251H",
+    kind = DeadlineKind.DRO_MORATORIUM_END
+    months = PERIODS[kind].amount
+    return _period(
+        kind,
+        effective_on,
+        add_months(effective_on, months),
+        f"{months} calendar months from the order's effective date",
     )
 
 

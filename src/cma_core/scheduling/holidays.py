@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 
 
 class HolidayProvider(Protocol):

@@ -28,6 +28,7 @@ from cma_core.cases.model import Case
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.scheduling import deadlines as dl
 from cma_core.scheduling.appointments import (
     LONDON,
@@ -40,7 +41,7 @@ from cma_core.scheduling.appointments import (
     book,
     reschedule,
 )
-from cma_core.scheduling.calendar import Jurisdiction, Roll, WorkingCalendar
+from cma_core.scheduling.calendar import Roll, WorkingCalendar
 from cma_core.scheduling.holidays import HolidayProvider
 from cma_core.scheduling.ical import to_icalendar
 from cma_core.scheduling.ports import (

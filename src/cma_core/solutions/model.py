@@ -68,6 +68,26 @@ SOLUTIONS_BY_JURISDICTION: dict[Jurisdiction, tuple[Solution, ...]] = {
     Jurisdiction.NI: (Solution.DRO, Solution.BANKRUPTCY, Solution.IVA, *_COMMON),
 }
 
+#: Solutions the client pays into every month: a recommendation of one needs a monthly
+#: payment the budget affords and an expected term (CR-13, CONC 8.2.2G(2)).
+REGULAR_PAYMENT_SOLUTIONS = frozenset(
+    {
+        Solution.DMP,
+        Solution.ADMINISTRATION_ORDER,
+        Solution.IVA,
+        Solution.TRUST_DEED,
+        Solution.TOKEN_PAYMENTS,
+    }
+)
+
+#: The two Breathing Space moratoria (SI 2020/1311): standard and mental health crisis.
+MORATORIA = frozenset({Solution.BREATHING_SPACE, Solution.MENTAL_HEALTH_CRISIS_MORATORIUM})
+
+
+def available_in(solution: Solution, jurisdiction: Jurisdiction) -> bool:
+    """Whether ``solution`` exists in ``jurisdiction`` (CR-05, CONC 8.2.2G(1))."""
+    return solution in SOLUTIONS_BY_JURISDICTION[jurisdiction]
+
 
 class Eligibility(enum.StrEnum):
     ELIGIBLE = "eligible"
@@ -173,7 +193,11 @@ class Appraisal:
     options: tuple[OptionResult, ...]
 
     def get(self, solution: Solution) -> OptionResult:
-        for option in self.options:
-            if option.solution is solution:
-                return option
-        raise KeyError(solution)
+        found = self.find(solution)
+        if found is None:
+            raise KeyError(solution)
+        return found
+
+    def find(self, solution: Solution) -> OptionResult | None:
+        """The result for ``solution``, or ``None`` when it does not exist here."""
+        return next((o for o in self.options if o.solution is solution), None)

@@ -10,7 +10,8 @@
   Debts that look statute barred are flagged before any offer (CR-20).
 * The advice record keeps the options considered with their reasons, the recommendation
   (which must exist in the jurisdiction: CR-05) and the client's decision. A recommended
-  monthly payment may not exceed the surplus (CR-13).
+  monthly payment may not exceed the surplus, the amount available for non-priority debts
+  (CR-13: ``solutions.affordability.check_payment``, the function the compliance rule calls).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_version, record_audit
 from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.solutions.affordability import budget_figures, check_payment
 from cma_core.solutions.model import (
     SOLUTIONS_BY_JURISDICTION,
     Appraisal,
@@ -249,12 +251,11 @@ class AppraisalService:
                 )
             if cmd.monthly_payment is not None:
                 budget = await self.repos.budgets(uow).get(case_id)
-                surplus = budget.budget.available_for_priority if budget else Money.zero()
-                if cmd.monthly_payment.pence > max(surplus.pence, 0):
-                    raise ValidationError(
-                        "monthly_payment_pence",
-                        f"{cmd.monthly_payment} is more than the {surplus} surplus (CR-13)",
-                    )
+                plans = await self.repos.offers(uow).list_for_case(case_id)
+                figures = budget_figures(budget.budget if budget else None, plans)
+                check = check_payment(cmd.monthly_payment, figures)
+                if not check.affordable:
+                    raise ValidationError("monthly_payment_pence", f"{check.message} (CR-13)")
             record = AdviceRecord(
                 id=self.new_id(),
                 centre_id=ctx.centre_id,

@@ -16,7 +16,6 @@ from cma_core.compliance.casefile import (
     DebtSchedule,
     DebtSummary,
     Direction,
-    DroInputs,
     FileReview,
     LetterSection,
     MoratoriumKind,
@@ -28,17 +27,16 @@ from cma_core.compliance.casefile import (
     SfsLine,
     SfsSection,
     SfsSummary,
-    SolutionKind,
     TaskSummary,
     Threat,
     ThreatKind,
-    Vehicle,
     Vulnerability,
 )
 from cma_core.compliance.model import DEFAULT_REQUIRED_OPTIONS
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
+from cma_core.solutions.model import Finding, OptionResult, Reason, Solution
 
 D = dt.date
 TODAY = D(2026, 6, 30)
@@ -119,7 +117,7 @@ DEBTS = DebtSchedule(
 )
 
 OPTIONS = tuple(
-    OptionAppraisal(solution=s, eligible=s is not SolutionKind.DRO, reason="considered")
+    OptionAppraisal(solution=s, eligible=s is not Solution.DRO, reason="considered")
     for s in sorted(DEFAULT_REQUIRED_OPTIONS[Jurisdiction.EW])
 )
 
@@ -156,7 +154,7 @@ def compliant() -> CaseFile:
         threats=(Threat(id="t1", kind=ThreatKind.HEARING, deadline=D(2026, 7, 15)),),
         tasks=(TaskSummary(id="k1", due=D(2026, 7, 10), threat_id="t1"),),
         recommendation=Recommendation(
-            solution=SolutionKind.DMP, on=D(2026, 4, 1), monthly_payment=m(10_000), term_months=48
+            solution=Solution.DMP, on=D(2026, 4, 1), monthly_payment=m(10_000), term_months=48
         ),
         sfs=SFS,
         debts=DEBTS,
@@ -184,18 +182,17 @@ def compliant() -> CaseFile:
     )
 
 
-def dro_inputs() -> DroInputs:
-    return DroInputs(
-        submission_on=D(2026, 6, 1),
-        qualifying_debts=m(1_500_000),
-        monthly_surplus=m(5_000),
-        assets_excluding_vehicles=m(100_000),
-        vehicles=(Vehicle(value=m(350_000)),),
-        homeowner=False,
-        residence_test_met=True,
-        no_previous_dro=True,
-        insolvency_bar=False,
-        in_breathing_space=False,
+def dro_result(*reasons: tuple[str, Finding, str], on: dt.date = D(2026, 6, 1)) -> OptionResult:
+    """A saved appraisal's DRO result: DRO-E1…E8 passing, then ``reasons`` added."""
+    passing = tuple(
+        Reason(rule_id=f"DRO-E{n}", finding=Finding.PASS, message="met") for n in range(1, 9)
+    )
+    extra = tuple(Reason(rule_id=r, finding=f, message=msg) for r, f, msg in reasons)
+    return OptionResult(
+        solution=Solution.DRO,
+        jurisdiction=Jurisdiction.EW,
+        on_date=on,
+        reasons=passing + extra,
     )
 
 

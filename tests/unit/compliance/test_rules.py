@@ -7,7 +7,9 @@ from collections.abc import Callable
 
 import attrs
 import pytest
+from tests.unit.solutions.builders import debt, facts
 
+from cma_core.assets.model import AssetSchedule, HomeTenure, Property, Vehicle
 from cma_core.compliance.casefile import (
     AdviceRecord,
     AuthorityToAct,
@@ -20,21 +22,23 @@ from cma_core.compliance.casefile import (
     DataSubjectRequest,
     LetterSection,
     MoratoriumKind,
+    OptionAppraisal,
     Recommendation,
     Screening,
     Settlement,
     SfsLine,
     SfsSection,
-    SolutionKind,
     TaskSummary,
     Threat,
     ThreatKind,
-    Vehicle,
 )
 from cma_core.compliance.model import CompliancePolicy, Finding, Status
 from cma_core.compliance.registry import RULES, evaluate
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
+from cma_core.solutions.model import SOLUTIONS_BY_JURISDICTION, OptionResult, Solution
+from cma_core.solutions.model import Finding as OptionFinding
+from cma_core.solutions.rules import assess
 
 from .builders import (
     ADVISER,
@@ -43,7 +47,7 @@ from .builders import (
     TODAY,
     breathing_space,
     compliant,
-    dro_inputs,
+    dro_result,
     m,
     ts,
 )
@@ -77,11 +81,12 @@ def with_bs(**changes: object) -> Change:
     )
 
 
-def with_dro(**changes: object) -> Change:
+def with_dro(*reasons: tuple[str, OptionFinding, str]) -> Change:
+    """A recommended DRO, and the saved appraisal's DRO result with ``reasons`` added."""
     return lambda c: attrs.evolve(
         c,
-        recommendation=Recommendation(solution=SolutionKind.DRO, on=D(2026, 5, 20)),
-        dro=attrs.evolve(dro_inputs(), **changes),  # type: ignore[arg-type]
+        recommendation=Recommendation(solution=Solution.DRO, on=D(2026, 5, 20)),
+        dro=dro_result(*reasons),
     )
 
 
@@ -105,7 +110,8 @@ def identity(c: CaseFile) -> CaseFile:
     return c
 
 
-BS_REC = Recommendation(solution=SolutionKind.BREATHING_SPACE, on=D(2026, 4, 1))
+BS_REC = Recommendation(solution=Solution.BREATHING_SPACE, on=D(2026, 4, 1))
+MHCM_REC = Recommendation(solution=Solution.MENTAL_HEALTH_CRISIS_MORATORIUM, on=D(2026, 4, 1))
 DISPOSED = Closure(
     closed_on=D(2019, 1, 10), retain_until=D(2025, 1, 10), disposed_on=D(2025, 1, 20)
 )
@@ -178,7 +184,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
     (
         "CR-05",
         "MAP in EW",
-        ev(recommendation=Recommendation(solution=SolutionKind.MAP, on=D(2026, 4, 1))),
+        ev(recommendation=Recommendation(solution=Solution.MAP, on=D(2026, 4, 1))),
         FAIL,
     ),
     (
@@ -186,7 +192,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         "DRO in Scotland",
         ev(
             jurisdiction=Jurisdiction.SCO,
-            recommendation=Recommendation(solution=SolutionKind.DRO, on=D(2026, 4, 1)),
+            recommendation=Recommendation(solution=Solution.DRO, on=D(2026, 4, 1)),
         ),
         FAIL,
     ),
@@ -198,6 +204,12 @@ CASES: list[tuple[str, str, Change, Status]] = [
     ("CR-06", "SFS incomplete", with_sfs(completed_on=None), FAIL),
     ("CR-06", "no budget", ev(sfs=None), NA),
     ("CR-06", "breathing space needs no full SFS", ev(recommendation=BS_REC, sfs=None), NAP),
+    (
+        "CR-06",
+        "nor does a mental health crisis moratorium",
+        ev(recommendation=MHCM_REC, sfs=None),
+        NAP,
+    ),
     # CR-07 SFS arithmetic
     ("CR-07", "sums agree", identity, PASS),
     ("CR-07", "wrong total", with_sfs(total_outgoings=m(130_000)), FAIL),
@@ -264,7 +276,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         "CR-12",
         "IVA missing",
         lambda c: attrs.evolve(
-            c, options=tuple(o for o in (c.options or ()) if o.solution is not SolutionKind.IVA)
+            c, options=tuple(o for o in (c.options or ()) if o.solution is not Solution.IVA)
         ),
         FAIL,
     ),
@@ -277,6 +289,20 @@ CASES: list[tuple[str, str, Change, Status]] = [
         FAIL,
     ),
     ("CR-12", "no appraisal", ev(options=None), NA),
+    # Scotland: every option the solutions area appraises there is enough (the former
+    # compliance enum also required a Debt Arrangement Scheme nobody can appraise).
+    (
+        "CR-12",
+        "all Scottish options appraised",
+        ev(
+            jurisdiction=Jurisdiction.SCO,
+            options=tuple(
+                OptionAppraisal(solution=s, eligible=True, reason="considered")
+                for s in SOLUTIONS_BY_JURISDICTION[Jurisdiction.SCO]
+            ),
+        ),
+        PASS,
+    ),
     ("CR-12", "no jurisdiction", ev(jurisdiction=None), NA),
     # CR-13 affordable payment and term
     ("CR-13", "payment within surplus", identity, PASS),
@@ -285,7 +311,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         "payment above surplus",
         ev(
             recommendation=Recommendation(
-                solution=SolutionKind.DMP,
+                solution=Solution.DMP,
                 on=D(2026, 4, 1),
                 monthly_payment=m(10_001),
                 term_months=48,
@@ -298,7 +324,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         "no term",
         ev(
             recommendation=Recommendation(
-                solution=SolutionKind.DMP,
+                solution=Solution.DMP,
                 on=D(2026, 4, 1),
                 monthly_payment=m(100),
                 term_months=None,
@@ -307,26 +333,78 @@ CASES: list[tuple[str, str, Change, Status]] = [
         FAIL,
     ),
     ("CR-13", "surplus unknown", ev(sfs=None), NA),
-    # CR-14 DRO eligibility
-    ("CR-14", "eligible DRO", with_dro(), PASS),
-    ("CR-14", "debts over the 2026 limit", with_dro(qualifying_debts=m(5_000_001)), FAIL),
-    ("CR-14", "surplus over £75", with_dro(monthly_surplus=m(7_501)), FAIL),
-    ("CR-14", "car worth £4,000 counts", with_dro(vehicles=(Vehicle(value=m(400_000)),)), FAIL),
+    # The SFS has £150 available for priority debts and £100 after the £50 priority offer:
+    # £120 fits the first but not the second, and CR-13 reads the second.
     (
-        "CR-14",
-        "previous DRO within 6 years",
-        with_dro(previous_dro_on=D(2021, 1, 1), no_previous_dro=False),
+        "CR-13",
+        "payment within priority but not non-priority surplus",
+        ev(
+            recommendation=Recommendation(
+                solution=Solution.DMP,
+                on=D(2026, 4, 1),
+                monthly_payment=m(12_000),
+                term_months=48,
+            )
+        ),
         FAIL,
     ),
-    ("CR-14", "breathing space not cancelled", with_dro(in_breathing_space=True), FAIL),
-    ("CR-14", "residence unknown", with_dro(residence_test_met=None), NA),
+    (
+        "CR-13",
+        "no payment asked of a deficit budget",
+        lambda c: attrs.evolve(
+            c,
+            sfs=attrs.evolve(SFS, available_for_non_priority=m(-500)),
+            recommendation=Recommendation(
+                solution=Solution.TOKEN_PAYMENTS,
+                on=D(2026, 4, 1),
+                monthly_payment=m(0),
+                term_months=12,
+            ),
+        ),
+        PASS,
+    ),
+    # CR-14 DRO eligibility: the saved appraisal's DRO result (the one DRO engine)
+    ("CR-14", "appraisal finds a DRO eligible", with_dro(), PASS),
     (
         "CR-14",
-        "DRO recommended, no inputs",
-        ev(recommendation=Recommendation(solution=SolutionKind.DRO, on=D(2026, 5, 1))),
+        "appraisal finds debts over the limit",
+        with_dro(("DRO-E2", OptionFinding.FAIL, "qualifying debts £50,000.01 exceed £50,000")),
+        FAIL,
+    ),
+    (
+        "CR-14",
+        "appraisal finds an active breathing space",
+        with_dro(("DRO-E8", OptionFinding.FAIL, "an active breathing space")),
+        FAIL,
+    ),
+    (
+        "CR-14",
+        "appraisal misses the residence facts",
+        with_dro(("DRO-E5", OptionFinding.MISSING, "missing: residence")),
         NA,
     ),
+    (
+        "CR-14",
+        "appraisal leaves the DRO to judgement",
+        with_dro(("DRO-E7", OptionFinding.JUDGEMENT, "pending petition: check")),
+        NA,
+    ),
+    (
+        "CR-14",
+        "DRO recommended, no saved appraisal judges one",
+        ev(recommendation=Recommendation(solution=Solution.DRO, on=D(2026, 5, 1))),
+        NA,
+    ),
+    ("CR-14", "solutions not loaded", ev(recommendation_known=False), NA),
     ("CR-14", "no DRO on case", identity, NAP),
+    # The appraisal judges a DRO on every EW case; a client who is not eligible for one
+    # but gets a DMP is no CR-14 failure.
+    (
+        "CR-14",
+        "DMP recommended, DRO not eligible",
+        ev(dro=dro_result(("DRO-E3", OptionFinding.FAIL, "surplus over £75"))),
+        NAP,
+    ),
     # CR-15 breathing space entry
     ("CR-15", "checks, advice first, free", with_bs(), PASS),
     ("CR-15", "fee charged", with_bs(fee_charged=m(5_000)), FAIL),
@@ -339,6 +417,7 @@ CASES: list[tuple[str, str, Change, Status]] = [
         FAIL,
     ),
     ("CR-15", "recommended but no record", ev(recommendation=BS_REC), NA),
+    ("CR-15", "crisis moratorium recommended, no record", ev(recommendation=MHCM_REC), NA),
     ("CR-15", "no breathing space", identity, NAP),
     # CR-16 midway review (start 1 May: day 26 = 26 May, day 35 = 4 Jun)
     ("CR-16", "review on day 28", with_bs(), PASS),
@@ -698,21 +777,45 @@ def test_pending_items_pass_with_due_date() -> None:
     assert (result.status, result.due_on) == (PASS, D(2026, 7, 3))
 
 
+def cr14_of(dro: OptionResult) -> Finding:
+    """CR-14 on a case recommending a DRO, with ``dro`` as the saved appraisal's result."""
+    recommended = Recommendation(solution=Solution.DRO, on=dro.on_date)
+    return finding("CR-14", attrs.evolve(compliant(), recommendation=recommended, dro=dro))
+
+
 def test_dro_uses_limits_on_submission_date() -> None:
-    # £40,000 of debt: over the £30,000 limit before 28 Jun 2024, within £50,000 after.
-    before = with_dro(qualifying_debts=m(4_000_000), submission_on=D(2024, 6, 27))(compliant())
-    after = with_dro(qualifying_debts=m(4_000_000), submission_on=D(2024, 6, 28))(compliant())
-    assert finding("CR-14", before).status is FAIL
-    assert finding("CR-14", after).status is PASS
+    # £40,000 of debt: over the £30,000 limit before 28 Jun 2024, within £50,000 after. The
+    # limits come from the one engine (solutions.rules with reference thresholds).
+    debts = (debt(pence=4_000_000),)
+    before = cr14_of(assess(Solution.DRO, facts(on_date=D(2024, 6, 27), debts=debts)))
+    after = cr14_of(assess(Solution.DRO, facts(on_date=D(2024, 6, 28), debts=debts)))
+    assert before.status is FAIL
+    assert "DRO-E2" in before.message
+    assert ("appraised_on", "2024-06-27") in before.facts
+    assert after.status is PASS
 
 
 def test_dro_adapted_vehicle_disregarded_at_any_value() -> None:
-    case = with_dro(vehicles=(Vehicle(value=m(2_000_000), disability_adapted=True),))(compliant())
-    assert finding("CR-14", case).status is PASS
+    van = Vehicle(
+        description="adapted van",
+        value=m(2_000_000),
+        work_only=False,
+        adapted_for_disability=True,
+    )
+    assets = AssetSchedule(
+        owns_property=False, vehicles=(van,), savings_and_cash=m(0), other_assets=()
+    )
+    assert cr14_of(assess(Solution.DRO, facts(assets=assets))).status is PASS
 
 
 def test_dro_homeowner_fails() -> None:
-    assert finding("CR-14", with_dro(homeowner=True)(compliant())).status is FAIL
+    home = Property(tenure=HomeTenure.MORTGAGED, value=m(1), secured_debts=m(5))
+    assets = AssetSchedule(
+        owns_property=True, properties=(home,), vehicles=(), savings_and_cash=m(0), other_assets=()
+    )
+    result = cr14_of(assess(Solution.DRO, facts(assets=assets)))
+    assert result.status is FAIL
+    assert "DRO-E4" in result.message
 
 
 def test_dp_complaint_acknowledgment_limit() -> None:

@@ -8,7 +8,6 @@ import json
 import pytest
 
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.periods import add_months, add_years
 from cma_core.reference.thresholds import (
     NoThresholdInForce,
     Param,
@@ -217,22 +216,3 @@ def test_table_from_json_text_round_trip() -> None:
     table = parse_thresholds(json.loads(text)["records"])
     assert isinstance(table, ThresholdTable)
     assert table.find(EW, "x", D(2019, 12, 31)) is None
-
-
-@pytest.mark.parametrize(
-    ("start", "months", "end"),
-    [
-        (D(2024, 1, 31), 1, D(2024, 2, 29)),
-        (D(2023, 1, 31), 1, D(2023, 2, 28)),
-        (D(2024, 12, 15), 1, D(2025, 1, 15)),
-        (D(2024, 3, 31), -1, D(2024, 2, 29)),
-        (D(2024, 5, 10), 12, D(2025, 5, 10)),
-    ],
-)
-def test_add_months(start: dt.date, months: int, end: dt.date) -> None:
-    assert add_months(start, months) == end
-
-
-def test_add_years_from_29_february() -> None:
-    assert add_years(D(2020, 2, 29), 6) == D(2026, 2, 28)
-    assert add_years(D(2020, 2, 29), 4) == D(2024, 2, 29)

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
+from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.scheduling.calendar import WorkingCalendar
 
 from .holidays_fixture import TableHolidayProvider
 

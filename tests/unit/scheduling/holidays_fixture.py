@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cma_core.scheduling.calendar import Jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 
 D = dt.date
 

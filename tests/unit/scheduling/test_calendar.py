@@ -4,13 +4,8 @@ import datetime as dt
 
 import pytest
 
-from cma_core.scheduling.calendar import (
-    ClearDayRule,
-    Jurisdiction,
-    Roll,
-    WorkingCalendar,
-    add_months,
-)
+from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.scheduling.calendar import ClearDayRule, Roll, WorkingCalendar
 from cma_core.shared.errors import ValidationError
 
 from .holidays_fixture import TableHolidayProvider
@@ -80,21 +75,6 @@ def test_clear_days_exclude_start_end_sundays_and_holidays(ew: WorkingCalendar) 
     assert ew.add_clear_days(D(2026, 1, 5), 2, ClearDayRule.BUSINESS_DAYS) == D(2026, 1, 8)
     with pytest.raises(ValidationError):
         ew.add_clear_days(D(2026, 1, 5), -1)
-
-
-@pytest.mark.parametrize(
-    ("start", "months", "expected"),
-    [
-        (D(2026, 1, 31), 1, D(2026, 2, 28)),
-        (D(2028, 1, 31), 1, D(2028, 2, 29)),
-        (D(2026, 3, 31), 1, D(2026, 4, 30)),
-        (D(2026, 12, 15), 1, D(2027, 1, 15)),
-        (D(2026, 11, 30), 3, D(2027, 2, 28)),
-        (D(2026, 3, 31), -1, D(2026, 2, 28)),
-    ],
-)
-def test_add_months_clamps_to_month_end(start: dt.date, months: int, expected: dt.date) -> None:
-    assert add_months(start, months) == expected
 
 
 def test_provider_unknown_year_raises() -> None:

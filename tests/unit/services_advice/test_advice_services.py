@@ -324,6 +324,37 @@ async def test_advice_record_checks_cr05_and_cr13(svc: Advice) -> None:
     assert decided.version == 2
 
 
+async def test_cr13_at_save_time_uses_the_amount_for_non_priority_debts(svc: Advice) -> None:
+    """£150 available for priority debts, £50 of it offered on council tax arrears: a £120
+    DMP payment fits the £150 but not the £100 left, so it is refused (the compliance rule
+    reads the same ``solutions.affordability.check_payment``)."""
+    ctx, case_id = await adviser_case(svc)
+    council = await svc.debts.add_debt(
+        ctx, case_id, DebtDetails(debt_type=DebtType.COUNCIL_TAX, balance=Money(80000))
+    )
+    await svc.debts.add_debt(ctx, case_id, card())
+    budget = Budget(household=Household())
+    budget.set_line("client_salary", Money(15000))
+    await svc.budgets.put(ctx, case_id, budget, expected_version=0)
+    await svc.appraisals.plan(ctx, case_id, priority_offers={council.entry.id: Money(5000)})
+    dmp = RecordAdvice(
+        on_date=TODAY,
+        recommended=Solution.DMP,
+        reasons="x",
+        jurisdiction=Jurisdiction.EW,
+        monthly_payment=Money(12000),
+        expected_term_months=60,
+    )
+    with pytest.raises(ValidationError) as err:
+        await svc.appraisals.record_advice(ctx, case_id, dmp)
+    assert err.value.field == "monthly_payment_pence"
+    assert "£100.00" in str(err.value)
+    record = await svc.appraisals.record_advice(
+        ctx, case_id, attrs.evolve(dmp, monthly_payment=Money(10000))
+    )
+    assert record.monthly_payment == Money(10000)
+
+
 async def test_letters_from_default_and_centre_templates(svc: Advice) -> None:
     ctx, case_id = await adviser_case(svc)
     debt = await svc.debts.add_debt(ctx, case_id, card(account_reference="12<b>34"))

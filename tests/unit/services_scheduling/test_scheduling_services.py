@@ -24,8 +24,9 @@ from cma_core.compliance.service import ComplianceService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.identity.service import IdentityService
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.scheduling.appointments import AppointmentKind, DoubleBooking
-from cma_core.scheduling.calendar import Jurisdiction, WorkingCalendar
+from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.scheduling.ports import FactKind, NotifyChannel
 from cma_core.scheduling.service import (
     BookAppointment,
