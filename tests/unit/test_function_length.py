@@ -26,20 +26,11 @@ KNOWN_LONG: dict[str, str] = {
     "cma_core.budgets.service:BudgetService._import_debts": (
         "service preambles and unit-of-work wiring are being reworked in parallel (issue 10)"
     ),
-    "cma_core.compliance.rules:cr14_dro_eligibility": (
-        "CR-14 is being rewritten to judge the saved appraisal (the one DRO engine, issue 10)"
-    ),
-    "cma_core.documents.rules:suggest": (
-        "documents/ is being changed in parallel (deadline periods get one home, issue 10)"
-    ),
     "cma_core.documents.service:DocumentService.accept_suggestion": (
         "service preambles and event wiring are being reworked in parallel (issue 10)"
     ),
     "cma_core.scheduling.reminders:plan_reminders": (
         "scheduling/ is being changed in parallel (one calendar and jurisdiction, issue 10)"
-    ),
-    "cma_core.solutions.service:AppraisalService.record_advice": (
-        "its preamble is being reworked and its CR-13 check made the one CR-13 (issue 10)"
     ),
 }
 
