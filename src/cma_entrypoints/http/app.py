@@ -16,10 +16,17 @@ from litestar.openapi.spec import Components, SecurityScheme
 from sqlalchemy import text
 
 from cma_entrypoints.container import Container, build_container, shutdown
-from cma_entrypoints.http.advice import ADVICE_CONTROLLERS
+from cma_entrypoints.http.advice.controllers import ADVICE_CONTROLLERS
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
-from cma_entrypoints.http.documents import documents_router
-from cma_entrypoints.http.privacy import CaseController, ClientController
+from cma_entrypoints.http.cases.controllers import AuthController, TaskController
+from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
+from cma_entrypoints.http.documents.controllers import documents_router
+from cma_entrypoints.http.identity.controllers import (
+    AuditController,
+    GrantController,
+    SessionController,
+)
+from cma_entrypoints.http.privacy.controllers import CaseController, ClientController
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
 from cma_entrypoints.http.protection import (
     AddressRateLimitMiddleware,
@@ -27,14 +34,7 @@ from cma_entrypoints.http.protection import (
     UserContextMiddleware,
     echo_request_id,
 )
-from cma_entrypoints.http.routes import AuthController, TaskController
-from cma_entrypoints.http.scheduling import SCHEDULING_CONTROLLERS
-from cma_entrypoints.http.schemas import HealthCheck, HealthOut
-from cma_entrypoints.http.security_routes import (
-    AuditController,
-    GrantController,
-    SessionController,
-)
+from cma_entrypoints.http.scheduling.controllers import SCHEDULING_CONTROLLERS
 from cma_entrypoints.logs import configure_structlog
 
 log = logging.getLogger("cma.http")

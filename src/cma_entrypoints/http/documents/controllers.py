@@ -40,7 +40,15 @@ from cma_core.identity.permissions import Permission
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId
 from cma_entrypoints.http.auth import requires
-from cma_entrypoints.http.example_schemas import (
+from cma_entrypoints.http.cases.controllers import (
+    IfMatch,
+    Limit,
+    Offset,
+    ctx_of,
+    etag,
+    parse_if_match,
+)
+from cma_entrypoints.http.common.examples import (
     AT,
     CASE_ID,
     DEBT_ID,
@@ -51,9 +59,8 @@ from cma_entrypoints.http.example_schemas import (
     page,
     with_example,
 )
+from cma_entrypoints.http.common.schemas import TaskOut
 from cma_entrypoints.http.problems import PROBLEM_JSON
-from cma_entrypoints.http.routes import IfMatch, Limit, Offset, ctx_of, etag, parse_if_match
-from cma_entrypoints.http.schemas import TaskOut
 
 MULTIPART_OVERHEAD = 64 * 1024
 

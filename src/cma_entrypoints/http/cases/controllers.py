@@ -25,10 +25,10 @@ from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.service import MAX_OFFSET
 from cma_core.tasks.model import TaskStatus
 from cma_core.tasks.service import TaskService
-from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires
-from cma_entrypoints.http.example_schemas import with_example
-from cma_entrypoints.http.schemas import (
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.schemas import (
     CASE_EXAMPLE,
     CLIENT_EXAMPLE,
     CLOSED_CASE_EXAMPLE,

@@ -37,10 +37,8 @@ from cma_core.scheduling.service import (
 )
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, ClientId, UserId
-from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import requires
-from cma_entrypoints.http.example_schemas import with_example
-from cma_entrypoints.http.routes import (
+from cma_entrypoints.http.cases.controllers import (
     IfMatch,
     Limit,
     Offset,
@@ -49,6 +47,8 @@ from cma_entrypoints.http.routes import (
     etag,
     parse_if_match,
 )
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import with_example
 
 # --------------------------------------------------------------------------- shapes
 

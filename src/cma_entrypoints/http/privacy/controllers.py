@@ -20,11 +20,11 @@ from msgspec import Struct
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.service import ErasureReason, ErasureReport, PrivacyService, parse_reason
 from cma_core.shared.ids import CaseId, ClientId
-from cma_entrypoints.http import example_schemas as ex
-from cma_entrypoints.http import routes
 from cma_entrypoints.http.auth import requires
-from cma_entrypoints.http.example_schemas import JsonExample
-from cma_entrypoints.http.routes import IfMatch, ctx_of, parse_if_match
+from cma_entrypoints.http.cases import controllers as routes
+from cma_entrypoints.http.cases.controllers import IfMatch, ctx_of, parse_if_match
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import JsonExample
 
 _REASONS = ", ".join(f"`{r.value}`" for r in ErasureReason)
 

@@ -19,11 +19,11 @@ from cma_core.identity.session_service import SessionService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
 from cma_core.shared.service import MAX_OFFSET
-from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires, rotate_tokens
-from cma_entrypoints.http.example_schemas import with_example
-from cma_entrypoints.http.schemas import TOKEN_EXAMPLE, TokenOut
-from cma_entrypoints.http.security_schemas import (
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.schemas import TOKEN_EXAMPLE, TokenOut
+from cma_entrypoints.http.identity.schemas import (
     AUDIT_EXAMPLE,
     GRANT_EXAMPLE,
     TOTP_EXAMPLE,

@@ -16,7 +16,7 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
 from cma_core.clients.model import Client, PostalAddress, Vulnerability
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
-from cma_entrypoints.http import example_schemas as ex
+from cma_entrypoints.http.common import examples as ex
 
 Name = Annotated[str, Meta(min_length=1, max_length=200)]
 

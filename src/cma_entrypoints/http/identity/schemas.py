@@ -9,7 +9,7 @@ from typing import Annotated
 from msgspec import Meta, Struct
 
 from cma_core.audit.model import AuditEntry
-from cma_entrypoints.http import example_schemas as ex
+from cma_entrypoints.http.common import examples as ex
 
 
 class AuditOut(Struct):

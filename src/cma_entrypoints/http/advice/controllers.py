@@ -48,11 +48,18 @@ from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 from cma_core.solutions.service import AppraisalService, RecordAdvice
-from cma_entrypoints.http import advice_schemas as shapes
-from cma_entrypoints.http import example_schemas as ex
 from cma_entrypoints.http.auth import requires
-from cma_entrypoints.http.example_schemas import JsonExample, with_example
-from cma_entrypoints.http.routes import IfMatch, Limit, Offset, ctx_of, etag, parse_if_match
+from cma_entrypoints.http.cases.controllers import (
+    IfMatch,
+    Limit,
+    Offset,
+    ctx_of,
+    etag,
+    parse_if_match,
+)
+from cma_entrypoints.http.common import data_shapes as shapes
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import JsonExample, with_example
 
 # ------------------------------------------------------------------------------ shapes
 

@@ -1,0 +1,1 @@
+"""Debt advice over HTTP: advice records, letters and letter templates."""

@@ -1,0 +1,1 @@
+"""Cases over HTTP: open, list, edit, close, reopen, delete; case notes."""

@@ -1,0 +1,1 @@
+"""Documents, suggestions and the AI case summary over HTTP."""

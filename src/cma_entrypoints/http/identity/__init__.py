@@ -1,0 +1,1 @@
+"""Identity over HTTP: sign-in, tokens, sessions, TOTP and permission grants."""

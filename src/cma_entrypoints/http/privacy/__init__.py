@@ -1,0 +1,1 @@
+"""Data protection over HTTP: erasure receipts and the subject access export."""
