@@ -26,11 +26,11 @@ from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission, Role
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CentreId, UserId, parse_uuid
-from cma_entrypoints.cli import advice as advice_cli
+from cma_entrypoints.cli import audit as security_cli
+from cma_entrypoints.cli import budgets as advice_cli
 from cma_entrypoints.cli import demo as demo_data
 from cma_entrypoints.cli import privacy as privacy_cli
 from cma_entrypoints.cli import scheduling as scheduling_cli
-from cma_entrypoints.cli import security as security_cli
 from cma_entrypoints.cli.documents import documents_app
 from cma_entrypoints.cli.support import (
     EXIT_FAILURE,
