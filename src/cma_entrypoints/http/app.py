@@ -19,6 +19,7 @@ from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.advice.controllers import ADVICE_CONTROLLERS
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.cases.controllers import AuthController, TaskController
+from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
 from cma_entrypoints.http.documents.controllers import documents_router
 from cma_entrypoints.http.identity.controllers import (
@@ -146,6 +147,8 @@ def create_app(container: Container | None = None) -> Litestar:
             "letters": provider(container.letters),
             "privacy": provider(container.privacy),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
+            # The caller, from the verified token: handlers take ``ctx: TenantContext``.
+            "ctx": Provide(tenant_context),
         },
         middleware=[
             RequestContextMiddleware,

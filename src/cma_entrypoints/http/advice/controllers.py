@@ -41,6 +41,7 @@ from cma_core.debts.model import (
 from cma_core.debts.ports import CreditorEntry, DebtEntry
 from cma_core.debts.priority import classify
 from cma_core.debts.service import CreditorDetails, DebtDetails, DebtService, DebtView, FactsDetails
+from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.data import from_data, to_data
@@ -49,17 +50,10 @@ from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 from cma_core.solutions.service import AppraisalService, RecordAdvice
 from cma_entrypoints.http.auth import requires
-from cma_entrypoints.http.cases.controllers import (
-    IfMatch,
-    Limit,
-    Offset,
-    ctx_of,
-    etag,
-    parse_if_match,
-)
 from cma_entrypoints.http.common import data_shapes as shapes
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import JsonExample, with_example
+from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, etag, page_of, parse_if_match
 
 # ------------------------------------------------------------------------------ shapes
 
@@ -337,15 +331,6 @@ class TemplateOut(Struct):
     version: int
 
 
-def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    return {
-        "items": items[offset : offset + limit],
-        "total": len(items),
-        "limit": limit,
-        "offset": offset,
-    }
-
-
 def documented(
     status: int, shape: type[Any], example: str, summary: str
 ) -> dict[int, ResponseSpec]:
@@ -535,7 +520,7 @@ class CreditorController(Controller):
     )
     async def create(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             CreditorIn,
             Body(
@@ -553,7 +538,7 @@ class CreditorController(Controller):
         ],
         debts: DebtService,
     ) -> Response[CreditorOut]:
-        entry = await debts.add_creditor(ctx_of(request), _parse(CreditorDetails, data))
+        entry = await debts.add_creditor(ctx, _parse(CreditorDetails, data))
         return Response(
             CreditorOut.of(entry),
             status_code=201,
@@ -568,13 +553,13 @@ class CreditorController(Controller):
     )
     async def list_creditors(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         debts: DebtService,
         limit: Limit = 50,
         offset: Offset = 0,
         name: Annotated[str | None, Parameter(description="Part of the name, any case.")] = None,
     ) -> CreditorPage:
-        p = await debts.list_creditors(ctx_of(request), limit=limit, offset=offset, name=name)
+        p = await debts.list_creditors(ctx, limit=limit, offset=offset, name=name)
         return CreditorPage(
             items=[CreditorOut.of(e) for e in p.items], total=p.total, limit=limit, offset=offset
         )
@@ -586,9 +571,9 @@ class CreditorController(Controller):
         operation_class=with_example(CreditorOut.of(_CREDITOR), "A bank"),
     )
     async def get_creditor(
-        self, request: Request[Any, Any, Any], creditor_id: uuid.UUID, debts: DebtService
+        self, ctx: TenantContext, creditor_id: uuid.UUID, debts: DebtService
     ) -> Response[CreditorOut]:
-        entry = await debts.get_creditor(ctx_of(request), CreditorId(creditor_id))
+        entry = await debts.get_creditor(ctx, CreditorId(creditor_id))
         return Response(CreditorOut.of(entry), headers=etag(entry.version))
 
     @put(
@@ -599,7 +584,7 @@ class CreditorController(Controller):
     )
     async def update_creditor(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         creditor_id: uuid.UUID,
         data: Annotated[
             CreditorIn,
@@ -610,7 +595,7 @@ class CreditorController(Controller):
     ) -> Response[CreditorOut]:
         expected = parse_if_match(if_match, required=True)
         entry = await debts.update_creditor(
-            ctx_of(request),
+            ctx,
             CreditorId(creditor_id),
             _parse(CreditorDetails, data),
             expected_version=expected,
@@ -628,10 +613,8 @@ class LetterTemplateController(Controller):
         summary="Letter templates",
         operation_class=with_example(ex.page(_TEMPLATE), "One centre template"),
     )
-    async def list_templates(
-        self, request: Request[Any, Any, Any], letters: LetterService
-    ) -> TemplatePage:
-        views = await letters.templates(ctx_of(request))
+    async def list_templates(self, ctx: TenantContext, letters: LetterService) -> TemplatePage:
+        views = await letters.templates(ctx)
         items = [
             TemplateOut(
                 kind=v.kind.value,
@@ -654,7 +637,7 @@ class LetterTemplateController(Controller):
     )
     async def put_template(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         kind: str,
         data: Annotated[
             TemplateIn,
@@ -675,7 +658,7 @@ class LetterTemplateController(Controller):
     ) -> Response[TemplateOut]:
         expected = parse_if_match(if_match, required=True)
         v = await letters.put_template(
-            ctx_of(request),
+            ctx,
             from_data(LetterKind, kind, "kind"),
             data.subject,
             data.body,
@@ -705,14 +688,14 @@ class CaseAdviceController(Controller):
     )
     async def add_debt(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             DebtIn, Body(examples=[Example(summary="A credit card", value=_DEBT_EXAMPLE)])
         ],
         debts: DebtService,
     ) -> Response[DebtOut]:
-        view = await debts.add_debt(ctx_of(request), CaseId(case_id), _parse(DebtDetails, data))
+        view = await debts.add_debt(ctx, CaseId(case_id), _parse(DebtDetails, data))
         return Response(
             DebtOut.of(view),
             status_code=201,
@@ -731,7 +714,7 @@ class CaseAdviceController(Controller):
     )
     async def list_debts(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         debts: DebtService,
         limit: Limit = 50,
@@ -741,7 +724,7 @@ class CaseAdviceController(Controller):
         creditor_id: uuid.UUID | None = None,
     ) -> DebtPage:
         p = await debts.list_debts(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             limit=limit,
             offset=offset,
@@ -761,12 +744,12 @@ class CaseAdviceController(Controller):
     )
     async def get_debt(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         debt_id: uuid.UUID,
         debts: DebtService,
     ) -> Response[DebtOut]:
-        view = await debts.get_debt(ctx_of(request), CaseId(case_id), DebtId(debt_id))
+        view = await debts.get_debt(ctx, CaseId(case_id), DebtId(debt_id))
         return Response(DebtOut.of(view), headers=etag(view.entry.version))
 
     @put(
@@ -778,7 +761,7 @@ class CaseAdviceController(Controller):
     )
     async def update_debt(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         debt_id: uuid.UUID,
         data: Annotated[
@@ -802,7 +785,7 @@ class CaseAdviceController(Controller):
     ) -> Response[DebtOut]:
         expected = parse_if_match(if_match, required=True)
         view = await debts.update_debt(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             DebtId(debt_id),
             _parse(DebtDetails, data),
@@ -813,16 +796,14 @@ class CaseAdviceController(Controller):
     @delete("/debts/{debt_id:uuid}", guards=[requires(Permission.FINANCE_WRITE)], summary="Remove")
     async def remove_debt(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         debt_id: uuid.UUID,
         debts: DebtService,
         if_match: IfMatch = None,
     ) -> None:
         expected = parse_if_match(if_match, required=True)
-        await debts.remove_debt(
-            ctx_of(request), CaseId(case_id), DebtId(debt_id), expected_version=expected
-        )
+        await debts.remove_debt(ctx, CaseId(case_id), DebtId(debt_id), expected_version=expected)
 
     # -- facts
 
@@ -833,9 +814,9 @@ class CaseAdviceController(Controller):
         responses=documented(200, shapes.FactsOut, "facts", "A tenant with a car"),
     )
     async def get_facts(
-        self, request: Request[Any, Any, Any], case_id: uuid.UUID, debts: DebtService
+        self, ctx: TenantContext, case_id: uuid.UUID, debts: DebtService
     ) -> Response[dict[str, Any]]:
-        facts = await debts.get_facts(ctx_of(request), CaseId(case_id))
+        facts = await debts.get_facts(ctx, CaseId(case_id))
         return Response(to_data(facts), headers=etag(facts.version))
 
     @put(
@@ -848,7 +829,7 @@ class CaseAdviceController(Controller):
     )
     async def put_facts(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             dict[str, Any],
@@ -859,7 +840,7 @@ class CaseAdviceController(Controller):
     ) -> Response[dict[str, Any]]:
         expected = parse_if_match(if_match, required=True)
         facts = await debts.put_facts(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             from_data(FactsDetails, data),
             expected_version=expected,
@@ -875,9 +856,9 @@ class CaseAdviceController(Controller):
         responses=documented(200, shapes.BudgetOut, "budget", "A small budget"),
     )
     async def get_budget(
-        self, request: Request[Any, Any, Any], case_id: uuid.UUID, budgets: BudgetService
+        self, ctx: TenantContext, case_id: uuid.UUID, budgets: BudgetService
     ) -> Response[dict[str, Any]]:
-        view = await budgets.get(ctx_of(request), CaseId(case_id))
+        view = await budgets.get(ctx, CaseId(case_id))
         return Response(budget_out(view), headers=etag(view.record.version))
 
     @put(
@@ -892,7 +873,7 @@ class CaseAdviceController(Controller):
     )
     async def put_budget(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             BudgetIn, Body(examples=[Example(summary="A small budget", value=_BUDGET_EXAMPLE)])
@@ -907,7 +888,7 @@ class CaseAdviceController(Controller):
         raw["lines"] = {k: {"key": k, **v} for k, v in raw.get("lines", {}).items()}
         budget = from_data(Budget, raw)
         view = await budgets.put(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             budget,
             details=from_data(SfsStatementDetails, details, "details") if details else None,
@@ -934,12 +915,12 @@ class CaseAdviceController(Controller):
     )
     async def export_sfs(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         budgets: BudgetService,
         format: SfsFormat = SfsFormat.JSON,
     ) -> Response[bytes]:
-        data = await budgets.export_sfs(ctx_of(request), CaseId(case_id), format)
+        data = await budgets.export_sfs(ctx, CaseId(case_id), format)
         media = "application/json" if format is SfsFormat.JSON else "application/xml"
         return Response(
             data,
@@ -959,6 +940,7 @@ class CaseAdviceController(Controller):
     async def import_sfs(
         self,
         request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         budgets: BudgetService,
         format: SfsFormat | None = None,
@@ -969,9 +951,7 @@ class CaseAdviceController(Controller):
         fmt = format or (
             SfsFormat.XML if "xml" in request.headers.get("content-type", "") else SfsFormat.JSON
         )
-        view = await budgets.import_sfs(
-            ctx_of(request), CaseId(case_id), body, fmt, expected_version=expected
-        )
+        view = await budgets.import_sfs(ctx, CaseId(case_id), body, fmt, expected_version=expected)
         return Response(budget_out(view), headers=etag(view.record.version))
 
     # -- options
@@ -987,14 +967,14 @@ class CaseAdviceController(Controller):
     )
     async def options(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         appraisals: AppraisalService,
         date: dt.date | None = None,
         jurisdiction: Jurisdiction | None = None,
     ) -> dict[str, Any]:
         result = await appraisals.options(
-            ctx_of(request), CaseId(case_id), on_date=date, jurisdiction=jurisdiction
+            ctx, CaseId(case_id), on_date=date, jurisdiction=jurisdiction
         )
         out: dict[str, Any] = to_data(result)
         return out
@@ -1007,14 +987,14 @@ class CaseAdviceController(Controller):
     )
     async def save_options(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         appraisals: AppraisalService,
         date: dt.date | None = None,
         jurisdiction: Jurisdiction | None = None,
     ) -> Response[dict[str, Any]]:
         record = await appraisals.save_appraisal(
-            ctx_of(request), CaseId(case_id), on_date=date, jurisdiction=jurisdiction
+            ctx, CaseId(case_id), on_date=date, jurisdiction=jurisdiction
         )
         return Response(
             to_data(record),
@@ -1033,14 +1013,14 @@ class CaseAdviceController(Controller):
     )
     async def list_appraisals(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         appraisals: AppraisalService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        records = await appraisals.list_appraisals(ctx_of(request), CaseId(case_id))
-        return page([to_data(r) for r in records], limit, offset)
+        records = await appraisals.list_appraisals(ctx, CaseId(case_id))
+        return page_of([to_data(r) for r in records], limit, offset)
 
     # -- offers
 
@@ -1055,7 +1035,7 @@ class CaseAdviceController(Controller):
     )
     async def plan_offers(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             OffersIn,
@@ -1083,7 +1063,7 @@ class CaseAdviceController(Controller):
                 o.amount_pence, field=f"priority_offers[{i}].amount_pence"
             )
         plan = await appraisals.plan(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             priority_offers=offers,
             on_date=data.on_date,
@@ -1099,14 +1079,14 @@ class CaseAdviceController(Controller):
     )
     async def list_offers(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         appraisals: AppraisalService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        plans = await appraisals.list_plans(ctx_of(request), CaseId(case_id))
-        return page([to_data(p) for p in plans], limit, offset)
+        plans = await appraisals.list_plans(ctx, CaseId(case_id))
+        return page_of([to_data(p) for p in plans], limit, offset)
 
     # -- advice
 
@@ -1119,7 +1099,7 @@ class CaseAdviceController(Controller):
     )
     async def record_advice(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             AdviceIn,
@@ -1142,7 +1122,7 @@ class CaseAdviceController(Controller):
         appraisals: AppraisalService,
     ) -> Response[dict[str, Any]]:
         cmd = _parse(RecordAdvice, data)
-        record = await appraisals.record_advice(ctx_of(request), CaseId(case_id), cmd)
+        record = await appraisals.record_advice(ctx, CaseId(case_id), cmd)
         return Response(advice_out(record), status_code=201, headers=etag(record.version))
 
     @get(
@@ -1153,14 +1133,14 @@ class CaseAdviceController(Controller):
     )
     async def list_advice(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         appraisals: AppraisalService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        records = await appraisals.list_advice(ctx_of(request), CaseId(case_id))
-        return page([advice_out(r) for r in records], limit, offset)
+        records = await appraisals.list_advice(ctx, CaseId(case_id))
+        return page_of([advice_out(r) for r in records], limit, offset)
 
     @patch(
         "/advice/{advice_id:uuid}",
@@ -1170,7 +1150,7 @@ class CaseAdviceController(Controller):
     )
     async def decide(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         advice_id: uuid.UUID,
         data: Annotated[
@@ -1182,7 +1162,7 @@ class CaseAdviceController(Controller):
     ) -> Response[dict[str, Any]]:
         expected = parse_if_match(if_match, required=True)
         record = await appraisals.record_decision(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             advice_id,
             from_data(ClientDecision, data.client_decision, "client_decision"),
@@ -1204,7 +1184,7 @@ class CaseAdviceController(Controller):
     )
     async def generate_letter(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             LetterIn,
@@ -1213,7 +1193,7 @@ class CaseAdviceController(Controller):
         letters: LetterService,
     ) -> Response[LetterOut]:
         letter = await letters.generate(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             from_data(LetterKind, data.kind, "kind"),
             debt_id=DebtId(data.debt_id) if data.debt_id else None,
@@ -1235,13 +1215,13 @@ class CaseAdviceController(Controller):
     )
     async def list_letters(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         letters: LetterService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> LetterPage:
-        items = await letters.list_letters(ctx_of(request), CaseId(case_id))
+        items = await letters.list_letters(ctx, CaseId(case_id))
         return LetterPage(
             items=[LetterOut.of(x) for x in items[offset : offset + limit]],
             total=len(items),
@@ -1261,7 +1241,7 @@ class CaseAdviceController(Controller):
     )
     async def download_letter(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         letter_id: uuid.UUID,
         letters: LetterService,
@@ -1269,7 +1249,6 @@ class CaseAdviceController(Controller):
             str, Parameter(pattern="^(html|pdf)$", description="html or pdf")
         ] = "html",
     ) -> Response[bytes]:
-        ctx = ctx_of(request)
         if format == "pdf":
             pdf = await letters.pdf(ctx, CaseId(case_id), letter_id)
             return Response(
@@ -1294,16 +1273,14 @@ class CaseAdviceController(Controller):
     )
     async def mark_sent(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         letter_id: uuid.UUID,
         letters: LetterService,
         if_match: IfMatch = None,
     ) -> Response[LetterOut]:
         expected = parse_if_match(if_match, required=True)
-        letter = await letters.mark_sent(
-            ctx_of(request), CaseId(case_id), letter_id, expected_version=expected
-        )
+        letter = await letters.mark_sent(ctx, CaseId(case_id), letter_id, expected_version=expected)
         return Response(LetterOut.of(letter), headers=etag(letter.version))
 
 

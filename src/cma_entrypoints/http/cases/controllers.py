@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, patch, post
-from litestar.exceptions import ClientException, HTTPException
 from litestar.openapi.spec import Example
-from litestar.params import Body, HeaderParameter, Parameter
+from litestar.params import Body, Parameter
 
 from cma_core.cases.model import CaseStatus
 from cma_core.cases.service import CaseService, OpenCase, UpdateCase
@@ -22,12 +20,19 @@ from cma_core.identity.service import IdentityService
 from cma_core.identity.session_service import SessionService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
-from cma_core.shared.service import MAX_OFFSET
 from cma_core.tasks.model import TaskStatus
 from cma_core.tasks.service import TaskService
 from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.params import (
+    IfMatch,
+    Limit,
+    Offset,
+    etag,
+    parse_if_match,
+    user_or_me,
+)
 from cma_entrypoints.http.common.schemas import (
     CASE_EXAMPLE,
     CLIENT_EXAMPLE,
@@ -55,48 +60,6 @@ from cma_entrypoints.http.common.schemas import (
     TaskPage,
     TokenOut,
 )
-
-Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")]
-Offset = Annotated[int, Parameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
-IfMatch = Annotated[
-    str | None,
-    HeaderParameter(
-        name="If-Match",
-        required=False,
-        description='The ETag of the version being edited, e.g. "3". Required for edits.',
-    ),
-]
-
-_ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
-
-
-def etag(version: int) -> dict[str, str]:
-    return {"ETag": f'"{version}"'}
-
-
-def parse_if_match(value: str | None, *, required: bool) -> int | None:
-    """Optimistic concurrency: the client sends back the ETag it read."""
-    if value is None or not value.strip():
-        if required:
-            raise HTTPException(
-                status_code=428,
-                detail='send If-Match with the ETag of the version you are editing, e.g. "3"',
-            )
-        return None
-    match = _ETAG.match(value.strip())
-    if not match:
-        raise ClientException('If-Match must be an ETag such as "3"')
-    return int(match.group(1))
-
-
-def _sensitive(request: Request[Any, Any, Any]) -> bool:
-    return ctx_of(request).can(Permission.SENSITIVE_READ)
-
-
-def ctx_of(request: Request[Any, Any, Any]) -> TenantContext:
-    user = request.user
-    assert isinstance(user, TenantContext)
-    return user
 
 
 class AuthController(Controller):
@@ -147,8 +110,7 @@ class AuthController(Controller):
         summary="Who the token says you are",
         operation_class=with_example(ME_EXAMPLE, "An adviser"),
     )
-    async def me(self, request: Request[Any, Any, Any]) -> MeOut:
-        ctx = ctx_of(request)
+    async def me(self, ctx: TenantContext) -> MeOut:
         return MeOut(
             user_id=ctx.user_id,
             centre_id=ctx.centre_id,
@@ -169,7 +131,7 @@ class ClientController(Controller):
     )
     async def create(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             ClientIn,
             Body(
@@ -206,7 +168,7 @@ class ClientController(Controller):
         clients: ClientService,
     ) -> Response[ClientOut]:
         client = await clients.register(
-            ctx_of(request),
+            ctx,
             RegisterClient(
                 first_name=data.first_name,
                 last_name=data.last_name,
@@ -218,7 +180,7 @@ class ClientController(Controller):
             ),
         )
         return Response(
-            ClientOut.of(client, sensitive=_sensitive(request)),
+            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)),
             status_code=201,
             headers={**etag(client.version), "Location": f"/api/v1/clients/{client.id}"},
         )
@@ -231,7 +193,7 @@ class ClientController(Controller):
     )
     async def list_clients(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         clients: ClientService,
         limit: Limit = 50,
         offset: Offset = 0,
@@ -239,9 +201,11 @@ class ClientController(Controller):
             str | None, Parameter(max_length=200, description="Exact first or last name, any case.")
         ] = None,
     ) -> ClientPage:
-        page = await clients.list(ctx_of(request), limit=limit, offset=offset, name=name)
+        page = await clients.list(ctx, limit=limit, offset=offset, name=name)
         return ClientPage(
-            items=[ClientOut.of(c, sensitive=_sensitive(request)) for c in page.items],
+            items=[
+                ClientOut.of(c, sensitive=ctx.can(Permission.SENSITIVE_READ)) for c in page.items
+            ],
             total=page.total,
             limit=page.limit,
             offset=page.offset,
@@ -254,11 +218,12 @@ class ClientController(Controller):
         operation_class=with_example(CLIENT_EXAMPLE, "A client"),
     )
     async def get_client(
-        self, request: Request[Any, Any, Any], client_id: uuid.UUID, clients: ClientService
+        self, ctx: TenantContext, client_id: uuid.UUID, clients: ClientService
     ) -> Response[ClientOut]:
-        client = await clients.get(ctx_of(request), ClientId(client_id))
+        client = await clients.get(ctx, ClientId(client_id))
         return Response(
-            ClientOut.of(client, sensitive=_sensitive(request)), headers=etag(client.version)
+            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)),
+            headers=etag(client.version),
         )
 
     @patch(
@@ -274,7 +239,7 @@ class ClientController(Controller):
     )
     async def update_client(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         client_id: uuid.UUID,
         data: Annotated[
             ClientPatch,
@@ -296,12 +261,13 @@ class ClientController(Controller):
     ) -> Response[ClientOut]:
         expected = parse_if_match(if_match, required=True)
         client = await clients.update(
-            ctx_of(request),
+            ctx,
             ClientId(client_id),
             UpdateClient(expected_version=expected, changes=data.changes()),
         )
         return Response(
-            ClientOut.of(client, sensitive=_sensitive(request)), headers=etag(client.version)
+            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)),
+            headers=etag(client.version),
         )
 
 
@@ -317,7 +283,7 @@ class CaseController(Controller):
     )
     async def create(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             CaseIn,
             Body(
@@ -332,7 +298,7 @@ class CaseController(Controller):
         cases: CaseService,
     ) -> Response[CaseOut]:
         case = await cases.open(
-            ctx_of(request),
+            ctx,
             OpenCase(
                 client_id=ClientId(data.client_id),
                 adviser_id=UserId(data.adviser_id) if data.adviser_id else None,
@@ -353,7 +319,7 @@ class CaseController(Controller):
     )
     async def list_cases(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         cases: CaseService,
         limit: Limit = 50,
         offset: Offset = 0,
@@ -363,13 +329,12 @@ class CaseController(Controller):
         ] = None,
         client_id: uuid.UUID | None = None,
     ) -> CasePage:
-        ctx = ctx_of(request)
         page = await cases.list(
             ctx,
             limit=limit,
             offset=offset,
             status=status,
-            adviser_id=_user_or_me(ctx, adviser_id, "adviser_id"),
+            adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
             client_id=ClientId(client_id) if client_id else None,
         )
         return CasePage(
@@ -386,9 +351,9 @@ class CaseController(Controller):
         operation_class=with_example(CASE_EXAMPLE, "An open case"),
     )
     async def get_case(
-        self, request: Request[Any, Any, Any], case_id: uuid.UUID, cases: CaseService
+        self, ctx: TenantContext, case_id: uuid.UUID, cases: CaseService
     ) -> Response[CaseOut]:
-        case = await cases.get(ctx_of(request), CaseId(case_id))
+        case = await cases.get(ctx, CaseId(case_id))
         return Response(CaseOut.of(case), headers=etag(case.version))
 
     @patch(
@@ -401,7 +366,7 @@ class CaseController(Controller):
     )
     async def update_case(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             CasePatch,
@@ -422,7 +387,7 @@ class CaseController(Controller):
         if data.adviser_id is not msgspec.UNSET:
             adviser = UserId(data.adviser_id) if data.adviser_id else None
         case = await cases.update(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             UpdateCase(expected_version=expected, adviser_id=adviser),
         )
@@ -437,7 +402,7 @@ class CaseController(Controller):
     )
     async def close_case(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             CloseIn,
@@ -447,7 +412,7 @@ class CaseController(Controller):
         if_match: IfMatch = None,
     ) -> Response[CaseOut]:
         case = await cases.close(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             data.reason,
             expected_version=parse_if_match(if_match, required=False),
@@ -463,13 +428,13 @@ class CaseController(Controller):
     )
     async def reopen_case(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         cases: CaseService,
         if_match: IfMatch = None,
     ) -> Response[CaseOut]:
         case = await cases.reopen(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             expected_version=parse_if_match(if_match, required=False),
         )
@@ -483,7 +448,7 @@ class CaseController(Controller):
     )
     async def add_note(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             NoteIn,
@@ -498,9 +463,7 @@ class CaseController(Controller):
         ],
         cases: CaseService,
     ) -> Response[NoteOut]:
-        note = await cases.add_note(
-            ctx_of(request), CaseId(case_id), data.body, sensitive=data.sensitive
-        )
+        note = await cases.add_note(ctx, CaseId(case_id), data.body, sensitive=data.sensitive)
         return Response(NoteOut.of(note), status_code=201)
 
     @get(
@@ -511,13 +474,12 @@ class CaseController(Controller):
     )
     async def list_notes(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         cases: CaseService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> NotePage:
-        ctx = ctx_of(request)
         case = await cases.get(ctx, CaseId(case_id))
         notes = [n for n in case.notes if not n.sensitive or ctx.can(Permission.SENSITIVE_READ)]
         return NotePage(
@@ -541,7 +503,7 @@ class TaskController(Controller):
     )
     async def list_tasks(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         tasks: TaskService,
         limit: Limit = 50,
         offset: Offset = 0,
@@ -550,14 +512,13 @@ class TaskController(Controller):
         status: TaskStatus | None = None,
         due_before: dt.datetime | None = None,
     ) -> TaskPage:
-        ctx = ctx_of(request)
         if due_before is not None and due_before.tzinfo is None:
             raise ValidationError("due_before", "must include a timezone, e.g. Z")
         page = await tasks.list(
             ctx,
             limit=limit,
             offset=offset,
-            assignee_id=_user_or_me(ctx, assignee, "assignee"),
+            assignee_id=user_or_me(ctx, assignee, "assignee"),
             case_id=CaseId(case_id) if case_id else None,
             status=status,
             due_before=due_before,
@@ -568,14 +529,3 @@ class TaskController(Controller):
             limit=page.limit,
             offset=page.offset,
         )
-
-
-def _user_or_me(ctx: TenantContext, value: str | None, field: str) -> UserId | None:
-    if value is None or value == "":
-        return None
-    if value == "me":
-        return ctx.user_id
-    try:
-        return UserId(uuid.UUID(value))
-    except ValueError:
-        raise ValidationError(field, 'must be a user id or "me"') from None

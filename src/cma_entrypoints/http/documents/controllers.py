@@ -36,18 +36,11 @@ from cma_core.documents.model import (
     SuggestionStatus,
 )
 from cma_core.documents.service import DocumentService
+from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId
 from cma_entrypoints.http.auth import requires
-from cma_entrypoints.http.cases.controllers import (
-    IfMatch,
-    Limit,
-    Offset,
-    ctx_of,
-    etag,
-    parse_if_match,
-)
 from cma_entrypoints.http.common.examples import (
     AT,
     CASE_ID,
@@ -59,6 +52,7 @@ from cma_entrypoints.http.common.examples import (
     page,
     with_example,
 )
+from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, etag, parse_if_match
 from cma_entrypoints.http.common.schemas import TaskOut
 from cma_entrypoints.http.problems import PROBLEM_JSON
 
@@ -404,6 +398,7 @@ class CaseDocumentController(Controller):
     async def upload(
         self,
         request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             dict[str, UploadFile],
@@ -442,7 +437,7 @@ class CaseDocumentController(Controller):
             raise ValidationError("file", "is required (a multipart part named 'file')")
         try:
             document = await documents.upload(
-                ctx_of(request),
+                ctx,
                 CaseId(case_id),
                 filename=upload.filename or "document",
                 data=cast(BinaryIO, upload.file),
@@ -465,7 +460,7 @@ class CaseDocumentController(Controller):
     )
     async def list_documents(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         documents: DocumentService,
         limit: Limit = 50,
@@ -474,7 +469,7 @@ class CaseDocumentController(Controller):
         document_class: DocumentClassFilter = None,
     ) -> DocumentPage:
         page = await documents.list(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             limit=limit,
             offset=offset,
@@ -500,7 +495,7 @@ class CaseDocumentController(Controller):
     )
     async def list_suggestions(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         documents: DocumentService,
         limit: Limit = 50,
@@ -508,7 +503,7 @@ class CaseDocumentController(Controller):
         status: SuggestionStatus | None = None,
     ) -> SuggestionPage:
         page = await documents.list_suggestions(
-            ctx_of(request), CaseId(case_id), limit=limit, offset=offset, status=status
+            ctx, CaseId(case_id), limit=limit, offset=offset, status=status
         )
         return SuggestionPage(
             items=[SuggestionOut.of(s) for s in page.items],
@@ -527,9 +522,9 @@ class CaseDocumentController(Controller):
         operation_class=with_example(_SUMMARY, "A short summary"),
     )
     async def summary_draft(
-        self, request: Request[Any, Any, Any], case_id: uuid.UUID, documents: DocumentService
+        self, ctx: TenantContext, case_id: uuid.UUID, documents: DocumentService
     ) -> SummaryDraftOut:
-        draft = await documents.summary_draft(ctx_of(request), CaseId(case_id))
+        draft = await documents.summary_draft(ctx, CaseId(case_id))
         return SummaryDraftOut(
             case_id=draft.case_id,
             status=draft.status,
@@ -551,9 +546,9 @@ class DocumentController(Controller):
         operation_class=with_example(_WITH_PAGES, "A one-page letter"),
     )
     async def get_document(
-        self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
+        self, ctx: TenantContext, document_id: uuid.UUID, documents: DocumentService
     ) -> Response[DocumentOut]:
-        document = await documents.get(ctx_of(request), DocumentId(document_id))
+        document = await documents.get(ctx, DocumentId(document_id))
         return Response(DocumentOut.of(document, with_pages=True), headers=etag(document.version))
 
     @get(
@@ -574,9 +569,9 @@ class DocumentController(Controller):
         ),
     )
     async def content(
-        self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
+        self, ctx: TenantContext, document_id: uuid.UUID, documents: DocumentService
     ) -> Stream:
-        download = await documents.download(ctx_of(request), DocumentId(document_id))
+        download = await documents.download(ctx, DocumentId(document_id))
         document = download.document
         return Stream(
             download.chunks,
@@ -603,9 +598,9 @@ class DocumentController(Controller):
         ),
     )
     async def link(
-        self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
+        self, ctx: TenantContext, document_id: uuid.UUID, documents: DocumentService
     ) -> LinkOut:
-        _, url, expires_at = await documents.download_link(ctx_of(request), DocumentId(document_id))
+        _, url, expires_at = await documents.download_link(ctx, DocumentId(document_id))
         return LinkOut(url=url, expires_at=expires_at)
 
     @post(
@@ -620,15 +615,13 @@ class DocumentController(Controller):
     )
     async def retry(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         document_id: uuid.UUID,
         documents: DocumentService,
         if_match: IfMatch = None,
     ) -> Response[DocumentOut]:
         expected = parse_if_match(if_match, required=True)
-        document = await documents.retry(
-            ctx_of(request), DocumentId(document_id), expected_version=expected
-        )
+        document = await documents.retry(ctx, DocumentId(document_id), expected_version=expected)
         return Response(DocumentOut.of(document), status_code=202, headers=etag(document.version))
 
     @delete(
@@ -639,13 +632,13 @@ class DocumentController(Controller):
     )
     async def delete_document(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         document_id: uuid.UUID,
         documents: DocumentService,
         if_match: IfMatch = None,
     ) -> None:
         await documents.delete(
-            ctx_of(request),
+            ctx,
             DocumentId(document_id),
             expected_version=parse_if_match(if_match, required=False),
         )
@@ -663,11 +656,11 @@ class SuggestionController(Controller):
     )
     async def get_suggestion(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         suggestion_id: uuid.UUID,
         documents: DocumentService,
     ) -> Response[SuggestionOut]:
-        suggestion = await documents.get_suggestion(ctx_of(request), SuggestionId(suggestion_id))
+        suggestion = await documents.get_suggestion(ctx, SuggestionId(suggestion_id))
         return Response(SuggestionOut.of(suggestion), headers=etag(suggestion.version))
 
     @post(
@@ -689,14 +682,14 @@ class SuggestionController(Controller):
     )
     async def accept(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         suggestion_id: uuid.UUID,
         documents: DocumentService,
         if_match: IfMatch = None,
     ) -> Response[AcceptOut]:
         expected = parse_if_match(if_match, required=True)
         decision = await documents.accept_suggestion(
-            ctx_of(request), SuggestionId(suggestion_id), expected_version=expected
+            ctx, SuggestionId(suggestion_id), expected_version=expected
         )
         return Response(
             AcceptOut(
@@ -719,7 +712,7 @@ class SuggestionController(Controller):
     )
     async def reject(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         suggestion_id: uuid.UUID,
         documents: DocumentService,
         data: Annotated[
@@ -734,7 +727,7 @@ class SuggestionController(Controller):
     ) -> Response[SuggestionOut]:
         expected = parse_if_match(if_match, required=True)
         suggestion = await documents.reject_suggestion(
-            ctx_of(request),
+            ctx,
             SuggestionId(suggestion_id),
             expected_version=expected,
             reason=data.reason if data else None,

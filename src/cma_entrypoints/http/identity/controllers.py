@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
-from litestar import Controller, Request, delete, get, post
+from litestar import Controller, delete, get, post
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 
@@ -18,10 +18,10 @@ from cma_core.identity.service import IdentityService
 from cma_core.identity.session_service import SessionService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
-from cma_core.shared.service import MAX_OFFSET
 from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires, rotate_tokens
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.params import Limit, Offset
 from cma_entrypoints.http.common.schemas import TOKEN_EXAMPLE, TokenOut
 from cma_entrypoints.http.identity.schemas import (
     AUDIT_EXAMPLE,
@@ -37,15 +37,6 @@ from cma_entrypoints.http.identity.schemas import (
     SwitchCentreIn,
     TotpEnrolmentOut,
 )
-
-Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")]
-Offset = Annotated[int, Parameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
-
-
-def _ctx(request: Request[Any, Any, Any]) -> TenantContext:
-    user = request.user
-    assert isinstance(user, TenantContext)
-    return user
 
 
 class AuditController(Controller):
@@ -63,7 +54,7 @@ class AuditController(Controller):
     )
     async def list_audit(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         audit: AuditService,
         limit: Limit = 50,
         offset: Offset = 0,
@@ -79,7 +70,7 @@ class AuditController(Controller):
         ] = None,
     ) -> AuditPage:
         page = await audit.list(
-            _ctx(request),
+            ctx,
             limit=limit,
             offset=offset,
             entity_type=entity_type,
@@ -130,14 +121,14 @@ class SessionController(Controller):
     )
     async def logout(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             RefreshIn,
             Body(examples=[Example(summary="Sign out", value={"refresh_token": "q1X…"})]),
         ],
         sessions: SessionService,
     ) -> None:
-        await sessions.logout(_ctx(request), data.refresh_token)
+        await sessions.logout(ctx, data.refresh_token)
 
     @post(
         "/switch-centre",
@@ -148,7 +139,7 @@ class SessionController(Controller):
     )
     async def switch_centre(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             SwitchCentreIn,
             Body(
@@ -163,7 +154,7 @@ class SessionController(Controller):
         sessions: SessionService,
         codec: TokenCodec,
     ) -> TokenOut:
-        ctx = await sessions.switch_centre(_ctx(request), CentreId(data.centre_id))
+        ctx = await sessions.switch_centre(ctx, CentreId(data.centre_id))
         return await issue_tokens(ctx, codec, sessions)
 
     @post(
@@ -174,10 +165,8 @@ class SessionController(Controller):
         description="Returns a new secret and its otpauth:// URI (show it as a QR code). "
         "It is not required at sign-in until confirmed with a code.",
     )
-    async def totp_enrol(
-        self, request: Request[Any, Any, Any], identity: IdentityService
-    ) -> TotpEnrolmentOut:
-        secret, uri = await identity.enrol_totp(_ctx(request))
+    async def totp_enrol(self, ctx: TenantContext, identity: IdentityService) -> TotpEnrolmentOut:
+        secret, uri = await identity.enrol_totp(ctx)
         return TotpEnrolmentOut(secret=secret, otpauth_uri=uri)
 
     @post(
@@ -187,11 +176,11 @@ class SessionController(Controller):
     )
     async def totp_confirm(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[OtpIn, Body(examples=[Example(summary="Code", value={"otp": "123456"})])],
         identity: IdentityService,
     ) -> None:
-        await identity.confirm_totp(_ctx(request), data.otp)
+        await identity.confirm_totp(ctx, data.otp)
 
 
 def _permission(value: str, field: str = "permission") -> Permission:
@@ -233,13 +222,13 @@ class GrantController(Controller):
     )
     async def list_grants(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         user_id: uuid.UUID,
         identity: IdentityService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> GrantPage:
-        grants = await identity.list_grants(_ctx(request), UserId(user_id))
+        grants = await identity.list_grants(ctx, UserId(user_id))
         return GrantPage(
             items=[_grant_out(user_id, g) for g in grants[offset : offset + limit]],
             total=len(grants),
@@ -261,7 +250,7 @@ class GrantController(Controller):
     )
     async def grant(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         user_id: uuid.UUID,
         data: Annotated[
             GrantIn,
@@ -281,7 +270,7 @@ class GrantController(Controller):
         identity: IdentityService,
     ) -> GrantOut:
         grant = await identity.grant(
-            _ctx(request),
+            ctx,
             UserId(user_id),
             _permission(data.permission),
             reason=data.reason,
@@ -299,9 +288,9 @@ class GrantController(Controller):
     )
     async def revoke(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         user_id: uuid.UUID,
         permission: str,
         identity: IdentityService,
     ) -> None:
-        await identity.revoke(_ctx(request), UserId(user_id), _permission(permission))
+        await identity.revoke(ctx, UserId(user_id), _permission(permission))

@@ -11,20 +11,21 @@ import uuid
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Request, Response, delete, get
+from litestar import Response, delete, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import Parameter
 from msgspec import Struct
 
+from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.service import ErasureReason, ErasureReport, PrivacyService, parse_reason
 from cma_core.shared.ids import CaseId, ClientId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.cases import controllers as routes
-from cma_entrypoints.http.cases.controllers import IfMatch, ctx_of, parse_if_match
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import JsonExample
+from cma_entrypoints.http.common.params import IfMatch, parse_if_match
 
 _REASONS = ", ".join(f"`{r.value}`" for r in ErasureReason)
 
@@ -225,7 +226,7 @@ class CaseController(routes.CaseController):
     )
     async def delete_case(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         privacy: PrivacyService,
         reason: Reason = None,
@@ -233,7 +234,7 @@ class CaseController(routes.CaseController):
     ) -> ErasureOut:
         expected = parse_if_match(if_match, required=True)
         report = await privacy.delete_case(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             reason=parse_reason(reason),
             expected_version=expected,
@@ -259,7 +260,7 @@ class ClientController(routes.ClientController):
     )
     async def erase_client(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         client_id: uuid.UUID,
         privacy: PrivacyService,
         reason: Reason = None,
@@ -267,7 +268,7 @@ class ClientController(routes.ClientController):
     ) -> ErasureOut:
         expected = parse_if_match(if_match, required=True)
         report = await privacy.erase_client(
-            ctx_of(request),
+            ctx,
             ClientId(client_id),
             reason=parse_reason(reason),
             expected_version=expected,
@@ -301,9 +302,9 @@ class ClientController(routes.ClientController):
         },
     )
     async def export_client(
-        self, request: Request[Any, Any, Any], client_id: uuid.UUID, privacy: PrivacyService
+        self, ctx: TenantContext, client_id: uuid.UUID, privacy: PrivacyService
     ) -> Response[dict[str, Any]]:
-        document = await privacy.export_client(ctx_of(request), ClientId(client_id))
+        document = await privacy.export_client(ctx, ClientId(client_id))
         return Response(
             document,
             headers={

@@ -8,7 +8,7 @@ import uuid
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, Response, delete, get, patch, post, put
+from litestar import Controller, Response, delete, get, patch, post, put
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 from msgspec import Meta, Struct
@@ -17,6 +17,7 @@ from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Statu
 from cma_core.compliance.ports import POLICY_FIELDS, QaReview, QaSample, QaSampleId, StoredFinding
 from cma_core.compliance.qa import Answer
 from cma_core.compliance.service import ComplianceService
+from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.appointments import AppointmentId, AppointmentKind
 from cma_core.scheduling.ports import (
@@ -38,17 +39,16 @@ from cma_core.scheduling.service import (
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, ClientId, UserId
 from cma_entrypoints.http.auth import requires
-from cma_entrypoints.http.cases.controllers import (
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
     Offset,
-    _user_or_me,
-    ctx_of,
     etag,
     parse_if_match,
+    user_or_me,
 )
-from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.common.examples import with_example
 
 # --------------------------------------------------------------------------- shapes
 
@@ -651,7 +651,7 @@ class CaseClockController(Controller):
     )
     async def record_fact(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             FactIn,
@@ -675,7 +675,7 @@ class CaseClockController(Controller):
         scheduling: SchedulingService,
     ) -> Response[FactOut]:
         fact, deadlines = await scheduling.record_fact(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             RecordFact(kind=data.kind, occurred_on=data.occurred_on, details=data.details),
         )
@@ -698,7 +698,7 @@ class CaseClockController(Controller):
     )
     async def list_deadlines(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         scheduling: SchedulingService,
         limit: Limit = 50,
@@ -706,7 +706,7 @@ class CaseClockController(Controller):
         status: DeadlineStatus | None = None,
     ) -> DeadlinePage:
         page = await scheduling.list_deadlines(
-            ctx_of(request), CaseId(case_id), limit=limit, offset=offset, status=status
+            ctx, CaseId(case_id), limit=limit, offset=offset, status=status
         )
         return DeadlinePage(
             items=[DeadlineOut.of(d) for d in page.items],
@@ -724,14 +724,12 @@ class CaseClockController(Controller):
     )
     async def complete_deadline(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         deadline_id: uuid.UUID,
         scheduling: SchedulingService,
     ) -> DeadlineOut:
-        item = await scheduling.complete_deadline(
-            ctx_of(request), CaseId(case_id), DeadlineId(deadline_id)
-        )
+        item = await scheduling.complete_deadline(ctx, CaseId(case_id), DeadlineId(deadline_id))
         return DeadlineOut.of(item)
 
     @get(
@@ -744,11 +742,11 @@ class CaseClockController(Controller):
     )
     async def case_compliance(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         compliance: ComplianceService,
     ) -> CaseComplianceOut:
-        result = await compliance.case_compliance(ctx_of(request), CaseId(case_id))
+        result = await compliance.case_compliance(ctx, CaseId(case_id))
         summary = {s.value: 0 for s in Status}
         for f in result.findings:
             summary[f.status.value] += 1
@@ -775,7 +773,7 @@ class AppointmentController(Controller):
     )
     async def book(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             AppointmentIn,
             Body(
@@ -795,7 +793,7 @@ class AppointmentController(Controller):
         scheduling: SchedulingService,
     ) -> Response[AppointmentOut]:
         stored = await scheduling.book(
-            ctx_of(request),
+            ctx,
             BookAppointment(
                 case_id=CaseId(data.case_id),
                 kind=data.kind,
@@ -820,7 +818,7 @@ class AppointmentController(Controller):
     )
     async def list_appointments(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         scheduling: SchedulingService,
         limit: Limit = 50,
         offset: Offset = 0,
@@ -829,12 +827,11 @@ class AppointmentController(Controller):
         start_from: Annotated[dt.datetime | None, Parameter(query="from")] = None,
         start_to: Annotated[dt.datetime | None, Parameter(query="to")] = None,
     ) -> AppointmentPage:
-        ctx = ctx_of(request)
         page = await scheduling.list_appointments(
             ctx,
             limit=limit,
             offset=offset,
-            adviser_id=_user_or_me(ctx, adviser_id, "adviser_id"),
+            adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
             case_id=CaseId(case_id) if case_id else None,
             start_from=_aware(start_from, "from"),
             start_to=_aware(start_to, "to"),
@@ -854,11 +851,11 @@ class AppointmentController(Controller):
     )
     async def get_appointment(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         appointment_id: uuid.UUID,
         scheduling: SchedulingService,
     ) -> Response[AppointmentOut]:
-        stored = await scheduling.get_appointment(ctx_of(request), AppointmentId(appointment_id))
+        stored = await scheduling.get_appointment(ctx, AppointmentId(appointment_id))
         return Response(AppointmentOut.of(stored), headers=etag(stored.version))
 
     @patch(
@@ -879,7 +876,7 @@ class AppointmentController(Controller):
     )
     async def reschedule(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         appointment_id: uuid.UUID,
         data: Annotated[
             ReschedulePatch,
@@ -895,19 +892,9 @@ class AppointmentController(Controller):
         scheduling: SchedulingService,
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
-        return await self._reschedule(request, appointment_id, data, scheduling, if_match)
-
-    async def _reschedule(
-        self,
-        request: Request[Any, Any, Any],
-        appointment_id: uuid.UUID,
-        data: ReschedulePatch,
-        scheduling: SchedulingService,
-        if_match: str | None,
-    ) -> Response[AppointmentOut]:
         expected = parse_if_match(if_match, required=True)
         stored = await scheduling.reschedule(
-            ctx_of(request),
+            ctx,
             AppointmentId(appointment_id),
             _aware(data.start, "start") or data.start,
             _aware(data.end, "end") or data.end,
@@ -930,7 +917,7 @@ class AppointmentController(Controller):
     )
     async def cancel(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         appointment_id: uuid.UUID,
         data: Annotated[
             CancelIn,
@@ -940,7 +927,7 @@ class AppointmentController(Controller):
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
         stored = await scheduling.cancel(
-            ctx_of(request),
+            ctx,
             AppointmentId(appointment_id),
             data.reason,
             expected_version=parse_if_match(if_match, required=False),
@@ -957,13 +944,13 @@ class AppointmentController(Controller):
     )
     async def complete(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         appointment_id: uuid.UUID,
         scheduling: SchedulingService,
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
         stored = await scheduling.complete(
-            ctx_of(request),
+            ctx,
             AppointmentId(appointment_id),
             expected_version=parse_if_match(if_match, required=False),
         )
@@ -979,13 +966,13 @@ class AppointmentController(Controller):
     )
     async def no_show(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         appointment_id: uuid.UUID,
         scheduling: SchedulingService,
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
         stored = await scheduling.no_show(
-            ctx_of(request),
+            ctx,
             AppointmentId(appointment_id),
             expected_version=parse_if_match(if_match, required=False),
         )
@@ -1003,9 +990,9 @@ class AdviserController(Controller):
         operation_class=with_example(_AVAILABILITY, "Mornings, a week off"),
     )
     async def get_availability(
-        self, request: Request[Any, Any, Any], user_id: uuid.UUID, scheduling: SchedulingService
+        self, ctx: TenantContext, user_id: uuid.UUID, scheduling: SchedulingService
     ) -> Response[AvailabilityOut]:
-        stored = await scheduling.get_availability(ctx_of(request), UserId(user_id))
+        stored = await scheduling.get_availability(ctx, UserId(user_id))
         return Response(AvailabilityOut.of(stored), headers=etag(stored.version))
 
     @put(
@@ -1018,7 +1005,7 @@ class AdviserController(Controller):
     )
     async def put_availability(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         user_id: uuid.UUID,
         data: Annotated[
             AvailabilityIn,
@@ -1047,7 +1034,7 @@ class AdviserController(Controller):
                 raise ValidationError("weekly_hours", "keys are weekdays 0 (Monday) to 6")
             hours[int(key)] = [(w.start, w.end) for w in windows]
         stored = await scheduling.set_availability(
-            ctx_of(request),
+            ctx,
             UserId(user_id),
             SetAvailability(
                 weekly_hours=hours,
@@ -1065,9 +1052,9 @@ class AdviserController(Controller):
         media_type="text/calendar",
     )
     async def calendar_feed(
-        self, request: Request[Any, Any, Any], user_id: uuid.UUID, scheduling: SchedulingService
+        self, ctx: TenantContext, user_id: uuid.UUID, scheduling: SchedulingService
     ) -> Response[str]:
-        body = await scheduling.adviser_calendar(ctx_of(request), UserId(user_id))
+        body = await scheduling.adviser_calendar(ctx, UserId(user_id))
         return Response(
             body,
             media_type="text/calendar; charset=utf-8",
@@ -1091,7 +1078,7 @@ class ConsentController(Controller):
     )
     async def put_consent(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         client_id: uuid.UUID,
         data: Annotated[
             ConsentIn,
@@ -1104,7 +1091,7 @@ class ConsentController(Controller):
         scheduling: SchedulingService,
     ) -> ConsentOut:
         stored = await scheduling.record_consent(
-            ctx_of(request), ClientId(client_id), email=data.email, sms=data.sms
+            ctx, ClientId(client_id), email=data.email, sms=data.sms
         )
         return ConsentOut(
             client_id=stored.consent.client_id,
@@ -1129,7 +1116,7 @@ class ComplianceController(Controller):
     )
     async def report(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         compliance: ComplianceService,
         limit: Limit = 50,
         offset: Offset = 0,
@@ -1138,10 +1125,9 @@ class ComplianceController(Controller):
         severity: Severity | None = None,
         status: Status | None = None,
     ) -> ReportOut:
-        ctx = ctx_of(request)
         report = await compliance.report(
             ctx,
-            adviser_id=_user_or_me(ctx, adviser_id, "adviser_id"),
+            adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
             rule_id=rule_id,
             severity=severity,
             status=status,
@@ -1190,14 +1176,14 @@ class ComplianceController(Controller):
     )
     async def sample(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             SampleIn,
             Body(examples=[Example(summary="Quarterly sample", value={"seed": "2026-Q4"})]),
         ],
         compliance: ComplianceService,
     ) -> Response[SampleOut]:
-        sample = await compliance.draw_sample(ctx_of(request), seed=data.seed, quota=data.quota)
+        sample = await compliance.draw_sample(ctx, seed=data.seed, quota=data.quota)
         return Response(SampleOut.of(sample), status_code=201)
 
     @post(
@@ -1208,7 +1194,7 @@ class ComplianceController(Controller):
     )
     async def review(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             ReviewIn,
             Body(
@@ -1227,7 +1213,7 @@ class ComplianceController(Controller):
         compliance: ComplianceService,
     ) -> Response[ReviewOut]:
         review = await compliance.record_review(
-            ctx_of(request), CaseId(data.case_id), data.answers, data.actions
+            ctx, CaseId(data.case_id), data.answers, data.actions
         )
         return Response(ReviewOut.of(review), status_code=201)
 
@@ -1240,12 +1226,12 @@ class ComplianceController(Controller):
     )
     async def list_samples(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         compliance: ComplianceService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> SamplePage:
-        page = await compliance.list_samples(ctx_of(request), limit=limit, offset=offset)
+        page = await compliance.list_samples(ctx, limit=limit, offset=offset)
         return SamplePage(
             items=[SampleOut.of(x) for x in page.items],
             total=page.total,
@@ -1260,9 +1246,9 @@ class ComplianceController(Controller):
         operation_class=with_example(_SAMPLE, "Quarterly sample"),
     )
     async def get_sample(
-        self, request: Request[Any, Any, Any], sample_id: uuid.UUID, compliance: ComplianceService
+        self, ctx: TenantContext, sample_id: uuid.UUID, compliance: ComplianceService
     ) -> SampleOut:
-        return SampleOut.of(await compliance.get_sample(ctx_of(request), QaSampleId(sample_id)))
+        return SampleOut.of(await compliance.get_sample(ctx, QaSampleId(sample_id)))
 
     @get(
         "/qa/reviews",
@@ -1273,14 +1259,14 @@ class ComplianceController(Controller):
     )
     async def list_reviews(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         compliance: ComplianceService,
         limit: Limit = 50,
         offset: Offset = 0,
         case_id: uuid.UUID | None = None,
     ) -> ReviewPage:
         page = await compliance.list_reviews(
-            ctx_of(request),
+            ctx,
             case_id=CaseId(case_id) if case_id else None,
             limit=limit,
             offset=offset,
@@ -1306,9 +1292,9 @@ class PolicyController(Controller):
         '(ETag `"0"`).',
     )
     async def get_policy(
-        self, request: Request[Any, Any, Any], compliance: ComplianceService
+        self, ctx: TenantContext, compliance: ComplianceService
     ) -> Response[PolicyOut]:
-        policy, version = await compliance.get_policy(ctx_of(request))
+        policy, version = await compliance.get_policy(ctx)
         return Response(PolicyOut.of(policy, version), headers=etag(version))
 
     @put(
@@ -1322,7 +1308,7 @@ class PolicyController(Controller):
     )
     async def put_policy(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             PolicyIn,
             Body(
@@ -1340,7 +1326,7 @@ class PolicyController(Controller):
         expected = parse_if_match(if_match, required=True)
         values = {name: getattr(data, name) for name in POLICY_FIELDS}
         stored = await compliance.set_policy(
-            ctx_of(request),
+            ctx,
             {k: v for k, v in values.items() if v is not None},
             expected_version=expected,
         )
@@ -1361,7 +1347,7 @@ class CalendarController(Controller):
     )
     async def add(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             ClosureIn,
             Body(
@@ -1374,7 +1360,7 @@ class CalendarController(Controller):
         ],
         scheduling: SchedulingService,
     ) -> Response[ClosureOut]:
-        closure = await scheduling.add_closure(ctx_of(request), data.day, data.reason)
+        closure = await scheduling.add_closure(ctx, data.day, data.reason)
         return Response(
             ClosureOut.of(closure),
             status_code=201,
@@ -1390,12 +1376,12 @@ class CalendarController(Controller):
     )
     async def list_closures(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         scheduling: SchedulingService,
         start: Annotated[dt.date | None, Parameter(query="from")] = None,
         end: Annotated[dt.date | None, Parameter(query="to")] = None,
     ) -> list[ClosureOut]:
-        items = await scheduling.list_closures(ctx_of(request), start=start, end=end)
+        items = await scheduling.list_closures(ctx, start=start, end=end)
         return [ClosureOut.of(c) for c in items]
 
     @delete(
@@ -1404,10 +1390,8 @@ class CalendarController(Controller):
         summary="Reopen a closed day",
         status_code=204,
     )
-    async def remove(
-        self, request: Request[Any, Any, Any], day: dt.date, scheduling: SchedulingService
-    ) -> None:
-        await scheduling.remove_closure(ctx_of(request), day)
+    async def remove(self, ctx: TenantContext, day: dt.date, scheduling: SchedulingService) -> None:
+        await scheduling.remove_closure(ctx, day)
 
 
 class ReminderController(Controller):
@@ -1424,12 +1408,12 @@ class ReminderController(Controller):
     )
     async def list_reminders(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         scheduling: SchedulingService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> ReminderPage:
-        page = await scheduling.list_reminders(ctx_of(request), limit=limit, offset=offset)
+        page = await scheduling.list_reminders(ctx, limit=limit, offset=offset)
         return ReminderPage(
             items=[ReminderOut.of(r) for r in page.items],
             total=page.total,
