@@ -17,17 +17,22 @@ from sqlalchemy import text
 
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.advice.controllers import ADVICE_CONTROLLERS
+from cma_entrypoints.http.audit.controllers import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
-from cma_entrypoints.http.cases.controllers import AuthController, TaskController
+from cma_entrypoints.http.budgets.controllers import BudgetController
+from cma_entrypoints.http.cases.controllers import CaseController
+from cma_entrypoints.http.clients.controllers import ClientController
 from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
+from cma_entrypoints.http.compliance.controllers import COMPLIANCE_CONTROLLERS
+from cma_entrypoints.http.debts.controllers import CreditorController, DebtController
 from cma_entrypoints.http.documents.controllers import documents_router
 from cma_entrypoints.http.identity.controllers import (
-    AuditController,
+    AuthController,
     GrantController,
     SessionController,
 )
-from cma_entrypoints.http.privacy.controllers import CaseController, ClientController
+from cma_entrypoints.http.privacy.controllers import SubjectAccessController
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
 from cma_entrypoints.http.protection import (
     AddressRateLimitMiddleware,
@@ -36,6 +41,8 @@ from cma_entrypoints.http.protection import (
     echo_request_id,
 )
 from cma_entrypoints.http.scheduling.controllers import SCHEDULING_CONTROLLERS
+from cma_entrypoints.http.solutions.controllers import AppraisalController
+from cma_entrypoints.http.tasks.controllers import TaskController
 from cma_entrypoints.logs import configure_structlog
 
 log = logging.getLogger("cma.http")
@@ -124,12 +131,18 @@ def create_app(container: Container | None = None) -> Litestar:
             AuthController,
             ClientController,
             CaseController,
+            SubjectAccessController,
             TaskController,
             *SCHEDULING_CONTROLLERS,
+            *COMPLIANCE_CONTROLLERS,
             documents_router(container),
             AuditController,
             SessionController,
             GrantController,
+            CreditorController,
+            DebtController,
+            BudgetController,
+            AppraisalController,
             *ADVICE_CONTROLLERS,
         ],
         dependencies={

@@ -28,7 +28,7 @@ from litestar.types import ASGIApp
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission, Role
 from cma_core.shared.ids import CentreId, UserId
-from cma_entrypoints.http.common.schemas import TokenOut
+from cma_entrypoints.http.identity.schemas import TokenOut
 from cma_entrypoints.settings import Settings
 
 ALGORITHM = "HS256"

@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 import msgspec
-from litestar import Controller, Request, Response, get, patch, post
+from litestar import Controller, Response, delete, get, patch, post
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 
 from cma_core.cases.model import CaseStatus
 from cma_core.cases.service import CaseService, OpenCase, UpdateCase
-from cma_core.clients.service import ClientService, RegisterClient, UpdateClient
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.identity.service import IdentityService
-from cma_core.identity.session_service import SessionService
-from cma_core.shared.errors import ValidationError
-from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
-from cma_core.tasks.model import TaskStatus
-from cma_core.tasks.service import TaskService
-from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires
+from cma_core.privacy.service import PrivacyService, parse_reason
+from cma_core.shared.ids import CaseId, ClientId, UserId
+from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.cases.examples import (
+    CASE_EXAMPLE,
+    CLOSED_CASE_EXAMPLE,
+    NOTE_EXAMPLE,
+    REOPENED_CASE_EXAMPLE,
+)
+from cma_entrypoints.http.cases.schemas import (
+    CaseIn,
+    CaseOut,
+    CasePage,
+    CasePatch,
+    CloseIn,
+    NoteIn,
+    NoteOut,
+    NotePage,
+)
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import (
@@ -33,245 +43,13 @@ from cma_entrypoints.http.common.params import (
     parse_if_match,
     user_or_me,
 )
-from cma_entrypoints.http.common.schemas import (
-    CASE_EXAMPLE,
-    CLIENT_EXAMPLE,
-    CLOSED_CASE_EXAMPLE,
-    ME_EXAMPLE,
-    NOTE_EXAMPLE,
-    REOPENED_CASE_EXAMPLE,
-    TASK_EXAMPLE,
-    TOKEN_EXAMPLE,
-    CaseIn,
-    CaseOut,
-    CasePage,
-    CasePatch,
-    ClientIn,
-    ClientOut,
-    ClientPage,
-    ClientPatch,
-    CloseIn,
-    LoginIn,
-    MeOut,
-    NoteIn,
-    NoteOut,
-    NotePage,
-    TaskOut,
-    TaskPage,
-    TokenOut,
-)
-
-
-class AuthController(Controller):
-    path = "/api/v1/auth"
-    tags = ["auth"]
-
-    @post(
-        "/login",
-        exclude_from_auth=True,
-        status_code=200,
-        summary="Sign in and get an access token",
-        operation_class=with_example(TOKEN_EXAMPLE, "An adviser"),
-        description="The token is for one centre. A user of several centres names the "
-        "centre with `centre_id`; otherwise the first centre is used.",
-    )
-    async def login(
-        self,
-        data: Annotated[
-            LoginIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="An adviser signs in",
-                        value={
-                            "email": "adviser@northside.example",
-                            "password": "correct horse battery",
-                        },
-                    )
-                ]
-            ),
-        ],
-        identity: IdentityService,
-        sessions: SessionService,
-        codec: TokenCodec,
-        request: Request[Any, Any, Any],
-    ) -> TokenOut:
-        signed = await identity.authenticate(
-            data.email,
-            data.password,
-            centre_id=CentreId(data.centre_id) if data.centre_id else None,
-            otp=data.otp,
-            address=request.client.host if request.client else None,
-        )
-        return await issue_tokens(signed.context, codec, sessions)
-
-    @get(
-        "/me",
-        summary="Who the token says you are",
-        operation_class=with_example(ME_EXAMPLE, "An adviser"),
-    )
-    async def me(self, ctx: TenantContext) -> MeOut:
-        return MeOut(
-            user_id=ctx.user_id,
-            centre_id=ctx.centre_id,
-            roles=sorted(r.value for r in ctx.roles),
-            permissions=sorted(p.value for p in ctx.permissions),
-        )
-
-
-class ClientController(Controller):
-    path = "/api/v1/clients"
-    tags = ["clients"]
-
-    @post(
-        "/",
-        guards=[requires(Permission.CLIENT_WRITE)],
-        summary="Register a client",
-        operation_class=with_example(CLIENT_EXAMPLE, "Registered"),
-    )
-    async def create(
-        self,
-        ctx: TenantContext,
-        data: Annotated[
-            ClientIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="A new client",
-                        value={
-                            "first_name": "Ann",
-                            "last_name": "Lee",
-                            "date_of_birth": "1984-03-02",
-                            "email": "ann.lee@example.org",
-                            "phone": "07700 900123",
-                            "ni_number": "AB123456C",
-                            "address": {"lines": ["1 High Street", "Leeds"], "postcode": "LS1 4AP"},
-                        },
-                    ),
-                    Example(
-                        summary="With vulnerabilities (needs sensitive:write)",
-                        value={
-                            "first_name": "Bea",
-                            "last_name": "Khan",
-                            "date_of_birth": "1979-11-20",
-                            "address": {"lines": ["Flat 2", "Bradford"], "postcode": "BD1 1AA"},
-                            "address_suppressed": True,
-                            "address_suppression_reason": "domestic abuse: refuge address",
-                            "vulnerabilities": ["domestic_abuse", "mental_health"],
-                            "health_notes": "anxiety; prefers email",
-                            "health_data_consent_at": "2026-11-28T10:00:00Z",
-                        },
-                    ),
-                ]
-            ),
-        ],
-        clients: ClientService,
-    ) -> Response[ClientOut]:
-        client = await clients.register(
-            ctx,
-            RegisterClient(
-                first_name=data.first_name,
-                last_name=data.last_name,
-                date_of_birth=data.date_of_birth,
-                email=data.email,
-                phone=data.phone,
-                ni_number=data.ni_number,
-                details=data.details(),
-            ),
-        )
-        return Response(
-            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)),
-            status_code=201,
-            headers={**etag(client.version), "Location": f"/api/v1/clients/{client.id}"},
-        )
-
-    @get(
-        "/",
-        guards=[requires(Permission.CLIENT_READ)],
-        summary="List clients",
-        operation_class=with_example(ex.page(CLIENT_EXAMPLE), "One client"),
-    )
-    async def list_clients(
-        self,
-        ctx: TenantContext,
-        clients: ClientService,
-        limit: Limit = 50,
-        offset: Offset = 0,
-        name: Annotated[
-            str | None, Parameter(max_length=200, description="Exact first or last name, any case.")
-        ] = None,
-    ) -> ClientPage:
-        page = await clients.list(ctx, limit=limit, offset=offset, name=name)
-        return ClientPage(
-            items=[
-                ClientOut.of(c, sensitive=ctx.can(Permission.SENSITIVE_READ)) for c in page.items
-            ],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
-
-    @get(
-        "/{client_id:uuid}",
-        guards=[requires(Permission.CLIENT_READ)],
-        summary="A client",
-        operation_class=with_example(CLIENT_EXAMPLE, "A client"),
-    )
-    async def get_client(
-        self, ctx: TenantContext, client_id: uuid.UUID, clients: ClientService
-    ) -> Response[ClientOut]:
-        client = await clients.get(ctx, ClientId(client_id))
-        return Response(
-            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)),
-            headers=etag(client.version),
-        )
-
-    @patch(
-        "/{client_id:uuid}",
-        guards=[requires(Permission.CLIENT_WRITE)],
-        summary="Edit a client",
-        operation_class=with_example(CLIENT_EXAMPLE, "New phone number"),
-        description="Partial update: fields left out are not touched, `null` clears one. "
-        "Send `If-Match` with the ETag you read; 412 if someone changed the client since, "
-        "428 without it. Health, vulnerability and address-suppression fields (and the "
-        "address of a client whose address is suppressed) need `sensitive:write` (403). "
-        "Audited as `client.updated` with the names of the changed fields only.",
-    )
-    async def update_client(
-        self,
-        ctx: TenantContext,
-        client_id: uuid.UUID,
-        data: Annotated[
-            ClientPatch,
-            Body(
-                examples=[
-                    Example(summary="New phone number", value={"phone": "0113 496 0000"}),
-                    Example(
-                        summary="Suppress the address (needs sensitive:write)",
-                        value={
-                            "address_suppressed": True,
-                            "address_suppression_reason": "domestic abuse: do not disclose",
-                        },
-                    ),
-                ]
-            ),
-        ],
-        clients: ClientService,
-        if_match: IfMatch = None,
-    ) -> Response[ClientOut]:
-        expected = parse_if_match(if_match, required=True)
-        client = await clients.update(
-            ctx,
-            ClientId(client_id),
-            UpdateClient(expected_version=expected, changes=data.changes()),
-        )
-        return Response(
-            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)),
-            headers=etag(client.version),
-        )
+from cma_entrypoints.http.privacy.examples import CASE_RECEIPT, receipt_spec
+from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
 
 
 class CaseController(Controller):
+    """Cases, their notes, and deleting a case with everything under it."""
+
     path = "/api/v1/cases"
     tags = ["cases"]
 
@@ -393,6 +171,36 @@ class CaseController(Controller):
         )
         return Response(CaseOut.of(case), headers=etag(case.version))
 
+    @delete(
+        "/{case_id:uuid}",
+        guards=[requires(Permission.CASE_DELETE)],
+        tags=["data protection"],
+        status_code=200,
+        summary="Delete a case and everything under it",
+        description="Removes the case's notes, tasks, debts, budget, advice, offers, letters, "
+        "facts, deadlines, appointments, reminders, compliance findings, documents **and "
+        "their stored files**, suggestions and the outbox events naming it. Audited "
+        "`case.deleted` with the reason and row counts. `If-Match` (the case's ETag) and "
+        "`reason` are required; a retry after a failure part way finishes the job.",
+        responses=receipt_spec(CASE_RECEIPT, "A case opened in error"),
+    )
+    async def delete_case(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        privacy: PrivacyService,
+        reason: Reason = None,
+        if_match: IfMatch = None,
+    ) -> ErasureOut:
+        expected = parse_if_match(if_match, required=True)
+        report = await privacy.delete_case(
+            ctx,
+            CaseId(case_id),
+            reason=parse_reason(reason),
+            expected_version=expected,
+        )
+        return ErasureOut.of(report)
+
     @post(
         "/{case_id:uuid}/close",
         guards=[requires(Permission.CASE_CLOSE)],
@@ -487,45 +295,4 @@ class CaseController(Controller):
             total=len(notes),
             limit=limit,
             offset=offset,
-        )
-
-
-class TaskController(Controller):
-    path = "/api/v1/tasks"
-    tags = ["tasks"]
-
-    @get(
-        "/",
-        guards=[requires(Permission.TASK_READ)],
-        summary="The task queue",
-        operation_class=with_example(ex.page(TASK_EXAMPLE), "One open task"),
-        description="Soonest due first. `assignee=me` gives your own work queue.",
-    )
-    async def list_tasks(
-        self,
-        ctx: TenantContext,
-        tasks: TaskService,
-        limit: Limit = 50,
-        offset: Offset = 0,
-        assignee: Annotated[str | None, Parameter(description='A user id, or "me".')] = None,
-        case_id: uuid.UUID | None = None,
-        status: TaskStatus | None = None,
-        due_before: dt.datetime | None = None,
-    ) -> TaskPage:
-        if due_before is not None and due_before.tzinfo is None:
-            raise ValidationError("due_before", "must include a timezone, e.g. Z")
-        page = await tasks.list(
-            ctx,
-            limit=limit,
-            offset=offset,
-            assignee_id=user_or_me(ctx, assignee, "assignee"),
-            case_id=CaseId(case_id) if case_id else None,
-            status=status,
-            due_before=due_before,
-        )
-        return TaskPage(
-            items=[TaskOut.of(t) for t in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
         )

@@ -10,11 +10,13 @@ import re
 import uuid
 from typing import Annotated, Any
 
+import msgspec
 from litestar import Request
 from litestar.exceptions import ClientException, HTTPException
 from litestar.params import HeaderParameter, Parameter
 
 from cma_core.identity.model import TenantContext
+from cma_core.shared.data import from_data
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import UserId
 from cma_core.shared.service import MAX_OFFSET
@@ -80,3 +82,8 @@ def page_of(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
         "limit": limit,
         "offset": offset,
     }
+
+
+def parse_body(tp: type[Any], data: Any) -> Any:
+    """A request body Struct read as the core's attrs command ``tp`` (``from_data`` rules)."""
+    return from_data(tp, msgspec.to_builtins(data))

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, delete, get, post
+from litestar import Controller, Request, delete, get, post
 from litestar.openapi.spec import Example
-from litestar.params import Body, Parameter
+from litestar.params import Body
 
-from cma_core.audit.service import AuditService
 from cma_core.identity.model import PermissionGrant, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission
 from cma_core.identity.service import IdentityService
@@ -22,70 +21,24 @@ from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires, rotate
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import Limit, Offset
-from cma_entrypoints.http.common.schemas import TOKEN_EXAMPLE, TokenOut
-from cma_entrypoints.http.identity.schemas import (
-    AUDIT_EXAMPLE,
+from cma_entrypoints.http.identity.examples import (
     GRANT_EXAMPLE,
+    ME_EXAMPLE,
+    TOKEN_EXAMPLE,
     TOTP_EXAMPLE,
-    AuditOut,
-    AuditPage,
+)
+from cma_entrypoints.http.identity.schemas import (
     GrantIn,
     GrantOut,
     GrantPage,
+    LoginIn,
+    MeOut,
     OtpIn,
     RefreshIn,
     SwitchCentreIn,
+    TokenOut,
     TotpEnrolmentOut,
 )
-
-
-class AuditController(Controller):
-    path = "/api/v1/audit"
-    tags = ["audit"]
-
-    @get(
-        "/",
-        guards=[requires(Permission.AUDIT_READ)],
-        summary="The centre's audit trail",
-        operation_class=with_example(ex.page(AUDIT_EXAMPLE), "A phone number changed"),
-        description="Oldest first, each entry with its place in the centre's hash chain "
-        "(`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is "
-        "inclusive, `to` exclusive. Supervisors, centre admins and auditors.",
-    )
-    async def list_audit(
-        self,
-        ctx: TenantContext,
-        audit: AuditService,
-        limit: Limit = 50,
-        offset: Offset = 0,
-        entity_type: Annotated[str | None, Parameter(max_length=32)] = None,
-        entity_id: Annotated[str | None, Parameter(max_length=64)] = None,
-        actor_id: uuid.UUID | None = None,
-        action: Annotated[str | None, Parameter(max_length=64)] = None,
-        since: Annotated[
-            dt.datetime | None, Parameter(query="from", description="Inclusive, with a timezone.")
-        ] = None,
-        until: Annotated[
-            dt.datetime | None, Parameter(query="to", description="Exclusive, with a timezone.")
-        ] = None,
-    ) -> AuditPage:
-        page = await audit.list(
-            ctx,
-            limit=limit,
-            offset=offset,
-            entity_type=entity_type,
-            entity_id=entity_id,
-            actor_id=UserId(actor_id) if actor_id else None,
-            action=action,
-            since=since,
-            until=until,
-        )
-        return AuditPage(
-            items=[AuditOut.of(e) for e in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
 
 
 class SessionController(Controller):
@@ -294,3 +247,60 @@ class GrantController(Controller):
         identity: IdentityService,
     ) -> None:
         await identity.revoke(ctx, UserId(user_id), _permission(permission))
+
+
+class AuthController(Controller):
+    path = "/api/v1/auth"
+    tags = ["auth"]
+
+    @post(
+        "/login",
+        exclude_from_auth=True,
+        status_code=200,
+        summary="Sign in and get an access token",
+        operation_class=with_example(TOKEN_EXAMPLE, "An adviser"),
+        description="The token is for one centre. A user of several centres names the "
+        "centre with `centre_id`; otherwise the first centre is used.",
+    )
+    async def login(
+        self,
+        data: Annotated[
+            LoginIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="An adviser signs in",
+                        value={
+                            "email": "adviser@northside.example",
+                            "password": "correct horse battery",
+                        },
+                    )
+                ]
+            ),
+        ],
+        identity: IdentityService,
+        sessions: SessionService,
+        codec: TokenCodec,
+        request: Request[Any, Any, Any],
+    ) -> TokenOut:
+        signed = await identity.authenticate(
+            data.email,
+            data.password,
+            centre_id=CentreId(data.centre_id) if data.centre_id else None,
+            otp=data.otp,
+            address=request.client.host if request.client else None,
+        )
+        return await issue_tokens(signed.context, codec, sessions)
+
+    @get(
+        "/me",
+        summary="Who the token says you are",
+        operation_class=with_example(ME_EXAMPLE, "An adviser"),
+    )
+    async def me(self, ctx: TenantContext) -> MeOut:
+        return MeOut(
+            user_id=ctx.user_id,
+            centre_id=ctx.centre_id,
+            roles=sorted(r.value for r in ctx.roles),
+            permissions=sorted(p.value for p in ctx.permissions),
+        )

@@ -1,0 +1,1 @@
+"""Budgets over HTTP: the SFS budget and SFS import and export."""

@@ -1,0 +1,1 @@
+"""Clients over HTTP: register, list, read, edit and erase."""

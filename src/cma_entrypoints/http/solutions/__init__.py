@@ -1,0 +1,1 @@
+"""Solutions over HTTP: options appraisals and offer plans."""
