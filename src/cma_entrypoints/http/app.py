@@ -158,6 +158,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "budgets": provider(container.budgets),
             "appraisals": provider(container.appraisals),
             "letters": provider(container.letters),
+            "letter_page": provider(container.letter_page),
             "privacy": provider(container.privacy),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
             # The caller, from the verified token: handlers take ``ctx: TenantContext``.

@@ -9,13 +9,13 @@ checked in the core, so problems name the field in the request's own terms.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get, patch, post, put
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 
-from cma_adapters.letters import full_html
 from cma_core.advice.ports import ClientDecision, LetterKind, RenderedLetter
 from cma_core.advice.service import LetterService
 from cma_core.debts.model import (
@@ -287,6 +287,7 @@ class CaseAdviceController(Controller):
         case_id: uuid.UUID,
         letter_id: uuid.UUID,
         letters: LetterService,
+        letter_page: Callable[[RenderedLetter], str],
         format: Annotated[
             str, Parameter(pattern="^(html|pdf)$", description="html or pdf")
         ] = "html",
@@ -299,7 +300,7 @@ class CaseAdviceController(Controller):
                 headers={"Content-Disposition": f'attachment; filename="letter-{letter_id}.pdf"'},
             )
         letter = await letters.get_letter(ctx, CaseId(case_id), letter_id)
-        html = full_html(RenderedLetter(subject=letter.subject, html=letter.html))
+        html = letter_page(RenderedLetter(subject=letter.subject, html=letter.html))
         return Response(
             html.encode("utf-8"),
             media_type="text/html; charset=utf-8",
