@@ -16,23 +16,23 @@ from litestar.openapi.spec import Components, SecurityScheme
 from sqlalchemy import text
 
 from cma_entrypoints.container import Container, build_container, shutdown
-from cma_entrypoints.http.advice.controllers import ADVICE_CONTROLLERS
-from cma_entrypoints.http.audit.controllers import AuditController
+from cma_entrypoints.http.advice import CaseAdviceController, LetterTemplateController
+from cma_entrypoints.http.audit import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
-from cma_entrypoints.http.budgets.controllers import BudgetController
-from cma_entrypoints.http.cases.controllers import CaseController
-from cma_entrypoints.http.clients.controllers import ClientController
+from cma_entrypoints.http.budgets import BudgetController
+from cma_entrypoints.http.cases import CaseController
+from cma_entrypoints.http.clients import ClientController
 from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
-from cma_entrypoints.http.compliance.controllers import COMPLIANCE_CONTROLLERS
-from cma_entrypoints.http.debts.controllers import CreditorController, DebtController
-from cma_entrypoints.http.documents.controllers import documents_router
-from cma_entrypoints.http.identity.controllers import (
-    AuthController,
-    GrantController,
-    SessionController,
+from cma_entrypoints.http.compliance import (
+    CaseComplianceController,
+    ComplianceController,
+    PolicyController,
 )
-from cma_entrypoints.http.privacy.controllers import SubjectAccessController
+from cma_entrypoints.http.debts import CreditorController, DebtController
+from cma_entrypoints.http.documents import documents_router
+from cma_entrypoints.http.identity import AuthController, GrantController, SessionController
+from cma_entrypoints.http.privacy import SubjectAccessController
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
 from cma_entrypoints.http.protection import (
     AddressRateLimitMiddleware,
@@ -40,9 +40,16 @@ from cma_entrypoints.http.protection import (
     UserContextMiddleware,
     echo_request_id,
 )
-from cma_entrypoints.http.scheduling.controllers import SCHEDULING_CONTROLLERS
-from cma_entrypoints.http.solutions.controllers import AppraisalController
-from cma_entrypoints.http.tasks.controllers import TaskController
+from cma_entrypoints.http.scheduling import (
+    AdviserController,
+    AppointmentController,
+    CalendarController,
+    CaseClockController,
+    ConsentController,
+    ReminderController,
+)
+from cma_entrypoints.http.solutions import AppraisalController
+from cma_entrypoints.http.tasks import TaskController
 from cma_entrypoints.logs import configure_structlog
 
 log = logging.getLogger("cma.http")
@@ -133,8 +140,15 @@ def create_app(container: Container | None = None) -> Litestar:
             CaseController,
             SubjectAccessController,
             TaskController,
-            *SCHEDULING_CONTROLLERS,
-            *COMPLIANCE_CONTROLLERS,
+            CaseClockController,
+            AppointmentController,
+            AdviserController,
+            ConsentController,
+            CaseComplianceController,
+            ComplianceController,
+            PolicyController,
+            CalendarController,
+            ReminderController,
             documents_router(container),
             AuditController,
             SessionController,
@@ -143,7 +157,8 @@ def create_app(container: Container | None = None) -> Litestar:
             DebtController,
             BudgetController,
             AppraisalController,
-            *ADVICE_CONTROLLERS,
+            LetterTemplateController,
+            CaseAdviceController,
         ],
         dependencies={
             "identity": provider(container.identity),

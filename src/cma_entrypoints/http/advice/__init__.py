@@ -1,1 +1,5 @@
-"""Debt advice over HTTP: advice records, letters and letter templates."""
+"""Advice over HTTP: advice records, letters and letter templates."""
+
+from cma_entrypoints.http.advice.controllers import CaseAdviceController, LetterTemplateController
+
+__all__ = ["CaseAdviceController", "LetterTemplateController"]

@@ -48,10 +48,10 @@ from cma_entrypoints.http.common.params import (
     Limit,
     Offset,
     etag,
-    page_of,
     parse_body,
     parse_if_match,
 )
+from cma_entrypoints.http.common.responses import created, slice_out, versioned
 
 # Built from domain records by the same ``of`` the handlers use; priority and limitation
 # are the core's own assessment of the example debt.
@@ -125,7 +125,7 @@ class LetterTemplateController(Controller):
             is_default=v.is_default,
             version=v.version,
         )
-        return Response(out, headers=etag(v.version))
+        return versioned(out, v.version)
 
 
 class CaseAdviceController(Controller):
@@ -184,7 +184,7 @@ class CaseAdviceController(Controller):
         offset: Offset = 0,
     ) -> dict[str, Any]:
         records = await appraisals.list_advice(ctx, CaseId(case_id))
-        return page_of([advice_out(r) for r in records], limit, offset)
+        return slice_out(dict, advice_out, records, limit, offset)
 
     @patch(
         "/advice/{advice_id:uuid}",
@@ -213,7 +213,7 @@ class CaseAdviceController(Controller):
             data.decision_notes,
             expected_version=expected,
         )
-        return Response(advice_out(record), headers=etag(record.version))
+        return versioned(advice_out(record), record.version)
 
     @post(
         "/letters",
@@ -240,13 +240,8 @@ class CaseAdviceController(Controller):
             from_data(LetterKind, data.kind, "kind"),
             debt_id=DebtId(data.debt_id) if data.debt_id else None,
         )
-        return Response(
-            LetterOut.of(letter),
-            status_code=201,
-            headers={
-                **etag(letter.version),
-                "Location": f"/api/v1/cases/{case_id}/letters/{letter.id}",
-            },
+        return created(
+            LetterOut.of(letter), letter.version, f"/api/v1/cases/{case_id}/letters/{letter.id}"
         )
 
     @get(
@@ -264,12 +259,7 @@ class CaseAdviceController(Controller):
         offset: Offset = 0,
     ) -> LetterPage:
         items = await letters.list_letters(ctx, CaseId(case_id))
-        return LetterPage(
-            items=[LetterOut.of(x) for x in items[offset : offset + limit]],
-            total=len(items),
-            limit=limit,
-            offset=offset,
-        )
+        return slice_out(LetterPage, LetterOut.of, items, limit, offset)
 
     @get(
         "/letters/{letter_id:uuid}",
@@ -324,9 +314,4 @@ class CaseAdviceController(Controller):
     ) -> Response[LetterOut]:
         expected = parse_if_match(if_match, required=True)
         letter = await letters.mark_sent(ctx, CaseId(case_id), letter_id, expected_version=expected)
-        return Response(LetterOut.of(letter), headers=etag(letter.version))
-
-
-ADVICE_CONTROLLERS = [LetterTemplateController, CaseAdviceController]
-
-__all__ = ["ADVICE_CONTROLLERS"]
+        return versioned(LetterOut.of(letter), letter.version)

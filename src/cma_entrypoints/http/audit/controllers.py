@@ -19,6 +19,7 @@ from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import Limit, Offset
+from cma_entrypoints.http.common.responses import page_out
 
 
 class AuditController(Controller):
@@ -62,9 +63,4 @@ class AuditController(Controller):
             since=since,
             until=until,
         )
-        return AuditPage(
-            items=[AuditOut.of(e) for e in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(AuditPage, AuditOut.of, page)

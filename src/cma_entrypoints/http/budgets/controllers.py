@@ -26,9 +26,9 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.data_shapes import documented
 from cma_entrypoints.http.common.params import (
     IfMatch,
-    etag,
     parse_if_match,
 )
+from cma_entrypoints.http.common.responses import versioned
 
 
 class BudgetController(Controller):
@@ -47,7 +47,7 @@ class BudgetController(Controller):
         self, ctx: TenantContext, case_id: uuid.UUID, budgets: BudgetService
     ) -> Response[dict[str, Any]]:
         view = await budgets.get(ctx, CaseId(case_id))
-        return Response(budget_out(view), headers=etag(view.record.version))
+        return versioned(budget_out(view), view.record.version)
 
     @put(
         "/budget",
@@ -83,7 +83,7 @@ class BudgetController(Controller):
             complete=complete,
             expected_version=expected,
         )
-        return Response(budget_out(view), headers=etag(view.record.version))
+        return versioned(budget_out(view), view.record.version)
 
     @get(
         "/sfs",
@@ -138,4 +138,4 @@ class BudgetController(Controller):
             SfsFormat.XML if "xml" in request.headers.get("content-type", "") else SfsFormat.JSON
         )
         view = await budgets.import_sfs(ctx, CaseId(case_id), body, fmt, expected_version=expected)
-        return Response(budget_out(view), headers=etag(view.record.version))
+        return versioned(budget_out(view), view.record.version)

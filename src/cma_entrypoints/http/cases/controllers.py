@@ -39,10 +39,10 @@ from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
     Offset,
-    etag,
     parse_if_match,
     user_or_me,
 )
+from cma_entrypoints.http.common.responses import created, page_out, slice_out, versioned
 from cma_entrypoints.http.privacy.examples import CASE_RECEIPT, receipt_spec
 from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
 
@@ -82,11 +82,7 @@ class CaseController(Controller):
                 adviser_id=UserId(data.adviser_id) if data.adviser_id else None,
             ),
         )
-        return Response(
-            CaseOut.of(case),
-            status_code=201,
-            headers={**etag(case.version), "Location": f"/api/v1/cases/{case.id}"},
-        )
+        return created(CaseOut.of(case), case.version, f"/api/v1/cases/{case.id}")
 
     @get(
         "/",
@@ -115,12 +111,7 @@ class CaseController(Controller):
             adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
             client_id=ClientId(client_id) if client_id else None,
         )
-        return CasePage(
-            items=[CaseOut.of(c) for c in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(CasePage, CaseOut.of, page)
 
     @get(
         "/{case_id:uuid}",
@@ -132,7 +123,7 @@ class CaseController(Controller):
         self, ctx: TenantContext, case_id: uuid.UUID, cases: CaseService
     ) -> Response[CaseOut]:
         case = await cases.get(ctx, CaseId(case_id))
-        return Response(CaseOut.of(case), headers=etag(case.version))
+        return versioned(CaseOut.of(case), case.version)
 
     @patch(
         "/{case_id:uuid}",
@@ -169,7 +160,7 @@ class CaseController(Controller):
             CaseId(case_id),
             UpdateCase(expected_version=expected, adviser_id=adviser),
         )
-        return Response(CaseOut.of(case), headers=etag(case.version))
+        return versioned(CaseOut.of(case), case.version)
 
     @delete(
         "/{case_id:uuid}",
@@ -225,7 +216,7 @@ class CaseController(Controller):
             data.reason,
             expected_version=parse_if_match(if_match, required=False),
         )
-        return Response(CaseOut.of(case), headers=etag(case.version))
+        return versioned(CaseOut.of(case), case.version)
 
     @post(
         "/{case_id:uuid}/reopen",
@@ -246,7 +237,7 @@ class CaseController(Controller):
             CaseId(case_id),
             expected_version=parse_if_match(if_match, required=False),
         )
-        return Response(CaseOut.of(case), headers=etag(case.version))
+        return versioned(CaseOut.of(case), case.version)
 
     @post(
         "/{case_id:uuid}/notes",
@@ -290,9 +281,4 @@ class CaseController(Controller):
     ) -> NotePage:
         case = await cases.get(ctx, CaseId(case_id))
         notes = [n for n in case.notes if not n.sensitive or ctx.can(Permission.SENSITIVE_READ)]
-        return NotePage(
-            items=[NoteOut.of(n) for n in notes[offset : offset + limit]],
-            total=len(notes),
-            limit=limit,
-            offset=offset,
-        )
+        return slice_out(NotePage, NoteOut.of, notes, limit, offset)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Annotated
 
 from litestar import Controller, Response, delete, get, patch, post
@@ -23,9 +24,9 @@ from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
     Offset,
-    etag,
     parse_if_match,
 )
+from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.privacy.examples import CLIENT_RECEIPT, receipt_spec
 from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
 
@@ -92,10 +93,10 @@ class ClientController(Controller):
                 details=data.details(),
             ),
         )
-        return Response(
+        return created(
             ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)),
-            status_code=201,
-            headers={**etag(client.version), "Location": f"/api/v1/clients/{client.id}"},
+            client.version,
+            f"/api/v1/clients/{client.id}",
         )
 
     @get(
@@ -115,14 +116,8 @@ class ClientController(Controller):
         ] = None,
     ) -> ClientPage:
         page = await clients.list(ctx, limit=limit, offset=offset, name=name)
-        return ClientPage(
-            items=[
-                ClientOut.of(c, sensitive=ctx.can(Permission.SENSITIVE_READ)) for c in page.items
-            ],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        sensitive = ctx.can(Permission.SENSITIVE_READ)
+        return page_out(ClientPage, partial(ClientOut.of, sensitive=sensitive), page)
 
     @get(
         "/{client_id:uuid}",
@@ -134,9 +129,8 @@ class ClientController(Controller):
         self, ctx: TenantContext, client_id: uuid.UUID, clients: ClientService
     ) -> Response[ClientOut]:
         client = await clients.get(ctx, ClientId(client_id))
-        return Response(
-            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)),
-            headers=etag(client.version),
+        return versioned(
+            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)), client.version
         )
 
     @patch(
@@ -178,9 +172,8 @@ class ClientController(Controller):
             ClientId(client_id),
             UpdateClient(expected_version=expected, changes=data.changes()),
         )
-        return Response(
-            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)),
-            headers=etag(client.version),
+        return versioned(
+            ClientOut.of(client, sensitive=ctx.can(Permission.SENSITIVE_READ)), client.version
         )
 
     @delete(

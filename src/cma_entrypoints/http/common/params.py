@@ -74,16 +74,6 @@ def user_or_me(ctx: TenantContext, value: str | None, field: str) -> UserId | No
         raise ValidationError(field, 'must be a user id or "me"') from None
 
 
-def page_of(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    """One page of a list the service returned whole: ``{items, total, limit, offset}``."""
-    return {
-        "items": items[offset : offset + limit],
-        "total": len(items),
-        "limit": limit,
-        "offset": offset,
-    }
-
-
 def parse_body(tp: type[Any], data: Any) -> Any:
     """A request body Struct read as the core's attrs command ``tp`` (``from_data`` rules)."""
     return from_data(tp, msgspec.to_builtins(data))

@@ -44,7 +44,3 @@ class HealthCheck(Struct):
 class HealthOut(Struct):
     status: str
     checks: dict[str, HealthCheck]
-
-
-# ------------------------------------------------------------------------------ examples
-# Made-up people and ids (see example_schemas), as the handlers would send them.

@@ -23,10 +23,10 @@ from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
     Offset,
-    etag,
     parse_if_match,
     user_or_me,
 )
+from cma_entrypoints.http.common.responses import page_out, versioned
 from cma_entrypoints.http.compliance.examples import (
     COMPLIANCE,
     POLICY,
@@ -218,12 +218,7 @@ class ComplianceController(Controller):
         offset: Offset = 0,
     ) -> SamplePage:
         page = await compliance.list_samples(ctx, limit=limit, offset=offset)
-        return SamplePage(
-            items=[SampleOut.of(x) for x in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(SamplePage, SampleOut.of, page)
 
     @get(
         "/qa/samples/{sample_id:uuid}",
@@ -257,12 +252,7 @@ class ComplianceController(Controller):
             limit=limit,
             offset=offset,
         )
-        return ReviewPage(
-            items=[ReviewOutFull.of(r) for r in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(ReviewPage, ReviewOutFull.of, page)
 
 
 class PolicyController(Controller):
@@ -281,7 +271,7 @@ class PolicyController(Controller):
         self, ctx: TenantContext, compliance: ComplianceService
     ) -> Response[PolicyOut]:
         policy, version = await compliance.get_policy(ctx)
-        return Response(PolicyOut.of(policy, version), headers=etag(version))
+        return versioned(PolicyOut.of(policy, version), version)
 
     @put(
         "/",
@@ -316,7 +306,4 @@ class PolicyController(Controller):
             {k: v for k, v in values.items() if v is not None},
             expected_version=expected,
         )
-        return Response(PolicyOut.of(stored.policy, stored.version), headers=etag(stored.version))
-
-
-COMPLIANCE_CONTROLLERS = (CaseComplianceController, ComplianceController, PolicyController)
+        return versioned(PolicyOut.of(stored.policy, stored.version), stored.version)

@@ -32,10 +32,10 @@ from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
     Offset,
-    etag,
     parse_body,
     parse_if_match,
 )
+from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.debts.examples import CREDITOR, DEBT, DEBT_EXAMPLE, FACTS_EXAMPLE
 from cma_entrypoints.http.debts.schemas import (
     CreditorIn,
@@ -78,11 +78,7 @@ class CreditorController(Controller):
         debts: DebtService,
     ) -> Response[CreditorOut]:
         entry = await debts.add_creditor(ctx, parse_body(CreditorDetails, data))
-        return Response(
-            CreditorOut.of(entry),
-            status_code=201,
-            headers={**etag(entry.version), "Location": f"/api/v1/creditors/{entry.id}"},
-        )
+        return created(CreditorOut.of(entry), entry.version, f"/api/v1/creditors/{entry.id}")
 
     @get(
         "/",
@@ -99,9 +95,7 @@ class CreditorController(Controller):
         name: Annotated[str | None, Parameter(description="Part of the name, any case.")] = None,
     ) -> CreditorPage:
         p = await debts.list_creditors(ctx, limit=limit, offset=offset, name=name)
-        return CreditorPage(
-            items=[CreditorOut.of(e) for e in p.items], total=p.total, limit=limit, offset=offset
-        )
+        return page_out(CreditorPage, CreditorOut.of, p)
 
     @get(
         "/{creditor_id:uuid}",
@@ -113,7 +107,7 @@ class CreditorController(Controller):
         self, ctx: TenantContext, creditor_id: uuid.UUID, debts: DebtService
     ) -> Response[CreditorOut]:
         entry = await debts.get_creditor(ctx, CreditorId(creditor_id))
-        return Response(CreditorOut.of(entry), headers=etag(entry.version))
+        return versioned(CreditorOut.of(entry), entry.version)
 
     @put(
         "/{creditor_id:uuid}",
@@ -139,7 +133,7 @@ class CreditorController(Controller):
             parse_body(CreditorDetails, data),
             expected_version=expected,
         )
-        return Response(CreditorOut.of(entry), headers=etag(entry.version))
+        return versioned(CreditorOut.of(entry), entry.version)
 
 
 class DebtController(Controller):
@@ -164,13 +158,8 @@ class DebtController(Controller):
         debts: DebtService,
     ) -> Response[DebtOut]:
         view = await debts.add_debt(ctx, CaseId(case_id), parse_body(DebtDetails, data))
-        return Response(
-            DebtOut.of(view),
-            status_code=201,
-            headers={
-                **etag(view.entry.version),
-                "Location": f"/api/v1/cases/{case_id}/debts/{view.entry.id}",
-            },
+        return created(
+            DebtOut.of(view), view.entry.version, f"/api/v1/cases/{case_id}/debts/{view.entry.id}"
         )
 
     @get(
@@ -200,9 +189,7 @@ class DebtController(Controller):
             priority=priority,
             creditor_id=CreditorId(creditor_id) if creditor_id else None,
         )
-        return DebtPage(
-            items=[DebtOut.of(v) for v in p.items], total=p.total, limit=limit, offset=offset
-        )
+        return page_out(DebtPage, DebtOut.of, p)
 
     @get(
         "/debts/{debt_id:uuid}",
@@ -218,7 +205,7 @@ class DebtController(Controller):
         debts: DebtService,
     ) -> Response[DebtOut]:
         view = await debts.get_debt(ctx, CaseId(case_id), DebtId(debt_id))
-        return Response(DebtOut.of(view), headers=etag(view.entry.version))
+        return versioned(DebtOut.of(view), view.entry.version)
 
     @put(
         "/debts/{debt_id:uuid}",
@@ -259,7 +246,7 @@ class DebtController(Controller):
             parse_body(DebtDetails, data),
             expected_version=expected,
         )
-        return Response(DebtOut.of(view), headers=etag(view.entry.version))
+        return versioned(DebtOut.of(view), view.entry.version)
 
     @delete("/debts/{debt_id:uuid}", guards=[requires(Permission.FINANCE_WRITE)], summary="Remove")
     async def remove_debt(
@@ -283,7 +270,7 @@ class DebtController(Controller):
         self, ctx: TenantContext, case_id: uuid.UUID, debts: DebtService
     ) -> Response[dict[str, Any]]:
         facts = await debts.get_facts(ctx, CaseId(case_id))
-        return Response(to_data(facts), headers=etag(facts.version))
+        return versioned(to_data(facts), facts.version)
 
     @put(
         "/financial-facts",
@@ -311,4 +298,4 @@ class DebtController(Controller):
             from_data(FactsDetails, data),
             expected_version=expected,
         )
-        return Response(to_data(facts), headers=etag(facts.version))
+        return versioned(to_data(facts), facts.version)

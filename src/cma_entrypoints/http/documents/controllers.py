@@ -47,6 +47,7 @@ from cma_entrypoints.http.common.examples import (
     with_example,
 )
 from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, etag, parse_if_match
+from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.documents.examples import (
     ACCEPTED,
     CLAIM,
@@ -73,14 +74,6 @@ from cma_entrypoints.http.problems import PROBLEM_JSON
 from cma_entrypoints.http.tasks.schemas import TaskOut
 
 MULTIPART_OVERHEAD = 64 * 1024
-
-# --------------------------------------------------------------------------- shapes
-
-
-# --------------------------------------------------------------------------- examples
-
-
-# --------------------------------------------------------------------------- controllers
 
 DocumentStatusFilter = Annotated[
     DocumentStatus | None, Parameter(description="queued, processing, done or failed.")
@@ -168,10 +161,8 @@ class CaseDocumentController(Controller):
             return _duplicate(request, dup)
         finally:
             await upload.close()
-        return Response(
-            DocumentOut.of(document),
-            status_code=201,
-            headers={**etag(document.version), "Location": f"/api/v1/documents/{document.id}"},
+        return created(
+            DocumentOut.of(document), document.version, f"/api/v1/documents/{document.id}"
         )
 
     @get(
@@ -198,12 +189,7 @@ class CaseDocumentController(Controller):
             status=status,
             document_class=document_class,
         )
-        return DocumentPage(
-            items=[DocumentOut.of(d) for d in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(DocumentPage, DocumentOut.of, page)
 
     @get(
         "/{case_id:uuid}/suggestions",
@@ -227,12 +213,7 @@ class CaseDocumentController(Controller):
         page = await documents.list_suggestions(
             ctx, CaseId(case_id), limit=limit, offset=offset, status=status
         )
-        return SuggestionPage(
-            items=[SuggestionOut.of(s) for s in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(SuggestionPage, SuggestionOut.of, page)
 
     @post(
         "/{case_id:uuid}/summary-draft",
@@ -271,7 +252,7 @@ class DocumentController(Controller):
         self, ctx: TenantContext, document_id: uuid.UUID, documents: DocumentService
     ) -> Response[DocumentOut]:
         document = await documents.get(ctx, DocumentId(document_id))
-        return Response(DocumentOut.of(document, with_pages=True), headers=etag(document.version))
+        return versioned(DocumentOut.of(document, with_pages=True), document.version)
 
     @get(
         "/{document_id:uuid}/content",
@@ -383,7 +364,7 @@ class SuggestionController(Controller):
         documents: DocumentService,
     ) -> Response[SuggestionOut]:
         suggestion = await documents.get_suggestion(ctx, SuggestionId(suggestion_id))
-        return Response(SuggestionOut.of(suggestion), headers=etag(suggestion.version))
+        return versioned(SuggestionOut.of(suggestion), suggestion.version)
 
     @post(
         "/{suggestion_id:uuid}/accept",
@@ -454,7 +435,7 @@ class SuggestionController(Controller):
             expected_version=expected,
             reason=data.reason if data else None,
         )
-        return Response(SuggestionOut.of(suggestion), headers=etag(suggestion.version))
+        return versioned(SuggestionOut.of(suggestion), suggestion.version)
 
 
 def _duplicate(request: Request[Any, Any, Any], dup: DuplicateDocument) -> Response[Any]:
@@ -522,6 +503,3 @@ def documents_router(container: Any) -> Router:
         dependencies={"documents": Provide(lambda: container.documents(), sync_to_thread=False)},
         request_max_body_size=settings.max_document_bytes + MULTIPART_OVERHEAD,
     )
-
-
-__all__ = ["documents_router"]

@@ -1,10 +1,11 @@
-"""Security routes: the audit trail, refresh/logout/switch-centre, the TOTP second factor,
-and per-user permission grants."""
+"""Identity routes: sign-in and who-am-I, refresh/logout/switch-centre, the TOTP second
+factor, and per-user permission grants."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from functools import partial
 from typing import Annotated, Any
 
 from litestar import Controller, Request, delete, get, post
@@ -17,10 +18,11 @@ from cma_core.identity.service import IdentityService
 from cma_core.identity.session_service import SessionService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
-from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires, rotate_tokens
+from cma_entrypoints.http.auth import TokenCodec, requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import Limit, Offset
+from cma_entrypoints.http.common.responses import slice_out
 from cma_entrypoints.http.identity.examples import (
     GRANT_EXAMPLE,
     ME_EXAMPLE,
@@ -39,6 +41,33 @@ from cma_entrypoints.http.identity.schemas import (
     TokenOut,
     TotpEnrolmentOut,
 )
+
+
+async def issue_tokens(ctx: TenantContext, codec: TokenCodec, sessions: SessionService) -> TokenOut:
+    """The login/switch answer: a short-lived access token for ``ctx`` and a new single-use
+    refresh token."""
+    return _token_out(ctx, await sessions.start(ctx), codec, sessions)
+
+
+async def rotate_tokens(raw: str, codec: TokenCodec, sessions: SessionService) -> TokenOut:
+    """The refresh answer: ``raw`` is spent and a new pair issued for its context."""
+    ctx, refresh = await sessions.rotate(raw)
+    return _token_out(ctx, refresh, codec, sessions)
+
+
+def _token_out(
+    ctx: TenantContext, refresh: str, codec: TokenCodec, sessions: SessionService
+) -> TokenOut:
+    now = dt.datetime.now(dt.UTC)
+    return TokenOut(
+        access_token=codec.issue(ctx, now),
+        token_type="bearer",  # noqa: S106 - the OAuth 2 token type, not a secret
+        expires_in=codec.lifetime(ctx, now),
+        centre_id=ctx.centre_id,
+        roles=sorted(r.value for r in ctx.roles),
+        refresh_token=refresh,
+        refresh_expires_in=int(sessions.ttl.total_seconds()),
+    )
 
 
 class SessionController(Controller):
@@ -182,12 +211,7 @@ class GrantController(Controller):
         offset: Offset = 0,
     ) -> GrantPage:
         grants = await identity.list_grants(ctx, UserId(user_id))
-        return GrantPage(
-            items=[_grant_out(user_id, g) for g in grants[offset : offset + limit]],
-            total=len(grants),
-            limit=limit,
-            offset=offset,
-        )
+        return slice_out(GrantPage, partial(_grant_out, user_id), grants, limit, offset)
 
     @post(
         "/",

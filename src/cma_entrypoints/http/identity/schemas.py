@@ -52,10 +52,6 @@ class GrantPage(Struct):
     offset: int
 
 
-# ------------------------------------------------------------------------------ examples
-# Made-up ids and people (see example_schemas), as the handlers would send them.
-
-
 class LoginIn(Struct, forbid_unknown_fields=True):
     email: Annotated[str, Meta(max_length=254)]
     password: Annotated[str, Meta(max_length=1024)]

@@ -68,6 +68,3 @@ class SubjectAccessController(Controller):
                 "Cache-Control": "no-store",
             },
         )
-
-
-__all__ = ["SubjectAccessController"]

@@ -33,10 +33,10 @@ from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
     Offset,
-    etag,
     parse_if_match,
     user_or_me,
 )
+from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.scheduling.examples import (
     APPOINTMENT,
     AVAILABILITY,
@@ -67,20 +67,12 @@ from cma_entrypoints.http.scheduling.schemas import (
     ReschedulePatch,
 )
 
-# --------------------------------------------------------------------------- shapes
-
 
 def _aware(value: dt.datetime | None, field: str) -> dt.datetime | None:
+    # A naive time would be read in the server's zone: refuse it, naming the field.
     if value is not None and value.tzinfo is None:
         raise ValidationError(field, "must include a timezone, e.g. Z or +01:00")
     return value
-
-
-# --------------------------------------------------------------------------- controllers
-
-
-# ------------------------------------------------------------------------------ examples
-# Made-up ids and people (see example_schemas), as the handlers would send them.
 
 
 class CaseClockController(Controller):
@@ -163,12 +155,7 @@ class CaseClockController(Controller):
         page = await scheduling.list_deadlines(
             ctx, CaseId(case_id), limit=limit, offset=offset, status=status
         )
-        return DeadlinePage(
-            items=[DeadlineOut.of(d) for d in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(DeadlinePage, DeadlineOut.of, page)
 
     @post(
         "/{case_id:uuid}/deadlines/{deadline_id:uuid}/complete",
@@ -232,10 +219,8 @@ class AppointmentController(Controller):
                 location=data.location,
             ),
         )
-        return Response(
-            AppointmentOut.of(stored),
-            status_code=201,
-            headers={**etag(stored.version), "Location": f"/api/v1/appointments/{stored.id}"},
+        return created(
+            AppointmentOut.of(stored), stored.version, f"/api/v1/appointments/{stored.id}"
         )
 
     @get(
@@ -265,12 +250,7 @@ class AppointmentController(Controller):
             start_from=_aware(start_from, "from"),
             start_to=_aware(start_to, "to"),
         )
-        return AppointmentPage(
-            items=[AppointmentOut.of(s) for s in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(AppointmentPage, AppointmentOut.of, page)
 
     @get(
         "/{appointment_id:uuid}",
@@ -285,7 +265,7 @@ class AppointmentController(Controller):
         scheduling: SchedulingService,
     ) -> Response[AppointmentOut]:
         stored = await scheduling.get_appointment(ctx, AppointmentId(appointment_id))
-        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+        return versioned(AppointmentOut.of(stored), stored.version)
 
     @patch(
         "/{appointment_id:uuid}",
@@ -329,7 +309,7 @@ class AppointmentController(Controller):
             _aware(data.end, "end") or data.end,
             expected_version=expected,
         )
-        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+        return versioned(AppointmentOut.of(stored), stored.version)
 
     @post(
         "/{appointment_id:uuid}/cancel",
@@ -361,7 +341,7 @@ class AppointmentController(Controller):
             data.reason,
             expected_version=parse_if_match(if_match, required=False),
         )
-        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+        return versioned(AppointmentOut.of(stored), stored.version)
 
     @post(
         "/{appointment_id:uuid}/complete",
@@ -385,7 +365,7 @@ class AppointmentController(Controller):
             AppointmentId(appointment_id),
             expected_version=parse_if_match(if_match, required=False),
         )
-        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+        return versioned(AppointmentOut.of(stored), stored.version)
 
     @post(
         "/{appointment_id:uuid}/no-show",
@@ -407,7 +387,7 @@ class AppointmentController(Controller):
             AppointmentId(appointment_id),
             expected_version=parse_if_match(if_match, required=False),
         )
-        return Response(AppointmentOut.of(stored), headers=etag(stored.version))
+        return versioned(AppointmentOut.of(stored), stored.version)
 
 
 class AdviserController(Controller):
@@ -424,7 +404,7 @@ class AdviserController(Controller):
         self, ctx: TenantContext, user_id: uuid.UUID, scheduling: SchedulingService
     ) -> Response[AvailabilityOut]:
         stored = await scheduling.get_availability(ctx, UserId(user_id))
-        return Response(AvailabilityOut.of(stored), headers=etag(stored.version))
+        return versioned(AvailabilityOut.of(stored), stored.version)
 
     @put(
         "/{user_id:uuid}/availability",
@@ -474,7 +454,7 @@ class AdviserController(Controller):
             ),
             expected_version=parse_if_match(if_match, required=False),
         )
-        return Response(AvailabilityOut.of(stored), headers=etag(stored.version))
+        return versioned(AvailabilityOut.of(stored), stored.version)
 
     @get(
         "/{user_id:uuid}/calendar.ics",
@@ -613,19 +593,4 @@ class ReminderController(Controller):
         offset: Offset = 0,
     ) -> ReminderPage:
         page = await scheduling.list_reminders(ctx, limit=limit, offset=offset)
-        return ReminderPage(
-            items=[ReminderOut.of(r) for r in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
-
-
-SCHEDULING_CONTROLLERS = (
-    CaseClockController,
-    AppointmentController,
-    AdviserController,
-    ConsentController,
-    CalendarController,
-    ReminderController,
-)
+        return page_out(ReminderPage, ReminderOut.of, page)

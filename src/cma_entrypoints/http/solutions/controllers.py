@@ -28,8 +28,8 @@ from cma_entrypoints.http.common.params import (
     Limit,
     Offset,
     etag,
-    page_of,
 )
+from cma_entrypoints.http.common.responses import created, slice_out
 from cma_entrypoints.http.solutions.schemas import OffersIn
 
 
@@ -79,14 +79,7 @@ class AppraisalController(Controller):
         record = await appraisals.save_appraisal(
             ctx, CaseId(case_id), on_date=date, jurisdiction=jurisdiction
         )
-        return Response(
-            to_data(record),
-            status_code=201,
-            headers={
-                **etag(record.version),
-                "Location": f"/api/v1/cases/{case_id}/appraisals",
-            },
-        )
+        return created(to_data(record), record.version, f"/api/v1/cases/{case_id}/appraisals")
 
     @get(
         "/appraisals",
@@ -103,7 +96,7 @@ class AppraisalController(Controller):
         offset: Offset = 0,
     ) -> dict[str, Any]:
         records = await appraisals.list_appraisals(ctx, CaseId(case_id))
-        return page_of([to_data(r) for r in records], limit, offset)
+        return slice_out(dict, to_data, records, limit, offset)
 
     @post(
         "/offers",
@@ -167,4 +160,4 @@ class AppraisalController(Controller):
         offset: Offset = 0,
     ) -> dict[str, Any]:
         plans = await appraisals.list_plans(ctx, CaseId(case_id))
-        return page_of([to_data(p) for p in plans], limit, offset)
+        return slice_out(dict, to_data, plans, limit, offset)

@@ -23,6 +23,7 @@ from cma_entrypoints.http.common.params import (
     Offset,
     user_or_me,
 )
+from cma_entrypoints.http.common.responses import page_out
 from cma_entrypoints.http.tasks.examples import TASK_EXAMPLE
 from cma_entrypoints.http.tasks.schemas import TaskOut, TaskPage
 
@@ -60,9 +61,4 @@ class TaskController(Controller):
             status=status,
             due_before=due_before,
         )
-        return TaskPage(
-            items=[TaskOut.of(t) for t in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(TaskPage, TaskOut.of, page)
