@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
 
 from litestar import Controller, Response, delete, get, patch, post, put
 from litestar.openapi.spec import Example
@@ -17,6 +18,7 @@ from cma_core.scheduling.appointments import AppointmentId
 from cma_core.scheduling.ports import (
     DeadlineId,
     DeadlineStatus,
+    StoredAppointment,
 )
 from cma_core.scheduling.service import (
     BookAppointment,
@@ -40,9 +42,12 @@ from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.scheduling.examples import (
     APPOINTMENT,
     AVAILABILITY,
+    AVAILABILITY_BODIES,
+    BOOKING_BODIES,
     CLOSURE,
     DEADLINE,
     DEADLINE_MET,
+    FACT_BODIES,
     FACT_ID,
     REMINDER,
     appointment_example,
@@ -75,6 +80,23 @@ def _aware(value: dt.datetime | None, field: str) -> dt.datetime | None:
     return value
 
 
+async def _change(
+    change: Callable[..., Awaitable[StoredAppointment]],
+    ctx: TenantContext,
+    appointment_id: uuid.UUID,
+    if_match: str | None,
+    *args: Any,
+) -> Response[AppointmentOut]:
+    """Cancel, complete or no-show: one call shape, with ``If-Match`` checked when sent."""
+    stored = await change(
+        ctx,
+        AppointmentId(appointment_id),
+        *args,
+        expected_version=parse_if_match(if_match, required=False),
+    )
+    return versioned(AppointmentOut.of(stored), stored.version)
+
+
 class CaseClockController(Controller):
     path = "/api/v1/cases"
     tags = ["case clock"]
@@ -103,20 +125,7 @@ class CaseClockController(Controller):
         data: Annotated[
             FactIn,
             Body(
-                examples=[
-                    Example(
-                        summary="A county court claim was served",
-                        value={"kind": "court_claim_served", "occurred_on": "2026-11-20"},
-                    ),
-                    Example(
-                        summary="A statutory demand served abroad",
-                        value={
-                            "kind": "statutory_demand_served",
-                            "occurred_on": "2026-11-20",
-                            "details": {"served_outside_ew": True},
-                        },
-                    ),
-                ]
+                examples=FACT_BODIES,
             ),
         ],
         scheduling: SchedulingService,
@@ -193,17 +202,7 @@ class AppointmentController(Controller):
         data: Annotated[
             AppointmentIn,
             Body(
-                examples=[
-                    Example(
-                        summary="A phone appointment",
-                        value={
-                            "case_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
-                            "kind": "phone",
-                            "start": "2026-12-01T10:00:00Z",
-                            "end": "2026-12-01T11:00:00Z",
-                        },
-                    )
-                ]
+                examples=BOOKING_BODIES,
             ),
         ],
         scheduling: SchedulingService,
@@ -335,13 +334,7 @@ class AppointmentController(Controller):
         scheduling: SchedulingService,
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
-        stored = await scheduling.cancel(
-            ctx,
-            AppointmentId(appointment_id),
-            data.reason,
-            expected_version=parse_if_match(if_match, required=False),
-        )
-        return versioned(AppointmentOut.of(stored), stored.version)
+        return await _change(scheduling.cancel, ctx, appointment_id, if_match, data.reason)
 
     @post(
         "/{appointment_id:uuid}/complete",
@@ -360,12 +353,7 @@ class AppointmentController(Controller):
         scheduling: SchedulingService,
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
-        stored = await scheduling.complete(
-            ctx,
-            AppointmentId(appointment_id),
-            expected_version=parse_if_match(if_match, required=False),
-        )
-        return versioned(AppointmentOut.of(stored), stored.version)
+        return await _change(scheduling.complete, ctx, appointment_id, if_match)
 
     @post(
         "/{appointment_id:uuid}/no-show",
@@ -382,12 +370,7 @@ class AppointmentController(Controller):
         scheduling: SchedulingService,
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
-        stored = await scheduling.no_show(
-            ctx,
-            AppointmentId(appointment_id),
-            expected_version=parse_if_match(if_match, required=False),
-        )
-        return versioned(AppointmentOut.of(stored), stored.version)
+        return await _change(scheduling.no_show, ctx, appointment_id, if_match)
 
 
 class AdviserController(Controller):
@@ -421,19 +404,7 @@ class AdviserController(Controller):
         data: Annotated[
             AvailabilityIn,
             Body(
-                examples=[
-                    Example(
-                        summary="Mornings Monday to Wednesday, a week off",
-                        value={
-                            "weekly_hours": {
-                                "0": [{"start": "09:00", "end": "13:00"}],
-                                "1": [{"start": "09:00", "end": "13:00"}],
-                                "2": [{"start": "09:00", "end": "13:00"}],
-                            },
-                            "leave": [{"first_day": "2026-12-21", "last_day": "2026-12-31"}],
-                        },
-                    )
-                ]
+                examples=AVAILABILITY_BODIES,
             ),
         ],
         scheduling: SchedulingService,

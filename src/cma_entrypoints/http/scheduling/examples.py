@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 import msgspec
+from litestar.openapi.spec import Example
 
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.scheduling.schemas import (
@@ -90,3 +91,44 @@ REMINDER = ReminderOut(
     sent_at=None,
     note=None,
 )
+
+
+# Request bodies, as an adviser would send them.
+FACT_BODIES = [
+    Example(
+        summary="A county court claim was served",
+        value={"kind": "court_claim_served", "occurred_on": "2026-11-20"},
+    ),
+    Example(
+        summary="A statutory demand served abroad",
+        value={
+            "kind": "statutory_demand_served",
+            "occurred_on": "2026-11-20",
+            "details": {"served_outside_ew": True},
+        },
+    ),
+]
+BOOKING_BODIES = [
+    Example(
+        summary="A phone appointment",
+        value={
+            "case_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
+            "kind": "phone",
+            "start": "2026-12-01T10:00:00Z",
+            "end": "2026-12-01T11:00:00Z",
+        },
+    )
+]
+AVAILABILITY_BODIES = [
+    Example(
+        summary="Mornings Monday to Wednesday, a week off",
+        value={
+            "weekly_hours": {
+                "0": [{"start": "09:00", "end": "13:00"}],
+                "1": [{"start": "09:00", "end": "13:00"}],
+                "2": [{"start": "09:00", "end": "13:00"}],
+            },
+            "leave": [{"first_day": "2026-12-21", "last_day": "2026-12-31"}],
+        },
+    )
+]
