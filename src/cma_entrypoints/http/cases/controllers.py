@@ -14,7 +14,7 @@ from cma_core.cases.model import CaseStatus
 from cma_core.cases.service import CaseService, OpenCase, UpdateCase
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.privacy.service import PrivacyService, parse_reason
+from cma_core.privacy.service import PrivacyService
 from cma_core.shared.ids import CaseId, ClientId, UserId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.cases.examples import (
@@ -43,6 +43,7 @@ from cma_entrypoints.http.common.params import (
     user_or_me,
 )
 from cma_entrypoints.http.common.responses import created, page_out, slice_out, versioned
+from cma_entrypoints.http.privacy.controllers import erasure_receipt
 from cma_entrypoints.http.privacy.examples import CASE_RECEIPT, receipt_spec
 from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
 
@@ -183,14 +184,7 @@ class CaseController(Controller):
         reason: Reason = None,
         if_match: IfMatch = None,
     ) -> ErasureOut:
-        expected = parse_if_match(if_match, required=True)
-        report = await privacy.delete_case(
-            ctx,
-            CaseId(case_id),
-            reason=parse_reason(reason),
-            expected_version=expected,
-        )
-        return ErasureOut.of(report)
+        return await erasure_receipt(privacy.delete_case, ctx, CaseId(case_id), reason, if_match)
 
     @post(
         "/{case_id:uuid}/close",

@@ -13,7 +13,7 @@ from litestar.params import Body, Parameter
 from cma_core.clients.service import ClientService, RegisterClient, UpdateClient
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.privacy.service import PrivacyService, parse_reason
+from cma_core.privacy.service import PrivacyService
 from cma_core.shared.ids import ClientId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.clients.examples import CLIENT_EXAMPLE
@@ -27,6 +27,7 @@ from cma_entrypoints.http.common.params import (
     parse_if_match,
 )
 from cma_entrypoints.http.common.responses import created, page_out, versioned
+from cma_entrypoints.http.privacy.controllers import erasure_receipt
 from cma_entrypoints.http.privacy.examples import CLIENT_RECEIPT, receipt_spec
 from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
 
@@ -197,11 +198,6 @@ class ClientController(Controller):
         reason: Reason = None,
         if_match: IfMatch = None,
     ) -> ErasureOut:
-        expected = parse_if_match(if_match, required=True)
-        report = await privacy.erase_client(
-            ctx,
-            ClientId(client_id),
-            reason=parse_reason(reason),
-            expected_version=expected,
+        return await erasure_receipt(
+            privacy.erase_client, ctx, ClientId(client_id), reason, if_match
         )
-        return ErasureOut.of(report)

@@ -8,6 +8,7 @@ receipt shape and examples live here in ``schemas`` and ``examples``.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import msgspec
@@ -16,12 +17,27 @@ from litestar.openapi.datastructures import ResponseSpec
 
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.privacy.service import PrivacyService
+from cma_core.privacy.service import ErasureReport, PrivacyService, parse_reason
 from cma_core.shared.ids import ClientId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common.examples import JsonExample
+from cma_entrypoints.http.common.params import parse_if_match
 from cma_entrypoints.http.privacy.examples import EXPORT_EXAMPLE
-from cma_entrypoints.http.privacy.schemas import SubjectAccessExport
+from cma_entrypoints.http.privacy.schemas import ErasureOut, SubjectAccessExport
+
+
+async def erasure_receipt(
+    erase: Callable[..., Awaitable[ErasureReport]],
+    ctx: TenantContext,
+    entity_id: uuid.UUID,
+    reason: str | None,
+    if_match: str | None,
+) -> ErasureOut:
+    """Delete a case or erase a client (``erase``): ``If-Match`` and a reason code are
+    required; the answer is the receipt."""
+    expected = parse_if_match(if_match, required=True)
+    report = await erase(ctx, entity_id, reason=parse_reason(reason), expected_version=expected)
+    return ErasureOut.of(report)
 
 
 class SubjectAccessController(Controller):
