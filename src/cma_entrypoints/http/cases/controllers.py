@@ -1,4 +1,6 @@
-"""Controllers: parse, authorise, call a service, shape the response. Nothing else."""
+"""Cases over HTTP: open, list, read, edit, close, reopen and delete a case; its notes.
+
+Controllers parse, authorise, call a service and shape the response. Nothing else."""
 
 from __future__ import annotations
 

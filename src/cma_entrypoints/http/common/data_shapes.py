@@ -1,4 +1,6 @@
-"""Response shapes of the debt-advice API, for OpenAPI and for checking responses.
+"""Response shapes of the debt-advice routes (debts, budgets, solutions, advice), for
+OpenAPI and for checking responses; shared because one worked case gives all their
+examples.
 
 Facts, appraisals, offer plans and advice records are sent as ``to_data(record)``: the
 attrs record's fields, money as ``<name>_pence``, enums as their values, dates as ISO

@@ -1,6 +1,7 @@
-"""Request and response shapes (msgspec Structs): the API's public contract.
+"""The shapes every area shares (msgspec Structs): field types, problem details, health.
 
-Every resource has an ``id`` and a ``version`` (also sent as the ``ETag``); every list is
+Each area's own request and response shapes live in ``http/<area>/schemas.py``. Every
+resource has an ``id`` and a ``version`` (also sent as the ``ETag``); every list is
 ``{"items": [...], "total": n, "limit": l, "offset": o}``.
 """
 

@@ -1,4 +1,5 @@
-"""Request and response shapes of the security routes (audit, tokens, second factor)."""
+"""Request and response shapes of the identity routes: sign-in, tokens, the second
+factor and permission grants."""
 
 from __future__ import annotations
 
