@@ -16,7 +16,7 @@ from dependency_injector import containers, providers
 
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 from cma_adapters.jobs import DramatiqEventPublisher, InProcessEventPublisher, make_redis_broker
-from cma_adapters.letters import JinjaLetterRenderer
+from cma_adapters.letters import JinjaLetterRenderer, full_html
 from cma_adapters.memory import SystemClock
 from cma_adapters.security import (
     Argon2PasswordHasher,
@@ -350,6 +350,8 @@ class Container(containers.DeclarativeContainer):
     advice_repos = providers.Singleton(sql_advice_repositories)
     sfs_codec = providers.Singleton(SfsDdsCodec)
     letter_renderer = providers.Singleton(JinjaLetterRenderer)
+    # A letter as a whole HTML page (the download): entrypoints reach adapters only here.
+    letter_page = providers.Object(full_html)
     debts = providers.Singleton(DebtService, uow, advice_repos, clock)
     budgets = providers.Singleton(BudgetService, uow, advice_repos, clock, sfs_codec)
     appraisals = providers.Singleton(AppraisalService, uow, advice_repos, clock)

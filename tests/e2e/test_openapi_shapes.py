@@ -3,7 +3,7 @@ schema (properties or a $ref) and an example that validates against that schema,
 debt-advice responses really have those shapes.
 
 The advice responses are ``to_data`` output described by Structs derived from the same
-attrs records (``cma_entrypoints.http.advice_schemas``); decoding real responses and the
+attrs records (``cma_entrypoints.http.common.data_shapes``); decoding real responses and the
 documented examples with unknown fields forbidden catches any drift between the two.
 """
 
@@ -19,7 +19,7 @@ import pytest
 from tests.e2e.conftest import Api
 from tests.e2e.test_advice_api import BUDGET, V0, put, setup_case
 
-from cma_entrypoints.http import advice_schemas as shapes
+from cma_entrypoints.http.common import data_shapes as shapes
 
 pytestmark = pytest.mark.slow
 

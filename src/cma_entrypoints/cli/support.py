@@ -12,6 +12,7 @@ import logging
 import re
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import typer
@@ -124,3 +125,23 @@ def configure_logging(level: str) -> None:
     from cma_entrypoints.logs import configure_logging as configure_json_logs
 
     configure_json_logs(level, sys.stderr)
+
+
+#: ``--json`` as every command spells it.
+JsonOption = typer.Option(False, "--json", help="Machine-readable output, also for errors.")
+
+#: ``--centre ID``: the centre a command acts for, on its own behalf.
+CentreOption = typer.Option(..., "--centre", help="Id of the centre.")
+
+
+def read_input(path: Path, field: str) -> bytes:
+    """The bytes of ``path``, or of stdin when it is ``-``; a usage error naming ``field``
+    if it cannot be read."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CliError(
+            f"cannot read {path}: {exc.strerror}", field=field, exit_code=EXIT_USAGE
+        ) from None

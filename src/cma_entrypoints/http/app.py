@@ -16,10 +16,23 @@ from litestar.openapi.spec import Components, SecurityScheme
 from sqlalchemy import text
 
 from cma_entrypoints.container import Container, build_container, shutdown
-from cma_entrypoints.http.advice import ADVICE_CONTROLLERS
+from cma_entrypoints.http.advice import CaseAdviceController, LetterTemplateController
+from cma_entrypoints.http.audit import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
+from cma_entrypoints.http.budgets import BudgetController
+from cma_entrypoints.http.cases import CaseController
+from cma_entrypoints.http.clients import ClientController
+from cma_entrypoints.http.common.params import tenant_context
+from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
+from cma_entrypoints.http.compliance import (
+    CaseComplianceController,
+    ComplianceController,
+    PolicyController,
+)
+from cma_entrypoints.http.debts import CreditorController, DebtController
 from cma_entrypoints.http.documents import documents_router
-from cma_entrypoints.http.privacy import CaseController, ClientController
+from cma_entrypoints.http.identity import AuthController, GrantController, SessionController
+from cma_entrypoints.http.privacy import SubjectAccessController
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
 from cma_entrypoints.http.protection import (
     AddressRateLimitMiddleware,
@@ -27,14 +40,16 @@ from cma_entrypoints.http.protection import (
     UserContextMiddleware,
     echo_request_id,
 )
-from cma_entrypoints.http.routes import AuthController, TaskController
-from cma_entrypoints.http.scheduling import SCHEDULING_CONTROLLERS
-from cma_entrypoints.http.schemas import HealthCheck, HealthOut
-from cma_entrypoints.http.security_routes import (
-    AuditController,
-    GrantController,
-    SessionController,
+from cma_entrypoints.http.scheduling import (
+    AdviserController,
+    AppointmentController,
+    CalendarController,
+    CaseClockController,
+    ConsentController,
+    ReminderController,
 )
+from cma_entrypoints.http.solutions import AppraisalController
+from cma_entrypoints.http.tasks import TaskController
 from cma_entrypoints.logs import configure_structlog
 
 log = logging.getLogger("cma.http")
@@ -123,13 +138,27 @@ def create_app(container: Container | None = None) -> Litestar:
             AuthController,
             ClientController,
             CaseController,
+            SubjectAccessController,
             TaskController,
-            *SCHEDULING_CONTROLLERS,
+            CaseClockController,
+            AppointmentController,
+            AdviserController,
+            ConsentController,
+            CaseComplianceController,
+            ComplianceController,
+            PolicyController,
+            CalendarController,
+            ReminderController,
             documents_router(container),
             AuditController,
             SessionController,
             GrantController,
-            *ADVICE_CONTROLLERS,
+            CreditorController,
+            DebtController,
+            BudgetController,
+            AppraisalController,
+            LetterTemplateController,
+            CaseAdviceController,
         ],
         dependencies={
             "identity": provider(container.identity),
@@ -144,8 +173,11 @@ def create_app(container: Container | None = None) -> Litestar:
             "budgets": provider(container.budgets),
             "appraisals": provider(container.appraisals),
             "letters": provider(container.letters),
+            "letter_page": provider(container.letter_page),
             "privacy": provider(container.privacy),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
+            # The caller, from the verified token: handlers take ``ctx: TenantContext``.
+            "ctx": Provide(tenant_context),
         },
         middleware=[
             RequestContextMiddleware,

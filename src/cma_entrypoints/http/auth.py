@@ -28,7 +28,6 @@ from litestar.types import ASGIApp
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission, Role
 from cma_core.shared.ids import CentreId, UserId
-from cma_entrypoints.http.schemas import TokenOut
 from cma_entrypoints.settings import Settings
 
 ALGORITHM = "HS256"
@@ -100,36 +99,6 @@ class TokenCodec:
             self._verified.clear()  # crude but bounded; a refill costs one decode per token
         self._verified[token] = (ctx, float(claims["exp"]))
         return ctx
-
-
-async def issue_tokens(ctx: TenantContext, codec: TokenCodec, sessions: Any) -> TokenOut:
-    """The login/refresh/switch answer: a short-lived access token for ``ctx`` and a new
-    single-use refresh token (``sessions`` is a ``SessionService``)."""
-    refresh = await sessions.start(ctx)
-    now = dt.datetime.now(dt.UTC)
-    return TokenOut(
-        access_token=codec.issue(ctx, now),
-        token_type="bearer",  # noqa: S106 - the OAuth 2 token type, not a secret
-        expires_in=codec.lifetime(ctx, now),
-        centre_id=ctx.centre_id,
-        roles=sorted(r.value for r in ctx.roles),
-        refresh_token=refresh,
-        refresh_expires_in=int(sessions.ttl.total_seconds()),
-    )
-
-
-async def rotate_tokens(raw: str, codec: TokenCodec, sessions: Any) -> TokenOut:
-    ctx, refresh = await sessions.rotate(raw)
-    now = dt.datetime.now(dt.UTC)
-    return TokenOut(
-        access_token=codec.issue(ctx, now),
-        token_type="bearer",  # noqa: S106 - the OAuth 2 token type, not a secret
-        expires_in=codec.lifetime(ctx, now),
-        centre_id=ctx.centre_id,
-        roles=sorted(r.value for r in ctx.roles),
-        refresh_token=refresh,
-        refresh_expires_in=int(sessions.ttl.total_seconds()),
-    )
 
 
 class JWTAuthMiddleware(AbstractAuthenticationMiddleware):

@@ -24,7 +24,7 @@ from cma_core.shared.errors import (
     StaleVersion,
     ValidationError,
 )
-from cma_entrypoints.http.schemas import FieldError, Problem
+from cma_entrypoints.http.common.schemas import FieldError, Problem
 
 log = logging.getLogger("cma.http")
 

@@ -22,8 +22,8 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from cma_core.identity.model import TenantContext
 from cma_core.identity.ratelimit import RateLimiter
+from cma_entrypoints.http.common.schemas import Problem
 from cma_entrypoints.http.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
-from cma_entrypoints.http.schemas import Problem
 from cma_entrypoints.logs import get_logger
 
 REQUEST_ID = "x-request-id"

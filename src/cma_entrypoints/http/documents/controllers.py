@@ -22,342 +22,58 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 from litestar.response import Stream
-from msgspec import Meta, Struct
 
 from cma_core.documents.errors import DuplicateDocument, ObjectNotFound
 from cma_core.documents.model import (
-    Document,
     DocumentClass,
     DocumentId,
     DocumentStatus,
-    Suggestion,
     SuggestionId,
-    SuggestionKind,
     SuggestionStatus,
 )
 from cma_core.documents.service import DocumentService
+from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId
 from cma_entrypoints.http.auth import requires
-from cma_entrypoints.http.example_schemas import (
+from cma_entrypoints.http.common.examples import (
     AT,
-    CASE_ID,
     DEBT_ID,
     DOCUMENT_ID,
-    EARLIER,
     JsonExample,
     binary_response,
     page,
     with_example,
 )
+from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, etag, parse_if_match
+from cma_entrypoints.http.common.responses import created, page_out, versioned
+from cma_entrypoints.http.documents.examples import (
+    ACCEPTED,
+    CLAIM,
+    FAILED_RETRIED,
+    READ,
+    REJECTED,
+    SUGGESTION,
+    SUMMARY,
+    UPDATE,
+    UPLOADED,
+    WITH_PAGES,
+)
+from cma_entrypoints.http.documents.schemas import (
+    AcceptOut,
+    DocumentOut,
+    DocumentPage,
+    LinkOut,
+    RejectIn,
+    SuggestionOut,
+    SuggestionPage,
+    SummaryDraftOut,
+)
 from cma_entrypoints.http.problems import PROBLEM_JSON
-from cma_entrypoints.http.routes import IfMatch, Limit, Offset, ctx_of, etag, parse_if_match
-from cma_entrypoints.http.schemas import TaskOut
+from cma_entrypoints.http.tasks.schemas import TaskOut
 
 MULTIPART_OVERHEAD = 64 * 1024
-
-# --------------------------------------------------------------------------- shapes
-
-
-class PageOut(Struct):
-    number: int
-    text: str
-    confidence: float
-    source: str
-
-
-class DocumentOut(Struct):
-    id: uuid.UUID
-    case_id: uuid.UUID
-    filename: str
-    content_type: str
-    size: int
-    sha256: str
-    status: DocumentStatus
-    failure_reason: str | None
-    attempts: int
-    document_class: DocumentClass | None
-    class_confidence: float | None
-    page_count: int | None
-    mean_confidence: float | None
-    uploaded_at: dt.datetime
-    updated_at: dt.datetime
-    uploaded_by: uuid.UUID | None
-    version: int
-    pages: list[PageOut] | None = None
-    """Only on ``GET /api/v1/documents/{id}``."""
-
-    @classmethod
-    def of(cls, d: Document, *, with_pages: bool = False) -> DocumentOut:
-        return cls(
-            id=d.id,
-            case_id=d.case_id,
-            filename=d.filename,
-            content_type=d.content_type.value,
-            size=d.size,
-            sha256=d.sha256,
-            status=d.status,
-            failure_reason=d.failure_reason,
-            attempts=d.attempts,
-            document_class=d.document_class,
-            class_confidence=d.class_confidence,
-            page_count=len(d.pages) if with_pages else None,
-            mean_confidence=d.mean_confidence if with_pages else None,
-            uploaded_at=d.uploaded_at,
-            updated_at=d.updated_at,
-            uploaded_by=d.uploaded_by,
-            version=d.version,
-            pages=[
-                PageOut(
-                    number=p.number, text=p.text, confidence=p.confidence, source=p.source.value
-                )
-                for p in d.pages
-            ]
-            if with_pages
-            else None,
-        )
-
-
-class DocumentPage(Struct):
-    items: list[DocumentOut]
-    total: int
-    limit: int
-    offset: int
-
-
-class LinkOut(Struct):
-    url: str
-    expires_at: dt.datetime
-
-
-class SuggestionOut(Struct):
-    id: uuid.UUID
-    case_id: uuid.UUID
-    document_id: uuid.UUID
-    kind: SuggestionKind
-    title: str
-    confidence: float
-    source: str
-    status: SuggestionStatus
-    created_at: dt.datetime
-    creditor_name: str | None
-    account_reference: str | None
-    balance_pence: int | None
-    deadline: dt.date | None
-    deadline_basis: str | None
-    court_claim_number: str | None
-    debt_id: uuid.UUID | None
-    """``update_debt``: the debt on the case (same account reference) to update."""
-    previous_balance_pence: int | None
-    """``update_debt``: the debt's balance when suggested (``balance_pence`` is the new)."""
-    fact_date: dt.date | None
-    """Deadlines: the date they count from (service, notice), recorded on acceptance."""
-    decided_by: uuid.UUID | None
-    decided_at: dt.datetime | None
-    rejection_reason: str | None
-    version: int
-
-    @classmethod
-    def of(cls, s: Suggestion) -> SuggestionOut:
-        return cls(
-            id=s.id,
-            case_id=s.case_id,
-            document_id=s.document_id,
-            kind=s.kind,
-            title=s.title,
-            confidence=s.confidence,
-            source=s.source,
-            status=s.status,
-            created_at=s.created_at,
-            creditor_name=s.creditor_name,
-            account_reference=s.account_reference,
-            balance_pence=s.balance.pence if s.balance is not None else None,
-            deadline=s.deadline,
-            deadline_basis=s.deadline_basis,
-            court_claim_number=s.court_claim_number,
-            debt_id=s.debt_id,
-            previous_balance_pence=(
-                s.previous_balance.pence if s.previous_balance is not None else None
-            ),
-            fact_date=s.fact_date,
-            decided_by=s.decided_by,
-            decided_at=s.decided_at,
-            rejection_reason=s.rejection_reason,
-            version=s.version,
-        )
-
-
-class SuggestionPage(Struct):
-    items: list[SuggestionOut]
-    total: int
-    limit: int
-    offset: int
-
-
-class AcceptOut(Struct):
-    """What accepting did: the debt added or updated, the dated fact recorded on the case
-    and its tracked deadlines, or the adviser task created."""
-
-    suggestion: SuggestionOut
-    debt_id: uuid.UUID | None
-    task: TaskOut | None
-    fact_id: uuid.UUID | None = None
-    deadline_ids: list[uuid.UUID] = []
-
-
-class RejectIn(Struct, forbid_unknown_fields=True):
-    reason: Annotated[str, Meta(max_length=500)] | None = None
-
-
-class SummaryDraftOut(Struct):
-    case_id: uuid.UUID
-    status: str
-    """Always ``draft``: it becomes a case note only when an adviser saves it."""
-    text: str
-    source: str
-    generated_at: dt.datetime
-    save_with: str
-
-
-# --------------------------------------------------------------------------- examples
-
-_SUGGESTION_ID = uuid.UUID("5b6c7d8e-9f01-4a2b-8c3d-4e5f60718293")
-_UPLOADED = DocumentOut(
-    id=DOCUMENT_ID,
-    case_id=CASE_ID,
-    filename="lowell-letter.pdf",
-    content_type="application/pdf",
-    size=184_320,
-    sha256="9f2c1d0b7a6e5f4c3b2a19081726354453627180f9e8d7c6b5a4938271605f4e",
-    status=DocumentStatus.QUEUED,
-    failure_reason=None,
-    attempts=0,
-    document_class=None,
-    class_confidence=None,
-    page_count=None,
-    mean_confidence=None,
-    uploaded_at=EARLIER,
-    updated_at=EARLIER,
-    uploaded_by=uuid.UUID("9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a"),
-    version=1,
-)
-_READ = DocumentOut(
-    **{
-        **msgspec.structs.asdict(_UPLOADED),
-        "status": DocumentStatus.DONE,
-        "attempts": 1,
-        "document_class": DocumentClass.CREDITOR_LETTER,
-        "class_confidence": 0.91,
-        "updated_at": EARLIER + dt.timedelta(minutes=1),
-        "version": 3,
-    }
-)
-_WITH_PAGES = DocumentOut(
-    **{
-        **msgspec.structs.asdict(_READ),
-        "page_count": 1,
-        "mean_confidence": 0.94,
-        "pages": [
-            PageOut(
-                number=1,
-                text="Lowell Portfolio I Ltd\nAccount number: 12345678\nBalance: £1,234.56",
-                confidence=0.94,
-                source="ocr",
-            )
-        ],
-    }
-)
-_FAILED_RETRIED = DocumentOut(
-    **{
-        **msgspec.structs.asdict(_UPLOADED),
-        "failure_reason": "OCR timed out",
-        "attempts": 1,
-        "updated_at": AT,
-        "version": 4,
-    }
-)
-_SUGGESTION = SuggestionOut(
-    id=_SUGGESTION_ID,
-    case_id=CASE_ID,
-    document_id=DOCUMENT_ID,
-    kind=SuggestionKind.NEW_DEBT,
-    title="Debt to Lowell Portfolio I Ltd, £1,234.56",
-    confidence=0.88,
-    source="rules",
-    status=SuggestionStatus.PENDING,
-    created_at=EARLIER + dt.timedelta(minutes=1),
-    creditor_name="Lowell Portfolio I Ltd",
-    account_reference="12345678",
-    balance_pence=123_456,
-    deadline=None,
-    deadline_basis=None,
-    court_claim_number=None,
-    debt_id=None,
-    previous_balance_pence=None,
-    fact_date=None,
-    decided_by=None,
-    decided_at=None,
-    rejection_reason=None,
-    version=1,
-)
-_UPDATE = SuggestionOut(
-    **{
-        **msgspec.structs.asdict(_SUGGESTION),
-        "id": uuid.UUID("6c7d8e9f-0112-4b3c-9d4e-5f6071829304"),
-        "kind": SuggestionKind.UPDATE_DEBT,
-        "title": "Update debt: Cabot Financial, ref 44-901-22: £850.00 → £912.40",
-        "creditor_name": "Cabot Financial",
-        "account_reference": "44-901-22",
-        "balance_pence": 91_240,
-        "debt_id": uuid.UUID("7d8e9f01-1223-4c4d-8e5f-607182930415"),
-        "previous_balance_pence": 85_000,
-    }
-)
-_CLAIM = SuggestionOut(
-    **{
-        **msgspec.structs.asdict(_SUGGESTION),
-        "id": uuid.UUID("8e9f0112-2334-4d5e-9f60-718293041526"),
-        "kind": SuggestionKind.COURT_CLAIM_DEADLINE,
-        "title": "Respond to court claim K1QZ4521 by 2026-11-30",
-        "creditor_name": None,
-        "account_reference": None,
-        "balance_pence": None,
-        "court_claim_number": "K1QZ4521",
-        "deadline": dt.date(2026, 11, 30),
-        "deadline_basis": "issue date + 5 days' deemed service + 14 days to respond "
-        "(CPR 10.3, 15.4); check the date of service on the claim",
-        "fact_date": dt.date(2026, 11, 16),
-    }
-)
-_ACCEPTED = SuggestionOut(
-    **{
-        **msgspec.structs.asdict(_SUGGESTION),
-        "status": SuggestionStatus.ACCEPTED,
-        "decided_by": uuid.UUID("9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a"),
-        "decided_at": AT,
-        "version": 2,
-    }
-)
-_REJECTED = SuggestionOut(
-    **{
-        **msgspec.structs.asdict(_ACCEPTED),
-        "status": SuggestionStatus.REJECTED,
-        "rejection_reason": "debt already on file",
-    }
-)
-_SUMMARY = SummaryDraftOut(
-    case_id=CASE_ID,
-    status="draft",
-    text="Client has 3 debts totalling £4,120.00, one of them priority (council tax). "
-    "Monthly surplus £12.00. Next appointment 2 December 2026.",
-    source="rules",
-    generated_at=AT,
-    save_with=f"POST /api/v1/cases/{CASE_ID}/notes",
-)
-
-
-# --------------------------------------------------------------------------- controllers
 
 DocumentStatusFilter = Annotated[
     DocumentStatus | None, Parameter(description="queued, processing, done or failed.")
@@ -388,7 +104,7 @@ class CaseDocumentController(Controller):
                 generate_examples=False,
                 examples=[
                     JsonExample(
-                        summary="A creditor letter, queued", value=msgspec.to_builtins(_UPLOADED)
+                        summary="A creditor letter, queued", value=msgspec.to_builtins(UPLOADED)
                     )
                 ],
             )
@@ -397,6 +113,7 @@ class CaseDocumentController(Controller):
     async def upload(
         self,
         request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         data: Annotated[
             dict[str, UploadFile],
@@ -435,7 +152,7 @@ class CaseDocumentController(Controller):
             raise ValidationError("file", "is required (a multipart part named 'file')")
         try:
             document = await documents.upload(
-                ctx_of(request),
+                ctx,
                 CaseId(case_id),
                 filename=upload.filename or "document",
                 data=cast(BinaryIO, upload.file),
@@ -444,21 +161,19 @@ class CaseDocumentController(Controller):
             return _duplicate(request, dup)
         finally:
             await upload.close()
-        return Response(
-            DocumentOut.of(document),
-            status_code=201,
-            headers={**etag(document.version), "Location": f"/api/v1/documents/{document.id}"},
+        return created(
+            DocumentOut.of(document), document.version, f"/api/v1/documents/{document.id}"
         )
 
     @get(
         "/{case_id:uuid}/documents",
         guards=[requires(Permission.CASE_READ)],
         summary="A case's documents, newest first",
-        operation_class=with_example(page(_READ), "One document, read"),
+        operation_class=with_example(page(READ), "One document, read"),
     )
     async def list_documents(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         documents: DocumentService,
         limit: Limit = 50,
@@ -467,19 +182,14 @@ class CaseDocumentController(Controller):
         document_class: DocumentClassFilter = None,
     ) -> DocumentPage:
         page = await documents.list(
-            ctx_of(request),
+            ctx,
             CaseId(case_id),
             limit=limit,
             offset=offset,
             status=status,
             document_class=document_class,
         )
-        return DocumentPage(
-            items=[DocumentOut.of(d) for d in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(DocumentPage, DocumentOut.of, page)
 
     @get(
         "/{case_id:uuid}/suggestions",
@@ -487,13 +197,13 @@ class CaseDocumentController(Controller):
         summary="What the assistant proposes for a case, from its documents",
         description="Oldest first. Nothing is applied until an adviser accepts.",
         operation_class=with_example(
-            page(_SUGGESTION, _UPDATE, _CLAIM),
+            page(SUGGESTION, UPDATE, CLAIM),
             "A new debt, a changed balance and a court claim read from letters",
         ),
     )
     async def list_suggestions(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         case_id: uuid.UUID,
         documents: DocumentService,
         limit: Limit = 50,
@@ -501,14 +211,9 @@ class CaseDocumentController(Controller):
         status: SuggestionStatus | None = None,
     ) -> SuggestionPage:
         page = await documents.list_suggestions(
-            ctx_of(request), CaseId(case_id), limit=limit, offset=offset, status=status
+            ctx, CaseId(case_id), limit=limit, offset=offset, status=status
         )
-        return SuggestionPage(
-            items=[SuggestionOut.of(s) for s in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
+        return page_out(SuggestionPage, SuggestionOut.of, page)
 
     @post(
         "/{case_id:uuid}/summary-draft",
@@ -517,12 +222,12 @@ class CaseDocumentController(Controller):
         summary="Draft a case summary (not saved)",
         description="Written by the assistant from the case's structured data. It is a "
         "draft: edit it and save it with `POST /api/v1/cases/{case_id}/notes`.",
-        operation_class=with_example(_SUMMARY, "A short summary"),
+        operation_class=with_example(SUMMARY, "A short summary"),
     )
     async def summary_draft(
-        self, request: Request[Any, Any, Any], case_id: uuid.UUID, documents: DocumentService
+        self, ctx: TenantContext, case_id: uuid.UUID, documents: DocumentService
     ) -> SummaryDraftOut:
-        draft = await documents.summary_draft(ctx_of(request), CaseId(case_id))
+        draft = await documents.summary_draft(ctx, CaseId(case_id))
         return SummaryDraftOut(
             case_id=draft.case_id,
             status=draft.status,
@@ -541,13 +246,13 @@ class DocumentController(Controller):
         "/{document_id:uuid}",
         guards=[requires(Permission.CASE_READ)],
         summary="A document's metadata, status and page text",
-        operation_class=with_example(_WITH_PAGES, "A one-page letter"),
+        operation_class=with_example(WITH_PAGES, "A one-page letter"),
     )
     async def get_document(
-        self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
+        self, ctx: TenantContext, document_id: uuid.UUID, documents: DocumentService
     ) -> Response[DocumentOut]:
-        document = await documents.get(ctx_of(request), DocumentId(document_id))
-        return Response(DocumentOut.of(document, with_pages=True), headers=etag(document.version))
+        document = await documents.get(ctx, DocumentId(document_id))
+        return versioned(DocumentOut.of(document, with_pages=True), document.version)
 
     @get(
         "/{document_id:uuid}/content",
@@ -567,9 +272,9 @@ class DocumentController(Controller):
         ),
     )
     async def content(
-        self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
+        self, ctx: TenantContext, document_id: uuid.UUID, documents: DocumentService
     ) -> Stream:
-        download = await documents.download(ctx_of(request), DocumentId(document_id))
+        download = await documents.download(ctx, DocumentId(document_id))
         document = download.document
         return Stream(
             download.chunks,
@@ -596,9 +301,9 @@ class DocumentController(Controller):
         ),
     )
     async def link(
-        self, request: Request[Any, Any, Any], document_id: uuid.UUID, documents: DocumentService
+        self, ctx: TenantContext, document_id: uuid.UUID, documents: DocumentService
     ) -> LinkOut:
-        _, url, expires_at = await documents.download_link(ctx_of(request), DocumentId(document_id))
+        _, url, expires_at = await documents.download_link(ctx, DocumentId(document_id))
         return LinkOut(url=url, expires_at=expires_at)
 
     @post(
@@ -608,20 +313,18 @@ class DocumentController(Controller):
         description="Needs `If-Match`. Only a `failed` document can be retried (409 "
         "otherwise): it goes back to `queued` and its text is read again; `failure_reason` "
         "keeps the last failure until the new attempt settles. Audited `document.retried`.",
-        operation_class=with_example(_FAILED_RETRIED, "Queued again after a timeout"),
+        operation_class=with_example(FAILED_RETRIED, "Queued again after a timeout"),
         status_code=202,
     )
     async def retry(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         document_id: uuid.UUID,
         documents: DocumentService,
         if_match: IfMatch = None,
     ) -> Response[DocumentOut]:
         expected = parse_if_match(if_match, required=True)
-        document = await documents.retry(
-            ctx_of(request), DocumentId(document_id), expected_version=expected
-        )
+        document = await documents.retry(ctx, DocumentId(document_id), expected_version=expected)
         return Response(DocumentOut.of(document), status_code=202, headers=etag(document.version))
 
     @delete(
@@ -632,13 +335,13 @@ class DocumentController(Controller):
     )
     async def delete_document(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         document_id: uuid.UUID,
         documents: DocumentService,
         if_match: IfMatch = None,
     ) -> None:
         await documents.delete(
-            ctx_of(request),
+            ctx,
             DocumentId(document_id),
             expected_version=parse_if_match(if_match, required=False),
         )
@@ -652,16 +355,16 @@ class SuggestionController(Controller):
         "/{suggestion_id:uuid}",
         guards=[requires(Permission.CASE_READ)],
         summary="A suggestion",
-        operation_class=with_example(_SUGGESTION, "A debt read from a letter"),
+        operation_class=with_example(SUGGESTION, "A debt read from a letter"),
     )
     async def get_suggestion(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         suggestion_id: uuid.UUID,
         documents: DocumentService,
     ) -> Response[SuggestionOut]:
-        suggestion = await documents.get_suggestion(ctx_of(request), SuggestionId(suggestion_id))
-        return Response(SuggestionOut.of(suggestion), headers=etag(suggestion.version))
+        suggestion = await documents.get_suggestion(ctx, SuggestionId(suggestion_id))
+        return versioned(SuggestionOut.of(suggestion), suggestion.version)
 
     @post(
         "/{suggestion_id:uuid}/accept",
@@ -677,19 +380,19 @@ class SuggestionController(Controller):
         "when the document gives no date to count from, a deadline task due that day "
         "(`task`). Audited as accepted from the document.",
         operation_class=with_example(
-            AcceptOut(suggestion=_ACCEPTED, debt_id=DEBT_ID, task=None), "A debt added"
+            AcceptOut(suggestion=ACCEPTED, debt_id=DEBT_ID, task=None), "A debt added"
         ),
     )
     async def accept(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         suggestion_id: uuid.UUID,
         documents: DocumentService,
         if_match: IfMatch = None,
     ) -> Response[AcceptOut]:
         expected = parse_if_match(if_match, required=True)
         decision = await documents.accept_suggestion(
-            ctx_of(request), SuggestionId(suggestion_id), expected_version=expected
+            ctx, SuggestionId(suggestion_id), expected_version=expected
         )
         return Response(
             AcceptOut(
@@ -708,11 +411,11 @@ class SuggestionController(Controller):
         status_code=200,
         summary="Reject a suggestion",
         description="Needs `If-Match`. The reason is optional.",
-        operation_class=with_example(_REJECTED, "Already on file"),
+        operation_class=with_example(REJECTED, "Already on file"),
     )
     async def reject(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         suggestion_id: uuid.UUID,
         documents: DocumentService,
         data: Annotated[
@@ -727,12 +430,12 @@ class SuggestionController(Controller):
     ) -> Response[SuggestionOut]:
         expected = parse_if_match(if_match, required=True)
         suggestion = await documents.reject_suggestion(
-            ctx_of(request),
+            ctx,
             SuggestionId(suggestion_id),
             expected_version=expected,
             reason=data.reason if data else None,
         )
-        return Response(SuggestionOut.of(suggestion), headers=etag(suggestion.version))
+        return versioned(SuggestionOut.of(suggestion), suggestion.version)
 
 
 def _duplicate(request: Request[Any, Any, Any], dup: DuplicateDocument) -> Response[Any]:
@@ -800,6 +503,3 @@ def documents_router(container: Any) -> Router:
         dependencies={"documents": Provide(lambda: container.documents(), sync_to_thread=False)},
         request_max_body_size=settings.max_document_bytes + MULTIPART_OVERHEAD,
     )
-
-
-__all__ = ["documents_router"]

@@ -1,4 +1,4 @@
-"""``cma sfs import|export`` and ``cma reference load``.
+"""``cma sfs import|export``: a case's Standard Financial Statement as SFS-DDS v1.1.
 
 They act for a centre on its own behalf (``TenantContext.system``), like the other admin
 commands: the centre is named with ``--centre``. Errors follow the CLI's conventions: one
@@ -18,11 +18,11 @@ from cma_core.identity.model import TenantContext
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId, parse_uuid
 from cma_entrypoints.cli.support import (
-    EXIT_USAGE,
-    CliError,
+    CentreOption,
+    JsonOption,
     emit_json,
-    fail,
     guard,
+    read_input,
     run_with_container,
 )
 from cma_entrypoints.container import Container
@@ -31,13 +31,7 @@ sfs_app = typer.Typer(
     help="Standard Financial Statement import and export (SFS-DDS v1.1 JSON or XML).",
     no_args_is_help=True,
 )
-reference_app = typer.Typer(
-    help="A centre's reference data: spending guidelines and thresholds.",
-    no_args_is_help=True,
-)
 
-JsonOption = typer.Option(False, "--json", help="Machine-readable output, also for errors.")
-CentreOption = typer.Option(..., "--centre", help="Id of the centre.")
 CaseOption = typer.Option(..., "--case", help="Id of the case.")
 
 
@@ -53,17 +47,6 @@ def _ids(centre: str, case: str | None = None) -> tuple[CentreId, CaseId | None]
     centre_id = CentreId(parse_uuid(centre, field="centre"))
     case_id = CaseId(parse_uuid(case, field="case")) if case is not None else None
     return centre_id, case_id
-
-
-def _read(path: Path, field: str) -> bytes:
-    if str(path) == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise CliError(
-            f"cannot read {path}: {exc.strerror}", field=field, exit_code=EXIT_USAGE
-        ) from None
 
 
 @sfs_app.command("export")
@@ -112,7 +95,7 @@ def sfs_import(
     """Replace a case's budget from an SFS document (and its debts, if it has none)."""
     centre_id, case_id = guard(lambda: _ids(centre, case), as_json=as_json)
     chosen = guard(lambda: _format(fmt, None if str(path) == "-" else path), as_json=as_json)
-    data = guard(lambda: _read(path, "path"), as_json=as_json)
+    data = guard(lambda: read_input(path, "path"), as_json=as_json)
     assert case_id is not None
 
     async def work(c: Container) -> Any:
@@ -139,54 +122,3 @@ def sfs_import(
             f"imported the SFS into case {case_id}: income {summary.total_income}, "
             f"outgoings {summary.total_outgoings}, available {summary.available_for_priority}"
         )
-
-
-@reference_app.command("load")
-def reference_load(
-    centre: str = CentreOption,
-    guidelines: Path | None = typer.Option(
-        None,
-        "--guidelines",
-        help="Spending guidelines CSV (valid_from,valid_to,adults,"
-        "children,category,monthly_pence,source).",
-    ),
-    thresholds: Path | None = typer.Option(
-        None, "--thresholds", help='Thresholds JSON: {"records": [...]}, as thresholds.json.'
-    ),
-    source: str | None = typer.Option(None, "--source", help="Where the guidelines came from."),
-    as_json: bool = JsonOption,
-) -> None:
-    """Load a centre's spending guidelines and/or threshold table (validated first)."""
-    centre_id, _ = guard(lambda: _ids(centre), as_json=as_json)
-    if guidelines is None and thresholds is None:
-        fail(
-            CliError(
-                "give --guidelines and/or --thresholds", field="guidelines", exit_code=EXIT_USAGE
-            ),
-            as_json=as_json,
-        )
-    g_text = (
-        guard(lambda: _read(guidelines, "guidelines").decode("utf-8"), as_json=as_json)
-        if guidelines
-        else None
-    )
-    t_text = (
-        guard(lambda: _read(thresholds, "thresholds").decode("utf-8"), as_json=as_json)
-        if thresholds
-        else None
-    )
-
-    async def work(c: Container) -> Any:
-        return await c.reference().load(
-            TenantContext.system(centre_id),
-            guidelines_csv=g_text,
-            thresholds_json=t_text,
-            source=source or (guidelines.name if guidelines else None),
-        )
-
-    ref = run_with_container(work, as_json=as_json)
-    loaded = [n for n, v in (("guidelines", g_text), ("thresholds", t_text)) if v is not None]
-    if as_json:
-        emit_json({"centre_id": str(centre_id), "loaded": loaded, "version": ref.version})
-    else:
-        typer.echo(f"loaded {' and '.join(loaded)} for centre {centre_id}")

@@ -1,100 +1,73 @@
-"""Security routes: the audit trail, refresh/logout/switch-centre, the TOTP second factor,
-and per-user permission grants."""
+"""Identity routes: sign-in and who-am-I, refresh/logout/switch-centre, the TOTP second
+factor, and per-user permission grants."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from functools import partial
 from typing import Annotated, Any
 
 from litestar import Controller, Request, delete, get, post
 from litestar.openapi.spec import Example
-from litestar.params import Body, Parameter
+from litestar.params import Body
 
-from cma_core.audit.service import AuditService
 from cma_core.identity.model import PermissionGrant, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission
 from cma_core.identity.service import IdentityService
 from cma_core.identity.session_service import SessionService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
-from cma_core.shared.service import MAX_OFFSET
-from cma_entrypoints.http import example_schemas as ex
-from cma_entrypoints.http.auth import TokenCodec, issue_tokens, requires, rotate_tokens
-from cma_entrypoints.http.example_schemas import with_example
-from cma_entrypoints.http.schemas import TOKEN_EXAMPLE, TokenOut
-from cma_entrypoints.http.security_schemas import (
-    AUDIT_EXAMPLE,
+from cma_entrypoints.http.auth import TokenCodec, requires
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.params import Limit, Offset
+from cma_entrypoints.http.common.responses import slice_out
+from cma_entrypoints.http.identity.examples import (
     GRANT_EXAMPLE,
+    ME_EXAMPLE,
+    TOKEN_EXAMPLE,
     TOTP_EXAMPLE,
-    AuditOut,
-    AuditPage,
+)
+from cma_entrypoints.http.identity.schemas import (
     GrantIn,
     GrantOut,
     GrantPage,
+    LoginIn,
+    MeOut,
     OtpIn,
     RefreshIn,
     SwitchCentreIn,
+    TokenOut,
     TotpEnrolmentOut,
 )
 
-Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")]
-Offset = Annotated[int, Parameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+
+async def issue_tokens(ctx: TenantContext, codec: TokenCodec, sessions: SessionService) -> TokenOut:
+    """The login/switch answer: a short-lived access token for ``ctx`` and a new single-use
+    refresh token."""
+    return _token_out(ctx, await sessions.start(ctx), codec, sessions)
 
 
-def _ctx(request: Request[Any, Any, Any]) -> TenantContext:
-    user = request.user
-    assert isinstance(user, TenantContext)
-    return user
+async def rotate_tokens(raw: str, codec: TokenCodec, sessions: SessionService) -> TokenOut:
+    """The refresh answer: ``raw`` is spent and a new pair issued for its context."""
+    ctx, refresh = await sessions.rotate(raw)
+    return _token_out(ctx, refresh, codec, sessions)
 
 
-class AuditController(Controller):
-    path = "/api/v1/audit"
-    tags = ["audit"]
-
-    @get(
-        "/",
-        guards=[requires(Permission.AUDIT_READ)],
-        summary="The centre's audit trail",
-        operation_class=with_example(ex.page(AUDIT_EXAMPLE), "A phone number changed"),
-        description="Oldest first, each entry with its place in the centre's hash chain "
-        "(`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is "
-        "inclusive, `to` exclusive. Supervisors, centre admins and auditors.",
+def _token_out(
+    ctx: TenantContext, refresh: str, codec: TokenCodec, sessions: SessionService
+) -> TokenOut:
+    now = dt.datetime.now(dt.UTC)
+    return TokenOut(
+        access_token=codec.issue(ctx, now),
+        token_type="bearer",  # noqa: S106 - the OAuth 2 token type, not a secret
+        expires_in=codec.lifetime(ctx, now),
+        centre_id=ctx.centre_id,
+        roles=sorted(r.value for r in ctx.roles),
+        refresh_token=refresh,
+        refresh_expires_in=int(sessions.ttl.total_seconds()),
     )
-    async def list_audit(
-        self,
-        request: Request[Any, Any, Any],
-        audit: AuditService,
-        limit: Limit = 50,
-        offset: Offset = 0,
-        entity_type: Annotated[str | None, Parameter(max_length=32)] = None,
-        entity_id: Annotated[str | None, Parameter(max_length=64)] = None,
-        actor_id: uuid.UUID | None = None,
-        action: Annotated[str | None, Parameter(max_length=64)] = None,
-        since: Annotated[
-            dt.datetime | None, Parameter(query="from", description="Inclusive, with a timezone.")
-        ] = None,
-        until: Annotated[
-            dt.datetime | None, Parameter(query="to", description="Exclusive, with a timezone.")
-        ] = None,
-    ) -> AuditPage:
-        page = await audit.list(
-            _ctx(request),
-            limit=limit,
-            offset=offset,
-            entity_type=entity_type,
-            entity_id=entity_id,
-            actor_id=UserId(actor_id) if actor_id else None,
-            action=action,
-            since=since,
-            until=until,
-        )
-        return AuditPage(
-            items=[AuditOut.of(e) for e in page.items],
-            total=page.total,
-            limit=page.limit,
-            offset=page.offset,
-        )
 
 
 class SessionController(Controller):
@@ -130,14 +103,14 @@ class SessionController(Controller):
     )
     async def logout(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             RefreshIn,
             Body(examples=[Example(summary="Sign out", value={"refresh_token": "q1X…"})]),
         ],
         sessions: SessionService,
     ) -> None:
-        await sessions.logout(_ctx(request), data.refresh_token)
+        await sessions.logout(ctx, data.refresh_token)
 
     @post(
         "/switch-centre",
@@ -148,7 +121,7 @@ class SessionController(Controller):
     )
     async def switch_centre(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[
             SwitchCentreIn,
             Body(
@@ -163,7 +136,7 @@ class SessionController(Controller):
         sessions: SessionService,
         codec: TokenCodec,
     ) -> TokenOut:
-        ctx = await sessions.switch_centre(_ctx(request), CentreId(data.centre_id))
+        ctx = await sessions.switch_centre(ctx, CentreId(data.centre_id))
         return await issue_tokens(ctx, codec, sessions)
 
     @post(
@@ -174,10 +147,8 @@ class SessionController(Controller):
         description="Returns a new secret and its otpauth:// URI (show it as a QR code). "
         "It is not required at sign-in until confirmed with a code.",
     )
-    async def totp_enrol(
-        self, request: Request[Any, Any, Any], identity: IdentityService
-    ) -> TotpEnrolmentOut:
-        secret, uri = await identity.enrol_totp(_ctx(request))
+    async def totp_enrol(self, ctx: TenantContext, identity: IdentityService) -> TotpEnrolmentOut:
+        secret, uri = await identity.enrol_totp(ctx)
         return TotpEnrolmentOut(secret=secret, otpauth_uri=uri)
 
     @post(
@@ -187,11 +158,11 @@ class SessionController(Controller):
     )
     async def totp_confirm(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         data: Annotated[OtpIn, Body(examples=[Example(summary="Code", value={"otp": "123456"})])],
         identity: IdentityService,
     ) -> None:
-        await identity.confirm_totp(_ctx(request), data.otp)
+        await identity.confirm_totp(ctx, data.otp)
 
 
 def _permission(value: str, field: str = "permission") -> Permission:
@@ -233,19 +204,14 @@ class GrantController(Controller):
     )
     async def list_grants(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         user_id: uuid.UUID,
         identity: IdentityService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> GrantPage:
-        grants = await identity.list_grants(_ctx(request), UserId(user_id))
-        return GrantPage(
-            items=[_grant_out(user_id, g) for g in grants[offset : offset + limit]],
-            total=len(grants),
-            limit=limit,
-            offset=offset,
-        )
+        grants = await identity.list_grants(ctx, UserId(user_id))
+        return slice_out(GrantPage, partial(_grant_out, user_id), grants, limit, offset)
 
     @post(
         "/",
@@ -261,7 +227,7 @@ class GrantController(Controller):
     )
     async def grant(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         user_id: uuid.UUID,
         data: Annotated[
             GrantIn,
@@ -281,7 +247,7 @@ class GrantController(Controller):
         identity: IdentityService,
     ) -> GrantOut:
         grant = await identity.grant(
-            _ctx(request),
+            ctx,
             UserId(user_id),
             _permission(data.permission),
             reason=data.reason,
@@ -299,9 +265,66 @@ class GrantController(Controller):
     )
     async def revoke(
         self,
-        request: Request[Any, Any, Any],
+        ctx: TenantContext,
         user_id: uuid.UUID,
         permission: str,
         identity: IdentityService,
     ) -> None:
-        await identity.revoke(_ctx(request), UserId(user_id), _permission(permission))
+        await identity.revoke(ctx, UserId(user_id), _permission(permission))
+
+
+class AuthController(Controller):
+    path = "/api/v1/auth"
+    tags = ["auth"]
+
+    @post(
+        "/login",
+        exclude_from_auth=True,
+        status_code=200,
+        summary="Sign in and get an access token",
+        operation_class=with_example(TOKEN_EXAMPLE, "An adviser"),
+        description="The token is for one centre. A user of several centres names the "
+        "centre with `centre_id`; otherwise the first centre is used.",
+    )
+    async def login(
+        self,
+        data: Annotated[
+            LoginIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="An adviser signs in",
+                        value={
+                            "email": "adviser@northside.example",
+                            "password": "correct horse battery",
+                        },
+                    )
+                ]
+            ),
+        ],
+        identity: IdentityService,
+        sessions: SessionService,
+        codec: TokenCodec,
+        request: Request[Any, Any, Any],
+    ) -> TokenOut:
+        signed = await identity.authenticate(
+            data.email,
+            data.password,
+            centre_id=CentreId(data.centre_id) if data.centre_id else None,
+            otp=data.otp,
+            address=request.client.host if request.client else None,
+        )
+        return await issue_tokens(signed.context, codec, sessions)
+
+    @get(
+        "/me",
+        summary="Who the token says you are",
+        operation_class=with_example(ME_EXAMPLE, "An adviser"),
+    )
+    async def me(self, ctx: TenantContext) -> MeOut:
+        return MeOut(
+            user_id=ctx.user_id,
+            centre_id=ctx.centre_id,
+            roles=sorted(r.value for r in ctx.roles),
+            permissions=sorted(p.value for p in ctx.permissions),
+        )

@@ -1,4 +1,4 @@
-"""``cma audit ...`` and ``cma keys ...``: security commands.
+"""``cma audit verify``: the audit trail's hash chain.
 
 ``cma audit verify --centre ID`` is an interface other tools rely on: exit 0 when the
 centre's chain is intact; exit 3 when it is not, naming the first bad entry (on stdout,
@@ -58,51 +58,3 @@ def audit_verify(
         typer.echo(f"audit chain of centre {centre_id} is BROKEN at {problem.describe()}")
     if problem is not None:
         raise typer.Exit(EXIT_CHAIN_BROKEN)
-
-
-keys_app = typer.Typer(help="Data keys: rotate a centre's key.", no_args_is_help=True)
-
-
-@keys_app.command("rotate")
-def keys_rotate(
-    centre: str = typer.Option(..., "--centre", help="Id of the centre whose data key to rotate."),
-    as_json: bool = typer.Option(False, "--json", help="Machine-readable output (no bar)."),
-) -> None:
-    """Issue a new data-key version for the centre and re-encrypt its personal data.
-
-    Safe to run again after an interruption: rows not yet re-encrypted still open under
-    their old key version, and the next run moves them to a newer one.
-    """
-    centre_id = guard(lambda: CentreId(parse_uuid(centre, field="centre")), as_json=as_json)
-
-    async def work(c: Container) -> Any:
-        if await c.identity_store().get_centre(centre_id) is None:
-            raise NotFound("centre", centre_id)
-        if as_json:
-            return await c.key_rotation().rotate(centre_id)
-        from rich.progress import Progress
-
-        with Progress(transient=True) as bar:
-            task = bar.add_task("re-encrypting", total=None)
-
-            def step(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-
-            return await c.key_rotation().rotate(centre_id, progress=step)
-
-    report = run_with_container(work, as_json=as_json)
-    if as_json:
-        emit_json(
-            {
-                "centre_id": str(centre_id),
-                "version": report.version,
-                "previous_version": report.previous_version,
-                "clients": report.clients,
-                "notes": report.notes,
-            }
-        )
-    else:
-        typer.echo(
-            f"centre {centre_id}: data key version {report.version}; re-encrypted "
-            f"{report.clients} clients and {report.notes} sensitive notes"
-        )

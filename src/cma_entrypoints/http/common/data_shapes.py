@@ -1,4 +1,6 @@
-"""Response shapes of the debt-advice API, for OpenAPI and for checking responses.
+"""Response shapes of the debt-advice routes (debts, budgets, solutions, advice), for
+OpenAPI and for checking responses; shared because one worked case gives all their
+examples.
 
 Facts, appraisals, offer plans and advice records are sent as ``to_data(record)``: the
 attrs record's fields, money as ``<name>_pence``, enums as their values, dates as ISO
@@ -20,6 +22,7 @@ from typing import Any
 
 import attrs
 import msgspec
+from litestar.openapi.datastructures import ResponseSpec
 from msgspec import Struct
 
 from cma_core.advice.ports import AdviceRecord, ClientDecision, ConsideredOption
@@ -35,6 +38,7 @@ from cma_core.solutions.model import Appraisal, CaseFacts, Solution
 from cma_core.solutions.offers import OfferKind
 from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
 from cma_core.solutions.rules import appraise
+from cma_entrypoints.http.common.examples import JsonExample
 
 _SCALARS = (bool, int, str, float, dt.datetime, dt.date, uuid.UUID)
 
@@ -262,3 +266,18 @@ def _examples() -> dict[str, Any]:
 
 #: One real response per shape (tests decode each with its Struct).
 EXAMPLES = _examples()
+
+
+def documented(
+    status: int, shape: type[Any], example: str, summary: str
+) -> dict[int, ResponseSpec]:
+    """The success response's schema and a real example, for a handler that sends
+    ``to_data`` output (its return annotation cannot name the shape)."""
+    return {
+        status: ResponseSpec(
+            data_container=shape,
+            description=shape.__doc__ or "Success",
+            generate_examples=False,
+            examples=[JsonExample(summary=summary, value=EXAMPLES[example])],
+        )
+    }

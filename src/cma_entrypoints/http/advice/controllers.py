@@ -1,0 +1,317 @@
+"""Advice over HTTP: the advice recorded on a case with the client's decision, the
+case's letters (generate, download as HTML or PDF, mark sent) and the centre's letter
+templates.
+
+Edits need ``If-Match`` with the ETag read (428 without it, 412 when stale). Input is
+checked in the core, so problems name the field in the request's own terms.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from litestar import Controller, Response, get, patch, post, put
+from litestar.openapi.spec import Example
+from litestar.params import Body, Parameter
+
+from cma_core.advice.ports import ClientDecision, LetterKind, RenderedLetter
+from cma_core.advice.service import LetterService
+from cma_core.debts.model import (
+    DebtId,
+)
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.shared.data import from_data
+from cma_core.shared.ids import CaseId
+from cma_core.solutions.service import AppraisalService, RecordAdvice
+from cma_entrypoints.http.advice.examples import LETTER, SENT, TEMPLATE
+from cma_entrypoints.http.advice.schemas import (
+    AdviceIn,
+    DecisionIn,
+    LetterIn,
+    LetterOut,
+    LetterPage,
+    TemplateIn,
+    TemplateOut,
+    TemplatePage,
+    advice_out,
+)
+from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.common import data_shapes as shapes
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.data_shapes import documented
+from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.params import (
+    IfMatch,
+    Limit,
+    Offset,
+    etag,
+    parse_body,
+    parse_if_match,
+)
+from cma_entrypoints.http.common.responses import created, slice_out, versioned
+
+# Built from domain records by the same ``of`` the handlers use; priority and limitation
+# are the core's own assessment of the example debt.
+
+
+class LetterTemplateController(Controller):
+    path = "/api/v1/letter-templates"
+    tags = ["letters"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="Letter templates",
+        operation_class=with_example(ex.page(TEMPLATE), "One centre template"),
+    )
+    async def list_templates(self, ctx: TenantContext, letters: LetterService) -> TemplatePage:
+        views = await letters.templates(ctx)
+        items = [
+            TemplateOut(
+                kind=v.kind.value,
+                subject=v.subject,
+                body=v.body,
+                is_default=v.is_default,
+                version=v.version,
+            )
+            for v in views
+        ]
+        return TemplatePage(items=items, total=len(items), limit=len(items) or 1, offset=0)
+
+    @put(
+        "/{kind:str}",
+        guards=[requires(Permission.FINANCE_WRITE)],
+        summary="Save the centre's own template of a kind",
+        operation_class=with_example(TEMPLATE, "Saved"),
+        description='Jinja2, rendered sandboxed with autoescaping. `If-Match: "0"` for the '
+        "first override of a default.",
+    )
+    async def put_template(
+        self,
+        ctx: TenantContext,
+        kind: str,
+        data: Annotated[
+            TemplateIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="A shorter offer letter",
+                        value={
+                            "subject": "Offer: {{ debt.account_reference }}",
+                            "body": "<p>{{ client.name }} offers {{ debt.offer }} a month.</p>",
+                        },
+                    )
+                ]
+            ),
+        ],
+        letters: LetterService,
+        if_match: IfMatch = None,
+    ) -> Response[TemplateOut]:
+        expected = parse_if_match(if_match, required=True)
+        v = await letters.put_template(
+            ctx,
+            from_data(LetterKind, kind, "kind"),
+            data.subject,
+            data.body,
+            expected_version=expected,
+        )
+        out = TemplateOut(
+            kind=v.kind.value,
+            subject=v.subject,
+            body=v.body,
+            is_default=v.is_default,
+            version=v.version,
+        )
+        return versioned(out, v.version)
+
+
+class CaseAdviceController(Controller):
+    """The advice recorded on a case, the client's decision, and the letters."""
+
+    path = "/api/v1/cases/{case_id:uuid}"
+    tags = ["debt advice"]
+
+    @post(
+        "/advice",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Record the advice given",
+        responses=documented(201, shapes.AdviceOut, "advice", "DRO recommended"),
+        description="The options are appraised afresh on `on_date` and kept with the record.",
+    )
+    async def record_advice(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        data: Annotated[
+            AdviceIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="DRO recommended",
+                        value={
+                            "on_date": "2026-11-28",
+                            "recommended": "dro",
+                            "reasons": "Debts £18,400, surplus £12, assets under £2,000.",
+                            "risks": "Credit file affected for 6 years.",
+                            "next_steps": "Gather bank statements; book DRO appointment.",
+                            "client_decision": "accepted",
+                        },
+                    )
+                ]
+            ),
+        ],
+        appraisals: AppraisalService,
+    ) -> Response[dict[str, Any]]:
+        cmd = parse_body(RecordAdvice, data)
+        record = await appraisals.record_advice(ctx, CaseId(case_id), cmd)
+        return Response(advice_out(record), status_code=201, headers=etag(record.version))
+
+    @get(
+        "/advice",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Advice records",
+        responses=documented(200, shapes.AdvicePage, "advice_page", "One record"),
+    )
+    async def list_advice(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        appraisals: AppraisalService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        records = await appraisals.list_advice(ctx, CaseId(case_id))
+        return slice_out(dict, advice_out, records, limit, offset)
+
+    @patch(
+        "/advice/{advice_id:uuid}",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Record the client's decision",
+        responses=documented(200, shapes.AdviceOut, "advice", "Accepted"),
+    )
+    async def decide(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        advice_id: uuid.UUID,
+        data: Annotated[
+            DecisionIn,
+            Body(examples=[Example(summary="Accepted", value={"client_decision": "accepted"})]),
+        ],
+        appraisals: AppraisalService,
+        if_match: IfMatch = None,
+    ) -> Response[dict[str, Any]]:
+        expected = parse_if_match(if_match, required=True)
+        record = await appraisals.record_decision(
+            ctx,
+            CaseId(case_id),
+            advice_id,
+            from_data(ClientDecision, data.client_decision, "client_decision"),
+            data.decision_notes,
+            expected_version=expected,
+        )
+        return versioned(advice_out(record), record.version)
+
+    @post(
+        "/letters",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Generate a letter",
+        description="Kinds: advice_summary, offer_of_payment, breathing_space_hold, "
+        "ccj_variation_support, write_off_request (these four need `debt_id`), "
+        "sfs_statement. The centre's own template wins over the default.",
+        operation_class=with_example(LetterOut.of(LETTER), "Advice summary"),
+    )
+    async def generate_letter(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        data: Annotated[
+            LetterIn,
+            Body(examples=[Example(summary="Advice summary", value={"kind": "advice_summary"})]),
+        ],
+        letters: LetterService,
+    ) -> Response[LetterOut]:
+        letter = await letters.generate(
+            ctx,
+            CaseId(case_id),
+            from_data(LetterKind, data.kind, "kind"),
+            debt_id=DebtId(data.debt_id) if data.debt_id else None,
+        )
+        return created(
+            LetterOut.of(letter), letter.version, f"/api/v1/cases/{case_id}/letters/{letter.id}"
+        )
+
+    @get(
+        "/letters",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Letters of the case",
+        operation_class=with_example(ex.page(LetterOut.of(LETTER)), "One letter"),
+    )
+    async def list_letters(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        letters: LetterService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> LetterPage:
+        items = await letters.list_letters(ctx, CaseId(case_id))
+        return slice_out(LetterPage, LetterOut.of, items, limit, offset)
+
+    @get(
+        "/letters/{letter_id:uuid}",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Download a letter (`format=html|pdf`)",
+        operation_class=ex.binary_response(
+            200,
+            "The letter: a whole HTML page (the default), or a PDF with `format=pdf`",
+            {"text/html": "format=html", "application/pdf": "format=pdf"},
+        ),
+    )
+    async def download_letter(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        letter_id: uuid.UUID,
+        letters: LetterService,
+        letter_page: Callable[[RenderedLetter], str],
+        format: Annotated[
+            str, Parameter(pattern="^(html|pdf)$", description="html or pdf")
+        ] = "html",
+    ) -> Response[bytes]:
+        if format == "pdf":
+            pdf = await letters.pdf(ctx, CaseId(case_id), letter_id)
+            return Response(
+                pdf,
+                media_type="application/pdf",
+                headers={"Content-Disposition": f'attachment; filename="letter-{letter_id}.pdf"'},
+            )
+        letter = await letters.get_letter(ctx, CaseId(case_id), letter_id)
+        html = letter_page(RenderedLetter(subject=letter.subject, html=letter.html))
+        return Response(
+            html.encode("utf-8"),
+            media_type="text/html; charset=utf-8",
+            headers=etag(letter.version),
+        )
+
+    @post(
+        "/letters/{letter_id:uuid}/sent",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Record that the letter was sent",
+        operation_class=with_example(SENT, "Sent"),
+    )
+    async def mark_sent(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        letter_id: uuid.UUID,
+        letters: LetterService,
+        if_match: IfMatch = None,
+    ) -> Response[LetterOut]:
+        expected = parse_if_match(if_match, required=True)
+        letter = await letters.mark_sent(ctx, CaseId(case_id), letter_id, expected_version=expected)
+        return versioned(LetterOut.of(letter), letter.version)

@@ -1,0 +1,66 @@
+"""The audit trail over HTTP: the centre's audit entries, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated
+
+from litestar import Controller, get
+from litestar.params import Parameter
+
+from cma_core.audit.service import AuditService
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.shared.ids import UserId
+from cma_entrypoints.http.audit.examples import AUDIT_EXAMPLE
+from cma_entrypoints.http.audit.schemas import AuditOut, AuditPage
+from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.params import Limit, Offset
+from cma_entrypoints.http.common.responses import page_out
+
+
+class AuditController(Controller):
+    path = "/api/v1/audit"
+    tags = ["audit"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.AUDIT_READ)],
+        summary="The centre's audit trail",
+        operation_class=with_example(ex.page(AUDIT_EXAMPLE), "A phone number changed"),
+        description="Oldest first, each entry with its place in the centre's hash chain "
+        "(`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is "
+        "inclusive, `to` exclusive. Supervisors, centre admins and auditors.",
+    )
+    async def list_audit(
+        self,
+        ctx: TenantContext,
+        audit: AuditService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        entity_type: Annotated[str | None, Parameter(max_length=32)] = None,
+        entity_id: Annotated[str | None, Parameter(max_length=64)] = None,
+        actor_id: uuid.UUID | None = None,
+        action: Annotated[str | None, Parameter(max_length=64)] = None,
+        since: Annotated[
+            dt.datetime | None, Parameter(query="from", description="Inclusive, with a timezone.")
+        ] = None,
+        until: Annotated[
+            dt.datetime | None, Parameter(query="to", description="Exclusive, with a timezone.")
+        ] = None,
+    ) -> AuditPage:
+        page = await audit.list(
+            ctx,
+            limit=limit,
+            offset=offset,
+            entity_type=entity_type,
+            entity_id=entity_id,
+            actor_id=UserId(actor_id) if actor_id else None,
+            action=action,
+            since=since,
+            until=until,
+        )
+        return page_out(AuditPage, AuditOut.of, page)

@@ -1,0 +1,280 @@
+"""Cases over HTTP: open, list, read, edit, close, reopen and delete a case; its notes.
+
+Controllers parse, authorise, call a service and shape the response. Nothing else."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, Response, delete, get, patch, post
+from litestar.openapi.spec import Example
+from litestar.params import Body, Parameter
+
+from cma_core.cases.model import CaseStatus
+from cma_core.cases.service import CaseService, OpenCase, UpdateCase
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.privacy.service import PrivacyService
+from cma_core.shared.ids import CaseId, ClientId, UserId
+from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.cases.examples import (
+    CASE_EXAMPLE,
+    CLOSED_CASE_EXAMPLE,
+    NOTE_EXAMPLE,
+    REOPENED_CASE_EXAMPLE,
+)
+from cma_entrypoints.http.cases.schemas import (
+    CaseIn,
+    CaseOut,
+    CasePage,
+    CasePatch,
+    CloseIn,
+    NoteIn,
+    NoteOut,
+    NotePage,
+)
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.params import (
+    IfMatch,
+    Limit,
+    Offset,
+    parse_if_match,
+    user_or_me,
+)
+from cma_entrypoints.http.common.responses import created, page_out, slice_out, versioned
+from cma_entrypoints.http.privacy.controllers import erasure_receipt
+from cma_entrypoints.http.privacy.examples import CASE_RECEIPT, receipt_spec
+from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
+
+
+class CaseController(Controller):
+    """Cases, their notes, and deleting a case with everything under it."""
+
+    path = "/api/v1/cases"
+    tags = ["cases"]
+
+    @post(
+        "/",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Open a case for a client",
+        operation_class=with_example(CASE_EXAMPLE, "Opened"),
+    )
+    async def create(
+        self,
+        ctx: TenantContext,
+        data: Annotated[
+            CaseIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="Open a case",
+                        value={"client_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b"},
+                    )
+                ]
+            ),
+        ],
+        cases: CaseService,
+    ) -> Response[CaseOut]:
+        case = await cases.open(
+            ctx,
+            OpenCase(
+                client_id=ClientId(data.client_id),
+                adviser_id=UserId(data.adviser_id) if data.adviser_id else None,
+            ),
+        )
+        return created(CaseOut.of(case), case.version, f"/api/v1/cases/{case.id}")
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ)],
+        summary="List cases",
+        operation_class=with_example(ex.page(CASE_EXAMPLE), "One open case"),
+        description="Newest first. Roles without `case:read_all` see only their own cases.",
+    )
+    async def list_cases(
+        self,
+        ctx: TenantContext,
+        cases: CaseService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: CaseStatus | None = None,
+        adviser_id: Annotated[
+            str | None, Parameter(description='An adviser\'s user id, or "me".')
+        ] = None,
+        client_id: uuid.UUID | None = None,
+    ) -> CasePage:
+        page = await cases.list(
+            ctx,
+            limit=limit,
+            offset=offset,
+            status=status,
+            adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
+            client_id=ClientId(client_id) if client_id else None,
+        )
+        return page_out(CasePage, CaseOut.of, page)
+
+    @get(
+        "/{case_id:uuid}",
+        guards=[requires(Permission.CASE_READ)],
+        summary="A case",
+        operation_class=with_example(CASE_EXAMPLE, "An open case"),
+    )
+    async def get_case(
+        self, ctx: TenantContext, case_id: uuid.UUID, cases: CaseService
+    ) -> Response[CaseOut]:
+        case = await cases.get(ctx, CaseId(case_id))
+        return versioned(CaseOut.of(case), case.version)
+
+    @patch(
+        "/{case_id:uuid}",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Edit a case",
+        operation_class=with_example(CASE_EXAMPLE, "Adviser assigned"),
+        description="Send `If-Match` with the ETag you read; 412 if someone changed the "
+        "case since, 428 without it.",
+    )
+    async def update_case(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        data: Annotated[
+            CasePatch,
+            Body(
+                examples=[
+                    Example(
+                        summary="Assign an adviser",
+                        value={"adviser_id": "5f0c2b1a-7d3e-4c9b-8a6f-2e1d0c9b8a7f"},
+                    )
+                ]
+            ),
+        ],
+        cases: CaseService,
+        if_match: IfMatch = None,
+    ) -> Response[CaseOut]:
+        expected = parse_if_match(if_match, required=True)
+        adviser: object = UpdateCase.UNCHANGED
+        if data.adviser_id is not msgspec.UNSET:
+            adviser = UserId(data.adviser_id) if data.adviser_id else None
+        case = await cases.update(
+            ctx,
+            CaseId(case_id),
+            UpdateCase(expected_version=expected, adviser_id=adviser),
+        )
+        return versioned(CaseOut.of(case), case.version)
+
+    @delete(
+        "/{case_id:uuid}",
+        guards=[requires(Permission.CASE_DELETE)],
+        tags=["data protection"],
+        status_code=200,
+        summary="Delete a case and everything under it",
+        description="Removes the case's notes, tasks, debts, budget, advice, offers, letters, "
+        "facts, deadlines, appointments, reminders, compliance findings, documents **and "
+        "their stored files**, suggestions and the outbox events naming it. Audited "
+        "`case.deleted` with the reason and row counts. `If-Match` (the case's ETag) and "
+        "`reason` are required; a retry after a failure part way finishes the job.",
+        responses=receipt_spec(CASE_RECEIPT, "A case opened in error"),
+    )
+    async def delete_case(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        privacy: PrivacyService,
+        reason: Reason = None,
+        if_match: IfMatch = None,
+    ) -> ErasureOut:
+        return await erasure_receipt(privacy.delete_case, ctx, CaseId(case_id), reason, if_match)
+
+    @post(
+        "/{case_id:uuid}/close",
+        guards=[requires(Permission.CASE_CLOSE)],
+        status_code=200,
+        summary="Close a case",
+        operation_class=with_example(CLOSED_CASE_EXAMPLE, "Advice given"),
+    )
+    async def close_case(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        data: Annotated[
+            CloseIn,
+            Body(examples=[Example(summary="Advice given", value={"reason": "advice_complete"})]),
+        ],
+        cases: CaseService,
+        if_match: IfMatch = None,
+    ) -> Response[CaseOut]:
+        case = await cases.close(
+            ctx,
+            CaseId(case_id),
+            data.reason,
+            expected_version=parse_if_match(if_match, required=False),
+        )
+        return versioned(CaseOut.of(case), case.version)
+
+    @post(
+        "/{case_id:uuid}/reopen",
+        guards=[requires(Permission.CASE_CLOSE)],
+        status_code=200,
+        summary="Reopen a closed case",
+        operation_class=with_example(REOPENED_CASE_EXAMPLE, "Open again"),
+    )
+    async def reopen_case(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        cases: CaseService,
+        if_match: IfMatch = None,
+    ) -> Response[CaseOut]:
+        case = await cases.reopen(
+            ctx,
+            CaseId(case_id),
+            expected_version=parse_if_match(if_match, required=False),
+        )
+        return versioned(CaseOut.of(case), case.version)
+
+    @post(
+        "/{case_id:uuid}/notes",
+        guards=[requires(Permission.NOTE_WRITE)],
+        summary="Add a note to a case",
+        operation_class=with_example(NOTE_EXAMPLE, "A phone call"),
+    )
+    async def add_note(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        data: Annotated[
+            NoteIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="A phone call",
+                        value={"body": "Client called; sending bank statements."},
+                    )
+                ]
+            ),
+        ],
+        cases: CaseService,
+    ) -> Response[NoteOut]:
+        note = await cases.add_note(ctx, CaseId(case_id), data.body, sensitive=data.sensitive)
+        return Response(NoteOut.of(note), status_code=201)
+
+    @get(
+        "/{case_id:uuid}/notes",
+        guards=[requires(Permission.CASE_READ)],
+        summary="A case's notes, oldest first",
+        operation_class=with_example(ex.page(NOTE_EXAMPLE), "One note"),
+    )
+    async def list_notes(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        cases: CaseService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> NotePage:
+        case = await cases.get(ctx, CaseId(case_id))
+        notes = [n for n in case.notes if not n.sensitive or ctx.can(Permission.SENSITIVE_READ)]
+        return slice_out(NotePage, NoteOut.of, notes, limit, offset)

@@ -1,0 +1,1 @@
+"""Shared HTTP plumbing of the area packages: common schemas, parameters and OpenAPI examples."""

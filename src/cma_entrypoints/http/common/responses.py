@@ -1,0 +1,55 @@
+"""The few response shapes every area's handlers send: a versioned record, a created one,
+and a page of a list.
+
+Handlers still say what they send (their return annotation names the shape, which is what
+OpenAPI documents); these only spell the headers and the paging fields once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from litestar import Response
+
+from cma_core.shared.uow import Page
+from cma_entrypoints.http.common.params import etag
+
+T = TypeVar("T")
+P = TypeVar("P")
+
+
+def versioned(body: T, version: int) -> Response[T]:
+    """``body`` with the ``ETag`` of the record's ``version`` (for the next ``If-Match``)."""
+    return Response(body, headers=etag(version))
+
+
+def created(body: T, version: int, location: str) -> Response[T]:
+    """``201 Created`` with the new record, its ``ETag`` and its ``Location``."""
+    return Response(body, status_code=201, headers={**etag(version), "Location": location})
+
+
+def page_out(page_type: Callable[..., P], shape: Callable[[Any], Any], page: Page[Any]) -> P:
+    """A service's ``Page`` as the response page ``page_type``, each item shaped by ``shape``."""
+    return page_type(
+        items=[shape(item) for item in page.items],
+        total=page.total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+def slice_out(
+    page_type: Callable[..., P],
+    shape: Callable[[Any], Any],
+    items: Sequence[Any],
+    limit: int,
+    offset: int,
+) -> P:
+    """One page of a list the service returned whole, each item on it shaped by ``shape``."""
+    return page_type(
+        items=[shape(item) for item in items[offset : offset + limit]],
+        total=len(items),
+        limit=limit,
+        offset=offset,
+    )

@@ -1,0 +1,171 @@
+"""Request and response shapes of creditors and debts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from msgspec import Struct
+
+from cma_core.debts.ports import CreditorEntry
+from cma_core.debts.service import DebtView
+
+
+class CreditorIn(Struct, forbid_unknown_fields=True):
+    name: str
+    address: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    reference_pattern: str | None = None
+
+
+class CreditorOut(Struct):
+    id: uuid.UUID
+    name: str
+    address: str | None
+    email: str | None
+    phone: str | None
+    reference_pattern: str | None
+    created_at: dt.datetime
+    version: int
+
+    @classmethod
+    def of(cls, e: CreditorEntry) -> CreditorOut:
+        c = e.creditor
+        return cls(
+            id=c.id,
+            name=c.name,
+            address=c.address,
+            email=c.email,
+            phone=c.phone,
+            reference_pattern=c.reference_pattern,
+            created_at=e.created_at,
+            version=e.version,
+        )
+
+
+class CreditorPage(Struct):
+    items: list[CreditorOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class DebtIn(Struct, forbid_unknown_fields=True):
+    """A debt. ``debt_type`` is one of the enumeration in the docs; amounts in pence."""
+
+    debt_type: str
+    balance_pence: int
+    creditor_id: uuid.UUID | None = None
+    arrears_pence: int | None = None
+    contractual_payment_pence: int | None = None
+    ownership: str | None = None
+    account_reference: str | None = None
+    ccj: bool | None = None
+    enforcement_stage: str | None = None
+    last_payment_date: dt.date | None = None
+    last_acknowledgment_date: dt.date | None = None
+    hp_goods_essential: bool | None = None
+    priority_override: bool | None = None
+    priority_override_reason: str | None = None
+    notes: str | None = None
+
+
+class PriorityOut(Struct):
+    is_priority: bool
+    basis: str
+    rule_id: str
+    treatment: str
+    sanction: str
+    source: str
+    needs_adviser_decision: bool
+    flags: list[str]
+    override_reason: str | None
+
+
+class LimitationOut(Struct):
+    status: str
+    warning: bool
+    rule_id: str
+    runs_from: dt.date | None
+    expires_on: dt.date | None
+    reasons: list[str]
+
+
+class DebtOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    creditor_id: uuid.UUID | None
+    creditor_name: str | None
+    debt_type: str
+    balance_pence: int
+    arrears_pence: int | None
+    contractual_payment_pence: int | None
+    ownership: str | None
+    account_reference: str | None
+    reference_matches: bool | None
+    ccj: bool | None
+    enforcement_stage: str | None
+    last_payment_date: dt.date | None
+    last_acknowledgment_date: dt.date | None
+    hp_goods_essential: bool | None
+    priority: PriorityOut
+    limitation: LimitationOut
+    notes: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+
+    @classmethod
+    def of(cls, v: DebtView) -> DebtOut:
+        d, p, lim = v.entry.debt, v.priority, v.limitation
+        return cls(
+            id=d.id,
+            case_id=d.case_id,
+            creditor_id=d.creditor_id,
+            creditor_name=v.creditor.name if v.creditor else None,
+            debt_type=d.debt_type.value,
+            balance_pence=d.balance.pence,
+            arrears_pence=d.arrears.pence if d.arrears else None,
+            contractual_payment_pence=d.contractual_payment.pence
+            if d.contractual_payment
+            else None,
+            ownership=d.ownership.value if d.ownership else None,
+            account_reference=d.account_reference,
+            reference_matches=v.reference_matches,
+            ccj=d.ccj,
+            enforcement_stage=d.enforcement_stage.value if d.enforcement_stage else None,
+            last_payment_date=d.last_payment_date,
+            last_acknowledgment_date=d.last_acknowledgment_date,
+            hp_goods_essential=d.hp_goods_essential,
+            priority=PriorityOut(
+                is_priority=p.is_priority,
+                basis=p.basis.value,
+                rule_id=p.rule_id,
+                treatment=p.treatment.value,
+                sanction=p.sanction,
+                source=p.source,
+                needs_adviser_decision=p.needs_adviser_decision,
+                flags=list(p.flags),
+                override_reason=p.override_reason,
+            ),
+            limitation=LimitationOut(
+                status=lim.status.value,
+                warning=lim.warning,
+                rule_id=lim.rule_id,
+                runs_from=lim.runs_from,
+                expires_on=lim.expires_on,
+                reasons=list(lim.reasons),
+            ),
+            notes=v.entry.notes,
+            created_at=v.entry.created_at,
+            updated_at=v.entry.updated_at,
+            version=v.entry.version,
+        )
+
+
+class DebtPage(Struct):
+    items: list[DebtOut]
+    total: int
+    limit: int
+    offset: int

@@ -1,0 +1,179 @@
+"""Response and request shapes of documents, suggestions and the case summary draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated
+
+from msgspec import Meta, Struct
+
+from cma_core.documents.model import (
+    Document,
+    DocumentClass,
+    DocumentStatus,
+    Suggestion,
+    SuggestionKind,
+    SuggestionStatus,
+)
+from cma_entrypoints.http.tasks.schemas import TaskOut
+
+
+class PageOut(Struct):
+    number: int
+    text: str
+    confidence: float
+    source: str
+
+
+class DocumentOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    status: DocumentStatus
+    failure_reason: str | None
+    attempts: int
+    document_class: DocumentClass | None
+    class_confidence: float | None
+    page_count: int | None
+    mean_confidence: float | None
+    uploaded_at: dt.datetime
+    updated_at: dt.datetime
+    uploaded_by: uuid.UUID | None
+    version: int
+    pages: list[PageOut] | None = None
+    """Only on ``GET /api/v1/documents/{id}``."""
+
+    @classmethod
+    def of(cls, d: Document, *, with_pages: bool = False) -> DocumentOut:
+        return cls(
+            id=d.id,
+            case_id=d.case_id,
+            filename=d.filename,
+            content_type=d.content_type.value,
+            size=d.size,
+            sha256=d.sha256,
+            status=d.status,
+            failure_reason=d.failure_reason,
+            attempts=d.attempts,
+            document_class=d.document_class,
+            class_confidence=d.class_confidence,
+            page_count=len(d.pages) if with_pages else None,
+            mean_confidence=d.mean_confidence if with_pages else None,
+            uploaded_at=d.uploaded_at,
+            updated_at=d.updated_at,
+            uploaded_by=d.uploaded_by,
+            version=d.version,
+            pages=[
+                PageOut(
+                    number=p.number, text=p.text, confidence=p.confidence, source=p.source.value
+                )
+                for p in d.pages
+            ]
+            if with_pages
+            else None,
+        )
+
+
+class DocumentPage(Struct):
+    items: list[DocumentOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class LinkOut(Struct):
+    url: str
+    expires_at: dt.datetime
+
+
+class SuggestionOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    document_id: uuid.UUID
+    kind: SuggestionKind
+    title: str
+    confidence: float
+    source: str
+    status: SuggestionStatus
+    created_at: dt.datetime
+    creditor_name: str | None
+    account_reference: str | None
+    balance_pence: int | None
+    deadline: dt.date | None
+    deadline_basis: str | None
+    court_claim_number: str | None
+    debt_id: uuid.UUID | None
+    """``update_debt``: the debt on the case (same account reference) to update."""
+    previous_balance_pence: int | None
+    """``update_debt``: the debt's balance when suggested (``balance_pence`` is the new)."""
+    fact_date: dt.date | None
+    """Deadlines: the date they count from (service, notice), recorded on acceptance."""
+    decided_by: uuid.UUID | None
+    decided_at: dt.datetime | None
+    rejection_reason: str | None
+    version: int
+
+    @classmethod
+    def of(cls, s: Suggestion) -> SuggestionOut:
+        return cls(
+            id=s.id,
+            case_id=s.case_id,
+            document_id=s.document_id,
+            kind=s.kind,
+            title=s.title,
+            confidence=s.confidence,
+            source=s.source,
+            status=s.status,
+            created_at=s.created_at,
+            creditor_name=s.creditor_name,
+            account_reference=s.account_reference,
+            balance_pence=s.balance.pence if s.balance is not None else None,
+            deadline=s.deadline,
+            deadline_basis=s.deadline_basis,
+            court_claim_number=s.court_claim_number,
+            debt_id=s.debt_id,
+            previous_balance_pence=(
+                s.previous_balance.pence if s.previous_balance is not None else None
+            ),
+            fact_date=s.fact_date,
+            decided_by=s.decided_by,
+            decided_at=s.decided_at,
+            rejection_reason=s.rejection_reason,
+            version=s.version,
+        )
+
+
+class SuggestionPage(Struct):
+    items: list[SuggestionOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class AcceptOut(Struct):
+    """What accepting did: the debt added or updated, the dated fact recorded on the case
+    and its tracked deadlines, or the adviser task created."""
+
+    suggestion: SuggestionOut
+    debt_id: uuid.UUID | None
+    task: TaskOut | None
+    fact_id: uuid.UUID | None = None
+    deadline_ids: list[uuid.UUID] = []
+
+
+class RejectIn(Struct, forbid_unknown_fields=True):
+    reason: Annotated[str, Meta(max_length=500)] | None = None
+
+
+class SummaryDraftOut(Struct):
+    case_id: uuid.UUID
+    status: str
+    """Always ``draft``: it becomes a case note only when an adviser saves it."""
+    text: str
+    source: str
+    generated_at: dt.datetime
+    save_with: str

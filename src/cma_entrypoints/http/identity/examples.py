@@ -1,0 +1,41 @@
+"""OpenAPI examples of the identity routes, built with the response shapes themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.identity.schemas import GrantOut, MeOut, TokenOut, TotpEnrolmentOut
+
+TOKEN_EXAMPLE = TokenOut(
+    access_token="eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI5ZThkN2M2YiJ9.c2lnbmF0dXJl",  # noqa: S106
+    token_type="bearer",  # noqa: S106 - the OAuth 2 token type
+    expires_in=900,
+    centre_id=ex.CENTRE_ID,
+    roles=["adviser"],
+    refresh_token="q1XcB7m2kP9sVt4yZ0aR6wLd3nH8fJ5g",  # noqa: S106 - made up
+    refresh_expires_in=1_209_600,
+)
+
+ME_EXAMPLE = MeOut(
+    user_id=ex.ADVISER_ID,
+    centre_id=ex.CENTRE_ID,
+    roles=["adviser"],
+    permissions=["case:read", "case:write", "client:read", "client:write", "finance:read"],
+)
+
+
+TOTP_EXAMPLE = TotpEnrolmentOut(
+    secret="JBSWY3DPEHPK3PXP",  # noqa: S106 - a made-up example
+    otpauth_uri="otpauth://totp/CMA:adviser%40centre.example?secret=JBSWY3DPEHPK3PXP&issuer=CMA",
+)
+
+GRANT_EXAMPLE = GrantOut(
+    user_id=ex.ADVISER_ID,
+    permission="sensitive:read",
+    reason="Vulnerable client: health notes needed for the DRO application",
+    granted_by=ex.MANAGER_ID,
+    granted_at=ex.AT,
+    expires_at=ex.AT + dt.timedelta(days=30),
+    active=True,
+)

@@ -1,0 +1,79 @@
+"""Request and response shapes of the identity routes: sign-in, tokens, the second
+factor and permission grants."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated
+
+from msgspec import Meta, Struct
+
+
+class RefreshIn(Struct, forbid_unknown_fields=True):
+    refresh_token: Annotated[str, Meta(min_length=1, max_length=200)]
+
+
+class SwitchCentreIn(Struct, forbid_unknown_fields=True):
+    centre_id: uuid.UUID
+
+
+class OtpIn(Struct, forbid_unknown_fields=True):
+    otp: Annotated[str, Meta(min_length=6, max_length=8, pattern=r"^\d+$")]
+
+
+class TotpEnrolmentOut(Struct):
+    secret: str
+    otpauth_uri: str
+
+
+class GrantIn(Struct, forbid_unknown_fields=True):
+    permission: Annotated[str, Meta(max_length=64)]
+    #: Why this person needs it (kept with the grant; audited by name only).
+    reason: Annotated[str, Meta(min_length=1, max_length=500)]
+    #: When the grant lapses; ``null``: until revoked.
+    expires_at: Annotated[dt.datetime, Meta(tz=True)] | None = None
+
+
+class GrantOut(Struct):
+    user_id: uuid.UUID
+    permission: str
+    reason: str
+    granted_by: uuid.UUID | None
+    granted_at: dt.datetime
+    expires_at: dt.datetime | None
+    #: False once ``expires_at`` has passed (an expired grant allows nothing).
+    active: bool
+
+
+class GrantPage(Struct):
+    items: list[GrantOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class LoginIn(Struct, forbid_unknown_fields=True):
+    email: Annotated[str, Meta(max_length=254)]
+    password: Annotated[str, Meta(max_length=1024)]
+    centre_id: uuid.UUID | None = None
+    #: The current code from the user's authenticator app, when they enabled TOTP.
+    otp: Annotated[str, Meta(max_length=8)] | None = None
+
+
+class TokenOut(Struct):
+    access_token: str
+    token_type: str
+    expires_in: int
+    centre_id: uuid.UUID
+    roles: list[str]
+    #: Single-use: trade it at POST /api/v1/auth/refresh for a new pair.
+    refresh_token: str | None = None
+    refresh_expires_in: int | None = None
+
+
+class MeOut(Struct):
+    user_id: uuid.UUID | None
+    centre_id: uuid.UUID
+    roles: list[str]
+    permissions: list[str]

@@ -1,0 +1,20 @@
+"""The case clock over HTTP: facts, deadlines, appointments, availability, closures,
+reminders and contact consents."""
+
+from cma_entrypoints.http.scheduling.controllers import (
+    AdviserController,
+    AppointmentController,
+    CalendarController,
+    CaseClockController,
+    ConsentController,
+    ReminderController,
+)
+
+__all__ = [
+    "AdviserController",
+    "AppointmentController",
+    "CalendarController",
+    "CaseClockController",
+    "ConsentController",
+    "ReminderController",
+]

@@ -1,0 +1,567 @@
+"""Controllers of the case clock: facts and deadlines, appointments, availability, the
+adviser iCalendar feed, client contact consent, closure days and reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from litestar import Controller, Response, delete, get, patch, post, put
+from litestar.openapi.spec import Example
+from litestar.params import Body, Parameter
+
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.scheduling.appointments import AppointmentId
+from cma_core.scheduling.ports import (
+    DeadlineId,
+    DeadlineStatus,
+    StoredAppointment,
+)
+from cma_core.scheduling.service import (
+    BookAppointment,
+    RecordFact,
+    SchedulingService,
+    SetAvailability,
+)
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import CaseId, ClientId, UserId
+from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.common import examples as ex
+from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.params import (
+    IfMatch,
+    Limit,
+    Offset,
+    parse_if_match,
+    user_or_me,
+)
+from cma_entrypoints.http.common.responses import created, page_out, versioned
+from cma_entrypoints.http.scheduling.examples import (
+    APPOINTMENT,
+    AVAILABILITY,
+    AVAILABILITY_BODIES,
+    BOOKING_BODIES,
+    CLOSURE,
+    DEADLINE,
+    DEADLINE_MET,
+    FACT_BODIES,
+    FACT_ID,
+    REMINDER,
+    appointment_example,
+)
+from cma_entrypoints.http.scheduling.schemas import (
+    AppointmentIn,
+    AppointmentOut,
+    AppointmentPage,
+    AvailabilityIn,
+    AvailabilityOut,
+    CancelIn,
+    ClosureIn,
+    ClosureOut,
+    ConsentIn,
+    ConsentOut,
+    DeadlineOut,
+    DeadlinePage,
+    FactIn,
+    FactOut,
+    ReminderOut,
+    ReminderPage,
+    ReschedulePatch,
+)
+
+
+def _aware(value: dt.datetime | None, field: str) -> dt.datetime | None:
+    # A naive time would be read in the server's zone: refuse it, naming the field.
+    if value is not None and value.tzinfo is None:
+        raise ValidationError(field, "must include a timezone, e.g. Z or +01:00")
+    return value
+
+
+async def _change(
+    change: Callable[..., Awaitable[StoredAppointment]],
+    ctx: TenantContext,
+    appointment_id: uuid.UUID,
+    if_match: str | None,
+    *args: Any,
+) -> Response[AppointmentOut]:
+    """Cancel, complete or no-show: one call shape, with ``If-Match`` checked when sent."""
+    stored = await change(
+        ctx,
+        AppointmentId(appointment_id),
+        *args,
+        expected_version=parse_if_match(if_match, required=False),
+    )
+    return versioned(AppointmentOut.of(stored), stored.version)
+
+
+class CaseClockController(Controller):
+    path = "/api/v1/cases"
+    tags = ["case clock"]
+
+    @post(
+        "/{case_id:uuid}/facts",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Record a dated fact; get the deadlines it starts",
+        operation_class=with_example(
+            FactOut(
+                id=FACT_ID,
+                case_id=ex.CASE_ID,
+                kind="court_claim_served",
+                occurred_on=dt.date(2026, 11, 20),
+                deadlines=[DEADLINE],
+            ),
+            "A claim served",
+        ),
+        description="Each deadline states how it was counted (calendar/clear/business days, "
+        "months) and its source. Obligations get a task for the case's adviser.",
+    )
+    async def record_fact(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        data: Annotated[
+            FactIn,
+            Body(
+                examples=FACT_BODIES,
+            ),
+        ],
+        scheduling: SchedulingService,
+    ) -> Response[FactOut]:
+        fact, deadlines = await scheduling.record_fact(
+            ctx,
+            CaseId(case_id),
+            RecordFact(kind=data.kind, occurred_on=data.occurred_on, details=data.details),
+        )
+        return Response(
+            FactOut(
+                id=fact.id,
+                case_id=fact.case_id,
+                kind=fact.kind.value,
+                occurred_on=fact.occurred_on,
+                deadlines=[DeadlineOut.of(d) for d in deadlines],
+            ),
+            status_code=201,
+        )
+
+    @get(
+        "/{case_id:uuid}/deadlines",
+        guards=[requires(Permission.CASE_READ)],
+        summary="The case's deadlines, soonest first",
+        operation_class=with_example(ex.page(DEADLINE), "One open deadline"),
+    )
+    async def list_deadlines(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        scheduling: SchedulingService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: DeadlineStatus | None = None,
+    ) -> DeadlinePage:
+        page = await scheduling.list_deadlines(
+            ctx, CaseId(case_id), limit=limit, offset=offset, status=status
+        )
+        return page_out(DeadlinePage, DeadlineOut.of, page)
+
+    @post(
+        "/{case_id:uuid}/deadlines/{deadline_id:uuid}/complete",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Record that a deadline was met",
+        operation_class=with_example(DEADLINE_MET, "Met"),
+    )
+    async def complete_deadline(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        deadline_id: uuid.UUID,
+        scheduling: SchedulingService,
+    ) -> DeadlineOut:
+        item = await scheduling.complete_deadline(ctx, CaseId(case_id), DeadlineId(deadline_id))
+        return DeadlineOut.of(item)
+
+
+class AppointmentController(Controller):
+    path = "/api/v1/appointments"
+    tags = ["appointments"]
+
+    @post(
+        "/",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Book an appointment",
+        operation_class=with_example(APPOINTMENT, "A phone appointment"),
+        description="409 `double-booking` if the adviser already has a booked appointment "
+        "overlapping the slot; 422 `adviser-unavailable` outside their hours or on leave.",
+    )
+    async def book(
+        self,
+        ctx: TenantContext,
+        data: Annotated[
+            AppointmentIn,
+            Body(
+                examples=BOOKING_BODIES,
+            ),
+        ],
+        scheduling: SchedulingService,
+    ) -> Response[AppointmentOut]:
+        stored = await scheduling.book(
+            ctx,
+            BookAppointment(
+                case_id=CaseId(data.case_id),
+                kind=data.kind,
+                start=_aware(data.start, "start") or data.start,
+                end=_aware(data.end, "end") or data.end,
+                adviser_id=UserId(data.adviser_id) if data.adviser_id else None,
+                location=data.location,
+            ),
+        )
+        return created(
+            AppointmentOut.of(stored), stored.version, f"/api/v1/appointments/{stored.id}"
+        )
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ)],
+        summary="The calendar: the centre's appointments or one adviser's",
+        operation_class=with_example(ex.page(APPOINTMENT), "One appointment"),
+        description="Earliest first. `from` inclusive, `to` exclusive (by start).",
+    )
+    async def list_appointments(
+        self,
+        ctx: TenantContext,
+        scheduling: SchedulingService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        adviser_id: Annotated[str | None, Parameter(description='A user id, or "me".')] = None,
+        case_id: uuid.UUID | None = None,
+        start_from: Annotated[dt.datetime | None, Parameter(query="from")] = None,
+        start_to: Annotated[dt.datetime | None, Parameter(query="to")] = None,
+    ) -> AppointmentPage:
+        page = await scheduling.list_appointments(
+            ctx,
+            limit=limit,
+            offset=offset,
+            adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
+            case_id=CaseId(case_id) if case_id else None,
+            start_from=_aware(start_from, "from"),
+            start_to=_aware(start_to, "to"),
+        )
+        return page_out(AppointmentPage, AppointmentOut.of, page)
+
+    @get(
+        "/{appointment_id:uuid}",
+        guards=[requires(Permission.CASE_READ)],
+        summary="An appointment",
+        operation_class=with_example(APPOINTMENT, "Booked"),
+    )
+    async def get_appointment(
+        self,
+        ctx: TenantContext,
+        appointment_id: uuid.UUID,
+        scheduling: SchedulingService,
+    ) -> Response[AppointmentOut]:
+        stored = await scheduling.get_appointment(ctx, AppointmentId(appointment_id))
+        return versioned(AppointmentOut.of(stored), stored.version)
+
+    @patch(
+        "/{appointment_id:uuid}",
+        guards=[requires(Permission.CASE_WRITE)],
+        summary="Reschedule an appointment",
+        operation_class=with_example(
+            appointment_example(
+                start=dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.UTC),
+                end=dt.datetime(2026, 12, 1, 15, 0, tzinfo=dt.UTC),
+                sequence=1,
+                version=2,
+            ),
+            "Moved to the afternoon",
+        ),
+        description="Send `If-Match` with the ETag you read; 412 if it changed since, 428 "
+        "without it; 409 if the new slot clashes.",
+    )
+    async def reschedule(
+        self,
+        ctx: TenantContext,
+        appointment_id: uuid.UUID,
+        data: Annotated[
+            ReschedulePatch,
+            Body(
+                examples=[
+                    Example(
+                        summary="Move to the afternoon",
+                        value={"start": "2026-12-01T14:00:00Z", "end": "2026-12-01T15:00:00Z"},
+                    )
+                ]
+            ),
+        ],
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AppointmentOut]:
+        expected = parse_if_match(if_match, required=True)
+        stored = await scheduling.reschedule(
+            ctx,
+            AppointmentId(appointment_id),
+            _aware(data.start, "start") or data.start,
+            _aware(data.end, "end") or data.end,
+            expected_version=expected,
+        )
+        return versioned(AppointmentOut.of(stored), stored.version)
+
+    @post(
+        "/{appointment_id:uuid}/cancel",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Cancel an appointment",
+        operation_class=with_example(
+            appointment_example(
+                status="cancelled", cancel_reason="client is unwell", sequence=1, version=2
+            ),
+            "Client asked",
+        ),
+        description="`If-Match` is checked when sent.",
+    )
+    async def cancel(
+        self,
+        ctx: TenantContext,
+        appointment_id: uuid.UUID,
+        data: Annotated[
+            CancelIn,
+            Body(examples=[Example(summary="Client asked", value={"reason": "client is unwell"})]),
+        ],
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AppointmentOut]:
+        return await _change(scheduling.cancel, ctx, appointment_id, if_match, data.reason)
+
+    @post(
+        "/{appointment_id:uuid}/complete",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Record that an appointment took place",
+        operation_class=with_example(
+            appointment_example(status="completed", version=2), "Took place"
+        ),
+        description="Only a booked appointment that has started. `If-Match` is checked when sent.",
+    )
+    async def complete(
+        self,
+        ctx: TenantContext,
+        appointment_id: uuid.UUID,
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AppointmentOut]:
+        return await _change(scheduling.complete, ctx, appointment_id, if_match)
+
+    @post(
+        "/{appointment_id:uuid}/no-show",
+        guards=[requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Record that the client did not come",
+        operation_class=with_example(appointment_example(status="no_show", version=2), "No show"),
+        description="Only a booked appointment that has started. `If-Match` is checked when sent.",
+    )
+    async def no_show(
+        self,
+        ctx: TenantContext,
+        appointment_id: uuid.UUID,
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AppointmentOut]:
+        return await _change(scheduling.no_show, ctx, appointment_id, if_match)
+
+
+class AdviserController(Controller):
+    path = "/api/v1/advisers"
+    tags = ["appointments"]
+
+    @get(
+        "/{user_id:uuid}/availability",
+        guards=[requires(Permission.CASE_READ)],
+        summary="An adviser's working hours and leave",
+        operation_class=with_example(AVAILABILITY, "Mornings, a week off"),
+    )
+    async def get_availability(
+        self, ctx: TenantContext, user_id: uuid.UUID, scheduling: SchedulingService
+    ) -> Response[AvailabilityOut]:
+        stored = await scheduling.get_availability(ctx, UserId(user_id))
+        return versioned(AvailabilityOut.of(stored), stored.version)
+
+    @put(
+        "/{user_id:uuid}/availability",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Set an adviser's working hours and leave",
+        operation_class=with_example(AVAILABILITY, "Mornings, a week off"),
+        description="Weekdays are 0 (Monday) to 6. Advisers set their own; supervisors "
+        "anyone's. Replacing existing availability needs `If-Match`.",
+    )
+    async def put_availability(
+        self,
+        ctx: TenantContext,
+        user_id: uuid.UUID,
+        data: Annotated[
+            AvailabilityIn,
+            Body(
+                examples=AVAILABILITY_BODIES,
+            ),
+        ],
+        scheduling: SchedulingService,
+        if_match: IfMatch = None,
+    ) -> Response[AvailabilityOut]:
+        hours: dict[int, list[tuple[dt.time, dt.time]]] = {}
+        for key, windows in data.weekly_hours.items():
+            if not key.isdigit():
+                raise ValidationError("weekly_hours", "keys are weekdays 0 (Monday) to 6")
+            hours[int(key)] = [(w.start, w.end) for w in windows]
+        stored = await scheduling.set_availability(
+            ctx,
+            UserId(user_id),
+            SetAvailability(
+                weekly_hours=hours,
+                leave=[(p.first_day, p.last_day) for p in data.leave],
+                timezone=data.timezone,
+            ),
+            expected_version=parse_if_match(if_match, required=False),
+        )
+        return versioned(AvailabilityOut.of(stored), stored.version)
+
+    @get(
+        "/{user_id:uuid}/calendar.ics",
+        guards=[requires(Permission.CASE_READ)],
+        summary="An adviser's appointments as an iCalendar feed",
+        media_type="text/calendar",
+    )
+    async def calendar_feed(
+        self, ctx: TenantContext, user_id: uuid.UUID, scheduling: SchedulingService
+    ) -> Response[str]:
+        body = await scheduling.adviser_calendar(ctx, UserId(user_id))
+        return Response(
+            body,
+            media_type="text/calendar; charset=utf-8",
+            headers={"Content-Disposition": f'inline; filename="adviser-{user_id}.ics"'},
+        )
+
+
+class ConsentController(Controller):
+    path = "/api/v1/clients"
+    tags = ["clients"]
+
+    @put(
+        "/{client_id:uuid}/contact-consent",
+        guards=[requires(Permission.CLIENT_WRITE)],
+        summary="Record the client's consent to reminders per channel",
+        operation_class=with_example(
+            ConsentOut(client_id=ex.CLIENT_ID, email=False, sms=True, recorded_at=ex.AT),
+            "Texts yes, email no",
+        ),
+        description="`null` means not asked, which is treated as no.",
+    )
+    async def put_consent(
+        self,
+        ctx: TenantContext,
+        client_id: uuid.UUID,
+        data: Annotated[
+            ConsentIn,
+            Body(
+                examples=[
+                    Example(summary="Texts yes, email no", value={"sms": True, "email": False})
+                ]
+            ),
+        ],
+        scheduling: SchedulingService,
+    ) -> ConsentOut:
+        stored = await scheduling.record_consent(
+            ctx, ClientId(client_id), email=data.email, sms=data.sms
+        )
+        return ConsentOut(
+            client_id=stored.consent.client_id,
+            email=stored.consent.email,
+            sms=stored.consent.sms,
+            recorded_at=stored.recorded_at,
+        )
+
+
+class CalendarController(Controller):
+    path = "/api/v1/calendar/closures"
+    tags = ["appointments"]
+
+    @post(
+        "/",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="Close the centre on a day",
+        operation_class=with_example(CLOSURE, "Staff training"),
+        description="The day stops being a working day for this centre: deadlines counted "
+        "in working days and bookings skip it from now on. 409 if already closed.",
+    )
+    async def add(
+        self,
+        ctx: TenantContext,
+        data: Annotated[
+            ClosureIn,
+            Body(
+                examples=[
+                    Example(
+                        summary="Staff training", value={"day": "2026-12-29", "reason": "Training"}
+                    )
+                ]
+            ),
+        ],
+        scheduling: SchedulingService,
+    ) -> Response[ClosureOut]:
+        closure = await scheduling.add_closure(ctx, data.day, data.reason)
+        return Response(
+            ClosureOut.of(closure),
+            status_code=201,
+            headers={"Location": f"/api/v1/calendar/closures/{closure.day.isoformat()}"},
+        )
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ)],
+        summary="The centre's closure days",
+        operation_class=with_example([CLOSURE], "One closure"),
+        description="In date order; `from` and `to` inclusive.",
+    )
+    async def list_closures(
+        self,
+        ctx: TenantContext,
+        scheduling: SchedulingService,
+        start: Annotated[dt.date | None, Parameter(query="from")] = None,
+        end: Annotated[dt.date | None, Parameter(query="to")] = None,
+    ) -> list[ClosureOut]:
+        items = await scheduling.list_closures(ctx, start=start, end=end)
+        return [ClosureOut.of(c) for c in items]
+
+    @delete(
+        "/{day:date}",
+        guards=[requires(Permission.CASE_ASSIGN)],
+        summary="Reopen a closed day",
+        status_code=204,
+    )
+    async def remove(self, ctx: TenantContext, day: dt.date, scheduling: SchedulingService) -> None:
+        await scheduling.remove_closure(ctx, day)
+
+
+class ReminderController(Controller):
+    path = "/api/v1/reminders"
+    tags = ["case clock"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ_ALL)],
+        summary="Reminders the scheduler planned and sent",
+        operation_class=with_example(ex.page(REMINDER), "One planned text"),
+        description="Every reminder of the centre, oldest `send_at` first: pending, sent, "
+        "or skipped (with the reason, e.g. no address on file).",
+    )
+    async def list_reminders(
+        self,
+        ctx: TenantContext,
+        scheduling: SchedulingService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> ReminderPage:
+        page = await scheduling.list_reminders(ctx, limit=limit, offset=offset)
+        return page_out(ReminderPage, ReminderOut.of, page)

@@ -1,0 +1,244 @@
+"""Request and response shapes of the case clock: facts, deadlines, appointments, adviser
+availability, contact consent, closure days and reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any
+
+from msgspec import Meta, Struct
+
+from cma_core.scheduling.appointments import AppointmentKind
+from cma_core.scheduling.ports import (
+    ClosureDay,
+    FactKind,
+    ReminderRecord,
+    StoredAppointment,
+    StoredAvailability,
+    TrackedDeadline,
+)
+
+
+class FactIn(Struct, forbid_unknown_fields=True):
+    kind: FactKind
+    occurred_on: dt.date
+    details: dict[str, Any] = {}
+
+
+class DeadlineOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    fact_id: uuid.UUID
+    kind: str
+    due: dt.date
+    trigger: dt.date
+    counting: str
+    amount: int
+    rule: str
+    source: str
+    is_earliest: bool
+    status: str
+    adviser_id: uuid.UUID | None
+    task_id: uuid.UUID | None
+    escalated_to: uuid.UUID | None
+
+    @classmethod
+    def of(cls, d: TrackedDeadline) -> DeadlineOut:
+        return cls(
+            id=d.id,
+            case_id=d.case_id,
+            fact_id=d.fact_id,
+            kind=d.deadline.kind.value,
+            due=d.deadline.due,
+            trigger=d.deadline.trigger,
+            counting=d.deadline.counting.value,
+            amount=d.deadline.amount,
+            rule=d.deadline.rule,
+            source=d.deadline.source,
+            is_earliest=d.deadline.is_earliest,
+            status=d.status.value,
+            adviser_id=d.adviser_id,
+            task_id=d.task_id,
+            escalated_to=d.escalated_to,
+        )
+
+
+class FactOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    kind: str
+    occurred_on: dt.date
+    deadlines: list[DeadlineOut]
+
+
+class DeadlinePage(Struct):
+    items: list[DeadlineOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class AppointmentIn(Struct, forbid_unknown_fields=True):
+    case_id: uuid.UUID
+    kind: AppointmentKind
+    start: dt.datetime
+    end: dt.datetime
+    adviser_id: uuid.UUID | None = None
+    location: Annotated[str, Meta(max_length=300)] = ""
+
+
+class ReschedulePatch(Struct, forbid_unknown_fields=True):
+    start: dt.datetime
+    end: dt.datetime
+
+
+class CancelIn(Struct, forbid_unknown_fields=True):
+    reason: Annotated[str, Meta(min_length=1, max_length=500)]
+
+
+class AppointmentOut(Struct):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    client_id: uuid.UUID
+    adviser_id: uuid.UUID
+    kind: str
+    start: dt.datetime
+    end: dt.datetime
+    status: str
+    location: str
+    sequence: int
+    cancel_reason: str | None
+    version: int
+
+    @classmethod
+    def of(cls, s: StoredAppointment) -> AppointmentOut:
+        a = s.appointment
+        return cls(
+            id=a.id,
+            case_id=a.case_id,
+            client_id=a.client_id,
+            adviser_id=a.adviser_id,
+            kind=a.kind.value,
+            start=a.start,
+            end=a.end,
+            status=a.status.value,
+            location=a.location,
+            sequence=a.sequence,
+            cancel_reason=a.cancel_reason,
+            version=s.version,
+        )
+
+
+class AppointmentPage(Struct):
+    items: list[AppointmentOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class WindowIn(Struct, forbid_unknown_fields=True):
+    start: dt.time
+    end: dt.time
+
+
+class LeaveIn(Struct, forbid_unknown_fields=True):
+    first_day: dt.date
+    last_day: dt.date
+
+
+class AvailabilityIn(Struct, forbid_unknown_fields=True):
+    weekly_hours: dict[str, list[WindowIn]]
+    leave: list[LeaveIn] = []
+    timezone: str = "Europe/London"
+
+
+class AvailabilityOut(Struct):
+    adviser_id: uuid.UUID
+    weekly_hours: dict[str, list[WindowIn]]
+    leave: list[LeaveIn]
+    timezone: str
+    version: int
+
+    @classmethod
+    def of(cls, s: StoredAvailability) -> AvailabilityOut:
+        a = s.availability
+        return cls(
+            adviser_id=a.adviser_id,
+            weekly_hours={
+                str(day): [WindowIn(start=w.start, end=w.end) for w in wins]
+                for day, wins in a.weekly_hours
+            },
+            leave=[LeaveIn(first_day=p.first_day, last_day=p.last_day) for p in a.leave],
+            timezone=a.timezone,
+            version=s.version,
+        )
+
+
+class ConsentIn(Struct, forbid_unknown_fields=True):
+    email: bool | None = None
+    sms: bool | None = None
+
+
+class ConsentOut(Struct):
+    client_id: uuid.UUID
+    email: bool | None
+    sms: bool | None
+    recorded_at: dt.datetime
+
+
+class ClosureIn(Struct, forbid_unknown_fields=True):
+    day: dt.date
+    reason: Annotated[str, Meta(min_length=1, max_length=200)]
+
+
+class ClosureOut(Struct):
+    day: dt.date
+    reason: str
+    created_at: dt.datetime
+    created_by: uuid.UUID | None
+
+    @classmethod
+    def of(cls, c: ClosureDay) -> ClosureOut:
+        return cls(day=c.day, reason=c.reason, created_at=c.created_at, created_by=c.created_by)
+
+
+class ReminderOut(Struct):
+    key: str
+    audience: str
+    channel: str
+    recipient: str
+    subject_kind: str
+    subject_ref: str
+    send_at: dt.datetime
+    event_at: dt.datetime
+    status: str
+    attempts: int
+    sent_at: dt.datetime | None
+    note: str | None
+
+    @classmethod
+    def of(cls, r: ReminderRecord) -> ReminderOut:
+        return cls(
+            key=r.key,
+            audience=r.audience,
+            channel=r.channel,
+            recipient=r.recipient,
+            subject_kind=r.subject_kind,
+            subject_ref=r.subject_ref,
+            send_at=r.send_at,
+            event_at=r.event_at,
+            status=r.status.value,
+            attempts=r.attempts,
+            sent_at=r.sent_at,
+            # The note of a sent email is the provider's reference (e.g. an outbox path):
+            # only the reason of a skipped one is for the reader.
+            note=r.note if r.status.value == "skipped" else None,
+        )
+
+
+class ReminderPage(Struct):
+    items: list[ReminderOut]
+    total: int
+    limit: int
+    offset: int
