@@ -123,6 +123,18 @@ def migration_key_management(settings: Settings) -> Any:
     return key_management(settings)
 
 
+def migrate_database(settings: Settings) -> None:
+    """Bring the schema up to date (``cma migrate``), handing the migrations the key
+    management they need to encrypt rows written before field encryption (0302)."""
+    from cma_adapters.sqlalchemy.migrate import upgrade
+
+    upgrade(
+        settings.database_url,
+        app_role=settings.database_app_role,
+        key_management=lambda: migration_key_management(settings),
+    )
+
+
 def _refresh_ttl(settings: Settings) -> dt.timedelta:
     return dt.timedelta(seconds=settings.refresh_token_ttl_seconds)
 

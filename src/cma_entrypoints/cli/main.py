@@ -40,7 +40,7 @@ from cma_entrypoints.cli.support import (
     load_settings,
     run_with_container,
 )
-from cma_entrypoints.container import Container, migration_key_management
+from cma_entrypoints.container import Container, migrate_database
 from cma_entrypoints.settings import Settings
 
 log = logging.getLogger("cma.cli")
@@ -76,15 +76,9 @@ def run() -> None:
 
 
 def _migrate(settings: Settings) -> None:
-    from cma_adapters.sqlalchemy.migrate import upgrade
-
     if settings.embedded:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-    upgrade(
-        settings.database_url,
-        app_role=settings.database_app_role,
-        key_management=lambda: migration_key_management(settings),
-    )
+    migrate_database(settings)
 
 
 @app.command()
