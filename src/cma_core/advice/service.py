@@ -26,7 +26,7 @@ from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import AdviceRepositories
 from cma_core.debts.priority import classify
-from cma_core.debts.service import LetterSent, emit, load_case
+from cma_core.debts.service import LetterSent, load_case
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock
@@ -309,8 +309,7 @@ class LetterService:
                 await record_audit(
                     uow, ctx, self.new_id, "letter.sent", "letter", letter_id, now, ("sent_at",)
                 )
-                emit(
-                    uow,
+                uow.emit(
                     LetterSent(
                         centre_id=ctx.centre_id,
                         occurred_at=now,

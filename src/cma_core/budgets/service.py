@@ -33,7 +33,7 @@ from cma_core.budgets.ports import (
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
 from cma_core.debts.ports import AdviceRepositories, CreditorEntry, DebtEntry
 from cma_core.debts.priority import classify
-from cma_core.debts.service import BudgetChanged, DebtAdded, emit, guidelines_of, load_case
+from cma_core.debts.service import BudgetChanged, DebtAdded, guidelines_of, load_case
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
@@ -179,8 +179,7 @@ class BudgetService:
             now,
             ("lines", "household", "savings_contribution", "debt_admin_fee"),
         )
-        emit(
-            uow,
+        uow.emit(
             BudgetChanged(
                 centre_id=ctx.centre_id,
                 occurred_at=now,
@@ -357,8 +356,7 @@ class BudgetService:
             await self.repos.debts(uow).add(
                 DebtEntry(debt=debt, notes=item.notes, created_at=at, updated_at=at)
             )
-            emit(
-                uow,
+            uow.emit(
                 DebtAdded(
                     centre_id=ctx.centre_id,
                     occurred_at=now,

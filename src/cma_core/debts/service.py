@@ -42,7 +42,7 @@ from cma_core.reference.ports import CentreReference
 from cma_core.reference.thresholds import ThresholdTable, default_thresholds, parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
-from cma_core.shared.events import Aggregate, DomainEvent
+from cma_core.shared.events import DomainEvent
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
@@ -102,18 +102,6 @@ class LetterSent(DomainEvent):
     letter_id: uuid.UUID
     kind: str
     sent_by: UserId | None
-
-
-@define
-class _EventSource(Aggregate):
-    """Carries events of records that are not aggregates to the unit of work's outbox."""
-
-
-def emit(uow: UnitOfWork, *events: DomainEvent) -> None:
-    source = _EventSource()
-    for event in events:
-        source.record(event)
-    uow.track(source)
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -400,8 +388,7 @@ class DebtService:
         await record_audit(
             uow, ctx, self.new_id, "debt.created", "debt", debt.id, now, _DEBT_FIELDS
         )
-        emit(
-            uow,
+        uow.emit(
             DebtAdded(
                 centre_id=ctx.centre_id,
                 occurred_at=now,
@@ -457,8 +444,7 @@ class DebtService:
             entry.updated_at = now
             await repo.save(entry)
             await record_audit(uow, ctx, self.new_id, "debt.updated", "debt", debt_id, now, changed)
-            emit(
-                uow,
+            uow.emit(
                 DebtUpdated(
                     centre_id=ctx.centre_id,
                     occurred_at=now,
@@ -535,8 +521,7 @@ class DebtService:
                 await record_audit(
                     uow, ctx, self.new_id, "debt.updated", "debt", debt_id, now, changed
                 )
-                emit(
-                    uow,
+                uow.emit(
                     DebtUpdated(
                         centre_id=ctx.centre_id,
                         occurred_at=now,
@@ -569,8 +554,7 @@ class DebtService:
             check_version("debt", expected_version, entry.version)
             await repo.remove(entry)
             await record_audit(uow, ctx, self.new_id, "debt.removed", "debt", debt_id, now)
-            emit(
-                uow,
+            uow.emit(
                 DebtRemoved(
                     centre_id=ctx.centre_id,
                     occurred_at=now,

@@ -73,7 +73,6 @@ from cma_core.scheduling.reminders import (
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
-from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
@@ -228,14 +227,6 @@ class SetAvailability:
     timezone: str = LONDON
 
 
-def event_carrier(*events: DomainEvent) -> Aggregate:
-    """An aggregate that only carries events to the outbox (through ``uow.track``)."""
-    carrier = Aggregate()
-    for event in events:
-        carrier.record(event)
-    return carrier
-
-
 async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
     """The case, or ``NotFound`` (also for another adviser's case without read_all)."""
     case = await uow.cases.get(case_id)
@@ -340,16 +331,14 @@ class SchedulingService:
             )
             await store.deadlines.add(item)
             tracked.append(item)
-        uow.track(
-            event_carrier(
-                FactRecorded(
-                    centre_id=ctx.centre_id,
-                    occurred_at=now,
-                    case_id=case.id,
-                    fact_id=fact.id,
-                    kind=cmd.kind.value,
-                    occurred_on=cmd.occurred_on,
-                )
+        uow.emit(
+            FactRecorded(
+                centre_id=ctx.centre_id,
+                occurred_at=now,
+                case_id=case.id,
+                fact_id=fact.id,
+                kind=cmd.kind.value,
+                occurred_on=cmd.occurred_on,
             )
         )
         await record_audit(
@@ -942,7 +931,7 @@ class Scheduler:
                         escalated_to=supervisor.id if supervisor else None,
                     )
                 )
-                uow.track(event_carrier(event))
+                uow.emit(event)
                 await record_audit(
                     uow, TenantContext.system(centre_id), self.new_id, "deadline.missed",
                     "deadline", item.id, now, ("status",), source_event_id=event.event_id,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar
 
 from attrs import frozen
 
-from cma_core.shared.events import Aggregate, EventEnvelope
+from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope
 from cma_core.shared.ids import CentreId, EventId
 
 if TYPE_CHECKING:
@@ -100,6 +100,12 @@ class UnitOfWork(Protocol):
         The built-in repositories track what they add and save; repositories of other
         areas (obtained through a ``RepositoryFactory``) call this themselves.
         """
+        ...
+
+    def emit(self, *events: DomainEvent) -> None:
+        """Stage events that no aggregate records (a change to a plain record: a debt, a
+        budget, a deadline) for the outbox, written on commit in the order staged, among
+        the events of the aggregates tracked before and after. Dropped on rollback."""
         ...
 
 

@@ -26,7 +26,7 @@ from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts
 from cma_core.debts.priority import classify
-from cma_core.debts.service import AdviceRecorded, emit, load_case, thresholds_of
+from cma_core.debts.service import AdviceRecorded, load_case, thresholds_of
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
@@ -324,8 +324,7 @@ class AppraisalService:
                 now,
                 ("recommended", "reasons", "client_decision"),
             )
-            emit(
-                uow,
+            uow.emit(
                 AdviceRecorded(
                     centre_id=ctx.centre_id,
                     occurred_at=now,
