@@ -23,10 +23,11 @@ from cma_core.advice.ports import (
     template_id,
 )
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
+from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import AdviceRepositories
 from cma_core.debts.priority import classify
-from cma_core.debts.service import LetterSent, load_case
+from cma_core.debts.service import LetterSent
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock
@@ -294,10 +295,8 @@ class LetterService:
         *,
         expected_version: int | None,
     ) -> Letter:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             repo = self.repos.letters(uow)
             letter = await repo.get(letter_id)
             if letter is None or letter.case_id != case_id:
@@ -323,16 +322,13 @@ class LetterService:
         return letter
 
     async def list_letters(self, ctx: TenantContext, case_id: CaseId) -> list[Letter]:
-        ctx.require(Permission.CASE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return list(await self.repos.letters(uow).list_for_case(case_id))
 
     async def get_letter(self, ctx: TenantContext, case_id: CaseId, letter_id: uuid.UUID) -> Letter:
         ctx.require(Permission.CASE_READ)
         ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
             letter = await self.repos.letters(uow).get(letter_id)
         if letter is None or letter.case_id != case_id:
             raise NotFound("letter", letter_id)

@@ -30,10 +30,11 @@ from cma_core.budgets.ports import (
     SfsStatement,
     SfsStatementDetails,
 )
+from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
 from cma_core.debts.ports import AdviceRepositories, CreditorEntry, DebtEntry
 from cma_core.debts.priority import classify
-from cma_core.debts.service import BudgetChanged, DebtAdded, guidelines_of, load_case
+from cma_core.debts.service import BudgetChanged, DebtAdded, guidelines_of
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
@@ -90,10 +91,8 @@ class BudgetService:
 
     async def get(self, ctx: TenantContext, case_id: CaseId) -> BudgetView:
         """The case's budget; a case with none gets an empty one (version 0)."""
-        ctx.require(Permission.FINANCE_READ)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             record = await self.repos.budgets(uow).get(case_id)
             if record is None:
                 record = BudgetRecord(
@@ -117,10 +116,8 @@ class BudgetService:
     ) -> BudgetView:
         """Replace the budget. ``complete`` dates it as a complete SFS (CR-06) and needs a
         note on every category above its spending guideline (CR-08)."""
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             view = await self._store(
                 uow, ctx, case_id, budget, details, complete, expected_version, now
             )
@@ -205,9 +202,7 @@ class BudgetService:
 
     async def statement(self, ctx: TenantContext, case_id: CaseId) -> SfsStatement:
         """The case's SFS: budget, details, and debts with the latest plan's offers."""
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, case):
             record = await self.repos.budgets(uow).get(case_id)
             if record is None:
                 raise ValidationError("budget", "the case has no budget to export yet")

@@ -26,6 +26,7 @@ import attrs
 from attrs import define, field, frozen
 
 from cma_core.cases.model import Case, CaseStatus
+from cma_core.cases.service import case_scope
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
 from cma_core.compliance.inputs import advice_sections, soften, unrecordable
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
@@ -56,7 +57,6 @@ from cma_core.scheduling.service import (
     SchedulingConfig,
     SchedulingStoreFactory,
     centre_calendar,
-    load_case,
     local_date,
 )
 from cma_core.shared.clock import Clock
@@ -391,9 +391,7 @@ class ComplianceService:
 
     async def case_compliance(self, ctx: TenantContext, case_id: CaseId) -> CaseCompliance:
         """Stored findings; a case never evaluated yet is evaluated now (not stored)."""
-        ctx.require(Permission.CASE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
             stored = await self.store(uow).findings.for_case(case_id)
             if stored:
                 return CaseCompliance(
@@ -542,8 +540,7 @@ class ComplianceService:
         checklist = checklist_from_rules([r.id for r in RULES], {r.id: r.title for r in RULES})
         score = score_checklist(checklist, answers)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_ASSIGN) as (uow, case):
             if case.status is not CaseStatus.CLOSED:
                 raise ValidationError("case_id", "file reviews sample closed cases")
             review = QaReview(

@@ -21,7 +21,7 @@ from attrs import define, field, frozen
 
 from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
 from cma_core.budgets.guidelines import GuidelineTable, parse_guidelines_csv
-from cma_core.cases.model import Case
+from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.limitation import LimitationAssessment, assess_limitation
 from cma_core.debts.model import (
     Creditor,
@@ -105,14 +105,6 @@ class LetterSent(DomainEvent):
 
 
 # ------------------------------------------------------------------------------ helpers
-
-
-async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
-    """The case, or ``NotFound`` (also for another adviser's case without read-all)."""
-    case = await uow.cases.get(case_id)
-    if case is None or (not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id):
-        raise NotFound("case", case_id)
-    return case
 
 
 def thresholds_of(ref: CentreReference | None) -> ThresholdTable:
@@ -489,10 +481,8 @@ class DebtService:
         *,
         expected_version: int | None,
     ) -> DebtView:
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             repo = self.repos.debts(uow)
             entry = await repo.get(debt_id)
             if entry is None or entry.case_id != case_id:
@@ -543,10 +533,8 @@ class DebtService:
         *,
         expected_version: int | None,
     ) -> None:
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             repo = self.repos.debts(uow)
             entry = await repo.get(debt_id)
             if entry is None or entry.case_id != case_id:
@@ -566,9 +554,7 @@ class DebtService:
             await uow.commit()
 
     async def get_debt(self, ctx: TenantContext, case_id: CaseId, debt_id: DebtId) -> DebtView:
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             entry = await self.repos.debts(uow).get(debt_id)
             if entry is None or entry.case_id != case_id:
                 raise NotFound("debt", debt_id)
@@ -589,8 +575,7 @@ class DebtService:
         ctx.require(Permission.FINANCE_READ)
         check_page(limit, offset)
         today = self.clock.now().date()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             views = [
                 await self._view(uow, e, today)
                 for e in await self.repos.debts(uow).list_for_case(case_id)
@@ -626,9 +611,7 @@ class DebtService:
 
     async def get_facts(self, ctx: TenantContext, case_id: CaseId) -> CaseFinancialFacts:
         """The recorded facts; a case with none gets an all-unknown record (version 0)."""
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             found = await self.repos.facts(uow).get(case_id)
         if found is not None:
             return found
@@ -652,8 +635,7 @@ class DebtService:
             raise ValidationError("benefits_only_months", "must not be negative")
         if details.lump_sum_available is not None and details.lump_sum_available.is_negative:
             raise ValidationError("lump_sum_available_pence", "must not be negative")
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             repo = self.repos.facts(uow)
             current = await repo.get(case_id)
             values = {

@@ -26,6 +26,7 @@ from typing import BinaryIO
 from attrs import define, field, frozen
 
 from cma_core.cases.model import Case
+from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId, DebtType
 from cma_core.debts.ports import AdviceRepositories
 from cma_core.debts.priority import classify as classify_debt
@@ -131,15 +132,6 @@ class SummaryDraft:
     status: str = "draft"
 
 
-async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
-    """The case, as ``CaseService`` shows it: without ``case:read_all`` another adviser's
-    case is reported as not found, and so are its documents."""
-    case = await uow.cases.get(case_id)
-    if case is None or (not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id):
-        raise NotFound("case", case_id)
-    return case
-
-
 @define
 class DocumentService:
     """Documents and suggestions as advisers see them (HTTP and CLI)."""
@@ -179,8 +171,7 @@ class DocumentService:
             facts = inspect_upload(data, max_bytes=self.max_bytes)
         else:
             facts = await asyncio.to_thread(_inspect_stream, data, self.max_bytes)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             existing = await self.repos.documents(uow).find_by_checksum(case_id, facts.sha256)
             if existing is not None:
                 raise DuplicateDocument(existing.id, existing.filename)
@@ -244,8 +235,7 @@ class DocumentService:
         """The case's documents, newest first, without their pages."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return await self.repos.documents(uow).list(
                 case_id=case_id,
                 limit=limit,
@@ -352,8 +342,7 @@ class DocumentService:
     ) -> Page[Suggestion]:
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return await self.repos.suggestions(uow).list(
                 case_id=case_id, limit=limit, offset=offset, status=status
             )
@@ -642,8 +631,7 @@ class DocumentService:
         """
         ctx.require(Permission.CASE_READ)
         ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, case):
             facts = await self._case_facts(uow, case)
             now = self.clock.now()
             await record_audit(uow, ctx, self.new_id, "case.summary_drafted", "case", case.id, now)

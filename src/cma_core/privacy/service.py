@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 from attrs import define, field, frozen
 
-from cma_core.cases.model import Case
+from cma_core.cases.service import case_scope, load_case
 from cma_core.clients.model import Client
 from cma_core.debts.ports import AdviceRepositories
 from cma_core.documents.errors import ObjectNotFound
@@ -124,13 +124,13 @@ class PrivacyService:
         progress: Progress | None = None,
     ) -> ErasureReport:
         """Delete the case and everything under it, stored objects included."""
-        ctx.require(Permission.CASE_DELETE)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await self._load_case(uow, ctx, case_id)
-            check_version("case", expected_version, case.version)
+        async with case_scope(
+            self.uow, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
+        ):
+            pass  # refused before any stored object goes; checked again below
         objects = await self._erase_objects(ctx, (case_id,), progress)
         async with self.uow(ctx.centre_id) as uow:
-            case = await self._load_case(uow, ctx, case_id)
+            case = await load_case(uow, ctx, case_id)
             check_version("case", expected_version, case.version)
             now = self.clock.now()
             late = await self._erase_late_objects(uow, ctx, (case_id,))
@@ -395,14 +395,6 @@ class PrivacyService:
         await self.store.delete(ctx.centre_id, document.storage_key)
         # Anything derived and stored beside the original (rendered pages, ...).
         await self.store.delete_prefix(ctx.centre_id, f"documents/{document.id}")
-
-    async def _load_case(self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
-        case = await uow.cases.get(case_id)
-        if case is None or (
-            not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id
-        ):
-            raise NotFound("case", case_id)
-        return case
 
     async def _load_client(self, uow: UnitOfWork, client_id: ClientId) -> Client:
         client = await uow.clients.get(client_id)

@@ -24,7 +24,8 @@ from zoneinfo import ZoneInfo
 import attrs
 from attrs import define, field, frozen
 
-from cma_core.cases.model import Case
+from cma_core.cases.model import sees_work_of
+from cma_core.cases.service import case_scope, load_case
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
@@ -227,14 +228,6 @@ class SetAvailability:
     timezone: str = LONDON
 
 
-async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
-    """The case, or ``NotFound`` (also for another adviser's case without read_all)."""
-    case = await uow.cases.get(case_id)
-    if case is None or (not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id):
-        raise NotFound("case", case_id)
-    return case
-
-
 def local_date(instant: dt.datetime, timezone: str = LONDON) -> dt.date:
     return instant.astimezone(ZoneInfo(timezone)).date()
 
@@ -363,8 +356,7 @@ class SchedulingService:
     ) -> Page[TrackedDeadline]:
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return await self.store(uow).deadlines.list(
                 limit=limit, offset=offset, case_id=case_id, status=status
             )
@@ -373,10 +365,8 @@ class SchedulingService:
         self, ctx: TenantContext, case_id: CaseId, deadline_id: DeadlineId
     ) -> TrackedDeadline:
         """Record that an open deadline was dealt with (it will not be escalated)."""
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             store = self.store(uow)
             item = await store.deadlines.get(deadline_id)
             if item is None or item.case_id != case_id:
@@ -400,8 +390,7 @@ class SchedulingService:
         now = self.clock.now()
         if cmd.adviser_id is not None:
             await self._require_staff(ctx, cmd.adviser_id)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, cmd.case_id)
+        async with case_scope(self.uow, ctx, cmd.case_id, Permission.CASE_WRITE) as (uow, case):
             adviser = cmd.adviser_id or case.adviser_id or ctx.user_id
             if adviser is None:
                 raise ValidationError("adviser_id", "the case has no adviser; name one")
@@ -456,9 +445,7 @@ class SchedulingService:
         self, uow: UnitOfWork, ctx: TenantContext, appointment_id: AppointmentId
     ) -> StoredAppointment:
         stored = await self.store(uow).appointments.get(appointment_id)
-        if stored is None or (
-            not ctx.can(Permission.CASE_READ_ALL) and stored.appointment.adviser_id != ctx.user_id
-        ):
+        if stored is None or not sees_work_of(ctx, stored.appointment.adviser_id):
             raise NotFound("appointment", appointment_id)
         return stored
 

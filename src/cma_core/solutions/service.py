@@ -22,11 +22,12 @@ from collections.abc import Mapping
 from attrs import define, field, frozen
 
 from cma_core.advice.ports import AdviceRecord, ClientDecision, ConsideredOption
+from cma_core.cases.service import case_scope
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts
 from cma_core.debts.priority import classify
-from cma_core.debts.service import AdviceRecorded, load_case, thresholds_of
+from cma_core.debts.service import AdviceRecorded, thresholds_of
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
@@ -114,9 +115,7 @@ class AppraisalService:
         jurisdiction: Jurisdiction | None = None,
     ) -> Appraisal:
         """Judge every option of the jurisdiction on ``on_date`` (default: today)."""
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return await self._appraise(
                 uow, case_id, on_date or self.clock.now().date(), jurisdiction
             )
@@ -129,10 +128,8 @@ class AppraisalService:
         on_date: dt.date | None = None,
         jurisdiction: Jurisdiction | None = None,
     ) -> AppraisalRecord:
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             result = await self._appraise(uow, case_id, on_date or now.date(), jurisdiction)
             record = AppraisalRecord(
                 id=self.new_id(),
@@ -150,9 +147,7 @@ class AppraisalService:
         return record
 
     async def list_appraisals(self, ctx: TenantContext, case_id: CaseId) -> list[AppraisalRecord]:
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return list(await self.repos.appraisals(uow).list_for_case(case_id))
 
     # -- offers
@@ -170,8 +165,7 @@ class AppraisalService:
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         day = on_date or now.date()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             budget = await self.repos.budgets(uow).get(case_id)
             if budget is None:
                 raise ValidationError("budget", "the case needs a budget before offers")
@@ -249,9 +243,7 @@ class AppraisalService:
         return record
 
     async def list_plans(self, ctx: TenantContext, case_id: CaseId) -> list[OfferPlanRecord]:
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return list(await self.repos.offers(uow).list_for_case(case_id))
 
     # -- advice
@@ -268,8 +260,7 @@ class AppraisalService:
         if cmd.expected_term_months is not None and cmd.expected_term_months <= 0:
             raise ValidationError("expected_term_months", "must be 1 or more")
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             result = await self._appraise(uow, case_id, cmd.on_date, cmd.jurisdiction)
             if (
                 cmd.recommended is not None
@@ -347,10 +338,8 @@ class AppraisalService:
         *,
         expected_version: int | None,
     ) -> AdviceRecord:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             repo = self.repos.advice(uow)
             record = await repo.get(advice_id)
             if record is None or record.case_id != case_id:
@@ -373,17 +362,13 @@ class AppraisalService:
         return record
 
     async def list_advice(self, ctx: TenantContext, case_id: CaseId) -> list[AdviceRecord]:
-        ctx.require(Permission.CASE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return list(await self.repos.advice(uow).list_for_case(case_id))
 
     async def get_advice(
         self, ctx: TenantContext, case_id: CaseId, advice_id: uuid.UUID
     ) -> AdviceRecord:
-        ctx.require(Permission.CASE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
             record = await self.repos.advice(uow).get(advice_id)
         if record is None or record.case_id != case_id:
             raise NotFound("advice", advice_id)
