@@ -15,17 +15,21 @@ from typing import Any
 from attrs import define, field, frozen
 
 from cma_core.advice.ports import (
+    AdviceRepository,
     Letter,
     LetterKind,
     LetterRenderer,
+    LetterRepository,
     LetterTemplate,
+    LetterTemplateRepository,
     RenderedLetter,
     template_id,
 )
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
+from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId
-from cma_core.debts.ports import AdviceRepositories
+from cma_core.debts.ports import CreditorDirectory, DebtRepository
 from cma_core.debts.priority import classify
 from cma_core.debts.service import LetterSent
 from cma_core.identity.model import TenantContext
@@ -36,7 +40,8 @@ from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_version, record_audit
-from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
+from cma_core.solutions.ports import OfferRepository
 
 #: Letters about one creditor's debt: ``debt_id`` is required for these.
 DEBT_LETTERS = frozenset(
@@ -65,17 +70,23 @@ def _pounds(m: Money | None) -> str:
 @define
 class LetterService:
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     renderer: LetterRenderer
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
+    debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
+    budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
+    offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
+    advice: RepositoryFactory[AdviceRepository] = field(kw_only=True)
+    letter_templates: RepositoryFactory[LetterTemplateRepository] = field(kw_only=True)
+    letters: RepositoryFactory[LetterRepository] = field(kw_only=True)
 
     # -- templates
 
     async def templates(self, ctx: TenantContext) -> list[TemplateView]:
         ctx.require(Permission.FINANCE_READ)
         async with self.uow(ctx.centre_id) as uow:
-            own = {t.kind: t for t in await self.repos.letter_templates(uow).list()}
+            own = {t.kind: t for t in await self.letter_templates(uow).list()}
         out = []
         for kind in LetterKind:
             if kind in own:
@@ -114,7 +125,7 @@ class LetterService:
         self.renderer.check(subject, body)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            repo = self.repos.letter_templates(uow)
+            repo = self.letter_templates(uow)
             current = await repo.get(kind)
             if current is None:
                 check_version("letter template", expected_version, 0)
@@ -154,12 +165,12 @@ class LetterService:
     ) -> dict[str, Any]:
         case = await load_case(uow, ctx, case_id)
         client = await uow.clients.get(case.client_id)
-        entries = await self.repos.debts(uow).list_for_case(case_id)
-        creditors = {c.id: c.creditor for c in await self.repos.creditors(uow).list()}
-        budget = await self.repos.budgets(uow).get(case_id)
-        plans = await self.repos.offers(uow).list_for_case(case_id)
+        entries = await self.debts(uow).list_for_case(case_id)
+        creditors = {c.id: c.creditor for c in await self.creditors(uow).list()}
+        budget = await self.budgets(uow).get(case_id)
+        plans = await self.offers(uow).list_for_case(case_id)
         plan = plans[-1] if plans else None
-        advice = await self.repos.advice(uow).list_for_case(case_id)
+        advice = await self.advice(uow).list_for_case(case_id)
         offers = {line.debt_id: line.amount for line in plan.lines} if plan else {}
 
         def debt_data(e: Any) -> dict[str, Any]:
@@ -265,7 +276,7 @@ class LetterService:
             context = await self._context(uow, ctx, case_id, debt_id)
             if kind is LetterKind.ADVICE_SUMMARY and context["advice"] is None:
                 raise ValidationError("kind", "record the advice before the advice summary")
-            own = await self.repos.letter_templates(uow).get(kind)
+            own = await self.letter_templates(uow).get(kind)
             subject, body = (own.subject, own.body) if own else self.renderer.default_template(kind)
             rendered = self.renderer.render(subject, body, context)
             letter = Letter(
@@ -280,7 +291,7 @@ class LetterService:
                 created_at=now,
                 created_by=ctx.user_id,
             )
-            await self.repos.letters(uow).add(letter)
+            await self.letters(uow).add(letter)
             await record_audit(
                 uow, ctx, self.new_id, "letter.generated", "letter", letter.id, now, ("kind",)
             )
@@ -297,7 +308,7 @@ class LetterService:
     ) -> Letter:
         now = self.clock.now()
         async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
-            repo = self.repos.letters(uow)
+            repo = self.letters(uow)
             letter = await repo.get(letter_id)
             if letter is None or letter.case_id != case_id:
                 raise NotFound("letter", letter_id)
@@ -323,13 +334,13 @@ class LetterService:
 
     async def list_letters(self, ctx: TenantContext, case_id: CaseId) -> list[Letter]:
         async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
-            return list(await self.repos.letters(uow).list_for_case(case_id))
+            return list(await self.letters(uow).list_for_case(case_id))
 
     async def get_letter(self, ctx: TenantContext, case_id: CaseId, letter_id: uuid.UUID) -> Letter:
         ctx.require(Permission.CASE_READ)
         ctx.require(Permission.FINANCE_READ)
         async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
-            letter = await self.repos.letters(uow).get(letter_id)
+            letter = await self.letters(uow).get(letter_id)
         if letter is None or letter.case_id != case_id:
             raise NotFound("letter", letter_id)
         return letter

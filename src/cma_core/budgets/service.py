@@ -24,6 +24,7 @@ from cma_core.budgets.guidelines import (
 from cma_core.budgets.model import Budget, BudgetSummary
 from cma_core.budgets.ports import (
     BudgetRecord,
+    BudgetRepository,
     SfsCodec,
     SfsDebtLine,
     SfsFormat,
@@ -32,22 +33,22 @@ from cma_core.budgets.ports import (
 )
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
-from cma_core.debts.ports import AdviceRepositories, CreditorEntry, DebtEntry
+from cma_core.debts.ports import CreditorDirectory, CreditorEntry, DebtEntry, DebtRepository
 from cma_core.debts.priority import classify
-from cma_core.debts.service import BudgetChanged, DebtAdded, guidelines_of
+from cma_core.debts.service import BudgetChanged, DebtAdded, creditor_names, guidelines_of
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import CentreReference
+from cma_core.reference.ports import CentreReference, ReferenceDataRepository
 from cma_core.reference.thresholds import parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_version, record_audit
-from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.offers import OfferKind
-from cma_core.solutions.ports import OfferLine, OfferPlanRecord
+from cma_core.solutions.ports import OfferLine, OfferPlanRecord, OfferRepository
 
 
 @frozen(kw_only=True)
@@ -73,14 +74,18 @@ def _summary(budget: Budget, plan: OfferPlanRecord | None) -> BudgetSummary:
 @define
 class BudgetService:
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     clock: Clock
     sfs: SfsCodec | None = None
     new_id: IdFactory = field(default=uuid.uuid4)
+    creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
+    debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
+    budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
+    offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
+    reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
 
     async def _view(self, uow: UnitOfWork, record: BudgetRecord, on_date: dt.date) -> BudgetView:
-        table = guidelines_of(await self.repos.reference(uow).get())
-        plans = await self.repos.offers(uow).list_for_case(record.case_id)
+        table = guidelines_of(await self.reference(uow).get())
+        plans = await self.offers(uow).list_for_case(record.case_id)
         checks = check_guidelines(record.budget, table, on_date) if table is not None else ()
         return BudgetView(
             record=record,
@@ -93,7 +98,7 @@ class BudgetService:
         """The case's budget; a case with none gets an empty one (version 0)."""
         now = self.clock.now()
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
-            record = await self.repos.budgets(uow).get(case_id)
+            record = await self.budgets(uow).get(case_id)
             if record is None:
                 record = BudgetRecord(
                     case_id=case_id,
@@ -135,7 +140,7 @@ class BudgetService:
         expected_version: int | None,
         now: dt.datetime,
     ) -> BudgetView:
-        repo = self.repos.budgets(uow)
+        repo = self.budgets(uow)
         record = await repo.get(case_id)
         if record is None:
             check_version("budget", expected_version, 0)
@@ -203,7 +208,7 @@ class BudgetService:
     async def statement(self, ctx: TenantContext, case_id: CaseId) -> SfsStatement:
         """The case's SFS: budget, details, and debts with the latest plan's offers."""
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, case):
-            record = await self.repos.budgets(uow).get(case_id)
+            record = await self.budgets(uow).get(case_id)
             if record is None:
                 raise ValidationError("budget", "the case has no budget to export yet")
             details = record.details
@@ -222,11 +227,11 @@ class BudgetService:
                     partner_employment_status_other=details.partner_employment_status_other,
                     additional_notes=details.additional_notes,
                 )
-            entries = await self.repos.debts(uow).list_for_case(case_id)
-            plans = await self.repos.offers(uow).list_for_case(case_id)
+            entries = await self.debts(uow).list_for_case(case_id)
+            plans = await self.offers(uow).list_for_case(case_id)
             plan = plans[-1] if plans else None
             offers = {line.debt_id: line for line in plan.lines} if plan else {}
-            creditors = await self.repos.creditor_names(uow)
+            creditors = await creditor_names(self.creditors(uow))
             lines = []
             for e in entries:
                 d = e.debt
@@ -293,7 +298,7 @@ class BudgetService:
                 expected_version,
                 now,
             )
-            debts = self.repos.debts(uow)
+            debts = self.debts(uow)
             if statement.debts and not await debts.list_for_case(case_id):
                 await self._import_debts(uow, ctx, case_id, statement, view, now)
             await record_audit(
@@ -311,7 +316,7 @@ class BudgetService:
         view: BudgetView,
         now: dt.datetime,
     ) -> None:
-        directory = self.repos.creditors(uow)
+        directory = self.creditors(uow)
         by_name = {c.creditor.name.casefold(): c.id for c in await directory.list()}
         lines: list[OfferLine] = []
         for i, item in enumerate(statement.debts):
@@ -348,7 +353,7 @@ class BudgetService:
             )
             # Distinct created_at keeps the document's order on every backend.
             at = now + dt.timedelta(microseconds=i)
-            await self.repos.debts(uow).add(
+            await self.debts(uow).add(
                 DebtEntry(debt=debt, notes=item.notes, created_at=at, updated_at=at)
             )
             uow.emit(
@@ -373,7 +378,7 @@ class BudgetService:
             )
         prio = Money(sum(x.amount.pence for x in lines if x.kind is OfferKind.PRIORITY))
         available = view.record.budget.available_for_priority
-        await self.repos.offers(uow).add(
+        await self.offers(uow).add(
             OfferPlanRecord(
                 id=self.new_id(),
                 centre_id=ctx.centre_id,
@@ -397,14 +402,14 @@ class ReferenceService:
     """A centre's reference data: spending guidelines and threshold records."""
 
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
 
     async def get(self, ctx: TenantContext) -> CentreReference | None:
         ctx.require(Permission.FINANCE_READ)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.repos.reference(uow).get()
+            return await self.reference(uow).get()
 
     async def load(
         self,
@@ -432,7 +437,7 @@ class ReferenceService:
             parse_thresholds(parsed["records"])
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            repo = self.repos.reference(uow)
+            repo = self.reference(uow)
             ref = await repo.get()
             if ref is None:
                 ref = CentreReference(

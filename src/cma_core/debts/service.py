@@ -33,12 +33,19 @@ from cma_core.debts.model import (
     Ownership,
     PriorityOverride,
 )
-from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts, CreditorEntry, DebtEntry
+from cma_core.debts.ports import (
+    CaseFinancialFacts,
+    CreditorDirectory,
+    CreditorEntry,
+    DebtEntry,
+    DebtRepository,
+    FactsRepository,
+)
 from cma_core.debts.priority import PriorityAssessment, classify
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import CentreReference
+from cma_core.reference.ports import CentreReference, ReferenceDataRepository
 from cma_core.reference.thresholds import ThresholdTable, default_thresholds, parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
@@ -46,7 +53,7 @@ from cma_core.shared.events import DomainEvent
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
-from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 # ------------------------------------------------------------------------------ events
 
@@ -105,6 +112,11 @@ class LetterSent(DomainEvent):
 
 
 # ------------------------------------------------------------------------------ helpers
+
+
+async def creditor_names(creditors: CreditorDirectory) -> dict[CreditorId, str]:
+    """The centre's creditor directory as id -> name, to label debts (one query)."""
+    return {e.id: e.creditor.name for e in await creditors.list()}
 
 
 def thresholds_of(ref: CentreReference | None) -> ThresholdTable:
@@ -209,9 +221,12 @@ class DebtService:
     """Creditor directory, debts on a case, and the case's financial facts."""
 
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
+    debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
+    facts: RepositoryFactory[FactsRepository] = field(kw_only=True)
+    reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
 
     # -- creditors
 
@@ -231,7 +246,7 @@ class DebtService:
             created_at=now,
         )
         async with self.uow(ctx.centre_id) as uow:
-            await self.repos.creditors(uow).add(entry)
+            await self.creditors(uow).add(entry)
             await record_audit(
                 uow, ctx, self.new_id, "creditor.created", "creditor", entry.id, now, ("name",)
             )
@@ -249,7 +264,7 @@ class DebtService:
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            repo = self.repos.creditors(uow)
+            repo = self.creditors(uow)
             entry = await repo.get(creditor_id)
             if entry is None:
                 raise NotFound("creditor", creditor_id)
@@ -276,7 +291,7 @@ class DebtService:
         ctx.require(Permission.FINANCE_READ)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            rows = list(await self.repos.creditors(uow).list())
+            rows = list(await self.creditors(uow).list())
         if name:
             wanted = name.strip().casefold()
             rows = [r for r in rows if wanted in r.creditor.name.casefold()]
@@ -287,7 +302,7 @@ class DebtService:
     async def get_creditor(self, ctx: TenantContext, creditor_id: CreditorId) -> CreditorEntry:
         ctx.require(Permission.FINANCE_READ)
         async with self.uow(ctx.centre_id) as uow:
-            entry = await self.repos.creditors(uow).get(creditor_id)
+            entry = await self.creditors(uow).get(creditor_id)
         if entry is None:
             raise NotFound("creditor", creditor_id)
         return entry
@@ -344,7 +359,7 @@ class DebtService:
         return debt
 
     async def _check_creditor(self, uow: UnitOfWork, creditor_id: CreditorId | None) -> None:
-        if creditor_id is not None and await self.repos.creditors(uow).get(creditor_id) is None:
+        if creditor_id is not None and await self.creditors(uow).get(creditor_id) is None:
             raise ValidationError("creditor_id", "no such creditor in this centre's directory")
 
     async def add_debt(self, ctx: TenantContext, case_id: CaseId, details: DebtDetails) -> DebtView:
@@ -376,7 +391,7 @@ class DebtService:
             ctx, case_id, DebtId(self.new_id()), details, previous=None, today=now.date()
         )
         entry = DebtEntry(debt=debt, notes=_text(details.notes), created_at=now, updated_at=now)
-        await self.repos.debts(uow).add(entry)
+        await self.debts(uow).add(entry)
         await record_audit(
             uow, ctx, self.new_id, "debt.created", "debt", debt.id, now, _DEBT_FIELDS
         )
@@ -415,7 +430,7 @@ class DebtService:
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         await load_case(uow, ctx, case_id)
-        repo = self.repos.debts(uow)
+        repo = self.debts(uow)
         entry = await repo.get(debt_id)
         if entry is None or entry.case_id != case_id:
             raise NotFound("debt", debt_id)
@@ -455,7 +470,7 @@ class DebtService:
         wanted = name.strip().casefold()
         if not wanted:
             raise ValidationError("creditor_name", "must not be blank")
-        repo = self.repos.creditors(uow)
+        repo = self.creditors(uow)
         for entry in await repo.list():
             if entry.creditor.name.strip().casefold() == wanted:
                 return entry.id
@@ -483,7 +498,7 @@ class DebtService:
     ) -> DebtView:
         now = self.clock.now()
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
-            repo = self.repos.debts(uow)
+            repo = self.debts(uow)
             entry = await repo.get(debt_id)
             if entry is None or entry.case_id != case_id:
                 raise NotFound("debt", debt_id)
@@ -535,7 +550,7 @@ class DebtService:
     ) -> None:
         now = self.clock.now()
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
-            repo = self.repos.debts(uow)
+            repo = self.debts(uow)
             entry = await repo.get(debt_id)
             if entry is None or entry.case_id != case_id:
                 raise NotFound("debt", debt_id)
@@ -555,7 +570,7 @@ class DebtService:
 
     async def get_debt(self, ctx: TenantContext, case_id: CaseId, debt_id: DebtId) -> DebtView:
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
-            entry = await self.repos.debts(uow).get(debt_id)
+            entry = await self.debts(uow).get(debt_id)
             if entry is None or entry.case_id != case_id:
                 raise NotFound("debt", debt_id)
             return await self._view(uow, entry, self.clock.now().date())
@@ -578,7 +593,7 @@ class DebtService:
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             views = [
                 await self._view(uow, e, today)
-                for e in await self.repos.debts(uow).list_for_case(case_id)
+                for e in await self.debts(uow).list_for_case(case_id)
             ]
         views = [
             v
@@ -594,11 +609,11 @@ class DebtService:
     async def _view(self, uow: UnitOfWork, entry: DebtEntry, today: dt.date) -> DebtView:
         creditor = None
         if entry.debt.creditor_id is not None:
-            found = await self.repos.creditors(uow).get(entry.debt.creditor_id)
+            found = await self.creditors(uow).get(entry.debt.creditor_id)
             creditor = found.creditor if found else None
-        facts = await self.repos.facts(uow).get(entry.case_id)
+        facts = await self.facts(uow).get(entry.case_id)
         jurisdiction = facts.jurisdiction if facts and facts.jurisdiction else Jurisdiction.EW
-        table = thresholds_of(await self.repos.reference(uow).get())
+        table = thresholds_of(await self.reference(uow).get())
         return DebtView(
             entry=entry,
             creditor=creditor,
@@ -612,7 +627,7 @@ class DebtService:
     async def get_facts(self, ctx: TenantContext, case_id: CaseId) -> CaseFinancialFacts:
         """The recorded facts; a case with none gets an all-unknown record (version 0)."""
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
-            found = await self.repos.facts(uow).get(case_id)
+            found = await self.facts(uow).get(case_id)
         if found is not None:
             return found
         now = self.clock.now()
@@ -636,7 +651,7 @@ class DebtService:
         if details.lump_sum_available is not None and details.lump_sum_available.is_negative:
             raise ValidationError("lump_sum_available_pence", "must not be negative")
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
-            repo = self.repos.facts(uow)
+            repo = self.facts(uow)
             current = await repo.get(case_id)
             values = {
                 "jurisdiction": details.jurisdiction,

@@ -34,16 +34,14 @@ from attrs import define, field, frozen
 
 from cma_core.cases.service import case_scope, load_case
 from cma_core.clients.model import Client
-from cma_core.debts.ports import AdviceRepositories
 from cma_core.documents.errors import ObjectNotFound
 from cma_core.documents.model import Document, DocumentId
 from cma_core.documents.ports import DocumentStore
-from cma_core.documents.service import DocumentRepositories
+from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
 from cma_core.documents.storage import MAX_LINK_EXPIRY
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.privacy.ports import CaseDataEraser
-from cma_core.scheduling.ports import SchedulingStore
+from cma_core.privacy.ports import AdviceRecordSources, CaseDataEraser, SchedulingRecordSources
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
@@ -104,13 +102,14 @@ class ErasureReport:
 class PrivacyService:
     uow: UnitOfWorkFactory
     eraser: RepositoryFactory[CaseDataEraser]
-    documents: DocumentRepositories
     store: DocumentStore
     clock: Clock
-    advice: AdviceRepositories | None = None
-    scheduling: RepositoryFactory[SchedulingStore] | None = None
+    advice: AdviceRecordSources | None = None
+    scheduling: SchedulingRecordSources | None = None
     link_expiry: dt.timedelta = DEFAULT_LINK_EXPIRY
     new_id: IdFactory = field(default=uuid.uuid4)
+    documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
+    suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
     # -- case deletion -----------------------------------------------------------------
 
@@ -246,7 +245,7 @@ class PrivacyService:
             ]
             consent: Any = None
             if self.scheduling is not None:
-                consent = await self.scheduling(uow).consents.get(client_id)
+                consent = await self.scheduling.consents(uow).get(client_id)
             document: dict[str, Any] = {
                 "format": EXPORT_FORMAT,
                 "generated_at": now.isoformat(),
@@ -295,30 +294,30 @@ class PrivacyService:
             out["advice"] = jsonable(await a.advice(uow).list_for_case(case_id))
             out["letters"] = jsonable(await a.letters(uow).list_for_case(case_id))
         if self.scheduling is not None:
-            s = self.scheduling(uow)
-            out["case_facts"] = jsonable(await s.facts.list(case_id))
+            s = self.scheduling
+            out["case_facts"] = jsonable(await s.dated_facts(uow).list(case_id))
             out["deadlines"] = jsonable(
                 await _all(
-                    lambda limit, offset: s.deadlines.list(
+                    lambda limit, offset: s.deadlines(uow).list(
                         limit=limit, offset=offset, case_id=case_id
                     )
                 )
             )
             out["appointments"] = jsonable(
                 await _all(
-                    lambda limit, offset: s.appointments.list(
+                    lambda limit, offset: s.appointments(uow).list(
                         limit=limit, offset=offset, case_id=case_id
                     )
                 )
             )
-            out["compliance_findings"] = jsonable(await s.findings.for_case(case_id))
-            out["qa_reviews"] = jsonable(await s.qa.list_reviews(case_id=case_id))
-        docs = self.documents.documents(uow)
+            out["compliance_findings"] = jsonable(await s.findings(uow).for_case(case_id))
+            out["qa_reviews"] = jsonable(await s.qa(uow).list_reviews(case_id=case_id))
+        docs = self.documents(uow)
         documents = await _all(
             lambda limit, offset: docs.list(case_id=case_id, limit=limit, offset=offset)
         )
         out["documents"] = [await self._document_entry(ctx, d) for d in documents]
-        suggestions = self.documents.suggestions(uow)
+        suggestions = self.suggestions(uow)
         out["suggestions"] = jsonable(
             await _all(
                 lambda limit, offset: suggestions.list(case_id=case_id, limit=limit, offset=offset)
@@ -346,7 +345,7 @@ class PrivacyService:
     ) -> int:
         """Every document of the cases: object first, then its record, one per commit."""
         async with self.uow(ctx.centre_id) as uow:
-            docs = self.documents.documents(uow)
+            docs = self.documents(uow)
             ids: list[DocumentId] = []
             for case_id in case_ids:
                 ids.extend(await docs.ids_for_case(case_id))
@@ -356,7 +355,7 @@ class PrivacyService:
         done = 0
         for document_id in ids:
             async with self.uow(ctx.centre_id) as uow:
-                docs = self.documents.documents(uow)
+                docs = self.documents(uow)
                 document = await docs.get(document_id)
                 if document is not None:
                     await self._delete_object(ctx, document)
@@ -381,7 +380,7 @@ class PrivacyService:
     ) -> int:
         """Objects of documents uploaded while the erasure ran, inside its last transaction
         (the records go with the case's rows)."""
-        docs = self.documents.documents(uow)
+        docs = self.documents(uow)
         count = 0
         for case_id in case_ids:
             for document_id in await docs.ids_for_case(case_id):

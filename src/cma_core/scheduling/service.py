@@ -45,24 +45,31 @@ from cma_core.scheduling.calendar import Jurisdiction, Roll, WorkingCalendar
 from cma_core.scheduling.holidays import HolidayProvider
 from cma_core.scheduling.ical import to_icalendar
 from cma_core.scheduling.ports import (
+    AppointmentRepository,
+    AvailabilityRepository,
     CaseFact,
     ClosureDay,
+    ClosureRepository,
+    ConsentRepository,
     DeadlineId,
     DeadlinePassed,
+    DeadlineRepository,
     DeadlineStatus,
     FactId,
     FactKind,
     FactRecorded,
+    FactRepository,
     Notifier,
     NotifyChannel,
     OutgoingMessage,
     ReminderRecord,
+    ReminderRepository,
     ReminderStatus,
-    SchedulingStore,
     StoredAppointment,
     StoredAvailability,
     StoredConsent,
     TrackedDeadline,
+    WrittenAdviceDays,
 )
 from cma_core.scheduling.reminders import (
     Audience,
@@ -81,7 +88,6 @@ from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 log = logging.getLogger(__name__)
 
-SchedulingStoreFactory = RepositoryFactory[SchedulingStore]
 
 # "Earliest day" markers and timeline ends: shown and reminded, never missed or escalated.
 INFO_KINDS = frozenset(
@@ -134,7 +140,7 @@ def working_calendar(
 
 
 async def centre_calendar(
-    store: SchedulingStore,
+    closures: ClosureRepository,
     holidays: HolidayProvider,
     config: SchedulingConfig,
     around: Iterable[dt.date],
@@ -155,18 +161,16 @@ async def centre_calendar(
         raise ValidationError(
             for_field, f"is outside the years the working calendar covers ({err})"
         ) from None
-    closed = await store.closures.list(
-        start=dt.date(min(years), 1, 1), end=dt.date(max(years), 12, 31)
-    )
+    closed = await closures.list(start=dt.date(min(years), 1, 1), end=dt.date(max(years), 12, 31))
     return attrs.evolve(bank_holidays, closures=config.closures | {c.day for c in closed})
 
 
-async def centre_written_advice_days(store: SchedulingStore, config: SchedulingConfig) -> int:
+async def centre_written_advice_days(
+    written_advice_days: WrittenAdviceDays, config: SchedulingConfig
+) -> int:
     """The centre's written-advice deadline (working days), else the deployment default."""
-    stored = await store.policy.get()
-    return (
-        stored.policy.written_advice_working_days if stored else config.written_advice_working_days
-    )
+    days = await written_advice_days()
+    return days if days is not None else config.written_advice_working_days
 
 
 def derive_deadlines(
@@ -235,12 +239,19 @@ def local_date(instant: dt.datetime, timezone: str = LONDON) -> dt.date:
 @define
 class SchedulingService:
     uow: UnitOfWorkFactory
-    store: SchedulingStoreFactory
     identity: IdentityStore
     clock: Clock
     holidays: HolidayProvider
     config: SchedulingConfig = field(factory=SchedulingConfig)
     new_id: IdFactory = field(default=uuid.uuid4)
+    dated_facts: RepositoryFactory[FactRepository] = field(kw_only=True)
+    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
+    appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
+    availability: RepositoryFactory[AvailabilityRepository] = field(kw_only=True)
+    consents: RepositoryFactory[ConsentRepository] = field(kw_only=True)
+    reminders: RepositoryFactory[ReminderRepository] = field(kw_only=True)
+    closures: RepositoryFactory[ClosureRepository] = field(kw_only=True)
+    written_advice_days: RepositoryFactory[WrittenAdviceDays] = field(kw_only=True)
 
     # ----------------------------------------------------------------- facts and deadlines
 
@@ -272,13 +283,18 @@ class SchedulingService:
         if cmd.occurred_on > today:
             raise ValidationError("occurred_on", "must not be in the future")
         case = await load_case(uow, ctx, case_id)
-        store = self.store(uow)
         calendar = await centre_calendar(
-            store, self.holidays, self.config, [cmd.occurred_on, today], for_field="occurred_on"
+            self.closures(uow),
+            self.holidays,
+            self.config,
+            [cmd.occurred_on, today],
+            for_field="occurred_on",
         )
         config = attrs.evolve(
             self.config,
-            written_advice_working_days=await centre_written_advice_days(store, self.config),
+            written_advice_working_days=await centre_written_advice_days(
+                self.written_advice_days(uow), self.config
+            ),
         )
         derived = derive_deadlines(cmd.kind, cmd.occurred_on, cmd.details, calendar, config)
         fact = CaseFact(
@@ -291,7 +307,7 @@ class SchedulingService:
             recorded_by=ctx.user_id,
             details=dict(cmd.details),
         )
-        await store.facts.add(fact)
+        await self.dated_facts(uow).add(fact)
         tracked: list[TrackedDeadline] = []
         for deadline in derived:
             info = deadline.kind in INFO_KINDS
@@ -322,7 +338,7 @@ class SchedulingService:
                 created_at=now,
                 task_id=task_id,
             )
-            await store.deadlines.add(item)
+            await self.deadlines(uow).add(item)
             tracked.append(item)
         uow.emit(
             FactRecorded(
@@ -357,7 +373,7 @@ class SchedulingService:
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
         async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
-            return await self.store(uow).deadlines.list(
+            return await self.deadlines(uow).list(
                 limit=limit, offset=offset, case_id=case_id, status=status
             )
 
@@ -367,14 +383,13 @@ class SchedulingService:
         """Record that an open deadline was dealt with (it will not be escalated)."""
         now = self.clock.now()
         async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
-            store = self.store(uow)
-            item = await store.deadlines.get(deadline_id)
+            item = await self.deadlines(uow).get(deadline_id)
             if item is None or item.case_id != case_id:
                 raise NotFound("deadline", deadline_id)
             if item.status is not DeadlineStatus.OPEN:
                 raise ValidationError("status", f"the deadline is {item.status}, not open")
             item = attrs.evolve(item, status=DeadlineStatus.MET, closed_at=now)
-            await store.deadlines.save(item)
+            await self.deadlines(uow).save(item)
             await record_audit(
                 uow, ctx, self.new_id, "deadline.met", "deadline", item.id, now, ("status",)
             )
@@ -404,12 +419,15 @@ class SchedulingService:
                 end=cmd.end,
                 location=cmd.location,
             )
-            store = self.store(uow)
-            await store.appointments.lock_adviser(adviser)
-            existing = await store.appointments.booked_between(adviser, cmd.start, cmd.end)
-            availability = await store.availability.get(adviser)
+            await self.appointments(uow).lock_adviser(adviser)
+            existing = await self.appointments(uow).booked_between(adviser, cmd.start, cmd.end)
+            availability = await self.availability(uow).get(adviser)
             calendar = await centre_calendar(
-                store, self.holidays, self.config, [local_date(cmd.start)], for_field="start"
+                self.closures(uow),
+                self.holidays,
+                self.config,
+                [local_date(cmd.start)],
+                for_field="start",
             )
             appt = book(
                 candidate,
@@ -420,7 +438,7 @@ class SchedulingService:
             stored = StoredAppointment(
                 centre_id=ctx.centre_id, appointment=appt, version=1, created_at=now
             )
-            await store.appointments.add(stored)
+            await self.appointments(uow).add(stored)
             await record_audit(
                 uow,
                 ctx,
@@ -444,7 +462,7 @@ class SchedulingService:
     async def _load_appointment(
         self, uow: UnitOfWork, ctx: TenantContext, appointment_id: AppointmentId
     ) -> StoredAppointment:
-        stored = await self.store(uow).appointments.get(appointment_id)
+        stored = await self.appointments(uow).get(appointment_id)
         if stored is None or not sees_work_of(ctx, stored.appointment.adviser_id):
             raise NotFound("appointment", appointment_id)
         return stored
@@ -468,7 +486,7 @@ class SchedulingService:
                 return Page(items=(), total=0, limit=limit, offset=offset)
             adviser_id = ctx.user_id
         async with self.uow(ctx.centre_id) as uow:
-            return await self.store(uow).appointments.list(
+            return await self.appointments(uow).list(
                 limit=limit,
                 offset=offset,
                 adviser_id=adviser_id,
@@ -491,13 +509,16 @@ class SchedulingService:
         async with self.uow(ctx.centre_id) as uow:
             stored = await self._load_appointment(uow, ctx, appointment_id)
             check_version("appointment", expected_version, stored.version)
-            store = self.store(uow)
             adviser = stored.appointment.adviser_id
-            await store.appointments.lock_adviser(adviser)
-            existing = await store.appointments.booked_between(adviser, start, end)
-            availability = await store.availability.get(adviser)
+            await self.appointments(uow).lock_adviser(adviser)
+            existing = await self.appointments(uow).booked_between(adviser, start, end)
+            availability = await self.availability(uow).get(adviser)
             calendar = await centre_calendar(
-                store, self.holidays, self.config, [local_date(start)], for_field="start"
+                self.closures(uow),
+                self.holidays,
+                self.config,
+                [local_date(start)],
+                for_field="start",
             )
             moved = reschedule(
                 stored.appointment,
@@ -508,7 +529,7 @@ class SchedulingService:
                 calendar,
             )
             updated = attrs.evolve(stored, appointment=moved, version=stored.version + 1)
-            await store.appointments.save(updated, stored.version)
+            await self.appointments(uow).save(updated, stored.version)
             await record_audit(
                 uow,
                 ctx,
@@ -538,7 +559,7 @@ class SchedulingService:
             updated = attrs.evolve(
                 stored, appointment=stored.appointment.cancelled(reason), version=stored.version + 1
             )
-            await self.store(uow).appointments.save(updated, stored.version)
+            await self.appointments(uow).save(updated, stored.version)
             await record_audit(
                 uow,
                 ctx,
@@ -582,7 +603,7 @@ class SchedulingService:
                 raise ValidationError("status", "the appointment has not started yet")
             settled = appt.no_show() if no_show else appt.completed()
             updated = attrs.evolve(stored, appointment=settled, version=stored.version + 1)
-            await self.store(uow).appointments.save(updated, stored.version)
+            await self.appointments(uow).save(updated, stored.version)
             await record_audit(
                 uow,
                 ctx,
@@ -605,7 +626,7 @@ class SchedulingService:
         ctx.require(Permission.CASE_READ_ALL)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.store(uow).reminders.list(limit=limit, offset=offset)
+            return await self.reminders(uow).list(limit=limit, offset=offset)
 
     # ----------------------------------------------------------------- closure days
 
@@ -621,7 +642,7 @@ class SchedulingService:
             centre_id=ctx.centre_id, day=day, reason=reason, created_at=now, created_by=ctx.user_id
         )
         async with self.uow(ctx.centre_id) as uow:
-            await self.store(uow).closures.add(closure)
+            await self.closures(uow).add(closure)
             await record_audit(
                 uow,
                 ctx,
@@ -642,13 +663,13 @@ class SchedulingService:
         if start is not None and end is not None and end < start:
             raise ValidationError("to", "must not be before from")
         async with self.uow(ctx.centre_id) as uow:
-            return await self.store(uow).closures.list(start=start, end=end)
+            return await self.closures(uow).list(start=start, end=end)
 
     async def remove_closure(self, ctx: TenantContext, day: dt.date) -> None:
         ctx.require(Permission.CASE_ASSIGN)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            if not await self.store(uow).closures.remove(day):
+            if not await self.closures(uow).remove(day):
                 raise NotFound("closure day", day)
             await record_audit(
                 uow,
@@ -667,7 +688,7 @@ class SchedulingService:
     async def get_availability(self, ctx: TenantContext, adviser_id: UserId) -> StoredAvailability:
         ctx.require(Permission.CASE_READ)
         async with self.uow(ctx.centre_id) as uow:
-            stored = await self.store(uow).availability.get(adviser_id)
+            stored = await self.availability(uow).get(adviser_id)
         if stored is None:
             raise NotFound("availability", adviser_id)
         return stored
@@ -705,8 +726,7 @@ class SchedulingService:
         )
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            store = self.store(uow)
-            current = await store.availability.get(adviser_id)
+            current = await self.availability(uow).get(adviser_id)
             if current is not None:
                 check_version("availability", expected_version, current.version)
             stored = StoredAvailability(
@@ -715,7 +735,7 @@ class SchedulingService:
                 version=(current.version + 1) if current else 1,
                 updated_at=now,
             )
-            await store.availability.put(stored)
+            await self.availability(uow).put(stored)
             await record_audit(
                 uow,
                 ctx,
@@ -750,7 +770,7 @@ class SchedulingService:
         async with self.uow(ctx.centre_id) as uow:
             offset = 0
             while True:
-                page = await self.store(uow).appointments.list(
+                page = await self.appointments(uow).list(
                     limit=200,
                     offset=offset,
                     adviser_id=adviser_id,
@@ -780,7 +800,7 @@ class SchedulingService:
                 recorded_at=now,
                 recorded_by=ctx.user_id,
             )
-            await self.store(uow).consents.put(stored)
+            await self.consents(uow).put(stored)
             await record_audit(
                 uow, ctx, self.new_id, "client.consent", "client", client_id, now, ("consent",)
             )
@@ -828,13 +848,16 @@ class Scheduler:
     """Sweeps every centre: missed deadlines, reminder planning, delivery. Idempotent."""
 
     uow: UnitOfWorkFactory
-    store: SchedulingStoreFactory
     identity: IdentityStore
     clock: Clock
     notifier: Notifier
     config: SchedulingConfig = field(factory=SchedulingConfig)
     new_id: IdFactory = field(default=uuid.uuid4)
     batch: int = 200
+    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
+    appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
+    consents: RepositoryFactory[ConsentRepository] = field(kw_only=True)
+    reminders: RepositoryFactory[ReminderRepository] = field(kw_only=True)
 
     async def sweep(self) -> SweepReport:
         total = SweepReport()
@@ -861,8 +884,7 @@ class Scheduler:
         today = local_date(now, self.config.timezone)
         missed = escalated = 0
         async with self.uow(centre_id) as uow:
-            store = self.store(uow)
-            page = await store.deadlines.list(
+            page = await self.deadlines(uow).list(
                 limit=self.batch, offset=0, status=DeadlineStatus.OPEN, due_before=today
             )
             for item in page.items:
@@ -893,7 +915,7 @@ class Scheduler:
                         )
                     )
                     for sup in supervisors:
-                        await store.reminders.add_pending(
+                        await self.reminders(uow).add_pending(
                             ReminderRecord(
                                 key=f"escalation:{item.id}:{sup.id}",
                                 centre_id=centre_id,
@@ -910,7 +932,7 @@ class Scheduler:
                     escalated += 1
                 else:
                     log.warning("centre %s has no supervisor to escalate to", centre_id)
-                await store.deadlines.save(
+                await self.deadlines(uow).save(
                     attrs.evolve(
                         item,
                         status=DeadlineStatus.MISSED,
@@ -932,14 +954,13 @@ class Scheduler:
         now = self.clock.now()
         new = 0
         async with self.uow(centre_id) as uow:
-            store = self.store(uow)
             appts = await _all(
-                lambda limit, offset: store.appointments.list(
+                lambda limit, offset: self.appointments(uow).list(
                     limit=limit, offset=offset, start_from=now, booked_only=True
                 )
             )
             open_deadlines = await _all(
-                lambda limit, offset: store.deadlines.list(
+                lambda limit, offset: self.deadlines(uow).list(
                     limit=limit, offset=offset, status=DeadlineStatus.OPEN
                 )
             )
@@ -950,7 +971,7 @@ class Scheduler:
                     if case is not None:
                         case_clients[item.case_id] = case.client_id
             client_ids = {a.appointment.client_id for a in appts} | set(case_clients.values())
-            consents = await store.consents.for_clients(sorted(client_ids, key=str))
+            consents = await self.consents(uow).for_clients(sorted(client_ids, key=str))
             plan = plan_reminders(
                 appointments=[a.appointment for a in appts],
                 deadlines=[
@@ -970,7 +991,7 @@ class Scheduler:
             for intent in plan.intents:
                 if intent.send_at > now:
                     continue
-                added = await store.reminders.add_pending(
+                added = await self.reminders(uow).add_pending(
                     ReminderRecord(
                         key=intent.key,
                         centre_id=centre_id,
@@ -997,7 +1018,7 @@ class Scheduler:
         by_id = {u.id: u for u in users}
         sent = skipped = failed = 0
         async with self.uow(centre_id) as uow:
-            pending = list(await self.store(uow).reminders.pending(limit=self.batch))
+            pending = list(await self.reminders(uow).pending(limit=self.batch))
             addresses: dict[str, tuple[str | None, str | None]] = {}
             for rec in pending:
                 if rec.audience == Audience.CLIENT.value and rec.recipient not in addresses:
@@ -1047,7 +1068,7 @@ class Scheduler:
 
     async def _mark(self, centre_id: CentreId, record: ReminderRecord) -> None:
         async with self.uow(centre_id) as uow:
-            await self.store(uow).reminders.save(record)
+            await self.reminders(uow).save(record)
             await uow.commit()
 
     def _message(

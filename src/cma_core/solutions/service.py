@@ -21,22 +21,29 @@ from collections.abc import Mapping
 
 from attrs import define, field, frozen
 
-from cma_core.advice.ports import AdviceRecord, ClientDecision, ConsideredOption
+from cma_core.advice.ports import AdviceRecord, AdviceRepository, ClientDecision, ConsideredOption
+from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.service import case_scope
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import DebtId
-from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts
+from cma_core.debts.ports import (
+    CaseFinancialFacts,
+    CreditorDirectory,
+    DebtRepository,
+    FactsRepository,
+)
 from cma_core.debts.priority import classify
-from cma_core.debts.service import AdviceRecorded, thresholds_of
+from cma_core.debts.service import AdviceRecorded, creditor_names, thresholds_of
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.ports import ReferenceDataRepository
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_version, record_audit
-from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import (
     SOLUTIONS_BY_JURISDICTION,
     Appraisal,
@@ -44,7 +51,13 @@ from cma_core.solutions.model import (
     Solution,
 )
 from cma_core.solutions.offers import Share, plan_offers
-from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
+from cma_core.solutions.ports import (
+    AppraisalRecord,
+    AppraisalRepository,
+    OfferLine,
+    OfferPlanRecord,
+    OfferRepository,
+)
 from cma_core.solutions.rules import appraise
 
 
@@ -65,9 +78,16 @@ class RecordAdvice:
 @define
 class AppraisalService:
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
+    debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
+    facts: RepositoryFactory[FactsRepository] = field(kw_only=True)
+    budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
+    appraisals: RepositoryFactory[AppraisalRepository] = field(kw_only=True)
+    offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
+    advice: RepositoryFactory[AdviceRepository] = field(kw_only=True)
+    reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
 
     async def _appraise(
         self,
@@ -76,15 +96,15 @@ class AppraisalService:
         on_date: dt.date,
         jurisdiction: Jurisdiction | None,
     ) -> Appraisal:
-        facts = await self.repos.facts(uow).get(case_id)
+        facts = await self.facts(uow).get(case_id)
         chosen = jurisdiction or (facts.jurisdiction if facts else None)
         if chosen is None:
             raise ValidationError("jurisdiction", "not recorded on the case: pass EW, SCO or NI")
-        entries = await self.repos.debts(uow).list_for_case(case_id)
-        budget = await self.repos.budgets(uow).get(case_id)
-        plans = await self.repos.offers(uow).list_for_case(case_id)
+        entries = await self.debts(uow).list_for_case(case_id)
+        budget = await self.budgets(uow).get(case_id)
+        plans = await self.offers(uow).list_for_case(case_id)
         prio = plans[-1].total_priority_offers if plans else Money.zero()
-        table = thresholds_of(await self.repos.reference(uow).get())
+        table = thresholds_of(await self.reference(uow).get())
         if facts is None:
             now = self.clock.now()
             facts = CaseFinancialFacts(
@@ -139,7 +159,7 @@ class AppraisalService:
                 created_at=now,
                 created_by=ctx.user_id,
             )
-            await self.repos.appraisals(uow).add(record)
+            await self.appraisals(uow).add(record)
             await record_audit(
                 uow, ctx, self.new_id, "appraisal.created", "appraisal", record.id, now
             )
@@ -148,7 +168,7 @@ class AppraisalService:
 
     async def list_appraisals(self, ctx: TenantContext, case_id: CaseId) -> list[AppraisalRecord]:
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
-            return list(await self.repos.appraisals(uow).list_for_case(case_id))
+            return list(await self.appraisals(uow).list_for_case(case_id))
 
     # -- offers
 
@@ -166,20 +186,20 @@ class AppraisalService:
         now = self.clock.now()
         day = on_date or now.date()
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
-            budget = await self.repos.budgets(uow).get(case_id)
+            budget = await self.budgets(uow).get(case_id)
             if budget is None:
                 raise ValidationError("budget", "the case needs a budget before offers")
-            facts = await self.repos.facts(uow).get(case_id)
+            facts = await self.facts(uow).get(case_id)
             chosen = jurisdiction or (facts.jurisdiction if facts else None) or Jurisdiction.EW
-            table = thresholds_of(await self.repos.reference(uow).get())
-            entries = list(await self.repos.debts(uow).list_for_case(case_id))
+            table = thresholds_of(await self.reference(uow).get())
+            entries = list(await self.debts(uow).list_for_case(case_id))
             known = {e.id for e in entries}
             for debt_id, amount in priority_offers.items():
                 if debt_id not in known:
                     raise ValidationError(f"priority_offers.{debt_id}", "no such debt on the case")
                 if amount.is_negative:
                     raise ValidationError(f"priority_offers.{debt_id}", "must not be negative")
-            creditors = await self.repos.creditor_names(uow)
+            creditors = await creditor_names(self.creditors(uow))
             prio = [e for e in entries if classify(e.debt).is_priority]
             non = [e for e in entries if not classify(e.debt).is_priority]
             notes: list[str] = []
@@ -235,7 +255,7 @@ class AppraisalService:
                 created_at=now,
                 created_by=ctx.user_id,
             )
-            await self.repos.offers(uow).add(record)
+            await self.offers(uow).add(record)
             await record_audit(
                 uow, ctx, self.new_id, "offers.planned", "offer_plan", record.id, now
             )
@@ -244,7 +264,7 @@ class AppraisalService:
 
     async def list_plans(self, ctx: TenantContext, case_id: CaseId) -> list[OfferPlanRecord]:
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
-            return list(await self.repos.offers(uow).list_for_case(case_id))
+            return list(await self.offers(uow).list_for_case(case_id))
 
     # -- advice
 
@@ -272,7 +292,7 @@ class AppraisalService:
                     "(CR-05)",
                 )
             if cmd.monthly_payment is not None:
-                budget = await self.repos.budgets(uow).get(case_id)
+                budget = await self.budgets(uow).get(case_id)
                 surplus = budget.budget.available_for_priority if budget else Money.zero()
                 if cmd.monthly_payment.pence > max(surplus.pence, 0):
                     raise ValidationError(
@@ -304,7 +324,7 @@ class AppraisalService:
                 created_at=now,
                 created_by=ctx.user_id,
             )
-            await self.repos.advice(uow).add(record)
+            await self.advice(uow).add(record)
             await record_audit(
                 uow,
                 ctx,
@@ -340,7 +360,7 @@ class AppraisalService:
     ) -> AdviceRecord:
         now = self.clock.now()
         async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
-            repo = self.repos.advice(uow)
+            repo = self.advice(uow)
             record = await repo.get(advice_id)
             if record is None or record.case_id != case_id:
                 raise NotFound("advice", advice_id)
@@ -363,13 +383,13 @@ class AppraisalService:
 
     async def list_advice(self, ctx: TenantContext, case_id: CaseId) -> list[AdviceRecord]:
         async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
-            return list(await self.repos.advice(uow).list_for_case(case_id))
+            return list(await self.advice(uow).list_for_case(case_id))
 
     async def get_advice(
         self, ctx: TenantContext, case_id: CaseId, advice_id: uuid.UUID
     ) -> AdviceRecord:
         async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
-            record = await self.repos.advice(uow).get(advice_id)
+            record = await self.advice(uow).get(advice_id)
         if record is None or record.case_id != case_id:
             raise NotFound("advice", advice_id)
         return record
