@@ -40,7 +40,7 @@ from cma_adapters.sqlalchemy.privacy import sqlalchemy_case_data_eraser
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.advice.service import LetterService
-from cma_core.audit.service import AuditService
+from cma_core.audit.service import AuditService, AuditTrail
 from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.cases.service import CaseService
 from cma_core.clients.service import ClientService
@@ -60,7 +60,7 @@ from cma_core.privacy.service import PrivacyService
 from cma_core.scheduling.service import Scheduler, SchedulingConfig, SchedulingService
 from cma_core.shared.handlers import EventHandlers, OutboxRelay
 from cma_core.solutions.service import AppraisalService
-from cma_core.tasks.service import TaskService
+from cma_core.tasks.service import TaskJobs, TaskService
 from cma_entrypoints.settings import Settings
 
 
@@ -203,22 +203,10 @@ def _queue_timeout(settings: Settings) -> dt.timedelta:
     return dt.timedelta(seconds=settings.document_queue_timeout_seconds)
 
 
-def _give_up_handlers(*areas: Any) -> dict[str, list[Any]]:
-    """What areas do when an event's delivery is abandoned, merged by event name."""
-    merged: dict[str, list[Any]] = {}
-    for area in areas:
-        for name, handlers in area.give_up_handlers().items():
-            merged.setdefault(name, []).extend(handlers)
-    return merged
-
-
-def _area_handlers(*areas: Any) -> dict[str, list[Any]]:
-    """Event handlers of the areas (objects with ``handlers()``), merged by event name."""
-    merged: dict[str, list[Any]] = {}
-    for area in areas:
-        for name, handlers in area.handlers().items():
-            merged.setdefault(name, []).extend(handlers)
-    return merged
+def _registered(*areas: Any) -> tuple[Any, ...]:
+    """The areas' event handler registrations (each area keys its own by event type), in
+    the order they run for one event."""
+    return tuple(h for area in areas for h in area.handlers())
 
 
 class Container(containers.DeclarativeContainer):
@@ -262,7 +250,7 @@ class Container(containers.DeclarativeContainer):
         identity_store,
         hasher,
         clock,
-        audit_uow=uow,
+        audit=providers.Singleton(AuditTrail, uow, clock),
         email_index=providers.Callable(_email_index, settings),
         throttle=login_throttle,
         otp=one_time_passwords,
@@ -277,6 +265,7 @@ class Container(containers.DeclarativeContainer):
     clients = providers.Singleton(ClientService, uow, clock)
     cases = providers.Singleton(CaseService, uow, identity_store, clock)
     tasks = providers.Singleton(TaskService, uow)
+    task_jobs = providers.Singleton(TaskJobs, clock)
     audit = providers.Singleton(AuditService, uow)
     document_store = providers.Singleton(_document_store, settings)
     text_extractor = providers.Singleton(
@@ -365,8 +354,8 @@ class Container(containers.DeclarativeContainer):
         EventHandlers,
         uow,
         clock,
-        extra=providers.Callable(_area_handlers, document_jobs, compliance),
-        give_up_handlers=providers.Callable(_give_up_handlers, document_jobs),
+        registered=providers.Callable(_registered, task_jobs, document_jobs, compliance),
+        give_up_handlers=providers.Callable(lambda jobs: jobs.give_up_handlers(), document_jobs),
     )
     document_sweep = providers.Singleton(
         DocumentSweep,

@@ -25,6 +25,7 @@ from cma_core.advice.ports import (
     RenderedLetter,
     template_id,
 )
+from cma_core.audit.service import record_audit
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.service import case_scope, load_case
@@ -39,7 +40,7 @@ from cma_core.shared.data import to_data
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.ports import OfferRepository
 

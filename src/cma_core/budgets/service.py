@@ -15,9 +15,11 @@ import uuid
 
 from attrs import define, field, frozen
 
+from cma_core.audit.service import record_audit
 from cma_core.budgets.guidelines import (
     GuidelineCheck,
     GuidelineStatus,
+    GuidelineTable,
     check_guidelines,
     parse_guidelines_csv,
 )
@@ -35,7 +37,7 @@ from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, CreditorEntry, DebtEntry, DebtRepository
 from cma_core.debts.priority import classify
-from cma_core.debts.service import BudgetChanged, DebtAdded, creditor_names, guidelines_of
+from cma_core.debts.service import BudgetChanged, DebtAdded, creditor_names
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
@@ -45,10 +47,17 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.offers import OfferKind
 from cma_core.solutions.ports import OfferLine, OfferPlanRecord, OfferRepository
+
+
+def guidelines_of(ref: CentreReference | None) -> GuidelineTable | None:
+    """The centre's spending guidelines, or ``None`` if it has loaded none."""
+    if ref is None or ref.guidelines_csv is None:
+        return None
+    return parse_guidelines_csv(ref.guidelines_csv)
 
 
 @frozen(kw_only=True)

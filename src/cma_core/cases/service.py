@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from attrs import define, field, frozen
 
+from cma_core.audit.service import record_audit
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
@@ -15,7 +16,7 @@ from cma_core.identity.ports import IdentityStore
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId, NoteId, UserId
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
 
 

@@ -25,7 +25,16 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 import attrs
 from attrs import define, field, frozen
 
-from cma_core.cases.model import Case, CaseStatus
+from cma_core.audit.service import record_audit
+from cma_core.cases.model import (
+    AdviserAssigned,
+    Case,
+    CaseClosed,
+    CaseNoteAdded,
+    CaseOpened,
+    CaseReopened,
+    CaseStatus,
+)
 from cma_core.cases.service import case_scope
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
 from cma_core.compliance.inputs import advice_sections, soften, unrecordable
@@ -51,14 +60,24 @@ from cma_core.compliance.qa import (
     score_checklist,
 )
 from cma_core.compliance.registry import RULES, evaluate
+from cma_core.debts.service import (
+    AdviceRecorded,
+    BudgetChanged,
+    DebtAdded,
+    DebtRemoved,
+    DebtUpdated,
+    LetterSent,
+)
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.holidays import HolidayProvider
 from cma_core.scheduling.ports import (
     ClosureRepository,
+    DeadlinePassed,
     DeadlineRepository,
     DeadlineStatus,
+    FactRecorded,
     TrackedDeadline,
 )
 from cma_core.scheduling.service import (
@@ -68,9 +87,10 @@ from cma_core.scheduling.service import (
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
-from cma_core.shared.events import EventEnvelope
+from cma_core.shared.events import DomainEvent, EventEnvelope
+from cma_core.shared.handlers import Handles, handles
 from cma_core.shared.ids import CaseId, CentreId, UserId
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import TaskStatus
 
@@ -78,20 +98,20 @@ Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
 
 #: Events after which a case's findings are re-evaluated (the debts, budget, advice and
 #: letter events come from the advice area).
-REEVALUATE_ON = (
-    "CaseOpened",
-    "CaseNoteAdded",
-    "CaseClosed",
-    "CaseReopened",
-    "AdviserAssigned",
-    "DebtAdded",
-    "DebtUpdated",
-    "DebtRemoved",
-    "BudgetChanged",
-    "AdviceRecorded",
-    "LetterSent",
-    "DeadlinePassed",
-    "FactRecorded",
+REEVALUATE_ON: tuple[type[DomainEvent], ...] = (
+    CaseOpened,
+    CaseNoteAdded,
+    CaseClosed,
+    CaseReopened,
+    AdviserAssigned,
+    DebtAdded,
+    DebtUpdated,
+    DebtRemoved,
+    BudgetChanged,
+    AdviceRecorded,
+    LetterSent,
+    DeadlinePassed,
+    FactRecorded,
 )
 
 CLOCK_RULE_ID = "CC-01"
@@ -366,8 +386,8 @@ class ComplianceService:
             return
         await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
 
-    def handlers(self) -> Mapping[str, Sequence[tuple[str, Handler]]]:
-        return {name: [("compliance.reevaluate", self.reevaluate)] for name in REEVALUATE_ON}
+    def handlers(self) -> tuple[Handles, ...]:
+        return handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate)
 
     async def check_case(self, centre_id: CentreId, case_id: CaseId) -> list[Finding]:
         async with self.uow(centre_id) as uow:

@@ -20,7 +20,7 @@ import attrs
 from attrs import define, field, frozen
 
 from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
-from cma_core.budgets.guidelines import GuidelineTable, parse_guidelines_csv
+from cma_core.audit.service import record_audit
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.limitation import LimitationAssessment, assess_limitation
 from cma_core.debts.model import (
@@ -52,7 +52,7 @@ from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.events import DomainEvent
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 # ------------------------------------------------------------------------------ events
@@ -124,13 +124,6 @@ def thresholds_of(ref: CentreReference | None) -> ThresholdTable:
     if ref is None or ref.thresholds_json is None:
         return default_thresholds()
     return parse_thresholds(json.loads(ref.thresholds_json)["records"])
-
-
-def guidelines_of(ref: CentreReference | None) -> GuidelineTable | None:
-    """The centre's spending guidelines, or ``None`` if it has loaded none."""
-    if ref is None or ref.guidelines_csv is None:
-        return None
-    return parse_guidelines_csv(ref.guidelines_csv)
 
 
 def _text(value: str | None) -> str | None:

@@ -20,11 +20,12 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator
 from typing import BinaryIO
 
 from attrs import define, field, frozen
 
+from cma_core.audit.service import record_audit
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.model import Case
 from cma_core.cases.service import case_scope, load_case
@@ -53,7 +54,10 @@ from cma_core.documents.model import (
     Document,
     DocumentClass,
     DocumentId,
+    DocumentRequeued,
     DocumentStatus,
+    DocumentTextExtracted,
+    DocumentUploaded,
     Draft,
     PageText,
     Suggestion,
@@ -77,9 +81,16 @@ from cma_core.shared.errors import (
     ValidationError,
 )
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.handlers import AnyHandler, Finish, GiveUpHandler, OutsideTransaction, Work
+from cma_core.shared.handlers import (
+    Finish,
+    GivesUp,
+    Handles,
+    OutsideTransaction,
+    Work,
+    handles,
+)
 from cma_core.shared.ids import CaseId, CentreId, TaskId, UserId
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
@@ -787,22 +798,19 @@ class DocumentJobs:
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
     suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
-    def handlers(self) -> Mapping[str, Sequence[tuple[str, AnyHandler]]]:
-        reading: list[tuple[str, AnyHandler]] = [
+    def handlers(self) -> tuple[Handles, ...]:
+        reading = (DocumentUploaded, DocumentRequeued)
+        return (
             # Two handlers, two commits: "processing" is visible while the text is read,
             # and the reading holds no transaction (see ``extract_text``).
-            ("mark_document_processing", self.mark_processing),
-            ("extract_document_text", OutsideTransaction(self.extract_text)),
-        ]
-        return {
-            "DocumentUploaded": reading,
-            "DocumentRequeued": reading,
-            "DocumentTextExtracted": [("classify_document", self.classify)],
-        }
+            *handles(reading, "mark_document_processing", self.mark_processing),
+            *handles(reading, "extract_document_text", OutsideTransaction(self.extract_text)),
+            Handles(DocumentTextExtracted, "classify_document", self.classify),
+        )
 
-    def give_up_handlers(self) -> Mapping[str, Sequence[GiveUpHandler]]:
+    def give_up_handlers(self) -> tuple[GivesUp, ...]:
         """Delivery abandoned: the document must not stay queued or processing."""
-        return {"DocumentUploaded": [self.abandon], "DocumentRequeued": [self.abandon]}
+        return (GivesUp(DocumentUploaded, self.abandon), GivesUp(DocumentRequeued, self.abandon))
 
     async def mark_processing(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         docs = self.documents(uow)

@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 from attrs import define, field, frozen
 
+from cma_core.audit.service import record_audit
 from cma_core.cases.service import case_scope, load_case
 from cma_core.clients.model import Client
 from cma_core.documents.errors import ObjectNotFound
@@ -45,7 +46,7 @@ from cma_core.privacy.ports import AdviceRecordSources, CaseDataEraser, Scheduli
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
-from cma_core.shared.service import MAX_PAGE_SIZE, IdFactory, check_version, record_audit
+from cma_core.shared.service import MAX_PAGE_SIZE, IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 EXPORT_FORMAT = "cma-subject-access/1"

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import attrs
 from attrs import define, field, frozen
 
+from cma_core.audit.service import record_audit
 from cma_core.cases.model import sees_work_of
 from cma_core.cases.service import case_scope, load_case
 from cma_core.identity.model import TenantContext, User
@@ -82,7 +83,7 @@ from cma_core.scheduling.reminders import (
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 

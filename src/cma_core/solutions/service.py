@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from attrs import define, field, frozen
 
 from cma_core.advice.ports import AdviceRecord, AdviceRepository, ClientDecision, ConsideredOption
+from cma_core.audit.service import record_audit
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.service import case_scope
 from cma_core.debts.limitation import assess_limitation
@@ -42,7 +43,7 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import (
     SOLUTIONS_BY_JURISDICTION,

@@ -41,6 +41,7 @@ from cma_core.shared.errors import (
 from cma_core.shared.handlers import EventHandlers
 from cma_core.shared.ids import CaseId
 from cma_core.tasks.model import TaskKind
+from cma_core.tasks.service import TaskJobs
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 LOWELL = Extraction(
@@ -102,7 +103,9 @@ def make_world() -> World:
     assistant = ScriptedAssistant()
     documents = DocumentService(app.uow, store, assistant, app.clock, max_bytes=1000, **repos)
     jobs = DocumentJobs(store, extractor, assistant, app.clock, retry_backoff=0, **repos)
-    handlers = EventHandlers(app.uow, app.clock, extra=jobs.handlers())
+    handlers = EventHandlers(
+        app.uow, app.clock, registered=(*TaskJobs(app.clock).handlers(), *jobs.handlers())
+    )
     return World(app, store, extractor, assistant, documents, jobs, handlers)
 
 
