@@ -29,6 +29,15 @@ def sees_work_of(ctx: TenantContext, adviser_id: UserId | None) -> bool:
     return ctx.can(Permission.CASE_READ_ALL) or adviser_id == ctx.user_id
 
 
+def visible_adviser(ctx: TenantContext, asked: UserId | None) -> tuple[bool, UserId | None]:
+    """The same rule for a list filtered by adviser: whether anything can be shown, and
+    the adviser to filter by. With ``case:read_all``, whatever was asked (``None``: all);
+    otherwise the user's own work, and nothing when another adviser's was asked for."""
+    if ctx.can(Permission.CASE_READ_ALL):
+        return True, asked
+    return asked is None or asked == ctx.user_id, ctx.user_id
+
+
 class CaseStatus(enum.StrEnum):
     OPEN = "open"
     CLOSED = "closed"

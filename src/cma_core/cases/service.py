@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from attrs import define, field, frozen
 
 from cma_core.audit.service import record_audit
-from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
+from cma_core.cases.model import Case, CaseStatus, CloseReason, Note, visible_adviser
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.identity.ports import IdentityStore
@@ -135,10 +135,9 @@ class CaseService:
         """Cases of the centre. Roles without ``case:read_all`` see only their own cases."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        if not ctx.can(Permission.CASE_READ_ALL):
-            if adviser_id is not None and adviser_id != ctx.user_id:
-                return Page(items=(), total=0, limit=limit, offset=offset)
-            adviser_id = ctx.user_id
+        visible, adviser_id = visible_adviser(ctx, adviser_id)
+        if not visible:
+            return Page(items=(), total=0, limit=limit, offset=offset)
         async with self.uow(ctx.centre_id) as uow:
             return await uow.cases.list(
                 limit=limit,

@@ -25,7 +25,7 @@ import attrs
 from attrs import define, field, frozen
 
 from cma_core.audit.service import record_audit
-from cma_core.cases.model import sees_work_of
+from cma_core.cases.model import sees_work_of, visible_adviser
 from cma_core.cases.service import case_scope, load_case
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
@@ -482,10 +482,9 @@ class SchedulingService:
         """The centre's calendar (or one adviser's); without ``case:read_all``, your own."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        if not ctx.can(Permission.CASE_READ_ALL):
-            if adviser_id is not None and adviser_id != ctx.user_id:
-                return Page(items=(), total=0, limit=limit, offset=offset)
-            adviser_id = ctx.user_id
+        visible, adviser_id = visible_adviser(ctx, adviser_id)
+        if not visible:
+            return Page(items=(), total=0, limit=limit, offset=offset)
         async with self.uow(ctx.centre_id) as uow:
             return await self.appointments(uow).list(
                 limit=limit,
