@@ -14,6 +14,7 @@ from typing import Any
 
 from attrs import define, field, frozen
 
+from cma_core.advice.model import LetterSent
 from cma_core.advice.ports import (
     AdviceRepository,
     Letter,
@@ -32,7 +33,6 @@ from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import CreditorDirectory, DebtRepository
 from cma_core.debts.priority import classify
-from cma_core.debts.service import LetterSent
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock

@@ -23,7 +23,7 @@ from cma_core.budgets.guidelines import (
     check_guidelines,
     parse_guidelines_csv,
 )
-from cma_core.budgets.model import Budget, BudgetSummary
+from cma_core.budgets.model import Budget, BudgetChanged, BudgetSummary
 from cma_core.budgets.ports import (
     BudgetRecord,
     BudgetRepository,
@@ -34,10 +34,10 @@ from cma_core.budgets.ports import (
     SfsStatementDetails,
 )
 from cma_core.cases.service import case_scope, load_case
-from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
+from cma_core.debts.model import Creditor, CreditorId, Debt, DebtAdded, DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, CreditorEntry, DebtEntry, DebtRepository
 from cma_core.debts.priority import classify
-from cma_core.debts.service import BudgetChanged, DebtAdded, creditor_names
+from cma_core.debts.service import creditor_names
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction

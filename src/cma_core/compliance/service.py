@@ -25,7 +25,9 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 import attrs
 from attrs import define, field, frozen
 
+from cma_core.advice.model import AdviceRecorded, LetterSent
 from cma_core.audit.service import record_audit
+from cma_core.budgets.model import BudgetChanged
 from cma_core.cases.model import (
     AdviserAssigned,
     Case,
@@ -60,14 +62,7 @@ from cma_core.compliance.qa import (
     score_checklist,
 )
 from cma_core.compliance.registry import RULES, evaluate
-from cma_core.debts.service import (
-    AdviceRecorded,
-    BudgetChanged,
-    DebtAdded,
-    DebtRemoved,
-    DebtUpdated,
-    LetterSent,
-)
+from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.deadlines import DeadlineKind

@@ -1,12 +1,12 @@
-"""Debt advice use cases shared by the area: events, case access, reference data, and the
-creditor directory, debts and case facts.
+"""Debt advice use cases: the creditor directory, debts and case facts, and the reference
+data helpers the advice areas share.
 
 Every service takes the ``TenantContext`` first, checks a permission, opens one unit of
 work for the context's centre, loads the case (another centre's case, or another
 adviser's case without ``case:read_all``, is *not found*), and appends an audit entry for
-every change. Changes record domain events by name (``DebtAdded``, ``DebtUpdated``,
-``BudgetChanged``, ``AdviceRecorded``, ``LetterSent``), each with ``case_id`` in its
-payload, for other areas (compliance) to subscribe to.
+every change. Changes emit the area's events (``DebtAdded``, ``DebtUpdated``,
+``DebtRemoved``, in ``debts.model``), each with ``case_id`` in its payload, for other
+areas (compliance) to subscribe to.
 """
 
 from __future__ import annotations
@@ -27,8 +27,11 @@ from cma_core.debts.model import (
     Creditor,
     CreditorId,
     Debt,
+    DebtAdded,
     DebtId,
+    DebtRemoved,
     DebtType,
+    DebtUpdated,
     EnforcementStage,
     Ownership,
     PriorityOverride,
@@ -49,66 +52,12 @@ from cma_core.reference.ports import CentreReference, ReferenceDataRepository
 from cma_core.reference.thresholds import ThresholdTable, default_thresholds, parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
-from cma_core.shared.events import DomainEvent
-from cma_core.shared.ids import CaseId, UserId
+from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 # ------------------------------------------------------------------------------ events
-
-
-@frozen(kw_only=True)
-class DebtAdded(DomainEvent):
-    name = "DebtAdded"
-    case_id: CaseId
-    debt_id: DebtId
-    debt_type: str
-    added_by: UserId | None
-
-
-@frozen(kw_only=True)
-class DebtUpdated(DomainEvent):
-    name = "DebtUpdated"
-    case_id: CaseId
-    debt_id: DebtId
-    fields: tuple[str, ...]
-    updated_by: UserId | None
-
-
-@frozen(kw_only=True)
-class DebtRemoved(DomainEvent):
-    name = "DebtRemoved"
-    case_id: CaseId
-    debt_id: DebtId
-    removed_by: UserId | None
-
-
-@frozen(kw_only=True)
-class BudgetChanged(DomainEvent):
-    name = "BudgetChanged"
-    case_id: CaseId
-    version: int
-    completed: bool
-    changed_by: UserId | None
-
-
-@frozen(kw_only=True)
-class AdviceRecorded(DomainEvent):
-    name = "AdviceRecorded"
-    case_id: CaseId
-    advice_id: uuid.UUID
-    recommended: str | None
-    recorded_by: UserId | None
-
-
-@frozen(kw_only=True)
-class LetterSent(DomainEvent):
-    name = "LetterSent"
-    case_id: CaseId
-    letter_id: uuid.UUID
-    kind: str
-    sent_by: UserId | None
 
 
 # ------------------------------------------------------------------------------ helpers

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from attrs import define, field, frozen
 
+from cma_core.advice.model import AdviceRecorded
 from cma_core.advice.ports import AdviceRecord, AdviceRepository, ClientDecision, ConsideredOption
 from cma_core.audit.service import record_audit
 from cma_core.budgets.ports import BudgetRepository
@@ -34,7 +35,7 @@ from cma_core.debts.ports import (
     FactsRepository,
 )
 from cma_core.debts.priority import classify
-from cma_core.debts.service import AdviceRecorded, creditor_names, thresholds_of
+from cma_core.debts.service import creditor_names, thresholds_of
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
