@@ -33,7 +33,7 @@ from cma_core.budgets.ports import (
     SfsStatement,
     SfsStatementDetails,
 )
-from cma_core.cases.service import case_scope, load_case
+from cma_core.cases.service import case_scope
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtAdded, DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, CreditorEntry, DebtEntry, DebtRepository
 from cma_core.debts.priority import classify
@@ -291,11 +291,9 @@ class BudgetService:
         debts are created too (type ``other``, classified as the document lists them, by
         creditor name in the directory), with an offer plan holding the document's offers.
         """
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            # The case first: another centre's case is not found, whatever the document.
-            await load_case(uow, ctx, case_id)
+        # The case first: another centre's case is not found, whatever the document.
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             statement = self._codec().parse(data, fmt)
             view = await self._store(
                 uow,

@@ -188,8 +188,7 @@ class DocumentService:
         await self.store.put(ctx.centre_id, key, data, facts.content_type.value)
         committed = False
         try:
-            async with self.uow(ctx.centre_id) as uow:
-                await load_case(uow, ctx, case_id)
+            async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
                 docs = self.documents(uow)
                 existing = await docs.find_by_checksum(case_id, facts.sha256)
                 if existing is not None:

@@ -33,7 +33,7 @@ import attrs
 from attrs import define, field, frozen
 
 from cma_core.audit.service import record_audit
-from cma_core.cases.service import case_scope, load_case
+from cma_core.cases.service import case_scope
 from cma_core.clients.model import Client
 from cma_core.documents.errors import ObjectNotFound
 from cma_core.documents.model import Document, DocumentId
@@ -129,9 +129,9 @@ class PrivacyService:
         ):
             pass  # refused before any stored object goes; checked again below
         objects = await self._erase_objects(ctx, (case_id,), progress)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, case_id)
-            check_version("case", expected_version, case.version)
+        async with case_scope(
+            self.uow, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
+        ) as (uow, _):
             now = self.clock.now()
             late = await self._erase_late_objects(uow, ctx, (case_id,))
             rows = dict(await self.eraser(uow).erase_case(case_id))
