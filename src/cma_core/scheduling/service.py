@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -456,9 +457,27 @@ class SchedulingService:
     async def get_appointment(
         self, ctx: TenantContext, appointment_id: AppointmentId
     ) -> StoredAppointment:
-        ctx.require(Permission.CASE_READ)
+        async with self._appointment_scope(ctx, appointment_id, Permission.CASE_READ) as (
+            _,
+            stored,
+        ):
+            return stored
+
+    @asynccontextmanager
+    async def _appointment_scope(
+        self,
+        ctx: TenantContext,
+        appointment_id: AppointmentId,
+        permission: Permission,
+        expected_version: int | None = None,
+    ) -> AsyncIterator[tuple[UnitOfWork, StoredAppointment]]:
+        """``case_scope`` for an appointment: the permission, a unit of work, the
+        appointment if ``ctx`` may see it (the same visibility rule), its version."""
+        ctx.require(permission)
         async with self.uow(ctx.centre_id) as uow:
-            return await self._load_appointment(uow, ctx, appointment_id)
+            stored = await self._load_appointment(uow, ctx, appointment_id)
+            check_version("appointment", expected_version, stored.version)
+            yield uow, stored
 
     async def _load_appointment(
         self, uow: UnitOfWork, ctx: TenantContext, appointment_id: AppointmentId
@@ -504,11 +523,10 @@ class SchedulingService:
         *,
         expected_version: int | None,
     ) -> StoredAppointment:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            stored = await self._load_appointment(uow, ctx, appointment_id)
-            check_version("appointment", expected_version, stored.version)
+        async with self._appointment_scope(
+            ctx, appointment_id, Permission.CASE_WRITE, expected_version
+        ) as (uow, stored):
             adviser = stored.appointment.adviser_id
             await self.appointments(uow).lock_adviser(adviser)
             existing = await self.appointments(uow).booked_between(adviser, start, end)
@@ -551,11 +569,10 @@ class SchedulingService:
         *,
         expected_version: int | None,
     ) -> StoredAppointment:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            stored = await self._load_appointment(uow, ctx, appointment_id)
-            check_version("appointment", expected_version, stored.version)
+        async with self._appointment_scope(
+            ctx, appointment_id, Permission.CASE_WRITE, expected_version
+        ) as (uow, stored):
             updated = attrs.evolve(
                 stored, appointment=stored.appointment.cancelled(reason), version=stored.version + 1
             )
@@ -593,11 +610,10 @@ class SchedulingService:
         *,
         no_show: bool,
     ) -> StoredAppointment:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            stored = await self._load_appointment(uow, ctx, appointment_id)
-            check_version("appointment", expected_version, stored.version)
+        async with self._appointment_scope(
+            ctx, appointment_id, Permission.CASE_WRITE, expected_version
+        ) as (uow, stored):
             appt = stored.appointment
             if appt.start > now:
                 raise ValidationError("status", "the appointment has not started yet")
