@@ -373,9 +373,7 @@ class DebtService:
         now = self.clock.now()
         await load_case(uow, ctx, case_id)
         repo = self.debts(uow)
-        entry = await repo.get(debt_id)
-        if entry is None or entry.case_id != case_id:
-            raise NotFound("debt", debt_id)
+        entry = await self._debt_on_case(uow, case_id, debt_id)
         if expected_balance is not None and entry.debt.balance != expected_balance:
             raise Conflict(
                 f"the debt's balance changed since the suggestion was made "
@@ -441,10 +439,7 @@ class DebtService:
         now = self.clock.now()
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             repo = self.debts(uow)
-            entry = await repo.get(debt_id)
-            if entry is None or entry.case_id != case_id:
-                raise NotFound("debt", debt_id)
-            check_version("debt", expected_version, entry.version)
+            entry = await self._debt_on_case(uow, case_id, debt_id, expected_version)
             await self._check_creditor(uow, details.creditor_id)
             before = entry.debt
             after = self._build_debt(
@@ -492,12 +487,8 @@ class DebtService:
     ) -> None:
         now = self.clock.now()
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
-            repo = self.debts(uow)
-            entry = await repo.get(debt_id)
-            if entry is None or entry.case_id != case_id:
-                raise NotFound("debt", debt_id)
-            check_version("debt", expected_version, entry.version)
-            await repo.remove(entry)
+            entry = await self._debt_on_case(uow, case_id, debt_id, expected_version)
+            await self.debts(uow).remove(entry)
             await record_audit(uow, ctx, self.new_id, "debt.removed", "debt", debt_id, now)
             uow.emit(
                 DebtRemoved(
@@ -512,9 +503,7 @@ class DebtService:
 
     async def get_debt(self, ctx: TenantContext, case_id: CaseId, debt_id: DebtId) -> DebtView:
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
-            entry = await self.debts(uow).get(debt_id)
-            if entry is None or entry.case_id != case_id:
-                raise NotFound("debt", debt_id)
+            entry = await self._debt_on_case(uow, case_id, debt_id)
             return await self._view(uow, entry, self.clock.now().date())
 
     async def list_debts(
@@ -547,6 +536,21 @@ class DebtService:
         return Page(
             items=views[offset : offset + limit], total=len(views), limit=limit, offset=offset
         )
+
+    async def _debt_on_case(
+        self,
+        uow: UnitOfWork,
+        case_id: CaseId,
+        debt_id: DebtId,
+        expected_version: int | None = None,
+    ) -> DebtEntry:
+        """The debt, if it is on ``case_id`` (``NotFound`` otherwise), at the version the
+        caller expects (``StaleVersion`` otherwise)."""
+        entry = await self.debts(uow).get(debt_id)
+        if entry is None or entry.case_id != case_id:
+            raise NotFound("debt", debt_id)
+        check_version("debt", expected_version, entry.version)
+        return entry
 
     async def _view(self, uow: UnitOfWork, entry: DebtEntry, today: dt.date) -> DebtView:
         creditor = None
