@@ -32,6 +32,7 @@ from cma_core.identity.ports import PasswordHasher
 from cma_core.identity.service import IdentityService
 from cma_core.shared.clock import Clock
 from cma_core.shared.handlers import EventHandlers
+from cma_core.tasks.service import TaskJobs
 
 
 class SteppingClock(Clock):
@@ -85,7 +86,7 @@ async def main() -> int:
     identity = IdentityService(store, ScryptPasswordHasher(), clock)
     clients = ClientService(uow, clock)
     cases = CaseService(uow, store, clock)
-    handlers = EventHandlers(uow, clock)
+    handlers = EventHandlers(uow, clock, registered=TaskJobs(clock).handlers())
 
     centre = await identity.create_centre("Example Debt Advice Centre")
     await identity.create_user(

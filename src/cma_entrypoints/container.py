@@ -33,33 +33,34 @@ from cma_adapters.sqlalchemy import (
     SqlAlchemyUnitOfWorkFactory,
     create_engine_for,
 )
-from cma_adapters.sqlalchemy.advice import repositories as sql_advice_repositories
+from cma_adapters.sqlalchemy import advice as sql_advice
+from cma_adapters.sqlalchemy import scheduling as sql_scheduling
 from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
 from cma_adapters.sqlalchemy.privacy import sqlalchemy_case_data_eraser
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
-from cma_adapters.sqlalchemy.scheduling import sqlalchemy_scheduling_store
 from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.advice.service import LetterService
-from cma_core.audit.service import AuditService
+from cma_core.audit.service import AuditService, AuditTrail
 from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.cases.service import CaseService
 from cma_core.clients.service import ClientService
+from cma_core.compliance.ports import CaseFileSources
 from cma_core.compliance.service import ComplianceService
 from cma_core.debts.service import DebtService
 from cma_core.documents.service import (
     DocumentJobs,
-    DocumentRepositories,
     DocumentService,
     DocumentSweep,
 )
 from cma_core.identity.blind_index import blind_index
 from cma_core.identity.service import IdentityService
 from cma_core.identity.session_service import SessionService
+from cma_core.privacy.ports import AdviceRecordSources, SchedulingRecordSources
 from cma_core.privacy.service import PrivacyService
 from cma_core.scheduling.service import Scheduler, SchedulingConfig, SchedulingService
 from cma_core.shared.handlers import EventHandlers, OutboxRelay
 from cma_core.solutions.service import AppraisalService
-from cma_core.tasks.service import TaskService
+from cma_core.tasks.service import TaskJobs, TaskService
 from cma_entrypoints.settings import Settings
 
 
@@ -227,22 +228,10 @@ def _queue_timeout(settings: Settings) -> dt.timedelta:
     return dt.timedelta(seconds=settings.document_queue_timeout_seconds)
 
 
-def _give_up_handlers(*areas: Any) -> dict[str, list[Any]]:
-    """What areas do when an event's delivery is abandoned, merged by event name."""
-    merged: dict[str, list[Any]] = {}
-    for area in areas:
-        for name, handlers in area.give_up_handlers().items():
-            merged.setdefault(name, []).extend(handlers)
-    return merged
-
-
-def _area_handlers(*areas: Any) -> dict[str, list[Any]]:
-    """Event handlers of the areas (objects with ``handlers()``), merged by event name."""
-    merged: dict[str, list[Any]] = {}
-    for area in areas:
-        for name, handlers in area.handlers().items():
-            merged.setdefault(name, []).extend(handlers)
-    return merged
+def _registered(*areas: Any) -> tuple[Any, ...]:
+    """The areas' event handler registrations (each area keys its own by event type), in
+    the order they run for one event."""
+    return tuple(h for area in areas for h in area.handlers())
 
 
 class Container(containers.DeclarativeContainer):
@@ -286,7 +275,7 @@ class Container(containers.DeclarativeContainer):
         identity_store,
         hasher,
         clock,
-        audit_uow=uow,
+        audit=providers.Singleton(AuditTrail, uow, clock),
         email_index=providers.Callable(_email_index, settings),
         throttle=login_throttle,
         otp=one_time_passwords,
@@ -301,96 +290,198 @@ class Container(containers.DeclarativeContainer):
     clients = providers.Singleton(ClientService, uow, clock)
     cases = providers.Singleton(CaseService, uow, identity_store, clock)
     tasks = providers.Singleton(TaskService, uow)
+    task_jobs = providers.Singleton(TaskJobs, clock)
     audit = providers.Singleton(AuditService, uow)
     document_store = providers.Singleton(_document_store, settings)
     text_extractor = providers.Singleton(
         TesseractTextExtractor, max_concurrency=settings.provided.ocr_concurrency
     )
     assistant = providers.Singleton(_assistant, settings)
-    document_repos = providers.Singleton(
-        DocumentRepositories, documents=sql_documents, suggestions=sql_suggestions
-    )
+    # Each repository joins a unit of work through its own factory (RepositoryFactory).
     documents = providers.Singleton(
         DocumentService,
         uow,
-        document_repos,
         document_store,
         assistant,
         clock,
         max_bytes=settings.provided.max_document_bytes,
+        documents=sql_documents,
+        suggestions=sql_suggestions,
+        deadlines=sql_scheduling.deadlines,
+        budgets=sql_advice.budgets,
     )
     document_jobs = providers.Singleton(
-        DocumentJobs, document_repos, document_store, text_extractor, assistant, clock
+        DocumentJobs,
+        document_store,
+        text_extractor,
+        assistant,
+        clock,
+        documents=sql_documents,
+        suggestions=sql_suggestions,
+        debts=sql_advice.debts,
+        creditors=sql_advice.creditors,
     )
     holidays = providers.Singleton(HolidaysLibraryProvider)
-    scheduling_store = providers.Object(sqlalchemy_scheduling_store)
     scheduling_config = providers.Singleton(_scheduling_config, settings)
     notifier = providers.Singleton(_notifier, settings)
     scheduling = providers.Singleton(
-        SchedulingService, uow, scheduling_store, identity_store, clock, holidays, scheduling_config
+        SchedulingService,
+        uow,
+        identity_store,
+        clock,
+        holidays,
+        scheduling_config,
+        dated_facts=sql_scheduling.dated_facts,
+        deadlines=sql_scheduling.deadlines,
+        appointments=sql_scheduling.appointments,
+        availability=sql_scheduling.availability,
+        consents=sql_scheduling.consents,
+        reminders=sql_scheduling.reminders,
+        closures=sql_scheduling.closures,
+        written_advice_days=sql_scheduling.written_advice_days,
     )
     compliance = providers.Singleton(
         ComplianceService,
         uow,
-        scheduling_store,
         clock,
         holidays,
         scheduling_config,
-        advice=providers.Singleton(sql_advice_repositories),
+        deadlines=sql_scheduling.deadlines,
+        closures=sql_scheduling.closures,
+        findings=sql_scheduling.findings,
+        qa=sql_scheduling.qa,
+        policies=sql_scheduling.policies,
+        advice=providers.Singleton(
+            CaseFileSources,
+            creditors=sql_advice.creditors,
+            debts=sql_advice.debts,
+            facts=sql_advice.facts,
+            budgets=sql_advice.budgets,
+            appraisals=sql_advice.appraisals,
+            offers=sql_advice.offers,
+            advice=sql_advice.advice,
+            letters=sql_advice.letters,
+        ),
     )
     scheduler = providers.Singleton(
-        Scheduler, uow, scheduling_store, identity_store, clock, notifier, scheduling_config
+        Scheduler,
+        uow,
+        identity_store,
+        clock,
+        notifier,
+        scheduling_config,
+        deadlines=sql_scheduling.deadlines,
+        appointments=sql_scheduling.appointments,
+        consents=sql_scheduling.consents,
+        reminders=sql_scheduling.reminders,
     )
     event_handlers = providers.Singleton(
         EventHandlers,
         uow,
         clock,
-        extra=providers.Callable(_area_handlers, document_jobs, compliance),
-        give_up_handlers=providers.Callable(_give_up_handlers, document_jobs),
+        registered=providers.Callable(_registered, task_jobs, document_jobs, compliance),
+        give_up_handlers=providers.Callable(lambda jobs: jobs.give_up_handlers(), document_jobs),
     )
     document_sweep = providers.Singleton(
         DocumentSweep,
         uow,
         identity_store,
-        document_repos,
         clock,
+        documents=sql_documents,
+        suggestions=sql_suggestions,
         timeout=providers.Callable(_processing_timeout, settings),
         queue_timeout=providers.Callable(_queue_timeout, settings),
     )
     relay = providers.Singleton(OutboxRelay, uow, identity_store, publisher, clock)
     # Debt advice (issue 4): debts, SFS budget, appraisal, offers, advice, letters.
-    advice_repos = providers.Singleton(sql_advice_repositories)
     sfs_codec = providers.Singleton(SfsDdsCodec)
     letter_renderer = providers.Singleton(JinjaLetterRenderer)
     # A letter as a whole HTML page (the download): entrypoints reach adapters only here.
     letter_page = providers.Object(full_html)
-    debts = providers.Singleton(DebtService, uow, advice_repos, clock)
-    budgets = providers.Singleton(BudgetService, uow, advice_repos, clock, sfs_codec)
-    appraisals = providers.Singleton(AppraisalService, uow, advice_repos, clock)
-    letters = providers.Singleton(LetterService, uow, advice_repos, letter_renderer, clock)
-    reference = providers.Singleton(ReferenceService, uow, advice_repos, clock)
+    debts = providers.Singleton(
+        DebtService,
+        uow,
+        clock,
+        creditors=sql_advice.creditors,
+        debts=sql_advice.debts,
+        facts=sql_advice.facts,
+        reference=sql_advice.reference,
+    )
+    budgets = providers.Singleton(
+        BudgetService,
+        uow,
+        clock,
+        sfs_codec,
+        creditors=sql_advice.creditors,
+        debts=sql_advice.debts,
+        budgets=sql_advice.budgets,
+        offers=sql_advice.offers,
+        reference=sql_advice.reference,
+    )
+    appraisals = providers.Singleton(
+        AppraisalService,
+        uow,
+        clock,
+        creditors=sql_advice.creditors,
+        debts=sql_advice.debts,
+        facts=sql_advice.facts,
+        budgets=sql_advice.budgets,
+        appraisals=sql_advice.appraisals,
+        offers=sql_advice.offers,
+        advice=sql_advice.advice,
+        reference=sql_advice.reference,
+    )
+    letters = providers.Singleton(
+        LetterService,
+        uow,
+        letter_renderer,
+        clock,
+        creditors=sql_advice.creditors,
+        debts=sql_advice.debts,
+        budgets=sql_advice.budgets,
+        offers=sql_advice.offers,
+        advice=sql_advice.advice,
+        letter_templates=sql_advice.letter_templates,
+        letters=sql_advice.letters,
+    )
+    reference = providers.Singleton(ReferenceService, uow, clock, reference=sql_advice.reference)
     # Data protection: case deletion, client erasure, subject access export.
     privacy = providers.Singleton(
         PrivacyService,
         uow,
         providers.Object(sqlalchemy_case_data_eraser),
-        document_repos,
         document_store,
         clock,
-        advice=advice_repos,
-        scheduling=scheduling_store,
+        documents=sql_documents,
+        suggestions=sql_suggestions,
+        advice=providers.Singleton(
+            AdviceRecordSources,
+            debts=sql_advice.debts,
+            facts=sql_advice.facts,
+            budgets=sql_advice.budgets,
+            appraisals=sql_advice.appraisals,
+            offers=sql_advice.offers,
+            advice=sql_advice.advice,
+            letters=sql_advice.letters,
+        ),
+        scheduling=providers.Singleton(
+            SchedulingRecordSources,
+            dated_facts=sql_scheduling.dated_facts,
+            deadlines=sql_scheduling.deadlines,
+            appointments=sql_scheduling.appointments,
+            consents=sql_scheduling.consents,
+            findings=sql_scheduling.findings,
+            qa=sql_scheduling.qa,
+        ),
     )
 
 
 Container.publisher.add_kwargs(handlers=Container.event_handlers.provider)
 # Accepted new-debt suggestions go through the debts area (declared after documents).
 Container.documents.add_kwargs(debts=Container.debts)
-# The summary lists the case's tracked deadlines (declared after documents).
-Container.documents.add_kwargs(scheduling=Container.scheduling_store)
 # Accepted deadlines become dated facts on the case clock (tracked deadlines, tasks); the
 # classifier matches letters to the case's recorded debts (update, not add again).
 Container.documents.add_kwargs(case_clock=Container.scheduling)
-Container.document_jobs.add_kwargs(debts=Container.advice_repos)
 
 
 def build_container(settings: Settings | None = None) -> Container:

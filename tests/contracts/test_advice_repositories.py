@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from types import ModuleType
 from typing import Any
 
 import attrs
@@ -42,7 +43,7 @@ from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
 from cma_core.budgets.ports import BudgetRecord, SfsStatementDetails
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType, Ownership
-from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts, CreditorEntry, DebtEntry
+from cma_core.debts.ports import CaseFinancialFacts, CreditorEntry, DebtEntry
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.ports import CentreReference
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
@@ -59,7 +60,8 @@ DAY = dt.date(2026, 11, 28)
 @attrs.define
 class AdviceBackend:
     base: Backend
-    repos: AdviceRepositories
+    repos: ModuleType
+    """The adapter module of the area: one ``RepositoryFactory`` per port, by name."""
 
 
 # --------------------------------------------------------------------------- records
@@ -249,7 +251,7 @@ def _change(rec: Any) -> None:
 class PortSpec:
     name: str
     make: Callable[[CentreId, CaseId], Any]
-    repo: Callable[[AdviceRepositories, Any], Any]
+    repo: Callable[[ModuleType, Any], Any]
     read: Callable[[Any, Any], Awaitable[Any]]
     saves: bool = True
 
@@ -442,7 +444,7 @@ class AdviceRepositoriesContract:
 class TestInMemoryAdviceRepositories(AdviceRepositoriesContract):
     @pytest.fixture
     def backend(self) -> AdviceBackend:
-        return AdviceBackend(memory_backend(), memory_advice.repositories())
+        return AdviceBackend(memory_backend(), memory_advice)
 
 
 class TestSqliteAdviceRepositories(AdviceRepositoriesContract):
@@ -454,7 +456,7 @@ class TestSqliteAdviceRepositories(AdviceRepositoriesContract):
         from cma_adapters.sqlalchemy import advice as sql_advice
 
         async for base in sqlalchemy_backend(fresh_sqlite_url):
-            yield AdviceBackend(base, sql_advice.repositories())
+            yield AdviceBackend(base, sql_advice)
 
 
 @pytest.mark.postgres
@@ -464,4 +466,4 @@ class TestPostgresAdviceRepositories(AdviceRepositoriesContract):
         from cma_adapters.sqlalchemy import advice as sql_advice
 
         async for base in sqlalchemy_backend(postgres_url):
-            yield AdviceBackend(base, sql_advice.repositories())
+            yield AdviceBackend(base, sql_advice)

@@ -1,6 +1,7 @@
-"""One contract for the case-clock and compliance repositories (``SchedulingStore``), run on
-the in-memory fake, SQLite and PostgreSQL. Includes the tenancy case: bound to centre A, a
-unit of work can neither read nor write centre B's records."""
+"""One contract for the case-clock and compliance repositories (each joining the unit of
+work through its own factory), run on the in-memory fake, SQLite and PostgreSQL. Includes
+the tenancy case: bound to centre A, a unit of work can neither read nor write centre B's
+records."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from typing import Any
 
 import attrs
 import pytest
+from tests.wiring import scheduling_store
 
 from cma_adapters.memory import InMemoryDatabase, InMemoryIdentityStore, in_memory_uow_factory
-from cma_adapters.memory.scheduling import in_memory_scheduling_store
+from cma_adapters.memory import scheduling as memory_scheduling
 from cma_core.cases.model import Case
 from cma_core.clients.model import Client
 from cma_core.compliance.model import Finding, Severity, Status
@@ -47,7 +49,6 @@ from cma_core.scheduling.ports import (
     FactKind,
     ReminderRecord,
     ReminderStatus,
-    SchedulingStore,
     StoredAppointment,
     StoredAvailability,
     StoredConsent,
@@ -67,7 +68,7 @@ CAL = WorkingCalendar(jurisdiction=Jurisdiction.EW)
 class Backend:
     identity: IdentityStore
     uow: UnitOfWorkFactory
-    store: Callable[[UnitOfWork], SchedulingStore]
+    store: Callable[[UnitOfWork], Any]
 
 
 def uid() -> uuid.UUID:
@@ -535,7 +536,7 @@ class TestInMemory(SchedulingStoreContract):
         return Backend(
             identity=InMemoryIdentityStore(db),
             uow=in_memory_uow_factory(db),
-            store=in_memory_scheduling_store,
+            store=scheduling_store(memory_scheduling),
         )
 
 
@@ -546,14 +547,14 @@ async def _sql(url: str) -> AsyncIterator[Backend]:
         SqlAlchemyUnitOfWorkFactory,
         create_engine_for,
     )
-    from cma_adapters.sqlalchemy.scheduling import sqlalchemy_scheduling_store
+    from cma_adapters.sqlalchemy import scheduling as sql_scheduling
 
     engine = create_engine_for(url)
     try:
         yield Backend(
             identity=SqlAlchemyIdentityStore(engine),
             uow=SqlAlchemyUnitOfWorkFactory(engine, keys=InMemoryKeyManagement()),
-            store=sqlalchemy_scheduling_store,
+            store=scheduling_store(sql_scheduling),
         )
     finally:
         await engine.dispose()

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from typer.testing import CliRunner, Result
 
+from cma_adapters.sqlalchemy import scheduling as sql_scheduling
 from cma_core.cases.service import OpenCase
 from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import TenantContext
@@ -172,7 +173,7 @@ async def _seed(container: Container) -> CentreId:
 
 async def _reminders(container: Container, centre_id: CentreId) -> list[Any]:
     async with container.uow()(centre_id) as uow:
-        page = await container.scheduling_store()(uow).reminders.list(limit=200, offset=0)
+        page = await sql_scheduling.reminders(uow).list(limit=200, offset=0)
     return list(page.items)
 
 

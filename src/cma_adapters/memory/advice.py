@@ -26,7 +26,6 @@ from cma_core.advice.ports import (
 from cma_core.budgets.ports import BudgetRecord, BudgetRepository
 from cma_core.debts.model import CreditorId, DebtId
 from cma_core.debts.ports import (
-    AdviceRepositories,
     CaseFinancialFacts,
     CreditorDirectory,
     CreditorEntry,
@@ -346,19 +345,3 @@ def letters(uow: UnitOfWork) -> LetterRepository:
 
 def reference(uow: UnitOfWork) -> ReferenceDataRepository:
     return InMemoryReferenceDataRepository(InMemoryUnitOfWork.of(uow))
-
-
-def repositories() -> AdviceRepositories:
-    """Every repository factory of the area, for the services."""
-    return AdviceRepositories(
-        creditors=creditors,
-        debts=debts,
-        facts=facts,
-        budgets=budgets,
-        appraisals=appraisals,
-        offers=offers,
-        advice=advice,
-        letter_templates=letter_templates,
-        letters=letters,
-        reference=reference,
-    )

@@ -37,11 +37,11 @@ from cma_core.scheduling.ports import (
     ReminderRecord,
     ReminderRepository,
     ReminderStatus,
-    SchedulingStore,
     StoredAppointment,
     StoredAvailability,
     StoredConsent,
     TrackedDeadline,
+    WrittenAdviceDays,
 )
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.errors import Conflict, CrossTenantAccess, NotFound, StaleVersion
@@ -397,20 +397,53 @@ class InMemoryClosureRepository(_Base, ClosureRepository):
         )
 
 
-class InMemorySchedulingStore(SchedulingStore):
-    def __init__(self, uow: InMemoryUnitOfWork) -> None:
-        self.facts = InMemoryFactRepository(uow)
-        self.deadlines = InMemoryDeadlineRepository(uow)
-        self.appointments = InMemoryAppointmentRepository(uow)
-        self.availability = InMemoryAvailabilityRepository(uow)
-        self.consents = InMemoryConsentRepository(uow)
-        self.reminders = InMemoryReminderRepository(uow)
-        self.findings = InMemoryFindingRepository(uow)
-        self.qa = InMemoryQaRepository(uow)
-        self.policy = InMemoryPolicyRepository(uow)
-        self.closures = InMemoryClosureRepository(uow)
+# RepositoryFactory functions: given the unit of work, the repository in its transaction.
+def dated_facts(uow: UnitOfWork) -> FactRepository:
+    return InMemoryFactRepository(InMemoryUnitOfWork.of(uow))
 
 
-def in_memory_scheduling_store(uow: UnitOfWork) -> SchedulingStore:
-    """The ``RepositoryFactory[SchedulingStore]`` of the in-memory unit of work."""
-    return InMemorySchedulingStore(InMemoryUnitOfWork.of(uow))
+def deadlines(uow: UnitOfWork) -> DeadlineRepository:
+    return InMemoryDeadlineRepository(InMemoryUnitOfWork.of(uow))
+
+
+def appointments(uow: UnitOfWork) -> AppointmentRepository:
+    return InMemoryAppointmentRepository(InMemoryUnitOfWork.of(uow))
+
+
+def availability(uow: UnitOfWork) -> AvailabilityRepository:
+    return InMemoryAvailabilityRepository(InMemoryUnitOfWork.of(uow))
+
+
+def consents(uow: UnitOfWork) -> ConsentRepository:
+    return InMemoryConsentRepository(InMemoryUnitOfWork.of(uow))
+
+
+def reminders(uow: UnitOfWork) -> ReminderRepository:
+    return InMemoryReminderRepository(InMemoryUnitOfWork.of(uow))
+
+
+def findings(uow: UnitOfWork) -> FindingRepository:
+    return InMemoryFindingRepository(InMemoryUnitOfWork.of(uow))
+
+
+def qa(uow: UnitOfWork) -> QaRepository:
+    return InMemoryQaRepository(InMemoryUnitOfWork.of(uow))
+
+
+def policies(uow: UnitOfWork) -> PolicyRepository:
+    return InMemoryPolicyRepository(InMemoryUnitOfWork.of(uow))
+
+
+def closures(uow: UnitOfWork) -> ClosureRepository:
+    return InMemoryClosureRepository(InMemoryUnitOfWork.of(uow))
+
+
+def written_advice_days(uow: UnitOfWork) -> WrittenAdviceDays:
+    """The centre's written-advice period, read from its compliance policy."""
+    repo = InMemoryPolicyRepository(InMemoryUnitOfWork.of(uow))
+
+    async def read() -> int | None:
+        stored = await repo.get()
+        return stored.policy.written_advice_working_days if stored else None
+
+    return read

@@ -32,7 +32,7 @@ from cma_core.identity.model import Centre, User
 from cma_core.identity.ports import IdentityStore, PasswordHasher
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
-from cma_core.shared.events import Aggregate, EventEnvelope
+from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
 from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
@@ -87,7 +87,7 @@ class Staging:
     def __init__(self) -> None:
         self.ops: list[Callable[[], None]] = []
         self.checks: list[Callable[[], None]] = []
-        self.touched: dict[object, Aggregate] = {}
+        self.touched: dict[object, Aggregate | tuple[DomainEvent, ...]] = {}
         # The stored version each aggregate had when this unit of work first saved it:
         # saving twice must compare the commit against that, not the bumped one.
         self.base_versions: dict[object, int] = {}
@@ -395,9 +395,7 @@ class InMemoryUnitOfWork(UnitOfWork):
             await publish_after_commit(self._publisher, committed, self)
 
     async def commit(self) -> None:
-        envelopes = [
-            EventEnvelope.wrap(e) for agg in self._st.touched.values() for e in agg.pull_events()
-        ]
+        envelopes = [EventEnvelope.wrap(e) for e in staged_events(self._st.touched)]
         await self.outbox.add(envelopes)
         for check in self._st.checks:
             check()
@@ -427,6 +425,9 @@ class InMemoryUnitOfWork(UnitOfWork):
 
     def track(self, aggregate: Aggregate) -> None:
         self._st.touched[id(aggregate)] = aggregate
+
+    def emit(self, *events: DomainEvent) -> None:
+        self._st.touched[object()] = events
 
     async def rollback(self) -> None:
         self._st.ops.clear()

@@ -78,11 +78,11 @@ from cma_core.scheduling.ports import (
     ReminderRecord,
     ReminderRepository,
     ReminderStatus,
-    SchedulingStore,
     StoredAppointment,
     StoredAvailability,
     StoredConsent,
     TrackedDeadline,
+    WrittenAdviceDays,
 )
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.errors import Conflict, NotFound, StaleVersion
@@ -887,20 +887,53 @@ class SqlAlchemyClosureRepository(_Repo, ClosureRepository):
         ]
 
 
-class SqlAlchemySchedulingStore(SchedulingStore):
-    def __init__(self, ctx: SqlContext) -> None:
-        self.facts = SqlAlchemyFactRepository(ctx)
-        self.deadlines = SqlAlchemyDeadlineRepository(ctx)
-        self.appointments = SqlAlchemyAppointmentRepository(ctx)
-        self.availability = SqlAlchemyAvailabilityRepository(ctx)
-        self.consents = SqlAlchemyConsentRepository(ctx)
-        self.reminders = SqlAlchemyReminderRepository(ctx)
-        self.findings = SqlAlchemyFindingRepository(ctx)
-        self.qa = SqlAlchemyQaRepository(ctx)
-        self.policy = SqlAlchemyPolicyRepository(ctx)
-        self.closures = SqlAlchemyClosureRepository(ctx)
+# RepositoryFactory functions: given the unit of work, the repository in its transaction.
+def dated_facts(uow: UnitOfWork) -> FactRepository:
+    return SqlAlchemyFactRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
-def sqlalchemy_scheduling_store(uow: UnitOfWork) -> SchedulingStore:
-    """The ``RepositoryFactory[SchedulingStore]`` of the SQLAlchemy unit of work."""
-    return SqlAlchemySchedulingStore(SqlAlchemyUnitOfWork.of(uow).context)
+def deadlines(uow: UnitOfWork) -> DeadlineRepository:
+    return SqlAlchemyDeadlineRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def appointments(uow: UnitOfWork) -> AppointmentRepository:
+    return SqlAlchemyAppointmentRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def availability(uow: UnitOfWork) -> AvailabilityRepository:
+    return SqlAlchemyAvailabilityRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def consents(uow: UnitOfWork) -> ConsentRepository:
+    return SqlAlchemyConsentRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def reminders(uow: UnitOfWork) -> ReminderRepository:
+    return SqlAlchemyReminderRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def findings(uow: UnitOfWork) -> FindingRepository:
+    return SqlAlchemyFindingRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def qa(uow: UnitOfWork) -> QaRepository:
+    return SqlAlchemyQaRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def policies(uow: UnitOfWork) -> PolicyRepository:
+    return SqlAlchemyPolicyRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def closures(uow: UnitOfWork) -> ClosureRepository:
+    return SqlAlchemyClosureRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def written_advice_days(uow: UnitOfWork) -> WrittenAdviceDays:
+    """The centre's written-advice period, read from its compliance policy."""
+    repo = SqlAlchemyPolicyRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+    async def read() -> int | None:
+        stored = await repo.get()
+        return stored.policy.written_advice_working_days if stored else None
+
+    return read

@@ -40,7 +40,7 @@ from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.privacy.keys import KeyManagement
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
-from cma_core.shared.events import Aggregate, EventEnvelope
+from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
 from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, NoteId, TaskId, UserId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
@@ -115,7 +115,7 @@ class SqlContext:
         self.centre_id = centre_id
         self.keys = CentreKeys(key_cache, centre_id)
         self.conn: AsyncConnection | None = None
-        self.touched: dict[object, Aggregate] = {}
+        self.touched: dict[object, Aggregate | tuple[DomainEvent, ...]] = {}
         self.loaded_notes: dict[CaseId, set[NoteId]] = {}
         self.pending_audit: list[AuditEntry] = []
         self.committed = False
@@ -701,9 +701,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             await self._publish(committed)
 
     async def commit(self) -> None:
-        envelopes = [
-            EventEnvelope.wrap(e) for agg in self._x.touched.values() for e in agg.pull_events()
-        ]
+        envelopes = [EventEnvelope.wrap(e) for e in staged_events(self._x.touched)]
         await self.outbox.add(envelopes)
         await self.audit.flush()
         await self._x.c.commit()
@@ -747,6 +745,9 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
 
     def track(self, aggregate: Aggregate) -> None:
         self._x.touched[id(aggregate)] = aggregate
+
+    def emit(self, *events: DomainEvent) -> None:
+        self._x.touched[object()] = events
 
     async def rollback(self) -> None:
         conn = self._x.conn

@@ -14,19 +14,25 @@ from typing import Any
 
 from attrs import define, field, frozen
 
+from cma_core.advice.model import LetterSent
 from cma_core.advice.ports import (
+    AdviceRepository,
     Letter,
     LetterKind,
     LetterRenderer,
+    LetterRepository,
     LetterTemplate,
+    LetterTemplateRepository,
     RenderedLetter,
     template_id,
 )
+from cma_core.audit.service import record_audit
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
+from cma_core.budgets.ports import BudgetRepository
+from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId
-from cma_core.debts.ports import AdviceRepositories
+from cma_core.debts.ports import CreditorDirectory, DebtRepository
 from cma_core.debts.priority import classify
-from cma_core.debts.service import LetterSent, emit, load_case
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock
@@ -34,8 +40,9 @@ from cma_core.shared.data import to_data
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version, record_audit
-from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.service import IdFactory, check_version
+from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
+from cma_core.solutions.ports import OfferRepository
 
 #: Letters about one creditor's debt: ``debt_id`` is required for these.
 DEBT_LETTERS = frozenset(
@@ -64,17 +71,23 @@ def _pounds(m: Money | None) -> str:
 @define
 class LetterService:
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     renderer: LetterRenderer
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
+    debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
+    budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
+    offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
+    advice: RepositoryFactory[AdviceRepository] = field(kw_only=True)
+    letter_templates: RepositoryFactory[LetterTemplateRepository] = field(kw_only=True)
+    letters: RepositoryFactory[LetterRepository] = field(kw_only=True)
 
     # -- templates
 
     async def templates(self, ctx: TenantContext) -> list[TemplateView]:
         ctx.require(Permission.FINANCE_READ)
         async with self.uow(ctx.centre_id) as uow:
-            own = {t.kind: t for t in await self.repos.letter_templates(uow).list()}
+            own = {t.kind: t for t in await self.letter_templates(uow).list()}
         out = []
         for kind in LetterKind:
             if kind in own:
@@ -113,7 +126,7 @@ class LetterService:
         self.renderer.check(subject, body)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            repo = self.repos.letter_templates(uow)
+            repo = self.letter_templates(uow)
             current = await repo.get(kind)
             if current is None:
                 check_version("letter template", expected_version, 0)
@@ -153,12 +166,12 @@ class LetterService:
     ) -> dict[str, Any]:
         case = await load_case(uow, ctx, case_id)
         client = await uow.clients.get(case.client_id)
-        entries = await self.repos.debts(uow).list_for_case(case_id)
-        creditors = {c.id: c.creditor for c in await self.repos.creditors(uow).list()}
-        budget = await self.repos.budgets(uow).get(case_id)
-        plans = await self.repos.offers(uow).list_for_case(case_id)
+        entries = await self.debts(uow).list_for_case(case_id)
+        creditors = {c.id: c.creditor for c in await self.creditors(uow).list()}
+        budget = await self.budgets(uow).get(case_id)
+        plans = await self.offers(uow).list_for_case(case_id)
         plan = plans[-1] if plans else None
-        advice = await self.repos.advice(uow).list_for_case(case_id)
+        advice = await self.advice(uow).list_for_case(case_id)
         offers = {line.debt_id: line.amount for line in plan.lines} if plan else {}
 
         def debt_data(e: Any) -> dict[str, Any]:
@@ -264,7 +277,7 @@ class LetterService:
             context = await self._context(uow, ctx, case_id, debt_id)
             if kind is LetterKind.ADVICE_SUMMARY and context["advice"] is None:
                 raise ValidationError("kind", "record the advice before the advice summary")
-            own = await self.repos.letter_templates(uow).get(kind)
+            own = await self.letter_templates(uow).get(kind)
             subject, body = (own.subject, own.body) if own else self.renderer.default_template(kind)
             rendered = self.renderer.render(subject, body, context)
             letter = Letter(
@@ -279,7 +292,7 @@ class LetterService:
                 created_at=now,
                 created_by=ctx.user_id,
             )
-            await self.repos.letters(uow).add(letter)
+            await self.letters(uow).add(letter)
             await record_audit(
                 uow, ctx, self.new_id, "letter.generated", "letter", letter.id, now, ("kind",)
             )
@@ -294,11 +307,9 @@ class LetterService:
         *,
         expected_version: int | None,
     ) -> Letter:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            repo = self.repos.letters(uow)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+            repo = self.letters(uow)
             letter = await repo.get(letter_id)
             if letter is None or letter.case_id != case_id:
                 raise NotFound("letter", letter_id)
@@ -309,8 +320,7 @@ class LetterService:
                 await record_audit(
                     uow, ctx, self.new_id, "letter.sent", "letter", letter_id, now, ("sent_at",)
                 )
-                emit(
-                    uow,
+                uow.emit(
                     LetterSent(
                         centre_id=ctx.centre_id,
                         occurred_at=now,
@@ -324,17 +334,14 @@ class LetterService:
         return letter
 
     async def list_letters(self, ctx: TenantContext, case_id: CaseId) -> list[Letter]:
-        ctx.require(Permission.CASE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            return list(await self.repos.letters(uow).list_for_case(case_id))
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+            return list(await self.letters(uow).list_for_case(case_id))
 
     async def get_letter(self, ctx: TenantContext, case_id: CaseId, letter_id: uuid.UUID) -> Letter:
         ctx.require(Permission.CASE_READ)
         ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            letter = await self.repos.letters(uow).get(letter_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+            letter = await self.letters(uow).get(letter_id)
         if letter is None or letter.case_id != case_id:
             raise NotFound("letter", letter_id)
         return letter

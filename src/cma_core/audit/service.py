@@ -1,21 +1,90 @@
-"""Reading and verifying the audit trail."""
+"""Writing the audit trail (``record_audit``, in every use case's transaction), reading it
+and verifying it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
-from attrs import define
+from attrs import define, field
 
 from cma_core.audit.chain import ChainProblem, ChainReport, ChainVerifier
 from cma_core.audit.model import AuditEntry
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
+from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
-from cma_core.shared.ids import UserId
-from cma_core.shared.service import check_page
-from cma_core.shared.uow import Page, UnitOfWorkFactory
+from cma_core.shared.ids import AuditId, EventId, UserId
+from cma_core.shared.service import IdFactory, check_page
+from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
 
 VERIFY_BATCH = 500
+
+
+async def record_audit(
+    uow: UnitOfWork,
+    ctx: TenantContext,
+    new_id: IdFactory,
+    action: str,
+    entity_type: str,
+    entity_id: uuid.UUID,
+    at: dt.datetime,
+    fields: tuple[str, ...] = (),
+    *,
+    source_event_id: EventId | None = None,
+) -> None:
+    """Append an audit entry in the caller's transaction: field *names*, never values.
+
+    A job acting on an event passes ``TenantContext.system(centre)`` (no actor) and the
+    event's id as ``source_event_id``.
+    """
+    await uow.audit.append(
+        AuditEntry(
+            id=AuditId(new_id()),
+            centre_id=ctx.centre_id,
+            actor_id=ctx.user_id,
+            action=action,
+            entity_type=entity_type,
+            entity_id=str(entity_id),
+            at=at,
+            fields=fields,
+            source_event_id=source_event_id,
+        )
+    )
+
+
+@define
+class AuditTrail:
+    """Appends one entry in a transaction of its own: the ``SignInAudit`` of identity
+    (sign-in and session events happen outside any use case's unit of work)."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    new_id: IdFactory = field(default=uuid.uuid4)
+
+    async def __call__(
+        self,
+        ctx: TenantContext,
+        action: str,
+        entity_type: str,
+        entity_id: str,
+        *,
+        fields: tuple[str, ...] = (),
+    ) -> None:
+        async with self.uow(ctx.centre_id) as uow:
+            await uow.audit.append(
+                AuditEntry(
+                    id=AuditId(self.new_id()),
+                    centre_id=ctx.centre_id,
+                    actor_id=ctx.user_id,
+                    action=action,
+                    entity_type=entity_type,
+                    entity_id=entity_id,
+                    at=self.clock.now(),
+                    fields=fields,
+                )
+            )
+            await uow.commit()
 
 
 @define

@@ -31,6 +31,8 @@ from cma_core.budgets.catalogue import (
 )
 from cma_core.budgets.frequency import Frequency, to_monthly
 from cma_core.shared.errors import ValidationError
+from cma_core.shared.events import DomainEvent
+from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
 
 
@@ -299,3 +301,12 @@ def _clean(note: str | None) -> str | None:
         return None
     text = note.strip()
     return text or None
+
+
+@frozen(kw_only=True)
+class BudgetChanged(DomainEvent):
+    name = "BudgetChanged"
+    case_id: CaseId
+    version: int
+    completed: bool
+    changed_by: UserId | None

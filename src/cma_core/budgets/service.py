@@ -15,38 +15,49 @@ import uuid
 
 from attrs import define, field, frozen
 
+from cma_core.audit.service import record_audit
 from cma_core.budgets.guidelines import (
     GuidelineCheck,
     GuidelineStatus,
+    GuidelineTable,
     check_guidelines,
     parse_guidelines_csv,
 )
-from cma_core.budgets.model import Budget, BudgetSummary
+from cma_core.budgets.model import Budget, BudgetChanged, BudgetSummary
 from cma_core.budgets.ports import (
     BudgetRecord,
+    BudgetRepository,
     SfsCodec,
     SfsDebtLine,
     SfsFormat,
     SfsStatement,
     SfsStatementDetails,
 )
-from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType
-from cma_core.debts.ports import AdviceRepositories, CreditorEntry, DebtEntry
+from cma_core.cases.service import case_scope
+from cma_core.debts.model import Creditor, CreditorId, Debt, DebtAdded, DebtId, DebtType
+from cma_core.debts.ports import CreditorDirectory, CreditorEntry, DebtEntry, DebtRepository
 from cma_core.debts.priority import classify
-from cma_core.debts.service import BudgetChanged, DebtAdded, emit, guidelines_of, load_case
+from cma_core.debts.service import creditor_names
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import CentreReference
+from cma_core.reference.ports import CentreReference, ReferenceDataRepository
 from cma_core.reference.thresholds import parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version, record_audit
-from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.service import IdFactory, check_version
+from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.offers import OfferKind
-from cma_core.solutions.ports import OfferLine, OfferPlanRecord
+from cma_core.solutions.ports import OfferLine, OfferPlanRecord, OfferRepository
+
+
+def guidelines_of(ref: CentreReference | None) -> GuidelineTable | None:
+    """The centre's spending guidelines, or ``None`` if it has loaded none."""
+    if ref is None or ref.guidelines_csv is None:
+        return None
+    return parse_guidelines_csv(ref.guidelines_csv)
 
 
 @frozen(kw_only=True)
@@ -72,14 +83,18 @@ def _summary(budget: Budget, plan: OfferPlanRecord | None) -> BudgetSummary:
 @define
 class BudgetService:
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     clock: Clock
     sfs: SfsCodec | None = None
     new_id: IdFactory = field(default=uuid.uuid4)
+    creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
+    debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
+    budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
+    offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
+    reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
 
     async def _view(self, uow: UnitOfWork, record: BudgetRecord, on_date: dt.date) -> BudgetView:
-        table = guidelines_of(await self.repos.reference(uow).get())
-        plans = await self.repos.offers(uow).list_for_case(record.case_id)
+        table = guidelines_of(await self.reference(uow).get())
+        plans = await self.offers(uow).list_for_case(record.case_id)
         checks = check_guidelines(record.budget, table, on_date) if table is not None else ()
         return BudgetView(
             record=record,
@@ -90,11 +105,9 @@ class BudgetService:
 
     async def get(self, ctx: TenantContext, case_id: CaseId) -> BudgetView:
         """The case's budget; a case with none gets an empty one (version 0)."""
-        ctx.require(Permission.FINANCE_READ)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            record = await self.repos.budgets(uow).get(case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+            record = await self.budgets(uow).get(case_id)
             if record is None:
                 record = BudgetRecord(
                     case_id=case_id,
@@ -117,10 +130,8 @@ class BudgetService:
     ) -> BudgetView:
         """Replace the budget. ``complete`` dates it as a complete SFS (CR-06) and needs a
         note on every category above its spending guideline (CR-08)."""
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             view = await self._store(
                 uow, ctx, case_id, budget, details, complete, expected_version, now
             )
@@ -138,7 +149,7 @@ class BudgetService:
         expected_version: int | None,
         now: dt.datetime,
     ) -> BudgetView:
-        repo = self.repos.budgets(uow)
+        repo = self.budgets(uow)
         record = await repo.get(case_id)
         if record is None:
             check_version("budget", expected_version, 0)
@@ -179,8 +190,7 @@ class BudgetService:
             now,
             ("lines", "household", "savings_contribution", "debt_admin_fee"),
         )
-        emit(
-            uow,
+        uow.emit(
             BudgetChanged(
                 centre_id=ctx.centre_id,
                 occurred_at=now,
@@ -206,10 +216,8 @@ class BudgetService:
 
     async def statement(self, ctx: TenantContext, case_id: CaseId) -> SfsStatement:
         """The case's SFS: budget, details, and debts with the latest plan's offers."""
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, case_id)
-            record = await self.repos.budgets(uow).get(case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, case):
+            record = await self.budgets(uow).get(case_id)
             if record is None:
                 raise ValidationError("budget", "the case has no budget to export yet")
             details = record.details
@@ -228,11 +236,11 @@ class BudgetService:
                     partner_employment_status_other=details.partner_employment_status_other,
                     additional_notes=details.additional_notes,
                 )
-            entries = await self.repos.debts(uow).list_for_case(case_id)
-            plans = await self.repos.offers(uow).list_for_case(case_id)
+            entries = await self.debts(uow).list_for_case(case_id)
+            plans = await self.offers(uow).list_for_case(case_id)
             plan = plans[-1] if plans else None
             offers = {line.debt_id: line for line in plan.lines} if plan else {}
-            creditors = await self.repos.creditor_names(uow)
+            creditors = await creditor_names(self.creditors(uow))
             lines = []
             for e in entries:
                 d = e.debt
@@ -283,11 +291,9 @@ class BudgetService:
         debts are created too (type ``other``, classified as the document lists them, by
         creditor name in the directory), with an offer plan holding the document's offers.
         """
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            # The case first: another centre's case is not found, whatever the document.
-            await load_case(uow, ctx, case_id)
+        # The case first: another centre's case is not found, whatever the document.
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             statement = self._codec().parse(data, fmt)
             view = await self._store(
                 uow,
@@ -299,7 +305,7 @@ class BudgetService:
                 expected_version,
                 now,
             )
-            debts = self.repos.debts(uow)
+            debts = self.debts(uow)
             if statement.debts and not await debts.list_for_case(case_id):
                 await self._import_debts(uow, ctx, case_id, statement, view, now)
             await record_audit(
@@ -317,7 +323,7 @@ class BudgetService:
         view: BudgetView,
         now: dt.datetime,
     ) -> None:
-        directory = self.repos.creditors(uow)
+        directory = self.creditors(uow)
         by_name = {c.creditor.name.casefold(): c.id for c in await directory.list()}
         lines: list[OfferLine] = []
         for i, item in enumerate(statement.debts):
@@ -354,11 +360,10 @@ class BudgetService:
             )
             # Distinct created_at keeps the document's order on every backend.
             at = now + dt.timedelta(microseconds=i)
-            await self.repos.debts(uow).add(
+            await self.debts(uow).add(
                 DebtEntry(debt=debt, notes=item.notes, created_at=at, updated_at=at)
             )
-            emit(
-                uow,
+            uow.emit(
                 DebtAdded(
                     centre_id=ctx.centre_id,
                     occurred_at=now,
@@ -380,7 +385,7 @@ class BudgetService:
             )
         prio = Money(sum(x.amount.pence for x in lines if x.kind is OfferKind.PRIORITY))
         available = view.record.budget.available_for_priority
-        await self.repos.offers(uow).add(
+        await self.offers(uow).add(
             OfferPlanRecord(
                 id=self.new_id(),
                 centre_id=ctx.centre_id,
@@ -404,14 +409,14 @@ class ReferenceService:
     """A centre's reference data: spending guidelines and threshold records."""
 
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
 
     async def get(self, ctx: TenantContext) -> CentreReference | None:
         ctx.require(Permission.FINANCE_READ)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.repos.reference(uow).get()
+            return await self.reference(uow).get()
 
     async def load(
         self,
@@ -439,7 +444,7 @@ class ReferenceService:
             parse_thresholds(parsed["records"])
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            repo = self.repos.reference(uow)
+            repo = self.reference(uow)
             ref = await repo.get()
             if ref is None:
                 ref = CentreReference(

@@ -8,14 +8,34 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import TYPE_CHECKING
 
 from attrs import define, field, frozen
 
+from cma_core.identity.permissions import Permission
 from cma_core.shared.errors import InvalidTransition, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, ClientId, NoteId, UserId
 
+if TYPE_CHECKING:
+    from cma_core.identity.model import TenantContext
+
 MAX_NOTE_LENGTH = 20_000
+
+
+def sees_work_of(ctx: TenantContext, adviser_id: UserId | None) -> bool:
+    """The visibility rule: with ``case:read_all`` a user sees every case of the centre
+    (and its appointments); otherwise only what is assigned to them."""
+    return ctx.can(Permission.CASE_READ_ALL) or adviser_id == ctx.user_id
+
+
+def visible_adviser(ctx: TenantContext, asked: UserId | None) -> tuple[bool, UserId | None]:
+    """The same rule for a list filtered by adviser: whether anything can be shown, and
+    the adviser to filter by. With ``case:read_all``, whatever was asked (``None``: all);
+    otherwise the user's own work, and nothing when another adviser's was asked for."""
+    if ctx.can(Permission.CASE_READ_ALL):
+        return True, asked
+    return asked is None or asked == ctx.user_id, ctx.user_id
 
 
 class CaseStatus(enum.StrEnum):
@@ -128,6 +148,12 @@ class Case(Aggregate):
             )
         )
         return case
+
+    def visible_to(self, ctx: TenantContext) -> bool:
+        """Whether ``ctx`` may see this case: every case of the centre with
+        ``case:read_all``, otherwise only the cases assigned to the user. (Another centre's
+        case never reaches here: the unit of work sees only its own centre.)"""
+        return sees_work_of(ctx, self.adviser_id)
 
     @property
     def is_open(self) -> bool:

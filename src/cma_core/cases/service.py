@@ -1,20 +1,57 @@
-"""Case use cases."""
+"""Case use cases, and the case scope every area's use cases on a case open."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from attrs import define, field, frozen
 
-from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
+from cma_core.audit.service import record_audit
+from cma_core.cases.model import Case, CaseStatus, CloseReason, Note, visible_adviser
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.identity.ports import IdentityStore
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId, NoteId, UserId
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
+
+
+async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
+    """The case, if ``ctx`` may see it (``Case.visible_to``); ``NotFound`` otherwise, for
+    a missing case and another adviser's alike, so that ids reveal nothing."""
+    case = await uow.cases.get(case_id)
+    if case is None or not case.visible_to(ctx):
+        raise NotFound("case", case_id)
+    return case
+
+
+@asynccontextmanager
+async def case_scope(
+    uow: UnitOfWorkFactory,
+    ctx: TenantContext,
+    case_id: CaseId,
+    permission: Permission,
+    *,
+    expected_version: int | None = None,
+) -> AsyncIterator[tuple[UnitOfWork, Case]]:
+    """The preamble of every use case on a case: require ``permission``, open a unit of
+    work for the context's centre, load the case the context may see (``NotFound``
+    otherwise) and, given ``expected_version``, check it (``StaleVersion``).
+
+    Yields the open unit of work and the case; leaving without ``uow.commit()`` rolls back::
+
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, case):
+            ...
+    """
+    ctx.require(permission)
+    async with uow(ctx.centre_id) as opened:
+        case = await load_case(opened, ctx, case_id)
+        check_version("case", expected_version, case.version)
+        yield opened, case
 
 
 @frozen(kw_only=True)
@@ -78,9 +115,7 @@ class CaseService:
         return case
 
     async def get(self, ctx: TenantContext, case_id: CaseId) -> Case:
-        ctx.require(Permission.CASE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await self._load(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, case):
             await record_audit(
                 uow, ctx, self.new_id, "case.viewed", "case", case.id, self.clock.now()
             )
@@ -100,10 +135,9 @@ class CaseService:
         """Cases of the centre. Roles without ``case:read_all`` see only their own cases."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        if not ctx.can(Permission.CASE_READ_ALL):
-            if adviser_id is not None and adviser_id != ctx.user_id:
-                return Page(items=(), total=0, limit=limit, offset=offset)
-            adviser_id = ctx.user_id
+        visible, adviser_id = visible_adviser(ctx, adviser_id)
+        if not visible:
+            return Page(items=(), total=0, limit=limit, offset=offset)
         async with self.uow(ctx.centre_id) as uow:
             return await uow.cases.list(
                 limit=limit,
@@ -126,9 +160,9 @@ class CaseService:
             # connection, and the embedded SQLite pool has only one.
             if adviser is not None:
                 await self._require_staff(ctx, adviser)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await self._load(uow, ctx, case_id)
-            check_version("case", cmd.expected_version, case.version)
+        async with case_scope(
+            self.uow, ctx, case_id, Permission.CASE_WRITE, expected_version=cmd.expected_version
+        ) as (uow, case):
             changed: list[str] = []
             if reassign and adviser != case.adviser_id:
                 case.assign(adviser, now=now)
@@ -144,10 +178,8 @@ class CaseService:
     async def add_note(
         self, ctx: TenantContext, case_id: CaseId, body: str, *, sensitive: bool = False
     ) -> Note:
-        ctx.require(Permission.NOTE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            case = await self._load(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.NOTE_WRITE) as (uow, case):
             note = case.add_note(
                 note_id=NoteId(self.new_id()),
                 body=body,
@@ -170,11 +202,10 @@ class CaseService:
         *,
         expected_version: int | None = None,
     ) -> Case:
-        ctx.require(Permission.CASE_CLOSE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            case = await self._load(uow, ctx, case_id)
-            check_version("case", expected_version, case.version)
+        async with case_scope(
+            self.uow, ctx, case_id, Permission.CASE_CLOSE, expected_version=expected_version
+        ) as (uow, case):
             case.close(reason=reason, now=now, by=ctx.user_id)
             await uow.cases.save(case)
             await record_audit(
@@ -193,26 +224,16 @@ class CaseService:
     async def reopen(
         self, ctx: TenantContext, case_id: CaseId, *, expected_version: int | None = None
     ) -> Case:
-        ctx.require(Permission.CASE_CLOSE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            case = await self._load(uow, ctx, case_id)
-            check_version("case", expected_version, case.version)
+        async with case_scope(
+            self.uow, ctx, case_id, Permission.CASE_CLOSE, expected_version=expected_version
+        ) as (uow, case):
             case.reopen(now=now, by=ctx.user_id)
             await uow.cases.save(case)
             await record_audit(
                 uow, ctx, self.new_id, "case.reopened", "case", case.id, now, ("status",)
             )
             await uow.commit()
-        return case
-
-    async def _load(self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
-        case = await uow.cases.get(case_id)
-        # Without case:read_all, another adviser's case is reported as not found.
-        if case is None or (
-            not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id
-        ):
-            raise NotFound("case", case_id)
         return case
 
     async def _require_staff(self, ctx: TenantContext, user_id: UserId) -> None:

@@ -8,13 +8,14 @@ from collections.abc import Mapping
 
 from attrs import define, field, frozen
 
+from cma_core.audit.service import record_audit
 from cma_core.clients.model import Client
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, PermissionDenied
 from cma_core.shared.ids import ClientId
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, UnitOfWorkFactory
 
 

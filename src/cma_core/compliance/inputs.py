@@ -27,8 +27,9 @@ from cma_core.budgets.catalogue import Category, Section, categories_in
 from cma_core.budgets.ports import BudgetRecord
 from cma_core.compliance import casefile as cf
 from cma_core.compliance.model import Finding, Status
+from cma_core.compliance.ports import CaseFileSources
 from cma_core.debts.model import DebtType
-from cma_core.debts.ports import AdviceRepositories, DebtEntry
+from cma_core.debts.ports import DebtEntry
 from cma_core.debts.priority import is_priority
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
@@ -209,7 +210,7 @@ def advice_record(
 
 
 async def advice_sections(
-    uow: UnitOfWork, repos: AdviceRepositories, case_id: CaseId, timezone: str
+    uow: UnitOfWork, repos: CaseFileSources, case_id: CaseId, timezone: str
 ) -> dict[str, Any]:
     """``CaseFile`` fields from the advice area, to pass to ``attrs.evolve``."""
     entries = await repos.debts(uow).list_for_case(case_id)

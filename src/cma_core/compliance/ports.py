@@ -10,9 +10,14 @@ from typing import Any, NewType, Protocol
 import attrs
 from attrs import frozen
 
+from cma_core.advice.ports import AdviceRepository, LetterRepository
+from cma_core.budgets.ports import BudgetRepository
 from cma_core.compliance.model import CompliancePolicy, Finding
+from cma_core.debts.model import CreditorId
+from cma_core.debts.ports import CreditorDirectory, DebtRepository, FactsRepository
 from cma_core.shared.ids import CaseId, CentreId, UserId
-from cma_core.shared.uow import Page
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork
+from cma_core.solutions.ports import AppraisalRepository, OfferRepository
 
 QaSampleId = NewType("QaSampleId", uuid.UUID)
 
@@ -145,3 +150,23 @@ class PolicyRepository(Protocol):
         """Store ``stored`` (version already bumped) if the stored version is still
         ``expected_version`` (0: none stored yet); else ``StaleVersion``."""
         ...
+
+
+@frozen(kw_only=True)
+class CaseFileSources:
+    """The debt-advice repositories the case file reads, each joining the unit of work
+    through its own ``RepositoryFactory`` (grouped here only because the case file reads
+    them together; without them those sections stay ``not_assessable``)."""
+
+    creditors: RepositoryFactory[CreditorDirectory]
+    debts: RepositoryFactory[DebtRepository]
+    facts: RepositoryFactory[FactsRepository]
+    budgets: RepositoryFactory[BudgetRepository]
+    appraisals: RepositoryFactory[AppraisalRepository]
+    offers: RepositoryFactory[OfferRepository]
+    advice: RepositoryFactory[AdviceRepository]
+    letters: RepositoryFactory[LetterRepository]
+
+    async def creditor_names(self, uow: UnitOfWork) -> dict[CreditorId, str]:
+        """The centre's creditor directory as id -> name (one query)."""
+        return {e.id: e.creditor.name for e in await self.creditors(uow).list()}

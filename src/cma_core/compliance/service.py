@@ -25,12 +25,28 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 import attrs
 from attrs import define, field, frozen
 
-from cma_core.cases.model import Case, CaseStatus
+from cma_core.advice.model import AdviceRecorded, LetterSent
+from cma_core.audit.service import record_audit
+from cma_core.budgets.model import BudgetChanged
+from cma_core.cases.model import (
+    AdviserAssigned,
+    Case,
+    CaseClosed,
+    CaseNoteAdded,
+    CaseOpened,
+    CaseReopened,
+    CaseStatus,
+)
+from cma_core.cases.service import case_scope
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
 from cma_core.compliance.inputs import advice_sections, soften, unrecordable
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
 from cma_core.compliance.ports import (
     POLICY_FIELDS,
+    CaseFileSources,
+    FindingRepository,
+    PolicyRepository,
+    QaRepository,
     QaReview,
     QaReviewId,
     QaSample,
@@ -46,45 +62,51 @@ from cma_core.compliance.qa import (
     score_checklist,
 )
 from cma_core.compliance.registry import RULES, evaluate
-from cma_core.debts.ports import AdviceRepositories
+from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.holidays import HolidayProvider
-from cma_core.scheduling.ports import DeadlineStatus, TrackedDeadline
+from cma_core.scheduling.ports import (
+    ClosureRepository,
+    DeadlinePassed,
+    DeadlineRepository,
+    DeadlineStatus,
+    FactRecorded,
+    TrackedDeadline,
+)
 from cma_core.scheduling.service import (
     SchedulingConfig,
-    SchedulingStoreFactory,
     centre_calendar,
-    load_case,
     local_date,
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
-from cma_core.shared.events import EventEnvelope
+from cma_core.shared.events import DomainEvent, EventEnvelope
+from cma_core.shared.handlers import Handles, handles
 from cma_core.shared.ids import CaseId, CentreId, UserId
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
-from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.service import IdFactory, check_page, check_version
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import TaskStatus
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
 
 #: Events after which a case's findings are re-evaluated (the debts, budget, advice and
 #: letter events come from the advice area).
-REEVALUATE_ON = (
-    "CaseOpened",
-    "CaseNoteAdded",
-    "CaseClosed",
-    "CaseReopened",
-    "AdviserAssigned",
-    "DebtAdded",
-    "DebtUpdated",
-    "DebtRemoved",
-    "BudgetChanged",
-    "AdviceRecorded",
-    "LetterSent",
-    "DeadlinePassed",
-    "FactRecorded",
+REEVALUATE_ON: tuple[type[DomainEvent], ...] = (
+    CaseOpened,
+    CaseNoteAdded,
+    CaseClosed,
+    CaseReopened,
+    AdviserAssigned,
+    DebtAdded,
+    DebtUpdated,
+    DebtRemoved,
+    BudgetChanged,
+    AdviceRecorded,
+    LetterSent,
+    DeadlinePassed,
+    FactRecorded,
 )
 
 CLOCK_RULE_ID = "CC-01"
@@ -250,7 +272,6 @@ def _rows(
 @define
 class ComplianceService:
     uow: UnitOfWorkFactory
-    store: SchedulingStoreFactory
     clock: Clock
     holidays: HolidayProvider
     config: SchedulingConfig = field(factory=SchedulingConfig)
@@ -258,22 +279,27 @@ class ComplianceService:
         default=lambda _centre: CompliancePolicy()
     )
     new_id: IdFactory = field(default=uuid.uuid4)
+    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
+    closures: RepositoryFactory[ClosureRepository] = field(kw_only=True)
+    findings: RepositoryFactory[FindingRepository] = field(kw_only=True)
+    qa: RepositoryFactory[QaRepository] = field(kw_only=True)
+    policies: RepositoryFactory[PolicyRepository] = field(kw_only=True)
     #: The debt-advice area's repositories; without them debts, budget, advice and letters
     #: stay out of the case file and their rules say ``not_assessable``.
-    advice: AdviceRepositories | None = None
+    advice: CaseFileSources | None = None
 
     # ----------------------------------------------------------------- policy
 
     async def policy_in(self, uow: UnitOfWork) -> CompliancePolicy:
         """The centre's stored policy, else the deployment's defaults."""
-        stored = await self.store(uow).policy.get()
+        stored = await self.policies(uow).get()
         return stored.policy if stored else self.policy_for(uow.centre_id)
 
     async def get_policy(self, ctx: TenantContext) -> tuple[CompliancePolicy, int]:
         """The policy in force and its version (0 while the centre uses the defaults)."""
         ctx.require(Permission.CASE_ASSIGN)
         async with self.uow(ctx.centre_id) as uow:
-            stored = await self.store(uow).policy.get()
+            stored = await self.policies(uow).get()
         if stored is None:
             return self.policy_for(ctx.centre_id), 0
         return stored.policy, stored.version
@@ -293,8 +319,7 @@ class ComplianceService:
         policy = policy_from(values, self.policy_for(ctx.centre_id))
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            store = self.store(uow)
-            current = await store.policy.get()
+            current = await self.policies(uow).get()
             actual = current.version if current else 0
             if current is not None or expected_version is not None:
                 check_version("compliance policy", expected_version, actual)
@@ -305,7 +330,7 @@ class ComplianceService:
                 updated_at=now,
                 updated_by=ctx.user_id,
             )
-            await store.policy.put(stored, actual)
+            await self.policies(uow).put(stored, actual)
             await record_audit(
                 uow,
                 ctx,
@@ -327,12 +352,11 @@ class ComplianceService:
         case = await uow.cases.get(case_id)
         if case is None:
             return None
-        store = self.store(uow)
         tasks = (await uow.tasks.list(limit=200, offset=0, case_id=case_id)).items
-        deadlines = (await store.deadlines.list(limit=200, offset=0, case_id=case_id)).items
+        deadlines = (await self.deadlines(uow).list(limit=200, offset=0, case_id=case_id)).items
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
-        calendar = await centre_calendar(store, self.holidays, self.config, [today])
+        calendar = await centre_calendar(self.closures(uow), self.holidays, self.config, [today])
         policy = await self.policy_in(uow)
         casefile = build_casefile(case, tasks, deadlines)
         if self.advice is None:
@@ -347,7 +371,7 @@ class ComplianceService:
                 evaluate(unrecordable(casefile), policy, today, calendar=calendar),
             )
         findings.append(clock_finding(deadlines, today))
-        await store.findings.replace(case.id, case.adviser_id, findings, now)
+        await self.findings(uow).replace(case.id, case.adviser_id, findings, now)
         return findings
 
     async def reevaluate(self, uow: UnitOfWork, event: EventEnvelope) -> None:
@@ -357,8 +381,8 @@ class ComplianceService:
             return
         await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
 
-    def handlers(self) -> Mapping[str, Sequence[tuple[str, Handler]]]:
-        return {name: [("compliance.reevaluate", self.reevaluate)] for name in REEVALUATE_ON}
+    def handlers(self) -> tuple[Handles, ...]:
+        return handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate)
 
     async def check_case(self, centre_id: CentreId, case_id: CaseId) -> list[Finding]:
         async with self.uow(centre_id) as uow:
@@ -391,10 +415,8 @@ class ComplianceService:
 
     async def case_compliance(self, ctx: TenantContext, case_id: CaseId) -> CaseCompliance:
         """Stored findings; a case never evaluated yet is evaluated now (not stored)."""
-        ctx.require(Permission.CASE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            stored = await self.store(uow).findings.for_case(case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+            stored = await self.findings(uow).for_case(case_id)
             if stored:
                 return CaseCompliance(
                     case_id=case_id,
@@ -430,16 +452,15 @@ class ComplianceService:
         if rule_id is not None and rule_id not in known:
             raise ValidationError("rule_id", "unknown rule id")
         async with self.uow(ctx.centre_id) as uow:
-            store = self.store(uow)
             policy = await self.policy_in(uow)
             rows = list(
-                await store.findings.list(
+                await self.findings(uow).list(
                     adviser_id=adviser_id,
                     rule_id=rule_id,
                     severity=severity.value if severity else None,
                 )
             )
-            reviews = await store.qa.list_reviews()
+            reviews = await self.qa(uow).list_reviews()
             closed = await _closed_cases_by_adviser(uow)
         shown = [r for r in rows if r.finding.status is (status or Status.FAIL)]
         order = {s: i for i, s in enumerate(Severity)}
@@ -489,7 +510,7 @@ class ComplianceService:
                 drawn_at=now,
                 drawn_by=ctx.user_id,
             )
-            await self.store(uow).qa.add_sample(sample)
+            await self.qa(uow).add_sample(sample)
             await record_audit(
                 uow, ctx, self.new_id, "qa.sampled", "qa_sample", sample.id, now, ("picks",)
             )
@@ -503,12 +524,12 @@ class ComplianceService:
         ctx.require(Permission.CASE_ASSIGN)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.store(uow).qa.list_samples(limit=limit, offset=offset)
+            return await self.qa(uow).list_samples(limit=limit, offset=offset)
 
     async def get_sample(self, ctx: TenantContext, sample_id: QaSampleId) -> QaSample:
         ctx.require(Permission.CASE_ASSIGN)
         async with self.uow(ctx.centre_id) as uow:
-            sample = await self.store(uow).qa.get_sample(sample_id)
+            sample = await self.qa(uow).get_sample(sample_id)
         if sample is None:
             raise NotFound("QA sample", sample_id)
         return sample
@@ -525,7 +546,7 @@ class ComplianceService:
         ctx.require(Permission.CASE_ASSIGN)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            rows = list(await self.store(uow).qa.list_reviews(case_id=case_id))
+            rows = list(await self.qa(uow).list_reviews(case_id=case_id))
         return Page(
             items=tuple(rows[offset : offset + limit]), total=len(rows), limit=limit, offset=offset
         )
@@ -542,8 +563,7 @@ class ComplianceService:
         checklist = checklist_from_rules([r.id for r in RULES], {r.id: r.title for r in RULES})
         score = score_checklist(checklist, answers)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_ASSIGN) as (uow, case):
             if case.status is not CaseStatus.CLOSED:
                 raise ValidationError("case_id", "file reviews sample closed cases")
             review = QaReview(
@@ -559,7 +579,7 @@ class ComplianceService:
                 actions=actions,
                 created_at=now,
             )
-            await self.store(uow).qa.add_review(review)
+            await self.qa(uow).add_review(review)
             await record_audit(
                 uow, ctx, self.new_id, "qa.reviewed", "case", case.id, now, ("answers", "actions")
             )

@@ -18,6 +18,7 @@ from typing import Any, NewType
 from attrs import define, field, frozen
 
 from cma_core.shared.errors import ValidationError
+from cma_core.shared.events import DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 
@@ -228,3 +229,29 @@ class Debt:
         if self.account_reference is None:
             return None
         return creditor.reference_matches(self.account_reference)
+
+
+@frozen(kw_only=True)
+class DebtAdded(DomainEvent):
+    name = "DebtAdded"
+    case_id: CaseId
+    debt_id: DebtId
+    debt_type: str
+    added_by: UserId | None
+
+
+@frozen(kw_only=True)
+class DebtUpdated(DomainEvent):
+    name = "DebtUpdated"
+    case_id: CaseId
+    debt_id: DebtId
+    fields: tuple[str, ...]
+    updated_by: UserId | None
+
+
+@frozen(kw_only=True)
+class DebtRemoved(DomainEvent):
+    name = "DebtRemoved"
+    case_id: CaseId
+    debt_id: DebtId
+    removed_by: UserId | None

@@ -13,18 +13,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
-from attrs import define, field, frozen
+from attrs import define, field
 
-from cma_core.advice.ports import AdviceRepository, LetterRepository, LetterTemplateRepository
 from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
-from cma_core.budgets.ports import BudgetRepository
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import ReferenceDataRepository
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
-from cma_core.shared.uow import RepositoryFactory, UnitOfWork
-from cma_core.solutions.ports import AppraisalRepository, OfferRepository
 
 # ------------------------------------------------------------------------------ records
 
@@ -151,26 +146,6 @@ class FactsRepository(Protocol):
     async def save(self, facts: CaseFinancialFacts) -> None:
         """Persist changes and bump ``version``; ``StaleVersion`` if it moved on."""
         ...
-
-
-@frozen
-class AdviceRepositories:
-    """How each repository of the area joins a unit of work (one factory per port)."""
-
-    creditors: RepositoryFactory[CreditorDirectory]
-    debts: RepositoryFactory[DebtRepository]
-    facts: RepositoryFactory[FactsRepository]
-    budgets: RepositoryFactory[BudgetRepository]
-    appraisals: RepositoryFactory[AppraisalRepository]
-    offers: RepositoryFactory[OfferRepository]
-    advice: RepositoryFactory[AdviceRepository]
-    letter_templates: RepositoryFactory[LetterTemplateRepository]
-    letters: RepositoryFactory[LetterRepository]
-    reference: RepositoryFactory[ReferenceDataRepository]
-
-    async def creditor_names(self, uow: UnitOfWork) -> dict[CreditorId, str]:
-        """The centre's creditor directory as id -> name, to label debts (one query)."""
-        return {e.id: e.creditor.name for e in await self.creditors(uow).list()}
 
 
 # ------------------------------------------------------------------------------ SFS, letters

@@ -1,12 +1,12 @@
-"""Debt advice use cases shared by the area: events, case access, reference data, and the
-creditor directory, debts and case facts.
+"""Debt advice use cases: the creditor directory, debts and case facts, and the reference
+data helpers the advice areas share.
 
 Every service takes the ``TenantContext`` first, checks a permission, opens one unit of
 work for the context's centre, loads the case (another centre's case, or another
 adviser's case without ``case:read_all``, is *not found*), and appends an audit entry for
-every change. Changes record domain events by name (``DebtAdded``, ``DebtUpdated``,
-``BudgetChanged``, ``AdviceRecorded``, ``LetterSent``), each with ``case_id`` in its
-payload, for other areas (compliance) to subscribe to.
+every change. Changes emit the area's events (``DebtAdded``, ``DebtUpdated``,
+``DebtRemoved``, in ``debts.model``), each with ``case_id`` in its payload, for other
+areas (compliance) to subscribe to.
 """
 
 from __future__ import annotations
@@ -20,111 +20,52 @@ import attrs
 from attrs import define, field, frozen
 
 from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
-from cma_core.budgets.guidelines import GuidelineTable, parse_guidelines_csv
-from cma_core.cases.model import Case
+from cma_core.audit.service import record_audit
+from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.limitation import LimitationAssessment, assess_limitation
 from cma_core.debts.model import (
     Creditor,
     CreditorId,
     Debt,
+    DebtAdded,
     DebtId,
+    DebtRemoved,
     DebtType,
+    DebtUpdated,
     EnforcementStage,
     Ownership,
     PriorityOverride,
 )
-from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts, CreditorEntry, DebtEntry
+from cma_core.debts.ports import (
+    CaseFinancialFacts,
+    CreditorDirectory,
+    CreditorEntry,
+    DebtEntry,
+    DebtRepository,
+    FactsRepository,
+)
 from cma_core.debts.priority import PriorityAssessment, classify
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import CentreReference
+from cma_core.reference.ports import CentreReference, ReferenceDataRepository
 from cma_core.reference.thresholds import ThresholdTable, default_thresholds, parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
-from cma_core.shared.events import Aggregate, DomainEvent
-from cma_core.shared.ids import CaseId, UserId
+from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
-from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.service import IdFactory, check_page, check_version
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 # ------------------------------------------------------------------------------ events
-
-
-@frozen(kw_only=True)
-class DebtAdded(DomainEvent):
-    name = "DebtAdded"
-    case_id: CaseId
-    debt_id: DebtId
-    debt_type: str
-    added_by: UserId | None
-
-
-@frozen(kw_only=True)
-class DebtUpdated(DomainEvent):
-    name = "DebtUpdated"
-    case_id: CaseId
-    debt_id: DebtId
-    fields: tuple[str, ...]
-    updated_by: UserId | None
-
-
-@frozen(kw_only=True)
-class DebtRemoved(DomainEvent):
-    name = "DebtRemoved"
-    case_id: CaseId
-    debt_id: DebtId
-    removed_by: UserId | None
-
-
-@frozen(kw_only=True)
-class BudgetChanged(DomainEvent):
-    name = "BudgetChanged"
-    case_id: CaseId
-    version: int
-    completed: bool
-    changed_by: UserId | None
-
-
-@frozen(kw_only=True)
-class AdviceRecorded(DomainEvent):
-    name = "AdviceRecorded"
-    case_id: CaseId
-    advice_id: uuid.UUID
-    recommended: str | None
-    recorded_by: UserId | None
-
-
-@frozen(kw_only=True)
-class LetterSent(DomainEvent):
-    name = "LetterSent"
-    case_id: CaseId
-    letter_id: uuid.UUID
-    kind: str
-    sent_by: UserId | None
-
-
-@define
-class _EventSource(Aggregate):
-    """Carries events of records that are not aggregates to the unit of work's outbox."""
-
-
-def emit(uow: UnitOfWork, *events: DomainEvent) -> None:
-    source = _EventSource()
-    for event in events:
-        source.record(event)
-    uow.track(source)
 
 
 # ------------------------------------------------------------------------------ helpers
 
 
-async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
-    """The case, or ``NotFound`` (also for another adviser's case without read-all)."""
-    case = await uow.cases.get(case_id)
-    if case is None or (not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id):
-        raise NotFound("case", case_id)
-    return case
+async def creditor_names(creditors: CreditorDirectory) -> dict[CreditorId, str]:
+    """The centre's creditor directory as id -> name, to label debts (one query)."""
+    return {e.id: e.creditor.name for e in await creditors.list()}
 
 
 def thresholds_of(ref: CentreReference | None) -> ThresholdTable:
@@ -132,13 +73,6 @@ def thresholds_of(ref: CentreReference | None) -> ThresholdTable:
     if ref is None or ref.thresholds_json is None:
         return default_thresholds()
     return parse_thresholds(json.loads(ref.thresholds_json)["records"])
-
-
-def guidelines_of(ref: CentreReference | None) -> GuidelineTable | None:
-    """The centre's spending guidelines, or ``None`` if it has loaded none."""
-    if ref is None or ref.guidelines_csv is None:
-        return None
-    return parse_guidelines_csv(ref.guidelines_csv)
 
 
 def _text(value: str | None) -> str | None:
@@ -229,9 +163,12 @@ class DebtService:
     """Creditor directory, debts on a case, and the case's financial facts."""
 
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
+    debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
+    facts: RepositoryFactory[FactsRepository] = field(kw_only=True)
+    reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
 
     # -- creditors
 
@@ -251,7 +188,7 @@ class DebtService:
             created_at=now,
         )
         async with self.uow(ctx.centre_id) as uow:
-            await self.repos.creditors(uow).add(entry)
+            await self.creditors(uow).add(entry)
             await record_audit(
                 uow, ctx, self.new_id, "creditor.created", "creditor", entry.id, now, ("name",)
             )
@@ -269,7 +206,7 @@ class DebtService:
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            repo = self.repos.creditors(uow)
+            repo = self.creditors(uow)
             entry = await repo.get(creditor_id)
             if entry is None:
                 raise NotFound("creditor", creditor_id)
@@ -296,7 +233,7 @@ class DebtService:
         ctx.require(Permission.FINANCE_READ)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            rows = list(await self.repos.creditors(uow).list())
+            rows = list(await self.creditors(uow).list())
         if name:
             wanted = name.strip().casefold()
             rows = [r for r in rows if wanted in r.creditor.name.casefold()]
@@ -307,7 +244,7 @@ class DebtService:
     async def get_creditor(self, ctx: TenantContext, creditor_id: CreditorId) -> CreditorEntry:
         ctx.require(Permission.FINANCE_READ)
         async with self.uow(ctx.centre_id) as uow:
-            entry = await self.repos.creditors(uow).get(creditor_id)
+            entry = await self.creditors(uow).get(creditor_id)
         if entry is None:
             raise NotFound("creditor", creditor_id)
         return entry
@@ -364,7 +301,7 @@ class DebtService:
         return debt
 
     async def _check_creditor(self, uow: UnitOfWork, creditor_id: CreditorId | None) -> None:
-        if creditor_id is not None and await self.repos.creditors(uow).get(creditor_id) is None:
+        if creditor_id is not None and await self.creditors(uow).get(creditor_id) is None:
             raise ValidationError("creditor_id", "no such creditor in this centre's directory")
 
     async def add_debt(self, ctx: TenantContext, case_id: CaseId, details: DebtDetails) -> DebtView:
@@ -396,12 +333,11 @@ class DebtService:
             ctx, case_id, DebtId(self.new_id()), details, previous=None, today=now.date()
         )
         entry = DebtEntry(debt=debt, notes=_text(details.notes), created_at=now, updated_at=now)
-        await self.repos.debts(uow).add(entry)
+        await self.debts(uow).add(entry)
         await record_audit(
             uow, ctx, self.new_id, "debt.created", "debt", debt.id, now, _DEBT_FIELDS
         )
-        emit(
-            uow,
+        uow.emit(
             DebtAdded(
                 centre_id=ctx.centre_id,
                 occurred_at=now,
@@ -436,10 +372,8 @@ class DebtService:
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         await load_case(uow, ctx, case_id)
-        repo = self.repos.debts(uow)
-        entry = await repo.get(debt_id)
-        if entry is None or entry.case_id != case_id:
-            raise NotFound("debt", debt_id)
+        repo = self.debts(uow)
+        entry = await self._debt_on_case(uow, case_id, debt_id)
         if expected_balance is not None and entry.debt.balance != expected_balance:
             raise Conflict(
                 f"the debt's balance changed since the suggestion was made "
@@ -457,8 +391,7 @@ class DebtService:
             entry.updated_at = now
             await repo.save(entry)
             await record_audit(uow, ctx, self.new_id, "debt.updated", "debt", debt_id, now, changed)
-            emit(
-                uow,
+            uow.emit(
                 DebtUpdated(
                     centre_id=ctx.centre_id,
                     occurred_at=now,
@@ -477,7 +410,7 @@ class DebtService:
         wanted = name.strip().casefold()
         if not wanted:
             raise ValidationError("creditor_name", "must not be blank")
-        repo = self.repos.creditors(uow)
+        repo = self.creditors(uow)
         for entry in await repo.list():
             if entry.creditor.name.strip().casefold() == wanted:
                 return entry.id
@@ -503,15 +436,10 @@ class DebtService:
         *,
         expected_version: int | None,
     ) -> DebtView:
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            repo = self.repos.debts(uow)
-            entry = await repo.get(debt_id)
-            if entry is None or entry.case_id != case_id:
-                raise NotFound("debt", debt_id)
-            check_version("debt", expected_version, entry.version)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+            repo = self.debts(uow)
+            entry = await self._debt_on_case(uow, case_id, debt_id, expected_version)
             await self._check_creditor(uow, details.creditor_id)
             before = entry.debt
             after = self._build_debt(
@@ -535,8 +463,7 @@ class DebtService:
                 await record_audit(
                     uow, ctx, self.new_id, "debt.updated", "debt", debt_id, now, changed
                 )
-                emit(
-                    uow,
+                uow.emit(
                     DebtUpdated(
                         centre_id=ctx.centre_id,
                         occurred_at=now,
@@ -558,19 +485,12 @@ class DebtService:
         *,
         expected_version: int | None,
     ) -> None:
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            repo = self.repos.debts(uow)
-            entry = await repo.get(debt_id)
-            if entry is None or entry.case_id != case_id:
-                raise NotFound("debt", debt_id)
-            check_version("debt", expected_version, entry.version)
-            await repo.remove(entry)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+            entry = await self._debt_on_case(uow, case_id, debt_id, expected_version)
+            await self.debts(uow).remove(entry)
             await record_audit(uow, ctx, self.new_id, "debt.removed", "debt", debt_id, now)
-            emit(
-                uow,
+            uow.emit(
                 DebtRemoved(
                     centre_id=ctx.centre_id,
                     occurred_at=now,
@@ -582,12 +502,8 @@ class DebtService:
             await uow.commit()
 
     async def get_debt(self, ctx: TenantContext, case_id: CaseId, debt_id: DebtId) -> DebtView:
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            entry = await self.repos.debts(uow).get(debt_id)
-            if entry is None or entry.case_id != case_id:
-                raise NotFound("debt", debt_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+            entry = await self._debt_on_case(uow, case_id, debt_id)
             return await self._view(uow, entry, self.clock.now().date())
 
     async def list_debts(
@@ -605,11 +521,10 @@ class DebtService:
         ctx.require(Permission.FINANCE_READ)
         check_page(limit, offset)
         today = self.clock.now().date()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             views = [
                 await self._view(uow, e, today)
-                for e in await self.repos.debts(uow).list_for_case(case_id)
+                for e in await self.debts(uow).list_for_case(case_id)
             ]
         views = [
             v
@@ -622,14 +537,29 @@ class DebtService:
             items=views[offset : offset + limit], total=len(views), limit=limit, offset=offset
         )
 
+    async def _debt_on_case(
+        self,
+        uow: UnitOfWork,
+        case_id: CaseId,
+        debt_id: DebtId,
+        expected_version: int | None = None,
+    ) -> DebtEntry:
+        """The debt, if it is on ``case_id`` (``NotFound`` otherwise), at the version the
+        caller expects (``StaleVersion`` otherwise)."""
+        entry = await self.debts(uow).get(debt_id)
+        if entry is None or entry.case_id != case_id:
+            raise NotFound("debt", debt_id)
+        check_version("debt", expected_version, entry.version)
+        return entry
+
     async def _view(self, uow: UnitOfWork, entry: DebtEntry, today: dt.date) -> DebtView:
         creditor = None
         if entry.debt.creditor_id is not None:
-            found = await self.repos.creditors(uow).get(entry.debt.creditor_id)
+            found = await self.creditors(uow).get(entry.debt.creditor_id)
             creditor = found.creditor if found else None
-        facts = await self.repos.facts(uow).get(entry.case_id)
+        facts = await self.facts(uow).get(entry.case_id)
         jurisdiction = facts.jurisdiction if facts and facts.jurisdiction else Jurisdiction.EW
-        table = thresholds_of(await self.repos.reference(uow).get())
+        table = thresholds_of(await self.reference(uow).get())
         return DebtView(
             entry=entry,
             creditor=creditor,
@@ -642,10 +572,8 @@ class DebtService:
 
     async def get_facts(self, ctx: TenantContext, case_id: CaseId) -> CaseFinancialFacts:
         """The recorded facts; a case with none gets an all-unknown record (version 0)."""
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            found = await self.repos.facts(uow).get(case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+            found = await self.facts(uow).get(case_id)
         if found is not None:
             return found
         now = self.clock.now()
@@ -668,9 +596,8 @@ class DebtService:
             raise ValidationError("benefits_only_months", "must not be negative")
         if details.lump_sum_available is not None and details.lump_sum_available.is_negative:
             raise ValidationError("lump_sum_available_pence", "must not be negative")
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            repo = self.repos.facts(uow)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+            repo = self.facts(uow)
             current = await repo.get(case_id)
             values = {
                 "jurisdiction": details.jurisdiction,

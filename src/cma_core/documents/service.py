@@ -20,16 +20,19 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator
 from typing import BinaryIO
 
 from attrs import define, field, frozen
 
+from cma_core.audit.service import record_audit
+from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.model import Case
+from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId, DebtType
-from cma_core.debts.ports import AdviceRepositories
+from cma_core.debts.ports import CreditorDirectory, DebtRepository
 from cma_core.debts.priority import classify as classify_debt
-from cma_core.debts.service import DebtDetails, DebtService
+from cma_core.debts.service import DebtDetails, DebtService, creditor_names
 from cma_core.documents.errors import (
     AssistantReplyInvalid,
     AssistantUnavailable,
@@ -51,7 +54,10 @@ from cma_core.documents.model import (
     Document,
     DocumentClass,
     DocumentId,
+    DocumentRequeued,
     DocumentStatus,
+    DocumentTextExtracted,
+    DocumentUploaded,
     Draft,
     PageText,
     Suggestion,
@@ -66,7 +72,7 @@ from cma_core.documents.storage import MAX_LINK_EXPIRY, document_key
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.identity.ports import IdentityStore
-from cma_core.scheduling.ports import DeadlineStatus, FactKind, SchedulingStore
+from cma_core.scheduling.ports import DeadlineRepository, DeadlineStatus, FactKind
 from cma_core.scheduling.service import RecordFact, SchedulingService
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
@@ -75,9 +81,16 @@ from cma_core.shared.errors import (
     ValidationError,
 )
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.handlers import AnyHandler, Finish, GiveUpHandler, OutsideTransaction, Work
+from cma_core.shared.handlers import (
+    Finish,
+    GivesUp,
+    Handles,
+    OutsideTransaction,
+    Work,
+    handles,
+)
 from cma_core.shared.ids import CaseId, CentreId, TaskId, UserId
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
@@ -90,14 +103,6 @@ sees it as overdue on the day itself, not the day after."""
 DEFAULT_MAX_ATTEMPTS = 3
 """Text extraction tries before a document is marked failed (engine crashes, timeouts)."""
 _SCAN_LIMIT = 200
-
-
-@frozen(kw_only=True)
-class DocumentRepositories:
-    """How the documents area's repositories join a unit of work."""
-
-    documents: RepositoryFactory[DocumentRepository]
-    suggestions: RepositoryFactory[SuggestionRepository]
 
 
 @frozen(kw_only=True)
@@ -131,21 +136,11 @@ class SummaryDraft:
     status: str = "draft"
 
 
-async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
-    """The case, as ``CaseService`` shows it: without ``case:read_all`` another adviser's
-    case is reported as not found, and so are its documents."""
-    case = await uow.cases.get(case_id)
-    if case is None or (not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id):
-        raise NotFound("case", case_id)
-    return case
-
-
 @define
 class DocumentService:
     """Documents and suggestions as advisers see them (HTTP and CLI)."""
 
     uow: UnitOfWorkFactory
-    repos: DocumentRepositories
     store: DocumentStore
     assistant: Assistant
     clock: Clock
@@ -154,11 +149,15 @@ class DocumentService:
     link_expiry: dt.timedelta = dt.timedelta(minutes=5)
     debts: DebtService | None = None
     """Where accepted new debts go; ``None``: an adviser task to add the debt instead."""
-    scheduling: RepositoryFactory[SchedulingStore] | None = None
+    deadlines: RepositoryFactory[DeadlineRepository] | None = None
     """The case's tracked deadlines, for the summary; ``None``: deadline tasks only."""
+    budgets: RepositoryFactory[BudgetRepository] | None = None
+    """The case's budget, for the summary; ``None``: the summary has no budget figures."""
     case_clock: SchedulingService | None = None
     """Where accepted deadlines go (a dated fact and its tracked deadlines); ``None``: a
     deadline task instead."""
+    documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
+    suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
     # -- documents ---------------------------------------------------------------------
 
@@ -179,9 +178,8 @@ class DocumentService:
             facts = inspect_upload(data, max_bytes=self.max_bytes)
         else:
             facts = await asyncio.to_thread(_inspect_stream, data, self.max_bytes)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            existing = await self.repos.documents(uow).find_by_checksum(case_id, facts.sha256)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+            existing = await self.documents(uow).find_by_checksum(case_id, facts.sha256)
             if existing is not None:
                 raise DuplicateDocument(existing.id, existing.filename)
         document_id = DocumentId(self.new_id())
@@ -190,9 +188,8 @@ class DocumentService:
         await self.store.put(ctx.centre_id, key, data, facts.content_type.value)
         committed = False
         try:
-            async with self.uow(ctx.centre_id) as uow:
-                await load_case(uow, ctx, case_id)
-                docs = self.repos.documents(uow)
+            async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+                docs = self.documents(uow)
                 existing = await docs.find_by_checksum(case_id, facts.sha256)
                 if existing is not None:
                     raise DuplicateDocument(existing.id, existing.filename)
@@ -244,9 +241,8 @@ class DocumentService:
         """The case's documents, newest first, without their pages."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            return await self.repos.documents(uow).list(
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+            return await self.documents(uow).list(
                 case_id=case_id,
                 limit=limit,
                 offset=offset,
@@ -310,7 +306,7 @@ class DocumentService:
             document = await self._load(uow, ctx, document_id)
             check_version("document", expected_version, document.version)
             await self.store.delete(ctx.centre_id, document.storage_key)
-            await self.repos.documents(uow).delete(document.id)
+            await self.documents(uow).delete(document.id)
             await record_audit(
                 uow, ctx, self.new_id, "document.deleted", "document", document.id, self.clock.now()
             )
@@ -331,7 +327,7 @@ class DocumentService:
             check_version("document", expected_version, document.version)
             now = self.clock.now()
             document.retry(now=now, by=ctx.user_id)
-            await self.repos.documents(uow).save(document)
+            await self.documents(uow).save(document)
             await record_audit(
                 uow, ctx, self.new_id, "document.retried", "document", document.id, now,
                 ("status", "attempts"),
@@ -352,9 +348,8 @@ class DocumentService:
     ) -> Page[Suggestion]:
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            return await self.repos.suggestions(uow).list(
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+            return await self.suggestions(uow).list(
                 case_id=case_id, limit=limit, offset=offset, status=status
             )
 
@@ -410,7 +405,7 @@ class DocumentService:
             if suggestion.kind in _DEBT_KINDS:
                 ctx.require(Permission.FINANCE_WRITE)
             now = self.clock.now()
-            document = await self.repos.documents(uow).get(suggestion.document_id)
+            document = await self.documents(uow).get(suggestion.document_id)
             source = f" (from document {document.filename})" if document else ""
             suggestion.accept(by=by, now=now)
             task = Task(
@@ -438,7 +433,7 @@ class DocumentService:
                     created_at=now,
                 )
             await uow.tasks.add(task)
-            await self.repos.suggestions(uow).save(suggestion)
+            await self.suggestions(uow).save(suggestion)
             await record_audit(
                 uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
                 ("status", "document_id", "task_id"),
@@ -470,7 +465,7 @@ class DocumentService:
         now = self.clock.now()
         suggestion.accept(by=by, now=now)  # InvalidTransition if already decided
         assert suggestion.balance is not None
-        document = await self.repos.documents(uow).get(suggestion.document_id)
+        document = await self.documents(uow).get(suggestion.document_id)
         filename = document.filename if document else "a deleted document"
         debt_type = (
             DebtType.COUNCIL_TAX
@@ -496,7 +491,7 @@ class DocumentService:
             staged_creditor=creditor_id,
         )
         debt_id = view.entry.id
-        await self.repos.suggestions(uow).save(suggestion)
+        await self.suggestions(uow).save(suggestion)
         await record_audit(
             uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
             ("status", "document_id", "debt_id"),
@@ -529,7 +524,7 @@ class DocumentService:
         suggestion.accept(by=by, now=now)  # InvalidTransition if already decided
         if suggestion.debt_id is None or suggestion.balance is None:
             raise ValidationError("suggestion", "names no debt to update")
-        document = await self.repos.documents(uow).get(suggestion.document_id)
+        document = await self.documents(uow).get(suggestion.document_id)
         filename = document.filename if document else "a deleted document"
         debt_id = DebtId(suggestion.debt_id)
         await debts.update_balance_in(
@@ -541,7 +536,7 @@ class DocumentService:
             expected_balance=suggestion.previous_balance,
             note=f"Balance updated from document {filename} (suggestion {suggestion.id}).",
         )
-        await self.repos.suggestions(uow).save(suggestion)
+        await self.suggestions(uow).save(suggestion)
         await record_audit(
             uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
             ("status", "document_id", "debt_id"),
@@ -586,7 +581,7 @@ class DocumentService:
                 },
             ),
         )
-        await self.repos.suggestions(uow).save(suggestion)
+        await self.suggestions(uow).save(suggestion)
         await record_audit(
             uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
             ("status", "document_id", "fact_id"),
@@ -621,7 +616,7 @@ class DocumentService:
             check_version("suggestion", expected_version, suggestion.version)
             now = self.clock.now()
             suggestion.reject(by=by, now=now, reason=reason)
-            await self.repos.suggestions(uow).save(suggestion)
+            await self.suggestions(uow).save(suggestion)
             await record_audit(
                 uow, ctx, self.new_id, "suggestion.rejected", "suggestion", suggestion.id, now,
                 ("status", "rejection_reason"),
@@ -642,8 +637,7 @@ class DocumentService:
         """
         ctx.require(Permission.CASE_READ)
         ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, case):
             facts = await self._case_facts(uow, case)
             now = self.clock.now()
             await record_audit(uow, ctx, self.new_id, "case.summary_drafted", "case", case.id, now)
@@ -654,7 +648,7 @@ class DocumentService:
     async def _debt_facts(self, uow: UnitOfWork, case: Case) -> tuple[DebtFact, ...]:
         if self.debts is None:
             # No debts area wired (unit tests of this area alone): what advisers accepted.
-            suggestions = await self.repos.suggestions(uow).list(
+            suggestions = await self.suggestions(uow).list(
                 case_id=case.id, limit=_SCAN_LIMIT, offset=0, status=SuggestionStatus.ACCEPTED
             )
             return tuple(
@@ -662,10 +656,9 @@ class DocumentService:
                 for s in suggestions.items
                 if s.kind is SuggestionKind.NEW_DEBT and s.creditor_name and s.balance is not None
             )
-        repos = self.debts.repos
-        names = await repos.creditor_names(uow)
+        names = await creditor_names(self.debts.creditors(uow))
         facts = []
-        for entry in await repos.debts(uow).list_for_case(case.id):
+        for entry in await self.debts.debts(uow).list_for_case(case.id):
             debt = entry.debt
             facts.append(
                 DebtFact(
@@ -683,8 +676,8 @@ class DocumentService:
 
     async def _case_facts(self, uow: UnitOfWork, case: Case) -> CaseFacts:
         income = expenditure = available = None
-        if self.debts is not None:
-            record = await self.debts.repos.budgets(uow).get(case.id)
+        if self.budgets is not None:
+            record = await self.budgets(uow).get(case.id)
             if record is not None:
                 budget = record.budget
                 income, expenditure = budget.total_income, budget.total_outgoings
@@ -697,17 +690,15 @@ class DocumentService:
             for t in tasks.items
             if t.kind is TaskKind.DEADLINE and t.due_at is not None
         ]
-        if self.scheduling is not None:
-            tracked = await self.scheduling(uow).deadlines.list(
+        if self.deadlines is not None:
+            tracked = await self.deadlines(uow).list(
                 limit=_SCAN_LIMIT, offset=0, case_id=case.id, status=DeadlineStatus.OPEN
             )
             deadlines.extend(
                 DeadlineFact(due_on=d.deadline.due, description=d.deadline.rule)
                 for d in tracked.items
             )
-        documents = await self.repos.documents(uow).list(
-            case_id=case.id, limit=_SCAN_LIMIT, offset=0
-        )
+        documents = await self.documents(uow).list(case_id=case.id, limit=_SCAN_LIMIT, offset=0)
         return CaseFacts(
             case_reference=case.reference,
             opened_on=case.opened_at.date(),
@@ -725,7 +716,7 @@ class DocumentService:
     # -- helpers -----------------------------------------------------------------------
 
     async def _load(self, uow: UnitOfWork, ctx: TenantContext, document_id: DocumentId) -> Document:
-        document = await self.repos.documents(uow).get(document_id)
+        document = await self.documents(uow).get(document_id)
         if document is None:
             raise NotFound("document", document_id)
         try:
@@ -737,7 +728,7 @@ class DocumentService:
     async def _load_suggestion(
         self, uow: UnitOfWork, ctx: TenantContext, suggestion_id: SuggestionId
     ) -> tuple[Suggestion, Case]:
-        suggestion = await self.repos.suggestions(uow).get(suggestion_id)
+        suggestion = await self.suggestions(uow).get(suggestion_id)
         if suggestion is None:
             raise NotFound("suggestion", suggestion_id)
         try:
@@ -790,7 +781,6 @@ class DocumentJobs:
     deleted is left alone.
     """
 
-    repos: DocumentRepositories
     store: DocumentStore
     extractor: TextExtractor
     assistant: Assistant
@@ -799,29 +789,30 @@ class DocumentJobs:
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     retry_backoff: float = 1.0
     """Seconds before the second extraction attempt, doubling for each one after."""
-    debts: AdviceRepositories | None = None
+    debts: RepositoryFactory[DebtRepository] | None = None
     """The case's recorded debts, so a letter about one suggests updating it (not adding
     it again); ``None``: only earlier suggestions' references are known."""
+    creditors: RepositoryFactory[CreditorDirectory] | None = None
+    """The creditor directory, to name the recorded debts' creditors."""
+    documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
+    suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
-    def handlers(self) -> Mapping[str, Sequence[tuple[str, AnyHandler]]]:
-        reading: list[tuple[str, AnyHandler]] = [
+    def handlers(self) -> tuple[Handles, ...]:
+        reading = (DocumentUploaded, DocumentRequeued)
+        return (
             # Two handlers, two commits: "processing" is visible while the text is read,
             # and the reading holds no transaction (see ``extract_text``).
-            ("mark_document_processing", self.mark_processing),
-            ("extract_document_text", OutsideTransaction(self.extract_text)),
-        ]
-        return {
-            "DocumentUploaded": reading,
-            "DocumentRequeued": reading,
-            "DocumentTextExtracted": [("classify_document", self.classify)],
-        }
+            *handles(reading, "mark_document_processing", self.mark_processing),
+            *handles(reading, "extract_document_text", OutsideTransaction(self.extract_text)),
+            Handles(DocumentTextExtracted, "classify_document", self.classify),
+        )
 
-    def give_up_handlers(self) -> Mapping[str, Sequence[GiveUpHandler]]:
+    def give_up_handlers(self) -> tuple[GivesUp, ...]:
         """Delivery abandoned: the document must not stay queued or processing."""
-        return {"DocumentUploaded": [self.abandon], "DocumentRequeued": [self.abandon]}
+        return (GivesUp(DocumentUploaded, self.abandon), GivesUp(DocumentRequeued, self.abandon))
 
     async def mark_processing(self, uow: UnitOfWork, event: EventEnvelope) -> None:
-        docs = self.repos.documents(uow)
+        docs = self.documents(uow)
         document = await docs.get(DocumentId(uuid.UUID(event.payload["document_id"])))
         if document is None or document.status is not DocumentStatus.QUEUED:
             return
@@ -843,7 +834,7 @@ class DocumentJobs:
         document stays ``processing`` meanwhile, and fails when they are exhausted
         (``abandon``) or the stale sweep finds it.
         """
-        document = await self.repos.documents(uow).get(
+        document = await self.documents(uow).get(
             DocumentId(uuid.UUID(event.payload["document_id"]))
         )
         if document is None or document.status is not DocumentStatus.PROCESSING:
@@ -877,7 +868,7 @@ class DocumentJobs:
             tries = attempt
 
             async def finish(uow: UnitOfWork) -> None:
-                docs = self.repos.documents(uow)
+                docs = self.documents(uow)
                 current = await docs.get(doc_id)
                 if current is None or current.status is not DocumentStatus.PROCESSING:
                     return
@@ -897,7 +888,7 @@ class DocumentJobs:
 
     async def abandon(self, uow: UnitOfWork, event: EventEnvelope, reason: str) -> None:
         """Fail the document of an event whose handlers will not run again."""
-        docs = self.repos.documents(uow)
+        docs = self.documents(uow)
         document = await docs.get(DocumentId(uuid.UUID(event.payload["document_id"])))
         if document is None or document.status not in (
             DocumentStatus.QUEUED,
@@ -920,7 +911,7 @@ class DocumentJobs:
         a malformed reply leaves the document unclassified (logged), since asking again
         rarely helps and the adviser still has the text.
         """
-        docs = self.repos.documents(uow)
+        docs = self.documents(uow)
         document = await docs.get(DocumentId(uuid.UUID(event.payload["document_id"])))
         if (
             document is None
@@ -936,7 +927,7 @@ class DocumentJobs:
             log.warning("document %s not classified: %s", document.id, err.message)
             return
         now = self.clock.now()
-        suggestions_repo = self.repos.suggestions(uow)
+        suggestions_repo = self.suggestions(uow)
         known = await suggestions_repo.list(case_id=document.case_id, limit=_SCAN_LIMIT, offset=0)
         references = [
             s.account_reference
@@ -962,9 +953,9 @@ class DocumentJobs:
         )  # fmt: skip
 
     async def _recorded_debts(self, uow: UnitOfWork, case_id: CaseId) -> list[RecordedDebt]:
-        if self.debts is None:
+        if self.debts is None or self.creditors is None:
             return []
-        names = await self.debts.creditor_names(uow)
+        names = await creditor_names(self.creditors(uow))
         return [
             RecordedDebt(
                 id=entry.debt.id,
@@ -974,7 +965,7 @@ class DocumentJobs:
                 if entry.debt.creditor_id is not None
                 else None,
             )
-            for entry in await self.debts.debts(uow).list_for_case(case_id)
+            for entry in await self.debts(uow).list_for_case(case_id)
         ]
 
 
@@ -999,12 +990,13 @@ class DocumentSweep:
 
     uow: UnitOfWorkFactory
     identity: IdentityStore
-    repos: DocumentRepositories
     clock: Clock
     timeout: dt.timedelta = DEFAULT_PROCESSING_TIMEOUT
     queue_timeout: dt.timedelta = DEFAULT_QUEUE_TIMEOUT
     new_id: IdFactory = field(default=uuid.uuid4)
     batch: int = 200
+    documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
+    suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
     async def sweep(self) -> int:
         """Fail stale documents of every centre. Returns how many were failed."""
@@ -1049,7 +1041,7 @@ class DocumentSweep:
         reason: str,
         now: dt.datetime,
     ) -> int:
-        docs = self.repos.documents(uow)
+        docs = self.documents(uow)
         failed = 0
         for listed in await docs.stuck(
             status=status, updated_before=updated_before, limit=self.batch

@@ -5,8 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from cma_core.identity.model import Centre, User
+from cma_core.identity.model import Centre, TenantContext, User
 from cma_core.shared.ids import CentreId, UserId
+
+
+class SignInAudit(Protocol):
+    """Where sign-in and session events are audited: the audit area's trail (identity sits
+    below audit, so it names only this narrow port)."""
+
+    async def __call__(
+        self,
+        ctx: TenantContext,
+        action: str,
+        entity_type: str,
+        entity_id: str,
+        *,
+        fields: tuple[str, ...] = (),
+    ) -> None:
+        """Append one entry to ``ctx``'s centre's chain in a transaction of its own."""
+        ...
 
 
 class PasswordHasher(Protocol):

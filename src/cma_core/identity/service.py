@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from attrs import define, field, frozen
 
-from cma_core.audit.model import AuditEntry
 from cma_core.identity.errors import SecondFactorRequired, TooManyAttempts
 from cma_core.identity.model import (
     Centre,
@@ -25,7 +24,7 @@ from cma_core.identity.passwords import (
     check_password_policy,
 )
 from cma_core.identity.permissions import Permission, Role
-from cma_core.identity.ports import IdentityStore, PasswordHasher
+from cma_core.identity.ports import IdentityStore, PasswordHasher, SignInAudit
 from cma_core.identity.session_ports import LoginThrottle, OneTimePasswords
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
@@ -35,9 +34,8 @@ from cma_core.shared.errors import (
     PermissionDenied,
     ValidationError,
 )
-from cma_core.shared.ids import AuditId, CentreId, UserId
+from cma_core.shared.ids import CentreId, UserId
 from cma_core.shared.service import IdFactory
-from cma_core.shared.uow import UnitOfWorkFactory
 
 __all__ = [
     "MAX_PASSWORD_LENGTH",
@@ -66,7 +64,7 @@ class IdentityService:
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
     #: Where sign-in events are audited (the centre's chain); ``None``: not audited.
-    audit_uow: UnitOfWorkFactory | None = None
+    audit: SignInAudit | None = None
     email_index: EmailIndex | None = field(default=None, repr=False)
     throttle: LoginThrottle | None = None
     otp: OneTimePasswords | None = None
@@ -324,22 +322,8 @@ class IdentityService:
         fields: tuple[str, ...] = (),
     ) -> None:
         """Append a sign-in/session event to the centre's chain in its own transaction."""
-        if self.audit_uow is None:
-            return
-        async with self.audit_uow(ctx.centre_id) as uow:
-            await uow.audit.append(
-                AuditEntry(
-                    id=AuditId(self.new_id()),
-                    centre_id=ctx.centre_id,
-                    actor_id=ctx.user_id,
-                    action=action,
-                    entity_type=entity_type,
-                    entity_id=entity_id,
-                    at=self.clock.now(),
-                    fields=fields,
-                )
-            )
-            await uow.commit()
+        if self.audit is not None:
+            await self.audit(ctx, action, entity_type, entity_id, fields=fields)
 
 
 class _DummyHash:

@@ -12,7 +12,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+from attrs import frozen
+
+from cma_core.advice.ports import AdviceRepository, LetterRepository
+from cma_core.budgets.ports import BudgetRepository
+from cma_core.compliance.ports import FindingRepository, QaRepository
+from cma_core.debts.ports import DebtRepository, FactsRepository
+from cma_core.scheduling.ports import (
+    AppointmentRepository,
+    ConsentRepository,
+    DeadlineRepository,
+    FactRepository,
+)
 from cma_core.shared.ids import CaseId, ClientId
+from cma_core.shared.uow import RepositoryFactory
+from cma_core.solutions.ports import AppraisalRepository, OfferRepository
 
 
 class CaseDataEraser(Protocol):
@@ -38,3 +52,30 @@ class CaseDataEraser(Protocol):
         Returns rows removed by table, as ``erase_case``. Idempotent.
         """
         ...
+
+
+@frozen(kw_only=True)
+class AdviceRecordSources:
+    """The debt-advice records a subject access export reads, each joining the unit of
+    work through its own ``RepositoryFactory`` (grouped here because the export reads them
+    together, and leaves them out together when the area is not wired)."""
+
+    debts: RepositoryFactory[DebtRepository]
+    facts: RepositoryFactory[FactsRepository]
+    budgets: RepositoryFactory[BudgetRepository]
+    appraisals: RepositoryFactory[AppraisalRepository]
+    offers: RepositoryFactory[OfferRepository]
+    advice: RepositoryFactory[AdviceRepository]
+    letters: RepositoryFactory[LetterRepository]
+
+
+@frozen(kw_only=True)
+class SchedulingRecordSources:
+    """The case clock and compliance records a subject access export reads (as above)."""
+
+    dated_facts: RepositoryFactory[FactRepository]
+    deadlines: RepositoryFactory[DeadlineRepository]
+    appointments: RepositoryFactory[AppointmentRepository]
+    consents: RepositoryFactory[ConsentRepository]
+    findings: RepositoryFactory[FindingRepository]
+    qa: RepositoryFactory[QaRepository]

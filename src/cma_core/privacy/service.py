@@ -32,22 +32,21 @@ from typing import Any
 import attrs
 from attrs import define, field, frozen
 
-from cma_core.cases.model import Case
+from cma_core.audit.service import record_audit
+from cma_core.cases.service import case_scope
 from cma_core.clients.model import Client
-from cma_core.debts.ports import AdviceRepositories
 from cma_core.documents.errors import ObjectNotFound
 from cma_core.documents.model import Document, DocumentId
 from cma_core.documents.ports import DocumentStore
-from cma_core.documents.service import DocumentRepositories
+from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
 from cma_core.documents.storage import MAX_LINK_EXPIRY
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.privacy.ports import CaseDataEraser
-from cma_core.scheduling.ports import SchedulingStore
+from cma_core.privacy.ports import AdviceRecordSources, CaseDataEraser, SchedulingRecordSources
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
-from cma_core.shared.service import MAX_PAGE_SIZE, IdFactory, check_version, record_audit
+from cma_core.shared.service import MAX_PAGE_SIZE, IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 EXPORT_FORMAT = "cma-subject-access/1"
@@ -104,13 +103,14 @@ class ErasureReport:
 class PrivacyService:
     uow: UnitOfWorkFactory
     eraser: RepositoryFactory[CaseDataEraser]
-    documents: DocumentRepositories
     store: DocumentStore
     clock: Clock
-    advice: AdviceRepositories | None = None
-    scheduling: RepositoryFactory[SchedulingStore] | None = None
+    advice: AdviceRecordSources | None = None
+    scheduling: SchedulingRecordSources | None = None
     link_expiry: dt.timedelta = DEFAULT_LINK_EXPIRY
     new_id: IdFactory = field(default=uuid.uuid4)
+    documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
+    suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
     # -- case deletion -----------------------------------------------------------------
 
@@ -124,14 +124,14 @@ class PrivacyService:
         progress: Progress | None = None,
     ) -> ErasureReport:
         """Delete the case and everything under it, stored objects included."""
-        ctx.require(Permission.CASE_DELETE)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await self._load_case(uow, ctx, case_id)
-            check_version("case", expected_version, case.version)
+        async with case_scope(
+            self.uow, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
+        ):
+            pass  # refused before any stored object goes; checked again below
         objects = await self._erase_objects(ctx, (case_id,), progress)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await self._load_case(uow, ctx, case_id)
-            check_version("case", expected_version, case.version)
+        async with case_scope(
+            self.uow, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
+        ) as (uow, _):
             now = self.clock.now()
             late = await self._erase_late_objects(uow, ctx, (case_id,))
             rows = dict(await self.eraser(uow).erase_case(case_id))
@@ -246,7 +246,7 @@ class PrivacyService:
             ]
             consent: Any = None
             if self.scheduling is not None:
-                consent = await self.scheduling(uow).consents.get(client_id)
+                consent = await self.scheduling.consents(uow).get(client_id)
             document: dict[str, Any] = {
                 "format": EXPORT_FORMAT,
                 "generated_at": now.isoformat(),
@@ -295,30 +295,30 @@ class PrivacyService:
             out["advice"] = jsonable(await a.advice(uow).list_for_case(case_id))
             out["letters"] = jsonable(await a.letters(uow).list_for_case(case_id))
         if self.scheduling is not None:
-            s = self.scheduling(uow)
-            out["case_facts"] = jsonable(await s.facts.list(case_id))
+            s = self.scheduling
+            out["case_facts"] = jsonable(await s.dated_facts(uow).list(case_id))
             out["deadlines"] = jsonable(
                 await _all(
-                    lambda limit, offset: s.deadlines.list(
+                    lambda limit, offset: s.deadlines(uow).list(
                         limit=limit, offset=offset, case_id=case_id
                     )
                 )
             )
             out["appointments"] = jsonable(
                 await _all(
-                    lambda limit, offset: s.appointments.list(
+                    lambda limit, offset: s.appointments(uow).list(
                         limit=limit, offset=offset, case_id=case_id
                     )
                 )
             )
-            out["compliance_findings"] = jsonable(await s.findings.for_case(case_id))
-            out["qa_reviews"] = jsonable(await s.qa.list_reviews(case_id=case_id))
-        docs = self.documents.documents(uow)
+            out["compliance_findings"] = jsonable(await s.findings(uow).for_case(case_id))
+            out["qa_reviews"] = jsonable(await s.qa(uow).list_reviews(case_id=case_id))
+        docs = self.documents(uow)
         documents = await _all(
             lambda limit, offset: docs.list(case_id=case_id, limit=limit, offset=offset)
         )
         out["documents"] = [await self._document_entry(ctx, d) for d in documents]
-        suggestions = self.documents.suggestions(uow)
+        suggestions = self.suggestions(uow)
         out["suggestions"] = jsonable(
             await _all(
                 lambda limit, offset: suggestions.list(case_id=case_id, limit=limit, offset=offset)
@@ -346,7 +346,7 @@ class PrivacyService:
     ) -> int:
         """Every document of the cases: object first, then its record, one per commit."""
         async with self.uow(ctx.centre_id) as uow:
-            docs = self.documents.documents(uow)
+            docs = self.documents(uow)
             ids: list[DocumentId] = []
             for case_id in case_ids:
                 ids.extend(await docs.ids_for_case(case_id))
@@ -356,7 +356,7 @@ class PrivacyService:
         done = 0
         for document_id in ids:
             async with self.uow(ctx.centre_id) as uow:
-                docs = self.documents.documents(uow)
+                docs = self.documents(uow)
                 document = await docs.get(document_id)
                 if document is not None:
                     await self._delete_object(ctx, document)
@@ -381,7 +381,7 @@ class PrivacyService:
     ) -> int:
         """Objects of documents uploaded while the erasure ran, inside its last transaction
         (the records go with the case's rows)."""
-        docs = self.documents.documents(uow)
+        docs = self.documents(uow)
         count = 0
         for case_id in case_ids:
             for document_id in await docs.ids_for_case(case_id):
@@ -395,14 +395,6 @@ class PrivacyService:
         await self.store.delete(ctx.centre_id, document.storage_key)
         # Anything derived and stored beside the original (rendered pages, ...).
         await self.store.delete_prefix(ctx.centre_id, f"documents/{document.id}")
-
-    async def _load_case(self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
-        case = await uow.cases.get(case_id)
-        if case is None or (
-            not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id
-        ):
-            raise NotFound("case", case_id)
-        return case
 
     async def _load_client(self, uow: UnitOfWork, client_id: ClientId) -> Client:
         client = await uow.clients.get(client_id)

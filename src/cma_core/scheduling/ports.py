@@ -7,8 +7,8 @@ stored rows or versions). Every record carries its ``centre_id``; every reposito
 to one unit of work, hence one centre, and raises ``CrossTenantAccess`` when asked to write
 another centre's record. Reads of another centre's records behave as "not found".
 
-All the repositories of the area come together as one ``SchedulingStore``, which joins a
-unit of work through a ``RepositoryFactory[SchedulingStore]``.
+Each repository joins a unit of work through its own ``RepositoryFactory`` (see
+``cma_core.shared.uow``), like every area's.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from typing import Any, NewType, Protocol
 
 from attrs import field, frozen
 
-from cma_core.compliance.ports import FindingRepository, PolicyRepository, QaRepository
 from cma_core.scheduling.appointments import AdviserAvailability, Appointment, AppointmentId
 from cma_core.scheduling.deadlines import Deadline
 from cma_core.scheduling.reminders import ContactConsent
@@ -304,19 +303,11 @@ class ClosureRepository(Protocol):
         ...
 
 
-class SchedulingStore(Protocol):
-    """The area's repositories, bound to one unit of work."""
+class WrittenAdviceDays(Protocol):
+    """The centre's own written-advice period (working days), set by its compliance
+    policy; ``None`` while the centre keeps the deployment's default."""
 
-    facts: FactRepository
-    deadlines: DeadlineRepository
-    appointments: AppointmentRepository
-    availability: AvailabilityRepository
-    consents: ConsentRepository
-    reminders: ReminderRepository
-    findings: FindingRepository
-    qa: QaRepository
-    policy: PolicyRepository
-    closures: ClosureRepository
+    async def __call__(self) -> int | None: ...
 
 
 # --------------------------------------------------------------------------- notifier

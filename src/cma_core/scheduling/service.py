@@ -17,14 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
 from attrs import define, field, frozen
 
-from cma_core.cases.model import Case
+from cma_core.audit.service import record_audit
+from cma_core.cases.model import Case, sees_work_of, visible_adviser
+from cma_core.cases.service import case_scope, load_case
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
@@ -45,24 +48,31 @@ from cma_core.scheduling.calendar import Roll, WorkingCalendar
 from cma_core.scheduling.holidays import HolidayProvider
 from cma_core.scheduling.ical import to_icalendar
 from cma_core.scheduling.ports import (
+    AppointmentRepository,
+    AvailabilityRepository,
     CaseFact,
     ClosureDay,
+    ClosureRepository,
+    ConsentRepository,
     DeadlineId,
     DeadlinePassed,
+    DeadlineRepository,
     DeadlineStatus,
     FactId,
     FactKind,
     FactRecorded,
+    FactRepository,
     Notifier,
     NotifyChannel,
     OutgoingMessage,
     ReminderRecord,
+    ReminderRepository,
     ReminderStatus,
-    SchedulingStore,
     StoredAppointment,
     StoredAvailability,
     StoredConsent,
     TrackedDeadline,
+    WrittenAdviceDays,
 )
 from cma_core.scheduling.reminders import (
     Audience,
@@ -74,15 +84,13 @@ from cma_core.scheduling.reminders import (
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
-from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
-from cma_core.shared.service import IdFactory, check_page, check_version, record_audit
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 log = logging.getLogger(__name__)
 
-SchedulingStoreFactory = RepositoryFactory[SchedulingStore]
 
 # "Earliest day" markers and timeline ends: shown and reminded, never missed or escalated.
 INFO_KINDS = frozenset(
@@ -135,7 +143,7 @@ def working_calendar(
 
 
 async def centre_calendar(
-    store: SchedulingStore,
+    closures: ClosureRepository,
     holidays: HolidayProvider,
     config: SchedulingConfig,
     around: Iterable[dt.date],
@@ -156,18 +164,16 @@ async def centre_calendar(
         raise ValidationError(
             for_field, f"is outside the years the working calendar covers ({err})"
         ) from None
-    closed = await store.closures.list(
-        start=dt.date(min(years), 1, 1), end=dt.date(max(years), 12, 31)
-    )
+    closed = await closures.list(start=dt.date(min(years), 1, 1), end=dt.date(max(years), 12, 31))
     return attrs.evolve(bank_holidays, closures=config.closures | {c.day for c in closed})
 
 
-async def centre_written_advice_days(store: SchedulingStore, config: SchedulingConfig) -> int:
+async def centre_written_advice_days(
+    written_advice_days: WrittenAdviceDays, config: SchedulingConfig
+) -> int:
     """The centre's written-advice deadline (working days), else the deployment default."""
-    stored = await store.policy.get()
-    return (
-        stored.policy.written_advice_working_days if stored else config.written_advice_working_days
-    )
+    days = await written_advice_days()
+    return days if days is not None else config.written_advice_working_days
 
 
 def derive_deadlines(
@@ -229,22 +235,6 @@ class SetAvailability:
     timezone: str = LONDON
 
 
-def event_carrier(*events: DomainEvent) -> Aggregate:
-    """An aggregate that only carries events to the outbox (through ``uow.track``)."""
-    carrier = Aggregate()
-    for event in events:
-        carrier.record(event)
-    return carrier
-
-
-async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
-    """The case, or ``NotFound`` (also for another adviser's case without read_all)."""
-    case = await uow.cases.get(case_id)
-    if case is None or (not ctx.can(Permission.CASE_READ_ALL) and case.adviser_id != ctx.user_id):
-        raise NotFound("case", case_id)
-    return case
-
-
 def local_date(instant: dt.datetime, timezone: str = LONDON) -> dt.date:
     return instant.astimezone(ZoneInfo(timezone)).date()
 
@@ -252,12 +242,19 @@ def local_date(instant: dt.datetime, timezone: str = LONDON) -> dt.date:
 @define
 class SchedulingService:
     uow: UnitOfWorkFactory
-    store: SchedulingStoreFactory
     identity: IdentityStore
     clock: Clock
     holidays: HolidayProvider
     config: SchedulingConfig = field(factory=SchedulingConfig)
     new_id: IdFactory = field(default=uuid.uuid4)
+    dated_facts: RepositoryFactory[FactRepository] = field(kw_only=True)
+    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
+    appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
+    availability: RepositoryFactory[AvailabilityRepository] = field(kw_only=True)
+    consents: RepositoryFactory[ConsentRepository] = field(kw_only=True)
+    reminders: RepositoryFactory[ReminderRepository] = field(kw_only=True)
+    closures: RepositoryFactory[ClosureRepository] = field(kw_only=True)
+    written_advice_days: RepositoryFactory[WrittenAdviceDays] = field(kw_only=True)
 
     # ----------------------------------------------------------------- facts and deadlines
 
@@ -289,13 +286,18 @@ class SchedulingService:
         if cmd.occurred_on > today:
             raise ValidationError("occurred_on", "must not be in the future")
         case = await load_case(uow, ctx, case_id)
-        store = self.store(uow)
         calendar = await centre_calendar(
-            store, self.holidays, self.config, [cmd.occurred_on, today], for_field="occurred_on"
+            self.closures(uow),
+            self.holidays,
+            self.config,
+            [cmd.occurred_on, today],
+            for_field="occurred_on",
         )
         config = attrs.evolve(
             self.config,
-            written_advice_working_days=await centre_written_advice_days(store, self.config),
+            written_advice_working_days=await centre_written_advice_days(
+                self.written_advice_days(uow), self.config
+            ),
         )
         derived = derive_deadlines(cmd.kind, cmd.occurred_on, cmd.details, calendar, config)
         fact = CaseFact(
@@ -308,55 +310,66 @@ class SchedulingService:
             recorded_by=ctx.user_id,
             details=dict(cmd.details),
         )
-        await store.facts.add(fact)
-        tracked: list[TrackedDeadline] = []
-        for deadline in derived:
-            info = deadline.kind in INFO_KINDS
-            task_id: TaskId | None = None
-            if not info:
-                task_id = TaskId(self.new_id())
-                await uow.tasks.add(
-                    Task(
-                        id=task_id,
-                        centre_id=ctx.centre_id,
-                        case_id=case.id,
-                        kind=TaskKind.DEADLINE,
-                        title=f"Deadline {deadline.due:%d %b %Y}: {deadline.rule}"[:300],
-                        assignee_id=case.adviser_id,
-                        due_at=self._task_due(deadline, calendar),
-                        status=TaskStatus.OPEN,
-                        created_at=now,
-                    )
-                )
-            item = TrackedDeadline(
-                id=DeadlineId(self.new_id()),
+        await self.dated_facts(uow).add(fact)
+        tracked = [
+            await self._track(uow, ctx, case, fact, deadline, calendar) for deadline in derived
+        ]
+        uow.emit(
+            FactRecorded(
                 centre_id=ctx.centre_id,
+                occurred_at=now,
                 case_id=case.id,
                 fact_id=fact.id,
-                deadline=deadline,
-                adviser_id=case.adviser_id,
-                status=DeadlineStatus.INFO if info else DeadlineStatus.OPEN,
-                created_at=now,
-                task_id=task_id,
-            )
-            await store.deadlines.add(item)
-            tracked.append(item)
-        uow.track(
-            event_carrier(
-                FactRecorded(
-                    centre_id=ctx.centre_id,
-                    occurred_at=now,
-                    case_id=case.id,
-                    fact_id=fact.id,
-                    kind=cmd.kind.value,
-                    occurred_on=cmd.occurred_on,
-                )
+                kind=cmd.kind.value,
+                occurred_on=cmd.occurred_on,
             )
         )
         await record_audit(
             uow, ctx, self.new_id, "case.fact_recorded", "case", case.id, now, ("facts",)
         )
         return fact, tracked
+
+    async def _track(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        case: Case,
+        fact: CaseFact,
+        deadline: dl.Deadline,
+        calendar: WorkingCalendar,
+    ) -> TrackedDeadline:
+        """Track one deadline drawn from a fact, with a task for the adviser unless it is
+        for information only."""
+        info = deadline.kind in INFO_KINDS
+        task_id: TaskId | None = None
+        if not info:
+            task_id = TaskId(self.new_id())
+            await uow.tasks.add(
+                Task(
+                    id=task_id,
+                    centre_id=ctx.centre_id,
+                    case_id=case.id,
+                    kind=TaskKind.DEADLINE,
+                    title=f"Deadline {deadline.due:%d %b %Y}: {deadline.rule}"[:300],
+                    assignee_id=case.adviser_id,
+                    due_at=self._task_due(deadline, calendar),
+                    status=TaskStatus.OPEN,
+                    created_at=fact.recorded_at,
+                )
+            )
+        item = TrackedDeadline(
+            id=DeadlineId(self.new_id()),
+            centre_id=ctx.centre_id,
+            case_id=case.id,
+            fact_id=fact.id,
+            deadline=deadline,
+            adviser_id=case.adviser_id,
+            status=DeadlineStatus.INFO if info else DeadlineStatus.OPEN,
+            created_at=fact.recorded_at,
+            task_id=task_id,
+        )
+        await self.deadlines(uow).add(item)
+        return item
 
     def _task_due(self, deadline: dl.Deadline, calendar: WorkingCalendar) -> dt.datetime:
         # The working day before the deadline, end of the afternoon: the task is due
@@ -375,9 +388,8 @@ class SchedulingService:
     ) -> Page[TrackedDeadline]:
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            return await self.store(uow).deadlines.list(
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+            return await self.deadlines(uow).list(
                 limit=limit, offset=offset, case_id=case_id, status=status
             )
 
@@ -385,18 +397,15 @@ class SchedulingService:
         self, ctx: TenantContext, case_id: CaseId, deadline_id: DeadlineId
     ) -> TrackedDeadline:
         """Record that an open deadline was dealt with (it will not be escalated)."""
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            store = self.store(uow)
-            item = await store.deadlines.get(deadline_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+            item = await self.deadlines(uow).get(deadline_id)
             if item is None or item.case_id != case_id:
                 raise NotFound("deadline", deadline_id)
             if item.status is not DeadlineStatus.OPEN:
                 raise ValidationError("status", f"the deadline is {item.status}, not open")
             item = attrs.evolve(item, status=DeadlineStatus.MET, closed_at=now)
-            await store.deadlines.save(item)
+            await self.deadlines(uow).save(item)
             await record_audit(
                 uow, ctx, self.new_id, "deadline.met", "deadline", item.id, now, ("status",)
             )
@@ -412,8 +421,7 @@ class SchedulingService:
         now = self.clock.now()
         if cmd.adviser_id is not None:
             await self._require_staff(ctx, cmd.adviser_id)
-        async with self.uow(ctx.centre_id) as uow:
-            case = await load_case(uow, ctx, cmd.case_id)
+        async with case_scope(self.uow, ctx, cmd.case_id, Permission.CASE_WRITE) as (uow, case):
             adviser = cmd.adviser_id or case.adviser_id or ctx.user_id
             if adviser is None:
                 raise ValidationError("adviser_id", "the case has no adviser; name one")
@@ -427,12 +435,15 @@ class SchedulingService:
                 end=cmd.end,
                 location=cmd.location,
             )
-            store = self.store(uow)
-            await store.appointments.lock_adviser(adviser)
-            existing = await store.appointments.booked_between(adviser, cmd.start, cmd.end)
-            availability = await store.availability.get(adviser)
+            await self.appointments(uow).lock_adviser(adviser)
+            existing = await self.appointments(uow).booked_between(adviser, cmd.start, cmd.end)
+            availability = await self.availability(uow).get(adviser)
             calendar = await centre_calendar(
-                store, self.holidays, self.config, [local_date(cmd.start)], for_field="start"
+                self.closures(uow),
+                self.holidays,
+                self.config,
+                [local_date(cmd.start)],
+                for_field="start",
             )
             appt = book(
                 candidate,
@@ -443,7 +454,7 @@ class SchedulingService:
             stored = StoredAppointment(
                 centre_id=ctx.centre_id, appointment=appt, version=1, created_at=now
             )
-            await store.appointments.add(stored)
+            await self.appointments(uow).add(stored)
             await record_audit(
                 uow,
                 ctx,
@@ -460,17 +471,33 @@ class SchedulingService:
     async def get_appointment(
         self, ctx: TenantContext, appointment_id: AppointmentId
     ) -> StoredAppointment:
-        ctx.require(Permission.CASE_READ)
+        async with self._appointment_scope(ctx, appointment_id, Permission.CASE_READ) as (
+            _,
+            stored,
+        ):
+            return stored
+
+    @asynccontextmanager
+    async def _appointment_scope(
+        self,
+        ctx: TenantContext,
+        appointment_id: AppointmentId,
+        permission: Permission,
+        expected_version: int | None = None,
+    ) -> AsyncIterator[tuple[UnitOfWork, StoredAppointment]]:
+        """``case_scope`` for an appointment: the permission, a unit of work, the
+        appointment if ``ctx`` may see it (the same visibility rule), its version."""
+        ctx.require(permission)
         async with self.uow(ctx.centre_id) as uow:
-            return await self._load_appointment(uow, ctx, appointment_id)
+            stored = await self._load_appointment(uow, ctx, appointment_id)
+            check_version("appointment", expected_version, stored.version)
+            yield uow, stored
 
     async def _load_appointment(
         self, uow: UnitOfWork, ctx: TenantContext, appointment_id: AppointmentId
     ) -> StoredAppointment:
-        stored = await self.store(uow).appointments.get(appointment_id)
-        if stored is None or (
-            not ctx.can(Permission.CASE_READ_ALL) and stored.appointment.adviser_id != ctx.user_id
-        ):
+        stored = await self.appointments(uow).get(appointment_id)
+        if stored is None or not sees_work_of(ctx, stored.appointment.adviser_id):
             raise NotFound("appointment", appointment_id)
         return stored
 
@@ -488,12 +515,11 @@ class SchedulingService:
         """The centre's calendar (or one adviser's); without ``case:read_all``, your own."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        if not ctx.can(Permission.CASE_READ_ALL):
-            if adviser_id is not None and adviser_id != ctx.user_id:
-                return Page(items=(), total=0, limit=limit, offset=offset)
-            adviser_id = ctx.user_id
+        visible, adviser_id = visible_adviser(ctx, adviser_id)
+        if not visible:
+            return Page(items=(), total=0, limit=limit, offset=offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.store(uow).appointments.list(
+            return await self.appointments(uow).list(
                 limit=limit,
                 offset=offset,
                 adviser_id=adviser_id,
@@ -511,18 +537,20 @@ class SchedulingService:
         *,
         expected_version: int | None,
     ) -> StoredAppointment:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            stored = await self._load_appointment(uow, ctx, appointment_id)
-            check_version("appointment", expected_version, stored.version)
-            store = self.store(uow)
+        async with self._appointment_scope(
+            ctx, appointment_id, Permission.CASE_WRITE, expected_version
+        ) as (uow, stored):
             adviser = stored.appointment.adviser_id
-            await store.appointments.lock_adviser(adviser)
-            existing = await store.appointments.booked_between(adviser, start, end)
-            availability = await store.availability.get(adviser)
+            await self.appointments(uow).lock_adviser(adviser)
+            existing = await self.appointments(uow).booked_between(adviser, start, end)
+            availability = await self.availability(uow).get(adviser)
             calendar = await centre_calendar(
-                store, self.holidays, self.config, [local_date(start)], for_field="start"
+                self.closures(uow),
+                self.holidays,
+                self.config,
+                [local_date(start)],
+                for_field="start",
             )
             moved = reschedule(
                 stored.appointment,
@@ -533,7 +561,7 @@ class SchedulingService:
                 calendar,
             )
             updated = attrs.evolve(stored, appointment=moved, version=stored.version + 1)
-            await store.appointments.save(updated, stored.version)
+            await self.appointments(uow).save(updated, stored.version)
             await record_audit(
                 uow,
                 ctx,
@@ -555,15 +583,14 @@ class SchedulingService:
         *,
         expected_version: int | None,
     ) -> StoredAppointment:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            stored = await self._load_appointment(uow, ctx, appointment_id)
-            check_version("appointment", expected_version, stored.version)
+        async with self._appointment_scope(
+            ctx, appointment_id, Permission.CASE_WRITE, expected_version
+        ) as (uow, stored):
             updated = attrs.evolve(
                 stored, appointment=stored.appointment.cancelled(reason), version=stored.version + 1
             )
-            await self.store(uow).appointments.save(updated, stored.version)
+            await self.appointments(uow).save(updated, stored.version)
             await record_audit(
                 uow,
                 ctx,
@@ -597,17 +624,16 @@ class SchedulingService:
         *,
         no_show: bool,
     ) -> StoredAppointment:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            stored = await self._load_appointment(uow, ctx, appointment_id)
-            check_version("appointment", expected_version, stored.version)
+        async with self._appointment_scope(
+            ctx, appointment_id, Permission.CASE_WRITE, expected_version
+        ) as (uow, stored):
             appt = stored.appointment
             if appt.start > now:
                 raise ValidationError("status", "the appointment has not started yet")
             settled = appt.no_show() if no_show else appt.completed()
             updated = attrs.evolve(stored, appointment=settled, version=stored.version + 1)
-            await self.store(uow).appointments.save(updated, stored.version)
+            await self.appointments(uow).save(updated, stored.version)
             await record_audit(
                 uow,
                 ctx,
@@ -630,7 +656,7 @@ class SchedulingService:
         ctx.require(Permission.CASE_READ_ALL)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.store(uow).reminders.list(limit=limit, offset=offset)
+            return await self.reminders(uow).list(limit=limit, offset=offset)
 
     # ----------------------------------------------------------------- closure days
 
@@ -646,7 +672,7 @@ class SchedulingService:
             centre_id=ctx.centre_id, day=day, reason=reason, created_at=now, created_by=ctx.user_id
         )
         async with self.uow(ctx.centre_id) as uow:
-            await self.store(uow).closures.add(closure)
+            await self.closures(uow).add(closure)
             await record_audit(
                 uow,
                 ctx,
@@ -667,13 +693,13 @@ class SchedulingService:
         if start is not None and end is not None and end < start:
             raise ValidationError("to", "must not be before from")
         async with self.uow(ctx.centre_id) as uow:
-            return await self.store(uow).closures.list(start=start, end=end)
+            return await self.closures(uow).list(start=start, end=end)
 
     async def remove_closure(self, ctx: TenantContext, day: dt.date) -> None:
         ctx.require(Permission.CASE_ASSIGN)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            if not await self.store(uow).closures.remove(day):
+            if not await self.closures(uow).remove(day):
                 raise NotFound("closure day", day)
             await record_audit(
                 uow,
@@ -692,7 +718,7 @@ class SchedulingService:
     async def get_availability(self, ctx: TenantContext, adviser_id: UserId) -> StoredAvailability:
         ctx.require(Permission.CASE_READ)
         async with self.uow(ctx.centre_id) as uow:
-            stored = await self.store(uow).availability.get(adviser_id)
+            stored = await self.availability(uow).get(adviser_id)
         if stored is None:
             raise NotFound("availability", adviser_id)
         return stored
@@ -730,8 +756,7 @@ class SchedulingService:
         )
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            store = self.store(uow)
-            current = await store.availability.get(adviser_id)
+            current = await self.availability(uow).get(adviser_id)
             if current is not None:
                 check_version("availability", expected_version, current.version)
             stored = StoredAvailability(
@@ -740,7 +765,7 @@ class SchedulingService:
                 version=(current.version + 1) if current else 1,
                 updated_at=now,
             )
-            await store.availability.put(stored)
+            await self.availability(uow).put(stored)
             await record_audit(
                 uow,
                 ctx,
@@ -775,7 +800,7 @@ class SchedulingService:
         async with self.uow(ctx.centre_id) as uow:
             offset = 0
             while True:
-                page = await self.store(uow).appointments.list(
+                page = await self.appointments(uow).list(
                     limit=200,
                     offset=offset,
                     adviser_id=adviser_id,
@@ -805,7 +830,7 @@ class SchedulingService:
                 recorded_at=now,
                 recorded_by=ctx.user_id,
             )
-            await self.store(uow).consents.put(stored)
+            await self.consents(uow).put(stored)
             await record_audit(
                 uow, ctx, self.new_id, "client.consent", "client", client_id, now, ("consent",)
             )
@@ -853,13 +878,16 @@ class Scheduler:
     """Sweeps every centre: missed deadlines, reminder planning, delivery. Idempotent."""
 
     uow: UnitOfWorkFactory
-    store: SchedulingStoreFactory
     identity: IdentityStore
     clock: Clock
     notifier: Notifier
     config: SchedulingConfig = field(factory=SchedulingConfig)
     new_id: IdFactory = field(default=uuid.uuid4)
     batch: int = 200
+    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
+    appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
+    consents: RepositoryFactory[ConsentRepository] = field(kw_only=True)
+    reminders: RepositoryFactory[ReminderRepository] = field(kw_only=True)
 
     async def sweep(self) -> SweepReport:
         total = SweepReport()
@@ -886,8 +914,7 @@ class Scheduler:
         today = local_date(now, self.config.timezone)
         missed = escalated = 0
         async with self.uow(centre_id) as uow:
-            store = self.store(uow)
-            page = await store.deadlines.list(
+            page = await self.deadlines(uow).list(
                 limit=self.batch, offset=0, status=DeadlineStatus.OPEN, due_before=today
             )
             for item in page.items:
@@ -918,7 +945,7 @@ class Scheduler:
                         )
                     )
                     for sup in supervisors:
-                        await store.reminders.add_pending(
+                        await self.reminders(uow).add_pending(
                             ReminderRecord(
                                 key=f"escalation:{item.id}:{sup.id}",
                                 centre_id=centre_id,
@@ -935,7 +962,7 @@ class Scheduler:
                     escalated += 1
                 else:
                     log.warning("centre %s has no supervisor to escalate to", centre_id)
-                await store.deadlines.save(
+                await self.deadlines(uow).save(
                     attrs.evolve(
                         item,
                         status=DeadlineStatus.MISSED,
@@ -943,7 +970,7 @@ class Scheduler:
                         escalated_to=supervisor.id if supervisor else None,
                     )
                 )
-                uow.track(event_carrier(event))
+                uow.emit(event)
                 await record_audit(
                     uow, TenantContext.system(centre_id), self.new_id, "deadline.missed",
                     "deadline", item.id, now, ("status",), source_event_id=event.event_id,
@@ -957,14 +984,13 @@ class Scheduler:
         now = self.clock.now()
         new = 0
         async with self.uow(centre_id) as uow:
-            store = self.store(uow)
             appts = await _all(
-                lambda limit, offset: store.appointments.list(
+                lambda limit, offset: self.appointments(uow).list(
                     limit=limit, offset=offset, start_from=now, booked_only=True
                 )
             )
             open_deadlines = await _all(
-                lambda limit, offset: store.deadlines.list(
+                lambda limit, offset: self.deadlines(uow).list(
                     limit=limit, offset=offset, status=DeadlineStatus.OPEN
                 )
             )
@@ -975,7 +1001,7 @@ class Scheduler:
                     if case is not None:
                         case_clients[item.case_id] = case.client_id
             client_ids = {a.appointment.client_id for a in appts} | set(case_clients.values())
-            consents = await store.consents.for_clients(sorted(client_ids, key=str))
+            consents = await self.consents(uow).for_clients(sorted(client_ids, key=str))
             plan = plan_reminders(
                 appointments=[a.appointment for a in appts],
                 deadlines=[
@@ -995,7 +1021,7 @@ class Scheduler:
             for intent in plan.intents:
                 if intent.send_at > now:
                     continue
-                added = await store.reminders.add_pending(
+                added = await self.reminders(uow).add_pending(
                     ReminderRecord(
                         key=intent.key,
                         centre_id=centre_id,
@@ -1022,7 +1048,7 @@ class Scheduler:
         by_id = {u.id: u for u in users}
         sent = skipped = failed = 0
         async with self.uow(centre_id) as uow:
-            pending = list(await self.store(uow).reminders.pending(limit=self.batch))
+            pending = list(await self.reminders(uow).pending(limit=self.batch))
             addresses: dict[str, tuple[str | None, str | None]] = {}
             for rec in pending:
                 if rec.audience == Audience.CLIENT.value and rec.recipient not in addresses:
@@ -1072,7 +1098,7 @@ class Scheduler:
 
     async def _mark(self, centre_id: CentreId, record: ReminderRecord) -> None:
         async with self.uow(centre_id) as uow:
-            await self.store(uow).reminders.save(record)
+            await self.reminders(uow).save(record)
             await uow.commit()
 
     def _message(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import attrs
@@ -83,3 +84,15 @@ class Aggregate:
         """Hand the recorded events over (to the unit of work) and forget them."""
         events, self._events = self._events, []
         return events
+
+
+def staged_events(
+    staged: Mapping[object, Aggregate | tuple[DomainEvent, ...]],
+) -> list[DomainEvent]:
+    """What a unit of work writes to the outbox on commit, in the order it was staged: the
+    events recorded by each tracked aggregate (pulled from it) and each batch emitted
+    directly (``UnitOfWork.emit``)."""
+    events: list[DomainEvent] = []
+    for source in staged.values():
+        events.extend(source if isinstance(source, tuple) else source.pull_events())
+    return events

@@ -1,6 +1,9 @@
 """Event handlers run by the worker, and the dispatcher that calls them idempotently.
 
-Each handler runs in its own unit of work for the event's centre. The inbox records
+Each area registers its handlers next to its use cases, keyed by the event *type*
+(``Handles(CaseOpened, "create_initial_contact_task", handler)``); the dispatcher finds
+them by the type whose wire name the stored event carries. Each handler runs in its own
+unit of work for the event's centre. The inbox records
 (event, handler) once the handler's changes commit, in the same transaction, so a replayed
 event changes nothing.
 
@@ -12,22 +15,17 @@ result in a second unit of work that also records the inbox entry.
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Protocol
 
-from attrs import define, field
+from attrs import define, frozen
 
-from cma_core.identity.model import TenantContext
-from cma_core.identity.ports import IdentityStore
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound
-from cma_core.shared.events import EventEnvelope
-from cma_core.shared.ids import CaseId, CentreId, EventId, TaskId, UserId
+from cma_core.shared.events import DomainEvent, EventEnvelope
+from cma_core.shared.ids import CentreId, EventId
 from cma_core.shared.jobs import EventPublisher
-from cma_core.shared.service import IdFactory, record_audit
 from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
-from cma_core.tasks.model import Task, TaskKind, TaskStatus
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
 
@@ -55,8 +53,33 @@ class OutsideTransaction:
 
 AnyHandler = Handler | OutsideTransaction
 
-# An adviser should make first contact within two days of a case opening.
-INITIAL_CONTACT_WITHIN = dt.timedelta(days=2)
+
+@frozen
+class Handles:
+    """One handler of one type of event, as an area registers it.
+
+    ``name`` identifies the handler in the inbox (stored: never rename one). The event is
+    matched by its type's stable wire name (``DomainEvent.name``), which the outbox keeps.
+    """
+
+    event: type[DomainEvent]
+    name: str
+    handler: AnyHandler
+
+
+@frozen
+class GivesUp:
+    """What an area does when delivery of one type of event is abandoned."""
+
+    event: type[DomainEvent]
+    handler: GiveUpHandler
+
+
+def handles(
+    events: Iterable[type[DomainEvent]], name: str, handler: AnyHandler
+) -> tuple[Handles, ...]:
+    """The same handler registered for several types of event."""
+    return tuple(Handles(event, name, handler) for event in events)
 
 
 @define
@@ -65,21 +88,16 @@ class EventHandlers:
 
     uow: UnitOfWorkFactory
     clock: Clock
-    new_id: IdFactory = field(default=uuid.uuid4)
-    #: Handlers of other areas (documents, compliance, ...), injected by the composition
-    #: root: event name -> (handler name, handler), run after the built-in ones.
-    extra: Mapping[str, Sequence[tuple[str, AnyHandler]]] = field(factory=dict)
+    #: Every area's handlers (tasks, documents, compliance, ...), in the order they run
+    #: for one event; the composition root concatenates the areas' registrations.
+    registered: Sequence[Handles] = ()
     #: What areas do when an event's delivery is abandoned (the worker's retries are
-    #: exhausted, or the in-process handler failed): event name -> handlers.
-    give_up_handlers: Mapping[str, Sequence[GiveUpHandler]] = field(factory=dict)
+    #: exhausted, or the in-process handler failed).
+    give_up_handlers: Sequence[GivesUp] = ()
 
-    def handlers(self) -> Mapping[str, Sequence[tuple[str, AnyHandler]]]:
-        built_in: dict[str, list[tuple[str, AnyHandler]]] = {
-            "CaseOpened": [("create_initial_contact_task", self.create_initial_contact_task)],
-        }
-        for name, extra in self.extra.items():
-            built_in.setdefault(name, []).extend(extra)
-        return built_in
+    def handlers_of(self, event_name: str) -> list[tuple[str, AnyHandler]]:
+        """The handlers registered for the event type of that wire name, in order."""
+        return [(h.name, h.handler) for h in self.registered if h.event.name == event_name]
 
     async def dispatch(self, centre_id: CentreId, event_id: EventId) -> int:
         """Run every handler of the event once. Returns how many ran now (0 on a replay).
@@ -91,7 +109,7 @@ class EventHandlers:
         if envelope is None:
             raise NotFound("event", event_id)
         ran = 0
-        for handler_name, handler in self.handlers().get(envelope.name, ()):
+        for handler_name, handler in self.handlers_of(envelope.name):
             if isinstance(handler, OutsideTransaction):
                 ran += await self._run_outside(centre_id, envelope, handler_name, handler)
                 continue
@@ -138,33 +156,25 @@ class EventHandlers:
         if envelope is None:
             raise NotFound("event", event_id)
         ran = 0
-        for handler in self.give_up_handlers.get(envelope.name, ()):
+        for gives_up in self.give_up_handlers:
+            if gives_up.event.name != envelope.name:
+                continue
             async with self.uow(centre_id) as uow:
-                await handler(uow, envelope, reason)
+                await gives_up.handler(uow, envelope, reason)
                 await uow.commit()
                 ran += 1
         return ran
 
-    async def create_initial_contact_task(self, uow: UnitOfWork, event: EventEnvelope) -> None:
-        now = self.clock.now()
-        adviser = event.payload.get("adviser_id")
-        task = Task(
-            id=TaskId(self.new_id()),
-            centre_id=event.centre_id,
-            case_id=CaseId(uuid.UUID(event.payload["case_id"])),
-            kind=TaskKind.INITIAL_CONTACT,
-            title="Make initial contact with the client",
-            assignee_id=UserId(uuid.UUID(adviser)) if adviser else None,
-            due_at=event.occurred_at + INITIAL_CONTACT_WITHIN,
-            status=TaskStatus.OPEN,
-            created_at=now,
-            source_event_id=event.event_id,
-        )
-        await uow.tasks.add(task)
-        await record_audit(
-            uow, TenantContext.system(event.centre_id), self.new_id, "task.created", "task",
-            task.id, now, ("kind", "assignee_id", "due_at"), source_event_id=event.event_id,
-        )  # fmt: skip
+
+class CentreDirectory(Protocol):
+    """The centres to relay for (the identity store is one)."""
+
+    async def list_centres(self) -> Sequence[_Centre]: ...
+
+
+class _Centre(Protocol):
+    @property
+    def id(self) -> CentreId: ...
 
 
 @define
@@ -173,7 +183,7 @@ class OutboxRelay:
     commit and publish, or a broker outage). Safe to run at any time, from any process."""
 
     uow: UnitOfWorkFactory
-    identity: IdentityStore
+    identity: CentreDirectory
     publisher: EventPublisher
     clock: Clock
     batch: int = 500

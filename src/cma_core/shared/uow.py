@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar
 
 from attrs import frozen
 
-from cma_core.shared.events import Aggregate, EventEnvelope
+from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope
 from cma_core.shared.ids import CentreId, EventId
 
 if TYPE_CHECKING:
@@ -102,6 +102,12 @@ class UnitOfWork(Protocol):
         """
         ...
 
+    def emit(self, *events: DomainEvent) -> None:
+        """Stage events that no aggregate records (a change to a plain record: a debt, a
+        budget, a deadline) for the outbox, written on commit in the order staged, among
+        the events of the aggregates tracked before and after. Dropped on rollback."""
+        ...
+
 
 R_co = TypeVar("R_co", covariant=True)
 
@@ -110,10 +116,16 @@ class RepositoryFactory(Protocol[R_co]):
     """How an area's repository joins a unit of work: given the unit of work, return the
     repository bound to its transaction and centre.
 
-    Areas (debts, budgets, documents, ...) define a repository Protocol and take a
-    ``RepositoryFactory`` of it; each adapter package implements the factory for its own
-    unit of work. This keeps the ``UnitOfWork`` Protocol small and lets areas grow
-    without editing it.
+    This is how every area repository joins a unit of work: the area defines a narrow
+    repository Protocol, a service names a ``RepositoryFactory`` of each port it uses (one
+    field per port, wired by the container), and each adapter package implements one
+    factory per port for its own unit of work (``cma_adapters.<tech>.<area>.<port>``).
+    Tenancy stays bound by the unit of work the factory is given. This keeps the
+    ``UnitOfWork`` Protocol small and lets areas grow without editing it.
+
+    Only the unit of work's own parts are attributes: the outbox and inbox, the audit
+    trail every change appends to, and the case, client and task repositories that
+    ``case_scope`` and the message bus need (still to be turned into factories).
     """
 
     def __call__(self, uow: UnitOfWork) -> R_co: ...

@@ -22,22 +22,33 @@ from collections.abc import Mapping, Sequence
 
 from attrs import define, field, frozen
 
-from cma_core.advice.ports import AdviceRecord, ClientDecision, ConsideredOption
+from cma_core.advice.model import AdviceRecorded
+from cma_core.advice.ports import AdviceRecord, AdviceRepository, ClientDecision, ConsideredOption
+from cma_core.audit.service import record_audit
+from cma_core.budgets.ports import BudgetRepository
+from cma_core.cases.service import case_scope
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import CreditorId, DebtId
-from cma_core.debts.ports import AdviceRepositories, CaseFinancialFacts, DebtEntry
+from cma_core.debts.ports import (
+    CaseFinancialFacts,
+    CreditorDirectory,
+    DebtEntry,
+    DebtRepository,
+    FactsRepository,
+)
 from cma_core.debts.priority import classify
-from cma_core.debts.service import AdviceRecorded, emit, load_case, thresholds_of
+from cma_core.debts.service import creditor_names, thresholds_of
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.ports import ReferenceDataRepository
 from cma_core.reference.thresholds import ThresholdTable
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version, record_audit
-from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.service import IdFactory, check_version
+from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.affordability import budget_figures, check_payment
 from cma_core.solutions.model import (
     SOLUTIONS_BY_JURISDICTION,
@@ -46,7 +57,13 @@ from cma_core.solutions.model import (
     Solution,
 )
 from cma_core.solutions.offers import OfferPlan, Share, plan_offers
-from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
+from cma_core.solutions.ports import (
+    AppraisalRecord,
+    AppraisalRepository,
+    OfferLine,
+    OfferPlanRecord,
+    OfferRepository,
+)
 from cma_core.solutions.rules import appraise
 
 
@@ -67,9 +84,16 @@ class RecordAdvice:
 @define
 class AppraisalService:
     uow: UnitOfWorkFactory
-    repos: AdviceRepositories
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
+    debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
+    facts: RepositoryFactory[FactsRepository] = field(kw_only=True)
+    budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
+    appraisals: RepositoryFactory[AppraisalRepository] = field(kw_only=True)
+    offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
+    advice: RepositoryFactory[AdviceRepository] = field(kw_only=True)
+    reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
 
     async def _appraise(
         self,
@@ -78,15 +102,15 @@ class AppraisalService:
         on_date: dt.date,
         jurisdiction: Jurisdiction | None,
     ) -> Appraisal:
-        facts = await self.repos.facts(uow).get(case_id)
+        facts = await self.facts(uow).get(case_id)
         chosen = jurisdiction or (facts.jurisdiction if facts else None)
         if chosen is None:
             raise ValidationError("jurisdiction", "not recorded on the case: pass EW, SCO or NI")
-        entries = await self.repos.debts(uow).list_for_case(case_id)
-        budget = await self.repos.budgets(uow).get(case_id)
-        plans = await self.repos.offers(uow).list_for_case(case_id)
+        entries = await self.debts(uow).list_for_case(case_id)
+        budget = await self.budgets(uow).get(case_id)
+        plans = await self.offers(uow).list_for_case(case_id)
         prio = plans[-1].total_priority_offers if plans else Money.zero()
-        table = thresholds_of(await self.repos.reference(uow).get())
+        table = thresholds_of(await self.reference(uow).get())
         if facts is None:
             now = self.clock.now()
             facts = CaseFinancialFacts(
@@ -117,9 +141,7 @@ class AppraisalService:
         jurisdiction: Jurisdiction | None = None,
     ) -> Appraisal:
         """Judge every option of the jurisdiction on ``on_date`` (default: today)."""
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return await self._appraise(
                 uow, case_id, on_date or self.clock.now().date(), jurisdiction
             )
@@ -132,10 +154,8 @@ class AppraisalService:
         on_date: dt.date | None = None,
         jurisdiction: Jurisdiction | None = None,
     ) -> AppraisalRecord:
-        ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             result = await self._appraise(uow, case_id, on_date or now.date(), jurisdiction)
             record = AppraisalRecord(
                 id=self.new_id(),
@@ -145,7 +165,7 @@ class AppraisalService:
                 created_at=now,
                 created_by=ctx.user_id,
             )
-            await self.repos.appraisals(uow).add(record)
+            await self.appraisals(uow).add(record)
             await record_audit(
                 uow, ctx, self.new_id, "appraisal.created", "appraisal", record.id, now
             )
@@ -153,10 +173,8 @@ class AppraisalService:
         return record
 
     async def list_appraisals(self, ctx: TenantContext, case_id: CaseId) -> list[AppraisalRecord]:
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            return list(await self.repos.appraisals(uow).list_for_case(case_id))
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+            return list(await self.appraisals(uow).list_for_case(case_id))
 
     # -- offers
 
@@ -173,15 +191,14 @@ class AppraisalService:
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         day = on_date or now.date()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            budget = await self.repos.budgets(uow).get(case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+            budget = await self.budgets(uow).get(case_id)
             if budget is None:
                 raise ValidationError("budget", "the case needs a budget before offers")
-            facts = await self.repos.facts(uow).get(case_id)
+            facts = await self.facts(uow).get(case_id)
             chosen = jurisdiction or (facts.jurisdiction if facts else None) or Jurisdiction.EW
-            table = thresholds_of(await self.repos.reference(uow).get())
-            entries = list(await self.repos.debts(uow).list_for_case(case_id))
+            table = thresholds_of(await self.reference(uow).get())
+            entries = list(await self.debts(uow).list_for_case(case_id))
             prio = [e for e in entries if classify(e.debt).is_priority]
             non = [e for e in entries if not classify(e.debt).is_priority]
             _check_priority_offers(priority_offers, entries, prio)
@@ -194,7 +211,7 @@ class AppraisalService:
                 table=table,
             )
             notes = _offer_notes(priority_offers, entries, prio, day, chosen, table)
-            lines = _offer_lines(result, entries, await self.repos.creditor_names(uow))
+            lines = _offer_lines(result, entries, await creditor_names(self.creditors(uow)))
             record = OfferPlanRecord(
                 id=self.new_id(),
                 centre_id=ctx.centre_id,
@@ -210,7 +227,7 @@ class AppraisalService:
                 created_at=now,
                 created_by=ctx.user_id,
             )
-            await self.repos.offers(uow).add(record)
+            await self.offers(uow).add(record)
             await record_audit(
                 uow, ctx, self.new_id, "offers.planned", "offer_plan", record.id, now
             )
@@ -218,10 +235,8 @@ class AppraisalService:
         return record
 
     async def list_plans(self, ctx: TenantContext, case_id: CaseId) -> list[OfferPlanRecord]:
-        ctx.require(Permission.FINANCE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            return list(await self.repos.offers(uow).list_for_case(case_id))
+        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+            return list(await self.offers(uow).list_for_case(case_id))
 
     # -- advice
 
@@ -237,8 +252,7 @@ class AppraisalService:
         if cmd.expected_term_months is not None and cmd.expected_term_months <= 0:
             raise ValidationError("expected_term_months", "must be 1 or more")
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             result = await self._appraise(uow, case_id, cmd.on_date, cmd.jurisdiction)
             if (
                 cmd.recommended is not None
@@ -250,8 +264,8 @@ class AppraisalService:
                     "(CR-05)",
                 )
             if cmd.monthly_payment is not None:
-                budget = await self.repos.budgets(uow).get(case_id)
-                plans = await self.repos.offers(uow).list_for_case(case_id)
+                budget = await self.budgets(uow).get(case_id)
+                plans = await self.offers(uow).list_for_case(case_id)
                 figures = budget_figures(budget.budget if budget else None, plans)
                 check = check_payment(cmd.monthly_payment, figures)
                 if not check.affordable:
@@ -281,7 +295,7 @@ class AppraisalService:
                 created_at=now,
                 created_by=ctx.user_id,
             )
-            await self.repos.advice(uow).add(record)
+            await self.advice(uow).add(record)
             await record_audit(
                 uow,
                 ctx,
@@ -292,8 +306,7 @@ class AppraisalService:
                 now,
                 ("recommended", "reasons", "client_decision"),
             )
-            emit(
-                uow,
+            uow.emit(
                 AdviceRecorded(
                     centre_id=ctx.centre_id,
                     occurred_at=now,
@@ -316,11 +329,9 @@ class AppraisalService:
         *,
         expected_version: int | None,
     ) -> AdviceRecord:
-        ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            repo = self.repos.advice(uow)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+            repo = self.advice(uow)
             record = await repo.get(advice_id)
             if record is None or record.case_id != case_id:
                 raise NotFound("advice", advice_id)
@@ -342,18 +353,14 @@ class AppraisalService:
         return record
 
     async def list_advice(self, ctx: TenantContext, case_id: CaseId) -> list[AdviceRecord]:
-        ctx.require(Permission.CASE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            return list(await self.repos.advice(uow).list_for_case(case_id))
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+            return list(await self.advice(uow).list_for_case(case_id))
 
     async def get_advice(
         self, ctx: TenantContext, case_id: CaseId, advice_id: uuid.UUID
     ) -> AdviceRecord:
-        ctx.require(Permission.CASE_READ)
-        async with self.uow(ctx.centre_id) as uow:
-            await load_case(uow, ctx, case_id)
-            record = await self.repos.advice(uow).get(advice_id)
+        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+            record = await self.advice(uow).get(advice_id)
         if record is None or record.case_id != case_id:
             raise NotFound("advice", advice_id)
         return record

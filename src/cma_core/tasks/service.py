@@ -1,17 +1,26 @@
-"""Task queries."""
+"""Task queries, and the tasks other areas' events call for (the initial contact)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
-from attrs import define
+from attrs import define, field
 
+from cma_core.audit.service import record_audit
+from cma_core.cases.model import CaseOpened
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.shared.ids import CaseId, UserId
-from cma_core.shared.service import check_page
-from cma_core.shared.uow import Page, UnitOfWorkFactory
-from cma_core.tasks.model import Task, TaskStatus
+from cma_core.shared.clock import Clock
+from cma_core.shared.events import EventEnvelope
+from cma_core.shared.handlers import Handles
+from cma_core.shared.ids import CaseId, TaskId, UserId
+from cma_core.shared.service import IdFactory, check_page
+from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
+from cma_core.tasks.model import Task, TaskKind, TaskStatus
+
+# An adviser should make first contact within two days of a case opening.
+INITIAL_CONTACT_WITHIN = dt.timedelta(days=2)
 
 
 @define
@@ -42,3 +51,37 @@ class TaskService:
                 status=status,
                 due_before=due_before,
             )
+
+
+@define
+class TaskJobs:
+    """The tasks area's event handlers (run by ``EventHandlers.dispatch``, idempotently)."""
+
+    clock: Clock
+    new_id: IdFactory = field(default=uuid.uuid4)
+
+    def handlers(self) -> tuple[Handles, ...]:
+        return (
+            Handles(CaseOpened, "create_initial_contact_task", self.create_initial_contact_task),
+        )
+
+    async def create_initial_contact_task(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        now = self.clock.now()
+        adviser = event.payload.get("adviser_id")
+        task = Task(
+            id=TaskId(self.new_id()),
+            centre_id=event.centre_id,
+            case_id=CaseId(uuid.UUID(event.payload["case_id"])),
+            kind=TaskKind.INITIAL_CONTACT,
+            title="Make initial contact with the client",
+            assignee_id=UserId(uuid.UUID(adviser)) if adviser else None,
+            due_at=event.occurred_at + INITIAL_CONTACT_WITHIN,
+            status=TaskStatus.OPEN,
+            created_at=now,
+            source_event_id=event.event_id,
+        )
+        await uow.tasks.add(task)
+        await record_audit(
+            uow, TenantContext.system(event.centre_id), self.new_id, "task.created", "task",
+            task.id, now, ("kind", "assignee_id", "due_at"), source_event_id=event.event_id,
+        )  # fmt: skip

@@ -26,7 +26,7 @@ from cma_core.identity.service import IdentityService
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.handlers import EventHandlers, OutboxRelay
 from cma_core.shared.ids import CentreId
-from cma_core.tasks.service import TaskService
+from cma_core.tasks.service import TaskJobs, TaskService
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 PASSWORD = "correct horse battery"
@@ -103,6 +103,6 @@ def build_app() -> App:
         clients=ClientService(uow, clock),
         cases=CaseService(uow, store, clock),
         tasks=TaskService(uow),
-        handlers=EventHandlers(uow, clock),
+        handlers=EventHandlers(uow, clock, registered=TaskJobs(clock).handlers()),
         relay=OutboxRelay(uow, store, publisher, clock),
     )

@@ -9,6 +9,7 @@ import uuid
 import attrs
 import pytest
 
+from cma_core.audit.service import AuditTrail
 from cma_core.clients.model import SENSITIVE_FIELDS, Client, PostalAddress, Vulnerability
 from cma_core.clients.service import UpdateClient
 from cma_core.identity.model import TenantContext
@@ -190,7 +191,9 @@ async def test_another_centres_client_cannot_be_updated(app: App) -> None:
 
 
 def audited(app: App) -> App:
-    return attrs.evolve(app, identity=attrs.evolve(app.identity, audit_uow=app.uow))
+    return attrs.evolve(
+        app, identity=attrs.evolve(app.identity, audit=AuditTrail(app.uow, app.clock))
+    )
 
 
 async def test_a_grant_adds_one_permission_in_one_centre_until_it_expires(app: App) -> None:

@@ -23,9 +23,10 @@ from cma_core.identity.permissions import Role
 from cma_core.identity.service import IdentityService
 from cma_core.shared.errors import NotFound
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.handlers import INITIAL_CONTACT_WITHIN, OutboxRelay
+from cma_core.shared.handlers import OutboxRelay
 from cma_core.shared.ids import CentreId, EventId
 from cma_core.tasks.model import TaskKind, TaskStatus
+from cma_core.tasks.service import INITIAL_CONTACT_WITHIN
 
 from .support import NOW, PASSWORD, App, register_cmd
 

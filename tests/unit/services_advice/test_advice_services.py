@@ -8,6 +8,7 @@ from importlib import resources
 import attrs
 import pytest
 from tests.unit.core.support import App, build_app, register_cmd
+from tests.wiring import APPRAISALS, BUDGETS, DEBTS, LETTERS, ports
 
 from cma_adapters.letters import JinjaLetterRenderer
 from cma_adapters.memory import advice as memory_advice
@@ -52,14 +53,14 @@ class Advice:
 @pytest.fixture
 def svc() -> Advice:
     app = build_app()
-    repos = memory_advice.repositories()
+    m = memory_advice
     return Advice(
         app=app,
-        debts=DebtService(app.uow, repos, app.clock),
-        budgets=BudgetService(app.uow, repos, app.clock, SfsDdsCodec()),
-        appraisals=AppraisalService(app.uow, repos, app.clock),
-        letters=LetterService(app.uow, repos, JinjaLetterRenderer(), app.clock),
-        reference=ReferenceService(app.uow, repos, app.clock),
+        debts=DebtService(app.uow, app.clock, **ports(m, DEBTS)),
+        budgets=BudgetService(app.uow, app.clock, SfsDdsCodec(), **ports(m, BUDGETS)),
+        appraisals=AppraisalService(app.uow, app.clock, **ports(m, APPRAISALS)),
+        letters=LetterService(app.uow, JinjaLetterRenderer(), app.clock, **ports(m, LETTERS)),
+        reference=ReferenceService(app.uow, app.clock, reference=m.reference),
     )
 
 

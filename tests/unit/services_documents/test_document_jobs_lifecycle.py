@@ -16,9 +16,10 @@ from tests.unit.services_documents.test_documents_service import (
     open_case,
     png,
 )
+from tests.wiring import DEBTS, ports
 
 from cma_adapters.jobs import InProcessEventPublisher
-from cma_adapters.memory.advice import repositories
+from cma_adapters.memory import advice as memory_advice
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_adapters.memory_documents import ScriptedAssistant
 from cma_core.debts.service import DebtService
@@ -142,7 +143,12 @@ async def test_sweep_fails_documents_stuck_processing_and_retry_requeues(world: 
         await world.jobs.mark_processing(uow, uploaded)
         await uow.commit()
     sweep = DocumentSweep(
-        world.app.uow, world.app.store, world.jobs.repos, world.app.clock, PROCESSING_TIMEOUT
+        world.app.uow,
+        world.app.store,
+        world.app.clock,
+        PROCESSING_TIMEOUT,
+        documents=world.jobs.documents,
+        suggestions=world.jobs.suggestions,
     )
     assert await sweep.sweep() == 0  # not yet stale
     world.app.clock.advance(PROCESSING_TIMEOUT + dt.timedelta(seconds=1))
@@ -182,10 +188,11 @@ async def test_sweep_fails_documents_never_picked_up_from_the_queue(world: World
     sweep = DocumentSweep(
         world.app.uow,
         world.app.store,
-        world.jobs.repos,
         world.app.clock,
         PROCESSING_TIMEOUT,
         queue_timeout,
+        documents=world.jobs.documents,
+        suggestions=world.jobs.suggestions,
     )
     world.app.clock.advance(PROCESSING_TIMEOUT + dt.timedelta(seconds=1))
     assert await sweep.sweep() == 0  # queued, not processing: it may just be waiting
@@ -212,7 +219,13 @@ async def test_the_reading_result_is_dropped_if_the_sweep_failed_it_meanwhile(
     run = asyncio.create_task(world.run_jobs())
     await asyncio.wait_for(gate.started.wait(), 5)
     world.app.clock.advance(PROCESSING_TIMEOUT * 2)
-    sweep = DocumentSweep(world.app.uow, world.app.store, world.jobs.repos, world.app.clock)
+    sweep = DocumentSweep(
+        world.app.uow,
+        world.app.store,
+        world.app.clock,
+        documents=world.jobs.documents,
+        suggestions=world.jobs.suggestions,
+    )
     assert await sweep.sweep() == 1
     gate.release.set()
     await asyncio.wait_for(run, 5)
@@ -220,7 +233,7 @@ async def test_the_reading_result_is_dropped_if_the_sweep_failed_it_meanwhile(
 
 
 def _debts(world: World) -> DebtService:
-    debts = DebtService(world.app.uow, repositories(), world.app.clock)
+    debts = DebtService(world.app.uow, world.app.clock, **ports(memory_advice, DEBTS))
     world.documents.debts = debts
     return debts
 
@@ -240,7 +253,7 @@ class RacingDebtService(DebtService):
 async def test_accept_conflict_leaves_no_debt_and_no_creditor(world: World) -> None:
     """Another adviser rejects the suggestion while the debt is being staged: the accept
     is refused and the debt and new creditor go with it (one transaction)."""
-    debts = RacingDebtService(world.app.uow, repositories(), world.app.clock)
+    debts = RacingDebtService(world.app.uow, world.app.clock, **ports(memory_advice, DEBTS))
     world.documents.debts = debts
     ctx, case_id = await open_case(world)
     world.assistant = ScriptedAssistant([LOWELL])

@@ -8,6 +8,7 @@ import hashlib
 import attrs
 import pytest
 from tests.unit.core.support import App, build_app, register_cmd
+from tests.wiring import DEBTS, ports
 
 from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
 from cma_adapters.memory_documents import (
@@ -27,7 +28,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
-from cma_core.documents.service import DocumentJobs, DocumentRepositories, DocumentService
+from cma_core.documents.service import DocumentJobs, DocumentService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.shared.errors import (
@@ -40,6 +41,7 @@ from cma_core.shared.errors import (
 from cma_core.shared.handlers import EventHandlers
 from cma_core.shared.ids import CaseId
 from cma_core.tasks.model import TaskKind
+from cma_core.tasks.service import TaskJobs
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 LOWELL = Extraction(
@@ -95,13 +97,15 @@ def world() -> World:
 
 def make_world() -> World:
     app = build_app()
-    repos = DocumentRepositories(documents=in_memory_documents, suggestions=in_memory_suggestions)
+    repos = {"documents": in_memory_documents, "suggestions": in_memory_suggestions}
     store = InMemoryDocumentStore()
     extractor = CannedTextExtractor()
     assistant = ScriptedAssistant()
-    documents = DocumentService(app.uow, repos, store, assistant, app.clock, max_bytes=1000)
-    jobs = DocumentJobs(repos, store, extractor, assistant, app.clock, retry_backoff=0)
-    handlers = EventHandlers(app.uow, app.clock, extra=jobs.handlers())
+    documents = DocumentService(app.uow, store, assistant, app.clock, max_bytes=1000, **repos)
+    jobs = DocumentJobs(store, extractor, assistant, app.clock, retry_backoff=0, **repos)
+    handlers = EventHandlers(
+        app.uow, app.clock, registered=(*TaskJobs(app.clock).handlers(), *jobs.handlers())
+    )
     return World(app, store, extractor, assistant, documents, jobs, handlers)
 
 
@@ -195,10 +199,10 @@ async def test_ocr_classify_suggest_accept_creates_debt_task(world: World) -> No
 
 
 async def test_with_the_debts_service_accepting_adds_the_debt(world: World) -> None:
-    from cma_adapters.memory.advice import repositories
+    from cma_adapters.memory import advice as memory_advice
     from cma_core.debts.service import DebtService
 
-    debts = DebtService(world.app.uow, repositories(), world.app.clock)
+    debts = DebtService(world.app.uow, world.app.clock, **ports(memory_advice, DEBTS))
     world.documents.debts = debts
     ctx, case_id = await open_case(world)
     world.assistant = ScriptedAssistant([LOWELL, LOWELL])

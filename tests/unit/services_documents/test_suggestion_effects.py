@@ -15,11 +15,12 @@ from tests.unit.services_documents.test_documents_service import (
     open_case,
     png,
 )
+from tests.wiring import DEBTS, SCHEDULING, ports
 
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
-from cma_adapters.memory.advice import repositories
-from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
-from cma_adapters.memory.scheduling import in_memory_scheduling_store
+from cma_adapters.memory import advice as memory_advice
+from cma_adapters.memory import scheduling as memory_scheduling
+from cma_adapters.memory.documents import in_memory_suggestions
 from cma_adapters.memory_documents import ScriptedAssistant
 from cma_core.debts.model import DebtType
 from cma_core.debts.service import DebtDetails, DebtService
@@ -31,7 +32,6 @@ from cma_core.documents.model import (
     SuggestionStatus,
 )
 from cma_core.documents.repositories import SuggestionRepository
-from cma_core.documents.service import DocumentRepositories
 from cma_core.identity.model import TenantContext
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.ports import DeadlineStatus
@@ -55,19 +55,20 @@ NEW_BALANCE = Extraction(
 @pytest.fixture
 def wired() -> tuple[World, DebtService, SchedulingService]:
     world = make_world()
-    advice = repositories()
-    debts = DebtService(world.app.uow, advice, world.app.clock)
+    debts = DebtService(world.app.uow, world.app.clock, **ports(memory_advice, DEBTS))
     clock = SchedulingService(
         world.app.uow,
-        in_memory_scheduling_store,
         world.app.store,
         world.app.clock,
         HolidaysLibraryProvider(),
+        **ports(memory_scheduling, SCHEDULING),
     )
     world.documents.debts = debts
     world.documents.case_clock = clock
-    world.documents.scheduling = in_memory_scheduling_store
-    world.jobs.debts = advice
+    world.documents.deadlines = memory_scheduling.deadlines
+    world.documents.budgets = memory_advice.budgets
+    world.jobs.debts = memory_advice.debts
+    world.jobs.creditors = memory_advice.creditors
     return world, debts, clock
 
 
@@ -179,9 +180,7 @@ async def test_a_conflict_on_the_suggestion_leaves_the_debt_unchanged(wired) -> 
     world, debts, _ = wired
     ctx, case_id = await open_case(world)
     debt_id, suggestion = await update_suggestion(world, debts, ctx, case_id)
-    world.documents.repos = DocumentRepositories(
-        documents=in_memory_documents, suggestions=refusing
-    )
+    world.documents.suggestions = refusing
     with pytest.raises(StaleVersion):
         await world.documents.accept_suggestion(ctx, suggestion.id, expected_version=1)
     view = await debts.get_debt(ctx, case_id, debt_id)  # type: ignore[arg-type]

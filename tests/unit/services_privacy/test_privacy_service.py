@@ -13,7 +13,7 @@ from cma_adapters.memory.documents import in_memory_documents, in_memory_suggest
 from cma_adapters.memory.privacy import in_memory_case_data_eraser
 from cma_adapters.memory_documents import InMemoryDocumentStore, ScriptedAssistant
 from cma_core.cases.service import OpenCase
-from cma_core.documents.service import DocumentRepositories, DocumentService
+from cma_core.documents.service import DocumentService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.privacy.service import ErasureReason, PrivacyService, jsonable, parse_reason
@@ -42,10 +42,10 @@ class FlakyStore(InMemoryDocumentStore):
 @pytest.fixture
 def setup() -> tuple[App, FlakyStore, DocumentService, PrivacyService]:
     app = build_app()
-    repos = DocumentRepositories(documents=in_memory_documents, suggestions=in_memory_suggestions)
+    repos = {"documents": in_memory_documents, "suggestions": in_memory_suggestions}
     store = FlakyStore()
-    documents = DocumentService(app.uow, repos, store, ScriptedAssistant(), app.clock)
-    privacy = PrivacyService(app.uow, in_memory_case_data_eraser, repos, store, app.clock)
+    documents = DocumentService(app.uow, store, ScriptedAssistant(), app.clock, **repos)
+    privacy = PrivacyService(app.uow, in_memory_case_data_eraser, store, app.clock, **repos)
     return app, store, documents, privacy
 
 

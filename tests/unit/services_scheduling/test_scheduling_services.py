@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.wiring import COMPLIANCE, SCHEDULER, SCHEDULING, ports
 
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 from cma_adapters.memory import (
@@ -16,7 +17,7 @@ from cma_adapters.memory import (
     PlainPasswordHasher,
     in_memory_uow_factory,
 )
-from cma_adapters.memory.scheduling import in_memory_scheduling_store
+from cma_adapters.memory import scheduling as memory_scheduling
 from cma_adapters.notify import InMemoryNotifier
 from cma_core.cases.service import CaseService, OpenCase
 from cma_core.clients.service import ClientService, RegisterClient
@@ -80,13 +81,23 @@ class World:
         self.notifier = InMemoryNotifier()
         config = SchedulingConfig()
         self.scheduling = SchedulingService(
-            self.uow, in_memory_scheduling_store, self.store, self.clock, HOLIDAYS, config
+            self.uow,
+            self.store,
+            self.clock,
+            HOLIDAYS,
+            config,
+            **ports(memory_scheduling, SCHEDULING),
         )
         self.scheduler = Scheduler(
-            self.uow, in_memory_scheduling_store, self.store, self.clock, self.notifier, config
+            self.uow,
+            self.store,
+            self.clock,
+            self.notifier,
+            config,
+            **ports(memory_scheduling, SCHEDULER),
         )
         self.compliance = ComplianceService(
-            self.uow, in_memory_scheduling_store, self.clock, HOLIDAYS, config
+            self.uow, self.clock, HOLIDAYS, config, **ports(memory_scheduling, COMPLIANCE)
         )
 
     async def setup(self) -> tuple[TenantContext, object]:

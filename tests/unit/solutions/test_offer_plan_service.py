@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from tests.unit.core.support import App, build_app, register_cmd
+from tests.wiring import APPRAISALS, BUDGETS, DEBTS, ports
 
 from cma_adapters.memory import advice as memory_advice
 from cma_adapters.sfs import SfsDdsCodec
@@ -26,10 +27,10 @@ from cma_core.solutions.service import AppraisalService
 class Services:
     def __init__(self) -> None:
         self.app: App = build_app()
-        repos = memory_advice.repositories()
-        self.debts = DebtService(self.app.uow, repos, self.app.clock)
-        self.budgets = BudgetService(self.app.uow, repos, self.app.clock, SfsDdsCodec())
-        self.appraisals = AppraisalService(self.app.uow, repos, self.app.clock)
+        m, clock = memory_advice, self.app.clock
+        self.debts = DebtService(self.app.uow, clock, **ports(m, DEBTS))
+        self.budgets = BudgetService(self.app.uow, clock, SfsDdsCodec(), **ports(m, BUDGETS))
+        self.appraisals = AppraisalService(self.app.uow, clock, **ports(m, APPRAISALS))
 
     async def case(self) -> tuple[TenantContext, CaseId]:
         centre = await self.app.centre("Leeds")

@@ -1,0 +1,139 @@
+"""The message bus as areas use it: handlers registered by event type, events staged in
+the unit of work (``uow.emit``) in order, and the wire names the outbox keeps."""
+
+from __future__ import annotations
+
+import uuid
+
+from cma_core.cases.model import AdviserAssigned, Case, CaseClosed, CaseOpened, visible_adviser
+from cma_core.compliance.service import REEVALUATE_ON
+from cma_core.identity.permissions import Role
+from cma_core.shared.events import EventEnvelope
+from cma_core.shared.handlers import EventHandlers, GivesUp, Handles, handles
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.shared.uow import UnitOfWork
+
+from .support import NOW, App
+
+
+def _case(centre: CentreId) -> Case:
+    return Case.open(
+        case_id=CaseId(uuid.uuid4()),
+        centre_id=centre,
+        client_id=ClientId(uuid.uuid4()),
+        reference="C-000001",
+        adviser_id=None,
+        now=NOW,
+        by=None,
+    )
+
+
+async def test_emitted_events_reach_the_outbox_in_staging_order(app: App) -> None:
+    centre = (await app.centre()).id
+    case = _case(centre)
+    loose = CaseClosed(
+        centre_id=centre, occurred_at=NOW, case_id=case.id, reason="other", closed_by=None
+    )
+    async with app.uow(centre) as uow:
+        uow.emit(loose)
+        uow.track(case)  # records CaseOpened when opened
+        uow.emit(
+            AdviserAssigned(
+                centre_id=centre,
+                occurred_at=NOW,
+                case_id=case.id,
+                adviser_id=None,
+                previous_adviser_id=None,
+            )
+        )
+        await uow.commit()
+    assert [e.name for e in app.publisher.published] == [
+        "CaseClosed",
+        "CaseOpened",
+        "AdviserAssigned",
+    ]
+
+
+async def test_emitted_events_are_dropped_on_rollback(app: App) -> None:
+    centre = (await app.centre()).id
+    async with app.uow(centre) as uow:
+        uow.emit(
+            CaseClosed(
+                centre_id=centre, occurred_at=NOW, case_id=CaseId(uuid.uuid4()),
+                reason="other", closed_by=None,
+            )
+        )  # fmt: skip
+    async with app.uow(centre) as uow:
+        assert await uow.outbox.unpublished(limit=10) == []
+    assert app.publisher.published == []
+
+
+async def test_handlers_are_found_by_the_type_of_the_stored_event(app: App) -> None:
+    centre = (await app.centre()).id
+    ran: list[str] = []
+
+    async def on_opened(uow: UnitOfWork, event: EventEnvelope) -> None:
+        ran.append(f"opened:{event.payload['case_id']}")
+
+    async def on_closed(uow: UnitOfWork, event: EventEnvelope) -> None:
+        ran.append("closed")
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=(
+            Handles(CaseOpened, "on_opened", on_opened),
+            *handles([CaseClosed], "on_closed", on_closed),
+        ),
+    )
+    case = _case(centre)
+    async with app.uow(centre) as uow:
+        uow.track(case)
+        await uow.commit()
+    [event] = app.published("CaseOpened")
+
+    assert await bus.dispatch(centre, event.event_id) == 1
+    assert ran == [f"opened:{case.id}"]
+    assert await bus.dispatch(centre, event.event_id) == 0  # the inbox remembers it
+
+
+async def test_give_up_handlers_are_found_by_type(app: App) -> None:
+    centre = (await app.centre()).id
+    reasons: list[str] = []
+
+    async def abandon(uow: UnitOfWork, event: EventEnvelope, reason: str) -> None:
+        reasons.append(reason)
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        give_up_handlers=(GivesUp(CaseOpened, abandon), GivesUp(CaseClosed, abandon)),
+    )
+    async with app.uow(centre) as uow:
+        uow.track(_case(centre))
+        await uow.commit()
+    [event] = app.published("CaseOpened")
+
+    assert await bus.give_up(centre, event.event_id, "retries exhausted") == 1
+    assert reasons == ["retries exhausted"]
+
+
+def test_the_wire_names_of_the_events_compliance_follows_are_unchanged() -> None:
+    assert [e.name for e in REEVALUATE_ON] == [
+        "CaseOpened", "CaseNoteAdded", "CaseClosed", "CaseReopened", "AdviserAssigned",
+        "DebtAdded", "DebtUpdated", "DebtRemoved", "BudgetChanged", "AdviceRecorded",
+        "LetterSent", "DeadlinePassed", "FactRecorded",
+    ]  # fmt: skip
+
+
+async def test_a_list_by_adviser_follows_the_visibility_rule(app: App) -> None:
+    centre = await app.centre()
+    caseworker = await app.staff(centre, Role.CASEWORKER)
+    supervisor = await app.staff(centre, Role.SUPERVISOR)
+    someone = UserId(uuid.uuid4())
+
+    assert visible_adviser(supervisor, someone) == (True, someone)
+    assert visible_adviser(supervisor, None) == (True, None)
+    assert visible_adviser(caseworker, None) == (True, caseworker.user_id)
+    assert visible_adviser(caseworker, caseworker.user_id) == (True, caseworker.user_id)
+    assert visible_adviser(caseworker, someone)[0] is False
