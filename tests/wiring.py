@@ -12,9 +12,8 @@ from cma_core.shared.uow import UnitOfWork
 
 DEBTS = ("creditors", "debts", "facts", "reference")
 BUDGETS = ("creditors", "debts", "budgets", "offers", "reference")
-APPRAISALS = (
-    "creditors", "debts", "facts", "budgets", "appraisals", "offers", "advice", "reference",
-)  # fmt: skip
+APPRAISALS = ("creditors", "debts", "facts", "budgets", "appraisals", "offers", "reference")
+ADVICE = ("budgets", "offers", "advice")
 LETTERS = ("creditors", "debts", "budgets", "offers", "advice", "letter_templates", "letters")
 CASE_FILE = ("creditors", "debts", "facts", "budgets", "appraisals", "offers", "advice", "letters")
 SCHEDULING = (

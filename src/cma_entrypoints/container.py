@@ -39,7 +39,7 @@ from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
 from cma_adapters.sqlalchemy.privacy import sqlalchemy_case_data_eraser
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.tesseract import TesseractTextExtractor
-from cma_core.advice.service import LetterService
+from cma_core.advice.service import AdviceService, LetterService
 from cma_core.audit.service import AuditService, AuditTrail
 from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.cases.service import CaseService
@@ -428,8 +428,16 @@ class Container(containers.DeclarativeContainer):
         budgets=sql_advice.budgets,
         appraisals=sql_advice.appraisals,
         offers=sql_advice.offers,
-        advice=sql_advice.advice,
         reference=sql_advice.reference,
+    )
+    advice_records = providers.Singleton(
+        AdviceService,
+        uow,
+        clock,
+        appraisals,
+        budgets=sql_advice.budgets,
+        offers=sql_advice.offers,
+        advice=sql_advice.advice,
     )
     letters = providers.Singleton(
         LetterService,

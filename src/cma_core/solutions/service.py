@@ -20,10 +20,8 @@ import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
 
-from attrs import define, field, frozen
+from attrs import define, field
 
-from cma_core.advice.model import AdviceRecorded
-from cma_core.advice.ports import AdviceRecord, AdviceRepository, ClientDecision, ConsideredOption
 from cma_core.audit.service import record_audit
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.service import case_scope
@@ -44,17 +42,14 @@ from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.ports import ReferenceDataRepository
 from cma_core.reference.thresholds import ThresholdTable
 from cma_core.shared.clock import Clock
-from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version
+from cma_core.shared.service import IdFactory
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
-from cma_core.solutions.affordability import budget_figures, check_payment
 from cma_core.solutions.model import (
-    SOLUTIONS_BY_JURISDICTION,
     Appraisal,
     CaseFacts,
-    Solution,
 )
 from cma_core.solutions.offers import OfferPlan, Share, plan_offers
 from cma_core.solutions.ports import (
@@ -65,20 +60,6 @@ from cma_core.solutions.ports import (
     OfferRepository,
 )
 from cma_core.solutions.rules import appraise
-
-
-@frozen(kw_only=True)
-class RecordAdvice:
-    on_date: dt.date
-    recommended: Solution | None
-    reasons: str
-    jurisdiction: Jurisdiction | None = None
-    risks: str | None = None
-    next_steps: str | None = None
-    monthly_payment: Money | None = None
-    expected_term_months: int | None = None
-    client_decision: ClientDecision = ClientDecision.UNDECIDED
-    decision_notes: str | None = None
 
 
 @define
@@ -92,10 +73,9 @@ class AppraisalService:
     budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
     appraisals: RepositoryFactory[AppraisalRepository] = field(kw_only=True)
     offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
-    advice: RepositoryFactory[AdviceRepository] = field(kw_only=True)
     reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
 
-    async def _appraise(
+    async def appraise_in(
         self,
         uow: UnitOfWork,
         case_id: CaseId,
@@ -142,7 +122,7 @@ class AppraisalService:
     ) -> Appraisal:
         """Judge every option of the jurisdiction on ``on_date`` (default: today)."""
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
-            return await self._appraise(
+            return await self.appraise_in(
                 uow, case_id, on_date or self.clock.now().date(), jurisdiction
             )
 
@@ -156,7 +136,7 @@ class AppraisalService:
     ) -> AppraisalRecord:
         now = self.clock.now()
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
-            result = await self._appraise(uow, case_id, on_date or now.date(), jurisdiction)
+            result = await self.appraise_in(uow, case_id, on_date or now.date(), jurisdiction)
             record = AppraisalRecord(
                 id=self.new_id(),
                 centre_id=ctx.centre_id,
@@ -238,133 +218,6 @@ class AppraisalService:
         async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return list(await self.offers(uow).list_for_case(case_id))
 
-    # -- advice
-
-    async def record_advice(
-        self, ctx: TenantContext, case_id: CaseId, cmd: RecordAdvice
-    ) -> AdviceRecord:
-        ctx.require(Permission.CASE_WRITE)
-        ctx.require(Permission.FINANCE_READ)
-        if not cmd.reasons.strip():
-            raise ValidationError("reasons", "say why this is the advice")
-        if cmd.monthly_payment is not None and cmd.monthly_payment.is_negative:
-            raise ValidationError("monthly_payment_pence", "must not be negative")
-        if cmd.expected_term_months is not None and cmd.expected_term_months <= 0:
-            raise ValidationError("expected_term_months", "must be 1 or more")
-        now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
-            result = await self._appraise(uow, case_id, cmd.on_date, cmd.jurisdiction)
-            if (
-                cmd.recommended is not None
-                and cmd.recommended not in SOLUTIONS_BY_JURISDICTION[result.jurisdiction]
-            ):
-                raise ValidationError(
-                    "recommended",
-                    f"{cmd.recommended.value} does not exist in {result.jurisdiction.value} "
-                    "(CR-05)",
-                )
-            if cmd.monthly_payment is not None:
-                budget = await self.budgets(uow).get(case_id)
-                plans = await self.offers(uow).list_for_case(case_id)
-                figures = budget_figures(budget.budget if budget else None, plans)
-                check = check_payment(cmd.monthly_payment, figures)
-                if not check.affordable:
-                    raise ValidationError("monthly_payment_pence", f"{check.message} (CR-13)")
-            record = AdviceRecord(
-                id=self.new_id(),
-                centre_id=ctx.centre_id,
-                case_id=case_id,
-                jurisdiction=result.jurisdiction,
-                on_date=cmd.on_date,
-                options=tuple(
-                    ConsideredOption(
-                        solution=o.solution,
-                        status=o.status,
-                        reasons=tuple(str(r) for r in o.reasons),
-                    )
-                    for o in result.options
-                ),
-                recommended=cmd.recommended,
-                reasons=cmd.reasons.strip(),
-                risks=_text(cmd.risks),
-                next_steps=_text(cmd.next_steps),
-                monthly_payment=cmd.monthly_payment,
-                expected_term_months=cmd.expected_term_months,
-                client_decision=cmd.client_decision,
-                decision_notes=_text(cmd.decision_notes),
-                created_at=now,
-                created_by=ctx.user_id,
-            )
-            await self.advice(uow).add(record)
-            await record_audit(
-                uow,
-                ctx,
-                self.new_id,
-                "advice.recorded",
-                "advice",
-                record.id,
-                now,
-                ("recommended", "reasons", "client_decision"),
-            )
-            uow.emit(
-                AdviceRecorded(
-                    centre_id=ctx.centre_id,
-                    occurred_at=now,
-                    case_id=case_id,
-                    advice_id=record.id,
-                    recommended=cmd.recommended.value if cmd.recommended else None,
-                    recorded_by=ctx.user_id,
-                ),
-            )
-            await uow.commit()
-        return record
-
-    async def record_decision(
-        self,
-        ctx: TenantContext,
-        case_id: CaseId,
-        advice_id: uuid.UUID,
-        decision: ClientDecision,
-        notes: str | None,
-        *,
-        expected_version: int | None,
-    ) -> AdviceRecord:
-        now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
-            repo = self.advice(uow)
-            record = await repo.get(advice_id)
-            if record is None or record.case_id != case_id:
-                raise NotFound("advice", advice_id)
-            check_version("advice", expected_version, record.version)
-            record.client_decision = decision
-            record.decision_notes = _text(notes)
-            await repo.save(record)
-            await record_audit(
-                uow,
-                ctx,
-                self.new_id,
-                "advice.decision_recorded",
-                "advice",
-                advice_id,
-                now,
-                ("client_decision", "decision_notes"),
-            )
-            await uow.commit()
-        return record
-
-    async def list_advice(self, ctx: TenantContext, case_id: CaseId) -> list[AdviceRecord]:
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
-            return list(await self.advice(uow).list_for_case(case_id))
-
-    async def get_advice(
-        self, ctx: TenantContext, case_id: CaseId, advice_id: uuid.UUID
-    ) -> AdviceRecord:
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
-            record = await self.advice(uow).get(advice_id)
-        if record is None or record.case_id != case_id:
-            raise NotFound("advice", advice_id)
-        return record
-
 
 def _check_priority_offers(
     offers: Mapping[DebtId, Money], entries: Sequence[DebtEntry], prio: Sequence[DebtEntry]
@@ -423,10 +276,3 @@ def _offer_lines(
             )
         )
     return tuple(lines)
-
-
-def _text(value: str | None) -> str | None:
-    if value is None:
-        return None
-    stripped = value.strip()
-    return stripped or None

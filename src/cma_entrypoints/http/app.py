@@ -172,6 +172,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "debts": provider(container.debts),
             "budgets": provider(container.budgets),
             "appraisals": provider(container.appraisals),
+            "advice_records": provider(container.advice_records),
             "letters": provider(container.letters),
             "letter_page": provider(container.letter_page),
             "privacy": provider(container.privacy),

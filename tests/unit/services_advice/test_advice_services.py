@@ -8,13 +8,13 @@ from importlib import resources
 import attrs
 import pytest
 from tests.unit.core.support import App, build_app, register_cmd
-from tests.wiring import APPRAISALS, BUDGETS, DEBTS, LETTERS, ports
+from tests.wiring import ADVICE, APPRAISALS, BUDGETS, DEBTS, LETTERS, ports
 
 from cma_adapters.letters import JinjaLetterRenderer
 from cma_adapters.memory import advice as memory_advice
 from cma_adapters.sfs import SfsDdsCodec
 from cma_core.advice.ports import ClientDecision, LetterKind
-from cma_core.advice.service import LetterService
+from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
 from cma_core.budgets.catalogue import Category
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
@@ -35,7 +35,7 @@ from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Eligibility, Solution
 from cma_core.solutions.offers import OfferKind
-from cma_core.solutions.service import AppraisalService, RecordAdvice
+from cma_core.solutions.service import AppraisalService
 
 TODAY = dt.date(2026, 3, 2)
 
@@ -46,6 +46,7 @@ class Advice:
     debts: DebtService
     budgets: BudgetService
     appraisals: AppraisalService
+    advice: AdviceService
     letters: LetterService
     reference: ReferenceService
 
@@ -54,11 +55,13 @@ class Advice:
 def svc() -> Advice:
     app = build_app()
     m = memory_advice
+    appraisals = AppraisalService(app.uow, app.clock, **ports(m, APPRAISALS))
     return Advice(
         app=app,
         debts=DebtService(app.uow, app.clock, **ports(m, DEBTS)),
         budgets=BudgetService(app.uow, app.clock, SfsDdsCodec(), **ports(m, BUDGETS)),
-        appraisals=AppraisalService(app.uow, app.clock, **ports(m, APPRAISALS)),
+        appraisals=appraisals,
+        advice=AdviceService(app.uow, app.clock, appraisals, **ports(m, ADVICE)),
         letters=LetterService(app.uow, JinjaLetterRenderer(), app.clock, **ports(m, LETTERS)),
         reference=ReferenceService(app.uow, app.clock, reference=m.reference),
     )
@@ -309,17 +312,17 @@ async def test_advice_record_checks_cr05_and_cr13(svc: Advice) -> None:
         on_date=TODAY, recommended=Solution.MAP, reasons="x", jurisdiction=Jurisdiction.EW
     )
     with pytest.raises(ValidationError) as err:
-        await svc.appraisals.record_advice(ctx, case_id, base)
+        await svc.advice.record_advice(ctx, case_id, base)
     assert err.value.field == "recommended"
     too_much = attrs.evolve(base, recommended=Solution.DMP, monthly_payment=Money(110001))
     with pytest.raises(ValidationError) as err:
-        await svc.appraisals.record_advice(ctx, case_id, too_much)
+        await svc.advice.record_advice(ctx, case_id, too_much)
     assert err.value.field == "monthly_payment_pence"
     ok = attrs.evolve(too_much, monthly_payment=Money(110000))
-    record = await svc.appraisals.record_advice(ctx, case_id, ok)
+    record = await svc.advice.record_advice(ctx, case_id, ok)
     assert {o.solution for o in record.options} >= {Solution.DRO, Solution.DMP}
     assert svc.app.published("AdviceRecorded")[0].payload["recommended"] == "dmp"
-    decided = await svc.appraisals.record_decision(
+    decided = await svc.advice.record_decision(
         ctx, case_id, record.id, ClientDecision.ACCEPTED, None, expected_version=1
     )
     assert decided.version == 2
@@ -347,10 +350,10 @@ async def test_cr13_at_save_time_uses_the_amount_for_non_priority_debts(svc: Adv
         expected_term_months=60,
     )
     with pytest.raises(ValidationError) as err:
-        await svc.appraisals.record_advice(ctx, case_id, dmp)
+        await svc.advice.record_advice(ctx, case_id, dmp)
     assert err.value.field == "monthly_payment_pence"
     assert "£100.00" in str(err.value)
-    record = await svc.appraisals.record_advice(
+    record = await svc.advice.record_advice(
         ctx, case_id, attrs.evolve(dmp, monthly_payment=Money(10000))
     )
     assert record.monthly_payment == Money(10000)

@@ -17,7 +17,7 @@ from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 
 from cma_core.advice.ports import ClientDecision, LetterKind, RenderedLetter
-from cma_core.advice.service import LetterService
+from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
 from cma_core.debts.model import (
     DebtId,
 )
@@ -25,7 +25,6 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.data import from_data
 from cma_core.shared.ids import CaseId
-from cma_core.solutions.service import AppraisalService, RecordAdvice
 from cma_entrypoints.http.advice.examples import LETTER, SENT, TEMPLATE
 from cma_entrypoints.http.advice.schemas import (
     AdviceIn,
@@ -163,10 +162,10 @@ class CaseAdviceController(Controller):
                 ]
             ),
         ],
-        appraisals: AppraisalService,
+        advice_records: AdviceService,
     ) -> Response[dict[str, Any]]:
         cmd = parse_body(RecordAdvice, data)
-        record = await appraisals.record_advice(ctx, CaseId(case_id), cmd)
+        record = await advice_records.record_advice(ctx, CaseId(case_id), cmd)
         return Response(advice_out(record), status_code=201, headers=etag(record.version))
 
     @get(
@@ -179,11 +178,11 @@ class CaseAdviceController(Controller):
         self,
         ctx: TenantContext,
         case_id: uuid.UUID,
-        appraisals: AppraisalService,
+        advice_records: AdviceService,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        records = await appraisals.list_advice(ctx, CaseId(case_id))
+        records = await advice_records.list_advice(ctx, CaseId(case_id))
         return slice_out(dict, advice_out, records, limit, offset)
 
     @patch(
@@ -201,11 +200,11 @@ class CaseAdviceController(Controller):
             DecisionIn,
             Body(examples=[Example(summary="Accepted", value={"client_decision": "accepted"})]),
         ],
-        appraisals: AppraisalService,
+        advice_records: AdviceService,
         if_match: IfMatch = None,
     ) -> Response[dict[str, Any]]:
         expected = parse_if_match(if_match, required=True)
-        record = await appraisals.record_decision(
+        record = await advice_records.record_decision(
             ctx,
             CaseId(case_id),
             advice_id,
