@@ -41,6 +41,7 @@ from cma_core.advice.ports import (
 from cma_core.assets.model import AssetSchedule, ResidenceFacts, Vehicle
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
+from cma_core.budgets.offers import OfferKind
 from cma_core.budgets.ports import BudgetRecord, SfsStatementDetails
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType, Ownership
 from cma_core.debts.ports import CaseFinancialFacts, CreditorEntry, DebtEntry
@@ -50,7 +51,6 @@ from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import CaseFacts, Eligibility, Solution
-from cma_core.solutions.offers import OfferKind
 from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
 from cma_core.solutions.rules import appraise
 

@@ -24,6 +24,7 @@ from cma_core.budgets.guidelines import (
     parse_guidelines_csv,
 )
 from cma_core.budgets.model import Budget, BudgetChanged, BudgetSummary
+from cma_core.budgets.offers import OfferKind
 from cma_core.budgets.ports import (
     BudgetRecord,
     BudgetRepository,
@@ -49,7 +50,6 @@ from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
-from cma_core.solutions.offers import OfferKind
 from cma_core.solutions.ports import OfferLine, OfferPlanRecord, OfferRepository
 
 

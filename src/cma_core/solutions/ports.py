@@ -9,12 +9,12 @@ from typing import Protocol
 
 from attrs import define, frozen
 
+from cma_core.budgets.offers import OfferKind
 from cma_core.debts.model import DebtId
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Appraisal
-from cma_core.solutions.offers import OfferKind
 
 
 @define(kw_only=True)

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from attrs import define, field
 
 from cma_core.audit.service import record_audit
+from cma_core.budgets.offers import OfferPlan, Share, plan_offers
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.service import case_scope
 from cma_core.debts.limitation import assess_limitation
@@ -51,7 +52,6 @@ from cma_core.solutions.model import (
     Appraisal,
     CaseFacts,
 )
-from cma_core.solutions.offers import OfferPlan, Share, plan_offers
 from cma_core.solutions.ports import (
     AppraisalRecord,
     AppraisalRepository,

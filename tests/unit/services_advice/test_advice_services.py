@@ -18,6 +18,7 @@ from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
 from cma_core.budgets.catalogue import Category
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
+from cma_core.budgets.offers import OfferKind
 from cma_core.budgets.ports import SfsFormat, SfsStatementDetails
 from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.debts.model import DebtType
@@ -34,7 +35,6 @@ from cma_core.shared.errors import (
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Eligibility, Solution
-from cma_core.solutions.offers import OfferKind
 from cma_core.solutions.service import AppraisalService
 
 TODAY = dt.date(2026, 3, 2)

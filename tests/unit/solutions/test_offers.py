@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cma_core.budgets.offers import OfferKind, Share, plan_offers, pro_rata, token_offers
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.money import Money
-from cma_core.solutions.offers import OfferKind, Share, plan_offers, pro_rata, token_offers
 
 
 def _shares(*pence: int) -> list[Share]:
