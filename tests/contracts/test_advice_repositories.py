@@ -42,7 +42,7 @@ from cma_core.assets.model import AssetSchedule, ResidenceFacts, Vehicle
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
 from cma_core.budgets.offers import OfferKind
-from cma_core.budgets.ports import BudgetRecord, SfsStatementDetails
+from cma_core.budgets.ports import BudgetRecord, OfferLine, OfferPlanRecord, SfsStatementDetails
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType, Ownership
 from cma_core.debts.ports import CaseFinancialFacts, CreditorEntry, DebtEntry
 from cma_core.reference.jurisdiction import Jurisdiction
@@ -51,7 +51,7 @@ from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import CaseFacts, Eligibility, Solution
-from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
+from cma_core.solutions.ports import AppraisalRecord
 from cma_core.solutions.rules import appraise
 
 DAY = dt.date(2026, 11, 28)

@@ -33,7 +33,7 @@ from cma_core.advice.ports import (
     LetterTemplateRepository,
     template_id,
 )
-from cma_core.budgets.ports import BudgetRecord, BudgetRepository
+from cma_core.budgets.ports import BudgetRecord, BudgetRepository, OfferPlanRecord, OfferRepository
 from cma_core.debts.model import CreditorId, DebtId
 from cma_core.debts.ports import (
     CaseFinancialFacts,
@@ -48,12 +48,7 @@ from cma_core.shared.data import from_data, to_data
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
-from cma_core.solutions.ports import (
-    AppraisalRecord,
-    AppraisalRepository,
-    OfferPlanRecord,
-    OfferRepository,
-)
+from cma_core.solutions.ports import AppraisalRecord, AppraisalRepository
 
 R = TypeVar("R")
 

@@ -33,7 +33,7 @@ from cma_core.advice.ports import (
 )
 from cma_core.audit.service import record_audit
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
-from cma_core.budgets.ports import BudgetRepository
+from cma_core.budgets.ports import BudgetRepository, OfferRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import CreditorDirectory, DebtRepository
@@ -50,7 +50,6 @@ from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.affordability import budget_figures, check_payment
 from cma_core.solutions.model import SOLUTIONS_BY_JURISDICTION, Solution
-from cma_core.solutions.ports import OfferRepository
 from cma_core.solutions.service import AppraisalService
 
 #: Letters about one creditor's debt: ``debt_id`` is required for these.

@@ -28,6 +28,9 @@ from cma_core.budgets.offers import OfferKind
 from cma_core.budgets.ports import (
     BudgetRecord,
     BudgetRepository,
+    OfferLine,
+    OfferPlanRecord,
+    OfferRepository,
     SfsCodec,
     SfsDebtLine,
     SfsFormat,
@@ -50,7 +53,6 @@ from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
-from cma_core.solutions.ports import OfferLine, OfferPlanRecord, OfferRepository
 
 
 def guidelines_of(ref: CentreReference | None) -> GuidelineTable | None:

@@ -24,7 +24,7 @@ import attrs
 
 from cma_core.advice.ports import AdviceRecord, Letter, LetterKind
 from cma_core.budgets.catalogue import Category, Section, categories_in
-from cma_core.budgets.ports import BudgetRecord
+from cma_core.budgets.ports import BudgetRecord, OfferPlanRecord
 from cma_core.compliance import casefile as cf
 from cma_core.compliance.model import Finding, Status
 from cma_core.compliance.ports import CaseFileSources
@@ -35,7 +35,7 @@ from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
 from cma_core.solutions.affordability import latest_plan
 from cma_core.solutions.model import Eligibility, OptionResult, Solution
-from cma_core.solutions.ports import AppraisalRecord, OfferPlanRecord
+from cma_core.solutions.ports import AppraisalRecord
 
 #: How an appraised option reads to CR-12: both moratoria are the one Breathing Space
 #: option (the standard one wins), and "no solution needed" is not an option to appraise.

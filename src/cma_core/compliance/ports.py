@@ -11,13 +11,13 @@ import attrs
 from attrs import frozen
 
 from cma_core.advice.ports import AdviceRepository, LetterRepository
-from cma_core.budgets.ports import BudgetRepository
+from cma_core.budgets.ports import BudgetRepository, OfferRepository
 from cma_core.compliance.model import CompliancePolicy, Finding
 from cma_core.debts.model import CreditorId
 from cma_core.debts.ports import CreditorDirectory, DebtRepository, FactsRepository
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork
-from cma_core.solutions.ports import AppraisalRepository, OfferRepository
+from cma_core.solutions.ports import AppraisalRepository
 
 QaSampleId = NewType("QaSampleId", uuid.UUID)
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from attrs import frozen
 
 from cma_core.advice.ports import AdviceRepository, LetterRepository
-from cma_core.budgets.ports import BudgetRepository
+from cma_core.budgets.ports import BudgetRepository, OfferRepository
 from cma_core.compliance.ports import FindingRepository, QaRepository
 from cma_core.debts.ports import DebtRepository, FactsRepository
 from cma_core.scheduling.ports import (
@@ -26,7 +26,7 @@ from cma_core.scheduling.ports import (
 )
 from cma_core.shared.ids import CaseId, ClientId
 from cma_core.shared.uow import RepositoryFactory
-from cma_core.solutions.ports import AppraisalRepository, OfferRepository
+from cma_core.solutions.ports import AppraisalRepository
 
 
 class CaseDataEraser(Protocol):

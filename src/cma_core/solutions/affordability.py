@@ -36,8 +36,8 @@ from typing import Protocol
 from attrs import frozen
 
 from cma_core.budgets.model import Budget, BudgetSummary
+from cma_core.budgets.ports import OfferPlanRecord
 from cma_core.shared.money import Money
-from cma_core.solutions.ports import OfferPlanRecord
 
 
 class BudgetFigures(Protocol):

@@ -24,7 +24,7 @@ from attrs import define, field
 
 from cma_core.audit.service import record_audit
 from cma_core.budgets.offers import OfferPlan, Share, plan_offers
-from cma_core.budgets.ports import BudgetRepository
+from cma_core.budgets.ports import BudgetRepository, OfferLine, OfferPlanRecord, OfferRepository
 from cma_core.cases.service import case_scope
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import CreditorId, DebtId
@@ -52,13 +52,7 @@ from cma_core.solutions.model import (
     Appraisal,
     CaseFacts,
 )
-from cma_core.solutions.ports import (
-    AppraisalRecord,
-    AppraisalRepository,
-    OfferLine,
-    OfferPlanRecord,
-    OfferRepository,
-)
+from cma_core.solutions.ports import AppraisalRecord, AppraisalRepository
 from cma_core.solutions.rules import appraise
 
 

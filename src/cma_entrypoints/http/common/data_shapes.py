@@ -28,7 +28,7 @@ from msgspec import Struct
 from cma_core.advice.ports import AdviceRecord, ClientDecision, ConsideredOption
 from cma_core.budgets.model import Budget, BudgetSummary
 from cma_core.budgets.offers import OfferKind
-from cma_core.budgets.ports import SfsStatementDetails
+from cma_core.budgets.ports import OfferLine, OfferPlanRecord, SfsStatementDetails
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import CaseFinancialFacts
 from cma_core.reference.jurisdiction import Jurisdiction
@@ -36,7 +36,7 @@ from cma_core.shared.data import from_data, to_data
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Appraisal, CaseFacts, Solution
-from cma_core.solutions.ports import AppraisalRecord, OfferLine, OfferPlanRecord
+from cma_core.solutions.ports import AppraisalRecord
 from cma_core.solutions.rules import appraise
 from cma_entrypoints.http.common.examples import JsonExample
 
