@@ -15,7 +15,15 @@ from typing import Any
 from dependency_injector import containers, providers
 
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
-from cma_adapters.jobs import DramatiqEventPublisher, InProcessEventPublisher, make_redis_broker
+
+# The worker's actor and queue names, which the publisher sends to (re-exported for it).
+from cma_adapters.jobs import DISPATCH_ACTOR as DISPATCH_ACTOR
+from cma_adapters.jobs import EVENTS_QUEUE as EVENTS_QUEUE
+from cma_adapters.jobs import (
+    DramatiqEventPublisher,
+    InProcessEventPublisher,
+    make_redis_broker,
+)
 from cma_adapters.letters import JinjaLetterRenderer, full_html
 from cma_adapters.memory import SystemClock
 from cma_adapters.security import (

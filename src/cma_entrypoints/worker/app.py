@@ -21,10 +21,9 @@ import dramatiq
 from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import AsyncIO, Middleware
 
-from cma_adapters.jobs import DISPATCH_ACTOR, EVENTS_QUEUE
 from cma_core.shared.errors import NotFound
 from cma_core.shared.ids import CentreId, EventId
-from cma_entrypoints.container import Container, shutdown
+from cma_entrypoints.container import DISPATCH_ACTOR, EVENTS_QUEUE, Container, shutdown
 
 log = logging.getLogger("cma.worker")
 
