@@ -20,17 +20,8 @@ ROOT = pathlib.Path(cma_core.__file__).parent
 
 #: ``"module:qualname"`` -> why it is still long. Remove an entry when its function is split.
 KNOWN_LONG: dict[str, str] = {
-    "cma_core.advice.service:LetterService._context": (
-        "service preambles and letter wiring are being reworked in parallel (issue 10)"
-    ),
-    "cma_core.budgets.service:BudgetService._import_debts": (
-        "service preambles and unit-of-work wiring are being reworked in parallel (issue 10)"
-    ),
     "cma_core.documents.service:DocumentService.accept_suggestion": (
         "service preambles and event wiring are being reworked in parallel (issue 10)"
-    ),
-    "cma_core.scheduling.reminders:plan_reminders": (
-        "scheduling/ is being changed in parallel (one calendar and jurisdiction, issue 10)"
     ),
 }
 

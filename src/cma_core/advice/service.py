@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from attrs import define, field, frozen
@@ -33,10 +34,11 @@ from cma_core.advice.ports import (
 )
 from cma_core.audit.service import record_audit
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
+from cma_core.budgets.model import Budget
 from cma_core.budgets.ports import BudgetRepository, OfferRepository
 from cma_core.cases.service import case_scope, load_case
-from cma_core.debts.model import DebtId
-from cma_core.debts.ports import CreditorDirectory, DebtRepository
+from cma_core.debts.model import Creditor, CreditorId, DebtId
+from cma_core.debts.ports import CreditorDirectory, DebtEntry, DebtRepository
 from cma_core.debts.priority import classify
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
@@ -182,20 +184,8 @@ class LetterService:
         advice = await self.advice(uow).list_for_case(case_id)
         offers = {line.debt_id: line.amount for line in plan.lines} if plan else {}
 
-        def debt_data(e: Any) -> dict[str, Any]:
-            creditor = creditors.get(e.debt.creditor_id) if e.debt.creditor_id else None
-            return {
-                "id": str(e.id),
-                "type": e.debt.debt_type.value.replace("_", " "),
-                "creditor": creditor.name if creditor else "",
-                "creditor_address": (creditor.address or "") if creditor else "",
-                "account_reference": e.debt.account_reference or "",
-                "balance": _pounds(e.debt.balance),
-                "arrears": _pounds(e.debt.arrears),
-                "priority": classify(e.debt).is_priority,
-                "ccj": e.debt.ccj,
-                "offer": _pounds(offers.get(e.id)),
-            }
+        def debt_data(e: DebtEntry) -> dict[str, Any]:
+            return _debt_data(e, creditors, offers)
 
         debt = None
         if debt_id is not None:
@@ -207,30 +197,7 @@ class LetterService:
             budget.budget.summary(plan.total_priority_offers if plan else None) if budget else None
         )
         latest = advice[-1] if advice else None
-        statement: list[dict[str, Any]] = []
-        if budget is not None:
-            b = budget.budget
-            for category, cdef in CATEGORIES.items():
-                if category is Category.OTHER_ESSENTIAL:
-                    rows = [(x.label, x.monthly, x.note) for x in b.other_essentials]
-                else:
-                    rows = [
-                        (d.label, b.lines[d.key].monthly, b.lines[d.key].note)
-                        for d in lines_in(category)
-                        if d.key in b.lines
-                    ]
-                statement.append(
-                    {
-                        "section": cdef.section.value,
-                        "category": cdef.label,
-                        "lines": [
-                            {"label": label, "monthly": str(m), "note": note or ""}
-                            for label, m, note in rows
-                        ],
-                        "total": str(b.category_total(category)),
-                        "note": b.category_notes.get(category, ""),
-                    }
-                )
+        statement = _statement(budget.budget) if budget is not None else []
         return {
             "today": self.clock.now().date().strftime("%d %B %Y"),
             "case": {"reference": case.reference},
@@ -246,26 +213,7 @@ class LetterService:
             }
             if summary
             else None,
-            "advice": {
-                "recommended": latest.recommended.value.replace("_", " ")
-                if latest and latest.recommended
-                else "",
-                "reasons": latest.reasons if latest else "",
-                "risks": (latest.risks or "") if latest else "",
-                "next_steps": (latest.next_steps or "") if latest else "",
-                "options": [
-                    {
-                        "solution": o.solution.value.replace("_", " "),
-                        "status": o.status.value,
-                        "reasons": list(o.reasons),
-                    }
-                    for o in latest.options
-                ]
-                if latest
-                else [],
-            }
-            if latest
-            else None,
+            "advice": _advice_data(latest) if latest else None,
         }
 
     async def generate(
@@ -513,6 +461,70 @@ class AdviceService:
         if record is None or record.case_id != case_id:
             raise NotFound("advice", advice_id)
         return record
+
+
+def _debt_data(
+    e: DebtEntry, creditors: Mapping[CreditorId, Creditor], offers: Mapping[DebtId, Money]
+) -> dict[str, Any]:
+    """One debt as the letter templates see it."""
+    creditor = creditors.get(e.debt.creditor_id) if e.debt.creditor_id else None
+    return {
+        "id": str(e.id),
+        "type": e.debt.debt_type.value.replace("_", " "),
+        "creditor": creditor.name if creditor else "",
+        "creditor_address": (creditor.address or "") if creditor else "",
+        "account_reference": e.debt.account_reference or "",
+        "balance": _pounds(e.debt.balance),
+        "arrears": _pounds(e.debt.arrears),
+        "priority": classify(e.debt).is_priority,
+        "ccj": e.debt.ccj,
+        "offer": _pounds(offers.get(e.id)),
+    }
+
+
+def _statement(b: Budget) -> list[dict[str, Any]]:
+    """The budget as the SFS statement's sections and lines, for the letter templates."""
+    statement: list[dict[str, Any]] = []
+    for category, cdef in CATEGORIES.items():
+        if category is Category.OTHER_ESSENTIAL:
+            rows = [(x.label, x.monthly, x.note) for x in b.other_essentials]
+        else:
+            rows = [
+                (d.label, b.lines[d.key].monthly, b.lines[d.key].note)
+                for d in lines_in(category)
+                if d.key in b.lines
+            ]
+        statement.append(
+            {
+                "section": cdef.section.value,
+                "category": cdef.label,
+                "lines": [
+                    {"label": label, "monthly": str(m), "note": note or ""}
+                    for label, m, note in rows
+                ],
+                "total": str(b.category_total(category)),
+                "note": b.category_notes.get(category, ""),
+            }
+        )
+    return statement
+
+
+def _advice_data(latest: AdviceRecord) -> dict[str, Any]:
+    """The latest advice record as the letter templates see it."""
+    return {
+        "recommended": latest.recommended.value.replace("_", " ") if latest.recommended else "",
+        "reasons": latest.reasons,
+        "risks": latest.risks or "",
+        "next_steps": latest.next_steps or "",
+        "options": [
+            {
+                "solution": o.solution.value.replace("_", " "),
+                "status": o.status.value,
+                "reasons": list(o.reasons),
+            }
+            for o in latest.options
+        ],
+    }
 
 
 def _text(value: str | None) -> str | None:

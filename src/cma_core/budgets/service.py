@@ -316,6 +316,31 @@ class BudgetService:
             await uow.commit()
         return view
 
+    async def _creditor_named(
+        self,
+        directory: CreditorDirectory,
+        by_name: dict[str, CreditorId],
+        ctx: TenantContext,
+        name: str,
+        now: dt.datetime,
+    ) -> CreditorId | None:
+        """The directory's creditor of that name (case-insensitive), added if new; none for
+        a blank name. ``by_name`` is the directory by folded name, kept up to date."""
+        if not name.strip():
+            return None
+        found = by_name.get(name.strip().casefold())
+        if found is not None:
+            return found
+        entry = CreditorEntry(
+            creditor=Creditor(
+                id=CreditorId(self.new_id()), centre_id=ctx.centre_id, name=name.strip()
+            ),
+            created_at=now,
+        )
+        await directory.add(entry)
+        by_name[name.strip().casefold()] = entry.id
+        return entry.id
+
     async def _import_debts(
         self,
         uow: UnitOfWork,
@@ -329,20 +354,7 @@ class BudgetService:
         by_name = {c.creditor.name.casefold(): c.id for c in await directory.list()}
         lines: list[OfferLine] = []
         for i, item in enumerate(statement.debts):
-            creditor_id: CreditorId | None = None
-            if item.creditor.strip():
-                creditor_id = by_name.get(item.creditor.strip().casefold())
-                if creditor_id is None:
-                    entry = CreditorEntry(
-                        creditor=Creditor(
-                            id=CreditorId(self.new_id()),
-                            centre_id=ctx.centre_id,
-                            name=item.creditor.strip(),
-                        ),
-                        created_at=now,
-                    )
-                    await directory.add(entry)
-                    creditor_id = by_name[item.creditor.strip().casefold()] = entry.id
+            creditor_id = await self._creditor_named(directory, by_name, ctx, item.creditor, now)
             debt = Debt(
                 id=DebtId(self.new_id()),
                 centre_id=ctx.centre_id,

@@ -129,89 +129,110 @@ def plan_reminders(
     skipped: list[SkippedReminder] = []
 
     for appt in appointments:
-        if not appt.holds_slot or appt.start <= now:
-            continue
-        consent = consents.get(appt.client_id)
-        for channel in policy.appointment_channels:
-            if consent is None or not consent.allows(channel):
-                skipped.append(
-                    SkippedReminder(
-                        subject_ref=str(appt.id),
-                        channel=channel,
-                        reason=f"no recorded client consent to {channel} reminders",
-                    )
-                )
-                continue
-            for offset in policy.appointment_offsets:
-                intents.append(
-                    ReminderIntent(
-                        key=_key(
-                            "appointment",
-                            str(appt.id),
-                            appt.start.isoformat(),
-                            _offset_label(offset),
-                            channel,
-                        ),
-                        send_at=appt.start - offset,
-                        audience=Audience.CLIENT,
-                        channel=channel,
-                        recipient=str(appt.client_id),
-                        subject_kind="appointment",
-                        subject_ref=str(appt.id),
-                        event_at=appt.start,
-                    )
-                )
-
+        if appt.holds_slot and appt.start > now:
+            _remind_appointment(appt, consents.get(appt.client_id), policy, intents, skipped)
     for item in deadlines:
-        dl = item.deadline
-        ref = f"{item.case_id}:{dl.kind}:{dl.trigger.isoformat()}"
-        due_at = dt.datetime.combine(dl.due, dt.time(23, 59), tzinfo=zone)
-        if due_at <= now:
-            continue
-        for days in policy.deadline_offsets_days:
-            send_at = dt.datetime.combine(
-                dl.due - dt.timedelta(days=days), policy.send_time, tzinfo=zone
-            )
-            base = (ref, dl.due.isoformat(), str(days))
-            if item.adviser_id is not None:
-                intents.append(
-                    ReminderIntent(
-                        key=_key("deadline", *base, "adviser"),
-                        send_at=send_at,
-                        audience=Audience.ADVISER,
-                        channel=Channel.IN_APP,
-                        recipient=str(item.adviser_id),
-                        subject_kind=str(dl.kind),
-                        subject_ref=ref,
-                        event_at=due_at,
-                    )
-                )
-            if not item.remind_client or item.client_id is None:
-                continue
-            consent = consents.get(item.client_id)
-            for channel in (Channel.SMS, Channel.EMAIL):
-                if consent is None or not consent.allows(channel):
-                    if days == policy.deadline_offsets_days[0]:
-                        skipped.append(
-                            SkippedReminder(
-                                subject_ref=ref,
-                                channel=channel,
-                                reason=f"no recorded client consent to {channel} reminders",
-                            )
-                        )
-                    continue
-                intents.append(
-                    ReminderIntent(
-                        key=_key("deadline", *base, "client", channel),
-                        send_at=send_at,
-                        audience=Audience.CLIENT,
-                        channel=channel,
-                        recipient=str(item.client_id),
-                        subject_kind=str(dl.kind),
-                        subject_ref=ref,
-                        event_at=due_at,
-                    )
-                )
+        _remind_deadline(item, consents, policy, zone, now, intents, skipped)
 
     intents.sort(key=lambda i: (i.send_at, i.key))
     return ReminderPlan(intents=tuple(intents), skipped=tuple(skipped))
+
+
+def _no_consent(subject_ref: str, channel: Channel) -> SkippedReminder:
+    return SkippedReminder(
+        subject_ref=subject_ref,
+        channel=channel,
+        reason=f"no recorded client consent to {channel} reminders",
+    )
+
+
+def _remind_appointment(
+    appt: Appointment,
+    consent: ContactConsent | None,
+    policy: ReminderPolicy,
+    intents: list[ReminderIntent],
+    skipped: list[SkippedReminder],
+) -> None:
+    """The client's reminders of one booked appointment ahead, on each consented channel."""
+    for channel in policy.appointment_channels:
+        if consent is None or not consent.allows(channel):
+            skipped.append(_no_consent(str(appt.id), channel))
+            continue
+        for offset in policy.appointment_offsets:
+            intents.append(
+                ReminderIntent(
+                    key=_key(
+                        "appointment",
+                        str(appt.id),
+                        appt.start.isoformat(),
+                        _offset_label(offset),
+                        channel,
+                    ),
+                    send_at=appt.start - offset,
+                    audience=Audience.CLIENT,
+                    channel=channel,
+                    recipient=str(appt.client_id),
+                    subject_kind="appointment",
+                    subject_ref=str(appt.id),
+                    event_at=appt.start,
+                )
+            )
+
+
+def _remind_deadline(
+    item: CaseDeadline,
+    consents: Mapping[ClientId, ContactConsent],
+    policy: ReminderPolicy,
+    zone: ZoneInfo,
+    now: dt.datetime,
+    intents: list[ReminderIntent],
+    skipped: list[SkippedReminder],
+) -> None:
+    """The adviser's (in-app) and, where asked and consented, the client's reminders of one
+    deadline still ahead, at each offset before it is due."""
+    dl = item.deadline
+    ref = f"{item.case_id}:{dl.kind}:{dl.trigger.isoformat()}"
+    due_at = dt.datetime.combine(dl.due, dt.time(23, 59), tzinfo=zone)
+    if due_at <= now:
+        return
+    consent = consents.get(item.client_id) if item.client_id is not None else None
+    for days in policy.deadline_offsets_days:
+        send_at = dt.datetime.combine(
+            dl.due - dt.timedelta(days=days), policy.send_time, tzinfo=zone
+        )
+        base = (ref, dl.due.isoformat(), str(days))
+
+        def intent(key: str, audience: Audience, channel: Channel, recipient: str) -> None:
+            intents.append(
+                ReminderIntent(
+                    key=key,
+                    send_at=send_at,  # noqa: B023 - used at once, within this iteration
+                    audience=audience,
+                    channel=channel,
+                    recipient=recipient,
+                    subject_kind=str(dl.kind),
+                    subject_ref=ref,
+                    event_at=due_at,
+                )
+            )
+
+        if item.adviser_id is not None:
+            intent(
+                _key("deadline", *base, "adviser"),
+                Audience.ADVISER,
+                Channel.IN_APP,
+                str(item.adviser_id),
+            )
+        if not item.remind_client or item.client_id is None:
+            continue
+        for channel in (Channel.SMS, Channel.EMAIL):
+            if consent is None or not consent.allows(channel):
+                if days == policy.deadline_offsets_days[0]:
+                    skipped.append(_no_consent(ref, channel))
+                continue
+            intent(
+                _key("deadline", *base, "client", channel),
+                Audience.CLIENT,
+                channel,
+                str(item.client_id),
+            )
