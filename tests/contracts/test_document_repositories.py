@@ -40,7 +40,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
-from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
+from cma_core.documents.ports import DocumentRepository, SuggestionRepository
 from cma_core.documents.storage import document_key
 from cma_core.shared.errors import CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, UserId

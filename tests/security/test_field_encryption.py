@@ -30,7 +30,7 @@ from cma_adapters.sqlalchemy import (
 )
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_core.identity.model import Centre
-from cma_core.privacy.keys import CiphertextRejected, KeyManagement, KeyUnavailable
+from cma_core.privacy.ports import CiphertextRejected, KeyManagement, KeyUnavailable
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, NoteId
 from cma_entrypoints.container import migration_key_management

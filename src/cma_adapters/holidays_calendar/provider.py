@@ -17,7 +17,7 @@ from functools import lru_cache
 import holidays
 
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.scheduling.holidays import HolidayProvider
+from cma_core.scheduling.ports import HolidayProvider
 
 SUBDIVISION = {Jurisdiction.EW: "ENG", Jurisdiction.SCO: "SCT", Jurisdiction.NI: "NIR"}
 

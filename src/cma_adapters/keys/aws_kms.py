@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from cma_core.privacy.keys import DataKey, KeyManagement, KeyUnavailable
+from cma_core.privacy.ports import DataKey, KeyManagement, KeyUnavailable
 from cma_core.shared.ids import CentreId
 
 

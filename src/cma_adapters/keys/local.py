@@ -15,7 +15,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from cma_core.privacy.keys import DataKey, KeyManagement, KeyUnavailable
+from cma_core.privacy.ports import DataKey, KeyManagement, KeyUnavailable
 from cma_core.shared.ids import CentreId
 
 _MAGIC = b"cmalk1"  # format of a wrapped key: magic, 12-byte nonce, AES-GCM ciphertext+tag

@@ -24,7 +24,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionStatus,
 )
-from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
+from cma_core.documents.ports import DocumentRepository, SuggestionRepository
 from cma_core.shared.errors import CrossTenantAccess, StaleVersion
 from cma_core.shared.events import Aggregate
 from cma_core.shared.ids import CaseId

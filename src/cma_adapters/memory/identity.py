@@ -7,7 +7,7 @@ import uuid
 
 import attrs
 
-from cma_core.identity.session_ports import RefreshTokenStore
+from cma_core.identity.ports import RefreshTokenStore
 from cma_core.identity.sessions import RefreshToken
 from cma_core.shared.ids import UserId
 

@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import secrets
 
-from cma_core.privacy.keys import DataKey, KeyManagement, KeyUnavailable
+from cma_core.privacy.ports import DataKey, KeyManagement, KeyUnavailable
 from cma_core.shared.ids import CentreId
 
 

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from cma_core.identity.ratelimit import RateLimiter
+from cma_core.identity.ports import RateLimiter
 
 
 class InMemoryRateLimiter(RateLimiter):

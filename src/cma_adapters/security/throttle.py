@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from cma_core.identity.session_ports import LoginThrottle
+from cma_core.identity.ports import LoginThrottle
 
 
 class InMemoryLoginThrottle(LoginThrottle):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pyotp
 
-from cma_core.identity.session_ports import OneTimePasswords
+from cma_core.identity.ports import OneTimePasswords
 
 
 class PyOtpOneTimePasswords(OneTimePasswords):

@@ -32,7 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cma_adapters.sqlalchemy.rows import CentreDataKeyRow
 from cma_core.identity.blind_index import blind_index
-from cma_core.privacy.keys import CiphertextRejected, KeyManagement
+from cma_core.privacy.ports import CiphertextRejected, KeyManagement
 from cma_core.shared.ids import CentreId
 
 keys_t = cast(Table, CentreDataKeyRow.__table__)

@@ -39,7 +39,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
-from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
+from cma_core.documents.ports import DocumentRepository, SuggestionRepository
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money

@@ -21,8 +21,7 @@ from cma_adapters.sqlalchemy.rows import (
 )
 from cma_core.identity.model import Centre, Membership, PermissionGrant, User
 from cma_core.identity.permissions import Permission, Role
-from cma_core.identity.ports import IdentityStore
-from cma_core.identity.session_ports import RefreshTokenStore
+from cma_core.identity.ports import IdentityStore, RefreshTokenStore
 from cma_core.identity.sessions import RefreshToken
 from cma_core.shared.errors import Conflict
 from cma_core.shared.ids import CentreId, UserId

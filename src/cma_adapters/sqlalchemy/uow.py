@@ -38,7 +38,7 @@ from cma_core.cases.model import Case, CaseStatus, Note
 from cma_core.cases.ports import CaseRepository
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
-from cma_core.privacy.keys import KeyManagement
+from cma_core.privacy.ports import KeyManagement
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
 from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, NoteId, TaskId, UserId

@@ -66,13 +66,13 @@ from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.deadlines import DeadlineKind
-from cma_core.scheduling.holidays import HolidayProvider
 from cma_core.scheduling.ports import (
     ClosureRepository,
     DeadlinePassed,
     DeadlineRepository,
     DeadlineStatus,
     FactRecorded,
+    HolidayProvider,
     TrackedDeadline,
 )
 from cma_core.scheduling.service import (

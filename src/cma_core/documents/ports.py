@@ -1,6 +1,7 @@
-"""Ports for documents: where the bytes live, how text is read, and the assistant.
+"""Ports for documents: their records and suggestions, where the bytes live, how text is
+read, and the assistant.
 
-All three do I/O and are ``async``. None of them changes a case: they return values that
+All do I/O and are ``async``. None of them changes a case: they return values that
 handlers turn into domain changes (and the assistant's into *suggestions* an adviser
 accepts or rejects).
 """
@@ -8,14 +9,27 @@ accepts or rejects).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import BinaryIO, Protocol
 
 from attrs import frozen
 
 from cma_core.documents.files import ContentType
-from cma_core.documents.model import CaseFacts, Draft, Extraction, PageText
-from cma_core.shared.ids import CentreId
+from cma_core.documents.model import (
+    CaseFacts,
+    Document,
+    DocumentClass,
+    DocumentId,
+    DocumentStatus,
+    Draft,
+    Extraction,
+    PageText,
+    Suggestion,
+    SuggestionId,
+    SuggestionStatus,
+)
+from cma_core.shared.ids import CaseId, CentreId
+from cma_core.shared.uow import Page
 
 DEFAULT_CHUNK_SIZE = 64 * 1024
 
@@ -121,4 +135,84 @@ class Assistant(Protocol):
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         """A draft case summary for the adviser to edit. Raises like
         ``classify_and_extract``."""
+        ...
+
+
+class DocumentRepository(Protocol):
+    async def add(self, document: Document) -> None:
+        """Stage a new document.
+
+        Raises ``CrossTenantAccess`` for another centre's document, and
+        ``DuplicateDocument`` if the case already holds a document with the same checksum
+        (the database's unique key is the last word when two uploads race).
+        """
+        ...
+
+    async def get(self, document_id: DocumentId) -> Document | None:
+        """The document with its pages, or ``None`` if it does not exist in this centre."""
+        ...
+
+    async def find_by_checksum(self, case_id: CaseId, sha256: str) -> Document | None:
+        """The case's document with these exact bytes, whatever its status, if any."""
+        ...
+
+    async def save(self, document: Document) -> None:
+        """Persist changes (status, pages, class) and bump ``version``.
+
+        Raises ``StaleVersion`` if the stored version is not ``document.version`` (a second
+        worker finished the same job first).
+        """
+        ...
+
+    async def list(
+        self,
+        *,
+        case_id: CaseId,
+        limit: int,
+        offset: int,
+        status: DocumentStatus | None = None,
+        document_class: DocumentClass | None = None,
+    ) -> Page[Document]:
+        """The case's documents, newest upload first, *without* their pages (``()``)."""
+        ...
+
+    async def ids_for_case(self, case_id: CaseId) -> Sequence[DocumentId]:
+        """Every document id of the case, oldest first (for erasure)."""
+        ...
+
+    async def stuck(
+        self, *, status: DocumentStatus, updated_before: dt.datetime, limit: int
+    ) -> Sequence[Document]:
+        """Documents of this centre in ``status`` not touched since ``updated_before``,
+        least recently updated first, at most ``limit``, *without* their pages (the sweep
+        that fails documents a dead worker left ``processing``)."""
+        ...
+
+    async def delete(self, document_id: DocumentId) -> None:
+        """Remove the document and its suggestions. Idempotent: a missing id is no error."""
+        ...
+
+
+class SuggestionRepository(Protocol):
+    async def add(self, suggestion: Suggestion) -> None:
+        """Stage a new suggestion. Raises ``CrossTenantAccess`` for another centre's."""
+        ...
+
+    async def get(self, suggestion_id: SuggestionId) -> Suggestion | None:
+        """The suggestion, or ``None`` if it does not exist in this centre."""
+        ...
+
+    async def save(self, suggestion: Suggestion) -> None:
+        """Persist a decision and bump ``version``; ``StaleVersion`` if it moved on."""
+        ...
+
+    async def list(
+        self,
+        *,
+        case_id: CaseId,
+        limit: int,
+        offset: int,
+        status: SuggestionStatus | None = None,
+    ) -> Page[Suggestion]:
+        """The case's suggestions, oldest first (the order the documents were read)."""
         ...

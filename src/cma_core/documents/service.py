@@ -65,8 +65,13 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
-from cma_core.documents.ports import Assistant, DocumentStore, TextExtractor
-from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
+from cma_core.documents.ports import (
+    Assistant,
+    DocumentRepository,
+    DocumentStore,
+    SuggestionRepository,
+    TextExtractor,
+)
 from cma_core.documents.rules import RecordedDebt, suggest
 from cma_core.documents.storage import MAX_LINK_EXPIRY, document_key
 from cma_core.identity.model import TenantContext

@@ -24,8 +24,13 @@ from cma_core.identity.passwords import (
     check_password_policy,
 )
 from cma_core.identity.permissions import Permission, Role
-from cma_core.identity.ports import IdentityStore, PasswordHasher, SignInAudit
-from cma_core.identity.session_ports import LoginThrottle, OneTimePasswords
+from cma_core.identity.ports import (
+    IdentityStore,
+    LoginThrottle,
+    OneTimePasswords,
+    PasswordHasher,
+    SignInAudit,
+)
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
     AuthenticationFailed,

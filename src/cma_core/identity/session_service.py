@@ -11,8 +11,8 @@ from attrs import define, field
 
 from cma_core.identity.errors import InvalidSession
 from cma_core.identity.model import TenantContext
+from cma_core.identity.ports import RefreshTokenStore
 from cma_core.identity.service import IdentityService
-from cma_core.identity.session_ports import RefreshTokenStore
 from cma_core.identity.sessions import RefreshToken, hash_token
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, PermissionDenied

@@ -1,7 +1,8 @@
-"""The port that removes a case's or a client's records for good (case deletion, right to
-erasure).
+"""Ports of the privacy area: the key management that wraps the centres' data keys
+(field encryption), and the port that removes a case's or a client's records for good
+(case deletion, right to erasure).
 
-It joins a unit of work through a ``RepositoryFactory`` (see ``cma_core.shared.uow``) and
+The eraser joins a unit of work through a ``RepositoryFactory`` (see ``cma_core.shared.uow``) and
 sees only that centre's rows, like every repository. It removes *records*; the stored
 objects of documents are the document store's, and the privacy service deletes them
 first (see ``cma_core.privacy.service``).
@@ -24,7 +25,7 @@ from cma_core.scheduling.ports import (
     DeadlineRepository,
     FactRepository,
 )
-from cma_core.shared.ids import CaseId, ClientId
+from cma_core.shared.ids import CaseId, CentreId, ClientId
 from cma_core.shared.uow import RepositoryFactory
 from cma_core.solutions.ports import AppraisalRepository
 
@@ -79,3 +80,39 @@ class SchedulingRecordSources:
     consents: RepositoryFactory[ConsentRepository]
     findings: RepositoryFactory[FindingRepository]
     qa: RepositoryFactory[QaRepository]
+
+
+@frozen
+class DataKey:
+    """A fresh data key: ``plaintext`` (32 bytes, kept in memory only) and ``wrapped`` (what
+    is stored)."""
+
+    plaintext: bytes
+    wrapped: bytes
+
+
+class KeyUnavailable(Exception):
+    """The key service refused or could not unwrap a key (wrong centre, wrong master key,
+    service down). Never answered with wrong data."""
+
+
+class KeyManagement(Protocol):
+    """Makes and unwraps per-centre data keys."""
+
+    async def generate_data_key(self, centre_id: CentreId) -> DataKey:
+        """A new random 256-bit data key wrapped for ``centre_id``; every call is a new key."""
+        ...
+
+    async def unwrap_data_key(self, centre_id: CentreId, wrapped: bytes) -> bytes:
+        """The plaintext of ``wrapped``.
+
+        Raises:
+            KeyUnavailable: ``wrapped`` was not made for ``centre_id`` under this service's
+                master key, was altered, or the service could not be reached.
+        """
+        ...
+
+
+class CiphertextRejected(Exception):
+    """A stored ciphertext failed authentication (altered, moved to another row or column,
+    or sealed under another key). Raised instead of returning wrong data."""

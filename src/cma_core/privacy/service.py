@@ -37,8 +37,7 @@ from cma_core.cases.service import case_scope
 from cma_core.clients.model import Client
 from cma_core.documents.errors import ObjectNotFound
 from cma_core.documents.model import Document, DocumentId
-from cma_core.documents.ports import DocumentStore
-from cma_core.documents.repositories import DocumentRepository, SuggestionRepository
+from cma_core.documents.ports import DocumentRepository, DocumentStore, SuggestionRepository
 from cma_core.documents.storage import MAX_LINK_EXPIRY
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission

@@ -29,7 +29,7 @@ from cma_core.reference.periods import add_months
 from cma_core.shared.errors import ValidationError
 
 if TYPE_CHECKING:
-    from cma_core.scheduling.holidays import HolidayProvider
+    from cma_core.scheduling.ports import HolidayProvider
 
 SATURDAY = 5
 SUNDAY = 6

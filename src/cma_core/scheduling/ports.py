@@ -1,5 +1,5 @@
-"""Ports of the case clock and the compliance engine: the records they keep and the
-repositories and notifier they need.
+"""Ports of the case clock: the records it keeps, the repositories, the notifier and the
+holiday provider (bank holidays per jurisdiction) it needs.
 
 The records here are what the application layer stores around the pure domain of
 ``cma_core.scheduling`` and ``cma_core.compliance`` (which know nothing of centres, ids of
@@ -21,6 +21,7 @@ from typing import Any, NewType, Protocol
 
 from attrs import field, frozen
 
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.scheduling.appointments import AdviserAvailability, Appointment, AppointmentId
 from cma_core.scheduling.deadlines import Deadline
 from cma_core.scheduling.reminders import ContactConsent
@@ -359,4 +360,22 @@ class Notifier(Protocol):
     async def send(self, message: OutgoingMessage) -> Delivery:
         """Deliver ``message`` or raise ``NotificationFailed``; ``ValueError`` for a
         channel it does not deliver."""
+        ...
+
+
+class HolidayProvider(Protocol):
+    """Source of public (bank) holidays for one UK jurisdiction.
+
+    An adapter may wrap the ``holidays`` package, the GOV.UK ``bank-holidays.json`` feed or a
+    table kept by the centre. The core never imports any of them.
+    """
+
+    def bank_holidays(self, jurisdiction: Jurisdiction, year: int) -> frozenset[dt.date]:
+        """All bank and public holidays in ``jurisdiction`` during ``year``.
+
+        Substitute days (e.g. Monday 28 Dec 2026 for Boxing Day on a Saturday) are included
+        as the holiday actually observed. A year the provider does not know raises
+        ``LookupError`` rather than returning an empty set, so a missing table can never
+        pass for "no holidays".
+        """
         ...

@@ -45,7 +45,6 @@ from cma_core.scheduling.appointments import (
     reschedule,
 )
 from cma_core.scheduling.calendar import Roll, WorkingCalendar
-from cma_core.scheduling.holidays import HolidayProvider
 from cma_core.scheduling.ical import to_icalendar
 from cma_core.scheduling.ports import (
     AppointmentRepository,
@@ -62,6 +61,7 @@ from cma_core.scheduling.ports import (
     FactKind,
     FactRecorded,
     FactRepository,
+    HolidayProvider,
     Notifier,
     NotifyChannel,
     OutgoingMessage,

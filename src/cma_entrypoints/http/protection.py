@@ -21,7 +21,7 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from cma_core.identity.model import TenantContext
-from cma_core.identity.ratelimit import RateLimiter
+from cma_core.identity.ports import RateLimiter
 from cma_entrypoints.http.common.schemas import Problem
 from cma_entrypoints.http.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
 from cma_entrypoints.logs import get_logger

@@ -31,7 +31,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
-from cma_core.documents.repositories import SuggestionRepository
+from cma_core.documents.ports import SuggestionRepository
 from cma_core.identity.model import TenantContext
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.ports import DeadlineStatus
