@@ -61,8 +61,7 @@ from cma_core.documents.service import (
     DocumentSweep,
 )
 from cma_core.identity.blind_index import blind_index
-from cma_core.identity.service import IdentityService
-from cma_core.identity.session_service import SessionService
+from cma_core.identity.service import IdentityService, SessionService
 from cma_core.privacy.ports import AdviceRecordSources, SchedulingRecordSources
 from cma_core.privacy.service import PrivacyService
 from cma_core.scheduling.service import Scheduler, SchedulingConfig, SchedulingService

@@ -14,8 +14,7 @@ from litestar.params import Body
 
 from cma_core.identity.model import PermissionGrant, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission
-from cma_core.identity.service import IdentityService
-from cma_core.identity.session_service import SessionService
+from cma_core.identity.service import IdentityService, SessionService
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
 from cma_entrypoints.http.auth import TokenCodec, requires
