@@ -1,1 +1,1 @@
-"""Adapters: implementations of the ports in :mod:`cma_core.ports`, one subpackage each."""
+"""Adapters: implementations of the ports in :mod:`cma_core`'s area ports, one subpackage per technology."""
