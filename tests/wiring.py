@@ -1,13 +1,14 @@
 """Which repository factories each service takes, to wire services in tests the way the
 container does: each repository joins the unit of work through its own factory, found
-by port name in an adapter module (``cma_adapters.memory.advice``, ``...scheduling``)."""
+by port name (``cma_adapters.memory.factories``, ``cma_adapters.sqlalchemy.factories``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any
 
+from cma_adapters.memory.factories import repository_factories as memory_factories
 from cma_core.shared.uow import UnitOfWork
 
 DEBTS = ("creditors", "debts", "facts", "reference")
@@ -24,27 +25,28 @@ SCHEDULER = ("deadlines", "appointments", "consents", "reminders")
 COMPLIANCE = ("deadlines", "closures", "findings", "qa", "policies")
 
 
-def ports(module: ModuleType, names: Iterable[str]) -> dict[str, Any]:
-    """The factories of ``names`` in the adapter ``module``, as keyword arguments."""
-    return {name: getattr(module, name) for name in names}
+Factories = Callable[..., dict[str, Any]]
 
 
-def scheduling_store(module: ModuleType) -> Callable[[UnitOfWork], SimpleNamespace]:
-    """Every scheduling and compliance repository of ``module`` bound to one unit of work,
+def ports(names: Iterable[str], factories: Factories = memory_factories) -> dict[str, Any]:
+    """The in-memory factories of ``names`` (or another adapter's), as keyword arguments."""
+    return factories(*names)
+
+
+#: The contract suite's name for each scheduling and compliance repository, and its port.
+_STORE = {
+    "facts": "dated_facts", "deadlines": "deadlines", "appointments": "appointments",
+    "availability": "availability", "consents": "consents", "reminders": "reminders",
+    "findings": "findings", "qa": "qa", "policy": "policies", "closures": "closures",
+}  # fmt: skip
+
+
+def scheduling_store(factories: Factories) -> Callable[[UnitOfWork], SimpleNamespace]:
+    """Every scheduling and compliance repository of an adapter bound to one unit of work,
     by the names the contract suite reads them by."""
+    by_port = factories(*_STORE.values())
 
     def bind(uow: UnitOfWork) -> SimpleNamespace:
-        return SimpleNamespace(
-            facts=module.dated_facts(uow),
-            deadlines=module.deadlines(uow),
-            appointments=module.appointments(uow),
-            availability=module.availability(uow),
-            consents=module.consents(uow),
-            reminders=module.reminders(uow),
-            findings=module.findings(uow),
-            qa=module.qa(uow),
-            policy=module.policies(uow),
-            closures=module.closures(uow),
-        )
+        return SimpleNamespace(**{name: by_port[port](uow) for name, port in _STORE.items()})
 
     return bind

@@ -1,1 +1,2 @@
-"""Adapters: implementations of the ports in :mod:`cma_core`'s area ports, one subpackage per technology."""
+"""Adapters: implementations of the core's area ports, one subpackage per technology, one
+module per area inside."""

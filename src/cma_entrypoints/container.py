@@ -41,9 +41,8 @@ from cma_adapters.sqlalchemy import (
     SqlAlchemyUnitOfWorkFactory,
     create_engine_for,
 )
-from cma_adapters.sqlalchemy import advice as sql_advice
-from cma_adapters.sqlalchemy import scheduling as sql_scheduling
 from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
+from cma_adapters.sqlalchemy.factories import repository_factories
 from cma_adapters.sqlalchemy.privacy import sqlalchemy_case_data_eraser
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.tesseract import TesseractTextExtractor
@@ -314,8 +313,7 @@ class Container(containers.DeclarativeContainer):
         max_bytes=settings.provided.max_document_bytes,
         documents=sql_documents,
         suggestions=sql_suggestions,
-        deadlines=sql_scheduling.deadlines,
-        budgets=sql_advice.budgets,
+        **repository_factories("deadlines", "budgets"),
     )
     document_jobs = providers.Singleton(
         DocumentJobs,
@@ -325,8 +323,7 @@ class Container(containers.DeclarativeContainer):
         clock,
         documents=sql_documents,
         suggestions=sql_suggestions,
-        debts=sql_advice.debts,
-        creditors=sql_advice.creditors,
+        **repository_factories("debts", "creditors"),
     )
     holidays = providers.Singleton(HolidaysLibraryProvider)
     scheduling_config = providers.Singleton(_scheduling_config, settings)
@@ -338,14 +335,16 @@ class Container(containers.DeclarativeContainer):
         clock,
         holidays,
         scheduling_config,
-        dated_facts=sql_scheduling.dated_facts,
-        deadlines=sql_scheduling.deadlines,
-        appointments=sql_scheduling.appointments,
-        availability=sql_scheduling.availability,
-        consents=sql_scheduling.consents,
-        reminders=sql_scheduling.reminders,
-        closures=sql_scheduling.closures,
-        written_advice_days=sql_scheduling.written_advice_days,
+        **repository_factories(
+            "dated_facts",
+            "deadlines",
+            "appointments",
+            "availability",
+            "consents",
+            "reminders",
+            "closures",
+            "written_advice_days",
+        ),
     )
     compliance = providers.Singleton(
         ComplianceService,
@@ -353,21 +352,19 @@ class Container(containers.DeclarativeContainer):
         clock,
         holidays,
         scheduling_config,
-        deadlines=sql_scheduling.deadlines,
-        closures=sql_scheduling.closures,
-        findings=sql_scheduling.findings,
-        qa=sql_scheduling.qa,
-        policies=sql_scheduling.policies,
+        **repository_factories("deadlines", "closures", "findings", "qa", "policies"),
         advice=providers.Singleton(
             CaseFileSources,
-            creditors=sql_advice.creditors,
-            debts=sql_advice.debts,
-            facts=sql_advice.facts,
-            budgets=sql_advice.budgets,
-            appraisals=sql_advice.appraisals,
-            offers=sql_advice.offers,
-            advice=sql_advice.advice,
-            letters=sql_advice.letters,
+            **repository_factories(
+                "creditors",
+                "debts",
+                "facts",
+                "budgets",
+                "appraisals",
+                "offers",
+                "advice",
+                "letters",
+            ),
         ),
     )
     scheduler = providers.Singleton(
@@ -377,10 +374,7 @@ class Container(containers.DeclarativeContainer):
         clock,
         notifier,
         scheduling_config,
-        deadlines=sql_scheduling.deadlines,
-        appointments=sql_scheduling.appointments,
-        consents=sql_scheduling.consents,
-        reminders=sql_scheduling.reminders,
+        **repository_factories("deadlines", "appointments", "consents", "reminders"),
     )
     event_handlers = providers.Singleton(
         EventHandlers,
@@ -409,57 +403,42 @@ class Container(containers.DeclarativeContainer):
         DebtService,
         uow,
         clock,
-        creditors=sql_advice.creditors,
-        debts=sql_advice.debts,
-        facts=sql_advice.facts,
-        reference=sql_advice.reference,
+        **repository_factories("creditors", "debts", "facts", "reference"),
     )
     budgets = providers.Singleton(
         BudgetService,
         uow,
         clock,
         sfs_codec,
-        creditors=sql_advice.creditors,
-        debts=sql_advice.debts,
-        budgets=sql_advice.budgets,
-        offers=sql_advice.offers,
-        reference=sql_advice.reference,
+        **repository_factories("creditors", "debts", "budgets", "offers", "reference"),
     )
     appraisals = providers.Singleton(
         AppraisalService,
         uow,
         clock,
-        creditors=sql_advice.creditors,
-        debts=sql_advice.debts,
-        facts=sql_advice.facts,
-        budgets=sql_advice.budgets,
-        appraisals=sql_advice.appraisals,
-        offers=sql_advice.offers,
-        reference=sql_advice.reference,
+        **repository_factories(
+            "creditors", "debts", "facts", "budgets", "appraisals", "offers", "reference"
+        ),
     )
     advice_records = providers.Singleton(
         AdviceService,
         uow,
         clock,
         appraisals,
-        budgets=sql_advice.budgets,
-        offers=sql_advice.offers,
-        advice=sql_advice.advice,
+        **repository_factories("budgets", "offers", "advice"),
     )
     letters = providers.Singleton(
         LetterService,
         uow,
         letter_renderer,
         clock,
-        creditors=sql_advice.creditors,
-        debts=sql_advice.debts,
-        budgets=sql_advice.budgets,
-        offers=sql_advice.offers,
-        advice=sql_advice.advice,
-        letter_templates=sql_advice.letter_templates,
-        letters=sql_advice.letters,
+        **repository_factories(
+            "creditors", "debts", "budgets", "offers", "advice", "letter_templates", "letters"
+        ),
     )
-    reference = providers.Singleton(ReferenceService, uow, clock, reference=sql_advice.reference)
+    reference = providers.Singleton(
+        ReferenceService, uow, clock, **repository_factories("reference")
+    )
     # Data protection: case deletion, client erasure, subject access export.
     privacy = providers.Singleton(
         PrivacyService,
@@ -471,22 +450,15 @@ class Container(containers.DeclarativeContainer):
         suggestions=sql_suggestions,
         advice=providers.Singleton(
             AdviceRecordSources,
-            debts=sql_advice.debts,
-            facts=sql_advice.facts,
-            budgets=sql_advice.budgets,
-            appraisals=sql_advice.appraisals,
-            offers=sql_advice.offers,
-            advice=sql_advice.advice,
-            letters=sql_advice.letters,
+            **repository_factories(
+                "debts", "facts", "budgets", "appraisals", "offers", "advice", "letters"
+            ),
         ),
         scheduling=providers.Singleton(
             SchedulingRecordSources,
-            dated_facts=sql_scheduling.dated_facts,
-            deadlines=sql_scheduling.deadlines,
-            appointments=sql_scheduling.appointments,
-            consents=sql_scheduling.consents,
-            findings=sql_scheduling.findings,
-            qa=sql_scheduling.qa,
+            **repository_factories(
+                "dated_facts", "deadlines", "appointments", "consents", "findings", "qa"
+            ),
         ),
     )
 

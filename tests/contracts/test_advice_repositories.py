@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from types import ModuleType
+from types import SimpleNamespace
 from typing import Any
 
 import attrs
@@ -28,7 +28,7 @@ from tests.contracts.test_repositories import (  # noqa: F401 - fixtures used by
     sqlite_template,
 )
 
-from cma_adapters.memory import advice as memory_advice
+from cma_adapters.memory.factories import repository_factories as memory_factories
 from cma_core.advice.ports import (
     AdviceRecord,
     ClientDecision,
@@ -60,8 +60,18 @@ DAY = dt.date(2026, 11, 28)
 @attrs.define
 class AdviceBackend:
     base: Backend
-    repos: ModuleType
-    """The adapter module of the area: one ``RepositoryFactory`` per port, by name."""
+    repos: SimpleNamespace
+    """The adapter's ``RepositoryFactory`` of each port, by name."""
+
+
+_PORTS = (
+    "creditors", "debts", "facts", "budgets", "appraisals", "offers", "advice",
+    "letter_templates", "letters", "reference",
+)  # fmt: skip
+
+
+def factories(find: Callable[..., dict[str, Any]]) -> SimpleNamespace:
+    return SimpleNamespace(**find(*_PORTS))
 
 
 # --------------------------------------------------------------------------- records
@@ -251,7 +261,7 @@ def _change(rec: Any) -> None:
 class PortSpec:
     name: str
     make: Callable[[CentreId, CaseId], Any]
-    repo: Callable[[ModuleType, Any], Any]
+    repo: Callable[[SimpleNamespace, Any], Any]
     read: Callable[[Any, Any], Awaitable[Any]]
     saves: bool = True
 
@@ -444,7 +454,7 @@ class AdviceRepositoriesContract:
 class TestInMemoryAdviceRepositories(AdviceRepositoriesContract):
     @pytest.fixture
     def backend(self) -> AdviceBackend:
-        return AdviceBackend(memory_backend(), memory_advice)
+        return AdviceBackend(memory_backend(), factories(memory_factories))
 
 
 class TestSqliteAdviceRepositories(AdviceRepositoriesContract):
@@ -453,17 +463,17 @@ class TestSqliteAdviceRepositories(AdviceRepositoriesContract):
         self,
         fresh_sqlite_url: str,  # noqa: F811 - the imported fixture, by name
     ) -> AsyncIterator[AdviceBackend]:
-        from cma_adapters.sqlalchemy import advice as sql_advice
+        from cma_adapters.sqlalchemy.factories import repository_factories
 
         async for base in sqlalchemy_backend(fresh_sqlite_url):
-            yield AdviceBackend(base, sql_advice)
+            yield AdviceBackend(base, factories(repository_factories))
 
 
 @pytest.mark.postgres
 class TestPostgresAdviceRepositories(AdviceRepositoriesContract):
     @pytest.fixture
     async def backend(self, postgres_url: str) -> AsyncIterator[AdviceBackend]:
-        from cma_adapters.sqlalchemy import advice as sql_advice
+        from cma_adapters.sqlalchemy.factories import repository_factories
 
         async for base in sqlalchemy_backend(postgres_url):
-            yield AdviceBackend(base, sql_advice)
+            yield AdviceBackend(base, factories(repository_factories))

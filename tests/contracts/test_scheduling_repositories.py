@@ -15,7 +15,7 @@ import pytest
 from tests.wiring import scheduling_store
 
 from cma_adapters.memory import InMemoryDatabase, InMemoryIdentityStore, in_memory_uow_factory
-from cma_adapters.memory import scheduling as memory_scheduling
+from cma_adapters.memory.factories import repository_factories as memory_factories
 from cma_core.cases.model import Case
 from cma_core.clients.model import Client
 from cma_core.compliance.model import Finding, Severity, Status
@@ -536,7 +536,7 @@ class TestInMemory(SchedulingStoreContract):
         return Backend(
             identity=InMemoryIdentityStore(db),
             uow=in_memory_uow_factory(db),
-            store=scheduling_store(memory_scheduling),
+            store=scheduling_store(memory_factories),
         )
 
 
@@ -547,14 +547,14 @@ async def _sql(url: str) -> AsyncIterator[Backend]:
         SqlAlchemyUnitOfWorkFactory,
         create_engine_for,
     )
-    from cma_adapters.sqlalchemy import scheduling as sql_scheduling
+    from cma_adapters.sqlalchemy.factories import repository_factories as sql_factories
 
     engine = create_engine_for(url)
     try:
         yield Backend(
             identity=SqlAlchemyIdentityStore(engine),
             uow=SqlAlchemyUnitOfWorkFactory(engine, keys=InMemoryKeyManagement()),
-            store=scheduling_store(sql_scheduling),
+            store=scheduling_store(sql_factories),
         )
     finally:
         await engine.dispose()

@@ -11,17 +11,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork
-from cma_core.compliance.model import Finding
-from cma_core.compliance.ports import (
-    FindingRepository,
-    PolicyRepository,
-    QaRepository,
-    QaReview,
-    QaSample,
-    QaSampleId,
-    StoredFinding,
-    StoredPolicy,
-)
 from cma_core.scheduling.appointments import Appointment, AppointmentId
 from cma_core.scheduling.ports import (
     AppointmentRepository,
@@ -41,7 +30,6 @@ from cma_core.scheduling.ports import (
     StoredAvailability,
     StoredConsent,
     TrackedDeadline,
-    WrittenAdviceDays,
 )
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.errors import Conflict, CrossTenantAccess, NotFound, StaleVersion
@@ -49,7 +37,7 @@ from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
 
 
-class _Base:
+class RepoBase:
     table_name = ""
 
     def __init__(self, uow: InMemoryUnitOfWork) -> None:
@@ -75,7 +63,7 @@ class _Base:
         return [v for (c, _), v in self._rows.items() if c == self._centre]
 
 
-class InMemoryFactRepository(_Base, FactRepository):
+class InMemoryFactRepository(RepoBase, FactRepository):
     table_name = "scheduling.facts"
 
     async def add(self, fact: CaseFact) -> None:
@@ -87,7 +75,7 @@ class InMemoryFactRepository(_Base, FactRepository):
         return sorted(rows, key=lambda f: (f.occurred_on, f.recorded_at, str(f.id)))
 
 
-class InMemoryDeadlineRepository(_Base, DeadlineRepository):
+class InMemoryDeadlineRepository(RepoBase, DeadlineRepository):
     table_name = "scheduling.deadlines"
 
     async def add(self, deadline: TrackedDeadline) -> None:
@@ -131,7 +119,7 @@ class InMemoryDeadlineRepository(_Base, DeadlineRepository):
         )
 
 
-class InMemoryAppointmentRepository(_Base, AppointmentRepository):
+class InMemoryAppointmentRepository(RepoBase, AppointmentRepository):
     table_name = "scheduling.appointments"
 
     async def lock_adviser(self, adviser_id: UserId) -> None:
@@ -197,7 +185,7 @@ class InMemoryAppointmentRepository(_Base, AppointmentRepository):
         )
 
 
-class InMemoryAvailabilityRepository(_Base, AvailabilityRepository):
+class InMemoryAvailabilityRepository(RepoBase, AvailabilityRepository):
     table_name = "scheduling.availability"
 
     async def get(self, adviser_id: UserId) -> StoredAvailability | None:
@@ -209,7 +197,7 @@ class InMemoryAvailabilityRepository(_Base, AvailabilityRepository):
         self._stage((stored.centre_id, stored.availability.adviser_id), stored)
 
 
-class InMemoryConsentRepository(_Base, ConsentRepository):
+class InMemoryConsentRepository(RepoBase, ConsentRepository):
     table_name = "scheduling.consents"
 
     async def get(self, client_id: ClientId) -> StoredConsent | None:
@@ -231,7 +219,7 @@ class InMemoryConsentRepository(_Base, ConsentRepository):
         return out
 
 
-class InMemoryReminderRepository(_Base, ReminderRepository):
+class InMemoryReminderRepository(RepoBase, ReminderRepository):
     table_name = "scheduling.reminders"
 
     async def add_pending(self, record: ReminderRecord) -> bool:
@@ -262,105 +250,7 @@ class InMemoryReminderRepository(_Base, ReminderRepository):
         )
 
 
-class InMemoryFindingRepository(_Base, FindingRepository):
-    table_name = "compliance.findings"
-
-    async def replace(
-        self,
-        case_id: CaseId,
-        adviser_id: UserId | None,
-        findings: Sequence[Finding],
-        evaluated_at: dt.datetime,
-    ) -> None:
-        stored = tuple(
-            StoredFinding(
-                centre_id=self._centre,
-                case_id=case_id,
-                adviser_id=adviser_id,
-                finding=f,
-                evaluated_at=evaluated_at,
-            )
-            for f in findings
-        )
-        self._stage((self._centre, case_id), stored)
-
-    async def for_case(self, case_id: CaseId) -> Sequence[StoredFinding]:
-        return list(self._rows.get((self._centre, case_id), ()))
-
-    async def list(
-        self,
-        *,
-        adviser_id: UserId | None = None,
-        rule_id: str | None = None,
-        severity: str | None = None,
-        status: str | None = None,
-    ) -> Sequence[StoredFinding]:
-        return [
-            f
-            for group in self._mine()
-            for f in group
-            if (adviser_id is None or f.adviser_id == adviser_id)
-            and (rule_id is None or f.finding.rule_id == rule_id)
-            and (severity is None or f.finding.severity.value == severity)
-            and (status is None or f.finding.status.value == status)
-        ]
-
-
-class InMemoryQaRepository(_Base, QaRepository):
-    table_name = "compliance.qa"
-
-    async def add_sample(self, sample: QaSample) -> None:
-        self._own(sample.centre_id, "QA sample")
-        self._stage((sample.centre_id, ("sample", sample.id)), sample)
-
-    async def add_review(self, review: QaReview) -> None:
-        self._own(review.centre_id, "QA review")
-        self._stage((review.centre_id, ("review", review.id)), review)
-
-    async def list_reviews(self, *, case_id: CaseId | None = None) -> Sequence[QaReview]:
-        rows = [
-            r
-            for r in self._mine()
-            if isinstance(r, QaReview) and (case_id is None or r.case_id == case_id)
-        ]
-        return sorted(rows, key=lambda r: (r.created_at, str(r.id)))
-
-    async def get_sample(self, sample_id: QaSampleId) -> QaSample | None:
-        found = self._rows.get((self._centre, ("sample", sample_id)))
-        return found if isinstance(found, QaSample) else None
-
-    async def list_samples(self, *, limit: int, offset: int) -> Page[QaSample]:
-        rows = [r for r in self._mine() if isinstance(r, QaSample)]
-        rows.sort(key=lambda r: (r.drawn_at, str(r.id)), reverse=True)
-        return Page(
-            items=tuple(rows[offset : offset + limit]), total=len(rows), limit=limit, offset=offset
-        )
-
-
-class InMemoryPolicyRepository(_Base, PolicyRepository):
-    table_name = "compliance.policy"
-
-    async def get(self) -> StoredPolicy | None:
-        found: StoredPolicy | None = self._rows.get((self._centre, "policy"))
-        return found
-
-    async def put(self, stored: StoredPolicy, expected_version: int) -> None:
-        self._own(stored.centre_id, "compliance policy")
-        key = (stored.centre_id, "policy")
-        rows = self._rows
-
-        def check() -> None:
-            current = rows.get(key)
-            actual = current.version if current else 0
-            if actual != expected_version:
-                raise StaleVersion("compliance policy", expected_version, actual)
-
-        check()
-        self._uow.staging.checks.append(check)
-        self._stage(key, stored)
-
-
-class InMemoryClosureRepository(_Base, ClosureRepository):
+class InMemoryClosureRepository(RepoBase, ClosureRepository):
     table_name = "scheduling.closures"
 
     async def add(self, closure: ClosureDay) -> None:
@@ -422,28 +312,5 @@ def reminders(uow: UnitOfWork) -> ReminderRepository:
     return InMemoryReminderRepository(InMemoryUnitOfWork.of(uow))
 
 
-def findings(uow: UnitOfWork) -> FindingRepository:
-    return InMemoryFindingRepository(InMemoryUnitOfWork.of(uow))
-
-
-def qa(uow: UnitOfWork) -> QaRepository:
-    return InMemoryQaRepository(InMemoryUnitOfWork.of(uow))
-
-
-def policies(uow: UnitOfWork) -> PolicyRepository:
-    return InMemoryPolicyRepository(InMemoryUnitOfWork.of(uow))
-
-
 def closures(uow: UnitOfWork) -> ClosureRepository:
     return InMemoryClosureRepository(InMemoryUnitOfWork.of(uow))
-
-
-def written_advice_days(uow: UnitOfWork) -> WrittenAdviceDays:
-    """The centre's written-advice period, read from its compliance policy."""
-    repo = InMemoryPolicyRepository(InMemoryUnitOfWork.of(uow))
-
-    async def read() -> int | None:
-        stored = await repo.get()
-        return stored.policy.written_advice_working_days if stored else None
-
-    return read

@@ -17,10 +17,6 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
-# Imported for their tables: the eraser walks Base.metadata.
-from cma_adapters.sqlalchemy import advice as _advice  # noqa: F401
-from cma_adapters.sqlalchemy import documents as _documents  # noqa: F401
-from cma_adapters.sqlalchemy import scheduling as _scheduling  # noqa: F401
 from cma_adapters.sqlalchemy.rows import (
     AppointmentRow,
     Base,

@@ -8,7 +8,6 @@ Every query filters on the unit of work's centre; PostgreSQL RLS filters again.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
@@ -30,28 +29,10 @@ from cma_adapters.sqlalchemy.rows import (
     CaseDeadlineRow,
     CaseFactRow,
     CentreClosureRow,
-    ComplianceFindingRow,
-    CompliancePolicyRow,
     ContactConsentRow,
-    QaReviewRow,
-    QaSampleRow,
     ReminderRow,
 )
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
-from cma_core.compliance.model import Finding, Severity, Status
-from cma_core.compliance.ports import (
-    FindingRepository,
-    PolicyRepository,
-    QaRepository,
-    QaReview,
-    QaReviewId,
-    QaSample,
-    QaSampleId,
-    StoredFinding,
-    StoredPolicy,
-    policy_from,
-    policy_values,
-)
 from cma_core.scheduling.appointments import (
     AdviserAvailability,
     Appointment,
@@ -82,7 +63,6 @@ from cma_core.scheduling.ports import (
     StoredAvailability,
     StoredConsent,
     TrackedDeadline,
-    WrittenAdviceDays,
 )
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.errors import Conflict, NotFound, StaleVersion
@@ -98,31 +78,13 @@ appointments_t = cast(Table, AppointmentRow.__table__)
 availability_t = cast(Table, AdviserAvailabilityRow.__table__)
 consents_t = cast(Table, ContactConsentRow.__table__)
 reminders_t = cast(Table, ReminderRow.__table__)
-findings_t = cast(Table, ComplianceFindingRow.__table__)
-qa_samples_t = cast(Table, QaSampleRow.__table__)
-qa_reviews_t = cast(Table, QaReviewRow.__table__)
-policies_t = cast(Table, CompliancePolicyRow.__table__)
 closures_t = cast(Table, CentreClosureRow.__table__)
-
-SCHEDULING_TABLES = (
-    "case_facts",
-    "case_deadlines",
-    "appointments",
-    "adviser_availability",
-    "contact_consents",
-    "reminders",
-    "compliance_findings",
-    "qa_samples",
-    "qa_reviews",
-    "compliance_policies",
-    "centre_closures",
-)
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-class _Repo:
+class RepoBase:
     def __init__(self, ctx: SqlContext) -> None:
         self._x = ctx
 
@@ -140,7 +102,7 @@ class _Repo:
 # --------------------------------------------------------------------------- repositories
 
 
-class SqlAlchemyFactRepository(_Repo, FactRepository):
+class SqlAlchemyFactRepository(RepoBase, FactRepository):
     async def add(self, fact: CaseFact) -> None:
         self._x.own(fact.centre_id, "fact")
         await self._x.c.execute(
@@ -225,7 +187,7 @@ def _deadline_from(r: Any) -> TrackedDeadline:
     )
 
 
-class SqlAlchemyDeadlineRepository(_Repo, DeadlineRepository):
+class SqlAlchemyDeadlineRepository(RepoBase, DeadlineRepository):
     async def add(self, deadline: TrackedDeadline) -> None:
         self._x.own(deadline.centre_id, "deadline")
         try:
@@ -328,7 +290,7 @@ def _appointment_from(r: Any) -> StoredAppointment:
     )
 
 
-class SqlAlchemyAppointmentRepository(_Repo, AppointmentRepository):
+class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
     async def lock_adviser(self, adviser_id: UserId) -> None:
         if self._x.c.dialect.name == "postgresql":
             # Transaction-scoped: released at commit or rollback.
@@ -414,7 +376,7 @@ class SqlAlchemyAppointmentRepository(_Repo, AppointmentRepository):
         )
 
 
-class SqlAlchemyAvailabilityRepository(_Repo, AvailabilityRepository):
+class SqlAlchemyAvailabilityRepository(RepoBase, AvailabilityRepository):
     async def get(self, adviser_id: UserId) -> StoredAvailability | None:
         r = await self._first(
             select(availability_t).where(
@@ -473,7 +435,7 @@ class SqlAlchemyAvailabilityRepository(_Repo, AvailabilityRepository):
         )
 
 
-class SqlAlchemyConsentRepository(_Repo, ConsentRepository):
+class SqlAlchemyConsentRepository(RepoBase, ConsentRepository):
     def _from(self, r: Any) -> StoredConsent:
         return StoredConsent(
             centre_id=CentreId(r["centre_id"]),
@@ -563,7 +525,7 @@ def _reminder_from(r: Any) -> ReminderRecord:
     )
 
 
-class SqlAlchemyReminderRepository(_Repo, ReminderRepository):
+class SqlAlchemyReminderRepository(RepoBase, ReminderRepository):
     async def add_pending(self, record: ReminderRecord) -> bool:
         self._x.own(record.centre_id, "reminder")
         dialect = self._x.c.dialect.name
@@ -614,233 +576,7 @@ class SqlAlchemyReminderRepository(_Repo, ReminderRepository):
         )
 
 
-class SqlAlchemyFindingRepository(_Repo, FindingRepository):
-    async def replace(
-        self,
-        case_id: CaseId,
-        adviser_id: UserId | None,
-        findings: Sequence[Finding],
-        evaluated_at: dt.datetime,
-    ) -> None:
-        await self._x.c.execute(
-            delete(findings_t).where(
-                findings_t.c.centre_id == self._x.centre_id, findings_t.c.case_id == case_id
-            )
-        )
-        if not findings:
-            return
-        await self._x.c.execute(
-            insert(findings_t),
-            [
-                {
-                    "centre_id": self._x.centre_id,
-                    "case_id": case_id,
-                    "rule_id": f.rule_id,
-                    "position": i,
-                    "adviser_id": adviser_id,
-                    "severity": f.severity.value,
-                    "status": f.status.value,
-                    "message": f.message,
-                    "facts": {"pairs": [list(p) for p in f.facts]},
-                    "fix": f.fix,
-                    "due_on": f.due_on,
-                    "evaluated_at": evaluated_at,
-                }
-                for i, f in enumerate(findings)
-            ],
-        )
-
-    def _from(self, r: Any) -> StoredFinding:
-        return StoredFinding(
-            centre_id=CentreId(r["centre_id"]),
-            case_id=CaseId(r["case_id"]),
-            adviser_id=UserId(r["adviser_id"]) if r["adviser_id"] else None,
-            finding=Finding(
-                rule_id=r["rule_id"],
-                severity=Severity(r["severity"]),
-                status=Status(r["status"]),
-                message=r["message"],
-                facts=tuple((str(a), str(b)) for a, b in (r["facts"] or {}).get("pairs", [])),
-                fix=r["fix"],
-                due_on=r["due_on"],
-            ),
-            evaluated_at=r["evaluated_at"],
-        )
-
-    async def for_case(self, case_id: CaseId) -> Sequence[StoredFinding]:
-        rows = await self._rows(
-            select(findings_t)
-            .where(findings_t.c.centre_id == self._x.centre_id, findings_t.c.case_id == case_id)
-            .order_by(findings_t.c.position)
-        )
-        return [self._from(r) for r in rows]
-
-    async def list(
-        self,
-        *,
-        adviser_id: UserId | None = None,
-        rule_id: str | None = None,
-        severity: str | None = None,
-        status: str | None = None,
-    ) -> Sequence[StoredFinding]:
-        t = findings_t
-        where: list[Any] = [t.c.centre_id == self._x.centre_id]
-        if adviser_id is not None:
-            where.append(t.c.adviser_id == adviser_id)
-        if rule_id is not None:
-            where.append(t.c.rule_id == rule_id)
-        if severity is not None:
-            where.append(t.c.severity == severity)
-        if status is not None:
-            where.append(t.c.status == status)
-        rows = await self._rows(select(t).where(*where).order_by(t.c.case_id, t.c.position))
-        return [self._from(r) for r in rows]
-
-
-class SqlAlchemyQaRepository(_Repo, QaRepository):
-    async def add_sample(self, sample: QaSample) -> None:
-        self._x.own(sample.centre_id, "QA sample")
-        await self._x.c.execute(
-            insert(qa_samples_t).values(
-                id=sample.id,
-                centre_id=sample.centre_id,
-                seed=sample.seed,
-                quota=sample.quota,
-                picks={str(k): [str(c) for c in v] for k, v in sample.picks.items()},
-                drawn_at=sample.drawn_at,
-                drawn_by=sample.drawn_by,
-            )
-        )
-
-    async def add_review(self, review: QaReview) -> None:
-        self._x.own(review.centre_id, "QA review")
-        await self._x.c.execute(
-            insert(qa_reviews_t).values(
-                id=review.id,
-                centre_id=review.centre_id,
-                case_id=review.case_id,
-                adviser_id=review.adviser_id,
-                reviewer_id=review.reviewer_id,
-                reviewed_on=review.reviewed_on,
-                answers=dict(review.answers),
-                percent=review.percent,
-                passed=review.passed,
-                actions=review.actions,
-                created_at=review.created_at,
-            )
-        )
-
-    async def list_reviews(self, *, case_id: CaseId | None = None) -> Sequence[QaReview]:
-        t = qa_reviews_t
-        where: list[Any] = [t.c.centre_id == self._x.centre_id]
-        if case_id is not None:
-            where.append(t.c.case_id == case_id)
-        rows = await self._rows(select(t).where(*where).order_by(t.c.created_at, t.c.id))
-        return [
-            QaReview(
-                id=QaReviewId(r["id"]),
-                centre_id=CentreId(r["centre_id"]),
-                case_id=CaseId(r["case_id"]),
-                adviser_id=UserId(r["adviser_id"]) if r["adviser_id"] else None,
-                reviewer_id=UserId(r["reviewer_id"]) if r["reviewer_id"] else None,
-                reviewed_on=r["reviewed_on"],
-                answers=dict(r["answers"] or {}),
-                percent=r["percent"],
-                passed=bool(r["passed"]),
-                actions=r["actions"],
-                created_at=r["created_at"],
-            )
-            for r in rows
-        ]
-
-    def _sample_from(self, r: Any) -> QaSample:
-        return QaSample(
-            id=QaSampleId(r["id"]),
-            centre_id=CentreId(r["centre_id"]),
-            seed=r["seed"],
-            quota=r["quota"],
-            picks={
-                UserId(uuid.UUID(k)): tuple(CaseId(uuid.UUID(c)) for c in v)
-                for k, v in (r["picks"] or {}).items()
-            },
-            drawn_at=r["drawn_at"],
-            drawn_by=UserId(r["drawn_by"]) if r["drawn_by"] else None,
-        )
-
-    async def get_sample(self, sample_id: QaSampleId) -> QaSample | None:
-        t = qa_samples_t
-        r = await self._first(
-            select(t).where(t.c.centre_id == self._x.centre_id, t.c.id == sample_id)
-        )
-        return self._sample_from(r) if r else None
-
-    async def list_samples(self, *, limit: int, offset: int) -> Page[QaSample]:
-        t = qa_samples_t
-        where = [t.c.centre_id == self._x.centre_id]
-        rows = await self._rows(
-            select(t)
-            .where(*where)
-            .order_by(t.c.drawn_at.desc(), t.c.id.desc())
-            .limit(limit)
-            .offset(offset)
-        )
-        return Page(
-            items=tuple(self._sample_from(r) for r in rows),
-            total=await self._count(t, where),
-            limit=limit,
-            offset=offset,
-        )
-
-
-class SqlAlchemyPolicyRepository(_Repo, PolicyRepository):
-    async def get(self) -> StoredPolicy | None:
-        r = await self._first(select(policies_t).where(policies_t.c.centre_id == self._x.centre_id))
-        if r is None:
-            return None
-        return StoredPolicy(
-            centre_id=CentreId(r["centre_id"]),
-            policy=policy_from(r["settings"] or {}),
-            version=r["version"],
-            updated_at=r["updated_at"],
-            updated_by=UserId(r["updated_by"]) if r["updated_by"] else None,
-        )
-
-    async def put(self, stored: StoredPolicy, expected_version: int) -> None:
-        self._x.own(stored.centre_id, "compliance policy")
-        values = {
-            "settings": policy_values(stored.policy),
-            "version": stored.version,
-            "updated_at": stored.updated_at,
-            "updated_by": stored.updated_by,
-        }
-        if expected_version == 0:
-            try:
-                async with self._x.c.begin_nested():
-                    await self._x.c.execute(
-                        insert(policies_t).values(centre_id=stored.centre_id, **values)
-                    )
-            except IntegrityError:
-                current = await self.get()
-                raise StaleVersion(
-                    "compliance policy", expected_version, current.version if current else 0
-                ) from None
-            return
-        result = await self._x.c.execute(
-            update(policies_t)
-            .where(
-                policies_t.c.centre_id == self._x.centre_id,
-                policies_t.c.version == expected_version,
-            )
-            .values(values)
-        )
-        if result.rowcount == 0:
-            current = await self.get()
-            raise StaleVersion(
-                "compliance policy", expected_version, current.version if current else 0
-            )
-
-
-class SqlAlchemyClosureRepository(_Repo, ClosureRepository):
+class SqlAlchemyClosureRepository(RepoBase, ClosureRepository):
     async def add(self, closure: ClosureDay) -> None:
         self._x.own(closure.centre_id, "closure day")
         try:
@@ -912,28 +648,5 @@ def reminders(uow: UnitOfWork) -> ReminderRepository:
     return SqlAlchemyReminderRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
-def findings(uow: UnitOfWork) -> FindingRepository:
-    return SqlAlchemyFindingRepository(SqlAlchemyUnitOfWork.of(uow).context)
-
-
-def qa(uow: UnitOfWork) -> QaRepository:
-    return SqlAlchemyQaRepository(SqlAlchemyUnitOfWork.of(uow).context)
-
-
-def policies(uow: UnitOfWork) -> PolicyRepository:
-    return SqlAlchemyPolicyRepository(SqlAlchemyUnitOfWork.of(uow).context)
-
-
 def closures(uow: UnitOfWork) -> ClosureRepository:
     return SqlAlchemyClosureRepository(SqlAlchemyUnitOfWork.of(uow).context)
-
-
-def written_advice_days(uow: UnitOfWork) -> WrittenAdviceDays:
-    """The centre's written-advice period, read from its compliance policy."""
-    repo = SqlAlchemyPolicyRepository(SqlAlchemyUnitOfWork.of(uow).context)
-
-    async def read() -> int | None:
-        stored = await repo.get()
-        return stored.policy.written_advice_working_days if stored else None
-
-    return read

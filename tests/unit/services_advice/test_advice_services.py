@@ -11,7 +11,6 @@ from tests.unit.core.support import App, build_app, register_cmd
 from tests.wiring import ADVICE, APPRAISALS, BUDGETS, DEBTS, LETTERS, ports
 
 from cma_adapters.letters import JinjaLetterRenderer
-from cma_adapters.memory import advice as memory_advice
 from cma_adapters.sfs import SfsDdsCodec
 from cma_core.advice.ports import ClientDecision, LetterKind
 from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
@@ -54,16 +53,15 @@ class Advice:
 @pytest.fixture
 def svc() -> Advice:
     app = build_app()
-    m = memory_advice
-    appraisals = AppraisalService(app.uow, app.clock, **ports(m, APPRAISALS))
+    appraisals = AppraisalService(app.uow, app.clock, **ports(APPRAISALS))
     return Advice(
         app=app,
-        debts=DebtService(app.uow, app.clock, **ports(m, DEBTS)),
-        budgets=BudgetService(app.uow, app.clock, SfsDdsCodec(), **ports(m, BUDGETS)),
+        debts=DebtService(app.uow, app.clock, **ports(DEBTS)),
+        budgets=BudgetService(app.uow, app.clock, SfsDdsCodec(), **ports(BUDGETS)),
         appraisals=appraisals,
-        advice=AdviceService(app.uow, app.clock, appraisals, **ports(m, ADVICE)),
-        letters=LetterService(app.uow, JinjaLetterRenderer(), app.clock, **ports(m, LETTERS)),
-        reference=ReferenceService(app.uow, app.clock, reference=m.reference),
+        advice=AdviceService(app.uow, app.clock, appraisals, **ports(ADVICE)),
+        letters=LetterService(app.uow, JinjaLetterRenderer(), app.clock, **ports(LETTERS)),
+        reference=ReferenceService(app.uow, app.clock, **ports(("reference",))),
     )
 
 

@@ -19,7 +19,6 @@ from tests.unit.services_documents.test_documents_service import (
 from tests.wiring import DEBTS, ports
 
 from cma_adapters.jobs import InProcessEventPublisher
-from cma_adapters.memory import advice as memory_advice
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_adapters.memory_documents import ScriptedAssistant
 from cma_core.debts.service import DebtService
@@ -233,7 +232,7 @@ async def test_the_reading_result_is_dropped_if_the_sweep_failed_it_meanwhile(
 
 
 def _debts(world: World) -> DebtService:
-    debts = DebtService(world.app.uow, world.app.clock, **ports(memory_advice, DEBTS))
+    debts = DebtService(world.app.uow, world.app.clock, **ports(DEBTS))
     world.documents.debts = debts
     return debts
 
@@ -253,7 +252,7 @@ class RacingDebtService(DebtService):
 async def test_accept_conflict_leaves_no_debt_and_no_creditor(world: World) -> None:
     """Another adviser rejects the suggestion while the debt is being staged: the accept
     is refused and the debt and new creditor go with it (one transaction)."""
-    debts = RacingDebtService(world.app.uow, world.app.clock, **ports(memory_advice, DEBTS))
+    debts = RacingDebtService(world.app.uow, world.app.clock, **ports(DEBTS))
     world.documents.debts = debts
     ctx, case_id = await open_case(world)
     world.assistant = ScriptedAssistant([LOWELL])

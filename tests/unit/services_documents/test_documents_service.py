@@ -199,10 +199,9 @@ async def test_ocr_classify_suggest_accept_creates_debt_task(world: World) -> No
 
 
 async def test_with_the_debts_service_accepting_adds_the_debt(world: World) -> None:
-    from cma_adapters.memory import advice as memory_advice
     from cma_core.debts.service import DebtService
 
-    debts = DebtService(world.app.uow, world.app.clock, **ports(memory_advice, DEBTS))
+    debts = DebtService(world.app.uow, world.app.clock, **ports(DEBTS))
     world.documents.debts = debts
     ctx, case_id = await open_case(world)
     world.assistant = ScriptedAssistant([LOWELL, LOWELL])

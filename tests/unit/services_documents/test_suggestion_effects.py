@@ -18,7 +18,8 @@ from tests.unit.services_documents.test_documents_service import (
 from tests.wiring import DEBTS, SCHEDULING, ports
 
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
-from cma_adapters.memory import advice as memory_advice
+from cma_adapters.memory import budgets as memory_budgets
+from cma_adapters.memory import debts as memory_debts
 from cma_adapters.memory import scheduling as memory_scheduling
 from cma_adapters.memory.documents import in_memory_suggestions
 from cma_adapters.memory_documents import ScriptedAssistant
@@ -55,20 +56,20 @@ NEW_BALANCE = Extraction(
 @pytest.fixture
 def wired() -> tuple[World, DebtService, SchedulingService]:
     world = make_world()
-    debts = DebtService(world.app.uow, world.app.clock, **ports(memory_advice, DEBTS))
+    debts = DebtService(world.app.uow, world.app.clock, **ports(DEBTS))
     clock = SchedulingService(
         world.app.uow,
         world.app.store,
         world.app.clock,
         HolidaysLibraryProvider(),
-        **ports(memory_scheduling, SCHEDULING),
+        **ports(SCHEDULING),
     )
     world.documents.debts = debts
     world.documents.case_clock = clock
     world.documents.deadlines = memory_scheduling.deadlines
-    world.documents.budgets = memory_advice.budgets
-    world.jobs.debts = memory_advice.debts
-    world.jobs.creditors = memory_advice.creditors
+    world.documents.budgets = memory_budgets.budgets
+    world.jobs.debts = memory_debts.debts
+    world.jobs.creditors = memory_debts.creditors
     return world, debts, clock
 
 

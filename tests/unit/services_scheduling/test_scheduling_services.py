@@ -17,7 +17,6 @@ from cma_adapters.memory import (
     PlainPasswordHasher,
     in_memory_uow_factory,
 )
-from cma_adapters.memory import scheduling as memory_scheduling
 from cma_adapters.notify import InMemoryNotifier
 from cma_core.cases.service import CaseService, OpenCase
 from cma_core.clients.service import ClientService, RegisterClient
@@ -86,7 +85,7 @@ class World:
             self.clock,
             HOLIDAYS,
             config,
-            **ports(memory_scheduling, SCHEDULING),
+            **ports(SCHEDULING),
         )
         self.scheduler = Scheduler(
             self.uow,
@@ -94,10 +93,10 @@ class World:
             self.clock,
             self.notifier,
             config,
-            **ports(memory_scheduling, SCHEDULER),
+            **ports(SCHEDULER),
         )
         self.compliance = ComplianceService(
-            self.uow, self.clock, HOLIDAYS, config, **ports(memory_scheduling, COMPLIANCE)
+            self.uow, self.clock, HOLIDAYS, config, **ports(COMPLIANCE)
         )
 
     async def setup(self) -> tuple[TenantContext, object]:

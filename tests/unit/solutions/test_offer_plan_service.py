@@ -9,7 +9,6 @@ import pytest
 from tests.unit.core.support import App, build_app, register_cmd
 from tests.wiring import APPRAISALS, BUDGETS, DEBTS, ports
 
-from cma_adapters.memory import advice as memory_advice
 from cma_adapters.sfs import SfsDdsCodec
 from cma_core.budgets.model import Budget, Household
 from cma_core.budgets.service import BudgetService
@@ -27,10 +26,10 @@ from cma_core.solutions.service import AppraisalService
 class Services:
     def __init__(self) -> None:
         self.app: App = build_app()
-        m, clock = memory_advice, self.app.clock
-        self.debts = DebtService(self.app.uow, clock, **ports(m, DEBTS))
-        self.budgets = BudgetService(self.app.uow, clock, SfsDdsCodec(), **ports(m, BUDGETS))
-        self.appraisals = AppraisalService(self.app.uow, clock, **ports(m, APPRAISALS))
+        clock = self.app.clock
+        self.debts = DebtService(self.app.uow, clock, **ports(DEBTS))
+        self.budgets = BudgetService(self.app.uow, clock, SfsDdsCodec(), **ports(BUDGETS))
+        self.appraisals = AppraisalService(self.app.uow, clock, **ports(APPRAISALS))
 
     async def case(self) -> tuple[TenantContext, CaseId]:
         centre = await self.app.centre("Leeds")

@@ -1,0 +1,93 @@
+"""SQL repositories of the debts area (creditors, debts, financial facts), on record tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cma_adapters.sqlalchemy.records import RecordTable
+from cma_adapters.sqlalchemy.rows import TABLES
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
+from cma_core.debts.model import CreditorId, DebtId
+from cma_core.debts.ports import (
+    CaseFinancialFacts,
+    CreditorDirectory,
+    CreditorEntry,
+    DebtEntry,
+    DebtRepository,
+    FactsRepository,
+)
+from cma_core.shared.ids import CaseId
+from cma_core.shared.uow import UnitOfWork
+
+
+class SqlAlchemyCreditorDirectory(CreditorDirectory):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx,
+            "advice_creditors",
+            CreditorEntry,
+            "creditor",
+            sort_key=lambda e: e.creditor.name.lower()[:200],
+        )
+
+    async def add(self, entry: CreditorEntry) -> None:
+        await self._t.add(entry)
+
+    async def get(self, creditor_id: CreditorId) -> CreditorEntry | None:
+        return await self._t.get(creditor_id)
+
+    async def list(self) -> Sequence[CreditorEntry]:
+        t = TABLES["advice_creditors"]
+        return await self._t.where(order=(t.c.sort_key, t.c.id))
+
+    async def save(self, entry: CreditorEntry) -> None:
+        await self._t.save(entry)
+
+
+class SqlAlchemyDebtRepository(DebtRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx, "advice_debts", DebtEntry, "debt", kind=lambda e: e.debt.debt_type.value
+        )
+
+    async def add(self, entry: DebtEntry) -> None:
+        await self._t.add(entry)
+
+    async def get(self, debt_id: DebtId) -> DebtEntry | None:
+        return await self._t.get(debt_id)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[DebtEntry]:
+        return await self._t.where(TABLES["advice_debts"].c.case_id == case_id)
+
+    async def save(self, entry: DebtEntry) -> None:
+        await self._t.save(entry)
+
+    async def remove(self, entry: DebtEntry) -> None:
+        await self._t.remove(entry)
+
+
+class SqlAlchemyFactsRepository(FactsRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(ctx, "advice_facts", CaseFinancialFacts, "facts")
+
+    async def get(self, case_id: CaseId) -> CaseFinancialFacts | None:
+        return await self._t.get(case_id)
+
+    async def add(self, facts: CaseFinancialFacts) -> None:
+        await self._t.add(facts)
+
+    async def save(self, facts: CaseFinancialFacts) -> None:
+        await self._t.save(facts)
+
+
+# RepositoryFactory functions: given the unit of work, the repository in its transaction.
+def creditors(uow: UnitOfWork) -> CreditorDirectory:
+    return SqlAlchemyCreditorDirectory(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def debts(uow: UnitOfWork) -> DebtRepository:
+    return SqlAlchemyDebtRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def facts(uow: UnitOfWork) -> FactsRepository:
+    return SqlAlchemyFactsRepository(SqlAlchemyUnitOfWork.of(uow).context)
