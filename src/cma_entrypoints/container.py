@@ -34,7 +34,10 @@ from cma_adapters.sqlalchemy import (
     create_engine_for,
 )
 from cma_adapters.sqlalchemy import advice as sql_advice
+from cma_adapters.sqlalchemy import cases as sql_cases
+from cma_adapters.sqlalchemy import clients as sql_clients
 from cma_adapters.sqlalchemy import scheduling as sql_scheduling
+from cma_adapters.sqlalchemy import tasks as sql_tasks
 from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
 from cma_adapters.sqlalchemy.privacy import sqlalchemy_case_data_eraser
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
@@ -287,10 +290,17 @@ class Container(containers.DeclarativeContainer):
         clock,
         ttl=providers.Callable(_refresh_ttl, settings),
     )
-    clients = providers.Singleton(ClientService, uow, clock)
-    cases = providers.Singleton(CaseService, uow, identity_store, clock)
-    tasks = providers.Singleton(TaskService, uow)
-    task_jobs = providers.Singleton(TaskJobs, clock)
+    clients = providers.Singleton(ClientService, uow, clock, clients=sql_clients.clients)
+    cases = providers.Singleton(
+        CaseService,
+        uow,
+        identity_store,
+        clock,
+        cases=sql_cases.cases,
+        clients=sql_clients.clients,
+    )
+    tasks = providers.Singleton(TaskService, uow, tasks=sql_tasks.tasks)
+    task_jobs = providers.Singleton(TaskJobs, clock, tasks=sql_tasks.tasks)
     audit = providers.Singleton(AuditService, uow)
     document_store = providers.Singleton(_document_store, settings)
     text_extractor = providers.Singleton(
@@ -304,6 +314,8 @@ class Container(containers.DeclarativeContainer):
         document_store,
         assistant,
         clock,
+        cases=sql_cases.cases,
+        tasks=sql_tasks.tasks,
         max_bytes=settings.provided.max_document_bytes,
         documents=sql_documents,
         suggestions=sql_suggestions,
@@ -331,6 +343,9 @@ class Container(containers.DeclarativeContainer):
         clock,
         holidays,
         scheduling_config,
+        cases=sql_cases.cases,
+        clients=sql_clients.clients,
+        tasks=sql_tasks.tasks,
         dated_facts=sql_scheduling.dated_facts,
         deadlines=sql_scheduling.deadlines,
         appointments=sql_scheduling.appointments,
@@ -346,6 +361,8 @@ class Container(containers.DeclarativeContainer):
         clock,
         holidays,
         scheduling_config,
+        cases=sql_cases.cases,
+        tasks=sql_tasks.tasks,
         deadlines=sql_scheduling.deadlines,
         closures=sql_scheduling.closures,
         findings=sql_scheduling.findings,
@@ -370,6 +387,9 @@ class Container(containers.DeclarativeContainer):
         clock,
         notifier,
         scheduling_config,
+        cases=sql_cases.cases,
+        clients=sql_clients.clients,
+        tasks=sql_tasks.tasks,
         deadlines=sql_scheduling.deadlines,
         appointments=sql_scheduling.appointments,
         consents=sql_scheduling.consents,
@@ -402,6 +422,7 @@ class Container(containers.DeclarativeContainer):
         DebtService,
         uow,
         clock,
+        cases=sql_cases.cases,
         creditors=sql_advice.creditors,
         debts=sql_advice.debts,
         facts=sql_advice.facts,
@@ -412,6 +433,8 @@ class Container(containers.DeclarativeContainer):
         uow,
         clock,
         sfs_codec,
+        cases=sql_cases.cases,
+        clients=sql_clients.clients,
         creditors=sql_advice.creditors,
         debts=sql_advice.debts,
         budgets=sql_advice.budgets,
@@ -422,6 +445,7 @@ class Container(containers.DeclarativeContainer):
         AppraisalService,
         uow,
         clock,
+        cases=sql_cases.cases,
         creditors=sql_advice.creditors,
         debts=sql_advice.debts,
         facts=sql_advice.facts,
@@ -436,6 +460,8 @@ class Container(containers.DeclarativeContainer):
         uow,
         letter_renderer,
         clock,
+        cases=sql_cases.cases,
+        clients=sql_clients.clients,
         creditors=sql_advice.creditors,
         debts=sql_advice.debts,
         budgets=sql_advice.budgets,
@@ -452,6 +478,9 @@ class Container(containers.DeclarativeContainer):
         providers.Object(sqlalchemy_case_data_eraser),
         document_store,
         clock,
+        cases=sql_cases.cases,
+        clients=sql_clients.clients,
+        tasks=sql_tasks.tasks,
         documents=sql_documents,
         suggestions=sql_suggestions,
         advice=providers.Singleton(

@@ -29,7 +29,9 @@ from cma_core.advice.ports import (
 from cma_core.audit.service import record_audit
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
 from cma_core.budgets.ports import BudgetRepository
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
+from cma_core.clients.ports import ClientRepository
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import CreditorDirectory, DebtRepository
 from cma_core.debts.priority import classify
@@ -74,6 +76,8 @@ class LetterService:
     renderer: LetterRenderer
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
     creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
@@ -164,8 +168,8 @@ class LetterService:
     async def _context(
         self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId, debt_id: DebtId | None
     ) -> dict[str, Any]:
-        case = await load_case(uow, ctx, case_id)
-        client = await uow.clients.get(case.client_id)
+        case = await load_case(self.cases(uow), ctx, case_id)
+        client = await self.clients(uow).get(case.client_id)
         entries = await self.debts(uow).list_for_case(case_id)
         creditors = {c.id: c.creditor for c in await self.creditors(uow).list()}
         budget = await self.budgets(uow).get(case_id)
@@ -308,7 +312,7 @@ class LetterService:
         expected_version: int | None,
     ) -> Letter:
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             repo = self.letters(uow)
             letter = await repo.get(letter_id)
             if letter is None or letter.case_id != case_id:
@@ -334,13 +338,13 @@ class LetterService:
         return letter
 
     async def list_letters(self, ctx: TenantContext, case_id: CaseId) -> list[Letter]:
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return list(await self.letters(uow).list_for_case(case_id))
 
     async def get_letter(self, ctx: TenantContext, case_id: CaseId, letter_id: uuid.UUID) -> Letter:
         ctx.require(Permission.CASE_READ)
         ctx.require(Permission.FINANCE_READ)
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             letter = await self.letters(uow).get(letter_id)
         if letter is None or letter.case_id != case_id:
             raise NotFound("letter", letter_id)

@@ -26,6 +26,7 @@ from cma_core.advice.model import AdviceRecorded
 from cma_core.advice.ports import AdviceRecord, AdviceRepository, ClientDecision, ConsideredOption
 from cma_core.audit.service import record_audit
 from cma_core.budgets.ports import BudgetRepository
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import CreditorId, DebtId
@@ -86,6 +87,7 @@ class AppraisalService:
     uow: UnitOfWorkFactory
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     facts: RepositoryFactory[FactsRepository] = field(kw_only=True)
@@ -141,7 +143,7 @@ class AppraisalService:
         jurisdiction: Jurisdiction | None = None,
     ) -> Appraisal:
         """Judge every option of the jurisdiction on ``on_date`` (default: today)."""
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return await self._appraise(
                 uow, case_id, on_date or self.clock.now().date(), jurisdiction
             )
@@ -155,7 +157,7 @@ class AppraisalService:
         jurisdiction: Jurisdiction | None = None,
     ) -> AppraisalRecord:
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             result = await self._appraise(uow, case_id, on_date or now.date(), jurisdiction)
             record = AppraisalRecord(
                 id=self.new_id(),
@@ -173,7 +175,7 @@ class AppraisalService:
         return record
 
     async def list_appraisals(self, ctx: TenantContext, case_id: CaseId) -> list[AppraisalRecord]:
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return list(await self.appraisals(uow).list_for_case(case_id))
 
     # -- offers
@@ -191,7 +193,7 @@ class AppraisalService:
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         day = on_date or now.date()
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             budget = await self.budgets(uow).get(case_id)
             if budget is None:
                 raise ValidationError("budget", "the case needs a budget before offers")
@@ -235,7 +237,7 @@ class AppraisalService:
         return record
 
     async def list_plans(self, ctx: TenantContext, case_id: CaseId) -> list[OfferPlanRecord]:
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return list(await self.offers(uow).list_for_case(case_id))
 
     # -- advice
@@ -252,7 +254,7 @@ class AppraisalService:
         if cmd.expected_term_months is not None and cmd.expected_term_months <= 0:
             raise ValidationError("expected_term_months", "must be 1 or more")
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             result = await self._appraise(uow, case_id, cmd.on_date, cmd.jurisdiction)
             if (
                 cmd.recommended is not None
@@ -330,7 +332,7 @@ class AppraisalService:
         expected_version: int | None,
     ) -> AdviceRecord:
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             repo = self.advice(uow)
             record = await repo.get(advice_id)
             if record is None or record.case_id != case_id:
@@ -353,13 +355,13 @@ class AppraisalService:
         return record
 
     async def list_advice(self, ctx: TenantContext, case_id: CaseId) -> list[AdviceRecord]:
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return list(await self.advice(uow).list_for_case(case_id))
 
     async def get_advice(
         self, ctx: TenantContext, case_id: CaseId, advice_id: uuid.UUID
     ) -> AdviceRecord:
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             record = await self.advice(uow).get(advice_id)
         if record is None or record.case_id != case_id:
             raise NotFound("advice", advice_id)

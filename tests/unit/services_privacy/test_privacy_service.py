@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from tests.unit.core.support import App, build_app, register_cmd
+from tests.wiring import DOCUMENTS, PRIVACY, ports
 
+from cma_adapters import memory
 from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
 from cma_adapters.memory.privacy import in_memory_case_data_eraser
 from cma_adapters.memory_documents import InMemoryDocumentStore, ScriptedAssistant
@@ -43,9 +45,12 @@ class FlakyStore(InMemoryDocumentStore):
 def setup() -> tuple[App, FlakyStore, DocumentService, PrivacyService]:
     app = build_app()
     repos = {"documents": in_memory_documents, "suggestions": in_memory_suggestions}
+    core = ports(memory, PRIVACY)
     store = FlakyStore()
-    documents = DocumentService(app.uow, store, ScriptedAssistant(), app.clock, **repos)
-    privacy = PrivacyService(app.uow, in_memory_case_data_eraser, store, app.clock, **repos)
+    documents = DocumentService(
+        app.uow, store, ScriptedAssistant(), app.clock, **repos, **ports(memory, DOCUMENTS)
+    )
+    privacy = PrivacyService(app.uow, in_memory_case_data_eraser, store, app.clock, **repos, **core)
     return app, store, documents, privacy
 
 
