@@ -200,14 +200,6 @@ class InMemoryUnitOfWork(UnitOfWork):
         self._publisher = publisher
         self._st = Staging()
         self._committed: list[EventEnvelope] = []
-        # Until the services take these through their factories (the next step).
-        from cma_adapters.memory.cases import InMemoryCaseRepository
-        from cma_adapters.memory.clients import InMemoryClientRepository
-        from cma_adapters.memory.tasks import InMemoryTaskRepository
-
-        self.clients = InMemoryClientRepository(self)
-        self.cases = InMemoryCaseRepository(self)
-        self.tasks = InMemoryTaskRepository(self)
         self.audit = _AuditLog(db, centre_id, self._st)
         self.outbox = _Outbox(db, centre_id, self._st)
         self.inbox = _Inbox(db, centre_id, self._st)

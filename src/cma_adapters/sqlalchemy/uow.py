@@ -323,14 +323,6 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self._publisher = publisher
         self._x = SqlContext(centre_id, key_cache)
         self._committed: list[EventEnvelope] = []
-        # Until the services take these through their factories (the next step).
-        from cma_adapters.sqlalchemy.cases import SqlAlchemyCaseRepository
-        from cma_adapters.sqlalchemy.clients import SqlAlchemyClientRepository
-        from cma_adapters.sqlalchemy.tasks import SqlAlchemyTaskRepository
-
-        self.clients = SqlAlchemyClientRepository(self._x)
-        self.cases = SqlAlchemyCaseRepository(self._x)
-        self.tasks = SqlAlchemyTaskRepository(self._x)
         self.audit = SqlAlchemyAuditLog(self._x)
         self.outbox = SqlAlchemyOutbox(self._x)
         self.inbox = SqlAlchemyInbox(self._x)
