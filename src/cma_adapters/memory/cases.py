@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, _stored_copy
+from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, stored_copy
 from cma_core.cases.model import Case, CaseStatus
 from cma_core.cases.ports import CaseRepository
 from cma_core.shared.errors import CrossTenantAccess, StaleVersion
@@ -23,7 +23,7 @@ class InMemoryCaseRepository(CaseRepository):
     async def add(self, case: Case) -> None:
         if case.centre_id != self._centre:
             raise CrossTenantAccess("case belongs to another centre")
-        stored = _stored_copy(case)
+        stored = stored_copy(case)
         self._st.ops.append(lambda: self._db.cases.__setitem__(case.id, stored))
         self._st.touched[case.id] = case
 
@@ -41,7 +41,7 @@ class InMemoryCaseRepository(CaseRepository):
         if current is None or current.centre_id != self._centre:
             raise StaleVersion("case", expected, 0)
         case.version += 1
-        stored = _stored_copy(case)
+        stored = stored_copy(case)
 
         def check() -> None:
             now_stored = self._db.cases.get(case.id)

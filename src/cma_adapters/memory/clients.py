@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, _page, _stored_copy
+from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, page_of, stored_copy
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.shared.errors import CrossTenantAccess, StaleVersion
@@ -23,7 +23,7 @@ class InMemoryClientRepository(ClientRepository):
     async def add(self, client: Client) -> None:
         if client.centre_id != self._centre:
             raise CrossTenantAccess("client belongs to another centre")
-        stored = _stored_copy(client)
+        stored = stored_copy(client)
         self._st.ops.append(lambda: self._db.clients.__setitem__(client.id, stored))
         self._st.touched[client.id] = client
 
@@ -39,14 +39,14 @@ class InMemoryClientRepository(ClientRepository):
             wanted = name.strip().casefold()
             rows = [c for c in rows if wanted in (c.first_name.casefold(), c.last_name.casefold())]
         rows.sort(key=lambda c: (c.created_at, c.id), reverse=True)
-        return _page([copy.deepcopy(c) for c in rows], limit, offset)
+        return page_of([copy.deepcopy(c) for c in rows], limit, offset)
 
     async def save(self, client: Client) -> None:
         if client.centre_id != self._centre:
             raise CrossTenantAccess("client belongs to another centre")
         expected = self._st.base_versions.setdefault(client.id, client.version)
         client.version += 1
-        stored = _stored_copy(client)
+        stored = stored_copy(client)
 
         def check() -> None:
             current = self._db.clients.get(client.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, _page
+from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, page_of
 from cma_core.shared.errors import Conflict, CrossTenantAccess
 from cma_core.shared.ids import CaseId, EventId, TaskId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
@@ -69,7 +69,7 @@ class InMemoryTaskRepository(TaskRepository):
             and (due_before is None or (t.due_at is not None and t.due_at < due_before))
         ]
         rows.sort(key=lambda t: (t.due_at or _FAR_FUTURE, t.created_at, t.id))
-        return _page([copy.deepcopy(t) for t in rows], limit, offset)
+        return page_of([copy.deepcopy(t) for t in rows], limit, offset)
 
 
 def tasks(uow: UnitOfWork) -> TaskRepository:

@@ -1,4 +1,6 @@
-"""Dict-backed implementations of the core's ports.
+"""The dict-backed unit of work (with its outbox, inbox and audit trail), the identity
+store and the test doubles. The areas' repositories join the unit of work through their
+factories (``cma_adapters.memory.cases.cases`` and the like).
 
 Reads hand out deep copies and writes are staged until ``commit()``, so a unit of work
 that is left without committing changes nothing, exactly like a database transaction.
@@ -61,14 +63,14 @@ class InMemoryDatabase:
         return self.tables.setdefault(name, {})
 
 
-def _page(items: list[_T], limit: int, offset: int) -> Page[_T]:
+def page_of(items: list[_T], limit: int, offset: int) -> Page[_T]:
     return Page(items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset)
 
 
 _A = TypeVar("_A", bound=Aggregate)
 
 
-def _stored_copy(aggregate: _A) -> _A:
+def stored_copy(aggregate: _A) -> _A:
     """State only: events recorded so far belong to this unit of work's commit, and a copy
     that kept them would hand them out again on every later load and save."""
     stored = copy.deepcopy(aggregate)
@@ -126,7 +128,7 @@ class _AuditLog(AuditLog):
             and (since is None or e.at >= since)
             and (until is None or e.at < until)
         ]
-        return _page(rows, limit, offset)
+        return page_of(rows, limit, offset)
 
     async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:
         rows = [

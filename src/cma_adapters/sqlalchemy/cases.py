@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.rows import CaseNoteRow, CaseRow, CentreCounterRow
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, _page_from
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, page_from
 from cma_core.cases.model import Case, CaseStatus, Note
 from cma_core.cases.ports import CaseRepository
 from cma_core.shared.errors import StaleVersion
@@ -143,7 +143,7 @@ class SqlAlchemyCaseRepository(CaseRepository):
             .mappings()
             .all()
         )
-        return _page_from([m.case_from_row(r) for r in rows], total, limit, offset)
+        return page_from([m.case_from_row(r) for r in rows], total, limit, offset)
 
     async def next_reference_number(self) -> int:
         dialect = self._x.c.dialect.name

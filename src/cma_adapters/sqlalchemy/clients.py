@@ -12,7 +12,7 @@ from sqlalchemy import Table, func, insert, select, update
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.crypto import indexes_for
 from cma_adapters.sqlalchemy.rows import ClientRow
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, _page_from
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, page_from
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.shared.errors import StaleVersion
@@ -55,7 +55,7 @@ class SqlAlchemyClientRepository(ClientRepository):
             # version (rows a rotation has not reached yet keep their old index).
             keys = await self._x.keys.all(self._x.c)
             if not keys:
-                return _page_from([], 0, limit, offset)
+                return page_from([], 0, limit, offset)
             where.append(
                 clients_t.c.first_name_bidx.in_(indexes_for(keys, name, m.FIRST_NAME_INDEX))
                 | clients_t.c.last_name_bidx.in_(indexes_for(keys, name, m.LAST_NAME_INDEX))
@@ -77,9 +77,9 @@ class SqlAlchemyClientRepository(ClientRepository):
             .all()
         )
         if not rows:
-            return _page_from([], total, limit, offset)
+            return page_from([], total, limit, offset)
         keyring = await self._x.keys.keyring(self._x.c)
-        return _page_from([m.client_from_row(r, keyring) for r in rows], total, limit, offset)
+        return page_from([m.client_from_row(r, keyring) for r in rows], total, limit, offset)
 
     async def save(self, client: Client) -> None:
         self._x.own(client.centre_id, "client")

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.rows import TaskRow
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, _page_from
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, page_from
 from cma_core.shared.errors import Conflict
 from cma_core.shared.ids import CaseId, EventId, TaskId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
@@ -107,7 +107,7 @@ class SqlAlchemyTaskRepository(TaskRepository):
             .mappings()
             .all()
         )
-        return _page_from([m.task_from_row(r) for r in rows], total, limit, offset)
+        return page_from([m.task_from_row(r) for r in rows], total, limit, offset)
 
 
 def tasks(uow: UnitOfWork) -> TaskRepository:

@@ -1,4 +1,6 @@
-"""The SQLAlchemy unit of work and its repositories (SQLAlchemy Core over row tables).
+"""The SQLAlchemy unit of work and its own journal: the outbox, the inbox and the audit
+trail (SQLAlchemy Core over row tables). The areas' repositories join it through their
+factories (``cma_adapters.sqlalchemy.cases.cases`` and the like).
 
 Core statements, not an ORM session: mapping is explicit anyway, and a connection running
 Core costs about what the raw driver does (see design/STACK-NOTES.md).
@@ -77,7 +79,7 @@ class SqlContext:
     """What the repositories of one unit of work share: its connection (in its open
     transaction), its centre, and the aggregates whose events go to the outbox.
 
-    Repositories of other areas get it from ``SqlAlchemyUnitOfWork.context``."""
+    The areas' repositories get it from ``SqlAlchemyUnitOfWork.context``."""
 
     def __init__(self, centre_id: CentreId, key_cache: DataKeyCache | None = None) -> None:
         self.centre_id = centre_id
@@ -99,7 +101,7 @@ class SqlContext:
             raise CrossTenantAccess(f"{what} belongs to another centre")
 
 
-def _page_from(rows: Sequence[Any], total: int, limit: int, offset: int) -> Page[Any]:
+def page_from(rows: Sequence[Any], total: int, limit: int, offset: int) -> Page[Any]:
     return Page(items=rows, total=total, limit=limit, offset=offset)
 
 
@@ -193,7 +195,7 @@ class SqlAlchemyAuditLog(AuditLog):
             .mappings()
             .all()
         )
-        return _page_from([m.audit_from_row(r) for r in rows], total, limit, offset)
+        return page_from([m.audit_from_row(r) for r in rows], total, limit, offset)
 
     async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:
         rows = (

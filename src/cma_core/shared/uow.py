@@ -1,7 +1,8 @@
-"""The unit of work and the repositories it hands out.
+"""The unit of work, and how repositories join it.
 
-A unit of work is opened for exactly one centre. Every repository it hands out sees only
-that centre's rows and refuses to write another centre's (``CrossTenantAccess``). Nothing
+A unit of work is opened for exactly one centre. Every repository joined to it (through a
+``RepositoryFactory``) sees only that centre's rows and refuses to write another centre's
+(``CrossTenantAccess``). Nothing
 is saved unless ``commit()`` is called; leaving the ``async with`` block without committing
 rolls back.
 """
