@@ -24,6 +24,9 @@ from cma_adapters.memory import (
     RecordingEventPublisher,
     in_memory_uow_factory,
 )
+from cma_adapters.memory.cases import cases as memory_cases
+from cma_adapters.memory.clients import clients as memory_clients
+from cma_adapters.memory.tasks import tasks as memory_tasks
 from cma_core.cases.model import CloseReason
 from cma_core.cases.service import CaseService, OpenCase
 from cma_core.clients.service import ClientService, RegisterClient
@@ -84,9 +87,10 @@ async def main() -> int:
     uow = in_memory_uow_factory(db, publisher)
     store = InMemoryIdentityStore(db)
     identity = IdentityService(store, ScryptPasswordHasher(), clock)
-    clients = ClientService(uow, clock)
-    cases = CaseService(uow, store, clock)
-    handlers = EventHandlers(uow, clock, registered=TaskJobs(clock).handlers())
+    # Each repository joins a unit of work through its factory (a RepositoryFactory).
+    clients = ClientService(uow, clock, clients=memory_clients)
+    cases = CaseService(uow, store, clock, cases=memory_cases, clients=memory_clients)
+    handlers = EventHandlers(uow, clock, registered=TaskJobs(clock, tasks=memory_tasks).handlers())
 
     centre = await identity.create_centre("Example Debt Advice Centre")
     await identity.create_user(
@@ -122,7 +126,7 @@ async def main() -> int:
     opened = next(e for e in publisher.published if e.name == "CaseOpened")
     await handlers.dispatch(centre.id, opened.event_id)
     async with uow(centre.id) as unit:
-        [task] = (await unit.tasks.list(limit=1, offset=0, case_id=case.id)).items
+        [task] = (await memory_tasks(unit).list(limit=1, offset=0, case_id=case.id)).items
     print(f"Task:    {task.title!r}, due {task.due_at:%Y-%m-%d %H:%M} UTC")
 
     note = await cases.add_note(ctx, case.id, "Discussed priority debts; budget to follow.")

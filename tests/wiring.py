@@ -11,18 +11,29 @@ from typing import Any
 from cma_adapters.memory.factories import repository_factories as memory_factories
 from cma_core.shared.uow import UnitOfWork
 
-DEBTS = ("creditors", "debts", "facts", "reference")
-BUDGETS = ("creditors", "debts", "budgets", "offers", "reference")
-APPRAISALS = ("creditors", "debts", "facts", "budgets", "appraisals", "offers", "reference")
-ADVICE = ("budgets", "offers", "advice")
-LETTERS = ("creditors", "debts", "budgets", "offers", "advice", "letter_templates", "letters")
+#: The repositories of the case, client and task areas.
+CORE = ("cases", "clients", "tasks")
+CASES = ("cases", "clients")
+CLIENTS = ("clients",)
+DOCUMENTS = ("cases", "tasks")
+PRIVACY = ("cases", "clients", "tasks")
+DEBTS = ("cases", "creditors", "debts", "facts", "reference")
+BUDGETS = ("cases", "clients", "creditors", "debts", "budgets", "offers", "reference")
+APPRAISALS = (
+    "cases", "creditors", "debts", "facts", "budgets", "appraisals", "offers", "reference",
+)  # fmt: skip
+ADVICE = ("cases", "budgets", "offers", "advice")
+LETTERS = (
+    "cases", "clients", "creditors", "debts", "budgets", "offers", "advice", "letter_templates",
+    "letters",
+)  # fmt: skip
 CASE_FILE = ("creditors", "debts", "facts", "budgets", "appraisals", "offers", "advice", "letters")
 SCHEDULING = (
-    "dated_facts", "deadlines", "appointments", "availability", "consents", "reminders",
-    "closures", "written_advice_days",
+    "cases", "clients", "tasks", "dated_facts", "deadlines", "appointments", "availability",
+    "consents", "reminders", "closures", "written_advice_days",
 )  # fmt: skip
-SCHEDULER = ("deadlines", "appointments", "consents", "reminders")
-COMPLIANCE = ("deadlines", "closures", "findings", "qa", "policies")
+SCHEDULER = ("cases", "clients", "tasks", "deadlines", "appointments", "consents", "reminders")
+COMPLIANCE = ("cases", "tasks", "deadlines", "closures", "findings", "qa", "policies")
 
 
 Factories = Callable[..., dict[str, Any]]
@@ -35,9 +46,10 @@ def ports(names: Iterable[str], factories: Factories = memory_factories) -> dict
 
 #: The contract suite's name for each scheduling and compliance repository, and its port.
 _STORE = {
-    "facts": "dated_facts", "deadlines": "deadlines", "appointments": "appointments",
-    "availability": "availability", "consents": "consents", "reminders": "reminders",
-    "findings": "findings", "qa": "qa", "policy": "policies", "closures": "closures",
+    "cases": "cases", "clients": "clients", "facts": "dated_facts", "deadlines": "deadlines",
+    "appointments": "appointments", "availability": "availability", "consents": "consents",
+    "reminders": "reminders", "findings": "findings", "qa": "qa", "policy": "policies",
+    "closures": "closures",
 }  # fmt: skip
 
 

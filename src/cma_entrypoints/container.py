@@ -293,10 +293,16 @@ class Container(containers.DeclarativeContainer):
         clock,
         ttl=providers.Callable(_refresh_ttl, settings),
     )
-    clients = providers.Singleton(ClientService, uow, clock)
-    cases = providers.Singleton(CaseService, uow, identity_store, clock)
-    tasks = providers.Singleton(TaskService, uow)
-    task_jobs = providers.Singleton(TaskJobs, clock)
+    clients = providers.Singleton(ClientService, uow, clock, **repository_factories("clients"))
+    cases = providers.Singleton(
+        CaseService,
+        uow,
+        identity_store,
+        clock,
+        **repository_factories("cases", "clients"),
+    )
+    tasks = providers.Singleton(TaskService, uow, **repository_factories("tasks"))
+    task_jobs = providers.Singleton(TaskJobs, clock, **repository_factories("tasks"))
     audit = providers.Singleton(AuditService, uow)
     document_store = providers.Singleton(_document_store, settings)
     text_extractor = providers.Singleton(
@@ -310,6 +316,7 @@ class Container(containers.DeclarativeContainer):
         document_store,
         assistant,
         clock,
+        **repository_factories("cases", "tasks"),
         max_bytes=settings.provided.max_document_bytes,
         documents=sql_documents,
         suggestions=sql_suggestions,
@@ -336,6 +343,9 @@ class Container(containers.DeclarativeContainer):
         holidays,
         scheduling_config,
         **repository_factories(
+            "cases",
+            "clients",
+            "tasks",
             "dated_facts",
             "deadlines",
             "appointments",
@@ -352,7 +362,9 @@ class Container(containers.DeclarativeContainer):
         clock,
         holidays,
         scheduling_config,
-        **repository_factories("deadlines", "closures", "findings", "qa", "policies"),
+        **repository_factories(
+            "cases", "tasks", "deadlines", "closures", "findings", "qa", "policies"
+        ),
         advice=providers.Singleton(
             CaseFileSources,
             **repository_factories(
@@ -374,7 +386,9 @@ class Container(containers.DeclarativeContainer):
         clock,
         notifier,
         scheduling_config,
-        **repository_factories("deadlines", "appointments", "consents", "reminders"),
+        **repository_factories(
+            "cases", "clients", "tasks", "deadlines", "appointments", "consents", "reminders"
+        ),
     )
     event_handlers = providers.Singleton(
         EventHandlers,
@@ -403,21 +417,23 @@ class Container(containers.DeclarativeContainer):
         DebtService,
         uow,
         clock,
-        **repository_factories("creditors", "debts", "facts", "reference"),
+        **repository_factories("cases", "creditors", "debts", "facts", "reference"),
     )
     budgets = providers.Singleton(
         BudgetService,
         uow,
         clock,
         sfs_codec,
-        **repository_factories("creditors", "debts", "budgets", "offers", "reference"),
+        **repository_factories(
+            "cases", "clients", "creditors", "debts", "budgets", "offers", "reference"
+        ),
     )
     appraisals = providers.Singleton(
         AppraisalService,
         uow,
         clock,
         **repository_factories(
-            "creditors", "debts", "facts", "budgets", "appraisals", "offers", "reference"
+            "cases", "creditors", "debts", "facts", "budgets", "appraisals", "offers", "reference"
         ),
     )
     advice_records = providers.Singleton(
@@ -425,7 +441,7 @@ class Container(containers.DeclarativeContainer):
         uow,
         clock,
         appraisals,
-        **repository_factories("budgets", "offers", "advice"),
+        **repository_factories("cases", "budgets", "offers", "advice"),
     )
     letters = providers.Singleton(
         LetterService,
@@ -433,7 +449,15 @@ class Container(containers.DeclarativeContainer):
         letter_renderer,
         clock,
         **repository_factories(
-            "creditors", "debts", "budgets", "offers", "advice", "letter_templates", "letters"
+            "cases",
+            "clients",
+            "creditors",
+            "debts",
+            "budgets",
+            "offers",
+            "advice",
+            "letter_templates",
+            "letters",
         ),
     )
     reference = providers.Singleton(
@@ -446,6 +470,7 @@ class Container(containers.DeclarativeContainer):
         providers.Object(sqlalchemy_case_data_eraser),
         document_store,
         clock,
+        **repository_factories("cases", "clients", "tasks"),
         documents=sql_documents,
         suggestions=sql_suggestions,
         advice=providers.Singleton(

@@ -108,9 +108,9 @@ class DocumentRepositoryContract:
         centre = await new_centre(b.base)
         async with b.base.uow(centre) as uow:
             client = make_client(centre)
-            await uow.clients.add(client)
+            await b.base.clients(uow).add(client)
             case = make_case(centre, client.id)
-            await uow.cases.add(case)
+            await b.base.cases(uow).add(case)
             await uow.commit()
         return centre, case.id
 

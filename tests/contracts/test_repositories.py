@@ -20,6 +20,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from tests.wiring import Factories
 
 from cma_adapters.memory import (
     InMemoryDatabase,
@@ -28,9 +29,12 @@ from cma_adapters.memory import (
     RecordingEventPublisher,
     in_memory_uow_factory,
 )
+from cma_adapters.memory.factories import repository_factories as memory_factories
 from cma_core.audit.model import AuditEntry
 from cma_core.cases.model import Case, CaseStatus, CloseReason
+from cma_core.cases.ports import CaseRepository
 from cma_core.clients.model import Client, PostalAddress, Vulnerability
+from cma_core.clients.ports import ClientRepository
 from cma_core.identity.model import Centre, Membership, PermissionGrant, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
@@ -49,6 +53,7 @@ from cma_core.shared.ids import (
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
+from cma_core.tasks.ports import TaskRepository
 
 UTC = dt.UTC
 # Microseconds on purpose: both databases must keep them.
@@ -71,9 +76,20 @@ class Backend:
 
     identity: IdentityStore
     make_factory: Callable[[EventPublisher | None], UnitOfWorkFactory]
+    #: The adapter's repository factories, by port name (``<adapter>.factories``).
+    find: Factories
 
     def uow(self, centre_id: CentreId, publisher: EventPublisher | None = None) -> UnitOfWork:
         return self.make_factory(publisher)(centre_id)
+
+    def cases(self, uow: UnitOfWork) -> CaseRepository:
+        return self.find("cases")["cases"](uow)  # type: ignore[no-any-return]
+
+    def clients(self, uow: UnitOfWork) -> ClientRepository:
+        return self.find("clients")["clients"](uow)  # type: ignore[no-any-return]
+
+    def tasks(self, uow: UnitOfWork) -> TaskRepository:
+        return self.find("tasks")["tasks"](uow)  # type: ignore[no-any-return]
 
 
 #: One key manager for the session: every factory of a test must unwrap the same keys.
@@ -85,6 +101,7 @@ def memory_backend() -> Backend:
     return Backend(
         identity=InMemoryIdentityStore(db),
         make_factory=lambda publisher: in_memory_uow_factory(db, publisher),
+        find=memory_factories,
     )
 
 
@@ -94,6 +111,7 @@ async def sqlalchemy_backend(url: str) -> AsyncIterator[Backend]:
         SqlAlchemyUnitOfWorkFactory,
         create_engine_for,
     )
+    from cma_adapters.sqlalchemy.factories import repository_factories as sql_factories
 
     engine = create_engine_for(url)
     try:
@@ -102,6 +120,7 @@ async def sqlalchemy_backend(url: str) -> AsyncIterator[Backend]:
             make_factory=lambda publisher: SqlAlchemyUnitOfWorkFactory(
                 engine, publisher, keys=KEYS
             ),
+            find=sql_factories,
         )
     finally:
         await engine.dispose()
@@ -271,8 +290,8 @@ async def seed_case(
     client = make_client(centre_id)
     case = make_case(centre_id, client.id, adviser_id=adviser_id)
     async with backend.uow(centre_id) as uow:
-        await uow.clients.add(client)
-        await uow.cases.add(case)
+        await backend.clients(uow).add(client)
+        await backend.cases(uow).add(case)
         await uow.commit()
     return client, case
 
@@ -323,12 +342,12 @@ class UnitOfWorkContract:
         client = make_client(centre)
         bare = make_client(centre, first_name="Sam", email=None, phone=None, at=T0 + HOUR)
         async with backend.uow(centre) as uow:
-            await uow.clients.add(client)
-            await uow.clients.add(bare)
+            await backend.clients(uow).add(client)
+            await backend.clients(uow).add(bare)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            loaded = await uow.clients.get(client.id)
-            loaded_bare = await uow.clients.get(bare.id)
+            loaded = await backend.clients(uow).get(client.id)
+            loaded_bare = await backend.clients(uow).get(bare.id)
         assert loaded == client
         assert loaded_bare == bare
         assert loaded is not None
@@ -357,10 +376,10 @@ class UnitOfWorkContract:
             by=None,
         )
         async with backend.uow(centre) as uow:
-            await uow.clients.add(client)
+            await backend.clients(uow).add(client)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            loaded = await uow.clients.get(client.id)
+            loaded = await backend.clients(uow).get(client.id)
         assert loaded == client
         assert loaded is not None
         assert loaded.address == PostalAddress(
@@ -381,10 +400,10 @@ class UnitOfWorkContract:
             by=None,
         )
         async with backend.uow(centre) as uow:
-            await uow.clients.save(loaded)
+            await backend.clients(uow).save(loaded)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            again = await uow.clients.get(client.id)
+            again = await backend.clients(uow).get(client.id)
         assert again is not None
         assert again.address is None
         assert again.address_suppressed is False
@@ -394,48 +413,48 @@ class UnitOfWorkContract:
 
     async def test_missing_client_is_none(self, backend: Backend, centre: CentreId) -> None:
         async with backend.uow(centre) as uow:
-            assert await uow.clients.get(ClientId(uid())) is None
+            assert await backend.clients(uow).get(ClientId(uid())) is None
 
     async def test_client_save_bumps_version_and_persists(
         self, backend: Backend, centre: CentreId
     ) -> None:
         client = make_client(centre)
         async with backend.uow(centre) as uow:
-            await uow.clients.add(client)
+            await backend.clients(uow).add(client)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            loaded = await uow.clients.get(client.id)
+            loaded = await backend.clients(uow).get(client.id)
             assert loaded is not None
             loaded.phone = "0113 496 0000"
             loaded.updated_at = T0 + DAY
-            await uow.clients.save(loaded)
+            await backend.clients(uow).save(loaded)
             await uow.commit()
         assert loaded.version == 2
         async with backend.uow(centre) as uow:
-            again = await uow.clients.get(client.id)
+            again = await backend.clients(uow).get(client.id)
         assert again == loaded
 
     async def test_stale_client_save_is_refused(self, backend: Backend, centre: CentreId) -> None:
         client = make_client(centre)
         async with backend.uow(centre) as uow:
-            await uow.clients.add(client)
+            await backend.clients(uow).add(client)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            first = await uow.clients.get(client.id)
+            first = await backend.clients(uow).get(client.id)
         async with backend.uow(centre) as uow:
-            second = await uow.clients.get(client.id)
+            second = await backend.clients(uow).get(client.id)
         assert first is not None
         assert second is not None
         first.phone = "0113 496 0001"
         async with backend.uow(centre) as uow:
-            await uow.clients.save(first)
+            await backend.clients(uow).save(first)
             await uow.commit()
         second.phone = "0113 496 0002"
         async with backend.uow(centre) as uow:
             with pytest.raises(StaleVersion):
-                await then_commit(uow, uow.clients.save(second))
+                await then_commit(uow, backend.clients(uow).save(second))
         async with backend.uow(centre) as uow:
-            stored = await uow.clients.get(client.id)
+            stored = await backend.clients(uow).get(client.id)
         assert stored is not None
         assert stored.phone == "0113 496 0001"
         assert stored.version == 2
@@ -446,12 +465,12 @@ class UnitOfWorkContract:
         clients = [make_client(centre, first_name=f"N{i}", at=T0 + i * HOUR) for i in range(5)]
         async with backend.uow(centre) as uow:
             for client in clients:
-                await uow.clients.add(client)
+                await backend.clients(uow).add(client)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            first = await uow.clients.list(limit=2, offset=0)
-            last = await uow.clients.list(limit=2, offset=4)
-            beyond = await uow.clients.list(limit=2, offset=10)
+            first = await backend.clients(uow).list(limit=2, offset=0)
+            last = await backend.clients(uow).list(limit=2, offset=4)
+            beyond = await backend.clients(uow).list(limit=2, offset=10)
         newest = list(reversed(clients))
         assert [c.id for c in first.items] == [c.id for c in newest[:2]]
         assert (first.total, first.limit, first.offset) == (5, 2, 0)
@@ -468,11 +487,11 @@ class UnitOfWorkContract:
         other = make_client(centre, first_name="Bob", last_name="Smithson", at=T0 + 2 * HOUR)
         async with backend.uow(centre) as uow:
             for client in (smith, john, other):
-                await uow.clients.add(client)
+                await backend.clients(uow).add(client)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            page = await uow.clients.list(limit=10, offset=0, name="  sMiTh ")
-            none = await uow.clients.list(limit=10, offset=0, name="Nobody")
+            page = await backend.clients(uow).list(limit=10, offset=0, name="  sMiTh ")
+            none = await backend.clients(uow).list(limit=10, offset=0, name="Nobody")
         assert [c.id for c in page.items] == [john.id, smith.id]
         assert page.total == 2
         assert none.total == 0
@@ -496,11 +515,11 @@ class UnitOfWorkContract:
             )
         case.close(reason=CloseReason.REFERRED_ELSEWHERE, now=T0 + DAY, by=adviser)
         async with backend.uow(centre) as uow:
-            await uow.clients.add(client)
-            await uow.cases.add(case)
+            await backend.clients(uow).add(client)
+            await backend.cases(uow).add(case)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            loaded = await uow.cases.get(case.id)
+            loaded = await backend.cases(uow).get(case.id)
         assert loaded == case
         assert loaded is not None
         assert [n.body for n in loaded.notes] == ["note 0", "note 1", "note 2"]
@@ -519,7 +538,7 @@ class UnitOfWorkContract:
     ) -> None:
         _client, case = await seed_case(backend, centre)
         async with backend.uow(centre) as uow:
-            loaded = await uow.cases.get(case.id)
+            loaded = await backend.cases(uow).get(case.id)
         assert loaded == case
         assert loaded is not None
         assert loaded.status is CaseStatus.OPEN
@@ -530,29 +549,29 @@ class UnitOfWorkContract:
 
     async def test_missing_case_is_none(self, backend: Backend, centre: CentreId) -> None:
         async with backend.uow(centre) as uow:
-            assert await uow.cases.get(CaseId(uid())) is None
+            assert await backend.cases(uow).get(CaseId(uid())) is None
 
     async def test_case_save_persists_new_notes_status_and_adviser(
         self, backend: Backend, centre: CentreId, adviser: UserId
     ) -> None:
         _client, case = await seed_case(backend, centre)
         async with backend.uow(centre) as uow:
-            loaded = await uow.cases.get(case.id)
+            loaded = await backend.cases(uow).get(case.id)
             assert loaded is not None
             loaded.add_note(note_id=NoteId(uid()), body="first", author_id=adviser, now=T0 + HOUR)
-            await uow.cases.save(loaded)
+            await backend.cases(uow).save(loaded)
             await uow.commit()
         assert loaded.version == 2
         async with backend.uow(centre) as uow:
-            loaded = await uow.cases.get(case.id)
+            loaded = await backend.cases(uow).get(case.id)
             assert loaded is not None
             loaded.assign(adviser, now=T0 + 2 * HOUR)
             loaded.add_note(note_id=NoteId(uid()), body="second", author_id=None, now=T0 + 3 * HOUR)
             loaded.close(reason=CloseReason.ADVICE_COMPLETE, now=T0 + 4 * HOUR, by=adviser)
-            await uow.cases.save(loaded)
+            await backend.cases(uow).save(loaded)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            stored = await uow.cases.get(case.id)
+            stored = await backend.cases(uow).get(case.id)
         assert stored == loaded
         assert stored is not None
         assert stored.version == 3
@@ -564,15 +583,15 @@ class UnitOfWorkContract:
     ) -> None:
         _client, case = await seed_case(backend, centre)
         async with backend.uow(centre) as uow:
-            loaded = await uow.cases.get(case.id)
+            loaded = await backend.cases(uow).get(case.id)
             assert loaded is not None
             loaded.add_note(note_id=NoteId(uid()), body="one", author_id=None, now=T0 + HOUR)
-            await uow.cases.save(loaded)
+            await backend.cases(uow).save(loaded)
             loaded.add_note(note_id=NoteId(uid()), body="two", author_id=None, now=T0 + 2 * HOUR)
-            await uow.cases.save(loaded)
+            await backend.cases(uow).save(loaded)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            stored = await uow.cases.get(case.id)
+            stored = await backend.cases(uow).get(case.id)
         assert stored is not None
         assert [n.body for n in stored.notes] == ["one", "two"]
         assert stored.version == 3
@@ -583,21 +602,21 @@ class UnitOfWorkContract:
         """Two requests read version 1; the first saves; the second must not overwrite it."""
         _client, case = await seed_case(backend, centre)
         async with backend.uow(centre) as uow:
-            first = await uow.cases.get(case.id)
+            first = await backend.cases(uow).get(case.id)
         async with backend.uow(centre) as uow:
-            second = await uow.cases.get(case.id)
+            second = await backend.cases(uow).get(case.id)
         assert first is not None
         assert second is not None
         first.add_note(note_id=NoteId(uid()), body="kept", author_id=None, now=T0 + HOUR)
         async with backend.uow(centre) as uow:
-            await uow.cases.save(first)
+            await backend.cases(uow).save(first)
             await uow.commit()
         second.close(reason=CloseReason.OTHER, now=T0 + 2 * HOUR, by=None)
         async with backend.uow(centre) as uow:
             with pytest.raises(StaleVersion):
-                await then_commit(uow, uow.cases.save(second))
+                await then_commit(uow, backend.cases(uow).save(second))
         async with backend.uow(centre) as uow:
-            stored = await uow.cases.get(case.id)
+            stored = await backend.cases(uow).get(case.id)
             unpublished = await uow.outbox.unpublished(limit=100)
         assert stored is not None
         assert stored.status is CaseStatus.OPEN
@@ -615,18 +634,18 @@ class UnitOfWorkContract:
             return
         _client, case = await seed_case(backend, centre)
         async with backend.uow(centre) as one, backend.uow(centre) as two:
-            first = await one.cases.get(case.id)
-            second = await two.cases.get(case.id)
+            first = await backend.cases(one).get(case.id)
+            second = await backend.cases(two).get(case.id)
             assert first is not None
             assert second is not None
             first.add_note(note_id=NoteId(uid()), body="one", author_id=None, now=T0 + HOUR)
-            await one.cases.save(first)
+            await backend.cases(one).save(first)
             await one.commit()
             second.add_note(note_id=NoteId(uid()), body="two", author_id=None, now=T0 + HOUR)
             with pytest.raises(StaleVersion):
-                await then_commit(two, two.cases.save(second))
+                await then_commit(two, backend.cases(two).save(second))
         async with backend.uow(centre) as uow:
-            stored = await uow.cases.get(case.id)
+            stored = await backend.cases(uow).get(case.id)
         assert stored is not None
         assert [n.body for n in stored.notes] == ["one"]
 
@@ -639,7 +658,7 @@ class UnitOfWorkContract:
         async def second() -> None:
             async with backend.uow(centre) as uow:
                 entered.set()
-                loaded = await uow.cases.get(case.id)
+                loaded = await backend.cases(uow).get(case.id)
                 assert loaded is not None
                 assert loaded.version == 2
 
@@ -647,10 +666,10 @@ class UnitOfWorkContract:
             waiting = asyncio.create_task(second())
             await asyncio.sleep(0.2)
             assert not entered.is_set()
-            loaded = await uow.cases.get(case.id)
+            loaded = await backend.cases(uow).get(case.id)
             assert loaded is not None
             loaded.assign(None, now=T0)  # no change; still saved to bump the version
-            await uow.cases.save(loaded)
+            await backend.cases(uow).save(loaded)
             await uow.commit()
         await asyncio.wait_for(waiting, timeout=10)
         assert entered.is_set()
@@ -670,23 +689,23 @@ class UnitOfWorkContract:
         cases[2].add_note(note_id=NoteId(uid()), body="n", author_id=None, now=T0 + 2 * HOUR)
         cases[0].close(reason=CloseReason.OTHER, now=T0 + DAY, by=None)
         async with backend.uow(centre) as uow:
-            await uow.clients.add(alice)
-            await uow.clients.add(bob)
+            await backend.clients(uow).add(alice)
+            await backend.clients(uow).add(bob)
             for case in cases:
-                await uow.cases.add(case)
+                await backend.cases(uow).add(case)
             await uow.commit()
 
         def ids(page: object) -> list[CaseId]:
             return [c.id for c in page.items]  # type: ignore[attr-defined]
 
         async with backend.uow(centre) as uow:
-            everything = await uow.cases.list(limit=10, offset=0)
-            page2 = await uow.cases.list(limit=2, offset=2)
-            open_ = await uow.cases.list(limit=10, offset=0, status=CaseStatus.OPEN)
-            closed = await uow.cases.list(limit=10, offset=0, status=CaseStatus.CLOSED)
-            mine = await uow.cases.list(limit=10, offset=0, adviser_id=adviser)
-            alices = await uow.cases.list(limit=10, offset=0, client_id=alice.id)
-            mine_open = await uow.cases.list(
+            everything = await backend.cases(uow).list(limit=10, offset=0)
+            page2 = await backend.cases(uow).list(limit=2, offset=2)
+            open_ = await backend.cases(uow).list(limit=10, offset=0, status=CaseStatus.OPEN)
+            closed = await backend.cases(uow).list(limit=10, offset=0, status=CaseStatus.CLOSED)
+            mine = await backend.cases(uow).list(limit=10, offset=0, adviser_id=adviser)
+            alices = await backend.cases(uow).list(limit=10, offset=0, client_id=alice.id)
+            mine_open = await backend.cases(uow).list(
                 limit=10, offset=0, adviser_id=adviser, status=CaseStatus.OPEN
             )
         newest = [c.id for c in reversed(cases)]
@@ -712,20 +731,20 @@ class UnitOfWorkContract:
         numbers: list[int] = []
         for _ in range(3):
             async with backend.uow(centre) as uow:
-                numbers.append(await uow.cases.next_reference_number())
+                numbers.append(await backend.cases(uow).next_reference_number())
                 await uow.commit()
             async with backend.uow(other_centre) as uow:
-                await uow.cases.next_reference_number()
+                await backend.cases(uow).next_reference_number()
                 await uow.commit()
         async with backend.uow(centre) as uow:
-            a = await uow.cases.next_reference_number()
-            b = await uow.cases.next_reference_number()
+            a = await backend.cases(uow).next_reference_number()
+            b = await backend.cases(uow).next_reference_number()
             await uow.commit()
         assert numbers == [1, 2, 3]
         assert (a, b) == (4, 5)
         fresh = await new_centre(backend)
         async with backend.uow(fresh) as uow:
-            assert await uow.cases.next_reference_number() == 1
+            assert await backend.cases(uow).next_reference_number() == 1
 
     # ---- tasks
 
@@ -739,15 +758,15 @@ class UnitOfWorkContract:
         )
         undated = make_task(centre, case.id, status=TaskStatus.DONE)
         async with backend.uow(centre) as uow:
-            await uow.tasks.add(dated)
-            await uow.tasks.add(undated)
+            await backend.tasks(uow).add(dated)
+            await backend.tasks(uow).add(undated)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            assert await uow.tasks.get(dated.id) == dated
-            assert await uow.tasks.get(undated.id) == undated
-            assert await uow.tasks.get(TaskId(uid())) is None
-            found = await uow.tasks.find_by_source_event(event_id)
-            assert await uow.tasks.find_by_source_event(EventId(uid())) is None
+            assert await backend.tasks(uow).get(dated.id) == dated
+            assert await backend.tasks(uow).get(undated.id) == undated
+            assert await backend.tasks(uow).get(TaskId(uid())) is None
+            found = await backend.tasks(uow).find_by_source_event(event_id)
+            assert await backend.tasks(uow).find_by_source_event(EventId(uid())) is None
         assert found == dated
         assert found is not None
         assert found.kind is TaskKind.INITIAL_CONTACT
@@ -771,19 +790,19 @@ class UnitOfWorkContract:
         ]
         async with backend.uow(centre) as uow:
             for task in tasks:
-                await uow.tasks.add(task)
+                await backend.tasks(uow).add(task)
             await uow.commit()
 
         def ids(page: object) -> list[TaskId]:
             return [t.id for t in page.items]  # type: ignore[attr-defined]
 
         async with backend.uow(centre) as uow:
-            everything = await uow.tasks.list(limit=10, offset=0)
-            page = await uow.tasks.list(limit=2, offset=1)
-            mine = await uow.tasks.list(limit=10, offset=0, assignee_id=adviser)
-            case2_tasks = await uow.tasks.list(limit=10, offset=0, case_id=case2.id)
-            open_ = await uow.tasks.list(limit=10, offset=0, status=TaskStatus.OPEN)
-            due_soon = await uow.tasks.list(limit=10, offset=0, due_before=T0 + 2 * DAY)
+            everything = await backend.tasks(uow).list(limit=10, offset=0)
+            page = await backend.tasks(uow).list(limit=2, offset=1)
+            mine = await backend.tasks(uow).list(limit=10, offset=0, assignee_id=adviser)
+            case2_tasks = await backend.tasks(uow).list(limit=10, offset=0, case_id=case2.id)
+            open_ = await backend.tasks(uow).list(limit=10, offset=0, status=TaskStatus.OPEN)
+            due_soon = await backend.tasks(uow).list(limit=10, offset=0, due_before=T0 + 2 * DAY)
         # Soonest due first, undated last.
         assert ids(everything) == [tasks[2].id, tasks[3].id, tasks[0].id, tasks[1].id]
         assert everything.total == 4
@@ -804,15 +823,16 @@ class UnitOfWorkContract:
         _client, case = await seed_case(backend, centre)
         event_id = EventId(uid())
         async with backend.uow(centre) as uow:
-            await uow.tasks.add(make_task(centre, case.id, source_event_id=event_id))
+            await backend.tasks(uow).add(make_task(centre, case.id, source_event_id=event_id))
             await uow.commit()
         async with backend.uow(centre) as uow:
             with pytest.raises(Conflict):
                 await then_commit(
-                    uow, uow.tasks.add(make_task(centre, case.id, source_event_id=event_id))
+                    uow,
+                    backend.tasks(uow).add(make_task(centre, case.id, source_event_id=event_id)),
                 )
         async with backend.uow(centre) as uow:
-            page = await uow.tasks.list(limit=10, offset=0, case_id=case.id)
+            page = await backend.tasks(uow).list(limit=10, offset=0, case_id=case.id)
         assert page.total == 1
 
     # ---- audit
@@ -939,15 +959,15 @@ class UnitOfWorkContract:
         envelope = make_envelope(centre)
         publisher = RecordingEventPublisher()
         async with backend.uow(centre, publisher) as uow:
-            await uow.clients.add(client)
-            await uow.cases.add(case)
-            await uow.tasks.add(task)
+            await backend.clients(uow).add(client)
+            await backend.cases(uow).add(case)
+            await backend.tasks(uow).add(task)
             await uow.audit.append(entry)
             await uow.outbox.add([envelope])
-            loaded = await uow.cases.get(seeded.id)
+            loaded = await backend.cases(uow).get(seeded.id)
             assert loaded is not None
             loaded.close(reason=CloseReason.OTHER, now=T0 + HOUR, by=None)
-            await uow.cases.save(loaded)
+            await backend.cases(uow).save(loaded)
         await self._assert_untouched(backend, centre, seeded, client, case, task, envelope)
         assert publisher.published == []
 
@@ -963,9 +983,9 @@ class UnitOfWorkContract:
 
         async def fail_midway() -> None:
             async with backend.uow(centre) as uow:
-                await uow.clients.add(client)
-                await uow.cases.add(case)
-                await uow.tasks.add(task)
+                await backend.clients(uow).add(client)
+                await backend.cases(uow).add(case)
+                await backend.tasks(uow).add(task)
                 await uow.audit.append(make_audit(centre))
                 await uow.outbox.add([envelope])
                 raise Boom
@@ -980,12 +1000,12 @@ class UnitOfWorkContract:
         kept = make_client(centre)
         dropped = make_client(centre, first_name="Dropped")
         async with backend.uow(centre) as uow:
-            await uow.clients.add(kept)
+            await backend.clients(uow).add(kept)
             await uow.commit()
-            await uow.clients.add(dropped)
+            await backend.clients(uow).add(dropped)
         async with backend.uow(centre) as uow:
-            assert await uow.clients.get(kept.id) == kept
-            assert await uow.clients.get(dropped.id) is None
+            assert await backend.clients(uow).get(kept.id) == kept
+            assert await backend.clients(uow).get(dropped.id) is None
 
     async def _assert_untouched(
         self,
@@ -998,14 +1018,14 @@ class UnitOfWorkContract:
         envelope: EventEnvelope,
     ) -> None:
         async with backend.uow(centre) as uow:
-            assert await uow.clients.get(client.id) is None
-            assert await uow.cases.get(case.id) is None
-            assert await uow.tasks.get(task.id) is None
+            assert await backend.clients(uow).get(client.id) is None
+            assert await backend.cases(uow).get(case.id) is None
+            assert await backend.tasks(uow).get(task.id) is None
             assert (await uow.audit.list(limit=10, offset=0)).total == 0
             assert await uow.outbox.get(envelope.event_id) is None
-            stored = await uow.cases.get(seeded.id)
+            stored = await backend.cases(uow).get(seeded.id)
             assert stored == seeded
-            assert (await uow.cases.list(limit=10, offset=0)).total == 1
+            assert (await backend.cases(uow).list(limit=10, offset=0)).total == 1
             names = [e.name for e in await uow.outbox.unpublished(limit=10)]
         # Only the seeding's events: none of the rolled-back aggregates' events.
         assert sorted(names) == ["CaseOpened", "ClientRegistered"]
@@ -1016,15 +1036,15 @@ class UnitOfWorkContract:
         client = make_client(centre, at=T0 - HOUR)
         case = make_case(centre, client.id, adviser_id=adviser)
         async with backend.uow(centre) as uow:
-            await uow.clients.add(client)
-            await uow.cases.add(case)
+            await backend.clients(uow).add(client)
+            await backend.cases(uow).add(case)
             await uow.commit()
         async with backend.uow(centre) as uow:
-            loaded = await uow.cases.get(case.id)
+            loaded = await backend.cases(uow).get(case.id)
             assert loaded is not None
             loaded.add_note(note_id=NoteId(uid()), body="hi", author_id=adviser, now=T0 + HOUR)
             loaded.close(reason=CloseReason.ADVICE_COMPLETE, now=T0 + 2 * HOUR, by=adviser)
-            await uow.cases.save(loaded)
+            await backend.cases(uow).save(loaded)
             await uow.commit()
             # A second commit must not write the same events again.
             await uow.commit()
@@ -1055,7 +1075,7 @@ class UnitOfWorkContract:
         publisher = RecordingEventPublisher()
         client = make_client(centre)
         async with backend.uow(centre, publisher) as uow:
-            await uow.clients.add(client)
+            await backend.clients(uow).add(client)
             assert publisher.published == []
             await uow.commit()
         assert [e.name for e in publisher.published] == ["ClientRegistered"]
@@ -1068,7 +1088,7 @@ class UnitOfWorkContract:
 
         rolled_back = make_client(centre)
         async with backend.uow(centre, publisher) as uow:
-            await uow.clients.add(rolled_back)
+            await backend.clients(uow).add(rolled_back)
         assert len(publisher.published) == 1
 
     async def test_each_event_is_published_once_across_later_saves(
@@ -1079,26 +1099,26 @@ class UnitOfWorkContract:
         client = make_client(centre, at=T0 - HOUR)
         case = make_case(centre, client.id)
         async with backend.uow(centre, publisher) as uow:
-            await uow.clients.add(client)
-            await uow.cases.add(case)
+            await backend.clients(uow).add(client)
+            await backend.cases(uow).add(case)
             await uow.commit()
         async with backend.uow(centre, publisher) as uow:
-            loaded = await uow.cases.get(case.id)
+            loaded = await backend.cases(uow).get(case.id)
             assert loaded is not None
             loaded.add_note(note_id=NoteId(uid()), body="hi", author_id=None, now=T0 + HOUR)
-            await uow.cases.save(loaded)
+            await backend.cases(uow).save(loaded)
             await uow.commit()
         async with backend.uow(centre, publisher) as uow:
-            loaded = await uow.cases.get(case.id)
-            loaded_client = await uow.clients.get(client.id)
+            loaded = await backend.cases(uow).get(case.id)
+            loaded_client = await backend.clients(uow).get(client.id)
             assert loaded is not None
             assert loaded_client is not None
             assert loaded.pull_events() == []
             assert loaded_client.pull_events() == []
             loaded.close(reason=CloseReason.OTHER, now=T0 + 2 * HOUR, by=None)
-            await uow.cases.save(loaded)
+            await backend.cases(uow).save(loaded)
             loaded_client.phone = "0113 496 0000"
-            await uow.clients.save(loaded_client)
+            await backend.clients(uow).save(loaded_client)
             await uow.commit()
         names = [e.name for e in publisher.published]
         assert names == ["ClientRegistered", "CaseOpened", "CaseNoteAdded", "CaseClosed"]
@@ -1110,11 +1130,11 @@ class UnitOfWorkContract:
         publisher = FailingPublisher()
         client = make_client(centre)
         async with backend.uow(centre, publisher) as uow:
-            await uow.clients.add(client)
+            await backend.clients(uow).add(client)
             await uow.commit()
         assert publisher.attempts == 1
         async with backend.uow(centre) as uow:
-            assert await uow.clients.get(client.id) == client
+            assert await backend.clients(uow).get(client.id) == client
             pending = await uow.outbox.unpublished(limit=10)
         assert [e.name for e in pending] == ["ClientRegistered"]
 
@@ -1128,7 +1148,7 @@ class UnitOfWorkContract:
         theirs_entry = make_audit(other_centre, entity_id=str(theirs_case.id))
         theirs_event = make_envelope(other_centre)
         async with backend.uow(other_centre) as uow:
-            await uow.tasks.add(theirs_task)
+            await backend.tasks(uow).add(theirs_task)
             await uow.audit.append(theirs_entry)
             await uow.outbox.add([theirs_event])
             await uow.inbox.mark(theirs_event.event_id, "handler", T0)
@@ -1136,19 +1156,23 @@ class UnitOfWorkContract:
         ours_client, ours_case = await seed_case(backend, centre)
 
         async with backend.uow(centre) as uow:
-            assert await uow.clients.get(theirs_client.id) is None
-            assert await uow.cases.get(theirs_case.id) is None
-            assert await uow.tasks.get(theirs_task.id) is None
+            assert await backend.clients(uow).get(theirs_client.id) is None
+            assert await backend.cases(uow).get(theirs_case.id) is None
+            assert await backend.tasks(uow).get(theirs_task.id) is None
             assert theirs_task.source_event_id is not None
-            assert await uow.tasks.find_by_source_event(theirs_task.source_event_id) is None
+            assert (
+                await backend.tasks(uow).find_by_source_event(theirs_task.source_event_id) is None
+            )
             assert await uow.outbox.get(theirs_event.event_id) is None
             assert not await uow.inbox.seen(theirs_event.event_id, "handler")
-            clients = await uow.clients.list(limit=100, offset=0)
-            named = await uow.clients.list(limit=100, offset=0, name="Jane")
-            cases = await uow.cases.list(limit=100, offset=0)
-            by_client = await uow.cases.list(limit=100, offset=0, client_id=theirs_client.id)
-            tasks = await uow.tasks.list(limit=100, offset=0)
-            by_case = await uow.tasks.list(limit=100, offset=0, case_id=theirs_case.id)
+            clients = await backend.clients(uow).list(limit=100, offset=0)
+            named = await backend.clients(uow).list(limit=100, offset=0, name="Jane")
+            cases = await backend.cases(uow).list(limit=100, offset=0)
+            by_client = await backend.cases(uow).list(
+                limit=100, offset=0, client_id=theirs_client.id
+            )
+            tasks = await backend.tasks(uow).list(limit=100, offset=0)
+            by_case = await backend.tasks(uow).list(limit=100, offset=0, case_id=theirs_case.id)
             audit = await uow.audit.list(limit=100, offset=0)
             by_entity = await uow.audit.list(limit=100, offset=0, entity_id=str(theirs_case.id))
             pending = await uow.outbox.unpublished(limit=100)
@@ -1173,23 +1197,23 @@ class UnitOfWorkContract:
             await uow.outbox.add([theirs_event])
             await uow.commit()
         async with backend.uow(other_centre) as uow:
-            their_client = await uow.clients.get(theirs_client.id)
-            their_case = await uow.cases.get(theirs_case.id)
+            their_client = await backend.clients(uow).get(theirs_client.id)
+            their_case = await backend.cases(uow).get(theirs_case.id)
         assert their_client is not None
         assert their_case is not None
 
         async with backend.uow(centre) as uow:
             with pytest.raises(CrossTenantAccess):
-                await uow.clients.add(make_client(other_centre))
+                await backend.clients(uow).add(make_client(other_centre))
             with pytest.raises(CrossTenantAccess):
-                await uow.clients.save(their_client)
+                await backend.clients(uow).save(their_client)
             with pytest.raises(CrossTenantAccess):
-                await uow.cases.add(make_case(other_centre, theirs_client.id))
+                await backend.cases(uow).add(make_case(other_centre, theirs_client.id))
             their_case.add_note(note_id=NoteId(uid()), body="x", author_id=None, now=T0)
             with pytest.raises(CrossTenantAccess):
-                await uow.cases.save(their_case)
+                await backend.cases(uow).save(their_case)
             with pytest.raises(CrossTenantAccess):
-                await uow.tasks.add(make_task(other_centre, theirs_case.id))
+                await backend.tasks(uow).add(make_task(other_centre, theirs_case.id))
             with pytest.raises(CrossTenantAccess):
                 await uow.audit.append(make_audit(other_centre))
             with pytest.raises(CrossTenantAccess):
@@ -1199,11 +1223,11 @@ class UnitOfWorkContract:
             await uow.commit()
 
         async with backend.uow(other_centre) as uow:
-            assert await uow.clients.get(theirs_client.id) == theirs_client
-            stored = await uow.cases.get(theirs_case.id)
-            assert (await uow.clients.list(limit=100, offset=0)).total == 1
-            assert (await uow.cases.list(limit=100, offset=0)).total == 1
-            assert (await uow.tasks.list(limit=100, offset=0)).total == 0
+            assert await backend.clients(uow).get(theirs_client.id) == theirs_client
+            stored = await backend.cases(uow).get(theirs_case.id)
+            assert (await backend.clients(uow).list(limit=100, offset=0)).total == 1
+            assert (await backend.cases(uow).list(limit=100, offset=0)).total == 1
+            assert (await backend.tasks(uow).list(limit=100, offset=0)).total == 0
             assert (await uow.audit.list(limit=100, offset=0)).total == 0
             pending = await uow.outbox.unpublished(limit=100)
         assert stored is not None
@@ -1219,16 +1243,16 @@ class UnitOfWorkContract:
         relabelled_case = attrs.evolve(theirs_case, centre_id=centre, status=CaseStatus.CLOSED)
         async with backend.uow(centre) as uow:
             with pytest.raises((StaleVersion, CrossTenantAccess)):
-                await then_commit(uow, uow.clients.save(relabelled_client))
+                await then_commit(uow, backend.clients(uow).save(relabelled_client))
         async with backend.uow(centre) as uow:
             with pytest.raises((StaleVersion, CrossTenantAccess)):
-                await then_commit(uow, uow.cases.save(relabelled_case))
+                await then_commit(uow, backend.cases(uow).save(relabelled_case))
         async with backend.uow(centre) as uow:
-            assert await uow.clients.get(theirs_client.id) is None
-            assert await uow.cases.get(theirs_case.id) is None
+            assert await backend.clients(uow).get(theirs_client.id) is None
+            assert await backend.cases(uow).get(theirs_case.id) is None
         async with backend.uow(other_centre) as uow:
-            assert await uow.clients.get(theirs_client.id) == theirs_client
-            assert await uow.cases.get(theirs_case.id) == theirs_case
+            assert await backend.clients(uow).get(theirs_client.id) == theirs_client
+            assert await backend.cases(uow).get(theirs_case.id) == theirs_case
 
 
 class TestInMemoryUnitOfWork(UnitOfWorkContract):

@@ -90,7 +90,7 @@ async def new_case(backend: Backend) -> tuple[CentreId, Case]:
             now=T0,
             by=None,
         )
-        await uow.clients.add(client)
+        await backend.store(uow).clients.add(client)
         case = Case.open(
             case_id=CaseId(uid()),
             centre_id=centre.id,
@@ -100,7 +100,7 @@ async def new_case(backend: Backend) -> tuple[CentreId, Case]:
             now=T0,
             by=None,
         )
-        await uow.cases.add(case)
+        await backend.store(uow).cases.add(case)
         await uow.commit()
     return centre.id, case
 

@@ -28,6 +28,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cma_adapters.sqlalchemy import scheduling as sql_scheduling
+from cma_adapters.sqlalchemy.tasks import tasks as sql_tasks
 from cma_core.cases.service import OpenCase
 from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import TenantContext
@@ -512,7 +513,7 @@ def test_two_worker_processes_sweep_periodically_and_send_each_reminder_once(
     async def state(c: Container) -> tuple[list[Any], list[str]]:
         reminders = await _reminders(c, centre_id)
         async with c.uow()(centre_id) as uow:
-            tasks = await uow.tasks.list(limit=100, offset=0)
+            tasks = await sql_tasks(uow).list(limit=100, offset=0)
         return reminders, [t.title for t in tasks.items if t.title.startswith("Escalated")]
 
     reminders, escalations = _with_container(env, state)

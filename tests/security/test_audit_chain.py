@@ -23,6 +23,7 @@ from tests.contracts.test_repositories import (
     sqlalchemy_backend,
 )
 
+from cma_adapters import memory
 from cma_adapters.memory import InMemoryDatabase, InMemoryIdentityStore, in_memory_uow_factory
 from cma_core.audit.chain import GENESIS, entry_hash, link, verify_chain
 from cma_core.audit.model import AuditEntry, ChainHead
@@ -254,7 +255,7 @@ class TestPostgresAuditChain(AuditChainContract):
 
 async def _memory_with_chain(n: int) -> tuple[InMemoryDatabase, CentreId, AuditService]:
     db = InMemoryDatabase()
-    backend = Backend(InMemoryIdentityStore(db), lambda p: in_memory_uow_factory(db, p))
+    backend = Backend(InMemoryIdentityStore(db), lambda p: in_memory_uow_factory(db, p), memory)
     centre = await new_centre(backend, "A")
     async with backend.uow(centre) as uow:
         for i in range(n):

@@ -28,6 +28,8 @@ from cma_adapters.sqlalchemy import (
     SqlAlchemyUnitOfWorkFactory,
     create_engine_for,
 )
+from cma_adapters.sqlalchemy.cases import cases as sql_cases
+from cma_adapters.sqlalchemy.clients import clients as sql_clients
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_core.identity.model import Centre
 from cma_core.privacy.ports import CiphertextRejected, KeyManagement, KeyUnavailable
@@ -86,8 +88,8 @@ async def register(factory: SqlAlchemyUnitOfWorkFactory, centre: CentreId, **kw:
         note_id=NoteId(uuid.uuid4()), body=SECRET_NOTE, author_id=None, now=NOW, sensitive=True
     )
     async with factory(centre) as uow:
-        await uow.clients.add(client)
-        await uow.cases.add(case)
+        await sql_clients(uow).add(client)
+        await sql_cases(uow).add(case)
         await uow.commit()
     return client, case
 
@@ -110,10 +112,10 @@ async def test_personal_data_is_nowhere_in_the_row_and_round_trips(engine: Async
     )
 
     async with factory(centre) as uow:
-        back = await uow.clients.get(client.id)
-        found = await uow.clients.list(limit=10, offset=0, name="  zanzibar ")
-        by_last = await uow.clients.list(limit=10, offset=0, name="QUIXOTE")
-        missed = await uow.clients.list(limit=10, offset=0, name="Zanzi")
+        back = await sql_clients(uow).get(client.id)
+        found = await sql_clients(uow).list(limit=10, offset=0, name="  zanzibar ")
+        by_last = await sql_clients(uow).list(limit=10, offset=0, name="QUIXOTE")
+        missed = await sql_clients(uow).list(limit=10, offset=0, name="Zanzi")
     assert back is not None
     assert (back.first_name, back.last_name, back.email, back.phone, back.ni_number) == (
         FIRST,
@@ -133,11 +135,11 @@ async def test_sensitive_note_is_sealed_and_plain_note_is_not(engine: AsyncEngin
     client = make_client(centre)
     case = make_case(centre, client.id)
     async with factory(centre) as uow:
-        await uow.clients.add(client)
-        await uow.cases.add(case)
+        await sql_clients(uow).add(client)
+        await sql_cases(uow).add(case)
         await uow.commit()
     async with factory(centre) as uow:
-        loaded = await uow.cases.get(case.id)
+        loaded = await sql_cases(uow).get(case.id)
         assert loaded is not None
         loaded.add_note(
             note_id=NoteId(uuid.uuid4()), body="Phoned the creditor", author_id=None, now=NOW
@@ -145,7 +147,7 @@ async def test_sensitive_note_is_sealed_and_plain_note_is_not(engine: AsyncEngin
         loaded.add_note(
             note_id=NoteId(uuid.uuid4()), body=SECRET_NOTE, author_id=None, now=NOW, sensitive=True
         )
-        await uow.cases.save(loaded)
+        await sql_cases(uow).save(loaded)
         await uow.commit()
     rows = await raw(
         engine,
@@ -159,7 +161,7 @@ async def test_sensitive_note_is_sealed_and_plain_note_is_not(engine: AsyncEngin
         (True, False),
     ]
     async with factory(centre) as uow:
-        again = await uow.cases.get(case.id)
+        again = await sql_cases(uow).get(case.id)
     assert again is not None
     assert sorted(n.body for n in again.notes) == sorted(["Phoned the creditor", SECRET_NOTE])
 
@@ -170,8 +172,8 @@ async def test_tampered_or_moved_ciphertext_fails_loudly(engine: AsyncEngine) ->
     a = make_client(centre, first_name="Ann", last_name="Lee")
     b = make_client(centre, first_name="Bob", last_name="Ray")
     async with factory(centre) as uow:
-        await uow.clients.add(a)
-        await uow.clients.add(b)
+        await sql_clients(uow).add(a)
+        await sql_clients(uow).add(b)
         await uow.commit()
     (token,) = (
         await raw(engine, centre, "SELECT last_name_enc FROM clients WHERE id = :id", id=a.id)
@@ -201,10 +203,10 @@ async def test_tampered_or_moved_ciphertext_fails_loudly(engine: AsyncEngine) ->
         )
     async with factory(centre) as uow:
         with pytest.raises(CiphertextRejected, match=r"last_name|first_name"):
-            await uow.clients.get(a.id)
+            await sql_clients(uow).get(a.id)
         with pytest.raises(CiphertextRejected):
-            await uow.clients.list(limit=10, offset=0)
-        ok = await uow.clients.get(b.id)
+            await sql_clients(uow).list(limit=10, offset=0)
+        ok = await sql_clients(uow).get(b.id)
     assert ok is not None
     assert ok.first_name == "Bob"
 
@@ -216,7 +218,7 @@ async def test_another_key_manager_cannot_open_the_rows(engine: AsyncEngine) -> 
     )
     async with SqlAlchemyUnitOfWorkFactory(engine, keys=InMemoryKeyManagement())(centre) as uow:
         with pytest.raises(KeyUnavailable):
-            await uow.clients.get(client.id)
+            await sql_clients(uow).get(client.id)
 
 
 async def test_data_keys_are_cached_for_their_ttl(engine: AsyncEngine) -> None:
@@ -226,13 +228,13 @@ async def test_data_keys_are_cached_for_their_ttl(engine: AsyncEngine) -> None:
     client, _ = await register(factory, centre)
     for _ in range(5):
         async with factory(centre) as uow:
-            assert await uow.clients.get(client.id) is not None
+            assert await sql_clients(uow).get(client.id) is not None
     assert keys.generated == 1
     assert keys.unwrapped == 0  # the key made in this process was never unwrapped again...
     assert factory.key_cache is not None
     factory.key_cache.clear()
     async with factory(centre) as uow:
-        assert await uow.clients.get(client.id) is not None
+        assert await sql_clients(uow).get(client.id) is not None
     assert keys.unwrapped == 1  # ...until the cache was emptied
 
 
@@ -264,10 +266,10 @@ async def test_rotation_reseals_rows_and_search_keeps_working(engine: AsyncEngin
     assert all(r.last_name_enc.startswith("v2:") for r in rows)
     assert {r.last_name_bidx for r in rows}.isdisjoint({r[0] for r in before})
     async with factory(centre) as uow:
-        found = await uow.clients.list(limit=10, offset=0, name=LAST)
+        found = await sql_clients(uow).list(limit=10, offset=0, name=LAST)
         assert {c.id for c in found.items} == {c.id for c in clients}
     async with factory(other) as uow:  # another centre's rows and key are untouched
-        kept = await uow.clients.get(theirs.id)
+        kept = await sql_clients(uow).get(theirs.id)
     assert kept is not None
     assert kept.last_name == LAST
     theirs_rows = await raw(
@@ -353,7 +355,7 @@ async def test_aws_kms_end_to_end_through_the_unit_of_work(
         client, _ = await register(SqlAlchemyUnitOfWorkFactory(engine, keys=km), centre)
         # A new process (cold cache) reads it back through KMS Decrypt.
         async with SqlAlchemyUnitOfWorkFactory(engine, keys=km)(centre) as uow:
-            back = await uow.clients.get(client.id)
+            back = await sql_clients(uow).get(client.id)
         assert back is not None
         assert back.last_name == LAST
     finally:
@@ -444,8 +446,8 @@ async def test_migration_0302_encrypts_existing_rows_with_the_configured_keyring
         assert LAST not in str(rows)
         km = LocalKeyringKeyManagement(tmp_path / "data" / "keyring.key")
         async with SqlAlchemyUnitOfWorkFactory(engine, keys=km)(CentreId(centre)) as uow:
-            back = await uow.clients.get(client_id)  # type: ignore[arg-type]
-            found = await uow.clients.list(limit=5, offset=0, name=FIRST.lower())
+            back = await sql_clients(uow).get(client_id)  # type: ignore[arg-type]
+            found = await sql_clients(uow).list(limit=5, offset=0, name=FIRST.lower())
         assert back is not None
         assert (back.first_name, back.last_name, back.email) == (FIRST, LAST, EMAIL)
         assert back.date_of_birth == dt.date(1970, 1, 2)

@@ -24,6 +24,7 @@ from cma_adapters.sqlalchemy import (
     SqlAlchemyUnitOfWorkFactory,
     create_engine_for,
 )
+from cma_adapters.sqlalchemy.clients import clients as sql_clients
 from cma_core.identity.model import Centre
 from cma_core.shared.ids import CentreId
 
@@ -90,7 +91,7 @@ async def test_a_forgotten_filter_sees_only_the_bound_centre(
             async with SqlAlchemyUnitOfWorkFactory(owner, keys=InMemoryKeyManagement())(
                 c.id
             ) as uow:
-                await uow.clients.add(make_client(c.id))
+                await sql_clients(uow).add(make_client(c.id))
                 await uow.commit()
         async with app.connect() as conn:
             flags = (

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from tests.contracts.test_repositories import make_client
 
 from cma_adapters.sqlalchemy import SqlAlchemyUnitOfWork, create_engine_for
+from cma_adapters.sqlalchemy.clients import clients as sql_clients
 from cma_adapters.sqlalchemy.migrate import grant_app_role
 from cma_core.identity.model import Centre
 from cma_core.shared.ids import CentreId
@@ -53,7 +54,7 @@ async def _two_centres_with_a_client_each(container: Container) -> tuple[CentreI
         )
         await container.identity_store().add_centre(centre)
         async with container.uow()(centre.id) as uow:
-            await uow.clients.add(make_client(centre.id))
+            await sql_clients(uow).add(make_client(centre.id))
             await uow.commit()
         ids.append(centre.id)
     return ids[0], ids[1]

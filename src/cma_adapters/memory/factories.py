@@ -13,17 +13,23 @@ from typing import Any
 from cma_adapters.memory import (
     advice,
     budgets,
+    cases,
+    clients,
     compliance,
     debts,
     reference,
     scheduling,
     solutions,
+    tasks,
 )
 
 _AREAS: tuple[ModuleType, ...] = (
     debts,
     budgets,
+    cases,
+    clients,
     solutions,
+    tasks,
     advice,
     reference,
     scheduling,

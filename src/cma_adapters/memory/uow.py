@@ -1,4 +1,6 @@
-"""Dict-backed implementations of the core's ports.
+"""The dict-backed unit of work (with its outbox, inbox and audit trail), the identity
+store and the test doubles. The areas' repositories join the unit of work through their
+factories (``cma_adapters.memory.cases.cases`` and the like).
 
 Reads hand out deep copies and writes are staged until ``commit()``, so a unit of work
 that is left without committing changes nothing, exactly like a database transaction.
@@ -24,25 +26,20 @@ from attrs import define, field
 from cma_core.audit.chain import link
 from cma_core.audit.model import AuditEntry, ChainHead
 from cma_core.audit.ports import AuditLog
-from cma_core.cases.model import Case, CaseStatus
-from cma_core.cases.ports import CaseRepository
+from cma_core.cases.model import Case
 from cma_core.clients.model import Client
-from cma_core.clients.ports import ClientRepository
 from cma_core.identity.model import Centre, User
 from cma_core.identity.ports import IdentityStore, PasswordHasher
 from cma_core.shared.clock import Clock
-from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
+from cma_core.shared.errors import Conflict, CrossTenantAccess
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
 from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
-from cma_core.tasks.model import Task, TaskStatus
-from cma_core.tasks.ports import TaskRepository
+from cma_core.tasks.model import Task
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
-
-_FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 @define
@@ -66,14 +63,14 @@ class InMemoryDatabase:
         return self.tables.setdefault(name, {})
 
 
-def _page(items: list[_T], limit: int, offset: int) -> Page[_T]:
+def page_of(items: list[_T], limit: int, offset: int) -> Page[_T]:
     return Page(items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset)
 
 
 _A = TypeVar("_A", bound=Aggregate)
 
 
-def _stored_copy(aggregate: _A) -> _A:
+def stored_copy(aggregate: _A) -> _A:
     """State only: events recorded so far belong to this unit of work's commit, and a copy
     that kept them would hand them out again on every later load and save."""
     stored = copy.deepcopy(aggregate)
@@ -92,171 +89,6 @@ class Staging:
         # saving twice must compare the commit against that, not the bumped one.
         self.base_versions: dict[object, int] = {}
         self.task_events: set[EventId] = set()
-
-
-class _ClientRepo(ClientRepository):
-    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
-        self._db, self._centre, self._st = db, centre_id, st
-
-    async def add(self, client: Client) -> None:
-        if client.centre_id != self._centre:
-            raise CrossTenantAccess("client belongs to another centre")
-        stored = _stored_copy(client)
-        self._st.ops.append(lambda: self._db.clients.__setitem__(client.id, stored))
-        self._st.touched[client.id] = client
-
-    async def get(self, client_id: ClientId) -> Client | None:
-        client = self._db.clients.get(client_id)
-        if client is None or client.centre_id != self._centre:
-            return None
-        return copy.deepcopy(client)
-
-    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
-        rows = [c for c in self._db.clients.values() if c.centre_id == self._centre]
-        if name:
-            wanted = name.strip().casefold()
-            rows = [c for c in rows if wanted in (c.first_name.casefold(), c.last_name.casefold())]
-        rows.sort(key=lambda c: (c.created_at, c.id), reverse=True)
-        return _page([copy.deepcopy(c) for c in rows], limit, offset)
-
-    async def save(self, client: Client) -> None:
-        if client.centre_id != self._centre:
-            raise CrossTenantAccess("client belongs to another centre")
-        expected = self._st.base_versions.setdefault(client.id, client.version)
-        client.version += 1
-        stored = _stored_copy(client)
-
-        def check() -> None:
-            current = self._db.clients.get(client.id)
-            if current is None or current.centre_id != self._centre or current.version != expected:
-                raise StaleVersion("client", expected, current.version if current else 0)
-
-        self._st.checks.append(check)
-        self._st.ops.append(lambda: self._db.clients.__setitem__(client.id, stored))
-        self._st.touched[client.id] = client
-
-
-class _CaseRepo(CaseRepository):
-    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
-        self._db, self._centre, self._st = db, centre_id, st
-
-    async def add(self, case: Case) -> None:
-        if case.centre_id != self._centre:
-            raise CrossTenantAccess("case belongs to another centre")
-        stored = _stored_copy(case)
-        self._st.ops.append(lambda: self._db.cases.__setitem__(case.id, stored))
-        self._st.touched[case.id] = case
-
-    async def get(self, case_id: CaseId) -> Case | None:
-        case = self._db.cases.get(case_id)
-        if case is None or case.centre_id != self._centre:
-            return None
-        return copy.deepcopy(case)
-
-    async def save(self, case: Case) -> None:
-        if case.centre_id != self._centre:
-            raise CrossTenantAccess("case belongs to another centre")
-        expected = self._st.base_versions.setdefault(case.id, case.version)
-        current = self._db.cases.get(case.id)
-        if current is None or current.centre_id != self._centre:
-            raise StaleVersion("case", expected, 0)
-        case.version += 1
-        stored = _stored_copy(case)
-
-        def check() -> None:
-            now_stored = self._db.cases.get(case.id)
-            actual = now_stored.version if now_stored else 0
-            if actual != expected:
-                raise StaleVersion("case", expected, actual)
-
-        self._st.checks.append(check)
-        self._st.ops.append(lambda: self._db.cases.__setitem__(case.id, stored))
-        self._st.touched[case.id] = case
-
-    async def list(
-        self,
-        *,
-        limit: int,
-        offset: int,
-        status: CaseStatus | None = None,
-        adviser_id: UserId | None = None,
-        client_id: ClientId | None = None,
-    ) -> Page[Case]:
-        rows = [
-            c
-            for c in self._db.cases.values()
-            if c.centre_id == self._centre
-            and (status is None or c.status == status)
-            and (adviser_id is None or c.adviser_id == adviser_id)
-            and (client_id is None or c.client_id == client_id)
-        ]
-        rows.sort(key=lambda c: (c.opened_at, c.id), reverse=True)
-        items = []
-        for c in rows[offset : offset + limit]:
-            item = copy.deepcopy(c)
-            item.notes = []
-            items.append(item)
-        return Page(items=items, total=len(rows), limit=limit, offset=offset)
-
-    async def next_reference_number(self) -> int:
-        # Counters are not transactional in a real database either (a sequence): a gap
-        # after a rollback is fine, a duplicate is not.
-        number = self._db.counters.get(self._centre, 0) + 1
-        self._db.counters[self._centre] = number
-        return number
-
-
-class _TaskRepo(TaskRepository):
-    def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
-        self._db, self._centre, self._st = db, centre_id, st
-
-    async def add(self, task: Task) -> None:
-        if task.centre_id != self._centre:
-            raise CrossTenantAccess("task belongs to another centre")
-        if task.source_event_id is not None:
-            # As the database's unique key does: one task per source event.
-            if (
-                task.source_event_id in self._st.task_events
-                or await self.find_by_source_event(task.source_event_id) is not None
-            ):
-                raise Conflict("a task for this event already exists")
-            self._st.task_events.add(task.source_event_id)
-        stored = copy.deepcopy(task)
-        self._st.ops.append(lambda: self._db.tasks.__setitem__(task.id, stored))
-
-    async def get(self, task_id: TaskId) -> Task | None:
-        task = self._db.tasks.get(task_id)
-        if task is None or task.centre_id != self._centre:
-            return None
-        return copy.deepcopy(task)
-
-    async def find_by_source_event(self, event_id: EventId) -> Task | None:
-        for task in self._db.tasks.values():
-            if task.centre_id == self._centre and task.source_event_id == event_id:
-                return copy.deepcopy(task)
-        return None
-
-    async def list(
-        self,
-        *,
-        limit: int,
-        offset: int,
-        assignee_id: UserId | None = None,
-        case_id: CaseId | None = None,
-        status: TaskStatus | None = None,
-        due_before: dt.datetime | None = None,
-    ) -> Page[Task]:
-        rows = [
-            t
-            for t in self._db.tasks.values()
-            if t.centre_id == self._centre
-            and (assignee_id is None or t.assignee_id == assignee_id)
-            and (case_id is None or t.case_id == case_id)
-            and (status is None or t.status == status)
-            and (due_before is None or (t.due_at is not None and t.due_at < due_before))
-        ]
-        rows.sort(key=lambda t: (t.due_at or _FAR_FUTURE, t.created_at, t.id))
-        return _page([copy.deepcopy(t) for t in rows], limit, offset)
 
 
 class _AuditLog(AuditLog):
@@ -296,7 +128,7 @@ class _AuditLog(AuditLog):
             and (since is None or e.at >= since)
             and (until is None or e.at < until)
         ]
-        return _page(rows, limit, offset)
+        return page_of(rows, limit, offset)
 
     async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:
         rows = [
@@ -370,16 +202,13 @@ class InMemoryUnitOfWork(UnitOfWork):
         self._publisher = publisher
         self._st = Staging()
         self._committed: list[EventEnvelope] = []
-        self.clients = _ClientRepo(db, centre_id, self._st)
-        self.cases = _CaseRepo(db, centre_id, self._st)
-        self.tasks = _TaskRepo(db, centre_id, self._st)
         self.audit = _AuditLog(db, centre_id, self._st)
         self.outbox = _Outbox(db, centre_id, self._st)
         self.inbox = _Inbox(db, centre_id, self._st)
 
     async def __aenter__(self) -> Self:
         self._st = Staging()
-        for repo in (self.clients, self.cases, self.tasks, self.audit, self.outbox, self.inbox):
+        for repo in (self.audit, self.outbox, self.inbox):
             repo._st = self._st
         return self
 
@@ -402,7 +231,7 @@ class InMemoryUnitOfWork(UnitOfWork):
         for op in self._st.ops:
             op()
         self._st = Staging()
-        for repo in (self.clients, self.cases, self.tasks, self.audit, self.outbox, self.inbox):
+        for repo in (self.audit, self.outbox, self.inbox):
             repo._st = self._st
         self._committed.extend(envelopes)
 

@@ -1,4 +1,6 @@
-"""The SQLAlchemy unit of work and its repositories (SQLAlchemy Core over row tables).
+"""The SQLAlchemy unit of work and its own journal: the outbox, the inbox and the audit
+trail (SQLAlchemy Core over row tables). The areas' repositories join it through their
+factories (``cma_adapters.sqlalchemy.cases.cases`` and the like).
 
 Core statements, not an ORM session: mapping is explicit anyway, and a connection running
 Core costs about what the raw driver does (see design/STACK-NOTES.md).
@@ -12,70 +14,38 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Self, cast
 
-from sqlalchemy import Table, and_, bindparam, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cma_adapters.sqlalchemy import mappers as m
-from cma_adapters.sqlalchemy.crypto import CentreKeys, DataKeyCache, indexes_for
+from cma_adapters.sqlalchemy.crypto import CentreKeys, DataKeyCache
 from cma_adapters.sqlalchemy.engine import PENDING_CENTRE
 from cma_adapters.sqlalchemy.rows import (
     AuditHeadRow,
     AuditRow,
-    CaseNoteRow,
-    CaseRow,
-    CentreCounterRow,
-    ClientRow,
     InboxRow,
     OutboxRow,
-    TaskRow,
 )
 from cma_core.audit.chain import GENESIS, link
 from cma_core.audit.model import AuditEntry, ChainHead
 from cma_core.audit.ports import AuditLog
-from cma_core.cases.model import Case, CaseStatus, Note
-from cma_core.cases.ports import CaseRepository
-from cma_core.clients.model import Client
-from cma_core.clients.ports import ClientRepository
 from cma_core.privacy.ports import KeyManagement
-from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
+from cma_core.shared.errors import CrossTenantAccess
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
-from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, NoteId, TaskId, UserId
+from cma_core.shared.ids import CaseId, CentreId, EventId, NoteId, UserId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
-from cma_core.tasks.model import Task, TaskStatus
-from cma_core.tasks.ports import TaskRepository
 
 log = logging.getLogger(__name__)
 
-clients_t = cast(Table, ClientRow.__table__)
-cases_t = cast(Table, CaseRow.__table__)
-notes_t = cast(Table, CaseNoteRow.__table__)
-tasks_t = cast(Table, TaskRow.__table__)
 audit_t = cast(Table, AuditRow.__table__)
 heads_t = cast(Table, AuditHeadRow.__table__)
 outbox_t = cast(Table, OutboxRow.__table__)
 inbox_t = cast(Table, InboxRow.__table__)
-counters_t = cast(Table, CentreCounterRow.__table__)
 
 # The hot path of every audited view, built once: constructing a Core statement and its
 # cache key per call cost ~0.2 ms of CPU each, more than the driver's work (benchmarks/).
-
-#: A case and its notes in one round trip: one row per note, or one row of NULL ``n_*``
-#: columns for a case without notes.
-_NOTE_PREFIX = "n_"
-_CASE_WITH_NOTES = (
-    select(cases_t, *(c.label(_NOTE_PREFIX + c.name) for c in notes_t.c))
-    .select_from(
-        cases_t.outerjoin(
-            notes_t,
-            and_(notes_t.c.case_id == cases_t.c.id, notes_t.c.centre_id == cases_t.c.centre_id),
-        )
-    )
-    .where(cases_t.c.id == bindparam("case_id"), cases_t.c.centre_id == bindparam("centre_id"))
-    .order_by(notes_t.c.created_at, notes_t.c.id)
-)
 
 
 def _lock_head(dialect: Any) -> Any:
@@ -109,7 +79,7 @@ class SqlContext:
     """What the repositories of one unit of work share: its connection (in its open
     transaction), its centre, and the aggregates whose events go to the outbox.
 
-    Repositories of other areas get it from ``SqlAlchemyUnitOfWork.context``."""
+    The areas' repositories get it from ``SqlAlchemyUnitOfWork.context``."""
 
     def __init__(self, centre_id: CentreId, key_cache: DataKeyCache | None = None) -> None:
         self.centre_id = centre_id
@@ -131,305 +101,8 @@ class SqlContext:
             raise CrossTenantAccess(f"{what} belongs to another centre")
 
 
-def _page_from(rows: Sequence[Any], total: int, limit: int, offset: int) -> Page[Any]:
+def page_from(rows: Sequence[Any], total: int, limit: int, offset: int) -> Page[Any]:
     return Page(items=rows, total=total, limit=limit, offset=offset)
-
-
-class SqlAlchemyClientRepository(ClientRepository):
-    def __init__(self, ctx: SqlContext) -> None:
-        self._x = ctx
-
-    async def add(self, client: Client) -> None:
-        self._x.own(client.centre_id, "client")
-        key = await self._x.keys.current(self._x.c)
-        await self._x.c.execute(insert(clients_t).values(m.client_to_row(client, key)))
-        self._x.touched[client.id] = client
-
-    async def get(self, client_id: ClientId) -> Client | None:
-        row = (
-            (
-                await self._x.c.execute(
-                    select(clients_t).where(
-                        clients_t.c.id == client_id, clients_t.c.centre_id == self._x.centre_id
-                    )
-                )
-            )
-            .mappings()
-            .first()
-        )
-        if row is None:
-            return None
-        return m.client_from_row(row, await self._x.keys.keyring(self._x.c))
-
-    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
-        where = [clients_t.c.centre_id == self._x.centre_id]
-        if name:
-            # Exact first or last name, any case, through the blind indexes of every key
-            # version (rows a rotation has not reached yet keep their old index).
-            keys = await self._x.keys.all(self._x.c)
-            if not keys:
-                return _page_from([], 0, limit, offset)
-            where.append(
-                clients_t.c.first_name_bidx.in_(indexes_for(keys, name, m.FIRST_NAME_INDEX))
-                | clients_t.c.last_name_bidx.in_(indexes_for(keys, name, m.LAST_NAME_INDEX))
-            )
-        total = (
-            await self._x.c.execute(select(func.count()).select_from(clients_t).where(*where))
-        ).scalar_one()
-        rows = (
-            (
-                await self._x.c.execute(
-                    select(clients_t)
-                    .where(*where)
-                    .order_by(clients_t.c.created_at.desc(), clients_t.c.id.desc())
-                    .limit(limit)
-                    .offset(offset)
-                )
-            )
-            .mappings()
-            .all()
-        )
-        if not rows:
-            return _page_from([], total, limit, offset)
-        keyring = await self._x.keys.keyring(self._x.c)
-        return _page_from([m.client_from_row(r, keyring) for r in rows], total, limit, offset)
-
-    async def save(self, client: Client) -> None:
-        self._x.own(client.centre_id, "client")
-        expected = client.version
-        values = m.client_to_row(client, await self._x.keys.current(self._x.c))
-        values.update(version=expected + 1)
-        for key in ("id", "centre_id", "created_at"):
-            values.pop(key)
-        result = await self._x.c.execute(
-            update(clients_t)
-            .where(
-                clients_t.c.id == client.id,
-                clients_t.c.centre_id == self._x.centre_id,
-                clients_t.c.version == expected,
-            )
-            .values(values)
-        )
-        if result.rowcount != 1:
-            actual = (
-                await self._x.c.execute(
-                    select(clients_t.c.version).where(
-                        clients_t.c.id == client.id, clients_t.c.centre_id == self._x.centre_id
-                    )
-                )
-            ).scalar()
-            raise StaleVersion("client", expected, actual or 0)
-        client.version = expected + 1
-        self._x.touched[client.id] = client
-
-
-def _note_of(row: Any) -> dict[str, Any]:
-    return {c.name: row[_NOTE_PREFIX + c.name] for c in notes_t.c}
-
-
-class SqlAlchemyCaseRepository(CaseRepository):
-    def __init__(self, ctx: SqlContext) -> None:
-        self._x = ctx
-
-    async def add(self, case: Case) -> None:
-        self._x.own(case.centre_id, "case")
-        await self._x.c.execute(insert(cases_t).values(m.case_to_row(case)))
-        if case.notes:
-            await self._x.c.execute(insert(notes_t), await self._note_rows(case, case.notes))
-        self._x.loaded_notes[case.id] = {n.id for n in case.notes}
-        self._x.touched[case.id] = case
-
-    async def get(self, case_id: CaseId) -> Case | None:
-        rows = (
-            await self._x.c.execute(
-                _CASE_WITH_NOTES, {"case_id": case_id, "centre_id": self._x.centre_id}
-            )
-        ).all()
-        if not rows:
-            return None
-        notes = [_note_of(r._mapping) for r in rows if r.n_id is not None]
-        keyring = (
-            await self._x.keys.keyring(self._x.c)
-            if any(n["body_enc"] is not None for n in notes)
-            else None
-        )
-        case = m.case_from_row(rows[0]._mapping, notes, keyring)
-        self._x.loaded_notes[case.id] = {n.id for n in case.notes}
-        return case
-
-    async def save(self, case: Case) -> None:
-        self._x.own(case.centre_id, "case")
-        expected = case.version
-        values = m.case_to_row(case)
-        values.update(version=expected + 1)
-        for key in ("id", "centre_id", "client_id", "opened_at"):
-            values.pop(key)
-        result = await self._x.c.execute(
-            update(cases_t)
-            .where(
-                cases_t.c.id == case.id,
-                cases_t.c.centre_id == self._x.centre_id,
-                cases_t.c.version == expected,
-            )
-            .values(values)
-        )
-        if result.rowcount != 1:
-            actual = (
-                await self._x.c.execute(
-                    select(cases_t.c.version).where(
-                        cases_t.c.id == case.id, cases_t.c.centre_id == self._x.centre_id
-                    )
-                )
-            ).scalar()
-            raise StaleVersion("case", expected, actual or 0)
-        known = self._x.loaded_notes.setdefault(case.id, set())
-        new_notes = [n for n in case.notes if n.id not in known]
-        if new_notes:
-            await self._x.c.execute(insert(notes_t), await self._note_rows(case, new_notes))
-            known.update(n.id for n in new_notes)
-        case.version = expected + 1
-        self._x.touched[case.id] = case
-
-    async def _note_rows(self, case: Case, notes: Sequence[Note]) -> list[dict[str, Any]]:
-        key = await self._x.keys.current(self._x.c) if any(n.sensitive for n in notes) else None
-        return [m.note_to_row(case, n, key) for n in notes]
-
-    async def list(
-        self,
-        *,
-        limit: int,
-        offset: int,
-        status: CaseStatus | None = None,
-        adviser_id: UserId | None = None,
-        client_id: ClientId | None = None,
-    ) -> Page[Case]:
-        where = [cases_t.c.centre_id == self._x.centre_id]
-        if status is not None:
-            where.append(cases_t.c.status == status.value)
-        if adviser_id is not None:
-            where.append(cases_t.c.adviser_id == adviser_id)
-        if client_id is not None:
-            where.append(cases_t.c.client_id == client_id)
-        total = (
-            await self._x.c.execute(select(func.count()).select_from(cases_t).where(*where))
-        ).scalar_one()
-        rows = (
-            (
-                await self._x.c.execute(
-                    select(cases_t)
-                    .where(*where)
-                    .order_by(cases_t.c.opened_at.desc(), cases_t.c.id.desc())
-                    .limit(limit)
-                    .offset(offset)
-                )
-            )
-            .mappings()
-            .all()
-        )
-        return _page_from([m.case_from_row(r) for r in rows], total, limit, offset)
-
-    async def next_reference_number(self) -> int:
-        dialect = self._x.c.dialect.name
-        ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(counters_t)
-        stmt = (
-            ins.values(centre_id=self._x.centre_id, case_seq=1)
-            .on_conflict_do_update(
-                index_elements=[counters_t.c.centre_id],
-                set_={"case_seq": counters_t.c.case_seq + 1},
-            )
-            .returning(counters_t.c.case_seq)
-        )
-        return int((await self._x.c.execute(stmt)).scalar_one())
-
-
-class SqlAlchemyTaskRepository(TaskRepository):
-    def __init__(self, ctx: SqlContext) -> None:
-        self._x = ctx
-
-    async def add(self, task: Task) -> None:
-        self._x.own(task.centre_id, "task")
-        # Checked first so the usual duplicate is a clean Conflict; the unique key still
-        # settles a race (the transaction then fails and rolls back). No savepoint: on
-        # SQLite a savepoint as a transaction's first statement commits on release.
-        if task.source_event_id is not None and await self.find_by_source_event(
-            task.source_event_id
-        ):
-            raise Conflict("a task for this event already exists")
-        try:
-            await self._x.c.execute(insert(tasks_t).values(m.task_to_row(task)))
-        except IntegrityError as exc:
-            raise Conflict("a task for this event already exists") from exc
-
-    async def get(self, task_id: TaskId) -> Task | None:
-        row = (
-            (
-                await self._x.c.execute(
-                    select(tasks_t).where(
-                        tasks_t.c.id == task_id, tasks_t.c.centre_id == self._x.centre_id
-                    )
-                )
-            )
-            .mappings()
-            .first()
-        )
-        return m.task_from_row(row) if row else None
-
-    async def find_by_source_event(self, event_id: EventId) -> Task | None:
-        row = (
-            (
-                await self._x.c.execute(
-                    select(tasks_t).where(
-                        tasks_t.c.source_event_id == event_id,
-                        tasks_t.c.centre_id == self._x.centre_id,
-                    )
-                )
-            )
-            .mappings()
-            .first()
-        )
-        return m.task_from_row(row) if row else None
-
-    async def list(
-        self,
-        *,
-        limit: int,
-        offset: int,
-        assignee_id: UserId | None = None,
-        case_id: CaseId | None = None,
-        status: TaskStatus | None = None,
-        due_before: dt.datetime | None = None,
-    ) -> Page[Task]:
-        where = [tasks_t.c.centre_id == self._x.centre_id]
-        if assignee_id is not None:
-            where.append(tasks_t.c.assignee_id == assignee_id)
-        if case_id is not None:
-            where.append(tasks_t.c.case_id == case_id)
-        if status is not None:
-            where.append(tasks_t.c.status == status.value)
-        if due_before is not None:
-            where.append(and_(tasks_t.c.due_at.is_not(None), tasks_t.c.due_at < due_before))
-        total = (
-            await self._x.c.execute(select(func.count()).select_from(tasks_t).where(*where))
-        ).scalar_one()
-        rows = (
-            (
-                await self._x.c.execute(
-                    select(tasks_t)
-                    .where(*where)
-                    .order_by(
-                        tasks_t.c.due_at.is_(None),
-                        tasks_t.c.due_at,
-                        tasks_t.c.created_at,
-                        tasks_t.c.id,
-                    )
-                    .limit(limit)
-                    .offset(offset)
-                )
-            )
-            .mappings()
-            .all()
-        )
-        return _page_from([m.task_from_row(r) for r in rows], total, limit, offset)
 
 
 class SqlAlchemyAuditLog(AuditLog):
@@ -522,7 +195,7 @@ class SqlAlchemyAuditLog(AuditLog):
             .mappings()
             .all()
         )
-        return _page_from([m.audit_from_row(r) for r in rows], total, limit, offset)
+        return page_from([m.audit_from_row(r) for r in rows], total, limit, offset)
 
     async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:
         rows = (
@@ -652,9 +325,6 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self._publisher = publisher
         self._x = SqlContext(centre_id, key_cache)
         self._committed: list[EventEnvelope] = []
-        self.clients = SqlAlchemyClientRepository(self._x)
-        self.cases = SqlAlchemyCaseRepository(self._x)
-        self.tasks = SqlAlchemyTaskRepository(self._x)
         self.audit = SqlAlchemyAuditLog(self._x)
         self.outbox = SqlAlchemyOutbox(self._x)
         self.inbox = SqlAlchemyInbox(self._x)

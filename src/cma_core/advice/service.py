@@ -36,7 +36,9 @@ from cma_core.audit.service import record_audit
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
 from cma_core.budgets.model import Budget
 from cma_core.budgets.ports import BudgetRepository, OfferRepository
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
+from cma_core.clients.ports import ClientRepository
 from cma_core.debts.model import Creditor, CreditorId, DebtId
 from cma_core.debts.ports import CreditorDirectory, DebtEntry, DebtRepository
 from cma_core.debts.priority import classify
@@ -84,6 +86,8 @@ class LetterService:
     renderer: LetterRenderer
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
     creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
@@ -174,8 +178,8 @@ class LetterService:
     async def _context(
         self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId, debt_id: DebtId | None
     ) -> dict[str, Any]:
-        case = await load_case(uow, ctx, case_id)
-        client = await uow.clients.get(case.client_id)
+        case = await load_case(self.cases(uow), ctx, case_id)
+        client = await self.clients(uow).get(case.client_id)
         entries = await self.debts(uow).list_for_case(case_id)
         creditors = {c.id: c.creditor for c in await self.creditors(uow).list()}
         budget = await self.budgets(uow).get(case_id)
@@ -264,7 +268,7 @@ class LetterService:
         expected_version: int | None,
     ) -> Letter:
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             repo = self.letters(uow)
             letter = await repo.get(letter_id)
             if letter is None or letter.case_id != case_id:
@@ -290,13 +294,13 @@ class LetterService:
         return letter
 
     async def list_letters(self, ctx: TenantContext, case_id: CaseId) -> list[Letter]:
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return list(await self.letters(uow).list_for_case(case_id))
 
     async def get_letter(self, ctx: TenantContext, case_id: CaseId, letter_id: uuid.UUID) -> Letter:
         ctx.require(Permission.CASE_READ)
         ctx.require(Permission.FINANCE_READ)
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             letter = await self.letters(uow).get(letter_id)
         if letter is None or letter.case_id != case_id:
             raise NotFound("letter", letter_id)
@@ -333,6 +337,7 @@ class AdviceService:
     clock: Clock
     appraisals: AppraisalService
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
     offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
     advice: RepositoryFactory[AdviceRepository] = field(kw_only=True)
@@ -349,7 +354,7 @@ class AdviceService:
         if cmd.expected_term_months is not None and cmd.expected_term_months <= 0:
             raise ValidationError("expected_term_months", "must be 1 or more")
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             result = await self.appraisals.appraise_in(uow, case_id, cmd.on_date, cmd.jurisdiction)
             if (
                 cmd.recommended is not None
@@ -427,7 +432,7 @@ class AdviceService:
         expected_version: int | None,
     ) -> AdviceRecord:
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             repo = self.advice(uow)
             record = await repo.get(advice_id)
             if record is None or record.case_id != case_id:
@@ -450,13 +455,13 @@ class AdviceService:
         return record
 
     async def list_advice(self, ctx: TenantContext, case_id: CaseId) -> list[AdviceRecord]:
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return list(await self.advice(uow).list_for_case(case_id))
 
     async def get_advice(
         self, ctx: TenantContext, case_id: CaseId, advice_id: uuid.UUID
     ) -> AdviceRecord:
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             record = await self.advice(uow).get(advice_id)
         if record is None or record.case_id != case_id:
             raise NotFound("advice", advice_id)

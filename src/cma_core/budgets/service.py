@@ -37,7 +37,9 @@ from cma_core.budgets.ports import (
     SfsStatement,
     SfsStatementDetails,
 )
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
+from cma_core.clients.ports import ClientRepository
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtAdded, DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, CreditorEntry, DebtEntry, DebtRepository
 from cma_core.debts.priority import classify
@@ -88,6 +90,8 @@ class BudgetService:
     clock: Clock
     sfs: SfsCodec | None = None
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
     creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
@@ -108,7 +112,7 @@ class BudgetService:
     async def get(self, ctx: TenantContext, case_id: CaseId) -> BudgetView:
         """The case's budget; a case with none gets an empty one (version 0)."""
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             record = await self.budgets(uow).get(case_id)
             if record is None:
                 record = BudgetRecord(
@@ -133,7 +137,7 @@ class BudgetService:
         """Replace the budget. ``complete`` dates it as a complete SFS (CR-06) and needs a
         note on every category above its spending guideline (CR-08)."""
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             view = await self._store(
                 uow, ctx, case_id, budget, details, complete, expected_version, now
             )
@@ -218,12 +222,12 @@ class BudgetService:
 
     async def statement(self, ctx: TenantContext, case_id: CaseId) -> SfsStatement:
         """The case's SFS: budget, details, and debts with the latest plan's offers."""
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, case):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, case):
             record = await self.budgets(uow).get(case_id)
             if record is None:
                 raise ValidationError("budget", "the case has no budget to export yet")
             details = record.details
-            client = await uow.clients.get(case.client_id)
+            client = await self.clients(uow).get(case.client_id)
             if client is not None:
                 details = SfsStatementDetails(
                     client_name=details.client_name or f"{client.first_name} {client.last_name}",
@@ -295,7 +299,7 @@ class BudgetService:
         """
         now = self.clock.now()
         # The case first: another centre's case is not found, whatever the document.
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             statement = self._codec().parse(data, fmt)
             view = await self._store(
                 uow,

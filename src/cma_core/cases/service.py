@@ -5,11 +5,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Protocol
 
 from attrs import define, field, frozen
 
 from cma_core.audit.service import record_audit
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note, visible_adviser
+from cma_core.cases.ports import CaseRepository
+from cma_core.clients.ports import ClientRepository
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.identity.ports import IdentityStore
@@ -17,21 +20,32 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId, NoteId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
-from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 
-async def load_case(uow: UnitOfWork, ctx: TenantContext, case_id: CaseId) -> Case:
+async def load_case(cases: CaseRepository, ctx: TenantContext, case_id: CaseId) -> Case:
     """The case, if ``ctx`` may see it (``Case.visible_to``); ``NotFound`` otherwise, for
     a missing case and another adviser's alike, so that ids reveal nothing."""
-    case = await uow.cases.get(case_id)
+    case = await cases.get(case_id)
     if case is None or not case.visible_to(ctx):
         raise NotFound("case", case_id)
     return case
 
 
+class CaseAccess(Protocol):
+    """What opens a case scope: a unit of work factory and the case repository's factory
+    (every service on cases has both as fields: ``case_scope(self, ...)``)."""
+
+    @property
+    def uow(self) -> UnitOfWorkFactory: ...
+
+    @property
+    def cases(self) -> RepositoryFactory[CaseRepository]: ...
+
+
 @asynccontextmanager
 async def case_scope(
-    uow: UnitOfWorkFactory,
+    access: CaseAccess,
     ctx: TenantContext,
     case_id: CaseId,
     permission: Permission,
@@ -39,17 +53,18 @@ async def case_scope(
     expected_version: int | None = None,
 ) -> AsyncIterator[tuple[UnitOfWork, Case]]:
     """The preamble of every use case on a case: require ``permission``, open a unit of
-    work for the context's centre, load the case the context may see (``NotFound``
-    otherwise) and, given ``expected_version``, check it (``StaleVersion``).
+    work for the context's centre, load the case the context may see through the case
+    repository (``NotFound`` otherwise) and, given ``expected_version``, check it
+    (``StaleVersion``).
 
     Yields the open unit of work and the case; leaving without ``uow.commit()`` rolls back::
 
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, case):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, case):
             ...
     """
     ctx.require(permission)
-    async with uow(ctx.centre_id) as opened:
-        case = await load_case(opened, ctx, case_id)
+    async with access.uow(ctx.centre_id) as opened:
+        case = await load_case(access.cases(opened), ctx, case_id)
         check_version("case", expected_version, case.version)
         yield opened, case
 
@@ -80,6 +95,8 @@ class CaseService:
     identity: IdentityStore
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
 
     async def open(self, ctx: TenantContext, cmd: OpenCase) -> Case:
         ctx.require(Permission.CASE_WRITE)
@@ -88,9 +105,9 @@ class CaseService:
             await self._require_staff(ctx, cmd.adviser_id)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            if await uow.clients.get(cmd.client_id) is None:
+            if await self.clients(uow).get(cmd.client_id) is None:
                 raise ValidationError("client_id", "no such client in this centre")
-            number = await uow.cases.next_reference_number()
+            number = await self.cases(uow).next_reference_number()
             case = Case.open(
                 case_id=CaseId(self.new_id()),
                 centre_id=ctx.centre_id,
@@ -100,7 +117,7 @@ class CaseService:
                 now=now,
                 by=ctx.user_id,
             )
-            await uow.cases.add(case)
+            await self.cases(uow).add(case)
             await record_audit(
                 uow,
                 ctx,
@@ -115,7 +132,7 @@ class CaseService:
         return case
 
     async def get(self, ctx: TenantContext, case_id: CaseId) -> Case:
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, case):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, case):
             await record_audit(
                 uow, ctx, self.new_id, "case.viewed", "case", case.id, self.clock.now()
             )
@@ -139,7 +156,7 @@ class CaseService:
         if not visible:
             return Page(items=(), total=0, limit=limit, offset=offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await uow.cases.list(
+            return await self.cases(uow).list(
                 limit=limit,
                 offset=offset,
                 status=status,
@@ -161,14 +178,14 @@ class CaseService:
             if adviser is not None:
                 await self._require_staff(ctx, adviser)
         async with case_scope(
-            self.uow, ctx, case_id, Permission.CASE_WRITE, expected_version=cmd.expected_version
+            self, ctx, case_id, Permission.CASE_WRITE, expected_version=cmd.expected_version
         ) as (uow, case):
             changed: list[str] = []
             if reassign and adviser != case.adviser_id:
                 case.assign(adviser, now=now)
                 changed.append("adviser_id")
             if changed:
-                await uow.cases.save(case)
+                await self.cases(uow).save(case)
                 await record_audit(
                     uow, ctx, self.new_id, "case.updated", "case", case.id, now, tuple(changed)
                 )
@@ -179,7 +196,7 @@ class CaseService:
         self, ctx: TenantContext, case_id: CaseId, body: str, *, sensitive: bool = False
     ) -> Note:
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.NOTE_WRITE) as (uow, case):
+        async with case_scope(self, ctx, case_id, Permission.NOTE_WRITE) as (uow, case):
             note = case.add_note(
                 note_id=NoteId(self.new_id()),
                 body=body,
@@ -187,7 +204,7 @@ class CaseService:
                 now=now,
                 sensitive=sensitive,
             )
-            await uow.cases.save(case)
+            await self.cases(uow).save(case)
             await record_audit(
                 uow, ctx, self.new_id, "case.note_added", "case", case.id, now, ("notes",)
             )
@@ -204,10 +221,10 @@ class CaseService:
     ) -> Case:
         now = self.clock.now()
         async with case_scope(
-            self.uow, ctx, case_id, Permission.CASE_CLOSE, expected_version=expected_version
+            self, ctx, case_id, Permission.CASE_CLOSE, expected_version=expected_version
         ) as (uow, case):
             case.close(reason=reason, now=now, by=ctx.user_id)
-            await uow.cases.save(case)
+            await self.cases(uow).save(case)
             await record_audit(
                 uow,
                 ctx,
@@ -226,10 +243,10 @@ class CaseService:
     ) -> Case:
         now = self.clock.now()
         async with case_scope(
-            self.uow, ctx, case_id, Permission.CASE_CLOSE, expected_version=expected_version
+            self, ctx, case_id, Permission.CASE_CLOSE, expected_version=expected_version
         ) as (uow, case):
             case.reopen(now=now, by=ctx.user_id)
-            await uow.cases.save(case)
+            await self.cases(uow).save(case)
             await record_audit(
                 uow, ctx, self.new_id, "case.reopened", "case", case.id, now, ("status",)
             )

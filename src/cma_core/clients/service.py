@@ -10,13 +10,14 @@ from attrs import define, field, frozen
 
 from cma_core.audit.service import record_audit
 from cma_core.clients.model import Client
+from cma_core.clients.ports import ClientRepository
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, PermissionDenied
 from cma_core.shared.ids import ClientId
 from cma_core.shared.service import IdFactory, check_page, check_version
-from cma_core.shared.uow import Page, UnitOfWorkFactory
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWorkFactory
 
 
 @frozen(kw_only=True)
@@ -53,6 +54,7 @@ class ClientService:
     uow: UnitOfWorkFactory
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
 
     async def register(self, ctx: TenantContext, cmd: RegisterClient) -> Client:
         ctx.require(Permission.CLIENT_WRITE)
@@ -73,7 +75,7 @@ class ClientService:
             **cmd.details,
         )
         async with self.uow(ctx.centre_id) as uow:
-            await uow.clients.add(client)
+            await self.clients(uow).add(client)
             await record_audit(
                 uow,
                 ctx,
@@ -102,7 +104,7 @@ class ClientService:
         ctx.require(Permission.CLIENT_WRITE)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            client = await uow.clients.get(client_id)
+            client = await self.clients(uow).get(client_id)
             if client is None:
                 raise NotFound("client", client_id)
             check_version("client", cmd.expected_version, client.version)
@@ -110,7 +112,7 @@ class ClientService:
             changed = client.update(cmd.changes, now=now, by=ctx.user_id)
             if not changed:
                 return client
-            await uow.clients.save(client)
+            await self.clients(uow).save(client)
             await record_audit(
                 uow, ctx, self.new_id, "client.updated", "client", client.id, now, changed
             )
@@ -120,7 +122,7 @@ class ClientService:
     async def get(self, ctx: TenantContext, client_id: ClientId) -> Client:
         ctx.require(Permission.CLIENT_READ)
         async with self.uow(ctx.centre_id) as uow:
-            client = await uow.clients.get(client_id)
+            client = await self.clients(uow).get(client_id)
             if client is None:
                 raise NotFound("client", client_id)
             await record_audit(
@@ -135,4 +137,4 @@ class ClientService:
         ctx.require(Permission.CLIENT_READ)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await uow.clients.list(limit=limit, offset=offset, name=name)
+            return await self.clients(uow).list(limit=limit, offset=offset, name=name)

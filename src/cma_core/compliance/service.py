@@ -37,6 +37,7 @@ from cma_core.cases.model import (
     CaseReopened,
     CaseStatus,
 )
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
 from cma_core.compliance.inputs import advice_sections, soften, unrecordable
@@ -88,6 +89,7 @@ from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import TaskStatus
+from cma_core.tasks.ports import TaskRepository
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
 
@@ -279,6 +281,8 @@ class ComplianceService:
         default=lambda _centre: CompliancePolicy()
     )
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
     deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
     closures: RepositoryFactory[ClosureRepository] = field(kw_only=True)
     findings: RepositoryFactory[FindingRepository] = field(kw_only=True)
@@ -349,10 +353,10 @@ class ComplianceService:
     async def evaluate_in(self, uow: UnitOfWork, case_id: CaseId) -> list[Finding] | None:
         """Evaluate and store the case's findings in ``uow``'s transaction (not committed).
         ``None`` if the case does not exist in the centre."""
-        case = await uow.cases.get(case_id)
+        case = await self.cases(uow).get(case_id)
         if case is None:
             return None
-        tasks = (await uow.tasks.list(limit=200, offset=0, case_id=case_id)).items
+        tasks = (await self.tasks(uow).list(limit=200, offset=0, case_id=case_id)).items
         deadlines = (await self.deadlines(uow).list(limit=200, offset=0, case_id=case_id)).items
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
@@ -397,11 +401,11 @@ class ComplianceService:
     ) -> int:
         """Re-evaluate every case of the centre, one transaction per case."""
         async with self.uow(centre_id) as uow:
-            first = await uow.cases.list(limit=1, offset=0)
+            first = await self.cases(uow).list(limit=1, offset=0)
         total, done, offset = first.total, 0, 0
         while True:
             async with self.uow(centre_id) as uow:
-                page = await uow.cases.list(limit=100, offset=offset)
+                page = await self.cases(uow).list(limit=100, offset=offset)
             if not page.items:
                 return done
             for case in page.items:
@@ -415,7 +419,7 @@ class ComplianceService:
 
     async def case_compliance(self, ctx: TenantContext, case_id: CaseId) -> CaseCompliance:
         """Stored findings; a case never evaluated yet is evaluated now (not stored)."""
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             stored = await self.findings(uow).for_case(case_id)
             if stored:
                 return CaseCompliance(
@@ -461,7 +465,7 @@ class ComplianceService:
                 )
             )
             reviews = await self.qa(uow).list_reviews()
-            closed = await _closed_cases_by_adviser(uow)
+            closed = await _closed_cases_by_adviser(self.cases(uow))
         shown = [r for r in rows if r.finding.status is (status or Status.FAIL)]
         order = {s: i for i, s in enumerate(Severity)}
         shown.sort(key=lambda r: (order[r.finding.severity], r.finding.rule_id, str(r.case_id)))
@@ -499,7 +503,7 @@ class ComplianceService:
         async with self.uow(ctx.centre_id) as uow:
             if quota is None:
                 quota = (await self.policy_in(uow)).file_review_quota
-            closed = await _closed_cases_by_adviser(uow)
+            closed = await _closed_cases_by_adviser(self.cases(uow))
             picks = sample_closed_cases(closed, quota, seed)
             sample = QaSample(
                 id=QaSampleId(self.new_id()),
@@ -563,7 +567,7 @@ class ComplianceService:
         checklist = checklist_from_rules([r.id for r in RULES], {r.id: r.title for r in RULES})
         score = score_checklist(checklist, answers)
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_ASSIGN) as (uow, case):
+        async with case_scope(self, ctx, case_id, Permission.CASE_ASSIGN) as (uow, case):
             if case.status is not CaseStatus.CLOSED:
                 raise ValidationError("case_id", "file reviews sample closed cases")
             review = QaReview(
@@ -587,11 +591,11 @@ class ComplianceService:
         return review
 
 
-async def _closed_cases_by_adviser(uow: UnitOfWork) -> dict[UserId, list[CaseId]]:
+async def _closed_cases_by_adviser(cases: CaseRepository) -> dict[UserId, list[CaseId]]:
     out: dict[UserId, list[CaseId]] = {}
     offset = 0
     while True:
-        page = await uow.cases.list(limit=200, offset=offset, status=CaseStatus.CLOSED)
+        page = await cases.list(limit=200, offset=offset, status=CaseStatus.CLOSED)
         for case in page.items:
             if case.adviser_id is not None:
                 out.setdefault(case.adviser_id, []).append(case.id)

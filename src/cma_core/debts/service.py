@@ -21,6 +21,7 @@ from attrs import define, field, frozen
 
 from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
 from cma_core.audit.service import record_audit
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.limitation import LimitationAssessment, assess_limitation
 from cma_core.debts.model import (
@@ -165,6 +166,7 @@ class DebtService:
     uow: UnitOfWorkFactory
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     facts: RepositoryFactory[FactsRepository] = field(kw_only=True)
@@ -326,7 +328,7 @@ class DebtService:
         added in this same unit of work (``creditor_named_in``), taken as existing."""
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        await load_case(uow, ctx, case_id)
+        await load_case(self.cases(uow), ctx, case_id)
         if details.creditor_id is None or details.creditor_id != staged_creditor:
             await self._check_creditor(uow, details.creditor_id)
         debt = self._build_debt(
@@ -371,7 +373,7 @@ class DebtService:
         """
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        await load_case(uow, ctx, case_id)
+        await load_case(self.cases(uow), ctx, case_id)
         repo = self.debts(uow)
         entry = await self._debt_on_case(uow, case_id, debt_id)
         if expected_balance is not None and entry.debt.balance != expected_balance:
@@ -437,7 +439,7 @@ class DebtService:
         expected_version: int | None,
     ) -> DebtView:
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             repo = self.debts(uow)
             entry = await self._debt_on_case(uow, case_id, debt_id, expected_version)
             await self._check_creditor(uow, details.creditor_id)
@@ -486,7 +488,7 @@ class DebtService:
         expected_version: int | None,
     ) -> None:
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             entry = await self._debt_on_case(uow, case_id, debt_id, expected_version)
             await self.debts(uow).remove(entry)
             await record_audit(uow, ctx, self.new_id, "debt.removed", "debt", debt_id, now)
@@ -502,7 +504,7 @@ class DebtService:
             await uow.commit()
 
     async def get_debt(self, ctx: TenantContext, case_id: CaseId, debt_id: DebtId) -> DebtView:
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             entry = await self._debt_on_case(uow, case_id, debt_id)
             return await self._view(uow, entry, self.clock.now().date())
 
@@ -521,7 +523,7 @@ class DebtService:
         ctx.require(Permission.FINANCE_READ)
         check_page(limit, offset)
         today = self.clock.now().date()
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             views = [
                 await self._view(uow, e, today)
                 for e in await self.debts(uow).list_for_case(case_id)
@@ -572,7 +574,7 @@ class DebtService:
 
     async def get_facts(self, ctx: TenantContext, case_id: CaseId) -> CaseFinancialFacts:
         """The recorded facts; a case with none gets an all-unknown record (version 0)."""
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             found = await self.facts(uow).get(case_id)
         if found is not None:
             return found
@@ -596,7 +598,7 @@ class DebtService:
             raise ValidationError("benefits_only_months", "must not be negative")
         if details.lump_sum_available is not None and details.lump_sum_available.is_negative:
             raise ValidationError("lump_sum_available_pence", "must not be negative")
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             repo = self.facts(uow)
             current = await repo.get(case_id)
             values = {

@@ -28,6 +28,7 @@ from attrs import define, field, frozen
 from cma_core.audit.service import record_audit
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.model import Case
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, DebtRepository
@@ -98,6 +99,7 @@ from cma_core.shared.ids import CaseId, CentreId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
+from cma_core.tasks.ports import TaskRepository
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +163,8 @@ class DocumentService:
     case_clock: SchedulingService | None = None
     """Where accepted deadlines go (a dated fact and its tracked deadlines); ``None``: a
     deadline task instead."""
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
     suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
@@ -183,7 +187,7 @@ class DocumentService:
             facts = inspect_upload(data, max_bytes=self.max_bytes)
         else:
             facts = await asyncio.to_thread(_inspect_stream, data, self.max_bytes)
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             existing = await self.documents(uow).find_by_checksum(case_id, facts.sha256)
             if existing is not None:
                 raise DuplicateDocument(existing.id, existing.filename)
@@ -193,7 +197,7 @@ class DocumentService:
         await self.store.put(ctx.centre_id, key, data, facts.content_type.value)
         committed = False
         try:
-            async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+            async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
                 docs = self.documents(uow)
                 existing = await docs.find_by_checksum(case_id, facts.sha256)
                 if existing is not None:
@@ -246,7 +250,7 @@ class DocumentService:
         """The case's documents, newest first, without their pages."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return await self.documents(uow).list(
                 case_id=case_id,
                 limit=limit,
@@ -353,7 +357,7 @@ class DocumentService:
     ) -> Page[Suggestion]:
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return await self.suggestions(uow).list(
                 case_id=case_id, limit=limit, offset=offset, status=status
             )
@@ -437,7 +441,7 @@ class DocumentService:
                     status=TaskStatus.OPEN,
                     created_at=now,
                 )
-            await uow.tasks.add(task)
+            await self.tasks(uow).add(task)
             await self.suggestions(uow).save(suggestion)
             await record_audit(
                 uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
@@ -642,7 +646,7 @@ class DocumentService:
         """
         ctx.require(Permission.CASE_READ)
         ctx.require(Permission.FINANCE_READ)
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, case):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, case):
             facts = await self._case_facts(uow, case)
             now = self.clock.now()
             await record_audit(uow, ctx, self.new_id, "case.summary_drafted", "case", case.id, now)
@@ -687,7 +691,7 @@ class DocumentService:
                 budget = record.budget
                 income, expenditure = budget.total_income, budget.total_outgoings
                 available = budget.available_for_priority
-        tasks = await uow.tasks.list(
+        tasks = await self.tasks(uow).list(
             limit=_SCAN_LIMIT, offset=0, case_id=case.id, status=TaskStatus.OPEN
         )
         deadlines = [
@@ -725,7 +729,7 @@ class DocumentService:
         if document is None:
             raise NotFound("document", document_id)
         try:
-            await load_case(uow, ctx, document.case_id)
+            await load_case(self.cases(uow), ctx, document.case_id)
         except NotFound:
             raise NotFound("document", document_id) from None
         return document
@@ -737,7 +741,7 @@ class DocumentService:
         if suggestion is None:
             raise NotFound("suggestion", suggestion_id)
         try:
-            case = await load_case(uow, ctx, suggestion.case_id)
+            case = await load_case(self.cases(uow), ctx, suggestion.case_id)
         except NotFound:
             raise NotFound("suggestion", suggestion_id) from None
         return suggestion, case

@@ -33,8 +33,10 @@ import attrs
 from attrs import define, field, frozen
 
 from cma_core.audit.service import record_audit
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
 from cma_core.clients.model import Client
+from cma_core.clients.ports import ClientRepository
 from cma_core.documents.errors import ObjectNotFound
 from cma_core.documents.model import Document, DocumentId
 from cma_core.documents.ports import DocumentRepository, DocumentStore, SuggestionRepository
@@ -47,6 +49,7 @@ from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
 from cma_core.shared.service import MAX_PAGE_SIZE, IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
+from cma_core.tasks.ports import TaskRepository
 
 EXPORT_FORMAT = "cma-subject-access/1"
 DEFAULT_LINK_EXPIRY = dt.timedelta(minutes=10)
@@ -108,6 +111,9 @@ class PrivacyService:
     scheduling: SchedulingRecordSources | None = None
     link_expiry: dt.timedelta = DEFAULT_LINK_EXPIRY
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
+    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
     suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
@@ -124,12 +130,12 @@ class PrivacyService:
     ) -> ErasureReport:
         """Delete the case and everything under it, stored objects included."""
         async with case_scope(
-            self.uow, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
+            self, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
         ):
             pass  # refused before any stored object goes; checked again below
         objects = await self._erase_objects(ctx, (case_id,), progress)
         async with case_scope(
-            self.uow, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
+            self, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
         ) as (uow, _):
             now = self.clock.now()
             late = await self._erase_late_objects(uow, ctx, (case_id,))
@@ -177,13 +183,13 @@ class PrivacyService:
         async with self.uow(ctx.centre_id) as uow:
             client = await self._load_client(uow, client_id)
             check_version("client", expected_version, client.version)
-            case_ids = await _case_ids(uow, client_id)
+            case_ids = await _case_ids(self.cases(uow), client_id)
         objects = await self._erase_objects(ctx, case_ids, progress)
         async with self.uow(ctx.centre_id) as uow:
             client = await self._load_client(uow, client_id)
             check_version("client", expected_version, client.version)
             # Cases opened meanwhile are erased too (their objects just below).
-            case_ids = await _case_ids(uow, client_id)
+            case_ids = await _case_ids(self.cases(uow), client_id)
             now = self.clock.now()
             late = await self._erase_late_objects(uow, ctx, case_ids)
             eraser = self.eraser(uow)
@@ -241,7 +247,7 @@ class PrivacyService:
             client = await self._load_client(uow, client_id)
             cases = [
                 await self._export_case(uow, ctx, case_id)
-                for case_id in await _case_ids(uow, client_id)
+                for case_id in await _case_ids(self.cases(uow), client_id)
             ]
             consent: Any = None
             if self.scheduling is not None:
@@ -270,7 +276,7 @@ class PrivacyService:
     async def _export_case(
         self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId
     ) -> dict[str, Any]:
-        case = await uow.cases.get(case_id)
+        case = await self.cases(uow).get(case_id)
         assert case is not None  # listed in this transaction
         out: dict[str, Any] = {
             **{k: jsonable(v) for k, v in _public_fields(case).items() if k != "notes"},
@@ -278,7 +284,7 @@ class PrivacyService:
             "tasks": [
                 jsonable(t)
                 for t in await _all(
-                    lambda limit, offset: uow.tasks.list(
+                    lambda limit, offset: self.tasks(uow).list(
                         limit=limit, offset=offset, case_id=case_id
                     )
                 )
@@ -396,17 +402,17 @@ class PrivacyService:
         await self.store.delete_prefix(ctx.centre_id, f"documents/{document.id}")
 
     async def _load_client(self, uow: UnitOfWork, client_id: ClientId) -> Client:
-        client = await uow.clients.get(client_id)
+        client = await self.clients(uow).get(client_id)
         if client is None:
             raise NotFound("client", client_id)
         return client
 
 
-async def _case_ids(uow: UnitOfWork, client_id: ClientId) -> tuple[CaseId, ...]:
-    cases = await _all(
-        lambda limit, offset: uow.cases.list(limit=limit, offset=offset, client_id=client_id)
+async def _case_ids(cases: CaseRepository, client_id: ClientId) -> tuple[CaseId, ...]:
+    found = await _all(
+        lambda limit, offset: cases.list(limit=limit, offset=offset, client_id=client_id)
     )
-    return tuple(c.id for c in cases)
+    return tuple(c.id for c in found)
 
 
 async def _all(fetch: Callable[[int, int], Any]) -> list[Any]:

@@ -27,7 +27,9 @@ from attrs import define, field, frozen
 
 from cma_core.audit.service import record_audit
 from cma_core.cases.model import Case, sees_work_of, visible_adviser
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
+from cma_core.clients.ports import ClientRepository
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
@@ -88,6 +90,7 @@ from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
+from cma_core.tasks.ports import TaskRepository
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +250,9 @@ class SchedulingService:
     holidays: HolidayProvider
     config: SchedulingConfig = field(factory=SchedulingConfig)
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
+    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
     dated_facts: RepositoryFactory[FactRepository] = field(kw_only=True)
     deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
     appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
@@ -285,7 +291,7 @@ class SchedulingService:
         today = local_date(now, self.config.timezone)
         if cmd.occurred_on > today:
             raise ValidationError("occurred_on", "must not be in the future")
-        case = await load_case(uow, ctx, case_id)
+        case = await load_case(self.cases(uow), ctx, case_id)
         calendar = await centre_calendar(
             self.closures(uow),
             self.holidays,
@@ -344,7 +350,7 @@ class SchedulingService:
         task_id: TaskId | None = None
         if not info:
             task_id = TaskId(self.new_id())
-            await uow.tasks.add(
+            await self.tasks(uow).add(
                 Task(
                     id=task_id,
                     centre_id=ctx.centre_id,
@@ -388,7 +394,7 @@ class SchedulingService:
     ) -> Page[TrackedDeadline]:
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
             return await self.deadlines(uow).list(
                 limit=limit, offset=offset, case_id=case_id, status=status
             )
@@ -398,7 +404,7 @@ class SchedulingService:
     ) -> TrackedDeadline:
         """Record that an open deadline was dealt with (it will not be escalated)."""
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             item = await self.deadlines(uow).get(deadline_id)
             if item is None or item.case_id != case_id:
                 raise NotFound("deadline", deadline_id)
@@ -421,7 +427,7 @@ class SchedulingService:
         now = self.clock.now()
         if cmd.adviser_id is not None:
             await self._require_staff(ctx, cmd.adviser_id)
-        async with case_scope(self.uow, ctx, cmd.case_id, Permission.CASE_WRITE) as (uow, case):
+        async with case_scope(self, ctx, cmd.case_id, Permission.CASE_WRITE) as (uow, case):
             adviser = cmd.adviser_id or case.adviser_id or ctx.user_id
             if adviser is None:
                 raise ValidationError("adviser_id", "the case has no adviser; name one")
@@ -822,7 +828,7 @@ class SchedulingService:
         ctx.require(Permission.CLIENT_WRITE)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
-            if await uow.clients.get(client_id) is None:
+            if await self.clients(uow).get(client_id) is None:
                 raise NotFound("client", client_id)
             stored = StoredConsent(
                 centre_id=ctx.centre_id,
@@ -884,6 +890,9 @@ class Scheduler:
     config: SchedulingConfig = field(factory=SchedulingConfig)
     new_id: IdFactory = field(default=uuid.uuid4)
     batch: int = 200
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
+    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
     deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
     appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
     consents: RepositoryFactory[ConsentRepository] = field(kw_only=True)
@@ -929,7 +938,7 @@ class Scheduler:
                 )
                 supervisor = supervisors[0] if supervisors else None
                 if supervisor is not None:
-                    await uow.tasks.add(
+                    await self.tasks(uow).add(
                         Task(
                             id=TaskId(self.new_id()),
                             centre_id=centre_id,
@@ -997,7 +1006,7 @@ class Scheduler:
             case_clients: dict[CaseId, ClientId] = {}
             for item in open_deadlines:
                 if item.case_id not in case_clients:
-                    case = await uow.cases.get(item.case_id)
+                    case = await self.cases(uow).get(item.case_id)
                     if case is not None:
                         case_clients[item.case_id] = case.client_id
             client_ids = {a.appointment.client_id for a in appts} | set(case_clients.values())
@@ -1052,7 +1061,7 @@ class Scheduler:
             addresses: dict[str, tuple[str | None, str | None]] = {}
             for rec in pending:
                 if rec.audience == Audience.CLIENT.value and rec.recipient not in addresses:
-                    client = await uow.clients.get(ClientId(uuid.UUID(rec.recipient)))
+                    client = await self.clients(uow).get(ClientId(uuid.UUID(rec.recipient)))
                     addresses[rec.recipient] = (
                         (client.email, client.phone) if client else (None, None)
                     )

@@ -1,7 +1,8 @@
-"""The unit of work and the repositories it hands out.
+"""The unit of work, and how repositories join it.
 
-A unit of work is opened for exactly one centre. Every repository it hands out sees only
-that centre's rows and refuses to write another centre's (``CrossTenantAccess``). Nothing
+A unit of work is opened for exactly one centre. Every repository joined to it (through a
+``RepositoryFactory``) sees only that centre's rows and refuses to write another centre's
+(``CrossTenantAccess``). Nothing
 is saved unless ``commit()`` is called; leaving the ``async with`` block without committing
 rolls back.
 """
@@ -19,12 +20,8 @@ from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope
 from cma_core.shared.ids import CentreId, EventId
 
 if TYPE_CHECKING:
-    # The unit of work hands out every area's repositories; only its type names them, so
-    # shared/ stays below the areas at run time.
+    # Only the type names the audit trail, so shared/ stays below the areas at run time.
     from cma_core.audit.ports import AuditLog
-    from cma_core.cases.ports import CaseRepository
-    from cma_core.clients.ports import ClientRepository
-    from cma_core.tasks.ports import TaskRepository
 
 T = TypeVar("T")
 
@@ -65,9 +62,6 @@ class UnitOfWork(Protocol):
     """One transaction for one centre."""
 
     centre_id: CentreId
-    clients: ClientRepository
-    cases: CaseRepository
-    tasks: TaskRepository
     audit: AuditLog
     outbox: Outbox
     inbox: Inbox
@@ -97,8 +91,8 @@ class UnitOfWork(Protocol):
     def track(self, aggregate: Aggregate) -> None:
         """Have the events recorded by ``aggregate`` written to the outbox on commit.
 
-        The built-in repositories track what they add and save; repositories of other
-        areas (obtained through a ``RepositoryFactory``) call this themselves.
+        Repositories of aggregates that record events (cases, clients) track what they
+        add and save; others call this themselves.
         """
         ...
 
@@ -116,16 +110,16 @@ class RepositoryFactory(Protocol[R_co]):
     """How an area's repository joins a unit of work: given the unit of work, return the
     repository bound to its transaction and centre.
 
-    This is how every area repository joins a unit of work: the area defines a narrow
-    repository Protocol, a service names a ``RepositoryFactory`` of each port it uses (one
-    field per port, wired by the container), and each adapter package implements one
-    factory per port for its own unit of work (``cma_adapters.<tech>.<area>.<port>``).
-    Tenancy stays bound by the unit of work the factory is given. This keeps the
-    ``UnitOfWork`` Protocol small and lets areas grow without editing it.
+    This is the one way every area repository joins a unit of work, the case, client and
+    task repositories included: the area defines a narrow repository Protocol, a service
+    names a ``RepositoryFactory`` of each port it uses (one field per port, wired by the
+    container), and each adapter package implements one factory per port for its own unit
+    of work (``cma_adapters.<tech>.<area>.<port>``). Tenancy stays bound by the unit of
+    work the factory is given. This keeps the ``UnitOfWork`` Protocol small and lets areas
+    grow without editing it.
 
-    Only the unit of work's own parts are attributes: the outbox and inbox, the audit
-    trail every change appends to, and the case, client and task repositories that
-    ``case_scope`` and the message bus need (still to be turned into factories).
+    The unit of work holds only its own journal: the outbox and inbox it writes on commit,
+    and the audit trail whose hash-chain head it locks.
     """
 
     def __call__(self, uow: UnitOfWork) -> R_co: ...

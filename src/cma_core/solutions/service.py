@@ -25,6 +25,7 @@ from attrs import define, field
 from cma_core.audit.service import record_audit
 from cma_core.budgets.offers import OfferPlan, Share, plan_offers
 from cma_core.budgets.ports import BudgetRepository, OfferLine, OfferPlanRecord, OfferRepository
+from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
 from cma_core.debts.limitation import assess_limitation
 from cma_core.debts.model import CreditorId, DebtId
@@ -61,6 +62,7 @@ class AppraisalService:
     uow: UnitOfWorkFactory
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     creditors: RepositoryFactory[CreditorDirectory] = field(kw_only=True)
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     facts: RepositoryFactory[FactsRepository] = field(kw_only=True)
@@ -115,7 +117,7 @@ class AppraisalService:
         jurisdiction: Jurisdiction | None = None,
     ) -> Appraisal:
         """Judge every option of the jurisdiction on ``on_date`` (default: today)."""
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return await self.appraise_in(
                 uow, case_id, on_date or self.clock.now().date(), jurisdiction
             )
@@ -129,7 +131,7 @@ class AppraisalService:
         jurisdiction: Jurisdiction | None = None,
     ) -> AppraisalRecord:
         now = self.clock.now()
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             result = await self.appraise_in(uow, case_id, on_date or now.date(), jurisdiction)
             record = AppraisalRecord(
                 id=self.new_id(),
@@ -147,7 +149,7 @@ class AppraisalService:
         return record
 
     async def list_appraisals(self, ctx: TenantContext, case_id: CaseId) -> list[AppraisalRecord]:
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return list(await self.appraisals(uow).list_for_case(case_id))
 
     # -- offers
@@ -165,7 +167,7 @@ class AppraisalService:
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         day = on_date or now.date()
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
             budget = await self.budgets(uow).get(case_id)
             if budget is None:
                 raise ValidationError("budget", "the case needs a budget before offers")
@@ -209,7 +211,7 @@ class AppraisalService:
         return record
 
     async def list_plans(self, ctx: TenantContext, case_id: CaseId) -> list[OfferPlanRecord]:
-        async with case_scope(self.uow, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
             return list(await self.offers(uow).list_for_case(case_id))
 
 

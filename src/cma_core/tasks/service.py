@@ -16,8 +16,9 @@ from cma_core.shared.events import EventEnvelope
 from cma_core.shared.handlers import Handles
 from cma_core.shared.ids import CaseId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_page
-from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
+from cma_core.tasks.ports import TaskRepository
 
 # An adviser should make first contact within two days of a case opening.
 INITIAL_CONTACT_WITHIN = dt.timedelta(days=2)
@@ -26,6 +27,7 @@ INITIAL_CONTACT_WITHIN = dt.timedelta(days=2)
 @define
 class TaskService:
     uow: UnitOfWorkFactory
+    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
 
     async def list(
         self,
@@ -43,7 +45,7 @@ class TaskService:
         if not ctx.can(Permission.CASE_READ_ALL):
             assignee_id = ctx.user_id
         async with self.uow(ctx.centre_id) as uow:
-            return await uow.tasks.list(
+            return await self.tasks(uow).list(
                 limit=limit,
                 offset=offset,
                 assignee_id=assignee_id,
@@ -59,6 +61,7 @@ class TaskJobs:
 
     clock: Clock
     new_id: IdFactory = field(default=uuid.uuid4)
+    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
 
     def handlers(self) -> tuple[Handles, ...]:
         return (
@@ -80,7 +83,7 @@ class TaskJobs:
             created_at=now,
             source_event_id=event.event_id,
         )
-        await uow.tasks.add(task)
+        await self.tasks(uow).add(task)
         await record_audit(
             uow, TenantContext.system(event.centre_id), self.new_id, "task.created", "task",
             task.id, now, ("kind", "assignee_id", "due_at"), source_event_id=event.event_id,

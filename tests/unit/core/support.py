@@ -17,6 +17,9 @@ from cma_adapters.memory import (
     RecordingEventPublisher,
     in_memory_uow_factory,
 )
+from cma_adapters.memory.cases import cases as memory_cases
+from cma_adapters.memory.clients import clients as memory_clients
+from cma_adapters.memory.tasks import tasks as memory_tasks
 from cma_core.audit.model import AuditEntry
 from cma_core.cases.service import CaseService
 from cma_core.clients.service import ClientService, RegisterClient
@@ -100,9 +103,11 @@ def build_app() -> App:
         publisher=publisher,
         store=store,
         identity=IdentityService(store, PlainPasswordHasher(), clock),
-        clients=ClientService(uow, clock),
-        cases=CaseService(uow, store, clock),
-        tasks=TaskService(uow),
-        handlers=EventHandlers(uow, clock, registered=TaskJobs(clock).handlers()),
+        clients=ClientService(uow, clock, clients=memory_clients),
+        cases=CaseService(uow, store, clock, cases=memory_cases, clients=memory_clients),
+        tasks=TaskService(uow, tasks=memory_tasks),
+        handlers=EventHandlers(
+            uow, clock, registered=TaskJobs(clock, tasks=memory_tasks).handlers()
+        ),
         relay=OutboxRelay(uow, store, publisher, clock),
     )

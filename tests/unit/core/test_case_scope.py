@@ -44,7 +44,7 @@ async def test_case_scope_yields_the_open_unit_of_work_and_the_case(
     adviser = await app.staff(centre, Role.ADVISER)
     case = await open_case(app, adviser)
 
-    async with case_scope(app.uow, adviser, case.id, Permission.CASE_READ) as (uow, loaded):
+    async with case_scope(app.cases, adviser, case.id, Permission.CASE_READ) as (uow, loaded):
         assert loaded.id == case.id
         assert uow.centre_id == centre.id
 
@@ -58,17 +58,17 @@ async def test_case_scope_checks_permission_visibility_and_version(
     case = await open_case(app, adviser)
 
     with pytest.raises(PermissionDenied):
-        async with case_scope(app.uow, auditor, case.id, Permission.CASE_WRITE):
+        async with case_scope(app.cases, auditor, case.id, Permission.CASE_WRITE):
             pass
     with pytest.raises(NotFound):
-        async with case_scope(app.uow, other, case.id, Permission.CASE_READ):
+        async with case_scope(app.cases, other, case.id, Permission.CASE_READ):
             pass
     with pytest.raises(NotFound):
-        async with case_scope(app.uow, adviser, CaseId(centre.id), Permission.CASE_READ):
+        async with case_scope(app.cases, adviser, CaseId(centre.id), Permission.CASE_READ):
             pass
     with pytest.raises(StaleVersion):
         async with case_scope(
-            app.uow, adviser, case.id, Permission.CASE_READ, expected_version=case.version + 1
+            app.cases, adviser, case.id, Permission.CASE_READ, expected_version=case.version + 1
         ):
             pass
 
@@ -79,5 +79,5 @@ async def test_another_centres_case_is_not_found(app: App, centre: Centre) -> No
     elsewhere = await app.staff(await app.centre("Elsewhere"), Role.CENTRE_ADMIN)
 
     with pytest.raises(NotFound):
-        async with case_scope(app.uow, elsewhere, case.id, Permission.CASE_READ):
+        async with case_scope(app.cases, elsewhere, case.id, Permission.CASE_READ):
             pass

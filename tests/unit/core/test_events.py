@@ -16,6 +16,9 @@ from cma_adapters.memory import (
     RecordingEventPublisher,
     in_memory_uow_factory,
 )
+from cma_adapters.memory.cases import cases as memory_cases
+from cma_adapters.memory.clients import clients as memory_clients
+from cma_adapters.memory.tasks import tasks as memory_tasks
 from cma_core.cases.service import CaseService, OpenCase
 from cma_core.clients.service import ClientService
 from cma_core.identity.model import TenantContext
@@ -47,8 +50,8 @@ async def test_case_opened_creates_one_initial_contact_task_and_audits_it(app: A
     assert await app.handlers.dispatch(centre.id, event.event_id) == 1
 
     async with app.uow(centre.id) as uow:
-        tasks = await uow.tasks.list(limit=10, offset=0)
-        task = await uow.tasks.find_by_source_event(event.event_id)
+        tasks = await memory_tasks(uow).list(limit=10, offset=0)
+        task = await memory_tasks(uow).find_by_source_event(event.event_id)
         handled = await uow.inbox.seen(event.event_id, "create_initial_contact_task")
     assert tasks.total == 1
     assert task == tasks.items[0]
@@ -72,7 +75,7 @@ async def test_replaying_an_event_changes_nothing(app: App) -> None:
     assert await app.handlers.dispatch(centre.id, event.event_id) == 0
     assert await app.handlers.dispatch(centre.id, event.event_id) == 0
     async with app.uow(centre.id) as uow:
-        assert (await uow.tasks.list(limit=10, offset=0)).total == 1
+        assert (await memory_tasks(uow).list(limit=10, offset=0)).total == 1
     assert len(await app.audit(centre.id, entity_type="task")) == 1
 
 
@@ -94,7 +97,7 @@ async def test_dispatch_of_an_unknown_or_foreign_event_is_not_found(app: App) ->
     with pytest.raises(NotFound):
         await app.handlers.dispatch(leeds.id, EventId(uuid.uuid4()))
     async with app.uow(york.id) as uow:
-        assert (await uow.tasks.list(limit=10, offset=0)).total == 0
+        assert (await memory_tasks(uow).list(limit=10, offset=0)).total == 0
 
 
 async def test_task_list_for_caseworkers_is_only_their_own(app: App) -> None:
@@ -135,8 +138,8 @@ async def test_outbox_relay_publishes_unpublished_events_once() -> None:
     store = InMemoryIdentityStore(db)
     uow = in_memory_uow_factory(db)  # no publisher: as if the process died after commit
     identity = IdentityService(store, PlainPasswordHasher(), clock)
-    clients = ClientService(uow, clock)
-    cases = CaseService(uow, store, clock)
+    clients = ClientService(uow, clock, clients=memory_clients)
+    cases = CaseService(uow, store, clock, cases=memory_cases, clients=memory_clients)
     centre_ids: list[CentreId] = []
     for name in ("Leeds", "York"):
         centre = await identity.create_centre(name)

@@ -8,9 +8,10 @@ import hashlib
 import attrs
 import pytest
 from tests.unit.core.support import App, build_app, register_cmd
-from tests.wiring import DEBTS, ports
+from tests.wiring import DEBTS, DOCUMENTS, ports
 
 from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
+from cma_adapters.memory.tasks import tasks as memory_tasks
 from cma_adapters.memory_documents import (
     CannedTextExtractor,
     InMemoryDocumentStore,
@@ -97,14 +98,28 @@ def world() -> World:
 
 def make_world() -> World:
     app = build_app()
-    repos = {"documents": in_memory_documents, "suggestions": in_memory_suggestions}
+    repos = {
+        "documents": in_memory_documents,
+        "suggestions": in_memory_suggestions,
+        **ports(DOCUMENTS),
+    }
     store = InMemoryDocumentStore()
     extractor = CannedTextExtractor()
     assistant = ScriptedAssistant()
     documents = DocumentService(app.uow, store, assistant, app.clock, max_bytes=1000, **repos)
-    jobs = DocumentJobs(store, extractor, assistant, app.clock, retry_backoff=0, **repos)
+    jobs = DocumentJobs(
+        store,
+        extractor,
+        assistant,
+        app.clock,
+        retry_backoff=0,
+        documents=in_memory_documents,
+        suggestions=in_memory_suggestions,
+    )
     handlers = EventHandlers(
-        app.uow, app.clock, registered=(*TaskJobs(app.clock).handlers(), *jobs.handlers())
+        app.uow,
+        app.clock,
+        registered=(*TaskJobs(app.clock, tasks=memory_tasks).handlers(), *jobs.handlers()),
     )
     return World(app, store, extractor, assistant, documents, jobs, handlers)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from tests.unit.core.support import App, build_app, register_cmd
+from tests.wiring import DOCUMENTS, PRIVACY, ports
 
 from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
 from cma_adapters.memory.privacy import in_memory_case_data_eraser
@@ -43,9 +44,12 @@ class FlakyStore(InMemoryDocumentStore):
 def setup() -> tuple[App, FlakyStore, DocumentService, PrivacyService]:
     app = build_app()
     repos = {"documents": in_memory_documents, "suggestions": in_memory_suggestions}
+    core = ports(PRIVACY)
     store = FlakyStore()
-    documents = DocumentService(app.uow, store, ScriptedAssistant(), app.clock, **repos)
-    privacy = PrivacyService(app.uow, in_memory_case_data_eraser, store, app.clock, **repos)
+    documents = DocumentService(
+        app.uow, store, ScriptedAssistant(), app.clock, **repos, **ports(DOCUMENTS)
+    )
+    privacy = PrivacyService(app.uow, in_memory_case_data_eraser, store, app.clock, **repos, **core)
     return app, store, documents, privacy
 
 

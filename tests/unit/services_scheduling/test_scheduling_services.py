@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.wiring import COMPLIANCE, SCHEDULER, SCHEDULING, ports
+from tests.wiring import CASES, CLIENTS, COMPLIANCE, SCHEDULER, SCHEDULING, ports
 
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 from cma_adapters.memory import (
@@ -75,8 +75,8 @@ class World:
         self.uow = in_memory_uow_factory(self.db)
         self.store = InMemoryIdentityStore(self.db)
         self.identity = IdentityService(self.store, PlainPasswordHasher(), self.clock)
-        self.clients = ClientService(self.uow, self.clock)
-        self.cases = CaseService(self.uow, self.store, self.clock)
+        self.clients = ClientService(self.uow, self.clock, **ports(CLIENTS))
+        self.cases = CaseService(self.uow, self.store, self.clock, **ports(CASES))
         self.notifier = InMemoryNotifier()
         config = SchedulingConfig()
         self.scheduling = SchedulingService(

@@ -1,0 +1,62 @@
+"""The in-memory client repository, joined to ``InMemoryUnitOfWork`` through ``clients``."""
+
+from __future__ import annotations
+
+import copy
+
+from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, page_of, stored_copy
+from cma_core.clients.model import Client
+from cma_core.clients.ports import ClientRepository
+from cma_core.shared.errors import CrossTenantAccess, StaleVersion
+from cma_core.shared.ids import ClientId
+from cma_core.shared.uow import Page, UnitOfWork
+
+
+class InMemoryClientRepository(ClientRepository):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow, self._db, self._centre = uow, uow.db, uow.centre_id
+
+    @property
+    def _st(self) -> Staging:
+        return self._uow.staging
+
+    async def add(self, client: Client) -> None:
+        if client.centre_id != self._centre:
+            raise CrossTenantAccess("client belongs to another centre")
+        stored = stored_copy(client)
+        self._st.ops.append(lambda: self._db.clients.__setitem__(client.id, stored))
+        self._st.touched[client.id] = client
+
+    async def get(self, client_id: ClientId) -> Client | None:
+        client = self._db.clients.get(client_id)
+        if client is None or client.centre_id != self._centre:
+            return None
+        return copy.deepcopy(client)
+
+    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
+        rows = [c for c in self._db.clients.values() if c.centre_id == self._centre]
+        if name:
+            wanted = name.strip().casefold()
+            rows = [c for c in rows if wanted in (c.first_name.casefold(), c.last_name.casefold())]
+        rows.sort(key=lambda c: (c.created_at, c.id), reverse=True)
+        return page_of([copy.deepcopy(c) for c in rows], limit, offset)
+
+    async def save(self, client: Client) -> None:
+        if client.centre_id != self._centre:
+            raise CrossTenantAccess("client belongs to another centre")
+        expected = self._st.base_versions.setdefault(client.id, client.version)
+        client.version += 1
+        stored = stored_copy(client)
+
+        def check() -> None:
+            current = self._db.clients.get(client.id)
+            if current is None or current.centre_id != self._centre or current.version != expected:
+                raise StaleVersion("client", expected, current.version if current else 0)
+
+        self._st.checks.append(check)
+        self._st.ops.append(lambda: self._db.clients.__setitem__(client.id, stored))
+        self._st.touched[client.id] = client
+
+
+def clients(uow: UnitOfWork) -> ClientRepository:
+    return InMemoryClientRepository(InMemoryUnitOfWork.of(uow))
