@@ -32,7 +32,7 @@ from cma_core.advice.ports import (
     RenderedLetter,
     template_id,
 )
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited, record_audit
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
 from cma_core.budgets.model import Budget
 from cma_core.budgets.ports import BudgetRepository, OfferRepository
@@ -158,7 +158,7 @@ class LetterService:
                 check_version("letter template", expected_version, current.version)
                 current.subject, current.body, current.updated_at = subject, body, now
                 await repo.save(current)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -168,7 +168,6 @@ class LetterService:
                 now,
                 ("subject", "body"),
             )
-            await uow.commit()
         return TemplateView(
             kind=kind, subject=subject, body=body, is_default=False, version=current.version
         )
@@ -253,10 +252,9 @@ class LetterService:
                 created_by=ctx.user_id,
             )
             await self.letters(uow).add(letter)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "letter.generated", "letter", letter.id, now, ("kind",)
             )
-            await uow.commit()
         return letter
 
     async def mark_sent(
@@ -441,7 +439,7 @@ class AdviceService:
             record.client_decision = decision
             record.decision_notes = _text(notes)
             await repo.save(record)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -451,7 +449,6 @@ class AdviceService:
                 now,
                 ("client_decision", "decision_notes"),
             )
-            await uow.commit()
         return record
 
     async def list_advice(self, ctx: TenantContext, case_id: CaseId) -> list[AdviceRecord]:

@@ -53,6 +53,22 @@ async def record_audit(
     )
 
 
+async def commit_audited(
+    uow: UnitOfWork,
+    ctx: TenantContext,
+    new_id: IdFactory,
+    action: str,
+    entity_type: str,
+    entity_id: uuid.UUID,
+    at: dt.datetime,
+    fields: tuple[str, ...] = (),
+) -> None:
+    """Record the audit entry of a use case's change (``record_audit``), then commit: the
+    entry and the change are saved together or not at all."""
+    await record_audit(uow, ctx, new_id, action, entity_type, entity_id, at, fields)
+    await uow.commit()
+
+
 @define
 class AuditTrail:
     """Appends one entry in a transaction of its own: the ``SignInAudit`` of identity

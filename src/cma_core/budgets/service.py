@@ -15,7 +15,7 @@ import uuid
 
 from attrs import define, field, frozen
 
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited, record_audit
 from cma_core.budgets.guidelines import (
     GuidelineCheck,
     GuidelineStatus,
@@ -272,7 +272,7 @@ class BudgetService:
         statement = await self.statement(ctx, case_id)
         data = self._codec().export(statement, fmt)
         async with self.uow(ctx.centre_id) as uow:
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -281,7 +281,6 @@ class BudgetService:
                 case_id,
                 self.clock.now(),
             )
-            await uow.commit()
         return data
 
     async def import_sfs(
@@ -314,10 +313,9 @@ class BudgetService:
             debts = self.debts(uow)
             if statement.debts and not await debts.list_for_case(case_id):
                 await self._import_debts(uow, ctx, case_id, statement, view, now)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, f"sfs.imported.{fmt.value}", "budget", case_id, now
             )
-            await uow.commit()
         return view
 
     async def _creditor_named(
@@ -487,10 +485,9 @@ class ReferenceService:
                 for name, value in (("guidelines", guidelines_csv), ("thresholds", thresholds_json))
                 if value is not None
             )
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "reference.loaded", "centre", ctx.centre_id, now, fields
             )
-            await uow.commit()
         return ref
 
 

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from attrs import define, field, frozen
 
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.clients.ports import ClientRepository
@@ -118,7 +118,7 @@ class CaseService:
                 by=ctx.user_id,
             )
             await self.cases(uow).add(case)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -128,15 +128,13 @@ class CaseService:
                 now,
                 ("client_id", "adviser_id"),
             )
-            await uow.commit()
         return case
 
     async def get(self, ctx: TenantContext, case_id: CaseId) -> Case:
         async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, case):
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "case.viewed", "case", case.id, self.clock.now()
             )
-            await uow.commit()
         return case
 
     async def list(
@@ -186,10 +184,9 @@ class CaseService:
                 changed.append("adviser_id")
             if changed:
                 await self.cases(uow).save(case)
-                await record_audit(
+                await commit_audited(
                     uow, ctx, self.new_id, "case.updated", "case", case.id, now, tuple(changed)
                 )
-                await uow.commit()
         return case
 
     async def add_note(
@@ -205,10 +202,9 @@ class CaseService:
                 sensitive=sensitive,
             )
             await self.cases(uow).save(case)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "case.note_added", "case", case.id, now, ("notes",)
             )
-            await uow.commit()
         return note
 
     async def close(
@@ -225,7 +221,7 @@ class CaseService:
         ) as (uow, case):
             case.close(reason=reason, now=now, by=ctx.user_id)
             await self.cases(uow).save(case)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -235,7 +231,6 @@ class CaseService:
                 now,
                 ("status", "close_reason"),
             )
-            await uow.commit()
         return case
 
     async def reopen(
@@ -247,10 +242,9 @@ class CaseService:
         ) as (uow, case):
             case.reopen(now=now, by=ctx.user_id)
             await self.cases(uow).save(case)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "case.reopened", "case", case.id, now, ("status",)
             )
-            await uow.commit()
         return case
 
     async def _require_staff(self, ctx: TenantContext, user_id: UserId) -> None:

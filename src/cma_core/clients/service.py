@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from attrs import define, field, frozen
 
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.identity.model import TenantContext
@@ -76,7 +76,7 @@ class ClientService:
         )
         async with self.uow(ctx.centre_id) as uow:
             await self.clients(uow).add(client)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -94,7 +94,6 @@ class ClientService:
                     *sorted(cmd.details),
                 ),
             )
-            await uow.commit()
         return client
 
     async def update(self, ctx: TenantContext, client_id: ClientId, cmd: UpdateClient) -> Client:
@@ -113,10 +112,9 @@ class ClientService:
             if not changed:
                 return client
             await self.clients(uow).save(client)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "client.updated", "client", client.id, now, changed
             )
-            await uow.commit()
         return client
 
     async def get(self, ctx: TenantContext, client_id: ClientId) -> Client:
@@ -125,10 +123,9 @@ class ClientService:
             client = await self.clients(uow).get(client_id)
             if client is None:
                 raise NotFound("client", client_id)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "client.viewed", "client", client.id, self.clock.now()
             )
-            await uow.commit()
         return client
 
     async def list(

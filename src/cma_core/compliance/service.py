@@ -26,7 +26,7 @@ import attrs
 from attrs import define, field, frozen
 
 from cma_core.advice.model import AdviceRecorded, LetterSent
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited
 from cma_core.budgets.model import BudgetChanged
 from cma_core.cases.model import (
     AdviserAssigned,
@@ -335,7 +335,7 @@ class ComplianceService:
                 updated_by=ctx.user_id,
             )
             await self.policies(uow).put(stored, actual)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -345,7 +345,6 @@ class ComplianceService:
                 now,
                 tuple(sorted(values)),
             )
-            await uow.commit()
         return stored
 
     # ----------------------------------------------------------------- evaluation
@@ -515,10 +514,9 @@ class ComplianceService:
                 drawn_by=ctx.user_id,
             )
             await self.qa(uow).add_sample(sample)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "qa.sampled", "qa_sample", sample.id, now, ("picks",)
             )
-            await uow.commit()
         return sample
 
     async def list_samples(
@@ -584,10 +582,9 @@ class ComplianceService:
                 created_at=now,
             )
             await self.qa(uow).add_review(review)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "qa.reviewed", "case", case.id, now, ("answers", "actions")
             )
-            await uow.commit()
         return review
 
 

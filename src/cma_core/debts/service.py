@@ -20,7 +20,7 @@ import attrs
 from attrs import define, field, frozen
 
 from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFacts
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited, record_audit
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.limitation import LimitationAssessment, assess_limitation
@@ -191,10 +191,9 @@ class DebtService:
         )
         async with self.uow(ctx.centre_id) as uow:
             await self.creditors(uow).add(entry)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "creditor.created", "creditor", entry.id, now, ("name",)
             )
-            await uow.commit()
         return entry
 
     async def update_creditor(
@@ -223,10 +222,9 @@ class DebtService:
                 reference_pattern=_text(details.reference_pattern),
             )
             await repo.save(entry)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "creditor.updated", "creditor", entry.id, now, ("details",)
             )
-            await uow.commit()
         return entry
 
     async def list_creditors(
@@ -630,10 +628,9 @@ class DebtService:
                 current.updated_at = now
                 await repo.save(current)
                 action = "facts.updated"
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, action, "case_facts", case_id, now, tuple(values)
             )
-            await uow.commit()
         return current
 
 

@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 from attrs import define, field, frozen
 
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited, record_audit
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.cases.model import Case
 from cma_core.cases.ports import CaseRepository
@@ -214,7 +214,7 @@ class DocumentService:
                     now=now,
                 )
                 await docs.add(document)
-                await record_audit(
+                await commit_audited(
                     uow,
                     ctx,
                     self.new_id,
@@ -224,7 +224,6 @@ class DocumentService:
                     now,
                     ("case_id", "filename", "content_type", "size", "sha256"),
                 )
-                await uow.commit()
                 committed = True
         finally:
             if not committed:
@@ -265,7 +264,7 @@ class DocumentService:
         ctx.require(Permission.CASE_READ)
         async with self.uow(ctx.centre_id) as uow:
             document = await self._load(uow, ctx, document_id)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -274,7 +273,6 @@ class DocumentService:
                 document.id,
                 self.clock.now(),
             )
-            await uow.commit()
         try:
             chunks = await self.store.open(ctx.centre_id, document.storage_key)
         except ObjectNotFound:
@@ -290,10 +288,9 @@ class DocumentService:
         async with self.uow(ctx.centre_id) as uow:
             document = await self._load(uow, ctx, document_id)
             now = self.clock.now()
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "document.link_issued", "document", document.id, now
             )
-            await uow.commit()
         try:
             url = await self.store.presigned_url(
                 ctx.centre_id, document.storage_key, expires_in=expiry
@@ -316,10 +313,9 @@ class DocumentService:
             check_version("document", expected_version, document.version)
             await self.store.delete(ctx.centre_id, document.storage_key)
             await self.documents(uow).delete(document.id)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "document.deleted", "document", document.id, self.clock.now()
             )
-            await uow.commit()
 
     async def retry(
         self, ctx: TenantContext, document_id: DocumentId, *, expected_version: int | None
@@ -337,11 +333,10 @@ class DocumentService:
             now = self.clock.now()
             document.retry(now=now, by=ctx.user_id)
             await self.documents(uow).save(document)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "document.retried", "document", document.id, now,
                 ("status", "attempts"),
             )  # fmt: skip
-            await uow.commit()
         return document
 
     # -- suggestions -------------------------------------------------------------------
@@ -451,11 +446,10 @@ class DocumentService:
                 uow, ctx, self.new_id, "task.created_from_document", "task", task.id, now,
                 ("kind", "title", "due_at", "document_id"),
             )  # fmt: skip
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "document.suggestion_accepted", "document",
                 suggestion.document_id, now, ("suggestion_id", "task_id"),
             )  # fmt: skip
-            await uow.commit()
         return Decision(suggestion=suggestion, task=task)
 
     async def _accept_as_debt(
@@ -509,11 +503,10 @@ class DocumentService:
             uow, ctx, self.new_id, "debt.created_from_document", "debt", debt_id, now,
             ("document_id", "suggestion_id"),
         )  # fmt: skip
-        await record_audit(
+        await commit_audited(
             uow, ctx, self.new_id, "document.suggestion_accepted", "document",
             suggestion.document_id, now, ("suggestion_id", "debt_id"),
         )  # fmt: skip
-        await uow.commit()
         return Decision(suggestion=suggestion, debt_id=debt_id)
 
     async def _accept_as_update(
@@ -554,11 +547,10 @@ class DocumentService:
             uow, ctx, self.new_id, "debt.updated_from_document", "debt", debt_id, now,
             ("balance", "document_id", "suggestion_id"),
         )  # fmt: skip
-        await record_audit(
+        await commit_audited(
             uow, ctx, self.new_id, "document.suggestion_accepted", "document",
             suggestion.document_id, now, ("suggestion_id", "debt_id"),
         )  # fmt: skip
-        await uow.commit()
         return Decision(suggestion=suggestion, debt_id=debt_id)
 
     async def _accept_as_fact(
@@ -599,11 +591,10 @@ class DocumentService:
             uow, ctx, self.new_id, "case.fact_recorded_from_document", "case",
             suggestion.case_id, now, ("kind", "occurred_on", "document_id", "suggestion_id"),
         )  # fmt: skip
-        await record_audit(
+        await commit_audited(
             uow, ctx, self.new_id, "document.suggestion_accepted", "document",
             suggestion.document_id, now, ("suggestion_id", "fact_id"),
         )  # fmt: skip
-        await uow.commit()
         return Decision(
             suggestion=suggestion,
             fact_id=fact.id,
@@ -626,11 +617,10 @@ class DocumentService:
             now = self.clock.now()
             suggestion.reject(by=by, now=now, reason=reason)
             await self.suggestions(uow).save(suggestion)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "suggestion.rejected", "suggestion", suggestion.id, now,
                 ("status", "rejection_reason"),
             )  # fmt: skip
-            await uow.commit()
         return suggestion
 
     # -- summary -----------------------------------------------------------------------
@@ -649,8 +639,9 @@ class DocumentService:
         async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, case):
             facts = await self._case_facts(uow, case)
             now = self.clock.now()
-            await record_audit(uow, ctx, self.new_id, "case.summary_drafted", "case", case.id, now)
-            await uow.commit()
+            await commit_audited(
+                uow, ctx, self.new_id, "case.summary_drafted", "case", case.id, now
+            )
         draft: Draft = await self.assistant.summarise_case(facts)
         return SummaryDraft(case_id=case_id, text=draft.text, source=draft.source, generated_at=now)
 

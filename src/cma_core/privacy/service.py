@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 from attrs import define, field, frozen
 
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited, record_audit
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
 from cma_core.clients.model import Client
@@ -143,7 +143,7 @@ class PrivacyService:
             if objects:  # their records went one by one, before this transaction
                 _add(rows, {"documents": objects})
             objects += late
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -153,7 +153,6 @@ class PrivacyService:
                 now,
                 _audit_fields(reason, objects, rows),
             )
-            await uow.commit()
         return ErasureReport(
             entity_type="case",
             entity_id=case_id,
@@ -209,7 +208,7 @@ class PrivacyService:
                     _audit_fields(reason, None, removed),
                 )
             _add(rows, await eraser.erase_client(client_id))
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -219,7 +218,6 @@ class PrivacyService:
                 now,
                 _audit_fields(reason, objects, rows),
             )
-            await uow.commit()
         return ErasureReport(
             entity_type="client",
             entity_id=client_id,
@@ -260,7 +258,7 @@ class PrivacyService:
                 "contact_consent": jsonable(consent),
                 "cases": cases,
             }
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -270,7 +268,6 @@ class PrivacyService:
                 now,
                 ("client", "contact_consent", f"cases={len(cases)}"),
             )
-            await uow.commit()
         return document
 
     async def _export_case(
@@ -366,7 +363,7 @@ class PrivacyService:
                 if document is not None:
                     await self._delete_object(ctx, document)
                     await docs.delete(document_id)
-                    await record_audit(
+                    await commit_audited(
                         uow,
                         ctx,
                         self.new_id,
@@ -375,7 +372,6 @@ class PrivacyService:
                         document_id,
                         self.clock.now(),
                     )
-                    await uow.commit()
                     done += 1
             if progress is not None:
                 progress(done, total)

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import attrs
 from attrs import define, field, frozen
 
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited, record_audit
 from cma_core.cases.model import Case, sees_work_of, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
@@ -412,10 +412,9 @@ class SchedulingService:
                 raise ValidationError("status", f"the deadline is {item.status}, not open")
             item = attrs.evolve(item, status=DeadlineStatus.MET, closed_at=now)
             await self.deadlines(uow).save(item)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "deadline.met", "deadline", item.id, now, ("status",)
             )
-            await uow.commit()
         return item
 
     # ----------------------------------------------------------------- appointments
@@ -461,7 +460,7 @@ class SchedulingService:
                 centre_id=ctx.centre_id, appointment=appt, version=1, created_at=now
             )
             await self.appointments(uow).add(stored)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -471,7 +470,6 @@ class SchedulingService:
                 now,
                 ("adviser_id", "start", "end", "kind"),
             )
-            await uow.commit()
         return stored
 
     async def get_appointment(
@@ -568,7 +566,7 @@ class SchedulingService:
             )
             updated = attrs.evolve(stored, appointment=moved, version=stored.version + 1)
             await self.appointments(uow).save(updated, stored.version)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -578,7 +576,6 @@ class SchedulingService:
                 now,
                 ("start", "end"),
             )
-            await uow.commit()
         return updated
 
     async def cancel(
@@ -597,7 +594,7 @@ class SchedulingService:
                 stored, appointment=stored.appointment.cancelled(reason), version=stored.version + 1
             )
             await self.appointments(uow).save(updated, stored.version)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -607,7 +604,6 @@ class SchedulingService:
                 now,
                 ("status", "cancel_reason"),
             )
-            await uow.commit()
         return updated
 
     async def complete(
@@ -640,7 +636,7 @@ class SchedulingService:
             settled = appt.no_show() if no_show else appt.completed()
             updated = attrs.evolve(stored, appointment=settled, version=stored.version + 1)
             await self.appointments(uow).save(updated, stored.version)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -650,7 +646,6 @@ class SchedulingService:
                 now,
                 ("status",),
             )
-            await uow.commit()
         return updated
 
     # ----------------------------------------------------------------- reminders
@@ -679,7 +674,7 @@ class SchedulingService:
         )
         async with self.uow(ctx.centre_id) as uow:
             await self.closures(uow).add(closure)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -689,7 +684,6 @@ class SchedulingService:
                 now,
                 ("closures",),
             )
-            await uow.commit()
         return closure
 
     async def list_closures(
@@ -707,7 +701,7 @@ class SchedulingService:
         async with self.uow(ctx.centre_id) as uow:
             if not await self.closures(uow).remove(day):
                 raise NotFound("closure day", day)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -717,7 +711,6 @@ class SchedulingService:
                 now,
                 ("closures",),
             )
-            await uow.commit()
 
     # ----------------------------------------------------------------- availability
 
@@ -772,7 +765,7 @@ class SchedulingService:
                 updated_at=now,
             )
             await self.availability(uow).put(stored)
-            await record_audit(
+            await commit_audited(
                 uow,
                 ctx,
                 self.new_id,
@@ -782,7 +775,6 @@ class SchedulingService:
                 now,
                 ("weekly_hours", "leave"),
             )
-            await uow.commit()
         return stored
 
     async def adviser_calendar(
@@ -837,10 +829,9 @@ class SchedulingService:
                 recorded_by=ctx.user_id,
             )
             await self.consents(uow).put(stored)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "client.consent", "client", client_id, now, ("consent",)
             )
-            await uow.commit()
         return stored
 
     async def _require_staff(

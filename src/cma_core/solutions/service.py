@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from attrs import define, field
 
-from cma_core.audit.service import record_audit
+from cma_core.audit.service import commit_audited
 from cma_core.budgets.offers import OfferPlan, Share, plan_offers
 from cma_core.budgets.ports import BudgetRepository, OfferLine, OfferPlanRecord, OfferRepository
 from cma_core.cases.ports import CaseRepository
@@ -142,10 +142,9 @@ class AppraisalService:
                 created_by=ctx.user_id,
             )
             await self.appraisals(uow).add(record)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "appraisal.created", "appraisal", record.id, now
             )
-            await uow.commit()
         return record
 
     async def list_appraisals(self, ctx: TenantContext, case_id: CaseId) -> list[AppraisalRecord]:
@@ -204,10 +203,9 @@ class AppraisalService:
                 created_by=ctx.user_id,
             )
             await self.offers(uow).add(record)
-            await record_audit(
+            await commit_audited(
                 uow, ctx, self.new_id, "offers.planned", "offer_plan", record.id, now
             )
-            await uow.commit()
         return record
 
     async def list_plans(self, ctx: TenantContext, case_id: CaseId) -> list[OfferPlanRecord]:
