@@ -51,11 +51,12 @@ async def case_scope(
     permission: Permission,
     *,
     expected_version: int | None = None,
+    page: tuple[int, int] | None = None,
 ) -> AsyncIterator[tuple[UnitOfWork, Case]]:
-    """The preamble of every use case on a case: require ``permission``, open a unit of
-    work for the context's centre, load the case the context may see through the case
-    repository (``NotFound`` otherwise) and, given ``expected_version``, check it
-    (``StaleVersion``).
+    """The preamble of every use case on a case: require ``permission``, check the
+    ``page`` asked for (``limit, offset``) of a list, open a unit of work for the
+    context's centre, load the case the context may see through the case repository
+    (``NotFound`` otherwise) and, given ``expected_version``, check it (``StaleVersion``).
 
     Yields the open unit of work and the case; leaving without ``uow.commit()`` rolls back::
 
@@ -63,6 +64,8 @@ async def case_scope(
             ...
     """
     ctx.require(permission)
+    if page is not None:
+        check_page(*page)
     async with access.uow(ctx.centre_id) as opened:
         case = await load_case(access.cases(opened), ctx, case_id)
         check_version("case", expected_version, case.version)

@@ -518,10 +518,9 @@ class DebtService:
         creditor_id: CreditorId | None = None,
     ) -> Page[DebtView]:
         """The case's debts, oldest first, filtered by type, priority and creditor."""
-        ctx.require(Permission.FINANCE_READ)
-        check_page(limit, offset)
         today = self.clock.now().date()
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_READ) as (uow, _):
+        scope = case_scope(self, ctx, case_id, Permission.FINANCE_READ, page=(limit, offset))
+        async with scope as (uow, _):
             views = [
                 await self._view(uow, e, today)
                 for e in await self.debts(uow).list_for_case(case_id)

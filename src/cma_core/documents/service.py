@@ -96,7 +96,7 @@ from cma_core.shared.handlers import (
     handles,
 )
 from cma_core.shared.ids import CaseId, CentreId, TaskId, UserId
-from cma_core.shared.service import IdFactory, check_page, check_version
+from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 from cma_core.tasks.ports import TaskRepository
@@ -247,9 +247,8 @@ class DocumentService:
         document_class: DocumentClass | None = None,
     ) -> Page[Document]:
         """The case's documents, newest first, without their pages."""
-        ctx.require(Permission.CASE_READ)
-        check_page(limit, offset)
-        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
+        async with scope as (uow, _):
             return await self.documents(uow).list(
                 case_id=case_id,
                 limit=limit,
@@ -350,9 +349,8 @@ class DocumentService:
         offset: int = 0,
         status: SuggestionStatus | None = None,
     ) -> Page[Suggestion]:
-        ctx.require(Permission.CASE_READ)
-        check_page(limit, offset)
-        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
+        async with scope as (uow, _):
             return await self.suggestions(uow).list(
                 case_id=case_id, limit=limit, offset=offset, status=status
             )

@@ -392,9 +392,8 @@ class SchedulingService:
         offset: int = 0,
         status: DeadlineStatus | None = None,
     ) -> Page[TrackedDeadline]:
-        ctx.require(Permission.CASE_READ)
-        check_page(limit, offset)
-        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
+        scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
+        async with scope as (uow, _):
             return await self.deadlines(uow).list(
                 limit=limit, offset=offset, case_id=case_id, status=status
             )
