@@ -19,11 +19,7 @@ MAX_LINES = 80
 ROOT = pathlib.Path(cma_core.__file__).parent
 
 #: ``"module:qualname"`` -> why it is still long. Remove an entry when its function is split.
-KNOWN_LONG: dict[str, str] = {
-    "cma_core.documents.service:DocumentService.accept_suggestion": (
-        "service preambles and event wiring are being reworked in parallel (issue 10)"
-    ),
-}
+KNOWN_LONG: dict[str, str] = {}
 
 
 def _functions(

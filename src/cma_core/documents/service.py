@@ -404,50 +404,54 @@ class DocumentService:
                 return await self._accept_as_fact(
                     uow, ctx, self.case_clock, fact_kind, suggestion, by
                 )
-            if suggestion.kind in _DEBT_KINDS:
-                ctx.require(Permission.FINANCE_WRITE)
-            now = self.clock.now()
-            document = await self.documents(uow).get(suggestion.document_id)
-            source = f" (from document {document.filename})" if document else ""
-            suggestion.accept(by=by, now=now)
-            task = Task(
-                id=TaskId(self.new_id()),
-                centre_id=ctx.centre_id,
-                case_id=suggestion.case_id,
-                kind=TaskKind.GENERAL,
-                title=(_debt_task_title(suggestion) + source)[:300],
-                assignee_id=case.adviser_id or by,
-                due_at=None,
-                status=TaskStatus.OPEN,
-                created_at=now,
-            )
-            if suggestion.kind not in _DEBT_KINDS:
-                assert suggestion.deadline is not None
-                task = Task(
-                    id=task.id,
-                    centre_id=task.centre_id,
-                    case_id=task.case_id,
-                    kind=TaskKind.DEADLINE,
-                    title=(suggestion.title + source)[:300],
-                    assignee_id=task.assignee_id,
-                    due_at=dt.datetime.combine(suggestion.deadline, DEADLINE_TASK_TIME),
-                    status=TaskStatus.OPEN,
-                    created_at=now,
-                )
-            await self.tasks(uow).add(task)
-            await self.suggestions(uow).save(suggestion)
-            await record_audit(
-                uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
-                ("status", "document_id", "task_id"),
-            )  # fmt: skip
-            await record_audit(
-                uow, ctx, self.new_id, "task.created_from_document", "task", task.id, now,
-                ("kind", "title", "due_at", "document_id"),
-            )  # fmt: skip
-            await commit_audited(
-                uow, ctx, self.new_id, "document.suggestion_accepted", "document",
-                suggestion.document_id, now, ("suggestion_id", "task_id"),
-            )  # fmt: skip
+            return await self._accept_as_task(uow, ctx, suggestion, case, by)
+
+    async def _accept_as_task(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        suggestion: Suggestion,
+        case: Case,
+        by: UserId,
+    ) -> Decision:
+        """Accepted without an effect of its own: a task for the adviser (a general task to
+        add or update the debt, or a deadline task due on the deadline)."""
+        debt = suggestion.kind in _DEBT_KINDS
+        if debt:
+            ctx.require(Permission.FINANCE_WRITE)
+        else:
+            assert suggestion.deadline is not None
+        now = self.clock.now()
+        document = await self.documents(uow).get(suggestion.document_id)
+        source = f" (from document {document.filename})" if document else ""
+        suggestion.accept(by=by, now=now)
+        task = Task(
+            id=TaskId(self.new_id()),
+            centre_id=ctx.centre_id,
+            case_id=suggestion.case_id,
+            kind=TaskKind.GENERAL if debt else TaskKind.DEADLINE,
+            title=((_debt_task_title(suggestion) if debt else suggestion.title) + source)[:300],
+            assignee_id=case.adviser_id or by,
+            due_at=None
+            if debt or suggestion.deadline is None
+            else dt.datetime.combine(suggestion.deadline, DEADLINE_TASK_TIME),
+            status=TaskStatus.OPEN,
+            created_at=now,
+        )
+        await self.tasks(uow).add(task)
+        await self.suggestions(uow).save(suggestion)
+        await record_audit(
+            uow, ctx, self.new_id, "suggestion.accepted", "suggestion", suggestion.id, now,
+            ("status", "document_id", "task_id"),
+        )  # fmt: skip
+        await record_audit(
+            uow, ctx, self.new_id, "task.created_from_document", "task", task.id, now,
+            ("kind", "title", "due_at", "document_id"),
+        )  # fmt: skip
+        await commit_audited(
+            uow, ctx, self.new_id, "document.suggestion_accepted", "document",
+            suggestion.document_id, now, ("suggestion_id", "task_id"),
+        )  # fmt: skip
         return Decision(suggestion=suggestion, task=task)
 
     async def _accept_as_debt(
