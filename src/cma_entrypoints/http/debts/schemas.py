@@ -9,6 +9,7 @@ from msgspec import Struct
 
 from cma_core.debts.ports import CreditorEntry
 from cma_core.debts.service import DebtView
+from cma_entrypoints.http.common.schemas import PageOf
 
 
 class CreditorIn(Struct, forbid_unknown_fields=True):
@@ -44,11 +45,8 @@ class CreditorOut(Struct):
         )
 
 
-class CreditorPage(Struct):
+class CreditorPage(PageOf[CreditorOut]):
     items: list[CreditorOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class DebtIn(Struct, forbid_unknown_fields=True):
@@ -164,8 +162,5 @@ class DebtOut(Struct):
         )
 
 
-class DebtPage(Struct):
+class DebtPage(PageOf[DebtOut]):
     items: list[DebtOut]
-    total: int
-    limit: int
-    offset: int

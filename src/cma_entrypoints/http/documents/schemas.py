@@ -16,6 +16,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_entrypoints.http.common.schemas import PageOf
 from cma_entrypoints.http.tasks.schemas import TaskOut
 
 
@@ -78,11 +79,8 @@ class DocumentOut(Struct):
         )
 
 
-class DocumentPage(Struct):
+class DocumentPage(PageOf[DocumentOut]):
     items: list[DocumentOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class LinkOut(Struct):
@@ -147,11 +145,8 @@ class SuggestionOut(Struct):
         )
 
 
-class SuggestionPage(Struct):
+class SuggestionPage(PageOf[SuggestionOut]):
     items: list[SuggestionOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class AcceptOut(Struct):

@@ -18,6 +18,7 @@ from cma_core.scheduling.ports import (
     StoredAvailability,
     TrackedDeadline,
 )
+from cma_entrypoints.http.common.schemas import PageOf
 
 
 class FactIn(Struct, forbid_unknown_fields=True):
@@ -72,11 +73,8 @@ class FactOut(Struct):
     deadlines: list[DeadlineOut]
 
 
-class DeadlinePage(Struct):
+class DeadlinePage(PageOf[DeadlineOut]):
     items: list[DeadlineOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class AppointmentIn(Struct, forbid_unknown_fields=True):
@@ -130,11 +128,8 @@ class AppointmentOut(Struct):
         )
 
 
-class AppointmentPage(Struct):
+class AppointmentPage(PageOf[AppointmentOut]):
     items: list[AppointmentOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class WindowIn(Struct, forbid_unknown_fields=True):
@@ -237,8 +232,5 @@ class ReminderOut(Struct):
         )
 
 
-class ReminderPage(Struct):
+class ReminderPage(PageOf[ReminderOut]):
     items: list[ReminderOut]
-    total: int
-    limit: int
-    offset: int
