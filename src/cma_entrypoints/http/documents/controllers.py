@@ -43,6 +43,7 @@ from cma_entrypoints.http.common.examples import (
     DOCUMENT_ID,
     JsonExample,
     binary_response,
+    example_body,
     page,
     with_example,
 )
@@ -420,11 +421,7 @@ class SuggestionController(Controller):
         documents: DocumentService,
         data: Annotated[
             RejectIn | None,
-            Body(
-                examples=[
-                    Example(summary="Already recorded", value={"reason": "debt already on file"})
-                ]
-            ),
+            example_body("Already recorded", {"reason": "debt already on file"}),
         ] = None,
         if_match: IfMatch = None,
     ) -> Response[SuggestionOut]:

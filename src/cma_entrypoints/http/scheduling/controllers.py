@@ -9,7 +9,6 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from litestar import Controller, Response, delete, get, patch, post, put
-from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 
 from cma_core.identity.model import TenantContext
@@ -30,7 +29,7 @@ from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, ClientId, UserId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
@@ -288,13 +287,9 @@ class AppointmentController(Controller):
         appointment_id: uuid.UUID,
         data: Annotated[
             ReschedulePatch,
-            Body(
-                examples=[
-                    Example(
-                        summary="Move to the afternoon",
-                        value={"start": "2026-12-01T14:00:00Z", "end": "2026-12-01T15:00:00Z"},
-                    )
-                ]
+            example_body(
+                "Move to the afternoon",
+                {"start": "2026-12-01T14:00:00Z", "end": "2026-12-01T15:00:00Z"},
             ),
         ],
         scheduling: SchedulingService,
@@ -329,7 +324,7 @@ class AppointmentController(Controller):
         appointment_id: uuid.UUID,
         data: Annotated[
             CancelIn,
-            Body(examples=[Example(summary="Client asked", value={"reason": "client is unwell"})]),
+            example_body("Client asked", {"reason": "client is unwell"}),
         ],
         scheduling: SchedulingService,
         if_match: IfMatch = None,
@@ -464,11 +459,7 @@ class ConsentController(Controller):
         client_id: uuid.UUID,
         data: Annotated[
             ConsentIn,
-            Body(
-                examples=[
-                    Example(summary="Texts yes, email no", value={"sms": True, "email": False})
-                ]
-            ),
+            example_body("Texts yes, email no", {"sms": True, "email": False}),
         ],
         scheduling: SchedulingService,
     ) -> ConsentOut:
@@ -500,13 +491,7 @@ class CalendarController(Controller):
         ctx: TenantContext,
         data: Annotated[
             ClosureIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="Staff training", value={"day": "2026-12-29", "reason": "Training"}
-                    )
-                ]
-            ),
+            example_body("Staff training", {"day": "2026-12-29", "reason": "Training"}),
         ],
         scheduling: SchedulingService,
     ) -> Response[ClosureOut]:
