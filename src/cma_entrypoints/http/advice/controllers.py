@@ -157,7 +157,7 @@ class CaseAdviceController(Controller):
     ) -> Response[dict[str, Any]]:
         cmd = parse_body(RecordAdvice, data)
         record = await advice_records.record_advice(ctx, CaseId(case_id), cmd)
-        return Response(advice_out(record), status_code=201, headers=etag(record.version))
+        return versioned(advice_out(record), record.version, status_code=201)
 
     @get(
         "/advice",

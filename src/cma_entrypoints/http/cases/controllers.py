@@ -43,7 +43,13 @@ from cma_entrypoints.http.common.params import (
     parse_if_match,
     user_or_me,
 )
-from cma_entrypoints.http.common.responses import created, page_out, slice_out, versioned
+from cma_entrypoints.http.common.responses import (
+    created,
+    page_out,
+    slice_out,
+    versioned,
+    versioned_change,
+)
 from cma_entrypoints.http.privacy.controllers import erasure_receipt
 from cma_entrypoints.http.privacy.examples import CASE_RECEIPT, receipt_spec
 from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
@@ -193,13 +199,9 @@ class CaseController(Controller):
         cases: CaseService,
         if_match: IfMatch = None,
     ) -> Response[CaseOut]:
-        case = await cases.close(
-            ctx,
-            CaseId(case_id),
-            data.reason,
-            expected_version=parse_if_match(if_match, required=False),
+        return await versioned_change(
+            cases.close, CaseOut.of, ctx, CaseId(case_id), data.reason, if_match=if_match
         )
-        return versioned(CaseOut.of(case), case.version)
 
     @post(
         "/{case_id:uuid}/reopen",
@@ -215,12 +217,9 @@ class CaseController(Controller):
         cases: CaseService,
         if_match: IfMatch = None,
     ) -> Response[CaseOut]:
-        case = await cases.reopen(
-            ctx,
-            CaseId(case_id),
-            expected_version=parse_if_match(if_match, required=False),
+        return await versioned_change(
+            cases.reopen, CaseOut.of, ctx, CaseId(case_id), if_match=if_match
         )
-        return versioned(CaseOut.of(case), case.version)
 
     @post(
         "/{case_id:uuid}/notes",

@@ -326,7 +326,7 @@ class DocumentController(Controller):
     ) -> Response[DocumentOut]:
         expected = parse_if_match(if_match, required=True)
         document = await documents.retry(ctx, DocumentId(document_id), expected_version=expected)
-        return Response(DocumentOut.of(document), status_code=202, headers=etag(document.version))
+        return versioned(DocumentOut.of(document), document.version, status_code=202)
 
     @delete(
         "/{document_id:uuid}",

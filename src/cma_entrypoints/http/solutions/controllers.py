@@ -26,9 +26,8 @@ from cma_entrypoints.http.common.examples import example_body
 from cma_entrypoints.http.common.params import (
     Limit,
     Offset,
-    etag,
 )
-from cma_entrypoints.http.common.responses import created, slice_out
+from cma_entrypoints.http.common.responses import created, slice_out, versioned
 from cma_entrypoints.http.solutions.schemas import OffersIn
 
 
@@ -138,7 +137,7 @@ class AppraisalController(Controller):
             on_date=data.on_date,
             jurisdiction=data.jurisdiction,
         )
-        return Response(to_data(plan), status_code=201, headers=etag(plan.version))
+        return versioned(to_data(plan), plan.version, status_code=201)
 
     @get(
         "/offers",
