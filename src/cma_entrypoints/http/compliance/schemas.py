@@ -132,25 +132,15 @@ class SamplePage(PageOf[SampleOut]):
     items: list[SampleOut]
 
 
-class ReviewOutFull(Struct):
-    id: uuid.UUID
-    case_id: uuid.UUID
-    adviser_id: uuid.UUID | None
-    reviewer_id: uuid.UUID | None
-    reviewed_on: dt.date
-    percent: int
-    passed: bool
-    actions: str | None
+class ReviewOutFull(ReviewOut):
+    """A review as listed: ``ReviewOut`` and its answers."""
+
     answers: dict[str, str]
     created_at: dt.datetime
 
     @classmethod
     def of(cls, r: QaReview) -> ReviewOutFull:
-        return from_attributes(
-            cls,
-            r,
-            answers=dict(r.answers),
-        )
+        return from_attributes(cls, r, answers=dict(r.answers))
 
 
 class ReviewPage(PageOf[ReviewOutFull]):
