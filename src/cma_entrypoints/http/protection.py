@@ -117,12 +117,17 @@ async def _too_many(scope: Scope, send: Send, wait: int, who: str) -> None:
     await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
-class AddressRateLimitMiddleware:
+class _PerMinuteLimit:
+    """An ASGI middleware that counts requests with ``limiter``: ``per_minute`` at most
+    (0 for no limit), each over by 429 with ``Retry-After``."""
+
     def __init__(self, app: ASGIApp, *, limiter: RateLimiter, per_minute: int) -> None:
         self.app = app
         self.limiter = limiter
         self.per_minute = per_minute
 
+
+class AddressRateLimitMiddleware(_PerMinuteLimit):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
             scope["type"] == ScopeType.HTTP
@@ -140,12 +145,7 @@ class AddressRateLimitMiddleware:
         await self.app(scope, receive, send)
 
 
-class UserContextMiddleware:
-    def __init__(self, app: ASGIApp, *, limiter: RateLimiter, per_minute: int) -> None:
-        self.app = app
-        self.limiter = limiter
-        self.per_minute = per_minute
-
+class UserContextMiddleware(_PerMinuteLimit):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         ctx: Any = scope.get("user")
         if scope["type"] != ScopeType.HTTP or not isinstance(ctx, TenantContext):
