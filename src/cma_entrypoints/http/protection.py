@@ -126,6 +126,13 @@ class _PerMinuteLimit:
         self.limiter = limiter
         self.per_minute = per_minute
 
+    async def _refused(self, scope: Scope, send: Send, key: str, who: str) -> bool:
+        """Count this request against ``key``; over the limit, send the 429 and say so."""
+        wait = await self.limiter.hit(key, limit=self.per_minute, window_seconds=_WINDOW)
+        if wait:
+            await _too_many(scope, send, wait, who)
+        return bool(wait)
+
 
 class AddressRateLimitMiddleware(_PerMinuteLimit):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -136,11 +143,7 @@ class AddressRateLimitMiddleware(_PerMinuteLimit):
         ):
             client = scope.get("client")
             address = client[0] if client else "unknown"
-            wait = await self.limiter.hit(
-                f"ip:{address}", limit=self.per_minute, window_seconds=_WINDOW
-            )
-            if wait:
-                await _too_many(scope, send, wait, "address")
+            if await self._refused(scope, send, f"ip:{address}", "address"):
                 return
         await self.app(scope, receive, send)
 
@@ -155,11 +158,10 @@ class UserContextMiddleware(_PerMinuteLimit):
         structlog.contextvars.bind_contextvars(
             centre_id=str(ctx.centre_id), user_id=str(ctx.user_id) if ctx.user_id else None
         )
-        if self.per_minute > 0 and ctx.user_id is not None:
-            wait = await self.limiter.hit(
-                f"user:{ctx.user_id}", limit=self.per_minute, window_seconds=_WINDOW
-            )
-            if wait:
-                await _too_many(scope, send, wait, "user")
-                return
+        if (
+            self.per_minute > 0
+            and ctx.user_id is not None
+            and await self._refused(scope, send, f"user:{ctx.user_id}", "user")
+        ):
+            return
         await self.app(scope, receive, send)
