@@ -117,12 +117,24 @@ async def _too_many(scope: Scope, send: Send, wait: int, who: str) -> None:
     await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
-class AddressRateLimitMiddleware:
+class _PerMinuteLimit:
+    """An ASGI middleware that counts requests with ``limiter``: ``per_minute`` at most
+    (0 for no limit), each over by 429 with ``Retry-After``."""
+
     def __init__(self, app: ASGIApp, *, limiter: RateLimiter, per_minute: int) -> None:
         self.app = app
         self.limiter = limiter
         self.per_minute = per_minute
 
+    async def _refused(self, scope: Scope, send: Send, key: str, who: str) -> bool:
+        """Count this request against ``key``; over the limit, send the 429 and say so."""
+        wait = await self.limiter.hit(key, limit=self.per_minute, window_seconds=_WINDOW)
+        if wait:
+            await _too_many(scope, send, wait, who)
+        return bool(wait)
+
+
+class AddressRateLimitMiddleware(_PerMinuteLimit):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
             scope["type"] == ScopeType.HTTP
@@ -131,21 +143,12 @@ class AddressRateLimitMiddleware:
         ):
             client = scope.get("client")
             address = client[0] if client else "unknown"
-            wait = await self.limiter.hit(
-                f"ip:{address}", limit=self.per_minute, window_seconds=_WINDOW
-            )
-            if wait:
-                await _too_many(scope, send, wait, "address")
+            if await self._refused(scope, send, f"ip:{address}", "address"):
                 return
         await self.app(scope, receive, send)
 
 
-class UserContextMiddleware:
-    def __init__(self, app: ASGIApp, *, limiter: RateLimiter, per_minute: int) -> None:
-        self.app = app
-        self.limiter = limiter
-        self.per_minute = per_minute
-
+class UserContextMiddleware(_PerMinuteLimit):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         ctx: Any = scope.get("user")
         if scope["type"] != ScopeType.HTTP or not isinstance(ctx, TenantContext):
@@ -155,11 +158,10 @@ class UserContextMiddleware:
         structlog.contextvars.bind_contextvars(
             centre_id=str(ctx.centre_id), user_id=str(ctx.user_id) if ctx.user_id else None
         )
-        if self.per_minute > 0 and ctx.user_id is not None:
-            wait = await self.limiter.hit(
-                f"user:{ctx.user_id}", limit=self.per_minute, window_seconds=_WINDOW
-            )
-            if wait:
-                await _too_many(scope, send, wait, "user")
-                return
+        if (
+            self.per_minute > 0
+            and ctx.user_id is not None
+            and await self._refused(scope, send, f"user:{ctx.user_id}", "user")
+        ):
+            return
         await self.app(scope, receive, send)

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get, patch, post, put
-from litestar.openapi.spec import Example
-from litestar.params import Body, Parameter
+from litestar.params import Parameter
 
 from cma_core.advice.ports import ClientDecision, LetterKind, RenderedLetter
 from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
@@ -41,7 +40,7 @@ from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import data_shapes as shapes
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.data_shapes import documented
-from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
@@ -94,16 +93,12 @@ class LetterTemplateController(Controller):
         kind: str,
         data: Annotated[
             TemplateIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="A shorter offer letter",
-                        value={
-                            "subject": "Offer: {{ debt.account_reference }}",
-                            "body": "<p>{{ client.name }} offers {{ debt.offer }} a month.</p>",
-                        },
-                    )
-                ]
+            example_body(
+                "A shorter offer letter",
+                {
+                    "subject": "Offer: {{ debt.account_reference }}",
+                    "body": "<p>{{ client.name }} offers {{ debt.offer }} a month.</p>",
+                },
             ),
         ],
         letters: LetterService,
@@ -146,27 +141,23 @@ class CaseAdviceController(Controller):
         case_id: uuid.UUID,
         data: Annotated[
             AdviceIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="DRO recommended",
-                        value={
-                            "on_date": "2026-11-28",
-                            "recommended": "dro",
-                            "reasons": "Debts £18,400, surplus £12, assets under £2,000.",
-                            "risks": "Credit file affected for 6 years.",
-                            "next_steps": "Gather bank statements; book DRO appointment.",
-                            "client_decision": "accepted",
-                        },
-                    )
-                ]
+            example_body(
+                "DRO recommended",
+                {
+                    "on_date": "2026-11-28",
+                    "recommended": "dro",
+                    "reasons": "Debts £18,400, surplus £12, assets under £2,000.",
+                    "risks": "Credit file affected for 6 years.",
+                    "next_steps": "Gather bank statements; book DRO appointment.",
+                    "client_decision": "accepted",
+                },
             ),
         ],
         advice_records: AdviceService,
     ) -> Response[dict[str, Any]]:
         cmd = parse_body(RecordAdvice, data)
         record = await advice_records.record_advice(ctx, CaseId(case_id), cmd)
-        return Response(advice_out(record), status_code=201, headers=etag(record.version))
+        return versioned(advice_out(record), record.version, status_code=201)
 
     @get(
         "/advice",
@@ -198,7 +189,7 @@ class CaseAdviceController(Controller):
         advice_id: uuid.UUID,
         data: Annotated[
             DecisionIn,
-            Body(examples=[Example(summary="Accepted", value={"client_decision": "accepted"})]),
+            example_body("Accepted", {"client_decision": "accepted"}),
         ],
         advice_records: AdviceService,
         if_match: IfMatch = None,
@@ -229,7 +220,7 @@ class CaseAdviceController(Controller):
         case_id: uuid.UUID,
         data: Annotated[
             LetterIn,
-            Body(examples=[Example(summary="Advice summary", value={"kind": "advice_summary"})]),
+            example_body("Advice summary", {"kind": "advice_summary"}),
         ],
         letters: LetterService,
     ) -> Response[LetterOut]:

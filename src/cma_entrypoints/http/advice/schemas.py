@@ -10,6 +10,7 @@ from msgspec import Struct
 
 from cma_core.advice.ports import AdviceRecord, Letter
 from cma_core.shared.data import to_data
+from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 
 
 class AdviceIn(Struct, forbid_unknown_fields=True):
@@ -49,17 +50,10 @@ class LetterOut(Struct):
 
     @classmethod
     def of(cls, x: Letter) -> LetterOut:
-        return cls(
-            id=x.id,
-            case_id=x.case_id,
+        return from_attributes(
+            cls,
+            x,
             kind=x.kind.value,
-            debt_id=x.debt_id,
-            subject=x.subject,
-            html=x.html,
-            template_version=x.template_version,
-            created_at=x.created_at,
-            sent_at=x.sent_at,
-            version=x.version,
         )
 
 
@@ -76,18 +70,12 @@ class TemplateOut(Struct):
     version: int
 
 
-class TemplatePage(Struct):
+class TemplatePage(PageOf[TemplateOut]):
     items: list[TemplateOut]
-    total: int
-    limit: int
-    offset: int
 
 
-class LetterPage(Struct):
+class LetterPage(PageOf[LetterOut]):
     items: list[LetterOut]
-    total: int
-    limit: int
-    offset: int
 
 
 def advice_out(a: AdviceRecord) -> dict[str, Any]:

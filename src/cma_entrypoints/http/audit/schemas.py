@@ -8,6 +8,7 @@ import uuid
 from msgspec import Struct
 
 from cma_core.audit.model import AuditEntry
+from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 
 
 class AuditOut(Struct):
@@ -25,23 +26,13 @@ class AuditOut(Struct):
 
     @classmethod
     def of(cls, e: AuditEntry) -> AuditOut:
-        return cls(
-            id=e.id,
+        return from_attributes(
+            cls,
+            e,
             seq=e.chain_seq,
-            action=e.action,
-            entity_type=e.entity_type,
-            entity_id=e.entity_id,
-            actor_id=e.actor_id,
-            at=e.at,
             fields=list(e.fields),
-            source_event_id=e.source_event_id,
-            prev_hash=e.prev_hash,
-            hash=e.hash,
         )
 
 
-class AuditPage(Struct):
+class AuditPage(PageOf[AuditOut]):
     items: list[AuditOut]
-    total: int
-    limit: int
-    offset: int

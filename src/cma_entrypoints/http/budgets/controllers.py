@@ -8,8 +8,6 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post, put
-from litestar.openapi.spec import Example
-from litestar.params import Body
 
 from cma_core.budgets.model import Budget
 from cma_core.budgets.ports import SfsFormat, SfsStatementDetails
@@ -24,6 +22,7 @@ from cma_entrypoints.http.budgets.schemas import BudgetIn, budget_out
 from cma_entrypoints.http.common import data_shapes as shapes
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.data_shapes import documented
+from cma_entrypoints.http.common.examples import example_body
 from cma_entrypoints.http.common.params import (
     IfMatch,
     parse_if_match,
@@ -63,9 +62,7 @@ class BudgetController(Controller):
         self,
         ctx: TenantContext,
         case_id: uuid.UUID,
-        data: Annotated[
-            BudgetIn, Body(examples=[Example(summary="A small budget", value=BUDGET_EXAMPLE)])
-        ],
+        data: Annotated[BudgetIn, example_body("A small budget", BUDGET_EXAMPLE)],
         budgets: BudgetService,
         if_match: IfMatch = None,
     ) -> Response[dict[str, Any]]:

@@ -9,8 +9,7 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, Response, delete, get, patch, post
-from litestar.openapi.spec import Example
-from litestar.params import Body, Parameter
+from litestar.params import Parameter
 
 from cma_core.cases.model import CaseStatus
 from cma_core.cases.service import CaseService, OpenCase, UpdateCase
@@ -36,7 +35,7 @@ from cma_entrypoints.http.cases.schemas import (
     NotePage,
 )
 from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
@@ -44,7 +43,13 @@ from cma_entrypoints.http.common.params import (
     parse_if_match,
     user_or_me,
 )
-from cma_entrypoints.http.common.responses import created, page_out, slice_out, versioned
+from cma_entrypoints.http.common.responses import (
+    created,
+    page_out,
+    slice_out,
+    versioned,
+    versioned_change,
+)
 from cma_entrypoints.http.privacy.controllers import erasure_receipt
 from cma_entrypoints.http.privacy.examples import CASE_RECEIPT, receipt_spec
 from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
@@ -67,14 +72,7 @@ class CaseController(Controller):
         ctx: TenantContext,
         data: Annotated[
             CaseIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="Open a case",
-                        value={"client_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b"},
-                    )
-                ]
-            ),
+            example_body("Open a case", {"client_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b"}),
         ],
         cases: CaseService,
     ) -> Response[CaseOut]:
@@ -142,13 +140,8 @@ class CaseController(Controller):
         case_id: uuid.UUID,
         data: Annotated[
             CasePatch,
-            Body(
-                examples=[
-                    Example(
-                        summary="Assign an adviser",
-                        value={"adviser_id": "5f0c2b1a-7d3e-4c9b-8a6f-2e1d0c9b8a7f"},
-                    )
-                ]
+            example_body(
+                "Assign an adviser", {"adviser_id": "5f0c2b1a-7d3e-4c9b-8a6f-2e1d0c9b8a7f"}
             ),
         ],
         cases: CaseService,
@@ -201,18 +194,14 @@ class CaseController(Controller):
         case_id: uuid.UUID,
         data: Annotated[
             CloseIn,
-            Body(examples=[Example(summary="Advice given", value={"reason": "advice_complete"})]),
+            example_body("Advice given", {"reason": "advice_complete"}),
         ],
         cases: CaseService,
         if_match: IfMatch = None,
     ) -> Response[CaseOut]:
-        case = await cases.close(
-            ctx,
-            CaseId(case_id),
-            data.reason,
-            expected_version=parse_if_match(if_match, required=False),
+        return await versioned_change(
+            cases.close, CaseOut.of, ctx, CaseId(case_id), data.reason, if_match=if_match
         )
-        return versioned(CaseOut.of(case), case.version)
 
     @post(
         "/{case_id:uuid}/reopen",
@@ -228,12 +217,9 @@ class CaseController(Controller):
         cases: CaseService,
         if_match: IfMatch = None,
     ) -> Response[CaseOut]:
-        case = await cases.reopen(
-            ctx,
-            CaseId(case_id),
-            expected_version=parse_if_match(if_match, required=False),
+        return await versioned_change(
+            cases.reopen, CaseOut.of, ctx, CaseId(case_id), if_match=if_match
         )
-        return versioned(CaseOut.of(case), case.version)
 
     @post(
         "/{case_id:uuid}/notes",
@@ -247,14 +233,7 @@ class CaseController(Controller):
         case_id: uuid.UUID,
         data: Annotated[
             NoteIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="A phone call",
-                        value={"body": "Client called; sending bank statements."},
-                    )
-                ]
-            ),
+            example_body("A phone call", {"body": "Client called; sending bank statements."}),
         ],
         cases: CaseService,
     ) -> Response[NoteOut]:

@@ -9,6 +9,7 @@ from typing import Annotated
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
+from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 
 
 class CaseIn(Struct, forbid_unknown_fields=True):
@@ -40,25 +41,11 @@ class CaseOut(Struct):
 
     @classmethod
     def of(cls, c: Case) -> CaseOut:
-        return cls(
-            id=c.id,
-            reference=c.reference,
-            client_id=c.client_id,
-            status=c.status,
-            adviser_id=c.adviser_id,
-            opened_at=c.opened_at,
-            updated_at=c.updated_at,
-            closed_at=c.closed_at,
-            close_reason=c.close_reason,
-            version=c.version,
-        )
+        return from_attributes(cls, c)
 
 
-class CasePage(Struct):
+class CasePage(PageOf[CaseOut]):
     items: list[CaseOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class NoteIn(Struct, forbid_unknown_fields=True):
@@ -75,17 +62,8 @@ class NoteOut(Struct):
 
     @classmethod
     def of(cls, n: Note) -> NoteOut:
-        return cls(
-            id=n.id,
-            author_id=n.author_id,
-            body=n.body,
-            sensitive=n.sensitive,
-            created_at=n.created_at,
-        )
+        return from_attributes(cls, n)
 
 
-class NotePage(Struct):
+class NotePage(PageOf[NoteOut]):
     items: list[NoteOut]
-    total: int
-    limit: int
-    offset: int

@@ -10,7 +10,7 @@ import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from cma_core.clients.model import Client, PostalAddress, Vulnerability
-from cma_entrypoints.http.common.schemas import LongText, Moment, Name
+from cma_entrypoints.http.common.schemas import LongText, Moment, Name, PageOf
 
 
 class AddressIn(Struct, forbid_unknown_fields=True):
@@ -144,8 +144,5 @@ class ClientOut(Struct):
         )
 
 
-class ClientPage(Struct):
+class ClientPage(PageOf[ClientOut]):
     items: list[ClientOut]
-    total: int
-    limit: int
-    offset: int

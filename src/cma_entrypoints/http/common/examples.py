@@ -7,6 +7,8 @@ class itself (a ``Struct``, or a list of them), encoded as the handler would sen
 an example cannot name a field the response does not have; tests/e2e/test_openapi_shapes.py
 validates every example against its schema.
 
+``example_body(summary, value)`` is a request body's ``Body`` with one example.
+
 ``binary_response(...)`` documents a success response that sends bytes, not JSON.
 
 The ids, dates and people below are made up and shared by the examples, so one example
@@ -24,6 +26,7 @@ import msgspec
 from litestar.openapi.spec import Example, OpenAPIMediaType, OpenAPIResponse, Schema
 from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 from litestar.openapi.spec.operation import Operation
+from litestar.params import Body, BodyKwarg
 
 CENTRE_ID = uuid.UUID("0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d")
 ADVISER_ID = uuid.UUID("9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a")
@@ -54,6 +57,12 @@ class JsonExample(Example):
 def page(*items: Any) -> dict[str, Any]:
     """The page fields for a first page holding ``items``."""
     return {"items": list(items), "total": len(items), "limit": 50, "offset": 0}
+
+
+def example_body(summary: str, value: Any) -> BodyKwarg:
+    """A request body documented with one example, for ``Annotated[SomeIn, example_body(...)]``."""
+    body: BodyKwarg = Body(examples=[Example(summary=summary, value=value)])
+    return body
 
 
 def with_example(value: Any, summary: str) -> type[Operation]:

@@ -1,5 +1,5 @@
 """The few response shapes every area's handlers send: a versioned record, a created one,
-and a page of a list.
+a page of a list, and a record after a change whose ``If-Match`` is checked when sent.
 
 Handlers still say what they send (their return annotation names the shape, which is what
 OpenAPI documents); these only spell the headers and the paging fields once.
@@ -7,21 +7,43 @@ OpenAPI documents); these only spell the headers and the paging fields once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from litestar import Response
 
+from cma_core.identity.model import TenantContext
 from cma_core.shared.uow import Page
-from cma_entrypoints.http.common.params import etag
+from cma_entrypoints.http.common.params import etag, parse_if_match
 
 T = TypeVar("T")
 P = TypeVar("P")
 
 
-def versioned(body: T, version: int) -> Response[T]:
+class _Versioned(Protocol):
+    @property
+    def version(self) -> int: ...
+
+
+V = TypeVar("V", bound=_Versioned)
+
+
+def versioned(body: T, version: int, status_code: int = 200) -> Response[T]:
     """``body`` with the ``ETag`` of the record's ``version`` (for the next ``If-Match``)."""
-    return Response(body, headers=etag(version))
+    return Response(body, status_code=status_code, headers=etag(version))
+
+
+async def versioned_change(
+    change: Callable[..., Awaitable[V]],
+    shape: Callable[[V], T],
+    ctx: TenantContext,
+    *args: Any,
+    if_match: str | None,
+) -> Response[T]:
+    """``change(ctx, *args, expected_version=...)`` (close, reopen, cancel…), ``If-Match``
+    checked only when sent; the changed record shaped by ``shape``, with its ``ETag``."""
+    record = await change(ctx, *args, expected_version=parse_if_match(if_match, required=False))
+    return versioned(shape(record), record.version)
 
 
 def created(body: T, version: int, location: str) -> Response[T]:

@@ -7,8 +7,7 @@ import uuid
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get, post, put
-from litestar.openapi.spec import Example
-from litestar.params import Body, Parameter
+from litestar.params import Parameter
 
 from cma_core.compliance.model import Severity, Status
 from cma_core.compliance.ports import POLICY_FIELDS, QaSampleId
@@ -18,7 +17,7 @@ from cma_core.identity.permissions import Permission
 from cma_core.shared.ids import CaseId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
@@ -165,7 +164,7 @@ class ComplianceController(Controller):
         ctx: TenantContext,
         data: Annotated[
             SampleIn,
-            Body(examples=[Example(summary="Quarterly sample", value={"seed": "2026-Q4"})]),
+            example_body("Quarterly sample", {"seed": "2026-Q4"}),
         ],
         compliance: ComplianceService,
     ) -> Response[SampleOut]:
@@ -183,17 +182,13 @@ class ComplianceController(Controller):
         ctx: TenantContext,
         data: Annotated[
             ReviewIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="Two items checked",
-                        value={
-                            "case_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
-                            "answers": {"CR-01": "met", "CR-18": "not_met"},
-                            "actions": "Send the written advice letter.",
-                        },
-                    )
-                ]
+            example_body(
+                "Two items checked",
+                {
+                    "case_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
+                    "answers": {"CR-01": "met", "CR-18": "not_met"},
+                    "actions": "Send the written advice letter.",
+                },
             ),
         ],
         compliance: ComplianceService,
@@ -287,13 +282,9 @@ class PolicyController(Controller):
         ctx: TenantContext,
         data: Annotated[
             PolicyIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="Written advice within 3 working days, 4 file reviews",
-                        value={"written_advice_working_days": 3, "file_review_quota": 4},
-                    )
-                ]
+            example_body(
+                "Written advice within 3 working days, 4 file reviews",
+                {"written_advice_working_days": 3, "file_review_quota": 4},
             ),
         ],
         compliance: ComplianceService,

@@ -12,6 +12,7 @@ from msgspec import Meta, Struct
 from cma_core.compliance.model import CompliancePolicy, Finding
 from cma_core.compliance.ports import POLICY_FIELDS, QaReview, QaSample, StoredFinding
 from cma_core.compliance.qa import Answer
+from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 
 
 class FindingOut(Struct):
@@ -25,14 +26,12 @@ class FindingOut(Struct):
 
     @classmethod
     def of(cls, f: Finding) -> FindingOut:
-        return cls(
-            rule_id=f.rule_id,
+        return from_attributes(
+            cls,
+            f,
             severity=f.severity.value,
             status=f.status.value,
-            message=f.message,
             facts=dict(f.facts),
-            fix=f.fix,
-            due_on=f.due_on,
         )
 
 
@@ -101,12 +100,10 @@ class SampleOut(Struct):
 
     @classmethod
     def of(cls, s: QaSample) -> SampleOut:
-        return cls(
-            id=s.id,
-            seed=s.seed,
-            quota=s.quota,
+        return from_attributes(
+            cls,
+            s,
             picks={str(k): list(v) for k, v in s.picks.items()},
-            drawn_at=s.drawn_at,
         )
 
 
@@ -128,58 +125,26 @@ class ReviewOut(Struct):
 
     @classmethod
     def of(cls, r: QaReview) -> ReviewOut:
-        return cls(
-            id=r.id,
-            case_id=r.case_id,
-            adviser_id=r.adviser_id,
-            reviewer_id=r.reviewer_id,
-            reviewed_on=r.reviewed_on,
-            percent=r.percent,
-            passed=r.passed,
-            actions=r.actions,
-        )
+        return from_attributes(cls, r)
 
 
-class SamplePage(Struct):
+class SamplePage(PageOf[SampleOut]):
     items: list[SampleOut]
-    total: int
-    limit: int
-    offset: int
 
 
-class ReviewOutFull(Struct):
-    id: uuid.UUID
-    case_id: uuid.UUID
-    adviser_id: uuid.UUID | None
-    reviewer_id: uuid.UUID | None
-    reviewed_on: dt.date
-    percent: int
-    passed: bool
-    actions: str | None
+class ReviewOutFull(ReviewOut):
+    """A review as listed: ``ReviewOut`` and its answers."""
+
     answers: dict[str, str]
     created_at: dt.datetime
 
     @classmethod
     def of(cls, r: QaReview) -> ReviewOutFull:
-        return cls(
-            id=r.id,
-            case_id=r.case_id,
-            adviser_id=r.adviser_id,
-            reviewer_id=r.reviewer_id,
-            reviewed_on=r.reviewed_on,
-            percent=r.percent,
-            passed=r.passed,
-            actions=r.actions,
-            answers=dict(r.answers),
-            created_at=r.created_at,
-        )
+        return from_attributes(cls, r, answers=dict(r.answers))
 
 
-class ReviewPage(Struct):
+class ReviewPage(PageOf[ReviewOutFull]):
     items: list[ReviewOutFull]
-    total: int
-    limit: int
-    offset: int
 
 
 Days = Annotated[int, Meta(ge=0, le=3650)]

@@ -10,8 +10,7 @@ import uuid
 from typing import Annotated, Any
 
 from litestar import Controller, Response, delete, get, post, put
-from litestar.openapi.spec import Example
-from litestar.params import Body, Parameter
+from litestar.params import Parameter
 
 from cma_core.debts.model import (
     CreditorId,
@@ -27,7 +26,7 @@ from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import data_shapes as shapes
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.data_shapes import documented
-from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
@@ -62,17 +61,13 @@ class CreditorController(Controller):
         ctx: TenantContext,
         data: Annotated[
             CreditorIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="A bank with 16-digit card numbers",
-                        value={
-                            "name": "Example Bank plc",
-                            "address": "Collections, PO Box 1, Leeds LS1 1AA",
-                            "reference_pattern": r"\d{16}",
-                        },
-                    )
-                ]
+            example_body(
+                "A bank with 16-digit card numbers",
+                {
+                    "name": "Example Bank plc",
+                    "address": "Collections, PO Box 1, Leeds LS1 1AA",
+                    "reference_pattern": r"\d{16}",
+                },
             ),
         ],
         debts: DebtService,
@@ -121,7 +116,7 @@ class CreditorController(Controller):
         creditor_id: uuid.UUID,
         data: Annotated[
             CreditorIn,
-            Body(examples=[Example(summary="New address", value={"name": "Example Bank plc"})]),
+            example_body("New address", {"name": "Example Bank plc"}),
         ],
         debts: DebtService,
         if_match: IfMatch = None,
@@ -152,9 +147,7 @@ class DebtController(Controller):
         self,
         ctx: TenantContext,
         case_id: uuid.UUID,
-        data: Annotated[
-            DebtIn, Body(examples=[Example(summary="A credit card", value=DEBT_EXAMPLE)])
-        ],
+        data: Annotated[DebtIn, example_body("A credit card", DEBT_EXAMPLE)],
         debts: DebtService,
     ) -> Response[DebtOut]:
         view = await debts.add_debt(ctx, CaseId(case_id), parse_body(DebtDetails, data))
@@ -221,18 +214,13 @@ class DebtController(Controller):
         debt_id: uuid.UUID,
         data: Annotated[
             DebtIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="Adviser overrides priority",
-                        value={
-                            **DEBT_EXAMPLE,
-                            "priority_override": True,
-                            "priority_override_reason": "charging order application threatens "
-                            "the home",
-                        },
-                    )
-                ]
+            example_body(
+                "Adviser overrides priority",
+                {
+                    **DEBT_EXAMPLE,
+                    "priority_override": True,
+                    "priority_override_reason": "charging order application threatens the home",
+                },
             ),
         ],
         debts: DebtService,
@@ -286,7 +274,7 @@ class DebtController(Controller):
         case_id: uuid.UUID,
         data: Annotated[
             dict[str, Any],
-            Body(examples=[Example(summary="A tenant with a car", value=FACTS_EXAMPLE)]),
+            example_body("A tenant with a car", FACTS_EXAMPLE),
         ],
         debts: DebtService,
         if_match: IfMatch = None,

@@ -9,6 +9,7 @@ from msgspec import Struct
 
 from cma_core.debts.ports import CreditorEntry
 from cma_core.debts.service import DebtView
+from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 
 
 class CreditorIn(Struct, forbid_unknown_fields=True):
@@ -31,24 +32,11 @@ class CreditorOut(Struct):
 
     @classmethod
     def of(cls, e: CreditorEntry) -> CreditorOut:
-        c = e.creditor
-        return cls(
-            id=c.id,
-            name=c.name,
-            address=c.address,
-            email=c.email,
-            phone=c.phone,
-            reference_pattern=c.reference_pattern,
-            created_at=e.created_at,
-            version=e.version,
-        )
+        return from_attributes(cls, e.creditor, created_at=e.created_at, version=e.version)
 
 
-class CreditorPage(Struct):
+class CreditorPage(PageOf[CreditorOut]):
     items: list[CreditorOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class DebtIn(Struct, forbid_unknown_fields=True):
@@ -164,8 +152,5 @@ class DebtOut(Struct):
         )
 
 
-class DebtPage(Struct):
+class DebtPage(PageOf[DebtOut]):
     items: list[DebtOut]
-    total: int
-    limit: int
-    offset: int

@@ -43,6 +43,7 @@ from cma_entrypoints.http.common.examples import (
     DOCUMENT_ID,
     JsonExample,
     binary_response,
+    example_body,
     page,
     with_example,
 )
@@ -325,7 +326,7 @@ class DocumentController(Controller):
     ) -> Response[DocumentOut]:
         expected = parse_if_match(if_match, required=True)
         document = await documents.retry(ctx, DocumentId(document_id), expected_version=expected)
-        return Response(DocumentOut.of(document), status_code=202, headers=etag(document.version))
+        return versioned(DocumentOut.of(document), document.version, status_code=202)
 
     @delete(
         "/{document_id:uuid}",
@@ -420,11 +421,7 @@ class SuggestionController(Controller):
         documents: DocumentService,
         data: Annotated[
             RejectIn | None,
-            Body(
-                examples=[
-                    Example(summary="Already recorded", value={"reason": "debt already on file"})
-                ]
-            ),
+            example_body("Already recorded", {"reason": "debt already on file"}),
         ] = None,
         if_match: IfMatch = None,
     ) -> Response[SuggestionOut]:

@@ -16,6 +16,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 from cma_entrypoints.http.tasks.schemas import TaskOut
 
 
@@ -78,11 +79,8 @@ class DocumentOut(Struct):
         )
 
 
-class DocumentPage(Struct):
+class DocumentPage(PageOf[DocumentOut]):
     items: list[DocumentOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class LinkOut(Struct):
@@ -119,39 +117,18 @@ class SuggestionOut(Struct):
 
     @classmethod
     def of(cls, s: Suggestion) -> SuggestionOut:
-        return cls(
-            id=s.id,
-            case_id=s.case_id,
-            document_id=s.document_id,
-            kind=s.kind,
-            title=s.title,
-            confidence=s.confidence,
-            source=s.source,
-            status=s.status,
-            created_at=s.created_at,
-            creditor_name=s.creditor_name,
-            account_reference=s.account_reference,
+        return from_attributes(
+            cls,
+            s,
             balance_pence=s.balance.pence if s.balance is not None else None,
-            deadline=s.deadline,
-            deadline_basis=s.deadline_basis,
-            court_claim_number=s.court_claim_number,
-            debt_id=s.debt_id,
             previous_balance_pence=(
                 s.previous_balance.pence if s.previous_balance is not None else None
             ),
-            fact_date=s.fact_date,
-            decided_by=s.decided_by,
-            decided_at=s.decided_at,
-            rejection_reason=s.rejection_reason,
-            version=s.version,
         )
 
 
-class SuggestionPage(Struct):
+class SuggestionPage(PageOf[SuggestionOut]):
     items: list[SuggestionOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class AcceptOut(Struct):

@@ -9,8 +9,6 @@ from functools import partial
 from typing import Annotated, Any
 
 from litestar import Controller, Request, delete, get, post
-from litestar.openapi.spec import Example
-from litestar.params import Body
 
 from cma_core.identity.model import PermissionGrant, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission
@@ -19,7 +17,7 @@ from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
 from cma_entrypoints.http.auth import TokenCodec, requires
 from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import Limit, Offset
 from cma_entrypoints.http.common.responses import slice_out
 from cma_entrypoints.http.identity.examples import (
@@ -86,7 +84,7 @@ class SessionController(Controller):
         self,
         data: Annotated[
             RefreshIn,
-            Body(examples=[Example(summary="Refresh", value={"refresh_token": "q1X…"})]),
+            example_body("Refresh", {"refresh_token": "q1X…"}),
         ],
         sessions: SessionService,
         codec: TokenCodec,
@@ -105,7 +103,7 @@ class SessionController(Controller):
         ctx: TenantContext,
         data: Annotated[
             RefreshIn,
-            Body(examples=[Example(summary="Sign out", value={"refresh_token": "q1X…"})]),
+            example_body("Sign out", {"refresh_token": "q1X…"}),
         ],
         sessions: SessionService,
     ) -> None:
@@ -123,14 +121,7 @@ class SessionController(Controller):
         ctx: TenantContext,
         data: Annotated[
             SwitchCentreIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="Switch",
-                        value={"centre_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b"},
-                    )
-                ]
-            ),
+            example_body("Switch", {"centre_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b"}),
         ],
         sessions: SessionService,
         codec: TokenCodec,
@@ -158,7 +149,7 @@ class SessionController(Controller):
     async def totp_confirm(
         self,
         ctx: TenantContext,
-        data: Annotated[OtpIn, Body(examples=[Example(summary="Code", value={"otp": "123456"})])],
+        data: Annotated[OtpIn, example_body("Code", {"otp": "123456"})],
         identity: IdentityService,
     ) -> None:
         await identity.confirm_totp(ctx, data.otp)
@@ -230,17 +221,13 @@ class GrantController(Controller):
         user_id: uuid.UUID,
         data: Annotated[
             GrantIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="Sensitive detail for a month",
-                        value={
-                            "permission": "sensitive:read",
-                            "reason": "supports vulnerable clients on the Tuesday rota",
-                            "expires_at": "2026-12-31T17:00:00Z",
-                        },
-                    )
-                ]
+            example_body(
+                "Sensitive detail for a month",
+                {
+                    "permission": "sensitive:read",
+                    "reason": "supports vulnerable clients on the Tuesday rota",
+                    "expires_at": "2026-12-31T17:00:00Z",
+                },
             ),
         ],
         identity: IdentityService,
@@ -289,16 +276,12 @@ class AuthController(Controller):
         self,
         data: Annotated[
             LoginIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="An adviser signs in",
-                        value={
-                            "email": "adviser@northside.example",
-                            "password": "correct horse battery",
-                        },
-                    )
-                ]
+            example_body(
+                "An adviser signs in",
+                {
+                    "email": "adviser@northside.example",
+                    "password": "correct horse battery",
+                },
             ),
         ],
         identity: IdentityService,

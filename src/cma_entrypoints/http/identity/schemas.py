@@ -9,6 +9,8 @@ from typing import Annotated
 
 from msgspec import Meta, Struct
 
+from cma_entrypoints.http.common.schemas import PageOf
+
 
 class RefreshIn(Struct, forbid_unknown_fields=True):
     refresh_token: Annotated[str, Meta(min_length=1, max_length=200)]
@@ -46,11 +48,8 @@ class GrantOut(Struct):
     active: bool
 
 
-class GrantPage(Struct):
+class GrantPage(PageOf[GrantOut]):
     items: list[GrantOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class LoginIn(Struct, forbid_unknown_fields=True):

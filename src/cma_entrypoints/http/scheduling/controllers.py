@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 from litestar import Controller, Response, delete, get, patch, post, put
-from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 
 from cma_core.identity.model import TenantContext
@@ -18,7 +16,6 @@ from cma_core.scheduling.appointments import AppointmentId
 from cma_core.scheduling.ports import (
     DeadlineId,
     DeadlineStatus,
-    StoredAppointment,
 )
 from cma_core.scheduling.service import (
     BookAppointment,
@@ -30,7 +27,7 @@ from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId, ClientId, UserId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.common.examples import with_example
+from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     IfMatch,
     Limit,
@@ -38,7 +35,12 @@ from cma_entrypoints.http.common.params import (
     parse_if_match,
     user_or_me,
 )
-from cma_entrypoints.http.common.responses import created, page_out, versioned
+from cma_entrypoints.http.common.responses import (
+    created,
+    page_out,
+    versioned,
+    versioned_change,
+)
 from cma_entrypoints.http.scheduling.examples import (
     APPOINTMENT,
     AVAILABILITY,
@@ -78,23 +80,6 @@ def _aware(value: dt.datetime | None, field: str) -> dt.datetime | None:
     if value is not None and value.tzinfo is None:
         raise ValidationError(field, "must include a timezone, e.g. Z or +01:00")
     return value
-
-
-async def _change(
-    change: Callable[..., Awaitable[StoredAppointment]],
-    ctx: TenantContext,
-    appointment_id: uuid.UUID,
-    if_match: str | None,
-    *args: Any,
-) -> Response[AppointmentOut]:
-    """Cancel, complete or no-show: one call shape, with ``If-Match`` checked when sent."""
-    stored = await change(
-        ctx,
-        AppointmentId(appointment_id),
-        *args,
-        expected_version=parse_if_match(if_match, required=False),
-    )
-    return versioned(AppointmentOut.of(stored), stored.version)
 
 
 class CaseClockController(Controller):
@@ -288,13 +273,9 @@ class AppointmentController(Controller):
         appointment_id: uuid.UUID,
         data: Annotated[
             ReschedulePatch,
-            Body(
-                examples=[
-                    Example(
-                        summary="Move to the afternoon",
-                        value={"start": "2026-12-01T14:00:00Z", "end": "2026-12-01T15:00:00Z"},
-                    )
-                ]
+            example_body(
+                "Move to the afternoon",
+                {"start": "2026-12-01T14:00:00Z", "end": "2026-12-01T15:00:00Z"},
             ),
         ],
         scheduling: SchedulingService,
@@ -329,12 +310,19 @@ class AppointmentController(Controller):
         appointment_id: uuid.UUID,
         data: Annotated[
             CancelIn,
-            Body(examples=[Example(summary="Client asked", value={"reason": "client is unwell"})]),
+            example_body("Client asked", {"reason": "client is unwell"}),
         ],
         scheduling: SchedulingService,
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
-        return await _change(scheduling.cancel, ctx, appointment_id, if_match, data.reason)
+        return await versioned_change(
+            scheduling.cancel,
+            AppointmentOut.of,
+            ctx,
+            AppointmentId(appointment_id),
+            data.reason,
+            if_match=if_match,
+        )
 
     @post(
         "/{appointment_id:uuid}/complete",
@@ -353,7 +341,13 @@ class AppointmentController(Controller):
         scheduling: SchedulingService,
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
-        return await _change(scheduling.complete, ctx, appointment_id, if_match)
+        return await versioned_change(
+            scheduling.complete,
+            AppointmentOut.of,
+            ctx,
+            AppointmentId(appointment_id),
+            if_match=if_match,
+        )
 
     @post(
         "/{appointment_id:uuid}/no-show",
@@ -370,7 +364,13 @@ class AppointmentController(Controller):
         scheduling: SchedulingService,
         if_match: IfMatch = None,
     ) -> Response[AppointmentOut]:
-        return await _change(scheduling.no_show, ctx, appointment_id, if_match)
+        return await versioned_change(
+            scheduling.no_show,
+            AppointmentOut.of,
+            ctx,
+            AppointmentId(appointment_id),
+            if_match=if_match,
+        )
 
 
 class AdviserController(Controller):
@@ -415,17 +415,19 @@ class AdviserController(Controller):
             if not key.isdigit():
                 raise ValidationError("weekly_hours", "keys are weekdays 0 (Monday) to 6")
             hours[int(key)] = [(w.start, w.end) for w in windows]
-        stored = await scheduling.set_availability(
+        availability = SetAvailability(
+            weekly_hours=hours,
+            leave=[(p.first_day, p.last_day) for p in data.leave],
+            timezone=data.timezone,
+        )
+        return await versioned_change(
+            scheduling.set_availability,
+            AvailabilityOut.of,
             ctx,
             UserId(user_id),
-            SetAvailability(
-                weekly_hours=hours,
-                leave=[(p.first_day, p.last_day) for p in data.leave],
-                timezone=data.timezone,
-            ),
-            expected_version=parse_if_match(if_match, required=False),
+            availability,
+            if_match=if_match,
         )
-        return versioned(AvailabilityOut.of(stored), stored.version)
 
     @get(
         "/{user_id:uuid}/calendar.ics",
@@ -464,11 +466,7 @@ class ConsentController(Controller):
         client_id: uuid.UUID,
         data: Annotated[
             ConsentIn,
-            Body(
-                examples=[
-                    Example(summary="Texts yes, email no", value={"sms": True, "email": False})
-                ]
-            ),
+            example_body("Texts yes, email no", {"sms": True, "email": False}),
         ],
         scheduling: SchedulingService,
     ) -> ConsentOut:
@@ -500,13 +498,7 @@ class CalendarController(Controller):
         ctx: TenantContext,
         data: Annotated[
             ClosureIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="Staff training", value={"day": "2026-12-29", "reason": "Training"}
-                    )
-                ]
-            ),
+            example_body("Staff training", {"day": "2026-12-29", "reason": "Training"}),
         ],
         scheduling: SchedulingService,
     ) -> Response[ClosureOut]:

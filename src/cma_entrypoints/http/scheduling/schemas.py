@@ -18,6 +18,7 @@ from cma_core.scheduling.ports import (
     StoredAvailability,
     TrackedDeadline,
 )
+from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 
 
 class FactIn(Struct, forbid_unknown_fields=True):
@@ -72,11 +73,8 @@ class FactOut(Struct):
     deadlines: list[DeadlineOut]
 
 
-class DeadlinePage(Struct):
+class DeadlinePage(PageOf[DeadlineOut]):
     items: list[DeadlineOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class AppointmentIn(Struct, forbid_unknown_fields=True):
@@ -114,27 +112,11 @@ class AppointmentOut(Struct):
     @classmethod
     def of(cls, s: StoredAppointment) -> AppointmentOut:
         a = s.appointment
-        return cls(
-            id=a.id,
-            case_id=a.case_id,
-            client_id=a.client_id,
-            adviser_id=a.adviser_id,
-            kind=a.kind.value,
-            start=a.start,
-            end=a.end,
-            status=a.status.value,
-            location=a.location,
-            sequence=a.sequence,
-            cancel_reason=a.cancel_reason,
-            version=s.version,
-        )
+        return from_attributes(cls, a, kind=a.kind.value, status=a.status.value, version=s.version)
 
 
-class AppointmentPage(Struct):
+class AppointmentPage(PageOf[AppointmentOut]):
     items: list[AppointmentOut]
-    total: int
-    limit: int
-    offset: int
 
 
 class WindowIn(Struct, forbid_unknown_fields=True):
@@ -219,26 +201,15 @@ class ReminderOut(Struct):
 
     @classmethod
     def of(cls, r: ReminderRecord) -> ReminderOut:
-        return cls(
-            key=r.key,
-            audience=r.audience,
-            channel=r.channel,
-            recipient=r.recipient,
-            subject_kind=r.subject_kind,
-            subject_ref=r.subject_ref,
-            send_at=r.send_at,
-            event_at=r.event_at,
+        return from_attributes(
+            cls,
+            r,
             status=r.status.value,
-            attempts=r.attempts,
-            sent_at=r.sent_at,
             # The note of a sent email is the provider's reference (e.g. an outbox path):
             # only the reason of a skipped one is for the reader.
             note=r.note if r.status.value == "skipped" else None,
         )
 
 
-class ReminderPage(Struct):
+class ReminderPage(PageOf[ReminderOut]):
     items: list[ReminderOut]
-    total: int
-    limit: int
-    offset: int

@@ -8,8 +8,6 @@ import uuid
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get, post
-from litestar.openapi.spec import Example
-from litestar.params import Body
 
 from cma_core.debts.model import (
     DebtId,
@@ -24,12 +22,12 @@ from cma_core.solutions.service import AppraisalService
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import data_shapes as shapes
 from cma_entrypoints.http.common.data_shapes import documented
+from cma_entrypoints.http.common.examples import example_body
 from cma_entrypoints.http.common.params import (
     Limit,
     Offset,
-    etag,
 )
-from cma_entrypoints.http.common.responses import created, slice_out
+from cma_entrypoints.http.common.responses import created, slice_out, versioned
 from cma_entrypoints.http.solutions.schemas import OffersIn
 
 
@@ -113,20 +111,16 @@ class AppraisalController(Controller):
         case_id: uuid.UUID,
         data: Annotated[
             OffersIn,
-            Body(
-                examples=[
-                    Example(
-                        summary="Council tax arrears offer",
-                        value={
-                            "priority_offers": [
-                                {
-                                    "debt_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
-                                    "amount_pence": 2500,
-                                }
-                            ]
-                        },
-                    )
-                ]
+            example_body(
+                "Council tax arrears offer",
+                {
+                    "priority_offers": [
+                        {
+                            "debt_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
+                            "amount_pence": 2500,
+                        }
+                    ]
+                },
             ),
         ],
         appraisals: AppraisalService,
@@ -143,7 +137,7 @@ class AppraisalController(Controller):
             on_date=data.on_date,
             jurisdiction=data.jurisdiction,
         )
-        return Response(to_data(plan), status_code=201, headers=etag(plan.version))
+        return versioned(to_data(plan), plan.version, status_code=201)
 
     @get(
         "/offers",

@@ -8,6 +8,7 @@ import uuid
 from msgspec import Struct
 
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
+from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 
 
 class TaskOut(Struct):
@@ -22,20 +23,8 @@ class TaskOut(Struct):
 
     @classmethod
     def of(cls, t: Task) -> TaskOut:
-        return cls(
-            id=t.id,
-            case_id=t.case_id,
-            kind=t.kind,
-            title=t.title,
-            assignee_id=t.assignee_id,
-            due_at=t.due_at,
-            status=t.status,
-            created_at=t.created_at,
-        )
+        return from_attributes(cls, t)
 
 
-class TaskPage(Struct):
+class TaskPage(PageOf[TaskOut]):
     items: list[TaskOut]
-    total: int
-    limit: int
-    offset: int
