@@ -4,7 +4,7 @@ They keep the same contract as the database adapters (the contract suites prove 
 including tenancy: a unit of work sees one centre's records only.
 """
 
-from cma_adapters.memory.keys import InMemoryKeyManagement
+from cma_adapters.memory.privacy import InMemoryKeyManagement
 from cma_adapters.memory.uow import (
     FixedClock,
     InMemoryDatabase,

@@ -1,17 +1,21 @@
-"""``CaseDataEraser`` for the in-memory unit of work: every table of the shared database,
-every record whose ``case_id`` (or its appointment's) is the case."""
+"""In-memory adapters of the privacy area: the key management fake (field encryption) and
+the ``CaseDataEraser`` for the in-memory unit of work (every table of the shared database,
+every record whose ``case_id``, or its appointment's, is the case)."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork
-from cma_core.privacy.ports import CaseDataEraser
+from cma_core.privacy.ports import CaseDataEraser, DataKey, KeyManagement, KeyUnavailable
 from cma_core.shared.errors import Conflict
-from cma_core.shared.ids import CaseId, ClientId
+from cma_core.shared.ids import CaseId, CentreId, ClientId
 from cma_core.shared.uow import UnitOfWork
 
 
@@ -125,3 +129,33 @@ class InMemoryCaseDataEraser(CaseDataEraser):
 def in_memory_case_data_eraser(uow: UnitOfWork) -> CaseDataEraser:
     """The ``RepositoryFactory[CaseDataEraser]`` of the in-memory unit of work."""
     return InMemoryCaseDataEraser(InMemoryUnitOfWork.of(uow))
+
+
+class InMemoryKeyManagement(KeyManagement):
+    """Wrapped key = 32 random bytes XOR a pad derived from the master key and the centre,
+    plus an HMAC tag over both; good enough to catch a wrong centre or an altered key."""
+
+    def __init__(self) -> None:
+        self._master = secrets.token_bytes(32)
+        self.generated = 0
+        self.unwrapped = 0
+
+    def _pad(self, centre_id: CentreId, nonce: bytes) -> bytes:
+        return hmac.new(self._master, b"pad" + nonce + centre_id.bytes, hashlib.sha256).digest()
+
+    def _tag(self, centre_id: CentreId, body: bytes) -> bytes:
+        return hmac.new(self._master, b"tag" + centre_id.bytes + body, hashlib.sha256).digest()
+
+    async def generate_data_key(self, centre_id: CentreId) -> DataKey:
+        self.generated += 1
+        key, nonce = secrets.token_bytes(32), secrets.token_bytes(16)
+        body = nonce + bytes(a ^ b for a, b in zip(key, self._pad(centre_id, nonce), strict=True))
+        return DataKey(plaintext=key, wrapped=body + self._tag(centre_id, body))
+
+    async def unwrap_data_key(self, centre_id: CentreId, wrapped: bytes) -> bytes:
+        self.unwrapped += 1
+        body, tag = wrapped[:-32], wrapped[-32:]
+        if len(body) != 48 or not hmac.compare_digest(tag, self._tag(centre_id, body)):
+            raise KeyUnavailable("not a key wrapped for this centre by this key manager")
+        nonce, sealed = body[:16], body[16:]
+        return bytes(a ^ b for a, b in zip(sealed, self._pad(centre_id, nonce), strict=True))
