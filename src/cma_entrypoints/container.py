@@ -41,9 +41,7 @@ from cma_adapters.sqlalchemy import (
     SqlAlchemyUnitOfWorkFactory,
     create_engine_for,
 )
-from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
 from cma_adapters.sqlalchemy.factories import repository_factories
-from cma_adapters.sqlalchemy.privacy import sqlalchemy_case_data_eraser
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.advice.service import AdviceService, LetterService
@@ -318,8 +316,7 @@ class Container(containers.DeclarativeContainer):
         clock,
         **repository_factories("cases", "tasks"),
         max_bytes=settings.provided.max_document_bytes,
-        documents=sql_documents,
-        suggestions=sql_suggestions,
+        **repository_factories("documents", "suggestions"),
         **repository_factories("deadlines", "budgets"),
     )
     document_jobs = providers.Singleton(
@@ -328,8 +325,7 @@ class Container(containers.DeclarativeContainer):
         text_extractor,
         assistant,
         clock,
-        documents=sql_documents,
-        suggestions=sql_suggestions,
+        **repository_factories("documents", "suggestions"),
         **repository_factories("debts", "creditors"),
     )
     holidays = providers.Singleton(HolidaysLibraryProvider)
@@ -402,8 +398,7 @@ class Container(containers.DeclarativeContainer):
         uow,
         identity_store,
         clock,
-        documents=sql_documents,
-        suggestions=sql_suggestions,
+        **repository_factories("documents", "suggestions"),
         timeout=providers.Callable(_processing_timeout, settings),
         queue_timeout=providers.Callable(_queue_timeout, settings),
     )
@@ -467,12 +462,11 @@ class Container(containers.DeclarativeContainer):
     privacy = providers.Singleton(
         PrivacyService,
         uow,
-        providers.Object(sqlalchemy_case_data_eraser),
+        providers.Object(repository_factories("case_data_eraser")["case_data_eraser"]),
         document_store,
         clock,
         **repository_factories("cases", "clients", "tasks"),
-        documents=sql_documents,
-        suggestions=sql_suggestions,
+        **repository_factories("documents", "suggestions"),
         advice=providers.Singleton(
             AdviceRecordSources,
             **repository_factories(

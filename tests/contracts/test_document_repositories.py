@@ -325,16 +325,16 @@ class DocumentRepositoryContract:
 class TestInMemoryDocumentRepositories(DocumentRepositoryContract):
     @pytest.fixture
     def backend(self) -> DocBackend:
-        from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
+        from cma_adapters.memory import documents as memory
 
-        return DocBackend(memory_backend(), in_memory_documents, in_memory_suggestions)
+        return DocBackend(memory_backend(), memory.documents, memory.suggestions)
 
 
 async def _sql(url: str) -> AsyncIterator[DocBackend]:
-    from cma_adapters.sqlalchemy.documents import sql_documents, sql_suggestions
+    from cma_adapters.sqlalchemy import documents as sql
 
     async for base in sqlalchemy_backend(url):
-        yield DocBackend(base, sql_documents, sql_suggestions)
+        yield DocBackend(base, sql.documents, sql.suggestions)
 
 
 class TestSqliteDocumentRepositories(DocumentRepositoryContract):

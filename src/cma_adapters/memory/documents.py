@@ -234,11 +234,11 @@ class InMemorySuggestionRepository(SuggestionRepository):
         return Page(items=items, total=len(rows), limit=limit, offset=offset)
 
 
-def in_memory_documents(uow: UnitOfWork) -> DocumentRepository:
+def documents(uow: UnitOfWork) -> DocumentRepository:
     """``RepositoryFactory[DocumentRepository]`` for the in-memory unit of work."""
     return InMemoryDocumentRepository(InMemoryUnitOfWork.of(uow))
 
 
-def in_memory_suggestions(uow: UnitOfWork) -> SuggestionRepository:
+def suggestions(uow: UnitOfWork) -> SuggestionRepository:
     """``RepositoryFactory[SuggestionRepository]`` for the in-memory unit of work."""
     return InMemorySuggestionRepository(InMemoryUnitOfWork.of(uow))

@@ -126,7 +126,7 @@ class InMemoryCaseDataEraser(CaseDataEraser):
         return removed
 
 
-def in_memory_case_data_eraser(uow: UnitOfWork) -> CaseDataEraser:
+def case_data_eraser(uow: UnitOfWork) -> CaseDataEraser:
     """The ``RepositoryFactory[CaseDataEraser]`` of the in-memory unit of work."""
     return InMemoryCaseDataEraser(InMemoryUnitOfWork.of(uow))
 

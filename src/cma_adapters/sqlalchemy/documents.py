@@ -421,11 +421,11 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         )
 
 
-def sql_documents(uow: UnitOfWork) -> DocumentRepository:
+def documents(uow: UnitOfWork) -> DocumentRepository:
     """``RepositoryFactory[DocumentRepository]`` for ``SqlAlchemyUnitOfWork``."""
     return SqlAlchemyDocumentRepository(SqlAlchemyUnitOfWork.of(uow))
 
 
-def sql_suggestions(uow: UnitOfWork) -> SuggestionRepository:
+def suggestions(uow: UnitOfWork) -> SuggestionRepository:
     """``RepositoryFactory[SuggestionRepository]`` for ``SqlAlchemyUnitOfWork``."""
     return SqlAlchemySuggestionRepository(SqlAlchemyUnitOfWork.of(uow))

@@ -17,6 +17,8 @@ from cma_adapters.sqlalchemy import (
     clients,
     compliance,
     debts,
+    documents,
+    privacy,
     reference,
     scheduling,
     solutions,
@@ -24,17 +26,9 @@ from cma_adapters.sqlalchemy import (
 )
 
 _AREAS: tuple[ModuleType, ...] = (
-    debts,
-    budgets,
-    cases,
-    clients,
-    solutions,
-    tasks,
-    advice,
-    reference,
-    scheduling,
-    compliance,
-)
+    clients, cases, tasks, debts, budgets, solutions, advice, reference, scheduling, documents,
+    compliance, privacy,
+)  # fmt: skip
 
 
 def repository_factories(*names: str) -> dict[str, Any]:

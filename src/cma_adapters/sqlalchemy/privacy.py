@@ -125,6 +125,6 @@ class SqlAlchemyCaseDataEraser(CaseDataEraser):
         return await self._delete(outbox_t, outbox_t.c.payload[key].as_string() == str(value))
 
 
-def sqlalchemy_case_data_eraser(uow: UnitOfWork) -> CaseDataEraser:
+def case_data_eraser(uow: UnitOfWork) -> CaseDataEraser:
     """The ``RepositoryFactory[CaseDataEraser]`` of the SQLAlchemy unit of work."""
     return SqlAlchemyCaseDataEraser(SqlAlchemyUnitOfWork.of(uow).context)

@@ -10,7 +10,7 @@ import pytest
 from tests.unit.core.support import App, build_app, register_cmd
 from tests.wiring import DEBTS, DOCUMENTS, ports
 
-from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
+from cma_adapters.memory import documents as memory_docs
 from cma_adapters.memory.tasks import tasks as memory_tasks
 from cma_adapters.memory_documents import (
     CannedTextExtractor,
@@ -99,8 +99,8 @@ def world() -> World:
 def make_world() -> World:
     app = build_app()
     repos = {
-        "documents": in_memory_documents,
-        "suggestions": in_memory_suggestions,
+        "documents": memory_docs.documents,
+        "suggestions": memory_docs.suggestions,
         **ports(DOCUMENTS),
     }
     store = InMemoryDocumentStore()
@@ -113,8 +113,8 @@ def make_world() -> World:
         assistant,
         app.clock,
         retry_backoff=0,
-        documents=in_memory_documents,
-        suggestions=in_memory_suggestions,
+        documents=memory_docs.documents,
+        suggestions=memory_docs.suggestions,
     )
     handlers = EventHandlers(
         app.uow,

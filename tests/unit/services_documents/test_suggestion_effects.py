@@ -20,8 +20,8 @@ from tests.wiring import DEBTS, SCHEDULING, ports
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 from cma_adapters.memory import budgets as memory_budgets
 from cma_adapters.memory import debts as memory_debts
+from cma_adapters.memory import documents as memory_docs
 from cma_adapters.memory import scheduling as memory_scheduling
-from cma_adapters.memory.documents import in_memory_suggestions
 from cma_adapters.memory_documents import ScriptedAssistant
 from cma_core.debts.model import DebtType
 from cma_core.debts.service import DebtDetails, DebtService
@@ -174,7 +174,7 @@ class _RefusingSave:
 
 
 def refusing(uow: UnitOfWork) -> SuggestionRepository:
-    return _RefusingSave(in_memory_suggestions(uow))  # type: ignore[return-value]
+    return _RefusingSave(memory_docs.suggestions(uow))  # type: ignore[return-value]
 
 
 async def test_a_conflict_on_the_suggestion_leaves_the_debt_unchanged(wired) -> None:  # type: ignore[no-untyped-def]

@@ -10,8 +10,8 @@ import pytest
 from tests.unit.core.support import App, build_app, register_cmd
 from tests.wiring import DOCUMENTS, PRIVACY, ports
 
-from cma_adapters.memory.documents import in_memory_documents, in_memory_suggestions
-from cma_adapters.memory.privacy import in_memory_case_data_eraser
+from cma_adapters.memory import documents as memory_docs
+from cma_adapters.memory import privacy as memory_privacy
 from cma_adapters.memory_documents import InMemoryDocumentStore, ScriptedAssistant
 from cma_core.cases.service import OpenCase
 from cma_core.documents.service import DocumentService
@@ -43,13 +43,15 @@ class FlakyStore(InMemoryDocumentStore):
 @pytest.fixture
 def setup() -> tuple[App, FlakyStore, DocumentService, PrivacyService]:
     app = build_app()
-    repos = {"documents": in_memory_documents, "suggestions": in_memory_suggestions}
+    repos = {"documents": memory_docs.documents, "suggestions": memory_docs.suggestions}
     core = ports(PRIVACY)
     store = FlakyStore()
     documents = DocumentService(
         app.uow, store, ScriptedAssistant(), app.clock, **repos, **ports(DOCUMENTS)
     )
-    privacy = PrivacyService(app.uow, in_memory_case_data_eraser, store, app.clock, **repos, **core)
+    privacy = PrivacyService(
+        app.uow, memory_privacy.case_data_eraser, store, app.clock, **repos, **core
+    )
     return app, store, documents, privacy
 
 
