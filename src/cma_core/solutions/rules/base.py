@@ -148,3 +148,10 @@ def within_years(proc: PastProcedure, years: int, on_date: dt.date) -> bool | No
 
 def non_priority(debts: Iterable[Debt]) -> list[Debt]:
     return [d for d in debts if not d.is_secured and not classify(d).is_priority]
+
+
+def note_threshold(r: Rules, rule_id: str, param: Param, text: Callable[[Threshold], str]) -> None:
+    """A NOTE saying ``text(threshold)`` when ``param`` is in force; nothing when it is not."""
+    rec = r.find(param)
+    if rec is not None:
+        r.add(rule_id, NOTE, text(rec), threshold=rec)

@@ -17,6 +17,7 @@ from cma_core.solutions.rules.base import (
     PASS,
     Rules,
     RuleSpec,
+    note_threshold,
 )
 
 #: Breathing Space non-eligible by type: court fines (reg 5(4)) [V]; student loans and UC
@@ -303,15 +304,15 @@ def bs_m3_duration(r: Rules) -> None:
     """BS-M3: lasts for the treatment plus 30 days; credit report (reg 30(1)); a nominated
     point of contact [S: Shelter].
     """
-    extra = r.find(Param.BS_MHCM_AFTER_TREATMENT_DAYS)
-    if extra is not None:
-        r.add(
-            "BS-M3",
-            NOTE,
-            f"lasts for the crisis treatment plus {extra.value} days; obtain a credit reference "
-            "report (reg 30(1)); a nominated point of contact is required",
-            threshold=extra,
-        )
+    note_threshold(
+        r,
+        "BS-M3",
+        Param.BS_MHCM_AFTER_TREATMENT_DAYS,
+        lambda extra: (
+            f"lasts for the crisis treatment plus {extra.value} days; obtain a credit "
+            "reference report (reg 30(1)); a nominated point of contact is required"
+        ),
+    )
 
 
 MHCM_RULES: tuple[RuleSpec, ...] = (

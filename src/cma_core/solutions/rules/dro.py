@@ -18,6 +18,7 @@ from cma_core.solutions.rules.base import (
     PASS,
     Rules,
     RuleSpec,
+    note_threshold,
     total,
     within_years,
 )
@@ -373,9 +374,12 @@ def dro_e8_breathing_space(r: Rules) -> None:
 
 def dro_fee(r: Rules) -> None:
     """The application fee in force (£0 in EW from 2024-04-06) [S: ICAEW]."""
-    fee = r.find(Param.DRO_APPLICATION_FEE)
-    if fee is not None:
-        r.add("DRO-FEE", NOTE, f"application fee {fee.display_value()}", threshold=fee)
+    note_threshold(
+        r,
+        "DRO-FEE",
+        Param.DRO_APPLICATION_FEE,
+        lambda fee: f"application fee {fee.display_value()}",
+    )
 
 
 def dro_duties(r: Rules) -> None:
@@ -384,14 +388,14 @@ def dro_duties(r: Rules) -> None:
     """
     if _is_ni(r):
         return
-    credit = r.find(Param.DRO_UNDISCLOSED_CREDIT_LIMIT)
-    if credit is not None:
-        r.add(
-            "DRO-NOTE",
-            NOTE,
-            f"during the DRO, credit of {credit.display_value()} or more must disclose it",
-            threshold=credit,
-        )
+    note_threshold(
+        r,
+        "DRO-NOTE",
+        Param.DRO_UNDISCLOSED_CREDIT_LIMIT,
+        lambda credit: (
+            f"during the DRO, credit of {credit.display_value()} or more must disclose it"
+        ),
+    )
     r.add(
         "DRO-NOTE",
         NOTE,

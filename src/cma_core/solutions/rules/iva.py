@@ -9,10 +9,10 @@ from cma_core.reference.thresholds import Param
 from cma_core.solutions.rules.base import (
     JUDGEMENT,
     MISSING,
-    NOTE,
     PASS,
     Rules,
     RuleSpec,
+    note_threshold,
     total,
 )
 
@@ -122,14 +122,12 @@ def iva_e5_dividend(r: Rules) -> None:
 
 def iva_e6_approval(r: Rules) -> None:
     """IVA-E6: approval by 75% by value of creditors voting [S]."""
-    approval = r.find(Param.IVA_APPROVAL_PERCENT_BY_VALUE)
-    if approval is not None:
-        r.add(
-            "IVA-E6",
-            NOTE,
-            f"needs approval by {approval.value}% by value of creditors voting",
-            threshold=approval,
-        )
+    note_threshold(
+        r,
+        "IVA-E6",
+        Param.IVA_APPROVAL_PERCENT_BY_VALUE,
+        lambda approval: f"needs approval by {approval.value}% by value of creditors voting",
+    )
 
 
 IVA_RULES: tuple[RuleSpec, ...] = (

@@ -20,6 +20,7 @@ from cma_core.solutions.rules.base import (
     PASS,
     Rules,
     RuleSpec,
+    note_threshold,
     total,
     within_years,
 )
@@ -287,14 +288,12 @@ def map_e9_current(r: Rules) -> None:
 
 def map_fee(r: Rules) -> None:
     """The MAP fee, waived on prescribed benefits or a nil CFT surplus [V: AIB]."""
-    fee = r.find(Param.MAP_FEE)
-    if fee is not None:
-        r.add(
-            "MAP-FEE",
-            NOTE,
-            f"fee {fee.display_value()}, waived on prescribed benefits or nil CFT surplus",
-            threshold=fee,
-        )
+    note_threshold(
+        r,
+        "MAP-FEE",
+        Param.MAP_FEE,
+        lambda fee: f"fee {fee.display_value()}, waived on prescribed benefits or nil CFT surplus",
+    )
 
 
 MAP_RULES: tuple[RuleSpec, ...] = (
