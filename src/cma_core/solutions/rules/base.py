@@ -16,6 +16,9 @@ from cma_core.reference.thresholds import Param, Threshold, ThresholdTable
 from cma_core.shared.money import Money
 from cma_core.solutions.model import CaseFacts, Finding, OptionResult, Reason, Solution
 
+#: The Accountant in Bankruptcy's guidance (Scotland: MAP and sequestration), verified.
+AIB = "AIB [V]"
+
 PASS, FAIL, MISSING, JUDGEMENT, NOTE = (
     Finding.PASS,
     Finding.FAIL,
@@ -155,3 +158,26 @@ def note_threshold(r: Rules, rule_id: str, param: Param, text: Callable[[Thresho
     rec = r.find(param)
     if rec is not None:
         r.add(rule_id, NOTE, text(rec), threshold=rec)
+
+
+def debts_within(
+    r: Rules,
+    rule_id: str,
+    label: str,
+    debts: Money,
+    limit: Threshold,
+    *,
+    limit_name: str = "",
+) -> None:
+    """PASS if ``debts`` are at most ``limit``, FAIL if they exceed it.
+
+    The message reads ``"{label} {debts} within|exceed [{limit_name} ]{limit}"``.
+    """
+    ok = debts.pence <= limit.value
+    shown = f"{limit_name} {limit.display_value()}" if limit_name else limit.display_value()
+    r.add(
+        rule_id,
+        PASS if ok else FAIL,
+        f"{label} {debts} {'within' if ok else 'exceed'} {shown}",
+        threshold=limit,
+    )

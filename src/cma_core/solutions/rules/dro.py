@@ -18,6 +18,7 @@ from cma_core.solutions.rules.base import (
     PASS,
     Rules,
     RuleSpec,
+    debts_within,
     note_threshold,
     total,
     within_years,
@@ -60,14 +61,7 @@ def dro_e2_debt_limit(r: Rules) -> None:
     if not qualifying:
         r.add("DRO-E2", FAIL, "no qualifying debts for a DRO to cover", source="IR 2016 r9.2 [V]")
     elif limit is not None:
-        ok = debts.pence <= limit.value
-        r.add(
-            "DRO-E2",
-            PASS if ok else FAIL,
-            f"qualifying debts {debts} {'within' if ok else 'exceed'} the limit "
-            f"{limit.display_value()}",
-            threshold=limit,
-        )
+        debts_within(r, "DRO-E2", "qualifying debts", debts, limit, limit_name="the limit")
 
 
 def dro_e2_not_counted(r: Rules) -> None:

@@ -5,7 +5,7 @@ IVA-E1 ... IVA-E6, and the Scottish trust deed TD-E1, TD-E2 (our ids).
 from __future__ import annotations
 
 from cma_core.debts.model import Debt
-from cma_core.reference.thresholds import Param
+from cma_core.reference.thresholds import Param, Threshold
 from cma_core.solutions.rules.base import (
     JUDGEMENT,
     MISSING,
@@ -19,6 +19,18 @@ from cma_core.solutions.rules.base import (
 #: Said in every IVA-E2 ... IVA-E5 message: these are norms, not law.
 _NORM = "market norm, not law"
 _NDL = "NDL rule of thumb [S]"
+
+
+def _against_norm(
+    r: Rules, rule_id: str, ok: bool, said: str, norm: Threshold, at_least: int | str
+) -> None:
+    """PASS when the norm is met, else adviser JUDGEMENT: ``"{said} (norm: at least ...)"``."""
+    r.add(
+        rule_id,
+        PASS if ok else JUDGEMENT,
+        f"{said} (norm: at least {at_least}; {_NORM})",
+        threshold=norm,
+    )
 
 
 def _unsecured(r: Rules) -> list[Debt]:
@@ -45,12 +57,7 @@ def iva_e2_debts(r: Rules) -> None:
     n_debts = r.figure("IVA-E2", Param.IVA_MIN_DEBTS)
     if n_debts is not None:
         ok = len(unsecured) >= n_debts.value
-        r.add(
-            "IVA-E2",
-            PASS if ok else JUDGEMENT,
-            f"{len(unsecured)} unsecured debts (norm: at least {n_debts.value}; {_NORM})",
-            threshold=n_debts,
-        )
+        _against_norm(r, "IVA-E2", ok, f"{len(unsecured)} unsecured debts", n_debts, n_debts.value)
 
 
 def iva_e3_total(r: Rules) -> None:
@@ -59,12 +66,8 @@ def iva_e3_total(r: Rules) -> None:
     min_total = r.figure("IVA-E3", Param.IVA_MIN_TOTAL_DEBT)
     if min_total is not None:
         ok = debts.pence >= min_total.value
-        r.add(
-            "IVA-E3",
-            PASS if ok else JUDGEMENT,
-            f"unsecured debts {debts} (norm: at least {min_total.display_value()}; {_NORM})",
-            threshold=min_total,
-        )
+        shown = min_total.display_value()
+        _against_norm(r, "IVA-E3", ok, f"unsecured debts {debts}", min_total, shown)
 
 
 def iva_e4_creditors(r: Rules) -> None:
@@ -77,12 +80,7 @@ def iva_e4_creditors(r: Rules) -> None:
         r.add("IVA-E4", MISSING, "missing: creditor of every debt", threshold=min_creditors)
         return
     ok = len(ids) >= min_creditors.value
-    r.add(
-        "IVA-E4",
-        PASS if ok else JUDGEMENT,
-        f"{len(ids)} creditors (norm: at least {min_creditors.value}; {_NORM})",
-        threshold=min_creditors,
-    )
+    _against_norm(r, "IVA-E4", ok, f"{len(ids)} creditors", min_creditors, min_creditors.value)
 
 
 def iva_e5_dividend(r: Rules) -> None:
@@ -111,13 +109,8 @@ def iva_e5_dividend(r: Rules) -> None:
         # it): a screen, not a forecast.
         pence_in_pound = monthly.pence * term.value * 100 // debts.pence
         ok = pence_in_pound >= dividend.value
-        r.add(
-            "IVA-E5",
-            PASS if ok else JUDGEMENT,
-            f"about {pence_in_pound}p in the pound over {term.value} months before fees "
-            f"(norm: at least {dividend.display_value()}; {_NORM})",
-            threshold=dividend,
-        )
+        said = f"about {pence_in_pound}p in the pound over {term.value} months before fees"
+        _against_norm(r, "IVA-E5", ok, said, dividend, dividend.display_value())
 
 
 def iva_e6_approval(r: Rules) -> None:
