@@ -28,7 +28,6 @@ def br_e1_not_bankrupt(r: Rules) -> None:
         "BR-E1",
         r.facts.insolvency.current.undischarged_bankrupt,
         bad_if_true="already an undischarged bankrupt",
-        missing="whether already an undischarged bankrupt",
         source="IA 1986",
     )
 
@@ -153,7 +152,6 @@ def seq_e1_not_sequestrated(r: Rules) -> None:
         "SEQ-E1",
         r.facts.insolvency.current.in_map_or_sequestration,
         bad_if_true="already sequestrated or in a MAP",
-        missing="whether already sequestrated or in a MAP",
         source=AIB,
     )
 

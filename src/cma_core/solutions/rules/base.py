@@ -89,12 +89,16 @@ class Rules:
         value: bool | None,
         *,
         bad_if_true: str,
-        missing: str,
         source: str,
+        missing: str | None = None,
     ) -> None:
-        """FAIL if ``value`` is true, MISSING if unknown, PASS if false."""
+        """FAIL if ``value`` is true, MISSING if unknown, PASS if false.
+
+        ``missing`` names what is unknown; by default ``"whether {bad_if_true}"``.
+        """
         if value is None:
-            self.add(rule_id, MISSING, f"missing: {missing}", source=source)
+            what = f"whether {bad_if_true}" if missing is None else missing
+            self.add(rule_id, MISSING, f"missing: {what}", source=source)
         elif value:
             self.add(rule_id, FAIL, bad_if_true, source=source)
         else:

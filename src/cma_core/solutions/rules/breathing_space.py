@@ -121,7 +121,7 @@ def bs_e3_no_procedure(r: Rules) -> None:
         (cur.in_interim_order, "subject to an interim order"),
         (cur.undischarged_bankrupt, "an undischarged bankrupt"),
     ):
-        r.flag("BS-E3", value, bad_if_true=what, missing=f"whether {what}", source=src)
+        r.flag("BS-E3", value, bad_if_true=what, source=src)
 
 
 def bs_e4_no_moratorium(r: Rules) -> None:
@@ -132,7 +132,7 @@ def bs_e4_no_moratorium(r: Rules) -> None:
         (cur.in_breathing_space, "already in a breathing space"),
         (cur.in_mental_health_crisis_moratorium, "already in a mental health crisis moratorium"),
     ):
-        r.flag("BS-E4", value, bad_if_true=what, missing=f"whether {what}", source=src)
+        r.flag("BS-E4", value, bad_if_true=what, source=src)
 
 
 def bs_e5_twelve_months(r: Rules) -> None:

@@ -290,7 +290,6 @@ def dro_e6_not_in_dro(r: Rules) -> None:
         "DRO-E6",
         r.facts.insolvency.current.in_dro,
         bad_if_true="currently in a DRO",
-        missing="whether currently in a DRO",
         source="IA 1986 Part 7A",
     )
 
@@ -305,7 +304,7 @@ def dro_e7_status(r: Rules) -> None:
         (cur.bro_or_bru, "subject to a BRO/BRU"),
         (cur.drro_or_drru, "subject to a DRRO/DRRU"),
     ):
-        r.flag("DRO-E7", value, bad_if_true=what, missing=f"whether {what}", source=_STATUS_SOURCE)
+        r.flag("DRO-E7", value, bad_if_true=what, source=_STATUS_SOURCE)
 
 
 def _petition(

@@ -44,7 +44,6 @@ def iva_e1_not_in_iva(r: Rules) -> None:
         "IVA-E1",
         cur.in_iva,
         bad_if_true="already in an IVA",
-        missing="whether already in an IVA",
         source="IA 1986 Part VIII",
     )
     if cur.undischarged_bankrupt:
@@ -155,14 +154,12 @@ def td_e1_not_in_procedure(r: Rules) -> None:
         "TD-E1",
         cur.in_map_or_sequestration,
         bad_if_true="sequestrated or in a MAP",
-        missing="whether sequestrated or in a MAP",
         source="[U]",
     )
     r.flag(
         "TD-E1",
         cur.in_trust_deed,
         bad_if_true="already in a trust deed",
-        missing="whether already in a trust deed",
         source="[U]",
     )
 

@@ -268,14 +268,12 @@ def map_e9_current(r: Rules) -> None:
         "MAP-E9",
         cur.in_map_or_sequestration,
         bad_if_true="already sequestrated or in a MAP",
-        missing="whether already sequestrated or in a MAP",
         source=_UNVERIFIED,
     )
     r.flag(
         "MAP-E9",
         cur.in_trust_deed,
         bad_if_true="in a trust deed",
-        missing="whether in a trust deed",
         source=_UNVERIFIED,
     )
 
