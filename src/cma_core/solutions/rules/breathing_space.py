@@ -39,20 +39,24 @@ def _eligibility_source(r: Rules) -> str:
     return "SI 2020/1311 reg 30(3) [V]"
 
 
-def bs_e0_in_force(r: Rules) -> None:
-    """BS-E0: the scheme is in force (from 2021-05-04) [V: SI 2020/1311]."""
+def _scheme_in_force(r: Rules, rule_id: str, scheme: str) -> None:
+    """PASS if the scheme is in force on the facts' date; else FAIL and no later rule applies."""
     in_force = r.find(Param.BS_SCHEME_IN_FORCE)
     if in_force is None:
         r.add(
-            "BS-E0",
+            rule_id,
             FAIL,
-            f"the Breathing Space scheme was not in force on {r.facts.on_date.isoformat()} "
-            "(from 2021-05-04)",
+            f"{scheme} was not in force on {r.facts.on_date.isoformat()} (from 2021-05-04)",
             source=_BSR,
         )
         r.stop()
     else:
-        r.add("BS-E0", PASS, "scheme in force", threshold=in_force)
+        r.add(rule_id, PASS, "scheme in force", threshold=in_force)
+
+
+def bs_e0_in_force(r: Rules) -> None:
+    """BS-E0: the scheme is in force (from 2021-05-04) [V: SI 2020/1311]."""
+    _scheme_in_force(r, "BS-E0", "the Breathing Space scheme")
 
 
 def _qualifying(debts: tuple[Debt, ...]) -> tuple[list[Debt], list[str]]:
@@ -265,17 +269,7 @@ BREATHING_SPACE_RULES: tuple[RuleSpec, ...] = (
 
 def bs_m0_in_force(r: Rules) -> None:
     """BS-M0: the scheme is in force (from 2021-05-04) [V: SI 2020/1311]."""
-    in_force = r.find(Param.BS_SCHEME_IN_FORCE)
-    if in_force is None:
-        r.add(
-            "BS-M0",
-            FAIL,
-            f"the scheme was not in force on {r.facts.on_date.isoformat()} (from 2021-05-04)",
-            source=_BSR,
-        )
-        r.stop()
-    else:
-        r.add("BS-M0", PASS, "scheme in force", threshold=in_force)
+    _scheme_in_force(r, "BS-M0", "the scheme")
 
 
 def _known(r: Rules, rule_id: str, value: bool | None, what: str) -> None:
