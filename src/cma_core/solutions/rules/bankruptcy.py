@@ -7,6 +7,7 @@ from __future__ import annotations
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.thresholds import Param
 from cma_core.solutions.rules.base import (
+    AIB,
     FAIL,
     JUDGEMENT,
     MISSING,
@@ -17,7 +18,6 @@ from cma_core.solutions.rules.base import (
 )
 
 _S263I = "IA 1986 s263I [U]"
-_AIB = "AIB [V]"
 #: A consequence the adviser must explain, not an eligibility test; no source in the reference.
 _NOTE_ONLY = "consequence (not in the reference)"
 
@@ -28,7 +28,6 @@ def br_e1_not_bankrupt(r: Rules) -> None:
         "BR-E1",
         r.facts.insolvency.current.undischarged_bankrupt,
         bad_if_true="already an undischarged bankrupt",
-        missing="whether already an undischarged bankrupt",
         source="IA 1986",
     )
 
@@ -153,8 +152,7 @@ def seq_e1_not_sequestrated(r: Rules) -> None:
         "SEQ-E1",
         r.facts.insolvency.current.in_map_or_sequestration,
         bad_if_true="already sequestrated or in a MAP",
-        missing="whether already sequestrated or in a MAP",
-        source=_AIB,
+        source=AIB,
     )
 
 
@@ -172,7 +170,7 @@ def seq_e3_route(r: Rules) -> None:
         NOTE,
         "route: MAP if its tests are met, otherwise full administration; needs a Certificate "
         "for Sequestration or apparent insolvency (detail not in the reference)",
-        source=_AIB,
+        source=AIB,
     )
 
 
@@ -200,10 +198,10 @@ SEQUESTRATION_RULES: tuple[RuleSpec, ...] = (
         id="SEQ-E1",
         check=seq_e1_not_sequestrated,
         title="Not already sequestrated or in a MAP",
-        source=_AIB,
+        source=AIB,
     ),
-    RuleSpec(id="SEQ-E2", check=seq_e2_fee, title="Full administration fee", source=_AIB),
-    RuleSpec(id="SEQ-E3", check=seq_e3_route, title="Route and certificate", source=_AIB),
+    RuleSpec(id="SEQ-E2", check=seq_e2_fee, title="Full administration fee", source=AIB),
+    RuleSpec(id="SEQ-E3", check=seq_e3_route, title="Route and certificate", source=AIB),
     RuleSpec(
         id="SEQ-E4",
         check=seq_e4_connection,

@@ -16,6 +16,9 @@ from cma_core.reference.thresholds import Param, Threshold, ThresholdTable
 from cma_core.shared.money import Money
 from cma_core.solutions.model import CaseFacts, Finding, OptionResult, Reason, Solution
 
+#: The Accountant in Bankruptcy's guidance (Scotland: MAP and sequestration), verified.
+AIB = "AIB [V]"
+
 PASS, FAIL, MISSING, JUDGEMENT, NOTE = (
     Finding.PASS,
     Finding.FAIL,
@@ -86,12 +89,16 @@ class Rules:
         value: bool | None,
         *,
         bad_if_true: str,
-        missing: str,
         source: str,
+        missing: str | None = None,
     ) -> None:
-        """FAIL if ``value`` is true, MISSING if unknown, PASS if false."""
+        """FAIL if ``value`` is true, MISSING if unknown, PASS if false.
+
+        ``missing`` names what is unknown; by default ``"whether {bad_if_true}"``.
+        """
         if value is None:
-            self.add(rule_id, MISSING, f"missing: {missing}", source=source)
+            what = f"whether {bad_if_true}" if missing is None else missing
+            self.add(rule_id, MISSING, f"missing: {what}", source=source)
         elif value:
             self.add(rule_id, FAIL, bad_if_true, source=source)
         else:
@@ -148,3 +155,33 @@ def within_years(proc: PastProcedure, years: int, on_date: dt.date) -> bool | No
 
 def non_priority(debts: Iterable[Debt]) -> list[Debt]:
     return [d for d in debts if not d.is_secured and not classify(d).is_priority]
+
+
+def note_threshold(r: Rules, rule_id: str, param: Param, text: Callable[[Threshold], str]) -> None:
+    """A NOTE saying ``text(threshold)`` when ``param`` is in force; nothing when it is not."""
+    rec = r.find(param)
+    if rec is not None:
+        r.add(rule_id, NOTE, text(rec), threshold=rec)
+
+
+def debts_within(
+    r: Rules,
+    rule_id: str,
+    label: str,
+    debts: Money,
+    limit: Threshold,
+    *,
+    limit_name: str = "",
+) -> None:
+    """PASS if ``debts`` are at most ``limit``, FAIL if they exceed it.
+
+    The message reads ``"{label} {debts} within|exceed [{limit_name} ]{limit}"``.
+    """
+    ok = debts.pence <= limit.value
+    shown = f"{limit_name} {limit.display_value()}" if limit_name else limit.display_value()
+    r.add(
+        rule_id,
+        PASS if ok else FAIL,
+        f"{label} {debts} {'within' if ok else 'exceed'} {shown}",
+        threshold=limit,
+    )

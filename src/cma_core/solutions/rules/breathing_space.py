@@ -17,6 +17,7 @@ from cma_core.solutions.rules.base import (
     PASS,
     Rules,
     RuleSpec,
+    note_threshold,
 )
 
 #: Breathing Space non-eligible by type: court fines (reg 5(4)) [V]; student loans and UC
@@ -38,20 +39,24 @@ def _eligibility_source(r: Rules) -> str:
     return "SI 2020/1311 reg 30(3) [V]"
 
 
-def bs_e0_in_force(r: Rules) -> None:
-    """BS-E0: the scheme is in force (from 2021-05-04) [V: SI 2020/1311]."""
+def _scheme_in_force(r: Rules, rule_id: str, scheme: str) -> None:
+    """PASS if the scheme is in force on the facts' date; else FAIL and no later rule applies."""
     in_force = r.find(Param.BS_SCHEME_IN_FORCE)
     if in_force is None:
         r.add(
-            "BS-E0",
+            rule_id,
             FAIL,
-            f"the Breathing Space scheme was not in force on {r.facts.on_date.isoformat()} "
-            "(from 2021-05-04)",
+            f"{scheme} was not in force on {r.facts.on_date.isoformat()} (from 2021-05-04)",
             source=_BSR,
         )
         r.stop()
     else:
-        r.add("BS-E0", PASS, "scheme in force", threshold=in_force)
+        r.add(rule_id, PASS, "scheme in force", threshold=in_force)
+
+
+def bs_e0_in_force(r: Rules) -> None:
+    """BS-E0: the scheme is in force (from 2021-05-04) [V: SI 2020/1311]."""
+    _scheme_in_force(r, "BS-E0", "the Breathing Space scheme")
 
 
 def _qualifying(debts: tuple[Debt, ...]) -> tuple[list[Debt], list[str]]:
@@ -120,7 +125,7 @@ def bs_e3_no_procedure(r: Rules) -> None:
         (cur.in_interim_order, "subject to an interim order"),
         (cur.undischarged_bankrupt, "an undischarged bankrupt"),
     ):
-        r.flag("BS-E3", value, bad_if_true=what, missing=f"whether {what}", source=src)
+        r.flag("BS-E3", value, bad_if_true=what, source=src)
 
 
 def bs_e4_no_moratorium(r: Rules) -> None:
@@ -131,7 +136,7 @@ def bs_e4_no_moratorium(r: Rules) -> None:
         (cur.in_breathing_space, "already in a breathing space"),
         (cur.in_mental_health_crisis_moratorium, "already in a mental health crisis moratorium"),
     ):
-        r.flag("BS-E4", value, bad_if_true=what, missing=f"whether {what}", source=src)
+        r.flag("BS-E4", value, bad_if_true=what, source=src)
 
 
 def bs_e5_twelve_months(r: Rules) -> None:
@@ -264,17 +269,7 @@ BREATHING_SPACE_RULES: tuple[RuleSpec, ...] = (
 
 def bs_m0_in_force(r: Rules) -> None:
     """BS-M0: the scheme is in force (from 2021-05-04) [V: SI 2020/1311]."""
-    in_force = r.find(Param.BS_SCHEME_IN_FORCE)
-    if in_force is None:
-        r.add(
-            "BS-M0",
-            FAIL,
-            f"the scheme was not in force on {r.facts.on_date.isoformat()} (from 2021-05-04)",
-            source=_BSR,
-        )
-        r.stop()
-    else:
-        r.add("BS-M0", PASS, "scheme in force", threshold=in_force)
+    _scheme_in_force(r, "BS-M0", "the scheme")
 
 
 def _known(r: Rules, rule_id: str, value: bool | None, what: str) -> None:
@@ -303,15 +298,15 @@ def bs_m3_duration(r: Rules) -> None:
     """BS-M3: lasts for the treatment plus 30 days; credit report (reg 30(1)); a nominated
     point of contact [S: Shelter].
     """
-    extra = r.find(Param.BS_MHCM_AFTER_TREATMENT_DAYS)
-    if extra is not None:
-        r.add(
-            "BS-M3",
-            NOTE,
-            f"lasts for the crisis treatment plus {extra.value} days; obtain a credit reference "
-            "report (reg 30(1)); a nominated point of contact is required",
-            threshold=extra,
-        )
+    note_threshold(
+        r,
+        "BS-M3",
+        Param.BS_MHCM_AFTER_TREATMENT_DAYS,
+        lambda extra: (
+            f"lasts for the crisis treatment plus {extra.value} days; obtain a credit "
+            "reference report (reg 30(1)); a nominated point of contact is required"
+        ),
+    )
 
 
 MHCM_RULES: tuple[RuleSpec, ...] = (

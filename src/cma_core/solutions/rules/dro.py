@@ -18,6 +18,8 @@ from cma_core.solutions.rules.base import (
     PASS,
     Rules,
     RuleSpec,
+    debts_within,
+    note_threshold,
     total,
     within_years,
 )
@@ -59,14 +61,7 @@ def dro_e2_debt_limit(r: Rules) -> None:
     if not qualifying:
         r.add("DRO-E2", FAIL, "no qualifying debts for a DRO to cover", source="IR 2016 r9.2 [V]")
     elif limit is not None:
-        ok = debts.pence <= limit.value
-        r.add(
-            "DRO-E2",
-            PASS if ok else FAIL,
-            f"qualifying debts {debts} {'within' if ok else 'exceed'} the limit "
-            f"{limit.display_value()}",
-            threshold=limit,
-        )
+        debts_within(r, "DRO-E2", "qualifying debts", debts, limit, limit_name="the limit")
 
 
 def dro_e2_not_counted(r: Rules) -> None:
@@ -295,7 +290,6 @@ def dro_e6_not_in_dro(r: Rules) -> None:
         "DRO-E6",
         r.facts.insolvency.current.in_dro,
         bad_if_true="currently in a DRO",
-        missing="whether currently in a DRO",
         source="IA 1986 Part 7A",
     )
 
@@ -310,7 +304,7 @@ def dro_e7_status(r: Rules) -> None:
         (cur.bro_or_bru, "subject to a BRO/BRU"),
         (cur.drro_or_drru, "subject to a DRRO/DRRU"),
     ):
-        r.flag("DRO-E7", value, bad_if_true=what, missing=f"whether {what}", source=_STATUS_SOURCE)
+        r.flag("DRO-E7", value, bad_if_true=what, source=_STATUS_SOURCE)
 
 
 def _petition(
@@ -373,9 +367,12 @@ def dro_e8_breathing_space(r: Rules) -> None:
 
 def dro_fee(r: Rules) -> None:
     """The application fee in force (£0 in EW from 2024-04-06) [S: ICAEW]."""
-    fee = r.find(Param.DRO_APPLICATION_FEE)
-    if fee is not None:
-        r.add("DRO-FEE", NOTE, f"application fee {fee.display_value()}", threshold=fee)
+    note_threshold(
+        r,
+        "DRO-FEE",
+        Param.DRO_APPLICATION_FEE,
+        lambda fee: f"application fee {fee.display_value()}",
+    )
 
 
 def dro_duties(r: Rules) -> None:
@@ -384,14 +381,14 @@ def dro_duties(r: Rules) -> None:
     """
     if _is_ni(r):
         return
-    credit = r.find(Param.DRO_UNDISCLOSED_CREDIT_LIMIT)
-    if credit is not None:
-        r.add(
-            "DRO-NOTE",
-            NOTE,
-            f"during the DRO, credit of {credit.display_value()} or more must disclose it",
-            threshold=credit,
-        )
+    note_threshold(
+        r,
+        "DRO-NOTE",
+        Param.DRO_UNDISCLOSED_CREDIT_LIMIT,
+        lambda credit: (
+            f"during the DRO, credit of {credit.display_value()} or more must disclose it"
+        ),
+    )
     r.add(
         "DRO-NOTE",
         NOTE,

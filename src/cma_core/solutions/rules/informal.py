@@ -20,6 +20,7 @@ from cma_core.solutions.rules.base import (
     Rules,
     RuleSpec,
     non_priority,
+    note_threshold,
     total,
 )
 
@@ -172,15 +173,15 @@ def ao_e3_creditors(r: Rules) -> None:
 
 def ao_e4_court(r: Rules) -> None:
     """AO-E4: court fee, 16 days to object, 6 years on the Register [S: NDL]; form N92 [V]."""
-    fee = r.find(Param.AO_COURT_FEE)
-    if fee is not None:
-        r.add(
-            "AO-E4",
-            NOTE,
-            f"court fee {fee.display_value()}; creditors may object within 16 days; on the "
-            "Register for 6 years; a composition order usually runs about 3 years",
-            threshold=fee,
-        )
+    note_threshold(
+        r,
+        "AO-E4",
+        Param.AO_COURT_FEE,
+        lambda fee: (
+            f"court fee {fee.display_value()}; creditors may object within 16 days; on "
+            "the Register for 6 years; a composition order usually runs about 3 years"
+        ),
+    )
     r.add("AO-E4", NOTE, "apply to the county court on form N92", source=_N92)
 
 

@@ -5,20 +5,32 @@ IVA-E1 ... IVA-E6, and the Scottish trust deed TD-E1, TD-E2 (our ids).
 from __future__ import annotations
 
 from cma_core.debts.model import Debt
-from cma_core.reference.thresholds import Param
+from cma_core.reference.thresholds import Param, Threshold
 from cma_core.solutions.rules.base import (
     JUDGEMENT,
     MISSING,
-    NOTE,
     PASS,
     Rules,
     RuleSpec,
+    note_threshold,
     total,
 )
 
 #: Said in every IVA-E2 ... IVA-E5 message: these are norms, not law.
 _NORM = "market norm, not law"
 _NDL = "NDL rule of thumb [S]"
+
+
+def _against_norm(
+    r: Rules, rule_id: str, ok: bool, said: str, norm: Threshold, at_least: int | str
+) -> None:
+    """PASS when the norm is met, else adviser JUDGEMENT: ``"{said} (norm: at least ...)"``."""
+    r.add(
+        rule_id,
+        PASS if ok else JUDGEMENT,
+        f"{said} (norm: at least {at_least}; {_NORM})",
+        threshold=norm,
+    )
 
 
 def _unsecured(r: Rules) -> list[Debt]:
@@ -32,7 +44,6 @@ def iva_e1_not_in_iva(r: Rules) -> None:
         "IVA-E1",
         cur.in_iva,
         bad_if_true="already in an IVA",
-        missing="whether already in an IVA",
         source="IA 1986 Part VIII",
     )
     if cur.undischarged_bankrupt:
@@ -45,12 +56,7 @@ def iva_e2_debts(r: Rules) -> None:
     n_debts = r.figure("IVA-E2", Param.IVA_MIN_DEBTS)
     if n_debts is not None:
         ok = len(unsecured) >= n_debts.value
-        r.add(
-            "IVA-E2",
-            PASS if ok else JUDGEMENT,
-            f"{len(unsecured)} unsecured debts (norm: at least {n_debts.value}; {_NORM})",
-            threshold=n_debts,
-        )
+        _against_norm(r, "IVA-E2", ok, f"{len(unsecured)} unsecured debts", n_debts, n_debts.value)
 
 
 def iva_e3_total(r: Rules) -> None:
@@ -59,12 +65,8 @@ def iva_e3_total(r: Rules) -> None:
     min_total = r.figure("IVA-E3", Param.IVA_MIN_TOTAL_DEBT)
     if min_total is not None:
         ok = debts.pence >= min_total.value
-        r.add(
-            "IVA-E3",
-            PASS if ok else JUDGEMENT,
-            f"unsecured debts {debts} (norm: at least {min_total.display_value()}; {_NORM})",
-            threshold=min_total,
-        )
+        shown = min_total.display_value()
+        _against_norm(r, "IVA-E3", ok, f"unsecured debts {debts}", min_total, shown)
 
 
 def iva_e4_creditors(r: Rules) -> None:
@@ -77,12 +79,7 @@ def iva_e4_creditors(r: Rules) -> None:
         r.add("IVA-E4", MISSING, "missing: creditor of every debt", threshold=min_creditors)
         return
     ok = len(ids) >= min_creditors.value
-    r.add(
-        "IVA-E4",
-        PASS if ok else JUDGEMENT,
-        f"{len(ids)} creditors (norm: at least {min_creditors.value}; {_NORM})",
-        threshold=min_creditors,
-    )
+    _against_norm(r, "IVA-E4", ok, f"{len(ids)} creditors", min_creditors, min_creditors.value)
 
 
 def iva_e5_dividend(r: Rules) -> None:
@@ -111,25 +108,18 @@ def iva_e5_dividend(r: Rules) -> None:
         # it): a screen, not a forecast.
         pence_in_pound = monthly.pence * term.value * 100 // debts.pence
         ok = pence_in_pound >= dividend.value
-        r.add(
-            "IVA-E5",
-            PASS if ok else JUDGEMENT,
-            f"about {pence_in_pound}p in the pound over {term.value} months before fees "
-            f"(norm: at least {dividend.display_value()}; {_NORM})",
-            threshold=dividend,
-        )
+        said = f"about {pence_in_pound}p in the pound over {term.value} months before fees"
+        _against_norm(r, "IVA-E5", ok, said, dividend, dividend.display_value())
 
 
 def iva_e6_approval(r: Rules) -> None:
     """IVA-E6: approval by 75% by value of creditors voting [S]."""
-    approval = r.find(Param.IVA_APPROVAL_PERCENT_BY_VALUE)
-    if approval is not None:
-        r.add(
-            "IVA-E6",
-            NOTE,
-            f"needs approval by {approval.value}% by value of creditors voting",
-            threshold=approval,
-        )
+    note_threshold(
+        r,
+        "IVA-E6",
+        Param.IVA_APPROVAL_PERCENT_BY_VALUE,
+        lambda approval: f"needs approval by {approval.value}% by value of creditors voting",
+    )
 
 
 IVA_RULES: tuple[RuleSpec, ...] = (
@@ -164,14 +154,12 @@ def td_e1_not_in_procedure(r: Rules) -> None:
         "TD-E1",
         cur.in_map_or_sequestration,
         bad_if_true="sequestrated or in a MAP",
-        missing="whether sequestrated or in a MAP",
         source="[U]",
     )
     r.flag(
         "TD-E1",
         cur.in_trust_deed,
         bad_if_true="already in a trust deed",
-        missing="whether already in a trust deed",
         source="[U]",
     )
 

@@ -13,6 +13,7 @@ from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.thresholds import Param, Threshold
 from cma_core.shared.money import Money
 from cma_core.solutions.rules.base import (
+    AIB,
     FAIL,
     JUDGEMENT,
     MISSING,
@@ -20,11 +21,12 @@ from cma_core.solutions.rules.base import (
     PASS,
     Rules,
     RuleSpec,
+    debts_within,
+    note_threshold,
     total,
     within_years,
 )
 
-_AIB = "AIB [V]"
 _UNVERIFIED = "[U] general rule, not in the reference"
 
 #: (name, pence) of each asset counted for MAP-E3.
@@ -40,14 +42,7 @@ def map_e1_debt_limit(r: Rules) -> None:
     debts = _counted_debts(r)
     limit = r.figure("MAP-E1", Param.MAP_MAX_DEBT)
     if limit is not None:
-        ok = debts.pence <= limit.value
-        r.add(
-            "MAP-E1",
-            PASS if ok else FAIL,
-            f"debts (student loans excluded) {debts} {'within' if ok else 'exceed'} "
-            f"{limit.display_value()}",
-            threshold=limit,
-        )
+        debts_within(r, "MAP-E1", "debts (student loans excluded)", debts, limit)
 
 
 def map_e2_minimum_debt(r: Rules) -> None:
@@ -161,11 +156,11 @@ def map_e4_no_property(r: Rules) -> None:
     """MAP-E4: no land or property [V: AIB]."""
     owner = r.facts.assets.is_homeowner
     if owner is None:
-        r.add("MAP-E4", MISSING, "missing: whether the client owns land or property", source=_AIB)
+        r.add("MAP-E4", MISSING, "missing: whether the client owns land or property", source=AIB)
     elif owner:
-        r.add("MAP-E4", FAIL, "owns land or property", source=_AIB)
+        r.add("MAP-E4", FAIL, "owns land or property", source=AIB)
     else:
-        r.add("MAP-E4", PASS, "no land or property", source=_AIB)
+        r.add("MAP-E4", PASS, "no land or property", source=AIB)
 
 
 def map_e5_income(r: Rules) -> None:
@@ -212,7 +207,7 @@ def map_e6_certificate(r: Rules) -> None:
         "MAP-E6",
         NOTE,
         "needs money advice and a Certificate for Sequestration from the adviser",
-        source=_AIB,
+        source=AIB,
     )
 
 
@@ -273,28 +268,24 @@ def map_e9_current(r: Rules) -> None:
         "MAP-E9",
         cur.in_map_or_sequestration,
         bad_if_true="already sequestrated or in a MAP",
-        missing="whether already sequestrated or in a MAP",
         source=_UNVERIFIED,
     )
     r.flag(
         "MAP-E9",
         cur.in_trust_deed,
         bad_if_true="in a trust deed",
-        missing="whether in a trust deed",
         source=_UNVERIFIED,
     )
 
 
 def map_fee(r: Rules) -> None:
     """The MAP fee, waived on prescribed benefits or a nil CFT surplus [V: AIB]."""
-    fee = r.find(Param.MAP_FEE)
-    if fee is not None:
-        r.add(
-            "MAP-FEE",
-            NOTE,
-            f"fee {fee.display_value()}, waived on prescribed benefits or nil CFT surplus",
-            threshold=fee,
-        )
+    note_threshold(
+        r,
+        "MAP-FEE",
+        Param.MAP_FEE,
+        lambda fee: f"fee {fee.display_value()}, waived on prescribed benefits or nil CFT surplus",
+    )
 
 
 MAP_RULES: tuple[RuleSpec, ...] = (
@@ -302,39 +293,39 @@ MAP_RULES: tuple[RuleSpec, ...] = (
         id="MAP-E1",
         check=map_e1_debt_limit,
         title="Debts within the limit (student loans excluded)",
-        source=_AIB,
+        source=AIB,
     ),
-    RuleSpec(id="MAP-E2", check=map_e2_minimum_debt, title="Minimum debt", source=_AIB),
+    RuleSpec(id="MAP-E2", check=map_e2_minimum_debt, title="Minimum debt", source=AIB),
     RuleSpec(
         id="MAP-E3",
         check=map_e3_assets,
         title="Assets and single assets within the limits; one required vehicle excluded",
-        source=_AIB,
+        source=AIB,
     ),
-    RuleSpec(id="MAP-E4", check=map_e4_no_property, title="No land or property", source=_AIB),
+    RuleSpec(id="MAP-E4", check=map_e4_no_property, title="No land or property", source=AIB),
     RuleSpec(
         id="MAP-E5",
         check=map_e5_income,
         title="Benefits-only income for 6 months, or no CFT surplus",
-        source=_AIB,
+        source=AIB,
     ),
     RuleSpec(
         id="MAP-E6",
         check=map_e6_certificate,
         title="Money advice and a Certificate for Sequestration",
-        source=_AIB,
+        source=AIB,
     ),
     RuleSpec(
         id="MAP-E7",
         check=map_e7_residence,
         title="Lived in Scotland in the last year",
-        source=_AIB,
+        source=AIB,
     ),
     RuleSpec(
         id="MAP-E8",
         check=map_e8_history,
         title="No bankruptcy in 5 years, no MAP in 10",
-        source=_AIB,
+        source=AIB,
     ),
     RuleSpec(
         id="MAP-E9",
@@ -342,5 +333,5 @@ MAP_RULES: tuple[RuleSpec, ...] = (
         title="Not sequestrated, in a MAP or in a trust deed now",
         source="[U]",
     ),
-    RuleSpec(id="MAP-FEE", check=map_fee, title="Fee and its waiver", source=_AIB),
+    RuleSpec(id="MAP-FEE", check=map_fee, title="Fee and its waiver", source=AIB),
 )
