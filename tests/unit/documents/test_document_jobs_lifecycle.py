@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
 
 import pytest
-from tests.unit.services_documents.test_documents_service import (
+from tests.unit.documents.test_documents_service import (
     LOWELL,
     PNG,
     World,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.unit.services_documents.test_documents_service import (
+from tests.unit.documents.test_documents_service import (
     LOWELL,
     N1,
     World,
