@@ -223,6 +223,7 @@ class ContainerLifecycle(Middleware):
         self.sweep_every = sweep_every
         self.sweep_lock = sweep_lock
         self._futures: list[concurrent.futures.Future[None]] = []
+        self._tasks: set[asyncio.Task[None]] = set()
 
     def after_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
         if self.relay_every is not None:
@@ -237,13 +238,26 @@ class ContainerLifecycle(Middleware):
             )
 
     def after_worker_shutdown(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
-        loop = _loop()
-        for future in self._futures:
-            future.cancel()
         self._futures = []
-        asyncio.run_coroutine_threadsafe(shutdown(self.container), loop).result(timeout=30)
+        asyncio.run_coroutine_threadsafe(self._stop(), _loop()).result(timeout=30)
+
+    async def _stop(self) -> None:
+        # Cancel the loops and wait for them on the loop, so that a sweep interrupted
+        # mid-way releases its lock while the loop still runs (cancelling only the
+        # thread-safe futures left them to be closed by the garbage collector later).
+        tasks, self._tasks = self._tasks, set()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await shutdown(self.container)
+
+    def _running(self) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            self._tasks.add(task)
 
     async def _sweep_loop(self, sweep: SweepFn, every: float) -> None:
+        self._running()
         while True:
             await self.sweep_once(sweep)
             await asyncio.sleep(every)
@@ -272,6 +286,7 @@ class ContainerLifecycle(Middleware):
         return True
 
     async def _relay_loop(self, every: float) -> None:
+        self._running()
         while True:
             try:
                 published = await self.relay()
