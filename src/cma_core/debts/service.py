@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Sequence
 
 import attrs
 from attrs import define, field, frozen
@@ -637,7 +636,3 @@ def _not_future(value: dt.date | None, name: str, today: dt.date) -> dt.date | N
     if value is not None and value > today:
         raise ValidationError(name, "must not be in the future")
     return value
-
-
-def sorted_debts(entries: Sequence[DebtEntry]) -> list[DebtEntry]:
-    return sorted(entries, key=lambda e: (e.created_at, e.id))
