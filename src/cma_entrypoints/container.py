@@ -41,6 +41,7 @@ from cma_adapters.sqlalchemy import (
     SqlAlchemyUnitOfWorkFactory,
     create_engine_for,
 )
+from cma_adapters.sqlalchemy import privacy as sql_privacy
 from cma_adapters.sqlalchemy.factories import repository_factories
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.tesseract import TesseractTextExtractor
@@ -314,10 +315,10 @@ class Container(containers.DeclarativeContainer):
         document_store,
         assistant,
         clock,
-        **repository_factories("cases", "tasks"),
         max_bytes=settings.provided.max_document_bytes,
-        **repository_factories("documents", "suggestions"),
-        **repository_factories("deadlines", "budgets"),
+        **repository_factories(
+            "cases", "tasks", "documents", "suggestions", "deadlines", "budgets"
+        ),
     )
     document_jobs = providers.Singleton(
         DocumentJobs,
@@ -325,8 +326,7 @@ class Container(containers.DeclarativeContainer):
         text_extractor,
         assistant,
         clock,
-        **repository_factories("documents", "suggestions"),
-        **repository_factories("debts", "creditors"),
+        **repository_factories("documents", "suggestions", "debts", "creditors"),
     )
     holidays = providers.Singleton(HolidaysLibraryProvider)
     scheduling_config = providers.Singleton(_scheduling_config, settings)
@@ -462,11 +462,10 @@ class Container(containers.DeclarativeContainer):
     privacy = providers.Singleton(
         PrivacyService,
         uow,
-        providers.Object(repository_factories("case_data_eraser")["case_data_eraser"]),
+        providers.Object(sql_privacy.case_data_eraser),
         document_store,
         clock,
-        **repository_factories("cases", "clients", "tasks"),
-        **repository_factories("documents", "suggestions"),
+        **repository_factories("cases", "clients", "tasks", "documents", "suggestions"),
         advice=providers.Singleton(
             AdviceRecordSources,
             **repository_factories(
