@@ -50,7 +50,7 @@ from cma_core.shared.data import to_data
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version
+from cma_core.shared.service import IdFactory, check_version, optional_text
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.affordability import budget_figures, check_payment
 from cma_core.solutions.model import SOLUTIONS_BY_JURISDICTION, Solution
@@ -386,12 +386,12 @@ class AdviceService:
                 ),
                 recommended=cmd.recommended,
                 reasons=cmd.reasons.strip(),
-                risks=_text(cmd.risks),
-                next_steps=_text(cmd.next_steps),
+                risks=optional_text(cmd.risks),
+                next_steps=optional_text(cmd.next_steps),
                 monthly_payment=cmd.monthly_payment,
                 expected_term_months=cmd.expected_term_months,
                 client_decision=cmd.client_decision,
-                decision_notes=_text(cmd.decision_notes),
+                decision_notes=optional_text(cmd.decision_notes),
                 created_at=now,
                 created_by=ctx.user_id,
             )
@@ -437,7 +437,7 @@ class AdviceService:
                 raise NotFound("advice", advice_id)
             check_version("advice", expected_version, record.version)
             record.client_decision = decision
-            record.decision_notes = _text(notes)
+            record.decision_notes = optional_text(notes)
             await repo.save(record)
             await commit_audited(
                 uow,
@@ -527,10 +527,3 @@ def _advice_data(latest: AdviceRecord) -> dict[str, Any]:
             for o in latest.options
         ],
     }
-
-
-def _text(value: str | None) -> str | None:
-    if value is None:
-        return None
-    stripped = value.strip()
-    return stripped or None

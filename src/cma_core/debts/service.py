@@ -54,7 +54,7 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_page, check_version
+from cma_core.shared.service import IdFactory, check_page, check_version, optional_text
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 # ------------------------------------------------------------------------------ events
@@ -73,13 +73,6 @@ def thresholds_of(ref: CentreReference | None) -> ThresholdTable:
     if ref is None or ref.thresholds_json is None:
         return default_thresholds()
     return parse_thresholds(json.loads(ref.thresholds_json)["records"])
-
-
-def _text(value: str | None) -> str | None:
-    if value is None:
-        return None
-    stripped = value.strip()
-    return stripped or None
 
 
 # ------------------------------------------------------------------------------ commands
@@ -181,10 +174,10 @@ class DebtService:
                 id=CreditorId(self.new_id()),
                 centre_id=ctx.centre_id,
                 name=details.name.strip(),
-                address=_text(details.address),
-                email=_text(details.email),
-                phone=_text(details.phone),
-                reference_pattern=_text(details.reference_pattern),
+                address=optional_text(details.address),
+                email=optional_text(details.email),
+                phone=optional_text(details.phone),
+                reference_pattern=optional_text(details.reference_pattern),
             ),
             created_at=now,
         )
@@ -215,10 +208,10 @@ class DebtService:
                 id=entry.creditor.id,
                 centre_id=entry.creditor.centre_id,
                 name=details.name.strip(),
-                address=_text(details.address),
-                email=_text(details.email),
-                phone=_text(details.phone),
-                reference_pattern=_text(details.reference_pattern),
+                address=optional_text(details.address),
+                email=optional_text(details.email),
+                phone=optional_text(details.phone),
+                reference_pattern=optional_text(details.reference_pattern),
             )
             await repo.save(entry)
             await commit_audited(
@@ -272,7 +265,7 @@ class DebtService:
             if d.contractual_payment is None
             else Money.of(d.contractual_payment.pence, field="contractual_payment_pence"),
             ownership=d.ownership,
-            account_reference=_text(d.account_reference),
+            account_reference=optional_text(d.account_reference),
             ccj=d.ccj,
             enforcement_stage=d.enforcement_stage,
             last_payment_date=_not_future(d.last_payment_date, "last_payment_date", today),
@@ -331,7 +324,9 @@ class DebtService:
         debt = self._build_debt(
             ctx, case_id, DebtId(self.new_id()), details, previous=None, today=now.date()
         )
-        entry = DebtEntry(debt=debt, notes=_text(details.notes), created_at=now, updated_at=now)
+        entry = DebtEntry(
+            debt=debt, notes=optional_text(details.notes), created_at=now, updated_at=now
+        )
         await self.debts(uow).add(entry)
         await record_audit(
             uow, ctx, self.new_id, "debt.created", "debt", debt.id, now, _DEBT_FIELDS
@@ -452,11 +447,11 @@ class DebtService:
             changed = tuple(f for f in _DEBT_FIELDS if getattr(before, f) != getattr(after, f))
             if before.priority_override != after.priority_override:
                 changed += ("priority_override",)
-            if entry.notes != _text(details.notes):
+            if entry.notes != optional_text(details.notes):
                 changed += ("notes",)
             if changed:
                 entry.debt = after
-                entry.notes = _text(details.notes)
+                entry.notes = optional_text(details.notes)
                 entry.updated_at = now
                 await repo.save(entry)
                 await record_audit(

@@ -26,3 +26,10 @@ def check_version(entity: str, expected: int | None, actual: int) -> None:
     """Optimistic concurrency: refuse an edit made against an older version."""
     if expected is not None and expected != actual:
         raise StaleVersion(entity, expected, actual)
+
+
+def optional_text(value: str | None) -> str | None:
+    """Free text as entered, without surrounding blanks; ``None`` for nothing or blanks."""
+    if value is None:
+        return None
+    return value.strip() or None
