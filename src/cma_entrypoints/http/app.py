@@ -165,6 +165,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "clients": provider(container.clients),
             "cases": provider(container.cases),
             "tasks": provider(container.tasks),
+            "directory": provider(container.directory),
             "scheduling": provider(container.scheduling),
             "compliance": provider(container.compliance),
             "audit": provider(container.audit),
