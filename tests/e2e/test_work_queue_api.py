@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 import httpx
-from tests.e2e.conftest import PASSWORD, Api, make_centre, settle, sign_in
+from tests.e2e.conftest import PASSWORD, Api, settle, sign_in
 
 from cma_core.identity.permissions import Role
 from cma_entrypoints.container import Container
@@ -42,7 +42,8 @@ async def test_task_lifecycle_with_if_match_and_audit(
     a, _ = two_centres
     case = await a.new_case()
     task = await _task(a, case_id=case["id"], due_at="2030-01-02T10:00:00Z", priority="high")
-    assert task["status"] == "open" and task["priority"] == "high"
+    assert task["status"] == "open"
+    assert task["priority"] == "high"
     assert task["assignee_name"] == task["created_by_name"] is not None
     url = f"/api/v1/tasks/{task['id']}"
 
@@ -53,25 +54,31 @@ async def test_task_lifecycle_with_if_match_and_audit(
     r = await a.patch(url, {"due_at": None, "priority": "urgent"}, headers={"If-Match": '"1"'})
     assert r.status_code == 200, r.text
     assert r.headers["etag"] == '"2"'
-    assert r.json()["due_at"] is None and r.json()["priority"] == "urgent"
+    assert r.json()["due_at"] is None
+    assert r.json()["priority"] == "urgent"
 
     r = await a.post(f"{url}/complete", {"outcome_note": ""}, headers={"If-Match": '"2"'})
-    assert r.status_code == 400 and _field(r) == "outcome_note"
+    assert r.status_code == 400
+    assert _field(r) == "outcome_note"
     r = await a.post(
         f"{url}/complete", {"outcome_note": "Spoke to client"}, headers={"If-Match": '"2"'}
     )
     assert r.status_code == 200, r.text
     done = r.json()
-    assert done["status"] == "done" and done["outcome_note"] == "Spoke to client"
-    assert done["closed_by_name"] == task["assignee_name"] and done["version"] == 3
+    assert done["status"] == "done"
+    assert done["outcome_note"] == "Spoke to client"
+    assert done["closed_by_name"] == task["assignee_name"]
+    assert done["version"] == 3
     # A done task cannot be edited or completed again: 409.
     r = await a.patch(url, {"title": "x"}, headers={"If-Match": '"3"'})
     assert r.status_code == 409
     r = await a.post(f"{url}/reopen", headers={"If-Match": '"3"'})
-    assert r.status_code == 200 and r.json()["status"] == "open"
+    assert r.status_code == 200
+    assert r.json()["status"] == "open"
     assert r.json()["outcome_note"] is None
     r = await a.post(f"{url}/cancel", {"reason": "Duplicate"}, headers={"If-Match": '"4"'})
-    assert r.status_code == 200 and r.json()["status"] == "cancelled"
+    assert r.status_code == 200
+    assert r.json()["status"] == "cancelled"
     assert r.json()["outcome_note"] == "Duplicate"
     assert (await a.get(url)).headers["etag"] == '"5"'
 
@@ -95,15 +102,20 @@ async def _audit(container: Container, api: Api, task_id: str) -> list[str]:
 async def test_free_standing_task_and_validation(two_centres: tuple[Api, Api]) -> None:
     a, _ = two_centres
     task = await _task(a)
-    assert task["case_id"] is None and task["kind"] == "general"
+    assert task["case_id"] is None
+    assert task["kind"] == "general"
     r = await a.post("/api/v1/tasks", {"title": "   "})
-    assert r.status_code == 422 and _field(r) == "title"
+    assert r.status_code == 422
+    assert _field(r) == "title"
     r = await a.post("/api/v1/tasks", {"title": "x", "priority": "whenever"})
-    assert r.status_code == 400 and _field(r) == "priority"
+    assert r.status_code == 400
+    assert _field(r) == "priority"
     r = await a.post("/api/v1/tasks", {"title": "x", "due_at": "2030-01-02T10:00:00"})
-    assert r.status_code == 422 and _field(r) == "due_at"
+    assert r.status_code == 422
+    assert _field(r) == "due_at"
     r = await a.post("/api/v1/tasks", {"title": "x", "colour": "red"})
-    assert r.status_code == 400 and _field(r) == "colour"
+    assert r.status_code == 400
+    assert _field(r) == "colour"
     r = await a.post("/api/v1/tasks", {"title": "x", "case_id": str(uuid.uuid4())})
     assert r.status_code == 404
 
@@ -136,14 +148,16 @@ async def test_assigning_to_someone_else_needs_task_assign(
     r = await adviser.post("/api/v1/tasks", {"title": "x", "assignee_id": task["created_by"]})
     assert r.status_code == 403
     r = await sup.post("/api/v1/tasks", {"title": "x", "assignee_id": str(uuid.uuid4())})
-    assert r.status_code == 422 and _field(r) == "assignee_id"
+    assert r.status_code == 422
+    assert _field(r) == "assignee_id"
     other = (await b.get("/api/v1/auth/me")).json()["user_id"]
     r = await sup.post("/api/v1/tasks", {"title": "x", "assignee_id": other})
     assert r.status_code == 422
     r = await sup.patch(
         f"/api/v1/tasks/{task['id']}", {"assignee_id": None}, headers={"If-Match": '"1"'}
     )
-    assert r.status_code == 200 and r.json()["assignee_id"] is None
+    assert r.status_code == 200
+    assert r.json()["assignee_id"] is None
     auditor = await _staff(container, http, adviser, Role.AUDITOR)
     assert (await auditor.post("/api/v1/tasks", {"title": "x"})).status_code == 403
 
@@ -177,15 +191,18 @@ async def test_queue_filters_and_sorts(two_centres: tuple[Api, Api]) -> None:
     assert await titles(status="done") == ["late"]
     assert await titles(status="open") == ["soon", "undated"]
     r = await a.get("/api/v1/tasks", params={"due_before": "2025-01-01T00:00:00"})
-    assert r.status_code == 422 and _field(r) == "due_before"
+    assert r.status_code == 422
+    assert _field(r) == "due_before"
     r = await a.get(
         "/api/v1/tasks",
         params={"due_before": "2020-01-01T00:00:00Z", "due_after": "2021-01-01T00:00:00Z"},
     )
     assert r.status_code == 422
     r = await a.get("/api/v1/tasks", params={"sort": "colour"})
-    assert r.status_code == 400 and _field(r) == "sort"
-    assert soon["id"] and undated["id"]
+    assert r.status_code == 400
+    assert _field(r) == "sort"
+    assert soon["id"]
+    assert undated["id"]
 
 
 async def test_closing_a_case_cancels_its_open_tasks_with_a_note(
@@ -239,14 +256,16 @@ async def test_staff_directory(
     r = await a.get("/api/v1/users")
     assert r.status_code == 200, r.text
     page = r.json()
-    assert page["total"] == 2 and page["limit"] == 50
+    assert page["total"] == 2
+    assert page["limit"] == 50
     assert {tuple(u["roles"]) for u in page["items"]} == {("adviser",), ("supervisor",)}
     assert all(set(u) == {"id", "display_name", "roles", "active"} for u in page["items"])
     sups = (await a.get("/api/v1/users", params={"role": "supervisor"})).json()["items"]
     me_sup = (await sup.get("/api/v1/auth/me")).json()["user_id"]
     assert [u["id"] for u in sups] == [me_sup]
     one = await a.get(f"/api/v1/users/{me_sup}")
-    assert one.status_code == 200 and one.json()["roles"] == ["supervisor"]
+    assert one.status_code == 200
+    assert one.json()["roles"] == ["supervisor"]
     assert (await a.get("/api/v1/users", params={"active": "false"})).json()["total"] == 0
     name = page["items"][0]["display_name"]
     found = (await a.get("/api/v1/users", params={"name": name[:3].lower()})).json()
@@ -254,7 +273,8 @@ async def test_staff_directory(
     assert (await b.get(f"/api/v1/users/{me_sup}")).status_code == 404
     assert (await b.get("/api/v1/users")).json()["total"] == 1
     r = await a.get("/api/v1/users", params={"role": "wizard"})
-    assert r.status_code == 400 and _field(r) == "role"
+    assert r.status_code == 400
+    assert _field(r) == "role"
     assert (await a.get(f"/api/v1/users/{uuid.uuid4()}")).status_code == 404
 
 
@@ -269,7 +289,8 @@ async def test_unknown_query_parameters_are_400_naming_them(
         assert "stauts" in r.json()["detail"]
     case = await a.new_case()
     r = await a.get(f"/api/v1/cases/{case['id']}", params={"verbose": "1"})
-    assert r.status_code == 400 and _field(r) == "verbose"
+    assert r.status_code == 400
+    assert _field(r) == "verbose"
     assert (await a.get("/api/v1/tasks", params={"limit": 5, "status": "open"})).status_code == 200
 
 

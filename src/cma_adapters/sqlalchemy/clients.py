@@ -191,8 +191,8 @@ class SqlAlchemyClientRepository(ClientRepository):
         key = await self._x.keys.current(self._x.c)
         values = m.client_to_row(client, key)
         values.update(version=expected + 1)
-        for key in ("id", "centre_id", "created_at"):
-            values.pop(key)
+        for column in ("id", "centre_id", "created_at"):
+            values.pop(column)
         result = await self._x.c.execute(
             update(clients_t)
             .where(

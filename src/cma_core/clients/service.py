@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from attrs import define, field, frozen
 
@@ -159,3 +159,19 @@ class ClientService:
                 done += await repo.refresh_lookup(ids)
                 await uow.commit()
             offset += len(ids)
+
+    async def display_names(
+        self, ctx: TenantContext, client_ids: Iterable[ClientId]
+    ) -> dict[ClientId, str]:
+        """The display names of these clients of the centre, for lists that carry client ids
+        (a case list). Empty for a role without ``client:read``: names are then withheld.
+        Not audited per client: the caller's list is the read."""
+        if not ctx.can(Permission.CLIENT_READ):
+            return {}
+        wanted = list(dict.fromkeys(client_ids))
+        if not wanted:
+            return {}
+        async with self.uow(ctx.centre_id) as uow:
+            repo = self.clients(uow)
+            found = [await repo.get(i) for i in wanted]
+        return {c.id: c.display_name for c in found if c is not None}
