@@ -142,7 +142,7 @@ class SqlAlchemyClientRepository(ClientRepository):
         return await self._page(where, limit, offset)
 
     async def _page(
-        self, where: list[ColumnElement[bool]], limit: int, offset: int
+        self, where: Sequence[ColumnElement[bool]], limit: int, offset: int
     ) -> Page[Client]:
         total = (
             await self._x.c.execute(select(func.count()).select_from(clients_t).where(*where))
