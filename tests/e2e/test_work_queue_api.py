@@ -312,7 +312,8 @@ async def test_every_documented_query_parameter_is_accepted(http: httpx.AsyncCli
     for route in app.routes:
         for method, (handler, _model) in getattr(route, "route_handler_map", {}).items():
             path = route.path_format or "/"
-            by_path[(path, method.lower())] = set(allowed[id(handler)])
+            if id(handler) in allowed:
+                by_path[(path, method.lower())] = set(allowed[id(handler)])
     checked = 0
     for key, names in documented.items():
         if key in by_path:

@@ -31,13 +31,16 @@ def allowed_query_params(app: Any) -> dict[int, frozenset[str]]:
         if not isinstance(route, HTTPRoute):
             continue
         for handler, model in route.route_handler_map.values():
-            allowed[id(handler)] = frozenset(p.field_alias for p in model.expected_query_params)
+            if handler.opt.get("strict_query", True):
+                allowed[id(handler)] = frozenset(p.field_alias for p in model.expected_query_params)
     app.state[_CACHE_KEY] = allowed
     return allowed
 
 
 def unknown_query_params(app: Any, handler: Any, query_string: bytes) -> list[str]:
-    """The names in ``query_string`` that ``handler`` does not take, in order, once each."""
+    """The names in ``query_string`` that ``handler`` does not take, in order, once each.
+    A handler that reads its raw query itself opts out with ``opt={"strict_query": False}``
+    (the signed file links)."""
     known = allowed_query_params(app).get(id(handler))
     if known is None:
         return []
