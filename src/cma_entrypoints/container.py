@@ -59,6 +59,7 @@ from cma_core.documents.service import (
     DocumentSweep,
 )
 from cma_core.identity.blind_index import blind_index
+from cma_core.identity.directory import StaffDirectory
 from cma_core.identity.service import IdentityService, SessionService
 from cma_core.privacy.ports import AdviceRecordSources, SchedulingRecordSources
 from cma_core.privacy.service import PrivacyService
@@ -300,8 +301,11 @@ class Container(containers.DeclarativeContainer):
         clock,
         **repository_factories("cases", "clients"),
     )
-    tasks = providers.Singleton(TaskService, uow, **repository_factories("tasks"))
-    task_jobs = providers.Singleton(TaskJobs, clock, **repository_factories("tasks"))
+    tasks = providers.Singleton(
+        TaskService, uow, identity_store, clock, **repository_factories("tasks", "cases")
+    )
+    task_jobs = providers.Singleton(TaskJobs, clock, **repository_factories("tasks", "cases"))
+    directory = providers.Singleton(StaffDirectory, identity_store)
     audit = providers.Singleton(AuditService, uow)
     document_store = providers.Singleton(_document_store, settings)
     text_extractor = providers.Singleton(

@@ -125,6 +125,13 @@ async def _appointment_id(b: Api, seeded: Seeded) -> str:
     )
 
 
+async def _task_id(b: Api, seeded: Seeded) -> str:
+    case = await _case_id(b, seeded)
+    return await _created(
+        b, "/api/v1/tasks", {"title": "Iso B task", "case_id": case}, "task_id", seeded
+    )
+
+
 async def _creditor_id(b: Api, seeded: Seeded) -> str:
     return await _created(b, "/api/v1/creditors", {"name": "Iso B Bank plc"}, "creditor_id", seeded)
 
@@ -207,6 +214,7 @@ ID_FACTORIES: dict[str, IdFactory] = {
     "document_id": _document_id,
     "suggestion_id": _suggestion_id,
     "sample_id": _sample_id,
+    "task_id": _task_id,
 }
 
 #: Path parameters that are values within the caller's own centre, not record ids: there
@@ -226,6 +234,8 @@ PENDING_FACTORIES: dict[str, str] = {}
 REQUEST_OVERRIDES: dict[str, dict[str, Any]] = {
     # The example assigns a random adviser, refused as unknown before the case is read.
     "PATCH /api/v1/cases/{case_id}": {"json": {}},
+    # Likewise: the example reassigns to a made-up adviser.
+    "PATCH /api/v1/tasks/{task_id}": {"json": {"title": "Not theirs"}},
     "PUT /api/v1/advisers/{user_id}/availability": {
         "json": {"weekly_hours": {"0": [{"start": "09:00:00", "end": "12:00:00"}]}, "leave": []}
     },

@@ -163,3 +163,21 @@ def test_erase_json_receipt(cma: Callable[..., Result], env: dict[str, str | Non
     assert receipt["rows"]["cases"] == 1
     assert receipt["rows"]["documents"] == 1
     assert receipt["rows"]["case_notes"] == 1
+
+
+def test_clients_reindex(cma: Callable[..., Result], env: dict[str, str | None]) -> None:
+    assert cma("migrate").exit_code == 0
+    centre = _create_centre(cma)
+    other = _create_centre(cma)
+    _seed(env, centre)
+    result = cma("clients", "reindex", "--json")
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.stdout)
+    assert counts["centres"][centre] == 1
+    assert counts["centres"][other] == 0
+    assert counts["clients"] >= 1
+    result = cma("clients", "reindex", "--centre", centre)
+    assert result.exit_code == 0, result.output
+    assert f"centre {centre}: 1 clients reindexed" in result.output
+    bad = cma("clients", "reindex", "--centre", "nope", "--json")
+    assert bad.exit_code != 0

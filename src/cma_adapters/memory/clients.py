@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
+
+from jellyfish import metaphone
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, page_of, stored_copy
+from cma_core.clients.lookup import ClientLookup
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.shared.errors import CrossTenantAccess, StaleVersion
@@ -40,6 +44,34 @@ class InMemoryClientRepository(ClientRepository):
             rows = [c for c in rows if wanted in (c.first_name.casefold(), c.last_name.casefold())]
         rows.sort(key=lambda c: (c.created_at, c.id), reverse=True)
         return page_of([copy.deepcopy(c) for c in rows], limit, offset)
+
+    async def lookup(self, query: ClientLookup, *, limit: int, offset: int) -> Page[Client]:
+        refs: dict[ClientId, set[str]] = {}
+        for case in self._db.cases.values():
+            if case.centre_id == self._centre:
+                refs.setdefault(case.client_id, set()).add(case.reference)
+        rows = [
+            c
+            for c in self._db.clients.values()
+            if c.centre_id == self._centre and query.matches(c, metaphone, refs.get(c.id, set()))
+        ]
+        rows.sort(key=lambda c: (c.created_at, c.id), reverse=True)
+        return page_of([copy.deepcopy(c) for c in rows], limit, offset)
+
+    async def refresh_lookup(self, client_ids: Sequence[ClientId]) -> int:
+        # Terms are derived from the clients on every look-up: nothing is stored to rewrite.
+        return sum(
+            1
+            for i in client_ids
+            if (c := self._db.clients.get(i)) is not None and c.centre_id == self._centre
+        )
+
+    async def ids(self, *, limit: int, offset: int) -> Sequence[ClientId]:
+        rows = sorted(
+            (c for c in self._db.clients.values() if c.centre_id == self._centre),
+            key=lambda c: (c.created_at, c.id),
+        )
+        return [c.id for c in rows[offset : offset + limit]]
 
     async def save(self, client: Client) -> None:
         if client.centre_id != self._centre:

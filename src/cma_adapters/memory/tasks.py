@@ -6,11 +6,11 @@ import copy
 import datetime as dt
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, page_of
-from cma_core.shared.errors import Conflict, CrossTenantAccess
+from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, EventId, TaskId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
-from cma_core.tasks.model import Task, TaskStatus
-from cma_core.tasks.ports import TaskRepository
+from cma_core.tasks.model import Task, TaskSort, TaskStatus
+from cma_core.tasks.ports import TaskFilter, TaskRepository
 
 _FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
@@ -49,6 +49,21 @@ class InMemoryTaskRepository(TaskRepository):
                 return copy.deepcopy(task)
         return None
 
+    async def save(self, task: Task) -> None:
+        if task.centre_id != self._centre:
+            raise CrossTenantAccess("task belongs to another centre")
+        expected = self._st.base_versions.setdefault(task.id, task.version)
+        task.version += 1
+        stored = copy.deepcopy(task)
+
+        def check() -> None:
+            current = self._db.tasks.get(task.id)
+            if current is None or current.centre_id != self._centre or current.version != expected:
+                raise StaleVersion("task", expected, current.version if current else 0)
+
+        self._st.checks.append(check)
+        self._st.ops.append(lambda: self._db.tasks.__setitem__(task.id, stored))
+
     async def list(
         self,
         *,
@@ -58,18 +73,39 @@ class InMemoryTaskRepository(TaskRepository):
         case_id: CaseId | None = None,
         status: TaskStatus | None = None,
         due_before: dt.datetime | None = None,
+        where: TaskFilter | None = None,
+        sort: TaskSort = TaskSort.DUE,
     ) -> Page[Task]:
+        filters = [
+            TaskFilter(
+                assignee_id=assignee_id, case_id=case_id, status=status, due_before=due_before
+            ),
+            where or TaskFilter(),
+        ]
         rows = [
             t
             for t in self._db.tasks.values()
-            if t.centre_id == self._centre
-            and (assignee_id is None or t.assignee_id == assignee_id)
-            and (case_id is None or t.case_id == case_id)
-            and (status is None or t.status == status)
-            and (due_before is None or (t.due_at is not None and t.due_at < due_before))
+            if t.centre_id == self._centre and all(_matches(t, f) for f in filters)
         ]
-        rows.sort(key=lambda t: (t.due_at or _FAR_FUTURE, t.created_at, t.id))
+        rows.sort(key=lambda t: (t.created_at, t.id))
+        if sort is TaskSort.CREATED:
+            rows.sort(key=lambda t: (t.created_at, t.id), reverse=True)
+        elif sort is TaskSort.PRIORITY:
+            rows.sort(key=lambda t: (t.priority.rank, t.due_at or _FAR_FUTURE))
+        else:
+            rows.sort(key=lambda t: t.due_at or _FAR_FUTURE)
         return page_of([copy.deepcopy(t) for t in rows], limit, offset)
+
+
+def _matches(t: Task, f: TaskFilter) -> bool:
+    return (
+        (f.assignee_id is None or t.assignee_id == f.assignee_id)
+        and (f.case_id is None or t.case_id == f.case_id)
+        and (f.status is None or t.status == f.status)
+        and (f.due_before is None or (t.due_at is not None and t.due_at < f.due_before))
+        and (f.due_after is None or (t.due_at is not None and t.due_at >= f.due_after))
+        and (f.visible_to is None or f.visible_to in (t.assignee_id, t.created_by))
+    )
 
 
 def tasks(uow: UnitOfWork) -> TaskRepository:

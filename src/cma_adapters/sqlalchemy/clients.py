@@ -5,14 +5,18 @@ through blind indexes (``cma_adapters.sqlalchemy.crypto``)."""
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, update
+from jellyfish import metaphone
+from sqlalchemy import ColumnElement, Table, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cma_adapters.sqlalchemy import mappers as m
-from cma_adapters.sqlalchemy.crypto import indexes_for
-from cma_adapters.sqlalchemy.rows import ClientRow
+from cma_adapters.sqlalchemy.crypto import CentreKey, indexes_for
+from cma_adapters.sqlalchemy.rows import CaseRow, ClientLookupTermRow, ClientRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, page_from
+from cma_core.clients.lookup import ClientLookup, client_terms
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.shared.errors import StaleVersion
@@ -20,6 +24,35 @@ from cma_core.shared.ids import ClientId
 from cma_core.shared.uow import Page, UnitOfWork
 
 clients_t = cast(Table, ClientRow.__table__)
+terms_t = cast(Table, ClientLookupTermRow.__table__)
+cases_t = cast(Table, CaseRow.__table__)
+
+#: Prefix of the look-up terms' blind-index purposes (``client.lookup.<term purpose>``):
+#: the HMAC input, so a term of one kind never matches another kind's.
+LOOKUP_PURPOSE = "client.lookup."
+
+
+def lookup_rows(client: Client, key: CentreKey) -> list[dict[str, Any]]:
+    """The ``client_lookup_terms`` rows of ``client`` under ``key``: digests only."""
+    return [
+        {
+            "client_id": client.id,
+            "digest": key.index(t.value, LOOKUP_PURPOSE + t.purpose),
+            "centre_id": client.centre_id,
+            "key_version": key.version,
+        }
+        for t in client_terms(client, metaphone)
+    ]
+
+
+async def write_lookup_terms(conn: AsyncConnection, client: Client, key: CentreKey) -> None:
+    """Replace the client's look-up digests (on every add, save and key rotation)."""
+    await conn.execute(
+        delete(terms_t).where(
+            terms_t.c.client_id == client.id, terms_t.c.centre_id == client.centre_id
+        )
+    )
+    await conn.execute(insert(terms_t), lookup_rows(client, key))
 
 
 class SqlAlchemyClientRepository(ClientRepository):
@@ -30,6 +63,7 @@ class SqlAlchemyClientRepository(ClientRepository):
         self._x.own(client.centre_id, "client")
         key = await self._x.keys.current(self._x.c)
         await self._x.c.execute(insert(clients_t).values(m.client_to_row(client, key)))
+        await write_lookup_terms(self._x.c, client, key)
         self._x.touched[client.id] = client
 
     async def get(self, client_id: ClientId) -> Client | None:
@@ -81,13 +115,84 @@ class SqlAlchemyClientRepository(ClientRepository):
         keyring = await self._x.keys.keyring(self._x.c)
         return page_from([m.client_from_row(r, keyring) for r in rows], total, limit, offset)
 
+    async def lookup(self, query: ClientLookup, *, limit: int, offset: int) -> Page[Client]:
+        keys = await self._x.keys.all(self._x.c)
+        if not keys:
+            return page_from([], 0, limit, offset)
+        centre = self._x.centre_id
+        where: list[ColumnElement[bool]] = [clients_t.c.centre_id == centre]
+        for either in query.criteria(metaphone):
+            # Under every key version: rows a rotation has not reached keep their old digests.
+            digests = [k.index(t.value, LOOKUP_PURPOSE + t.purpose) for k in keys for t in either]
+            where.append(
+                clients_t.c.id.in_(
+                    select(terms_t.c.client_id).where(
+                        terms_t.c.centre_id == centre, terms_t.c.digest.in_(digests)
+                    )
+                )
+            )
+        if query.reference is not None:
+            where.append(
+                clients_t.c.id.in_(
+                    select(cases_t.c.client_id).where(
+                        cases_t.c.centre_id == centre, cases_t.c.reference == query.reference
+                    )
+                )
+            )
+        return await self._page(where, limit, offset)
+
+    async def _page(
+        self, where: Sequence[ColumnElement[bool]], limit: int, offset: int
+    ) -> Page[Client]:
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(clients_t).where(*where))
+        ).scalar_one()
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(clients_t)
+                    .where(*where)
+                    .order_by(clients_t.c.created_at.desc(), clients_t.c.id.desc())
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        if not rows:
+            return page_from([], total, limit, offset)
+        keyring = await self._x.keys.keyring(self._x.c)
+        return page_from([m.client_from_row(r, keyring) for r in rows], total, limit, offset)
+
+    async def refresh_lookup(self, client_ids: Sequence[ClientId]) -> int:
+        key = await self._x.keys.current(self._x.c)
+        done = 0
+        for client_id in client_ids:
+            client = await self.get(client_id)
+            if client is not None:
+                await write_lookup_terms(self._x.c, client, key)
+                done += 1
+        return done
+
+    async def ids(self, *, limit: int, offset: int) -> Sequence[ClientId]:
+        rows = await self._x.c.execute(
+            select(clients_t.c.id)
+            .where(clients_t.c.centre_id == self._x.centre_id)
+            .order_by(clients_t.c.created_at, clients_t.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        return [ClientId(i) for i in rows.scalars()]
+
     async def save(self, client: Client) -> None:
         self._x.own(client.centre_id, "client")
         expected = client.version
-        values = m.client_to_row(client, await self._x.keys.current(self._x.c))
+        key = await self._x.keys.current(self._x.c)
+        values = m.client_to_row(client, key)
         values.update(version=expected + 1)
-        for key in ("id", "centre_id", "created_at"):
-            values.pop(key)
+        for column in ("id", "centre_id", "created_at"):
+            values.pop(column)
         result = await self._x.c.execute(
             update(clients_t)
             .where(
@@ -106,6 +211,7 @@ class SqlAlchemyClientRepository(ClientRepository):
                 )
             ).scalar()
             raise StaleVersion("client", expected, actual or 0)
+        await write_lookup_terms(self._x.c, client, key)
         client.version = expected + 1
         self._x.touched[client.id] = client
 

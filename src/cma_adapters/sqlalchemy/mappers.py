@@ -21,7 +21,7 @@ from cma_core.shared.ids import (
     TaskId,
     UserId,
 )
-from cma_core.tasks.model import Task, TaskKind, TaskStatus
+from cma_core.tasks.model import Task, TaskKind, TaskPriority, TaskStatus
 
 Row = Mapping[Any, Any]
 
@@ -200,6 +200,13 @@ def task_to_row(t: Task) -> dict[str, Any]:
         "status": t.status.value,
         "created_at": t.created_at,
         "source_event_id": t.source_event_id,
+        "priority": t.priority.value,
+        "created_by": t.created_by,
+        "outcome_note": t.outcome_note,
+        "closed_at": t.closed_at,
+        "closed_by": t.closed_by,
+        "updated_at": t.updated_at,
+        "version": t.version,
     }
 
 
@@ -207,7 +214,7 @@ def task_from_row(r: Row) -> Task:
     return Task(
         id=TaskId(r["id"]),
         centre_id=CentreId(r["centre_id"]),
-        case_id=CaseId(r["case_id"]),
+        case_id=CaseId(r["case_id"]) if r["case_id"] else None,
         kind=TaskKind(r["kind"]),
         title=r["title"],
         assignee_id=UserId(r["assignee_id"]) if r["assignee_id"] else None,
@@ -215,6 +222,13 @@ def task_from_row(r: Row) -> Task:
         status=TaskStatus(r["status"]),
         created_at=r["created_at"],
         source_event_id=EventId(r["source_event_id"]) if r["source_event_id"] else None,
+        priority=TaskPriority(r["priority"]),
+        created_by=UserId(r["created_by"]) if r["created_by"] else None,
+        outcome_note=r["outcome_note"],
+        closed_at=r["closed_at"],
+        closed_by=UserId(r["closed_by"]) if r["closed_by"] else None,
+        updated_at=r["updated_at"],
+        version=r["version"],
     )
 
 

@@ -21,6 +21,7 @@ from attrs import frozen
 from sqlalchemy import Table, func, select, update
 
 from cma_adapters.sqlalchemy import mappers as m
+from cma_adapters.sqlalchemy.clients import write_lookup_terms
 from cma_adapters.sqlalchemy.crypto import aad
 from cma_adapters.sqlalchemy.rows import CaseNoteRow, ClientRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWorkFactory
@@ -113,7 +114,9 @@ class SqlAlchemyKeyRotation:
                     .all()
                 )
                 for r in rows:
-                    values = m.client_to_row(m.client_from_row(r, keyring), new)
+                    client = m.client_from_row(r, keyring)
+                    values = m.client_to_row(client, new)
+                    await write_lookup_terms(x.c, client, new)
                     for key in ("id", "centre_id", "created_at", "updated_at", "version"):
                         values.pop(key)
                     await x.c.execute(

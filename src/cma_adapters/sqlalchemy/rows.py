@@ -211,7 +211,10 @@ class TaskRow(Base):
     __tablename__ = "tasks"
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    # Nullable since migration 0700: a task may be free-standing (on no case).
+    case_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("cases.id", ondelete="CASCADE")
+    )
     kind: Mapped[str] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(String(300))
     assignee_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
@@ -219,9 +222,19 @@ class TaskRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[dt.datetime]
     source_event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # Migration 0700: the work queue (priority, who created and closed it, outcome, version).
+    priority: Mapped[str] = mapped_column(String(16), default="normal")
+    created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    outcome_note: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[dt.datetime | None]
+    closed_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    updated_at: Mapped[dt.datetime | None]
+    version: Mapped[int] = mapped_column(Integer, default=1)
     __table_args__ = (
         UniqueConstraint("centre_id", "source_event_id", name="uq_tasks_centre_source_event"),
         Index("ix_tasks_centre_assignee_due", "centre_id", "assignee_id", "due_at"),
+        Index("ix_tasks_centre_case_status", "centre_id", "case_id", "status"),
+        Index("ix_tasks_centre_status_due", "centre_id", "status", "due_at"),
     )
 
 
@@ -559,3 +572,18 @@ TABLES: dict[str, Table] = {
 
 #: Tables whose rows belong to one centre (Row Level Security applies to each).
 TENANT_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if "centre_id" in t.c)
+
+
+class ClientLookupTermRow(Base):
+    """One keyed blind index of a client's look-up term (migration 0701): HMAC-SHA256 under
+    the index key of data key ``key_version``. Neither the term nor its kind is stored
+    (docs/CLIENT-LOOKUP.md)."""
+
+    __tablename__ = "client_lookup_terms"
+    client_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    key_version: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (Index("ix_client_lookup_terms_centre_digest", "centre_id", "digest"),)

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
-from sqlalchemy import Table, and_, func, insert, select
+from sqlalchemy import ColumnElement, Table, and_, case, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.rows import TaskRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, page_from
-from cma_core.shared.errors import Conflict
+from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId, EventId, TaskId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
-from cma_core.tasks.model import Task, TaskStatus
-from cma_core.tasks.ports import TaskRepository
+from cma_core.tasks.model import Task, TaskPriority, TaskSort, TaskStatus
+from cma_core.tasks.ports import TaskFilter, TaskRepository
 
 tasks_t = cast(Table, TaskRow.__table__)
 
@@ -67,6 +67,33 @@ class SqlAlchemyTaskRepository(TaskRepository):
         )
         return m.task_from_row(row) if row else None
 
+    async def save(self, task: Task) -> None:
+        self._x.own(task.centre_id, "task")
+        expected = task.version
+        values = m.task_to_row(task)
+        values.update(version=expected + 1)
+        for key in ("id", "centre_id", "created_at", "source_event_id"):
+            values.pop(key)
+        result = await self._x.c.execute(
+            update(tasks_t)
+            .where(
+                tasks_t.c.id == task.id,
+                tasks_t.c.centre_id == self._x.centre_id,
+                tasks_t.c.version == expected,
+            )
+            .values(values)
+        )
+        if result.rowcount != 1:
+            actual = (
+                await self._x.c.execute(
+                    select(tasks_t.c.version).where(
+                        tasks_t.c.id == task.id, tasks_t.c.centre_id == self._x.centre_id
+                    )
+                )
+            ).scalar()
+            raise StaleVersion("task", expected, actual or 0)
+        task.version = expected + 1
+
     async def list(
         self,
         *,
@@ -76,30 +103,26 @@ class SqlAlchemyTaskRepository(TaskRepository):
         case_id: CaseId | None = None,
         status: TaskStatus | None = None,
         due_before: dt.datetime | None = None,
+        where: TaskFilter | None = None,
+        sort: TaskSort = TaskSort.DUE,
     ) -> Page[Task]:
-        where = [tasks_t.c.centre_id == self._x.centre_id]
-        if assignee_id is not None:
-            where.append(tasks_t.c.assignee_id == assignee_id)
-        if case_id is not None:
-            where.append(tasks_t.c.case_id == case_id)
-        if status is not None:
-            where.append(tasks_t.c.status == status.value)
-        if due_before is not None:
-            where.append(and_(tasks_t.c.due_at.is_not(None), tasks_t.c.due_at < due_before))
+        conditions: list[ColumnElement[bool]] = [tasks_t.c.centre_id == self._x.centre_id]
+        for f in (
+            TaskFilter(
+                assignee_id=assignee_id, case_id=case_id, status=status, due_before=due_before
+            ),
+            where or TaskFilter(),
+        ):
+            conditions.extend(_conditions(f))
         total = (
-            await self._x.c.execute(select(func.count()).select_from(tasks_t).where(*where))
+            await self._x.c.execute(select(func.count()).select_from(tasks_t).where(*conditions))
         ).scalar_one()
         rows = (
             (
                 await self._x.c.execute(
                     select(tasks_t)
-                    .where(*where)
-                    .order_by(
-                        tasks_t.c.due_at.is_(None),
-                        tasks_t.c.due_at,
-                        tasks_t.c.created_at,
-                        tasks_t.c.id,
-                    )
+                    .where(*conditions)
+                    .order_by(*_ORDER[sort])
                     .limit(limit)
                     .offset(offset)
                 )
@@ -108,6 +131,45 @@ class SqlAlchemyTaskRepository(TaskRepository):
             .all()
         )
         return page_from([m.task_from_row(r) for r in rows], total, limit, offset)
+
+
+def _conditions(f: TaskFilter) -> list[ColumnElement[bool]]:
+    out: list[ColumnElement[bool]] = []
+    if f.assignee_id is not None:
+        out.append(tasks_t.c.assignee_id == f.assignee_id)
+    if f.case_id is not None:
+        out.append(tasks_t.c.case_id == f.case_id)
+    if f.status is not None:
+        out.append(tasks_t.c.status == f.status.value)
+    if f.due_before is not None:
+        out.append(and_(tasks_t.c.due_at.is_not(None), tasks_t.c.due_at < f.due_before))
+    if f.due_after is not None:
+        out.append(and_(tasks_t.c.due_at.is_not(None), tasks_t.c.due_at >= f.due_after))
+    if f.visible_to is not None:
+        out.append((tasks_t.c.assignee_id == f.visible_to) | (tasks_t.c.created_by == f.visible_to))
+    return out
+
+
+_RANK = case(
+    *((tasks_t.c.priority == p.value, p.rank) for p in TaskPriority),
+    else_=len(TaskPriority),
+)
+_ORDER = {
+    TaskSort.DUE: (
+        tasks_t.c.due_at.is_(None),
+        tasks_t.c.due_at,
+        tasks_t.c.created_at,
+        tasks_t.c.id,
+    ),
+    TaskSort.PRIORITY: (
+        _RANK,
+        tasks_t.c.due_at.is_(None),
+        tasks_t.c.due_at,
+        tasks_t.c.created_at,
+        tasks_t.c.id,
+    ),
+    TaskSort.CREATED: (tasks_t.c.created_at.desc(), tasks_t.c.id.desc()),
+}
 
 
 def tasks(uow: UnitOfWork) -> TaskRepository:

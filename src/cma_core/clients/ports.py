@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
+from cma_core.clients.lookup import ClientLookup
 from cma_core.clients.model import Client
 from cma_core.shared.ids import ClientId
 from cma_core.shared.uow import Page
@@ -21,6 +23,21 @@ class ClientRepository(Protocol):
     async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
         """Clients of this centre, newest first; ``name`` matches first or last name exactly
         (case-insensitive), since names are stored encrypted in production."""
+        ...
+
+    async def lookup(self, query: ClientLookup, *, limit: int, offset: int) -> Page[Client]:
+        """Clients of this centre matching every criterion of ``query``
+        (``ClientLookup.matches``), newest first. The SQL adapter matches keyed blind
+        indexes of the look-up terms, never plaintext."""
+        ...
+
+    async def refresh_lookup(self, client_ids: Sequence[ClientId]) -> int:
+        """Rewrite the look-up indexes of these clients of this centre from their current
+        fields (a backfill after an upgrade; idempotent). The number rewritten."""
+        ...
+
+    async def ids(self, *, limit: int, offset: int) -> Sequence[ClientId]:
+        """Ids of this centre's clients, oldest first (for batch jobs)."""
         ...
 
     async def save(self, client: Client) -> None:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from attrs import define, field, frozen
 
 from cma_core.audit.service import commit_audited
+from cma_core.clients.lookup import ClientLookup
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, PermissionDenied
-from cma_core.shared.ids import ClientId
+from cma_core.shared.ids import CentreId, ClientId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWorkFactory
 
@@ -135,3 +136,42 @@ class ClientService:
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
             return await self.clients(uow).list(limit=limit, offset=offset, name=name)
+
+    async def lookup(
+        self, ctx: TenantContext, query: ClientLookup, *, limit: int = 50, offset: int = 0
+    ) -> Page[Client]:
+        """Clients matching every criterion of ``query`` (``cma_core.clients.lookup``)."""
+        ctx.require(Permission.CLIENT_READ)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            return await self.clients(uow).lookup(query, limit=limit, offset=offset)
+
+    async def reindex(self, centre_id: CentreId, *, batch: int = 200) -> int:
+        """Rewrite every client's look-up indexes in ``centre_id`` (after the upgrade that
+        added them, or a change of terms): one transaction per batch; idempotent."""
+        done = offset = 0
+        while True:
+            async with self.uow(centre_id) as uow:
+                repo = self.clients(uow)
+                ids = await repo.ids(limit=batch, offset=offset)
+                if not ids:
+                    return done
+                done += await repo.refresh_lookup(ids)
+                await uow.commit()
+            offset += len(ids)
+
+    async def display_names(
+        self, ctx: TenantContext, client_ids: Iterable[ClientId]
+    ) -> dict[ClientId, str]:
+        """The display names of these clients of the centre, for lists that carry client ids
+        (a case list). Empty for a role without ``client:read``: names are then withheld.
+        Not audited per client: the caller's list is the read."""
+        if not ctx.can(Permission.CLIENT_READ):
+            return {}
+        wanted = list(dict.fromkeys(client_ids))
+        if not wanted:
+            return {}
+        async with self.uow(ctx.centre_id) as uow:
+            repo = self.clients(uow)
+            found = [await repo.get(i) for i in wanted]
+        return {c.id: c.display_name for c in found if c is not None}

@@ -30,6 +30,10 @@ class Permission(enum.StrEnum):
     CASE_CLOSE = "case:close"
     NOTE_WRITE = "note:write"
     TASK_READ = "task:read"
+    TASK_WRITE = "task:write"
+    """Create tasks, edit, complete, cancel and reopen the tasks one may see."""
+    TASK_ASSIGN = "task:assign"
+    """Give a task to someone else (anyone with ``task:write`` may take one themselves)."""
     AUDIT_READ = "audit:read"
     FINANCE_READ = "finance:read"
     FINANCE_WRITE = "finance:write"
@@ -61,6 +65,8 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.CASE_CLOSE,
             P.NOTE_WRITE,
             P.TASK_READ,
+            P.TASK_WRITE,
+            P.TASK_ASSIGN,
             P.AUDIT_READ,
             P.FINANCE_READ,
             P.SENSITIVE_READ,
@@ -81,6 +87,8 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.CASE_CLOSE,
             P.NOTE_WRITE,
             P.TASK_READ,
+            P.TASK_WRITE,
+            P.TASK_ASSIGN,
             P.AUDIT_READ,
             P.FINANCE_READ,
             P.FINANCE_WRITE,
@@ -101,6 +109,7 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.CASE_CLOSE,
             P.NOTE_WRITE,
             P.TASK_READ,
+            P.TASK_WRITE,
             P.FINANCE_READ,
             P.FINANCE_WRITE,
             P.SENSITIVE_READ,
@@ -110,7 +119,15 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
     ),
     # Volunteers/caseworkers: their own cases, no financial or sensitive detail.
     Role.CASEWORKER: frozenset(
-        {P.CLIENT_READ, P.CLIENT_WRITE, P.CASE_READ, P.CASE_WRITE, P.NOTE_WRITE, P.TASK_READ}
+        {
+            P.CLIENT_READ,
+            P.CLIENT_WRITE,
+            P.CASE_READ,
+            P.CASE_WRITE,
+            P.NOTE_WRITE,
+            P.TASK_READ,
+            P.TASK_WRITE,
+        }
     ),
     Role.AUDITOR: frozenset(
         {P.CLIENT_READ, P.CASE_READ, P.CASE_READ_ALL, P.TASK_READ, P.AUDIT_READ, P.FINANCE_READ}

@@ -20,7 +20,9 @@ from cma_core.shared.ids import CentreId, ClientId, parse_uuid
 from cma_entrypoints.cli.support import CliError, emit_json, guard, run_with_container
 from cma_entrypoints.container import Container
 
-clients_app = typer.Typer(help="Clients: subject access export and erasure.", no_args_is_help=True)
+clients_app = typer.Typer(
+    help="Clients: subject access export, erasure, look-up indexes.", no_args_is_help=True
+)
 
 _REASONS = ", ".join(r.value for r in ErasureReason)
 
@@ -116,3 +118,30 @@ def erase_client(
 
 def _refuse(message: str, field: str) -> None:
     raise CliError(message, field=field, exit_code=2)
+
+
+@clients_app.command("reindex")
+def reindex_clients(
+    centre: str | None = typer.Option(
+        None, "--centre", help="Only this centre (default: every centre)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable counts on stdout."),
+) -> None:
+    """Rewrite the clients' look-up indexes (blind indexes of names, postcode, date of
+    birth): run once after upgrading to the release that added them. Idempotent."""
+    only = (
+        CentreId(guard(lambda: parse_uuid(centre, field="centre"), as_json=as_json))
+        if centre
+        else None
+    )
+
+    async def work(c: Container) -> dict[str, int]:
+        ids = [only] if only else [x.id for x in await c.identity_store().list_centres()]
+        return {str(i): await c.clients().reindex(i) for i in ids}
+
+    counts = run_with_container(work, as_json=as_json)
+    if as_json:
+        emit_json({"centres": counts, "clients": sum(counts.values())})
+        return
+    for centre_id, n in counts.items():
+        typer.echo(f"centre {centre_id}: {n} clients reindexed")

@@ -24,6 +24,7 @@ from cma_entrypoints.http.cases import CaseController
 from cma_entrypoints.http.clients import ClientController
 from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
+from cma_entrypoints.http.common.strict_query import StrictQueryMiddleware
 from cma_entrypoints.http.compliance import (
     CaseComplianceController,
     ComplianceController,
@@ -31,7 +32,12 @@ from cma_entrypoints.http.compliance import (
 )
 from cma_entrypoints.http.debts import CreditorController, DebtController
 from cma_entrypoints.http.documents import documents_router
-from cma_entrypoints.http.identity import AuthController, GrantController, SessionController
+from cma_entrypoints.http.identity import (
+    AuthController,
+    GrantController,
+    SessionController,
+    StaffController,
+)
 from cma_entrypoints.http.privacy import SubjectAccessController
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
 from cma_entrypoints.http.protection import (
@@ -153,6 +159,7 @@ def create_app(container: Container | None = None) -> Litestar:
             AuditController,
             SessionController,
             GrantController,
+            StaffController,
             CreditorController,
             DebtController,
             BudgetController,
@@ -165,6 +172,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "clients": provider(container.clients),
             "cases": provider(container.cases),
             "tasks": provider(container.tasks),
+            "directory": provider(container.directory),
             "scheduling": provider(container.scheduling),
             "compliance": provider(container.compliance),
             "audit": provider(container.audit),
@@ -191,6 +199,8 @@ def create_app(container: Container | None = None) -> Litestar:
             DefineMiddleware(
                 UserContextMiddleware, limiter=limiter, per_minute=settings.rate_limit_per_minute
             ),
+            # Innermost: a misspelt filter is a 400 naming it, after authentication.
+            StrictQueryMiddleware,
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         before_send=[echo_request_id],

@@ -105,9 +105,11 @@ def build_app() -> App:
         identity=IdentityService(store, PlainPasswordHasher(), clock),
         clients=ClientService(uow, clock, clients=memory_clients),
         cases=CaseService(uow, store, clock, cases=memory_cases, clients=memory_clients),
-        tasks=TaskService(uow, tasks=memory_tasks),
+        tasks=TaskService(uow, store, clock, tasks=memory_tasks, cases=memory_cases),
         handlers=EventHandlers(
-            uow, clock, registered=TaskJobs(clock, tasks=memory_tasks).handlers()
+            uow,
+            clock,
+            registered=TaskJobs(clock, tasks=memory_tasks, cases=memory_cases).handlers(),
         ),
         relay=OutboxRelay(uow, store, publisher, clock),
     )

@@ -10,6 +10,7 @@ from litestar import Controller, get
 from litestar.params import Parameter
 
 from cma_core.audit.service import AuditService
+from cma_core.identity.directory import StaffDirectory
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.ids import UserId
@@ -39,6 +40,7 @@ class AuditController(Controller):
         self,
         ctx: TenantContext,
         audit: AuditService,
+        directory: StaffDirectory,
         limit: Limit = 50,
         offset: Offset = 0,
         entity_type: Annotated[str | None, Parameter(max_length=32)] = None,
@@ -63,4 +65,5 @@ class AuditController(Controller):
             since=since,
             until=until,
         )
-        return page_out(AuditPage, AuditOut.of, page)
+        staff = await directory.names(ctx)
+        return page_out(AuditPage, lambda e: AuditOut.of(e, staff), page)

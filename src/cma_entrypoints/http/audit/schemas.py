@@ -8,6 +8,7 @@ import uuid
 from msgspec import Struct
 
 from cma_core.audit.model import AuditEntry
+from cma_core.identity.directory import StaffNames
 from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 
 
@@ -23,14 +24,17 @@ class AuditOut(Struct):
     source_event_id: uuid.UUID | None
     prev_hash: str | None
     hash: str | None
+    #: The actor's display name (``None`` for the system, or someone no longer on staff).
+    actor_name: str | None = None
 
     @classmethod
-    def of(cls, e: AuditEntry) -> AuditOut:
+    def of(cls, e: AuditEntry, staff: StaffNames | None = None) -> AuditOut:
         return from_attributes(
             cls,
             e,
             seq=e.chain_seq,
             fields=list(e.fields),
+            actor_name=staff(e.actor_id) if staff else None,
         )
 
 

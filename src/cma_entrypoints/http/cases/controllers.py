@@ -13,6 +13,8 @@ from litestar.params import Parameter
 
 from cma_core.cases.model import CaseStatus
 from cma_core.cases.service import CaseService, OpenCase, UpdateCase
+from cma_core.clients.service import ClientService
+from cma_core.identity.directory import StaffDirectory
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.service import PrivacyService
@@ -96,6 +98,8 @@ class CaseController(Controller):
         self,
         ctx: TenantContext,
         cases: CaseService,
+        directory: StaffDirectory,
+        clients: ClientService,
         limit: Limit = 50,
         offset: Offset = 0,
         status: CaseStatus | None = None,
@@ -112,7 +116,9 @@ class CaseController(Controller):
             adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
             client_id=ClientId(client_id) if client_id else None,
         )
-        return page_out(CasePage, CaseOut.of, page)
+        staff = await directory.names(ctx)
+        names = await clients.display_names(ctx, (c.client_id for c in page.items))
+        return page_out(CasePage, lambda c: CaseOut.of(c, staff, names), page)
 
     @get(
         "/{case_id:uuid}",
@@ -121,10 +127,17 @@ class CaseController(Controller):
         operation_class=with_example(CASE_EXAMPLE, "An open case"),
     )
     async def get_case(
-        self, ctx: TenantContext, case_id: uuid.UUID, cases: CaseService
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        cases: CaseService,
+        directory: StaffDirectory,
+        clients: ClientService,
     ) -> Response[CaseOut]:
         case = await cases.get(ctx, CaseId(case_id))
-        return versioned(CaseOut.of(case), case.version)
+        staff = await directory.names(ctx)
+        names = await clients.display_names(ctx, [case.client_id])
+        return versioned(CaseOut.of(case, staff, names), case.version)
 
     @patch(
         "/{case_id:uuid}",
@@ -251,9 +264,11 @@ class CaseController(Controller):
         ctx: TenantContext,
         case_id: uuid.UUID,
         cases: CaseService,
+        directory: StaffDirectory,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> NotePage:
         case = await cases.get(ctx, CaseId(case_id))
         notes = [n for n in case.notes if not n.sensitive or ctx.can(Permission.SENSITIVE_READ)]
-        return slice_out(NotePage, NoteOut.of, notes, limit, offset)
+        staff = await directory.names(ctx)
+        return slice_out(NotePage, lambda n: NoteOut.of(n, staff), notes, limit, offset)

@@ -21,6 +21,8 @@ CASE_EXAMPLE = CaseOut(
     closed_at=None,
     close_reason=None,
     version=2,
+    client_name="Ann Lee",
+    adviser_name="Ada Adviser",
 )
 
 CLOSED_CASE_EXAMPLE = CaseOut(
@@ -43,4 +45,5 @@ NOTE_EXAMPLE = NoteOut(
     body="Phoned the client: brought 6 letters to the first meeting; bailiff visit due.",
     sensitive=False,
     created_at=ex.AT,
+    author_name="Ada Adviser",
 )

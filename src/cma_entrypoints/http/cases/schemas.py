@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from typing import Annotated
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
+from cma_core.identity.directory import StaffNames
+from cma_core.shared.ids import ClientId
 from cma_entrypoints.http.common.schemas import PageOf, from_attributes
 
 
@@ -38,10 +41,24 @@ class CaseOut(Struct):
     closed_at: dt.datetime | None
     close_reason: CloseReason | None
     version: int
+    #: Display names next to the ids: ``None`` when withheld from your role (the client's
+    #: needs ``client:read``) or not shown on this response.
+    client_name: str | None = None
+    adviser_name: str | None = None
 
     @classmethod
-    def of(cls, c: Case) -> CaseOut:
-        return from_attributes(cls, c)
+    def of(
+        cls,
+        c: Case,
+        staff: StaffNames | None = None,
+        clients: Mapping[ClientId, str] | None = None,
+    ) -> CaseOut:
+        return from_attributes(
+            cls,
+            c,
+            client_name=(clients or {}).get(c.client_id),
+            adviser_name=staff(c.adviser_id) if staff else None,
+        )
 
 
 class CasePage(PageOf[CaseOut]):
@@ -59,10 +76,11 @@ class NoteOut(Struct):
     body: str
     sensitive: bool
     created_at: dt.datetime
+    author_name: str | None = None
 
     @classmethod
-    def of(cls, n: Note) -> NoteOut:
-        return from_attributes(cls, n)
+    def of(cls, n: Note, staff: StaffNames | None = None) -> NoteOut:
+        return from_attributes(cls, n, author_name=staff(n.author_id) if staff else None)
 
 
 class NotePage(PageOf[NoteOut]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from functools import partial
 from typing import Annotated
@@ -10,6 +11,7 @@ from litestar import Controller, Response, delete, get, patch, post
 from litestar.openapi.spec import Example
 from litestar.params import Body, Parameter
 
+from cma_core.clients.lookup import ClientLookup
 from cma_core.clients.service import ClientService, RegisterClient, UpdateClient
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
@@ -103,8 +105,14 @@ class ClientController(Controller):
     @get(
         "/",
         guards=[requires(Permission.CLIENT_READ)],
-        summary="List clients",
+        summary="List or look up clients",
         operation_class=with_example(ex.page(CLIENT_EXAMPLE), "One client"),
+        description="Newest first. With any of `name`, `postcode`, `dob`, `reference`, only "
+        "the clients matching all of them: each word of `name` is a whole first or last "
+        "name word, the start of a surname (3 or 4 letters) or sounds alike (4 letters or "
+        "more: Smyth finds Smith); `postcode` is a full postcode or its outward code (LS1); "
+        "`dob` a date of birth; `reference` a case reference of the client (C-000123 or "
+        "123). Matched on keyed blind indexes, never plaintext (docs/CLIENT-LOOKUP.md).",
     )
     async def list_clients(
         self,
@@ -113,10 +121,22 @@ class ClientController(Controller):
         limit: Limit = 50,
         offset: Offset = 0,
         name: Annotated[
-            str | None, Parameter(max_length=200, description="Exact first or last name, any case.")
+            str | None,
+            Parameter(max_length=200, description="Whole, partial or sound-alike name words."),
+        ] = None,
+        postcode: Annotated[
+            str | None, Parameter(max_length=10, description="A postcode or outward code.")
+        ] = None,
+        dob: Annotated[dt.date | None, Parameter(description="Date of birth.")] = None,
+        reference: Annotated[
+            str | None, Parameter(max_length=20, description="A case reference of the client.")
         ] = None,
     ) -> ClientPage:
-        page = await clients.list(ctx, limit=limit, offset=offset, name=name)
+        if any(v not in (None, "") for v in (name, postcode, dob, reference)):
+            query = ClientLookup.of(name=name, postcode=postcode, dob=dob, reference=reference)
+            page = await clients.lookup(ctx, query, limit=limit, offset=offset)
+        else:
+            page = await clients.list(ctx, limit=limit, offset=offset)
         sensitive = ctx.can(Permission.SENSITIVE_READ)
         return page_out(ClientPage, partial(ClientOut.of, sensitive=sensitive), page)
 

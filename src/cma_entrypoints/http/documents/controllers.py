@@ -466,6 +466,8 @@ def _signed_file_route(container: Any) -> Any:
         exclude_from_auth=True,
         include_in_schema=False,
         summary="Follow a signed download link",
+        # The link's own query (expires, signature) is read whole, as S3 reads its own.
+        opt={"strict_query": False},
     )
     async def signed_file(request: Request[Any, Any, Any], key: str) -> Response[bytes]:
         store = container.document_store()

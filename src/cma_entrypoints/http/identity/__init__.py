@@ -5,5 +5,6 @@ from cma_entrypoints.http.identity.controllers import (
     GrantController,
     SessionController,
 )
+from cma_entrypoints.http.identity.staff import StaffController
 
-__all__ = ["AuthController", "GrantController", "SessionController"]
+__all__ = ["AuthController", "GrantController", "SessionController", "StaffController"]

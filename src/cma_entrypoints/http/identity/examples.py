@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cma_core.identity.permissions import Role
 from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.identity.schemas import GrantOut, MeOut, TokenOut, TotpEnrolmentOut
+from cma_entrypoints.http.identity.schemas import (
+    GrantOut,
+    MeOut,
+    StaffOut,
+    TokenOut,
+    TotpEnrolmentOut,
+)
 
 TOKEN_EXAMPLE = TokenOut(
     access_token="eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI5ZThkN2M2YiJ9.c2lnbmF0dXJl",  # noqa: S106
@@ -38,4 +45,8 @@ GRANT_EXAMPLE = GrantOut(
     granted_at=ex.AT,
     expires_at=ex.AT + dt.timedelta(days=30),
     active=True,
+)
+
+STAFF_EXAMPLE = StaffOut(
+    id=ex.ADVISER_ID, display_name="Ada Adviser", roles=[Role.ADVISER], active=True
 )

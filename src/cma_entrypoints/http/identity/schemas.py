@@ -9,6 +9,8 @@ from typing import Annotated
 
 from msgspec import Meta, Struct
 
+from cma_core.identity.directory import StaffMember
+from cma_core.identity.permissions import Role
 from cma_entrypoints.http.common.schemas import PageOf
 
 
@@ -76,3 +78,20 @@ class MeOut(Struct):
     centre_id: uuid.UUID
     roles: list[str]
     permissions: list[str]
+
+
+class StaffOut(Struct):
+    """A member of staff of the signed-in centre: roles in this centre only."""
+
+    id: uuid.UUID
+    display_name: str
+    roles: list[Role]
+    active: bool
+
+    @classmethod
+    def of(cls, s: StaffMember) -> StaffOut:
+        return cls(id=s.id, display_name=s.display_name, roles=list(s.roles), active=s.active)
+
+
+class StaffPage(PageOf[StaffOut]):
+    items: list[StaffOut]

@@ -1,0 +1,106 @@
+"""The staff directory: who works in the signed-in centre, and the names behind user ids.
+
+Any member of staff who works on cases, tasks or users may read it (``case:read``,
+``task:read`` or ``user:manage``). It shows a user's display name, roles in *this* centre
+and whether the account is active; never an email, a password hash or another centre's
+memberships. A user who is not a member of the centre is reported as not found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from attrs import define, frozen
+
+from cma_core.identity.model import TenantContext, User
+from cma_core.identity.permissions import Permission, Role
+from cma_core.identity.ports import IdentityStore
+from cma_core.shared.errors import NotFound, PermissionDenied
+from cma_core.shared.ids import UserId
+from cma_core.shared.service import check_page
+from cma_core.shared.uow import Page
+
+_READERS = (Permission.CASE_READ, Permission.TASK_READ, Permission.USER_MANAGE)
+
+
+@frozen(kw_only=True)
+class StaffMember:
+    id: UserId
+    display_name: str
+    roles: tuple[Role, ...]
+    active: bool
+
+    @classmethod
+    def of(cls, user: User, ctx: TenantContext) -> StaffMember:
+        return cls(
+            id=user.id,
+            display_name=user.full_name,
+            roles=tuple(sorted(user.roles_in(ctx.centre_id))),
+            active=user.active,
+        )
+
+
+def _require_reader(ctx: TenantContext) -> None:
+    if not any(ctx.can(p) for p in _READERS):
+        raise PermissionDenied("your role does not allow reading the staff directory")
+
+
+@define
+class StaffDirectory:
+    identity: IdentityStore
+
+    async def list(
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        role: Role | None = None,
+        active: bool | None = None,
+        name: str | None = None,
+    ) -> Page[StaffMember]:
+        """Staff of the centre by display name; ``name`` matches any part of it, any case."""
+        _require_reader(ctx)
+        check_page(limit, offset)
+        wanted = (name or "").strip().casefold()
+        staff = [
+            StaffMember.of(u, ctx)
+            for u in await self.identity.list_users(ctx.centre_id)
+            if (role is None or role in u.roles_in(ctx.centre_id))
+            and (active is None or u.active is active)
+            and (not wanted or wanted in u.full_name.casefold())
+        ]
+        staff.sort(key=lambda s: (s.display_name.casefold(), s.id))
+        return Page(
+            items=staff[offset : offset + limit], total=len(staff), limit=limit, offset=offset
+        )
+
+    async def get(self, ctx: TenantContext, user_id: UserId) -> StaffMember:
+        _require_reader(ctx)
+        user = await self.identity.get_user(user_id)
+        if user is None or ctx.centre_id not in user.centre_ids:
+            raise NotFound("user", user_id)
+        return StaffMember.of(user, ctx)
+
+    async def names(self, ctx: TenantContext) -> StaffNames:
+        """The display names of the centre's staff (for ``*_name`` next to user ids).
+        Empty for a caller who may not read the directory: names are then withheld."""
+        if not any(ctx.can(p) for p in _READERS):
+            return StaffNames({})
+        users = await self.identity.list_users(ctx.centre_id)
+        return StaffNames({u.id: u.full_name for u in users})
+
+
+@frozen
+class StaffNames:
+    """User id → display name; ``None`` for no id or someone not (or no longer) on staff."""
+
+    by_id: Mapping[UserId, str]
+
+    def __call__(self, user_id: object) -> str | None:
+        if user_id is None:
+            return None
+        return self.by_id.get(user_id)  # type: ignore[call-overload,no-any-return]
+
+    def of(self, ids: Iterable[object]) -> list[str | None]:
+        return [self(i) for i in ids]
