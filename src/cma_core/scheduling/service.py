@@ -196,11 +196,11 @@ def derive_deadlines(
         return (dl.letter_of_claim_reply_due(occurred_on),)
     if kind is FactKind.STATUTORY_DEMAND_SERVED:
         outside = bool(details.get("served_outside_ew", False))
-        return dl.statutory_demand_deadlines(occurred_on, served_outside_ew=outside)
+        return dl.statutory_demand_deadlines(occurred_on, calendar, served_outside_ew=outside)
     if kind is FactKind.ENFORCEMENT_NOTICE:
         return (dl.enforcement_earliest_visit(occurred_on, calendar),)
     if kind is FactKind.INTERIM_CHARGING_ORDER_SERVED:
-        return (dl.charging_order_objection_due(occurred_on),)
+        return (dl.charging_order_objection_due(occurred_on, calendar),)
     if kind is FactKind.BREATHING_SPACE_REGISTERED:
         return dl.breathing_space_deadlines(dl.breathing_space_start(occurred_on))
     if kind is FactKind.DRO_APPROVED:
