@@ -538,7 +538,8 @@ def _record_table(name: str, *, case_scoped: bool) -> Table:
     )
 
 
-#: name -> whether rows belong to a case. The migration 0400 creates the same tables.
+#: name -> whether rows belong to a case. The migration 0400 creates the same tables
+#: (0740 the centre profiles).
 ADVICE_TABLES: dict[str, bool] = {
     "advice_creditors": False,
     "advice_debts": True,
@@ -550,6 +551,7 @@ ADVICE_TABLES: dict[str, bool] = {
     "advice_letter_templates": False,
     "advice_letters": True,
     "advice_reference": False,
+    "centre_profiles": False,  # migration 0740
 }
 
 TABLES: dict[str, Table] = {

@@ -30,10 +30,13 @@ from cma_core.cases.model import Case, sees_work_of, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.clients.ports import ClientRepository
+from cma_core.debts.ports import FactsRepository
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
+from cma_core.reference.centre import effective_jurisdiction
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.ports import CentreProfileRepository
 from cma_core.scheduling import deadlines as dl
 from cma_core.scheduling.appointments import (
     LONDON,
@@ -145,6 +148,25 @@ def working_calendar(
     return WorkingCalendar.from_provider(holidays, config.jurisdiction, years, config.closures)
 
 
+async def case_jurisdiction(
+    uow: UnitOfWork,
+    case_id: CaseId | None,
+    *,
+    facts: RepositoryFactory[FactsRepository] | None,
+    profiles: RepositoryFactory[CentreProfileRepository] | None,
+    default: Jurisdiction,
+) -> Jurisdiction:
+    """The jurisdiction whose bank holidays count a case's deadlines: the case's own (its
+    financial facts), else the centre's profile, else ``default`` (``case_id`` ``None``:
+    the centre's). A service wired without those repositories uses ``default``."""
+    own = None
+    if case_id is not None and facts is not None:
+        recorded = await facts(uow).get(case_id)
+        own = recorded.jurisdiction if recorded is not None else None
+    profile = await profiles(uow).get() if profiles is not None and own is None else None
+    return effective_jurisdiction(own, profile, default)
+
+
 async def centre_calendar(
     closures: ClosureRepository,
     holidays: HolidayProvider,
@@ -152,8 +174,10 @@ async def centre_calendar(
     around: Iterable[dt.date],
     *,
     for_field: str = "date",
+    jurisdiction: Jurisdiction | None = None,
 ) -> WorkingCalendar:
-    """Like ``working_calendar``, with the centre's own closure days added.
+    """Like ``working_calendar``, with the centre's own closure days added, in
+    ``jurisdiction`` (default: the deployment's, ``config.jurisdiction``).
 
     Raises ``ValidationError`` naming ``for_field`` for a date whose year has no bank holiday
     table (a typo such as 1240 or 3024): deadlines cannot be counted there.
@@ -162,7 +186,9 @@ async def centre_calendar(
     for day in around:
         years |= {day.year - 1, day.year, day.year + 1}
     try:
-        bank_holidays = WorkingCalendar.from_provider(holidays, config.jurisdiction, years)
+        bank_holidays = WorkingCalendar.from_provider(
+            holidays, jurisdiction or config.jurisdiction, years
+        )
     except LookupError as err:
         raise ValidationError(
             for_field, f"is outside the years the working calendar covers ({err})"
@@ -261,6 +287,22 @@ class SchedulingService:
     reminders: RepositoryFactory[ReminderRepository] = field(kw_only=True)
     closures: RepositoryFactory[ClosureRepository] = field(kw_only=True)
     written_advice_days: RepositoryFactory[WrittenAdviceDays] = field(kw_only=True)
+    # Where the case's and the centre's jurisdiction come from (bank holidays follow it);
+    # without them every calendar is the deployment's (``config.jurisdiction``).
+    facts: RepositoryFactory[FactsRepository] | None = field(default=None, kw_only=True)
+    centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
+        default=None, kw_only=True
+    )
+
+    async def jurisdiction_in(self, uow: UnitOfWork, case_id: CaseId | None) -> Jurisdiction:
+        """The case's effective jurisdiction (``None``: the centre's)."""
+        return await case_jurisdiction(
+            uow,
+            case_id,
+            facts=self.facts,
+            profiles=self.centre_profiles,
+            default=self.config.jurisdiction,
+        )
 
     # ----------------------------------------------------------------- facts and deadlines
 
@@ -298,6 +340,7 @@ class SchedulingService:
             self.config,
             [cmd.occurred_on, today],
             for_field="occurred_on",
+            jurisdiction=await self.jurisdiction_in(uow, case_id),
         )
         config = attrs.evolve(
             self.config,
@@ -448,6 +491,7 @@ class SchedulingService:
                 self.config,
                 [local_date(cmd.start)],
                 for_field="start",
+                jurisdiction=await self.jurisdiction_in(uow, None),
             )
             appt = book(
                 candidate,
@@ -554,6 +598,7 @@ class SchedulingService:
                 self.config,
                 [local_date(start)],
                 for_field="start",
+                jurisdiction=await self.jurisdiction_in(uow, None),
             )
             moved = reschedule(
                 stored.appointment,
