@@ -196,7 +196,12 @@ class LetterService:
     # -- letters
 
     async def _context(
-        self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId, debt_id: DebtId | None
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        case_id: CaseId,
+        debt_id: DebtId | None,
+        signer: tuple[str, str] = ("", ""),
     ) -> dict[str, Any]:
         case = await load_case(self.cases(uow), ctx, case_id)
         client = await self.clients(uow).get(case.client_id)
@@ -223,7 +228,7 @@ class LetterService:
         latest = advice[-1] if advice else None
         statement = _statement(budget.budget) if budget is not None else []
         return {
-            **await self._letterhead(uow, ctx, case_id),
+            **await self._letterhead(uow, ctx, case_id, signer),
             "today": _long_date(self.clock.now().date()),
             "case": {"reference": case.reference},
             "client": {
@@ -241,8 +246,18 @@ class LetterService:
             "advice": _advice_data(latest) if latest else None,
         }
 
+    async def _signer(self, ctx: TenantContext) -> tuple[str, str]:
+        """The signing user's name and the centre's registered name. Read before the unit
+        of work opens: the identity store has connections of its own (and an embedded
+        SQLite database only one in all)."""
+        if self.identity is None:
+            return "", ""
+        user = await self.identity.get_user(ctx.user_id) if ctx.user_id is not None else None
+        centre = await self.identity.get_centre(ctx.centre_id)
+        return (user.full_name if user else "", centre.name if centre else "")
+
     async def _letterhead(
-        self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId
+        self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId, signer: tuple[str, str]
     ) -> dict[str, Any]:
         """Who sends the letter: the centre's profile, the case's jurisdiction, and the
         person signing it (the user generating it) with their job title."""
@@ -251,19 +266,11 @@ class LetterService:
         jurisdiction = effective_jurisdiction(
             facts.jurisdiction if facts else None, profile, self.default_jurisdiction
         )
-        user = (
-            await self.identity.get_user(ctx.user_id)
-            if self.identity and ctx.user_id is not None
-            else None
-        )
-        centre = self.identity and await self.identity.get_centre(ctx.centre_id)
+        name, centre_name = signer
         return {
-            "centre": centre_data(profile, centre.name if centre else ""),
+            "centre": centre_data(profile, centre_name),
             "jurisdiction": JURISDICTION_LABELS[jurisdiction],
-            "adviser": {
-                "name": user.full_name if user else "",
-                "role": signing_role(ctx.roles),
-            },
+            "adviser": {"name": name, "role": signing_role(ctx.roles)},
         }
 
     async def generate(
@@ -279,8 +286,9 @@ class LetterService:
         if kind in DEBT_LETTERS and debt_id is None:
             raise ValidationError("debt_id", f"a {kind.value} letter is about one debt")
         now = self.clock.now()
+        signer = await self._signer(ctx)
         async with self.uow(ctx.centre_id) as uow:
-            context = await self._context(uow, ctx, case_id, debt_id)
+            context = await self._context(uow, ctx, case_id, debt_id, signer)
             if kind is LetterKind.ADVICE_SUMMARY and context["advice"] is None:
                 raise ValidationError("kind", "record the advice before the advice summary")
             own = await self.letter_templates(uow).get(kind)

@@ -70,12 +70,15 @@ class CentreProfileService:
         ctx.require(Permission.CENTRE_SETTINGS)
         details = check_details(details)
         now = self.clock.now()
+        # Read before the unit of work: the identity store has connections of its own, and
+        # an embedded SQLite database has one connection in all.
+        fallback = await self._default(ctx)
         async with self.uow(ctx.centre_id) as uow:
             repo = self.centre_profiles(uow)
             current = await repo.get()
             if current is None:
                 check_version("centre profile", expected_version, 0)
-                current = await self._default(ctx)
+                current = fallback
                 current.apply(details)
                 current.version, current.created_at, current.updated_at = 1, now, now
                 await repo.add(current)
@@ -102,12 +105,13 @@ class CentreProfileService:
         ctx.require(Permission.CENTRE_SETTINGS)
         media = None if content is None else check_logo(content, content_type or "")
         now = self.clock.now()
+        fallback = await self._default(ctx)
         async with self.uow(ctx.centre_id) as uow:
             repo = self.centre_profiles(uow)
             current = await repo.get()
             first = current is None
             if current is None:
-                current = await self._default(ctx)
+                current = fallback
             check_version("centre profile", expected_version, current.version)
             current.logo_type = media
             current.logo_base64 = None if content is None else base64.b64encode(content).decode()

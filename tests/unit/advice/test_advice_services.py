@@ -52,6 +52,11 @@ class Advice:
 
 @pytest.fixture
 def svc() -> Advice:
+    return build_services()
+
+
+def build_services() -> Advice:
+    """The advice-area services on one in-memory app, wired as the container wires them."""
     app = build_app()
     appraisals = AppraisalService(app.uow, app.clock, **ports(APPRAISALS))
     return Advice(

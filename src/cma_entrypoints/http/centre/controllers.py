@@ -22,7 +22,7 @@ from cma_entrypoints.http.centre.examples import PROFILE, PROFILE_IN
 from cma_entrypoints.http.centre.schemas import ProfileIn, ProfileOut
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
-from cma_entrypoints.http.common.params import IfMatch, etag, parse_if_match
+from cma_entrypoints.http.common.params import IfMatch, parse_if_match
 from cma_entrypoints.http.common.responses import versioned
 
 
@@ -109,14 +109,16 @@ class CentreProfileController(Controller):
         "/logo",
         guards=[requires(Permission.CENTRE_SETTINGS)],
         summary="Remove the centre's logo",
-        status_code=204,
+        status_code=200,
+        operation_class=with_example(PROFILE, "Logo removed"),
+        description="Answers with the profile (and its new ETag), as the other edits do.",
     )
     async def delete_logo(
         self,
         ctx: TenantContext,
         centre_profile: CentreProfileService,
         if_match: IfMatch = None,
-    ) -> Response[None]:
+    ) -> Response[ProfileOut]:
         expected = parse_if_match(if_match, required=True)
         p = await centre_profile.set_logo(ctx, None, None, expected_version=expected)
-        return Response(None, status_code=204, headers=etag(p.version))
+        return versioned(ProfileOut.of(p), p.version)
