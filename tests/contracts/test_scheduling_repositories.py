@@ -277,13 +277,23 @@ class SchedulingStoreContract:
                 case.client_id: consent.consent
             }
             await s.consents.put(
-                attrs.evolve(consent, consent=attrs.evolve(consent.consent, sms=False))
+                attrs.evolve(consent, consent=attrs.evolve(consent.consent, sms=False), version=2)
             )
             await uow.commit()
         async with backend.uow(centre) as uow:
             got = await backend.store(uow).consents.get(case.client_id)
             assert got is not None
             assert got.consent.sms is False
+            assert got.version == 2
+        # A writer that read version 1 (or nothing) cannot overwrite version 2.
+        for stale in (2, 1):
+            async with backend.uow(centre) as uow:
+                with pytest.raises(StaleVersion):
+                    await backend.store(uow).consents.put(attrs.evolve(consent, version=stale))
+        async with backend.uow(centre) as uow:
+            got = await backend.store(uow).consents.get(case.client_id)
+            assert got is not None
+            assert (got.version, got.consent.sms) == (2, False)
 
     async def test_reminder_keys_are_stored_once_and_pending_oldest_first(
         self, backend: Backend

@@ -206,7 +206,18 @@ class InMemoryConsentRepository(RepoBase, ConsentRepository):
 
     async def put(self, stored: StoredConsent) -> None:
         self._own(stored.centre_id, "consent")
-        self._stage((stored.centre_id, stored.consent.client_id), stored)
+        key = (stored.centre_id, stored.consent.client_id)
+        rows = self._rows
+
+        def check() -> None:
+            current = rows.get(key)
+            actual = current.version if current else 0
+            if actual != stored.version - 1:
+                raise StaleVersion("contact consent", stored.version - 1, actual)
+
+        check()
+        self._uow.staging.checks.append(check)
+        self._stage(key, stored)
 
     async def for_clients(
         self, client_ids: Sequence[ClientId]

@@ -370,6 +370,7 @@ class ContactConsentRow(Base):
     sms: Mapped[bool | None] = mapped_column(Boolean)
     recorded_at: Mapped[dt.datetime]
     recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")  # migration 0741
 
 
 class ReminderRow(Base):

@@ -115,6 +115,7 @@ class StoredConsent:
     consent: ContactConsent
     recorded_at: dt.datetime
     recorded_by: UserId | None
+    version: int = 1
 
 
 class ReminderStatus(enum.StrEnum):
@@ -260,7 +261,10 @@ class AvailabilityRepository(Protocol):
 class ConsentRepository(Protocol):
     async def get(self, client_id: ClientId) -> StoredConsent | None: ...
 
-    async def put(self, stored: StoredConsent) -> None: ...
+    async def put(self, stored: StoredConsent) -> None:
+        """Record the first consent (``version`` 1) or replace the one at ``version - 1``;
+        ``StaleVersion`` if another writer got there first."""
+        ...
 
     async def for_clients(
         self, client_ids: Sequence[ClientId]

@@ -857,20 +857,51 @@ class SchedulingService:
 
     # ----------------------------------------------------------------- consent
 
+    async def get_consent(self, ctx: TenantContext, client_id: ClientId) -> StoredConsent:
+        """The client's recorded consent; version 0 (nothing asked) if none was recorded."""
+        ctx.require(Permission.CLIENT_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            if await self.clients(uow).get(client_id) is None:
+                raise NotFound("client", client_id)
+            stored = await self.consents(uow).get(client_id)
+        if stored is not None:
+            return stored
+        return StoredConsent(
+            centre_id=ctx.centre_id,
+            consent=ContactConsent(client_id=client_id, email=None, sms=None),
+            recorded_at=self.clock.now(),
+            recorded_by=None,
+            version=0,
+        )
+
     async def record_consent(
-        self, ctx: TenantContext, client_id: ClientId, *, email: bool | None, sms: bool | None
+        self,
+        ctx: TenantContext,
+        client_id: ClientId,
+        *,
+        email: bool | None,
+        sms: bool | None,
+        expected_version: int | None = None,
     ) -> StoredConsent:
-        """Record the client's answer per channel (``None``: not asked = no reminders)."""
+        """Record the client's answer per channel (``None``: not asked = no reminders).
+
+        ``expected_version`` is the version read (0 before the first answer); a stale one
+        is refused (``StaleVersion``) rather than overwriting a newer answer.
+        """
         ctx.require(Permission.CLIENT_WRITE)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             if await self.clients(uow).get(client_id) is None:
                 raise NotFound("client", client_id)
+            current = await self.consents(uow).get(client_id)
+            actual = current.version if current else 0
+            check_version("contact consent", expected_version, actual)
             stored = StoredConsent(
                 centre_id=ctx.centre_id,
                 consent=ContactConsent(client_id=client_id, email=email, sms=sms),
                 recorded_at=now,
                 recorded_by=ctx.user_id,
+                version=actual + 1,
             )
             await self.consents(uow).put(stored)
             await commit_audited(

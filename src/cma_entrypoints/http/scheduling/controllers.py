@@ -446,19 +446,34 @@ class AdviserController(Controller):
         )
 
 
+CONSENT = ConsentOut(client_id=ex.CLIENT_ID, email=False, sms=True, recorded_at=ex.AT, version=2)
+
+
 class ConsentController(Controller):
     path = "/api/v1/clients"
     tags = ["clients"]
+
+    @get(
+        "/{client_id:uuid}/contact-consent",
+        guards=[requires(Permission.CLIENT_READ)],
+        summary="The client's consent to reminders per channel",
+        operation_class=with_example(CONSENT, "Texts yes, email no"),
+        description="Version 0 (nothing asked) until first recorded; its ETag is what the "
+        "PUT sends back as `If-Match`.",
+    )
+    async def get_consent(
+        self, ctx: TenantContext, client_id: uuid.UUID, scheduling: SchedulingService
+    ) -> Response[ConsentOut]:
+        stored = await scheduling.get_consent(ctx, ClientId(client_id))
+        return versioned(ConsentOut.of(stored), stored.version)
 
     @put(
         "/{client_id:uuid}/contact-consent",
         guards=[requires(Permission.CLIENT_WRITE)],
         summary="Record the client's consent to reminders per channel",
-        operation_class=with_example(
-            ConsentOut(client_id=ex.CLIENT_ID, email=False, sms=True, recorded_at=ex.AT),
-            "Texts yes, email no",
-        ),
-        description="`null` means not asked, which is treated as no.",
+        operation_class=with_example(CONSENT, "Texts yes, email no"),
+        description='`null` means not asked, which is treated as no. Needs `If-Match` (`"0"` '
+        "for the first answer): 428 without it, 412 when stale.",
     )
     async def put_consent(
         self,
@@ -469,16 +484,13 @@ class ConsentController(Controller):
             example_body("Texts yes, email no", {"sms": True, "email": False}),
         ],
         scheduling: SchedulingService,
-    ) -> ConsentOut:
+        if_match: IfMatch = None,
+    ) -> Response[ConsentOut]:
+        expected = parse_if_match(if_match, required=True)
         stored = await scheduling.record_consent(
-            ctx, ClientId(client_id), email=data.email, sms=data.sms
+            ctx, ClientId(client_id), email=data.email, sms=data.sms, expected_version=expected
         )
-        return ConsentOut(
-            client_id=stored.consent.client_id,
-            email=stored.consent.email,
-            sms=stored.consent.sms,
-            recorded_at=stored.recorded_at,
-        )
+        return versioned(ConsentOut.of(stored), stored.version)
 
 
 class CalendarController(Controller):
