@@ -581,8 +581,40 @@ class SqlAlchemyReminderRepository(RepoBase, ReminderRepository):
         if result.rowcount == 0:
             raise NotFound("reminder", record.key)
 
-    async def list(self, *, limit: int, offset: int) -> Page[ReminderRecord]:
+    async def get(self, key: str) -> ReminderRecord | None:
+        r = await self._first(
+            select(reminders_t).where(
+                reminders_t.c.centre_id == self._x.centre_id, reminders_t.c.key == key
+            )
+        )
+        return _reminder_from(r) if r else None
+
+    async def known(self, keys: Sequence[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = await self._rows(
+            select(reminders_t.c.key).where(
+                reminders_t.c.centre_id == self._x.centre_id, reminders_t.c.key.in_(list(keys))
+            )
+        )
+        return {r["key"] for r in rows}
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: ReminderStatus | None = None,
+        audience: str | None = None,
+        subject_kind: str | None = None,
+    ) -> Page[ReminderRecord]:
         where = [reminders_t.c.centre_id == self._x.centre_id]
+        if status is not None:
+            where.append(reminders_t.c.status == status.value)
+        if audience is not None:
+            where.append(reminders_t.c.audience == audience)
+        if subject_kind is not None:
+            where.append(reminders_t.c.subject_kind == subject_kind)
         total = await self._count(reminders_t, where)
         rows = await self._rows(
             select(reminders_t)

@@ -119,9 +119,11 @@ class StoredConsent:
 
 
 class ReminderStatus(enum.StrEnum):
+    PLANNED = "planned"  # ahead, not yet due: computed when listed, never stored as such
     PENDING = "pending"
     SENT = "sent"
     SKIPPED = "skipped"  # no address on file: reported, never retried
+    CANCELLED = "cancelled"  # by staff: its key is kept so the planner never plans it again
 
 
 @frozen(kw_only=True)
@@ -287,8 +289,25 @@ class ReminderRepository(Protocol):
         """Update status, attempts, ``sent_at`` and note of a known key."""
         ...
 
-    async def list(self, *, limit: int, offset: int) -> Page[ReminderRecord]:
-        """Every reminder of this centre, oldest ``send_at`` first."""
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: ReminderStatus | None = None,
+        audience: str | None = None,
+        subject_kind: str | None = None,
+    ) -> Page[ReminderRecord]:
+        """The centre's stored reminders matching every filter given, oldest ``send_at``
+        first (then by key)."""
+        ...
+
+    async def get(self, key: str) -> ReminderRecord | None:
+        """The stored reminder of ``key`` in this centre, or ``None``."""
+        ...
+
+    async def known(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` are stored for this centre (in any status)."""
         ...
 
 

@@ -84,11 +84,13 @@ from cma_core.scheduling.reminders import (
     CaseDeadline,
     Channel,
     ContactConsent,
+    ReminderIntent,
+    ReminderPlan,
     ReminderPolicy,
     plan_reminders,
 )
 from cma_core.shared.clock import Clock
-from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
@@ -695,13 +697,79 @@ class SchedulingService:
     # ----------------------------------------------------------------- reminders
 
     async def list_reminders(
-        self, ctx: TenantContext, *, limit: int = 50, offset: int = 0
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        status: ReminderStatus | None = None,
+        audience: str | None = None,
+        subject_kind: str | None = None,
     ) -> Page[ReminderRecord]:
-        """Every reminder the scheduler planned for the centre (pending, sent, skipped)."""
+        """The centre's reminders, oldest ``send_at`` first: the stored ones (pending, sent,
+        skipped, cancelled), or with ``status=planned`` those still ahead that the sweep
+        will store when they fall due (shown before they are due, so they can be
+        cancelled)."""
         ctx.require(Permission.CASE_READ_ALL)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.reminders(uow).list(limit=limit, offset=offset)
+            if status is not ReminderStatus.PLANNED:
+                return await self.reminders(uow).list(
+                    limit=limit,
+                    offset=offset,
+                    status=status,
+                    audience=audience,
+                    subject_kind=subject_kind,
+                )
+            planned = await self._planned(uow, ctx.centre_id)
+        rows = [
+            r
+            for r in planned
+            if (audience is None or r.audience == audience)
+            and (subject_kind is None or r.subject_kind == subject_kind)
+        ]
+        return Page(
+            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
+        )
+
+    async def _planned(self, uow: UnitOfWork, centre_id: CentreId) -> list[ReminderRecord]:
+        """Reminders ahead (not yet due) that are not stored (sent, pending or cancelled)."""
+        now = self.clock.now()
+        plan = await centre_reminder_plan(self, uow, now)
+        ahead = [i for i in plan.intents if i.send_at > now]
+        stored = await self.reminders(uow).known([i.key for i in ahead])
+        return [
+            reminder_record(i, centre_id, now, ReminderStatus.PLANNED)
+            for i in ahead
+            if i.key not in stored
+        ]
+
+    async def cancel_reminder(self, ctx: TenantContext, key: str) -> ReminderRecord:
+        """Cancel a reminder not yet sent: a pending one, or a planned one (stored as
+        cancelled under its key, so the sweep never plans it again). ``NotFound`` for an
+        unknown key; ``Conflict`` for one already sent, skipped or cancelled."""
+        ctx.require(Permission.CASE_READ_ALL)
+        ctx.require(Permission.CASE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            repo = self.reminders(uow)
+            stored = await repo.get(key)
+            if stored is not None:
+                if stored.status is not ReminderStatus.PENDING:
+                    raise Conflict(f"the reminder is {stored.status.value}, not pending")
+                cancelled = attrs.evolve(stored, status=ReminderStatus.CANCELLED)
+                await repo.save(cancelled)
+            else:
+                planned = {r.key: r for r in await self._planned(uow, ctx.centre_id)}
+                if key not in planned:
+                    raise NotFound("reminder", key)
+                cancelled = attrs.evolve(planned[key], status=ReminderStatus.CANCELLED)
+                await repo.add_pending(cancelled)
+            await commit_audited(
+                uow, ctx, self.new_id, "reminder.cancelled", "reminder",
+                _reminder_entity_id(key), now, ("status",),
+            )  # fmt: skip
+        return cancelled
 
     # ----------------------------------------------------------------- closure days
 
@@ -1059,56 +1127,12 @@ class Scheduler:
         now = self.clock.now()
         new = 0
         async with self.uow(centre_id) as uow:
-            appts = await _all(
-                lambda limit, offset: self.appointments(uow).list(
-                    limit=limit, offset=offset, start_from=now, booked_only=True
-                )
-            )
-            open_deadlines = await _all(
-                lambda limit, offset: self.deadlines(uow).list(
-                    limit=limit, offset=offset, status=DeadlineStatus.OPEN
-                )
-            )
-            case_clients: dict[CaseId, ClientId] = {}
-            for item in open_deadlines:
-                if item.case_id not in case_clients:
-                    case = await self.cases(uow).get(item.case_id)
-                    if case is not None:
-                        case_clients[item.case_id] = case.client_id
-            client_ids = {a.appointment.client_id for a in appts} | set(case_clients.values())
-            consents = await self.consents(uow).for_clients(sorted(client_ids, key=str))
-            plan = plan_reminders(
-                appointments=[a.appointment for a in appts],
-                deadlines=[
-                    CaseDeadline(
-                        case_id=item.case_id,
-                        deadline=item.deadline,
-                        adviser_id=item.adviser_id,
-                        client_id=case_clients.get(item.case_id),
-                        remind_client=item.deadline.kind in CLIENT_KINDS,
-                    )
-                    for item in open_deadlines
-                ],
-                consents=consents,
-                policy=self.config.reminders,
-                now=now,
-            )
+            plan = await centre_reminder_plan(self, uow, now)
             for intent in plan.intents:
                 if intent.send_at > now:
                     continue
                 added = await self.reminders(uow).add_pending(
-                    ReminderRecord(
-                        key=intent.key,
-                        centre_id=centre_id,
-                        audience=intent.audience.value,
-                        channel=intent.channel.value,
-                        recipient=intent.recipient,
-                        subject_kind=intent.subject_kind,
-                        subject_ref=intent.subject_ref,
-                        send_at=intent.send_at,
-                        event_at=intent.event_at,
-                        created_at=now,
-                    )
+                    reminder_record(intent, centre_id, now)
                 )
                 new += int(added)
             await uow.commit()
@@ -1241,6 +1265,76 @@ def _wording(rec: ReminderRecord, timezone: str) -> tuple[str, str]:
         f"Deadline reminder: {label}",
         f"The {label} deadline on case {rec.subject_ref.split(':')[0]} falls on "
         f"{when:%A %d %B %Y}.",
+    )
+
+
+async def centre_reminder_plan(repos: Any, uow: UnitOfWork, now: dt.datetime) -> ReminderPlan:
+    """Every reminder the centre's booked appointments and open deadlines call for, as
+    ``plan_reminders`` sees them (``repos`` has the ``appointments``, ``deadlines``,
+    ``cases``, ``consents`` factories and the ``config``: the sweep and the service)."""
+    appts = await _all(
+        lambda limit, offset: repos.appointments(uow).list(
+            limit=limit, offset=offset, start_from=now, booked_only=True
+        )
+    )
+    open_deadlines = await _all(
+        lambda limit, offset: repos.deadlines(uow).list(
+            limit=limit, offset=offset, status=DeadlineStatus.OPEN
+        )
+    )
+    case_clients: dict[CaseId, ClientId] = {}
+    for item in open_deadlines:
+        if item.case_id not in case_clients:
+            case = await repos.cases(uow).get(item.case_id)
+            if case is not None:
+                case_clients[item.case_id] = case.client_id
+    client_ids = {a.appointment.client_id for a in appts} | set(case_clients.values())
+    consents = await repos.consents(uow).for_clients(sorted(client_ids, key=str))
+    return plan_reminders(
+        appointments=[a.appointment for a in appts],
+        deadlines=[
+            CaseDeadline(
+                case_id=item.case_id,
+                deadline=item.deadline,
+                adviser_id=item.adviser_id,
+                client_id=case_clients.get(item.case_id),
+                remind_client=item.deadline.kind in CLIENT_KINDS,
+            )
+            for item in open_deadlines
+        ],
+        consents=consents,
+        policy=repos.config.reminders,
+        now=now,
+    )
+
+
+def _reminder_entity_id(key: str) -> uuid.UUID:
+    """A reminder's key as the audit trail's entity id: the key itself (32 hex digits)."""
+    try:
+        return uuid.UUID(hex=key)
+    except ValueError:
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"cma:reminder:{key}")
+
+
+def reminder_record(
+    intent: ReminderIntent,
+    centre_id: CentreId,
+    now: dt.datetime,
+    status: ReminderStatus = ReminderStatus.PENDING,
+) -> ReminderRecord:
+    """The stored form of a planned reminder."""
+    return ReminderRecord(
+        key=intent.key,
+        centre_id=centre_id,
+        audience=intent.audience.value,
+        channel=intent.channel.value,
+        recipient=intent.recipient,
+        subject_kind=intent.subject_kind,
+        subject_ref=intent.subject_ref,
+        send_at=intent.send_at,
+        event_at=intent.event_at,
+        created_at=now,
+        status=status,
     )
 
 
