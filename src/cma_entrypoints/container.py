@@ -63,6 +63,8 @@ from cma_core.identity.directory import StaffDirectory
 from cma_core.identity.service import IdentityService, SessionService
 from cma_core.privacy.ports import AdviceRecordSources, SchedulingRecordSources
 from cma_core.privacy.service import PrivacyService
+from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.service import CentreProfileService
 from cma_core.scheduling.service import Scheduler, SchedulingConfig, SchedulingService
 from cma_core.shared.handlers import EventHandlers, OutboxRelay
 from cma_core.solutions.service import AppraisalService
@@ -180,6 +182,11 @@ def _assistant(settings: Settings) -> Any:
     from cma_adapters.rules_assistant import RuleBasedAssistant
 
     return RuleBasedAssistant()
+
+
+def _default_jurisdiction(settings: Settings) -> Jurisdiction:
+    """The deployment's jurisdiction: a centre's until its profile names its own."""
+    return Jurisdiction(settings.jurisdiction)
 
 
 def _scheduling_config(settings: Settings) -> SchedulingConfig:
@@ -354,6 +361,8 @@ class Container(containers.DeclarativeContainer):
             "reminders",
             "closures",
             "written_advice_days",
+            "facts",
+            "centre_profiles",
         ),
     )
     compliance = providers.Singleton(
@@ -363,7 +372,14 @@ class Container(containers.DeclarativeContainer):
         holidays,
         scheduling_config,
         **repository_factories(
-            "cases", "tasks", "deadlines", "closures", "findings", "qa", "policies"
+            "cases",
+            "tasks",
+            "deadlines",
+            "closures",
+            "findings",
+            "qa",
+            "policies",
+            "centre_profiles",
         ),
         advice=providers.Singleton(
             CaseFileSources,
@@ -409,7 +425,9 @@ class Container(containers.DeclarativeContainer):
     relay = providers.Singleton(OutboxRelay, uow, identity_store, publisher, clock)
     # Debt advice (issue 4): debts, SFS budget, appraisal, offers, advice, letters.
     sfs_codec = providers.Singleton(SfsDdsCodec)
-    letter_renderer = providers.Singleton(JinjaLetterRenderer)
+    letter_renderer = providers.Singleton(
+        JinjaLetterRenderer, providers.Callable(lambda s: s.letter_font_dir, settings)
+    )
     # A letter as a whole HTML page (the download): entrypoints reach adapters only here.
     letter_page = providers.Object(full_html)
     debts = providers.Singleton(
@@ -432,7 +450,15 @@ class Container(containers.DeclarativeContainer):
         uow,
         clock,
         **repository_factories(
-            "cases", "creditors", "debts", "facts", "budgets", "appraisals", "offers", "reference"
+            "cases",
+            "creditors",
+            "debts",
+            "facts",
+            "budgets",
+            "appraisals",
+            "offers",
+            "reference",
+            "centre_profiles",
         ),
     )
     advice_records = providers.Singleton(
@@ -457,10 +483,23 @@ class Container(containers.DeclarativeContainer):
             "advice",
             "letter_templates",
             "letters",
+            "facts",
+            "centre_profiles",
         ),
+        identity=identity_store,
+        default_jurisdiction=providers.Callable(_default_jurisdiction, settings),
     )
     reference = providers.Singleton(
         ReferenceService, uow, clock, **repository_factories("reference")
+    )
+    # The centre's letterhead and jurisdiction (issue 11).
+    centre_profile = providers.Singleton(
+        CentreProfileService,
+        uow,
+        identity_store,
+        clock,
+        providers.Callable(_default_jurisdiction, settings),
+        **repository_factories("centre_profiles"),
     )
     # Data protection: case deletion, client erasure, subject access export.
     privacy = providers.Singleton(

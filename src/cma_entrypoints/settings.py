@@ -63,6 +63,8 @@ class Settings:
     # messages are written to data_dir/outbox. Reminder offsets: "1d,2h" before appointments,
     # whole days before deadlines ("7,2,0").
     jurisdiction: str = "EW"
+    # Letters (issue 11): where the DejaVu fonts PDFs embed live (fonts-dejavu-core's).
+    letter_font_dir: Path | None = None
     smtp_host: str | None = None
     smtp_port: int = 587
     smtp_from: str = "cma@localhost"
@@ -132,6 +134,9 @@ class Settings:
                 _int(env, "CMA_DOCUMENT_PROCESSING_TIMEOUT", 900) or 900
             ),
             document_queue_timeout_seconds=(_int(env, "CMA_DOCUMENT_QUEUE_TIMEOUT", 3600) or 3600),
+            letter_font_dir=Path(env["CMA_LETTER_FONT_DIR"])
+            if env.get("CMA_LETTER_FONT_DIR")
+            else None,
             **_scheduling(env),
             **_protection(env, data_dir),
         )

@@ -45,6 +45,7 @@ from cma_core.budgets.offers import OfferKind
 from cma_core.budgets.ports import BudgetRecord, OfferLine, OfferPlanRecord, SfsStatementDetails
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType, Ownership
 from cma_core.debts.ports import CaseFinancialFacts, CreditorEntry, DebtEntry
+from cma_core.reference.centre import CentreProfile
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.ports import CentreReference
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
@@ -66,7 +67,7 @@ class AdviceBackend:
 
 _PORTS = (
     "creditors", "debts", "facts", "budgets", "appraisals", "offers", "advice",
-    "letter_templates", "letters", "reference",
+    "letter_templates", "letters", "reference", "centre_profiles",
 )  # fmt: skip
 
 
@@ -237,6 +238,23 @@ def reference(centre: CentreId, case: CaseId) -> CentreReference:
     )
 
 
+def profile(centre: CentreId, case: CaseId) -> CentreProfile:
+    return CentreProfile(
+        centre_id=centre,
+        name="Łódź Street Advice — Ωmega",
+        address="1 High Street\nGlasgow G1 1AA",
+        phone="0141 000 0000",
+        email="advice@example.org",
+        charity_number="SC012345",
+        fca_number="123456",
+        jurisdiction=Jurisdiction.SCO,
+        logo_type="image/png",
+        logo_base64="iVBORw0KGgo=",
+        created_at=T0,
+        updated_at=T0,
+    )
+
+
 def _change(rec: Any) -> None:
     """An edit every record type allows."""
     if isinstance(rec, CreditorEntry):
@@ -255,6 +273,8 @@ def _change(rec: Any) -> None:
         rec.sent_at = T0
     elif isinstance(rec, CentreReference):
         rec.thresholds_json = '{"records": []}'
+    elif isinstance(rec, CentreProfile):
+        rec.jurisdiction = Jurisdiction.NI
 
 
 @attrs.frozen
@@ -293,6 +313,7 @@ PORTS = [
     PortSpec("letter_templates", template, lambda r, u: r.letter_templates(u), _by_kind),
     PortSpec("letters", letter, lambda r, u: r.letters(u), _by_id),
     PortSpec("reference", reference, lambda r, u: r.reference(u), _singleton),
+    PortSpec("centre_profiles", profile, lambda r, u: r.centre_profiles(u), _singleton),
 ]
 
 

@@ -277,13 +277,23 @@ class SchedulingStoreContract:
                 case.client_id: consent.consent
             }
             await s.consents.put(
-                attrs.evolve(consent, consent=attrs.evolve(consent.consent, sms=False))
+                attrs.evolve(consent, consent=attrs.evolve(consent.consent, sms=False), version=2)
             )
             await uow.commit()
         async with backend.uow(centre) as uow:
             got = await backend.store(uow).consents.get(case.client_id)
             assert got is not None
             assert got.consent.sms is False
+            assert got.version == 2
+        # A writer that read version 1 (or nothing) cannot overwrite version 2.
+        for stale in (2, 1):
+            async with backend.uow(centre) as uow:
+                with pytest.raises(StaleVersion):
+                    await backend.store(uow).consents.put(attrs.evolve(consent, version=stale))
+        async with backend.uow(centre) as uow:
+            got = await backend.store(uow).consents.get(case.client_id)
+            assert got is not None
+            assert (got.version, got.consent.sms) == (2, False)
 
     async def test_reminder_keys_are_stored_once_and_pending_oldest_first(
         self, backend: Backend
@@ -308,6 +318,33 @@ class SchedulingStoreContract:
             s = backend.store(uow)
             assert [r.key for r in await s.reminders.pending(limit=10)] == ["k2"]
             assert (await s.reminders.list(limit=10, offset=0)).total == 2
+            # Filters, lookup by key, and which keys are known (for planned reminders).
+            sent = await s.reminders.list(limit=10, offset=0, status=ReminderStatus.SENT)
+            assert [r.key for r in sent.items] == ["k1"]
+            assert sent.total == 1
+            assert (await s.reminders.list(limit=10, offset=0, audience="client")).total == 0
+            by_kind = await s.reminders.list(limit=1, offset=1, subject_kind="claim_response")
+            assert ([r.key for r in by_kind.items], by_kind.total) == (["k2"], 2)
+            got = await s.reminders.get("k2")
+            assert got is not None
+            assert got.status is ReminderStatus.PENDING
+            assert await s.reminders.get("nope") is None
+            assert await s.reminders.known(["k1", "k3", "k2"]) == {"k1", "k2"}
+            assert await s.reminders.known([]) == set()
+            await s.reminders.add_pending(
+                attrs.evolve(reminder_of(centre, "k3"), status=ReminderStatus.CANCELLED)
+            )
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert [r.key for r in await s.reminders.pending(limit=10)] == ["k2"]
+            cancelled = await s.reminders.list(limit=10, offset=0, status=ReminderStatus.CANCELLED)
+            assert [r.key for r in cancelled.items] == ["k3"]
+        other, _ = await new_case(backend)
+        async with backend.uow(other) as uow:
+            s = backend.store(uow)
+            assert await s.reminders.get("k2") is None
+            assert await s.reminders.known(["k1", "k2"]) == set()
 
     async def test_findings_replace_filters_and_qa_reviews(self, backend: Backend) -> None:
         centre, case = await new_case(backend)

@@ -222,7 +222,7 @@ async def test_appointment_outcomes_and_the_reminder_log(
     r = await adviser.client.put(
         f"/api/v1/clients/{client['id']}/contact-consent",
         json={"email": True},
-        headers=adviser.headers,
+        headers={**adviser.headers, "If-Match": '"0"'},
     )
     assert r.status_code == 200, r.text
     case = (await adviser.post("/api/v1/cases", {"client_id": client["id"]})).json()
@@ -256,7 +256,8 @@ async def test_appointment_outcomes_and_the_reminder_log(
 
     # Not started yet: no outcome.
     url = f"/api/v1/appointments/{one['id']}"
-    early = await adviser.post(f"{url}/complete")
+    assert (await adviser.post(f"{url}/complete")).status_code == 428
+    early = await adviser.post(f"{url}/complete", headers={"If-Match": '"1"'})
     assert early.status_code == 422
 
     clock.at = dt.datetime(2026, 11, 17, 14, 0, tzinfo=UTC)
@@ -265,9 +266,12 @@ async def test_appointment_outcomes_and_the_reminder_log(
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "completed"
     assert r.headers["etag"] == '"2"'
-    again = await adviser.post(f"{url}/no-show")
+    again = await adviser.post(f"{url}/no-show", headers={"If-Match": '"2"'})
     assert again.status_code in {409, 422}
-    r = await adviser.post(f"/api/v1/appointments/{two['id']}/no-show")
+    two_etag = (await adviser.get(f"/api/v1/appointments/{two['id']}")).headers["etag"]
+    r = await adviser.post(
+        f"/api/v1/appointments/{two['id']}/no-show", headers={"If-Match": two_etag}
+    )
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "no_show"
 

@@ -135,6 +135,11 @@ async def test_letter_to_task_on_the_case(
 
     # Delete reaches the stored object.
     r = await api.client.delete(f"/api/v1/documents/{doc['id']}", headers=api.headers)
+    assert r.status_code == 428, r.text
+    etag = (await api.get(f"/api/v1/documents/{doc['id']}")).headers["etag"]
+    r = await api.client.delete(
+        f"/api/v1/documents/{doc['id']}", headers={**api.headers, "If-Match": etag}
+    )
     assert r.status_code == 204, r.text
     assert not (stored / "original").exists()
     r = await api.get(f"/api/v1/documents/{doc['id']}")
@@ -267,7 +272,9 @@ async def test_duplicate_bad_type_and_other_centre(two_centres: tuple[Api, Api])
     ):
         r = await other.get(url)
         assert r.status_code == 404, url
-    r = await other.client.delete(f"/api/v1/documents/{first}", headers=other.headers)
+    r = await other.client.delete(
+        f"/api/v1/documents/{first}", headers={**other.headers, "If-Match": '"1"'}
+    )
     assert r.status_code == 404
     r = await upload(other, case["id"], letter_png(["Other"]))
     assert r.status_code == 404

@@ -163,17 +163,25 @@ async def test_case_lifecycle(two_centres: tuple[Api, Api]) -> None:
     assert [n["body"] for n in notes["items"]] == ["First call with the client."]
 
     r = await a.post(f"{url}/close", {"reason": "advice_complete"})
+    assert r.status_code == 428  # closing is an edit: it needs If-Match
+    etag = (await a.get(url)).headers["etag"]
+    r = await a.post(f"{url}/close", {"reason": "advice_complete"}, headers={"If-Match": etag})
     assert r.status_code == 200
     closed = r.json()
     assert closed["status"] == "closed"
     assert closed["close_reason"] == "advice_complete"
-
-    r = await a.post(f"{url}/close", {"reason": "advice_complete"})
+    closed_etag = r.headers["etag"]
+    r = await a.post(f"{url}/close", {"reason": "advice_complete"}, headers={"If-Match": etag})
+    assert r.status_code == 412
+    r = await a.post(
+        f"{url}/close", {"reason": "advice_complete"}, headers={"If-Match": closed_etag}
+    )
     assert r.status_code == 409
     r = await a.post(f"{url}/notes", {"body": "too late"})
     assert r.status_code == 409
 
-    r = await a.post(f"{url}/reopen")
+    assert (await a.post(f"{url}/reopen")).status_code == 428
+    r = await a.post(f"{url}/reopen", headers={"If-Match": closed_etag})
     assert r.status_code == 200
     assert r.json()["status"] == "open"
     assert r.json()["version"] > closed["version"]
@@ -225,7 +233,10 @@ async def test_patch_needs_matching_if_match(
 async def test_case_list_filters_and_pagination(two_centres: tuple[Api, Api]) -> None:
     a, _ = two_centres
     ids = [(await a.new_case())["id"] for _ in range(3)]
-    await a.post(f"/api/v1/cases/{ids[0]}/close", {"reason": "other"})
+    r = await a.post(
+        f"/api/v1/cases/{ids[0]}/close", {"reason": "other"}, headers={"If-Match": '"1"'}
+    )
+    assert r.status_code == 200, r.text
     page = (await a.get("/api/v1/cases?limit=2&offset=0")).json()
     assert page["total"] == 3
     assert len(page["items"]) == 2
@@ -248,7 +259,9 @@ async def test_other_centres_records_are_404(two_centres: tuple[Api, Api]) -> No
     r = await a.patch(f"/api/v1/cases/{case_b['id']}", {}, headers={"If-Match": '"1"'})
     assert r.status_code == 404
     assert (
-        await a.post(f"/api/v1/cases/{case_b['id']}/close", {"reason": "other"})
+        await a.post(
+            f"/api/v1/cases/{case_b['id']}/close", {"reason": "other"}, headers={"If-Match": '"1"'}
+        )
     ).status_code == 404
     r = await a.post("/api/v1/cases", {"client_id": client_b})
     assert r.status_code == 422

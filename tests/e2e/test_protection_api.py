@@ -206,7 +206,7 @@ async def _flow(url: str, tmp_path: Any) -> str:
             consent = await api.client.put(
                 f"/api/v1/clients/{client_id}/contact-consent",
                 json={"email": True, "sms": False},
-                headers=api.headers,
+                headers={**api.headers, "If-Match": '"0"'},
             )
             assert consent.status_code == 200, consent.text
             notes = await api.get(f"/api/v1/cases/{case_id}/notes")

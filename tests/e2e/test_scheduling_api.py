@@ -65,7 +65,7 @@ async def test_court_claim_to_deadline_task_reminder_miss_finding_and_escalation
     r = await adviser.client.put(
         f"/api/v1/clients/{client['id']}/contact-consent",
         json={"email": True, "sms": False},
-        headers=adviser.headers,
+        headers={**adviser.headers, "If-Match": '"0"'},
     )
     assert r.status_code == 200, r.text
     r = await adviser.post("/api/v1/cases", {"client_id": client["id"]})
@@ -197,6 +197,8 @@ async def test_appointments_double_booking_etags_ical_and_tenancy(
     assert r.headers["etag"] == '"2"'
 
     r = await a.post(f"{url}/cancel", {"reason": "client unwell"})
+    assert r.status_code == 428  # a change like any other: If-Match
+    r = await a.post(f"{url}/cancel", {"reason": "client unwell"}, headers={"If-Match": '"2"'})
     assert r.status_code == 200
     assert r.json()["status"] == "cancelled"
 

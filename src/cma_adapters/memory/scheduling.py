@@ -206,7 +206,18 @@ class InMemoryConsentRepository(RepoBase, ConsentRepository):
 
     async def put(self, stored: StoredConsent) -> None:
         self._own(stored.centre_id, "consent")
-        self._stage((stored.centre_id, stored.consent.client_id), stored)
+        key = (stored.centre_id, stored.consent.client_id)
+        rows = self._rows
+
+        def check() -> None:
+            current = rows.get(key)
+            actual = current.version if current else 0
+            if actual != stored.version - 1:
+                raise StaleVersion("contact consent", stored.version - 1, actual)
+
+        check()
+        self._uow.staging.checks.append(check)
+        self._stage(key, stored)
 
     async def for_clients(
         self, client_ids: Sequence[ClientId]
@@ -243,11 +254,35 @@ class InMemoryReminderRepository(RepoBase, ReminderRepository):
             raise NotFound("reminder", record.key)
         self._stage((record.centre_id, record.key), record)
 
-    async def list(self, *, limit: int, offset: int) -> Page[ReminderRecord]:
-        rows = sorted(self._mine(), key=lambda r: (r.send_at, r.key))
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: ReminderStatus | None = None,
+        audience: str | None = None,
+        subject_kind: str | None = None,
+    ) -> Page[ReminderRecord]:
+        rows = sorted(
+            (
+                r
+                for r in self._mine()
+                if (status is None or r.status is status)
+                and (audience is None or r.audience == audience)
+                and (subject_kind is None or r.subject_kind == subject_kind)
+            ),
+            key=lambda r: (r.send_at, r.key),
+        )
         return Page(
             items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
         )
+
+    async def get(self, key: str) -> ReminderRecord | None:
+        found: ReminderRecord | None = self._rows.get((self._centre, key))
+        return found
+
+    async def known(self, keys: Sequence[str]) -> set[str]:
+        return {k for k in keys if (self._centre, k) in self._rows}
 
 
 class InMemoryClosureRepository(RepoBase, ClosureRepository):

@@ -1,10 +1,15 @@
-"""SQL repository of a centre's reference data, on a record table."""
+"""Repositories of a centre's reference data and its profile."""
 
 from __future__ import annotations
 
 from cma_adapters.sqlalchemy.records import RecordTable
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
-from cma_core.reference.ports import CentreReference, ReferenceDataRepository
+from cma_core.reference.centre import CentreProfile
+from cma_core.reference.ports import (
+    CentreProfileRepository,
+    CentreReference,
+    ReferenceDataRepository,
+)
 from cma_core.shared.uow import UnitOfWork
 
 
@@ -25,3 +30,22 @@ class SqlAlchemyReferenceDataRepository(ReferenceDataRepository):
 
 def reference(uow: UnitOfWork) -> ReferenceDataRepository:
     return SqlAlchemyReferenceDataRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+class SqlAlchemyCentreProfileRepository(CentreProfileRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._x = ctx
+        self._t = RecordTable(ctx, "centre_profiles", CentreProfile, "centre profile")
+
+    async def get(self) -> CentreProfile | None:
+        return await self._t.get(self._x.centre_id)
+
+    async def add(self, profile: CentreProfile) -> None:
+        await self._t.add(profile)
+
+    async def save(self, profile: CentreProfile) -> None:
+        await self._t.save(profile)
+
+
+def centre_profiles(uow: UnitOfWork) -> CentreProfileRepository:
+    return SqlAlchemyCentreProfileRepository(SqlAlchemyUnitOfWork.of(uow).context)

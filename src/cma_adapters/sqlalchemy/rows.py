@@ -383,6 +383,7 @@ class ContactConsentRow(Base):
     sms: Mapped[bool | None] = mapped_column(Boolean)
     recorded_at: Mapped[dt.datetime]
     recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")  # migration 0741
 
 
 class ReminderRow(Base):
@@ -551,7 +552,8 @@ def _record_table(name: str, *, case_scoped: bool) -> Table:
     )
 
 
-#: name -> whether rows belong to a case. The migration 0400 creates the same tables.
+#: name -> whether rows belong to a case. The migration 0400 creates the same tables
+#: (0740 the centre profiles).
 ADVICE_TABLES: dict[str, bool] = {
     "advice_creditors": False,
     "advice_debts": True,
@@ -563,6 +565,7 @@ ADVICE_TABLES: dict[str, bool] = {
     "advice_letter_templates": False,
     "advice_letters": True,
     "advice_reference": False,
+    "centre_profiles": False,  # migration 0740
 }
 
 TABLES: dict[str, Table] = {

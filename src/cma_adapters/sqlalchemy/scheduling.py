@@ -444,6 +444,7 @@ class SqlAlchemyConsentRepository(RepoBase, ConsentRepository):
             ),
             recorded_at=r["recorded_at"],
             recorded_by=UserId(r["recorded_by"]) if r["recorded_by"] else None,
+            version=r["version"],
         )
 
     async def get(self, client_id: ClientId) -> StoredConsent | None:
@@ -457,21 +458,40 @@ class SqlAlchemyConsentRepository(RepoBase, ConsentRepository):
     async def put(self, stored: StoredConsent) -> None:
         self._x.own(stored.centre_id, "consent")
         c = stored.consent
-        await self._x.c.execute(
-            delete(consents_t).where(
-                consents_t.c.centre_id == self._x.centre_id, consents_t.c.client_id == c.client_id
+        values = {
+            "email": c.email,
+            "sms": c.sms,
+            "recorded_at": stored.recorded_at,
+            "recorded_by": stored.recorded_by,
+            "version": stored.version,
+        }
+        if stored.version > 1:
+            # Compare and set: only the version the writer read is replaced.
+            done = await self._x.c.execute(
+                update(consents_t)
+                .where(
+                    consents_t.c.centre_id == self._x.centre_id,
+                    consents_t.c.client_id == c.client_id,
+                    consents_t.c.version == stored.version - 1,
+                )
+                .values(**values)
             )
-        )
-        await self._x.c.execute(
-            insert(consents_t).values(
-                centre_id=stored.centre_id,
-                client_id=c.client_id,
-                email=c.email,
-                sms=c.sms,
-                recorded_at=stored.recorded_at,
-                recorded_by=stored.recorded_by,
+            if done.rowcount != 1:
+                current = await self.get(c.client_id)
+                actual = current.version if current else 0
+                raise StaleVersion("contact consent", stored.version - 1, actual)
+            return
+        current = await self.get(c.client_id)
+        if current is not None:
+            raise StaleVersion("contact consent", 0, current.version)
+        try:
+            await self._x.c.execute(
+                insert(consents_t).values(
+                    centre_id=stored.centre_id, client_id=c.client_id, **values
+                )
             )
-        )
+        except IntegrityError as exc:  # a concurrent first consent won the race
+            raise StaleVersion("contact consent", 0, 1) from exc
 
     async def for_clients(
         self, client_ids: Sequence[ClientId]
@@ -561,8 +581,40 @@ class SqlAlchemyReminderRepository(RepoBase, ReminderRepository):
         if result.rowcount == 0:
             raise NotFound("reminder", record.key)
 
-    async def list(self, *, limit: int, offset: int) -> Page[ReminderRecord]:
+    async def get(self, key: str) -> ReminderRecord | None:
+        r = await self._first(
+            select(reminders_t).where(
+                reminders_t.c.centre_id == self._x.centre_id, reminders_t.c.key == key
+            )
+        )
+        return _reminder_from(r) if r else None
+
+    async def known(self, keys: Sequence[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = await self._rows(
+            select(reminders_t.c.key).where(
+                reminders_t.c.centre_id == self._x.centre_id, reminders_t.c.key.in_(list(keys))
+            )
+        )
+        return {r["key"] for r in rows}
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: ReminderStatus | None = None,
+        audience: str | None = None,
+        subject_kind: str | None = None,
+    ) -> Page[ReminderRecord]:
         where = [reminders_t.c.centre_id == self._x.centre_id]
+        if status is not None:
+            where.append(reminders_t.c.status == status.value)
+        if audience is not None:
+            where.append(reminders_t.c.audience == audience)
+        if subject_kind is not None:
+            where.append(reminders_t.c.subject_kind == subject_kind)
         total = await self._count(reminders_t, where)
         rows = await self._rows(
             select(reminders_t)

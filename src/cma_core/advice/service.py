@@ -32,6 +32,16 @@ from cma_core.advice.ports import (
     RenderedLetter,
     template_id,
 )
+from cma_core.advice.wording import (
+    DEBT_TYPE_LABELS,
+    ELIGIBILITY_LABELS,
+    JURISDICTION_LABELS,
+    SOLUTION_LABELS,
+    mask_account,
+    option_line,
+    reason_text,
+    signing_role,
+)
 from cma_core.audit.service import commit_audited, record_audit
 from cma_core.budgets.catalogue import CATEGORIES, Category, lines_in
 from cma_core.budgets.model import Budget
@@ -40,11 +50,14 @@ from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.clients.ports import ClientRepository
 from cma_core.debts.model import Creditor, CreditorId, DebtId
-from cma_core.debts.ports import CreditorDirectory, DebtEntry, DebtRepository
+from cma_core.debts.ports import CreditorDirectory, DebtEntry, DebtRepository, FactsRepository
 from cma_core.debts.priority import classify
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
+from cma_core.identity.ports import IdentityStore
+from cma_core.reference.centre import CentreProfile, effective_jurisdiction
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.ports import CentreProfileRepository
 from cma_core.shared.clock import Clock
 from cma_core.shared.data import to_data
 from cma_core.shared.errors import NotFound, ValidationError
@@ -95,6 +108,14 @@ class LetterService:
     advice: RepositoryFactory[AdviceRepository] = field(kw_only=True)
     letter_templates: RepositoryFactory[LetterTemplateRepository] = field(kw_only=True)
     letters: RepositoryFactory[LetterRepository] = field(kw_only=True)
+    #: The letterhead and the signature: the centre's profile and who signs. Without them
+    #: a letter carries the case's facts only (tests of the wording, programs embedding it).
+    centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
+        default=None, kw_only=True
+    )
+    facts: RepositoryFactory[FactsRepository] | None = field(default=None, kw_only=True)
+    identity: IdentityStore | None = field(default=None, kw_only=True)
+    default_jurisdiction: Jurisdiction = field(default=Jurisdiction.EW, kw_only=True)
 
     # -- templates
 
@@ -175,7 +196,12 @@ class LetterService:
     # -- letters
 
     async def _context(
-        self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId, debt_id: DebtId | None
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        case_id: CaseId,
+        debt_id: DebtId | None,
+        signer: tuple[str, str] = ("", ""),
     ) -> dict[str, Any]:
         case = await load_case(self.cases(uow), ctx, case_id)
         client = await self.clients(uow).get(case.client_id)
@@ -202,7 +228,8 @@ class LetterService:
         latest = advice[-1] if advice else None
         statement = _statement(budget.budget) if budget is not None else []
         return {
-            "today": self.clock.now().date().strftime("%d %B %Y"),
+            **await self._letterhead(uow, ctx, case_id, signer),
+            "today": _long_date(self.clock.now().date()),
             "case": {"reference": case.reference},
             "client": {
                 "name": f"{client.first_name} {client.last_name}" if client else "",
@@ -219,6 +246,33 @@ class LetterService:
             "advice": _advice_data(latest) if latest else None,
         }
 
+    async def _signer(self, ctx: TenantContext) -> tuple[str, str]:
+        """The signing user's name and the centre's registered name. Read before the unit
+        of work opens: the identity store has connections of its own (and an embedded
+        SQLite database only one in all)."""
+        if self.identity is None:
+            return "", ""
+        user = await self.identity.get_user(ctx.user_id) if ctx.user_id is not None else None
+        centre = await self.identity.get_centre(ctx.centre_id)
+        return (user.full_name if user else "", centre.name if centre else "")
+
+    async def _letterhead(
+        self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId, signer: tuple[str, str]
+    ) -> dict[str, Any]:
+        """Who sends the letter: the centre's profile, the case's jurisdiction, and the
+        person signing it (the user generating it) with their job title."""
+        profile = await self.centre_profiles(uow).get() if self.centre_profiles else None
+        facts = await self.facts(uow).get(case_id) if self.facts else None
+        jurisdiction = effective_jurisdiction(
+            facts.jurisdiction if facts else None, profile, self.default_jurisdiction
+        )
+        name, centre_name = signer
+        return {
+            "centre": centre_data(profile, centre_name),
+            "jurisdiction": JURISDICTION_LABELS[jurisdiction],
+            "adviser": {"name": name, "role": signing_role(ctx.roles)},
+        }
+
     async def generate(
         self,
         ctx: TenantContext,
@@ -232,8 +286,9 @@ class LetterService:
         if kind in DEBT_LETTERS and debt_id is None:
             raise ValidationError("debt_id", f"a {kind.value} letter is about one debt")
         now = self.clock.now()
+        signer = await self._signer(ctx)
         async with self.uow(ctx.centre_id) as uow:
-            context = await self._context(uow, ctx, case_id, debt_id)
+            context = await self._context(uow, ctx, case_id, debt_id, signer)
             if kind is LetterKind.ADVICE_SUMMARY and context["advice"] is None:
                 raise ValidationError("kind", "record the advice before the advice summary")
             own = await self.letter_templates(uow).get(kind)
@@ -472,10 +527,11 @@ def _debt_data(
     creditor = creditors.get(e.debt.creditor_id) if e.debt.creditor_id else None
     return {
         "id": str(e.id),
-        "type": e.debt.debt_type.value.replace("_", " "),
+        "type": DEBT_TYPE_LABELS[e.debt.debt_type],
         "creditor": creditor.name if creditor else "",
         "creditor_address": (creditor.address or "") if creditor else "",
-        "account_reference": e.debt.account_reference or "",
+        # Letters show only the last four characters (the creditor can match on them).
+        "account_reference": mask_account(e.debt.account_reference),
         "balance": _pounds(e.debt.balance),
         "arrears": _pounds(e.debt.arrears),
         "priority": classify(e.debt).is_priority,
@@ -514,16 +570,41 @@ def _statement(b: Budget) -> list[dict[str, Any]]:
 def _advice_data(latest: AdviceRecord) -> dict[str, Any]:
     """The latest advice record as the letter templates see it."""
     return {
-        "recommended": latest.recommended.value.replace("_", " ") if latest.recommended else "",
+        "recommended": SOLUTION_LABELS[latest.recommended] if latest.recommended else "",
         "reasons": latest.reasons,
         "risks": latest.risks or "",
         "next_steps": latest.next_steps or "",
         "options": [
             {
-                "solution": o.solution.value.replace("_", " "),
-                "status": o.status.value,
-                "reasons": list(o.reasons),
+                "solution": SOLUTION_LABELS[o.solution],
+                "status": ELIGIBILITY_LABELS[o.status],
+                "reasons": [reason_text(r) for r in o.reasons],
+                "line": option_line(o.solution, o.status, o.reasons),
             }
             for o in latest.options
         ],
+    }
+
+
+def _long_date(day: dt.date) -> str:
+    """``3 December 2026`` (no leading zero, as a letter is dated)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def centre_data(profile: CentreProfile | None, registered_name: str) -> dict[str, Any]:
+    """The centre as the letterhead shows it (its registered name until a profile is saved)."""
+    address = (profile.address or "") if profile else ""
+    logo = (
+        f"data:{profile.logo_type};base64,{profile.logo_base64}"
+        if profile and profile.logo_base64 and profile.logo_type
+        else ""
+    )
+    return {
+        "name": profile.name if profile else registered_name,
+        "address_lines": [line.strip() for line in address.splitlines() if line.strip()],
+        "phone": (profile.phone or "") if profile else "",
+        "email": (profile.email or "") if profile else "",
+        "charity_number": (profile.charity_number or "") if profile else "",
+        "fca_number": (profile.fca_number or "") if profile else "",
+        "logo": logo,
     }

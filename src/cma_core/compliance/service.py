@@ -66,6 +66,7 @@ from cma_core.compliance.registry import RULES, evaluate
 from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
+from cma_core.reference.ports import CentreProfileRepository
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.ports import (
     ClosureRepository,
@@ -78,6 +79,7 @@ from cma_core.scheduling.ports import (
 )
 from cma_core.scheduling.service import (
     SchedulingConfig,
+    case_jurisdiction,
     centre_calendar,
     local_date,
 )
@@ -291,6 +293,11 @@ class ComplianceService:
     #: The debt-advice area's repositories; without them debts, budget, advice and letters
     #: stay out of the case file and their rules say ``not_assessable``.
     advice: CaseFileSources | None = None
+    #: The centre's profile, for its jurisdiction (the case's facts win): working-day rules
+    #: count in that jurisdiction's bank holidays, else the deployment's.
+    centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
+        default=None, kw_only=True
+    )
 
     # ----------------------------------------------------------------- policy
 
@@ -359,7 +366,16 @@ class ComplianceService:
         deadlines = (await self.deadlines(uow).list(limit=200, offset=0, case_id=case_id)).items
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
-        calendar = await centre_calendar(self.closures(uow), self.holidays, self.config, [today])
+        jurisdiction = await case_jurisdiction(
+            uow,
+            case_id,
+            facts=self.advice.facts if self.advice is not None else None,
+            profiles=self.centre_profiles,
+            default=self.config.jurisdiction,
+        )
+        calendar = await centre_calendar(
+            self.closures(uow), self.holidays, self.config, [today], jurisdiction=jurisdiction
+        )
         policy = await self.policy_in(uow)
         casefile = build_casefile(case, tasks, deadlines)
         if self.advice is None:

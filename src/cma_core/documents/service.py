@@ -33,7 +33,7 @@ from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, DebtRepository
 from cma_core.debts.priority import classify as classify_debt
-from cma_core.debts.service import DebtDetails, DebtService, creditor_names
+from cma_core.debts.service import DebtDetails, DebtService
 from cma_core.documents.errors import (
     AssistantReplyInvalid,
     AssistantUnavailable,
@@ -66,6 +66,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_core.documents.naming import debt_name
 from cma_core.documents.ports import (
     Assistant,
     DocumentRepository,
@@ -658,16 +659,13 @@ class DocumentService:
                 for s in suggestions.items
                 if s.kind is SuggestionKind.NEW_DEBT and s.creditor_name and s.balance is not None
             )
-        names = await creditor_names(self.debts.creditors(uow))
+        directory = [e.creditor for e in await self.debts.creditors(uow).list()]
         facts = []
         for entry in await self.debts.debts(uow).list_for_case(case.id):
             debt = entry.debt
             facts.append(
                 DebtFact(
-                    creditor_name=(
-                        names.get(debt.creditor_id) if debt.creditor_id is not None else None
-                    )
-                    or "unnamed creditor",
+                    creditor_name=debt_name(debt, directory),
                     balance=debt.balance,
                     priority=classify_debt(debt).is_priority,
                     debt_type=debt.debt_type.value,
@@ -687,19 +685,26 @@ class DocumentService:
         tasks = await self.tasks(uow).list(
             limit=_SCAN_LIMIT, offset=0, case_id=case.id, status=TaskStatus.OPEN
         )
-        deadlines = [
-            DeadlineFact(due_on=t.due_at.date(), description=t.title)
-            for t in tasks.items
-            if t.kind is TaskKind.DEADLINE and t.due_at is not None
-        ]
+        deadline_tasks = {
+            t.id: t for t in tasks.items if t.kind is TaskKind.DEADLINE and t.due_at is not None
+        }
+        deadlines: list[DeadlineFact] = []
         if self.deadlines is not None:
             tracked = await self.deadlines(uow).list(
                 limit=_SCAN_LIMIT, offset=0, case_id=case.id, status=DeadlineStatus.OPEN
             )
-            deadlines.extend(
-                DeadlineFact(due_on=d.deadline.due, description=d.deadline.rule)
-                for d in tracked.items
-            )
+            for d in tracked.items:
+                # A tracked deadline and the task made for it are one deadline: said once,
+                # in the task's words when there is one.
+                task = deadline_tasks.pop(TaskId(d.task_id), None) if d.task_id else None
+                title = task.title if task is not None else d.deadline.rule
+                deadlines.append(DeadlineFact(due_on=d.deadline.due, description=title))
+        deadlines.extend(
+            DeadlineFact(due_on=t.due_at.date(), description=t.title)
+            for t in deadline_tasks.values()
+            if t.due_at is not None
+        )
+        deadlines = list({(d.due_on, d.description): d for d in deadlines}.values())
         documents = await self.documents(uow).list(case_id=case.id, limit=_SCAN_LIMIT, offset=0)
         return CaseFacts(
             case_reference=case.reference,
@@ -957,15 +962,13 @@ class DocumentJobs:
     async def _recorded_debts(self, uow: UnitOfWork, case_id: CaseId) -> list[RecordedDebt]:
         if self.debts is None or self.creditors is None:
             return []
-        names = await creditor_names(self.creditors(uow))
+        directory = [e.creditor for e in await self.creditors(uow).list()]
         return [
             RecordedDebt(
                 id=entry.debt.id,
                 account_reference=entry.debt.account_reference,
                 balance=entry.debt.balance,
-                creditor_name=names.get(entry.debt.creditor_id)
-                if entry.debt.creditor_id is not None
-                else None,
+                creditor_name=debt_name(entry.debt, directory),
             )
             for entry in await self.debts(uow).list_for_case(case_id)
         ]

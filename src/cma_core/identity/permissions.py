@@ -46,6 +46,8 @@ class Permission(enum.StrEnum):
     CLIENT_ERASE = "client:erase"
     """Erase a client and all their cases (right to erasure): data-controller work."""
     CASE_DELETE = "case:delete"
+    CENTRE_SETTINGS = "centre:settings"
+    """Edit the centre's own profile (letterhead, jurisdiction): the centre admin's."""
 
 
 P = Permission
@@ -74,6 +76,7 @@ PERMISSION_MATRIX: dict[Role, frozenset[Permission]] = {
             P.CLIENT_EXPORT,
             P.CLIENT_ERASE,
             P.CASE_DELETE,
+            P.CENTRE_SETTINGS,
         }
     ),
     Role.SUPERVISOR: frozenset(

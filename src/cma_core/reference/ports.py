@@ -1,4 +1,5 @@
-"""Ports of the reference area: a centre's reference data (thresholds, guidelines)."""
+"""Ports of the reference area: a centre's reference data (thresholds, guidelines) and
+its profile."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Protocol
 
 from attrs import define
 
+from cma_core.reference.centre import CentreProfile
 from cma_core.shared.ids import CentreId
 
 
@@ -36,5 +38,22 @@ class ReferenceDataRepository(Protocol):
     async def add(self, ref: CentreReference) -> None: ...
 
     async def save(self, ref: CentreReference) -> None:
+        """Persist changes and bump ``version``; ``StaleVersion`` if it moved on."""
+        ...
+
+
+class CentreProfileRepository(Protocol):
+    """The profile of the centre the unit of work is bound to (one row per centre)."""
+
+    async def get(self) -> CentreProfile | None:
+        """The centre's profile, or ``None`` if none was saved yet."""
+        ...
+
+    async def add(self, profile: CentreProfile) -> None:
+        """Stage the first profile; ``Conflict`` if there is one, ``CrossTenantAccess``
+        for another centre's."""
+        ...
+
+    async def save(self, profile: CentreProfile) -> None:
         """Persist changes and bump ``version``; ``StaleVersion`` if it moved on."""
         ...

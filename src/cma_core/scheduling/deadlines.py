@@ -5,6 +5,14 @@ Every function takes the triggering date (as the adviser recorded it) and a
 which rule they come from, so an adviser can check the arithmetic. Sources are the ones in
 UK-DEBT-ADVICE §2, §5 and §7; items that section marks [U] or [S] say so in ``source``.
 
+**Acts done at a court** (``COURT_ACTS``: responding to a claim, filing a defence,
+applying to set aside a statutory demand, objecting to an interim charging order) follow
+one rule, ``court_office_due``: a period for doing an act at the court office that ends on
+a day the office is closed ends instead on the next day it is open (CPR 2.8(5); insolvency
+applications follow the CPR where the Insolvency Rules are silent, IR 2016 r12.1). The
+office is closed at weekends and on the jurisdiction's bank holidays, so every court act
+goes through the same calendar as the case.
+
 What these functions do **not** do: work out deemed service (CPR 6.14, 6.26) from the
 method of service – the caller passes the date of service; apply Breathing Space
 extensions to court deadlines (BSR regs 8–9, not yet read); or handle extensions agreed
@@ -86,10 +94,10 @@ class Period:
 #: numbers. ``documents.rules`` reads them to date the deadline a letter sets.
 PERIODS: Mapping[DeadlineKind, Period] = {
     DeadlineKind.CLAIM_RESPONSE: Period(
-        amount=14, counting=CountingRule.CALENDAR_DAYS, source="CPR 10.3, 14.2, 15.4; CPR 2.8(5)"
+        amount=14, counting=CountingRule.CALENDAR_DAYS, source="CPR 10.3, 14.2, 15.4"
     ),
     DeadlineKind.DEFENCE: Period(
-        amount=28, counting=CountingRule.CALENDAR_DAYS, source="CPR 15.4(1)(b), 15.5; CPR 2.8(5)"
+        amount=28, counting=CountingRule.CALENDAR_DAYS, source="CPR 15.4(1)(b), 15.5"
     ),
     DeadlineKind.LETTER_OF_CLAIM_REPLY: Period(
         amount=30,
@@ -121,9 +129,58 @@ PERIODS: Mapping[DeadlineKind, Period] = {
 STATUTORY_DEMAND_SET_ASIDE_OUTSIDE_EW_DAYS = 22
 
 
-def _period(kind: DeadlineKind, trigger: dt.date, due: dt.date, rule: str) -> Deadline:
-    """A deadline of ``kind`` counted by its period in ``PERIODS``."""
+#: Acts done at the court office: their last day moves to the next day it is open.
+COURT_ACTS: frozenset[DeadlineKind] = frozenset(
+    {
+        DeadlineKind.CLAIM_RESPONSE,
+        DeadlineKind.DEFENCE,
+        DeadlineKind.STATUTORY_DEMAND_SET_ASIDE,
+        DeadlineKind.CHARGING_ORDER_OBJECTION,
+    }
+)
+
+COURT_OFFICE_SOURCE = "CPR 2.8(5)"
+COURT_OFFICE_RULE = "moved to the next day the court office is open if it is closed that day"
+
+
+def court_office_due(kind: DeadlineKind, last_day: dt.date, calendar: WorkingCalendar) -> dt.date:
+    """The last day for ``kind``: ``last_day``, or for a court act the next open day.
+
+    CPR 2.8(5): when the period for doing an act at the court office ends on a day the
+    office is closed (a weekend, a bank holiday of the jurisdiction), the act is in time
+    if done on the next day the office is open. Acts not done at a court keep their day.
+    """
+    if kind not in COURT_ACTS:
+        return last_day
+    return calendar.roll(last_day, Roll.FOLLOWING)
+
+
+def _at_court(kind: DeadlineKind, rule: str, source: str) -> tuple[str, str]:
+    """The rule and source of a deadline, naming the court-office rule for a court act."""
+    if kind not in COURT_ACTS:
+        return rule, source
+    if COURT_OFFICE_SOURCE not in source:
+        source = f"{source}; {COURT_OFFICE_SOURCE}"
+    return f"{rule}, {COURT_OFFICE_RULE}", source
+
+
+def _period(
+    kind: DeadlineKind,
+    trigger: dt.date,
+    due: dt.date,
+    rule: str,
+    calendar: WorkingCalendar | None = None,
+) -> Deadline:
+    """A deadline of ``kind`` counted by its period in ``PERIODS``.
+
+    A court act (``COURT_ACTS``) needs ``calendar``: its day follows ``court_office_due``.
+    """
     period = PERIODS[kind]
+    if kind in COURT_ACTS:
+        if calendar is None:
+            raise ValueError(f"{kind.value} is done at a court: its deadline needs a calendar")
+        due = court_office_due(kind, due, calendar)
+    rule, source = _at_court(kind, rule, period.source)
     return Deadline(
         kind=kind,
         due=due,
@@ -131,7 +188,7 @@ def _period(kind: DeadlineKind, trigger: dt.date, due: dt.date, rule: str) -> De
         counting=period.counting,
         amount=period.amount,
         rule=rule,
-        source=period.source,
+        source=source,
         is_earliest=kind is DeadlineKind.ENFORCEMENT_EARLIEST_VISIT,
     )
 
@@ -140,20 +197,15 @@ def _days(kind: DeadlineKind) -> dt.timedelta:
     return dt.timedelta(days=PERIODS[kind].amount)
 
 
-def _court_office(calendar: WorkingCalendar, due: dt.date) -> dt.date:
-    # CPR 2.8(5): an act at the court office is in time on the next day the office opens.
-    return calendar.roll(due, Roll.FOLLOWING)
-
-
 def claim_response_due(served_on: dt.date, calendar: WorkingCalendar) -> Deadline:
     """Admit, defend or acknowledge within 14 days of service of the particulars of claim."""
     kind = DeadlineKind.CLAIM_RESPONSE
     return _period(
         kind,
         served_on,
-        _court_office(calendar, served_on + _days(kind)),
-        f"{PERIODS[kind].amount} days after service of the particulars, rolled to the next "
-        "court working day",
+        served_on + _days(kind),
+        f"{PERIODS[kind].amount} days after service of the particulars",
+        calendar,
     )
 
 
@@ -167,9 +219,10 @@ def defence_due(particulars_served_on: dt.date, calendar: WorkingCalendar) -> De
     return _period(
         kind,
         particulars_served_on,
-        _court_office(calendar, particulars_served_on + _days(kind)),
+        particulars_served_on + _days(kind),
         f"{PERIODS[kind].amount} days after service of the particulars (acknowledgment "
-        "filed), rolled to the next court working day; +28 days only by agreement (CPR 15.5)",
+        "filed; +28 days only by agreement, CPR 15.5)",
+        calendar,
     )
 
 
@@ -185,21 +238,29 @@ def letter_of_claim_reply_due(letter_dated: dt.date) -> Deadline:
 
 
 def statutory_demand_deadlines(
-    served_on: dt.date, *, served_outside_ew: bool = False
+    served_on: dt.date, calendar: WorkingCalendar, *, served_outside_ew: bool = False
 ) -> tuple[Deadline, Deadline]:
-    """Set-aside application (18 days, 22 if served outside EW) and compliance (21 days)."""
-    set_aside = PERIODS[DeadlineKind.STATUTORY_DEMAND_SET_ASIDE]
+    """Set-aside application (18 days, 22 if served outside EW) and compliance (21 days).
+
+    The application is made at court, so its day follows ``court_office_due``; paying the
+    creditor is not a court act and keeps its calendar day.
+    """
+    kind = DeadlineKind.STATUTORY_DEMAND_SET_ASIDE
+    set_aside = PERIODS[kind]
     comply = DeadlineKind.STATUTORY_DEMAND_COMPLY
     days = STATUTORY_DEMAND_SET_ASIDE_OUTSIDE_EW_DAYS if served_outside_ew else set_aside.amount
+    rule, source = _at_court(
+        kind, f"{days} days from service to apply to set the demand aside", set_aside.source
+    )
     return (
         Deadline(
-            kind=DeadlineKind.STATUTORY_DEMAND_SET_ASIDE,
-            due=served_on + dt.timedelta(days=days),
+            kind=kind,
+            due=court_office_due(kind, served_on + dt.timedelta(days=days), calendar),
             trigger=served_on,
             counting=set_aside.counting,
             amount=days,
-            rule=f"{days} days from service to apply to set the demand aside",
-            source=set_aside.source,
+            rule=rule,
+            source=source,
         ),
         _period(
             comply,
@@ -224,13 +285,17 @@ def enforcement_earliest_visit(notice_given_on: dt.date, calendar: WorkingCalend
     )
 
 
-def charging_order_objection_due(interim_order_served_on: dt.date) -> Deadline:
+def charging_order_objection_due(
+    interim_order_served_on: dt.date, calendar: WorkingCalendar
+) -> Deadline:
+    """Written objections to the court within 28 days of service of the interim order."""
     kind = DeadlineKind.CHARGING_ORDER_OBJECTION
     return _period(
         kind,
         interim_order_served_on,
         interim_order_served_on + _days(kind),
         f"{PERIODS[kind].amount} days after service of the interim charging order",
+        calendar,
     )
 
 

@@ -115,12 +115,15 @@ class StoredConsent:
     consent: ContactConsent
     recorded_at: dt.datetime
     recorded_by: UserId | None
+    version: int = 1
 
 
 class ReminderStatus(enum.StrEnum):
+    PLANNED = "planned"  # ahead, not yet due: computed when listed, never stored as such
     PENDING = "pending"
     SENT = "sent"
     SKIPPED = "skipped"  # no address on file: reported, never retried
+    CANCELLED = "cancelled"  # by staff: its key is kept so the planner never plans it again
 
 
 @frozen(kw_only=True)
@@ -260,7 +263,10 @@ class AvailabilityRepository(Protocol):
 class ConsentRepository(Protocol):
     async def get(self, client_id: ClientId) -> StoredConsent | None: ...
 
-    async def put(self, stored: StoredConsent) -> None: ...
+    async def put(self, stored: StoredConsent) -> None:
+        """Record the first consent (``version`` 1) or replace the one at ``version - 1``;
+        ``StaleVersion`` if another writer got there first."""
+        ...
 
     async def for_clients(
         self, client_ids: Sequence[ClientId]
@@ -283,8 +289,25 @@ class ReminderRepository(Protocol):
         """Update status, attempts, ``sent_at`` and note of a known key."""
         ...
 
-    async def list(self, *, limit: int, offset: int) -> Page[ReminderRecord]:
-        """Every reminder of this centre, oldest ``send_at`` first."""
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: ReminderStatus | None = None,
+        audience: str | None = None,
+        subject_kind: str | None = None,
+    ) -> Page[ReminderRecord]:
+        """The centre's stored reminders matching every filter given, oldest ``send_at``
+        first (then by key)."""
+        ...
+
+    async def get(self, key: str) -> ReminderRecord | None:
+        """The stored reminder of ``key`` in this centre, or ``None``."""
+        ...
+
+    async def known(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` are stored for this centre (in any status)."""
         ...
 
 

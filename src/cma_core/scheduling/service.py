@@ -30,10 +30,13 @@ from cma_core.cases.model import Case, sees_work_of, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.clients.ports import ClientRepository
+from cma_core.debts.ports import FactsRepository
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
+from cma_core.reference.centre import effective_jurisdiction
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.ports import CentreProfileRepository
 from cma_core.scheduling import deadlines as dl
 from cma_core.scheduling.appointments import (
     LONDON,
@@ -81,11 +84,13 @@ from cma_core.scheduling.reminders import (
     CaseDeadline,
     Channel,
     ContactConsent,
+    ReminderIntent,
+    ReminderPlan,
     ReminderPolicy,
     plan_reminders,
 )
 from cma_core.shared.clock import Clock
-from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
@@ -145,6 +150,25 @@ def working_calendar(
     return WorkingCalendar.from_provider(holidays, config.jurisdiction, years, config.closures)
 
 
+async def case_jurisdiction(
+    uow: UnitOfWork,
+    case_id: CaseId | None,
+    *,
+    facts: RepositoryFactory[FactsRepository] | None,
+    profiles: RepositoryFactory[CentreProfileRepository] | None,
+    default: Jurisdiction,
+) -> Jurisdiction:
+    """The jurisdiction whose bank holidays count a case's deadlines: the case's own (its
+    financial facts), else the centre's profile, else ``default`` (``case_id`` ``None``:
+    the centre's). A service wired without those repositories uses ``default``."""
+    own = None
+    if case_id is not None and facts is not None:
+        recorded = await facts(uow).get(case_id)
+        own = recorded.jurisdiction if recorded is not None else None
+    profile = await profiles(uow).get() if profiles is not None and own is None else None
+    return effective_jurisdiction(own, profile, default)
+
+
 async def centre_calendar(
     closures: ClosureRepository,
     holidays: HolidayProvider,
@@ -152,8 +176,10 @@ async def centre_calendar(
     around: Iterable[dt.date],
     *,
     for_field: str = "date",
+    jurisdiction: Jurisdiction | None = None,
 ) -> WorkingCalendar:
-    """Like ``working_calendar``, with the centre's own closure days added.
+    """Like ``working_calendar``, with the centre's own closure days added, in
+    ``jurisdiction`` (default: the deployment's, ``config.jurisdiction``).
 
     Raises ``ValidationError`` naming ``for_field`` for a date whose year has no bank holiday
     table (a typo such as 1240 or 3024): deadlines cannot be counted there.
@@ -162,7 +188,9 @@ async def centre_calendar(
     for day in around:
         years |= {day.year - 1, day.year, day.year + 1}
     try:
-        bank_holidays = WorkingCalendar.from_provider(holidays, config.jurisdiction, years)
+        bank_holidays = WorkingCalendar.from_provider(
+            holidays, jurisdiction or config.jurisdiction, years
+        )
     except LookupError as err:
         raise ValidationError(
             for_field, f"is outside the years the working calendar covers ({err})"
@@ -196,11 +224,11 @@ def derive_deadlines(
         return (dl.letter_of_claim_reply_due(occurred_on),)
     if kind is FactKind.STATUTORY_DEMAND_SERVED:
         outside = bool(details.get("served_outside_ew", False))
-        return dl.statutory_demand_deadlines(occurred_on, served_outside_ew=outside)
+        return dl.statutory_demand_deadlines(occurred_on, calendar, served_outside_ew=outside)
     if kind is FactKind.ENFORCEMENT_NOTICE:
         return (dl.enforcement_earliest_visit(occurred_on, calendar),)
     if kind is FactKind.INTERIM_CHARGING_ORDER_SERVED:
-        return (dl.charging_order_objection_due(occurred_on),)
+        return (dl.charging_order_objection_due(occurred_on, calendar),)
     if kind is FactKind.BREATHING_SPACE_REGISTERED:
         return dl.breathing_space_deadlines(dl.breathing_space_start(occurred_on))
     if kind is FactKind.DRO_APPROVED:
@@ -261,6 +289,22 @@ class SchedulingService:
     reminders: RepositoryFactory[ReminderRepository] = field(kw_only=True)
     closures: RepositoryFactory[ClosureRepository] = field(kw_only=True)
     written_advice_days: RepositoryFactory[WrittenAdviceDays] = field(kw_only=True)
+    # Where the case's and the centre's jurisdiction come from (bank holidays follow it);
+    # without them every calendar is the deployment's (``config.jurisdiction``).
+    facts: RepositoryFactory[FactsRepository] | None = field(default=None, kw_only=True)
+    centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
+        default=None, kw_only=True
+    )
+
+    async def jurisdiction_in(self, uow: UnitOfWork, case_id: CaseId | None) -> Jurisdiction:
+        """The case's effective jurisdiction (``None``: the centre's)."""
+        return await case_jurisdiction(
+            uow,
+            case_id,
+            facts=self.facts,
+            profiles=self.centre_profiles,
+            default=self.config.jurisdiction,
+        )
 
     # ----------------------------------------------------------------- facts and deadlines
 
@@ -298,6 +342,7 @@ class SchedulingService:
             self.config,
             [cmd.occurred_on, today],
             for_field="occurred_on",
+            jurisdiction=await self.jurisdiction_in(uow, case_id),
         )
         config = attrs.evolve(
             self.config,
@@ -448,6 +493,7 @@ class SchedulingService:
                 self.config,
                 [local_date(cmd.start)],
                 for_field="start",
+                jurisdiction=await self.jurisdiction_in(uow, None),
             )
             appt = book(
                 candidate,
@@ -554,6 +600,7 @@ class SchedulingService:
                 self.config,
                 [local_date(start)],
                 for_field="start",
+                jurisdiction=await self.jurisdiction_in(uow, None),
             )
             moved = reschedule(
                 stored.appointment,
@@ -650,13 +697,79 @@ class SchedulingService:
     # ----------------------------------------------------------------- reminders
 
     async def list_reminders(
-        self, ctx: TenantContext, *, limit: int = 50, offset: int = 0
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        status: ReminderStatus | None = None,
+        audience: str | None = None,
+        subject_kind: str | None = None,
     ) -> Page[ReminderRecord]:
-        """Every reminder the scheduler planned for the centre (pending, sent, skipped)."""
+        """The centre's reminders, oldest ``send_at`` first: the stored ones (pending, sent,
+        skipped, cancelled), or with ``status=planned`` those still ahead that the sweep
+        will store when they fall due (shown before they are due, so they can be
+        cancelled)."""
         ctx.require(Permission.CASE_READ_ALL)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.reminders(uow).list(limit=limit, offset=offset)
+            if status is not ReminderStatus.PLANNED:
+                return await self.reminders(uow).list(
+                    limit=limit,
+                    offset=offset,
+                    status=status,
+                    audience=audience,
+                    subject_kind=subject_kind,
+                )
+            planned = await self._planned(uow, ctx.centre_id)
+        rows = [
+            r
+            for r in planned
+            if (audience is None or r.audience == audience)
+            and (subject_kind is None or r.subject_kind == subject_kind)
+        ]
+        return Page(
+            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
+        )
+
+    async def _planned(self, uow: UnitOfWork, centre_id: CentreId) -> list[ReminderRecord]:
+        """Reminders ahead (not yet due) that are not stored (sent, pending or cancelled)."""
+        now = self.clock.now()
+        plan = await centre_reminder_plan(self, uow, now)
+        ahead = [i for i in plan.intents if i.send_at > now]
+        stored = await self.reminders(uow).known([i.key for i in ahead])
+        return [
+            reminder_record(i, centre_id, now, ReminderStatus.PLANNED)
+            for i in ahead
+            if i.key not in stored
+        ]
+
+    async def cancel_reminder(self, ctx: TenantContext, key: str) -> ReminderRecord:
+        """Cancel a reminder not yet sent: a pending one, or a planned one (stored as
+        cancelled under its key, so the sweep never plans it again). ``NotFound`` for an
+        unknown key; ``Conflict`` for one already sent, skipped or cancelled."""
+        ctx.require(Permission.CASE_READ_ALL)
+        ctx.require(Permission.CASE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            repo = self.reminders(uow)
+            stored = await repo.get(key)
+            if stored is not None:
+                if stored.status is not ReminderStatus.PENDING:
+                    raise Conflict(f"the reminder is {stored.status.value}, not pending")
+                cancelled = attrs.evolve(stored, status=ReminderStatus.CANCELLED)
+                await repo.save(cancelled)
+            else:
+                planned = {r.key: r for r in await self._planned(uow, ctx.centre_id)}
+                if key not in planned:
+                    raise NotFound("reminder", key)
+                cancelled = attrs.evolve(planned[key], status=ReminderStatus.CANCELLED)
+                await repo.add_pending(cancelled)
+            await commit_audited(
+                uow, ctx, self.new_id, "reminder.cancelled", "reminder",
+                _reminder_entity_id(key), now, ("status",),
+            )  # fmt: skip
+        return cancelled
 
     # ----------------------------------------------------------------- closure days
 
@@ -812,20 +925,51 @@ class SchedulingService:
 
     # ----------------------------------------------------------------- consent
 
+    async def get_consent(self, ctx: TenantContext, client_id: ClientId) -> StoredConsent:
+        """The client's recorded consent; version 0 (nothing asked) if none was recorded."""
+        ctx.require(Permission.CLIENT_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            if await self.clients(uow).get(client_id) is None:
+                raise NotFound("client", client_id)
+            stored = await self.consents(uow).get(client_id)
+        if stored is not None:
+            return stored
+        return StoredConsent(
+            centre_id=ctx.centre_id,
+            consent=ContactConsent(client_id=client_id, email=None, sms=None),
+            recorded_at=self.clock.now(),
+            recorded_by=None,
+            version=0,
+        )
+
     async def record_consent(
-        self, ctx: TenantContext, client_id: ClientId, *, email: bool | None, sms: bool | None
+        self,
+        ctx: TenantContext,
+        client_id: ClientId,
+        *,
+        email: bool | None,
+        sms: bool | None,
+        expected_version: int | None = None,
     ) -> StoredConsent:
-        """Record the client's answer per channel (``None``: not asked = no reminders)."""
+        """Record the client's answer per channel (``None``: not asked = no reminders).
+
+        ``expected_version`` is the version read (0 before the first answer); a stale one
+        is refused (``StaleVersion``) rather than overwriting a newer answer.
+        """
         ctx.require(Permission.CLIENT_WRITE)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             if await self.clients(uow).get(client_id) is None:
                 raise NotFound("client", client_id)
+            current = await self.consents(uow).get(client_id)
+            actual = current.version if current else 0
+            check_version("contact consent", expected_version, actual)
             stored = StoredConsent(
                 centre_id=ctx.centre_id,
                 consent=ContactConsent(client_id=client_id, email=email, sms=sms),
                 recorded_at=now,
                 recorded_by=ctx.user_id,
+                version=actual + 1,
             )
             await self.consents(uow).put(stored)
             await commit_audited(
@@ -983,56 +1127,12 @@ class Scheduler:
         now = self.clock.now()
         new = 0
         async with self.uow(centre_id) as uow:
-            appts = await _all(
-                lambda limit, offset: self.appointments(uow).list(
-                    limit=limit, offset=offset, start_from=now, booked_only=True
-                )
-            )
-            open_deadlines = await _all(
-                lambda limit, offset: self.deadlines(uow).list(
-                    limit=limit, offset=offset, status=DeadlineStatus.OPEN
-                )
-            )
-            case_clients: dict[CaseId, ClientId] = {}
-            for item in open_deadlines:
-                if item.case_id not in case_clients:
-                    case = await self.cases(uow).get(item.case_id)
-                    if case is not None:
-                        case_clients[item.case_id] = case.client_id
-            client_ids = {a.appointment.client_id for a in appts} | set(case_clients.values())
-            consents = await self.consents(uow).for_clients(sorted(client_ids, key=str))
-            plan = plan_reminders(
-                appointments=[a.appointment for a in appts],
-                deadlines=[
-                    CaseDeadline(
-                        case_id=item.case_id,
-                        deadline=item.deadline,
-                        adviser_id=item.adviser_id,
-                        client_id=case_clients.get(item.case_id),
-                        remind_client=item.deadline.kind in CLIENT_KINDS,
-                    )
-                    for item in open_deadlines
-                ],
-                consents=consents,
-                policy=self.config.reminders,
-                now=now,
-            )
+            plan = await centre_reminder_plan(self, uow, now)
             for intent in plan.intents:
                 if intent.send_at > now:
                     continue
                 added = await self.reminders(uow).add_pending(
-                    ReminderRecord(
-                        key=intent.key,
-                        centre_id=centre_id,
-                        audience=intent.audience.value,
-                        channel=intent.channel.value,
-                        recipient=intent.recipient,
-                        subject_kind=intent.subject_kind,
-                        subject_ref=intent.subject_ref,
-                        send_at=intent.send_at,
-                        event_at=intent.event_at,
-                        created_at=now,
-                    )
+                    reminder_record(intent, centre_id, now)
                 )
                 new += int(added)
             await uow.commit()
@@ -1165,6 +1265,76 @@ def _wording(rec: ReminderRecord, timezone: str) -> tuple[str, str]:
         f"Deadline reminder: {label}",
         f"The {label} deadline on case {rec.subject_ref.split(':')[0]} falls on "
         f"{when:%A %d %B %Y}.",
+    )
+
+
+async def centre_reminder_plan(repos: Any, uow: UnitOfWork, now: dt.datetime) -> ReminderPlan:
+    """Every reminder the centre's booked appointments and open deadlines call for, as
+    ``plan_reminders`` sees them (``repos`` has the ``appointments``, ``deadlines``,
+    ``cases``, ``consents`` factories and the ``config``: the sweep and the service)."""
+    appts = await _all(
+        lambda limit, offset: repos.appointments(uow).list(
+            limit=limit, offset=offset, start_from=now, booked_only=True
+        )
+    )
+    open_deadlines = await _all(
+        lambda limit, offset: repos.deadlines(uow).list(
+            limit=limit, offset=offset, status=DeadlineStatus.OPEN
+        )
+    )
+    case_clients: dict[CaseId, ClientId] = {}
+    for item in open_deadlines:
+        if item.case_id not in case_clients:
+            case = await repos.cases(uow).get(item.case_id)
+            if case is not None:
+                case_clients[item.case_id] = case.client_id
+    client_ids = {a.appointment.client_id for a in appts} | set(case_clients.values())
+    consents = await repos.consents(uow).for_clients(sorted(client_ids, key=str))
+    return plan_reminders(
+        appointments=[a.appointment for a in appts],
+        deadlines=[
+            CaseDeadline(
+                case_id=item.case_id,
+                deadline=item.deadline,
+                adviser_id=item.adviser_id,
+                client_id=case_clients.get(item.case_id),
+                remind_client=item.deadline.kind in CLIENT_KINDS,
+            )
+            for item in open_deadlines
+        ],
+        consents=consents,
+        policy=repos.config.reminders,
+        now=now,
+    )
+
+
+def _reminder_entity_id(key: str) -> uuid.UUID:
+    """A reminder's key as the audit trail's entity id: the key itself (32 hex digits)."""
+    try:
+        return uuid.UUID(hex=key)
+    except ValueError:
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"cma:reminder:{key}")
+
+
+def reminder_record(
+    intent: ReminderIntent,
+    centre_id: CentreId,
+    now: dt.datetime,
+    status: ReminderStatus = ReminderStatus.PENDING,
+) -> ReminderRecord:
+    """The stored form of a planned reminder."""
+    return ReminderRecord(
+        key=intent.key,
+        centre_id=centre_id,
+        audience=intent.audience.value,
+        channel=intent.channel.value,
+        recipient=intent.recipient,
+        subject_kind=intent.subject_kind,
+        subject_ref=intent.subject_ref,
+        send_at=intent.send_at,
+        event_at=intent.event_at,
+        created_at=now,
+        status=status,
     )
 
 

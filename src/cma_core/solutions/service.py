@@ -41,7 +41,7 @@ from cma_core.debts.service import creditor_names, thresholds_of
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import ReferenceDataRepository
+from cma_core.reference.ports import CentreProfileRepository, ReferenceDataRepository
 from cma_core.reference.thresholds import ThresholdTable
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
@@ -70,6 +70,16 @@ class AppraisalService:
     appraisals: RepositoryFactory[AppraisalRepository] = field(kw_only=True)
     offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
     reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
+    #: The centre's profile: a case whose facts name no jurisdiction takes the centre's.
+    centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
+        default=None, kw_only=True
+    )
+
+    async def _centre_jurisdiction(self, uow: UnitOfWork) -> Jurisdiction | None:
+        if self.centre_profiles is None:
+            return None
+        profile = await self.centre_profiles(uow).get()
+        return profile.jurisdiction if profile is not None else None
 
     async def appraise_in(
         self,
@@ -79,9 +89,15 @@ class AppraisalService:
         jurisdiction: Jurisdiction | None,
     ) -> Appraisal:
         facts = await self.facts(uow).get(case_id)
-        chosen = jurisdiction or (facts.jurisdiction if facts else None)
+        chosen = (
+            jurisdiction
+            or (facts.jurisdiction if facts else None)
+            or await self._centre_jurisdiction(uow)
+        )
         if chosen is None:
-            raise ValidationError("jurisdiction", "not recorded on the case: pass EW, SCO or NI")
+            raise ValidationError(
+                "jurisdiction", "not recorded on the case or the centre: pass EW, SCO or NI"
+            )
         entries = await self.debts(uow).list_for_case(case_id)
         budget = await self.budgets(uow).get(case_id)
         plans = await self.offers(uow).list_for_case(case_id)
@@ -171,7 +187,12 @@ class AppraisalService:
             if budget is None:
                 raise ValidationError("budget", "the case needs a budget before offers")
             facts = await self.facts(uow).get(case_id)
-            chosen = jurisdiction or (facts.jurisdiction if facts else None) or Jurisdiction.EW
+            chosen = (
+                jurisdiction
+                or (facts.jurisdiction if facts else None)
+                or await self._centre_jurisdiction(uow)
+                or Jurisdiction.EW
+            )
             table = thresholds_of(await self.reference(uow).get())
             entries = list(await self.debts(uow).list_for_case(case_id))
             prio = [e for e in entries if classify(e.debt).is_priority]

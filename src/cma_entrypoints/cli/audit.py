@@ -7,7 +7,7 @@ and in ``--json`` as ``first_bad``); exit 1/2 when it could not be checked at al
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -16,7 +16,9 @@ from cma_core.identity.model import TenantContext
 from cma_core.shared.errors import NotFound
 from cma_core.shared.ids import CentreId, parse_uuid
 from cma_entrypoints.cli.support import emit_json, guard, run_with_container
-from cma_entrypoints.container import Container
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 EXIT_CHAIN_BROKEN = 3
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -25,7 +25,9 @@ from cma_entrypoints.cli.support import (
     read_input,
     run_with_container,
 )
-from cma_entrypoints.container import Container
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 sfs_app = typer.Typer(
     help="Standard Financial Statement import and export (SFS-DDS v1.1 JSON or XML).",

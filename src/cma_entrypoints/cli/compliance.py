@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -17,7 +17,9 @@ from cma_entrypoints.cli.support import (
     guard,
     run_with_container,
 )
-from cma_entrypoints.container import Container
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 compliance_app = typer.Typer(help="Compliance findings: batch checks and reports.")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
@@ -17,7 +18,9 @@ from cma_core.clients.model import PostalAddress
 from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import Role
-from cma_entrypoints.container import Container
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 # One shared password for every demo login; it meets the 10-character policy. Demo data
 # only: the command says so loudly, and a real deployment creates users with `cma user`.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -29,7 +29,9 @@ from cma_entrypoints.cli.support import (
     guard,
     run_with_container,
 )
-from cma_entrypoints.container import Container
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 documents_app = typer.Typer(help="Documents on cases.", no_args_is_help=True)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -27,7 +27,9 @@ from cma_entrypoints.cli.support import (
     guard,
     run_with_container,
 )
-from cma_entrypoints.container import Container
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 centre_app = typer.Typer(help="Manage centres (tenants).", no_args_is_help=True)
 

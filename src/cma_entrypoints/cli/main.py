@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -40,8 +41,10 @@ from cma_entrypoints.cli.support import (
     load_settings,
     run_with_container,
 )
-from cma_entrypoints.container import Container, migrate_database
 from cma_entrypoints.settings import Settings
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 log = logging.getLogger("cma.cli")
 
@@ -78,6 +81,8 @@ def run() -> None:
 def _migrate(settings: Settings) -> None:
     if settings.embedded:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+    from cma_entrypoints.container import migrate_database
+
     migrate_database(settings)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -18,7 +18,9 @@ from cma_core.identity.model import TenantContext
 from cma_core.privacy.service import ErasureReason, ErasureReport, parse_reason
 from cma_core.shared.ids import CentreId, ClientId, parse_uuid
 from cma_entrypoints.cli.support import CliError, emit_json, guard, run_with_container
-from cma_entrypoints.container import Container
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 clients_app = typer.Typer(
     help="Clients: subject access export, erasure, look-up indexes.", no_args_is_help=True

@@ -8,7 +8,7 @@ line on stderr (or JSON with ``--json``), exit 2 for bad input, 1 for anything e
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -25,7 +25,9 @@ from cma_entrypoints.cli.support import (
     read_input,
     run_with_container,
 )
-from cma_entrypoints.container import Container
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 reference_app = typer.Typer(
     help="A centre's reference data: spending guidelines and thresholds.",

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -22,7 +23,9 @@ from cma_entrypoints.cli.support import (
     load_settings,
     run_with_container,
 )
-from cma_entrypoints.container import Container
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 log = logging.getLogger("cma.scheduler")
 

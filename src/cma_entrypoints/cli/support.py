@@ -13,13 +13,15 @@ import re
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
 from cma_core.shared.errors import DomainError, ValidationError
-from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 log = logging.getLogger("cma.cli")
 
@@ -96,6 +98,10 @@ def run_with_container(
     settings = settings or load_settings(as_json=as_json)
 
     async def main() -> T:
+        # Imported here: building the container loads every adapter (SQLAlchemy, fpdf2,
+        # boto3...), which ``cma --help`` and argument errors must not wait for.
+        from cma_entrypoints.container import build_container, shutdown
+
         container = build_container(settings)
         try:
             return await work(container)

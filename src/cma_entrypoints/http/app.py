@@ -21,6 +21,7 @@ from cma_entrypoints.http.audit import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.budgets import BudgetController
 from cma_entrypoints.http.cases import CaseController
+from cma_entrypoints.http.centre import CentreProfileController
 from cma_entrypoints.http.clients import ClientController
 from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
@@ -166,6 +167,7 @@ def create_app(container: Container | None = None) -> Litestar:
             AppraisalController,
             LetterTemplateController,
             CaseAdviceController,
+            CentreProfileController,
         ],
         dependencies={
             "identity": provider(container.identity),
@@ -184,6 +186,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "letters": provider(container.letters),
             "letter_page": provider(container.letter_page),
             "privacy": provider(container.privacy),
+            "centre_profile": provider(container.centre_profile),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
             # The caller, from the verified token: handlers take ``ctx: TenantContext``.
             "ctx": Provide(tenant_context),

@@ -52,6 +52,11 @@ class Advice:
 
 @pytest.fixture
 def svc() -> Advice:
+    return build_services()
+
+
+def build_services() -> Advice:
+    """The advice-area services on one in-memory app, wired as the container wires them."""
     app = build_app()
     appraisals = AppraisalService(app.uow, app.clock, **ports(APPRAISALS))
     return Advice(
@@ -60,7 +65,13 @@ def svc() -> Advice:
         budgets=BudgetService(app.uow, app.clock, SfsDdsCodec(), **ports(BUDGETS)),
         appraisals=appraisals,
         advice=AdviceService(app.uow, app.clock, appraisals, **ports(ADVICE)),
-        letters=LetterService(app.uow, JinjaLetterRenderer(), app.clock, **ports(LETTERS)),
+        letters=LetterService(
+            app.uow,
+            JinjaLetterRenderer(),
+            app.clock,
+            **ports((*LETTERS, "facts", "centre_profiles")),
+            identity=app.store,
+        ),
         reference=ReferenceService(app.uow, app.clock, **ports(("reference",))),
     )
 
@@ -369,7 +380,10 @@ async def test_letters_from_default_and_centre_templates(svc: Advice) -> None:
     letter = await svc.letters.generate(
         ctx, case_id, LetterKind.OFFER_OF_PAYMENT, debt_id=debt.entry.id
     )
-    assert "12&lt;b&gt;34" in letter.html  # autoescaped
+    # Only the last four characters of an account number, never markup from it.
+    assert "Account reference: *2b34" in letter.html
+    assert "12<b>34" not in letter.html
+    assert "12&lt;b&gt;34" not in letter.html
     sent = await svc.letters.mark_sent(ctx, case_id, letter.id, expected_version=1)
     assert sent.sent_at is not None
     assert svc.app.published("LetterSent")[0].payload["case_id"] == str(case_id)
@@ -388,7 +402,9 @@ async def test_letters_from_default_and_centre_templates(svc: Advice) -> None:
     mine = await svc.letters.generate(
         ctx, case_id, LetterKind.OFFER_OF_PAYMENT, debt_id=debt.entry.id
     )
-    assert mine.html == "<p>£1,500.00</p>"
+    # The centre's own template is framed by the letterhead all the same.
+    assert "<p>£1,500.00</p>" in mine.html
+    assert mine.html.index("<b>Leeds</b>") < mine.html.index("<p>£1,500.00</p>")
     assert (await svc.letters.pdf(ctx, case_id, mine.id)).startswith(b"%PDF")
 
 

@@ -64,4 +64,4 @@ def test_a_printed_deadline_round_trips_through_the_case_clock(printed: dt.date)
     due, served = _suggested(DocumentClass.COURT_CLAIM_N1, printed)
     assert claim_response_due(served, calendar).due == due == printed
     due, served = _suggested(DocumentClass.STATUTORY_DEMAND, printed)
-    assert statutory_demand_deadlines(served)[0].due == due == printed
+    assert statutory_demand_deadlines(served, calendar)[0].due == due == printed

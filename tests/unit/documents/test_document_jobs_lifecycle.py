@@ -295,7 +295,7 @@ async def test_accept_adds_debt_audited_from_the_document(world: World) -> None:
 
 async def test_summary_uses_the_cases_debts_budget_and_deadlines(world: World) -> None:
     from cma_core.debts.model import DebtType
-    from cma_core.debts.service import DebtDetails
+    from cma_core.debts.service import CreditorDetails, DebtDetails
     from cma_core.shared.money import Money
 
     debts = _debts(world)
@@ -307,6 +307,17 @@ async def test_summary_uses_the_cases_debts_budget_and_deadlines(world: World) -
         DebtDetails(debt_type=DebtType.COUNCIL_TAX, balance=Money(81000), creditor_id=creditor.id),
     )
     await debts.add_debt(ctx, case_id, DebtDetails(debt_type=DebtType.OTHER, balance=Money(5000)))
+    # No creditor recorded, but the directory knows whose reference format this is.
+    await debts.add_creditor(
+        ctx, CreditorDetails(name="Lowell Portfolio Ltd", reference_pattern=r"LW\d{6}")
+    )
+    await debts.add_debt(
+        ctx,
+        case_id,
+        DebtDetails(
+            debt_type=DebtType.CREDIT_CARD, balance=Money(1000), account_reference="LW123456"
+        ),
+    )
     world.assistant = ScriptedAssistant()
     world.documents.assistant = world.assistant
     draft = await world.documents.summary_draft(ctx, case_id)
@@ -315,9 +326,42 @@ async def test_summary_uses_the_cases_debts_budget_and_deadlines(world: World) -
     by_name = {d.creditor_name: d for d in facts.debts}
     assert by_name["Leeds City Council"].priority is True
     assert by_name["Leeds City Council"].debt_type == "council_tax"
-    assert by_name["unnamed creditor"].priority is False
-    assert facts.total_debt == Money(86000)
+    assert by_name["Other debt"].priority is False  # its kind, never "unnamed creditor"
+    assert by_name["Lowell Portfolio Ltd"].balance == Money(1000)
+    assert "unnamed creditor" not in by_name
+    assert facts.total_debt == Money(87000)
     assert facts.monthly_income is None  # no budget yet
+
+
+async def test_summary_says_each_deadline_once(world: World) -> None:
+    """A court claim makes tracked deadlines and a task for each: one deadline each."""
+    from tests.wiring import SCHEDULING
+
+    from cma_adapters.holidays_calendar.provider import HolidaysLibraryProvider
+    from cma_core.scheduling.ports import FactKind
+    from cma_core.scheduling.service import RecordFact, SchedulingService
+
+    ctx, case_id = await open_case(world)
+    scheduling = SchedulingService(
+        world.app.uow,
+        world.app.store,
+        world.app.clock,
+        HolidaysLibraryProvider(),
+        **ports(SCHEDULING),
+    )
+    world.documents.deadlines = ports(("deadlines",))["deadlines"]
+    served = world.app.clock.now().date()
+    _, tracked = await scheduling.record_fact(
+        ctx, case_id, RecordFact(kind=FactKind.COURT_CLAIM_SERVED, occurred_on=served)
+    )
+    assert len(tracked) == 2
+    assert all(t.task_id is not None for t in tracked)
+    world.assistant = ScriptedAssistant()
+    world.documents.assistant = world.assistant
+    await world.documents.summary_draft(ctx, case_id)
+    facts = world.assistant.cases[-1]
+    assert sorted(d.due_on for d in facts.deadlines) == sorted(t.deadline.due for t in tracked)
+    assert len(facts.deadlines) == 2
 
 
 def _creditor(name: str):  # type: ignore[no-untyped-def]

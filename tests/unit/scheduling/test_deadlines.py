@@ -26,16 +26,17 @@ def test_defence_28_days_from_particulars(ew: WorkingCalendar) -> None:
     assert dl.defence_due(D(2026, 8, 8), ew).due == D(2026, 9, 7)
 
 
-def test_letter_of_claim_and_charging_order() -> None:
+def test_letter_of_claim_and_charging_order(ew: WorkingCalendar) -> None:
     assert dl.letter_of_claim_reply_due(D(2026, 1, 10)).due == D(2026, 2, 9)
-    assert dl.charging_order_objection_due(D(2026, 2, 1)).due == D(2026, 3, 1)
+    # Day 28 is Sunday 1 March: objections are made at court, so Monday 2 March.
+    assert dl.charging_order_objection_due(D(2026, 2, 1), ew).due == D(2026, 3, 2)
 
 
-def test_statutory_demand() -> None:
-    set_aside, comply = dl.statutory_demand_deadlines(D(2026, 3, 1))
+def test_statutory_demand(ew: WorkingCalendar) -> None:
+    set_aside, comply = dl.statutory_demand_deadlines(D(2026, 3, 1), ew)
     assert set_aside.due == D(2026, 3, 19)
     assert comply.due == D(2026, 3, 22)
-    outside, _ = dl.statutory_demand_deadlines(D(2026, 3, 1), served_outside_ew=True)
+    outside, _ = dl.statutory_demand_deadlines(D(2026, 3, 1), ew, served_outside_ew=True)
     assert outside.due == D(2026, 3, 23)
 
 

@@ -40,9 +40,10 @@ async def versioned_change(
     *args: Any,
     if_match: str | None,
 ) -> Response[T]:
-    """``change(ctx, *args, expected_version=...)`` (close, reopen, cancel…), ``If-Match``
-    checked only when sent; the changed record shaped by ``shape``, with its ``ETag``."""
-    record = await change(ctx, *args, expected_version=parse_if_match(if_match, required=False))
+    """``change(ctx, *args, expected_version=...)`` (close, reopen, cancel…): an edit like
+    any other, so ``If-Match`` is required (428 without it, 412 when stale, as the README
+    promises); the changed record shaped by ``shape``, with its ``ETag``."""
+    record = await change(ctx, *args, expected_version=parse_if_match(if_match, required=True))
     return versioned(shape(record), record.version)
 
 

@@ -332,7 +332,7 @@ class DocumentController(Controller):
         "/{document_id:uuid}",
         guards=[requires(Permission.CASE_WRITE)],
         summary="Delete a document and its stored file",
-        description="Also removes its suggestions. `If-Match` is checked when sent.",
+        description="Also removes its suggestions. Needs `If-Match` (428 without it).",
     )
     async def delete_document(
         self,
@@ -344,7 +344,7 @@ class DocumentController(Controller):
         await documents.delete(
             ctx,
             DocumentId(document_id),
-            expected_version=parse_if_match(if_match, required=False),
+            expected_version=parse_if_match(if_match, required=True),
         )
 
 

@@ -16,7 +16,9 @@ from cma_core.scheduling.appointments import AppointmentId
 from cma_core.scheduling.ports import (
     DeadlineId,
     DeadlineStatus,
+    ReminderStatus,
 )
+from cma_core.scheduling.reminders import Audience
 from cma_core.scheduling.service import (
     BookAppointment,
     RecordFact,
@@ -46,7 +48,9 @@ from cma_entrypoints.http.scheduling.examples import (
     AVAILABILITY,
     AVAILABILITY_BODIES,
     BOOKING_BODIES,
+    CANCELLED_REMINDER,
     CLOSURE,
+    CONSENT,
     DEADLINE,
     DEADLINE_MET,
     FACT_BODIES,
@@ -450,15 +454,25 @@ class ConsentController(Controller):
     path = "/api/v1/clients"
     tags = ["clients"]
 
+    @get(
+        "/{client_id:uuid}/contact-consent",
+        guards=[requires(Permission.CLIENT_READ)],
+        summary="The client's consent to reminders per channel",
+        operation_class=with_example(CONSENT, "Texts yes, email no"),
+        description="Version 0 (nothing asked) until first recorded: send its ETag back.",
+    )
+    async def get_consent(
+        self, ctx: TenantContext, client_id: uuid.UUID, scheduling: SchedulingService
+    ) -> Response[ConsentOut]:
+        stored = await scheduling.get_consent(ctx, ClientId(client_id))
+        return versioned(ConsentOut.of(stored), stored.version)
+
     @put(
         "/{client_id:uuid}/contact-consent",
         guards=[requires(Permission.CLIENT_WRITE)],
         summary="Record the client's consent to reminders per channel",
-        operation_class=with_example(
-            ConsentOut(client_id=ex.CLIENT_ID, email=False, sms=True, recorded_at=ex.AT),
-            "Texts yes, email no",
-        ),
-        description="`null` means not asked, which is treated as no.",
+        operation_class=with_example(CONSENT, "Texts yes, email no"),
+        description='`null`: not asked (treated as no). Needs `If-Match` (`"0"` the first time).',
     )
     async def put_consent(
         self,
@@ -469,16 +483,13 @@ class ConsentController(Controller):
             example_body("Texts yes, email no", {"sms": True, "email": False}),
         ],
         scheduling: SchedulingService,
-    ) -> ConsentOut:
+        if_match: IfMatch = None,
+    ) -> Response[ConsentOut]:
+        expected = parse_if_match(if_match, required=True)
         stored = await scheduling.record_consent(
-            ctx, ClientId(client_id), email=data.email, sms=data.sms
+            ctx, ClientId(client_id), email=data.email, sms=data.sms, expected_version=expected
         )
-        return ConsentOut(
-            client_id=stored.consent.client_id,
-            email=stored.consent.email,
-            sms=stored.consent.sms,
-            recorded_at=stored.recorded_at,
-        )
+        return versioned(ConsentOut.of(stored), stored.version)
 
 
 class CalendarController(Controller):
@@ -554,6 +565,36 @@ class ReminderController(Controller):
         scheduling: SchedulingService,
         limit: Limit = 50,
         offset: Offset = 0,
+        status: Annotated[
+            ReminderStatus | None,
+            Parameter(description="`planned`: ahead and not yet due (not stored yet)."),
+        ] = None,
+        audience: Audience | None = None,
+        subject_kind: Annotated[str | None, Parameter(max_length=64)] = None,
     ) -> ReminderPage:
-        page = await scheduling.list_reminders(ctx, limit=limit, offset=offset)
+        page = await scheduling.list_reminders(
+            ctx,
+            limit=limit,
+            offset=offset,
+            status=status,
+            audience=audience.value if audience else None,
+            subject_kind=subject_kind,
+        )
         return page_out(ReminderPage, ReminderOut.of, page)
+
+    @post(
+        "/{key:str}/cancel",
+        guards=[requires(Permission.CASE_READ_ALL), requires(Permission.CASE_WRITE)],
+        status_code=200,
+        summary="Cancel a reminder before it is sent",
+        operation_class=with_example(CANCELLED_REMINDER, "Cancelled before it was due"),
+        description="A pending or a planned (`status=planned`) one: kept as `cancelled` so "
+        "the sweep never sends it. 409 once sent, skipped or cancelled.",
+    )
+    async def cancel_reminder(
+        self,
+        ctx: TenantContext,
+        key: Annotated[str, Parameter(max_length=200, pattern="^[A-Za-z0-9:_.-]{1,200}$")],
+        scheduling: SchedulingService,
+    ) -> ReminderOut:
+        return ReminderOut.of(await scheduling.cancel_reminder(ctx, key))

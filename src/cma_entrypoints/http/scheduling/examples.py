@@ -15,6 +15,7 @@ from cma_entrypoints.http.scheduling.schemas import (
     AppointmentOut,
     AvailabilityOut,
     ClosureOut,
+    ConsentOut,
     DeadlineOut,
     LeaveIn,
     ReminderOut,
@@ -78,7 +79,7 @@ CLOSURE = ClosureOut(
 )
 
 REMINDER = ReminderOut(
-    key=f"appointment:{APPOINTMENT.id}:client:sms:24h",
+    key="3f9c2a7d5b1e4c6f8a0d2b4c6e8f0a1b",
     audience="client",
     channel="sms",
     recipient="07700 900123",
@@ -91,6 +92,10 @@ REMINDER = ReminderOut(
     sent_at=None,
     note=None,
 )
+
+CANCELLED_REMINDER = msgspec.structs.replace(REMINDER, status="cancelled")
+
+CONSENT = ConsentOut(client_id=ex.CLIENT_ID, email=False, sms=True, recorded_at=ex.AT, version=2)
 
 
 # Request bodies, as an adviser would send them.

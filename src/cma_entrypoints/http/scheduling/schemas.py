@@ -16,6 +16,7 @@ from cma_core.scheduling.ports import (
     ReminderRecord,
     StoredAppointment,
     StoredAvailability,
+    StoredConsent,
     TrackedDeadline,
 )
 from cma_entrypoints.http.common.schemas import PageOf, from_attributes
@@ -167,6 +168,17 @@ class ConsentOut(Struct):
     email: bool | None
     sms: bool | None
     recorded_at: dt.datetime
+    version: int
+
+    @classmethod
+    def of(cls, stored: StoredConsent) -> ConsentOut:
+        return cls(
+            client_id=stored.consent.client_id,
+            email=stored.consent.email,
+            sms=stored.consent.sms,
+            recorded_at=stored.recorded_at,
+            version=stored.version,
+        )
 
 
 class ClosureIn(Struct, forbid_unknown_fields=True):
