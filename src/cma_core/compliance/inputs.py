@@ -264,14 +264,17 @@ def unrecordable(casefile: cf.CaseFile) -> cf.CaseFile:
     )
 
 
-def soften(real: list[Finding], assumed: list[Finding]) -> list[Finding]:
-    """Findings of ``real``, where a rule of ``UNRECORDABLE`` fails only for want of the
-    facts ``unrecordable`` assumed: ``not_assessable``, saying why."""
+def soften(
+    real: list[Finding], assumed: list[Finding], reasons: dict[str, str] | None = None
+) -> list[Finding]:
+    """Findings of ``real``, where a rule of ``reasons`` (default ``UNRECORDABLE``) fails
+    only for want of the facts ``unrecordable`` assumed: ``not_assessable``, saying why."""
+    reasons = UNRECORDABLE if reasons is None else reasons
     by_rule = {f.rule_id: f for f in assumed}
     out = []
     for finding in real:
         other = by_rule.get(finding.rule_id)
-        reason = UNRECORDABLE.get(finding.rule_id)
+        reason = reasons.get(finding.rule_id)
         if (
             reason is not None
             and finding.status is Status.FAIL

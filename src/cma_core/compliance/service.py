@@ -27,7 +27,7 @@ from attrs import define, field, frozen
 
 from cma_core.advice.model import AdviceRecorded, LetterSent
 from cma_core.audit.service import commit_audited
-from cma_core.budgets.model import BudgetChanged
+from cma_core.budgets.model import BudgetChanged, OffersPlanned
 from cma_core.cases.model import (
     AdviserAssigned,
     Case,
@@ -39,8 +39,9 @@ from cma_core.cases.model import (
 )
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
+from cma_core.casework.model import CaseworkChanged
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
-from cma_core.compliance.inputs import advice_sections, soften, unrecordable
+from cma_core.compliance.inputs import UNRECORDABLE, advice_sections, soften, unrecordable
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
 from cma_core.compliance.ports import (
     POLICY_FIELDS,
@@ -62,8 +63,9 @@ from cma_core.compliance.qa import (
     sample_closed_cases,
     score_checklist,
 )
+from cma_core.compliance.records import CaseworkSources, with_casework
 from cma_core.compliance.registry import RULES, evaluate
-from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated
+from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated, FactsChanged
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.deadlines import DeadlineKind
@@ -88,6 +90,7 @@ from cma_core.shared.handlers import Handles, handles
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
+from cma_core.solutions.model import AppraisalSaved
 from cma_core.tasks.model import TaskStatus
 from cma_core.tasks.ports import TaskRepository
 
@@ -109,6 +112,10 @@ REEVALUATE_ON: tuple[type[DomainEvent], ...] = (
     LetterSent,
     DeadlinePassed,
     FactRecorded,
+    FactsChanged,
+    OffersPlanned,
+    AppraisalSaved,
+    CaseworkChanged,
 )
 
 CLOCK_RULE_ID = "CC-01"
@@ -291,6 +298,9 @@ class ComplianceService:
     #: The debt-advice area's repositories; without them debts, budget, advice and letters
     #: stay out of the case file and their rules say ``not_assessable``.
     advice: CaseFileSources | None = None
+    #: The casework records (contact log, checklist, screenings, credit reports,
+    #: eligibility); without them CR-01 … CR-03 say ``not_assessable``.
+    casework: CaseworkSources | None = None
 
     # ----------------------------------------------------------------- policy
 
@@ -369,9 +379,14 @@ class ComplianceService:
                 casefile,
                 **await advice_sections(uow, self.advice, case.id, self.config.timezone),
             )
+            reasons = dict(UNRECORDABLE)
+            if self.casework is not None:
+                casefile = await with_casework(casefile, uow, self.casework, self.config.timezone)
+                reasons.pop("CR-09")  # the credit report check is recorded now
             findings = soften(
                 evaluate(casefile, policy, today, calendar=calendar),
                 evaluate(unrecordable(casefile), policy, today, calendar=calendar),
+                reasons,
             )
         findings.append(clock_finding(deadlines, today))
         await self.findings(uow).replace(case.id, case.adviser_id, findings, now)

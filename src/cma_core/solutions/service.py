@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from attrs import define, field
 
 from cma_core.audit.service import commit_audited
+from cma_core.budgets.model import OffersPlanned
 from cma_core.budgets.offers import OfferPlan, Share, plan_offers
 from cma_core.budgets.ports import BudgetRepository, OfferLine, OfferPlanRecord, OfferRepository
 from cma_core.cases.ports import CaseRepository
@@ -51,6 +52,7 @@ from cma_core.shared.service import IdFactory
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import (
     Appraisal,
+    AppraisalSaved,
     CaseFacts,
 )
 from cma_core.solutions.ports import AppraisalRecord, AppraisalRepository
@@ -142,6 +144,15 @@ class AppraisalService:
                 created_by=ctx.user_id,
             )
             await self.appraisals(uow).add(record)
+            uow.emit(
+                AppraisalSaved(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    appraisal_id=record.id,
+                    saved_by=ctx.user_id,
+                )
+            )
             await commit_audited(
                 uow, ctx, self.new_id, "appraisal.created", "appraisal", record.id, now
             )
@@ -203,6 +214,16 @@ class AppraisalService:
                 created_by=ctx.user_id,
             )
             await self.offers(uow).add(record)
+            uow.emit(
+                OffersPlanned(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    plan_id=record.id,
+                    deficit=record.available_for_priority.is_negative,
+                    planned_by=ctx.user_id,
+                )
+            )
             await commit_audited(
                 uow, ctx, self.new_id, "offers.planned", "offer_plan", record.id, now
             )
