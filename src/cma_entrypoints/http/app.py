@@ -21,6 +21,11 @@ from cma_entrypoints.http.audit import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.budgets import BudgetController
 from cma_entrypoints.http.cases import CaseController
+from cma_entrypoints.http.casework import (
+    CaseContactController,
+    CaseCreditController,
+    CaseworkGuideController,
+)
 from cma_entrypoints.http.clients import ClientController
 from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
@@ -159,6 +164,9 @@ def create_app(container: Container | None = None) -> Litestar:
             AppraisalController,
             LetterTemplateController,
             CaseAdviceController,
+            CaseworkGuideController,
+            CaseContactController,
+            CaseCreditController,
         ],
         dependencies={
             "identity": provider(container.identity),
@@ -176,6 +184,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "letters": provider(container.letters),
             "letter_page": provider(container.letter_page),
             "privacy": provider(container.privacy),
+            "casework": provider(container.casework),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
             # The caller, from the verified token: handlers take ``ctx: TenantContext``.
             "ctx": Provide(tenant_context),
