@@ -2,14 +2,15 @@
 
 The UK credit reference agencies (Equifax, Experian, TransUnion) give a statutory report
 free on request (Consumer Credit Act 1974 s158; UK GDPR Art 15); each lists, per account,
-the lender, the account number, the account type, the balance, the payment status and
-any default date. There is no common file format, so CMA reads one simple documented shape
-that an adviser (or a tool) writes from any of them:
+the lender, the account number, the account type, the balance, the payment status, any
+default date and the monthly payment history (from which the last payment date is read:
+CR-20 needs it for the limitation check). There is no common file format, so CMA reads
+one simple documented shape that an adviser (or a tool) writes from any of them:
 
 CSV, one account per row, with a header (extra columns are ignored)::
 
-    lender,account_number,account_type,balance,status,default_date,opened_date
-    Example Bank,4929000000001234,credit_card,1234.56,default,2025-03-01,2019-06-10
+    lender,account_number,account_type,balance,status,default_date,opened_date,last_payment_date
+    Example Bank,4929000000001234,credit_card,1234.56,default,2025-03-01,2019-06-10,2025-01-15
 
 JSON::
 
@@ -146,6 +147,7 @@ def line_from(number: int, row: Mapping[str, Any], where: str) -> CreditLine:
         status=status,
         default_on=_date(row.get("default_date"), f"{where}.default_date"),
         opened_on=_date(row.get("opened_date"), f"{where}.opened_date"),
+        last_payment_on=_date(row.get("last_payment_date"), f"{where}.last_payment_date"),
         suggested_type=suggested_type(account_type),
         decision=LineDecision.NOT_A_DEBT if closed else LineDecision.PENDING,
         reason="settled or nothing owed" if closed else None,

@@ -157,6 +157,7 @@ class CreditLine:
     status: str | None = None
     default_on: dt.date | None = None
     opened_on: dt.date | None = None
+    last_payment_on: dt.date | None = None
     suggested_type: DebtType = DebtType.OTHER
     decision: LineDecision = LineDecision.PENDING
     debt_id: uuid.UUID | None = None

@@ -142,6 +142,7 @@ class AccountDetails:
     status: str | None = None
     default_on: dt.date | None = None
     opened_on: dt.date | None = None
+    last_payment_on: dt.date | None = None
 
 
 @frozen(kw_only=True)
@@ -590,6 +591,7 @@ class CaseworkService:
                 "status": a.status,
                 "default_date": a.default_on.isoformat() if a.default_on else None,
                 "opened_date": a.opened_on.isoformat() if a.opened_on else None,
+                "last_payment_date": a.last_payment_on.isoformat() if a.last_payment_on else None,
             }
             for a in accounts
         ]
@@ -711,6 +713,7 @@ class CaseworkService:
                 balance=found.balance,
                 creditor_id=creditor,
                 account_reference=found.account_number,
+                last_payment_date=found.last_payment_on,
                 notes=f"From credit report line {found.line} ({found.account_type}"
                 + (f", {found.status}" if found.status else "")
                 + ")",

@@ -27,7 +27,10 @@ from zoneinfo import ZoneInfo
 import attrs
 from attrs import frozen
 
+from cma_core.budgets.catalogue import Category
+from cma_core.budgets.guidelines import Composition
 from cma_core.budgets.ports import BudgetRepository, OfferRepository
+from cma_core.budgets.service import guidelines_of
 from cma_core.casework.catalogue import screening_guide
 from cma_core.casework.model import ChecklistRecord, Contact, Party, Purpose
 from cma_core.casework.model import Direction as LogDirection
@@ -175,10 +178,44 @@ async def with_casework(
     record = await repos.eligibility(uow).get(case_id)
     if record is not None and record.decisions:
         casefile = attrs.evolve(casefile, options=decided_options(casefile.options, record))
+    casefile = await with_guidelines(casefile, uow, repos, tz)
     rec = casefile.recommendation
     if rec is not None and rec.solution is Solution.DRO and casefile.dro is None:
         casefile = attrs.evolve(casefile, dro=await dro_from_facts(uow, repos, casefile, rec.on))
     return casefile
+
+
+async def with_guidelines(
+    casefile: cf.CaseFile, uow: UnitOfWork, repos: CaseworkSources, tz: str
+) -> cf.CaseFile:
+    """The centre's spending guidelines on the budget's flexible lines (CR-08), as of the
+    date the SFS was completed (else last changed). A category's guideline is shared by its
+    lines: each line carries what the guideline leaves after the category's other lines,
+    so a line is above its figure exactly when the category's total is above the guideline.
+    Left unset (CR-08 not assessable) while the centre has loaded no guidelines."""
+    sfs = casefile.sfs
+    if sfs is None:
+        return casefile
+    table = guidelines_of(await repos.reference(uow).get())
+    record = await repos.budgets(uow).get(casefile.case_id)
+    if table is None or record is None or record.budget.household is None:
+        return casefile
+    day = sfs.completed_on or _local(record.updated_at, tz)
+    comp = Composition.of(record.budget.household)
+    totals: dict[str, int] = {}
+    for line in sfs.lines:
+        if line.section is cf.SfsSection.FLEXIBLE:
+            totals[line.category] = totals.get(line.category, 0) + line.amount.pence
+    lines = []
+    for line in sfs.lines:
+        found = None
+        if line.section is cf.SfsSection.FLEXIBLE:
+            found = table.find(comp, Category(line.category), day)
+        if found is not None:
+            others = totals[line.category] - line.amount.pence
+            line = attrs.evolve(line, guideline=Money(found.monthly.pence - others))
+        lines.append(line)
+    return attrs.evolve(casefile, sfs=attrs.evolve(sfs, lines=tuple(lines)))
 
 
 def decided_options(

@@ -3,8 +3,8 @@ eligibility decisions."""
 
 from cma_entrypoints.http.casework.controllers import (
     CaseContactController,
-    CaseCreditController,
     CaseworkGuideController,
 )
+from cma_entrypoints.http.casework.credit import CaseCreditController
 
 __all__ = ["CaseContactController", "CaseCreditController", "CaseworkGuideController"]

@@ -269,6 +269,7 @@ class AccountIn(Struct, forbid_unknown_fields=True):
     status: Annotated[str, Meta(max_length=60)] | None = None
     default_date: dt.date | None = None
     opened_date: dt.date | None = None
+    last_payment_date: dt.date | None = None
 
 
 class CreditReportIn(Struct, forbid_unknown_fields=True):
@@ -287,6 +288,7 @@ class CreditLineOut(Struct):
     status: str | None
     default_date: dt.date | None
     opened_date: dt.date | None
+    last_payment_date: dt.date | None
     suggested_debt_type: DebtType
     decision: LineDecision
     debt_id: uuid.UUID | None
@@ -302,6 +304,7 @@ class CreditLineOut(Struct):
             balance_pence=x.balance.pence,
             default_date=x.default_on,
             opened_date=x.opened_on,
+            last_payment_date=x.last_payment_on,
             suggested_debt_type=x.suggested_type,
         )
 
