@@ -84,7 +84,8 @@ def suggested_type(account_type: str) -> DebtType:
         if text == token.value.replace("_", " "):
             return token
     for needle, debt_type in _TYPES:
-        if needle in text:
+        # Whole words: an "unsecured loan" is not a "secured loan".
+        if re.search(rf"\b{re.escape(needle)}\b", text):
             return debt_type
     return DebtType.OTHER
 
