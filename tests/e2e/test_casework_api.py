@@ -324,3 +324,32 @@ async def test_casework_routes_keep_their_promises(
     # ... and may not record one.
     r = await auditor.post(f"{base}/screenings", {"on": now.date().isoformat()})
     assert r.status_code == 403
+
+
+async def test_a_deficit_budget_is_flagged_and_offers_nothing(
+    two_centres: tuple[Api, Api],
+) -> None:
+    api, _ = two_centres
+    case = await api.new_case()
+    base = f"/api/v1/cases/{case['id']}"
+    r = await api.post(f"{base}/debts", {"debt_type": "credit_card", "balance_pence": 90000})
+    assert r.status_code == 201, r.text
+    short = {**BUDGET, "lines": {**BUDGET["lines"], "client_salary": {"amount_pence": 90000}}}
+    r = await put(api, f"{base}/budget", short, V0)
+    assert r.status_code == 200, r.text
+    deficit = r.json()["deficit"]
+    assert deficit["shortfall_pence"] == 104000 - 90000
+    assert [n["id"] for n in deficit["notes"]] == [
+        "DEF-INCOME",
+        "DEF-PRIORITY",
+        "DEF-BREATHING-SPACE",
+        "DEF-NO-TOKENS",
+    ]
+    r = await api.post(f"{base}/offers", {"priority_offers": []})
+    assert r.status_code == 201, r.text
+    plan = r.json()
+    assert plan["shortfall_pence"] == 14000
+    assert plan["uses_token_payments"] is False
+    assert plan["lines"] == []
+    r = await api.post(f"{base}/offers", {"priority_offers": [], "tokens_in_deficit": True})
+    assert r.json()["uses_token_payments"] is True

@@ -41,6 +41,7 @@ from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
 from cma_core.casework.model import CaseworkChanged
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
+from cma_core.compliance.deficit import DEFICIT_RULE_ID, deficit_finding
 from cma_core.compliance.inputs import UNRECORDABLE, advice_sections, soften, unrecordable
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
 from cma_core.compliance.ports import (
@@ -389,6 +390,8 @@ class ComplianceService:
                 reasons,
             )
         findings.append(clock_finding(deadlines, today))
+        if self.advice is not None:
+            findings.append(deficit_finding(casefile))
         await self.findings(uow).replace(case.id, case.adviser_id, findings, now)
         return findings
 
@@ -466,7 +469,7 @@ class ComplianceService:
         (filtered, paged) and QA coverage per adviser."""
         ctx.require(Permission.CASE_READ_ALL)
         check_page(limit, offset)
-        known = {r.id for r in RULES} | {CLOCK_RULE_ID}
+        known = {r.id for r in RULES} | {CLOCK_RULE_ID, DEFICIT_RULE_ID}
         if rule_id is not None and rule_id not in known:
             raise ValidationError("rule_id", "unknown rule id")
         async with self.uow(ctx.centre_id) as uow:

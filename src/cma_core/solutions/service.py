@@ -172,8 +172,10 @@ class AppraisalService:
         priority_offers: Mapping[DebtId, Money],
         on_date: dt.date | None = None,
         jurisdiction: Jurisdiction | None = None,
+        tokens_in_deficit: bool = False,
     ) -> OfferPlanRecord:
-        """Make and save an offer plan from the case's budget and debts."""
+        """Make and save an offer plan from the case's budget and debts. A budget in
+        deficit offers non-priority creditors nothing unless ``tokens_in_deficit``."""
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         day = on_date or now.date()
@@ -195,6 +197,7 @@ class AppraisalService:
                 jurisdiction=chosen,
                 on_date=day,
                 table=table,
+                tokens_in_deficit=tokens_in_deficit,
             )
             notes = _offer_notes(priority_offers, entries, prio, day, chosen, table)
             lines = _offer_lines(result, entries, await creditor_names(self.creditors(uow)))
@@ -212,6 +215,7 @@ class AppraisalService:
                 notes=(*notes, *result.notes),
                 created_at=now,
                 created_by=ctx.user_id,
+                shortfall=result.shortfall,
             )
             await self.offers(uow).add(record)
             uow.emit(
