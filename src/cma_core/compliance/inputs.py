@@ -4,10 +4,11 @@ area's repositories (``cma_core.debts.ports``) in the evaluating unit of work.
 
 What the advice area does not record is left out honestly:
 
-* the credit report check (CR-09) and a limitation flag on a debt (CR-20) have no field
-  yet; ``unrecordable`` turns a failure that is *only* due to them into ``not_assessable``
-  with the reason, and keeps every other failure;
-* spending guidelines (CR-08) are not loaded per line, so those lines are not assessable.
+* a limitation flag on a debt (CR-20) has no field yet, nor (without the casework records)
+  the credit report check (CR-09); ``unrecordable`` turns a failure that is *only* due to
+  them into ``not_assessable`` with the reason, and keeps every other failure;
+* spending guidelines (CR-08) are added per line by ``compliance.records`` when the
+  casework sources are wired; without them those lines are not assessable.
 
 CR-14 reads the DRO result of the latest saved options appraisal (``AppraisalRepository``):
 the appraisal is the one DRO engine, so compliance judges what the adviser saw.

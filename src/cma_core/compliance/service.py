@@ -6,13 +6,16 @@ the case page and the centre report read the stored findings without recomputing
 **What the case file holds today.** The case (adviser, closure), its tasks and the case
 clock (deadlines as dated threats); with the advice area's repositories (``advice``), also
 its debts, budget (SFS), options appraisal, recommendation, offers and advice letter (see
-``compliance_advice``). Communications, vulnerability, breathing space records, complaints
-and data-subject requests are not held yet: their sections stay ``None`` and the rules that
-need them say ``not_assessable`` — never a pass.
+``compliance.inputs``); with the casework repositories (``casework``), the contact log,
+first-contact checklist, screenings, credit reports and eligibility decisions (see
+``compliance.records`` and docs/compliance-inputs.md). Breathing space records,
+settlements, complaints and data-subject requests are not held yet: their sections stay
+``None`` and the rules that need them say ``not_assessable`` - never a pass.
 
 Besides CR-01 … CR-24 one case-clock rule is added here, **CC-01** (critical): no
 deadline on the case passed while still open. CR-04 checks a task exists *before* each
-threat; CC-01 catches the threat date itself going by.
+threat; CC-01 catches the threat date itself going by. With the advice area, **DB-01**
+(``compliance.deficit``) flags a budget in deficit with the options to advise on.
 """
 
 from __future__ import annotations
