@@ -338,7 +338,13 @@ class CaseContactController(Controller):
         ctx: TenantContext,
         case_id: uuid.UUID,
         screening_id: uuid.UUID,
-        data: ScreeningIn,
+        data: Annotated[
+            ScreeningIn,
+            example_body(
+                "An adjustment added",
+                {"on": "2026-11-28", "drivers": ["health"], "adjustments": ["Large print"]},
+            ),
+        ],
         casework: CaseworkService,
         if_match: IfMatch = None,
     ) -> Response[ScreeningOut]:
