@@ -49,8 +49,10 @@ from cma_core.advice.service import AdviceService, LetterService
 from cma_core.audit.service import AuditService, AuditTrail
 from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.cases.service import CaseService
+from cma_core.casework.service import CaseworkService
 from cma_core.clients.service import ClientService
 from cma_core.compliance.ports import CaseFileSources
+from cma_core.compliance.records import CaseworkSources
 from cma_core.compliance.service import ComplianceService
 from cma_core.debts.service import DebtService
 from cma_core.documents.service import (
@@ -394,6 +396,21 @@ class Container(containers.DeclarativeContainer):
                 "letters",
             ),
         ),
+        casework=providers.Singleton(
+            CaseworkSources,
+            **repository_factories(
+                "contacts",
+                "checklists",
+                "screenings",
+                "credit_reports",
+                "eligibility",
+                "debts",
+                "facts",
+                "budgets",
+                "offers",
+                "reference",
+            ),
+        ),
     )
     scheduler = providers.Singleton(
         Scheduler,
@@ -500,6 +517,22 @@ class Container(containers.DeclarativeContainer):
         clock,
         providers.Callable(_default_jurisdiction, settings),
         **repository_factories("centre_profiles"),
+    )
+    # Casework records (issue 11): contact log, checklist, screening, credit reports.
+    casework = providers.Singleton(
+        CaseworkService,
+        uow,
+        clock,
+        **repository_factories(
+            "cases",
+            "documents",
+            "contacts",
+            "checklists",
+            "screenings",
+            "credit_reports",
+            "eligibility",
+        ),
+        debt_service=debts,
     )
     # Data protection: case deletion, client erasure, subject access export.
     privacy = providers.Singleton(

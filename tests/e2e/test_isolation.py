@@ -199,6 +199,38 @@ async def _sample_id(b: Api, seeded: Seeded) -> str:
     return await _created(b, "/api/v1/qa/samples", {"seed": "iso"}, "sample_id", seeded)
 
 
+async def _contact_id(b: Api, seeded: Seeded) -> str:
+    case = await _case_id(b, seeded)
+    body = {
+        "at": "2026-11-28T10:00:00Z",
+        "channel": "phone",
+        "direction": "inbound",
+        "party": "client",
+        "with_whom": "Client",
+        "summary": "First call",
+    }
+    return await _created(b, f"/api/v1/cases/{case}/contacts", body, "contact_id", seeded)
+
+
+async def _screening_id(b: Api, seeded: Seeded) -> str:
+    case = await _case_id(b, seeded)
+    body = {"on": "2026-11-28", "drivers": ["health"], "adjustments": ["Large print"]}
+    return await _created(b, f"/api/v1/cases/{case}/screenings", body, "screening_id", seeded)
+
+
+async def _report_id(b: Api, seeded: Seeded) -> str:
+    case = await _case_id(b, seeded)
+    body = {
+        "agency": "Experian",
+        "accounts": [{"lender": "Iso Bank", "account_type": "Loan", "balance_pence": 1000}],
+    }
+    return await _created(b, f"/api/v1/cases/{case}/credit-reports", body, "report_id", seeded)
+
+
+async def _value(value: str) -> str:
+    return value
+
+
 #: How to make a real record of centre B for each path-parameter name. Extend me.
 ID_FACTORIES: dict[str, IdFactory] = {
     "client_id": _client_id,
@@ -215,6 +247,13 @@ ID_FACTORIES: dict[str, IdFactory] = {
     "suggestion_id": _suggestion_id,
     "sample_id": _sample_id,
     "task_id": _task_id,
+    "contact_id": _contact_id,
+    "screening_id": _screening_id,
+    "report_id": _report_id,
+    # Values within B's case, not records: valid ones, so only the case check can refuse.
+    "line": lambda b, seeded: _value("1"),
+    "item": lambda b, seeded: _value("lawful_basis"),
+    "solution": lambda b, seeded: _value("dmp"),
 }
 
 #: Path parameters that are values within the caller's own centre, not record ids: there
@@ -241,6 +280,10 @@ REQUEST_OVERRIDES: dict[str, dict[str, Any]] = {
     },
     "POST /api/v1/cases/{case_id}/documents": {
         "files": {"file": ("x.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")}
+    },
+    "POST /api/v1/cases/{case_id}/credit-reports/import": {
+        "files": {"file": ("r.csv", b"lender,account_type,balance\nBank,Loan,1.00\n", "text/csv")},
+        "data": {"agency": "Experian"},
     },
     # Erasure needs a reason code (refused as 422 before the lookup without one).
     "DELETE /api/v1/cases/{case_id}": {"params": {"reason": "data_subject_request"}},

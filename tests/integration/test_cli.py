@@ -287,6 +287,22 @@ def test_demo_seeds_once(cma: Callable[..., Result], env: dict[str, str | None])
     for centre in CENTRES:
         # One initial-contact task per case, made by the in-process event handlers.
         assert found[centre.name] == (len(STAFF), len(CLIENTS), len(CASES), closed, len(CASES))
+
+    # The open cases' casework: two fully compliant, the others with real findings.
+    async def failing_rules(c: Container) -> list[set[str]]:
+        centre = next(
+            x for x in await c.identity_store().list_centres() if x.name == CENTRES[0].name
+        )
+        ctx = TenantContext.system(centre.id)
+        out = []
+        for case in (await c.cases().list(ctx, status=CaseStatus.OPEN)).items:
+            result = await c.compliance().case_compliance(ctx, case.id)
+            out.append({f.rule_id for f in result.findings if f.status.value == "fail"})
+        return out
+
+    fails = _with_container(env, failing_rules)
+    assert sum(1 for f in fails if not f) == 2, fails
+    assert {"CR-01", "CR-02", "CR-03", "CR-09"} <= set().union(*fails)
     signed_in = _with_container(
         env, lambda c: c.identity().authenticate("adviser1@riverside.example", DEMO_PASSWORD)
     )

@@ -6,6 +6,7 @@ from cma_adapters.sqlalchemy import (
     advice,
     budgets,
     cases,
+    casework,
     clients,
     compliance,
     debts,
@@ -20,5 +21,5 @@ from cma_adapters.wiring import factories_in
 
 repository_factories = factories_in(
     clients, cases, tasks, debts, budgets, solutions, advice, reference, scheduling, documents,
-    compliance, privacy,
+    compliance, privacy, casework,
 )  # fmt: skip

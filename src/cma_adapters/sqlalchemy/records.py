@@ -5,10 +5,15 @@ filters on it), the case it belongs to, a ``kind`` and ``sort_key`` for the quer
 ports make, ``created_at``, ``version`` (optimistic concurrency), and ``data``: the whole
 record as plain JSON (:func:`cma_core.shared.data.to_data`). Columns exist for what is
 queried; the record itself is one JSON document, so a new optional fact needs no migration.
+
+``sealed`` names top-level fields of the document that hold personal or special-category
+data: they are stored together as one value sealed with the centre's data key (AES-GCM,
+bound to the table and record id, as the clients' sealed columns are), under ``sealed``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
@@ -20,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from cma_adapters.sqlalchemy.crypto import aad
 from cma_adapters.sqlalchemy.rows import TABLES
 from cma_adapters.sqlalchemy.uow import SqlContext
 from cma_core.shared.data import from_data, to_data
@@ -38,13 +44,27 @@ class RecordTable(Generic[R]):
         *,
         kind: Any = None,
         sort_key: Any = None,
+        sealed: tuple[str, ...] = (),
     ) -> None:
         self._x, self._t, self._cls, self._entity = ctx, TABLES[table], cls, entity
         self._kind = kind or (lambda _: None)
         self._sort_key = sort_key or (lambda _: None)
+        self._sealed = sealed
 
-    def _load(self, row: Any) -> R:
+    async def _data(self, rec: Any) -> dict[str, Any]:
+        data: dict[str, Any] = to_data(rec)
+        if self._sealed:
+            secret = json.dumps({k: data.pop(k) for k in self._sealed if k in data})
+            key = await self._x.keys.current(self._x.c)
+            data["sealed"] = key.seal(secret, aad(self._t.name, "sealed", rec.id))
+        return data
+
+    async def _load(self, row: Any) -> R:
         data = dict(row["data"])
+        token = data.pop("sealed", None)
+        if token is not None:
+            keys = await self._x.keys.keyring(self._x.c)
+            data.update(json.loads(keys.open(token, aad(self._t.name, "sealed", row["id"]))))
         data["version"] = row["version"]
         return from_data(self._cls, data)  # type: ignore[no-any-return]
 
@@ -59,7 +79,7 @@ class RecordTable(Generic[R]):
             "sort_key": self._sort_key(r),
             "created_at": r.created_at,
             "version": r.version,
-            "data": to_data(rec),
+            "data": await self._data(rec),
         }
         # Checked first rather than with a SAVEPOINT: on SQLite (pysqlite) a SAVEPOINT as
         # the first statement opens no outer transaction, so its RELEASE would commit.
@@ -83,7 +103,7 @@ class RecordTable(Generic[R]):
             .mappings()
             .first()
         )
-        return self._load(row) if row else None
+        return await self._load(row) if row else None
 
     async def where(self, *conditions: Any, order: Sequence[Any] = ()) -> list[R]:
         stmt = (
@@ -92,7 +112,7 @@ class RecordTable(Generic[R]):
             .order_by(*(order or (self._t.c.created_at, self._t.c.id)))
         )
         rows = (await self._x.c.execute(stmt)).mappings().all()
-        return [self._load(r) for r in rows]
+        return [await self._load(r) for r in rows]
 
     async def _actual(self, rec_id: Any) -> int:
         found = (
@@ -121,7 +141,7 @@ class RecordTable(Generic[R]):
                     version=expected + 1,
                     kind=self._kind(r),
                     sort_key=self._sort_key(r),
-                    data=to_data(rec),
+                    data=await self._data(rec),
                 )
             )
         except BaseException:

@@ -568,8 +568,18 @@ ADVICE_TABLES: dict[str, bool] = {
     "centre_profiles": False,  # migration 0740
 }
 
+#: The casework records (issue 11); the migration 0720 creates the same tables.
+CASEWORK_TABLES: dict[str, bool] = {
+    "casework_contacts": True,
+    "casework_checklists": True,
+    "casework_screenings": True,
+    "casework_credit_reports": True,
+    "casework_eligibility": True,
+}
+
 TABLES: dict[str, Table] = {
-    name: _record_table(name, case_scoped=scoped) for name, scoped in ADVICE_TABLES.items()
+    name: _record_table(name, case_scoped=scoped)
+    for name, scoped in (ADVICE_TABLES | CASEWORK_TABLES).items()
 }
 
 

@@ -17,6 +17,7 @@ The results ``available_for_*`` may be negative: that is a deficit budget, not a
 from __future__ import annotations
 
 import enum
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -310,3 +311,14 @@ class BudgetChanged(DomainEvent):
     version: int
     completed: bool
     changed_by: UserId | None
+
+
+@frozen(kw_only=True)
+class OffersPlanned(DomainEvent):
+    """An offer plan was saved for the case (CR-10, CR-11 read the latest)."""
+
+    name = "OffersPlanned"
+    case_id: CaseId
+    plan_id: uuid.UUID
+    deficit: bool
+    planned_by: UserId | None

@@ -18,7 +18,10 @@ Worked example (UK-DEBT-ADVICE §4): £100 over £500, £1,000, £233, £200 giv
 the two largest fractions (0.66p for £200, 0.65p for £500): £25.87, £51.73, £12.05, £10.35.
 
 When nothing is available for non-priority creditors, :func:`plan_offers` proposes token
-payments (£1 a month per creditor by default [S: UK-DEBT-ADVICE §1.6]) instead.
+payments (£1 a month per creditor by default [S: UK-DEBT-ADVICE §1.6]) instead. A budget
+in *deficit* (less than nothing available) is not a nil budget: no token offers unless the
+adviser asks for them, the shortfall on the plan, and the deficit options as notes
+(:mod:`cma_core.budgets.deficit`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import Generic, TypeVar
 
 from attrs import frozen
 
+from cma_core.budgets.deficit import deficit_of
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.thresholds import Param, ThresholdTable, default_thresholds
 from cma_core.shared.errors import ValidationError
@@ -115,6 +119,7 @@ class OfferPlan(Generic[K]):
     non_priority_offers: tuple[Offer[K], ...]
     uses_token_payments: bool
     notes: tuple[str, ...]
+    shortfall: Money | None = None  # the budget's monthly deficit, if it is in deficit
 
 
 def plan_offers(
@@ -125,6 +130,7 @@ def plan_offers(
     jurisdiction: Jurisdiction,
     on_date: dt.date,
     table: ThresholdTable | None = None,
+    tokens_in_deficit: bool = False,
 ) -> OfferPlan[K]:
     """Priority offers first, then pro rata (or token payments) to non-priority creditors.
 
@@ -135,6 +141,8 @@ def plan_offers(
         jurisdiction: for the token payment amount in force.
         on_date: date of the plan, for the token payment amount in force.
         table: thresholds (defaults to the shipped table).
+        tokens_in_deficit: propose token payments even though the budget is in deficit
+            (by default a deficit budget offers non-priority creditors nothing).
 
     Raises:
         ValidationError: a priority offer is negative (``priority_offers[i]``), or the
@@ -155,9 +163,15 @@ def plan_offers(
         )
     remaining = available_for_priority - total_prio
     notes: list[str] = []
+    deficit = deficit_of(available_for_priority)
     if remaining.pence > 0:
         offers = pro_rata(remaining, non_priority)
         uses_token = False
+    elif deficit is not None and not tokens_in_deficit:
+        offers = ()
+        uses_token = False
+        notes.append(f"{deficit.message}: no offers to non-priority creditors")
+        notes.extend(str(n) for n in deficit.notes)
     else:
         token = thresholds.value_in_force(jurisdiction, Param.TOKEN_PER_CREDITOR_MONTHLY, on_date)
         offers = token_offers(non_priority, Money(token.value))
@@ -176,4 +190,5 @@ def plan_offers(
         non_priority_offers=offers,
         uses_token_payments=uses_token,
         notes=tuple(notes),
+        shortfall=deficit.shortfall if deficit else None,
     )

@@ -149,6 +149,8 @@ class OfferPlanRecord:
     created_at: dt.datetime
     created_by: UserId | None
     version: int = 1
+    #: The budget's monthly deficit when planned (``None``: not in deficit).
+    shortfall: Money | None = None
 
 
 class OfferRepository(Protocol):

@@ -4,10 +4,11 @@ area's repositories (``cma_core.debts.ports``) in the evaluating unit of work.
 
 What the advice area does not record is left out honestly:
 
-* the credit report check (CR-09) and a limitation flag on a debt (CR-20) have no field
-  yet; ``unrecordable`` turns a failure that is *only* due to them into ``not_assessable``
-  with the reason, and keeps every other failure;
-* spending guidelines (CR-08) are not loaded per line, so those lines are not assessable.
+* a limitation flag on a debt (CR-20) has no field yet, nor (without the casework records)
+  the credit report check (CR-09); ``unrecordable`` turns a failure that is *only* due to
+  them into ``not_assessable`` with the reason, and keeps every other failure;
+* spending guidelines (CR-08) are added per line by ``compliance.records`` when the
+  casework sources are wired; without them those lines are not assessable.
 
 CR-14 reads the DRO result of the latest saved options appraisal (``AppraisalRepository``):
 the appraisal is the one DRO engine, so compliance judges what the adviser saw.
@@ -264,14 +265,17 @@ def unrecordable(casefile: cf.CaseFile) -> cf.CaseFile:
     )
 
 
-def soften(real: list[Finding], assumed: list[Finding]) -> list[Finding]:
-    """Findings of ``real``, where a rule of ``UNRECORDABLE`` fails only for want of the
-    facts ``unrecordable`` assumed: ``not_assessable``, saying why."""
+def soften(
+    real: list[Finding], assumed: list[Finding], reasons: dict[str, str] | None = None
+) -> list[Finding]:
+    """Findings of ``real``, where a rule of ``reasons`` (default ``UNRECORDABLE``) fails
+    only for want of the facts ``unrecordable`` assumed: ``not_assessable``, saying why."""
+    reasons = UNRECORDABLE if reasons is None else reasons
     by_rule = {f.rule_id: f for f in assumed}
     out = []
     for finding in real:
         other = by_rule.get(finding.rule_id)
-        reason = UNRECORDABLE.get(finding.rule_id)
+        reason = reasons.get(finding.rule_id)
         if (
             reason is not None
             and finding.status is Status.FAIL

@@ -553,7 +553,9 @@ def cr10_priority_first(case: CaseFile, ctx: RuleContext) -> Verdict:
     if offers:
         if available is None:
             out.gap("the amount available for priority debts is unknown", "Complete the budget.")
-        elif total_priority > available:
+        elif total_priority > available and total_priority.pence > 0:
+            # Nothing offered never exceeds what a deficit budget allows: offering nothing
+            # is the deficit advice (budgets.deficit), not an unaffordable offer.
             out.fail(
                 f"priority offers total {total_priority}, more than the {available} available",
                 "Reduce priority offers to what the budget allows, or revisit the budget.",

@@ -6,13 +6,16 @@ the case page and the centre report read the stored findings without recomputing
 **What the case file holds today.** The case (adviser, closure), its tasks and the case
 clock (deadlines as dated threats); with the advice area's repositories (``advice``), also
 its debts, budget (SFS), options appraisal, recommendation, offers and advice letter (see
-``compliance_advice``). Communications, vulnerability, breathing space records, complaints
-and data-subject requests are not held yet: their sections stay ``None`` and the rules that
-need them say ``not_assessable`` — never a pass.
+``compliance.inputs``); with the casework repositories (``casework``), the contact log,
+first-contact checklist, screenings, credit reports and eligibility decisions (see
+``compliance.records`` and docs/compliance-inputs.md). Breathing space records,
+settlements, complaints and data-subject requests are not held yet: their sections stay
+``None`` and the rules that need them say ``not_assessable`` - never a pass.
 
 Besides CR-01 … CR-24 one case-clock rule is added here, **CC-01** (critical): no
 deadline on the case passed while still open. CR-04 checks a task exists *before* each
-threat; CC-01 catches the threat date itself going by.
+threat; CC-01 catches the threat date itself going by. With the advice area, **DB-01**
+(``compliance.deficit``) flags a budget in deficit with the options to advise on.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from attrs import define, field, frozen
 
 from cma_core.advice.model import AdviceRecorded, LetterSent
 from cma_core.audit.service import commit_audited
-from cma_core.budgets.model import BudgetChanged
+from cma_core.budgets.model import BudgetChanged, OffersPlanned
 from cma_core.cases.model import (
     AdviserAssigned,
     Case,
@@ -39,8 +42,10 @@ from cma_core.cases.model import (
 )
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
+from cma_core.casework.model import CaseworkChanged
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
-from cma_core.compliance.inputs import advice_sections, soften, unrecordable
+from cma_core.compliance.deficit import DEFICIT_RULE_ID, deficit_finding
+from cma_core.compliance.inputs import UNRECORDABLE, advice_sections, soften, unrecordable
 from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
 from cma_core.compliance.ports import (
     POLICY_FIELDS,
@@ -62,8 +67,9 @@ from cma_core.compliance.qa import (
     sample_closed_cases,
     score_checklist,
 )
+from cma_core.compliance.records import CaseworkSources, with_casework
 from cma_core.compliance.registry import RULES, evaluate
-from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated
+from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated, FactsChanged
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.ports import CentreProfileRepository
@@ -90,6 +96,7 @@ from cma_core.shared.handlers import Handles, handles
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
+from cma_core.solutions.model import AppraisalSaved
 from cma_core.tasks.model import TaskStatus
 from cma_core.tasks.ports import TaskRepository
 
@@ -111,6 +118,10 @@ REEVALUATE_ON: tuple[type[DomainEvent], ...] = (
     LetterSent,
     DeadlinePassed,
     FactRecorded,
+    FactsChanged,
+    OffersPlanned,
+    AppraisalSaved,
+    CaseworkChanged,
 )
 
 CLOCK_RULE_ID = "CC-01"
@@ -298,6 +309,9 @@ class ComplianceService:
     centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
         default=None, kw_only=True
     )
+    #: The casework records (contact log, checklist, screenings, credit reports,
+    #: eligibility); without them CR-01 … CR-03 say ``not_assessable``.
+    casework: CaseworkSources | None = None
 
     # ----------------------------------------------------------------- policy
 
@@ -385,11 +399,18 @@ class ComplianceService:
                 casefile,
                 **await advice_sections(uow, self.advice, case.id, self.config.timezone),
             )
+            reasons = dict(UNRECORDABLE)
+            if self.casework is not None:
+                casefile = await with_casework(casefile, uow, self.casework, self.config.timezone)
+                reasons.pop("CR-09")  # the credit report check is recorded now
             findings = soften(
                 evaluate(casefile, policy, today, calendar=calendar),
                 evaluate(unrecordable(casefile), policy, today, calendar=calendar),
+                reasons,
             )
         findings.append(clock_finding(deadlines, today))
+        if self.advice is not None:
+            findings.append(deficit_finding(casefile))
         await self.findings(uow).replace(case.id, case.adviser_id, findings, now)
         return findings
 
@@ -467,7 +488,7 @@ class ComplianceService:
         (filtered, paged) and QA coverage per adviser."""
         ctx.require(Permission.CASE_READ_ALL)
         check_page(limit, offset)
-        known = {r.id for r in RULES} | {CLOCK_RULE_ID}
+        known = {r.id for r in RULES} | {CLOCK_RULE_ID, DEFICIT_RULE_ID}
         if rule_id is not None and rule_id not in known:
             raise ValidationError("rule_id", "unknown rule id")
         async with self.uow(ctx.centre_id) as uow:

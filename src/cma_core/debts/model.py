@@ -255,3 +255,12 @@ class DebtRemoved(DomainEvent):
     case_id: CaseId
     debt_id: DebtId
     removed_by: UserId | None
+
+
+@frozen(kw_only=True)
+class FactsChanged(DomainEvent):
+    """The case's financial facts (assets, insolvency history, residence…) were replaced."""
+
+    name = "FactsChanged"
+    case_id: CaseId
+    changed_by: UserId | None

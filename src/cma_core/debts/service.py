@@ -33,6 +33,7 @@ from cma_core.debts.model import (
     DebtType,
     DebtUpdated,
     EnforcementStage,
+    FactsChanged,
     Ownership,
     PriorityOverride,
 )
@@ -621,6 +622,14 @@ class DebtService:
                 current.updated_at = now
                 await repo.save(current)
                 action = "facts.updated"
+            uow.emit(
+                FactsChanged(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    changed_by=ctx.user_id,
+                )
+            )
             await commit_audited(
                 uow, ctx, self.new_id, action, "case_facts", case_id, now, tuple(values)
             )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import uuid
 
 from attrs import field, frozen
 
@@ -24,6 +25,8 @@ from cma_core.debts.model import Debt
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.thresholds import Threshold
 from cma_core.shared.errors import ValidationError
+from cma_core.shared.events import DomainEvent
+from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
 
 
@@ -201,3 +204,13 @@ class Appraisal:
     def find(self, solution: Solution) -> OptionResult | None:
         """The result for ``solution``, or ``None`` when it does not exist here."""
         return next((o for o in self.options if o.solution is solution), None)
+
+
+@frozen(kw_only=True)
+class AppraisalSaved(DomainEvent):
+    """An options appraisal was saved for the case (CR-12, CR-14 read the latest)."""
+
+    name = "AppraisalSaved"
+    case_id: CaseId
+    appraisal_id: uuid.UUID
+    saved_by: UserId | None

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from attrs import define, field
 
 from cma_core.audit.service import commit_audited
+from cma_core.budgets.model import OffersPlanned
 from cma_core.budgets.offers import OfferPlan, Share, plan_offers
 from cma_core.budgets.ports import BudgetRepository, OfferLine, OfferPlanRecord, OfferRepository
 from cma_core.cases.ports import CaseRepository
@@ -51,6 +52,7 @@ from cma_core.shared.service import IdFactory
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import (
     Appraisal,
+    AppraisalSaved,
     CaseFacts,
 )
 from cma_core.solutions.ports import AppraisalRecord, AppraisalRepository
@@ -158,6 +160,15 @@ class AppraisalService:
                 created_by=ctx.user_id,
             )
             await self.appraisals(uow).add(record)
+            uow.emit(
+                AppraisalSaved(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    appraisal_id=record.id,
+                    saved_by=ctx.user_id,
+                )
+            )
             await commit_audited(
                 uow, ctx, self.new_id, "appraisal.created", "appraisal", record.id, now
             )
@@ -177,8 +188,10 @@ class AppraisalService:
         priority_offers: Mapping[DebtId, Money],
         on_date: dt.date | None = None,
         jurisdiction: Jurisdiction | None = None,
+        tokens_in_deficit: bool = False,
     ) -> OfferPlanRecord:
-        """Make and save an offer plan from the case's budget and debts."""
+        """Make and save an offer plan from the case's budget and debts. A budget in
+        deficit offers non-priority creditors nothing unless ``tokens_in_deficit``."""
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         day = on_date or now.date()
@@ -205,6 +218,7 @@ class AppraisalService:
                 jurisdiction=chosen,
                 on_date=day,
                 table=table,
+                tokens_in_deficit=tokens_in_deficit,
             )
             notes = _offer_notes(priority_offers, entries, prio, day, chosen, table)
             lines = _offer_lines(result, entries, await creditor_names(self.creditors(uow)))
@@ -222,8 +236,19 @@ class AppraisalService:
                 notes=(*notes, *result.notes),
                 created_at=now,
                 created_by=ctx.user_id,
+                shortfall=result.shortfall,
             )
             await self.offers(uow).add(record)
+            uow.emit(
+                OffersPlanned(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    plan_id=record.id,
+                    deficit=record.available_for_priority.is_negative,
+                    planned_by=ctx.user_id,
+                )
+            )
             await commit_audited(
                 uow, ctx, self.new_id, "offers.planned", "offer_plan", record.id, now
             )

@@ -18,6 +18,7 @@ from cma_core.clients.model import PostalAddress
 from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import Role
+from cma_entrypoints.cli import demo_casework
 
 if TYPE_CHECKING:
     from cma_entrypoints.container import Container
@@ -113,7 +114,7 @@ class DemoLogin:
 
 
 def steps_per_centre() -> int:
-    return 1 + len(STAFF) + len(CLIENTS) + len(CASES)
+    return 1 + len(STAFF) + len(CLIENTS) + len(CASES) + demo_casework.steps()
 
 
 def logins() -> list[DemoLogin]:
@@ -181,6 +182,7 @@ async def _seed_centre(
 
     cases = container.cases()
     supervisor = staff["supervisor"]
+    case_ids = []
     for client_index, adviser, note, close_reason in CASES:
         adviser_ctx = staff[adviser]
         # The supervisor opens and assigns; the adviser writes the note, as in a real centre.
@@ -189,7 +191,9 @@ async def _seed_centre(
             OpenCase(client_id=client_ids[client_index], adviser_id=adviser_ctx.user_id),
         )
         await cases.add_note(adviser_ctx, case.id, note)
+        case_ids.append(case.id)
         if close_reason is not None:
             await cases.close(supervisor, case.id, close_reason)
         advance(f"{demo.name}: case {case.reference}")
+    await demo_casework.seed_casework(container, staff, case_ids, advance, demo.name)
     return centre

@@ -21,6 +21,11 @@ from cma_entrypoints.http.audit import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.budgets import BudgetController
 from cma_entrypoints.http.cases import CaseController
+from cma_entrypoints.http.casework import (
+    CaseContactController,
+    CaseCreditController,
+    CaseworkGuideController,
+)
 from cma_entrypoints.http.centre import CentreProfileController
 from cma_entrypoints.http.clients import ClientController
 from cma_entrypoints.http.common.params import tenant_context
@@ -168,6 +173,9 @@ def create_app(container: Container | None = None) -> Litestar:
             LetterTemplateController,
             CaseAdviceController,
             CentreProfileController,
+            CaseworkGuideController,
+            CaseContactController,
+            CaseCreditController,
         ],
         dependencies={
             "identity": provider(container.identity),
@@ -187,6 +195,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "letter_page": provider(container.letter_page),
             "privacy": provider(container.privacy),
             "centre_profile": provider(container.centre_profile),
+            "casework": provider(container.casework),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
             # The caller, from the verified token: handlers take ``ctx: TenantContext``.
             "ctx": Provide(tenant_context),

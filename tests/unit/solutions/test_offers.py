@@ -133,7 +133,7 @@ def test_priority_offers_over_available_rejected_by_one_penny() -> None:
     assert exc.value.field == "priority_offers"
 
 
-def test_deficit_budget_allows_no_priority_offer_and_tokens() -> None:
+def test_deficit_budget_allows_no_priority_offer_and_no_tokens_by_default() -> None:
     with pytest.raises(ValidationError):
         plan_offers(
             available_for_priority=Money(-100),
@@ -149,8 +149,42 @@ def test_deficit_budget_allows_no_priority_offer_and_tokens() -> None:
         jurisdiction=Jurisdiction.SCO,
         on_date=ON,
     )
+    # A deficit is not a nil budget: nothing offered, the shortfall and the options noted.
+    assert not plan.uses_token_payments
+    assert plan.non_priority_offers == ()
+    assert plan.shortfall == Money(100)
+    assert "in deficit" in plan.notes[0]
+    assert [n.split(":")[0] for n in plan.notes[1:]] == [
+        "DEF-INCOME",
+        "DEF-PRIORITY",
+        "DEF-BREATHING-SPACE",
+        "DEF-NO-TOKENS",
+    ]
+    assert all("UK-DEBT-ADVICE §" in n for n in plan.notes[1:])
+    # The adviser may still ask for token payments.
+    asked = plan_offers(
+        available_for_priority=Money(-100),
+        priority_offers=[],
+        non_priority=_shares(500),
+        jurisdiction=Jurisdiction.SCO,
+        on_date=ON,
+        tokens_in_deficit=True,
+    )
+    assert asked.uses_token_payments
+    assert asked.non_priority_offers[0].amount == Money(100)
+    assert asked.shortfall == Money(100)
+
+
+def test_a_nil_budget_is_not_a_deficit() -> None:
+    plan = plan_offers(
+        available_for_priority=Money(0),
+        priority_offers=[],
+        non_priority=_shares(500),
+        jurisdiction=Jurisdiction.EW,
+        on_date=ON,
+    )
     assert plan.uses_token_payments
-    assert plan.non_priority_offers[0].amount == Money(100)
+    assert plan.shortfall is None
 
 
 def test_negative_priority_offer_rejected() -> None:

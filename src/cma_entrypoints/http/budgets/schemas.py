@@ -6,8 +6,10 @@ from typing import Any
 
 from msgspec import Struct
 
+from cma_core.budgets.deficit import deficit_of
 from cma_core.budgets.service import BudgetView
 from cma_core.shared.data import to_data
+from cma_core.shared.money import Money
 
 
 class LineIn(Struct, forbid_unknown_fields=True):
@@ -67,7 +69,23 @@ def budget_out(view: BudgetView) -> dict[str, Any]:
             }
             for c in view.guidelines
         ],
+        "deficit": deficit_out(view.summary.available_for_priority),
         "completed_at": r.completed_at.isoformat() if r.completed_at else None,
         "updated_at": r.updated_at.isoformat(),
         "version": r.version,
+    }
+
+
+def deficit_out(available: Money) -> dict[str, Any] | None:
+    """The budget's shortfall and the deficit options (``None`` unless in deficit)."""
+    deficit = deficit_of(available)
+    if deficit is None:
+        return None
+    return {
+        "shortfall_pence": deficit.shortfall.pence,
+        "message": deficit.message,
+        "notes": [
+            {"id": n.id, "title": n.title, "text": n.text, "source": n.source}
+            for n in deficit.notes
+        ],
     }

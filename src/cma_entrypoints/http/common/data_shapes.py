@@ -109,6 +109,21 @@ class GuidelineOut(Struct, forbid_unknown_fields=True):
     message: str | None
 
 
+class DeficitNoteOut(Struct, forbid_unknown_fields=True):
+    id: str
+    title: str
+    text: str
+    source: str
+
+
+class DeficitOut(Struct, forbid_unknown_fields=True):
+    """A budget in deficit: the monthly shortfall and the options to advise on, cited."""
+
+    shortfall_pence: int
+    message: str
+    notes: list[DeficitNoteOut]
+
+
 class BudgetOut(Struct, forbid_unknown_fields=True):
     """The case's SFS budget with its monthly summary and spending-guideline checks."""
 
@@ -118,6 +133,7 @@ class BudgetOut(Struct, forbid_unknown_fields=True):
     summary: BudgetSummaryData  # type: ignore[valid-type]
     guidelines_loaded: bool
     guidelines: list[GuidelineOut]
+    deficit: DeficitOut | None
     completed_at: dt.datetime | None
     updated_at: dt.datetime
     version: int
@@ -243,6 +259,7 @@ def _examples() -> dict[str, Any]:
                 "message": None,
             }
         ],
+        "deficit": None,
         "completed_at": None,
         "updated_at": _AT.isoformat(),
         "version": 3,

@@ -103,7 +103,9 @@ class AppraisalController(Controller):
         responses=documented(201, shapes.OfferPlanOut, "plan", "One pro rata offer"),
         description="Give an offer for each priority debt; the rest of the surplus is shared "
         "pro rata to non-priority balances, penny-exact (largest remainder: totals never "
-        "exceed what is available), or token payments when nothing is left.",
+        "exceed what is available), or token payments when nothing is left. A budget in deficit "
+        "is not nil: no token offers unless `tokens_in_deficit`, the shortfall in "
+        "`shortfall_pence` and the deficit options, cited, in `notes`.",
     )
     async def plan_offers(
         self,
@@ -136,6 +138,7 @@ class AppraisalController(Controller):
             priority_offers=offers,
             on_date=data.on_date,
             jurisdiction=data.jurisdiction,
+            tokens_in_deficit=data.tokens_in_deficit,
         )
         return versioned(to_data(plan), plan.version, status_code=201)
 

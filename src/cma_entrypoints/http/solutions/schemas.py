@@ -20,3 +20,5 @@ class OffersIn(Struct, forbid_unknown_fields=True):
     priority_offers: list[OfferIn] = []
     on_date: dt.date | None = None
     jurisdiction: Jurisdiction | None = None
+    #: A budget in deficit offers non-priority creditors nothing unless this is set.
+    tokens_in_deficit: bool = False

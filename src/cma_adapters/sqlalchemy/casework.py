@@ -1,0 +1,159 @@
+"""SQL repositories of the casework area, on record tables (:mod:`.records`), joined to
+``SqlAlchemyUnitOfWork``. Contacts' names and summaries, screenings' sensitive parts and
+credit report accounts are sealed with the centre's data key."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from cma_adapters.sqlalchemy.records import RecordTable
+from cma_adapters.sqlalchemy.rows import TABLES
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
+from cma_core.casework.model import (
+    SCREENING_SENSITIVE,
+    ChecklistRecord,
+    Contact,
+    CreditReport,
+    EligibilityRecord,
+    Screening,
+)
+from cma_core.casework.ports import (
+    ChecklistRepository,
+    ContactRepository,
+    CreditReportRepository,
+    EligibilityRepository,
+    ScreeningRepository,
+)
+from cma_core.shared.ids import CaseId
+from cma_core.shared.uow import UnitOfWork
+
+_CONTACTS = TABLES["casework_contacts"]
+_SCREENINGS = TABLES["casework_screenings"]
+_REPORTS = TABLES["casework_credit_reports"]
+
+
+class SqlAlchemyContactRepository(ContactRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx,
+            "casework_contacts",
+            Contact,
+            "contact",
+            kind=lambda c: c.channel.value,
+            # ISO UTC instants sort as text: the log's order is a column, not a JSON path.
+            sort_key=lambda c: c.at.isoformat(),
+            sealed=("with_whom", "summary"),
+        )
+
+    async def add(self, contact: Contact) -> None:
+        await self._t.add(contact)
+
+    async def get(self, contact_id: uuid.UUID) -> Contact | None:
+        return await self._t.get(contact_id)
+
+    async def save(self, contact: Contact) -> None:
+        await self._t.save(contact)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[Contact]:
+        return await self._t.where(
+            _CONTACTS.c.case_id == case_id, order=(_CONTACTS.c.sort_key, _CONTACTS.c.id)
+        )
+
+
+class SqlAlchemyChecklistRepository(ChecklistRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(ctx, "casework_checklists", ChecklistRecord, "checklist")
+
+    async def add(self, record: ChecklistRecord) -> None:
+        await self._t.add(record)
+
+    async def get(self, case_id: CaseId) -> ChecklistRecord | None:
+        return await self._t.get(case_id)
+
+    async def save(self, record: ChecklistRecord) -> None:
+        await self._t.save(record)
+
+
+class SqlAlchemyScreeningRepository(ScreeningRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx,
+            "casework_screenings",
+            Screening,
+            "screening",
+            sort_key=lambda s: s.on.isoformat(),
+            sealed=SCREENING_SENSITIVE,
+        )
+
+    async def add(self, screening: Screening) -> None:
+        await self._t.add(screening)
+
+    async def get(self, screening_id: uuid.UUID) -> Screening | None:
+        return await self._t.get(screening_id)
+
+    async def save(self, screening: Screening) -> None:
+        await self._t.save(screening)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[Screening]:
+        return await self._t.where(
+            _SCREENINGS.c.case_id == case_id,
+            order=(_SCREENINGS.c.sort_key, _SCREENINGS.c.created_at, _SCREENINGS.c.id),
+        )
+
+
+class SqlAlchemyCreditReportRepository(CreditReportRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx, "casework_credit_reports", CreditReport, "credit report", sealed=("lines",)
+        )
+
+    async def add(self, report: CreditReport) -> None:
+        await self._t.add(report)
+
+    async def get(self, report_id: uuid.UUID) -> CreditReport | None:
+        return await self._t.get(report_id)
+
+    async def save(self, report: CreditReport) -> None:
+        await self._t.save(report)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[CreditReport]:
+        return await self._t.where(_REPORTS.c.case_id == case_id)
+
+
+class SqlAlchemyEligibilityRepository(EligibilityRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(ctx, "casework_eligibility", EligibilityRecord, "eligibility")
+
+    async def add(self, record: EligibilityRecord) -> None:
+        await self._t.add(record)
+
+    async def get(self, case_id: CaseId) -> EligibilityRecord | None:
+        return await self._t.get(case_id)
+
+    async def save(self, record: EligibilityRecord) -> None:
+        await self._t.save(record)
+
+
+def _ctx(uow: UnitOfWork) -> SqlContext:
+    return SqlAlchemyUnitOfWork.of(uow).context
+
+
+def contacts(uow: UnitOfWork) -> ContactRepository:
+    return SqlAlchemyContactRepository(_ctx(uow))
+
+
+def checklists(uow: UnitOfWork) -> ChecklistRepository:
+    return SqlAlchemyChecklistRepository(_ctx(uow))
+
+
+def screenings(uow: UnitOfWork) -> ScreeningRepository:
+    return SqlAlchemyScreeningRepository(_ctx(uow))
+
+
+def credit_reports(uow: UnitOfWork) -> CreditReportRepository:
+    return SqlAlchemyCreditReportRepository(_ctx(uow))
+
+
+def eligibility(uow: UnitOfWork) -> EligibilityRepository:
+    return SqlAlchemyEligibilityRepository(_ctx(uow))
