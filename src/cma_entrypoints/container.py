@@ -34,6 +34,7 @@ from cma_adapters.security import (
     RedisLoginThrottle,
     RedisRateLimiter,
 )
+from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.sfs import SfsDdsCodec
 from cma_adapters.sqlalchemy import (
     SqlAlchemyIdentityStore,
@@ -408,10 +409,13 @@ class Container(containers.DeclarativeContainer):
     letter_renderer = providers.Singleton(JinjaLetterRenderer)
     # A letter as a whole HTML page (the download): entrypoints reach adapters only here.
     letter_page = providers.Object(full_html)
+    # Users' regular expressions (creditors' reference formats): RE2, linear time.
+    patterns = providers.Singleton(Re2PatternEngine)
     debts = providers.Singleton(
         DebtService,
         uow,
         clock,
+        patterns=patterns,
         **repository_factories("cases", "creditors", "debts", "facts", "reference"),
     )
     budgets = providers.Singleton(

@@ -35,6 +35,7 @@ from cma_core.debts.model import (
     EnforcementStage,
     Ownership,
     PriorityOverride,
+    check_reference_pattern,
 )
 from cma_core.debts.ports import (
     CaseFinancialFacts,
@@ -43,6 +44,7 @@ from cma_core.debts.ports import (
     DebtEntry,
     DebtRepository,
     FactsRepository,
+    PatternEngine,
 )
 from cma_core.debts.priority import PriorityAssessment, classify
 from cma_core.identity.model import TenantContext
@@ -163,11 +165,14 @@ class DebtService:
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     facts: RepositoryFactory[FactsRepository] = field(kw_only=True)
     reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
+    #: Runs creditors' ``reference_pattern`` (user input: never Python's backtracking ``re``).
+    patterns: PatternEngine = field(kw_only=True)
 
     # -- creditors
 
     async def add_creditor(self, ctx: TenantContext, details: CreditorDetails) -> CreditorEntry:
         ctx.require(Permission.FINANCE_WRITE)
+        check_reference_pattern(self.patterns, optional_text(details.reference_pattern))
         now = self.clock.now()
         entry = CreditorEntry(
             creditor=Creditor(
@@ -197,6 +202,7 @@ class DebtService:
         expected_version: int | None,
     ) -> CreditorEntry:
         ctx.require(Permission.FINANCE_WRITE)
+        check_reference_pattern(self.patterns, optional_text(details.reference_pattern))
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             repo = self.creditors(uow)
@@ -558,7 +564,9 @@ class DebtService:
             creditor=creditor,
             priority=classify(entry.debt),
             limitation=assess_limitation(entry.debt, today, jurisdiction, table),
-            reference_matches=entry.debt.reference_matches(creditor) if creditor else None,
+            reference_matches=(
+                entry.debt.reference_matches(creditor, self.patterns) if creditor else None
+            ),
         )
 
     # -- facts (assets, insolvency history, residence)

@@ -22,6 +22,7 @@ from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.budgets import BudgetController
 from cma_entrypoints.http.cases import CaseController
 from cma_entrypoints.http.clients import ClientController
+from cma_entrypoints.http.common.input import check_input
 from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
 from cma_entrypoints.http.compliance import (
@@ -193,6 +194,8 @@ def create_app(container: Container | None = None) -> Litestar:
             ),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
+        # Strict JSON (content type, size, depth, no coercion) and dated query values.
+        before_request=check_input,
         before_send=[echo_request_id],
         # Logging is ours (cma_entrypoints.logs: JSON lines, no personal data); Litestar's
         # default config would replace the root handlers with its own.
