@@ -26,6 +26,7 @@ from cma_adapters.jobs import (
 )
 from cma_adapters.letters import JinjaLetterRenderer, full_html
 from cma_adapters.memory import SystemClock
+from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.security import (
     Argon2PasswordHasher,
     InMemoryLoginThrottle,
@@ -34,7 +35,6 @@ from cma_adapters.security import (
     RedisLoginThrottle,
     RedisRateLimiter,
 )
-from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.sfs import SfsDdsCodec
 from cma_adapters.sqlalchemy import (
     SqlAlchemyIdentityStore,

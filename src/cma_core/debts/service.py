@@ -57,6 +57,7 @@ from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_page, check_version, optional_text
+from cma_core.shared.text import check_line, check_text
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 # ------------------------------------------------------------------------------ events
@@ -88,6 +89,20 @@ class CreditorDetails:
     phone: str | None = None
     reference_pattern: str | None = None
 
+    def check(self, patterns: PatternEngine) -> None:
+        """The bounds the HTTP schema states, again for the CLI and worker paths.
+
+        Raises:
+            ValidationError: naming the field (too long, a control character, a pattern
+                RE2 cannot run).
+        """
+        check_line(self.name, "name", max_length=200)
+        check_text(self.address or "", "address", max_length=4000)
+        check_line(self.email or "", "email", max_length=254)
+        check_line(self.phone or "", "phone", max_length=40)
+        check_line(self.reference_pattern or "", "reference_pattern", max_length=200)
+        check_reference_pattern(patterns, optional_text(self.reference_pattern))
+
 
 @frozen(kw_only=True)
 class DebtDetails:
@@ -108,6 +123,11 @@ class DebtDetails:
     priority_override: bool | None = None
     priority_override_reason: str | None = None
     notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_line(self.account_reference or "", "account_reference", max_length=64)
+        check_line(self.priority_override_reason or "", "priority_override_reason")
+        check_text(self.notes or "", "notes", max_length=4000)
 
 
 @frozen(kw_only=True)
@@ -172,7 +192,7 @@ class DebtService:
 
     async def add_creditor(self, ctx: TenantContext, details: CreditorDetails) -> CreditorEntry:
         ctx.require(Permission.FINANCE_WRITE)
-        check_reference_pattern(self.patterns, optional_text(details.reference_pattern))
+        details.check(self.patterns)
         now = self.clock.now()
         entry = CreditorEntry(
             creditor=Creditor(
@@ -202,7 +222,7 @@ class DebtService:
         expected_version: int | None,
     ) -> CreditorEntry:
         ctx.require(Permission.FINANCE_WRITE)
-        check_reference_pattern(self.patterns, optional_text(details.reference_pattern))
+        details.check(self.patterns)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             repo = self.creditors(uow)

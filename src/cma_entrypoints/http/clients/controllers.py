@@ -21,6 +21,7 @@ from cma_entrypoints.http.clients.schemas import ClientIn, ClientOut, ClientPage
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import (
+    SEARCH,
     IfMatch,
     Limit,
     Offset,
@@ -113,7 +114,7 @@ class ClientController(Controller):
         limit: Limit = 50,
         offset: Offset = 0,
         name: Annotated[
-            str | None, Parameter(max_length=200, description="Exact first or last name, any case.")
+            str | None, Parameter(**SEARCH, description="Exact first or last name, any case.")
         ] = None,
     ) -> ClientPage:
         page = await clients.list(ctx, limit=limit, offset=offset, name=name)

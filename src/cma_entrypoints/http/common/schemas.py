@@ -111,7 +111,7 @@ PastMoment = Annotated[
 @functools.cache
 def _ranges(cls: type) -> tuple[tuple[str, Within], ...]:
     """The fields of ``cls`` whose type carries a :class:`Within` (optional ones too)."""
-    out = []
+    out: list[tuple[str, Within]] = []
     for name, hint in typing.get_type_hints(cls, include_extras=True).items():
         todo = [hint]
         while todo:
