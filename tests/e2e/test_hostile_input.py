@@ -100,7 +100,7 @@ async def test_creditor_names_with_nul_escapes_or_a_megabyte_are_refused(
     staff: dict[str, Api],
 ) -> None:
     api = staff["supervisor"]
-    for bad in (NUL, ESCAPE, "Bank\u202eplc", "x" * 1_000_000):
+    for bad in (NUL, ESCAPE, "Bank\u202eplc", "Bank\n", "x" * 1_000_000):
         r = await api.post("/api/v1/creditors", {"name": bad})
         assert problem_field(r) == "name"
     assert (await api.get("/api/v1/creditors")).json()["total"] == 0

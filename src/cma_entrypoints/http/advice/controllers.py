@@ -270,7 +270,7 @@ class CaseAdviceController(Controller):
         letters: LetterService,
         letter_page: Callable[[RenderedLetter], str],
         format: Annotated[
-            str, Parameter(pattern="^(html|pdf)$", description="html or pdf")
+            str, Parameter(pattern=r"^(html|pdf)$(?!\n)", description="html or pdf")
         ] = "html",
     ) -> Response[bytes]:
         if format == "pdf":

@@ -126,7 +126,7 @@ def _check_dated_query(request: Request[Any, Any, Any], handler: Any) -> None:
         value = request.query_params.get(key)
         if value is None or value == "":
             continue
-        match = (_ISO_MOMENT if moment else _ISO_DATE).match(value)
+        match = (_ISO_MOMENT if moment else _ISO_DATE).fullmatch(value)
         if match is None or int(match.group(1)) not in _YEARS:
             what = "a date-time (ISO 8601" if moment else "a date (YYYY-MM-DD"
             raise ValidationException(

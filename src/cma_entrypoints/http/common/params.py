@@ -34,7 +34,7 @@ IfMatch = Annotated[
 ]
 
 #: A user id or ``me`` (the caller), as a query value.
-USER_OR_ME = r"^(me|[0-9A-Fa-f-]{32,36})$"
+USER_OR_ME = r"^(me|[0-9A-Fa-f-]{32,36})$(?!\n)"
 #: A query value naming a user by id, or ``me`` for the caller.
 UserOrMe = Annotated[
     str | None,

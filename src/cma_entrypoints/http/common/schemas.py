@@ -28,12 +28,16 @@ from cma_core.shared.text import LINE_FORBIDDEN, TEXT_FORBIDDEN
 # A value outside is a 400 problem naming the field (``errors[].field``); nothing is stored.
 # New routes use these types; ``tests/e2e/test_hostile_input.py`` checks every operation.
 
+# ``$(?!\n)``, not ``$``: Python's ``$`` (msgspec checks with ``re.search``) also matches
+# before a final newline, so ``"name\n"`` passed ``^...$``. ECMAScript reads it the same.
+_END = r"$(?!\n)"
+
 #: One line of text: no control characters (NUL, escape, C1) at all.
-LINE = f"^[^{LINE_FORBIDDEN}]*$"
+LINE = f"^[^{LINE_FORBIDDEN}]*{_END}"
 #: Multi-line text: newlines and tabs allowed, other control characters refused.
 TEXT = f"^[^{TEXT_FORBIDDEN}]*$"
 #: A code or enumeration value (``credit_card``, ``sensitive:read``, ``EW``).
-CODE = r"^[A-Za-z0-9_.:-]*$"
+CODE = r"^[A-Za-z0-9_.:-]*" + _END
 
 #: A name (person, creditor, template): 1-200 characters on one line.
 Name = Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)]

@@ -21,7 +21,7 @@ class SwitchCentreIn(Input):
 
 
 class OtpIn(Input):
-    otp: Annotated[str, Meta(min_length=6, max_length=8, pattern=r"^\d+$")]
+    otp: Annotated[str, Meta(min_length=6, max_length=8, pattern=r"^\d+$(?!\n)")]
 
 
 class TotpEnrolmentOut(Struct):

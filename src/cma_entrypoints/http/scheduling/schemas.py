@@ -148,7 +148,9 @@ class AvailabilityIn(Input):
         dict[Code, Annotated[list[WindowIn], Meta(max_length=24)]], Meta(max_length=7)
     ]
     leave: Annotated[list[LeaveIn], Meta(max_length=MAX_ITEMS)] = []
-    timezone: Annotated[str, Meta(max_length=64, pattern=r"^[A-Za-z0-9_+/-]*$")] = "Europe/London"
+    timezone: Annotated[str, Meta(max_length=64, pattern=r"^[A-Za-z0-9_+/-]*$(?!\n)")] = (
+        "Europe/London"
+    )
 
 
 class AvailabilityOut(Struct):
