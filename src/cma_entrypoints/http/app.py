@@ -23,6 +23,7 @@ from cma_entrypoints.http.budgets import BudgetController
 from cma_entrypoints.http.cases import CaseController
 from cma_entrypoints.http.clients import ClientController
 from cma_entrypoints.http.common.input import check_input
+from cma_entrypoints.http.common.openapi import document_problems
 from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
 from cma_entrypoints.http.compliance import (
@@ -133,7 +134,7 @@ def create_app(container: Container | None = None) -> Litestar:
     async def on_shutdown() -> None:
         await shutdown(container)
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             _health_route(container),
             AuthController,
@@ -225,3 +226,5 @@ def create_app(container: Container | None = None) -> Litestar:
         state=State({"container": container}),
         debug=False,
     )
+    document_problems(app)
+    return app
