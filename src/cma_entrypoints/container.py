@@ -26,6 +26,7 @@ from cma_adapters.jobs import (
 )
 from cma_adapters.letters import JinjaLetterRenderer, full_html
 from cma_adapters.memory import SystemClock
+from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.security import (
     Argon2PasswordHasher,
     InMemoryLoginThrottle,
@@ -333,6 +334,8 @@ class Container(containers.DeclarativeContainer):
             "cases", "tasks", "documents", "suggestions", "deadlines", "budgets"
         ),
     )
+    # Users' regular expressions (creditors' reference formats): RE2, linear time.
+    patterns = providers.Singleton(Re2PatternEngine)
     document_jobs = providers.Singleton(
         DocumentJobs,
         document_store,
@@ -340,6 +343,7 @@ class Container(containers.DeclarativeContainer):
         assistant,
         clock,
         **repository_factories("documents", "suggestions", "debts", "creditors"),
+        patterns=patterns,
     )
     holidays = providers.Singleton(HolidaysLibraryProvider)
     scheduling_config = providers.Singleton(_scheduling_config, settings)
@@ -451,6 +455,7 @@ class Container(containers.DeclarativeContainer):
         DebtService,
         uow,
         clock,
+        patterns=patterns,
         **repository_factories("cases", "creditors", "debts", "facts", "reference"),
     )
     budgets = providers.Singleton(

@@ -229,10 +229,10 @@ async def test_bad_figures_name_the_field(two_centres: tuple[Api, Api]) -> None:
     api, _ = two_centres
     _, base, card, _ = await setup_case(api)
     r = await api.post(f"{base}/debts", {"debt_type": "credit_card", "balance_pence": -1})
-    assert r.status_code == 422
+    assert r.status_code in (400, 422)  # 400: the schema's bound, 422: the domain's
     assert field_of(r) == "balance_pence"
     r = await api.post(f"{base}/debts", {"debt_type": "yacht", "balance_pence": 1})
-    assert r.status_code == 422
+    assert r.status_code in (400, 422)
     assert field_of(r) == "debt_type"
     r = await api.post(
         f"{base}/debts",
@@ -242,19 +242,19 @@ async def test_bad_figures_name_the_field(two_centres: tuple[Api, Api]) -> None:
     assert field_of(r) == "last_payment_date"
     bad_line = {**BUDGET, "lines": {"rent": {"amount_pence": -5}}}
     r = await put(api, f"{base}/budget", bad_line, V0)
-    assert r.status_code == 422
+    assert r.status_code in (400, 422)
     assert field_of(r) == "lines.rent.amount_pence"
     bad_category = {**BUDGET, "category_notes": {"yachts": "a note"}}
     r = await put(api, f"{base}/budget", bad_category, V0)
-    assert r.status_code == 422
+    assert r.status_code in (400, 422)
     assert field_of(r) == "category_notes.yachts"
     r = await put(api, f"{base}/budget", {**BUDGET, "lines": {"caviar": {"amount_pence": 1}}}, V0)
-    assert r.status_code == 422
+    assert r.status_code in (400, 422)
     assert field_of(r) == "lines.caviar"
     r = await api.post(
         f"{base}/offers", {"priority_offers": [{"debt_id": card, "amount_pence": -1}]}
     )
-    assert r.status_code == 422
+    assert r.status_code in (400, 422)
     assert field_of(r) == "priority_offers[0].amount_pence"
 
 

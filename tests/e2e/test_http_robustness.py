@@ -46,7 +46,8 @@ async def test_a_fact_dated_where_the_calendar_has_no_holidays_is_refused(
         f"/api/v1/cases/{case['id']}/facts",
         {"kind": "court_claim_served", "occurred_on": occurred_on},
     )
-    assert r.status_code == 422, r.text
+    # 1240: outside the plausible range every date field has (400); 1974: no holidays (422)
+    assert r.status_code in (400, 422), r.text
     assert [e["field"] for e in r.json()["errors"]] == ["occurred_on"]
 
 
@@ -64,5 +65,5 @@ async def test_an_appointment_in_a_year_without_holidays_is_refused(
             "end": "3024-11-18T11:00:00Z",
         },
     )
-    assert r.status_code == 422, r.text
+    assert r.status_code == 400, r.text  # outside the plausible range of every moment
     assert [e["field"] for e in r.json()["errors"]] == ["start"]

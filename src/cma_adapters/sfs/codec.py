@@ -127,6 +127,9 @@ def validate_json(text: str | bytes, validator: Any = None) -> Any:
         doc = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise ValidationError("body", f"not JSON: {exc.msg}") from None
+    except RecursionError:
+        # 1,000 nested brackets: the stdlib parser recurses (was a 500).
+        raise ValidationError("body", "not JSON this service reads: nested too deep") from None
     errors = sorted((validator or json_validator()).iter_errors(doc), key=lambda e: list(e.path))
     if errors:
         err = errors[0]

@@ -16,6 +16,7 @@ from cma_core.identity.permissions import Permission
 from cma_core.shared.errors import InvalidTransition, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, ClientId, NoteId, UserId
+from cma_core.shared.text import check_text
 
 if TYPE_CHECKING:
     from cma_core.identity.model import TenantContext
@@ -192,8 +193,7 @@ class Case(Aggregate):
         text = body.strip()
         if not text:
             raise ValidationError("body", "must not be empty")
-        if len(text) > MAX_NOTE_LENGTH:
-            raise ValidationError("body", f"must be at most {MAX_NOTE_LENGTH} characters")
+        check_text(text, "body", max_length=MAX_NOTE_LENGTH)
         note = Note(id=note_id, author_id=author_id, body=text, created_at=now, sensitive=sensitive)
         self.notes.append(note)
         self.updated_at = now

@@ -95,6 +95,7 @@ from cma_core.shared.events import DomainEvent, EventEnvelope
 from cma_core.shared.handlers import Handles, handles
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
+from cma_core.shared.text import check_line
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import AppraisalSaved
 from cma_core.tasks.model import TaskStatus
@@ -533,7 +534,7 @@ class ComplianceService:
         """Sample closed cases per adviser, reproducibly (same seed, same cases → same
         sample). The seed is stored with the sample so an auditor can re-draw it."""
         ctx.require(Permission.CASE_ASSIGN)
-        if not seed.strip():
+        if not check_line(seed, "seed", max_length=200).strip():
             raise ValidationError("seed", "must not be empty")
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 import uuid
 from collections.abc import Callable
-from typing import Any, NewType
+from typing import TYPE_CHECKING, Any, NewType
 
 from attrs import define, field, frozen
 
@@ -22,11 +21,33 @@ from cma_core.shared.events import DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 
+if TYPE_CHECKING:
+    from cma_core.debts.ports import PatternEngine
+
 DebtId = NewType("DebtId", uuid.UUID)
 CreditorId = NewType("CreditorId", uuid.UUID)
 
 # A creditor's reference format is adviser-entered; cap its length to keep matching cheap.
 MAX_REFERENCE_PATTERN_LENGTH = 200
+
+
+def check_reference_pattern(engine: PatternEngine, pattern: str | None) -> None:
+    """Refuse a pattern the engine cannot run (at save time, before it is stored).
+
+    Raises:
+        ValidationError: ``reference_pattern`` is too long or not a valid RE2 pattern.
+    """
+    if pattern is None:
+        return
+    if len(pattern) > MAX_REFERENCE_PATTERN_LENGTH:
+        raise ValidationError(
+            "reference_pattern", f"must be at most {MAX_REFERENCE_PATTERN_LENGTH} characters"
+        )
+    problem = engine.problem(pattern)
+    if problem is not None:
+        raise ValidationError(
+            "reference_pattern", f"not a valid regular expression (RE2 syntax): {problem}"
+        )
 
 
 class DebtType(enum.StrEnum):
@@ -99,16 +120,12 @@ class EnforcementStage(enum.StrEnum):
 def _check_pattern(_: object, __: object, value: str | None) -> None:
     if value is None:
         return
+    # Syntax is the engine's to judge (``check_reference_pattern``, at save time); the
+    # record keeps the length bound so a pattern is never unbounded whatever path made it.
     if len(value) > MAX_REFERENCE_PATTERN_LENGTH:
         raise ValidationError(
             "reference_pattern", f"must be at most {MAX_REFERENCE_PATTERN_LENGTH} characters"
         )
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValidationError(
-            "reference_pattern", f"not a valid regular expression: {exc}"
-        ) from None
 
 
 def _require_text(field_name: str) -> Callable[[Any, Any, str], None]:
@@ -123,8 +140,10 @@ def _require_text(field_name: str) -> Callable[[Any, Any, str], None]:
 class Creditor:
     """An entry in a centre's creditor directory, shared by all its cases.
 
-    ``reference_pattern`` is a regular expression the creditor's account references must
-    match in full (e.g. ``r"\\d{16}"``); it catches typos before letters go out.
+    ``reference_pattern`` is a regular expression (RE2 syntax: no backreferences or
+    lookaround) the creditor's account references must match in full (e.g.
+    ``r"\\d{16}"``); it catches typos before letters go out. It is only ever run by a
+    :class:`PatternEngine`.
     """
 
     id: CreditorId
@@ -135,11 +154,12 @@ class Creditor:
     phone: str | None = None
     reference_pattern: str | None = field(default=None, validator=_check_pattern)
 
-    def reference_matches(self, reference: str) -> bool | None:
-        """Whether ``reference`` fits the creditor's format; ``None`` if no format is held."""
-        if self.reference_pattern is None:
+    def reference_matches(self, reference: str, engine: PatternEngine) -> bool | None:
+        """Whether ``reference`` fits the creditor's format; ``None`` if no format is held
+        or the held one cannot be run (one stored before patterns were checked)."""
+        if self.reference_pattern is None or engine.problem(self.reference_pattern):
             return None
-        return re.fullmatch(self.reference_pattern, reference.strip()) is not None
+        return engine.fullmatch(self.reference_pattern, reference.strip())
 
 
 @frozen(kw_only=True)
@@ -224,11 +244,11 @@ class Debt:
     def clear_priority_override(self) -> None:
         self.priority_override = None
 
-    def reference_matches(self, creditor: Creditor) -> bool | None:
+    def reference_matches(self, creditor: Creditor, engine: PatternEngine) -> bool | None:
         """Whether the account reference fits ``creditor``'s format (``None``: can't tell)."""
         if self.account_reference is None:
             return None
-        return creditor.reference_matches(self.account_reference)
+        return creditor.reference_matches(self.account_reference, engine)
 
 
 @frozen(kw_only=True)

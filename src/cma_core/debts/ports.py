@@ -21,6 +21,27 @@ from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
 
+# ------------------------------------------------------------------------------ engines
+
+
+class PatternEngine(Protocol):
+    """Runs the regular expressions users type (a creditor's ``reference_pattern``).
+
+    A user's pattern must never run on a backtracking engine: ``(a+)+$`` against 27
+    characters took 6.5 s in Python's ``re`` and stalled the API process. An adapter must
+    match in time linear in the text (RE2), whatever the pattern.
+    """
+
+    def problem(self, pattern: str) -> str | None:
+        """Why ``pattern`` cannot be used (not valid, or outside the engine's syntax), or
+        ``None`` when it can."""
+        ...
+
+    def fullmatch(self, pattern: str, text: str) -> bool:
+        """Whether the whole of ``text`` matches ``pattern`` (one ``problem`` accepted)."""
+        ...
+
+
 # ------------------------------------------------------------------------------ records
 
 

@@ -36,6 +36,7 @@ from cma_core.debts.model import (
     FactsChanged,
     Ownership,
     PriorityOverride,
+    check_reference_pattern,
 )
 from cma_core.debts.ports import (
     CaseFinancialFacts,
@@ -44,6 +45,7 @@ from cma_core.debts.ports import (
     DebtEntry,
     DebtRepository,
     FactsRepository,
+    PatternEngine,
 )
 from cma_core.debts.priority import PriorityAssessment, classify
 from cma_core.identity.model import TenantContext
@@ -56,6 +58,7 @@ from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_page, check_version, optional_text
+from cma_core.shared.text import check_line, check_text
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 # ------------------------------------------------------------------------------ events
@@ -87,6 +90,20 @@ class CreditorDetails:
     phone: str | None = None
     reference_pattern: str | None = None
 
+    def check(self, patterns: PatternEngine) -> None:
+        """The bounds the HTTP schema states, again for the CLI and worker paths.
+
+        Raises:
+            ValidationError: naming the field (too long, a control character, a pattern
+                RE2 cannot run).
+        """
+        check_line(self.name, "name", max_length=200)
+        check_text(self.address or "", "address", max_length=4000)
+        check_line(self.email or "", "email", max_length=254)
+        check_line(self.phone or "", "phone", max_length=40)
+        check_line(self.reference_pattern or "", "reference_pattern", max_length=200)
+        check_reference_pattern(patterns, optional_text(self.reference_pattern))
+
 
 @frozen(kw_only=True)
 class DebtDetails:
@@ -107,6 +124,11 @@ class DebtDetails:
     priority_override: bool | None = None
     priority_override_reason: str | None = None
     notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_line(self.account_reference or "", "account_reference", max_length=64)
+        check_line(self.priority_override_reason or "", "priority_override_reason")
+        check_text(self.notes or "", "notes", max_length=4000)
 
 
 @frozen(kw_only=True)
@@ -164,11 +186,14 @@ class DebtService:
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     facts: RepositoryFactory[FactsRepository] = field(kw_only=True)
     reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
+    #: Runs creditors' ``reference_pattern`` (user input: never Python's backtracking ``re``).
+    patterns: PatternEngine = field(kw_only=True)
 
     # -- creditors
 
     async def add_creditor(self, ctx: TenantContext, details: CreditorDetails) -> CreditorEntry:
         ctx.require(Permission.FINANCE_WRITE)
+        details.check(self.patterns)
         now = self.clock.now()
         entry = CreditorEntry(
             creditor=Creditor(
@@ -198,6 +223,7 @@ class DebtService:
         expected_version: int | None,
     ) -> CreditorEntry:
         ctx.require(Permission.FINANCE_WRITE)
+        details.check(self.patterns)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             repo = self.creditors(uow)
@@ -559,7 +585,9 @@ class DebtService:
             creditor=creditor,
             priority=classify(entry.debt),
             limitation=assess_limitation(entry.debt, today, jurisdiction, table),
-            reference_matches=entry.debt.reference_matches(creditor) if creditor else None,
+            reference_matches=(
+                entry.debt.reference_matches(creditor, self.patterns) if creditor else None
+            ),
         )
 
     # -- facts (assets, insolvency history, residence)

@@ -31,7 +31,7 @@ from cma_core.cases.model import Case
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId, DebtType
-from cma_core.debts.ports import CreditorDirectory, DebtRepository
+from cma_core.debts.ports import CreditorDirectory, DebtRepository, PatternEngine
 from cma_core.debts.priority import classify as classify_debt
 from cma_core.debts.service import DebtDetails, DebtService
 from cma_core.documents.errors import (
@@ -170,6 +170,10 @@ class DocumentService:
     suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
     # -- documents ---------------------------------------------------------------------
+
+    def _patterns(self) -> PatternEngine | None:
+        """The engine for creditors' reference formats (the debts service's), if any."""
+        return self.debts.patterns if self.debts is not None else None
 
     async def upload(
         self, ctx: TenantContext, case_id: CaseId, *, filename: str, data: bytes | BinaryIO
@@ -665,7 +669,7 @@ class DocumentService:
             debt = entry.debt
             facts.append(
                 DebtFact(
-                    creditor_name=debt_name(debt, directory),
+                    creditor_name=debt_name(debt, directory, self._patterns()),
                     balance=debt.balance,
                     priority=classify_debt(debt).is_priority,
                     debt_type=debt.debt_type.value,
@@ -801,6 +805,8 @@ class DocumentJobs:
     it again); ``None``: only earlier suggestions' references are known."""
     creditors: RepositoryFactory[CreditorDirectory] | None = None
     """The creditor directory, to name the recorded debts' creditors."""
+    patterns: PatternEngine | None = None
+    """Runs creditors' reference formats in bounded time; ``None``: names by type only."""
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
     suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
 
@@ -968,7 +974,7 @@ class DocumentJobs:
                 id=entry.debt.id,
                 account_reference=entry.debt.account_reference,
                 balance=entry.debt.balance,
-                creditor_name=debt_name(entry.debt, directory),
+                creditor_name=debt_name(entry.debt, directory, self.patterns),
             )
             for entry in await self.debts(uow).list_for_case(case_id)
         ]

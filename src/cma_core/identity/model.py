@@ -11,6 +11,7 @@ from attrs import define, field, frozen
 from cma_core.identity.permissions import NOT_GRANTABLE, Permission, Role, permissions_for
 from cma_core.shared.errors import PermissionDenied, ValidationError
 from cma_core.shared.ids import CentreId, UserId
+from cma_core.shared.text import check_line
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -26,9 +27,7 @@ def require_name(value: str, *, field: str, max_len: int = 200) -> str:
     value = value.strip()
     if not value:
         raise ValidationError(field, "must not be empty")
-    if len(value) > max_len:
-        raise ValidationError(field, f"must be at most {max_len} characters")
-    return value
+    return check_line(value, field, max_length=max_len)
 
 
 @define(kw_only=True)

@@ -45,6 +45,7 @@ from cma_core.shared.errors import (
 )
 from cma_core.shared.ids import CentreId, UserId
 from cma_core.shared.service import IdFactory
+from cma_core.shared.text import check_line
 
 __all__ = [
     "MAX_PASSWORD_LENGTH",
@@ -217,6 +218,7 @@ class IdentityService:
         it). Never ``centre:manage``/``user:manage``, and only what the granter holds
         themselves (the CLI's system context holds every grantable permission).
         Audited as ``user.permission_granted``."""
+        check_line(reason, "reason", max_length=500)
         user = await self._member(ctx, user_id)
         check_grantable(permission)
         if not ctx.can(permission):

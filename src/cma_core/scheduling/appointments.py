@@ -26,6 +26,7 @@ from attrs import field, frozen
 from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.shared.errors import Conflict, InvalidTransition, ValidationError
 from cma_core.shared.ids import CaseId, ClientId, UserId
+from cma_core.shared.text import check_line
 from cma_core.shared.time import require_aware
 
 AppointmentId = NewType("AppointmentId", uuid.UUID)
@@ -176,7 +177,7 @@ class Appointment:
 
     def cancelled(self, reason: str) -> Appointment:
         self._require_booked("cancel")
-        if not reason.strip():
+        if not check_line(reason, "reason", max_length=500).strip():
             raise ValidationError("reason", "must not be empty")
         return attrs.evolve(
             self,

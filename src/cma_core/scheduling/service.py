@@ -93,6 +93,7 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
+from cma_core.shared.text import check_line
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 from cma_core.tasks.ports import TaskRepository
@@ -467,6 +468,7 @@ class SchedulingService:
         """Book an appointment. Raises ``DoubleBooking`` (a ``Conflict``) if the adviser is
         already booked then, ``AdviserUnavailable`` outside their hours or on leave."""
         ctx.require(Permission.CASE_WRITE)
+        check_line(cmd.location, "location")
         now = self.clock.now()
         if cmd.adviser_id is not None:
             await self._require_staff(ctx, cmd.adviser_id)
@@ -777,7 +779,7 @@ class SchedulingService:
         """Close the centre on ``day``: deadlines counted in working days and bookings skip
         it from now on (deadlines already derived keep their dates)."""
         ctx.require(Permission.CASE_ASSIGN)
-        reason = reason.strip()
+        reason = check_line(reason.strip(), "reason", max_length=200)
         if not reason:
             raise ValidationError("reason", "must not be empty")
         now = self.clock.now()

@@ -21,7 +21,11 @@ from typing import Any
 import attrs
 
 from cma_core.shared.errors import ValidationError
-from cma_core.shared.money import Money
+from cma_core.shared.money import MAX_PENCE, Money
+
+#: The largest whole number a record holds (2^53 - 1: exact in every JSON reader; 2^63
+#: and 1e308-sized integers once reached the database as a 500).
+MAX_INT = 2**53 - 1
 
 
 @functools.cache
@@ -93,6 +97,8 @@ def from_data(tp: Any, data: Any, path: str = "") -> Any:
     if base is Money:
         if isinstance(data, bool) or not isinstance(data, int):
             raise ValidationError(where, "must be a whole number of pence")
+        if abs(data) > MAX_PENCE:
+            raise ValidationError(where, f"must be at most {MAX_PENCE} pence (£100m)")
         return Money(data)
     if base is bool:
         if not isinstance(data, bool):
@@ -101,10 +107,14 @@ def from_data(tp: Any, data: Any, path: str = "") -> Any:
     if base is int:
         if isinstance(data, bool) or not isinstance(data, int):
             raise ValidationError(where, "must be a whole number")
+        if abs(data) > MAX_INT:
+            raise ValidationError(where, f"must be at most {MAX_INT}")
         return data
     if base is str:
         if not isinstance(data, str):
             raise ValidationError(where, "must be text")
+        if "\x00" in data:
+            raise ValidationError(where, "contains a NUL character")
         return data
     if base is dt.datetime:
         try:

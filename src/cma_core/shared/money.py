@@ -6,6 +6,11 @@ from attrs import frozen
 
 from cma_core.shared.errors import ValidationError
 
+#: The largest amount anyone may enter: £100,000,000. Far above any household's debt or
+#: income, and small enough that a case's totals stay exact in a 64-bit column and in
+#: the SFS export (10^20 pence once reached the export as a 500).
+MAX_PENCE = 10_000_000_000
+
 
 @frozen(order=True)
 class Money:
@@ -28,6 +33,8 @@ class Money:
             raise ValidationError(field, "must be a whole number of pence")
         if pence < 0 and not allow_negative:
             raise ValidationError(field, "must not be negative")
+        if abs(pence) > MAX_PENCE:
+            raise ValidationError(field, f"must be at most {MAX_PENCE} pence (£100m)")
         return cls(pence)
 
     def __add__(self, other: Money) -> Money:

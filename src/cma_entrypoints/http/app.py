@@ -28,6 +28,8 @@ from cma_entrypoints.http.casework import (
 )
 from cma_entrypoints.http.centre import CentreProfileController
 from cma_entrypoints.http.clients import ClientController
+from cma_entrypoints.http.common.input import check_input
+from cma_entrypoints.http.common.openapi import document_problems
 from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
 from cma_entrypoints.http.common.strict_query import StrictQueryMiddleware
@@ -144,7 +146,7 @@ def create_app(container: Container | None = None) -> Litestar:
     async def on_shutdown() -> None:
         await shutdown(container)
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             _health_route(container),
             AuthController,
@@ -215,6 +217,8 @@ def create_app(container: Container | None = None) -> Litestar:
             StrictQueryMiddleware,
         ],
         exception_handlers=EXCEPTION_HANDLERS,
+        # Strict JSON (content type, size, depth, no coercion) and dated query values.
+        before_request=check_input,
         before_send=[echo_request_id],
         # Logging is ours (cma_entrypoints.logs: JSON lines, no personal data); Litestar's
         # default config would replace the root handlers with its own.
@@ -244,3 +248,5 @@ def create_app(container: Container | None = None) -> Litestar:
         state=State({"container": container}),
         debug=False,
     )
+    document_problems(app)
+    return app

@@ -96,6 +96,8 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
 
 _MSGSPEC_PATH = re.compile(r"at `\$\.?([^`]*)`")
 _MSGSPEC_FIELD = re.compile(r"(?:missing required|contains unknown) field `([^`]+)`")
+# ``Input.__post_init__`` (date ranges) names its field first: "on_date: must be ...".
+_NAMED = re.compile(r"^([a-z_][a-z0-9_]*): (.+)$")
 
 
 def _field_errors(exc: ValidationException) -> list[FieldError]:
@@ -111,10 +113,12 @@ def _field_errors(exc: ValidationException) -> list[FieldError]:
         if match:
             field = match.group(1) or "body"
             message = message[: match.start()].rstrip(" -")
-        named = _MSGSPEC_FIELD.search(message)
+        named = _MSGSPEC_FIELD.search(message) or _NAMED.match(message)
         if named:
             prefix = f"{field}." if field and field not in {"data", "body"} else ""
             field = prefix + named.group(1)
+            if named.re is _NAMED:
+                message = named.group(2)
         if not field:
             field = "body"
         out.append(FieldError(field=str(field), message=message))

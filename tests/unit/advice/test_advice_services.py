@@ -11,6 +11,7 @@ from tests.unit.core.support import App, build_app, register_cmd
 from tests.wiring import ADVICE, APPRAISALS, BUDGETS, DEBTS, LETTERS, ports
 
 from cma_adapters.letters import JinjaLetterRenderer
+from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.sfs import SfsDdsCodec
 from cma_core.advice.ports import ClientDecision, LetterKind
 from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
@@ -61,7 +62,7 @@ def build_services() -> Advice:
     appraisals = AppraisalService(app.uow, app.clock, **ports(APPRAISALS))
     return Advice(
         app=app,
-        debts=DebtService(app.uow, app.clock, **ports(DEBTS)),
+        debts=DebtService(app.uow, app.clock, patterns=Re2PatternEngine(), **ports(DEBTS)),
         budgets=BudgetService(app.uow, app.clock, SfsDdsCodec(), **ports(BUDGETS)),
         appraisals=appraisals,
         advice=AdviceService(app.uow, app.clock, appraisals, **ports(ADVICE)),

@@ -5,7 +5,16 @@ import uuid
 
 import pytest
 
-from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType, Ownership
+from cma_adapters.re2 import Re2PatternEngine
+from cma_core.debts.model import (
+    Creditor,
+    CreditorId,
+    Debt,
+    DebtId,
+    DebtType,
+    Ownership,
+    check_reference_pattern,
+)
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import UserId
 from cma_core.shared.money import Money
@@ -106,20 +115,31 @@ def test_override_requires_a_reason() -> None:
 
 def test_creditor_reference_format() -> None:
     cred = _creditor(r"\d{4}-\d{4}")
-    assert debt(account_reference="1234-5678").reference_matches(cred) is True
-    assert debt(account_reference="1234-567").reference_matches(cred) is False
+    engine = Re2PatternEngine()
+    assert debt(account_reference="1234-5678").reference_matches(cred, engine) is True
+    assert debt(account_reference="1234-567").reference_matches(cred, engine) is False
     # fullmatch: a longer reference does not pass
-    assert debt(account_reference="1234-56789").reference_matches(cred) is False
-    assert debt(account_reference=None).reference_matches(cred) is None
-    assert debt(account_reference="x").reference_matches(_creditor(None)) is None
+    assert debt(account_reference="1234-56789").reference_matches(cred, engine) is False
+    assert debt(account_reference=None).reference_matches(cred, engine) is None
+    assert debt(account_reference="x").reference_matches(_creditor(None), engine) is None
 
 
 def test_invalid_reference_pattern_is_rejected() -> None:
-    with pytest.raises(ValidationError) as exc:
-        _creditor("([a-z")
-    assert exc.value.field == "reference_pattern"
+    engine = Re2PatternEngine()
+    for pattern, why in [("([a-z", "missing ]"), (r"(a)\1", "escape"), ("(?<=a)b", "perl")]:
+        with pytest.raises(ValidationError) as exc:
+            check_reference_pattern(engine, pattern)
+        assert exc.value.field == "reference_pattern"
+        assert why in exc.value.detail
     with pytest.raises(ValidationError):
         _creditor("a" * 201)
+    check_reference_pattern(engine, r"\d{4}-\d{4}")
+
+
+def test_a_stored_pattern_the_engine_refuses_matches_nothing() -> None:
+    """A pattern stored before save-time checking (e.g. a backreference) is not run."""
+    cred = _creditor(r"(\d)\1")
+    assert debt(account_reference="11").reference_matches(cred, Re2PatternEngine()) is None
 
 
 def test_creditor_needs_a_name() -> None:

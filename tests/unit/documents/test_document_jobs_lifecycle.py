@@ -21,6 +21,7 @@ from tests.wiring import DEBTS, ports
 from cma_adapters.jobs import InProcessEventPublisher
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_adapters.memory_documents import ScriptedAssistant
+from cma_adapters.re2 import Re2PatternEngine
 from cma_core.debts.service import DebtService
 from cma_core.documents.model import DocumentStatus, PageText, SuggestionStatus
 from cma_core.documents.service import DocumentSweep
@@ -232,7 +233,7 @@ async def test_the_reading_result_is_dropped_if_the_sweep_failed_it_meanwhile(
 
 
 def _debts(world: World) -> DebtService:
-    debts = DebtService(world.app.uow, world.app.clock, **ports(DEBTS))
+    debts = DebtService(world.app.uow, world.app.clock, patterns=Re2PatternEngine(), **ports(DEBTS))
     world.documents.debts = debts
     return debts
 
@@ -252,7 +253,9 @@ class RacingDebtService(DebtService):
 async def test_accept_conflict_leaves_no_debt_and_no_creditor(world: World) -> None:
     """Another adviser rejects the suggestion while the debt is being staged: the accept
     is refused and the debt and new creditor go with it (one transaction)."""
-    debts = RacingDebtService(world.app.uow, world.app.clock, **ports(DEBTS))
+    debts = RacingDebtService(
+        world.app.uow, world.app.clock, patterns=Re2PatternEngine(), **ports(DEBTS)
+    )
     world.documents.debts = debts
     ctx, case_id = await open_case(world)
     world.assistant = ScriptedAssistant([LOWELL])

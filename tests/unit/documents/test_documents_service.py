@@ -17,6 +17,7 @@ from cma_adapters.memory_documents import (
     InMemoryDocumentStore,
     ScriptedAssistant,
 )
+from cma_adapters.re2 import Re2PatternEngine
 from cma_core.documents.errors import (
     AssistantTimeout,
     DuplicateDocument,
@@ -216,7 +217,7 @@ async def test_ocr_classify_suggest_accept_creates_debt_task(world: World) -> No
 async def test_with_the_debts_service_accepting_adds_the_debt(world: World) -> None:
     from cma_core.debts.service import DebtService
 
-    debts = DebtService(world.app.uow, world.app.clock, **ports(DEBTS))
+    debts = DebtService(world.app.uow, world.app.clock, patterns=Re2PatternEngine(), **ports(DEBTS))
     world.documents.debts = debts
     ctx, case_id = await open_case(world)
     world.assistant = ScriptedAssistant([LOWELL, LOWELL])

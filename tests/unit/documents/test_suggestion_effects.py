@@ -23,6 +23,7 @@ from cma_adapters.memory import debts as memory_debts
 from cma_adapters.memory import documents as memory_docs
 from cma_adapters.memory import scheduling as memory_scheduling
 from cma_adapters.memory_documents import ScriptedAssistant
+from cma_adapters.re2 import Re2PatternEngine
 from cma_core.debts.model import DebtType
 from cma_core.debts.service import DebtDetails, DebtService
 from cma_core.documents.model import (
@@ -56,7 +57,7 @@ NEW_BALANCE = Extraction(
 @pytest.fixture
 def wired() -> tuple[World, DebtService, SchedulingService]:
     world = make_world()
-    debts = DebtService(world.app.uow, world.app.clock, **ports(DEBTS))
+    debts = DebtService(world.app.uow, world.app.clock, patterns=Re2PatternEngine(), **ports(DEBTS))
     clock = SchedulingService(
         world.app.uow,
         world.app.store,

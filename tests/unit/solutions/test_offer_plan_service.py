@@ -9,6 +9,7 @@ import pytest
 from tests.unit.core.support import App, build_app, register_cmd
 from tests.wiring import APPRAISALS, BUDGETS, DEBTS, ports
 
+from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.sfs import SfsDdsCodec
 from cma_core.budgets.model import Budget, Household
 from cma_core.budgets.service import BudgetService
@@ -27,7 +28,7 @@ class Services:
     def __init__(self) -> None:
         self.app: App = build_app()
         clock = self.app.clock
-        self.debts = DebtService(self.app.uow, clock, **ports(DEBTS))
+        self.debts = DebtService(self.app.uow, clock, patterns=Re2PatternEngine(), **ports(DEBTS))
         self.budgets = BudgetService(self.app.uow, clock, SfsDdsCodec(), **ports(BUDGETS))
         self.appraisals = AppraisalService(self.app.uow, clock, **ports(APPRAISALS))
 

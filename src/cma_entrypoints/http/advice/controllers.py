@@ -50,6 +50,7 @@ from cma_entrypoints.http.common.params import (
     parse_if_match,
 )
 from cma_entrypoints.http.common.responses import created, slice_out, versioned
+from cma_entrypoints.http.common.schemas import CODE
 
 # Built from domain records by the same ``of`` the handlers use; priority and limitation
 # are the core's own assessment of the example debt.
@@ -90,7 +91,7 @@ class LetterTemplateController(Controller):
     async def put_template(
         self,
         ctx: TenantContext,
-        kind: str,
+        kind: Annotated[str, Parameter(max_length=64, pattern=CODE)],
         data: Annotated[
             TemplateIn,
             example_body(
@@ -269,7 +270,7 @@ class CaseAdviceController(Controller):
         letters: LetterService,
         letter_page: Callable[[RenderedLetter], str],
         format: Annotated[
-            str, Parameter(pattern="^(html|pdf)$", description="html or pdf")
+            str, Parameter(pattern=r"^(html|pdf)$(?!\n)", description="html or pdf")
         ] = "html",
     ) -> Response[bytes]:
         if format == "pdf":

@@ -10,29 +10,40 @@ from msgspec import Struct
 
 from cma_core.advice.ports import AdviceRecord, Letter
 from cma_core.shared.data import to_data
-from cma_entrypoints.http.common.schemas import PageOf, from_attributes
+from cma_entrypoints.http.common.schemas import (
+    Code,
+    Count,
+    Day,
+    Input,
+    LongText,
+    Name,
+    PageOf,
+    Pence,
+    Text,
+    from_attributes,
+)
 
 
-class AdviceIn(Struct, forbid_unknown_fields=True):
-    on_date: dt.date
-    recommended: str | None
-    reasons: str
-    jurisdiction: str | None = None
-    risks: str | None = None
-    next_steps: str | None = None
-    monthly_payment_pence: int | None = None
-    expected_term_months: int | None = None
-    client_decision: str = "undecided"
-    decision_notes: str | None = None
+class AdviceIn(Input):
+    on_date: Day
+    recommended: Code | None
+    reasons: LongText
+    jurisdiction: Code | None = None
+    risks: LongText | None = None
+    next_steps: LongText | None = None
+    monthly_payment_pence: Pence | None = None
+    expected_term_months: Count | None = None
+    client_decision: Code = "undecided"
+    decision_notes: LongText | None = None
 
 
-class DecisionIn(Struct, forbid_unknown_fields=True):
-    client_decision: str
-    decision_notes: str | None = None
+class DecisionIn(Input):
+    client_decision: Code
+    decision_notes: LongText | None = None
 
 
-class LetterIn(Struct, forbid_unknown_fields=True):
-    kind: str
+class LetterIn(Input):
+    kind: Code
     debt_id: uuid.UUID | None = None
 
 
@@ -57,9 +68,9 @@ class LetterOut(Struct):
         )
 
 
-class TemplateIn(Struct, forbid_unknown_fields=True):
-    subject: str
-    body: str
+class TemplateIn(Input):
+    subject: Name
+    body: Text
 
 
 class TemplateOut(Struct):

@@ -21,6 +21,7 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import Limit, Offset
 from cma_entrypoints.http.common.responses import page_out
+from cma_entrypoints.http.common.schemas import CODE
 
 
 class AuditController(Controller):
@@ -43,10 +44,10 @@ class AuditController(Controller):
         directory: StaffDirectory,
         limit: Limit = 50,
         offset: Offset = 0,
-        entity_type: Annotated[str | None, Parameter(max_length=32)] = None,
-        entity_id: Annotated[str | None, Parameter(max_length=64)] = None,
+        entity_type: Annotated[str | None, Parameter(max_length=32, pattern=CODE)] = None,
+        entity_id: Annotated[str | None, Parameter(max_length=64, pattern=CODE)] = None,
         actor_id: uuid.UUID | None = None,
-        action: Annotated[str | None, Parameter(max_length=64)] = None,
+        action: Annotated[str | None, Parameter(max_length=64, pattern=CODE)] = None,
         since: Annotated[
             dt.datetime | None, Parameter(query="from", description="Inclusive, with a timezone.")
         ] = None,

@@ -23,6 +23,7 @@ from cma_entrypoints.http.common import data_shapes as shapes
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.data_shapes import documented
 from cma_entrypoints.http.common.examples import example_body
+from cma_entrypoints.http.common.input import decode_json_body
 from cma_entrypoints.http.common.params import (
     IfMatch,
     parse_if_match,
@@ -134,5 +135,7 @@ class BudgetController(Controller):
         fmt = format or (
             SfsFormat.XML if "xml" in request.headers.get("content-type", "") else SfsFormat.JSON
         )
+        if fmt is SfsFormat.JSON:
+            decode_json_body(body)  # the size and depth limits every JSON body has
         view = await budgets.import_sfs(ctx, CaseId(case_id), body, fmt, expected_version=expected)
         return versioned(budget_out(view), view.record.version)

@@ -2,51 +2,62 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from msgspec import Struct
+from msgspec import Meta
 
 from cma_core.budgets.deficit import deficit_of
 from cma_core.budgets.service import BudgetView
 from cma_core.shared.data import to_data
 from cma_core.shared.money import Money
+from cma_entrypoints.http.common.schemas import (
+    MAX_ITEMS,
+    Code,
+    Count,
+    Input,
+    Line,
+    LongText,
+    Name,
+    Pence,
+)
 
 
-class LineIn(Struct, forbid_unknown_fields=True):
-    amount_pence: int
-    frequency: str = "monthly"
-    note: str | None = None
+class LineIn(Input):
+    amount_pence: Pence
+    frequency: Code = "monthly"
+    note: Line | None = None
 
 
-class OtherEssentialIn(Struct, forbid_unknown_fields=True):
-    label: str
-    amount_pence: int
-    frequency: str = "monthly"
-    note: str | None = None
+class OtherEssentialIn(Input):
+    label: Name
+    amount_pence: Pence
+    frequency: Code = "monthly"
+    note: Line | None = None
 
 
-class HouseholdIn(Struct, forbid_unknown_fields=True):
+class HouseholdIn(Input):
     has_partner: bool = False
-    dependent_children_under_16: int = 0
-    dependent_children_16_18: int = 0
-    other_dependants: int = 0
-    non_dependants: int = 0
-    vehicles: int = 0
-    tenure: str | None = None
+    dependent_children_under_16: Count = 0
+    dependent_children_16_18: Count = 0
+    other_dependants: Count = 0
+    non_dependants: Count = 0
+    vehicles: Count = 0
+    tenure: Line | None = None
 
 
-class BudgetIn(Struct, forbid_unknown_fields=True):
+class BudgetIn(Input):
     """The whole SFS budget (a PUT replaces it). ``lines`` is keyed by SFS line key."""
 
-    lines: dict[str, LineIn] = {}
-    other_essentials: list[OtherEssentialIn] = []
-    category_notes: dict[str, str] = {}
-    savings_contribution_pence: int = 0
+    lines: Annotated[dict[Code, LineIn], Meta(max_length=MAX_ITEMS)] = {}
+    other_essentials: Annotated[list[OtherEssentialIn], Meta(max_length=50)] = []
+    category_notes: Annotated[dict[Code, LongText], Meta(max_length=50)] = {}
+    savings_contribution_pence: Pence = 0
     savings_contribution_considered: bool | None = None
     asset_use_considered: bool | None = None
-    debt_admin_fee_pence: int = 0
+    debt_admin_fee_pence: Pence = 0
     household: HouseholdIn | None = None
-    details: dict[str, Any] | None = None
+    #: SFS statement details (checked field by field by the service).
+    details: Annotated[dict[Code, Any], Meta(max_length=MAX_ITEMS)] | None = None
     complete: bool = False
 
 

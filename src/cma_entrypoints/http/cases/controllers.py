@@ -39,6 +39,7 @@ from cma_entrypoints.http.cases.schemas import (
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
+    USER_OR_ME,
     IfMatch,
     Limit,
     Offset,
@@ -104,7 +105,10 @@ class CaseController(Controller):
         offset: Offset = 0,
         status: CaseStatus | None = None,
         adviser_id: Annotated[
-            str | None, Parameter(description='An adviser\'s user id, or "me".')
+            str | None,
+            Parameter(
+                max_length=36, pattern=USER_OR_ME, description='An adviser\'s user id, or "me".'
+            ),
         ] = None,
         client_id: uuid.UUID | None = None,
     ) -> CasePage:

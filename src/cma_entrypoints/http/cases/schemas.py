@@ -12,21 +12,21 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
 from cma_core.identity.directory import StaffNames
 from cma_core.shared.ids import ClientId
-from cma_entrypoints.http.common.schemas import PageOf, from_attributes
+from cma_entrypoints.http.common.schemas import Input, PageOf, Text, from_attributes
 
 
-class CaseIn(Struct, forbid_unknown_fields=True):
+class CaseIn(Input):
     client_id: uuid.UUID
     adviser_id: uuid.UUID | None = None
 
 
-class CasePatch(Struct, forbid_unknown_fields=True):
+class CasePatch(Input):
     """Fields to change; a field left out is not touched. ``adviser_id: null`` unassigns."""
 
     adviser_id: uuid.UUID | UnsetType | None = UNSET
 
 
-class CloseIn(Struct, forbid_unknown_fields=True):
+class CloseIn(Input):
     reason: CloseReason
 
 
@@ -65,8 +65,8 @@ class CasePage(PageOf[CaseOut]):
     items: list[CaseOut]
 
 
-class NoteIn(Struct, forbid_unknown_fields=True):
-    body: Annotated[str, Meta(min_length=1, max_length=20_000)]
+class NoteIn(Input):
+    body: Annotated[Text, Meta(min_length=1)]
     sensitive: bool = False
 
 

@@ -23,12 +23,14 @@ from cma_entrypoints.http.clients.schemas import ClientIn, ClientOut, ClientPage
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import (
+    SEARCH,
     IfMatch,
     Limit,
     Offset,
     parse_if_match,
 )
 from cma_entrypoints.http.common.responses import created, page_out, versioned
+from cma_entrypoints.http.common.schemas import LINE
 from cma_entrypoints.http.privacy.controllers import erasure_receipt
 from cma_entrypoints.http.privacy.examples import CLIENT_RECEIPT, receipt_spec
 from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
@@ -122,14 +124,16 @@ class ClientController(Controller):
         offset: Offset = 0,
         name: Annotated[
             str | None,
-            Parameter(max_length=200, description="Whole, partial or sound-alike name words."),
+            Parameter(**SEARCH, description="Whole, partial or sound-alike name words."),
         ] = None,
         postcode: Annotated[
-            str | None, Parameter(max_length=10, description="A postcode or outward code.")
+            str | None,
+            Parameter(max_length=10, pattern=LINE, description="A postcode or outward code."),
         ] = None,
         dob: Annotated[dt.date | None, Parameter(description="Date of birth.")] = None,
         reference: Annotated[
-            str | None, Parameter(max_length=20, description="A case reference of the client.")
+            str | None,
+            Parameter(max_length=20, pattern=LINE, description="A case reference of the client."),
         ] = None,
     ) -> ClientPage:
         if any(v not in (None, "") for v in (name, postcode, dob, reference)):

@@ -10,12 +10,23 @@ import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from cma_core.clients.model import Client, PostalAddress, Vulnerability
-from cma_entrypoints.http.common.schemas import LongText, Moment, Name, PageOf
+from cma_entrypoints.http.common.schemas import (
+    LINE,
+    Email,
+    Input,
+    Line,
+    LongText,
+    Name,
+    PageOf,
+    PastDate,
+    PastMoment,
+    Phone,
+)
 
 
-class AddressIn(Struct, forbid_unknown_fields=True):
-    lines: Annotated[list[Annotated[str, Meta(max_length=200)]], Meta(min_length=1, max_length=5)]
-    postcode: Annotated[str, Meta(max_length=10)]
+class AddressIn(Input):
+    lines: Annotated[list[Line], Meta(min_length=1, max_length=5)]
+    postcode: Annotated[str, Meta(max_length=10, pattern=LINE)]
 
     def to_domain(self) -> PostalAddress:
         return PostalAddress.of(self.lines, self.postcode)
@@ -26,21 +37,23 @@ class AddressOut(Struct):
     postcode: str
 
 
-class ClientIn(Struct, forbid_unknown_fields=True):
+class ClientIn(Input):
     first_name: Name
     last_name: Name
-    date_of_birth: dt.date
-    email: Annotated[str, Meta(max_length=254)] | None = None
-    phone: Annotated[str, Meta(max_length=40)] | None = None
-    ni_number: Annotated[str, Meta(max_length=13)] | None = None
+    date_of_birth: PastDate
+    email: Email | None = None
+    phone: Phone | None = None
+    ni_number: Annotated[str, Meta(max_length=13, pattern=LINE)] | None = None
     address: AddressIn | None = None
     #: The fields below need ``sensitive:write``.
     address_suppressed: bool = False
     address_suppression_reason: LongText | None = None
     health_notes: LongText | None = None
-    vulnerabilities: list[Vulnerability] = msgspec.field(default_factory=list)
+    vulnerabilities: Annotated[list[Vulnerability], Meta(max_length=20)] = msgspec.field(
+        default_factory=list
+    )
     vulnerability_notes: LongText | None = None
-    health_data_consent_at: Moment | None = None
+    health_data_consent_at: PastMoment | None = None
 
     def details(self) -> dict[str, object]:
         """The fields beyond the basics that were given (for ``RegisterClient.details``)."""
@@ -56,24 +69,24 @@ class ClientIn(Struct, forbid_unknown_fields=True):
         return {k: v for k, v in values.items() if v}
 
 
-class ClientPatch(Struct, forbid_unknown_fields=True):
+class ClientPatch(Input):
     """Fields to change; a field left out is not touched, ``null`` clears an optional one.
     Sensitive fields (and the address of a client whose address is suppressed) need
     ``sensitive:write``."""
 
     first_name: Name | UnsetType = UNSET
     last_name: Name | UnsetType = UNSET
-    date_of_birth: dt.date | UnsetType = UNSET
-    email: Annotated[str, Meta(max_length=254)] | UnsetType | None = UNSET
-    phone: Annotated[str, Meta(max_length=40)] | UnsetType | None = UNSET
-    ni_number: Annotated[str, Meta(max_length=13)] | UnsetType | None = UNSET
+    date_of_birth: PastDate | UnsetType = UNSET
+    email: Email | UnsetType | None = UNSET
+    phone: Phone | UnsetType | None = UNSET
+    ni_number: Annotated[str, Meta(max_length=13, pattern=LINE)] | UnsetType | None = UNSET
     address: AddressIn | UnsetType | None = UNSET
     address_suppressed: bool | UnsetType = UNSET
     address_suppression_reason: LongText | UnsetType | None = UNSET
     health_notes: LongText | UnsetType | None = UNSET
-    vulnerabilities: list[Vulnerability] | UnsetType | None = UNSET
+    vulnerabilities: Annotated[list[Vulnerability], Meta(max_length=20)] | UnsetType | None = UNSET
     vulnerability_notes: LongText | UnsetType | None = UNSET
-    health_data_consent_at: Moment | UnsetType | None = UNSET
+    health_data_consent_at: PastMoment | UnsetType | None = UNSET
 
     def changes(self) -> dict[str, object]:
         out: dict[str, object] = {}

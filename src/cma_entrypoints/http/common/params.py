@@ -20,6 +20,7 @@ from cma_core.shared.data import from_data
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import UserId
 from cma_core.shared.service import MAX_OFFSET
+from cma_entrypoints.http.common.schemas import LINE
 
 Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")]
 Offset = Annotated[int, Parameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
@@ -31,6 +32,16 @@ IfMatch = Annotated[
         description='The ETag of the version being edited, e.g. "3". Required for edits.',
     ),
 ]
+
+#: A user id or ``me`` (the caller), as a query value.
+USER_OR_ME = r"^(me|[0-9A-Fa-f-]{32,36})$(?!\n)"
+#: A query value naming a user by id, or ``me`` for the caller.
+UserOrMe = Annotated[
+    str | None,
+    Parameter(max_length=36, pattern=USER_OR_ME, description='A user id, or "me" (the caller).'),
+]
+#: Text to search for, as a query value: one line, up to 200 characters.
+SEARCH = {"max_length": 200, "pattern": LINE}
 
 _ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
 

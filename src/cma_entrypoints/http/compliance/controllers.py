@@ -19,6 +19,7 @@ from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
+    USER_OR_ME,
     IfMatch,
     Limit,
     Offset,
@@ -26,6 +27,7 @@ from cma_entrypoints.http.common.params import (
     user_or_me,
 )
 from cma_entrypoints.http.common.responses import page_out, versioned
+from cma_entrypoints.http.common.schemas import CODE
 from cma_entrypoints.http.compliance.examples import (
     COMPLIANCE,
     POLICY,
@@ -105,8 +107,11 @@ class ComplianceController(Controller):
         compliance: ComplianceService,
         limit: Limit = 50,
         offset: Offset = 0,
-        adviser_id: Annotated[str | None, Parameter(description='A user id, or "me".')] = None,
-        rule_id: Annotated[str | None, Parameter(max_length=16)] = None,
+        adviser_id: Annotated[
+            str | None,
+            Parameter(max_length=36, pattern=USER_OR_ME, description='A user id, or "me".'),
+        ] = None,
+        rule_id: Annotated[str | None, Parameter(max_length=16, pattern=CODE)] = None,
         severity: Severity | None = None,
         status: Status | None = None,
     ) -> ReportOut:

@@ -12,7 +12,7 @@ from msgspec import Meta, Struct
 from cma_core.compliance.model import CompliancePolicy, Finding
 from cma_core.compliance.ports import POLICY_FIELDS, QaReview, QaSample, StoredFinding
 from cma_core.compliance.qa import Answer
-from cma_entrypoints.http.common.schemas import PageOf, from_attributes
+from cma_entrypoints.http.common.schemas import LINE, TEXT, Code, Input, PageOf, from_attributes
 
 
 class FindingOut(Struct):
@@ -86,8 +86,8 @@ class ReportOut(Struct):
     offset: int
 
 
-class SampleIn(Struct, forbid_unknown_fields=True):
-    seed: Annotated[str, Meta(min_length=1, max_length=200)]
+class SampleIn(Input):
+    seed: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)]
     quota: Annotated[int, Meta(ge=0, le=100)] | None = None
 
 
@@ -107,10 +107,10 @@ class SampleOut(Struct):
         )
 
 
-class ReviewIn(Struct, forbid_unknown_fields=True):
+class ReviewIn(Input):
     case_id: uuid.UUID
-    answers: dict[str, Answer]
-    actions: Annotated[str, Meta(max_length=5000)] | None = None
+    answers: Annotated[dict[Code, Answer], Meta(max_length=100)]
+    actions: Annotated[str, Meta(max_length=5000, pattern=TEXT)] | None = None
 
 
 class ReviewOut(Struct):
@@ -150,7 +150,7 @@ class ReviewPage(PageOf[ReviewOutFull]):
 Days = Annotated[int, Meta(ge=0, le=3650)]
 
 
-class PolicyIn(Struct, forbid_unknown_fields=True):
+class PolicyIn(Input):
     """Every value optional: one left out takes its default (this is a replacement)."""
 
     written_advice_working_days: Annotated[int, Meta(ge=0, le=60)] | None = None

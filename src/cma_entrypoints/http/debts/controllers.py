@@ -28,6 +28,7 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.data_shapes import documented
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
+    SEARCH,
     IfMatch,
     Limit,
     Offset,
@@ -87,7 +88,9 @@ class CreditorController(Controller):
         debts: DebtService,
         limit: Limit = 50,
         offset: Offset = 0,
-        name: Annotated[str | None, Parameter(description="Part of the name, any case.")] = None,
+        name: Annotated[
+            str | None, Parameter(**SEARCH, description="Part of the name, any case.")
+        ] = None,
     ) -> CreditorPage:
         p = await debts.list_creditors(ctx, limit=limit, offset=offset, name=name)
         return page_out(CreditorPage, CreditorOut.of, p)

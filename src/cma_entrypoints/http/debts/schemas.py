@@ -4,20 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from cma_core.debts.ports import CreditorEntry
 from cma_core.debts.service import DebtView
-from cma_entrypoints.http.common.schemas import PageOf, from_attributes
+from cma_entrypoints.http.common.schemas import (
+    LINE,
+    Code,
+    Email,
+    Input,
+    Line,
+    LongText,
+    Name,
+    PageOf,
+    PastDate,
+    Pence,
+    Phone,
+    Reference,
+    from_attributes,
+)
 
 
-class CreditorIn(Struct, forbid_unknown_fields=True):
-    name: str
-    address: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    reference_pattern: str | None = None
+class CreditorIn(Input):
+    name: Name
+    address: LongText | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    #: RE2 syntax (no backreferences or lookaround), matched against the whole reference.
+    reference_pattern: Annotated[str, Meta(max_length=200, pattern=LINE)] | None = None
 
 
 class CreditorOut(Struct):
@@ -39,24 +55,24 @@ class CreditorPage(PageOf[CreditorOut]):
     items: list[CreditorOut]
 
 
-class DebtIn(Struct, forbid_unknown_fields=True):
+class DebtIn(Input):
     """A debt. ``debt_type`` is one of the enumeration in the docs; amounts in pence."""
 
-    debt_type: str
-    balance_pence: int
+    debt_type: Code
+    balance_pence: Pence
     creditor_id: uuid.UUID | None = None
-    arrears_pence: int | None = None
-    contractual_payment_pence: int | None = None
-    ownership: str | None = None
-    account_reference: str | None = None
+    arrears_pence: Pence | None = None
+    contractual_payment_pence: Pence | None = None
+    ownership: Code | None = None
+    account_reference: Reference | None = None
     ccj: bool | None = None
-    enforcement_stage: str | None = None
-    last_payment_date: dt.date | None = None
-    last_acknowledgment_date: dt.date | None = None
+    enforcement_stage: Code | None = None
+    last_payment_date: PastDate | None = None
+    last_acknowledgment_date: PastDate | None = None
     hp_goods_essential: bool | None = None
     priority_override: bool | None = None
-    priority_override_reason: str | None = None
-    notes: str | None = None
+    priority_override_reason: Line | None = None
+    notes: LongText | None = None
 
 
 class PriorityOut(Struct):

@@ -16,7 +16,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
-from cma_entrypoints.http.common.schemas import PageOf, from_attributes
+from cma_entrypoints.http.common.schemas import LINE, Input, PageOf, from_attributes
 from cma_entrypoints.http.tasks.schemas import TaskOut
 
 
@@ -142,8 +142,8 @@ class AcceptOut(Struct):
     deadline_ids: list[uuid.UUID] = []
 
 
-class RejectIn(Struct, forbid_unknown_fields=True):
-    reason: Annotated[str, Meta(max_length=500)] | None = None
+class RejectIn(Input):
+    reason: Annotated[str, Meta(max_length=500, pattern=LINE)] | None = None
 
 
 class SummaryDraftOut(Struct):

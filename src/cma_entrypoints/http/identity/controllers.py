@@ -9,6 +9,7 @@ from functools import partial
 from typing import Annotated, Any
 
 from litestar import Controller, Request, delete, get, post
+from litestar.params import Parameter
 
 from cma_core.identity.model import PermissionGrant, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission
@@ -20,6 +21,7 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import Limit, Offset
 from cma_entrypoints.http.common.responses import slice_out
+from cma_entrypoints.http.common.schemas import CODE
 from cma_entrypoints.http.identity.examples import (
     GRANT_EXAMPLE,
     ME_EXAMPLE,
@@ -253,7 +255,7 @@ class GrantController(Controller):
         self,
         ctx: TenantContext,
         user_id: uuid.UUID,
-        permission: str,
+        permission: Annotated[str, Parameter(max_length=64, pattern=CODE)],
         identity: IdentityService,
     ) -> None:
         await identity.revoke(ctx, UserId(user_id), _permission(permission))

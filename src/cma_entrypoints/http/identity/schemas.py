@@ -11,19 +11,19 @@ from msgspec import Meta, Struct
 
 from cma_core.identity.directory import StaffMember
 from cma_core.identity.permissions import Role
-from cma_entrypoints.http.common.schemas import PageOf
+from cma_entrypoints.http.common.schemas import LINE, Code, Email, Input, Moment, PageOf, Reason
 
 
-class RefreshIn(Struct, forbid_unknown_fields=True):
-    refresh_token: Annotated[str, Meta(min_length=1, max_length=200)]
+class RefreshIn(Input):
+    refresh_token: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)]
 
 
-class SwitchCentreIn(Struct, forbid_unknown_fields=True):
+class SwitchCentreIn(Input):
     centre_id: uuid.UUID
 
 
-class OtpIn(Struct, forbid_unknown_fields=True):
-    otp: Annotated[str, Meta(min_length=6, max_length=8, pattern=r"^\d+$")]
+class OtpIn(Input):
+    otp: Annotated[str, Meta(min_length=6, max_length=8, pattern=r"^\d+$(?!\n)")]
 
 
 class TotpEnrolmentOut(Struct):
@@ -31,12 +31,12 @@ class TotpEnrolmentOut(Struct):
     otpauth_uri: str
 
 
-class GrantIn(Struct, forbid_unknown_fields=True):
-    permission: Annotated[str, Meta(max_length=64)]
+class GrantIn(Input):
+    permission: Code
     #: Why this person needs it (kept with the grant; audited by name only).
-    reason: Annotated[str, Meta(min_length=1, max_length=500)]
+    reason: Reason
     #: When the grant lapses; ``null``: until revoked.
-    expires_at: Annotated[dt.datetime, Meta(tz=True)] | None = None
+    expires_at: Moment | None = None
 
 
 class GrantOut(Struct):
@@ -54,12 +54,12 @@ class GrantPage(PageOf[GrantOut]):
     items: list[GrantOut]
 
 
-class LoginIn(Struct, forbid_unknown_fields=True):
-    email: Annotated[str, Meta(max_length=254)]
-    password: Annotated[str, Meta(max_length=1024)]
+class LoginIn(Input):
+    email: Email
+    password: Annotated[str, Meta(max_length=1024, pattern=LINE)]
     centre_id: uuid.UUID | None = None
     #: The current code from the user's authenticator app, when they enabled TOTP.
-    otp: Annotated[str, Meta(max_length=8)] | None = None
+    otp: Annotated[str, Meta(max_length=8, pattern=LINE)] | None = None
 
 
 class TokenOut(Struct):

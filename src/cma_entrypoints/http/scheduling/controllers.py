@@ -31,6 +31,7 @@ from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
+    USER_OR_ME,
     IfMatch,
     Limit,
     Offset,
@@ -224,7 +225,10 @@ class AppointmentController(Controller):
         scheduling: SchedulingService,
         limit: Limit = 50,
         offset: Offset = 0,
-        adviser_id: Annotated[str | None, Parameter(description='A user id, or "me".')] = None,
+        adviser_id: Annotated[
+            str | None,
+            Parameter(max_length=36, pattern=USER_OR_ME, description='A user id, or "me".'),
+        ] = None,
         case_id: uuid.UUID | None = None,
         start_from: Annotated[dt.datetime | None, Parameter(query="from")] = None,
         start_to: Annotated[dt.datetime | None, Parameter(query="to")] = None,

@@ -19,13 +19,24 @@ from cma_core.scheduling.ports import (
     StoredConsent,
     TrackedDeadline,
 )
-from cma_entrypoints.http.common.schemas import PageOf, from_attributes
+from cma_entrypoints.http.common.schemas import (
+    LINE,
+    MAX_ITEMS,
+    Code,
+    Day,
+    Input,
+    Line,
+    Moment,
+    PageOf,
+    Reason,
+    from_attributes,
+)
 
 
-class FactIn(Struct, forbid_unknown_fields=True):
+class FactIn(Input):
     kind: FactKind
-    occurred_on: dt.date
-    details: dict[str, Any] = {}
+    occurred_on: Day
+    details: Annotated[dict[Code, Any], Meta(max_length=50)] = {}
 
 
 class DeadlineOut(Struct):
@@ -78,22 +89,22 @@ class DeadlinePage(PageOf[DeadlineOut]):
     items: list[DeadlineOut]
 
 
-class AppointmentIn(Struct, forbid_unknown_fields=True):
+class AppointmentIn(Input):
     case_id: uuid.UUID
     kind: AppointmentKind
-    start: dt.datetime
-    end: dt.datetime
+    start: Moment
+    end: Moment
     adviser_id: uuid.UUID | None = None
-    location: Annotated[str, Meta(max_length=300)] = ""
+    location: Line = ""
 
 
-class ReschedulePatch(Struct, forbid_unknown_fields=True):
-    start: dt.datetime
-    end: dt.datetime
+class ReschedulePatch(Input):
+    start: Moment
+    end: Moment
 
 
-class CancelIn(Struct, forbid_unknown_fields=True):
-    reason: Annotated[str, Meta(min_length=1, max_length=500)]
+class CancelIn(Input):
+    reason: Reason
 
 
 class AppointmentOut(Struct):
@@ -120,20 +131,27 @@ class AppointmentPage(PageOf[AppointmentOut]):
     items: list[AppointmentOut]
 
 
-class WindowIn(Struct, forbid_unknown_fields=True):
+class WindowIn(Input):
     start: dt.time
     end: dt.time
 
 
-class LeaveIn(Struct, forbid_unknown_fields=True):
-    first_day: dt.date
-    last_day: dt.date
+class LeaveIn(Input):
+    first_day: Day
+    last_day: Day
 
 
-class AvailabilityIn(Struct, forbid_unknown_fields=True):
-    weekly_hours: dict[str, list[WindowIn]]
-    leave: list[LeaveIn] = []
-    timezone: str = "Europe/London"
+Windows = Annotated[list[WindowIn], Meta(max_length=24)]
+
+
+class AvailabilityIn(Input):
+    weekly_hours: Annotated[
+        dict[Code, Annotated[list[WindowIn], Meta(max_length=24)]], Meta(max_length=7)
+    ]
+    leave: Annotated[list[LeaveIn], Meta(max_length=MAX_ITEMS)] = []
+    timezone: Annotated[str, Meta(max_length=64, pattern=r"^[A-Za-z0-9_+/-]*$(?!\n)")] = (
+        "Europe/London"
+    )
 
 
 class AvailabilityOut(Struct):
@@ -158,7 +176,7 @@ class AvailabilityOut(Struct):
         )
 
 
-class ConsentIn(Struct, forbid_unknown_fields=True):
+class ConsentIn(Input):
     email: bool | None = None
     sms: bool | None = None
 
@@ -181,9 +199,9 @@ class ConsentOut(Struct):
         )
 
 
-class ClosureIn(Struct, forbid_unknown_fields=True):
-    day: dt.date
-    reason: Annotated[str, Meta(min_length=1, max_length=200)]
+class ClosureIn(Input):
+    day: Day
+    reason: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)]
 
 
 class ClosureOut(Struct):

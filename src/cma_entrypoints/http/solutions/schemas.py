@@ -3,22 +3,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
+from typing import Annotated
 
-from msgspec import Struct
+from msgspec import Meta
 
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_entrypoints.http.common.schemas import MAX_ITEMS, Day, Input, Pence
 
 
-class OfferIn(Struct, forbid_unknown_fields=True):
+class OfferIn(Input):
     debt_id: uuid.UUID
-    amount_pence: int
+    amount_pence: Pence
 
 
-class OffersIn(Struct, forbid_unknown_fields=True):
-    priority_offers: list[OfferIn] = []
-    on_date: dt.date | None = None
+class OffersIn(Input):
+    priority_offers: Annotated[list[OfferIn], Meta(max_length=MAX_ITEMS)] = []
+    on_date: Day | None = None
     jurisdiction: Jurisdiction | None = None
     #: A budget in deficit offers non-priority creditors nothing unless this is set.
     tokens_in_deficit: bool = False

@@ -20,6 +20,7 @@ from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
+    USER_OR_ME,
     IfMatch,
     Limit,
     Offset,
@@ -70,7 +71,10 @@ class TaskController(Controller):
         directory: StaffDirectory,
         limit: Limit = 50,
         offset: Offset = 0,
-        assignee: Annotated[str | None, Parameter(description='A user id, or "me".')] = None,
+        assignee: Annotated[
+            str | None,
+            Parameter(max_length=36, pattern=USER_OR_ME, description='A user id, or "me".'),
+        ] = None,
         case_id: uuid.UUID | None = None,
         status: TaskStatus | None = None,
         due_before: dt.datetime | None = None,
