@@ -14,6 +14,7 @@ from tests.wiring import ADVICE, APPRAISALS, BUDGETS, COMPLIANCE, DEBTS, LETTERS
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 from cma_adapters.letters import JinjaLetterRenderer
 from cma_adapters.memory.factories import repository_factories as memory_factories
+from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.sfs import SfsDdsCodec
 from cma_core.advice.service import AdviceService, LetterService
 from cma_core.budgets.frequency import Frequency
@@ -93,7 +94,7 @@ class World:
 def build_world() -> World:
     app = build_app()
     appraisals = AppraisalService(app.uow, app.clock, **ports(APPRAISALS))
-    debts = DebtService(app.uow, app.clock, **ports(DEBTS))
+    debts = DebtService(app.uow, app.clock, patterns=Re2PatternEngine(), **ports(DEBTS))
     compliance = ComplianceService(
         app.uow,
         app.clock,
