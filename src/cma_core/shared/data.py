@@ -79,21 +79,12 @@ def to_data(value: Any) -> Any:
     raise TypeError(f"cannot turn {type(value).__name__} into plain data")
 
 
-def from_data(tp: Any, data: Any, path: str = "") -> Any:
-    """Build a value of type ``tp`` from plain data, validating it.
+_NOT_SCALAR = object()
 
-    Raises:
-        ValidationError: the data does not fit; ``field`` is the dotted path to the fault.
-    """
-    where = path or "body"
-    base, optional = _optional_base(tp)
-    if data is None:
-        if optional or tp is Any:
-            return None
-        raise ValidationError(where, "is required")
-    base = _unwrap_newtype(base)
-    if base is Any:
-        return data
+
+def _scalar(base: Any, data: Any, where: str) -> Any:
+    """``data`` as the scalar type ``base`` (money, bool, int, text, date-time, date, UUID),
+    or ``_NOT_SCALAR`` when ``base`` is none of those."""
     if base is Money:
         if isinstance(data, bool) or not isinstance(data, int):
             raise ValidationError(where, "must be a whole number of pence")
@@ -136,6 +127,27 @@ def from_data(tp: Any, data: Any, path: str = "") -> Any:
             return uuid.UUID(str(data))
         except ValueError:
             raise ValidationError(where, "must be a UUID") from None
+    return _NOT_SCALAR
+
+
+def from_data(tp: Any, data: Any, path: str = "") -> Any:
+    """Build a value of type ``tp`` from plain data, validating it.
+
+    Raises:
+        ValidationError: the data does not fit; ``field`` is the dotted path to the fault.
+    """
+    where = path or "body"
+    base, optional = _optional_base(tp)
+    if data is None:
+        if optional or tp is Any:
+            return None
+        raise ValidationError(where, "is required")
+    base = _unwrap_newtype(base)
+    if base is Any:
+        return data
+    scalar = _scalar(base, data, where)
+    if scalar is not _NOT_SCALAR:
+        return scalar
     if isinstance(base, type) and issubclass(base, enum.Enum):
         try:
             return base(data)
