@@ -345,7 +345,12 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         conn = self._x.c
         if conn.dialect.name != "postgresql":
             return
-        info = conn.sync_connection.info  # type: ignore[union-attr]
+        sync = conn.sync_connection
+        if sync is None or sync.invalidated:
+            # The server dropped it (a restart): reading ``info`` would try to reconnect
+            # synchronously, outside the greenlet. The pool replaces it on the next checkout.
+            return
+        info = sync.info
         if bind:
             info[PENDING_CENTRE] = str(self.centre_id)
         else:
