@@ -85,6 +85,11 @@ class Settings:
     data_key_cache_ttl_seconds: int = 300
     rate_limit_per_minute: int = 600
     rate_limit_per_ip_per_minute: int = 1200
+    # Delivery (issue 13): an event handed to the broker and not yet settled by its handlers
+    # after this many seconds is published again (Redis lost it, or its worker died)...
+    outbox_redeliver_after_seconds: int = 300
+    # ...and Dramatiq hands a silent (killed) worker's messages to another after this many.
+    worker_redelivery_seconds: int = 60
 
     @property
     def embedded(self) -> bool:
@@ -132,6 +137,8 @@ class Settings:
                 _int(env, "CMA_DOCUMENT_PROCESSING_TIMEOUT", 900) or 900
             ),
             document_queue_timeout_seconds=(_int(env, "CMA_DOCUMENT_QUEUE_TIMEOUT", 3600) or 3600),
+            outbox_redeliver_after_seconds=_int(env, "CMA_OUTBOX_REDELIVER_AFTER", 300) or 300,
+            worker_redelivery_seconds=_int(env, "CMA_WORKER_REDELIVERY_SECONDS", 60) or 60,
             **_scheduling(env),
             **_protection(env, data_dir),
         )

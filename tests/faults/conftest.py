@@ -23,11 +23,11 @@ def private_redis(tmp_path: Path) -> Iterator[RedisServer]:
 
 
 @pytest.fixture(scope="session")
-def private_postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
+def private_postgres() -> Iterator[PostgresServer]:
     """One cluster for the session (initdb costs a second or two); tests that restart it
     leave it running."""
     try:
-        server = PostgresServer(tmp_path_factory.mktemp("faults-pg"))
+        server = PostgresServer()
     except FileNotFoundError:
         pytest.skip("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin")
     server.init()
@@ -36,3 +36,14 @@ def private_postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postg
         yield server
     finally:
         server.stop("immediate")
+        server.remove()
+
+
+@pytest.fixture(scope="session")
+def private_db_url(private_postgres: PostgresServer) -> str:
+    """The private cluster's ``postgres`` database, migrated once for the session."""
+    from cma_adapters.sqlalchemy.migrate import upgrade
+
+    url = private_postgres.admin_url
+    upgrade(url)
+    return url

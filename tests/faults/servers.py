@@ -12,6 +12,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -98,11 +99,14 @@ class PostgresServer:
     run as the ``postgres`` system user when the tests run as root (PostgreSQL refuses to
     run as root)."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self) -> None:
         self.bin = _pg_bin()
         self.port = spare_port()
-        self.datadir = workdir / "pgdata"
-        self.sockdir = workdir / "pgsock"
+        # Not under pytest's temporary folder: that lives in /tmp/pytest-of-USER, which any
+        # other pytest run of the same user may chmod back to 0700, locking ``postgres`` out.
+        self.workdir = Path(tempfile.mkdtemp(prefix="cma-faults-pg-"))
+        self.datadir = self.workdir / "pgdata"
+        self.sockdir = self.workdir / "pgsock"
         self._as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
     @property
@@ -121,11 +125,8 @@ class PostgresServer:
             path.mkdir(parents=True)
             if self._as:
                 shutil.chown(path, "postgres", "postgres")
-        if self._as:  # runuser needs to reach the folders
-            for parent in self.datadir.parents:
-                if str(parent) in ("/", "/tmp"):  # noqa: S108
-                    break
-                parent.chmod(parent.stat().st_mode | 0o011)
+        if self._as:  # the postgres user needs to reach the folders
+            self.workdir.chmod(0o711)
         self._run(
             str(self.bin / "initdb"), "-D", str(self.datadir), "-U", "postgres",
             "--auth=trust", "-E", "UTF8", "--no-sync",
@@ -147,3 +148,6 @@ class PostgresServer:
     def restart(self) -> None:
         self.stop("immediate")
         self.start()
+
+    def remove(self) -> None:
+        shutil.rmtree(self.workdir, ignore_errors=True)

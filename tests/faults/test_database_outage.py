@@ -11,7 +11,6 @@ import pytest
 from tests.e2e.conftest import make_centre, sign_in
 from tests.faults.servers import PostgresServer
 
-from cma_adapters.sqlalchemy.migrate import upgrade
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.app import create_app
 from cma_entrypoints.settings import Settings
@@ -28,13 +27,6 @@ def _settings(url: str, tmp_path: Path) -> Settings:
             "CMA_KEYRING_PATH": str(tmp_path / "keyring.key"),
         }
     )
-
-
-@pytest.fixture(scope="session")
-def private_db_url(private_postgres: PostgresServer) -> str:
-    url = private_postgres.admin_url
-    upgrade(url)
-    return url
 
 
 @pytest.fixture

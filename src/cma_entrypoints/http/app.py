@@ -34,6 +34,7 @@ from cma_entrypoints.http.documents import documents_router
 from cma_entrypoints.http.identity import AuthController, GrantController, SessionController
 from cma_entrypoints.http.privacy import SubjectAccessController
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS
+from cma_entrypoints.http.protection import SECURITY_HEADERS as SECURITY_HEADER_VALUES
 from cma_entrypoints.http.protection import (
     AddressRateLimitMiddleware,
     RequestContextMiddleware,
@@ -54,16 +55,7 @@ from cma_entrypoints.logs import configure_structlog
 
 log = logging.getLogger("cma.http")
 
-SECURITY_HEADERS = [
-    ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
-    ResponseHeader(name="X-Frame-Options", value="DENY"),
-    ResponseHeader(name="Referrer-Policy", value="no-referrer"),
-    ResponseHeader(name="Strict-Transport-Security", value="max-age=63072000; includeSubDomains"),
-    ResponseHeader(
-        name="Content-Security-Policy",
-        value="default-src 'none'; frame-ancestors 'none'",
-    ),
-]
+SECURITY_HEADERS = [ResponseHeader(name=k, value=v) for k, v in SECURITY_HEADER_VALUES.items()]
 
 API_DESCRIPTION = """
 Case management for debt advice centres.

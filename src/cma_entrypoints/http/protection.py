@@ -84,12 +84,33 @@ class RequestContextMiddleware:
             structlog.contextvars.clear_contextvars()
 
 
+#: Sent on every answer, errors included (Litestar's ``response_headers`` reach only the
+#: answers of route handlers, not a 404, 405, 413 or 500 made outside them).
+SECURITY_HEADERS: dict[str, str] = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
 async def echo_request_id(message: Message, scope: Scope) -> None:
-    """``before_send`` hook: every answer carries the request id, error answers made by the
-    app's exception handlers (401, 404...) included."""
+    """``before_send`` hook: every answer carries the request id and the security headers,
+    error answers made by the app's exception handlers (401, 404...) included; every API
+    answer (tokens, personal data) is ``Cache-Control: no-store``."""
+    if message["type"] != "http.response.start":
+        return
+    headers = MutableScopeHeaders.from_message(message)
     rid = cast(dict[str, Any], scope).get(_SCOPE_KEY)
-    if rid and message["type"] == "http.response.start":
-        MutableScopeHeaders.from_message(message)["X-Request-ID"] = rid
+    if rid:
+        headers["X-Request-ID"] = rid
+    for name, value in SECURITY_HEADERS.items():
+        if name not in headers:
+            headers[name] = value
+    if str(scope.get("path", "")).startswith("/api/"):
+        headers["Cache-Control"] = "no-store"
 
 
 async def _too_many(scope: Scope, send: Send, wait: int, who: str) -> None:
@@ -111,6 +132,7 @@ async def _too_many(scope: Scope, send: Send, wait: int, who: str) -> None:
             (b"content-type", PROBLEM_JSON.encode()),
             (b"content-length", str(len(body)).encode()),
             (b"retry-after", str(wait).encode()),
+            *((k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()),
         ],
     }
     await send(start)
