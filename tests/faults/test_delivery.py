@@ -237,8 +237,8 @@ async def test_api_killed_under_load(env: dict[str, str], worker: Worker) -> Non
                     acknowledged.append(r.json()["id"])
 
             load = [asyncio.create_task(open_case()) for _ in range(40)]
-            while len(acknowledged) < 5 and not all(t.done() for t in load):
-                await asyncio.sleep(0.01)  # noqa: ASYNC110 - counting answers of tasks
+            while len(acknowledged) < 5 and not all(t.done() for t in load):  # noqa: ASYNC110
+                await asyncio.sleep(0.01)
             api.send_signal(signal.SIGKILL)
             api.wait(10)
             await asyncio.gather(*load)
