@@ -282,3 +282,20 @@ async def test_security_headers_and_no_store_on_every_answer_errors_included(
     )
     assert token.headers["cache-control"] == "no-store"
     assert (await api.get("/api/v1/clients")).headers["cache-control"] == "no-store"
+
+
+async def test_failed_sign_in_of_an_unknown_email_is_logged_without_the_email(
+    small: tuple[Container, httpx.AsyncClient], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 13: failed sign-ins for unknown emails left no trace at all."""
+    _, http = small
+    with caplog.at_level(logging.WARNING, logger="cma.security"):
+        r = await http.post(
+            "/api/v1/auth/login",
+            json={"email": "nobody-zanzibar@example.org", "password": "wrong password 123"},
+        )
+    assert r.status_code == 401
+    lines = [rec.getMessage() for rec in caplog.records if rec.name == "cma.security"]
+    assert len(lines) == 1
+    assert lines[0].startswith("auth.login_failed account=")
+    assert "zanzibar" not in lines[0].lower()

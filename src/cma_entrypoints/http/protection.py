@@ -72,12 +72,13 @@ class RequestContextMiddleware:
             status = getattr(exc, "status_code", 500)
             raise
         finally:
-            # The path has ids only; the query string (which may hold a name to search for)
+            # The route template (``/api/v1/clients/{client_id:uuid}``), not the path, so
+            # lines group by route; the query string (which may hold a name to search for)
             # is never logged.
             access_log.info(
                 "request",
                 method=scope.get("method"),
-                path=scope.get("path"),
+                route=cast(dict[str, Any], scope).get("path_template") or "(unmatched)",
                 status=status,
                 duration_ms=round((time.perf_counter() - started) * 1000, 1),
             )
