@@ -154,7 +154,11 @@ def _refresh_ttl(settings: Settings) -> dt.timedelta:
 def _broker(settings: Settings) -> Any:
     if not settings.redis_url:
         return None
-    return make_redis_broker(settings.redis_url, namespace=settings.redis_namespace)
+    return make_redis_broker(
+        settings.redis_url,
+        namespace=settings.redis_namespace,
+        redelivery_seconds=settings.worker_redelivery_seconds,
+    )
 
 
 def _document_store(settings: Settings) -> Any:
@@ -443,7 +447,16 @@ class Container(containers.DeclarativeContainer):
         timeout=providers.Callable(_processing_timeout, settings),
         queue_timeout=providers.Callable(_queue_timeout, settings),
     )
-    relay = providers.Singleton(OutboxRelay, uow, identity_store, publisher, clock)
+    relay = providers.Singleton(
+        OutboxRelay,
+        uow,
+        identity_store,
+        publisher,
+        clock,
+        redeliver_after=providers.Callable(
+            lambda s: dt.timedelta(seconds=s.outbox_redeliver_after_seconds), settings
+        ),
+    )
     # Debt advice (issue 4): debts, SFS budget, appraisal, offers, advice, letters.
     sfs_codec = providers.Singleton(SfsDdsCodec)
     letter_renderer = providers.Singleton(

@@ -87,6 +87,11 @@ class Settings:
     data_key_cache_ttl_seconds: int = 300
     rate_limit_per_minute: int = 600
     rate_limit_per_ip_per_minute: int = 1200
+    # Delivery (issue 13): an event handed to the broker and not yet settled by its handlers
+    # after this many seconds is published again (Redis lost it, or its worker died)...
+    outbox_redeliver_after_seconds: int = 300
+    # ...and Dramatiq hands a silent (killed) worker's messages to another after this many.
+    worker_redelivery_seconds: int = 60
 
     @property
     def embedded(self) -> bool:
@@ -137,6 +142,8 @@ class Settings:
             letter_font_dir=Path(env["CMA_LETTER_FONT_DIR"])
             if env.get("CMA_LETTER_FONT_DIR")
             else None,
+            outbox_redeliver_after_seconds=_int(env, "CMA_OUTBOX_REDELIVER_AFTER", 300) or 300,
+            worker_redelivery_seconds=_int(env, "CMA_WORKER_REDELIVERY_SECONDS", 60) or 60,
             **_scheduling(env),
             **_protection(env, data_dir),
         )

@@ -219,3 +219,16 @@ class TestHttpSms(NotifierContract):
         notifier = HttpSmsNotifier(sms_provider[0], token="wrong")
         with pytest.raises(NotificationFailed):
             await notifier.send(message("rem-y", NotifyChannel.SMS))
+
+
+@pytest.mark.parametrize("channel", [NotifyChannel.EMAIL, NotifyChannel.SMS])
+async def test_outbox_folder_files_are_owner_only(tmp_path: Path, channel: NotifyChannel) -> None:
+    """Issue 13: notification files (names, addresses, phone numbers) were world-readable
+    (the umask's 0644); now 0600 in a 0700 folder."""
+    folder = tmp_path / "outbox"
+    notifier = OutboxFolderNotifier(folder, sender="cma@centre.example")
+    await notifier.send(message("k-1", channel))
+    files = list(folder.iterdir())
+    assert len(files) == 1
+    assert files[0].stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700

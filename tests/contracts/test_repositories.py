@@ -929,6 +929,38 @@ class UnitOfWorkContract:
             assert await uow.outbox.get(early.event_id) == early
         assert list(remaining) == [middle]
 
+    async def test_outbox_owes_published_events_until_settled(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        done = make_envelope(centre, at=T0, name="Done")
+        lost = make_envelope(centre, at=T0 + HOUR, name="Lost")
+        dead = make_envelope(centre, at=T0 + 2 * HOUR, name="Dead")
+        fresh = make_envelope(centre, at=T0 + 3 * HOUR, name="Fresh")
+        never = make_envelope(centre, at=T0 + 4 * HOUR, name="NeverPublished")
+        async with backend.uow(centre) as uow:
+            await uow.outbox.add([done, lost, dead, fresh, never])
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            ids = [done.event_id, lost.event_id, dead.event_id]
+            await uow.outbox.mark_published(ids, T0 + DAY)
+            await uow.outbox.mark_published([fresh.event_id], T0 + 3 * DAY)
+            await uow.outbox.settle(done.event_id, T0 + DAY)
+            await uow.outbox.settle(dead.event_id, T0 + DAY, dead_letter="gave up")
+            await uow.outbox.settle(dead.event_id, T0 + 2 * DAY)  # the first one stays
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            owed = await uow.outbox.owed(published_before=T0 + 2 * DAY, limit=10)
+            everything = await uow.outbox.owed(published_before=T0 + 9 * DAY, limit=10)
+        # Settled (by the inbox or a dead letter), not yet due, or never handed over: not owed.
+        assert [e.name for e in owed] == ["Lost"]
+        assert [e.name for e in everything] == ["Lost", "Fresh"]
+        async with backend.uow(other_centre) as uow:
+            assert await uow.outbox.owed(published_before=T0 + 9 * DAY, limit=10) == []
+            await uow.outbox.settle(lost.event_id, T0 + DAY)  # another centre's: ignored
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert len(await uow.outbox.owed(published_before=T0 + 9 * DAY, limit=10)) == 2
+
     async def test_inbox_seen_after_mark_is_committed(
         self, backend: Backend, centre: CentreId
     ) -> None:

@@ -242,3 +242,60 @@ async def test_no_personal_data_in_logs(
     assert all(a.get("user_id") for a in flow)
     for secret in (first, last, "zanzibar", "quixote", "900777", "JK123456D", "1961-07-04"):
         assert secret.casefold() not in text.casefold(), secret
+
+
+async def test_security_headers_and_no_store_on_every_answer_errors_included(
+    small: tuple[Container, httpx.AsyncClient],
+) -> None:
+    """Issue 13: 400/401/404/405/413/500 answers had none of the security headers."""
+    from dependency_injector import providers
+
+    container, http = small
+    centre = await make_centre(container, "Centre A")
+    api = await sign_in(http, "adviser@centrea.example", centre)
+
+    class Broken:
+        async def list(self, *args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("boom")
+
+    answers = {
+        200: await http.get("/health"),
+        400: await http.post("/api/v1/auth/login", content=b"{"),
+        401: await http.get("/api/v1/clients"),
+        404: await http.get("/no/such/route"),
+        405: await http.delete("/health"),
+        413: await http.post("/api/v1/auth/login", content=b"x" * 4096),
+    }
+    with container.clients.override(providers.Object(Broken())):
+        answers[500] = await api.get("/api/v1/clients")
+    for status, r in answers.items():
+        assert r.status_code == status, (status, r.text)
+        assert r.headers["x-content-type-options"] == "nosniff", status
+        assert r.headers["x-frame-options"] == "DENY", status
+        assert r.headers["content-security-policy"].startswith("default-src 'none'"), status
+        assert r.headers["strict-transport-security"], status
+        assert r.headers["referrer-policy"] == "no-referrer", status
+        assert r.headers["content-type"].count("charset") <= 1, status
+    token = await http.post(
+        "/api/v1/auth/login",
+        json={"email": "adviser@centrea.example", "password": "correct horse battery staple"},
+    )
+    assert token.headers["cache-control"] == "no-store"
+    assert (await api.get("/api/v1/clients")).headers["cache-control"] == "no-store"
+
+
+async def test_failed_sign_in_of_an_unknown_email_is_logged_without_the_email(
+    small: tuple[Container, httpx.AsyncClient], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 13: failed sign-ins for unknown emails left no trace at all."""
+    _, http = small
+    with caplog.at_level(logging.WARNING, logger="cma.security"):
+        r = await http.post(
+            "/api/v1/auth/login",
+            json={"email": "nobody-zanzibar@example.org", "password": "wrong password 123"},
+        )
+    assert r.status_code == 401
+    lines = [rec.getMessage() for rec in caplog.records if rec.name == "cma.security"]
+    assert len(lines) == 1
+    assert lines[0].startswith("auth.login_failed account=")
+    assert "zanzibar" not in lines[0].lower()

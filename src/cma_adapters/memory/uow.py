@@ -54,6 +54,8 @@ class InMemoryDatabase:
     audit: list[AuditEntry] = field(factory=list)
     audit_heads: dict[CentreId, ChainHead] = field(factory=dict)
     outbox: dict[EventId, tuple[EventEnvelope, dt.datetime | None]] = field(factory=dict)
+    #: Settled events: when, and the dead letter's reason if abandoned.
+    outbox_settled: dict[EventId, tuple[dt.datetime, str | None]] = field(factory=dict)
     inbox: set[tuple[CentreId, EventId, str]] = field(factory=set)
     counters: dict[CentreId, int] = field(factory=dict)
     #: Tables of other areas (debts, budgets, documents, ...), by name.
@@ -177,6 +179,29 @@ class _Outbox(Outbox):
                 self._st.ops.append(
                     lambda e=event_id, env=row[0]: self._db.outbox.__setitem__(e, (env, at))  # type: ignore[misc]
                 )
+
+    async def owed(self, *, published_before: dt.datetime, limit: int) -> Sequence[EventEnvelope]:
+        rows = [
+            env
+            for env, published in self._db.outbox.values()
+            if env.centre_id == self._centre
+            and published is not None
+            and published < published_before
+            and env.event_id not in self._db.outbox_settled
+        ]
+        rows.sort(key=lambda e: e.occurred_at)
+        return rows[:limit]
+
+    async def settle(
+        self, event_id: EventId, at: dt.datetime, *, dead_letter: str | None = None
+    ) -> None:
+        row = self._db.outbox.get(event_id)
+        if row is not None and row[0].centre_id == self._centre:
+
+            def apply() -> None:
+                self._db.outbox_settled.setdefault(event_id, (at, dead_letter))
+
+            self._st.ops.append(apply)
 
 
 class _Inbox(Inbox):

@@ -50,7 +50,8 @@ class OutboxFolderNotifier(Notifier):
             return Delivery(
                 idempotency_key=message.idempotency_key, provider_ref=str(path), duplicate=True
             )
-        self.folder.mkdir(parents=True, exist_ok=True)
+        # Messages carry names, addresses and phone numbers: owner-only, like the keyring.
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if message.channel is NotifyChannel.EMAIL:
             mail = EmailMessage()
             mail["From"] = self.sender
@@ -66,6 +67,9 @@ class OutboxFolderNotifier(Notifier):
                 ensure_ascii=False,
             ).encode()
         tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_bytes(data)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, 0o600)  # an older .tmp left by a crash keeps its mode otherwise
         os.replace(tmp, path)
         return Delivery(idempotency_key=message.idempotency_key, provider_ref=str(path))

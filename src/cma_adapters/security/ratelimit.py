@@ -1,5 +1,6 @@
 """API rate limiters: fixed windows, in memory (embedded default) or in Redis (shared by
-every process behind a load balancer). Same style as the login throttles."""
+every process behind a load balancer). Same style as the login throttles. The Redis one
+counts in this process while Redis is down (``RedisGuard``): the API keeps answering."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from cma_adapters.security.redis_guard import RedisGuard, resilient_redis
 from cma_core.identity.ports import RateLimiter
 
 
@@ -34,17 +36,25 @@ class RedisRateLimiter(RateLimiter):
     """``INCR`` + ``EXPIRE NX`` in one transaction; the key's TTL is the ``Retry-After``.
     Keys hold a user id or an address, never personal data."""
 
-    def __init__(self, client: Any, *, namespace: str = "cma") -> None:
+    def __init__(
+        self, client: Any, *, namespace: str = "cma", guard: RedisGuard | None = None
+    ) -> None:
         self._r = client
         self._prefix = f"{namespace}:rate:"
+        self.guard = guard or RedisGuard("the API rate limiter")
+        self._fallback = InMemoryRateLimiter()
 
     @classmethod
     def from_url(cls, url: str, **kw: Any) -> RedisRateLimiter:
-        import redis.asyncio as aioredis
-
-        return cls(aioredis.Redis.from_url(url), **kw)
+        return cls(resilient_redis(url), **kw)
 
     async def hit(self, key: str, *, limit: int, window_seconds: int) -> int:
+        return await self.guard.call(
+            lambda: self._hit(key, limit, window_seconds),
+            lambda: self._fallback.hit(key, limit=limit, window_seconds=window_seconds),
+        )
+
+    async def _hit(self, key: str, limit: int, window_seconds: int) -> int:
         name = self._prefix + key
         async with self._r.pipeline(transaction=True) as pipe:
             pipe.incr(name)

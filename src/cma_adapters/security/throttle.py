@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from cma_adapters.security.redis_guard import RedisGuard, resilient_redis
 from cma_core.identity.ports import LoginThrottle
 
 
@@ -58,23 +59,44 @@ class InMemoryLoginThrottle(LoginThrottle):
 class RedisLoginThrottle(LoginThrottle):
     """Counters in Redis (``redis.asyncio``): ``INCR`` and, on the first failure of a
     window, ``EXPIRE``; the key's TTL is the ``Retry-After``. Keys are namespaced and hold
-    only blind indexes or addresses, never an email."""
+    only blind indexes or addresses, never an email. While Redis is down the counts are
+    this process's own (``RedisGuard``), so sign-in keeps working and stays throttled."""
 
     def __init__(
-        self, client: Any, *, limit: int = 5, window_seconds: int = 900, namespace: str = "cma"
+        self,
+        client: Any,
+        *,
+        limit: int = 5,
+        window_seconds: int = 900,
+        namespace: str = "cma",
+        guard: RedisGuard | None = None,
     ) -> None:
         self._r = client
         self.limit = limit
         self.window = window_seconds
         self._prefix = f"{namespace}:login-fail:"
+        self.guard = guard or RedisGuard("the login throttle")
+        self._fallback = InMemoryLoginThrottle(limit=limit, window_seconds=window_seconds)
 
     @classmethod
     def from_url(cls, url: str, **kw: Any) -> RedisLoginThrottle:
-        import redis.asyncio as aioredis
-
-        return cls(aioredis.Redis.from_url(url), **kw)
+        return cls(resilient_redis(url), **kw)
 
     async def blocked_for(self, keys: Sequence[str]) -> int:
+        return await self.guard.call(
+            lambda: self._blocked_for(keys), lambda: self._fallback.blocked_for(keys)
+        )
+
+    async def record_failure(self, keys: Sequence[str]) -> None:
+        await self.guard.call(
+            lambda: self._record_failure(keys), lambda: self._fallback.record_failure(keys)
+        )
+
+    async def reset(self, key: str) -> None:
+        await self._fallback.reset(key)
+        await self.guard.call(lambda: self._reset(key), lambda: self._fallback.reset(key))
+
+    async def _blocked_for(self, keys: Sequence[str]) -> int:
         wait = 0
         for key in keys:
             name = self._prefix + key
@@ -84,7 +106,7 @@ class RedisLoginThrottle(LoginThrottle):
                 wait = max(wait, ttl if ttl > 0 else self.window)
         return wait
 
-    async def record_failure(self, keys: Sequence[str]) -> None:
+    async def _record_failure(self, keys: Sequence[str]) -> None:
         for key in keys:
             name = self._prefix + key
             async with self._r.pipeline(transaction=True) as pipe:
@@ -92,7 +114,7 @@ class RedisLoginThrottle(LoginThrottle):
                 pipe.expire(name, self.window, nx=True)
                 await pipe.execute()
 
-    async def reset(self, key: str) -> None:
+    async def _reset(self, key: str) -> None:
         await self._r.delete(self._prefix + key)
 
     async def aclose(self) -> None:

@@ -281,7 +281,14 @@ class OutboxRow(Base):
     occurred_at: Mapped[dt.datetime]
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     published_at: Mapped[dt.datetime | None]
-    __table_args__ = (Index("ix_outbox_centre_published", "centre_id", "published_at"),)
+    # Delivery is end to end (migration 0820): owed until every handler recorded the event
+    # in the inbox, or a dead letter said why not.
+    settled_at: Mapped[dt.datetime | None]
+    dead_letter: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (
+        Index("ix_outbox_centre_published", "centre_id", "published_at"),
+        Index("ix_outbox_centre_settled", "centre_id", "settled_at"),
+    )
 
 
 class InboxRow(Base):

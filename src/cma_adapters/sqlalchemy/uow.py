@@ -281,6 +281,38 @@ class SqlAlchemyOutbox(Outbox):
             .values(published_at=at)
         )
 
+    async def owed(self, *, published_before: dt.datetime, limit: int) -> Sequence[EventEnvelope]:
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(outbox_t)
+                    .where(
+                        outbox_t.c.centre_id == self._x.centre_id,
+                        outbox_t.c.settled_at.is_(None),
+                        outbox_t.c.published_at < published_before,
+                    )
+                    .order_by(outbox_t.c.occurred_at)
+                    .limit(limit)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return [m.envelope_from_row(r) for r in rows]
+
+    async def settle(
+        self, event_id: EventId, at: dt.datetime, *, dead_letter: str | None = None
+    ) -> None:
+        await self._x.c.execute(
+            update(outbox_t)
+            .where(
+                outbox_t.c.centre_id == self._x.centre_id,
+                outbox_t.c.event_id == event_id,
+                outbox_t.c.settled_at.is_(None),
+            )
+            .values(settled_at=at, dead_letter=dead_letter)
+        )
+
 
 class SqlAlchemyInbox(Inbox):
     def __init__(self, ctx: SqlContext) -> None:
@@ -345,7 +377,12 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         conn = self._x.c
         if conn.dialect.name != "postgresql":
             return
-        info = conn.sync_connection.info  # type: ignore[union-attr]
+        sync = conn.sync_connection
+        if sync is None or sync.invalidated:
+            # The server dropped it (a restart): reading ``info`` would try to reconnect
+            # synchronously, outside the greenlet. The pool replaces it on the next checkout.
+            return
+        info = sync.info
         if bind:
             info[PENDING_CENTRE] = str(self.centre_id)
         else:

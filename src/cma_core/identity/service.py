@@ -4,6 +4,7 @@ token rotation, sign-out everywhere)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import secrets
 import uuid
 from collections.abc import Callable
@@ -46,6 +47,10 @@ from cma_core.shared.errors import (
 from cma_core.shared.ids import CentreId, UserId
 from cma_core.shared.service import IdFactory
 from cma_core.shared.text import check_line
+
+#: Security log: failed and throttled sign-ins, by the account's blind index (never the
+#: email), so operators see attacks on unknown accounts too, which have no audit chain.
+security_log = logging.getLogger("cma.security")
 
 __all__ = [
     "MAX_PASSWORD_LENGTH",
@@ -311,7 +316,14 @@ class IdentityService:
     ) -> None:
         """A failed attempt goes on the chain of the centre asked for, else the user's
         first centre; with no centre known (unknown email, no centre named) there is no
-        chain to put it on, and only the throttle counts it."""
+        chain to put it on, and the security log and the throttle record it."""
+        security_log.warning(
+            "%s account=%s user=%s centre=%s",
+            action,
+            account,
+            user.id if user is not None else None,
+            centre_id,
+        )
         centre = centre_id
         if user is not None and (centre is None or centre not in user.centre_ids):
             centre = user.centre_ids[0] if user.centre_ids else None

@@ -15,6 +15,7 @@ result in a second unit of work that also records the inbox entry.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Protocol
 
@@ -120,7 +121,17 @@ class EventHandlers:
                 await uow.inbox.mark(event_id, handler_name, self.clock.now())
                 await uow.commit()
                 ran += 1
+        await self._settle(centre_id, event_id)
         return ran
+
+    async def _settle(
+        self, centre_id: CentreId, event_id: EventId, dead_letter: str | None = None
+    ) -> None:
+        """Every handler has recorded the event (or it was abandoned): the relay stops
+        owing it. A crash before this line leaves it owed; the resend is a no-op."""
+        async with self.uow(centre_id) as uow:
+            await uow.outbox.settle(event_id, self.clock.now(), dead_letter=dead_letter)
+            await uow.commit()
 
     async def _run_outside(
         self,
@@ -163,6 +174,7 @@ class EventHandlers:
                 await gives_up.handler(uow, envelope, reason)
                 await uow.commit()
                 ran += 1
+        await self._settle(centre_id, event_id, dead_letter=reason)
         return ran
 
 
@@ -180,13 +192,20 @@ class _Centre(Protocol):
 @define
 class OutboxRelay:
     """Publishes events that were committed but never handed to the broker (a crash between
-    commit and publish, or a broker outage). Safe to run at any time, from any process."""
+    commit and publish, or a broker outage), and publishes again those handed over more than
+    ``redeliver_after`` ago that are still owed (the broker lost them, or the worker holding
+    them died): delivery is end to end, settled only by the handlers' inbox or a dead
+    letter. Safe to run at any time, from any process; handlers are idempotent, so a resend
+    of an event that was merely slow changes nothing."""
 
     uow: UnitOfWorkFactory
     identity: CentreDirectory
     publisher: EventPublisher
     clock: Clock
     batch: int = 500
+    #: ``CMA_OUTBOX_REDELIVER_AFTER``: longer than the slowest handler (OCR of a long
+    #: scan), or slow work is started twice (its second result is dropped).
+    redeliver_after: dt.timedelta = dt.timedelta(seconds=300)
 
     async def relay(self) -> int:
         total = 0
@@ -195,10 +214,18 @@ class OutboxRelay:
         return total
 
     async def relay_centre(self, centre_id: CentreId) -> int:
+        total = await self._publish_each_batch(centre_id, owed=False)
+        return total + await self._publish_each_batch(centre_id, owed=True)
+
+    async def _publish_each_batch(self, centre_id: CentreId, *, owed: bool) -> int:
         total = 0
+        cutoff = self.clock.now() - self.redeliver_after
         while True:
             async with self.uow(centre_id) as uow:
-                pending = await uow.outbox.unpublished(limit=self.batch)
+                if owed:
+                    pending = await uow.outbox.owed(published_before=cutoff, limit=self.batch)
+                else:
+                    pending = await uow.outbox.unpublished(limit=self.batch)
             if not pending:
                 return total
             # Publish with no unit of work open: an in-process publisher runs handlers that

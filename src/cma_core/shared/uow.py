@@ -49,6 +49,19 @@ class Outbox(Protocol):
 
     async def mark_published(self, event_ids: Sequence[EventId], at: dt.datetime) -> None: ...
 
+    async def owed(self, *, published_before: dt.datetime, limit: int) -> Sequence[EventEnvelope]:
+        """Events handed to the broker before ``published_before`` whose handlers have not
+        all recorded them (nor a dead letter said why not), oldest first: the broker lost
+        them (Redis restarted without persistence) or the worker died holding them."""
+        ...
+
+    async def settle(
+        self, event_id: EventId, at: dt.datetime, *, dead_letter: str | None = None
+    ) -> None:
+        """Record that the event is owed nothing more: every handler's inbox has it, or
+        ``dead_letter`` says why it was abandoned. Idempotent (the first settlement stays)."""
+        ...
+
 
 class Inbox(Protocol):
     """Which (event, handler) pairs the worker has already processed: makes jobs idempotent."""

@@ -141,6 +141,8 @@ def _serve(settings: Settings, host: str, port: int) -> None:
         # The app writes its own access line (JSON, no query string); uvicorn's would print
         # query strings, and a client search such as ?name=... carries personal data.
         access_log=False,
+        # Keep the JSON-lines handler `serve` installed rather than uvicorn's own config.
+        log_config=None,
     )
 
 
@@ -155,6 +157,9 @@ def serve(
     install starts with one command; a server database is migrated with `cma migrate`.
     """
     settings = load_settings(as_json=False)
+    # JSON lines on stderr for every logger (access lines with request id, centre, user,
+    # route template, status and duration; warnings; failed sign-ins), never bodies.
+    configure_logging(settings.log_level)
     if settings.embedded:
         guard(lambda: _migrate(settings))
     guard(lambda: _serve(settings, host, port))

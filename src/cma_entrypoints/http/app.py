@@ -47,7 +47,8 @@ from cma_entrypoints.http.identity import (
     StaffController,
 )
 from cma_entrypoints.http.privacy import SubjectAccessController
-from cma_entrypoints.http.problems import EXCEPTION_HANDLERS
+from cma_entrypoints.http.problems import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS
+from cma_entrypoints.http.protection import SECURITY_HEADERS as SECURITY_HEADER_VALUES
 from cma_entrypoints.http.protection import (
     AddressRateLimitMiddleware,
     RequestContextMiddleware,
@@ -68,16 +69,7 @@ from cma_entrypoints.logs import configure_structlog
 
 log = logging.getLogger("cma.http")
 
-SECURITY_HEADERS = [
-    ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
-    ResponseHeader(name="X-Frame-Options", value="DENY"),
-    ResponseHeader(name="Referrer-Policy", value="no-referrer"),
-    ResponseHeader(name="Strict-Transport-Security", value="max-age=63072000; includeSubDomains"),
-    ResponseHeader(
-        name="Content-Security-Policy",
-        value="default-src 'none'; frame-ancestors 'none'",
-    ),
-]
+SECURITY_HEADERS = [ResponseHeader(name=k, value=v) for k, v in SECURITY_HEADER_VALUES.items()]
 
 API_DESCRIPTION = """
 Case management for debt advice centres.
@@ -95,8 +87,15 @@ def _health_route(container: Container) -> Any:
     @get(
         "/health",
         exclude_from_auth=True,
+        security=[{}],
         tags=["health"],
-        summary="Liveness and readiness",
+        summary="Liveness and readiness (public, no token)",
+        description=(
+            "Public: needs no token and is not rate limited. 200 with `status` `ok`, or "
+            "`degraded` when Redis is unreachable (rate limits and the login throttle count "
+            "per process meanwhile, jobs wait in the outbox); 503 with `Retry-After` when "
+            "the database is unreachable."
+        ),
         responses=None,
     )
     async def health() -> Response[HealthOut]:
@@ -110,27 +109,37 @@ def _health_route(container: Container) -> Any:
             checks["database"] = HealthCheck(status="failed", detail=type(exc).__name__)
         settings = container.settings()
         if settings.redis_url:
-            try:
-                import redis.asyncio as aioredis
-
-                client = aioredis.Redis.from_url(settings.redis_url, socket_timeout=2)
-                try:
-                    await asyncio.wait_for(client.ping(), timeout=2)
-                finally:
-                    await client.aclose()
-                checks["broker"] = HealthCheck(status="ok")
-            except Exception as exc:
-                log.warning("health: broker check failed: %s", type(exc).__name__)
-                checks["broker"] = HealthCheck(status="failed", detail=type(exc).__name__)
+            checks["broker"] = await _redis_check(settings.redis_url)
         else:
             checks["broker"] = HealthCheck(status="ok", detail="in-process jobs (no Redis)")
-        ok = all(c.status == "ok" for c in checks.values())
-        return Response(
-            HealthOut(status="ok" if ok else "unavailable", checks=checks),
-            status_code=200 if ok else 503,
-        )
+        statuses = {c.status for c in checks.values()}
+        if "failed" in statuses:
+            return Response(
+                HealthOut(status="unavailable", checks=checks),
+                status_code=503,
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            )
+        overall = "degraded" if "degraded" in statuses else "ok"
+        return Response(HealthOut(status=overall, checks=checks), status_code=200)
 
     return health
+
+
+async def _redis_check(url: str) -> HealthCheck:
+    """Redis down degrades the service (per-process limits, jobs held in the outbox) but
+    does not stop it, so it is ``degraded``, not ``failed``."""
+    try:
+        import redis.asyncio as aioredis
+
+        client = aioredis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        try:
+            await asyncio.wait_for(client.ping(), timeout=2)
+        finally:
+            await client.aclose()
+    except Exception as exc:
+        log.warning("health: Redis check failed: %s", type(exc).__name__)
+        return HealthCheck(status="degraded", detail=f"Redis unreachable ({type(exc).__name__})")
+    return HealthCheck(status="ok")
 
 
 def create_app(container: Container | None = None) -> Litestar:

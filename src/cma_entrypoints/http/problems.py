@@ -146,7 +146,74 @@ def http_exception_handler(request: Request[Any, Any, Any], exc: Exception) -> R
     return problem(request, status, code, exc.detail, None, headers)
 
 
+#: What a 503 tells the client to wait before trying again (a database restart takes a few
+#: seconds; the pool reconnects on the next request).
+RETRY_AFTER_SECONDS = 5
+
+#: Exception types (by name, so no driver has to be imported here) that mean the database
+#: could not be reached or dropped the connection: asyncpg's, psycopg's and SQLAlchemy's.
+_UNAVAILABLE_NAMES = frozenset(
+    {
+        "CannotConnectNowError",  # asyncpg: the server is starting or shutting down
+        "ConnectionDoesNotExistError",
+        "ConnectionFailureError",
+        "InvalidCatalogNameError",  # the URL names a database that does not exist
+        "InvalidPasswordError",
+        "InvalidAuthorizationSpecificationError",
+        "AdminShutdown",  # psycopg
+        "CrashShutdown",
+        "TooManyConnectionsError",
+        "InterfaceError",
+        "OperationalError",  # psycopg, sqlite3, SQLAlchemy: connection-level failures
+    }
+)
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the database is unreachable, rather than
+    that a statement was wrong: a refused or dropped connection, a server restarting, a
+    wrong database URL, or a pool timeout."""
+    from sqlalchemy import exc as sa_exc
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sa_exc.DBAPIError) and current.connection_invalidated:
+            return True
+        if isinstance(current, sa_exc.TimeoutError | ConnectionError | TimeoutError):
+            return True
+        if isinstance(current, OSError) and not isinstance(current, FileNotFoundError):
+            return True
+        if type(current).__name__ in _UNAVAILABLE_NAMES and not _is_sqlite_logic(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _is_sqlite_logic(exc: BaseException) -> bool:
+    """sqlite3 raises ``OperationalError`` for a bad statement too (no such table)."""
+    text = str(exc)
+    return "no such" in text or "syntax error" in text
+
+
+def unavailable_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    log.debug("database unavailable", exc_info=exc)
+    log.warning(
+        "database unavailable on %s %s: %s", request.method, request.url.path, type(exc).__name__
+    )
+    return problem(
+        request,
+        503,
+        "service-unavailable",
+        "the database is unavailable; try again shortly",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 def unexpected_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
+    if database_unavailable(exc):
+        return unavailable_handler(request, exc)
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return problem(
         request,

@@ -72,24 +72,46 @@ class RequestContextMiddleware:
             status = getattr(exc, "status_code", 500)
             raise
         finally:
-            # The path has ids only; the query string (which may hold a name to search for)
+            # The route template (``/api/v1/clients/{client_id:uuid}``), not the path, so
+            # lines group by route; the query string (which may hold a name to search for)
             # is never logged.
             access_log.info(
                 "request",
                 method=scope.get("method"),
-                path=scope.get("path"),
+                route=cast(dict[str, Any], scope).get("path_template") or "(unmatched)",
                 status=status,
                 duration_ms=round((time.perf_counter() - started) * 1000, 1),
             )
             structlog.contextvars.clear_contextvars()
 
 
+#: Sent on every answer, errors included (Litestar's ``response_headers`` reach only the
+#: answers of route handlers, not a 404, 405, 413 or 500 made outside them).
+SECURITY_HEADERS: dict[str, str] = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
 async def echo_request_id(message: Message, scope: Scope) -> None:
-    """``before_send`` hook: every answer carries the request id, error answers made by the
-    app's exception handlers (401, 404...) included."""
+    """``before_send`` hook: every answer carries the request id and the security headers,
+    error answers made by the app's exception handlers (401, 404...) included; every API
+    answer (tokens, personal data) is ``Cache-Control: no-store``."""
+    if message["type"] != "http.response.start":
+        return
+    headers = MutableScopeHeaders.from_message(message)
     rid = cast(dict[str, Any], scope).get(_SCOPE_KEY)
-    if rid and message["type"] == "http.response.start":
-        MutableScopeHeaders.from_message(message)["X-Request-ID"] = rid
+    if rid:
+        headers["X-Request-ID"] = rid
+    for name, value in SECURITY_HEADERS.items():
+        if name not in headers:
+            headers[name] = value
+    if str(scope.get("path", "")).startswith("/api/"):
+        headers["Cache-Control"] = "no-store"
 
 
 async def _too_many(scope: Scope, send: Send, wait: int, who: str) -> None:
@@ -111,6 +133,7 @@ async def _too_many(scope: Scope, send: Send, wait: int, who: str) -> None:
             (b"content-type", PROBLEM_JSON.encode()),
             (b"content-length", str(len(body)).encode()),
             (b"retry-after", str(wait).encode()),
+            *((k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()),
         ],
     }
     await send(start)

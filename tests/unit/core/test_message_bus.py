@@ -138,3 +138,57 @@ async def test_a_list_by_adviser_follows_the_visibility_rule(app: App) -> None:
     assert visible_adviser(caseworker, None) == (True, caseworker.user_id)
     assert visible_adviser(caseworker, caseworker.user_id) == (True, caseworker.user_id)
     assert visible_adviser(caseworker, someone)[0] is False
+
+
+async def test_an_event_the_broker_lost_is_published_again_until_its_handlers_have_it(
+    app: App,
+) -> None:
+    """Issue 13: the outbox marked an event published once Redis had it; Redis restarted
+    without persistence and the initial-contact task never happened. Now the event is owed
+    until the handlers' inbox records it, and the relay sends it again after a while."""
+    import datetime as dt
+
+    from cma_adapters.memory import FixedClock
+    from cma_core.shared.handlers import OutboxRelay
+
+    centre = (await app.centre()).id
+    async with app.uow(centre) as uow:
+        uow.track(_case(centre))
+        await uow.commit()
+    lost = app.publisher.published[-1]  # handed to the "broker", which then lost it
+    later = FixedClock(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=10))
+    relay = OutboxRelay(
+        app.uow, app.store, app.publisher, later, redeliver_after=dt.timedelta(minutes=5)
+    )
+    early = OutboxRelay(
+        app.uow, app.store, app.publisher, app.clock, redeliver_after=dt.timedelta(minutes=5)
+    )
+    assert await early.relay() == 0  # not yet due
+    assert await relay.relay() == 1
+    assert app.publisher.published[-1].event_id == lost.event_id
+    assert await relay.relay() == 0  # just published again: the timeout starts afresh
+
+    await app.handlers.dispatch(centre, lost.event_id)  # the handler's inbox records it
+    much_later = FixedClock(dt.datetime.now(dt.UTC) + dt.timedelta(hours=2))
+    settled = OutboxRelay(
+        app.uow, app.store, app.publisher, much_later, redeliver_after=dt.timedelta(minutes=5)
+    )
+    assert await settled.relay() == 0
+
+
+async def test_a_dead_letter_settles_the_event(app: App) -> None:
+    import datetime as dt
+
+    from cma_adapters.memory import FixedClock
+    from cma_core.shared.handlers import OutboxRelay
+
+    centre = (await app.centre()).id
+    async with app.uow(centre) as uow:
+        uow.track(_case(centre))
+        await uow.commit()
+    event = app.publisher.published[-1]
+    await app.handlers.give_up(centre, event.event_id, "retries exhausted")
+    assert app.db.outbox_settled[event.event_id][1] == "retries exhausted"
+    later = FixedClock(dt.datetime.now(dt.UTC) + dt.timedelta(hours=2))
+    relay = OutboxRelay(app.uow, app.store, app.publisher, later)
+    assert await relay.relay() == 0

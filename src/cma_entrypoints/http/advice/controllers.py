@@ -284,7 +284,7 @@ class CaseAdviceController(Controller):
         html = letter_page(RenderedLetter(subject=letter.subject, html=letter.html))
         return Response(
             html.encode("utf-8"),
-            media_type="text/html; charset=utf-8",
+            media_type="text/html",  # Litestar adds "; charset=utf-8"
             headers=etag(letter.version),
         )
 

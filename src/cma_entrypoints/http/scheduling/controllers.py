@@ -449,7 +449,7 @@ class AdviserController(Controller):
         body = await scheduling.adviser_calendar(ctx, UserId(user_id))
         return Response(
             body,
-            media_type="text/calendar; charset=utf-8",
+            media_type="text/calendar",  # Litestar adds "; charset=utf-8"
             headers={"Content-Disposition": f'inline; filename="adviser-{user_id}.ics"'},
         )
 
