@@ -101,6 +101,9 @@ class Word:
     text: str
     box: Box
     confidence: float = 1.0
+    line: int = 0
+    """The extractor's line number on the page (0: unknown; lines are then found by
+    position)."""
 
 
 @frozen(kw_only=True)
