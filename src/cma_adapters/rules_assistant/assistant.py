@@ -309,9 +309,11 @@ def _choose(
             # A named original creditor is not the one to pay now.
             originals = {c.value for c in found.get("original_creditor", []) if c.score >= 3}
             candidates = [c for c in candidates if c.value not in originals]
-        if field == "deadline_date" and isinstance(chosen.get("letter_date"), dt.date):
-            letter = chosen["letter_date"]
-            candidates = [c for c in candidates if isinstance(c.value, dt.date) and c.value > letter]  # noqa: E501
+        letter = chosen.get("letter_date")
+        if field == "deadline_date" and isinstance(letter, dt.date):
+            candidates = [
+                c for c in candidates if isinstance(c.value, dt.date) and c.value > letter
+            ]
         value = candidates[0].value if candidates and candidates[0].score > 0 else None
         if value is None:
             value = _fallback(field, text, cls)

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
+import attrs
 from attrs import frozen
 
 from cma_adapters.rules_assistant.layout import Hit, Layout, find_label_hits, norm_words, union
@@ -144,13 +145,14 @@ LETTER_DATE_LABELS = [
 DEADLINE_LABELS = [
     _l(r"(?:pay(?:ment)? (?:by|due(?: date)?|before)|due date|deadline|respond by|reply by)\b", 3.0),  # noqa: E501
     _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
+    _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
 ]
 BALANCE_LABELS = [
     _l(_W % 4 + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill)\b", 1.0),  # noqa: E501
 ]
 _BALANCE_WORDS = re.compile(r"\b(?:pay|owe|owed|owing|balance|debt|outstanding|sum|total)\b", re.I)
 REFERENCE_LABELS = [
-    _l(_W % 3 + r"(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no)\b", 1.0),  # noqa: E501
+    _l(_W % 3 + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no)\b", 1.0),  # noqa: E501
 ]
 CREDITOR_LABELS = [
     _l(r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|claimant(?:'s)? name(?: and address)?|claimant|on behalf of|our client|client|instructing \w+|lender|landlord)\b", 3.0),  # noqa: E501
@@ -435,14 +437,13 @@ def _letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list
 
 def _roles(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
     """Name the alternatives an adviser needs to tell apart."""
-    roles = {
-        "balance_pence": lambda c: _money_role(c.label or ""),
-        "creditor_name": lambda c: c.role or ("creditor" if c.label else None),
-    }
-    for field, role in roles.items():
-        found[field] = [
-            Candidate(**{**_asdict(c), "role": role(c)}) for c in found[field]
-        ]
+    found["balance_pence"] = [
+        attrs.evolve(c, role=c.role or _money_role(c.label or "")) for c in found["balance_pence"]
+    ]
+    found["creditor_name"] = [
+        attrs.evolve(c, role=c.role or ("creditor" if c.label else None))
+        for c in found["creditor_name"]
+    ]
 
 
 def _money_role(label: str) -> str | None:
@@ -458,13 +459,6 @@ def _money_role(label: str) -> str | None:
     if re.search(r"claimed", lowered):
         return "amount claimed before fees"
     return None
-
-
-def _asdict(c: Candidate) -> dict[str, object]:
-    return {
-        "field": c.field, "value": c.value, "shown": c.shown, "page": c.page, "box": c.box,
-        "label": c.label, "role": c.role, "score": c.score, "order": c.order,
-    }  # fmt: skip
 
 
 def evidence(found: dict[str, list[Candidate]], chosen: dict[str, object]) -> list[FieldEvidence]:

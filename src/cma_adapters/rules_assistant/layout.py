@@ -86,7 +86,8 @@ def text_words(text: str) -> tuple[list[Word], tuple[int, int]]:
 
 def page_layout(page: PageText) -> Layout:
     if page.words:
-        words: Sequence[Word] = page.words
+        # Specks and rules read as "|", "»", "_": not words, and they split cells.
+        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£]", w.text)]
         width, height = page.size or (
             max(w.box.right for w in words),
             max(w.box.bottom for w in words),

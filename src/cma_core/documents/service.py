@@ -53,6 +53,7 @@ from cma_core.documents.model import (
     DeadlineFact,
     DebtFact,
     Document,
+    Extraction,
     DocumentClass,
     DocumentId,
     DocumentRequeued,
@@ -95,7 +96,7 @@ from cma_core.shared.handlers import (
     Work,
     handles,
 )
-from cma_core.shared.ids import CaseId, CentreId, TaskId, UserId
+from cma_core.shared.ids import CaseId, CentreId, EventId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
@@ -868,6 +869,9 @@ class DocumentJobs:
                     continue
                 break
             tries = attempt
+            # Read the document with its layout while no transaction is open, so the
+            # suggestions commit with the status that says the document is done.
+            extraction = await self._read(doc_id, pages) if pages is not None else None
 
             async def finish(uow: UnitOfWork) -> None:
                 docs = self.documents(uow)
@@ -877,12 +881,16 @@ class DocumentJobs:
                 now = self.clock.now()
                 for _ in range(tries - 1):
                     current.start_processing(now=now)  # counts the extra attempts
-                if pages is not None:
-                    current.complete(pages, now=now)
-                else:
+                if pages is None:
                     log.warning("document %s failed: %s", doc_id, reason)
                     current.fail(reason, now=now)
-                await docs.save(current)
+                    await docs.save(current)
+                    return
+                current.complete(pages, now=now)
+                if extraction is None:
+                    await docs.save(current)  # classified later by ``classify``
+                    return
+                await self._record_classification(uow, current, extraction, event.event_id)
 
             return finish
 
@@ -928,6 +936,30 @@ class DocumentJobs:
         except AssistantReplyInvalid as err:
             log.warning("document %s not classified: %s", document.id, err.message)
             return
+        await self._record_classification(uow, document, extraction, event.event_id)
+
+    async def _read(
+        self, document_id: DocumentId, pages: tuple[PageText, ...]
+    ) -> Extraction | None:
+        """The assistant's reading of freshly extracted pages (with their word boxes), or
+        ``None`` if it could not answer now (``classify`` then tries again later)."""
+        text = "\f".join(p.text for p in pages)
+        try:
+            return await self.assistant.classify_and_extract(text, pages)
+        except (AssistantUnavailable, AssistantReplyInvalid) as err:
+            log.warning("document %s: reading deferred: %s", document_id, err.message)
+            return None
+
+    async def _record_classification(
+        self,
+        uow: UnitOfWork,
+        document: Document,
+        extraction: Extraction,
+        source_event_id: EventId,
+    ) -> None:
+        """Classify ``document`` (saving it) and add the suggestions its extraction
+        justifies, in ``uow``."""
+        docs = self.documents(uow)
         now = self.clock.now()
         suggestions_repo = self.suggestions(uow)
         known = await suggestions_repo.list(case_id=document.case_id, limit=_SCAN_LIMIT, offset=0)
@@ -951,7 +983,7 @@ class DocumentJobs:
         await record_audit(
             uow, TenantContext.system(document.centre_id), self.new_id, "document.classified",
             "document", document.id, now, ("document_class", "class_confidence", "suggestions"),
-            source_event_id=event.event_id,
+            source_event_id=source_event_id,
         )  # fmt: skip
 
     async def _recorded_debts(self, uow: UnitOfWork, case_id: CaseId) -> list[RecordedDebt]:

@@ -313,13 +313,39 @@ async def test_transient_failures_are_retried_then_fail_with_reason(world: World
     assert "after 3 attempt(s): tesseract crashed" in bad.failure_reason
 
 
-async def test_assistant_timeout_is_raised_for_the_worker_to_retry(world: World) -> None:
+async def test_suggestions_commit_with_the_done_status_document_by_document(
+    world: World,
+) -> None:
+    """Reading the text and suggesting happen in one job: when a document shows ``done``
+    its suggestions are already there, without waiting for any other document or event."""
     ctx, case_id = await open_case(world)
-    world.assistant = ScriptedAssistant([AssistantTimeout("slow"), LOWELL])
+    world.assistant = ScriptedAssistant([LOWELL, N1])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    first = await world.documents.upload(ctx, case_id, filename="a.png", data=png(1))
+    second = await world.documents.upload(ctx, case_id, filename="b.png", data=png(2))
+    uploaded = world.app.published("DocumentUploaded")
+    # Only the first document's reading runs: no DocumentTextExtracted handler at all.
+    assert await world.handlers.dispatch(uploaded[0].centre_id, uploaded[0].event_id) == 2
+    done = await world.documents.get(ctx, first.id)
+    assert done.status is DocumentStatus.DONE
+    assert done.document_class is DocumentClass.CREDITOR_LETTER
+    made = (await world.documents.list_suggestions(ctx, case_id)).items
+    assert [s.document_id for s in made] == [first.id]
+    assert (await world.documents.get(ctx, second.id)).status is DocumentStatus.QUEUED
+
+
+async def test_assistant_timeout_is_raised_for_the_worker_to_retry(world: World) -> None:
+    """The reading with the text is deferred on a timeout (the text is saved); the
+    classify handler then raises for the worker to retry."""
+    ctx, case_id = await open_case(world)
+    world.assistant = ScriptedAssistant(
+        [AssistantTimeout("slow"), AssistantTimeout("slow"), LOWELL]
+    )
     world.jobs.assistant = world.documents.assistant = world.assistant
     doc = await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
     with pytest.raises(AssistantTimeout):
         await world.run_jobs()
+    assert (await world.documents.get(ctx, doc.id)).status is DocumentStatus.DONE
     extracted = world.app.published("DocumentTextExtracted")[0]
     assert await world.handlers.dispatch(extracted.centre_id, extracted.event_id) == 1
     doc = await world.documents.get(ctx, doc.id)
