@@ -9,11 +9,10 @@ callers never import ``openai``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import openai
@@ -111,9 +110,7 @@ class OpenAIAssistant(Assistant):
     def source(self) -> str:
         return f"openai:{self.model}"
 
-    async def classify_and_extract(
-        self, text: str, pages: Sequence[PageText] = ()
-    ) -> Extraction:
+    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
         masked = mask_personal_identifiers(text[: self.max_input_chars])
         content = await self._complete(
             [

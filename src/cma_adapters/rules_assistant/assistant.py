@@ -223,9 +223,7 @@ class RuleBasedAssistant(Assistant):
     def __init__(self, model_path: Path | None = None) -> None:
         self.model = classifier.load(model_path)
 
-    async def classify_and_extract(
-        self, text: str, pages: Sequence[PageText] = ()
-    ) -> Extraction:
+    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
         return extract(text, pages, self.model)
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
@@ -233,10 +231,16 @@ class RuleBasedAssistant(Assistant):
 
 
 C = DocumentClass
-_DEBT_FIELDS = ("creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date")  # noqa: E501
+_DEBT_FIELDS = (
+    "creditor_name",
+    "account_reference",
+    "balance_pence",
+    "letter_date",
+    "deadline_date",
+)
 _INCOME_FIELDS = ("payer_name", "income_pence", "gross_pence", "frequency", "letter_date")
 FIELDS_BY_CLASS: dict[DocumentClass, tuple[str, ...]] = {
-    **{cls: _DEBT_FIELDS for cls in C},
+    **dict.fromkeys(C, _DEBT_FIELDS),
     C.COURT_CLAIM_N1: (*_DEBT_FIELDS, "court_claim_number"),
     C.COUNTY_COURT_JUDGMENT: (*_DEBT_FIELDS, "court_claim_number"),
     C.NOTICE_OF_ASSIGNMENT: (*_DEBT_FIELDS, "original_creditor"),
@@ -262,9 +266,7 @@ def _fallback(field: str, text: str, cls: DocumentClass) -> object:
     return None
 
 
-def extract(
-    text: str, pages: Sequence[PageText], model: classifier.Model | None
-) -> Extraction:
+def extract(text: str, pages: Sequence[PageText], model: classifier.Model | None) -> Extraction:
     """Classify ``text`` and read its fields from ``pages`` (or the text's own lines)."""
     if model is not None:
         document_class, confidence, _ = model.predict(text)
@@ -274,8 +276,7 @@ def extract(
         source = SOURCE
     if not pages:
         pages = [
-            PageText(number=i, text=t, confidence=1.0)
-            for i, t in enumerate(text.split("\f"), 1)
+            PageText(number=i, text=t, confidence=1.0) for i, t in enumerate(text.split("\f"), 1)
         ]
     layouts = [page_layout(p) for p in pages]
     found = read_fields(layouts, text, document_class)
@@ -319,6 +320,7 @@ def _choose(
             value = _fallback(field, text, cls)
         chosen[field] = value
     return chosen
+
 
 def classify(text: str) -> tuple[DocumentClass, float]:
     """The best-scoring class and a confidence from its margin over the runner-up."""

@@ -1,3 +1,4 @@
+# ruff: noqa: S311  (the RNG adds OCR-style noise to training text, nothing secret)
 """The document-type classifier: TF-IDF over words and word pairs + logistic regression.
 
 Trained with scikit-learn (``train``, run by ``cma assistant train``) on the generated
@@ -11,6 +12,7 @@ scikit-learn's ``TfidfVectorizer`` (default tokeniser, lower-case, sublinear tf,
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import random
@@ -73,7 +75,7 @@ def normalise(text: str) -> str:
 
 def _terms(text: str) -> list[str]:
     tokens = _TOKEN.findall(normalise(text).lower())
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
 
 
 def to_json(model: Model) -> str:
@@ -236,9 +238,7 @@ DESCRIPTIONS: dict[DocumentClass, str] = {
 }
 
 
-def _training_set(
-    samples: Sequence[Any], rng: random.Random
-) -> tuple[list[str], list[str]]:
+def _training_set(samples: Sequence[Any], rng: random.Random) -> tuple[list[str], list[str]]:
     from cma_adapters.rules_assistant.corpus import sample_text
 
     texts, labels = [], []

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data and patterns read better unwrapped; the RNG draws test data)
 """Fields read by position and scored: every candidate kept, the best chosen.
 
 A candidate is a value parsed from what ``layout.find_label_hits`` found beside or under
@@ -139,26 +140,45 @@ def _l(pattern: str, weight: float, role: str | None = None) -> Label:
 
 
 LETTER_DATE_LABELS = [
-    _l(r"(?:date of (?:issue|notice|demand|letter|this letter)|issue date|letter date|dated)\b", 3.0),  # noqa: E501
+    _l(
+        r"(?:date of (?:issue|notice|demand|letter|this letter)|issue date|letter date|dated)\b",
+        3.0,
+    ),
     _l(_W % 3 + r"(?:date|dated|issued)(?: on)?\b", 2.0),
 ]
 DEADLINE_LABELS = [
-    _l(r"(?:pay(?:ment)? (?:by|due(?: date)?|before)|due date|deadline|respond by|reply by)\b", 3.0),  # noqa: E501
+    _l(
+        r"(?:pay(?:ment)? (?:by|due(?: date)?|before)|due date|deadline|respond by|reply by)\b", 3.0
+    ),
     _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
     _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
 ]
 BALANCE_LABELS = [
-    _l(_W % 4 + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill)\b", 1.0),  # noqa: E501
+    _l(
+        _W % 4
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill)\b",
+        1.0,
+    ),
 ]
 _BALANCE_WORDS = re.compile(r"\b(?:pay|owe|owed|owing|balance|debt|outstanding|sum|total)\b", re.I)
 REFERENCE_LABELS = [
-    _l(_W % 3 + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no)\b", 1.0),  # noqa: E501
+    _l(
+        _W % 3
+        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no)\b",
+        1.0,
+    ),
 ]
 CREDITOR_LABELS = [
-    _l(r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|claimant(?:'s)? name(?: and address)?|claimant|on behalf of|our client|client|instructing \w+|lender|landlord)\b", 3.0),  # noqa: E501
+    _l(
+        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|claimant(?:'s)? name(?: and address)?|claimant|on behalf of|our client|client|instructing \w+|lender|landlord)\b",
+        3.0,
+    ),
 ]
 ORIGINAL_LABELS = [
-    _l(r"(?:original creditor|originally|previous(?:ly)?|formerly|assigned from|transferred from)\b", 3.0),  # noqa: E501
+    _l(
+        r"(?:original creditor|originally|previous(?:ly)?|formerly|assigned from|transferred from)\b",
+        3.0,
+    ),
 ]
 CLAIM_LABELS = [
     _l(r"(?:claim (?:number|no|ref(?:erence)?)|case (?:number|no)|claim)\b", 3.0),
@@ -180,7 +200,9 @@ _NEGATIVE_MONEY = re.compile(
 )
 
 
-def _hits(layouts: Sequence[Layout], labels: Sequence[Label]) -> list[tuple[Hit, float, str | None]]:  # noqa: E501
+def _hits(
+    layouts: Sequence[Layout], labels: Sequence[Label]
+) -> list[tuple[Hit, float, str | None]]:
     out = []
     for pattern, weight, role in labels:
         for hit in find_label_hits(layouts, pattern):
@@ -275,22 +297,40 @@ def read_fields(
 ) -> dict[str, list[Candidate]]:
     """Every candidate per field, best first."""
     found: dict[str, list[Candidate]] = {}
-    found["letter_date"] = _candidates("letter_date", layouts, LETTER_DATE_LABELS, parse_date, _date_score_letter)  # noqa: E501
+    found["letter_date"] = _candidates(
+        "letter_date", layouts, LETTER_DATE_LABELS, parse_date, _date_score_letter
+    )
     found["letter_date"] += _unlabelled_dates(layouts)
     found["deadline_date"] = _candidates("deadline_date", layouts, DEADLINE_LABELS, parse_date)
-    found["balance_pence"] = _candidates("balance_pence", layouts, BALANCE_LABELS, parse_money, _money_score, 6)  # noqa: E501
+    found["balance_pence"] = _candidates(
+        "balance_pence", layouts, BALANCE_LABELS, parse_money, _money_score, 6
+    )
     found["balance_pence"] += _prose_money(layouts)
-    found["account_reference"] = _candidates("account_reference", layouts, REFERENCE_LABELS, parse_reference, _reference_score, 5)  # noqa: E501
+    found["account_reference"] = _candidates(
+        "account_reference", layouts, REFERENCE_LABELS, parse_reference, _reference_score, 5
+    )
     found["account_reference"] += _prose_references(layouts)
-    found["court_claim_number"] = _candidates("court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3)  # noqa: E501
-    found["creditor_name"] = _candidates("creditor_name", layouts, CREDITOR_LABELS, parse_name, None, 5)  # noqa: E501
+    found["court_claim_number"] = _candidates(
+        "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
+    )
+    found["creditor_name"] = _candidates(
+        "creditor_name", layouts, CREDITOR_LABELS, parse_name, None, 5
+    )
     found["creditor_name"] += _letterhead(layouts)
-    found["original_creditor"] = _candidates("original_creditor", layouts, ORIGINAL_LABELS, parse_name, None, 5)  # noqa: E501
+    found["original_creditor"] = _candidates(
+        "original_creditor", layouts, ORIGINAL_LABELS, parse_name, None, 5
+    )
     found["payer_name"] = _candidates("payer_name", layouts, PAYER_LABELS, parse_name, None, 3)
     found["payer_name"] += _letterhead(layouts, field="payer_name")
-    found["income_pence"] = _candidates("income_pence", layouts, INCOME_LABELS, parse_money, _income_score, 4)  # noqa: E501
-    found["gross_pence"] = _candidates("gross_pence", layouts, GROSS_LABELS, parse_money, _gross_score, 4)
-    found["frequency"] = _candidates("frequency", layouts, FREQUENCY_LABELS, parse_frequency, None, 3)  # noqa: E501
+    found["income_pence"] = _candidates(
+        "income_pence", layouts, INCOME_LABELS, parse_money, _income_score, 4
+    )
+    found["gross_pence"] = _candidates(
+        "gross_pence", layouts, GROSS_LABELS, parse_money, _gross_score, 4
+    )
+    found["frequency"] = _candidates(
+        "frequency", layouts, FREQUENCY_LABELS, parse_frequency, None, 3
+    )
     found["frequency"] += _prose_frequency(layouts)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
@@ -338,9 +378,11 @@ def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
 
 
 def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
-    """"…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
+    """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
     out = []
-    pattern = re.compile(r"\b(?:account|reference|ref|agreement)\s+(?:no\.?\s+|number\s+)?(\S+)", re.I)  # noqa: E501
+    pattern = re.compile(
+        r"\b(?:account|reference|ref|agreement)\s+(?:no\.?\s+|number\s+)?(\S+)", re.I
+    )
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             for cell in row:

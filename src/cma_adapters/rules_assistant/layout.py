@@ -95,7 +95,9 @@ def page_layout(page: PageText) -> Layout:
     else:
         words, (width, height) = text_words(page.text)
     if not words:
-        return Layout(page=page.number, rows=(), width=width, height=height, line_height=12.0, row_tops=())  # noqa: E501
+        return Layout(
+            page=page.number, rows=(), width=width, height=height, line_height=12.0, row_tops=()
+        )
     height_px = statistics.median(w.box.height for w in words) or 1.0
     slope = _skew(words)
     lines = _lines(words, slope, height_px)
@@ -231,7 +233,9 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     )
                 below = _below(layout, r, cell)
                 if below is not None:
-                    hits.append(_hit(match.group(), below.words, layout.page, "below", cell, row_text))  # noqa: E501
+                    hits.append(
+                        _hit(match.group(), below.words, layout.page, "below", cell, row_text)
+                    )
     return hits
 
 

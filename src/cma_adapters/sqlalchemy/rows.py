@@ -510,6 +510,8 @@ class SuggestionRow(Base):
     debt_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     previous_balance_pence: Mapped[int | None] = mapped_column(BigInteger)
     fact_date: Mapped[dt.date | None] = mapped_column(Date)
+    evidence: Mapped[list[Any] | None] = mapped_column(JSON)
+    """Migration 0900: where each value was read (page, box) and the alternatives."""
     status: Mapped[str] = mapped_column(String(16))
     decided_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     decided_at: Mapped[dt.datetime | None]

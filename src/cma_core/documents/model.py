@@ -476,6 +476,9 @@ class Suggestion(Aggregate):
     """Deadlines: the date the deadlines count from (service of the claim or demand, the
     date of the enforcement notice), recorded as the case's dated fact on acceptance;
     ``None`` when the document does not say (a deadline task only, then)."""
+    evidence: tuple[FieldEvidence, ...] = ()
+    """Where on the document each value was read (page, box), with the alternatives
+    passed over and their roles, for the adviser to check at a glance."""
     status: SuggestionStatus = SuggestionStatus.PENDING
     decided_by: UserId | None = None
     decided_at: dt.datetime | None = None

@@ -20,6 +20,10 @@ from cma_core.documents.model import (
 from cma_core.scheduling.deadlines import PERIODS, DeadlineKind
 from cma_core.shared.money import Money
 
+CHECK_TYPE_BELOW = 0.6
+"""Below this confidence in the document type, a suggestion's title starts "Check the
+document type": the values may be right but read as the wrong kind of paper."""
+
 MIN_SUGGESTION_CONFIDENCE = 0.35
 """Below this the assistant is guessing; proposing changes would only train advisers to
 click "reject" without reading."""
@@ -30,9 +34,18 @@ DEBT_CLASSES = frozenset(
     {
         DocumentClass.CREDITOR_LETTER,
         DocumentClass.COURT_CLAIM_N1,
+        DocumentClass.COUNTY_COURT_JUDGMENT,
         DocumentClass.ENFORCEMENT_AGENT_NOTICE,
         DocumentClass.STATUTORY_DEMAND,
         DocumentClass.COUNCIL_TAX,
+        DocumentClass.MAGISTRATES_FINE,
+        DocumentClass.NOTICE_OF_ASSIGNMENT,
+        DocumentClass.OVERPAYMENT,
+        DocumentClass.MORTGAGE_ARREARS,
+        DocumentClass.RENT_ARREARS,
+        DocumentClass.BNPL_CATALOGUE_ARREARS,
+        DocumentClass.LETTER_OF_CLAIM,
+        DocumentClass.UTILITY_ARREARS,
     }
 )
 
@@ -168,6 +181,12 @@ def suggest(
         _deadline_proposal(extraction),
     )
     out: list[Suggestion] = []
+    check = (
+        f"Check the document type (read as {extraction.document_class.value.replace('_', ' ')}"
+        f", {extraction.confidence:.0%} sure): "
+        if extraction.confidence < CHECK_TYPE_BELOW
+        else ""
+    )
     for proposal in proposals:
         if proposal is None:
             continue
@@ -177,7 +196,8 @@ def suggest(
             case_id=document.case_id,
             document_id=document.id,
             kind=proposal.kind,
-            title=proposal.title,
+            title=(check + proposal.title)[:300],
+            evidence=extraction.evidence,
             confidence=extraction.confidence,
             source=extraction.source,
             created_at=now,
