@@ -474,8 +474,8 @@ class DocumentService:
         document = await self.documents(uow).get(suggestion.document_id)
         filename = document.filename if document else "a deleted document"
         debt_type = (
-            DebtType.COUNCIL_TAX
-            if document and document.document_class is DocumentClass.COUNCIL_TAX
+            debt_type_for(document.document_class, document.text)
+            if document and document.document_class
             else DebtType.OTHER
         )
         creditor_id = (
@@ -739,6 +739,39 @@ class DocumentService:
         except NotFound:
             raise NotFound("suggestion", suggestion_id) from None
         return suggestion, case
+
+
+_DEBT_TYPES = {
+    DocumentClass.COUNCIL_TAX: DebtType.COUNCIL_TAX,
+    DocumentClass.MAGISTRATES_FINE: DebtType.MAGISTRATES_FINE,
+    DocumentClass.MORTGAGE_ARREARS: DebtType.MORTGAGE,
+    DocumentClass.RENT_ARREARS: DebtType.RENT,
+}
+
+
+def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
+    """The debts area's type for a debt read from a document of ``document_class`` (its
+    priority follows from the type). Where one class covers several types the text
+    decides: water or energy arrears, tax-credit or benefit overpayment, BNPL or
+    catalogue; ``OTHER`` when it cannot tell."""
+    if document_class in _DEBT_TYPES:
+        return _DEBT_TYPES[document_class]
+    lowered = text.lower()
+    if document_class is DocumentClass.UTILITY_ARREARS:
+        if "water" in lowered or "sewerage" in lowered:
+            return DebtType.WATER
+        return (
+            DebtType.GAS
+            if "gas" in lowered and "electric" not in lowered
+            else (DebtType.ELECTRICITY)
+        )
+    if document_class is DocumentClass.OVERPAYMENT:
+        if "tax credit" in lowered:
+            return DebtType.TAX_CREDIT_OVERPAYMENT
+        return DebtType.BENEFIT_OVERPAYMENT
+    if document_class is DocumentClass.BNPL_CATALOGUE_ARREARS:
+        return DebtType.CATALOGUE if "catalogue" in lowered else DebtType.BNPL
+    return DebtType.OTHER
 
 
 def _person(ctx: TenantContext) -> UserId:
