@@ -15,6 +15,7 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 
+import attrs
 from attrs import frozen
 
 from cma_core.documents.model import Box, PageText, Word
@@ -86,8 +87,9 @@ def text_words(text: str) -> tuple[list[Word], tuple[int, int]]:
 
 def page_layout(page: PageText) -> Layout:
     if page.words:
-        # Specks and rules read as "|", "»", "_": not words, and they split cells.
-        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£]", w.text)]
+        # Specks and rules read as "»", "_", "©": not words. A "|" is kept for now: within
+        # a cell it is a misread "I" ("Lowell Portfolio | Ltd"), see ``_cells``.
+        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£|]", w.text)]
         width, height = page.size or (
             max(w.box.right for w in words),
             max(w.box.bottom for w in words),
@@ -178,7 +180,13 @@ def _cells(page: int, row: int, words: list[Word], height: float) -> list[Cell]:
             cells[-1].append(word)
         else:
             cells.append([word])
-    return [Cell(page=page, row=row, words=tuple(c)) for c in cells]
+    out = []
+    for cell in cells:
+        if not any(re.search(r"[A-Za-z0-9£]", w.text) for w in cell):
+            continue  # a lone "|" with wide gaps: a ruled line between columns
+        fixed = tuple(attrs.evolve(w, text="I") if w.text == "|" else w for w in cell)
+        out.append(Cell(page=page, row=row, words=fixed))
+    return out
 
 
 # -- label → value ----------------------------------------------------------------------
