@@ -79,7 +79,8 @@ async def test_a_png_without_resolution_is_read_at_its_estimated_dpi() -> None:
     assert "dpi" not in Image.open(io.BytesIO(data)).info
     [page] = await TesseractTextExtractor().extract(data, ContentType.PNG)
     assert page.size == image.size
-    assert sample.truth.creditor_name and sample.truth.creditor_name in page.text
+    assert sample.truth.creditor_name
+    assert sample.truth.creditor_name in page.text
 
 
 @pytest.mark.parametrize("fmt", ["pdf"])
