@@ -507,6 +507,8 @@ Container.documents.add_kwargs(debts=Container.debts)
 # Accepted deadlines become dated facts on the case clock (tracked deadlines, tasks); the
 # classifier matches letters to the case's recorded debts (update, not add again).
 Container.documents.add_kwargs(case_clock=Container.scheduling)
+# Accepted income suggestions (payslips, benefit letters) set an SFS line of the budget.
+Container.documents.add_kwargs(budget_lines=Container.budgets)
 
 
 def build_container(settings: Settings | None = None) -> Container:

@@ -98,6 +98,8 @@ def make_suggestion(doc: Document, *, at: dt.datetime = T0) -> Suggestion:
         debt_id=uid(),
         previous_balance=Money(1000),
         fact_date=dt.date(2026, 3, 6),
+        budget_line="client_salary",
+        frequency="weekly",
         evidence=(
             FieldEvidence(
                 field="creditor_name",

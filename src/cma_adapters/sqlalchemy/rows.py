@@ -512,6 +512,8 @@ class SuggestionRow(Base):
     fact_date: Mapped[dt.date | None] = mapped_column(Date)
     evidence: Mapped[list[Any] | None] = mapped_column(JSON)
     """Migration 0900: where each value was read (page, box) and the alternatives."""
+    budget_line: Mapped[str | None] = mapped_column(String(60))
+    frequency: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(16))
     decided_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     decided_at: Mapped[dt.datetime | None]

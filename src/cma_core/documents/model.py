@@ -410,6 +410,8 @@ class SuggestionKind(enum.StrEnum):
     COURT_CLAIM_DEADLINE = "court_claim_deadline"
     STATUTORY_DEMAND_DEADLINE = "statutory_demand_deadline"
     ENFORCEMENT_DEADLINE = "enforcement_deadline"
+    NEW_INCOME = "new_income"
+    """A payslip or benefit letter: an income line for the budget (SFS)."""
 
 
 class SuggestionStatus(enum.StrEnum):
@@ -476,6 +478,11 @@ class Suggestion(Aggregate):
     """Deadlines: the date the deadlines count from (service of the claim or demand, the
     date of the enforcement notice), recorded as the case's dated fact on acceptance;
     ``None`` when the document does not say (a deadline task only, then)."""
+    budget_line: str | None = None
+    """``new_income``: the SFS budget line (``client_salary``, ``other_benefits``...);
+    ``balance`` holds the amount paid per ``frequency``."""
+    frequency: str | None = None
+    """``new_income``: how often the amount is paid (the budgets area's frequencies)."""
     evidence: tuple[FieldEvidence, ...] = ()
     """Where on the document each value was read (page, box), with the alternatives
     passed over and their roles, for the adviser to check at a glance."""

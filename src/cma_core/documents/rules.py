@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
+from cma_core.budgets.frequency import Frequency, to_monthly
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.model import (
     Document,
@@ -179,6 +180,7 @@ def suggest(
     proposals = (
         _debt_proposal(extraction, known_account_references, recorded_debts),
         _deadline_proposal(extraction),
+        _income_proposal(extraction),
     )
     out: list[Suggestion] = []
     check = (
@@ -210,6 +212,8 @@ def suggest(
             debt_id=proposal.debt.id if proposal.debt else None,
             previous_balance=proposal.debt.balance if proposal.debt else None,
             fact_date=proposal.fact_date,
+            budget_line=proposal.budget_line,
+            frequency=proposal.frequency.value if proposal.frequency else None,
         )
         suggestion.announce()
         out.append(suggestion)
@@ -228,6 +232,8 @@ class _Proposal:
     deadline_basis: str | None = None
     debt: RecordedDebt | None = None
     fact_date: dt.date | None = None
+    budget_line: str | None = None
+    frequency: Frequency | None = None
 
 
 def _debt_proposal(
@@ -299,6 +305,37 @@ def _deadline_proposal(extraction: Extraction) -> _Proposal | None:
         deadline=due,
         deadline_basis=basis,
         fact_date=fact_date,
+    )
+
+
+INCOME_LINES = {
+    DocumentClass.PAYSLIP: "client_salary",
+    DocumentClass.BENEFIT_AWARD: "other_benefits",
+}
+"""The SFS line an income document suggests; the adviser moves a benefit to its own line
+(Universal Credit, ESA...) when accepting if needed."""
+_FREQUENCIES = {f.value: f for f in Frequency} | {"annually": Frequency.YEARLY}
+
+
+def _income_proposal(extraction: Extraction) -> _Proposal | None:
+    """Net pay or a benefit payment, with its frequency, as an SFS income line; the title
+    gives the monthly figure the SFS uses (``budgets.frequency.to_monthly``)."""
+    line = INCOME_LINES.get(extraction.document_class)
+    if line is None or extraction.income_pence is None:
+        return None
+    frequency = _FREQUENCIES.get(extraction.frequency or "", Frequency.MONTHLY)
+    amount = Money(extraction.income_pence)
+    monthly = to_monthly(amount, frequency)
+    payer = extraction.payer_name or "unnamed payer"
+    basis = "" if extraction.frequency else " (frequency not stated: check)"
+    return _Proposal(
+        kind=SuggestionKind.NEW_INCOME,
+        title=f"Add income: {payer}, {amount} {frequency.value.replace('_', '-')} = "
+        f"{monthly} a month{basis}",
+        creditor_name=extraction.payer_name,
+        balance=amount,
+        budget_line=line,
+        frequency=frequency,
     )
 
 

@@ -26,7 +26,9 @@ from typing import BinaryIO
 from attrs import define, field, frozen
 
 from cma_core.audit.service import commit_audited, record_audit
+from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.ports import BudgetRepository
+from cma_core.budgets.service import BudgetService
 from cma_core.cases.model import Case
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
@@ -161,6 +163,8 @@ class DocumentService:
     """The case's tracked deadlines, for the summary; ``None``: deadline tasks only."""
     budgets: RepositoryFactory[BudgetRepository] | None = None
     """The case's budget, for the summary; ``None``: the summary has no budget figures."""
+    budget_lines: BudgetService | None = None
+    """Where accepted income suggestions go (an SFS line); ``None``: a task instead."""
     case_clock: SchedulingService | None = None
     """Where accepted deadlines go (a dated fact and its tracked deadlines); ``None``: a
     deadline task instead."""
@@ -396,6 +400,8 @@ class DocumentService:
                 return await self._accept_as_debt(uow, ctx, self.debts, suggestion, by)
             if suggestion.kind is SuggestionKind.UPDATE_DEBT and self.debts is not None:
                 return await self._accept_as_update(uow, ctx, self.debts, suggestion, by)
+            if suggestion.kind is SuggestionKind.NEW_INCOME and self.budget_lines is not None:
+                return await self._accept_as_income(uow, ctx, self.budget_lines, suggestion, by)
             fact_kind = _FACT_KINDS.get(suggestion.kind)
             if (
                 fact_kind is not None
@@ -417,7 +423,7 @@ class DocumentService:
     ) -> Decision:
         """Accepted without an effect of its own: a task for the adviser (a general task to
         add or update the debt, or a deadline task due on the deadline)."""
-        debt = suggestion.kind in _DEBT_KINDS
+        debt = suggestion.kind in _DEBT_KINDS or suggestion.kind is SuggestionKind.NEW_INCOME
         if debt:
             ctx.require(Permission.FINANCE_WRITE)
         else:
@@ -454,6 +460,34 @@ class DocumentService:
             suggestion.document_id, now, ("suggestion_id", "task_id"),
         )  # fmt: skip
         return Decision(suggestion=suggestion, task=task)
+
+    async def _accept_as_income(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        budgets: BudgetService,
+        suggestion: Suggestion,
+        by: UserId,
+    ) -> Decision:
+        """Set the suggested SFS income line (amount and frequency as printed; the budget
+        converts to monthly) and accept, in one transaction."""
+        now = self.clock.now()
+        suggestion.accept(by=by, now=now)
+        assert suggestion.balance is not None
+        assert suggestion.budget_line is not None
+        document = await self.documents(uow).get(suggestion.document_id)
+        filename = document.filename if document else "a deleted document"
+        await budgets.set_line_in(
+            uow, ctx, suggestion.case_id, suggestion.budget_line, suggestion.balance,
+            Frequency(suggestion.frequency or Frequency.MONTHLY.value),
+            note=f"From {suggestion.creditor_name or 'a document'} ({filename}).",
+        )  # fmt: skip
+        await self.suggestions(uow).save(suggestion)
+        await commit_audited(
+            uow, ctx, self.new_id, "document.suggestion_accepted", "document",
+            suggestion.document_id, now, ("suggestion_id", "budget_line"),
+        )  # fmt: skip
+        return Decision(suggestion=suggestion)
 
     async def _accept_as_debt(
         self,
@@ -789,7 +823,7 @@ _FACT_KINDS = {
 
 
 def _debt_task_title(s: Suggestion) -> str:
-    if s.kind is SuggestionKind.UPDATE_DEBT:
+    if s.kind in (SuggestionKind.UPDATE_DEBT, SuggestionKind.NEW_INCOME):
         return s.title
     parts = [f"Add debt: {s.creditor_name or 'unknown creditor'}"]
     if s.account_reference:

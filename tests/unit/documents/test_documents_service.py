@@ -391,3 +391,44 @@ async def test_download_streams_and_links_are_short(world: World) -> None:
     _, url, expires = await world.documents.download_link(ctx, doc.id)
     assert world.store.read_link(url) == png(1)
     assert expires - world.app.clock.now() <= dt.timedelta(minutes=15)
+
+
+PAYSLIP = Extraction(
+    document_class=DocumentClass.PAYSLIP,
+    confidence=0.9,
+    source="script",
+    payer_name="Aire Valley Logistics Ltd",
+    income_pence=41000,
+    gross_pence=52000,
+    frequency="weekly",
+)
+
+
+async def test_payslip_suggests_an_income_line_that_sets_the_budget(world: World) -> None:
+    """Net weekly pay becomes the SFS salary line; the budget converts it to monthly
+    (£410.00 x 52 / 12 = £1,776.67)."""
+    from tests.wiring import BUDGETS
+
+    from cma_adapters.sfs import SfsDdsCodec
+    from cma_core.budgets.service import BudgetService
+
+    ctx, case_id = await open_case(world)
+    budgets = BudgetService(world.app.uow, world.app.clock, SfsDdsCodec(), **ports(BUDGETS))
+    world.documents.budget_lines = budgets
+    world.assistant = ScriptedAssistant([PAYSLIP])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    await world.documents.upload(ctx, case_id, filename="pay.png", data=png(7))
+    await world.run_jobs()
+    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    assert suggestion.kind is SuggestionKind.NEW_INCOME
+    assert suggestion.budget_line == "client_salary"
+    assert suggestion.frequency == "weekly"
+    assert "£1,776.67 a month" in suggestion.title
+    decision = await world.documents.accept_suggestion(
+        ctx, suggestion.id, expected_version=suggestion.version
+    )
+    assert decision.suggestion.status.value == "accepted"
+    view = await budgets.get(ctx, case_id)
+    line = view.record.budget.lines["client_salary"]
+    assert line.amount.pence == 41000
+    assert line.monthly.pence == 177667

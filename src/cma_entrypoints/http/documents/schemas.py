@@ -139,6 +139,10 @@ class SuggestionOut(Struct):
     decided_at: dt.datetime | None
     rejection_reason: str | None
     version: int
+    budget_line: str | None = None
+    """``new_income``: the SFS line to set (``balance_pence`` is the amount per
+    ``frequency``)."""
+    frequency: str | None = None
     evidence: list[EvidenceOut] = []
     """Where each value came from (page, box) and the alternatives, with their roles."""
 
