@@ -189,13 +189,13 @@ def classifier_path(settings: Settings) -> Any:
 
 
 def train_document_classifier(
-    *, version: str, output: Any, per_family: int = 25, seed: int = 14
+    *, version: str, output: Any, per_family: int = 25, seed: int = 14, c: float | None = None
 ) -> dict[str, Any]:
     """Train the embedded assistant's classifier on the generated corpus (seen layout
     families), write it as JSON to ``output`` and return its held-out report."""
     from cma_adapters.rules_assistant import classifier
 
-    result = classifier.train_from_corpus(version=version, per_family=per_family, seed=seed)
+    result = classifier.train_from_corpus(version=version, per_family=per_family, seed=seed, c=c)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(classifier.to_json(result.model), encoding="utf-8")
     return {**result.model.report, "version": version, "confusion": result.confusion}

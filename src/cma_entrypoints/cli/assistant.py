@@ -26,6 +26,9 @@ def train(
     output: Path | None = typer.Option(None, help="Where to write the model (JSON)."),
     version: str = typer.Option("", help="Version recorded in the model (default: today)."),
     per_family: int = typer.Option(25, min=2, max=500, help="Training samples per family."),
+    c: float | None = typer.Option(
+        None, "--c", min=0.001, help="Regularisation (default: chosen by cross-validation)."
+    ),
     as_json: bool = JsonOption,
 ) -> None:
     """Train the document classifier and report held-out accuracy per class."""
@@ -36,6 +39,7 @@ def train(
             version=version or f"{dt.datetime.now(dt.UTC):%Y-%m-%d}",
             output=target,
             per_family=per_family,
+            c=c,
         ),
         as_json=as_json,
     )
