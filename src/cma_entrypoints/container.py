@@ -188,7 +188,27 @@ def _assistant(settings: Settings) -> Any:
         )
     from cma_adapters.rules_assistant import RuleBasedAssistant
 
-    return RuleBasedAssistant()
+    trained = classifier_path(settings)
+    return RuleBasedAssistant(model_path=trained if trained.is_file() else None)
+
+
+def classifier_path(settings: Settings) -> Any:
+    """Where ``cma assistant train`` writes the document classifier for this install
+    (used instead of the shipped one when present)."""
+    return settings.data_dir / "document_classifier.json"
+
+
+def train_document_classifier(
+    *, version: str, output: Any, per_family: int = 25, seed: int = 14, c: float | None = None
+) -> dict[str, Any]:
+    """Train the embedded assistant's classifier on the generated corpus (seen layout
+    families), write it as JSON to ``output`` and return its held-out report."""
+    from cma_adapters.rules_assistant import classifier
+
+    result = classifier.train_from_corpus(version=version, per_family=per_family, seed=seed, c=c)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(classifier.to_json(result.model), encoding="utf-8")
+    return {**result.model.report, "version": version, "confusion": result.confusion}
 
 
 def _default_jurisdiction(settings: Settings) -> Jurisdiction:
@@ -581,6 +601,8 @@ Container.documents.add_kwargs(debts=Container.debts)
 # Accepted deadlines become dated facts on the case clock (tracked deadlines, tasks); the
 # classifier matches letters to the case's recorded debts (update, not add again).
 Container.documents.add_kwargs(case_clock=Container.scheduling)
+# Accepted income suggestions (payslips, benefit letters) set an SFS line of the budget.
+Container.documents.add_kwargs(budget_lines=Container.budgets)
 
 
 def build_container(settings: Settings | None = None) -> Container:

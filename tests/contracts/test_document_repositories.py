@@ -28,11 +28,13 @@ from tests.contracts.test_repositories import (
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.files import ContentType, FileFacts
 from cma_core.documents.model import (
+    Box,
     Document,
     DocumentClass,
     DocumentId,
     DocumentStatus,
     Extraction,
+    FieldEvidence,
     PageSource,
     PageText,
     Suggestion,
@@ -96,6 +98,23 @@ def make_suggestion(doc: Document, *, at: dt.datetime = T0) -> Suggestion:
         debt_id=uid(),
         previous_balance=Money(1000),
         fact_date=dt.date(2026, 3, 6),
+        budget_line="client_salary",
+        frequency="weekly",
+        evidence=(
+            FieldEvidence(
+                field="creditor_name",
+                value="Lowell",
+                page=2,
+                box=Box(left=10, top=20, width=300, height=24),
+                label="On behalf of",
+                role="creditor",
+                score=4.0,
+                chosen=True,
+            ),
+            FieldEvidence(
+                field="creditor_name", value="Agent Ltd", page=1, role="collection agent"
+            ),
+        ),
     )
 
 

@@ -91,6 +91,13 @@ async def test_letter_to_task_on_the_case(
     assert debt["creditor_name"] == "Lowell Portfolio Ltd"
     assert debt["account_reference"] == "12345678"
     assert debt["balance_pence"] == 123456
+    # Where each value was read: page and box on the page image, with the label.
+    where = {e["field"]: e for e in debt["evidence"] if e["chosen"]}
+    assert where["balance_pence"]["page"] == 1
+    left, top, width, height = where["balance_pence"]["box"]
+    assert min(left, top) >= 0
+    assert min(width, height) > 0
+    assert where["creditor_name"]["value"] == "Lowell Portfolio Ltd"
 
     # Accepting needs If-Match.
     r = await api.post(f"/api/v1/suggestions/{debt['id']}/accept")

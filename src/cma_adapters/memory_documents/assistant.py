@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 
-from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction
+from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction, PageText
 from cma_core.documents.ports import Assistant
 
 
@@ -25,7 +26,7 @@ class ScriptedAssistant(Assistant):
         self.texts: list[str] = []
         self.cases: list[CaseFacts] = []
 
-    async def classify_and_extract(self, text: str) -> Extraction:
+    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
         self.texts.append(text)
         if not self._extractions:
             return Extraction(document_class=DocumentClass.OTHER, confidence=0.0, source="script")

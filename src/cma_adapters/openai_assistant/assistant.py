@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import openai
@@ -22,7 +23,7 @@ from cma_core.documents.errors import (
     AssistantTimeout,
     AssistantUnavailable,
 )
-from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction
+from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction, PageText
 from cma_core.documents.ports import Assistant
 from cma_core.documents.redaction import mask_personal_identifiers
 from cma_core.shared.errors import ValidationError
@@ -109,7 +110,7 @@ class OpenAIAssistant(Assistant):
     def source(self) -> str:
         return f"openai:{self.model}"
 
-    async def classify_and_extract(self, text: str) -> Extraction:
+    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
         masked = mask_personal_identifiers(text[: self.max_input_chars])
         content = await self._complete(
             [

@@ -1,9 +1,13 @@
-"""The embedded assistant: classifies by weighted keywords, extracts fields by pattern.
+"""The embedded assistant: a learned classifier, then fields read by position.
 
-Written for OCR output: patterns tolerate a misread ``£``, stray spaces in numbers and
-labels split from their values by a line break. It is deliberately conservative — a field
-it is unsure of is left empty rather than guessed — because advisers see its output as
-suggestions and a wrong creditor costs more to spot than a blank one costs to type.
+The document type comes from the shipped TF-IDF + logistic-regression model
+(``classifier``; weighted keywords only if no model is installed). Fields are read from
+the words' boxes (``layout``/``fields``): a value beside or under its label, scored
+against the alternatives, each kept with its page and box so the adviser can check it.
+The older patterns over flattened text remain as the last resort for a field the layout
+reading did not find. It is deliberately conservative — a field it is unsure of is left
+empty rather than guessed — because advisers see its output as suggestions and a wrong
+creditor costs more to spot than a blank one costs to type.
 """
 
 from __future__ import annotations
@@ -11,12 +15,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
+from pathlib import Path
 
+from cma_adapters.rules_assistant import classifier
+from cma_adapters.rules_assistant.fields import Candidate, evidence, read_fields
+from cma_adapters.rules_assistant.layout import page_layout
 from cma_core.documents.model import (
     CaseFacts,
     DocumentClass,
     Draft,
     Extraction,
+    PageText,
 )
 from cma_core.documents.ports import Assistant
 
@@ -207,26 +217,109 @@ _ORGANISATION = re.compile(
 
 
 class RuleBasedAssistant(Assistant):
-    """No network, no model: fast, predictable and free, with known blind spots (letters
-    laid out in tables, creditors not named on a label line or in the letterhead)."""
+    """No network: fast, predictable and free. ``model_path``: a classifier artefact
+    trained by ``cma assistant train`` (default: the one shipped with the package)."""
 
-    async def classify_and_extract(self, text: str) -> Extraction:
-        document_class, confidence = classify(text)
-        return Extraction(
-            document_class=document_class,
-            confidence=confidence,
-            source=SOURCE,
-            creditor_name=find_creditor(text, document_class),
-            account_reference=find_reference(text),
-            balance_pence=find_balance(text),
-            letter_date=find_letter_date(text),
-            deadline_date=find_deadline(text),
-            court_claim_number=find_claim_number(text),
-            amounts_pence=tuple(_amounts(text)),
-        )
+    def __init__(self, model_path: Path | None = None) -> None:
+        self.model = classifier.load(model_path)
+
+    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
+        return extract(text, pages, self.model)
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         return Draft(text=summarise(facts), source=SOURCE)
+
+
+C = DocumentClass
+_DEBT_FIELDS = (
+    "creditor_name",
+    "account_reference",
+    "balance_pence",
+    "letter_date",
+    "deadline_date",
+)
+_INCOME_FIELDS = ("payer_name", "income_pence", "gross_pence", "frequency", "letter_date")
+FIELDS_BY_CLASS: dict[DocumentClass, tuple[str, ...]] = {
+    **dict.fromkeys(C, _DEBT_FIELDS),
+    C.COURT_CLAIM_N1: (*_DEBT_FIELDS, "court_claim_number"),
+    C.COUNTY_COURT_JUDGMENT: (*_DEBT_FIELDS, "court_claim_number"),
+    C.NOTICE_OF_ASSIGNMENT: (*_DEBT_FIELDS, "original_creditor"),
+    C.PAYSLIP: _INCOME_FIELDS,
+    C.BENEFIT_AWARD: _INCOME_FIELDS,
+    C.BANK_STATEMENT: ("letter_date",),
+    C.OTHER: (),
+}
+
+
+def _fallback(field: str, text: str, cls: DocumentClass) -> object:
+    """The older patterns over flattened text, for a field the layout did not give."""
+    if field == "account_reference":
+        return find_reference(text)
+    if field == "balance_pence":
+        return find_balance(text)
+    if field == "letter_date":
+        return find_letter_date(text)
+    if field == "court_claim_number":
+        return find_claim_number(text)
+    if field == "creditor_name":
+        return find_creditor(text, cls)
+    return None
+
+
+def extract(text: str, pages: Sequence[PageText], model: classifier.Model | None) -> Extraction:
+    """Classify ``text`` and read its fields from ``pages`` (or the text's own lines)."""
+    if model is not None:
+        document_class, confidence, _ = model.predict(text)
+        source = f"{SOURCE}+tfidf:{model.version}"
+    else:
+        document_class, confidence = classify(text)
+        source = SOURCE
+    if not pages:
+        pages = [
+            PageText(number=i, text=t, confidence=1.0) for i, t in enumerate(text.split("\f"), 1)
+        ]
+    layouts = [page_layout(p) for p in pages]
+    found = read_fields(layouts, text, document_class)
+    chosen = _choose(found, FIELDS_BY_CLASS[document_class], text, document_class)
+    return Extraction(
+        document_class=document_class,
+        confidence=round(min(max(confidence, 0.0), 1.0), 4),
+        source=source,
+        amounts_pence=tuple(_amounts(text)),
+        evidence=tuple(evidence(found, chosen)),
+        **chosen,  # type: ignore[arg-type]
+    )
+
+
+def _choose(
+    found: dict[str, list[Candidate]],
+    wanted: Sequence[str],
+    text: str,
+    cls: DocumentClass,
+) -> dict[str, object]:
+    chosen: dict[str, object] = {}
+    for field in wanted:
+        candidates = found.get(field, [])
+        if field == "original_creditor":
+            # Labelled, else the other organisation in the letterhead.
+            heads = [c for c in found.get("creditor_name", []) if c.role == "letterhead"]
+            candidates = [
+                c for c in [*candidates, *heads] if c.value != chosen.get("creditor_name")
+            ]
+        if field == "creditor_name":
+            # A named original creditor is not the one to pay now.
+            originals = {c.value for c in found.get("original_creditor", []) if c.score >= 3}
+            candidates = [c for c in candidates if c.value not in originals]
+        letter = chosen.get("letter_date")
+        if field == "deadline_date" and isinstance(letter, dt.date):
+            candidates = [
+                c for c in candidates if isinstance(c.value, dt.date) and c.value > letter
+            ]
+        value = candidates[0].value if candidates and candidates[0].score > 0 else None
+        if value is None:
+            value = _fallback(field, text, cls)
+        chosen[field] = value
+    return chosen
 
 
 def classify(text: str) -> tuple[DocumentClass, float]:

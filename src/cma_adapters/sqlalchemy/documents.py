@@ -28,10 +28,12 @@ from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import (
+    Box,
     Document,
     DocumentClass,
     DocumentId,
     DocumentStatus,
+    FieldEvidence,
     PageSource,
     PageText,
     Suggestion,
@@ -112,6 +114,34 @@ def document_from_row(r: Row, *, with_pages: bool = True) -> Document:
     )
 
 
+def evidence_to_json(e: FieldEvidence) -> dict[str, Any]:
+    box = e.box
+    return {
+        "field": e.field,
+        "value": e.value,
+        "page": e.page,
+        "box": [box.left, box.top, box.width, box.height] if box else None,
+        "label": e.label,
+        "role": e.role,
+        "score": e.score,
+        "chosen": e.chosen,
+    }
+
+
+def evidence_from_json(d: dict[str, Any]) -> FieldEvidence:
+    box = d.get("box")
+    return FieldEvidence(
+        field=d["field"],
+        value=d["value"],
+        page=d["page"],
+        box=Box(left=box[0], top=box[1], width=box[2], height=box[3]) if box else None,
+        label=d.get("label"),
+        role=d.get("role"),
+        score=d.get("score", 0.0),
+        chosen=d.get("chosen", False),
+    )
+
+
 def suggestion_to_row(s: Suggestion) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -134,6 +164,9 @@ def suggestion_to_row(s: Suggestion) -> dict[str, Any]:
             s.previous_balance.pence if s.previous_balance is not None else None
         ),
         "fact_date": s.fact_date,
+        "evidence": [evidence_to_json(e) for e in s.evidence],
+        "budget_line": s.budget_line,
+        "frequency": s.frequency,
         "status": s.status.value,
         "decided_by": s.decided_by,
         "decided_at": s.decided_at,
@@ -164,6 +197,9 @@ def suggestion_from_row(r: Row) -> Suggestion:
             Money(r["previous_balance_pence"]) if r["previous_balance_pence"] is not None else None
         ),
         fact_date=r["fact_date"],
+        evidence=tuple(evidence_from_json(e) for e in (r["evidence"] or [])),
+        budget_line=r["budget_line"],
+        frequency=r["frequency"],
         status=SuggestionStatus(r["status"]),
         decided_by=UserId(r["decided_by"]) if r["decided_by"] else None,
         decided_at=r["decided_at"],

@@ -531,6 +531,10 @@ class SuggestionRow(Base):
     debt_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     previous_balance_pence: Mapped[int | None] = mapped_column(BigInteger)
     fact_date: Mapped[dt.date | None] = mapped_column(Date)
+    evidence: Mapped[list[Any] | None] = mapped_column(JSON)
+    """Migration 0900: where each value was read (page, box) and the alternatives."""
+    budget_line: Mapped[str | None] = mapped_column(String(60))
+    frequency: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(16))
     decided_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     decided_at: Mapped[dt.datetime | None]

@@ -16,6 +16,7 @@ import uuid
 from attrs import define, field, frozen
 
 from cma_core.audit.service import commit_audited, record_audit
+from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.guidelines import (
     GuidelineCheck,
     GuidelineStatus,
@@ -143,6 +144,25 @@ class BudgetService:
             )
             await uow.commit()
         return view
+
+    async def set_line_in(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        case_id: CaseId,
+        key: str,
+        amount: Money,
+        frequency: Frequency,
+        note: str | None = None,
+    ) -> BudgetView:
+        """Set one SFS line of the case's budget inside the caller's unit of work (a
+        suggestion accepted from a payslip or benefit letter); the rest is unchanged."""
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        record = await self.budgets(uow).get(case_id)
+        budget = record.budget if record is not None else Budget()
+        budget.set_line(key, amount, frequency, note)
+        return await self._store(uow, ctx, case_id, budget, None, False, None, now)
 
     async def _store(
         self,

@@ -53,6 +53,20 @@ class DocumentClass(enum.StrEnum):
     PAYSLIP = "payslip"
     BANK_STATEMENT = "bank_statement"
     BENEFIT_AWARD = "benefit_award"
+    COUNTY_COURT_JUDGMENT = "county_court_judgment"
+    """A judgment already given: never a claim to respond to (no response deadline)."""
+    MAGISTRATES_FINE = "magistrates_fine"
+    NOTICE_OF_ASSIGNMENT = "notice_of_assignment"
+    """The debt was sold: a new owner to pay, the original creditor named alongside."""
+    OVERPAYMENT = "overpayment"
+    """HMRC tax-credit or DWP benefit overpayment demands."""
+    MORTGAGE_ARREARS = "mortgage_arrears"
+    RENT_ARREARS = "rent_arrears"
+    BNPL_CATALOGUE_ARREARS = "bnpl_catalogue_arrears"
+    LETTER_OF_CLAIM = "letter_of_claim"
+    """Pre-action protocol for debt claims: 30 days to reply before court action."""
+    UTILITY_ARREARS = "utility_arrears"
+    """Energy or water arrears and final demands (a debt, unlike a routine bill)."""
     OTHER = "other"
 
 
@@ -63,13 +77,50 @@ class PageSource(enum.StrEnum):
 
 
 @frozen(kw_only=True)
+class Box:
+    """A rectangle on a page, in the page image's pixels (origin top left)."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+
+@frozen(kw_only=True)
+class Word:
+    """One word the extractor read and where (Tesseract's ``image_to_data`` boxes)."""
+
+    text: str
+    box: Box
+    confidence: float = 1.0
+    line: int = 0
+    """The extractor's line number on the page (0: unknown; lines are then found by
+    position)."""
+
+
+@frozen(kw_only=True)
 class PageText:
-    """The text of one page (numbered from 1) and how sure the extractor is (0.0–1.0)."""
+    """The text of one page (numbered from 1) and how sure the extractor is (0.0–1.0).
+
+    ``words`` and ``size`` (pixels) carry the layout when the extractor has it (OCR):
+    they let the assistant read a value by its position beside or under its label. They
+    are working data for the read that produced them, not stored with the document.
+    """
 
     number: int
     text: str
     confidence: float
     source: PageSource = PageSource.OCR
+    words: tuple[Word, ...] = ()
+    size: tuple[int, int] | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.number < 1:
@@ -297,6 +348,26 @@ class Document(Aggregate):
 
 
 @frozen(kw_only=True)
+class FieldEvidence:
+    """Where a value came from, so the adviser can check it at a glance.
+
+    One per candidate the assistant considered for a field: the chosen one
+    (``chosen=True``) and the alternatives it passed over, each with its role ("original
+    creditor", "collection agent", "instalment", "date in the body"...) and score.
+    """
+
+    field: str
+    value: str
+    page: int
+    box: Box | None = None
+    label: str | None = None
+    """The printed label the value was read against, if any."""
+    role: str | None = None
+    score: float = 0.0
+    chosen: bool = False
+
+
+@frozen(kw_only=True)
 class Extraction:
     """What an assistant read from a document's text. Every field may be missing.
 
@@ -314,6 +385,16 @@ class Extraction:
     deadline_date: dt.date | None = None
     court_claim_number: str | None = None
     amounts_pence: tuple[int, ...] = ()
+    original_creditor: str | None = None
+    """Notices of assignment and agents' letters: the creditor the debt began with."""
+    payer_name: str | None = None
+    """Payslips and benefit letters: the employer or the paying department."""
+    income_pence: int | None = None
+    """Net pay, or the benefit paid, per ``frequency``."""
+    gross_pence: int | None = None
+    frequency: str | None = None
+    """``weekly``, ``fortnightly``, ``four_weekly``, ``monthly``, ``annually``."""
+    evidence: tuple[FieldEvidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
@@ -329,6 +410,8 @@ class SuggestionKind(enum.StrEnum):
     COURT_CLAIM_DEADLINE = "court_claim_deadline"
     STATUTORY_DEMAND_DEADLINE = "statutory_demand_deadline"
     ENFORCEMENT_DEADLINE = "enforcement_deadline"
+    NEW_INCOME = "new_income"
+    """A payslip or benefit letter: an income line for the budget (SFS)."""
 
 
 class SuggestionStatus(enum.StrEnum):
@@ -395,6 +478,14 @@ class Suggestion(Aggregate):
     """Deadlines: the date the deadlines count from (service of the claim or demand, the
     date of the enforcement notice), recorded as the case's dated fact on acceptance;
     ``None`` when the document does not say (a deadline task only, then)."""
+    budget_line: str | None = None
+    """``new_income``: the SFS budget line (``client_salary``, ``other_benefits``...);
+    ``balance`` holds the amount paid per ``frequency``."""
+    frequency: str | None = None
+    """``new_income``: how often the amount is paid (the budgets area's frequencies)."""
+    evidence: tuple[FieldEvidence, ...] = ()
+    """Where on the document each value was read (page, box), with the alternatives
+    passed over and their roles, for the adviser to check at a glance."""
     status: SuggestionStatus = SuggestionStatus.PENDING
     decided_by: UserId | None = None
     decided_at: dt.datetime | None = None

@@ -121,8 +121,12 @@ class Assistant(Protocol):
     """Reads documents and drafts text for advisers. Its output is only ever a
     suggestion or a draft; the caller records it as such and a person decides."""
 
-    async def classify_and_extract(self, text: str) -> Extraction:
+    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
         """What kind of document ``text`` is and the fields it states.
+
+        ``pages``, when given, are the same text page by page with the words' boxes (OCR):
+        an assistant may read values by position and report where each came from
+        (``Extraction.evidence``); one that cannot simply ignores them.
 
         Fields not found are ``None`` (or ``()`` for ``amounts_pence``); an unrecognised
         document is ``DocumentClass.OTHER`` with a low confidence, never an error. Raises

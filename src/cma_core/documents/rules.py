@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
+from cma_core.budgets.frequency import Frequency, to_monthly
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.model import (
     Document,
@@ -20,6 +21,10 @@ from cma_core.documents.model import (
 from cma_core.scheduling.deadlines import PERIODS, DeadlineKind
 from cma_core.shared.money import Money
 
+CHECK_TYPE_BELOW = 0.6
+"""Below this confidence in the document type, a suggestion's title starts "Check the
+document type": the values may be right but read as the wrong kind of paper."""
+
 MIN_SUGGESTION_CONFIDENCE = 0.35
 """Below this the assistant is guessing; proposing changes would only train advisers to
 click "reject" without reading."""
@@ -30,9 +35,18 @@ DEBT_CLASSES = frozenset(
     {
         DocumentClass.CREDITOR_LETTER,
         DocumentClass.COURT_CLAIM_N1,
+        DocumentClass.COUNTY_COURT_JUDGMENT,
         DocumentClass.ENFORCEMENT_AGENT_NOTICE,
         DocumentClass.STATUTORY_DEMAND,
         DocumentClass.COUNCIL_TAX,
+        DocumentClass.MAGISTRATES_FINE,
+        DocumentClass.NOTICE_OF_ASSIGNMENT,
+        DocumentClass.OVERPAYMENT,
+        DocumentClass.MORTGAGE_ARREARS,
+        DocumentClass.RENT_ARREARS,
+        DocumentClass.BNPL_CATALOGUE_ARREARS,
+        DocumentClass.LETTER_OF_CLAIM,
+        DocumentClass.UTILITY_ARREARS,
     }
 )
 
@@ -166,8 +180,15 @@ def suggest(
     proposals = (
         _debt_proposal(extraction, known_account_references, recorded_debts),
         _deadline_proposal(extraction),
+        _income_proposal(extraction),
     )
     out: list[Suggestion] = []
+    check = (
+        f"Check the document type (read as {extraction.document_class.value.replace('_', ' ')}"
+        f", {extraction.confidence:.0%} sure): "
+        if extraction.confidence < CHECK_TYPE_BELOW
+        else ""
+    )
     for proposal in proposals:
         if proposal is None:
             continue
@@ -177,7 +198,8 @@ def suggest(
             case_id=document.case_id,
             document_id=document.id,
             kind=proposal.kind,
-            title=proposal.title,
+            title=(check + proposal.title)[:300],
+            evidence=extraction.evidence,
             confidence=extraction.confidence,
             source=extraction.source,
             created_at=now,
@@ -190,6 +212,8 @@ def suggest(
             debt_id=proposal.debt.id if proposal.debt else None,
             previous_balance=proposal.debt.balance if proposal.debt else None,
             fact_date=proposal.fact_date,
+            budget_line=proposal.budget_line,
+            frequency=proposal.frequency.value if proposal.frequency else None,
         )
         suggestion.announce()
         out.append(suggestion)
@@ -208,6 +232,8 @@ class _Proposal:
     deadline_basis: str | None = None
     debt: RecordedDebt | None = None
     fact_date: dt.date | None = None
+    budget_line: str | None = None
+    frequency: Frequency | None = None
 
 
 def _debt_proposal(
@@ -279,6 +305,37 @@ def _deadline_proposal(extraction: Extraction) -> _Proposal | None:
         deadline=due,
         deadline_basis=basis,
         fact_date=fact_date,
+    )
+
+
+INCOME_LINES = {
+    DocumentClass.PAYSLIP: "client_salary",
+    DocumentClass.BENEFIT_AWARD: "other_benefits",
+}
+"""The SFS line an income document suggests; the adviser moves a benefit to its own line
+(Universal Credit, ESA...) when accepting if needed."""
+_FREQUENCIES = {f.value: f for f in Frequency} | {"annually": Frequency.YEARLY}
+
+
+def _income_proposal(extraction: Extraction) -> _Proposal | None:
+    """Net pay or a benefit payment, with its frequency, as an SFS income line; the title
+    gives the monthly figure the SFS uses (``budgets.frequency.to_monthly``)."""
+    line = INCOME_LINES.get(extraction.document_class)
+    if line is None or extraction.income_pence is None:
+        return None
+    frequency = _FREQUENCIES.get(extraction.frequency or "", Frequency.MONTHLY)
+    amount = Money(extraction.income_pence)
+    monthly = to_monthly(amount, frequency)
+    payer = extraction.payer_name or "unnamed payer"
+    basis = "" if extraction.frequency else " (frequency not stated: check)"
+    return _Proposal(
+        kind=SuggestionKind.NEW_INCOME,
+        title=f"Add income: {payer}, {amount} {frequency.value.replace('_', '-')} = "
+        f"{monthly} a month{basis}",
+        creditor_name=extraction.payer_name,
+        balance=amount,
+        budget_line=line,
+        frequency=frequency,
     )
 
 

@@ -26,7 +26,9 @@ from typing import BinaryIO
 from attrs import define, field, frozen
 
 from cma_core.audit.service import commit_audited, record_audit
+from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.ports import BudgetRepository
+from cma_core.budgets.service import BudgetService
 from cma_core.cases.model import Case
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
@@ -60,6 +62,7 @@ from cma_core.documents.model import (
     DocumentTextExtracted,
     DocumentUploaded,
     Draft,
+    Extraction,
     PageText,
     Suggestion,
     SuggestionId,
@@ -96,7 +99,7 @@ from cma_core.shared.handlers import (
     Work,
     handles,
 )
-from cma_core.shared.ids import CaseId, CentreId, TaskId, UserId
+from cma_core.shared.ids import CaseId, CentreId, EventId, TaskId, UserId
 from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
@@ -161,6 +164,8 @@ class DocumentService:
     """The case's tracked deadlines, for the summary; ``None``: deadline tasks only."""
     budgets: RepositoryFactory[BudgetRepository] | None = None
     """The case's budget, for the summary; ``None``: the summary has no budget figures."""
+    budget_lines: BudgetService | None = None
+    """Where accepted income suggestions go (an SFS line); ``None``: a task instead."""
     case_clock: SchedulingService | None = None
     """Where accepted deadlines go (a dated fact and its tracked deadlines); ``None``: a
     deadline task instead."""
@@ -400,6 +405,8 @@ class DocumentService:
                 return await self._accept_as_debt(uow, ctx, self.debts, suggestion, by)
             if suggestion.kind is SuggestionKind.UPDATE_DEBT and self.debts is not None:
                 return await self._accept_as_update(uow, ctx, self.debts, suggestion, by)
+            if suggestion.kind is SuggestionKind.NEW_INCOME and self.budget_lines is not None:
+                return await self._accept_as_income(uow, ctx, self.budget_lines, suggestion, by)
             fact_kind = _FACT_KINDS.get(suggestion.kind)
             if (
                 fact_kind is not None
@@ -421,7 +428,7 @@ class DocumentService:
     ) -> Decision:
         """Accepted without an effect of its own: a task for the adviser (a general task to
         add or update the debt, or a deadline task due on the deadline)."""
-        debt = suggestion.kind in _DEBT_KINDS
+        debt = suggestion.kind in _DEBT_KINDS or suggestion.kind is SuggestionKind.NEW_INCOME
         if debt:
             ctx.require(Permission.FINANCE_WRITE)
         else:
@@ -459,6 +466,34 @@ class DocumentService:
         )  # fmt: skip
         return Decision(suggestion=suggestion, task=task)
 
+    async def _accept_as_income(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        budgets: BudgetService,
+        suggestion: Suggestion,
+        by: UserId,
+    ) -> Decision:
+        """Set the suggested SFS income line (amount and frequency as printed; the budget
+        converts to monthly) and accept, in one transaction."""
+        now = self.clock.now()
+        suggestion.accept(by=by, now=now)
+        assert suggestion.balance is not None
+        assert suggestion.budget_line is not None
+        document = await self.documents(uow).get(suggestion.document_id)
+        filename = document.filename if document else "a deleted document"
+        await budgets.set_line_in(
+            uow, ctx, suggestion.case_id, suggestion.budget_line, suggestion.balance,
+            Frequency(suggestion.frequency or Frequency.MONTHLY.value),
+            note=f"From {suggestion.creditor_name or 'a document'} ({filename}).",
+        )  # fmt: skip
+        await self.suggestions(uow).save(suggestion)
+        await commit_audited(
+            uow, ctx, self.new_id, "document.suggestion_accepted", "document",
+            suggestion.document_id, now, ("suggestion_id", "budget_line"),
+        )  # fmt: skip
+        return Decision(suggestion=suggestion)
+
     async def _accept_as_debt(
         self,
         uow: UnitOfWork,
@@ -478,8 +513,8 @@ class DocumentService:
         document = await self.documents(uow).get(suggestion.document_id)
         filename = document.filename if document else "a deleted document"
         debt_type = (
-            DebtType.COUNCIL_TAX
-            if document and document.document_class is DocumentClass.COUNCIL_TAX
+            debt_type_for(document.document_class, document.text)
+            if document and document.document_class
             else DebtType.OTHER
         )
         creditor_id = (
@@ -749,6 +784,39 @@ class DocumentService:
         return suggestion, case
 
 
+_DEBT_TYPES = {
+    DocumentClass.COUNCIL_TAX: DebtType.COUNCIL_TAX,
+    DocumentClass.MAGISTRATES_FINE: DebtType.MAGISTRATES_FINE,
+    DocumentClass.MORTGAGE_ARREARS: DebtType.MORTGAGE,
+    DocumentClass.RENT_ARREARS: DebtType.RENT,
+}
+
+
+def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
+    """The debts area's type for a debt read from a document of ``document_class`` (its
+    priority follows from the type). Where one class covers several types the text
+    decides: water or energy arrears, tax-credit or benefit overpayment, BNPL or
+    catalogue; ``OTHER`` when it cannot tell."""
+    if document_class in _DEBT_TYPES:
+        return _DEBT_TYPES[document_class]
+    lowered = text.lower()
+    if document_class is DocumentClass.UTILITY_ARREARS:
+        if "water" in lowered or "sewerage" in lowered:
+            return DebtType.WATER
+        return (
+            DebtType.GAS
+            if "gas" in lowered and "electric" not in lowered
+            else (DebtType.ELECTRICITY)
+        )
+    if document_class is DocumentClass.OVERPAYMENT:
+        if "tax credit" in lowered:
+            return DebtType.TAX_CREDIT_OVERPAYMENT
+        return DebtType.BENEFIT_OVERPAYMENT
+    if document_class is DocumentClass.BNPL_CATALOGUE_ARREARS:
+        return DebtType.CATALOGUE if "catalogue" in lowered else DebtType.BNPL
+    return DebtType.OTHER
+
+
 def _person(ctx: TenantContext) -> UserId:
     if ctx.user_id is None:
         raise PermissionDenied("a suggestion is decided by a person, not the system")
@@ -764,7 +832,7 @@ _FACT_KINDS = {
 
 
 def _debt_task_title(s: Suggestion) -> str:
-    if s.kind is SuggestionKind.UPDATE_DEBT:
+    if s.kind in (SuggestionKind.UPDATE_DEBT, SuggestionKind.NEW_INCOME):
         return s.title
     parts = [f"Add debt: {s.creditor_name or 'unknown creditor'}"]
     if s.account_reference:
@@ -879,6 +947,9 @@ class DocumentJobs:
                     continue
                 break
             tries = attempt
+            # Read the document with its layout while no transaction is open, so the
+            # suggestions commit with the status that says the document is done.
+            extraction = await self._read(doc_id, pages) if pages is not None else None
 
             async def finish(uow: UnitOfWork) -> None:
                 docs = self.documents(uow)
@@ -888,12 +959,16 @@ class DocumentJobs:
                 now = self.clock.now()
                 for _ in range(tries - 1):
                     current.start_processing(now=now)  # counts the extra attempts
-                if pages is not None:
-                    current.complete(pages, now=now)
-                else:
+                if pages is None:
                     log.warning("document %s failed: %s", doc_id, reason)
                     current.fail(reason, now=now)
-                await docs.save(current)
+                    await docs.save(current)
+                    return
+                current.complete(pages, now=now)
+                if extraction is None:
+                    await docs.save(current)  # classified later by ``classify``
+                    return
+                await self._record_classification(uow, current, extraction, event.event_id)
 
             return finish
 
@@ -939,6 +1014,30 @@ class DocumentJobs:
         except AssistantReplyInvalid as err:
             log.warning("document %s not classified: %s", document.id, err.message)
             return
+        await self._record_classification(uow, document, extraction, event.event_id)
+
+    async def _read(
+        self, document_id: DocumentId, pages: tuple[PageText, ...]
+    ) -> Extraction | None:
+        """The assistant's reading of freshly extracted pages (with their word boxes), or
+        ``None`` if it could not answer now (``classify`` then tries again later)."""
+        text = "\f".join(p.text for p in pages)
+        try:
+            return await self.assistant.classify_and_extract(text, pages)
+        except (AssistantUnavailable, AssistantReplyInvalid) as err:
+            log.warning("document %s: reading deferred: %s", document_id, err.message)
+            return None
+
+    async def _record_classification(
+        self,
+        uow: UnitOfWork,
+        document: Document,
+        extraction: Extraction,
+        source_event_id: EventId,
+    ) -> None:
+        """Classify ``document`` (saving it) and add the suggestions its extraction
+        justifies, in ``uow``."""
+        docs = self.documents(uow)
         now = self.clock.now()
         suggestions_repo = self.suggestions(uow)
         known = await suggestions_repo.list(case_id=document.case_id, limit=_SCAN_LIMIT, offset=0)
@@ -962,7 +1061,7 @@ class DocumentJobs:
         await record_audit(
             uow, TenantContext.system(document.centre_id), self.new_id, "document.classified",
             "document", document.id, now, ("document_class", "class_confidence", "suggestions"),
-            source_event_id=event.event_id,
+            source_event_id=source_event_id,
         )  # fmt: skip
 
     async def _recorded_debts(self, uow: UnitOfWork, case_id: CaseId) -> list[RecordedDebt]:

@@ -28,6 +28,7 @@ from cma_entrypoints.cli import identity as identity_cli
 from cma_entrypoints.cli import privacy as privacy_cli
 from cma_entrypoints.cli import reference as reference_cli
 from cma_entrypoints.cli import scheduling as scheduling_cli
+from cma_entrypoints.cli.assistant import assistant_app
 from cma_entrypoints.cli.documents import documents_app
 from cma_entrypoints.cli.support import (
     EXIT_FAILURE,
@@ -61,6 +62,7 @@ app = typer.Typer(
 app.add_typer(identity_cli.centre_app, name="centre")
 app.add_typer(identity_cli.user_app, name="user")
 app.add_typer(documents_app, name="documents")
+app.add_typer(assistant_app, name="assistant")
 app.add_typer(privacy_cli.clients_app, name="clients")
 app.add_typer(audit_cli.audit_app, name="audit")
 app.add_typer(identity_cli.keys_app, name="keys")

@@ -314,13 +314,39 @@ async def test_transient_failures_are_retried_then_fail_with_reason(world: World
     assert "after 3 attempt(s): tesseract crashed" in bad.failure_reason
 
 
-async def test_assistant_timeout_is_raised_for_the_worker_to_retry(world: World) -> None:
+async def test_suggestions_commit_with_the_done_status_document_by_document(
+    world: World,
+) -> None:
+    """Reading the text and suggesting happen in one job: when a document shows ``done``
+    its suggestions are already there, without waiting for any other document or event."""
     ctx, case_id = await open_case(world)
-    world.assistant = ScriptedAssistant([AssistantTimeout("slow"), LOWELL])
+    world.assistant = ScriptedAssistant([LOWELL, N1])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    first = await world.documents.upload(ctx, case_id, filename="a.png", data=png(1))
+    second = await world.documents.upload(ctx, case_id, filename="b.png", data=png(2))
+    uploaded = world.app.published("DocumentUploaded")
+    # Only the first document's reading runs: no DocumentTextExtracted handler at all.
+    assert await world.handlers.dispatch(uploaded[0].centre_id, uploaded[0].event_id) == 2
+    done = await world.documents.get(ctx, first.id)
+    assert done.status is DocumentStatus.DONE
+    assert done.document_class is DocumentClass.CREDITOR_LETTER
+    made = (await world.documents.list_suggestions(ctx, case_id)).items
+    assert [s.document_id for s in made] == [first.id]
+    assert (await world.documents.get(ctx, second.id)).status is DocumentStatus.QUEUED
+
+
+async def test_assistant_timeout_is_raised_for_the_worker_to_retry(world: World) -> None:
+    """The reading with the text is deferred on a timeout (the text is saved); the
+    classify handler then raises for the worker to retry."""
+    ctx, case_id = await open_case(world)
+    world.assistant = ScriptedAssistant(
+        [AssistantTimeout("slow"), AssistantTimeout("slow"), LOWELL]
+    )
     world.jobs.assistant = world.documents.assistant = world.assistant
     doc = await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
     with pytest.raises(AssistantTimeout):
         await world.run_jobs()
+    assert (await world.documents.get(ctx, doc.id)).status is DocumentStatus.DONE
     extracted = world.app.published("DocumentTextExtracted")[0]
     assert await world.handlers.dispatch(extracted.centre_id, extracted.event_id) == 1
     doc = await world.documents.get(ctx, doc.id)
@@ -366,3 +392,44 @@ async def test_download_streams_and_links_are_short(world: World) -> None:
     _, url, expires = await world.documents.download_link(ctx, doc.id)
     assert world.store.read_link(url) == png(1)
     assert expires - world.app.clock.now() <= dt.timedelta(minutes=15)
+
+
+PAYSLIP = Extraction(
+    document_class=DocumentClass.PAYSLIP,
+    confidence=0.9,
+    source="script",
+    payer_name="Aire Valley Logistics Ltd",
+    income_pence=41000,
+    gross_pence=52000,
+    frequency="weekly",
+)
+
+
+async def test_payslip_suggests_an_income_line_that_sets_the_budget(world: World) -> None:
+    """Net weekly pay becomes the SFS salary line; the budget converts it to monthly
+    (£410.00 x 52 / 12 = £1,776.67)."""
+    from tests.wiring import BUDGETS
+
+    from cma_adapters.sfs import SfsDdsCodec
+    from cma_core.budgets.service import BudgetService
+
+    ctx, case_id = await open_case(world)
+    budgets = BudgetService(world.app.uow, world.app.clock, SfsDdsCodec(), **ports(BUDGETS))
+    world.documents.budget_lines = budgets
+    world.assistant = ScriptedAssistant([PAYSLIP])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    await world.documents.upload(ctx, case_id, filename="pay.png", data=png(7))
+    await world.run_jobs()
+    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    assert suggestion.kind is SuggestionKind.NEW_INCOME
+    assert suggestion.budget_line == "client_salary"
+    assert suggestion.frequency == "weekly"
+    assert "£1,776.67 a month" in suggestion.title
+    decision = await world.documents.accept_suggestion(
+        ctx, suggestion.id, expected_version=suggestion.version
+    )
+    assert decision.suggestion.status.value == "accepted"
+    view = await budgets.get(ctx, case_id)
+    line = view.record.budget.lines["client_salary"]
+    assert line.amount.pence == 41000
+    assert line.monthly.pence == 177667

@@ -12,6 +12,7 @@ from cma_core.documents.model import (
     Document,
     DocumentClass,
     DocumentStatus,
+    FieldEvidence,
     Suggestion,
     SuggestionKind,
     SuggestionStatus,
@@ -88,6 +89,30 @@ class LinkOut(Struct):
     expires_at: dt.datetime
 
 
+class EvidenceOut(Struct):
+    """Where one value was read, for the adviser to check it against the page."""
+
+    field: str
+    value: str
+    page: int
+    box: list[int] | None
+    """``[left, top, width, height]`` in the page image's pixels (``null``: not located)."""
+    label: str | None
+    role: str | None
+    """What this candidate is ("collection agent", "instalment", "date in the body"...)."""
+    score: float
+    chosen: bool
+    """The value the suggestion uses; the others are alternatives passed over."""
+
+    @classmethod
+    def of(cls, e: FieldEvidence) -> EvidenceOut:
+        box = [e.box.left, e.box.top, e.box.width, e.box.height] if e.box else None
+        return cls(
+            field=e.field, value=e.value, page=e.page, box=box, label=e.label,
+            role=e.role, score=e.score, chosen=e.chosen,
+        )  # fmt: skip
+
+
 class SuggestionOut(Struct):
     id: uuid.UUID
     case_id: uuid.UUID
@@ -114,12 +139,19 @@ class SuggestionOut(Struct):
     decided_at: dt.datetime | None
     rejection_reason: str | None
     version: int
+    budget_line: str | None = None
+    """``new_income``: the SFS line to set (``balance_pence`` is the amount per
+    ``frequency``)."""
+    frequency: str | None = None
+    evidence: list[EvidenceOut] = []
+    """Where each value came from (page, box) and the alternatives, with their roles."""
 
     @classmethod
     def of(cls, s: Suggestion) -> SuggestionOut:
         return from_attributes(
             cls,
             s,
+            evidence=[EvidenceOut.of(e) for e in s.evidence],
             balance_pence=s.balance.pence if s.balance is not None else None,
             previous_balance_pence=(
                 s.previous_balance.pence if s.previous_balance is not None else None

@@ -1,0 +1,303 @@
+# ruff: noqa: S311  (the RNG adds OCR-style noise to training text, nothing secret)
+"""The document-type classifier: TF-IDF over words and word pairs + logistic regression.
+
+Trained with scikit-learn (``train``, run by ``cma assistant train``) on the generated
+corpus's *seen* families, with OCR-style noise added; reported on the held-out families.
+The artefact is plain JSON (vocabulary, idf, integer-scaled coefficients), read here with
+the standard library: loading it runs no code (unlike a pickle/joblib file), it diffs in
+review, and the server needs no scikit-learn or numpy to classify. ``predict`` reproduces
+scikit-learn's ``TfidfVectorizer`` (default tokeniser, lower-case, sublinear tf, l2) and
+``predict_proba`` of the multinomial model exactly (tested).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import random
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from cma_core.documents.model import DocumentClass
+
+FORMAT = "cma-doc-classifier"
+ARTEFACT = "document_classifier.json"
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+SCALE = 1000
+
+
+@frozen(kw_only=True)
+class Model:
+    version: str
+    classes: tuple[str, ...]
+    vocabulary: dict[str, int]
+    idf: tuple[float, ...]
+    coef: tuple[tuple[float, ...], ...]
+    """Per class, per feature."""
+    intercept: tuple[float, ...]
+    report: dict[str, Any]
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        counts: Counter[int] = Counter()
+        for term in _terms(text):
+            index = self.vocabulary.get(term)
+            if index is not None:
+                counts[index] += 1
+        weights = {i: (1.0 + math.log(n)) * self.idf[i] for i, n in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        scores = [
+            b + sum(row[i] * w / norm for i, w in weights.items())
+            for row, b in zip(self.coef, self.intercept, strict=True)
+        ]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def predict(self, text: str) -> tuple[DocumentClass, float, dict[str, float]]:
+        probabilities = self.probabilities(text)
+        best = max(probabilities, key=lambda c: probabilities[c])
+        return DocumentClass(best), probabilities[best], probabilities
+
+
+def normalise(text: str) -> str:
+    """Digits folded to 0 (amounts, dates and references say nothing about the kind)."""
+    return re.sub(r"\d", "0", text)
+
+
+def _terms(text: str) -> list[str]:
+    tokens = _TOKEN.findall(normalise(text).lower())
+    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+
+
+def to_json(model: Model) -> str:
+    terms = sorted(model.vocabulary, key=lambda t: model.vocabulary[t])
+    body = {
+        "format": FORMAT,
+        "version": model.version,
+        "classes": list(model.classes),
+        "terms": terms,
+        "idf": [round(v, 5) for v in model.idf],
+        "scale": SCALE,
+        "coef": [[round(v * SCALE) for v in row] for row in model.coef],
+        "intercept": [round(v, 5) for v in model.intercept],
+        "report": model.report,
+    }
+    return json.dumps(body, separators=(",", ":"), sort_keys=True)
+
+
+def from_json(text: str) -> Model:
+    body = json.loads(text)
+    if body.get("format") != FORMAT:
+        raise ValueError("not a CMA document classifier")
+    scale = float(body["scale"])
+    return Model(
+        version=str(body["version"]),
+        classes=tuple(body["classes"]),
+        vocabulary={t: i for i, t in enumerate(body["terms"])},
+        idf=tuple(float(v) for v in body["idf"]),
+        coef=tuple(tuple(v / scale for v in row) for row in body["coef"]),
+        intercept=tuple(float(v) for v in body["intercept"]),
+        report=body.get("report", {}),
+    )
+
+
+@cache
+def shipped() -> Model | None:
+    """The artefact shipped with the package (``None`` before the first training)."""
+    path = resources.files("cma_adapters.rules_assistant").joinpath(ARTEFACT)
+    if not path.is_file():
+        return None
+    return from_json(path.read_text(encoding="utf-8"))
+
+
+def load(path: Path | None) -> Model | None:
+    return from_json(path.read_text(encoding="utf-8")) if path else shipped()
+
+
+# -- training (needs scikit-learn) ---------------------------------------------------
+
+
+def ocr_noise(text: str, rng: random.Random, rate: float = 0.03) -> str:
+    """What OCR does to text: letters confused, words dropped or split, case lost."""
+    swaps = {"l": "1", "o": "0", "i": "l", "e": "c", "£": "E", "rn": "m", "S": "5"}
+    words = []
+    for word in text.split():
+        roll = rng.random()
+        if roll < rate:
+            continue
+        if roll < 2 * rate:
+            for a, b in swaps.items():
+                if a in word:
+                    word = word.replace(a, b, 1)
+                    break
+        words.append(word)
+    return " ".join(words)
+
+
+@frozen(kw_only=True)
+class TrainingResult:
+    model: Model
+    held_out_accuracy: float
+    confusion: dict[str, dict[str, int]]
+
+
+def train(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    held_texts: Sequence[str] = (),
+    held_labels: Sequence[str] = (),
+    version: str,
+    max_features: int = 3000,
+    c: float = 4.0,
+) -> TrainingResult:
+    """Fit on ``texts`` and report accuracy and the confusion matrix on the held-out set."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = TfidfVectorizer(
+        ngram_range=(1, 2),
+        sublinear_tf=True,
+        min_df=2,
+        max_features=max_features,
+        preprocessor=lambda t: normalise(t).lower(),
+    )
+    matrix = vectoriser.fit_transform(texts)
+    classifier = LogisticRegression(C=c, max_iter=2000)
+    classifier.fit(matrix, labels)
+    vocabulary = {str(t): int(i) for t, i in vectoriser.vocabulary_.items()}
+    classes = tuple(str(c) for c in classifier.classes_)
+    model = Model(
+        version=version,
+        classes=classes,
+        vocabulary=vocabulary,
+        idf=tuple(float(v) for v in vectoriser.idf_),
+        coef=tuple(tuple(float(v) for v in row) for row in classifier.coef_),
+        intercept=tuple(float(v) for v in classifier.intercept_),
+        report={},
+    )
+    # Score through the JSON round trip, i.e. exactly what the server will run.
+    model = from_json(to_json(model))
+    confusion: dict[str, dict[str, int]] = {}
+    correct = 0
+    for text, label in zip(held_texts, held_labels, strict=True):
+        predicted, _, _ = model.predict(text)
+        confusion.setdefault(label, {}).setdefault(predicted.value, 0)
+        confusion[label][predicted.value] += 1
+        correct += predicted.value == label
+    accuracy = correct / len(held_texts) if held_texts else float("nan")
+    report = {
+        "trained_on": len(texts),
+        "held_out": len(held_texts),
+        "held_out_accuracy": round(accuracy, 4),
+        "features": len(vocabulary),
+    }
+    model = Model(
+        version=model.version,
+        classes=model.classes,
+        vocabulary=model.vocabulary,
+        idf=model.idf,
+        coef=model.coef,
+        intercept=model.intercept,
+        report=report,
+    )
+    return TrainingResult(model=model, held_out_accuracy=accuracy, confusion=confusion)
+
+
+# What each kind of paper is about, in an adviser's words: added to the training set so
+# the model learns the vocabulary of the kind, not only of two templates.
+DESCRIPTIONS: dict[DocumentClass, str] = {
+    DocumentClass.CREDITOR_LETTER: "arrears letter default notice consumer credit act missed payments credit card loan overdraft account in arrears final demand overdue balance payment plan credit reference agency collections debt collector",  # noqa: E501
+    DocumentClass.COURT_CLAIM_N1: "claim form N1 county court business centre claimant defendant particulars of claim amount claimed court fee issue date respond admission defence acknowledgment of service money claim",  # noqa: E501
+    DocumentClass.COUNTY_COURT_JUDGMENT: "judgment county court judgment CCJ entered against you order to pay judgment debt by instalments register of judgments judgment in default judgment on admission the court has ordered",  # noqa: E501
+    DocumentClass.ENFORCEMENT_AGENT_NOTICE: "notice of enforcement enforcement agent bailiff taking control of goods compliance stage fee liability order warrant of control visit high court enforcement officer",  # noqa: E501
+    DocumentClass.STATUTORY_DEMAND: "statutory demand insolvency act bankruptcy petition set aside within 18 days 21 days creditor demands payment of the debt insolvency rules form SD1",  # noqa: E501
+    DocumentClass.COUNCIL_TAX: "council tax bill reminder final notice instalments band billing authority liability order magistrates right to pay by instalments lost council tax reduction",  # noqa: E501
+    DocumentClass.UTILITY_BILL: "bill electricity gas water kwh meter reading standing charge unit rate tariff supply usage estimated actual reading direct debit amount",  # noqa: E501
+    DocumentClass.UTILITY_ARREARS: "energy arrears water arrears gas electricity debt final demand prepayment meter warrant unpaid bills supplier debt collection priority services register sewerage charges unpaid",  # noqa: E501
+    DocumentClass.MAGISTRATES_FINE: "magistrates court fine collection order fines officer penalty compensation costs attachment of earnings deduction from benefits warrant HMCTS default",  # noqa: E501
+    DocumentClass.NOTICE_OF_ASSIGNMENT: "notice of assignment debt sold assigned transferred new owner original creditor make payments to us law of property act your account has been sold we have purchased",  # noqa: E501
+    DocumentClass.OVERPAYMENT: "overpayment overpaid tax credits HMRC DWP benefit overpayment recoverable recovery deduction from benefit entitled paid more than you were entitled to repay",  # noqa: E501
+    DocumentClass.MORTGAGE_ARREARS: "mortgage arrears home loan secured possession repossession lender monthly mortgage payment pre-action protocol for possession claims your home may be at risk",  # noqa: E501
+    DocumentClass.RENT_ARREARS: "rent arrears tenancy landlord housing association notice seeking possession rent account housing benefit housing costs tenant eviction",  # noqa: E501
+    DocumentClass.BNPL_CATALOGUE_ARREARS: "buy now pay later catalogue shopping account missed instalment late fee order purchase retailer pay in three spending paused credit limit",  # noqa: E501
+    DocumentClass.LETTER_OF_CLAIM: "letter of claim letter before action pre-action protocol for debt claims reply form financial statement information sheet 30 days court proceedings",  # noqa: E501
+    DocumentClass.PAYSLIP: "payslip pay advice gross pay net pay tax code national insurance PAYE employer employee deductions pension year to date earnings",  # noqa: E501
+    DocumentClass.BANK_STATEMENT: "bank statement account summary sort code balance brought forward money in money out paid in paid out closing balance direct debit card payment standing order transactions",  # noqa: E501
+    DocumentClass.BENEFIT_AWARD: "universal credit award statement DWP benefit entitlement assessment period standard allowance housing element child element personal independence payment employment and support allowance pension credit payment",  # noqa: E501
+    DocumentClass.OTHER: "newsletter appointment school club event welcome information leaflet invitation meeting community volunteers",  # noqa: E501
+}
+
+
+def _training_set(samples: Sequence[Any], rng: random.Random) -> tuple[list[str], list[str]]:
+    from cma_adapters.rules_assistant.corpus import sample_text
+
+    texts, labels = [], []
+    for sample in samples:
+        text = sample_text(sample)
+        texts += [text, ocr_noise(text, rng), ocr_noise(text, rng, 0.08)]
+        labels += [sample.truth.document_class.value] * 3
+    for cls, description in DESCRIPTIONS.items():
+        words = description.split()
+        for _ in range(20):
+            texts.append(" ".join(rng.sample(words, k=max(len(words) * 2 // 3, 1))))
+            labels.append(cls.value)
+    return texts, labels
+
+
+def choose_c(per_family: int, seed: int, grid: Sequence[float] = (0.5, 2.0, 8.0, 32.0)) -> float:
+    """Regularisation chosen by family-wise cross-validation on the *seen* families only
+    (train on family A, test on B, and back), never on the held-out family."""
+    from cma_adapters.rules_assistant.corpus import build_corpus, sample_text
+
+    seen = build_corpus(per_family, seed=seed, held_out=False)
+    best, best_score = grid[0], -1.0
+    for c in grid:
+        correct = total = 0
+        for fold in ("A", "B"):
+            train_part = [s for s in seen if not s.family.endswith(fold)]
+            test_part = [s for s in seen if s.family.endswith(fold)]
+            texts, labels = _training_set(train_part, random.Random(seed))
+            result = train(
+                texts, labels, held_texts=[sample_text(s) for s in test_part],
+                held_labels=[s.truth.document_class.value for s in test_part],
+                version="cv", c=c,
+            )  # fmt: skip
+            correct += round(result.held_out_accuracy * len(test_part))
+            total += len(test_part)
+        if correct / total > best_score:
+            best, best_score = c, correct / total
+    return best
+
+
+def train_from_corpus(
+    *, version: str, per_family: int = 25, seed: int = 14, c: float | None = None
+) -> TrainingResult:
+    """Train on the generated corpus's seen families (with OCR noise and the class
+    descriptions), report on the held-out families."""
+    from cma_adapters.rules_assistant.corpus import build_corpus, sample_text
+
+    rng = random.Random(seed)
+    seen = build_corpus(per_family, seed=seed, held_out=False)
+    held = build_corpus(4, seed=seed + 1, held_out=True)
+    texts, labels = _training_set(seen, rng)
+    chosen = c if c is not None else choose_c(max(per_family // 3, 4), seed)
+    result = train(
+        texts,
+        labels,
+        held_texts=[sample_text(s) for s in held],
+        held_labels=[s.truth.document_class.value for s in held],
+        version=version,
+        c=chosen,
+    )
+    result.model.report["c"] = chosen
+    return result

@@ -1,0 +1,537 @@
+# ruff: noqa: E501  (data and patterns read better unwrapped; the RNG draws test data)
+"""Fields read by position and scored: every candidate kept, the best chosen.
+
+A candidate is a value parsed from what ``layout.find_label_hits`` found beside or under
+a label, or (weaker) from the letterhead or a sentence of the body. Its score adds what
+the label says (a *total* beats an *amount*, an *instalment* or *fee* counts against),
+where the value sits (in or beside the label cell beats a sentence), and what the
+document class expects. The adviser sees the chosen value and the alternatives with
+their roles and boxes (``FieldEvidence``).
+
+The label vocabulary is general: a label *contains* a kind of word ("date", "ref",
+"balance", ends in "by"...), not one exact phrase, so labels worded differently from the
+corpus's seen families are still recognised.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+import attrs
+from attrs import frozen
+
+from cma_adapters.rules_assistant.layout import Hit, Layout, find_label_hits, norm_words, union
+from cma_core.documents.model import Box, DocumentClass, FieldEvidence, Word
+
+C = DocumentClass
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+DATE = re.compile(
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
+    r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
+MONEY = re.compile(
+    r"(?:£|GBP|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+|\d+)[.,:](?P<p>\d\d)\b"
+)
+REFERENCE = re.compile(r"\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b", re.IGNORECASE)
+CLAIM = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b")
+ORGANISATION = re.compile(
+    r"\b(?:Ltd|Limited|PLC|Bank|Council|Energy|Water|Power|Gas|Electric|Finance|Financial"
+    r"|Credit|Loans?|Capital|Building\s+Society|Collections?|Recover(?:y|ies)|HMRC|Revenue"
+    r"|Customs|Telecom|Mobile|Insurance|Housing|Homes|Association|Trust|Cards?|Portfolio"
+    r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Court|Unit"
+    r"|AB|LLP|Hospice|Stores|Logistics)\b\.?",
+    re.IGNORECASE,
+)
+AGENT_WORDS = re.compile(
+    r"\b(?:enforcement|recover(?:y|ies)|collections?|debt\s+recovery|credit\s+services"
+    r"|holdings|bailiffs?)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_money(text: str) -> int | None:
+    m = MONEY.search(text)
+    if not m:
+        return None
+    return int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
+
+
+def parse_date(text: str) -> dt.date | None:
+    for m in DATE.finditer(text):
+        try:
+            if m.group("d"):
+                month = _MONTHS[m.group("m").lower().rstrip(".")]
+                return dt.date(int(m.group("y")), month, int(m.group("d")))
+            return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
+def parse_reference(text: str) -> str | None:
+    for m in REFERENCE.finditer(text):
+        value = m.group().strip("-/")
+        if DATE.fullmatch(value) or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
+            continue
+        return value.upper()
+    return None
+
+
+def parse_claim(text: str) -> str | None:
+    m = CLAIM.search(text.upper())
+    return m.group() if m else None
+
+
+def parse_name(text: str) -> str | None:
+    name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
+    if len(name) < 3 or re.search(r"\d{3,}|£", name):
+        return None
+    return name if ORGANISATION.search(name) else None
+
+
+_FREQUENCIES = (
+    (re.compile(r"\b(?:four|4)[\s-]*week(?:ly|s)\b", re.I), "four_weekly"),
+    (re.compile(r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s))\b", re.I), "fortnightly"),
+    (re.compile(r"\b(?:weekly|every week|week)\b", re.I), "weekly"),
+    (re.compile(r"\b(?:monthly|every month|month|calendar month)\b", re.I), "monthly"),
+    (re.compile(r"\b(?:annual(?:ly)?|yearly|year)\b", re.I), "annually"),
+)
+
+
+def parse_frequency(text: str) -> str | None:
+    for pattern, value in _FREQUENCIES:
+        if pattern.search(text):
+            return value
+    return None
+
+
+@frozen(kw_only=True)
+class Candidate:
+    field: str
+    value: object
+    shown: str
+    page: int
+    box: Box | None
+    label: str | None
+    role: str | None
+    score: float
+    order: tuple[int, int] = (0, 0)
+
+
+# -- label kinds: (pattern over the label cell's start, weight, role) -------------------
+#
+# Patterns run over lower-cased words joined by single spaces, anchored at the cell start.
+
+_W = r"(?:[a-z0-9']+ ){0,%d}?"
+Label = tuple[re.Pattern[str], float, str | None]
+
+
+def _l(pattern: str, weight: float, role: str | None = None) -> Label:
+    return re.compile(pattern), weight, role
+
+
+LETTER_DATE_LABELS = [
+    _l(
+        r"(?:date of (?:issue|notice|demand|letter|this letter)|issue date|letter date|dated)\b",
+        3.0,
+    ),
+    _l(_W % 3 + r"(?:date|dated|issued)(?: on)?\b", 2.0),
+]
+DEADLINE_LABELS = [
+    _l(
+        r"(?:pay(?:ment)? (?:by|due(?: date)?|before)|due date|deadline|respond by|reply by)\b", 3.0
+    ),
+    _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
+    _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
+]
+BALANCE_LABELS = [
+    _l(
+        _W % 4
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill)\b",
+        1.0,
+    ),
+]
+_BALANCE_WORDS = re.compile(r"\b(?:pay|owe|owed|owing|balance|debt|outstanding|sum|total)\b", re.I)
+REFERENCE_LABELS = [
+    _l(
+        _W % 3
+        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no)\b",
+        1.0,
+    ),
+]
+CREDITOR_LABELS = [
+    _l(
+        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|claimant(?:'s)? name(?: and address)?|claimant|on behalf of|our client|client|instructing \w+|lender|landlord)\b",
+        3.0,
+    ),
+]
+ORIGINAL_LABELS = [
+    _l(
+        r"(?:original creditor|originally|previous(?:ly)?|formerly|assigned from|transferred from)\b",
+        3.0,
+    ),
+]
+CLAIM_LABELS = [
+    _l(r"(?:claim (?:number|no|ref(?:erence)?)|case (?:number|no)|claim)\b", 3.0),
+]
+PAYER_LABELS = [
+    _l(r"(?:employer|company|paid by|payer|paying \w+|from)\b", 3.0),
+]
+INCOME_LABELS = [
+    _l(_W % 3 + r"(?:net|take home|you will get|total payment|your payment|payment)\b", 2.0),
+    _l(_W % 3 + r"(?:net pay|take home pay)\b", 3.0),
+]
+GROSS_LABELS = [_l(_W % 3 + r"(?:gross|before deductions)\b", 3.0)]
+FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
+
+_PLACE = {"same": 1.0, "right": 1.0, "below": 0.8}
+_NEGATIVE_MONEY = re.compile(
+    r"\b(?:instalments?|fee|fees|monthly|weekly|per|repayment|paid in|paid out|liability order"
+    r" amount|court fee|issue fee|gross|net|tax|allowance|element|deductions?|charge)\b"
+)
+
+
+def _hits(
+    layouts: Sequence[Layout], labels: Sequence[Label]
+) -> list[tuple[Hit, float, str | None]]:
+    out = []
+    for pattern, weight, role in labels:
+        for hit in find_label_hits(layouts, pattern):
+            out.append((hit, weight, role))
+    return out
+
+
+def _candidates(
+    field: str,
+    layouts: Sequence[Layout],
+    labels: Sequence[Label],
+    parse: Callable[[str], object | None],
+    score: Callable[[Hit, float], float] | None = None,
+    max_label_words: int = 8,
+) -> list[Candidate]:
+    out = []
+    for hit, weight, role in _hits(layouts, labels):
+        if len(norm_words(hit.label)) > max_label_words:
+            continue
+        value = parse(hit.text)
+        if value is None:
+            continue
+        s = weight + _PLACE[hit.place] + (score(hit, weight) if score else 0.0)
+        words = _value_words(hit.words, value, field)
+        out.append(
+            Candidate(
+                field=field,
+                value=value,
+                shown=" ".join(w.text for w in words),
+                page=hit.page,
+                box=union(w.box for w in words),
+                label=hit.context,
+                role=role,
+                score=s,
+                order=(hit.page, hit.words[0].box.top),
+            )
+        )
+    return out
+
+
+def _value_words(words: Sequence[Word], value: object, field: str) -> Sequence[Word]:
+    """The words of the hit that hold the value (a date is three words, a name several)."""
+    if field in ("balance_pence", "income_pence", "gross_pence"):
+        picked = [w for w in words if re.search(r"\d", w.text)][:1]
+        return picked or words
+    if field in ("account_reference", "court_claim_number") and isinstance(value, str):
+        picked = [w for w in words if value in w.text.upper()]
+        return picked[:1] or words
+    return words
+
+
+def _money_score(hit: Hit, weight: float) -> float:
+    label = " ".join(norm_words(hit.context))
+    s = 0.0
+    if re.search(r"\btotal\b", label):
+        s += 2.0
+    if re.search(r"\b(?:outstanding|balance|owed|owing|debt|now|judgment)\b", label):
+        s += 1.0
+    if _NEGATIVE_MONEY.search(label):
+        s -= 3.0
+    if re.search(r"\b(?:year to date|ytd)\b", label):
+        s -= 4.0
+    if re.search(r"\bamount claimed\b|\bsum claimed\b", label):
+        s -= 0.5
+    return s
+
+
+def _reference_score(hit: Hit, weight: float) -> float:
+    label = " ".join(norm_words(hit.context))
+    row = hit.row_text.lower()
+    s = 0.0
+    if re.search(r"\b(?:claim|sort|case number)\b", label) and "claimant" not in label:
+        s -= 1.0
+    if "sort code" in row or "sort code" in label:
+        s -= 4.0
+    if re.search(r"\b(?:account|ref|reference|agreement)\b", label):
+        s += 1.0
+    if re.search(r"\b(?:employee|staff|ni|tax code|national insurance)\b", label):
+        s -= 4.0
+    return s
+
+
+def _date_score_letter(hit: Hit, weight: float) -> float:
+    label = " ".join(norm_words(hit.context))
+    if re.search(r"\b(?:due|by|before|defaulted|birth)\b", label):
+        return -4.0
+    return 0.0
+
+
+def read_fields(
+    layouts: Sequence[Layout], text: str, cls: DocumentClass
+) -> dict[str, list[Candidate]]:
+    """Every candidate per field, best first."""
+    found: dict[str, list[Candidate]] = {}
+    found["letter_date"] = _candidates(
+        "letter_date", layouts, LETTER_DATE_LABELS, parse_date, _date_score_letter
+    )
+    found["letter_date"] += _unlabelled_dates(layouts)
+    found["deadline_date"] = _candidates("deadline_date", layouts, DEADLINE_LABELS, parse_date)
+    found["balance_pence"] = _candidates(
+        "balance_pence", layouts, BALANCE_LABELS, parse_money, _money_score, 6
+    )
+    found["balance_pence"] += _prose_money(layouts)
+    found["account_reference"] = _candidates(
+        "account_reference", layouts, REFERENCE_LABELS, parse_reference, _reference_score, 5
+    )
+    found["account_reference"] += _prose_references(layouts)
+    found["court_claim_number"] = _candidates(
+        "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
+    )
+    found["creditor_name"] = _candidates(
+        "creditor_name", layouts, CREDITOR_LABELS, parse_name, None, 5
+    )
+    found["creditor_name"] += _letterhead(layouts)
+    found["original_creditor"] = _candidates(
+        "original_creditor", layouts, ORIGINAL_LABELS, parse_name, None, 5
+    )
+    found["payer_name"] = _candidates("payer_name", layouts, PAYER_LABELS, parse_name, None, 3)
+    found["payer_name"] += _letterhead(layouts, field="payer_name")
+    found["income_pence"] = _candidates(
+        "income_pence", layouts, INCOME_LABELS, parse_money, _income_score, 4
+    )
+    found["gross_pence"] = _candidates(
+        "gross_pence", layouts, GROSS_LABELS, parse_money, _gross_score, 4
+    )
+    found["frequency"] = _candidates(
+        "frequency", layouts, FREQUENCY_LABELS, parse_frequency, None, 3
+    )
+    found["frequency"] += _prose_frequency(layouts)
+    _roles(found, cls)
+    return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
+
+
+def _income_score(hit: Hit, weight: float) -> float:
+    label = " ".join(norm_words(hit.context))
+    bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd)\b"
+    return -4.0 if re.search(bad, label) else 0.0
+
+
+def _gross_score(hit: Hit, weight: float) -> float:
+    label = " ".join(norm_words(hit.context))
+    return -4.0 if re.search(r"\b(?:year to date|ytd)\b", label) else 0.0
+
+
+def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date alone in its cell near the top of page 1 (letters' own date), and, weaker,
+    dates in the body (kept as alternatives)."""
+    out = []
+    for layout in layouts[:1]:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                date = parse_date(cell.text)
+                if date is None:
+                    continue
+                words = len(cell.words)
+                top = layout.row_tops[r] < 0.35 * layout.height
+                alone = words <= 4
+                score = 2.5 if (alone and top) else 0.3
+                out.append(
+                    Candidate(
+                        field="letter_date",
+                        value=date,
+                        shown=cell.text if alone else date.isoformat(),
+                        page=layout.page,
+                        box=cell.box,
+                        label=None,
+                        role=None if alone and top else "date in the body",
+                        score=score,
+                        order=(layout.page, r),
+                    )
+                )
+    return out
+
+
+def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
+    """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
+    out = []
+    pattern = re.compile(
+        r"\b(?:account|reference|ref|agreement)\s+(?:no\.?\s+|number\s+)?(\S+)", re.I
+    )
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for m in pattern.finditer(cell.text):
+                    value = parse_reference(m.group(1))
+                    if value is None:
+                        continue
+                    words = [w for w in cell.words if value in w.text.upper()] or list(cell.words)
+                    bank = re.search(r"sort code|bank transfer|pay(?:ing)? us", cell.text, re.I)
+                    out.append(
+                        Candidate(
+                            field="account_reference",
+                            value=value,
+                            shown=value,
+                            page=layout.page,
+                            box=union(w.box for w in words[:1]),
+                            label=None,
+                            role="bank details" if bank else "in the body",
+                            score=-3.0 if bank else 1.2,
+                            order=(layout.page, r),
+                        )
+                    )
+    return out
+
+
+def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
+    """An amount in a sentence after a word like "pay", "owe", "balance": weak."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for m in MONEY.finditer(cell.text):
+                    before = cell.text[max(0, m.start() - 40) : m.start()]
+                    if not _BALANCE_WORDS.search(before) or "£" not in m.group():
+                        continue
+                    after = cell.text[m.end() : m.end() + 30]
+                    weak = _NEGATIVE_MONEY.search(before.lower() + " " + after.lower())
+                    out.append(
+                        Candidate(
+                            field="balance_pence", value=parse_money(m.group()), shown=m.group().strip(),
+                            page=layout.page, box=cell.box, label=None,
+                            role="in the body", score=-1.0 if weak else 0.8, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                value = parse_frequency(cell.text)
+                if value and not re.search(r"£|\d", cell.text):
+                    out.append(
+                        Candidate(
+                            field="frequency", value=value, shown=cell.text, page=layout.page,
+                            box=cell.box, label=None, role="in the body", score=1.0,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+def _letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[Candidate]:
+    """Organisation-like cells in the top quarter of page 1: the letterhead."""
+    out = []
+    for layout in layouts[:1]:
+        for r, row in enumerate(layout.rows):
+            if layout.row_tops[r] > 0.25 * layout.height:
+                break
+            for cell in row:
+                name = parse_name(cell.text)
+                if name is None or len(cell.words) > 7 or ":" in cell.text:
+                    continue
+                if re.search(r"\b(?:notice|letter|statement|reminder|demand|form)\b", name, re.I):
+                    continue
+                agent = bool(AGENT_WORDS.search(name))
+                out.append(
+                    Candidate(
+                        field=field,
+                        value=name,
+                        shown=name,
+                        page=layout.page,
+                        box=cell.box,
+                        label=None,
+                        role="collection agent" if agent else "letterhead",
+                        score=1.6 - 0.1 * r - (0.3 if agent else 0.0),
+                        order=(layout.page, r),
+                    )
+                )
+    return out
+
+
+def _roles(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
+    """Name the alternatives an adviser needs to tell apart."""
+    found["balance_pence"] = [
+        attrs.evolve(c, role=c.role or _money_role(c.label or "")) for c in found["balance_pence"]
+    ]
+    found["creditor_name"] = [
+        attrs.evolve(c, role=c.role or ("creditor" if c.label else None))
+        for c in found["creditor_name"]
+    ]
+
+
+def _money_role(label: str) -> str | None:
+    lowered = label.lower()
+    if re.search(r"instalment|per month|monthly|weekly|repayment", lowered):
+        return "instalment"
+    if re.search(r"\bfee\b", lowered):
+        return "fee"
+    if re.search(r"liability order", lowered):
+        return "liability order amount"
+    if re.search(r"total", lowered):
+        return "total"
+    if re.search(r"claimed", lowered):
+        return "amount claimed before fees"
+    return None
+
+
+def evidence(found: dict[str, list[Candidate]], chosen: dict[str, object]) -> list[FieldEvidence]:
+    """The chosen candidate and up to three distinct alternatives per field."""
+    out: list[FieldEvidence] = []
+    for field, candidates in found.items():
+        if field not in chosen or chosen[field] is None:
+            continue
+        seen: set[object] = set()
+        for c in candidates:
+            if c.value in seen or len(seen) >= 4:
+                continue
+            seen.add(c.value)
+            out.append(
+                FieldEvidence(
+                    field=field,
+                    value=_show(c.value),
+                    page=c.page,
+                    box=c.box,
+                    label=c.label,
+                    role=c.role,
+                    score=round(c.score, 2),
+                    chosen=c.value == chosen[field],
+                )
+            )
+    return out
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return f"£{value // 100:,}.{value % 100:02d}"
+    return str(value)

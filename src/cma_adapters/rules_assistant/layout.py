@@ -1,0 +1,288 @@
+"""Reading a page by geometry: words → rows of cells, and values found beside or under
+their labels.
+
+A *row* is the words whose (deskewed) vertical centres line up across the page; a
+*cell* is a run of words in a row without a wide gap (a column of a table, one side of a
+two-column header). A label's value is, in order of preference, the rest of its own cell
+("Claim number: K1AB2345"), the next cell to the right on the same row, or the cell
+just below that starts in the same column. Pages without word boxes (a PDF's text
+layer) get boxes from the text's own character columns, so the same reading applies.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+
+import attrs
+from attrs import frozen
+
+from cma_core.documents.model import Box, PageText, Word
+
+
+@frozen(kw_only=True)
+class Cell:
+    page: int
+    row: int
+    """Index of the row on its page."""
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def box(self) -> Box:
+        return union(w.box for w in self.words)
+
+    @property
+    def left(self) -> int:
+        return min(w.box.left for w in self.words)
+
+    @property
+    def right(self) -> int:
+        return max(w.box.right for w in self.words)
+
+
+@frozen(kw_only=True)
+class Layout:
+    page: int
+    rows: tuple[tuple[Cell, ...], ...]
+    width: int
+    height: int
+    line_height: float
+    row_tops: tuple[float, ...]
+
+    def cells(self) -> Iterable[Cell]:
+        for row in self.rows:
+            yield from row
+
+
+def union(boxes: Iterable[Box]) -> Box:
+    items = list(boxes)
+    left = min(b.left for b in items)
+    top = min(b.top for b in items)
+    right = max(b.right for b in items)
+    bottom = max(b.bottom for b in items)
+    return Box(left=left, top=top, width=right - left, height=bottom - top)
+
+
+def text_words(text: str) -> tuple[list[Word], tuple[int, int]]:
+    """Words with boxes from character columns (10 px a character, 20 px a line)."""
+    words: list[Word] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        for match in re.finditer(r"\S+", line):
+            words.append(
+                Word(
+                    text=match.group(),
+                    box=Box(left=match.start() * 10, top=number * 20, width=len(match.group()) * 10, height=12),  # noqa: E501
+                    line=number + 1,
+                )
+            )  # fmt: skip
+    width = max((len(line) for line in lines), default=1) * 10
+    return words, (max(width, 800), max(len(lines), 1) * 20)
+
+
+def page_layout(page: PageText) -> Layout:
+    if page.words:
+        # Specks and rules read as "»", "_", "©": not words. A "|" is kept for now: within
+        # a cell it is a misread "I" ("Lowell Portfolio | Ltd"), see ``_cells``.
+        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£|]", w.text)]
+        width, height = page.size or (
+            max(w.box.right for w in words),
+            max(w.box.bottom for w in words),
+        )
+    else:
+        words, (width, height) = text_words(page.text)
+    if not words:
+        return Layout(
+            page=page.number, rows=(), width=width, height=height, line_height=12.0, row_tops=()
+        )
+    height_px = statistics.median(w.box.height for w in words) or 1.0
+    slope = _skew(words)
+    lines = _lines(words, slope, height_px)
+    rows = _rows(lines, slope, height_px)
+    cells_rows: list[tuple[Cell, ...]] = []
+    tops: list[float] = []
+    for index, row_words in enumerate(rows):
+        cells_rows.append(tuple(_cells(page.number, index, row_words, height_px)))
+        tops.append(min(_centre(w, slope) for w in row_words))
+    return Layout(
+        page=page.number,
+        rows=tuple(cells_rows),
+        width=width,
+        height=height,
+        line_height=height_px,
+        row_tops=tuple(tops),
+    )
+
+
+def _centre(word: Word, slope: float) -> float:
+    x = word.box.left + word.box.width / 2
+    y = word.box.top + word.box.height / 2
+    return y - slope * x
+
+
+def _skew(words: Sequence[Word]) -> float:
+    """Median slope of the extractor's lines (dy/dx), 0 without line numbers."""
+    by_line: dict[int, list[Word]] = {}
+    for word in words:
+        if word.line:
+            by_line.setdefault(word.line, []).append(word)
+    slopes = []
+    for line in by_line.values():
+        if len(line) < 3:
+            continue
+        first, last = min(line, key=lambda w: w.box.left), max(line, key=lambda w: w.box.left)
+        dx = last.box.left - first.box.left
+        if dx > 0:
+            slopes.append((last.box.bottom - first.box.bottom) / dx)
+    return statistics.median(slopes) if slopes else 0.0
+
+
+def _lines(words: Sequence[Word], slope: float, height: float) -> list[list[Word]]:
+    if all(w.line for w in words):
+        groups: dict[int, list[Word]] = {}
+        for word in words:
+            groups.setdefault(word.line, []).append(word)
+        return list(groups.values())
+    ordered = sorted(words, key=lambda w: _centre(w, slope))
+    lines: list[list[Word]] = []
+    for word in ordered:
+        if lines and abs(_centre(word, slope) - _centre(lines[-1][-1], slope)) < 0.5 * height:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
+def _rows(lines: list[list[Word]], slope: float, height: float) -> list[list[Word]]:
+    """Lines whose centres are within ~half a line of each other form one row."""
+    keyed = sorted(lines, key=lambda ws: statistics.median(_centre(w, slope) for w in ws))
+    rows: list[list[Word]] = []
+    last = None
+    for line in keyed:
+        centre = statistics.median(_centre(w, slope) for w in line)
+        if rows and last is not None and abs(centre - last) < 0.6 * height:
+            rows[-1].extend(line)
+        else:
+            rows.append(list(line))
+            last = centre
+    return [sorted(r, key=lambda w: w.box.left) for r in rows]
+
+
+def _cells(page: int, row: int, words: list[Word], height: float) -> list[Cell]:
+    cells: list[list[Word]] = []
+    for word in words:
+        if cells and word.box.left - cells[-1][-1].box.right < 1.3 * height:
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    out = []
+    for cell in cells:
+        if not any(re.search(r"[A-Za-z0-9£]", w.text) for w in cell):
+            continue  # a lone "|" with wide gaps: a ruled line between columns
+        fixed = tuple(attrs.evolve(w, text="I") if w.text == "|" else w for w in cell)
+        out.append(Cell(page=page, row=row, words=fixed))
+    return out
+
+
+# -- label → value ----------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Hit:
+    """A value read against a label: its words, where, and how it was placed."""
+
+    label: str
+    words: tuple[Word, ...]
+    page: int
+    place: str
+    """``same`` cell, ``right`` of the label, or ``below`` it."""
+    context: str
+    """The label cell's whole text (for roles and penalties)."""
+    row_text: str
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def box(self) -> Box:
+        return union(w.box for w in self.words)
+
+
+def norm_words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("’", "'")).split()
+
+
+def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[Hit]:
+    """Every value read against a cell that *starts* with ``label`` (a pattern over the
+    cell's lower-cased words joined by single spaces)."""
+    hits: list[Hit] = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            row_text = " | ".join(c.text for c in row)
+            for c, cell in enumerate(row):
+                tokens = norm_words(cell.text)
+                joined = " ".join(tokens)
+                match = label.match(joined)
+                if not match:
+                    continue
+                used = len(match.group().split())
+                rest = _after_tokens(cell.words, used)
+                if rest:
+                    hits.append(_hit(match.group(), rest, layout.page, "same", cell, row_text))
+                if c + 1 < len(row):
+                    hits.append(
+                        _hit(match.group(), row[c + 1].words, layout.page, "right", cell, row_text)
+                    )
+                below = _below(layout, r, cell)
+                if below is not None:
+                    hits.append(
+                        _hit(match.group(), below.words, layout.page, "below", cell, row_text)
+                    )
+    return hits
+
+
+def _hit(label: str, words: Sequence[Word], page: int, place: str, cell: Cell, row: str) -> Hit:
+    return Hit(
+        label=label,
+        words=tuple(words),
+        page=page,
+        place=place,
+        context=cell.text,
+        row_text=row,
+    )
+
+
+def _after_tokens(words: Sequence[Word], used: int) -> tuple[Word, ...]:
+    """The cell's words after the first ``used`` label tokens (punctuation-only words such
+    as a lone ":" do not count as tokens)."""
+    seen = 0
+    for i, word in enumerate(words):
+        count = len(norm_words(word.text))
+        if seen >= used and count:
+            return tuple(words[i:])
+        seen += count
+    return ()
+
+
+def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
+    """The cell in the next row, within 2.5 line heights, that starts in the label's
+    column (its left edge within the label's width, or overlapping it)."""
+    if r + 1 >= len(layout.rows):
+        return None
+    top = layout.row_tops[r]
+    for nr in range(r + 1, min(r + 3, len(layout.rows))):
+        if layout.row_tops[nr] - top > 3.2 * layout.line_height:
+            return None
+        tolerance = 0.04 * layout.width
+        for other in layout.rows[nr]:
+            if abs(other.left - cell.left) <= tolerance:
+                return other
+        if layout.rows[nr]:
+            return None
+    return None

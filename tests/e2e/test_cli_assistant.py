@@ -1,0 +1,43 @@
+"""``cma assistant train``: trains on the seen families, reports held-out, writes JSON
+that the embedded assistant then loads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cma_entrypoints.cli.main import app
+
+
+def test_train_writes_a_model_the_assistant_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("CMA_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789")
+    result = CliRunner().invoke(
+        app, ["assistant", "train", "--per-family", "2", "--c", "2", "--version", "t1", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["version"] == "t1"
+    assert report["held_out"] == 76  # 4 of each held-out family, never trained on
+    assert 0.0 <= report["held_out_accuracy"] <= 1.0
+    assert sum(sum(row.values()) for row in report["confusion"].values()) == 76
+    written = tmp_path / "document_classifier.json"
+    assert Path(report["output"]) == written
+
+    from cma_entrypoints.container import _assistant
+    from cma_entrypoints.settings import Settings
+
+    assistant = _assistant(Settings.from_env())
+    assert assistant.model.version == "t1"  # this install's model, not the shipped one
+
+
+def test_train_refuses_a_bad_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["assistant", "train", "--per-family", "0"])
+    assert result.exit_code == 2
+    assert not (tmp_path / "document_classifier.json").exists()

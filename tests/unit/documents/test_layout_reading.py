@@ -1,0 +1,187 @@
+"""The embedded assistant's reading, without Tesseract: words with exact boxes from the
+generated corpus ("perfect OCR"), so layout, scoring and classification are tested on
+their own. The OCR path is in tests/integration/ocr/test_generalisation.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from cma_adapters.rules_assistant import RuleBasedAssistant, classifier
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import (
+    Cell,
+    Sample,
+    Score,
+    Truth,
+    build_corpus,
+    sample_pages,
+    sample_text,
+    score,
+)
+from cma_core.documents.model import DocumentClass, Extraction
+
+C = DocumentClass
+
+
+async def read(sample: Sample) -> Extraction:
+    return await RuleBasedAssistant().classify_and_extract(
+        sample_text(sample), sample_pages(sample)
+    )
+
+
+def one_page(cls: DocumentClass, *rows: tuple[Cell, ...]) -> Sample:
+    return Sample(
+        name="t", family="t", held_out=False, truth=Truth(document_class=cls), pages=(list(rows),)
+    )
+
+
+async def test_value_beside_below_and_in_the_label_cell() -> None:
+    sample = one_page(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Kestrel Lending Limited"),),
+        (Cell(0.08, "Your account is in arrears. We have not received payment."),),
+        (Cell(0.08, "Account no"), Cell(0.45, "KL-55102938")),
+        (Cell(0.08, "Date issued", True), Cell(0.52, "Balance owed", True)),
+        (Cell(0.08, "4 March 2026"), Cell(0.52, "£1,204.50")),
+        (Cell(0.08, "Please pay by: 25 March 2026"),),
+        (
+            Cell(0.08, "Sort code"),
+            Cell(0.3, "40-11-62"),
+            Cell(0.5, "Account number"),
+            Cell(0.7, "71530094"),
+        ),
+    )
+    got = await read(sample)
+    assert got.account_reference == "KL-55102938"  # not the bank account in the pay box
+    assert got.balance_pence == 120450
+    assert got.letter_date == dt.date(2026, 3, 4)
+    assert got.deadline_date == dt.date(2026, 3, 25)
+    assert got.creditor_name == "Kestrel Lending Limited"
+    chosen = {e.field: e for e in got.evidence if e.chosen}
+    assert chosen["balance_pence"].page == 1
+    assert chosen["balance_pence"].box is not None
+    assert chosen["balance_pence"].label == "Balance owed"
+    bank = [e for e in got.evidence if e.field == "account_reference" and e.value == "71530094"]
+    assert not bank or not bank[0].chosen
+
+
+async def test_agent_letter_keeps_both_names_with_roles() -> None:
+    sample = one_page(
+        C.ENFORCEMENT_AGENT_NOTICE,
+        (Cell(0.08, "Fenwick Recoveries Ltd"),),
+        (Cell(0.08, "NOTICE OF ENFORCEMENT: enforcement agent, taking control of goods"),),
+        (Cell(0.08, "On behalf of: Rother District Council"),),
+        (Cell(0.08, "Instalment amount £45.00"),),
+        (Cell(0.08, "Total now due £612.80"),),
+    )
+    got = await read(sample)
+    assert got.creditor_name == "Rother District Council"
+    assert got.balance_pence == 61280
+    names = {e.value: e for e in got.evidence if e.field == "creditor_name"}
+    assert names["Rother District Council"].chosen
+    assert names["Fenwick Recoveries Ltd"].role == "collection agent"
+    amounts = {e.value: e for e in got.evidence if e.field == "balance_pence"}
+    assert amounts["£45.00"].role == "instalment"
+    assert not amounts["£45.00"].chosen
+
+
+async def test_letter_date_beats_a_date_in_the_body() -> None:
+    sample = one_page(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Acme Loans Ltd"),),
+        (Cell(0.62, "12 Jun 2026"),),
+        (Cell(0.08, "We have not received the payment due on 1 May 2026 on your loan account."),),
+        (Cell(0.08, "Outstanding balance: £300.00"),),
+    )
+    got = await read(sample)
+    assert got.letter_date == dt.date(2026, 6, 12)
+    roles = {e.value: e.role for e in got.evidence if e.field == "letter_date"}
+    assert roles.get("2026-05-01") == "date in the body"
+
+
+def test_json_model_reproduces_scikit_learn() -> None:
+    """The server's standard-library inference gives scikit-learn's probabilities."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    samples = build_corpus(1, seed=3, held_out=False)
+    texts = [sample_text(s) for s in samples]
+    labels = [s.truth.document_class.value for s in samples]
+    result = classifier.train(texts, labels, version="t", max_features=300, c=2.0)
+    vectoriser = TfidfVectorizer(
+        ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_features=300,
+        preprocessor=lambda t: classifier.normalise(t).lower(),
+    )  # fmt: skip
+    model = LogisticRegression(C=2.0, max_iter=2000).fit(vectoriser.fit_transform(texts), labels)
+    for text in random.Random(1).sample(texts, 8):
+        expected = model.predict_proba(vectoriser.transform([text]))[0]
+        got = result.model.probabilities(text)
+        for cls, p in zip(model.classes_, expected, strict=True):
+            # Coefficients are stored to 1/1000: probabilities agree to ~1e-2.
+            assert got[str(cls)] == pytest.approx(p, abs=0.02)
+
+
+def test_shipped_model_loads_and_says_its_version() -> None:
+    model = classifier.shipped()
+    assert model is not None
+    assert model.version
+    assert set(model.classes) == {c.value for c in DocumentClass}
+    assert model.report["held_out"] > 0
+
+
+def test_low_confidence_says_check_the_document_type() -> None:
+    from cma_core.documents.rules import CHECK_TYPE_BELOW
+
+    assert 0.35 < CHECK_TYPE_BELOW <= 0.7
+
+
+# Held-out families: measured, never tuned on. The floors below are what the current
+# reader reaches on perfect text minus a margin (benchmarks/OCR.md has the tables); the
+# targets the issue sets (class 95%, every field 90%) are not all reached yet, and the
+# xfail test below turns red (strict) the day they are, so the floors get raised.
+HELD_FLOORS = {
+    "document_class": 0.7,
+    "creditor_name": 0.85,
+    "account_reference": 0.9,
+    "balance_pence": 0.8,
+    "letter_date": 0.85,
+    "deadline_date": 0.7,
+    "court_claim_number": 0.9,
+    "payer_name": 0.9,
+    "income_pence": 0.9,
+    "frequency": 0.9,
+}
+
+
+def read_now(sample: Sample) -> Extraction:
+    return extract(sample_text(sample), sample_pages(sample), classifier.shipped())
+
+
+@pytest.fixture(scope="module")
+def held_score() -> Score:
+    return score([(s, read_now(s)) for s in build_corpus(4, seed=99, held_out=True)])
+
+
+def test_held_out_families_meet_the_floors(held_score: Score) -> None:
+    print("\n" + held_score.table("held-out families, perfect text"))
+    for field, floor in HELD_FLOORS.items():
+        assert (held_score.accuracy(field) or 0) >= floor, field
+
+
+@pytest.mark.xfail(strict=True, reason="class 95% / fields 90% on held-out not reached yet")
+def test_held_out_families_meet_the_targets(held_score: Score) -> None:
+    assert (held_score.accuracy("document_class") or 0) >= 0.95
+    for field in HELD_FLOORS:
+        assert (held_score.accuracy(field) or 0) >= 0.9, field
+
+
+def test_seen_families_are_read() -> None:
+    samples = build_corpus(2, seed=5, held_out=False)
+    result = score([(s, read_now(s)) for s in samples])
+    print("\n" + result.table("seen families, perfect text"))
+    assert (result.accuracy("document_class") or 0) >= 0.95
+    for field in ("creditor_name", "account_reference", "balance_pence", "letter_date"):
+        assert (result.accuracy(field) or 0) >= 0.9, field
