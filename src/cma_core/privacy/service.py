@@ -43,6 +43,7 @@ from cma_core.documents.ports import DocumentRepository, DocumentStore, Suggesti
 from cma_core.documents.storage import MAX_LINK_EXPIRY
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
+from cma_core.privacy.events import CaseErased, ClientErased
 from cma_core.privacy.ports import AdviceRecordSources, CaseDataEraser, SchedulingRecordSources
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
@@ -136,10 +137,16 @@ class PrivacyService:
         objects = await self._erase_objects(ctx, (case_id,), progress)
         async with case_scope(
             self, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
-        ) as (uow, _):
+        ) as (uow, case):
             now = self.clock.now()
             late = await self._erase_late_objects(uow, ctx, (case_id,))
             rows = dict(await self.eraser(uow).erase_case(case_id))
+            uow.emit(
+                CaseErased(
+                    centre_id=ctx.centre_id, occurred_at=now, case_id=case_id,
+                    client_id=case.client_id,
+                )
+            )  # fmt: skip
             if objects:  # their records went one by one, before this transaction
                 _add(rows, {"documents": objects})
             objects += late
@@ -208,6 +215,7 @@ class PrivacyService:
                     _audit_fields(reason, None, removed),
                 )
             _add(rows, await eraser.erase_client(client_id))
+            uow.emit(ClientErased(centre_id=ctx.centre_id, occurred_at=now, client_id=client_id))
             await commit_audited(
                 uow,
                 ctx,
