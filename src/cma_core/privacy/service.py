@@ -23,10 +23,11 @@ produce a partial copy is refused (403) rather than handed one that looks whole.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -44,7 +45,12 @@ from cma_core.documents.storage import MAX_LINK_EXPIRY
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.events import CaseErased, ClientErased
-from cma_core.privacy.ports import AdviceRecordSources, CaseDataEraser, SchedulingRecordSources
+from cma_core.privacy.ports import (
+    AdviceRecordSources,
+    CaseDataEraser,
+    ErasedCopies,
+    SchedulingRecordSources,
+)
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
@@ -112,6 +118,8 @@ class PrivacyService:
     scheduling: SchedulingRecordSources | None = None
     link_expiry: dt.timedelta = DEFAULT_LINK_EXPIRY
     new_id: IdFactory = field(default=uuid.uuid4)
+    #: Copies outside the tables (the search index), removed right after the commit.
+    copies: Sequence[ErasedCopies] = ()
     cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
     tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
@@ -160,6 +168,8 @@ class PrivacyService:
                 now,
                 _audit_fields(reason, objects, rows),
             )
+        for copy in self.copies:
+            await _retried_later(copy.delete_case(ctx.centre_id, case_id))
         return ErasureReport(
             entity_type="case",
             entity_id=case_id,
@@ -226,6 +236,8 @@ class PrivacyService:
                 now,
                 _audit_fields(reason, objects, rows),
             )
+        for copy in self.copies:
+            await _retried_later(copy.delete_client(ctx.centre_id, client_id))
         return ErasureReport(
             entity_type="client",
             entity_id=client_id,
@@ -410,6 +422,13 @@ class PrivacyService:
         if client is None:
             raise NotFound("client", client_id)
         return client
+
+
+async def _retried_later(removal: Awaitable[None]) -> None:
+    """Run ``removal``; a failure is left to the erasure event's handler, which retries it
+    (the erasure itself has committed: failing the request now would only mislead)."""
+    with contextlib.suppress(Exception):
+        await removal
 
 
 async def _case_ids(cases: CaseRepository, client_id: ClientId) -> tuple[CaseId, ...]:

@@ -103,7 +103,7 @@ class SearchService:
         one they may not is refused), their own cases only without ``case:read_all``, and
         restricted tokens only with ``sensitive:read``."""
         check_page(limit, offset)
-        text = " ".join(q.split())
+        text = " ".join(q.replace("\x00", " ").split())
         if not text:
             raise ValidationError("q", "must not be blank")
         if len(text) > MAX_QUERY_LENGTH:
@@ -232,7 +232,10 @@ class SearchJobs:
         if case is None or not notes:
             return None
         key = self.key.for_centre(event.centre_id)
-        return _writes(self.index, [p.note_document(case, notes[0], key)])
+        client = await self.clients(uow).get(case.client_id)
+        # The case's own document too: a note is activity on it (``updated_at``).
+        docs = [p.note_document(case, notes[0], key), p.case_document(case, client, key)]
+        return _writes(self.index, docs)
 
     async def _document(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         document_id = DocumentId(uuid.UUID(event.payload["document_id"]))

@@ -48,6 +48,7 @@ from cma_entrypoints.http.scheduling import (
     ConsentController,
     ReminderController,
 )
+from cma_entrypoints.http.search import SearchController
 from cma_entrypoints.http.solutions import AppraisalController
 from cma_entrypoints.http.tasks import TaskController
 from cma_entrypoints.logs import configure_structlog
@@ -159,6 +160,7 @@ def create_app(container: Container | None = None) -> Litestar:
             AppraisalController,
             LetterTemplateController,
             CaseAdviceController,
+            SearchController,
         ],
         dependencies={
             "identity": provider(container.identity),
@@ -176,6 +178,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "letters": provider(container.letters),
             "letter_page": provider(container.letter_page),
             "privacy": provider(container.privacy),
+            "search": provider(container.search),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
             # The caller, from the verified token: handlers take ``ctx: TenantContext``.
             "ctx": Provide(tenant_context),
