@@ -15,7 +15,7 @@ from cma_core.cases.service import OpenCase
 from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import TenantContext
 from cma_core.shared.ids import CentreId
-from cma_entrypoints.container import Container, build_container, shutdown
+from cma_entrypoints.container import build_container, shutdown
 from cma_entrypoints.settings import Settings
 
 

@@ -9,6 +9,7 @@ index (``cma_core.identity.blind_index``) of one normalised word.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import re
@@ -58,6 +59,13 @@ def postcode_words(value: str) -> list[str]:
     return [*chunks(value), "".join(chunks(value))]
 
 
+@functools.lru_cache(maxsize=65_536)
+def _token(key: bytes, word: str) -> str:
+    # Cached: names repeat across a centre's clients, and a rebuild or a bulk seed asks for
+    # the same ones again and again (the cache lives in the process, like the key).
+    return blind_index(key, word, purpose=_PURPOSE)[:TOKEN_LENGTH]
+
+
 @frozen
 class SearchKey:
     """The deployment's search key (at least 32 bytes), from which each centre's comes."""
@@ -78,7 +86,7 @@ class CentreSearchKey:
     key: bytes
 
     def token(self, word: str) -> str:
-        return blind_index(self.key, word, purpose=_PURPOSE)[:TOKEN_LENGTH]
+        return _token(self.key, word)
 
     def tokens(self, words: Iterable[str]) -> tuple[str, ...]:
         """Tokens of the distinct words, in first-seen order."""
