@@ -175,8 +175,11 @@ class SqliteFtsSearchIndex(SearchIndex):
         if match is None or not query.kinds:
             return SearchResults(items=(), total=0, limit=query.limit, offset=query.offset)
         where, params = _filters(query)
+        # CROSS JOIN: SQLite then always reads the full-text matches first and looks the rows
+        # up by rowid. A plain join let the planner start from the centre's rows and test
+        # MATCH on each (measured 15 s instead of 60 ms for a count on 80,000 documents).
         base = (
-            "FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
+            "FROM search_fts CROSS JOIN search_docs d ON d.rowid = search_fts.rowid "
             f"WHERE search_fts MATCH ? AND {where}"
         )
         async with self._lock:
