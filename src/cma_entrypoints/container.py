@@ -69,6 +69,8 @@ from cma_core.privacy.service import PrivacyService
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.service import CentreProfileService
 from cma_core.scheduling.service import Scheduler, SchedulingConfig, SchedulingService
+from cma_core.search.service import SearchJobs, SearchService
+from cma_core.search.terms import SearchKey
 from cma_core.shared.handlers import EventHandlers, OutboxRelay
 from cma_core.solutions.service import AppraisalService
 from cma_core.tasks.service import TaskJobs, TaskService
@@ -268,6 +270,31 @@ def _queue_timeout(settings: Settings) -> dt.timedelta:
     return dt.timedelta(seconds=settings.document_queue_timeout_seconds)
 
 
+def _search_index(settings: Settings, engine: Any) -> Any:
+    """The search index the settings name (see ``Settings.search_backend``)."""
+    if settings.search_backend == "elasticsearch":
+        from cma_adapters.search_elastic import ElasticSearchIndex
+
+        return ElasticSearchIndex(
+            settings.search_url or "",
+            index=settings.search_index,
+            plain_json=settings.search_plain_json,
+        )
+    if settings.search_backend == "postgres":
+        from cma_adapters.search_postgres import PostgresSearchIndex
+
+        return PostgresSearchIndex(engine)
+    from cma_adapters.search_sqlite import SqliteFtsSearchIndex
+
+    return SqliteFtsSearchIndex(settings.data_dir / "search.sqlite3")
+
+
+def _search_key(settings: Settings) -> SearchKey:
+    """The key of the search index's blind tokens, derived from the deployment secret (a
+    new CMA_SECRET_KEY needs ``cma projections rebuild``)."""
+    return SearchKey(hmac.new(settings.secret_key.encode(), b"cma/search-key", "sha256").digest())
+
+
 def _registered(*areas: Any) -> tuple[Any, ...]:
     """The areas' event handler registrations (each area keys its own by event type), in
     the order they run for one event."""
@@ -451,11 +478,26 @@ class Container(containers.DeclarativeContainer):
             "cases", "clients", "tasks", "deadlines", "appointments", "consents", "reminders"
         ),
     )
+    # Search (issue 15): the index, the query use case and the projection feeding it.
+    search_index = providers.Singleton(_search_index, settings, engine)
+    search_key = providers.Singleton(_search_key, settings)
+    search = providers.Singleton(
+        SearchService, uow, search_index, search_key, clock, **repository_factories("clients")
+    )
+    search_jobs = providers.Singleton(
+        SearchJobs,
+        uow,
+        search_index,
+        search_key,
+        **repository_factories("cases", "clients", "documents", "letters"),
+    )
     event_handlers = providers.Singleton(
         EventHandlers,
         uow,
         clock,
-        registered=providers.Callable(_registered, task_jobs, document_jobs, compliance),
+        registered=providers.Callable(
+            _registered, task_jobs, document_jobs, compliance, search_jobs
+        ),
         give_up_handlers=providers.Callable(lambda jobs: jobs.give_up_handlers(), document_jobs),
     )
     document_sweep = providers.Singleton(
@@ -596,6 +638,8 @@ class Container(containers.DeclarativeContainer):
 
 
 Container.publisher.add_kwargs(handlers=Container.event_handlers.provider)
+# Erasure removes the search index's copies as soon as it commits (events are the retry).
+Container.privacy.add_kwargs(copies=providers.List(Container.search_index))
 # Accepted new-debt suggestions go through the debts area (declared after documents).
 Container.documents.add_kwargs(debts=Container.debts)
 # Accepted deadlines become dated facts on the case clock (tracked deadlines, tasks); the
@@ -615,4 +659,7 @@ async def shutdown(container: Container) -> None:
     publisher = container.publisher()
     if isinstance(publisher, InProcessEventPublisher):
         await publisher.aclose()
+    close_index = getattr(container.search_index(), "close", None)
+    if close_index is not None:
+        await close_index()
     await container.engine().dispose()

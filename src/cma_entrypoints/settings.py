@@ -92,6 +92,13 @@ class Settings:
     outbox_redeliver_after_seconds: int = 300
     # ...and Dramatiq hands a silent (killed) worker's messages to another after this many.
     worker_redelivery_seconds: int = 60
+    # Search (issue 15): "sqlite" (FTS5 file in data_dir), "postgres" (the database's own
+    # full text) or "elasticsearch" (CMA_SEARCH_URL; OpenSearch with plain JSON). Unset: the
+    # database's kind.
+    search_backend: str = ""
+    search_url: str | None = None
+    search_index: str = "cma-search"
+    search_plain_json: bool = False
 
     @property
     def embedded(self) -> bool:
@@ -146,7 +153,27 @@ class Settings:
             worker_redelivery_seconds=_int(env, "CMA_WORKER_REDELIVERY_SECONDS", 60) or 60,
             **_scheduling(env),
             **_protection(env, data_dir),
+            **_search(env, database_url),
         )
+
+
+def _search(env: Mapping[str, str], database_url: str) -> dict[str, Any]:
+    backend = (env.get("CMA_SEARCH_BACKEND") or "").strip().lower()
+    if not backend:
+        backend = "sqlite" if database_url.startswith("sqlite") else "postgres"
+    if backend not in {"sqlite", "postgres", "elasticsearch"}:
+        raise SettingsError("CMA_SEARCH_BACKEND must be sqlite, postgres or elasticsearch")
+    if backend == "postgres" and not database_url.startswith("postgresql"):
+        raise SettingsError("CMA_SEARCH_BACKEND=postgres needs a PostgreSQL CMA_DATABASE_URL")
+    url = env.get("CMA_SEARCH_URL") or None
+    if backend == "elasticsearch" and not url:
+        raise SettingsError("CMA_SEARCH_BACKEND=elasticsearch needs CMA_SEARCH_URL")
+    return {
+        "search_backend": backend,
+        "search_url": url,
+        "search_index": env.get("CMA_SEARCH_INDEX") or "cma-search",
+        "search_plain_json": env.get("CMA_SEARCH_PLAIN_JSON", "").lower() in {"1", "true", "yes"},
+    }
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:

@@ -30,6 +30,19 @@ from cma_core.shared.uow import RepositoryFactory
 from cma_core.solutions.ports import AppraisalRepository
 
 
+class ErasedCopies(Protocol):
+    """Copies of a case's or client's data held outside the database's tables (a search
+    index). The privacy service removes them as soon as an erasure commits, so the erasure
+    is complete when it answers; the ``CaseErased`` / ``ClientErased`` events it emits in
+    the same transaction make the handlers of those copies retry if this fails."""
+
+    async def delete_case(self, centre_id: CentreId, case_id: CaseId) -> None: ...
+
+    async def delete_client(self, centre_id: CentreId, client_id: ClientId) -> None:
+        """Remove the client's copies and those of every case of theirs."""
+        ...
+
+
 class CaseDataEraser(Protocol):
     async def erase_case(self, case_id: CaseId) -> Mapping[str, int]:
         """Delete the case and every record of this centre that belongs to it: every table

@@ -23,10 +23,11 @@ produce a partial copy is refused (403) rather than handed one that looks whole.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -43,7 +44,13 @@ from cma_core.documents.ports import DocumentRepository, DocumentStore, Suggesti
 from cma_core.documents.storage import MAX_LINK_EXPIRY
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.privacy.ports import AdviceRecordSources, CaseDataEraser, SchedulingRecordSources
+from cma_core.privacy.events import CaseErased, ClientErased
+from cma_core.privacy.ports import (
+    AdviceRecordSources,
+    CaseDataEraser,
+    ErasedCopies,
+    SchedulingRecordSources,
+)
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
@@ -111,6 +118,8 @@ class PrivacyService:
     scheduling: SchedulingRecordSources | None = None
     link_expiry: dt.timedelta = DEFAULT_LINK_EXPIRY
     new_id: IdFactory = field(default=uuid.uuid4)
+    #: Copies outside the tables (the search index), removed right after the commit.
+    copies: Sequence[ErasedCopies] = ()
     cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
     tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
@@ -136,10 +145,16 @@ class PrivacyService:
         objects = await self._erase_objects(ctx, (case_id,), progress)
         async with case_scope(
             self, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
-        ) as (uow, _):
+        ) as (uow, case):
             now = self.clock.now()
             late = await self._erase_late_objects(uow, ctx, (case_id,))
             rows = dict(await self.eraser(uow).erase_case(case_id))
+            uow.emit(
+                CaseErased(
+                    centre_id=ctx.centre_id, occurred_at=now, case_id=case_id,
+                    client_id=case.client_id,
+                )
+            )  # fmt: skip
             if objects:  # their records went one by one, before this transaction
                 _add(rows, {"documents": objects})
             objects += late
@@ -153,6 +168,8 @@ class PrivacyService:
                 now,
                 _audit_fields(reason, objects, rows),
             )
+        for copy in self.copies:
+            await _retried_later(copy.delete_case(ctx.centre_id, case_id))
         return ErasureReport(
             entity_type="case",
             entity_id=case_id,
@@ -208,6 +225,7 @@ class PrivacyService:
                     _audit_fields(reason, None, removed),
                 )
             _add(rows, await eraser.erase_client(client_id))
+            uow.emit(ClientErased(centre_id=ctx.centre_id, occurred_at=now, client_id=client_id))
             await commit_audited(
                 uow,
                 ctx,
@@ -218,6 +236,8 @@ class PrivacyService:
                 now,
                 _audit_fields(reason, objects, rows),
             )
+        for copy in self.copies:
+            await _retried_later(copy.delete_client(ctx.centre_id, client_id))
         return ErasureReport(
             entity_type="client",
             entity_id=client_id,
@@ -402,6 +422,13 @@ class PrivacyService:
         if client is None:
             raise NotFound("client", client_id)
         return client
+
+
+async def _retried_later(removal: Awaitable[None]) -> None:
+    """Run ``removal``; a failure is left to the erasure event's handler, which retries it
+    (the erasure itself has committed: failing the request now would only mislead)."""
+    with contextlib.suppress(Exception):
+        await removal
 
 
 async def _case_ids(cases: CaseRepository, client_id: ClientId) -> tuple[CaseId, ...]:

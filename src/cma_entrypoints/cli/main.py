@@ -28,6 +28,7 @@ from cma_entrypoints.cli import identity as identity_cli
 from cma_entrypoints.cli import privacy as privacy_cli
 from cma_entrypoints.cli import reference as reference_cli
 from cma_entrypoints.cli import scheduling as scheduling_cli
+from cma_entrypoints.cli import search as search_cli
 from cma_entrypoints.cli.assistant import assistant_app
 from cma_entrypoints.cli.documents import documents_app
 from cma_entrypoints.cli.support import (
@@ -70,6 +71,8 @@ app.add_typer(compliance_cli.compliance_app, name="compliance")
 app.add_typer(scheduling_cli.scheduler_app, name="scheduler")
 app.add_typer(budgets_cli.sfs_app, name="sfs")
 app.add_typer(reference_cli.reference_app, name="reference")
+app.add_typer(search_cli.projections_app, name="projections")
+app.command("search")(search_cli.search)
 
 
 def run() -> None:

@@ -63,6 +63,7 @@ from cma_entrypoints.http.scheduling import (
     ConsentController,
     ReminderController,
 )
+from cma_entrypoints.http.search import SearchController
 from cma_entrypoints.http.solutions import AppraisalController
 from cma_entrypoints.http.tasks import TaskController
 from cma_entrypoints.logs import configure_structlog
@@ -187,6 +188,7 @@ def create_app(container: Container | None = None) -> Litestar:
             CaseworkGuideController,
             CaseContactController,
             CaseCreditController,
+            SearchController,
         ],
         dependencies={
             "identity": provider(container.identity),
@@ -207,6 +209,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "privacy": provider(container.privacy),
             "centre_profile": provider(container.centre_profile),
             "casework": provider(container.casework),
+            "search": provider(container.search),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
             # The caller, from the verified token: handlers take ``ctx: TenantContext``.
             "ctx": Provide(tenant_context),

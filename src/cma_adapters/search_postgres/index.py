@@ -1,0 +1,257 @@
+"""``PostgresSearchIndex``: the ``search_documents`` table of migration 1000.
+
+SQLAlchemy Core ``text()`` on the application's async engine (the query side needs no ORM).
+Each transaction sets ``app.centre_id`` first, so Row Level Security admits only that
+centre's rows, and every statement filters by ``centre_id`` itself as well.
+
+Queries use ``websearch_to_tsquery('english', ...)`` (words are ANDed, stemmed; "quoted
+phrases", ``or`` and ``-word`` work), ranked by ``ts_rank_cd`` with the title weighted
+above the body, highlighted by ``ts_headline`` on the page's rows only. When that finds
+nothing, a typo-tolerant pass ranks by ``pg_trgm`` word similarity (``<%``, trigram GIN
+index) instead.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.types import Text
+
+from cma_core.search.model import (
+    MARK_END,
+    MARK_START,
+    SearchDocument,
+    SearchHit,
+    SearchKind,
+    SearchQuery,
+    SearchResults,
+)
+from cma_core.search.ports import SearchIndex
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+
+_COLUMNS = (
+    "centre_id, id, kind, entity_id, case_id, client_id, adviser_id, title, body, terms, "
+    "restricted_terms, updated_at"
+)
+_UPSERT = text(
+    f"INSERT INTO search_documents ({_COLUMNS}) VALUES (:centre_id, :id, :kind, :entity_id, "  # noqa: S608 - constants and placeholders only
+    ":case_id, :client_id, :adviser_id, :title, :body, :terms, :restricted_terms, "
+    ":updated_at) ON CONFLICT (centre_id, id) DO UPDATE SET kind = excluded.kind, "
+    "entity_id = excluded.entity_id, case_id = excluded.case_id, "
+    "client_id = excluded.client_id, adviser_id = excluded.adviser_id, "
+    "title = excluded.title, body = excluded.body, terms = excluded.terms, "
+    "restricted_terms = excluded.restricted_terms, updated_at = excluded.updated_at"
+).bindparams(
+    bindparam("terms", type_=ARRAY(Text)), bindparam("restricted_terms", type_=ARRAY(Text))
+)
+_HEADLINE = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+#: ts_headline reads the whole text it is given: only the start of a long body.
+_HEADLINE_CHARS = 20_000
+_BLIND_SCORE = 0.5
+#: Word similarity (pg_trgm) at which a word counts as a typo of the query.
+TYPO_SIMILARITY = 0.45
+
+
+class PostgresSearchIndex(SearchIndex):
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def _in_centre(self, conn: AsyncConnection, centre_id: uuid.UUID) -> None:
+        await conn.execute(
+            text("SELECT set_config('app.centre_id', :c, true)"), {"c": str(centre_id)}
+        )
+
+    async def _run(self, centre_id: CentreId, sql: str, params: dict[str, Any]) -> None:
+        async with self.engine.begin() as conn:
+            await self._in_centre(conn, centre_id)
+            await conn.execute(text(sql), {"c": centre_id, **params})
+
+    async def upsert(self, documents: Sequence[SearchDocument]) -> None:
+        by_centre: dict[CentreId, list[dict[str, Any]]] = defaultdict(list)
+        for d in documents:
+            by_centre[d.centre_id].append(_row(d))
+        for centre_id, rows in by_centre.items():
+            async with self.engine.begin() as conn:
+                await self._in_centre(conn, centre_id)
+                await conn.execute(_UPSERT, rows)
+
+    async def delete(self, centre_id: CentreId, ids: Sequence[str]) -> None:
+        if ids:
+            sql = "DELETE FROM search_documents WHERE centre_id = :c AND id = ANY(:ids)"
+            await self._run(centre_id, sql, {"ids": list(ids)})
+
+    async def delete_case(self, centre_id: CentreId, case_id: CaseId) -> None:
+        sql = "DELETE FROM search_documents WHERE centre_id = :c AND case_id = :k"
+        await self._run(centre_id, sql, {"k": case_id})
+
+    async def delete_client(self, centre_id: CentreId, client_id: ClientId) -> None:
+        sql = "DELETE FROM search_documents WHERE centre_id = :c AND client_id = :k"
+        await self._run(centre_id, sql, {"k": client_id})
+
+    async def assign_case(
+        self, centre_id: CentreId, case_id: CaseId, adviser_id: UserId | None
+    ) -> None:
+        sql = (
+            "UPDATE search_documents SET adviser_id = :a WHERE centre_id = :c "
+            "AND case_id = :k AND adviser_id IS DISTINCT FROM :a"
+        )
+        await self._run(centre_id, sql, {"k": case_id, "a": adviser_id})
+
+    async def clear(self, centre_id: CentreId) -> None:
+        await self._run(centre_id, "DELETE FROM search_documents WHERE centre_id = :c", {})
+
+    async def documents(self, centre_id: CentreId) -> Sequence[SearchDocument]:
+        async with self.engine.begin() as conn:
+            await self._in_centre(conn, centre_id)
+            rows = await conn.execute(
+                text(f"SELECT {_COLUMNS} FROM search_documents WHERE centre_id = :c ORDER BY id"),  # noqa: S608 - constants and placeholders only
+                {"c": centre_id},
+            )
+            return [_document(r) for r in rows.mappings()]
+
+    async def search(self, query: SearchQuery) -> SearchResults:
+        if not query.kinds:
+            return _empty(query)
+        async with self.engine.begin() as conn:
+            await self._in_centre(conn, query.centre_id)
+            found = await self._search(conn, query, fuzzy=False)
+            if found.total == 0 and query.text.strip():
+                # pg_trgm's default (0.6) misses one wrong letter in a seven-letter word.
+                await conn.execute(
+                    text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
+                    {"t": str(TYPO_SIMILARITY)},
+                )
+                found = await self._search(conn, query, fuzzy=True)
+            return found
+
+    async def _search(
+        self, conn: AsyncConnection, query: SearchQuery, *, fuzzy: bool
+    ) -> SearchResults:
+        where, score, params = _where(query, fuzzy=fuzzy)
+        if where is None:
+            return _empty(query)
+        total = (
+            await conn.execute(
+                text(f"SELECT count(*) FROM search_documents d WHERE {where}"),  # noqa: S608 - built from constants
+                params,
+            )
+        ).scalar_one()
+        if total == 0:
+            return _empty(query)
+        snippet = (
+            "left(p.body, 200)"
+            if fuzzy
+            else f"ts_headline('english', left(p.body, {_HEADLINE_CHARS}), "
+            "websearch_to_tsquery('english', :q), :opts)"
+        )
+        sql = (
+            f"SELECT p.kind, p.entity_id, p.case_id, p.client_id, p.title, {snippet} AS snippet, "  # noqa: S608 - constants and placeholders only
+            "p.score FROM (SELECT d.kind, d.entity_id, d.case_id, d.client_id, d.title, d.body, "
+            f"d.updated_at, d.id, {score} AS score FROM search_documents d WHERE {where} "
+            "ORDER BY score DESC, d.updated_at DESC, d.id LIMIT :limit OFFSET :offset) p "
+            "ORDER BY p.score DESC, p.updated_at DESC, p.id"
+        )
+        rows = await conn.execute(
+            text(sql).bindparams(*_array_params(params)),
+            {**params, "opts": _HEADLINE, "limit": query.limit, "offset": query.offset},
+        )
+        return SearchResults(
+            items=tuple(_hit(r) for r in rows.mappings()),
+            total=int(total),
+            limit=query.limit,
+            offset=query.offset,
+        )
+
+
+def _array_params(params: dict[str, Any]) -> list[Any]:
+    return [bindparam(k, type_=ARRAY(Text)) for k in ("terms", "rterms") if k in params]
+
+
+def _where(query: SearchQuery, *, fuzzy: bool) -> tuple[str | None, str, dict[str, Any]]:
+    """The WHERE clause (None: nothing can match), the score expression and parameters.
+    Only the parts that apply are written out, so each can use its own GIN index."""
+    params: dict[str, Any] = {
+        "c": query.centre_id,
+        "kinds": sorted(k.value for k in query.kinds),
+        "q": query.text,
+    }
+    options: list[str] = []
+    blind: list[str] = []
+    if fuzzy:
+        options.append(":q <% d.body")
+        score = "word_similarity(:q, d.body)"
+    else:
+        options.append("d.tsv @@ websearch_to_tsquery('english', :q)")
+        score = "ts_rank_cd(d.tsv, websearch_to_tsquery('english', :q))"
+        if query.terms:
+            blind.append("d.terms @> :terms")
+            params["terms"] = list(query.terms)
+        if query.restricted_terms:
+            blind.append("d.restricted_terms @> :rterms")
+            params["rterms"] = list(query.restricted_terms)
+    options += blind
+    if blind:
+        score += f" + CASE WHEN {' OR '.join(blind)} THEN {_BLIND_SCORE} ELSE 0 END"
+    where = f"d.centre_id = :c AND d.kind = ANY(:kinds) AND ({' OR '.join(options)})"
+    if query.own_cases_of is not None:
+        where += " AND (d.case_id IS NULL OR d.adviser_id = :own)"
+        params["own"] = query.own_cases_of
+    return where, score, params
+
+
+def _empty(query: SearchQuery) -> SearchResults:
+    return SearchResults(items=(), total=0, limit=query.limit, offset=query.offset)
+
+
+def _row(d: SearchDocument) -> dict[str, Any]:
+    return {
+        "centre_id": d.centre_id,
+        "id": d.id,
+        "kind": d.kind.value,
+        "entity_id": d.entity_id,
+        "case_id": d.case_id,
+        "client_id": d.client_id,
+        "adviser_id": d.adviser_id,
+        "title": d.title,
+        "body": d.body.replace("\x00", ""),
+        "terms": list(d.terms),
+        "restricted_terms": list(d.restricted_terms),
+        "updated_at": d.updated_at,
+    }
+
+
+def _document(r: Any) -> SearchDocument:
+    return SearchDocument(
+        centre_id=CentreId(r["centre_id"]),
+        kind=SearchKind(r["kind"]),
+        entity_id=r["entity_id"],
+        case_id=r["case_id"],
+        client_id=r["client_id"],
+        adviser_id=r["adviser_id"],
+        title=r["title"],
+        body=r["body"],
+        terms=tuple(r["terms"]),
+        restricted_terms=tuple(r["restricted_terms"]),
+        updated_at=r["updated_at"],
+    )
+
+
+def _hit(r: Any) -> SearchHit:
+    return SearchHit(
+        kind=SearchKind(r["kind"]),
+        entity_id=r["entity_id"],
+        case_id=r["case_id"],
+        client_id=r["client_id"],
+        title=r["title"],
+        snippet=r["snippet"] or "",
+        score=float(r["score"]),
+    )

@@ -1,0 +1,353 @@
+"""Search: the query use case, the projection that keeps the index in step with the write
+side (event handlers run by the worker), and its rebuild.
+
+The index is a projection: every handler re-reads the current state of what the event
+names (so events handled late or twice leave the right document), writes with no unit of
+work open (``OutsideTransaction``: an index may be another engine), and a rebuild from the
+write side gives the same documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+
+from attrs import define, field
+
+from cma_core.advice.model import LetterSent
+from cma_core.advice.ports import LetterRepository
+from cma_core.audit.service import commit_audited
+from cma_core.cases.model import (
+    AdviserAssigned,
+    Case,
+    CaseClosed,
+    CaseNoteAdded,
+    CaseOpened,
+    CaseReopened,
+)
+from cma_core.cases.ports import CaseRepository
+from cma_core.clients.model import ClientRegistered, ClientUpdated
+from cma_core.clients.ports import ClientRepository
+from cma_core.documents.model import DocumentId, DocumentTextExtracted
+from cma_core.documents.ports import DocumentRepository
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.privacy.events import CaseErased, ClientErased
+from cma_core.search import projection as p
+from cma_core.search.model import (
+    SearchDocument,
+    SearchHit,
+    SearchKind,
+    SearchQuery,
+    SearchResults,
+)
+from cma_core.search.ports import SearchIndex
+from cma_core.search.terms import CentreSearchKey, SearchKey, chunks
+from cma_core.shared.clock import Clock
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.events import EventEnvelope
+from cma_core.shared.handlers import Handles, OutsideTransaction, Work, handles
+from cma_core.shared.ids import CaseId, CentreId, ClientId
+from cma_core.shared.service import IdFactory, check_page
+from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
+CASE_KINDS = frozenset(SearchKind) - {SearchKind.CLIENT}
+
+Progress = Callable[[int, int], None]
+"""Called with (records done, records in all) as a rebuild goes."""
+
+
+@define
+class SearchService:
+    uow: UnitOfWorkFactory
+    index: SearchIndex
+    key: SearchKey
+    clock: Clock
+    new_id: IdFactory = field(default=uuid.uuid4)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
+
+    async def search(
+        self,
+        ctx: TenantContext,
+        q: str,
+        *,
+        kinds: frozenset[SearchKind] | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Ranked matches the user may see, in their centre. Audited (the query's words are
+        not kept: they may be a client's name)."""
+        query = self.query_for(ctx, q, kinds=kinds, limit=limit, offset=offset)
+        results = await self.index.search(query)
+        async with self.uow(ctx.centre_id) as uow:
+            results = await self._named(uow, results)
+            await commit_audited(
+                uow, ctx, self.new_id, "search.performed", "search", self.new_id(),
+                self.clock.now(), ("q", "kind"),
+            )  # fmt: skip
+        return results
+
+    def query_for(
+        self,
+        ctx: TenantContext,
+        q: str,
+        *,
+        kinds: frozenset[SearchKind] | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchQuery:
+        """The index query for this user: their centre, the kinds they may see (asking for
+        one they may not is refused), their own cases only without ``case:read_all``, and
+        restricted tokens only with ``sensitive:read``."""
+        check_page(limit, offset)
+        text = " ".join(q.replace("\x00", " ").split())
+        if not text:
+            raise ValidationError("q", "must not be blank")
+        if len(text) > MAX_QUERY_LENGTH:
+            raise ValidationError("q", f"must be at most {MAX_QUERY_LENGTH} characters")
+        words = chunks(text)
+        if len(words) > MAX_QUERY_WORDS:
+            raise ValidationError("q", f"must have at most {MAX_QUERY_WORDS} words")
+        wanted = kinds or frozenset(SearchKind)
+        if wanted & CASE_KINDS and (kinds is not None or not ctx.can(Permission.CLIENT_READ)):
+            ctx.require(Permission.CASE_READ)
+        if SearchKind.CLIENT in wanted and (kinds is not None or not ctx.can(Permission.CASE_READ)):
+            ctx.require(Permission.CLIENT_READ)
+        allowed = frozenset(
+            k
+            for k in wanted
+            if ctx.can(Permission.CLIENT_READ if k is SearchKind.CLIENT else Permission.CASE_READ)
+        )
+        centre_key = self.key.for_centre(ctx.centre_id)
+        terms = centre_key.tokens(words)
+        return SearchQuery(
+            centre_id=ctx.centre_id,
+            text=text,
+            terms=terms,
+            restricted_terms=terms if ctx.can(Permission.SENSITIVE_READ) else (),
+            kinds=allowed,
+            own_cases_of=None if ctx.can(Permission.CASE_READ_ALL) else ctx.user_id,
+            limit=limit,
+            offset=offset,
+        )
+
+    async def _named(self, uow: UnitOfWork, results: SearchResults) -> SearchResults:
+        """Client hits titled with the client's name (read from the write side, where it is
+        sealed; the index has only tokens of it)."""
+        items: list[SearchHit] = []
+        for hit in results.items:
+            if hit.kind is SearchKind.CLIENT and hit.client_id is not None:
+                client = await self.clients(uow).get(hit.client_id)
+                if client is None:
+                    continue  # erased since it was indexed
+                hit = _retitled(hit, client.display_name)
+            items.append(hit)
+        return SearchResults(
+            items=tuple(items), total=results.total, limit=results.limit, offset=results.offset
+        )
+
+
+def _retitled(hit: SearchHit, title: str) -> SearchHit:
+    return SearchHit(
+        kind=hit.kind,
+        entity_id=hit.entity_id,
+        case_id=hit.case_id,
+        client_id=hit.client_id,
+        title=title,
+        snippet=hit.snippet,
+        score=hit.score,
+    )
+
+
+def _writes(index: SearchIndex, docs: Sequence[SearchDocument]) -> Work:
+    async def work() -> None:
+        if docs:
+            await index.upsert(docs)
+
+    return work
+
+
+@define
+class SearchJobs:
+    """The projection into the search index (event handlers) and its rebuild."""
+
+    uow: UnitOfWorkFactory
+    index: SearchIndex
+    key: SearchKey
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
+    documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
+    letters: RepositoryFactory[LetterRepository] = field(kw_only=True)
+    batch: int = 200
+
+    def handlers(self) -> tuple[Handles, ...]:
+        out = OutsideTransaction
+        return (
+            *handles((ClientRegistered, ClientUpdated), "search_client", out(self._client)),
+            *handles(
+                (CaseOpened, AdviserAssigned, CaseClosed, CaseReopened),
+                "search_case",
+                out(self._case),
+            ),
+            Handles(CaseNoteAdded, "search_note", out(self._note)),
+            Handles(DocumentTextExtracted, "search_document", out(self._document)),
+            Handles(LetterSent, "search_letter", out(self._letter)),
+            Handles(CaseErased, "search_erase_case", out(self._erase_case)),
+            Handles(ClientErased, "search_erase_client", out(self._erase_client)),
+        )
+
+    # -- handlers: read in the unit of work, write the index outside it -------------------
+
+    async def _client(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        client_id = ClientId(uuid.UUID(event.payload["client_id"]))
+        client = await self.clients(uow).get(client_id)
+        if client is None:
+            return None
+        key = self.key.for_centre(event.centre_id)
+        docs = [p.client_document(client, key)]
+        if event.name == ClientUpdated.name:  # the client's cases are found by the name too
+            docs += [p.case_document(c, client, key) for c in await self._cases_of(uow, client_id)]
+        return _writes(self.index, docs)
+
+    async def _case(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        case = await self.cases(uow).get(CaseId(uuid.UUID(event.payload["case_id"])))
+        if case is None:
+            return None
+        client = await self.clients(uow).get(case.client_id)
+        doc = p.case_document(case, client, self.key.for_centre(event.centre_id))
+
+        async def work() -> None:
+            await self.index.upsert([doc])
+            await self.index.assign_case(case.centre_id, case.id, case.adviser_id)
+
+        return work
+
+    async def _note(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        case = await self.cases(uow).get(CaseId(uuid.UUID(event.payload["case_id"])))
+        note_id = uuid.UUID(event.payload["note_id"])
+        notes = [n for n in case.notes if n.id == note_id] if case is not None else []
+        if case is None or not notes:
+            return None
+        key = self.key.for_centre(event.centre_id)
+        client = await self.clients(uow).get(case.client_id)
+        # The case's own document too: a note is activity on it (``updated_at``).
+        docs = [p.note_document(case, notes[0], key), p.case_document(case, client, key)]
+        return _writes(self.index, docs)
+
+    async def _document(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        document_id = DocumentId(uuid.UUID(event.payload["document_id"]))
+        document = await self.documents(uow).get(document_id)
+        case = await self.cases(uow).get(document.case_id) if document is not None else None
+        if document is None or case is None or not document.pages:
+            return None
+        return _writes(self.index, [p.document_document(case, document)])
+
+    async def _letter(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        letter = await self.letters(uow).get(uuid.UUID(event.payload["letter_id"]))
+        case = await self.cases(uow).get(letter.case_id) if letter is not None else None
+        if letter is None or case is None:
+            return None
+        return _writes(self.index, [p.letter_document(case, letter)])
+
+    async def _erase_case(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        case_id = CaseId(uuid.UUID(event.payload["case_id"]))
+        return _run(lambda: self.index.delete_case(event.centre_id, case_id))
+
+    async def _erase_client(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        client_id = ClientId(uuid.UUID(event.payload["client_id"]))
+        return _run(lambda: self.index.delete_client(event.centre_id, client_id))
+
+    async def index_contact(
+        self,
+        uow: UnitOfWork,
+        case_id: CaseId,
+        entry_id: uuid.UUID,
+        *,
+        summary: str,
+        text: str,
+        sensitive: bool,
+        at: dt.datetime,
+    ) -> Work | None:
+        """The hook for the contact log: its handler (an ``OutsideTransaction``'s prepare)
+        calls this with the entry it read, and returns the work. Not yet registered: the
+        contact log's events are not on this branch."""
+        case = await self.cases(uow).get(case_id)
+        if case is None:
+            return None
+        key = self.key.for_centre(case.centre_id)
+        doc = p.contact_document(
+            case, entry_id, summary=summary, text=text, sensitive=sensitive, at=at, key=key
+        )
+        return _writes(self.index, [doc])
+
+    # -- rebuild ------------------------------------------------------------------------
+
+    async def rebuild(self, centre_id: CentreId, progress: Progress | None = None) -> int:
+        """Empty the centre's index and fill it again from the write side. Returns how many
+        documents were written. Searches in the centre see a partial index meanwhile."""
+        async with self.uow(centre_id) as uow:
+            clients_total = (await self.clients(uow).list(limit=1, offset=0)).total
+            cases_total = (await self.cases(uow).list(limit=1, offset=0)).total
+        await self.index.clear(centre_id)
+        total, done, written = clients_total + cases_total, 0, 0
+        key = self.key.for_centre(centre_id)
+        for offset in range(0, clients_total, self.batch):
+            async with self.uow(centre_id) as uow:
+                page = await self.clients(uow).list(limit=self.batch, offset=offset)
+            docs = [p.client_document(c, key) for c in page.items]
+            await self.index.upsert(docs)
+            written, done = written + len(docs), done + len(page.items)
+            _report(progress, done, total)
+        for offset in range(0, cases_total, self.batch):
+            async with self.uow(centre_id) as uow:
+                cases = await self.cases(uow).list(limit=self.batch, offset=offset)
+                docs = []
+                for listed in cases.items:
+                    docs += await self._case_documents(uow, listed.id, key)
+            await self.index.upsert(docs)
+            written, done = written + len(docs), done + len(cases.items)
+            _report(progress, done, total)
+        return written
+
+    async def _case_documents(
+        self, uow: UnitOfWork, case_id: CaseId, key: CentreSearchKey
+    ) -> list[SearchDocument]:
+        case = await self.cases(uow).get(case_id)
+        if case is None:
+            return []
+        client = await self.clients(uow).get(case.client_id)
+        docs = [p.case_document(case, client, key)]
+        docs += [p.note_document(case, n, key) for n in case.notes]
+        documents = self.documents(uow)
+        for document_id in await documents.ids_for_case(case.id):
+            document = await documents.get(document_id)
+            if document is not None and document.pages:
+                docs.append(p.document_document(case, document))
+        letters = await self.letters(uow).list_for_case(case.id)
+        docs += [p.letter_document(case, x) for x in letters if x.sent_at is not None]
+        return docs
+
+    async def _cases_of(self, uow: UnitOfWork, client_id: ClientId) -> list[Case]:
+        found: list[Case] = []
+        offset = 0
+        while True:
+            page = await self.cases(uow).list(limit=self.batch, offset=offset, client_id=client_id)
+            found.extend(page.items)
+            offset += self.batch
+            if offset >= page.total:
+                return found
+
+
+def _run(action: Callable[[], Awaitable[None]]) -> Work:
+    async def work() -> None:
+        await action()
+
+    return work
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)

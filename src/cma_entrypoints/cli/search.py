@@ -1,0 +1,122 @@
+"""``cma search`` and ``cma projections rebuild``: the query side from the command line.
+
+Both run as the centre itself (``--centre``), like the other admin commands: the search is
+the same use case as ``GET /api/v1/search`` and is audited the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from cma_core.identity.model import TenantContext
+from cma_core.search.model import SearchKind, SearchResults, snippet_parts
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import CentreId, parse_uuid
+from cma_entrypoints.cli.support import emit_json, guard, run_with_container
+from cma_entrypoints.container import Container
+
+projections_app = typer.Typer(
+    help="Read models fed by events (the search index).", no_args_is_help=True
+)
+
+
+def _kinds(values: list[str]) -> frozenset[SearchKind] | None:
+    try:
+        return frozenset(SearchKind(v) for v in values) or None
+    except ValueError:
+        kinds = ", ".join(k.value for k in SearchKind)
+        raise ValidationError("kind", f"must be one of {kinds}") from None
+
+
+def search(
+    query: str = typer.Argument(..., help="Words to find."),
+    centre: str = typer.Option(..., "--centre", help="The centre id to search in."),
+    kind: list[str] = typer.Option([], "--kind", help="Only this kind (repeatable)."),
+    limit: int = typer.Option(20, "--limit", help="How many results (1-200)."),
+    offset: int = typer.Option(0, "--offset", help="Results to skip."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Search a centre's cases, clients, notes, documents and letters."""
+    centre_id = CentreId(guard(lambda: parse_uuid(centre, field="centre"), as_json=as_json))
+    kinds = guard(lambda: _kinds(kind), as_json=as_json)
+
+    async def work(c: Container) -> SearchResults:
+        ctx = TenantContext.system(centre_id)
+        return await c.search().search(ctx, query, kinds=kinds, limit=limit, offset=offset)
+
+    results = run_with_container(work, as_json=as_json)
+    if as_json:
+        emit_json(_as_dict(results))
+        return
+    table = Table("kind", "title", "match", "id", title=f"{results.total} found")
+    for hit in results.items:
+        parts = snippet_parts(hit.snippet)
+        text = "".join(f"[bold]{t}[/bold]" if m else t for t, m in parts)
+        table.add_row(hit.kind.value, hit.title, text[:160], str(hit.entity_id))
+    Console().print(table)
+
+
+def _as_dict(results: SearchResults) -> dict[str, Any]:
+    return {
+        "total": results.total,
+        "limit": results.limit,
+        "offset": results.offset,
+        "items": [
+            {
+                "kind": h.kind.value,
+                "id": str(h.entity_id),
+                "case_id": str(h.case_id) if h.case_id else None,
+                "client_id": str(h.client_id) if h.client_id else None,
+                "title": h.title,
+                "snippet": [{"text": t, "match": m} for t, m in snippet_parts(h.snippet)],
+                "score": h.score,
+            }
+            for h in results.items
+        ],
+    }
+
+
+@projections_app.command("rebuild")
+def rebuild(
+    centre: str | None = typer.Option(
+        None, "--centre", help="Only this centre (default: every centre)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable summary."),
+) -> None:
+    """Empty the search index and fill it again from the write side, centre by centre."""
+    only = (
+        CentreId(guard(lambda: parse_uuid(centre, field="centre"), as_json=as_json))
+        if centre
+        else None
+    )
+
+    async def work(c: Container) -> dict[str, int]:
+        ids = [only] if only else [x.id for x in await c.identity_store().list_centres()]
+        written: dict[str, int] = {}
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            disable=as_json,
+        ) as bar:
+            for centre_id in ids:
+                task = bar.add_task(f"centre {str(centre_id)[:8]}", total=None)
+
+                def step(done: int, total: int, task: Any = task) -> None:
+                    bar.update(task, completed=done, total=total)
+
+                written[str(centre_id)] = await c.search_jobs().rebuild(centre_id, step)
+        return written
+
+    written = run_with_container(work, as_json=as_json)
+    if as_json:
+        emit_json({"documents": written, "total": sum(written.values())})
+    else:
+        typer.echo(f"rebuilt {len(written)} centre(s): {sum(written.values())} documents")

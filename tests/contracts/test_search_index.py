@@ -1,0 +1,341 @@
+"""One contract for every ``SearchIndex``: the list scan, SQLite FTS5, PostgreSQL full text
+and Elasticsearch/OpenSearch (an OpenSearch-compatible server on loopback) pass the same
+tests, each with the centre-A-cannot-see-B cases, crafted queries included.
+
+Words are chosen so that stemming, prefix matching and fuzziness agree across engines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cma_adapters.search_memory import InMemorySearchIndex
+from cma_core.search.model import (
+    MARK_END,
+    MARK_START,
+    SearchDocument,
+    SearchKind,
+    SearchQuery,
+    snippet_parts,
+)
+from cma_core.search.ports import SearchIndex
+from cma_core.search.terms import SearchKey
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+
+T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
+KEY = SearchKey(b"k" * 32)
+ADVISER = UserId(uuid.uuid4())
+OTHER_ADVISER = UserId(uuid.uuid4())
+
+CRAFTED = [
+    "' OR 1=1 --",
+    '" OR scope:*',
+    "centre_id:*",
+    "* OR council",
+    "council OR tax",
+    "NEAR(council tax)",
+    "{title body}: council",
+    "terms : council",
+    '"council" "tax"',
+    "-council",
+    "\\",
+    "council & tax | !arrears",
+    "council)",
+]
+
+
+def _id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+def doc(
+    centre: CentreId,
+    *,
+    kind: SearchKind = SearchKind.NOTE,
+    body: str = "",
+    title: str = "Note",
+    case_id: uuid.UUID | None = None,
+    client_id: uuid.UUID | None = None,
+    adviser: UserId | None = ADVISER,
+    terms: tuple[str, ...] = (),
+    restricted: tuple[str, ...] = (),
+    at: dt.datetime = T0,
+    entity_id: uuid.UUID | None = None,
+) -> SearchDocument:
+    return SearchDocument(
+        centre_id=centre,
+        kind=kind,
+        entity_id=entity_id or _id(),
+        case_id=CaseId(case_id)
+        if case_id
+        else (None if kind is SearchKind.CLIENT else CaseId(_id())),
+        client_id=ClientId(client_id) if client_id else ClientId(_id()),
+        adviser_id=None if kind is SearchKind.CLIENT else adviser,
+        title=title,
+        body=body,
+        terms=terms,
+        restricted_terms=restricted,
+        updated_at=at,
+    )
+
+
+def q(centre: CentreId, text: str, **kw: Any) -> SearchQuery:
+    tokens = KEY.for_centre(centre).tokens(text.casefold().split())
+    kw.setdefault("terms", tokens)
+    return SearchQuery(centre_id=centre, text=text, **kw)
+
+
+class SearchIndexContract:
+    @pytest.fixture
+    def index(self, tmp_path: Path) -> SearchIndex:
+        raise NotImplementedError
+
+    @pytest.fixture
+    def centres(self) -> tuple[CentreId, CentreId]:
+        return CentreId(_id()), CentreId(_id())
+
+    async def test_finds_by_words_ranked_and_highlighted(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        a, _ = centres
+        both = doc(a, body="Client has council tax arrears and a parking fine.")
+        once = doc(a, body="Council meeting notes only.")
+        tax_twice = doc(a, title="Council tax", body="Council tax council tax reminder letter.")
+        await index.upsert([both, once, tax_twice])
+        found = await index.search(q(a, "council tax"))
+        assert found.total == 2
+        assert [h.entity_id for h in found.items] == [tax_twice.entity_id, both.entity_id]
+        hit = found.items[1]
+        assert hit.kind is SearchKind.NOTE
+        assert hit.case_id == both.case_id
+        marked = [t.casefold() for t, m in snippet_parts(hit.snippet) if m]
+        assert "council" in marked
+        assert "tax" in marked
+        assert MARK_START in hit.snippet
+        assert MARK_END in hit.snippet
+
+    async def test_every_word_must_match(self, index: SearchIndex, centres: Any) -> None:
+        a, _ = centres
+        await index.upsert([doc(a, body="bailiff visit planned"), doc(a, body="bailiff letter")])
+        assert (await index.search(q(a, "bailiff visit"))).total == 1
+        assert (await index.search(q(a, "bailiff"))).total == 2
+        assert (await index.search(q(a, "mortgage"))).total == 0
+
+    async def test_blind_terms_match_only_all_together(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        a, _ = centres
+        key = KEY.for_centre(a)
+        client = doc(a, kind=SearchKind.CLIENT, title="Client", terms=key.tokens(["jane", "smith"]))
+        await index.upsert([client])
+        assert [h.entity_id for h in (await index.search(q(a, "Jane Smith"))).items] == [
+            client.entity_id
+        ]
+        assert (await index.search(q(a, "smith"))).total == 1
+        assert (await index.search(q(a, "smith brown"))).total == 0
+        hit = (await index.search(q(a, "smith"))).items[0]
+        assert MARK_START not in hit.snippet  # nothing of the name is held to show
+
+    async def test_restricted_terms_only_when_asked(self, index: SearchIndex, centres: Any) -> None:
+        a, _ = centres
+        key = KEY.for_centre(a)
+        secret = doc(a, body="", restricted=key.tokens(["refuge", "address"]))
+        await index.upsert([secret])
+        assert (await index.search(q(a, "refuge"))).total == 0
+        asked = q(a, "refuge", restricted_terms=key.tokens(["refuge"]))
+        assert [h.entity_id for h in (await index.search(asked)).items] == [secret.entity_id]
+
+    async def test_kinds_and_own_cases(self, index: SearchIndex, centres: Any) -> None:
+        a, _ = centres
+        mine = doc(a, body="garden equipment loan", adviser=ADVISER)
+        theirs = doc(a, body="garden equipment loan", adviser=OTHER_ADVISER)
+        letter = doc(a, kind=SearchKind.LETTER, body="garden equipment loan", adviser=OTHER_ADVISER)
+        client = doc(a, kind=SearchKind.CLIENT, body="garden equipment loan")
+        await index.upsert([mine, theirs, letter, client])
+        assert (await index.search(q(a, "garden"))).total == 4
+        own = await index.search(q(a, "garden", own_cases_of=ADVISER))
+        assert {h.entity_id for h in own.items} == {mine.entity_id, client.entity_id}
+        letters = await index.search(q(a, "garden", kinds=frozenset({SearchKind.LETTER})))
+        assert [h.entity_id for h in letters.items] == [letter.entity_id]
+
+    async def test_pages_with_total_and_stable_order(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        a, _ = centres
+        docs = [doc(a, body="energy supplier", at=T0 + dt.timedelta(minutes=i)) for i in range(7)]
+        await index.upsert(docs)
+        first = await index.search(q(a, "energy", limit=3, offset=0))
+        rest = await index.search(q(a, "energy", limit=5, offset=3))
+        assert first.total == rest.total == 7
+        seen = [h.entity_id for h in (*first.items, *rest.items)]
+        assert len(set(seen)) == 7
+        assert seen[:3] == [d.entity_id for d in reversed(docs)][:3]  # equal scores: newest first
+
+    async def test_upsert_replaces(self, index: SearchIndex, centres: Any) -> None:
+        a, _ = centres
+        first = doc(a, body="water arrears")
+        await index.upsert([first])
+        await index.upsert([first])
+        import attrs
+
+        await index.upsert([attrs.evolve(first, body="electricity arrears")])
+        assert (await index.search(q(a, "water"))).total == 0
+        assert (await index.search(q(a, "electricity"))).total == 1
+        assert len(await index.documents(a)) == 1
+
+    async def test_documents_round_trip(self, index: SearchIndex, centres: Any) -> None:
+        a, _ = centres
+        key = KEY.for_centre(a)
+        one = doc(a, body="text", terms=key.tokens(["x"]), restricted=key.tokens(["y"]))
+        client = doc(a, kind=SearchKind.CLIENT, terms=key.tokens(["z"]))
+        await index.upsert([one, client])
+        assert sorted(await index.documents(a), key=lambda d: d.id) == sorted(
+            [one, client], key=lambda d: d.id
+        )
+
+    async def test_delete_case_client_and_ids(self, index: SearchIndex, centres: Any) -> None:
+        a, _ = centres
+        case_id, client_id = _id(), _id()
+        case_docs = [
+            doc(a, body="rent arrears", case_id=case_id, client_id=client_id) for _ in range(3)
+        ]
+        client_doc = doc(a, kind=SearchKind.CLIENT, body="rent arrears", client_id=client_id)
+        other_case = doc(a, body="rent arrears", client_id=client_id)
+        stranger = doc(a, body="rent arrears")
+        await index.upsert([*case_docs, client_doc, other_case, stranger])
+        await index.delete_case(a, CaseId(case_id))
+        assert (await index.search(q(a, "rent"))).total == 3
+        await index.delete_client(a, ClientId(client_id))
+        assert [h.entity_id for h in (await index.search(q(a, "rent"))).items] == [
+            stranger.entity_id
+        ]
+        await index.delete(a, [stranger.id, "note:unknown"])
+        assert await index.documents(a) == []
+
+    async def test_assign_case_moves_visibility(self, index: SearchIndex, centres: Any) -> None:
+        a, _ = centres
+        case_id = _id()
+        docs = [doc(a, body="pension advice", case_id=case_id, adviser=ADVISER) for _ in range(2)]
+        await index.upsert(docs)
+        await index.assign_case(a, CaseId(case_id), OTHER_ADVISER)
+        assert (await index.search(q(a, "pension", own_cases_of=ADVISER))).total == 0
+        assert (await index.search(q(a, "pension", own_cases_of=OTHER_ADVISER))).total == 2
+        await index.assign_case(a, CaseId(case_id), None)
+        assert (await index.search(q(a, "pension", own_cases_of=OTHER_ADVISER))).total == 0
+
+    # -- isolation ------------------------------------------------------------------------
+
+    async def test_another_centre_never_appears(self, index: SearchIndex, centres: Any) -> None:
+        a, b = centres
+        ka, kb = KEY.for_centre(a), KEY.for_centre(b)
+        mine = doc(a, body="council tax arrears", terms=ka.tokens(["smith"]))
+        theirs = doc(
+            b, body="council tax arrears", terms=kb.tokens(["smith"]), restricted=kb.tokens(["tax"])
+        )
+        # The same entity and id in both centres: still two documents.
+        twin = doc(b, body="council tax arrears", entity_id=mine.entity_id, case_id=mine.case_id)
+        await index.upsert([mine, theirs, twin])
+        for text in ["council tax", "smith", "arrears", *CRAFTED]:
+            found = await index.search(q(a, text, restricted_terms=kb.tokens(["tax"])))
+            assert {h.entity_id for h in found.items} <= {mine.entity_id}, text
+            assert found.total <= 1, text
+        # B's own token, asked in A's centre, matches nothing of B.
+        stolen = SearchQuery(centre_id=a, text="", terms=kb.tokens(["smith"]))
+        assert (await index.search(stolen)).total == 0
+
+    async def test_writes_in_one_centre_leave_the_other(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        a, b = centres
+        case_id, client_id = _id(), _id()
+        mine = doc(a, body="debt relief order", case_id=case_id, client_id=client_id)
+        theirs = doc(
+            b,
+            body="debt relief order",
+            case_id=case_id,
+            client_id=client_id,
+            entity_id=mine.entity_id,
+        )
+        await index.upsert([mine, theirs])
+        await index.delete_case(b, CaseId(case_id))
+        await index.delete_client(b, ClientId(client_id))
+        await index.delete(b, [mine.id])
+        await index.assign_case(b, CaseId(case_id), OTHER_ADVISER)
+        await index.clear(b)
+        assert await index.documents(a) == [mine]
+        assert await index.documents(b) == []
+        assert (await index.search(q(a, "relief", own_cases_of=ADVISER))).total == 1
+
+    async def test_crafted_queries_never_fail(self, index: SearchIndex, centres: Any) -> None:
+        a, _ = centres
+        await index.upsert([doc(a, body="council tax")])
+        for text in CRAFTED:
+            found = await index.search(q(a, text))
+            assert found.total <= 1, text
+
+
+class TestInMemorySearchIndex(SearchIndexContract):
+    @pytest.fixture
+    def index(self, tmp_path: Path) -> SearchIndex:
+        return InMemorySearchIndex()
+
+
+class TestSqliteFtsSearchIndex(SearchIndexContract):
+    @pytest.fixture
+    async def index(self, tmp_path: Path) -> AsyncIterator[SearchIndex]:
+        from cma_adapters.search_sqlite import SqliteFtsSearchIndex
+
+        index = SqliteFtsSearchIndex(tmp_path / "search.sqlite3")
+        yield index
+        await index.close()
+
+
+@pytest.mark.postgres
+class TestPostgresSearchIndex(SearchIndexContract):
+    @pytest.fixture
+    async def index(self, postgres_url: str) -> AsyncIterator[SearchIndex]:
+        from cma_adapters.search_postgres import PostgresSearchIndex
+        from cma_adapters.sqlalchemy import create_engine_for
+
+        engine = create_engine_for(postgres_url, pool_size=2)
+        yield PostgresSearchIndex(engine)
+        await engine.dispose()
+
+    async def test_typos_found_by_trigrams(self, index: SearchIndex, centres: Any) -> None:
+        a, b = centres
+        wanted = doc(a, body="Letter from the council about arrears")
+        await index.upsert([wanted, doc(b, body="Letter from the council about arrears")])
+        found = await index.search(q(a, "counsil"))
+        assert [h.entity_id for h in found.items] == [wanted.entity_id]
+
+    async def test_web_search_syntax(self, index: SearchIndex, centres: Any) -> None:
+        a, _ = centres
+        await index.upsert([doc(a, body="gas bill"), doc(a, body="water bill")])
+        assert (await index.search(q(a, "bill -gas"))).total == 1
+        assert (await index.search(q(a, "gas or water"))).total == 2
+
+
+class TestElasticSearchIndex(SearchIndexContract):
+    """Against ``osmem-server`` (OpenSearch 3 compatible), started by the test run on
+    loopback; a fresh clone per test. The plain-JSON transport is the adapter's setting."""
+
+    @pytest.fixture
+    async def index(self, osmem_clone: Any) -> AsyncIterator[SearchIndex]:
+        from cma_adapters.search_elastic import ElasticSearchIndex
+
+        index = ElasticSearchIndex(osmem_clone.url, plain_json=True, refresh=True)
+        yield index
+        await index.close()
+
+    async def test_typos_found_by_fuzziness(self, index: SearchIndex, centres: Any) -> None:
+        a, b = centres
+        wanted = doc(a, body="Letter from the council about arrears")
+        await index.upsert([wanted, doc(b, body="Letter from the council about arrears")])
+        found = await index.search(q(a, "counsil"))
+        assert [h.entity_id for h in found.items] == [wanted.entity_id]

@@ -1,0 +1,79 @@
+"""``cma search`` and ``cma projections rebuild`` on the embedded default (SQLite + FTS5)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from typer.testing import Result
+
+from cma_core.cases.service import OpenCase
+from cma_core.clients.service import RegisterClient
+from cma_core.identity.model import TenantContext
+from cma_core.shared.ids import CentreId
+from cma_entrypoints.container import build_container, shutdown
+from cma_entrypoints.settings import Settings
+
+
+def _seed(env: dict[str, str | None], centre_id: str) -> dict[str, str]:
+    settings = Settings.from_env({k: v for k, v in env.items() if v is not None})
+
+    async def main() -> dict[str, str]:
+        container = build_container(settings)
+        try:
+            ctx = TenantContext.system(CentreId(uuid.UUID(centre_id)))
+            client = await container.clients().register(
+                ctx,
+                RegisterClient(
+                    first_name="Ottoline", last_name="Brisket", date_of_birth=dt.date(1970, 1, 2)
+                ),
+            )
+            case = await container.cases().open(ctx, OpenCase(client_id=client.id))
+            note = await container.cases().add_note(ctx, case.id, "Catalogue debt with Very")
+            return {"client": str(client.id), "case": str(case.id), "note": str(note.id)}
+        finally:
+            await shutdown(container)  # in-process jobs (the projection) finish first
+
+    return asyncio.run(main())
+
+
+def _json(result: Result) -> Any:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_search_and_rebuild_from_the_command_line(
+    cma: Callable[..., Result], env: dict[str, str | None]
+) -> None:
+    assert cma("migrate").exit_code == 0
+    centre = _json(cma("centre", "create", "Brisket Advice", "--json"))["id"]
+    other = _json(cma("centre", "create", "Elsewhere Advice", "--json"))["id"]
+    made = _seed(env, centre)
+
+    found = _json(cma("search", "catalogue debt", "--centre", centre, "--json"))
+    assert [h["id"] for h in found["items"]] == [made["note"]]
+    assert any(p["match"] for p in found["items"][0]["snippet"])
+    by_name = _json(cma("search", "brisket", "--centre", centre, "--kind", "client", "--json"))
+    assert [(h["id"], h["title"]) for h in by_name["items"]] == [
+        (made["client"], "Ottoline Brisket")
+    ]
+    assert _json(cma("search", "brisket", "--centre", other, "--json"))["total"] == 0
+    human = cma("search", "catalogue", "--centre", centre)
+    assert human.exit_code == 0
+    assert "1 found" in human.stdout
+
+    bad = cma("search", "x", "--centre", centre, "--kind", "planet")
+    assert bad.exit_code == 2
+    assert "kind" in bad.output
+
+    rebuilt = _json(cma("projections", "rebuild", "--json"))
+    assert rebuilt["documents"] == {centre: 3, other: 0}
+    again = _json(cma("search", "catalogue debt", "--centre", centre, "--json"))
+    assert [h["id"] for h in again["items"]] == [made["note"]]
+    one = cma("projections", "rebuild", "--centre", centre)
+    assert one.exit_code == 0, one.output
+    assert "3 documents" in one.stdout
