@@ -15,6 +15,8 @@ from typing import Any
 from attrs import frozen
 
 _MIN_SECRET = 32
+# The web console's build in a source checkout (src/cma_entrypoints/settings.py → repo/web/dist).
+_WEB_DIST = Path(__file__).resolve().parents[2] / "web" / "dist"
 
 
 class SettingsError(ValueError):
@@ -85,6 +87,8 @@ class Settings:
     data_key_cache_ttl_seconds: int = 300
     rate_limit_per_minute: int = 600
     rate_limit_per_ip_per_minute: int = 1200
+    # The built web console (web/dist of the source tree unless CMA_WEB_DIR says).
+    web_dir: Path = _WEB_DIST
 
     @property
     def embedded(self) -> bool:
@@ -134,6 +138,7 @@ class Settings:
             document_queue_timeout_seconds=(_int(env, "CMA_DOCUMENT_QUEUE_TIMEOUT", 3600) or 3600),
             **_scheduling(env),
             **_protection(env, data_dir),
+            web_dir=Path(env["CMA_WEB_DIR"]) if env.get("CMA_WEB_DIR") else _WEB_DIST,
         )
 
 

@@ -29,6 +29,7 @@ from cma_entrypoints.http.compliance import (
     ComplianceController,
     PolicyController,
 )
+from cma_entrypoints.http.console import SchemaPage, console_csp, console_routes
 from cma_entrypoints.http.debts import CreditorController, DebtController
 from cma_entrypoints.http.documents import documents_router
 from cma_entrypoints.http.identity import AuthController, GrantController, SessionController
@@ -159,6 +160,8 @@ def create_app(container: Container | None = None) -> Litestar:
             AppraisalController,
             LetterTemplateController,
             CaseAdviceController,
+            # The web console at / (SPA fallback); every API route above wins over it.
+            *console_routes(settings.web_dir),
         ],
         dependencies={
             "identity": provider(container.identity),
@@ -193,7 +196,7 @@ def create_app(container: Container | None = None) -> Litestar:
             ),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
-        before_send=[echo_request_id],
+        before_send=[echo_request_id, console_csp],
         # Logging is ours (cma_entrypoints.logs: JSON lines, no personal data); Litestar's
         # default config would replace the root handlers with its own.
         logging_config=None,
@@ -217,6 +220,7 @@ def create_app(container: Container | None = None) -> Litestar:
             ),
             security=[{"BearerToken": []}],
             path="/schema",
+            render_plugins=[SchemaPage()],
         ),
         on_shutdown=[on_shutdown],
         state=State({"container": container}),

@@ -13,7 +13,9 @@ from cma_entrypoints.http.common.schemas import PageOf
 
 
 class RefreshIn(Struct, forbid_unknown_fields=True):
-    refresh_token: Annotated[str, Meta(min_length=1, max_length=200)]
+    #: Omitted by a browser that holds it in the ``cma_refresh`` cookie (send
+    #: ``X-CMA-Refresh-Cookie: 1``).
+    refresh_token: Annotated[str, Meta(min_length=1, max_length=200)] | None = None
 
 
 class SwitchCentreIn(Struct, forbid_unknown_fields=True):
