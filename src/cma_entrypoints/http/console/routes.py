@@ -23,14 +23,14 @@ CONSOLE_CSP = (
 )
 
 # Paths that belong to the API or the docs: never answered with the console's index.
-_NOT_CONSOLE = ("api/", "schema", "health")
+_NOT_CONSOLE = ("api/", "schema/", "health/")
 # Vite puts content-hashed files under assets/: they never change, cache them for a year.
 _IMMUTABLE = "public, max-age=31536000, immutable"
 _REVALIDATE = "no-cache"
 _TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
     ".svg": "image/svg+xml",
     ".webmanifest": "application/manifest+json",
 }
@@ -66,7 +66,7 @@ def console_routes(dist: Path) -> list[Any]:
     )
     def console(path: str = "/") -> Response[Any]:
         rel = path.lstrip("/")
-        if rel.startswith(_NOT_CONSOLE):
+        if rel.startswith(_NOT_CONSOLE) or rel in ("schema", "health"):
             raise NotFoundException
         if not index.is_file():
             return Response(

@@ -13,10 +13,15 @@ export function Letters({ caseId }: { caseId: string }) {
   const qc = useQueryClient();
   const [kind, setKind] = useState("");
   const [shown, setShown] = useState<string | null>(null);
+  const [debtId, setDebtId] = useState("");
   const path = { case_id: caseId };
   const letters = useQuery({
     queryKey: ["letters", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/letters", { params: { path } })),
+  });
+  const debts = useQuery({
+    queryKey: ["debts", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/debts", { params: { path, query: { limit: 200 } } })),
   });
   const templates = useQuery({
     queryKey: ["letter-templates"],
@@ -24,7 +29,7 @@ export function Letters({ caseId }: { caseId: string }) {
   });
   const make = useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST("/api/v1/cases/{case_id}/letters", { params: { path }, body: { kind: kind || (templates.data?.items[0]?.kind ?? "") } })),
+      unwrap(await api.POST("/api/v1/cases/{case_id}/letters", { params: { path }, body: { kind: kind || (templates.data?.items[0]?.kind ?? ""), debt_id: debtId || null } })),
     onSuccess: (letter) => {
       setShown(letter.id);
       void qc.invalidateQueries({ queryKey: ["letters", caseId] });
@@ -45,8 +50,18 @@ export function Letters({ caseId }: { caseId: string }) {
           }}
           noValidate
         >
-          <ErrorSummary error={make.error} fields={{ kind: "letter-kind" }} />
+          <ErrorSummary error={make.error} fields={{ kind: "letter-kind", debt_id: "letter-debt" }} />
           <Select id="letter-kind" name="kind" label="Letter" value={kind || kinds[0] || ""} onChange={setKind} error={make.error} options={kinds.map((k) => [k, label(k)] as const)} />
+          <Select
+            id="letter-debt"
+            name="debt_id"
+            label="About debt"
+            hint="For letters to one creditor"
+            value={debtId}
+            onChange={setDebtId}
+            error={make.error}
+            options={[["", "None"], ...(debts.data?.items ?? []).map((d) => [d.id, `${d.creditor_name ?? label(d.debt_type)} ${d.account_reference ?? ""}`] as const)]}
+          />
           <Button busy={make.isPending}>Generate letter</Button>
         </form>
       )}
