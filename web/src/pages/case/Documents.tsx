@@ -30,11 +30,15 @@ export function Documents({ caseId }: { caseId: string }) {
     // OCR runs after the upload answers: poll while anything is still being read.
     refetchInterval: (q) => (q.state.data?.items.some((d) => d.status === "queued" || d.status === "processing") ? 1500 : false),
   });
-  const reading = docs.data?.items.some((d) => d.status === "queued" || d.status === "processing") ?? false;
+  // Suggestions are made just after a document is read: keep looking for a short while.
+  const recent =
+    docs.data?.items.some(
+      (d) => d.status === "queued" || d.status === "processing" || Date.now() - Date.parse(d.updated_at) < 30_000,
+    ) ?? false;
   const suggestions = useQuery({
     queryKey: ["suggestions", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/suggestions", { params: { path } })),
-    refetchInterval: reading ? 1500 : false,
+    refetchInterval: recent ? 1500 : false,
   });
   const upload = useMutation({
     mutationFn: async (file: File) =>

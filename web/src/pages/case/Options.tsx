@@ -4,8 +4,47 @@ import { api } from "../../api/client";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money, today } from "../../components/format";
-import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { Button, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
 import { QueryState, Tag } from "../../components/ui";
+
+const SOLUTIONS = [
+  "dmp", "dro", "bankruptcy", "iva", "administration_order", "breathing_space", "token_payments",
+  "full_and_final_settlement", "write_off_request", "no_solution_needed",
+] as const;
+
+function AdviceForm({ caseId, onDate, jurisdiction }: { caseId: string; onDate: string; jurisdiction: string }) {
+  const qc = useQueryClient();
+  const [recommended, setRecommended] = useState<string>("dmp");
+  const [reasons, setReasons] = useState("");
+  const save = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST("/api/v1/cases/{case_id}/advice", {
+          params: { path: { case_id: caseId } },
+          body: { on_date: onDate, jurisdiction, recommended, reasons, client_decision: "undecided" },
+        }),
+      ),
+    onSuccess: () => {
+      setReasons("");
+      void qc.invalidateQueries({ queryKey: ["advice", caseId] });
+    },
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+    >
+      <h3 className="govuk-heading-m">Record the advice given</h3>
+      <ErrorSummary error={save.error} fields={{ recommended: "advice-recommended", reasons: "advice-reasons", on_date: "options-date", jurisdiction: "options-jurisdiction" }} />
+      <Select id="advice-recommended" name="recommended" label="Recommended solution" value={recommended} onChange={setRecommended} error={save.error} options={SOLUTIONS.map((x) => [x, label(x)] as const)} />
+      <TextArea id="advice-reasons" name="reasons" label="Why this solution" value={reasons} onChange={setReasons} error={save.error} />
+      <Button busy={save.isPending}>Record advice</Button>
+    </form>
+  );
+}
 
 export function Options({ caseId }: { caseId: string }) {
   const { can } = useMe();
@@ -159,6 +198,7 @@ export function Options({ caseId }: { caseId: string }) {
       </QueryState>
 
       <h2 className="govuk-heading-l">Advice given</h2>
+      {can("finance:write") && <AdviceForm caseId={caseId} onDate={onDate} jurisdiction={jurisdiction} />}
       <QueryState query={advice} what="advice records">
         {(page) =>
           page.items.length === 0 ? (
