@@ -9,15 +9,14 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
+from tests.e2e.conftest import PASSWORD, make_centre
 
 from cma_entrypoints.container import Container, build_container
 from cma_entrypoints.http.console import CONSOLE_CSP
 from cma_entrypoints.settings import Settings
-from tests.e2e.conftest import PASSWORD, make_centre
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -93,8 +92,10 @@ async def test_schema_page_runs_from_local_assets_under_the_policy(
     page = r.text
     assert "<script src='/schema-assets/swagger-ui-bundle.js'" in page
     assert "/schema-assets/init.js" in page
-    assert "<script>" not in page and "<style" not in page  # nothing inline
-    assert "cdn" not in page.lower() and "https://" not in page
+    assert "<script>" not in page
+    assert "<style" not in page
+    assert "cdn" not in page.lower()
+    assert "https://" not in page
     assert (await http.get("/schema-assets/init.js")).status_code == 200
     assert (await http.get("/schema/openapi.json")).status_code == 200
 
@@ -204,12 +205,12 @@ async def test_a_refresh_without_any_token_is_401(http: httpx.AsyncClient) -> No
     not (REPO / "web" / "node_modules").is_dir() and not os.environ.get("CI"),
     reason="web/node_modules not installed (npm ci in web/)",
 )
-def test_console_api_types_match_the_apis_openapi_document() -> Any:
+def test_console_api_types_match_the_apis_openapi_document() -> None:
     """web/src/api/schema.d.ts is generated from the live document; a route or schema
     change without `npm run gen:api` in web/ fails here."""
     node = shutil.which("node")
     assert node, "node is needed for the console's type check"
-    r = subprocess.run(  # noqa: S603 - fixed arguments
+    r = subprocess.run(
         [node, "scripts/gen-api.mjs", "--check"],
         cwd=REPO / "web",
         capture_output=True,

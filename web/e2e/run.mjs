@@ -373,7 +373,7 @@ try {
   // -- API docs page renders under the CSP --
   const docs = await newPage();
   await docs.goto(`${base}/schema`);
-  await docs.locator(".swagger-ui .info .title").waitFor({ timeout: 20000 });
+  await docs.locator(".swagger-ui .info .title").waitFor({ timeout: 90000 });
   check(true, "/schema renders Swagger UI from local assets");
   await docs.screenshot({ path: join(shots, "schema-1280.png") });
   results.pages.push("schema-1280.png");
