@@ -3665,14 +3665,13 @@ export interface operations {
                 headers: {
                     "Content-Security-Policy"?: string;
                     "Referrer-Policy"?: string;
+                    "Set-Cookie"?: unknown;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
                     "X-Frame-Options"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": null;
-                };
+                content?: never;
             };
             /** @description Bad request syntax or unsupported method */
             400: {

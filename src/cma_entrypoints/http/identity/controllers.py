@@ -103,6 +103,8 @@ class SessionController(Controller):
     @post(
         "/logout",
         status_code=204,
+        # A browser's refresh cookie (cookies.py) is cleared by every sign-out.
+        response_cookies=[clear_cookie()],
         summary="Sign out: revoke the refresh token's family",
         description="The access token stays valid until it expires (minutes); the refresh "
         "token and every token rotated from it stop working at once.",
@@ -117,10 +119,9 @@ class SessionController(Controller):
         sessions: SessionService,
         request: Request[Any, Any, Any],
         cookie_mode: CookieMode = None,
-    ) -> Response[None]:
+    ) -> None:
         raw = refresh_token_from(data.refresh_token, cookie_mode, request, _origins(request))
         await sessions.logout(ctx, raw)
-        return Response(None, status_code=204, cookies=[clear_cookie()])
 
     @post(
         "/switch-centre",
