@@ -369,6 +369,12 @@ try {
   await sup.getByRole("link", { name: "Audit" }).click();
   await sup.getByText("Chain links on this page").waitFor();
   await audit(sup, "audit");
+  // Sign out everywhere: the refresh family is revoked and the cookie cleared.
+  await sup.getByRole("button", { name: "Sign out" }).click();
+  await sup.getByRole("heading", { name: "Sign in to CMA" }).waitFor();
+  await sup.reload();
+  await sup.getByRole("heading", { name: "Sign in to CMA" }).waitFor();
+  check(true, "signing out ends the session (a reload stays signed out)");
 
   // -- API docs page renders under the CSP --
   const docs = await newPage();
