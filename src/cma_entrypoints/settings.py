@@ -15,6 +15,8 @@ from typing import Any
 from attrs import frozen
 
 _MIN_SECRET = 32
+# The web console's build in a source checkout (src/cma_entrypoints/settings.py → repo/web/dist).
+_WEB_DIST = Path(__file__).resolve().parents[2] / "web" / "dist"
 
 
 class SettingsError(ValueError):
@@ -99,6 +101,8 @@ class Settings:
     search_url: str | None = None
     search_index: str = "cma-search"
     search_plain_json: bool = False
+    # The built web console (web/dist of the source tree unless CMA_WEB_DIR says).
+    web_dir: Path = _WEB_DIST
 
     @property
     def embedded(self) -> bool:
@@ -154,6 +158,7 @@ class Settings:
             **_scheduling(env),
             **_protection(env, data_dir),
             **_search(env, database_url),
+            web_dir=Path(env["CMA_WEB_DIR"]) if env.get("CMA_WEB_DIR") else _WEB_DIST,
         )
 
 

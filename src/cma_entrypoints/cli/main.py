@@ -259,7 +259,7 @@ def _print_demo_summary(console: Console, host: str, port: int, *, serving: bool
         table.add_row(login.centre, login.email, login.role.value)
     console.print(table)
     console.print(f"password for every demo login: [bold]{demo_data.DEMO_PASSWORD}[/bold]")
-    console.print(f"URL:     {base}  (API under {base}/api/v1)")
+    console.print(f"URL:     {base}  (web console; API under {base}/api/v1)")
     console.print(f"OpenAPI: {base}/schema/openapi.json  (docs at {base}/schema)")
     if not serving:
         console.print(f"start the server with `cma serve --host {host} --port {port}`")

@@ -38,6 +38,7 @@ from cma_entrypoints.http.compliance import (
     ComplianceController,
     PolicyController,
 )
+from cma_entrypoints.http.console import SchemaPage, console_csp, console_routes
 from cma_entrypoints.http.debts import CreditorController, DebtController
 from cma_entrypoints.http.documents import documents_router
 from cma_entrypoints.http.identity import (
@@ -189,6 +190,8 @@ def create_app(container: Container | None = None) -> Litestar:
             CaseContactController,
             CaseCreditController,
             SearchController,
+            # The web console at / (SPA fallback); every API route above wins over it.
+            *console_routes(settings.web_dir),
         ],
         dependencies={
             "identity": provider(container.identity),
@@ -231,7 +234,7 @@ def create_app(container: Container | None = None) -> Litestar:
         exception_handlers=EXCEPTION_HANDLERS,
         # Strict JSON (content type, size, depth, no coercion) and dated query values.
         before_request=check_input,
-        before_send=[echo_request_id],
+        before_send=[echo_request_id, console_csp],
         # Logging is ours (cma_entrypoints.logs: JSON lines, no personal data); Litestar's
         # default config would replace the root handlers with its own.
         logging_config=None,
@@ -255,6 +258,7 @@ def create_app(container: Container | None = None) -> Litestar:
             ),
             security=[{"BearerToken": []}],
             path="/schema",
+            render_plugins=[SchemaPage()],
         ),
         on_shutdown=[on_shutdown],
         state=State({"container": container}),

@@ -8,7 +8,7 @@ import uuid
 from functools import partial
 from typing import Annotated, Any
 
-from litestar import Controller, Request, delete, get, post
+from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import Parameter
 
 from cma_core.identity.model import PermissionGrant, TenantContext
@@ -22,6 +22,12 @@ from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import Limit, Offset
 from cma_entrypoints.http.common.responses import slice_out
 from cma_entrypoints.http.common.schemas import CODE
+from cma_entrypoints.http.identity.cookies import (
+    CookieMode,
+    clear_cookie,
+    refresh_token_from,
+    token_response,
+)
 from cma_entrypoints.http.identity.examples import (
     GRANT_EXAMPLE,
     ME_EXAMPLE,
@@ -90,12 +96,17 @@ class SessionController(Controller):
         ],
         sessions: SessionService,
         codec: TokenCodec,
-    ) -> TokenOut:
-        return await rotate_tokens(data.refresh_token, codec, sessions)
+        request: Request[Any, Any, Any],
+        cookie_mode: CookieMode = None,
+    ) -> Response[TokenOut]:
+        raw = refresh_token_from(data.refresh_token, cookie_mode, request, _origins(request))
+        return token_response(await rotate_tokens(raw, codec, sessions), cookie_mode)
 
     @post(
         "/logout",
         status_code=204,
+        # A browser's refresh cookie (cookies.py) is cleared by every sign-out.
+        response_cookies=[clear_cookie()],
         summary="Sign out: revoke the refresh token's family",
         description="The access token stays valid until it expires (minutes); the refresh "
         "token and every token rotated from it stop working at once.",
@@ -108,8 +119,11 @@ class SessionController(Controller):
             example_body("Sign out", {"refresh_token": "q1X…"}),
         ],
         sessions: SessionService,
+        request: Request[Any, Any, Any],
+        cookie_mode: CookieMode = None,
     ) -> None:
-        await sessions.logout(ctx, data.refresh_token)
+        raw = refresh_token_from(data.refresh_token, cookie_mode, request, _origins(request))
+        await sessions.logout(ctx, raw)
 
     @post(
         "/switch-centre",
@@ -127,9 +141,10 @@ class SessionController(Controller):
         ],
         sessions: SessionService,
         codec: TokenCodec,
-    ) -> TokenOut:
+        cookie_mode: CookieMode = None,
+    ) -> Response[TokenOut]:
         ctx = await sessions.switch_centre(ctx, CentreId(data.centre_id))
-        return await issue_tokens(ctx, codec, sessions)
+        return token_response(await issue_tokens(ctx, codec, sessions), cookie_mode)
 
     @post(
         "/totp/enrol",
@@ -155,6 +170,10 @@ class SessionController(Controller):
         identity: IdentityService,
     ) -> None:
         await identity.confirm_totp(ctx, data.otp)
+
+
+def _origins(request: Request[Any, Any, Any]) -> tuple[str, ...]:
+    return tuple(request.app.state.container.settings().cors_origins)
 
 
 def _permission(value: str, field: str = "permission") -> Permission:
@@ -290,7 +309,8 @@ class AuthController(Controller):
         sessions: SessionService,
         codec: TokenCodec,
         request: Request[Any, Any, Any],
-    ) -> TokenOut:
+        cookie_mode: CookieMode = None,
+    ) -> Response[TokenOut]:
         signed = await identity.authenticate(
             data.email,
             data.password,
@@ -298,7 +318,7 @@ class AuthController(Controller):
             otp=data.otp,
             address=request.client.host if request.client else None,
         )
-        return await issue_tokens(signed.context, codec, sessions)
+        return token_response(await issue_tokens(signed.context, codec, sessions), cookie_mode)
 
     @get(
         "/me",

@@ -15,7 +15,9 @@ from cma_entrypoints.http.common.schemas import LINE, Code, Email, Input, Moment
 
 
 class RefreshIn(Input):
-    refresh_token: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)]
+    #: Omitted by a browser that holds it in the ``cma_refresh`` cookie (send
+    #: ``X-CMA-Refresh-Cookie: 1``).
+    refresh_token: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)] | None = None
 
 
 class SwitchCentreIn(Input):

@@ -1,0 +1,74 @@
+import { lazy, Suspense, type ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { useSession } from "./auth/session";
+import { Layout } from "./components/Layout";
+import { Account } from "./pages/Account";
+import { CasesList } from "./pages/CasesList";
+import { ClientPage, ClientsList } from "./pages/Clients";
+import { NotFound } from "./pages/NotFound";
+import { SignIn } from "./pages/SignIn";
+import { WorkQueue } from "./pages/WorkQueue";
+
+// The larger pages load when first opened, keeping the first load small.
+const CasePage = lazy(() => import("./pages/case/CasePage"));
+const AuditPage = lazy(() => import("./pages/Audit"));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session, resuming } = useSession();
+  const location = useLocation();
+  if (resuming) {
+    return (
+      <p className="govuk-body govuk-!-margin-6" role="status">
+        Loading…
+      </p>
+    );
+  }
+  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+function Loading() {
+  return (
+    <p className="govuk-body" role="status">
+      Loading…
+    </p>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignIn />} />
+      <Route
+        element={
+          <RequireSession>
+            <Layout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<WorkQueue />} />
+        <Route path="cases" element={<CasesList />} />
+        <Route
+          path="cases/:caseId/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <CasePage />
+            </Suspense>
+          }
+        />
+        <Route path="clients" element={<ClientsList />} />
+        <Route path="clients/:clientId" element={<ClientPage />} />
+        <Route
+          path="audit"
+          element={
+            <Suspense fallback={<Loading />}>
+              <AuditPage />
+            </Suspense>
+          }
+        />
+        <Route path="account" element={<Account />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

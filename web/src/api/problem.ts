@@ -1,0 +1,46 @@
+// RFC 9457 problems from the API, and the helper every query and mutation goes through.
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldProblem[];
+
+  constructor(status: number, body: unknown) {
+    const p = (body ?? {}) as { title?: string; detail?: string; errors?: FieldProblem[] };
+    super(p.detail ?? p.title ?? `request failed (${status})`);
+    this.status = status;
+    this.title = p.title ?? "Something went wrong";
+    this.detail = p.detail;
+    this.errors = Array.isArray(p.errors) ? p.errors : [];
+  }
+
+  /** The message for one field, when the API named it. */
+  fieldMessage(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field || e.field.endsWith(`.${field}`))?.message;
+  }
+}
+
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The body of a successful answer, or an ApiError carrying the problem. */
+export function unwrap<T>(result: FetchResult<T>): T {
+  if (result.error !== undefined || !result.response.ok) {
+    throw new ApiError(result.response.status, result.error);
+  }
+  return result.data as T;
+}
+
+/** The ETag of a versioned resource, as If-Match wants it. */
+export function ifMatch(version: number): { "If-Match": string } {
+  return { "If-Match": `"${version}"` };
+}

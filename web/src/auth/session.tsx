@@ -1,0 +1,131 @@
+import { useQueryClient } from "@tanstack/react-query";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
+import { COOKIE_MODE, api, setAccessToken, type Schemas } from "../api/client";
+import { unwrap } from "../api/problem";
+
+type Me = Schemas["MeOut"];
+type Token = Schemas["TokenOut"];
+
+export interface Session {
+  me: Me;
+  can: (permission: string) => boolean;
+}
+
+interface SessionApi {
+  session: Session | null;
+  /** True until the first attempt to resume a session from the cookie has finished. */
+  resuming: boolean;
+  signIn: (email: string, password: string, otp?: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  switchCentre: (centreId: string) => Promise<void>;
+}
+
+const Ctx = createContext<SessionApi | null>(null);
+
+export function useSession(): SessionApi {
+  const value = useContext(Ctx);
+  if (!value) throw new Error("useSession outside SessionProvider");
+  return value;
+}
+
+/** The signed-in session, for pages behind sign-in. */
+export function useMe(): Session {
+  const { session } = useSession();
+  if (!session) throw new Error("not signed in");
+  return session;
+}
+
+async function loadMe(): Promise<Me> {
+  return unwrap(await api.GET("/api/v1/auth/me"));
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [resuming, setResuming] = useState(true);
+  const timer = useRef<number | undefined>(undefined);
+  const queryClient = useQueryClient();
+
+  const clear = useCallback(() => {
+    window.clearTimeout(timer.current);
+    setAccessToken(null);
+    setSession(null);
+    queryClient.clear();
+  }, [queryClient]);
+
+  const adopt = useCallback(
+    async (token: Token) => {
+      setAccessToken(token.access_token);
+      const me = await loadMe();
+      setSession({ me, can: (p) => me.permissions.includes(p) });
+      window.clearTimeout(timer.current);
+      // Renew a minute before the access token expires, from the HttpOnly cookie.
+      const delay = Math.max(10, token.expires_in - 60) * 1000;
+      timer.current = window.setTimeout(() => void refresh(), delay);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  const refresh = useCallback(async (): Promise<boolean> => {
+    const r = await api.POST("/api/v1/auth/refresh", { body: {}, headers: COOKIE_MODE });
+    if (!r.data) {
+      clear();
+      return false;
+    }
+    await adopt(r.data);
+    return true;
+  }, [adopt, clear]);
+
+  const started = useRef(false);
+  useEffect(() => {
+    // Once: a refresh token is single-use, a second concurrent attempt would revoke it.
+    if (started.current) return;
+    started.current = true;
+    refresh()
+      .catch(() => false)
+      .finally(() => setResuming(false));
+  }, [refresh]);
+
+  const value = useMemo<SessionApi>(
+    () => ({
+      session,
+      resuming,
+      async signIn(email, password, otp) {
+        const token = unwrap(
+          await api.POST("/api/v1/auth/login", {
+            body: { email, password, otp: otp || null },
+            headers: COOKIE_MODE,
+          }),
+        );
+        await adopt(token);
+      },
+      async signOut() {
+        // Revokes the refresh token's whole family: every device signed in from it.
+        await api.POST("/api/v1/auth/logout", { body: {}, headers: COOKIE_MODE });
+        clear();
+      },
+      async switchCentre(centreId) {
+        const token = unwrap(
+          await api.POST("/api/v1/auth/switch-centre", {
+            body: { centre_id: centreId },
+            headers: COOKIE_MODE,
+          }),
+        );
+        queryClient.clear();
+        await adopt(token);
+      },
+    }),
+    [session, resuming, adopt, clear, queryClient],
+  );
+
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}

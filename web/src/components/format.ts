@@ -1,0 +1,40 @@
+const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+
+export function money(pence: number | null | undefined): string {
+  return pence === null || pence === undefined ? "—" : gbp.format(pence / 100);
+}
+
+/** Pounds typed by a person ("1,234.50") to integer pence; null when not a number. */
+export function toPence(text: string): number | null {
+  const clean = text.replace(/[£,\s]/g, "");
+  if (!/^-?\d+(\.\d{1,2})?$/.test(clean)) return null;
+  return Math.round(Number(clean) * 100);
+}
+
+export function date(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+}
+
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  return new Date(iso).toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
+export function label(code: string | null | undefined): string {
+  if (!code) return "—";
+  const s = code.replace(/[_-]/g, " ");
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}

@@ -1,0 +1,138 @@
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { ApiError } from "../api/problem";
+
+export function QueryState<T>({
+  query,
+  children,
+  what,
+}: {
+  query: UseQueryResult<T>;
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) {
+    return (
+      <p className="govuk-body" role="status">
+        Loading {what}…
+      </p>
+    );
+  }
+  if (query.isError) {
+    const e = query.error;
+    if (e instanceof ApiError && e.status === 403) {
+      return <p className="govuk-body">Your role does not allow you to see {what}.</p>;
+    }
+    return (
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          Could not load {what}: {e instanceof ApiError ? (e.detail ?? e.title) : String(e)}
+        </strong>
+      </div>
+    );
+  }
+  return <>{children(query.data)}</>;
+}
+
+const TAG_COLOURS: Record<string, string> = {
+  open: "blue",
+  closed: "grey",
+  done: "green",
+  met: "green",
+  queued: "grey",
+  processing: "light-blue",
+  failed: "red",
+  pending: "yellow",
+  accepted: "green",
+  rejected: "grey",
+  critical: "red",
+  high: "orange",
+  medium: "yellow",
+  eligible: "green",
+  not_eligible: "grey",
+  adviser_judgement: "yellow",
+  missed: "red",
+  overdue: "red",
+  booked: "blue",
+  cancelled: "grey",
+};
+
+export function Tag({ value, text }: { value: string; text?: string }) {
+  const colour = TAG_COLOURS[value];
+  return (
+    <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>
+      {text ?? value.replace(/_/g, " ")}
+    </strong>
+  );
+}
+
+export function Pagination({
+  total,
+  limit,
+  offset,
+  onOffset,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onOffset: (offset: number) => void;
+}) {
+  if (total <= limit) return null;
+  const page = Math.floor(offset / limit) + 1;
+  const pages = Math.ceil(total / limit);
+  return (
+    <nav className="govuk-pagination" aria-label="Pagination">
+      {offset > 0 && (
+        <div className="govuk-pagination__prev">
+          <button type="button" className="govuk-link govuk-pagination__link cma-link-button" onClick={() => onOffset(Math.max(0, offset - limit))}>
+            <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+          </button>
+        </div>
+      )}
+      <p className="govuk-body govuk-!-margin-bottom-0 cma-pagination-status">
+        Page {page} of {pages} ({total} in all)
+      </p>
+      {offset + limit < total && (
+        <div className="govuk-pagination__next">
+          <button type="button" className="govuk-link govuk-pagination__link cma-link-button" onClick={() => onOffset(offset + limit)}>
+            <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+          </button>
+        </div>
+      )}
+    </nav>
+  );
+}
+
+export function SummaryList({ rows }: { rows: ReadonlyArray<readonly [string, ReactNode]> }) {
+  return (
+    <dl className="govuk-summary-list">
+      {rows.map(([key, value]) => (
+        <div className="govuk-summary-list__row" key={key}>
+          <dt className="govuk-summary-list__key">{key}</dt>
+          <dd className="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A field the API withheld for this role: say so, never show a blank. */
+export function Withheld() {
+  return (
+    <span className="cma-withheld">
+      <strong className="govuk-tag govuk-tag--grey">Withheld</strong> your role does not allow you to see this
+    </span>
+  );
+}
+
+export function Blocked({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-inset-text cma-blocked">
+      <strong>Not available yet:</strong> {children}
+    </div>
+  );
+}

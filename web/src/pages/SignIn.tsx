@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from "react";
+import { useNavigate, useLocation } from "react-router-dom";
+import { ApiError } from "../api/problem";
+import { useSession } from "../auth/session";
+import { Button, ErrorSummary, TextInput } from "../components/forms";
+
+export function SignIn() {
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [otp, setOtp] = useState("");
+  const [needOtp, setNeedOtp] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email, password, needOtp ? otp : undefined);
+      const from = (location.state as { from?: string } | null)?.from;
+      navigate(from && from !== "/sign-in" ? from : "/", { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && /otp/i.test(err.detail ?? "") && !needOtp) {
+        setNeedOtp(true);
+      } else {
+        setError(err);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="govuk-width-container">
+      <main className="govuk-main-wrapper" id="main-content">
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <ErrorSummary error={error} fields={{ email: "email", password: "password", otp: "otp" }} />
+            <h1 className="govuk-heading-xl">Sign in to CMA</h1>
+            <form onSubmit={submit} noValidate>
+              <TextInput id="email" name="email" label="Email address" type="email" autoComplete="username" value={email} onChange={setEmail} error={error} />
+              <TextInput id="password" name="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={error} />
+              {needOtp && (
+                <TextInput
+                  id="otp"
+                  name="otp"
+                  label="Code from your authenticator app"
+                  hint="The 6-digit code your app shows now"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  width="5"
+                  value={otp}
+                  onChange={setOtp}
+                  error={error}
+                />
+              )}
+              <Button busy={busy}>{needOtp ? "Continue" : "Sign in"}</Button>
+            </form>
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router-dom";
+import { api } from "../api/client";
+import { unwrap } from "../api/problem";
+import { useMe } from "../auth/session";
+import { date, dateTime, label } from "../components/format";
+import { Blocked, QueryState, Tag } from "../components/ui";
+
+function startOfDay(offsetDays = 0): string {
+  const d = new Date();
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() + offsetDays);
+  return d.toISOString();
+}
+
+export function WorkQueue() {
+  const { can } = useMe();
+  const tasks = useQuery({
+    queryKey: ["tasks", "mine", "open"],
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/tasks", { params: { query: { assignee: "me", status: "open", limit: 100 } } })),
+    enabled: can("task:read"),
+  });
+  const due = useQuery({
+    queryKey: ["tasks", "mine", "due"],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/tasks", {
+          params: { query: { assignee: "me", status: "open", due_before: startOfDay(8), limit: 100 } },
+        }),
+      ),
+    enabled: can("task:read"),
+  });
+  const appointments = useQuery({
+    queryKey: ["appointments", "mine", "today"],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/appointments", {
+          params: { query: { adviser_id: "me", from: startOfDay(0), to: startOfDay(1), limit: 50 } },
+        }),
+      ),
+    enabled: can("case:read"),
+  });
+
+  return (
+    <>
+      <h1 className="govuk-heading-xl">Work queue</h1>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">Due in the next 7 days</h2>
+          <QueryState query={due} what="deadlines due">
+            {(page) =>
+              page.items.filter((t) => t.due_at).length === 0 ? (
+                <p className="govuk-body">Nothing due in the next 7 days.</p>
+              ) : (
+                <ul className="govuk-list">
+                  {page.items
+                    .filter((t) => t.due_at)
+                    .map((t) => (
+                      <li key={t.id}>
+                        <Tag value={new Date(t.due_at!) < new Date() ? "overdue" : t.kind} text={new Date(t.due_at!) < new Date() ? "overdue" : label(t.kind)} />{" "}
+                        <Link className="govuk-link" to={`/cases/${t.case_id}/deadlines`}>
+                          {t.title}
+                        </Link>{" "}
+                        — due {dateTime(t.due_at)}
+                      </li>
+                    ))}
+                </ul>
+              )
+            }
+          </QueryState>
+
+          <h2 className="govuk-heading-m">My open tasks</h2>
+          <QueryState query={tasks} what="your tasks">
+            {(page) =>
+              page.items.length === 0 ? (
+                <p className="govuk-body">You have no open tasks.</p>
+              ) : (
+                <div className="cma-table-scroll">
+                  <table className="govuk-table">
+                    <caption className="govuk-table__caption govuk-visually-hidden">My open tasks</caption>
+                    <thead className="govuk-table__head">
+                      <tr className="govuk-table__row">
+                        <th scope="col" className="govuk-table__header">Task</th>
+                        <th scope="col" className="govuk-table__header">Kind</th>
+                        <th scope="col" className="govuk-table__header">Due</th>
+                      </tr>
+                    </thead>
+                    <tbody className="govuk-table__body">
+                      {page.items.map((t) => (
+                        <tr className="govuk-table__row" key={t.id}>
+                          <td className="govuk-table__cell">
+                            <Link className="govuk-link" to={`/cases/${t.case_id}`}>
+                              {t.title}
+                            </Link>
+                          </td>
+                          <td className="govuk-table__cell">{label(t.kind)}</td>
+                          <td className="govuk-table__cell">{date(t.due_at)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  <Blocked>completing a task here needs a route to complete tasks (issue 11).</Blocked>
+                </div>
+              )
+            }
+          </QueryState>
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <h2 className="govuk-heading-m">Today's appointments</h2>
+          <QueryState query={appointments} what="today's appointments">
+            {(page) =>
+              page.items.length === 0 ? (
+                <p className="govuk-body">No appointments today.</p>
+              ) : (
+                <ul className="govuk-list">
+                  {page.items.map((a) => (
+                    <li key={a.id}>
+                      <strong>
+                        {new Date(a.start).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}
+                      </strong>{" "}
+                      <Link className="govuk-link" to={`/cases/${a.case_id}/appointments`}>
+                        {label(a.kind)}
+                      </Link>{" "}
+                      <Tag value={a.status} />
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </QueryState>
+          <h2 className="govuk-heading-m">Documents waiting for review</h2>
+          <Blocked>a centre-wide list of pending suggestions needs a route; open a case's Documents tab to review its suggestions.</Blocked>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useQuery } from "@tanstack/react-query";
+import { NavLink, Route, Routes, useParams } from "react-router-dom";
+import { api } from "../../api/client";
+import { ApiError, unwrap } from "../../api/problem";
+import { useMe } from "../../auth/session";
+import { QueryState, Tag } from "../../components/ui";
+import { NotFound } from "../NotFound";
+import { Budget } from "./Budget";
+import { Compliance } from "./Compliance";
+import { Deadlines, Appointments } from "./Clock";
+import { Debts } from "./Debts";
+import { Documents } from "./Documents";
+import { Letters } from "./Letters";
+import { Notes } from "./Notes";
+import { Options } from "./Options";
+import { Overview } from "./Overview";
+
+const TABS: ReadonlyArray<readonly [string, string, string | null]> = [
+  ["", "Overview", null],
+  ["debts", "Debts", null],
+  ["budget", "Budget", "finance:read"],
+  ["options", "Options and offers", "finance:read"],
+  ["letters", "Letters", null],
+  ["documents", "Documents", null],
+  ["deadlines", "Deadlines", null],
+  ["appointments", "Appointments", null],
+  ["compliance", "Compliance", null],
+  ["notes", "Notes", null],
+];
+
+export default function CasePage() {
+  const { caseId = "" } = useParams();
+  const { can } = useMe();
+  const kase = useQuery({
+    queryKey: ["case", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}", { params: { path: { case_id: caseId } } })),
+  });
+  if (kase.error instanceof ApiError && [400, 404, 422].includes(kase.error.status)) return <NotFound what="Case" />;
+  return (
+    <QueryState query={kase} what="the case">
+      {(c) => (
+        <>
+          <span className="govuk-caption-l">Case</span>
+          <h1 className="govuk-heading-xl">
+            {c.reference} <Tag value={c.status} />
+          </h1>
+          <nav className="moj-sub-navigation" aria-label="Case sections">
+            <ul className="moj-sub-navigation__list">
+              {TABS.filter(([, , perm]) => !perm || can(perm)).map(([path, text]) => (
+                <li className="moj-sub-navigation__item" key={path}>
+                  <NavLink className="moj-sub-navigation__link" to={`/cases/${caseId}${path ? `/${path}` : ""}`} end>
+                    {text}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <Routes>
+            <Route index element={<Overview kase={c} />} />
+            <Route path="debts" element={<Debts caseId={caseId} />} />
+            <Route path="budget" element={<Budget caseId={caseId} />} />
+            <Route path="options" element={<Options caseId={caseId} />} />
+            <Route path="letters" element={<Letters caseId={caseId} />} />
+            <Route path="documents" element={<Documents caseId={caseId} />} />
+            <Route path="deadlines" element={<Deadlines caseId={caseId} />} />
+            <Route path="appointments" element={<Appointments caseId={caseId} />} />
+            <Route path="compliance" element={<Compliance caseId={caseId} />} />
+            <Route path="notes" element={<Notes caseId={caseId} />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,174 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api, type Schemas } from "../../api/client";
+import { ifMatch, unwrap } from "../../api/problem";
+import { useMe } from "../../auth/session";
+import { label, money, toPence } from "../../components/format";
+import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { QueryState, Tag } from "../../components/ui";
+
+type Debt = Schemas["DebtOut"];
+
+const DEBT_TYPES = [
+  "council_tax", "rent", "mortgage", "secured_loan", "gas", "electricity", "water", "tv_licence",
+  "magistrates_fine", "child_maintenance", "income_tax_vat_ni", "hire_purchase", "credit_card",
+  "overdraft", "personal_loan", "payday_loan", "bnpl", "catalogue", "store_card", "student_loan",
+  "benefit_overpayment", "universal_credit_advance", "parking_charge", "other",
+] as const;
+
+function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDone: () => void }) {
+  const qc = useQueryClient();
+  const creditors = useQuery({
+    queryKey: ["creditors"],
+    queryFn: async () => unwrap(await api.GET("/api/v1/creditors", { params: { query: { limit: 200 } } })),
+  });
+  const [type, setType] = useState<string>(debt?.debt_type ?? "credit_card");
+  const [creditor, setCreditor] = useState(debt?.creditor_id ?? "");
+  const [balance, setBalance] = useState(debt ? (debt.balance_pence / 100).toFixed(2) : "");
+  const [reference, setReference] = useState(debt?.account_reference ?? "");
+  const [lastPayment, setLastPayment] = useState(debt?.last_payment_date ?? "");
+  const prefix = debt ? `debt-${debt.id.slice(0, 8)}` : "new-debt";
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const body = {
+        debt_type: type,
+        creditor_id: creditor || null,
+        // A balance that is not a number is sent as-is for the API to name the field.
+        balance_pence: toPence(balance) ?? (Number.NaN as number),
+        account_reference: reference || null,
+        last_payment_date: lastPayment || null,
+      };
+      if (debt) {
+        return unwrap(
+          await api.PUT("/api/v1/cases/{case_id}/debts/{debt_id}", {
+            params: { path: { case_id: caseId, debt_id: debt.id }, header: ifMatch(debt.version) },
+            body,
+          }),
+        );
+      }
+      return unwrap(await api.POST("/api/v1/cases/{case_id}/debts", { params: { path: { case_id: caseId } }, body }));
+    },
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["debts", caseId] });
+      onDone();
+    },
+  });
+
+  return (
+    <form
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+      className="cma-card govuk-!-margin-bottom-6"
+    >
+      <h3 className="govuk-heading-m">{debt ? "Change debt" : "Add a debt"}</h3>
+      <ErrorSummary
+        error={save.error}
+        fields={{ debt_type: `${prefix}-type`, balance_pence: `${prefix}-balance`, account_reference: `${prefix}-ref`, creditor_id: `${prefix}-creditor`, last_payment_date: `${prefix}-last-payment` }}
+      />
+      <Select id={`${prefix}-type`} name="debt_type" label="Type" value={type} onChange={setType} error={save.error} options={DEBT_TYPES.map((t) => [t, label(t)] as const)} />
+      <Select
+        id={`${prefix}-creditor`}
+        name="creditor_id"
+        label="Creditor"
+        value={creditor}
+        onChange={setCreditor}
+        error={save.error}
+        options={[["", "Not known yet"], ...(creditors.data?.items ?? []).map((c) => [c.id, c.name] as const)]}
+      />
+      <TextInput id={`${prefix}-balance`} name="balance_pence" label="Balance" prefix="£" width="10" inputMode="decimal" value={balance} onChange={setBalance} error={save.error} />
+      <TextInput id={`${prefix}-ref`} name="account_reference" label="Account reference" width="20" value={reference} onChange={setReference} error={save.error} />
+      <TextInput id={`${prefix}-last-payment`} name="last_payment_date" label="Date of last payment" hint="For example 2024-03-27" width="10" value={lastPayment} onChange={setLastPayment} error={save.error} />
+      <div className="govuk-button-group">
+        <Button busy={save.isPending}>{debt ? "Save changes" : "Add debt"}</Button>
+        <button type="button" className="govuk-link cma-link-button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Debts({ caseId }: { caseId: string }) {
+  const { can } = useMe();
+  const [editing, setEditing] = useState<string | null>(null);
+  const debts = useQuery({
+    queryKey: ["debts", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/debts", { params: { path: { case_id: caseId }, query: { limit: 200 } } })),
+  });
+  const writable = can("finance:write") || can("case:write");
+  return (
+    <>
+      <h2 className="govuk-heading-l">Debts</h2>
+      <QueryState query={debts} what="debts">
+        {(page) => (
+          <>
+            {page.items.length === 0 && <p className="govuk-body">No debts recorded yet.</p>}
+            {page.items.length > 0 && (
+              <div className="cma-table-scroll">
+                <table className="govuk-table">
+                  <caption className="govuk-table__caption govuk-visually-hidden">Debts</caption>
+                  <thead className="govuk-table__head">
+                    <tr className="govuk-table__row">
+                      <th scope="col" className="govuk-table__header">Creditor</th>
+                      <th scope="col" className="govuk-table__header">Type</th>
+                      <th scope="col" className="govuk-table__header">Priority</th>
+                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">Balance</th>
+                      <th scope="col" className="govuk-table__header">Limitation</th>
+                      {writable && <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>}
+                    </tr>
+                  </thead>
+                  <tbody className="govuk-table__body">
+                    {page.items.map((d) => (
+                      <tr className="govuk-table__row" key={d.id}>
+                        <td className="govuk-table__cell">
+                          {d.creditor_name ?? "Unknown creditor"}
+                          {d.account_reference && <div className="govuk-hint govuk-!-margin-0">{d.account_reference}</div>}
+                        </td>
+                        <td className="govuk-table__cell">{label(d.debt_type)}</td>
+                        <td className="govuk-table__cell">
+                          {d.priority.is_priority ? <Tag value="critical" text="priority" /> : <Tag value="closed" text="non-priority" />}
+                          <div className="govuk-hint govuk-!-margin-0">
+                            {d.priority.rule_id}: {d.priority.basis}
+                          </div>
+                        </td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{money(d.balance_pence)}</td>
+                        <td className="govuk-table__cell">
+                          {d.limitation.warning ? <Tag value="high" text={label(d.limitation.status)} /> : label(d.limitation.status)}
+                          {d.limitation.expires_on && <div className="govuk-hint govuk-!-margin-0">ends {d.limitation.expires_on}</div>}
+                        </td>
+                        {writable && (
+                          <td className="govuk-table__cell">
+                            <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(d.id)}>
+                              Change<span className="govuk-visually-hidden"> {d.creditor_name ?? "debt"}</span>
+                            </button>
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {editing && page.items.find((d) => d.id === editing) && (
+              <DebtForm key={editing} caseId={caseId} debt={page.items.find((d) => d.id === editing)} onDone={() => setEditing(null)} />
+            )}
+          </>
+        )}
+      </QueryState>
+      {writable && editing === null && (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">Add a debt</span>
+          </summary>
+          <div className="govuk-details__text">
+            <DebtForm caseId={caseId} onDone={() => undefined} />
+          </div>
+        </details>
+      )}
+    </>
+  );
+}

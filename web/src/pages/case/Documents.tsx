@@ -1,0 +1,181 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState, type DragEvent } from "react";
+import { api, type Schemas } from "../../api/client";
+import { ifMatch, unwrap } from "../../api/problem";
+import { useMe } from "../../auth/session";
+import { date, dateTime, label, money } from "../../components/format";
+import { Button, ErrorSummary } from "../../components/forms";
+import { QueryState, Tag } from "../../components/ui";
+
+function change(s: Schemas["SuggestionOut"]): string {
+  switch (s.kind) {
+    case "new_debt":
+      return `Adds a debt: ${s.creditor_name ?? "unknown creditor"}, ${money(s.balance_pence)}${s.account_reference ? `, ref ${s.account_reference}` : ""}`;
+    case "update_debt":
+      return `Sets the balance from ${money(s.previous_balance_pence)} to ${money(s.balance_pence)}`;
+    default:
+      return `Records ${label(s.kind)}${s.fact_date ? ` on ${date(s.fact_date)}` : ""}${s.deadline ? `; deadline ${date(s.deadline)}` : ""}`;
+  }
+}
+
+export function Documents({ caseId }: { caseId: string }) {
+  const { can } = useMe();
+  const qc = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const path = { case_id: caseId };
+  const docs = useQuery({
+    queryKey: ["documents", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/documents", { params: { path } })),
+    // OCR runs after the upload answers: poll while anything is still being read.
+    refetchInterval: (q) => (q.state.data?.items.some((d) => d.status === "queued" || d.status === "processing") ? 1500 : false),
+  });
+  // Suggestions are made just after a document is read: keep looking for a short while.
+  const recent =
+    docs.data?.items.some(
+      (d) => d.status === "queued" || d.status === "processing" || Date.now() - Date.parse(d.updated_at) < 30_000,
+    ) ?? false;
+  const suggestions = useQuery({
+    queryKey: ["suggestions", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/suggestions", { params: { path } })),
+    refetchInterval: recent ? 1500 : false,
+  });
+  const upload = useMutation({
+    mutationFn: async (file: File) =>
+      unwrap(
+        await api.POST("/api/v1/cases/{case_id}/documents", {
+          params: { path },
+          body: { file: file as unknown as string },
+          bodySerializer: () => {
+            const form = new FormData();
+            form.append("file", file, file.name);
+            return form;
+          },
+        }),
+      ),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["documents", caseId] }),
+  });
+  const decide = useMutation({
+    mutationFn: async ({ s, accept }: { s: Schemas["SuggestionOut"]; accept: boolean }) => {
+      const params = { path: { suggestion_id: s.id }, header: ifMatch(s.version) };
+      return accept
+        ? unwrap(await api.POST("/api/v1/suggestions/{suggestion_id}/accept", { params }))
+        : unwrap(await api.POST("/api/v1/suggestions/{suggestion_id}/reject", { params, body: { reason: null } }));
+    },
+    onSuccess: () => {
+      for (const k of ["suggestions", "debts", "deadlines", "tasks"]) void qc.invalidateQueries({ queryKey: [k] });
+    },
+  });
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) upload.mutate(file);
+  }
+
+  return (
+    <>
+      <h2 className="govuk-heading-l">Documents</h2>
+      {can("case:write") && (
+        <div
+          className={`cma-dropzone${over ? " cma-dropzone--active" : ""}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
+        >
+          <ErrorSummary error={upload.error} fields={{ file: "document-file" }} />
+          <div className="govuk-form-group">
+            <label className="govuk-label govuk-label--s" htmlFor="document-file">
+              Upload a letter or statement
+            </label>
+            <div className="govuk-hint" id="document-file-hint">
+              PDF, PNG, JPEG, TIFF or HEIC. Drop a file here or choose one.
+            </div>
+            <input
+              ref={input}
+              id="document-file"
+              className="govuk-file-upload"
+              type="file"
+              aria-describedby="document-file-hint"
+              accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,.heic,application/pdf,image/*"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) upload.mutate(file);
+                e.target.value = "";
+              }}
+            />
+          </div>
+          {upload.isPending && <p className="govuk-body" role="status">Uploading…</p>}
+        </div>
+      )}
+      <QueryState query={docs} what="documents">
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="govuk-body">No documents yet.</p>
+          ) : (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">Documents</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">File</th>
+                  <th scope="col" className="govuk-table__header">Reading</th>
+                  <th scope="col" className="govuk-table__header">Kind</th>
+                  <th scope="col" className="govuk-table__header">Uploaded</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body" aria-live="polite">
+                {page.items.map((d) => (
+                  <tr className="govuk-table__row" key={d.id}>
+                    <td className="govuk-table__cell">{d.filename}</td>
+                    <td className="govuk-table__cell">
+                      <Tag value={d.status} text={d.status === "done" ? "read" : d.status} />
+                      {d.failure_reason && <div className="govuk-hint govuk-!-margin-0">{d.failure_reason}</div>}
+                    </td>
+                    <td className="govuk-table__cell">{label(d.document_class)}</td>
+                    <td className="govuk-table__cell">{dateTime(d.uploaded_at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryState>
+
+      <h2 className="govuk-heading-l">Suggestions from documents</h2>
+      <ErrorSummary error={decide.error} />
+      <QueryState query={suggestions} what="suggestions">
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="govuk-body">No suggestions.</p>
+          ) : (
+            <ul className="govuk-list">
+              {page.items.map((s) => (
+                <li key={s.id} className="cma-card govuk-!-margin-bottom-3">
+                  <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                    {s.title} <Tag value={s.status} />
+                  </h3>
+                  <p className="govuk-body govuk-!-margin-bottom-2">{change(s)}</p>
+                  <p className="govuk-body-s govuk-!-margin-bottom-2">Confidence {Math.round(s.confidence * 100)}%, from {s.source}</p>
+                  {s.status === "pending" && can("case:write") && (
+                    <div className="govuk-button-group govuk-!-margin-bottom-0">
+                      <Button type="button" busy={decide.isPending} onClick={() => decide.mutate({ s, accept: true })}>
+                        Accept<span className="govuk-visually-hidden"> {s.title}</span>
+                      </Button>
+                      <Button type="button" secondary busy={decide.isPending} onClick={() => decide.mutate({ s, accept: false })}>
+                        Reject<span className="govuk-visually-hidden"> {s.title}</span>
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api } from "../../api/client";
+import { unwrap } from "../../api/problem";
+import { useMe } from "../../auth/session";
+import { dateTime, label } from "../../components/format";
+import { Button, ErrorSummary, Select } from "../../components/forms";
+import { QueryState } from "../../components/ui";
+import { download } from "./download";
+
+export function Letters({ caseId }: { caseId: string }) {
+  const { can } = useMe();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState("");
+  const [shown, setShown] = useState<string | null>(null);
+  const [debtId, setDebtId] = useState("");
+  const path = { case_id: caseId };
+  const letters = useQuery({
+    queryKey: ["letters", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/letters", { params: { path } })),
+  });
+  const debts = useQuery({
+    queryKey: ["debts", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/debts", { params: { path, query: { limit: 200 } } })),
+  });
+  const templates = useQuery({
+    queryKey: ["letter-templates"],
+    queryFn: async () => unwrap(await api.GET("/api/v1/letter-templates")),
+  });
+  const make = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.POST("/api/v1/cases/{case_id}/letters", { params: { path }, body: { kind: kind || (templates.data?.items[0]?.kind ?? ""), debt_id: debtId || null } })),
+    onSuccess: (letter) => {
+      setShown(letter.id);
+      void qc.invalidateQueries({ queryKey: ["letters", caseId] });
+    },
+  });
+  const kinds = Array.from(new Set((templates.data?.items ?? []).map((t) => t.kind)));
+  const current = letters.data?.items.find((l) => l.id === shown);
+
+  return (
+    <>
+      <h2 className="govuk-heading-l">Letters</h2>
+      {can("case:write") && (
+        <form
+          className="cma-inline-form"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            make.mutate();
+          }}
+          noValidate
+        >
+          <ErrorSummary error={make.error} fields={{ kind: "letter-kind", debt_id: "letter-debt" }} />
+          <Select id="letter-kind" name="kind" label="Letter" value={kind || kinds[0] || ""} onChange={setKind} error={make.error} options={kinds.map((k) => [k, label(k)] as const)} />
+          <Select
+            id="letter-debt"
+            name="debt_id"
+            label="About debt"
+            hint="For letters to one creditor"
+            value={debtId}
+            onChange={setDebtId}
+            error={make.error}
+            options={[["", "None"], ...(debts.data?.items ?? []).map((d) => [d.id, `${d.creditor_name ?? label(d.debt_type)} ${d.account_reference ?? ""}`] as const)]}
+          />
+          <Button busy={make.isPending}>Generate letter</Button>
+        </form>
+      )}
+      <QueryState query={letters} what="letters">
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="govuk-body">No letters yet.</p>
+          ) : (
+            <ul className="govuk-list">
+              {page.items.map((l) => (
+                <li key={l.id}>
+                  <button type="button" className="govuk-link cma-link-button" onClick={() => setShown(l.id)}>
+                    {l.subject}
+                  </button>{" "}
+                  <span className="govuk-hint govuk-!-display-inline">
+                    {label(l.kind)}, {dateTime(l.created_at)}
+                    {l.sent_at ? `, sent ${dateTime(l.sent_at)}` : ""}
+                  </span>{" "}
+                  <button type="button" className="govuk-link cma-link-button" onClick={() => void download("/api/v1/cases/{case_id}/letters/{letter_id}", caseId, l.id, `${l.kind}.pdf`)}>
+                    PDF<span className="govuk-visually-hidden"> of {l.subject}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+      {current && (
+        <>
+          <h3 className="govuk-heading-m">Preview: {current.subject}</h3>
+          {/* The letter's HTML in a sandbox: no scripts, no access to this page. */}
+          <iframe className="cma-letter-preview" title={`Preview of ${current.subject}`} sandbox="" srcDoc={current.html} width="100%" height="480" />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api } from "../../api/client";
+import { unwrap } from "../../api/problem";
+import { useMe } from "../../auth/session";
+import { dateTime } from "../../components/format";
+import { Button, Checkbox, ErrorSummary, TextArea } from "../../components/forms";
+import { QueryState, Tag } from "../../components/ui";
+
+export function Notes({ caseId }: { caseId: string }) {
+  const { can } = useMe();
+  const qc = useQueryClient();
+  const [body, setBody] = useState("");
+  const [sensitive, setSensitive] = useState(false);
+  const notes = useQuery({
+    queryKey: ["notes", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/notes", { params: { path: { case_id: caseId } } })),
+  });
+  const add = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.POST("/api/v1/cases/{case_id}/notes", { params: { path: { case_id: caseId } }, body: { body, sensitive } })),
+    onSuccess: () => {
+      setBody("");
+      setSensitive(false);
+      void qc.invalidateQueries({ queryKey: ["notes", caseId] });
+    },
+  });
+  return (
+    <>
+      <h2 className="govuk-heading-l">Notes</h2>
+      <QueryState query={notes} what="notes">
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="govuk-body">No notes yet.</p>
+          ) : (
+            <ul className="govuk-list">
+              {page.items.map((n) => (
+                <li key={n.id} className="cma-card govuk-!-margin-bottom-3">
+                  <p className="govuk-body-s govuk-!-margin-bottom-1">
+                    {dateTime(n.created_at)} {n.sensitive && <Tag value="high" text="sensitive" />}
+                  </p>
+                  <p className="govuk-body govuk-!-margin-bottom-0">{n.body}</p>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+      {can("note:write") && (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+          noValidate
+        >
+          <ErrorSummary error={add.error} fields={{ body: "note-body" }} />
+          <TextArea id="note-body" name="body" label="Add a note" value={body} onChange={setBody} error={add.error} />
+          {can("sensitive:write") && <Checkbox id="note-sensitive" label="Sensitive (only people allowed to see sensitive detail can read it)" checked={sensitive} onChange={setSensitive} />}
+          <Button busy={add.isPending}>Add note</Button>
+        </form>
+      )}
+    </>
+  );
+}
