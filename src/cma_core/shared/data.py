@@ -79,6 +79,30 @@ def to_data(value: Any) -> Any:
     raise TypeError(f"cannot turn {type(value).__name__} into plain data")
 
 
+def _scalar(base: Any, data: Any, where: str) -> Any:
+    """Money, a boolean, a whole number or text, bounded (a JSON value can be anything)."""
+    if base is bool:
+        if not isinstance(data, bool):
+            raise ValidationError(where, "must be true or false")
+        return data
+    if base is str:
+        if not isinstance(data, str):
+            raise ValidationError(where, "must be text")
+        if "\x00" in data:
+            raise ValidationError(where, "contains a NUL character")
+        return data
+    money = base is Money
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise ValidationError(where, "must be a whole number" + (" of pence" if money else ""))
+    if money:
+        if abs(data) > MAX_PENCE:
+            raise ValidationError(where, f"must be at most {MAX_PENCE} pence (£100m)")
+        return Money(data)
+    if abs(data) > MAX_INT:
+        raise ValidationError(where, f"must be at most {MAX_INT}")
+    return data
+
+
 def from_data(tp: Any, data: Any, path: str = "") -> Any:
     """Build a value of type ``tp`` from plain data, validating it.
 
@@ -94,28 +118,8 @@ def from_data(tp: Any, data: Any, path: str = "") -> Any:
     base = _unwrap_newtype(base)
     if base is Any:
         return data
-    if base is Money:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise ValidationError(where, "must be a whole number of pence")
-        if abs(data) > MAX_PENCE:
-            raise ValidationError(where, f"must be at most {MAX_PENCE} pence (£100m)")
-        return Money(data)
-    if base is bool:
-        if not isinstance(data, bool):
-            raise ValidationError(where, "must be true or false")
-        return data
-    if base is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise ValidationError(where, "must be a whole number")
-        if abs(data) > MAX_INT:
-            raise ValidationError(where, f"must be at most {MAX_INT}")
-        return data
-    if base is str:
-        if not isinstance(data, str):
-            raise ValidationError(where, "must be text")
-        if "\x00" in data:
-            raise ValidationError(where, "contains a NUL character")
-        return data
+    if base in (Money, bool, int, str):
+        return _scalar(base, data, where)
     if base is dt.datetime:
         try:
             value = dt.datetime.fromisoformat(str(data))
