@@ -91,9 +91,11 @@ def body_types(tmp_path_factory: pytest.TempPathFactory) -> list[Any]:
     for route in create_app(container).routes:
         for handler in getattr(route, "route_handlers", ()):
             tp = _json_body_type(handler)
-            if tp is not None:
+            # A plain-object body (the financial facts) is read by the core's from_data,
+            # which bounds it itself (tests/e2e/test_hostile_input.py).
+            if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
                 found[repr(tp)] = tp
-    assert len(found) >= 30  # every area's bodies are found
+    assert len(found) >= 25  # every area's Struct bodies are found
     return list(found.values())
 
 

@@ -79,27 +79,11 @@ def to_data(value: Any) -> Any:
     raise TypeError(f"cannot turn {type(value).__name__} into plain data")
 
 
-_NOT_SCALAR = object()
-
-
 def _scalar(base: Any, data: Any, where: str) -> Any:
-    """``data`` as the scalar type ``base`` (money, bool, int, text, date-time, date, UUID),
-    or ``_NOT_SCALAR`` when ``base`` is none of those."""
-    if base is Money:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise ValidationError(where, "must be a whole number of pence")
-        if abs(data) > MAX_PENCE:
-            raise ValidationError(where, f"must be at most {MAX_PENCE} pence (£100m)")
-        return Money(data)
+    """Money, a boolean, a whole number or text, bounded (a JSON value can be anything)."""
     if base is bool:
         if not isinstance(data, bool):
             raise ValidationError(where, "must be true or false")
-        return data
-    if base is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise ValidationError(where, "must be a whole number")
-        if abs(data) > MAX_INT:
-            raise ValidationError(where, f"must be at most {MAX_INT}")
         return data
     if base is str:
         if not isinstance(data, str):
@@ -107,6 +91,35 @@ def _scalar(base: Any, data: Any, where: str) -> Any:
         if "\x00" in data:
             raise ValidationError(where, "contains a NUL character")
         return data
+    money = base is Money
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise ValidationError(where, "must be a whole number" + (" of pence" if money else ""))
+    if money:
+        if abs(data) > MAX_PENCE:
+            raise ValidationError(where, f"must be at most {MAX_PENCE} pence (£100m)")
+        return Money(data)
+    if abs(data) > MAX_INT:
+        raise ValidationError(where, f"must be at most {MAX_INT}")
+    return data
+
+
+def from_data(tp: Any, data: Any, path: str = "") -> Any:
+    """Build a value of type ``tp`` from plain data, validating it.
+
+    Raises:
+        ValidationError: the data does not fit; ``field`` is the dotted path to the fault.
+    """
+    where = path or "body"
+    base, optional = _optional_base(tp)
+    if data is None:
+        if optional or tp is Any:
+            return None
+        raise ValidationError(where, "is required")
+    base = _unwrap_newtype(base)
+    if base is Any:
+        return data
+    if base in (Money, bool, int, str):
+        return _scalar(base, data, where)
     if base is dt.datetime:
         try:
             value = dt.datetime.fromisoformat(str(data))
@@ -127,27 +140,6 @@ def _scalar(base: Any, data: Any, where: str) -> Any:
             return uuid.UUID(str(data))
         except ValueError:
             raise ValidationError(where, "must be a UUID") from None
-    return _NOT_SCALAR
-
-
-def from_data(tp: Any, data: Any, path: str = "") -> Any:
-    """Build a value of type ``tp`` from plain data, validating it.
-
-    Raises:
-        ValidationError: the data does not fit; ``field`` is the dotted path to the fault.
-    """
-    where = path or "body"
-    base, optional = _optional_base(tp)
-    if data is None:
-        if optional or tp is Any:
-            return None
-        raise ValidationError(where, "is required")
-    base = _unwrap_newtype(base)
-    if base is Any:
-        return data
-    scalar = _scalar(base, data, where)
-    if scalar is not _NOT_SCALAR:
-        return scalar
     if isinstance(base, type) and issubclass(base, enum.Enum):
         try:
             return base(data)

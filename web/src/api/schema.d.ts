@@ -460,6 +460,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's first-contact checklist (CR-01, CR-02, CR-09) */
+        get: operations["ApiV1CasesCaseIdChecklistGetChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/checklist/items/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tick a checklist item, with when (If-Match; "0" for the first tick) */
+        put: operations["ApiV1CasesCaseIdChecklistItemsTick"];
+        post?: never;
+        /** Untick a checklist item (If-Match) */
+        delete: operations["ApiV1CasesCaseIdChecklistItemsUntick"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{case_id}/close": {
         parameters: {
             query?: never;
@@ -491,6 +526,132 @@ export interface paths {
         get: operations["ApiV1CasesCaseIdComplianceCaseCompliance"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's contact log, newest first (CR-01, CR-02, CR-03) */
+        get: operations["ApiV1CasesCaseIdContactsListContacts"];
+        put?: never;
+        /** Log a contact (call, letter, email, meeting…) */
+        post: operations["ApiV1CasesCaseIdContactsLogContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact */
+        get: operations["ApiV1CasesCaseIdContactsContactIdGetContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a contact (If-Match) */
+        patch: operations["ApiV1CasesCaseIdContactsContactIdUpdateContact"];
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/credit-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's credit reports (CR-09) */
+        get: operations["ApiV1CasesCaseIdCreditReportsListReports"];
+        put?: never;
+        /** Record a credit report entered by hand; its accounts become debt suggestions */
+        post: operations["ApiV1CasesCaseIdCreditReportsRecordReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/credit-reports/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a statutory credit report's accounts from a CSV or JSON file
+         * @description Multipart: `file` (CSV with a header `lender,account_number,account_type,balance,status,default_date,opened_date,last_payment_date`, balance in
+         *     pounds; or JSON `{"agency", "report_date", "accounts": [...]}`), optional `agency` and `report_date`. Settled accounts and nothing-owed lines are kept but not suggested.
+         */
+        post: operations["ApiV1CasesCaseIdCreditReportsImportImportReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/credit-reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One credit report */
+        get: operations["ApiV1CasesCaseIdCreditReportsReportIdGetReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/credit-reports/{report_id}/lines/{line}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a suggested account as a debt on the case (If-Match) */
+        post: operations["ApiV1CasesCaseIdCreditReportsReportIdLinesAcceptAcceptLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/credit-reports/{report_id}/lines/{line}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a suggested account, saying why (If-Match) */
+        post: operations["ApiV1CasesCaseIdCreditReportsReportIdLinesRejectRejectLine"];
         delete?: never;
         options?: never;
         head?: never;
@@ -589,6 +750,40 @@ export interface paths {
          * @description Multipart with one part named `file`: a PDF, PNG, JPEG, TIFF or HEIC (the type is read from the bytes, not the name). The document is queued; its text is read by the worker and `status` moves queued → processing → done (or failed, with `failure_reason`). The same file twice on one case is 409 with `existing_document_id`.
          */
         post: operations["ApiV1CasesCaseIdDocumentsUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's eligibility recorded per option (CR-12) */
+        get: operations["ApiV1CasesCaseIdEligibilityGetEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/eligibility/{solution}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record whether the client is eligible for an option, and why (If-Match) */
+        put: operations["ApiV1CasesCaseIdEligibilitySolutionDecide"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -721,7 +916,7 @@ export interface paths {
         put?: never;
         /**
          * Plan offers: priority first, then pro rata
-         * @description Give an offer for each priority debt; the rest of the surplus is shared pro rata to non-priority balances, penny-exact (largest remainder: totals never exceed what is available), or token payments when nothing is left.
+         * @description Give an offer for each priority debt; the rest of the surplus is shared pro rata to non-priority balances, penny-exact (largest remainder: totals never exceed what is available), or token payments when nothing is left. A budget in deficit is not nil: no token offers unless `tokens_in_deficit`, the shortfall in `shortfall_pence` and the deficit options, cited, in `notes`.
          */
         post: operations["ApiV1CasesCaseIdOffersPlanOffers"];
         delete?: never;
@@ -762,6 +957,42 @@ export interface paths {
         put?: never;
         /** Reopen a closed case */
         post: operations["ApiV1CasesCaseIdReopenReopenCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's vulnerability screenings (CR-03); sensitive parts withheld without sensitive:read */
+        get: operations["ApiV1CasesCaseIdScreeningsListScreenings"];
+        put?: never;
+        /** Record a vulnerability screening (FCA FG21/1) */
+        post: operations["ApiV1CasesCaseIdScreeningsRecordScreening"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/screenings/{screening_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One screening */
+        get: operations["ApiV1CasesCaseIdScreeningsScreeningIdGetScreening"];
+        /** Replace a screening's content (If-Match) */
+        put: operations["ApiV1CasesCaseIdScreeningsScreeningIdUpdateScreening"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -832,6 +1063,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/casework/first-contact-checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The first-contact checklist's items (versioned data) */
+        get: operations["ApiV1CaseworkFirstContactChecklistChecklistItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/casework/screening-guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vulnerability drivers (FCA FG21/1) and TEXAS / IDEA prompts (versioned data) */
+        get: operations["ApiV1CaseworkScreeningGuideScreeningGuide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/centre/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The centre's profile
+         * @description Version 0 (and the centre's registered name) until first saved.
+         */
+        get: operations["ApiV1CentreProfileGetProfile"];
+        /**
+         * Edit the centre's profile and jurisdiction
+         * @description Replaces every field. `If-Match: "0"` for the first save. `fca_number` is the 6- or 7-digit FCA firm reference number.
+         */
+        put: operations["ApiV1CentreProfilePutProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/centre/profile/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The centre's logo */
+        get: operations["ApiV1CentreProfileLogoGetLogo"];
+        /**
+         * Upload the centre's logo (PNG or JPEG)
+         * @description The request body is the image itself, with `Content-Type: image/png` or `image/jpeg`; at most 256 KiB. Printed at the head of every letter.
+         */
+        put: operations["ApiV1CentreProfileLogoPutLogo"];
+        post?: never;
+        /**
+         * Remove the centre's logo
+         * @description Answers with the profile (and its new ETag), as the other edits do.
+         */
+        delete: operations["ApiV1CentreProfileLogoDeleteLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -839,7 +1153,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List clients */
+        /**
+         * List or look up clients
+         * @description Newest first. With any of `name`, `postcode`, `dob`, `reference`, only the clients matching all of them: each word of `name` is a whole first or last name word, the start of a surname (3 or 4 letters) or sounds alike (4 letters or more: Smyth finds Smith); `postcode` is a full postcode or its outward code (LS1); `dob` a date of birth; `reference` a case reference of the client (C-000123 or 123). Matched on keyed blind indexes, never plaintext (docs/CLIENT-LOOKUP.md).
+         */
         get: operations["ApiV1ClientsListClients"];
         put?: never;
         /** Register a client */
@@ -882,10 +1199,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The client's consent to reminders per channel
+         * @description Version 0 (nothing asked) until first recorded: send its ETag back.
+         */
+        get: operations["ApiV1ClientsClientIdContactConsentGetConsent"];
         /**
          * Record the client's consent to reminders per channel
-         * @description `null` means not asked, which is treated as no.
+         * @description `null`: not asked (treated as no). Needs `If-Match` (`"0"` the first time).
          */
         put: operations["ApiV1ClientsClientIdContactConsentPutConsent"];
         post?: never;
@@ -1008,7 +1329,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a document and its stored file
-         * @description Also removes its suggestions. `If-Match` is checked when sent.
+         * @description Also removes its suggestions. Needs `If-Match` (428 without it).
          */
         delete: operations["ApiV1DocumentsDocumentIdDeleteDocument"];
         options?: never;
@@ -1195,6 +1516,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders/{key}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a reminder before it is sent
+         * @description A pending or a planned (`status=planned`) one: kept as `cancelled` so the sweep never sends it. 409 once sent, skipped or cancelled.
+         */
+        post: operations["ApiV1RemindersKeyCancelCancelReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search
+         * @description Ranked, highlighted matches in your centre that you may see: your own cases only without `case:read_all`, clients with `client:read`, restricted fields (NI number, sensitive notes) only with `sensitive:read`. The index is updated from events by the worker, a moment after each change.
+         */
+        get: operations["ApiV1SearchSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suggestions/{suggestion_id}": {
         parameters: {
             query?: never;
@@ -1261,9 +1622,134 @@ export interface paths {
         };
         /**
          * The task queue
-         * @description Soonest due first. `assignee=me` gives your own work queue.
+         * @description `assignee=me` gives your own work queue. `overdue=true`: open tasks whose due time has passed. `due_before` (exclusive) and `due_after` (inclusive) leave out undated tasks. `sort`: `due` (soonest first, undated last; the default), `priority` (most urgent first, then soonest due) or `created` (newest first). Without `case:read_all` you see the tasks assigned to you or created by you.
          */
         get: operations["ApiV1TasksListTasks"];
+        put?: never;
+        /**
+         * Create a task
+         * @description On a case you can see (`case_id`, open) or free-standing (no `case_id`). Assigned to you unless `assignee_id` names someone else of the centre, which needs `task:assign`. Audited `task.created`.
+         */
+        post: operations["ApiV1TasksCreateTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task */
+        get: operations["ApiV1TasksTaskIdGetTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit, reschedule, reprioritise or reassign an open task
+         * @description Only the fields sent change; `null` clears the due date or unassigns. Giving the task to someone else needs `task:assign`. Send `If-Match` with the task's ETag: 412 if it changed since you read it, 428 without it. 409 if the task is not in a state that allows this. Audited.
+         */
+        patch: operations["ApiV1TasksTaskIdUpdateTask"];
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a task, saying why
+         * @description The reason is kept as the task's outcome note. Audited `task.cancelled`. Send `If-Match` with the task's ETag: 412 if it changed since you read it, 428 without it. 409 if the task is not in a state that allows this. Audited.
+         */
+        post: operations["ApiV1TasksTaskIdCancelCancelTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a task, saying what came of it
+         * @description Audited `task.completed`. Send `If-Match` with the task's ETag: 412 if it changed since you read it, 428 without it. 409 if the task is not in a state that allows this. Audited.
+         */
+        post: operations["ApiV1TasksTaskIdCompleteCompleteTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{task_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a completed or cancelled task
+         * @description Clears the outcome note (the audit trail keeps the history). Refused (409) while the task's case is closed. Audited `task.reopened`. Send `If-Match` with the task's ETag: 412 if it changed since you read it, 428 without it. 409 if the task is not in a state that allows this. Audited.
+         */
+        post: operations["ApiV1TasksTaskIdReopenReopenTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff directory of your centre
+         * @description Everyone with a role in the centre of your token, by display name: id, display name, roles in this centre, active. Needs `case:read`, `task:read` or `user:manage`. No email addresses, nothing of other centres.
+         */
+        get: operations["ApiV1UsersListStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member of staff of your centre
+         * @description 404 for anyone who is not a member of your centre.
+         */
+        get: operations["ApiV1UsersUserIdGetStaff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1323,7 +1809,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and readiness */
+        /**
+         * Liveness and readiness (public, no token)
+         * @description Public: needs no token and is not rate limited. 200 with `status` `ok`, or `degraded` when Redis is unreachable (rate limits and the login throttle count per process meanwhile, jobs wait in the outbox); 503 with `Retry-After` when the database is unreachable.
+         */
         get: operations["HealthHealth"];
         put?: never;
         post?: never;
@@ -1337,6 +1826,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AcceptIn */
+        AcceptIn: {
+            debt_type?: components["schemas"]["DebtType"] | null;
+        };
         /** AcceptOut */
         AcceptOut: {
             deadline_ids?: string[];
@@ -1344,6 +1837,17 @@ export interface components {
             fact_id?: string | null;
             suggestion: components["schemas"]["SuggestionOut"];
             task: components["schemas"]["TaskOut"] | null;
+        };
+        /** AccountIn */
+        AccountIn: {
+            account_number?: string | null;
+            account_type: string;
+            balance_pence: number;
+            default_date?: string | null;
+            last_payment_date?: string | null;
+            lender: string;
+            opened_date?: string | null;
+            status?: string | null;
         };
         /** AddressIn */
         AddressIn: {
@@ -1372,9 +1876,13 @@ export interface components {
             decision_notes?: string | null;
             expected_term_months?: number | null;
             jurisdiction?: string | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             monthly_payment_pence?: number | null;
             next_steps?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 to 2100-12-31.
+             */
             on_date: string;
             reasons: string;
             recommended: string | null;
@@ -1431,12 +1939,18 @@ export interface components {
             adviser_id?: string | null;
             /** Format: uuid */
             case_id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A date-time with its offset, 1900 to 2100.
+             */
             end: string;
             kind: components["schemas"]["AppointmentKind"];
             /** @default  */
             location: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A date-time with its offset, 1900 to 2100.
+             */
             start: string;
         };
         /**
@@ -1509,10 +2023,16 @@ export interface components {
             savings_and_cash_pence: number | null;
             vehicles: components["schemas"]["Vehicle"][] | null;
         };
+        /**
+         * Audience
+         * @enum {string}
+         */
+        Audience: "client" | "adviser";
         /** AuditOut */
         AuditOut: {
             action: string;
             actor_id: string | null;
+            actor_name?: string | null;
             /** Format: date-time */
             at: string;
             entity_id: string;
@@ -1639,7 +2159,10 @@ export interface components {
             };
             /** @default false */
             complete: boolean;
-            /** @default 0 */
+            /**
+             * @description Integer pence, 0 to 10,000,000,000 (£100m).
+             * @default 0
+             */
             debt_admin_fee_pence: number;
             details?: {
                 [key: string]: unknown;
@@ -1650,7 +2173,10 @@ export interface components {
             };
             other_essentials?: components["schemas"]["OtherEssentialIn"][];
             savings_contribution_considered?: boolean | null;
-            /** @default 0 */
+            /**
+             * @description Integer pence, 0 to 10,000,000,000 (£100m).
+             * @default 0
+             */
             savings_contribution_pence: number;
         };
         /** BudgetLine */
@@ -1666,6 +2192,7 @@ export interface components {
             /** Format: uuid */
             case_id: string;
             completed_at: string | null;
+            deficit: components["schemas"]["DeficitOut"] | null;
             details: components["schemas"]["SfsStatementDetails"];
             guidelines: components["schemas"]["GuidelineOut"][];
             guidelines_loaded: boolean;
@@ -1686,15 +2213,6 @@ export interface components {
             total_income_pence: number;
             total_outgoings_pence: number;
             total_priority_offers_pence: number;
-        };
-        /**
-         * CancelIn
-         * @example {
-         *       "reason": "client is unwell"
-         *     }
-         */
-        CancelIn: {
-            reason: string;
         };
         /** CaseComplianceOut */
         CaseComplianceOut: {
@@ -1742,8 +2260,10 @@ export interface components {
         /** CaseOut */
         CaseOut: {
             adviser_id: string | null;
+            adviser_name?: string | null;
             /** Format: uuid */
             client_id: string;
+            client_name?: string | null;
             close_reason: components["schemas"]["CloseReason"] | null;
             closed_at: string | null;
             /** Format: uuid */
@@ -1777,6 +2297,53 @@ export interface components {
          * @enum {string}
          */
         CaseStatus: "open" | "closed";
+        /** CatalogueItemOut */
+        CatalogueItemOut: {
+            choices: string[];
+            id: string;
+            label: string;
+            needs_value: boolean;
+            required: boolean;
+            rule: string;
+            source: string;
+        };
+        /** CatalogueOut */
+        CatalogueOut: {
+            items: components["schemas"]["CatalogueItemOut"][];
+            source: string;
+            title: string;
+            version: string;
+        };
+        /**
+         * Channel
+         * @enum {string}
+         */
+        Channel: "phone" | "email" | "letter" | "in_person" | "video" | "sms" | "webchat" | "other";
+        /** ChecklistItemOut */
+        ChecklistItemOut: {
+            choices: string[];
+            done: boolean;
+            done_at?: string | null;
+            done_by?: string | null;
+            id: string;
+            label: string;
+            needs_value: boolean;
+            note?: string | null;
+            required: boolean;
+            rule: string;
+            source: string;
+            value?: string | null;
+        };
+        /** ChecklistOut */
+        ChecklistOut: {
+            /** Format: uuid */
+            case_id: string;
+            checklist_version: string;
+            complete: boolean;
+            items: components["schemas"]["ChecklistItemOut"][];
+            missing: string[];
+            version: number;
+        };
         /**
          * ClientDecision
          * @enum {string}
@@ -1825,10 +2392,14 @@ export interface components {
             /** @default false */
             address_suppressed: boolean;
             address_suppression_reason?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 up to today.
+             */
             date_of_birth: string;
             email?: string | null;
             first_name: string;
+            /** @description A date-time with its offset, from 1900 up to now. */
             health_data_consent_at?: string | null;
             health_notes?: string | null;
             last_name: string;
@@ -1884,9 +2455,11 @@ export interface components {
             address?: components["schemas"]["AddressIn"] | null;
             address_suppressed?: boolean;
             address_suppression_reason?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
             date_of_birth?: string;
             email?: string | null;
             first_name?: string;
+            /** @description A date-time with its offset, from 1900 up to now. */
             health_data_consent_at?: string | null;
             health_notes?: string | null;
             last_name?: string;
@@ -1917,7 +2490,10 @@ export interface components {
          *     }
          */
         ClosureIn: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 to 2100-12-31.
+             */
             day: string;
             reason: string;
         };
@@ -1929,6 +2505,15 @@ export interface components {
             /** Format: date */
             day: string;
             reason: string;
+        };
+        /**
+         * CompleteIn
+         * @example {
+         *       "outcome_note": "Statements received and filed."
+         *     }
+         */
+        CompleteIn: {
+            outcome_note: string;
         };
         /**
          * ConsentIn
@@ -1949,12 +2534,147 @@ export interface components {
             /** Format: date-time */
             recorded_at: string;
             sms: boolean | null;
+            version: number;
         };
         /** ConsideredOption */
         ConsideredOption: {
             reasons: string[];
             solution: components["schemas"]["Solution"];
             status: components["schemas"]["Eligibility"];
+        };
+        /**
+         * ContactIn
+         * @example {
+         *       "at": "2026-11-28T10:15:00Z",
+         *       "channel": "phone",
+         *       "direction": "inbound",
+         *       "party": "client",
+         *       "purpose": "first_contact",
+         *       "summary": "Council tax arrears and a bailiff letter.",
+         *       "with_whom": "Client"
+         *     }
+         */
+        ContactIn: {
+            /** Format: date-time */
+            at: string;
+            channel: components["schemas"]["Channel"];
+            direction: components["schemas"]["Direction"];
+            document_id?: string | null;
+            party: components["schemas"]["Party"];
+            purpose?: components["schemas"]["Purpose"];
+            summary: string;
+            with_whom: string;
+        };
+        /** ContactOut */
+        ContactOut: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            case_id: string;
+            channel: components["schemas"]["Channel"];
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            direction: components["schemas"]["Direction"];
+            document_id: string | null;
+            /** Format: uuid */
+            id: string;
+            party: components["schemas"]["Party"];
+            purpose: components["schemas"]["Purpose"];
+            summary: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            with_whom: string;
+        };
+        /** ContactPage */
+        ContactPage: {
+            items: components["schemas"]["ContactOut"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /**
+         * ContactPatch
+         * @example {
+         *       "summary": "Discussed arrears; sent SFS form."
+         *     }
+         */
+        ContactPatch: {
+            at?: string;
+            channel?: components["schemas"]["Channel"];
+            direction?: components["schemas"]["Direction"];
+            document_id?: string | null;
+            party?: components["schemas"]["Party"];
+            purpose?: components["schemas"]["Purpose"];
+            summary?: string;
+            with_whom?: string;
+        };
+        /** CreditLineOut */
+        CreditLineOut: {
+            account_number: string | null;
+            account_type: string;
+            balance_pence: number;
+            debt_id: string | null;
+            decided_at: string | null;
+            decided_by: string | null;
+            decision: components["schemas"]["LineDecision"];
+            default_date: string | null;
+            last_payment_date: string | null;
+            lender: string;
+            line: number;
+            opened_date: string | null;
+            reason: string | null;
+            status: string | null;
+            suggested_debt_type: components["schemas"]["DebtType"];
+        };
+        /**
+         * CreditReportIn
+         * @example {
+         *       "accounts": [
+         *         {
+         *           "account_type": "Credit Card",
+         *           "balance_pence": 123456,
+         *           "lender": "Example Bank",
+         *           "status": "default"
+         *         }
+         *       ],
+         *       "agency": "Equifax",
+         *       "report_date": "2026-11-20"
+         *     }
+         */
+        CreditReportIn: {
+            accounts: components["schemas"]["AccountIn"][];
+            agency: string;
+            checked_on?: string | null;
+            report_date?: string | null;
+        };
+        /** CreditReportOut */
+        CreditReportOut: {
+            agency: string;
+            /** Format: uuid */
+            case_id: string;
+            /** Format: date */
+            checked_on: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            filename: string | null;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["CreditLineOut"][];
+            pending: number;
+            /** Format: date */
+            report_date: string;
+            source: components["schemas"]["ReportSource"];
+            version: number;
+        };
+        /** CreditReportPage */
+        CreditReportPage: {
+            items: components["schemas"]["CreditReportOut"][];
+            limit: number;
+            offset: number;
+            total: number;
         };
         /**
          * CreditorIn
@@ -2059,15 +2779,20 @@ export interface components {
          */
         DebtIn: {
             account_reference?: string | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             arrears_pence?: number | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             balance_pence: number;
             ccj?: boolean | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             contractual_payment_pence?: number | null;
             creditor_id?: string | null;
             debt_type: string;
             enforcement_stage?: string | null;
             hp_goods_essential?: boolean | null;
+            /** @description A date from 1900-01-01 up to today. */
             last_acknowledgment_date?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
             last_payment_date?: string | null;
             notes?: string | null;
             ownership?: string | null;
@@ -2116,22 +2841,39 @@ export interface components {
          * @enum {string}
          */
         DebtType: "council_tax" | "rent" | "mortgage" | "secured_loan" | "mortgage_shortfall" | "ground_rent_service_charge" | "gas" | "electricity" | "water" | "tv_licence" | "magistrates_fine" | "child_maintenance" | "income_tax_vat_ni" | "hire_purchase" | "credit_card" | "overdraft" | "personal_loan" | "payday_loan" | "bnpl" | "catalogue" | "store_card" | "student_loan" | "benefit_overpayment" | "tax_credit_overpayment" | "social_fund_loan" | "universal_credit_advance" | "family_loan" | "parking_charge" | "other";
-        /**
-         * DecisionIn
-         * @example {
-         *       "client_decision": "accepted"
-         *     }
-         */
-        DecisionIn: {
-            client_decision: string;
-            decision_notes?: string | null;
+        /** DecisionOut */
+        DecisionOut: {
+            /** Format: date-time */
+            at: string;
+            by: string | null;
+            eligible: boolean;
+            reason: string;
+            solution: components["schemas"]["Solution"];
         };
+        /** DeficitNoteOut */
+        DeficitNoteOut: {
+            id: string;
+            source: string;
+            text: string;
+            title: string;
+        };
+        /** DeficitOut */
+        DeficitOut: {
+            message: string;
+            notes: components["schemas"]["DeficitNoteOut"][];
+            shortfall_pence: number;
+        };
+        /**
+         * Direction
+         * @enum {string}
+         */
+        Direction: "inbound" | "outbound";
         /**
          * DocumentClass
          * @description The kinds of paper a debt adviser sees most; ``OTHER`` for everything else.
          * @enum {string}
          */
-        DocumentClass: "creditor_letter" | "court_claim_n1" | "enforcement_agent_notice" | "statutory_demand" | "council_tax" | "utility_bill" | "payslip" | "bank_statement" | "benefit_award" | "other";
+        DocumentClass: "creditor_letter" | "court_claim_n1" | "enforcement_agent_notice" | "statutory_demand" | "council_tax" | "utility_bill" | "payslip" | "bank_statement" | "benefit_award" | "county_court_judgment" | "magistrates_fine" | "notice_of_assignment" | "overpayment" | "mortgage_arrears" | "rent_arrears" | "bnpl_catalogue_arrears" | "letter_of_claim" | "utility_arrears" | "other";
         /** DocumentOut */
         DocumentOut: {
             attempts: number;
@@ -2169,11 +2911,24 @@ export interface components {
          * @enum {string}
          */
         DocumentStatus: "queued" | "processing" | "done" | "failed";
+        /** DriverOut */
+        DriverOut: {
+            id: string;
+            label: string;
+            special_category: boolean;
+        };
         /**
          * Eligibility
          * @enum {string}
          */
         Eligibility: "eligible" | "not_eligible" | "adviser_judgement";
+        /** EligibilityOut */
+        EligibilityOut: {
+            /** Format: uuid */
+            case_id: string;
+            decisions: components["schemas"]["DecisionOut"][];
+            version: number;
+        };
         /** ErasureOut */
         ErasureOut: {
             case_ids: string[];
@@ -2186,6 +2941,17 @@ export interface components {
             rows: {
                 [key: string]: number;
             };
+        };
+        /** EvidenceOut */
+        EvidenceOut: {
+            box: number[] | null;
+            chosen: boolean;
+            field: string;
+            label: string | null;
+            page: number;
+            role: string | null;
+            score: number;
+            value: string;
         };
         /**
          * FactIn
@@ -2206,7 +2972,10 @@ export interface components {
                 [key: string]: unknown;
             };
             kind: components["schemas"]["FactKind"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 to 2100-12-31.
+             */
             occurred_on: string;
         };
         /**
@@ -2257,6 +3026,7 @@ export interface components {
          *     }
          */
         GrantIn: {
+            /** @description A date-time with its offset, 1900 to 2100. */
             expires_at?: string | null;
             permission: string;
             reason: string;
@@ -2279,6 +3049,13 @@ export interface components {
             limit: number;
             offset: number;
             total: number;
+        };
+        /** GuideOut */
+        GuideOut: {
+            drivers: components["schemas"]["DriverOut"][];
+            prompts: components["schemas"]["PromptOut"][];
+            source: string;
+            version: string;
         };
         /** GuidelineOut */
         GuidelineOut: {
@@ -2348,9 +3125,15 @@ export interface components {
         Jurisdiction: "EW" | "SCO" | "NI";
         /** LeaveIn */
         LeaveIn: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 to 2100-12-31.
+             */
             first_day: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 to 2100-12-31.
+             */
             last_day: string;
         };
         /**
@@ -2395,8 +3178,14 @@ export interface components {
             status: string;
             warning: boolean;
         };
+        /**
+         * LineDecision
+         * @enum {string}
+         */
+        LineDecision: "pending" | "accepted" | "rejected" | "not_a_debt";
         /** LineIn */
         LineIn: {
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             amount_pence: number;
             /** @default monthly */
             frequency: string;
@@ -2443,6 +3232,7 @@ export interface components {
         /** NoteOut */
         NoteOut: {
             author_id: string | null;
+            author_name?: string | null;
             body: string;
             /** Format: date-time */
             created_at: string;
@@ -2459,6 +3249,7 @@ export interface components {
         };
         /** OfferIn */
         OfferIn: {
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             amount_pence: number;
             /** Format: uuid */
             debt_id: string;
@@ -2502,6 +3293,7 @@ export interface components {
             notes: string[];
             /** Format: date */
             on_date: string;
+            shortfall_pence: number | null;
             total_priority_offers_pence: number;
             uses_token_payments: boolean;
             version: number;
@@ -2519,8 +3311,11 @@ export interface components {
          */
         OffersIn: {
             jurisdiction?: components["schemas"]["Jurisdiction"] | null;
+            /** @description A date from 1900-01-01 to 2100-12-31. */
             on_date?: string | null;
             priority_offers?: components["schemas"]["OfferIn"][];
+            /** @default false */
+            tokens_in_deficit: boolean;
         };
         /** OptionResult */
         OptionResult: {
@@ -2538,6 +3333,7 @@ export interface components {
         };
         /** OtherEssentialIn */
         OtherEssentialIn: {
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             amount_pence: number;
             /** @default monthly */
             frequency: string;
@@ -2572,6 +3368,13 @@ export interface components {
             source: string;
             text: string;
         };
+        /**
+         * Party
+         * @description Who the contact was with: CR-01 asks for authority before any outbound contact with
+         *         a creditor or a third party (court, enforcement agent, landlord, DWP, another adviser).
+         * @enum {string}
+         */
+        Party: "client" | "creditor" | "third_party";
         /** PastProcedure */
         PastProcedure: {
             ended_on: string | null;
@@ -2632,6 +3435,50 @@ export interface components {
          * @enum {string}
          */
         ProcedureKind: "dro" | "bankruptcy" | "sequestration" | "iva" | "map" | "trust_deed" | "breathing_space" | "mental_health_crisis_moratorium" | "administration_order" | "debt_arrangement_scheme";
+        /**
+         * ProfileIn
+         * @example {
+         *       "address": "2 Mill Lane\nLeeds LS1 4AB",
+         *       "charity_number": "1123456",
+         *       "email": "advice@riverside.example",
+         *       "fca_number": "654321",
+         *       "jurisdiction": "EW",
+         *       "name": "Riverside Money Advice",
+         *       "phone": "0113 496 0000"
+         *     }
+         */
+        ProfileIn: {
+            address?: string | null;
+            charity_number?: string | null;
+            email?: string | null;
+            fca_number?: string | null;
+            jurisdiction: components["schemas"]["Jurisdiction"];
+            name: string;
+            phone?: string | null;
+        };
+        /** ProfileOut */
+        ProfileOut: {
+            address: string | null;
+            /** Format: uuid */
+            centre_id: string;
+            charity_number: string | null;
+            email: string | null;
+            fca_number: string | null;
+            has_logo: boolean;
+            jurisdiction: components["schemas"]["Jurisdiction"];
+            logo_type: string | null;
+            name: string;
+            phone: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        /** PromptOut */
+        PromptOut: {
+            id: string;
+            label: string;
+            set: string;
+        };
         /** Property */
         Property: {
             client_share_percent: number | null;
@@ -2640,6 +3487,14 @@ export interface components {
             tenure: components["schemas"]["HomeTenure"];
             value_pence: number | null;
         };
+        /**
+         * Purpose
+         * @description Why the contact happened. ``first_contact`` and ``review`` contacts with the client
+         *         are the moments CR-03 wants a vulnerability screening at.
+         * @default other
+         * @enum {string}
+         */
+        Purpose: "first_contact" | "advice" | "review" | "follow_up" | "other";
         /** QaCoverageOut */
         QaCoverageOut: {
             adviser_id: string;
@@ -2663,10 +3518,6 @@ export interface components {
          */
         RefreshIn: {
             refresh_token?: string | null;
-        };
-        /** RejectIn */
-        RejectIn: {
-            reason?: string | null;
         };
         /** ReminderOut */
         ReminderOut: {
@@ -2692,6 +3543,11 @@ export interface components {
             offset: number;
             total: number;
         };
+        /**
+         * ReminderStatus
+         * @enum {string}
+         */
+        ReminderStatus: "planned" | "pending" | "sent" | "skipped" | "cancelled";
         /** ReportFindingOut */
         ReportFindingOut: {
             adviser_id: string | null;
@@ -2722,6 +3578,11 @@ export interface components {
             passed: number;
         };
         /**
+         * ReportSource
+         * @enum {string}
+         */
+        ReportSource: "manual" | "csv" | "json";
+        /**
          * ReschedulePatch
          * @example {
          *       "end": "2026-12-01T15:00:00Z",
@@ -2729,9 +3590,15 @@ export interface components {
          *     }
          */
         ReschedulePatch: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A date-time with its offset, 1900 to 2100.
+             */
             end: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A date-time with its offset, 1900 to 2100.
+             */
             start: string;
         };
         /** ResidenceFacts */
@@ -2802,6 +3669,11 @@ export interface components {
             total: number;
         };
         /**
+         * Role
+         * @enum {string}
+         */
+        Role: "platform_admin" | "centre_admin" | "supervisor" | "adviser" | "caseworker" | "auditor";
+        /**
          * SampleIn
          * @example {
          *       "seed": "2026-Q4"
@@ -2826,6 +3698,83 @@ export interface components {
         /** SamplePage */
         SamplePage: {
             items: components["schemas"]["SampleOut"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /**
+         * ScreeningIn
+         * @example {
+         *       "adjustments": [
+         *         "Large print"
+         *       ],
+         *       "drivers": [
+         *         "health"
+         *       ],
+         *       "on": "2026-11-28"
+         *     }
+         */
+        ScreeningIn: {
+            adjustments?: string[];
+            answers?: {
+                [key: string]: string;
+            };
+            drivers?: string[];
+            no_adjustment_reason?: string | null;
+            notes?: string | null;
+            /** Format: date */
+            on: string;
+        };
+        /** ScreeningOut */
+        ScreeningOut: {
+            adjustments: string[];
+            answers: {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            case_id: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            drivers: string[];
+            guide_version: string;
+            /** Format: uuid */
+            id: string;
+            no_adjustment_reason: string | null;
+            notes: string | null;
+            /** Format: date */
+            on: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            withheld: string[];
+        };
+        /** ScreeningPage */
+        ScreeningPage: {
+            items: components["schemas"]["ScreeningOut"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** SearchHitOut */
+        SearchHitOut: {
+            case_id: string | null;
+            client_id: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SearchKind"];
+            score: number;
+            snippet: components["schemas"]["SnippetPart"][];
+            title: string;
+        };
+        /**
+         * SearchKind
+         * @enum {string}
+         */
+        SearchKind: "case" | "client" | "note" | "document" | "letter" | "contact";
+        /** SearchPage */
+        SearchPage: {
+            items: components["schemas"]["SearchHitOut"][];
             limit: number;
             offset: number;
             total: number;
@@ -2858,6 +3807,11 @@ export interface components {
             partner_employment_status_other: string | null;
             partner_name: string | null;
         };
+        /** SnippetPart */
+        SnippetPart: {
+            match: boolean;
+            text: string;
+        };
         /**
          * Solution
          * @enum {string}
@@ -2869,6 +3823,21 @@ export interface components {
          * @enum {string}
          */
         SourceTag: "V" | "S" | "U";
+        /** StaffOut */
+        StaffOut: {
+            active: boolean;
+            display_name: string;
+            /** Format: uuid */
+            id: string;
+            roles: components["schemas"]["Role"][];
+        };
+        /** StaffPage */
+        StaffPage: {
+            items: components["schemas"]["StaffOut"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         /**
          * Status
          * @enum {string}
@@ -2895,11 +3864,12 @@ export interface components {
          * SuggestionKind
          * @enum {string}
          */
-        SuggestionKind: "new_debt" | "update_debt" | "court_claim_deadline" | "statutory_demand_deadline" | "enforcement_deadline";
+        SuggestionKind: "new_debt" | "update_debt" | "court_claim_deadline" | "statutory_demand_deadline" | "enforcement_deadline" | "new_income";
         /** SuggestionOut */
         SuggestionOut: {
             account_reference: string | null;
             balance_pence: number | null;
+            budget_line?: string | null;
             /** Format: uuid */
             case_id: string;
             confidence: number;
@@ -2914,7 +3884,9 @@ export interface components {
             decided_by: string | null;
             /** Format: uuid */
             document_id: string;
+            evidence?: components["schemas"]["EvidenceOut"][];
             fact_date: string | null;
+            frequency?: string | null;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["SuggestionKind"];
@@ -2959,6 +3931,22 @@ export interface components {
             centre_id: string;
         };
         /**
+         * TaskIn
+         * @example {
+         *       "case_id": "6f1c2d3e-4a5b-4c6d-8e7f-901234567890",
+         *       "due_at": "2026-12-05T17:00:00Z",
+         *       "priority": "high",
+         *       "title": "Ask the client for three months' bank statements"
+         *     }
+         */
+        TaskIn: {
+            assignee_id?: string | null;
+            case_id?: string | null;
+            due_at?: string | null;
+            priority?: components["schemas"]["TaskPriority"];
+            title: string;
+        };
+        /**
          * TaskKind
          * @enum {string}
          */
@@ -2966,16 +3954,25 @@ export interface components {
         /** TaskOut */
         TaskOut: {
             assignee_id: string | null;
-            /** Format: uuid */
-            case_id: string;
+            assignee_name: string | null;
+            case_id: string | null;
+            closed_at: string | null;
+            closed_by: string | null;
+            closed_by_name: string | null;
             /** Format: date-time */
             created_at: string;
+            created_by: string | null;
+            created_by_name: string | null;
             due_at: string | null;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["TaskKind"];
+            outcome_note: string | null;
+            overdue: boolean;
+            priority: components["schemas"]["TaskPriority"];
             status: components["schemas"]["TaskStatus"];
             title: string;
+            version: number;
         };
         /** TaskPage */
         TaskPage: {
@@ -2984,6 +3981,33 @@ export interface components {
             offset: number;
             total: number;
         };
+        /**
+         * TaskPatch
+         * @example {
+         *       "assignee_id": "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a",
+         *       "due_at": "2026-12-08T12:00:00Z"
+         *     }
+         */
+        TaskPatch: {
+            assignee_id?: string | null;
+            due_at?: string | null;
+            priority?: components["schemas"]["TaskPriority"];
+            title?: string;
+        };
+        /**
+         * TaskPriority
+         * @description How urgent a task is; ``rank`` orders the queue (most urgent first).
+         * @default normal
+         * @enum {string}
+         */
+        TaskPriority: "low" | "normal" | "high" | "urgent";
+        /**
+         * TaskSort
+         * @description Orders of the task list. Ties are broken by creation, then id, so pages are stable.
+         * @default due
+         * @enum {string}
+         */
+        TaskSort: "due" | "priority" | "created";
         /**
          * TaskStatus
          * @enum {string}
@@ -3033,6 +4057,12 @@ export interface components {
             valid_to: string | null;
             value: number;
         };
+        /** TickIn */
+        TickIn: {
+            done_at?: string | null;
+            note?: string | null;
+            value?: string | null;
+        };
         /** TokenOut */
         TokenOut: {
             access_token: string;
@@ -3078,6 +4108,58 @@ export interface components {
             /** Format: duration */
             start: string;
         };
+        /**
+         * DecisionIn
+         * @example {
+         *       "client_decision": "accepted"
+         *     }
+         */
+        advice_schemas_DecisionIn: {
+            client_decision: string;
+            decision_notes?: string | null;
+        };
+        /**
+         * DecisionIn
+         * @example {
+         *       "eligible": false,
+         *       "reason": "No surplus."
+         *     }
+         */
+        casework_schemas_DecisionIn: {
+            eligible: boolean;
+            reason: string;
+        };
+        /**
+         * RejectIn
+         * @example {
+         *       "reason": "Paid in full"
+         *     }
+         */
+        casework_schemas_RejectIn: {
+            reason: string;
+        };
+        /** RejectIn */
+        documents_schemas_RejectIn: {
+            reason?: string | null;
+        };
+        /**
+         * CancelIn
+         * @example {
+         *       "reason": "client is unwell"
+         *     }
+         */
+        scheduling_schemas_CancelIn: {
+            reason: string;
+        };
+        /**
+         * CancelIn
+         * @example {
+         *       "reason": "Client sent them unasked."
+         *     }
+         */
+        tasks_schemas_CancelIn: {
+            reason: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3102,6 +4184,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3151,6 +4234,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3193,6 +4277,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3243,6 +4328,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3287,6 +4373,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3329,6 +4416,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3378,6 +4466,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3419,7 +4508,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CancelIn"];
+                "application/json": components["schemas"]["scheduling_schemas_CancelIn"];
             };
         };
         responses: {
@@ -3427,6 +4516,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3472,6 +4562,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3517,6 +4608,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3570,6 +4662,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3617,6 +4710,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3664,6 +4758,7 @@ export interface operations {
             204: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Set-Cookie"?: unknown;
                     "Strict-Transport-Security"?: string;
@@ -3703,6 +4798,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3735,6 +4831,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3782,6 +4879,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3826,6 +4924,7 @@ export interface operations {
             204: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3864,6 +4963,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3892,6 +4992,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3936,6 +5037,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -3978,6 +5080,7 @@ export interface operations {
             204: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4025,6 +5128,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4069,6 +5173,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4111,6 +5216,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4203,6 +5309,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4331,7 +5438,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecisionIn"];
+                "application/json": components["schemas"]["advice_schemas_DecisionIn"];
             };
         };
         responses: {
@@ -4487,6 +5594,147 @@ export interface operations {
             };
         };
     };
+    ApiV1CasesCaseIdChecklistGetChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdChecklistItemsTick: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TickIn"] | null;
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdChecklistItemsUntick: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1CasesCaseIdCloseCloseCase: {
         parameters: {
             query?: never;
@@ -4509,6 +5757,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4551,6 +5800,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4559,6 +5809,502 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseComplianceOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdContactsListContacts: {
+        parameters: {
+            query?: {
+                channel?: components["schemas"]["Channel"] | null;
+                direction?: components["schemas"]["Direction"] | null;
+                party?: components["schemas"]["Party"] | null;
+                purpose?: components["schemas"]["Purpose"] | null;
+                /** @description From this instant (inclusive). */
+                since?: string | null;
+                /** @description Before this instant (exclusive). */
+                until?: string | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdContactsLogContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdContactsContactIdGetContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdContactsContactIdUpdateContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdCreditReportsListReports: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditReportPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdCreditReportsRecordReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditReportIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditReportOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdCreditReportsImportImportReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    agency?: string;
+                    /** Format: binary */
+                    file: string;
+                    /** Format: date */
+                    report_date?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditReportOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdCreditReportsReportIdGetReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditReportOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdCreditReportsReportIdLinesAcceptAcceptLine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                report_id: string;
+                line: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptIn"] | null;
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditReportOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdCreditReportsReportIdLinesRejectRejectLine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                report_id: string;
+                line: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["casework_schemas_RejectIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditReportOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -4599,6 +6345,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4642,6 +6389,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4692,6 +6440,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4738,6 +6487,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4781,6 +6531,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4831,6 +6582,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4877,6 +6629,7 @@ export interface operations {
             204: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -4926,6 +6679,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5000,6 +6754,100 @@ export interface operations {
             };
         };
     };
+    ApiV1CasesCaseIdEligibilityGetEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdEligibilitySolutionDecide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                solution: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["casework_schemas_DecisionIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1CasesCaseIdFactsRecordFact: {
         parameters: {
             query?: never;
@@ -5019,6 +6867,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5157,6 +7006,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5203,6 +7053,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5249,6 +7100,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5296,6 +7148,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5343,6 +7196,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5389,6 +7243,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5597,6 +7452,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5605,6 +7461,196 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdScreeningsListScreenings: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdScreeningsRecordScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdScreeningsScreeningIdGetScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                screening_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdScreeningsScreeningIdUpdateScreening: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                screening_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -5641,6 +7687,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5732,6 +7779,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5774,6 +7822,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5801,6 +7850,247 @@ export interface operations {
             };
         };
     };
+    ApiV1CaseworkFirstContactChecklistChecklistItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueOut"];
+                };
+            };
+        };
+    };
+    ApiV1CaseworkScreeningGuideScreeningGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideOut"];
+                };
+            };
+        };
+    };
+    ApiV1CentreProfileGetProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileOut"];
+                };
+            };
+        };
+    };
+    ApiV1CentreProfilePutProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CentreProfileLogoGetLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The logo as uploaded */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    ApiV1CentreProfileLogoPutLogo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CentreProfileLogoDeleteLogo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1ClientsListClients: {
         parameters: {
             query?: {
@@ -5808,8 +8098,14 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description Exact first or last name, any case. */
+                /** @description Whole, partial or sound-alike name words. */
                 name?: string | null;
+                /** @description A postcode or outward code. */
+                postcode?: string | null;
+                /** @description Date of birth. */
+                dob?: string | null;
+                /** @description A case reference of the client. */
+                reference?: string | null;
             };
             header?: never;
             path?: never;
@@ -5821,6 +8117,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5865,6 +8162,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5907,6 +8205,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -5999,6 +8298,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6026,10 +8326,56 @@ export interface operations {
             };
         };
     };
-    ApiV1ClientsClientIdContactConsentPutConsent: {
+    ApiV1ClientsClientIdContactConsentGetConsent: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1ClientsClientIdContactConsentPutConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
             path: {
                 client_id: string;
             };
@@ -6045,6 +8391,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6122,6 +8469,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6154,6 +8502,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6204,6 +8553,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6251,6 +8601,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6295,6 +8646,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6337,6 +8689,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6386,6 +8739,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6428,6 +8782,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6473,6 +8828,7 @@ export interface operations {
             204: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6513,6 +8869,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6559,6 +8916,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6604,6 +8962,7 @@ export interface operations {
             202: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6644,6 +9003,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6678,6 +9038,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6724,6 +9085,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6768,6 +9130,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6813,6 +9176,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6857,6 +9221,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6899,6 +9264,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6933,6 +9299,10 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
+                /** @description `planned`: ahead and not yet due (not stored yet). */
+                status?: components["schemas"]["ReminderStatus"] | null;
+                audience?: components["schemas"]["Audience"] | null;
+                subject_kind?: string | null;
             };
             header?: never;
             path?: never;
@@ -6944,6 +9314,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -6952,6 +9323,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1RemindersKeyCancelCancelReminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1SearchSearch: {
+        parameters: {
+            query?: {
+                /** @description Words to find (all must match; required, not blank). A client is found by their exact first or last name, email, phone or postcode. */
+                q?: string;
+                /** @description Only these kinds (repeat the parameter for several). */
+                kind?: components["schemas"]["SearchKind"][] | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchPage"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -6986,6 +9450,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -7031,6 +9496,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -7072,7 +9538,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RejectIn"] | null;
+                "application/json": components["schemas"]["documents_schemas_RejectIn"] | null;
             };
         };
         responses: {
@@ -7080,6 +9546,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -7119,6 +9586,10 @@ export interface operations {
                 case_id?: string | null;
                 status?: components["schemas"]["TaskStatus"] | null;
                 due_before?: string | null;
+                due_after?: string | null;
+                overdue?: boolean;
+                /** @description Orders of the task list. Ties are broken by creation, then id, so pages are stable. */
+                sort?: components["schemas"]["TaskSort"];
             };
             header?: never;
             path?: never;
@@ -7130,6 +9601,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -7138,6 +9610,383 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1TasksCreateTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1TasksTaskIdGetTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1TasksTaskIdUpdateTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskPatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1TasksTaskIdCancelCancelTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["tasks_schemas_CancelIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1TasksTaskIdCompleteCompleteTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1TasksTaskIdReopenReopenTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1UsersListStaff: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+                role?: components["schemas"]["Role"] | null;
+                active?: boolean | null;
+                /** @description Part of the display name. */
+                name?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1UsersUserIdGetStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -7177,6 +10026,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -7223,6 +10073,7 @@ export interface operations {
             201: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -7266,6 +10117,7 @@ export interface operations {
             204: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;
@@ -7304,6 +10156,7 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
                     "X-Content-Type-Options"?: string;

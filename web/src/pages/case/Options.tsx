@@ -71,7 +71,7 @@ export function Options({ caseId }: { caseId: string }) {
   });
   const plan = useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST("/api/v1/cases/{case_id}/offers", { params: { path }, body: { on_date: onDate || null, jurisdiction } })),
+      unwrap(await api.POST("/api/v1/cases/{case_id}/offers", { params: { path }, body: { on_date: onDate || null, jurisdiction, tokens_in_deficit: false } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["offers", caseId] }),
   });
 
