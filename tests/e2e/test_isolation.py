@@ -101,6 +101,16 @@ async def _deadline_id(b: Api, seeded: Seeded) -> str:
     )
 
 
+async def _reminder_key(b: Api, seeded: Seeded) -> str:
+    """A reminder B's court claim plans (keys are not uuids: ``reminder`` is B's own)."""
+    if "reminder_key" not in seeded.cache:
+        await _deadline_id(b, seeded)
+        r = await b.get("/api/v1/reminders", params={"status": "planned", "limit": 1})
+        assert r.status_code == 200, r.text
+        seeded.cache["reminder_key"] = r.json()["items"][0]["key"]
+    return seeded.cache["reminder_key"]
+
+
 async def _appointment_id(b: Api, seeded: Seeded) -> str:
     if "appointment_id" not in seeded.cache:
         user = await _user_id(b, seeded)
@@ -251,6 +261,7 @@ ID_FACTORIES: dict[str, IdFactory] = {
     "screening_id": _screening_id,
     "report_id": _report_id,
     # Values within B's case, not records: valid ones, so only the case check can refuse.
+    "key": _reminder_key,
     "line": lambda b, seeded: _value("1"),
     "item": lambda b, seeded: _value("lawful_basis"),
     "solution": lambda b, seeded: _value("dmp"),

@@ -258,13 +258,15 @@ async def test_security_headers_and_no_store_on_every_answer_errors_included(
         async def list(self, *args: Any, **kwargs: Any) -> Any:
             raise RuntimeError("boom")
 
+    JSON = {"content-type": "application/json"}
     answers = {
         200: await http.get("/health"),
-        400: await http.post("/api/v1/auth/login", content=b"{"),
+        400: await http.post("/api/v1/auth/login", content=b"{", headers=JSON),
         401: await http.get("/api/v1/clients"),
-        404: await http.get("/no/such/route"),
+        404: await http.get("/api/v1/no/such/route"),
         405: await http.delete("/health"),
-        413: await http.post("/api/v1/auth/login", content=b"x" * 4096),
+        413: await http.post("/api/v1/auth/login", content=b"x" * 4096, headers=JSON),
+        415: await http.post("/api/v1/auth/login", content=b"{}"),
     }
     with container.clients.override(providers.Object(Broken())):
         answers[500] = await api.get("/api/v1/clients")

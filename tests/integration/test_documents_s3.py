@@ -66,7 +66,10 @@ async def test_upload_download_delete_reach_the_bucket(
         fetched = await browser.get(link)
     assert fetched.content == PNG
 
-    r = await http.delete(f"/api/v1/documents/{doc['id']}", headers=api.headers)
+    etag = (await api.get(f"/api/v1/documents/{doc['id']}")).headers["etag"]
+    r = await http.delete(
+        f"/api/v1/documents/{doc['id']}", headers={**api.headers, "If-Match": etag}
+    )
     assert r.status_code == 204
     listing = s3.list_objects_v2(Bucket=store.bucket, Prefix=f"centres/{centre}/")
     assert listing.get("KeyCount", 0) == 0

@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
-from jellyfish import metaphone
-
 from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, page_of, stored_copy
 from cma_core.clients.lookup import ClientLookup
 from cma_core.clients.model import Client
@@ -53,7 +51,7 @@ class InMemoryClientRepository(ClientRepository):
         rows = [
             c
             for c in self._db.clients.values()
-            if c.centre_id == self._centre and query.matches(c, metaphone, refs.get(c.id, set()))
+            if c.centre_id == self._centre and query.matches(c, _metaphone, refs.get(c.id, set()))
         ]
         rows.sort(key=lambda c: (c.created_at, c.id), reverse=True)
         return page_of([copy.deepcopy(c) for c in rows], limit, offset)
@@ -92,3 +90,11 @@ class InMemoryClientRepository(ClientRepository):
 
 def clients(uow: UnitOfWork) -> ClientRepository:
     return InMemoryClientRepository(InMemoryUnitOfWork.of(uow))
+
+
+def _metaphone(word: str) -> str:
+    """jellyfish's Metaphone, imported on first look-up: the memory adapters run on attrs
+    alone (an embedding program without the server extra never looks clients up by name)."""
+    from jellyfish import metaphone
+
+    return str(metaphone(word))

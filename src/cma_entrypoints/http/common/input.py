@@ -135,6 +135,34 @@ def _check_dated_query(request: Request[Any, Any, Any], handler: Any) -> None:
             )
 
 
+_AT = re.compile(r"`\$\.([A-Za-z_][\w.]*)\[\.\.\.\]")
+
+
+def _name_the_key(message: str, raw: Any, target: Any) -> str:
+    """msgspec names a fault inside a mapping by position (``lines[...].amount_pence``); the
+    adviser needs the key (``lines.rent.amount_pence``). Find it by checking the mapping's
+    entries one at a time against the same type: the first that fails is the one."""
+    found = _AT.search(message)
+    if found is None or not isinstance(raw, dict):
+        return message
+    *parents, leaf = found.group(1).split(".")
+    holder: Any = raw
+    for name in parents:
+        holder = holder.get(name) if isinstance(holder, dict) else None
+    mapping = holder.get(leaf) if isinstance(holder, dict) else None
+    if not isinstance(mapping, dict):
+        return message
+    for key, value in mapping.items():
+        holder[leaf] = {key: value}
+        try:
+            msgspec.convert(raw, type=target, strict=True, str_keys=True)
+        except msgspec.ValidationError:
+            return message.replace(f"{found.group(1)}[...]", f"{found.group(1)}.{key}", 1)
+        finally:
+            holder[leaf] = mapping
+    return message
+
+
 async def check_input(request: Request[Any, Any, Any]) -> None:
     """``before_request``: the strict checks above, before Litestar parses arguments."""
     handler = request.route_handler
@@ -155,8 +183,9 @@ async def check_input(request: Request[Any, Any, Any]) -> None:
     try:
         msgspec.convert(raw, type=target, strict=True, str_keys=True)
     except msgspec.ValidationError as exc:
+        message = _name_the_key(str(exc), raw, target)
         raise ValidationException(
-            detail=str(exc), extra=[{"message": str(exc), "key": "data"}]
+            detail=message, extra=[{"message": message, "key": "data"}]
         ) from None
     # Litestar's own (lax) conversion now sees values already known to be strictly valid.
     request._connection_state.json = raw

@@ -7,8 +7,8 @@ from cma_entrypoints.http.scheduling.controllers import (
     CalendarController,
     CaseClockController,
     ConsentController,
-    ReminderController,
 )
+from cma_entrypoints.http.scheduling.reminders import ReminderController
 
 __all__ = [
     "AdviserController",

@@ -16,9 +16,7 @@ from cma_core.scheduling.appointments import AppointmentId
 from cma_core.scheduling.ports import (
     DeadlineId,
     DeadlineStatus,
-    ReminderStatus,
 )
-from cma_core.scheduling.reminders import Audience
 from cma_core.scheduling.service import (
     BookAppointment,
     RecordFact,
@@ -49,14 +47,12 @@ from cma_entrypoints.http.scheduling.examples import (
     AVAILABILITY,
     AVAILABILITY_BODIES,
     BOOKING_BODIES,
-    CANCELLED_REMINDER,
     CLOSURE,
     CONSENT,
     DEADLINE,
     DEADLINE_MET,
     FACT_BODIES,
     FACT_ID,
-    REMINDER,
     appointment_example,
 )
 from cma_entrypoints.http.scheduling.schemas import (
@@ -74,8 +70,6 @@ from cma_entrypoints.http.scheduling.schemas import (
     DeadlinePage,
     FactIn,
     FactOut,
-    ReminderOut,
-    ReminderPage,
     ReschedulePatch,
 )
 
@@ -549,56 +543,3 @@ class CalendarController(Controller):
     )
     async def remove(self, ctx: TenantContext, day: dt.date, scheduling: SchedulingService) -> None:
         await scheduling.remove_closure(ctx, day)
-
-
-class ReminderController(Controller):
-    path = "/api/v1/reminders"
-    tags = ["case clock"]
-
-    @get(
-        "/",
-        guards=[requires(Permission.CASE_READ_ALL)],
-        summary="Reminders the scheduler planned and sent",
-        operation_class=with_example(ex.page(REMINDER), "One planned text"),
-        description="Every reminder of the centre, oldest `send_at` first: pending, sent, "
-        "or skipped (with the reason, e.g. no address on file).",
-    )
-    async def list_reminders(
-        self,
-        ctx: TenantContext,
-        scheduling: SchedulingService,
-        limit: Limit = 50,
-        offset: Offset = 0,
-        status: Annotated[
-            ReminderStatus | None,
-            Parameter(description="`planned`: ahead and not yet due (not stored yet)."),
-        ] = None,
-        audience: Audience | None = None,
-        subject_kind: Annotated[str | None, Parameter(max_length=64)] = None,
-    ) -> ReminderPage:
-        page = await scheduling.list_reminders(
-            ctx,
-            limit=limit,
-            offset=offset,
-            status=status,
-            audience=audience.value if audience else None,
-            subject_kind=subject_kind,
-        )
-        return page_out(ReminderPage, ReminderOut.of, page)
-
-    @post(
-        "/{key:str}/cancel",
-        guards=[requires(Permission.CASE_READ_ALL), requires(Permission.CASE_WRITE)],
-        status_code=200,
-        summary="Cancel a reminder before it is sent",
-        operation_class=with_example(CANCELLED_REMINDER, "Cancelled before it was due"),
-        description="A pending or a planned (`status=planned`) one: kept as `cancelled` so "
-        "the sweep never sends it. 409 once sent, skipped or cancelled.",
-    )
-    async def cancel_reminder(
-        self,
-        ctx: TenantContext,
-        key: Annotated[str, Parameter(max_length=200, pattern="^[A-Za-z0-9:_.-]{1,200}$")],
-        scheduling: SchedulingService,
-    ) -> ReminderOut:
-        return ReminderOut.of(await scheduling.cancel_reminder(ctx, key))
