@@ -134,8 +134,11 @@ async def test_court_claim_to_deadline_task_reminder_miss_finding_and_escalation
     cr14 = next(f for f in body["findings"] if f["rule_id"] == "CR-14")
     assert cr14["status"] == "not_applicable"  # the debts are read now: no DRO recommended
     cr09 = next(f for f in body["findings"] if f["rule_id"] == "CR-09")
-    assert cr09["status"] == "not_assessable"  # the credit report check is not recordable
-    assert "credit report" in cr09["message"]
+    # The casework area now records the credit report check (credit reports, or the
+    # first-contact checklist's reason for not checking), so CR-09 is assessable: this
+    # case has neither, which is a real failure, no longer "not_assessable".
+    assert cr09["status"] == "fail"
+    assert "no credit report check" in cr09["message"]
 
     # 5. Running the sweep again changes and sends nothing.
     sent_before = len(notifier.sent)
