@@ -25,6 +25,7 @@ _ALWAYS = {
     "401": "Not signed in, the token is not valid, or the sign-in failed.",
     "404": "Not found (a record of another centre is reported the same way).",
     "405": "Method not allowed on this path.",
+    "422": "The request is well-formed but breaks a rule; `errors[].field` names the field.",
     "429": "Too many requests; `Retry-After` says when to try again.",
     "500": "Something went wrong on our side; it has been logged.",
     "503": "A service CMA needs is unavailable; try again later.",
@@ -34,7 +35,6 @@ _WITH_BODY = {
     "409": "Conflicts with the current state of the record.",
     "413": f"The body is too large (JSON: at most {MAX_JSON_BYTES} bytes).",
     "415": "The body must be sent as `application/json`.",
-    "422": "The request is well-formed but breaks a rule; `errors[].field` names the field.",
 }
 _WITH_IF_MATCH = {
     "412": "The record changed since you read it (`If-Match` is stale).",
