@@ -44,7 +44,9 @@ def imports(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Unit, contract, integration and end-to-end tests against the real local services."""
     _install(session)
-    session.run("pytest", *(session.posargs or ["-q"]), env={"OMP_THREAD_LIMIT": "1"})
+    # One worker per core (pytest-xdist): every test makes its own database, bucket, ports
+    # and data folder, so they run side by side; serially the suite takes twice as long.
+    session.run("pytest", *(session.posargs or ["-q", "-n", "auto"]), env={"OMP_THREAD_LIMIT": "1"})
 
 
 @nox.session
