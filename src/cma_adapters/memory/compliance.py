@@ -96,9 +96,7 @@ class InMemoryQaRepository(RepoBase, QaRepository):
     async def list_samples(self, *, limit: int, offset: int) -> Page[QaSample]:
         rows = [r for r in self._mine() if isinstance(r, QaSample)]
         rows.sort(key=lambda r: (r.drawn_at, str(r.id)), reverse=True)
-        return Page(
-            items=tuple(rows[offset : offset + limit]), total=len(rows), limit=limit, offset=offset
-        )
+        return Page.sliced(tuple(rows), limit, offset)
 
 
 class InMemoryPolicyRepository(RepoBase, PolicyRepository):

@@ -114,9 +114,7 @@ class InMemoryDeadlineRepository(RepoBase, DeadlineRepository):
             and (due_before is None or d.deadline.due < due_before)
         ]
         rows.sort(key=lambda d: (d.deadline.due, d.deadline.kind.value, str(d.id)))
-        return Page(
-            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
-        )
+        return Page.sliced(rows, limit, offset)
 
 
 class InMemoryAppointmentRepository(RepoBase, AppointmentRepository):
@@ -180,9 +178,7 @@ class InMemoryAppointmentRepository(RepoBase, AppointmentRepository):
             and (not booked_only or s.appointment.holds_slot)
         ]
         rows.sort(key=lambda s: (s.appointment.start, str(s.id)))
-        return Page(
-            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
-        )
+        return Page.sliced(rows, limit, offset)
 
 
 class InMemoryAvailabilityRepository(RepoBase, AvailabilityRepository):
@@ -273,9 +269,7 @@ class InMemoryReminderRepository(RepoBase, ReminderRepository):
             ),
             key=lambda r: (r.send_at, r.key),
         )
-        return Page(
-            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
-        )
+        return Page.sliced(rows, limit, offset)
 
     async def get(self, key: str) -> ReminderRecord | None:
         found: ReminderRecord | None = self._rows.get((self._centre, key))

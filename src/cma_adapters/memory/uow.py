@@ -66,7 +66,7 @@ class InMemoryDatabase:
 
 
 def page_of(items: list[_T], limit: int, offset: int) -> Page[_T]:
-    return Page(items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset)
+    return Page.sliced(items, limit, offset)
 
 
 _A = TypeVar("_A", bound=Aggregate)

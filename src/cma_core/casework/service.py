@@ -297,9 +297,7 @@ class CaseworkService:
         async with scope as (uow, _):
             rows = [c for c in await self.contacts(uow).list_for_case(case_id) if where.keeps(c)]
         rows.reverse()
-        return Page(
-            items=tuple(rows[offset : offset + limit]), total=len(rows), limit=limit, offset=offset
-        )
+        return Page.sliced(tuple(rows), limit, offset)
 
     # ----------------------------------------------------------------- checklist
 
@@ -632,9 +630,7 @@ class CaseworkService:
         scope = case_scope(self, ctx, case_id, Permission.FINANCE_READ, page=(limit, offset))
         async with scope as (uow, _):
             rows = list(await self.credit_reports(uow).list_for_case(case_id))
-        return Page(
-            items=tuple(rows[offset : offset + limit]), total=len(rows), limit=limit, offset=offset
-        )
+        return Page.sliced(tuple(rows), limit, offset)
 
     async def _report(self, uow: UnitOfWork, case_id: CaseId, report_id: uuid.UUID) -> CreditReport:
         report = await self.credit_reports(uow).get(report_id)

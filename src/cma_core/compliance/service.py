@@ -512,9 +512,7 @@ class ComplianceService:
             by_adviser=_rows(rows, lambda f: str(f.adviser_id) if f.adviser_id else "unassigned"),
             by_rule=_rows(rows, lambda f: f.finding.rule_id),
             by_severity=_rows(rows, lambda f: f.finding.severity.value),
-            failures=Page(
-                items=shown[offset : offset + limit], total=len(shown), limit=limit, offset=offset
-            ),
+            failures=Page.sliced(shown, limit, offset),
             qa=tuple(
                 QaCoverage(
                     adviser_id=str(a),
@@ -587,9 +585,7 @@ class ComplianceService:
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
             rows = list(await self.qa(uow).list_reviews(case_id=case_id))
-        return Page(
-            items=tuple(rows[offset : offset + limit]), total=len(rows), limit=limit, offset=offset
-        )
+        return Page.sliced(tuple(rows), limit, offset)
 
     async def record_review(
         self,

@@ -256,9 +256,7 @@ class DebtService:
         if name:
             wanted = name.strip().casefold()
             rows = [r for r in rows if wanted in r.creditor.name.casefold()]
-        return Page(
-            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
-        )
+        return Page.sliced(rows, limit, offset)
 
     async def get_creditor(self, ctx: TenantContext, creditor_id: CreditorId) -> CreditorEntry:
         ctx.require(Permission.FINANCE_READ)
@@ -553,9 +551,7 @@ class DebtService:
             and (priority is None or v.priority.is_priority is priority)
             and (creditor_id is None or v.entry.debt.creditor_id == creditor_id)
         ]
-        return Page(
-            items=views[offset : offset + limit], total=len(views), limit=limit, offset=offset
-        )
+        return Page.sliced(views, limit, offset)
 
     async def _debt_on_case(
         self,

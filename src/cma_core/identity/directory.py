@@ -71,9 +71,7 @@ class StaffDirectory:
             and (not wanted or wanted in u.full_name.casefold())
         ]
         staff.sort(key=lambda s: (s.display_name.casefold(), s.id))
-        return Page(
-            items=staff[offset : offset + limit], total=len(staff), limit=limit, offset=offset
-        )
+        return Page.sliced(staff, limit, offset)
 
     async def get(self, ctx: TenantContext, user_id: UserId) -> StaffMember:
         _require_reader(ctx)

@@ -730,9 +730,7 @@ class SchedulingService:
             if (audience is None or r.audience == audience)
             and (subject_kind is None or r.subject_kind == subject_kind)
         ]
-        return Page(
-            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
-        )
+        return Page.sliced(rows, limit, offset)
 
     async def _planned(self, uow: UnitOfWork, centre_id: CentreId) -> list[ReminderRecord]:
         """Reminders ahead (not yet due) that are not stored (sent, pending or cancelled)."""

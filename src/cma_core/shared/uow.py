@@ -35,6 +35,11 @@ class Page(Generic[T]):
     limit: int
     offset: int
 
+    @classmethod
+    def sliced(cls, rows: Sequence[T], limit: int, offset: int) -> Page[T]:
+        """The page of ``rows`` (every match, already in order) from ``offset``."""
+        return cls(items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset)
+
 
 class Outbox(Protocol):
     async def add(self, envelopes: Sequence[EventEnvelope]) -> None:
