@@ -12,6 +12,10 @@ import { WorkQueue } from "./pages/WorkQueue";
 // The larger pages load when first opened, keeping the first load small.
 const CasePage = lazy(() => import("./pages/case/CasePage"));
 const AuditPage = lazy(() => import("./pages/Audit"));
+// Supervision, centre admin and a client's privacy requests: each its own chunk.
+const SupervisorPages = lazy(() => import("./pages/supervisor/SupervisorPages"));
+const AdminPages = lazy(() => import("./pages/admin/AdminPages"));
+const ClientPrivacy = lazy(() => import("./pages/privacy/ClientPrivacy"));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, resuming } = useSession();
@@ -66,6 +70,9 @@ export function App() {
             </Suspense>
           }
         />
+        <Route path="supervision/*" element={<Suspense fallback={<Loading />}><SupervisorPages /></Suspense>} />
+        <Route path="admin/*" element={<Suspense fallback={<Loading />}><AdminPages /></Suspense>} />
+        <Route path="clients/:clientId/privacy" element={<Suspense fallback={<Loading />}><ClientPrivacy /></Suspense>} />
         <Route path="account" element={<Account />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -60,6 +60,8 @@ export function Layout() {
                 </NavItem>
                 {can("case:read") && <NavItem to="/cases">Cases</NavItem>}
                 {can("client:read") && <NavItem to="/clients">Clients</NavItem>}
+                {(can("case:assign") || can("case:read_all")) && <NavItem to="/supervision">Supervision</NavItem>}
+                {(can("user:manage") || can("centre:settings") || can("case:assign")) && <NavItem to="/admin">Centre admin</NavItem>}
                 {can("audit:read") && <NavItem to="/audit">Audit</NavItem>}
               </ul>
             </nav>

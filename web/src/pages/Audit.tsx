@@ -4,7 +4,8 @@ import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/problem";
 import { dateTime } from "../components/format";
 import { TextInput } from "../components/forms";
-import { Blocked, Pagination, QueryState, Tag } from "../components/ui";
+import { Pagination, QueryState, Tag } from "../components/ui";
+import { ChainVerify } from "./audit/ChainVerify";
 
 const LIMIT = 50;
 
@@ -36,7 +37,7 @@ export default function AuditPage() {
   return (
     <>
       <h1 className="govuk-heading-xl">Audit trail</h1>
-      <Blocked>the full chain verification runs only as <code>cma audit verify</code>; the API has no route for it yet (issue 11).</Blocked>
+      <ChainVerify />
       <div className="cma-inline-form">
         <TextInput id="audit-action" label="Action" hint="For example client.updated" value={action} onChange={(v) => { setAction(v); setOffset(0); }} width="20" />
         <TextInput id="audit-entity" label="Record type" hint="For example case" value={entity} onChange={(v) => { setEntity(v); setOffset(0); }} width="10" />
@@ -54,6 +55,7 @@ export default function AuditPage() {
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
                     <th scope="col" className="govuk-table__header">When</th>
+                    <th scope="col" className="govuk-table__header">Who</th>
                     <th scope="col" className="govuk-table__header">Action</th>
                     <th scope="col" className="govuk-table__header">Record</th>
                     <th scope="col" className="govuk-table__header">Fields</th>
@@ -64,6 +66,7 @@ export default function AuditPage() {
                   {page.items.map((e) => (
                     <tr className="govuk-table__row" key={e.id}>
                       <td className="govuk-table__cell">{dateTime(e.at)}</td>
+                      <td className="govuk-table__cell">{e.actor_name ?? (e.actor_id ? e.actor_id.slice(0, 8) : "System")}</td>
                       <td className="govuk-table__cell">{e.action}</td>
                       <td className="govuk-table__cell">{e.entity_type}</td>
                       <td className="govuk-table__cell">{e.fields.join(", ") || "—"}</td>

@@ -6,6 +6,7 @@ import { ApiError, unwrap } from "../api/problem";
 import { date, label } from "../components/format";
 import { Button, TextInput } from "../components/forms";
 import { Pagination, QueryState, SummaryList, Tag, Withheld } from "../components/ui";
+import { useMe } from "../auth/session";
 import { NotFound } from "./NotFound";
 
 const LIMIT = 20;
@@ -102,6 +103,7 @@ export function ClientSummary({ client }: { client: Client }) {
 
 export function ClientPage() {
   const { clientId = "" } = useParams();
+  const { can } = useMe();
   const client = useQuery({
     queryKey: ["client", clientId],
     queryFn: async () => unwrap(await api.GET("/api/v1/clients/{client_id}", { params: { path: { client_id: clientId } } })),
@@ -123,6 +125,13 @@ export function ClientPage() {
             <div className="govuk-inset-text">Some details are withheld: your role does not allow you to see sensitive information.</div>
           )}
           <ClientSummary client={c} />
+          {(can("client:export") || can("client:erase")) && (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/clients/${c.id}/privacy`}>
+                Data protection requests: subject access copy and erasure
+              </Link>
+            </p>
+          )}
           <h2 className="govuk-heading-m">Cases</h2>
           <QueryState query={cases} what="cases">
             {(page) => (

@@ -1,0 +1,49 @@
+// Centre administration, loaded on first visit. Each section shows only to a role the API
+// would let use it: users and grants (`user:manage`), the creditor directory
+// (`finance:read`, edits `finance:write`), the compliance policy (`case:assign`) and the
+// centre's profile for letters (everyone reads it; `centre:settings` edits).
+import type { ReactElement } from "react";
+import { NavLink, Route, Routes } from "react-router-dom";
+import { useMe } from "../../auth/session";
+import { NotFound } from "../NotFound";
+import { CreditorsPage } from "./Creditors";
+import { PolicyPage } from "./Policy";
+import { ProfilePage } from "./Profile";
+import { ReferencePage } from "./Reference";
+import { UserPage, UsersPage } from "./Users";
+
+export default function AdminPages() {
+  const { can } = useMe();
+  const sections: Array<[string, string, boolean, ReactElement]> = [
+    ["users", "Users and grants", can("user:manage"), <UsersPage key="u" />],
+    ["creditors", "Creditor directory", can("finance:read"), <CreditorsPage key="c" />],
+    ["policy", "Compliance policy", can("case:assign"), <PolicyPage key="p" />],
+    ["profile", "Centre profile", can("centre:settings"), <ProfilePage key="f" />],
+    ["reference", "Guidelines and thresholds", can("centre:settings"), <ReferencePage key="r" />],
+  ];
+  const open = sections.filter(([, , allowed]) => allowed);
+  return (
+    <>
+      <span className="govuk-caption-l">Centre admin</span>
+      <nav className="moj-sub-navigation" aria-label="Centre admin">
+        <ul className="moj-sub-navigation__list">
+          {open.map(([path, title]) => (
+            <li className="moj-sub-navigation__item" key={path}>
+              <NavLink className="moj-sub-navigation__link" to={`/admin/${path}`}>
+                {title}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={open[0]?.[3] ?? <NotFound />} />
+        {open.map(([path, , , element]) => (
+          <Route key={path} path={path} element={element} />
+        ))}
+        {can("user:manage") && <Route path="users/:userId" element={<UserPage />} />}
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+// Figures the supervisor pages plot, computed from the API's answers (pure: tested alone).
+import type { Schemas } from "../../api/client";
+
+type Row = Schemas["ReportRowOut"];
+type StoredFinding = Schemas["ReportFindingOut"];
+type Review = Schemas["ReviewOutFull"];
+
+/** Passed out of assessed (passed + failed), as a percentage; null when none assessed.
+ * Not-applicable and not-assessable findings are shown beside it, not counted in it. */
+export function passRate(row: Pick<Row, "passed" | "fail">): number | null {
+  const assessed = row.passed + row.fail;
+  return assessed === 0 ? null : (row.passed * 100) / assessed;
+}
+
+/** Monday of the week of an instant, as YYYY-MM-DD (UTC). */
+export function weekOf(iso: string): string {
+  const d = new Date(iso);
+  const day = (d.getUTCDay() + 6) % 7; // Monday 0
+  const monday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day));
+  return monday.toISOString().slice(0, 10);
+}
+
+export interface Period {
+  period: string;
+  passed: number;
+  failed: number;
+  percent: number;
+}
+
+/** Pass rate per week of evaluation, oldest first, from stored pass and fail findings. */
+export function weeklyPassRates(findings: ReadonlyArray<StoredFinding>): Period[] {
+  const by = new Map<string, { passed: number; failed: number }>();
+  for (const f of findings) {
+    if (f.finding.status !== "pass" && f.finding.status !== "fail") continue;
+    const key = weekOf(f.evaluated_at);
+    const n = by.get(key) ?? { passed: 0, failed: 0 };
+    if (f.finding.status === "pass") n.passed += 1;
+    else n.failed += 1;
+    by.set(key, n);
+  }
+  return [...by.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([period, n]) => ({ period, ...n, percent: (n.passed * 100) / (n.passed + n.failed) }));
+}
+
+export interface MonthScore {
+  month: string;
+  reviews: number;
+  passed: number;
+  meanPercent: number;
+}
+
+/** File review scores per month (YYYY-MM), oldest first. */
+export function monthlyReviewScores(reviews: ReadonlyArray<Review>): MonthScore[] {
+  const by = new Map<string, { reviews: number; passed: number; total: number }>();
+  for (const r of reviews) {
+    const key = r.reviewed_on.slice(0, 7);
+    const n = by.get(key) ?? { reviews: 0, passed: 0, total: 0 };
+    n.reviews += 1;
+    n.passed += r.passed ? 1 : 0;
+    n.total += r.percent;
+    by.set(key, n);
+  }
+  return [...by.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, n]) => ({ month, reviews: n.reviews, passed: n.passed, meanPercent: n.total / n.reviews }));
+}
+
+export type AnswerCode = Schemas["Answer"];
+
+/** A reviewer's starting answer for a rule, from the case's stored finding: a pass is met,
+ * a fail not met, a rule that does not apply not applicable; not assessable is left for
+ * the reviewer to judge. */
+export function suggestedAnswer(status: string): AnswerCode | undefined {
+  if (status === "pass") return "met";
+  if (status === "fail") return "not_met";
+  if (status === "not_applicable") return "not_applicable";
+  return undefined;
+}
+
+/** The case ids of a sample with whether each has a review yet, per adviser. */
+export function samplePicks(
+  sample: Schemas["SampleOut"],
+  reviewedCaseIds: ReadonlySet<string>,
+): Array<{ adviserId: string; cases: Array<{ caseId: string; reviewed: boolean }> }> {
+  return Object.entries(sample.picks)
+    .map(([adviserId, ids]) => ({
+      adviserId,
+      cases: ids.map((caseId) => ({ caseId, reviewed: reviewedCaseIds.has(caseId) })),
+    }))
+    .sort((a, b) => a.adviserId.localeCompare(b.adviserId));
+}
