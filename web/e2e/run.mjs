@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { staffTests } from "./staff.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const web = join(here, "..");
@@ -375,6 +376,9 @@ try {
   await sup.reload();
   await sup.getByRole("heading", { name: "Sign in to CMA" }).waitFor();
   check(true, "signing out ends the session (a reload stays signed out)");
+
+  // -- supervision, centre admin, audit verification, privacy (e2e/staff.mjs) --
+  await staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out });
 
   // -- API docs page renders under the CSP --
   const docs = await newPage();

@@ -16,7 +16,7 @@ function FiguresTable({ caption, table }: { caption: string; table: TableAlterna
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">Show the figures as a table</span>
       </summary>
-      <div className="govuk-details__text cma-table-scroll">
+      <div className="govuk-details__text cma-table-scroll" tabIndex={0} role="region" aria-label={`${caption}, figures`}>
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
           <thead className="govuk-table__head">
@@ -173,5 +173,15 @@ export function PercentLine({
       </svg>
       <FiguresTable caption={title} table={table} />
     </figure>
+  );
+}
+
+/** A table that may scroll sideways on a narrow screen: a focusable, named region, so
+ * that a keyboard can scroll it (WCAG 2.1.1) even when it holds no links. */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="cma-table-scroll" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
   );
 }

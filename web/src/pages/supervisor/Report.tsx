@@ -5,7 +5,7 @@ import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label } from "../../components/format";
 import { Select } from "../../components/forms";
-import { PercentBars, PercentLine } from "../../components/charts";
+import { PercentBars, PercentLine, ScrollRegion } from "../../components/charts";
 import { Pagination, QueryState, Tag } from "../../components/ui";
 import { useStaff, type StaffLookup } from "../../hooks/useStaff";
 import { monthlyReviewScores, passRate, weeklyPassRates } from "./data";
@@ -232,7 +232,7 @@ export function ReportPage() {
               </div>
             </div>
             <h2 className="govuk-heading-m">By severity</h2>
-            <div className="cma-table-scroll">
+            <ScrollRegion label="Findings by severity">
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden">Findings by severity</caption>
                 <thead className="govuk-table__head">
@@ -250,12 +250,12 @@ export function ReportPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <h2 className="govuk-heading-m">File review coverage</h2>
             {r.qa_coverage.length === 0 ? (
               <p className="govuk-body">No closed cases to review yet.</p>
             ) : (
-              <div className="cma-table-scroll">
+              <ScrollRegion label="File review coverage">
                 <table className="govuk-table">
                   <caption className="govuk-table__caption govuk-visually-hidden">File reviews per adviser against the quota</caption>
                   <thead className="govuk-table__head">
@@ -281,7 +281,7 @@ export function ReportPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
             <h2 className="govuk-heading-m">Findings</h2>
             <div className="cma-inline-form" role="search" aria-label="Filter findings">

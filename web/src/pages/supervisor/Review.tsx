@@ -7,7 +7,7 @@ import { date } from "../../components/format";
 import { Button, ErrorSummary, TextArea } from "../../components/forms";
 import { QueryState, SummaryList, Tag } from "../../components/ui";
 import { NotFound } from "../NotFound";
-import { suggestedAnswer, type AnswerCode } from "./data";
+import { onChecklist, suggestedAnswer, type AnswerCode } from "./data";
 
 const ANSWERS: ReadonlyArray<readonly [AnswerCode, string]> = [
   ["met", "Met"],
@@ -81,7 +81,7 @@ export function ReviewPage() {
   useEffect(() => {
     if (!compliance.data) return;
     const start: Record<string, AnswerCode> = {};
-    for (const f of compliance.data.findings) {
+    for (const f of compliance.data.findings.filter((x) => onChecklist(x.rule_id))) {
       const a = suggestedAnswer(f.status);
       if (a) start[f.rule_id] = a;
     }
@@ -95,7 +95,7 @@ export function ReviewPage() {
   });
 
   if (kase.error instanceof ApiError && [400, 404, 422].includes(kase.error.status)) return <NotFound what="Case" />;
-  const findings = compliance.data?.findings ?? [];
+  const findings = (compliance.data?.findings ?? []).filter((f) => onChecklist(f.rule_id));
   const unanswered = findings.filter((f) => !answers[f.rule_id]).length;
   return (
     <QueryState query={kase} what="the case">

@@ -90,3 +90,11 @@ export function samplePicks(
     }))
     .sort((a, b) => a.adviserId.localeCompare(b.adviserId));
 }
+
+/** Whether a finding's rule is on the file-review checklist. The API scores reviews against
+ * the compliance rules registry (ids CR-nn); a case's findings also carry the case clock's
+ * and the debts' own checks (CC-, DB-), which the review refuses as unknown items. No route
+ * serves the checklist itself, so the prefix is the console's knowledge of it. */
+export function onChecklist(ruleId: string): boolean {
+  return /^CR-\d+$/.test(ruleId);
+}

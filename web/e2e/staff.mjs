@@ -1,0 +1,159 @@
+// Browser tests of the supervision, centre admin, audit and privacy pages, run by run.mjs
+// with its helpers (a fresh demo server, axe on every page, screenshots at both widths).
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export async function staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out }) {
+  // -- supervisor: the audit chain verified in the browser --
+  const sup = await newPage();
+  await signIn(sup, "supervisor@northside.example");
+  await sup.getByRole("link", { name: "Audit", exact: true }).click();
+  await sup.getByRole("button", { name: "Verify the whole chain" }).click();
+  await sup.getByText(/every hash and every link holds|problems? in/).waitFor({ timeout: 60000 });
+  const verified = await sup.getByText(/every hash and every link holds/).count();
+  check(verified === 1, "the audit chain verifies in the browser (every hash recomputed)");
+  await audit(sup, "audit-verified");
+
+  // -- supervisor: draw a QA sample, review a case, read the report --
+  await sup.getByRole("link", { name: "Supervision", exact: true }).click();
+  await sup.getByRole("heading", { name: "File reviews", level: 1 }).waitFor();
+  await settled(sup);
+  await sup.getByRole("button", { name: "Draw sample" }).click();
+  await sup.locator(".govuk-error-summary a[href='#sample-seed']").waitFor();
+  check(true, "an empty seed shows the API's problem linked to the field");
+  await audit(sup, "qa-sample-error");
+  // By keyboard: the seed typed and the form sent with Enter.
+  await sup.getByLabel("Seed").fill("e2e-2026-Q4");
+  await sup.getByLabel("Seed").press("Enter");
+  await sup.getByText(/Sample drawn with seed/).waitFor();
+  await settled(sup);
+  await audit(sup, "qa");
+  const review = sup.getByRole("link", { name: /^Review case/ }).first();
+  await review.waitFor();
+  await review.click();
+  await sup.getByRole("heading", { name: /^Review case/ }).waitFor();
+  await settled(sup);
+  await audit(sup, "qa-review");
+  // The reviewer judges the first item otherwise than the stored finding, by keyboard.
+  const first = sup.locator("fieldset .govuk-radios__input").first();
+  await first.focus();
+  await sup.keyboard.press("ArrowRight");
+  await sup.getByLabel("Actions for the adviser").fill("Send the written advice letter within 5 working days.");
+  await sup.getByRole("button", { name: "Record review" }).click();
+  await sup.getByRole("heading", { name: "Review recorded" }).waitFor();
+  const score = await sup.locator(".govuk-panel__body").innerText();
+  check(/Score \d+%/.test(score), `a supervisor recorded a QA review (${score.trim()})`);
+  await audit(sup, "qa-review-recorded");
+  await sup.getByRole("link", { name: "Back to file reviews" }).click();
+  await sup.getByText("Send the written advice letter within 5 working days.").waitFor();
+  check(true, "the review is listed with its actions");
+
+  await sup.getByRole("link", { name: "Compliance report" }).click();
+  await sup.getByRole("heading", { name: "Compliance report" }).waitFor();
+  await settled(sup);
+  const charts = await sup.locator("figure.cma-chart svg[role=img]").count();
+  check(charts >= 3, `the compliance report draws its charts (${charts})`);
+  await sup.getByText("Show the figures as a table").first().click();
+  check(await sup.locator("figure.cma-chart table").first().isVisible(), "a chart's figures open as a table");
+  await audit(sup, "compliance-report");
+
+  // A supervisor keeps the creditor directory (finance:write).
+  await sup.getByRole("link", { name: "Centre admin" }).click();
+  await sup.getByRole("link", { name: "Creditor directory" }).click();
+  await settled(sup);
+  await sup.getByRole("button", { name: "Add a creditor" }).click();
+  await sup.getByRole("button", { name: "Add creditor" }).click();
+  await sup.locator(".govuk-error-summary a[href='#creditor-name']").waitFor();
+  check(true, "a creditor without a name shows the problem linked to the field");
+  await audit(sup, "admin-creditor-error");
+  await sup.getByLabel("Name", { exact: true }).fill("E2E Finance Ltd");
+  await sup.getByLabel("Email").fill("collections@e2e-finance.example");
+  await sup.getByRole("button", { name: "Add creditor" }).click();
+  await sup.getByRole("cell", { name: "E2E Finance Ltd" }).waitFor();
+  check(true, "a supervisor added a creditor");
+  await audit(sup, "admin-creditors");
+
+  // -- centre admin: users and grants, policy, profile, reference data --
+  const adm = await newPage();
+  await signIn(adm, "admin@northside.example");
+  await adm.getByRole("link", { name: "Centre admin" }).click();
+  await adm.getByRole("heading", { name: "Users", level: 1 }).waitFor();
+  await settled(adm);
+  await audit(adm, "admin-users");
+  await adm.getByRole("link", { name: "Caseworker", exact: true }).click();
+  await adm.getByRole("heading", { name: "Caseworker", level: 1 }).waitFor();
+  await settled(adm);
+  await adm.getByLabel("Permission").selectOption("sensitive:read");
+  await adm.getByRole("button", { name: "Grant permission" }).click();
+  await adm.locator(".govuk-error-summary").waitFor();
+  await audit(adm, "admin-user-grant-error");
+  await adm.getByLabel("Reason").fill("Covering a vulnerable client's case this week");
+  await adm.getByRole("button", { name: "Grant permission" }).click();
+  await adm.getByRole("button", { name: "Revoke sensitive:read" }).waitFor();
+  check(true, "an admin granted a user a permission");
+  await audit(adm, "admin-user");
+  await adm.getByRole("button", { name: "Revoke sensitive:read" }).click();
+  await adm.getByText("No extra permissions").waitFor();
+  check(true, "an admin revoked the grant");
+
+  await adm.getByRole("link", { name: "Compliance policy" }).click();
+  await settled(adm);
+  await adm.getByLabel("Written advice within (working days)").fill("abc");
+  await adm.getByRole("button", { name: "Save policy" }).click();
+  await adm.locator(".govuk-error-summary").waitFor();
+  await audit(adm, "admin-policy-error");
+  await adm.getByLabel("Written advice within (working days)").fill("5");
+  await adm.getByRole("button", { name: "Save policy" }).click();
+  await adm.getByText(/Policy saved/).waitFor();
+  check(true, "an admin saved the compliance policy");
+  await audit(adm, "admin-policy");
+
+  await adm.getByRole("link", { name: "Centre profile" }).click();
+  await settled(adm);
+  await adm.getByLabel("Phone").fill("0161 496 0000");
+  await adm.getByRole("button", { name: "Save profile" }).click();
+  await adm.getByText("Profile saved.").waitFor();
+  check(true, "an admin saved the centre's profile");
+  await audit(adm, "admin-profile");
+
+  await adm.getByRole("link", { name: "Guidelines and thresholds" }).click();
+  await settled(adm);
+  await audit(adm, "admin-reference");
+  await adm.getByRole("link", { name: "Creditor directory" }).click();
+  await settled(adm);
+  check((await adm.getByRole("button", { name: "Add a creditor" }).count()) === 0, "an admin without finance:write is not offered creditor edits");
+
+  // -- privacy: subject access copy, then erasure behind the typed name --
+  const token = await apiLogin("admin@northside.example");
+  const clients = await apiGet(token, "/api/v1/clients?limit=100");
+  const victim = clients.items[clients.items.length - 1];
+  await adm.goto(`${base}/clients/${victim.id}`);
+  await adm.getByRole("link", { name: /Data protection requests/ }).click();
+  await adm.getByRole("heading", { name: "Data protection requests" }).waitFor();
+  await settled(adm);
+  await audit(adm, "privacy");
+  const [download] = await Promise.all([adm.waitForEvent("download"), adm.getByRole("button", { name: "Download the subject access copy" }).click()]);
+  const path = join(out, "subject-access.json");
+  await download.saveAs(path);
+  check(/"client"/.test((await import("node:fs")).readFileSync(path, "utf8")), "the subject access copy downloads as JSON");
+  const erase = adm.getByRole("button", { name: "Erase client and all their cases" });
+  await adm.getByLabel(/To confirm, type/).fill("someone else");
+  check(await erase.isDisabled(), "erasure stays disabled until the client's name is typed");
+  await adm.getByLabel(/To confirm, type/).fill(`${victim.first_name} ${victim.last_name}`);
+  await audit(adm, "privacy-confirm");
+  await erase.click();
+  await adm.getByRole("heading", { name: "Client erased" }).waitFor();
+  const gone = await fetch(`${base}/api/v1/clients/${victim.id}`, { headers: { authorization: `Bearer ${token}` } });
+  check(gone.status === 404, "the erased client is gone from the API");
+  await audit(adm, "privacy-erased");
+
+  // -- the caseworker is offered neither supervision nor admin --
+  const cw = await newPage();
+  await signIn(cw, "caseworker@northside.example");
+  const offered = (await cw.getByRole("link", { name: "Supervision" }).count()) + (await cw.getByRole("link", { name: "Centre admin" }).count());
+  check(offered === 0, "a caseworker's navigation has no supervision or admin");
+  await cw.goto(`${base}/admin/users`);
+  await cw.getByRole("heading", { name: "Page not found" }).waitFor();
+  check(true, "a caseworker typing the admin address gets not found");
+  writeFileSync(join(out, "staff-done.txt"), "ok\n");
+}
