@@ -69,7 +69,7 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await sup.getByLabel("Name", { exact: true }).fill("E2E Finance Ltd");
   await sup.getByLabel("Email").fill("collections@e2e-finance.example");
   await sup.getByRole("button", { name: "Add creditor" }).click();
-  await sup.getByRole("cell", { name: "E2E Finance Ltd" }).waitFor();
+  await sup.getByRole("cell", { name: "E2E Finance Ltd", exact: true }).waitFor();
   check(true, "a supervisor added a creditor");
   await audit(sup, "admin-creditors");
 
