@@ -80,8 +80,8 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await adm.getByRole("heading", { name: "Users", level: 1 }).waitFor();
   await settled(adm);
   await audit(adm, "admin-users");
-  await adm.getByRole("link", { name: "Caseworker", exact: true }).click();
-  await adm.getByRole("heading", { name: "Caseworker", level: 1 }).waitFor();
+  await adm.getByRole("link", { name: "Northside Caseworker", exact: true }).click();
+  await adm.getByRole("heading", { name: "Northside Caseworker", level: 1 }).waitFor();
   await settled(adm);
   await adm.getByLabel("Permission").selectOption("sensitive:read");
   await adm.getByRole("button", { name: "Grant permission" }).click();

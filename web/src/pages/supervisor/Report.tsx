@@ -120,7 +120,20 @@ function OverTime({ canQa }: { canQa: boolean }) {
   );
 }
 
+/** Case references by id (the newest 200 cases of any status), to name findings' cases. */
+function useCaseRefs() {
+  return useQuery({
+    queryKey: ["cases", "all", "refs"],
+    staleTime: 60_000,
+    queryFn: async () => {
+      const page = unwrap(await api.GET("/api/v1/cases", { params: { query: { status: null, limit: 200 } } }));
+      return new Map(page.items.map((c) => [c.id, c.reference]));
+    },
+  });
+}
+
 function Findings({ page, staff, offset, onOffset }: { page: Schemas["ReportOut"]; staff: StaffLookup; offset: number; onOffset: (o: number) => void }) {
+  const refs = useCaseRefs();
   if (page.items.length === 0) return <p className="govuk-body">No findings match.</p>;
   return (
     <>
@@ -142,7 +155,7 @@ function Findings({ page, staff, offset, onOffset }: { page: Schemas["ReportOut"
               <tr className="govuk-table__row" key={`${f.case_id}-${f.finding.rule_id}`}>
                 <td className="govuk-table__cell">
                   <Link className="govuk-link" to={`/cases/${f.case_id}/compliance`}>
-                    Case {f.case_id.slice(0, 8)}
+                    {refs.data?.get(f.case_id) ?? `Case ${f.case_id.slice(0, 8)}`}
                   </Link>
                 </td>
                 <td className="govuk-table__cell">{staff.name(f.adviser_id)}</td>
