@@ -12,6 +12,8 @@ import { WorkQueue } from "./pages/WorkQueue";
 // The larger pages load when first opened, keeping the first load small.
 const CasePage = lazy(() => import("./pages/case/CasePage"));
 const AuditPage = lazy(() => import("./pages/Audit"));
+const CalendarPage = lazy(() => import("./pages/calendar/Calendar"));
+const SearchPage = lazy(() => import("./pages/search/Search"));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, resuming } = useSession();
@@ -66,6 +68,8 @@ export function App() {
             </Suspense>
           }
         />
+        <Route path="calendar" element={<Suspense fallback={<Loading />}><CalendarPage /></Suspense>} />
+        <Route path="search" element={<Suspense fallback={<Loading />}><SearchPage /></Suspense>} />
         <Route path="account" element={<Account />} />
         <Route path="*" element={<NotFound />} />
       </Route>
