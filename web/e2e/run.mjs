@@ -365,7 +365,7 @@ try {
       check(true, "a contact was corrected (If-Match)");
     }
     if (tab === "Credit reports") {
-      const csv = "lender,account_number,account_type,balance,status,default_date,opened_date,last_payment_date\nE2E Lender,E2E-7788,Credit Card,845.10,default,2025-09-01,2019-01-01,2025-08-01\nE2E Mobile,E2E-9911,Telecoms,120.00,settled,,2020-01-01,2024-01-01\n";
+      const csv = "lender,account_number,account_type,balance,status,default_date,opened_date,last_payment_date\nE2E Lender,E2E-7788,Credit Card,845.10,default,2025-09-01,2019-01-01,2025-08-01\nE2E Mobile,E2E-9911,Telecoms,120.00,2 months in arrears,,2020-01-01,2026-09-01\n";
       await page.setInputFiles("#credit-file", { name: "experian.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
       await page.getByLabel("Agency").fill("Experian");
       await page.getByRole("button", { name: "Import report" }).click();
