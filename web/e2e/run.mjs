@@ -162,6 +162,7 @@ async function signIn(page, email) {
   await page.getByRole("heading", { name: "Work queue" }).waitFor();
 }
 
+let apptDay = "";
 try {
   // -- first load and sign-in budgets (adviser) --
   const page = await newPage();
@@ -328,6 +329,33 @@ try {
       await page.locator(".cma-card .govuk-tag", { hasText: "accepted" }).first().waitFor();
       check(true, `a suggestion was accepted (${what})`);
     }
+    if (tab === "Appointments") {
+      // A slot in next week (Monday-based), on a weekday.
+      const d = new Date();
+      d.setDate(d.getDate() + 7);
+      if (d.getDay() === 6) d.setDate(d.getDate() - 1);
+      if (d.getDay() === 0) d.setDate(d.getDate() - 2);
+      apptDay = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+      await page.getByLabel("Day", { exact: true }).fill(apptDay);
+      await page.getByLabel("Time", { exact: true }).fill("11:00");
+      await page.getByRole("button", { name: "Book", exact: true }).click();
+      await settled(page);
+      const booked = await page.locator("main li", { hasText: /11:00/ }).count();
+      check(booked > 0, `an appointment was booked on ${apptDay} at 11:00`);
+      // The same slot again: the API's double-booking problem is shown.
+      await page.getByRole("button", { name: "Book", exact: true }).click();
+      await page.locator(".govuk-error-summary").waitFor();
+      check(true, `a double booking shows the API's problem: ${(await page.locator(".govuk-error-summary").innerText()).replace(/\s+/g, " ").slice(0, 120)}`);
+      await audit(page, "case-appointments-double-booking");
+      // The supervisor then closes the centre that day: the calendar will mark the clash.
+      const supToken = await apiLogin("supervisor@northside.example");
+      const closed = await fetch(`${base}/api/v1/calendar/closures`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${supToken}`, "content-type": "application/json" },
+        body: JSON.stringify({ day: apptDay, reason: "Staff training" }),
+      });
+      check(closed.status === 201 || closed.status === 200, `the centre was closed on ${apptDay} (${closed.status})`);
+    }
     if (tab === "First contact") {
       const before = await page.getByRole("button", { name: /^Untick/ }).count();
       const tick = page.getByRole("button", { name: /^Mark done/ }).first();
@@ -400,7 +428,13 @@ try {
   // -- the calendar: a week, then a month moved through by keyboard --
   await page.getByRole("link", { name: "Calendar", exact: true }).click();
   await page.getByRole("heading", { name: "Appointments calendar" }).waitFor();
+  await page.getByRole("button", { name: "Next week" }).click();
+  await settled(page);
+  const conflict = page.locator(".cma-appt--conflict", { hasText: "centre is closed (Staff training)" });
+  await conflict.waitFor();
+  check(true, `the calendar marks the appointment on the closed day ${apptDay} as a conflict`);
   await audit(page, "calendar-week");
+  await page.getByRole("button", { name: "Today" }).click();
   await page.locator("#cal-view").selectOption("month");
   await page.locator("table.cma-month").waitFor();
   const day0 = await page.locator("button.cma-month__day[tabindex='0']").getAttribute("data-day");

@@ -1,4 +1,4 @@
-import { conflicts, dayKey, monthWeeks, moveByKey, range, startOfWeek, weekDays } from "../src/pages/calendar/calendar";
+import { conflicts, dayKey, dayProblem, monthWeeks, moveByKey, range, startOfWeek, weekDays } from "../src/pages/calendar/calendar";
 
 const slot = (id: string, adviser: string, start: string, end: string, status = "booked") => ({
   id,
@@ -56,5 +56,15 @@ describe("conflicts", () => {
   it("finds a clash behind a long appointment", () => {
     const c = conflicts([slot("long", "u1", "09:00", "17:00"), slot("x", "u2", "10:00", "11:00"), slot("late", "u1", "15:00", "16:00")]);
     expect(c.get("long")).toEqual(["late"]);
+  });
+});
+
+describe("dayProblem", () => {
+  const closures = new Map([["2026-12-25", "Christmas Day"]]);
+  it("names a closure first, then leave, else nothing", () => {
+    expect(dayProblem("2026-12-25", closures, [{ first_day: "2026-12-21", last_day: "2026-12-31" }])).toBe("the centre is closed (Christmas Day)");
+    expect(dayProblem("2026-12-22", closures, [{ first_day: "2026-12-21", last_day: "2026-12-31" }])).toBe("the adviser is on leave");
+    expect(dayProblem("2026-12-31", closures, [{ first_day: "2026-12-21", last_day: "2026-12-31" }])).toBe("the adviser is on leave");
+    expect(dayProblem("2027-01-04", closures, [{ first_day: "2026-12-21", last_day: "2026-12-31" }])).toBeNull();
   });
 });

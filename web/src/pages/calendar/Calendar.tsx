@@ -10,16 +10,16 @@ import { useMe } from "../../auth/session";
 import { label } from "../../components/format";
 import { Select } from "../../components/forms";
 import { QueryState, Tag } from "../../components/ui";
-import { addDays, conflicts, dayKey, monthWeeks, moveByKey, range, sameDay, startOfDay, weekDays } from "./calendar";
+import { addDays, conflicts, dayKey, dayProblem, monthWeeks, moveByKey, range, sameDay, startOfDay, weekDays } from "./calendar";
 
 type Appointment = Schemas["AppointmentOut"];
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 const dayName = (d: Date) => d.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" });
 
-function AppointmentItem({ a, clash, names }: { a: Appointment; clash: string[] | undefined; names: Map<string, string> }) {
+function AppointmentItem({ a, problems, names }: { a: Appointment; problems: string[]; names: Map<string, string> }) {
   return (
-    <li className={`cma-appt${clash ? " cma-appt--conflict" : ""}`}>
+    <li className={`cma-appt${problems.length ? " cma-appt--conflict" : ""}`}>
       <strong>
         {time(a.start)}–{time(a.end)}
       </strong>{" "}
@@ -31,17 +31,17 @@ function AppointmentItem({ a, clash, names }: { a: Appointment; clash: string[] 
       <div className="govuk-body-s govuk-!-margin-bottom-0">
         {names.get(a.adviser_id) ?? "Adviser"} · {a.location}
       </div>
-      {clash && (
-        <div className="govuk-body-s govuk-!-margin-bottom-0">
-          <strong className="govuk-tag govuk-tag--red">Conflict</strong> overlaps {clash.length} other appointment{clash.length > 1 ? "s" : ""} of the same adviser
+      {problems.map((p) => (
+        <div className="govuk-body-s govuk-!-margin-bottom-0" key={p}>
+          <strong className="govuk-tag govuk-tag--red">Conflict</strong> {p}
         </div>
-      )}
+      ))}
     </li>
   );
 }
 
 export default function Calendar() {
-  const { can } = useMe();
+  const { me, can } = useMe();
   const [view, setView] = useState<"week" | "month">("week");
   const [anchor, setAnchor] = useState(() => startOfDay(new Date()));
   const [who, setWho] = useState(can("case:read_all") ? "" : "me");
@@ -65,8 +65,32 @@ export default function Calendar() {
     // Keep the grid on screen while the next month loads, so keyboard focus stays in it.
     placeholderData: keepPreviousData,
   });
+  const closures = useQuery({
+    queryKey: ["closures", dayKey(from), dayKey(to)],
+    queryFn: async () => unwrap(await api.GET("/api/v1/calendar/closures", { params: { query: { from: dayKey(from), to: dayKey(to) } } })),
+    placeholderData: keepPreviousData,
+  });
+  // One adviser's leave, when the calendar shows one adviser.
+  const adviser = who === "me" ? me.user_id : who || null;
+  const availability = useQuery({
+    queryKey: ["availability", adviser],
+    queryFn: async () => unwrap(await api.GET("/api/v1/advisers/{user_id}/availability", { params: { path: { user_id: adviser ?? "" } } })),
+    enabled: adviser !== null,
+    retry: false,
+  });
+  const closed = useMemo(() => new Map((closures.data ?? []).map((c) => [c.day, c.reason])), [closures.data]);
+  const leave = adviser ? (availability.data?.leave ?? []) : [];
   const items = appts.data?.items ?? [];
   const clashes = useMemo(() => conflicts(items), [items]);
+  const problems = (a: Appointment): string[] => {
+    const out: string[] = [];
+    const n = clashes.get(a.id)?.length;
+    if (n) out.push(`overlaps ${n} other appointment${n > 1 ? "s" : ""} of the same adviser`);
+    const day = a.status === "booked" ? dayProblem(dayKey(new Date(a.start)), closed, leave) : null;
+    if (day) out.push(`booked on a day ${day}`);
+    return out;
+  };
+  const troubled = items.filter((a) => problems(a).length > 0).length;
   const byDay = useMemo(() => {
     const m = new Map<string, Appointment[]>();
     for (const a of [...items].sort((x, y) => Date.parse(x.start) - Date.parse(y.start))) {
@@ -126,14 +150,14 @@ export default function Calendar() {
       <h2 className="govuk-heading-l" aria-live="polite">
         {title}
       </h2>
-      {clashes.size > 0 && (
+      {troubled > 0 && (
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">
             !
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            {clashes.size} appointments overlap another of the same adviser: they are marked Conflict.
+            {troubled} appointment{troubled > 1 ? "s" : ""} clash with another of the same adviser, a closure or leave: marked Conflict.
           </strong>
         </div>
       )}
@@ -149,12 +173,13 @@ export default function Calendar() {
                       {dayName(d)}
                       {sameDay(d, today) && <span className="govuk-visually-hidden"> (today)</span>}
                     </h3>
+                    {dayProblem(dayKey(d), closed, leave) && <p className="govuk-body-s govuk-!-font-weight-bold">{label(dayProblem(dayKey(d), closed, leave)!.replace(/^the /, ""))}</p>}
                     {list.length === 0 ? (
                       <p className="govuk-body-s">No appointments</p>
                     ) : (
                       <ul className="govuk-list">
                         {list.map((a) => (
-                          <AppointmentItem key={a.id} a={a} clash={clashes.get(a.id)} names={names} />
+                          <AppointmentItem key={a.id} a={a} problems={problems(a)} names={names} />
                         ))}
                       </ul>
                     )}
@@ -183,7 +208,8 @@ export default function Calendar() {
                     <tr key={dayKey(week[0]!)}>
                       {week.map((d) => {
                         const list = byDay.get(dayKey(d)) ?? [];
-                        const clash = list.some((a) => clashes.has(a.id));
+                        const clash = list.some((a) => problems(a).length > 0);
+                        const off = dayProblem(dayKey(d), closed, leave);
                         const current = sameDay(d, anchor);
                         return (
                           <td key={dayKey(d)} className={d.getMonth() !== anchor.getMonth() ? "cma-month__other" : undefined}>
@@ -198,6 +224,7 @@ export default function Calendar() {
                               <span className="cma-month__date">{d.getDate()}</span>
                               <span className="govuk-visually-hidden">{` ${dayName(d)}`}</span>
                               {list.length > 0 && <span className="cma-month__count">{` ${list.length} appt${list.length > 1 ? "s" : ""}`}</span>}
+                              {off && <span className="cma-month__count">{` ${off.startsWith("the centre") ? "closed" : "on leave"}`}</span>}
                               {clash && <span className="cma-month__clash"> conflict</span>}
                             </button>
                           </td>
@@ -208,12 +235,13 @@ export default function Calendar() {
                 </tbody>
               </table>
               <h3 className="govuk-heading-m govuk-!-margin-top-4">{dayName(anchor)}</h3>
+              {dayProblem(dayKey(anchor), closed, leave) && <p className="govuk-body">{label(dayProblem(dayKey(anchor), closed, leave)!.replace(/^the /, ""))}.</p>}
               {selected.length === 0 ? (
                 <p className="govuk-body">No appointments on this day.</p>
               ) : (
                 <ul className="govuk-list">
                   {selected.map((a) => (
-                    <AppointmentItem key={a.id} a={a} clash={clashes.get(a.id)} names={names} />
+                    <AppointmentItem key={a.id} a={a} problems={problems(a)} names={names} />
                   ))}
                 </ul>
               )}

@@ -102,3 +102,16 @@ export function moveByKey(day: Date, key: string): Date | null {
       return null;
   }
 }
+
+export interface Leave {
+  first_day: string;
+  last_day: string;
+}
+
+/** Why an adviser should not be seeing anyone on a day: the centre is closed, or on leave. */
+export function dayProblem(day: string, closures: ReadonlyMap<string, string>, leave: readonly Leave[]): string | null {
+  const closed = closures.get(day);
+  if (closed !== undefined) return `the centre is closed (${closed})`;
+  if (leave.some((l) => l.first_day <= day && day <= l.last_day)) return "the adviser is on leave";
+  return null;
+}
