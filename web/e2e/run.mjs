@@ -338,8 +338,10 @@ try {
       apptDay = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
       await page.getByLabel("Day", { exact: true }).fill(apptDay);
       await page.getByLabel("Time", { exact: true }).fill("11:00");
+      await page.getByLabel("Where", { exact: true }).fill("Northside office, room 2");
       await page.getByRole("button", { name: "Book", exact: true }).click();
       await settled(page);
+      await page.locator("main li", { hasText: /11:00/ }).first().waitFor({ timeout: 10000 }).catch(() => undefined);
       const booked = await page.locator("main li", { hasText: /11:00/ }).count();
       check(booked > 0, `an appointment was booked on ${apptDay} at 11:00`);
       // The same slot again: the API's double-booking problem is shown.
