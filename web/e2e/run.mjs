@@ -477,6 +477,18 @@ try {
   await page.locator("li.cma-card", { hasText: "Statements received and filed." }).waitFor();
   check(true, "a task was completed in place with its outcome (If-Match)");
   await audit(page, "work-queue-completed");
+  // Reopened, then cancelled with a reason.
+  await page.locator("li.cma-card", { hasText: "E2E: chase Northern Bank" }).getByRole("button", { name: /^Reopen/ }).click();
+  await page.locator("li.cma-card", { hasText: "E2E: chase Northern Bank" }).waitFor({ state: "detached" });
+  await page.locator("#tasks-status").selectOption("open");
+  const reopened = page.locator("li.cma-card", { hasText: "E2E: chase Northern Bank" });
+  await reopened.locator("summary").click();
+  await reopened.getByLabel("Why cancel it").fill("The client sent them unasked.");
+  await reopened.getByRole("button", { name: /^Cancel task/ }).click();
+  await reopened.waitFor({ state: "detached" });
+  await page.locator("#tasks-status").selectOption("cancelled");
+  await page.locator("li.cma-card", { hasText: "E2E: chase Northern Bank" }).waitFor();
+  check(true, "a completed task was reopened, then cancelled with a reason");
 
   await page.getByRole("link", { name: "Clients", exact: true }).click();
   await settled(page);

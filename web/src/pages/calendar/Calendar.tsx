@@ -157,7 +157,7 @@ export default function Calendar() {
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            {troubled} appointment{troubled > 1 ? "s" : ""} clash with another of the same adviser, a closure or leave: marked Conflict.
+            {troubled === 1 ? "1 appointment clashes" : `${troubled} appointments clash`} with another of the same adviser, a closure or leave: marked Conflict.
           </strong>
         </div>
       )}
