@@ -547,6 +547,21 @@ try {
   // -- supervisor: audit viewer --
   const sup = await newPage();
   await signIn(sup, "supervisor@northside.example");
+  // A supervisor (task:assign) creates a task and gives it to an adviser from the queue.
+  await sup.getByText("Create a task").click();
+  await sup.getByLabel("Task", { exact: true }).fill("E2E: review the DMP offer letters");
+  await sup.getByRole("button", { name: "Create task" }).click();
+  const supCard = sup.locator("li.cma-card", { hasText: "E2E: review the DMP offer letters" });
+  await supCard.waitFor();
+  await supCard.locator("summary").click();
+  const assign = supCard.getByLabel("Assign to");
+  await assign.locator("option", { hasText: "Northside Adviser One" }).first().waitFor({ state: "attached" });
+  await assign.selectOption({ label: "Northside Adviser One" });
+  await audit(sup, "work-queue-supervisor-reassign");
+  await supCard.getByRole("button", { name: /^Reassign/ }).click();
+  await supCard.waitFor({ state: "detached" });
+  const given = await apiGet(adviserToken, "/api/v1/tasks?assignee=me&status=open&limit=200");
+  check(given.items.some((t) => t.title === "E2E: review the DMP offer letters"), "a supervisor reassigned a task to an adviser (it is in the adviser's queue)");
   await sup.getByRole("link", { name: "Audit" }).click();
   await sup.getByText("Chain links on this page").waitFor();
   await audit(sup, "audit");
