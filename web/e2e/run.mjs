@@ -163,6 +163,7 @@ async function signIn(page, email) {
   await page.getByRole("heading", { name: "Work queue" }).waitFor();
 }
 
+let apptDay = "";
 try {
   // -- first load and sign-in budgets (adviser) --
   const page = await newPage();
@@ -271,6 +272,11 @@ try {
     ["Appointments", "case-appointments"],
     ["Compliance", "case-compliance"],
     ["Notes", "case-notes"],
+    ["First contact", "case-first-contact"],
+    ["Contact log", "case-contacts"],
+    ["Credit reports", "case-credit-reports"],
+    ["Eligibility", "case-eligibility"],
+    ["Reminders", "case-reminders"],
   ]) {
     await page.getByRole("link", { name: tab, exact: true }).click();
     await settled(page);
@@ -312,10 +318,106 @@ try {
       await page.locator("tbody .govuk-tag", { hasText: /^(read|failed)$/ }).first().waitFor({ timeout: 90000 });
       const accept = page.getByRole("button", { name: /^Accept/ }).first();
       await accept.waitFor({ timeout: 30000 });
+      // Where each value came from: the table of evidence, and the boxes over the page.
+      await page.getByText("Where each value came from").first().waitFor();
+      await page.getByRole("button", { name: /^Show the page with the boxes/ }).first().click();
+      await page.locator(".cma-evidence img").first().waitFor();
+      await page.waitForFunction(() => document.querySelectorAll(".cma-evidence__box").length > 0, null, { timeout: 15000 });
+      check(true, `a suggestion shows where its values came from (${await page.locator(".cma-evidence__box").count()} boxes over the page)`);
+      await audit(page, "case-documents-evidence");
       const what = await page.locator(".cma-card p").first().innerText();
       await accept.click();
       await page.locator(".cma-card .govuk-tag", { hasText: "accepted" }).first().waitFor();
       check(true, `a suggestion was accepted (${what})`);
+    }
+    if (tab === "Appointments") {
+      // A slot in next week (Monday-based), on a weekday.
+      const d = new Date();
+      d.setDate(d.getDate() + 7);
+      if (d.getDay() === 6) d.setDate(d.getDate() - 1);
+      if (d.getDay() === 0) d.setDate(d.getDate() - 2);
+      apptDay = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+      await page.getByLabel("Day", { exact: true }).fill(apptDay);
+      await page.getByLabel("Time", { exact: true }).fill("11:00");
+      await page.getByLabel("Where", { exact: true }).fill("Northside office, room 2");
+      await page.getByRole("button", { name: "Book", exact: true }).click();
+      await settled(page);
+      await page.locator("main li", { hasText: /11:00/ }).first().waitFor({ timeout: 10000 }).catch(() => undefined);
+      const booked = await page.locator("main li", { hasText: /11:00/ }).count();
+      check(booked > 0, `an appointment was booked on ${apptDay} at 11:00`);
+      // The same slot again: the API's double-booking problem is shown.
+      await page.getByRole("button", { name: "Book", exact: true }).click();
+      await page.locator(".govuk-error-summary").waitFor();
+      check(true, `a double booking shows the API's problem: ${(await page.locator(".govuk-error-summary").innerText()).replace(/\s+/g, " ").slice(0, 120)}`);
+      await audit(page, "case-appointments-double-booking");
+      // The supervisor then closes the centre that day: the calendar will mark the clash.
+      const supToken = await apiLogin("supervisor@northside.example");
+      const closed = await fetch(`${base}/api/v1/calendar/closures`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${supToken}`, "content-type": "application/json" },
+        body: JSON.stringify({ day: apptDay, reason: "Staff training" }),
+      });
+      check(closed.status === 201 || closed.status === 200, `the centre was closed on ${apptDay} (${closed.status})`);
+    }
+    if (tab === "First contact") {
+      const before = await page.getByRole("button", { name: /^Untick/ }).count();
+      const tick = page.getByRole("button", { name: /^Mark done/ }).first();
+      if (await tick.count()) {
+        await tick.click();
+        await page.waitForFunction((n) => document.querySelectorAll("button").length && Array.from(document.querySelectorAll("button")).filter((b) => /^Untick/.test(b.textContent || "")).length > n, before);
+        check(true, "a checklist item was ticked");
+      }
+      await page.getByRole("button", { name: "Record a screening" }).click();
+      await page.locator("#screening-on").waitFor();
+      await page.locator("fieldset#screening-drivers input[type=checkbox]").first().check();
+      await page.getByLabel("Notes", { exact: true }).fill("E2E: prefers letters; needs time to read.");
+      await page.getByRole("button", { name: "Record screening" }).click();
+      await page.getByText("E2E: prefers letters; needs time to read.").waitFor();
+      check(true, "a vulnerability screening was recorded");
+    }
+    if (tab === "Contact log") {
+      await page.getByRole("button", { name: "Log a contact" }).click();
+      await page.getByRole("button", { name: "Log contact" }).click();
+      await page.locator(".govuk-error-summary").waitFor();
+      check((await page.locator(".govuk-form-group--error").count()) > 0, "an empty contact shows the API's problems next to the fields");
+      await audit(page, "case-contacts-error");
+      await page.getByLabel("Who (name or organisation)").fill("Northern Bank collections");
+      await page.getByLabel("What was said or sent").fill("E2E: asked them to hold collection for 30 days.");
+      await page.getByRole("button", { name: "Log contact" }).click();
+      await page.getByText("E2E: asked them to hold collection for 30 days.").waitFor();
+      check(true, "a contact was logged");
+      await page.locator("#contacts-channel").selectOption("phone");
+      await settled(page);
+      check((await page.getByText("E2E: asked them to hold collection for 30 days.").count()) === 1, "the contact log filters by channel");
+      await page.locator("li.cma-card", { hasText: "E2E: asked them" }).getByRole("button", { name: /^Correct/ }).click();
+      await page.getByLabel("What was said or sent").fill("E2E: asked them to hold collection for 30 days; agreed.");
+      await page.getByRole("button", { name: "Save correction" }).click();
+      await page.getByText("E2E: asked them to hold collection for 30 days; agreed.").waitFor();
+      check(true, "a contact was corrected (If-Match)");
+    }
+    if (tab === "Credit reports") {
+      const csv = "lender,account_number,account_type,balance,status,default_date,opened_date,last_payment_date\nE2E Lender,E2E-7788,Credit Card,845.10,default,2025-09-01,2019-01-01,2025-08-01\nE2E Mobile,E2E-9911,Telecoms,120.00,2 months in arrears,,2020-01-01,2026-09-01\n";
+      await page.setInputFiles("#credit-file", { name: "experian.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await page.getByLabel("Agency").fill("Experian");
+      await page.getByRole("button", { name: "Import report" }).click();
+      const lender = page.locator("li.cma-card", { hasText: "E2E Lender" });
+      await lender.waitFor();
+      check(true, "a credit report was imported and its accounts suggested as debts");
+      await lender.getByRole("button", { name: /^Accept as a debt/ }).click();
+      await lender.locator(".govuk-tag", { hasText: "accepted" }).waitFor();
+      const mobile = page.locator("li.cma-card", { hasText: "E2E Mobile" });
+      await mobile.getByLabel(/Why reject/).fill("Settled in 2024");
+      await mobile.getByRole("button", { name: /^Reject/ }).click();
+      await mobile.locator(".govuk-tag", { hasText: "rejected" }).waitFor();
+      check(true, "credit report accounts were accepted as a debt and rejected with a reason");
+    }
+    if (tab === "Eligibility") {
+      await page.getByLabel("Option", { exact: true }).selectOption("dmp");
+      await page.getByLabel("Eligible", { exact: true }).selectOption("yes");
+      await page.getByLabel("Why", { exact: true }).fill("E2E: surplus covers a DMP.");
+      await page.getByRole("button", { name: "Record eligibility" }).click();
+      await page.getByText(/E2E: surplus covers a DMP/).waitFor();
+      check(true, "eligibility for an option was recorded");
     }
     if (tab === "Notes") {
       await page.getByLabel("Add a note").fill("Called the client; budget agreed.");
@@ -325,6 +427,69 @@ try {
     }
     await audit(page, name);
   }
+
+  // -- the calendar: a week, then a month moved through by keyboard --
+  await page.getByRole("link", { name: "Calendar", exact: true }).click();
+  await page.getByRole("heading", { name: "Appointments calendar" }).waitFor();
+  await page.getByRole("button", { name: "Next week" }).click();
+  await settled(page);
+  const conflict = page.locator(".cma-appt--conflict", { hasText: "centre is closed (Staff training)" });
+  await conflict.waitFor();
+  check(true, `the calendar marks the appointment on the closed day ${apptDay} as a conflict`);
+  await audit(page, "calendar-week");
+  await page.getByRole("button", { name: "Today" }).click();
+  await page.locator("#cal-view").selectOption("month");
+  await page.locator("table.cma-month").waitFor();
+  const day0 = await page.locator("button.cma-month__day[tabindex='0']").getAttribute("data-day");
+  await page.locator("button.cma-month__day[tabindex='0']").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowDown");
+  const day1 = await page.evaluate(() => document.activeElement?.getAttribute("data-day"));
+  const expect = new Date(`${day0}T12:00:00`);
+  expect.setDate(expect.getDate() + 8);
+  check(day1 === expect.toISOString().slice(0, 10), `the month grid moves by arrow keys (${day0} → ${day1})`);
+  await audit(page, "calendar-month");
+
+  // -- search from the header --
+  await page.locator("#header-search").fill("council");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: "Search", exact: true }).waitFor();
+  await page.getByText(/result(s)? for|Nothing found/).waitFor();
+  const hits = await page.locator("li.cma-search-hit").count();
+  check(hits > 0 && (await page.locator("li.cma-search-hit mark").count()) > 0, `search finds and highlights (${hits} hits on the first page)`);
+  await audit(page, "search");
+
+  // -- the work queue: create a task, then complete it in place with an outcome --
+  await page.getByRole("link", { name: "Work queue", exact: true }).click();
+  await page.getByRole("heading", { name: "Work queue" }).waitFor();
+  await page.getByText("Create a task").click();
+  await page.getByLabel("Task", { exact: true }).fill("E2E: chase Northern Bank for statements");
+  await page.getByRole("button", { name: "Create task" }).click();
+  const card = page.locator("li.cma-card", { hasText: "E2E: chase Northern Bank" });
+  await card.waitFor();
+  check(true, "a task was created from the work queue");
+  await card.locator("summary").click();
+  await card.getByLabel("What came of it").waitFor();
+  await audit(page, "work-queue-task-actions");
+  await card.getByLabel("What came of it").fill("Statements received and filed.");
+  await card.getByRole("button", { name: /^Complete task/ }).click();
+  await card.waitFor({ state: "detached" });
+  await page.locator("#tasks-status").selectOption("done");
+  await page.locator("li.cma-card", { hasText: "Statements received and filed." }).waitFor();
+  check(true, "a task was completed in place with its outcome (If-Match)");
+  await audit(page, "work-queue-completed");
+  // Reopened, then cancelled with a reason.
+  await page.locator("li.cma-card", { hasText: "E2E: chase Northern Bank" }).getByRole("button", { name: /^Reopen/ }).click();
+  await page.locator("li.cma-card", { hasText: "E2E: chase Northern Bank" }).waitFor({ state: "detached" });
+  await page.locator("#tasks-status").selectOption("open");
+  const reopened = page.locator("li.cma-card", { hasText: "E2E: chase Northern Bank" });
+  await reopened.locator("summary").click();
+  await reopened.getByLabel("Why cancel it").fill("The client sent them unasked.");
+  await reopened.getByRole("button", { name: /^Cancel task/ }).click();
+  await reopened.waitFor({ state: "detached" });
+  await page.locator("#tasks-status").selectOption("cancelled");
+  await page.locator("li.cma-card", { hasText: "E2E: chase Northern Bank" }).waitFor();
+  check(true, "a completed task was reopened, then cancelled with a reason");
 
   await page.getByRole("link", { name: "Clients", exact: true }).click();
   await settled(page);
@@ -363,10 +528,41 @@ try {
   check(secrets.length > 0 && secrets.every((s) => !text.includes(s)), "the caseworker sees no sensitive detail");
   check((await cw.getByText("Withheld", { exact: true }).count()) >= 3, "withheld fields are shown as withheld");
   await audit(cw, "client-caseworker");
+  // A screening on one of the caseworker's cases: its content is shown as withheld.
+  const cwToken = await apiLogin("caseworker@northside.example");
+  const cwCase = (await apiGet(cwToken, "/api/v1/cases?limit=1")).items[0];
+  const secret = "E2E: disclosed a gambling problem in confidence.";
+  const made = await fetch(`${base}/api/v1/cases/${cwCase.id}/screenings`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${adviserToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ on: new Date().toISOString().slice(0, 10), notes: secret }),
+  });
+  check(made.status === 201, `an adviser recorded a screening on the caseworker's case (${made.status})`);
+  await cw.goto(`${base}/cases/${cwCase.id}/first-contact`);
+  await cw.getByText(/Screening on/).first().waitFor();
+  const cwText = await cw.locator("main").innerText();
+  check(!cwText.includes(secret) && (await cw.getByText("Withheld", { exact: true }).count()) >= 1, "the caseworker sees the screening's content as withheld");
+  check((await cw.getByRole("link", { name: "Credit reports" }).count()) === 0, "the caseworker has no financial tabs");
+  await audit(cw, "case-first-contact-caseworker");
 
   // -- supervisor: audit viewer --
   const sup = await newPage();
   await signIn(sup, "supervisor@northside.example");
+  // A supervisor (task:assign) creates a task and gives it to an adviser from the queue.
+  await sup.getByText("Create a task").click();
+  await sup.getByLabel("Task", { exact: true }).fill("E2E: review the DMP offer letters");
+  await sup.getByRole("button", { name: "Create task" }).click();
+  const supCard = sup.locator("li.cma-card", { hasText: "E2E: review the DMP offer letters" });
+  await supCard.waitFor();
+  await supCard.locator("summary").click();
+  const assign = supCard.getByLabel("Assign to");
+  await assign.locator("option", { hasText: "Northside Adviser One" }).first().waitFor({ state: "attached" });
+  await assign.selectOption({ label: "Northside Adviser One" });
+  await audit(sup, "work-queue-supervisor-reassign");
+  await supCard.getByRole("button", { name: /^Reassign/ }).click();
+  await supCard.waitFor({ state: "detached" });
+  const given = await apiGet(adviserToken, "/api/v1/tasks?assignee=me&status=open&limit=200");
+  check(given.items.some((t) => t.title === "E2E: review the DMP offer letters"), "a supervisor reassigned a task to an adviser (it is in the adviser's queue)");
   await sup.getByRole("link", { name: "Audit" }).click();
   await sup.getByText("Chain links on this page").waitFor();
   await audit(sup, "audit");

@@ -16,6 +16,8 @@ const AuditPage = lazy(() => import("./pages/Audit"));
 const SupervisorPages = lazy(() => import("./pages/supervisor/SupervisorPages"));
 const AdminPages = lazy(() => import("./pages/admin/AdminPages"));
 const ClientPrivacy = lazy(() => import("./pages/privacy/ClientPrivacy"));
+const CalendarPage = lazy(() => import("./pages/calendar/Calendar"));
+const SearchPage = lazy(() => import("./pages/search/Search"));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, resuming } = useSession();
@@ -73,6 +75,8 @@ export function App() {
         <Route path="supervision/*" element={<Suspense fallback={<Loading />}><SupervisorPages /></Suspense>} />
         <Route path="admin/*" element={<Suspense fallback={<Loading />}><AdminPages /></Suspense>} />
         <Route path="clients/:clientId/privacy" element={<Suspense fallback={<Loading />}><ClientPrivacy /></Suspense>} />
+        <Route path="calendar" element={<Suspense fallback={<Loading />}><CalendarPage /></Suspense>} />
+        <Route path="search" element={<Suspense fallback={<Loading />}><SearchPage /></Suspense>} />
         <Route path="account" element={<Account />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation } from "react-router-dom";
 import { useEffect, useRef } from "react";
 import { useMe, useSession } from "../auth/session";
+import { HeaderSearch } from "../pages/search/HeaderSearch";
 
 function NavItem({ to, children, end }: { to: string; children: string; end?: boolean }) {
   return (
@@ -40,6 +41,7 @@ export function Layout() {
             CMA
           </NavLink>
           <div className="cma-header__meta">
+            <HeaderSearch />
             <span className="govuk-!-margin-right-3">{me.roles.map((r) => r.replace(/_/g, " ")).join(", ")}</span>
             <NavLink to="/account" className="govuk-link govuk-link--inverse govuk-!-margin-right-3">
               Your account
@@ -59,6 +61,7 @@ export function Layout() {
                   Work queue
                 </NavItem>
                 {can("case:read") && <NavItem to="/cases">Cases</NavItem>}
+                {can("case:read") && <NavItem to="/calendar">Calendar</NavItem>}
                 {can("client:read") && <NavItem to="/clients">Clients</NavItem>}
                 {(can("case:assign") || can("case:read_all")) && <NavItem to="/supervision">Supervision</NavItem>}
                 {(can("user:manage") || can("centre:settings") || can("case:assign")) && <NavItem to="/admin">Centre admin</NavItem>}

@@ -1,10 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { api } from "../api/client";
 import { unwrap } from "../api/problem";
 import { useMe } from "../auth/session";
-import { date, dateTime, label } from "../components/format";
+import { dateTime, label } from "../components/format";
+import { Select } from "../components/forms";
 import { Blocked, QueryState, Tag } from "../components/ui";
+import { CreateTask } from "./queue/CreateTask";
+import { TaskList } from "./queue/TaskList";
 
 function startOfDay(offsetDays = 0): string {
   const d = new Date();
@@ -15,10 +19,11 @@ function startOfDay(offsetDays = 0): string {
 
 export function WorkQueue() {
   const { can } = useMe();
+  const [status, setStatus] = useState<"open" | "done" | "cancelled">("open");
   const tasks = useQuery({
-    queryKey: ["tasks", "mine", "open"],
+    queryKey: ["tasks", "mine", status],
     queryFn: async () =>
-      unwrap(await api.GET("/api/v1/tasks", { params: { query: { assignee: "me", status: "open", limit: 100 } } })),
+      unwrap(await api.GET("/api/v1/tasks", { params: { query: { assignee: "me", status, limit: 100 } } })),
     enabled: can("task:read"),
   });
   const due = useQuery({
@@ -70,38 +75,27 @@ export function WorkQueue() {
             }
           </QueryState>
 
-          <h2 className="govuk-heading-m">My open tasks</h2>
+          <h2 className="govuk-heading-m">My tasks</h2>
+          {can("task:write") && <CreateTask />}
+          <div className="cma-inline-form">
+            <Select
+              id="tasks-status"
+              label="Show"
+              value={status}
+              onChange={(v) => setStatus(v as "open" | "done" | "cancelled")}
+              options={[
+                ["open", "Open tasks"],
+                ["done", "Completed tasks"],
+                ["cancelled", "Cancelled tasks"],
+              ]}
+            />
+          </div>
           <QueryState query={tasks} what="your tasks">
             {(page) =>
               page.items.length === 0 ? (
-                <p className="govuk-body">You have no open tasks.</p>
+                <p className="govuk-body">You have no {status === "open" ? "open" : status === "done" ? "completed" : "cancelled"} tasks.</p>
               ) : (
-                <div className="cma-table-scroll">
-                  <table className="govuk-table">
-                    <caption className="govuk-table__caption govuk-visually-hidden">My open tasks</caption>
-                    <thead className="govuk-table__head">
-                      <tr className="govuk-table__row">
-                        <th scope="col" className="govuk-table__header">Task</th>
-                        <th scope="col" className="govuk-table__header">Kind</th>
-                        <th scope="col" className="govuk-table__header">Due</th>
-                      </tr>
-                    </thead>
-                    <tbody className="govuk-table__body">
-                      {page.items.map((t) => (
-                        <tr className="govuk-table__row" key={t.id}>
-                          <td className="govuk-table__cell">
-                            <Link className="govuk-link" to={`/cases/${t.case_id}`}>
-                              {t.title}
-                            </Link>
-                          </td>
-                          <td className="govuk-table__cell">{label(t.kind)}</td>
-                          <td className="govuk-table__cell">{date(t.due_at)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  <Blocked>completing a task here needs a route to complete tasks (issue 11).</Blocked>
-                </div>
+                <TaskList tasks={page.items} caption="My tasks" />
               )
             }
           </QueryState>

@@ -8,7 +8,12 @@ import { NotFound } from "../NotFound";
 import { Budget } from "./Budget";
 import { Compliance } from "./Compliance";
 import { Deadlines, Appointments } from "./Clock";
+import { Contacts } from "./Contacts";
+import { CreditReports } from "./CreditReports";
 import { Debts } from "./Debts";
+import { Eligibility } from "./Eligibility";
+import { FirstContact } from "./FirstContact";
+import { Reminders } from "./Reminders";
 import { Documents } from "./Documents";
 import { Letters } from "./Letters";
 import { Notes } from "./Notes";
@@ -17,13 +22,18 @@ import { Overview } from "./Overview";
 
 const TABS: ReadonlyArray<readonly [string, string, string | null]> = [
   ["", "Overview", null],
+  ["first-contact", "First contact", null],
+  ["contacts", "Contact log", null],
   ["debts", "Debts", null],
+  ["credit-reports", "Credit reports", "finance:read"],
   ["budget", "Budget", "finance:read"],
+  ["eligibility", "Eligibility", "finance:read"],
   ["options", "Options and offers", "finance:read"],
   ["letters", "Letters", null],
   ["documents", "Documents", null],
   ["deadlines", "Deadlines", null],
   ["appointments", "Appointments", null],
+  ["reminders", "Reminders", "case:read_all"],
   ["compliance", "Compliance", null],
   ["notes", "Notes", null],
 ];
@@ -57,6 +67,11 @@ export default function CasePage() {
           </nav>
           <Routes>
             <Route index element={<Overview kase={c} />} />
+            <Route path="first-contact" element={<FirstContact caseId={caseId} />} />
+            <Route path="contacts" element={<Contacts caseId={caseId} />} />
+            <Route path="credit-reports" element={<CreditReports caseId={caseId} />} />
+            <Route path="eligibility" element={<Eligibility caseId={caseId} />} />
+            <Route path="reminders" element={<Reminders caseId={caseId} />} />
             <Route path="debts" element={<Debts caseId={caseId} />} />
             <Route path="budget" element={<Budget caseId={caseId} />} />
             <Route path="options" element={<Options caseId={caseId} />} />

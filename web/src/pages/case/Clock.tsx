@@ -59,6 +59,7 @@ export function Appointments({ caseId }: { caseId: string }) {
   const [time, setTime] = useState("10:00");
   const [minutes, setMinutes] = useState("60");
   const [kind, setKind] = useState("in_person");
+  const [location, setLocation] = useState("");
   const appts = useQuery({
     queryKey: ["appointments", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/appointments", { params: { query: { case_id: caseId } } })),
@@ -69,7 +70,7 @@ export function Appointments({ caseId }: { caseId: string }) {
       const end = new Date(start.getTime() + (Number(minutes) || 0) * 60_000);
       return unwrap(
         await api.POST("/api/v1/appointments", {
-          body: { case_id: caseId, start: start.toISOString(), end: end.toISOString(), kind: kind as "in_person", location: "" },
+          body: { case_id: caseId, start: start.toISOString(), end: end.toISOString(), kind: kind as "in_person", location },
         }),
       );
     },
@@ -102,7 +103,7 @@ export function Appointments({ caseId }: { caseId: string }) {
           noValidate
         >
           <h3 className="govuk-heading-m">Book an appointment</h3>
-          <ErrorSummary error={book.error} fields={{ start: "appt-day", end: "appt-length", kind: "appt-kind" }} />
+          <ErrorSummary error={book.error} fields={{ start: "appt-day", end: "appt-length", kind: "appt-kind", location: "appt-location" }} />
           <div className="cma-inline-form">
             <TextInput id="appt-day" name="start" label="Day" hint="YYYY-MM-DD" width="10" value={day} onChange={setDay} error={book.error} />
             <TextInput id="appt-time" label="Time" hint="HH:MM" width="5" value={time} onChange={setTime} />
@@ -121,6 +122,7 @@ export function Appointments({ caseId }: { caseId: string }) {
               ]}
             />
           </div>
+          <TextInput id="appt-location" name="location" label="Where" hint="An address or room for in person; a number or link otherwise." value={location} onChange={setLocation} error={book.error} />
           <Button busy={book.isPending}>Book</Button>
         </form>
       )}

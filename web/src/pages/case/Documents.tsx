@@ -1,22 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type DragEvent } from "react";
-import { api, type Schemas } from "../../api/client";
-import { ifMatch, unwrap } from "../../api/problem";
+import { api } from "../../api/client";
+import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
-import { date, dateTime, label, money } from "../../components/format";
-import { Button, ErrorSummary } from "../../components/forms";
+import { dateTime, label } from "../../components/format";
+import { ErrorSummary } from "../../components/forms";
 import { QueryState, Tag } from "../../components/ui";
-
-function change(s: Schemas["SuggestionOut"]): string {
-  switch (s.kind) {
-    case "new_debt":
-      return `Adds a debt: ${s.creditor_name ?? "unknown creditor"}, ${money(s.balance_pence)}${s.account_reference ? `, ref ${s.account_reference}` : ""}`;
-    case "update_debt":
-      return `Sets the balance from ${money(s.previous_balance_pence)} to ${money(s.balance_pence)}`;
-    default:
-      return `Records ${label(s.kind)}${s.fact_date ? ` on ${date(s.fact_date)}` : ""}${s.deadline ? `; deadline ${date(s.deadline)}` : ""}`;
-  }
-}
+import { SuggestionCard } from "./Evidence";
 
 export function Documents({ caseId }: { caseId: string }) {
   const { can } = useMe();
@@ -55,18 +45,6 @@ export function Documents({ caseId }: { caseId: string }) {
       ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["documents", caseId] }),
   });
-  const decide = useMutation({
-    mutationFn: async ({ s, accept }: { s: Schemas["SuggestionOut"]; accept: boolean }) => {
-      const params = { path: { suggestion_id: s.id }, header: ifMatch(s.version) };
-      return accept
-        ? unwrap(await api.POST("/api/v1/suggestions/{suggestion_id}/accept", { params }))
-        : unwrap(await api.POST("/api/v1/suggestions/{suggestion_id}/reject", { params, body: { reason: null } }));
-    },
-    onSuccess: () => {
-      for (const k of ["suggestions", "debts", "deadlines", "tasks"]) void qc.invalidateQueries({ queryKey: [k] });
-    },
-  });
-
   function onDrop(e: DragEvent) {
     e.preventDefault();
     setOver(false);
@@ -146,7 +124,6 @@ export function Documents({ caseId }: { caseId: string }) {
       </QueryState>
 
       <h2 className="govuk-heading-l">Suggestions from documents</h2>
-      <ErrorSummary error={decide.error} />
       <QueryState query={suggestions} what="suggestions">
         {(page) =>
           page.items.length === 0 ? (
@@ -154,23 +131,7 @@ export function Documents({ caseId }: { caseId: string }) {
           ) : (
             <ul className="govuk-list">
               {page.items.map((s) => (
-                <li key={s.id} className="cma-card govuk-!-margin-bottom-3">
-                  <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                    {s.title} <Tag value={s.status} />
-                  </h3>
-                  <p className="govuk-body govuk-!-margin-bottom-2">{change(s)}</p>
-                  <p className="govuk-body-s govuk-!-margin-bottom-2">Confidence {Math.round(s.confidence * 100)}%, from {s.source}</p>
-                  {s.status === "pending" && can("case:write") && (
-                    <div className="govuk-button-group govuk-!-margin-bottom-0">
-                      <Button type="button" busy={decide.isPending} onClick={() => decide.mutate({ s, accept: true })}>
-                        Accept<span className="govuk-visually-hidden"> {s.title}</span>
-                      </Button>
-                      <Button type="button" secondary busy={decide.isPending} onClick={() => decide.mutate({ s, accept: false })}>
-                        Reject<span className="govuk-visually-hidden"> {s.title}</span>
-                      </Button>
-                    </div>
-                  )}
-                </li>
+                <SuggestionCard key={s.id} s={s} doc={docs.data?.items.find((d) => d.id === s.document_id)} />
               ))}
             </ul>
           )

@@ -1,0 +1,257 @@
+// The appointments calendar: a week or a month, one adviser's or the centre's, with clashes
+// (two live appointments of one adviser that overlap) marked. The month grid moves by arrow
+// keys, Home/End and Page Up/Down; Enter or Space opens a day's list.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Link } from "react-router-dom";
+import { api, type Schemas } from "../../api/client";
+import { unwrap } from "../../api/problem";
+import { useMe } from "../../auth/session";
+import { label } from "../../components/format";
+import { Select } from "../../components/forms";
+import { QueryState, Tag } from "../../components/ui";
+import { addDays, conflicts, dayKey, dayProblem, monthWeeks, moveByKey, range, sameDay, startOfDay, weekDays } from "./calendar";
+
+type Appointment = Schemas["AppointmentOut"];
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+const dayName = (d: Date) => d.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" });
+
+function AppointmentItem({ a, problems, names }: { a: Appointment; problems: string[]; names: Map<string, string> }) {
+  return (
+    <li className={`cma-appt${problems.length ? " cma-appt--conflict" : ""}`}>
+      <strong>
+        {time(a.start)}–{time(a.end)}
+      </strong>{" "}
+      <Link className="govuk-link" to={`/cases/${a.case_id}/appointments`}>
+        {label(a.kind)}
+        <span className="govuk-visually-hidden"> appointment at {time(a.start)}</span>
+      </Link>{" "}
+      {a.status !== "booked" && <Tag value={a.status} />}
+      <div className="govuk-body-s govuk-!-margin-bottom-0">
+        {names.get(a.adviser_id) ?? "Adviser"} · {a.location}
+      </div>
+      {problems.map((p) => (
+        <div className="govuk-body-s govuk-!-margin-bottom-0" key={p}>
+          <strong className="govuk-tag govuk-tag--red">Conflict</strong> {p}
+        </div>
+      ))}
+    </li>
+  );
+}
+
+export default function Calendar() {
+  const { me, can } = useMe();
+  const [view, setView] = useState<"week" | "month">("week");
+  const [anchor, setAnchor] = useState(() => startOfDay(new Date()));
+  const [who, setWho] = useState(can("case:read_all") ? "" : "me");
+  const focusDay = useRef(false);
+  const grid = useRef<HTMLTableElement>(null);
+  const { from, to } = range(view, anchor);
+  const staff = useQuery({
+    queryKey: ["staff", "active"],
+    queryFn: async () => unwrap(await api.GET("/api/v1/users", { params: { query: { active: true, limit: 200 } } })),
+    staleTime: 60_000,
+  });
+  const names = useMemo(() => new Map((staff.data?.items ?? []).map((s) => [s.id, s.display_name])), [staff.data]);
+  const appts = useQuery({
+    queryKey: ["appointments", "calendar", who, from.toISOString(), to.toISOString()],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/appointments", {
+          params: { query: { from: from.toISOString(), to: to.toISOString(), limit: 200, ...(who ? { adviser_id: who } : {}) } },
+        }),
+      ),
+    // Keep the grid on screen while the next month loads, so keyboard focus stays in it.
+    placeholderData: keepPreviousData,
+  });
+  const closures = useQuery({
+    queryKey: ["closures", dayKey(from), dayKey(to)],
+    queryFn: async () => unwrap(await api.GET("/api/v1/calendar/closures", { params: { query: { from: dayKey(from), to: dayKey(to) } } })),
+    placeholderData: keepPreviousData,
+  });
+  // One adviser's leave, when the calendar shows one adviser.
+  const adviser = who === "me" ? me.user_id : who || null;
+  const availability = useQuery({
+    queryKey: ["availability", adviser],
+    queryFn: async () => unwrap(await api.GET("/api/v1/advisers/{user_id}/availability", { params: { path: { user_id: adviser ?? "" } } })),
+    enabled: adviser !== null,
+    retry: false,
+  });
+  const closed = useMemo(() => new Map((closures.data ?? []).map((c) => [c.day, c.reason])), [closures.data]);
+  const leave = adviser ? (availability.data?.leave ?? []) : [];
+  const items = appts.data?.items ?? [];
+  const clashes = useMemo(() => conflicts(items), [items]);
+  const problems = (a: Appointment): string[] => {
+    const out: string[] = [];
+    const n = clashes.get(a.id)?.length;
+    if (n) out.push(`overlaps ${n} other appointment${n > 1 ? "s" : ""} of the same adviser`);
+    const day = a.status === "booked" ? dayProblem(dayKey(new Date(a.start)), closed, leave) : null;
+    if (day) out.push(`booked on a day ${day}`);
+    return out;
+  };
+  const troubled = items.filter((a) => problems(a).length > 0).length;
+  const byDay = useMemo(() => {
+    const m = new Map<string, Appointment[]>();
+    for (const a of [...items].sort((x, y) => Date.parse(x.start) - Date.parse(y.start))) {
+      const k = dayKey(new Date(a.start));
+      m.set(k, [...(m.get(k) ?? []), a]);
+    }
+    return m;
+  }, [items]);
+
+  useEffect(() => {
+    if (focusDay.current) {
+      grid.current?.querySelector<HTMLButtonElement>(`[data-day="${dayKey(anchor)}"]`)?.focus();
+      focusDay.current = false;
+    }
+  }, [anchor, view]);
+
+  function onGridKey(e: KeyboardEvent) {
+    const next = moveByKey(anchor, e.key);
+    if (!next) return;
+    e.preventDefault();
+    focusDay.current = true;
+    setAnchor(next);
+  }
+
+  const step = (n: number) => setAnchor(view === "week" ? addDays(anchor, 7 * n) : new Date(anchor.getFullYear(), anchor.getMonth() + n, 1));
+  const title =
+    view === "week"
+      ? `Week of ${weekDays(anchor)[0]!.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}`
+      : anchor.toLocaleDateString("en-GB", { month: "long", year: "numeric" });
+  const today = startOfDay(new Date());
+  const selected = byDay.get(dayKey(anchor)) ?? [];
+
+  return (
+    <>
+      <h1 className="govuk-heading-xl">Appointments calendar</h1>
+      <div className="cma-inline-form">
+        <Select id="cal-view" label="Show" value={view} onChange={(v) => setView(v as "week" | "month")} options={[["week", "A week"], ["month", "A month"]]} />
+        <Select
+          id="cal-who"
+          label="Whose"
+          value={who}
+          onChange={setWho}
+          options={[...(can("case:read_all") ? [["", "Everyone in the centre"] as const] : []), ["me", "Mine"] as const, ...(can("case:read_all") ? (staff.data?.items ?? []).map((s) => [s.id, s.display_name] as const) : [])]}
+        />
+        <div className="govuk-button-group govuk-!-margin-bottom-4">
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => step(-1)}>
+            Previous {view}
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setAnchor(today)}>
+            Today
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => step(1)}>
+            Next {view}
+          </button>
+        </div>
+      </div>
+      <h2 className="govuk-heading-l" aria-live="polite">
+        {title}
+      </h2>
+      {troubled > 0 && (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {troubled === 1 ? "1 appointment clashes" : `${troubled} appointments clash`} with another of the same adviser, a closure or leave: marked Conflict.
+          </strong>
+        </div>
+      )}
+      <QueryState query={appts} what="appointments">
+        {() =>
+          view === "week" ? (
+            <div className="cma-week">
+              {weekDays(anchor).map((d) => {
+                const list = byDay.get(dayKey(d)) ?? [];
+                return (
+                  <section key={dayKey(d)} className={`cma-week__day${sameDay(d, today) ? " cma-week__day--today" : ""}`} aria-labelledby={`day-${dayKey(d)}`}>
+                    <h3 className="govuk-heading-s govuk-!-margin-bottom-2" id={`day-${dayKey(d)}`}>
+                      {dayName(d)}
+                      {sameDay(d, today) && <span className="govuk-visually-hidden"> (today)</span>}
+                    </h3>
+                    {dayProblem(dayKey(d), closed, leave) && <p className="govuk-body-s govuk-!-font-weight-bold">{label(dayProblem(dayKey(d), closed, leave)!.replace(/^the /, ""))}</p>}
+                    {list.length === 0 ? (
+                      <p className="govuk-body-s">No appointments</p>
+                    ) : (
+                      <ul className="govuk-list">
+                        {list.map((a) => (
+                          <AppointmentItem key={a.id} a={a} problems={problems(a)} names={names} />
+                        ))}
+                      </ul>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
+          ) : (
+            <>
+              <p className="govuk-hint" id="cal-grid-hint">
+                Use the arrow keys to move between days, Page Up and Page Down to change month.
+              </p>
+              <table className="cma-month" ref={grid} aria-describedby="cal-grid-hint">
+                <caption className="govuk-visually-hidden">{title}: appointments per day</caption>
+                <thead>
+                  <tr>
+                    {["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map((d) => (
+                      <th scope="col" key={d}>
+                        {d}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody onKeyDown={onGridKey}>
+                  {monthWeeks(anchor).map((week) => (
+                    <tr key={dayKey(week[0]!)}>
+                      {week.map((d) => {
+                        const list = byDay.get(dayKey(d)) ?? [];
+                        const clash = list.some((a) => problems(a).length > 0);
+                        const off = dayProblem(dayKey(d), closed, leave);
+                        const current = sameDay(d, anchor);
+                        return (
+                          <td key={dayKey(d)} className={d.getMonth() !== anchor.getMonth() ? "cma-month__other" : undefined}>
+                            <button
+                              type="button"
+                              data-day={dayKey(d)}
+                              tabIndex={current ? 0 : -1}
+                              aria-pressed={current}
+                              className={`cma-month__day${sameDay(d, today) ? " cma-month__day--today" : ""}`}
+                              onClick={() => setAnchor(d)}
+                            >
+                              <span className="cma-month__date">{d.getDate()}</span>
+                              <span className="govuk-visually-hidden">{` ${dayName(d)}`}</span>
+                              {list.length > 0 && <span className="cma-month__count">{` ${list.length} appt${list.length > 1 ? "s" : ""}`}</span>}
+                              {off && <span className="cma-month__count">{` ${off.startsWith("the centre") ? "closed" : "on leave"}`}</span>}
+                              {clash && <span className="cma-month__clash"> conflict</span>}
+                            </button>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <h3 className="govuk-heading-m govuk-!-margin-top-4">{dayName(anchor)}</h3>
+              {dayProblem(dayKey(anchor), closed, leave) && <p className="govuk-body">{label(dayProblem(dayKey(anchor), closed, leave)!.replace(/^the /, ""))}.</p>}
+              {selected.length === 0 ? (
+                <p className="govuk-body">No appointments on this day.</p>
+              ) : (
+                <ul className="govuk-list">
+                  {selected.map((a) => (
+                    <AppointmentItem key={a.id} a={a} problems={problems(a)} names={names} />
+                  ))}
+                </ul>
+              )}
+            </>
+          )
+        }
+      </QueryState>
+      {appts.data && appts.data.total > appts.data.items.length && (
+        <p className="govuk-body-s">Showing the first {appts.data.items.length} of {appts.data.total}: choose one adviser to see all.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+// Dates for the calendar view (local time, weeks starting on Monday) and the conflicts
+// among appointments: two of one adviser's live appointments that overlap.
+
+export interface Slot {
+  id: string;
+  adviser_id: string;
+  start: string;
+  end: string;
+  status: string;
+}
+
+export function startOfDay(d: Date): Date {
+  const x = new Date(d);
+  x.setHours(0, 0, 0, 0);
+  return x;
+}
+
+export function addDays(d: Date, n: number): Date {
+  const x = new Date(d);
+  x.setDate(x.getDate() + n);
+  return x;
+}
+
+/** Monday of the week holding d. */
+export function startOfWeek(d: Date): Date {
+  const x = startOfDay(d);
+  return addDays(x, -((x.getDay() + 6) % 7));
+}
+
+export function weekDays(anchor: Date): Date[] {
+  const monday = startOfWeek(anchor);
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+}
+
+/** The weeks (Monday to Sunday) covering the month of anchor. */
+export function monthWeeks(anchor: Date): Date[][] {
+  const first = new Date(anchor.getFullYear(), anchor.getMonth(), 1);
+  const last = new Date(anchor.getFullYear(), anchor.getMonth() + 1, 0);
+  const weeks: Date[][] = [];
+  for (let monday = startOfWeek(first); monday <= last; monday = addDays(monday, 7)) weeks.push(weekDays(monday));
+  return weeks;
+}
+
+export function sameDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+export function dayKey(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** The range [from, to) a view shows, as the API's from/to. */
+export function range(view: "week" | "month", anchor: Date): { from: Date; to: Date } {
+  if (view === "week") {
+    const from = startOfWeek(anchor);
+    return { from, to: addDays(from, 7) };
+  }
+  const weeks = monthWeeks(anchor);
+  return { from: weeks[0]![0]!, to: addDays(weeks[weeks.length - 1]![6]!, 1) };
+}
+
+const LIVE = new Set(["booked"]);
+
+/** For each appointment that overlaps another of the same adviser, the ids it clashes with. */
+export function conflicts(slots: readonly Slot[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const live = slots.filter((s) => LIVE.has(s.status)).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  for (let i = 0; i < live.length; i++) {
+    const a = live[i]!;
+    for (let j = i + 1; j < live.length; j++) {
+      const b = live[j]!;
+      if (Date.parse(b.start) >= Date.parse(a.end)) break;
+      if (a.adviser_id !== b.adviser_id) continue;
+      out.set(a.id, [...(out.get(a.id) ?? []), b.id]);
+      out.set(b.id, [...(out.get(b.id) ?? []), a.id]);
+    }
+  }
+  return out;
+}
+
+/** Arrow keys, Home/End and Page Up/Down in a month grid, as the WAI-ARIA date grid does. */
+export function moveByKey(day: Date, key: string): Date | null {
+  switch (key) {
+    case "ArrowLeft":
+      return addDays(day, -1);
+    case "ArrowRight":
+      return addDays(day, 1);
+    case "ArrowUp":
+      return addDays(day, -7);
+    case "ArrowDown":
+      return addDays(day, 7);
+    case "Home":
+      return startOfWeek(day);
+    case "End":
+      return addDays(startOfWeek(day), 6);
+    case "PageUp":
+      return new Date(day.getFullYear(), day.getMonth() - 1, Math.min(day.getDate(), 28));
+    case "PageDown":
+      return new Date(day.getFullYear(), day.getMonth() + 1, Math.min(day.getDate(), 28));
+    default:
+      return null;
+  }
+}
+
+export interface Leave {
+  first_day: string;
+  last_day: string;
+}
+
+/** Why an adviser should not be seeing anyone on a day: the centre is closed, or on leave. */
+export function dayProblem(day: string, closures: ReadonlyMap<string, string>, leave: readonly Leave[]): string | null {
+  const closed = closures.get(day);
+  if (closed !== undefined) return `the centre is closed (${closed})`;
+  if (leave.some((l) => l.first_day <= day && day <= l.last_day)) return "the adviser is on leave";
+  return null;
+}

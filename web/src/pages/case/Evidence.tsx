@@ -1,0 +1,220 @@
+// A suggestion from a document, with where each value came from: the page and box the
+// reader found it in (drawn over the page image for PNG and JPEG files; a written place
+// for PDFs and others), the alternatives passed over, and what accepting would change.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api, type Schemas } from "../../api/client";
+import { ApiError, ifMatch } from "../../api/problem";
+import { useMe } from "../../auth/session";
+import { date, label, money } from "../../components/format";
+import { Button, ErrorSummary, TextInput } from "../../components/forms";
+import { SummaryList, Tag } from "../../components/ui";
+
+type Suggestion = Schemas["SuggestionOut"];
+type Evidence = Schemas["EvidenceOut"];
+type Doc = Schemas["DocumentOut"];
+
+/** What accepting the suggestion changes on the case, line by line. */
+export function changes(s: Suggestion): Array<readonly [string, string]> {
+  switch (s.kind) {
+    case "new_debt":
+      return [
+        ["Adds a debt to", s.creditor_name ?? "an unnamed creditor"],
+        ["Balance", money(s.balance_pence)],
+        ["Account reference", s.account_reference ?? "—"],
+      ];
+    case "update_debt":
+      return [
+        ["Changes the debt with", `${s.creditor_name ?? "the creditor"}${s.account_reference ? `, ref ${s.account_reference}` : ""}`],
+        ["Balance", `from ${money(s.previous_balance_pence)} to ${money(s.balance_pence)}`],
+      ];
+    case "new_income":
+      return [["Sets the budget line", `${label(s.budget_line)}: ${money(s.balance_pence)} ${s.frequency ? label(s.frequency).toLowerCase() : ""}`.trim()]];
+    default:
+      return [
+        ["Records", label(s.kind)],
+        ...(s.fact_date ? ([["Counted from", date(s.fact_date)]] as const) : []),
+        ...(s.deadline ? ([["Deadline", `${date(s.deadline)}${s.deadline_basis ? ` (${s.deadline_basis})` : ""}`]] as const) : []),
+        ...(s.court_claim_number ? ([["Claim number", s.court_claim_number]] as const) : []),
+      ];
+  }
+}
+
+/** The place of a box in words: for a PDF, rendered at 300 dpi, in centimetres. */
+export function place(e: Evidence, doc: Doc | undefined): string {
+  if (!e.box) return `page ${e.page} (not located on the page)`;
+  const [left, top, width, height] = e.box as [number, number, number, number];
+  if (doc?.content_type === "application/pdf") {
+    const cm = (px: number) => ((px / 300) * 2.54).toFixed(1);
+    return `page ${e.page}, about ${cm(left)} cm from the left and ${cm(top)} cm from the top`;
+  }
+  return `page ${e.page}, box at ${left},${top} (${width}×${height} pixels)`;
+}
+
+export function byField(evidence: readonly Evidence[]): Map<string, Evidence[]> {
+  const m = new Map<string, Evidence[]>();
+  for (const e of evidence) m.set(e.field, [...(m.get(e.field) ?? []), e]);
+  for (const [k, list] of m) m.set(k, [...list].sort((a, b) => Number(b.chosen) - Number(a.chosen) || b.score - a.score));
+  return m;
+}
+
+async function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(blob);
+  });
+}
+
+/** The page image with the chosen value's box (solid) and the alternatives' (dashed). */
+function PageImage({ doc, evidence }: { doc: Doc; evidence: Evidence[] }) {
+  const [size, setSize] = useState<{ w: number; h: number } | null>(null);
+  const image = useQuery({
+    queryKey: ["document-content", doc.id],
+    queryFn: async () => {
+      const r = await api.GET("/api/v1/documents/{document_id}/content", { params: { path: { document_id: doc.id } }, parseAs: "blob" });
+      if (!r.response.ok || !r.data) throw new ApiError(r.response.status, r.error);
+      // A data: URL: the CSP allows images from 'self' and data: only.
+      return dataUrl(r.data as unknown as Blob);
+    },
+    staleTime: Infinity,
+  });
+  const boxes = evidence.filter((e) => e.page === 1 && e.box);
+  if (image.isPending) return <p className="govuk-body-s" role="status">Loading the page…</p>;
+  if (image.isError) return <p className="govuk-body-s">The page image could not be loaded.</p>;
+  return (
+    <figure className="govuk-!-margin-0 govuk-!-margin-bottom-3">
+      <div className="cma-evidence">
+        <img src={image.data} alt={`Page 1 of ${doc.filename}`} onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })} />
+        {size &&
+          boxes.map((e, i) => {
+            const [l, t, w, h] = e.box as [number, number, number, number];
+            return (
+              <span
+                key={i}
+                className={`cma-evidence__box${e.chosen ? "" : " cma-evidence__box--alt"}`}
+                style={{ left: `${(l / size.w) * 100}%`, top: `${(t / size.h) * 100}%`, width: `${(w / size.w) * 100}%`, height: `${(h / size.h) * 100}%` }}
+              />
+            );
+          })}
+      </div>
+      <figcaption className="govuk-body-s">Solid red box: the value used. Dashed blue boxes: alternatives passed over.</figcaption>
+    </figure>
+  );
+}
+
+export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }) {
+  const fields = byField(s.evidence ?? []);
+  if (fields.size === 0) return <p className="govuk-body-s">The reader did not record where these values came from.</p>;
+  return (
+    <table className="govuk-table govuk-!-margin-bottom-3">
+      <caption className="govuk-table__caption govuk-table__caption--s">Where each value came from{doc ? ` in ${doc.filename}` : ""}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">Value</th>
+          <th scope="col" className="govuk-table__header">Read</th>
+          <th scope="col" className="govuk-table__header">Where</th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {[...fields].flatMap(([field, list]) =>
+          list.map((e, i) => (
+            <tr className="govuk-table__row" key={`${field}-${i}`}>
+              <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
+                {i === 0 ? <strong>{label(field)}</strong> : <span className="govuk-visually-hidden">{label(field)}</span>}{" "}
+                {e.chosen ? <Tag value="accepted" text="used" /> : <Tag value="rejected" text="alternative" />}
+              </th>
+              <td className="govuk-table__cell">
+                “{e.value}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
+                {e.label && <div className="govuk-body-s govuk-!-margin-0">next to “{e.label}”</div>}
+              </td>
+              <td className="govuk-table__cell govuk-body-s">{place(e, doc)}</td>
+            </tr>
+          )),
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined }) {
+  const { can } = useMe();
+  const qc = useQueryClient();
+  const [show, setShow] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const id = `suggestion-${s.id}`;
+  const decide = useMutation({
+    mutationFn: async (accept: boolean) => {
+      const params = { path: { suggestion_id: s.id }, header: ifMatch(s.version) };
+      const r = accept
+        ? await api.POST("/api/v1/suggestions/{suggestion_id}/accept", { params })
+        : await api.POST("/api/v1/suggestions/{suggestion_id}/reject", { params, body: { reason: reason || null } });
+      if (!r.response.ok) throw new ApiError(r.response.status, r.error);
+      return r.data;
+    },
+    onSuccess: () => {
+      for (const k of ["suggestions", "debts", "deadlines", "tasks", "budget"]) void qc.invalidateQueries({ queryKey: [k] });
+    },
+  });
+  const image = doc && (doc.content_type === "image/png" || doc.content_type === "image/jpeg");
+  return (
+    <li className="cma-card govuk-!-margin-bottom-3">
+      <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+        {s.title} <Tag value={s.status} />
+      </h3>
+      <p className="govuk-body-s govuk-!-margin-bottom-2">
+        Confidence {Math.round(s.confidence * 100)}%, from {s.source}
+        {doc && <> in {doc.filename}</>}
+        {s.rejection_reason && <> · rejected: {s.rejection_reason}</>}
+      </p>
+      <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.status === "pending" ? "Accepting will change" : "What it changed or would have changed"}</h4>
+      <SummaryList rows={changes(s)} />
+      <EvidenceList s={s} doc={doc} />
+      {image && (
+        <>
+          <button type="button" className="govuk-link cma-link-button govuk-!-margin-bottom-3" aria-expanded={show} aria-controls={`${id}-page`} onClick={() => setShow(!show)}>
+            {show ? "Hide" : "Show"} the page with the boxes<span className="govuk-visually-hidden"> for {s.title}</span>
+          </button>
+          <div id={`${id}-page`}>{show && doc && <PageImage doc={doc} evidence={s.evidence ?? []} />}</div>
+        </>
+      )}
+      <ErrorSummary error={decide.error} fields={{ reason: `${id}-reason` }} />
+      {s.status === "pending" && can("case:write") && (
+        <>
+          {rejecting && (
+            <form
+              onSubmit={(e: FormEvent) => {
+                e.preventDefault();
+                decide.mutate(false);
+              }}
+              noValidate
+            >
+              <p className="govuk-body-s">Rejecting changes nothing on the case; the suggestion is kept as rejected, with your reason.</p>
+              <TextInput id={`${id}-reason`} name="reason" label="Why reject it (optional)" value={reason} onChange={setReason} error={decide.error} />
+              <div className="govuk-button-group govuk-!-margin-bottom-0">
+                <Button warning busy={decide.isPending}>
+                  Confirm rejection<span className="govuk-visually-hidden"> of {s.title}</span>
+                </Button>
+                <Button type="button" secondary onClick={() => setRejecting(false)}>
+                  Keep it<span className="govuk-visually-hidden"> pending</span>
+                </Button>
+              </div>
+            </form>
+          )}
+          {!rejecting && (
+            <div className="govuk-button-group govuk-!-margin-bottom-0">
+              <Button type="button" busy={decide.isPending} onClick={() => decide.mutate(true)}>
+                Accept<span className="govuk-visually-hidden"> {s.title}</span>
+              </Button>
+              <Button type="button" secondary onClick={() => setRejecting(true)}>
+                Reject<span className="govuk-visually-hidden"> {s.title}</span>
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  );
+}

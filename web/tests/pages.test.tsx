@@ -1,0 +1,105 @@
+import { render, screen, within } from "@testing-library/react";
+import type { Schemas } from "../src/api/client";
+import { ScreeningList } from "../src/pages/case/FirstContact";
+import { byField, changes, EvidenceList, place } from "../src/pages/case/Evidence";
+import { forCase } from "../src/pages/case/Reminders";
+import { hitLink, Snippet } from "../src/pages/search/Search";
+
+const suggestion = {
+  id: "s1",
+  kind: "update_debt",
+  title: "Update the Lowell balance",
+  creditor_name: "Lowell",
+  account_reference: "LW-1",
+  balance_pence: 45000,
+  previous_balance_pence: 50000,
+  evidence: [
+    { field: "balance", value: "£500.00", page: 1, box: [10, 20, 30, 40], label: "Old balance", role: "previous", score: 0.4, chosen: false },
+    { field: "balance", value: "£450.00", page: 1, box: [100, 200, 60, 20], label: "Balance", role: "balance due", score: 0.9, chosen: true },
+    { field: "creditor_name", value: "Lowell", page: 2, box: null, label: null, role: null, score: 0.8, chosen: true },
+  ],
+} as unknown as Schemas["SuggestionOut"];
+const pdf = { id: "d1", filename: "letter.pdf", content_type: "application/pdf" } as Schemas["DocumentOut"];
+
+describe("document evidence", () => {
+  it("says what accepting changes", () => {
+    expect(changes(suggestion)).toEqual([
+      ["Changes the debt with", "Lowell, ref LW-1"],
+      ["Balance", "from £500.00 to £450.00"],
+    ]);
+  });
+
+  it("groups values by field, the used one first, and places them in words", () => {
+    const f = byField(suggestion.evidence!);
+    expect(f.get("balance")!.map((e) => e.value)).toEqual(["£450.00", "£500.00"]);
+    expect(place(f.get("balance")![0]!, pdf)).toBe("page 1, about 0.8 cm from the left and 1.7 cm from the top");
+    expect(place(f.get("creditor_name")![0]!, pdf)).toBe("page 2 (not located on the page)");
+    expect(place(f.get("balance")![0]!, undefined)).toBe("page 1, box at 100,200 (60×20 pixels)");
+  });
+
+  it("lists each value with its alternatives and where it was read", () => {
+    render(<EvidenceList s={suggestion} doc={pdf} />);
+    const table = screen.getByRole("table", { name: /Where each value came from in letter.pdf/ });
+    const rows = within(table).getAllByRole("row");
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toHaveTextContent(/Balance\s*used.*£450.00.*balance due.*next to “Balance”.*page 1, about 0.8 cm/);
+    expect(rows[2]).toHaveTextContent(/alternative.*£500.00/);
+  });
+});
+
+describe("ScreeningList", () => {
+  const base = {
+    id: "sc1",
+    case_id: "c1",
+    on: "2026-12-01",
+    guide_version: "2026-01",
+    drivers: [],
+    answers: {},
+    adjustments: [],
+    no_adjustment_reason: null,
+    notes: null,
+    created_at: "",
+    created_by: null,
+    updated_at: "",
+    version: 1,
+  };
+  it("shows withheld parts as withheld, never blank", () => {
+    render(<ScreeningList items={[{ ...base, withheld: ["drivers", "answers", "adjustments", "notes"] }]} />);
+    expect(screen.getAllByText("Withheld")).toHaveLength(4);
+    expect(screen.getByText(/Some details are withheld/)).toBeInTheDocument();
+  });
+  it("shows the content to a reader allowed to see it", () => {
+    render(<ScreeningList items={[{ ...base, withheld: [], drivers: ["bereavement"], notes: "Prefers letters" }]} />);
+    expect(screen.queryByText("Withheld")).toBeNull();
+    expect(screen.getByText("Bereavement")).toBeInTheDocument();
+    expect(screen.getByText("Prefers letters")).toBeInTheDocument();
+  });
+});
+
+describe("search", () => {
+  it("highlights the matched words", () => {
+    const { container } = render(
+      <Snippet parts={[{ text: "Called about ", match: false }, { text: "council", match: true }, { text: " tax", match: false }]} />,
+    );
+    expect(container.querySelectorAll("mark")).toHaveLength(1);
+    expect(container.querySelector("mark")).toHaveTextContent("council");
+    expect(container).toHaveTextContent("Called about council tax");
+  });
+  it("opens each kind of hit where it lives", () => {
+    const hit = (kind: Schemas["SearchKind"], case_id: string | null, client_id: string | null) =>
+      ({ kind, case_id, client_id, id: "x", title: "t", score: 1, snippet: [] }) as Schemas["SearchHitOut"];
+    expect(hitLink(hit("client", null, "k1"))).toBe("/clients/k1");
+    expect(hitLink(hit("case", "c1", "k1"))).toBe("/cases/c1");
+    expect(hitLink(hit("note", "c1", null))).toBe("/cases/c1/notes");
+    expect(hitLink(hit("contact", "c1", null))).toBe("/cases/c1/contacts");
+    expect(hitLink(hit("document", null, null))).toBeNull();
+  });
+});
+
+describe("reminders for a case", () => {
+  it("keeps the case's deadline reminders and its appointments'", () => {
+    const r = (subject_ref: string) => ({ subject_ref, key: subject_ref }) as Schemas["ReminderOut"];
+    const items = [r("c1:court_claim:2026-11-20"), r("c2:court_claim:2026-11-20"), r("a1"), r("a2")];
+    expect(forCase(items, "c1", new Set(["a1"])).map((x) => x.key)).toEqual(["c1:court_claim:2026-11-20", "a1"]);
+  });
+});

@@ -1,0 +1,91 @@
+// What each role is offered on a task in the work queue.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+import type { Schemas } from "../src/api/client";
+
+const perms = vi.hoisted(() => ({ current: [] as string[] }));
+vi.mock("../src/auth/session", () => ({
+  useMe: () => ({
+    me: { user_id: "me-1", centre_id: "c", roles: [], permissions: perms.current },
+    can: (p: string) => perms.current.includes(p),
+  }),
+}));
+// The staff directory, for the reassign list (set before the API client is made).
+vi.hoisted(() => {
+  const Real = globalThis.Request;
+  class Relative extends Real {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
+    }
+  }
+  globalThis.Request = Relative as typeof Request;
+  globalThis.fetch = (async () =>
+    new Response(JSON.stringify({ items: [{ id: "u2", display_name: "Sam Adviser", active: true, roles: ["adviser"] }], total: 1, limit: 200, offset: 0 }), {
+      headers: { "content-type": "application/json" },
+    })) as typeof fetch;
+});
+
+import { TaskList } from "../src/pages/queue/TaskList";
+
+const task: Schemas["TaskOut"] = {
+  id: "t1",
+  title: "Chase statements",
+  kind: "general",
+  status: "open",
+  priority: "normal",
+  overdue: false,
+  assignee_id: null,
+  assignee_name: null,
+  case_id: "c1",
+  due_at: null,
+  closed_at: null,
+  closed_by: null,
+  closed_by_name: null,
+  created_at: "2026-12-01T09:00:00Z",
+  created_by: null,
+  created_by_name: null,
+  outcome_note: null,
+  version: 2,
+};
+
+function show(tasks: Schemas["TaskOut"][]) {
+  return render(
+    <QueryClientProvider client={new QueryClient()}>
+      <MemoryRouter>
+        <TaskList tasks={tasks} caption="My tasks" />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+describe("TaskList", () => {
+  it("lets someone without task:assign take an unassigned task, not give it away", () => {
+    perms.current = ["task:write"];
+    show([task]);
+    fireEvent.click(screen.getByText("Complete or change"));
+    expect(screen.getByRole("button", { name: /^Take this task\s*Chase statements$/ })).toBeInTheDocument();
+    expect(screen.queryByLabelText("Assign to")).toBeNull();
+    expect(screen.getByRole("button", { name: /^Complete task\s*Chase statements$/ })).toBeInTheDocument();
+  });
+
+  it("offers the staff list to someone with task:assign", async () => {
+    perms.current = ["task:write", "task:assign"];
+    show([task]);
+    fireEvent.click(screen.getByText("Complete or change"));
+    expect(await screen.findByRole("option", { name: "Sam Adviser" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Take this task/ })).toBeNull();
+  });
+
+  it("offers only Reopen on a closed task, and nothing without task:write", () => {
+    perms.current = ["task:write"];
+    const { unmount } = show([{ ...task, status: "done", outcome_note: "Filed" }]);
+    expect(screen.getByRole("button", { name: /^Reopen\s*Chase statements$/ })).toBeInTheDocument();
+    expect(screen.getByText(/outcome: Filed/)).toBeInTheDocument();
+    unmount();
+    perms.current = ["task:read"];
+    show([task]);
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(screen.queryByText("Complete or change")).toBeNull();
+  });
+});

@@ -1,0 +1,56 @@
+// The task actions send the version the person saw (If-Match) to the right route.
+const calls = vi.hoisted(() => {
+  const seen: Array<{ method: string; url: string; ifMatch: string | null; body: string }> = [];
+  const Real = globalThis.Request;
+  // openapi-fetch builds requests on "" (same origin): give them a base as a browser would.
+  class Relative extends Real {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
+    }
+  }
+  globalThis.Request = Relative as typeof Request;
+  globalThis.fetch = (async (req: Request) => {
+    seen.push({ method: req.method, url: new URL(req.url).pathname, ifMatch: req.headers.get("If-Match"), body: await req.text() });
+    if (new URL(req.url).pathname.endsWith("/stale/complete")) {
+      return new Response(JSON.stringify({ title: "Precondition failed", status: 412, detail: "the task changed meanwhile" }), {
+        status: 412,
+        headers: { "content-type": "application/problem+json" },
+      });
+    }
+    return new Response(JSON.stringify({ id: "t1", version: 4 }), { status: 200, headers: { "content-type": "application/json" } });
+  }) as typeof fetch;
+  return seen;
+});
+
+import type { Schemas } from "../src/api/client";
+import { ApiError } from "../src/api/problem";
+import { runTaskAction } from "../src/pages/queue/useTaskActions";
+
+const task = { id: "t1", version: 3, title: "Chase statements" } as Schemas["TaskOut"];
+
+describe("runTaskAction", () => {
+  beforeEach(() => calls.splice(0));
+
+  it("completes with the outcome note and the version seen", async () => {
+    await runTaskAction(task, { kind: "complete", outcome_note: "Statements filed." });
+    expect(calls).toEqual([{ method: "POST", url: "/api/v1/tasks/t1/complete", ifMatch: '"3"', body: '{"outcome_note":"Statements filed."}' }]);
+  });
+
+  it("reassigns by PATCH, cancels with a reason, reopens", async () => {
+    await runTaskAction(task, { kind: "reassign", assignee_id: "u2" });
+    await runTaskAction(task, { kind: "cancel", reason: "Not needed" });
+    await runTaskAction(task, { kind: "reopen" });
+    expect(calls.map((c) => [c.method, c.url, c.ifMatch, c.body])).toEqual([
+      ["PATCH", "/api/v1/tasks/t1", '"3"', '{"assignee_id":"u2"}'],
+      ["POST", "/api/v1/tasks/t1/cancel", '"3"', '{"reason":"Not needed"}'],
+      ["POST", "/api/v1/tasks/t1/reopen", '"3"', ""],
+    ]);
+  });
+
+  it("turns a stale version's 412 into the API's problem", async () => {
+    const stale = { ...task, id: "stale" };
+    await expect(runTaskAction(stale, { kind: "complete", outcome_note: "x" })).rejects.toSatisfy(
+      (e: unknown) => e instanceof ApiError && e.status === 412 && e.detail === "the task changed meanwhile",
+    );
+  });
+});
