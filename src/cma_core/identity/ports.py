@@ -111,6 +111,34 @@ class RefreshTokenStore(Protocol):
         """Revoke every token of the user (password change, deactivation)."""
         ...
 
+    async def family_revoked(self, family_id: uuid.UUID) -> bool:
+        """True once any token of the family was revoked (sign-out, reuse, sign-out
+        everywhere): the session the family stands for has ended. The source of truth
+        behind the access tokens' session check."""
+        ...
+
+
+class SessionRevocations(Protocol):
+    """A fast, shared list of ended sessions that access tokens are checked against on
+    every request: in Redis in production (every API process sees a sign-out at once), in
+    this process otherwise. Entries need live only as long as an access token; the
+    database (``RefreshTokenStore.family_revoked``) stays the source of truth."""
+
+    async def revoke_session(self, session_id: uuid.UUID, *, ttl_seconds: int) -> None:
+        """Record that the session ``session_id`` (a refresh family) has ended."""
+        ...
+
+    async def revoke_user(self, user_id: UserId, at: dt.datetime, *, ttl_seconds: int) -> None:
+        """Record that every session of ``user_id`` begun before ``at`` has ended."""
+        ...
+
+    async def ended(
+        self, session_id: uuid.UUID | None, user_id: UserId, issued_at: dt.datetime
+    ) -> bool:
+        """True if the session was revoked, or its user signed out everywhere after
+        ``issued_at``; False when nothing is known (the caller asks the database)."""
+        ...
+
 
 class OneTimePasswords(Protocol):
     """Time-based one-time passwords (RFC 6238)."""
@@ -128,7 +156,13 @@ class OneTimePasswords(Protocol):
         ...
 
 
-__all__ = ["LoginThrottle", "OneTimePasswords", "RefreshTokenStore", "Sequence"]
+__all__ = [
+    "LoginThrottle",
+    "OneTimePasswords",
+    "RefreshTokenStore",
+    "Sequence",
+    "SessionRevocations",
+]
 
 
 class RateLimiter(Protocol):

@@ -9,6 +9,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 
+import attrs
 from attrs import define, field, frozen
 
 from cma_core.identity.errors import InvalidSession, SecondFactorRequired, TooManyAttempts
@@ -33,6 +34,7 @@ from cma_core.identity.ports import (
     OneTimePasswords,
     PasswordHasher,
     RefreshTokenStore,
+    SessionRevocations,
     SignInAudit,
 )
 from cma_core.identity.sessions import RefreshToken, hash_token
@@ -258,6 +260,17 @@ class IdentityService:
             ctx, "user.permission_revoked", "user", str(user.id), fields=(permission.value,)
         )
 
+    async def remove_member(self, ctx: TenantContext, user_id: UserId) -> None:
+        """Take a user out of the acting centre (every role and grant there). Their access
+        tokens for it stop working within the session check's cache time (seconds), their
+        refresh tokens for it at the next refresh. Audited as ``user.removed``."""
+        user = await self._member(ctx, user_id)
+        if ctx.user_id == user.id:
+            raise Conflict("you cannot remove yourself from the centre")
+        user.leave(ctx.centre_id)
+        await self.store.save_user(user)
+        await self.audit_event(ctx, "user.removed", "user", str(user.id))
+
     # --- second factor -----------------------------------------------------------------
 
     async def enrol_totp(self, ctx: TenantContext, *, issuer: str = "CMA") -> tuple[str, str]:
@@ -379,6 +392,21 @@ class SessionService:
     clock: Clock
     ttl: dt.timedelta = DEFAULT_REFRESH_TTL
     new_raw_token: Callable[[], str] = field(default=_new_raw_token)
+    #: Where ended sessions are announced to every API process (``SessionGate``);
+    #: ``None``: the database alone, within the gate's cache time.
+    revocations: SessionRevocations | None = None
+    #: How long an access token lives: an ended session must be remembered that long.
+    access_ttl_seconds: int = 900
+    #: Called with (session id, user id) after this process ended sessions, so its own
+    #: cached verdicts go at once (the gate's ``forget``).
+    on_ended: Callable[[uuid.UUID | None, UserId | None], None] | None = None
+
+    async def open(self, ctx: TenantContext) -> tuple[TenantContext, str]:
+        """Begin a session (a new refresh family) for ``ctx``: the context its access
+        tokens carry (with the session id) and the first refresh token."""
+        family = uuid.uuid4()
+        raw = await self.start(ctx, family_id=family)
+        return attrs.evolve(ctx, session_id=family, issued_at=self.clock.now()), raw
 
     async def start(self, ctx: TenantContext, *, family_id: uuid.UUID | None = None) -> str:
         """Issue a refresh token for ``ctx`` (a new family unless continuing one)."""
@@ -423,21 +451,53 @@ class SessionService:
             raise InvalidSession() from None
         new_raw = await self.start(ctx, family_id=token.family_id)
         await self.identity.audit_event(ctx, "auth.refreshed", "user", str(ctx.user_id))
-        return ctx, new_raw
+        return attrs.evolve(ctx, session_id=token.family_id, issued_at=now), new_raw
 
     async def _reuse(self, token: RefreshToken) -> None:
         if token.revoked_at is None or token.used_at is not None:
             await self.tokens.revoke_family(token.family_id, self.clock.now())
+            await self._ended(token.family_id)
         ctx = TenantContext(centre_id=token.centre_id, user_id=token.user_id, roles=frozenset())
         await self.identity.audit_event(ctx, "auth.refresh_reused", "user", str(token.user_id))
 
     async def logout(self, ctx: TenantContext, raw: str | None) -> None:
-        """End the session: revoke the refresh token's family (if it is the caller's)."""
+        """End the session: the access token's own session and the refresh token's family
+        (if it is the caller's). Both stop working: the refresh token at once, the access
+        token at once in this process and wherever Redis is shared, and within the
+        session check's cache time (``CMA_SESSION_CHECK_SECONDS``) everywhere else."""
+        now = self.clock.now()
+        families: set[uuid.UUID] = set()
+        if ctx.session_id is not None:
+            families.add(ctx.session_id)
         if raw:
             token = await self.tokens.get_by_hash(hash_token(raw))
             if token is not None and token.user_id == ctx.user_id:
-                await self.tokens.revoke_family(token.family_id, self.clock.now())
+                families.add(token.family_id)
+        for family in sorted(families):
+            await self.tokens.revoke_family(family, now)
+            await self._ended(family)
         await self.identity.audit_event(ctx, "auth.logout", "user", str(ctx.user_id))
+
+    async def logout_everywhere(self, ctx: TenantContext) -> None:
+        """Sign out everywhere: every session of the caller, on every device and centre,
+        ends (every refresh token revoked, every access token refused)."""
+        if ctx.user_id is None:
+            raise PermissionDenied("only a signed-in user can sign out")
+        now = self.clock.now()
+        await self.tokens.revoke_user(ctx.user_id, now)
+        if self.revocations is not None:
+            await self.revocations.revoke_user(
+                ctx.user_id, now, ttl_seconds=self.access_ttl_seconds
+            )
+        if self.on_ended is not None:
+            self.on_ended(None, ctx.user_id)
+        await self.identity.audit_event(ctx, "auth.logout_everywhere", "user", str(ctx.user_id))
+
+    async def _ended(self, family: uuid.UUID) -> None:
+        if self.revocations is not None:
+            await self.revocations.revoke_session(family, ttl_seconds=self.access_ttl_seconds)
+        if self.on_ended is not None:
+            self.on_ended(family, None)
 
     async def switch_centre(self, ctx: TenantContext, centre_id: CentreId) -> TenantContext:
         """A context for another centre of the same user (403 if not a member)."""

@@ -224,7 +224,7 @@ def create_app(container: Container | None = None) -> Litestar:
                 limiter=limiter,
                 per_minute=settings.rate_limit_per_ip_per_minute,
             ),
-            DefineMiddleware(JWTAuthMiddleware, codec=codec),
+            DefineMiddleware(JWTAuthMiddleware, codec=codec, gate=container.session_gate()),
             DefineMiddleware(
                 UserContextMiddleware, limiter=limiter, per_minute=settings.rate_limit_per_minute
             ),
