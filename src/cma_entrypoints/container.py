@@ -87,15 +87,17 @@ def _publisher(settings: Settings, broker: Any, handlers: providers.Provider[Any
 
 
 def _login_throttle(settings: Settings) -> Any:
-    limit, window = settings.login_max_failures, settings.login_window_seconds
+    options: dict[str, Any] = {
+        "limit": settings.login_max_failures,
+        "window_seconds": settings.login_window_seconds,
+        "max_delay_seconds": settings.login_max_delay_seconds,
+        "address_limit": settings.login_address_max_failures,
+    }
     if settings.redis_url:
         return RedisLoginThrottle.from_url(
-            settings.redis_url,
-            namespace=settings.redis_namespace,
-            limit=limit,
-            window_seconds=window,
+            settings.redis_url, namespace=settings.redis_namespace, **options
         )
-    return InMemoryLoginThrottle(limit=limit, window_seconds=window)
+    return InMemoryLoginThrottle(**options)
 
 
 def _session_revocations(settings: Settings) -> Any:

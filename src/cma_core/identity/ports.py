@@ -72,20 +72,26 @@ class IdentityStore(Protocol):
 
 
 class LoginThrottle(Protocol):
-    """Counts failed sign-ins per key (an account's blind index, a client address) in a
-    fixed window. Counters live in memory by default and in Redis in production, so every
-    API process sees the same counts."""
+    """Slows down password guessing without letting a stranger lock anyone out.
 
-    async def blocked_for(self, keys: Sequence[str]) -> int:
-        """Seconds until every key may try again; 0 when none has reached the limit."""
+    Per account (its email's blind index): a few failures are free, then each further one
+    makes the account wait twice as long before the next try (1 s, 2 s, 4 s... capped),
+    and a success forgets them. Never a lock that outlasts the cap: the right password
+    works once the short wait is over, however many wrong ones a stranger sent.
+    Per client address: a fixed number of failures per window, for every account tried
+    from it together (one address spraying many accounts). Counters live in memory by
+    default and in Redis in production, so every API process sees the same counts."""
+
+    async def blocked_for(self, account: str, address: str | None) -> int:
+        """Seconds until a sign-in of ``account`` from ``address`` may be tried; 0: now."""
         ...
 
-    async def record_failure(self, keys: Sequence[str]) -> None:
-        """Count one failure against each key (starting its window if it has none)."""
+    async def record_failure(self, account: str, address: str | None) -> None:
+        """Count one failed sign-in against the account and the address."""
         ...
 
-    async def reset(self, key: str) -> None:
-        """Forget a key's failures (after a successful sign-in of that account)."""
+    async def reset(self, account: str) -> None:
+        """Forget an account's failures (after it signed in successfully)."""
         ...
 
 

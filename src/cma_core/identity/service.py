@@ -150,25 +150,25 @@ class IdentityService:
         except ValidationError:
             normalised = None
         account = self._index(normalised or email.strip())
-        keys = [f"acct:{account}"] + ([f"ip:{address}"] if address else [])
+        attempt = _Attempt(account, address)
         if self.throttle is not None:
-            wait = await self.throttle.blocked_for(keys)
+            wait = await self.throttle.blocked_for(account, address)
             if wait > 0:
                 user = await self.store.get_user_by_email(normalised) if normalised else None
-                await self._audit_failure(user, centre_id, account, "auth.login_throttled")
+                await self._audit_failure(user, centre_id, attempt, "auth.login_throttled")
                 raise TooManyAttempts(wait)
         user = await self.store.get_user_by_email(normalised) if normalised else None
         if user is None:
             # Hash anyway so an unknown email takes as long as a wrong password.
             self.hasher.verify(_DUMMY_HASH.value(self.hasher), password)
-            await self._fail(keys, None, centre_id, account)
+            await self._fail(attempt, None, centre_id)
         assert user is not None
         if not self.hasher.verify(user.password_hash, password) or not user.active:
-            await self._fail(keys, user, centre_id, account)
+            await self._fail(attempt, user, centre_id)
         centres = user.centre_ids
         chosen = centre_id if centre_id is not None else (centres[0] if centres else None)
         if chosen is None or chosen not in centres:
-            await self._fail(keys, user, centre_id, account)
+            await self._fail(attempt, user, centre_id)
         assert chosen is not None
         if user.totp_enabled:
             if not otp:
@@ -176,12 +176,12 @@ class IdentityService:
             if self.otp is None or not self.otp.verify(
                 user.totp_secret or "", otp, self.clock.now()
             ):
-                await self._fail(keys, user, chosen, account, action="auth.otp_failed")
+                await self._fail(attempt, user, chosen, action="auth.otp_failed")
         if self.hasher.needs_rehash(user.password_hash):
             user.password_hash = self.hasher.hash(password)
             await self.store.save_user(user)
         if self.throttle is not None:
-            await self.throttle.reset(keys[0])
+            await self.throttle.reset(account)
         ctx = user.context_in(chosen, self.clock.now())
         await self.audit_event(ctx, "auth.login_succeeded", "user", str(user.id))
         return SignedIn(user=user, context=ctx)
@@ -312,30 +312,31 @@ class IdentityService:
 
     async def _fail(
         self,
-        keys: list[str],
+        attempt: _Attempt,
         user: User | None,
         centre_id: CentreId | None,
-        account: str,
         *,
         action: str = "auth.login_failed",
     ) -> None:
         if self.throttle is not None:
-            await self.throttle.record_failure(keys)
-        await self._audit_failure(user, centre_id, account, action)
+            await self.throttle.record_failure(attempt.account, attempt.address)
+        await self._audit_failure(user, centre_id, attempt, action)
         raise AuthenticationFailed()
 
     async def _audit_failure(
-        self, user: User | None, centre_id: CentreId | None, account: str, action: str
+        self, user: User | None, centre_id: CentreId | None, attempt: _Attempt, action: str
     ) -> None:
         """A failed attempt goes on the chain of the centre asked for, else the user's
         first centre; with no centre known (unknown email, no centre named) there is no
-        chain to put it on, and the security log and the throttle record it."""
+        chain to put it on, and the security log and the throttle record it. Never the
+        email or the password: the account's blind index and the client address."""
         security_log.warning(
-            "%s account=%s user=%s centre=%s",
+            "%s account=%s user=%s centre=%s address=%s",
             action,
-            account,
+            attempt.account,
             user.id if user is not None else None,
             centre_id,
+            attempt.address,
         )
         centre = centre_id
         if user is not None and (centre is None or centre not in user.centre_ids):
@@ -346,7 +347,7 @@ class IdentityService:
         if user is not None:
             await self.audit_event(ctx, action, "user", str(user.id))
         else:
-            await self.audit_event(ctx, action, "login", account)
+            await self.audit_event(ctx, action, "login", attempt.account)
 
     async def audit_event(
         self,
@@ -360,6 +361,14 @@ class IdentityService:
         """Append a sign-in/session event to the centre's chain in its own transaction."""
         if self.audit is not None:
             await self.audit(ctx, action, entity_type, entity_id, fields=fields)
+
+
+@frozen
+class _Attempt:
+    """Who a sign-in attempt was for (the email's blind index) and where it came from."""
+
+    account: str
+    address: str | None
 
 
 class _DummyHash:
