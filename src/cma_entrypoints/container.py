@@ -31,9 +31,11 @@ from cma_adapters.security import (
     Argon2PasswordHasher,
     InMemoryLoginThrottle,
     InMemoryRateLimiter,
+    InMemorySessionRevocations,
     PyOtpOneTimePasswords,
     RedisLoginThrottle,
     RedisRateLimiter,
+    RedisSessionRevocations,
 )
 from cma_adapters.sfs import SfsDdsCodec
 from cma_adapters.sqlalchemy import (
@@ -63,6 +65,7 @@ from cma_core.documents.service import (
 )
 from cma_core.identity.blind_index import blind_index
 from cma_core.identity.directory import StaffDirectory
+from cma_core.identity.gate import SessionGate
 from cma_core.identity.service import IdentityService, SessionService
 from cma_core.privacy.ports import AdviceRecordSources, SchedulingRecordSources
 from cma_core.privacy.service import PrivacyService
@@ -84,15 +87,25 @@ def _publisher(settings: Settings, broker: Any, handlers: providers.Provider[Any
 
 
 def _login_throttle(settings: Settings) -> Any:
-    limit, window = settings.login_max_failures, settings.login_window_seconds
+    options: dict[str, Any] = {
+        "limit": settings.login_max_failures,
+        "window_seconds": settings.login_window_seconds,
+        "max_delay_seconds": settings.login_max_delay_seconds,
+        "address_limit": settings.login_address_max_failures,
+    }
     if settings.redis_url:
         return RedisLoginThrottle.from_url(
-            settings.redis_url,
-            namespace=settings.redis_namespace,
-            limit=limit,
-            window_seconds=window,
+            settings.redis_url, namespace=settings.redis_namespace, **options
         )
-    return InMemoryLoginThrottle(limit=limit, window_seconds=window)
+    return InMemoryLoginThrottle(**options)
+
+
+def _session_revocations(settings: Settings) -> Any:
+    if settings.redis_url:
+        return RedisSessionRevocations.from_url(
+            settings.redis_url, namespace=settings.redis_namespace
+        )
+    return InMemorySessionRevocations()
 
 
 def _rate_limiter(settings: Settings) -> Any:
@@ -347,12 +360,23 @@ class Container(containers.DeclarativeContainer):
         throttle=login_throttle,
         otp=one_time_passwords,
     )
+    session_revocations = providers.Singleton(_session_revocations, settings)
+    session_gate = providers.Singleton(
+        SessionGate,
+        identity_store,
+        refresh_tokens,
+        session_revocations,
+        cache_seconds=settings.provided.session_check_seconds,
+    )
     sessions = providers.Singleton(
         SessionService,
         refresh_tokens,
         identity,
         clock,
         ttl=providers.Callable(_refresh_ttl, settings),
+        revocations=session_revocations,
+        access_ttl_seconds=settings.provided.access_token_ttl_seconds,
+        on_ended=session_gate.provided.forget,
     )
     clients = providers.Singleton(ClientService, uow, clock, **repository_factories("clients"))
     cases = providers.Singleton(

@@ -44,8 +44,18 @@ class Settings:
     log_level: str = "INFO"
     max_request_bytes: int = 10 * 1024 * 1024
     refresh_token_ttl_seconds: int = 14 * 24 * 3600
+    # Sign-in throttle (docs/SECURITY.md): an account may fail this many times freely,
+    # then waits 1 s, 2 s, 4 s... (at most login_max_delay_seconds) between tries; failures
+    # are forgotten after login_window_seconds without one. An address may fail
+    # login_address_max_failures times per window (every account tried from it together).
     login_max_failures: int = 5
     login_window_seconds: int = 900
+    login_max_delay_seconds: int = 300
+    login_address_max_failures: int = 100
+    # Proxies (CIDRs) whose X-Forwarded-For is believed; from anyone else it is ignored.
+    trusted_proxies: tuple[str, ...] = ()
+    # How long a verdict of the database on an access token's session is kept (seconds).
+    session_check_seconds: int = 5
     # Documents: S3 when a bucket is set (else files under data_dir/documents); the OpenAI
     # assistant when a key is set (else the rule-based one, no network).
     max_document_bytes: int = 25 * 1024 * 1024
@@ -250,7 +260,28 @@ def _protection(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:
         "data_key_cache_ttl_seconds": _int(env, "CMA_DATA_KEY_CACHE_TTL", 300),
         "rate_limit_per_minute": _int(env, "CMA_RATE_LIMIT_PER_MINUTE", 600),
         "rate_limit_per_ip_per_minute": _int(env, "CMA_RATE_LIMIT_PER_IP_PER_MINUTE", 1200),
+        "login_max_delay_seconds": _int(env, "CMA_LOGIN_MAX_DELAY", 300) or 300,
+        "login_address_max_failures": _int(env, "CMA_LOGIN_ADDRESS_MAX_FAILURES", 100) or 100,
+        "trusted_proxies": _networks(env.get("CMA_TRUSTED_PROXIES", "")),
+        "session_check_seconds": _int(env, "CMA_SESSION_CHECK_SECONDS", 5),
     }
+
+
+def _networks(raw: str) -> tuple[str, ...]:
+    """``CMA_TRUSTED_PROXIES``: comma-separated addresses or CIDRs (``10.0.0.0/8``)."""
+    import ipaddress
+
+    out: list[str] = []
+    for part in (p.strip() for p in raw.split(",")):
+        if not part:
+            continue
+        try:
+            out.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError:
+            raise SettingsError(
+                f"CMA_TRUSTED_PROXIES: {part!r} is not an address or CIDR network"
+            ) from None
+    return tuple(out)
 
 
 def _scheduling(env: Mapping[str, str]) -> dict[str, Any]:

@@ -99,13 +99,14 @@ async def test_login_is_throttled_per_account_with_retry_after(
     r = await http.post("/api/v1/auth/login", json={**body, "password": PASSWORD})
     assert r.status_code == 429
     assert r.headers["content-type"].startswith(PROBLEM)
-    assert 0 < int(r.headers["Retry-After"]) <= 900
-    # Another account from the same address is not yet blocked (5 failures per address
-    # are counted too, so this is the address's 6th: blocked as well).
+    # A short, growing wait (test_lockout_api.py), not a quarter-hour lock.
+    assert 0 < int(r.headers["Retry-After"]) <= 2
+    # Another account from the same address is not blocked: five failures of one
+    # account are far below the address's budget.
     r = await http.post(
         "/api/v1/auth/login", json={"email": "x@slowcentre.example", "password": "whatever!!"}
     )
-    assert r.status_code == 429
+    assert r.status_code == 401
 
 
 async def test_refresh_rotates_and_reuse_revokes_the_family(

@@ -95,9 +95,9 @@ async def test_per_process_counting_still_limits_while_redis_is_down(
         assert hits[:2] == [0, 0]
         assert hits[2] > 0
         assert limiter.guard.degraded
-        await throttle.record_failure(["acct"])
-        await throttle.record_failure(["acct"])
-        assert await throttle.blocked_for(["acct"]) > 0
+        await throttle.record_failure("acct", "10.0.0.1")
+        await throttle.record_failure("acct", "10.0.0.1")
+        assert await throttle.blocked_for("acct", None) > 0
     finally:
         await limiter.aclose()
         await throttle.aclose()

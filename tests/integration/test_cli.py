@@ -352,3 +352,28 @@ def test_admin_commands_on_postgresql(postgres_url: str, tmp_path: Path) -> None
         env, lambda c: c.identity_store().list_users(CentreId(uuid.UUID(centre_id)))
     )
     assert [u.email for u in users] == [email]
+
+
+def test_user_remove_takes_a_user_out_of_the_centre(
+    cma: Callable[..., Result], env: dict[str, str | None]
+) -> None:
+    assert cma("migrate").exit_code == 0
+    centre_id = _create_centre(cma)
+    made = cma(
+        "user", "create", "--centre", centre_id, "--email", "gone@eastside.example",
+        "--role", "adviser", "--password-stdin", "--json", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+
+    removed = cma("user", "remove", "--centre", centre_id, "--user", "gone@eastside.example",
+                  "--json")  # fmt: skip
+
+    assert removed.exit_code == 0, removed.output
+    assert _json(removed) == {"centre_id": centre_id, "removed": _json(made)["id"]}
+    user = _with_container(
+        env, lambda c: c.identity_store().get_user_by_email("gone@eastside.example")
+    )
+    assert user is not None
+    assert user.centre_ids == []
+    again = cma("user", "remove", "--centre", centre_id, "--user", "gone@eastside.example")
+    assert again.exit_code == 1  # no longer a member: not found

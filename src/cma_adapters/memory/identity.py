@@ -38,3 +38,8 @@ class InMemoryRefreshTokenStore(RefreshTokenStore):
         for key, t in list(self.tokens.items()):
             if t.user_id == user_id and t.revoked_at is None:
                 self.tokens[key] = attrs.evolve(t, revoked_at=at)
+
+    async def family_revoked(self, family_id: uuid.UUID) -> bool:
+        return any(
+            t.family_id == family_id and t.revoked_at is not None for t in self.tokens.values()
+        )

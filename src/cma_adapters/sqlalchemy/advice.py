@@ -66,9 +66,21 @@ class SqlAlchemyLetterTemplateRepository(LetterTemplateRepository):
         await self._t.save(template)
 
 
+#: The fields of a stored letter kept sealed (migration 1201 sealed the rows before it).
+LETTER_SEALED = ("subject", "html")
+
+
 class SqlAlchemyLetterRepository(LetterRepository):
     def __init__(self, ctx: SqlContext) -> None:
-        self._t = RecordTable(ctx, "advice_letters", Letter, "letter", kind=lambda x: x.kind.value)
+        # A letter is addressed to the client and tells their situation: sealed.
+        self._t = RecordTable(
+            ctx,
+            "advice_letters",
+            Letter,
+            "letter",
+            kind=lambda x: x.kind.value,
+            sealed=LETTER_SEALED,
+        )
 
     async def add(self, letter: Letter) -> None:
         await self._t.add(letter)

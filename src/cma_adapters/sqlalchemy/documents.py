@@ -10,6 +10,7 @@ whole, with the document.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
@@ -23,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from cma_adapters.sqlalchemy.crypto import aad
 from cma_adapters.sqlalchemy.rows import DocumentRow, SuggestionRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.documents.errors import DuplicateDocument
@@ -212,6 +214,26 @@ def suggestion_from_row(r: Row) -> Suggestion:
 
 
 class SqlAlchemyDocumentRepository(DocumentRepository):
+    """Page text (OCR or the PDF's own) names the client, their address and their debts:
+    it is stored sealed with the centre's data key (AES-GCM, bound to the document's row,
+    as the clients' fields are), as ``{"sealed": ...}`` in the ``pages`` column. Rows
+    written before migration 1201 may still hold a plain list; they open as they are."""
+
+    async def _sealed(self, values: dict[str, Any]) -> dict[str, Any]:
+        if values.get("pages"):
+            key = await self._x.keys.current(self._x.c)
+            plain = json.dumps(values["pages"], ensure_ascii=False)
+            values["pages"] = {"sealed": key.seal(plain, aad("documents", "pages", values["id"]))}
+        return values
+
+    async def _opened(self, row: Row) -> Document:
+        pages = row["pages"]
+        if isinstance(pages, dict) and "sealed" in pages:
+            keys = await self._x.keys.keyring(self._x.c)
+            plain = keys.open(pages["sealed"], aad("documents", "pages", row["id"]))
+            row = {**row, "pages": json.loads(plain)}
+        return document_from_row(row)
+
     def __init__(self, uow: SqlAlchemyUnitOfWork) -> None:
         self._uow = uow
         self._x: SqlContext = uow.context
@@ -224,7 +246,9 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
         # No savepoint (on SQLite one that opens the transaction commits on release): the
         # check above answers the common case, the unique key settles a race.
         try:
-            await self._x.c.execute(insert(documents_t).values(document_to_row(document)))
+            await self._x.c.execute(
+                insert(documents_t).values(await self._sealed(document_to_row(document)))
+            )
         except IntegrityError:
             raise Conflict("this file was filed on the case at the same moment") from None
         self._uow.track(document)
@@ -242,7 +266,7 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
             .mappings()
             .first()
         )
-        return document_from_row(row) if row else None
+        return await self._opened(row) if row else None
 
     async def find_by_checksum(self, case_id: CaseId, sha256: str) -> Document | None:
         row = (
@@ -258,12 +282,12 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
             .mappings()
             .first()
         )
-        return document_from_row(row) if row else None
+        return await self._opened(row) if row else None
 
     async def save(self, document: Document) -> None:
         self._x.own(document.centre_id, "document")
         expected = document.version
-        values = document_to_row(document)
+        values = await self._sealed(document_to_row(document))
         values.update(version=expected + 1)
         for key in ("id", "centre_id", "case_id", "uploaded_at", "sha256", "storage_key"):
             values.pop(key)

@@ -298,3 +298,12 @@ class SqlAlchemyRefreshTokenStore(RefreshTokenStore):
                 .where(tokens_t.c.user_id == user_id, tokens_t.c.revoked_at.is_(None))
                 .values(revoked_at=at)
             )
+
+    async def family_revoked(self, family_id: uuid.UUID) -> bool:
+        async with self._tx() as conn:
+            found = await conn.execute(
+                select(tokens_t.c.id)
+                .where(tokens_t.c.family_id == family_id, tokens_t.c.revoked_at.is_not(None))
+                .limit(1)
+            )
+            return found.first() is not None

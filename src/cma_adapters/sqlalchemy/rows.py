@@ -252,6 +252,8 @@ class AuditRow(Base):
     at: Mapped[dt.datetime]
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     source_event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # The client address of the request behind the entry (migration 1200).
+    source_address: Mapped[str | None] = mapped_column(String(45))
     # The centre's hash chain (migration 0300): position, link to the previous entry, hash.
     chain_seq: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     prev_hash: Mapped[str | None] = mapped_column(String(64))

@@ -45,6 +45,9 @@ def canonical(entry: AuditEntry, seq: int, prev_hash: str) -> bytes:
         "fields": list(entry.fields),
         "source_event_id": str(entry.source_event_id) if entry.source_event_id else None,
     }
+    if entry.source_address is not None:
+        # Only when present, so entries written before addresses were kept hash as before.
+        doc["source_address"] = entry.source_address
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 

@@ -26,6 +26,9 @@ class AuditEntry:
     at: dt.datetime
     fields: tuple[str, ...] = ()
     source_event_id: EventId | None = None
+    #: The client address of the request that caused the entry (``None``: worker, CLI,
+    #: or written before addresses were recorded).
+    source_address: str | None = None
     #: Position in the centre's chain (1, 2, ...); ``None`` until stored.
     chain_seq: int | None = field(default=None, eq=False)
     #: Hash of the previous entry of the centre (``GENESIS`` for the first).

@@ -15,6 +15,7 @@ from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import AuditId, EventId, UserId
+from cma_core.shared.origin import source_address
 from cma_core.shared.service import IdFactory, check_page
 from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
 
@@ -49,6 +50,8 @@ async def record_audit(
             at=at,
             fields=fields,
             source_event_id=source_event_id,
+            # A job acting on an event was not asked for by the request it runs after.
+            source_address=source_address() if source_event_id is None else None,
         )
     )
 
@@ -98,6 +101,7 @@ class AuditTrail:
                     entity_id=entity_id,
                     at=self.clock.now(),
                     fields=fields,
+                    source_address=source_address(),
                 )
             )
             await uow.commit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from collections.abc import Iterable
 
 from attrs import define, field, frozen
@@ -93,6 +94,13 @@ class User:
         if membership not in self.memberships:
             self.memberships.append(membership)
 
+    def leave(self, centre_id: CentreId) -> bool:
+        """Drop every role and grant in ``centre_id``; False if the user had none."""
+        before = len(self.memberships)
+        self.memberships = [m for m in self.memberships if m.centre_id != centre_id]
+        self.grants = [g for g in self.grants if g.centre_id != centre_id]
+        return len(self.memberships) != before
+
     def grants_in(self, centre_id: CentreId, now: dt.datetime) -> list[PermissionGrant]:
         """The grants in force in ``centre_id`` at ``now`` (expired ones are ignored)."""
         return [g for g in self.grants if g.centre_id == centre_id and g.active_at(now)]
@@ -150,6 +158,11 @@ class TenantContext:
     granted: frozenset[Permission] = field(default=frozenset(), converter=_grantable_only)
     #: When the first of those grants runs out: a token must not outlive it.
     granted_until: dt.datetime | None = None
+    #: The sign-in session (refresh-token family) a token was issued for, and when: the
+    #: access token is refused once that session ends (``SessionGate``). Not part of
+    #: equality: the same person acting for the same centre.
+    session_id: uuid.UUID | None = field(default=None, eq=False)
+    issued_at: dt.datetime | None = field(default=None, eq=False)
 
     @property
     def permissions(self) -> frozenset[Permission]:

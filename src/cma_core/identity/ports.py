@@ -72,20 +72,26 @@ class IdentityStore(Protocol):
 
 
 class LoginThrottle(Protocol):
-    """Counts failed sign-ins per key (an account's blind index, a client address) in a
-    fixed window. Counters live in memory by default and in Redis in production, so every
-    API process sees the same counts."""
+    """Slows down password guessing without letting a stranger lock anyone out.
 
-    async def blocked_for(self, keys: Sequence[str]) -> int:
-        """Seconds until every key may try again; 0 when none has reached the limit."""
+    Per account (its email's blind index): a few failures are free, then each further one
+    makes the account wait twice as long before the next try (1 s, 2 s, 4 s... capped),
+    and a success forgets them. Never a lock that outlasts the cap: the right password
+    works once the short wait is over, however many wrong ones a stranger sent.
+    Per client address: a fixed number of failures per window, for every account tried
+    from it together (one address spraying many accounts). Counters live in memory by
+    default and in Redis in production, so every API process sees the same counts."""
+
+    async def blocked_for(self, account: str, address: str | None) -> int:
+        """Seconds until a sign-in of ``account`` from ``address`` may be tried; 0: now."""
         ...
 
-    async def record_failure(self, keys: Sequence[str]) -> None:
-        """Count one failure against each key (starting its window if it has none)."""
+    async def record_failure(self, account: str, address: str | None) -> None:
+        """Count one failed sign-in against the account and the address."""
         ...
 
-    async def reset(self, key: str) -> None:
-        """Forget a key's failures (after a successful sign-in of that account)."""
+    async def reset(self, account: str) -> None:
+        """Forget an account's failures (after it signed in successfully)."""
         ...
 
 
@@ -111,6 +117,34 @@ class RefreshTokenStore(Protocol):
         """Revoke every token of the user (password change, deactivation)."""
         ...
 
+    async def family_revoked(self, family_id: uuid.UUID) -> bool:
+        """True once any token of the family was revoked (sign-out, reuse, sign-out
+        everywhere): the session the family stands for has ended. The source of truth
+        behind the access tokens' session check."""
+        ...
+
+
+class SessionRevocations(Protocol):
+    """A fast, shared list of ended sessions that access tokens are checked against on
+    every request: in Redis in production (every API process sees a sign-out at once), in
+    this process otherwise. Entries need live only as long as an access token; the
+    database (``RefreshTokenStore.family_revoked``) stays the source of truth."""
+
+    async def revoke_session(self, session_id: uuid.UUID, *, ttl_seconds: int) -> None:
+        """Record that the session ``session_id`` (a refresh family) has ended."""
+        ...
+
+    async def revoke_user(self, user_id: UserId, at: dt.datetime, *, ttl_seconds: int) -> None:
+        """Record that every session of ``user_id`` begun before ``at`` has ended."""
+        ...
+
+    async def ended(
+        self, session_id: uuid.UUID | None, user_id: UserId, issued_at: dt.datetime
+    ) -> bool:
+        """True if the session was revoked, or its user signed out everywhere after
+        ``issued_at``; False when nothing is known (the caller asks the database)."""
+        ...
+
 
 class OneTimePasswords(Protocol):
     """Time-based one-time passwords (RFC 6238)."""
@@ -128,7 +162,13 @@ class OneTimePasswords(Protocol):
         ...
 
 
-__all__ = ["LoginThrottle", "OneTimePasswords", "RefreshTokenStore", "Sequence"]
+__all__ = [
+    "LoginThrottle",
+    "OneTimePasswords",
+    "RefreshTokenStore",
+    "Sequence",
+    "SessionRevocations",
+]
 
 
 class RateLimiter(Protocol):

@@ -9,6 +9,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 
+import attrs
 from attrs import define, field, frozen
 
 from cma_core.identity.errors import InvalidSession, SecondFactorRequired, TooManyAttempts
@@ -33,6 +34,7 @@ from cma_core.identity.ports import (
     OneTimePasswords,
     PasswordHasher,
     RefreshTokenStore,
+    SessionRevocations,
     SignInAudit,
 )
 from cma_core.identity.sessions import RefreshToken, hash_token
@@ -148,25 +150,25 @@ class IdentityService:
         except ValidationError:
             normalised = None
         account = self._index(normalised or email.strip())
-        keys = [f"acct:{account}"] + ([f"ip:{address}"] if address else [])
+        attempt = _Attempt(account, address)
         if self.throttle is not None:
-            wait = await self.throttle.blocked_for(keys)
+            wait = await self.throttle.blocked_for(account, address)
             if wait > 0:
                 user = await self.store.get_user_by_email(normalised) if normalised else None
-                await self._audit_failure(user, centre_id, account, "auth.login_throttled")
+                await self._audit_failure(user, centre_id, attempt, "auth.login_throttled")
                 raise TooManyAttempts(wait)
         user = await self.store.get_user_by_email(normalised) if normalised else None
         if user is None:
             # Hash anyway so an unknown email takes as long as a wrong password.
             self.hasher.verify(_DUMMY_HASH.value(self.hasher), password)
-            await self._fail(keys, None, centre_id, account)
+            await self._fail(attempt, None, centre_id)
         assert user is not None
         if not self.hasher.verify(user.password_hash, password) or not user.active:
-            await self._fail(keys, user, centre_id, account)
+            await self._fail(attempt, user, centre_id)
         centres = user.centre_ids
         chosen = centre_id if centre_id is not None else (centres[0] if centres else None)
         if chosen is None or chosen not in centres:
-            await self._fail(keys, user, centre_id, account)
+            await self._fail(attempt, user, centre_id)
         assert chosen is not None
         if user.totp_enabled:
             if not otp:
@@ -174,12 +176,12 @@ class IdentityService:
             if self.otp is None or not self.otp.verify(
                 user.totp_secret or "", otp, self.clock.now()
             ):
-                await self._fail(keys, user, chosen, account, action="auth.otp_failed")
+                await self._fail(attempt, user, chosen, action="auth.otp_failed")
         if self.hasher.needs_rehash(user.password_hash):
             user.password_hash = self.hasher.hash(password)
             await self.store.save_user(user)
         if self.throttle is not None:
-            await self.throttle.reset(keys[0])
+            await self.throttle.reset(account)
         ctx = user.context_in(chosen, self.clock.now())
         await self.audit_event(ctx, "auth.login_succeeded", "user", str(user.id))
         return SignedIn(user=user, context=ctx)
@@ -258,6 +260,17 @@ class IdentityService:
             ctx, "user.permission_revoked", "user", str(user.id), fields=(permission.value,)
         )
 
+    async def remove_member(self, ctx: TenantContext, user_id: UserId) -> None:
+        """Take a user out of the acting centre (every role and grant there). Their access
+        tokens for it stop working within the session check's cache time (seconds), their
+        refresh tokens for it at the next refresh. Audited as ``user.removed``."""
+        user = await self._member(ctx, user_id)
+        if ctx.user_id == user.id:
+            raise Conflict("you cannot remove yourself from the centre")
+        user.leave(ctx.centre_id)
+        await self.store.save_user(user)
+        await self.audit_event(ctx, "user.removed", "user", str(user.id))
+
     # --- second factor -----------------------------------------------------------------
 
     async def enrol_totp(self, ctx: TenantContext, *, issuer: str = "CMA") -> tuple[str, str]:
@@ -299,30 +312,31 @@ class IdentityService:
 
     async def _fail(
         self,
-        keys: list[str],
+        attempt: _Attempt,
         user: User | None,
         centre_id: CentreId | None,
-        account: str,
         *,
         action: str = "auth.login_failed",
     ) -> None:
         if self.throttle is not None:
-            await self.throttle.record_failure(keys)
-        await self._audit_failure(user, centre_id, account, action)
+            await self.throttle.record_failure(attempt.account, attempt.address)
+        await self._audit_failure(user, centre_id, attempt, action)
         raise AuthenticationFailed()
 
     async def _audit_failure(
-        self, user: User | None, centre_id: CentreId | None, account: str, action: str
+        self, user: User | None, centre_id: CentreId | None, attempt: _Attempt, action: str
     ) -> None:
         """A failed attempt goes on the chain of the centre asked for, else the user's
         first centre; with no centre known (unknown email, no centre named) there is no
-        chain to put it on, and the security log and the throttle record it."""
+        chain to put it on, and the security log and the throttle record it. Never the
+        email or the password: the account's blind index and the client address."""
         security_log.warning(
-            "%s account=%s user=%s centre=%s",
+            "%s account=%s user=%s centre=%s address=%s",
             action,
-            account,
+            attempt.account,
             user.id if user is not None else None,
             centre_id,
+            attempt.address,
         )
         centre = centre_id
         if user is not None and (centre is None or centre not in user.centre_ids):
@@ -333,7 +347,7 @@ class IdentityService:
         if user is not None:
             await self.audit_event(ctx, action, "user", str(user.id))
         else:
-            await self.audit_event(ctx, action, "login", account)
+            await self.audit_event(ctx, action, "login", attempt.account)
 
     async def audit_event(
         self,
@@ -347,6 +361,14 @@ class IdentityService:
         """Append a sign-in/session event to the centre's chain in its own transaction."""
         if self.audit is not None:
             await self.audit(ctx, action, entity_type, entity_id, fields=fields)
+
+
+@frozen
+class _Attempt:
+    """Who a sign-in attempt was for (the email's blind index) and where it came from."""
+
+    account: str
+    address: str | None
 
 
 class _DummyHash:
@@ -379,6 +401,21 @@ class SessionService:
     clock: Clock
     ttl: dt.timedelta = DEFAULT_REFRESH_TTL
     new_raw_token: Callable[[], str] = field(default=_new_raw_token)
+    #: Where ended sessions are announced to every API process (``SessionGate``);
+    #: ``None``: the database alone, within the gate's cache time.
+    revocations: SessionRevocations | None = None
+    #: How long an access token lives: an ended session must be remembered that long.
+    access_ttl_seconds: int = 900
+    #: Called with (session id, user id) after this process ended sessions, so its own
+    #: cached verdicts go at once (the gate's ``forget``).
+    on_ended: Callable[[uuid.UUID | None, UserId | None], None] | None = None
+
+    async def open(self, ctx: TenantContext) -> tuple[TenantContext, str]:
+        """Begin a session (a new refresh family) for ``ctx``: the context its access
+        tokens carry (with the session id) and the first refresh token."""
+        family = uuid.uuid4()
+        raw = await self.start(ctx, family_id=family)
+        return attrs.evolve(ctx, session_id=family, issued_at=self.clock.now()), raw
 
     async def start(self, ctx: TenantContext, *, family_id: uuid.UUID | None = None) -> str:
         """Issue a refresh token for ``ctx`` (a new family unless continuing one)."""
@@ -423,21 +460,53 @@ class SessionService:
             raise InvalidSession() from None
         new_raw = await self.start(ctx, family_id=token.family_id)
         await self.identity.audit_event(ctx, "auth.refreshed", "user", str(ctx.user_id))
-        return ctx, new_raw
+        return attrs.evolve(ctx, session_id=token.family_id, issued_at=now), new_raw
 
     async def _reuse(self, token: RefreshToken) -> None:
         if token.revoked_at is None or token.used_at is not None:
             await self.tokens.revoke_family(token.family_id, self.clock.now())
+            await self._ended(token.family_id)
         ctx = TenantContext(centre_id=token.centre_id, user_id=token.user_id, roles=frozenset())
         await self.identity.audit_event(ctx, "auth.refresh_reused", "user", str(token.user_id))
 
     async def logout(self, ctx: TenantContext, raw: str | None) -> None:
-        """End the session: revoke the refresh token's family (if it is the caller's)."""
+        """End the session: the access token's own session and the refresh token's family
+        (if it is the caller's). Both stop working: the refresh token at once, the access
+        token at once in this process and wherever Redis is shared, and within the
+        session check's cache time (``CMA_SESSION_CHECK_SECONDS``) everywhere else."""
+        now = self.clock.now()
+        families: set[uuid.UUID] = set()
+        if ctx.session_id is not None:
+            families.add(ctx.session_id)
         if raw:
             token = await self.tokens.get_by_hash(hash_token(raw))
             if token is not None and token.user_id == ctx.user_id:
-                await self.tokens.revoke_family(token.family_id, self.clock.now())
+                families.add(token.family_id)
+        for family in sorted(families):
+            await self.tokens.revoke_family(family, now)
+            await self._ended(family)
         await self.identity.audit_event(ctx, "auth.logout", "user", str(ctx.user_id))
+
+    async def logout_everywhere(self, ctx: TenantContext) -> None:
+        """Sign out everywhere: every session of the caller, on every device and centre,
+        ends (every refresh token revoked, every access token refused)."""
+        if ctx.user_id is None:
+            raise PermissionDenied("only a signed-in user can sign out")
+        now = self.clock.now()
+        await self.tokens.revoke_user(ctx.user_id, now)
+        if self.revocations is not None:
+            await self.revocations.revoke_user(
+                ctx.user_id, now, ttl_seconds=self.access_ttl_seconds
+            )
+        if self.on_ended is not None:
+            self.on_ended(None, ctx.user_id)
+        await self.identity.audit_event(ctx, "auth.logout_everywhere", "user", str(ctx.user_id))
+
+    async def _ended(self, family: uuid.UUID) -> None:
+        if self.revocations is not None:
+            await self.revocations.revoke_session(family, ttl_seconds=self.access_ttl_seconds)
+        if self.on_ended is not None:
+            self.on_ended(family, None)
 
     async def switch_centre(self, ctx: TenantContext, centre_id: CentreId) -> TenantContext:
         """A context for another centre of the same user (403 if not a member)."""

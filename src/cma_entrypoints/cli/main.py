@@ -141,7 +141,9 @@ def _serve(settings: Settings, host: str, port: int) -> None:
         host=host,
         port=port,
         log_level=settings.log_level.lower(),
-        proxy_headers=True,
+        # X-Forwarded-For is the app's business (CMA_TRUSTED_PROXIES); uvicorn's own
+        # handling would trust 127.0.0.1 (or FORWARDED_ALLOW_IPS) behind CMA's back.
+        proxy_headers=False,
         server_header=False,
         # The app writes its own access line (JSON, no query string); uvicorn's would print
         # query strings, and a client search such as ?name=... carries personal data.

@@ -144,6 +144,18 @@ async def _redis_check(url: str) -> HealthCheck:
     return HealthCheck(status="ok")
 
 
+def _trusted_proxies(networks: tuple[str, ...]) -> list[DefineMiddleware]:
+    """uvicorn's ``ProxyHeadersMiddleware`` (rightmost address not a trusted proxy, CIDRs
+    allowed), run inside the app so every server and the tests behave alike; ``cma serve``
+    turns uvicorn's own (which trusts 127.0.0.1 by default) off."""
+    if not networks:
+        return []
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    middleware: Any = ProxyHeadersMiddleware  # an ASGI3 middleware; uvicorn types it its own way
+    return [DefineMiddleware(middleware, trusted_hosts=list(networks))]
+
+
 def create_app(container: Container | None = None) -> Litestar:
     container = container or build_container()
     settings = container.settings()
@@ -218,13 +230,16 @@ def create_app(container: Container | None = None) -> Litestar:
             "ctx": Provide(tenant_context),
         },
         middleware=[
+            # Outermost: the client address every later step (rate limits, sign-in
+            # throttle, audit) uses. X-Forwarded-For counts only from CMA_TRUSTED_PROXIES.
+            *_trusted_proxies(settings.trusted_proxies),
             RequestContextMiddleware,
             DefineMiddleware(
                 AddressRateLimitMiddleware,
                 limiter=limiter,
                 per_minute=settings.rate_limit_per_ip_per_minute,
             ),
-            DefineMiddleware(JWTAuthMiddleware, codec=codec),
+            DefineMiddleware(JWTAuthMiddleware, codec=codec, gate=container.session_gate()),
             DefineMiddleware(
                 UserContextMiddleware, limiter=limiter, per_minute=settings.rate_limit_per_minute
             ),

@@ -6,6 +6,11 @@ The centre always comes from the verified token, never from the body or a header
 switching centre), so a revoked grant stops working when the access tokens that carry it
 expire: at most ``CMA_ACCESS_TOKEN_TTL`` (15 minutes by default), at once for new tokens.
 A token never outlives the first of its grants' expiries.
+
+Each token names its sign-in session (``sid``, the refresh-token family). On every request
+``SessionGate`` checks that the session has not ended and the user still works for the
+centre, so sign-out, sign-out everywhere and removal from the centre take effect within
+seconds rather than at the token's expiry.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from litestar.middleware.authentication import (
 )
 from litestar.types import ASGIApp
 
+from cma_core.identity.gate import SessionGate
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission, Role
 from cma_core.shared.ids import CentreId, UserId
@@ -61,6 +67,8 @@ class TokenCodec:
             "aud": self._audience,
             "jti": uuid.uuid4().hex,
         }
+        if ctx.session_id is not None:
+            claims["sid"] = str(ctx.session_id)
         return jwt.encode(claims, self._key, algorithm=ALGORITHM)
 
     def verify(self, token: str) -> TenantContext:
@@ -92,6 +100,8 @@ class TokenCodec:
                 user_id=UserId(uuid.UUID(claims["sub"])),
                 roles=frozenset(Role(r) for r in claims["roles"]),
                 granted=frozenset(Permission(p) for p in claims.get("grants", [])),
+                session_id=uuid.UUID(claims["sid"]) if claims.get("sid") else None,
+                issued_at=dt.datetime.fromtimestamp(int(claims["iat"]), dt.UTC),
             )
         except (jwt.PyJWTError, ValueError, TypeError, KeyError):
             raise NotAuthorizedException("invalid or expired access token") from None
@@ -105,9 +115,10 @@ class JWTAuthMiddleware(AbstractAuthenticationMiddleware):
     """Every route needs a valid token unless its handler opts out
     (``exclude_from_auth=True``: health, login, the OpenAPI document)."""
 
-    def __init__(self, app: ASGIApp, codec: TokenCodec) -> None:
+    def __init__(self, app: ASGIApp, codec: TokenCodec, gate: SessionGate | None = None) -> None:
         super().__init__(app, exclude=["^/schema"], exclude_http_methods=["OPTIONS"])
         self._codec = codec
+        self._gate = gate
 
     async def authenticate_request(
         self, connection: ASGIConnection[Any, Any, Any, Any]
@@ -117,6 +128,10 @@ class JWTAuthMiddleware(AbstractAuthenticationMiddleware):
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthorizedException("a bearer access token is required")
         ctx = self._codec.verify(token.strip())
+        # A well-signed token of an ended session (signed out, or its user no longer in
+        # the centre) is refused like an expired one.
+        if self._gate is not None and not await self._gate.live(ctx):
+            raise NotAuthorizedException("this session has ended; sign in again")
         return AuthenticationResult(user=ctx, auth=token)
 
 

@@ -22,6 +22,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from cma_core.identity.model import TenantContext
 from cma_core.identity.ports import RateLimiter
+from cma_core.shared.origin import bind_source_address, reset_source_address
 from cma_entrypoints.http.common.schemas import Problem
 from cma_entrypoints.http.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
 from cma_entrypoints.logs import get_logger
@@ -65,6 +66,10 @@ class RequestContextMiddleware:
 
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=rid)
+        # For the audit trail: the client as the edge established it (ProxyHeaders below
+        # has already replaced a trusted proxy's address by the forwarded one).
+        client = scope.get("client")
+        origin = bind_source_address(client[0] if client else None)
         try:
             await self.app(scope, receive, send_seen)
         except Exception as exc:
@@ -83,6 +88,7 @@ class RequestContextMiddleware:
                 duration_ms=round((time.perf_counter() - started) * 1000, 1),
             )
             structlog.contextvars.clear_contextvars()
+            reset_source_address(origin)
 
 
 #: Sent on every answer, errors included (Litestar's ``response_headers`` reach only the

@@ -193,10 +193,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign out: revoke the refresh token's family
-         * @description The access token stays valid until it expires (minutes); the refresh token and every token rotated from it stop working at once.
+         * Sign out: end this session
+         * @description Ends the access token's session and the refresh token's family: the refresh token and every token rotated from it stop working at once, and so does the access token (every API process refuses it within `CMA_SESSION_CHECK_SECONDS`, at once where Redis is shared).
          */
         post: operations["ApiV1AuthLogoutLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere: end every session of yours
+         * @description Every refresh token of yours is revoked and every access token of yours, on any device and for any centre, is refused from now on. Audited as `auth.logout_everywhere`.
+         */
+        post: operations["ApiV1AuthLogoutEverywhereLogoutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2043,6 +2063,7 @@ export interface components {
             id: string;
             prev_hash: string | null;
             seq: number | null;
+            source_address?: string | null;
             source_event_id: string | null;
         };
         /** AuditPage */
@@ -4782,6 +4803,31 @@ export interface operations {
                         status_code: number;
                     };
                 };
+            };
+        };
+    };
+    ApiV1AuthLogoutEverywhereLogoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Set-Cookie"?: unknown;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -26,6 +26,8 @@ class AuditOut(Struct):
     hash: str | None
     #: The actor's display name (``None`` for the system, or someone no longer on staff).
     actor_name: str | None = None
+    #: The client address of the request behind the entry (``None``: worker, CLI).
+    source_address: str | None = None
 
     @classmethod
     def of(cls, e: AuditEntry, staff: StaffNames | None = None) -> AuditOut:

@@ -23,6 +23,7 @@ from cma_entrypoints.http.common.params import Limit, Offset
 from cma_entrypoints.http.common.responses import slice_out
 from cma_entrypoints.http.common.schemas import CODE
 from cma_entrypoints.http.identity.cookies import (
+    COOKIE,
     CookieMode,
     clear_cookie,
     refresh_token_from,
@@ -49,9 +50,10 @@ from cma_entrypoints.http.identity.schemas import (
 
 
 async def issue_tokens(ctx: TenantContext, codec: TokenCodec, sessions: SessionService) -> TokenOut:
-    """The login/switch answer: a short-lived access token for ``ctx`` and a new single-use
-    refresh token."""
-    return _token_out(ctx, await sessions.start(ctx), codec, sessions)
+    """The login/switch answer: a new session, a short-lived access token for it and its
+    first single-use refresh token."""
+    ctx, refresh = await sessions.open(ctx)
+    return _token_out(ctx, refresh, codec, sessions)
 
 
 async def rotate_tokens(raw: str, codec: TokenCodec, sessions: SessionService) -> TokenOut:
@@ -107,9 +109,11 @@ class SessionController(Controller):
         status_code=204,
         # A browser's refresh cookie (cookies.py) is cleared by every sign-out.
         response_cookies=[clear_cookie()],
-        summary="Sign out: revoke the refresh token's family",
-        description="The access token stays valid until it expires (minutes); the refresh "
-        "token and every token rotated from it stop working at once.",
+        summary="Sign out: end this session",
+        description="Ends the access token's session and the refresh token's family: the "
+        "refresh token and every token rotated from it stop working at once, and so does the "
+        "access token (every API process refuses it within `CMA_SESSION_CHECK_SECONDS`, at "
+        "once where Redis is shared).",
     )
     async def logout(
         self,
@@ -122,8 +126,23 @@ class SessionController(Controller):
         request: Request[Any, Any, Any],
         cookie_mode: CookieMode = None,
     ) -> None:
-        raw = refresh_token_from(data.refresh_token, cookie_mode, request, _origins(request))
+        raw: str | None = None
+        if data.refresh_token or COOKIE in request.cookies:
+            raw = refresh_token_from(data.refresh_token, cookie_mode, request, _origins(request))
+        # Without a refresh token the access token's own session still ends.
         await sessions.logout(ctx, raw)
+
+    @post(
+        "/logout-everywhere",
+        status_code=204,
+        response_cookies=[clear_cookie()],
+        summary="Sign out everywhere: end every session of yours",
+        description="Every refresh token of yours is revoked and every access token of "
+        "yours, on any device and for any centre, is refused from now on. Audited as "
+        "`auth.logout_everywhere`.",
+    )
+    async def logout_everywhere(self, ctx: TenantContext, sessions: SessionService) -> None:
+        await sessions.logout_everywhere(ctx)
 
     @post(
         "/switch-centre",

@@ -1,0 +1,81 @@
+"""The session check every access token passes on every request.
+
+An access token is a signed statement that lives for minutes. Two things must end it
+sooner: its session being signed out (logout, sign-out everywhere, a replayed refresh
+token) and its user no longer working for the centre (membership removed, account
+deactivated). ``SessionGate`` answers "is this token's session still live?":
+
+1. the shared revocation list (``SessionRevocations``: Redis, or this process while Redis
+   is down) says at once if the session or the user's sessions were ended;
+2. otherwise the database decides (the refresh-token family not revoked; the user active
+   and a member of the centre), and its verdict is kept for ``cache_seconds`` so a busy
+   session costs one query every few seconds, not one per request.
+
+So a sign-out takes effect at once wherever Redis is shared, and within ``cache_seconds``
+(plus nothing) everywhere else; a removed member within ``cache_seconds``.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+
+from attrs import define, field
+
+from cma_core.identity.model import TenantContext
+from cma_core.identity.ports import IdentityStore, RefreshTokenStore, SessionRevocations
+from cma_core.shared.ids import CentreId, UserId
+
+#: How long a database verdict on a session is trusted (``CMA_SESSION_CHECK_SECONDS``).
+DEFAULT_CACHE_SECONDS = 5.0
+_CACHE_MAX = 20_000
+
+_Key = tuple[uuid.UUID | None, UserId, CentreId]
+
+
+@define
+class SessionGate:
+    identity: IdentityStore
+    tokens: RefreshTokenStore
+    revocations: SessionRevocations
+    cache_seconds: float = DEFAULT_CACHE_SECONDS
+    monotonic: Callable[[], float] = field(default=time.monotonic, repr=False)
+    _verdicts: dict[_Key, tuple[bool, float]] = field(factory=dict, init=False, repr=False)
+
+    async def live(self, ctx: TenantContext) -> bool:
+        """False if ``ctx``'s session has ended or its user no longer works for its centre."""
+        if ctx.user_id is None:
+            return False
+        if ctx.issued_at is not None and await self.revocations.ended(
+            ctx.session_id, ctx.user_id, ctx.issued_at
+        ):
+            return False
+        key: _Key = (ctx.session_id, ctx.user_id, ctx.centre_id)
+        now = self.monotonic()
+        cached = self._verdicts.get(key)
+        if cached is not None and now < cached[1]:
+            return cached[0]
+        verdict = await self._ask_database(ctx.session_id, ctx.user_id, ctx.centre_id)
+        if len(self._verdicts) >= _CACHE_MAX:
+            self._verdicts = {k: v for k, v in self._verdicts.items() if v[1] > now}
+            if len(self._verdicts) >= _CACHE_MAX:
+                self._verdicts.clear()
+        self._verdicts[key] = (verdict, now + self.cache_seconds)
+        return verdict
+
+    def forget(self, session_id: uuid.UUID | None = None, user_id: UserId | None = None) -> None:
+        """Drop this process's cached verdicts for a session or a user (after it ended
+        them itself), so the next request asks again."""
+        for key in [
+            k for k in self._verdicts if k[0] == session_id or (user_id and k[1] == user_id)
+        ]:
+            del self._verdicts[key]
+
+    async def _ask_database(
+        self, session_id: uuid.UUID | None, user_id: UserId, centre_id: CentreId
+    ) -> bool:
+        user = await self.identity.get_user(user_id)
+        if user is None or not user.active or centre_id not in user.centre_ids:
+            return False
+        return session_id is None or not await self.tokens.family_revoked(session_id)

@@ -1,0 +1,302 @@
+"""After a whole client flow on PostgreSQL with Redis, no client's name, address, email,
+phone, date of birth or NI number is anywhere in the clear: not in a ``pg_dump`` of the
+database, not in the data directory, not in Redis (issue 13, ASVS V8.1/V8.3).
+
+The flow: sign in, register a client with every identifying field, open a case, record
+advice and generate the advice letter (its HTML names the client and their address),
+upload a scanned letter that names them (OCR'd by the worker), book an appointment.
+Requests go through Redis (rate limits, sign-in throttle, session list, the job broker);
+the jobs are then run by an embedded worker on the same database (``OutboxRelay``).
+
+Two folders of the data directory are left out, on purpose and named here:
+``documents/`` holds the uploaded files themselves (a scan *is* personal data; encrypt
+that disk, or use S3 with SSE-KMS: docs/SECURITY.md), and ``outbox/`` holds messages for
+delivery (owner-only files, the embedded default's stand-in for a mail server's spool).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from cma_adapters.jobs import InProcessEventPublisher
+from cma_core.identity.permissions import Role
+from cma_core.shared.ids import CentreId
+from cma_entrypoints.container import Container, build_container, shutdown
+from cma_entrypoints.http.app import create_app
+from cma_entrypoints.settings import Settings
+
+FIRST, LAST = "Zebedee", "Quarrington-Vask"
+STREET, TOWN, POSTCODE = "17 Oxblood Terrace", "Wetherfold", "WF9 3QZ"
+EMAIL = "zebedee.qv@mailbox.example"
+PHONE = "07700 913 482"
+DOB = "1961-07-14"
+NI = "JG 10 37 59 A"
+PASSWORD = "correct horse battery staple"
+
+#: What must not be found, in the forms it could take (case-insensitive).
+NEEDLES = [
+    FIRST,
+    LAST,
+    STREET,
+    "Oxblood",
+    TOWN,
+    POSTCODE,
+    POSTCODE.replace(" ", ""),
+    EMAIL,
+    PHONE,
+    PHONE.replace(" ", ""),
+    DOB,
+    "14/07/1961",
+    "14 July 1961",
+    NI,
+    NI.replace(" ", ""),
+]
+
+
+def _settings(url: str, data: Path, redis: str | None) -> Settings:
+    env = {
+        "CMA_DATA_DIR": str(data),
+        "CMA_DATABASE_URL": url,
+        "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "CMA_ARGON2_TIME_COST": "1",
+        "CMA_ARGON2_MEMORY_COST": "1024",
+        "CMA_OUTBOX_REDELIVER_AFTER": "1",
+        "CMA_REDIS_NAMESPACE": f"pii-{uuid.uuid4().hex[:8]}",
+    }
+    if redis:
+        env["CMA_REDIS_URL"] = redis
+    return Settings.from_env(env)
+
+
+async def _flow(container: Container, centre: str) -> None:
+    transport = httpx.ASGITransport(app=create_app(container))
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+        r = await http.post(
+            "/api/v1/auth/login",
+            json={"email": "adviser@piicentre.example", "password": PASSWORD},
+        )
+        assert r.status_code == 200, r.text
+        auth = {"Authorization": f"Bearer {r.json()['access_token']}"}
+        r = await http.post(
+            "/api/v1/clients",
+            json={
+                "first_name": FIRST,
+                "last_name": LAST,
+                "date_of_birth": DOB,
+                "email": EMAIL,
+                "phone": PHONE,
+                "ni_number": NI,
+                "address": {"lines": [STREET, TOWN], "postcode": POSTCODE},
+            },
+            headers=auth,
+        )
+        assert r.status_code == 201, r.text
+        client = r.json()
+        r = await http.post("/api/v1/cases", json={"client_id": client["id"]}, headers=auth)
+        assert r.status_code == 201, r.text
+        base = f"/api/v1/cases/{r.json()['id']}"
+        r = await http.post(
+            f"{base}/advice",
+            json={
+                "on_date": "2026-11-28",
+                "jurisdiction": "EW",
+                "recommended": "dmp",
+                "reasons": "Surplus covers a fair share for every creditor.",
+                "client_decision": "accepted",
+            },
+            headers=auth,
+        )
+        assert r.status_code == 201, r.text
+        r = await http.post(f"{base}/letters", json={"kind": "advice_summary"}, headers=auth)
+        assert r.status_code == 201, r.text
+        assert LAST in r.json()["html"]  # the letter does name the client
+        from tests.e2e.documents_fixtures import letter_png
+
+        scan = letter_png([f"Dear {FIRST} {LAST}", STREET, f"{TOWN} {POSTCODE}"])
+        r = await http.post(
+            f"{base}/documents",
+            files={"file": ("scan.png", scan, "application/octet-stream")},
+            headers=auth,
+        )
+        assert r.status_code in (201, 202), r.text
+        r = await http.get("/api/v1/clients", params={"name": LAST}, headers=auth)
+        assert r.json()["total"] == 1
+
+
+async def _run_jobs(url: str, data: Path) -> None:
+    """An embedded worker on the same database: re-publish what the broker holds and run
+    every handler in this process (the document's OCR among them)."""
+    await asyncio.sleep(1.2)  # CMA_OUTBOX_REDELIVER_AFTER
+    worker = build_container(_settings(url, data, None))
+    try:
+        for _ in range(3):
+            await worker.relay().relay()
+            publisher = worker.publisher()
+            assert isinstance(publisher, InProcessEventPublisher)
+            await publisher.drain()
+    finally:
+        await shutdown(worker)
+
+
+def _database_dump(url: str) -> str:
+    plain = url.replace("postgresql+asyncpg", "postgresql").replace(
+        "postgresql+psycopg", "postgresql"
+    )
+    pg_dump = shutil.which("pg_dump")
+    assert pg_dump, "pg_dump (postgresql-client) is needed for this test"
+    done = subprocess.run(
+        [pg_dump, "--data-only", "--no-owner", plain],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout
+
+
+def _data_dir(data: Path) -> str:
+    out = []
+    for path in data.rglob("*"):
+        rel = path.relative_to(data)
+        if not path.is_file() or rel.parts[0] in {"documents", "outbox"}:
+            continue
+        out.append(f"== {rel}\n" + path.read_bytes().decode("utf-8", "replace"))
+    return "\n".join(out)
+
+
+async def _redis_dump(url: str) -> str:
+    import redis.asyncio as aioredis
+
+    r = aioredis.Redis.from_url(url)
+    out = []
+    try:
+        async for key in r.scan_iter(count=500):
+            kind = (await r.type(key)).decode()
+            if kind == "string":
+                value: Any = await r.get(key)
+            elif kind == "hash":
+                value = await r.hgetall(key)
+            elif kind == "list":
+                value = await r.lrange(key, 0, -1)
+            elif kind == "set":
+                value = await r.smembers(key)
+            elif kind == "zset":
+                value = await r.zrange(key, 0, -1)
+            else:
+                value = await r.dump(key)
+            out.append(f"{key!r} {value!r}")
+    finally:
+        await r.aclose()
+    return "\n".join(out)
+
+
+def _found(text: str) -> list[str]:
+    lower = text.lower()
+    return [n for n in NEEDLES if n.lower() in lower]
+
+
+def _by_table(dump: str) -> dict[str, list[str]]:
+    """The needles found in each table's ``COPY`` block of a ``pg_dump``."""
+    out: dict[str, list[str]] = {}
+    table = "?"
+    for line in dump.splitlines():
+        if line.startswith("COPY "):
+            table = line.split()[1]
+            continue
+        hits = _found(line)
+        if hits:
+            out.setdefault(table, [])
+            out[table] += [h for h in hits if h not in out[table]]
+    return out
+
+
+async def _scan(postgres_url: str, redis_url: str, data: Path) -> dict[str, Any]:
+    """Run the flow and the jobs, then look everywhere; what was found, by place."""
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()  # this test's own Redis db (CMA_TEST_REDIS_URL)
+    container = build_container(_settings(postgres_url, data, redis_url))
+    try:
+        centre = await container.identity().create_centre("PII Centre")
+        await container.identity().create_user(
+            centre_id=CentreId(centre.id),
+            email="adviser@piicentre.example",
+            role=Role.SUPERVISOR,
+            password=PASSWORD,
+        )
+        await _flow(container, str(centre.id))
+        redis_text = await _redis_dump(redis_url)
+    finally:
+        await shutdown(container)
+    assert redis_text  # Redis was used: throttles, limits, the job broker
+    await _run_jobs(postgres_url, data)
+    # The OCR did run and read the client's name (so its text was stored, sealed).
+    worker = build_container(_settings(postgres_url, data, None))
+    try:
+        ocr_named_client = await _ocr_named_the_client(worker, CentreId(centre.id))
+    finally:
+        await shutdown(worker)
+    dump = _database_dump(postgres_url)
+    assert "advice_letters" in dump  # a real dump, with the tables the flow wrote
+    return {
+        "ocr_named_client": ocr_named_client,
+        "database": _by_table(dump),
+        "data directory": _found(_data_dir(data)),
+        "redis": _found(redis_text + "\n" + await _redis_dump(redis_url)),
+    }
+
+
+#: The search index (migration 1000) keeps titles and bodies as text for full-text and
+#: typo-tolerant search with highlights: that needs the words. Left, with why, in
+#: docs/SECURITY.md; ``test_the_search_index_holds_no_personal_data`` fails until fixed.
+SEARCH_TABLE = "public.search_documents"
+
+
+@pytest.fixture(scope="module")
+def found(
+    postgres_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    data = tmp_path_factory.mktemp("pii") / "data"
+    return asyncio.run(_scan(postgres_url, redis_url, data))
+
+
+def test_no_personal_data_in_the_clear_after_a_full_flow(found: dict[str, Any]) -> None:
+    assert found["ocr_named_client"]  # page text with the client's name was stored
+    database = {t: v for t, v in found["database"].items() if t != SEARCH_TABLE}
+    leaks = {"database": database, "data directory": found["data directory"]}
+    leaks["redis"] = found["redis"]
+    assert leaks == {"database": {}, "data directory": [], "redis": []}, leaks
+
+
+@pytest.mark.xfail(
+    strict=True, reason="the search index stores words in the clear (docs/SECURITY.md)"
+)
+def test_the_search_index_holds_no_personal_data(found: dict[str, Any]) -> None:
+    assert found["database"].get(SEARCH_TABLE) is None, found["database"]
+
+
+async def _ocr_named_the_client(c: Container, centre: CentreId) -> bool:
+    from cma_adapters.sqlalchemy.documents import SqlAlchemyDocumentRepository
+    from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
+    from cma_core.identity.model import TenantContext
+
+    ctx = TenantContext.system(centre)
+    async with c.uow()(ctx.centre_id) as uow:
+        repo = SqlAlchemyDocumentRepository(SqlAlchemyUnitOfWork.of(uow))
+        from sqlalchemy import text
+
+        conn = SqlAlchemyUnitOfWork.of(uow).context.c
+        ids = [r[0] for r in await conn.execute(text("SELECT id FROM documents"))]
+        for doc_id in ids:
+            doc = await repo.get(doc_id)
+            if doc is not None and any(LAST.split("-")[0] in p.text for p in doc.pages):
+                return True
+    return False

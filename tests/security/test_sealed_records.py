@@ -1,0 +1,171 @@
+"""Letters and document page text are sealed in the database, read back whole, and the
+rows written before migration 1201 are sealed by it (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from tests.security.test_field_encryption import NOW, new_centre, raw, register
+
+from cma_adapters.keys import LocalKeyringKeyManagement
+from cma_adapters.sqlalchemy import SqlAlchemyUnitOfWorkFactory, create_engine_for
+from cma_adapters.sqlalchemy.advice import letters as sql_letters
+from cma_adapters.sqlalchemy.documents import SqlAlchemyDocumentRepository
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
+from cma_core.advice.ports import Letter, LetterKind
+from cma_core.documents.files import ContentType
+from cma_core.documents.model import (
+    Document,
+    DocumentId,
+    DocumentStatus,
+    PageSource,
+    PageText,
+)
+from cma_core.shared.data import to_data
+
+NAME = "Philippa Oddsworth-Crane"
+ADDRESS = "4 Gannet Wynd, Brackenlow BL7 2ZX"
+
+
+def _text(rows: list[Any]) -> str:
+    """Every value of the rows in full (a Row's repr shortens long strings)."""
+    return " ".join(str(v) for r in rows for v in r)
+
+
+def _letter(centre: Any, case: Any) -> Letter:
+    return Letter(
+        id=uuid.uuid4(),
+        centre_id=centre,
+        case_id=case.id,
+        kind=LetterKind.ADVICE_SUMMARY,
+        debt_id=None,
+        subject=f"Advice for {NAME}",
+        html=f"<p>{NAME}<br>{ADDRESS}</p>",
+        template_version=None,
+        created_at=NOW,
+        created_by=None,
+    )
+
+
+def _document(centre: Any, case: Any) -> Document:
+    return Document(
+        id=DocumentId(uuid.uuid4()),
+        centre_id=centre,
+        case_id=case.id,
+        filename="scan.png",
+        content_type=ContentType.PNG,
+        size=10,
+        sha256=uuid.uuid4().hex * 2,
+        storage_key="documents/x",
+        status=DocumentStatus.DONE,
+        uploaded_at=NOW,
+        updated_at=NOW,
+        pages=(
+            PageText(
+                number=1, text=f"Dear {NAME}\n{ADDRESS}", confidence=0.9, source=PageSource.OCR
+            ),
+        ),
+    )
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    return str(request.getfixturevalue(f"{request.param}_url"))
+
+
+async def _store(url: str, km: Any) -> tuple[Any, Letter, Document]:
+    engine = create_engine_for(url)
+    factory = SqlAlchemyUnitOfWorkFactory(engine, keys=km)
+    centre = await new_centre(engine)
+    _, case = await register(factory, centre)
+    letter, document = _letter(centre, case), _document(centre, case)
+    async with factory(centre) as uow:
+        await sql_letters(uow).add(letter)
+        await SqlAlchemyDocumentRepository(SqlAlchemyUnitOfWork.of(uow)).add(document)
+        await uow.commit()
+    return engine, letter, document
+
+
+async def _read(engine: Any, km: Any, letter: Letter, document: Document) -> tuple[Any, Any]:
+    async with SqlAlchemyUnitOfWorkFactory(engine, keys=km)(letter.centre_id) as uow:
+        got_letter = await sql_letters(uow).get(letter.id)
+        repo = SqlAlchemyDocumentRepository(SqlAlchemyUnitOfWork.of(uow))
+        got_doc = await repo.get(document.id)
+    return got_letter, got_doc
+
+
+async def test_letters_and_page_text_are_sealed_and_round_trip(db_url: str, tmp_path: Path) -> None:
+    km = LocalKeyringKeyManagement(tmp_path / "keyring.key")
+    engine, letter, document = await _store(db_url, km)
+    try:
+        rows = await raw(engine, letter.centre_id, "SELECT data FROM advice_letters")
+        rows += await raw(engine, letter.centre_id, "SELECT pages FROM documents")
+        assert "Gannet" not in _text(rows)
+        assert "Oddsworth" not in _text(rows)
+        assert "Gannet" not in _text(rows)
+        got_letter, got_doc = await _read(engine, km, letter, document)
+        assert got_letter is not None
+        assert (got_letter.subject, got_letter.html) == (letter.subject, letter.html)
+        assert got_doc is not None
+        assert got_doc.pages == document.pages
+    finally:
+        await engine.dispose()
+
+
+async def test_migration_1201_seals_rows_written_before_it(db_url: str, tmp_path: Path) -> None:
+    from cma_adapters.sqlalchemy.migrate import upgrade
+
+    km = LocalKeyringKeyManagement(tmp_path / "keyring.key")
+    engine, letter, document = await _store(db_url, km)
+    sqlite = engine.dialect.name == "sqlite"
+    try:
+        # As they were stored before 1201: the letter's fields and the pages in plain JSON,
+        # written as the database owner (the app role may not touch alembic_version).
+        import sqlalchemy as sa
+
+        from cma_adapters.sqlalchemy.engine import driver_url
+
+        letters_t = sa.table(
+            "advice_letters", sa.column("id", sa.Uuid()), sa.column("data", sa.JSON())
+        )
+        docs_t = sa.table("documents", sa.column("id", sa.Uuid()), sa.column("pages", sa.JSON()))
+        plain_pages = [
+            {"number": 1, "text": document.pages[0].text, "confidence": 0.9, "source": "ocr"}
+        ]
+        owner = sa.create_engine(driver_url(db_url, sync=True))
+        with owner.begin() as conn:
+            if not sqlite:
+                conn.execute(
+                    text("SELECT set_config('app.centre_id', :c, true)"),
+                    {"c": str(letter.centre_id)},
+                )
+            conn.execute(
+                sa.update(letters_t).where(letters_t.c.id == letter.id).values(data=to_data(letter))
+            )
+            conn.execute(
+                sa.update(docs_t).where(docs_t.c.id == document.id).values(pages=plain_pages)
+            )
+            conn.execute(
+                text("UPDATE alembic_version SET version_num = '1200' WHERE version_num = '1201'")
+            )
+        owner.dispose()
+        before = await raw(engine, letter.centre_id, "SELECT data FROM advice_letters")
+        assert "Gannet" in _text(before)  # really plain now
+        with pytest.raises(RuntimeError, match="no key management"):
+            upgrade(db_url)  # refuses rather than guess where the key is
+        upgrade(db_url, key_management=lambda: km)
+        rows = await raw(engine, letter.centre_id, "SELECT data FROM advice_letters")
+        rows += await raw(engine, letter.centre_id, "SELECT pages FROM documents")
+        assert "Gannet" not in _text(rows)
+        assert "Oddsworth" not in _text(rows)
+        got_letter, got_doc = await _read(engine, km, letter, document)
+        assert got_letter is not None
+        assert got_letter.html == letter.html
+        assert got_doc is not None
+        assert got_doc.pages == document.pages
+    finally:
+        await engine.dispose()
