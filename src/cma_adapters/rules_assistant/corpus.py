@@ -46,6 +46,7 @@ FIELDS = (
     "income_pence",
     "gross_pence",
     "frequency",
+    "served_date",
 )
 
 
@@ -63,6 +64,7 @@ class Truth:
     income_pence: int | None = None
     gross_pence: int | None = None
     frequency: str | None = None
+    served_date: dt.date | None = None
 
 
 @frozen

@@ -69,12 +69,24 @@ def _values(f: Facts, fmt_date: object = long_date) -> dict[str, str]:
         "claim": f.claim,
         "instalment": money(f.instalment),
         "person": f.person,
+        "served": show(served(f)),
     }
+
+
+def served(f: Facts) -> dt.date:
+    """A claim's printed date of deemed service: five days after issue, or a day or two
+    more when the court's posting falls before a weekend."""
+    return f.letter_date + dt.timedelta(days=5 + f.letter_date.day % 3)
 
 
 def _truth(cls: DocumentClass, spec: Spec, f: Facts) -> Truth:
     if spec.kind in ("claim", "ccj"):
-        return _claim_truth(f, cls)
+        printed: dict[str, object] = {
+            "account_reference": f.reference if "ref" in spec.labels else None
+        }
+        if "served" in spec.labels:
+            printed["served_date"] = served(f)
+        return _claim_truth(f, cls, **printed)
     if spec.kind == "assign":
         return _assign_truth(f)
     return debt_truth(cls, f, deadline_date=f.deadline if "deadline" in spec.labels else None)
@@ -91,7 +103,7 @@ def family_c(cls: DocumentClass, spec: Spec) -> Family:
     def build(f: Facts, rng: random.Random) -> Built:
         v = _values(f, short_date)
         head = _text(spec.letterhead, f)
-        top = [k for k in ("ref", "date", "claim", "person") if k in spec.labels]
+        top = [k for k in ("ref", "date", "served", "claim", "person") if k in spec.labels]
         rest = [k for k in spec.labels if k not in top]
         rows: Page = [
             L(head, x=0.35, bold=True),
@@ -361,6 +373,7 @@ SEEN_SPECS: dict[DocumentClass, tuple[Spec, Spec]] = {
             {
                 "claim": "Claim number",
                 "date": "Issue date",
+                "served": "Deemed served",
                 "creditor": "Claimant",
                 "ref": "Claimant's ref",
                 "balance": "Total amount",
