@@ -33,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from cma_core.documents.model import DocumentClass
@@ -55,8 +56,12 @@ class Model:
     intercept: tuple[float, ...]
     report: dict[str, Any]
     features: int = 1
+    temperature: float = 1.0
+    """Scores are divided by this before the softmax: a strongly regularised model's
+    probabilities are too flat to read as confidence; the temperature is fitted on the
+    seen families' cross-validation folds (``choose_c``) so they match its accuracy."""
 
-    def probabilities(self, text: str) -> dict[str, float]:
+    def scores(self, text: str) -> list[float]:
         counts: Counter[int] = Counter()
         for term in terms(text, self.features):
             index = self.vocabulary.get(term)
@@ -64,10 +69,13 @@ class Model:
                 counts[index] += 1
         weights = {i: (1.0 + math.log(n)) * self.idf[i] for i, n in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        scores = [
+        return [
             b + sum(row[i] * w / norm for i, w in weights.items())
             for row, b in zip(self.coef, self.intercept, strict=True)
         ]
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        scores = [s / self.temperature for s in self.scores(text)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -117,6 +125,7 @@ def to_json(model: Model) -> str:
     body = {
         "format": FORMAT,
         "features": model.features,
+        "temperature": model.temperature,
         "version": model.version,
         "classes": list(model.classes),
         "terms": terms,
@@ -143,6 +152,7 @@ def from_json(text: str) -> Model:
         intercept=tuple(float(v) for v in body["intercept"]),
         report=body.get("report", {}),
         features=int(body.get("features", 1)),
+        temperature=float(body.get("temperature", 1.0)),
     )
 
 
@@ -292,17 +302,24 @@ def _training_set(samples: Sequence[Any], rng: random.Random) -> tuple[list[str]
     return texts, labels
 
 
+TEMPERATURES = (0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0)
+
+
 def choose_c(
     per_family: int, seed: int, grid: Sequence[float] = (0.0625, 0.125, 0.25, 0.5, 2.0)
-) -> float:
+) -> tuple[float, float]:
     """Regularisation chosen by family-wise cross-validation on the *seen* families only
-    (leave one seen family out, A-D), never on the held-out families."""
+    (leave one seen family out, A-D), never on the held-out families; and the softmax
+    temperature that makes the chosen model's probabilities best match its accuracy on
+    those folds (least negative log-likelihood)."""
     from cma_adapters.rules_assistant.corpus import build_corpus, sample_text
 
     seen = build_corpus(per_family, seed=seed, held_out=False)
     best, best_score = grid[0], -1.0
+    folds: dict[float, list[tuple[list[float], int]]] = {}
     for c in grid:
         correct = total = 0
+        folds[c] = []
         for fold in sorted({s.family[-1] for s in seen}):
             train_part = [s for s in seen if not s.family.endswith(fold)]
             test_part = [s for s in seen if s.family.endswith(fold)]
@@ -314,9 +331,26 @@ def choose_c(
             )  # fmt: skip
             correct += round(result.held_out_accuracy * len(test_part))
             total += len(test_part)
+            classes = result.model.classes
+            folds[c] += [
+                (result.model.scores(sample_text(s)), classes.index(s.truth.document_class.value))
+                for s in test_part
+            ]
         if correct / total > best_score:
             best, best_score = c, correct / total
-    return best
+    return best, _temperature(folds[best])
+
+
+def _temperature(predictions: Sequence[tuple[list[float], int]]) -> float:
+    def nll(t: float) -> float:
+        total = 0.0
+        for scores, right in predictions:
+            scaled = [s / t for s in scores]
+            top = max(scaled)
+            total += top + math.log(sum(math.exp(s - top) for s in scaled)) - scaled[right]
+        return total
+
+    return min(TEMPERATURES, key=nll)
 
 
 def train_from_corpus(
@@ -330,7 +364,7 @@ def train_from_corpus(
     seen = build_corpus(per_family, seed=seed, held_out=False)
     held = build_corpus(4, seed=seed + 1, held_out=True)
     texts, labels = _training_set(seen, rng)
-    chosen = c if c is not None else choose_c(max(per_family // 3, 4), seed)
+    chosen, temperature = (c, 1.0) if c is not None else choose_c(max(per_family // 3, 4), seed)
     result = train(
         texts,
         labels,
@@ -339,7 +373,9 @@ def train_from_corpus(
         version=version,
         c=chosen,
     )
+    result = attrs.evolve(result, model=attrs.evolve(result.model, temperature=temperature))
     result.model.report["c"] = chosen
+    result.model.report["temperature"] = temperature
     by_family: dict[str, float] = {}
     for letter in sorted({s.family[-1] for s in held}):
         part = [s for s in held if s.family.endswith(letter)]

@@ -203,3 +203,29 @@ async def test_accepting_a_spending_line_sets_the_budget(world: World) -> None:
     debt = made[SuggestionKind.NEW_DEBT]
     decided = await world.documents.accept_suggestion(ctx, debt.id, expected_version=debt.version)
     assert decided.suggestion.status.value == "accepted"  # a task: add the debt's balance
+
+
+def test_bank_exports_are_accepted_uploads_and_read_as_text() -> None:
+    from cma_core.documents.files import ContentType, inspect_upload, sniff_content_type
+    from cma_core.shared.errors import ValidationError
+
+    [statement] = build_statements(1, seed=2, held_out=True)
+    assert inspect_upload(to_csv(statement, 2)).content_type is ContentType.CSV
+    assert inspect_upload(to_ofx(statement)).content_type is ContentType.OFX
+    assert inspect_upload(b"\xef\xbb\xbfDate,Description,Amount\n").content_type is ContentType.CSV
+    for refused in (b"hello world, just text", b"Date,x\x00\x01binary", b"\x89PNX..."):
+        with pytest.raises(ValidationError):
+            sniff_content_type(refused)
+
+
+async def test_an_uploaded_ofx_export_is_read_by_the_pipeline() -> None:
+    from cma_adapters.rules_assistant import RuleBasedAssistant
+    from cma_adapters.tesseract import TesseractTextExtractor
+    from cma_core.documents.files import ContentType
+
+    [statement] = build_statements(1, seed=2, held_out=False)
+    pages = await TesseractTextExtractor().extract(to_ofx(statement), ContentType.OFX)
+    got = await RuleBasedAssistant().classify_and_extract(pages[0].text, pages)
+    assert got.document_class is DocumentClass.BANK_STATEMENT
+    assert got.source.endswith("+ofx")
+    assert len(got.transactions) == len(statement.transactions)
