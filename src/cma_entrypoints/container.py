@@ -210,7 +210,13 @@ def classifier_path(settings: Settings) -> Any:
 
 
 def train_document_classifier(
-    *, version: str, output: Any, per_family: int = 25, seed: int = 14, c: float | None = None
+    *,
+    version: str,
+    output: Any,
+    per_family: int = 25,
+    seed: int = 14,
+    c: float | None = None,
+    statements_count: int = 60,
 ) -> dict[str, Any]:
     """Train the embedded assistant's classifier on the generated corpus (seen layout
     families), write it as JSON to ``output`` and return its held-out report."""
@@ -219,7 +225,9 @@ def train_document_classifier(
     result = classifier.train_from_corpus(version=version, per_family=per_family, seed=seed, c=c)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(classifier.to_json(result.model), encoding="utf-8")
-    categoriser = statements.train_categoriser(version=version, seed=seed)
+    categoriser = statements.train_categoriser(
+        version=version, seed=seed, statements=statements_count
+    )
     categoriser_output = output.with_name(statements.ARTEFACT)
     categoriser_output.write_text(classifier.to_json(categoriser.model), encoding="utf-8")
     return {

@@ -31,6 +31,9 @@ def train(
     c: float | None = typer.Option(
         None, "--c", min=0.001, help="Regularisation (default: chosen by cross-validation)."
     ),
+    statements: int = typer.Option(
+        60, min=2, max=2000, help="Generated statements to train the transaction categoriser."
+    ),
     as_json: bool = JsonOption,
 ) -> None:
     """Train the document classifier and report held-out accuracy per class."""
@@ -42,6 +45,7 @@ def train(
             output=target,
             per_family=per_family,
             c=c,
+            statements_count=statements,
         ),
         as_json=as_json,
     )
