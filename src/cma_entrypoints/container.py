@@ -204,7 +204,16 @@ def _assistant(settings: Settings) -> Any:
     from cma_adapters.rules_assistant import RuleBasedAssistant
 
     trained = classifier_path(settings)
-    return RuleBasedAssistant(model_path=trained if trained.is_file() else None)
+    categoriser = categoriser_path(settings)
+    return RuleBasedAssistant(
+        model_path=trained if trained.is_file() else None,
+        categoriser_path=categoriser if categoriser.is_file() else None,
+    )
+
+
+def categoriser_path(settings: Settings) -> Any:
+    """Where ``cma assistant train`` writes the transaction categoriser for this install."""
+    return settings.data_dir / "transaction_categoriser.json"
 
 
 def classifier_path(settings: Settings) -> Any:
@@ -214,16 +223,36 @@ def classifier_path(settings: Settings) -> Any:
 
 
 def train_document_classifier(
-    *, version: str, output: Any, per_family: int = 25, seed: int = 14, c: float | None = None
+    *,
+    version: str,
+    output: Any,
+    per_family: int = 25,
+    seed: int = 14,
+    c: float | None = None,
+    statements_count: int = 60,
 ) -> dict[str, Any]:
     """Train the embedded assistant's classifier on the generated corpus (seen layout
     families), write it as JSON to ``output`` and return its held-out report."""
-    from cma_adapters.rules_assistant import classifier
+    from cma_adapters.rules_assistant import classifier, statements
 
     result = classifier.train_from_corpus(version=version, per_family=per_family, seed=seed, c=c)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(classifier.to_json(result.model), encoding="utf-8")
-    return {**result.model.report, "version": version, "confusion": result.confusion}
+    categoriser = statements.train_categoriser(
+        version=version, seed=seed, statements=statements_count
+    )
+    categoriser_output = output.with_name(statements.ARTEFACT)
+    categoriser_output.write_text(classifier.to_json(categoriser.model), encoding="utf-8")
+    return {
+        **result.model.report,
+        "version": version,
+        "confusion": result.confusion,
+        "categoriser": {
+            **categoriser.model.report,
+            "output": str(categoriser_output),
+            "confusion": categoriser.confusion,
+        },
+    }
 
 
 def _default_jurisdiction(settings: Settings) -> Jurisdiction:

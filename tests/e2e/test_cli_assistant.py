@@ -18,14 +18,30 @@ def test_train_writes_a_model_the_assistant_loads(
     monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("CMA_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789")
     result = CliRunner().invoke(
-        app, ["assistant", "train", "--per-family", "2", "--c", "2", "--version", "t1", "--json"]
+        app,
+        [
+            "assistant",
+            "train",
+            "--per-family",
+            "2",
+            "--c",
+            "2",
+            "--statements",
+            "4",
+            "--version",
+            "t1",
+            "--json",
+        ],
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["version"] == "t1"
-    assert report["held_out"] == 76  # 4 of each held-out family, never trained on
+    assert report["held_out"] == 152  # 4 of each held-out family (H, K), never trained on
+    assert set(report["held_out_by_family"]) == {"H", "K"}
     assert 0.0 <= report["held_out_accuracy"] <= 1.0
-    assert sum(sum(row.values()) for row in report["confusion"].values()) == 76
+    assert sum(sum(row.values()) for row in report["confusion"].values()) == 152
+    assert report["categoriser"]["held_out"] > 100  # held-out payees' transactions
+    assert 0.0 <= report["categoriser"]["held_out_accuracy"] <= 1.0
     written = tmp_path / "document_classifier.json"
     assert Path(report["output"]) == written
 
@@ -34,6 +50,7 @@ def test_train_writes_a_model_the_assistant_loads(
 
     assistant = _assistant(Settings.from_env())
     assert assistant.model.version == "t1"  # this install's model, not the shipped one
+    assert assistant.categoriser.version == "t1"
 
 
 def test_train_refuses_a_bad_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

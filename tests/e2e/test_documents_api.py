@@ -85,8 +85,11 @@ async def test_letter_to_task_on_the_case(
 
     r = await api.get(f"/api/v1/cases/{case['id']}/suggestions")
     suggestions = r.json()
-    assert suggestions["total"] == 1, suggestions
-    debt = suggestions["items"][0]
+    assert suggestions["total"] == 2, suggestions
+    kinds = {s["kind"]: s for s in suggestions["items"]}
+    # The letter's printed "pay by" date is a deadline of its own.
+    assert kinds["response_deadline"]["deadline"] == "2026-11-30"
+    debt = kinds["new_debt"]
     assert debt["kind"] == "new_debt"
     assert debt["creditor_name"] == "Lowell Portfolio Ltd"
     assert debt["account_reference"] == "12345678"
@@ -180,7 +183,9 @@ async def test_letter_for_a_debt_on_the_case_updates_its_balance(
     assert r.status_code == 201, r.text
     await settle(container)
     r = await api.get(f"{base}/suggestions")
-    [update] = r.json()["items"]  # and no second "new debt" for the same account
+    made = {s["kind"]: s for s in r.json()["items"]}
+    assert set(made) == {"update_debt", "response_deadline"}  # no second "new debt"
+    update = made["update_debt"]
     assert update["kind"] == "update_debt"
     assert update["debt_id"] == debt["id"]
     assert update["previous_balance_pence"] == 100000

@@ -259,3 +259,29 @@ async def test_case_summary_is_a_draft_from_masked_facts(
     }
     assert sent["available_for_priority_debts"] == "£50.00"
     assert "response_format" not in server.requests[-1]
+
+
+async def test_the_later_fields_are_read_when_the_reply_has_them(
+    server: FakeOpenAI, assistant: OpenAIAssistant
+) -> None:
+    global GOOD
+    plain = GOOD
+    GOOD = {
+        **plain,
+        "document_class": "payslip",
+        "payer_name": "Aire Valley Logistics Ltd",
+        "income_pence": 41000,
+        "gross_pence": 52000,
+        "frequency": "weekly",
+        "served_date": "2025-04-19",
+        "original_creditor": None,
+    }
+    try:
+        got = await assistant.classify_and_extract(LETTER)
+    finally:
+        GOOD = plain
+    assert got.payer_name == "Aire Valley Logistics Ltd"
+    assert (got.income_pence, got.gross_pence, got.frequency) == (41000, 52000, "weekly")
+    assert got.served_date == dt.date(2025, 4, 19)
+    sent = server.requests[-1]["response_format"]["json_schema"]["schema"]
+    assert "served_date" in sent["required"]

@@ -45,6 +45,12 @@ EXTRACTION_SCHEMA: dict[str, Any] = {
         "deadline_date",
         "court_claim_number",
         "amounts_pence",
+        "original_creditor",
+        "served_date",
+        "payer_name",
+        "income_pence",
+        "gross_pence",
+        "frequency",
     ],
     "properties": {
         "document_class": {"type": "string", "enum": [c.value for c in DocumentClass]},
@@ -56,19 +62,37 @@ EXTRACTION_SCHEMA: dict[str, Any] = {
         "deadline_date": _DATE,
         "court_claim_number": _NULLABLE_STRING,
         "amounts_pence": {"type": "array", "items": {"type": "integer"}},
+        "original_creditor": _NULLABLE_STRING,
+        "served_date": _DATE,
+        "payer_name": _NULLABLE_STRING,
+        "income_pence": _PENCE,
+        "gross_pence": _PENCE,
+        "frequency": {
+            "type": ["string", "null"],
+            "enum": ["weekly", "fortnightly", "four_weekly", "monthly", "annually", None],
+        },
     },
 }
+# Fields added after the first schema: read if present, so an older reply still parses.
+_LATER_FIELDS = ("original_creditor", "served_date", "payer_name", "income_pence",
+                 "gross_pence", "frequency")  # fmt: skip
 
 EXTRACTION_PROMPT = """\
 You read letters and documents a UK debt adviser has received from a client.
 Classify the document and extract the fields it states. Use null for anything not stated;
 never guess. Money is in pence as an integer (GBP 12.34 -> 1234). balance_pence is the
 total the client is said to owe. deadline_date is the date by which the client must act.
-letter_date is the date of the letter (for a court claim form, the issue date).
+letter_date is the date of the letter (for a court claim form, the issue date);
+served_date a printed date of (deemed) service. original_creditor: the creditor a sold or
+assigned debt began with. payer_name, income_pence (net), gross_pence and frequency: for
+payslips and benefit letters. A county court judgment is never a claim form.
 Personal identifiers have been replaced by placeholders such as [POSTCODE].
 Classes: creditor_letter (arrears letters, default notices), court_claim_n1,
-enforcement_agent_notice, statutory_demand, council_tax, utility_bill, payslip,
-bank_statement, benefit_award, other."""
+county_court_judgment, enforcement_agent_notice, statutory_demand, council_tax,
+utility_bill, utility_arrears (energy or water arrears), magistrates_fine,
+notice_of_assignment, overpayment (HMRC or DWP), mortgage_arrears, rent_arrears,
+bnpl_catalogue_arrears, letter_of_claim (pre-action protocol), payslip, bank_statement,
+benefit_award, other."""
 
 SUMMARY_PROMPT = """\
 You draft short case summaries for a UK debt adviser, who will edit them before use.
@@ -187,7 +211,8 @@ class OpenAIAssistant(Assistant):
             raise AssistantReplyInvalid("the assistant's reply was not JSON") from None
         if not isinstance(data, dict):
             raise AssistantReplyInvalid("the assistant's reply was not a JSON object")
-        missing = [k for k in EXTRACTION_SCHEMA["required"] if k not in data]
+        required = [k for k in EXTRACTION_SCHEMA["required"] if k not in _LATER_FIELDS]
+        missing = [k for k in required if k not in data]
         if missing:
             raise AssistantReplyInvalid(f"the assistant's reply lacks {', '.join(missing)}")
         try:
@@ -214,9 +239,29 @@ class OpenAIAssistant(Assistant):
                 deadline_date=_date(data, "deadline_date"),
                 court_claim_number=_text(data, "court_claim_number"),
                 amounts_pence=tuple(amounts),
+                **_later(data),
             )
         except ValidationError as err:
             raise AssistantReplyInvalid(f"the assistant's reply is out of range: {err}") from None
+
+
+def _later(data: dict[str, Any]) -> dict[str, Any]:
+    present = {k: data[k] for k in _LATER_FIELDS if k in data}
+    out: dict[str, Any] = {}
+    for key in ("original_creditor", "payer_name"):
+        if key in present:
+            out[key] = _text(present, key)
+    for key in ("income_pence", "gross_pence"):
+        if key in present:
+            out[key] = _pence(present, key)
+    if "served_date" in present:
+        out["served_date"] = _date(present, "served_date")
+    frequency = present.get("frequency")
+    if frequency is not None:
+        if frequency not in ("weekly", "fortnightly", "four_weekly", "monthly", "annually"):
+            raise AssistantReplyInvalid("frequency is not one of the schema's values")
+        out["frequency"] = frequency
+    return out
 
 
 def _is_int(value: object) -> bool:

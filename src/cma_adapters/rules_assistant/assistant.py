@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from cma_adapters.rules_assistant import classifier
+from cma_adapters.rules_assistant import classifier, statements
 from cma_adapters.rules_assistant.fields import Candidate, evidence, read_fields
 from cma_adapters.rules_assistant.layout import page_layout
 from cma_core.documents.model import (
@@ -29,6 +29,7 @@ from cma_core.documents.model import (
     PageText,
 )
 from cma_core.documents.ports import Assistant
+from cma_core.documents.transactions import Transaction
 
 SOURCE = "rules"
 
@@ -220,11 +221,14 @@ class RuleBasedAssistant(Assistant):
     """No network: fast, predictable and free. ``model_path``: a classifier artefact
     trained by ``cma assistant train`` (default: the one shipped with the package)."""
 
-    def __init__(self, model_path: Path | None = None) -> None:
+    def __init__(
+        self, model_path: Path | None = None, categoriser_path: Path | None = None
+    ) -> None:
         self.model = classifier.load(model_path)
+        self.categoriser = statements.load(categoriser_path)
 
     async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
-        return extract(text, pages, self.model)
+        return extract(text, pages, self.model, self.categoriser)
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         return Draft(text=summarise(facts), source=SOURCE)
@@ -241,7 +245,8 @@ _DEBT_FIELDS = (
 _INCOME_FIELDS = ("payer_name", "income_pence", "gross_pence", "frequency", "letter_date")
 FIELDS_BY_CLASS: dict[DocumentClass, tuple[str, ...]] = {
     **dict.fromkeys(C, _DEBT_FIELDS),
-    C.COURT_CLAIM_N1: (*_DEBT_FIELDS, "court_claim_number"),
+    C.COURT_CLAIM_N1: (*_DEBT_FIELDS, "court_claim_number", "served_date"),
+    C.STATUTORY_DEMAND: (*_DEBT_FIELDS, "served_date"),
     C.COUNTY_COURT_JUDGMENT: (*_DEBT_FIELDS, "court_claim_number"),
     C.NOTICE_OF_ASSIGNMENT: (*_DEBT_FIELDS, "original_creditor"),
     C.PAYSLIP: _INCOME_FIELDS,
@@ -266,8 +271,17 @@ def _fallback(field: str, text: str, cls: DocumentClass) -> object:
     return None
 
 
-def extract(text: str, pages: Sequence[PageText], model: classifier.Model | None) -> Extraction:
-    """Classify ``text`` and read its fields from ``pages`` (or the text's own lines)."""
+def extract(
+    text: str,
+    pages: Sequence[PageText],
+    model: classifier.Model | None,
+    categoriser: classifier.Model | None = None,
+) -> Extraction:
+    """Classify ``text`` and read its fields from ``pages`` (or the text's own lines).
+    A bank's CSV or OFX export is read as a statement by its format."""
+    exported = _export(text, categoriser)
+    if exported is not None:
+        return exported
     if model is not None:
         document_class, confidence, _ = model.predict(text)
         source = f"{SOURCE}+tfidf:{model.version}"
@@ -281,13 +295,48 @@ def extract(text: str, pages: Sequence[PageText], model: classifier.Model | None
     layouts = [page_layout(p) for p in pages]
     found = read_fields(layouts, text, document_class)
     chosen = _choose(found, FIELDS_BY_CLASS[document_class], text, document_class)
+    transactions: tuple[Transaction, ...] = ()
+    if document_class is C.BANK_STATEMENT:
+        letter = chosen.get("letter_date")
+        year = letter.year if isinstance(letter, dt.date) else None
+        transactions = tuple(
+            statements.categorise(statements.from_layouts(layouts, year), categoriser)
+        )
     return Extraction(
+        transactions=transactions,
         document_class=document_class,
         confidence=round(min(max(confidence, 0.0), 1.0), 4),
         source=source,
         amounts_pence=tuple(_amounts(text)),
         evidence=tuple(evidence(found, chosen)),
         **chosen,  # type: ignore[arg-type]
+    )
+
+
+def _export(text: str, categoriser: classifier.Model | None) -> Extraction | None:
+    """A CSV or OFX export's transactions (``None`` if the text is neither)."""
+    head = text[:300]
+    data = text.encode("utf-8")
+    found: list[Transaction] = []
+    source = ""
+    if statements.looks_like_ofx(data):
+        try:
+            found, source = statements.parse_ofx(data), "ofx"
+        except Exception:
+            return None
+    elif "\f" not in text and re.search(r"date", head, re.I) and re.search(r"[,;\t]", head):
+        try:
+            found, source = statements.parse_csv(data), "csv"
+        except ValueError:
+            return None
+    if not found:
+        return None
+    return Extraction(
+        document_class=C.BANK_STATEMENT,
+        confidence=1.0,
+        source=f"{SOURCE}+{source}",
+        letter_date=max(t.date for t in found),
+        transactions=tuple(statements.categorise(found, categoriser)),
     )
 
 

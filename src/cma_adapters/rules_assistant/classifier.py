@@ -1,5 +1,6 @@
 # ruff: noqa: S311  (the RNG adds OCR-style noise to training text, nothing secret)
-"""The document-type classifier: TF-IDF over words and word pairs + logistic regression.
+"""The document-type classifier: TF-IDF over words, word pairs, characters within words and
+line starts (a layout token), + logistic regression.
 
 Trained with scikit-learn (``train``, run by ``cma assistant train``) on the generated
 corpus's *seen* families, with OCR-style noise added; reported on the held-out families.
@@ -7,7 +8,15 @@ The artefact is plain JSON (vocabulary, idf, integer-scaled coefficients), read 
 the standard library: loading it runs no code (unlike a pickle/joblib file), it diffs in
 review, and the server needs no scikit-learn or numpy to classify. ``predict`` reproduces
 scikit-learn's ``TfidfVectorizer`` (default tokeniser, lower-case, sublinear tf, l2) and
-``predict_proba`` of the multinomial model exactly (tested).
+``predict_proba`` of the multinomial model exactly (tested): training hands scikit-learn
+the same ``terms`` function the server runs (``analyzer=``), so the features agree by
+construction.
+
+Features (format 2): word unigrams and bigrams; character 3-5-grams inside words (padded
+with a space, like scikit-learn's ``char_wb``: OCR-damaged and inflected words still share
+most of their pieces, "overpaid"/"overpayment", "arrear"); and the first word of each line
+(``^word``: what a line starts with is layout — a label column, a heading). Format 1
+artefacts (words and pairs only) still load.
 """
 
 from __future__ import annotations
@@ -24,11 +33,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from cma_core.documents.model import DocumentClass
 
 FORMAT = "cma-doc-classifier"
+FEATURES = 2
 ARTEFACT = "document_classifier.json"
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 SCALE = 1000
@@ -44,23 +55,36 @@ class Model:
     """Per class, per feature."""
     intercept: tuple[float, ...]
     report: dict[str, Any]
+    features: int = 1
+    temperature: float = 1.0
+    """Scores are divided by this before the softmax: a strongly regularised model's
+    probabilities are too flat to read as confidence; the temperature is fitted on the
+    seen families' cross-validation folds (``choose_c``) so they match its accuracy."""
 
-    def probabilities(self, text: str) -> dict[str, float]:
+    def scores(self, text: str) -> list[float]:
         counts: Counter[int] = Counter()
-        for term in _terms(text):
+        for term in terms(text, self.features):
             index = self.vocabulary.get(term)
             if index is not None:
                 counts[index] += 1
         weights = {i: (1.0 + math.log(n)) * self.idf[i] for i, n in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        scores = [
+        return [
             b + sum(row[i] * w / norm for i, w in weights.items())
             for row, b in zip(self.coef, self.intercept, strict=True)
         ]
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        scores = [s / self.temperature for s in self.scores(text)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def predict_label(self, text: str) -> tuple[str, float]:
+        probabilities = self.probabilities(text)
+        best = max(probabilities, key=lambda c: probabilities[c])
+        return best, probabilities[best]
 
     def predict(self, text: str) -> tuple[DocumentClass, float, dict[str, float]]:
         probabilities = self.probabilities(text)
@@ -73,15 +97,35 @@ def normalise(text: str) -> str:
     return re.sub(r"\d", "0", text)
 
 
-def _terms(text: str) -> list[str]:
-    tokens = _TOKEN.findall(normalise(text).lower())
-    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+def terms(text: str, features: int = FEATURES) -> list[str]:
+    """The features of ``text`` (format 1: words and word pairs; 2: also characters and
+    line starts)."""
+    folded = normalise(text).lower()
+    tokens = _TOKEN.findall(folded)
+    out = tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+    if features < 2:
+        return out
+    for token in tokens:
+        if token.isdigit() or token.strip("0") == "":
+            continue
+        padded = f" {token} "
+        for n in (3, 4, 5):
+            if len(padded) < n:
+                break
+            out += [f"#{padded[i : i + n]}" for i in range(len(padded) - n + 1)]
+    for line in folded.splitlines():
+        first = _TOKEN.search(line)
+        if first:
+            out.append(f"^{first.group()}")
+    return out
 
 
 def to_json(model: Model) -> str:
     terms = sorted(model.vocabulary, key=lambda t: model.vocabulary[t])
     body = {
         "format": FORMAT,
+        "features": model.features,
+        "temperature": model.temperature,
         "version": model.version,
         "classes": list(model.classes),
         "terms": terms,
@@ -107,6 +151,8 @@ def from_json(text: str) -> Model:
         coef=tuple(tuple(v / scale for v in row) for row in body["coef"]),
         intercept=tuple(float(v) for v in body["intercept"]),
         report=body.get("report", {}),
+        features=int(body.get("features", 1)),
+        temperature=float(body.get("temperature", 1.0)),
     )
 
 
@@ -157,19 +203,19 @@ def train(
     held_texts: Sequence[str] = (),
     held_labels: Sequence[str] = (),
     version: str,
-    max_features: int = 3000,
+    max_features: int = 6000,
     c: float = 4.0,
+    features: int = FEATURES,
 ) -> TrainingResult:
     """Fit on ``texts`` and report accuracy and the confusion matrix on the held-out set."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectoriser = TfidfVectorizer(
-        ngram_range=(1, 2),
+        analyzer=lambda t: terms(t, features),
         sublinear_tf=True,
         min_df=2,
         max_features=max_features,
-        preprocessor=lambda t: normalise(t).lower(),
     )
     matrix = vectoriser.fit_transform(texts)
     classifier = LogisticRegression(C=c, max_iter=2000)
@@ -184,16 +230,17 @@ def train(
         coef=tuple(tuple(float(v) for v in row) for row in classifier.coef_),
         intercept=tuple(float(v) for v in classifier.intercept_),
         report={},
+        features=features,
     )
     # Score through the JSON round trip, i.e. exactly what the server will run.
     model = from_json(to_json(model))
     confusion: dict[str, dict[str, int]] = {}
     correct = 0
     for text, label in zip(held_texts, held_labels, strict=True):
-        predicted, _, _ = model.predict(text)
-        confusion.setdefault(label, {}).setdefault(predicted.value, 0)
-        confusion[label][predicted.value] += 1
-        correct += predicted.value == label
+        predicted, _ = model.predict_label(text)
+        confusion.setdefault(label, {}).setdefault(predicted, 0)
+        confusion[label][predicted] += 1
+        correct += predicted == label
     accuracy = correct / len(held_texts) if held_texts else float("nan")
     report = {
         "trained_on": len(texts),
@@ -209,6 +256,7 @@ def train(
         coef=model.coef,
         intercept=model.intercept,
         report=report,
+        features=model.features,
     )
     return TrainingResult(model=model, held_out_accuracy=accuracy, confusion=confusion)
 
@@ -254,16 +302,25 @@ def _training_set(samples: Sequence[Any], rng: random.Random) -> tuple[list[str]
     return texts, labels
 
 
-def choose_c(per_family: int, seed: int, grid: Sequence[float] = (0.5, 2.0, 8.0, 32.0)) -> float:
+TEMPERATURES = (0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0)
+
+
+def choose_c(
+    per_family: int, seed: int, grid: Sequence[float] = (0.0625, 0.125, 0.25, 0.5, 2.0)
+) -> tuple[float, float]:
     """Regularisation chosen by family-wise cross-validation on the *seen* families only
-    (train on family A, test on B, and back), never on the held-out family."""
+    (leave one seen family out, A-D), never on the held-out families; and the softmax
+    temperature that makes the chosen model's probabilities best match its accuracy on
+    those folds (least negative log-likelihood)."""
     from cma_adapters.rules_assistant.corpus import build_corpus, sample_text
 
     seen = build_corpus(per_family, seed=seed, held_out=False)
     best, best_score = grid[0], -1.0
+    folds: dict[float, list[tuple[list[float], int]]] = {}
     for c in grid:
         correct = total = 0
-        for fold in ("A", "B"):
+        folds[c] = []
+        for fold in sorted({s.family[-1] for s in seen}):
             train_part = [s for s in seen if not s.family.endswith(fold)]
             test_part = [s for s in seen if s.family.endswith(fold)]
             texts, labels = _training_set(train_part, random.Random(seed))
@@ -274,9 +331,26 @@ def choose_c(per_family: int, seed: int, grid: Sequence[float] = (0.5, 2.0, 8.0,
             )  # fmt: skip
             correct += round(result.held_out_accuracy * len(test_part))
             total += len(test_part)
+            classes = result.model.classes
+            folds[c] += [
+                (result.model.scores(sample_text(s)), classes.index(s.truth.document_class.value))
+                for s in test_part
+            ]
         if correct / total > best_score:
             best, best_score = c, correct / total
-    return best
+    return best, _temperature(folds[best])
+
+
+def _temperature(predictions: Sequence[tuple[list[float], int]]) -> float:
+    def nll(t: float) -> float:
+        total = 0.0
+        for scores, right in predictions:
+            scaled = [s / t for s in scores]
+            top = max(scaled)
+            total += top + math.log(sum(math.exp(s - top) for s in scaled)) - scaled[right]
+        return total
+
+    return min(TEMPERATURES, key=nll)
 
 
 def train_from_corpus(
@@ -290,7 +364,7 @@ def train_from_corpus(
     seen = build_corpus(per_family, seed=seed, held_out=False)
     held = build_corpus(4, seed=seed + 1, held_out=True)
     texts, labels = _training_set(seen, rng)
-    chosen = c if c is not None else choose_c(max(per_family // 3, 4), seed)
+    chosen, temperature = (c, 1.0) if c is not None else choose_c(max(per_family // 3, 4), seed)
     result = train(
         texts,
         labels,
@@ -299,5 +373,13 @@ def train_from_corpus(
         version=version,
         c=chosen,
     )
+    result = attrs.evolve(result, model=attrs.evolve(result.model, temperature=temperature))
     result.model.report["c"] = chosen
+    result.model.report["temperature"] = temperature
+    by_family: dict[str, float] = {}
+    for letter in sorted({s.family[-1] for s in held}):
+        part = [s for s in held if s.family.endswith(letter)]
+        right = sum(result.model.predict(sample_text(s))[0] is s.truth.document_class for s in part)
+        by_family[letter] = round(right / len(part), 4)
+    result.model.report["held_out_by_family"] = by_family
     return result

@@ -46,6 +46,7 @@ FIELDS = (
     "income_pence",
     "gross_pence",
     "frequency",
+    "served_date",
 )
 
 
@@ -63,6 +64,7 @@ class Truth:
     income_pence: int | None = None
     gross_pence: int | None = None
     frequency: str | None = None
+    served_date: dt.date | None = None
 
 
 @frozen
@@ -998,18 +1000,36 @@ def _assign_held() -> Family:
 # -- the corpus -----------------------------------------------------------------------
 
 
+SEEN_FAMILIES = "ABCD"
+HELD_FAMILIES = "HK"
+
+
 def build_corpus(
-    per_family: int = 3, *, seed: int = 14, held_out: bool | None = None
+    per_family: int = 3,
+    *,
+    seed: int = 14,
+    held_out: bool | None = None,
+    only: str | None = None,
 ) -> list[Sample]:
-    """``per_family`` samples of every family (``held_out``: only those, or only seen)."""
+    """``per_family`` samples of every family (``held_out``: only those, or only seen;
+    ``only``: the family letters to keep, e.g. ``"K"``)."""
+    from cma_adapters.rules_assistant.corpus_families import held_extra, seen_extra
+
     out: list[Sample] = []
     rng = random.Random(seed)
+    more_seen, more_held = seen_extra(), held_extra()
     for cls, (seen_pool, held_pool, seen, held_family) in families().items():
         for name, family, is_held in (
-            *((f"{cls.value}:{'AB'[i]}", fam, False) for i, fam in enumerate(seen)),
+            *(
+                (f"{cls.value}:{SEEN_FAMILIES[i]}", fam, False)
+                for i, fam in enumerate([*seen, *more_seen[cls]])
+            ),
             (f"{cls.value}:H", held_family, True),
+            (f"{cls.value}:K", more_held[cls], True),
         ):
             if held_out is not None and held_out != is_held:
+                continue
+            if only is not None and name.rsplit(":", 1)[1] not in only:
                 continue
             for i in range(per_family):
                 facts = draw_facts(rng, is_held, held_pool if is_held else seen_pool)

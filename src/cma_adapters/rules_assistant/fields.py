@@ -91,9 +91,12 @@ def parse_claim(text: str) -> str | None:
     return m.group() if m else None
 
 
+_ADDRESS = re.compile(r"^(?:unit|flat|suite|floor|po box|p\.o\. box|\d)", re.I)
+
+
 def parse_name(text: str) -> str | None:
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
-    if len(name) < 3 or re.search(r"\d{3,}|£", name):
+    if len(name) < 3 or re.search(r"\d{3,}|£", name) or _ADDRESS.match(name):
         return None
     return name if ORGANISATION.search(name) else None
 
@@ -152,6 +155,9 @@ DEADLINE_LABELS = [
     ),
     _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
     _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
+]
+SERVED_LABELS = [
+    _l(r"(?:deemed served(?: on)?|date of service|deemed (?:date of )?service|served on)\b", 3.0),
 ]
 BALANCE_LABELS = [
     _l(
@@ -287,7 +293,7 @@ def _reference_score(hit: Hit, weight: float) -> float:
 
 def _date_score_letter(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context))
-    if re.search(r"\b(?:due|by|before|defaulted|birth)\b", label):
+    if re.search(r"\b(?:due|by|before|defaulted|birth|served|service)\b", label):
         return -4.0
     return 0.0
 
@@ -302,6 +308,7 @@ def read_fields(
     )
     found["letter_date"] += _unlabelled_dates(layouts)
     found["deadline_date"] = _candidates("deadline_date", layouts, DEADLINE_LABELS, parse_date)
+    found["served_date"] = _candidates("served_date", layouts, SERVED_LABELS, parse_date)
     found["balance_pence"] = _candidates(
         "balance_pence", layouts, BALANCE_LABELS, parse_money, _money_score, 6
     )
@@ -413,9 +420,11 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
     out = []
     for layout in layouts:
         for r, row in enumerate(layout.rows):
+            # A sentence may break before the amount ("you must pay / the claimant £X").
+            above = " ".join(c.text for c in layout.rows[r - 1]) if r else ""
             for cell in row:
                 for m in MONEY.finditer(cell.text):
-                    before = cell.text[max(0, m.start() - 40) : m.start()]
+                    before = (above + " " + cell.text[: m.start()])[-40:]
                     if not _BALANCE_WORDS.search(before) or "£" not in m.group():
                         continue
                     after = cell.text[m.end() : m.end() + 30]

@@ -98,6 +98,10 @@ class TesseractTextExtractor(TextExtractor):
         os.environ["OMP_THREAD_LIMIT"] = str(omp_thread_limit)
 
     async def extract(self, data: bytes, content_type: ContentType) -> tuple[PageText, ...]:
+        if content_type.is_text:
+            # A bank's export is read as it is: the assistant parses CSV/OFX itself.
+            text = data.decode("utf-8-sig", errors="replace")
+            return (PageText(number=1, text=text, confidence=1.0, source=PageSource.TEXT_LAYER),)
         if content_type is ContentType.PDF:
             return await self._extract_pdf(data)
         if content_type is ContentType.HEIC:

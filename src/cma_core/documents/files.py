@@ -8,6 +8,7 @@ header and an adviser's screen.
 
 from __future__ import annotations
 
+import codecs
 import enum
 import hashlib
 import re
@@ -32,6 +33,15 @@ class ContentType(enum.StrEnum):
     JPEG = "image/jpeg"
     TIFF = "image/tiff"
     HEIC = "image/heic"
+    CSV = "text/csv"
+    """A bank's transaction export (a header row naming a date column)."""
+    OFX = "application/x-ofx"
+    """Open Financial Exchange: a bank's transaction export (1.x SGML or 2.x XML)."""
+
+    @property
+    def is_text(self) -> bool:
+        """Read as it is (an export), not rendered or OCR'd."""
+        return self in (ContentType.CSV, ContentType.OFX)
 
     @property
     def extensions(self) -> tuple[str, ...]:
@@ -45,6 +55,8 @@ _EXTENSIONS: dict[ContentType, tuple[str, ...]] = {
     ContentType.JPEG: (".jpg", ".jpeg"),
     ContentType.TIFF: (".tif", ".tiff"),
     ContentType.HEIC: (".heic", ".heif", ".hif"),
+    ContentType.CSV: (".csv",),
+    ContentType.OFX: (".ofx", ".qfx"),
 }
 
 _MAGIC: tuple[tuple[bytes, ContentType], ...] = (
@@ -102,7 +114,30 @@ def sniff_content_type(head: bytes) -> ContentType:
             return content_type
     if _is_heic(head):
         return ContentType.HEIC
-    raise ValidationError("file", "must be a PDF, PNG, JPEG, TIFF or HEIC file")
+    text = _text_head(head)
+    if text is not None:
+        stripped = text.lstrip("\ufeff \r\n\t")
+        if stripped.startswith("OFXHEADER") or (
+            stripped.startswith("<?xml") and "<?OFX" in stripped
+        ):
+            return ContentType.OFX
+        if re.search(r"date|posted", text, re.IGNORECASE) and re.search(r"[,;\t]", text):
+            return ContentType.CSV
+    raise ValidationError(
+        "file", "must be a PDF, PNG, JPEG, TIFF or HEIC file, or a bank's CSV or OFX export"
+    )
+
+
+def _text_head(head: bytes) -> str | None:
+    """The first bytes as text, if they are printable UTF-8 (a character cut at the end
+    is allowed); ``None`` for binary data."""
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+    if any(not (c.isprintable() or c in "\r\n\t\ufeff") for c in text):
+        return None
+    return text
 
 
 # Windows refuses these as file names whatever the extension; some advisers download to it.

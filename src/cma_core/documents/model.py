@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
 
 from attrs import define, frozen
 
@@ -25,6 +25,9 @@ from cma_core.shared.errors import InvalidTransition, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
+
+if TYPE_CHECKING:
+    from cma_core.documents.transactions import Transaction
 
 DocumentId = NewType("DocumentId", uuid.UUID)
 SuggestionId = NewType("SuggestionId", uuid.UUID)
@@ -394,6 +397,10 @@ class Extraction:
     gross_pence: int | None = None
     frequency: str | None = None
     """``weekly``, ``fortnightly``, ``four_weekly``, ``monthly``, ``annually``."""
+    served_date: dt.date | None = None
+    """A claim form's or demand's printed date of (deemed) service, where it has one."""
+    transactions: tuple[Transaction, ...] = ()
+    """A bank statement's transactions, categorised (``documents.transactions``)."""
     evidence: tuple[FieldEvidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
@@ -410,8 +417,14 @@ class SuggestionKind(enum.StrEnum):
     COURT_CLAIM_DEADLINE = "court_claim_deadline"
     STATUTORY_DEMAND_DEADLINE = "statutory_demand_deadline"
     ENFORCEMENT_DEADLINE = "enforcement_deadline"
+    LETTER_OF_CLAIM_DEADLINE = "letter_of_claim_deadline"
+    """30 days to reply to a letter of claim (Pre-Action Protocol for Debt Claims)."""
+    RESPONSE_DEADLINE = "response_deadline"
+    """A date printed on a creditor's letter or notice by which the client must act."""
     NEW_INCOME = "new_income"
     """A payslip or benefit letter: an income line for the budget (SFS)."""
+    NEW_EXPENDITURE = "new_expenditure"
+    """A bank statement's spending on one SFS expenditure line."""
 
 
 class SuggestionStatus(enum.StrEnum):

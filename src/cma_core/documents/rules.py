@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
+from cma_core.budgets.catalogue import LINES_BY_KEY
 from cma_core.budgets.frequency import Frequency, to_monthly
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.model import (
@@ -18,6 +19,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionKind,
 )
+from cma_core.documents.transactions import DEBT_REPAYMENT, StatementLine, statement_lines
 from cma_core.scheduling.deadlines import PERIODS, DeadlineKind
 from cma_core.shared.money import Money
 
@@ -60,6 +62,8 @@ N1_RESPONSE_DAYS = PERIODS[DeadlineKind.CLAIM_RESPONSE].amount
 STATUTORY_DEMAND_SET_ASIDE_DAYS = PERIODS[DeadlineKind.STATUTORY_DEMAND_SET_ASIDE].amount
 """Days from service to apply to set a statutory demand aside
 (Insolvency (England and Wales) Rules 2016, r.10.4(4))."""
+LETTER_OF_CLAIM_REPLY_DAYS = PERIODS[DeadlineKind.LETTER_OF_CLAIM_REPLY].amount
+"""Days to reply to a letter of claim (Pre-Action Protocol for Debt Claims para 5)."""
 ENFORCEMENT_NOTICE_CLEAR_DAYS = PERIODS[DeadlineKind.ENFORCEMENT_EARLIEST_VISIT].amount
 """Clear days' notice before an enforcement agent may take control of goods
 (Taking Control of Goods Regulations 2013, reg.6(1))."""
@@ -110,8 +114,18 @@ def _deadline(
     cls = extraction.document_class
     printed = extraction.deadline_date
     issued = extraction.letter_date
+    served = extraction.served_date
     if cls is DocumentClass.COURT_CLAIM_N1:
         kind = SuggestionKind.COURT_CLAIM_DEADLINE
+        if served and not printed:
+            # A printed date of service beats issue date + deemed service.
+            return (
+                kind,
+                served + dt.timedelta(days=N1_RESPONSE_DAYS),
+                f"date of service printed on the claim + {N1_RESPONSE_DAYS} days to respond "
+                "(CPR 10.3, 15.4)",
+                served,
+            )
         if printed:
             served = printed - dt.timedelta(days=N1_RESPONSE_DAYS)
             return kind, printed, "date printed on the claim", served
@@ -126,6 +140,14 @@ def _deadline(
             )
     if cls is DocumentClass.STATUTORY_DEMAND:
         kind = SuggestionKind.STATUTORY_DEMAND_DEADLINE
+        if served and not printed:
+            return (
+                kind,
+                served + dt.timedelta(days=STATUTORY_DEMAND_SET_ASIDE_DAYS),
+                f"date of service printed on the demand + {STATUTORY_DEMAND_SET_ASIDE_DAYS} "
+                "days to apply to set aside (IR 2016 r.10.4(4))",
+                served,
+            )
         if printed:
             served = printed - dt.timedelta(days=STATUTORY_DEMAND_SET_ASIDE_DAYS)
             return kind, printed, "date printed on the demand", served
@@ -152,6 +174,27 @@ def _deadline(
                 "Sundays and bank holidays",
                 issued,
             )
+    return _letter_deadline(cls, printed, issued)
+
+
+def _letter_deadline(
+    cls: DocumentClass, printed: dt.date | None, issued: dt.date | None
+) -> tuple[SuggestionKind, dt.date, str, dt.date | None] | None:
+    """A letter of claim's 30 days to reply; any other debt letter's printed date."""
+    if cls is DocumentClass.LETTER_OF_CLAIM:
+        kind = SuggestionKind.LETTER_OF_CLAIM_DEADLINE
+        if printed:
+            return kind, printed, "reply date printed on the letter of claim", issued
+        if issued:
+            return (
+                kind,
+                issued + dt.timedelta(days=LETTER_OF_CLAIM_REPLY_DAYS),
+                f"date of the letter + {LETTER_OF_CLAIM_REPLY_DAYS} days to reply (Pre-Action "
+                "Protocol for Debt Claims para 5); counted from the letter's date",
+                issued,
+            )
+    if printed and cls in DEBT_CLASSES - {DocumentClass.COUNTY_COURT_JUDGMENT}:
+        return SuggestionKind.RESPONSE_DEADLINE, printed, "date printed on the letter", None
     return None
 
 
@@ -181,6 +224,7 @@ def suggest(
         _debt_proposal(extraction, known_account_references, recorded_debts),
         _deadline_proposal(extraction),
         _income_proposal(extraction),
+        *_statement_proposals(extraction),
     )
     out: list[Suggestion] = []
     check = (
@@ -289,6 +333,8 @@ _DEADLINE_LABELS = {
     SuggestionKind.COURT_CLAIM_DEADLINE: "Respond to court claim",
     SuggestionKind.STATUTORY_DEMAND_DEADLINE: "Apply to set aside statutory demand",
     SuggestionKind.ENFORCEMENT_DEADLINE: "Enforcement agent may visit",
+    SuggestionKind.LETTER_OF_CLAIM_DEADLINE: "Reply to letter of claim",
+    SuggestionKind.RESPONSE_DEADLINE: "Act on the letter",
 }
 
 
@@ -336,6 +382,54 @@ def _income_proposal(extraction: Extraction) -> _Proposal | None:
         balance=amount,
         budget_line=line,
         frequency=frequency,
+    )
+
+
+def _statement_proposals(extraction: Extraction) -> list[_Proposal]:
+    """A bank statement: one suggestion per SFS line its transactions fall in, and a debt
+    for each recurring payment to a creditor (its balance is not on a statement: the
+    adviser adds it, so accepting makes a task)."""
+    if extraction.document_class is not DocumentClass.BANK_STATEMENT:
+        return []
+    out = []
+    for line in statement_lines(extraction.transactions):
+        if line.category == DEBT_REPAYMENT:
+            if line.payee:
+                out.append(_statement_debt(line))
+            continue
+        known = LINES_BY_KEY.get(line.category)
+        if known is None:
+            continue
+        amount = Money(line.amount_pence)
+        monthly = to_monthly(amount, line.frequency)
+        how = (
+            f"{line.payee.title()}, {amount} {line.frequency.value.replace('_', '-')}"
+            if line.payee
+            else f"{line.transactions} payments, {amount} a month on average"
+        )
+        verb = "Add income" if line.income else "Add spending"
+        out.append(
+            _Proposal(
+                kind=SuggestionKind.NEW_INCOME if line.income else SuggestionKind.NEW_EXPENDITURE,
+                title=f"{verb} ({known.label}): {how} = {monthly} a month (bank statement)",
+                creditor_name=line.payee.title() if line.payee else None,
+                balance=amount,
+                budget_line=line.category,
+                frequency=line.frequency,
+            )
+        )
+    return out
+
+
+def _statement_debt(line: StatementLine) -> _Proposal:
+    assert line.payee is not None
+    amount = Money(line.amount_pence)
+    return _Proposal(
+        kind=SuggestionKind.NEW_DEBT,
+        title=f"Add debt: {line.payee.title()} (paid {amount} "
+        f"{line.frequency.value.replace('_', '-')} on the bank statement; balance not shown)",
+        creditor_name=line.payee.title(),
+        balance=None,
     )
 
 

@@ -401,11 +401,15 @@ class DocumentService:
         async with self.uow(ctx.centre_id) as uow:
             suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id)
             check_version("suggestion", expected_version, suggestion.version)
-            if suggestion.kind is SuggestionKind.NEW_DEBT and self.debts is not None:
+            if (
+                suggestion.kind is SuggestionKind.NEW_DEBT
+                and self.debts is not None
+                and suggestion.balance is not None
+            ):
                 return await self._accept_as_debt(uow, ctx, self.debts, suggestion, by)
             if suggestion.kind is SuggestionKind.UPDATE_DEBT and self.debts is not None:
                 return await self._accept_as_update(uow, ctx, self.debts, suggestion, by)
-            if suggestion.kind is SuggestionKind.NEW_INCOME and self.budget_lines is not None:
+            if suggestion.kind in _BUDGET_KINDS and self.budget_lines is not None:
                 return await self._accept_as_income(uow, ctx, self.budget_lines, suggestion, by)
             fact_kind = _FACT_KINDS.get(suggestion.kind)
             if (
@@ -428,7 +432,7 @@ class DocumentService:
     ) -> Decision:
         """Accepted without an effect of its own: a task for the adviser (a general task to
         add or update the debt, or a deadline task due on the deadline)."""
-        debt = suggestion.kind in _DEBT_KINDS or suggestion.kind is SuggestionKind.NEW_INCOME
+        debt = suggestion.kind in _DEBT_KINDS or suggestion.kind in _BUDGET_KINDS
         if debt:
             ctx.require(Permission.FINANCE_WRITE)
         else:
@@ -824,15 +828,17 @@ def _person(ctx: TenantContext) -> UserId:
 
 
 _DEBT_KINDS = frozenset({SuggestionKind.NEW_DEBT, SuggestionKind.UPDATE_DEBT})
+_BUDGET_KINDS = frozenset({SuggestionKind.NEW_INCOME, SuggestionKind.NEW_EXPENDITURE})
 _FACT_KINDS = {
     SuggestionKind.COURT_CLAIM_DEADLINE: FactKind.COURT_CLAIM_SERVED,
     SuggestionKind.STATUTORY_DEMAND_DEADLINE: FactKind.STATUTORY_DEMAND_SERVED,
     SuggestionKind.ENFORCEMENT_DEADLINE: FactKind.ENFORCEMENT_NOTICE,
+    SuggestionKind.LETTER_OF_CLAIM_DEADLINE: FactKind.LETTER_OF_CLAIM,
 }
 
 
 def _debt_task_title(s: Suggestion) -> str:
-    if s.kind in (SuggestionKind.UPDATE_DEBT, SuggestionKind.NEW_INCOME):
+    if s.kind is SuggestionKind.UPDATE_DEBT or s.kind in _BUDGET_KINDS:
         return s.title
     parts = [f"Add debt: {s.creditor_name or 'unknown creditor'}"]
     if s.account_reference:

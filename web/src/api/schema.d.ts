@@ -3885,7 +3885,7 @@ export interface components {
          * SuggestionKind
          * @enum {string}
          */
-        SuggestionKind: "new_debt" | "update_debt" | "court_claim_deadline" | "statutory_demand_deadline" | "enforcement_deadline" | "new_income";
+        SuggestionKind: "new_debt" | "update_debt" | "court_claim_deadline" | "statutory_demand_deadline" | "enforcement_deadline" | "letter_of_claim_deadline" | "response_deadline" | "new_income" | "new_expenditure";
         /** SuggestionOut */
         SuggestionOut: {
             account_reference: string | null;
@@ -8924,10 +8924,12 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                    "application/x-ofx": string;
                     "image/heic": string;
                     "image/jpeg": string;
                     "image/png": string;
                     "image/tiff": string;
+                    "text/csv": string;
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -269,6 +269,8 @@ class DocumentController(Controller):
                 "image/jpeg": "A JPEG photo or scan",
                 "image/tiff": "A TIFF scan",
                 "image/heic": "A HEIC/HEIF phone photo",
+                "text/csv": "A bank's CSV transaction export",
+                "application/x-ofx": "A bank's OFX transaction export",
             },
         ),
     )

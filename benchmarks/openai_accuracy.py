@@ -1,0 +1,102 @@
+"""The OpenAI adapter's per-field table on the held-out families, against a local
+chat-completions server (127.0.0.1, the same protocol the integration tests use).
+
+No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
+run on exactly the text the adapter sends (masked, cut to ``max_input_chars``, no word
+boxes), answering in the adapter's JSON schema. The table therefore measures the adapter's
+round trip — prompt, masking, schema, reply parsing — with a known reader behind it, not
+a language model's accuracy: compare it with the rule-based table on the same documents
+to see what the adapter itself loses. With a real key, point ``--base-url`` at the service
+instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
+
+Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cma_adapters.openai_assistant import OpenAIAssistant
+from cma_adapters.openai_assistant.assistant import EXTRACTION_SCHEMA
+from cma_adapters.rules_assistant import classifier
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import build_corpus, sample_pages, sample_text, score
+
+
+class StandIn(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        text = body["messages"][-1]["content"]
+        read = extract(text, (), classifier.shipped())
+        reply = {
+            key: (
+                getattr(read, key).isoformat()
+                if hasattr(getattr(read, key, None), "isoformat")
+                else getattr(read, key)
+            )
+            for key in EXTRACTION_SCHEMA["properties"]
+        }
+        reply["document_class"] = read.document_class.value
+        reply["amounts_pence"] = list(read.amounts_pence)
+        payload = {
+            "id": "chatcmpl-local", "object": "chat.completion", "created": 0, "model": "stand-in",
+            "choices": [{"index": 0, "finish_reason": "stop",
+                         "message": {"role": "assistant", "content": json.dumps(reply)}}],
+        }  # fmt: skip
+        data = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-family", type=int, default=4)
+    parser.add_argument("--base-url", default=None, help="a real service instead of the stand-in")
+    parser.add_argument("--model", default="stand-in")
+    args = parser.parse_args()
+    server = None
+    base_url = args.base_url
+    if base_url is None:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    assistant = OpenAIAssistant(
+        api_key=os.environ.get("CMA_OPENAI_API_KEY", "sk-local"), model=args.model,
+        base_url=base_url, timeout=60, max_retries=0,
+    )  # fmt: skip
+    try:
+        for family in ("H", "K"):
+            samples = build_corpus(args.per_family, seed=99, held_out=True, only=family)
+            via_adapter = [
+                (s, await assistant.classify_and_extract(sample_text(s), sample_pages(s)))
+                for s in samples
+            ]
+            rules = [
+                (s, extract(sample_text(s), sample_pages(s), classifier.shipped())) for s in samples
+            ]
+            print(score(via_adapter).table(f"OpenAI adapter, held-out {family} ({len(samples)})"))
+            print(score(rules).table("rule-based reader, same documents, with word boxes"))
+            print()
+    finally:
+        if server is not None:
+            server.shutdown()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
