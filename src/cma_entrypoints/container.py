@@ -502,7 +502,7 @@ class Container(containers.DeclarativeContainer):
         uow,
         search_index,
         search_key,
-        **repository_factories("cases", "clients", "documents", "letters"),
+        **repository_factories("cases", "clients", "documents", "letters", "contacts"),
     )
     event_handlers = providers.Singleton(
         EventHandlers,
