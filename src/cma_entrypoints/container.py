@@ -70,6 +70,7 @@ from cma_core.privacy.ports import (
     CaseworkRecordSources,
     SchedulingRecordSources,
 )
+from cma_core.privacy.retention import RetentionService
 from cma_core.privacy.rights import DataRightsService, PrivacyRecordsReader
 from cma_core.privacy.service import PrivacyService
 from cma_core.reference.jurisdiction import Jurisdiction
@@ -682,12 +683,25 @@ class Container(containers.DeclarativeContainer):
         ),
     )
 
+    # Retention: closed files past the centre's period go through the erasure path.
+    retention = providers.Singleton(
+        RetentionService,
+        uow,
+        clock,
+        privacy,
+        compliance.provided.policy_in,
+        providers.Callable(lambda c: c.timezone, scheduling_config),
+        **repository_factories("cases"),
+        holds=providers.Object(sql_privacy.legal_holds),
+    )
+
 
 Container.publisher.add_kwargs(handlers=Container.event_handlers.provider)
 # Erasure removes the search index's copies as soon as it commits (events are the retry).
 Container.privacy.add_kwargs(copies=providers.List(Container.search_index))
 # Exports and erasures answer registered data-subject requests; legal holds stop erasure.
 Container.privacy.add_kwargs(rights=Container.data_rights)
+
 # Accepted new-debt suggestions go through the debts area (declared after documents).
 Container.documents.add_kwargs(debts=Container.debts)
 # Accepted deadlines become dated facts on the case clock (tracked deadlines, tasks); the
