@@ -52,7 +52,13 @@ from cma_core.casework.model import CaseworkChanged
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
 from cma_core.compliance.deficit import DEFICIT_RULE_ID, deficit_finding
 from cma_core.compliance.inputs import UNRECORDABLE, advice_sections, soften, unrecordable
-from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
+from cma_core.compliance.model import (
+    CompliancePolicy,
+    FileReviewRecorded,
+    Finding,
+    Severity,
+    Status,
+)
 from cma_core.compliance.ports import (
     POLICY_FIELDS,
     CaseFileSources,
@@ -468,8 +474,29 @@ class ComplianceService:
             return
         await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
 
+    async def reevaluate_adviser(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        """Event handler: a file review of the adviser's moves CR-21 on each of the
+        adviser's open cases (re-evaluated in this one transaction)."""
+        raw = event.payload.get("adviser_id")
+        if raw is None:
+            return
+        adviser = UserId(uuid.UUID(str(raw)))
+        offset = 0
+        while True:
+            page = await self.cases(uow).list(
+                limit=200, offset=offset, adviser_id=adviser, status=CaseStatus.OPEN
+            )
+            for case in page.items:
+                await self.evaluate_in(uow, case.id)
+            offset += len(page.items)
+            if not page.items or offset >= page.total:
+                return
+
     def handlers(self) -> tuple[Handles, ...]:
-        return handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate)
+        return (
+            *handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate),
+            Handles(FileReviewRecorded, "compliance.reevaluate_adviser", self.reevaluate_adviser),
+        )
 
     async def check_case(self, centre_id: CentreId, case_id: CaseId) -> list[Finding]:
         async with self.uow(centre_id) as uow:
@@ -662,6 +689,14 @@ class ComplianceService:
                 created_at=now,
             )
             await self.qa(uow).add_review(review)
+            uow.emit(
+                FileReviewRecorded(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case.id,
+                    adviser_id=case.adviser_id,
+                )
+            )
             await commit_audited(
                 uow, ctx, self.new_id, "qa.reviewed", "case", case.id, now, ("answers", "actions")
             )
