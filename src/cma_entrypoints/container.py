@@ -52,6 +52,7 @@ from cma_core.advice.service import AdviceService, LetterService
 from cma_core.audit.service import AuditService, AuditTrail
 from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.cases.service import CaseService
+from cma_core.casework.registers import CaseRegisterService
 from cma_core.casework.service import CaseworkService
 from cma_core.clients.service import ClientService
 from cma_core.compliance.ports import CaseFileSources
@@ -67,7 +68,13 @@ from cma_core.identity.blind_index import blind_index
 from cma_core.identity.directory import StaffDirectory
 from cma_core.identity.gate import SessionGate
 from cma_core.identity.service import IdentityService, SessionService
-from cma_core.privacy.ports import AdviceRecordSources, SchedulingRecordSources
+from cma_core.privacy.ports import (
+    AdviceRecordSources,
+    CaseworkRecordSources,
+    SchedulingRecordSources,
+)
+from cma_core.privacy.retention import RetentionService
+from cma_core.privacy.rights import DataRightsService, PrivacyRecordsReader
 from cma_core.privacy.service import PrivacyService
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.service import CentreProfileService
@@ -517,7 +524,14 @@ class Container(containers.DeclarativeContainer):
                 "budgets",
                 "offers",
                 "reference",
+                "settlements",
+                "complaints",
             ),
+        ),
+        privacy=providers.Singleton(
+            PrivacyRecordsReader,
+            requests=providers.Object(sql_privacy.data_subject_requests),
+            holds=providers.Object(sql_privacy.legal_holds),
         ),
     )
     scheduler = providers.Singleton(
@@ -542,7 +556,7 @@ class Container(containers.DeclarativeContainer):
         uow,
         search_index,
         search_key,
-        **repository_factories("cases", "clients", "documents", "letters"),
+        **repository_factories("cases", "clients", "documents", "letters", "contacts"),
     )
     event_handlers = providers.Singleton(
         EventHandlers,
@@ -667,6 +681,27 @@ class Container(containers.DeclarativeContainer):
         ),
         debt_service=debts,
     )
+    # Settlements (CR-19) and complaints (CR-24) of a case.
+    case_registers = providers.Singleton(
+        CaseRegisterService,
+        uow,
+        clock,
+        providers.Callable(lambda c: c.timezone, scheduling_config),
+        **repository_factories(
+            "cases", "debts", "creditors", "documents", "settlements", "complaints"
+        ),
+    )
+    # Data-subject requests (CR-23) and legal holds (retention).
+    data_rights = providers.Singleton(
+        DataRightsService,
+        uow,
+        clock,
+        holidays,
+        scheduling_config,
+        **repository_factories("cases", "clients", "closures"),
+        requests=providers.Object(sql_privacy.data_subject_requests),
+        holds=providers.Object(sql_privacy.legal_holds),
+    )
     # Data protection: case deletion, client erasure, subject access export.
     privacy = providers.Singleton(
         PrivacyService,
@@ -687,12 +722,39 @@ class Container(containers.DeclarativeContainer):
                 "dated_facts", "deadlines", "appointments", "consents", "findings", "qa"
             ),
         ),
+        casework=providers.Singleton(
+            CaseworkRecordSources,
+            **repository_factories(
+                "contacts",
+                "checklists",
+                "screenings",
+                "credit_reports",
+                "eligibility",
+                "settlements",
+                "complaints",
+            ),
+        ),
+    )
+
+    # Retention: closed files past the centre's period go through the erasure path.
+    retention = providers.Singleton(
+        RetentionService,
+        uow,
+        clock,
+        privacy,
+        compliance.provided.policy_in,
+        providers.Callable(lambda c: c.timezone, scheduling_config),
+        **repository_factories("cases"),
+        holds=providers.Object(sql_privacy.legal_holds),
     )
 
 
 Container.publisher.add_kwargs(handlers=Container.event_handlers.provider)
 # Erasure removes the search index's copies as soon as it commits (events are the retry).
 Container.privacy.add_kwargs(copies=providers.List(Container.search_index))
+# Exports and erasures answer registered data-subject requests; legal holds stop erasure.
+Container.privacy.add_kwargs(rights=Container.data_rights)
+
 # Accepted new-debt suggestions go through the debts area (declared after documents).
 Container.documents.add_kwargs(debts=Container.debts)
 # Accepted deadlines become dated facts on the case clock (tracked deadlines, tasks); the

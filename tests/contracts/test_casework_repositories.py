@@ -31,6 +31,8 @@ from cma_adapters.memory.factories import repository_factories as memory_factori
 from cma_core.casework.model import (
     Channel,
     ChecklistRecord,
+    Complaint,
+    ComplaintKind,
     Contact,
     CreditLine,
     CreditReport,
@@ -42,6 +44,7 @@ from cma_core.casework.model import (
     Purpose,
     ReportSource,
     Screening,
+    Settlement,
     Tick,
 )
 from cma_core.debts.model import DebtType
@@ -50,7 +53,10 @@ from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Solution
 
-_PORTS = ("contacts", "checklists", "screenings", "credit_reports", "eligibility")
+_PORTS = (
+    "contacts", "checklists", "screenings", "credit_reports", "eligibility", "settlements",
+    "complaints",
+)  # fmt: skip
 SECRET = "Fled an abusive partner in March"
 
 
@@ -163,6 +169,41 @@ def eligibility(centre: CentreId, case: CaseId) -> EligibilityRecord:
     )
 
 
+def settlement(centre: CentreId, case: CaseId) -> Settlement:
+    return Settlement(
+        id=uuid.uuid4(),
+        centre_id=centre,
+        case_id=case,
+        debt_id=uuid.uuid4(),
+        creditor="Example Bank",
+        amount=Money(60000),
+        accepted_on=dt.date(2026, 11, 20),
+        acceptance_document_id=uuid.uuid4(),
+        paid_on=dt.date(2026, 11, 27),
+        note=SECRET,
+        created_at=T0,
+        created_by=UserId(uuid.uuid4()),
+        updated_at=T0,
+    )
+
+
+def complaint(centre: CentreId, case: CaseId) -> Complaint:
+    return Complaint(
+        id=uuid.uuid4(),
+        centre_id=centre,
+        case_id=case,
+        kind=ComplaintKind.DATA_PROTECTION,
+        received_on=dt.date(2026, 11, 2),
+        summary=SECRET,
+        acknowledged_on=dt.date(2026, 11, 4),
+        final_response_on=None,
+        outcome=None,
+        created_at=T0,
+        created_by=None,
+        updated_at=T0,
+    )
+
+
 def _change(rec: Any) -> None:
     if isinstance(rec, Contact):
         rec.summary = "changed"
@@ -174,6 +215,10 @@ def _change(rec: Any) -> None:
         rec.lines = ()
     elif isinstance(rec, EligibilityRecord):
         rec.decisions = ()
+    elif isinstance(rec, Settlement):
+        rec.paid_on = None
+    elif isinstance(rec, Complaint):
+        rec.final_response_on = dt.date(2026, 11, 30)
 
 
 @attrs.frozen
@@ -196,8 +241,12 @@ PORTS = [
     PortSpec("screenings", "casework_screenings", screening),
     PortSpec("credit_reports", "casework_credit_reports", report),
     PortSpec("eligibility", "casework_eligibility", eligibility, by_case=True),
+    PortSpec("settlements", "casework_settlements", settlement),
+    PortSpec("complaints", "casework_complaints", complaint),
 ]
 IDS = [p.name for p in PORTS]
+#: The ports whose records hold free text or account numbers (sealed at rest).
+SEALED = {"contacts", "screenings", "credit_reports", "settlements", "complaints"}
 
 
 async def in_uow(backend: CaseworkBackend, centre: CentreId, write: Callable[[Any], Any]) -> None:
@@ -309,8 +358,7 @@ class CaseworkRepositoriesContract:
         assert [s.id for s in listed] == [older.id, newer.id]
 
     @pytest.mark.parametrize(
-        "spec", [p for p in PORTS if p.name in {"contacts", "screenings", "credit_reports"}],
-        ids=["contacts", "screenings", "credit_reports"],
+        "spec", [p for p in PORTS if p.name in SEALED], ids=sorted(SEALED, key=IDS.index),
     )  # fmt: skip
     async def test_sensitive_parts_are_sealed_at_rest(
         self, backend: CaseworkBackend, spec: PortSpec

@@ -237,6 +237,32 @@ async def _report_id(b: Api, seeded: Seeded) -> str:
     return await _created(b, f"/api/v1/cases/{case}/credit-reports", body, "report_id", seeded)
 
 
+async def _settlement_id(b: Api, seeded: Seeded) -> str:
+    case = await _case_id(b, seeded)
+    body = {"debt_id": await _debt_id(b, seeded), "amount_pence": 5000}
+    return await _created(b, f"/api/v1/cases/{case}/settlements", body, "settlement_id", seeded)
+
+
+async def _complaint_id(b: Api, seeded: Seeded) -> str:
+    case = await _case_id(b, seeded)
+    body = {"kind": "service", "received_on": "2026-11-02", "summary": "Slow reply"}
+    return await _created(b, f"/api/v1/cases/{case}/complaints", body, "complaint_id", seeded)
+
+
+async def _request_id(b: Api, seeded: Seeded) -> str:
+    body = {
+        "client_id": await _client_id(b, seeded),
+        "kind": "access",
+        "received_on": "2026-11-02",
+    }
+    return await _created(b, "/api/v1/data-subject-requests", body, "request_id", seeded)
+
+
+async def _hold_id(b: Api, seeded: Seeded) -> str:
+    body = {"client_id": await _client_id(b, seeded), "reason": "litigation"}
+    return await _created(b, "/api/v1/legal-holds", body, "hold_id", seeded)
+
+
 async def _value(value: str) -> str:
     return value
 
@@ -260,6 +286,10 @@ ID_FACTORIES: dict[str, IdFactory] = {
     "contact_id": _contact_id,
     "screening_id": _screening_id,
     "report_id": _report_id,
+    "settlement_id": _settlement_id,
+    "complaint_id": _complaint_id,
+    "request_id": _request_id,
+    "hold_id": _hold_id,
     # Values within B's case, not records: valid ones, so only the case check can refuse.
     "key": _reminder_key,
     "line": lambda b, seeded: _value("1"),

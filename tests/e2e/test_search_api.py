@@ -58,8 +58,25 @@ async def _seed(api: Api, *, surname: str = "Quorn") -> dict[str, Any]:
         f"/api/v1/cases/{case['id']}/notes",
         {"body": "Staying at a refuge since March.", "sensitive": True},
     )
-    assert note.status_code == secret.status_code == 201
-    return {"client": client, "case": case, "note": note.json(), "secret": secret.json()}
+    contact = await api.post(
+        f"/api/v1/cases/{case['id']}/contacts",
+        {
+            "at": "2026-11-28T10:00:00Z",
+            "channel": "phone",
+            "direction": "outbound",
+            "party": "third_party",
+            "with_whom": "Yorkshire Water",
+            "summary": "Asked for the water meter to be read before the move.",
+        },
+    )
+    assert note.status_code == secret.status_code == contact.status_code == 201
+    return {
+        "client": client,
+        "case": case,
+        "note": note.json(),
+        "secret": secret.json(),
+        "contact": contact.json(),
+    }
 
 
 async def test_search_ranks_highlights_and_names_clients(
@@ -156,7 +173,7 @@ async def test_erasure_removes_from_the_index_and_rebuild_matches(
     await settle(container)
     index = container.search_index()
     built = await index.documents(centre_id)
-    assert len(built) == 3 * 4  # client, case, two notes each
+    assert len(built) == 3 * 5  # client, case, two notes and a contact each
 
     # The index rebuilt from the write side is the index the events built.
     written = await container.search_jobs().rebuild(centre_id)
@@ -177,9 +194,27 @@ async def test_erasure_removes_from_the_index_and_rebuild_matches(
     await settle(container)
 
     left = await index.documents(centre_id)
-    removed = {gone["case"]["id"], gone["note"]["id"], gone["secret"]["id"]}
-    removed |= {erased[k]["id"] for k in ("client", "case", "note", "secret")}
+    removed = {gone[k]["id"] for k in ("case", "note", "secret", "contact")}
+    removed |= {erased[k]["id"] for k in ("client", "case", "note", "secret", "contact")}
     assert not {str(d.entity_id) for d in left} & removed
     assert {str(d.entity_id) for d in left} >= {kept[k]["id"] for k in ("client", "case")}
     assert (await _search(admin, "Eraseme"))["total"] == 0
     assert gone["case"]["id"] not in _ids(await _search(admin, "council tax"))
+    assert _ids(await _search(admin, "meter")) == {kept["contact"]["id"]}
+
+
+async def test_the_contact_log_reaches_the_index(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    centre = await make_centre(container, "Contact Centre")
+    api = await sign_in(http, "adviser@contactcentre.example", centre)
+    made = await _seed(api)
+    await settle(container)
+    hits = (await _search(api, "water meter"))["items"]
+    assert [(h["kind"], h["id"]) for h in hits] == [("contact", made["contact"]["id"])]
+    url = f"/api/v1/cases/{made['case']['id']}/contacts/{made['contact']['id']}"
+    r = await api.patch(url, {"summary": "Agreed a gas arrangement."}, headers={"If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+    await settle(container)
+    assert (await _search(api, "meter"))["total"] == 0  # the corrected entry replaced it
+    assert _ids(await _search(api, "arrangement")) == {made["contact"]["id"]}

@@ -34,6 +34,7 @@ def test_rotate_reseals_and_data_stays_readable(env: dict[str, str], tmp_path: P
         "previous_version": 1,
         "clients": 3,
         "notes": 0,
+        "records": 0,
     }
     plain = runner.invoke(app, ["keys", "rotate", "--centre", centre], env=env)
     assert plain.exit_code == 0, plain.output

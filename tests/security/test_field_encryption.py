@@ -9,6 +9,7 @@ file, AWS KMS on moto's server on loopback) wrap per centre.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import stat
 import uuid
@@ -477,3 +478,53 @@ def test_migration_0302_refuses_on_a_server_without_a_named_keyring(
         assert current_revision(url) == "0301"
     finally:
         _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def test_rotation_reseals_the_json_records(engine: AsyncEngine) -> None:
+    """Casework records' sealed parts (a contact's who and summary) move to the new key."""
+    from cma_adapters.sqlalchemy.casework import contacts as sql_contacts
+    from cma_core.casework.model import Channel, Contact, Direction, Party
+
+    factory = SqlAlchemyUnitOfWorkFactory(engine, keys=InMemoryKeyManagement())
+    centre = await new_centre(engine)
+    _, case = await register(factory, centre)
+    contact = Contact(
+        id=uuid.uuid4(),
+        centre_id=centre,
+        case_id=case.id,
+        at=NOW,
+        channel=Channel.PHONE,
+        direction=Direction.INBOUND,
+        party=Party.CLIENT,
+        with_whom=f"{FIRST} {LAST}",
+        summary=SECRET_NOTE,
+        created_at=NOW,
+        updated_at=NOW,
+    )
+    async with factory(centre) as uow:
+        await sql_contacts(uow).add(contact)
+        await uow.commit()
+    sql = "SELECT data FROM casework_contacts WHERE centre_id = :c"
+    (before,) = await raw(engine, centre, sql, c=centre)
+    assert "v1:" in _text(before[0])  # ("v<n>:" cannot occur in base64)
+    assert LAST not in _text(before[0])
+
+    report = await SqlAlchemyKeyRotation(factory, batch_size=1).rotate(centre)
+
+    assert report.records == 1
+    (after,) = await raw(engine, centre, sql, c=centre)
+    assert "v2:" in _text(after[0])
+    assert "v1:" not in _text(after[0])
+    assert LAST not in _text(after[0])
+    assert SECRET_NOTE not in _text(after[0])
+    async with factory(centre) as uow:
+        found = await sql_contacts(uow).get(contact.id)
+    assert found is not None
+    assert (found.with_whom, found.summary) == (f"{FIRST} {LAST}", SECRET_NOTE)
+    again = await SqlAlchemyKeyRotation(factory).rotate(centre)
+    assert again.records == 1  # each rotation moves every record to the newest key
+
+
+def _text(data: Any) -> str:
+    """A JSON column as the database holds it (text on SQLite, decoded on PostgreSQL)."""
+    return data if isinstance(data, str) else json.dumps(data)

@@ -10,17 +10,21 @@ from cma_adapters.memory.records import RecordTable, by_created, in_case
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.casework.model import (
     ChecklistRecord,
+    Complaint,
     Contact,
     CreditReport,
     EligibilityRecord,
     Screening,
+    Settlement,
 )
 from cma_core.casework.ports import (
     ChecklistRepository,
+    ComplaintRepository,
     ContactRepository,
     CreditReportRepository,
     EligibilityRepository,
     ScreeningRepository,
+    SettlementRepository,
 )
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
@@ -127,3 +131,45 @@ def credit_reports(uow: UnitOfWork) -> CreditReportRepository:
 
 def eligibility(uow: UnitOfWork) -> EligibilityRepository:
     return InMemoryEligibilityRepository(InMemoryUnitOfWork.of(uow))
+
+
+class InMemorySettlementRepository(SettlementRepository):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._t: RecordTable[Settlement] = RecordTable(uow, "casework_settlements", "settlement")
+
+    async def add(self, settlement: Settlement) -> None:
+        self._t.add(settlement)
+
+    async def get(self, settlement_id: uuid.UUID) -> Settlement | None:
+        return self._t.get(settlement_id)
+
+    async def save(self, settlement: Settlement) -> None:
+        self._t.save(settlement)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[Settlement]:
+        return self._t.where(in_case(case_id), by_created)
+
+
+class InMemoryComplaintRepository(ComplaintRepository):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._t: RecordTable[Complaint] = RecordTable(uow, "casework_complaints", "complaint")
+
+    async def add(self, complaint: Complaint) -> None:
+        self._t.add(complaint)
+
+    async def get(self, complaint_id: uuid.UUID) -> Complaint | None:
+        return self._t.get(complaint_id)
+
+    async def save(self, complaint: Complaint) -> None:
+        self._t.save(complaint)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[Complaint]:
+        return self._t.where(in_case(case_id), lambda c: (c.received_on, c.created_at, str(c.id)))
+
+
+def settlements(uow: UnitOfWork) -> SettlementRepository:
+    return InMemorySettlementRepository(InMemoryUnitOfWork.of(uow))
+
+
+def complaints(uow: UnitOfWork) -> ComplaintRepository:
+    return InMemoryComplaintRepository(InMemoryUnitOfWork.of(uow))

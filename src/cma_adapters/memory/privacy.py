@@ -7,13 +7,23 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping
+import uuid
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from cma_adapters.memory.records import RecordTable, by_created
 from cma_adapters.memory.uow import InMemoryUnitOfWork
-from cma_core.privacy.ports import CaseDataEraser, DataKey, KeyManagement, KeyUnavailable
+from cma_core.privacy.ports import (
+    CaseDataEraser,
+    DataKey,
+    DataSubjectRequestRepository,
+    KeyManagement,
+    KeyUnavailable,
+    LegalHoldRepository,
+)
+from cma_core.privacy.requests import DataSubjectRequest, LegalHold
 from cma_core.shared.errors import Conflict
 from cma_core.shared.ids import CaseId, CentreId, ClientId
 from cma_core.shared.uow import UnitOfWork
@@ -159,3 +169,52 @@ class InMemoryKeyManagement(KeyManagement):
             raise KeyUnavailable("not a key wrapped for this centre by this key manager")
         nonce, sealed = body[:16], body[16:]
         return bytes(a ^ b for a, b in zip(sealed, self._pad(centre_id, nonce), strict=True))
+
+
+class InMemoryDataSubjectRequestRepository(DataSubjectRequestRepository):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._t: RecordTable[DataSubjectRequest] = RecordTable(
+            uow, "privacy_requests", "data-subject request"
+        )
+
+    async def add(self, request: DataSubjectRequest) -> None:
+        self._t.add(request)
+
+    async def get(self, request_id: uuid.UUID) -> DataSubjectRequest | None:
+        return self._t.get(request_id)
+
+    async def save(self, request: DataSubjectRequest) -> None:
+        self._t.save(request)
+
+    async def list(
+        self, *, data_subject_id: ClientId | None = None
+    ) -> Sequence[DataSubjectRequest]:
+        return self._t.where(
+            lambda r: data_subject_id is None or r.data_subject_id == data_subject_id,
+            lambda r: (r.received_on, r.created_at, str(r.id)),
+        )
+
+
+class InMemoryLegalHoldRepository(LegalHoldRepository):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._t: RecordTable[LegalHold] = RecordTable(uow, "privacy_legal_holds", "legal hold")
+
+    async def add(self, hold: LegalHold) -> None:
+        self._t.add(hold)
+
+    async def get(self, hold_id: uuid.UUID) -> LegalHold | None:
+        return self._t.get(hold_id)
+
+    async def save(self, hold: LegalHold) -> None:
+        self._t.save(hold)
+
+    async def list(self, *, active_only: bool = False) -> Sequence[LegalHold]:
+        return self._t.where(lambda h: not active_only or h.active, by_created)
+
+
+def data_subject_requests(uow: UnitOfWork) -> DataSubjectRequestRepository:
+    return InMemoryDataSubjectRequestRepository(InMemoryUnitOfWork.of(uow))
+
+
+def legal_holds(uow: UnitOfWork) -> LegalHoldRepository:
+    return InMemoryLegalHoldRepository(InMemoryUnitOfWork.of(uow))

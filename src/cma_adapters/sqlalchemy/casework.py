@@ -13,17 +13,21 @@ from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.casework.model import (
     SCREENING_SENSITIVE,
     ChecklistRecord,
+    Complaint,
     Contact,
     CreditReport,
     EligibilityRecord,
     Screening,
+    Settlement,
 )
 from cma_core.casework.ports import (
     ChecklistRepository,
+    ComplaintRepository,
     ContactRepository,
     CreditReportRepository,
     EligibilityRepository,
     ScreeningRepository,
+    SettlementRepository,
 )
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
@@ -31,6 +35,8 @@ from cma_core.shared.uow import UnitOfWork
 _CONTACTS = TABLES["casework_contacts"]
 _SCREENINGS = TABLES["casework_screenings"]
 _REPORTS = TABLES["casework_credit_reports"]
+_SETTLEMENTS = TABLES["casework_settlements"]
+_COMPLAINTS = TABLES["casework_complaints"]
 
 
 class SqlAlchemyContactRepository(ContactRepository):
@@ -135,6 +141,53 @@ class SqlAlchemyEligibilityRepository(EligibilityRepository):
         await self._t.save(record)
 
 
+class SqlAlchemySettlementRepository(SettlementRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx, "casework_settlements", Settlement, "settlement", sealed=("note",)
+        )
+
+    async def add(self, settlement: Settlement) -> None:
+        await self._t.add(settlement)
+
+    async def get(self, settlement_id: uuid.UUID) -> Settlement | None:
+        return await self._t.get(settlement_id)
+
+    async def save(self, settlement: Settlement) -> None:
+        await self._t.save(settlement)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[Settlement]:
+        return await self._t.where(_SETTLEMENTS.c.case_id == case_id)
+
+
+class SqlAlchemyComplaintRepository(ComplaintRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx,
+            "casework_complaints",
+            Complaint,
+            "complaint",
+            kind=lambda c: c.kind.value,
+            sort_key=lambda c: c.received_on.isoformat(),
+            sealed=("summary", "outcome"),
+        )
+
+    async def add(self, complaint: Complaint) -> None:
+        await self._t.add(complaint)
+
+    async def get(self, complaint_id: uuid.UUID) -> Complaint | None:
+        return await self._t.get(complaint_id)
+
+    async def save(self, complaint: Complaint) -> None:
+        await self._t.save(complaint)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[Complaint]:
+        return await self._t.where(
+            _COMPLAINTS.c.case_id == case_id,
+            order=(_COMPLAINTS.c.sort_key, _COMPLAINTS.c.created_at, _COMPLAINTS.c.id),
+        )
+
+
 def _ctx(uow: UnitOfWork) -> SqlContext:
     return SqlAlchemyUnitOfWork.of(uow).context
 
@@ -157,3 +210,11 @@ def credit_reports(uow: UnitOfWork) -> CreditReportRepository:
 
 def eligibility(uow: UnitOfWork) -> EligibilityRepository:
     return SqlAlchemyEligibilityRepository(_ctx(uow))
+
+
+def settlements(uow: UnitOfWork) -> SettlementRepository:
+    return SqlAlchemySettlementRepository(_ctx(uow))
+
+
+def complaints(uow: UnitOfWork) -> ComplaintRepository:
+    return SqlAlchemyComplaintRepository(_ctx(uow))

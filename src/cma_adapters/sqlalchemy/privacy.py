@@ -11,12 +11,14 @@ for any table with a ``case_id`` column still holding the case's rows.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from cma_adapters.sqlalchemy.records import RecordTable
+from cma_adapters.sqlalchemy.rows import TABLES as RECORD_TABLES
 from cma_adapters.sqlalchemy.rows import (
     AppointmentRow,
     Base,
@@ -27,7 +29,12 @@ from cma_adapters.sqlalchemy.rows import (
     ReminderRow,
 )
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
-from cma_core.privacy.ports import CaseDataEraser
+from cma_core.privacy.ports import (
+    CaseDataEraser,
+    DataSubjectRequestRepository,
+    LegalHoldRepository,
+)
+from cma_core.privacy.requests import DataSubjectRequest, LegalHold
 from cma_core.shared.errors import Conflict
 from cma_core.shared.ids import CaseId, ClientId
 from cma_core.shared.uow import UnitOfWork
@@ -128,3 +135,77 @@ class SqlAlchemyCaseDataEraser(CaseDataEraser):
 def case_data_eraser(uow: UnitOfWork) -> CaseDataEraser:
     """The ``RepositoryFactory[CaseDataEraser]`` of the SQLAlchemy unit of work."""
     return SqlAlchemyCaseDataEraser(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+_REQUESTS = RECORD_TABLES["privacy_requests"]
+_HOLDS = RECORD_TABLES["privacy_legal_holds"]
+
+
+class SqlAlchemyDataSubjectRequestRepository(DataSubjectRequestRepository):
+    """On a record table (no case): ``kind`` holds the client's id, the one column the
+    register is queried by; ``sort_key`` the date received. The note is sealed."""
+
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx,
+            "privacy_requests",
+            DataSubjectRequest,
+            "data-subject request",
+            kind=lambda r: str(r.data_subject_id),
+            sort_key=lambda r: r.received_on.isoformat(),
+            sealed=("note",),
+        )
+
+    async def add(self, request: DataSubjectRequest) -> None:
+        await self._t.add(request)
+
+    async def get(self, request_id: uuid.UUID) -> DataSubjectRequest | None:
+        return await self._t.get(request_id)
+
+    async def save(self, request: DataSubjectRequest) -> None:
+        await self._t.save(request)
+
+    async def list(
+        self, *, data_subject_id: ClientId | None = None
+    ) -> Sequence[DataSubjectRequest]:
+        where = () if data_subject_id is None else (_REQUESTS.c.kind == str(data_subject_id),)
+        return await self._t.where(
+            *where, order=(_REQUESTS.c.sort_key, _REQUESTS.c.created_at, _REQUESTS.c.id)
+        )
+
+
+class SqlAlchemyLegalHoldRepository(LegalHoldRepository):
+    """On a record table: ``case_id`` is the held case (no foreign key: a hold outlives
+    nothing it holds, but must not block a case's deletion once released), ``kind`` is
+    ``active`` or ``released``."""
+
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx,
+            "privacy_legal_holds",
+            LegalHold,
+            "legal hold",
+            kind=lambda h: "active" if h.active else "released",
+            sealed=("note",),
+        )
+
+    async def add(self, hold: LegalHold) -> None:
+        await self._t.add(hold)
+
+    async def get(self, hold_id: uuid.UUID) -> LegalHold | None:
+        return await self._t.get(hold_id)
+
+    async def save(self, hold: LegalHold) -> None:
+        await self._t.save(hold)
+
+    async def list(self, *, active_only: bool = False) -> Sequence[LegalHold]:
+        where = (_HOLDS.c.kind == "active",) if active_only else ()
+        return await self._t.where(*where)
+
+
+def data_subject_requests(uow: UnitOfWork) -> DataSubjectRequestRepository:
+    return SqlAlchemyDataSubjectRequestRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def legal_holds(uow: UnitOfWork) -> LegalHoldRepository:
+    return SqlAlchemyLegalHoldRepository(SqlAlchemyUnitOfWork.of(uow).context)

@@ -3,7 +3,11 @@
 The new version is committed first, so every write from then on uses it; the rows are then
 re-sealed in batches, each batch its own transaction (a crash leaves a resumable state:
 rows not yet reached still open under their old version, which is never deleted). Blind
-indexes move with the rows; searches cover every version meanwhile.
+indexes move with the rows; searches cover every version meanwhile. After the clients'
+columns and the sensitive notes, the sealed part of every JSON record table
+(``rows.TABLES``: the advice, casework and privacy records, e.g. contacts' names and
+summaries, screenings, credit reports, complaints) is re-sealed the same way, one table
+at a time in id order, a batch per transaction.
 
 The new version is audited on the centre's chain in the same transaction that makes it
 (``keys.rotated``: the version numbers, never key material), so a key version cannot
@@ -19,11 +23,12 @@ from typing import cast
 
 from attrs import frozen
 from sqlalchemy import Table, func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.clients import write_lookup_terms
-from cma_adapters.sqlalchemy.crypto import aad
-from cma_adapters.sqlalchemy.rows import CaseNoteRow, ClientRow
+from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad, version_of
+from cma_adapters.sqlalchemy.rows import TABLES, CaseNoteRow, ClientRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWorkFactory
 from cma_core.audit.model import AuditEntry
 from cma_core.shared.ids import AuditId, CentreId, UserId
@@ -41,6 +46,7 @@ class RotationReport:
     previous_version: int | None
     clients: int
     notes: int
+    records: int = 0  # JSON records whose sealed part was re-sealed
 
 
 class SqlAlchemyKeyRotation:
@@ -153,10 +159,54 @@ class SqlAlchemyKeyRotation:
                 progress(done, total)
             if not rows and not note_rows:
                 break
+        records = 0
+        for table in TABLES.values():
+            moved = await self._reseal_records(centre_id, table, new)
+            records += moved
+            done += moved
+            if progress and moved:
+                progress(done, max(total, done))
         return RotationReport(
             centre_id=centre_id,
             version=new.version,
             previous_version=previous,
             clients=clients,
             notes=notes,
+            records=records,
         )
+
+    async def _reseal_records(self, centre_id: CentreId, table: Table, new: CentreKey) -> int:
+        """Re-seal the ``sealed`` part of ``table``'s records under ``new``; the count."""
+        after: uuid.UUID | None = None
+        moved = 0
+        while True:
+            async with self._uow(centre_id) as uow:
+                x = uow.context
+                stmt = select(table.c.id, table.c.data).where(table.c.centre_id == centre_id)
+                if after is not None:
+                    stmt = stmt.where(table.c.id > after)
+                rows = (await x.c.execute(stmt.order_by(table.c.id).limit(self._batch))).all()
+                if not rows:
+                    return moved
+                keyring = await x.keys.keyring(x.c)
+                for row in rows:
+                    moved += await _reseal(x.c, table, row.id, dict(row.data), keyring, new)
+                await uow.commit()
+            after = rows[-1].id
+
+
+async def _reseal(
+    conn: AsyncConnection,
+    table: Table,
+    rec_id: uuid.UUID,
+    data: dict[str, object],
+    keyring: Keyring,
+    new: CentreKey,
+) -> int:
+    token = data.get("sealed")
+    if not isinstance(token, str) or version_of(token) >= new.version:
+        return 0
+    associated = aad(table.name, "sealed", rec_id)
+    data["sealed"] = new.seal(keyring.open(token, associated), associated)
+    await conn.execute(update(table).where(table.c.id == rec_id).values(data=data))
+    return 1

@@ -588,11 +588,21 @@ CASEWORK_TABLES: dict[str, bool] = {
     "casework_screenings": True,
     "casework_credit_reports": True,
     "casework_eligibility": True,
+    "casework_settlements": True,  # migration 1120 (CR-19)
+    "casework_complaints": True,  # migration 1120 (CR-24)
+}
+
+#: The privacy registers (migration 1121): data-subject requests and legal holds, kept
+#: apart from any case (a request outlives the client's erasure; a hold has no foreign
+#: key, so the eraser's ``case_id`` sweep removes a released hold with its case).
+PRIVACY_TABLES: dict[str, bool] = {
+    "privacy_requests": False,
+    "privacy_legal_holds": False,
 }
 
 TABLES: dict[str, Table] = {
     name: _record_table(name, case_scoped=scoped)
-    for name, scoped in (ADVICE_TABLES | CASEWORK_TABLES).items()
+    for name, scoped in (ADVICE_TABLES | CASEWORK_TABLES | PRIVACY_TABLES).items()
 }
 
 

@@ -219,13 +219,66 @@ class EligibilityRecord:
     version: int = 1
 
 
+@define(kw_only=True)
+class Settlement:
+    """A full-and-final settlement of one debt (CR-19): the amount agreed, the creditor's
+    written acceptance (when, and the document that holds it) and, once made, the payment.
+
+    A payment may be recorded without an acceptance on file (the record says what
+    happened); CR-19 then fails the case. ``creditor`` is the name as it stood when the
+    settlement was recorded, for the finding's wording."""
+
+    id: uuid.UUID
+    centre_id: CentreId
+    case_id: CaseId
+    debt_id: uuid.UUID
+    creditor: str
+    amount: Money
+    accepted_on: dt.date | None = None
+    acceptance_document_id: uuid.UUID | None = None
+    paid_on: dt.date | None = None
+    note: str | None = None
+    created_at: dt.datetime
+    created_by: UserId | None = None
+    updated_at: dt.datetime
+    version: int = 1
+
+
+class ComplaintKind(enum.StrEnum):
+    """CR-24: a service complaint (DISP final response within 8 weeks) or a data-protection
+    complaint (acknowledged within 30 days from 19 June 2026, DUA Act 2025)."""
+
+    SERVICE = "service"
+    DATA_PROTECTION = "data_protection"
+
+
+@define(kw_only=True)
+class Complaint:
+    """One complaint about the handling of a case (the centre's complaints register)."""
+
+    id: uuid.UUID
+    centre_id: CentreId
+    case_id: CaseId
+    kind: ComplaintKind
+    received_on: dt.date
+    summary: str
+    acknowledged_on: dt.date | None = None
+    final_response_on: dt.date | None = None
+    outcome: str | None = None
+    created_at: dt.datetime
+    created_by: UserId | None = None
+    updated_at: dt.datetime
+    version: int = 1
+
+
 # --------------------------------------------------------------------------- events
 
 
 @frozen(kw_only=True)
 class CaseworkChanged(DomainEvent):
     """A casework record of the case changed (``record``: contact, checklist, screening,
-    credit_report, eligibility); compliance re-evaluates the case."""
+    credit_report, eligibility, settlement, complaint, data_subject_request); compliance
+    re-evaluates the case."""
 
     name = "CaseworkChanged"
     case_id: CaseId

@@ -15,10 +15,12 @@ from typing import Protocol
 
 from cma_core.casework.model import (
     ChecklistRecord,
+    Complaint,
     Contact,
     CreditReport,
     EligibilityRecord,
     Screening,
+    Settlement,
 )
 from cma_core.shared.ids import CaseId
 
@@ -75,3 +77,27 @@ class EligibilityRepository(Protocol):
     async def get(self, case_id: CaseId) -> EligibilityRecord | None: ...
 
     async def save(self, record: EligibilityRecord) -> None: ...
+
+
+class SettlementRepository(Protocol):
+    async def add(self, settlement: Settlement) -> None: ...
+
+    async def get(self, settlement_id: uuid.UUID) -> Settlement | None: ...
+
+    async def save(self, settlement: Settlement) -> None: ...
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[Settlement]:
+        """The case's settlements, oldest recorded first."""
+        ...
+
+
+class ComplaintRepository(Protocol):
+    async def add(self, complaint: Complaint) -> None: ...
+
+    async def get(self, complaint_id: uuid.UUID) -> Complaint | None: ...
+
+    async def save(self, complaint: Complaint) -> None: ...
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[Complaint]:
+        """The case's complaints, by date received then when recorded."""
+        ...

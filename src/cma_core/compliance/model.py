@@ -9,6 +9,8 @@ from attrs import field, frozen
 
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.errors import ValidationError
+from cma_core.shared.events import DomainEvent
+from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import SOLUTIONS_BY_JURISDICTION, Solution
 
@@ -104,3 +106,13 @@ class CompliancePolicy:
             raise ValidationError("file_review_period_months", "must divide a year")
         if self.retention_years < 1:
             raise ValidationError("retention_years", "must be at least 1")
+
+
+@frozen(kw_only=True)
+class FileReviewRecorded(DomainEvent):
+    """A supervisor reviewed one of an adviser's closed files: CR-21 is re-read on the
+    adviser's open cases (their findings count the adviser's reviews)."""
+
+    name = "FileReviewRecorded"
+    case_id: CaseId
+    adviser_id: UserId | None

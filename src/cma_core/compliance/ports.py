@@ -12,10 +12,11 @@ from attrs import frozen
 
 from cma_core.advice.ports import AdviceRepository, LetterRepository
 from cma_core.budgets.ports import BudgetRepository, OfferRepository
+from cma_core.compliance import casefile as cf
 from cma_core.compliance.model import CompliancePolicy, Finding
 from cma_core.debts.model import CreditorId
 from cma_core.debts.ports import CreditorDirectory, DebtRepository, FactsRepository
-from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork
 from cma_core.solutions.ports import AppraisalRepository
 
@@ -170,3 +171,15 @@ class CaseFileSources:
     async def creditor_names(self, uow: UnitOfWork) -> dict[CreditorId, str]:
         """The centre's creditor directory as id -> name (one query)."""
         return {e.id: e.creditor.name for e in await self.creditors(uow).list()}
+
+
+class PrivacyRecords(Protocol):
+    """What the privacy area (above compliance in the layer order) holds about a case for
+    the rules: the client's data-subject requests (CR-23) and whether a legal hold covers
+    the case (CR-22). ``privacy.rights.PrivacyRecordsReader`` provides it."""
+
+    async def data_subject_requests(
+        self, uow: UnitOfWork, client_id: ClientId
+    ) -> tuple[cf.DataSubjectRequest, ...]: ...
+
+    async def on_hold(self, uow: UnitOfWork, case_id: CaseId, client_id: ClientId) -> bool: ...

@@ -12,7 +12,13 @@ Which rule each record feeds:
   data (CR-02);
 * credit reports → ``credit_report_checked_on`` (CR-09);
 * eligibility decisions → an option the appraisal left to judgement (CR-12);
-* financial facts → the DRO tests when no saved appraisal judges a DRO (CR-14).
+* financial facts → the DRO tests when no saved appraisal judges a DRO (CR-14);
+* settlements → ``settlements`` (CR-19); complaints → ``complaints`` (CR-24);
+* the adviser's QA file reviews (``/compliance/qa/reviews``) → ``adviser_file_reviews``
+  (CR-21);
+* the privacy area's register of data-subject requests of the case's client →
+  ``data_subject_requests`` (CR-23), and its legal holds → ``closure.legal_hold`` (CR-22),
+  read through the ``PrivacyRecords`` port (privacy sits above compliance).
 
 Dates are the centre's local dates of the recorded instants.
 """
@@ -36,12 +42,15 @@ from cma_core.casework.model import ChecklistRecord, Contact, Party, Purpose
 from cma_core.casework.model import Direction as LogDirection
 from cma_core.casework.ports import (
     ChecklistRepository,
+    ComplaintRepository,
     ContactRepository,
     CreditReportRepository,
     EligibilityRepository,
     ScreeningRepository,
+    SettlementRepository,
 )
 from cma_core.compliance import casefile as cf
+from cma_core.compliance.ports import QaReview
 from cma_core.debts.ports import DebtRepository, FactsRepository
 from cma_core.debts.service import thresholds_of
 from cma_core.reference.ports import ReferenceDataRepository
@@ -79,6 +88,9 @@ class CaseworkSources:
     budgets: RepositoryFactory[BudgetRepository]
     offers: RepositoryFactory[OfferRepository]
     reference: RepositoryFactory[ReferenceDataRepository]
+    #: The case's registers (CR-19, CR-24); without them those rules say not assessable.
+    settlements: RepositoryFactory[SettlementRepository] | None = None
+    complaints: RepositoryFactory[ComplaintRepository] | None = None
 
 
 def _local(instant: dt.datetime, timezone: str) -> dt.date:
@@ -276,3 +288,49 @@ async def dro_from_facts(
     )
     table = thresholds_of(await repos.reference(uow).get())
     return appraise(case_facts, table).find(Solution.DRO)
+
+
+async def register_sections(
+    uow: UnitOfWork, repos: CaseworkSources, case_id: CaseId
+) -> dict[str, Any]:
+    """``settlements`` (CR-19) and ``complaints`` (CR-24) of the case, when wired."""
+    out: dict[str, Any] = {}
+    if repos.settlements is not None:
+        out["settlements"] = tuple(
+            cf.Settlement(
+                creditor=s.creditor,
+                offered=s.amount,
+                written_acceptance_on=s.accepted_on,
+                paid_on=s.paid_on,
+            )
+            for s in await repos.settlements(uow).list_for_case(case_id)
+        )
+    if repos.complaints is not None:
+        out["complaints"] = tuple(
+            cf.Complaint(
+                id=str(c.id),
+                kind=cf.ComplaintKind(c.kind.value),
+                received_on=c.received_on,
+                acknowledged_on=c.acknowledged_on,
+                final_response_on=c.final_response_on,
+            )
+            for c in await repos.complaints(uow).list_for_case(case_id)
+        )
+    return out
+
+
+def file_reviews(reviews: Sequence[QaReview], adviser_id: Any) -> tuple[cf.FileReview, ...]:
+    """The adviser's QA file reviews (CR-21): the reviewer, the checklist score (percent)
+    and the actions recorded with each."""
+    return tuple(
+        cf.FileReview(
+            adviser_id=r.adviser_id,
+            case_id=r.case_id,
+            reviewed_on=r.reviewed_on,
+            reviewer_id=r.reviewer_id,
+            score=r.percent,
+            actions=r.actions,
+        )
+        for r in reviews
+        if r.adviser_id is not None and r.adviser_id == adviser_id
+    )

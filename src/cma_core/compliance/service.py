@@ -9,8 +9,14 @@ its debts, budget (SFS), options appraisal, recommendation, offers and advice le
 ``compliance.inputs``); with the casework repositories (``casework``), the contact log,
 first-contact checklist, screenings, credit reports and eligibility decisions (see
 ``compliance.records`` and docs/compliance-inputs.md). Breathing space records,
-settlements, complaints and data-subject requests are not held yet: their sections stay
-``None`` and the rules that need them say ``not_assessable`` - never a pass.
+settlements and complaints (``casework.registers``), the adviser's QA file reviews and,
+through ``privacy``, the client's data-subject requests and legal holds also feed the
+file. Breathing space records are not held yet: that section stays ``None`` and the rules
+that need it say ``not_assessable`` - never a pass.
+
+A closed case's retention date (CR-22) is its closing date plus the centre's
+``retention_years``: the date the retention run (``privacy.retention``) deletes it on,
+unless a legal hold covers it.
 
 Besides CR-01 … CR-24 one case-clock rule is added here, **CC-01** (critical): no
 deadline on the case passed while still open. CR-04 checks a task exists *before* each
@@ -46,12 +52,19 @@ from cma_core.casework.model import CaseworkChanged
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
 from cma_core.compliance.deficit import DEFICIT_RULE_ID, deficit_finding
 from cma_core.compliance.inputs import UNRECORDABLE, advice_sections, soften, unrecordable
-from cma_core.compliance.model import CompliancePolicy, Finding, Severity, Status
+from cma_core.compliance.model import (
+    CompliancePolicy,
+    FileReviewRecorded,
+    Finding,
+    Severity,
+    Status,
+)
 from cma_core.compliance.ports import (
     POLICY_FIELDS,
     CaseFileSources,
     FindingRepository,
     PolicyRepository,
+    PrivacyRecords,
     QaRepository,
     QaReview,
     QaReviewId,
@@ -67,11 +80,17 @@ from cma_core.compliance.qa import (
     sample_closed_cases,
     score_checklist,
 )
-from cma_core.compliance.records import CaseworkSources, with_casework
+from cma_core.compliance.records import (
+    CaseworkSources,
+    file_reviews,
+    register_sections,
+    with_casework,
+)
 from cma_core.compliance.registry import RULES, evaluate
 from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated, FactsChanged
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
+from cma_core.reference.periods import add_years
 from cma_core.reference.ports import CentreProfileRepository
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.ports import (
@@ -187,9 +206,13 @@ def clock_finding(deadlines: Iterable[TrackedDeadline], today: dt.date) -> Findi
 
 
 def build_casefile(
-    case: Case, tasks: Sequence[object], deadlines: Sequence[TrackedDeadline]
+    case: Case,
+    tasks: Sequence[object],
+    deadlines: Sequence[TrackedDeadline],
+    retention_years: int | None = None,
 ) -> CaseFile:
-    """What the system holds about the case, in the rules' shapes; the rest stays None."""
+    """What the system holds about the case, in the rules' shapes; the rest stays None.
+    ``retention_years`` (the centre's policy) dates a closed case's retention."""
     from cma_core.tasks.model import Task
 
     task_of = {d.task_id: d for d in deadlines if d.task_id is not None}
@@ -217,9 +240,14 @@ def build_casefile(
     )
     closure = None
     if case.status is CaseStatus.CLOSED:
+        closed_on = local_date(case.closed_at) if case.closed_at else None
         closure = Closure(
-            closed_on=local_date(case.closed_at) if case.closed_at else None,
-            retain_until=None,
+            closed_on=closed_on,
+            retain_until=(
+                add_years(closed_on, retention_years)
+                if closed_on is not None and retention_years is not None
+                else None
+            ),
         )
     return CaseFile(
         case_id=case.id,
@@ -313,6 +341,9 @@ class ComplianceService:
     #: The casework records (contact log, checklist, screenings, credit reports,
     #: eligibility); without them CR-01 … CR-03 say ``not_assessable``.
     casework: CaseworkSources | None = None
+    #: The privacy area's registers (data-subject requests, legal holds); without them
+    #: CR-23 says ``not_assessable`` and no legal hold is seen.
+    privacy: PrivacyRecords | None = field(default=None, kw_only=True)
 
     # ----------------------------------------------------------------- policy
 
@@ -392,7 +423,9 @@ class ComplianceService:
             self.closures(uow), self.holidays, self.config, [today], jurisdiction=jurisdiction
         )
         policy = await self.policy_in(uow)
-        casefile = build_casefile(case, tasks, deadlines)
+        casefile = await self._registers(
+            uow, case, build_casefile(case, tasks, deadlines, policy.retention_years)
+        )
         if self.advice is None:
             findings = evaluate(casefile, policy, today, calendar=calendar)
         else:
@@ -415,6 +448,25 @@ class ComplianceService:
         await self.findings(uow).replace(case.id, case.adviser_id, findings, now)
         return findings
 
+    async def _registers(self, uow: UnitOfWork, case: Case, casefile: CaseFile) -> CaseFile:
+        """The file reviews of the case's adviser (CR-21), its settlements and complaints
+        (CR-19, CR-24) and the privacy registers (CR-22's hold, CR-23)."""
+        extra: dict[str, object] = {}
+        if case.adviser_id is not None:
+            extra["adviser_file_reviews"] = file_reviews(
+                await self.qa(uow).list_reviews(), case.adviser_id
+            )
+        if self.casework is not None:
+            extra.update(await register_sections(uow, self.casework, case.id))
+        if self.privacy is not None:
+            extra["data_subject_requests"] = await self.privacy.data_subject_requests(
+                uow, case.client_id
+            )
+            if casefile.closure is not None:
+                held = await self.privacy.on_hold(uow, case.id, case.client_id)
+                extra["closure"] = attrs.evolve(casefile.closure, legal_hold=held)
+        return attrs.evolve(casefile, **extra)  # type: ignore[arg-type]
+
     async def reevaluate(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         """Event handler: re-check the case the event is about (run once per event)."""
         raw = event.payload.get("case_id")
@@ -422,8 +474,29 @@ class ComplianceService:
             return
         await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
 
+    async def reevaluate_adviser(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        """Event handler: a file review of the adviser's moves CR-21 on each of the
+        adviser's open cases (re-evaluated in this one transaction)."""
+        raw = event.payload.get("adviser_id")
+        if raw is None:
+            return
+        adviser = UserId(uuid.UUID(str(raw)))
+        offset = 0
+        while True:
+            page = await self.cases(uow).list(
+                limit=200, offset=offset, adviser_id=adviser, status=CaseStatus.OPEN
+            )
+            for case in page.items:
+                await self.evaluate_in(uow, case.id)
+            offset += len(page.items)
+            if not page.items or offset >= page.total:
+                return
+
     def handlers(self) -> tuple[Handles, ...]:
-        return handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate)
+        return (
+            *handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate),
+            Handles(FileReviewRecorded, "compliance.reevaluate_adviser", self.reevaluate_adviser),
+        )
 
     async def check_case(self, centre_id: CentreId, case_id: CaseId) -> list[Finding]:
         async with self.uow(centre_id) as uow:
@@ -616,6 +689,14 @@ class ComplianceService:
                 created_at=now,
             )
             await self.qa(uow).add_review(review)
+            uow.emit(
+                FileReviewRecorded(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case.id,
+                    adviser_id=case.adviser_id,
+                )
+            )
             await commit_audited(
                 uow, ctx, self.new_id, "qa.reviewed", "case", case.id, now, ("answers", "actions")
             )

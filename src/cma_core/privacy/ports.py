@@ -10,15 +10,26 @@ first (see ``cma_core.privacy.service``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import uuid
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from attrs import frozen
 
 from cma_core.advice.ports import AdviceRepository, LetterRepository
 from cma_core.budgets.ports import BudgetRepository, OfferRepository
+from cma_core.casework.ports import (
+    ChecklistRepository,
+    ComplaintRepository,
+    ContactRepository,
+    CreditReportRepository,
+    EligibilityRepository,
+    ScreeningRepository,
+    SettlementRepository,
+)
 from cma_core.compliance.ports import FindingRepository, QaRepository
 from cma_core.debts.ports import DebtRepository, FactsRepository
+from cma_core.privacy.requests import DataSubjectRequest, LegalHold
 from cma_core.scheduling.ports import (
     AppointmentRepository,
     ConsentRepository,
@@ -95,6 +106,21 @@ class SchedulingRecordSources:
     qa: RepositoryFactory[QaRepository]
 
 
+@frozen(kw_only=True)
+class CaseworkRecordSources:
+    """The casework records a subject access export reads (as above): the contact log,
+    first-contact checklist, screenings, credit reports, eligibility decisions,
+    settlements and complaints."""
+
+    contacts: RepositoryFactory[ContactRepository]
+    checklists: RepositoryFactory[ChecklistRepository]
+    screenings: RepositoryFactory[ScreeningRepository]
+    credit_reports: RepositoryFactory[CreditReportRepository]
+    eligibility: RepositoryFactory[EligibilityRepository]
+    settlements: RepositoryFactory[SettlementRepository]
+    complaints: RepositoryFactory[ComplaintRepository]
+
+
 @frozen
 class DataKey:
     """A fresh data key: ``plaintext`` (32 bytes, kept in memory only) and ``wrapped`` (what
@@ -129,3 +155,31 @@ class KeyManagement(Protocol):
 class CiphertextRejected(Exception):
     """A stored ciphertext failed authentication (altered, moved to another row or column,
     or sealed under another key). Raised instead of returning wrong data."""
+
+
+class DataSubjectRequestRepository(Protocol):
+    """The centre's register of data-subject requests (small: listed whole)."""
+
+    async def add(self, request: DataSubjectRequest) -> None: ...
+
+    async def get(self, request_id: uuid.UUID) -> DataSubjectRequest | None: ...
+
+    async def save(self, request: DataSubjectRequest) -> None: ...
+
+    async def list(
+        self, *, data_subject_id: ClientId | None = None
+    ) -> Sequence[DataSubjectRequest]:
+        """The centre's requests (of one client if given), by date received."""
+        ...
+
+
+class LegalHoldRepository(Protocol):
+    async def add(self, hold: LegalHold) -> None: ...
+
+    async def get(self, hold_id: uuid.UUID) -> LegalHold | None: ...
+
+    async def save(self, hold: LegalHold) -> None: ...
+
+    async def list(self, *, active_only: bool = False) -> Sequence[LegalHold]:
+        """The centre's holds, oldest placed first."""
+        ...

@@ -48,9 +48,12 @@ from cma_core.privacy.events import CaseErased, ClientErased
 from cma_core.privacy.ports import (
     AdviceRecordSources,
     CaseDataEraser,
+    CaseworkRecordSources,
     ErasedCopies,
     SchedulingRecordSources,
 )
+from cma_core.privacy.requests import RequestKind
+from cma_core.privacy.rights import DataRightsService
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
@@ -116,10 +119,14 @@ class PrivacyService:
     clock: Clock
     advice: AdviceRecordSources | None = None
     scheduling: SchedulingRecordSources | None = None
+    casework: CaseworkRecordSources | None = None
     link_expiry: dt.timedelta = DEFAULT_LINK_EXPIRY
     new_id: IdFactory = field(default=uuid.uuid4)
     #: Copies outside the tables (the search index), removed right after the commit.
     copies: Sequence[ErasedCopies] = ()
+    #: The register of data-subject requests and the legal holds: an export or erasure
+    #: given a request id answers it; a held case or client is refused (``Conflict``).
+    rights: DataRightsService | None = None
     cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
     tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
@@ -140,12 +147,16 @@ class PrivacyService:
         """Delete the case and everything under it, stored objects included."""
         async with case_scope(
             self, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
-        ):
-            pass  # refused before any stored object goes; checked again below
+        ) as (uow, case):
+            # Refused before any stored object goes; checked again below.
+            if self.rights is not None:
+                await self.rights.check_not_held(uow, (case_id,), case.client_id)
         objects = await self._erase_objects(ctx, (case_id,), progress)
         async with case_scope(
             self, ctx, case_id, Permission.CASE_DELETE, expected_version=expected_version
         ) as (uow, case):
+            if self.rights is not None:
+                await self.rights.check_not_held(uow, (case_id,), case.client_id)
             now = self.clock.now()
             late = await self._erase_late_objects(uow, ctx, (case_id,))
             rows = dict(await self.eraser(uow).erase_case(case_id))
@@ -190,8 +201,11 @@ class PrivacyService:
         reason: ErasureReason,
         expected_version: int | None = None,
         progress: Progress | None = None,
+        request_id: uuid.UUID | None = None,
     ) -> ErasureReport:
         """Erase the client, all their cases and everything under them (right to erasure).
+        Given ``request_id`` (an erasure request of the client in the register), the
+        request is marked answered in the erasure's transaction.
 
         Safe to retry: a run that failed half way is finished by the next one.
         """
@@ -200,6 +214,8 @@ class PrivacyService:
             client = await self._load_client(uow, client_id)
             check_version("client", expected_version, client.version)
             case_ids = await _case_ids(self.cases(uow), client_id)
+            if self.rights is not None:
+                await self.rights.check_not_held(uow, case_ids, client_id)
         objects = await self._erase_objects(ctx, case_ids, progress)
         async with self.uow(ctx.centre_id) as uow:
             client = await self._load_client(uow, client_id)
@@ -225,6 +241,8 @@ class PrivacyService:
                     _audit_fields(reason, None, removed),
                 )
             _add(rows, await eraser.erase_client(client_id))
+            if request_id is not None:
+                await self._answer(uow, ctx, request_id, client_id, RequestKind.ERASURE)
             uow.emit(ClientErased(centre_id=ctx.centre_id, occurred_at=now, client_id=client_id))
             await commit_audited(
                 uow,
@@ -250,12 +268,15 @@ class PrivacyService:
 
     # -- subject access export ---------------------------------------------------------
 
-    async def export_client(self, ctx: TenantContext, client_id: ClientId) -> dict[str, Any]:
+    async def export_client(
+        self, ctx: TenantContext, client_id: ClientId, *, request_id: uuid.UUID | None = None
+    ) -> dict[str, Any]:
         """Everything held about the client, as one JSON-ready document.
 
         Personal fields are decrypted; sensitive notes are included; each document has
         its metadata and a download link valid for ``link_expiry``. Audited
-        ``client.exported`` with the sections' names.
+        ``client.exported`` with the sections' names. Given ``request_id`` (an access or
+        portability request of the client in the register), the request is answered.
         """
         ctx.require(Permission.CLIENT_EXPORT)
         ctx.require(Permission.SENSITIVE_READ)
@@ -278,6 +299,13 @@ class PrivacyService:
                 "contact_consent": jsonable(consent),
                 "cases": cases,
             }
+            if self.rights is not None:
+                document.update(await self.rights.records_of(uow, client_id))
+            if request_id is not None:
+                await self._answer(
+                    uow, ctx, request_id, client_id, RequestKind.ACCESS, RequestKind.PORTABILITY
+                )
+                document["answers_request"] = str(request_id)
             await commit_audited(
                 uow,
                 ctx,
@@ -335,6 +363,8 @@ class PrivacyService:
             )
             out["compliance_findings"] = jsonable(await s.findings(uow).for_case(case_id))
             out["qa_reviews"] = jsonable(await s.qa(uow).list_reviews(case_id=case_id))
+        if self.casework is not None:
+            out.update(await _casework_sections(uow, self.casework, case_id))
         docs = self.documents(uow)
         documents = await _all(
             lambda limit, offset: docs.list(case_id=case_id, limit=limit, offset=offset)
@@ -417,11 +447,39 @@ class PrivacyService:
         # Anything derived and stored beside the original (rendered pages, ...).
         await self.store.delete_prefix(ctx.centre_id, f"documents/{document.id}")
 
+    async def _answer(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        request_id: uuid.UUID,
+        client_id: ClientId,
+        *kinds: RequestKind,
+    ) -> None:
+        if self.rights is None:
+            raise ValidationError("request_id", "the register of requests is not in use")
+        await self.rights.answer_in(uow, ctx, request_id, client_id, frozenset(kinds))
+
     async def _load_client(self, uow: UnitOfWork, client_id: ClientId) -> Client:
         client = await self.clients(uow).get(client_id)
         if client is None:
             raise NotFound("client", client_id)
         return client
+
+
+async def _casework_sections(
+    uow: UnitOfWork, c: CaseworkRecordSources, case_id: CaseId
+) -> dict[str, Any]:
+    """The case's casework records, decrypted (screenings whole: the export needs
+    ``sensitive:read``)."""
+    return {
+        "contacts": jsonable(await c.contacts(uow).list_for_case(case_id)),
+        "first_contact_checklist": jsonable(await c.checklists(uow).get(case_id)),
+        "screenings": jsonable(await c.screenings(uow).list_for_case(case_id)),
+        "credit_reports": jsonable(await c.credit_reports(uow).list_for_case(case_id)),
+        "eligibility": jsonable(await c.eligibility(uow).get(case_id)),
+        "settlements": jsonable(await c.settlements(uow).list_for_case(case_id)),
+        "complaints": jsonable(await c.complaints(uow).list_for_case(case_id)),
+    }
 
 
 async def _retried_later(removal: Awaitable[None]) -> None:

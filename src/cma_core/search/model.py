@@ -35,8 +35,7 @@ class SearchKind(enum.StrEnum):
     NOTE = "note"
     DOCUMENT = "document"
     LETTER = "letter"
-    #: The contact log (issue 8's area, being added): ``SearchJobs.index_contact`` is the
-    #: hook its events call.
+    #: A contact log entry (casework), indexed on ``CaseworkChanged`` of a contact.
     CONTACT = "contact"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from attrs import define, field
 
@@ -27,6 +28,8 @@ from cma_core.cases.model import (
     CaseReopened,
 )
 from cma_core.cases.ports import CaseRepository
+from cma_core.casework.model import CaseworkChanged, Contact
+from cma_core.casework.ports import ContactRepository
 from cma_core.clients.model import ClientRegistered, ClientUpdated
 from cma_core.clients.ports import ClientRepository
 from cma_core.documents.model import DocumentId, DocumentTextExtracted
@@ -162,6 +165,18 @@ def _retitled(hit: SearchHit, title: str) -> SearchHit:
     )
 
 
+def _contact_fields(contact: Contact) -> dict[str, Any]:
+    """A contact as a search document: the channel, direction and who as its title, the
+    summary as its text (held like a note's)."""
+    title = f"{contact.channel.value.replace('_', ' ')} ({contact.direction.value}) with "
+    return {
+        "summary": title + contact.with_whom,
+        "text": contact.summary,
+        "sensitive": False,
+        "at": contact.at,
+    }
+
+
 def _writes(index: SearchIndex, docs: Sequence[SearchDocument]) -> Work:
     async def work() -> None:
         if docs:
@@ -181,6 +196,8 @@ class SearchJobs:
     clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
     letters: RepositoryFactory[LetterRepository] = field(kw_only=True)
+    #: The contact log; without it contacts stay out of the index.
+    contacts: RepositoryFactory[ContactRepository] | None = field(default=None, kw_only=True)
     batch: int = 200
 
     def handlers(self) -> tuple[Handles, ...]:
@@ -195,6 +212,7 @@ class SearchJobs:
             Handles(CaseNoteAdded, "search_note", out(self._note)),
             Handles(DocumentTextExtracted, "search_document", out(self._document)),
             Handles(LetterSent, "search_letter", out(self._letter)),
+            Handles(CaseworkChanged, "search_contact", out(self._contact)),
             Handles(CaseErased, "search_erase_case", out(self._erase_case)),
             Handles(ClientErased, "search_erase_client", out(self._erase_client)),
         )
@@ -252,6 +270,17 @@ class SearchJobs:
             return None
         return _writes(self.index, [p.letter_document(case, letter)])
 
+    async def _contact(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        """A contact logged or corrected (``CaseworkChanged`` of a ``contact``)."""
+        if event.payload.get("record") != "contact" or self.contacts is None:
+            return None
+        contact = await self.contacts(uow).get(uuid.UUID(event.payload["record_id"]))
+        if contact is None:
+            return None
+        return await self.index_contact(
+            uow, contact.case_id, contact.id, **_contact_fields(contact)
+        )
+
     async def _erase_case(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         case_id = CaseId(uuid.UUID(event.payload["case_id"]))
         return _run(lambda: self.index.delete_case(event.centre_id, case_id))
@@ -271,9 +300,9 @@ class SearchJobs:
         sensitive: bool,
         at: dt.datetime,
     ) -> Work | None:
-        """The hook for the contact log: its handler (an ``OutsideTransaction``'s prepare)
-        calls this with the entry it read, and returns the work. Not yet registered: the
-        contact log's events are not on this branch."""
+        """One contact log entry into the index: the ``search_contact`` handler (an
+        ``OutsideTransaction``'s prepare) calls this with the entry it read, and returns
+        the work."""
         case = await self.cases(uow).get(case_id)
         if case is None:
             return None
@@ -328,6 +357,11 @@ class SearchJobs:
                 docs.append(p.document_document(case, document))
         letters = await self.letters(uow).list_for_case(case.id)
         docs += [p.letter_document(case, x) for x in letters if x.sent_at is not None]
+        if self.contacts is not None:
+            docs += [
+                p.contact_document(case, c.id, key=key, **_contact_fields(c))
+                for c in await self.contacts(uow).list_for_case(case.id)
+            ]
         return docs
 
     async def _cases_of(self, uow: UnitOfWork, client_id: ClientId) -> list[Case]:

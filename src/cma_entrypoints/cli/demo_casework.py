@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import field, frozen
 
 from cma_core.advice.ports import LetterKind
@@ -26,6 +27,8 @@ from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
 from cma_core.casework.model import Channel, Direction, Party, Purpose
 from cma_core.casework.service import ContactDetails, ScreeningDetails
+from cma_core.compliance.qa import Answer
+from cma_core.compliance.registry import RULES
 from cma_core.debts.model import DebtType
 from cma_core.debts.service import CreditorDetails, DebtDetails, FactsDetails
 from cma_core.identity.model import TenantContext
@@ -220,7 +223,7 @@ SCENARIOS: tuple[Scenario, ...] = (
 
 
 def steps() -> int:
-    return len(SCENARIOS) + 1
+    return len(SCENARIOS) + 2
 
 
 async def load_guidelines(container: Container, admin: TenantContext) -> None:
@@ -242,6 +245,8 @@ async def seed_casework(
     """The scenarios on the centre's open demo cases (``case_ids`` in ``CASES`` order)."""
     await load_guidelines(container, staff["supervisor"])
     advance(f"{centre_name}: example spending guidelines")
+    await file_reviews(container, staff, case_ids)
+    advance(f"{centre_name}: last quarter's file reviews")
     for scenario in SCENARIOS:
         # The supervisor records the finances of the caseworker's case (no finance grant).
         ctx = staff["adviser1" if scenario.case in (0, 1) else "adviser2"]
@@ -249,6 +254,42 @@ async def seed_casework(
             ctx = staff["supervisor"]
         await _run(container, ctx, case_ids[scenario.case], scenario)
         advance(f"{centre_name}: casework on case {scenario.case + 1}")
+
+
+@frozen
+class _Then:
+    """A clock stopped at one moment (the file reviews were done last quarter)."""
+
+    at: dt.datetime
+
+    def now(self) -> dt.datetime:
+        return self.at
+
+
+#: (adviser, index in ``CASES`` of their closed file the supervisor reviewed)
+REVIEWED = (("adviser1", 5), ("adviser2", 6))
+
+
+async def file_reviews(
+    container: Container, staff: Mapping[str, TenantContext], case_ids: Sequence[CaseId]
+) -> None:
+    """CR-21: the demo centres review one closed file per adviser per quarter (their
+    policy's ``file_review_quota`` is 1; the default is 2), and the supervisor reviewed
+    each adviser's closed file in the last complete quarter, with a score and actions."""
+    supervisor = staff["supervisor"]
+    compliance = container.compliance()
+    await compliance.set_policy(supervisor, {"file_review_quota": 1}, expected_version=None)
+    today = dt.datetime.now(dt.UTC).date()
+    quarter_start = dt.date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    then = dt.datetime.combine(quarter_start - dt.timedelta(days=20), dt.time(11), dt.UTC)
+    reviewer = attrs.evolve(compliance, clock=_Then(then))
+    for _adviser, index in REVIEWED:
+        await reviewer.record_review(
+            supervisor,
+            case_ids[index],
+            {rule.id: Answer.MET for rule in RULES},
+            actions="Good file. Record the lawful basis at the first call, not later.",
+        )
 
 
 async def _run(container: Container, ctx: TenantContext, case_id: CaseId, s: Scenario) -> None:

@@ -295,10 +295,12 @@ def keys_rotate(
                 "previous_version": report.previous_version,
                 "clients": report.clients,
                 "notes": report.notes,
+                "records": report.records,
             }
         )
     else:
         typer.echo(
             f"centre {centre_id}: data key version {report.version}; re-encrypted "
-            f"{report.clients} clients and {report.notes} sensitive notes"
+            f"{report.clients} clients, {report.notes} sensitive notes and {report.records} "
+            "casework and advice records"
         )

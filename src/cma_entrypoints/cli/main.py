@@ -27,6 +27,7 @@ from cma_entrypoints.cli import demo as demo_data
 from cma_entrypoints.cli import identity as identity_cli
 from cma_entrypoints.cli import privacy as privacy_cli
 from cma_entrypoints.cli import reference as reference_cli
+from cma_entrypoints.cli import retention as retention_cli
 from cma_entrypoints.cli import scheduling as scheduling_cli
 from cma_entrypoints.cli import search as search_cli
 from cma_entrypoints.cli.assistant import assistant_app
@@ -72,6 +73,7 @@ app.add_typer(scheduling_cli.scheduler_app, name="scheduler")
 app.add_typer(budgets_cli.sfs_app, name="sfs")
 app.add_typer(reference_cli.reference_app, name="reference")
 app.add_typer(search_cli.projections_app, name="projections")
+app.add_typer(retention_cli.retention_app, name="retention")
 app.command("search")(search_cli.search)
 
 

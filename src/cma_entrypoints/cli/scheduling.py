@@ -53,13 +53,15 @@ def scheduler(
     as_json: bool = JsonOption,
 ) -> None:
     """Sweep every centre: escalate missed deadlines, plan and send due reminders, fail
-    documents left unread (stuck ``queued`` or ``processing``) so they can be retried."""
+    documents left unread (stuck ``queued`` or ``processing``) so they can be retried;
+    once a day (not with --once) delete closed files past their retention period."""
     settings = load_settings(as_json=as_json)
     configure_logging(settings.log_level)
     every = interval if interval is not None else float(settings.scheduler_interval_seconds)
 
     async def work(c: Container) -> tuple[SweepReport, int]:
         sched, documents = c.scheduler(), c.document_sweep()
+        retention, identity = c.retention(), c.identity_store()
         if once:
             return await sched.sweep(), await documents.sweep()
         stop = asyncio.Event()
@@ -73,6 +75,14 @@ def scheduler(
                     result, unread = await sched.sweep(), await documents.sweep()
                     total, timed_out = total + result, timed_out + unread
                     log.info("sweep: %s", _report_dict(result, unread))
+                    # Once a day: closed files past their retention period (cma retention).
+                    centres = [x.id for x in await identity.list_centres()]
+                    receipts = await retention.daily(centres)
+                    if receipts is not None:
+                        log.info(
+                            "retention: %d case(s) deleted",
+                            sum(len(r.deleted_cases) for r in receipts),
+                        )
                 except Exception:  # a database outage: the next sweep tries again
                     log.exception("sweep failed; retrying in %.0f s", every)
                 with contextlib.suppress(TimeoutError):

@@ -26,6 +26,7 @@ from cma_entrypoints.http.casework import (
     CaseCreditController,
     CaseworkGuideController,
 )
+from cma_entrypoints.http.casework.registers import CaseRegisterController
 from cma_entrypoints.http.centre import CentreProfileController
 from cma_entrypoints.http.clients import ClientController
 from cma_entrypoints.http.common.input import check_input
@@ -48,6 +49,8 @@ from cma_entrypoints.http.identity import (
     StaffController,
 )
 from cma_entrypoints.http.privacy import SubjectAccessController
+from cma_entrypoints.http.privacy.retention import RetentionController
+from cma_entrypoints.http.privacy.rights import DataSubjectRequestController, LegalHoldController
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS
 from cma_entrypoints.http.protection import SECURITY_HEADERS as SECURITY_HEADER_VALUES
 from cma_entrypoints.http.protection import (
@@ -201,6 +204,10 @@ def create_app(container: Container | None = None) -> Litestar:
             CaseworkGuideController,
             CaseContactController,
             CaseCreditController,
+            CaseRegisterController,
+            DataSubjectRequestController,
+            LegalHoldController,
+            RetentionController,
             SearchController,
             # The web console at / (SPA fallback); every API route above wins over it.
             *console_routes(settings.web_dir),
@@ -224,6 +231,9 @@ def create_app(container: Container | None = None) -> Litestar:
             "privacy": provider(container.privacy),
             "centre_profile": provider(container.centre_profile),
             "casework": provider(container.casework),
+            "case_registers": provider(container.case_registers),
+            "data_rights": provider(container.data_rights),
+            "retention": provider(container.retention),
             "search": provider(container.search),
             "codec": Provide(lambda: codec, sync_to_thread=False, use_cache=True),
             # The caller, from the verified token: handlers take ``ctx: TenantContext``.

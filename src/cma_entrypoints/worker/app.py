@@ -95,12 +95,22 @@ def setup_broker(
 
 
 def _full_sweep(container: Container) -> SweepFn:
-    """The scheduler's sweep, then the documents' (fail those stuck ``processing``)."""
+    """The scheduler's sweep, then the documents' (fail those stuck ``processing``), then
+    once a day the retention run (closed files past their centre's period)."""
     scheduler, documents = container.scheduler(), container.document_sweep()
+    retention, identity = container.retention(), container.identity_store()
 
     async def sweep() -> dict[str, object]:
         report = await scheduler.sweep()
-        return {"scheduler": report, "documents_timed_out": await documents.sweep()}
+        out: dict[str, object] = {
+            "scheduler": report,
+            "documents_timed_out": await documents.sweep(),
+        }
+        centres = [c.id for c in await identity.list_centres()]
+        receipts = await retention.daily(centres)
+        if receipts is not None:
+            out["retention_deleted_cases"] = sum(len(r.deleted_cases) for r in receipts)
+        return out
 
     return sweep
 

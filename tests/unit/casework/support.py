@@ -13,6 +13,7 @@ from tests.wiring import ADVICE, APPRAISALS, BUDGETS, COMPLIANCE, DEBTS, LETTERS
 
 from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 from cma_adapters.letters import JinjaLetterRenderer
+from cma_adapters.memory import privacy as memory_privacy
 from cma_adapters.memory.factories import repository_factories as memory_factories
 from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.sfs import SfsDdsCodec
@@ -21,6 +22,7 @@ from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
 from cma_core.budgets.service import BudgetService
 from cma_core.cases.service import OpenCase
+from cma_core.casework.registers import CaseRegisterService
 from cma_core.casework.service import CaseworkService
 from cma_core.compliance.model import Finding, Status
 from cma_core.compliance.ports import CaseFileSources
@@ -29,6 +31,7 @@ from cma_core.compliance.service import ComplianceService
 from cma_core.debts.service import DebtService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
+from cma_core.privacy.rights import DataRightsService, PrivacyRecordsReader
 from cma_core.scheduling.service import SchedulingConfig
 from cma_core.shared.handlers import EventHandlers
 from cma_core.shared.ids import CaseId
@@ -40,8 +43,9 @@ CASEWORK = (
 )  # fmt: skip
 CASEWORK_SOURCES = (
     "contacts", "checklists", "screenings", "credit_reports", "eligibility", "debts", "facts",
-    "budgets", "offers", "reference",
+    "budgets", "offers", "reference", "settlements", "complaints",
 )  # fmt: skip
+REGISTERS = ("cases", "debts", "creditors", "documents", "settlements", "complaints")
 CASE_FILE = ("creditors", "debts", "facts", "budgets", "appraisals", "offers", "advice", "letters")
 
 
@@ -55,6 +59,8 @@ class World:
     letters: LetterService
     casework: CaseworkService
     compliance: ComplianceService
+    registers: CaseRegisterService
+    rights: DataRightsService
     worker: EventHandlers
     handled: set[Any] = attrs.field(factory=set)
 
@@ -103,6 +109,18 @@ def build_world() -> World:
         **ports(COMPLIANCE),
         advice=CaseFileSources(**memory_factories(*CASE_FILE)),
         casework=CaseworkSources(**memory_factories(*CASEWORK_SOURCES)),
+        privacy=PrivacyRecordsReader(
+            requests=memory_privacy.data_subject_requests, holds=memory_privacy.legal_holds
+        ),
+    )
+    rights = DataRightsService(
+        app.uow,
+        app.clock,
+        HolidaysLibraryProvider(),
+        SchedulingConfig(),
+        **ports(("cases", "clients", "closures")),
+        requests=memory_privacy.data_subject_requests,
+        holds=memory_privacy.legal_holds,
     )
     return World(
         app=app,
@@ -113,6 +131,8 @@ def build_world() -> World:
         letters=LetterService(app.uow, JinjaLetterRenderer(), app.clock, **ports(LETTERS)),
         casework=CaseworkService(app.uow, app.clock, **ports(CASEWORK), debt_service=debts),
         compliance=compliance,
+        registers=CaseRegisterService(app.uow, app.clock, **ports(REGISTERS)),
+        rights=rights,
         worker=EventHandlers(app.uow, app.clock, registered=compliance.handlers()),
     )
 
@@ -178,6 +198,7 @@ async def compliant_case(world: World, *, credit_report: bool = True) -> Complia
     from cma_core.solutions.model import Eligibility, Solution
 
     ctx, case_id = await world.case()
+    await reviewed_last_quarter(world, ctx)
     await load_example_guidelines(world, ctx)
     now = world.app.clock.now()
     today = now.date()
@@ -293,3 +314,27 @@ def _creditor(name: str) -> Any:
     from cma_core.debts.service import CreditorDetails
 
     return CreditorDetails(name=name)
+
+
+async def reviewed_last_quarter(world: World, ctx: TenantContext, reviews: int = 2) -> None:
+    """``reviews`` closed files of the adviser ``ctx`` reviewed by a supervisor in the last
+    complete quarter (CR-21's default period), each with a score and actions."""
+    from cma_core.cases.model import CloseReason
+    from cma_core.compliance.qa import Answer
+    from cma_core.compliance.rules import _period_bounds
+
+    clock = world.app.clock
+    back_to = clock.at
+    start, _ = _period_bounds(back_to.date(), 3)
+    clock.at = dt.datetime.combine(start - dt.timedelta(days=10), dt.time(12), tzinfo=dt.UTC)
+    centre = await world.app.store.get_centre(ctx.centre_id)
+    assert centre is not None
+    supervisor = await world.app.staff(centre, Role.SUPERVISOR)
+    for _ in range(reviews):
+        client = await world.app.clients.register(ctx, register_cmd())
+        case = await world.app.cases.open(ctx, OpenCase(client_id=client.id))
+        await world.app.cases.close(ctx, case.id, CloseReason.ADVICE_COMPLETE)
+        await world.compliance.record_review(
+            supervisor, case.id, {"CR-01": Answer.MET}, actions="Record the lawful basis earlier."
+        )
+    clock.at = back_to

@@ -532,6 +532,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's complaints, by date received (CR-24) */
+        get: operations["ApiV1CasesCaseIdComplaintsListComplaints"];
+        put?: never;
+        /**
+         * Enter a complaint in the register
+         * @description Limits (the centre's compliance policy): a final response within 56 days (DISP, 8 weeks); a data-protection complaint received from 19 June 2026 acknowledged within 30 days (Data (Use and Access) Act 2025).
+         */
+        post: operations["ApiV1CasesCaseIdComplaintsRecordComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/complaints/{complaint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint */
+        get: operations["ApiV1CasesCaseIdComplaintsComplaintIdGetComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the acknowledgement or final response, or correct (If-Match) */
+        patch: operations["ApiV1CasesCaseIdComplaintsComplaintIdUpdateComplaint"];
+        trace?: never;
+    };
     "/api/v1/cases/{case_id}/compliance": {
         parameters: {
             query?: never;
@@ -1019,6 +1058,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's full-and-final settlements, oldest first (CR-19) */
+        get: operations["ApiV1CasesCaseIdSettlementsListSettlements"];
+        put?: never;
+        /**
+         * Record a settlement of one of the case's debts
+         * @description The amount agreed and, when they exist, the creditor's written acceptance (date and the document on the case holding it) and the payment. A payment recorded with no acceptance on file, or dated before it, is stored as given and fails CR-19 on the case's findings.
+         */
+        post: operations["ApiV1CasesCaseIdSettlementsRecordSettlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/settlements/{settlement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One settlement */
+        get: operations["ApiV1CasesCaseIdSettlementsSettlementIdGetSettlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the acceptance or the payment, or correct a settlement (If-Match) */
+        patch: operations["ApiV1CasesCaseIdSettlementsSettlementIdUpdateSettlement"];
+        trace?: never;
+    };
     "/api/v1/cases/{case_id}/sfs": {
         parameters: {
             query?: never;
@@ -1200,7 +1278,7 @@ export interface paths {
         post?: never;
         /**
          * Erase a client (right to erasure)
-         * @description Erases every case of the client as `DELETE /api/v1/cases/{id}` does, then the client: every personal field, blind-index entries, contact consents and reminders. Audited `client.erased` (and `case.deleted` per case) with the reason and counts; audit entries themselves stay (ids and field names only). `If-Match` (the client's ETag) and `reason` are required. Safe to retry.
+         * @description Erases every case of the client as `DELETE /api/v1/cases/{id}` does, then the client: every personal field, blind-index entries, contact consents and reminders. Audited `client.erased` (and `case.deleted` per case) with the reason and counts; audit entries themselves stay (ids and field names only). `If-Match` (the client's ETag) and `reason` are required. Safe to retry. With `request_id` (an erasure request of the client in the register) the request is answered; a legal hold on the client or one of its cases refuses the erasure (409).
          */
         delete: operations["ApiV1ClientsClientIdEraseClient"];
         options?: never;
@@ -1245,7 +1323,7 @@ export interface paths {
         };
         /**
          * Everything held about a client (subject access request)
-         * @description One JSON document: the client's fields (decrypted), and per case the notes (sensitive ones included), tasks, debts, financial facts, budget, appraisals, offers, advice, letters, facts, deadlines, appointments, compliance findings, QA reviews, suggestions and documents' metadata with a download link valid for 10 minutes. Needs `client:export`, `sensitive:read` and `finance:read`: a subject access copy must be complete, so a role that would get a partial one is refused. Audited `client.exported`.
+         * @description One JSON document: the client's fields (decrypted), and per case the notes (sensitive ones included), tasks, debts, financial facts, budget, appraisals, offers, advice, letters, facts, deadlines, appointments, compliance findings, QA reviews, contact log, first-contact checklist, screenings, credit reports, eligibility decisions, settlements, complaints, the client's data-subject requests and legal holds, suggestions and documents' metadata with a download link valid for 10 minutes. Needs `client:export`, `sensitive:read` and `finance:read`: a subject access copy must be complete, so a role that would get a partial one is refused. Audited `client.exported`. With `request_id` (an access or portability request of this client in the register) the request is marked answered today.
          */
         get: operations["ApiV1ClientsClientIdExportExportClient"];
         put?: never;
@@ -1336,6 +1414,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-subject-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of data-subject requests, by date received, with due dates */
+        get: operations["ApiV1DataSubjectRequestsListRequests"];
+        put?: never;
+        /**
+         * Register a data-subject request (access, erasure, rectification…)
+         * @description Due one calendar month from the day the clock started (receipt, or the later day identity evidence or clarification arrived), to the same date (the month's last day if none), then the next working day; three months if extended and the requester was told within the first month (UK GDPR Art 12(3); ICO). Re-evaluates CR-23 on every case of the client.
+         */
+        post: operations["ApiV1DataSubjectRequestsRecordRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-subject-requests/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One data-subject request */
+        get: operations["ApiV1DataSubjectRequestsRequestIdGetRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the clock start, an extension or the answer (If-Match) */
+        patch: operations["ApiV1DataSubjectRequestsRequestIdUpdateRequest"];
+        trace?: never;
+    };
     "/api/v1/documents/{document_id}": {
         parameters: {
             query?: never;
@@ -1411,6 +1528,61 @@ export interface paths {
          * @description Needs `If-Match`. Only a `failed` document can be retried (409 otherwise): it goes back to `queued` and its text is read again; `failure_reason` keeps the last failure until the new attempt settles. Audited `document.retried`.
          */
         post: operations["ApiV1DocumentsDocumentIdRetryRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds, oldest first */
+        get: operations["ApiV1LegalHoldsListHolds"];
+        put?: never;
+        /**
+         * Hold a case or a client back from erasure and retention
+         * @description Exactly one of `case_id` and `client_id`. A hold on a client covers all the client's cases. While held, deleting or erasing is refused (409) and the retention run skips it; CR-22 accepts a retention date beyond policy.
+         */
+        post: operations["ApiV1LegalHoldsPlaceHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/legal-holds/{hold_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One legal hold */
+        get: operations["ApiV1LegalHoldsHoldIdGetHold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/legal-holds/{hold_id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold (If-Match) */
+        post: operations["ApiV1LegalHoldsHoldIdReleaseReleaseHold"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1550,6 +1722,44 @@ export interface paths {
          * @description A pending or a planned (`status=planned`) one: kept as `cancelled` so the sweep never sends it. 409 once sent, skipped or cancelled.
          */
         post: operations["ApiV1RemindersKeyCancelCancelReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the next retention run would delete (a dry run) */
+        get: operations["ApiV1RetentionDueDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The centre's retention policy */
+        get: operations["ApiV1RetentionPolicyGetPolicy"];
+        /**
+         * Set the centre's retention policy (If-Match)
+         * @description `If-Match` is the compliance policy's version (`"0"` while the centre uses the defaults): the retention values are part of it. The other compliance settings are kept. Audited `compliance.policy_set`.
+         */
+        put: operations["ApiV1RetentionPolicyPutPolicy"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2528,6 +2738,79 @@ export interface components {
             reason: string;
         };
         /**
+         * ComplaintIn
+         * @example {
+         *       "kind": "data_protection",
+         *       "received_on": "2026-11-02",
+         *       "summary": "A letter about the case was sent to a former address."
+         *     }
+         */
+        ComplaintIn: {
+            /** @description A date from 1900-01-01 up to today. */
+            acknowledged_on?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            final_response_on?: string | null;
+            kind: components["schemas"]["ComplaintKind"];
+            outcome?: string | null;
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 up to today.
+             */
+            received_on: string;
+            summary: string;
+        };
+        /**
+         * ComplaintKind
+         * @description CR-24: a service complaint (DISP final response within 8 weeks) or a data-protection
+         *         complaint (acknowledged within 30 days from 19 June 2026, DUA Act 2025).
+         * @enum {string}
+         */
+        ComplaintKind: "service" | "data_protection";
+        /** ComplaintOut */
+        ComplaintOut: {
+            acknowledged_on: string | null;
+            /** Format: uuid */
+            case_id: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            final_response_on: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ComplaintKind"];
+            outcome: string | null;
+            /** Format: date */
+            received_on: string;
+            summary: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        /** ComplaintPage */
+        ComplaintPage: {
+            items: components["schemas"]["ComplaintOut"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /**
+         * ComplaintPatch
+         * @example {
+         *       "acknowledged_on": "2026-11-04"
+         *     }
+         */
+        ComplaintPatch: {
+            /** @description A date from 1900-01-01 up to today. */
+            acknowledged_on?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            final_response_on?: string | null;
+            kind?: components["schemas"]["ComplaintKind"];
+            outcome?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            received_on?: string;
+            summary?: string;
+        };
+        /**
          * CompleteIn
          * @example {
          *       "outcome_note": "Statements received and filed."
@@ -2938,6 +3221,15 @@ export interface components {
             label: string;
             special_category: boolean;
         };
+        /** DueOut */
+        DueOut: {
+            /** Format: date-time */
+            checked_at: string;
+            due: number;
+            held_cases: string[];
+            retention_years: number;
+            would_delete_cases: string[];
+        };
         /**
          * Eligibility
          * @enum {string}
@@ -3099,6 +3391,53 @@ export interface components {
             };
             status: string;
         };
+        /**
+         * HoldIn
+         * @example {
+         *       "case_id": "6f1c2d3e-4a5b-4c6d-8e7f-901234567890",
+         *       "reason": "complaint"
+         *     }
+         */
+        HoldIn: {
+            case_id?: string | null;
+            client_id?: string | null;
+            note?: string | null;
+            reason: components["schemas"]["HoldReason"];
+        };
+        /** HoldOut */
+        HoldOut: {
+            active: boolean;
+            case_id: string | null;
+            client_id: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: date-time */
+            placed_at: string;
+            placed_by: string | null;
+            reason: string;
+            released_at: string | null;
+            released_by: string | null;
+            subject: components["schemas"]["HoldSubject"];
+            version: number;
+        };
+        /** HoldPage */
+        HoldPage: {
+            items: components["schemas"]["HoldOut"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /**
+         * HoldReason
+         * @enum {string}
+         */
+        HoldReason: "complaint" | "litigation" | "insolvency" | "regulator" | "other";
+        /**
+         * HoldSubject
+         * @enum {string}
+         */
+        HoldSubject: "case" | "client";
         /**
          * HomeTenure
          * @enum {string}
@@ -3604,6 +3943,93 @@ export interface components {
          */
         ReportSource: "manual" | "csv" | "json";
         /**
+         * RequestIn
+         * @example {
+         *       "client_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
+         *       "kind": "access",
+         *       "received_on": "2026-11-02"
+         *     }
+         */
+        RequestIn: {
+            /** @description A date from 1900-01-01 up to today. */
+            answered_on?: string | null;
+            /** Format: uuid */
+            client_id: string;
+            /** @description A date from 1900-01-01 up to today. */
+            clock_started_on?: string | null;
+            /** @default false */
+            extended: boolean;
+            /** @description A date from 1900-01-01 up to today. */
+            extension_notified_on?: string | null;
+            kind: components["schemas"]["RequestKind"];
+            note?: string | null;
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 up to today.
+             */
+            received_on: string;
+        };
+        /**
+         * RequestKind
+         * @enum {string}
+         */
+        RequestKind: "access" | "erasure" | "rectification" | "portability" | "restriction" | "objection";
+        /** RequestOut */
+        RequestOut: {
+            answered_on: string | null;
+            /** Format: uuid */
+            client_id: string;
+            clock_started_on: string | null;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            /** Format: date */
+            due_on: string;
+            extended: boolean;
+            /** Format: date */
+            extended_due_on: string;
+            extension_notified_on: string | null;
+            /** Format: date */
+            first_due_on: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["RequestKind"];
+            note: string | null;
+            overdue: boolean;
+            /** Format: date */
+            received_on: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        /** RequestPage */
+        RequestPage: {
+            items: components["schemas"]["RequestOut"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /**
+         * RequestPatch
+         * @example {
+         *       "extended": true,
+         *       "extension_notified_on": "2026-11-20"
+         *     }
+         */
+        RequestPatch: {
+            /** @description A date from 1900-01-01 up to today. */
+            answered_on?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            clock_started_on?: string | null;
+            extended?: boolean;
+            /** @description A date from 1900-01-01 up to today. */
+            extension_notified_on?: string | null;
+            kind?: components["schemas"]["RequestKind"];
+            note?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            received_on?: string;
+        };
+        /**
          * ReschedulePatch
          * @example {
          *       "end": "2026-12-01T15:00:00Z",
@@ -3629,6 +4055,25 @@ export interface components {
             jurisdiction: components["schemas"]["Jurisdiction"] | null;
             lived_there_last_year: boolean | null;
             ordinarily_resident: boolean | null;
+        };
+        /**
+         * RetentionPolicyIn
+         * @example {
+         *       "disposal_grace_days": 30,
+         *       "retention_years": 7
+         *     }
+         */
+        RetentionPolicyIn: {
+            /** @default 30 */
+            disposal_grace_days: number;
+            retention_years: number;
+        };
+        /** RetentionPolicyOut */
+        RetentionPolicyOut: {
+            disposal_grace_days: number;
+            retention_years: number;
+            source: string;
+            version: number;
         };
         /**
          * ReviewIn
@@ -3799,6 +4244,73 @@ export interface components {
             limit: number;
             offset: number;
             total: number;
+        };
+        /**
+         * SettlementIn
+         * @example {
+         *       "acceptance_document_id": "3c2b1a09-8f7e-4d6c-b5a4-93827160fedc",
+         *       "accepted_on": "2026-11-20",
+         *       "amount_pence": 60000,
+         *       "debt_id": "2a3b4c5d-6e7f-4081-9263-a4b5c6d7e8f9"
+         *     }
+         */
+        SettlementIn: {
+            acceptance_document_id?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            accepted_on?: string | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
+            amount_pence: number;
+            /** Format: uuid */
+            debt_id: string;
+            note?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            paid_on?: string | null;
+        };
+        /** SettlementOut */
+        SettlementOut: {
+            acceptance_document_id: string | null;
+            accepted_on: string | null;
+            amount_pence: number;
+            /** Format: uuid */
+            case_id: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            creditor: string;
+            /** Format: uuid */
+            debt_id: string;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            paid_on: string | null;
+            paid_without_acceptance: boolean;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        /** SettlementPage */
+        SettlementPage: {
+            items: components["schemas"]["SettlementOut"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /**
+         * SettlementPatch
+         * @example {
+         *       "paid_on": "2026-11-27"
+         *     }
+         */
+        SettlementPatch: {
+            acceptance_document_id?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            accepted_on?: string | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
+            amount_pence?: number;
+            debt_id?: string;
+            note?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            paid_on?: string | null;
         };
         /**
          * Severity
@@ -5831,6 +6343,198 @@ export interface operations {
             };
         };
     };
+    ApiV1CasesCaseIdComplaintsListComplaints: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["ComplaintKind"] | null;
+                open_only?: boolean;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdComplaintsRecordComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdComplaintsComplaintIdGetComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                complaint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdComplaintsComplaintIdUpdateComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                complaint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintPatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1CasesCaseIdComplianceCaseCompliance: {
         parameters: {
             query?: never;
@@ -7716,6 +8420,197 @@ export interface operations {
             };
         };
     };
+    ApiV1CasesCaseIdSettlementsListSettlements: {
+        parameters: {
+            query?: {
+                paid?: boolean | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdSettlementsRecordSettlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdSettlementsSettlementIdGetSettlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                settlement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdSettlementsSettlementIdUpdateSettlement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                settlement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementPatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1CasesCaseIdSfsExportSfs: {
         parameters: {
             query?: {
@@ -8284,6 +9179,8 @@ export interface operations {
             query?: {
                 /** @description Why the records are removed (kept in the audit trail): one of `data_subject_request`, `retention_expired`, `consent_withdrawn`, `created_in_error`, `unlawfully_processed`. A code, never free text: the audit trail cannot be erased. */
                 reason?: string | null;
+                /** @description The data-subject request in the register this answers (marked answered today, in the same transaction). */
+                request_id?: string | null;
             };
             header?: {
                 /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
@@ -8467,7 +9364,10 @@ export interface operations {
     };
     ApiV1ClientsClientIdExportExportClient: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The data-subject request in the register this answers (marked answered today, in the same transaction). */
+                request_id?: string | null;
+            };
             header?: never;
             path: {
                 client_id: string;
@@ -8813,6 +9713,194 @@ export interface operations {
             };
         };
     };
+    ApiV1DataSubjectRequestsListRequests: {
+        parameters: {
+            query?: {
+                client_id?: string | null;
+                kind?: components["schemas"]["RequestKind"] | null;
+                open_only?: boolean;
+                overdue?: boolean | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1DataSubjectRequestsRecordRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1DataSubjectRequestsRequestIdGetRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1DataSubjectRequestsRequestIdUpdateRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1DocumentsDocumentIdGetDocument: {
         parameters: {
             query?: never;
@@ -9019,6 +10107,189 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1LegalHoldsListHolds: {
+        parameters: {
+            query?: {
+                active_only?: boolean;
+                case_id?: string | null;
+                client_id?: string | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1LegalHoldsPlaceHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1LegalHoldsHoldIdGetHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hold_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1LegalHoldsHoldIdReleaseReleaseHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                hold_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -9414,6 +10685,106 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1RetentionDueDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueOut"];
+                };
+            };
+        };
+    };
+    ApiV1RetentionPolicyGetPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyOut"];
+                };
+            };
+        };
+    };
+    ApiV1RetentionPolicyPutPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionPolicyIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -33,7 +33,7 @@ from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.common.schemas import LINE
 from cma_entrypoints.http.privacy.controllers import erasure_receipt
 from cma_entrypoints.http.privacy.examples import CLIENT_RECEIPT, receipt_spec
-from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
+from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason, RequestId
 
 
 class ClientController(Controller):
@@ -211,7 +211,9 @@ class ClientController(Controller):
         "then the client: every personal field, blind-index entries, contact consents and "
         "reminders. Audited `client.erased` (and `case.deleted` per case) with the reason "
         "and counts; audit entries themselves stay (ids and field names only). `If-Match` "
-        "(the client's ETag) and `reason` are required. Safe to retry.",
+        "(the client's ETag) and `reason` are required. Safe to retry. With `request_id` (an "
+        "erasure request of the client in the register) the request is answered; a legal "
+        "hold on the client or one of its cases refuses the erasure (409).",
         responses=receipt_spec(CLIENT_RECEIPT, "Erased at the client's request"),
     )
     async def erase_client(
@@ -221,7 +223,8 @@ class ClientController(Controller):
         privacy: PrivacyService,
         reason: Reason = None,
         if_match: IfMatch = None,
+        request_id: RequestId = None,
     ) -> ErasureOut:
         return await erasure_receipt(
-            privacy.erase_client, ctx, ClientId(client_id), reason, if_match
+            privacy.erase_client, ctx, ClientId(client_id), reason, if_match, request_id=request_id
         )

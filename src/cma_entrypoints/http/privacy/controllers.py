@@ -23,7 +23,7 @@ from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common.examples import JsonExample
 from cma_entrypoints.http.common.params import parse_if_match
 from cma_entrypoints.http.privacy.examples import EXPORT_EXAMPLE
-from cma_entrypoints.http.privacy.schemas import ErasureOut, SubjectAccessExport
+from cma_entrypoints.http.privacy.schemas import ErasureOut, RequestId, SubjectAccessExport
 
 
 async def erasure_receipt(
@@ -32,11 +32,14 @@ async def erasure_receipt(
     entity_id: uuid.UUID,
     reason: str | None,
     if_match: str | None,
+    **more: Any,
 ) -> ErasureOut:
     """Delete a case or erase a client (``erase``): ``If-Match`` and a reason code are
     required; the answer is the receipt."""
     expected = parse_if_match(if_match, required=True)
-    report = await erase(ctx, entity_id, reason=parse_reason(reason), expected_version=expected)
+    report = await erase(
+        ctx, entity_id, reason=parse_reason(reason), expected_version=expected, **more
+    )
     return ErasureOut.of(report)
 
 
@@ -55,10 +58,13 @@ class SubjectAccessController(Controller):
         description="One JSON document: the client's fields (decrypted), and per case the "
         "notes (sensitive ones included), tasks, debts, financial facts, budget, "
         "appraisals, offers, advice, letters, facts, deadlines, appointments, compliance "
-        "findings, QA reviews, suggestions and documents' metadata with a download link "
+        "findings, QA reviews, contact log, first-contact checklist, screenings, credit reports, "
+        "eligibility decisions, settlements, complaints, the client's data-subject requests "
+        "and legal holds, suggestions and documents' metadata with a download link "
         "valid for 10 minutes. Needs `client:export`, `sensitive:read` and `finance:read`: "
         "a subject access copy must be complete, so a role that would get a partial one "
-        "is refused. Audited `client.exported`.",
+        "is refused. Audited `client.exported`. With `request_id` (an access or portability "
+        "request of this client in the register) the request is marked answered today.",
         responses={
             200: ResponseSpec(
                 data_container=SubjectAccessExport,
@@ -74,9 +80,13 @@ class SubjectAccessController(Controller):
         },
     )
     async def export_client(
-        self, ctx: TenantContext, client_id: uuid.UUID, privacy: PrivacyService
+        self,
+        ctx: TenantContext,
+        client_id: uuid.UUID,
+        privacy: PrivacyService,
+        request_id: RequestId = None,
     ) -> Response[dict[str, Any]]:
-        document = await privacy.export_client(ctx, ClientId(client_id))
+        document = await privacy.export_client(ctx, ClientId(client_id), request_id=request_id)
         return Response(
             document,
             headers={

@@ -27,6 +27,17 @@ Reason = Annotated[
 ]
 
 
+RequestId = Annotated[
+    uuid.UUID | None,
+    Parameter(
+        query="request_id",
+        required=False,
+        description="The data-subject request in the register this answers (marked "
+        "answered today, in the same transaction).",
+    ),
+]
+
+
 class ErasureOut(Struct):
     """What was removed: ids and counts."""
 
