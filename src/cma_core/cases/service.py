@@ -136,7 +136,14 @@ class CaseService:
     async def get(self, ctx: TenantContext, case_id: CaseId) -> Case:
         async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, case):
             await commit_audited(
-                uow, ctx, self.new_id, "case.viewed", "case", case.id, self.clock.now()
+                uow,
+                ctx,
+                self.new_id,
+                "case.viewed",
+                "case",
+                case.id,
+                self.clock.now(),
+                seal_later=True,
             )
         return case
 
