@@ -367,7 +367,8 @@ class Container(containers.DeclarativeContainer):
         TaskService, uow, identity_store, clock, **repository_factories("tasks", "cases")
     )
     task_jobs = providers.Singleton(TaskJobs, clock, **repository_factories("tasks", "cases"))
-    directory = providers.Singleton(StaffDirectory, identity_store)
+    # A case view names its adviser: the centre's names are reused for 5 s (issue 15).
+    directory = providers.Singleton(StaffDirectory, identity_store, names_ttl=5.0)
     audit = providers.Singleton(AuditService, uow, clock)
     document_store = providers.Singleton(_document_store, settings)
     text_extractor = providers.Singleton(

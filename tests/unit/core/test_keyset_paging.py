@@ -96,3 +96,32 @@ async def test_offset_is_bounded_and_not_mixed_with_a_cursor(app: App, boss: Ten
     with pytest.raises(ValidationError) as err:
         await app.cases.list(boss, offset=1, cursor=token)
     assert err.value.field == "offset"
+
+
+async def test_staff_names_reused_only_while_they_name_everyone(
+    app: App, centre: Centre, boss: TenantContext
+) -> None:
+    """The case view's staff names: read once for the TTL, read again for a newcomer."""
+    from cma_core.identity.directory import StaffDirectory
+
+    calls = 0
+    list_users = app.store.list_users
+
+    async def counting(centre_id):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return await list_users(centre_id)
+
+    app.store.list_users = counting  # type: ignore[method-assign]
+    directory = StaffDirectory(app.store, names_ttl=60.0)
+    first = await directory.names(boss, ids=[boss.user_id])
+    again = await directory.names(boss, ids=[boss.user_id, None])
+    assert again is first
+    assert calls == 1
+    newcomer = await app.staff(centre, Role.ADVISER, "new@example.org")
+    named = await directory.names(boss, ids=[newcomer.user_id])
+    assert named(newcomer.user_id) is not None
+    assert calls == 2
+    await directory.names(boss)  # no ids: always read
+    assert calls == 3
+    assert await StaffDirectory(app.store).names(boss, ids=[boss.user_id]) is not first

@@ -347,7 +347,7 @@ export interface paths {
         };
         /**
          * List cases
-         * @description Newest first. Roles without `case:read_all` see only their own cases.
+         * @description Newest first. Roles without `case:read_all` see only their own cases. Page deep with `cursor` (each page's `next_cursor`); `offset` stops at 10,000.
          */
         get: operations["ApiV1CasesListCases"];
         put?: never;
@@ -1892,6 +1892,7 @@ export interface components {
         AdvicePage: {
             items: components["schemas"]["AdviceRecord"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -1983,6 +1984,7 @@ export interface components {
         AppointmentPage: {
             items: components["schemas"]["AppointmentOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -1997,6 +1999,7 @@ export interface components {
         AppraisalPage: {
             items: components["schemas"]["AppraisalRecord"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2049,6 +2052,7 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2280,6 +2284,7 @@ export interface components {
         CasePage: {
             items: components["schemas"]["CaseOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2438,6 +2443,7 @@ export interface components {
         ClientPage: {
             items: components["schemas"]["ClientOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2591,6 +2597,7 @@ export interface components {
         ContactPage: {
             items: components["schemas"]["ContactOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2673,6 +2680,7 @@ export interface components {
         CreditReportPage: {
             items: components["schemas"]["CreditReportOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2708,6 +2716,7 @@ export interface components {
         CreditorPage: {
             items: components["schemas"]["CreditorOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2755,6 +2764,7 @@ export interface components {
         DeadlinePage: {
             items: components["schemas"]["DeadlineOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2832,6 +2842,7 @@ export interface components {
         DebtPage: {
             items: components["schemas"]["DebtOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2903,6 +2914,7 @@ export interface components {
         DocumentPage: {
             items: components["schemas"]["DocumentOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3047,6 +3059,7 @@ export interface components {
         GrantPage: {
             items: components["schemas"]["GrantOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3166,6 +3179,7 @@ export interface components {
         LetterPage: {
             items: components["schemas"]["LetterOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3244,6 +3258,7 @@ export interface components {
         NotePage: {
             items: components["schemas"]["NoteOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3272,6 +3287,7 @@ export interface components {
         OfferPlanPage: {
             items: components["schemas"]["OfferPlanRecord"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3540,6 +3556,7 @@ export interface components {
         ReminderPage: {
             items: components["schemas"]["ReminderOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3665,6 +3682,7 @@ export interface components {
         ReviewPage: {
             items: components["schemas"]["ReviewOutFull"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3699,6 +3717,7 @@ export interface components {
         SamplePage: {
             items: components["schemas"]["SampleOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3753,6 +3772,7 @@ export interface components {
         ScreeningPage: {
             items: components["schemas"]["ScreeningOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3776,6 +3796,7 @@ export interface components {
         SearchPage: {
             items: components["schemas"]["SearchHitOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3835,6 +3856,7 @@ export interface components {
         StaffPage: {
             items: components["schemas"]["StaffOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3901,6 +3923,7 @@ export interface components {
         SuggestionPage: {
             items: components["schemas"]["SuggestionOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3978,6 +4001,7 @@ export interface components {
         TaskPage: {
             items: components["schemas"]["TaskOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4036,6 +4060,7 @@ export interface components {
         TemplatePage: {
             items: components["schemas"]["TemplateOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4310,7 +4335,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description A user id, or "me". */
                 adviser_id?: string | null;
@@ -4641,7 +4666,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 entity_type?: string | null;
                 entity_id?: string | null;
@@ -5111,12 +5136,14 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 status?: components["schemas"]["CaseStatus"] | null;
                 /** @description An adviser's user id, or "me". */
                 adviser_id?: string | null;
                 client_id?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -5342,7 +5369,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -5476,7 +5503,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -5841,7 +5868,7 @@ export interface operations {
                 until?: string | null;
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -6031,7 +6058,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -6329,7 +6356,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 status?: components["schemas"]["DeadlineStatus"] | null;
             };
@@ -6422,7 +6449,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 debt_type?: components["schemas"]["DebtType"] | null;
                 priority?: boolean | null;
@@ -6660,7 +6687,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description queued, processing, done or failed. */
                 status?: components["schemas"]["DocumentStatus"] | null;
@@ -6991,7 +7018,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -7181,7 +7208,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -7276,7 +7303,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -7485,7 +7512,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -7763,7 +7790,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 status?: components["schemas"]["SuggestionStatus"] | null;
             };
@@ -8096,7 +8123,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description Whole, partial or sound-alike name words. */
                 name?: string | null;
@@ -8535,7 +8562,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description A user id, or "me". */
                 adviser_id?: string | null;
@@ -8586,7 +8613,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description Part of the name, any case. */
                 name?: string | null;
@@ -9071,7 +9098,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 case_id?: string | null;
             };
@@ -9163,7 +9190,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -9297,7 +9324,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description `planned`: ahead and not yet due (not stored yet). */
                 status?: components["schemas"]["ReminderStatus"] | null;
@@ -9394,7 +9421,7 @@ export interface operations {
                 kind?: components["schemas"]["SearchKind"][] | null;
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -9579,7 +9606,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description A user id, or "me". */
                 assignee?: string | null;
@@ -9918,7 +9945,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 role?: components["schemas"]["Role"] | null;
                 active?: boolean | null;
@@ -10011,7 +10038,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;

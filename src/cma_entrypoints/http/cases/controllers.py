@@ -142,7 +142,8 @@ class CaseController(Controller):
         directory: StaffDirectory,
     ) -> Response[CaseOut]:
         case, client_name = await cases.view(ctx, CaseId(case_id))
-        staff = await directory.names(ctx)
+        named = [case.adviser_id, *(n.author_id for n in case.notes)]
+        staff = await directory.names(ctx, ids=named)
         names = {case.client_id: client_name} if client_name is not None else {}
         return versioned(CaseOut.of(case, staff, names), case.version)
 
