@@ -75,13 +75,14 @@ class SealContract:
         report = await backend.service().verify(TenantContext.system(a))
         assert (report.intact, report.checked, report.unsealed) == (True, 1, 4)
 
-        assert await backend.sealer(batch=3).seal() == 4  # two batches
+        # (per centre: on PostgreSQL the tests of a session share one database)
+        assert await backend.sealer(batch=3).seal_centre(a) == 4  # two batches
         chain = await _chain(backend, a)
         assert [e.entity_id for e in chain] == ["X", "p", "q", "r", "s"]
         assert [e.chain_seq for e in chain] == [1, 2, 3, 4, 5]
         report = await backend.service().verify(TenantContext.system(a))
         assert (report.intact, report.checked, report.unsealed) == (True, 5, 0)
-        assert await backend.sealer().seal() == 0
+        assert await backend.sealer().seal_centre(a) == 0
 
     async def test_a_rolled_back_view_leaves_nothing(self, backend: SealBackend) -> None:
         a = await new_centre(backend, "A")  # type: ignore[arg-type]
@@ -96,11 +97,27 @@ class SealContract:
         a = await new_centre(backend, "A")  # type: ignore[arg-type]
         b = await new_centre(backend, "B")  # type: ignore[arg-type]
         written = await _write(backend, a, "abc") + await _write(backend, b, "d")
-        assert await backend.sealer().seal() == 4
+        sealer = backend.sealer()  # a "new process"
+        assert await sealer.seal_centre(a) + await sealer.seal_centre(b) == 4
         sealed = await _chain(backend, a) + await _chain(backend, b)
         assert [e.id for e in sealed] == [e.id for e in written]
         for centre in (a, b):
             assert (await backend.service().verify(TenantContext.system(centre))).intact
+
+    async def test_the_trail_pages_by_cursor_in_write_order(self, backend: SealBackend) -> None:
+        a = await new_centre(backend, "A")  # type: ignore[arg-type]
+        written = await _write(backend, a, "ab") + await _write(backend, a, "C", later=False)
+        written += await _write(backend, a, "de")
+        ctx = TenantContext.system(a)
+        seen, cursor = [], None
+        while True:
+            page = await backend.service().list(ctx, limit=2, cursor=cursor)
+            assert page.total == 5
+            seen.extend(e.id for e in page.items)
+            if (cursor := page.next_cursor) is None:
+                break
+        assert seen == [e.id for e in written]
+        await backend.sealer().seal_centre(a)
 
 
 class TestMemorySeal(SealContract):
@@ -126,6 +143,14 @@ class TestMemorySeal(SealContract):
         await _write(b, a, "ab")
         assert [e.chain_seq for e in await _chain(b, a)] == [1, 2]
         assert await b.sealer().seal() == 0
+
+    async def test_one_seal_round_takes_every_centre(self, backend: SealBackend) -> None:
+        a = await new_centre(backend, "A")  # type: ignore[arg-type]
+        b = await new_centre(backend, "B")  # type: ignore[arg-type]
+        await _write(backend, a, "ab")
+        await _write(backend, b, "c")
+        assert await backend.sealer().seal() == 3
+        assert [len(await _chain(backend, c)) for c in (a, b)] == [2, 1]
 
 
 async def test_an_unsealed_entry_past_the_grace_is_outside_the_chain() -> None:
@@ -202,7 +227,7 @@ class TestPostgresSeal(SealContract):
             return n
 
         *_, n1, n2 = await asyncio.gather(*(writer(t) for t in "wxyz"), sealer(s1), sealer(s2))
-        rest = await backend.sealer().seal()
+        rest = await backend.sealer().seal_centre(a)  # other tests' centres share the database
         assert n1 + n2 + rest == 4 * 5  # each view entry sealed exactly once
         report = await backend.service().verify(TenantContext.system(a))
         assert report.intact, report.problem

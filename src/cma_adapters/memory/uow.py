@@ -33,7 +33,7 @@ from cma_core.identity.ports import IdentityStore, PasswordHasher
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, CrossTenantAccess
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
-from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
+from cma_core.shared.ids import AuditId, CaseId, CentreId, ClientId, EventId, TaskId, UserId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
 from cma_core.tasks.model import Task
@@ -143,6 +143,7 @@ class _AuditLog(AuditLog):
         action: str | None = None,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
+        after: AuditId | None = None,
     ) -> Page[AuditEntry]:
         rows = [
             e
@@ -155,6 +156,13 @@ class _AuditLog(AuditLog):
             and (since is None or e.at >= since)
             and (until is None or e.at < until)
         ]
+        if after is not None:
+            ids = [e.id for e in rows]
+            total = len(rows)
+            rows = rows[ids.index(after) + 1 :] if after in ids else []
+            return Page(
+                items=rows[offset : offset + limit], total=total, limit=limit, offset=offset
+            )
         return page_of(rows, limit, offset)
 
     async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:

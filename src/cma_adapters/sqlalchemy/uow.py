@@ -33,7 +33,7 @@ from cma_core.audit.ports import AuditLog
 from cma_core.privacy.ports import KeyManagement
 from cma_core.shared.errors import CrossTenantAccess
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
-from cma_core.shared.ids import CaseId, CentreId, EventId, NoteId, UserId
+from cma_core.shared.ids import AuditId, CaseId, CentreId, EventId, NoteId, UserId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
 
@@ -248,16 +248,21 @@ class SqlAlchemyAuditLog(AuditLog):
         action: str | None = None,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
+        after: AuditId | None = None,
     ) -> Page[AuditEntry]:
         where = self._where(entity_type, entity_id, actor_id, action, since, until)
         total = (
             await self._x.c.execute(select(func.count()).select_from(audit_t).where(*where))
         ).scalar_one()
+        page_where = list(where)
+        if after is not None:  # keyset on write order, found through the unique id
+            after_seq = select(audit_t.c.seq).where(audit_t.c.id == after).scalar_subquery()
+            page_where.append(audit_t.c.seq > after_seq)
         rows = (
             (
                 await self._x.c.execute(
                     select(audit_t)
-                    .where(*where)
+                    .where(*page_where)
                     .order_by(audit_t.c.seq)
                     .limit(limit)
                     .offset(offset)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from cma_core.audit.model import AuditEntry, ChainHead
-from cma_core.shared.ids import UserId
+from cma_core.shared.ids import AuditId, UserId
 from cma_core.shared.uow import Page
 
 
@@ -49,10 +49,12 @@ class AuditLog(Protocol):
         action: str | None = None,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
+        after: AuditId | None = None,
     ) -> Page[AuditEntry]:
         """Entries of this centre, oldest first, with their chain fields filled in.
 
-        ``since`` is inclusive and ``until`` exclusive (on ``at``).
+        ``since`` is inclusive and ``until`` exclusive (on ``at``). ``after``: only entries
+        written after that one (keyset pagination; write order is the stable order).
         """
         ...
 

@@ -17,6 +17,7 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.handlers import CentreDirectory
 from cma_core.shared.ids import AuditId, CentreId, EventId, UserId
+from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page
 from cma_core.shared.uow import Page, UnitOfWork, UnitOfWorkFactory
 
@@ -132,17 +133,21 @@ class AuditService:
         action: str | None = None,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
+        cursor: str | None = None,
     ) -> Page[AuditEntry]:
-        """The centre's entries, oldest first. Needs ``audit:read``."""
+        """The centre's entries, oldest first (write order). Needs ``audit:read``.
+        ``cursor`` (a page's ``next_cursor``) continues after that page."""
         ctx.require(Permission.AUDIT_READ)
         check_page(limit, offset)
+        check_cursor(cursor, offset)
+        after = AuditId(decode_cursor(cursor, (uuid.UUID,))[0]) if cursor else None
         for name, value in (("from", since), ("to", until)):
             if value is not None and value.tzinfo is None:
                 raise ValidationError(name, "must include a timezone, e.g. Z")
         if since is not None and until is not None and until <= since:
             raise ValidationError("to", "must be after from")
         async with self.uow(ctx.centre_id) as uow:
-            return await uow.audit.list(
+            page = await uow.audit.list(
                 limit=limit,
                 offset=offset,
                 entity_type=entity_type,
@@ -151,7 +156,9 @@ class AuditService:
                 action=action,
                 since=since,
                 until=until,
+                after=after,
             )
+        return with_next_cursor(page, lambda e: (e.id,))
 
     async def verify(self, ctx: TenantContext) -> ChainReport:
         """Walk the centre's whole chain in batches and report the first bad entry.

@@ -152,7 +152,7 @@ export interface paths {
         };
         /**
          * The centre's audit trail
-         * @description Oldest first, each entry with its place in the centre's hash chain (`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is inclusive, `to` exclusive. Supervisors, centre admins and auditors.
+         * @description Oldest first, each entry with its place in the centre's hash chain (`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is inclusive, `to` exclusive. Supervisors, centre admins and auditors. Page deep with `cursor` (each page's `next_cursor`).
          */
         get: operations["ApiV1AuditListAudit"];
         put?: never;
@@ -4676,6 +4676,8 @@ export interface operations {
                 from?: string | null;
                 /** @description Exclusive, with a timezone. */
                 to?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
