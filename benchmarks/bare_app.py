@@ -2,17 +2,16 @@
 ``GET /api/v1/cases/{id}`` through the same driver (asyncpg), with no CMA layers.
 
 Same statements per request, in the same order: BEGIN, set the RLS centre, the case row
-with its notes (one outer join), then the audit entry joined to the centre's hash chain
-(create-or-lock the chain head in one upsert; insert the linked entry and move the head in
-one statement, a data-modifying CTE), COMMIT. Same pool size, same
-JSON encoder (msgspec via Litestar), same SHA-256 over canonical JSON for the link.
+with its notes (one outer join), then the view's audit entry written unsealed (a plain
+insert; no chain lock: ``CMA_AUDIT_SEAL=later``, the PostgreSQL default), COMMIT. Same pool
+size, same JSON encoder (msgspec via Litestar).
+
+``/pk/{id}`` is the floor: BEGIN, set the RLS centre, the case row by primary key, COMMIT.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 import uuid
 from typing import Any
@@ -24,7 +23,6 @@ from litestar import Litestar, get
 DSN = os.environ["BENCH_DSN"]
 CENTRE = uuid.UUID(os.environ["BENCH_CENTRE"])
 POOL_SIZE = int(os.environ.get("CMA_DB_POOL_SIZE", "8"))
-GENESIS = "0" * 64
 
 
 class CaseOut(msgspec.Struct):
@@ -75,43 +73,18 @@ async def read_case(case_id: uuid.UUID) -> CaseOut:
             CENTRE,
         )
         row = rows[0]
-        head = await conn.fetchrow(
-            "INSERT INTO audit_heads (centre_id, seq, hash) VALUES ($1, 0, $2) "
-            "ON CONFLICT (centre_id) DO UPDATE SET seq = audit_heads.seq RETURNING seq, hash",
-            CENTRE,
-            GENESIS,
-        )
-        entry_id, at, seq = uuid.uuid4(), dt.datetime.now(dt.UTC), head["seq"] + 1
-        doc = {
-            "v": 1,
-            "centre_id": str(CENTRE),
-            "seq": seq,
-            "prev": head["hash"],
-            "id": str(entry_id),
-            "actor_id": None,
-            "action": "case.viewed",
-            "entity_type": "case",
-            "entity_id": str(case_id),
-            "at": at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-            "fields": [],
-            "source_event_id": None,
-        }
-        digest = hashlib.sha256(
-            json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()
-        ).hexdigest()
+        # The view's audit entry, written unsealed (no chain lock), as CMA_AUDIT_SEAL=later:
+        # CMA's sealer links it into the chain later, off the request path.
         await conn.execute(
-            "WITH appended AS (INSERT INTO audit_log (id, centre_id, actor_id, action, "
-            "entity_type, entity_id, at, fields, source_event_id, chain_seq, prev_hash, hash) "
-            "VALUES ($1, $2, NULL, 'case.viewed', 'case', $3, $4, $5::json, NULL, $6, $7, $8)) "
-            "UPDATE audit_heads SET seq = $6, hash = $8 WHERE centre_id = $2",
-            entry_id,
+            "INSERT INTO audit_log (id, centre_id, actor_id, action, entity_type, entity_id, "
+            "at, fields, source_event_id, chain_seq, prev_hash, hash) "
+            "VALUES ($1, $2, NULL, 'case.viewed', 'case', $3, $4, $5::json, NULL, NULL, NULL, "
+            "NULL)",
+            uuid.uuid4(),
             CENTRE,
             str(case_id),
-            at,
-            json.dumps({"names": []}),
-            seq,
-            head["hash"],
-            digest,
+            dt.datetime.now(dt.UTC),
+            '{"names": []}',
         )
     return CaseOut(
         id=row["id"],
@@ -127,4 +100,28 @@ async def read_case(case_id: uuid.UUID) -> CaseOut:
     )
 
 
-app = Litestar(route_handlers=[read_case], on_startup=[startup])
+@get("/pk/{case_id:uuid}")
+async def read_pk(case_id: uuid.UUID) -> CaseOut:
+    """The floor: the case row by primary key (RLS centre set), nothing else."""
+    async with pool.acquire() as conn, conn.transaction():
+        await conn.execute("SELECT set_config('app.centre_id', $1, true)", str(CENTRE))
+        row = await conn.fetchrow(
+            "SELECT id, client_id, reference, status, adviser_id, opened_at, updated_at, "
+            "closed_at, close_reason, version FROM cases WHERE id = $1",
+            case_id,
+        )
+    return CaseOut(
+        id=row["id"],
+        reference=row["reference"],
+        client_id=row["client_id"],
+        status=row["status"],
+        adviser_id=row["adviser_id"],
+        opened_at=row["opened_at"],
+        updated_at=row["updated_at"],
+        closed_at=row["closed_at"],
+        close_reason=row["close_reason"],
+        version=row["version"],
+    )
+
+
+app = Litestar(route_handlers=[read_case, read_pk], on_startup=[startup])

@@ -49,7 +49,7 @@ from cma_adapters.sqlalchemy.factories import repository_factories
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.advice.service import AdviceService, LetterService
-from cma_core.audit.service import AuditService, AuditTrail
+from cma_core.audit.service import AuditSealer, AuditService, AuditTrail
 from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.cases.service import CaseService
 from cma_core.casework.registers import CaseRegisterService
@@ -379,6 +379,7 @@ class Container(containers.DeclarativeContainer):
         publisher,
         keys=keys,
         key_cache_ttl=settings.provided.data_key_cache_ttl_seconds,
+        seal_views_later=providers.Callable(lambda s: s.audit_seal == "later", settings),
     )
 
     key_rotation = providers.Singleton(SqlAlchemyKeyRotation, uow)
@@ -426,8 +427,9 @@ class Container(containers.DeclarativeContainer):
         TaskService, uow, identity_store, clock, **repository_factories("tasks", "cases")
     )
     task_jobs = providers.Singleton(TaskJobs, clock, **repository_factories("tasks", "cases"))
-    directory = providers.Singleton(StaffDirectory, identity_store)
-    audit = providers.Singleton(AuditService, uow)
+    # A case view names its adviser: the centre's names are reused for 5 s (issue 15).
+    directory = providers.Singleton(StaffDirectory, identity_store, names_ttl=5.0)
+    audit = providers.Singleton(AuditService, uow, clock)
     document_store = providers.Singleton(_document_store, settings)
     text_extractor = providers.Singleton(
         TesseractTextExtractor, max_concurrency=settings.provided.ocr_concurrency
@@ -576,6 +578,8 @@ class Container(containers.DeclarativeContainer):
         timeout=providers.Callable(_processing_timeout, settings),
         queue_timeout=providers.Callable(_queue_timeout, settings),
     )
+    # Links view entries written with ``seal_later`` into each centre's chain (issue 15).
+    audit_sealer = providers.Singleton(AuditSealer, uow, identity_store)
     relay = providers.Singleton(
         OutboxRelay,
         uow,

@@ -108,6 +108,11 @@ class Settings:
     # full text) or "elasticsearch" (CMA_SEARCH_URL; OpenSearch with plain JSON). Unset: the
     # database's kind.
     search_backend: str = ""
+    # Audit (issue 15): "later" writes view/search entries unsealed in the request and a
+    # background sealer links them into the chain (no chain lock per view); "inline" links
+    # every entry at commit. Unset: "later" on PostgreSQL, "inline" on the embedded SQLite.
+    audit_seal: str = "inline"
+    audit_seal_every_seconds: float = 1.0
     search_url: str | None = None
     search_index: str = "cma-search"
     search_plain_json: bool = False
@@ -168,8 +173,25 @@ class Settings:
             **_scheduling(env),
             **_protection(env, data_dir),
             **_search(env, database_url),
+            **_audit(env, database_url),
             web_dir=Path(env["CMA_WEB_DIR"]) if env.get("CMA_WEB_DIR") else _WEB_DIST,
         )
+
+
+def _audit(env: Mapping[str, str], database_url: str) -> dict[str, Any]:
+    seal = (env.get("CMA_AUDIT_SEAL") or "").strip().lower()
+    if not seal:
+        seal = "inline" if database_url.startswith("sqlite") else "later"
+    if seal not in {"later", "inline"}:
+        raise SettingsError("CMA_AUDIT_SEAL must be later or inline")
+    every = env.get("CMA_AUDIT_SEAL_EVERY") or "1"
+    try:
+        seconds = float(every)
+    except ValueError:
+        seconds = 0.0
+    if not 0.05 <= seconds <= 3600:
+        raise SettingsError("CMA_AUDIT_SEAL_EVERY must be seconds between 0.05 and 3600")
+    return {"audit_seal": seal, "audit_seal_every_seconds": seconds}
 
 
 def _search(env: Mapping[str, str], database_url: str) -> dict[str, Any]:

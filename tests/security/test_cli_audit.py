@@ -62,6 +62,7 @@ def test_verify_intact_then_tampered(env: dict[str, str], tmp_path: Path) -> Non
         "intact": True,
         "checked": 6,
         "head_seq": 6,
+        "unsealed": 0,
     }
 
     db = sqlite3.connect(tmp_path / "cma.db")
@@ -85,6 +86,34 @@ def test_verify_intact_then_tampered(env: dict[str, str], tmp_path: Path) -> Non
     assert deleted.exit_code == 3
     assert "entry #2 is missing" in deleted.output
     db.close()
+
+
+def test_views_sealed_later_then_verified(env: dict[str, str], tmp_path: Path) -> None:
+    """CMA_AUDIT_SEAL=later: the three client views wait unsealed (no chain lock in the
+    request), ``cma audit seal`` links them, and tampering with a sealed view is named."""
+    env = env | {"CMA_AUDIT_SEAL": "later"}
+    runner = CliRunner()
+    assert runner.invoke(app, ["migrate"], env=env).exit_code == 0
+    centre = _seed(env)
+    waiting = runner.invoke(app, ["audit", "verify", "--centre", centre], env=env)
+    assert waiting.exit_code == 0, waiting.output
+    assert "intact: 3 entries (3 view entries waiting to be sealed)" in waiting.output
+
+    sealed = runner.invoke(app, ["audit", "seal", "--json"], env=env)
+    assert json.loads(sealed.stdout) == {"sealed": 3}
+    ok = runner.invoke(app, ["audit", "verify", "--centre", centre, "--json"], env=env)
+    assert json.loads(ok.stdout)["checked"] == 6
+    assert json.loads(ok.stdout)["unsealed"] == 0
+
+    db = sqlite3.connect(tmp_path / "cma.db")
+    actions = [r[0] for r in db.execute("SELECT action FROM audit_log ORDER BY chain_seq")]
+    assert actions[3:] == ["client.viewed"] * 3  # after the three registrations
+    db.execute("UPDATE audit_log SET entity_id = 'other' WHERE chain_seq = 5")
+    db.commit()
+    db.close()
+    broken = runner.invoke(app, ["audit", "verify", "--centre", centre], env=env)
+    assert broken.exit_code == 3
+    assert "BROKEN at entry #5" in broken.output
 
 
 def test_unknown_centre_is_an_error_not_a_verdict(env: dict[str, str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, stored_copy
 from cma_core.cases.model import Case, CaseStatus
@@ -61,6 +62,7 @@ class InMemoryCaseRepository(CaseRepository):
         status: CaseStatus | None = None,
         adviser_id: UserId | None = None,
         client_id: ClientId | None = None,
+        after: tuple[dt.datetime, CaseId] | None = None,
     ) -> Page[Case]:
         rows = [
             c
@@ -71,12 +73,15 @@ class InMemoryCaseRepository(CaseRepository):
             and (client_id is None or c.client_id == client_id)
         ]
         rows.sort(key=lambda c: (c.opened_at, c.id), reverse=True)
+        total = len(rows)
+        if after is not None:
+            rows = [c for c in rows if (c.opened_at, c.id) < after]
         items = []
         for c in rows[offset : offset + limit]:
             item = copy.deepcopy(c)
             item.notes = []
             items.append(item)
-        return Page(items=items, total=len(rows), limit=limit, offset=offset)
+        return Page(items=items, total=total, limit=limit, offset=offset)
 
     async def next_reference_number(self) -> int:
         # Counters are not transactional in a real database either (a sequence): a gap

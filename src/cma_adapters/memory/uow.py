@@ -33,7 +33,7 @@ from cma_core.identity.ports import IdentityStore, PasswordHasher
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, CrossTenantAccess
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
-from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, TaskId, UserId
+from cma_core.shared.ids import AuditId, CaseId, CentreId, ClientId, EventId, TaskId, UserId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
 from cma_core.tasks.model import Task
@@ -53,6 +53,8 @@ class InMemoryDatabase:
     tasks: dict[TaskId, Task] = field(factory=dict)
     audit: list[AuditEntry] = field(factory=list)
     audit_heads: dict[CentreId, ChainHead] = field(factory=dict)
+    #: Write ``seal_later`` entries unsealed (the PostgreSQL default); off: link at commit.
+    seal_views_later: bool = False
     outbox: dict[EventId, tuple[EventEnvelope, dt.datetime | None]] = field(factory=dict)
     #: Settled events: when, and the dead letter's reason if abandoned.
     outbox_settled: dict[EventId, tuple[dt.datetime, str | None]] = field(factory=dict)
@@ -97,10 +99,33 @@ class _AuditLog(AuditLog):
     def __init__(self, db: InMemoryDatabase, centre_id: CentreId, st: Staging) -> None:
         self._db, self._centre, self._st = db, centre_id, st
 
-    async def append(self, entry: AuditEntry) -> None:
+    async def append(self, entry: AuditEntry, *, seal_later: bool = False) -> None:
         if entry.centre_id != self._centre:
             raise CrossTenantAccess("audit entry belongs to another centre")
-        self._st.ops.append(lambda: self._link(entry))
+        if seal_later and self._db.seal_views_later:
+            self._st.ops.append(lambda: self._db.audit.append(entry))
+        else:
+            self._st.ops.append(lambda: self._link(entry))
+
+    def _unsealed(self) -> list[int]:
+        return [
+            i
+            for i, e in enumerate(self._db.audit)
+            if e.centre_id == self._centre and e.hash is None
+        ]
+
+    async def seal(self, *, limit: int) -> int:
+        # Sealing reads committed entries and links them at once (the dict store has no
+        # concurrent writers to serialise against); the commit has nothing left to do.
+        todo = self._unsealed()[:limit]
+        for i in todo:
+            linked, head = link(self._db.audit[i], self._db.audit_heads.get(self._centre))
+            self._db.audit[i] = linked
+            self._db.audit_heads[self._centre] = head
+        return len(todo)
+
+    async def unsealed(self, *, before: dt.datetime | None = None) -> int:
+        return sum(1 for i in self._unsealed() if before is None or self._db.audit[i].at < before)
 
     def _link(self, entry: AuditEntry) -> None:
         linked, head = link(entry, self._db.audit_heads.get(self._centre))
@@ -118,6 +143,7 @@ class _AuditLog(AuditLog):
         action: str | None = None,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
+        after: AuditId | None = None,
     ) -> Page[AuditEntry]:
         rows = [
             e
@@ -130,6 +156,13 @@ class _AuditLog(AuditLog):
             and (since is None or e.at >= since)
             and (until is None or e.at < until)
         ]
+        if after is not None:
+            ids = [e.id for e in rows]
+            total = len(rows)
+            rows = rows[ids.index(after) + 1 :] if after in ids else []
+            return Page(
+                items=rows[offset : offset + limit], total=total, limit=limit, offset=offset
+            )
         return page_of(rows, limit, offset)
 
     async def chain(self, *, after_seq: int, limit: int) -> Sequence[AuditEntry]:

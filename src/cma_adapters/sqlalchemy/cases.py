@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from cma_adapters.sqlalchemy import mappers as m
@@ -119,6 +120,7 @@ class SqlAlchemyCaseRepository(CaseRepository):
         status: CaseStatus | None = None,
         adviser_id: UserId | None = None,
         client_id: ClientId | None = None,
+        after: tuple[dt.datetime, CaseId] | None = None,
     ) -> Page[Case]:
         where = [cases_t.c.centre_id == self._x.centre_id]
         if status is not None:
@@ -130,11 +132,20 @@ class SqlAlchemyCaseRepository(CaseRepository):
         total = (
             await self._x.c.execute(select(func.count()).select_from(cases_t).where(*where))
         ).scalar_one()
+        page_where = list(where)
+        if after is not None:  # keyset: rows sorting after the cursor's (opened_at, id)
+            at, after_id = after
+            page_where.append(
+                or_(
+                    cases_t.c.opened_at < at,
+                    and_(cases_t.c.opened_at == at, cases_t.c.id < after_id),
+                )
+            )
         rows = (
             (
                 await self._x.c.execute(
                     select(cases_t)
-                    .where(*where)
+                    .where(*page_where)
                     .order_by(cases_t.c.opened_at.desc(), cases_t.c.id.desc())
                     .limit(limit)
                     .offset(offset)

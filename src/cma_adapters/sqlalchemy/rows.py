@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -261,6 +262,14 @@ class AuditRow(Base):
     __table_args__ = (
         Index("ix_audit_centre_entity", "centre_id", "entity_type", "entity_id"),
         Index("ix_audit_centre_seq", "centre_id", "seq"),
+        # The sealer's queue (migration 1500): entries written with ``seal_later``.
+        Index(
+            "ix_audit_unsealed",
+            "centre_id",
+            "seq",
+            postgresql_where=text("hash IS NULL"),
+            sqlite_where=text("hash IS NULL"),
+        ),
         UniqueConstraint("centre_id", "chain_seq", name="uq_audit_log_centre_chain_seq"),
     )
 

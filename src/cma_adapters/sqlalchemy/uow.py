@@ -33,7 +33,7 @@ from cma_core.audit.ports import AuditLog
 from cma_core.privacy.ports import KeyManagement
 from cma_core.shared.errors import CrossTenantAccess
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
-from cma_core.shared.ids import CaseId, CentreId, EventId, NoteId, UserId
+from cma_core.shared.ids import AuditId, CaseId, CentreId, EventId, NoteId, UserId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import Inbox, Outbox, Page, UnitOfWork
 
@@ -73,6 +73,28 @@ _APPEND_ONE_PG = _MOVE_HEAD.add_cte(
     .values({c.name: bindparam("a_" + c.name, type_=c.type) for c in _AUDIT_COLUMNS})
     .cte("appended")
 )
+#: An unsealed entry (``seal_later``): a plain insert, no chain lock.
+_INSERT_UNSEALED = insert(audit_t).values(
+    {c.name: bindparam("a_" + c.name, type_=c.type) for c in _AUDIT_COLUMNS}
+)
+#: The sealer's batch: committed unsealed entries in write order (partial index
+#: ``ix_audit_unsealed``), and each one's chain fields filled in (the only update the
+#: append-only trigger admits, once, from empty).
+_UNSEALED = (
+    select(audit_t)
+    .where(audit_t.c.centre_id == bindparam("u_centre"), audit_t.c.hash.is_(None))
+    .order_by(audit_t.c.seq)
+    .limit(bindparam("u_limit"))
+)
+_SEAL = (
+    update(audit_t)
+    .where(audit_t.c.seq == bindparam("s_seq"), audit_t.c.hash.is_(None))
+    .values(
+        chain_seq=bindparam("s_chain_seq"),
+        prev_hash=bindparam("s_prev_hash"),
+        hash=bindparam("s_hash"),
+    )
+)
 
 
 class SqlContext:
@@ -88,6 +110,8 @@ class SqlContext:
         self.touched: dict[object, Aggregate | tuple[DomainEvent, ...]] = {}
         self.loaded_notes: dict[CaseId, set[NoteId]] = {}
         self.pending_audit: list[AuditEntry] = []
+        self.unsealed_audit: list[AuditEntry] = []
+        self.seal_later = False
         self.committed = False
 
     @property
@@ -109,9 +133,55 @@ class SqlAlchemyAuditLog(AuditLog):
     def __init__(self, ctx: SqlContext) -> None:
         self._x = ctx
 
-    async def append(self, entry: AuditEntry) -> None:
+    async def append(self, entry: AuditEntry, *, seal_later: bool = False) -> None:
         self._x.own(entry.centre_id, "audit entry")
-        self._x.pending_audit.append(entry)
+        if seal_later and self._x.seal_later:
+            self._x.unsealed_audit.append(entry)
+        else:
+            self._x.pending_audit.append(entry)
+
+    async def _write_unsealed(self) -> None:
+        unsealed, self._x.unsealed_audit = self._x.unsealed_audit, []
+        if unsealed:
+            rows = [{"a_" + k: v for k, v in m.audit_to_row(e).items()} for e in unsealed]
+            await self._x.c.execute(_INSERT_UNSEALED, rows if len(rows) > 1 else rows[0])
+
+    async def seal(self, *, limit: int) -> int:
+        """Lock the head first, then read what is unsealed: a second sealer waits on the
+        lock and then sees these entries sealed (READ COMMITTED reads anew per statement)."""
+        conn = self._x.c
+        centre = self._x.centre_id
+        row = (await conn.execute(_LOCK_HEAD[conn.dialect.name], {"head_centre": centre})).one()
+        head = ChainHead(centre_id=centre, seq=row.seq, hash=row.hash) if row.seq else None
+        found = (
+            (await conn.execute(_UNSEALED, {"u_centre": centre, "u_limit": limit})).mappings().all()
+        )
+        if not found:
+            return 0
+        params = []
+        for r in found:
+            linked, head = link(m.audit_from_row(r), head)
+            params.append(
+                {
+                    "s_seq": r["seq"],
+                    "s_chain_seq": linked.chain_seq,
+                    "s_prev_hash": linked.prev_hash,
+                    "s_hash": linked.hash,
+                }
+            )
+        assert head is not None
+        await conn.execute(_SEAL, params)
+        await conn.execute(
+            _MOVE_HEAD, {"head_centre": centre, "head_seq": head.seq, "head_hash": head.hash}
+        )
+        return len(found)
+
+    async def unsealed(self, *, before: dt.datetime | None = None) -> int:
+        where = [audit_t.c.centre_id == self._x.centre_id, audit_t.c.hash.is_(None)]
+        if before is not None:
+            where.append(audit_t.c.at < before)
+        count = select(func.count()).select_from(audit_t).where(*where)
+        return int((await self._x.c.execute(count)).scalar_one())
 
     async def flush(self) -> None:
         """Link the staged entries onto the centre's chain, just before the commit.
@@ -121,6 +191,7 @@ class SqlAlchemyAuditLog(AuditLog):
         chain the previous one left. Taken last in the transaction, the lock cannot
         deadlock against row locks taken earlier in another order.
         """
+        await self._write_unsealed()
         pending, self._x.pending_audit = self._x.pending_audit, []
         if not pending:
             return
@@ -177,16 +248,21 @@ class SqlAlchemyAuditLog(AuditLog):
         action: str | None = None,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
+        after: AuditId | None = None,
     ) -> Page[AuditEntry]:
         where = self._where(entity_type, entity_id, actor_id, action, since, until)
         total = (
             await self._x.c.execute(select(func.count()).select_from(audit_t).where(*where))
         ).scalar_one()
+        page_where = list(where)
+        if after is not None:  # keyset on write order, found through the unique id
+            after_seq = select(audit_t.c.seq).where(audit_t.c.id == after).scalar_subquery()
+            page_where.append(audit_t.c.seq > after_seq)
         rows = (
             (
                 await self._x.c.execute(
                     select(audit_t)
-                    .where(*where)
+                    .where(*page_where)
                     .order_by(audit_t.c.seq)
                     .limit(limit)
                     .offset(offset)
@@ -351,11 +427,14 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         centre_id: CentreId,
         publisher: EventPublisher | None = None,
         key_cache: DataKeyCache | None = None,
+        *,
+        seal_views_later: bool = False,
     ) -> None:
         self.centre_id = centre_id
         self._engine = engine
         self._publisher = publisher
         self._x = SqlContext(centre_id, key_cache)
+        self._x.seal_later = seal_views_later
         self._committed: list[EventEnvelope] = []
         self.audit = SqlAlchemyAuditLog(self._x)
         self.outbox = SqlAlchemyOutbox(self._x)
@@ -463,6 +542,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             self._pend_centre()
         self._x.touched.clear()
         self._x.pending_audit.clear()
+        self._x.unsealed_audit.clear()
 
 
 class SqlAlchemyUnitOfWorkFactory:
@@ -476,10 +556,20 @@ class SqlAlchemyUnitOfWorkFactory:
         *,
         keys: KeyManagement | None = None,
         key_cache_ttl: float = 300.0,
+        seal_views_later: bool = False,
     ) -> None:
         self.engine = engine
         self.publisher = publisher
+        #: ``CMA_AUDIT_SEAL``: write view entries unsealed for ``AuditSealer`` (``True``),
+        #: or link them at commit under the chain lock like every other entry.
+        self.seal_views_later = seal_views_later
         self.key_cache = DataKeyCache(keys, ttl_seconds=key_cache_ttl) if keys else None
 
     def __call__(self, centre_id: CentreId) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(self.engine, centre_id, self.publisher, self.key_cache)
+        return SqlAlchemyUnitOfWork(
+            self.engine,
+            centre_id,
+            self.publisher,
+            self.key_cache,
+            seal_views_later=self.seal_views_later,
+        )

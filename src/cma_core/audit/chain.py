@@ -85,6 +85,8 @@ class ChainReport:
     checked: int
     head_seq: int
     problem: ChainProblem | None = None
+    #: Entries written (views, searches) and not yet sealed into the chain.
+    unsealed: int = 0
 
     @property
     def intact(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Protocol
 
 from cma_core.cases.model import Case, CaseStatus
@@ -33,8 +34,11 @@ class CaseRepository(Protocol):
         status: CaseStatus | None = None,
         adviser_id: UserId | None = None,
         client_id: ClientId | None = None,
+        after: tuple[dt.datetime, CaseId] | None = None,
     ) -> Page[Case]:
-        """Cases of this centre, most recently opened first, without their notes."""
+        """Cases of this centre, most recently opened first (then by id, descending),
+        without their notes; with ``after``, only those after that ``(opened_at, id)``
+        (keyset pagination)."""
         ...
 
     async def next_reference_number(self) -> int:

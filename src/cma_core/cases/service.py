@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from cma_core.identity.ports import IdentityStore
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId, NoteId, UserId
+from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
@@ -134,11 +136,29 @@ class CaseService:
         return case
 
     async def get(self, ctx: TenantContext, case_id: CaseId) -> Case:
+        return (await self.view(ctx, case_id, with_client_name=False))[0]
+
+    async def view(
+        self, ctx: TenantContext, case_id: CaseId, *, with_client_name: bool = True
+    ) -> tuple[Case, str | None]:
+        """The case (audited as viewed) and, for a role with ``client:read``, its client's
+        display name, read in the same transaction (the case page shows both)."""
+        name = None
         async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, case):
+            if with_client_name and ctx.can(Permission.CLIENT_READ):
+                client = await self.clients(uow).get(case.client_id)
+                name = client.display_name if client is not None else None
             await commit_audited(
-                uow, ctx, self.new_id, "case.viewed", "case", case.id, self.clock.now()
+                uow,
+                ctx,
+                self.new_id,
+                "case.viewed",
+                "case",
+                case.id,
+                self.clock.now(),
+                seal_later=True,
             )
-        return case
+        return case, name
 
     async def list(
         self,
@@ -149,21 +169,31 @@ class CaseService:
         status: CaseStatus | None = None,
         adviser_id: UserId | None = None,
         client_id: ClientId | None = None,
+        cursor: str | None = None,
     ) -> Page[Case]:
-        """Cases of the centre. Roles without ``case:read_all`` see only their own cases."""
+        """Cases of the centre. Roles without ``case:read_all`` see only their own cases.
+
+        ``cursor`` (a page's ``next_cursor``) continues after that page, at constant cost."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
+        check_cursor(cursor, offset)
+        after = None
+        if cursor is not None:
+            at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
+            after = (at, CaseId(after_id))
         visible, adviser_id = visible_adviser(ctx, adviser_id)
         if not visible:
             return Page(items=(), total=0, limit=limit, offset=offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.cases(uow).list(
+            page = await self.cases(uow).list(
                 limit=limit,
                 offset=offset,
                 status=status,
                 adviser_id=adviser_id,
                 client_id=client_id,
+                after=after,
             )
+        return with_next_cursor(page, lambda c: (c.opened_at, c.id))
 
     async def update(self, ctx: TenantContext, case_id: CaseId, cmd: UpdateCase) -> Case:
         ctx.require(Permission.CASE_WRITE)

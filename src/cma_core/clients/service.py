@@ -125,7 +125,14 @@ class ClientService:
             if client is None:
                 raise NotFound("client", client_id)
             await commit_audited(
-                uow, ctx, self.new_id, "client.viewed", "client", client.id, self.clock.now()
+                uow,
+                ctx,
+                self.new_id,
+                "client.viewed",
+                "client",
+                client.id,
+                self.clock.now(),
+                seal_later=True,
             )
         return client
 

@@ -8,9 +8,10 @@ memberships. A user who is not a member of the centre is reported as not found.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
@@ -48,6 +49,10 @@ def _require_reader(ctx: TenantContext) -> None:
 @define
 class StaffDirectory:
     identity: IdentityStore
+    #: ``names(ctx, ids=...)`` reuses a centre's names for this many seconds when every id
+    #: asked for is among them (a case view names its adviser on every read); 0: never.
+    names_ttl: float = 0.0
+    _names: dict[object, tuple[float, StaffNames]] = field(factory=dict, init=False)
 
     async def list(
         self,
@@ -80,13 +85,28 @@ class StaffDirectory:
             raise NotFound("user", user_id)
         return StaffMember.of(user, ctx)
 
-    async def names(self, ctx: TenantContext) -> StaffNames:
+    async def names(
+        self, ctx: TenantContext, *, ids: Iterable[UserId | None] | None = None
+    ) -> StaffNames:
         """The display names of the centre's staff (for ``*_name`` next to user ids).
-        Empty for a caller who may not read the directory: names are then withheld."""
+        Empty for a caller who may not read the directory: names are then withheld.
+
+        With ``ids`` (the ids the caller will name) and ``names_ttl``, names read less than
+        ``names_ttl`` seconds ago are reused if they name every one of them; someone new
+        to the centre is therefore never missed, and a name read stays at most that long."""
         if not any(ctx.can(p) for p in _READERS):
             return StaffNames({})
+        now = time.monotonic()
+        if ids is not None and self.names_ttl > 0:
+            cached = self._names.get(ctx.centre_id)
+            fresh = cached is not None and now - cached[0] < self.names_ttl
+            if fresh and all(i is None or i in cached[1].by_id for i in ids):  # type: ignore[index]
+                return cached[1]  # type: ignore[index]
         users = await self.identity.list_users(ctx.centre_id)
-        return StaffNames({u.id: u.full_name for u in users})
+        names = StaffNames({u.id: u.full_name for u in users})
+        if self.names_ttl > 0:
+            self._names[ctx.centre_id] = (now, names)
+        return names
 
 
 @frozen

@@ -89,7 +89,7 @@ class SearchService:
             results = await self._named(uow, results)
             await commit_audited(
                 uow, ctx, self.new_id, "search.performed", "search", self.new_id(),
-                self.clock.now(), ("q", "kind"),
+                self.clock.now(), ("q", "kind"), seal_later=True,
             )  # fmt: skip
         return results
 

@@ -10,7 +10,8 @@ from cma_core.shared.errors import StaleVersion, ValidationError
 IdFactory = Callable[[], uuid.UUID]
 
 MAX_PAGE_SIZE = 200
-MAX_OFFSET = 2**31 - 1
+#: Deepest offset a list accepts: past it, page with ``cursor`` (keyset, constant cost).
+MAX_OFFSET = 10_000
 """Far beyond any real list, and within every database's integer (a larger offset reached
 SQLite as an overflow, a 500)."""
 
@@ -19,7 +20,9 @@ def check_page(limit: int, offset: int) -> None:
     if not 1 <= limit <= MAX_PAGE_SIZE:
         raise ValidationError("limit", f"must be between 1 and {MAX_PAGE_SIZE}")
     if not 0 <= offset <= MAX_OFFSET:
-        raise ValidationError("offset", f"must be between 0 and {MAX_OFFSET}")
+        raise ValidationError(
+            "offset", f"must be between 0 and {MAX_OFFSET}; page further with cursor"
+        )
 
 
 def check_version(entity: str, expected: int | None, actual: int) -> None:

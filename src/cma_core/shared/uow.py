@@ -34,6 +34,9 @@ class Page(Generic[T]):
     total: int
     limit: int
     offset: int
+    #: Where the next page starts (keyset pagination, ``cma_core.shared.paging``); ``None``
+    #: on the last page or for a list not (yet) paged by cursor.
+    next_cursor: str | None = None
 
     @classmethod
     def sliced(cls, rows: Sequence[T], limit: int, offset: int) -> Page[T]:

@@ -1,4 +1,5 @@
-"""``cma audit verify``: the audit trail's hash chain.
+"""``cma audit verify``: the audit trail's hash chain; ``cma audit seal``: link the view
+entries written unsealed (``CMA_AUDIT_SEAL=later``) into their chains now.
 
 ``cma audit verify --centre ID`` is an interface other tools rely on: exit 0 when the
 centre's chain is intact; exit 3 when it is not, naming the first bad entry (on stdout,
@@ -46,6 +47,7 @@ def audit_verify(
             "intact": report.intact,
             "checked": report.checked,
             "head_seq": report.head_seq,
+            "unsealed": report.unsealed,
         }
         if problem is not None:
             out["first_bad"] = {
@@ -55,8 +57,30 @@ def audit_verify(
             }
         emit_json(out)
     elif problem is None:
-        typer.echo(f"audit chain of centre {centre_id} is intact: {report.checked} entries")
+        waiting = (
+            f" ({report.unsealed} view entries waiting to be sealed)" if report.unsealed else ""
+        )
+        typer.echo(
+            f"audit chain of centre {centre_id} is intact: {report.checked} entries{waiting}"
+        )
     else:
         typer.echo(f"audit chain of centre {centre_id} is BROKEN at {problem.describe()}")
     if problem is not None:
         raise typer.Exit(EXIT_CHAIN_BROKEN)
+
+
+@audit_app.command("seal")
+def audit_seal(
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Seal every centre's unsealed view entries into its chain, in write order (what the
+    worker does every CMA_AUDIT_SEAL_EVERY seconds)."""
+
+    async def work(c: Container) -> int:
+        return await c.audit_sealer().seal()
+
+    sealed = run_with_container(work, as_json=as_json)
+    if as_json:
+        emit_json({"sealed": sealed})
+    else:
+        typer.echo(f"sealed {sealed} audit entries")

@@ -67,6 +67,7 @@ from cma_entrypoints.http.scheduling import (
     ConsentController,
     ReminderController,
 )
+from cma_entrypoints.http.sealing import InProcessSealer
 from cma_entrypoints.http.search import SearchController
 from cma_entrypoints.http.solutions import AppraisalController
 from cma_entrypoints.http.tasks import TaskController
@@ -169,7 +170,10 @@ def create_app(container: Container | None = None) -> Litestar:
     def provider(factory: Any) -> Provide:
         return Provide(lambda: factory(), sync_to_thread=False, use_cache=True)
 
+    sealing = InProcessSealer(container)
+
     async def on_shutdown() -> None:
+        await sealing.stop()
         await shutdown(container)
 
     app = Litestar(
@@ -285,6 +289,7 @@ def create_app(container: Container | None = None) -> Litestar:
             path="/schema",
             render_plugins=[SchemaPage()],
         ),
+        on_startup=[sealing.start],
         on_shutdown=[on_shutdown],
         state=State({"container": container}),
         debug=False,

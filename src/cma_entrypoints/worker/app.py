@@ -87,11 +87,20 @@ def setup_broker(
             sweep=sweep or _full_sweep(container),
             sweep_every=sweep_every,
             sweep_lock=_redis_lock(broker, sweep_every),
+            seal=_sealer(container),
+            seal_every=float(container.settings().audit_seal_every_seconds),
         )
     )
     declare_dispatch_actor(broker, container)
     dramatiq.set_broker(broker)
     return broker
+
+
+def _sealer(container: Container) -> RelayFn | None:
+    """The audit sealer when views are written unsealed (``CMA_AUDIT_SEAL=later``)."""
+    if container.settings().audit_seal != "later":
+        return None
+    return container.audit_sealer().seal
 
 
 def _full_sweep(container: Container) -> SweepFn:
@@ -225,8 +234,12 @@ class ContainerLifecycle(Middleware):
         sweep: SweepFn | None = None,
         sweep_every: float | None = None,
         sweep_lock: SweepLock | None = None,
+        seal: RelayFn | None = None,
+        seal_every: float = 1.0,
     ) -> None:
         self.container = container
+        self.seal = seal
+        self.seal_every = seal_every
         self.relay = relay
         self.relay_every = relay_every
         self.sweep = sweep
@@ -239,6 +252,12 @@ class ContainerLifecycle(Middleware):
         if self.relay_every is not None:
             self._futures.append(
                 asyncio.run_coroutine_threadsafe(self._relay_loop(self.relay_every), _loop())
+            )
+        if self.seal is not None:
+            self._futures.append(
+                asyncio.run_coroutine_threadsafe(
+                    self._periodic("audit seal", self.seal, self.seal_every), _loop()
+                )
             )
         if self.sweep is not None and self.sweep_every is not None:
             self._futures.append(
@@ -296,15 +315,19 @@ class ContainerLifecycle(Middleware):
         return True
 
     async def _relay_loop(self, every: float) -> None:
+        await self._periodic("outbox relay", self.relay, every)
+
+    async def _periodic(self, what: str, run: RelayFn, every: float) -> None:
+        """``run`` every ``every`` seconds until cancelled; a failure is logged and retried."""
         self._running()
         while True:
             try:
-                published = await self.relay()
+                done = await run()
             except Exception:  # a broker or database outage: the next run tries again
-                log.exception("outbox relay failed; retrying in %.1f s", every)
+                log.exception("%s failed; retrying in %.1f s", what, every)
             else:
-                if published:
-                    log.info("outbox relay published %d event(s)", published)
+                if done:
+                    log.info("%s: %d", what, done)
             await asyncio.sleep(every)
 
 

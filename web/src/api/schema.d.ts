@@ -152,7 +152,7 @@ export interface paths {
         };
         /**
          * The centre's audit trail
-         * @description Oldest first, each entry with its place in the centre's hash chain (`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is inclusive, `to` exclusive. Supervisors, centre admins and auditors.
+         * @description Oldest first, each entry with its place in the centre's hash chain (`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is inclusive, `to` exclusive. Supervisors, centre admins and auditors. Page deep with `cursor` (each page's `next_cursor`).
          */
         get: operations["ApiV1AuditListAudit"];
         put?: never;
@@ -367,7 +367,7 @@ export interface paths {
         };
         /**
          * List cases
-         * @description Newest first. Roles without `case:read_all` see only their own cases.
+         * @description Newest first. Roles without `case:read_all` see only their own cases. Page deep with `cursor` (each page's `next_cursor`); `offset` stops at 10,000.
          */
         get: operations["ApiV1CasesListCases"];
         put?: never;
@@ -2122,6 +2122,7 @@ export interface components {
         AdvicePage: {
             items: components["schemas"]["AdviceRecord"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2213,6 +2214,7 @@ export interface components {
         AppointmentPage: {
             items: components["schemas"]["AppointmentOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2227,6 +2229,7 @@ export interface components {
         AppraisalPage: {
             items: components["schemas"]["AppraisalRecord"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2280,6 +2283,7 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2511,6 +2515,7 @@ export interface components {
         CasePage: {
             items: components["schemas"]["CaseOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2669,6 +2674,7 @@ export interface components {
         ClientPage: {
             items: components["schemas"]["ClientOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2790,6 +2796,7 @@ export interface components {
         ComplaintPage: {
             items: components["schemas"]["ComplaintOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2895,6 +2902,7 @@ export interface components {
         ContactPage: {
             items: components["schemas"]["ContactOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -2977,6 +2985,7 @@ export interface components {
         CreditReportPage: {
             items: components["schemas"]["CreditReportOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3012,6 +3021,7 @@ export interface components {
         CreditorPage: {
             items: components["schemas"]["CreditorOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3059,6 +3069,7 @@ export interface components {
         DeadlinePage: {
             items: components["schemas"]["DeadlineOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3136,6 +3147,7 @@ export interface components {
         DebtPage: {
             items: components["schemas"]["DebtOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3207,6 +3219,7 @@ export interface components {
         DocumentPage: {
             items: components["schemas"]["DocumentOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3360,6 +3373,7 @@ export interface components {
         GrantPage: {
             items: components["schemas"]["GrantOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3425,6 +3439,7 @@ export interface components {
         HoldPage: {
             items: components["schemas"]["HoldOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3526,6 +3541,7 @@ export interface components {
         LetterPage: {
             items: components["schemas"]["LetterOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3604,6 +3620,7 @@ export interface components {
         NotePage: {
             items: components["schemas"]["NoteOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3632,6 +3649,7 @@ export interface components {
         OfferPlanPage: {
             items: components["schemas"]["OfferPlanRecord"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -3900,6 +3918,7 @@ export interface components {
         ReminderPage: {
             items: components["schemas"]["ReminderOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4006,6 +4025,7 @@ export interface components {
         RequestPage: {
             items: components["schemas"]["RequestOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4131,6 +4151,7 @@ export interface components {
         ReviewPage: {
             items: components["schemas"]["ReviewOutFull"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4165,6 +4186,7 @@ export interface components {
         SamplePage: {
             items: components["schemas"]["SampleOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4219,6 +4241,7 @@ export interface components {
         ScreeningPage: {
             items: components["schemas"]["ScreeningOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4242,6 +4265,7 @@ export interface components {
         SearchPage: {
             items: components["schemas"]["SearchHitOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4292,6 +4316,7 @@ export interface components {
         SettlementPage: {
             items: components["schemas"]["SettlementOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4368,6 +4393,7 @@ export interface components {
         StaffPage: {
             items: components["schemas"]["StaffOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4434,6 +4460,7 @@ export interface components {
         SuggestionPage: {
             items: components["schemas"]["SuggestionOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4511,6 +4538,7 @@ export interface components {
         TaskPage: {
             items: components["schemas"]["TaskOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4569,6 +4597,7 @@ export interface components {
         TemplatePage: {
             items: components["schemas"]["TemplateOut"][];
             limit: number;
+            next_cursor?: string | null;
             offset: number;
             total: number;
         };
@@ -4843,7 +4872,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description A user id, or "me". */
                 adviser_id?: string | null;
@@ -5174,7 +5203,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 entity_type?: string | null;
                 entity_id?: string | null;
@@ -5184,6 +5213,8 @@ export interface operations {
                 from?: string | null;
                 /** @description Exclusive, with a timezone. */
                 to?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -5669,12 +5700,14 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 status?: components["schemas"]["CaseStatus"] | null;
                 /** @description An adviser's user id, or "me". */
                 adviser_id?: string | null;
                 client_id?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -5900,7 +5933,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -6034,7 +6067,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -6350,7 +6383,7 @@ export interface operations {
                 open_only?: boolean;
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -6591,7 +6624,7 @@ export interface operations {
                 until?: string | null;
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -6781,7 +6814,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -7079,7 +7112,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 status?: components["schemas"]["DeadlineStatus"] | null;
             };
@@ -7172,7 +7205,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 debt_type?: components["schemas"]["DebtType"] | null;
                 priority?: boolean | null;
@@ -7410,7 +7443,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description queued, processing, done or failed. */
                 status?: components["schemas"]["DocumentStatus"] | null;
@@ -7741,7 +7774,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -7931,7 +7964,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -8026,7 +8059,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -8235,7 +8268,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -8426,7 +8459,7 @@ export interface operations {
                 paid?: boolean | null;
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -8704,7 +8737,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 status?: components["schemas"]["SuggestionStatus"] | null;
             };
@@ -9037,7 +9070,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description Whole, partial or sound-alike name words. */
                 name?: string | null;
@@ -9481,7 +9514,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description A user id, or "me". */
                 adviser_id?: string | null;
@@ -9532,7 +9565,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description Part of the name, any case. */
                 name?: string | null;
@@ -9722,7 +9755,7 @@ export interface operations {
                 overdue?: boolean | null;
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -10134,7 +10167,7 @@ export interface operations {
                 client_id?: string | null;
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -10390,7 +10423,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 case_id?: string | null;
             };
@@ -10482,7 +10515,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -10616,7 +10649,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description `planned`: ahead and not yet due (not stored yet). */
                 status?: components["schemas"]["ReminderStatus"] | null;
@@ -10813,7 +10846,7 @@ export interface operations {
                 kind?: components["schemas"]["SearchKind"][] | null;
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;
@@ -10998,7 +11031,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 /** @description A user id, or "me". */
                 assignee?: string | null;
@@ -11337,7 +11370,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 role?: components["schemas"]["Role"] | null;
                 active?: boolean | null;
@@ -11430,7 +11463,7 @@ export interface operations {
             query?: {
                 /** @description Page size (1-200). */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
             };
             header?: never;

@@ -19,7 +19,7 @@ from cma_entrypoints.http.audit.schemas import AuditOut, AuditPage
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
-from cma_entrypoints.http.common.params import Limit, Offset
+from cma_entrypoints.http.common.params import Cursor, Limit, Offset
 from cma_entrypoints.http.common.responses import page_out
 from cma_entrypoints.http.common.schemas import CODE
 
@@ -35,7 +35,8 @@ class AuditController(Controller):
         operation_class=with_example(ex.page(AUDIT_EXAMPLE), "A phone number changed"),
         description="Oldest first, each entry with its place in the centre's hash chain "
         "(`seq`, `prev_hash`, `hash`). Field *names* only, never values. `from` is "
-        "inclusive, `to` exclusive. Supervisors, centre admins and auditors.",
+        "inclusive, `to` exclusive. Supervisors, centre admins and auditors. Page deep with "
+        "`cursor` (each page's `next_cursor`).",
     )
     async def list_audit(
         self,
@@ -54,11 +55,13 @@ class AuditController(Controller):
         until: Annotated[
             dt.datetime | None, Parameter(query="to", description="Exclusive, with a timezone.")
         ] = None,
+        cursor: Cursor = None,
     ) -> AuditPage:
         page = await audit.list(
             ctx,
             limit=limit,
             offset=offset,
+            cursor=cursor,
             entity_type=entity_type,
             entity_id=entity_id,
             actor_id=UserId(actor_id) if actor_id else None,

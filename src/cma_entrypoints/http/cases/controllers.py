@@ -40,6 +40,7 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     USER_OR_ME,
+    Cursor,
     IfMatch,
     Limit,
     Offset,
@@ -93,7 +94,8 @@ class CaseController(Controller):
         guards=[requires(Permission.CASE_READ)],
         summary="List cases",
         operation_class=with_example(ex.page(CASE_EXAMPLE), "One open case"),
-        description="Newest first. Roles without `case:read_all` see only their own cases.",
+        description="Newest first. Roles without `case:read_all` see only their own cases. "
+        "Page deep with `cursor` (each page's `next_cursor`); `offset` stops at 10,000.",
     )
     async def list_cases(
         self,
@@ -111,11 +113,13 @@ class CaseController(Controller):
             ),
         ] = None,
         client_id: uuid.UUID | None = None,
+        cursor: Cursor = None,
     ) -> CasePage:
         page = await cases.list(
             ctx,
             limit=limit,
             offset=offset,
+            cursor=cursor,
             status=status,
             adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
             client_id=ClientId(client_id) if client_id else None,
@@ -136,11 +140,11 @@ class CaseController(Controller):
         case_id: uuid.UUID,
         cases: CaseService,
         directory: StaffDirectory,
-        clients: ClientService,
     ) -> Response[CaseOut]:
-        case = await cases.get(ctx, CaseId(case_id))
-        staff = await directory.names(ctx)
-        names = await clients.display_names(ctx, [case.client_id])
+        case, client_name = await cases.view(ctx, CaseId(case_id))
+        named = [case.adviser_id, *(n.author_id for n in case.notes)]
+        staff = await directory.names(ctx, ids=named)
+        names = {case.client_id: client_name} if client_name is not None else {}
         return versioned(CaseOut.of(case, staff, names), case.version)
 
     @patch(

@@ -142,7 +142,13 @@ class BudgetOut(Struct, forbid_unknown_fields=True):
 def _page(item: Any, name: str) -> type[Struct]:
     return msgspec.defstruct(
         name,
-        [("items", list[item]), ("total", int), ("limit", int), ("offset", int)],
+        [
+            ("items", list[item]),
+            ("total", int),
+            ("limit", int),
+            ("offset", int),
+            ("next_cursor", str | None, None),
+        ],
         forbid_unknown_fields=True,
         module=__name__,
     )

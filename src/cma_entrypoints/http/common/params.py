@@ -19,11 +19,29 @@ from cma_core.identity.model import TenantContext
 from cma_core.shared.data import from_data
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import UserId
+from cma_core.shared.paging import MAX_CURSOR
 from cma_core.shared.service import MAX_OFFSET
 from cma_entrypoints.http.common.schemas import LINE
 
 Limit = Annotated[int, Parameter(ge=1, le=200, description="Page size (1-200).")]
-Offset = Annotated[int, Parameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+Offset = Annotated[
+    int,
+    Parameter(
+        ge=0,
+        le=MAX_OFFSET,
+        description=f"Items to skip (at most {MAX_OFFSET:,}; page further with cursor).",
+    ),
+]
+#: Keyset pagination: a page's ``next_cursor``, to continue after it (constant cost at any
+#: depth, stable while rows are added). With a cursor, ``offset`` must be 0.
+Cursor = Annotated[
+    str | None,
+    Parameter(
+        max_length=MAX_CURSOR,
+        pattern=r"^[A-Za-z0-9_-]+$(?!\n)",
+        description="The previous page's next_cursor: continue after it.",
+    ),
+]
 IfMatch = Annotated[
     str | None,
     HeaderParameter(

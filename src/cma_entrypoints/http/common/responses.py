@@ -59,6 +59,7 @@ def page_out(page_type: Callable[..., P], shape: Callable[[Any], Any], page: Pag
         total=page.total,
         limit=page.limit,
         offset=page.offset,
+        next_cursor=page.next_cursor,
     )
 
 

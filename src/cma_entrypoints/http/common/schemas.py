@@ -168,6 +168,9 @@ class PageOf(Struct, Generic[T]):
     total: int
     limit: int
     offset: int
+    #: Keyset pagination: pass as ``cursor`` for the next page; ``null`` on the last page
+    #: (and on lists not paged by cursor yet).
+    next_cursor: str | None = None
 
 
 class FieldError(Struct):

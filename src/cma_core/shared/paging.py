@@ -1,0 +1,99 @@
+"""Keyset (cursor) pagination: a page starts *after* the last row of the previous one, by
+the list's stable sort key, so reading deep into a long list costs what the first page
+costs and rows added meanwhile neither repeat nor vanish between pages.
+
+A cursor is opaque to clients: base64url of the JSON list of the last row's sort key. It
+is not secret and needs no signature: the query it feeds is still the caller's centre and
+filters, a forged one only moves the starting point. ``offset`` stays for the existing
+``{items,total,limit,offset}`` shape, bounded by ``MAX_OFFSET``; ``cursor`` and a non-zero
+``offset`` together are refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.uow import Page
+
+T = TypeVar("T")
+
+#: Longest cursor accepted (a sort key of a few values encodes to well under this).
+MAX_CURSOR = 512
+
+Key = tuple[Any, ...]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"a cursor key cannot hold {type(value).__name__}")
+
+
+def encode_cursor(key: Key) -> str:
+    raw = json.dumps([_plain(v) for v in key], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def decode_cursor(token: str, kinds: Sequence[type]) -> Key:
+    """The sort key in ``token``, each value parsed as ``kinds`` says (``dt.datetime``,
+    ``uuid.UUID``, ``int`` or ``str``). A malformed cursor is a ``ValidationError`` on
+    ``cursor`` (a 400 naming the parameter)."""
+    bad = ValidationError("cursor", "is not a cursor this list returned")
+    if not token or len(token) > MAX_CURSOR:
+        raise bad
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        if not isinstance(raw, list) or len(raw) != len(kinds):
+            raise bad
+        return tuple(_parse(v, k) for v, k in zip(raw, kinds, strict=True))
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise bad from None
+
+
+def _parse(value: object, kind: type) -> object:
+    if kind is dt.datetime:
+        if not isinstance(value, str):
+            raise TypeError
+        parsed = dt.datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise ValueError
+        return parsed
+    if kind is uuid.UUID:
+        return uuid.UUID(str(value))
+    if kind is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError
+        return value
+    if not isinstance(value, str):
+        raise TypeError
+    return value
+
+
+def check_cursor(cursor: str | None, offset: int) -> None:
+    if cursor is not None and offset:
+        raise ValidationError("offset", "must be 0 (or left out) with a cursor")
+
+
+def with_next_cursor(page: Page[T], key_of: Callable[[T], Key]) -> Page[T]:
+    """``page`` with ``next_cursor`` set when it is full (there may be more after it)."""
+    items = page.items
+    if len(items) < page.limit or not items:
+        return page
+    return Page(
+        items=items,
+        total=page.total,
+        limit=page.limit,
+        offset=page.offset,
+        next_cursor=encode_cursor(key_of(items[-1])),
+    )

@@ -1,0 +1,127 @@
+"""Keyset (cursor) pagination: the shared cursor codec, and the case list paged by cursor
+on the memory adapters (SQL adapters: tests/e2e/test_pagination.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from cma_core.cases.service import OpenCase
+from cma_core.identity.model import Centre, TenantContext
+from cma_core.identity.permissions import Role
+from cma_core.shared.errors import ValidationError
+from cma_core.shared.paging import decode_cursor, encode_cursor
+from cma_core.shared.service import MAX_OFFSET
+
+from .support import App, register_cmd
+
+
+@pytest.fixture
+async def centre(app: App) -> Centre:
+    return await app.centre()
+
+
+@pytest.fixture
+async def boss(app: App, centre: Centre) -> TenantContext:
+    return await app.staff(centre, Role.SUPERVISOR, "boss@example.org")
+
+
+def test_a_cursor_round_trips_its_key() -> None:
+    key = (dt.datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=dt.UTC), uuid.uuid4(), 7, "x")
+    token = encode_cursor(key)
+    assert token.isascii()
+    assert "=" not in token
+    assert decode_cursor(token, (dt.datetime, uuid.UUID, int, str)) == key
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "",
+        "!!!",
+        "a" * 600,
+        encode_cursor((1,)),  # wrong arity
+        encode_cursor(("2026-01-02T03:04:05", str(uuid.uuid4()))),  # no timezone
+        encode_cursor(("2026-01-02T03:04:05+00:00", "not-a-uuid")),
+    ],
+)
+def test_a_bad_cursor_is_a_validation_error_on_cursor(token: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        decode_cursor(token, (dt.datetime, uuid.UUID))
+    assert err.value.field == "cursor"
+
+
+async def test_cursor_pages_cover_every_case_once_in_order(app: App, boss: TenantContext) -> None:
+    """Every case opened at the same instant (a fixed clock): the id breaks the tie."""
+    for _ in range(7):
+        client = await app.clients.register(boss, register_cmd())
+        await app.cases.open(boss, OpenCase(client_id=client.id))
+    everything = (await app.cases.list(boss, limit=50)).items
+    seen, cursor, added = [], None, 0
+    while True:
+        page = await app.cases.list(boss, limit=3, cursor=cursor)
+        assert page.total == 7 + added  # the whole list's count, as with offsets
+        seen.extend(c.id for c in page.items)
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+        # A case opened meanwhile sorts first (newest): it neither repeats nor shifts pages.
+        client = await app.clients.register(boss, register_cmd())
+        app.clock.advance(dt.timedelta(seconds=1))
+        await app.cases.open(boss, OpenCase(client_id=client.id))
+        app.clock.advance(dt.timedelta(seconds=-1))
+        added += 1
+    assert seen == [c.id for c in everything]
+    assert len(set(seen)) == 7
+
+
+async def test_a_full_last_page_ends_with_an_empty_one(app: App, boss: TenantContext) -> None:
+    for _ in range(2):
+        client = await app.clients.register(boss, register_cmd())
+        await app.cases.open(boss, OpenCase(client_id=client.id))
+    first = await app.cases.list(boss, limit=2)
+    assert first.next_cursor is not None
+    last = await app.cases.list(boss, limit=2, cursor=first.next_cursor)
+    assert (list(last.items), last.next_cursor) == ([], None)
+
+
+async def test_offset_is_bounded_and_not_mixed_with_a_cursor(app: App, boss: TenantContext) -> None:
+    with pytest.raises(ValidationError) as err:
+        await app.cases.list(boss, offset=MAX_OFFSET + 1)
+    assert err.value.field == "offset"
+    assert (await app.cases.list(boss, offset=MAX_OFFSET)).items == []
+    token = encode_cursor((dt.datetime.now(dt.UTC), uuid.uuid4()))
+    with pytest.raises(ValidationError) as err:
+        await app.cases.list(boss, offset=1, cursor=token)
+    assert err.value.field == "offset"
+
+
+async def test_staff_names_reused_only_while_they_name_everyone(
+    app: App, centre: Centre, boss: TenantContext
+) -> None:
+    """The case view's staff names: read once for the TTL, read again for a newcomer."""
+    from cma_core.identity.directory import StaffDirectory
+
+    calls = 0
+    list_users = app.store.list_users
+
+    async def counting(centre_id):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return await list_users(centre_id)
+
+    app.store.list_users = counting  # type: ignore[method-assign]
+    directory = StaffDirectory(app.store, names_ttl=60.0)
+    first = await directory.names(boss, ids=[boss.user_id])
+    again = await directory.names(boss, ids=[boss.user_id, None])
+    assert again is first
+    assert calls == 1
+    newcomer = await app.staff(centre, Role.ADVISER, "new@example.org")
+    named = await directory.names(boss, ids=[newcomer.user_id])
+    assert named(newcomer.user_id) is not None
+    assert calls == 2
+    await directory.names(boss)  # no ids: always read
+    assert calls == 3
+    assert await StaffDirectory(app.store).names(boss, ids=[boss.user_id]) is not first
