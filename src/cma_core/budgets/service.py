@@ -48,7 +48,7 @@ from cma_core.debts.service import creditor_names
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import CentreReference, ReferenceDataRepository
+from cma_core.reference.ports import CentreReference, ReferenceDataRepository, ReferenceLoaded
 from cma_core.reference.thresholds import parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
@@ -504,6 +504,11 @@ class ReferenceService:
                 name
                 for name, value in (("guidelines", guidelines_csv), ("thresholds", thresholds_json))
                 if value is not None
+            )
+            uow.emit(
+                ReferenceLoaded(
+                    centre_id=CentreId(ctx.centre_id), occurred_at=now, fields=fields, source=source
+                )
             )
             await commit_audited(
                 uow, ctx, self.new_id, "reference.loaded", "centre", ctx.centre_id, now, fields

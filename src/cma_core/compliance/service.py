@@ -72,7 +72,7 @@ from cma_core.compliance.registry import RULES, evaluate
 from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated, FactsChanged
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
-from cma_core.reference.ports import CentreProfileRepository
+from cma_core.reference.ports import CentreProfileRepository, ReferenceLoaded
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.ports import (
     ClosureRepository,
@@ -98,7 +98,7 @@ from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.text import check_line
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import AppraisalSaved
-from cma_core.tasks.model import TaskStatus
+from cma_core.tasks.model import TaskChanged, TaskStatus
 from cma_core.tasks.ports import TaskRepository
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
@@ -123,6 +123,8 @@ REEVALUATE_ON: tuple[type[DomainEvent], ...] = (
     OffersPlanned,
     AppraisalSaved,
     CaseworkChanged,
+    TaskChanged,  # CR-04 reads the tasks: created, completed, cancelled, reopened
+    ReferenceLoaded,  # no case: every open case of the centre (CR-08 guidelines)
 )
 
 CLOCK_RULE_ID = "CC-01"
@@ -196,6 +198,8 @@ def build_casefile(
     summaries = []
     for t in tasks:
         assert isinstance(t, Task)
+        if t.status is TaskStatus.CANCELLED:
+            continue  # a cancelled task covers no threat (CR-04)
         linked = task_of.get(t.id)
         summaries.append(
             TaskSummary(
@@ -418,9 +422,18 @@ class ComplianceService:
     async def reevaluate(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         """Event handler: re-check the case the event is about (run once per event)."""
         raw = event.payload.get("case_id")
-        if raw is None:
-            return
-        await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
+        if raw is not None:
+            await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
+        elif event.name == ReferenceLoaded.name:
+            # Centre-wide data changed: every open case, in this event's transaction.
+            offset = 0
+            while True:
+                page = await self.cases(uow).list(limit=100, offset=offset, status=CaseStatus.OPEN)
+                for case in page.items:
+                    await self.evaluate_in(uow, case.id)
+                offset += len(page.items)
+                if not page.items or offset >= page.total:
+                    return
 
     def handlers(self) -> tuple[Handles, ...]:
         return handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate)
