@@ -40,6 +40,7 @@ from cma_core.budgets.ports import (
 )
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
+from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtAdded, DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, CreditorEntry, DebtEntry, DebtRepository
@@ -252,7 +253,7 @@ class BudgetService:
                 details = SfsStatementDetails(
                     client_name=details.client_name or f"{client.first_name} {client.last_name}",
                     client_date_of_birth=details.client_date_of_birth or client.date_of_birth,
-                    client_address=details.client_address,
+                    client_address=sfs_address(client, details.client_address),
                     partner_name=details.partner_name,
                     partner_date_of_birth=details.partner_date_of_birth,
                     housing_tenure_other=details.housing_tenure_other,
@@ -438,6 +439,20 @@ class BudgetService:
                 created_by=ctx.user_id,
             )
         )
+
+
+def sfs_address(client: Client, entered: str | None) -> str | None:
+    """The address an SFS statement carries: the client's correspondence address on one
+    line (what the adviser typed on the budget if the record has none), and **none** while
+    the address is suppressed ("do not disclose", e.g. the client fled domestic abuse): an
+    SFS goes to creditors, so a suppressed address must not leave on it, whatever was
+    typed."""
+    if client.address_suppressed:
+        return None
+    address = client.correspondence_address
+    if address is None:
+        return entered
+    return ", ".join((*address.lines, address.postcode))
 
 
 @define
