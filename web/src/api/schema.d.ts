@@ -732,7 +732,11 @@ export interface paths {
         delete: operations["ApiV1CasesCaseIdDebtsDebtIdRemoveDebt"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change some of a debt's details
+         * @description Send only the fields to change; a field left out keeps its value and `null` clears it. `If-Match` required. Audited (`debt.updated`, the fields named) and the case's findings are re-evaluated (`DebtUpdated`).
+         */
+        patch: operations["ApiV1CasesCaseIdDebtsDebtIdPatchDebt"];
         trace?: never;
     };
     "/api/v1/cases/{case_id}/documents": {
@@ -801,7 +805,7 @@ export interface paths {
         put?: never;
         /**
          * Record a dated fact; get the deadlines it starts
-         * @description Each deadline states how it was counted (calendar/clear/business days, months) and its source. Obligations get a task for the case's adviser.
+         * @description Each deadline states how it was counted (calendar/clear/business days, months) and its source. Obligations get a task for the case's adviser. `details` by kind: `statutory_demand_served` takes `served_outside_ew`; `crisis_treatment_ended` (the crisis moratorium ends 30 days later) takes none; `creditor_petition` takes `debt_pence` (required), `deposit_pence` and `hearing_on` (a task before the hearing), and is checked against the petition debt minimum and deposit in force that day (kept in the fact's details as `below_minimum`, `minimum_pence`, `deposit_in_force_pence`, `notes`).
          */
         post: operations["ApiV1CasesCaseIdFactsRecordFact"];
         delete?: never;
@@ -1871,11 +1875,10 @@ export interface components {
          *     }
          */
         AdviceIn: {
-            /** @default undecided */
-            client_decision: string;
+            client_decision?: components["schemas"]["ClientDecision"];
             decision_notes?: string | null;
             expected_term_months?: number | null;
-            jurisdiction?: string | null;
+            jurisdiction?: components["schemas"]["Jurisdiction"] | null;
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             monthly_payment_pence?: number | null;
             next_steps?: string | null;
@@ -1885,7 +1888,7 @@ export interface components {
              */
             on_date: string;
             reasons: string;
-            recommended: string | null;
+            recommended: components["schemas"]["Solution"] | null;
             risks?: string | null;
         };
         /** AdvicePage */
@@ -2314,6 +2317,17 @@ export interface components {
             title: string;
             version: string;
         };
+        /** CcjOut */
+        CcjOut: {
+            /** Format: date */
+            judgment_on: string;
+            outcome: components["schemas"]["RegisterOutcome"];
+            paid_on: string | null;
+            /** Format: date */
+            pay_by: string;
+            rule_id: string;
+            source: string;
+        };
         /**
          * Channel
          * @enum {string}
@@ -2346,6 +2360,7 @@ export interface components {
         };
         /**
          * ClientDecision
+         * @default undecided
          * @enum {string}
          */
         ClientDecision: "undecided" | "accepted" | "declined" | "chose_other";
@@ -2784,18 +2799,22 @@ export interface components {
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             balance_pence: number;
             ccj?: boolean | null;
+            /** @description A date from 1900-01-01 up to today. */
+            ccj_date?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            ccj_paid_date?: string | null;
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             contractual_payment_pence?: number | null;
             creditor_id?: string | null;
-            debt_type: string;
-            enforcement_stage?: string | null;
+            debt_type: components["schemas"]["DebtType"];
+            enforcement_stage?: components["schemas"]["EnforcementStage"] | null;
             hp_goods_essential?: boolean | null;
             /** @description A date from 1900-01-01 up to today. */
             last_acknowledgment_date?: string | null;
             /** @description A date from 1900-01-01 up to today. */
             last_payment_date?: string | null;
             notes?: string | null;
-            ownership?: string | null;
+            ownership?: components["schemas"]["Ownership"] | null;
             priority_override?: boolean | null;
             priority_override_reason?: string | null;
         };
@@ -2807,6 +2826,9 @@ export interface components {
             /** Format: uuid */
             case_id: string;
             ccj: boolean | null;
+            ccj_date: string | null;
+            ccj_paid_date: string | null;
+            ccj_register: components["schemas"]["CcjOut"] | null;
             contractual_payment_pence: number | null;
             /** Format: date-time */
             created_at: string;
@@ -2834,6 +2856,40 @@ export interface components {
             limit: number;
             offset: number;
             total: number;
+        };
+        /**
+         * DebtPatch
+         * @example {
+         *       "balance_pence": 0,
+         *       "ccj_date": "2026-01-05",
+         *       "ccj_paid_date": "2026-01-30"
+         *     }
+         */
+        DebtPatch: {
+            account_reference?: string | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
+            arrears_pence?: number | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
+            balance_pence?: number;
+            ccj?: boolean | null;
+            /** @description A date from 1900-01-01 up to today. */
+            ccj_date?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            ccj_paid_date?: string | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
+            contractual_payment_pence?: number | null;
+            creditor_id?: string | null;
+            debt_type?: components["schemas"]["DebtType"];
+            enforcement_stage?: components["schemas"]["EnforcementStage"] | null;
+            hp_goods_essential?: boolean | null;
+            /** @description A date from 1900-01-01 up to today. */
+            last_acknowledgment_date?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            last_payment_date?: string | null;
+            notes?: string | null;
+            ownership?: components["schemas"]["Ownership"] | null;
+            priority_override?: boolean | null;
+            priority_override_reason?: string | null;
         };
         /**
          * DebtType
@@ -2929,6 +2985,12 @@ export interface components {
             decisions: components["schemas"]["DecisionOut"][];
             version: number;
         };
+        /**
+         * EnforcementStage
+         * @description How far recovery has gone. ``NONE`` is a known fact; unknown is ``None``.
+         * @enum {string}
+         */
+        EnforcementStage: "none" | "default_notice" | "letter_of_claim" | "claim_issued" | "judgment" | "liability_order" | "enforcement_agent" | "attachment_of_earnings" | "deductions_from_benefit" | "charging_order" | "possession_claim" | "possession_order" | "eviction_warrant" | "disconnection_warning" | "committal" | "statutory_demand" | "other";
         /** ErasureOut */
         ErasureOut: {
             case_ids: string[];
@@ -2983,7 +3045,7 @@ export interface components {
          * @description Dated facts an adviser records on a case; each starts one or more deadlines.
          * @enum {string}
          */
-        FactKind: "court_claim_served" | "letter_of_claim" | "statutory_demand_served" | "enforcement_notice" | "interim_charging_order_served" | "breathing_space_registered" | "dro_approved" | "subject_access_request" | "advice_given" | "case_reviewed";
+        FactKind: "court_claim_served" | "letter_of_claim" | "statutory_demand_served" | "enforcement_notice" | "interim_charging_order_served" | "breathing_space_registered" | "dro_approved" | "subject_access_request" | "advice_given" | "case_reviewed" | "crisis_treatment_ended" | "creditor_petition";
         /** FactOut */
         FactOut: {
             /** Format: uuid */
@@ -3014,6 +3076,7 @@ export interface components {
         };
         /**
          * Frequency
+         * @default monthly
          * @enum {string}
          */
         Frequency: "weekly" | "fortnightly" | "four_weekly" | "monthly" | "quarterly" | "yearly";
@@ -3105,7 +3168,7 @@ export interface components {
             non_dependants: number;
             /** @default 0 */
             other_dependants: number;
-            tenure?: string | null;
+            tenure?: components["schemas"]["Tenure"] | null;
             /** @default 0 */
             vehicles: number;
         };
@@ -3144,8 +3207,13 @@ export interface components {
          */
         LetterIn: {
             debt_id?: string | null;
-            kind: string;
+            kind: components["schemas"]["LetterKind"];
         };
+        /**
+         * LetterKind
+         * @enum {string}
+         */
+        LetterKind: "advice_summary" | "offer_of_payment" | "breathing_space_hold" | "ccj_variation_support" | "write_off_request" | "sfs_statement";
         /** LetterOut */
         LetterOut: {
             /** Format: uuid */
@@ -3187,8 +3255,7 @@ export interface components {
         LineIn: {
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             amount_pence: number;
-            /** @default monthly */
-            frequency: string;
+            frequency?: components["schemas"]["Frequency"];
             note?: string | null;
         };
         /** LinkOut */
@@ -3335,8 +3402,7 @@ export interface components {
         OtherEssentialIn: {
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             amount_pence: number;
-            /** @default monthly */
-            frequency: string;
+            frequency?: components["schemas"]["Frequency"];
             label: string;
             note?: string | null;
         };
@@ -3361,6 +3427,11 @@ export interface components {
          * @enum {string}
          */
         Outcome: "ongoing" | "completed" | "discharged" | "revoked" | "failed" | "annulled" | "cancelled" | "unknown";
+        /**
+         * Ownership
+         * @enum {string}
+         */
+        Ownership: "sole" | "joint";
         /** PageOut */
         PageOut: {
             confidence: number;
@@ -3519,6 +3590,12 @@ export interface components {
         RefreshIn: {
             refresh_token?: string | null;
         };
+        /**
+         * RegisterOutcome
+         * @description What happens to the judgment's Register entry.
+         * @enum {string}
+         */
+        RegisterOutcome: "pay_to_remove" | "removed" | "satisfied" | "stays";
         /** ReminderOut */
         ReminderOut: {
             attempts: number;
@@ -3816,7 +3893,7 @@ export interface components {
          * Solution
          * @enum {string}
          */
-        Solution: "dro" | "map" | "bankruptcy" | "sequestration" | "iva" | "trust_deed" | "dmp" | "administration_order" | "breathing_space" | "mental_health_crisis_moratorium" | "token_payments" | "full_and_final_settlement" | "write_off_request" | "no_solution_needed";
+        Solution: "dro" | "map" | "bankruptcy" | "sequestration" | "iva" | "trust_deed" | "dmp" | "administration_order" | "breathing_space" | "mental_health_crisis_moratorium" | "token_payments" | "full_and_final_settlement" | "write_off_request" | "no_solution_needed" | "debt_arrangement_scheme";
         /**
          * SourceTag
          * @description How sure the figure is (UK-DEBT-ADVICE.md tags).
@@ -4115,7 +4192,7 @@ export interface components {
          *     }
          */
         advice_schemas_DecisionIn: {
-            client_decision: string;
+            client_decision: components["schemas"]["ClientDecision"];
             decision_notes?: string | null;
         };
         /**
@@ -6637,6 +6714,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdDebtsDebtIdPatchDebt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                debt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DebtPatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebtOut"];
+                };
             };
             /** @description Bad request syntax or unsupported method */
             400: {
