@@ -422,9 +422,9 @@ def describe_enums(document: dict[str, Any]) -> dict[str, Any]:
     known = _by_values()
     for node in _walk(document):
         if "enum" in node and "x-enum-descriptions" not in node:
-            descriptions = known.get(frozenset(str(v) for v in node["enum"]))
-            if descriptions is not None:
-                _describe(node, descriptions)
+            found = known.get(frozenset(str(v) for v in node["enum"]))
+            if found is not None:
+                _describe(node, found)
     return document
 
 
