@@ -48,9 +48,10 @@ DEFICIT_OPTIONS: tuple[DeficitNote, ...] = (
     DeficitNote(
         id="DEF-BREATHING-SPACE",
         title="breathing space",
-        text="consider a Breathing Space (60 days: interest, charges and enforcement "
-        "paused; no fee) while the deficit is worked on, or a mental health crisis "
-        "moratorium where AMHP evidence exists",
+        text="in England and Wales, consider a Breathing Space (60 days: interest, charges "
+        "and enforcement paused; no fee) while the deficit is worked on, or a mental health "
+        "crisis moratorium where AMHP evidence exists; neither exists in Scotland or "
+        "Northern Ireland, where creditors are asked to hold action instead",
         source="UK-DEBT-ADVICE §2 (SI 2020/1311 regs 4, 23, 24(3), 28-30)",
     ),
     DeficitNote(
