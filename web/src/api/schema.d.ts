@@ -3200,6 +3200,13 @@ export interface components {
             last_day: string;
         };
         /**
+         * LetterFormat
+         * @description How a letter is downloaded.
+         * @default html
+         * @enum {string}
+         */
+        LetterFormat: "html" | "pdf";
+        /**
          * LetterIn
          * @example {
          *       "kind": "advice_summary"
@@ -7212,8 +7219,8 @@ export interface operations {
     ApiV1CasesCaseIdLettersLetterIdDownloadLetter: {
         parameters: {
             query?: {
-                /** @description html or pdf */
-                format?: string;
+                /** @description How a letter is downloaded. */
+                format?: components["schemas"]["LetterFormat"];
             };
             header?: never;
             path: {

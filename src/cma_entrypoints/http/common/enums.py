@@ -24,7 +24,7 @@ from typing import Any
 import msgspec
 from litestar import Request
 
-from cma_core.advice.ports import ClientDecision, LetterKind
+from cma_core.advice.ports import ClientDecision, LetterFormat, LetterKind
 from cma_core.advice.wording import (
     DEBT_TYPE_LABELS,
     ELIGIBILITY_LABELS,
@@ -61,6 +61,10 @@ from cma_core.solutions.model import Finding
 from cma_core.tasks.model import TaskKind, TaskPriority, TaskSort, TaskStatus
 
 _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
+    LetterFormat: {
+        "html": "A whole HTML page (the default).",
+        "pdf": "A PDF with the fonts embedded.",
+    },
     LetterKind: {
         "advice_summary": "The written advice to the client (options, recommendation, steps).",
         "offer_of_payment": "An offer of payment to a creditor, with the SFS budget.",
