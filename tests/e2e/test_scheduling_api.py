@@ -239,5 +239,5 @@ async def test_fact_validation_names_the_field(
     r = await a.post(
         f"/api/v1/cases/{case['id']}/facts", {"kind": "nonsense", "occurred_on": "2026-11-01"}
     )
-    assert r.status_code == 400
+    assert r.status_code == 422  # outside the closed set
     assert r.json()["errors"][0]["field"] == "kind"

@@ -56,6 +56,13 @@ class AdviceRecord:
     version: int = 1
 
 
+class LetterFormat(enum.StrEnum):
+    """How a letter is downloaded."""
+
+    HTML = "html"
+    PDF = "pdf"
+
+
 class LetterKind(enum.StrEnum):
     ADVICE_SUMMARY = "advice_summary"
     OFFER_OF_PAYMENT = "offer_of_payment"

@@ -32,6 +32,7 @@ SOLUTION_LABELS: Mapping[Solution, str] = {
     Solution.FULL_AND_FINAL_SETTLEMENT: "Full and final settlement",
     Solution.WRITE_OFF_REQUEST: "Asking creditors to write off the debts",
     Solution.NO_SOLUTION_NEEDED: "No formal solution needed",
+    Solution.DEBT_ARRANGEMENT_SCHEME: "Debt Arrangement Scheme (Scotland)",
 }
 
 ELIGIBILITY_LABELS: Mapping[Eligibility, str] = {

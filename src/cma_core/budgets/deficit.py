@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.money import Money
 
 
@@ -48,9 +49,10 @@ DEFICIT_OPTIONS: tuple[DeficitNote, ...] = (
     DeficitNote(
         id="DEF-BREATHING-SPACE",
         title="breathing space",
-        text="consider a Breathing Space (60 days: interest, charges and enforcement "
-        "paused; no fee) while the deficit is worked on, or a mental health crisis "
-        "moratorium where AMHP evidence exists",
+        text="in England and Wales, consider a Breathing Space (60 days: interest, charges "
+        "and enforcement paused; no fee) while the deficit is worked on, or a mental health "
+        "crisis moratorium where AMHP evidence exists; neither exists in Scotland or "
+        "Northern Ireland, where creditors are asked to hold action instead",
         source="UK-DEBT-ADVICE §2 (SI 2020/1311 regs 4, 23, 24(3), 28-30)",
     ),
     DeficitNote(
@@ -65,6 +67,34 @@ DEFICIT_OPTIONS: tuple[DeficitNote, ...] = (
 )
 
 
+#: Breathing Space is an England and Wales scheme: elsewhere the note asks creditors to
+#: hold action instead (Scotland's DAS protection comes with an approved programme).
+_HOLD_ACTION = DeficitNote(
+    id="DEF-HOLD",
+    title="ask creditors to hold action",
+    text="ask creditors to hold action while the deficit is worked on; Breathing Space "
+    "and the mental health crisis moratorium exist only in England and Wales",
+    source="UK-DEBT-ADVICE §2 (Breathing Space: SI 2020/1311, England and Wales)",
+)
+_BREATHING_SPACE_EW = DeficitNote(
+    id="DEF-BREATHING-SPACE",
+    title="breathing space",
+    text="consider a Breathing Space (60 days: interest, charges and enforcement paused; no "
+    "fee) while the deficit is worked on, or a mental health crisis moratorium where AMHP "
+    "evidence exists",
+    source="UK-DEBT-ADVICE §2 (SI 2020/1311 regs 4, 23, 24(3), 28-30)",
+)
+
+
+def deficit_options(jurisdiction: Jurisdiction | None) -> tuple[DeficitNote, ...]:
+    """The options for the case's jurisdiction (``None``: unknown, the note says where
+    Breathing Space applies)."""
+    if jurisdiction is None:
+        return DEFICIT_OPTIONS
+    local = _BREATHING_SPACE_EW if jurisdiction is Jurisdiction.EW else _HOLD_ACTION
+    return tuple(local if n.id == "DEF-BREATHING-SPACE" else n for n in DEFICIT_OPTIONS)
+
+
 @frozen(kw_only=True)
 class Deficit:
     """How far the budget falls short each month, and the options to advise on."""
@@ -77,7 +107,9 @@ class Deficit:
         return f"the budget is in deficit: outgoings exceed income by {self.shortfall} a month"
 
 
-def deficit_of(available_for_priority: Money | None) -> Deficit | None:
+def deficit_of(
+    available_for_priority: Money | None, jurisdiction: Jurisdiction | None = None
+) -> Deficit | None:
     """The deficit of a budget whose ``available_for_priority`` is below zero; ``None``
     for a budget that balances (a nil budget is not a deficit) or is unknown.
 
@@ -88,4 +120,4 @@ def deficit_of(available_for_priority: Money | None) -> Deficit | None:
     """
     if available_for_priority is None or not available_for_priority.is_negative:
         return None
-    return Deficit(shortfall=-available_for_priority)
+    return Deficit(shortfall=-available_for_priority, notes=deficit_options(jurisdiction))

@@ -93,7 +93,9 @@ class BudgetLine:
 
     def __attrs_post_init__(self) -> None:
         if self.key not in LINES_BY_KEY:
-            raise ValidationError(f"lines.{self.key}", "is not an SFS line")
+            raise ValidationError(
+                f"lines.{self.key}", "is not an SFS line", allowed=tuple(LINES_BY_KEY)
+            )
         if self.amount.is_negative:
             raise ValidationError(f"lines.{self.key}.amount", "must not be negative")
 

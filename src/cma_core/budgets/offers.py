@@ -163,7 +163,7 @@ def plan_offers(
         )
     remaining = available_for_priority - total_prio
     notes: list[str] = []
-    deficit = deficit_of(available_for_priority)
+    deficit = deficit_of(available_for_priority, jurisdiction)
     if remaining.pence > 0:
         offers = pro_rata(remaining, non_priority)
         uses_token = False

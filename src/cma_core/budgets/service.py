@@ -40,6 +40,7 @@ from cma_core.budgets.ports import (
 )
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
+from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtAdded, DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, CreditorEntry, DebtEntry, DebtRepository
@@ -48,7 +49,7 @@ from cma_core.debts.service import creditor_names
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import CentreReference, ReferenceDataRepository
+from cma_core.reference.ports import CentreReference, ReferenceDataRepository, ReferenceLoaded
 from cma_core.reference.thresholds import parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
@@ -252,7 +253,7 @@ class BudgetService:
                 details = SfsStatementDetails(
                     client_name=details.client_name or f"{client.first_name} {client.last_name}",
                     client_date_of_birth=details.client_date_of_birth or client.date_of_birth,
-                    client_address=details.client_address,
+                    client_address=sfs_address(client, details.client_address),
                     partner_name=details.partner_name,
                     partner_date_of_birth=details.partner_date_of_birth,
                     housing_tenure_other=details.housing_tenure_other,
@@ -440,6 +441,20 @@ class BudgetService:
         )
 
 
+def sfs_address(client: Client, entered: str | None) -> str | None:
+    """The address an SFS statement carries: the client's correspondence address on one
+    line (what the adviser typed on the budget if the record has none), and **none** while
+    the address is suppressed ("do not disclose", e.g. the client fled domestic abuse): an
+    SFS goes to creditors, so a suppressed address must not leave on it, whatever was
+    typed."""
+    if client.address_suppressed:
+        return None
+    address = client.correspondence_address
+    if address is None:
+        return entered
+    return ", ".join((*address.lines, address.postcode))
+
+
 @define
 class ReferenceService:
     """A centre's reference data: spending guidelines and threshold records."""
@@ -504,6 +519,11 @@ class ReferenceService:
                 name
                 for name, value in (("guidelines", guidelines_csv), ("thresholds", thresholds_json))
                 if value is not None
+            )
+            uow.emit(
+                ReferenceLoaded(
+                    centre_id=CentreId(ctx.centre_id), occurred_at=now, fields=fields, source=source
+                )
             )
             await commit_audited(
                 uow, ctx, self.new_id, "reference.loaded", "centre", ctx.centre_id, now, fields

@@ -23,7 +23,7 @@ DEFICIT_RULE_SOURCE = "CONC 8.2.2G(2); UK-DEBT-ADVICE §1.6, §2, §3, §4"
 
 def deficit_finding(case: CaseFile) -> Finding:
     available = case.sfs.available_for_priority if case.sfs else None
-    deficit = deficit_of(available)
+    deficit = deficit_of(available, case.jurisdiction)
 
     def finding(status: Status, message: str, fix: str | None = None) -> Finding:
         facts: tuple[tuple[str, str], ...] = (("available_for_priority", str(available)),)

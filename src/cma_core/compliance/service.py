@@ -91,7 +91,7 @@ from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated, FactsChang
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.periods import add_years
-from cma_core.reference.ports import CentreProfileRepository
+from cma_core.reference.ports import CentreProfileRepository, ReferenceLoaded
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.ports import (
     ClosureRepository,
@@ -117,7 +117,7 @@ from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.text import check_line
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import AppraisalSaved
-from cma_core.tasks.model import TaskStatus
+from cma_core.tasks.model import TaskChanged, TaskStatus
 from cma_core.tasks.ports import TaskRepository
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
@@ -142,6 +142,8 @@ REEVALUATE_ON: tuple[type[DomainEvent], ...] = (
     OffersPlanned,
     AppraisalSaved,
     CaseworkChanged,
+    TaskChanged,  # CR-04 reads the tasks: created, completed, cancelled, reopened
+    ReferenceLoaded,  # no case: every open case of the centre (CR-08 guidelines)
 )
 
 CLOCK_RULE_ID = "CC-01"
@@ -155,6 +157,7 @@ _THREAT_KIND = {
     DeadlineKind.STATUTORY_DEMAND_SET_ASIDE: ThreatKind.STATUTORY_DEMAND,
     DeadlineKind.STATUTORY_DEMAND_COMPLY: ThreatKind.STATUTORY_DEMAND,
     DeadlineKind.ENFORCEMENT_EARLIEST_VISIT: ThreatKind.ENFORCEMENT_VISIT,
+    DeadlineKind.PETITION_HEARING: ThreatKind.HEARING,
 }
 
 
@@ -219,6 +222,8 @@ def build_casefile(
     summaries = []
     for t in tasks:
         assert isinstance(t, Task)
+        if t.status is TaskStatus.CANCELLED:
+            continue  # a cancelled task covers no threat (CR-04)
         linked = task_of.get(t.id)
         summaries.append(
             TaskSummary(
@@ -470,9 +475,18 @@ class ComplianceService:
     async def reevaluate(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         """Event handler: re-check the case the event is about (run once per event)."""
         raw = event.payload.get("case_id")
-        if raw is None:
-            return
-        await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
+        if raw is not None:
+            await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
+        elif event.name == ReferenceLoaded.name:
+            # Centre-wide data changed: every open case, in this event's transaction.
+            offset = 0
+            while True:
+                page = await self.cases(uow).list(limit=100, offset=offset, status=CaseStatus.OPEN)
+                for case in page.items:
+                    await self.evaluate_in(uow, case.id)
+                offset += len(page.items)
+                if not page.items or offset >= page.total:
+                    return
 
     async def reevaluate_adviser(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         """Event handler: a file review of the adviser's moves CR-21 on each of the

@@ -219,6 +219,10 @@ class Debt:
     # Only meaningful for hire purchase / conditional sale: the FCA Glossary makes HP a
     # priority debt when the goods are essential (cooker, fridge, car needed for work).
     hp_goods_essential: bool | None = None
+    #: The county court judgment's date and the day it was paid in full (``debts.ccj``:
+    #: paid within one calendar month, it is removed from the Register).
+    ccj_date: dt.date | None = None
+    ccj_paid_date: dt.date | None = None
     priority_override: PriorityOverride | None = None
 
     @property

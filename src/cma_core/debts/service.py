@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 from attrs import define, field, frozen
@@ -22,6 +24,7 @@ from cma_core.assets.model import AssetSchedule, InsolvencyHistory, ResidenceFac
 from cma_core.audit.service import commit_audited, record_audit
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
+from cma_core.debts.ccj import CcjAssessment, assess_ccj
 from cma_core.debts.limitation import LimitationAssessment, assess_limitation
 from cma_core.debts.model import (
     Creditor,
@@ -124,9 +127,18 @@ class DebtDetails:
     priority_override: bool | None = None
     priority_override_reason: str | None = None
     notes: str | None = None
+    ccj_date: dt.date | None = None
+    ccj_paid_date: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
         check_line(self.account_reference or "", "account_reference", max_length=64)
+        if self.ccj_paid_date is not None:
+            if self.ccj_date is None:
+                raise ValidationError(
+                    "ccj_date", "give the judgment's date with the day it was paid"
+                )
+            if self.ccj_paid_date < self.ccj_date:
+                raise ValidationError("ccj_paid_date", "cannot be before the judgment's date")
         check_line(self.priority_override_reason or "", "priority_override_reason")
         check_text(self.notes or "", "notes", max_length=4000)
 
@@ -153,6 +165,7 @@ class DebtView:
     priority: PriorityAssessment
     limitation: LimitationAssessment
     reference_matches: bool | None
+    ccj: CcjAssessment | None = None
 
 
 _DEBT_FIELDS = (
@@ -168,7 +181,24 @@ _DEBT_FIELDS = (
     "last_payment_date",
     "last_acknowledgment_date",
     "hp_goods_essential",
+    "ccj_date",
+    "ccj_paid_date",
 )
+
+#: The fields a ``PATCH`` may change (the details an adviser enters).
+PATCHABLE = frozenset(attrs.fields_dict(DebtDetails))
+
+
+def details_of(entry: DebtEntry) -> DebtDetails:
+    """The details an adviser entered that made ``entry`` (the inverse of building it)."""
+    d = entry.debt
+    override = d.priority_override
+    return DebtDetails(
+        **{name: getattr(d, name) for name in _DEBT_FIELDS},
+        priority_override=override.is_priority if override else None,
+        priority_override_reason=override.reason if override else None,
+        notes=entry.notes,
+    )
 
 
 # ------------------------------------------------------------------------------ service
@@ -298,6 +328,8 @@ class DebtService:
                 d.last_acknowledgment_date, "last_acknowledgment_date", today
             ),
             hp_goods_essential=d.hp_goods_essential,
+            ccj_date=_not_future(d.ccj_date, "ccj_date", today),
+            ccj_paid_date=_not_future(d.ccj_paid_date, "ccj_paid_date", today),
         )
         if d.priority_override is not None:
             reason = (d.priority_override_reason or "").strip()
@@ -455,10 +487,51 @@ class DebtService:
         *,
         expected_version: int | None,
     ) -> DebtView:
+        """Replace the debt's details (a ``PUT``)."""
+        return await self._edit_debt(
+            ctx, case_id, debt_id, lambda _: details, expected_version=expected_version
+        )
+
+    async def patch_debt(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        debt_id: DebtId,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None,
+    ) -> DebtView:
+        """Change only the details given (a ``PATCH``); the others keep their value. A key
+        with ``None`` clears that detail. Audited and announced (``DebtUpdated``) like a
+        ``PUT``, so compliance re-evaluates the case."""
+        unknown = sorted(set(changes) - PATCHABLE)
+        if unknown:
+            raise ValidationError(unknown[0], "is not a detail of a debt")
+        if "debt_type" in changes and changes["debt_type"] is None:
+            raise ValidationError("debt_type", "a debt always has a type")
+        if "balance" in changes and changes["balance"] is None:
+            raise ValidationError("balance_pence", "a debt always has a balance")
+        return await self._edit_debt(
+            ctx,
+            case_id,
+            debt_id,
+            lambda entry: attrs.evolve(details_of(entry), **changes),
+            expected_version=expected_version,
+        )
+
+    async def _edit_debt(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        debt_id: DebtId,
+        edit: Callable[[DebtEntry], DebtDetails],
+        *,
+        expected_version: int | None,
+    ) -> DebtView:
         now = self.clock.now()
         async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
-            repo = self.debts(uow)
             entry = await self._debt_on_case(uow, case_id, debt_id, expected_version)
+            details = edit(entry)
             await self._check_creditor(uow, details.creditor_id)
             before = entry.debt
             after = self._build_debt(
@@ -478,7 +551,7 @@ class DebtService:
                 entry.debt = after
                 entry.notes = optional_text(details.notes)
                 entry.updated_at = now
-                await repo.save(entry)
+                await self.debts(uow).save(entry)
                 await record_audit(
                     uow, ctx, self.new_id, "debt.updated", "debt", debt_id, now, changed
                 )
@@ -584,6 +657,7 @@ class DebtService:
             reference_matches=(
                 entry.debt.reference_matches(creditor, self.patterns) if creditor else None
             ),
+            ccj=assess_ccj(entry.debt, today),
         )
 
     # -- facts (assets, insolvency history, residence)

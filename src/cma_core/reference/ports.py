@@ -6,10 +6,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from attrs import define
+from attrs import define, frozen
 
 from cma_core.reference.centre import CentreProfile
+from cma_core.shared.events import DomainEvent
 from cma_core.shared.ids import CentreId
+
+
+@frozen(kw_only=True)
+class ReferenceLoaded(DomainEvent):
+    """A centre loaded reference data (``fields``: ``guidelines``, ``thresholds``). It
+    has no case: compliance re-evaluates every open case of the centre (CR-08 reads the
+    guidelines, the DRO and limitation rules the thresholds)."""
+
+    name = "ReferenceLoaded"
+    fields: tuple[str, ...]
+    source: str | None
 
 
 @define(kw_only=True)

@@ -60,6 +60,8 @@ class DeadlineKind(enum.StrEnum):
     SAR_EXTENSION_NOTICE = "sar_extension_notice"
     WRITTEN_ADVICE = "written_advice"
     CASE_REVIEW = "case_review"
+    MHCM_END = "mhcm_end"
+    PETITION_HEARING = "petition_hearing"
 
 
 @frozen(kw_only=True)
@@ -383,6 +385,46 @@ def dro_moratorium_end(effective_on: dt.date) -> Deadline:
         effective_on,
         add_months(effective_on, months),
         f"{months} calendar months from the order's effective date",
+    )
+
+
+#: A mental-health crisis moratorium lasts while the crisis treatment does and 30 days more.
+MHCM_DAYS_AFTER_TREATMENT = 30
+MHCM_SOURCE = (
+    "Debt Respite Scheme Regs 2020 (SI 2020/1311) reg 32(2)(b); UK-DEBT-ADVICE §2 "
+    "(MHCM: crisis treatment + 30 days)"
+)
+
+
+def mhcm_end(treatment_ended_on: dt.date) -> Deadline:
+    """The last day of a mental-health crisis moratorium: 30 days after the day the crisis
+    treatment ended (the moratorium may end sooner, e.g. if the nominated contact does not
+    answer a request for confirmation)."""
+    return Deadline(
+        kind=DeadlineKind.MHCM_END,
+        due=treatment_ended_on + dt.timedelta(days=MHCM_DAYS_AFTER_TREATMENT),
+        trigger=treatment_ended_on,
+        counting=CountingRule.CALENDAR_DAYS,
+        amount=MHCM_DAYS_AFTER_TREATMENT,
+        rule=f"{MHCM_DAYS_AFTER_TREATMENT} days after the crisis treatment ended",
+        source=MHCM_SOURCE,
+    )
+
+
+def petition_hearing(presented_on: dt.date, hearing: dt.date, notes: tuple[str, ...]) -> Deadline:
+    """The hearing of a creditor's bankruptcy petition: a threat to the client's home and
+    income; the adviser acts before it (oppose, pay, or seek an adjournment)."""
+    if hearing < presented_on:
+        raise ValidationError("details.hearing_on", "cannot be before the petition")
+    said = "; ".join(notes)
+    return Deadline(
+        kind=DeadlineKind.PETITION_HEARING,
+        due=hearing,
+        trigger=presented_on,
+        counting=CountingRule.CALENDAR_DAYS,
+        amount=(hearing - presented_on).days,
+        rule="the bankruptcy petition's hearing date" + (f" ({said})" if said else ""),
+        source="Insolvency Act 1986 s267; UK-DEBT-ADVICE §1.4 (creditor petition)",
     )
 
 

@@ -49,6 +49,10 @@ class FactKind(enum.StrEnum):
     SUBJECT_ACCESS_REQUEST = "subject_access_request"
     ADVICE_GIVEN = "advice_given"
     CASE_REVIEWED = "case_reviewed"
+    #: The end of a mental-health crisis treatment: the crisis moratorium ends 30 days on.
+    CRISIS_TREATMENT_ENDED = "crisis_treatment_ended"
+    #: A creditor's bankruptcy petition (``scheduling.petition``: debt, deposit, hearing).
+    CREDITOR_PETITION = "creditor_petition"
 
 
 @frozen(kw_only=True)

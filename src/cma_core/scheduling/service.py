@@ -38,6 +38,7 @@ from cma_core.reference.centre import effective_jurisdiction
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.ports import CentreProfileRepository
 from cma_core.scheduling import deadlines as dl
+from cma_core.scheduling import petition
 from cma_core.scheduling.appointments import (
     LONDON,
     AdviserAvailability,
@@ -108,6 +109,7 @@ INFO_KINDS = frozenset(
         dl.DeadlineKind.BS_MIDWAY_REVIEW_OPENS,
         dl.DeadlineKind.BS_END,
         dl.DeadlineKind.DRO_MORATORIUM_END,
+        dl.DeadlineKind.MHCM_END,
         # Only applies if the requester was told of an extension within the first month.
         dl.DeadlineKind.SAR_EXTENDED_DUE,
     }
@@ -240,6 +242,12 @@ def derive_deadlines(
         return (dl.written_advice_due(occurred_on, config.written_advice_working_days, calendar),)
     if kind is FactKind.CASE_REVIEWED:
         return (dl.case_review_due(occurred_on, config.case_review_every_months, calendar),)
+    if kind is FactKind.CRISIS_TREATMENT_ENDED:
+        return (dl.mhcm_end(occurred_on),)
+    if kind is FactKind.CREDITOR_PETITION:
+        hearing = petition.hearing_on(details)
+        notes = tuple(details.get("notes", ()))
+        return () if hearing is None else (dl.petition_hearing(occurred_on, hearing, notes),)
     raise ValidationError("kind", f"unknown fact kind {kind}")  # pragma: no cover
 
 
@@ -351,7 +359,13 @@ class SchedulingService:
                 self.written_advice_days(uow), self.config
             ),
         )
-        derived = derive_deadlines(cmd.kind, cmd.occurred_on, cmd.details, calendar, config)
+        details: Mapping[str, Any] = cmd.details
+        if cmd.kind is FactKind.CREDITOR_PETITION:
+            check = petition.check_petition(
+                cmd.occurred_on, details, jurisdiction=await self.jurisdiction_in(uow, case_id)
+            )
+            details = petition.checked_details(check, details)
+        derived = derive_deadlines(cmd.kind, cmd.occurred_on, details, calendar, config)
         fact = CaseFact(
             id=FactId(self.new_id()),
             centre_id=ctx.centre_id,
@@ -360,7 +374,7 @@ class SchedulingService:
             occurred_on=cmd.occurred_on,
             recorded_at=now,
             recorded_by=ctx.user_id,
-            details=dict(cmd.details),
+            details=dict(details),
         )
         await self.dated_facts(uow).add(fact)
         tracked = [

@@ -197,4 +197,4 @@ def _build(cls: type, data: Any, path: str) -> Any:
             where = prefix + _key(cls, last)
         else:
             where = path or exc.field
-        raise ValidationError(where, exc.detail) from None
+        raise ValidationError(where, exc.detail, allowed=exc.allowed) from None

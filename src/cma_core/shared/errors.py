@@ -18,10 +18,12 @@ class ValidationError(DomainError):
 
     code = "validation-error"
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, *, allowed: tuple[str, ...] | None = None) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.detail = message
+        #: For a value outside a closed set: the values the field takes.
+        self.allowed = allowed
 
 
 class NotFound(DomainError):

@@ -45,6 +45,7 @@ class Solution(enum.StrEnum):
     FULL_AND_FINAL_SETTLEMENT = "full_and_final_settlement"
     WRITE_OFF_REQUEST = "write_off_request"
     NO_SOLUTION_NEEDED = "no_solution_needed"
+    DEBT_ARRANGEMENT_SCHEME = "debt_arrangement_scheme"  # Scotland's DAS
 
 
 _COMMON = (
@@ -56,7 +57,10 @@ _COMMON = (
 )
 
 #: Which options the appraisal lists in each jurisdiction (CR-12, CONC 8.2.2G(1)).
-#: Scotland's Debt Arrangement Scheme and NI administration orders are not modelled yet.
+#: Scotland offers its own procedures (MAP, sequestration, Protected Trust Deed, the Debt
+#: Arrangement Scheme) instead of the DRO, bankruptcy and IVA of England and Wales; Northern
+#: Ireland has its own DRO figures (``dro`` rules) but no Breathing Space; administration
+#: orders in NI are not modelled yet.
 SOLUTIONS_BY_JURISDICTION: dict[Jurisdiction, tuple[Solution, ...]] = {
     Jurisdiction.EW: (
         Solution.DRO,
@@ -67,7 +71,13 @@ SOLUTIONS_BY_JURISDICTION: dict[Jurisdiction, tuple[Solution, ...]] = {
         Solution.MENTAL_HEALTH_CRISIS_MORATORIUM,
         *_COMMON,
     ),
-    Jurisdiction.SCO: (Solution.MAP, Solution.SEQUESTRATION, Solution.TRUST_DEED, *_COMMON),
+    Jurisdiction.SCO: (
+        Solution.MAP,
+        Solution.SEQUESTRATION,
+        Solution.TRUST_DEED,
+        Solution.DEBT_ARRANGEMENT_SCHEME,
+        *_COMMON,
+    ),
     Jurisdiction.NI: (Solution.DRO, Solution.BANKRUPTCY, Solution.IVA, *_COMMON),
 }
 
@@ -79,6 +89,7 @@ REGULAR_PAYMENT_SOLUTIONS = frozenset(
         Solution.ADMINISTRATION_ORDER,
         Solution.IVA,
         Solution.TRUST_DEED,
+        Solution.DEBT_ARRANGEMENT_SCHEME,
         Solution.TOKEN_PAYMENTS,
     }
 )

@@ -24,6 +24,7 @@ from cma_core.shared.errors import (
     StaleVersion,
     ValidationError,
 )
+from cma_entrypoints.http.common.enums import enum_values_at
 from cma_entrypoints.http.common.schemas import FieldError, Problem
 
 log = logging.getLogger("cma.http")
@@ -86,7 +87,11 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
     errors = None
     headers = None
     if isinstance(exc, ValidationError):
-        errors = [FieldError(field=exc.field, message=exc.detail)]
+        listed = _ONE_OF.search(exc.detail)
+        allowed = list(exc.allowed) if exc.allowed else None
+        if allowed is None and listed:
+            allowed = listed.group(1).split(", ")
+        errors = [FieldError(field=exc.field, message=exc.detail, allowed=allowed)]
     if isinstance(exc, AuthenticationFailed | SecondFactorRequired | InvalidSession):
         headers = {"WWW-Authenticate": 'Bearer realm="cma"'}
     if isinstance(exc, TooManyAttempts):
@@ -94,6 +99,9 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
     return problem(request, status, exc.code, exc.message, errors, headers)
 
 
+# ``shared.data.from_data`` names the closed set: "unknown value 'x'; one of: a, b".
+_ONE_OF = re.compile(r"; one of: (.+)$")
+_BAD_ENUM = re.compile(r"^Invalid enum value (.+)$")
 _MSGSPEC_PATH = re.compile(r"at `\$\.?([^`]*)`")
 _MSGSPEC_FIELD = re.compile(r"(?:missing required|contains unknown) field `([^`]+)`")
 # ``Input.__post_init__`` (date ranges) names its field first: "on_date: must be ...".
@@ -125,17 +133,39 @@ def _field_errors(exc: ValidationException) -> list[FieldError]:
     return out
 
 
+def _closed_sets(request: Request[Any, Any, Any], errors: list[FieldError]) -> bool:
+    """Name the allowed values of each error that is a value outside a closed set (an
+    enum); ``True`` if every error is one (the request is well-formed JSON of the right
+    types, but a value is not one the API knows: 422)."""
+    if not errors:
+        return False
+    for i, e in enumerate(errors):
+        bad = _BAD_ENUM.match(e.message)
+        allowed = enum_values_at(request, e.field) if bad else None
+        if allowed is None:
+            return False
+        errors[i] = FieldError(
+            field=e.field,
+            message=f"unknown value {bad.group(1) if bad else ''}; one of: {', '.join(allowed)}",
+            allowed=allowed,
+        )
+    return True
+
+
 def http_exception_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     assert isinstance(exc, HTTPException)
     status = exc.status_code
     headers = dict(exc.headers or {})
     if isinstance(exc, ValidationException):
         errors = _field_errors(exc)
+        closed = _closed_sets(request, errors)
         detail = (
             "the request is not valid: " + "; ".join(f"{e.field}: {e.message}" for e in errors)
             if errors
             else exc.detail
         )
+        if closed:
+            return problem(request, 422, "validation-error", detail, errors, headers)
         return problem(request, 400, "invalid-request", detail, errors, headers)
     if status == 401:
         headers.setdefault("WWW-Authenticate", 'Bearer realm="cma"')

@@ -5,7 +5,9 @@ worker has handled the change's event (``compliance.reevaluate``)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Awaitable, Callable
+from importlib import resources
 from typing import Any
 
 import pytest
@@ -18,16 +20,22 @@ from tests.unit.casework.support import (
     compliant_case,
     full_budget,
 )
+from tests.wiring import ports
 
 from cma_core.advice.service import RecordAdvice
+from cma_core.budgets.service import ReferenceService
 from cma_core.casework.model import Channel, Direction, Party, Purpose
 from cma_core.casework.service import ContactDetails, ScreeningDetails
 from cma_core.compliance.model import Status
 from cma_core.debts.model import DebtType
 from cma_core.debts.service import DebtDetails, FactsDetails
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.scheduling.deadlines import CountingRule, Deadline, DeadlineKind
+from cma_core.scheduling.ports import DeadlineId, DeadlineStatus, FactId, TrackedDeadline
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Eligibility, Solution
+from cma_core.tasks.model import TaskId
+from cma_core.tasks.service import CreateTask, UpdateTask
 
 Change = Callable[[World, Compliant], Awaitable[Any]]
 
@@ -204,6 +212,78 @@ async def old_silent_debt(w: World, c: Compliant) -> None:
     await w.appraisals.plan(c.ctx, c.case_id, priority_offers={c.council.entry.id: Money(6000)})
 
 
+async def threat_with_task(w: World, c: Compliant) -> TaskId:
+    """A statutory demand's deadline on the case, with the task the clock links to it (as
+    the scheduler records them), due the day before."""
+    today = w.app.clock.now().date()
+    task = await w.app.tasks.create(
+        c.ctx,
+        CreateTask(
+            title="Apply to set aside",
+            case_id=c.case_id,
+            due_at=w.app.clock.now() + dt.timedelta(days=9),
+        ),
+    )
+    deadline = Deadline(
+        kind=DeadlineKind.STATUTORY_DEMAND_SET_ASIDE,
+        due=today + dt.timedelta(days=10),
+        trigger=today - dt.timedelta(days=8),
+        counting=CountingRule.CALENDAR_DAYS,
+        amount=18,
+        rule="18 days from service",
+        source="test",
+    )
+    async with w.app.uow(c.ctx.centre_id) as uow:
+        await ports(("deadlines",))["deadlines"](uow).add(
+            TrackedDeadline(
+                id=DeadlineId(uuid.uuid4()),
+                centre_id=c.ctx.centre_id,
+                case_id=c.case_id,
+                fact_id=FactId(uuid.uuid4()),
+                deadline=deadline,
+                adviser_id=c.ctx.user_id,
+                status=DeadlineStatus.OPEN,
+                created_at=w.app.clock.now(),
+                task_id=task.id,
+            )
+        )
+        await uow.commit()
+    findings = await w.compliance.check_case(c.ctx.centre_id, c.case_id)
+    assert next(f for f in findings if f.rule_id == "CR-04").status is Status.PASS
+    w.handled.update(e.event_id for e in w.app.publisher.published)  # only the change's own
+    return task.id
+
+
+async def task_cancelled(w: World, c: Compliant) -> None:
+    task = await w.app.tasks.get(c.ctx, await threat_with_task(w, c))
+    await w.app.tasks.cancel(c.ctx, task.id, "No longer needed", expected_version=task.version)
+
+
+async def task_due_after_the_threat(w: World, c: Compliant) -> None:
+    task = await w.app.tasks.get(c.ctx, await threat_with_task(w, c))
+    later = w.app.clock.now() + dt.timedelta(days=20)
+    await w.app.tasks.update(
+        c.ctx, task.id, UpdateTask(expected_version=task.version, due_at=later)
+    )
+
+
+async def stricter_guidelines(w: World, c: Compliant) -> None:
+    """The centre loads guidelines under which the budget's groceries are too high."""
+    text = (
+        resources.files("cma_core.reference")
+        .joinpath("example_spending_guidelines.csv")
+        .read_text("utf-8")
+    )
+    lines = []
+    for line in text.splitlines():
+        cells = line.split(",")
+        if not line.startswith("#") and cells[5].isdigit():
+            cells[5] = "100"  # £1 a month for every category
+        lines.append(",".join(cells))
+    service = ReferenceService(w.app.uow, w.app.clock, **ports(("reference",)))
+    await service.load(c.ctx, guidelines_csv="\n".join(lines) + "\n", source="STRICT")
+
+
 CASES: list[tuple[str, str, Change, Status]] = [
     ("CR-01", "contact log", early_creditor_call, Status.FAIL),
     ("CR-01", "checklist", lambda w, c: untick(w, c, "authority_to_act"), Status.FAIL),
@@ -220,6 +300,9 @@ CASES: list[tuple[str, str, Change, Status]] = [
     ("CR-13", "advice", unaffordable_advice, Status.FAIL),
     ("CR-18", "advice, letters", old_advice, Status.FAIL),
     ("CR-20", "debts, offers", old_silent_debt, Status.NOT_ASSESSABLE),
+    ("CR-04", "task cancelled", task_cancelled, Status.FAIL),
+    ("CR-04", "task due date", task_due_after_the_threat, Status.FAIL),
+    ("CR-08", "guidelines loaded", stricter_guidelines, Status.FAIL),
 ]
 
 

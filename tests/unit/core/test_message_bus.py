@@ -123,7 +123,7 @@ def test_the_wire_names_of_the_events_compliance_follows_are_unchanged() -> None
         "CaseOpened", "CaseNoteAdded", "CaseClosed", "CaseReopened", "AdviserAssigned",
         "DebtAdded", "DebtUpdated", "DebtRemoved", "BudgetChanged", "AdviceRecorded",
         "LetterSent", "DeadlinePassed", "FactRecorded", "FactsChanged", "OffersPlanned",
-        "AppraisalSaved", "CaseworkChanged",
+        "AppraisalSaved", "CaseworkChanged", "TaskChanged", "ReferenceLoaded",
     ]  # fmt: skip
 
 

@@ -157,7 +157,7 @@ def test_deficit_budget_allows_no_priority_offer_and_no_tokens_by_default() -> N
     assert [n.split(":")[0] for n in plan.notes[1:]] == [
         "DEF-INCOME",
         "DEF-PRIORITY",
-        "DEF-BREATHING-SPACE",
+        "DEF-HOLD",  # a Scottish case: Breathing Space is England and Wales only
         "DEF-NO-TOKENS",
     ]
     assert all("UK-DEBT-ADVICE §" in n for n in plan.notes[1:])

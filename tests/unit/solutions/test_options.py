@@ -66,6 +66,57 @@ def test_jurisdiction_names_the_local_equivalents() -> None:
         assess(Solution.DRO, facts(jurisdiction=Jurisdiction.SCO))
 
 
+@pytest.mark.parametrize(
+    ("jur", "offered", "not_offered"),
+    [
+        (
+            Jurisdiction.EW,
+            {Solution.DRO, Solution.BANKRUPTCY, Solution.IVA, Solution.BREATHING_SPACE},
+            {Solution.SEQUESTRATION, Solution.TRUST_DEED, Solution.DEBT_ARRANGEMENT_SCHEME},
+        ),
+        (
+            Jurisdiction.SCO,
+            {
+                Solution.DEBT_ARRANGEMENT_SCHEME,
+                Solution.SEQUESTRATION,
+                Solution.TRUST_DEED,
+                Solution.MAP,
+            },
+            {Solution.DRO, Solution.IVA, Solution.BANKRUPTCY, Solution.BREATHING_SPACE},
+        ),
+        (
+            Jurisdiction.NI,
+            {Solution.DRO, Solution.BANKRUPTCY, Solution.IVA},
+            {
+                Solution.BREATHING_SPACE,
+                Solution.SEQUESTRATION,
+                Solution.DEBT_ARRANGEMENT_SCHEME,
+                Solution.ADMINISTRATION_ORDER,
+            },
+        ),
+    ],
+)
+def test_each_jurisdiction_offers_its_own_procedures(
+    jur: Jurisdiction, offered: set[Solution], not_offered: set[Solution]
+) -> None:
+    listed = {o.solution for o in appraise(facts(jurisdiction=jur)).options}
+    assert offered <= listed
+    assert not (not_offered & listed)
+
+
+def test_the_debt_arrangement_scheme_is_appraised_in_scotland() -> None:
+    budget = summary(surplus=20000)
+    result = _sco(Solution.DEBT_ARRANGEMENT_SCHEME, debts=(debt(),), budget=budget)
+    by_id = {r.rule_id: r.finding for r in result.reasons}
+    assert by_id["DAS-E1"] is Finding.PASS
+    assert by_id["DAS-E3"] is Finding.PASS
+    assert result.status is ADV  # an approved money adviser confirms it
+    short = _sco(Solution.DEBT_ARRANGEMENT_SCHEME, debts=(debt(),), budget=summary(surplus=-100))
+    assert short.status is NO
+    dmp = [r.message for r in _sco(Solution.DMP, debts=(debt(),)).reasons]
+    assert any("Debt Arrangement Scheme" in m for m in dmp)
+
+
 def test_reason_string_cites_threshold_and_tag() -> None:
     result = assess(Solution.DRO, facts())
     text = [str(r) for r in result.reasons_for("DRO-E2")]

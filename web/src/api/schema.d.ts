@@ -791,7 +791,11 @@ export interface paths {
         delete: operations["ApiV1CasesCaseIdDebtsDebtIdRemoveDebt"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change some of a debt's details
+         * @description Send only the fields to change; a field left out keeps its value and `null` clears it. `If-Match` required. Audited (`debt.updated`, the fields named) and the case's findings are re-evaluated (`DebtUpdated`).
+         */
+        patch: operations["ApiV1CasesCaseIdDebtsDebtIdPatchDebt"];
         trace?: never;
     };
     "/api/v1/cases/{case_id}/documents": {
@@ -860,7 +864,7 @@ export interface paths {
         put?: never;
         /**
          * Record a dated fact; get the deadlines it starts
-         * @description Each deadline states how it was counted (calendar/clear/business days, months) and its source. Obligations get a task for the case's adviser.
+         * @description Each deadline states how it was counted (calendar/clear/business days, months) and its source. Obligations get a task for the case's adviser. `details` by kind: `statutory_demand_served` takes `served_outside_ew`; `crisis_treatment_ended` (the crisis moratorium ends 30 days later) takes none; `creditor_petition` takes `debt_pence` (required), `deposit_pence` and `hearing_on` (a task before the hearing), and is checked against the petition debt minimum and deposit in force that day (kept in the fact's details as `below_minimum`, `minimum_pence`, `deposit_in_force_pence`, `notes`).
          */
         post: operations["ApiV1CasesCaseIdFactsRecordFact"];
         delete?: never;
@@ -2101,11 +2105,10 @@ export interface components {
          *     }
          */
         AdviceIn: {
-            /** @default undecided */
-            client_decision: string;
+            client_decision?: components["schemas"]["ClientDecision"];
             decision_notes?: string | null;
             expected_term_months?: number | null;
-            jurisdiction?: string | null;
+            jurisdiction?: components["schemas"]["Jurisdiction"] | null;
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             monthly_payment_pence?: number | null;
             next_steps?: string | null;
@@ -2115,7 +2118,7 @@ export interface components {
              */
             on_date: string;
             reasons: string;
-            recommended: string | null;
+            recommended: components["schemas"]["Solution"] | null;
             risks?: string | null;
         };
         /** AdvicePage */
@@ -2550,6 +2553,17 @@ export interface components {
             title: string;
             version: string;
         };
+        /** CcjOut */
+        CcjOut: {
+            /** Format: date */
+            judgment_on: string;
+            outcome: components["schemas"]["RegisterOutcome"];
+            paid_on: string | null;
+            /** Format: date */
+            pay_by: string;
+            rule_id: string;
+            source: string;
+        };
         /**
          * Channel
          * @enum {string}
@@ -2582,6 +2596,7 @@ export interface components {
         };
         /**
          * ClientDecision
+         * @default undecided
          * @enum {string}
          */
         ClientDecision: "undecided" | "accepted" | "declined" | "chose_other";
@@ -3099,18 +3114,22 @@ export interface components {
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             balance_pence: number;
             ccj?: boolean | null;
+            /** @description A date from 1900-01-01 up to today. */
+            ccj_date?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            ccj_paid_date?: string | null;
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             contractual_payment_pence?: number | null;
             creditor_id?: string | null;
-            debt_type: string;
-            enforcement_stage?: string | null;
+            debt_type: components["schemas"]["DebtType"];
+            enforcement_stage?: components["schemas"]["EnforcementStage"] | null;
             hp_goods_essential?: boolean | null;
             /** @description A date from 1900-01-01 up to today. */
             last_acknowledgment_date?: string | null;
             /** @description A date from 1900-01-01 up to today. */
             last_payment_date?: string | null;
             notes?: string | null;
-            ownership?: string | null;
+            ownership?: components["schemas"]["Ownership"] | null;
             priority_override?: boolean | null;
             priority_override_reason?: string | null;
         };
@@ -3122,6 +3141,9 @@ export interface components {
             /** Format: uuid */
             case_id: string;
             ccj: boolean | null;
+            ccj_date: string | null;
+            ccj_paid_date: string | null;
+            ccj_register: components["schemas"]["CcjOut"] | null;
             contractual_payment_pence: number | null;
             /** Format: date-time */
             created_at: string;
@@ -3150,6 +3172,40 @@ export interface components {
             next_cursor?: string | null;
             offset: number;
             total: number;
+        };
+        /**
+         * DebtPatch
+         * @example {
+         *       "balance_pence": 0,
+         *       "ccj_date": "2026-01-05",
+         *       "ccj_paid_date": "2026-01-30"
+         *     }
+         */
+        DebtPatch: {
+            account_reference?: string | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
+            arrears_pence?: number | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
+            balance_pence?: number;
+            ccj?: boolean | null;
+            /** @description A date from 1900-01-01 up to today. */
+            ccj_date?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            ccj_paid_date?: string | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
+            contractual_payment_pence?: number | null;
+            creditor_id?: string | null;
+            debt_type?: components["schemas"]["DebtType"];
+            enforcement_stage?: components["schemas"]["EnforcementStage"] | null;
+            hp_goods_essential?: boolean | null;
+            /** @description A date from 1900-01-01 up to today. */
+            last_acknowledgment_date?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            last_payment_date?: string | null;
+            notes?: string | null;
+            ownership?: components["schemas"]["Ownership"] | null;
+            priority_override?: boolean | null;
+            priority_override_reason?: string | null;
         };
         /**
          * DebtType
@@ -3255,6 +3311,12 @@ export interface components {
             decisions: components["schemas"]["DecisionOut"][];
             version: number;
         };
+        /**
+         * EnforcementStage
+         * @description How far recovery has gone. ``NONE`` is a known fact; unknown is ``None``.
+         * @enum {string}
+         */
+        EnforcementStage: "none" | "default_notice" | "letter_of_claim" | "claim_issued" | "judgment" | "liability_order" | "enforcement_agent" | "attachment_of_earnings" | "deductions_from_benefit" | "charging_order" | "possession_claim" | "possession_order" | "eviction_warrant" | "disconnection_warning" | "committal" | "statutory_demand" | "other";
         /** ErasureOut */
         ErasureOut: {
             case_ids: string[];
@@ -3309,7 +3371,7 @@ export interface components {
          * @description Dated facts an adviser records on a case; each starts one or more deadlines.
          * @enum {string}
          */
-        FactKind: "court_claim_served" | "letter_of_claim" | "statutory_demand_served" | "enforcement_notice" | "interim_charging_order_served" | "breathing_space_registered" | "dro_approved" | "subject_access_request" | "advice_given" | "case_reviewed";
+        FactKind: "court_claim_served" | "letter_of_claim" | "statutory_demand_served" | "enforcement_notice" | "interim_charging_order_served" | "breathing_space_registered" | "dro_approved" | "subject_access_request" | "advice_given" | "case_reviewed" | "crisis_treatment_ended" | "creditor_petition";
         /** FactOut */
         FactOut: {
             /** Format: uuid */
@@ -3340,6 +3402,7 @@ export interface components {
         };
         /**
          * Frequency
+         * @default monthly
          * @enum {string}
          */
         Frequency: "weekly" | "fortnightly" | "four_weekly" | "monthly" | "quarterly" | "yearly";
@@ -3480,7 +3543,7 @@ export interface components {
             non_dependants: number;
             /** @default 0 */
             other_dependants: number;
-            tenure?: string | null;
+            tenure?: components["schemas"]["Tenure"] | null;
             /** @default 0 */
             vehicles: number;
         };
@@ -3512,6 +3575,13 @@ export interface components {
             last_day: string;
         };
         /**
+         * LetterFormat
+         * @description How a letter is downloaded.
+         * @default html
+         * @enum {string}
+         */
+        LetterFormat: "html" | "pdf";
+        /**
          * LetterIn
          * @example {
          *       "kind": "advice_summary"
@@ -3519,8 +3589,13 @@ export interface components {
          */
         LetterIn: {
             debt_id?: string | null;
-            kind: string;
+            kind: components["schemas"]["LetterKind"];
         };
+        /**
+         * LetterKind
+         * @enum {string}
+         */
+        LetterKind: "advice_summary" | "offer_of_payment" | "breathing_space_hold" | "ccj_variation_support" | "write_off_request" | "sfs_statement";
         /** LetterOut */
         LetterOut: {
             /** Format: uuid */
@@ -3563,8 +3638,7 @@ export interface components {
         LineIn: {
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             amount_pence: number;
-            /** @default monthly */
-            frequency: string;
+            frequency?: components["schemas"]["Frequency"];
             note?: string | null;
         };
         /** LinkOut */
@@ -3713,8 +3787,7 @@ export interface components {
         OtherEssentialIn: {
             /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
             amount_pence: number;
-            /** @default monthly */
-            frequency: string;
+            frequency?: components["schemas"]["Frequency"];
             label: string;
             note?: string | null;
         };
@@ -3739,6 +3812,11 @@ export interface components {
          * @enum {string}
          */
         Outcome: "ongoing" | "completed" | "discharged" | "revoked" | "failed" | "annulled" | "cancelled" | "unknown";
+        /**
+         * Ownership
+         * @enum {string}
+         */
+        Ownership: "sole" | "joint";
         /** PageOut */
         PageOut: {
             confidence: number;
@@ -3897,6 +3975,12 @@ export interface components {
         RefreshIn: {
             refresh_token?: string | null;
         };
+        /**
+         * RegisterOutcome
+         * @description What happens to the judgment's Register entry.
+         * @enum {string}
+         */
+        RegisterOutcome: "pay_to_remove" | "removed" | "satisfied" | "stays";
         /** ReminderOut */
         ReminderOut: {
             attempts: number;
@@ -4374,7 +4458,7 @@ export interface components {
          * Solution
          * @enum {string}
          */
-        Solution: "dro" | "map" | "bankruptcy" | "sequestration" | "iva" | "trust_deed" | "dmp" | "administration_order" | "breathing_space" | "mental_health_crisis_moratorium" | "token_payments" | "full_and_final_settlement" | "write_off_request" | "no_solution_needed";
+        Solution: "dro" | "map" | "bankruptcy" | "sequestration" | "iva" | "trust_deed" | "dmp" | "administration_order" | "breathing_space" | "mental_health_crisis_moratorium" | "token_payments" | "full_and_final_settlement" | "write_off_request" | "no_solution_needed" | "debt_arrangement_scheme";
         /**
          * SourceTag
          * @description How sure the figure is (UK-DEBT-ADVICE.md tags).
@@ -4677,7 +4761,7 @@ export interface components {
          *     }
          */
         advice_schemas_DecisionIn: {
-            client_decision: string;
+            client_decision: components["schemas"]["ClientDecision"];
             decision_notes?: string | null;
         };
         /**
@@ -7438,6 +7522,57 @@ export interface operations {
             };
         };
     };
+    ApiV1CasesCaseIdDebtsDebtIdPatchDebt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                debt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DebtPatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebtOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1CasesCaseIdDocumentsListDocuments: {
         parameters: {
             query?: {
@@ -7867,8 +8002,8 @@ export interface operations {
     ApiV1CasesCaseIdLettersLetterIdDownloadLetter: {
         parameters: {
             query?: {
-                /** @description html or pdf */
-                format?: string;
+                /** @description How a letter is downloaded. */
+                format?: components["schemas"]["LetterFormat"];
             };
             header?: never;
             path: {

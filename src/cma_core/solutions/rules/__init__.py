@@ -47,6 +47,7 @@ from cma_core.solutions.rules.breathing_space import (
 from cma_core.solutions.rules.dro import DRO_EXCLUDED_TYPES, DRO_RULES, NI_DRO_EXTRA_EXCLUDED
 from cma_core.solutions.rules.informal import (
     ADMINISTRATION_ORDER_RULES,
+    DAS_RULES,
     DMP_RULES,
     FULL_AND_FINAL_RULES,
     NO_SOLUTION_RULES,
@@ -83,6 +84,7 @@ RULES_BY_SOLUTION: dict[Solution, tuple[RuleSpec, ...]] = {
     Solution.FULL_AND_FINAL_SETTLEMENT: FULL_AND_FINAL_RULES,
     Solution.WRITE_OFF_REQUEST: WRITE_OFF_RULES,
     Solution.NO_SOLUTION_NEEDED: NO_SOLUTION_RULES,
+    Solution.DEBT_ARRANGEMENT_SCHEME: DAS_RULES,
 }
 
 

@@ -94,7 +94,13 @@ def dmp_notes(r: Rules) -> None:
         source=_DMP_SOURCE,
     )
     if r.facts.jurisdiction is Jurisdiction.SCO:
-        r.add("DMP-NOTE", NOTE, "consider the Debt Arrangement Scheme (not modelled here)")
+        r.add(
+            "DMP-NOTE",
+            NOTE,
+            "in Scotland the Debt Arrangement Scheme gives the same plan statutory "
+            "protection (see its option)",
+            source=_DAS_SOURCE,
+        )
 
 
 DMP_RULES: tuple[RuleSpec, ...] = (
@@ -122,6 +128,69 @@ DMP_RULES: tuple[RuleSpec, ...] = (
         check=dmp_notes,
         title="Refusal, signposting, reviews",
         source="CONC 8.2.4R [V]",
+    ),
+)
+
+
+_DAS_SOURCE = "Debt Arrangement Scheme (Scotland) Regulations 2011 [U]"
+
+
+def das_e1_scotland(r: Rules) -> None:
+    """DAS-E1: a Scottish procedure: the client lives in Scotland [U]."""
+    if r.facts.jurisdiction is Jurisdiction.SCO:
+        r.add("DAS-E1", PASS, "the case is in Scotland", source=_DAS_SOURCE)
+    else:
+        r.add("DAS-E1", FAIL, "the Debt Arrangement Scheme is Scottish", source=_DAS_SOURCE)
+
+
+def das_e2_debts(r: Rules) -> None:
+    """DAS-E2: a debt payment programme repays the debts in full over time, priority
+    arrears included [U]."""
+    if not r.facts.debts:
+        r.add("DAS-E2", FAIL, "no debts to include", source=_DAS_SOURCE)
+    else:
+        r.add("DAS-E2", PASS, f"{len(r.facts.debts)} debts to include", source=_DAS_SOURCE)
+
+
+def das_e3_available(r: Rules) -> None:
+    """DAS-E3: the budget leaves something to pay every month [U]."""
+    budget = r.budget("DAS-E3")
+    if budget is None:
+        return
+    available = budget.available_for_priority
+    if available.pence <= 0:
+        r.add("DAS-E3", FAIL, f"nothing available to pay ({available})", source=_DAS_SOURCE)
+    else:
+        months = -(-total(r.facts.debts).pence // available.pence)
+        r.add(
+            "DAS-E3",
+            PASS,
+            f"{available} a month: about {months} months to repay in full",
+            source=_DAS_SOURCE,
+        )
+
+
+def das_notes(r: Rules) -> None:
+    """Through an approved money adviser; interest and charges frozen; diligence stops."""
+    r.add(
+        "DAS-NOTE",
+        JUDGEMENT,
+        "applied for through an approved money adviser; once the programme is approved, "
+        "interest, fees and charges are frozen and creditors cannot take diligence; confirm "
+        "the client can keep up the payments",
+        source=_DAS_SOURCE,
+    )
+
+
+DAS_RULES: tuple[RuleSpec, ...] = (
+    RuleSpec(id="DAS-E1", check=das_e1_scotland, title="Lives in Scotland", source=_DAS_SOURCE),
+    RuleSpec(id="DAS-E2", check=das_e2_debts, title="Debts to repay", source=_DAS_SOURCE),
+    RuleSpec(id="DAS-E3", check=das_e3_available, title="Money available each month", source="SFS"),
+    RuleSpec(
+        id="DAS-NOTE",
+        check=das_notes,
+        title="Approved money adviser; protection",
+        source=_DAS_SOURCE,
     ),
 )
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from litestar import Controller, Response, get, patch, post, put
 from litestar.params import Parameter
 
-from cma_core.advice.ports import ClientDecision, LetterKind, RenderedLetter
+from cma_core.advice.ports import ClientDecision, LetterFormat, LetterKind, RenderedLetter
 from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
 from cma_core.debts.model import (
     DebtId,
@@ -269,11 +269,9 @@ class CaseAdviceController(Controller):
         letter_id: uuid.UUID,
         letters: LetterService,
         letter_page: Callable[[RenderedLetter], str],
-        format: Annotated[
-            str, Parameter(pattern=r"^(html|pdf)$(?!\n)", description="html or pdf")
-        ] = "html",
+        format: LetterFormat = LetterFormat.HTML,
     ) -> Response[bytes]:
-        if format == "pdf":
+        if format is LetterFormat.PDF:
             pdf = await letters.pdf(ctx, CaseId(case_id), letter_id)
             return Response(
                 pdf,

@@ -8,10 +8,11 @@ from typing import Any
 
 from msgspec import Struct
 
-from cma_core.advice.ports import AdviceRecord, Letter
+from cma_core.advice.ports import AdviceRecord, ClientDecision, Letter, LetterKind
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.data import to_data
+from cma_core.solutions.model import Solution
 from cma_entrypoints.http.common.schemas import (
-    Code,
     Count,
     Day,
     Input,
@@ -26,24 +27,24 @@ from cma_entrypoints.http.common.schemas import (
 
 class AdviceIn(Input):
     on_date: Day
-    recommended: Code | None
+    recommended: Solution | None
     reasons: LongText
-    jurisdiction: Code | None = None
+    jurisdiction: Jurisdiction | None = None
     risks: LongText | None = None
     next_steps: LongText | None = None
     monthly_payment_pence: Pence | None = None
     expected_term_months: Count | None = None
-    client_decision: Code = "undecided"
+    client_decision: ClientDecision = ClientDecision.UNDECIDED
     decision_notes: LongText | None = None
 
 
 class DecisionIn(Input):
-    client_decision: Code
+    client_decision: ClientDecision
     decision_notes: LongText | None = None
 
 
 class LetterIn(Input):
-    kind: Code
+    kind: LetterKind
     debt_id: uuid.UUID | None = None
 
 

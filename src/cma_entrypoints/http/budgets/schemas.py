@@ -7,6 +7,8 @@ from typing import Annotated, Any
 from msgspec import Meta
 
 from cma_core.budgets.deficit import deficit_of
+from cma_core.budgets.frequency import Frequency
+from cma_core.budgets.model import Tenure
 from cma_core.budgets.service import BudgetView
 from cma_core.shared.data import to_data
 from cma_core.shared.money import Money
@@ -24,14 +26,14 @@ from cma_entrypoints.http.common.schemas import (
 
 class LineIn(Input):
     amount_pence: Pence
-    frequency: Code = "monthly"
+    frequency: Frequency = Frequency.MONTHLY
     note: Line | None = None
 
 
 class OtherEssentialIn(Input):
     label: Name
     amount_pence: Pence
-    frequency: Code = "monthly"
+    frequency: Frequency = Frequency.MONTHLY
     note: Line | None = None
 
 
@@ -42,7 +44,7 @@ class HouseholdIn(Input):
     other_dependants: Count = 0
     non_dependants: Count = 0
     vehicles: Count = 0
-    tenure: Line | None = None
+    tenure: Tenure | None = None
 
 
 class BudgetIn(Input):

@@ -11,7 +11,7 @@ import msgspec
 from litestar import Controller, Response, delete, get, patch, post
 from litestar.params import Parameter
 
-from cma_core.cases.model import CaseStatus
+from cma_core.cases.model import Case, CaseStatus
 from cma_core.cases.service import CaseService, OpenCase, UpdateCase
 from cma_core.clients.service import ClientService
 from cma_core.identity.directory import StaffDirectory
@@ -52,11 +52,19 @@ from cma_entrypoints.http.common.responses import (
     page_out,
     slice_out,
     versioned,
-    versioned_change,
 )
 from cma_entrypoints.http.privacy.controllers import erasure_receipt
 from cma_entrypoints.http.privacy.examples import CASE_RECEIPT, receipt_spec
 from cma_entrypoints.http.privacy.schemas import ErasureOut, Reason
+
+
+async def _named(
+    case: Case, ctx: TenantContext, directory: StaffDirectory, clients: ClientService
+) -> Response[CaseOut]:
+    """The case with its adviser's and client's names, as every answer carries them."""
+    staff = await directory.names(ctx)
+    names = await clients.display_names(ctx, [case.client_id])
+    return versioned(CaseOut.of(case, staff, names), case.version)
 
 
 class CaseController(Controller):
@@ -79,6 +87,8 @@ class CaseController(Controller):
             example_body("Open a case", {"client_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b"}),
         ],
         cases: CaseService,
+        directory: StaffDirectory,
+        clients: ClientService,
     ) -> Response[CaseOut]:
         case = await cases.open(
             ctx,
@@ -87,7 +97,8 @@ class CaseController(Controller):
                 adviser_id=UserId(data.adviser_id) if data.adviser_id else None,
             ),
         )
-        return created(CaseOut.of(case), case.version, f"/api/v1/cases/{case.id}")
+        named = await _named(case, ctx, directory, clients)
+        return created(named.content, case.version, f"/api/v1/cases/{case.id}")
 
     @get(
         "/",
@@ -166,6 +177,8 @@ class CaseController(Controller):
             ),
         ],
         cases: CaseService,
+        directory: StaffDirectory,
+        clients: ClientService,
         if_match: IfMatch = None,
     ) -> Response[CaseOut]:
         expected = parse_if_match(if_match, required=True)
@@ -177,7 +190,7 @@ class CaseController(Controller):
             CaseId(case_id),
             UpdateCase(expected_version=expected, adviser_id=adviser),
         )
-        return versioned(CaseOut.of(case), case.version)
+        return await _named(case, ctx, directory, clients)
 
     @delete(
         "/{case_id:uuid}",
@@ -218,11 +231,13 @@ class CaseController(Controller):
             example_body("Advice given", {"reason": "advice_complete"}),
         ],
         cases: CaseService,
+        directory: StaffDirectory,
+        clients: ClientService,
         if_match: IfMatch = None,
     ) -> Response[CaseOut]:
-        return await versioned_change(
-            cases.close, CaseOut.of, ctx, CaseId(case_id), data.reason, if_match=if_match
-        )
+        expected = parse_if_match(if_match, required=True)
+        case = await cases.close(ctx, CaseId(case_id), data.reason, expected_version=expected)
+        return await _named(case, ctx, directory, clients)
 
     @post(
         "/{case_id:uuid}/reopen",
@@ -236,11 +251,13 @@ class CaseController(Controller):
         ctx: TenantContext,
         case_id: uuid.UUID,
         cases: CaseService,
+        directory: StaffDirectory,
+        clients: ClientService,
         if_match: IfMatch = None,
     ) -> Response[CaseOut]:
-        return await versioned_change(
-            cases.reopen, CaseOut.of, ctx, CaseId(case_id), if_match=if_match
-        )
+        expected = parse_if_match(if_match, required=True)
+        case = await cases.reopen(ctx, CaseId(case_id), expected_version=expected)
+        return await _named(case, ctx, directory, clients)
 
     @post(
         "/{case_id:uuid}/notes",
@@ -257,9 +274,10 @@ class CaseController(Controller):
             example_body("A phone call", {"body": "Client called; sending bank statements."}),
         ],
         cases: CaseService,
+        directory: StaffDirectory,
     ) -> Response[NoteOut]:
         note = await cases.add_note(ctx, CaseId(case_id), data.body, sensitive=data.sensitive)
-        return Response(NoteOut.of(note), status_code=201)
+        return Response(NoteOut.of(note, await directory.names(ctx)), status_code=201)
 
     @get(
         "/{case_id:uuid}/notes",

@@ -15,6 +15,7 @@ import msgspec
 from litestar import Litestar
 from litestar._openapi.plugin import OpenAPIPlugin
 
+from cma_entrypoints.http.common.enums import describe_enums
 from cma_entrypoints.http.common.input import MAX_JSON_BYTES, MAX_JSON_DEPTH
 from cma_entrypoints.http.common.schemas import Problem
 from cma_entrypoints.http.problems import PROBLEM_JSON
@@ -100,7 +101,9 @@ class _DocumentedOpenAPIPlugin(OpenAPIPlugin):
 
     def provide_openapi_schema(self) -> dict[str, Any]:
         if not self._openapi_schema:
-            self._openapi_schema = _document(super().provide_openapi_schema(), _public(self.app))
+            self._openapi_schema = describe_enums(
+                _document(super().provide_openapi_schema(), _public(self.app))
+            )
         return self._openapi_schema
 
 

@@ -173,9 +173,12 @@ class PageOf(Struct, Generic[T]):
     next_cursor: str | None = None
 
 
-class FieldError(Struct):
+class FieldError(Struct, omit_defaults=True):
     field: str
     message: str
+    #: For a value outside a closed set: every value the field takes (the 422 lists them;
+    #: the OpenAPI document describes each).
+    allowed: list[str] | None = None
 
 
 class Problem(Struct, omit_defaults=True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from litestar import Controller, Response, delete, get, post, put
+from litestar import Controller, Response, delete, get, patch, post, put
 from litestar.params import Parameter
 
 from cma_core.debts.model import (
@@ -44,6 +44,7 @@ from cma_entrypoints.http.debts.schemas import (
     DebtIn,
     DebtOut,
     DebtPage,
+    DebtPatch,
 )
 
 
@@ -236,6 +237,36 @@ class DebtController(Controller):
             DebtId(debt_id),
             parse_body(DebtDetails, data),
             expected_version=expected,
+        )
+        return versioned(DebtOut.of(view), view.entry.version)
+
+    @patch(
+        "/debts/{debt_id:uuid}",
+        guards=[requires(Permission.FINANCE_WRITE)],
+        summary="Change some of a debt's details",
+        operation_class=with_example(DEBT, "Balance corrected"),
+        description="Send only the fields to change; a field left out keeps its value and "
+        "`null` clears it. `If-Match` required. Audited (`debt.updated`, the fields named) "
+        "and the case's findings are re-evaluated (`DebtUpdated`).",
+    )
+    async def patch_debt(
+        self,
+        ctx: TenantContext,
+        case_id: uuid.UUID,
+        debt_id: uuid.UUID,
+        data: Annotated[
+            DebtPatch,
+            example_body(
+                "The judgment was paid",
+                {"balance_pence": 0, "ccj_date": "2026-01-05", "ccj_paid_date": "2026-01-30"},
+            ),
+        ],
+        debts: DebtService,
+        if_match: IfMatch = None,
+    ) -> Response[DebtOut]:
+        expected = parse_if_match(if_match, required=True)
+        view = await debts.patch_debt(
+            ctx, CaseId(case_id), DebtId(debt_id), data.changes(), expected_version=expected
         )
         return versioned(DebtOut.of(view), view.entry.version)
 

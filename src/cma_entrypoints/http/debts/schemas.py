@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-from msgspec import Meta, Struct
+from msgspec import UNSET, Meta, Struct, UnsetType
 
+from cma_core.debts.ccj import RegisterOutcome
+from cma_core.debts.model import DebtType, EnforcementStage, Ownership
 from cma_core.debts.ports import CreditorEntry
 from cma_core.debts.service import DebtView
+from cma_core.shared.money import Money
 from cma_entrypoints.http.common.schemas import (
     LINE,
-    Code,
     Email,
     Input,
     Line,
@@ -56,23 +58,73 @@ class CreditorPage(PageOf[CreditorOut]):
 
 
 class DebtIn(Input):
-    """A debt. ``debt_type`` is one of the enumeration in the docs; amounts in pence."""
+    """A debt; amounts in pence. ``ccj_date``/``ccj_paid_date``: the county court
+    judgment's date and the day it was paid in full (the one-month rule, ``ccj_register``)."""
 
-    debt_type: Code
+    debt_type: DebtType
     balance_pence: Pence
     creditor_id: uuid.UUID | None = None
     arrears_pence: Pence | None = None
     contractual_payment_pence: Pence | None = None
-    ownership: Code | None = None
+    ownership: Ownership | None = None
     account_reference: Reference | None = None
     ccj: bool | None = None
-    enforcement_stage: Code | None = None
+    enforcement_stage: EnforcementStage | None = None
     last_payment_date: PastDate | None = None
     last_acknowledgment_date: PastDate | None = None
     hp_goods_essential: bool | None = None
     priority_override: bool | None = None
     priority_override_reason: Line | None = None
     notes: LongText | None = None
+    ccj_date: PastDate | None = None
+    ccj_paid_date: PastDate | None = None
+
+
+class DebtPatch(Input):
+    """Only the details to change; a field left out keeps its value, ``null`` clears it
+    (``debt_type`` and ``balance_pence`` cannot be cleared)."""
+
+    debt_type: DebtType | UnsetType = UNSET
+    balance_pence: Pence | UnsetType = UNSET
+    creditor_id: uuid.UUID | UnsetType | None = UNSET
+    arrears_pence: Pence | UnsetType | None = UNSET
+    contractual_payment_pence: Pence | UnsetType | None = UNSET
+    ownership: Ownership | UnsetType | None = UNSET
+    account_reference: Reference | UnsetType | None = UNSET
+    ccj: bool | UnsetType | None = UNSET
+    enforcement_stage: EnforcementStage | UnsetType | None = UNSET
+    last_payment_date: PastDate | UnsetType | None = UNSET
+    last_acknowledgment_date: PastDate | UnsetType | None = UNSET
+    hp_goods_essential: bool | UnsetType | None = UNSET
+    priority_override: bool | UnsetType | None = UNSET
+    priority_override_reason: Line | UnsetType | None = UNSET
+    notes: LongText | UnsetType | None = UNSET
+    ccj_date: PastDate | UnsetType | None = UNSET
+    ccj_paid_date: PastDate | UnsetType | None = UNSET
+
+    def changes(self) -> dict[str, Any]:
+        """The given fields as the core's detail names (``balance_pence`` → ``balance``)."""
+        out: dict[str, Any] = {}
+        for name in self.__struct_fields__:
+            value = getattr(self, name)
+            if value is UNSET:
+                continue
+            if name.endswith("_pence"):
+                out[name.removesuffix("_pence")] = None if value is None else Money(value)
+            else:
+                out[name] = value
+        return out
+
+
+class CcjOut(Struct):
+    """The one-month rule: paid in full by ``pay_by``, the judgment leaves the Register."""
+
+    outcome: RegisterOutcome
+    judgment_on: dt.date
+    pay_by: dt.date
+    paid_on: dt.date | None
+    rule_id: str
+    source: str
 
 
 class PriorityOut(Struct):
@@ -113,6 +165,9 @@ class DebtOut(Struct):
     last_payment_date: dt.date | None
     last_acknowledgment_date: dt.date | None
     hp_goods_essential: bool | None
+    ccj_date: dt.date | None
+    ccj_paid_date: dt.date | None
+    ccj_register: CcjOut | None
     priority: PriorityOut
     limitation: LimitationOut
     notes: str | None
@@ -142,6 +197,9 @@ class DebtOut(Struct):
             last_payment_date=d.last_payment_date,
             last_acknowledgment_date=d.last_acknowledgment_date,
             hp_goods_essential=d.hp_goods_essential,
+            ccj_date=d.ccj_date,
+            ccj_paid_date=d.ccj_paid_date,
+            ccj_register=from_attributes(CcjOut, v.ccj) if v.ccj else None,
             priority=PriorityOut(
                 is_priority=p.is_priority,
                 basis=p.basis.value,

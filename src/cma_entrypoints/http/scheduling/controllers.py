@@ -100,7 +100,13 @@ class CaseClockController(Controller):
             "A claim served",
         ),
         description="Each deadline states how it was counted (calendar/clear/business days, "
-        "months) and its source. Obligations get a task for the case's adviser.",
+        "months) and its source. Obligations get a task for the case's adviser. "
+        "`details` by kind: `statutory_demand_served` takes `served_outside_ew`; "
+        "`crisis_treatment_ended` (the crisis moratorium ends 30 days later) takes none; "
+        "`creditor_petition` takes `debt_pence` (required), `deposit_pence` and "
+        "`hearing_on` (a task before the hearing), and is checked against the petition debt "
+        "minimum and deposit in force that day (kept in the fact's details as "
+        "`below_minimum`, `minimum_pence`, `deposit_in_force_pence`, `notes`).",
     )
     async def record_fact(
         self,

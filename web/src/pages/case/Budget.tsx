@@ -20,7 +20,7 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
   const save = useMutation({
     mutationFn: async () => {
       const lines: Record<string, Schemas["LineIn"]> = {};
-      for (const r of rows) lines[r.key] = { amount_pence: toPence(r.amount) ?? Number.NaN, frequency: r.frequency, note: r.note };
+      for (const r of rows) lines[r.key] = { amount_pence: toPence(r.amount) ?? Number.NaN, frequency: r.frequency as Schemas["LineIn"]["frequency"], note: r.note };
       return unwrap(
         await api.PUT("/api/v1/cases/{case_id}/budget", {
           params: { path: { case_id: caseId }, header: ifMatch(out.version) },

@@ -32,7 +32,8 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
   const save = useMutation({
     mutationFn: async () => {
       const body = {
-        debt_type: type,
+        // The select offers only the API's own values; anything else gets its 422.
+        debt_type: type as Schemas["DebtIn"]["debt_type"],
         creditor_id: creditor || null,
         // A balance that is not a number is sent as-is for the API to name the field.
         balance_pence: toPence(balance) ?? (Number.NaN as number),

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { api } from "../../api/client";
+import { api, type Schemas } from "../../api/client";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
@@ -29,7 +29,7 @@ export function Letters({ caseId }: { caseId: string }) {
   });
   const make = useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST("/api/v1/cases/{case_id}/letters", { params: { path }, body: { kind: kind || (templates.data?.items[0]?.kind ?? ""), debt_id: debtId || null } })),
+      unwrap(await api.POST("/api/v1/cases/{case_id}/letters", { params: { path }, body: { kind: (kind || (templates.data?.items[0]?.kind ?? "")) as Schemas["LetterIn"]["kind"], debt_id: debtId || null } })),
     onSuccess: (letter) => {
       setShown(letter.id);
       void qc.invalidateQueries({ queryKey: ["letters", caseId] });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../../api/client";
+import { api, type Schemas } from "../../api/client";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money, today } from "../../components/format";
@@ -21,7 +21,13 @@ function AdviceForm({ caseId, onDate, jurisdiction }: { caseId: string; onDate: 
       unwrap(
         await api.POST("/api/v1/cases/{case_id}/advice", {
           params: { path: { case_id: caseId } },
-          body: { on_date: onDate, jurisdiction, recommended, reasons, client_decision: "undecided" },
+          body: {
+            on_date: onDate,
+            jurisdiction: jurisdiction as Schemas["AdviceIn"]["jurisdiction"],
+            recommended: recommended as Schemas["AdviceIn"]["recommended"],
+            reasons,
+            client_decision: "undecided",
+          },
         }),
       ),
     onSuccess: () => {
