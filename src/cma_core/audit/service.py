@@ -161,6 +161,7 @@ class AuditService:
             return ChainReport(
                 checked=report.checked,
                 head_seq=report.head_seq,
+                head_hash=report.head_hash,
                 problem=ChainProblem(
                     seq=None,
                     entry_id=None,

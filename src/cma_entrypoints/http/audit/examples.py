@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from cma_entrypoints.http.audit.schemas import AuditOut
+from cma_entrypoints.http.audit.schemas import AuditOut, ChainVerifyOut
 from cma_entrypoints.http.common import examples as ex
 
 AUDIT_EXAMPLE = AuditOut(
@@ -20,4 +20,11 @@ AUDIT_EXAMPLE = AuditOut(
     prev_hash="5d41402abc4b2a76b9719d911017c592ae2f6f1b0c3d9e8a7b6c5d4e3f2a1b0c",
     hash="7b52009b64fd0a2a49e6d8a939753077792b0554c1d2e3f4a5b6c7d8e9f0a1b2",
     actor_name="Ada Adviser",
+)
+
+VERIFY_EXAMPLE = ChainVerifyOut(
+    intact=True,
+    checked=1042,
+    head_seq=1042,
+    head_hash="7b52009b64fd0a2a49e6d8a939753077792b0554c1d2e3f4a5b6c7d8e9f0a1b2",
 )
