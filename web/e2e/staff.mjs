@@ -14,7 +14,8 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   check(verified === 1, "the audit chain verifies in the browser (every hash recomputed)");
   await sup.getByRole("button", { name: "Check the chain" }).click();
   await sup.getByText(/entries up to head #\d+/).waitFor({ timeout: 60000 });
-  check((await sup.getByText("intact", { exact: true }).count()) === 1, "the server's chain check (head and count) says intact");
+  const serverCheck = sup.getByRole("region", { name: "Chain check on the server" });
+  check((await serverCheck.getByText("intact", { exact: true }).count()) === 1, "the server's chain check (head and count) says intact");
   await audit(sup, "audit-verified");
 
   // -- supervisor: draw a QA sample, review a case, read the report --
