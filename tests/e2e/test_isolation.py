@@ -479,3 +479,20 @@ async def test_lists_never_show_another_centres_rows(centres: tuple[Api, Api]) -
         assert client_id not in text
         assert b.centre_id not in text
     assert (await a.get("/api/v1/clients", params={"name": "Bea"})).json()["total"] == 0
+    # The staff directory (and the admin's edits of it) shows A's people only.
+    b_user = await _user_id(b, seeded)
+    staff = await a.get("/api/v1/users", params={"limit": 200})
+    assert staff.status_code == 200
+    assert b_user not in staff.text
+    # A member A adds lands in A, not B.
+    r = await a.post(
+        "/api/v1/users",
+        {
+            "email": "iso.new@isoa.example",
+            "display_name": "Iso Newcomer",
+            "roles": ["adviser"],
+            "password": "a long first passphrase",
+        },
+    )
+    assert r.status_code == 201, r.text
+    assert (await b.get(f"/api/v1/users/{r.json()['id']}")).status_code == 404

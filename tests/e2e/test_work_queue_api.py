@@ -259,7 +259,9 @@ async def test_staff_directory(
     assert page["total"] == 2
     assert page["limit"] == 50
     assert {tuple(u["roles"]) for u in page["items"]} == {("adviser",), ("supervisor",)}
-    assert all(set(u) == {"id", "display_name", "roles", "active"} for u in page["items"])
+    assert all(
+        set(u) == {"id", "display_name", "roles", "active", "version"} for u in page["items"]
+    )
     sups = (await a.get("/api/v1/users", params={"role": "supervisor"})).json()["items"]
     me_sup = (await sup.get("/api/v1/auth/me")).json()["user_id"]
     assert [u["id"] for u in sups] == [me_sup]

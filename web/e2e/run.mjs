@@ -574,7 +574,7 @@ try {
   check(true, "signing out ends the session (a reload stays signed out)");
 
   // -- supervision, centre admin, audit verification, privacy (e2e/staff.mjs) --
-  await staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out });
+  await staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out, password: PASSWORD });
 
   // -- API docs page renders under the CSP --
   const docs = await newPage();

@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export async function staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out }) {
+export async function staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out, password }) {
   // -- supervisor: the audit chain verified in the browser --
   const sup = await newPage();
   await signIn(sup, "supervisor@northside.example");
@@ -12,6 +12,10 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await sup.getByText(/every hash and every link holds|problems? in/).waitFor({ timeout: 60000 });
   const verified = await sup.getByText(/every hash and every link holds/).count();
   check(verified === 1, "the audit chain verifies in the browser (every hash recomputed)");
+  await sup.getByRole("button", { name: "Check the chain" }).click();
+  await sup.getByText(/entries up to head #\d+/).waitFor({ timeout: 60000 });
+  const serverCheck = sup.getByRole("region", { name: "Chain check on the server" });
+  check((await serverCheck.getByText("intact", { exact: true }).count()) === 1, "the server's chain check (head and count) says intact");
   await audit(sup, "audit-verified");
 
   // -- supervisor: draw a QA sample, review a case, read the report --
@@ -80,6 +84,42 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await adm.getByRole("heading", { name: "Users", level: 1 }).waitFor();
   await settled(adm);
   await audit(adm, "admin-users");
+  // An admin creates a user, who then signs in with the first password the admin set.
+  await adm.getByRole("button", { name: "Add a user" }).click();
+  await adm.getByRole("button", { name: "Add user" }).click();
+  await adm.locator(".govuk-error-summary a[href^='#user-']").first().waitFor();
+  check(true, "adding a user with nothing filled in shows the API's problem linked to the field");
+  await audit(adm, "admin-user-add-error");
+  const newEmail = "new.caseworker@northside.example";
+  await adm.getByLabel("Email address").fill(newEmail);
+  await adm.getByLabel("Display name").fill("New Caseworker");
+  await adm.getByLabel("Caseworker", { exact: true }).check();
+  await adm.getByLabel("Adviser", { exact: true }).uncheck();
+  await adm.getByLabel("First password").fill(password);
+  await adm.getByLabel("First password").press("Enter");
+  await adm.getByRole("status").filter({ hasText: "added" }).waitFor();
+  check(true, "an admin created a user (by keyboard: sent with Enter)");
+  await audit(adm, "admin-user-added");
+  const fresh = await newPage();
+  await signIn(fresh, newEmail);
+  check(true, "the new user signed in with the first password");
+  await adm.getByRole("status").getByRole("link", { name: "New Caseworker" }).click();
+  await adm.getByRole("heading", { name: "New Caseworker", level: 1 }).waitFor();
+  await settled(adm);
+  await adm.getByLabel("Adviser", { exact: true }).check();
+  await adm.getByRole("button", { name: "Save roles" }).click();
+  await adm.getByText("Roles saved.").waitFor();
+  await adm.getByRole("button", { name: "Deactivate user" }).click();
+  await adm.getByRole("button", { name: "Reactivate user" }).waitFor();
+  await audit(adm, "admin-user-edited");
+  const refused = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: newEmail, password }),
+  });
+  check(refused.status === 401, "an admin changed the user's roles and deactivated them: they can no longer sign in");
+  await adm.getByRole("link", { name: "Back to users" }).click();
+  await adm.getByRole("heading", { name: "Users", level: 1 }).waitFor();
   await adm.getByRole("link", { name: "Northside Caseworker", exact: true }).click();
   await adm.getByRole("heading", { name: "Northside Caseworker", level: 1 }).waitFor();
   await settled(adm);

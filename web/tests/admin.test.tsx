@@ -5,7 +5,8 @@ import { staffLookup } from "../src/hooks/useStaff";
 import { creditorBody } from "../src/pages/admin/Creditors";
 import { policyBody } from "../src/pages/admin/Policy";
 import { profileBody } from "../src/pages/admin/Profile";
-import { expiryInstant, grantable } from "../src/pages/admin/Users";
+import { ApiError } from "../src/api/problem";
+import { RolesField, expiryInstant, grantable } from "../src/pages/admin/Users";
 
 describe("admin forms", () => {
   it("offers only grantable permissions the admin holds", () => {
@@ -39,7 +40,7 @@ describe("admin forms", () => {
   });
 
   it("names staff by id and says when an id is unknown", () => {
-    const staff = staffLookup([{ id: "u1", display_name: "Adviser One", roles: ["adviser"], active: true }]);
+    const staff = staffLookup([{ id: "u1", display_name: "Adviser One", roles: ["adviser"], active: true, version: 1 }]);
     expect(staff.name("u1")).toBe("Adviser One");
     expect(staff.name("abcdef0123")).toBe("Unknown (abcdef01)");
     expect(staff.name(null)).toBe("—");
@@ -70,5 +71,38 @@ describe("TypedConfirmation", () => {
     expect(button).toBeEnabled();
     fireEvent.click(button);
     expect(confirmed).toBe(1);
+  });
+});
+
+describe("RolesField", () => {
+  function Harness({ error }: { error: unknown }) {
+    const [roles, setRoles] = useState<string[]>(["adviser"]);
+    return (
+      <>
+        <RolesField id="r" legend="Roles in this centre" roles={roles} onChange={setRoles} error={error} />
+        <output>{roles.join(",")}</output>
+      </>
+    );
+  }
+
+  it("ticks and unticks roles by their labels, the first box carrying the field's id", () => {
+    const { container } = render(<Harness error={null} />);
+    const group = screen.getByRole("group", { name: "Roles in this centre" });
+    expect(group).toBeInTheDocument();
+    expect(container.querySelector("#r")).not.toBeNull();
+    const boxes = screen.getAllByRole("checkbox");
+    expect(boxes).toHaveLength(5);
+    const out = () => container.querySelector("output")?.textContent;
+    fireEvent.click(screen.getByLabelText("Supervisor"));
+    expect(out()).toBe("adviser,supervisor");
+    fireEvent.click(screen.getByLabelText("Adviser"));
+    expect(out()).toBe("supervisor");
+  });
+
+  it("shows the API's problem about roles on the fieldset", () => {
+    const error = new ApiError(422, { title: "Invalid", errors: [{ field: "roles", message: "give at least one role" }] });
+    render(<Harness error={error} />);
+    expect(screen.getByText("give at least one role")).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Roles in this centre" })).toHaveAttribute("aria-describedby", "r-error");
   });
 });

@@ -1,5 +1,6 @@
 import type { Schemas } from "../src/api/client";
 import { GENESIS, START, canonical, chainInstant, checkEntries } from "../src/pages/audit/chain";
+import { headChange } from "../src/pages/audit/ChainVerify";
 
 // Expected canonical text and hashes computed by cma_core.audit.chain (Python) for the same
 // two entries: the browser's check must agree with the server's byte for byte.
@@ -66,5 +67,18 @@ describe("the audit chain in the browser", () => {
     const r = await checkEntries([second], CENTRE, afterFirst);
     expect(r.problems).toEqual([]);
     expect(r.checked).toBe(2);
+  });
+});
+
+describe("headChange", () => {
+  const head = { seq: 10, hash: "aa" };
+  it("accepts a first sight, the same head and a grown chain", () => {
+    expect(headChange(null, head)).toBe("first");
+    expect(headChange(head, { seq: 10, hash: "aa" })).toBe("same");
+    expect(headChange(head, { seq: 12, hash: "bb" })).toBe("grown");
+  });
+  it("calls a lower head, or the same place with another hash, a cut", () => {
+    expect(headChange(head, { seq: 9, hash: "cc" })).toBe("cut");
+    expect(headChange(head, { seq: 10, hash: "dd" })).toBe("cut");
   });
 });

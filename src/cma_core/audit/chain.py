@@ -87,6 +87,9 @@ class ChainReport:
     problem: ChainProblem | None = None
     #: Entries written (views, searches) and not yet sealed into the chain.
     unsealed: int = 0
+    #: The head's hash: a client that remembers it can tell when the head itself was
+    #: rolled back along with the entries (which no check inside the store can see).
+    head_hash: str | None = None
 
     @property
     def intact(self) -> bool:
@@ -149,7 +152,12 @@ class ChainVerifier:
                 self.problem = ChainProblem(
                     seq=None, entry_id=None, reason="the chain head does not match the last entry"
                 )
-        return ChainReport(checked=self.checked, head_seq=head_seq, problem=self.problem)
+        return ChainReport(
+            checked=self.checked,
+            head_seq=head_seq,
+            problem=self.problem,
+            head_hash=head.hash if head else None,
+        )
 
 
 def verify_chain(entries: Iterable[AuditEntry], head: ChainHead | None) -> ChainReport:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from attrs import define, field, frozen
 
-from cma_core.identity.model import TenantContext, User
+from cma_core.identity.model import TenantContext, User, member_version
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
 from cma_core.shared.errors import NotFound, PermissionDenied
@@ -30,6 +30,8 @@ class StaffMember:
     display_name: str
     roles: tuple[Role, ...]
     active: bool
+    #: What an edit's ``If-Match`` names (``member_version``).
+    version: int = 0
 
     @classmethod
     def of(cls, user: User, ctx: TenantContext) -> StaffMember:
@@ -38,6 +40,7 @@ class StaffMember:
             display_name=user.full_name,
             roles=tuple(sorted(user.roles_in(ctx.centre_id))),
             active=user.active,
+            version=member_version(user, ctx.centre_id),
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import uuid
 from collections.abc import Iterable
@@ -10,7 +11,7 @@ from collections.abc import Iterable
 from attrs import define, field, frozen
 
 from cma_core.identity.permissions import NOT_GRANTABLE, Permission, Role, permissions_for
-from cma_core.shared.errors import PermissionDenied, ValidationError
+from cma_core.shared.errors import PermissionDenied, StaleVersion, ValidationError
 from cma_core.shared.ids import CentreId, UserId
 from cma_core.shared.text import check_line
 
@@ -101,6 +102,12 @@ class User:
         self.grants = [g for g in self.grants if g.centre_id != centre_id]
         return len(self.memberships) != before
 
+    def set_roles(self, centre_id: CentreId, roles: Iterable[Role]) -> None:
+        """Replace the user's roles in ``centre_id`` (memberships elsewhere stay)."""
+        self.memberships = [m for m in self.memberships if m.centre_id != centre_id]
+        for role in roles:
+            self.grant(centre_id, role)
+
     def grants_in(self, centre_id: CentreId, now: dt.datetime) -> list[PermissionGrant]:
         """The grants in force in ``centre_id`` at ``now`` (expired ones are ignored)."""
         return [g for g in self.grants if g.centre_id == centre_id and g.active_at(now)]
@@ -137,6 +144,37 @@ class User:
             if m.centre_id not in seen:
                 seen.append(m.centre_id)
         return seen
+
+
+def member_version(user: User, centre_id: CentreId) -> int:
+    """The version of a member as their centre sees it (``ETag``/``If-Match``): a digest of
+    what a centre admin edits (display name, roles here, active), so an edit made on a
+    stale read is refused. Users carry no stored version; this needs no migration."""
+    roles = ",".join(sorted(r.value for r in user.roles_in(centre_id)))
+    text = f"{user.full_name}|{roles}|{user.active}"
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:6], "big")
+
+
+def check_member_version(user: User, centre_id: CentreId, expected: int | None) -> None:
+    if expected is None:
+        return
+    actual = member_version(user, centre_id)
+    if actual != expected:
+        raise StaleVersion("user", expected, actual)
+
+
+#: Roles a centre admin gives in their centre; running the platform is not one of them.
+CENTRE_ROLES: tuple[Role, ...] = tuple(r for r in Role if r is not Role.PLATFORM_ADMIN)
+
+
+def centre_roles(roles: Iterable[Role]) -> tuple[Role, ...]:
+    """At least one role, none of them ``platform_admin``, each once, in a stable order."""
+    chosen = set(roles)
+    if not chosen:
+        raise ValidationError("roles", "give at least one role")
+    if Role.PLATFORM_ADMIN in chosen:
+        raise ValidationError("roles", "platform_admin is not given within a centre")
+    return tuple(r for r in CENTRE_ROLES if r in chosen)
 
 
 def _grantable_only(permissions: Iterable[Permission]) -> frozenset[Permission]:

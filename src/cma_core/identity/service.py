@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 from attrs import define, field, frozen
@@ -18,7 +18,9 @@ from cma_core.identity.model import (
     PermissionGrant,
     TenantContext,
     User,
+    centre_roles,
     check_grantable,
+    check_member_version,
     normalise_email,
     require_name,
 )
@@ -105,14 +107,27 @@ class IdentityService:
         full_name: str | None = None,
     ) -> User:
         """Create a user with a role in a centre, or grant the role to an existing user."""
+        return await self._create_or_grant(centre_id, email, (role,), password, full_name)
+
+    async def _create_or_grant(
+        self,
+        centre_id: CentreId,
+        email: str,
+        roles: tuple[Role, ...],
+        password: str,
+        full_name: str | None,
+    ) -> User:
         if await self.store.get_centre(centre_id) is None:
             raise NotFound("centre", centre_id)
         address = normalise_email(email)
         existing = await self.store.get_user_by_email(address)
         if existing is not None:
-            if any(m.centre_id == centre_id and m.role == role for m in existing.memberships):
-                raise Conflict(f"{address} already has the role {role.value} in this centre")
-            existing.grant(centre_id, role)
+            held = existing.roles_in(centre_id)
+            if all(r in held for r in roles):
+                names = ", ".join(r.value for r in roles)
+                raise Conflict(f"{address} already has the role {names} in this centre")
+            for role in roles:
+                existing.grant(centre_id, role)
             await self.store.save_user(existing)
             return existing
         check_password_policy(password, email=address)
@@ -123,8 +138,83 @@ class IdentityService:
             password_hash=self.hasher.hash(password),
             created_at=self.clock.now(),
         )
-        user.grant(centre_id, role)
+        for role in roles:
+            user.grant(centre_id, role)
         await self.store.add_user(user)
+        return user
+
+    # --- members of the acting centre (the centre admin's, ``user:manage``) -------------
+
+    async def add_member(
+        self,
+        ctx: TenantContext,
+        *,
+        email: str,
+        roles: Iterable[Role],
+        password: str,
+        full_name: str | None = None,
+    ) -> User:
+        """Create a user with ``roles`` in the acting centre (what ``cma user create`` does
+        for one role). Someone who already has an account (in another centre) gets the
+        roles here and keeps their password; one already working here with those roles is
+        a conflict. Audited as ``user.created`` (field names: the roles)."""
+        ctx.require(Permission.USER_MANAGE)
+        chosen = centre_roles(roles)
+        user = await self._create_or_grant(ctx.centre_id, email, chosen, password, full_name)
+        await self.audit_event(
+            ctx, "user.created", "user", str(user.id), fields=tuple(r.value for r in chosen)
+        )
+        return user
+
+    async def set_member_roles(
+        self,
+        ctx: TenantContext,
+        user_id: UserId,
+        roles: Iterable[Role],
+        *,
+        expected_version: int | None,
+    ) -> User:
+        """Replace a member's roles in the acting centre (other centres are untouched).
+        An admin cannot take ``centre_admin`` from themselves (the centre would risk having
+        no admin). Audited as ``user.roles_changed`` with the new roles."""
+        user = await self._member(ctx, user_id)
+        check_member_version(user, ctx.centre_id, expected_version)
+        chosen = centre_roles(roles)
+        if user.id == ctx.user_id and Role.CENTRE_ADMIN not in chosen:
+            raise ValidationError("roles", "you cannot remove centre_admin from yourself")
+        user.set_roles(ctx.centre_id, chosen)
+        await self.store.save_user(user)
+        await self.audit_event(
+            ctx, "user.roles_changed", "user", str(user.id), fields=tuple(r.value for r in chosen)
+        )
+        return user
+
+    async def set_member_active(
+        self,
+        ctx: TenantContext,
+        user_id: UserId,
+        active: bool,
+        *,
+        expected_version: int | None,
+    ) -> User:
+        """Deactivate (no sign-in, no refresh) or reactivate a member. The account is one
+        person's across centres, so one who also works for another centre is a conflict:
+        this centre cannot switch them off there. Nobody deactivates themselves. Audited as
+        ``user.deactivated`` / ``user.reactivated``."""
+        user = await self._member(ctx, user_id)
+        check_member_version(user, ctx.centre_id, expected_version)
+        if user.active is active:
+            return user
+        if not active and user.id == ctx.user_id:
+            raise Conflict("you cannot deactivate yourself")
+        if len(user.centre_ids) > 1:
+            raise Conflict(
+                "this person also works for another centre; change their roles here instead"
+            )
+        user.active = active
+        await self.store.save_user(user)
+        action = "user.reactivated" if active else "user.deactivated"
+        await self.audit_event(ctx, action, "user", str(user.id), fields=("active",))
         return user
 
     async def authenticate(

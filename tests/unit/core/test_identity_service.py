@@ -7,10 +7,17 @@ import uuid
 import pytest
 
 from cma_adapters.memory import PlainPasswordHasher
-from cma_core.identity.model import Membership
+from cma_core.identity.model import Membership, TenantContext, member_version
 from cma_core.identity.permissions import Role
 from cma_core.identity.service import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, IdentityService
-from cma_core.shared.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
+from cma_core.shared.errors import (
+    AuthenticationFailed,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    StaleVersion,
+    ValidationError,
+)
 from cma_core.shared.ids import CentreId
 
 from .support import NOW, PASSWORD, App
@@ -172,3 +179,59 @@ async def test_sign_in_upgrades_an_old_hash(app: App) -> None:
     assert new_hash == "v2$" + old_hash
     await upgrading.authenticate("a@example.org", PASSWORD)
     assert (await app.user(ctx)).password_hash == new_hash
+
+
+async def test_a_centre_admin_manages_members_with_versions(app: App) -> None:
+    centre = await app.centre()
+    admin_user = await app.identity.create_user(
+        centre_id=centre.id, email="boss@example.org", role=Role.CENTRE_ADMIN, password=PASSWORD
+    )
+    admin = admin_user.context_in(centre.id, NOW)
+    user = await app.identity.add_member(
+        admin,
+        email="Nia@Example.org",
+        roles=[Role.CASEWORKER, Role.ADVISER, Role.ADVISER],
+        password=PASSWORD,
+        full_name="Nia",
+    )
+    assert user.roles_in(centre.id) == {Role.ADVISER, Role.CASEWORKER}
+    with pytest.raises(Conflict):
+        await app.identity.add_member(
+            admin, email="nia@example.org", roles=[Role.ADVISER], password=PASSWORD
+        )
+    for roles in ([], [Role.PLATFORM_ADMIN]):
+        with pytest.raises(ValidationError) as err:
+            await app.identity.add_member(
+                admin, email="x@example.org", roles=roles, password=PASSWORD
+            )
+        assert err.value.field == "roles"
+    with pytest.raises(PermissionDenied):
+        await app.identity.add_member(
+            user.context_in(centre.id, NOW),
+            email="y@example.org",
+            roles=[Role.ADVISER],
+            password=PASSWORD,
+        )
+    old = member_version(user, centre.id)
+    changed = await app.identity.set_member_roles(
+        admin, user.id, [Role.SUPERVISOR], expected_version=old
+    )
+    assert changed.roles_in(centre.id) == {Role.SUPERVISOR}
+    with pytest.raises(StaleVersion):
+        await app.identity.set_member_active(admin, user.id, False, expected_version=old)
+    off = await app.identity.set_member_active(
+        admin, user.id, False, expected_version=member_version(changed, centre.id)
+    )
+    assert off.active is False
+    # Not from another centre: not found.
+    other = await app.centre()
+    stranger = TenantContext(centre_id=other.id, user_id=None, roles=frozenset({Role.CENTRE_ADMIN}))
+    with pytest.raises(NotFound):
+        await app.identity.set_member_active(stranger, user.id, True, expected_version=None)
+    # An admin keeps their own admin role and cannot switch themselves off.
+    with pytest.raises(ValidationError):
+        await app.identity.set_member_roles(
+            admin, admin_user.id, [Role.ADVISER], expected_version=None
+        )
+    with pytest.raises(Conflict):
+        await app.identity.set_member_active(admin, admin_user.id, False, expected_version=None)

@@ -163,6 +163,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the centre's audit hash chain
+         * @description What `cma audit verify` checks, for the centre of your token: every entry's hash, every link, the count and the head. `intact: false` names the first bad entry. Compare `head_seq`/`head_hash` with what you saw before to catch a chain cut back together with its head. Reads the whole chain: seconds for a large centre. Supervisors, centre admins and auditors.
+         */
+        get: operations["ApiV1AuditVerifyVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1965,7 +1985,11 @@ export interface paths {
          */
         get: operations["ApiV1UsersListStaff"];
         put?: never;
-        post?: never;
+        /**
+         * Add a member of staff to your centre
+         * @description Creates the account with its first password and the roles given, in the centre of your token (`platform_admin` is refused). Someone who already has an account elsewhere is given the roles here and keeps their own password; someone who already has these roles here is 409. The password policy is the sign-in one (problem names `password`). Audited as `user.created`. Needs `user:manage`.
+         */
+        post: operations["ApiV1UsersAddMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1981,11 +2005,31 @@ export interface paths {
         };
         /**
          * A member of staff of your centre
-         * @description 404 for anyone who is not a member of your centre.
+         * @description 404 for anyone who is not a member of your centre. The `ETag` is what an edit of this member sends as `If-Match`.
          */
         get: operations["ApiV1UsersUserIdGetStaff"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a member: no more sign-in or token refresh
+         * @description An access token already issued works until it expires (minutes). 409 for yourself, and for someone who also works for another centre (change their roles here instead). Audited as `user.deactivated`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since. Needs `user:manage`.
+         */
+        post: operations["ApiV1UsersUserIdDeactivateDeactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2031,6 +2075,46 @@ export interface paths {
          * @description 404 if the user has no such grant here. Tokens already issued keep it until they expire (at most the access-token lifetime). Audited as `user.permission_revoked`.
          */
         delete: operations["ApiV1UsersUserIdGrantsPermissionRevoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a member
+         * @description They sign in again with their old password. Audited as `user.reactivated`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since. Needs `user:manage`.
+         */
+        post: operations["ApiV1UsersUserIdReactivateReactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a member's roles in your centre
+         * @description Replaces their roles in this centre (other centres are untouched); at least one, never `platform_admin`; you cannot take `centre_admin` from yourself. Takes effect with their next token. Audited as `user.roles_changed`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since. Needs `user:manage`.
+         */
+        put: operations["ApiV1UsersUserIdRolesSetRoles"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2563,6 +2647,20 @@ export interface components {
             pay_by: string;
             rule_id: string;
             source: string;
+        };
+        /** ChainProblemOut */
+        ChainProblemOut: {
+            entry_id: string | null;
+            reason: string;
+            seq: number | null;
+        };
+        /** ChainVerifyOut */
+        ChainVerifyOut: {
+            checked: number;
+            first_bad?: components["schemas"]["ChainProblemOut"] | null;
+            head_hash: string | null;
+            head_seq: number;
+            intact: boolean;
         };
         /**
          * Channel
@@ -3669,6 +3767,23 @@ export interface components {
             user_id: string | null;
         };
         /**
+         * MemberIn
+         * @example {
+         *       "display_name": "Ada Adviser",
+         *       "email": "ada@northside.example",
+         *       "password": "a long first passphrase",
+         *       "roles": [
+         *         "adviser"
+         *       ]
+         *     }
+         */
+        MemberIn: {
+            display_name: string;
+            email: string;
+            password: string;
+            roles: components["schemas"]["Role"][];
+        };
+        /**
          * NoteIn
          * @example {
          *       "body": "Client called; sending bank statements."
@@ -4245,6 +4360,17 @@ export interface components {
          */
         Role: "platform_admin" | "centre_admin" | "supervisor" | "adviser" | "caseworker" | "auditor";
         /**
+         * RolesIn
+         * @example {
+         *       "roles": [
+         *         "adviser"
+         *       ]
+         *     }
+         */
+        RolesIn: {
+            roles: components["schemas"]["Role"][];
+        };
+        /**
          * SampleIn
          * @example {
          *       "seed": "2026-Q4"
@@ -4472,6 +4598,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             roles: components["schemas"]["Role"][];
+            /** @default 0 */
+            version: number;
         };
         /** StaffPage */
         StaffPage: {
@@ -5334,6 +5462,32 @@ export interface operations {
                         } | unknown[];
                         status_code: number;
                     };
+                };
+            };
+        };
+    };
+    ApiV1AuditVerifyVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerifyOut"];
                 };
             };
         };
@@ -11550,10 +11704,101 @@ export interface operations {
             };
         };
     };
+    ApiV1UsersAddMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1UsersUserIdGetStaff: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1UsersUserIdDeactivateDeactivate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
             path: {
                 user_id: string;
             };
@@ -11712,6 +11957,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1UsersUserIdReactivateReactivate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1UsersUserIdRolesSetRoles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolesIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
             };
             /** @description Bad request syntax or unsupported method */
             400: {

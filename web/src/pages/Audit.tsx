@@ -5,7 +5,7 @@ import { unwrap } from "../api/problem";
 import { dateTime } from "../components/format";
 import { TextInput } from "../components/forms";
 import { Pagination, QueryState, Tag } from "../components/ui";
-import { ChainVerify } from "./audit/ChainVerify";
+import { ChainVerify, ServerVerify } from "./audit/ChainVerify";
 
 const LIMIT = 50;
 
@@ -37,6 +37,7 @@ export default function AuditPage() {
   return (
     <>
       <h1 className="govuk-heading-xl">Audit trail</h1>
+      <ServerVerify />
       <ChainVerify />
       <div className="cma-inline-form">
         <TextInput id="audit-action" label="Action" hint="For example client.updated" value={action} onChange={(v) => { setAction(v); setOffset(0); }} width="20" />

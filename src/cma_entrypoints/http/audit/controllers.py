@@ -14,8 +14,8 @@ from cma_core.identity.directory import StaffDirectory
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.ids import UserId
-from cma_entrypoints.http.audit.examples import AUDIT_EXAMPLE
-from cma_entrypoints.http.audit.schemas import AuditOut, AuditPage
+from cma_entrypoints.http.audit.examples import AUDIT_EXAMPLE, VERIFY_EXAMPLE
+from cma_entrypoints.http.audit.schemas import AuditOut, AuditPage, ChainVerifyOut
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
@@ -71,3 +71,17 @@ class AuditController(Controller):
         )
         staff = await directory.names(ctx)
         return page_out(AuditPage, lambda e: AuditOut.of(e, staff), page)
+
+    @get(
+        "/verify",
+        guards=[requires(Permission.AUDIT_READ)],
+        summary="Check the centre's audit hash chain",
+        operation_class=with_example(VERIFY_EXAMPLE, "An intact chain"),
+        description="What `cma audit verify` checks, for the centre of your token: every "
+        "entry's hash, every link, the count and the head. `intact: false` names the "
+        "first bad entry. Compare `head_seq`/`head_hash` with what you saw before to catch "
+        "a chain cut back together with its head. Reads the whole chain: seconds for a "
+        "large centre. Supervisors, centre admins and auditors.",
+    )
+    async def verify(self, ctx: TenantContext, audit: AuditService) -> ChainVerifyOut:
+        return ChainVerifyOut.of(await audit.verify(ctx))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from cma_entrypoints.http.audit.schemas import AuditOut
+from cma_entrypoints.http.audit.schemas import AuditOut, ChainVerifyOut
 from cma_entrypoints.http.common import examples as ex
 
 AUDIT_EXAMPLE = AuditOut(
@@ -21,4 +21,11 @@ AUDIT_EXAMPLE = AuditOut(
     hash="7b52009b64fd0a2a49e6d8a939753077792b0554c1d2e3f4a5b6c7d8e9f0a1b2",
     actor_name="Ada Adviser",
     source_address="203.0.113.7",
+)
+
+VERIFY_EXAMPLE = ChainVerifyOut(
+    intact=True,
+    checked=1042,
+    head_seq=1042,
+    head_hash="7b52009b64fd0a2a49e6d8a939753077792b0554c1d2e3f4a5b6c7d8e9f0a1b2",
 )

@@ -48,5 +48,9 @@ GRANT_EXAMPLE = GrantOut(
 )
 
 STAFF_EXAMPLE = StaffOut(
-    id=ex.ADVISER_ID, display_name="Ada Adviser", roles=[Role.ADVISER], active=True
+    id=ex.ADVISER_ID,
+    display_name="Ada Adviser",
+    roles=[Role.ADVISER],
+    active=True,
+    version=183746291057,
 )

@@ -11,7 +11,16 @@ from msgspec import Meta, Struct
 
 from cma_core.identity.directory import StaffMember
 from cma_core.identity.permissions import Role
-from cma_entrypoints.http.common.schemas import LINE, Code, Email, Input, Moment, PageOf, Reason
+from cma_entrypoints.http.common.schemas import (
+    LINE,
+    Code,
+    Email,
+    Input,
+    Moment,
+    Name,
+    PageOf,
+    Reason,
+)
 
 
 class RefreshIn(Input):
@@ -89,10 +98,37 @@ class StaffOut(Struct):
     display_name: str
     roles: list[Role]
     active: bool
+    #: The ``ETag`` value (unquoted) to send as ``If-Match`` when editing this member.
+    version: int = 0
 
     @classmethod
     def of(cls, s: StaffMember) -> StaffOut:
-        return cls(id=s.id, display_name=s.display_name, roles=list(s.roles), active=s.active)
+        return cls(
+            id=s.id,
+            display_name=s.display_name,
+            roles=list(s.roles),
+            active=s.active,
+            version=s.version,
+        )
+
+
+#: A role given within a centre (``platform_admin`` is refused, field ``roles``).
+Roles = Annotated[list[Role], Meta(min_length=1, max_length=len(Role))]
+
+
+class MemberIn(Input):
+    """A new member of staff of the signed-in centre."""
+
+    email: Email
+    display_name: Name
+    roles: Roles
+    #: Their first password (the policy of ``cma user create``: 12+ characters, not a
+    #: common or guessable one). Ignored for someone who already has an account.
+    password: Annotated[str, Meta(min_length=1, max_length=1024, pattern=LINE)]
+
+
+class RolesIn(Input):
+    roles: Roles
 
 
 class StaffPage(PageOf[StaffOut]):

@@ -1,23 +1,38 @@
-"""The staff directory over HTTP: who works in the signed-in centre."""
+"""The staff directory over HTTP: who works in the signed-in centre; and the centre
+admin's edits of it (``user:manage``): add a member, change their roles, deactivate and
+reactivate them. Each edit goes through ``IdentityService`` (what ``cma user create``
+uses), is audited there, and takes ``If-Match`` with the member's ``ETag``."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Annotated
 
-from litestar import Controller, get
+from litestar import Controller, Response, get, post, put
 from litestar.params import Parameter
 
-from cma_core.identity.directory import StaffDirectory
-from cma_core.identity.model import TenantContext
-from cma_core.identity.permissions import Role
+from cma_core.identity.directory import StaffDirectory, StaffMember
+from cma_core.identity.model import TenantContext, User
+from cma_core.identity.permissions import Permission, Role
+from cma_core.identity.service import IdentityService
 from cma_core.shared.ids import UserId
+from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.common.examples import with_example
-from cma_entrypoints.http.common.params import Limit, Offset
-from cma_entrypoints.http.common.responses import page_out
+from cma_entrypoints.http.common.examples import example_body, with_example
+from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, parse_if_match
+from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.identity.examples import STAFF_EXAMPLE
-from cma_entrypoints.http.identity.schemas import StaffOut, StaffPage
+from cma_entrypoints.http.identity.schemas import MemberIn, RolesIn, StaffOut, StaffPage
+
+_MANAGE = [requires(Permission.USER_MANAGE)]
+_EDIT_NOTE = (
+    " Send `If-Match` with the member's `ETag` (the `version` of the member you read): "
+    "428 without it, 412 when someone changed them since. Needs `user:manage`."
+)
+
+
+def _out(user: User, ctx: TenantContext) -> StaffOut:
+    return StaffOut.of(StaffMember.of(user, ctx))
 
 
 class StaffController(Controller):
@@ -53,9 +68,129 @@ class StaffController(Controller):
         "/{user_id:uuid}",
         summary="A member of staff of your centre",
         operation_class=with_example(STAFF_EXAMPLE, "An adviser"),
-        description="404 for anyone who is not a member of your centre.",
+        description="404 for anyone who is not a member of your centre. The `ETag` is what "
+        "an edit of this member sends as `If-Match`.",
     )
     async def get_staff(
         self, ctx: TenantContext, user_id: uuid.UUID, directory: StaffDirectory
-    ) -> StaffOut:
-        return StaffOut.of(await directory.get(ctx, UserId(user_id)))
+    ) -> Response[StaffOut]:
+        member = await directory.get(ctx, UserId(user_id))
+        return versioned(StaffOut.of(member), member.version)
+
+    @post(
+        "/",
+        guards=_MANAGE,
+        summary="Add a member of staff to your centre",
+        operation_class=with_example(STAFF_EXAMPLE, "A new adviser"),
+        description="Creates the account with its first password and the roles given, in "
+        "the centre of your token (`platform_admin` is refused). Someone who already has an "
+        "account elsewhere is given the roles here and keeps their own password; someone "
+        "who already has these roles here is 409. The password policy is the sign-in one "
+        "(problem names `password`). Audited as `user.created`. Needs `user:manage`.",
+    )
+    async def add_member(
+        self,
+        ctx: TenantContext,
+        data: Annotated[
+            MemberIn,
+            example_body(
+                "A new adviser",
+                {
+                    "email": "ada@northside.example",
+                    "display_name": "Ada Adviser",
+                    "roles": ["adviser"],
+                    "password": "a long first passphrase",
+                },
+            ),
+        ],
+        identity: IdentityService,
+    ) -> Response[StaffOut]:
+        user = await identity.add_member(
+            ctx,
+            email=data.email,
+            roles=data.roles,
+            password=data.password,
+            full_name=data.display_name,
+        )
+        body = _out(user, ctx)
+        return created(body, body.version, f"/api/v1/users/{user.id}")
+
+    @put(
+        "/{user_id:uuid}/roles",
+        guards=_MANAGE,
+        summary="Set a member's roles in your centre",
+        operation_class=with_example(STAFF_EXAMPLE, "Now an adviser only"),
+        description="Replaces their roles in this centre (other centres are untouched); at "
+        "least one, never `platform_admin`; you cannot take `centre_admin` from yourself. "
+        "Takes effect with their next token. Audited as `user.roles_changed`." + _EDIT_NOTE,
+    )
+    async def set_roles(
+        self,
+        ctx: TenantContext,
+        user_id: uuid.UUID,
+        data: Annotated[RolesIn, example_body("Adviser only", {"roles": ["adviser"]})],
+        identity: IdentityService,
+        if_match: IfMatch = None,
+    ) -> Response[StaffOut]:
+        user = await identity.set_member_roles(
+            ctx,
+            UserId(user_id),
+            data.roles,
+            expected_version=parse_if_match(if_match, required=True),
+        )
+        body = _out(user, ctx)
+        return versioned(body, body.version)
+
+    @post(
+        "/{user_id:uuid}/deactivate",
+        status_code=200,
+        guards=_MANAGE,
+        summary="Deactivate a member: no more sign-in or token refresh",
+        operation_class=with_example(STAFF_EXAMPLE, "Deactivated"),
+        description="An access token already issued works until it expires (minutes). 409 "
+        "for yourself, and for someone who also works for another centre (change their "
+        "roles here instead). Audited as `user.deactivated`." + _EDIT_NOTE,
+    )
+    async def deactivate(
+        self,
+        ctx: TenantContext,
+        user_id: uuid.UUID,
+        identity: IdentityService,
+        if_match: IfMatch = None,
+    ) -> Response[StaffOut]:
+        return await _set_active(ctx, user_id, False, identity, if_match)
+
+    @post(
+        "/{user_id:uuid}/reactivate",
+        status_code=200,
+        guards=_MANAGE,
+        summary="Reactivate a member",
+        operation_class=with_example(STAFF_EXAMPLE, "Active again"),
+        description="They sign in again with their old password. Audited as "
+        "`user.reactivated`." + _EDIT_NOTE,
+    )
+    async def reactivate(
+        self,
+        ctx: TenantContext,
+        user_id: uuid.UUID,
+        identity: IdentityService,
+        if_match: IfMatch = None,
+    ) -> Response[StaffOut]:
+        return await _set_active(ctx, user_id, True, identity, if_match)
+
+
+async def _set_active(
+    ctx: TenantContext,
+    user_id: uuid.UUID,
+    active: bool,
+    identity: IdentityService,
+    if_match: str | None,
+) -> Response[StaffOut]:
+    user = await identity.set_member_active(
+        ctx,
+        UserId(user_id),
+        active,
+        expected_version=parse_if_match(if_match, required=True),
+    )
+    body = _out(user, ctx)
+    return versioned(body, body.version)

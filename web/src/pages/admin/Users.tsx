@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { api, type Schemas } from "../../api/client";
-import { ApiError, unwrap } from "../../api/problem";
+import { ApiError, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { Blocked, Pagination, QueryState, SummaryList, Tag } from "../../components/ui";
+import { Pagination, QueryState, SummaryList, Tag } from "../../components/ui";
 import { NotFound } from "../NotFound";
 
 const LIMIT = 25;
@@ -27,13 +27,183 @@ export function expiryInstant(typed: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T23:59:59Z` : t;
 }
 
-function UserCreationBlocked() {
+/** The roles a centre admin gives, as checkboxes in one fieldset; the API's problem about
+ * `roles` is shown on the fieldset (and the error summary links to its first box). */
+export function RolesField({ id, legend, roles, onChange, error }: { id: string; legend: string; roles: string[]; onChange: (r: string[]) => void; error: unknown }) {
+  const message = error instanceof ApiError ? error.fieldMessage("roles") : undefined;
   return (
-    <Blocked>
-      the API has no route to create a user, deactivate one or change their roles. Today that is{" "}
-      <code>cma user create --centre ID --email … --role …</code> on the server (it also adds a role to an existing user).
-      This page lists staff and manages their extra permissions.
-    </Blocked>
+    <div className={`govuk-form-group${message ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={message ? `${id}-error` : undefined}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {message && (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {message}
+          </p>
+        )}
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {ROLES.map((r, i) => (
+            <div className="govuk-checkboxes__item" key={r}>
+              <input
+                className="govuk-checkboxes__input"
+                id={i === 0 ? id : `${id}-${r}`}
+                type="checkbox"
+                checked={roles.includes(r)}
+                onChange={(e) => onChange(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={i === 0 ? id : `${id}-${r}`}>
+                {label(r)}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** Add a member of staff: their sign-in email, name, roles here and a first password. */
+function AddUserForm() {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [roles, setRoles] = useState<string[]>(["adviser"]);
+  const [password, setPassword] = useState("");
+  const [added, setAdded] = useState<{ id: string; name: string } | null>(null);
+  const add = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST("/api/v1/users", {
+          body: { email, display_name: name, roles: roles as Schemas["Role"][], password },
+        }),
+      ),
+    onSuccess: (u) => {
+      setAdded({ id: u.id, name: u.display_name });
+      setEmail("");
+      setName("");
+      setPassword("");
+      setRoles(["adviser"]);
+      setOpen(false);
+      void qc.invalidateQueries({ queryKey: ["staff"] });
+    },
+  });
+  return (
+    <>
+      <div aria-live="polite">
+        {added && (
+          <p className="govuk-body" role="status">
+            <Link className="govuk-link" to={`/admin/users/${added.id}`}>
+              {added.name}
+            </Link>{" "}
+            added. Give them their first password in person; they can sign in now.
+          </p>
+        )}
+      </div>
+      {!open ? (
+        <Button secondary type="button" onClick={() => setOpen(true)}>
+          Add a user
+        </Button>
+      ) : (
+        <form
+          noValidate
+          className="cma-card govuk-!-margin-bottom-6"
+          aria-labelledby="add-user-heading"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+        >
+          <h2 className="govuk-heading-m" id="add-user-heading">
+            Add a user
+          </h2>
+          <ErrorSummary error={add.error} fields={{ email: "user-email", display_name: "user-name", roles: "user-roles", password: "user-password" }} />
+          <TextInput id="user-email" name="email" label="Email address" hint="They sign in with it" value={email} onChange={setEmail} error={add.error} type="email" autoComplete="off" />
+          <TextInput id="user-name" name="display_name" label="Display name" value={name} onChange={setName} error={add.error} />
+          <RolesField id="user-roles" legend="Roles in this centre" roles={roles} onChange={setRoles} error={add.error} />
+          <TextInput
+            id="user-password"
+            name="password"
+            label="First password"
+            hint="At least 12 characters, not a common password. Someone who already has an account keeps theirs."
+            value={password}
+            onChange={setPassword}
+            error={add.error}
+            type="password"
+            autoComplete="new-password"
+          />
+          <div className="govuk-button-group">
+            <Button busy={add.isPending}>Add user</Button>
+            <Button secondary type="button" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** Change a member's roles, deactivate or reactivate them; each edit names the version read. */
+function MemberEdits({ user }: { user: Schemas["StaffOut"] }) {
+  const qc = useQueryClient();
+  const { me } = useMe();
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  // The answer is the member at their new version: shown at once (the next edit's If-Match),
+  // then the lists refetched.
+  const refresh = (u: Schemas["StaffOut"]) => {
+    qc.setQueryData(["staff", "one", u.id], u);
+    void qc.invalidateQueries({ queryKey: ["staff"], predicate: (q) => q.queryKey[1] !== "one" });
+  };
+  const setRolesM = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.PUT("/api/v1/users/{user_id}/roles", {
+          params: { path: { user_id: user.id }, header: ifMatch(user.version) },
+          body: { roles: roles as Schemas["Role"][] },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  const status = useMutation({
+    mutationFn: async () => {
+      const opts = { params: { path: { user_id: user.id }, header: ifMatch(user.version) } };
+      return unwrap(user.active ? await api.POST("/api/v1/users/{user_id}/deactivate", opts) : await api.POST("/api/v1/users/{user_id}/reactivate", opts));
+    },
+    onSuccess: refresh,
+  });
+  const self = me.user_id === user.id;
+  return (
+    <>
+      <form
+        noValidate
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          setRolesM.mutate();
+        }}
+      >
+        <h2 className="govuk-heading-m">Roles</h2>
+        <ErrorSummary error={setRolesM.error} fields={{ roles: "member-roles" }} />
+        <RolesField id="member-roles" legend="Roles in this centre" roles={roles} onChange={setRoles} error={setRolesM.error} />
+        <div aria-live="polite">{setRolesM.isSuccess && <p className="govuk-body" role="status">Roles saved.</p>}</div>
+        <Button busy={setRolesM.isPending}>Save roles</Button>
+      </form>
+      <h2 className="govuk-heading-m">Access</h2>
+      <ErrorSummary error={status.error} />
+      {self ? (
+        <p className="govuk-body">You cannot deactivate yourself.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            {user.active
+              ? "Deactivating stops their sign-in and token refresh at once; a token already issued lasts minutes. Their records stay."
+              : "Reactivating lets them sign in again with their password."}
+          </p>
+          <Button warning={user.active} secondary={!user.active} type="button" busy={status.isPending} onClick={() => status.mutate()}>
+            {user.active ? "Deactivate user" : "Reactivate user"}
+          </Button>
+        </>
+      )}
+    </>
   );
 }
 
@@ -71,7 +241,7 @@ export function UsersPage() {
   return (
     <>
       <h1 className="govuk-heading-xl">Users</h1>
-      <UserCreationBlocked />
+      <AddUserForm />
       <form
         className="cma-inline-form"
         role="search"
@@ -210,7 +380,7 @@ export function UserPage() {
               ["Status", u.active ? "Active" : "Deactivated"],
             ]}
           />
-          <UserCreationBlocked />
+          <MemberEdits key={u.id} user={u} />
           <h2 className="govuk-heading-m">Extra permissions</h2>
           <ErrorSummary error={revoke.error} />
           <QueryState query={grants} what="grants">
