@@ -43,7 +43,9 @@ def test_a_cursor_round_trips_its_key() -> None:
         "!!!",
         "a" * 600,
         encode_cursor((1,)),  # wrong arity
-        encode_cursor(("2026-01-02T03:04:05", "9fa7fa60-00cf-4ace-888c-ef8c656604be")),  # no timezone
+        encode_cursor(
+            ("2026-01-02T03:04:05", "9fa7fa60-00cf-4ace-888c-ef8c656604be")
+        ),  # no timezone
         encode_cursor(("2026-01-02T03:04:05+00:00", "not-a-uuid")),
     ],
 )
