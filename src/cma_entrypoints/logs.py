@@ -79,6 +79,10 @@ def configure_logging(level: str = "INFO", stream: Any = None) -> logging.Handle
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(getattr(logging, level.upper(), logging.INFO))
+    # httpx logs every outgoing request's full URL at INFO (an SMS gateway's or a search
+    # server's, query string included): warnings only.
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     return handler
 
 

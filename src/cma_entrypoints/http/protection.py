@@ -19,12 +19,15 @@ import structlog
 from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from opentelemetry import propagate, trace
 
 from cma_core.identity.model import TenantContext
 from cma_core.identity.ports import RateLimiter
 from cma_entrypoints.http.common.schemas import Problem
 from cma_entrypoints.http.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
 from cma_entrypoints.logs import get_logger
+from cma_entrypoints.observability.metrics import observe_request
+from cma_entrypoints.observability.tracing import current_trace_id, tracer
 
 REQUEST_ID = "x-request-id"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -45,6 +48,9 @@ def _request_id(scope: Scope) -> str:
 
 
 class RequestContextMiddleware:
+    """Binds the request id (and, with tracing on, the trace id) for logs, opens the
+    request's span, and writes one access line and the request's metrics when it ends."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -54,6 +60,20 @@ class RequestContextMiddleware:
             return
         rid = _request_id(scope)
         cast(dict[str, Any], scope)[_SCOPE_KEY] = rid
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=rid)
+        t = tracer()
+        if t is None:
+            await self._answer(scope, receive, send, None)
+            return
+        method = str(scope.get("method"))
+        with t.start_as_current_span(
+            f"HTTP {method}", context=_trace_parent(scope), kind=trace.SpanKind.SERVER
+        ) as span:
+            structlog.contextvars.bind_contextvars(trace_id=current_trace_id())
+            await self._answer(scope, receive, send, span)
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send, span: Any) -> None:
         status = 500
         started = time.perf_counter()
 
@@ -63,8 +83,6 @@ class RequestContextMiddleware:
                 status = message["status"]
             await send(message)
 
-        structlog.contextvars.clear_contextvars()
-        structlog.contextvars.bind_contextvars(request_id=rid)
         try:
             await self.app(scope, receive, send_seen)
         except Exception as exc:
@@ -75,14 +93,39 @@ class RequestContextMiddleware:
             # The route template (``/api/v1/clients/{client_id:uuid}``), not the path, so
             # lines group by route; the query string (which may hold a name to search for)
             # is never logged.
+            method = str(scope.get("method"))
+            route = cast(dict[str, Any], scope).get("path_template") or "(unmatched)"
+            seconds = time.perf_counter() - started
             access_log.info(
                 "request",
-                method=scope.get("method"),
-                route=cast(dict[str, Any], scope).get("path_template") or "(unmatched)",
+                method=method,
+                route=route,
                 status=status,
-                duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                duration_ms=round(seconds * 1000, 1),
             )
+            observe_request(method, route, status, seconds)
+            if span is not None:
+                span.update_name(f"{method} {route}")
+                span.set_attributes(
+                    {
+                        "http.request.method": method,
+                        "http.route": route,
+                        "http.response.status_code": status,
+                    }
+                )
+                if status >= 500:
+                    span.set_status(trace.Status(trace.StatusCode.ERROR))
             structlog.contextvars.clear_contextvars()
+
+
+def _trace_parent(scope: Scope) -> Any:
+    """The caller's W3C trace context (``traceparent``/``tracestate``), if it sent one."""
+    carrier = {
+        name.decode("latin-1"): value.decode("latin-1")
+        for name, value in scope.get("headers", ())
+        if name in (b"traceparent", b"tracestate")
+    }
+    return propagate.extract(carrier) if carrier else None
 
 
 #: Sent on every answer, errors included (Litestar's ``response_headers`` reach only the
