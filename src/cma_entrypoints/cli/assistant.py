@@ -13,10 +13,8 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from cma_entrypoints.cli.support import JsonOption, emit_json, guard, load_settings
-from cma_entrypoints.container import classifier_path, train_document_classifier
+from cma_entrypoints.cli.support import JsonOption, emit_json, guard, load_settings, table
 
 assistant_app = typer.Typer(help="The embedded document assistant.", no_args_is_help=True)
 
@@ -33,6 +31,9 @@ def train(
 ) -> None:
     """Train the document classifier and report held-out accuracy per class."""
     settings = load_settings(as_json=as_json)
+    # Imported here: the container loads every adapter, which `--help` must not wait for.
+    from cma_entrypoints.container import classifier_path, train_document_classifier
+
     target = output or classifier_path(settings)
     report = guard(
         lambda: train_document_classifier(
@@ -53,7 +54,7 @@ def train(
         f"held-out accuracy {report['held_out_accuracy']:.1%} on {report['held_out']} "
         f"documents. Written to {target}."
     )
-    table = Table("class", "held-out read as")
+    rows = table("class", "held-out read as", whole=("class",))
     for cls, row in sorted(report["confusion"].items()):
-        table.add_row(cls, ", ".join(f"{k} {v}" for k, v in sorted(row.items())))
-    console.print(table)
+        rows.add_row(cls, ", ".join(f"{k} {v}" for k, v in sorted(row.items())))
+    console.print(rows)

@@ -21,6 +21,8 @@ from cma_core.shared.errors import DomainError, ValidationError
 from cma_entrypoints.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from cma_entrypoints.container import Container
 
 log = logging.getLogger("cma.cli")
@@ -131,6 +133,51 @@ def configure_logging(level: str) -> None:
     from cma_entrypoints.logs import configure_logging as configure_json_logs
 
     configure_json_logs(level, sys.stderr)
+
+
+#: A UUID's length: id columns are at least this wide, so an id is never cut or folded.
+ID_WIDTH = 36
+
+
+def table(
+    *columns: str,
+    title: str | None = None,
+    ids: tuple[str, ...] = ("id",),
+    whole: tuple[str, ...] = (),
+) -> Table:
+    """A Rich table that never truncates: ``ids`` columns keep a whole id on one line
+    (no wrapping, at least ``ID_WIDTH`` wide), ``whole`` columns never wrap, and any other
+    cell that does not fit folds onto further lines instead of ending in "…"."""
+    from rich.table import Table
+
+    out = Table(title=title)
+    for name in columns:
+        if name in ids:
+            out.add_column(name, no_wrap=True, min_width=ID_WIDTH, overflow="fold")
+        elif name in whole:
+            out.add_column(name, no_wrap=True, overflow="fold")
+        else:
+            out.add_column(name, overflow="fold")
+    return out
+
+
+def print_table(rendered: Table) -> None:
+    """Print ``rendered`` on stdout; when stdout is not a terminal (a pipe, a file), as wide
+    as the table needs rather than 80 columns."""
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=max(console.width, _natural_width(rendered)))
+    console.print(rendered)
+
+
+def _natural_width(rendered: Table) -> int:
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    wide = Console(width=10_000)
+    return Measurement.get(wide, wide.options, rendered).maximum
 
 
 #: ``--json`` as every command spells it.
