@@ -86,10 +86,11 @@ def load(name: str, lazy: Lazy) -> Any:
     if isinstance(target, typer.Typer):
         if target.info.help is None:
             target.info.help = lazy.help
+        target.rich_markup_mode = None  # plain help, as on `cma` itself (main.py)
         # A group even with one command (``cma audit verify``), as ``add_typer`` mounts it.
         command: Any = typer.main.get_group(target)
     else:
-        single = typer.Typer(add_completion=False)
+        single = typer.Typer(add_completion=False, rich_markup_mode=None)
         single.command(name, help=lazy.help if not target.__doc__ else None)(target)
         command = typer.main.get_command(single)
     command.name = name

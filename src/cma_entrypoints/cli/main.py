@@ -47,6 +47,9 @@ WORKER_MAIN = "cma_entrypoints.worker.runner"
 app = typer.Typer(
     name="cma",
     cls=LazyGroup,
+    # Plain help text: Typer's Rich help imports rich.markdown and pygments, which took
+    # more than half of `cma --help` (0.55 s of CPU against 0.22 s plain).
+    rich_markup_mode=None,
     help="CMA: case management for debt advice centres.",
     no_args_is_help=True,
     add_completion=False,

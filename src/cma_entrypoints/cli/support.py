@@ -6,7 +6,6 @@ settings), 1 for anything else (unknown centre, duplicate user, database down).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
@@ -111,6 +110,8 @@ def run_with_container(
             await shutdown(container)
 
     try:
+        import asyncio  # here: `--help` and usage errors need no event loop
+
         return asyncio.run(main())
     except typer.Exit:
         raise
