@@ -14,7 +14,14 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from cma_entrypoints.cli.support import JsonOption, emit_json, guard, load_settings, table
+from cma_entrypoints.cli.support import (
+    JsonOption,
+    emit_json,
+    guard,
+    load_settings,
+    table,
+    working,
+)
 
 assistant_app = typer.Typer(help="The embedded document assistant.", no_args_is_help=True)
 
@@ -35,15 +42,16 @@ def train(
     from cma_entrypoints.container import classifier_path, train_document_classifier
 
     target = output or classifier_path(settings)
-    report = guard(
-        lambda: train_document_classifier(
-            version=version or f"{dt.datetime.now(dt.UTC):%Y-%m-%d}",
-            output=target,
-            per_family=per_family,
-            c=c,
-        ),
-        as_json=as_json,
-    )
+    with working("training the document classifier (about a minute)"):
+        report = guard(
+            lambda: train_document_classifier(
+                version=version or f"{dt.datetime.now(dt.UTC):%Y-%m-%d}",
+                output=target,
+                per_family=per_family,
+                c=c,
+            ),
+            as_json=as_json,
+        )
     report["output"] = str(target)
     if as_json:
         emit_json(report)

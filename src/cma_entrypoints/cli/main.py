@@ -29,6 +29,7 @@ from cma_entrypoints.cli.support import (
     guard,
     load_settings,
     run_with_container,
+    working,
 )
 from cma_entrypoints.settings import Settings
 
@@ -77,7 +78,8 @@ def _migrate(settings: Settings) -> None:
 def migrate(as_json: bool = JsonOption) -> None:
     """Bring the database schema up to date (safe to run repeatedly)."""
     settings = load_settings(as_json=as_json)
-    guard(lambda: _migrate(settings), as_json=as_json)
+    with working("migrating the database"):
+        guard(lambda: _migrate(settings), as_json=as_json)
     if as_json:
         emit_json({"up_to_date": True, "database": _describe_db(settings)})
     else:

@@ -147,7 +147,20 @@ def reindex_clients(
 
     async def work(c: Container) -> dict[str, int]:
         ids = [only] if only else [x.id for x in await c.identity_store().list_centres()]
-        return {str(i): await c.clients().reindex(i) for i in ids}
+        counts: dict[str, int] = {}
+        with Progress(
+            TextColumn("[bold]reindexing clients"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("centres"),
+            console=Console(stderr=True),
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=len(ids))
+            for i in ids:
+                counts[str(i)] = await c.clients().reindex(i)
+                progress.advance(task)
+        return counts
 
     counts = run_with_container(work, as_json=as_json)
     if as_json:

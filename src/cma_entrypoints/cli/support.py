@@ -6,11 +6,12 @@ settings), 1 for anything else (unknown centre, duplicate user, database down).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -134,6 +135,16 @@ def configure_logging(level: str) -> None:
     from cma_entrypoints.logs import configure_logging as configure_json_logs
 
     configure_json_logs(level, sys.stderr)
+
+
+@contextlib.contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner with ``message`` on stderr while a long step runs with no count to show
+    (nothing when stderr is not a terminal, so logs and ``--json`` stay clean)."""
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
 
 
 #: A UUID's length: id columns are at least this wide, so an id is never cut or folded.
