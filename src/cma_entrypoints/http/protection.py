@@ -19,6 +19,7 @@ import structlog
 from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
 
 from cma_core.identity.model import TenantContext
@@ -27,7 +28,7 @@ from cma_entrypoints.http.common.schemas import Problem
 from cma_entrypoints.http.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
 from cma_entrypoints.logs import get_logger
 from cma_entrypoints.observability.metrics import observe_request
-from cma_entrypoints.observability.tracing import current_trace_id, tracer
+from cma_entrypoints.observability.tracing import tracer
 
 REQUEST_ID = "x-request-id"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -48,9 +49,6 @@ def _request_id(scope: Scope) -> str:
 
 
 class RequestContextMiddleware:
-    """Binds the request id (and, with tracing on, the trace id) for logs, opens the
-    request's span, and writes one access line and the request's metrics when it ends."""
-
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -60,22 +58,9 @@ class RequestContextMiddleware:
             return
         rid = _request_id(scope)
         cast(dict[str, Any], scope)[_SCOPE_KEY] = rid
-        structlog.contextvars.clear_contextvars()
-        structlog.contextvars.bind_contextvars(request_id=rid)
-        t = tracer()
-        if t is None:
-            await self._answer(scope, receive, send, None)
-            return
-        method = str(scope.get("method"))
-        with t.start_as_current_span(
-            f"HTTP {method}", context=_trace_parent(scope), kind=trace.SpanKind.SERVER
-        ) as span:
-            structlog.contextvars.bind_contextvars(trace_id=current_trace_id())
-            await self._answer(scope, receive, send, span)
-
-    async def _answer(self, scope: Scope, receive: Receive, send: Send, span: Any) -> None:
         status = 500
         started = time.perf_counter()
+        active = _start_span(scope)  # None unless tracing is on (observability.tracing)
 
         async def send_seen(message: Message) -> None:
             nonlocal status
@@ -83,6 +68,8 @@ class RequestContextMiddleware:
                 status = message["status"]
             await send(message)
 
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=rid)
         try:
             await self.app(scope, receive, send_seen)
         except Exception as exc:
@@ -93,39 +80,57 @@ class RequestContextMiddleware:
             # The route template (``/api/v1/clients/{client_id:uuid}``), not the path, so
             # lines group by route; the query string (which may hold a name to search for)
             # is never logged.
-            method = str(scope.get("method"))
-            route = cast(dict[str, Any], scope).get("path_template") or "(unmatched)"
-            seconds = time.perf_counter() - started
             access_log.info(
                 "request",
-                method=method,
-                route=route,
+                method=scope.get("method"),
+                route=cast(dict[str, Any], scope).get("path_template") or "(unmatched)",
                 status=status,
-                duration_ms=round(seconds * 1000, 1),
+                duration_ms=round((time.perf_counter() - started) * 1000, 1),
             )
-            observe_request(method, route, status, seconds)
-            if span is not None:
-                span.update_name(f"{method} {route}")
-                span.set_attributes(
-                    {
-                        "http.request.method": method,
-                        "http.route": route,
-                        "http.response.status_code": status,
-                    }
-                )
-                if status >= 500:
-                    span.set_status(trace.Status(trace.StatusCode.ERROR))
+            _observed(scope, status, started, active)
             structlog.contextvars.clear_contextvars()
 
 
-def _trace_parent(scope: Scope) -> Any:
-    """The caller's W3C trace context (``traceparent``/``tracestate``), if it sent one."""
+def _start_span(scope: Scope) -> tuple[Any, object] | None:
+    """With tracing on, open the request's server span (continuing the caller's W3C
+    ``traceparent`` if sent) and make it current, so the jobs the request enqueues carry
+    it; returns the span and the context token to detach."""
+    t = tracer()
+    if t is None:
+        return None
     carrier = {
         name.decode("latin-1"): value.decode("latin-1")
         for name, value in scope.get("headers", ())
         if name in (b"traceparent", b"tracestate")
     }
-    return propagate.extract(carrier) if carrier else None
+    span = t.start_span(
+        f"HTTP {scope.get('method')}",
+        context=propagate.extract(carrier) if carrier else None,
+        kind=trace.SpanKind.SERVER,
+    )
+    return span, otel_context.attach(trace.set_span_in_context(span))
+
+
+def _observed(scope: Scope, status: int, started: float, active: Any) -> None:
+    """The request's metrics (by route template), and its span ended, when it ends."""
+    method = str(scope.get("method"))
+    route = cast(dict[str, Any], scope).get("path_template") or "(unmatched)"
+    observe_request(method, route, status, time.perf_counter() - started)
+    if active is None:
+        return
+    span, token = active
+    span.update_name(f"{method} {route}")
+    span.set_attributes(
+        {
+            "http.request.method": method,
+            "http.route": route,
+            "http.response.status_code": status,
+        }
+    )
+    if status >= 500:
+        span.set_status(trace.Status(trace.StatusCode.ERROR))
+    span.end()
+    otel_context.detach(token)
 
 
 #: Sent on every answer, errors included (Litestar's ``response_headers`` reach only the
