@@ -13,15 +13,9 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
-from cma_entrypoints.cli.support import (
-    JsonOption,
-    emit_json,
-    guard,
-    load_settings,
-    table,
-    working,
-)
+from cma_entrypoints.cli.support import JsonOption, emit_json, guard, load_settings
 
 assistant_app = typer.Typer(help="The embedded document assistant.", no_args_is_help=True)
 
@@ -42,16 +36,15 @@ def train(
     from cma_entrypoints.container import classifier_path, train_document_classifier
 
     target = output or classifier_path(settings)
-    with working("training the document classifier (about a minute)"):
-        report = guard(
-            lambda: train_document_classifier(
-                version=version or f"{dt.datetime.now(dt.UTC):%Y-%m-%d}",
-                output=target,
-                per_family=per_family,
-                c=c,
-            ),
-            as_json=as_json,
-        )
+    report = guard(
+        lambda: train_document_classifier(
+            version=version or f"{dt.datetime.now(dt.UTC):%Y-%m-%d}",
+            output=target,
+            per_family=per_family,
+            c=c,
+        ),
+        as_json=as_json,
+    )
     report["output"] = str(target)
     if as_json:
         emit_json(report)
@@ -62,7 +55,7 @@ def train(
         f"held-out accuracy {report['held_out_accuracy']:.1%} on {report['held_out']} "
         f"documents. Written to {target}."
     )
-    rows = table("class", "held-out read as", whole=("class",))
+    table = Table("class", "held-out read as")
     for cls, row in sorted(report["confusion"].items()):
-        rows.add_row(cls, ", ".join(f"{k} {v}" for k, v in sorted(row.items())))
-    console.print(rows)
+        table.add_row(cls, ", ".join(f"{k} {v}" for k, v in sorted(row.items())))
+    console.print(table)
