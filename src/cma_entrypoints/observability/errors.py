@@ -44,8 +44,15 @@ def configure_error_reporting(
     if not settings.sentry_dsn:
         return False
     import sentry_sdk
+    from sentry_sdk.integrations.dedupe import DedupeIntegration
+    from sentry_sdk.integrations.logging import LoggingIntegration
 
     options: dict[str, Any] = {
+        # Only what is needed: ERROR log records with their exception (the API's 500
+        # handler, Dramatiq's failed jobs) and duplicate suppression; none of the SDK's
+        # default patches of the standard library (http.client, subprocess, threading).
+        "default_integrations": False,
+        "integrations": [LoggingIntegration(), DedupeIntegration()],
         "dsn": settings.sentry_dsn,
         "environment": settings.sentry_environment,
         "server_name": service_name,
