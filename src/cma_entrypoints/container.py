@@ -84,6 +84,7 @@ from cma_core.search.terms import SearchKey
 from cma_core.shared.handlers import EventHandlers, OutboxRelay
 from cma_core.solutions.service import AppraisalService
 from cma_core.tasks.service import TaskJobs, TaskService
+from cma_entrypoints.observability.metrics import TimedTextExtractor
 from cma_entrypoints.settings import Settings
 
 
@@ -431,8 +432,12 @@ class Container(containers.DeclarativeContainer):
     directory = providers.Singleton(StaffDirectory, identity_store, names_ttl=5.0)
     audit = providers.Singleton(AuditService, uow, clock)
     document_store = providers.Singleton(_document_store, settings)
+    # Timed for the ``cma_ocr_duration_seconds`` metric (observability.metrics).
     text_extractor = providers.Singleton(
-        TesseractTextExtractor, max_concurrency=settings.provided.ocr_concurrency
+        TimedTextExtractor,
+        providers.Singleton(
+            TesseractTextExtractor, max_concurrency=settings.provided.ocr_concurrency
+        ),
     )
     assistant = providers.Singleton(_assistant, settings)
     # Each repository joins a unit of work through its own factory (RepositoryFactory).

@@ -18,8 +18,20 @@ from typing import Any
 
 import structlog
 
+
+def _add_trace_id(_logger: Any, _name: str, event: dict[str, Any]) -> dict[str, Any]:
+    """With tracing on, every line written inside a span names its trace (hex)."""
+    from cma_entrypoints.observability.tracing import current_trace_id
+
+    trace_id = current_trace_id()
+    if trace_id:
+        event.setdefault("trace_id", trace_id)
+    return event
+
+
 _SHARED: list[Any] = [
     structlog.contextvars.merge_contextvars,
+    _add_trace_id,
     structlog.stdlib.add_log_level,
     structlog.stdlib.add_logger_name,
     structlog.processors.TimeStamper(fmt="iso", utc=True),
@@ -79,6 +91,10 @@ def configure_logging(level: str = "INFO", stream: Any = None) -> logging.Handle
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(getattr(logging, level.upper(), logging.INFO))
+    # httpx logs every outgoing request's full URL at INFO (an SMS gateway's or a search
+    # server's, query string included): warnings only.
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     return handler
 
 

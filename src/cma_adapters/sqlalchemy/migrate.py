@@ -14,10 +14,14 @@ from cma_adapters.sqlalchemy.rls import DEFAULT_APP_ROLE
 
 
 def migrations_dir() -> Path:
-    """``migrations/`` of the source tree, or ``CMA_MIGRATIONS_DIR``."""
+    """``CMA_MIGRATIONS_DIR`` if set; else the copy an installed wheel carries inside this
+    package (``pyproject.toml``: force-include); else ``migrations/`` of the source tree."""
     configured = os.environ.get("CMA_MIGRATIONS_DIR")
     if configured:
         return Path(configured)
+    packaged = Path(__file__).resolve().parent / "migrations"
+    if (packaged / "env.py").is_file():
+        return packaged
     return Path(__file__).resolve().parents[3] / "migrations"
 
 

@@ -18,7 +18,6 @@ from rich.console import Console
 from rich.table import Table
 
 from cma_entrypoints.cli.support import JsonOption, emit_json, guard, load_settings
-from cma_entrypoints.container import classifier_path, train_document_classifier
 
 assistant_app = typer.Typer(help="The embedded document assistant.", no_args_is_help=True)
 
@@ -38,6 +37,9 @@ def train(
 ) -> None:
     """Train the document classifier and report held-out accuracy per class."""
     settings = load_settings(as_json=as_json)
+    # Imported here: the container loads every adapter, which `--help` must not wait for.
+    from cma_entrypoints.container import classifier_path, train_document_classifier
+
     target = output or classifier_path(settings)
     report = guard(
         lambda: train_document_classifier(

@@ -28,9 +28,14 @@ compliance_app = typer.Typer(help="Compliance findings: batch checks and reports
 def report(
     centre: str = typer.Option(..., "--centre", help="The centre's id."),
     fmt: str = typer.Option("json", "--format", help="json or csv"),
+    json_flag: bool = typer.Option(
+        False, "--json", help="Same as --format json (the default), as every command spells it."
+    ),
 ) -> None:
     """The centre's stored findings by adviser, rule and severity (json), or every failing
     finding as rows (csv)."""
+    if json_flag:
+        fmt = "json"
     as_json = fmt == "json"
     if fmt not in {"json", "csv"}:
         guard(lambda: _bad_format(fmt), as_json=False)

@@ -12,8 +12,6 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission, Role
@@ -25,7 +23,9 @@ from cma_entrypoints.cli.support import (
     JsonOption,
     emit_json,
     guard,
+    print_table,
     run_with_container,
+    table,
 )
 
 if TYPE_CHECKING:
@@ -72,10 +72,10 @@ def centre_list(as_json: bool = JsonOption) -> None:
     if not centres:
         typer.echo("no centres yet: create one with `cma centre create NAME`")
         return
-    table = Table("id", "name", "created")
+    rows = table("id", "name", "created", whole=("created",))
     for x in centres:
-        table.add_row(str(x.id), x.name, x.created_at.strftime("%Y-%m-%d %H:%M"))
-    Console().print(table)
+        rows.add_row(str(x.id), x.name, x.created_at.strftime("%Y-%m-%d %H:%M"))
+    print_table(rows)
 
 
 def _parse_role(value: str) -> Role:

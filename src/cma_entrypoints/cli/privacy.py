@@ -36,17 +36,22 @@ def export_client(
     out: Path | None = typer.Option(
         None, "--out", help="Write the JSON here (created 0600) instead of stdout."
     ),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Errors as JSON too; with --out, a JSON receipt on stdout (the export is JSON).",
+    ),
 ) -> None:
     """Everything held about CLIENT as one JSON document (a subject access request)."""
-    centre_id = CentreId(guard(lambda: parse_uuid(centre, field="centre")))
-    client_id = ClientId(guard(lambda: parse_uuid(client, field="client")))
+    centre_id = CentreId(guard(lambda: parse_uuid(centre, field="centre"), as_json=as_json))
+    client_id = ClientId(guard(lambda: parse_uuid(client, field="client"), as_json=as_json))
     if out is not None and out.exists():
-        guard(lambda: _refuse(f"{out} exists: choose a new file", "out"))
+        guard(lambda: _refuse(f"{out} exists: choose a new file", "out"), as_json=as_json)
 
     async def work(c: Container) -> dict[str, Any]:
         return await c.privacy().export_client(TenantContext.system(centre_id), client_id)
 
-    document = run_with_container(work)
+    document = run_with_container(work, as_json=as_json)
     text = json.dumps(document, indent=2, ensure_ascii=False)
     if out is None:
         typer.echo(text)
@@ -57,8 +62,11 @@ def export_client(
         out.touch(mode=0o600, exist_ok=False)
         out.write_text(text + "\n", encoding="utf-8")
 
-    guard(write)
-    typer.echo(f"wrote {out} ({len(document['cases'])} cases)", err=True)
+    guard(write, as_json=as_json)
+    if as_json:
+        emit_json({"written": str(out), "cases": len(document["cases"])})
+    else:
+        typer.echo(f"wrote {out} ({len(document['cases'])} cases)", err=True)
 
 
 @clients_app.command("erase")
@@ -139,7 +147,20 @@ def reindex_clients(
 
     async def work(c: Container) -> dict[str, int]:
         ids = [only] if only else [x.id for x in await c.identity_store().list_centres()]
-        return {str(i): await c.clients().reindex(i) for i in ids}
+        counts: dict[str, int] = {}
+        with Progress(
+            TextColumn("[bold]reindexing clients"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("centres"),
+            console=Console(stderr=True),
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=len(ids))
+            for i in ids:
+                counts[str(i)] = await c.clients().reindex(i)
+                progress.advance(task)
+        return counts
 
     counts = run_with_container(work, as_json=as_json)
     if as_json:

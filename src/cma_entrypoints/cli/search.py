@@ -6,19 +6,20 @@ the same use case as ``GET /api/v1/search`` and is audited the same way.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from cma_core.identity.model import TenantContext
 from cma_core.search.model import SearchKind, SearchResults, snippet_parts
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, parse_uuid
-from cma_entrypoints.cli.support import emit_json, guard, run_with_container
-from cma_entrypoints.container import Container
+from cma_entrypoints.cli.support import emit_json, guard, print_table, run_with_container, table
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 projections_app = typer.Typer(
     help="Read models fed by events (the search index).", no_args_is_help=True
@@ -53,12 +54,12 @@ def search(
     if as_json:
         emit_json(_as_dict(results))
         return
-    table = Table("kind", "title", "match", "id", title=f"{results.total} found")
+    rows = table("kind", "title", "match", "id", title=f"{results.total} found")
     for hit in results.items:
         parts = snippet_parts(hit.snippet)
         text = "".join(f"[bold]{t}[/bold]" if m else t for t, m in parts)
-        table.add_row(hit.kind.value, hit.title, text[:160], str(hit.entity_id))
-    Console().print(table)
+        rows.add_row(hit.kind.value, hit.title, text[:160], str(hit.entity_id))
+    print_table(rows)
 
 
 def _as_dict(results: SearchResults) -> dict[str, Any]:

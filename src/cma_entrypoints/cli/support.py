@@ -6,12 +6,12 @@ settings), 1 for anything else (unknown centre, duplicate user, database down).
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import json
 import logging
 import re
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -21,6 +21,8 @@ from cma_core.shared.errors import DomainError, ValidationError
 from cma_entrypoints.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from cma_entrypoints.container import Container
 
 log = logging.getLogger("cma.cli")
@@ -109,6 +111,8 @@ def run_with_container(
             await shutdown(container)
 
     try:
+        import asyncio  # here: `--help` and usage errors need no event loop
+
         return asyncio.run(main())
     except typer.Exit:
         raise
@@ -131,6 +135,61 @@ def configure_logging(level: str) -> None:
     from cma_entrypoints.logs import configure_logging as configure_json_logs
 
     configure_json_logs(level, sys.stderr)
+
+
+@contextlib.contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner with ``message`` on stderr while a long step runs with no count to show
+    (nothing when stderr is not a terminal, so logs and ``--json`` stay clean)."""
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
+
+
+#: A UUID's length: id columns are at least this wide, so an id is never cut or folded.
+ID_WIDTH = 36
+
+
+def table(
+    *columns: str,
+    title: str | None = None,
+    ids: tuple[str, ...] = ("id",),
+    whole: tuple[str, ...] = (),
+) -> Table:
+    """A Rich table that never truncates: ``ids`` columns keep a whole id on one line
+    (no wrapping, at least ``ID_WIDTH`` wide), ``whole`` columns never wrap, and any other
+    cell that does not fit folds onto further lines instead of ending in "…"."""
+    from rich.table import Table
+
+    out = Table(title=title)
+    for name in columns:
+        if name in ids:
+            out.add_column(name, no_wrap=True, min_width=ID_WIDTH, overflow="fold")
+        elif name in whole:
+            out.add_column(name, no_wrap=True, overflow="fold")
+        else:
+            out.add_column(name, overflow="fold")
+    return out
+
+
+def print_table(rendered: Table) -> None:
+    """Print ``rendered`` on stdout; when stdout is not a terminal (a pipe, a file), as wide
+    as the table needs rather than 80 columns."""
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=max(console.width, _natural_width(rendered)))
+    console.print(rendered)
+
+
+def _natural_width(rendered: Table) -> int:
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    wide = Console(width=10_000)
+    return Measurement.get(wide, wide.options, rendered).maximum
 
 
 #: ``--json`` as every command spells it.

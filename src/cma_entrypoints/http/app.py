@@ -48,6 +48,7 @@ from cma_entrypoints.http.identity import (
     SessionController,
     StaffController,
 )
+from cma_entrypoints.http.metrics import metrics_routes
 from cma_entrypoints.http.privacy import SubjectAccessController
 from cma_entrypoints.http.privacy.retention import RetentionController
 from cma_entrypoints.http.privacy.rights import DataSubjectRequestController, LegalHoldController
@@ -72,6 +73,9 @@ from cma_entrypoints.http.search import SearchController
 from cma_entrypoints.http.solutions import AppraisalController
 from cma_entrypoints.http.tasks import TaskController
 from cma_entrypoints.logs import configure_structlog
+from cma_entrypoints.observability import ObservabilitySettings
+from cma_entrypoints.observability.errors import report_unexpected
+from cma_entrypoints.observability.tracing import add_job_tracing
 
 log = logging.getLogger("cma.http")
 
@@ -166,6 +170,9 @@ def create_app(container: Container | None = None) -> Litestar:
     codec = TokenCodec(settings)
     limiter = container.rate_limiter()
     configure_structlog()
+    observability = ObservabilitySettings.from_env()
+    # Jobs this process enqueues carry the request's trace (a no-op while tracing is off).
+    add_job_tracing(container.broker())
 
     def provider(factory: Any) -> Provide:
         return Provide(lambda: factory(), sync_to_thread=False, use_cache=True)
@@ -213,6 +220,8 @@ def create_app(container: Container | None = None) -> Litestar:
             LegalHoldController,
             RetentionController,
             SearchController,
+            # Operators only: loopback unless CMA_METRICS says otherwise (not in OpenAPI).
+            *metrics_routes(container, observability),
             # The web console at / (SPA fallback); every API route above wins over it.
             *console_routes(settings.web_dir),
         ],
@@ -264,6 +273,8 @@ def create_app(container: Container | None = None) -> Litestar:
         # Strict JSON (content type, size, depth, no coercion) and dated query values.
         before_request=check_input,
         before_send=[echo_request_id, console_csp],
+        # 5xx faults to a Sentry-compatible service when CMA_SENTRY_DSN is set (no-op else).
+        after_exception=[report_unexpected],
         # Logging is ours (cma_entrypoints.logs: JSON lines, no personal data); Litestar's
         # default config would replace the root handlers with its own.
         logging_config=None,

@@ -19,6 +19,8 @@ import structlog
 from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from opentelemetry import context as otel_context
+from opentelemetry import propagate, trace
 
 from cma_core.identity.model import TenantContext
 from cma_core.identity.ports import RateLimiter
@@ -26,6 +28,8 @@ from cma_core.shared.origin import bind_source_address, reset_source_address
 from cma_entrypoints.http.common.schemas import Problem
 from cma_entrypoints.http.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
 from cma_entrypoints.logs import get_logger
+from cma_entrypoints.observability.metrics import observe_request
+from cma_entrypoints.observability.tracing import tracer
 
 REQUEST_ID = "x-request-id"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -57,6 +61,7 @@ class RequestContextMiddleware:
         cast(dict[str, Any], scope)[_SCOPE_KEY] = rid
         status = 500
         started = time.perf_counter()
+        active = _start_span(scope)  # None unless tracing is on (observability.tracing)
 
         async def send_seen(message: Message) -> None:
             nonlocal status
@@ -87,8 +92,51 @@ class RequestContextMiddleware:
                 status=status,
                 duration_ms=round((time.perf_counter() - started) * 1000, 1),
             )
+            _observed(scope, status, started, active)
             structlog.contextvars.clear_contextvars()
             reset_source_address(origin)
+
+
+def _start_span(scope: Scope) -> tuple[Any, object] | None:
+    """With tracing on, open the request's server span (continuing the caller's W3C
+    ``traceparent`` if sent) and make it current, so the jobs the request enqueues carry
+    it; returns the span and the context token to detach."""
+    t = tracer()
+    if t is None:
+        return None
+    carrier = {
+        name.decode("latin-1"): value.decode("latin-1")
+        for name, value in scope.get("headers", ())
+        if name in (b"traceparent", b"tracestate")
+    }
+    span = t.start_span(
+        f"HTTP {scope.get('method')}",
+        context=propagate.extract(carrier) if carrier else None,
+        kind=trace.SpanKind.SERVER,
+    )
+    return span, otel_context.attach(trace.set_span_in_context(span))
+
+
+def _observed(scope: Scope, status: int, started: float, active: Any) -> None:
+    """The request's metrics (by route template), and its span ended, when it ends."""
+    method = str(scope.get("method"))
+    route = cast(dict[str, Any], scope).get("path_template") or "(unmatched)"
+    observe_request(method, route, status, time.perf_counter() - started)
+    if active is None:
+        return
+    span, token = active
+    span.update_name(f"{method} {route}")
+    span.set_attributes(
+        {
+            "http.request.method": method,
+            "http.route": route,
+            "http.response.status_code": status,
+        }
+    )
+    if status >= 500:
+        span.set_status(trace.Status(trace.StatusCode.ERROR))
+    span.end()
+    otel_context.detach(token)
 
 
 #: Sent on every answer, errors included (Litestar's ``response_headers`` reach only the

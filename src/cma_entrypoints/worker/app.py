@@ -24,6 +24,7 @@ from dramatiq.middleware import AsyncIO, Middleware
 from cma_core.shared.errors import NotFound
 from cma_core.shared.ids import CentreId, EventId
 from cma_entrypoints.container import DISPATCH_ACTOR, EVENTS_QUEUE, Container, shutdown
+from cma_entrypoints.observability.tracing import add_job_tracing
 
 log = logging.getLogger("cma.worker")
 
@@ -77,6 +78,8 @@ def setup_broker(
     # Order matters: Dramatiq runs "after" hooks in reverse, so the lifecycle middleware,
     # added after AsyncIO, closes the pool before AsyncIO stops the loop it runs on.
     broker.add_middleware(AsyncIO())
+    # Each job's span continues the trace of the request that enqueued it (tracing on).
+    add_job_tracing(broker)
     if isinstance(sweep_every, _FromSettings):
         sweep_every = float(container.settings().scheduler_interval_seconds)
     broker.add_middleware(

@@ -14,6 +14,10 @@ from types import FrameType
 import dramatiq
 
 from cma_entrypoints.container import build_container
+from cma_entrypoints.observability import ObservabilitySettings
+from cma_entrypoints.observability.errors import configure_error_reporting
+from cma_entrypoints.observability.errors import flush as flush_error_reports
+from cma_entrypoints.observability.tracing import configure_tracing, shutdown_tracing
 from cma_entrypoints.settings import Settings
 from cma_entrypoints.worker.app import DEFAULT_RELAY_EVERY, setup_broker
 
@@ -31,6 +35,14 @@ def main(
     if not settings.redis_url:
         log.error("CMA_REDIS_URL is not set; without Redis, jobs run in-process")
         return 2
+    observability = ObservabilitySettings.from_env()
+    configure_tracing("cma-worker", observability)
+    configure_error_reporting("cma-worker", observability)
+    if observability.worker_metrics_port:
+        from prometheus_client import start_http_server
+
+        # Loopback only: a scraper on this machine (or a sidecar) reads jobs and OCR times.
+        start_http_server(observability.worker_metrics_port, addr="127.0.0.1")
     container = build_container(settings)
     broker = setup_broker(container, relay_every=relay_every)
     stop = threading.Event()
@@ -55,5 +67,7 @@ def main(
         broker.close()
         for s, handler in previous.items():
             signal.signal(s, handler)
+        shutdown_tracing()
+        flush_error_reports()
     log.info("worker stopped")
     return 0
