@@ -137,6 +137,8 @@ async def test_binary_downloads_are_documented_as_what_they_send(
         "image/jpeg",
         "image/tiff",
         "image/heic",
+        "text/csv",  # bank statement exports
+        "application/x-ofx",
     }
     assert media("/api/v1/cases/{case_id}/letters/{letter_id}") == {
         "text/html",

@@ -206,7 +206,7 @@ async def test_appointments_double_booking_etags_ical_and_tenancy(
     assert r.json()["status"] == "cancelled"
 
     page = (await a.get("/api/v1/appointments", params={"adviser_id": "me", "limit": 1})).json()
-    assert set(page) == {"items", "total", "limit", "offset"}
+    assert set(page) == {"items", "total", "limit", "offset", "next_cursor"}
     assert page["total"] == 2
     assert len(page["items"]) == 1
 

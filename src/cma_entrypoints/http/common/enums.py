@@ -39,7 +39,15 @@ from cma_core.budgets.model import Tenure
 from cma_core.budgets.offers import OfferKind
 from cma_core.budgets.ports import SfsFormat
 from cma_core.cases.model import CaseStatus, CloseReason
-from cma_core.casework.model import Channel, Direction, LineDecision, Party, Purpose, ReportSource
+from cma_core.casework.model import (
+    Channel,
+    ComplaintKind,
+    Direction,
+    LineDecision,
+    Party,
+    Purpose,
+    ReportSource,
+)
 from cma_core.clients.model import Vulnerability
 from cma_core.compliance.model import Severity, Status
 from cma_core.compliance.qa import Answer
@@ -51,6 +59,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_core.privacy.requests import HoldReason, HoldSubject, RequestKind
 from cma_core.reference.thresholds import SourceTag, Unit
 from cma_core.scheduling.appointments import AppointmentKind
 from cma_core.scheduling.ports import DeadlineStatus, FactKind, ReminderStatus
@@ -297,6 +306,9 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "statutory_demand_deadline": "Record a statutory demand's service (its deadlines).",
         "enforcement_deadline": "Record a notice of enforcement (earliest visit).",
         "new_income": "Add an income line read from a document.",
+        "letter_of_claim_deadline": "Record a letter of claim (30 days to reply: the protocol).",
+        "response_deadline": "A reply date printed on a creditor's letter (a task before it).",
+        "new_expenditure": "Set a spending line from a bank statement's transactions.",
     },
     SuggestionStatus: {
         "pending": "Waiting for the adviser.",
@@ -350,6 +362,26 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "bereavement": "A recent bereavement.",
         "domestic_abuse": "Domestic or economic abuse.",
         "other": "Another circumstance.",
+    },
+    ComplaintKind: {
+        "service": "About the service (DISP: a final response within 8 weeks).",
+        "data_protection": "About personal data (acknowledged within 30 days from 19 June 2026).",
+    },
+    RequestKind: {
+        "access": "A copy of the personal data held (UK GDPR Art. 15).",
+        "erasure": "Erase the personal data (Art. 17).",
+        "rectification": "Correct inaccurate personal data (Art. 16).",
+        "portability": "The data in a machine-readable form (Art. 20).",
+        "restriction": "Restrict the processing (Art. 18).",
+        "objection": "Object to the processing (Art. 21).",
+    },
+    HoldSubject: {"case": "A hold on one case.", "client": "A hold on a client and their cases."},
+    HoldReason: {
+        "complaint": "A complaint is open.",
+        "litigation": "Litigation is pending or expected.",
+        "insolvency": "An insolvency procedure needs the file.",
+        "regulator": "A regulator asked for the file.",
+        "other": "Another reason (say which in the note).",
     },
 }
 
