@@ -7,6 +7,7 @@ import { headChange } from "../src/pages/audit/ChainVerify";
 const CENTRE = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 const H1 = "08dd215d198975dcdd9597dcae2e3aad772de803157d43f9527cd4a89395d155";
 const H2 = "4e10d70acb762b3d4885fb92d0f2834c80e0e39e950c8d13e71a7387cd0c52a4";
+const H3 = "dd3ecee84b99a09980b06f4412321cff26e9eb8ef62f1fe3615496bc583e3f62";
 
 const first: Schemas["AuditOut"] = {
   id: "11111111-2222-4333-8444-555555555555",
@@ -34,6 +35,21 @@ const second: Schemas["AuditOut"] = {
   prev_hash: H1,
   hash: H2,
 };
+// Written with the request's source address, which the server hashes when present.
+const third: Schemas["AuditOut"] = {
+  id: "11111111-2222-4333-8444-555555555557",
+  actor_id: "99999999-8888-4777-8666-555555555555",
+  action: "case.viewed",
+  entity_type: "case",
+  entity_id: "x",
+  at: "2026-11-18T11:00:00Z",
+  fields: [],
+  source_event_id: null,
+  source_address: "203.0.113.7",
+  seq: 3,
+  prev_hash: H2,
+  hash: H3,
+};
 
 describe("the audit chain in the browser", () => {
   it("writes instants as the chain does", () => {
@@ -48,11 +64,16 @@ describe("the audit chain in the browser", () => {
     );
   });
 
-  it("verifies an intact chain", async () => {
-    const r = await checkEntries([first, second], CENTRE, START);
+  it("verifies an intact chain, with and without source addresses", async () => {
+    const r = await checkEntries([first, second, third], CENTRE, START);
     expect(r.problems).toEqual([]);
-    expect(r.checked).toBe(2);
-    expect(r.lastHash).toBe(H2);
+    expect(r.checked).toBe(3);
+    expect(r.lastHash).toBe(H3);
+  });
+
+  it("sees a source address changed", async () => {
+    const r = await checkEntries([first, second, { ...third, source_address: "198.51.100.1" }], CENTRE, START);
+    expect(r.problems.map((p) => p.seq)).toEqual([3]);
   });
 
   it("finds a changed entry, and one missing from the middle", async () => {

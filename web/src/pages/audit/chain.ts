@@ -35,7 +35,7 @@ function sortedJson(value: unknown): string {
 }
 
 export function canonical(entry: Entry, centreId: string, seq: number, prev: string): string {
-  return sortedJson({
+  const doc: Record<string, unknown> = {
     v: CHAIN_VERSION,
     centre_id: centreId,
     seq,
@@ -48,7 +48,11 @@ export function canonical(entry: Entry, centreId: string, seq: number, prev: str
     at: chainInstant(entry.at),
     fields: entry.fields,
     source_event_id: entry.source_event_id,
-  });
+  };
+  // Only when present, as the server hashes it: entries written before addresses were
+  // kept hash as they always did.
+  if (entry.source_address != null) doc.source_address = entry.source_address;
+  return sortedJson(doc);
 }
 
 export async function sha256Hex(text: string): Promise<string> {
