@@ -35,10 +35,10 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.service import local_date
 from cma_core.shared.clock import Clock
-from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version, optional_text
+from cma_core.shared.service import IdFactory, check_version, on_case, optional_text
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 NOTE_MAX = 2000
@@ -244,9 +244,7 @@ class CaseRegisterService:
         self, uow: UnitOfWork, case_id: CaseId, settlement_id: uuid.UUID
     ) -> Settlement:
         found = await self.settlements(uow).get(settlement_id)
-        if found is None or found.case_id != case_id:
-            raise NotFound("settlement", settlement_id)
-        return found
+        return on_case(found, case_id, "settlement", settlement_id)
 
     async def get_settlement(
         self, ctx: TenantContext, case_id: CaseId, settlement_id: uuid.UUID
@@ -323,9 +321,7 @@ class CaseRegisterService:
         self, uow: UnitOfWork, case_id: CaseId, complaint_id: uuid.UUID
     ) -> Complaint:
         found = await self.complaints(uow).get(complaint_id)
-        if found is None or found.case_id != case_id:
-            raise NotFound("complaint", complaint_id)
-        return found
+        return on_case(found, case_id, "complaint", complaint_id)
 
     async def get_complaint(
         self, ctx: TenantContext, case_id: CaseId, complaint_id: uuid.UUID

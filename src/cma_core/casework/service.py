@@ -55,7 +55,7 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
-from cma_core.shared.service import IdFactory, check_version, optional_text
+from cma_core.shared.service import IdFactory, check_version, on_case, optional_text
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import Solution
 
@@ -270,10 +270,7 @@ class CaseworkService:
         return contact
 
     async def _contact(self, uow: UnitOfWork, case_id: CaseId, contact_id: uuid.UUID) -> Contact:
-        contact = await self.contacts(uow).get(contact_id)
-        if contact is None or contact.case_id != case_id:
-            raise NotFound("contact", contact_id)
-        return contact
+        return on_case(await self.contacts(uow).get(contact_id), case_id, "contact", contact_id)
 
     async def get_contact(
         self, ctx: TenantContext, case_id: CaseId, contact_id: uuid.UUID
@@ -493,9 +490,8 @@ class CaseworkService:
         now = self.clock.now()
         values = self._screening_values(d, now.date())
         async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
-            screening = await self.screenings(uow).get(screening_id)
-            if screening is None or screening.case_id != case_id:
-                raise NotFound("screening", screening_id)
+            found = await self.screenings(uow).get(screening_id)
+            screening = on_case(found, case_id, "screening", screening_id)
             check_version("screening", expected_version, screening.version)
             changed = tuple(k for k, v in values.items() if getattr(screening, k) != v)
             if not changed:
@@ -522,10 +518,8 @@ class CaseworkService:
         self, ctx: TenantContext, case_id: CaseId, screening_id: uuid.UUID
     ) -> ScreeningView:
         async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
-            s = await self.screenings(uow).get(screening_id)
-        if s is None or s.case_id != case_id:
-            raise NotFound("screening", screening_id)
-        return self._shown(ctx, s)
+            found = await self.screenings(uow).get(screening_id)
+        return self._shown(ctx, on_case(found, case_id, "screening", screening_id))
 
     # ----------------------------------------------------------------- credit reports
 
@@ -633,10 +627,8 @@ class CaseworkService:
         return Page.sliced(tuple(rows), limit, offset)
 
     async def _report(self, uow: UnitOfWork, case_id: CaseId, report_id: uuid.UUID) -> CreditReport:
-        report = await self.credit_reports(uow).get(report_id)
-        if report is None or report.case_id != case_id:
-            raise NotFound("credit report", report_id)
-        return report
+        found = await self.credit_reports(uow).get(report_id)
+        return on_case(found, case_id, "credit report", report_id)
 
     async def get_credit_report(
         self, ctx: TenantContext, case_id: CaseId, report_id: uuid.UUID

@@ -4,10 +4,29 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
-from cma_core.shared.errors import StaleVersion, ValidationError
+from cma_core.shared.errors import NotFound, StaleVersion, ValidationError
+from cma_core.shared.ids import CaseId
 
 IdFactory = Callable[[], uuid.UUID]
+
+
+class _OfACase(Protocol):
+    @property
+    def case_id(self) -> CaseId: ...
+
+
+_R = TypeVar("_R", bound=_OfACase)
+
+
+def on_case(found: _R | None, case_id: CaseId, entity: str, entity_id: object) -> _R:
+    """``found`` when it is a record of ``case_id``; otherwise ``NotFound``: a record of
+    another case is reported under this case's path exactly like one that does not exist."""
+    if found is None or found.case_id != case_id:
+        raise NotFound(entity, entity_id)
+    return found
+
 
 MAX_PAGE_SIZE = 200
 #: Deepest offset a list accepts: past it, page with ``cursor`` (keyset, constant cost).
