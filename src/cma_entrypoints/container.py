@@ -533,6 +533,7 @@ class Container(containers.DeclarativeContainer):
                 "reference",
                 "settlements",
                 "complaints",
+                "breathing_spaces",
             ),
         ),
         privacy=providers.Singleton(
@@ -690,14 +691,20 @@ class Container(containers.DeclarativeContainer):
         ),
         debt_service=debts,
     )
-    # Settlements (CR-19) and complaints (CR-24) of a case.
+    # Settlements (CR-19), complaints (CR-24) and Breathing Space (CR-15…17) of a case.
     case_registers = providers.Singleton(
         CaseRegisterService,
         uow,
         clock,
         providers.Callable(lambda c: c.timezone, scheduling_config),
         **repository_factories(
-            "cases", "debts", "creditors", "documents", "settlements", "complaints"
+            "cases",
+            "debts",
+            "creditors",
+            "documents",
+            "settlements",
+            "complaints",
+            "breathing_spaces",
         ),
     )
     # Data-subject requests (CR-23) and legal holds (retention).
@@ -741,6 +748,7 @@ class Container(containers.DeclarativeContainer):
                 "eligibility",
                 "settlements",
                 "complaints",
+                "breathing_spaces",
             ),
         ),
     )

@@ -29,16 +29,21 @@ from tests.contracts.test_repositories import (  # noqa: F401 - fixtures used by
 
 from cma_adapters.memory.factories import repository_factories as memory_factories
 from cma_core.casework.model import (
+    BreathingSpace,
+    BsCheck,
     Channel,
     ChecklistRecord,
     Complaint,
     ComplaintKind,
     Contact,
     CreditLine,
+    CreditorReview,
     CreditReport,
     Direction,
     EligibilityRecord,
     LineDecision,
+    MidwayOutcome,
+    MoratoriumKind,
     OptionDecision,
     Party,
     Purpose,
@@ -55,7 +60,7 @@ from cma_core.solutions.model import Solution
 
 _PORTS = (
     "contacts", "checklists", "screenings", "credit_reports", "eligibility", "settlements",
-    "complaints",
+    "complaints", "breathing_spaces",
 )  # fmt: skip
 SECRET = "Fled an abusive partner in March"
 
@@ -204,6 +209,28 @@ def complaint(centre: CentreId, case: CaseId) -> Complaint:
     )
 
 
+def breathing(centre: CentreId, case: CaseId) -> BreathingSpace:
+    return BreathingSpace(
+        id=uuid.uuid4(),
+        centre_id=centre,
+        case_id=case,
+        kind=MoratoriumKind.STANDARD,
+        applied_on=dt.date(2026, 10, 1),
+        advice_on=dt.date(2026, 9, 30),
+        checks_confirmed=frozenset({BsCheck.INDIVIDUAL, BsCheck.QUALIFYING_DEBT}),
+        fee_charged=Money(0),
+        midway_review_on=dt.date(2026, 10, 28),
+        midway_review_outcome=MidwayOutcome.CONTINUES,
+        creditor_reviews=(
+            CreditorReview(creditor="Example Bank", received_on=dt.date(2026, 10, 10)),
+        ),
+        note=SECRET,
+        created_at=T0,
+        created_by=None,
+        updated_at=T0,
+    )
+
+
 def _change(rec: Any) -> None:
     if isinstance(rec, Contact):
         rec.summary = "changed"
@@ -219,6 +246,8 @@ def _change(rec: Any) -> None:
         rec.paid_on = None
     elif isinstance(rec, Complaint):
         rec.final_response_on = dt.date(2026, 11, 30)
+    elif isinstance(rec, BreathingSpace):
+        rec.ended_on = dt.date(2026, 11, 30)
 
 
 @attrs.frozen
@@ -243,10 +272,13 @@ PORTS = [
     PortSpec("eligibility", "casework_eligibility", eligibility, by_case=True),
     PortSpec("settlements", "casework_settlements", settlement),
     PortSpec("complaints", "casework_complaints", complaint),
+    PortSpec("breathing_spaces", "casework_breathing_spaces", breathing),
 ]
 IDS = [p.name for p in PORTS]
 #: The ports whose records hold free text or account numbers (sealed at rest).
-SEALED = {"contacts", "screenings", "credit_reports", "settlements", "complaints"}
+SEALED = {
+    "contacts", "screenings", "credit_reports", "settlements", "complaints", "breathing_spaces",
+}  # fmt: skip
 
 
 async def in_uow(backend: CaseworkBackend, centre: CentreId, write: Callable[[Any], Any]) -> None:

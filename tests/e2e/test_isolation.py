@@ -249,6 +249,13 @@ async def _complaint_id(b: Api, seeded: Seeded) -> str:
     return await _created(b, f"/api/v1/cases/{case}/complaints", body, "complaint_id", seeded)
 
 
+async def _breathing_space_id(b: Api, seeded: Seeded) -> str:
+    case = await _case_id(b, seeded)
+    body = {"kind": "standard", "applied_on": "2026-11-02"}
+    path = f"/api/v1/cases/{case}/breathing-spaces"
+    return await _created(b, path, body, "breathing_space_id", seeded)
+
+
 async def _request_id(b: Api, seeded: Seeded) -> str:
     body = {
         "client_id": await _client_id(b, seeded),
@@ -288,6 +295,7 @@ ID_FACTORIES: dict[str, IdFactory] = {
     "report_id": _report_id,
     "settlement_id": _settlement_id,
     "complaint_id": _complaint_id,
+    "breathing_space_id": _breathing_space_id,
     "request_id": _request_id,
     "hold_id": _hold_id,
     # Values within B's case, not records: valid ones, so only the case check can refuse.

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from cma_adapters.memory.records import RecordTable, by_created, in_case
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.casework.model import (
+    BreathingSpace,
     ChecklistRecord,
     Complaint,
     Contact,
@@ -18,6 +19,7 @@ from cma_core.casework.model import (
     Settlement,
 )
 from cma_core.casework.ports import (
+    BreathingSpaceRepository,
     ChecklistRepository,
     ComplaintRepository,
     ContactRepository,
@@ -173,3 +175,26 @@ def settlements(uow: UnitOfWork) -> SettlementRepository:
 
 def complaints(uow: UnitOfWork) -> ComplaintRepository:
     return InMemoryComplaintRepository(InMemoryUnitOfWork.of(uow))
+
+
+class InMemoryBreathingSpaceRepository(BreathingSpaceRepository):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._t: RecordTable[BreathingSpace] = RecordTable(
+            uow, "casework_breathing_spaces", "breathing space"
+        )
+
+    async def add(self, record: BreathingSpace) -> None:
+        self._t.add(record)
+
+    async def get(self, record_id: uuid.UUID) -> BreathingSpace | None:
+        return self._t.get(record_id)
+
+    async def save(self, record: BreathingSpace) -> None:
+        self._t.save(record)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[BreathingSpace]:
+        return self._t.where(in_case(case_id), lambda b: (b.applied_on, b.created_at, str(b.id)))
+
+
+def breathing_spaces(uow: UnitOfWork) -> BreathingSpaceRepository:
+    return InMemoryBreathingSpaceRepository(InMemoryUnitOfWork.of(uow))

@@ -12,6 +12,7 @@ from cma_adapters.sqlalchemy.rows import TABLES
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.casework.model import (
     SCREENING_SENSITIVE,
+    BreathingSpace,
     ChecklistRecord,
     Complaint,
     Contact,
@@ -21,6 +22,7 @@ from cma_core.casework.model import (
     Settlement,
 )
 from cma_core.casework.ports import (
+    BreathingSpaceRepository,
     ChecklistRepository,
     ComplaintRepository,
     ContactRepository,
@@ -37,6 +39,7 @@ _SCREENINGS = TABLES["casework_screenings"]
 _REPORTS = TABLES["casework_credit_reports"]
 _SETTLEMENTS = TABLES["casework_settlements"]
 _COMPLAINTS = TABLES["casework_complaints"]
+_BREATHING = TABLES["casework_breathing_spaces"]
 
 
 class SqlAlchemyContactRepository(ContactRepository):
@@ -218,3 +221,35 @@ def settlements(uow: UnitOfWork) -> SettlementRepository:
 
 def complaints(uow: UnitOfWork) -> ComplaintRepository:
     return SqlAlchemyComplaintRepository(_ctx(uow))
+
+
+class SqlAlchemyBreathingSpaceRepository(BreathingSpaceRepository):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._t = RecordTable(
+            ctx,
+            "casework_breathing_spaces",
+            BreathingSpace,
+            "breathing space",
+            kind=lambda b: b.kind.value,
+            sort_key=lambda b: b.applied_on.isoformat(),
+            sealed=("note", "creditor_reviews"),
+        )
+
+    async def add(self, record: BreathingSpace) -> None:
+        await self._t.add(record)
+
+    async def get(self, record_id: uuid.UUID) -> BreathingSpace | None:
+        return await self._t.get(record_id)
+
+    async def save(self, record: BreathingSpace) -> None:
+        await self._t.save(record)
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[BreathingSpace]:
+        return await self._t.where(
+            _BREATHING.c.case_id == case_id,
+            order=(_BREATHING.c.sort_key, _BREATHING.c.created_at, _BREATHING.c.id),
+        )
+
+
+def breathing_spaces(uow: UnitOfWork) -> BreathingSpaceRepository:
+    return SqlAlchemyBreathingSpaceRepository(_ctx(uow))

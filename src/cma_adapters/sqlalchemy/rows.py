@@ -599,6 +599,7 @@ CASEWORK_TABLES: dict[str, bool] = {
     "casework_eligibility": True,
     "casework_settlements": True,  # migration 1120 (CR-19)
     "casework_complaints": True,  # migration 1120 (CR-24)
+    "casework_breathing_spaces": True,  # migration 1760 (CR-15…CR-17)
 }
 
 #: The privacy registers (migration 1121): data-subject requests and legal holds, kept

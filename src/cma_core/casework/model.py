@@ -271,13 +271,80 @@ class Complaint:
     version: int = 1
 
 
+class MoratoriumKind(enum.StrEnum):
+    """The two moratoria of the Debt Respite Scheme (SI 2020/1311)."""
+
+    STANDARD = "standard"
+    MENTAL_HEALTH_CRISIS = "mental_health_crisis"
+
+
+class BsCheck(enum.StrEnum):
+    """The eligibility conditions of reg 24(3) an adviser confirms before applying."""
+
+    INDIVIDUAL = "individual"
+    QUALIFYING_DEBT = "qualifying_debt"
+    DOMICILED_OR_RESIDENT_EW = "domiciled_or_resident_ew"
+    NOT_IN_INSOLVENCY = "not_in_insolvency"
+    NOT_IN_MORATORIUM = "not_in_moratorium"
+    NO_STANDARD_BS_IN_12_MONTHS = "no_standard_bs_in_12_months"
+
+
+class MidwayOutcome(enum.StrEnum):
+    """What the midway review of a standard breathing space found (reg 27)."""
+
+    CONTINUES = "continues"  # still eligible and the moratorium still helps
+    CANCEL = "cancel"  # the debt adviser must cancel (reg 27(2), (3))
+    CLIENT_NOT_RESPONDED = "client_not_responded"  # no reply to the review (reg 27(3)(b))
+
+
+@frozen(kw_only=True)
+class CreditorReview:
+    """A creditor's request to review the moratorium, or a debt in it (regs 17, 18): when
+    it came and when the adviser decided it."""
+
+    creditor: str
+    received_on: dt.date
+    decided_on: dt.date | None = None
+
+
+@define(kw_only=True)
+class BreathingSpace:
+    """A Breathing Space application and its life (CR-15, CR-16, CR-17).
+
+    The dates that start the statutory timeline (the register entry) are facts on the
+    case clock (``breathing_space_registered``): the moratorium's first day is read from
+    there, so the clock and the register never disagree. This record holds what the clock
+    does not: the kind, the eligibility checks, the advice before applying, any fee, the
+    previous standard moratorium, the midway review and creditors' review requests."""
+
+    id: uuid.UUID
+    centre_id: CentreId
+    case_id: CaseId
+    kind: MoratoriumKind
+    applied_on: dt.date
+    advice_on: dt.date | None = None
+    checks_confirmed: frozenset[BsCheck] = frozenset()
+    fee_charged: Money = field(factory=Money.zero)
+    previous_standard_ended_on: dt.date | None = None
+    midway_review_on: dt.date | None = None
+    midway_review_outcome: MidwayOutcome | None = None
+    ended_on: dt.date | None = None
+    creditor_reviews: tuple[CreditorReview, ...] = ()
+    note: str | None = None
+    created_at: dt.datetime
+    created_by: UserId | None = None
+    updated_at: dt.datetime
+    version: int = 1
+
+
 # --------------------------------------------------------------------------- events
 
 
 @frozen(kw_only=True)
 class CaseworkChanged(DomainEvent):
     """A casework record of the case changed (``record``: contact, checklist, screening,
-    credit_report, eligibility, settlement, complaint, data_subject_request); compliance
+    credit_report, eligibility, settlement, complaint, breathing_space,
+    data_subject_request); compliance
     re-evaluates the case."""
 
     name = "CaseworkChanged"

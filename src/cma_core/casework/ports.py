@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from cma_core.casework.model import (
+    BreathingSpace,
     ChecklistRecord,
     Complaint,
     Contact,
@@ -100,4 +101,16 @@ class ComplaintRepository(Protocol):
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[Complaint]:
         """The case's complaints, by date received then when recorded."""
+        ...
+
+
+class BreathingSpaceRepository(Protocol):
+    async def add(self, record: BreathingSpace) -> None: ...
+
+    async def get(self, record_id: uuid.UUID) -> BreathingSpace | None: ...
+
+    async def save(self, record: BreathingSpace) -> None: ...
+
+    async def list_for_case(self, case_id: CaseId) -> Sequence[BreathingSpace]:
+        """The case's Breathing Space applications, by date applied, then recorded."""
         ...

@@ -1,4 +1,5 @@
-"""A case's settlements (CR-19) and complaints (CR-24): recorded, corrected, listed.
+"""A case's settlements (CR-19), complaints (CR-24) and Breathing Space applications
+(CR-15…CR-17): recorded, corrected, listed.
 
 * **Settlements.** A full-and-final settlement of one of the case's debts: the amount, the
   creditor's written acceptance (the date, and the document on the case that holds it)
@@ -8,6 +9,9 @@
   or data protection), acknowledged on, final response on. CR-24 reads the limits from the
   centre's compliance policy (DISP 8 weeks; data-protection acknowledgement 30 days from
   19 June 2026, UK-DEBT-ADVICE §6.1).
+* **Breathing Space.** Each application: the kind, the reg 24(3) checks, the advice given
+  before applying, any fee, the midway review and creditors' review requests
+  (``casework.breathing_space``). Its first day comes from the case clock.
 
 Every change is audited (field names, never values) and emits ``CaseworkChanged``, on
 which compliance re-evaluates the case. Edits take ``If-Match`` (the record's version).
@@ -26,8 +30,20 @@ from attrs import define, field, frozen
 from cma_core.audit.service import commit_audited
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
-from cma_core.casework.model import CaseworkChanged, Complaint, ComplaintKind, Settlement
-from cma_core.casework.ports import ComplaintRepository, SettlementRepository
+from cma_core.casework.breathing_space import BreathingSpaceDetails, breathing_space_values
+from cma_core.casework.model import (
+    BreathingSpace,
+    CaseworkChanged,
+    Complaint,
+    ComplaintKind,
+    MoratoriumKind,
+    Settlement,
+)
+from cma_core.casework.ports import (
+    BreathingSpaceRepository,
+    ComplaintRepository,
+    SettlementRepository,
+)
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import CreditorDirectory, DebtRepository
 from cma_core.documents.ports import DocumentRepository
@@ -138,6 +154,7 @@ class CaseRegisterService:
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
     settlements: RepositoryFactory[SettlementRepository] = field(kw_only=True)
     complaints: RepositoryFactory[ComplaintRepository] = field(kw_only=True)
+    breathing_spaces: RepositoryFactory[BreathingSpaceRepository] = field(kw_only=True)
 
     def _today(self) -> dt.date:
         return local_date(self.clock.now(), self.timezone)
@@ -349,4 +366,82 @@ class CaseRegisterService:
             if (kind is None or c.kind is kind)
             and not (open_only and c.final_response_on is not None)
         ]
+        return Page.sliced(tuple(rows), limit, offset)
+
+    # ----------------------------------------------------------------- breathing space
+
+    async def record_breathing_space(
+        self, ctx: TenantContext, case_id: CaseId, d: BreathingSpaceDetails
+    ) -> BreathingSpace:
+        """Record a Breathing Space application on the case (CR-15…CR-17 read it)."""
+        values = breathing_space_values(d, self._today())
+        now = self.clock.now()
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+            record = BreathingSpace(
+                id=self.new_id(),
+                centre_id=ctx.centre_id,
+                case_id=case_id,
+                created_at=now,
+                created_by=ctx.user_id,
+                updated_at=now,
+                **values,
+            )
+            await self.breathing_spaces(uow).add(record)
+            await self._changed(
+                uow, ctx, case_id, "breathing_space", record.id, "recorded", tuple(values)
+            )
+        return record
+
+    async def update_breathing_space(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        record_id: uuid.UUID,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None,
+    ) -> BreathingSpace:
+        """Record the midway review, a creditor's review request, the end, or correct a
+        field (``If-Match``)."""
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+            b = await self._breathing_space(uow, case_id, record_id)
+            check_version("breathing space", expected_version, b.version)
+            merged = _merged(b, BreathingSpaceDetails, changes)
+            values = breathing_space_values(merged, self._today())
+            changed = tuple(k for k, v in values.items() if getattr(b, k) != v)
+            if not changed:
+                return b
+            for name in changed:
+                setattr(b, name, values[name])
+            b.updated_at = self.clock.now()
+            await self.breathing_spaces(uow).save(b)
+            await self._changed(uow, ctx, case_id, "breathing_space", b.id, "updated", changed)
+        return b
+
+    async def _breathing_space(
+        self, uow: UnitOfWork, case_id: CaseId, record_id: uuid.UUID
+    ) -> BreathingSpace:
+        found = await self.breathing_spaces(uow).get(record_id)
+        return on_case(found, case_id, "breathing space", record_id)
+
+    async def get_breathing_space(
+        self, ctx: TenantContext, case_id: CaseId, record_id: uuid.UUID
+    ) -> BreathingSpace:
+        async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, _):
+            return await self._breathing_space(uow, case_id, record_id)
+
+    async def list_breathing_spaces(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        kind: MoratoriumKind | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[BreathingSpace]:
+        """The case's Breathing Space applications, by date applied."""
+        scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
+        async with scope as (uow, _):
+            rows = list(await self.breathing_spaces(uow).list_for_case(case_id))
+        rows = [b for b in rows if kind is None or b.kind is kind]
         return Page.sliced(tuple(rows), limit, offset)

@@ -14,6 +14,8 @@ Which rule each record feeds:
 * eligibility decisions → an option the appraisal left to judgement (CR-12);
 * financial facts → the DRO tests when no saved appraisal judges a DRO (CR-14);
 * settlements → ``settlements`` (CR-19); complaints → ``complaints`` (CR-24);
+* the Breathing Space register, with its first day from the case clock →
+  ``breathing_space`` (CR-15, CR-16, CR-17);
 * the adviser's QA file reviews (``/compliance/qa/reviews``) → ``adviser_file_reviews``
   (CR-21);
 * the privacy area's register of data-subject requests of the case's client →
@@ -38,9 +40,10 @@ from cma_core.budgets.guidelines import Composition
 from cma_core.budgets.ports import BudgetRepository, OfferRepository
 from cma_core.budgets.service import guidelines_of
 from cma_core.casework.catalogue import screening_guide
-from cma_core.casework.model import ChecklistRecord, Contact, Party, Purpose
+from cma_core.casework.model import BreathingSpace, ChecklistRecord, Contact, Party, Purpose
 from cma_core.casework.model import Direction as LogDirection
 from cma_core.casework.ports import (
+    BreathingSpaceRepository,
     ChecklistRepository,
     ComplaintRepository,
     ContactRepository,
@@ -54,6 +57,8 @@ from cma_core.compliance.ports import QaReview
 from cma_core.debts.ports import DebtRepository, FactsRepository
 from cma_core.debts.service import thresholds_of
 from cma_core.reference.ports import ReferenceDataRepository
+from cma_core.scheduling.deadlines import DeadlineKind
+from cma_core.scheduling.ports import TrackedDeadline
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork
@@ -91,6 +96,8 @@ class CaseworkSources:
     #: The case's registers (CR-19, CR-24); without them those rules say not assessable.
     settlements: RepositoryFactory[SettlementRepository] | None = None
     complaints: RepositoryFactory[ComplaintRepository] | None = None
+    #: The Breathing Space register (CR-15…CR-17); without it those rules read nothing.
+    breathing_spaces: RepositoryFactory[BreathingSpaceRepository] | None = None
 
 
 def _local(instant: dt.datetime, timezone: str) -> dt.date:
@@ -290,11 +297,64 @@ async def dro_from_facts(
     return appraise(case_facts, table).find(Solution.DRO)
 
 
+#: Deadlines of the case clock whose trigger is a moratorium's first day.
+_MORATORIUM_DAY_ONE = frozenset(
+    {
+        DeadlineKind.BS_CREDITOR_REVIEW_REQUEST,
+        DeadlineKind.BS_CREDITOR_REVIEW_DECISION,
+        DeadlineKind.BS_MIDWAY_REVIEW_OPENS,
+        DeadlineKind.BS_MIDWAY_REVIEW_DUE,
+        DeadlineKind.BS_END,
+    }
+)
+
+
+def breathing_space(
+    records: Sequence[BreathingSpace], deadlines: Sequence[TrackedDeadline]
+) -> cf.BreathingSpaceRecord | None:
+    """The latest Breathing Space application, in the rules' shape. Its first day is the
+    case clock's: the earliest moratorium timeline started on or after the application
+    (``breathing_space_registered``), so the register and the deadlines never disagree."""
+    if not records:
+        return None
+    b = max(records, key=lambda r: (r.applied_on, r.created_at))
+    starts = [
+        d.deadline.trigger
+        for d in deadlines
+        if d.deadline.kind in _MORATORIUM_DAY_ONE and d.deadline.trigger >= b.applied_on
+    ]
+    return cf.BreathingSpaceRecord(
+        kind=cf.MoratoriumKind(b.kind.value),
+        applied_on=b.applied_on,
+        start_on=min(starts, default=None),
+        advice_on=b.advice_on,
+        checks_confirmed=frozenset(cf.BsCheck(c.value) for c in b.checks_confirmed),
+        fee_charged=b.fee_charged,
+        previous_standard_ended_on=b.previous_standard_ended_on,
+        midway_review_on=b.midway_review_on,
+        midway_review_outcome=b.midway_review_outcome.value if b.midway_review_outcome else None,
+        ended_on=b.ended_on,
+        creditor_requests=tuple(
+            cf.CreditorReviewRequest(
+                creditor=r.creditor, received_on=r.received_on, decided_on=r.decided_on
+            )
+            for r in b.creditor_reviews
+        ),
+    )
+
+
 async def register_sections(
-    uow: UnitOfWork, repos: CaseworkSources, case_id: CaseId
+    uow: UnitOfWork,
+    repos: CaseworkSources,
+    case_id: CaseId,
+    deadlines: Sequence[TrackedDeadline] = (),
 ) -> dict[str, Any]:
-    """``settlements`` (CR-19) and ``complaints`` (CR-24) of the case, when wired."""
+    """``settlements`` (CR-19), ``complaints`` (CR-24) and ``breathing_space`` (CR-15…17)
+    of the case, when wired; ``deadlines``: the case clock's (a moratorium's first day)."""
     out: dict[str, Any] = {}
+    if repos.breathing_spaces is not None:
+        records = await repos.breathing_spaces(uow).list_for_case(case_id)
+        out["breathing_space"] = breathing_space(records, deadlines)
     if repos.settlements is not None:
         out["settlements"] = tuple(
             cf.Settlement(

@@ -429,7 +429,7 @@ class ComplianceService:
         )
         policy = await self.policy_in(uow)
         casefile = await self._registers(
-            uow, case, build_casefile(case, tasks, deadlines, policy.retention_years)
+            uow, case, build_casefile(case, tasks, deadlines, policy.retention_years), deadlines
         )
         if self.advice is None:
             findings = evaluate(casefile, policy, today, calendar=calendar)
@@ -453,16 +453,23 @@ class ComplianceService:
         await self.findings(uow).replace(case.id, case.adviser_id, findings, now)
         return findings
 
-    async def _registers(self, uow: UnitOfWork, case: Case, casefile: CaseFile) -> CaseFile:
-        """The file reviews of the case's adviser (CR-21), its settlements and complaints
-        (CR-19, CR-24) and the privacy registers (CR-22's hold, CR-23)."""
+    async def _registers(
+        self,
+        uow: UnitOfWork,
+        case: Case,
+        casefile: CaseFile,
+        deadlines: Sequence[TrackedDeadline] = (),
+    ) -> CaseFile:
+        """The file reviews of the case's adviser (CR-21), its settlements, complaints and
+        Breathing Space register (CR-19, CR-24, CR-15…17) and the privacy registers (CR-22's
+        hold, CR-23)."""
         extra: dict[str, object] = {}
         if case.adviser_id is not None:
             extra["adviser_file_reviews"] = file_reviews(
                 await self.qa(uow).list_reviews(), case.adviser_id
             )
         if self.casework is not None:
-            extra.update(await register_sections(uow, self.casework, case.id))
+            extra.update(await register_sections(uow, self.casework, case.id, deadlines))
         if self.privacy is not None:
             extra["data_subject_requests"] = await self.privacy.data_subject_requests(
                 uow, case.client_id

@@ -19,6 +19,7 @@ from attrs import frozen
 from cma_core.advice.ports import AdviceRepository, LetterRepository
 from cma_core.budgets.ports import BudgetRepository, OfferRepository
 from cma_core.casework.ports import (
+    BreathingSpaceRepository,
     ChecklistRepository,
     ComplaintRepository,
     ContactRepository,
@@ -110,7 +111,7 @@ class SchedulingRecordSources:
 class CaseworkRecordSources:
     """The casework records a subject access export reads (as above): the contact log,
     first-contact checklist, screenings, credit reports, eligibility decisions,
-    settlements and complaints."""
+    settlements, complaints and Breathing Space applications."""
 
     contacts: RepositoryFactory[ContactRepository]
     checklists: RepositoryFactory[ChecklistRepository]
@@ -119,6 +120,7 @@ class CaseworkRecordSources:
     eligibility: RepositoryFactory[EligibilityRepository]
     settlements: RepositoryFactory[SettlementRepository]
     complaints: RepositoryFactory[ComplaintRepository]
+    breathing_spaces: RepositoryFactory[BreathingSpaceRepository]
 
 
 @frozen

@@ -479,6 +479,7 @@ async def _casework_sections(
         "eligibility": jsonable(await c.eligibility(uow).get(case_id)),
         "settlements": jsonable(await c.settlements(uow).list_for_case(case_id)),
         "complaints": jsonable(await c.complaints(uow).list_for_case(case_id)),
+        "breathing_spaces": jsonable(await c.breathing_spaces(uow).list_for_case(case_id)),
     }
 
 

@@ -76,6 +76,8 @@ def to_data(value: Any) -> Any:
         return {str(to_data(k)): to_data(v) for k, v in value.items()}
     if isinstance(value, tuple | list):
         return [to_data(v) for v in value]
+    if isinstance(value, frozenset | set):  # sorted, so equal sets give equal documents
+        return sorted((to_data(v) for v in value), key=str)
     raise TypeError(f"cannot turn {type(value).__name__} into plain data")
 
 
@@ -148,10 +150,12 @@ def from_data(tp: Any, data: Any, path: str = "") -> Any:
             raise ValidationError(where, f"unknown value {data!r}; one of: {allowed}") from None
     origin = typing.get_origin(base)
     args = typing.get_args(base)
-    if origin in (tuple, list):
+    if origin in (tuple, list, frozenset):
         if not isinstance(data, list | tuple):
             raise ValidationError(where, "must be a list")
         items = [from_data(args[0], v, f"{path}[{i}]") for i, v in enumerate(data)]
+        if origin is frozenset:
+            return frozenset(items)
         return tuple(items) if origin is tuple else items
     if origin is dict:
         if not isinstance(data, dict):

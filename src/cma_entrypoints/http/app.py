@@ -26,6 +26,7 @@ from cma_entrypoints.http.casework import (
     CaseCreditController,
     CaseworkGuideController,
 )
+from cma_entrypoints.http.casework.breathing_space import BreathingSpaceController
 from cma_entrypoints.http.casework.registers import CaseRegisterController
 from cma_entrypoints.http.centre import CentreProfileController
 from cma_entrypoints.http.clients import ClientController
@@ -216,6 +217,7 @@ def create_app(container: Container | None = None) -> Litestar:
             CaseContactController,
             CaseCreditController,
             CaseRegisterController,
+            BreathingSpaceController,
             DataSubjectRequestController,
             LegalHoldController,
             RetentionController,

@@ -43,9 +43,11 @@ CASEWORK = (
 )  # fmt: skip
 CASEWORK_SOURCES = (
     "contacts", "checklists", "screenings", "credit_reports", "eligibility", "debts", "facts",
-    "budgets", "offers", "reference", "settlements", "complaints",
+    "budgets", "offers", "reference", "settlements", "complaints", "breathing_spaces",
 )  # fmt: skip
-REGISTERS = ("cases", "debts", "creditors", "documents", "settlements", "complaints")
+REGISTERS = (
+    "cases", "debts", "creditors", "documents", "settlements", "complaints", "breathing_spaces",
+)  # fmt: skip
 CASE_FILE = ("creditors", "debts", "facts", "budgets", "appraisals", "offers", "advice", "letters")
 
 

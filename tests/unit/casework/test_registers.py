@@ -5,6 +5,7 @@ finding once the worker has handled the change's event."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 from tests.unit.casework.support import (
@@ -15,13 +16,18 @@ from tests.unit.casework.support import (
     reviewed_last_quarter,
 )
 
-from cma_core.casework.model import ComplaintKind
+from cma_core.casework.breathing_space import BreathingSpaceDetails
+from cma_core.casework.model import BreathingSpace, BsCheck, ComplaintKind, MoratoriumKind
 from cma_core.casework.registers import ComplaintDetails, SettlementDetails
 from cma_core.compliance.model import Status
+from cma_core.compliance.records import breathing_space
 from cma_core.identity.permissions import Role
 from cma_core.privacy.requests import HoldReason, RequestKind
 from cma_core.privacy.rights import RequestDetails
+from cma_core.scheduling.deadlines import breathing_space_deadlines, breathing_space_start
+from cma_core.scheduling.ports import DeadlineId, DeadlineStatus, FactId, TrackedDeadline
 from cma_core.shared.errors import Conflict, NotFound, StaleVersion, ValidationError
+from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
 
 
@@ -230,3 +236,80 @@ async def test_a_legal_hold_refuses_erasure_and_feeds_cr22(
         await world.rights.check_not_held(uow, (c.case_id,), case.client_id)
     with pytest.raises(Conflict):
         await world.rights.release_hold(admin, hold.id, expected_version=released.version)
+
+
+async def test_cr15_moves_with_the_breathing_space_record(
+    complete: tuple[World, Compliant],
+) -> None:
+    world, c = complete
+    today = world.app.clock.now().date()
+    assert await _status(world, c, "CR-15") is Status.NOT_APPLICABLE
+    applied = today - dt.timedelta(days=5)
+    b = await world.registers.record_breathing_space(
+        c.ctx,
+        c.case_id,
+        BreathingSpaceDetails(kind=MoratoriumKind.MENTAL_HEALTH_CRISIS, applied_on=applied),
+    )
+    assert await _status(world, c, "CR-15") is Status.FAIL  # no checks, no advice recorded
+    crisis_checks = frozenset(BsCheck) - {BsCheck.NO_STANDARD_BS_IN_12_MONTHS}  # reg 30(3)
+    b = await world.registers.update_breathing_space(
+        c.ctx,
+        c.case_id,
+        b.id,
+        {"checks_confirmed": crisis_checks, "advice_on": applied},
+        expected_version=b.version,
+    )
+    assert await _status(world, c, "CR-15") is Status.PASS
+    b = await world.registers.update_breathing_space(
+        c.ctx, c.case_id, b.id, {"advice_on": today}, expected_version=b.version
+    )
+    assert await _status(world, c, "CR-15") is Status.FAIL  # advice after the application
+    with pytest.raises(StaleVersion):
+        await world.registers.update_breathing_space(
+            c.ctx, c.case_id, b.id, {"advice_on": applied}, expected_version=1
+        )
+    with pytest.raises(ValidationError) as err:
+        await world.registers.update_breathing_space(
+            c.ctx, c.case_id, b.id, {"colour": "red"}, expected_version=b.version
+        )
+    assert err.value.field == "colour"
+    other, _ = await world.case("Elsewhere")
+    with pytest.raises(NotFound):
+        await world.registers.get_breathing_space(other, c.case_id, b.id)
+
+
+def test_the_moratorium_starts_on_the_case_clocks_day_one() -> None:
+    applied = dt.date(2026, 10, 1)
+    record = BreathingSpace(
+        id=uuid.uuid4(),
+        centre_id=CentreId(uuid.uuid4()),
+        case_id=CaseId(uuid.uuid4()),
+        kind=MoratoriumKind.STANDARD,
+        applied_on=applied,
+        created_at=dt.datetime(2026, 10, 1, tzinfo=dt.UTC),
+        updated_at=dt.datetime(2026, 10, 1, tzinfo=dt.UTC),
+    )
+    assert breathing_space([], []) is None
+    assert breathing_space([record], []).start_on is None  # type: ignore[union-attr]
+
+    def tracked(start: dt.date) -> list[TrackedDeadline]:
+        return [
+            TrackedDeadline(
+                id=DeadlineId(uuid.uuid4()),
+                centre_id=record.centre_id,
+                case_id=record.case_id,
+                fact_id=FactId(uuid.uuid4()),
+                deadline=d,
+                adviser_id=None,
+                status=DeadlineStatus.OPEN,
+                created_at=record.created_at,
+            )
+            for d in breathing_space_deadlines(start)
+        ]
+
+    earlier = tracked(dt.date(2025, 3, 1))  # an older moratorium of the same case
+    now = tracked(breathing_space_start(dt.date(2026, 10, 2)))
+    found = breathing_space([record], earlier + now)
+    assert found is not None
+    assert found.start_on == dt.date(2026, 10, 3)
+    assert found.kind.value == "standard"

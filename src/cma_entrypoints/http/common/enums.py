@@ -40,10 +40,13 @@ from cma_core.budgets.offers import OfferKind
 from cma_core.budgets.ports import SfsFormat
 from cma_core.cases.model import CaseStatus, CloseReason
 from cma_core.casework.model import (
+    BsCheck,
     Channel,
     ComplaintKind,
     Direction,
     LineDecision,
+    MidwayOutcome,
+    MoratoriumKind,
     Party,
     Purpose,
     ReportSource,
@@ -362,6 +365,28 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "bereavement": "A recent bereavement.",
         "domestic_abuse": "Domestic or economic abuse.",
         "other": "Another circumstance.",
+    },
+    MoratoriumKind: {
+        "standard": "A standard breathing space: 60 days, with a midway review (SI 2020/1311).",
+        "mental_health_crisis": "A mental health crisis moratorium: while crisis treatment "
+        "lasts, and 30 days after it ends.",
+    },
+    BsCheck: {
+        "individual": "The client is an individual (reg 24(3)(a)).",
+        "qualifying_debt": "The client has at least one qualifying debt (reg 24(3)(b)).",
+        "domiciled_or_resident_ew": "Domiciled or usually resident in England and Wales "
+        "(reg 24(3)(c)).",
+        "not_in_insolvency": "No DRO, IVA, interim order, and not an undischarged bankrupt "
+        "(reg 24(3)(d)).",
+        "not_in_moratorium": "Not already in a breathing space or crisis moratorium "
+        "(reg 24(3)(e)).",
+        "no_standard_bs_in_12_months": "No standard breathing space in the last 12 months "
+        "(reg 24(3)(f); not needed for a crisis moratorium).",
+    },
+    MidwayOutcome: {
+        "continues": "Still eligible and the moratorium still helps: it continues.",
+        "cancel": "The conditions are no longer met: the adviser must cancel it (reg 27).",
+        "client_not_responded": "The client did not answer the review (reg 27(3)(b)).",
     },
     ComplaintKind: {
         "service": "About the service (DISP: a final response within 8 weeks).",
