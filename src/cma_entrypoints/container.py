@@ -503,6 +503,7 @@ class Container(containers.DeclarativeContainer):
             "findings",
             "qa",
             "policies",
+            "staff_starts",
             "centre_profiles",
         ),
         advice=providers.Singleton(

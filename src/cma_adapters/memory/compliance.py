@@ -15,6 +15,7 @@ from cma_core.compliance.ports import (
     QaReview,
     QaSample,
     QaSampleId,
+    StaffStarts,
     StoredFinding,
     StoredPolicy,
 )
@@ -143,3 +144,16 @@ def written_advice_days(uow: UnitOfWork) -> WrittenAdviceDays:
         return stored.policy.written_advice_working_days if stored else None
 
     return read
+
+
+class InMemoryStaffStarts(StaffStarts):
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow = uow
+
+    async def started_at(self, user_id: UserId) -> dt.datetime | None:
+        user = self._uow.db.users.get(user_id)
+        return user.created_at if user else None
+
+
+def staff_starts(uow: UnitOfWork) -> StaffStarts:
+    return InMemoryStaffStarts(InMemoryUnitOfWork.of(uow))

@@ -22,6 +22,7 @@ from cma_adapters.sqlalchemy.rows import (
     CompliancePolicyRow,
     QaReviewRow,
     QaSampleRow,
+    UserRow,
 )
 from cma_adapters.sqlalchemy.scheduling import RepoBase
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
@@ -34,6 +35,7 @@ from cma_core.compliance.ports import (
     QaReviewId,
     QaSample,
     QaSampleId,
+    StaffStarts,
     StoredFinding,
     StoredPolicy,
     policy_from,
@@ -299,3 +301,17 @@ def written_advice_days(uow: UnitOfWork) -> WrittenAdviceDays:
         return stored.policy.written_advice_working_days if stored else None
 
     return read
+
+
+class SqlAlchemyStaffStarts(StaffStarts):
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._c = SqlAlchemyUnitOfWork.of(uow).context.c
+
+    async def started_at(self, user_id: UserId) -> dt.datetime | None:
+        table = UserRow.__table__
+        found = await self._c.execute(select(table.c.created_at).where(table.c.id == user_id))
+        return cast("dt.datetime | None", found.scalar_one_or_none())
+
+
+def staff_starts(uow: UnitOfWork) -> StaffStarts:
+    return SqlAlchemyStaffStarts(uow)

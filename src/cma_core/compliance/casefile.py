@@ -309,6 +309,9 @@ class CaseFile:
     advice: AdviceRecord | None = None
     settlements: tuple[Settlement, ...] | None = None
     adviser_file_reviews: tuple[FileReview, ...] | None = None
+    #: The day the case's adviser started at the centre (CR-21 does not count a period
+    #: they were not there for the whole of); None: not known.
+    adviser_started_on: dt.date | None = None
     closure: Closure | None = None  # None: the case is open
     data_subject_requests: tuple[DataSubjectRequest, ...] | None = None
     complaints: tuple[Complaint, ...] | None = None

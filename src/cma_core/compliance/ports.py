@@ -183,3 +183,11 @@ class PrivacyRecords(Protocol):
     ) -> tuple[cf.DataSubjectRequest, ...]: ...
 
     async def on_hold(self, uow: UnitOfWork, case_id: CaseId, client_id: ClientId) -> bool: ...
+
+
+class StaffStarts(Protocol):
+    """When a member of staff started (their account was made): CR-21 does not judge a
+    review period an adviser was not there for the whole of. Read in the unit of work's
+    own transaction (accounts are not a centre's records)."""
+
+    async def started_at(self, user_id: UserId) -> dt.datetime | None: ...

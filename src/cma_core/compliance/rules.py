@@ -1036,6 +1036,22 @@ def cr21_file_reviews(case: CaseFile, ctx: RuleContext) -> Verdict:
         if r.adviser_id == case.adviser_id and start <= r.reviewed_on <= end
     ]
     quota = ctx.policy.file_review_quota
+    joined = case.adviser_started_on
+    if joined is not None and joined > start:
+        own_start, own_end = _period_bounds(joined, months)
+        first_end = (
+            own_end
+            if joined == own_start
+            else _period_bounds(own_end + dt.timedelta(days=1), months)[1]
+        )
+        return Verdict(
+            status=Status.NOT_APPLICABLE,
+            facts=_facts(adviser_id=case.adviser_id, started_on=joined, quota=quota),
+            due_on=first_end,
+            message=f"The adviser started on {joined:%d %b %Y}, after the last complete "
+            f"period began; their first full period ends on {first_end:%d %b %Y}, and "
+            f"{quota} file review(s) are due in it.",
+        )
     out = _Outcome()
     if len(reviews) < quota:
         out.fail(

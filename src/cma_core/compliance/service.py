@@ -70,6 +70,7 @@ from cma_core.compliance.ports import (
     QaReviewId,
     QaSample,
     QaSampleId,
+    StaffStarts,
     StoredFinding,
     StoredPolicy,
     policy_from,
@@ -349,6 +350,9 @@ class ComplianceService:
     #: The privacy area's registers (data-subject requests, legal holds); without them
     #: CR-23 says ``not_assessable`` and no legal hold is seen.
     privacy: PrivacyRecords | None = field(default=None, kw_only=True)
+    #: The day an adviser started (CR-21 does not judge a period they were not there for
+    #: the whole of); without it every period is judged.
+    staff_starts: RepositoryFactory[StaffStarts] | None = field(default=None, kw_only=True)
 
     # ----------------------------------------------------------------- policy
 
@@ -468,6 +472,10 @@ class ComplianceService:
             extra["adviser_file_reviews"] = file_reviews(
                 await self.qa(uow).list_reviews(), case.adviser_id
             )
+            if self.staff_starts is not None:
+                started = await self.staff_starts(uow).started_at(case.adviser_id)
+                if started is not None:
+                    extra["adviser_started_on"] = local_date(started, self.config.timezone)
         if self.casework is not None:
             extra.update(await register_sections(uow, self.casework, case.id, deadlines))
         if self.privacy is not None:

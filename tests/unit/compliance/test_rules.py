@@ -565,6 +565,25 @@ CASES: list[tuple[str, str, Change, Status]] = [
         FAIL,
     ),
     ("CR-21", "reviews not loaded", ev(adviser_file_reviews=None), NA),
+    # A new adviser: no complete period yet, so no quota to miss (even with no reviews).
+    (
+        "CR-21",
+        "started mid last quarter",
+        ev(adviser_started_on=D(2026, 2, 10), adviser_file_reviews=()),
+        NAP,
+    ),
+    (
+        "CR-21",
+        "started before last quarter",
+        ev(adviser_started_on=D(2025, 12, 31), adviser_file_reviews=()),
+        FAIL,
+    ),
+    (
+        "CR-21",
+        "started on its first day",
+        ev(adviser_started_on=D(2026, 1, 1), adviser_file_reviews=()),
+        FAIL,
+    ),
     ("CR-21", "no adviser", ev(adviser_id=None), NA),
     # CR-22 retention
     ("CR-22", "disposed on time", ev(closure=DISPOSED), PASS),
