@@ -18,7 +18,10 @@ CLIENTS = ("clients",)
 DOCUMENTS = ("cases", "tasks")
 PRIVACY = ("cases", "clients", "tasks")
 DEBTS = ("cases", "creditors", "debts", "facts", "reference")
-BUDGETS = ("cases", "clients", "creditors", "debts", "budgets", "offers", "reference")
+BUDGETS = (
+    "cases", "clients", "creditors", "debts", "budgets", "offers", "reference", "facts",
+    "centre_profiles",
+)  # fmt: skip
 APPRAISALS = (
     "cases", "creditors", "debts", "facts", "budgets", "appraisals", "offers", "reference",
 )  # fmt: skip

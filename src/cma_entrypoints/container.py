@@ -617,7 +617,15 @@ class Container(containers.DeclarativeContainer):
         clock,
         sfs_codec,
         **repository_factories(
-            "cases", "clients", "creditors", "debts", "budgets", "offers", "reference"
+            "cases",
+            "clients",
+            "creditors",
+            "debts",
+            "budgets",
+            "offers",
+            "reference",
+            "facts",
+            "centre_profiles",
         ),
     )
     appraisals = providers.Singleton(

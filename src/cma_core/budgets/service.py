@@ -43,13 +43,24 @@ from cma_core.cases.service import case_scope
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtAdded, DebtId, DebtType
-from cma_core.debts.ports import CreditorDirectory, CreditorEntry, DebtEntry, DebtRepository
+from cma_core.debts.ports import (
+    CreditorDirectory,
+    CreditorEntry,
+    DebtEntry,
+    DebtRepository,
+    FactsRepository,
+)
 from cma_core.debts.priority import classify
 from cma_core.debts.service import creditor_names
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import CentreReference, ReferenceDataRepository, ReferenceLoaded
+from cma_core.reference.ports import (
+    CentreProfileRepository,
+    CentreReference,
+    ReferenceDataRepository,
+    ReferenceLoaded,
+)
 from cma_core.reference.thresholds import parse_thresholds
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
@@ -74,6 +85,9 @@ class BudgetView:
     summary: BudgetSummary
     guidelines: tuple[GuidelineCheck, ...]
     guidelines_loaded: bool
+    #: The case's jurisdiction (its facts, else the centre's profile), for the deficit
+    #: options (Breathing Space exists only in England and Wales); None: not known.
+    jurisdiction: Jurisdiction | None = None
 
     @property
     def flagged(self) -> tuple[GuidelineCheck, ...]:
@@ -99,6 +113,20 @@ class BudgetService:
     budgets: RepositoryFactory[BudgetRepository] = field(kw_only=True)
     offers: RepositoryFactory[OfferRepository] = field(kw_only=True)
     reference: RepositoryFactory[ReferenceDataRepository] = field(kw_only=True)
+    #: The case's facts and the centre's profile, for the case's jurisdiction; without
+    #: them the budget does not know it (the deficit notes then say where each applies).
+    facts: RepositoryFactory[FactsRepository] | None = field(default=None, kw_only=True)
+    centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
+        default=None, kw_only=True
+    )
+
+    async def _jurisdiction(self, uow: UnitOfWork, case_id: CaseId) -> Jurisdiction | None:
+        """The case's own jurisdiction (its facts), else the centre's (its profile)."""
+        facts = await self.facts(uow).get(case_id) if self.facts is not None else None
+        if facts is not None and facts.jurisdiction is not None:
+            return facts.jurisdiction
+        profile = await self.centre_profiles(uow).get() if self.centre_profiles else None
+        return profile.jurisdiction if profile is not None else None
 
     async def _view(self, uow: UnitOfWork, record: BudgetRecord, on_date: dt.date) -> BudgetView:
         table = guidelines_of(await self.reference(uow).get())
@@ -109,6 +137,7 @@ class BudgetService:
             summary=_summary(record.budget, plans[-1] if plans else None),
             guidelines=checks,
             guidelines_loaded=table is not None,
+            jurisdiction=await self._jurisdiction(uow, record.case_id),
         )
 
     async def get(self, ctx: TenantContext, case_id: CaseId) -> BudgetView:
@@ -232,6 +261,7 @@ class BudgetService:
             summary=view.summary,
             guidelines=view.guidelines,
             guidelines_loaded=view.guidelines_loaded,
+            jurisdiction=view.jurisdiction,
         )
 
     # -- SFS interchange
@@ -428,7 +458,7 @@ class BudgetService:
                 centre_id=ctx.centre_id,
                 case_id=case_id,
                 on_date=now.date(),
-                jurisdiction=Jurisdiction.EW,
+                jurisdiction=view.jurisdiction or Jurisdiction.EW,
                 available_for_priority=available,
                 total_priority_offers=prio,
                 available_for_non_priority=available - prio,

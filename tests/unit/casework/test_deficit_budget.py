@@ -10,7 +10,10 @@ from tests.unit.casework.support import build_world, compliant_case, full_budget
 
 from cma_core.advice.service import RecordAdvice
 from cma_core.budgets.deficit import deficit_of
+from cma_core.budgets.service import BudgetView
 from cma_core.compliance.model import Status
+from cma_core.debts.service import FactsDetails
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Solution
 
@@ -59,3 +62,31 @@ async def test_a_deficit_is_flagged_everywhere_and_offers_nothing_by_default() -
     assert passing.status is Status.PASS, passing.message
     assert dict(passing.facts)["shortfall"] == "£215.00"
     assert "DEF-INCOME" in dict(passing.facts)
+
+
+async def test_the_budgets_deficit_notes_follow_the_cases_jurisdiction() -> None:
+    world = build_world()
+    c = await compliant_case(world)
+    view = await world.budgets.get(c.ctx, c.case_id)
+    view = await world.budgets.put(
+        c.ctx, c.case_id, full_budget(salary=90000), expected_version=view.record.version
+    )
+
+    def notes(v: BudgetView) -> set[str]:
+        deficit = deficit_of(v.summary.available_for_priority, v.jurisdiction)
+        assert deficit is not None
+        return {n.id for n in deficit.notes}
+
+    assert view.jurisdiction is Jurisdiction.EW  # the compliant case's recorded facts
+    assert "DEF-BREATHING-SPACE" in notes(view)
+    facts = await world.debts.get_facts(c.ctx, c.case_id)
+    await world.debts.put_facts(
+        c.ctx,
+        c.case_id,
+        FactsDetails(jurisdiction=Jurisdiction.SCO),
+        expected_version=facts.version if facts else None,
+    )
+    view = await world.budgets.get(c.ctx, c.case_id)
+    assert view.jurisdiction is Jurisdiction.SCO
+    assert "DEF-BREATHING-SPACE" not in notes(view)  # an England and Wales scheme
+    assert "DEF-HOLD" in notes(view)

@@ -10,6 +10,7 @@ from cma_core.budgets.deficit import deficit_of
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Tenure
 from cma_core.budgets.service import BudgetView
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.data import to_data
 from cma_core.shared.money import Money
 from cma_entrypoints.http.common.schemas import (
@@ -82,16 +83,19 @@ def budget_out(view: BudgetView) -> dict[str, Any]:
             }
             for c in view.guidelines
         ],
-        "deficit": deficit_out(view.summary.available_for_priority),
+        "deficit": deficit_out(view.summary.available_for_priority, view.jurisdiction),
         "completed_at": r.completed_at.isoformat() if r.completed_at else None,
         "updated_at": r.updated_at.isoformat(),
         "version": r.version,
     }
 
 
-def deficit_out(available: Money) -> dict[str, Any] | None:
-    """The budget's shortfall and the deficit options (``None`` unless in deficit)."""
-    deficit = deficit_of(available)
+def deficit_out(
+    available: Money, jurisdiction: Jurisdiction | None = None
+) -> dict[str, Any] | None:
+    """The budget's shortfall and the deficit options for the case's jurisdiction
+    (``None`` unless in deficit)."""
+    deficit = deficit_of(available, jurisdiction)
     if deficit is None:
         return None
     return {
