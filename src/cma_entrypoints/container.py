@@ -487,6 +487,7 @@ class Container(containers.DeclarativeContainer):
             "written_advice_days",
             "facts",
             "centre_profiles",
+            "reference",
         ),
     )
     compliance = providers.Singleton(

@@ -1,7 +1,11 @@
-"""A creditor's bankruptcy petition (England and Wales): the petition debt minimum and the
-petition deposit, read from the versioned thresholds (``reference/thresholds.json``:
+"""A creditor's bankruptcy petition: the petition debt minimum and the petition deposit,
+read from the centre's versioned thresholds (its loaded table, else the one shipped:
 ``bankruptcy.creditor_petition_min_debt`` £5,000 and ``bankruptcy.creditor_petition_deposit``
-£1,500 from 2022-11-01; UK-DEBT-ADVICE §1.4 [S]) in force on the petition's date.
+£1,500 from 2022-11-01 in England and Wales; UK-DEBT-ADVICE §1.4 [S]) in force, in the
+case's jurisdiction, on the petition's date. Where the table holds no figure for that
+jurisdiction (the shipped one has none for a Scottish creditor's petition for
+sequestration or Northern Ireland), the fact is recorded and the note says the figure was
+not checked: a centre that loads the figures gets them checked.
 
 Recorded as the fact ``creditor_petition`` with ``details``: ``debt_pence`` (the petition
 debt, required), ``deposit_pence`` (the deposit the creditor paid, if known) and
@@ -29,7 +33,7 @@ class PetitionCheck:
     """What the figures say about a creditor's petition, in words an adviser can use."""
 
     debt: Money
-    minimum: Money
+    minimum: Money | None  # None: the table has no figure for the jurisdiction
     deposit: Money | None
     deposit_in_force: Money | None
     below_minimum: bool
@@ -65,20 +69,21 @@ def check_petition(
     jurisdiction: Jurisdiction = Jurisdiction.EW,
 ) -> PetitionCheck:
     """The petition debt against the minimum, the deposit against the figure in force."""
-    if jurisdiction is not Jurisdiction.EW:
-        raise ValidationError(
-            "kind", "a creditor's petition here follows England and Wales figures only"
-        )
     table = table or default_thresholds()
     debt = _pence(details, "debt_pence", required=True)
     assert debt is not None
     deposit = _pence(details, "deposit_pence", required=False)
     hearing_on(details)  # validated here, used by the clock
-    minimum = table.value_in_force(jurisdiction, MIN_DEBT, presented_on)
+    minimum = table.find(jurisdiction, MIN_DEBT, presented_on)
     in_force = table.find(jurisdiction, DEPOSIT, presented_on)
     notes = []
-    below = debt.pence < minimum.value
-    if below:
+    below = minimum is not None and debt.pence < minimum.value
+    if minimum is None:
+        notes.append(
+            f"no creditor's petition minimum for {jurisdiction.value} is in the reference "
+            f"data for {presented_on:%d %b %Y}: the petition debt was not checked"
+        )
+    elif below:
         notes.append(
             f"the petition debt {debt} is below the {Money(minimum.value)} minimum for a "
             "creditor's petition: grounds to oppose it"
@@ -92,7 +97,7 @@ def check_petition(
         )
     return PetitionCheck(
         debt=debt,
-        minimum=Money(minimum.value),
+        minimum=Money(minimum.value) if minimum else None,
         deposit=deposit,
         deposit_in_force=Money(in_force.value) if in_force else None,
         below_minimum=below,
@@ -105,7 +110,7 @@ def checked_details(check: PetitionCheck, details: Mapping[str, Any]) -> dict[st
     """The fact's details with what the check found, kept with the fact."""
     return {
         **details,
-        "minimum_pence": check.minimum.pence,
+        "minimum_pence": check.minimum.pence if check.minimum else None,
         "deposit_in_force_pence": check.deposit_in_force.pence if check.deposit_in_force else None,
         "below_minimum": check.below_minimum,
         "notes": list(check.notes),

@@ -31,12 +31,13 @@ from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.clients.ports import ClientRepository
 from cma_core.debts.ports import FactsRepository
+from cma_core.debts.service import thresholds_of
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
 from cma_core.reference.centre import effective_jurisdiction
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import CentreProfileRepository
+from cma_core.reference.ports import CentreProfileRepository, ReferenceDataRepository
 from cma_core.scheduling import deadlines as dl
 from cma_core.scheduling import petition
 from cma_core.scheduling.appointments import (
@@ -301,6 +302,11 @@ class SchedulingService:
     # Where the case's and the centre's jurisdiction come from (bank holidays follow it);
     # without them every calendar is the deployment's (``config.jurisdiction``).
     facts: RepositoryFactory[FactsRepository] | None = field(default=None, kw_only=True)
+    #: The centre's loaded reference data (thresholds for a creditor's petition); without
+    #: it the table shipped with CMA.
+    reference: RepositoryFactory[ReferenceDataRepository] | None = field(
+        default=None, kw_only=True
+    )
     centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
         default=None, kw_only=True
     )
@@ -361,8 +367,14 @@ class SchedulingService:
         )
         details: Mapping[str, Any] = cmd.details
         if cmd.kind is FactKind.CREDITOR_PETITION:
+            table = (
+                thresholds_of(await self.reference(uow).get()) if self.reference else None
+            )
             check = petition.check_petition(
-                cmd.occurred_on, details, jurisdiction=await self.jurisdiction_in(uow, case_id)
+                cmd.occurred_on,
+                details,
+                table,
+                jurisdiction=await self.jurisdiction_in(uow, case_id),
             )
             details = petition.checked_details(check, details)
         derived = derive_deadlines(cmd.kind, cmd.occurred_on, details, calendar, config)

@@ -6,7 +6,9 @@ dated threat with a task before it)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+import attrs
 import pytest
 from tests.unit.scheduling.test_scheduling_services import World
 
@@ -90,3 +92,48 @@ async def test_recording_the_facts_starts_the_clock(world: World) -> None:
             ),
         )
     assert err.value.field == "details.hearing_on"
+
+
+def test_a_jurisdiction_without_petition_figures_is_recorded_unchecked() -> None:
+    check = check_petition(dt.date(2026, 1, 1), {"debt_pence": 100}, jurisdiction=Jurisdiction.SCO)
+    assert check.minimum is None
+    assert not check.below_minimum  # not claimed either way
+    assert "was not checked" in check.notes[0]
+
+
+async def test_the_petition_is_checked_against_the_centres_loaded_thresholds(
+    world: World,
+) -> None:
+    from importlib import resources
+
+    from cma_adapters.memory.factories import repository_factories
+    from cma_core.reference.ports import CentreReference
+
+    ctx, case = await world.setup()
+    text = resources.files("cma_core.reference").joinpath("thresholds.json").read_text()
+    records = json.loads(text)["records"]
+    for r in records:
+        if r["param"] == MIN_DEBT:
+            r["value"] = 750000  # this centre's table: a £7,500 minimum
+    scheduling = attrs.evolve(world.scheduling, **repository_factories("reference"))
+    async with world.uow(ctx.centre_id) as uow:
+        await repository_factories("reference")["reference"](uow).add(
+            CentreReference(
+                centre_id=ctx.centre_id,
+                thresholds_json=json.dumps({"records": records}),
+                created_at=world.clock.now(),
+                updated_at=world.clock.now(),
+            )
+        )
+        await uow.commit()
+    fact, _ = await scheduling.record_fact(
+        ctx,
+        case.id,
+        RecordFact(
+            kind=FactKind.CREDITOR_PETITION,
+            occurred_on=dt.date(2026, 11, 10),
+            details={"debt_pence": 600000},
+        ),
+    )
+    assert fact.details["minimum_pence"] == 750000
+    assert fact.details["below_minimum"] is True  # above the shipped £5,000, below theirs
