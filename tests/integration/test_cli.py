@@ -285,8 +285,10 @@ def test_demo_seeds_once(cma: Callable[..., Result], env: dict[str, str | None])
     assert found["centres"] == sorted(c.name for c in CENTRES)
     closed = sum(1 for *_, reason in CASES if reason is not None)
     for centre in CENTRES:
-        # One initial-contact task per case, made by the in-process event handlers.
-        assert found[centre.name] == (len(STAFF), len(CLIENTS), len(CASES), closed, len(CASES))
+        # One initial-contact task per case, made by the in-process event handlers, and
+        # one per obligation of the deficit case's Breathing Space timeline (3).
+        tasks = len(CASES) + 3
+        assert found[centre.name] == (len(STAFF), len(CLIENTS), len(CASES), closed, tasks)
 
     # The open cases' casework: two fully compliant, the others with real findings.
     async def failing_rules(c: Container) -> list[set[str]]:
@@ -303,6 +305,24 @@ def test_demo_seeds_once(cma: Callable[..., Result], env: dict[str, str | None])
     fails = _with_container(env, failing_rules)
     assert sum(1 for f in fails if not f) == 2, fails
     assert {"CR-01", "CR-02", "CR-03", "CR-09"} <= set().union(*fails)
+
+    # The demo's staff started a year ago, so CR-21 judges (and passes) their reviews; the
+    # deficit case's Breathing Space meets CR-15 and its midway review is not due yet.
+    async def statuses(c: Container, rule: str) -> list[str]:
+        centre = next(
+            x for x in await c.identity_store().list_centres() if x.name == CENTRES[0].name
+        )
+        ctx = TenantContext.system(centre.id)
+        out = []
+        for case in (await c.cases().list(ctx, status=CaseStatus.OPEN)).items:
+            result = await c.compliance().case_compliance(ctx, case.id)
+            out += [f.status.value for f in result.findings if f.rule_id == rule]
+        return out
+
+    assert "pass" in _with_container(env, lambda c: statuses(c, "CR-21"))
+    assert "not_applicable" not in _with_container(env, lambda c: statuses(c, "CR-21"))
+    assert _with_container(env, lambda c: statuses(c, "CR-15")).count("pass") == 1
+    assert _with_container(env, lambda c: statuses(c, "CR-16")).count("pass") == 1
     signed_in = _with_container(
         env, lambda c: c.identity().authenticate("adviser1@riverside.example", DEMO_PASSWORD)
     )

@@ -304,9 +304,7 @@ class SchedulingService:
     facts: RepositoryFactory[FactsRepository] | None = field(default=None, kw_only=True)
     #: The centre's loaded reference data (thresholds for a creditor's petition); without
     #: it the table shipped with CMA.
-    reference: RepositoryFactory[ReferenceDataRepository] | None = field(
-        default=None, kw_only=True
-    )
+    reference: RepositoryFactory[ReferenceDataRepository] | None = field(default=None, kw_only=True)
     centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
         default=None, kw_only=True
     )
@@ -367,9 +365,7 @@ class SchedulingService:
         )
         details: Mapping[str, Any] = cmd.details
         if cmd.kind is FactKind.CREDITOR_PETITION:
-            table = (
-                thresholds_of(await self.reference(uow).get()) if self.reference else None
-            )
+            table = thresholds_of(await self.reference(uow).get()) if self.reference else None
             check = petition.check_petition(
                 cmd.occurred_on,
                 details,

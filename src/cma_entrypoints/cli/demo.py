@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import attrs
 from attrs import frozen
 
 from cma_core.cases.model import CloseReason
@@ -144,7 +145,10 @@ async def seed(container: Container, advance: Callable[[str], None]) -> Sequence
 async def _seed_centre(
     container: Container, demo: DemoCentre, advance: Callable[[str], None]
 ) -> Centre:
-    identity = container.identity()
+    # The demo's staff started a year ago: CR-21 then judges their file reviews of the last
+    # complete quarter (a brand-new adviser's would be "not applicable" until a full one).
+    a_year_ago = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=365)
+    identity = attrs.evolve(container.identity(), clock=demo_casework.StoppedClock(a_year_ago))
     centre = await identity.create_centre(demo.name)
     advance(f"{demo.name}: centre")
     staff: dict[str, TenantContext] = {}

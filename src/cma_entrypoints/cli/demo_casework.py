@@ -25,7 +25,8 @@ from cma_core.advice.service import RecordAdvice
 from cma_core.assets.model import AssetSchedule, ResidenceFacts
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Budget, Household, Tenure
-from cma_core.casework.model import Channel, Direction, Party, Purpose
+from cma_core.casework.breathing_space import BreathingSpaceDetails
+from cma_core.casework.model import BsCheck, Channel, Direction, MoratoriumKind, Party, Purpose
 from cma_core.casework.service import ContactDetails, ScreeningDetails
 from cma_core.compliance.qa import Answer
 from cma_core.compliance.registry import RULES
@@ -33,6 +34,8 @@ from cma_core.debts.model import DebtType
 from cma_core.debts.service import CreditorDetails, DebtDetails, FactsDetails
 from cma_core.identity.model import TenantContext
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.scheduling.ports import FactKind
+from cma_core.scheduling.service import RecordFact
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import Eligibility, Solution
@@ -76,6 +79,9 @@ class Scenario:
     adjustments: tuple[str, ...] = ()
     screen: bool = True
     creditor_call_before_authority: bool = False
+    #: A standard Breathing Space applied for yesterday, after the first call's advice,
+    #: every reg 24(3) check confirmed, and registered the same day (CR-15…CR-17).
+    breathing_space: bool = False
     note: str = ""
 
 
@@ -123,7 +129,8 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         case=1,
         jurisdiction=Jurisdiction.EW,
-        note="Compliant deficit budget: nothing offered, advice on the deficit options.",
+        note="Compliant deficit budget: nothing offered, advice on the deficit options, "
+        "and a Breathing Space while income is maximised.",
         debts=(
             DemoDebt("Pennine Housing", DebtType.RENT, 126000, priority_offer=None),
             DemoDebt("HMCTS Fines", DebtType.MAGISTRATES_FINE, 45000),
@@ -145,6 +152,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         recommend=None,
         send_letter=False,
         checklist=(*CHECKLIST_ALL, "credit_report_not_checked"),
+        breathing_space=True,
     ),
     Scenario(
         case=2,
@@ -257,8 +265,9 @@ async def seed_casework(
 
 
 @frozen
-class _Then:
-    """A clock stopped at one moment (the file reviews were done last quarter)."""
+class StoppedClock:
+    """A clock stopped at one moment (the file reviews were done last quarter; the staff
+    started a year ago)."""
 
     at: dt.datetime
 
@@ -282,7 +291,7 @@ async def file_reviews(
     today = dt.datetime.now(dt.UTC).date()
     quarter_start = dt.date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
     then = dt.datetime.combine(quarter_start - dt.timedelta(days=20), dt.time(11), dt.UTC)
-    reviewer = attrs.evolve(compliance, clock=_Then(then))
+    reviewer = attrs.evolve(compliance, clock=StoppedClock(then))
     for _adviser, index in REVIEWED:
         await reviewer.record_review(
             supervisor,
@@ -320,9 +329,32 @@ async def _run(container: Container, ctx: TenantContext, case_id: CaseId, s: Sce
         ),
         expected_version=None,
     )
+    if s.breathing_space:
+        await _breathing_space(container, ctx, case_id, first_call.date())
     if not s.lines:
         return
     await _budget_and_advice(container, ctx, case_id, s, debts)
+
+
+async def _breathing_space(
+    container: Container, ctx: TenantContext, case_id: CaseId, advised_on: dt.date
+) -> None:
+    applied = advised_on + dt.timedelta(days=1)
+    await container.case_registers().record_breathing_space(
+        ctx,
+        case_id,
+        BreathingSpaceDetails(
+            kind=MoratoriumKind.STANDARD,
+            applied_on=applied,
+            advice_on=advised_on,
+            checks_confirmed=frozenset(BsCheck),
+        ),
+    )
+    await container.scheduling().record_fact(
+        ctx,
+        case_id,
+        RecordFact(kind=FactKind.BREATHING_SPACE_REGISTERED, occurred_on=applied),
+    )
 
 
 async def _contacts_and_checklist(
