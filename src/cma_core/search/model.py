@@ -3,9 +3,10 @@
 A search document is a projection: derived from the write side by the worker (outbox
 events), rebuildable at any time, and holding as little personal data as it can:
 
-- ``title`` and ``body`` are clear text the engine tokenises, ranks and highlights. Only
-  text the write side itself keeps in clear goes there (a case reference, a non-sensitive
-  note, a document's extracted text, a letter's text).
+- ``title`` and ``body`` are clear text the engine tokenises, ranks and highlights: a case
+  reference, a non-sensitive note, a document's extracted text, a letter's or a contact's
+  text, always with the case's client's identity replaced by placeholders first
+  (``cma_core.search.redact``; the words taken out become ``terms``).
 - ``terms`` are keyed blind tokens (HMAC under a per-centre search key, truncated) of
   identity fields (names, email, phone, postcode): a query matches them only when every
   word of the query is one of them, and nothing of the value can be read back or shown.
