@@ -29,7 +29,7 @@ from cma_core.search.model import (
     snippet_parts,
 )
 from cma_core.search.ports import SearchIndex
-from cma_core.search.terms import SearchKey
+from cma_core.search.terms import SearchKey, chunks
 from cma_core.shared.ids import CaseId, CentreId, ClientId, NoteId, UserId
 
 T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
@@ -90,8 +90,12 @@ def doc(
 
 
 def q(centre: CentreId, text: str, **kw: Any) -> SearchQuery:
-    tokens = KEY.for_centre(centre).tokens(text.casefold().split())
-    kw.setdefault("terms", tokens)
+    """The query as ``SearchService.query_for`` builds it (tokens of every word; each word
+    with its token when there are two or more)."""
+    key = KEY.for_centre(centre)
+    kw.setdefault("terms", key.tokens(text.casefold().split()))
+    words = [w for w in chunks(text) if any(ch.isalnum() for ch in w)]
+    kw.setdefault("word_terms", tuple((w, key.token(w)) for w in words) if len(words) > 1 else ())
     return SearchQuery(centre_id=centre, text=text, **kw)
 
 
@@ -322,6 +326,12 @@ class SearchIndexContract:
             assert all(h.case_id == twin_case.id for h in in_b.items)
             stolen = SearchQuery(centre_id=b, text="", terms=ka.tokens([text.casefold()]))
             assert (await index.search(stolen)).total == 0
+        # The name with other words: every word in the text or among the tokens.
+        for text in ("Vask bailiff", "Quarrington-Vask bailiff letter", "Oxblood rang bailiff"):
+            found = await index.search(q(a, text))
+            assert [h.entity_id for h in found.items] == [note.id], text
+        for text in ("Vask mortgage", "Vask Smith", "Oxblood mortgage"):
+            assert (await index.search(q(a, text))).total == 0, text
         # A user without the case (own cases only, not the adviser) never finds it.
         assert (await index.search(q(a, "quarrington", own_cases_of=OTHER_ADVISER))).total == 0
 

@@ -78,6 +78,11 @@ class SearchQuery:
     or when every one of ``terms`` is among its ``terms`` (or, given
     ``restricted_terms``, every one of those among its ``restricted_terms``).
 
+    ``word_terms`` (two words or more) pairs each word of the query with its blind token: a
+    document also matches when every word is in its ``title``/``body`` or its token among
+    its ``terms``, and at least one is a token ("Vask bailiff" finds a letter whose text
+    says "bailiff" and whose client's name was taken out of it).
+
     ``kinds`` limits the kinds (never empty). ``own_cases_of`` set: a document of a case
     matches only if that user is the case's adviser (documents without a case are
     unaffected; the service drops their kinds when the user may not see them).
@@ -87,6 +92,7 @@ class SearchQuery:
     text: str
     terms: tuple[str, ...]
     restricted_terms: tuple[str, ...] = ()
+    word_terms: tuple[tuple[str, str], ...] = ()
     kinds: frozenset[SearchKind] = frozenset(SearchKind)
     own_cases_of: UserId | None = None
     limit: int = 20

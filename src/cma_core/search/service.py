@@ -131,6 +131,7 @@ class SearchService:
             text=text,
             terms=terms,
             restricted_terms=terms if ctx.can(Permission.SENSITIVE_READ) else (),
+            word_terms=_word_terms(words, centre_key),
             kinds=allowed,
             own_cases_of=None if ctx.can(Permission.CASE_READ_ALL) else ctx.user_id,
             limit=limit,
@@ -151,6 +152,13 @@ class SearchService:
         return SearchResults(
             items=tuple(items), total=results.total, limit=results.limit, offset=results.offset
         )
+
+
+def _word_terms(words: list[str], key: CentreSearchKey) -> tuple[tuple[str, str], ...]:
+    """Each word with its token, for a query of two words or more that may mix the
+    client's name (redacted from the text) with other words."""
+    kept = [w for w in words if any(ch.isalnum() for ch in w)]
+    return tuple((w, key.token(w)) for w in kept) if len(kept) > 1 else ()
 
 
 def _retitled(hit: SearchHit, title: str) -> SearchHit:
