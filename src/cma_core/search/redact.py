@@ -302,6 +302,8 @@ def _spaced(value: str) -> str:
 
 def _letters(part: str) -> str:
     """A run of letters; an accented letter also matches its plain form."""
+    if part.isascii():
+        return re.escape(part)
     out = []
     for ch in part:
         plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
