@@ -76,56 +76,82 @@ class Redacted:
 
 @frozen
 class _Value:
-    pattern: str
+    """One value to take out: how its pattern and its words are made (``_pattern_of``,
+    ``_words_of``, both cached: made only for a text that may hold the value)."""
+
+    pattern_of: tuple[str, str]
     placeholder: str
-    words: tuple[str, ...]
+    words_of: tuple[str, str]
     restricted: bool = False
     #: Case-folded strings one of which the text must hold for the pattern to match (a
-    #: cheap test first: most texts name nobody, and one regex per value and position is
-    #: what costs). Empty: always tried.
+    #: cheap test first: most texts name nobody). Empty: always tried.
     needles: tuple[str, ...] = ()
-    #: The characters a match can begin with (a cheap lookahead before the alternatives).
+    #: The characters a match can begin with (a cheap lookahead first).
     starts: str = ""
+    #: Then what the text's digits alone, or its case-folded characters without blanks,
+    #: must hold (a phone number, an NI number, however grouped).
+    digits: str = ""
+    compact: str = ""
 
-    def may_match(self, folded: str) -> bool:
-        return not self.needles or any(n in folded for n in self.needles)
+    def may_match(self, text: _Views) -> bool:
+        if self.needles and not any(n in text.folded for n in self.needles):
+            return False
+        if self.digits:
+            return self.digits in text.digits
+        if self.compact:
+            return self.compact in text.compact
+        return True
+
+
+class _Views:
+    """The text as the pre-checks read it (each view made once, when first asked for)."""
+
+    def __init__(self, text: str) -> None:
+        self.folded = text.casefold()
+
+    @functools.cached_property
+    def digits(self) -> str:
+        return re.sub(r"\D", "", self.folded)
+
+    @functools.cached_property
+    def compact(self) -> str:
+        return re.sub(r"\s", "", self.folded)
 
 
 @frozen
 class Redaction:
-    """The replacements for one client (see ``redaction_for``)."""
+    """The replacements for one client (see ``redaction_for``), applied in order: whole
+    address lines before their words, the email before the name in it."""
 
     values: tuple[_Value, ...]
 
     def apply(self, text: str) -> Redacted:
         if not self.values or not text:
             return Redacted(text, (), ())
-        text = _LINE_HYPHEN.sub("", text)
-        folded = text.casefold()
-        values = tuple(v for v in self.values if v.may_match(folded))
-        if not values:
-            return Redacted(text, (), ())
+        if "-" in text and "\n" in text:
+            text = _LINE_HYPHEN.sub("", text)
+        views = _Views(text)
         words: dict[str, None] = {}
         restricted: dict[str, None] = {}
-
-        def replace(match: re.Match[str]) -> str:
-            value = values[int((match.lastgroup or "v0")[1:])]
-            for word in value.words:
-                (restricted if value.restricted else words).setdefault(word, None)
-            return value.placeholder
-
-        starts = "".join(sorted({c for v in values for c in v.starts}))
-        out = _compiled(tuple(v.pattern for v in values), starts).sub(replace, text)
-        return Redacted(out, tuple(words), tuple(restricted))
+        for value in self.values:
+            if not value.may_match(views):
+                continue
+            pattern = _compiled(_pattern_of(*value.pattern_of), value.starts)
+            text, found = pattern.subn(value.placeholder, text)
+            if found:
+                for word in _words_of(*value.words_of):
+                    (restricted if value.restricted else words).setdefault(word, None)
+        return Redacted(text, tuple(words), tuple(restricted))
 
 
 NOTHING = Redaction(())
 
 
-@functools.lru_cache(maxsize=4096)
-def _compiled(patterns: tuple[str, ...], starts: str) -> re.Pattern[str]:
-    either = "|".join(f"(?P<v{i}>{p})" for i, p in enumerate(patterns))
-    return re.compile(f"(?=[{re.escape(starts)}])(?:{either})", re.IGNORECASE)
+@functools.lru_cache(maxsize=16_384)
+def _compiled(pattern: str, starts: str) -> re.Pattern[str]:
+    # Cached per value: names, streets, towns and dates recur across a centre's clients.
+    guard = f"(?=[{re.escape(starts)}])" if starts else ""
+    return re.compile(guard + pattern, re.IGNORECASE)
 
 
 def redaction_for(client: Client | None) -> Redaction:
@@ -162,27 +188,31 @@ def _redaction(
     if email:
         needles = _needles(max(_PART.findall(email) or [""], key=len))
         values.append(
-            _Value(
-                _flex(email),
-                EMAIL,
-                (email.strip().casefold(),),
-                needles=needles,
-                starts=_first(email),
-            )
+            _Value(("flex", email), EMAIL, ("email", email), needles=needles, starts=_first(email))
         )
     if phone:
         values += _phone(phone)
     if ni_number:
         compact = "".join(chunks(ni_number))
-        ni_words = (*chunks(ni_number), compact)
-        ni = _Value(_spaced(compact), NI_NUMBER, ni_words, restricted=True, starts=_first(compact))
-        values.append(ni)
+        values.append(
+            _Value(
+                ("spaced", compact), NI_NUMBER, ("ni", ni_number), restricted=True,
+                needles=(compact[-3:-1].casefold(),), starts=_first(compact),
+                compact=compact.casefold(),
+            )
+        )  # fmt: skip
     if born is not None:
         month = calendar.month_name[born.month][0] + ("s" if born.month == 9 else "")
-        needles = (f"{born.year % 100:02d}",)
-        values.append(_Value(_date(born), BIRTH, (), needles=needles, starts=f"0123456789{month}"))
+        yy = f"{born.year % 100:02d}"
+        needles = (str(born.year), f"/{yy}", f".{yy}", f"-{yy}", f" {yy}")
+        values.append(
+            _Value(
+                ("date", born.isoformat()), BIRTH, ("none", ""), needles=needles,
+                starts=f"0123456789{month}",
+            )
+        )  # fmt: skip
     values += _names([first, last])
-    return Redaction(tuple(v for v in values if v.pattern))
+    return Redaction(tuple(values))
 
 
 def _names(names: Iterable[str]) -> list[_Value]:
@@ -190,48 +220,76 @@ def _names(names: Iterable[str]) -> list[_Value]:
     out: list[_Value] = []
     seen: set[str] = set()
     for name in names:
-        words = tuple(name_words(name))
         candidates = [name, *sorted(set(_PART.findall(name)), key=len, reverse=True)]
         for candidate in candidates:
             key = candidate.casefold()
-            if len(key) < 2 or key in seen:
+            if len(key) < 2 or key in seen or not _PART.search(candidate):
                 continue
             seen.add(key)
-            flex, needles = _flex(candidate), _needles(candidate)
-            out.append(_Value(flex, CLIENT, words, needles=needles, starts=_first(candidate)))
+            out.append(
+                _Value(
+                    ("flex", candidate), CLIENT, ("name", name),
+                    needles=_needles(candidate), starts=_first(candidate),
+                )
+            )  # fmt: skip
     return out
 
 
 def _address(lines: tuple[str, ...], postcode: str | None, *, restricted: bool) -> list[_Value]:
     out: list[_Value] = []
     if postcode:
-        inward = postcode.replace(" ", "")[-3:]
-        needles: tuple[str, ...] = (inward.casefold(),)
+        inward = postcode.replace(" ", "")[-3:].casefold()
         out.append(
             _Value(
-                _flex(postcode),
-                ADDRESS,
-                tuple(postcode_words(postcode)),
-                restricted,
-                needles,
+                ("flex", postcode), ADDRESS, ("postcode", postcode), restricted, (inward,),
                 _first(postcode),
             )
-        )
+        )  # fmt: skip
     distinctive: list[str] = []
     for line in lines:
         own = [w for w in _PART.findall(line) if _distinctive(w)]
         if own:  # "Flat 3" alone says nothing; "17 Oxblood Terrace" does
             needles = _needles(max(own, key=len))
-            words = tuple(chunks(line))
-            out.append(_Value(_flex(line), ADDRESS, words, restricted, needles, _first(line)))
+            out.append(
+                _Value(("flex", line), ADDRESS, ("chunks", line), restricted, needles, _first(line))
+            )
             distinctive += own
     for word in sorted(set(distinctive), key=len, reverse=True):
         out.append(
             _Value(
-                _flex(word), ADDRESS, (word.casefold(),), restricted, _needles(word), _first(word)
+                ("flex", word), ADDRESS, ("word", word), restricted, _needles(word), _first(word)
             )
         )
     return out
+
+
+@functools.lru_cache(maxsize=16_384)
+def _pattern_of(kind: str, source: str) -> str:
+    if kind == "phone":
+        return _phone_pattern(source)
+    if kind == "spaced":
+        return _spaced(source)
+    if kind == "date":
+        return _date(dt.date.fromisoformat(source))
+    return _flex(source)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _words_of(kind: str, source: str) -> tuple[str, ...]:
+    """The words (blind tokens to be) of a value taken out of a text."""
+    if kind == "name":
+        return tuple(name_words(source))
+    if kind == "chunks":
+        return tuple(chunks(source))
+    if kind == "postcode":
+        return tuple(postcode_words(source))
+    if kind == "phone":
+        return tuple(phone_words(source))
+    if kind == "ni":
+        return (*chunks(source), "".join(chunks(source)))
+    if kind in {"email", "word"}:
+        return (source.strip().casefold(),)
+    return ()
 
 
 def _distinctive(word: str) -> bool:
@@ -242,13 +300,20 @@ def _phone(phone: str) -> list[_Value]:
     digits = re.sub(r"\D", "", phone)
     if len(digits) < 6:
         return []
+    significant = digits[1:] if digits.startswith("0") else digits
+    return [
+        _Value(
+            ("phone", digits), PHONE, ("phone", phone), needles=(digits[-3:],),
+            starts=f"+04{digits[0]}", digits=significant,
+        )
+    ]  # fmt: skip
+
+
+def _phone_pattern(digits: str) -> str:
     gap = r"[\s\-().]{0,3}"
     rest = gap.join(digits[1:]) if digits.startswith("0") else ""
     national = rf"(?:\+?\s?44{gap}(?:\(0\){gap})?|0){gap}{rest}" if rest else gap.join(digits)
-    needles = (digits[-2:],)
-    pattern = rf"(?<![\d+]){national}(?!\d)"
-    words = tuple(phone_words(phone))
-    return [_Value(pattern, PHONE, words, needles=needles, starts=f"+04{digits[0]}")]
+    return rf"(?<![\d+]){national}(?!\d)"
 
 
 def _date(born: dt.date) -> str:
