@@ -249,7 +249,7 @@ def generate(
         key = search_key.for_centre(centre.id)
         rows["search"] += [
             p.client_document(client, key), p.case_document(case, client, key),
-            *(p.note_document(case, n, key) for n in notes),
+            *(p.note_document(case, n, key, client) for n in notes),
         ]  # fmt: skip
     return rows
 

@@ -13,9 +13,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from cma_adapters.search_memory import InMemorySearchIndex
+from cma_core.cases.model import Case, CaseStatus, Note
+from cma_core.clients.model import Client, PostalAddress
+from cma_core.search import projection as p
 from cma_core.search.model import (
     MARK_END,
     MARK_START,
@@ -25,8 +29,8 @@ from cma_core.search.model import (
     snippet_parts,
 )
 from cma_core.search.ports import SearchIndex
-from cma_core.search.terms import SearchKey
-from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.search.terms import SearchKey, chunks
+from cma_core.shared.ids import CaseId, CentreId, ClientId, NoteId, UserId
 
 T0 = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 KEY = SearchKey(b"k" * 32)
@@ -86,8 +90,12 @@ def doc(
 
 
 def q(centre: CentreId, text: str, **kw: Any) -> SearchQuery:
-    tokens = KEY.for_centre(centre).tokens(text.casefold().split())
-    kw.setdefault("terms", tokens)
+    """The query as ``SearchService.query_for`` builds it (tokens of every word; each word
+    with its token when there are two or more)."""
+    key = KEY.for_centre(centre)
+    kw.setdefault("terms", key.tokens(text.casefold().split()))
+    words = [w for w in chunks(text) if any(ch.isalnum() for ch in w)]
+    kw.setdefault("word_terms", tuple((w, key.token(w)) for w in words) if len(words) > 1 else ())
     return SearchQuery(centre_id=centre, text=text, **kw)
 
 
@@ -182,8 +190,6 @@ class SearchIndexContract:
         first = doc(a, body="water arrears")
         await index.upsert([first])
         await index.upsert([first])
-        import attrs
-
         await index.upsert([attrs.evolve(first, body="electricity arrears")])
         assert (await index.search(q(a, "water"))).total == 0
         assert (await index.search(q(a, "electricity"))).total == 1
@@ -278,6 +284,92 @@ class SearchIndexContract:
         for text in CRAFTED:
             found = await index.search(q(a, text))
             assert found.total <= 1, text
+
+    # -- the client's identity in a case's text (cma_core.search.redact) -------------------
+
+    async def test_a_text_naming_the_client_is_found_by_the_name_never_shown(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        a, b = centres
+        client = _client(a)
+        case = _case(client)
+        note = Note(
+            id=NoteId(_id()), author_id=ADVISER, created_at=T0, sensitive=False,
+            body="Mrs QUARRINGTON-VASK of 17 Oxblood Terrace rang about the bailiff letter.",
+        )  # fmt: skip
+        ka = KEY.for_centre(a)
+        indexed = p.note_document(case, note, ka, client)
+        # The same note in centre B (its own key): never seen from A, nor A's from B.
+        twin_case = attrs.evolve(case, centre_id=b)
+        twin = p.note_document(
+            twin_case, note, KEY.for_centre(b), attrs.evolve(client, centre_id=b)
+        )
+        await index.upsert([indexed, twin])
+        stored = repr(await index.documents(a)).casefold()
+        for secret in ("quarrington", "vask", "oxblood", "wf9"):
+            assert secret not in stored, secret
+        for text in ("Quarrington-Vask", "quarrington", "vask", "Oxblood"):
+            found = await index.search(q(a, text))
+            assert [h.entity_id for h in found.items] == [note.id], text
+            hit = found.items[0]
+            assert "quarrington" not in f"{hit.title} {hit.snippet}".casefold()
+        # The rest of the text is still clear text: found, ranked and highlighted.
+        found = await index.search(q(a, "bailiff"))
+        assert [h.entity_id for h in found.items] == [note.id]
+        assert "client]" in found.items[0].snippet  # the placeholder (an engine may cut the "[")
+        assert "quarrington" not in found.items[0].snippet.casefold()
+        # Another centre never finds it, by its own tokens of the name or by A's.
+        assert (await index.search(q(b, "bailiff"))).total == 1  # B's own twin only
+        for text in ("Quarrington-Vask", "Oxblood"):
+            in_b = await index.search(q(b, text))
+            assert [h.entity_id for h in in_b.items] == [note.id], text
+            assert all(h.case_id == twin_case.id for h in in_b.items)
+            stolen = SearchQuery(centre_id=b, text="", terms=ka.tokens([text.casefold()]))
+            assert (await index.search(stolen)).total == 0
+        # The name with other words: every word in the text or among the tokens.
+        for text in ("Vask bailiff", "Quarrington-Vask bailiff letter", "Oxblood rang bailiff"):
+            found = await index.search(q(a, text))
+            assert [h.entity_id for h in found.items] == [note.id], text
+        for text in ("Vask mortgage", "Vask Smith", "Oxblood mortgage"):
+            assert (await index.search(q(a, text))).total == 0, text
+        # A user without the case (own cases only, not the adviser) never finds it.
+        assert (await index.search(q(a, "quarrington", own_cases_of=OTHER_ADVISER))).total == 0
+
+    async def test_erasing_the_client_removes_the_redacted_text(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        a, _ = centres
+        client = _client(a)
+        case = _case(client)
+        note = Note(
+            id=NoteId(_id()), author_id=ADVISER, created_at=T0, sensitive=False,
+            body="Zebedee Quarrington-Vask phoned.",
+        )  # fmt: skip
+        key = KEY.for_centre(a)
+        await index.upsert(
+            [p.client_document(client, key), p.case_document(case, client, key),
+             p.note_document(case, note, key, client)]
+        )  # fmt: skip
+        assert (await index.search(q(a, "quarrington"))).total == 3
+        await index.delete_client(a, client.id)
+        assert (await index.search(q(a, "quarrington"))).total == 0
+        assert await index.documents(a) == []
+
+
+def _client(centre: CentreId) -> Client:
+    return Client(
+        id=ClientId(_id()), centre_id=centre, first_name="Zebedee",
+        last_name="Quarrington-Vask", date_of_birth=dt.date(1961, 7, 14),
+        address=PostalAddress.of(["17 Oxblood Terrace", "Wetherfold"], "WF9 3QZ"),
+        created_at=T0, updated_at=T0,
+    )  # fmt: skip
+
+
+def _case(client: Client) -> Case:
+    return Case(
+        id=CaseId(_id()), centre_id=client.centre_id, client_id=client.id, reference="C-000042",
+        status=CaseStatus.OPEN, adviser_id=ADVISER, opened_at=T0, updated_at=T0,
+    )  # fmt: skip
 
 
 class TestInMemorySearchIndex(SearchIndexContract):

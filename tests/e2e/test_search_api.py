@@ -218,3 +218,46 @@ async def test_the_contact_log_reaches_the_index(
     await settle(container)
     assert (await _search(api, "meter"))["total"] == 0  # the corrected entry replaced it
     assert _ids(await _search(api, "arrangement")) == {made["contact"]["id"]}
+
+
+async def test_case_text_naming_the_client_is_redacted_and_follows_a_new_name(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    """A note naming the client is found by the name (alone or with other words), never
+    shows it; after the client's name changes, the case's text is redacted with the new
+    name (the handler re-projects it) and a rebuild gives the same documents."""
+    centre = await make_centre(container, "Redaction Centre")
+    api = await sign_in(http, "adviser@redactioncentre.example", centre)
+    centre_id = CentreId(uuid.UUID(centre))
+    made = await _seed(api, surname="Quorn")
+    case_url = f"/api/v1/cases/{made['case']['id']}/notes"
+    r = await api.post(case_url, {"body": "Mr Quorn (to be Marlowe) rang about the bailiff."})
+    assert r.status_code == 201, r.text
+    note = r.json()["id"]
+    await settle(container)
+    index = container.search_index()
+
+    def clear_text(docs: Any) -> str:
+        return " ".join(f"{d.title} {d.body}" for d in docs).casefold()
+
+    assert "quorn" not in clear_text(await index.documents(centre_id))
+    hits = (await _search(api, "Quorn bailiff"))["items"]
+    assert [h["id"] for h in hits] == [note]
+    shown = " ".join(p["text"] for p in hits[0]["snippet"]).casefold()
+    assert "quorn" not in shown
+    assert "[client]" in shown
+    assert "marlowe" in clear_text(await index.documents(centre_id))  # not the client's (yet)
+
+    client = await api.get(f"/api/v1/clients/{made['client']['id']}")
+    r = await api.patch(
+        f"/api/v1/clients/{made['client']['id']}",
+        {"last_name": "Marlowe"},
+        headers={"If-Match": client.headers["etag"]},
+    )
+    assert r.status_code == 200, r.text
+    await settle(container)
+    built = await index.documents(centre_id)
+    assert "marlowe" not in clear_text(built)
+    assert note in _ids(await _search(api, "Marlowe bailiff"))
+    assert await container.search_jobs().rebuild(centre_id) == len(built)
+    assert await index.documents(centre_id) == built

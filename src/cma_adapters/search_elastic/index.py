@@ -233,6 +233,24 @@ def _all_terms(field: str, tokens: Sequence[str]) -> dict[str, Any]:
     return {"constant_score": {"filter": every, "boost": 0.5}}
 
 
+def _mixed(pairs: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """Every word in the text or its token among the terms, one token at least."""
+    each: list[dict[str, Any]] = [{"terms": {"terms": [t for _, t in pairs]}}]
+    for word, token in pairs:
+        # A stop word ("and") leaves no terms to match: it counts as present.
+        text = {
+            "multi_match": {
+                "query": word,
+                "fields": ["title^3", "body"],
+                "operator": "and",
+                "zero_terms_query": "all",
+            }
+        }
+        either = [text, {"term": {"terms": token}}]
+        each.append({"bool": {"should": either, "minimum_should_match": 1}})
+    return {"constant_score": {"filter": {"bool": {"filter": each}}, "boost": 0.5}}
+
+
 def _query(query: SearchQuery) -> dict[str, Any]:
     options: list[dict[str, Any]] = []
     if query.text.strip():
@@ -250,6 +268,8 @@ def _query(query: SearchQuery) -> dict[str, Any]:
         options.append(_all_terms("terms", query.terms))
     if query.restricted_terms:
         options.append(_all_terms("restricted_terms", query.restricted_terms))
+    if len(query.word_terms) > 1:
+        options.append(_mixed(query.word_terms))
     filters: list[dict[str, Any]] = [
         {"term": {"centre_id": str(query.centre_id)}},
         {"terms": {"kind": sorted(k.value for k in query.kinds)}},

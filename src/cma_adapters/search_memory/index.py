@@ -94,9 +94,22 @@ def _score(doc: SearchDocument, words: list[str], query: SearchQuery) -> float:
         return float(sum(counts))
     if query.terms and set(query.terms) <= set(doc.terms):
         return 0.5
+    if query.word_terms and _mixed(doc, text, query.word_terms):
+        return 0.5
     if query.restricted_terms and set(query.restricted_terms) <= set(doc.restricted_terms):
         return 0.5
     return 0.0
+
+
+def _mixed(doc: SearchDocument, text: list[str], pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Every word in the text or its token among the terms, one token at least."""
+    terms = set(doc.terms)
+
+    def in_text(word: str) -> bool:
+        return all(any(t.startswith(w) for t in text) for w in _WORD.findall(word))
+
+    every = all(token in terms or in_text(word) for word, token in pairs)
+    return every and any(token in terms for _, token in pairs)
 
 
 def _hit(doc: SearchDocument, score: float, words: list[str]) -> SearchHit:

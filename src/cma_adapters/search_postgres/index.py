@@ -173,7 +173,22 @@ class PostgresSearchIndex(SearchIndex):
 
 
 def _array_params(params: dict[str, Any]) -> list[Any]:
-    return [bindparam(k, type_=ARRAY(Text)) for k in ("terms", "rterms") if k in params]
+    names = ("terms", "rterms", "mterms")
+    return [bindparam(k, type_=ARRAY(Text)) for k in names if k in params]
+
+
+def _mixed(pairs: tuple[tuple[str, str], ...], params: dict[str, Any]) -> str:
+    """Every word in the text (a stop word counts as present) or its token among the
+    terms, one token at least."""
+    params["mterms"] = [t for _, t in pairs]
+    each = []
+    for i, (word, token) in enumerate(pairs):
+        params[f"mw{i}"], params[f"mt{i}"] = word, token
+        words = f"plainto_tsquery('english', :mw{i})"
+        each.append(
+            f"(numnode({words}) = 0 OR d.tsv @@ {words} OR d.terms @> ARRAY[CAST(:mt{i} AS text)])"
+        )
+    return f"(d.terms && :mterms AND {' AND '.join(each)})"
 
 
 def _where(query: SearchQuery, *, fuzzy: bool) -> tuple[str | None, str, dict[str, Any]]:
@@ -198,6 +213,8 @@ def _where(query: SearchQuery, *, fuzzy: bool) -> tuple[str | None, str, dict[st
         if query.restricted_terms:
             blind.append("d.restricted_terms @> :rterms")
             params["rterms"] = list(query.restricted_terms)
+        if len(query.word_terms) > 1:
+            blind.append(_mixed(query.word_terms, params))
     options += blind
     if blind:
         score += f" + CASE WHEN {' OR '.join(blind)} THEN {_BLIND_SCORE} ELSE 0 END"

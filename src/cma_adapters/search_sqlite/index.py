@@ -102,6 +102,11 @@ def match_expression(query: SearchQuery) -> str | None:
     if query.restricted_terms:
         restricted = " AND ".join(map(_quoted, query.restricted_terms))
         options.append(f"restricted : ({restricted})")
+    pairs = [(w, t) for w, t in query.word_terms if any(ch.isalnum() for ch in w)]
+    if len(pairs) > 1:  # every word in the text or a token, one token at least
+        each = [f"({{title body}} : {_quoted(w)} OR terms : {_quoted(t)})" for w, t in pairs]
+        some = " OR ".join(_quoted(t) for _, t in pairs)
+        options.append(f"(terms : ({some}) AND {' AND '.join(each)})")
     if not options:
         return None
     return f"scope : {_quoted(_scope(query.centre_id))} AND ({' OR '.join(options)})"

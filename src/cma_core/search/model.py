@@ -3,9 +3,10 @@
 A search document is a projection: derived from the write side by the worker (outbox
 events), rebuildable at any time, and holding as little personal data as it can:
 
-- ``title`` and ``body`` are clear text the engine tokenises, ranks and highlights. Only
-  text the write side itself keeps in clear goes there (a case reference, a non-sensitive
-  note, a document's extracted text, a letter's text).
+- ``title`` and ``body`` are clear text the engine tokenises, ranks and highlights: a case
+  reference, a non-sensitive note, a document's extracted text, a letter's or a contact's
+  text, always with the case's client's identity replaced by placeholders first
+  (``cma_core.search.redact``; the words taken out become ``terms``).
 - ``terms`` are keyed blind tokens (HMAC under a per-centre search key, truncated) of
   identity fields (names, email, phone, postcode): a query matches them only when every
   word of the query is one of them, and nothing of the value can be read back or shown.
@@ -77,6 +78,11 @@ class SearchQuery:
     or when every one of ``terms`` is among its ``terms`` (or, given
     ``restricted_terms``, every one of those among its ``restricted_terms``).
 
+    ``word_terms`` (two words or more) pairs each word of the query with its blind token: a
+    document also matches when every word is in its ``title``/``body`` or its token among
+    its ``terms``, and at least one is a token ("Vask bailiff" finds a letter whose text
+    says "bailiff" and whose client's name was taken out of it).
+
     ``kinds`` limits the kinds (never empty). ``own_cases_of`` set: a document of a case
     matches only if that user is the case's adviser (documents without a case are
     unaffected; the service drops their kinds when the user may not see them).
@@ -86,6 +92,7 @@ class SearchQuery:
     text: str
     terms: tuple[str, ...]
     restricted_terms: tuple[str, ...] = ()
+    word_terms: tuple[tuple[str, str], ...] = ()
     kinds: frozenset[SearchKind] = frozenset(SearchKind)
     own_cases_of: UserId | None = None
     limit: int = 20

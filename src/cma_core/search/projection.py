@@ -1,6 +1,8 @@
 """The search documents of each area's records (pure functions: what is indexed, and how).
 
-What goes in clear (``title``/``body``) is only what the write side keeps in clear too;
+What goes in clear (``title``/``body``) is a case's own text (reference, notes, documents'
+text, letters, contacts) with the case's client's identity taken out (``redact``: names,
+address, email, phone, date of birth, NI number become placeholders and blind tokens);
 identity fields become blind tokens; withheld fields (``SENSITIVE_FIELDS``, a sensitive
 note's words, a suppressed address) become restricted tokens or are left out.
 """
@@ -17,6 +19,7 @@ from cma_core.cases.model import Case, Note
 from cma_core.clients.model import Client
 from cma_core.documents.model import Document
 from cma_core.search.model import SearchDocument, SearchKind
+from cma_core.search.redact import redaction_for
 from cma_core.search.terms import (
     CentreSearchKey,
     chunks,
@@ -88,7 +91,9 @@ def case_document(case: Case, client: Client | None, key: CentreSearchKey) -> Se
     )
 
 
-def note_document(case: Case, note: Note, key: CentreSearchKey) -> SearchDocument:
+def note_document(
+    case: Case, note: Note, key: CentreSearchKey, client: Client | None
+) -> SearchDocument:
     """A sensitive note is stored sealed: its words are restricted tokens, never text."""
     return _case_child(
         case,
@@ -98,22 +103,30 @@ def note_document(case: Case, note: Note, key: CentreSearchKey) -> SearchDocumen
         "" if note.sensitive else note.body,
         key.tokens(chunks(note.body)) if note.sensitive else (),
         note.created_at,
+        key=key,
+        client=client,
     )
 
 
-def document_document(case: Case, document: Document) -> SearchDocument:
+def document_document(
+    case: Case, document: Document, key: CentreSearchKey, client: Client | None
+) -> SearchDocument:
     return _case_child(
         case,
         SearchKind.DOCUMENT,
         document.id,
         document.filename,
-        _clean(document.text),
+        document.text,
         (),
         document.updated_at,
+        key=key,
+        client=client,
     )
 
 
-def letter_document(case: Case, letter: Letter) -> SearchDocument:
+def letter_document(
+    case: Case, letter: Letter, key: CentreSearchKey, client: Client | None
+) -> SearchDocument:
     return _case_child(
         case,
         SearchKind.LETTER,
@@ -122,6 +135,8 @@ def letter_document(case: Case, letter: Letter) -> SearchDocument:
         html_text(letter.html),
         (),
         letter.sent_at or letter.created_at,
+        key=key,
+        client=client,
     )
 
 
@@ -134,6 +149,7 @@ def contact_document(
     sensitive: bool,
     at: dt.datetime,
     key: CentreSearchKey,
+    client: Client | None,
 ) -> SearchDocument:
     """A contact log entry (the hook for the contact log area): like a note."""
     return _case_child(
@@ -144,6 +160,8 @@ def contact_document(
         "" if sensitive else text,
         key.tokens(chunks(text)) if sensitive else (),
         at,
+        key=key,
+        client=client,
     )
 
 
@@ -153,7 +171,7 @@ def html_text(markup: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return _BLANKS.sub(" ", text).strip()[:MAX_BODY]
+    return _BLANKS.sub(" ", text).strip()
 
 
 def _case_child(
@@ -164,7 +182,18 @@ def _case_child(
     body: str,
     restricted: tuple[str, ...],
     at: dt.datetime,
+    *,
+    key: CentreSearchKey,
+    client: Client | None,
 ) -> SearchDocument:
+    """A document of the case, its clear text without the client's identity (the words
+    taken out become its blind tokens, so it is still found by them)."""
+    redaction = redaction_for(client)
+    clear_title = redaction.apply(_clean(title))
+    # The whole text first, then the cut: a name across the cut cannot leave half of it.
+    clear_body = redaction.apply(_clean(body))
+    words = [*clear_title.words, *clear_body.words]
+    hidden = [*clear_title.restricted_words, *clear_body.restricted_words]
     return SearchDocument(
         centre_id=case.centre_id,
         kind=kind,
@@ -172,9 +201,9 @@ def _case_child(
         case_id=case.id,
         client_id=case.client_id,
         adviser_id=case.adviser_id,
-        title=title,
-        body=body,
-        terms=(),
-        restricted_terms=restricted,
+        title=clear_title.text,
+        body=clear_body.text[:MAX_BODY],
+        terms=key.tokens(words),
+        restricted_terms=tuple(dict.fromkeys([*restricted, *key.tokens(hidden)])),
         updated_at=at,
     )

@@ -131,6 +131,7 @@ class SearchService:
             text=text,
             terms=terms,
             restricted_terms=terms if ctx.can(Permission.SENSITIVE_READ) else (),
+            word_terms=_word_terms(words, centre_key),
             kinds=allowed,
             own_cases_of=None if ctx.can(Permission.CASE_READ_ALL) else ctx.user_id,
             limit=limit,
@@ -151,6 +152,13 @@ class SearchService:
         return SearchResults(
             items=tuple(items), total=results.total, limit=results.limit, offset=results.offset
         )
+
+
+def _word_terms(words: list[str], key: CentreSearchKey) -> tuple[tuple[str, str], ...]:
+    """Each word with its token, for a query of two words or more that may mix the
+    client's name (redacted from the text) with other words."""
+    kept = [w for w in words if any(ch.isalnum() for ch in w)]
+    return tuple((w, key.token(w)) for w in kept) if len(kept) > 1 else ()
 
 
 def _retitled(hit: SearchHit, title: str) -> SearchHit:
@@ -226,8 +234,11 @@ class SearchJobs:
             return None
         key = self.key.for_centre(event.centre_id)
         docs = [p.client_document(client, key)]
-        if event.name == ClientUpdated.name:  # the client's cases are found by the name too
-            docs += [p.case_document(c, client, key) for c in await self._cases_of(uow, client_id)]
+        if event.name == ClientUpdated.name:
+            # The client's cases are found by the name too, and their text is redacted with
+            # the client's identity: every document of every case is projected again.
+            for listed in await self._cases_of(uow, client_id):
+                docs += await self._case_documents(uow, listed.id, key)
         return _writes(self.index, docs)
 
     async def _case(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
@@ -252,7 +263,7 @@ class SearchJobs:
         key = self.key.for_centre(event.centre_id)
         client = await self.clients(uow).get(case.client_id)
         # The case's own document too: a note is activity on it (``updated_at``).
-        docs = [p.note_document(case, notes[0], key), p.case_document(case, client, key)]
+        docs = [p.note_document(case, notes[0], key, client), p.case_document(case, client, key)]
         return _writes(self.index, docs)
 
     async def _document(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
@@ -261,14 +272,18 @@ class SearchJobs:
         case = await self.cases(uow).get(document.case_id) if document is not None else None
         if document is None or case is None or not document.pages:
             return None
-        return _writes(self.index, [p.document_document(case, document)])
+        client = await self.clients(uow).get(case.client_id)
+        key = self.key.for_centre(event.centre_id)
+        return _writes(self.index, [p.document_document(case, document, key, client)])
 
     async def _letter(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         letter = await self.letters(uow).get(uuid.UUID(event.payload["letter_id"]))
         case = await self.cases(uow).get(letter.case_id) if letter is not None else None
         if letter is None or case is None:
             return None
-        return _writes(self.index, [p.letter_document(case, letter)])
+        client = await self.clients(uow).get(case.client_id)
+        key = self.key.for_centre(event.centre_id)
+        return _writes(self.index, [p.letter_document(case, letter, key, client)])
 
     async def _contact(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         """A contact logged or corrected (``CaseworkChanged`` of a ``contact``)."""
@@ -307,9 +322,11 @@ class SearchJobs:
         if case is None:
             return None
         key = self.key.for_centre(case.centre_id)
+        client = await self.clients(uow).get(case.client_id)
         doc = p.contact_document(
-            case, entry_id, summary=summary, text=text, sensitive=sensitive, at=at, key=key
-        )
+            case, entry_id, summary=summary, text=text, sensitive=sensitive, at=at, key=key,
+            client=client,
+        )  # fmt: skip
         return _writes(self.index, [doc])
 
     # -- rebuild ------------------------------------------------------------------------
@@ -349,17 +366,17 @@ class SearchJobs:
             return []
         client = await self.clients(uow).get(case.client_id)
         docs = [p.case_document(case, client, key)]
-        docs += [p.note_document(case, n, key) for n in case.notes]
+        docs += [p.note_document(case, n, key, client) for n in case.notes]
         documents = self.documents(uow)
         for document_id in await documents.ids_for_case(case.id):
             document = await documents.get(document_id)
             if document is not None and document.pages:
-                docs.append(p.document_document(case, document))
+                docs.append(p.document_document(case, document, key, client))
         letters = await self.letters(uow).list_for_case(case.id)
-        docs += [p.letter_document(case, x) for x in letters if x.sent_at is not None]
+        docs += [p.letter_document(case, x, key, client) for x in letters if x.sent_at is not None]
         if self.contacts is not None:
             docs += [
-                p.contact_document(case, c.id, key=key, **_contact_fields(c))
+                p.contact_document(case, c.id, key=key, client=client, **_contact_fields(c))
                 for c in await self.contacts(uow).list_for_case(case.id)
             ]
         return docs

@@ -97,7 +97,7 @@ def test_a_sensitive_note_is_tokens_only() -> None:
         created_at=AT,
         sensitive=True,
     )
-    doc = p.note_document(case, note, KEY.for_centre(CENTRE))
+    doc = p.note_document(case, note, KEY.for_centre(CENTRE), None)
     assert doc.body == ""
     assert KEY.for_centre(CENTRE).token("refuge") in doc.restricted_terms
     assert doc.adviser_id == USER
