@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, column, insert, select, table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -33,6 +33,7 @@ from cma_adapters.sqlalchemy.clients import lookup_rows
 from cma_adapters.sqlalchemy.crypto import CentreKey
 from cma_adapters.sqlalchemy.rows import (
     TABLES,
+    Base,
     CaseNoteRow,
     CaseRow,
     CentreCounterRow,
@@ -88,6 +89,20 @@ async def insert_rows(conn: AsyncConnection, table: Table, rows: Sequence[dict[s
     for start in range(0, len(rows), BATCH):
         await conn.execute(insert(table), list(rows[start : start + BATCH]))
     return len(rows)
+
+
+async def insert_named(conn: AsyncConnection, name: str, rows: Sequence[dict[str, Any]]) -> int:
+    """``insert_rows`` into the table called ``name``: the model's table (its column types
+    convert the values) or, for a table only a migration declares (``search_documents``),
+    a bare one of the rows' columns (JSON objects serialised first, lists left as arrays)."""
+    if not rows:
+        return 0
+    known = Base.metadata.tables.get(name)
+    if known is not None:
+        return await insert_rows(conn, known, rows)
+    bare = table(name, *(column(c) for c in rows[0]))
+    plain = [{k: json.dumps(v) if isinstance(v, dict) else v for k, v in r.items()} for r in rows]
+    return await insert_rows(conn, cast(Table, bare), plain)
 
 
 class BulkWriter:
