@@ -35,6 +35,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from cma_adapters.sqlalchemy import bulk
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.migrate import upgrade
 from cma_core.audit.chain import link
@@ -141,7 +144,8 @@ NOTE_TEMPLATES = (
 )
 SENSITIVE = "Client disclosed domestic abuse; staying with a friend. Do not call {c}."
 CASES_PER_CHUNK = 5_000
-TABLES = ("clients", "cases", "case_notes", "tasks", "advice_debts", "audit_log")
+TABLES = ("clients", "client_lookup_terms", "cases", "case_notes", "tasks", "advice_debts",
+          "audit_log")  # fmt: skip
 SEARCH_COLUMNS = ("centre_id", "id", "kind", "entity_id", "case_id", "client_id", "adviser_id",
                   "title", "body", "terms", "restricted_terms", "updated_at")  # fmt: skip
 
@@ -216,7 +220,9 @@ def generate(
                  body=(SENSITIVE if i % 10 == 0 else rng.choice(NOTE_TEMPLATES)).format(
                      c=rng.choice(CREDITORS), n=rng.randint(20, 9000)), sensitive=i % 10 == 0),
         ]  # fmt: skip
-        rows["clients"].append(m.client_to_row(client, centre.key))
+        client_row, terms = bulk.client_rows(client, centre.key)
+        rows["clients"].append(client_row)
+        rows["client_lookup_terms"] += terms
         rows["cases"].append(m.case_to_row(case))
         rows["case_notes"] += [m.note_to_row(case, n, centre.key) for n in notes]
         rows["tasks"].append(m.task_to_row(Task(
@@ -305,6 +311,18 @@ async def copy_all(conn: Any, recs: dict[str, Any], suffix: str = "") -> int:
     return n
 
 
+async def insert_all(engine: Any, rows: dict[str, list[dict[str, Any]]]) -> int:
+    """The import's path: multi-row INSERTs through SQLAlchemy (``bulk.insert_named``),
+    one transaction per chunk."""
+    n = 0
+    async with engine.begin() as sconn:
+        for table in TABLES:
+            n += await bulk.insert_named(sconn, table, rows[table])
+        search = [dict(zip(SEARCH_COLUMNS, _search_record(d), strict=True)) for d in rows["search"]]
+        n += await bulk.insert_named(sconn, "search_documents", search)
+    return n
+
+
 async def seed_postgres(args: argparse.Namespace) -> dict[str, Any]:
     import psycopg
 
@@ -335,6 +353,7 @@ async def _seed(url: str, data_dir: Path, args: argparse.Namespace, *, pg: bool)
     t = time.perf_counter()
     if pg:
         conn = await asyncpg.connect(url.replace("postgresql://", "postgres://"))
+        engine = create_async_engine(url.replace("postgresql://", "postgresql+asyncpg://"))
     else:
         from cma_adapters.search_sqlite import SqliteFtsSearchIndex
 
@@ -343,7 +362,10 @@ async def _seed(url: str, data_dir: Path, args: argparse.Namespace, *, pg: bool)
     first_chunk = None
     for start in range(0, args.cases, CASES_PER_CHUNK):
         rows = generate(centres, start, min(CASES_PER_CHUNK, args.cases - start), search_key, rng)
-        if pg:
+        if pg and args.write == "insert":
+            first_chunk = first_chunk or records(rows)
+            written += await insert_all(engine, rows)
+        elif pg:
             recs = records(rows)
             first_chunk = first_chunk or recs
             written += await copy_all(conn, recs)
@@ -373,11 +395,13 @@ async def _seed(url: str, data_dir: Path, args: argparse.Namespace, *, pg: bool)
         for table in first_chunk:
             await conn.execute(f"DROP TABLE {table}_ceiling")
         await conn.close()
+        await engine.dispose()
     elif not pg:
         db.close()
         await index.close()
     out = {
         "backend": "postgresql" if pg else "sqlite", "cases": args.cases, "centres": args.centres,
+        "write": args.write if pg else "executemany",
         "setup_seconds": round(setup_s, 1), "rows": written, "seconds": round(seed_s, 1),
         "rows_per_second": round(written / seed_s),
     }  # fmt: skip
@@ -427,6 +451,10 @@ def main() -> None:
     parser.add_argument("--sqlite", metavar="DIR")
     parser.add_argument("--data-dir")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+    parser.add_argument(
+        "--write", choices=("copy", "insert"), default="copy",
+        help="PostgreSQL: COPY (as the owner), or the bulk import's multi-row INSERTs",
+    )  # fmt: skip
     args = parser.parse_args()
     results = []
     if args.postgres:

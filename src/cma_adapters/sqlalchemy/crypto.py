@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import secrets
@@ -44,6 +45,19 @@ def aad(table: str, column: str, row_id: object) -> bytes:
     return f"cma/{table}.{column}/{row_id}".encode()
 
 
+# Derived once per data key rather than per field: a client's row seals a dozen fields
+# and computes a dozen blind indexes (a third of a bulk import's CPU went to re-deriving).
+# They live as long as the unwrapped key itself does in the key cache's entries.
+@functools.lru_cache(maxsize=256)
+def _index_key_of(key: bytes) -> bytes:
+    return hmac.new(key, b"cma/blind-index/v1", hashlib.sha256).digest()
+
+
+@functools.lru_cache(maxsize=256)
+def _aead_of(key: bytes) -> AESGCM:
+    return AESGCM(key)
+
+
 @frozen
 class CentreKey:
     """One version of a centre's data key, unwrapped."""
@@ -54,11 +68,11 @@ class CentreKey:
 
     @property
     def _index_key(self) -> bytes:
-        return hmac.new(self.key, b"cma/blind-index/v1", hashlib.sha256).digest()
+        return _index_key_of(self.key)
 
     def seal(self, value: str, associated: bytes) -> str:
         nonce = secrets.token_bytes(_NONCE)
-        sealed = AESGCM(self.key).encrypt(nonce, value.encode(), associated)
+        sealed = _aead_of(self.key).encrypt(nonce, value.encode(), associated)
         return f"v{self.version}:{base64.b64encode(nonce + sealed).decode()}"
 
     def seal_opt(self, value: str | None, associated: bytes) -> str | None:

@@ -633,3 +633,25 @@ class ClientLookupTermRow(Base):
     centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
     key_version: Mapped[int] = mapped_column(Integer)
     __table_args__ = (Index("ix_client_lookup_terms_centre_digest", "centre_id", "digest"),)
+
+
+class ImportRefRow(Base):
+    """Which record a back-office import made from another system's id (migration 1640):
+    ``cma import csv`` skips a row whose ``external_id`` is here, so a re-run imports
+    nothing twice. Exactly one of ``client_id``, ``case_id`` and ``debt_id`` is set; each
+    cascades, so erasing the record erases its external id too."""
+
+    __tablename__ = "import_refs"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("clients.id", ondelete="CASCADE"), nullable=True
+    )
+    case_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("cases.id", ondelete="CASCADE"), nullable=True
+    )
+    debt_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("advice_debts.id", ondelete="CASCADE"), nullable=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

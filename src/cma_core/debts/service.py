@@ -184,6 +184,8 @@ _DEBT_FIELDS = (
     "ccj_date",
     "ccj_paid_date",
 )
+#: The fields a new debt's audit entry names (``debt.created``).
+DEBT_FIELDS = _DEBT_FIELDS
 
 #: The fields a ``PATCH`` may change (the details an adviser enters).
 PATCHABLE = frozenset(attrs.fields_dict(DebtDetails))
@@ -297,6 +299,16 @@ class DebtService:
         return entry
 
     # -- debts
+
+    def build_debt(
+        self, ctx: TenantContext, case_id: CaseId, details: DebtDetails, *, today: dt.date
+    ) -> Debt:
+        """A new debt of ``case_id`` from ``details``, checked by the rules ``add_debt``
+        applies (money bounds, dates not in the future, an override's reason), not stored:
+        for bulk imports, which write many at once (``ValidationError`` names the field)."""
+        return self._build_debt(
+            ctx, case_id, DebtId(self.new_id()), details, previous=None, today=today
+        )
 
     def _build_debt(
         self,

@@ -77,6 +77,11 @@ LAZY_COMMANDS: dict[str, Lazy] = {
         "projections_app",
         "Read models fed by events (the search index).",
     ),
+    "import": Lazy(
+        "cma_entrypoints.cli.bulk",
+        "import_app",
+        "Bulk import from another system's export (CSV).",
+    ),
     "retention": Lazy(
         "cma_entrypoints.cli.retention",
         "retention_app",
