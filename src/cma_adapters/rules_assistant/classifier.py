@@ -206,8 +206,13 @@ def train(
     max_features: int = 6000,
     c: float = 4.0,
     features: int = FEATURES,
+    vocabulary_from: int | None = None,
 ) -> TrainingResult:
-    """Fit on ``texts`` and report accuracy and the confusion matrix on the held-out set."""
+    """Fit on ``texts`` and report accuracy and the confusion matrix on the held-out set.
+
+    ``vocabulary_from``: the features (terms and idf) come from the first that many texts
+    only, the rest only move the weights. A centre's model is fitted so: its artefact
+    holds no word that is not in the generated corpus, so no word of a client's letter."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -217,7 +222,10 @@ def train(
         min_df=2,
         max_features=max_features,
     )
-    matrix = vectoriser.fit_transform(texts)
+    if vocabulary_from is None:
+        matrix = vectoriser.fit_transform(texts)
+    else:
+        matrix = vectoriser.fit(texts[:vocabulary_from]).transform(texts)
     classifier = LogisticRegression(C=c, max_iter=2000)
     classifier.fit(matrix, labels)
     vocabulary = {str(t): int(i) for t, i in vectoriser.vocabulary_.items()}
@@ -354,17 +362,34 @@ def _temperature(predictions: Sequence[tuple[list[float], int]]) -> float:
 
 
 def train_from_corpus(
-    *, version: str, per_family: int = 25, seed: int = 14, c: float | None = None
+    *,
+    version: str,
+    per_family: int = 25,
+    seed: int = 14,
+    c: float | None = None,
+    temperature: float = 1.0,
+    extra: Sequence[tuple[str, str]] = (),
 ) -> TrainingResult:
     """Train on the generated corpus's seen families (with OCR noise and the class
-    descriptions), report on the held-out families."""
+    descriptions), report on the held-out families.
+
+    ``extra``: advisers' labelled documents ``(text, class)`` (a centre's examples), each
+    counted like a corpus sample (as read and with OCR noise twice); they move the
+    weights but add no features (``train``'s ``vocabulary_from``). ``c`` given: used
+    with ``temperature`` as they are (a centre's model reuses the shipped model's)."""
     from cma_adapters.rules_assistant.corpus import build_corpus, sample_text
 
     rng = random.Random(seed)
     seen = build_corpus(per_family, seed=seed, held_out=False)
     held = build_corpus(4, seed=seed + 1, held_out=True)
     texts, labels = _training_set(seen, rng)
-    chosen, temperature = (c, 1.0) if c is not None else choose_c(max(per_family // 3, 4), seed)
+    corpus_size = len(texts)
+    for text, label in extra:
+        texts += [text, ocr_noise(text, rng), ocr_noise(text, rng, 0.08)]
+        labels += [label] * 3
+    chosen, temperature = (
+        (c, temperature) if c is not None else choose_c(max(per_family // 3, 4), seed)
+    )
     result = train(
         texts,
         labels,
@@ -372,10 +397,12 @@ def train_from_corpus(
         held_labels=[s.truth.document_class.value for s in held],
         version=version,
         c=chosen,
+        vocabulary_from=corpus_size if extra else None,
     )
     result = attrs.evolve(result, model=attrs.evolve(result.model, temperature=temperature))
     result.model.report["c"] = chosen
     result.model.report["temperature"] = temperature
+    result.model.report["examples"] = len(extra)
     by_family: dict[str, float] = {}
     for letter in sorted({s.family[-1] for s in held}):
         part = [s for s in held if s.family.endswith(letter)]
