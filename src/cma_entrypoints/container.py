@@ -266,12 +266,13 @@ def train_document_classifier(
     if examples is not None and c is None and before is not None:
         result = classifier.train_from_corpus(
             version=version, per_family=per_family, seed=seed, c=float(before.report["c"]),
-            temperature=before.temperature, extra=extra,
+            temperature=before.temperature, calibration=before.calibration, extra=extra,
         )  # fmt: skip
     else:
         result = classifier.train_from_corpus(
-            version=version, per_family=per_family, seed=seed, c=c, extra=extra
-        )
+            version=version, per_family=per_family, seed=seed, c=c, extra=extra,
+            calibration=before.calibration if examples is not None and before else None,
+        )  # fmt: skip
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(classifier.to_json(result.model), encoding="utf-8")
     categoriser = statements.train_categoriser(
