@@ -16,7 +16,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cma_adapters.rules_assistant import classifier
 from cma_adapters.rules_assistant.assistant import extract
-from cma_adapters.rules_assistant.corpus import build_corpus, sample_pages, sample_text, score
+from cma_adapters.rules_assistant.corpus import (
+    Sample,
+    build_corpus,
+    sample_pages,
+    sample_text,
+    score,
+)
+from cma_core.documents.rules import CHECK_TYPE_BELOW
+
+
+def reliability(model: classifier.Model | None, samples: list[Sample]) -> str:
+    """Errors caught and correct documents flagged by each confidence threshold."""
+    if model is None:
+        return ""
+    got = []
+    for s in samples:
+        cls, confidence, _ = model.predict(sample_text(s))
+        got.append((cls is s.truth.document_class, confidence))
+    wrong = sum(not ok for ok, _ in got)
+    lines = [f"  calibration: {wrong} of {len(got)} classified wrong"]
+    for threshold in (0.5, CHECK_TYPE_BELOW, 0.8, 0.9):
+        caught = sum(not ok and c < threshold for ok, c in got)
+        flagged = sum(ok and c < threshold for ok, c in got)
+        lines.append(
+            f"  below {threshold:.2f}: {caught}/{wrong} errors caught, "
+            f"{flagged}/{len(got) - wrong} correct flagged"
+        )
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -39,6 +66,7 @@ def main() -> None:
                 wrong = {k: v for k, v in got.items() if k != expected}
                 if wrong:
                     print(f"  confused: {expected} -> {wrong}")
+            print(reliability(model, samples))
         if args.misses:
             for miss in result.misses:
                 print("  miss:", miss)

@@ -216,7 +216,13 @@ def _assistant(settings: Settings) -> Any:
     return RuleBasedAssistant(
         model_path=trained if trained.is_file() else None,
         categoriser_path=categoriser if categoriser.is_file() else None,
+        centre_models=centre_models_path(settings),
     )
+
+
+def centre_models_path(settings: Settings) -> Any:
+    """Where ``cma assistant train --centre`` writes each centre's own artefacts."""
+    return settings.data_dir / "assistant" / "centres"
 
 
 def categoriser_path(settings: Settings) -> Any:
@@ -238,20 +244,43 @@ def train_document_classifier(
     seed: int = 14,
     c: float | None = None,
     statements_count: int = 60,
+    examples: Any = None,
 ) -> dict[str, Any]:
     """Train the embedded assistant's classifier on the generated corpus (seen layout
-    families), write it as JSON to ``output`` and return its held-out report."""
+    families), write it as JSON to ``output`` and return its held-out report.
+
+    ``examples``: advisers' labelled examples (``cma_core.documents.learning.TrainingSet``,
+    a centre's or several centres' pooled): added to the corpus, with the shipped model's
+    regularisation and temperature (no cross-validation run). The report then also says
+    how the model the centre used before and the new one read those examples' documents
+    (the new one has seen them: a training figure, not a held-out one)."""
     from cma_adapters.rules_assistant import classifier, statements
 
-    result = classifier.train_from_corpus(version=version, per_family=per_family, seed=seed, c=c)
+    extra = [(text, cls.value) for text, cls in examples.documents] if examples else []
+    payees = (
+        [(statements.categoriser_text(p, income), line) for p, income, line in examples.payees]
+        if examples
+        else []
+    )
+    before = classifier.shipped()
+    if examples is not None and c is None and before is not None:
+        result = classifier.train_from_corpus(
+            version=version, per_family=per_family, seed=seed, c=float(before.report["c"]),
+            temperature=before.temperature, calibration=before.calibration, extra=extra,
+        )  # fmt: skip
+    else:
+        result = classifier.train_from_corpus(
+            version=version, per_family=per_family, seed=seed, c=c, extra=extra,
+            calibration=before.calibration if examples is not None and before else None,
+        )  # fmt: skip
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(classifier.to_json(result.model), encoding="utf-8")
     categoriser = statements.train_categoriser(
-        version=version, seed=seed, statements=statements_count
+        version=version, seed=seed, statements=statements_count, extra=payees
     )
     categoriser_output = output.with_name(statements.ARTEFACT)
     categoriser_output.write_text(classifier.to_json(categoriser.model), encoding="utf-8")
-    return {
+    report: dict[str, Any] = {
         **result.model.report,
         "version": version,
         "confusion": result.confusion,
@@ -261,6 +290,48 @@ def train_document_classifier(
             "confusion": categoriser.confusion,
         },
     }
+    if examples is not None:
+        report["examples"] = {
+            "recorded": examples.examples,
+            "documents": len(extra),
+            "payees": len(payees),
+            "documents_gone": examples.missing_documents,
+            "accuracy_before": _accuracy(before, extra),
+            "accuracy_after": _accuracy(result.model, extra),
+        }
+    return report
+
+
+async def training_examples(container: Any, centre_ids: Any) -> Any:
+    """The labelled examples of each centre in ``centre_ids`` (one unit of work per centre,
+    under its Row Level Security), as one ``TrainingSet``. ``NotFound`` (centre) for an
+    unknown centre."""
+    from cma_core.documents.learning import TrainingSet, training_set
+    from cma_core.shared.errors import NotFound
+
+    known = {c.id for c in await container.identity_store().list_centres()}
+    factories = repository_factories("examples", "documents")
+    sets = []
+    for centre_id in centre_ids:
+        if centre_id not in known:
+            raise NotFound("centre", str(centre_id))
+        async with container.uow()(centre_id) as uow:
+            sets.append(
+                await training_set(uow, factories["examples"](uow), factories["documents"](uow))
+            )
+    return TrainingSet(
+        documents=tuple(d for s in sets for d in s.documents),
+        payees=tuple(p for s in sets for p in s.payees),
+        examples=sum(s.examples for s in sets),
+        missing_documents=sum(s.missing_documents for s in sets),
+    )
+
+
+def _accuracy(model: Any, labelled: list[tuple[str, str]]) -> float | None:
+    if model is None or not labelled:
+        return None
+    right = sum(model.predict_label(text)[0] == label for text, label in labelled)
+    return round(float(right) / len(labelled), 4)
 
 
 def _default_jurisdiction(settings: Settings) -> Jurisdiction:
@@ -449,7 +520,7 @@ class Container(containers.DeclarativeContainer):
         clock,
         max_bytes=settings.provided.max_document_bytes,
         **repository_factories(
-            "cases", "tasks", "documents", "suggestions", "deadlines", "budgets"
+            "cases", "tasks", "documents", "suggestions", "deadlines", "budgets", "examples"
         ),
     )
     # Users' regular expressions (creditors' reference formats): RE2, linear time.

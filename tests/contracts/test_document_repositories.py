@@ -27,6 +27,13 @@ from tests.contracts.test_repositories import (
 
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.files import ContentType, FileFacts
+from cma_core.documents.learning import (
+    ExampleId,
+    ExampleOutcome,
+    ExampleRepository,
+    FieldLabel,
+    LabelledExample,
+)
 from cma_core.documents.model import (
     Box,
     Document,
@@ -57,6 +64,7 @@ class DocBackend:
     base: Backend
     documents: Callable[[UnitOfWork], DocumentRepository]
     suggestions: Callable[[UnitOfWork], SuggestionRepository]
+    examples: Callable[[UnitOfWork], ExampleRepository]
 
 
 def make_document(
@@ -340,20 +348,82 @@ class DocumentRepositoryContract:
             assert await backend.suggestions(uow).get(sug_b.id) is not None
         assert case_a != case_b
 
+    async def _example_on(
+        self, b: DocBackend, centre: CentreId, case_id: CaseId, **kw: object
+    ) -> tuple[Document, LabelledExample]:
+        doc = make_document(centre, case_id)
+        suggestion = make_suggestion(doc)
+        example_kw: dict[str, object] = {
+            "outcome": ExampleOutcome.CORRECTED,
+            "document_class": DocumentClass.MORTGAGE_ARREARS,
+            **kw,
+        }
+        example = LabelledExample(
+            id=ExampleId(uid()),
+            centre_id=centre,
+            case_id=case_id,
+            document_id=doc.id,
+            suggestion_id=suggestion.id,
+            suggested_class=DocumentClass.CREDITOR_LETTER,
+            recorded_at=T0,
+            recorded_by=UserId(uid()),
+            fields=(
+                FieldLabel(
+                    field="creditor_name", value="Lowell", correct=False, label="From",
+                    page=2, box=Box(left=1, top=2, width=3, height=4), role="letterhead",
+                ),
+                FieldLabel(field="creditor_name", value="Halifax", correct=True),
+            ),
+            **example_kw,  # type: ignore[arg-type]
+        )  # fmt: skip
+        async with b.base.uow(centre) as uow:
+            await b.documents(uow).add(doc)
+            await b.suggestions(uow).add(suggestion)
+            await b.examples(uow).add(example)
+            await uow.commit()
+        return doc, example
+
+    async def test_examples_round_trip_per_centre_and_go_with_the_document(
+        self, backend: DocBackend
+    ) -> None:
+        centre, case_id = await self.seed(backend)
+        other, other_case = await self.seed(backend)
+        doc, example = await self._example_on(backend, centre, case_id)
+        await self._example_on(backend, other, other_case)
+        _, unlabelled = await self._example_on(
+            backend, centre, case_id, outcome=ExampleOutcome.REJECTED, document_class=None
+        )
+        async with backend.base.uow(centre) as uow:
+            page = await backend.examples(uow).list(limit=10, offset=0)
+            training = await backend.examples(uow).for_training(limit=10)
+            with pytest.raises(CrossTenantAccess):
+                await backend.examples(uow).add(attrs.evolve(example, centre_id=other))
+        assert page.total == 2
+        assert {e.id for e in page.items} == {example.id, unlabelled.id}
+        assert [e.id for e in training] == [example.id]
+        assert training[0] == example
+        async with backend.base.uow(centre) as uow:
+            await backend.documents(uow).delete(doc.id)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            assert [e.id for e in (await backend.examples(uow).list(limit=10, offset=0)).items] == [
+                unlabelled.id
+            ]
+
 
 class TestInMemoryDocumentRepositories(DocumentRepositoryContract):
     @pytest.fixture
     def backend(self) -> DocBackend:
         from cma_adapters.memory import documents as memory
 
-        return DocBackend(memory_backend(), memory.documents, memory.suggestions)
+        return DocBackend(memory_backend(), memory.documents, memory.suggestions, memory.examples)
 
 
 async def _sql(url: str) -> AsyncIterator[DocBackend]:
     from cma_adapters.sqlalchemy import documents as sql
 
     async for base in sqlalchemy_backend(url):
-        yield DocBackend(base, sql.documents, sql.suggestions)
+        yield DocBackend(base, sql.documents, sql.suggestions, sql.examples)
 
 
 class TestSqliteDocumentRepositories(DocumentRepositoryContract):

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.documents.errors import DuplicateDocument
+from cma_core.documents.learning import ExampleId, ExampleRepository, LabelledExample
 from cma_core.documents.model import (
     Document,
     DocumentClass,
@@ -32,6 +33,7 @@ from cma_core.shared.uow import Page, UnitOfWork
 
 DOCUMENTS = "documents"
 SUGGESTIONS = "document_suggestions"
+EXAMPLES = "assistant_examples"
 
 _A = TypeVar("_A", bound=Aggregate)
 
@@ -163,11 +165,14 @@ class InMemoryDocumentRepository(DocumentRepository):
         if self._visible(self._rows.get(document_id)) is None:
             return
         suggestions: dict[SuggestionId, Suggestion] = self._uow.db.table(SUGGESTIONS)
+        examples: dict[ExampleId, LabelledExample] = self._uow.db.table(EXAMPLES)
 
         def remove() -> None:
             self._rows.pop(document_id, None)
             for sid in [s.id for s in suggestions.values() if s.document_id == document_id]:
                 del suggestions[sid]
+            for eid in [e.id for e in examples.values() if e.document_id == document_id]:
+                del examples[eid]
 
         self._uow.staging.ops.append(remove)
 
@@ -242,3 +247,36 @@ def documents(uow: UnitOfWork) -> DocumentRepository:
 def suggestions(uow: UnitOfWork) -> SuggestionRepository:
     """``RepositoryFactory[SuggestionRepository]`` for the in-memory unit of work."""
     return InMemorySuggestionRepository(InMemoryUnitOfWork.of(uow))
+
+
+class InMemoryExampleRepository(ExampleRepository):
+    """Examples go with their document (as the SQL rows' foreign key cascades)."""
+
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow = uow
+        self._centre = uow.centre_id
+        self._rows: dict[ExampleId, LabelledExample] = uow.db.table(EXAMPLES)
+
+    async def add(self, example: LabelledExample) -> None:
+        if example.centre_id != self._centre:
+            raise CrossTenantAccess("example belongs to another centre")
+        self._uow.staging.ops.append(lambda: self._rows.__setitem__(example.id, example))
+
+    def _mine(self) -> list[LabelledExample]:
+        rows = [e for e in self._rows.values() if e.centre_id == self._centre]
+        return sorted(rows, key=lambda e: (e.recorded_at, e.id))
+
+    async def list(self, *, limit: int, offset: int) -> Page[LabelledExample]:
+        rows = self._mine()
+        return Page(
+            items=rows[offset : offset + limit], total=len(rows), limit=limit, offset=offset
+        )
+
+    async def for_training(self, *, limit: int) -> Sequence[LabelledExample]:
+        rows = [e for e in self._mine() if e.document_class or e.budget_line]
+        return rows[-limit:] if limit > 0 else []
+
+
+def examples(uow: UnitOfWork) -> ExampleRepository:
+    """``RepositoryFactory[ExampleRepository]`` for the in-memory unit of work."""
+    return InMemoryExampleRepository(InMemoryUnitOfWork.of(uow))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction, PageText
 from cma_core.documents.ports import Assistant
+from cma_core.shared.ids import CentreId
 
 
 class ScriptedAssistant(Assistant):
@@ -26,7 +27,9 @@ class ScriptedAssistant(Assistant):
         self.texts: list[str] = []
         self.cases: list[CaseFacts] = []
 
-    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
+    async def classify_and_extract(
+        self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
+    ) -> Extraction:
         self.texts.append(text)
         if not self._extractions:
             return Extraction(document_class=DocumentClass.OTHER, confidence=0.0, source="script")

@@ -27,6 +27,7 @@ from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction
 from cma_core.documents.ports import Assistant
 from cma_core.documents.redaction import mask_personal_identifiers
 from cma_core.shared.errors import ValidationError
+from cma_core.shared.ids import CentreId
 
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _DATE = {"type": ["string", "null"], "description": "ISO date YYYY-MM-DD, or null"}
@@ -134,7 +135,9 @@ class OpenAIAssistant(Assistant):
     def source(self) -> str:
         return f"openai:{self.model}"
 
-    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
+    async def classify_and_extract(
+        self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
+    ) -> Extraction:
         masked = mask_personal_identifiers(text[: self.max_input_chars])
         content = await self._complete(
             [

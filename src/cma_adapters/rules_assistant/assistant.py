@@ -30,6 +30,7 @@ from cma_core.documents.model import (
 )
 from cma_core.documents.ports import Assistant
 from cma_core.documents.transactions import Transaction
+from cma_core.shared.ids import CentreId
 
 SOURCE = "rules"
 
@@ -219,16 +220,50 @@ _ORGANISATION = re.compile(
 
 class RuleBasedAssistant(Assistant):
     """No network: fast, predictable and free. ``model_path``: a classifier artefact
-    trained by ``cma assistant train`` (default: the one shipped with the package)."""
+    trained by ``cma assistant train`` (default: the one shipped with the package).
+    ``centre_models``: the folder where ``cma assistant train --centre`` writes a centre's
+    own artefacts (``<centre id>/document_classifier.json`` and the categoriser beside
+    it); a document of that centre is read with them, any other with the install's."""
 
     def __init__(
-        self, model_path: Path | None = None, categoriser_path: Path | None = None
+        self,
+        model_path: Path | None = None,
+        categoriser_path: Path | None = None,
+        centre_models: Path | None = None,
     ) -> None:
         self.model = classifier.load(model_path)
         self.categoriser = statements.load(categoriser_path)
+        self.centre_models = centre_models
+        self._loaded: dict[Path, tuple[float, classifier.Model]] = {}
 
-    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
-        return extract(text, pages, self.model, self.categoriser)
+    def _artefact(self, path: Path) -> classifier.Model | None:
+        """The artefact at ``path`` (read again when the file changes), if any."""
+        try:
+            stamp = path.stat().st_mtime
+        except OSError:
+            return None
+        cached = self._loaded.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, classifier.from_json(path.read_text(encoding="utf-8")))
+            self._loaded[path] = cached
+        return cached[1]
+
+    def models_for(
+        self, centre_id: CentreId | None
+    ) -> tuple[classifier.Model | None, classifier.Model | None]:
+        """The classifier and categoriser a document of ``centre_id`` is read with."""
+        if centre_id is None or self.centre_models is None:
+            return self.model, self.categoriser
+        folder = self.centre_models / str(centre_id)
+        model = self._artefact(folder / classifier.ARTEFACT) or self.model
+        categoriser = self._artefact(folder / statements.ARTEFACT) or self.categoriser
+        return model, categoriser
+
+    async def classify_and_extract(
+        self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
+    ) -> Extraction:
+        model, categoriser = self.models_for(centre_id)
+        return extract(text, pages, model, categoriser)
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         return Draft(text=summarise(facts), source=SOURCE)

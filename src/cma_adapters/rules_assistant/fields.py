@@ -187,7 +187,14 @@ ORIGINAL_LABELS = [
     ),
 ]
 CLAIM_LABELS = [
-    _l(r"(?:claim (?:number|no|ref(?:erence)?)|case (?:number|no)|claim)\b", 3.0),
+    # A qualifier may come first ("Court claim", "Your claim number", "County court case
+    # no"), but not any words: "What the claim is about" is a heading, not a label.
+    _l(
+        r"(?:(?:your|our|the|court|county|money|online) ){0,3}"
+        r"(?:claim (?:number|no|ref(?:erence)?)|case (?:number|no|ref(?:erence)?)|claim)\b",
+        3.0,
+    ),
+    _l(r"(?:(?:court|county) ){0,2}case\b", 2.0),  # "Case: K1QZ4521" on orders
 ]
 PAYER_LABELS = [
     _l(r"(?:employer|company|paid by|payer|paying \w+|from)\b", 3.0),
@@ -195,6 +202,12 @@ PAYER_LABELS = [
 INCOME_LABELS = [
     _l(_W % 3 + r"(?:net|take home|you will get|total payment|your payment|payment)\b", 2.0),
     _l(_W % 3 + r"(?:net pay|take home pay)\b", 3.0),
+    # What reaches the client, however it is worded: after deductions, paid to them.
+    _l(
+        _W % 3 + r"(?:after deductions|paid to you|we (?:will )?pay you|you (?:will )?receive"
+        r"|amount (?:paid|payable)(?: to you)?|net amount)\b",
+        3.0,
+    ),
 ]
 GROSS_LABELS = [_l(_W % 3 + r"(?:gross|before deductions)\b", 3.0)]
 FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
@@ -345,6 +358,8 @@ def read_fields(
 
 def _income_score(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context))
+    if re.search(r"\bafter (?:tax and )?deductions\b", label):
+        return 0.0  # net pay, however many deductions it names
     bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd)\b"
     return -4.0 if re.search(bad, label) else 0.0
 

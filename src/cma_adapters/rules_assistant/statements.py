@@ -291,10 +291,13 @@ def train_categoriser(
     from cma_adapters.rules_assistant.statements_corpus import build_statements, training_texts
 
     texts, labels = training_texts(build_statements(statements, seed=seed, held_out=False))
-    texts += [t for t, _ in extra]
-    labels += [label for _, label in extra]
+    corpus_size = len(texts)
+    # An adviser's label counts three times a generated one; it adds no feature (no payee
+    # name of a client's statement is written into the artefact).
+    texts += [t for t, _ in extra for _ in range(3)]
+    labels += [label for _, label in extra for _ in range(3)]
     held_texts, held_labels = training_texts(build_statements(20, seed=seed + 1, held_out=True))
     return classifier.train(
         texts, labels, held_texts=held_texts, held_labels=held_labels, version=version,
-        max_features=4000, c=c,
+        max_features=4000, c=c, vocabulary_from=corpus_size if extra else None,
     )  # fmt: skip

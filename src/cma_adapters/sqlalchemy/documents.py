@@ -25,10 +25,17 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy.crypto import aad
-from cma_adapters.sqlalchemy.rows import DocumentRow, SuggestionRow
+from cma_adapters.sqlalchemy.rows import DocumentRow, ExampleRow, SuggestionRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.files import ContentType
+from cma_core.documents.learning import (
+    ExampleId,
+    ExampleOutcome,
+    ExampleRepository,
+    FieldLabel,
+    LabelledExample,
+)
 from cma_core.documents.model import (
     Box,
     Document,
@@ -51,6 +58,7 @@ from cma_core.shared.uow import Page, UnitOfWork
 
 documents_t = cast(Table, DocumentRow.__table__)
 suggestions_t = cast(Table, SuggestionRow.__table__)
+examples_t = cast(Table, ExampleRow.__table__)
 
 Row = Mapping[Any, Any]
 
@@ -379,6 +387,13 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
         return [document_from_row({**r, "pages": None}, with_pages=False) for r in rows]
 
     async def delete(self, document_id: DocumentId) -> None:
+        # Explicit as well as by the foreign key: SQLite enforces no cascade by default.
+        await self._x.c.execute(
+            delete(examples_t).where(
+                examples_t.c.centre_id == self._x.centre_id,
+                examples_t.c.document_id == document_id,
+            )
+        )
         await self._x.c.execute(
             delete(suggestions_t).where(
                 suggestions_t.c.centre_id == self._x.centre_id,
@@ -489,3 +504,142 @@ def documents(uow: UnitOfWork) -> DocumentRepository:
 def suggestions(uow: UnitOfWork) -> SuggestionRepository:
     """``RepositoryFactory[SuggestionRepository]`` for ``SqlAlchemyUnitOfWork``."""
     return SqlAlchemySuggestionRepository(SqlAlchemyUnitOfWork.of(uow))
+
+
+# -- labelled examples (migration 1680) ----------------------------------------------------
+
+
+def _label_json(f: FieldLabel) -> dict[str, Any]:
+    box = f.box
+    return {
+        "field": f.field,
+        "value": f.value,
+        "correct": f.correct,
+        "label": f.label,
+        "page": f.page,
+        "box": [box.left, box.top, box.width, box.height] if box else None,
+        "role": f.role,
+    }
+
+
+def _label_from(d: dict[str, Any]) -> FieldLabel:
+    box = d.get("box")
+    return FieldLabel(
+        field=d["field"],
+        value=d["value"],
+        correct=bool(d["correct"]),
+        label=d.get("label"),
+        page=d.get("page"),
+        box=Box(left=box[0], top=box[1], width=box[2], height=box[3]) if box else None,
+        role=d.get("role"),
+    )
+
+
+class SqlAlchemyExampleRepository(ExampleRepository):
+    """The values read, their labels and a statement's payee are sealed (``data``)."""
+
+    def __init__(self, uow: SqlAlchemyUnitOfWork) -> None:
+        self._x: SqlContext = uow.context
+
+    async def add(self, example: LabelledExample) -> None:
+        self._x.own(example.centre_id, "example")
+        plain = json.dumps(
+            {"fields": [_label_json(f) for f in example.fields], "payee": example.payee},
+            ensure_ascii=False,
+        )
+        key = await self._x.keys.current(self._x.c)
+        sealed = {"sealed": key.seal(plain, aad("assistant_examples", "data", example.id))}
+        await self._x.c.execute(
+            insert(examples_t).values(
+                id=example.id,
+                centre_id=example.centre_id,
+                case_id=example.case_id,
+                document_id=example.document_id,
+                suggestion_id=example.suggestion_id,
+                outcome=example.outcome.value,
+                suggested_class=example.suggested_class.value if example.suggested_class else None,
+                document_class=example.document_class.value if example.document_class else None,
+                budget_line=example.budget_line,
+                income=example.income,
+                recorded_at=example.recorded_at,
+                recorded_by=example.recorded_by,
+                data=sealed,
+            )
+        )
+
+    async def _from_rows(self, rows: Sequence[Row]) -> list[LabelledExample]:
+        out = []
+        keys = await self._x.keys.keyring(self._x.c) if rows else None
+        for r in rows:
+            data = r["data"]
+            if keys is not None and isinstance(data, dict) and "sealed" in data:
+                data = json.loads(
+                    keys.open(data["sealed"], aad("assistant_examples", "data", r["id"]))
+                )
+            out.append(
+                LabelledExample(
+                    id=ExampleId(r["id"]),
+                    centre_id=CentreId(r["centre_id"]),
+                    case_id=CaseId(r["case_id"]),
+                    document_id=DocumentId(r["document_id"]),
+                    suggestion_id=SuggestionId(r["suggestion_id"]),
+                    outcome=ExampleOutcome(r["outcome"]),
+                    suggested_class=DocumentClass(r["suggested_class"])
+                    if r["suggested_class"]
+                    else None,
+                    document_class=DocumentClass(r["document_class"])
+                    if r["document_class"]
+                    else None,
+                    recorded_at=r["recorded_at"],
+                    recorded_by=UserId(r["recorded_by"]),
+                    fields=tuple(_label_from(f) for f in data.get("fields", [])),
+                    payee=data.get("payee"),
+                    income=bool(r["income"]),
+                    budget_line=r["budget_line"],
+                )
+            )
+        return out
+
+    async def list(self, *, limit: int, offset: int) -> Page[LabelledExample]:
+        where = examples_t.c.centre_id == self._x.centre_id
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(examples_t).where(where))
+        ).scalar_one()
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(examples_t)
+                    .where(where)
+                    .order_by(examples_t.c.recorded_at, examples_t.c.id)
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return Page(items=await self._from_rows(rows), total=total, limit=limit, offset=offset)
+
+    async def for_training(self, *, limit: int) -> Sequence[LabelledExample]:
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(examples_t)
+                    .where(
+                        examples_t.c.centre_id == self._x.centre_id,
+                        (examples_t.c.document_class.is_not(None))
+                        | (examples_t.c.budget_line.is_not(None)),
+                    )
+                    .order_by(examples_t.c.recorded_at.desc(), examples_t.c.id.desc())
+                    .limit(limit)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return list(reversed(await self._from_rows(rows)))
+
+
+def examples(uow: UnitOfWork) -> ExampleRepository:
+    """``RepositoryFactory[ExampleRepository]`` for ``SqlAlchemyUnitOfWork``."""
+    return SqlAlchemyExampleRepository(SqlAlchemyUnitOfWork.of(uow))

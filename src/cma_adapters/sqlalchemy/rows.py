@@ -557,6 +557,36 @@ class SuggestionRow(Base):
     )
 
 
+class ExampleRow(Base):
+    """An adviser's decision on a suggestion as a labelled example (migration 1680).
+
+    The labels stand in columns (class, outcome, budget line); the values read and their
+    printed labels, and a statement's payee, are in ``data``, sealed with the centre's
+    data key (``{"sealed": ...}``). No text of the document: training reads it from the
+    document, and the example goes with the document (foreign key, cascade)."""
+
+    __tablename__ = "assistant_examples"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    document_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("documents.id", ondelete="CASCADE")
+    )
+    suggestion_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    outcome: Mapped[str] = mapped_column(String(16))
+    suggested_class: Mapped[str | None] = mapped_column(String(40))
+    document_class: Mapped[str | None] = mapped_column(String(40))
+    budget_line: Mapped[str | None] = mapped_column(String(60))
+    income: Mapped[bool] = mapped_column(Boolean)
+    recorded_at: Mapped[dt.datetime]
+    recorded_by: Mapped[uuid.UUID] = mapped_column(Uuid)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    __table_args__ = (
+        Index("ix_assistant_examples_centre_recorded", "centre_id", "recorded_at"),
+        Index("ix_assistant_examples_document", "document_id"),
+    )
+
+
 def _record_table(name: str, *, case_scoped: bool) -> Table:
     case_fk: list[Any] = [ForeignKey("cases.id", ondelete="CASCADE")] if case_scoped else []
     return Table(

@@ -121,8 +121,14 @@ class Assistant(Protocol):
     """Reads documents and drafts text for advisers. Its output is only ever a
     suggestion or a draft; the caller records it as such and a person decides."""
 
-    async def classify_and_extract(self, text: str, pages: Sequence[PageText] = ()) -> Extraction:
+    async def classify_and_extract(
+        self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
+    ) -> Extraction:
         """What kind of document ``text`` is and the fields it states.
+
+        ``centre_id``: the centre the document belongs to, for an assistant that has
+        learnt from that centre's advisers (``cma assistant train --centre``); others
+        ignore it.
 
         ``pages``, when given, are the same text page by page with the words' boxes (OCR):
         an assistant may read values by position and report where each came from

@@ -26,6 +26,7 @@ from typing import BinaryIO
 from attrs import define, field, frozen
 
 from cma_core.audit.service import commit_audited, record_audit
+from cma_core.budgets.catalogue import LINES_BY_KEY
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.budgets.service import BudgetService
@@ -49,6 +50,13 @@ from cma_core.documents.files import (
     FileFacts,
     UploadInspector,
     inspect_upload,
+)
+from cma_core.documents.learning import (
+    Correction,
+    ExampleId,
+    ExampleOutcome,
+    ExampleRepository,
+    example_from,
 )
 from cma_core.documents.model import (
     CaseFacts,
@@ -79,6 +87,7 @@ from cma_core.documents.ports import (
 )
 from cma_core.documents.rules import RecordedDebt, suggest
 from cma_core.documents.storage import MAX_LINK_EXPIRY, document_key
+from cma_core.documents.transactions import DEBT_REPAYMENT, NOT_BUDGETED
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.identity.ports import IdentityStore
@@ -169,6 +178,9 @@ class DocumentService:
     case_clock: SchedulingService | None = None
     """Where accepted deadlines go (a dated fact and its tracked deadlines); ``None``: a
     deadline task instead."""
+    examples: RepositoryFactory[ExampleRepository] | None = None
+    """Where advisers' decisions are kept as labelled examples (``cma assistant train
+    --centre``); ``None``: decisions teach nothing."""
     cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
@@ -401,6 +413,7 @@ class DocumentService:
         async with self.uow(ctx.centre_id) as uow:
             suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id)
             check_version("suggestion", expected_version, suggestion.version)
+            await self._learn(uow, ctx, suggestion, ExampleOutcome.ACCEPTED, by)
             if (
                 suggestion.kind is SuggestionKind.NEW_DEBT
                 and self.debts is not None
@@ -654,20 +667,53 @@ class DocumentService:
         *,
         expected_version: int | None,
         reason: str | None = None,
+        correction: Correction | None = None,
     ) -> Suggestion:
+        """The adviser rejects. With a ``correction`` (the document's real class, the
+        right values, the right SFS line), the rejection is recorded as a corrected
+        labelled example; without, as a plain rejection."""
         ctx.require(Permission.CASE_WRITE)
         by = _person(ctx)
+        line = correction.budget_line if correction is not None else None
+        if line is not None and line not in _CATEGORIES:
+            raise ValidationError("correction.budget_line", "is not an SFS line")
+        corrected = correction is not None and not correction.empty
         async with self.uow(ctx.centre_id) as uow:
             suggestion, _ = await self._load_suggestion(uow, ctx, suggestion_id)
             check_version("suggestion", expected_version, suggestion.version)
             now = self.clock.now()
             suggestion.reject(by=by, now=now, reason=reason)
+            outcome = ExampleOutcome.CORRECTED if corrected else ExampleOutcome.REJECTED
+            await self._learn(uow, ctx, suggestion, outcome, by, correction)
             await self.suggestions(uow).save(suggestion)
             await commit_audited(
                 uow, ctx, self.new_id, "suggestion.rejected", "suggestion", suggestion.id, now,
-                ("status", "rejection_reason"),
+                ("status", "rejection_reason", *(("correction",) if corrected else ())),
             )  # fmt: skip
         return suggestion
+
+    async def _learn(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        suggestion: Suggestion,
+        outcome: ExampleOutcome,
+        by: UserId,
+        correction: Correction | None = None,
+    ) -> None:
+        """Stage the decision as a labelled example (in the decision's transaction)."""
+        if self.examples is None:
+            return
+        document = await self.documents(uow).get(suggestion.document_id)
+        example = example_from(
+            suggestion, document, outcome, example_id=ExampleId(self.new_id()), by=by,
+            now=self.clock.now(), correction=correction,
+        )  # fmt: skip
+        await self.examples(uow).add(example)
+        await record_audit(
+            uow, ctx, self.new_id, "assistant.example_recorded", "suggestion", suggestion.id,
+            example.recorded_at, ("outcome", "document_class", "budget_line"),
+        )  # fmt: skip
 
     # -- summary -----------------------------------------------------------------------
 
@@ -827,6 +873,7 @@ def _person(ctx: TenantContext) -> UserId:
     return ctx.user_id
 
 
+_CATEGORIES = frozenset({*LINES_BY_KEY, DEBT_REPAYMENT, NOT_BUDGETED})
 _DEBT_KINDS = frozenset({SuggestionKind.NEW_DEBT, SuggestionKind.UPDATE_DEBT})
 _BUDGET_KINDS = frozenset({SuggestionKind.NEW_INCOME, SuggestionKind.NEW_EXPENDITURE})
 _FACT_KINDS = {
@@ -955,7 +1002,7 @@ class DocumentJobs:
             tries = attempt
             # Read the document with its layout while no transaction is open, so the
             # suggestions commit with the status that says the document is done.
-            extraction = await self._read(doc_id, pages) if pages is not None else None
+            extraction = await self._read(doc_id, pages, centre_id) if pages is not None else None
 
             async def finish(uow: UnitOfWork) -> None:
                 docs = self.documents(uow)
@@ -1014,7 +1061,9 @@ class DocumentJobs:
         ):
             return
         try:
-            extraction = await self.assistant.classify_and_extract(document.text)
+            extraction = await self.assistant.classify_and_extract(
+                document.text, centre_id=document.centre_id
+            )
         except AssistantUnavailable:
             raise
         except AssistantReplyInvalid as err:
@@ -1023,13 +1072,13 @@ class DocumentJobs:
         await self._record_classification(uow, document, extraction, event.event_id)
 
     async def _read(
-        self, document_id: DocumentId, pages: tuple[PageText, ...]
+        self, document_id: DocumentId, pages: tuple[PageText, ...], centre_id: CentreId
     ) -> Extraction | None:
         """The assistant's reading of freshly extracted pages (with their word boxes), or
         ``None`` if it could not answer now (``classify`` then tries again later)."""
         text = "\f".join(p.text for p in pages)
         try:
-            return await self.assistant.classify_and_extract(text, pages)
+            return await self.assistant.classify_and_extract(text, pages, centre_id=centre_id)
         except (AssistantUnavailable, AssistantReplyInvalid) as err:
             log.warning("document %s: reading deferred: %s", document_id, err.message)
             return None

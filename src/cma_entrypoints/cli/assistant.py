@@ -6,18 +6,35 @@ on the generated corpus's *seen* layout families and reports its accuracy on the
 generated statements (seen payees), reported on held-out payees and formats. The
 artefacts are JSON, written to the data directory (used by this install from then on)
 or beside ``--output``.
+
+``--centre ID`` adds that centre's labelled examples (advisers' accepts, rejections and
+corrections, ``cma_core.documents.learning``) and writes the centre's own artefacts,
+which the assistant then uses for that centre's documents; ``--with-examples`` (no
+centre) pools every centre's examples into the install's artefacts. Either way the
+artefacts' features are the corpus's only: an example moves weights, it adds no word.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from cma_entrypoints.cli.support import JsonOption, emit_json, guard, load_settings
+from cma_entrypoints.cli.support import (
+    JsonOption,
+    emit_json,
+    guard,
+    load_settings,
+    run_with_container,
+    working,
+)
+
+if TYPE_CHECKING:
+    from cma_entrypoints.container import Container
 
 assistant_app = typer.Typer(help="The embedded document assistant.", no_args_is_help=True)
 
@@ -33,25 +50,57 @@ def train(
     statements: int = typer.Option(
         60, min=2, max=2000, help="Generated statements to train the transaction categoriser."
     ),
+    centre: str | None = typer.Option(
+        None, "--centre", help="Train this centre's own artefacts, with its examples."
+    ),
+    with_examples: bool = typer.Option(
+        False, "--with-examples", help="Without --centre: pool every centre's examples."
+    ),
     as_json: bool = JsonOption,
 ) -> None:
     """Train the document classifier and report held-out accuracy per class."""
     settings = load_settings(as_json=as_json)
     # Imported here: the container loads every adapter, which `--help` must not wait for.
-    from cma_entrypoints.container import classifier_path, train_document_classifier
-
-    target = output or classifier_path(settings)
-    report = guard(
-        lambda: train_document_classifier(
-            version=version or f"{dt.datetime.now(dt.UTC):%Y-%m-%d}",
-            output=target,
-            per_family=per_family,
-            c=c,
-            statements_count=statements,
-        ),
-        as_json=as_json,
+    from cma_core.shared.ids import CentreId, parse_uuid
+    from cma_entrypoints.container import (
+        centre_models_path,
+        classifier_path,
+        train_document_classifier,
+        training_examples,
     )
+
+    only = (
+        CentreId(guard(lambda: parse_uuid(centre, field="centre"), as_json=as_json))
+        if centre
+        else None
+    )
+    examples: Any = None
+    if only is not None or with_examples:
+
+        async def gather(container: Container) -> Any:
+            ids = (
+                [only] if only else [x.id for x in await container.identity_store().list_centres()]
+            )
+            return await training_examples(container, ids)
+
+        examples = run_with_container(gather, as_json=as_json, settings=settings)
+    today = f"{dt.datetime.now(dt.UTC):%Y-%m-%d}"
+    if only is not None:
+        target = output or centre_models_path(settings) / str(only) / "document_classifier.json"
+        stamp = version or f"{today}.centre-{str(only)[:8]}.{examples.examples}"
+    else:
+        target = output or classifier_path(settings)
+        stamp = version or today
+    with working("Training (a minute or two)"):
+        report = guard(
+            lambda: train_document_classifier(
+                version=stamp, output=target, per_family=per_family, c=c,
+                statements_count=statements, examples=examples,
+            ),
+            as_json=as_json,
+        )  # fmt: skip
     report["output"] = str(target)
+    report["centre_id"] = str(only) if only else None
     if as_json:
         emit_json(report)
         return
@@ -66,9 +115,21 @@ def train(
     for cls, row in sorted(report["confusion"].items()):
         table.add_row(cls, ", ".join(f"{k} {v}" for k, v in sorted(row.items())))
     console.print(table)
+    if "examples" in report:
+        ex = report["examples"]
+        console.print(
+            f"Advisers' examples: {ex['recorded']} recorded, {ex['documents']} documents and "
+            f"{ex['payees']} payees used ({ex['documents_gone']} documents gone); their "
+            f"documents read right before {_pct(ex['accuracy_before'])}, after "
+            f"{_pct(ex['accuracy_after'])} (trained on them)."
+        )
     cat = report["categoriser"]
     console.print(
         f"Transaction categoriser: held-out accuracy {cat['held_out_accuracy']:.1%} on "
         f"{cat['held_out']} transactions (held-out payees and formats). "
         f"Written to {cat['output']}."
     )
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"

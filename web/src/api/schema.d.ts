@@ -1858,7 +1858,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a suggestion
-         * @description Needs `If-Match`. The reason is optional.
+         * @description Needs `If-Match`. The reason is optional. A `correction` (the document's real class, the right values or SFS line) is kept as a labelled example the centre's assistant learns from (`cma assistant train --centre`).
          */
         post: operations["ApiV1SuggestionsSuggestionIdRejectReject"];
         delete?: never;
@@ -3034,6 +3034,16 @@ export interface components {
             purpose?: components["schemas"]["Purpose"];
             summary?: string;
             with_whom?: string;
+        };
+        /** CorrectionIn */
+        CorrectionIn: {
+            account_reference?: string | null;
+            balance_pence?: number | null;
+            budget_line?: string | null;
+            court_claim_number?: string | null;
+            creditor_name?: string | null;
+            deadline_date?: string | null;
+            document_class?: components["schemas"]["DocumentClass"] | null;
         };
         /** CreditLineOut */
         CreditLineOut: {
@@ -4914,6 +4924,7 @@ export interface components {
         };
         /** RejectIn */
         documents_schemas_RejectIn: {
+            correction?: components["schemas"]["CorrectionIn"] | null;
             reason?: string | null;
         };
         /**

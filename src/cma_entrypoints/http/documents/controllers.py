@@ -24,6 +24,7 @@ from litestar.params import Body, Parameter
 from litestar.response import Stream
 
 from cma_core.documents.errors import DuplicateDocument, ObjectNotFound
+from cma_core.documents.learning import Correction
 from cma_core.documents.model import (
     DocumentClass,
     DocumentId,
@@ -63,6 +64,7 @@ from cma_entrypoints.http.documents.examples import (
 )
 from cma_entrypoints.http.documents.schemas import (
     AcceptOut,
+    CorrectionIn,
     DocumentOut,
     DocumentPage,
     LinkOut,
@@ -413,7 +415,11 @@ class SuggestionController(Controller):
         guards=[requires(Permission.CASE_WRITE)],
         status_code=200,
         summary="Reject a suggestion",
-        description="Needs `If-Match`. The reason is optional.",
+        description=(
+            "Needs `If-Match`. The reason is optional. A `correction` (the document's real "
+            "class, the right values or SFS line) is kept as a labelled example the "
+            "centre's assistant learns from (`cma assistant train --centre`)."
+        ),
         operation_class=with_example(REJECTED, "Already on file"),
     )
     async def reject(
@@ -433,8 +439,24 @@ class SuggestionController(Controller):
             SuggestionId(suggestion_id),
             expected_version=expected,
             reason=data.reason if data else None,
+            correction=_correction(data.correction) if data and data.correction else None,
         )
         return versioned(SuggestionOut.of(suggestion), suggestion.version)
+
+
+def _correction(c: CorrectionIn) -> Correction:
+    values = {
+        "creditor_name": c.creditor_name,
+        "account_reference": c.account_reference,
+        "balance_pence": str(c.balance_pence) if c.balance_pence is not None else None,
+        "deadline_date": c.deadline_date.isoformat() if c.deadline_date else None,
+        "court_claim_number": c.court_claim_number,
+    }
+    return Correction(
+        document_class=c.document_class,
+        budget_line=c.budget_line,
+        values={k: v for k, v in values.items() if v is not None},
+    )
 
 
 def _duplicate(request: Request[Any, Any, Any], dup: DuplicateDocument) -> Response[Any]:

@@ -174,8 +174,31 @@ class AcceptOut(Struct):
     deadline_ids: list[uuid.UUID] = []
 
 
+class CorrectionIn(Input):
+    """What is right instead, as the adviser sees it: kept as a labelled example that
+    ``cma assistant train --centre`` learns from. Every part is optional."""
+
+    document_class: DocumentClass | None = None
+    budget_line: (
+        Annotated[str, Meta(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")] | None
+    ) = None
+    """A statement payee's SFS line key (or ``debt_repayment``, ``not_budgeted``)."""
+    creditor_name: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)] | None = None
+    account_reference: Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)] | None = (
+        None
+    )
+    balance_pence: Annotated[int, Meta(ge=0, le=100_000_000_000)] | None = None
+    deadline_date: dt.date | None = None
+    court_claim_number: Annotated[str, Meta(min_length=1, max_length=40, pattern=LINE)] | None = (
+        None
+    )
+
+
 class RejectIn(Input):
     reason: Annotated[str, Meta(max_length=500, pattern=LINE)] | None = None
+    correction: CorrectionIn | None = None
+    """Say what is right (the document's class, values, SFS line) so the assistant
+    learns from the rejection."""
 
 
 class SummaryDraftOut(Struct):
