@@ -43,6 +43,7 @@ from cma_entrypoints.http.console import SchemaPage, console_csp, console_routes
 from cma_entrypoints.http.debts import CreditorController, DebtController
 from cma_entrypoints.http.documents import documents_router
 from cma_entrypoints.http.identity import (
+    AccountController,
     AuthController,
     GrantController,
     SessionController,
@@ -203,6 +204,7 @@ def create_app(container: Container | None = None) -> Litestar:
             documents_router(container),
             AuditController,
             SessionController,
+            AccountController,
             GrantController,
             StaffController,
             CreditorController,
@@ -235,6 +237,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "compliance": provider(container.compliance),
             "audit": provider(container.audit),
             "sessions": provider(container.sessions),
+            "accounts": provider(container.accounts),
             "debts": provider(container.debts),
             "budgets": provider(container.budgets),
             "appraisals": provider(container.appraisals),
