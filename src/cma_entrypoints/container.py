@@ -40,6 +40,7 @@ from cma_adapters.security import (
 from cma_adapters.sfs import SfsDdsCodec
 from cma_adapters.sqlalchemy import (
     SqlAlchemyIdentityStore,
+    SqlAlchemyPasswordResetStore,
     SqlAlchemyRefreshTokenStore,
     SqlAlchemyUnitOfWorkFactory,
     create_engine_for,
@@ -64,6 +65,7 @@ from cma_core.documents.service import (
     DocumentService,
     DocumentSweep,
 )
+from cma_core.identity.accounts import AccountService
 from cma_core.identity.blind_index import blind_index
 from cma_core.identity.directory import StaffDirectory
 from cma_core.identity.gate import SessionGate
@@ -114,6 +116,18 @@ def _session_revocations(settings: Settings) -> Any:
             settings.redis_url, namespace=settings.redis_namespace
         )
     return InMemorySessionRevocations()
+
+
+def _breached_passwords() -> Any:
+    from cma_adapters.security.breached import breached_passwords
+
+    return breached_passwords()
+
+
+def _account_mail(notifier: Any) -> Any:
+    from cma_adapters.notify.account_mail import NotifierAccountMail
+
+    return NotifierAccountMail(notifier)
 
 
 def _rate_limiter(settings: Settings) -> Any:
@@ -172,6 +186,10 @@ def migrate_database(settings: Settings) -> None:
 
 def _refresh_ttl(settings: Settings) -> dt.timedelta:
     return dt.timedelta(seconds=settings.refresh_token_ttl_seconds)
+
+
+def _reset_ttl(settings: Settings) -> dt.timedelta:
+    return dt.timedelta(seconds=settings.password_reset_ttl_seconds)
 
 
 def _broker(settings: Settings) -> Any:
@@ -468,6 +486,7 @@ class Container(containers.DeclarativeContainer):
         email_index=providers.Callable(_email_index, settings),
         throttle=login_throttle,
         otp=one_time_passwords,
+        breached=providers.Singleton(_breached_passwords),
     )
     session_revocations = providers.Singleton(_session_revocations, settings)
     session_gate = providers.Singleton(
@@ -537,6 +556,17 @@ class Container(containers.DeclarativeContainer):
     holidays = providers.Singleton(HolidaysLibraryProvider)
     scheduling_config = providers.Singleton(_scheduling_config, settings)
     notifier = providers.Singleton(_notifier, settings)
+    accounts = providers.Singleton(
+        AccountService,
+        identity,
+        sessions,
+        providers.Singleton(SqlAlchemyPasswordResetStore, engine),
+        clock,
+        mail=providers.Singleton(_account_mail, notifier),
+        limiter=rate_limiter,
+        reset_ttl=providers.Callable(_reset_ttl, settings),
+        reset_link=settings.provided.password_reset_link,
+    )
     scheduling = providers.Singleton(
         SchedulingService,
         uow,

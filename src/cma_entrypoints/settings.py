@@ -56,6 +56,12 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     # How long a verdict of the database on an access token's session is kept (seconds).
     session_check_seconds: int = 5
+    # Accounts (issue 13, ASVS 3.7.1 / 2.5): a sensitive change needs a sign-in or step-up
+    # at most this many seconds old (0: off); a password-reset link lives this long; and
+    # the page the link opens (the token is appended), empty: the mail carries the code.
+    reauth_max_age_seconds: int = 900
+    password_reset_ttl_seconds: int = 1800
+    password_reset_link: str = ""
     # Documents: S3 when a bucket is set (else files under data_dir/documents); the OpenAI
     # assistant when a key is set (else the rule-based one, no network).
     max_document_bytes: int = 25 * 1024 * 1024
@@ -286,6 +292,9 @@ def _protection(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:
         "login_address_max_failures": _int(env, "CMA_LOGIN_ADDRESS_MAX_FAILURES", 100) or 100,
         "trusted_proxies": _networks(env.get("CMA_TRUSTED_PROXIES", "")),
         "session_check_seconds": _int(env, "CMA_SESSION_CHECK_SECONDS", 5),
+        "reauth_max_age_seconds": _int(env, "CMA_REAUTH_MAX_AGE", 900),
+        "password_reset_ttl_seconds": _int(env, "CMA_PASSWORD_RESET_TTL", 1800) or 1800,
+        "password_reset_link": env.get("CMA_PASSWORD_RESET_LINK", ""),
     }
 
 

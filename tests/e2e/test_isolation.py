@@ -270,6 +270,13 @@ async def _hold_id(b: Api, seeded: Seeded) -> str:
     return await _created(b, "/api/v1/legal-holds", body, "hold_id", seeded)
 
 
+async def _session_id(b: Api, seeded: Seeded) -> str:
+    """B's admin's own signed-in session: A must not see or end it."""
+    r = await b.get("/api/v1/auth/sessions")
+    assert r.status_code == 200, r.text
+    return str(next(s["id"] for s in r.json()["items"] if s["current"]))
+
+
 async def _value(value: str) -> str:
     return value
 
@@ -280,6 +287,7 @@ ID_FACTORIES: dict[str, IdFactory] = {
     "case_id": _case_id,
     "user_id": _user_id,
     "permission": _permission,
+    "session_id": _session_id,
     "deadline_id": _deadline_id,
     "appointment_id": _appointment_id,
     "creditor_id": _creditor_id,

@@ -151,11 +151,20 @@ async def test_another_centres_member_is_not_found(
         f"{url}/roles", json={"roles": ["adviser"]}, headers={**south.headers, **etag}
     )
     assert r.status_code == 404
-    # Someone who works for two centres is not switched off by one of them.
+    # Someone who works for two centres is deactivated by one of them *there only*
+    # (issue 11: the active flag was per account, so this was a 409).
     r = await south.post("/api/v1/users", {**new, "password": "ignored for them"})
     assert r.status_code == 201, r.text
     r = await south.post(f"{url}/deactivate", headers={"If-Match": f'"{r.json()["version"]}"'})
-    assert r.status_code == 409
+    assert r.status_code == 200, r.text
+    assert r.json()["active"] is False
+    assert (await north.get(url)).json()["active"] is True
+    login = {"email": new["email"], "password": NEW["password"]}
+    http = north.client
+    refused = await http.post("/api/v1/auth/login", json={**login, "centre_id": south.centre_id})
+    assert refused.status_code == 401
+    signed = await http.post("/api/v1/auth/login", json={**login, "centre_id": north.centre_id})
+    assert signed.status_code == 200, signed.text
 
 
 async def test_the_audit_chain_verifies(container: Container, http: httpx.AsyncClient) -> None:

@@ -123,7 +123,7 @@ BAD_INPUT = [
      "validation-error", "role"),
     ("bad email", ["--email", "not-an-email"], PASSWORD, 2, "email: is not a valid email",
      "validation-error", "email"),
-    ("short password", [], "short", 2, "password: must be at least 10 characters",
+    ("short password", [], "short", 2, "password: must be at least 12 characters",
      "validation-error", "password"),
     ("unknown centre", ["--centre", "00000000-0000-4000-8000-000000000000"], PASSWORD, 1,
      "centre 00000000-0000-4000-8000-000000000000 not found", "not-found", None),

@@ -1,4 +1,4 @@
-"""In-memory refresh-token store (unit tests, embedding programs)."""
+"""In-memory refresh-token and password-reset stores (unit tests, embedding programs)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import uuid
 
 import attrs
 
-from cma_core.identity.ports import RefreshTokenStore
-from cma_core.identity.sessions import RefreshToken
+from cma_core.identity.ports import PasswordResetStore, RefreshTokenStore
+from cma_core.identity.sessions import PasswordReset, RefreshToken
 from cma_core.shared.ids import UserId
 
 
@@ -43,3 +43,38 @@ class InMemoryRefreshTokenStore(RefreshTokenStore):
         return any(
             t.family_id == family_id and t.revoked_at is not None for t in self.tokens.values()
         )
+
+    async def list_user(self, user_id: UserId, now: dt.datetime) -> list[RefreshToken]:
+        return [
+            t
+            for t in self.tokens.values()
+            if t.user_id == user_id and t.revoked_at is None and now < t.expires_at
+        ]
+
+    async def set_authenticated(self, family_id: uuid.UUID, at: dt.datetime) -> None:
+        for key, t in list(self.tokens.items()):
+            if t.family_id == family_id:
+                self.tokens[key] = attrs.evolve(t, authenticated_at=at)
+
+
+class InMemoryPasswordResetStore(PasswordResetStore):
+    def __init__(self) -> None:
+        self.resets: dict[uuid.UUID, PasswordReset] = {}
+
+    async def add(self, reset: PasswordReset) -> None:
+        self.resets[reset.id] = reset
+
+    async def get_by_hash(self, token_hash: str) -> PasswordReset | None:
+        return next((r for r in self.resets.values() if r.token_hash == token_hash), None)
+
+    async def mark_used(self, reset_id: uuid.UUID, at: dt.datetime) -> bool:
+        reset = self.resets.get(reset_id)
+        if reset is None or reset.used_at is not None:
+            return False
+        self.resets[reset_id] = attrs.evolve(reset, used_at=at)
+        return True
+
+    async def use_all(self, user_id: UserId, at: dt.datetime) -> None:
+        for key, r in list(self.resets.items()):
+            if r.user_id == user_id and r.used_at is None:
+                self.resets[key] = attrs.evolve(r, used_at=at)

@@ -31,7 +31,7 @@ from cma_core.clients.model import Client
 from cma_core.identity.model import Centre, User
 from cma_core.identity.ports import IdentityStore, PasswordHasher
 from cma_core.shared.clock import Clock
-from cma_core.shared.errors import Conflict, CrossTenantAccess
+from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
 from cma_core.shared.ids import AuditId, CaseId, CentreId, ClientId, EventId, TaskId, UserId
 from cma_core.shared.jobs import EventPublisher
@@ -366,6 +366,11 @@ class InMemoryIdentityStore(IdentityStore):
         self._db.users[user.id] = copy.deepcopy(user)
 
     async def save_user(self, user: User) -> None:
+        """Conditional on the version read, like the SQL store's update."""
+        stored = self._db.users.get(user.id)
+        if stored is not None and stored.version != user.version:
+            raise StaleVersion("user", user.version, stored.version)
+        user.version += 1
         self._db.users[user.id] = copy.deepcopy(user)
 
     async def get_user(self, user_id: UserId) -> User | None:

@@ -5,7 +5,11 @@ into domain objects and back.
 """
 
 from cma_adapters.sqlalchemy.engine import create_engine_for, driver_url
-from cma_adapters.sqlalchemy.identity import SqlAlchemyIdentityStore, SqlAlchemyRefreshTokenStore
+from cma_adapters.sqlalchemy.identity import (
+    SqlAlchemyIdentityStore,
+    SqlAlchemyPasswordResetStore,
+    SqlAlchemyRefreshTokenStore,
+)
 from cma_adapters.sqlalchemy.rows import Base
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlAlchemyUnitOfWorkFactory
 
@@ -14,6 +18,7 @@ metadata = Base.metadata
 
 __all__ = [
     "SqlAlchemyIdentityStore",
+    "SqlAlchemyPasswordResetStore",
     "SqlAlchemyRefreshTokenStore",
     "SqlAlchemyUnitOfWork",
     "SqlAlchemyUnitOfWorkFactory",

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -16,14 +16,15 @@ from cma_adapters.sqlalchemy.rows import (
     CentreRow,
     MembershipGrantRow,
     MembershipRow,
+    PasswordResetRow,
     RefreshTokenRow,
     UserRow,
 )
 from cma_core.identity.model import Centre, Membership, PermissionGrant, User
 from cma_core.identity.permissions import Permission, Role
-from cma_core.identity.ports import IdentityStore, RefreshTokenStore
-from cma_core.identity.sessions import RefreshToken
-from cma_core.shared.errors import Conflict
+from cma_core.identity.ports import IdentityStore, PasswordResetStore, RefreshTokenStore
+from cma_core.identity.sessions import PasswordReset, RefreshToken
+from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CentreId, UserId
 
 centres_t = cast(Table, CentreRow.__table__)
@@ -31,6 +32,7 @@ users_t = cast(Table, UserRow.__table__)
 members_t = cast(Table, MembershipRow.__table__)
 grants_t = cast(Table, MembershipGrantRow.__table__)
 tokens_t = cast(Table, RefreshTokenRow.__table__)
+resets_t = cast(Table, PasswordResetRow.__table__)
 
 
 class SqlAlchemyIdentityStore(IdentityStore):
@@ -91,6 +93,7 @@ class SqlAlchemyIdentityStore(IdentityStore):
                         created_at=user.created_at,
                         totp_secret=user.totp_secret,
                         totp_enabled=user.totp_enabled,
+                        version=user.version,
                     )
                 )
                 await _write_memberships(conn, user)
@@ -98,10 +101,14 @@ class SqlAlchemyIdentityStore(IdentityStore):
             raise Conflict(f"a user with email {user.email} already exists") from exc
 
     async def save_user(self, user: User) -> None:
+        """One conditional update: ``WHERE version = <the version read>``, raising it. Of
+        two transactions saving one user read at the same version, the second finds no row
+        (PostgreSQL re-checks the condition after the first commits; SQLite writes one at a
+        time) and gets ``StaleVersion``, with nothing written."""
         async with self._tx() as conn:
-            await conn.execute(
+            result = await conn.execute(
                 update(users_t)
-                .where(users_t.c.id == user.id)
+                .where(users_t.c.id == user.id, users_t.c.version == user.version)
                 .values(
                     email=user.email,
                     full_name=user.full_name,
@@ -109,11 +116,16 @@ class SqlAlchemyIdentityStore(IdentityStore):
                     active=user.active,
                     totp_secret=user.totp_secret,
                     totp_enabled=user.totp_enabled,
+                    version=user.version + 1,
                 )
             )
+            if result.rowcount != 1:
+                found = await conn.execute(select(users_t.c.version).where(users_t.c.id == user.id))
+                raise StaleVersion("user", user.version, found.scalar() or 0)
             await conn.execute(delete(members_t).where(members_t.c.user_id == user.id))
             await conn.execute(delete(grants_t).where(grants_t.c.user_id == user.id))
             await _write_memberships(conn, user)
+        user.version += 1
 
     async def get_user(self, user_id: UserId) -> User | None:
         return await self._one(users_t.c.id == user_id)
@@ -174,6 +186,15 @@ async def _load_users(conn: AsyncConnection, where: object) -> list[User]:
             active=row["active"],
             totp_secret=row["totp_secret"],
             totp_enabled=bool(row["totp_enabled"]),
+            version=row["version"],
+            inactive_in=sorted(
+                {CentreId(r["centre_id"]) for r in members if r["user_id"] == row["id"]}
+                - {
+                    CentreId(r["centre_id"])
+                    for r in members
+                    if r["user_id"] == row["id"] and r["active"]
+                }
+            ),
             memberships=[
                 Membership(CentreId(r["centre_id"]), Role(r["role"]))
                 for r in members
@@ -201,7 +222,12 @@ async def _write_memberships(conn: AsyncConnection, user: User) -> None:
         await conn.execute(
             insert(members_t),
             [
-                {"user_id": user.id, "centre_id": m.centre_id, "role": m.role.value}
+                {
+                    "user_id": user.id,
+                    "centre_id": m.centre_id,
+                    "role": m.role.value,
+                    "active": m.centre_id not in user.inactive_in,
+                }
                 for m in user.memberships
             ],
         )
@@ -254,6 +280,9 @@ class SqlAlchemyRefreshTokenStore(RefreshTokenStore):
                     expires_at=token.expires_at,
                     used_at=token.used_at,
                     revoked_at=token.revoked_at,
+                    authenticated_at=token.authenticated_at,
+                    address=token.address,
+                    user_agent=token.user_agent,
                 )
             )
 
@@ -264,19 +293,32 @@ class SqlAlchemyRefreshTokenStore(RefreshTokenStore):
                 .mappings()
                 .first()
             )
-        if row is None:
-            return None
-        return RefreshToken(
-            id=row["id"],
-            family_id=row["family_id"],
-            user_id=UserId(row["user_id"]),
-            centre_id=CentreId(row["centre_id"]),
-            token_hash=row["token_hash"],
-            issued_at=row["issued_at"],
-            expires_at=row["expires_at"],
-            used_at=row["used_at"],
-            revoked_at=row["revoked_at"],
-        )
+        return None if row is None else _token(row)
+
+    async def list_user(self, user_id: UserId, now: dt.datetime) -> list[RefreshToken]:
+        async with self._tx() as conn:
+            rows = (
+                (
+                    await conn.execute(
+                        select(tokens_t).where(
+                            tokens_t.c.user_id == user_id,
+                            tokens_t.c.revoked_at.is_(None),
+                            tokens_t.c.expires_at > now,
+                        )
+                    )
+                )
+                .mappings()
+                .all()
+            )
+        return [_token(r) for r in rows]
+
+    async def set_authenticated(self, family_id: uuid.UUID, at: dt.datetime) -> None:
+        async with self._tx() as conn:
+            await conn.execute(
+                update(tokens_t)
+                .where(tokens_t.c.family_id == family_id)
+                .values(authenticated_at=at)
+            )
 
     async def mark_used(self, token_id: uuid.UUID, at: dt.datetime) -> bool:
         async with self._tx() as conn:
@@ -315,3 +357,76 @@ class SqlAlchemyRefreshTokenStore(RefreshTokenStore):
                 .limit(1)
             )
             return found.first() is not None
+
+
+def _token(row: Any) -> RefreshToken:
+    return RefreshToken(
+        id=row["id"],
+        family_id=row["family_id"],
+        user_id=UserId(row["user_id"]),
+        centre_id=CentreId(row["centre_id"]),
+        token_hash=row["token_hash"],
+        issued_at=row["issued_at"],
+        expires_at=row["expires_at"],
+        used_at=row["used_at"],
+        revoked_at=row["revoked_at"],
+        authenticated_at=row["authenticated_at"],
+        address=row["address"],
+        user_agent=row["user_agent"],
+    )
+
+
+class SqlAlchemyPasswordResetStore(PasswordResetStore):
+    """Password-reset tokens by hash; platform-level transactions like the identity store
+    (the table has no RLS: it has no centre)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def add(self, reset: PasswordReset) -> None:
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                insert(resets_t).values(
+                    id=reset.id,
+                    user_id=reset.user_id,
+                    token_hash=reset.token_hash,
+                    created_at=reset.created_at,
+                    expires_at=reset.expires_at,
+                    used_at=reset.used_at,
+                )
+            )
+
+    async def get_by_hash(self, token_hash: str) -> PasswordReset | None:
+        async with self._engine.begin() as conn:
+            row = (
+                (await conn.execute(select(resets_t).where(resets_t.c.token_hash == token_hash)))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return None
+        return PasswordReset(
+            id=row["id"],
+            user_id=UserId(row["user_id"]),
+            token_hash=row["token_hash"],
+            created_at=row["created_at"],
+            expires_at=row["expires_at"],
+            used_at=row["used_at"],
+        )
+
+    async def mark_used(self, reset_id: uuid.UUID, at: dt.datetime) -> bool:
+        async with self._engine.begin() as conn:
+            result = await conn.execute(
+                update(resets_t)
+                .where(resets_t.c.id == reset_id, resets_t.c.used_at.is_(None))
+                .values(used_at=at)
+            )
+        return bool(result.rowcount == 1)
+
+    async def use_all(self, user_id: UserId, at: dt.datetime) -> None:
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                update(resets_t)
+                .where(resets_t.c.user_id == user_id, resets_t.c.used_at.is_(None))
+                .values(used_at=at)
+            )

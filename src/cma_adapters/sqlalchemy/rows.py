@@ -68,6 +68,8 @@ class UserRow(Base):
     # Second factor (migration 0301).
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Stored version (migration 1720): every save is ``WHERE version = :read``.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
 
 class MembershipRow(Base):
@@ -82,6 +84,8 @@ class MembershipRow(Base):
         Uuid, ForeignKey("centres.id", ondelete="CASCADE"), primary_key=True
     )
     role: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # Per-centre deactivation (migration 1720): every role row of a (user, centre) agrees.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
 
 
 class MembershipGrantRow(Base):
@@ -121,6 +125,25 @@ class RefreshTokenRow(Base):
     expires_at: Mapped[dt.datetime]
     used_at: Mapped[dt.datetime | None]
     revoked_at: Mapped[dt.datetime | None]
+    # Migration 1720: the family's last proof of identity, and where the token went to.
+    authenticated_at: Mapped[dt.datetime | None]
+    address: Mapped[str | None] = mapped_column(String(64))
+    user_agent: Mapped[str | None] = mapped_column(String(100))
+
+
+class PasswordResetRow(Base):
+    """Password-reset tokens by hash (migration 1720). Platform-level like users: a reset
+    belongs to an account, not a centre, so no centre column and no RLS policy."""
+
+    __tablename__ = "password_resets"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
 
 
 class CentreDataKeyRow(Base):

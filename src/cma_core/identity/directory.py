@@ -2,8 +2,9 @@
 
 Any member of staff who works on cases, tasks or users may read it (``case:read``,
 ``task:read`` or ``user:manage``). It shows a user's display name, roles in *this* centre
-and whether the account is active; never an email, a password hash or another centre's
-memberships. A user who is not a member of the centre is reported as not found.
+and whether they are active here (account not locked, membership not deactivated);
+never an email, a password hash or another centre's memberships. A user who is not a
+member of the centre is reported as not found.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class StaffMember:
             id=user.id,
             display_name=user.full_name,
             roles=tuple(sorted(user.roles_in(ctx.centre_id))),
-            active=user.active,
+            active=user.active_in(ctx.centre_id),
             version=member_version(user, ctx.centre_id),
         )
 
@@ -75,7 +76,7 @@ class StaffDirectory:
             StaffMember.of(u, ctx)
             for u in await self.identity.list_users(ctx.centre_id)
             if (role is None or role in u.roles_in(ctx.centre_id))
-            and (active is None or u.active is active)
+            and (active is None or u.active_in(ctx.centre_id) is active)
             and (not wanted or wanted in u.full_name.casefold())
         ]
         staff.sort(key=lambda s: (s.display_name.casefold(), s.id))

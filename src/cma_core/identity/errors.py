@@ -31,3 +31,18 @@ class InvalidSession(DomainError):
 
     def __init__(self) -> None:
         super().__init__("the refresh token is not valid; sign in again")
+
+
+class ReauthenticationRequired(DomainError):
+    """A sensitive change needs a recent proof of identity (ASVS 3.7.1): the session's
+    last sign-in or step-up is older than ``max_age`` seconds. The client confirms the
+    password (and code) at ``POST /api/v1/auth/reauthenticate`` and tries again."""
+
+    code = "reauthentication-required"
+
+    def __init__(self, max_age: int) -> None:
+        super().__init__(
+            "this change needs a recent sign-in: confirm your password at "
+            f"POST /api/v1/auth/reauthenticate (valid for {max_age} s) and try again"
+        )
+        self.max_age = max_age

@@ -2,8 +2,8 @@
 
 An access token is a signed statement that lives for minutes. Two things must end it
 sooner: its session being signed out (logout, sign-out everywhere, a replayed refresh
-token) and its user no longer working for the centre (membership removed, account
-deactivated). ``SessionGate`` answers "is this token's session still live?":
+token) and its user no longer working for the centre (membership removed or deactivated
+there, account locked). ``SessionGate`` answers "is this token's session still live?":
 
 1. the shared revocation list (``SessionRevocations``: Redis, or this process while Redis
    is down) says at once if the session or the user's sessions were ended;
@@ -76,6 +76,6 @@ class SessionGate:
         self, session_id: uuid.UUID | None, user_id: UserId, centre_id: CentreId
     ) -> bool:
         user = await self.identity.get_user(user_id)
-        if user is None or not user.active or centre_id not in user.centre_ids:
+        if user is None or not user.active_in(centre_id):
             return False
         return session_id is None or not await self.tokens.family_revoked(session_id)

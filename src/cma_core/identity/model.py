@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import uuid
 from collections.abc import Iterable
@@ -86,6 +85,30 @@ class User:
     totp_secret: str | None = field(default=None, repr=False)
     totp_enabled: bool = False
     grants: list[PermissionGrant] = field(factory=list)
+    #: Centres where this person's membership is switched off (deactivated by that centre's
+    #: admin): roles kept, no sign-in or token there. ``active`` is the account-wide lock.
+    inactive_in: list[CentreId] = field(factory=list)
+    #: The stored version (``ETag``/``If-Match``): every save is conditional on it and
+    #: raises it, so two admins editing one user cannot both win.
+    version: int = 1
+
+    def active_in(self, centre_id: CentreId) -> bool:
+        """May sign in and act for ``centre_id``: the account is not locked, the user is a
+        member there and that membership is not deactivated."""
+        return self.active and centre_id in self.centre_ids and centre_id not in self.inactive_in
+
+    def set_active_in(self, centre_id: CentreId, active: bool) -> None:
+        """Switch the membership of ``centre_id`` on or off (other centres untouched)."""
+        self.inactive_in = [c for c in self.inactive_in if c != centre_id]
+        if not active:
+            self.inactive_in.append(centre_id)
+
+    @property
+    def working_centres(self) -> list[CentreId]:
+        """The centres this user may sign in to now (none while the account is locked)."""
+        if not self.active:
+            return []
+        return [c for c in self.centre_ids if c not in self.inactive_in]
 
     def roles_in(self, centre_id: CentreId) -> frozenset[Role]:
         return frozenset(m.role for m in self.memberships if m.centre_id == centre_id)
@@ -100,6 +123,7 @@ class User:
         before = len(self.memberships)
         self.memberships = [m for m in self.memberships if m.centre_id != centre_id]
         self.grants = [g for g in self.grants if g.centre_id != centre_id]
+        self.inactive_in = [c for c in self.inactive_in if c != centre_id]
         return len(self.memberships) != before
 
     def set_roles(self, centre_id: CentreId, roles: Iterable[Role]) -> None:
@@ -147,15 +171,16 @@ class User:
 
 
 def member_version(user: User, centre_id: CentreId) -> int:
-    """The version of a member as their centre sees it (``ETag``/``If-Match``): a digest of
-    what a centre admin edits (display name, roles here, active), so an edit made on a
-    stale read is refused. Users carry no stored version; this needs no migration."""
-    roles = ",".join(sorted(r.value for r in user.roles_in(centre_id)))
-    text = f"{user.full_name}|{roles}|{user.active}"
-    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:6], "big")
+    """The version of a member as their centre sees it (``ETag``/``If-Match``): the user's
+    stored version (migration 1720). Memberships and grants are written only together with
+    their user, in one conditional update of the user row, so it covers them too."""
+    del centre_id  # one version per user: an edit anywhere makes every read of them stale
+    return user.version
 
 
 def check_member_version(user: User, centre_id: CentreId, expected: int | None) -> None:
+    """Refuse an edit made on a stale read. The store's save is conditional on the version
+    read as well, so an edit racing another between this check and the write loses too."""
     if expected is None:
         return
     actual = member_version(user, centre_id)
@@ -201,6 +226,13 @@ class TenantContext:
     #: equality: the same person acting for the same centre.
     session_id: uuid.UUID | None = field(default=None, eq=False)
     issued_at: dt.datetime | None = field(default=None, eq=False)
+    #: When the user last proved who they are (password, and code when enrolled) in this
+    #: session: the ``auth_time`` claim. Sensitive changes need it recent (ASVS 3.7.1).
+    authenticated_at: dt.datetime | None = field(default=None, eq=False)
+
+    def authenticated_within(self, now: dt.datetime, max_age: dt.timedelta) -> bool:
+        """True if the user signed in or re-authenticated no longer than ``max_age`` ago."""
+        return self.authenticated_at is not None and now - self.authenticated_at <= max_age
 
     @property
     def permissions(self) -> frozenset[Permission]:

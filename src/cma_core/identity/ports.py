@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from cma_core.identity.model import Centre, TenantContext, User
-from cma_core.identity.sessions import RefreshToken
+from cma_core.identity.sessions import PasswordReset, RefreshToken
 from cma_core.shared.ids import CentreId, UserId
 
 
@@ -123,6 +123,43 @@ class RefreshTokenStore(Protocol):
         behind the access tokens' session check."""
         ...
 
+    async def list_user(self, user_id: UserId, now: dt.datetime) -> Sequence[RefreshToken]:
+        """The user's tokens not revoked and not expired at ``now`` (used ones included:
+        they date the start of their session)."""
+        ...
+
+    async def set_authenticated(self, family_id: uuid.UUID, at: dt.datetime) -> None:
+        """Record a step-up: the family's tokens carry ``at`` as their ``authenticated_at``
+        (so a refresh keeps it)."""
+        ...
+
+
+class PasswordResetStore(Protocol):
+    """Password-reset tokens (hashes only). Platform-level, like users."""
+
+    async def add(self, reset: PasswordReset) -> None: ...
+
+    async def get_by_hash(self, token_hash: str) -> PasswordReset | None: ...
+
+    async def mark_used(self, reset_id: uuid.UUID, at: dt.datetime) -> bool:
+        """Use the token up, atomically: ``False`` if it was already used (two resets
+        racing with one token: exactly one wins)."""
+        ...
+
+    async def use_all(self, user_id: UserId, at: dt.datetime) -> None:
+        """Use up every unused token of the user (a newer one was sent, or the password
+        changed): only the latest link ever works."""
+        ...
+
+
+class AccountMail(Protocol):
+    """How account mail (the password-reset link) reaches a user: the notifier port of
+    the scheduling area, adapted (identity sits below it and names only this)."""
+
+    async def __call__(self, *, to: str, subject: str, body: str, key: str) -> None:
+        """Send one email; ``key`` names it across retries. Raises on failure."""
+        ...
+
 
 class SessionRevocations(Protocol):
     """A fast, shared list of ended sessions that access tokens are checked against on
@@ -163,8 +200,10 @@ class OneTimePasswords(Protocol):
 
 
 __all__ = [
+    "AccountMail",
     "LoginThrottle",
     "OneTimePasswords",
+    "PasswordResetStore",
     "RefreshTokenStore",
     "Sequence",
     "SessionRevocations",

@@ -3,11 +3,12 @@ token rotation, sign-out everywhere)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import secrets
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 import attrs
 from attrs import define, field, frozen
@@ -39,13 +40,20 @@ from cma_core.identity.ports import (
     SessionRevocations,
     SignInAudit,
 )
-from cma_core.identity.sessions import RefreshToken, hash_token
+from cma_core.identity.sessions import (
+    ActiveSession,
+    Client,
+    RefreshToken,
+    active_sessions,
+    hash_token,
+)
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
     AuthenticationFailed,
     Conflict,
     NotFound,
     PermissionDenied,
+    StaleVersion,
     ValidationError,
 )
 from cma_core.shared.ids import CentreId, UserId
@@ -87,6 +95,13 @@ class IdentityService:
     email_index: EmailIndex | None = field(default=None, repr=False)
     throttle: LoginThrottle | None = None
     otp: OneTimePasswords | None = None
+    #: A deployment's list of breached passwords, on top of the shipped common list.
+    breached: Collection[str] = field(default=(), repr=False)
+
+    def check_password(self, password: str, email: str, *, field: str = "password") -> None:
+        """The password policy (``passwords.check_password_policy``) with this deployment's
+        breached list."""
+        check_password_policy(password, email=email, extra=self.breached, field=field)
 
     async def create_centre(self, name: str) -> Centre:
         centre = Centre(
@@ -130,7 +145,7 @@ class IdentityService:
                 existing.grant(centre_id, role)
             await self.store.save_user(existing)
             return existing
-        check_password_policy(password, email=address)
+        self.check_password(password, address)
         user = User(
             id=UserId(self.new_id()),
             email=address,
@@ -197,21 +212,18 @@ class IdentityService:
         *,
         expected_version: int | None,
     ) -> User:
-        """Deactivate (no sign-in, no refresh) or reactivate a member. The account is one
-        person's across centres, so one who also works for another centre is a conflict:
-        this centre cannot switch them off there. Nobody deactivates themselves. Audited as
+        """Deactivate (no sign-in, no refresh, tokens refused within seconds) or reactivate
+        a member *in the acting centre*: their membership here is switched, their roles
+        kept; other centres they work for are untouched. The account-wide lock is the
+        operator's (``cma user lock``). Nobody deactivates themselves. Audited as
         ``user.deactivated`` / ``user.reactivated``."""
         user = await self._member(ctx, user_id)
         check_member_version(user, ctx.centre_id, expected_version)
-        if user.active is active:
+        if (ctx.centre_id not in user.inactive_in) is active:
             return user
         if not active and user.id == ctx.user_id:
             raise Conflict("you cannot deactivate yourself")
-        if len(user.centre_ids) > 1:
-            raise Conflict(
-                "this person also works for another centre; change their roles here instead"
-            )
-        user.active = active
+        user.set_active_in(ctx.centre_id, active)
         await self.store.save_user(user)
         action = "user.reactivated" if active else "user.deactivated"
         await self.audit_event(ctx, action, "user", str(user.id), fields=("active",))
@@ -255,7 +267,7 @@ class IdentityService:
         assert user is not None
         if not self.hasher.verify(user.password_hash, password) or not user.active:
             await self._fail(attempt, user, centre_id)
-        centres = user.centre_ids
+        centres = user.working_centres
         chosen = centre_id if centre_id is not None else (centres[0] if centres else None)
         if chosen is None or chosen not in centres:
             await self._fail(attempt, user, centre_id)
@@ -269,10 +281,12 @@ class IdentityService:
                 await self._fail(attempt, user, chosen, action="auth.otp_failed")
         if self.hasher.needs_rehash(user.password_hash):
             user.password_hash = self.hasher.hash(password)
-            await self.store.save_user(user)
+            with contextlib.suppress(StaleVersion):  # an admin's edit won: rehash next time
+                await self.store.save_user(user)
         if self.throttle is not None:
             await self.throttle.reset(account)
-        ctx = user.context_in(chosen, self.clock.now())
+        now = self.clock.now()
+        ctx = attrs.evolve(user.context_in(chosen, now), authenticated_at=now)
         await self.audit_event(ctx, "auth.login_succeeded", "user", str(user.id))
         return SignedIn(user=user, context=ctx)
 
@@ -280,9 +294,47 @@ class IdentityService:
         """Rebuild a context from the store (roles and grants may have changed since a
         token was issued)."""
         user = await self.store.get_user(user_id)
-        if user is None or not user.active or centre_id not in user.centre_ids:
+        if user is None or not user.active_in(centre_id):
             raise NotFound("user", user_id)
         return user.context_in(centre_id, self.clock.now())
+
+    async def confirm_identity(
+        self,
+        ctx: TenantContext,
+        password: str,
+        otp: str | None,
+        *,
+        address: str | None,
+        password_field: str = "password",  # noqa: S107 - a field name
+    ) -> User:
+        """The signed-in user proves again who they are (step-up, password change): their
+        password, and a code when they enabled TOTP. Throttled and audited like a sign-in;
+        a wrong answer is a 422 naming ``password`` or ``otp`` (the session stays)."""
+        user = await self._acting_user(ctx)
+        attempt = _Attempt(self._index(user.email), address)
+        if self.throttle is not None:
+            wait = await self.throttle.blocked_for(attempt.account, address)
+            if wait > 0:
+                raise TooManyAttempts(wait)
+        wrong: str | None = None
+        if not self.hasher.verify(user.password_hash, password):
+            wrong = password_field
+        elif user.totp_enabled and (
+            not otp
+            or self.otp is None
+            or not self.otp.verify(user.totp_secret or "", otp, self.clock.now())
+        ):
+            wrong = "otp"
+        if wrong is not None:
+            if self.throttle is not None:
+                await self.throttle.record_failure(attempt.account, address)
+            await self.audit_event(ctx, "auth.reauth_failed", "user", str(user.id))
+            raise ValidationError(
+                wrong, "is not right" if wrong == "otp" else "is not your password"
+            )
+        if self.throttle is not None:
+            await self.throttle.reset(attempt.account)
+        return user
 
     # --- per-user permission grants ------------------------------------------------------
 
@@ -395,6 +447,10 @@ class IdentityService:
 
     # --- auditing ------------------------------------------------------------------------
 
+    def account_index(self, email: str) -> str:
+        """The keyed blind index of a normalised email (throttle and log keys)."""
+        return self._index(email)
+
     def _index(self, value: str) -> str:
         if self.email_index is None:
             return "unindexed"
@@ -500,14 +556,23 @@ class SessionService:
     #: cached verdicts go at once (the gate's ``forget``).
     on_ended: Callable[[uuid.UUID | None, UserId | None], None] | None = None
 
-    async def open(self, ctx: TenantContext) -> tuple[TenantContext, str]:
+    async def open(
+        self, ctx: TenantContext, client: Client | None = None
+    ) -> tuple[TenantContext, str]:
         """Begin a session (a new refresh family) for ``ctx``: the context its access
-        tokens carry (with the session id) and the first refresh token."""
+        tokens carry (with the session id) and the first refresh token. ``client`` is
+        where it was asked from (shown in the user's session list)."""
         family = uuid.uuid4()
-        raw = await self.start(ctx, family_id=family)
+        raw = await self.start(ctx, family_id=family, client=client)
         return attrs.evolve(ctx, session_id=family, issued_at=self.clock.now()), raw
 
-    async def start(self, ctx: TenantContext, *, family_id: uuid.UUID | None = None) -> str:
+    async def start(
+        self,
+        ctx: TenantContext,
+        *,
+        family_id: uuid.UUID | None = None,
+        client: Client | None = None,
+    ) -> str:
         """Issue a refresh token for ``ctx`` (a new family unless continuing one)."""
         assert ctx.user_id is not None
         raw = self.new_raw_token()
@@ -521,11 +586,14 @@ class SessionService:
                 token_hash=hash_token(raw),
                 issued_at=now,
                 expires_at=now + self.ttl,
+                authenticated_at=ctx.authenticated_at,
+                address=client.address if client else None,
+                user_agent=client.user_agent if client else None,
             )
         )
         return raw
 
-    async def rotate(self, raw: str) -> tuple[TenantContext, str]:
+    async def rotate(self, raw: str, client: Client | None = None) -> tuple[TenantContext, str]:
         """Use up ``raw`` and return a fresh context (current roles) and the next token.
 
         A token already used (or revoked) revokes its whole family: whoever holds the
@@ -548,7 +616,10 @@ class SessionService:
         except NotFound:
             await self.tokens.revoke_family(token.family_id, now)
             raise InvalidSession() from None
-        new_raw = await self.start(ctx, family_id=token.family_id)
+        ctx = attrs.evolve(ctx, authenticated_at=token.authenticated_at)
+        if client is None or (client.address is None and client.user_agent is None):
+            client = Client(token.address, token.user_agent)
+        new_raw = await self.start(ctx, family_id=token.family_id, client=client)
         await self.identity.audit_event(ctx, "auth.refreshed", "user", str(ctx.user_id))
         return attrs.evolve(ctx, session_id=token.family_id, issued_at=now), new_raw
 
@@ -607,4 +678,51 @@ class SessionService:
         except NotFound:
             raise PermissionDenied("you do not work for that centre") from None
         await self.identity.audit_event(new_ctx, "auth.centre_switched", "user", str(ctx.user_id))
-        return new_ctx
+        # The same person, proven at the same moment: a switch is not a new sign-in.
+        return attrs.evolve(new_ctx, authenticated_at=ctx.authenticated_at)
+
+    # --- the user's own sessions (ASVS 3.3.4) ------------------------------------------
+
+    async def list_sessions(self, ctx: TenantContext) -> list[ActiveSession]:
+        """The caller's live sessions on every device and centre, newest use first."""
+        if ctx.user_id is None:
+            raise PermissionDenied("only a signed-in user has sessions")
+        now = self.clock.now()
+        tokens = list(await self.tokens.list_user(ctx.user_id, now))
+        return active_sessions(tokens, now, ctx.session_id)
+
+    async def revoke_session(self, ctx: TenantContext, session_id: uuid.UUID) -> None:
+        """End one of the caller's sessions (404 for any other id): its refresh token at
+        once, its access tokens at once where Redis is shared and within the session
+        check's cache time elsewhere. Audited as ``auth.session_revoked``."""
+        if not any(s.id == session_id for s in await self.list_sessions(ctx)):
+            raise NotFound("session", session_id)
+        await self.tokens.revoke_family(session_id, self.clock.now())
+        await self._ended(session_id)
+        await self.identity.audit_event(ctx, "auth.session_revoked", "session", str(session_id))
+
+    async def end_all(self, user_id: UserId, *, keep: uuid.UUID | None = None) -> None:
+        """End every session of ``user_id`` (a password reset, a lock), or every one but
+        ``keep`` (a password change keeps the session it was made in)."""
+        now = self.clock.now()
+        if keep is None:
+            await self.tokens.revoke_user(user_id, now)
+            if self.revocations is not None:
+                await self.revocations.revoke_user(
+                    user_id, now, ttl_seconds=self.access_ttl_seconds
+                )
+            if self.on_ended is not None:
+                self.on_ended(None, user_id)
+            return
+        for session in active_sessions(list(await self.tokens.list_user(user_id, now)), now, keep):
+            if not session.current:
+                await self.tokens.revoke_family(session.id, now)
+                await self._ended(session.id)
+
+    async def reauthenticated(self, ctx: TenantContext) -> TenantContext:
+        """After a step-up: the context with a fresh ``authenticated_at``; the session's
+        refresh tokens carry it from now on."""
+        now = self.clock.now()
+        if ctx.session_id is not None:
+            await self.tokens.set_authenticated(ctx.session_id, now)
+        return attrs.evolve(ctx, authenticated_at=now, issued_at=now)

@@ -1031,7 +1031,9 @@ class SweepReport:
 
 
 def _supervisors(users: Iterable[User], centre_id: CentreId) -> list[User]:
-    found = [u for u in users if u.active and Role.SUPERVISOR in u.roles_in(centre_id)]
+    found = [
+        u for u in users if u.active_in(centre_id) and Role.SUPERVISOR in u.roles_in(centre_id)
+    ]
     return sorted(found, key=lambda u: (u.email, str(u.id)))
 
 

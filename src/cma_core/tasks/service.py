@@ -299,7 +299,7 @@ class TaskService:
         # Checked before the unit of work opens: the identity store is a separate
         # connection, and the embedded SQLite pool has only one.
         user = await self.identity.get_user(user_id) if self.identity is not None else None
-        if user is None or ctx.centre_id not in user.centre_ids or not user.active:
+        if user is None or not user.active_in(ctx.centre_id):
             raise ValidationError("assignee_id", "no such active user in this centre")
 
 

@@ -304,3 +304,65 @@ def keys_rotate(
             f"{report.clients} clients, {report.notes} sensitive notes and {report.records} "
             "casework and advice records"
         )
+
+
+@user_app.command("reset-password")
+def user_reset_password(
+    user: str = typer.Option(..., "--user", help="The user's id or email."),
+    password_stdin: bool = typer.Option(
+        False,
+        "--password-stdin",
+        help="Set this password (first line of stdin) instead of emailing a reset link.",
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """Reset a user's password: by default email them a single-use reset link (you never
+    learn the password); with --password-stdin set it yourself (the policy applies). Either
+    way every session of theirs ends once the new password is set. Audited in each of
+    their centres."""
+    password = guard(lambda: _read_password(True), as_json=as_json) if password_stdin else None
+
+    async def work(c: Container) -> Any:
+        return await c.accounts().operator_reset(await _user_id(c, user), password)
+
+    done = run_with_container(work, as_json=as_json)
+    how = "password_set" if password is not None else "link_sent"
+    if as_json:
+        emit_json({"id": str(done.id), "reset": how})
+    elif password is not None:
+        typer.echo(f"set a new password for {done.email}; every session of theirs has ended")
+    else:
+        typer.echo(f"emailed a password-reset link to {done.email}")
+
+
+def _lock(user: str, locked: bool, as_json: bool) -> None:
+    async def work(c: Container) -> Any:
+        return await c.accounts().set_locked(await _user_id(c, user), locked)
+
+    done = run_with_container(work, as_json=as_json)
+    if as_json:
+        emit_json({"id": str(done.id), "locked": not done.active})
+    else:
+        state = "locked (every centre; sessions ended)" if locked else "unlocked"
+        typer.echo(f"account {done.email} is {state}")
+
+
+@user_app.command("lock")
+def user_lock(
+    user: str = typer.Option(..., "--user", help="The user's id or email."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Lock an account in every centre (no sign-in anywhere; every session ends). A
+    centre's admin deactivates only their own centre's membership; this is the operator's
+    account-wide switch. Audited in each of the user's centres."""
+    _lock(user, True, as_json)
+
+
+@user_app.command("unlock")
+def user_unlock(
+    user: str = typer.Option(..., "--user", help="The user's id or email."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Unlock an account locked with `cma user lock` (memberships a centre deactivated stay
+    so)."""
+    _lock(user, False, as_json)

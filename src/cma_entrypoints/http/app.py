@@ -44,6 +44,7 @@ from cma_entrypoints.http.console import SchemaPage, console_csp, console_routes
 from cma_entrypoints.http.debts import CreditorController, DebtController
 from cma_entrypoints.http.documents import documents_router
 from cma_entrypoints.http.identity import (
+    AccountController,
     AuthController,
     GrantController,
     SessionController,
@@ -204,6 +205,7 @@ def create_app(container: Container | None = None) -> Litestar:
             documents_router(container),
             AuditController,
             SessionController,
+            AccountController,
             GrantController,
             StaffController,
             CreditorController,
@@ -237,6 +239,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "compliance": provider(container.compliance),
             "audit": provider(container.audit),
             "sessions": provider(container.sessions),
+            "accounts": provider(container.accounts),
             "debts": provider(container.debts),
             "budgets": provider(container.budgets),
             "appraisals": provider(container.appraisals),

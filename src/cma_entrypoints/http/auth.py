@@ -30,6 +30,7 @@ from litestar.middleware.authentication import (
 )
 from litestar.types import ASGIApp
 
+from cma_core.identity.errors import ReauthenticationRequired
 from cma_core.identity.gate import SessionGate
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission, Role
@@ -69,6 +70,9 @@ class TokenCodec:
         }
         if ctx.session_id is not None:
             claims["sid"] = str(ctx.session_id)
+        if ctx.authenticated_at is not None:
+            # OpenID Connect's name: when the user last proved who they are (ASVS 3.7.1).
+            claims["auth_time"] = int(ctx.authenticated_at.timestamp())
         return jwt.encode(claims, self._key, algorithm=ALGORITHM)
 
     def verify(self, token: str) -> TenantContext:
@@ -102,6 +106,11 @@ class TokenCodec:
                 granted=frozenset(Permission(p) for p in claims.get("grants", [])),
                 session_id=uuid.UUID(claims["sid"]) if claims.get("sid") else None,
                 issued_at=dt.datetime.fromtimestamp(int(claims["iat"]), dt.UTC),
+                authenticated_at=(
+                    dt.datetime.fromtimestamp(int(claims["auth_time"]), dt.UTC)
+                    if claims.get("auth_time") is not None
+                    else None
+                ),
             )
         except (jwt.PyJWTError, ValueError, TypeError, KeyError):
             raise NotAuthorizedException("invalid or expired access token") from None
@@ -148,3 +157,28 @@ def requires(permission: Permission) -> Any:
 
     guard.__name__ = f"requires_{permission.name.lower()}"
     return guard
+
+
+def requires_recent_auth() -> Any:
+    """A Litestar guard for sensitive changes (ASVS 3.7.1): the token's ``auth_time`` (the
+    session's last sign-in or step-up) must be at most ``CMA_REAUTH_MAX_AGE`` seconds old,
+    else 401 ``reauthentication-required`` (problem+json and ``WWW-Authenticate: Bearer
+    error="insufficient_user_authentication"``, RFC 9470). The client confirms the password
+    at ``POST /api/v1/auth/reauthenticate`` and retries with the access token it returns."""
+
+    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        ctx = connection.user
+        container = connection.app.state.container
+        max_age = container.settings().reauth_max_age_seconds
+        if max_age <= 0 or not isinstance(ctx, TenantContext):
+            return
+        now = container.clock().now()  # the clock sign-in stamped ``auth_time`` with
+        if not ctx.authenticated_within(now, dt.timedelta(seconds=max_age)):
+            raise ReauthenticationRequired(max_age)
+
+    guard.__name__ = "requires_recent_auth"
+    return guard
+
+
+#: The guard, made once (every sensitive route names the same one).
+RECENT_AUTH = requires_recent_auth()

@@ -14,7 +14,12 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
-from cma_core.identity.errors import InvalidSession, SecondFactorRequired, TooManyAttempts
+from cma_core.identity.errors import (
+    InvalidSession,
+    ReauthenticationRequired,
+    SecondFactorRequired,
+    TooManyAttempts,
+)
 from cma_core.shared.errors import (
     AuthenticationFailed,
     Conflict,
@@ -41,6 +46,7 @@ _STATUS: list[tuple[type[DomainError], int]] = [
     (AuthenticationFailed, 401),
     (SecondFactorRequired, 401),
     (InvalidSession, 401),
+    (ReauthenticationRequired, 401),
     (TooManyAttempts, 429),
 ]
 
@@ -94,6 +100,11 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
         errors = [FieldError(field=exc.field, message=exc.detail, allowed=allowed)]
     if isinstance(exc, AuthenticationFailed | SecondFactorRequired | InvalidSession):
         headers = {"WWW-Authenticate": 'Bearer realm="cma"'}
+    if isinstance(exc, ReauthenticationRequired):
+        headers = {
+            "WWW-Authenticate": 'Bearer realm="cma", error="insufficient_user_authentication", '
+            f'error_description="a recent sign-in is required", max_age={exc.max_age}'
+        }
     if isinstance(exc, TooManyAttempts):
         headers = {"Retry-After": str(exc.retry_after)}
     return problem(request, status, exc.code, exc.message, errors, headers)

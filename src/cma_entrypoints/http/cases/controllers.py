@@ -19,7 +19,7 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.service import PrivacyService
 from cma_core.shared.ids import CaseId, ClientId, UserId
-from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.auth import RECENT_AUTH, requires
 from cma_entrypoints.http.cases.examples import (
     CASE_EXAMPLE,
     CLOSED_CASE_EXAMPLE,
@@ -194,7 +194,7 @@ class CaseController(Controller):
 
     @delete(
         "/{case_id:uuid}",
-        guards=[requires(Permission.CASE_DELETE)],
+        guards=[requires(Permission.CASE_DELETE), RECENT_AUTH],
         tags=["data protection"],
         status_code=200,
         summary="Delete a case and everything under it",

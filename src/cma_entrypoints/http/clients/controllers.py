@@ -17,7 +17,7 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.service import PrivacyService
 from cma_core.shared.ids import ClientId
-from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.auth import RECENT_AUTH, requires
 from cma_entrypoints.http.clients.examples import CLIENT_EXAMPLE
 from cma_entrypoints.http.clients.schemas import ClientIn, ClientOut, ClientPage, ClientPatch
 from cma_entrypoints.http.common import examples as ex
@@ -203,7 +203,7 @@ class ClientController(Controller):
 
     @delete(
         "/{client_id:uuid}",
-        guards=[requires(Permission.CLIENT_ERASE)],
+        guards=[requires(Permission.CLIENT_ERASE), RECENT_AUTH],
         tags=["data protection"],
         status_code=200,
         summary="Erase a client (right to erasure)",

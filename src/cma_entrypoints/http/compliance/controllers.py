@@ -15,7 +15,7 @@ from cma_core.compliance.service import ComplianceService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.ids import CaseId
-from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.auth import RECENT_AUTH, requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
@@ -275,7 +275,7 @@ class PolicyController(Controller):
 
     @put(
         "/",
-        guards=[requires(Permission.CASE_ASSIGN)],
+        guards=[requires(Permission.CASE_ASSIGN), RECENT_AUTH],
         summary="Set the centre's compliance policy",
         operation_class=with_example(POLICY, "Saved"),
         description='Centre admins and supervisors. `If-Match` is required (`"0"` for the '

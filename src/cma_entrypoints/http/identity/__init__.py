@@ -1,5 +1,6 @@
 """Identity over HTTP: sign-in, tokens, sessions, TOTP and permission grants."""
 
+from cma_entrypoints.http.identity.accounts import AccountController
 from cma_entrypoints.http.identity.controllers import (
     AuthController,
     GrantController,
@@ -7,4 +8,10 @@ from cma_entrypoints.http.identity.controllers import (
 )
 from cma_entrypoints.http.identity.staff import StaffController
 
-__all__ = ["AuthController", "GrantController", "SessionController", "StaffController"]
+__all__ = [
+    "AccountController",
+    "AuthController",
+    "GrantController",
+    "SessionController",
+    "StaffController",
+]

@@ -14,14 +14,16 @@ from litestar.params import Parameter
 from cma_core.identity.model import PermissionGrant, TenantContext
 from cma_core.identity.permissions import GRANTABLE, Permission
 from cma_core.identity.service import IdentityService, SessionService
+from cma_core.identity.sessions import Client
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
-from cma_entrypoints.http.auth import TokenCodec, requires
+from cma_entrypoints.http.auth import RECENT_AUTH, TokenCodec, requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import Limit, Offset
 from cma_entrypoints.http.common.responses import slice_out
 from cma_entrypoints.http.common.schemas import CODE
+from cma_entrypoints.http.identity.accounts import client_of
 from cma_entrypoints.http.identity.cookies import (
     COOKIE,
     CookieMode,
@@ -49,16 +51,20 @@ from cma_entrypoints.http.identity.schemas import (
 )
 
 
-async def issue_tokens(ctx: TenantContext, codec: TokenCodec, sessions: SessionService) -> TokenOut:
+async def issue_tokens(
+    ctx: TenantContext, codec: TokenCodec, sessions: SessionService, client: Client | None = None
+) -> TokenOut:
     """The login/switch answer: a new session, a short-lived access token for it and its
     first single-use refresh token."""
-    ctx, refresh = await sessions.open(ctx)
+    ctx, refresh = await sessions.open(ctx, client)
     return _token_out(ctx, refresh, codec, sessions)
 
 
-async def rotate_tokens(raw: str, codec: TokenCodec, sessions: SessionService) -> TokenOut:
+async def rotate_tokens(
+    raw: str, codec: TokenCodec, sessions: SessionService, client: Client | None = None
+) -> TokenOut:
     """The refresh answer: ``raw`` is spent and a new pair issued for its context."""
-    ctx, refresh = await sessions.rotate(raw)
+    ctx, refresh = await sessions.rotate(raw, client)
     return _token_out(ctx, refresh, codec, sessions)
 
 
@@ -102,7 +108,8 @@ class SessionController(Controller):
         cookie_mode: CookieMode = None,
     ) -> Response[TokenOut]:
         raw = refresh_token_from(data.refresh_token, cookie_mode, request, _origins(request))
-        return token_response(await rotate_tokens(raw, codec, sessions), cookie_mode)
+        out = await rotate_tokens(raw, codec, sessions, client_of(request))
+        return token_response(out, cookie_mode)
 
     @post(
         "/logout",
@@ -160,18 +167,22 @@ class SessionController(Controller):
         ],
         sessions: SessionService,
         codec: TokenCodec,
+        request: Request[Any, Any, Any],
         cookie_mode: CookieMode = None,
     ) -> Response[TokenOut]:
         ctx = await sessions.switch_centre(ctx, CentreId(data.centre_id))
-        return token_response(await issue_tokens(ctx, codec, sessions), cookie_mode)
+        out = await issue_tokens(ctx, codec, sessions, client_of(request))
+        return token_response(out, cookie_mode)
 
     @post(
         "/totp/enrol",
         status_code=200,
+        guards=[RECENT_AUTH],
         summary="Start enrolling a TOTP second factor",
         operation_class=with_example(TOTP_EXAMPLE, "A new secret"),
         description="Returns a new secret and its otpauth:// URI (show it as a QR code). "
-        "It is not required at sign-in until confirmed with a code.",
+        "It is not required at sign-in until confirmed with a code. Needs a recent sign-in "
+        "(401 `reauthentication-required`: see `POST /api/v1/auth/reauthenticate`).",
     )
     async def totp_enrol(self, ctx: TenantContext, identity: IdentityService) -> TotpEnrolmentOut:
         secret, uri = await identity.enrol_totp(ctx)
@@ -246,14 +257,14 @@ class GrantController(Controller):
     @post(
         "/",
         status_code=201,
-        guards=[requires(Permission.USER_MANAGE)],
+        guards=[requires(Permission.USER_MANAGE), RECENT_AUTH],
         summary="Grant a user one permission in this centre",
         operation_class=with_example(GRANT_EXAMPLE, "Sensitive detail for a month"),
         description="E.g. `sensitive:read` for a caseworker on a case that needs it. Replaces "
         "an earlier grant of the same permission. `centre:manage` and `user:manage` are never "
         "granted (403), nor a permission you do not hold yourself. Audited as "
         "`user.permission_granted`. Takes effect with the user's next token (sign-in or "
-        "refresh).",
+        "refresh). Needs a recent sign-in (401 `reauthentication-required`).",
     )
     async def grant(
         self,
@@ -283,11 +294,11 @@ class GrantController(Controller):
 
     @delete(
         "/{permission:str}",
-        guards=[requires(Permission.USER_MANAGE)],
+        guards=[requires(Permission.USER_MANAGE), RECENT_AUTH],
         summary="Revoke a user's grant",
         description="404 if the user has no such grant here. Tokens already issued keep it "
         "until they expire (at most the access-token lifetime). Audited as "
-        "`user.permission_revoked`.",
+        "`user.permission_revoked`. Needs a recent sign-in (401 `reauthentication-required`).",
     )
     async def revoke(
         self,
@@ -337,7 +348,8 @@ class AuthController(Controller):
             otp=data.otp,
             address=request.client.host if request.client else None,
         )
-        return token_response(await issue_tokens(signed.context, codec, sessions), cookie_mode)
+        out = await issue_tokens(signed.context, codec, sessions, client_of(request))
+        return token_response(out, cookie_mode)
 
     @get(
         "/me",

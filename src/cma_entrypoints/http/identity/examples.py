@@ -9,6 +9,8 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.identity.schemas import (
     GrantOut,
     MeOut,
+    ResetRequestedOut,
+    SessionOut,
     StaffOut,
     TokenOut,
     TotpEnrolmentOut,
@@ -53,4 +55,19 @@ STAFF_EXAMPLE = StaffOut(
     roles=[Role.ADVISER],
     active=True,
     version=183746291057,
+)
+
+SESSION_EXAMPLE = SessionOut(
+    id=ex.ADVISER_ID,
+    centre_id=ex.CENTRE_ID,
+    created_at=ex.AT,
+    last_used_at=ex.AT + dt.timedelta(minutes=42),
+    address="203.0.113.7",
+    user_agent="Firefox on Linux",
+    current=True,
+)
+
+RESET_REQUESTED_EXAMPLE = ResetRequestedOut(
+    detail="If that address has an account, we have sent it a link to set a new password. "
+    "It works once, for a short time."
 )

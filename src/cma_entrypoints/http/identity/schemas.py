@@ -133,3 +133,59 @@ class RolesIn(Input):
 
 class StaffPage(PageOf[StaffOut]):
     items: list[StaffOut]
+
+
+#: A new password: 12 to 128 characters, any Unicode but control characters; the policy
+#: (common and breached passwords) is checked by the service (422 naming the field).
+NewPassword = Annotated[str, Meta(min_length=1, max_length=128, pattern=LINE)]
+#: A password being proven (sign-in's bound: older passwords may be longer than 128).
+GivenPassword = Annotated[str, Meta(min_length=1, max_length=1024, pattern=LINE)]
+Otp = Annotated[str, Meta(max_length=8, pattern=LINE)]
+
+
+class PasswordChangeIn(Input):
+    current_password: GivenPassword
+    new_password: NewPassword
+    #: The current code, when the user enabled TOTP.
+    otp: Otp | None = None
+
+
+class ReauthenticateIn(Input):
+    password: GivenPassword
+    #: The current code, when the user enabled TOTP.
+    otp: Otp | None = None
+
+
+class ResetRequestIn(Input):
+    email: Email
+
+
+class ResetConfirmIn(Input):
+    #: The code from the reset email.
+    token: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)]
+    new_password: NewPassword
+
+
+class ResetRequestedOut(Struct):
+    #: Always the same, whether or not the address has an account.
+    detail: str
+
+
+class SessionOut(Struct):
+    """One of your signed-in sessions (a sign-in on one device, kept alive by refreshes)."""
+
+    id: uuid.UUID
+    centre_id: uuid.UUID
+    created_at: dt.datetime
+    #: The last sign-in or token refresh of the session (every few minutes while in use).
+    last_used_at: dt.datetime
+    #: The client address it was last refreshed from.
+    address: str | None
+    #: A summary of the browser or program ("Firefox on Linux"); never the whole header.
+    user_agent: str | None
+    #: True for the session of the token making this request.
+    current: bool
+
+
+class SessionPage(PageOf[SessionOut]):
+    items: list[SessionOut]

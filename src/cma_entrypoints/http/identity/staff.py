@@ -16,7 +16,7 @@ from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.service import IdentityService
 from cma_core.shared.ids import UserId
-from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.auth import RECENT_AUTH, requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, parse_if_match
@@ -24,10 +24,12 @@ from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.identity.examples import STAFF_EXAMPLE
 from cma_entrypoints.http.identity.schemas import MemberIn, RolesIn, StaffOut, StaffPage
 
-_MANAGE = [requires(Permission.USER_MANAGE)]
+_MANAGE = [requires(Permission.USER_MANAGE), RECENT_AUTH]
 _EDIT_NOTE = (
     " Send `If-Match` with the member's `ETag` (the `version` of the member you read): "
-    "428 without it, 412 when someone changed them since. Needs `user:manage`."
+    "428 without it, 412 when someone changed them since (the version is stored and the "
+    "write is conditional on it, so of two admins racing exactly one wins). Needs "
+    "`user:manage` and a recent sign-in (401 `reauthentication-required`)."
 )
 
 
@@ -85,8 +87,9 @@ class StaffController(Controller):
         description="Creates the account with its first password and the roles given, in "
         "the centre of your token (`platform_admin` is refused). Someone who already has an "
         "account elsewhere is given the roles here and keeps their own password; someone "
-        "who already has these roles here is 409. The password policy is the sign-in one "
-        "(problem names `password`). Audited as `user.created`. Needs `user:manage`.",
+        "who already has these roles here is 409. The password policy: 12 to 128 "
+        "characters, not common or breached (problem names `password`). Audited as "
+        "`user.created`. Needs `user:manage` and a recent sign-in.",
     )
     async def add_member(
         self,
@@ -145,11 +148,13 @@ class StaffController(Controller):
         "/{user_id:uuid}/deactivate",
         status_code=200,
         guards=_MANAGE,
-        summary="Deactivate a member: no more sign-in or token refresh",
+        summary="Deactivate a member in your centre: no sign-in, refresh or token here",
         operation_class=with_example(STAFF_EXAMPLE, "Deactivated"),
-        description="An access token already issued works until it expires (minutes). 409 "
-        "for yourself, and for someone who also works for another centre (change their "
-        "roles here instead). Audited as `user.deactivated`." + _EDIT_NOTE,
+        description="Switches off their membership of *your* centre (roles kept, shown as "
+        "`active: false`); other centres they work for are untouched. Their tokens for "
+        "this centre are refused within `CMA_SESSION_CHECK_SECONDS`. 409 for yourself. The "
+        "account-wide lock is the operator's `cma user lock`. Audited as "
+        "`user.deactivated`." + _EDIT_NOTE,
     )
     async def deactivate(
         self,
@@ -166,8 +171,8 @@ class StaffController(Controller):
         guards=_MANAGE,
         summary="Reactivate a member",
         operation_class=with_example(STAFF_EXAMPLE, "Active again"),
-        description="They sign in again with their old password. Audited as "
-        "`user.reactivated`." + _EDIT_NOTE,
+        description="They sign in to your centre again with their password (unless an "
+        "operator locked the account). Audited as `user.reactivated`." + _EDIT_NOTE,
     )
     async def reactivate(
         self,

@@ -21,7 +21,7 @@ from cma_core.compliance.service import ComplianceService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.retention import RetentionReceipt, RetentionService
-from cma_entrypoints.http.auth import requires
+from cma_entrypoints.http.auth import RECENT_AUTH, requires
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import IfMatch, parse_if_match
 from cma_entrypoints.http.common.responses import versioned
@@ -98,7 +98,7 @@ class RetentionController(Controller):
 
     @put(
         "/policy",
-        guards=[requires(Permission.CASE_ASSIGN)],
+        guards=[requires(Permission.CASE_ASSIGN), RECENT_AUTH],
         summary="Set the centre's retention policy (If-Match)",
         description='`If-Match` is the compliance policy\'s version (`"0"` while the centre '
         "uses the defaults): the retention values are part of it. The other compliance "
