@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
@@ -26,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy.crypto import aad
 from cma_adapters.sqlalchemy.rows import DocumentRow, SuggestionRow
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import (
@@ -53,6 +54,9 @@ documents_t = cast(Table, DocumentRow.__table__)
 suggestions_t = cast(Table, SuggestionRow.__table__)
 
 Row = Mapping[Any, Any]
+
+#: The case's documents list order, newest upload first (and its cursor's key).
+_NEWEST = (documents_t.c.uploaded_at, documents_t.c.id)
 
 # -- mappers ------------------------------------------------------------------------------
 
@@ -321,6 +325,7 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
         offset: int,
         status: DocumentStatus | None = None,
         document_class: DocumentClass | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Document]:
         where = [documents_t.c.centre_id == self._x.centre_id, documents_t.c.case_id == case_id]
         if status is not None:
@@ -336,8 +341,8 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
             (
                 await self._x.c.execute(
                     select(*columns)
-                    .where(*where)
-                    .order_by(documents_t.c.uploaded_at.desc(), documents_t.c.id.desc())
+                    .where(*where, *keyset(_NEWEST, after, descending=True))
+                    .order_by(*(c.desc() for c in _NEWEST))
                     .limit(limit)
                     .offset(offset)
                 )
