@@ -121,6 +121,9 @@ CURSOR_LISTS = {
     "/api/v1/cases/{case_id}/notes",
     "/api/v1/cases/{case_id}/contacts",
     "/api/v1/cases/{case_id}/documents",
+    "/api/v1/cases/{case_id}/settlements",
+    "/api/v1/cases/{case_id}/complaints",
+    "/api/v1/cases/{case_id}/credit-reports",
 }
 
 

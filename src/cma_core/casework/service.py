@@ -630,12 +630,26 @@ class CaseworkService:
         return await self._add_report(ctx, case_id, values, lines, source, filename[:200])
 
     async def list_credit_reports(
-        self, ctx: TenantContext, case_id: CaseId, *, limit: int = 50, offset: int = 0
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> Page[CreditReport]:
+        """Oldest first; ``cursor`` (a page's ``next_cursor``) continues after that page."""
         scope = case_scope(self, ctx, case_id, Permission.FINANCE_READ, page=(limit, offset))
         async with scope as (uow, _):
             rows = list(await self.credit_reports(uow).list_for_case(case_id))
-        return Page.sliced(tuple(rows), limit, offset)
+        return keyset_slice(
+            rows,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            key=lambda r: (r.created_at, r.id),
+            kinds=(dt.datetime, uuid.UUID),
+        )
 
     async def _report(self, uow: UnitOfWork, case_id: CaseId, report_id: uuid.UUID) -> CreditReport:
         found = await self.credit_reports(uow).get(report_id)
