@@ -231,6 +231,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--before-src",
+        type=Path,
+        help="also serve CMA from this older src/ tree (e.g. a `git archive` of main) as "
+        "endpoint `before`, in the same rounds, for a before/after in one run",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is needed: apt-get install wrk", file=sys.stderr)
@@ -260,7 +266,8 @@ def main() -> int:
             "CMA_AUDIT_SEAL_EVERY": "3600",
             "BENCH_DSN": url,
             "BENCH_CENTRE": centre,
-            "PYTHONPATH": str(ROOT),
+            # This tree's code, whatever the virtualenv's editable install points at.
+            "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}",
         }
         env.pop("CMA_REDIS_URL", None)
         subprocess.run(
@@ -302,6 +309,15 @@ def main() -> int:
             [*uvicorn, "--port", str(bare_port), "benchmarks.bare_app:app"], env, bare_port
         )
         procs.append(bare)
+        before_port = free_port()
+        if args.before_src:
+            before_env = {**env, "PYTHONPATH": f"{args.before_src.resolve()}:{ROOT}"}
+            before = start(
+                [*uvicorn, "--port", str(before_port), "cma_entrypoints.http.asgi:app"],
+                before_env,
+                before_port,
+            )
+            procs.append(before)
         import httpx
 
         token = httpx.post(
@@ -317,15 +333,28 @@ def main() -> int:
             results["cma"].append(
                 measure(cma, cma_port, "/api/v1/cases/", ids, args.seconds, token)
             )
+            if args.before_src:
+                results.setdefault("before", []).append(
+                    measure(before, before_port, "/api/v1/cases/", ids, args.seconds, token)
+                )
         summary = {k: {m: sum(x[m] for x in v) / len(v) for m in v[0]} for k, v in results.items()}
         ratio_rps = summary["cma"]["rps"] / summary["bare"]["rps"]
         ratio_cpu = summary["bare"]["cpu_ms_per_request"] / summary["cma"]["cpu_ms_per_request"]
         ratio_pk = summary["cma"]["rps"] / summary["pk"]["rps"]
         print(f"\n{'endpoint':<8} {'req/s':>9} {'CPU ms/req':>11}")
-        for k in ("pk", "bare", "cma"):
+        for k in results:
             print(f"{k:<8} {summary[k]['rps']:>9.0f} {summary[k]['cpu_ms_per_request']:>11.3f}")
         print(f"\nCMA / bare same SQL: throughput {ratio_rps:.2f}, CPU efficiency {ratio_cpu:.2f}")
         print(f"CMA / bare primary-key read: throughput {ratio_pk:.2f}")
+        if "before" in summary:
+            b, bare_sum = summary["before"], summary["bare"]
+            rps_b = b["rps"] / bare_sum["rps"]
+            cpu_b = bare_sum["cpu_ms_per_request"] / b["cpu_ms_per_request"]
+            pk_b = b["rps"] / summary["pk"]["rps"]
+            print(
+                f"before / bare same SQL: throughput {rps_b:.2f}, CPU efficiency {cpu_b:.2f}; "
+                f"before / primary-key read: throughput {pk_b:.2f}"
+            )
         seal = seal_and_verify(env, centre)
         print(
             f"sealer: {seal['sealed']:,} entries in {seal['seconds']:.1f} s "

@@ -5,6 +5,7 @@ offsets beyond any database integer (one of those once reached SQLite and came b
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -67,7 +68,7 @@ async def test_every_list_refuses_a_bad_page_naming_the_parameter(
             lists.append((filled, "cursor" in names))
     assert len(lists) >= 20  # every area's lists, not a handful
 
-    assert sum(cursor for _, cursor in lists) >= 1
+    assert sum(cursor for _, cursor in lists) >= len(CURSOR_LISTS)
     for url, has_cursor in lists:
         bad_cursors = [("cursor", "!!"), ("cursor", "x" * 513)] if has_cursor else []
         for name, value in BAD_PAGES + bad_cursors:
@@ -105,3 +106,128 @@ async def test_cases_page_by_cursor_with_the_old_shape_kept(
     forged = await api.get("/api/v1/cases", params={"cursor": "e30"})  # base64 of {}
     assert forged.status_code == 422, forged.text
     assert [e["field"] for e in forged.json()["errors"]] == ["cursor"]
+
+
+#: Every list paged by cursor (``next_cursor``, ``cursor``); the first test checks each of
+#: these offers ``cursor``.
+CURSOR_LISTS = {
+    "/api/v1/cases",
+    "/api/v1/audit",
+    "/api/v1/clients",
+    "/api/v1/tasks",
+    "/api/v1/users",
+    "/api/v1/appointments",
+    "/api/v1/reminders",
+    "/api/v1/cases/{case_id}/notes",
+    "/api/v1/cases/{case_id}/contacts",
+    "/api/v1/cases/{case_id}/documents",
+    "/api/v1/cases/{case_id}/settlements",
+    "/api/v1/cases/{case_id}/complaints",
+    "/api/v1/cases/{case_id}/credit-reports",
+}
+
+
+async def test_the_keyset_lists_offer_a_cursor(http: httpx.AsyncClient) -> None:
+    spec: dict[str, Any] = (await http.get("/schema/openapi.json")).json()
+    for path in sorted(CURSOR_LISTS):
+        get = spec["paths"][path]["get"]
+        names = {p["name"] for p in get.get("parameters", []) if p.get("in") == "query"}
+        assert {"limit", "offset", "cursor"} <= names, path
+        page = get["responses"]["200"]["content"]["application/json"]["schema"]
+        ref = page["$ref"].rsplit("/", 1)[-1]
+        assert "next_cursor" in spec["components"]["schemas"][ref]["properties"], path
+
+
+async def _page_through(api: Any, url: str, make: Any, params: dict[str, Any]) -> list[str]:
+    """Pages of 2 by cursor with a new item made between pages: no item is seen twice,
+    every item there before the first page is seen, in the list's own order."""
+    before = [
+        i["id"] for i in (await api.get(url, params={**params, "limit": 200})).json()["items"]
+    ]
+    assert len(before) >= 5, url
+    seen: list[str] = []
+    cursor = None
+    for _ in range(30):
+        query = {**params, "limit": 2, **({"cursor": cursor} if cursor else {})}
+        r = await api.get(url, params=query)
+        assert r.status_code == 200, (url, r.text)
+        page = r.json()
+        assert set(page) == {"items", "total", "limit", "offset", "next_cursor"}
+        seen.extend(i["id"] for i in page["items"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+        await make()
+    assert cursor is None, url
+    assert len(seen) == len(set(seen)), url
+    assert set(before) <= set(seen), url
+    after = [i["id"] for i in (await api.get(url, params={**params, "limit": 200})).json()["items"]]
+    assert seen == [i for i in after if i in set(seen)], url
+    return seen
+
+
+async def test_lists_page_by_cursor_with_inserts_between_pages(
+    http: httpx.AsyncClient, container: Container
+) -> None:
+    centre = await make_centre(container, "Keyset Centre", Role.SUPERVISOR)
+    api = await sign_in(http, "supervisor@keysetcentre.example", centre)
+    case = await api.new_case()
+    base = f"/api/v1/cases/{case['id']}"
+    made = iter(range(1000))
+
+    async def client() -> None:
+        await api.new_client(first_name=f"Ann{next(made)}")
+
+    async def task() -> None:
+        r = await api.post("/api/v1/tasks", {"title": f"Task {next(made)}", "case_id": case["id"]})
+        assert r.status_code == 201, r.text
+
+    async def note() -> None:
+        r = await api.post(f"{base}/notes", {"body": f"Note {next(made)}"})
+        assert r.status_code == 201, r.text
+
+    async def contact() -> None:
+        # Contacts run newest first: ones at random instants land before and after the page.
+        at = dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(hours=(next(made) * 7) % 50)
+        body = {
+            "at": at.isoformat(),
+            "channel": "phone",
+            "direction": "outbound",
+            "party": "client",
+            "with_whom": "Someone",
+            "summary": "A call",
+        }
+        r = await api.post(f"{base}/contacts", body)
+        assert r.status_code == 201, r.text
+
+    async def appointment() -> None:
+        start = dt.datetime(2026, 11, 18, 8, tzinfo=dt.UTC) + dt.timedelta(hours=next(made))
+        body = {
+            "case_id": case["id"],
+            "kind": "phone",
+            "start": start.isoformat(),
+            "end": (start + dt.timedelta(minutes=30)).isoformat(),
+        }
+        r = await api.post("/api/v1/appointments", body)
+        assert r.status_code == 201, r.text
+
+    async def staff() -> None:
+        await container.identity().create_user(
+            centre_id=CentreId(uuid.UUID(centre)),
+            email=f"adviser{next(made)}@keysetcentre.example",
+            role=Role.ADVISER,
+            password=PASSWORD,
+        )
+
+    for url, make, params in (
+        ("/api/v1/clients", client, {}),
+        ("/api/v1/tasks", task, {"sort": "created"}),
+        ("/api/v1/tasks", task, {"sort": "due"}),
+        (f"{base}/notes", note, {}),
+        (f"{base}/contacts", contact, {}),
+        ("/api/v1/appointments", appointment, {}),
+        ("/api/v1/users", staff, {}),
+    ):
+        for _ in range(5):
+            await make()
+        await _page_through(api, url, make, params)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Sequence
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, page_of, stored_copy
@@ -35,15 +36,36 @@ class InMemoryClientRepository(ClientRepository):
             return None
         return copy.deepcopy(client)
 
-    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        name: str | None = None,
+        after: tuple[dt.datetime, ClientId] | None = None,
+    ) -> Page[Client]:
         rows = [c for c in self._db.clients.values() if c.centre_id == self._centre]
         if name:
             wanted = name.strip().casefold()
             rows = [c for c in rows if wanted in (c.first_name.casefold(), c.last_name.casefold())]
-        rows.sort(key=lambda c: (c.created_at, c.id), reverse=True)
-        return page_of([copy.deepcopy(c) for c in rows], limit, offset)
+        rows.sort(key=_newest, reverse=True)
+        return page_of(
+            [copy.deepcopy(c) for c in rows],
+            limit,
+            offset,
+            after=after,
+            key=_newest,
+            descending=True,
+        )
 
-    async def lookup(self, query: ClientLookup, *, limit: int, offset: int) -> Page[Client]:
+    async def lookup(
+        self,
+        query: ClientLookup,
+        *,
+        limit: int,
+        offset: int,
+        after: tuple[dt.datetime, ClientId] | None = None,
+    ) -> Page[Client]:
         refs: dict[ClientId, set[str]] = {}
         for case in self._db.cases.values():
             if case.centre_id == self._centre:
@@ -53,8 +75,15 @@ class InMemoryClientRepository(ClientRepository):
             for c in self._db.clients.values()
             if c.centre_id == self._centre and query.matches(c, _metaphone, refs.get(c.id, set()))
         ]
-        rows.sort(key=lambda c: (c.created_at, c.id), reverse=True)
-        return page_of([copy.deepcopy(c) for c in rows], limit, offset)
+        rows.sort(key=_newest, reverse=True)
+        return page_of(
+            [copy.deepcopy(c) for c in rows],
+            limit,
+            offset,
+            after=after,
+            key=_newest,
+            descending=True,
+        )
 
     async def refresh_lookup(self, client_ids: Sequence[ClientId]) -> int:
         # Terms are derived from the clients on every look-up: nothing is stored to rewrite.
@@ -98,3 +127,7 @@ def _metaphone(word: str) -> str:
     from jellyfish import metaphone
 
     return str(metaphone(word))
+
+
+def _newest(c: Client) -> tuple[dt.datetime, ClientId]:
+    return (c.created_at, c.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -121,6 +122,7 @@ class InMemoryDocumentRepository(DocumentRepository):
         offset: int,
         status: DocumentStatus | None = None,
         document_class: DocumentClass | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Document]:
         rows = [
             d
@@ -131,8 +133,9 @@ class InMemoryDocumentRepository(DocumentRepository):
             and (document_class is None or d.document_class == document_class)
         ]
         rows.sort(key=lambda d: (d.uploaded_at, d.id), reverse=True)
+        rest = [d for d in rows if after is None or (d.uploaded_at, d.id) < after]
         items = []
-        for d in rows[offset : offset + limit]:
+        for d in rest[offset : offset + limit]:
             item = copy.deepcopy(d)
             item.pages = ()
             items.append(item)

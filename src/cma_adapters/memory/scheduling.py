@@ -167,8 +167,9 @@ class InMemoryAppointmentRepository(RepoBase, AppointmentRepository):
         start_from: dt.datetime | None = None,
         start_to: dt.datetime | None = None,
         booked_only: bool = False,
+        after: tuple[dt.datetime, AppointmentId] | None = None,
     ) -> Page[StoredAppointment]:
-        rows = [
+        total = [
             s
             for s in self._mine()
             if (adviser_id is None or s.appointment.adviser_id == adviser_id)
@@ -177,8 +178,11 @@ class InMemoryAppointmentRepository(RepoBase, AppointmentRepository):
             and (start_to is None or s.appointment.start < start_to)
             and (not booked_only or s.appointment.holds_slot)
         ]
-        rows.sort(key=lambda s: (s.appointment.start, str(s.id)))
-        return Page.sliced(rows, limit, offset)
+        total.sort(key=lambda s: (s.appointment.start, str(s.id)))
+        rows = [s for s in total if after is None or (s.appointment.start, s.id) > after]
+        return Page(
+            items=rows[offset : offset + limit], total=len(total), limit=limit, offset=offset
+        )
 
 
 class InMemoryAvailabilityRepository(RepoBase, AvailabilityRepository):
@@ -258,6 +262,7 @@ class InMemoryReminderRepository(RepoBase, ReminderRepository):
         status: ReminderStatus | None = None,
         audience: str | None = None,
         subject_kind: str | None = None,
+        after: tuple[dt.datetime, str] | None = None,
     ) -> Page[ReminderRecord]:
         rows = sorted(
             (
@@ -269,7 +274,10 @@ class InMemoryReminderRepository(RepoBase, ReminderRepository):
             ),
             key=lambda r: (r.send_at, r.key),
         )
-        return Page.sliced(rows, limit, offset)
+        rest = [r for r in rows if after is None or (r.send_at, r.key) > after]
+        return Page(
+            items=rest[offset : offset + limit], total=len(rows), limit=limit, offset=offset
+        )
 
     async def get(self, key: str) -> ReminderRecord | None:
         found: ReminderRecord | None = self._rows.get((self._centre, key))

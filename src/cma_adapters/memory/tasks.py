@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from typing import Any
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, page_of
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, EventId, TaskId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
-from cma_core.tasks.model import Task, TaskSort, TaskStatus
+from cma_core.tasks.model import Task, TaskSort, TaskStatus, task_sort_key
 from cma_core.tasks.ports import TaskFilter, TaskRepository
 
 _FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
@@ -75,6 +76,7 @@ class InMemoryTaskRepository(TaskRepository):
         due_before: dt.datetime | None = None,
         where: TaskFilter | None = None,
         sort: TaskSort = TaskSort.DUE,
+        after: tuple[Any, ...] | None = None,
     ) -> Page[Task]:
         filters = [
             TaskFilter(
@@ -94,7 +96,14 @@ class InMemoryTaskRepository(TaskRepository):
             rows.sort(key=lambda t: (t.priority.rank, t.due_at or _FAR_FUTURE))
         else:
             rows.sort(key=lambda t: t.due_at or _FAR_FUTURE)
-        return page_of([copy.deepcopy(t) for t in rows], limit, offset)
+        return page_of(
+            [copy.deepcopy(t) for t in rows],
+            limit,
+            offset,
+            after=after,
+            key=lambda t: task_sort_key(t, sort),
+            descending=sort is TaskSort.CREATED,
+        )
 
 
 def _matches(t: Task, f: TaskFilter) -> bool:

@@ -67,8 +67,22 @@ class InMemoryDatabase:
         return self.tables.setdefault(name, {})
 
 
-def page_of(items: list[_T], limit: int, offset: int) -> Page[_T]:
-    return Page.sliced(items, limit, offset)
+def page_of(
+    items: list[_T],
+    limit: int,
+    offset: int,
+    *,
+    after: tuple[Any, ...] | None = None,
+    key: Callable[[_T], Any] | None = None,
+    descending: bool = False,
+) -> Page[_T]:
+    """The page of ``items`` (every match, sorted by ``key``) from ``offset``; with
+    ``after`` (a keyset cursor's key), of those sorting after it, as SQL's row-value
+    comparison does. ``total`` counts every match."""
+    rest = items
+    if after is not None and key is not None:
+        rest = [i for i in items if (key(i) < after if descending else key(i) > after)]
+    return Page(items=rest[offset : offset + limit], total=len(items), limit=limit, offset=offset)
 
 
 _A = TypeVar("_A", bound=Aggregate)

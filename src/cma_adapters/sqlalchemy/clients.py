@@ -5,17 +5,18 @@ through blind indexes (``cma_adapters.sqlalchemy.crypto``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, cast
 
 from jellyfish import metaphone
-from sqlalchemy import ColumnElement, Table, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.crypto import CentreKey, indexes_for
 from cma_adapters.sqlalchemy.rows import CaseRow, ClientLookupTermRow, ClientRow
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, page_from
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset, page_from
 from cma_core.clients.lookup import ClientLookup, client_terms
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
@@ -26,6 +27,14 @@ from cma_core.shared.uow import Page, UnitOfWork
 clients_t = cast(Table, ClientRow.__table__)
 terms_t = cast(Table, ClientLookupTermRow.__table__)
 cases_t = cast(Table, CaseRow.__table__)
+
+#: The lists' order, newest first (and their keyset cursor's key).
+_NEWEST = (clients_t.c.created_at, clients_t.c.id)
+#: Built once: the case page reads its client on every view (construction cost more CPU
+#: than the driver's work).
+_CLIENT_BY_ID = select(clients_t).where(
+    clients_t.c.id == bindparam("client_id"), clients_t.c.centre_id == bindparam("centre_id")
+)
 
 #: Prefix of the look-up terms' blind-index purposes (``client.lookup.<term purpose>``):
 #: the HMAC input, so a term of one kind never matches another kind's.
@@ -67,22 +76,23 @@ class SqlAlchemyClientRepository(ClientRepository):
         self._x.touched[client.id] = client
 
     async def get(self, client_id: ClientId) -> Client | None:
-        row = (
-            (
-                await self._x.c.execute(
-                    select(clients_t).where(
-                        clients_t.c.id == client_id, clients_t.c.centre_id == self._x.centre_id
-                    )
-                )
-            )
-            .mappings()
-            .first()
+        found = await self._x.c.execute(
+            _CLIENT_BY_ID, {"client_id": client_id, "centre_id": self._x.centre_id}
         )
+        row = found.mappings().first()
         if row is None:
             return None
-        return m.client_from_row(row, await self._x.keys.keyring(self._x.c))
+        keyring = await self._x.keys.keyring(self._x.c, needs=row["key_version"])
+        return m.client_from_row(row, keyring)
 
-    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        name: str | None = None,
+        after: tuple[dt.datetime, ClientId] | None = None,
+    ) -> Page[Client]:
         where = [clients_t.c.centre_id == self._x.centre_id]
         if name:
             # Exact first or last name, any case, through the blind indexes of every key
@@ -94,28 +104,16 @@ class SqlAlchemyClientRepository(ClientRepository):
                 clients_t.c.first_name_bidx.in_(indexes_for(keys, name, m.FIRST_NAME_INDEX))
                 | clients_t.c.last_name_bidx.in_(indexes_for(keys, name, m.LAST_NAME_INDEX))
             )
-        total = (
-            await self._x.c.execute(select(func.count()).select_from(clients_t).where(*where))
-        ).scalar_one()
-        rows = (
-            (
-                await self._x.c.execute(
-                    select(clients_t)
-                    .where(*where)
-                    .order_by(clients_t.c.created_at.desc(), clients_t.c.id.desc())
-                    .limit(limit)
-                    .offset(offset)
-                )
-            )
-            .mappings()
-            .all()
-        )
-        if not rows:
-            return page_from([], total, limit, offset)
-        keyring = await self._x.keys.keyring(self._x.c)
-        return page_from([m.client_from_row(r, keyring) for r in rows], total, limit, offset)
+        return await self._page(where, limit, offset, after)
 
-    async def lookup(self, query: ClientLookup, *, limit: int, offset: int) -> Page[Client]:
+    async def lookup(
+        self,
+        query: ClientLookup,
+        *,
+        limit: int,
+        offset: int,
+        after: tuple[dt.datetime, ClientId] | None = None,
+    ) -> Page[Client]:
         keys = await self._x.keys.all(self._x.c)
         if not keys:
             return page_from([], 0, limit, offset)
@@ -139,10 +137,14 @@ class SqlAlchemyClientRepository(ClientRepository):
                     )
                 )
             )
-        return await self._page(where, limit, offset)
+        return await self._page(where, limit, offset, after)
 
     async def _page(
-        self, where: Sequence[ColumnElement[bool]], limit: int, offset: int
+        self,
+        where: Sequence[ColumnElement[bool]],
+        limit: int,
+        offset: int,
+        after: tuple[dt.datetime, ClientId] | None = None,
     ) -> Page[Client]:
         total = (
             await self._x.c.execute(select(func.count()).select_from(clients_t).where(*where))
@@ -151,8 +153,8 @@ class SqlAlchemyClientRepository(ClientRepository):
             (
                 await self._x.c.execute(
                     select(clients_t)
-                    .where(*where)
-                    .order_by(clients_t.c.created_at.desc(), clients_t.c.id.desc())
+                    .where(*where, *keyset(_NEWEST, after, descending=True))
+                    .order_by(*(c.desc() for c in _NEWEST))
                     .limit(limit)
                     .offset(offset)
                 )

@@ -27,7 +27,7 @@ from typing import cast
 from attrs import frozen
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Table, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -37,6 +37,11 @@ from cma_core.privacy.ports import CiphertextRejected, KeyManagement
 from cma_core.shared.ids import CentreId
 
 keys_t = cast(Table, CentreDataKeyRow.__table__)
+
+#: Built once (statement construction costs more CPU than the driver's work on a hot read).
+_CENTRE_KEYS = select(keys_t.c.version, keys_t.c.wrapped_key).where(
+    keys_t.c.centre_id == bindparam("centre_id")
+)
 
 _NONCE = 12
 
@@ -132,6 +137,17 @@ class DataKeyCache:
         self.ttl = ttl_seconds
         self._now = monotonic
         self._entries: dict[tuple[CentreId, bytes], tuple[bytes, float]] = {}
+        self._rings: dict[CentreId, tuple[dict[int, bytes], float]] = {}
+
+    def ring(self, centre_id: CentreId) -> dict[int, bytes] | None:
+        """The centre's committed key versions (wrapped) as last read, within ``ttl``."""
+        hit = self._rings.get(centre_id)
+        return hit[0] if hit is not None and hit[1] > self._now() else None
+
+    def put_ring(self, centre_id: CentreId, wrapped: dict[int, bytes]) -> None:
+        if len(self._rings) > 1024:
+            self._rings.clear()
+        self._rings[centre_id] = (dict(wrapped), self._now() + self.ttl)
 
     async def unwrap(self, centre_id: CentreId, wrapped: bytes) -> bytes:
         now = self._now()
@@ -149,6 +165,7 @@ class DataKeyCache:
 
     def clear(self) -> None:
         self._entries.clear()
+        self._rings.clear()
 
 
 class CentreKeys:
@@ -159,6 +176,7 @@ class CentreKeys:
         self._cache = cache
         self.centre_id = centre_id
         self._loaded: dict[int, CentreKey] | None = None
+        self._wrote = False
 
     def _require_cache(self) -> DataKeyCache:
         if self._cache is None:
@@ -171,13 +189,9 @@ class CentreKeys:
     async def _load(self, conn: AsyncConnection) -> dict[int, CentreKey]:
         if self._loaded is None:
             cache = self._require_cache()
-            rows = (
-                await conn.execute(
-                    select(keys_t.c.version, keys_t.c.wrapped_key).where(
-                        keys_t.c.centre_id == self.centre_id
-                    )
-                )
-            ).all()
+            rows = (await conn.execute(_CENTRE_KEYS, {"centre_id": self.centre_id})).all()
+            if not self._wrote:  # only committed versions are shared with other units of work
+                cache.put_ring(self.centre_id, {r.version: r.wrapped_key for r in rows})
             self._loaded = {
                 r.version: CentreKey(
                     self.centre_id, r.version, await cache.unwrap(self.centre_id, r.wrapped_key)
@@ -189,7 +203,21 @@ class CentreKeys:
     async def all(self, conn: AsyncConnection) -> list[CentreKey]:
         return sorted((await self._load(conn)).values(), key=lambda k: k.version)
 
-    async def keyring(self, conn: AsyncConnection) -> Keyring:
+    async def keyring(self, conn: AsyncConnection, *, needs: int | None = None) -> Keyring:
+        """The centre's keys. With ``needs`` (the key version a row was sealed under), a
+        ring this process read in the last ``ttl`` seconds serves when it holds that
+        version, saving a round trip per read (versions are only ever added; a newer
+        version than the ring knows reads the table again)."""
+        if self._loaded is None and needs is not None and self._cache is not None:
+            ring = self._cache.ring(self.centre_id)
+            if ring is not None and needs in ring:
+                unwrap = self._cache.unwrap
+                return Keyring(
+                    {
+                        v: CentreKey(self.centre_id, v, await unwrap(self.centre_id, w))
+                        for v, w in ring.items()
+                    }
+                )
         return Keyring(await self._load(conn))
 
     async def current(self, conn: AsyncConnection) -> CentreKey:
@@ -205,6 +233,7 @@ class CentreKeys:
         version = max(loaded, default=0) + 1
         data_key = await cache.keys.generate_data_key(self.centre_id)
         ins = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(keys_t)
+        self._wrote = True
         await conn.execute(
             ins.values(
                 centre_id=self.centre_id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
@@ -26,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy.crypto import aad
 from cma_adapters.sqlalchemy.rows import DocumentRow, ExampleRow, SuggestionRow
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.files import ContentType
 from cma_core.documents.learning import (
@@ -61,6 +62,9 @@ suggestions_t = cast(Table, SuggestionRow.__table__)
 examples_t = cast(Table, ExampleRow.__table__)
 
 Row = Mapping[Any, Any]
+
+#: The case's documents list order, newest upload first (and its cursor's key).
+_NEWEST = (documents_t.c.uploaded_at, documents_t.c.id)
 
 # -- mappers ------------------------------------------------------------------------------
 
@@ -329,6 +333,7 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
         offset: int,
         status: DocumentStatus | None = None,
         document_class: DocumentClass | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Document]:
         where = [documents_t.c.centre_id == self._x.centre_id, documents_t.c.case_id == case_id]
         if status is not None:
@@ -344,8 +349,8 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
             (
                 await self._x.c.execute(
                     select(*columns)
-                    .where(*where)
-                    .order_by(documents_t.c.uploaded_at.desc(), documents_t.c.id.desc())
+                    .where(*where, *keyset(_NEWEST, after, descending=True))
+                    .order_by(*(c.desc() for c in _NEWEST))
                     .limit(limit)
                     .offset(offset)
                 )

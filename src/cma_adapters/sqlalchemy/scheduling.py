@@ -32,7 +32,7 @@ from cma_adapters.sqlalchemy.rows import (
     ContactConsentRow,
     ReminderRow,
 )
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset
 from cma_core.scheduling.appointments import (
     AdviserAvailability,
     Appointment,
@@ -354,6 +354,7 @@ class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
         start_from: dt.datetime | None = None,
         start_to: dt.datetime | None = None,
         booked_only: bool = False,
+        after: tuple[dt.datetime, AppointmentId] | None = None,
     ) -> Page[StoredAppointment]:
         t = appointments_t
         where: list[Any] = [t.c.centre_id == self._x.centre_id]
@@ -368,8 +369,9 @@ class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
         if booked_only:
             where.append(t.c.status == AppointmentStatus.BOOKED.value)
         total = await self._count(t, where)
+        page_where = where + keyset((t.c.start_at, t.c.id), after)
         rows = await self._rows(
-            select(t).where(*where).order_by(t.c.start_at, t.c.id).limit(limit).offset(offset)
+            select(t).where(*page_where).order_by(t.c.start_at, t.c.id).limit(limit).offset(offset)
         )
         return Page(
             items=[_appointment_from(r) for r in rows], total=total, limit=limit, offset=offset
@@ -607,6 +609,7 @@ class SqlAlchemyReminderRepository(RepoBase, ReminderRepository):
         status: ReminderStatus | None = None,
         audience: str | None = None,
         subject_kind: str | None = None,
+        after: tuple[dt.datetime, str] | None = None,
     ) -> Page[ReminderRecord]:
         where = [reminders_t.c.centre_id == self._x.centre_id]
         if status is not None:
@@ -618,7 +621,7 @@ class SqlAlchemyReminderRepository(RepoBase, ReminderRepository):
         total = await self._count(reminders_t, where)
         rows = await self._rows(
             select(reminders_t)
-            .where(*where)
+            .where(*where, *keyset((reminders_t.c.send_at, reminders_t.c.key), after))
             .order_by(reminders_t.c.send_at, reminders_t.c.key)
             .limit(limit)
             .offset(offset)

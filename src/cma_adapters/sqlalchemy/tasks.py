@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, and_, case, func, insert, select, update
+from sqlalchemy import ColumnElement, Table, and_, case, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.rows import TaskRow
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, page_from
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset, page_from
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId, EventId, TaskId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
-from cma_core.tasks.model import Task, TaskPriority, TaskSort, TaskStatus
+from cma_core.tasks.model import UNDATED, Task, TaskPriority, TaskSort, TaskStatus
 from cma_core.tasks.ports import TaskFilter, TaskRepository
 
 tasks_t = cast(Table, TaskRow.__table__)
@@ -105,6 +105,7 @@ class SqlAlchemyTaskRepository(TaskRepository):
         due_before: dt.datetime | None = None,
         where: TaskFilter | None = None,
         sort: TaskSort = TaskSort.DUE,
+        after: tuple[Any, ...] | None = None,
     ) -> Page[Task]:
         conditions: list[ColumnElement[bool]] = [tasks_t.c.centre_id == self._x.centre_id]
         for f in (
@@ -121,7 +122,10 @@ class SqlAlchemyTaskRepository(TaskRepository):
             (
                 await self._x.c.execute(
                     select(tasks_t)
-                    .where(*conditions)
+                    .where(
+                        *conditions,
+                        *keyset(_KEYSET[sort], after, descending=sort is TaskSort.CREATED),
+                    )
                     .order_by(*_ORDER[sort])
                     .limit(limit)
                     .offset(offset)
@@ -169,6 +173,14 @@ _ORDER = {
         tasks_t.c.id,
     ),
     TaskSort.CREATED: (tasks_t.c.created_at.desc(), tasks_t.c.id.desc()),
+}
+#: The same orders as one comparable row each (``task_sort_key``): an undated task's due
+#: is ``UNDATED``, which sorts it where ``due_at IS NULL`` does.
+_DUE = func.coalesce(tasks_t.c.due_at, literal(UNDATED, tasks_t.c.due_at.type))
+_KEYSET = {
+    TaskSort.DUE: (_DUE, tasks_t.c.created_at, tasks_t.c.id),
+    TaskSort.PRIORITY: (_RANK, _DUE, tasks_t.c.created_at, tasks_t.c.id),
+    TaskSort.CREATED: (tasks_t.c.created_at, tasks_t.c.id),
 }
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Self, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, text, update
+from sqlalchemy import ColumnElement, Table, bindparam, func, insert, select, text, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -127,6 +127,18 @@ class SqlContext:
 
 def page_from(rows: Sequence[Any], total: int, limit: int, offset: int) -> Page[Any]:
     return Page(items=rows, total=total, limit=limit, offset=offset)
+
+
+def keyset(
+    columns: Sequence[Any], after: Sequence[Any] | None, *, descending: bool = False
+) -> list[ColumnElement[bool]]:
+    """The condition for rows sorting after ``after`` (a cursor's key) by ``columns``, all
+    ascending or all ``descending``: a row-value comparison, which PostgreSQL serves from
+    the index on those columns and SQLite understands. No condition without a key."""
+    if after is None:
+        return []
+    row = tuple_(*columns)
+    return [row < tuple(after) if descending else row > tuple(after)]
 
 
 class SqlAlchemyAuditLog(AuditLog):

@@ -54,6 +54,7 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
+from cma_core.shared.paging import keyset_slice
 from cma_core.shared.service import IdFactory, check_version, on_case, optional_text
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
@@ -277,14 +278,23 @@ class CaseRegisterService:
         paid: bool | None = None,
         limit: int = 50,
         offset: int = 0,
+        cursor: str | None = None,
     ) -> Page[Settlement]:
-        """The case's settlements, oldest first; ``paid`` keeps paid (or unpaid) ones."""
+        """The case's settlements, oldest first; ``paid`` keeps paid (or unpaid) ones;
+        ``cursor`` (a page's ``next_cursor``) continues after that page."""
         scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
         async with scope as (uow, _):
             rows = list(await self.settlements(uow).list_for_case(case_id))
         if paid is not None:
             rows = [s for s in rows if (s.paid_on is not None) is paid]
-        return Page.sliced(tuple(rows), limit, offset)
+        return keyset_slice(
+            rows,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            key=lambda s: (s.created_at, s.id),
+            kinds=(dt.datetime, uuid.UUID),
+        )
 
     # ----------------------------------------------------------------- complaints
 
@@ -355,8 +365,10 @@ class CaseRegisterService:
         open_only: bool = False,
         limit: int = 50,
         offset: int = 0,
+        cursor: str | None = None,
     ) -> Page[Complaint]:
-        """The case's complaints by date received; ``open_only``: no final response yet."""
+        """The case's complaints by date received; ``open_only``: no final response yet;
+        ``cursor`` (a page's ``next_cursor``) continues after that page."""
         scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
         async with scope as (uow, _):
             rows = list(await self.complaints(uow).list_for_case(case_id))
@@ -366,7 +378,14 @@ class CaseRegisterService:
             if (kind is None or c.kind is kind)
             and not (open_only and c.final_response_on is not None)
         ]
-        return Page.sliced(tuple(rows), limit, offset)
+        return keyset_slice(
+            rows,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            key=lambda c: (c.received_on, c.created_at, c.id),
+            kinds=(dt.date, dt.datetime, uuid.UUID),
+        )
 
     # ----------------------------------------------------------------- breathing space
 

@@ -55,6 +55,7 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
+from cma_core.shared.paging import keyset_slice
 from cma_core.shared.service import IdFactory, check_version, on_case, optional_text
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.model import Solution
@@ -286,15 +287,25 @@ class CaseworkService:
         *,
         limit: int = 50,
         offset: int = 0,
+        cursor: str | None = None,
     ) -> Page[Contact]:
-        """The case's contacts matching every filter, newest first."""
+        """The case's contacts matching every filter, newest first; ``cursor`` (a page's
+        ``next_cursor``) continues after that page."""
         if where.since and where.until and where.since >= where.until:
             raise ValidationError("until", "must be after since")
         scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
         async with scope as (uow, _):
             rows = [c for c in await self.contacts(uow).list_for_case(case_id) if where.keeps(c)]
         rows.reverse()
-        return Page.sliced(tuple(rows), limit, offset)
+        return keyset_slice(
+            rows,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            key=lambda c: (c.at, c.id),
+            kinds=(dt.datetime, uuid.UUID),
+            descending=True,
+        )
 
     # ----------------------------------------------------------------- checklist
 
@@ -619,12 +630,26 @@ class CaseworkService:
         return await self._add_report(ctx, case_id, values, lines, source, filename[:200])
 
     async def list_credit_reports(
-        self, ctx: TenantContext, case_id: CaseId, *, limit: int = 50, offset: int = 0
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> Page[CreditReport]:
+        """Oldest first; ``cursor`` (a page's ``next_cursor``) continues after that page."""
         scope = case_scope(self, ctx, case_id, Permission.FINANCE_READ, page=(limit, offset))
         async with scope as (uow, _):
             rows = list(await self.credit_reports(uow).list_for_case(case_id))
-        return Page.sliced(tuple(rows), limit, offset)
+        return keyset_slice(
+            rows,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            key=lambda r: (r.created_at, r.id),
+            kinds=(dt.datetime, uuid.UUID),
+        )
 
     async def _report(self, uow: UnitOfWork, case_id: CaseId, report_id: uuid.UUID) -> CreditReport:
         found = await self.credit_reports(uow).get(report_id)

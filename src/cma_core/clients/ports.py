@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -20,15 +21,30 @@ class ClientRepository(Protocol):
         """The client, or ``None`` if it does not exist in this centre."""
         ...
 
-    async def list(self, *, limit: int, offset: int, name: str | None = None) -> Page[Client]:
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        name: str | None = None,
+        after: tuple[dt.datetime, ClientId] | None = None,
+    ) -> Page[Client]:
         """Clients of this centre, newest first; ``name`` matches first or last name exactly
-        (case-insensitive), since names are stored encrypted in production."""
+        (case-insensitive), since names are stored encrypted in production. With ``after``,
+        only those sorting after that ``(created_at, id)`` (keyset pages)."""
         ...
 
-    async def lookup(self, query: ClientLookup, *, limit: int, offset: int) -> Page[Client]:
+    async def lookup(
+        self,
+        query: ClientLookup,
+        *,
+        limit: int,
+        offset: int,
+        after: tuple[dt.datetime, ClientId] | None = None,
+    ) -> Page[Client]:
         """Clients of this centre matching every criterion of ``query``
-        (``ClientLookup.matches``), newest first. The SQL adapter matches keyed blind
-        indexes of the look-up terms, never plaintext."""
+        (``ClientLookup.matches``), newest first (``after`` as for ``list``). The SQL
+        adapter matches keyed blind indexes of the look-up terms, never plaintext."""
         ...
 
     async def refresh_lookup(self, client_ids: Sequence[ClientId]) -> int:

@@ -17,6 +17,7 @@ from cma_core.identity.permissions import Permission
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, PermissionDenied
 from cma_core.shared.ids import CentreId, ClientId
+from cma_core.shared.paging import start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWorkFactory
 
@@ -137,21 +138,38 @@ class ClientService:
         return client
 
     async def list(
-        self, ctx: TenantContext, *, limit: int = 50, offset: int = 0, name: str | None = None
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        name: str | None = None,
+        cursor: str | None = None,
     ) -> Page[Client]:
+        """Newest first; ``cursor`` (a page's ``next_cursor``) continues after that page."""
         ctx.require(Permission.CLIENT_READ)
         check_page(limit, offset)
+        after = _after(cursor, offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.clients(uow).list(limit=limit, offset=offset, name=name)
+            page = await self.clients(uow).list(limit=limit, offset=offset, name=name, after=after)
+        return with_next_cursor(page, _newest)
 
     async def lookup(
-        self, ctx: TenantContext, query: ClientLookup, *, limit: int = 50, offset: int = 0
+        self,
+        ctx: TenantContext,
+        query: ClientLookup,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> Page[Client]:
         """Clients matching every criterion of ``query`` (``cma_core.clients.lookup``)."""
         ctx.require(Permission.CLIENT_READ)
         check_page(limit, offset)
+        after = _after(cursor, offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.clients(uow).lookup(query, limit=limit, offset=offset)
+            page = await self.clients(uow).lookup(query, limit=limit, offset=offset, after=after)
+        return with_next_cursor(page, _newest)
 
     async def reindex(self, centre_id: CentreId, *, batch: int = 200) -> int:
         """Rewrite every client's look-up indexes in ``centre_id`` (after the upgrade that
@@ -182,3 +200,13 @@ class ClientService:
             repo = self.clients(uow)
             found = [await repo.get(i) for i in wanted]
         return {c.id: c.display_name for c in found if c is not None}
+
+
+def _newest(c: Client) -> tuple[dt.datetime, ClientId]:
+    """The client lists' order, newest first, and their cursor's key."""
+    return (c.created_at, c.id)
+
+
+def _after(cursor: str | None, offset: int) -> tuple[dt.datetime, ClientId] | None:
+    key = start_after(cursor, offset, (dt.datetime, uuid.UUID))
+    return None if key is None else (key[0], ClientId(key[1]))

@@ -9,6 +9,7 @@ accepts or rejects).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import BinaryIO, Protocol
 
@@ -182,8 +183,10 @@ class DocumentRepository(Protocol):
         offset: int,
         status: DocumentStatus | None = None,
         document_class: DocumentClass | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Document]:
-        """The case's documents, newest upload first, *without* their pages (``()``)."""
+        """The case's documents, newest upload first, *without* their pages (``()``); with
+        ``after``, only those sorting after that ``(uploaded_at, id)`` (keyset pages)."""
         ...
 
     async def ids_for_case(self, case_id: CaseId) -> Sequence[DocumentId]:

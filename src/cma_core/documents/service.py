@@ -109,6 +109,7 @@ from cma_core.shared.handlers import (
     handles,
 )
 from cma_core.shared.ids import CaseId, CentreId, EventId, TaskId, UserId
+from cma_core.shared.paging import start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
@@ -267,17 +268,22 @@ class DocumentService:
         offset: int = 0,
         status: DocumentStatus | None = None,
         document_class: DocumentClass | None = None,
+        cursor: str | None = None,
     ) -> Page[Document]:
-        """The case's documents, newest first, without their pages."""
+        """The case's documents, newest first, without their pages; ``cursor`` (a page's
+        ``next_cursor``) continues after that page."""
+        key = start_after(cursor, offset, (dt.datetime, uuid.UUID))
         scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
         async with scope as (uow, _):
-            return await self.documents(uow).list(
+            page = await self.documents(uow).list(
                 case_id=case_id,
                 limit=limit,
                 offset=offset,
                 status=status,
                 document_class=document_class,
+                after=None if key is None else (key[0], key[1]),
             )
+        return with_next_cursor(page, lambda d: (d.uploaded_at, d.id))
 
     async def download(self, ctx: TenantContext, document_id: DocumentId) -> Download:
         """The original bytes, streamed; audited. ``NotFound`` if the record or the stored

@@ -10,6 +10,7 @@ member of the centre is reported as not found.
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Iterable, Mapping
 
 from attrs import define, field, frozen
@@ -19,6 +20,7 @@ from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
 from cma_core.shared.errors import NotFound, PermissionDenied
 from cma_core.shared.ids import UserId
+from cma_core.shared.paging import keyset_slice
 from cma_core.shared.service import check_page
 from cma_core.shared.uow import Page
 
@@ -67,8 +69,10 @@ class StaffDirectory:
         role: Role | None = None,
         active: bool | None = None,
         name: str | None = None,
+        cursor: str | None = None,
     ) -> Page[StaffMember]:
-        """Staff of the centre by display name; ``name`` matches any part of it, any case."""
+        """Staff of the centre by display name; ``name`` matches any part of it, any case;
+        ``cursor`` (a page's ``next_cursor``) continues after that page."""
         _require_reader(ctx)
         check_page(limit, offset)
         wanted = (name or "").strip().casefold()
@@ -79,8 +83,15 @@ class StaffDirectory:
             and (active is None or u.active_in(ctx.centre_id) is active)
             and (not wanted or wanted in u.full_name.casefold())
         ]
-        staff.sort(key=lambda s: (s.display_name.casefold(), s.id))
-        return Page.sliced(staff, limit, offset)
+        staff.sort(key=_by_name)
+        return keyset_slice(
+            staff,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            key=_by_name,
+            kinds=(str, uuid.UUID),
+        )
 
     async def get(self, ctx: TenantContext, user_id: UserId) -> StaffMember:
         _require_reader(ctx)
@@ -126,3 +137,7 @@ class StaffNames:
 
     def of(self, ids: Iterable[object]) -> list[str | None]:
         return [self(i) for i in ids]
+
+
+def _by_name(s: StaffMember) -> tuple[str, uuid.UUID]:
+    return (s.display_name.casefold(), s.id)

@@ -251,8 +251,10 @@ class AppointmentRepository(Protocol):
         start_from: dt.datetime | None = None,
         start_to: dt.datetime | None = None,
         booked_only: bool = False,
+        after: tuple[dt.datetime, AppointmentId] | None = None,
     ) -> Page[StoredAppointment]:
-        """Appointments of this centre, earliest start first; ``start_to`` exclusive."""
+        """Appointments of this centre, earliest start first; ``start_to`` exclusive; with
+        ``after``, only those sorting after that ``(start, id)`` (keyset pages)."""
         ...
 
 
@@ -301,9 +303,10 @@ class ReminderRepository(Protocol):
         status: ReminderStatus | None = None,
         audience: str | None = None,
         subject_kind: str | None = None,
+        after: tuple[dt.datetime, str] | None = None,
     ) -> Page[ReminderRecord]:
         """The centre's stored reminders matching every filter given, oldest ``send_at``
-        first (then by key)."""
+        first (then by key); with ``after``, only those after that ``(send_at, key)``."""
         ...
 
     async def get(self, key: str) -> ReminderRecord | None:

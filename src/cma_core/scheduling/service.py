@@ -94,6 +94,7 @@ from cma_core.scheduling.reminders import (
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
+from cma_core.shared.paging import keyset_slice, start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.text import check_line
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
@@ -584,22 +585,28 @@ class SchedulingService:
         case_id: CaseId | None = None,
         start_from: dt.datetime | None = None,
         start_to: dt.datetime | None = None,
+        cursor: str | None = None,
     ) -> Page[StoredAppointment]:
-        """The centre's calendar (or one adviser's); without ``case:read_all``, your own."""
+        """The centre's calendar (or one adviser's); without ``case:read_all``, your own.
+        ``cursor`` (a page's ``next_cursor``) continues after that page."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
+        key = start_after(cursor, offset, (dt.datetime, uuid.UUID))
+        after = None if key is None else (key[0], AppointmentId(key[1]))
         visible, adviser_id = visible_adviser(ctx, adviser_id)
         if not visible:
             return Page(items=(), total=0, limit=limit, offset=offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.appointments(uow).list(
+            page = await self.appointments(uow).list(
                 limit=limit,
                 offset=offset,
                 adviser_id=adviser_id,
                 case_id=case_id,
                 start_from=start_from,
                 start_to=start_to,
+                after=after,
             )
+        return with_next_cursor(page, lambda s: (s.appointment.start, s.id))
 
     async def reschedule(
         self,
@@ -729,6 +736,7 @@ class SchedulingService:
         status: ReminderStatus | None = None,
         audience: str | None = None,
         subject_kind: str | None = None,
+        cursor: str | None = None,
     ) -> Page[ReminderRecord]:
         """The centre's reminders, oldest ``send_at`` first: the stored ones (pending, sent,
         skipped, cancelled), or with ``status=planned`` those still ahead that the sweep
@@ -736,15 +744,18 @@ class SchedulingService:
         cancelled)."""
         ctx.require(Permission.CASE_READ_ALL)
         check_page(limit, offset)
+        key = start_after(cursor, offset, (dt.datetime, str))
         async with self.uow(ctx.centre_id) as uow:
             if status is not ReminderStatus.PLANNED:
-                return await self.reminders(uow).list(
+                page = await self.reminders(uow).list(
                     limit=limit,
                     offset=offset,
                     status=status,
                     audience=audience,
                     subject_kind=subject_kind,
+                    after=None if key is None else (key[0], key[1]),
                 )
+                return with_next_cursor(page, _reminder_key)
             planned = await self._planned(uow, ctx.centre_id)
         rows = [
             r
@@ -752,7 +763,15 @@ class SchedulingService:
             if (audience is None or r.audience == audience)
             and (subject_kind is None or r.subject_kind == subject_kind)
         ]
-        return Page.sliced(rows, limit, offset)
+        rows.sort(key=_reminder_key)
+        return keyset_slice(
+            rows,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            key=_reminder_key,
+            kinds=(dt.datetime, str),
+        )
 
     async def _planned(self, uow: UnitOfWork, centre_id: CentreId) -> list[ReminderRecord]:
         """Reminders ahead (not yet due) that are not stored (sent, pending or cancelled)."""
@@ -1371,3 +1390,8 @@ async def _all(fetch: Any) -> list[Any]:
         offset += len(page.items)
         if not page.items or offset >= page.total:
             return out
+
+
+def _reminder_key(r: ReminderRecord) -> tuple[dt.datetime, str]:
+    """The reminders list's order and cursor: ``send_at``, then the unique key."""
+    return (r.send_at, r.key)

@@ -33,6 +33,8 @@ Key = tuple[Any, ...]
 def _plain(value: object) -> object:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, int | str) and not isinstance(value, bool):
@@ -47,7 +49,7 @@ def encode_cursor(key: Key) -> str:
 
 def decode_cursor(token: str, kinds: Sequence[type]) -> Key:
     """The sort key in ``token``, each value parsed as ``kinds`` says (``dt.datetime``,
-    ``uuid.UUID``, ``int`` or ``str``). A malformed cursor is a ``ValidationError`` on
+    ``dt.date``, ``uuid.UUID``, ``int`` or ``str``). A malformed cursor is a ``ValidationError`` on
     ``cursor`` (a 400 naming the parameter)."""
     bad = ValidationError("cursor", "is not a cursor this list returned")
     if not token or len(token) > MAX_CURSOR:
@@ -69,6 +71,10 @@ def _parse(value: object, kind: type) -> object:
         if parsed.tzinfo is None:
             raise ValueError
         return parsed
+    if kind is dt.date:
+        if not isinstance(value, str):
+            raise TypeError
+        return dt.date.fromisoformat(value)
     if kind is uuid.UUID:
         return uuid.UUID(str(value))
     if kind is int:
@@ -97,3 +103,32 @@ def with_next_cursor(page: Page[T], key_of: Callable[[T], Key]) -> Page[T]:
         offset=page.offset,
         next_cursor=encode_cursor(key_of(items[-1])),
     )
+
+
+def start_after(cursor: str | None, offset: int, kinds: Sequence[type]) -> Key | None:
+    """The sort key a page continues after (``None`` for a first page); refuses a cursor
+    with a non-zero offset, and a malformed one, as ``ValidationError``."""
+    check_cursor(cursor, offset)
+    return None if cursor is None else decode_cursor(cursor, kinds)
+
+
+def keyset_slice(
+    rows: Sequence[T],
+    *,
+    limit: int,
+    offset: int,
+    cursor: str | None,
+    key: Callable[[T], Key],
+    kinds: Sequence[type],
+    descending: bool = False,
+) -> Page[T]:
+    """A page of ``rows`` (every match, sorted by ``key``, ascending or ``descending``),
+    for the lists a service reads whole (a case's notes, contacts, reminders...): after
+    ``cursor``'s key when given, else from ``offset``; ``total`` counts every match.
+    ``key`` must be unique per row (end it with the id) for pages not to skip ties."""
+    after = start_after(cursor, offset, kinds)
+    rest: Sequence[T] = rows
+    if after is not None:
+        rest = [r for r in rows if (key(r) < after if descending else key(r) > after)]
+    page = Page(items=rest[offset : offset + limit], total=len(rows), limit=limit, offset=offset)
+    return with_next_cursor(page, key)

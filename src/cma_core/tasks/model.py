@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import uuid
+from typing import Any
 
 from attrs import define, frozen
 
@@ -59,6 +61,28 @@ class TaskSort(enum.StrEnum):
     DUE = "due"  # soonest due first, undated last
     PRIORITY = "priority"  # most urgent first, then soonest due
     CREATED = "created"  # newest first
+
+
+#: Where an undated task sorts in a cursor's key: after every dated one (``due``: undated last).
+UNDATED = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+
+#: The value types of each order's cursor key (``task_sort_key``).
+SORT_KEY_KINDS: dict[TaskSort, tuple[type, ...]] = {
+    TaskSort.DUE: (dt.datetime, dt.datetime, uuid.UUID),
+    TaskSort.PRIORITY: (int, dt.datetime, dt.datetime, uuid.UUID),
+    TaskSort.CREATED: (dt.datetime, uuid.UUID),
+}
+
+
+def task_sort_key(task: Task, sort: TaskSort) -> tuple[Any, ...]:
+    """``task``'s place in the ``sort`` order, unique (it ends with the id): a keyset
+    cursor's key. ``created`` runs newest first (descending); the others ascending."""
+    if sort is TaskSort.CREATED:
+        return (task.created_at, task.id)
+    due = task.due_at or UNDATED
+    if sort is TaskSort.PRIORITY:
+        return (task.priority.rank, due, task.created_at, task.id)
+    return (due, task.created_at, task.id)
 
 
 @frozen(kw_only=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from typing import Any, Protocol
 
 from attrs import frozen
 
@@ -59,7 +59,9 @@ class TaskRepository(Protocol):
         due_before: dt.datetime | None = None,
         where: TaskFilter | None = None,
         sort: TaskSort = TaskSort.DUE,
+        after: tuple[Any, ...] | None = None,
     ) -> Page[Task]:
         """Tasks of this centre, in ``sort`` order (``due``: soonest due first, undated
-        last). The keyword filters and ``where`` combine (all must hold)."""
+        last). The keyword filters and ``where`` combine (all must hold). With ``after``
+        (``task_sort_key`` of the last task of a page), only those sorting after it."""
         ...

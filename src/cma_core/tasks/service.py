@@ -25,9 +25,11 @@ from cma_core.shared.errors import InvalidTransition, NotFound, ValidationError
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.handlers import Handles
 from cma_core.shared.ids import CaseId, TaskId, UserId
+from cma_core.shared.paging import start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import (
+    SORT_KEY_KINDS,
     Task,
     TaskKind,
     TaskPriority,
@@ -35,6 +37,7 @@ from cma_core.tasks.model import (
     TaskStatus,
     check_due,
     check_title,
+    task_sort_key,
 )
 from cma_core.tasks.ports import TaskFilter, TaskRepository
 
@@ -132,16 +135,22 @@ class TaskService:
         status: TaskStatus | None = None,
         due_before: dt.datetime | None = None,
         query: TaskQuery | None = None,
+        cursor: str | None = None,
     ) -> Page[Task]:
-        """The work queue: tasks of the centre the caller may see, filtered and sorted."""
+        """The work queue: tasks of the centre the caller may see, filtered and sorted;
+        ``cursor`` (a page's ``next_cursor``) continues after that page."""
         ctx.require(Permission.TASK_READ)
         check_page(limit, offset)
         q = query or TaskQuery(
             assignee_id=assignee_id, case_id=case_id, status=status, due_before=due_before
         )
         where = _filter(ctx, q, self._now())
+        after = start_after(cursor, offset, SORT_KEY_KINDS[q.sort])
         async with self.uow(ctx.centre_id) as uow:
-            return await self.tasks(uow).list(limit=limit, offset=offset, where=where, sort=q.sort)
+            page = await self.tasks(uow).list(
+                limit=limit, offset=offset, where=where, sort=q.sort, after=after
+            )
+        return with_next_cursor(page, lambda t: task_sort_key(t, q.sort))
 
     async def get(self, ctx: TenantContext, task_id: TaskId) -> Task:
         ctx.require(Permission.TASK_READ)

@@ -12,7 +12,7 @@ from cma_core.cases.service import OpenCase
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.shared.errors import ValidationError
-from cma_core.shared.paging import decode_cursor, encode_cursor
+from cma_core.shared.paging import decode_cursor, encode_cursor, keyset_slice
 from cma_core.shared.service import MAX_OFFSET
 
 from .support import App, register_cmd
@@ -127,3 +127,46 @@ async def test_staff_names_reused_only_while_they_name_everyone(
     await directory.names(boss)  # no ids: always read
     assert calls == 3
     assert await StaffDirectory(app.store).names(boss, ids=[boss.user_id]) is not first
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+def test_keyset_slice_pages_whole_lists_with_rows_added_between_pages(descending: bool) -> None:
+    """The lists a service reads whole (a case's notes, contacts, settlements...): a row
+    added meanwhile, before or after the page reached, neither repeats nor hides one."""
+    at = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    rows = [(at + dt.timedelta(minutes=m), uuid.uuid4()) for m in (0, 0, 1, 2, 3, 3, 4)]
+    original = set(rows)
+
+    def ordered() -> list[tuple[dt.datetime, uuid.UUID]]:
+        return sorted(rows, reverse=descending)
+
+    seen: list[tuple[dt.datetime, uuid.UUID]] = []
+    cursor = None
+    for minute in (5, -1, 2, 6):
+        page = keyset_slice(
+            ordered(),
+            limit=2,
+            offset=0,
+            cursor=cursor,
+            key=lambda r: r,
+            kinds=(dt.datetime, uuid.UUID),
+            descending=descending,
+        )
+        seen.extend(page.items)
+        cursor = page.next_cursor
+        rows.append((at + dt.timedelta(minutes=minute), uuid.uuid4()))
+    while cursor is not None:
+        page = keyset_slice(
+            ordered(),
+            limit=2,
+            offset=0,
+            cursor=cursor,
+            key=lambda r: r,
+            kinds=(dt.datetime, uuid.UUID),
+            descending=descending,
+        )
+        seen.extend(page.items)
+        cursor = page.next_cursor
+    assert len(seen) == len(set(seen))
+    assert original <= set(seen)
+    assert seen == [r for r in ordered() if r in set(seen)]

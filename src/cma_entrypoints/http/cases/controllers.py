@@ -4,6 +4,7 @@ Controllers parse, authorise, call a service and shape the response. Nothing els
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Annotated
 
@@ -293,8 +294,18 @@ class CaseController(Controller):
         directory: StaffDirectory,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> NotePage:
         case = await cases.get(ctx, CaseId(case_id))
         notes = [n for n in case.notes if not n.sensitive or ctx.can(Permission.SENSITIVE_READ)]
         staff = await directory.names(ctx)
-        return slice_out(NotePage, lambda n: NoteOut.of(n, staff), notes, limit, offset)
+        return slice_out(
+            NotePage,
+            lambda n: NoteOut.of(n, staff),
+            notes,
+            limit,
+            offset,
+            cursor=cursor,
+            key=lambda n: (n.created_at, n.id),
+            kinds=(dt.datetime, uuid.UUID),
+        )

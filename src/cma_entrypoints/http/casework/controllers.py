@@ -51,7 +51,7 @@ from cma_entrypoints.http.casework.schemas import (
     TickIn,
 )
 from cma_entrypoints.http.common.examples import example_body, page, with_example
-from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, parse_if_match
+from cma_entrypoints.http.common.params import Cursor, IfMatch, Limit, Offset, parse_if_match
 from cma_entrypoints.http.common.responses import created, page_out, versioned
 
 _CASE = "/{case_id:uuid}"
@@ -107,6 +107,7 @@ class CaseContactController(Controller):
         ] = None,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> ContactPage:
         where = ContactFilter(
             channel=channel,
@@ -117,7 +118,7 @@ class CaseContactController(Controller):
             until=_aware(until, "until"),
         )
         found = await casework.list_contacts(
-            ctx, CaseId(case_id), where, limit=limit, offset=offset
+            ctx, CaseId(case_id), where, limit=limit, offset=offset, cursor=cursor
         )
         return page_out(ContactPage, ContactOut.of, found)
 

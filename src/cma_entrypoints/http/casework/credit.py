@@ -34,7 +34,7 @@ from cma_entrypoints.http.casework.schemas import (
     RejectIn,
 )
 from cma_entrypoints.http.common.examples import example_body, page, with_example
-from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, parse_if_match
+from cma_entrypoints.http.common.params import Cursor, IfMatch, Limit, Offset, parse_if_match
 from cma_entrypoints.http.common.responses import created, page_out, versioned
 
 _CASE = "/{case_id:uuid}"
@@ -57,8 +57,11 @@ class CaseCreditController(Controller):
         casework: CaseworkService,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> CreditReportPage:
-        found = await casework.list_credit_reports(ctx, CaseId(case_id), limit=limit, offset=offset)
+        found = await casework.list_credit_reports(
+            ctx, CaseId(case_id), limit=limit, offset=offset, cursor=cursor
+        )
         return page_out(CreditReportPage, CreditReportOut.of, found)
 
     @post(

@@ -30,7 +30,7 @@ from cma_entrypoints.http.casework.register_schemas import (
     SettlementPatch,
 )
 from cma_entrypoints.http.common.examples import example_body, page, with_example
-from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, parse_if_match
+from cma_entrypoints.http.common.params import Cursor, IfMatch, Limit, Offset, parse_if_match
 from cma_entrypoints.http.common.responses import created, page_out, versioned
 
 _CASE = "/{case_id:uuid}"
@@ -56,9 +56,10 @@ class CaseRegisterController(Controller):
         paid: bool | None = None,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> SettlementPage:
         found = await case_registers.list_settlements(
-            ctx, CaseId(case_id), paid=paid, limit=limit, offset=offset
+            ctx, CaseId(case_id), paid=paid, limit=limit, offset=offset, cursor=cursor
         )
         return page_out(SettlementPage, SettlementOut.of, found)
 
@@ -151,9 +152,16 @@ class CaseRegisterController(Controller):
         open_only: bool = False,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> ComplaintPage:
         found = await case_registers.list_complaints(
-            ctx, CaseId(case_id), kind=kind, open_only=open_only, limit=limit, offset=offset
+            ctx,
+            CaseId(case_id),
+            kind=kind,
+            open_only=open_only,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
         )
         return page_out(ComplaintPage, ComplaintOut.of, found)
 

@@ -24,6 +24,7 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import (
     SEARCH,
+    Cursor,
     IfMatch,
     Limit,
     Offset,
@@ -135,12 +136,13 @@ class ClientController(Controller):
             str | None,
             Parameter(max_length=20, pattern=LINE, description="A case reference of the client."),
         ] = None,
+        cursor: Cursor = None,
     ) -> ClientPage:
         if any(v not in (None, "") for v in (name, postcode, dob, reference)):
             query = ClientLookup.of(name=name, postcode=postcode, dob=dob, reference=reference)
-            page = await clients.lookup(ctx, query, limit=limit, offset=offset)
+            page = await clients.lookup(ctx, query, limit=limit, offset=offset, cursor=cursor)
         else:
-            page = await clients.list(ctx, limit=limit, offset=offset)
+            page = await clients.list(ctx, limit=limit, offset=offset, cursor=cursor)
         sensitive = ctx.can(Permission.SENSITIVE_READ)
         return page_out(ClientPage, partial(ClientOut.of, sensitive=sensitive), page)
 

@@ -13,6 +13,7 @@ from typing import Any, Protocol, TypeVar
 from litestar import Response
 
 from cma_core.identity.model import TenantContext
+from cma_core.shared.paging import Key, keyset_slice
 from cma_core.shared.uow import Page
 from cma_entrypoints.http.common.params import etag, parse_if_match
 
@@ -69,11 +70,31 @@ def slice_out(
     items: Sequence[Any],
     limit: int,
     offset: int,
+    *,
+    cursor: str | None = None,
+    key: Callable[[Any], Key] | None = None,
+    kinds: Sequence[type] = (),
+    descending: bool = False,
 ) -> P:
-    """One page of a list the service returned whole, each item on it shaped by ``shape``."""
-    return page_type(
-        items=[shape(item) for item in items[offset : offset + limit]],
-        total=len(items),
+    """One page of a list the service returned whole, each item on it shaped by ``shape``.
+
+    With ``key`` (the list's sort key, unique, e.g. ``(created_at, id)``; value types
+    ``kinds``) the page carries a ``next_cursor`` and ``cursor`` continues after one
+    (``cma_core.shared.paging.keyset_slice``)."""
+    if key is None:
+        return page_type(
+            items=[shape(item) for item in items[offset : offset + limit]],
+            total=len(items),
+            limit=limit,
+            offset=offset,
+        )
+    page = keyset_slice(
+        items,
         limit=limit,
         offset=offset,
+        cursor=cursor,
+        key=key,
+        kinds=kinds,
+        descending=descending,
     )
+    return page_out(page_type, shape, page)

@@ -48,7 +48,14 @@ from cma_entrypoints.http.common.examples import (
     page,
     with_example,
 )
-from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, etag, parse_if_match
+from cma_entrypoints.http.common.params import (
+    Cursor,
+    IfMatch,
+    Limit,
+    Offset,
+    etag,
+    parse_if_match,
+)
 from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.documents.examples import (
     ACCEPTED,
@@ -183,12 +190,14 @@ class CaseDocumentController(Controller):
         offset: Offset = 0,
         status: DocumentStatusFilter = None,
         document_class: DocumentClassFilter = None,
+        cursor: Cursor = None,
     ) -> DocumentPage:
         page = await documents.list(
             ctx,
             CaseId(case_id),
             limit=limit,
             offset=offset,
+            cursor=cursor,
             status=status,
             document_class=document_class,
         )

@@ -19,7 +19,7 @@ from cma_core.shared.ids import UserId
 from cma_entrypoints.http.auth import RECENT_AUTH, requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
-from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, parse_if_match
+from cma_entrypoints.http.common.params import Cursor, IfMatch, Limit, Offset, parse_if_match
 from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.identity.examples import STAFF_EXAMPLE
 from cma_entrypoints.http.identity.schemas import MemberIn, RolesIn, StaffOut, StaffPage
@@ -60,9 +60,10 @@ class StaffController(Controller):
         name: Annotated[
             str | None, Parameter(max_length=200, description="Part of the display name.")
         ] = None,
+        cursor: Cursor = None,
     ) -> StaffPage:
         page = await directory.list(
-            ctx, limit=limit, offset=offset, role=role, active=active, name=name
+            ctx, limit=limit, offset=offset, role=role, active=active, name=name, cursor=cursor
         )
         return page_out(StaffPage, StaffOut.of, page)
 

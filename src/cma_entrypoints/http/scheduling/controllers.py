@@ -30,6 +30,7 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     USER_OR_ME,
+    Cursor,
     IfMatch,
     Limit,
     Offset,
@@ -232,11 +233,13 @@ class AppointmentController(Controller):
         case_id: uuid.UUID | None = None,
         start_from: Annotated[dt.datetime | None, Parameter(query="from")] = None,
         start_to: Annotated[dt.datetime | None, Parameter(query="to")] = None,
+        cursor: Cursor = None,
     ) -> AppointmentPage:
         page = await scheduling.list_appointments(
             ctx,
             limit=limit,
             offset=offset,
+            cursor=cursor,
             adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
             case_id=CaseId(case_id) if case_id else None,
             start_from=_aware(start_from, "from"),

@@ -20,6 +20,7 @@ from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import (
+    Cursor,
     Limit,
     Offset,
 )
@@ -60,11 +61,13 @@ class ReminderController(Controller):
         ] = None,
         audience: Audience | None = None,
         subject_kind: Annotated[str | None, Parameter(max_length=64)] = None,
+        cursor: Cursor = None,
     ) -> ReminderPage:
         page = await scheduling.list_reminders(
             ctx,
             limit=limit,
             offset=offset,
+            cursor=cursor,
             status=status,
             audience=audience.value if audience else None,
             subject_kind=subject_kind,

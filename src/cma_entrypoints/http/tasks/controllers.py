@@ -21,6 +21,7 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     USER_OR_ME,
+    Cursor,
     IfMatch,
     Limit,
     Offset,
@@ -81,11 +82,13 @@ class TaskController(Controller):
         due_after: dt.datetime | None = None,
         overdue: bool = False,
         sort: TaskSort = TaskSort.DUE,
+        cursor: Cursor = None,
     ) -> TaskPage:
         page = await tasks.list(
             ctx,
             limit=limit,
             offset=offset,
+            cursor=cursor,
             query=TaskQuery(
                 assignee_id=user_or_me(ctx, assignee, "assignee"),
                 case_id=CaseId(case_id) if case_id else None,
