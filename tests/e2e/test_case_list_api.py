@@ -53,7 +53,8 @@ async def test_the_list_is_the_projection_and_a_rebuild_matches(
     closed, opened = items[first["id"]], items[second["id"]]
     assert (closed["status"], closed["open_tasks"]) == ("closed", 0)
     assert (opened["status"], opened["open_tasks"]) == ("open", 1)  # the first-contact task
-    assert opened["client_name"] == "Ann Lee" and opened["adviser_name"]
+    assert opened["client_name"] == "Ann Lee"
+    assert opened["adviser_name"]
     assert set(opened["findings"]) == {"critical", "high", "medium", "not_assessable", "passed"}
     assert sum(opened["findings"].values()) > 0  # compliance evaluated it before the row
     assert opened["last_activity_at"] >= opened["updated_at"]

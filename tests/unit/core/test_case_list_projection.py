@@ -71,7 +71,8 @@ async def test_out_of_order_and_duplicate_events_converge_on_the_rebuild() -> No
     assert await _rows(app, sup.centre_id) == incremental
     async with app.uow(sup.centre_id) as uow:
         version = await projection.version(uow)
-    assert version.lag_seconds == 0 and version.source == "projection"
+    assert version.lag_seconds == 0
+    assert version.source == "projection"
 
 
 async def test_rebuild_removes_rows_of_cases_that_are_gone() -> None:
@@ -103,22 +104,26 @@ async def test_visibility_follows_case_read_all() -> None:
     other, _ = await query.list(caseworker, adviser_id=sup.user_id)
     assert other.total == 0
 
+
 async def test_read_your_writes_falls_back_to_the_write_side() -> None:
     app = build_app()
     sup, _ = await _seed(app)  # nothing handled: the projection is empty
     query = CaseListQuery(app.uow, app.clock, _projection(app), wait_seconds=0.05)
     eventual, version = await query.list(sup)
     assert eventual.total == 0
-    assert version.source == "projection" and version.lag_seconds > 0
+    assert version.source == "projection"
+    assert version.lag_seconds > 0
     consistent, version = await query.list(sup, written_at=app.clock.now())
-    assert consistent.total == 3 and version.source == "write"
+    assert consistent.total == 3
+    assert version.source == "write"
     assert [r.reference for r in consistent.items] == ["C-000003", "C-000002", "C-000001"]
 
     handlers = EventHandlers(app.uow, app.clock, registered=_projection(app).handlers())
     for env in app.publisher.published:
         await handlers.dispatch(env.centre_id, env.event_id)
     caught_up, version = await query.list(sup, written_at=app.clock.now())
-    assert version.source == "projection" and version.lag_seconds == 0
+    assert version.source == "projection"
+    assert version.lag_seconds == 0
     assert [r.content() for r in caught_up.items] == [r.content() for r in consistent.items]
 
 
