@@ -78,6 +78,7 @@ from cma_core.privacy.ports import (
 from cma_core.privacy.retention import RetentionService
 from cma_core.privacy.rights import DataRightsService, PrivacyRecordsReader
 from cma_core.privacy.service import PrivacyService
+from cma_core.readmodels.service import CaseListProjection, CaseListQuery
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.service import CentreProfileService
 from cma_core.scheduling.service import Scheduler, SchedulingConfig, SchedulingService
@@ -669,12 +670,29 @@ class Container(containers.DeclarativeContainer):
         search_key,
         **repository_factories("cases", "clients", "documents", "letters", "contacts"),
     )
+    # The case list's read model (issue 15): kept by its handler, after compliance's (the
+    # findings it reads are those the same event re-evaluated).
+    case_list_projection = providers.Singleton(
+        CaseListProjection,
+        uow,
+        clock,
+        **repository_factories(
+            "case_list_rows", "cases", "clients", "tasks", "deadlines", "findings"
+        ),
+    )
+    case_list = providers.Singleton(
+        CaseListQuery,
+        uow,
+        clock,
+        case_list_projection,
+        wait_seconds=providers.Callable(lambda s: s.read_your_writes_wait_ms / 1000, settings),
+    )
     event_handlers = providers.Singleton(
         EventHandlers,
         uow,
         clock,
         registered=providers.Callable(
-            _registered, task_jobs, document_jobs, compliance, search_jobs
+            _registered, task_jobs, document_jobs, compliance, case_list_projection, search_jobs
         ),
         give_up_handlers=providers.Callable(lambda jobs: jobs.give_up_handlers(), document_jobs),
     )

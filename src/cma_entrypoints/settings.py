@@ -122,6 +122,9 @@ class Settings:
     search_url: str | None = None
     search_index: str = "cma-search"
     search_plain_json: bool = False
+    # Read models (issue 15): how long (ms) a list presenting a write's consistency token
+    # waits for the projection before it reads the write tables (CMA_READ_YOUR_WRITES_WAIT_MS).
+    read_your_writes_wait_ms: int = 1000
     # The built web console (web/dist of the source tree unless CMA_WEB_DIR says).
     web_dir: Path = _WEB_DIST
 
@@ -176,6 +179,7 @@ class Settings:
             else None,
             outbox_redeliver_after_seconds=_int(env, "CMA_OUTBOX_REDELIVER_AFTER", 300) or 300,
             worker_redelivery_seconds=_int(env, "CMA_WORKER_REDELIVERY_SECONDS", 60) or 60,
+            read_your_writes_wait_ms=_int(env, "CMA_READ_YOUR_WRITES_WAIT_MS", 1000),
             **_scheduling(env),
             **_protection(env, data_dir),
             **_search(env, database_url),

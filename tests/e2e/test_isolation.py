@@ -495,6 +495,11 @@ async def test_lists_never_show_another_centres_rows(centres: tuple[Api, Api]) -
         assert client_id not in text
         assert b.centre_id not in text
     assert (await a.get("/api/v1/clients", params={"name": "Bea"})).json()["total"] == 0
+    # The case list's read model, filtered by B's client, from either side of it.
+    for headers in ({}, {"X-CMA-Consistency-Token": "2999-01-01T00:00:00+00:00"}):
+        r = await a.get("/api/v1/cases", params={"client_id": client_id}, headers=headers)
+        assert r.status_code == 200, r.text
+        assert r.json()["total"] == 0, r.text
     # The staff directory (and the admin's edits of it) shows A's people only.
     b_user = await _user_id(b, seeded)
     staff = await a.get("/api/v1/users", params={"limit": 200})

@@ -1,4 +1,5 @@
-"""``cma search`` and ``cma projections rebuild`` on the embedded default (SQLite + FTS5)."""
+"""``cma search``, ``cma projections rebuild`` and ``lag`` on the embedded default (SQLite
++ FTS5)."""
 
 from __future__ import annotations
 
@@ -72,8 +73,14 @@ def test_search_and_rebuild_from_the_command_line(
 
     rebuilt = _json(cma("projections", "rebuild", "--json"))
     assert rebuilt["documents"] == {centre: 3, other: 0}
+    assert rebuilt["case_list_rows"] == {centre: 1, other: 0}
+    only_rows = _json(cma("projections", "rebuild", "--only", "case_list", "--json"))
+    assert (only_rows["documents"], only_rows["case_list_total"]) == ({}, 1)
+    assert cma("projections", "rebuild", "--only", "planet").exit_code == 2
+    lag = _json(cma("projections", "lag", "--json"))
+    assert lag["case_list"] == {centre: 0.0, other: 0.0}
     again = _json(cma("search", "catalogue debt", "--centre", centre, "--json"))
     assert [h["id"] for h in again["items"]] == [made["note"]]
     one = cma("projections", "rebuild", "--centre", centre)
     assert one.exit_code == 0, one.output
-    assert "3 documents" in one.stdout
+    assert "3 documents, 1 case list rows" in one.stdout

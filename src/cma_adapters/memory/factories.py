@@ -12,6 +12,7 @@ from cma_adapters.memory import (
     debts,
     documents,
     privacy,
+    readmodels,
     reference,
     scheduling,
     solutions,
@@ -21,5 +22,5 @@ from cma_adapters.wiring import factories_in
 
 repository_factories = factories_in(
     clients, cases, tasks, debts, budgets, solutions, advice, reference, scheduling, documents,
-    compliance, privacy, casework,
+    compliance, privacy, casework, readmodels,
 )  # fmt: skip

@@ -669,6 +669,40 @@ TABLES: dict[str, Table] = {
 }
 
 
+class CaseListEntryRow(Base):
+    """The case list's read model (migration 1620, ``cma_core.readmodels``): one row per
+    case, rewritten by the ``case_list`` projection; derived data, no foreign keys (a
+    rebuild fills it again). ``client_name_enc`` is the client's display name sealed with
+    the centre's data key, bound to this table and the case id, as the clients' columns are.
+    The case eraser's ``case_id`` sweep removes a row with its case."""
+
+    __tablename__ = "case_list_rows"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))
+    close_reason: Mapped[str | None] = mapped_column(String(32))
+    client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    client_name_enc: Mapped[str | None] = mapped_column(Text)
+    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    opened_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    closed_at: Mapped[dt.datetime | None]
+    case_version: Mapped[int] = mapped_column(Integer)
+    next_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    open_tasks: Mapped[int] = mapped_column(Integer)
+    failing: Mapped[int] = mapped_column(Integer)
+    findings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    last_activity_at: Mapped[dt.datetime]
+    as_of: Mapped[dt.datetime]
+    __table_args__ = (
+        Index("ix_case_list_rows_opened", "centre_id", "opened_at", "case_id"),
+        Index("ix_case_list_rows_adviser", "centre_id", "adviser_id", "opened_at", "case_id"),
+        Index("ix_case_list_rows_status", "centre_id", "status", "opened_at", "case_id"),
+        Index("ix_case_list_rows_client", "centre_id", "client_id"),
+    )
+
+
 #: Tables whose rows belong to one centre (Row Level Security applies to each).
 TENANT_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if "centre_id" in t.c)
 

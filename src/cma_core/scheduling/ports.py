@@ -183,6 +183,16 @@ class DeadlinePassed(DomainEvent):
     adviser_id: UserId | None
 
 
+@frozen(kw_only=True)
+class DeadlineMet(DomainEvent):
+    """An adviser recorded that an open deadline was dealt with in time (read models: the
+    case's next deadline moves on)."""
+
+    name = "DeadlineMet"
+    case_id: CaseId
+    deadline_id: DeadlineId
+
+
 # --------------------------------------------------------------------------- repositories
 
 

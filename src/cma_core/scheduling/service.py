@@ -61,6 +61,7 @@ from cma_core.scheduling.ports import (
     ClosureRepository,
     ConsentRepository,
     DeadlineId,
+    DeadlineMet,
     DeadlinePassed,
     DeadlineRepository,
     DeadlineStatus,
@@ -480,6 +481,11 @@ class SchedulingService:
                 raise ValidationError("status", f"the deadline is {item.status}, not open")
             item = attrs.evolve(item, status=DeadlineStatus.MET, closed_at=now)
             await self.deadlines(uow).save(item)
+            uow.emit(
+                DeadlineMet(
+                    centre_id=ctx.centre_id, occurred_at=now, case_id=case_id, deadline_id=item.id
+                )
+            )
             await commit_audited(
                 uow, ctx, self.new_id, "deadline.met", "deadline", item.id, now, ("status",)
             )

@@ -75,7 +75,7 @@ LAZY_COMMANDS: dict[str, Lazy] = {
     "projections": Lazy(
         "cma_entrypoints.cli.search",
         "projections_app",
-        "Read models fed by events (the search index).",
+        "Read models fed by events (the search index, the case list).",
     ),
     "import": Lazy(
         "cma_entrypoints.cli.bulk",

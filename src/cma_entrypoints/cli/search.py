@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from cma_entrypoints.container import Container
 
 projections_app = typer.Typer(
-    help="Read models fed by events (the search index).", no_args_is_help=True
+    help="Read models fed by events (the search index, the case list).", no_args_is_help=True
 )
 
 
@@ -82,23 +82,32 @@ def _as_dict(results: SearchResults) -> dict[str, Any]:
     }
 
 
+_WHICH = ("all", "search", "case_list")
+
+
 @projections_app.command("rebuild")
 def rebuild(
     centre: str | None = typer.Option(
         None, "--centre", help="Only this centre (default: every centre)."
     ),
+    only: str = typer.Option(
+        "all", "--only", help="Which read model: all, search or case_list (the case list)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary."),
 ) -> None:
-    """Empty the search index and fill it again from the write side, centre by centre."""
-    only = (
+    """Fill the read models again from the write side, centre by centre: the search index
+    (emptied first) and the case list (rewritten in place, then stale rows removed)."""
+    one = (
         CentreId(guard(lambda: parse_uuid(centre, field="centre"), as_json=as_json))
         if centre
         else None
     )
+    if only not in _WHICH:
+        guard(_bad_only, as_json=as_json)
 
-    async def work(c: Container) -> dict[str, int]:
-        ids = [only] if only else [x.id for x in await c.identity_store().list_centres()]
-        written: dict[str, int] = {}
+    async def work(c: Container) -> dict[str, dict[str, int]]:
+        ids = [one] if one else [x.id for x in await c.identity_store().list_centres()]
+        done: dict[str, dict[str, int]] = {"documents": {}, "case_list_rows": {}}
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -108,16 +117,64 @@ def rebuild(
             disable=as_json,
         ) as bar:
             for centre_id in ids:
-                task = bar.add_task(f"centre {str(centre_id)[:8]}", total=None)
+                for what, label, run in _rebuilders(c, only):
+                    task = bar.add_task(f"{label} {str(centre_id)[:8]}", total=None)
 
-                def step(done: int, total: int, task: Any = task) -> None:
-                    bar.update(task, completed=done, total=total)
+                    def step(n: int, total: int, task: Any = task) -> None:
+                        bar.update(task, completed=n, total=total)
 
-                written[str(centre_id)] = await c.search_jobs().rebuild(centre_id, step)
-        return written
+                    done[what][str(centre_id)] = await run(centre_id, step)
+        return done
 
-    written = run_with_container(work, as_json=as_json)
+    done = run_with_container(work, as_json=as_json)
+    docs, rows = done["documents"], done["case_list_rows"]
     if as_json:
-        emit_json({"documents": written, "total": sum(written.values())})
+        emit_json(
+            {
+                "documents": docs,
+                "total": sum(docs.values()),
+                "case_list_rows": rows,
+                "case_list_total": sum(rows.values()),
+            }
+        )
     else:
-        typer.echo(f"rebuilt {len(written)} centre(s): {sum(written.values())} documents")
+        centres = len(docs) or len(rows)
+        typer.echo(
+            f"rebuilt {centres} centre(s): {sum(docs.values())} documents, "
+            f"{sum(rows.values())} case list rows"
+        )
+
+
+def _bad_only() -> None:
+    raise ValidationError("only", f"must be one of {', '.join(_WHICH)}")
+
+
+def _rebuilders(c: Container, only: str) -> list[tuple[str, str, Any]]:
+    out: list[tuple[str, str, Any]] = []
+    if only in ("all", "search"):
+        out.append(("documents", "search", c.search_jobs().rebuild))
+    if only in ("all", "case_list"):
+        out.append(("case_list_rows", "case list", c.case_list_projection().rebuild))
+    return out
+
+
+@projections_app.command("lag")
+def lag(
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """How far the case list is behind each centre's writes (seconds; 0 when caught up)."""
+
+    async def work(c: Container) -> dict[str, float]:
+        projection, found = c.case_list_projection(), {}
+        for centre in await c.identity_store().list_centres():
+            found[str(centre.id)] = await projection.lag_seconds([centre.id])
+        return found
+
+    found = run_with_container(work, as_json=as_json)
+    if as_json:
+        emit_json({"case_list": found, "max": max(found.values(), default=0.0)})
+        return
+    rows = table("centre", "case list lag (s)", title="Projection lag")
+    for centre_id, seconds in found.items():
+        rows.add_row(centre_id, f"{seconds:.3f}")
+    print_table(rows)

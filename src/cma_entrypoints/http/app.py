@@ -21,6 +21,8 @@ from cma_entrypoints.http.audit import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.budgets import BudgetController
 from cma_entrypoints.http.cases import CaseController
+from cma_entrypoints.http.cases.listing import EXPOSED as CONSISTENCY_HEADERS
+from cma_entrypoints.http.cases.listing import RecentWrites
 from cma_entrypoints.http.casework import (
     CaseContactController,
     CaseCreditController,
@@ -180,6 +182,8 @@ def create_app(container: Container | None = None) -> Litestar:
         return Provide(lambda: factory(), sync_to_thread=False, use_cache=True)
 
     sealing = InProcessSealer(container)
+    # Read-your-writes for the case list (docs/READ-MODELS.md).
+    recent_writes = RecentWrites()
 
     async def on_shutdown() -> None:
         await sealing.stop()
@@ -233,6 +237,8 @@ def create_app(container: Container | None = None) -> Litestar:
             "identity": provider(container.identity),
             "clients": provider(container.clients),
             "cases": provider(container.cases),
+            "case_list": provider(container.case_list),
+            "recent_writes": Provide(lambda: recent_writes, sync_to_thread=False, use_cache=True),
             "tasks": provider(container.tasks),
             "directory": provider(container.directory),
             "scheduling": provider(container.scheduling),
@@ -277,7 +283,7 @@ def create_app(container: Container | None = None) -> Litestar:
         exception_handlers=EXCEPTION_HANDLERS,
         # Strict JSON (content type, size, depth, no coercion) and dated query values.
         before_request=check_input,
-        before_send=[echo_request_id, console_csp],
+        before_send=[echo_request_id, console_csp, recent_writes],
         # 5xx faults to a Sentry-compatible service when CMA_SENTRY_DSN is set (no-op else).
         after_exception=[report_unexpected],
         # Logging is ours (cma_entrypoints.logs: JSON lines, no personal data); Litestar's
@@ -287,7 +293,7 @@ def create_app(container: Container | None = None) -> Litestar:
         cors_config=CORSConfig(
             allow_origins=list(settings.cors_origins),
             allow_headers=["Authorization", "Content-Type", "If-Match"],
-            expose_headers=["ETag", "Location"],
+            expose_headers=["ETag", "Location", *CONSISTENCY_HEADERS],
         )
         if settings.cors_origins
         else None,

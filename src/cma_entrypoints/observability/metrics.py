@@ -75,7 +75,8 @@ OUTBOX_AGE = Gauge(
 )
 PROJECTION_LAG = Gauge(
     "cma_projection_lag_seconds",
-    "How far a read projection (e.g. the search index) is behind its source, in seconds.",
+    "How far a read model ('case_list', 'search') is behind the writes: the age of the "
+    "oldest event one of its handlers has not applied yet (0 when caught up).",
     ["projection"],
 )
 
@@ -164,12 +165,43 @@ async def _outbox_backlog(container: Any, now: dt.datetime) -> None:
     OUTBOX_AGE.set(max(0.0, (now - oldest).total_seconds()) if oldest else 0.0)
 
 
+def _projections(container: Any) -> dict[str, dict[str, set[str]]]:
+    """Each read model's inbox handler names and the events each one handles."""
+    from cma_core.readmodels.service import EVENT_NAMES, HANDLER
+
+    search: dict[str, set[str]] = {}
+    for h in container.search_jobs().handlers():
+        search.setdefault(h.name, set()).add(h.event.name)
+    return {"case_list": {HANDLER: set(EVENT_NAMES)}, "search": search}
+
+
+async def _projection_lag(container: Any, now: dt.datetime) -> None:
+    """``cma_projection_lag_seconds``: per read model, the age of the oldest event of any
+    centre that one of its handlers has not applied yet (0 when caught up)."""
+    projection = container.case_list_projection()
+    oldest: dict[str, dt.datetime | None] = {}
+    handlers = _projections(container)
+    for centre in await container.identity_store().list_centres():
+        async with container.uow()(centre.id) as uow:
+            rows = projection.case_list_rows(uow)
+            for name, by_handler in handlers.items():
+                for handler, events in by_handler.items():
+                    found = await rows.oldest_unapplied(handler, events)
+                    best = oldest.get(name)
+                    if found is not None and (best is None or found < best):
+                        oldest[name] = found
+    for name in handlers:
+        at = oldest.get(name)
+        set_projection_lag(name, (now - at).total_seconds() if at is not None else 0.0)
+
+
 async def refresh_backlog(container: Any, queues: Sequence[str]) -> None:
-    """Set the backlog gauges from the outbox (every centre) and, with Redis, the broker.
-    A source that cannot be read leaves its gauges as they were (the scrape still answers;
-    ``/health`` is where an outage shows)."""
+    """Set the backlog gauges from the outbox (every centre) and, with Redis, the broker,
+    and the read models' lag. A source that cannot be read leaves its gauges as they were
+    (the scrape still answers; ``/health`` is where an outage shows)."""
     now = container.clock().now()
     await _outbox_backlog(container, now)
+    await _projection_lag(container, now)
     broker = container.broker()
     if broker is not None and hasattr(broker, "client"):
         await asyncio.to_thread(_queue_backlog, broker, queues, time.time() * 1000)

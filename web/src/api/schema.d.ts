@@ -387,7 +387,7 @@ export interface paths {
         };
         /**
          * List cases
-         * @description Newest first. Roles without `case:read_all` see only their own cases. Page deep with `cursor` (each page's `next_cursor`); `offset` stops at 10,000.
+         * @description Newest first, from the case list read model (docs/READ-MODELS.md). Roles without `case:read_all` see only their own cases. Page deep with `cursor` (each page's `next_cursor`); `offset` stops at 10,000. Send a write answer's `X-CMA-Consistency-Token` to see that write (read-your-writes).
          */
         get: operations["ApiV1CasesListCases"];
         put?: never;
@@ -2579,6 +2579,38 @@ export interface components {
             /** Format: uuid */
             client_id: string;
         };
+        /** CaseListItemOut */
+        CaseListItemOut: {
+            adviser_id: string | null;
+            adviser_name: string | null;
+            /** Format: uuid */
+            client_id: string;
+            client_name: string | null;
+            close_reason: components["schemas"]["CloseReason"] | null;
+            closed_at: string | null;
+            findings: components["schemas"]["FindingsOut"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_activity_at: string;
+            next_deadline: string | null;
+            open_tasks: number;
+            /** Format: date-time */
+            opened_at: string;
+            reference: string;
+            status: components["schemas"]["CaseStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        /** CaseListPage */
+        CaseListPage: {
+            items: components["schemas"]["CaseListItemOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
+        };
         /** CaseOut */
         CaseOut: {
             adviser_id: string | null;
@@ -2597,14 +2629,6 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             version: number;
-        };
-        /** CasePage */
-        CasePage: {
-            items: components["schemas"]["CaseOut"][];
-            limit: number;
-            next_cursor?: string | null;
-            offset: number;
-            total: number;
         };
         /**
          * CasePatch
@@ -3507,6 +3531,14 @@ export interface components {
             rule_id: string;
             severity: string;
             status: string;
+        };
+        /** FindingsOut */
+        FindingsOut: {
+            critical: number;
+            high: number;
+            medium: number;
+            not_assessable: number;
+            passed: number;
         };
         /**
          * Frequency
@@ -5958,7 +5990,10 @@ export interface operations {
                 /** @description The previous page's next_cursor: continue after it. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description A write answer's X-CMA-Consistency-Token: the list then shows every write of the centre made up to it (read-your-writes). */
+                "X-CMA-Consistency-Token"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5971,12 +6006,18 @@ export interface operations {
                     "Cross-Origin-Resource-Policy"?: string;
                     "Referrer-Policy"?: string;
                     "Strict-Transport-Security"?: string;
+                    /** @description Seconds the case list projection is behind the centre's writes. */
+                    "X-CMA-Read-Lag"?: unknown;
+                    /** @description `projection` (the read model), or `write` when the projection had not reached the consistency token in time and the page was read from the write tables. */
+                    "X-CMA-Read-Source"?: unknown;
+                    /** @description The read model's version: every write of the centre made before this instant (ISO 8601, UTC) is in the page. */
+                    "X-CMA-Read-Version"?: unknown;
                     "X-Content-Type-Options"?: string;
                     "X-Frame-Options"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasePage"];
+                    "application/json": components["schemas"]["CaseListPage"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

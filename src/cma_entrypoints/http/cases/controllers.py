@@ -19,6 +19,7 @@ from cma_core.identity.directory import StaffDirectory
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.service import PrivacyService
+from cma_core.readmodels.service import CaseListQuery
 from cma_core.shared.ids import CaseId, ClientId, UserId
 from cma_entrypoints.http.auth import RECENT_AUTH, requires
 from cma_entrypoints.http.cases.examples import (
@@ -27,10 +28,18 @@ from cma_entrypoints.http.cases.examples import (
     NOTE_EXAMPLE,
     REOPENED_CASE_EXAMPLE,
 )
+from cma_entrypoints.http.cases.listing import (
+    CASE_LIST_EXAMPLE,
+    LIST_HEADERS,
+    CaseListItemOut,
+    CaseListPage,
+    ConsistencyToken,
+    RecentWrites,
+    read_headers,
+)
 from cma_entrypoints.http.cases.schemas import (
     CaseIn,
     CaseOut,
-    CasePage,
     CasePatch,
     CloseIn,
     NoteIn,
@@ -105,16 +114,19 @@ class CaseController(Controller):
         "/",
         guards=[requires(Permission.CASE_READ)],
         summary="List cases",
-        operation_class=with_example(ex.page(CASE_EXAMPLE), "One open case"),
-        description="Newest first. Roles without `case:read_all` see only their own cases. "
-        "Page deep with `cursor` (each page's `next_cursor`); `offset` stops at 10,000.",
+        operation_class=with_example(ex.page(CASE_LIST_EXAMPLE), "One open case"),
+        response_headers=LIST_HEADERS,
+        description="Newest first, from the case list read model (docs/READ-MODELS.md). "
+        "Roles without `case:read_all` see only their own cases. Page deep with `cursor` "
+        "(each page's `next_cursor`); `offset` stops at 10,000. Send a write answer's "
+        "`X-CMA-Consistency-Token` to see that write (read-your-writes).",
     )
     async def list_cases(
         self,
         ctx: TenantContext,
-        cases: CaseService,
+        case_list: CaseListQuery,
+        recent_writes: RecentWrites,
         directory: StaffDirectory,
-        clients: ClientService,
         limit: Limit = 50,
         offset: Offset = 0,
         status: CaseStatus | None = None,
@@ -126,8 +138,9 @@ class CaseController(Controller):
         ] = None,
         client_id: uuid.UUID | None = None,
         cursor: Cursor = None,
-    ) -> CasePage:
-        page = await cases.list(
+        consistency: ConsistencyToken = None,
+    ) -> Response[CaseListPage]:
+        page, version = await case_list.list(
             ctx,
             limit=limit,
             offset=offset,
@@ -135,10 +148,11 @@ class CaseController(Controller):
             status=status,
             adviser_id=user_or_me(ctx, adviser_id, "adviser_id"),
             client_id=ClientId(client_id) if client_id else None,
+            written_at=recent_writes.written_at(ctx, consistency),
         )
         staff = await directory.names(ctx)
-        names = await clients.display_names(ctx, (c.client_id for c in page.items))
-        return page_out(CasePage, lambda c: CaseOut.of(c, staff, names), page)
+        body = page_out(CaseListPage, lambda r: CaseListItemOut.of(r, staff), page)
+        return Response(body, headers=read_headers(version))
 
     @get(
         "/{case_id:uuid}",

@@ -1,0 +1,157 @@
+"""Projection lag under load: events produced by writers against events applied by the
+handlers (every area's, the case list projection among them), in the same run.
+
+Writers open cases and add notes through the services as fast as they can, for
+``--seconds``, while the in-process publisher (the embedded default's worker) applies the
+events on the same event loop. Every 0.2 s the case list's lag is sampled (the age of the
+oldest event its handler has not applied: what ``/metrics`` and ``X-CMA-Read-Lag`` report).
+When the writers stop, the time to drain the backlog is measured.
+
+    .venv/bin/python -m benchmarks.projection_lag --seconds 20            # SQLite file
+    .venv/bin/python -m benchmarks.projection_lag --seconds 20 --postgres  # a fresh database
+
+Reported: events produced/s and applied/s while writing, their ratio (1 means the handlers
+keep up), the backlog when the writers stop and the time to drain it, and the lag
+p50/p95/max while writing. A ratio, not an absolute speed: both sides share the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from benchmarks.seed_national import settings_for
+from cma_adapters.jobs import InProcessEventPublisher
+from cma_adapters.sqlalchemy.migrate import upgrade
+from cma_core.cases.service import OpenCase
+from cma_core.clients.service import RegisterClient
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Role
+from cma_core.shared.ids import CentreId
+from cma_entrypoints.container import Container, build_container, shutdown
+
+PG_ADMIN = os.environ.get("CMA_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values) or [0.0]
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+async def _writer(c: Container, ctx: TenantContext, stop: float, counts: list[int]) -> None:
+    n = 0
+    while time.monotonic() < stop:
+        cmd = RegisterClient(
+            first_name="Load", last_name=f"Client{n}", date_of_birth=dt.date(1980, 1, 1)
+        )
+        client = await c.clients().register(ctx, cmd)
+        case = await c.cases().open(ctx, OpenCase(client_id=client.id))
+        await c.cases().add_note(ctx, case.id, "Called the client about the arrears.")
+        n += 1
+        counts[0] += 3  # ClientRegistered, CaseOpened, CaseNoteAdded (handlers add more)
+
+
+async def _sampler(c: Container, centre: CentreId, stop: float, lags: list[float]) -> None:
+    projection = c.case_list_projection()
+    while time.monotonic() < stop:
+        async with c.uow()(centre) as uow:
+            lags.append((await projection.version(uow)).lag_seconds)
+        await asyncio.sleep(0.2)
+
+
+async def run(url: str, data_dir: Path, seconds: float, writers: int) -> dict[str, Any]:
+    upgrade(url)
+    c = build_container(settings_for(url, data_dir))
+    try:
+        centre = await c.identity().create_centre("Load Centre")
+        user = await c.identity().create_user(
+            centre_id=centre.id, email="load@load.example", role=Role.ADVISER,
+            password="correct horse battery staple",
+        )  # fmt: skip
+        ctx = TenantContext(centre_id=centre.id, user_id=user.id, roles=frozenset({Role.ADVISER}))
+        publisher = c.publisher()
+        assert isinstance(publisher, InProcessEventPublisher)
+        produced_cmds, lags = [0], []
+        handled_before = publisher.handled
+        started = time.monotonic()
+        stop = started + seconds
+        await asyncio.gather(
+            *(_writer(c, ctx, stop, produced_cmds) for _ in range(writers)),
+            _sampler(c, centre.id, stop, lags),
+        )
+        wrote = time.monotonic() - started
+        backlog, applied_writing = publisher.pending, publisher.handled - handled_before
+        await publisher.drain()
+        total = time.monotonic() - started
+        applied = publisher.handled - handled_before
+        produced = applied_writing + backlog  # committed while writing (handlers' own too)
+        rows = (await c.case_list().list(TenantContext.system(centre.id), limit=1))[0].total
+        return {
+            "database": url.split(":", 1)[0],
+            "writers": writers,
+            "seconds_writing": round(wrote, 1),
+            "events_produced": produced,
+            "events_applied": applied,
+            "produced_per_s": round(produced / wrote, 1),
+            "applied_per_s_while_writing": round(applied_writing / wrote, 1),
+            "applied_over_produced": round(applied_writing / max(produced, 1), 3),
+            "backlog_at_stop": backlog,
+            "drain_seconds": round(total - wrote, 2),
+            "lag_p50_s": round(pct(lags, 0.5), 3),
+            "lag_p95_s": round(pct(lags, 0.95), 3),
+            "lag_max_s": round(max(lags, default=0.0), 3),
+            "lag_mean_s": round(statistics.fmean(lags), 3) if lags else 0.0,
+            "case_list_rows": rows,
+            "load_average": os.getloadavg()[0],
+        }
+    finally:
+        await shutdown(c)
+
+
+def _pg_database() -> tuple[str, str]:
+    import psycopg
+
+    name = f"cma_lag_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return name, PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _drop(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--writers", type=int, default=2)
+    parser.add_argument("--postgres", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        if args.postgres:
+            name, url = _pg_database()
+            try:
+                result = asyncio.run(run(url, data, args.seconds, args.writers))
+            finally:
+                _drop(name)
+        else:
+            url = f"sqlite:///{data / 'cma.db'}"
+            result = asyncio.run(run(url, data, args.seconds, args.writers))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

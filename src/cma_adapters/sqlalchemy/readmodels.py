@@ -1,0 +1,212 @@
+"""The SQL case list rows (``case_list_rows``, migration 1620), joined to
+``SqlAlchemyUnitOfWork`` through ``case_list_rows``.
+
+The client's display name is sealed with the centre's data key (AES-GCM, bound to the
+table, column and case id), as the clients' own columns are: the table holds no personal
+data in clear. On PostgreSQL, Row Level Security is the second wall; ``hold`` takes a
+transaction-scoped advisory lock on the case, so two handlers of one case write in the
+order they read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Collection, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table, and_, delete, exists, func, or_, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from cma_adapters.sqlalchemy.crypto import Keyring, aad
+from cma_adapters.sqlalchemy.rows import CaseListEntryRow, InboxRow, OutboxRow
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
+from cma_core.cases.model import CaseStatus, CloseReason
+from cma_core.readmodels.model import CaseListRow
+from cma_core.readmodels.ports import CaseListRows
+from cma_core.shared.errors import CrossTenantAccess
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.shared.uow import Page, UnitOfWork
+
+rows_t = cast(Table, CaseListEntryRow.__table__)
+outbox_t = cast(Table, OutboxRow.__table__)
+inbox_t = cast(Table, InboxRow.__table__)
+_TABLE = "case_list_rows"
+
+
+def _name_aad(case_id: uuid.UUID) -> bytes:
+    return aad(_TABLE, "client_name", case_id)
+
+
+def _lock_key(case_id: uuid.UUID) -> int:
+    """A signed 64-bit advisory lock key from the case id (collisions only serialise)."""
+    return int.from_bytes(case_id.bytes[:8], "big", signed=True)
+
+
+def _row_of(r: Any, keys: Keyring | None) -> CaseListRow:
+    sealed = r["client_name_enc"]
+    return CaseListRow(
+        centre_id=CentreId(r["centre_id"]),
+        case_id=CaseId(r["case_id"]),
+        reference=r["reference"],
+        status=CaseStatus(r["status"]),
+        close_reason=CloseReason(r["close_reason"]) if r["close_reason"] else None,
+        client_id=ClientId(r["client_id"]),
+        client_name=keys.open(sealed, _name_aad(r["case_id"])) if sealed and keys else None,
+        adviser_id=UserId(r["adviser_id"]) if r["adviser_id"] else None,
+        opened_at=r["opened_at"],
+        updated_at=r["updated_at"],
+        closed_at=r["closed_at"],
+        case_version=r["case_version"],
+        next_deadline=r["next_deadline"],
+        open_tasks=r["open_tasks"],
+        findings=r["findings"],
+        last_activity_at=r["last_activity_at"],
+        as_of=r["as_of"],
+    )
+
+
+class SqlAlchemyCaseListRows(CaseListRows):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._x = ctx
+
+    @property
+    def _mine(self) -> Any:
+        return rows_t.c.centre_id == self._x.centre_id
+
+    async def hold(self, case_id: CaseId) -> None:
+        if self._x.c.dialect.name == "postgresql":
+            await self._x.c.execute(
+                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(case_id)}
+            )
+
+    async def put(self, row: CaseListRow) -> None:
+        if row.centre_id != self._x.centre_id:
+            raise CrossTenantAccess("case list row belongs to another centre")
+        sealed = None
+        if row.client_name is not None:
+            key = await self._x.keys.current(self._x.c)
+            sealed = key.seal(row.client_name, _name_aad(row.case_id))
+        values = {
+            "centre_id": row.centre_id,
+            "case_id": row.case_id,
+            "reference": row.reference,
+            "status": row.status.value,
+            "close_reason": row.close_reason.value if row.close_reason else None,
+            "client_id": row.client_id,
+            "client_name_enc": sealed,
+            "adviser_id": row.adviser_id,
+            "opened_at": row.opened_at,
+            "updated_at": row.updated_at,
+            "closed_at": row.closed_at,
+            "case_version": row.case_version,
+            "next_deadline": row.next_deadline,
+            "open_tasks": row.open_tasks,
+            "failing": row.failing,
+            "findings": {k: dict(v) for k, v in row.findings.items()},
+            "last_activity_at": row.last_activity_at,
+            "as_of": row.as_of,
+        }
+        dialect = postgresql if self._x.c.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(rows_t).values(values)
+        keys = {"centre_id", "case_id"}
+        await self._x.c.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[rows_t.c.centre_id, rows_t.c.case_id],
+                set_={k: stmt.excluded[k] for k in values if k not in keys},
+            )
+        )
+
+    async def _rows(self, stmt: Any) -> list[CaseListRow]:
+        found = (await self._x.c.execute(stmt)).mappings().all()
+        keys = None
+        if any(r["client_name_enc"] for r in found):
+            keys = await self._x.keys.keyring(self._x.c)
+        return [_row_of(r, keys) for r in found]
+
+    async def get(self, case_id: CaseId) -> CaseListRow | None:
+        found = await self._rows(select(rows_t).where(self._mine, rows_t.c.case_id == case_id))
+        return found[0] if found else None
+
+    async def delete(self, case_ids: Collection[CaseId]) -> None:
+        if case_ids:
+            await self._x.c.execute(
+                delete(rows_t).where(self._mine, rows_t.c.case_id.in_(list(case_ids)))
+            )
+
+    async def case_ids_of_client(self, client_id: ClientId) -> Sequence[CaseId]:
+        found = await self._x.c.execute(
+            select(rows_t.c.case_id).where(self._mine, rows_t.c.client_id == client_id)
+        )
+        return [CaseId(r[0]) for r in found]
+
+    async def list(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: CaseStatus | None = None,
+        adviser_id: UserId | None = None,
+        client_id: ClientId | None = None,
+        after: tuple[dt.datetime, CaseId] | None = None,
+    ) -> Page[CaseListRow]:
+        where = [self._mine]
+        if status is not None:
+            where.append(rows_t.c.status == status.value)
+        if adviser_id is not None:
+            where.append(rows_t.c.adviser_id == adviser_id)
+        if client_id is not None:
+            where.append(rows_t.c.client_id == client_id)
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(rows_t).where(*where))
+        ).scalar_one()
+        if after is not None:  # keyset: rows sorting after the cursor's (opened_at, case_id)
+            at, after_id = after
+            where.append(
+                or_(
+                    rows_t.c.opened_at < at,
+                    and_(rows_t.c.opened_at == at, rows_t.c.case_id < after_id),
+                )
+            )
+        items = await self._rows(
+            select(rows_t)
+            .where(*where)
+            .order_by(rows_t.c.opened_at.desc(), rows_t.c.case_id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        return Page(items=items, total=int(total), limit=limit, offset=offset)
+
+    async def clear(self) -> int:
+        result = await self._x.c.execute(delete(rows_t).where(self._mine))
+        return int(result.rowcount or 0)
+
+    async def oldest_unapplied(
+        self, handler: str, events: Collection[str], *, limit_at: dt.datetime | None = None
+    ) -> dt.datetime | None:
+        applied = exists().where(
+            inbox_t.c.event_id == outbox_t.c.event_id, inbox_t.c.handler == handler
+        )
+        where = [
+            outbox_t.c.centre_id == self._x.centre_id,
+            outbox_t.c.settled_at.is_(None),
+            outbox_t.c.name.in_(sorted(events)),
+            ~applied,
+        ]
+        if limit_at is not None:
+            where.append(outbox_t.c.occurred_at <= limit_at)
+        # The oldest by ORDER BY … LIMIT 1, not min(): the column's type reads it back
+        # (an aware datetime on both databases).
+        found = (
+            await self._x.c.execute(
+                select(outbox_t.c.occurred_at)
+                .where(*where)
+                .order_by(outbox_t.c.occurred_at)
+                .limit(1)
+            )
+        ).scalar()
+        return cast(dt.datetime | None, found)
+
+
+def case_list_rows(uow: UnitOfWork) -> CaseListRows:
+    return SqlAlchemyCaseListRows(SqlAlchemyUnitOfWork.of(uow).context)

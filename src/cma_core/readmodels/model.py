@@ -1,0 +1,76 @@
+"""The case list's read model: one row per case with what a list of cases shows.
+
+A row is a projection of the write side (the case, its client, tasks, deadlines and
+compliance findings), rewritten whole from the current state each time an event about the
+case is handled, so a row never depends on the order events arrive in. ``as_of`` is the
+bookkeeping: the newest event applied to the row (a rebuild stamps the time it read the
+write side); everything else is the row's ``content`` and a rebuild must reproduce it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import attrs
+from attrs import frozen
+
+from cma_core.cases.model import CaseStatus, CloseReason
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+
+#: ``as_of`` of content compared without bookkeeping.
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+FindingCounts = Mapping[str, Mapping[str, int]]
+"""Findings by status, then severity: ``{"fail": {"critical": 1}, "pass": {"high": 9}}``
+(only non-zero counts)."""
+
+
+@frozen(kw_only=True)
+class CaseListRow:
+    centre_id: CentreId
+    case_id: CaseId
+    reference: str
+    status: CaseStatus
+    close_reason: CloseReason | None
+    client_id: ClientId
+    #: The client's display name: personal data, sealed at rest with the centre's data key
+    #: by the SQL adapter (as the clients' own columns are); shown only with ``client:read``.
+    client_name: str | None
+    adviser_id: UserId | None
+    opened_at: dt.datetime
+    updated_at: dt.datetime
+    closed_at: dt.datetime | None
+    #: The case aggregate's version (its ETag), as the write side has it.
+    case_version: int
+    #: The soonest open deadline of the case (its last day), if any.
+    next_deadline: dt.date | None
+    open_tasks: int
+    findings: FindingCounts
+    #: The newest of the case's own change and its tasks' changes.
+    last_activity_at: dt.datetime
+    as_of: dt.datetime
+
+    def content(self) -> CaseListRow:
+        """The row without its bookkeeping (to compare a rebuild with incremental state)."""
+        return attrs.evolve(self, as_of=EPOCH)
+
+    @property
+    def failing(self) -> int:
+        """How many findings fail, whatever their severity."""
+        return sum(self.findings.get("fail", {}).values())
+
+
+@frozen(kw_only=True)
+class ReadVersion:
+    """What a read of the case list reflects.
+
+    ``watermark``: every event of the centre that occurred before it is applied to the
+    rows read (the projection's version; at most the time of the read). ``lag_seconds``:
+    how long the oldest unapplied event has waited (0 when none). ``source``:
+    ``projection``, or ``write`` when read-your-writes fell back to the write tables.
+    """
+
+    watermark: dt.datetime
+    lag_seconds: float
+    source: str = "projection"

@@ -1,0 +1,368 @@
+"""The case list's projection (event handlers, rebuild, lag) and its query use case.
+
+The projection is kept from the outbox by the worker, with the same delivery and inbox as
+every other handler: one handler, ``case_list``, for every event that can change a row.
+Each run re-reads the current state of the cases the event names in the handler's own
+unit of work and rewrites their rows whole, holding the row (``CaseListRows.hold``) before
+it reads, so an event handled late, twice or out of order still leaves the current row.
+Handlers are registered after compliance's, so the findings read are those the same
+event just re-evaluated.
+
+Read-your-writes: a write answer carries the time it was written (a consistency token);
+a list that presents it waits up to ``wait_seconds`` for the projection to have applied
+every event of the centre up to that time, and otherwise reads the page from the write
+tables (the same row builder, so the same shape). See docs/READ-MODELS.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypedDict
+
+import attrs
+from attrs import define, field
+
+from cma_core.cases.model import (
+    AdviserAssigned,
+    Case,
+    CaseClosed,
+    CaseNoteAdded,
+    CaseOpened,
+    CaseReopened,
+    CaseStatus,
+    visible_adviser,
+)
+from cma_core.cases.ports import CaseRepository
+from cma_core.clients.model import ClientUpdated
+from cma_core.clients.ports import ClientRepository
+from cma_core.compliance.model import FileReviewRecorded
+from cma_core.compliance.ports import FindingRepository
+from cma_core.compliance.service import REEVALUATE_ON
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.privacy.events import CaseErased, ClientErased
+from cma_core.readmodels.model import CaseListRow, FindingCounts, ReadVersion
+from cma_core.readmodels.ports import CaseListRows
+from cma_core.reference.ports import ReferenceLoaded
+from cma_core.scheduling.ports import (
+    DeadlineMet,
+    DeadlinePassed,
+    DeadlineRepository,
+    DeadlineStatus,
+    FactRecorded,
+)
+from cma_core.shared.clock import Clock
+from cma_core.shared.events import DomainEvent, EventEnvelope
+from cma_core.shared.handlers import Handles, handles
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
+from cma_core.shared.service import check_page
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
+from cma_core.tasks.model import TaskChanged, TaskStatus
+from cma_core.tasks.ports import TaskRepository
+
+#: The inbox name of the projection's handler (stored: never rename it).
+HANDLER = "case_list"
+
+#: Every event that can change a row: the case's own, what compliance re-evaluates on
+#: (the findings), tasks and deadlines, the client's name, erasures.
+EVENTS: tuple[type[DomainEvent], ...] = tuple(
+    dict.fromkeys(
+        (
+            CaseOpened, AdviserAssigned, CaseClosed, CaseReopened, CaseNoteAdded,
+            TaskChanged, FactRecorded, DeadlinePassed, DeadlineMet,
+            *REEVALUATE_ON, FileReviewRecorded, ClientUpdated, CaseErased, ClientErased,
+        )
+    )
+)  # fmt: skip
+EVENT_NAMES = frozenset(e.name for e in EVENTS)
+#: Tasks of one case read to count the open ones and find the newest change.
+MAX_TASKS = 1000
+
+Progress = Callable[[int, int], None]
+"""Called with (cases done, cases in all) as a rebuild goes."""
+
+
+def finding_counts(statuses: Iterable[tuple[str, str]]) -> FindingCounts:
+    """``(status, severity)`` pairs counted by status, then severity."""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for (status, severity), n in sorted(Counter(statuses).items()):
+        out[status][severity] = n
+    return dict(out)
+
+
+@define
+class CaseListProjection:
+    """Keeps ``case_list_rows`` in step with the write side; rebuilds it; measures its lag."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    case_list_rows: RepositoryFactory[CaseListRows] = field(kw_only=True)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
+    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
+    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
+    findings: RepositoryFactory[FindingRepository] = field(kw_only=True)
+    batch: int = 200
+
+    def handlers(self) -> tuple[Handles, ...]:
+        return handles(EVENTS, HANDLER, self.apply)
+
+    # -- the handler --------------------------------------------------------------------
+
+    async def apply(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        """Rewrite the rows of every case the event may have changed."""
+        for case_id in await self._affected(uow, event):
+            await self.refresh(uow, case_id, event.occurred_at)
+
+    async def _affected(self, uow: UnitOfWork, event: EventEnvelope) -> list[CaseId]:
+        payload = event.payload
+        ids: list[CaseId] = []
+        if payload.get("case_id"):
+            ids.append(CaseId(uuid.UUID(str(payload["case_id"]))))
+        if event.name == ClientUpdated.name:
+            client_id = ClientId(uuid.UUID(str(payload["client_id"])))
+            ids += [c.id for c in await self._all_cases(uow, client_id=client_id)]
+        elif event.name == ClientErased.name:  # the cases are gone: their rows go too
+            client_id = ClientId(uuid.UUID(str(payload["client_id"])))
+            ids += await self.case_list_rows(uow).case_ids_of_client(client_id)
+        elif event.name == FileReviewRecorded.name and payload.get("adviser_id"):
+            adviser = UserId(uuid.UUID(str(payload["adviser_id"])))
+            ids += [c.id for c in await self._all_cases(uow, adviser_id=adviser, open_only=True)]
+        elif event.name == ReferenceLoaded.name:
+            ids += [c.id for c in await self._all_cases(uow, open_only=True)]
+        return list(dict.fromkeys(ids))
+
+    async def refresh(self, uow: UnitOfWork, case_id: CaseId, at: dt.datetime) -> None:
+        """Rewrite one case's row from the current state (remove it if the case is gone);
+        ``as_of`` only moves forward."""
+        rows = self.case_list_rows(uow)
+        await rows.hold(case_id)
+        row = await self.read_row(uow, case_id, as_of=at)
+        if row is None:
+            await rows.delete([case_id])
+            return
+        previous = await rows.get(case_id)
+        if previous is not None and previous.as_of > at:
+            row = attrs.evolve(row, as_of=previous.as_of)
+        await rows.put(row)
+
+    async def read_row(
+        self, uow: UnitOfWork, case_id: CaseId, *, as_of: dt.datetime, case: Case | None = None
+    ) -> CaseListRow | None:
+        """The row of the case as the write side has it now, or ``None`` if there is no
+        such case in the centre."""
+        case = case or await self.cases(uow).get(case_id)
+        if case is None:
+            return None
+        client = await self.clients(uow).get(case.client_id)
+        tasks = (await self.tasks(uow).list(limit=MAX_TASKS, offset=0, case_id=case.id)).items
+        open_deadlines = await self.deadlines(uow).list(
+            limit=1, offset=0, case_id=case.id, status=DeadlineStatus.OPEN
+        )
+        stored = await self.findings(uow).for_case(case.id)
+        changes = [case.updated_at, *(t.updated_at or t.created_at for t in tasks)]
+        return CaseListRow(
+            centre_id=case.centre_id,
+            case_id=case.id,
+            reference=case.reference,
+            status=case.status,
+            close_reason=case.close_reason,
+            client_id=case.client_id,
+            client_name=client.display_name if client is not None else None,
+            adviser_id=case.adviser_id,
+            opened_at=case.opened_at,
+            updated_at=case.updated_at,
+            closed_at=case.closed_at,
+            case_version=case.version,
+            next_deadline=open_deadlines.items[0].deadline.due if open_deadlines.items else None,
+            open_tasks=sum(1 for t in tasks if t.status is TaskStatus.OPEN),
+            findings=finding_counts(
+                (s.finding.status.value, s.finding.severity.value) for s in stored
+            ),
+            last_activity_at=max(changes),
+            as_of=as_of,
+        )
+
+    async def _all_cases(
+        self,
+        uow: UnitOfWork,
+        *,
+        client_id: ClientId | None = None,
+        adviser_id: UserId | None = None,
+        open_only: bool = False,
+    ) -> list[Case]:
+        found: list[Case] = []
+        status = CaseStatus.OPEN if open_only else None
+        after: tuple[dt.datetime, CaseId] | None = None
+        while True:
+            page = await self.cases(uow).list(
+                limit=self.batch, offset=0, status=status, client_id=client_id,
+                adviser_id=adviser_id, after=after,
+            )  # fmt: skip
+            found.extend(page.items)
+            if len(page.items) < self.batch:
+                return found
+            last = page.items[-1]
+            after = (last.opened_at, last.id)
+
+    # -- rebuild and lag ----------------------------------------------------------------
+
+    async def rebuild(self, centre_id: CentreId, progress: Progress | None = None) -> int:
+        """Rewrite every row of the centre from the write side, then remove rows of cases
+        that no longer exist. The list stays whole meanwhile (no emptying first). Returns
+        how many rows were written."""
+        started = self.clock.now()
+        async with self.uow(centre_id) as uow:
+            total = (await self.cases(uow).list(limit=1, offset=0)).total
+        seen: set[CaseId] = set()
+        after: tuple[dt.datetime, CaseId] | None = None
+        while True:
+            async with self.uow(centre_id) as uow:
+                page = await self.cases(uow).list(limit=self.batch, offset=0, after=after)
+                for listed in page.items:
+                    await self.refresh(uow, listed.id, started)
+                await uow.commit()
+            seen.update(c.id for c in page.items)
+            if progress is not None:
+                progress(len(seen), max(total, len(seen)))
+            if len(page.items) < self.batch:
+                break
+            after = (page.items[-1].opened_at, page.items[-1].id)
+        await self._remove_stale(centre_id, seen)
+        return len(seen)
+
+    async def _remove_stale(self, centre_id: CentreId, keep: set[CaseId]) -> None:
+        after: tuple[dt.datetime, CaseId] | None = None
+        while True:
+            async with self.uow(centre_id) as uow:
+                rows = self.case_list_rows(uow)
+                page = await rows.list(limit=self.batch, offset=0, after=after)
+                stale = [r.case_id for r in page.items if r.case_id not in keep]
+                if stale:
+                    await rows.delete(stale)
+                    await uow.commit()
+            if len(page.items) < self.batch:
+                return
+            after = (page.items[-1].opened_at, page.items[-1].case_id)
+
+    async def version(self, uow: UnitOfWork) -> ReadVersion:
+        """What the rows of ``uow``'s centre reflect now (the watermark and the lag)."""
+        now = self.clock.now()
+        oldest = await self.case_list_rows(uow).oldest_unapplied(HANDLER, EVENT_NAMES)
+        if oldest is None:
+            return ReadVersion(watermark=now, lag_seconds=0.0)
+        return ReadVersion(
+            watermark=min(oldest, now), lag_seconds=max(0.0, (now - oldest).total_seconds())
+        )
+
+    async def lag_seconds(self, centre_ids: Iterable[CentreId]) -> float:
+        """The largest lag among these centres (the ``/metrics`` gauge)."""
+        worst = 0.0
+        for centre_id in centre_ids:
+            async with self.uow(centre_id) as uow:
+                worst = max(worst, (await self.version(uow)).lag_seconds)
+        return worst
+
+
+class _Filters(TypedDict):
+    status: CaseStatus | None
+    adviser_id: UserId | None
+    client_id: ClientId | None
+
+
+@define
+class CaseListQuery:
+    """``GET /api/v1/cases``: the case list read from the projection."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    projection: CaseListProjection
+    #: How long a list presenting a consistency token waits for the projection before it
+    #: reads the write tables instead (``CMA_READ_YOUR_WRITES_WAIT``).
+    wait_seconds: float = 1.0
+    poll_seconds: float = 0.02
+
+    async def list(
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        status: CaseStatus | None = None,
+        adviser_id: UserId | None = None,
+        client_id: ClientId | None = None,
+        cursor: str | None = None,
+        written_at: dt.datetime | None = None,
+    ) -> tuple[Page[CaseListRow], ReadVersion]:
+        """Rows of the centre's cases the user may see (their own without
+        ``case:read_all``), newest first; the client's name only with ``client:read``.
+
+        ``written_at`` (a write's consistency token): the page reflects every write of the
+        centre made up to then, from the projection if it catches up in time, else from
+        the write tables (``ReadVersion.source == "write"``)."""
+        ctx.require(Permission.CASE_READ)
+        check_page(limit, offset)
+        check_cursor(cursor, offset)
+        after = None
+        if cursor is not None:
+            at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
+            after = (at, CaseId(after_id))
+        visible, adviser_id = visible_adviser(ctx, adviser_id)
+        filters = _Filters(status=status, adviser_id=adviser_id, client_id=client_id)
+        caught_up = written_at is None or await self._wait_for(ctx.centre_id, written_at)
+        async with self.uow(ctx.centre_id) as uow:
+            if not visible:
+                page: Page[CaseListRow] = Page(items=(), total=0, limit=limit, offset=offset)
+                version = await self.projection.version(uow)
+            elif caught_up:
+                version = await self.projection.version(uow)
+                rows = self.projection.case_list_rows(uow)
+                page = await rows.list(limit=limit, offset=offset, after=after, **filters)
+            else:
+                page = await self._from_write_side(uow, limit, offset, after, filters)
+                version = ReadVersion(watermark=self.clock.now(), lag_seconds=0, source="write")
+        if not ctx.can(Permission.CLIENT_READ):
+            page = attrs.evolve(page, items=[attrs.evolve(r, client_name=None) for r in page.items])
+        return with_next_cursor(page, lambda r: (r.opened_at, r.case_id)), version
+
+    async def _wait_for(self, centre_id: CentreId, written_at: dt.datetime) -> bool:
+        """Whether the projection applied every event up to ``written_at`` within the wait."""
+        until = time.monotonic() + self.wait_seconds
+        limit_at = min(written_at, self.clock.now())
+        while True:
+            async with self.uow(centre_id) as uow:
+                rows = self.projection.case_list_rows(uow)
+                pending = await rows.oldest_unapplied(HANDLER, EVENT_NAMES, limit_at=limit_at)
+            if pending is None:
+                return True
+            if time.monotonic() >= until:
+                return False
+            await asyncio.sleep(self.poll_seconds)
+
+    async def _from_write_side(
+        self,
+        uow: UnitOfWork,
+        limit: int,
+        offset: int,
+        after: tuple[dt.datetime, CaseId] | None,
+        filters: _Filters,
+    ) -> Page[CaseListRow]:
+        cases = await self.projection.cases(uow).list(
+            limit=limit,
+            offset=offset,
+            after=after,
+            **filters,
+        )
+        now = self.clock.now()
+        items: Sequence[CaseListRow] = [
+            row
+            for c in cases.items
+            if (row := await self.projection.read_row(uow, c.id, as_of=now)) is not None
+        ]
+        return Page(items=items, total=cases.total, limit=limit, offset=offset)
