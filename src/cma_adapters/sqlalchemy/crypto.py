@@ -146,6 +146,11 @@ class CentreKeys:
         self.centre_id = centre_id
         self._loaded: dict[int, CentreKey] | None = None
 
+    @property
+    def available(self) -> bool:
+        """Whether this unit of work was given key management (production always is)."""
+        return self._cache is not None
+
     def _require_cache(self) -> DataKeyCache:
         if self._cache is None:
             raise RuntimeError(
