@@ -8,10 +8,8 @@ upload a scanned letter that names them (OCR'd by the worker), book an appointme
 Requests go through Redis (rate limits, sign-in throttle, session list, the job broker);
 the jobs are then run by an embedded worker on the same database (``OutboxRelay``).
 
-Two folders of the data directory are left out, on purpose and named here:
-``documents/`` holds the uploaded files themselves (a scan *is* personal data; encrypt
-that disk, or use S3 with SSE-KMS: docs/SECURITY.md), and ``outbox/`` holds messages for
-delivery (owner-only files, the embedded default's stand-in for a mail server's spool).
+The uploaded files (``documents/``) and the outbox messages (``outbox/``) are scanned by
+their own test, which also checks every stored file carries the sealed header.
 """
 
 from __future__ import annotations
@@ -229,8 +227,8 @@ async def _notify_and_suggest(c: Container, centre: CentreId) -> None:
             Suggestion(
                 id=SuggestionId(uuid.uuid4()),
                 centre_id=centre,
-                case_id=CaseId(doc.case_id),
-                document_id=DocumentId(doc.id),
+                case_id=CaseId(uuid.UUID(str(doc.case_id))),
+                document_id=DocumentId(uuid.UUID(str(doc.id))),
                 kind=SuggestionKind.NEW_DEBT,
                 title="New debt",
                 confidence=0.9,
