@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
+from collections.abc import Sequence
 from typing import Any
 
 from dependency_injector import containers, providers
@@ -203,20 +204,28 @@ def _broker(settings: Settings) -> Any:
     )
 
 
-def _document_store(settings: Settings) -> Any:
+def _document_store(settings: Settings, uow: Any) -> Any:
+    """The configured store (S3 or the local folder) inside the sealing layer: files are
+    kept encrypted with the centre's data key on either (issue 13, ASVS V8)."""
+    from cma_adapters.sealed_files import SealedDocumentStore
+    from cma_adapters.sqlalchemy.file_keys import SqlAlchemyFileKeys
+
+    # A key of its own for download links, derived so it changes with CMA_SECRET_KEY.
+    key = hashlib.sha256(b"cma-document-links:" + settings.secret_key.encode()).digest()
+    inner: Any
     if settings.s3_bucket:
         from cma_adapters.s3 import S3DocumentStore
 
-        return S3DocumentStore(
+        inner = S3DocumentStore(
             settings.s3_bucket,
             endpoint_url=settings.s3_endpoint_url,
             region_name=settings.s3_region,
         )
-    from cma_adapters.localfs import LocalFolderDocumentStore
+    else:
+        from cma_adapters.localfs import LocalFolderDocumentStore
 
-    # A key of its own for download links, derived so it changes with CMA_SECRET_KEY.
-    key = hashlib.sha256(b"cma-document-links:" + settings.secret_key.encode()).digest()
-    return LocalFolderDocumentStore(settings.data_dir / "documents", signing_key=key)
+        inner = LocalFolderDocumentStore(settings.data_dir / "documents", signing_key=key)
+    return SealedDocumentStore(inner, SqlAlchemyFileKeys(uow), signing_key=key)
 
 
 def _assistant(settings: Settings) -> Any:
@@ -375,6 +384,30 @@ def _scheduling_config(settings: Settings) -> SchedulingConfig:
     )
 
 
+def outbox_messages(settings: Settings, names: Sequence[str] = ()) -> list[tuple[str, bytes]]:
+    """The outbox folder's messages (``names``, or every one oldest first), opened with the
+    deployment's outbox key: ``(file name, message bytes)``. ``ValueError`` for a name not
+    in the folder or a file that does not open."""
+    from cma_adapters.notify.folder import outbox_key, read_message
+
+    folder = settings.data_dir / "outbox"
+    if names:
+        paths = []
+        for name in names:
+            path = folder / name
+            if path.name != name or not path.is_file():
+                raise ValueError(f"no message {name!r} in {folder}")
+            paths.append(path)
+    else:
+        found = folder.glob("*") if folder.is_dir() else iter(())
+        paths = sorted(
+            (p for p in found if p.is_file() and not p.name.endswith(".tmp")),
+            key=lambda p: (p.stat().st_mtime, p.name),
+        )
+    key = outbox_key(settings.secret_key)
+    return [(p.name, read_message(p, key)) for p in paths]
+
+
 def _notifier(settings: Settings) -> Any:
     """SMTP / SMS provider when configured; every other channel goes to the outbox folder."""
     from cma_adapters.notify import (
@@ -383,9 +416,15 @@ def _notifier(settings: Settings) -> Any:
         OutboxFolderNotifier,
         SmtpNotifier,
     )
+    from cma_adapters.notify.folder import outbox_key
     from cma_core.scheduling.ports import NotifyChannel
 
-    folder = OutboxFolderNotifier(settings.data_dir / "outbox", sender=settings.smtp_from)
+    # Sealed with a key derived from CMA_SECRET_KEY (issue 13): `cma notify read` opens them.
+    folder = OutboxFolderNotifier(
+        settings.data_dir / "outbox",
+        sender=settings.smtp_from,
+        key=outbox_key(settings.secret_key),
+    )
     email: Any = folder
     sms: Any = folder
     if settings.smtp_host:
@@ -473,7 +512,6 @@ class Container(containers.DeclarativeContainer):
         seal_views_later=providers.Callable(lambda s: s.audit_seal == "later", settings),
     )
 
-    key_rotation = providers.Singleton(SqlAlchemyKeyRotation, uow)
     login_throttle = providers.Singleton(_login_throttle, settings)
     rate_limiter = providers.Singleton(_rate_limiter, settings)
     one_time_passwords = providers.Singleton(PyOtpOneTimePasswords)
@@ -522,7 +560,9 @@ class Container(containers.DeclarativeContainer):
     # A case view names its adviser: the centre's names are reused for 5 s (issue 15).
     directory = providers.Singleton(StaffDirectory, identity_store, names_ttl=5.0)
     audit = providers.Singleton(AuditService, uow, clock)
-    document_store = providers.Singleton(_document_store, settings)
+    document_store = providers.Singleton(_document_store, settings, uow)
+    # Rotation re-seals the stored files too.
+    key_rotation = providers.Singleton(SqlAlchemyKeyRotation, uow, files=document_store)
     # Timed for the ``cma_ocr_duration_seconds`` metric (observability.metrics).
     text_extractor = providers.Singleton(
         TimedTextExtractor,

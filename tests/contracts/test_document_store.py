@@ -333,3 +333,140 @@ class TestS3DocumentStore(DocumentStoreContract):
             await store.put(CENTRE_A, f"bulk/{i}", b"", PDF)
         assert await store.delete_prefix(CENTRE_A, "bulk") == 10
         assert self.full_keys(store) == set()
+
+
+class FakeFileKeys:
+    """Data keys per centre, by version (the SQL adapter's ``SqlAlchemyFileKeys`` in
+    production)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[CentreId, dict[int, bytes]] = {}
+
+    def rotate(self, centre_id: CentreId) -> None:
+        versions = self.keys.setdefault(centre_id, {})
+        versions[max(versions, default=0) + 1] = secrets.token_bytes(32)
+
+    async def current(self, centre_id: CentreId) -> Any:
+        if centre_id not in self.keys:
+            self.rotate(centre_id)
+        versions = self.keys[centre_id]
+        version = max(versions)
+        return type("Key", (), {"version": version, "key": versions[version]})()
+
+    async def versions(self, centre_id: CentreId) -> dict[int, bytes]:
+        return dict(self.keys.get(centre_id, {}))
+
+
+class SealedContract(DocumentStoreContract):
+    """The sealing layer around a real store: the whole contract, plus what sealing adds
+    (issue 13): the store underneath holds ciphertext only, files from before sealing are
+    still read, tampering and moving fail loudly, ``reseal`` moves files to a new key."""
+
+    async def fetch_link(self, store: Any, url: str) -> bytes:
+        data: bytes = await store.read_link(url)
+        return data
+
+    def full_keys(self, store: Any) -> set[str]:
+        return self.inner_keys(store.inner)
+
+    def inner_keys(self, inner: Any) -> set[str]:
+        raise NotImplementedError
+
+    async def test_the_store_underneath_holds_ciphertext_only(self, store: Any) -> None:
+        secret = b"%PDF-1.7 Zebedee Quarrington-Vask, 17 Oxblood Terrace " * 3000
+        await store.put(CENTRE_A, "bytes", secret, PDF)
+        await store.put(CENTRE_A, "stream", io.BytesIO(secret), PDF)
+        for key in ("bytes", "stream"):
+            raw = await store.inner.get(CENTRE_A, key)
+            assert raw.startswith(b"CMAsf")
+            assert b"Oxblood" not in raw
+            assert await store.get(CENTRE_A, key) == secret
+            assert b"".join([c async for c in await store.open(CENTRE_A, key)]) == secret
+
+    @pytest.mark.parametrize("size", [0, 1, 65_536, 65_537, 3 * 65_536])
+    async def test_segment_edges_round_trip(self, store: Any, size: int) -> None:
+        data = os.urandom(size)
+        await store.put(CENTRE_A, "edge", io.BytesIO(data), PDF)
+        assert await store.get(CENTRE_A, "edge") == data
+        chunks = [c async for c in await store.open(CENTRE_A, "edge", chunk_size=1000)]
+        assert b"".join(chunks) == data
+        assert all(len(c) <= 1000 for c in chunks)
+
+    async def test_a_file_from_before_sealing_is_read_then_resealed(self, store: Any) -> None:
+        await store.inner.put(CENTRE_A, "old", b"%PDF-1.4 plain Oxblood", PDF)
+        assert await store.get(CENTRE_A, "old") == b"%PDF-1.4 plain Oxblood"
+        assert b"".join([c async for c in await store.open(CENTRE_A, "old")]).endswith(b"Oxblood")
+        assert await store.reseal(CENTRE_A, "old", PDF) is True
+        assert b"Oxblood" not in await store.inner.get(CENTRE_A, "old")
+        assert await store.get(CENTRE_A, "old") == b"%PDF-1.4 plain Oxblood"
+        assert await store.reseal(CENTRE_A, "old", PDF) is False  # already current
+
+    async def test_reseal_moves_a_file_to_the_new_key_version(self, store: Any) -> None:
+        await store.put(CENTRE_A, "k", b"before rotation", PDF)
+        keys: FakeFileKeys = store._keys
+        keys.rotate(CENTRE_A)
+        assert await store.reseal(CENTRE_A, "k", PDF) is True
+        del keys.keys[CENTRE_A][1]  # the old version is no longer needed
+        assert await store.get(CENTRE_A, "k") == b"before rotation"
+
+    async def test_tampered_or_moved_files_fail_loudly(self, store: Any) -> None:
+        from cma_core.privacy.ports import CiphertextRejected
+
+        await store.put(CENTRE_A, "a", b"x" * 100_000, PDF)
+        raw = await store.inner.get(CENTRE_A, "a")
+        flipped = raw[:-5] + bytes([raw[-5] ^ 1]) + raw[-4:]
+        for bad in (flipped, raw[:-100], raw[: 80 + 65_536 + 16]):
+            await store.inner.put(CENTRE_A, "bad", bad, PDF)
+            with pytest.raises(CiphertextRejected):
+                await store.get(CENTRE_A, "bad")
+        # The same bytes under another key or centre do not open (bound to the full key).
+        await store.inner.put(CENTRE_A, "moved", raw, PDF)
+        await store.inner.put(CENTRE_B, "a", raw, PDF)
+        for centre, key in ((CENTRE_A, "moved"), (CENTRE_B, "a")):
+            with pytest.raises(CiphertextRejected):
+                await store.get(centre, key)
+
+    async def test_links_are_its_own_and_give_plaintext(self, store: Any) -> None:
+        await store.put(CENTRE_A, "k", b"plain", PDF)
+        url = await store.presigned_url(CENTRE_A, "k", expires_in=MINUTE)
+        assert url.startswith(f"/files/centres/{CENTRE_A}/k?")  # never the bucket's link
+        assert await store.read_link(url) == b"plain"
+        for bad in (
+            url.replace(str(CENTRE_A), str(CENTRE_B)),
+            url.replace("expires=", "expires=9"),
+        ):
+            with pytest.raises(ObjectNotFound):
+                await store.read_link(bad)
+
+
+def _sealed(inner: Any) -> Any:
+    from cma_adapters.sealed_files import SealedDocumentStore
+
+    return SealedDocumentStore(inner, FakeFileKeys(), signing_key=secrets.token_bytes(32))
+
+
+class TestSealedLocalFolderDocumentStore(SealedContract):
+    @pytest.fixture
+    def store(self, tmp_path: Path) -> DocumentStore:
+        inner = LocalFolderDocumentStore(tmp_path / "docs", signing_key=secrets.token_bytes(32))
+        sealed: DocumentStore = _sealed(inner)
+        return sealed
+
+    def inner_keys(self, inner: Any) -> set[str]:
+        return TestLocalFolderDocumentStore.full_keys(self, inner)  # type: ignore[arg-type]
+
+
+class TestSealedS3DocumentStore(SealedContract):
+    @pytest.fixture
+    def store(self, moto_endpoint: str) -> DocumentStore:
+        client = s3_client(moto_endpoint)
+        bucket = f"cma-sealed-{uuid.uuid4().hex[:12]}"
+        client.create_bucket(
+            Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
+        )
+        sealed: DocumentStore = _sealed(S3DocumentStore(bucket, client=client))
+        return sealed
+
+    def inner_keys(self, inner: Any) -> set[str]:
+        listing = inner._client.list_objects_v2(Bucket=inner.bucket)
+        return {o["Key"] for o in listing.get("Contents", [])}

@@ -232,3 +232,57 @@ async def test_outbox_folder_files_are_owner_only(tmp_path: Path, channel: Notif
     assert len(files) == 1
     assert files[0].stat().st_mode & 0o777 == 0o600
     assert folder.stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize("channel", [NotifyChannel.EMAIL, NotifyChannel.SMS])
+def test_outbox_folder_seals_messages_with_its_key(tmp_path: Path, channel: NotifyChannel) -> None:
+    """Issue 13: with a key (the container derives it from CMA_SECRET_KEY) a message file
+    shows nothing of its recipient or body; ``read_message`` opens it, a wrong key does
+    not, and a plain file from before sealing still reads as it is."""
+    import asyncio
+
+    from cma_adapters.notify.folder import outbox_key, read_message
+
+    key = outbox_key("a-deployment-secret-of-enough-length-0123456789")
+    notifier = OutboxFolderNotifier(tmp_path, sender="cma@centre.example", key=key)
+    sent = message("k-2", channel)
+    delivery = asyncio.run(notifier.send(sent))
+    path = Path(delivery.provider_ref)
+    raw = path.read_bytes()
+    assert sent.to.encode() not in raw
+    assert sent.body.encode() not in raw
+    opened = read_message(path, key)
+    assert sent.to.encode() in opened
+    assert asyncio.run(notifier.send(sent)).duplicate  # the name is still the idempotency key
+    with pytest.raises(ValueError, match="does not open"):
+        read_message(path, outbox_key("another-deployment-secret-0123456789-abcdefgh"))
+    with pytest.raises(ValueError, match="is sealed"):
+        read_message(path, None)
+    plain = tmp_path / "old.eml"
+    plain.write_bytes(b"To: someone@example.org\n\nhello")
+    assert read_message(plain, key) == plain.read_bytes()
+
+
+def test_cli_notify_read_opens_the_outbox(tmp_path: Path) -> None:
+    """``cma notify read --json`` prints the sealed messages, opened."""
+    import asyncio
+
+    from typer.testing import CliRunner
+
+    from cma_adapters.notify.folder import outbox_key
+    from cma_entrypoints.cli.main import app
+
+    secret = "a-deployment-secret-of-enough-length-0123456789"
+    notifier = OutboxFolderNotifier(
+        tmp_path / "outbox", sender="cma@centre.example", key=outbox_key(secret)
+    )
+    sent = message("k-3", NotifyChannel.SMS)
+    asyncio.run(notifier.send(sent))
+    env = {"CMA_DATA_DIR": str(tmp_path), "CMA_SECRET_KEY": secret}
+    out = CliRunner().invoke(app, ["notify", "read", "--json"], env=env)
+    assert out.exit_code == 0, out.output
+    [got] = json.loads(out.stdout)
+    assert got["file"] == "k-3.json"
+    assert json.loads(got["message"])["body"] == sent.body
+    missing = CliRunner().invoke(app, ["notify", "read", "nope.eml"], env=env)
+    assert missing.exit_code != 0

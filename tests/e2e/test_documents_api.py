@@ -63,7 +63,9 @@ async def test_letter_to_task_on_the_case(
     assert r.headers["location"] == f"/api/v1/documents/{doc['id']}"
     # Stored under the centre's folder, named by id, never by the client's filename.
     stored = tmp_path / "documents" / "centres" / api.centre_id / "documents" / doc["id"]
-    assert (stored / "original").read_bytes() == data
+    # Sealed with the centre's data key (issue 13): never the uploaded bytes on disk.
+    assert (stored / "original").read_bytes().startswith(b"CMAsf")
+    assert data not in (stored / "original").read_bytes()
 
     # The embedded default reads it in the background, after the response.
     assert doc["status"] == "queued"

@@ -117,10 +117,14 @@ def _with_container(env: dict[str, str | None], work: Callable[[Container], Awai
 
 
 def _outbox(env: dict[str, str | None]) -> dict[str, bytes]:
+    """The outbox messages, opened (they are sealed on disk since issue 13)."""
+    from cma_entrypoints.container import outbox_messages
+
     folder = Path(str(env["CMA_DATA_DIR"])) / "outbox"
     if not folder.exists():
         return {}
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    settings = Settings.from_env({k: v for k, v in env.items() if v is not None})
+    return dict(sorted(outbox_messages(settings)))
 
 
 def _today() -> dt.date:

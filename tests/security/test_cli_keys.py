@@ -35,6 +35,8 @@ def test_rotate_reseals_and_data_stays_readable(env: dict[str, str], tmp_path: P
         "clients": 3,
         "notes": 0,
         "records": 0,
+        "documents": 0,
+        "files": 0,
     }
     plain = runner.invoke(app, ["keys", "rotate", "--centre", centre], env=env)
     assert plain.exit_code == 0, plain.output

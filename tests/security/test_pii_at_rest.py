@@ -9,10 +9,8 @@ upload a scanned letter that names them (OCR'd by the worker), book an appointme
 Requests go through Redis (rate limits, sign-in throttle, session list, the job broker);
 the jobs are then run by an embedded worker on the same database (``OutboxRelay``).
 
-Two folders of the data directory are left out, on purpose and named here:
-``documents/`` holds the uploaded files themselves (a scan *is* personal data; encrypt
-that disk, or use S3 with SSE-KMS: docs/SECURITY.md), and ``outbox/`` holds messages for
-delivery (owner-only files, the embedded default's stand-in for a mail server's spool).
+The uploaded files (``documents/``) and the outbox messages (``outbox/``) are scanned by
+their own test, which also checks every stored file carries the sealed header.
 """
 
 from __future__ import annotations
@@ -137,6 +135,119 @@ async def _flow(container: Container, centre: str) -> None:
         assert r.status_code in (201, 202), r.text
         r = await http.get("/api/v1/clients", params={"name": LAST}, headers=auth)
         assert r.json()["total"] == 1
+        await _more_personal_data(http, auth, base)
+
+
+async def _more_personal_data(http: httpx.AsyncClient, auth: dict[str, str], base: str) -> None:
+    """Where else a client's details go (issue 13): a statement whose text layer and file
+    name name them (the stored file would show it in the clear), a plain note, and advice
+    whose free text names them."""
+    statement = _text_pdf([f"{FIRST} {LAST}", STREET, f"{TOWN} {POSTCODE}", f"Tel {PHONE}"])
+    assert LAST.encode() in statement  # the file itself names the client
+    r = await http.post(
+        f"{base}/documents",
+        files={"file": (f"{LAST} statement.pdf", statement, "application/pdf")},
+        headers=auth,
+    )
+    assert r.status_code in (201, 202), r.text
+    r = await http.post(
+        f"{base}/notes", json={"body": f"{FIRST} rang from {TOWN} about the bailiff"}, headers=auth
+    )
+    assert r.status_code == 201, r.text
+    r = await http.post(
+        f"{base}/advice",
+        json={
+            "on_date": "2026-11-29",
+            "jurisdiction": "EW",
+            "recommended": "dmp",
+            "reasons": f"{FIRST} {LAST} has a steady surplus",
+            "risks": f"{FIRST} may move from {STREET}",
+            "client_decision": "accepted",
+            "decision_notes": f"{FIRST} agreed on the phone ({PHONE})",
+        },
+        headers=auth,
+    )
+    assert r.status_code == 201, r.text
+
+
+def _text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a real, uncompressed text layer (as in the OCR pipeline tests)."""
+    body = "BT /F1 12 Tf 72 760 Td 16 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Length {len(body)} >>\nstream\n{body}\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out
+
+
+async def _notify_and_suggest(c: Container, centre: CentreId) -> None:
+    """A reminder to the client, written by the notifier the container wires (the outbox
+    folder by default), and a suggestion whose evidence quotes the page's address line,
+    as the assistant records where it read a value."""
+    import datetime as dt
+
+    from cma_adapters.sqlalchemy.documents import SqlAlchemySuggestionRepository
+    from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
+    from cma_core.documents.model import (
+        DocumentId,
+        FieldEvidence,
+        Suggestion,
+        SuggestionId,
+        SuggestionKind,
+    )
+    from cma_core.scheduling.ports import NotifyChannel, OutgoingMessage
+    from cma_core.shared.ids import CaseId
+
+    for channel, to in ((NotifyChannel.EMAIL, EMAIL), (NotifyChannel.SMS, PHONE)):
+        await c.notifier().send(
+            OutgoingMessage(
+                idempotency_key=f"pii-{channel.value}",
+                channel=channel,
+                to=to,
+                subject=f"Your appointment, {FIRST}",
+                body=f"Dear {FIRST} {LAST}, see you at {STREET}, {TOWN} {POSTCODE}.",
+            )
+        )
+    from sqlalchemy import text
+
+    async with c.uow()(centre) as uow:
+        sql = SqlAlchemyUnitOfWork.of(uow)
+        doc = (
+            await sql.context.c.execute(text("SELECT id, case_id FROM documents LIMIT 1"))
+        ).first()
+        assert doc is not None
+        await SqlAlchemySuggestionRepository(sql).add(
+            Suggestion(
+                id=SuggestionId(uuid.uuid4()),
+                centre_id=centre,
+                case_id=CaseId(uuid.UUID(str(doc.case_id))),
+                document_id=DocumentId(uuid.UUID(str(doc.id))),
+                kind=SuggestionKind.NEW_DEBT,
+                title="New debt",
+                confidence=0.9,
+                source="rules",
+                created_at=dt.datetime.now(dt.UTC),
+                evidence=(
+                    FieldEvidence(field="address", value=f"{STREET}, {TOWN} {POSTCODE}", page=1),
+                ),
+            )
+        )
+        await uow.commit()
 
 
 async def _run_jobs(url: str, data: Path) -> None:
@@ -250,6 +361,7 @@ async def _scan(postgres_url: str, redis_url: str, data: Path) -> dict[str, Any]
     worker = build_container(_settings(postgres_url, data, None))
     try:
         ocr_named_client = await _ocr_named_the_client(worker, CentreId(centre.id))
+        await _notify_and_suggest(worker, CentreId(centre.id))
     finally:
         await shutdown(worker)
     dump = _database_dump(postgres_url)
@@ -262,6 +374,25 @@ async def _scan(postgres_url: str, redis_url: str, data: Path) -> dict[str, Any]
         "search rows": _table_block(dump, SEARCH_TABLE),
         "data directory": _found(_data_dir(data)),
         "redis": _found(redis_text + "\n" + await _redis_dump(redis_url)),
+        "files": _files(data),
+    }
+
+
+def _files(data: Path) -> dict[str, Any]:
+    """The uploaded files and the outbox: what they show, and which are not sealed."""
+    documents = [p for p in (data / "documents").rglob("*") if p.is_file()]
+    outbox = [p for p in (data / "outbox").rglob("*") if p.is_file()]
+    return {
+        "documents": len(documents),
+        "outbox": len(outbox),
+        "found": {
+            str(p.relative_to(data)): hits
+            for p in documents + outbox
+            if (hits := _found(p.read_bytes().decode("latin-1")))
+        },
+        "unsealed documents": [
+            str(p.relative_to(data)) for p in documents if not p.read_bytes().startswith(b"CMAsf")
+        ],
     }
 
 
@@ -373,6 +504,18 @@ async def _projected_into(
     finally:
         await index.close()
         await shutdown(c)
+
+
+def test_no_personal_data_in_uploaded_files_or_the_outbox(found: dict[str, Any]) -> None:
+    """Issue 13: the uploaded originals (``documents/``) and the notification files
+    (``outbox/``) were left out of the scan above, stored as they came. Both are sealed
+    now; so are file names, suggestions' evidence, plain notes and advice free text, which
+    the database scan above covers (``_more_personal_data``, ``_notify_and_suggest``)."""
+    files = found["files"]
+    assert files["documents"] == 2, files  # both uploads were stored
+    assert files["outbox"] == 2, files  # the email and the SMS were written
+    assert files["found"] == {}, files
+    assert files["unsealed documents"] == [], files
 
 
 async def _ocr_named_the_client(c: Container, centre: CentreId) -> bool:

@@ -149,9 +149,13 @@ async def test_migration_1201_seals_rows_written_before_it(db_url: str, tmp_path
             conn.execute(
                 sa.update(docs_t).where(docs_t.c.id == document.id).values(pages=plain_pages)
             )
-            # Back to just before 1201: forget it was applied. 1200 stays applied through
-            # 1501, which depends on it (alembic refuses 1200 as a separate row beside it).
+            # Back to just before 1201: forget it (and 1700 after it) was applied. 1200 stays
+            # applied through 1501, which depends on it (alembic refuses 1200 as a separate
+            # row beside it); 0900, which 1700 depends on, is named again.
             conn.execute(text("DELETE FROM alembic_version WHERE version_num = '1201'"))
+            conn.execute(
+                text("UPDATE alembic_version SET version_num = '0900' WHERE version_num = '1700'")
+            )
         owner.dispose()
         before = await raw(engine, letter.centre_id, "SELECT data FROM advice_letters")
         assert "Gannet" in _text(before)  # really plain now

@@ -22,10 +22,16 @@ from cma_core.advice.ports import (
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
 
+#: An advice record's free text (the adviser's words about the client's situation) is
+#: sealed; migration 1700 sealed the rows before it.
+ADVICE_SEALED = ("options", "reasons", "risks", "next_steps", "decision_notes")
+
 
 class SqlAlchemyAdviceRepository(AdviceRepository):
     def __init__(self, ctx: SqlContext) -> None:
-        self._t = RecordTable(ctx, "advice_records", AdviceRecord, "advice record")
+        self._t = RecordTable(
+            ctx, "advice_records", AdviceRecord, "advice record", sealed=ADVICE_SEALED
+        )
 
     async def add(self, record: AdviceRecord) -> None:
         await self._t.add(record)

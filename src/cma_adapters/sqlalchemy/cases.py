@@ -109,7 +109,9 @@ class SqlAlchemyCaseRepository(CaseRepository):
         self._x.touched[case.id] = case
 
     async def _note_rows(self, case: Case, notes: Sequence[Note]) -> list[dict[str, Any]]:
-        key = await self._x.keys.current(self._x.c) if any(n.sensitive for n in notes) else None
+        keys = self._x.keys
+        sealing = keys.available or any(n.sensitive for n in notes)
+        key = await keys.current(self._x.c) if sealing else None
         return [m.note_to_row(case, n, key) for n in notes]
 
     async def list(

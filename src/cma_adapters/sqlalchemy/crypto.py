@@ -178,6 +178,11 @@ class CentreKeys:
         self._loaded: dict[int, CentreKey] | None = None
         self._wrote = False
 
+    @property
+    def available(self) -> bool:
+        """Whether this unit of work was given key management (production always is)."""
+        return self._cache is not None
+
     def _require_cache(self) -> DataKeyCache:
         if self._cache is None:
             raise RuntimeError(

@@ -232,19 +232,30 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
     written before migration 1201 may still hold a plain list; they open as they are."""
 
     async def _sealed(self, values: dict[str, Any]) -> dict[str, Any]:
+        if not values.get("pages") and not self._x.keys.available:
+            return values  # a unit of work without key management (tests of other things)
+        key = await self._x.keys.current(self._x.c)
         if values.get("pages"):
-            key = await self._x.keys.current(self._x.c)
             plain = json.dumps(values["pages"], ensure_ascii=False)
             values["pages"] = {"sealed": key.seal(plain, aad("documents", "pages", values["id"]))}
+        # The name an adviser gave the file often names the client (migration 1700).
+        values["filename_enc"] = key.seal(
+            values["filename"], aad("documents", "filename", values["id"])
+        )
+        values["filename"] = ""
         return values
 
-    async def _opened(self, row: Row) -> Document:
+    async def _opened(self, row: Row, *, with_pages: bool = True) -> Document:
         pages = row["pages"]
-        if isinstance(pages, dict) and "sealed" in pages:
+        if with_pages and isinstance(pages, dict) and "sealed" in pages:
             keys = await self._x.keys.keyring(self._x.c)
             plain = keys.open(pages["sealed"], aad("documents", "pages", row["id"]))
             row = {**row, "pages": json.loads(plain)}
-        return document_from_row(row)
+        if row.get("filename_enc") is not None:
+            keys = await self._x.keys.keyring(self._x.c)
+            name = keys.open(row["filename_enc"], aad("documents", "filename", row["id"]))
+            row = {**row, "filename": name}
+        return document_from_row(row, with_pages=with_pages)
 
     def __init__(self, uow: SqlAlchemyUnitOfWork) -> None:
         self._uow = uow
@@ -358,7 +369,7 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
             .mappings()
             .all()
         )
-        items = [document_from_row({**r, "pages": None}, with_pages=False) for r in rows]
+        items = [await self._opened({**r, "pages": None}, with_pages=False) for r in rows]
         return Page(items=items, total=total, limit=limit, offset=offset)
 
     async def ids_for_case(self, case_id: CaseId) -> Sequence[DocumentId]:
@@ -389,7 +400,7 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
             .mappings()
             .all()
         )
-        return [document_from_row({**r, "pages": None}, with_pages=False) for r in rows]
+        return [await self._opened({**r, "pages": None}, with_pages=False) for r in rows]
 
     async def delete(self, document_id: DocumentId) -> None:
         # Explicit as well as by the foreign key: SQLite enforces no cascade by default.
@@ -417,9 +428,29 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         self._uow = uow
         self._x: SqlContext = uow.context
 
+    async def _sealed(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Evidence quotes the page (names, addresses): ``{"sealed": ...}`` (1700)."""
+        if values.get("evidence") and self._x.keys.available:
+            key = await self._x.keys.current(self._x.c)
+            plain = json.dumps(values["evidence"], ensure_ascii=False)
+            token = key.seal(plain, aad("document_suggestions", "evidence", values["id"]))
+            values["evidence"] = {"sealed": token}
+        return values
+
+    async def _opened(self, row: Row) -> Suggestion:
+        evidence = row["evidence"]
+        if isinstance(evidence, dict) and "sealed" in evidence:
+            keys = await self._x.keys.keyring(self._x.c)
+            plain = keys.open(
+                evidence["sealed"], aad("document_suggestions", "evidence", row["id"])
+            )
+            row = {**row, "evidence": json.loads(plain)}
+        return suggestion_from_row(row)
+
     async def add(self, suggestion: Suggestion) -> None:
         self._x.own(suggestion.centre_id, "suggestion")
-        await self._x.c.execute(insert(suggestions_t).values(suggestion_to_row(suggestion)))
+        values = await self._sealed(suggestion_to_row(suggestion))
+        await self._x.c.execute(insert(suggestions_t).values(values))
         self._uow.track(suggestion)
 
     async def get(self, suggestion_id: SuggestionId) -> Suggestion | None:
@@ -435,12 +466,12 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             .mappings()
             .first()
         )
-        return suggestion_from_row(row) if row else None
+        return await self._opened(row) if row else None
 
     async def save(self, suggestion: Suggestion) -> None:
         self._x.own(suggestion.centre_id, "suggestion")
         expected = suggestion.version
-        values = suggestion_to_row(suggestion)
+        values = await self._sealed(suggestion_to_row(suggestion))
         values.update(version=expected + 1)
         for key in ("id", "centre_id", "case_id", "document_id", "created_at"):
             values.pop(key)
@@ -497,7 +528,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             .all()
         )
         return Page(
-            items=[suggestion_from_row(r) for r in rows], total=total, limit=limit, offset=offset
+            items=[await self._opened(r) for r in rows], total=total, limit=limit, offset=offset
         )
 
 

@@ -150,7 +150,9 @@ def case_from_row(r: Row, notes: Sequence[Row] = (), keys: Keyring | None = None
 
 
 def note_to_row(case: Case, n: Note, key: CentreKey | None) -> dict[str, Any]:
-    """A sensitive note's body is sealed (``key`` is required for one); others stay plain."""
+    """Every note's body is sealed with ``key`` (sensitive or not, since migration 1700:
+    a plain note names the client as often as a sensitive one); ``body`` stays NULL. A
+    sensitive note needs ``key``; without one a plain note is stored as it is."""
     row: dict[str, Any] = {
         "id": n.id,
         "centre_id": case.centre_id,
@@ -162,9 +164,9 @@ def note_to_row(case: Case, n: Note, key: CentreKey | None) -> dict[str, Any]:
         "sensitive": n.sensitive,
         "created_at": n.created_at,
     }
-    if n.sensitive:
-        if key is None:
-            raise ValueError("a sensitive note needs the centre's data key")
+    if key is None and n.sensitive:
+        raise ValueError("a sensitive note needs the centre's data key")
+    if key is not None:
         row.update(
             body=None,
             body_enc=key.seal(n.body, aad("case_notes", "body", n.id)),

@@ -7,7 +7,10 @@ indexes move with the rows; searches cover every version meanwhile. After the cl
 columns and the sensitive notes, the sealed part of every JSON record table
 (``rows.TABLES``: the advice, casework and privacy records, e.g. contacts' names and
 summaries, screenings, credit reports, complaints) is re-sealed the same way, one table
-at a time in id order, a batch per transaction.
+at a time in id order, a batch per transaction. Then the documents' page text and file
+names, the suggestions' evidence (migration 1700), and, when a sealed file store is given,
+every document's stored file (rewritten sealed under the new version; a file stored before
+sealing is sealed now). After a complete run nothing is left under an older version.
 
 The new version is audited on the centre's chain in the same transaction that makes it
 (``keys.rotated``: the version numbers, never key material), so a key version cannot
@@ -17,26 +20,41 @@ exist without its audit entry.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Callable
-from typing import cast
+from typing import Any, Protocol, cast
 
 from attrs import frozen
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.clients import write_lookup_terms
 from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad, version_of
-from cma_adapters.sqlalchemy.rows import TABLES, CaseNoteRow, ClientRow
+from cma_adapters.sqlalchemy.rows import (
+    TABLES,
+    CaseNoteRow,
+    ClientRow,
+    DocumentRow,
+    SuggestionRow,
+)
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWorkFactory
 from cma_core.audit.model import AuditEntry
 from cma_core.shared.ids import AuditId, CentreId, UserId
 
 clients_t = cast(Table, ClientRow.__table__)
 notes_t = cast(Table, CaseNoteRow.__table__)
+documents_t = cast(Table, DocumentRow.__table__)
+suggestions_t = cast(Table, SuggestionRow.__table__)
 
 Progress = Callable[[int, int], None]  # (done, total)
+
+
+class FileResealer(Protocol):
+    """The sealed file store (``cma_adapters.sealed_files.SealedDocumentStore``)."""
+
+    async def reseal(self, centre_id: CentreId, key: str, content_type: str) -> bool: ...
 
 
 @frozen(kw_only=True)
@@ -47,12 +65,22 @@ class RotationReport:
     clients: int
     notes: int
     records: int = 0  # JSON records whose sealed part was re-sealed
+    documents: int = 0  # document and suggestion rows (page text, file name, evidence)
+    files: int = 0  # stored files rewritten under the new version
 
 
 class SqlAlchemyKeyRotation:
-    def __init__(self, uow: SqlAlchemyUnitOfWorkFactory, *, batch_size: int = 200) -> None:
+    def __init__(
+        self,
+        uow: SqlAlchemyUnitOfWorkFactory,
+        *,
+        batch_size: int = 200,
+        files: FileResealer | Any = None,
+    ) -> None:
         self._uow = uow
         self._batch = batch_size
+        # Only a sealing store can re-seal; a plain one (tests, memory) is left alone.
+        self._files: FileResealer | None = files if hasattr(files, "reseal") else None
 
     async def rotate(
         self,
@@ -82,7 +110,7 @@ class SqlAlchemyKeyRotation:
                 )
             )
             stale_clients = clients_t.c.key_version < new.version
-            stale_notes = notes_t.c.key_version < new.version
+            stale_notes = or_(notes_t.c.key_version < new.version, notes_t.c.key_version.is_(None))
             total = int(
                 (
                     await x.c.execute(
@@ -142,11 +170,16 @@ class SqlAlchemyKeyRotation:
                     .all()
                 )
                 for n in note_rows:
-                    body = keyring.open(n["body_enc"], aad("case_notes", "body", n["id"]))
+                    body = (
+                        keyring.open(n["body_enc"], aad("case_notes", "body", n["id"]))
+                        if n["body_enc"] is not None
+                        else n["body"] or ""
+                    )
                     await x.c.execute(
                         update(notes_t)
                         .where(notes_t.c.id == n["id"], notes_t.c.centre_id == centre_id)
                         .values(
+                            body=None,
                             body_enc=new.seal(body, aad("case_notes", "body", n["id"])),
                             key_version=new.version,
                         )
@@ -166,6 +199,12 @@ class SqlAlchemyKeyRotation:
             done += moved
             if progress and moved:
                 progress(done, max(total, done))
+        documents = await self._reseal_rows(centre_id, documents_t, new, _reseal_document)
+        documents += await self._reseal_rows(centre_id, suggestions_t, new, _reseal_suggestion)
+        files = await self._reseal_files(centre_id)
+        if progress and (documents or files):
+            done += documents + files
+            progress(done, max(total, done))
         return RotationReport(
             centre_id=centre_id,
             version=new.version,
@@ -173,6 +212,8 @@ class SqlAlchemyKeyRotation:
             clients=clients,
             notes=notes,
             records=records,
+            documents=documents,
+            files=files,
         )
 
     async def _reseal_records(self, centre_id: CentreId, table: Table, new: CentreKey) -> int:
@@ -193,6 +234,109 @@ class SqlAlchemyKeyRotation:
                     moved += await _reseal(x.c, table, row.id, dict(row.data), keyring, new)
                 await uow.commit()
             after = rows[-1].id
+
+    async def _reseal_rows(
+        self, centre_id: CentreId, table: Table, new: CentreKey, reseal: _RowResealer
+    ) -> int:
+        """Re-seal ``table``'s sealed columns row by row (id order, a batch a transaction)."""
+        after: uuid.UUID | None = None
+        moved = 0
+        while True:
+            async with self._uow(centre_id) as uow:
+                x = uow.context
+                stmt = select(table).where(table.c.centre_id == centre_id)
+                if after is not None:
+                    stmt = stmt.where(table.c.id > after)
+                stmt = stmt.order_by(table.c.id).limit(self._batch)
+                rows = (await x.c.execute(stmt)).mappings().all()
+                if not rows:
+                    return moved
+                keyring = await x.keys.keyring(x.c)
+                for row in rows:
+                    values = reseal(row, keyring, new)
+                    if values:
+                        await x.c.execute(
+                            update(table).where(table.c.id == row["id"]).values(values)
+                        )
+                        moved += 1
+                await uow.commit()
+            after = rows[-1]["id"]
+
+    async def _reseal_files(self, centre_id: CentreId) -> int:
+        """Every document's stored file sealed under the newest version (one at a time, no
+        transaction held while the bytes travel)."""
+        if self._files is None:
+            return 0
+        from cma_core.documents.errors import ObjectNotFound
+
+        after: uuid.UUID | None = None
+        moved = 0
+        while True:
+            async with self._uow(centre_id) as uow:
+                x = uow.context
+                stmt = select(
+                    documents_t.c.id, documents_t.c.storage_key, documents_t.c.content_type
+                ).where(documents_t.c.centre_id == centre_id)
+                if after is not None:
+                    stmt = stmt.where(documents_t.c.id > after)
+                rows = (await x.c.execute(stmt.order_by(documents_t.c.id).limit(self._batch))).all()
+            if not rows:
+                return moved
+            for row in rows:
+                key = _relative(centre_id, row.storage_key)
+                try:
+                    moved += await self._files.reseal(centre_id, key, row.content_type)
+                except ObjectNotFound:
+                    continue  # the record outlived its file (a failed upload): nothing to seal
+            after = rows[-1].id
+
+
+_RowResealer = Callable[[Any, Keyring, CentreKey], dict[str, Any]]
+
+
+def _relative(centre_id: CentreId, storage_key: str) -> str:
+    """Documents store the relative key (``documents/<id>/original``); accept a full one."""
+    prefix = f"centres/{centre_id}/"
+    return storage_key[len(prefix) :] if storage_key.startswith(prefix) else storage_key
+
+
+def _stale(token: object, new: CentreKey) -> bool:
+    return isinstance(token, str) and version_of(token) < new.version
+
+
+def _reseal_json(
+    value: Any, keyring: Keyring, new: CentreKey, associated: bytes
+) -> dict[str, str] | None:
+    """A JSON column's ``{"sealed": token}`` (or a plain non-empty list) under ``new``."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    if isinstance(value, dict) and "sealed" in value:
+        if not _stale(value["sealed"], new):
+            return None
+        return {"sealed": new.seal(keyring.open(value["sealed"], associated), associated)}
+    if isinstance(value, list) and value:
+        return {"sealed": new.seal(json.dumps(value, ensure_ascii=False), associated)}
+    return None
+
+
+def _reseal_document(row: Any, keyring: Keyring, new: CentreKey) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    pages = _reseal_json(row["pages"], keyring, new, aad("documents", "pages", row["id"]))
+    if pages is not None:
+        values["pages"] = pages
+    associated = aad("documents", "filename", row["id"])
+    token = row["filename_enc"]
+    if token is None and row["filename"]:
+        values.update(filename_enc=new.seal(row["filename"], associated), filename="")
+    elif _stale(token, new):
+        values["filename_enc"] = new.seal(keyring.open(token, associated), associated)
+    return values
+
+
+def _reseal_suggestion(row: Any, keyring: Keyring, new: CentreKey) -> dict[str, Any]:
+    associated = aad("document_suggestions", "evidence", row["id"])
+    evidence = _reseal_json(row["evidence"], keyring, new, associated)
+    return {"evidence": evidence} if evidence is not None else {}
 
 
 async def _reseal(

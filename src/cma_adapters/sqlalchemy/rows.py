@@ -522,7 +522,9 @@ class DocumentRow(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
     case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    # Migration 1700: the name is sealed in filename_enc and ``filename`` is "".
     filename: Mapped[str] = mapped_column(String(200))
+    filename_enc: Mapped[str | None] = mapped_column(Text)
     content_type: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(BigInteger)
     sha256: Mapped[str] = mapped_column(String(64))
@@ -566,7 +568,8 @@ class SuggestionRow(Base):
     previous_balance_pence: Mapped[int | None] = mapped_column(BigInteger)
     fact_date: Mapped[dt.date | None] = mapped_column(Date)
     evidence: Mapped[list[Any] | None] = mapped_column(JSON)
-    """Migration 0900: where each value was read (page, box) and the alternatives."""
+    """Migration 0900: where each value was read (page, box) and the alternatives;
+    ``{"sealed": ...}`` since migration 1700."""
     budget_line: Mapped[str | None] = mapped_column(String(60))
     frequency: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(16))

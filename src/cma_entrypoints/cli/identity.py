@@ -296,13 +296,16 @@ def keys_rotate(
                 "clients": report.clients,
                 "notes": report.notes,
                 "records": report.records,
+                "documents": report.documents,
+                "files": report.files,
             }
         )
     else:
         typer.echo(
             f"centre {centre_id}: data key version {report.version}; re-encrypted "
-            f"{report.clients} clients, {report.notes} sensitive notes and {report.records} "
-            "casework and advice records"
+            f"{report.clients} clients, {report.notes} notes, {report.records} casework and "
+            f"advice records, {report.documents} document and suggestion rows and "
+            f"{report.files} stored files"
         )
 
 

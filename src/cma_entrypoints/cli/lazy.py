@@ -52,6 +52,7 @@ LAZY_COMMANDS: dict[str, Lazy] = {
     ),
     "audit": Lazy("cma_entrypoints.cli.audit", "audit_app", "Audit trail: verify the hash chain."),
     "keys": Lazy("cma_entrypoints.cli.identity", "keys_app", "Data keys: rotate a centre's key."),
+    "notify": Lazy("cma_entrypoints.cli.notify", "notify_app", "The outbox folder's messages."),
     "compliance": Lazy(
         "cma_entrypoints.cli.compliance",
         "compliance_app",
