@@ -86,6 +86,12 @@ async def test_letter_to_task_on_the_case(
     r = await api.get(f"/api/v1/cases/{case['id']}/suggestions")
     suggestions = r.json()
     assert suggestions["total"] == 2, suggestions
+    # The same two wait for review across the centre (the work queue's list).
+    r = await api.get("/api/v1/suggestions", params={"status": "pending"})
+    assert r.status_code == 200, r.text
+    assert [s["id"] for s in r.json()["items"]] == [s["id"] for s in suggestions["items"]]
+    r = await api.get("/api/v1/suggestions", params={"adviser": "nobody"})
+    assert (r.status_code, r.json()["errors"][0]["field"]) == (400, "adviser")
     kinds = {s["kind"]: s for s in suggestions["items"]}
     # The letter's printed "pay by" date is a deadline of its own.
     assert kinds["response_deadline"]["deadline"] == "2026-11-30"
@@ -290,6 +296,7 @@ async def test_duplicate_bad_type_and_other_centre(two_centres: tuple[Api, Api])
     assert r.status_code == 404
     r = await upload(other, case["id"], letter_png(["Other"]))
     assert r.status_code == 404
+    assert first not in (await other.get("/api/v1/suggestions", params={"limit": 200})).text
 
 
 def test_cli_import_a_folder(

@@ -479,6 +479,16 @@ async def test_lists_never_show_another_centres_rows(centres: tuple[Api, Api]) -
         assert client_id not in text
         assert b.centre_id not in text
     assert (await a.get("/api/v1/clients", params={"name": "Bea"})).json()["total"] == 0
+    # Filters naming B's case are 404 where the filter is a case scope, empty elsewhere.
+    await _deadline_id(b, seeded)
+    for status in ("planned", "pending"):
+        r = await a.get("/api/v1/reminders", params={"case_id": case_id, "status": status})
+        assert r.status_code == 404, r.text
+    r = await a.get("/api/v1/reminders", params={"status": "planned", "limit": 200})
+    assert case_id not in r.text
+    r = await a.get("/api/v1/tasks", params={"unassigned": "true", "limit": 200})
+    assert r.status_code == 200
+    assert case_id not in r.text
     # The staff directory (and the admin's edits of it) shows A's people only.
     b_user = await _user_id(b, seeded)
     staff = await a.get("/api/v1/users", params={"limit": 200})

@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
 import { ScreeningList } from "../src/pages/case/FirstContact";
 import { byField, changes, EvidenceList, place } from "../src/pages/case/Evidence";
-import { forCase } from "../src/pages/case/Reminders";
+import { merged } from "../src/pages/case/Reminders";
 import { hitLink, Snippet } from "../src/pages/search/Search";
 
 const suggestion = {
@@ -97,9 +97,10 @@ describe("search", () => {
 });
 
 describe("reminders for a case", () => {
-  it("keeps the case's deadline reminders and its appointments'", () => {
-    const r = (subject_ref: string) => ({ subject_ref, key: subject_ref }) as Schemas["ReminderOut"];
-    const items = [r("c1:court_claim:2026-11-20"), r("c2:court_claim:2026-11-20"), r("a1"), r("a2")];
-    expect(forCase(items, "c1", new Set(["a1"])).map((x) => x.key)).toEqual(["c1:court_claim:2026-11-20", "a1"]);
+  it("lists a case's stored and planned reminders together, soonest first", () => {
+    const r = (key: string, send_at: string) => ({ key, send_at }) as Schemas["ReminderOut"];
+    const stored = [r("sent", "2026-11-20T09:00:00Z"), r("pending", "2026-11-25T09:00:00Z")];
+    const planned = [r("b", "2026-11-22T09:00:00Z"), r("a", "2026-11-22T09:00:00Z")];
+    expect(merged(stored, planned).map((x) => x.key)).toEqual(["sent", "a", "b", "pending"]);
   });
 });

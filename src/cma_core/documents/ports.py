@@ -28,7 +28,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionStatus,
 )
-from cma_core.shared.ids import CaseId, CentreId
+from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.uow import Page
 
 DEFAULT_CHUNK_SIZE = 64 * 1024
@@ -219,4 +219,16 @@ class SuggestionRepository(Protocol):
         status: SuggestionStatus | None = None,
     ) -> Page[Suggestion]:
         """The case's suggestions, oldest first (the order the documents were read)."""
+        ...
+
+    async def list_centre(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: SuggestionStatus | None = None,
+        case_adviser: UserId | None = None,
+    ) -> Page[Suggestion]:
+        """The centre's suggestions across its cases, oldest first; with ``case_adviser``,
+        only those of the cases that user is the adviser of."""
         ...

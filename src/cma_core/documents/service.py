@@ -29,7 +29,7 @@ from cma_core.audit.service import commit_audited, record_audit
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.budgets.service import BudgetService
-from cma_core.cases.model import Case
+from cma_core.cases.model import Case, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId, DebtType
@@ -100,7 +100,7 @@ from cma_core.shared.handlers import (
     handles,
 )
 from cma_core.shared.ids import CaseId, CentreId, EventId, TaskId, UserId
-from cma_core.shared.service import IdFactory, check_version
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 from cma_core.tasks.ports import TaskRepository
@@ -363,6 +363,28 @@ class DocumentService:
         async with scope as (uow, _):
             return await self.suggestions(uow).list(
                 case_id=case_id, limit=limit, offset=offset, status=status
+            )
+
+    async def list_centre_suggestions(
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        status: SuggestionStatus | None = None,
+        adviser_id: UserId | None = None,
+    ) -> Page[Suggestion]:
+        """Suggestions across the centre's cases, oldest first (the work queue's documents
+        waiting for review): with ``case:read_all`` every case's, or ``adviser_id``'s;
+        otherwise only those of one's own cases (another adviser's asked for: none)."""
+        ctx.require(Permission.CASE_READ)
+        check_page(limit, offset)
+        any_visible, adviser = visible_adviser(ctx, adviser_id)
+        if not any_visible:
+            return Page(items=[], total=0, limit=limit, offset=offset)
+        async with self.uow(ctx.centre_id) as uow:
+            return await self.suggestions(uow).list_centre(
+                limit=limit, offset=offset, status=status, case_adviser=adviser
             )
 
     async def get_suggestion(self, ctx: TenantContext, suggestion_id: SuggestionId) -> Suggestion:

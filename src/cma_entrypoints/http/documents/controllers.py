@@ -47,7 +47,15 @@ from cma_entrypoints.http.common.examples import (
     page,
     with_example,
 )
-from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, etag, parse_if_match
+from cma_entrypoints.http.common.params import (
+    USER_OR_ME,
+    IfMatch,
+    Limit,
+    Offset,
+    etag,
+    parse_if_match,
+    user_or_me,
+)
 from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.documents.examples import (
     ACCEPTED,
@@ -353,6 +361,40 @@ class DocumentController(Controller):
 class SuggestionController(Controller):
     path = "/api/v1/suggestions"
     tags = ["documents"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Suggestions across the centre's cases (documents waiting for review)",
+        description="Oldest first. `status=pending` gives the work queue's documents waiting "
+        "for review. With `case:read_all` every case's (or `adviser`'s cases'); otherwise "
+        "only those of your own cases (another adviser's asked for: an empty page).",
+        operation_class=with_example(page(SUGGESTION, CLAIM), "Two waiting for review"),
+    )
+    async def list_centre_suggestions(
+        self,
+        ctx: TenantContext,
+        documents: DocumentService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: SuggestionStatus | None = None,
+        adviser: Annotated[
+            str | None,
+            Parameter(
+                max_length=36,
+                pattern=USER_OR_ME,
+                description='Only the cases of this adviser: a user id, or "me".',
+            ),
+        ] = None,
+    ) -> SuggestionPage:
+        page_ = await documents.list_centre_suggestions(
+            ctx,
+            limit=limit,
+            offset=offset,
+            status=status,
+            adviser_id=user_or_me(ctx, adviser, "adviser"),
+        )
+        return page_out(SuggestionPage, SuggestionOut.of, page_)
 
     @get(
         "/{suggestion_id:uuid}",
