@@ -293,6 +293,7 @@ ID_FACTORIES: dict[str, IdFactory] = {
     # Values within B's case, not records: valid ones, so only the case check can refuse.
     "key": _reminder_key,
     "line": lambda b, seeded: _value("1"),
+    "number": lambda b, seeded: _value("1"),
     "item": lambda b, seeded: _value("lawful_basis"),
     "solution": lambda b, seeded: _value("dmp"),
 }

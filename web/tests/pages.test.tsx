@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
 import { ScreeningList } from "../src/pages/case/FirstContact";
-import { byField, changes, EvidenceList, place } from "../src/pages/case/Evidence";
+import { boxedPages, byField, changes, EvidenceList, place } from "../src/pages/case/Evidence";
 import { merged } from "../src/pages/case/Reminders";
 import { hitLink, Snippet } from "../src/pages/search/Search";
 
@@ -93,6 +93,14 @@ describe("search", () => {
     expect(hitLink(hit("note", "c1", null))).toBe("/cases/c1/notes");
     expect(hitLink(hit("contact", "c1", null))).toBe("/cases/c1/contacts");
     expect(hitLink(hit("document", null, null))).toBeNull();
+  });
+});
+
+describe("page images", () => {
+  it("offers the pages that hold a located value, once each, in order", () => {
+    expect(boxedPages(suggestion.evidence ?? [])).toEqual([1]);
+    const e = (page: number, box: number[] | null) => ({ field: "x", page, box }) as unknown as Schemas["EvidenceOut"];
+    expect(boxedPages([e(3, [1, 2, 3, 4]), e(2, null), e(1, [0, 0, 1, 1]), e(3, [5, 5, 1, 1])])).toEqual([1, 3]);
   });
 });
 

@@ -117,6 +117,18 @@ class TextExtractor(Protocol):
         ...
 
 
+class PageRenderer(Protocol):
+    """Draws one page of a document as a PNG, in the pixel space the reader located values
+    in (a PDF page at the reader's resolution; an image frame as read), so the evidence
+    boxes of a suggestion can be drawn over it."""
+
+    async def render(self, data: bytes, content_type: ContentType, number: int) -> bytes:
+        """Page ``number`` (from 1) as PNG bytes. ``NotFound`` past the last page;
+        ``ValidationError`` for a type without pages (CSV, OFX); ``CorruptDocument`` if the
+        bytes cannot be decoded."""
+        ...
+
+
 class Assistant(Protocol):
     """Reads documents and drafts text for advisers. Its output is only ever a
     suggestion or a draft; the caller records it as such and a person decides."""

@@ -74,6 +74,7 @@ from cma_core.documents.ports import (
     Assistant,
     DocumentRepository,
     DocumentStore,
+    PageRenderer,
     SuggestionRepository,
     TextExtractor,
 )
@@ -169,6 +170,8 @@ class DocumentService:
     case_clock: SchedulingService | None = None
     """Where accepted deadlines go (a dated fact and its tracked deadlines); ``None``: a
     deadline task instead."""
+    pages: PageRenderer | None = None
+    """Draws page images for the evidence boxes; ``None``: no page images."""
     cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
@@ -287,6 +290,28 @@ class DocumentService:
         except ObjectNotFound:
             raise NotFound("document", document_id) from None
         return Download(document=document, chunks=chunks)
+
+    async def page_image(self, ctx: TenantContext, document_id: DocumentId, number: int) -> bytes:
+        """Page ``number`` of the document as a PNG in the reader's pixel space (where the
+        evidence boxes are); audited as a download of that page. ``NotFound`` for a page
+        past the last, a document not visible to ``ctx``, or no renderer configured."""
+        ctx.require(Permission.CASE_READ)
+        if self.pages is None:
+            raise NotFound("page", number)
+        async with self.uow(ctx.centre_id) as uow:
+            document = await self._load(uow, ctx, document_id)
+            if document.pages and number > len(document.pages):
+                raise NotFound("page", number)
+            await commit_audited(
+                uow, ctx, self.new_id, "document.downloaded", "document", document.id,
+                self.clock.now(), ("page",),
+            )  # fmt: skip
+        try:
+            chunks = await self.store.open(ctx.centre_id, document.storage_key)
+        except ObjectNotFound:
+            raise NotFound("document", document_id) from None
+        data = b"".join([chunk async for chunk in chunks])
+        return await self.pages.render(data, document.content_type, number)
 
     async def download_link(
         self, ctx: TenantContext, document_id: DocumentId

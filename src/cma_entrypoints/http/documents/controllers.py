@@ -298,6 +298,26 @@ class DocumentController(Controller):
         )
 
     @get(
+        "/{document_id:uuid}/pages/{number:int}/image",
+        guards=[requires(Permission.CASE_READ)],
+        summary="One page of a document as an image, for its evidence boxes",
+        description="PNG in the pixel space the reader located values in (a PDF page "
+        "rendered at 300 dpi; a TIFF frame or photo as read), so a suggestion's evidence "
+        "`box` can be drawn over it. 404 past the last page; 422 for CSV or OFX exports, "
+        "which have no pages. Audited as a download.",
+        operation_class=binary_response(200, "The page", {"image/png": "A PNG image"}),
+    )
+    async def page_image(
+        self,
+        ctx: TenantContext,
+        document_id: uuid.UUID,
+        number: Annotated[int, Parameter(ge=1, le=500, description="The page, from 1.")],
+        documents: DocumentService,
+    ) -> Response[bytes]:
+        png = await documents.page_image(ctx, DocumentId(document_id), number)
+        return Response(png, media_type="image/png", headers={"Cache-Control": "no-store, private"})
+
+    @get(
         "/{document_id:uuid}/link",
         guards=[requires(Permission.CASE_READ)],
         summary="A short-lived download link",
