@@ -96,6 +96,16 @@ describe("search", () => {
   });
 });
 
+describe("budget suggestions", () => {
+  it("says which budget line a statement's spending sets, per frequency, and to whom", () => {
+    const s = { ...suggestion, kind: "new_expenditure", budget_line: "energy", balance_pence: 8500, frequency: "monthly", creditor_name: "Octopus Energy" } as Schemas["SuggestionOut"];
+    const rows = changes(s);
+    expect(rows[0]?.[0]).toBe("Sets the spending line");
+    expect(rows[0]?.[1]).toContain("£85.00");
+    expect(rows[1]).toEqual(["Paid to", "Octopus Energy"]);
+  });
+});
+
 describe("page images", () => {
   it("offers the pages that hold a located value, once each, in order", () => {
     expect(boxedPages(suggestion.evidence ?? [])).toEqual([1]);

@@ -30,7 +30,11 @@ export function changes(s: Suggestion): Array<readonly [string, string]> {
         ["Balance", `from ${money(s.previous_balance_pence)} to ${money(s.balance_pence)}`],
       ];
     case "new_income":
-      return [["Sets the budget line", `${label(s.budget_line)}: ${money(s.balance_pence)} ${s.frequency ? label(s.frequency).toLowerCase() : ""}`.trim()]];
+    case "new_expenditure":
+      return [
+        [s.kind === "new_income" ? "Sets the income line" : "Sets the spending line", `${label(s.budget_line)}: ${money(s.balance_pence)} ${s.frequency ? label(s.frequency).toLowerCase() : ""}`.trim()],
+        ...(s.creditor_name ? ([[s.kind === "new_income" ? "Paid by" : "Paid to", s.creditor_name]] as const) : []),
+      ];
     default:
       return [
         ["Records", label(s.kind)],
