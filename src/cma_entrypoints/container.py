@@ -228,6 +228,12 @@ def _document_store(settings: Settings, uow: Any) -> Any:
     return SealedDocumentStore(inner, SqlAlchemyFileKeys(uow), signing_key=key)
 
 
+def _page_renderer() -> Any:
+    from cma_adapters.tesseract.pages import PdfiumPillowPageRenderer
+
+    return PdfiumPillowPageRenderer()
+
+
 def _assistant(settings: Settings) -> Any:
     if settings.openai_api_key:
         from cma_adapters.openai_assistant import OpenAIAssistant
@@ -571,6 +577,7 @@ class Container(containers.DeclarativeContainer):
         ),
     )
     assistant = providers.Singleton(_assistant, settings)
+    page_renderer = providers.Singleton(_page_renderer)
     # Each repository joins a unit of work through its own factory (RepositoryFactory).
     documents = providers.Singleton(
         DocumentService,
@@ -579,6 +586,7 @@ class Container(containers.DeclarativeContainer):
         assistant,
         clock,
         max_bytes=settings.provided.max_document_bytes,
+        pages=page_renderer,
         **repository_factories(
             "cases", "tasks", "documents", "suggestions", "deadlines", "budgets", "examples"
         ),

@@ -20,6 +20,7 @@ from tests.contracts.test_repositories import (
     make_client,
     memory_backend,
     new_centre,
+    new_user,
     sqlalchemy_backend,
     sqlite_template,  # noqa: F401 - a fixture, used by name
     uid,
@@ -313,6 +314,53 @@ class DocumentRepositoryContract:
             assert (
                 await backend.suggestions(uow).list(case_id=case_id, limit=10, offset=0)
             ).total == 0
+
+    async def test_centre_list_by_status_and_by_the_cases_adviser(
+        self, backend: DocBackend
+    ) -> None:
+        centre, nobodys_case = await self.seed(backend)
+        adviser = await new_user(backend.base, centre)
+        async with backend.base.uow(centre) as uow:
+            client = make_client(centre)
+            await backend.base.clients(uow).add(client)
+            theirs = make_case(centre, client.id, adviser_id=adviser)
+            await backend.base.cases(uow).add(theirs)
+            await uow.commit()
+        docs = [make_document(centre, nobodys_case), make_document(centre, theirs.id)]
+        made = [make_suggestion(docs[0]), make_suggestion(docs[1], at=T0 + HOUR)]
+        made.append(make_suggestion(docs[1], at=T0 + 2 * HOUR))
+        async with backend.base.uow(centre) as uow:
+            for doc in docs:
+                await backend.documents(uow).add(doc)
+            for s in made:
+                s.announce()
+                await backend.suggestions(uow).add(s)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            loaded = await repo.get(made[2].id)
+            assert loaded is not None
+            loaded.accept(by=adviser, now=T0 + 3 * HOUR)
+            await repo.save(loaded)
+            await uow.commit()
+        other, other_case = await self.seed(backend)
+        async with backend.base.uow(other) as uow:
+            elsewhere = make_document(other, other_case)
+            await backend.documents(uow).add(elsewhere)
+            await backend.suggestions(uow).add(make_suggestion(elsewhere))
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            every = await repo.list_centre(limit=10, offset=0)
+            assert [s.id for s in every.items] == [s.id for s in made]
+            pending = await repo.list_centre(limit=1, offset=1, status=SuggestionStatus.PENDING)
+            assert ([s.id for s in pending.items], pending.total) == ([made[1].id], 2)
+            mine = await repo.list_centre(
+                limit=10, offset=0, status=SuggestionStatus.PENDING, case_adviser=adviser
+            )
+            assert [s.id for s in mine.items] == [made[1].id]
+            nobody = await repo.list_centre(limit=10, offset=0, case_adviser=UserId(uid()))
+            assert nobody.total == 0
 
     async def test_bound_to_centre_a_cannot_read_or_write_centre_b(
         self, backend: DocBackend

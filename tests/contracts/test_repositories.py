@@ -53,7 +53,7 @@ from cma_core.shared.ids import (
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
-from cma_core.tasks.ports import TaskRepository
+from cma_core.tasks.ports import TaskFilter, TaskRepository
 
 UTC = dt.UTC
 # Microseconds on purpose: both databases must keep them.
@@ -787,6 +787,7 @@ class UnitOfWorkContract:
             make_task(
                 centre, case2.id, due_at=T0 + 2 * DAY, assignee_id=adviser, status=TaskStatus.DONE
             ),  # 3
+            make_task(centre, case2.id, due_at=T0 + 4 * DAY, assignee_id=None),  # 4 nobody's
         ]
         async with backend.uow(centre) as uow:
             for task in tasks:
@@ -803,14 +804,18 @@ class UnitOfWorkContract:
             case2_tasks = await backend.tasks(uow).list(limit=10, offset=0, case_id=case2.id)
             open_ = await backend.tasks(uow).list(limit=10, offset=0, status=TaskStatus.OPEN)
             due_soon = await backend.tasks(uow).list(limit=10, offset=0, due_before=T0 + 2 * DAY)
+            nobodys = await backend.tasks(uow).list(
+                limit=10, offset=0, where=TaskFilter(unassigned=True)
+            )
         # Soonest due first, undated last.
-        assert ids(everything) == [tasks[2].id, tasks[3].id, tasks[0].id, tasks[1].id]
-        assert everything.total == 4
+        assert ids(everything) == [tasks[i].id for i in (2, 3, 0, 4, 1)]
+        assert everything.total == 5
         assert ids(page) == [tasks[3].id, tasks[0].id]
-        assert (page.total, page.limit, page.offset) == (4, 2, 1)
+        assert (page.total, page.limit, page.offset) == (5, 2, 1)
         assert ids(mine) == [tasks[3].id, tasks[0].id, tasks[1].id]
-        assert ids(case2_tasks) == [tasks[2].id, tasks[3].id]
-        assert ids(open_) == [tasks[2].id, tasks[0].id, tasks[1].id]
+        assert ids(case2_tasks) == [tasks[2].id, tasks[3].id, tasks[4].id]
+        assert ids(open_) == [tasks[i].id for i in (2, 0, 4, 1)]
+        assert ids(nobodys) == [tasks[4].id]
         # Strictly before, and never the undated.
         assert ids(due_soon) == [tasks[2].id]
         assert due_soon.total == 1

@@ -298,10 +298,11 @@ class SchedulingStoreContract:
     async def test_reminder_keys_are_stored_once_and_pending_oldest_first(
         self, backend: Backend
     ) -> None:
-        centre, _ = await new_case(backend)
+        centre, case = await new_case(backend)
         async with backend.uow(centre) as uow:
             s = backend.store(uow)
-            assert await s.reminders.add_pending(reminder_of(centre, "k2", 10)) is True
+            k2 = attrs.evolve(reminder_of(centre, "k2", 10), case_id=case.id)
+            assert await s.reminders.add_pending(k2) is True
             assert await s.reminders.add_pending(reminder_of(centre, "k1", 9)) is True
             assert await s.reminders.add_pending(reminder_of(centre, "k1", 9)) is False
             await uow.commit()
@@ -327,7 +328,12 @@ class SchedulingStoreContract:
             assert ([r.key for r in by_kind.items], by_kind.total) == (["k2"], 2)
             got = await s.reminders.get("k2")
             assert got is not None
-            assert got.status is ReminderStatus.PENDING
+            assert (got.status, got.case_id, got.version) == (ReminderStatus.PENDING, case.id, 1)
+            of_case = await s.reminders.list(limit=10, offset=0, case_id=case.id)
+            assert [r.key for r in of_case.items] == ["k2"]
+            k1 = await s.reminders.get("k1")
+            assert k1 is not None
+            assert k1.version == 2  # saved once (sent)
             assert await s.reminders.get("nope") is None
             assert await s.reminders.known(["k1", "k3", "k2"]) == {"k1", "k2"}
             assert await s.reminders.known([]) == set()

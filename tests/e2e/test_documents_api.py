@@ -88,6 +88,12 @@ async def test_letter_to_task_on_the_case(
     r = await api.get(f"/api/v1/cases/{case['id']}/suggestions")
     suggestions = r.json()
     assert suggestions["total"] == 2, suggestions
+    # The same two wait for review across the centre (the work queue's list).
+    r = await api.get("/api/v1/suggestions", params={"status": "pending"})
+    assert r.status_code == 200, r.text
+    assert [s["id"] for s in r.json()["items"]] == [s["id"] for s in suggestions["items"]]
+    r = await api.get("/api/v1/suggestions", params={"adviser": "nobody"})
+    assert (r.status_code, r.json()["errors"][0]["field"]) == (400, "adviser")
     kinds = {s["kind"]: s for s in suggestions["items"]}
     # The letter's printed "pay by" date is a deadline of its own.
     assert kinds["response_deadline"]["deadline"] == "2026-11-30"
@@ -292,6 +298,7 @@ async def test_duplicate_bad_type_and_other_centre(two_centres: tuple[Api, Api])
     assert r.status_code == 404
     r = await upload(other, case["id"], letter_png(["Other"]))
     assert r.status_code == 404
+    assert first not in (await other.get("/api/v1/suggestions", params={"limit": 200})).text
 
 
 def test_cli_import_a_folder(
@@ -519,3 +526,41 @@ async def test_heic_photo_of_a_letter(container: Container, two_centres: tuple[A
     r = await upload(api, case["id"], mp4, "video.heic")
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "file"
+
+
+async def test_page_images_for_evidence_boxes(
+    container: Container, two_centres: tuple[Api, Api]
+) -> None:
+    import io
+
+    from PIL import Image
+
+    api, other = two_centres
+    case = await api.new_case()
+    png = letter_png(CREDITOR_LETTER)
+    with Image.open(io.BytesIO(png)) as image:
+        size = image.size
+        buf = io.BytesIO()
+        image.convert("RGB").save(buf, format="PDF", resolution=150.0)
+    docs = {}
+    for name, data in (("letter.png", png), ("letter.pdf", buf.getvalue())):
+        r = await upload(api, case["id"], data, name)
+        assert r.status_code == 201, r.text
+        docs[name] = r.json()["id"]
+    await settle(container)
+
+    def shown(r: Any) -> tuple[int, int]:
+        assert r.status_code == 200, r.text
+        assert r.headers["content-type"] == "image/png"
+        with Image.open(io.BytesIO(r.content)) as page:
+            return page.size
+
+    # A PNG page is the image as read; a PDF page is drawn at 300 dpi (150 dpi → twice).
+    url = "/api/v1/documents/{}/pages/{}/image"
+    assert shown(await api.get(url.format(docs["letter.png"], 1))) == size
+    width, height = shown(await api.get(url.format(docs["letter.pdf"], 1)))
+    assert abs(width - 2 * size[0]) <= 2
+    assert abs(height - 2 * size[1]) <= 2
+    assert (await api.get(url.format(docs["letter.pdf"], 2))).status_code == 404
+    assert (await api.get(url.format(docs["letter.pdf"], 0))).status_code == 400
+    assert (await other.get(url.format(docs["letter.pdf"], 1))).status_code == 404

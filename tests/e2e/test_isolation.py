@@ -309,6 +309,7 @@ ID_FACTORIES: dict[str, IdFactory] = {
     # Values within B's case, not records: valid ones, so only the case check can refuse.
     "key": _reminder_key,
     "line": lambda b, seeded: _value("1"),
+    "number": lambda b, seeded: _value("1"),
     "item": lambda b, seeded: _value("lawful_basis"),
     "solution": lambda b, seeded: _value("dmp"),
 }
@@ -500,6 +501,16 @@ async def test_lists_never_show_another_centres_rows(centres: tuple[Api, Api]) -
         r = await a.get("/api/v1/cases", params={"client_id": client_id}, headers=headers)
         assert r.status_code == 200, r.text
         assert r.json()["total"] == 0, r.text
+    # Filters naming B's case are 404 where the filter is a case scope, empty elsewhere.
+    await _deadline_id(b, seeded)
+    for status in ("planned", "pending"):
+        r = await a.get("/api/v1/reminders", params={"case_id": case_id, "status": status})
+        assert r.status_code == 404, r.text
+    r = await a.get("/api/v1/reminders", params={"status": "planned", "limit": 200})
+    assert case_id not in r.text
+    r = await a.get("/api/v1/tasks", params={"unassigned": "true", "limit": 200})
+    assert r.status_code == 200
+    assert case_id not in r.text
     # The staff directory (and the admin's edits of it) shows A's people only.
     b_user = await _user_id(b, seeded)
     staff = await a.get("/api/v1/users", params={"limit": 200})

@@ -16,12 +16,22 @@ from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container
 
-from .conftest import PASSWORD, make_centre, sign_in
+from .conftest import PASSWORD, Api, make_centre, sign_in
 
 pytestmark = pytest.mark.slow
 
 UTC = dt.UTC
 URL = "/api/v1/reminders"
+
+
+async def _caseworker(
+    container: Container, http: httpx.AsyncClient, adviser: Api, centre: str
+) -> Api:
+    await container.identity().create_user(
+        centre_id=CentreId(uuid.UUID(centre)), email="caseworker@remindcentre.example",
+        role=Role.CASEWORKER, password=PASSWORD,
+    )  # fmt: skip
+    return await sign_in(http, "caseworker@remindcentre.example", centre)
 
 
 @pytest.fixture
@@ -94,20 +104,49 @@ async def test_planned_reminders_are_listed_filtered_and_cancelled(
     assert (
         await supervisor.get(URL, params={"status": "soon"})
     ).status_code == 422  # outside the closed set
-    # Caseworkers see only their own cases: the centre's reminders are not theirs to list.
-    caseworker_centre = await make_centre(container, "Volunteers", Role.CASEWORKER)
-    volunteer = await sign_in(http, "caseworker@volunteers.example", caseworker_centre)
-    assert (await volunteer.get(URL, params={"status": "planned"})).status_code == 403
+    assert {p["case_id"] for p in planned["items"]} == {case["id"]}
+    assert {p["version"] for p in planned["items"]} == {0}
+    # One case's reminders: the same ones, asked of the API rather than picked out of the
+    # centre's; another case has none.
+    mine = await adviser.get(URL, params={"status": "planned", "case_id": case["id"], "limit": 200})
+    assert mine.json()["total"] == planned["total"]
+    other_case = (await adviser.post("/api/v1/cases", {"client_id": client["id"]})).json()
+    r = await adviser.get(URL, params={"status": "planned", "case_id": other_case["id"]})
+    assert r.json()["total"] == 0
+    assert (await adviser.get(URL, params={"case_id": str(uuid.uuid4())})).status_code == 404
+    # Caseworkers see only their own cases: the centre's reminders are not theirs to list,
+    # another adviser's case is 404 (as if absent), their own case's reminders they see.
+    caseworker = await _caseworker(container, http, adviser, centre)
+    assert (await caseworker.get(URL, params={"status": "planned"})).status_code == 403
+    theirs = {"status": "planned", "case_id": case["id"]}
+    assert (await caseworker.get(URL, params=theirs)).status_code == 404
+    cw_user = (await caseworker.get("/api/v1/auth/me")).json()["user_id"]
+    r = await supervisor.patch(
+        f"/api/v1/cases/{case['id']}", {"adviser_id": cw_user}, headers={"If-Match": '"1"'}
+    )
+    assert r.status_code == 200, r.text
+    seen = (await caseworker.get(URL, params={**theirs, "limit": 200})).json()
+    # Now the caseworker is told of the deadlines too (the reminders follow the adviser).
+    assert seen["total"] >= 1
+    assert {p["case_id"] for p in seen["items"]} == {case["id"]}
+    planned = (await supervisor.get(URL, params={"status": "planned", "limit": 200})).json()
 
     # Cancel the first one: it leaves the plan and is kept as cancelled.
     first = planned["items"][0]
-    assert (await other.post(f"{URL}/{first['key']}/cancel")).status_code == 404
-    assert (await auditor.post(f"{URL}/{first['key']}/cancel")).status_code == 403  # read-only
-    r = await supervisor.post(f"{URL}/{first['key']}/cancel")
+    first_url = f"{URL}/{first['key']}/cancel"
+    planned_etag = {"If-Match": '"0"'}
+    assert (await other.post(first_url, headers=planned_etag)).status_code == 404
+    assert (await auditor.post(first_url, headers=planned_etag)).status_code == 403  # read-only
+    assert (await supervisor.post(first_url)).status_code == 428
+    assert (await supervisor.post(first_url, headers={"If-Match": '"3"'})).status_code == 412
+    r = await supervisor.post(first_url, headers=planned_etag)
     assert r.status_code == 200, r.text
     assert (r.json()["key"], r.json()["status"]) == (first["key"], "cancelled")
-    assert (await supervisor.post(f"{URL}/{first['key']}/cancel")).status_code == 409
-    assert (await supervisor.post(f"{URL}/{'0' * 32}/cancel")).status_code == 404
+    assert r.headers["ETag"] == '"1"'
+    again = await supervisor.post(first_url, headers={"If-Match": '"1"'})
+    assert again.status_code == 409
+    zeros = f"{URL}/{'0' * 32}/cancel"
+    assert (await supervisor.post(zeros, headers=planned_etag)).status_code == 404
     after = (await supervisor.get(URL, params={"status": "planned", "limit": 200})).json()
     assert after["total"] == planned["total"] - 1
     assert first["key"] not in {p["key"] for p in after["items"]}

@@ -158,6 +158,13 @@ async def test_assigning_to_someone_else_needs_task_assign(
     )
     assert r.status_code == 200
     assert r.json()["assignee_id"] is None
+    # Nobody's tasks, for whoever shares out the work; not with an assignee as well.
+    for who in (sup, adviser):
+        nobodys = (await who.get("/api/v1/tasks", params={"unassigned": "true"})).json()
+        assert [t["id"] for t in nobodys["items"]] == [task["id"]]
+    r = await sup.get("/api/v1/tasks", params={"unassigned": "true", "assignee": "me"})
+    assert r.status_code == 422
+    assert _field(r) == "unassigned"
     auditor = await _staff(container, http, adviser, Role.AUDITOR)
     assert (await auditor.post("/api/v1/tasks", {"title": "x"})).status_code == 403
 

@@ -1,8 +1,8 @@
 import { render, screen, within } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
 import { ScreeningList } from "../src/pages/case/FirstContact";
-import { byField, changes, EvidenceList, place } from "../src/pages/case/Evidence";
-import { forCase } from "../src/pages/case/Reminders";
+import { boxedPages, byField, changes, EvidenceList, place } from "../src/pages/case/Evidence";
+import { merged } from "../src/pages/case/Reminders";
 import { hitLink, Snippet } from "../src/pages/search/Search";
 
 const suggestion = {
@@ -96,10 +96,29 @@ describe("search", () => {
   });
 });
 
+describe("budget suggestions", () => {
+  it("says which budget line a statement's spending sets, per frequency, and to whom", () => {
+    const s = { ...suggestion, kind: "new_expenditure", budget_line: "energy", balance_pence: 8500, frequency: "monthly", creditor_name: "Octopus Energy" } as Schemas["SuggestionOut"];
+    const rows = changes(s);
+    expect(rows[0]?.[0]).toBe("Sets the spending line");
+    expect(rows[0]?.[1]).toContain("£85.00");
+    expect(rows[1]).toEqual(["Paid to", "Octopus Energy"]);
+  });
+});
+
+describe("page images", () => {
+  it("offers the pages that hold a located value, once each, in order", () => {
+    expect(boxedPages(suggestion.evidence ?? [])).toEqual([1]);
+    const e = (page: number, box: number[] | null) => ({ field: "x", page, box }) as unknown as Schemas["EvidenceOut"];
+    expect(boxedPages([e(3, [1, 2, 3, 4]), e(2, null), e(1, [0, 0, 1, 1]), e(3, [5, 5, 1, 1])])).toEqual([1, 3]);
+  });
+});
+
 describe("reminders for a case", () => {
-  it("keeps the case's deadline reminders and its appointments'", () => {
-    const r = (subject_ref: string) => ({ subject_ref, key: subject_ref }) as Schemas["ReminderOut"];
-    const items = [r("c1:court_claim:2026-11-20"), r("c2:court_claim:2026-11-20"), r("a1"), r("a2")];
-    expect(forCase(items, "c1", new Set(["a1"])).map((x) => x.key)).toEqual(["c1:court_claim:2026-11-20", "a1"]);
+  it("lists a case's stored and planned reminders together, soonest first", () => {
+    const r = (key: string, send_at: string) => ({ key, send_at }) as Schemas["ReminderOut"];
+    const stored = [r("sent", "2026-11-20T09:00:00Z"), r("pending", "2026-11-25T09:00:00Z")];
+    const planned = [r("b", "2026-11-22T09:00:00Z"), r("a", "2026-11-22T09:00:00Z")];
+    expect(merged(stored, planned).map((x) => x.key)).toEqual(["sent", "a", "b", "pending"]);
   });
 });

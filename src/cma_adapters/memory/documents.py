@@ -29,7 +29,7 @@ from cma_core.documents.model import (
 from cma_core.documents.ports import DocumentRepository, SuggestionRepository
 from cma_core.shared.errors import CrossTenantAccess, StaleVersion
 from cma_core.shared.events import Aggregate
-from cma_core.shared.ids import CaseId
+from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
 
 DOCUMENTS = "documents"
@@ -236,6 +236,31 @@ class InMemorySuggestionRepository(SuggestionRepository):
             if s.centre_id == self._centre
             and s.case_id == case_id
             and (status is None or s.status == status)
+        ]
+        rows.sort(key=lambda s: (s.created_at, s.id))
+        items = [copy.deepcopy(s) for s in rows[offset : offset + limit]]
+        return Page(items=items, total=len(rows), limit=limit, offset=offset)
+
+    async def list_centre(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: SuggestionStatus | None = None,
+        case_adviser: UserId | None = None,
+    ) -> Page[Suggestion]:
+        cases = self._uow.db.cases
+
+        def adviser_of(s: Suggestion) -> UserId | None:
+            case = cases.get(s.case_id)
+            return case.adviser_id if case is not None else None
+
+        rows = [
+            s
+            for s in self._rows.values()
+            if s.centre_id == self._centre
+            and (status is None or s.status == status)
+            and (case_adviser is None or adviser_of(s) == case_adviser)
         ]
         rows.sort(key=lambda s: (s.created_at, s.id))
         items = [copy.deepcopy(s) for s in rows[offset : offset + limit]]

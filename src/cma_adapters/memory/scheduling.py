@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.scheduling.appointments import Appointment, AppointmentId
 from cma_core.scheduling.ports import (
@@ -252,7 +254,9 @@ class InMemoryReminderRepository(RepoBase, ReminderRepository):
         self._own(record.centre_id, "reminder")
         if (record.centre_id, record.key) not in self._rows:
             raise NotFound("reminder", record.key)
-        self._stage((record.centre_id, record.key), record)
+        self._stage(
+            (record.centre_id, record.key), attrs.evolve(record, version=record.version + 1)
+        )
 
     async def list(
         self,
@@ -263,6 +267,7 @@ class InMemoryReminderRepository(RepoBase, ReminderRepository):
         audience: str | None = None,
         subject_kind: str | None = None,
         after: tuple[dt.datetime, str] | None = None,
+        case_id: CaseId | None = None,
     ) -> Page[ReminderRecord]:
         rows = sorted(
             (
@@ -271,6 +276,7 @@ class InMemoryReminderRepository(RepoBase, ReminderRepository):
                 if (status is None or r.status is status)
                 and (audience is None or r.audience == audience)
                 and (subject_kind is None or r.subject_kind == subject_kind)
+                and (case_id is None or r.case_id == case_id)
             ),
             key=lambda r: (r.send_at, r.key),
         )

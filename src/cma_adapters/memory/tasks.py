@@ -109,6 +109,7 @@ class InMemoryTaskRepository(TaskRepository):
 def _matches(t: Task, f: TaskFilter) -> bool:
     return (
         (f.assignee_id is None or t.assignee_id == f.assignee_id)
+        and (not f.unassigned or t.assignee_id is None)
         and (f.case_id is None or t.case_id == f.case_id)
         and (f.status is None or t.status == f.status)
         and (f.due_before is None or (t.due_at is not None and t.due_at < f.due_before))

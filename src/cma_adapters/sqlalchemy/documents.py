@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy.crypto import aad
-from cma_adapters.sqlalchemy.rows import DocumentRow, ExampleRow, SuggestionRow
+from cma_adapters.sqlalchemy.rows import CaseRow, DocumentRow, ExampleRow, SuggestionRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.files import ContentType
@@ -60,6 +60,7 @@ from cma_core.shared.uow import Page, UnitOfWork
 documents_t = cast(Table, DocumentRow.__table__)
 suggestions_t = cast(Table, SuggestionRow.__table__)
 examples_t = cast(Table, ExampleRow.__table__)
+cases_t = cast(Table, CaseRow.__table__)
 
 Row = Mapping[Any, Any]
 
@@ -529,6 +530,46 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         )
         return Page(
             items=[await self._opened(r) for r in rows], total=total, limit=limit, offset=offset
+        )
+
+    async def list_centre(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: SuggestionStatus | None = None,
+        case_adviser: UserId | None = None,
+    ) -> Page[Suggestion]:
+        where = [suggestions_t.c.centre_id == self._x.centre_id]
+        if status is not None:
+            where.append(suggestions_t.c.status == status.value)
+        if case_adviser is not None:
+            where.append(
+                suggestions_t.c.case_id.in_(
+                    select(cases_t.c.id).where(
+                        cases_t.c.centre_id == self._x.centre_id,
+                        cases_t.c.adviser_id == case_adviser,
+                    )
+                )
+            )
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(suggestions_t).where(*where))
+        ).scalar_one()
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(suggestions_t)
+                    .where(*where)
+                    .order_by(suggestions_t.c.created_at, suggestions_t.c.id)
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return Page(
+            items=[suggestion_from_row(r) for r in rows], total=total, limit=limit, offset=offset
         )
 
 

@@ -431,6 +431,8 @@ class ReminderRow(Base):
     __tablename__ = "reminders"
     centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
     key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
     audience: Mapped[str] = mapped_column(String(16))
     channel: Mapped[str] = mapped_column(String(16))
     recipient: Mapped[str] = mapped_column(String(64))
@@ -443,7 +445,10 @@ class ReminderRow(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     sent_at: Mapped[dt.datetime | None]
     note: Mapped[str | None] = mapped_column(String(500))
-    __table_args__ = (Index("ix_reminders_centre_status_send", "centre_id", "status", "send_at"),)
+    __table_args__ = (
+        Index("ix_reminders_centre_status_send", "centre_id", "status", "send_at"),
+        Index("ix_reminders_centre_case_send", "centre_id", "case_id", "send_at"),
+    )
 
 
 class ComplianceFindingRow(Base):

@@ -513,6 +513,8 @@ def _reminder_values(r: ReminderRecord) -> dict[str, Any]:
     return {
         "centre_id": r.centre_id,
         "key": r.key,
+        "case_id": r.case_id,
+        "version": r.version,
         "audience": r.audience,
         "channel": r.channel,
         "recipient": r.recipient,
@@ -532,6 +534,8 @@ def _reminder_from(r: Any) -> ReminderRecord:
     return ReminderRecord(
         key=r["key"],
         centre_id=CentreId(r["centre_id"]),
+        case_id=CaseId(r["case_id"]) if r["case_id"] is not None else None,
+        version=r["version"],
         audience=r["audience"],
         channel=r["channel"],
         recipient=r["recipient"],
@@ -578,6 +582,7 @@ class SqlAlchemyReminderRepository(RepoBase, ReminderRepository):
                 attempts=record.attempts,
                 sent_at=record.sent_at,
                 note=record.note,
+                version=record.version + 1,
             )
         )
         if result.rowcount == 0:
@@ -610,8 +615,11 @@ class SqlAlchemyReminderRepository(RepoBase, ReminderRepository):
         audience: str | None = None,
         subject_kind: str | None = None,
         after: tuple[dt.datetime, str] | None = None,
+        case_id: CaseId | None = None,
     ) -> Page[ReminderRecord]:
         where = [reminders_t.c.centre_id == self._x.centre_id]
+        if case_id is not None:
+            where.append(reminders_t.c.case_id == case_id)
         if status is not None:
             where.append(reminders_t.c.status == status.value)
         if audience is not None:

@@ -141,6 +141,8 @@ def _conditions(f: TaskFilter) -> list[ColumnElement[bool]]:
     out: list[ColumnElement[bool]] = []
     if f.assignee_id is not None:
         out.append(tasks_t.c.assignee_id == f.assignee_id)
+    if f.unassigned:
+        out.append(tasks_t.c.assignee_id.is_(None))
     if f.case_id is not None:
         out.append(tasks_t.c.case_id == f.case_id)
     if f.status is not None:

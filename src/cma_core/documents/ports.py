@@ -29,7 +29,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionStatus,
 )
-from cma_core.shared.ids import CaseId, CentreId
+from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.uow import Page
 
 DEFAULT_CHUNK_SIZE = 64 * 1024
@@ -115,6 +115,18 @@ class TextExtractor(Protocol):
         document has more pages than the extractor accepts, and ``TextExtractionFailed``
         if the engine itself fails. Pure function of its input: safe to retry.
         """
+        ...
+
+
+class PageRenderer(Protocol):
+    """Draws one page of a document as a PNG, in the pixel space the reader located values
+    in (a PDF page at the reader's resolution; an image frame as read), so the evidence
+    boxes of a suggestion can be drawn over it."""
+
+    async def render(self, data: bytes, content_type: ContentType, number: int) -> bytes:
+        """Page ``number`` (from 1) as PNG bytes. ``NotFound`` past the last page;
+        ``ValidationError`` for a type without pages (CSV, OFX); ``CorruptDocument`` if the
+        bytes cannot be decoded."""
         ...
 
 
@@ -228,4 +240,16 @@ class SuggestionRepository(Protocol):
         status: SuggestionStatus | None = None,
     ) -> Page[Suggestion]:
         """The case's suggestions, oldest first (the order the documents were read)."""
+        ...
+
+    async def list_centre(
+        self,
+        *,
+        limit: int,
+        offset: int,
+        status: SuggestionStatus | None = None,
+        case_adviser: UserId | None = None,
+    ) -> Page[Suggestion]:
+        """The centre's suggestions across its cases, oldest first; with ``case_adviser``,
+        only those of the cases that user is the adviser of."""
         ...

@@ -30,7 +30,7 @@ from cma_core.budgets.catalogue import LINES_BY_KEY
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.budgets.service import BudgetService
-from cma_core.cases.model import Case
+from cma_core.cases.model import Case, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.model import DebtId, DebtType
@@ -82,6 +82,7 @@ from cma_core.documents.ports import (
     Assistant,
     DocumentRepository,
     DocumentStore,
+    PageRenderer,
     SuggestionRepository,
     TextExtractor,
 )
@@ -110,7 +111,7 @@ from cma_core.shared.handlers import (
 )
 from cma_core.shared.ids import CaseId, CentreId, EventId, TaskId, UserId
 from cma_core.shared.paging import start_after, with_next_cursor
-from cma_core.shared.service import IdFactory, check_version
+from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 from cma_core.tasks.ports import TaskRepository
@@ -182,6 +183,8 @@ class DocumentService:
     examples: RepositoryFactory[ExampleRepository] | None = None
     """Where advisers' decisions are kept as labelled examples (``cma assistant train
     --centre``); ``None``: decisions teach nothing."""
+    pages: PageRenderer | None = None
+    """Draws page images for the evidence boxes; ``None``: no page images."""
     cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
@@ -306,6 +309,28 @@ class DocumentService:
             raise NotFound("document", document_id) from None
         return Download(document=document, chunks=chunks)
 
+    async def page_image(self, ctx: TenantContext, document_id: DocumentId, number: int) -> bytes:
+        """Page ``number`` of the document as a PNG in the reader's pixel space (where the
+        evidence boxes are); audited as a download of that page. ``NotFound`` for a page
+        past the last, a document not visible to ``ctx``, or no renderer configured."""
+        ctx.require(Permission.CASE_READ)
+        if self.pages is None:
+            raise NotFound("page", number)
+        async with self.uow(ctx.centre_id) as uow:
+            document = await self._load(uow, ctx, document_id)
+            if document.pages and number > len(document.pages):
+                raise NotFound("page", number)
+            await commit_audited(
+                uow, ctx, self.new_id, "document.downloaded", "document", document.id,
+                self.clock.now(), ("page",),
+            )  # fmt: skip
+        try:
+            chunks = await self.store.open(ctx.centre_id, document.storage_key)
+        except ObjectNotFound:
+            raise NotFound("document", document_id) from None
+        data = b"".join([chunk async for chunk in chunks])
+        return await self.pages.render(data, document.content_type, number)
+
     async def download_link(
         self, ctx: TenantContext, document_id: DocumentId
     ) -> tuple[Document, str, dt.datetime]:
@@ -381,6 +406,28 @@ class DocumentService:
         async with scope as (uow, _):
             return await self.suggestions(uow).list(
                 case_id=case_id, limit=limit, offset=offset, status=status
+            )
+
+    async def list_centre_suggestions(
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        status: SuggestionStatus | None = None,
+        adviser_id: UserId | None = None,
+    ) -> Page[Suggestion]:
+        """Suggestions across the centre's cases, oldest first (the work queue's documents
+        waiting for review): with ``case:read_all`` every case's, or ``adviser_id``'s;
+        otherwise only those of one's own cases (another adviser's asked for: none)."""
+        ctx.require(Permission.CASE_READ)
+        check_page(limit, offset)
+        any_visible, adviser = visible_adviser(ctx, adviser_id)
+        if not any_visible:
+            return Page(items=[], total=0, limit=limit, offset=offset)
+        async with self.uow(ctx.centre_id) as uow:
+            return await self.suggestions(uow).list_centre(
+                limit=limit, offset=offset, status=status, case_adviser=adviser
             )
 
     async def get_suggestion(self, ctx: TenantContext, suggestion_id: SuggestionId) -> Suggestion:

@@ -132,10 +132,16 @@ class ReminderStatus(enum.StrEnum):
 
 @frozen(kw_only=True)
 class ReminderRecord:
-    """One reminder the scheduler decided to send; ``key`` is its idempotency key."""
+    """One reminder the scheduler decided to send; ``key`` is its idempotency key.
+
+    ``case_id``: the case whose appointment or deadline it is about (``None`` only for rows
+    stored before it was kept). ``version``: 0 while only planned (not stored), then 1,
+    bumped by every save, so cancelling takes ``If-Match`` like any other edit."""
 
     key: str
     centre_id: CentreId
+    case_id: CaseId | None = None
+    version: int = 1
     audience: str  # client | adviser | supervisor
     channel: str  # email | sms | in_app
     recipient: str  # client or user id
@@ -302,7 +308,8 @@ class ReminderRepository(Protocol):
         ...
 
     async def save(self, record: ReminderRecord) -> None:
-        """Update status, attempts, ``sent_at`` and note of a known key."""
+        """Update status, attempts, ``sent_at`` and note of a known key; the stored version
+        becomes ``record.version + 1``."""
         ...
 
     async def list(
@@ -314,6 +321,7 @@ class ReminderRepository(Protocol):
         audience: str | None = None,
         subject_kind: str | None = None,
         after: tuple[dt.datetime, str] | None = None,
+        case_id: CaseId | None = None,
     ) -> Page[ReminderRecord]:
         """The centre's stored reminders matching every filter given, oldest ``send_at``
         first (then by key); with ``after``, only those after that ``(send_at, key)``."""

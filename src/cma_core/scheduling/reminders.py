@@ -86,6 +86,7 @@ class ReminderIntent:
     subject_kind: str  # "appointment" or the deadline kind
     subject_ref: str
     event_at: dt.datetime
+    case_id: CaseId | None = None
 
 
 @frozen(kw_only=True)
@@ -175,6 +176,7 @@ def _remind_appointment(
                     subject_kind="appointment",
                     subject_ref=str(appt.id),
                     event_at=appt.start,
+                    case_id=appt.case_id,
                 )
             )
 
@@ -213,6 +215,7 @@ def _remind_deadline(
                     subject_kind=str(dl.kind),
                     subject_ref=ref,
                     event_at=due_at,
+                    case_id=item.case_id,
                 )
             )
 

@@ -743,15 +743,15 @@ class SchedulingService:
         audience: str | None = None,
         subject_kind: str | None = None,
         cursor: str | None = None,
+        case_id: CaseId | None = None,
     ) -> Page[ReminderRecord]:
         """The centre's reminders, oldest ``send_at`` first: the stored ones (pending, sent,
         skipped, cancelled), or with ``status=planned`` those still ahead that the sweep
         will store when they fall due (shown before they are due, so they can be
-        cancelled)."""
-        ctx.require(Permission.CASE_READ_ALL)
-        check_page(limit, offset)
+        cancelled). With ``case_id``, that case's only, for anyone who may see the case
+        (a caseworker their own); the whole centre's needs ``case:read_all``."""
         key = start_after(cursor, offset, (dt.datetime, str))
-        async with self.uow(ctx.centre_id) as uow:
+        async with self._reminder_scope(ctx, case_id, Permission.CASE_READ, limit, offset) as uow:
             if status is not ReminderStatus.PLANNED:
                 page = await self.reminders(uow).list(
                     limit=limit,
@@ -760,6 +760,7 @@ class SchedulingService:
                     audience=audience,
                     subject_kind=subject_kind,
                     after=None if key is None else (key[0], key[1]),
+                    case_id=case_id,
                 )
                 return with_next_cursor(page, _reminder_key)
             planned = await self._planned(uow, ctx.centre_id)
@@ -768,6 +769,7 @@ class SchedulingService:
             for r in planned
             if (audience is None or r.audience == audience)
             and (subject_kind is None or r.subject_kind == subject_kind)
+            and (case_id is None or r.case_id == case_id)
         ]
         rows.sort(key=_reminder_key)
         return keyset_slice(
@@ -778,6 +780,28 @@ class SchedulingService:
             key=_reminder_key,
             kinds=(dt.datetime, str),
         )
+
+    @asynccontextmanager
+    async def _reminder_scope(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId | None,
+        permission: Permission,
+        limit: int = 1,
+        offset: int = 0,
+    ) -> AsyncIterator[UnitOfWork]:
+        """A unit of work on one case's reminders (the case must be visible to ``ctx``), or
+        on the whole centre's (``case:read_all``)."""
+        if case_id is not None:
+            scope = case_scope(self, ctx, case_id, permission, page=(limit, offset))
+            async with scope as (uow, _):
+                yield uow
+            return
+        ctx.require(Permission.CASE_READ_ALL)
+        ctx.require(permission)
+        check_page(limit, offset)
+        async with self.uow(ctx.centre_id) as uow:
+            yield uow
 
     async def _planned(self, uow: UnitOfWork, centre_id: CentreId) -> list[ReminderRecord]:
         """Reminders ahead (not yet due) that are not stored (sent, pending or cancelled)."""
@@ -791,32 +815,49 @@ class SchedulingService:
             if i.key not in stored
         ]
 
-    async def cancel_reminder(self, ctx: TenantContext, key: str) -> ReminderRecord:
-        """Cancel a reminder not yet sent: a pending one, or a planned one (stored as
-        cancelled under its key, so the sweep never plans it again). ``NotFound`` for an
-        unknown key; ``Conflict`` for one already sent, skipped or cancelled."""
-        ctx.require(Permission.CASE_READ_ALL)
+    async def cancel_reminder(
+        self, ctx: TenantContext, key: str, expected_version: int | None = None
+    ) -> ReminderRecord:
+        """Cancel a reminder not yet sent: a pending one, or a planned one (version 0; stored
+        as cancelled under its key, so the sweep never plans it again). ``NotFound`` for an
+        unknown key or one of a case ``ctx`` may not see; ``StaleVersion`` when
+        ``expected_version`` is not the reminder's; ``Conflict`` for one already sent,
+        skipped or cancelled. Without ``case:read_all``, only reminders of one's own cases."""
         ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             repo = self.reminders(uow)
             stored = await repo.get(key)
-            if stored is not None:
-                if stored.status is not ReminderStatus.PENDING:
-                    raise Conflict(f"the reminder is {stored.status.value}, not pending")
+            if stored is None:
+                planned = {r.key: r for r in await self._planned(uow, ctx.centre_id)}
+                stored = planned.get(key)
+            if stored is None or not await self._may_see_reminder(uow, ctx, stored):
+                raise NotFound("reminder", key)
+            check_version("reminder", expected_version, stored.version)
+            if stored.status is ReminderStatus.PENDING:
                 cancelled = attrs.evolve(stored, status=ReminderStatus.CANCELLED)
                 await repo.save(cancelled)
-            else:
-                planned = {r.key: r for r in await self._planned(uow, ctx.centre_id)}
-                if key not in planned:
-                    raise NotFound("reminder", key)
-                cancelled = attrs.evolve(planned[key], status=ReminderStatus.CANCELLED)
+                cancelled = attrs.evolve(cancelled, version=stored.version + 1)
+            elif stored.status is ReminderStatus.PLANNED:
+                cancelled = attrs.evolve(stored, status=ReminderStatus.CANCELLED, version=1)
                 await repo.add_pending(cancelled)
+            else:
+                raise Conflict(f"the reminder is {stored.status.value}, not pending")
             await commit_audited(
                 uow, ctx, self.new_id, "reminder.cancelled", "reminder",
                 _reminder_entity_id(key), now, ("status",),
             )  # fmt: skip
         return cancelled
+
+    async def _may_see_reminder(
+        self, uow: UnitOfWork, ctx: TenantContext, record: ReminderRecord
+    ) -> bool:
+        if ctx.can(Permission.CASE_READ_ALL):
+            return True
+        if record.case_id is None:
+            return False
+        case = await self.cases(uow).get(record.case_id)
+        return case is not None and case.visible_to(ctx)
 
     # ----------------------------------------------------------------- closure days
 
@@ -1141,6 +1182,7 @@ class Scheduler:
                             ReminderRecord(
                                 key=f"escalation:{item.id}:{sup.id}",
                                 centre_id=centre_id,
+                                case_id=item.case_id,
                                 audience="supervisor",
                                 channel=Channel.EMAIL.value,
                                 recipient=str(sup.id),
@@ -1375,6 +1417,8 @@ def reminder_record(
     return ReminderRecord(
         key=intent.key,
         centre_id=centre_id,
+        case_id=intent.case_id,
+        version=0 if status is ReminderStatus.PLANNED else 1,
         audience=intent.audience.value,
         channel=intent.channel.value,
         recipient=intent.recipient,

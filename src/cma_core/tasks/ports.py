@@ -18,10 +18,12 @@ class TaskFilter:
 
     ``visible_to`` restricts the list to tasks assigned to or created by that user (a role
     without ``case:read_all``). ``due_before``/``due_after`` are exclusive/inclusive bounds
-    on ``due_at`` and leave out undated tasks.
+    on ``due_at`` and leave out undated tasks. ``unassigned``: only tasks nobody holds
+    (and then ``assignee_id`` must be ``None``).
     """
 
     assignee_id: UserId | None = None
+    unassigned: bool = False
     case_id: CaseId | None = None
     status: TaskStatus | None = None
     due_before: dt.datetime | None = None

@@ -76,9 +76,11 @@ class UpdateTask:
 
 @frozen(kw_only=True)
 class TaskQuery:
-    """The work queue's filters. ``overdue``: open tasks whose due time has passed."""
+    """The work queue's filters. ``overdue``: open tasks whose due time has passed;
+    ``unassigned``: tasks nobody holds (for whoever shares out the work)."""
 
     assignee_id: UserId | None = None
+    unassigned: bool = False
     case_id: CaseId | None = None
     status: TaskStatus | None = None
     due_before: dt.datetime | None = None
@@ -102,8 +104,11 @@ def _filter(ctx: TenantContext, q: TaskQuery, now: dt.datetime) -> TaskFilter:
         due_before = now if due_before is None else min(due_before, now)
     if due_before is not None and q.due_after is not None and due_before <= q.due_after:
         raise ValidationError("due_before", "must be after due_after")
+    if q.unassigned and q.assignee_id is not None:
+        raise ValidationError("unassigned", "cannot be combined with an assignee")
     return TaskFilter(
         assignee_id=q.assignee_id,
+        unassigned=q.unassigned,
         case_id=q.case_id,
         status=status,
         due_before=due_before,

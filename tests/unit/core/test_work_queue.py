@@ -141,6 +141,13 @@ async def test_queue_query_rules(app: App) -> None:
 
     assert await titles(TaskQuery(overdue=True)) == ["late"]
     assert await titles(TaskQuery(sort=TaskSort.PRIORITY)) == ["undated", "late", "soon"]
+    nobodys = await app.tasks.create(adviser, CreateTask(title="nobody's", due_at=NOW + DAY))
+    supervisor = await app.staff(centre, Role.SUPERVISOR)
+    await app.tasks.update(supervisor, nobodys.id, UpdateTask(expected_version=1, assignee_id=None))
+    assert await titles(TaskQuery(unassigned=True)) == ["nobody's"]
+    with pytest.raises(ValidationError) as err:
+        await titles(TaskQuery(unassigned=True, assignee_id=adviser.user_id))
+    assert err.value.field == "unassigned"
     await app.tasks.complete(adviser, late.id, "ok", expected_version=1)
     assert await titles(TaskQuery(overdue=True)) == []
     with pytest.raises(ValidationError):

@@ -273,6 +273,29 @@ async def test_caseworker_cannot_accept_a_debt(world: World) -> None:
         await world.documents.accept_suggestion(caseworker, suggestion.id, expected_version=1)
 
 
+async def test_centre_list_shows_each_user_the_cases_they_may_see(world: World) -> None:
+    ctx, case_id = await open_case(world)
+    world.assistant = ScriptedAssistant([LOWELL])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    await world.documents.upload(ctx, case_id, filename="l.png", data=png(1))
+    await world.run_jobs()
+    made = [s.id for s in (await world.documents.list_suggestions(ctx, case_id)).items]
+    assert made
+    pending = SuggestionStatus.PENDING
+    every = await world.documents.list_centre_suggestions(ctx, status=pending)
+    assert [s.id for s in every.items] == made
+    mine = await world.documents.list_centre_suggestions(ctx, adviser_id=ctx.user_id)
+    assert [s.id for s in mine.items] == made  # the case opener is its adviser
+    centre = await world.app.store.get_centre(ctx.centre_id)
+    assert centre is not None
+    caseworker = await world.app.staff(centre, Role.CASEWORKER)
+    assert (await world.documents.list_centre_suggestions(caseworker)).total == 0
+    theirs = await world.documents.list_centre_suggestions(caseworker, adviser_id=ctx.user_id)
+    assert theirs.total == 0  # another adviser's work is not a caseworker's to see
+    with pytest.raises(ValidationError):
+        await world.documents.list_centre_suggestions(ctx, limit=0)
+
+
 async def test_corrupt_file_fails_cleanly(world: World) -> None:
     ctx, case_id = await open_case(world)
     world.extractor.corrupt(png(2))

@@ -1538,6 +1538,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{document_id}/pages/{number}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One page of a document as an image, for its evidence boxes
+         * @description PNG in the pixel space the reader located values in (a PDF page rendered at 300 dpi; a TIFF frame or photo as read), so a suggestion's evidence `box` can be drawn over it. 404 past the last page; 422 for CSV or OFX exports, which have no pages. Audited as a download.
+         */
+        get: operations["ApiV1DocumentsDocumentIdPagesNumberImagePageImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{document_id}/retry": {
         parameters: {
             query?: never;
@@ -1721,7 +1741,7 @@ export interface paths {
         };
         /**
          * Reminders the scheduler planned and sent
-         * @description Every reminder of the centre, oldest `send_at` first: pending, sent, or skipped (with the reason, e.g. no address on file).
+         * @description Reminders of the centre, oldest `send_at` first: pending, sent, or skipped (with the reason, e.g. no address on file). With `case_id`, that case's only, for anyone who may see the case (a caseworker their own cases; 404 otherwise); without it, the whole centre's, which needs `case:read_all`.
          */
         get: operations["ApiV1RemindersListReminders"];
         put?: never;
@@ -1743,7 +1763,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a reminder before it is sent
-         * @description A pending or a planned (`status=planned`) one: kept as `cancelled` so the sweep never sends it. 409 once sent, skipped or cancelled.
+         * @description A pending or a planned (`status=planned`, version 0) one: kept as `cancelled` so the sweep never sends it. `If-Match` with the reminder's `version` (428 without, 412 stale). 409 once sent, skipped or cancelled; 404 for a reminder of a case you may not see.
          */
         post: operations["ApiV1RemindersKeyCancelCancelReminder"];
         delete?: never;
@@ -1802,6 +1822,26 @@ export interface paths {
          * @description Ranked, highlighted matches in your centre that you may see: your own cases only without `case:read_all`, clients with `client:read`, restricted fields (NI number, sensitive notes) only with `sensitive:read`. The index is updated from events by the worker, a moment after each change.
          */
         get: operations["ApiV1SearchSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggestions across the centre's cases (documents waiting for review)
+         * @description Oldest first. `status=pending` gives the work queue's documents waiting for review. With `case:read_all` every case's (or `adviser`'s cases'); otherwise only those of your own cases (another adviser's asked for: an empty page).
+         */
+        get: operations["ApiV1SuggestionsListCentreSuggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1876,7 +1916,7 @@ export interface paths {
         };
         /**
          * The task queue
-         * @description `assignee=me` gives your own work queue. `overdue=true`: open tasks whose due time has passed. `due_before` (exclusive) and `due_after` (inclusive) leave out undated tasks. `sort`: `due` (soonest first, undated last; the default), `priority` (most urgent first, then soonest due) or `created` (newest first). Without `case:read_all` you see the tasks assigned to you or created by you.
+         * @description `assignee=me` gives your own work queue. `overdue=true`: open tasks whose due time has passed. `due_before` (exclusive) and `due_after` (inclusive) leave out undated tasks. `sort`: `due` (soonest first, undated last; the default), `priority` (most urgent first, then soonest due) or `created` (newest first). `unassigned=true`: only tasks nobody holds (not with `assignee`). Without `case:read_all` you see the tasks assigned to you or created by you.
          */
         get: operations["ApiV1TasksListTasks"];
         put?: never;
@@ -4142,6 +4182,7 @@ export interface components {
         ReminderOut: {
             attempts: number;
             audience: string;
+            case_id: string | null;
             channel: string;
             /** Format: date-time */
             event_at: string;
@@ -4154,6 +4195,7 @@ export interface components {
             status: string;
             subject_kind: string;
             subject_ref: string;
+            version: number;
         };
         /** ReminderPage */
         ReminderPage: {
@@ -10454,6 +10496,51 @@ export interface operations {
             };
         };
     };
+    ApiV1DocumentsDocumentIdPagesNumberImagePageImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: string;
+                /** @description The page, from 1. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1DocumentsDocumentIdRetryRetry: {
         parameters: {
             query?: never;
@@ -10996,6 +11083,8 @@ export interface operations {
                 status?: components["schemas"]["ReminderStatus"] | null;
                 audience?: components["schemas"]["Audience"] | null;
                 subject_kind?: string | null;
+                /** @description Only this case's reminders. */
+                case_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -11038,7 +11127,10 @@ export interface operations {
     ApiV1RemindersKeyCancelCancelReminder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
             path: {
                 key: string;
             };
@@ -11228,6 +11320,55 @@ export interface operations {
             };
         };
     };
+    ApiV1SuggestionsListCentreSuggestions: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip (at most 10,000; page further with cursor). */
+                offset?: number;
+                status?: components["schemas"]["SuggestionStatus"] | null;
+                /** @description Only the cases of this adviser: a user id, or "me". */
+                adviser?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1SuggestionsSuggestionIdGetSuggestion: {
         parameters: {
             query?: never;
@@ -11381,6 +11522,8 @@ export interface operations {
                 due_before?: string | null;
                 due_after?: string | null;
                 overdue?: boolean;
+                /** @description Only tasks nobody holds; not with `assignee`. */
+                unassigned?: boolean;
                 /** @description Orders of the task list. Ties are broken by creation, then id, so pages are stable. */
                 sort?: components["schemas"]["TaskSort"];
             };

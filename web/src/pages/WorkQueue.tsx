@@ -6,7 +6,7 @@ import { unwrap } from "../api/problem";
 import { useMe } from "../auth/session";
 import { dateTime, label } from "../components/format";
 import { Select } from "../components/forms";
-import { Blocked, QueryState, Tag } from "../components/ui";
+import { QueryState, Tag } from "../components/ui";
 import { CreateTask } from "./queue/CreateTask";
 import { TaskList } from "./queue/TaskList";
 
@@ -35,6 +35,22 @@ export function WorkQueue() {
         }),
       ),
     enabled: can("task:read"),
+  });
+  const unassigned = useQuery({
+    queryKey: ["tasks", "unassigned"],
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/tasks", { params: { query: { unassigned: true, status: "open", limit: 50 } } })),
+    enabled: can("task:read"),
+  });
+  const review = useQuery({
+    queryKey: ["suggestions", "pending"],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/suggestions", {
+          params: { query: { status: "pending", adviser: can("case:read_all") ? "me" : undefined, limit: 20 } },
+        }),
+      ),
+    enabled: can("case:read"),
   });
   const appointments = useQuery({
     queryKey: ["appointments", "mine", "today"],
@@ -99,6 +115,22 @@ export function WorkQueue() {
               )
             }
           </QueryState>
+
+          <h2 className="govuk-heading-m">Tasks nobody holds</h2>
+          <QueryState query={unassigned} what="unassigned tasks">
+            {(page) =>
+              page.items.length === 0 ? (
+                <p className="govuk-body">Every open task has someone on it.</p>
+              ) : (
+                <>
+                  <p className="govuk-body">
+                    {page.total} open {page.total === 1 ? "task" : "tasks"} in the team's queue{page.total > page.items.length ? `, the first ${page.items.length} shown` : ""}.
+                  </p>
+                  <TaskList tasks={page.items} caption="Tasks nobody holds" />
+                </>
+              )
+            }
+          </QueryState>
         </div>
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Today's appointments</h2>
@@ -124,7 +156,30 @@ export function WorkQueue() {
             }
           </QueryState>
           <h2 className="govuk-heading-m">Documents waiting for review</h2>
-          <Blocked>a centre-wide list of pending suggestions needs a route; open a case's Documents tab to review its suggestions.</Blocked>
+          <QueryState query={review} what="documents waiting for review">
+            {(page) =>
+              page.items.length === 0 ? (
+                <p className="govuk-body">Nothing read from a document is waiting for you.</p>
+              ) : (
+                <>
+                  <p className="govuk-body">
+                    {page.total} {page.total === 1 ? "suggestion" : "suggestions"} from documents on your cases
+                    {page.total > page.items.length ? `, the oldest ${page.items.length} shown` : ""}:
+                  </p>
+                  <ul className="govuk-list" aria-label="Documents waiting for review">
+                    {page.items.map((s) => (
+                      <li key={s.id}>
+                        <Link className="govuk-link" to={`/cases/${s.case_id}/documents`}>
+                          {s.title}
+                        </Link>
+                        <span className="govuk-body-s"> — read {dateTime(s.created_at)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )
+            }
+          </QueryState>
         </div>
       </div>
     </>

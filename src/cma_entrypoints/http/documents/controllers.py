@@ -49,12 +49,14 @@ from cma_entrypoints.http.common.examples import (
     with_example,
 )
 from cma_entrypoints.http.common.params import (
+    USER_OR_ME,
     Cursor,
     IfMatch,
     Limit,
     Offset,
     etag,
     parse_if_match,
+    user_or_me,
 )
 from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.documents.examples import (
@@ -301,6 +303,26 @@ class DocumentController(Controller):
         )
 
     @get(
+        "/{document_id:uuid}/pages/{number:int}/image",
+        guards=[requires(Permission.CASE_READ)],
+        summary="One page of a document as an image, for its evidence boxes",
+        description="PNG in the pixel space the reader located values in (a PDF page "
+        "rendered at 300 dpi; a TIFF frame or photo as read), so a suggestion's evidence "
+        "`box` can be drawn over it. 404 past the last page; 422 for CSV or OFX exports, "
+        "which have no pages. Audited as a download.",
+        operation_class=binary_response(200, "The page", {"image/png": "A PNG image"}),
+    )
+    async def page_image(
+        self,
+        ctx: TenantContext,
+        document_id: uuid.UUID,
+        number: Annotated[int, Parameter(ge=1, le=500, description="The page, from 1.")],
+        documents: DocumentService,
+    ) -> Response[bytes]:
+        png = await documents.page_image(ctx, DocumentId(document_id), number)
+        return Response(png, media_type="image/png", headers={"Cache-Control": "no-store, private"})
+
+    @get(
         "/{document_id:uuid}/link",
         guards=[requires(Permission.CASE_READ)],
         summary="A short-lived download link",
@@ -364,6 +386,40 @@ class DocumentController(Controller):
 class SuggestionController(Controller):
     path = "/api/v1/suggestions"
     tags = ["documents"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.CASE_READ)],
+        summary="Suggestions across the centre's cases (documents waiting for review)",
+        description="Oldest first. `status=pending` gives the work queue's documents waiting "
+        "for review. With `case:read_all` every case's (or `adviser`'s cases'); otherwise "
+        "only those of your own cases (another adviser's asked for: an empty page).",
+        operation_class=with_example(page(SUGGESTION, CLAIM), "Two waiting for review"),
+    )
+    async def list_centre_suggestions(
+        self,
+        ctx: TenantContext,
+        documents: DocumentService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        status: SuggestionStatus | None = None,
+        adviser: Annotated[
+            str | None,
+            Parameter(
+                max_length=36,
+                pattern=USER_OR_ME,
+                description='Only the cases of this adviser: a user id, or "me".',
+            ),
+        ] = None,
+    ) -> SuggestionPage:
+        page_ = await documents.list_centre_suggestions(
+            ctx,
+            limit=limit,
+            offset=offset,
+            status=status,
+            adviser_id=user_or_me(ctx, adviser, "adviser"),
+        )
+        return page_out(SuggestionPage, SuggestionOut.of, page_)
 
     @get(
         "/{suggestion_id:uuid}",

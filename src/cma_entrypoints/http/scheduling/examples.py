@@ -80,6 +80,8 @@ CLOSURE = ClosureOut(
 
 REMINDER = ReminderOut(
     key="3f9c2a7d5b1e4c6f8a0d2b4c6e8f0a1b",
+    case_id=ex.CASE_ID,
+    version=1,
     audience="client",
     channel="sms",
     recipient="07700 900123",
@@ -93,7 +95,7 @@ REMINDER = ReminderOut(
     note=None,
 )
 
-CANCELLED_REMINDER = msgspec.structs.replace(REMINDER, status="cancelled")
+CANCELLED_REMINDER = msgspec.structs.replace(REMINDER, status="cancelled", version=2)
 
 CONSENT = ConsentOut(client_id=ex.CLIENT_ID, email=False, sms=True, recorded_at=ex.AT, version=2)
 

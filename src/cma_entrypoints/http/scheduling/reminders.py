@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
-from litestar import Controller, get, post
+from litestar import Controller, Response, get, post
 from litestar.params import Parameter
 
 from cma_core.identity.model import TenantContext
@@ -16,16 +17,19 @@ from cma_core.scheduling.reminders import Audience
 from cma_core.scheduling.service import (
     SchedulingService,
 )
+from cma_core.shared.ids import CaseId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
 from cma_entrypoints.http.common.params import (
     Cursor,
+    IfMatch,
     Limit,
     Offset,
 )
 from cma_entrypoints.http.common.responses import (
     page_out,
+    versioned_change,
 )
 from cma_entrypoints.http.scheduling.examples import (
     CANCELLED_REMINDER,
@@ -43,11 +47,13 @@ class ReminderController(Controller):
 
     @get(
         "/",
-        guards=[requires(Permission.CASE_READ_ALL)],
+        guards=[requires(Permission.CASE_READ)],
         summary="Reminders the scheduler planned and sent",
         operation_class=with_example(ex.page(REMINDER), "One planned text"),
-        description="Every reminder of the centre, oldest `send_at` first: pending, sent, "
-        "or skipped (with the reason, e.g. no address on file).",
+        description="Reminders of the centre, oldest `send_at` first: pending, sent, "
+        "or skipped (with the reason, e.g. no address on file). With `case_id`, that "
+        "case's only, for anyone who may see the case (a caseworker their own cases; 404 "
+        "otherwise); without it, the whole centre's, which needs `case:read_all`.",
     )
     async def list_reminders(
         self,
@@ -62,6 +68,9 @@ class ReminderController(Controller):
         audience: Audience | None = None,
         subject_kind: Annotated[str | None, Parameter(max_length=64)] = None,
         cursor: Cursor = None,
+        case_id: Annotated[
+            uuid.UUID | None, Parameter(description="Only this case's reminders.")
+        ] = None,
     ) -> ReminderPage:
         page = await scheduling.list_reminders(
             ctx,
@@ -71,22 +80,28 @@ class ReminderController(Controller):
             status=status,
             audience=audience.value if audience else None,
             subject_kind=subject_kind,
+            case_id=CaseId(case_id) if case_id else None,
         )
         return page_out(ReminderPage, ReminderOut.of, page)
 
     @post(
         "/{key:str}/cancel",
-        guards=[requires(Permission.CASE_READ_ALL), requires(Permission.CASE_WRITE)],
+        guards=[requires(Permission.CASE_READ), requires(Permission.CASE_WRITE)],
         status_code=200,
         summary="Cancel a reminder before it is sent",
         operation_class=with_example(CANCELLED_REMINDER, "Cancelled before it was due"),
-        description="A pending or a planned (`status=planned`) one: kept as `cancelled` so "
-        "the sweep never sends it. 409 once sent, skipped or cancelled.",
+        description="A pending or a planned (`status=planned`, version 0) one: kept as "
+        "`cancelled` so the sweep never sends it. `If-Match` with the reminder's `version` "
+        "(428 without, 412 stale). 409 once sent, skipped or cancelled; 404 for a reminder "
+        "of a case you may not see.",
     )
     async def cancel_reminder(
         self,
         ctx: TenantContext,
         key: Annotated[str, Parameter(max_length=200, pattern="^[A-Za-z0-9:_.-]{1,200}$")],
         scheduling: SchedulingService,
-    ) -> ReminderOut:
-        return ReminderOut.of(await scheduling.cancel_reminder(ctx, key))
+        if_match: IfMatch = None,
+    ) -> Response[ReminderOut]:
+        return await versioned_change(
+            scheduling.cancel_reminder, ReminderOut.of, ctx, key, if_match=if_match
+        )

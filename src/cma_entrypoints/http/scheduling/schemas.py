@@ -217,6 +217,8 @@ class ClosureOut(Struct):
 
 class ReminderOut(Struct):
     key: str
+    case_id: uuid.UUID | None
+    version: int
     audience: str
     channel: str
     recipient: str

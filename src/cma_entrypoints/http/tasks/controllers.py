@@ -63,6 +63,7 @@ class TaskController(Controller):
         "whose due time has passed. `due_before` (exclusive) and `due_after` (inclusive) "
         "leave out undated tasks. `sort`: `due` (soonest first, undated last; the default), "
         "`priority` (most urgent first, then soonest due) or `created` (newest first). "
+        "`unassigned=true`: only tasks nobody holds (not with `assignee`). "
         "Without `case:read_all` you see the tasks assigned to you or created by you.",
     )
     async def list_tasks(
@@ -81,6 +82,9 @@ class TaskController(Controller):
         due_before: dt.datetime | None = None,
         due_after: dt.datetime | None = None,
         overdue: bool = False,
+        unassigned: Annotated[
+            bool, Parameter(description="Only tasks nobody holds; not with `assignee`.")
+        ] = False,
         sort: TaskSort = TaskSort.DUE,
         cursor: Cursor = None,
     ) -> TaskPage:
@@ -96,6 +100,7 @@ class TaskController(Controller):
                 due_before=due_before,
                 due_after=due_after,
                 overdue=overdue,
+                unassigned=unassigned,
                 sort=sort,
             ),
         )

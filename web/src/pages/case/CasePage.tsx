@@ -33,7 +33,7 @@ const TABS: ReadonlyArray<readonly [string, string, string | null]> = [
   ["documents", "Documents", null],
   ["deadlines", "Deadlines", null],
   ["appointments", "Appointments", null],
-  ["reminders", "Reminders", "case:read_all"],
+  ["reminders", "Reminders", null],
   ["compliance", "Compliance", null],
   ["notes", "Notes", null],
 ];

@@ -1,6 +1,7 @@
 // A suggestion from a document, with where each value came from: the page and box the
-// reader found it in (drawn over the page image for PNG and JPEG files; a written place
-// for PDFs and others), the alternatives passed over, and what accepting would change.
+// reader found it in (drawn over the page image the API renders: PDF pages, TIFF frames,
+// photos; a written place as well, for screen readers), the alternatives passed over, and
+// what accepting would change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
@@ -29,7 +30,11 @@ export function changes(s: Suggestion): Array<readonly [string, string]> {
         ["Balance", `from ${money(s.previous_balance_pence)} to ${money(s.balance_pence)}`],
       ];
     case "new_income":
-      return [["Sets the budget line", `${label(s.budget_line)}: ${money(s.balance_pence)} ${s.frequency ? label(s.frequency).toLowerCase() : ""}`.trim()]];
+    case "new_expenditure":
+      return [
+        [s.kind === "new_income" ? "Sets the income line" : "Sets the spending line", `${label(s.budget_line)}: ${money(s.balance_pence)} ${s.frequency ? label(s.frequency).toLowerCase() : ""}`.trim()],
+        ...(s.creditor_name ? ([[s.kind === "new_income" ? "Paid by" : "Paid to", s.creditor_name]] as const) : []),
+      ];
     default:
       return [
         ["Records", label(s.kind)],
@@ -67,26 +72,37 @@ async function dataUrl(blob: Blob): Promise<string> {
   });
 }
 
-/** The page image with the chosen value's box (solid) and the alternatives' (dashed). */
-function PageImage({ doc, evidence }: { doc: Doc; evidence: Evidence[] }) {
+/** Types the API draws page images of (CSV and OFX exports have no pages). */
+export const PAGED = new Set(["application/pdf", "image/png", "image/jpeg", "image/tiff", "image/heic"]);
+
+/** The pages that hold at least one located value, in order. */
+export function boxedPages(evidence: readonly Evidence[]): number[] {
+  return [...new Set(evidence.filter((e) => e.box).map((e) => e.page))].sort((a, b) => a - b);
+}
+
+/** One page image with the chosen values' boxes (solid) and the alternatives' (dashed). */
+function PageImage({ doc, page, evidence }: { doc: Doc; page: number; evidence: Evidence[] }) {
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
   const image = useQuery({
-    queryKey: ["document-content", doc.id],
+    queryKey: ["document-page", doc.id, page],
     queryFn: async () => {
-      const r = await api.GET("/api/v1/documents/{document_id}/content", { params: { path: { document_id: doc.id } }, parseAs: "blob" });
+      const r = await api.GET("/api/v1/documents/{document_id}/pages/{number}/image", {
+        params: { path: { document_id: doc.id, number: page } },
+        parseAs: "blob",
+      });
       if (!r.response.ok || !r.data) throw new ApiError(r.response.status, r.error);
       // A data: URL: the CSP allows images from 'self' and data: only.
       return dataUrl(r.data as unknown as Blob);
     },
     staleTime: Infinity,
   });
-  const boxes = evidence.filter((e) => e.page === 1 && e.box);
-  if (image.isPending) return <p className="govuk-body-s" role="status">Loading the page…</p>;
-  if (image.isError) return <p className="govuk-body-s">The page image could not be loaded.</p>;
+  const boxes = evidence.filter((e) => e.page === page && e.box);
+  if (image.isPending) return <p className="govuk-body-s" role="status">Loading page {page}…</p>;
+  if (image.isError) return <p className="govuk-body-s">Page {page} could not be loaded.</p>;
   return (
     <figure className="govuk-!-margin-0 govuk-!-margin-bottom-3">
       <div className="cma-evidence">
-        <img src={image.data} alt={`Page 1 of ${doc.filename}`} onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })} />
+        <img src={image.data} alt={`Page ${page} of ${doc.filename}`} onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })} />
         {size &&
           boxes.map((e, i) => {
             const [l, t, w, h] = e.box as [number, number, number, number];
@@ -99,7 +115,7 @@ function PageImage({ doc, evidence }: { doc: Doc; evidence: Evidence[] }) {
             );
           })}
       </div>
-      <figcaption className="govuk-body-s">Solid red box: the value used. Dashed blue boxes: alternatives passed over.</figcaption>
+      <figcaption className="govuk-body-s">Page {page}. Solid red box: the value used. Dashed blue boxes: alternatives passed over.</figcaption>
     </figure>
   );
 }
@@ -158,7 +174,8 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
       for (const k of ["suggestions", "debts", "deadlines", "tasks", "budget"]) void qc.invalidateQueries({ queryKey: [k] });
     },
   });
-  const image = doc && (doc.content_type === "image/png" || doc.content_type === "image/jpeg");
+  const pages = doc && PAGED.has(doc.content_type) ? boxedPages(s.evidence ?? []) : [];
+  const image = pages.length > 0;
   return (
     <li className="cma-card govuk-!-margin-bottom-3">
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
@@ -175,9 +192,9 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
       {image && (
         <>
           <button type="button" className="govuk-link cma-link-button govuk-!-margin-bottom-3" aria-expanded={show} aria-controls={`${id}-page`} onClick={() => setShow(!show)}>
-            {show ? "Hide" : "Show"} the page with the boxes<span className="govuk-visually-hidden"> for {s.title}</span>
+            {show ? "Hide" : "Show"} {pages.length === 1 ? "the page" : `the ${pages.length} pages`} with the boxes<span className="govuk-visually-hidden"> for {s.title}</span>
           </button>
-          <div id={`${id}-page`}>{show && doc && <PageImage doc={doc} evidence={s.evidence ?? []} />}</div>
+          <div id={`${id}-page`}>{show && doc && pages.map((n) => <PageImage key={n} doc={doc} page={n} evidence={s.evidence ?? []} />)}</div>
         </>
       )}
       <ErrorSummary error={decide.error} fields={{ reason: `${id}-reason` }} />

@@ -1,53 +1,49 @@
 // Reminders the scheduler planned for this case's appointments and deadlines; one not yet
-// sent can be cancelled. The API lists the centre's reminders (case:read_all) with no case
-// filter, so this page picks the case's own: appointment reminders by the appointment's id,
-// deadline reminders by their reference, which starts with the case id.
+// sent can be cancelled. The API answers one case's reminders (`case_id`), to anyone who may
+// see the case (a caseworker their own): the stored ones (pending, sent, skipped, cancelled)
+// and, asked separately, those still only planned. Cancelling sends the version shown
+// (If-Match), so a reminder the sweep stored or sent meanwhile is refused, not overwritten.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Schemas } from "../../api/client";
-import { unwrap } from "../../api/problem";
+import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
 import { Button, ErrorSummary } from "../../components/forms";
 import { QueryState, Tag } from "../../components/ui";
 
 type Reminder = Schemas["ReminderOut"];
+type ReminderPage = Schemas["ReminderPage"];
 
-export function forCase(items: Reminder[], caseId: string, appointmentIds: ReadonlySet<string>): Reminder[] {
-  return items.filter((r) => r.subject_ref.startsWith(`${caseId}:`) || r.subject_ref === caseId || appointmentIds.has(r.subject_ref));
+/** The stored and the planned reminders of a case as one list, soonest first. */
+export function merged(stored: Reminder[], planned: Reminder[]): Reminder[] {
+  return [...stored, ...planned].sort((a, b) => a.send_at.localeCompare(b.send_at) || a.key.localeCompare(b.key));
 }
 
 export function Reminders({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const qc = useQueryClient();
-  const appointments = useQuery({
-    queryKey: ["appointments", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/appointments", { params: { query: { case_id: caseId, limit: 200 } } })),
-  });
   const reminders = useQuery({
-    queryKey: ["reminders"],
-    queryFn: async () => unwrap(await api.GET("/api/v1/reminders", { params: { query: { limit: 200 } } })),
-    enabled: can("case:read_all"),
+    queryKey: ["reminders", caseId],
+    queryFn: async (): Promise<ReminderPage> => {
+      const get = async (status?: "planned") =>
+        unwrap(await api.GET("/api/v1/reminders", { params: { query: { case_id: caseId, status, limit: 200 } } }));
+      const [stored, planned] = await Promise.all([get(), get("planned")]);
+      const items = merged(stored.items, planned.items);
+      return { ...stored, items, total: stored.total + planned.total };
+    },
   });
   const cancel = useMutation({
-    mutationFn: async (key: string) => unwrap(await api.POST("/api/v1/reminders/{key}/cancel", { params: { path: { key } } })),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ["reminders"] }),
+    mutationFn: async (r: Reminder) =>
+      unwrap(await api.POST("/api/v1/reminders/{key}/cancel", { params: { path: { key: r.key }, header: ifMatch(r.version) } })),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ["reminders", caseId] }),
   });
-  if (!can("case:read_all")) {
-    return (
-      <>
-        <h2 className="govuk-heading-l">Reminders</h2>
-        <p className="govuk-body">Your role does not allow you to see the centre's reminders.</p>
-      </>
-    );
-  }
-  const ids = new Set((appointments.data?.items ?? []).map((a) => a.id));
   return (
     <>
       <h2 className="govuk-heading-l">Reminders</h2>
       <ErrorSummary error={cancel.error} />
       <QueryState query={reminders} what="reminders">
         {(page) => {
-          const mine = forCase(page.items, caseId, ids);
+          const mine = page.items;
           return mine.length === 0 ? (
             <p className="govuk-body">No reminders planned or sent for this case.</p>
           ) : (
@@ -79,7 +75,7 @@ export function Reminders({ caseId }: { caseId: string }) {
                       </td>
                       <td className="govuk-table__cell">
                         {(r.status === "planned" || r.status === "pending") && can("case:write") && (
-                          <Button type="button" secondary busy={cancel.isPending} onClick={() => cancel.mutate(r.key)}>
+                          <Button type="button" secondary busy={cancel.isPending} onClick={() => cancel.mutate(r)}>
                             Cancel<span className="govuk-visually-hidden"> the reminder of {dateTime(r.send_at)}</span>
                           </Button>
                         )}
