@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { ReauthenticatePrompt } from "./auth/Reauthenticate";
 import { useSession } from "./auth/session";
 import { Layout } from "./components/Layout";
 import { Account } from "./pages/Account";
@@ -42,6 +43,15 @@ function Loading() {
 }
 
 export function App() {
+  return (
+    <>
+      <ReauthenticatePrompt />
+      <AppRoutes />
+    </>
+  );
+}
+
+function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignIn />} />

@@ -16,15 +16,47 @@ export function hasAccessToken(): boolean {
   return accessToken !== null;
 }
 
-const auth: Middleware = {
+/** Asks the person to confirm their password and stores the fresh access token; resolves
+ * false if they cancel. Set by the console's prompt (auth/Reauthenticate.tsx). */
+export type Reauthenticate = () => Promise<boolean>;
+let reauthenticate: Reauthenticate | null = null;
+
+export function onReauthenticationRequired(handler: Reauthenticate | null): void {
+  reauthenticate = handler;
+}
+
+/** A copy of each change request while it is in flight, to send again after a step-up. */
+const copies = new WeakMap<Request, Request>();
+
+/** True for the API's 401 problem asking for a recent sign-in before a sensitive change. */
+export async function needsReauthentication(response: Response): Promise<boolean> {
+  if (response.status !== 401) return false;
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  const type = (body as { type?: unknown } | null)?.type;
+  return typeof type === "string" && type.endsWith("/reauthentication-required");
+}
+
+export const authMiddleware: Middleware = {
   onRequest({ request }) {
     if (accessToken) request.headers.set("Authorization", `Bearer ${accessToken}`);
+    if (reauthenticate && request.method !== "GET") copies.set(request, request.clone());
     return request;
+  },
+  async onResponse({ request, response }) {
+    const copy = copies.get(request);
+    copies.delete(request);
+    if (!copy || !reauthenticate || !(await needsReauthentication(response))) return response;
+    if (!(await reauthenticate())) return response;
+    if (accessToken) copy.headers.set("Authorization", `Bearer ${accessToken}`);
+    return fetch(copy);
   },
 };
 
 export const api = createClient<paths>({ baseUrl: "" });
-api.use(auth);
+api.use(authMiddleware);
 
 /** The header asking the session routes to keep the refresh token in the cookie. */
 export const COOKIE_MODE = { "X-CMA-Refresh-Cookie": "1" } as const;

@@ -260,6 +260,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Needs your current password (and code, with TOTP). The new one: 12 to 128 characters, any characters, not a common or breached password and not built on your email (422 naming `new_password`). A wrong current password is 422 naming `current_password` (throttled like sign-in). Every *other* session of yours ends; this one goes on. Audited as `auth.password_changed`.
+         */
+        post: operations["ApiV1AuthPasswordChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgotten password: email me a reset link
+         * @description Always 202 with the same answer, whether or not the address has an account. If it has an active one, a single-use link valid for `CMA_PASSWORD_RESET_TTL` seconds (30 minutes) is emailed to it, replacing any earlier one. At most 3 emails per account per hour (more are dropped silently) and 20 requests per client address per hour (429 + `Retry-After`).
+         */
+        post: operations["ApiV1AuthPasswordResetRequestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the code from the reset email
+         * @description 422 naming `token` when the code is unknown, used, replaced or expired; 422 naming `new_password` when the password breaks the policy (the code stays usable then). Every session of the account ends (sign in with the new password). Audited as `auth.password_reset` in each of the user's centres.
+         */
+        post: operations["ApiV1AuthPasswordResetConfirmConfirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/reauthenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm your password before a sensitive change (step-up)
+         * @description Sensitive changes (staff and roles, grants, erasure, compliance policy, TOTP enrolment) need a sign-in or confirmation at most `CMA_REAUTH_MAX_AGE` seconds old (15 minutes by default); otherwise they answer 401 `reauthentication-required`. Send your password (and code, with TOTP) here and retry with the access token returned (same session; no new refresh token: the session's refreshes keep the new time). A wrong password is 422 naming `password` (throttled like sign-in). Audited as `auth.reauthenticated`.
+         */
+        post: operations["ApiV1AuthReauthenticateReauthenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -275,6 +355,46 @@ export interface paths {
          */
         post: operations["ApiV1AuthRefreshRefresh"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your signed-in sessions
+         * @description Every live session of yours, on every device and centre, most recently used first: when it began, its last sign-in or refresh, the address and a summary of the browser. `current` marks the session of this token. Yours only.
+         */
+        get: operations["ApiV1AuthSessionsListSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of your sessions
+         * @description Its refresh token stops working at once and its access tokens within `CMA_SESSION_CHECK_SECONDS` (at once where Redis is shared). 404 for an id that is not a live session of yours. Ending the current session is signing out. Audited as `auth.session_revoked`.
+         */
+        delete: operations["ApiV1AuthSessionsSessionIdRevokeSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -328,7 +448,7 @@ export interface paths {
         put?: never;
         /**
          * Start enrolling a TOTP second factor
-         * @description Returns a new secret and its otpauth:// URI (show it as a QR code). It is not required at sign-in until confirmed with a code.
+         * @description Returns a new secret and its otpauth:// URI (show it as a QR code). It is not required at sign-in until confirmed with a code. Needs a recent sign-in (401 `reauthentication-required`: see `POST /api/v1/auth/reauthenticate`).
          */
         post: operations["ApiV1AuthTotpEnrolTotpEnrol"];
         delete?: never;
@@ -477,6 +597,48 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/breathing-spaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's Breathing Space applications, by date applied (CR-15…CR-17) */
+        get: operations["ApiV1CasesCaseIdBreathingSpacesListBreathingSpaces"];
+        put?: never;
+        /**
+         * Record a Breathing Space application
+         * @description The kind, the reg 24(3) checks confirmed, the date advice was given (before applying: reg 23) and any fee (none may be charged: reg 4). What the regulations forbid but happened is stored as given and fails CR-15 on the findings. The moratorium's first day is the case clock's: record the fact `breathing_space_registered` when the Insolvency Service registers it.
+         */
+        post: operations["ApiV1CasesCaseIdBreathingSpacesRecordBreathingSpace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/breathing-spaces/{breathing_space_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Breathing Space application */
+        get: operations["ApiV1CasesCaseIdBreathingSpacesBreathingSpaceIdGetBreathingSpace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record the midway review, a creditor's review request or the end (If-Match)
+         * @description Only the fields sent change; `null` clears one. `creditor_reviews` replaces the whole list.
+         */
+        patch: operations["ApiV1CasesCaseIdBreathingSpacesBreathingSpaceIdUpdateBreathingSpace"];
         trace?: never;
     };
     "/api/v1/cases/{case_id}/budget": {
@@ -2027,7 +2189,7 @@ export interface paths {
         put?: never;
         /**
          * Add a member of staff to your centre
-         * @description Creates the account with its first password and the roles given, in the centre of your token (`platform_admin` is refused). Someone who already has an account elsewhere is given the roles here and keeps their own password; someone who already has these roles here is 409. The password policy is the sign-in one (problem names `password`). Audited as `user.created`. Needs `user:manage`.
+         * @description Creates the account with its first password and the roles given, in the centre of your token (`platform_admin` is refused). Someone who already has an account elsewhere is given the roles here and keeps their own password; someone who already has these roles here is 409. The password policy: 12 to 128 characters, not common or breached (problem names `password`). Audited as `user.created`. Needs `user:manage` and a recent sign-in.
          */
         post: operations["ApiV1UsersAddMember"];
         delete?: never;
@@ -2066,8 +2228,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Deactivate a member: no more sign-in or token refresh
-         * @description An access token already issued works until it expires (minutes). 409 for yourself, and for someone who also works for another centre (change their roles here instead). Audited as `user.deactivated`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since. Needs `user:manage`.
+         * Deactivate a member in your centre: no sign-in, refresh or token here
+         * @description Switches off their membership of *your* centre (roles kept, shown as `active: false`); other centres they work for are untouched. Their tokens for this centre are refused within `CMA_SESSION_CHECK_SECONDS`. 409 for yourself. The account-wide lock is the operator's `cma user lock`. Audited as `user.deactivated`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since (the version is stored and the write is conditional on it, so of two admins racing exactly one wins). Needs `user:manage` and a recent sign-in (401 `reauthentication-required`).
          */
         post: operations["ApiV1UsersUserIdDeactivateDeactivate"];
         delete?: never;
@@ -2091,7 +2253,7 @@ export interface paths {
         put?: never;
         /**
          * Grant a user one permission in this centre
-         * @description E.g. `sensitive:read` for a caseworker on a case that needs it. Replaces an earlier grant of the same permission. `centre:manage` and `user:manage` are never granted (403), nor a permission you do not hold yourself. Audited as `user.permission_granted`. Takes effect with the user's next token (sign-in or refresh).
+         * @description E.g. `sensitive:read` for a caseworker on a case that needs it. Replaces an earlier grant of the same permission. `centre:manage` and `user:manage` are never granted (403), nor a permission you do not hold yourself. Audited as `user.permission_granted`. Takes effect with the user's next token (sign-in or refresh). Needs a recent sign-in (401 `reauthentication-required`).
          */
         post: operations["ApiV1UsersUserIdGrantsGrant"];
         delete?: never;
@@ -2112,7 +2274,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke a user's grant
-         * @description 404 if the user has no such grant here. Tokens already issued keep it until they expire (at most the access-token lifetime). Audited as `user.permission_revoked`.
+         * @description 404 if the user has no such grant here. Tokens already issued keep it until they expire (at most the access-token lifetime). Audited as `user.permission_revoked`. Needs a recent sign-in (401 `reauthentication-required`).
          */
         delete: operations["ApiV1UsersUserIdGrantsPermissionRevoke"];
         options?: never;
@@ -2131,7 +2293,7 @@ export interface paths {
         put?: never;
         /**
          * Reactivate a member
-         * @description They sign in again with their old password. Audited as `user.reactivated`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since. Needs `user:manage`.
+         * @description They sign in to your centre again with their password (unless an operator locked the account). Audited as `user.reactivated`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since (the version is stored and the write is conditional on it, so of two admins racing exactly one wins). Needs `user:manage` and a recent sign-in (401 `reauthentication-required`).
          */
         post: operations["ApiV1UsersUserIdReactivateReactivate"];
         delete?: never;
@@ -2150,7 +2312,7 @@ export interface paths {
         get?: never;
         /**
          * Set a member's roles in your centre
-         * @description Replaces their roles in this centre (other centres are untouched); at least one, never `platform_admin`; you cannot take `centre_admin` from yourself. Takes effect with their next token. Audited as `user.roles_changed`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since. Needs `user:manage`.
+         * @description Replaces their roles in this centre (other centres are untouched); at least one, never `platform_admin`; you cannot take `centre_admin` from yourself. Takes effect with their next token. Audited as `user.roles_changed`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since (the version is stored and the write is conditional on it, so of two admins racing exactly one wins). Needs `user:manage` and a recent sign-in (401 `reauthentication-required`).
          */
         put: operations["ApiV1UsersUserIdRolesSetRoles"];
         post?: never;
@@ -2464,6 +2626,113 @@ export interface components {
                 [key: string]: components["schemas"]["WindowIn"][];
             };
         };
+        /**
+         * BreathingSpaceIn
+         * @example {
+         *       "advice_on": "2026-09-30",
+         *       "applied_on": "2026-10-01",
+         *       "checks_confirmed": [
+         *         "individual",
+         *         "qualifying_debt",
+         *         "domiciled_or_resident_ew",
+         *         "not_in_insolvency",
+         *         "not_in_moratorium",
+         *         "no_standard_bs_in_12_months"
+         *       ],
+         *       "kind": "standard"
+         *     }
+         */
+        BreathingSpaceIn: {
+            /** @description A date from 1900-01-01 up to today. */
+            advice_on?: string | null;
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 up to today.
+             */
+            applied_on: string;
+            checks_confirmed?: components["schemas"]["BsCheck"][];
+            creditor_reviews?: components["schemas"]["CreditorReviewIn"][];
+            /** @description A date from 1900-01-01 up to today. */
+            ended_on?: string | null;
+            /**
+             * @description Integer pence, 0 to 10,000,000,000 (£100m).
+             * @default 0
+             */
+            fee_charged_pence: number;
+            kind: components["schemas"]["MoratoriumKind"];
+            /** @description A date from 1900-01-01 up to today. */
+            midway_review_on?: string | null;
+            midway_review_outcome?: components["schemas"]["MidwayOutcome"] | null;
+            note?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            previous_standard_ended_on?: string | null;
+        };
+        /** BreathingSpaceOut */
+        BreathingSpaceOut: {
+            advice_on: string | null;
+            /** Format: date */
+            applied_on: string;
+            /** Format: uuid */
+            case_id: string;
+            checks_confirmed: components["schemas"]["BsCheck"][];
+            checks_missing: components["schemas"]["BsCheck"][];
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            creditor_reviews: components["schemas"]["CreditorReviewOut"][];
+            ended_on: string | null;
+            fee_charged_pence: number;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["MoratoriumKind"];
+            midway_review_on: string | null;
+            midway_review_outcome: components["schemas"]["MidwayOutcome"] | null;
+            note: string | null;
+            previous_standard_ended_on: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        /** BreathingSpacePage */
+        BreathingSpacePage: {
+            items: components["schemas"]["BreathingSpaceOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
+        };
+        /**
+         * BreathingSpacePatch
+         * @example {
+         *       "midway_review_on": "2026-10-28",
+         *       "midway_review_outcome": "continues"
+         *     }
+         */
+        BreathingSpacePatch: {
+            /** @description A date from 1900-01-01 up to today. */
+            advice_on?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            applied_on?: string;
+            checks_confirmed?: components["schemas"]["BsCheck"][];
+            creditor_reviews?: components["schemas"]["CreditorReviewIn"][];
+            /** @description A date from 1900-01-01 up to today. */
+            ended_on?: string | null;
+            /** @description Integer pence, 0 to 10,000,000,000 (£100m). */
+            fee_charged_pence?: number;
+            kind?: components["schemas"]["MoratoriumKind"];
+            /** @description A date from 1900-01-01 up to today. */
+            midway_review_on?: string | null;
+            midway_review_outcome?: components["schemas"]["MidwayOutcome"] | null;
+            note?: string | null;
+            /** @description A date from 1900-01-01 up to today. */
+            previous_standard_ended_on?: string | null;
+        };
+        /**
+         * BsCheck
+         * @description The eligibility conditions of reg 24(3) an adviser confirms before applying.
+         * @enum {string}
+         */
+        BsCheck: "individual" | "qualifying_debt" | "domiciled_or_resident_ew" | "not_in_insolvency" | "not_in_moratorium" | "no_standard_bs_in_12_months";
         /** Budget */
         Budget: {
             asset_use_considered: boolean | null;
@@ -3212,6 +3481,24 @@ export interface components {
             offset: number;
             total: number;
         };
+        /** CreditorReviewIn */
+        CreditorReviewIn: {
+            creditor: string;
+            /** @description A date from 1900-01-01 up to today. */
+            decided_on?: string | null;
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 up to today.
+             */
+            received_on: string;
+        };
+        /** CreditorReviewOut */
+        CreditorReviewOut: {
+            creditor: string;
+            decided_on: string | null;
+            /** Format: date */
+            received_on: string;
+        };
         /** CurrentStatus */
         CurrentStatus: {
             bro_or_bru: boolean | null;
@@ -3866,6 +4153,18 @@ export interface components {
             roles: components["schemas"]["Role"][];
         };
         /**
+         * MidwayOutcome
+         * @description What the midway review of a standard breathing space found (reg 27).
+         * @enum {string}
+         */
+        MidwayOutcome: "continues" | "cancel" | "client_not_responded";
+        /**
+         * MoratoriumKind
+         * @description The two moratoria of the Debt Respite Scheme (SI 2020/1311).
+         * @enum {string}
+         */
+        MoratoriumKind: "standard" | "mental_health_crisis";
+        /**
          * NoteIn
          * @example {
          *       "body": "Client called; sending bank statements."
@@ -4028,6 +4327,18 @@ export interface components {
          * @enum {string}
          */
         Party: "client" | "creditor" | "third_party";
+        /**
+         * PasswordChangeIn
+         * @example {
+         *       "current_password": "correct horse battery",
+         *       "new_password": "plum tractor lighthouse sings"
+         *     }
+         */
+        PasswordChangeIn: {
+            current_password: string;
+            new_password: string;
+            otp?: string | null;
+        };
         /** PastProcedure */
         PastProcedure: {
             ended_on: string | null;
@@ -4162,6 +4473,16 @@ export interface components {
             rule_id: string;
             source: string;
             threshold: components["schemas"]["Threshold"] | null;
+        };
+        /**
+         * ReauthenticateIn
+         * @example {
+         *       "password": "correct horse battery"
+         *     }
+         */
+        ReauthenticateIn: {
+            otp?: string | null;
+            password: string;
         };
         /**
          * RefreshIn
@@ -4350,6 +4671,30 @@ export interface components {
              * @description A date-time with its offset, 1900 to 2100.
              */
             start: string;
+        };
+        /**
+         * ResetConfirmIn
+         * @example {
+         *       "new_password": "plum tractor lighthouse sings",
+         *       "token": "q1XcB7m2kP9sVt4y…"
+         *     }
+         */
+        ResetConfirmIn: {
+            new_password: string;
+            token: string;
+        };
+        /**
+         * ResetRequestIn
+         * @example {
+         *       "email": "adviser@northside.example"
+         *     }
+         */
+        ResetRequestIn: {
+            email: string;
+        };
+        /** ResetRequestedOut */
+        ResetRequestedOut: {
+            detail: string;
         };
         /** ResidenceFacts */
         ResidenceFacts: {
@@ -4558,6 +4903,28 @@ export interface components {
         /** SearchPage */
         SearchPage: {
             items: components["schemas"]["SearchHitOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
+        };
+        /** SessionOut */
+        SessionOut: {
+            address: string | null;
+            /** Format: uuid */
+            centre_id: string;
+            /** Format: date-time */
+            created_at: string;
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_used_at: string;
+            user_agent: string | null;
+        };
+        /** SessionPage */
+        SessionPage: {
+            items: components["schemas"]["SessionOut"][];
             limit: number;
             next_cursor?: string | null;
             offset: number;
@@ -5176,6 +5543,8 @@ export interface operations {
                 case_id?: string | null;
                 from?: string | null;
                 to?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -5723,6 +6092,182 @@ export interface operations {
             };
         };
     };
+    ApiV1AuthPasswordChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1AuthPasswordResetRequestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetRequestIn"];
+            };
+        };
+        responses: {
+            /** @description Request accepted, processing continues off-line */
+            202: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetRequestedOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1AuthPasswordResetConfirmConfirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1AuthReauthenticateReauthenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReauthenticateIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1AuthRefreshRefresh: {
         parameters: {
             query?: never;
@@ -5753,6 +6298,93 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TokenOut"];
                 };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1AuthSessionsListSessions: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip (at most 10,000; page further with cursor). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1AuthSessionsSessionIdRevokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request syntax or unsupported method */
             400: {
@@ -6436,6 +7068,197 @@ export interface operations {
             };
         };
     };
+    ApiV1CasesCaseIdBreathingSpacesListBreathingSpaces: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["MoratoriumKind"] | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip (at most 10,000; page further with cursor). */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreathingSpacePage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdBreathingSpacesRecordBreathingSpace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreathingSpaceIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreathingSpaceOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdBreathingSpacesBreathingSpaceIdGetBreathingSpace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                breathing_space_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreathingSpaceOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdBreathingSpacesBreathingSpaceIdUpdateBreathingSpace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                breathing_space_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreathingSpacePatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreathingSpaceOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1CasesCaseIdBudgetGetBudget: {
         parameters: {
             query?: never;
@@ -6717,6 +7540,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -6958,6 +7783,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -7148,6 +7975,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -7832,6 +8661,8 @@ export interface operations {
                 status?: components["schemas"]["DocumentStatus"] | null;
                 /** @description What the assistant classified it as. */
                 class?: components["schemas"]["DocumentClass"] | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -8349,6 +9180,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -8844,6 +9677,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -9463,6 +10298,8 @@ export interface operations {
                 dob?: string | null;
                 /** @description A case reference of the client. */
                 reference?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -11083,6 +11920,8 @@ export interface operations {
                 status?: components["schemas"]["ReminderStatus"] | null;
                 audience?: components["schemas"]["Audience"] | null;
                 subject_kind?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
                 /** @description Only this case's reminders. */
                 case_id?: string | null;
             };
@@ -11526,6 +12365,8 @@ export interface operations {
                 unassigned?: boolean;
                 /** @description Orders of the task list. Ties are broken by creation, then id, so pages are stable. */
                 sort?: components["schemas"]["TaskSort"];
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -11860,6 +12701,8 @@ export interface operations {
                 active?: boolean | null;
                 /** @description Part of the display name. */
                 name?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
