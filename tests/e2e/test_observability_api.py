@@ -21,9 +21,9 @@ import pytest
 from tests.e2e.conftest import make_centre, settle, sign_in
 
 from cma_core.cases.model import CaseNoteAdded
-from cma_core.cases.service import CaseService
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import PageText
+from cma_core.readmodels.service import CaseListQuery
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import CaseId, CentreId, NoteId
 from cma_entrypoints.container import Container, build_container, shutdown
@@ -302,7 +302,7 @@ async def test_unexpected_errors_reach_a_sentry_compatible_endpoint_without_pers
     )
     await make_centre(container, "Errors Centre")
     api = await sign_in(http, "adviser@errorscentre.example")
-    monkeypatch.setattr(CaseService, "list", _boom)
+    monkeypatch.setattr(CaseListQuery, "list", _boom)
     r = await api.get("/api/v1/cases?status=open", headers={"X-Request-ID": "req-boom"})
     assert r.status_code == 500
     sentry_sdk.flush(timeout=5)

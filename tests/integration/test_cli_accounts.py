@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 from typer.testing import Result
 
-from cma_entrypoints.container import Container, build_container, shutdown
+from cma_entrypoints.container import Container, build_container, outbox_messages, shutdown
 from cma_entrypoints.settings import Settings
 
 T = TypeVar("T")
@@ -64,8 +63,13 @@ def test_reset_password_sets_one_or_mails_a_link(
     mailed = cma("user", "reset-password", "--user", user_id, "--json")
     assert mailed.exit_code == 0, mailed.output
     assert _json(mailed)["reset"] == "link_sent"
-    outbox = Path(str(env["CMA_DATA_DIR"])) / "outbox"
-    mails = [p.read_text() for p in outbox.glob("password-reset_*.eml")]
+    # The outbox folder's messages are sealed (issue 13): read them as `cma notify read` does.
+    settings = Settings.from_env({k: v for k, v in env.items() if v is not None})
+    mails = [
+        body.decode()
+        for name, body in outbox_messages(settings)
+        if name.startswith("password-reset_") and name.endswith(".eml")
+    ]
     assert len(mails) == 1
     assert "Your reset code:" in mails[0]
     assert "ann@eastside.example" in mails[0]

@@ -34,6 +34,7 @@ from cma_adapters.sqlalchemy.clients import write_lookup_terms
 from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad, version_of
 from cma_adapters.sqlalchemy.rows import (
     TABLES,
+    CaseListEntryRow,
     CaseNoteRow,
     ClientRow,
     DocumentRow,
@@ -45,6 +46,7 @@ from cma_core.shared.ids import AuditId, CentreId, UserId
 
 clients_t = cast(Table, ClientRow.__table__)
 notes_t = cast(Table, CaseNoteRow.__table__)
+case_list_t = cast(Table, CaseListEntryRow.__table__)
 documents_t = cast(Table, DocumentRow.__table__)
 suggestions_t = cast(Table, SuggestionRow.__table__)
 
@@ -201,6 +203,10 @@ class SqlAlchemyKeyRotation:
                 progress(done, max(total, done))
         documents = await self._reseal_rows(centre_id, documents_t, new, _reseal_document)
         documents += await self._reseal_rows(centre_id, suggestions_t, new, _reseal_suggestion)
+        # The case list's read model keeps the client's name sealed (migration 1620).
+        records += await self._reseal_rows(
+            centre_id, case_list_t, new, _reseal_case_list_row, key="case_id"
+        )
         files = await self._reseal_files(centre_id)
         if progress and (documents or files):
             done += documents + files
@@ -236,18 +242,25 @@ class SqlAlchemyKeyRotation:
             after = rows[-1].id
 
     async def _reseal_rows(
-        self, centre_id: CentreId, table: Table, new: CentreKey, reseal: _RowResealer
+        self,
+        centre_id: CentreId,
+        table: Table,
+        new: CentreKey,
+        reseal: _RowResealer,
+        key: str = "id",
     ) -> int:
-        """Re-seal ``table``'s sealed columns row by row (id order, a batch a transaction)."""
+        """Re-seal ``table``'s sealed columns row by row (``key`` order, a batch a
+        transaction)."""
         after: uuid.UUID | None = None
         moved = 0
+        column = table.c[key]
         while True:
             async with self._uow(centre_id) as uow:
                 x = uow.context
                 stmt = select(table).where(table.c.centre_id == centre_id)
                 if after is not None:
-                    stmt = stmt.where(table.c.id > after)
-                stmt = stmt.order_by(table.c.id).limit(self._batch)
+                    stmt = stmt.where(column > after)
+                stmt = stmt.order_by(column).limit(self._batch)
                 rows = (await x.c.execute(stmt)).mappings().all()
                 if not rows:
                     return moved
@@ -256,11 +269,13 @@ class SqlAlchemyKeyRotation:
                     values = reseal(row, keyring, new)
                     if values:
                         await x.c.execute(
-                            update(table).where(table.c.id == row["id"]).values(values)
+                            update(table)
+                            .where(column == row[key], table.c.centre_id == centre_id)
+                            .values(values)
                         )
                         moved += 1
                 await uow.commit()
-            after = rows[-1]["id"]
+            after = rows[-1][key]
 
     async def _reseal_files(self, centre_id: CentreId) -> int:
         """Every document's stored file sealed under the newest version (one at a time, no
@@ -331,6 +346,14 @@ def _reseal_document(row: Any, keyring: Keyring, new: CentreKey) -> dict[str, An
     elif _stale(token, new):
         values["filename_enc"] = new.seal(keyring.open(token, associated), associated)
     return values
+
+
+def _reseal_case_list_row(row: Any, keyring: Keyring, new: CentreKey) -> dict[str, Any]:
+    token = row["client_name_enc"]
+    if not _stale(token, new):
+        return {}
+    associated = aad("case_list_rows", "client_name", row["case_id"])
+    return {"client_name_enc": new.seal(keyring.open(token, associated), associated)}
 
 
 def _reseal_suggestion(row: Any, keyring: Keyring, new: CentreKey) -> dict[str, Any]:
