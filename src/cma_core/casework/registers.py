@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -159,6 +159,23 @@ class CaseRegisterService:
 
     def _today(self) -> dt.date:
         return local_date(self.clock.now(), self.timezone)
+
+    def _apply(
+        self,
+        record: Any,
+        details: type[Any],
+        validate: Callable[[Any, dt.date], dict[str, Any]],
+        changes: Mapping[str, Any],
+    ) -> tuple[str, ...]:
+        """Check ``record`` with ``changes`` merged in (``validate``, naming the field at
+        fault) and set the values that differ; their names (none: nothing changed)."""
+        values = validate(_merged(record, details, changes), self._today())
+        changed = tuple(k for k, v in values.items() if getattr(record, k) != v)
+        for name in changed:
+            setattr(record, name, values[name])
+        if changed:
+            record.updated_at = self.clock.now()
+        return changed
 
     async def _changed(
         self,
@@ -333,13 +350,9 @@ class CaseRegisterService:
         async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             c = await self._complaint(uow, case_id, complaint_id)
             check_version("complaint", expected_version, c.version)
-            values = complaint_values(_merged(c, ComplaintDetails, changes), self._today())
-            changed = tuple(k for k, v in values.items() if getattr(c, k) != v)
+            changed = self._apply(c, ComplaintDetails, complaint_values, changes)
             if not changed:
                 return c
-            for name in changed:
-                setattr(c, name, values[name])
-            c.updated_at = self.clock.now()
             await self.complaints(uow).save(c)
             await self._changed(uow, ctx, case_id, "complaint", c.id, "updated", changed)
         return c
@@ -425,14 +438,9 @@ class CaseRegisterService:
         async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
             b = await self._breathing_space(uow, case_id, record_id)
             check_version("breathing space", expected_version, b.version)
-            merged = _merged(b, BreathingSpaceDetails, changes)
-            values = breathing_space_values(merged, self._today())
-            changed = tuple(k for k, v in values.items() if getattr(b, k) != v)
+            changed = self._apply(b, BreathingSpaceDetails, breathing_space_values, changes)
             if not changed:
                 return b
-            for name in changed:
-                setattr(b, name, values[name])
-            b.updated_at = self.clock.now()
             await self.breathing_spaces(uow).save(b)
             await self._changed(uow, ctx, case_id, "breathing_space", b.id, "updated", changed)
         return b
