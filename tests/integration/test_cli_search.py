@@ -84,3 +84,36 @@ def test_search_and_rebuild_from_the_command_line(
     one = cma("projections", "rebuild", "--centre", centre)
     assert one.exit_code == 0, one.output
     assert "3 documents, 1 case list rows" in one.stdout
+
+
+def test_migrate_fills_the_case_list_of_a_database_from_before_it(
+    cma: Callable[..., Result], env: dict[str, str | None]
+) -> None:
+    """A database upgraded to the read model (1620) holds cases but no list rows: `cma
+    migrate` fills the list from the write side, once (a second run has nothing to do)."""
+    assert cma("migrate").exit_code == 0
+    centre = _json(cma("centre", "create", "Upgraded Advice", "--json"))["id"]
+    _seed(env, centre)
+    settings = Settings.from_env({k: v for k, v in env.items() if v is not None})
+
+    async def rows(clear: bool) -> int:
+        container = build_container(settings)
+        try:
+            async with container.uow()(CentreId(uuid.UUID(centre))) as uow:
+                from cma_adapters.sqlalchemy.factories import repository_factories
+
+                repo = repository_factories("case_list_rows")["case_list_rows"](uow)
+                count = (await repo.list(limit=1, offset=0)).total
+                if clear:
+                    await repo.clear()
+                    await uow.commit()
+                return int(count)
+        finally:
+            await shutdown(container)
+
+    assert asyncio.run(rows(clear=True)) == 1  # as if written before the read model
+    assert asyncio.run(rows(clear=False)) == 0
+    filled = _json(cma("migrate", "--json"))
+    assert filled["case_lists_filled"] == 1
+    assert asyncio.run(rows(clear=False)) == 1
+    assert _json(cma("migrate", "--json"))["case_lists_filled"] == 0

@@ -213,6 +213,15 @@ class CaseListProjection:
 
     # -- rebuild and lag ----------------------------------------------------------------
 
+    async def incomplete(self, centre_id: CentreId) -> bool:
+        """Whether the centre has more cases than the list has rows: a database upgraded
+        to the read model (migration 1620) with cases from before it, or rows lost.
+        ``cma migrate`` rebuilds such a centre's list."""
+        async with self.uow(centre_id) as uow:
+            cases = (await self.cases(uow).list(limit=1, offset=0)).total
+            rows = (await self.case_list_rows(uow).list(limit=1, offset=0)).total
+        return rows < cases
+
     async def rebuild(self, centre_id: CentreId, progress: Progress | None = None) -> int:
         """Rewrite every row of the centre from the write side, then remove rows of cases
         that no longer exist. The list stays whole meanwhile (no emptying first). Returns

@@ -80,10 +80,30 @@ def migrate(as_json: bool = JsonOption) -> None:
     settings = load_settings(as_json=as_json)
     with working("migrating the database"):
         guard(lambda: _migrate(settings), as_json=as_json)
+    # A database upgraded to the case list's read model (1620) with cases from before it:
+    # fill the list from the write side now, or it would show nothing until a rebuild.
+    filled = run_with_container(_fill_case_lists, settings=settings, as_json=as_json)
     if as_json:
-        emit_json({"up_to_date": True, "database": _describe_db(settings)})
+        emit_json(
+            {
+                "up_to_date": True,
+                "database": _describe_db(settings),
+                "case_lists_filled": filled,
+            }
+        )
     else:
         typer.echo(f"database is up to date ({_describe_db(settings)})")
+        if filled:
+            typer.echo(f"case list filled from the write side for {filled} centre(s)")
+
+
+async def _fill_case_lists(c: Container) -> int:
+    projection, filled = c.case_list_projection(), 0
+    for centre in await c.identity_store().list_centres():
+        if await projection.incomplete(centre.id):
+            await projection.rebuild(centre.id)
+            filled += 1
+    return filled
 
 
 def _describe_db(settings: Settings) -> str:
