@@ -276,6 +276,7 @@ try {
     ["Contact log", "case-contacts"],
     ["Credit reports", "case-credit-reports"],
     ["Eligibility", "case-eligibility"],
+    ["Breathing Space", "case-breathing-space"],
     ["Reminders", "case-reminders"],
   ]) {
     await page.getByRole("link", { name: tab, exact: true }).click();
@@ -418,6 +419,12 @@ try {
       await page.getByRole("button", { name: "Record eligibility" }).click();
       await page.getByText(/E2E: surplus covers a DMP/).waitFor();
       check(true, "eligibility for an option was recorded");
+    }
+    if (tab === "Breathing Space") {
+      for (const box of await page.locator("input[id^='bs-check-']").all()) await box.check();
+      await page.getByRole("button", { name: "Record the application" }).click();
+      await page.getByText("All confirmed").waitFor();
+      check(true, "a Breathing Space application was recorded with every reg 24(3) check");
     }
     if (tab === "Notes") {
       await page.getByLabel("Add a note").fill("Called the client; budget agreed.");

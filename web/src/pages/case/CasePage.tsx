@@ -11,6 +11,7 @@ import { Deadlines, Appointments } from "./Clock";
 import { Contacts } from "./Contacts";
 import { CreditReports } from "./CreditReports";
 import { Debts } from "./Debts";
+import { BreathingSpace } from "./BreathingSpace";
 import { Eligibility } from "./Eligibility";
 import { FirstContact } from "./FirstContact";
 import { Reminders } from "./Reminders";
@@ -28,6 +29,7 @@ const TABS: ReadonlyArray<readonly [string, string, string | null]> = [
   ["credit-reports", "Credit reports", "finance:read"],
   ["budget", "Budget", "finance:read"],
   ["eligibility", "Eligibility", "finance:read"],
+  ["breathing-space", "Breathing Space", null],
   ["options", "Options and offers", "finance:read"],
   ["letters", "Letters", null],
   ["documents", "Documents", null],
@@ -71,6 +73,7 @@ export default function CasePage() {
             <Route path="contacts" element={<Contacts caseId={caseId} />} />
             <Route path="credit-reports" element={<CreditReports caseId={caseId} />} />
             <Route path="eligibility" element={<Eligibility caseId={caseId} />} />
+            <Route path="breathing-space" element={<BreathingSpace caseId={caseId} />} />
             <Route path="reminders" element={<Reminders caseId={caseId} />} />
             <Route path="debts" element={<Debts caseId={caseId} />} />
             <Route path="budget" element={<Budget caseId={caseId} />} />
