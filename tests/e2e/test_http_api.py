@@ -75,6 +75,7 @@ async def test_every_api_route_needs_a_token(http: httpx.AsyncClient) -> None:
         url = re.sub(r"\{day\}", "2026-12-24", path)
         url = re.sub(r"\{kind\}", "advice_summary", url)
         url = re.sub(r"\{line\}", "1", url)
+        url = re.sub(r"\{number\}", "1", url)
         url = re.sub(r"\{[^}]+\}", some_id, url)
         for method in ops:
             r = await http.request(method.upper(), url, json={})

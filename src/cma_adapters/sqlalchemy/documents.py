@@ -569,7 +569,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             .all()
         )
         return Page(
-            items=[suggestion_from_row(r) for r in rows], total=total, limit=limit, offset=offset
+            items=[await self._opened(r) for r in rows], total=total, limit=limit, offset=offset
         )
 
 

@@ -82,28 +82,42 @@ def migrate(as_json: bool = JsonOption) -> None:
         guard(lambda: _migrate(settings), as_json=as_json)
     # A database upgraded to the case list's read model (1620) with cases from before it:
     # fill the list from the write side now, or it would show nothing until a rebuild.
-    filled = run_with_container(_fill_case_lists, settings=settings, as_json=as_json)
+    filled, left = run_with_container(_fill_case_lists, settings=settings, as_json=as_json)
     if as_json:
         emit_json(
             {
                 "up_to_date": True,
                 "database": _describe_db(settings),
                 "case_lists_filled": filled,
+                "case_lists_not_filled": left,
             }
         )
     else:
         typer.echo(f"database is up to date ({_describe_db(settings)})")
         if filled:
             typer.echo(f"case list filled from the write side for {filled} centre(s)")
+        for centre_id, reason in left.items():
+            typer.echo(
+                f"warning: case list of centre {centre_id} not filled ({reason}); "
+                "run `cma projections rebuild --centre` once its key is available",
+                err=True,
+            )
 
 
-async def _fill_case_lists(c: Container) -> int:
-    projection, filled = c.case_list_projection(), 0
+async def _fill_case_lists(c: Container) -> tuple[int, dict[str, str]]:
+    """Fill the list of each centre with cases but no rows. A centre whose data key this
+    deployment cannot open is reported, not fatal: the schema is up to date either way."""
+    projection, filled, left = c.case_list_projection(), 0, {}
     for centre in await c.identity_store().list_centres():
-        if await projection.incomplete(centre.id):
+        try:
+            if not await projection.incomplete(centre.id):
+                continue
             await projection.rebuild(centre.id)
+        except Exception as exc:
+            left[str(centre.id)] = type(exc).__name__
+        else:
             filled += 1
-    return filled
+    return filled, left
 
 
 def _describe_db(settings: Settings) -> str:
