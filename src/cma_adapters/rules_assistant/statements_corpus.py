@@ -173,7 +173,9 @@ def build_statement(rng: random.Random, held_out: bool, name: str) -> Statement:
     housing = rng.choice(("rent", "mortgage"))
     chosen = [housing, "council_tax", "electricity", "water_supply", "mobile_phone", "groceries",
               DEBT_REPAYMENT, DEBT_REPAYMENT, *rng.sample([c for c in PATTERN if c not in (housing, "rent", "mortgage")], 4)]  # fmt: skip
-    fixed = {c: (pick(c), rng.randrange(*PATTERN[c][1:])) for c in set(chosen)}
+    fixed = {
+        c: (pick(c), rng.randrange(*PATTERN[c][1:])) for c in dict.fromkeys(chosen)
+    }  # in order: a set's order follows string hashing
     debts = rng.sample(list(PAYEES[DEBT_REPAYMENT][side]), 2)
     for month in range(2):
         base = start + dt.timedelta(days=30 * month)
