@@ -26,21 +26,16 @@ import enum
 
 from attrs import frozen
 
+# The case's own vocabulary (casework's registers), re-exported for the rules.
+from cma_core.casework.model import BsCheck as BsCheck
+from cma_core.casework.model import ComplaintKind as ComplaintKind
+from cma_core.casework.model import Direction as Direction
+from cma_core.casework.model import MoratoriumKind as MoratoriumKind
+from cma_core.casework.model import Party as Party
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, UserId
 from cma_core.shared.money import Money
 from cma_core.solutions.model import OptionResult, Solution
-
-
-class Direction(enum.StrEnum):
-    INBOUND = "inbound"
-    OUTBOUND = "outbound"
-
-
-class Party(enum.StrEnum):
-    CLIENT = "client"
-    CREDITOR = "creditor"
-    THIRD_PARTY = "third_party"  # court, enforcement agent, landlord, DWP, another adviser
 
 
 @frozen(kw_only=True)
@@ -180,22 +175,6 @@ class OptionAppraisal:
     reason: str
 
 
-class MoratoriumKind(enum.StrEnum):
-    STANDARD = "standard"
-    MENTAL_HEALTH_CRISIS = "mental_health_crisis"
-
-
-class BsCheck(enum.StrEnum):
-    """Standard eligibility, reg 24(3) of SI 2020/1311."""
-
-    INDIVIDUAL = "individual"
-    QUALIFYING_DEBT = "qualifying_debt"
-    DOMICILED_OR_RESIDENT_EW = "domiciled_or_resident_ew"
-    NOT_IN_INSOLVENCY = "not_in_insolvency"  # no DRO, IVA, interim order; not bankrupt
-    NOT_IN_MORATORIUM = "not_in_moratorium"
-    NO_STANDARD_BS_IN_12_MONTHS = "no_standard_bs_in_12_months"
-
-
 @frozen(kw_only=True)
 class CreditorReviewRequest:
     creditor: str
@@ -268,11 +247,6 @@ class DataSubjectRequest:
     extended: bool = False
     extension_notified_on: dt.date | None = None
     answered_on: dt.date | None = None
-
-
-class ComplaintKind(enum.StrEnum):
-    SERVICE = "service"
-    DATA_PROTECTION = "data_protection"
 
 
 @frozen(kw_only=True)

@@ -41,7 +41,6 @@ from cma_core.budgets.ports import BudgetRepository, OfferRepository
 from cma_core.budgets.service import guidelines_of
 from cma_core.casework.catalogue import screening_guide
 from cma_core.casework.model import BreathingSpace, ChecklistRecord, Contact, Party, Purpose
-from cma_core.casework.model import Direction as LogDirection
 from cma_core.casework.ports import (
     BreathingSpaceRepository,
     ChecklistRepository,
@@ -65,15 +64,6 @@ from cma_core.shared.uow import RepositoryFactory, UnitOfWork
 from cma_core.solutions.model import CaseFacts, Solution
 from cma_core.solutions.rules import appraise
 
-_DIRECTION = {
-    LogDirection.INBOUND: cf.Direction.INBOUND,
-    LogDirection.OUTBOUND: cf.Direction.OUTBOUND,
-}
-_PARTY = {
-    Party.CLIENT: cf.Party.CLIENT,
-    Party.CREDITOR: cf.Party.CREDITOR,
-    Party.THIRD_PARTY: cf.Party.THIRD_PARTY,
-}
 #: Contacts with the client that are advice work (CR-03's "substantive" contact).
 SUBSTANTIVE = frozenset({Purpose.FIRST_CONTACT, Purpose.ADVICE, Purpose.REVIEW})
 
@@ -147,9 +137,7 @@ async def casework_sections(
     client = [c for c in contacts if c.party is Party.CLIENT]
     return {
         "comms": tuple(
-            cf.Communication(
-                at=c.at, direction=_DIRECTION[c.direction], party=_PARTY[c.party], summary=c.summary
-            )
+            cf.Communication(at=c.at, direction=c.direction, party=c.party, summary=c.summary)
             for c in contacts
         ),
         "authority": cf.AuthorityToAct(signed_at=authority.done_at if authority else None),
@@ -324,11 +312,11 @@ def breathing_space(
         if d.deadline.kind in _MORATORIUM_DAY_ONE and d.deadline.trigger >= b.applied_on
     ]
     return cf.BreathingSpaceRecord(
-        kind=cf.MoratoriumKind(b.kind.value),
+        kind=b.kind,
         applied_on=b.applied_on,
         start_on=min(starts, default=None),
         advice_on=b.advice_on,
-        checks_confirmed=frozenset(cf.BsCheck(c.value) for c in b.checks_confirmed),
+        checks_confirmed=b.checks_confirmed,
         fee_charged=b.fee_charged,
         previous_standard_ended_on=b.previous_standard_ended_on,
         midway_review_on=b.midway_review_on,
@@ -369,7 +357,7 @@ async def register_sections(
         out["complaints"] = tuple(
             cf.Complaint(
                 id=str(c.id),
-                kind=cf.ComplaintKind(c.kind.value),
+                kind=c.kind,
                 received_on=c.received_on,
                 acknowledged_on=c.acknowledged_on,
                 final_response_on=c.final_response_on,
