@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,14 +43,25 @@ def postgres_url() -> Iterator[str]:
     _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    """A fresh, migrated SQLite database file for one test."""
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite database migrated to every head, per test process: migrating takes
+    about 0.5 s, copying the file about a millisecond."""
     from cma_adapters.sqlalchemy.migrate import upgrade
 
-    url = f"sqlite:///{tmp_path / 'cma.db'}"
-    upgrade(url)
-    return url
+    path = tmp_path_factory.mktemp("sqlite-template") / "cma.db"
+    upgrade(f"sqlite:///{path}")
+    # Every connection is closed, so the write-ahead log is checkpointed into the file.
+    assert not path.with_name("cma.db-wal").exists()
+    return path
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """A fresh, migrated SQLite database file for one test (a copy of the template)."""
+    target = tmp_path / "cma.db"
+    shutil.copyfile(sqlite_template, target)
+    return f"sqlite:///{target}"
 
 
 @pytest.fixture(scope="session")

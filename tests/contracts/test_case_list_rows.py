@@ -12,14 +12,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import attrs
 import pytest
-from tests.contracts.test_repositories import (  # noqa: F401 - fixtures used by name
+from tests.contracts.test_repositories import (
     T0,
     Backend,
-    fresh_sqlite_url,
     memory_backend,
     new_centre,
     sqlalchemy_backend,
-    sqlite_template,
 )
 
 from cma_core.cases.model import CaseOpened, CaseStatus, CloseReason
@@ -243,10 +241,10 @@ class TestSqliteCaseListRows(CaseListRowsContract):
     @pytest.fixture
     async def backend(
         self,
-        fresh_sqlite_url: str,  # noqa: F811 - the imported fixture, by name
+        sqlite_url: str,
     ) -> AsyncIterator[RowsBackend]:
-        async for base in sqlalchemy_backend(fresh_sqlite_url):
-            yield RowsBackend(base, _raw_reader(fresh_sqlite_url))
+        async for base in sqlalchemy_backend(sqlite_url):
+            yield RowsBackend(base, _raw_reader(sqlite_url))
 
 
 @pytest.mark.postgres

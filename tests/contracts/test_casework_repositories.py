@@ -16,15 +16,13 @@ from typing import Any
 
 import attrs
 import pytest
-from tests.contracts.test_repositories import (  # noqa: F401 - fixtures used by name
+from tests.contracts.test_repositories import (
     T0,
     Backend,
-    fresh_sqlite_url,
     memory_backend,
     new_centre,
     seed_case,
     sqlalchemy_backend,
-    sqlite_template,
 )
 
 from cma_adapters.memory.factories import repository_factories as memory_factories
@@ -435,15 +433,15 @@ class TestSqliteCaseworkRepositories(CaseworkRepositoriesContract):
     @pytest.fixture
     async def backend(
         self,
-        fresh_sqlite_url: str,  # noqa: F811 - the imported fixture, by name
+        sqlite_url: str,
     ) -> AsyncIterator[CaseworkBackend]:
         from cma_adapters.sqlalchemy.factories import repository_factories
 
-        async for base in sqlalchemy_backend(fresh_sqlite_url):
+        async for base in sqlalchemy_backend(sqlite_url):
             yield CaseworkBackend(
                 base,
                 SimpleNamespace(**repository_factories(*_PORTS)),
-                _raw_reader(fresh_sqlite_url),
+                _raw_reader(sqlite_url),
             )
 
 

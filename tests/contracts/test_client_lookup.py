@@ -14,13 +14,11 @@ from tests.contracts.test_repositories import (
     HOUR,
     T0,
     Backend,
-    fresh_sqlite_url,
     make_case,
     make_task,
     memory_backend,
     new_centre,
     sqlalchemy_backend,
-    sqlite_template,
     then_commit,
     uid,
 )
@@ -31,8 +29,6 @@ from cma_core.shared.errors import StaleVersion, ValidationError
 from cma_core.shared.ids import CentreId, ClientId, UserId
 from cma_core.tasks.model import TaskPriority, TaskSort, TaskStatus
 from cma_core.tasks.ports import TaskFilter
-
-__all__ = ["fresh_sqlite_url", "sqlite_template"]
 
 
 def person(
@@ -286,8 +282,8 @@ class TestInMemoryLookup(ClientLookupContract):
 
 class TestSqliteLookup(ClientLookupContract):
     @pytest.fixture
-    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[Backend]:
-        async for backend in sqlalchemy_backend(fresh_sqlite_url):
+    async def backend(self, sqlite_url: str) -> AsyncIterator[Backend]:
+        async for backend in sqlalchemy_backend(sqlite_url):
             yield backend
 
 
@@ -307,8 +303,8 @@ class TestInMemoryTaskQueue(TaskQueueContract):
 
 class TestSqliteTaskQueue(TaskQueueContract):
     @pytest.fixture
-    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[Backend]:
-        async for backend in sqlalchemy_backend(fresh_sqlite_url):
+    async def backend(self, sqlite_url: str) -> AsyncIterator[Backend]:
+        async for backend in sqlalchemy_backend(sqlite_url):
             yield backend
 
 

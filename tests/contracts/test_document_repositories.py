@@ -15,14 +15,12 @@ import pytest
 from tests.contracts.test_repositories import (
     T0,
     Backend,
-    fresh_sqlite_url,  # noqa: F401 - a fixture, used by name
     make_case,
     make_client,
     memory_backend,
     new_centre,
     new_user,
     sqlalchemy_backend,
-    sqlite_template,  # noqa: F401 - a fixture, used by name
     uid,
 )
 
@@ -476,8 +474,8 @@ async def _sql(url: str) -> AsyncIterator[DocBackend]:
 
 class TestSqliteDocumentRepositories(DocumentRepositoryContract):
     @pytest.fixture
-    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[DocBackend]:  # noqa: F811
-        async for b in _sql(fresh_sqlite_url):
+    async def backend(self, sqlite_url: str) -> AsyncIterator[DocBackend]:
+        async for b in _sql(sqlite_url):
             yield b
 
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import shutil
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from pathlib import Path
 
 import attrs
 import pytest
@@ -124,24 +122,6 @@ async def sqlalchemy_backend(url: str) -> AsyncIterator[Backend]:
         )
     finally:
         await engine.dispose()
-
-
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated SQLite file per session; ``sqlite_url`` migrates per test (~0.5 s each)."""
-    from cma_adapters.sqlalchemy.migrate import upgrade
-
-    path = tmp_path_factory.mktemp("sqlite-template") / "cma.db"
-    upgrade(f"sqlite:///{path}")
-    return path
-
-
-@pytest.fixture
-def fresh_sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
-    """Like the shared ``sqlite_url`` (a migrated database file per test), made by copying."""
-    target = tmp_path / "cma.db"
-    shutil.copyfile(sqlite_template, target)
-    return f"sqlite:///{target}"
 
 
 class FailingPublisher(EventPublisher):
@@ -1302,8 +1282,8 @@ class TestSqliteUnitOfWork(UnitOfWorkContract):
     concurrent_units_of_work = False
 
     @pytest.fixture
-    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[Backend]:
-        async for backend in sqlalchemy_backend(fresh_sqlite_url):
+    async def backend(self, sqlite_url: str) -> AsyncIterator[Backend]:
+        async for backend in sqlalchemy_backend(sqlite_url):
             yield backend
 
 
@@ -1447,8 +1427,8 @@ class TestInMemoryIdentityStore(IdentityStoreContract):
 
 class TestSqliteIdentityStore(IdentityStoreContract):
     @pytest.fixture
-    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[Backend]:
-        async for backend in sqlalchemy_backend(fresh_sqlite_url):
+    async def backend(self, sqlite_url: str) -> AsyncIterator[Backend]:
+        async for backend in sqlalchemy_backend(sqlite_url):
             yield backend
 
 

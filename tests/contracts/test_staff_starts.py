@@ -8,15 +8,13 @@ import uuid
 from collections.abc import AsyncIterator
 
 import pytest
-from tests.contracts.test_repositories import (  # noqa: F401 - fixtures used by name
+from tests.contracts.test_repositories import (
     T0,
     Backend,
-    fresh_sqlite_url,
     make_user,
     memory_backend,
     new_centre,
     sqlalchemy_backend,
-    sqlite_template,
 )
 
 from cma_core.shared.ids import UserId
@@ -45,8 +43,8 @@ class TestInMemoryStaffStarts(StaffStartsContract):
 
 class TestSqliteStaffStarts(StaffStartsContract):
     @pytest.fixture
-    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[Backend]:  # noqa: F811
-        async for base in sqlalchemy_backend(fresh_sqlite_url):
+    async def backend(self, sqlite_url: str) -> AsyncIterator[Backend]:
+        async for base in sqlalchemy_backend(sqlite_url):
             yield base
 
 

@@ -193,8 +193,8 @@ class TestMemoryAuditChain(AuditChainContract):
 
 class TestSqliteAuditChain(AuditChainContract):
     @pytest.fixture
-    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[Backend]:
-        async for backend in sqlalchemy_backend(fresh_sqlite_url):
+    async def backend(self, sqlite_url: str) -> AsyncIterator[Backend]:
+        async for backend in sqlalchemy_backend(sqlite_url):
             yield backend
 
 

@@ -193,8 +193,8 @@ async def _sql_backend(url: str) -> AsyncIterator[SealBackend]:
 
 class TestSqliteSeal(SealContract):
     @pytest.fixture
-    async def backend(self, fresh_sqlite_url: str) -> AsyncIterator[SealBackend]:
-        async for b in _sql_backend(fresh_sqlite_url):
+    async def backend(self, sqlite_url: str) -> AsyncIterator[SealBackend]:
+        async for b in _sql_backend(sqlite_url):
             yield b
 
 

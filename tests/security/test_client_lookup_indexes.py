@@ -11,7 +11,6 @@ import uuid
 import pytest
 from jellyfish import metaphone
 from sqlalchemy.ext.asyncio import AsyncEngine
-from tests.contracts.test_repositories import fresh_sqlite_url, sqlite_template
 from tests.security.test_field_encryption import db_url, engine, new_centre, raw
 
 from cma_adapters.memory import InMemoryKeyManagement
@@ -22,7 +21,7 @@ from cma_core.clients.lookup import ClientLookup, client_terms
 from cma_core.clients.model import Client, PostalAddress
 from cma_core.shared.ids import CentreId, ClientId
 
-__all__ = ["db_url", "engine", "fresh_sqlite_url", "sqlite_template"]
+__all__ = ["db_url", "engine"]
 
 NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 DOB = dt.date(1971, 7, 14)

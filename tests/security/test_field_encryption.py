@@ -48,7 +48,7 @@ SECRET_NOTE = "Disclosed a gambling problem to Zanzibar's adviser"
 @pytest.fixture(params=["sqlite", "postgres"])
 def db_url(request: pytest.FixtureRequest) -> str:
     return str(
-        request.getfixturevalue("fresh_sqlite_url" if request.param == "sqlite" else "postgres_url")
+        request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
     )
 
 
@@ -344,10 +344,10 @@ async def test_aws_kms(kms_key: tuple[str, str]) -> None:
 
 
 async def test_aws_kms_end_to_end_through_the_unit_of_work(
-    kms_key: tuple[str, str], fresh_sqlite_url: str
+    kms_key: tuple[str, str], sqlite_url: str
 ) -> None:
     endpoint, key_id = kms_key
-    engine = create_engine_for(fresh_sqlite_url)
+    engine = create_engine_for(sqlite_url)
     try:
         km = AwsKmsKeyManagement(key_id, endpoint_url=endpoint, region_name="eu-west-2")
         centre = await new_centre(engine)
