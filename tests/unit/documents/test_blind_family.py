@@ -11,6 +11,7 @@ import itertools
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -98,7 +99,12 @@ def test_the_same_family_under_any_hash_seed() -> None:
     code = "from tests.unit.documents.test_blind_family import digest; print(digest())"
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     other = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert other == digest()
 
