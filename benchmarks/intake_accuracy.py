@@ -1,14 +1,18 @@
 """Document reading accuracy on perfect text (the corpus's exact word boxes, no OCR),
 per family group: seen (A-D, used for rules and training), held-out H and held-out K
-(never used for either). Prints the per-field tables, the misses and the classifier's
-confusion on the held-out families.
+(never used for either), and held-out L (``corpus_blind.py``: written blind, by an author
+who had not read the reader's rules). Prints the per-field tables, the misses and the
+classifier's confusion on the held-out families. ``--ocr-l N`` also scans N documents of
+L (one class after another), reads them with Tesseract and scores them.
 
-Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]``
+Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
+[--ocr-l 19]``
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from pathlib import Path
 
@@ -18,10 +22,18 @@ from cma_adapters.rules_assistant import classifier
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import (
     Sample,
+    Score,
     build_corpus,
     sample_pages,
     sample_text,
     score,
+)
+from cma_adapters.rules_assistant.corpus_blind import (
+    BlindSample,
+    blind_pages,
+    blind_scanned,
+    build_blind,
+    values_in_text,
 )
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
@@ -46,11 +58,67 @@ def reliability(model: classifier.Model | None, samples: list[Sample]) -> str:
     return "\n".join(lines)
 
 
+def report(result: Score, title: str, samples: list[Sample], misses: bool) -> None:
+    print(result.table(title))
+    for expected, got in sorted(result.confusion.items()):
+        wrong = {k: v for k, v in got.items() if k != expected}
+        if wrong:
+            print(f"  confused: {expected} -> {wrong}")
+    print(reliability(classifier.shipped(), samples))
+    if misses:
+        for miss in result.misses:
+            print("  miss:", miss)
+    print()
+
+
+def family_l(per_family: int, misses: bool) -> None:
+    """Held-out L on perfect text: the words' exact boxes in L's own faces and page sizes."""
+    model = classifier.shipped()
+    samples = build_blind(per_family)
+    result = score([(s, extract(sample_text(s), blind_pages(s), model)) for s in samples])
+    report(result, f"held-out L, written blind ({len(samples)} documents, perfect text)",
+           list(samples), misses)  # fmt: skip
+
+
+def family_l_ocr(count: int, misses: bool) -> None:
+    """``count`` documents of L printed and scanned (150-300 dpi, PNG/JPEG/PDF), read by
+    Tesseract and the rule-based assistant."""
+    from cma_adapters.rules_assistant import RuleBasedAssistant
+    from cma_adapters.tesseract import TesseractTextExtractor
+    from cma_core.documents.files import ContentType
+
+    types = {"png": ContentType.PNG, "jpeg": ContentType.JPEG, "pdf": ContentType.PDF}
+    every = build_blind(max(1, -(-count // 19)))
+    per = len(every) // 19
+    chosen: list[BlindSample] = [every[c * per + r] for r in range(per) for c in range(19)][:count]
+
+    async def read_all() -> list[tuple[Sample, object]]:
+        extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+        out: list[tuple[Sample, object]] = []
+        for index, sample in enumerate(chosen):
+            data, fmt, _ = blind_scanned(sample, index)
+            pages = await extractor.extract(data, types[fmt])
+            text = "\f".join(p.text for p in pages)
+            found = values_in_text(sample.truth, text)
+            verbatim[0] += found[0]
+            verbatim[1] += found[1]
+            out.append((sample, await assistant.classify_and_extract(text, pages)))
+        return out
+
+    verbatim = [0, 0]
+    result = score(asyncio.run(read_all()))  # type: ignore[arg-type]
+    print(f"true values found verbatim in the OCR text: {verbatim[0]} of {verbatim[1]}")
+    report(
+        result, f"held-out L, written blind ({len(chosen)} documents, OCR)", list(chosen), misses
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-family", type=int, default=4)
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--ocr-l", type=int, default=0)
     args = parser.parse_args()
     model = classifier.shipped()
     for title, held, only in (
@@ -71,6 +139,9 @@ def main() -> None:
             for miss in result.misses:
                 print("  miss:", miss)
         print()
+    family_l(args.per_family, args.misses)
+    if args.ocr_l:
+        family_l_ocr(args.ocr_l, args.misses)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The OpenAI adapter's per-field table on the held-out families, against a local
+"""The OpenAI adapter's per-field table on the held-out families (H, K and L, the one
+written blind), against a local
 chat-completions server (127.0.0.1, the same protocol the integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
@@ -30,7 +31,25 @@ from cma_adapters.openai_assistant import OpenAIAssistant
 from cma_adapters.openai_assistant.assistant import EXTRACTION_SCHEMA
 from cma_adapters.rules_assistant import classifier
 from cma_adapters.rules_assistant.assistant import extract
-from cma_adapters.rules_assistant.corpus import build_corpus, sample_pages, sample_text, score
+from cma_adapters.rules_assistant.corpus import (
+    Sample,
+    build_corpus,
+    sample_pages,
+    sample_text,
+    score,
+)
+from cma_adapters.rules_assistant.corpus_blind import BlindSample, blind_pages, build_blind
+from cma_core.documents.model import PageText
+
+
+def family_samples(family: str, per_family: int) -> list[Sample]:
+    if family == "L":
+        return list(build_blind(per_family))
+    return build_corpus(per_family, seed=99, held_out=True, only=family)
+
+
+def pages_of(sample: Sample) -> tuple[PageText, ...]:
+    return blind_pages(sample) if isinstance(sample, BlindSample) else sample_pages(sample)
 
 
 class StandIn(BaseHTTPRequestHandler):
@@ -81,14 +100,14 @@ async def main() -> None:
         base_url=base_url, timeout=60, max_retries=0,
     )  # fmt: skip
     try:
-        for family in ("H", "K"):
-            samples = build_corpus(args.per_family, seed=99, held_out=True, only=family)
+        for family in ("H", "K", "L"):
+            samples = family_samples(family, args.per_family)
             via_adapter = [
-                (s, await assistant.classify_and_extract(sample_text(s), sample_pages(s)))
+                (s, await assistant.classify_and_extract(sample_text(s), pages_of(s)))
                 for s in samples
             ]
             rules = [
-                (s, extract(sample_text(s), sample_pages(s), classifier.shipped())) for s in samples
+                (s, extract(sample_text(s), pages_of(s), classifier.shipped())) for s in samples
             ]
             print(score(via_adapter).table(f"OpenAI adapter, held-out {family} ({len(samples)})"))
             print(score(rules).table("rule-based reader, same documents, with word boxes"))
