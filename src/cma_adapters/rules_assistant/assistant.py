@@ -329,6 +329,10 @@ def extract(
         ]
     layouts = [page_layout(p) for p in pages]
     found = read_fields(layouts, text, document_class)
+    refined = refine_class(document_class, found, text)
+    if refined is not document_class:
+        document_class, source = refined, f"{source}+cue"
+        found = read_fields(layouts, text, document_class)
     chosen = _choose(found, FIELDS_BY_CLASS[document_class], text, document_class)
     transactions: tuple[Transaction, ...] = ()
     if document_class is C.BANK_STATEMENT:
@@ -346,6 +350,42 @@ def extract(
         evidence=tuple(evidence(found, chosen)),
         **chosen,  # type: ignore[arg-type]
     )
+
+
+# A debt secured on the home, said in two or more of the ways lenders say it.
+_SECURED_ON_HOME = re.compile(
+    r"\b(?:mortgage|home loan|secured (?:loan|on (?:your|the) (?:home|property))"
+    r"|re-?possess\w*|possession (?:proceedings|claim|order|of (?:your|the) (?:home|property))"
+    r"|(?:your|the) home (?:may|could|is) (?:be )?(?:at risk|repossessed))",
+    re.IGNORECASE,
+)
+
+
+def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: str) -> DocumentClass:
+    """A generic creditor letter that the reading shows to be a more specific kind.
+
+    * Its own labels name a *previous* owner of the debt ("Original creditor",
+      "Previously owed to", "Account originally with", "Assigned from") beside the
+      creditor: a notice of assignment. (A collection agent names its client with "on
+      behalf of", a creditor role, so its letter stays a creditor letter.)
+    * It says in two or more different ways that the debt is secured on the home
+      ("secured loan", "possession proceedings", "your home may be at risk",
+      "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
+      unsecured one.
+
+    The word model knows only the seen templates' wording; these cues are what the kinds
+    mean, however a lender words them."""
+    if cls is not C.CREDITOR_LETTER:
+        return cls
+    creditors = {c.value for c in found.get("creditor_name", []) if c.score > 0}
+    for c in found.get("original_creditor", []):
+        if c.label is not None and c.score >= 3 and (creditors - {c.value}):
+            return C.NOTICE_OF_ASSIGNMENT
+    flat = " ".join(text.lower().split())
+    cues = {m.group().split()[0].rstrip("ed")[:6] for m in _SECURED_ON_HOME.finditer(flat)}
+    if len(cues) >= 2:
+        return C.MORTGAGE_ARREARS
+    return cls
 
 
 def _export(text: str, categoriser: classifier.Model | None) -> Extraction | None:

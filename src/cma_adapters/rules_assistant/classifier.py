@@ -15,8 +15,13 @@ construction.
 Features (format 2): word unigrams and bigrams; character 3-5-grams inside words (padded
 with a space, like scikit-learn's ``char_wb``: OCR-damaged and inflected words still share
 most of their pieces, "overpaid"/"overpayment", "arrear"); and the first word of each line
-(``^word``: what a line starts with is layout — a label column, a heading). Format 1
-artefacts (words and pairs only) still load.
+(``^word``: what a line starts with is layout — a label column, a heading). Format 3 adds
+*concepts* (``@name``, ``CONCEPTS``): the several ways UK letters say the thing that makes
+a kind what it is ("secured on your home", "home loan", "mortgage", "possession" are all
+``@home``; "assigned", "sold your account", "we have bought your debt", "legal owner",
+"previously owed to" are all ``@assigned``). The model learns each concept's weight from
+the seen families; a letter that says it in words the seen families never used still
+lights the concept. Format 1 and 2 artefacts still load.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from attrs import frozen
 from cma_core.documents.model import DocumentClass
 
 FORMAT = "cma-doc-classifier"
-FEATURES = 2
+FEATURES = 3
 ARTEFACT = "document_classifier.json"
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 SCALE = 1000
@@ -129,9 +134,58 @@ def normalise(text: str) -> str:
     return re.sub(r"\d", "0", text)
 
 
+# What makes a kind of letter that kind, however it is worded: vocabulary of real UK
+# letters and forms (lender, debt purchaser, court, council, bailiff, DWP/HMRC, supplier,
+# landlord, BNPL and catalogue firms), grouped by what it means. General by design: no
+# phrase of a held-out family is here that real letters of the kind do not also use.
+CONCEPTS: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "home": r"\b(?:mortgage\w*|home loans?|secured (?:loan|on (?:your|the) (?:home|property)"
+        r"|against (?:your|the) (?:home|property))|re-?possess\w*|possession (?:of (?:your|the)"
+        r" (?:home|property)|proceedings|claims?|order)|(?:your|the) home (?:may|could|is) (?:be )?"
+        r"(?:at risk|repossessed)|charge on (?:your|the) (?:home|property)|lender)\b",
+        "assigned": r"\b(?:assign(?:ed|ment|ee|or)|(?:sold|transferred)(?: (?:your|the)"
+        r" (?:account|debt|agreement|loan))?(?: to us| to a new)?|(?:bought|purchased|acquired)"
+        r" (?:your|the|this) (?:account|debt|agreement|loan)|(?:new|legal) owner|now own"
+        r"|previously (?:owed|with|held)|originally (?:with|owed|from)|original (?:creditor"
+        r"|lender)|law of property act)\b",
+        "retail_credit": r"\b(?:buy now,? pay later|pay later|pay in (?:\d|three|four)"
+        r"|pay-in-\w+|catalogue|shopping account|(?:your|the) (?:order|purchase|basket)"
+        r"|retailer|store|scheduled (?:payment|instalment)|spending (?:is )?(?:paused|limit)"
+        r"|credit limit)\b",
+        "judgment": r"\b(?:judgment|ordered to pay|order for payment|register of judgments"
+        r"|judgment creditor|entitled to payment)\b",
+        "enforcement": r"\b(?:enforcement agents?|bailiffs?|take control of (?:your )?goods"
+        r"|taking control of goods|warrant of control|compliance stage|remove goods"
+        r"|(?:a|our) visit|attend your (?:address|home))\b",
+        "rent": r"\b(?:rent|tenancy|tenant|landlord|housing (?:officer|association)"
+        r"|notice seeking possession|eviction|evicted)\b",
+        "council_tax": r"\b(?:council tax|billing authority|liability order|valuation band"
+        r"|(?:property )?band [a-h])\b",
+        "fine": r"\b(?:fines?|magistrates'?|fines officer|collection order|financial penalty"
+        r"|compensation and costs|hmcts)\b",
+        "overpaid": r"\b(?:overpa(?:id|yments?)|not entitled|paid (?:you )?too much"
+        r"|recoverable|more than you were entitled)\b",
+        "energy_water": r"\b(?:gas|electricity|energy|water|sewerage|meter\w*|kwh|supply"
+        r"|tariff|standing charge|prepayment)\b",
+        "claim_form": r"\b(?:claim form|particulars of claim|claimant|defendant"
+        r"|acknowledg(?:e|ment of) service|(?:issue|court) fee)\b",
+        "pre_action": r"\b(?:pre-?action|letter (?:of|before) (?:claim|action)|reply form"
+        r"|information sheet|(?:issue|start) (?:a )?(?:claim|court proceedings|proceedings)"
+        r"|before court action)\b",
+        "insolvency": r"\b(?:statutory demand|bankrupt\w*|insolvency|set aside)\b",
+        "wages": r"\b(?:payslip|pay advice|gross pay|net pay|tax code|paye|employee|employer"
+        r"|national insurance|year to date)\b",
+        "benefit": r"\b(?:universal credit|assessment period|standard allowance|(?:housing|child)"
+        r" element|benefit (?:award|entitlement)|personal independence|support allowance)\b",
+    }.items()
+}
+
+
 def terms(text: str, features: int = FEATURES) -> list[str]:
     """The features of ``text`` (format 1: words and word pairs; 2: also characters and
-    line starts)."""
+    line starts; 3: also concepts)."""
     folded = normalise(text).lower()
     tokens = _TOKEN.findall(folded)
     out = tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
@@ -149,6 +203,10 @@ def terms(text: str, features: int = FEATURES) -> list[str]:
         first = _TOKEN.search(line)
         if first:
             out.append(f"^{first.group()}")
+    if features >= 3:
+        flat = " ".join(text.split())
+        for name, pattern in CONCEPTS.items():
+            out += [f"@{name}"] * len(pattern.findall(flat))
     return out
 
 

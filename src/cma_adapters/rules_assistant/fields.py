@@ -48,9 +48,13 @@ ORGANISATION = re.compile(
     r"|Credit|Loans?|Capital|Building\s+Society|Collections?|Recover(?:y|ies)|HMRC|Revenue"
     r"|Customs|Telecom|Mobile|Insurance|Housing|Homes|Association|Trust|Cards?|Portfolio"
     r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Court|Unit"
-    r"|AB|LLP|Hospice|Stores|Logistics)\b\.?",
+    r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
+    r"|Tribunal|Partnership|Solicitors)\b\.?",
     re.IGNORECASE,
 )
+# A court writes judgments and claims but is owed nothing (a magistrates' court's fines
+# office is the exception: the fine is owed to it).
+COURT = re.compile(r"\b(?:county court|high court|business centre|court service|tribunal)\b", re.I)
 AGENT_WORDS = re.compile(
     r"\b(?:enforcement|recover(?:y|ies)|collections?|debt\s+recovery|credit\s+services"
     r"|holdings|bailiffs?)\b",
@@ -147,6 +151,8 @@ LETTER_DATE_LABELS = [
         r"(?:date of (?:issue|notice|demand|letter|this letter)|issue date|letter date|dated)\b",
         3.0,
     ),
+    # When the letter was made or sent, in other words: "Written on", "Sent", "Printed".
+    _l(r"(?:(?:date )?(?:written|sent|printed|produced|posted|emailed)(?: on)?)\b", 2.0),
     _l(_W % 3 + r"(?:date|dated|issued)(?: on)?\b", 2.0),
 ]
 DEADLINE_LABELS = [
@@ -155,6 +161,12 @@ DEADLINE_LABELS = [
     ),
     _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
     _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
+    # A payment the creditor will take: direct-debit and plan collection dates.
+    _l(
+        _W % 3 + r"(?:next (?:attempt|collection|payment date|payment due)|try again(?: on)?"
+        r"|(?:collected|taken|debited|collection)(?: on)?(?: or after| from)?)\b",
+        2.0,
+    ),
 ]
 SERVED_LABELS = [
     _l(r"(?:deemed served(?: on)?|date of service|deemed (?:date of )?service|served on)\b", 3.0),
@@ -162,7 +174,7 @@ SERVED_LABELS = [
 BALANCE_LABELS = [
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|fine|charges|to pay|left to pay)\b",
         1.0,
     ),
 ]
@@ -170,7 +182,7 @@ _BALANCE_WORDS = re.compile(r"\b(?:pay|owe|owed|owing|balance|debt|outstanding|s
 REFERENCE_LABELS = [
     _l(
         _W % 3
-        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no)\b",
+        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting)\b",
         1.0,
     ),
 ]
@@ -179,10 +191,19 @@ CREDITOR_LABELS = [
         r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|claimant(?:'s)? name(?: and address)?|claimant|on behalf of|our client|client|instructing \w+|lender|landlord)\b",
         3.0,
     ),
+    # Who is to be paid, in a role phrase: "Debt owed to", "Payable to", "Person
+    # entitled to payment", "Acting for", "Collecting for".
+    _l(
+        _W % 2 + r"(?:owed to|due to|payable to|pay(?:ments?)? to|entitled to(?: payment)?"
+        r"|acting for|collecting for|(?:we are )?writing for)\b",
+        2.5,
+    ),
 ]
 ORIGINAL_LABELS = [
     _l(
-        r"(?:original creditor|originally|previous(?:ly)?|formerly|assigned from|transferred from)\b",
+        _W % 2 + r"(?:original (?:creditor|lender|owner)|originally(?: with| owed to| from)?"
+        r"|previous(?:ly)?(?: owed to| with| creditor| owner| lender)?|formerly|former creditor"
+        r"|assigned (?:from|by)|transferred from|sold (?:to us )?by|(?:bought|purchased|acquired) from)\b",
         3.0,
     ),
 ]
@@ -215,7 +236,9 @@ FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
 _PLACE = {"same": 1.0, "right": 1.0, "below": 0.8}
 _NEGATIVE_MONEY = re.compile(
     r"\b(?:instalments?|fee|fees|monthly|weekly|per|repayment|paid in|paid out|liability order"
-    r" amount|court fee|issue fee|gross|net|tax|allowance|element|deductions?|charge)\b"
+    r" amount|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
+    r"|(?:late|default|interest|admin|administration|penalty|standing|returned payment|missed"
+    r" payment) (?:payment )?charges?)\b"
 )
 
 
@@ -278,7 +301,10 @@ def _money_score(hit: Hit, weight: float) -> float:
     s = 0.0
     if re.search(r"\btotal\b", label):
         s += 2.0
-    if re.search(r"\b(?:outstanding|balance|owed|owing|debt|now|judgment)\b", label):
+    if re.search(
+        r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|unpaid|overdue|still to pay)\b",
+        label,
+    ):
         s += 1.0
     if _NEGATIVE_MONEY.search(label):
         s -= 3.0
@@ -321,6 +347,7 @@ def read_fields(
     )
     found["letter_date"] += _unlabelled_dates(layouts)
     found["deadline_date"] = _candidates("deadline_date", layouts, DEADLINE_LABELS, parse_date)
+    found["deadline_date"] += _prose_deadlines(layouts)
     found["served_date"] = _candidates("served_date", layouts, SERVED_LABELS, parse_date)
     found["balance_pence"] = _candidates(
         "balance_pence", layouts, BALANCE_LABELS, parse_money, _money_score, 6
@@ -430,6 +457,36 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+_DEADLINE_CUE = re.compile(
+    r"\b(?:by|before|on or before|no later than|until|(?:try|attempt(?: it)?) again on"
+    r"|(?:collect|take|debit)(?:ed|en)?(?: it)? (?:on|from)(?: or after)?)\s*(?:the\s+)?$",
+    re.I,
+)
+
+
+def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date in a sentence right after "by", "on or before", "no later than", "we will
+    try again on": the deadline stated in the body (weaker than a labelled one)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for m in DATE.finditer(cell.text):
+                    if not _DEADLINE_CUE.search(cell.text[max(0, m.start() - 40) : m.start()]):
+                        continue
+                    date = parse_date(m.group())
+                    if date is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field="deadline_date", value=date, shown=m.group(), page=layout.page,
+                            box=cell.box, label=None, role="in the body", score=1.5,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
 def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
     """An amount in a sentence after a word like "pay", "owe", "balance": weak."""
     out = []
@@ -485,6 +542,7 @@ def _letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list
                 if re.search(r"\b(?:notice|letter|statement|reminder|demand|form)\b", name, re.I):
                     continue
                 agent = bool(AGENT_WORDS.search(name))
+                court = bool(COURT.search(name))
                 out.append(
                     Candidate(
                         field=field,
@@ -493,8 +551,8 @@ def _letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list
                         page=layout.page,
                         box=cell.box,
                         label=None,
-                        role="collection agent" if agent else "letterhead",
-                        score=1.6 - 0.1 * r - (0.3 if agent else 0.0),
+                        role="court" if court else "collection agent" if agent else "letterhead",
+                        score=1.6 - 0.1 * r - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
                         order=(layout.page, r),
                     )
                 )

@@ -31,9 +31,19 @@ NOT_BUDGETED = "not_budgeted"
 
 _PREFIXES = re.compile(
     r"^(?:(?:DD|D/D|DIRECT DEBIT|SO|S/O|STO|STANDING ORDER|FPO|FPI|FASTER PAYMENT(?:S)?"
-    r"|BGC|BACS|CR|DR|DEB|POS|VIS|VISA|BP|TFR|CARD PAYMENT(?: TO)?|CARD PURCHASE|CONTACTLESS"
-    r"|PAYMENT TO|PAYMENT FROM|BILL PAYMENT(?: TO)?|CHQ|ATM|CASH)\b[\s:.-]*)+",
+    r"|BGC|BACS CREDIT|BACS|CR|DR|DEB|POS|VIS|VISA|BP|TFR|CARD PAYMENT(?: TO)?|CARD PURCHASE"
+    r"|CONTACTLESS"
+    r"|PAYMENT TO|PAYMENT FROM|BILL PAYMENT(?: TO)?|CHQ|ATM|CASH|CREDIT FROM"
+    r"|RECEIPT(?: FROM)?|TRANSFER (?:TO|FROM)|TO|FROM"
+    r"|ONLINE PAYMENT(?: TO)?|MOBILE PAYMENT(?: TO)?)\b[\s:.-]*)+",
     re.IGNORECASE,
+)
+# How the payment was made, written after the payee by some banks ("EDF ENERGY VIA
+# MOBILE", "... ONLINE BANKING"): not part of the payee's name.
+_CHANNEL = re.compile(
+    r"\s+(?:VIA|BY|USING)\s+(?:MOBILE|APP|ONLINE|INTERNET|TELEPHONE|PHONE)\b.*"
+    r"|\s+(?:MOBILE|ONLINE|INTERNET|TELEPHONE) BANKING\b.*"
+    r"|\s+(?:CONTACTLESS|APPLE PAY|GOOGLE PAY)\b.*"
 )
 
 
@@ -82,6 +92,7 @@ def payee_key(description: str) -> str:
     numbers dropped ("DD BRIGHTSIDE ENERGY REF 4471" -> "BRIGHTSIDE ENERGY")."""
     text = _PREFIXES.sub("", description.upper().strip())
     text = re.split(r"\b(?:REF|REFERENCE|ON \d+[A-Z]*|CD \d+|\d{2}[A-Z]{3}\d{0,2})\b", text)[0]
+    text = _CHANNEL.split(text)[0]
     words = [w for w in re.findall(r"[A-Z&']+", text) if len(w) > 1 or w == "&"]
     return " ".join(words[:4])
 

@@ -1,5 +1,6 @@
-"""Real Tesseract on scanned held-out layout families (never used to write rules or to
-train), scored per field; and the image resolution passed to Tesseract.
+"""Real Tesseract on scanned held-out layout families (never used to train; their misses
+were read in round 4 to find kinds of failure), scored per field; and the image
+resolution passed to Tesseract.
 
 CI reads a sample (the 150 and 200 dpi scans of every other held-out family, ~10 pages);
 ``benchmarks/ocr_intake.py`` reads the whole corpus and writes the tables in
@@ -27,15 +28,16 @@ from cma_adapters.tesseract.extractor import image_dpi
 from cma_core.documents.files import ContentType
 
 TYPES = {"png": ContentType.PNG, "jpeg": ContentType.JPEG, "pdf": ContentType.PDF}
-# Measured on this 7-document sample (class 5/7, creditor 6/6, reference 6/6, balance
-# 5/6, letter date 4/6) minus about one document; far under the issue's targets (95%/90%).
-# The full tables are in benchmarks/OCR.md. Nothing is tuned on these families.
+# Measured on this 13-document sample in round 4 (class 13/13, creditor 10/10, reference
+# 10/10, balance 10/10, letter date 10/12) minus about one document. H and K are no
+# longer blind (round 4 read their misses to find the kinds of failure; benchmarks/OCR.md
+# has the full tables); the honest held-out family is L, kept apart.
 FLOORS = {
-    "document_class": 0.55,
-    "creditor_name": 0.8,
-    "account_reference": 0.8,
-    "balance_pence": 0.6,
-    "letter_date": 0.5,
+    "document_class": 0.9,
+    "creditor_name": 0.9,
+    "account_reference": 0.9,
+    "balance_pence": 0.9,
+    "letter_date": 0.75,
 }
 
 

