@@ -94,13 +94,19 @@ async def test_guidelines_preview_import_errors_and_audit(
     r = await admin.post(IMPORTS, {**body, "content": changed})
     assert [(c["before_pence"], c["after_pence"]) for c in r.json()["changed"]] == [(5200, 5300)]
 
+    # A load by the CLI's path is listed in the same history.
+    ctx = TenantContext.system(CentreId(uuid.UUID(admin.centre_id)))
+    await container.reference().load(ctx, guidelines_csv=changed, source="cli load")
     listed = (await adviser.get(GUIDELINES)).json()
     assert listed["loaded"] is True
     assert [(p["valid_from"], p["valid_to"], p["rows"]) for p in listed["periods"]] == [
         ("2025-04-07", None, 9),
         ("2024-04-01", "2025-04-06", 9),
     ]
-    assert [i["source"] for i in listed["imports"]] == ["EXAMPLE"]
+    assert [(i["source"], i["changed"]) for i in listed["imports"]] == [
+        ("cli load", 1),
+        ("EXAMPLE", 0),
+    ]
     assert (await other.get(GUIDELINES)).json()["loaded"] is False
 
     r = await admin.get("/api/v1/audit", params={"entity_type": "centre"})

@@ -203,6 +203,36 @@ def _stored_table(ref: CentreReference | None) -> GuidelineTable | None:
     return parse_guidelines_file(ref.guidelines_csv)
 
 
+def import_record(
+    new_id: IdFactory,
+    ctx: TenantContext,
+    old: CentreReference | None,
+    table: GuidelineTable,
+    *,
+    source: str | None,
+    at: dt.datetime,
+) -> GuidelineImport:
+    """The history entry of loading ``table`` in place of ``old``'s (the CLI's loads too)."""
+    changes = diff(_stored_table(old), table)
+    return GuidelineImport(
+        id=new_id(),
+        source=source,
+        imported_at=at,
+        imported_by=ctx.user_id,
+        rows=len(table.records),
+        added=len(changes.added),
+        removed=len(changes.removed),
+        changed=len(changes.changed),
+    )
+
+
+def with_import(
+    history: tuple[GuidelineImport, ...], record: GuidelineImport
+) -> tuple[GuidelineImport, ...]:
+    """``record`` first, then the history, at most ``MAX_IMPORT_HISTORY`` entries."""
+    return (record, *history)[:MAX_IMPORT_HISTORY]
+
+
 @define
 class ReferenceAdminService:
     """Guidelines imports and threshold overrides for a centre admin."""
@@ -270,7 +300,7 @@ class ReferenceAdminService:
                 await repo.add(ref)
             else:
                 ref.guidelines_csv, ref.guidelines_source, ref.updated_at = content, source, now
-                ref.guideline_imports = (record, *ref.guideline_imports)[:MAX_IMPORT_HISTORY]
+                ref.guideline_imports = with_import(ref.guideline_imports, record)
                 await repo.save(ref)
             uow.emit(
                 ReferenceLoaded(
