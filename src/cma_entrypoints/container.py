@@ -52,6 +52,7 @@ from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.advice.service import AdviceService, LetterService
 from cma_core.audit.service import AuditSealer, AuditService, AuditTrail
+from cma_core.budgets.reference_admin import ReferenceAdminService
 from cma_core.budgets.service import BudgetService, ReferenceService
 from cma_core.cases.service import CaseService
 from cma_core.casework.registers import CaseRegisterService
@@ -842,6 +843,10 @@ class Container(containers.DeclarativeContainer):
     )
     reference = providers.Singleton(
         ReferenceService, uow, clock, **repository_factories("reference")
+    )
+    # Guidelines imports and threshold overrides over the API (issue 12).
+    reference_admin = providers.Singleton(
+        ReferenceAdminService, uow, clock, **repository_factories("reference")
     )
     # The centre's letterhead and jurisdiction (issue 11).
     centre_profile = providers.Singleton(

@@ -45,7 +45,9 @@ from cma_core.debts.model import Creditor, CreditorId, Debt, DebtId, DebtType, O
 from cma_core.debts.ports import CaseFinancialFacts, CreditorEntry, DebtEntry
 from cma_core.reference.centre import CentreProfile
 from cma_core.reference.jurisdiction import Jurisdiction
-from cma_core.reference.ports import CentreReference
+from cma_core.reference.overrides import ThresholdOverride
+from cma_core.reference.ports import CentreReference, GuidelineImport
+from cma_core.reference.thresholds import Unit
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
@@ -231,6 +233,33 @@ def reference(centre: CentreId, case: CaseId) -> CentreReference:
         centre_id=centre,
         guidelines_csv="valid_from,valid_to,adults,children,category,monthly_pence,source\n",
         guidelines_source="EXAMPLE",
+        threshold_overrides=(
+            ThresholdOverride(
+                jurisdiction=Jurisdiction.EW,
+                param="dro.max_debt",
+                value=6_000_000,
+                unit=Unit.PENCE,
+                effective_from=DAY,
+                reason="pilot — agreed locally",
+                national_value=5_000_000,
+                national_source="SI 2024/626 [V] from 2024-06-28",
+                set_at=T0,
+                set_by=uuid.UUID(int=7),
+            ),
+        ),
+        overrides_version=2,
+        guideline_imports=(
+            GuidelineImport(
+                id=uuid.UUID(int=8),
+                source="EXAMPLE",
+                imported_at=T0,
+                imported_by=None,
+                rows=18,
+                added=18,
+                removed=0,
+                changed=0,
+            ),
+        ),
         created_at=T0,
         updated_at=T0,
     )

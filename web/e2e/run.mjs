@@ -277,6 +277,8 @@ try {
     ["Credit reports", "case-credit-reports"],
     ["Eligibility", "case-eligibility"],
     ["Breathing Space", "case-breathing-space"],
+    ["Settlements", "case-settlements"],
+    ["Complaints", "case-complaints"],
     ["Reminders", "case-reminders"],
   ]) {
     await page.getByRole("link", { name: tab, exact: true }).click();
@@ -326,6 +328,20 @@ try {
       await page.waitForFunction(() => document.querySelectorAll(".cma-evidence__box").length > 0, null, { timeout: 15000 });
       check(true, `a suggestion shows where its values came from (${await page.locator(".cma-evidence__box").count()} boxes over the page)`);
       await audit(page, "case-documents-evidence");
+      // "Reject and correct" opens prefilled, each value with where it was read; a bad
+      // amount is named in the error summary; cancelled, the suggestion stays pending.
+      await page.getByRole("button", { name: /^Reject and correct/ }).first().click();
+      const form = page.locator("section.cma-card", { has: page.getByRole("heading", { name: /^Reject and correct:/ }) });
+      await form.waitFor();
+      const prefilled = await form.getByLabel(/^(Balance|Amount)$/).inputValue();
+      check(true, `'Reject and correct' opens prefilled (amount ${prefilled}; ${await form.getByText(/^Read “/).count()} values say where they were read)`);
+      await audit(page, "case-documents-correct");
+      await form.getByLabel(/^(Balance|Amount)$/).fill("lots");
+      await form.getByRole("button", { name: /^Reject with this correction/ }).click();
+      await form.locator(".govuk-error-summary").waitFor();
+      check(true, "a correction with a bad amount shows the API's problem in the error summary");
+      await audit(page, "case-documents-correct-error");
+      await form.getByRole("button", { name: /^Cancel/ }).click();
       const what = await page.locator(".cma-card p").first().innerText();
       await accept.click();
       await page.locator(".cma-card .govuk-tag", { hasText: "accepted" }).first().waitFor();
@@ -425,6 +441,33 @@ try {
       await page.getByRole("button", { name: "Record the application" }).click();
       await page.getByText("All confirmed").waitFor();
       check(true, "a Breathing Space application was recorded with every reg 24(3) check");
+    }
+    if (tab === "Settlements") {
+      await page.getByLabel("Amount offered").fill("500");
+      await page.getByRole("button", { name: "Record the settlement" }).click();
+      await page.locator(".govuk-error-summary a[href='#settlement-new-debt']").waitFor();
+      check(true, "a settlement without its debt shows the API's problem linked to the field");
+      await audit(page, "case-settlements-error");
+      await page.locator("#settlement-new-debt").selectOption({ index: 1 });
+      await page.getByRole("button", { name: "Record the settlement" }).click();
+      await page.locator("tbody .govuk-tag", { hasText: "offered" }).waitFor();
+      await page.getByRole("button", { name: /^Edit/ }).first().click();
+      await page.getByLabel(/written acceptance received/).fill(new Date().toISOString().slice(0, 10));
+      await page.getByRole("button", { name: "Save the settlement" }).click();
+      await page.locator("tbody .govuk-tag", { hasText: "accepted" }).waitFor();
+      check(true, "a settlement was recorded, then its acceptance (If-Match)");
+    }
+    if (tab === "Complaints") {
+      await page.getByLabel("What the complaint is about").fill("E2E: letters sent to the old address.");
+      await page.getByRole("button", { name: "Record the complaint" }).click();
+      await page.locator("tbody .govuk-tag", { hasText: "not acknowledged" }).waitFor();
+      await page.getByRole("button", { name: /^Edit/ }).first().click();
+      await page.getByLabel("Acknowledged on (optional)").fill(new Date().toISOString().slice(0, 10));
+      await page.getByRole("button", { name: "Save the complaint" }).click();
+      await page.locator("tbody .govuk-tag", { hasText: /^acknowledged$/ }).waitFor();
+      await page.locator("#complaints-open").selectOption("yes");
+      await settled(page);
+      check(true, "a complaint was recorded, acknowledged (If-Match) and filtered");
     }
     if (tab === "Notes") {
       await page.getByLabel("Add a note").fill("Called the client; budget agreed.");

@@ -1,7 +1,10 @@
 // Browser tests of the supervision, centre admin, audit and privacy pages, run by run.mjs
 // with its helpers (a fresh demo server, axe on every page, screenshots at both widths).
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export async function staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out, password }) {
   // -- supervisor: the audit chain verified in the browser --
@@ -156,9 +159,44 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   check(true, "an admin saved the centre's profile");
   await audit(adm, "admin-profile");
 
-  await adm.getByRole("link", { name: "Guidelines and thresholds" }).click();
+  // Spending guidelines: a bad line named, a preview, then the import.
+  await adm.getByRole("link", { name: "Spending guidelines" }).click();
   await settled(adm);
-  await audit(adm, "admin-reference");
+  await audit(adm, "admin-guidelines");
+  const header = "valid_from,valid_to,adults,children,category,monthly_pence,source";
+  await adm.getByLabel("Or paste the file").fill(`${header}\n2026-04-06,,3,0,personal,100,E2E\n`);
+  await adm.getByRole("button", { name: "Preview changes" }).click();
+  await adm.locator(".govuk-error-summary").waitFor();
+  check(/line\[2\]\.adults/.test(await adm.locator(".govuk-error-summary").innerText()), "a bad guidelines line is named (line and column) in the error summary");
+  await audit(adm, "admin-guidelines-error");
+  const example = readFileSync(join(repo, "src", "cma_core", "reference", "example_spending_guidelines.csv"), "utf8");
+  await adm.getByLabel("Or paste the file").fill(example.replace("2025-04-07,,1,0,personal,5200", "2025-04-07,,1,0,personal,5300"));
+  await adm.getByLabel("Where the figures come from").fill("E2E figures");
+  await adm.getByRole("button", { name: "Preview changes" }).click();
+  await adm.getByRole("heading", { name: "What this file changes" }).waitFor();
+  await audit(adm, "admin-guidelines-preview");
+  await adm.getByRole("button", { name: "Import these guidelines" }).click();
+  await adm.getByRole("heading", { name: "Imported" }).waitFor();
+  await adm.getByRole("cell", { name: "E2E figures" }).first().waitFor();
+  check(true, "an admin previewed a guidelines file, then imported it (listed with its source)");
+  await audit(adm, "admin-guidelines-imported");
+
+  // Threshold overrides: a bad value named, then saved with its reason.
+  await adm.getByRole("link", { name: "Threshold overrides" }).click();
+  await settled(adm);
+  await audit(adm, "admin-thresholds");
+  await adm.locator("#override-pick").selectOption({ index: 0 });
+  await adm.getByRole("button", { name: "Add an override" }).click();
+  await adm.getByLabel("The centre's figure").fill("lots");
+  await adm.getByLabel("Reason").fill("E2E pilot figure");
+  await adm.getByRole("button", { name: "Save overrides" }).click();
+  await adm.locator(".govuk-error-summary").waitFor();
+  await audit(adm, "admin-thresholds-error");
+  await adm.getByLabel("The centre's figure").fill("3");
+  await adm.getByRole("button", { name: "Save overrides" }).click();
+  await adm.getByText(/Overrides saved/).waitFor();
+  check(true, "an admin saved a threshold override (If-Match) with its reason and the national figure shown");
+  await audit(adm, "admin-thresholds-saved");
   await adm.getByRole("link", { name: "Creditor directory" }).click();
   await settled(adm);
   check((await adm.getByRole("button", { name: "Add a creditor" }).count()) === 0, "an admin without finance:write is not offered creditor edits");
@@ -186,6 +224,40 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   const gone = await fetch(`${base}/api/v1/clients/${victim.id}`, { headers: { authorization: `Bearer ${token}` } });
   check(gone.status === 404, "the erased client is gone from the API");
   await audit(adm, "privacy-erased");
+
+  // -- privacy registers: data-subject requests and legal holds --
+  await adm.getByRole("link", { name: "Privacy", exact: true }).click();
+  await adm.getByRole("heading", { name: "Data-subject requests" }).waitFor();
+  await settled(adm);
+  await audit(adm, "privacy-requests");
+  await adm.getByRole("button", { name: "Record the request" }).click();
+  await adm.locator(".govuk-error-summary a[href='#request-new-client']").waitFor();
+  await audit(adm, "privacy-requests-error");
+  await adm.locator("#request-new-client").selectOption({ index: 1 });
+  await adm.getByRole("button", { name: "Record the request" }).click();
+  await adm.locator("tbody .govuk-tag", { hasText: /^open$/ }).first().waitFor();
+  await adm.getByRole("button", { name: /^Edit/ }).first().click();
+  await adm.getByLabel("Answered on (optional)").fill(new Date().toISOString().slice(0, 10));
+  await adm.getByRole("button", { name: "Save the request" }).click();
+  await adm.locator("tbody .govuk-tag", { hasText: "answered" }).first().waitFor();
+  check(true, "a data-subject request was recorded, then answered (If-Match)");
+  await audit(adm, "privacy-requests-answered");
+  if ((await adm.getByRole("link", { name: "Legal holds" }).count()) > 0) {
+    await adm.getByRole("link", { name: "Legal holds" }).click();
+    await adm.getByRole("heading", { name: "Legal holds" }).waitFor();
+    await settled(adm);
+    await audit(adm, "privacy-holds");
+    if ((await adm.getByRole("button", { name: "Place the hold" }).count()) > 0) {
+      await adm.locator("#hold-client").selectOption({ index: 1 });
+      await adm.getByRole("button", { name: "Place the hold" }).click();
+      await adm.locator("tbody .govuk-tag", { hasText: "held" }).first().waitFor();
+      await adm.getByRole("button", { name: /^Release/ }).first().click();
+      await adm.locator("#holds-active").selectOption("");
+      await adm.locator("tbody .govuk-tag", { hasText: /^released/ }).first().waitFor();
+      check(true, "a legal hold was placed on a client and released (If-Match)");
+      await audit(adm, "privacy-holds-released");
+    }
+  }
 
   // -- the caseworker is offered neither supervision nor admin --
   const cw = await newPage();

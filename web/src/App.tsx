@@ -17,6 +17,7 @@ const AuditPage = lazy(() => import("./pages/Audit"));
 const SupervisorPages = lazy(() => import("./pages/supervisor/SupervisorPages"));
 const AdminPages = lazy(() => import("./pages/admin/AdminPages"));
 const ClientPrivacy = lazy(() => import("./pages/privacy/ClientPrivacy"));
+const PrivacyRegisters = lazy(() => import("./pages/privacy/Registers"));
 const CalendarPage = lazy(() => import("./pages/calendar/Calendar"));
 const SearchPage = lazy(() => import("./pages/search/Search"));
 
@@ -85,6 +86,7 @@ function AppRoutes() {
         <Route path="supervision/*" element={<Suspense fallback={<Loading />}><SupervisorPages /></Suspense>} />
         <Route path="admin/*" element={<Suspense fallback={<Loading />}><AdminPages /></Suspense>} />
         <Route path="clients/:clientId/privacy" element={<Suspense fallback={<Loading />}><ClientPrivacy /></Suspense>} />
+        <Route path="privacy/*" element={<Suspense fallback={<Loading />}><PrivacyRegisters /></Suspense>} />
         <Route path="calendar" element={<Suspense fallback={<Loading />}><CalendarPage /></Suspense>} />
         <Route path="search" element={<Suspense fallback={<Loading />}><SearchPage /></Suspense>} />
         <Route path="account" element={<Account />} />

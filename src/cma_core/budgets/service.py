@@ -38,6 +38,7 @@ from cma_core.budgets.ports import (
     SfsStatement,
     SfsStatementDetails,
 )
+from cma_core.budgets.reference_admin import import_record, with_import
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
 from cma_core.clients.model import Client
@@ -513,8 +514,7 @@ class ReferenceService:
             ValidationError: a malformed file (field ``guidelines[i].x`` / ``records[i].x``).
         """
         ctx.require(Permission.FINANCE_WRITE)
-        if guidelines_csv is not None:
-            parse_guidelines_csv(guidelines_csv)
+        table = parse_guidelines_csv(guidelines_csv) if guidelines_csv is not None else None
         if thresholds_json is not None:
             try:
                 parsed = json.loads(thresholds_json)
@@ -527,12 +527,18 @@ class ReferenceService:
         async with self.uow(ctx.centre_id) as uow:
             repo = self.reference(uow)
             ref = await repo.get()
+            history = (
+                ()
+                if table is None
+                else (import_record(self.new_id, ctx, ref, table, source=source, at=now),)
+            )
             if ref is None:
                 ref = CentreReference(
                     centre_id=CentreId(ctx.centre_id),
                     guidelines_csv=guidelines_csv,
                     guidelines_source=source if guidelines_csv is not None else None,
                     thresholds_json=thresholds_json,
+                    guideline_imports=history,
                     created_at=now,
                     updated_at=now,
                 )
@@ -541,6 +547,7 @@ class ReferenceService:
                 if guidelines_csv is not None:
                     ref.guidelines_csv = guidelines_csv
                     ref.guidelines_source = source
+                    ref.guideline_imports = with_import(ref.guideline_imports, *history)
                 if thresholds_json is not None:
                     ref.thresholds_json = thresholds_json
                 ref.updated_at = now

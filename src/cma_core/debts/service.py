@@ -54,6 +54,7 @@ from cma_core.debts.priority import PriorityAssessment, classify
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.overrides import apply_overrides
 from cma_core.reference.ports import CentreReference, ReferenceDataRepository
 from cma_core.reference.thresholds import ThresholdTable, default_thresholds, parse_thresholds
 from cma_core.shared.clock import Clock
@@ -75,11 +76,17 @@ async def creditor_names(creditors: CreditorDirectory) -> dict[CreditorId, str]:
     return {e.id: e.creditor.name for e in await creditors.list()}
 
 
-def thresholds_of(ref: CentreReference | None) -> ThresholdTable:
-    """The centre's loaded thresholds, else the table shipped with CMA."""
+def national_thresholds_of(ref: CentreReference | None) -> ThresholdTable:
+    """The national table: the one the centre loaded, else the one shipped with CMA."""
     if ref is None or ref.thresholds_json is None:
         return default_thresholds()
     return parse_thresholds(json.loads(ref.thresholds_json)["records"])
+
+
+def thresholds_of(ref: CentreReference | None) -> ThresholdTable:
+    """The figures the rules read: the national table with the centre's overrides."""
+    table = national_thresholds_of(ref)
+    return table if ref is None else apply_overrides(table, ref.threshold_overrides)
 
 
 # ------------------------------------------------------------------------------ commands

@@ -4,11 +4,13 @@ its profile."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Protocol
 
 from attrs import define, frozen
 
 from cma_core.reference.centre import CentreProfile
+from cma_core.reference.overrides import ThresholdOverride
 from cma_core.shared.events import DomainEvent
 from cma_core.shared.ids import CentreId
 
@@ -24,6 +26,20 @@ class ReferenceLoaded(DomainEvent):
     source: str | None
 
 
+@frozen(kw_only=True)
+class GuidelineImport:
+    """One spending-guidelines file a centre loaded: who, when, where from, what changed."""
+
+    id: uuid.UUID
+    source: str | None
+    imported_at: dt.datetime
+    imported_by: uuid.UUID | None
+    rows: int
+    added: int
+    removed: int
+    changed: int
+
+
 @define(kw_only=True)
 class CentreReference:
     """Reference data a centre loaded: spending guidelines (CSV text) and threshold
@@ -33,6 +49,12 @@ class CentreReference:
     guidelines_csv: str | None = None
     guidelines_source: str | None = None
     thresholds_json: str | None = None
+    #: The centre's own figures in place of national ones (edited as one list).
+    threshold_overrides: tuple[ThresholdOverride, ...] = ()
+    #: Bumped by each edit of the overrides (their ``ETag``), apart from ``version``.
+    overrides_version: int = 0
+    #: The guidelines files loaded, newest first (at most ``MAX_IMPORT_HISTORY``).
+    guideline_imports: tuple[GuidelineImport, ...] = ()
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1

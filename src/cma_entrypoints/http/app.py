@@ -31,6 +31,7 @@ from cma_entrypoints.http.casework import (
 from cma_entrypoints.http.casework.breathing_space import BreathingSpaceController
 from cma_entrypoints.http.casework.registers import CaseRegisterController
 from cma_entrypoints.http.centre import CentreProfileController
+from cma_entrypoints.http.centre.reference import GuidelinesController, ThresholdsController
 from cma_entrypoints.http.clients import ClientController
 from cma_entrypoints.http.common.input import check_input
 from cma_entrypoints.http.common.openapi import document_problems
@@ -219,6 +220,8 @@ def create_app(container: Container | None = None) -> Litestar:
             LetterTemplateController,
             CaseAdviceController,
             CentreProfileController,
+            GuidelinesController,
+            ThresholdsController,
             CaseworkGuideController,
             CaseContactController,
             CaseCreditController,
@@ -254,6 +257,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "letter_page": provider(container.letter_page),
             "privacy": provider(container.privacy),
             "centre_profile": provider(container.centre_profile),
+            "reference_admin": provider(container.reference_admin),
             "casework": provider(container.casework),
             "case_registers": provider(container.case_registers),
             "data_rights": provider(container.data_rights),

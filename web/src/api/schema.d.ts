@@ -1430,6 +1430,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/centre/thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The centre's threshold overrides and the national figures
+         * @description Each override with the national figure it sets aside; `national` lists every figure in force today, for choosing one to override. The `ETag` is the overrides' version (`"0"` before the first save).
+         */
+        get: operations["ApiV1CentreThresholdsGetThresholds"];
+        /**
+         * Replace the centre's threshold overrides
+         * @description The list replaces the stored one (an empty list removes every override). Each needs a reason and the date it applies from; the rules read the centre's figure from that date. `If-Match` with the ETag read (428 without, 412 when stale). Audited as `reference.thresholds_overridden`; open cases are re-checked. Needs `centre:settings` and a recent sign-in.
+         */
+        put: operations["ApiV1CentreThresholdsPutThresholds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -1888,6 +1912,46 @@ export interface paths {
         get: operations["ApiV1QaSamplesSampleIdGetSample"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/guidelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The spending guidelines the centre loaded
+         * @description Each period (source, `valid_from`, `valid_to`, household types) and the last 50 imports. `loaded` is false until the centre imports a file: the budget then flags no spending against guidelines.
+         */
+        get: operations["ApiV1ReferenceGuidelinesGetGuidelines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/guidelines/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a spending guidelines file (or preview it)
+         * @description The CSV `cma reference load --guidelines` reads. It is validated first: a fault is a 400 problem naming `line[N].<column>` (N counts every line of the file from 1). With `dry_run: true` the answer (200) says what the file adds, removes and changes, and nothing is stored; otherwise (201) it replaces the centre's table in one transaction, is audited as `reference.guidelines_imported`, and every open case is re-checked. Needs `centre:settings` and a recent sign-in (401 `reauthentication-required`).
+         */
+        post: operations["ApiV1ReferenceGuidelinesImportsImportGuidelines"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2970,6 +3034,11 @@ export interface components {
             title: string;
             version: string;
         };
+        /**
+         * Category
+         * @enum {string}
+         */
+        Category: "earnings" | "benefits" | "pensions" | "other_income" | "home_contents" | "utilities" | "water" | "care_health" | "transport_travel" | "school" | "pensions_insurances" | "professional" | "other_essential" | "communications_leisure" | "food_housekeeping" | "personal";
         /** CcjOut */
         CcjOut: {
             /** Format: date */
@@ -3914,6 +3983,29 @@ export interface components {
             source: string;
             version: string;
         };
+        /** GuidelineChangeOut */
+        GuidelineChangeOut: {
+            adults: number;
+            after_pence: number | null;
+            before_pence: number | null;
+            category: components["schemas"]["Category"];
+            children: number;
+            /** Format: date */
+            valid_from: string;
+        };
+        /** GuidelineImportOut */
+        GuidelineImportOut: {
+            added: number;
+            changed: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            imported_at: string;
+            imported_by: string | null;
+            removed: number;
+            rows: number;
+            source: string | null;
+        };
         /** GuidelineOut */
         GuidelineOut: {
             category: string;
@@ -3922,6 +4014,50 @@ export interface components {
             message: string | null;
             spent_pence: number;
             status: string;
+        };
+        /** GuidelinePeriodOut */
+        GuidelinePeriodOut: {
+            households: string[];
+            in_force: boolean;
+            rows: number;
+            source: string;
+            /** Format: date */
+            valid_from: string;
+            valid_to: string | null;
+        };
+        /**
+         * GuidelinesImportIn
+         * @example {
+         *       "content": "valid_from,valid_to,adults,children,category,monthly_pence,source\n2026-04-06,,1,0,food_housekeeping,32800,SFS trigger figures 2026\n",
+         *       "dry_run": true,
+         *       "source": "SFS trigger figures 2026"
+         *     }
+         */
+        GuidelinesImportIn: {
+            /** @description The CSV. */
+            content: string;
+            /** @default false */
+            dry_run: boolean;
+            source?: string | null;
+        };
+        /** GuidelinesImportOut */
+        GuidelinesImportOut: {
+            added: components["schemas"]["GuidelineChangeOut"][];
+            changed: components["schemas"]["GuidelineChangeOut"][];
+            dry_run: boolean;
+            periods: components["schemas"]["GuidelinePeriodOut"][];
+            record: components["schemas"]["GuidelineImportOut"] | null;
+            removed: components["schemas"]["GuidelineChangeOut"][];
+            rows: number;
+            stored: boolean;
+        };
+        /** GuidelinesOut */
+        GuidelinesOut: {
+            imports: components["schemas"]["GuidelineImportOut"][];
+            loaded: boolean;
+            periods: components["schemas"]["GuidelinePeriodOut"][];
+            source: string | null;
+            updated_at: string | null;
         };
         /** HealthCheck */
         HealthCheck: {
@@ -4164,6 +4300,17 @@ export interface components {
          * @enum {string}
          */
         MoratoriumKind: "standard" | "mental_health_crisis";
+        /** NationalFigureOut */
+        NationalFigureOut: {
+            display: string;
+            jurisdiction: components["schemas"]["Jurisdiction"];
+            param: string;
+            source: string;
+            tag: components["schemas"]["SourceTag"];
+            unit: components["schemas"]["Unit"];
+            valid_from: string | null;
+            value: number;
+        };
         /**
          * NoteIn
          * @example {
@@ -4308,6 +4455,34 @@ export interface components {
          * @enum {string}
          */
         Outcome: "ongoing" | "completed" | "discharged" | "revoked" | "failed" | "annulled" | "cancelled" | "unknown";
+        /** OverrideIn */
+        OverrideIn: {
+            /**
+             * Format: date
+             * @description A date from 1900-01-01 to 2100-12-31.
+             */
+            effective_from: string;
+            jurisdiction: components["schemas"]["Jurisdiction"];
+            param: string;
+            reason: string;
+            /** @description In the figure's unit. */
+            value: number;
+        };
+        /** OverrideOut */
+        OverrideOut: {
+            /** Format: date */
+            effective_from: string;
+            jurisdiction: components["schemas"]["Jurisdiction"];
+            national_source: string | null;
+            national_value: number | null;
+            param: string;
+            reason: string;
+            /** Format: date-time */
+            set_at: string;
+            set_by: string | null;
+            unit: components["schemas"]["Unit"];
+            value: number;
+        };
         /**
          * Ownership
          * @enum {string}
@@ -5281,6 +5456,29 @@ export interface components {
             valid_from: string | null;
             valid_to: string | null;
             value: number;
+        };
+        /**
+         * ThresholdsIn
+         * @example {
+         *       "overrides": [
+         *         {
+         *           "effective_from": "2026-04-01",
+         *           "jurisdiction": "EW",
+         *           "param": "token.per_creditor_monthly",
+         *           "reason": "Local creditor forum agreed £2 token payments",
+         *           "value": 200
+         *         }
+         *       ]
+         *     }
+         */
+        ThresholdsIn: {
+            overrides: components["schemas"]["OverrideIn"][];
+        };
+        /** ThresholdsOut */
+        ThresholdsOut: {
+            national: components["schemas"]["NationalFigureOut"][];
+            overrides: components["schemas"]["OverrideOut"][];
+            version: number;
         };
         /** TickIn */
         TickIn: {
@@ -10283,6 +10481,80 @@ export interface operations {
             };
         };
     };
+    ApiV1CentreThresholdsGetThresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThresholdsOut"];
+                };
+            };
+        };
+    };
+    ApiV1CentreThresholdsPutThresholds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThresholdsIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThresholdsOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1ClientsListClients: {
         parameters: {
             query?: {
@@ -11890,6 +12162,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SampleOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1ReferenceGuidelinesGetGuidelines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidelinesOut"];
+                };
+            };
+        };
+    };
+    ApiV1ReferenceGuidelinesImportsImportGuidelines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuidelinesImportIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidelinesImportOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

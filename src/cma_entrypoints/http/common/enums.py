@@ -428,6 +428,8 @@ DESCRIPTIONS: dict[type[enum.Enum], Mapping[str, str]] = {
             SOLUTION_LABELS,
         )
     },
+    # An SFS category (a spending guideline's, issue 12): its label in the SFS.
+    Category: {c.value: f"SFS category: {CATEGORIES[c].label}." for c in Category},
 }
 
 #: The SFS line keys (the keys of a budget's ``lines``) and categories.

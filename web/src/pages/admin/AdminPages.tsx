@@ -10,6 +10,7 @@ import { CreditorsPage } from "./Creditors";
 import { PolicyPage } from "./Policy";
 import { ProfilePage } from "./Profile";
 import { ReferencePage } from "./Reference";
+import { ThresholdsPage } from "./Thresholds";
 import { UserPage, UsersPage } from "./Users";
 
 export default function AdminPages() {
@@ -19,7 +20,8 @@ export default function AdminPages() {
     ["creditors", "Creditor directory", can("finance:read"), <CreditorsPage key="c" />],
     ["policy", "Compliance policy", can("case:assign"), <PolicyPage key="p" />],
     ["profile", "Centre profile", can("centre:settings"), <ProfilePage key="f" />],
-    ["reference", "Guidelines and thresholds", can("centre:settings"), <ReferencePage key="r" />],
+    ["reference", "Spending guidelines", can("finance:read"), <ReferencePage key="r" />],
+    ["thresholds", "Threshold overrides", can("finance:read"), <ThresholdsPage key="t" />],
   ];
   const open = sections.filter(([, , allowed]) => allowed);
   return (

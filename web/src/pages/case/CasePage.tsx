@@ -14,6 +14,7 @@ import { Debts } from "./Debts";
 import { BreathingSpace } from "./BreathingSpace";
 import { Eligibility } from "./Eligibility";
 import { FirstContact } from "./FirstContact";
+import { Complaints, Settlements } from "./Registers";
 import { Reminders } from "./Reminders";
 import { Documents } from "./Documents";
 import { Letters } from "./Letters";
@@ -31,6 +32,8 @@ const TABS: ReadonlyArray<readonly [string, string, string | null]> = [
   ["eligibility", "Eligibility", "finance:read"],
   ["breathing-space", "Breathing Space", null],
   ["options", "Options and offers", "finance:read"],
+  ["settlements", "Settlements", null],
+  ["complaints", "Complaints", null],
   ["letters", "Letters", null],
   ["documents", "Documents", null],
   ["deadlines", "Deadlines", null],
@@ -78,6 +81,8 @@ export default function CasePage() {
             <Route path="debts" element={<Debts caseId={caseId} />} />
             <Route path="budget" element={<Budget caseId={caseId} />} />
             <Route path="options" element={<Options caseId={caseId} />} />
+            <Route path="settlements" element={<Settlements caseId={caseId} />} />
+            <Route path="complaints" element={<Complaints caseId={caseId} />} />
             <Route path="letters" element={<Letters caseId={caseId} />} />
             <Route path="documents" element={<Documents caseId={caseId} />} />
             <Route path="deadlines" element={<Deadlines caseId={caseId} />} />

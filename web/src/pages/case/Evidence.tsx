@@ -10,6 +10,7 @@ import { useMe } from "../../auth/session";
 import { date, label, money } from "../../components/format";
 import { Button, ErrorSummary, TextInput } from "../../components/forms";
 import { SummaryList, Tag } from "../../components/ui";
+import { CorrectionForm } from "./Correction";
 
 type Suggestion = Schemas["SuggestionOut"];
 type Evidence = Schemas["EvidenceOut"];
@@ -159,6 +160,7 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
   const qc = useQueryClient();
   const [show, setShow] = useState(false);
   const [rejecting, setRejecting] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const [reason, setReason] = useState("");
   const id = `suggestion-${s.id}`;
   const decide = useMutation({
@@ -220,13 +222,17 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
               </div>
             </form>
           )}
-          {!rejecting && (
+          {correcting && <CorrectionForm s={s} doc={doc} onClose={() => setCorrecting(false)} />}
+          {!rejecting && !correcting && (
             <div className="govuk-button-group govuk-!-margin-bottom-0">
               <Button type="button" busy={decide.isPending} onClick={() => decide.mutate(true)}>
                 Accept<span className="govuk-visually-hidden"> {s.title}</span>
               </Button>
               <Button type="button" secondary onClick={() => setRejecting(true)}>
                 Reject<span className="govuk-visually-hidden"> {s.title}</span>
+              </Button>
+              <Button type="button" secondary onClick={() => setCorrecting(true)}>
+                Reject and correct<span className="govuk-visually-hidden"> {s.title}</span>
               </Button>
             </div>
           )}

@@ -1,0 +1,369 @@
+"""A centre's reference data over the API: spending guidelines and threshold overrides.
+
+The spending guidelines ("trigger figures") are licensed to SFS members, so each centre
+imports its own: ``POST /api/v1/reference/guidelines/imports`` takes the CSV that
+``cma reference load --guidelines`` loads, validates it (a problem naming
+``line[N].<column>``), and with ``dry_run`` answers what it would change without storing
+anything; otherwise it replaces the centre's table in one transaction, audited, and every
+open case is re-checked. Threshold overrides are the centre's own figures in place of
+national ones, each with a reason and the date it applies from; the rules read them.
+Changes need ``centre:settings`` (the centre admin) and a recent sign-in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated
+
+from litestar import Controller, Response, get, post, put
+from msgspec import Meta, Struct
+
+from cma_core.budgets.catalogue import Category
+from cma_core.budgets.reference_admin import (
+    MAX_FILE_CHARS,
+    GuidelineChange,
+    GuidelinePeriod,
+    GuidelinesView,
+    ImportResult,
+    ReferenceAdminService,
+    ThresholdsView,
+)
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.reference.jurisdiction import Jurisdiction
+from cma_core.reference.overrides import MAX_OVERRIDES, MAX_VALUE, OverrideRequest
+from cma_core.reference.ports import GuidelineImport
+from cma_core.reference.thresholds import SourceTag, Threshold, Unit
+from cma_entrypoints.http.auth import RECENT_AUTH, requires
+from cma_entrypoints.http.common.examples import AT, example_body, with_example
+from cma_entrypoints.http.common.params import IfMatch, parse_if_match
+from cma_entrypoints.http.common.responses import versioned
+from cma_entrypoints.http.common.schemas import TEXT, Code, Day, Input, Line, Reason
+
+_ADMIN = [requires(Permission.CENTRE_SETTINGS), RECENT_AUTH]
+
+# ------------------------------------------------------------------------------ shapes
+
+
+class GuidelinePeriodOut(Struct):
+    """The rows of one period of the table: one ``valid_from``/``valid_to``/source."""
+
+    valid_from: dt.date
+    valid_to: dt.date | None
+    source: str
+    rows: int
+    households: list[str]
+    in_force: bool
+
+    @classmethod
+    def of(cls, p: GuidelinePeriod) -> GuidelinePeriodOut:
+        return cls(p.valid_from, p.valid_to, p.source, p.rows, list(p.households), p.in_force)
+
+
+class GuidelineImportOut(Struct):
+    id: uuid.UUID
+    source: str | None
+    imported_at: dt.datetime
+    imported_by: uuid.UUID | None
+    rows: int
+    added: int
+    removed: int
+    changed: int
+
+    @classmethod
+    def of(cls, i: GuidelineImport) -> GuidelineImportOut:
+        return cls(
+            i.id, i.source, i.imported_at, i.imported_by, i.rows, i.added, i.removed, i.changed
+        )
+
+
+class GuidelinesOut(Struct):
+    """The guidelines a centre loaded: each period with its source and dates (newest
+    first), and the last imports (newest first, at most 50)."""
+
+    loaded: bool
+    source: str | None
+    updated_at: dt.datetime | None
+    periods: list[GuidelinePeriodOut]
+    imports: list[GuidelineImportOut]
+
+    @classmethod
+    def of(cls, v: GuidelinesView) -> GuidelinesOut:
+        return cls(
+            v.loaded,
+            v.source,
+            v.updated_at,
+            [GuidelinePeriodOut.of(p) for p in v.periods],
+            [GuidelineImportOut.of(i) for i in v.imports],
+        )
+
+
+class GuidelinesImportIn(Input):
+    """A guidelines file as text: the CSV ``cma reference load --guidelines`` reads
+    (``valid_from,valid_to,adults,children,category,monthly_pence,source``; ``#`` lines
+    are comments)."""
+
+    content: Annotated[
+        str, Meta(min_length=1, max_length=MAX_FILE_CHARS, pattern=TEXT, description="The CSV.")
+    ]
+    source: Line | None = None
+    dry_run: bool = False
+
+
+class GuidelineChangeOut(Struct):
+    """A figure the import adds, removes or changes (monthly pence before and after)."""
+
+    adults: int
+    children: int
+    category: Category
+    valid_from: dt.date
+    before_pence: int | None
+    after_pence: int | None
+
+    @classmethod
+    def of(cls, c: GuidelineChange) -> GuidelineChangeOut:
+        return cls(c.adults, c.children, c.category, c.valid_from, c.before, c.after)
+
+
+class GuidelinesImportOut(Struct):
+    """What the file changes; ``import`` is ``null`` on a dry run (nothing stored)."""
+
+    dry_run: bool
+    stored: bool
+    rows: int
+    added: list[GuidelineChangeOut]
+    removed: list[GuidelineChangeOut]
+    changed: list[GuidelineChangeOut]
+    periods: list[GuidelinePeriodOut]
+    record: GuidelineImportOut | None
+
+    @classmethod
+    def of(cls, r: ImportResult) -> GuidelinesImportOut:
+        return cls(
+            dry_run=r.dry_run,
+            stored=r.record is not None,
+            rows=r.rows,
+            added=[GuidelineChangeOut.of(c) for c in r.diff.added],
+            removed=[GuidelineChangeOut.of(c) for c in r.diff.removed],
+            changed=[GuidelineChangeOut.of(c) for c in r.diff.changed],
+            periods=[GuidelinePeriodOut.of(p) for p in r.periods],
+            record=GuidelineImportOut.of(r.record) if r.record else None,
+        )
+
+
+class NationalFigureOut(Struct):
+    """A national figure in force today (the centre's loaded table, else CMA's)."""
+
+    jurisdiction: Jurisdiction
+    param: str
+    value: int
+    unit: Unit
+    valid_from: dt.date | None
+    source: str
+    tag: SourceTag
+    display: str
+
+    @classmethod
+    def of(cls, t: Threshold) -> NationalFigureOut:
+        return cls(
+            t.jurisdiction, t.param, t.value, t.unit, t.valid_from, t.source, t.tag,
+            t.display_value(),
+        )  # fmt: skip
+
+
+class OverrideIn(Input):
+    jurisdiction: Jurisdiction
+    param: Code
+    value: Annotated[int, Meta(ge=0, le=MAX_VALUE, description="In the figure's unit.")]
+    effective_from: Day
+    reason: Reason
+
+
+class ThresholdsIn(Input):
+    """Every override the centre keeps (the list replaces the one stored)."""
+
+    overrides: Annotated[list[OverrideIn], Meta(max_length=MAX_OVERRIDES)]
+
+
+class OverrideOut(Struct):
+    """One figure the centre uses instead of the national one, from ``effective_from``,
+    and the national figure it overrides as it was when saved."""
+
+    jurisdiction: Jurisdiction
+    param: str
+    value: int
+    unit: Unit
+    effective_from: dt.date
+    reason: str
+    national_value: int | None
+    national_source: str | None
+    set_at: dt.datetime
+    set_by: uuid.UUID | None
+
+
+class ThresholdsOut(Struct):
+    overrides: list[OverrideOut]
+    national: list[NationalFigureOut]
+    version: int
+
+    @classmethod
+    def of(cls, v: ThresholdsView) -> ThresholdsOut:
+        return cls(
+            overrides=[
+                OverrideOut(
+                    o.jurisdiction,
+                    o.param,
+                    o.value,
+                    o.unit,
+                    o.effective_from,
+                    o.reason,
+                    o.national_value,
+                    o.national_source,
+                    o.set_at,
+                    o.set_by,
+                )
+                for o in v.overrides
+            ],
+            national=[NationalFigureOut.of(t) for t in v.national],
+            version=v.version,
+        )
+
+
+# ------------------------------------------------------------------------------ examples
+
+_PERIOD = GuidelinePeriodOut(
+    dt.date(2026, 4, 6), None, "SFS trigger figures 2026", 54, ["1A0C", "2A1C"], True
+)
+_IMPORT = GuidelineImportOut(
+    uuid.UUID("5d1c6b0e-7f0a-4c3e-9a55-2f1e4c7d9b10"), "SFS trigger figures 2026", AT,
+    uuid.UUID("0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5"), 54, 18, 0, 0,
+)  # fmt: skip
+GUIDELINES = GuidelinesOut(True, "SFS trigger figures 2026", AT, [_PERIOD], [_IMPORT])
+_CHANGE = GuidelineChangeOut(1, 0, Category.FOOD_HOUSEKEEPING, dt.date(2026, 4, 6), 31500, 32800)
+IMPORT = GuidelinesImportOut(True, False, 54, [], [], [_CHANGE], [_PERIOD], None)
+IMPORT_IN = {
+    "content": "valid_from,valid_to,adults,children,category,monthly_pence,source\n"
+    "2026-04-06,,1,0,food_housekeeping,32800,SFS trigger figures 2026\n",
+    "source": "SFS trigger figures 2026",
+    "dry_run": True,
+}
+_OVERRIDE = OverrideOut(
+    Jurisdiction.EW, "token.per_creditor_monthly", 200, Unit.PENCE, dt.date(2026, 4, 1),
+    "Local creditor forum agreed £2 token payments", 100, "StepChange [S] from 2020-01-01", AT,
+    None,
+)  # fmt: skip
+_NATIONAL = NationalFigureOut(
+    Jurisdiction.EW, "dro.max_debt", 5000000, Unit.PENCE, dt.date(2024, 6, 28),
+    "SI 2024/626; SDAS24", SourceTag.VERIFIED, "£50,000.00",
+)  # fmt: skip
+THRESHOLDS = ThresholdsOut([_OVERRIDE], [_NATIONAL], 2)
+THRESHOLDS_IN = {
+    "overrides": [
+        {
+            "jurisdiction": "EW",
+            "param": "token.per_creditor_monthly",
+            "value": 200,
+            "effective_from": "2026-04-01",
+            "reason": "Local creditor forum agreed £2 token payments",
+        }
+    ]
+}
+
+# ------------------------------------------------------------------------------ routes
+
+
+class GuidelinesController(Controller):
+    path = "/api/v1/reference/guidelines"
+    tags = ["reference"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="The spending guidelines the centre loaded",
+        operation_class=with_example(GUIDELINES, "One period loaded"),
+        description="Each period (source, `valid_from`, `valid_to`, household types) and "
+        "the last 50 imports. `loaded` is false until the centre imports a file: the "
+        "budget then flags no spending against guidelines.",
+    )
+    async def get_guidelines(
+        self, ctx: TenantContext, reference_admin: ReferenceAdminService
+    ) -> GuidelinesOut:
+        return GuidelinesOut.of(await reference_admin.guidelines(ctx))
+
+    @post(
+        "/imports",
+        guards=_ADMIN,
+        status_code=201,
+        summary="Import a spending guidelines file (or preview it)",
+        operation_class=with_example(IMPORT, "A preview: one figure changes"),
+        description="The CSV `cma reference load --guidelines` reads. It is validated "
+        "first: a fault is a 400 problem naming `line[N].<column>` (N counts every line "
+        "of the file from 1). With `dry_run: true` the answer (200) says what the file "
+        "adds, removes and changes, and nothing is stored; otherwise (201) it replaces "
+        "the centre's table in one transaction, is audited as "
+        "`reference.guidelines_imported`, and every open case is re-checked. Needs "
+        "`centre:settings` and a recent sign-in (401 `reauthentication-required`).",
+    )
+    async def import_guidelines(
+        self,
+        ctx: TenantContext,
+        data: Annotated[GuidelinesImportIn, example_body("Preview a file", IMPORT_IN)],
+        reference_admin: ReferenceAdminService,
+    ) -> Response[GuidelinesImportOut]:
+        result = await reference_admin.import_guidelines(
+            ctx, data.content, source=data.source, dry_run=data.dry_run
+        )
+        return Response(GuidelinesImportOut.of(result), status_code=200 if data.dry_run else 201)
+
+
+class ThresholdsController(Controller):
+    path = "/api/v1/centre/thresholds"
+    tags = ["reference"]
+
+    @get(
+        "/",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="The centre's threshold overrides and the national figures",
+        operation_class=with_example(THRESHOLDS, "One override"),
+        description="Each override with the national figure it sets aside; `national` "
+        "lists every figure in force today, for choosing one to override. The `ETag` is "
+        'the overrides\' version (`"0"` before the first save).',
+    )
+    async def get_thresholds(
+        self, ctx: TenantContext, reference_admin: ReferenceAdminService
+    ) -> Response[ThresholdsOut]:
+        view = await reference_admin.thresholds(ctx)
+        return versioned(ThresholdsOut.of(view), view.version)
+
+    @put(
+        "/",
+        guards=_ADMIN,
+        summary="Replace the centre's threshold overrides",
+        operation_class=with_example(THRESHOLDS, "Saved"),
+        description="The list replaces the stored one (an empty list removes every "
+        "override). Each needs a reason and the date it applies from; the rules read the "
+        "centre's figure from that date. `If-Match` with the ETag read (428 without, 412 "
+        "when stale). Audited as `reference.thresholds_overridden`; open cases are "
+        "re-checked. Needs `centre:settings` and a recent sign-in.",
+    )
+    async def put_thresholds(
+        self,
+        ctx: TenantContext,
+        data: Annotated[ThresholdsIn, example_body("One override", THRESHOLDS_IN)],
+        reference_admin: ReferenceAdminService,
+        if_match: IfMatch = None,
+    ) -> Response[ThresholdsOut]:
+        expected = parse_if_match(if_match, required=True)
+        requests = [
+            OverrideRequest(
+                jurisdiction=o.jurisdiction,
+                param=o.param,
+                value=o.value,
+                effective_from=o.effective_from,
+                reason=o.reason,
+            )
+            for o in data.overrides
+        ]
+        view = await reference_admin.set_overrides(ctx, requests, expected_version=expected)
+        return versioned(ThresholdsOut.of(view), view.version)

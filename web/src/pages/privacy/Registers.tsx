@@ -1,0 +1,354 @@
+// The centre's privacy registers: data-subject requests (access, erasure, rectification…,
+// each with its one-month due date, extended by up to two months when the client is told)
+// and legal holds (a case or client kept back from erasure and retention while a
+// complaint, litigation or a regulator needs the file). Lists with filters and status
+// badges; record and edit under If-Match; release a hold.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { NavLink, Route, Routes } from "react-router-dom";
+import { api, type Schemas } from "../../api/client";
+import { ifMatch, unwrap } from "../../api/problem";
+import { useMe } from "../../auth/session";
+import { date, dateTime, label, today } from "../../components/format";
+import { Button, Checkbox, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
+import { QueryState, Tag } from "../../components/ui";
+import { NotFound } from "../NotFound";
+
+type Request = Schemas["RequestOut"];
+type RequestKind = Schemas["RequestKind"];
+type HoldReason = Schemas["HoldReason"];
+
+const KINDS: ReadonlyArray<readonly [RequestKind, string]> = [
+  ["access", "Access (a copy of their data)"],
+  ["erasure", "Erasure"],
+  ["rectification", "Rectification"],
+  ["portability", "Portability"],
+  ["restriction", "Restriction of processing"],
+  ["objection", "Objection to processing"],
+];
+const REASONS: ReadonlyArray<readonly [HoldReason, string]> = [
+  ["complaint", "A complaint is open"],
+  ["litigation", "Litigation is pending or expected"],
+  ["insolvency", "An insolvency procedure needs the file"],
+  ["regulator", "A regulator asked for the file"],
+  ["other", "Another reason (say which in the note)"],
+];
+const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
+
+/** A request's state as a badge. */
+export function requestStatus(r: Pick<Request, "answered_on" | "overdue" | "extended">): [string, string] {
+  if (r.answered_on) return ["done", "answered"];
+  if (r.overdue) return ["overdue", "overdue"];
+  if (r.extended) return ["medium", "extended"];
+  return ["open", "open"];
+}
+
+function useClients() {
+  return useQuery({
+    queryKey: ["clients-all"],
+    queryFn: async () => unwrap(await api.GET("/api/v1/clients", { params: { query: { limit: 200 } } })),
+  });
+}
+
+export default function PrivacyRegisters() {
+  const { can } = useMe();
+  return (
+    <>
+      <span className="govuk-caption-l">Privacy</span>
+      <nav className="moj-sub-navigation" aria-label="Privacy registers">
+        <ul className="moj-sub-navigation__list">
+          {can("client:export") && (
+            <li className="moj-sub-navigation__item">
+              <NavLink className="moj-sub-navigation__link" to="/privacy" end>
+                Data-subject requests
+              </NavLink>
+            </li>
+          )}
+          {can("case:read_all") && (
+            <li className="moj-sub-navigation__item">
+              <NavLink className="moj-sub-navigation__link" to="/privacy/holds">
+                Legal holds
+              </NavLink>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={can("client:export") ? <RequestsPage /> : can("case:read_all") ? <HoldsPage /> : <NotFound />} />
+        {can("case:read_all") && <Route path="holds" element={<HoldsPage />} />}
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </>
+  );
+}
+
+export function RequestsPage() {
+  const [kind, setKind] = useState("");
+  const [state, setState] = useState("");
+  const [editing, setEditing] = useState<string | null>(null);
+  const clients = useClients();
+  const names = new Map((clients.data?.items ?? []).map((c) => [c.id, `${c.first_name} ${c.last_name}`]));
+  const list = useQuery({
+    queryKey: ["data-subject-requests", kind, state],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/data-subject-requests", {
+          params: {
+            query: {
+              limit: 200,
+              open_only: state === "open",
+              ...(state === "overdue" ? { overdue: true } : {}),
+              ...(kind ? { kind: kind as RequestKind } : {}),
+            },
+          },
+        }),
+      ),
+  });
+  return (
+    <>
+      <h1 className="govuk-heading-xl">Data-subject requests</h1>
+      <p className="govuk-body">Each request is due one month from when the clock started; it may be extended by two months if the client is told.</p>
+      <div className="cma-inline-form govuk-!-margin-bottom-4">
+        <Select id="requests-kind" label="Kind" value={kind} onChange={setKind} options={[["", "All kinds"], ...KINDS]} />
+        <Select id="requests-state" label="Show" value={state} onChange={setState} options={[["", "All requests"], ["open", "Not answered"], ["overdue", "Overdue"]]} />
+      </div>
+      <QueryState query={list} what="data-subject requests">
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="govuk-body">No request is recorded.</p>
+          ) : (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">{page.total} requests</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Received</th>
+                  <th scope="col" className="govuk-table__header">Client</th>
+                  <th scope="col" className="govuk-table__header">Kind</th>
+                  <th scope="col" className="govuk-table__header">Due</th>
+                  <th scope="col" className="govuk-table__header">Status</th>
+                  <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {page.items.map((r) => {
+                  const [tag, text] = requestStatus(r);
+                  const who = names.get(r.client_id) ?? "A client";
+                  return (
+                    <tr className="govuk-table__row" key={r.id}>
+                      <td className="govuk-table__cell">{date(r.received_on)}</td>
+                      <td className="govuk-table__cell">{who}</td>
+                      <td className="govuk-table__cell">{label(r.kind)}</td>
+                      <td className="govuk-table__cell">{date(r.due_on)}</td>
+                      <td className="govuk-table__cell"><Tag value={tag} text={text} /></td>
+                      <td className="govuk-table__cell">
+                        <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(r.id)}>
+                          Edit<span className="govuk-visually-hidden"> the {label(r.kind)} request from {who}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryState>
+      <RequestForm
+        key={editing ?? "new"}
+        request={list.data?.items.find((r) => r.id === editing)}
+        clients={(clients.data?.items ?? []).map((c) => [c.id, `${c.first_name} ${c.last_name}`] as const)}
+        onDone={() => setEditing(null)}
+      />
+    </>
+  );
+}
+
+function RequestForm({ request, clients, onDone }: { request?: Request; clients: ReadonlyArray<readonly [string, string]>; onDone: () => void }) {
+  const qc = useQueryClient();
+  const [client, setClient] = useState(request?.client_id ?? "");
+  const [kind, setKind] = useState<string>(request?.kind ?? "access");
+  const [received, setReceived] = useState(request?.received_on ?? today());
+  const [clock, setClock] = useState(request?.clock_started_on ?? "");
+  const [extended, setExtended] = useState(request?.extended ?? false);
+  const [notified, setNotified] = useState(request?.extension_notified_on ?? "");
+  const [answered, setAnswered] = useState(request?.answered_on ?? "");
+  const [note, setNote] = useState(request?.note ?? "");
+  const p = `request-${request?.id ?? "new"}`;
+  const save = useMutation({
+    mutationFn: async () => {
+      const body = {
+        kind: kind as RequestKind,
+        received_on: received,
+        clock_started_on: orNull(clock),
+        extended,
+        extension_notified_on: orNull(notified),
+        answered_on: orNull(answered),
+        note: orNull(note),
+      };
+      if (request)
+        return unwrap(
+          await api.PATCH("/api/v1/data-subject-requests/{request_id}", {
+            params: { path: { request_id: request.id }, header: ifMatch(request.version) },
+            body,
+          }),
+        );
+      return unwrap(await api.POST("/api/v1/data-subject-requests", { body: { ...body, client_id: client } }));
+    },
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["data-subject-requests"] });
+      onDone();
+    },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <h2 className="govuk-heading-m">{request ? "Edit the request" : "Record a request"}</h2>
+      <ErrorSummary
+        error={save.error}
+        fields={{
+          client_id: `${p}-client`,
+          kind: `${p}-kind`,
+          received_on: `${p}-received`,
+          clock_started_on: `${p}-clock`,
+          extension_notified_on: `${p}-notified`,
+          answered_on: `${p}-answered`,
+          note: `${p}-note`,
+        }}
+      />
+      {!request && <Select id={`${p}-client`} name="client_id" label="Client" value={client} onChange={setClient} error={save.error} options={[["", "Choose a client"], ...clients]} />}
+      <Select id={`${p}-kind`} name="kind" label="Kind" value={kind} onChange={setKind} error={save.error} options={KINDS} />
+      <TextInput id={`${p}-received`} name="received_on" label="Received on" type="date" value={received} onChange={setReceived} error={save.error} />
+      <TextInput
+        id={`${p}-clock`}
+        name="clock_started_on"
+        label="Clock started on (optional)"
+        hint="When identity was confirmed, if later than received"
+        type="date"
+        value={clock}
+        onChange={setClock}
+        error={save.error}
+      />
+      <Checkbox id={`${p}-extended`} label="Extended by two months (complex or many requests)" checked={extended} onChange={setExtended} />
+      <TextInput id={`${p}-notified`} name="extension_notified_on" label="Client told of the extension on (optional)" type="date" value={notified} onChange={setNotified} error={save.error} />
+      <TextInput id={`${p}-answered`} name="answered_on" label="Answered on (optional)" type="date" value={answered} onChange={setAnswered} error={save.error} />
+      <TextArea id={`${p}-note`} name="note" label="Note (optional)" value={note} onChange={setNote} error={save.error} rows={2} />
+      <div className="govuk-button-group">
+        <Button busy={save.isPending}>{request ? "Save the request" : "Record the request"}</Button>
+        {request && (
+          <Button type="button" secondary onClick={onDone}>
+            Cancel
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export function HoldsPage() {
+  const { can } = useMe();
+  const qc = useQueryClient();
+  const [activeOnly, setActiveOnly] = useState("yes");
+  const clients = useClients();
+  const names = new Map((clients.data?.items ?? []).map((c) => [c.id, `${c.first_name} ${c.last_name}`]));
+  const list = useQuery({
+    queryKey: ["legal-holds", activeOnly],
+    queryFn: async () => unwrap(await api.GET("/api/v1/legal-holds", { params: { query: { limit: 200, active_only: activeOnly === "yes" } } })),
+  });
+  const release = useMutation({
+    mutationFn: async (h: Schemas["HoldOut"]) =>
+      unwrap(await api.POST("/api/v1/legal-holds/{hold_id}/release", { params: { path: { hold_id: h.id }, header: ifMatch(h.version) } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["legal-holds"] }),
+  });
+  return (
+    <>
+      <h1 className="govuk-heading-xl">Legal holds</h1>
+      <p className="govuk-body">A held case or client is kept back from erasure and from the retention schedule until the hold is released.</p>
+      <div className="cma-inline-form govuk-!-margin-bottom-4">
+        <Select id="holds-active" label="Show" value={activeOnly} onChange={setActiveOnly} options={[["yes", "Active holds"], ["", "All holds"]]} />
+      </div>
+      <ErrorSummary error={release.error} />
+      <QueryState query={list} what="legal holds">
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="govuk-body">No hold.</p>
+          ) : (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">{page.total} holds</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Placed</th>
+                  <th scope="col" className="govuk-table__header">On</th>
+                  <th scope="col" className="govuk-table__header">Reason</th>
+                  <th scope="col" className="govuk-table__header">Status</th>
+                  {can("case:delete") && <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>}
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {page.items.map((h) => {
+                  const on = h.subject === "client" ? (names.get(h.client_id ?? "") ?? "A client") : "A case";
+                  return (
+                    <tr className="govuk-table__row" key={h.id}>
+                      <td className="govuk-table__cell">{dateTime(h.placed_at)}</td>
+                      <td className="govuk-table__cell">
+                        {on}
+                        {h.note && <div className="govuk-body-s govuk-!-margin-0">{h.note}</div>}
+                      </td>
+                      <td className="govuk-table__cell">{label(h.reason)}</td>
+                      <td className="govuk-table__cell">{h.active ? <Tag value="high" text="held" /> : <Tag value="closed" text={`released ${h.released_at ? dateTime(h.released_at) : ""}`} />}</td>
+                      {can("case:delete") && (
+                        <td className="govuk-table__cell">
+                          {h.active && (
+                            <button type="button" className="govuk-link cma-link-button" onClick={() => release.mutate(h)}>
+                              Release<span className="govuk-visually-hidden"> the hold on {on}</span>
+                            </button>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryState>
+      {can("case:delete") && <HoldForm clients={(clients.data?.items ?? []).map((c) => [c.id, `${c.first_name} ${c.last_name}`] as const)} />}
+    </>
+  );
+}
+
+function HoldForm({ clients }: { clients: ReadonlyArray<readonly [string, string]> }) {
+  const qc = useQueryClient();
+  const [client, setClient] = useState("");
+  const [reason, setReason] = useState<string>("complaint");
+  const [note, setNote] = useState("");
+  const place = useMutation({
+    mutationFn: async () => unwrap(await api.POST("/api/v1/legal-holds", { body: { client_id: client || null, reason: reason as HoldReason, note: orNull(note) } })),
+    onSuccess: () => {
+      setNote("");
+      void qc.invalidateQueries({ queryKey: ["legal-holds"] });
+    },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        place.mutate();
+      }}
+    >
+      <h2 className="govuk-heading-m">Place a hold on a client</h2>
+      <p className="govuk-body-s">A hold on one case is placed from the API with the case's id.</p>
+      <ErrorSummary error={place.error} fields={{ client_id: "hold-client", case_id: "hold-client", reason: "hold-reason", note: "hold-note" }} />
+      <Select id="hold-client" name="client_id" label="Client" value={client} onChange={setClient} error={place.error} options={[["", "Choose a client"], ...clients]} />
+      <Select id="hold-reason" name="reason" label="Reason" value={reason} onChange={setReason} error={place.error} options={REASONS} />
+      <TextArea id="hold-note" name="note" label="Note (optional)" value={note} onChange={setNote} error={place.error} rows={2} />
+      <Button busy={place.isPending}>Place the hold</Button>
+    </form>
+  );
+}
