@@ -112,7 +112,7 @@ from cma_core.scheduling.service import (
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import DomainEvent, EventEnvelope
-from cma_core.shared.handlers import Handles, handles
+from cma_core.shared.handlers import Handles, case_of, handles
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.text import check_line
@@ -523,7 +523,9 @@ class ComplianceService:
 
     def handlers(self) -> tuple[Handles, ...]:
         return (
-            *handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate),
+            # Findings are re-derived from the case's current file: several queued events
+            # of one case need one evaluation (``case_of``).
+            *handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate, coalesce=case_of),
             Handles(FileReviewRecorded, "compliance.reevaluate_adviser", self.reevaluate_adviser),
         )
 
