@@ -8276,6 +8276,8 @@ export interface operations {
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 status?: components["schemas"]["DeadlineStatus"] | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -8371,6 +8373,8 @@ export interface operations {
                 debt_type?: components["schemas"]["DebtType"] | null;
                 priority?: boolean | null;
                 creditor_id?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -8990,6 +8994,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -9486,6 +9492,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -10789,6 +10797,8 @@ export interface operations {
                 offset?: number;
                 /** @description Part of the name, any case. */
                 name?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -10977,6 +10987,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -11434,6 +11446,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -12883,6 +12897,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
