@@ -74,6 +74,30 @@ async def _sampler(c: Container, centre: CentreId, stop: float, lags: list[float
         await asyncio.sleep(0.2)
 
 
+async def _case_list_counts(c: Container, centre: CentreId) -> tuple[int, int]:
+    """(events the case list handles, of them applied by its handler) in the outbox and
+    inbox now: per event, whatever batch it was handled in."""
+    from sqlalchemy import func, select
+
+    from cma_adapters.sqlalchemy.rows import InboxRow, OutboxRow
+    from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
+    from cma_core.readmodels.service import EVENT_NAMES, HANDLER
+
+    async with c.uow()(centre) as uow:
+        conn = SqlAlchemyUnitOfWork.of(uow).context.c
+        produced = await conn.scalar(
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.centre_id == centre, OutboxRow.name.in_(sorted(EVENT_NAMES)))
+        )
+        applied = await conn.scalar(
+            select(func.count())
+            .select_from(InboxRow)
+            .where(InboxRow.centre_id == centre, InboxRow.handler == HANDLER)
+        )
+    return int(produced or 0), int(applied or 0)
+
+
 async def run(url: str, data_dir: Path, seconds: float, writers: int) -> dict[str, Any]:
     upgrade(url)
     c = build_container(settings_for(url, data_dir))
@@ -96,6 +120,7 @@ async def run(url: str, data_dir: Path, seconds: float, writers: int) -> dict[st
         )
         wrote = time.monotonic() - started
         backlog, applied_writing = publisher.pending, publisher.handled - handled_before
+        list_produced, list_applied = await _case_list_counts(c, centre.id)
         await publisher.drain()
         total = time.monotonic() - started
         applied = publisher.handled - handled_before
@@ -111,6 +136,13 @@ async def run(url: str, data_dir: Path, seconds: float, writers: int) -> dict[st
             "applied_per_s_while_writing": round(applied_writing / wrote, 1),
             "applied_over_produced": round(applied_writing / max(produced, 1), 3),
             "backlog_at_stop": backlog,
+            # The case list's own: its events produced while writing, and of them applied
+            # by its handler when the writers stopped (counted per event from the inbox, so
+            # a batch half done counts what it did; ``applied_over_produced`` counts a
+            # batch only once all of it is handled).
+            "case_list_events_at_stop": list_produced,
+            "case_list_applied_at_stop": list_applied,
+            "case_list_applied_over_produced": round(list_applied / max(list_produced, 1), 3),
             "drain_seconds": round(total - wrote, 2),
             "lag_p50_s": round(pct(lags, 0.5), 3),
             "lag_p95_s": round(pct(lags, 0.95), 3),
@@ -154,7 +186,13 @@ def once(postgres: bool, seconds: float, writers: int, batch: int) -> dict[str, 
         return {"batch": batch, **asyncio.run(run(url, data, seconds, writers))}
 
 
-RATIOS = ("applied_over_produced", "applied_per_s_while_writing", "drain_seconds", "lag_p95_s")
+RATIOS = (
+    "applied_over_produced",
+    "case_list_applied_over_produced",
+    "applied_per_s_while_writing",
+    "drain_seconds",
+    "lag_p95_s",
+)
 
 
 def compare(postgres: bool, seconds: float, writers: int, rounds: int) -> dict[str, Any]:
