@@ -9,6 +9,12 @@ When the writers stop, the time to drain the backlog is measured.
 
     .venv/bin/python -m benchmarks.projection_lag --seconds 20            # SQLite file
     .venv/bin/python -m benchmarks.projection_lag --seconds 20 --postgres  # a fresh database
+    .venv/bin/python -m benchmarks.projection_lag --compare --rounds 2      # batched vs not
+
+``--compare`` runs the publisher both ways in the same process, alternating, each on a fresh
+database: one event at a time (``BATCH`` 1: every event pays every handler, as before) and
+batched (what was queued taken together, coalescing handlers once per case), and reports
+each side's figures and the batched/one-at-a-time ratios.
 
 Reported: events produced/s and applied/s while writing, their ratio (1 means the handlers
 keep up), the backlog when the writers stop and the time to drain it, and the lag
@@ -30,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.seed_national import settings_for
-from cma_adapters.jobs import InProcessEventPublisher
+from cma_adapters.jobs import InProcessEventPublisher, inprocess
 from cma_adapters.sqlalchemy.migrate import upgrade
 from cma_core.cases.service import OpenCase
 from cma_core.clients.service import RegisterClient
@@ -68,6 +74,30 @@ async def _sampler(c: Container, centre: CentreId, stop: float, lags: list[float
         await asyncio.sleep(0.2)
 
 
+async def _case_list_counts(c: Container, centre: CentreId) -> tuple[int, int]:
+    """(events the case list handles, of them applied by its handler) in the outbox and
+    inbox now: per event, whatever batch it was handled in."""
+    from sqlalchemy import func, select
+
+    from cma_adapters.sqlalchemy.rows import InboxRow, OutboxRow
+    from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
+    from cma_core.readmodels.service import EVENT_NAMES, HANDLER
+
+    async with c.uow()(centre) as uow:
+        conn = SqlAlchemyUnitOfWork.of(uow).context.c
+        produced = await conn.scalar(
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.centre_id == centre, OutboxRow.name.in_(sorted(EVENT_NAMES)))
+        )
+        applied = await conn.scalar(
+            select(func.count())
+            .select_from(InboxRow)
+            .where(InboxRow.centre_id == centre, InboxRow.handler == HANDLER)
+        )
+    return int(produced or 0), int(applied or 0)
+
+
 async def run(url: str, data_dir: Path, seconds: float, writers: int) -> dict[str, Any]:
     upgrade(url)
     c = build_container(settings_for(url, data_dir))
@@ -90,6 +120,7 @@ async def run(url: str, data_dir: Path, seconds: float, writers: int) -> dict[st
         )
         wrote = time.monotonic() - started
         backlog, applied_writing = publisher.pending, publisher.handled - handled_before
+        list_produced, list_applied = await _case_list_counts(c, centre.id)
         await publisher.drain()
         total = time.monotonic() - started
         applied = publisher.handled - handled_before
@@ -105,6 +136,13 @@ async def run(url: str, data_dir: Path, seconds: float, writers: int) -> dict[st
             "applied_per_s_while_writing": round(applied_writing / wrote, 1),
             "applied_over_produced": round(applied_writing / max(produced, 1), 3),
             "backlog_at_stop": backlog,
+            # The case list's own: its events produced while writing, and of them applied
+            # by its handler when the writers stopped (counted per event from the inbox, so
+            # a batch half done counts what it did; ``applied_over_produced`` counts a
+            # batch only once all of it is handled).
+            "case_list_events_at_stop": list_produced,
+            "case_list_applied_at_stop": list_applied,
+            "case_list_applied_over_produced": round(list_applied / max(list_produced, 1), 3),
             "drain_seconds": round(total - wrote, 2),
             "lag_p50_s": round(pct(lags, 0.5), 3),
             "lag_p95_s": round(pct(lags, 0.95), 3),
@@ -133,12 +171,64 @@ def _drop(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def once(postgres: bool, seconds: float, writers: int, batch: int) -> dict[str, Any]:
+    """One run on a fresh database with the publisher taking at most ``batch`` events."""
+    inprocess.BATCH = batch
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        if postgres:
+            name, url = _pg_database()
+            try:
+                return {"batch": batch, **asyncio.run(run(url, data, seconds, writers))}
+            finally:
+                _drop(name)
+        url = f"sqlite:///{data / 'cma.db'}"
+        return {"batch": batch, **asyncio.run(run(url, data, seconds, writers))}
+
+
+RATIOS = (
+    "applied_over_produced",
+    "case_list_applied_over_produced",
+    "applied_per_s_while_writing",
+    "drain_seconds",
+    "lag_p95_s",
+)
+
+
+def compare(postgres: bool, seconds: float, writers: int, rounds: int) -> dict[str, Any]:
+    """One event at a time against batched, alternating, in the same process."""
+    runs: dict[str, list[dict[str, Any]]] = {"one_at_a_time": [], "batched": []}
+    for _ in range(rounds):
+        runs["one_at_a_time"].append(once(postgres, seconds, writers, 1))
+        runs["batched"].append(once(postgres, seconds, writers, inprocess.DEFAULT_BATCH))
+    mean = {
+        side: {k: round(statistics.fmean(r[k] for r in rs), 3) for k in RATIOS}
+        for side, rs in runs.items()
+    }
+    return {
+        "database": "postgresql" if postgres else "sqlite",
+        "rounds": rounds,
+        "runs": runs,
+        "mean": mean,
+        "batched_over_one_at_a_time": {
+            k: round(mean["batched"][k] / max(mean["one_at_a_time"][k], 1e-9), 2) for k in RATIOS
+        },
+        "load_average": os.getloadavg(),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--writers", type=int, default=2)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
+    if args.compare:
+        result = compare(args.postgres, args.seconds, args.writers, args.rounds)
+        print(json.dumps(result, indent=2))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         if args.postgres:

@@ -124,6 +124,14 @@ CURSOR_LISTS = {
     "/api/v1/cases/{case_id}/settlements",
     "/api/v1/cases/{case_id}/complaints",
     "/api/v1/cases/{case_id}/credit-reports",
+    "/api/v1/cases/{case_id}/screenings",
+    "/api/v1/cases/{case_id}/debts",
+    "/api/v1/cases/{case_id}/letters",
+    "/api/v1/cases/{case_id}/deadlines",
+    "/api/v1/creditors",
+    "/api/v1/data-subject-requests",
+    "/api/v1/legal-holds",
+    "/api/v1/users/{user_id}/grants",
 }
 
 
@@ -231,3 +239,54 @@ async def test_lists_page_by_cursor_with_inserts_between_pages(
         for _ in range(5):
             await make()
         await _page_through(api, url, make, params)
+
+
+async def test_registers_page_by_cursor_with_inserts_between_pages(
+    http: httpx.AsyncClient, container: Container
+) -> None:
+    """The lists given a cursor after the first thirteen: a case's screenings and debts,
+    the creditor directory, the data-subject request register and the legal holds."""
+    centre = await make_centre(container, "Register Centre", Role.SUPERVISOR)
+    api = await sign_in(http, "supervisor@registercentre.example", centre)
+    case = await api.new_case()
+    base = f"/api/v1/cases/{case['id']}"
+    client_id = case["client_id"]
+    made = iter(range(1000))
+
+    async def screening() -> None:
+        # Screened on scattered past days: new ones land before and after the page reached.
+        on = dt.date(2026, 1, 1) + dt.timedelta(days=(next(made) * 7) % 40)
+        r = await api.post(f"{base}/screenings", {"on": on.isoformat(), "drivers": ["health"]})
+        assert r.status_code == 201, r.text
+
+    async def creditor() -> None:
+        # Names out of alphabetical order: some sort before the page reached.
+        r = await api.post("/api/v1/creditors", {"name": f"Bank {(next(made) * 37) % 100:02d}"})
+        assert r.status_code == 201, r.text
+
+    async def debt() -> None:
+        body = {"debt_type": "credit_card", "balance_pence": 1000 + next(made)}
+        r = await api.post(f"{base}/debts", body)
+        assert r.status_code == 201, r.text
+
+    async def request() -> None:
+        received = dt.date(2026, 6, 1) + dt.timedelta(days=(next(made) * 5) % 30)
+        body = {"client_id": client_id, "kind": "access", "received_on": received.isoformat()}
+        r = await api.post("/api/v1/data-subject-requests", body)
+        assert r.status_code == 201, r.text
+
+    async def hold() -> None:
+        other = await api.new_case()
+        r = await api.post("/api/v1/legal-holds", {"case_id": other["id"], "reason": "litigation"})
+        assert r.status_code == 201, r.text
+
+    for url, make in (
+        (f"{base}/screenings", screening),
+        ("/api/v1/creditors", creditor),
+        (f"{base}/debts", debt),
+        ("/api/v1/data-subject-requests", request),
+        ("/api/v1/legal-holds", hold),
+    ):
+        for _ in range(5):
+            await make()
+        await _page_through(api, url, make, {})

@@ -74,6 +74,11 @@ def _text(value: str | None, name: str, *, limit: int, required: bool = True) ->
     return text
 
 
+def _screening_key(s: Screening) -> tuple[dt.date, dt.datetime, uuid.UUID]:
+    """The screenings' order (as stored: date screened, then recorded) and cursor."""
+    return (s.on, s.created_at, s.id)
+
+
 def _past(value: dt.datetime, name: str, now: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         raise ValidationError(name, "must include a time zone, e.g. 2026-11-30T10:00:00Z")
@@ -517,13 +522,31 @@ class CaseworkService:
         return self._shown(ctx, screening)
 
     async def list_screenings(
-        self, ctx: TenantContext, case_id: CaseId, *, limit: int = 50, offset: int = 0
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        cursor: str | None = None,
     ) -> Page[ScreeningView]:
+        """By date screened (then recorded); ``cursor`` (a page's ``next_cursor``)
+        continues after that page."""
         scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
         async with scope as (uow, _):
-            rows = list(await self.screenings(uow).list_for_case(case_id))
-        shown = tuple(self._shown(ctx, s) for s in rows[offset : offset + limit])
-        return Page(items=shown, total=len(rows), limit=limit, offset=offset)
+            rows = sorted(await self.screenings(uow).list_for_case(case_id), key=_screening_key)
+        page = keyset_slice(
+            rows,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            key=_screening_key,
+            kinds=(dt.date, dt.datetime, uuid.UUID),
+        )
+        shown = tuple(self._shown(ctx, s) for s in page.items)
+        return Page(
+            items=shown, total=page.total, limit=limit, offset=offset, next_cursor=page.next_cursor
+        )
 
     async def get_screening(
         self, ctx: TenantContext, case_id: CaseId, screening_id: uuid.UUID

@@ -30,6 +30,8 @@ import datetime as dt
 import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from typing import TypeVar, cast
+from weakref import WeakKeyDictionary
 
 import attrs
 from attrs import define, field, frozen
@@ -112,7 +114,7 @@ from cma_core.scheduling.service import (
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import DomainEvent, EventEnvelope
-from cma_core.shared.handlers import Handles, handles
+from cma_core.shared.handlers import Handles, case_of, handles
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.text import check_line
@@ -319,6 +321,9 @@ def _rows(
     )
 
 
+_T = TypeVar("_T")
+
+
 @define
 class ComplianceService:
     uow: UnitOfWorkFactory
@@ -355,6 +360,11 @@ class ComplianceService:
     staff_starts: RepositoryFactory[StaffStarts] | None = field(default=None, kw_only=True)
 
     # ----------------------------------------------------------------- policy
+
+    #: Per unit of work, what ``_once`` has read (dropped with the unit of work).
+    _memo: WeakKeyDictionary[UnitOfWork, dict[tuple[object, ...], object]] = field(
+        factory=WeakKeyDictionary, init=False, repr=False
+    )
 
     async def policy_in(self, uow: UnitOfWork) -> CompliancePolicy:
         """The centre's stored policy, else the deployment's defaults."""
@@ -428,10 +438,14 @@ class ComplianceService:
             profiles=self.centre_profiles,
             default=self.config.jurisdiction,
         )
-        calendar = await centre_calendar(
-            self.closures(uow), self.holidays, self.config, [today], jurisdiction=jurisdiction
+        calendar = await self._once(
+            uow,
+            ("calendar", jurisdiction, today),
+            lambda: centre_calendar(
+                self.closures(uow), self.holidays, self.config, [today], jurisdiction=jurisdiction
+            ),
         )
-        policy = await self.policy_in(uow)
+        policy = await self._once(uow, ("policy",), lambda: self.policy_in(uow))
         casefile = await self._registers(
             uow, case, build_casefile(case, tasks, deadlines, policy.retention_years), deadlines
         )
@@ -457,6 +471,18 @@ class ComplianceService:
         await self.findings(uow).replace(case.id, case.adviser_id, findings, now)
         return findings
 
+    async def _once(
+        self, uow: UnitOfWork, key: tuple[object, ...], read: Callable[[], Awaitable[_T]]
+    ) -> _T:
+        """What ``read`` gives, read once per unit of work: the centre-wide inputs of an
+        evaluation (policy, calendar, file reviews), which a batch of queued events
+        re-evaluating many cases in one unit of work would otherwise read for each case.
+        Evaluation writes none of them."""
+        memo = self._memo.setdefault(uow, {})
+        if key not in memo:
+            memo[key] = await read()
+        return cast(_T, memo[key])
+
     async def _registers(
         self,
         uow: UnitOfWork,
@@ -470,7 +496,8 @@ class ComplianceService:
         extra: dict[str, object] = {}
         if case.adviser_id is not None:
             extra["adviser_file_reviews"] = file_reviews(
-                await self.qa(uow).list_reviews(), case.adviser_id
+                await self._once(uow, ("qa_reviews",), lambda: self.qa(uow).list_reviews()),
+                case.adviser_id,
             )
             if self.staff_starts is not None:
                 started = await self.staff_starts(uow).started_at(case.adviser_id)
@@ -523,7 +550,9 @@ class ComplianceService:
 
     def handlers(self) -> tuple[Handles, ...]:
         return (
-            *handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate),
+            # Findings are re-derived from the case's current file: several queued events
+            # of one case need one evaluation (``case_of``).
+            *handles(REEVALUATE_ON, "compliance.reevaluate", self.reevaluate, coalesce=case_of),
             Handles(FileReviewRecorded, "compliance.reevaluate_adviser", self.reevaluate_adviser),
         )
 

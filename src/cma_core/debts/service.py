@@ -61,6 +61,7 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
+from cma_core.shared.paging import keyset_slice
 from cma_core.shared.service import IdFactory, check_page, check_version, optional_text
 from cma_core.shared.text import check_line, check_text
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
@@ -161,6 +162,16 @@ class FactsDetails:
     amhp_evidence: bool | None = None
     receiving_crisis_treatment: bool | None = None
     lump_sum_available: Money | None = None
+
+
+def _creditor_key(e: CreditorEntry) -> tuple[str, uuid.UUID]:
+    """The directory's order (as stored: the name in lower case, then id) and cursor."""
+    return (e.creditor.name.lower()[:200], e.id)
+
+
+def _debt_key(v: DebtView) -> tuple[dt.datetime, uuid.UUID]:
+    """A case's debts' order (oldest first) and cursor."""
+    return (v.entry.created_at, v.entry.id)
 
 
 @frozen(kw_only=True)
@@ -286,16 +297,27 @@ class DebtService:
         return entry
 
     async def list_creditors(
-        self, ctx: TenantContext, *, limit: int = 50, offset: int = 0, name: str | None = None
+        self,
+        ctx: TenantContext,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        name: str | None = None,
+        cursor: str | None = None,
     ) -> Page[CreditorEntry]:
+        """By name (case-insensitive, then id); ``cursor`` (a page's ``next_cursor``)
+        continues after that page."""
         ctx.require(Permission.FINANCE_READ)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
-            rows = list(await self.creditors(uow).list())
+            rows = sorted(await self.creditors(uow).list(), key=_creditor_key)
         if name:
             wanted = name.strip().casefold()
             rows = [r for r in rows if wanted in r.creditor.name.casefold()]
-        return Page.sliced(rows, limit, offset)
+        return keyset_slice(
+            rows, limit=limit, offset=offset, cursor=cursor, key=_creditor_key,
+            kinds=(str, uuid.UUID),
+        )  # fmt: skip
 
     async def get_creditor(self, ctx: TenantContext, creditor_id: CreditorId) -> CreditorEntry:
         ctx.require(Permission.FINANCE_READ)
@@ -627,8 +649,10 @@ class DebtService:
         debt_type: DebtType | None = None,
         priority: bool | None = None,
         creditor_id: CreditorId | None = None,
+        cursor: str | None = None,
     ) -> Page[DebtView]:
-        """The case's debts, oldest first, filtered by type, priority and creditor."""
+        """The case's debts, oldest first, filtered by type, priority and creditor;
+        ``cursor`` (a page's ``next_cursor``) continues after that page."""
         today = self.clock.now().date()
         scope = case_scope(self, ctx, case_id, Permission.FINANCE_READ, page=(limit, offset))
         async with scope as (uow, _):
@@ -643,7 +667,11 @@ class DebtService:
             and (priority is None or v.priority.is_priority is priority)
             and (creditor_id is None or v.entry.debt.creditor_id == creditor_id)
         ]
-        return Page.sliced(views, limit, offset)
+        views.sort(key=_debt_key)
+        return keyset_slice(
+            views, limit=limit, offset=offset, cursor=cursor, key=_debt_key,
+            kinds=(dt.datetime, uuid.UUID),
+        )  # fmt: skip
 
     async def _debt_on_case(
         self,

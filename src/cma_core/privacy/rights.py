@@ -41,6 +41,7 @@ from cma_core.scheduling.service import SchedulingConfig, centre_calendar, local
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
+from cma_core.shared.paging import keyset_slice
 from cma_core.shared.service import IdFactory, check_page, check_version, optional_text
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
@@ -112,6 +113,16 @@ def casefile_request(r: DataSubjectRequest) -> cf.DataSubjectRequest:
         extension_notified_on=r.extension_notified_on,
         answered_on=r.answered_on,
     )
+
+
+def _request_key(d: RequestDue) -> tuple[dt.date, dt.datetime, uuid.UUID]:
+    """The register's order (as stored: received, recorded, id) and cursor."""
+    return (d.request.received_on, d.request.created_at, d.request.id)
+
+
+def _hold_key(h: LegalHold) -> tuple[dt.datetime, uuid.UUID]:
+    """The holds' order (as recorded) and cursor."""
+    return (h.created_at, h.id)
 
 
 def _plain(record: Any) -> dict[str, Any]:
@@ -334,8 +345,10 @@ class DataRightsService:
         overdue: bool | None = None,
         limit: int = 50,
         offset: int = 0,
+        cursor: str | None = None,
     ) -> Page[RequestDue]:
-        """The register, by date received, with due dates; filters combine."""
+        """The register, by date received, with due dates; filters combine; ``cursor`` (a
+        page's ``next_cursor``) continues after that page."""
         ctx.require(Permission.CLIENT_EXPORT)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
@@ -348,7 +361,11 @@ class DataRightsService:
             dues = await self._dues(uow, rows)
         if overdue is not None:
             dues = [d for d in dues if d.overdue is overdue]
-        return Page.sliced(tuple(dues), limit, offset)
+        dues = sorted(dues, key=_request_key)
+        return keyset_slice(
+            dues, limit=limit, offset=offset, cursor=cursor, key=_request_key,
+            kinds=(dt.date, dt.datetime, uuid.UUID),
+        )  # fmt: skip
 
     # ----------------------------------------------------------------- legal holds
 
@@ -465,7 +482,10 @@ class DataRightsService:
         client_id: ClientId | None = None,
         limit: int = 50,
         offset: int = 0,
+        cursor: str | None = None,
     ) -> Page[LegalHold]:
+        """Holds in the order they were recorded; ``cursor`` (a page's ``next_cursor``)
+        continues after that page."""
         ctx.require(Permission.CASE_READ_ALL)
         check_page(limit, offset)
         async with self.uow(ctx.centre_id) as uow:
@@ -475,4 +495,8 @@ class DataRightsService:
                 if (case_id is None or h.case_id == case_id)
                 and (client_id is None or h.client_id == client_id)
             ]
-        return Page.sliced(tuple(rows), limit, offset)
+        rows.sort(key=_hold_key)
+        return keyset_slice(
+            rows, limit=limit, offset=offset, cursor=cursor, key=_hold_key,
+            kinds=(dt.datetime, uuid.UUID),
+        )  # fmt: skip

@@ -21,7 +21,7 @@ import datetime as dt
 import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TypedDict
 
 import attrs
@@ -58,7 +58,7 @@ from cma_core.scheduling.ports import (
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.events import DomainEvent, EventEnvelope
-from cma_core.shared.handlers import Handles, handles
+from cma_core.shared.handlers import Handles, case_of, handles
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
 from cma_core.shared.service import check_page
@@ -81,6 +81,10 @@ EVENTS: tuple[type[DomainEvent], ...] = tuple(
     )
 )  # fmt: skip
 EVENT_NAMES = frozenset(e.name for e in EVENTS)
+#: Events whose rows are found beyond the ``case_id`` they carry (never coalesced).
+_REACHING = frozenset(
+    e.name for e in (ClientUpdated, ClientErased, FileReviewRecorded, ReferenceLoaded)
+)
 #: Tasks of one case read to count the open ones and find the newest change.
 MAX_TASKS = 1000
 
@@ -111,7 +115,13 @@ class CaseListProjection:
     batch: int = 200
 
     def handlers(self) -> tuple[Handles, ...]:
-        return handles(EVENTS, HANDLER, self.apply)
+        return handles(EVENTS, HANDLER, self.apply, coalesce=self._coalesce)
+
+    @staticmethod
+    def _coalesce(event: EventEnvelope) -> Hashable | None:
+        """Rows are rewritten whole from the current state: queued events naming only one
+        case need one rewrite of its row (events that reach further run on their own)."""
+        return None if event.name in _REACHING else case_of(event)
 
     # -- the handler --------------------------------------------------------------------
 

@@ -282,6 +282,15 @@ def local_date(instant: dt.datetime, timezone: str = LONDON) -> dt.date:
     return instant.astimezone(ZoneInfo(timezone)).date()
 
 
+#: Most deadlines of one case read for its list (far more than any case has).
+MAX_CASE_DEADLINES = 10_000
+
+
+def _deadline_key(d: TrackedDeadline) -> tuple[dt.date, str, uuid.UUID]:
+    """A case's deadlines' order (as stored: due, kind, id) and cursor."""
+    return (d.deadline.due, d.deadline.kind.value, d.id)
+
+
 @define
 class SchedulingService:
     uow: UnitOfWorkFactory
@@ -461,12 +470,21 @@ class SchedulingService:
         limit: int = 50,
         offset: int = 0,
         status: DeadlineStatus | None = None,
+        cursor: str | None = None,
     ) -> Page[TrackedDeadline]:
+        """The case's deadlines, soonest first (then by kind and id); ``cursor`` (a page's
+        ``next_cursor``) continues after that page. A case has a few dozen at most: they are
+        read whole (``MAX_CASE_DEADLINES``) and paged here."""
         scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
         async with scope as (uow, _):
-            return await self.deadlines(uow).list(
-                limit=limit, offset=offset, case_id=case_id, status=status
+            every = await self.deadlines(uow).list(
+                limit=MAX_CASE_DEADLINES, offset=0, case_id=case_id, status=status
             )
+        rows = sorted(every.items, key=_deadline_key)
+        return keyset_slice(
+            rows, limit=limit, offset=offset, cursor=cursor, key=_deadline_key,
+            kinds=(dt.date, str, uuid.UUID),
+        )  # fmt: skip
 
     async def complete_deadline(
         self, ctx: TenantContext, case_id: CaseId, deadline_id: DeadlineId

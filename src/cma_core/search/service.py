@@ -50,7 +50,15 @@ from cma_core.search.terms import CentreSearchKey, SearchKey, chunks
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.handlers import Handles, OutsideTransaction, Work, handles
+from cma_core.shared.handlers import (
+    Handles,
+    OutsideTransaction,
+    Work,
+    case_of,
+    client_of,
+    each_event,
+    handles,
+)
 from cma_core.shared.ids import CaseId, CentreId, ClientId
 from cma_core.shared.service import IdFactory, check_page
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
@@ -211,13 +219,21 @@ class SearchJobs:
     def handlers(self) -> tuple[Handles, ...]:
         out = OutsideTransaction
         return (
-            *handles((ClientRegistered, ClientUpdated), "search_client", out(self._client)),
+            # Index entries are rewritten from the current client, case or note: a batch
+            # of queued events shares one read and one write (``Handles.coalesce``).
+            *handles(
+                (ClientRegistered, ClientUpdated),
+                "search_client",
+                out(self._client),
+                coalesce=client_of,
+            ),
             *handles(
                 (CaseOpened, AdviserAssigned, CaseClosed, CaseReopened),
                 "search_case",
                 out(self._case),
+                coalesce=case_of,
             ),
-            Handles(CaseNoteAdded, "search_note", out(self._note)),
+            Handles(CaseNoteAdded, "search_note", out(self._note), coalesce=each_event),
             Handles(DocumentTextExtracted, "search_document", out(self._document)),
             Handles(LetterSent, "search_letter", out(self._letter)),
             Handles(CaseworkChanged, "search_contact", out(self._contact)),

@@ -20,10 +20,12 @@ from tests.unit.casework.support import (
     compliant_case,
     full_budget,
 )
+from tests.unit.core.support import register_cmd
 from tests.wiring import ports
 
 from cma_core.advice.service import RecordAdvice
 from cma_core.budgets.service import ReferenceService
+from cma_core.cases.service import OpenCase
 from cma_core.casework.model import Channel, Direction, Party, Purpose
 from cma_core.casework.service import ContactDetails, ScreeningDetails
 from cma_core.compliance.model import Status
@@ -436,3 +438,41 @@ def _home() -> Any:
     from cma_core.assets.model import HomeTenure, Property
 
     return Property(tenure=HomeTenure.OWNED_OUTRIGHT, value=Money(20000000))
+
+
+async def test_a_batch_reads_the_centre_wide_inputs_once_with_the_same_findings() -> None:
+    """Re-evaluating several cases in one unit of work (a batch of queued events) reads the
+    policy, calendar and file reviews once, and gives each case the findings it gets alone."""
+    w = build_world()
+    ctx, first = await w.case()
+    second = (await w.app.cases.open(ctx, OpenCase(client_id=await _client(w, ctx)))).id
+    reads: list[str] = []
+    qa = w.compliance.qa
+
+    def counting(uow: Any) -> Any:
+        repo = qa(uow)
+
+        class Counting:
+            def __getattr__(self, name: str) -> Any:
+                if name == "list_reviews":
+                    reads.append(name)
+                return getattr(repo, name)
+
+        return Counting()
+
+    alone = {}
+    for case_id in (first, second):
+        async with w.app.uow(ctx.centre_id) as uow:
+            alone[case_id] = await w.compliance.evaluate_in(uow, case_id)
+    w.compliance.qa = counting
+    try:
+        async with w.app.uow(ctx.centre_id) as uow:
+            together = {c: await w.compliance.evaluate_in(uow, c) for c in (first, second)}
+    finally:
+        w.compliance.qa = qa
+    assert together == alone
+    assert reads == ["list_reviews"]  # once for both cases
+
+
+async def _client(w: World, ctx: Any) -> Any:
+    return (await w.app.clients.register(ctx, register_cmd(last_name="Other"))).id

@@ -75,6 +75,24 @@ async def test_out_of_order_and_duplicate_events_converge_on_the_rebuild() -> No
     assert version.source == "projection"
 
 
+async def test_batches_of_events_out_of_order_and_twice_converge_on_the_rebuild() -> None:
+    """The in-process publisher hands queued events over in batches, and the handler runs
+    once per case for a batch (``Handles.coalesce``): batches of the events newest first,
+    then all of them again, leave the rows a rebuild reads."""
+    app = build_app()
+    sup, _ = await _seed(app)
+    projection = _projection(app)
+    handlers = EventHandlers(app.uow, app.clock, registered=projection.handlers())
+    events = [e for e in app.publisher.published if e.name in _names()]
+    ids = [e.event_id for e in reversed(events)]
+    for batch in (ids[:3], ids[3:], ids):
+        await handlers.dispatch_many(sup.centre_id, batch)
+    incremental = await _rows(app, sup.centre_id)
+    assert len(incremental) == 3
+    assert await projection.rebuild(sup.centre_id) == 3
+    assert await _rows(app, sup.centre_id) == incremental
+
+
 async def test_rebuild_removes_rows_of_cases_that_are_gone() -> None:
     app = build_app()
     sup, _ = await _seed(app)

@@ -9,7 +9,7 @@ from cma_core.cases.model import AdviserAssigned, Case, CaseClosed, CaseOpened, 
 from cma_core.compliance.service import REEVALUATE_ON
 from cma_core.identity.permissions import Role
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.handlers import EventHandlers, GivesUp, Handles, handles
+from cma_core.shared.handlers import EventHandlers, GivesUp, Handles, case_of, handles
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import UnitOfWork
 
@@ -192,3 +192,107 @@ async def test_a_dead_letter_settles_the_event(app: App) -> None:
     later = FixedClock(dt.datetime.now(dt.UTC) + dt.timedelta(hours=2))
     relay = OutboxRelay(app.uow, app.store, app.publisher, later)
     assert await relay.relay() == 0
+
+
+async def _opened_and_closed(app: App, centre: CentreId, cases: int) -> list[EventEnvelope]:
+    """``cases`` cases opened, then each closed: two events a case, in that order."""
+    made = [_case(centre) for _ in range(cases)]
+    for case in made:
+        async with app.uow(centre) as uow:
+            uow.track(case)
+            await uow.commit()
+    for case in made:
+        async with app.uow(centre) as uow:
+            uow.emit(
+                CaseClosed(
+                    centre_id=centre, occurred_at=NOW, case_id=case.id, reason="other",
+                    closed_by=None,
+                )
+            )  # fmt: skip
+            await uow.commit()
+    return [e for e in app.publisher.published if e.name in {"CaseOpened", "CaseClosed"}]
+
+
+async def test_a_batch_runs_a_coalescing_handler_once_per_case_after_the_others(
+    app: App,
+) -> None:
+    centre = (await app.centre()).id
+    ran: list[str] = []
+
+    async def each(uow: UnitOfWork, event: EventEnvelope) -> None:
+        ran.append(f"each:{event.name}")
+
+    async def per_case(uow: UnitOfWork, event: EventEnvelope) -> None:
+        ran.append(f"case:{event.payload['case_id']}:{event.name}")
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=(
+            *handles([CaseOpened, CaseClosed], "per_case", per_case, coalesce=case_of),
+            *handles([CaseOpened, CaseClosed], "each", each),
+        ),
+    )
+    events = await _opened_and_closed(app, centre, 3)
+    assert len(events) == 6
+    # One unit of work per event for ``each``; one for all of ``per_case``'s runs.
+    assert await bus.dispatch_many(centre, [e.event_id for e in events]) == 6 + 1
+    case_ids = list(dict.fromkeys(str(e.payload["case_id"]) for e in events))
+    # The others first, per event in order; then the coalescing one, once per case.
+    assert ran[:6] == [f"each:{e.name}" for e in events]
+    assert [r.split(":")[1] for r in ran[6:]] == case_ids
+    # Every event is in both handlers' inboxes and settled: nothing runs again.
+    assert await bus.dispatch_many(centre, [e.event_id for e in events]) == 0
+    assert all(app.db.outbox_settled.get(e.event_id) for e in events)
+    for e in events:
+        assert await bus.dispatch(centre, e.event_id) == 0
+
+
+async def test_an_event_already_handled_alone_is_not_run_again_in_a_batch(app: App) -> None:
+    centre = (await app.centre()).id
+    ran: list[str] = []
+
+    async def per_case(uow: UnitOfWork, event: EventEnvelope) -> None:
+        ran.append(event.name)
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=handles([CaseOpened, CaseClosed], "per_case", per_case, coalesce=case_of),
+    )
+    events = await _opened_and_closed(app, centre, 1)
+    await bus.dispatch(centre, events[1].event_id)  # the closure alone, first
+    assert ran == ["CaseClosed"]
+    await bus.dispatch_many(centre, [e.event_id for e in events])
+    assert ran == ["CaseClosed", "CaseOpened"]  # only the one not in the inbox
+
+
+async def test_the_in_process_publisher_gives_up_only_the_failing_event_of_a_batch(
+    app: App,
+) -> None:
+    from cma_adapters.jobs import InProcessEventPublisher
+
+    centre = (await app.centre()).id
+    events = await _opened_and_closed(app, centre, 2)
+    bad = str(events[0].payload["case_id"])
+    ran: list[str] = []
+
+    async def per_case(uow: UnitOfWork, event: EventEnvelope) -> None:
+        if event.payload["case_id"] == bad:
+            raise RuntimeError("boom")
+        ran.append(event.name)
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=handles([CaseOpened, CaseClosed], "per_case", per_case, coalesce=case_of),
+    )
+    publisher = InProcessEventPublisher(lambda: bus)
+    await publisher.publish(events)
+    assert await publisher.drain() == 4
+    settled = {e.event_id: app.db.outbox_settled[e.event_id][1] for e in events}
+    # The failing case's two events are dead letters; the other case's are handled.
+    failed = [e.event_id for e in events if e.payload["case_id"] == bad]
+    assert all(settled[i] for i in failed)
+    assert not any(settled[e.event_id] for e in events if e.event_id not in failed)
+    assert ran  # the other case's row was written (alone, after the batch failed)

@@ -8474,6 +8474,8 @@ export interface operations {
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 status?: components["schemas"]["DeadlineStatus"] | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -8569,6 +8571,8 @@ export interface operations {
                 debt_type?: components["schemas"]["DebtType"] | null;
                 priority?: boolean | null;
                 creditor_id?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -9188,6 +9192,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -9684,6 +9690,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -11061,6 +11069,8 @@ export interface operations {
                 offset?: number;
                 /** @description Part of the name, any case. */
                 name?: string | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -11249,6 +11259,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -11706,6 +11718,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -13226,6 +13240,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {

@@ -8,6 +8,7 @@ checked in the core, so problems name the field in the request's own terms.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -15,7 +16,13 @@ from typing import Annotated, Any
 from litestar import Controller, Response, get, patch, post, put
 from litestar.params import Parameter
 
-from cma_core.advice.ports import ClientDecision, LetterFormat, LetterKind, RenderedLetter
+from cma_core.advice.ports import (
+    ClientDecision,
+    Letter,
+    LetterFormat,
+    LetterKind,
+    RenderedLetter,
+)
 from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
 from cma_core.debts.model import (
     DebtId,
@@ -42,6 +49,7 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.data_shapes import documented
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
+    Cursor,
     IfMatch,
     Limit,
     Offset,
@@ -54,6 +62,11 @@ from cma_entrypoints.http.common.schemas import CODE
 
 # Built from domain records by the same ``of`` the handlers use; priority and limitation
 # are the core's own assessment of the example debt.
+
+
+def _letter_key(letter: Letter) -> tuple[dt.datetime, uuid.UUID]:
+    """A case's letters' order (as stored: oldest first) and cursor."""
+    return (letter.created_at, letter.id)
 
 
 class LetterTemplateController(Controller):
@@ -248,9 +261,13 @@ class CaseAdviceController(Controller):
         letters: LetterService,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> LetterPage:
-        items = await letters.list_letters(ctx, CaseId(case_id))
-        return slice_out(LetterPage, LetterOut.of, items, limit, offset)
+        items = sorted(await letters.list_letters(ctx, CaseId(case_id)), key=_letter_key)
+        return slice_out(
+            LetterPage, LetterOut.of, items, limit, offset,
+            cursor=cursor, key=_letter_key, kinds=(dt.datetime, uuid.UUID),
+        )  # fmt: skip
 
     @get(
         "/letters/{letter_id:uuid}",

@@ -278,8 +278,11 @@ class CaseContactController(Controller):
         casework: CaseworkService,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> ScreeningPage:
-        found = await casework.list_screenings(ctx, CaseId(case_id), limit=limit, offset=offset)
+        found = await casework.list_screenings(
+            ctx, CaseId(case_id), limit=limit, offset=offset, cursor=cursor
+        )
         return page_out(ScreeningPage, ScreeningOut.of, found)
 
     @post(

@@ -29,6 +29,7 @@ from cma_entrypoints.http.common.data_shapes import documented
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import (
     SEARCH,
+    Cursor,
     IfMatch,
     Limit,
     Offset,
@@ -92,8 +93,9 @@ class CreditorController(Controller):
         name: Annotated[
             str | None, Parameter(**SEARCH, description="Part of the name, any case.")
         ] = None,
+        cursor: Cursor = None,
     ) -> CreditorPage:
-        p = await debts.list_creditors(ctx, limit=limit, offset=offset, name=name)
+        p = await debts.list_creditors(ctx, limit=limit, offset=offset, name=name, cursor=cursor)
         return page_out(CreditorPage, CreditorOut.of, p)
 
     @get(
@@ -176,12 +178,14 @@ class DebtController(Controller):
         debt_type: DebtType | None = None,
         priority: bool | None = None,
         creditor_id: uuid.UUID | None = None,
+        cursor: Cursor = None,
     ) -> DebtPage:
         p = await debts.list_debts(
             ctx,
             CaseId(case_id),
             limit=limit,
             offset=offset,
+            cursor=cursor,
             debt_type=debt_type,
             priority=priority,
             creditor_id=CreditorId(creditor_id) if creditor_id else None,

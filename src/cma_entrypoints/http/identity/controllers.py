@@ -20,7 +20,7 @@ from cma_core.shared.ids import CentreId, UserId
 from cma_entrypoints.http.auth import RECENT_AUTH, TokenCodec, requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
-from cma_entrypoints.http.common.params import Limit, Offset
+from cma_entrypoints.http.common.params import Cursor, Limit, Offset
 from cma_entrypoints.http.common.responses import slice_out
 from cma_entrypoints.http.common.schemas import CODE
 from cma_entrypoints.http.identity.accounts import client_of
@@ -250,9 +250,13 @@ class GrantController(Controller):
         identity: IdentityService,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> GrantPage:
         grants = await identity.list_grants(ctx, UserId(user_id))
-        return slice_out(GrantPage, partial(_grant_out, user_id), grants, limit, offset)
+        return slice_out(
+            GrantPage, partial(_grant_out, user_id), grants, limit, offset,
+            cursor=cursor, key=lambda g: (g.permission.value,), kinds=(str,),
+        )  # fmt: skip
 
     @post(
         "/",

@@ -20,7 +20,7 @@ from cma_core.privacy.rights import DataRightsService
 from cma_core.shared.ids import CaseId, ClientId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common.examples import example_body, page, with_example
-from cma_entrypoints.http.common.params import IfMatch, Limit, Offset, parse_if_match
+from cma_entrypoints.http.common.params import Cursor, IfMatch, Limit, Offset, parse_if_match
 from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.privacy.rights_schemas import (
     HOLD,
@@ -55,9 +55,11 @@ class DataSubjectRequestController(Controller):
         overdue: bool | None = None,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> RequestPage:
         found = await data_rights.list_requests(
             ctx,
+            cursor=cursor,
             client_id=ClientId(client_id) if client_id else None,
             kind=kind,
             open_only=open_only,
@@ -156,9 +158,11 @@ class LegalHoldController(Controller):
         client_id: uuid.UUID | None = None,
         limit: Limit = 50,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> HoldPage:
         found = await data_rights.list_holds(
             ctx,
+            cursor=cursor,
             active_only=active_only,
             case_id=CaseId(case_id) if case_id else None,
             client_id=ClientId(client_id) if client_id else None,

@@ -151,9 +151,10 @@ class CaseClockController(Controller):
         limit: Limit = 50,
         offset: Offset = 0,
         status: DeadlineStatus | None = None,
+        cursor: Cursor = None,
     ) -> DeadlinePage:
         page = await scheduling.list_deadlines(
-            ctx, CaseId(case_id), limit=limit, offset=offset, status=status
+            ctx, CaseId(case_id), limit=limit, offset=offset, status=status, cursor=cursor
         )
         return page_out(DeadlinePage, DeadlineOut.of, page)
 
