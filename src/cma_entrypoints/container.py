@@ -88,7 +88,7 @@ from cma_core.search.terms import SearchKey
 from cma_core.shared.handlers import EventHandlers, OutboxRelay
 from cma_core.solutions.service import AppraisalService
 from cma_core.tasks.service import TaskJobs, TaskService
-from cma_entrypoints.observability.metrics import TimedTextExtractor
+from cma_entrypoints.observability.metrics import TimedTextExtractor, count_duplicate_delivery
 from cma_entrypoints.settings import Settings
 
 
@@ -743,6 +743,7 @@ class Container(containers.DeclarativeContainer):
             _registered, task_jobs, document_jobs, compliance, case_list_projection, search_jobs
         ),
         give_up_handlers=providers.Callable(lambda jobs: jobs.give_up_handlers(), document_jobs),
+        on_duplicate=providers.Object(count_duplicate_delivery),
     )
     document_sweep = providers.Singleton(
         DocumentSweep,
