@@ -132,6 +132,24 @@ def _account_mail(notifier: Any) -> Any:
     return NotifierAccountMail(notifier)
 
 
+def _reset_requests(settings: Settings, engine: Any) -> Any:
+    from cma_adapters.sqlalchemy.identity import SqlAlchemyResetRequestQueue, reset_request_key
+
+    return SqlAlchemyResetRequestQueue(engine, reset_request_key(settings.secret_key))
+
+
+def _reset_kick(settings: Settings, container: Any) -> Any:
+    """With a worker (Redis), its periodic run mails queued resets; the embedded default
+    mails them in a background task after the request has answered."""
+    if settings.redis_url:
+        return None
+    from cma_adapters.jobs.inprocess import BackgroundKick
+
+    return BackgroundKick(
+        lambda: container.accounts().send_requested_resets(), "cma-password-reset-mail"
+    )
+
+
 def _rate_limiter(settings: Settings) -> Any:
     if settings.redis_url:
         return RedisRateLimiter.from_url(settings.redis_url, namespace=settings.redis_namespace)
@@ -487,6 +505,7 @@ def _registered(*areas: Any) -> tuple[Any, ...]:
 
 
 class Container(containers.DeclarativeContainer):
+    __self__ = providers.Self()
     settings = providers.Dependency(instance_of=Settings)
 
     clock = providers.Singleton(SystemClock)
@@ -605,6 +624,7 @@ class Container(containers.DeclarativeContainer):
     holidays = providers.Singleton(HolidaysLibraryProvider)
     scheduling_config = providers.Singleton(_scheduling_config, settings)
     notifier = providers.Singleton(_notifier, settings)
+    reset_kick = providers.Singleton(_reset_kick, settings, __self__)
     accounts = providers.Singleton(
         AccountService,
         identity,
@@ -615,6 +635,8 @@ class Container(containers.DeclarativeContainer):
         limiter=rate_limiter,
         reset_ttl=providers.Callable(_reset_ttl, settings),
         reset_link=settings.provided.password_reset_link,
+        requests=providers.Singleton(_reset_requests, settings, engine),
+        kick=reset_kick,
     )
     scheduling = providers.Singleton(
         SchedulingService,
@@ -969,6 +991,9 @@ async def shutdown(container: Container) -> None:
     publisher = container.publisher()
     if isinstance(publisher, InProcessEventPublisher):
         await publisher.aclose()
+    kick = container.reset_kick()
+    if kick is not None:
+        await kick.drain()
     close_index = getattr(container.search_index(), "close", None)
     if close_index is not None:
         await close_index()

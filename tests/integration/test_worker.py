@@ -370,3 +370,36 @@ async def test_two_deliveries_racing_on_postgresql_skip_the_duplicate_quietly(
     assert metric in exposition().decode()
     async with api.uow()(centre.id) as uow:
         assert await uow.inbox.seen(event.event_id, handler)
+
+
+async def test_a_reset_request_is_mailed_by_the_worker_not_the_api(
+    api: Container, start_worker: WorkerFactory, settings: Settings
+) -> None:
+    """With Redis the API only queues a forgotten-password request (no notifier call in
+    the request, whether or not the address has an account); the worker's periodic run
+    looks it up and mails the link, once."""
+    from cma_entrypoints.container import outbox_messages
+
+    centre, ctx, _ = await _open_case(api)
+    user = await api.identity_store().get_user(ctx.user_id) if ctx.user_id else None
+    assert user is not None
+    assert api.accounts().kick is None
+    await api.accounts().request_reset(user.email, address=None)
+    await api.accounts().request_reset(f"nobody-{uuid.uuid4().hex[:6]}@x.example", address=None)
+
+    def mails() -> list[str]:
+        return [
+            body.decode()
+            for name, body in outbox_messages(settings)
+            if name.startswith("password-reset_")
+        ]
+
+    assert mails() == []  # the request sent nothing
+    start_worker(relay_centre=centre.id, relay_every=0.2)
+    for _ in range(300):  # the worker's run every 0.2 s: up to 30 s at this machine's load
+        if mails():
+            break
+        await asyncio.sleep(0.1)
+    [mail] = mails()
+    assert user.email in mail
+    assert "Your reset code:" in mail

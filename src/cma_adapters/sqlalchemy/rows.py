@@ -131,6 +131,17 @@ class RefreshTokenRow(Base):
     user_agent: Mapped[str | None] = mapped_column(String(100))
 
 
+class PasswordResetRequestRow(Base):
+    """Forgotten-password requests waiting for the worker (migration 1840): the address
+    sealed with a deployment key, no centre and no RLS (like ``password_resets``)."""
+
+    __tablename__ = "password_reset_requests"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    email_sealed: Mapped[str] = mapped_column(Text)
+    requested_at: Mapped[dt.datetime] = mapped_column(index=True)
+    claimed_at: Mapped[dt.datetime | None]
+
+
 class PasswordResetRow(Base):
     """Password-reset tokens by hash (migration 1720). Platform-level like users: a reset
     belongs to an account, not a centre, so no centre column and no RLS policy."""
