@@ -586,6 +586,9 @@ class SuggestionRow(Base):
     evidence: Mapped[list[Any] | None] = mapped_column(JSON)
     """Migration 0900: where each value was read (page, box) and the alternatives;
     ``{"sealed": ...}`` since migration 1700."""
+    sealed: Mapped[str | None] = mapped_column(Text)
+    """Migration 1841: title, creditor, account reference and claim number, sealed
+    together (those columns then hold "" / NULL)."""
     budget_line: Mapped[str | None] = mapped_column(String(60))
     frequency: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(16))
