@@ -174,9 +174,9 @@ class CaseCreditController(Controller):
         ],
         casework: CaseworkService,
     ) -> Response[CreditReportOut]:
-        only_parts(data, ("file", "agency", "report_date"))
         upload = file_part(data)
         try:
+            only_parts(data, ("file", "agency", "report_date"))
             agency = text_part(data, "agency", max_length=MAX_AGENCY)
             day = _date(text_part(data, "report_date", max_length=10), "report_date")
             content = await upload.read()

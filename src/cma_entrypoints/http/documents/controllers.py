@@ -163,8 +163,8 @@ class CaseDocumentController(Controller):
         documents: DocumentService,
     ) -> Response[Any]:
         try:
-            only_parts(data, ("file",))
             upload = file_part(data)
+            only_parts(data, ("file",))
         except ValidationError:
             for part in data.values():
                 if isinstance(part, UploadFile):
