@@ -89,7 +89,7 @@ from cma_core.search.terms import SearchKey
 from cma_core.shared.handlers import EventHandlers, OutboxRelay
 from cma_core.solutions.service import AppraisalService
 from cma_core.tasks.service import TaskJobs, TaskService
-from cma_entrypoints.observability.metrics import TimedTextExtractor
+from cma_entrypoints.observability.metrics import TimedTextExtractor, count_duplicate_delivery
 from cma_entrypoints.settings import Settings
 
 
@@ -131,6 +131,24 @@ def _account_mail(notifier: Any) -> Any:
     from cma_adapters.notify.account_mail import NotifierAccountMail
 
     return NotifierAccountMail(notifier)
+
+
+def _reset_requests(settings: Settings, engine: Any) -> Any:
+    from cma_adapters.sqlalchemy.identity import SqlAlchemyResetRequestQueue, reset_request_key
+
+    return SqlAlchemyResetRequestQueue(engine, reset_request_key(settings.secret_key))
+
+
+def _reset_kick(settings: Settings, container: Any) -> Any:
+    """With a worker (Redis), its periodic run mails queued resets; the embedded default
+    mails them in a background task after the request has answered."""
+    if settings.redis_url:
+        return None
+    from cma_adapters.jobs.inprocess import BackgroundKick
+
+    return BackgroundKick(
+        lambda: container.accounts().send_requested_resets(), "cma-password-reset-mail"
+    )
 
 
 def _rate_limiter(settings: Settings) -> Any:
@@ -488,6 +506,7 @@ def _registered(*areas: Any) -> tuple[Any, ...]:
 
 
 class Container(containers.DeclarativeContainer):
+    __self__ = providers.Self()
     settings = providers.Dependency(instance_of=Settings)
 
     clock = providers.Singleton(SystemClock)
@@ -606,6 +625,7 @@ class Container(containers.DeclarativeContainer):
     holidays = providers.Singleton(HolidaysLibraryProvider)
     scheduling_config = providers.Singleton(_scheduling_config, settings)
     notifier = providers.Singleton(_notifier, settings)
+    reset_kick = providers.Singleton(_reset_kick, settings, __self__)
     accounts = providers.Singleton(
         AccountService,
         identity,
@@ -616,6 +636,8 @@ class Container(containers.DeclarativeContainer):
         limiter=rate_limiter,
         reset_ttl=providers.Callable(_reset_ttl, settings),
         reset_link=settings.provided.password_reset_link,
+        requests=providers.Singleton(_reset_requests, settings, engine),
+        kick=reset_kick,
     )
     scheduling = providers.Singleton(
         SchedulingService,
@@ -744,6 +766,7 @@ class Container(containers.DeclarativeContainer):
             _registered, task_jobs, document_jobs, compliance, case_list_projection, search_jobs
         ),
         give_up_handlers=providers.Callable(lambda jobs: jobs.give_up_handlers(), document_jobs),
+        on_duplicate=providers.Object(count_duplicate_delivery),
     )
     document_sweep = providers.Singleton(
         DocumentSweep,
@@ -973,6 +996,9 @@ async def shutdown(container: Container) -> None:
     publisher = container.publisher()
     if isinstance(publisher, InProcessEventPublisher):
         await publisher.aclose()
+    kick = container.reset_kick()
+    if kick is not None:
+        await kick.drain()
     close_index = getattr(container.search_index(), "close", None)
     if close_index is not None:
         await close_index()

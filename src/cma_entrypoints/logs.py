@@ -38,6 +38,12 @@ _SHARED: list[Any] = [
 ]
 
 
+#: Fields a standard-library record may carry as ``extra=`` into the JSON line (ids only:
+#: an allow-list, so a library's extras, which may hold anything, stay out).
+LOG_EXTRA_FIELDS = ("event_id", "event_name", "handler", "centre_id")
+_EXTRA = structlog.stdlib.ExtraAdder(allow=LOG_EXTRA_FIELDS)
+
+
 class _NoDriverDebug(logging.Filter):
     """aiosqlite logs every statement *with its parameters* at DEBUG, and SQLAlchemy's
     engine logs result rows at DEBUG: drop those records at the source, whatever level or
@@ -79,7 +85,7 @@ def json_formatter() -> logging.Formatter:
             structlog.processors.format_exc_info,
             structlog.processors.JSONRenderer(),
         ],
-        foreign_pre_chain=_SHARED,
+        foreign_pre_chain=[*_SHARED, _EXTRA],
     )
 
 

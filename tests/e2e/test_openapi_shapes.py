@@ -195,3 +195,50 @@ async def test_real_advice_responses_have_their_documented_shapes(
     )
     _has(r, shapes.AdviceOut)
     _has(await api.get(f"{base}/advice"), shapes.AdvicePage)
+
+
+def _typed(prop: dict[str, Any]) -> list[dict[str, Any]]:
+    if "anyOf" in prop:
+        return [b for b in prop["anyOf"] if b.get("type") not in (None, "null")]
+    return [prop] if "type" in prop else []
+
+
+async def test_response_schemas_carry_the_bounds_of_their_request_side(
+    http: httpx.AsyncClient,
+) -> None:
+    """Every field a ``FooIn``/``FooCreate``/``FooUpdate``/``FooPatch``/``FooEdit`` bounds
+    (``maxLength``, ``maximum``, ``maxItems``, and those of list items) is bounded the same
+    in ``FooOut`` when it has that field with that type: a client generator gets the same
+    limits on what it reads as on what it writes."""
+    import re
+
+    schemas = (await http.get("/schema/openapi.json")).json()["components"]["schemas"]
+    write = re.compile(r"(In|Create|Update|Patch|Edit)$")
+    unbounded: list[str] = []
+    pairs = 0
+    for name, schema in sorted(schemas.items()):
+        if not write.search(name) or f"{write.sub('', name)}Out" not in schemas:
+            continue
+        out = schemas[f"{write.sub('', name)}Out"]
+        pairs += 1
+        for field, prop in schema.get("properties", {}).items():
+            if field not in out.get("properties", {}):
+                continue
+            for source in _typed(prop):
+                for target in _typed(out["properties"][field]):
+                    if target.get("type") != source.get("type"):
+                        continue
+                    checks = [(source, target, "")]
+                    if source.get("type") == "array":
+                        checks += [
+                            (s, t, "[]")
+                            for s in _typed(source.get("items", {}))
+                            for t in _typed(target.get("items", {}))
+                            if s.get("type") == t.get("type")
+                        ]
+                    for s, t, where in checks:
+                        for key in ("maxLength", "maximum", "maxItems"):
+                            if key in s and t.get(key, float("inf")) > s[key]:
+                                unbounded.append(f"{name}.{field}{where} {key}")
+    assert pairs > 20  # the pairing found the API's resources
+    assert unbounded == []

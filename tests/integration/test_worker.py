@@ -304,3 +304,102 @@ async def test_document_whose_retries_run_out_is_failed_not_left_processing(
     assert current.status is DocumentStatus.FAILED
     assert current.failure_reason is not None
     assert "after 2 attempt(s)" in current.failure_reason
+
+
+async def test_two_deliveries_racing_on_postgresql_skip_the_duplicate_quietly(
+    api: Container,
+) -> None:
+    """Two workers run one event at once (at-least-once delivery, as the horizontal run
+    saw): both pass the inbox check, the loser's inbox insert waits on the winner's
+    primary key and fails when it commits. The loser is a duplicate, not an error: one
+    JSON line at INFO without a traceback, and ``cma_duplicate_deliveries`` counts it."""
+    import io
+    import json
+    import logging
+
+    from cma_core.cases.model import CaseOpened
+    from cma_core.shared.handlers import EventHandlers, Handles
+    from cma_core.shared.uow import UnitOfWork
+    from cma_entrypoints.logs import json_formatter
+    from cma_entrypoints.observability.metrics import count_duplicate_delivery, exposition
+
+    centre, _, _ = await _open_case(api)
+    async with api.uow()(centre.id) as uow:
+        later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+        owed = await uow.outbox.owed(published_before=later, limit=10)
+    [event] = [e for e in owed if e.name == "CaseOpened"]
+    both_inside = asyncio.Barrier(2)
+    effects: list[EventId] = []
+
+    async def slow(uow: UnitOfWork, envelope: EventEnvelope) -> None:
+        await both_inside.wait()  # each delivery has passed the inbox check
+        effects.append(envelope.event_id)
+
+    handler = f"race-{uuid.uuid4().hex[:8]}"
+    bus = EventHandlers(
+        api.uow(),
+        api.clock(),
+        registered=(Handles(CaseOpened, handler, slow),),
+        on_duplicate=count_duplicate_delivery,
+    )
+    out = io.StringIO()
+    sink = logging.StreamHandler(out)
+    sink.setFormatter(json_formatter())
+    worker_log = logging.getLogger("cma.worker")
+    worker_log.addHandler(sink)
+    level = worker_log.level
+    worker_log.setLevel(logging.INFO)
+    try:
+        ran = await asyncio.gather(*(bus.dispatch(centre.id, event.event_id) for _ in range(2)))
+    finally:
+        worker_log.removeHandler(sink)
+        worker_log.setLevel(level)
+
+    assert sorted(ran) == [0, 1]
+    assert len(effects) == 2  # both ran the handler; only one committed
+    [line] = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert line["event"] == "duplicate delivery skipped"
+    assert line["level"] == "info"
+    assert (line["event_id"], line["handler"], line["centre_id"]) == (
+        str(event.event_id),
+        handler,
+        str(centre.id),
+    )
+    assert "exception" not in line
+    metric = f'cma_duplicate_deliveries_total{{handler="{handler}"}} 1.0'
+    assert metric in exposition().decode()
+    async with api.uow()(centre.id) as uow:
+        assert await uow.inbox.seen(event.event_id, handler)
+
+
+async def test_a_reset_request_is_mailed_by_the_worker_not_the_api(
+    api: Container, start_worker: WorkerFactory, settings: Settings
+) -> None:
+    """With Redis the API only queues a forgotten-password request (no notifier call in
+    the request, whether or not the address has an account); the worker's periodic run
+    looks it up and mails the link, once."""
+    from cma_entrypoints.container import outbox_messages
+
+    centre, ctx, _ = await _open_case(api)
+    user = await api.identity_store().get_user(ctx.user_id) if ctx.user_id else None
+    assert user is not None
+    assert api.accounts().kick is None
+    await api.accounts().request_reset(user.email, address=None)
+    await api.accounts().request_reset(f"nobody-{uuid.uuid4().hex[:6]}@x.example", address=None)
+
+    def mails() -> list[str]:
+        return [
+            body.decode()
+            for name, body in outbox_messages(settings)
+            if name.startswith("password-reset_")
+        ]
+
+    assert mails() == []  # the request sent nothing
+    start_worker(relay_centre=centre.id, relay_every=0.2)
+    for _ in range(300):  # the worker's run every 0.2 s: up to 30 s at this machine's load
+        if mails():
+            break
+        await asyncio.sleep(0.1)
+    [mail] = mails()
+    assert user.email in mail
+    assert "Your reset code:" in mail

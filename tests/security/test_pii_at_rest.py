@@ -38,6 +38,11 @@ EMAIL = "zebedee.qv@mailbox.example"
 PHONE = "07700 913 482"
 DOB = "1961-07-14"
 NI = "JG 10 37 59 A"
+#: An account number at a creditor (on a debt and on a suggestion read off a letter), a
+#: court claim number, and the budget's free-text note.
+ACCOUNT = "4929 7731 0058 2216"
+CLAIM = "K9QZ47X1"
+BUDGET_NOTE = "Wetherfold allotment rent"
 PASSWORD = "correct horse battery staple"
 
 #: What must not be found, in the forms it could take (case-insensitive).
@@ -57,6 +62,10 @@ NEEDLES = [
     "14 July 1961",
     NI,
     NI.replace(" ", ""),
+    ACCOUNT,
+    ACCOUNT.replace(" ", ""),
+    CLAIM,
+    BUDGET_NOTE,
 ]
 
 
@@ -168,6 +177,23 @@ async def _more_personal_data(http: httpx.AsyncClient, auth: dict[str, str], bas
         headers=auth,
     )
     assert r.status_code == 201, r.text
+    r = await http.post(
+        f"{base}/debts",
+        json={
+            "debt_type": "credit_card",
+            "balance_pence": 150000,
+            "account_reference": ACCOUNT,
+            "notes": f"{FIRST} sent the card statement for {ACCOUNT.replace(' ', '')}",
+        },
+        headers=auth,
+    )
+    assert r.status_code == 201, r.text
+    r = await http.put(
+        f"{base}/budget",
+        json={"lines": {"rent": {"amount_pence": 60000, "note": BUDGET_NOTE}}},
+        headers={**auth, "If-Match": '"0"'},
+    )
+    assert r.status_code == 200, r.text
 
 
 def _text_pdf(lines: list[str]) -> bytes:
@@ -238,7 +264,10 @@ async def _notify_and_suggest(c: Container, centre: CentreId) -> None:
                 case_id=CaseId(uuid.UUID(str(doc.case_id))),
                 document_id=DocumentId(uuid.UUID(str(doc.id))),
                 kind=SuggestionKind.NEW_DEBT,
-                title="New debt",
+                title=f"New debt: account {ACCOUNT} for {FIRST} {LAST}",
+                creditor_name=f"{LAST} Lettings",
+                account_reference=ACCOUNT,
+                court_claim_number=CLAIM,
                 confidence=0.9,
                 source="rules",
                 created_at=dt.datetime.now(dt.UTC),

@@ -174,3 +174,143 @@ async def test_migration_1201_seals_rows_written_before_it(db_url: str, tmp_path
         assert got_doc.pages == document.pages
     finally:
         await engine.dispose()
+
+
+async def test_migration_1841_seals_suggestions_debts_and_budgets_written_before_it(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A suggestion's title, creditor, account reference and claim number, a debt (its
+    account number, notes) and a budget (its line notes) stored plain before 1841 are
+    sealed by it and read back the same."""
+    import datetime as dt
+
+    import sqlalchemy as sa
+    from tests.contracts.test_advice_repositories import debt as make_debt
+
+    from cma_adapters.sqlalchemy.budgets import budgets as sql_budgets
+    from cma_adapters.sqlalchemy.debts import debts as sql_debts
+    from cma_adapters.sqlalchemy.documents import SqlAlchemySuggestionRepository
+    from cma_adapters.sqlalchemy.engine import driver_url
+    from cma_adapters.sqlalchemy.migrate import upgrade
+    from cma_core.budgets.model import Budget
+    from cma_core.budgets.ports import BudgetRecord
+    from cma_core.documents.model import Suggestion, SuggestionId, SuggestionKind
+    from cma_core.shared.money import Money
+
+    km = LocalKeyringKeyManagement(tmp_path / "keyring.key")
+    engine, _letter_row, document = await _store(db_url, km)
+    centre, case_id = document.centre_id, document.case_id
+    account = "4929-7731-0058"
+    entry = make_debt(centre, case_id)
+    entry.debt.account_reference = account
+    entry.notes = f"{NAME} called"
+    budget = Budget()
+    budget.set_line("rent", Money(60000), note="Brackenlow allotment")
+    record = BudgetRecord(
+        case_id=case_id, centre_id=centre, budget=budget, created_at=NOW, updated_at=NOW
+    )
+    suggestion = Suggestion(
+        id=SuggestionId(uuid.uuid4()),
+        centre_id=centre,
+        case_id=case_id,
+        document_id=document.id,
+        kind=SuggestionKind.NEW_DEBT,
+        title=f"New debt for {NAME}",
+        confidence=0.9,
+        source="rules",
+        created_at=dt.datetime.now(dt.UTC),
+        creditor_name="Gannet Lettings",
+        account_reference=account,
+        court_claim_number="K9QZ47X1",
+    )
+    factory = SqlAlchemyUnitOfWorkFactory(engine, keys=km)
+    async with factory(centre) as uow:
+        await sql_debts(uow).add(entry)
+        await sql_budgets(uow).add(record)
+        await SqlAlchemySuggestionRepository(SqlAlchemyUnitOfWork.of(uow)).add(suggestion)
+        await uow.commit()
+    sqlite = engine.dialect.name == "sqlite"
+    try:
+        sealed = await raw(
+            engine, centre, "SELECT title, account_reference, sealed FROM document_suggestions"
+        )
+        sealed += await raw(engine, centre, "SELECT data FROM advice_debts")
+        sealed += await raw(engine, centre, "SELECT data FROM advice_budgets")
+        assert account not in _text(sealed)
+        assert "Oddsworth" not in _text(sealed)
+        assert "Brackenlow" not in _text(sealed)
+        # As they were stored before 1841, written as the database owner.
+        owner = sa.create_engine(driver_url(db_url, sync=True))
+        sugg_t = sa.table(
+            "document_suggestions",
+            *(sa.column(c, sa.String()) for c in ("title", "creditor_name", "account_reference")),
+            sa.column("court_claim_number", sa.String()),
+            sa.column("sealed", sa.Text()),
+            sa.column("id", sa.Uuid()),
+        )
+        debts_t = sa.table("advice_debts", sa.column("id", sa.Uuid()), sa.column("data", sa.JSON()))
+        budgets_t = sa.table(
+            "advice_budgets", sa.column("id", sa.Uuid()), sa.column("data", sa.JSON())
+        )
+        with owner.begin() as conn:
+            if not sqlite:
+                conn.execute(
+                    text("SELECT set_config('app.centre_id', :c, true)"), {"c": str(centre)}
+                )
+            conn.execute(
+                sa.update(sugg_t)
+                .where(sugg_t.c.id == suggestion.id)
+                .values(
+                    title=suggestion.title,
+                    creditor_name=suggestion.creditor_name,
+                    account_reference=account,
+                    court_claim_number="K9QZ47X1",
+                    sealed=None,
+                )
+            )
+            plain_debt = to_data(entry)
+            plain_debt.pop("version", None)
+            conn.execute(sa.update(debts_t).values(data=plain_debt))
+            plain_budget = to_data(record)
+            plain_budget.pop("version", None)
+            conn.execute(sa.update(budgets_t).values(data=plain_budget))
+            conn.execute(
+                text("UPDATE alembic_version SET version_num = '1840' WHERE version_num = '1841'")
+            )
+        owner.dispose()
+        before = await raw(engine, centre, "SELECT account_reference FROM document_suggestions")
+        before += await raw(engine, centre, "SELECT data FROM advice_debts")
+        before += await raw(engine, centre, "SELECT data FROM advice_budgets")
+        assert account in _text(before)  # really plain now
+        assert "Brackenlow" in _text(before)
+        with pytest.raises(RuntimeError, match="no key management"):
+            upgrade(db_url)  # refuses rather than guess where the key is
+        upgrade(db_url, key_management=lambda: km)
+        after = await raw(
+            engine, centre, "SELECT title, account_reference, sealed FROM document_suggestions"
+        )
+        after += await raw(engine, centre, "SELECT data FROM advice_debts")
+        after += await raw(engine, centre, "SELECT data FROM advice_budgets")
+        assert account not in _text(after)
+        assert "Oddsworth" not in _text(after)
+        assert "Brackenlow" not in _text(after)
+        async with factory(centre) as uow:
+            got_debt = await sql_debts(uow).get(entry.debt.id)
+            got_budget = await sql_budgets(uow).get(case_id)
+            got = await SqlAlchemySuggestionRepository(SqlAlchemyUnitOfWork.of(uow)).get(
+                suggestion.id
+            )
+        assert got_debt is not None
+        assert got_debt.debt.account_reference == account
+        assert got_debt.notes == entry.notes
+        assert got_budget is not None
+        assert got_budget.budget == budget
+        assert got is not None
+        assert (got.title, got.creditor_name, got.account_reference, got.court_claim_number) == (
+            suggestion.title,
+            "Gannet Lettings",
+            account,
+            "K9QZ47X1",
+        )
+    finally:
+        await engine.dispose()

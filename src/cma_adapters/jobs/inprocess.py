@@ -159,3 +159,37 @@ class InProcessEventPublisher(EventPublisher):
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._queue.clear()
+
+
+class BackgroundKick:
+    """Runs ``work`` in a background task of the running loop when kicked, never in the
+    caller (the embedded default's stand-in for the worker's periodic run, e.g. mailing
+    queued password resets after the request has answered). A kick while it runs runs it
+    once more afterwards; failures are logged."""
+
+    def __init__(self, work: Callable[[], Awaitable[object]], name: str) -> None:
+        self._work = work
+        self._name = name
+        self._task: asyncio.Task[None] | None = None
+        self._again = False
+
+    def __call__(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._again = True
+            return
+        self._task = asyncio.get_running_loop().create_task(self._run(), name=self._name)
+
+    async def _run(self) -> None:
+        self._again = True
+        while self._again:
+            self._again = False
+            try:
+                await self._work()
+            except Exception:
+                log.exception("%s failed; the next kick tries again", self._name)
+
+    async def drain(self) -> None:
+        """Wait until the background run (if any) has finished."""
+        task = self._task
+        if task is not None:
+            await asyncio.shield(task)

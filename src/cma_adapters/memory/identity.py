@@ -7,8 +7,8 @@ import uuid
 
 import attrs
 
-from cma_core.identity.ports import PasswordResetStore, RefreshTokenStore
-from cma_core.identity.sessions import PasswordReset, RefreshToken
+from cma_core.identity.ports import PasswordResetStore, RefreshTokenStore, ResetRequestQueue
+from cma_core.identity.sessions import PasswordReset, RefreshToken, ResetRequest
 from cma_core.shared.ids import UserId
 
 
@@ -78,3 +78,27 @@ class InMemoryPasswordResetStore(PasswordResetStore):
         for key, r in list(self.resets.items()):
             if r.user_id == user_id and r.used_at is None:
                 self.resets[key] = attrs.evolve(r, used_at=at)
+
+
+class InMemoryResetRequestQueue(ResetRequestQueue):
+    def __init__(self) -> None:
+        self.requests: dict[uuid.UUID, tuple[ResetRequest, dt.datetime | None]] = {}
+
+    async def add(self, request: ResetRequest) -> None:
+        self.requests[request.id] = (request, None)
+
+    async def pending(self, *, claimed_before: dt.datetime, limit: int) -> list[ResetRequest]:
+        waiting = [r for r, at in self.requests.values() if at is None or at < claimed_before]
+        return sorted(waiting, key=lambda r: r.requested_at)[:limit]
+
+    async def claim(
+        self, request_id: uuid.UUID, at: dt.datetime, *, claimed_before: dt.datetime
+    ) -> bool:
+        found = self.requests.get(request_id)
+        if found is None or (found[1] is not None and found[1] >= claimed_before):
+            return False
+        self.requests[request_id] = (found[0], at)
+        return True
+
+    async def done(self, request_id: uuid.UUID) -> None:
+        self.requests.pop(request_id, None)

@@ -12,10 +12,14 @@ from cma_core.budgets.ports import BudgetRecord, BudgetRepository, OfferPlanReco
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
 
+#: The parts of a budget's record sealed with the centre's key (migration 1841): the
+#: lines with their free-text notes, the household and the statement's details.
+BUDGET_SEALED = ("budget", "details")
+
 
 class SqlAlchemyBudgetRepository(BudgetRepository):
     def __init__(self, ctx: SqlContext) -> None:
-        self._t = RecordTable(ctx, "advice_budgets", BudgetRecord, "budget")
+        self._t = RecordTable(ctx, "advice_budgets", BudgetRecord, "budget", sealed=BUDGET_SEALED)
 
     async def get(self, case_id: CaseId) -> BudgetRecord | None:
         return await self._t.get(case_id)

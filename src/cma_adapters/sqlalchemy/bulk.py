@@ -30,7 +30,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.clients import lookup_rows
-from cma_adapters.sqlalchemy.crypto import CentreKey
+from cma_adapters.sqlalchemy.crypto import CentreKey, aad
+from cma_adapters.sqlalchemy.debts import DEBT_SEALED
 from cma_adapters.sqlalchemy.rows import (
     TABLES,
     Base,
@@ -69,9 +70,13 @@ def client_rows(client: Client, key: CentreKey) -> tuple[dict[str, Any], list[di
     return m.client_to_row(client, key), lookup_rows(client, key)
 
 
-def debt_row(entry: DebtEntry) -> dict[str, Any]:
-    """The ``advice_debts`` row of ``entry``, as the debt repository writes it."""
+def debt_row(entry: DebtEntry, key: CentreKey) -> dict[str, Any]:
+    """The ``advice_debts`` row of ``entry``, as the debt repository writes it (its
+    ``DEBT_SEALED`` parts sealed under ``key``)."""
     debt = entry.debt
+    data: dict[str, Any] = to_data(entry)
+    secret = json.dumps({k: data.pop(k) for k in DEBT_SEALED if k in data})
+    data["sealed"] = key.seal(secret, aad("advice_debts", "sealed", debt.id))
     return {
         "id": debt.id,
         "centre_id": debt.centre_id,
@@ -80,7 +85,7 @@ def debt_row(entry: DebtEntry) -> dict[str, Any]:
         "sort_key": None,
         "created_at": entry.created_at,
         "version": entry.version,
-        "data": to_data(entry),
+        "data": data,
     }
 
 
@@ -177,10 +182,13 @@ class BulkWriter:
         return len(rows)
 
     async def add_debts(self, debts: Sequence[tuple[str, DebtEntry]], at: dt.datetime) -> int:
+        if not debts:
+            return 0
         rows = []
+        key = await self._x.keys.current(self._x.c)
         for _, entry in debts:
             self._x.own(entry.debt.centre_id, "debt")
-            rows.append(debt_row(entry))
+            rows.append(debt_row(entry, key))
         await insert_rows(self._x.c, debts_t, rows)
         await self._refs("debt", [(ext, e.debt.id) for ext, e in debts], at)
         return len(rows)

@@ -19,6 +19,11 @@ from cma_core.debts.ports import (
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
 
+#: The parts of a debt's record sealed with the centre's key (migration 1841): the debt
+#: itself (its account reference is an account number; its amounts are the client's
+#: finances) and the adviser's free-text notes. Nothing queries inside them.
+DEBT_SEALED = ("debt", "notes")
+
 
 class SqlAlchemyCreditorDirectory(CreditorDirectory):
     def __init__(self, ctx: SqlContext) -> None:
@@ -47,7 +52,12 @@ class SqlAlchemyCreditorDirectory(CreditorDirectory):
 class SqlAlchemyDebtRepository(DebtRepository):
     def __init__(self, ctx: SqlContext) -> None:
         self._t = RecordTable(
-            ctx, "advice_debts", DebtEntry, "debt", kind=lambda e: e.debt.debt_type.value
+            ctx,
+            "advice_debts",
+            DebtEntry,
+            "debt",
+            kind=lambda e: e.debt.debt_type.value,
+            sealed=DEBT_SEALED,
         )
 
     async def add(self, entry: DebtEntry) -> None:

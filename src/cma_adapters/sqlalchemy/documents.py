@@ -59,6 +59,8 @@ from cma_core.shared.uow import Page, UnitOfWork
 
 documents_t = cast(Table, DocumentRow.__table__)
 suggestions_t = cast(Table, SuggestionRow.__table__)
+#: A suggestion's columns sealed together in ``sealed`` (migration 1841).
+SUGGESTION_SEALED = ("title", "creditor_name", "account_reference", "court_claim_number")
 examples_t = cast(Table, ExampleRow.__table__)
 cases_t = cast(Table, CaseRow.__table__)
 
@@ -430,12 +432,22 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         self._x: SqlContext = uow.context
 
     async def _sealed(self, values: dict[str, Any]) -> dict[str, Any]:
-        """Evidence quotes the page (names, addresses): ``{"sealed": ...}`` (1700)."""
-        if values.get("evidence") and self._x.keys.available:
-            key = await self._x.keys.current(self._x.c)
+        """Evidence quotes the page (names, addresses): ``{"sealed": ...}`` (1700). The
+        title, creditor, account reference and claim number (an account number, a court
+        case) go together into ``sealed`` (1841); their columns keep "" / NULL."""
+        if not self._x.keys.available:
+            return values
+        key = await self._x.keys.current(self._x.c)
+        if values.get("evidence"):
             plain = json.dumps(values["evidence"], ensure_ascii=False)
             token = key.seal(plain, aad("document_suggestions", "evidence", values["id"]))
             values["evidence"] = {"sealed": token}
+        secret = {c: values[c] for c in SUGGESTION_SEALED}
+        values["sealed"] = key.seal(
+            json.dumps(secret, ensure_ascii=False),
+            aad("document_suggestions", "sealed", values["id"]),
+        )
+        values.update(dict.fromkeys(SUGGESTION_SEALED), title="")
         return values
 
     async def _opened(self, row: Row) -> Suggestion:
@@ -446,6 +458,10 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
                 evidence["sealed"], aad("document_suggestions", "evidence", row["id"])
             )
             row = {**row, "evidence": json.loads(plain)}
+        if row.get("sealed"):
+            keys = await self._x.keys.keyring(self._x.c)
+            plain = keys.open(row["sealed"], aad("document_suggestions", "sealed", row["id"]))
+            row = {**row, **json.loads(plain)}
         return suggestion_from_row(row)
 
     async def add(self, suggestion: Suggestion) -> None:

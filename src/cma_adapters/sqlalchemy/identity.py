@@ -16,14 +16,20 @@ from cma_adapters.sqlalchemy.rows import (
     CentreRow,
     MembershipGrantRow,
     MembershipRow,
+    PasswordResetRequestRow,
     PasswordResetRow,
     RefreshTokenRow,
     UserRow,
 )
 from cma_core.identity.model import Centre, Membership, PermissionGrant, User
 from cma_core.identity.permissions import Permission, Role
-from cma_core.identity.ports import IdentityStore, PasswordResetStore, RefreshTokenStore
-from cma_core.identity.sessions import PasswordReset, RefreshToken
+from cma_core.identity.ports import (
+    IdentityStore,
+    PasswordResetStore,
+    RefreshTokenStore,
+    ResetRequestQueue,
+)
+from cma_core.identity.sessions import PasswordReset, RefreshToken, ResetRequest
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CentreId, UserId
 
@@ -33,6 +39,7 @@ members_t = cast(Table, MembershipRow.__table__)
 grants_t = cast(Table, MembershipGrantRow.__table__)
 tokens_t = cast(Table, RefreshTokenRow.__table__)
 resets_t = cast(Table, PasswordResetRow.__table__)
+requests_t = cast(Table, PasswordResetRequestRow.__table__)
 
 
 class SqlAlchemyIdentityStore(IdentityStore):
@@ -430,3 +437,76 @@ class SqlAlchemyPasswordResetStore(PasswordResetStore):
                 .where(resets_t.c.user_id == user_id, resets_t.c.used_at.is_(None))
                 .values(used_at=at)
             )
+
+
+def reset_request_key(secret: str) -> bytes:
+    """The Fernet key sealing queued reset requests, derived from the deployment secret."""
+    import base64
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    raw = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"cma/reset-requests/v1"
+    ).derive(secret.encode())
+    return base64.urlsafe_b64encode(raw)
+
+
+class SqlAlchemyResetRequestQueue(ResetRequestQueue):
+    """Forgotten-password requests in ``password_reset_requests``, the address sealed
+    (Fernet, a key derived from ``CMA_SECRET_KEY``). A claim is one conditional UPDATE, so
+    two workers never both take one request."""
+
+    def __init__(self, engine: AsyncEngine, key: bytes) -> None:
+        from cryptography.fernet import Fernet
+
+        self._engine = engine
+        self._fernet = Fernet(key)
+
+    async def add(self, request: ResetRequest) -> None:
+        sealed = self._fernet.encrypt(request.email.encode()).decode()
+        async with self._engine.begin() as conn:
+            await conn.execute(
+                insert(requests_t).values(
+                    id=request.id, email_sealed=sealed, requested_at=request.requested_at
+                )
+            )
+
+    async def pending(self, *, claimed_before: dt.datetime, limit: int) -> list[ResetRequest]:
+        from cryptography.fernet import InvalidToken
+
+        query = (
+            select(requests_t)
+            .where(requests_t.c.claimed_at.is_(None) | (requests_t.c.claimed_at < claimed_before))
+            .order_by(requests_t.c.requested_at)
+            .limit(limit)
+        )
+        async with self._engine.begin() as conn:
+            rows = (await conn.execute(query)).mappings().all()
+        out = []
+        for row in rows:
+            try:
+                email = self._fernet.decrypt(row["email_sealed"].encode()).decode()
+            except InvalidToken:  # sealed under another secret: nobody can mail it
+                await self.done(row["id"])
+                continue
+            out.append(ResetRequest(id=row["id"], email=email, requested_at=row["requested_at"]))
+        return out
+
+    async def claim(
+        self, request_id: uuid.UUID, at: dt.datetime, *, claimed_before: dt.datetime
+    ) -> bool:
+        async with self._engine.begin() as conn:
+            result = await conn.execute(
+                update(requests_t)
+                .where(
+                    requests_t.c.id == request_id,
+                    requests_t.c.claimed_at.is_(None) | (requests_t.c.claimed_at < claimed_before),
+                )
+                .values(claimed_at=at)
+            )
+        return bool(result.rowcount == 1)
+
+    async def done(self, request_id: uuid.UUID) -> None:
+        async with self._engine.begin() as conn:
+            await conn.execute(delete(requests_t).where(requests_t.c.id == request_id))

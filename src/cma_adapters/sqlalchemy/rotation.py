@@ -8,7 +8,8 @@ columns and the sensitive notes, the sealed part of every JSON record table
 (``rows.TABLES``: the advice, casework and privacy records, e.g. contacts' names and
 summaries, screenings, credit reports, complaints) is re-sealed the same way, one table
 at a time in id order, a batch per transaction. Then the documents' page text and file
-names, the suggestions' evidence (migration 1700), and, when a sealed file store is given,
+names, the suggestions' evidence (migration 1700) and their title, creditor, account
+reference and claim number (1841), and, when a sealed file store is given,
 every document's stored file (rewritten sealed under the new version; a file stored before
 sealing is sealed now). After a complete run nothing is left under an older version.
 
@@ -357,9 +358,20 @@ def _reseal_case_list_row(row: Any, keyring: Keyring, new: CentreKey) -> dict[st
 
 
 def _reseal_suggestion(row: Any, keyring: Keyring, new: CentreKey) -> dict[str, Any]:
+    from cma_adapters.sqlalchemy.documents import SUGGESTION_SEALED
+
     associated = aad("document_suggestions", "evidence", row["id"])
     evidence = _reseal_json(row["evidence"], keyring, new, associated)
-    return {"evidence": evidence} if evidence is not None else {}
+    values: dict[str, Any] = {"evidence": evidence} if evidence is not None else {}
+    associated = aad("document_suggestions", "sealed", row["id"])
+    token = row["sealed"]
+    if token is None:  # written before 1841 or without keys: sealed now
+        secret = {c: row[c] for c in SUGGESTION_SEALED}
+        values.update(dict.fromkeys(SUGGESTION_SEALED), title="")
+        values["sealed"] = new.seal(json.dumps(secret, ensure_ascii=False), associated)
+    elif _stale(token, new):
+        values["sealed"] = new.seal(keyring.open(token, associated), associated)
+    return values
 
 
 async def _reseal(

@@ -131,6 +131,17 @@ class RefreshTokenRow(Base):
     user_agent: Mapped[str | None] = mapped_column(String(100))
 
 
+class PasswordResetRequestRow(Base):
+    """Forgotten-password requests waiting for the worker (migration 1840): the address
+    sealed with a deployment key, no centre and no RLS (like ``password_resets``)."""
+
+    __tablename__ = "password_reset_requests"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    email_sealed: Mapped[str] = mapped_column(Text)
+    requested_at: Mapped[dt.datetime] = mapped_column(index=True)
+    claimed_at: Mapped[dt.datetime | None]
+
+
 class PasswordResetRow(Base):
     """Password-reset tokens by hash (migration 1720). Platform-level like users: a reset
     belongs to an account, not a centre, so no centre column and no RLS policy."""
@@ -575,6 +586,9 @@ class SuggestionRow(Base):
     evidence: Mapped[list[Any] | None] = mapped_column(JSON)
     """Migration 0900: where each value was read (page, box) and the alternatives;
     ``{"sealed": ...}`` since migration 1700."""
+    sealed: Mapped[str | None] = mapped_column(Text)
+    """Migration 1841: title, creditor, account reference and claim number, sealed
+    together (those columns then hold "" / NULL)."""
     budget_line: Mapped[str | None] = mapped_column(String(60))
     frequency: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(16))

@@ -7,6 +7,12 @@ If it has an active one, a link is mailed to it carrying 256 random bits; only t
 SHA-256 is stored, the link works once and for ``reset_ttl`` (30 minutes by default), and
 a newer link replaces older ones. Setting the new password (which must meet the policy)
 ends every session of the user and is audited in each of their centres.
+
+The request does the same work whether or not the address has an account (ASVS 2.5.x, no
+timing side channel): it checks the rate limits and queues the address
+(``ResetRequestQueue``), never reading the users or mailing. The worker
+(``send_requested_resets``, every few seconds; in the embedded default a background task
+after the answer) looks the address up, makes the link and mails it.
 """
 
 from __future__ import annotations
@@ -21,9 +27,14 @@ from attrs import define, field
 
 from cma_core.identity.errors import TooManyAttempts
 from cma_core.identity.model import TenantContext, User, normalise_email
-from cma_core.identity.ports import AccountMail, PasswordResetStore, RateLimiter
+from cma_core.identity.ports import (
+    AccountMail,
+    PasswordResetStore,
+    RateLimiter,
+    ResetRequestQueue,
+)
 from cma_core.identity.service import IdentityService, SessionService
-from cma_core.identity.sessions import PasswordReset, hash_token
+from cma_core.identity.sessions import PasswordReset, ResetRequest, hash_token
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import UserId
@@ -36,6 +47,8 @@ RESET_PER_ACCOUNT_PER_HOUR = 3
 RESET_PER_ADDRESS_PER_HOUR = 20
 
 RESET_SUBJECT = "Reset your CMA password"
+#: A request claimed by a worker that has not finished it this long after is taken again.
+RESET_CLAIM_TIMEOUT = dt.timedelta(minutes=2)
 
 
 def _new_raw_token() -> str:
@@ -56,6 +69,11 @@ class AccountService:
     #: the mail carries the token alone, to paste into ``POST /auth/password-reset/confirm``.
     reset_link: str = ""
     new_raw_token: Callable[[], str] = field(default=_new_raw_token, repr=False)
+    #: Requests waiting for the worker; ``None``: resets cannot be requested (no-ops).
+    requests: ResetRequestQueue | None = None
+    #: Called after a request is queued: the embedded default starts a background send;
+    #: with a worker, ``None`` (its periodic run picks the request up).
+    kick: Callable[[], None] | None = None
 
     # --- signed in -----------------------------------------------------------------------
 
@@ -97,8 +115,9 @@ class AccountService:
     # --- forgotten password --------------------------------------------------------------
 
     async def request_reset(self, email: str, *, address: str | None) -> None:
-        """Mail a reset link if ``email`` has an active account; nothing otherwise. Never
-        says which. ``TooManyAttempts`` (429) only per client address, which reveals nothing
+        """Queue a reset request for ``email``; the worker mails a link if it has an active
+        account, nothing otherwise. Never says which, and does the same work either way.
+        ``TooManyAttempts`` (429) only per client address, which reveals nothing
         about the account; per account, requests past the limit are dropped silently."""
         if self.limiter is not None and address is not None:
             wait = await self.limiter.hit(
@@ -116,11 +135,44 @@ class AccountService:
         ):
             security_log.warning("auth.reset_throttled account=%s address=%s", account, address)
             return
-        user = await self.identity.store.get_user_by_email(normalised)
-        if user is None or not user.active or not user.working_centres:
-            security_log.info("auth.reset_unknown account=%s address=%s", account, address)
+        if self.requests is None:
             return
-        await self._mail_link(user, "auth.password_reset_requested")
+        await self.requests.add(
+            ResetRequest(id=uuid.uuid4(), email=normalised, requested_at=self.clock.now())
+        )
+        security_log.info("auth.reset_queued account=%s address=%s", account, address)
+        if self.kick is not None:
+            self.kick()
+
+    async def send_requested_resets(self, limit: int = 100) -> int:
+        """The worker's part of a reset request: for each queued request, look the address
+        up and, if it has an active account, mail it a link. A request older than the link
+        would live is dropped. A failed mail leaves the request to be taken again after
+        ``RESET_CLAIM_TIMEOUT``. Returns how many links were mailed."""
+        if self.requests is None:
+            return 0
+        now = self.clock.now()
+        stale = now - RESET_CLAIM_TIMEOUT
+        sent = 0
+        for request in await self.requests.pending(claimed_before=stale, limit=limit):
+            if not await self.requests.claim(request.id, now, claimed_before=stale):
+                continue  # another worker has it
+            if request.requested_at + self.reset_ttl < now:
+                await self.requests.done(request.id)
+                continue
+            user = await self.identity.store.get_user_by_email(request.email)
+            if user is None or not user.active or not user.working_centres:
+                account = self.identity.account_index(request.email)
+                security_log.info("auth.reset_unknown account=%s", account)
+            else:
+                try:
+                    await self._mail_link(user, "auth.password_reset_requested")
+                except Exception:  # the mail server: taken again after the claim times out
+                    security_log.warning("auth.reset_mail_failed request=%s", request.id)
+                    continue
+                sent += 1
+            await self.requests.done(request.id)
+        return sent
 
     async def _mail_link(self, user: User, action: str) -> None:
         now = self.clock.now()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from cma_core.identity.model import Centre, TenantContext, User
-from cma_core.identity.sessions import PasswordReset, RefreshToken
+from cma_core.identity.sessions import PasswordReset, RefreshToken, ResetRequest
 from cma_core.shared.ids import CentreId, UserId
 
 
@@ -152,6 +152,28 @@ class PasswordResetStore(Protocol):
         ...
 
 
+class ResetRequestQueue(Protocol):
+    """Forgotten-password requests between the API and the worker (platform-level, like
+    users). The address is personal data: sealed at rest by the adapter."""
+
+    async def add(self, request: ResetRequest) -> None: ...
+
+    async def pending(self, *, claimed_before: dt.datetime, limit: int) -> Sequence[ResetRequest]:
+        """Requests not yet done, oldest first: never claimed, or claimed before
+        ``claimed_before`` (the worker holding them died or the mail failed)."""
+        ...
+
+    async def claim(
+        self, request_id: uuid.UUID, at: dt.datetime, *, claimed_before: dt.datetime
+    ) -> bool:
+        """Take the request for this worker, atomically: ``False`` if another holds it."""
+        ...
+
+    async def done(self, request_id: uuid.UUID) -> None:
+        """Forget the request (mailed, or nothing to mail)."""
+        ...
+
+
 class AccountMail(Protocol):
     """How account mail (the password-reset link) reaches a user: the notifier port of
     the scheduling area, adapted (identity sits below it and names only this)."""
@@ -205,6 +227,7 @@ __all__ = [
     "OneTimePasswords",
     "PasswordResetStore",
     "RefreshTokenStore",
+    "ResetRequestQueue",
     "Sequence",
     "SessionRevocations",
 ]

@@ -108,3 +108,14 @@ class PasswordReset:
 
     def live(self, now: dt.datetime) -> bool:
         return self.used_at is None and now < self.expires_at
+
+
+@frozen(kw_only=True)
+class ResetRequest:
+    """A forgotten-password request waiting for the worker: the address as typed
+    (normalised), whether or not it has an account. The request itself only queues it, so
+    an existing and an unknown address cost the caller the same work (no timing signal)."""
+
+    id: uuid.UUID
+    email: str
+    requested_at: dt.datetime

@@ -16,6 +16,7 @@ result in a second unit of work that also records the inbox entry.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
 from typing import Protocol
 
@@ -27,6 +28,8 @@ from cma_core.shared.events import DomainEvent, EventEnvelope
 from cma_core.shared.ids import CentreId, EventId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
+
+log = logging.getLogger("cma.worker")
 
 Handler = Callable[[UnitOfWork, EventEnvelope], Awaitable[None]]
 
@@ -40,6 +43,8 @@ Work = Callable[[], Awaitable[Finish | None]]
 """The slow part, run with no unit of work open; returns how to write its result."""
 GiveUpHandler = Callable[[UnitOfWork, EventEnvelope, str], Awaitable[None]]
 """What an area does when delivery of an event is abandoned, with the reason."""
+DuplicateHook = Callable[[str], None]
+"""Told the handler's name each time a duplicate delivery is skipped (a metric)."""
 
 
 @define(frozen=True)
@@ -134,6 +139,8 @@ class EventHandlers:
     #: What areas do when an event's delivery is abandoned (the worker's retries are
     #: exhausted, or the in-process handler failed).
     give_up_handlers: Sequence[GivesUp] = ()
+    #: Counts duplicate deliveries skipped (``cma_duplicate_deliveries`` in ``/metrics``).
+    on_duplicate: DuplicateHook | None = None
 
     def handlers_of(self, event_name: str) -> list[tuple[str, AnyHandler]]:
         """The handlers registered for the event type of that wire name, in order."""
@@ -153,7 +160,11 @@ class EventHandlers:
             raise NotFound("event", event_id)
         ran = 0
         for handler_name, handler in self.handlers_of(envelope.name):
-            ran += await self._run_one(centre_id, envelope, handler_name, handler)
+            try:
+                ran += await self._run_one(centre_id, envelope, handler_name, handler)
+            except Exception:
+                if not await self._handled_meanwhile(centre_id, envelope, handler_name):
+                    raise
         await self._settle(centre_id, event_id)
         return ran
 
@@ -262,6 +273,34 @@ class EventHandlers:
         now = self.clock.now()
         for envelope in events:
             await uow.inbox.mark(envelope.event_id, name, now)
+
+    async def _handled_meanwhile(
+        self, centre_id: CentreId, envelope: EventEnvelope, handler_name: str
+    ) -> bool:
+        """After a handler failed: did another delivery of the same event record it in the
+        meantime? Under at-least-once delivery two workers may run one event at once; the
+        loser trips a unique key (the inbox's, or the effect's own) once the winner commits.
+        That is expected, not an error: logged at INFO without a traceback and counted.
+        A failure the inbox does not explain is the caller's to handle (retry, dead letter)."""
+        try:
+            async with self.uow(centre_id) as uow:
+                seen = await uow.inbox.seen(envelope.event_id, handler_name)
+        except Exception:  # the database is what failed: report the original error
+            return False
+        if not seen:
+            return False
+        log.info(
+            "duplicate delivery skipped",
+            extra={
+                "event_id": str(envelope.event_id),
+                "event_name": envelope.name,
+                "handler": handler_name,
+                "centre_id": str(centre_id),
+            },
+        )
+        if self.on_duplicate is not None:
+            self.on_duplicate(handler_name)
+        return True
 
     async def _settle(
         self, centre_id: CentreId, event_id: EventId, dead_letter: str | None = None

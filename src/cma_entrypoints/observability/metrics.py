@@ -73,6 +73,12 @@ OUTBOX_AGE = Gauge(
     "cma_outbox_oldest_owed_age_seconds",
     "Age of the oldest owed outbox event (0 when none).",
 )
+DUPLICATE_DELIVERIES = Counter(
+    "cma_duplicate_deliveries",
+    "Event deliveries skipped because another delivery of the same event had already run "
+    "the handler (expected under at-least-once delivery), by handler name.",
+    ["handler"],
+)
 PROJECTION_LAG = Gauge(
     "cma_projection_lag_seconds",
     "How far a read model ('case_list', 'search') is behind the writes: the age of the "
@@ -90,6 +96,11 @@ def observe_request(method: str, route: str, status: int, seconds: float) -> Non
             LOGIN_FAILURES.labels("rejected").inc()
         elif status == 429:
             LOGIN_FAILURES.labels("throttled").inc()
+
+
+def count_duplicate_delivery(handler: str) -> None:
+    """The dispatcher's hook: one duplicate delivery of an event to ``handler`` skipped."""
+    DUPLICATE_DELIVERIES.labels(handler).inc()
 
 
 def set_projection_lag(projection: str, seconds: float) -> None:

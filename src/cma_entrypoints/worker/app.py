@@ -92,6 +92,7 @@ def setup_broker(
             sweep_lock=_redis_lock(broker, sweep_every),
             seal=_sealer(container),
             seal_every=float(container.settings().audit_seal_every_seconds),
+            reset_mail=container.accounts().send_requested_resets,
         )
     )
     declare_dispatch_actor(broker, container)
@@ -219,8 +220,8 @@ def _redis_lock(broker: dramatiq.Broker, every: float | None) -> SweepLock | Non
 
 
 class ContainerLifecycle(Middleware):
-    """Runs the periodic outbox relay and the periodic scheduler sweep on the worker's
-    event loop, and closes the pool at exit.
+    """Runs the periodic outbox relay, the periodic scheduler sweep and the queued
+    password-reset mail on the worker's event loop, and closes the pool at exit.
 
     The relay catches events committed but never published (a crash between commit and
     publish, or Redis down at the time), so they are still delivered. The sweep escalates
@@ -239,8 +240,10 @@ class ContainerLifecycle(Middleware):
         sweep_lock: SweepLock | None = None,
         seal: RelayFn | None = None,
         seal_every: float = 1.0,
+        reset_mail: RelayFn | None = None,
     ) -> None:
         self.container = container
+        self.reset_mail = reset_mail
         self.seal = seal
         self.seal_every = seal_every
         self.relay = relay
@@ -255,6 +258,15 @@ class ContainerLifecycle(Middleware):
         if self.relay_every is not None:
             self._futures.append(
                 asyncio.run_coroutine_threadsafe(self._relay_loop(self.relay_every), _loop())
+            )
+        if self.reset_mail is not None and self.relay_every is not None:
+            # Forgotten-password requests the API queued (it never mails them itself, so
+            # that an existing and an unknown address answer alike), at the relay's pace.
+            self._futures.append(
+                asyncio.run_coroutine_threadsafe(
+                    self._periodic("password reset mail", self.reset_mail, self.relay_every),
+                    _loop(),
+                )
             )
         if self.seal is not None:
             self._futures.append(

@@ -8,7 +8,11 @@ import datetime as dt
 import attrs
 import pytest
 
-from cma_adapters.memory.identity import InMemoryPasswordResetStore, InMemoryRefreshTokenStore
+from cma_adapters.memory.identity import (
+    InMemoryPasswordResetStore,
+    InMemoryRefreshTokenStore,
+    InMemoryResetRequestQueue,
+)
 from cma_adapters.security import InMemoryRateLimiter
 from cma_core.identity.accounts import AccountService
 from cma_core.identity.errors import TooManyAttempts
@@ -86,6 +90,7 @@ def acc(app: App) -> Accounts:
         app.clock,
         mail=mail,
         limiter=InMemoryRateLimiter(),
+        requests=InMemoryResetRequestQueue(),
     )
     return Accounts(audit, app, tokens, sessions, service, mail)
 
@@ -142,8 +147,9 @@ async def test_reset_by_email_is_single_use_and_ends_every_session(acc: Accounts
     ctx = await _signed_in(acc)
     _, refresh = await acc.sessions.open(ctx)
     await acc.service.request_reset("nobody@example.org", address="198.51.100.1")
-    assert acc.mail.sent == []  # same answer (None), nothing sent
     await acc.service.request_reset("ADA@example.org", address="198.51.100.1")
+    assert acc.mail.sent == []  # the request only queues; the worker mails
+    assert await acc.service.send_requested_resets() == 1
     assert [m["to"] for m in acc.mail.sent] == ["ada@example.org"]
     code = acc.mail.code()
     # A refused password leaves the code usable.
@@ -167,11 +173,89 @@ async def test_reset_by_email_is_single_use_and_ends_every_session(acc: Accounts
     assert all(refresh not in str(t) for t in acc.tokens.tokens.values())
 
 
+@attrs.define
+class Recorder:
+    """Wraps a port and records every method called on it, in order."""
+
+    inner: object
+    calls: list[str]
+    label: str
+
+    def __getattr__(self, name: str) -> object:
+        found = getattr(self.inner, name)
+        if not callable(found):
+            return found
+
+        def call(*args: object, **kwargs: object) -> object:
+            self.calls.append(f"{self.label}.{name}")
+            return found(*args, **kwargs)
+
+        return call
+
+
+async def test_a_reset_request_does_the_same_work_for_known_and_unknown_addresses(
+    acc: Accounts,
+) -> None:
+    """No timing side channel (ASVS 2.5): the request touches the same ports in the same
+    order whether or not the address has an account; it never reads the users, writes a
+    token, audits or mails (all of which only an existing account would cause). The
+    worker's run does that afterwards, for the existing account only."""
+    await _signed_in(acc)
+    service = acc.service
+
+    async def trace(email: str) -> list[str]:
+        calls: list[str] = []
+        identity = attrs.evolve(
+            service.identity,
+            store=Recorder(service.identity.store, calls, "users"),
+            audit=Recorder(service.identity.audit, calls, "audit"),
+        )
+        recorded = attrs.evolve(
+            service,
+            identity=identity,
+            resets=Recorder(service.resets, calls, "tokens"),
+            mail=Recorder(service.mail, calls, "mail"),
+            limiter=Recorder(service.limiter, calls, "limiter"),
+            requests=Recorder(service.requests, calls, "queue"),
+        )
+        await recorded.request_reset(email, address="198.51.100.4")
+        return calls
+
+    known = await trace("ada@example.org")
+    unknown = await trace("nobody@example.org")
+    assert known == unknown == ["limiter.hit", "limiter.hit", "queue.add"]
+    assert acc.mail.sent == []
+    assert await service.send_requested_resets() == 1
+    assert [m["to"] for m in acc.mail.sent] == ["ada@example.org"]
+    assert await service.send_requested_resets() == 0  # each request once
+
+
+async def test_queued_reset_requests_are_claimed_once_and_dropped_when_stale(
+    acc: Accounts,
+) -> None:
+    await _signed_in(acc)
+    queue = acc.service.requests
+    assert isinstance(queue, InMemoryResetRequestQueue)
+    await acc.service.request_reset("ada@example.org", address=None)
+    [request] = await queue.pending(claimed_before=NOW, limit=5)
+    assert await queue.claim(request.id, NOW, claimed_before=NOW)
+    assert not await queue.claim(request.id, NOW, claimed_before=NOW)  # another worker's
+    assert await acc.service.send_requested_resets() == 0  # held: not sent twice
+    acc.app.clock.at = NOW + dt.timedelta(minutes=3)  # the holder died: taken again
+    assert await acc.service.send_requested_resets() == 1
+    await acc.service.request_reset("ada@example.org", address=None)
+    acc.app.clock.at = NOW + dt.timedelta(hours=1)  # older than a link lives: dropped
+    assert await acc.service.send_requested_resets() == 0
+    assert await queue.pending(claimed_before=acc.app.clock.at, limit=5) == []
+
+
 async def test_a_reset_code_expires_and_a_newer_one_replaces_it(acc: Accounts) -> None:
     await _signed_in(acc)
     await acc.service.request_reset("ada@example.org", address=None)
+    await acc.service.send_requested_resets()
     first = acc.mail.code()
     await acc.service.request_reset("ada@example.org", address=None)
+    await acc.service.send_requested_resets()
     second = acc.mail.code()
     with pytest.raises(ValidationError):
         await acc.service.confirm_reset(first, NEW)
@@ -184,6 +268,7 @@ async def test_reset_requests_are_rate_limited_without_telling(acc: Accounts) ->
     await _signed_in(acc)
     for _ in range(5):
         await acc.service.request_reset("ada@example.org", address=None)
+    await acc.service.send_requested_resets()
     assert len(acc.mail.sent) == 3  # per account per hour; the rest dropped silently
     for _ in range(20):
         await acc.service.request_reset("x@example.org", address="198.51.100.9")

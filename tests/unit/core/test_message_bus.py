@@ -3,11 +3,16 @@ the unit of work (``uow.emit``) in order, and the wire names the outbox keeps.""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import uuid
+
+import pytest
 
 from cma_core.cases.model import AdviserAssigned, Case, CaseClosed, CaseOpened, visible_adviser
 from cma_core.compliance.service import REEVALUATE_ON
 from cma_core.identity.permissions import Role
+from cma_core.shared.errors import Conflict
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.handlers import EventHandlers, GivesUp, Handles, case_of, handles
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
@@ -296,3 +301,67 @@ async def test_the_in_process_publisher_gives_up_only_the_failing_event_of_a_bat
     assert all(settled[i] for i in failed)
     assert not any(settled[e.event_id] for e in events if e.event_id not in failed)
     assert ran  # the other case's row was written (alone, after the batch failed)
+
+
+async def test_a_duplicate_delivery_is_skipped_at_info_and_counted(
+    app: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two deliveries of one event ran at once: the other one recorded the handler (its
+    inbox mark committed) while this one ran, so this one trips the effect's unique key.
+    That is at-least-once delivery working, not a fault: skipped, INFO, no traceback."""
+    centre = (await app.centre()).id
+    counted: list[str] = []
+
+    async def raced(uow: UnitOfWork, event: EventEnvelope) -> None:
+        async with app.uow(centre) as other:  # the winning delivery commits first
+            await other.inbox.mark(event.event_id, "raced", NOW)
+            await other.commit()
+        raise Conflict("a task for this event already exists")
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=(Handles(CaseOpened, "raced", raced),),
+        on_duplicate=counted.append,
+    )
+    async with app.uow(centre) as uow:
+        uow.track(_case(centre))
+        await uow.commit()
+    [event] = app.published("CaseOpened")
+
+    with caplog.at_level(logging.DEBUG, logger="cma.worker"):
+        assert await bus.dispatch(centre, event.event_id) == 0
+
+    assert counted == ["raced"]
+    [record] = [r for r in caplog.records if r.name == "cma.worker"]
+    assert (record.levelno, record.getMessage()) == (logging.INFO, "duplicate delivery skipped")
+    assert record.exc_info is None
+    assert (record.__dict__["event_id"], record.__dict__["handler"]) == (
+        str(event.event_id),
+        "raced",
+    )
+    async with app.uow(centre) as uow:  # settled: the relay no longer owes it
+        assert await uow.outbox.owed(published_before=NOW + dt.timedelta(days=1), limit=5) == []
+
+
+async def test_a_failure_the_inbox_does_not_explain_still_raises(app: App) -> None:
+    centre = (await app.centre()).id
+    counted: list[str] = []
+
+    async def broken(uow: UnitOfWork, event: EventEnvelope) -> None:
+        raise Conflict("something else went wrong")
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=(Handles(CaseOpened, "broken", broken),),
+        on_duplicate=counted.append,
+    )
+    async with app.uow(centre) as uow:
+        uow.track(_case(centre))
+        await uow.commit()
+    [event] = app.published("CaseOpened")
+
+    with pytest.raises(Conflict):
+        await bus.dispatch(centre, event.event_id)
+    assert counted == []

@@ -8275,13 +8275,15 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
+                    /** @description The credit reference agency (else the file's). */
                     agency?: string;
-                    /** Format: binary */
+                    /**
+                     * Format: binary
+                     * @description The report, CSV or JSON, at most 2,000,000 bytes. Its filename: at most 255 characters, no control characters.
+                     */
                     file: string;
                     /** Format: date */
                     report_date?: string;
-                } & {
-                    [key: string]: unknown;
                 };
             };
         };
@@ -8920,7 +8922,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description PDF, PNG, JPEG, TIFF or HEIC, at most CMA_MAX_DOCUMENT_BYTES.
+                     * @description PDF, PNG, JPEG, TIFF or HEIC (sniffed from the bytes), at most CMA_MAX_DOCUMENT_BYTES. Its filename: at most 255 characters, no control characters.
                      */
                     file: string;
                 };

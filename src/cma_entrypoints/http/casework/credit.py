@@ -10,7 +10,6 @@ import uuid
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get, post, put
-from litestar.datastructures import UploadFile
 from litestar.enums import RequestEncodingType
 from litestar.openapi.spec import Example
 from litestar.params import Body
@@ -34,9 +33,20 @@ from cma_entrypoints.http.casework.schemas import (
     RejectIn,
 )
 from cma_entrypoints.http.common.examples import example_body, page, with_example
+from cma_entrypoints.http.common.multipart import (
+    file_part,
+    file_schema,
+    form_schema,
+    only_parts,
+    text_part,
+)
 from cma_entrypoints.http.common.params import Cursor, IfMatch, Limit, Offset, parse_if_match
 from cma_entrypoints.http.common.responses import created, page_out, versioned
+from cma_entrypoints.http.common.schemas import LINE
 
+#: A credit report file's largest size (the service refuses more), and the agency's length.
+MAX_REPORT_BYTES = 2_000_000
+MAX_AGENCY = 100
 _CASE = "/{case_id:uuid}"
 
 
@@ -127,6 +137,8 @@ class CaseCreditController(Controller):
         '`{"agency", "report_date", "accounts": [...]}`), optional `agency` and '
         "`report_date`. Settled accounts and nothing-owed lines are kept but not suggested.",
         operation_class=with_example(REPORT, "Imported"),
+        # The report's limit plus the multipart envelope: a larger body is 413 unread.
+        request_max_body_size=MAX_REPORT_BYTES + 64 * 1024,
     )
     async def import_report(
         self,
@@ -143,33 +155,39 @@ class CaseCreditController(Controller):
                         value={"file": "(the CSV's bytes)", "agency": "Experian"},
                     )
                 ],
-                schema_extra={
-                    "properties": {
-                        "file": {"type": "string", "format": "binary"},
-                        "agency": {"type": "string"},
+                schema_extra=form_schema(
+                    {
+                        "file": file_schema(
+                            f"The report, CSV or JSON, at most {MAX_REPORT_BYTES:,} bytes."
+                        ),
+                        "agency": {
+                            "type": "string",
+                            "maxLength": MAX_AGENCY,
+                            "pattern": LINE,
+                            "description": "The credit reference agency (else the file's).",
+                        },
                         "report_date": {"type": "string", "format": "date"},
                     },
-                    "required": ["file"],
-                },
+                    required=("file",),
+                ),
             ),
         ],
         casework: CaseworkService,
     ) -> Response[CreditReportOut]:
-        upload = data.get("file")
-        if not isinstance(upload, UploadFile):
-            raise ValidationError("file", "is required (a multipart part named 'file')")
+        upload = file_part(data)
         try:
+            only_parts(data, ("file", "agency", "report_date"))
+            agency = text_part(data, "agency", max_length=MAX_AGENCY)
+            day = _date(text_part(data, "report_date", max_length=10), "report_date")
             content = await upload.read()
         finally:
             await upload.close()
-        day = _date(data.get("report_date"), "report_date")
-        agency = data.get("agency")
         report = await casework.import_credit_report(
             ctx,
             CaseId(case_id),
             filename=upload.filename or "report.csv",
             content=content,
-            agency=agency if isinstance(agency, str) and agency.strip() else None,
+            agency=agency,
             report_on=day,
         )
         return _report_created(case_id, report)
@@ -306,6 +324,9 @@ def _date(value: object, name: str) -> dt.date | None:
     if value in (None, ""):
         return None
     try:
-        return dt.date.fromisoformat(str(value))
+        day = dt.date.fromisoformat(str(value))
     except ValueError:
         raise ValidationError(name, "must be a date such as 2026-11-20") from None
+    if not 1900 <= day.year <= 2100:
+        raise ValidationError(name, "must be a date from 1900-01-01 to 2100-12-31")
+    return day

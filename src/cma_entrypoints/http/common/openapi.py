@@ -17,6 +17,7 @@ from litestar._openapi.plugin import OpenAPIPlugin
 
 from cma_entrypoints.http.common.enums import describe_enums
 from cma_entrypoints.http.common.input import MAX_JSON_BYTES, MAX_JSON_DEPTH
+from cma_entrypoints.http.common.response_bounds import mirror_request_bounds
 from cma_entrypoints.http.common.schemas import Problem
 from cma_entrypoints.http.problems import PROBLEM_JSON
 
@@ -101,8 +102,8 @@ class _DocumentedOpenAPIPlugin(OpenAPIPlugin):
 
     def provide_openapi_schema(self) -> dict[str, Any]:
         if not self._openapi_schema:
-            self._openapi_schema = describe_enums(
-                _document(super().provide_openapi_schema(), _public(self.app))
+            self._openapi_schema = mirror_request_bounds(
+                describe_enums(_document(super().provide_openapi_schema(), _public(self.app)))
             )
         return self._openapi_schema
 

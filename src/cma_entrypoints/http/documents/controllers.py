@@ -48,6 +48,12 @@ from cma_entrypoints.http.common.examples import (
     page,
     with_example,
 )
+from cma_entrypoints.http.common.multipart import (
+    file_part,
+    file_schema,
+    form_schema,
+    only_parts,
+)
 from cma_entrypoints.http.common.params import (
     USER_OR_ME,
     Cursor,
@@ -143,25 +149,27 @@ class CaseDocumentController(Controller):
                     )
                 ],
                 # The handler reads a dict of parts; the schema says what it expects.
-                schema_extra={
-                    "properties": {
-                        "file": {
-                            "type": "string",
-                            "format": "binary",
-                            "contentMediaType": "application/octet-stream",
-                            "description": "PDF, PNG, JPEG, TIFF or HEIC, at most "
-                            "CMA_MAX_DOCUMENT_BYTES.",
-                        }
+                schema_extra=form_schema(
+                    {
+                        "file": file_schema(
+                            "PDF, PNG, JPEG, TIFF or HEIC (sniffed from the bytes), at most "
+                            "CMA_MAX_DOCUMENT_BYTES."
+                        )
                     },
-                    "required": ["file"],
-                },
+                    required=("file",),
+                ),
             ),
         ],
         documents: DocumentService,
     ) -> Response[Any]:
-        upload = data.get("file")
-        if not isinstance(upload, UploadFile):
-            raise ValidationError("file", "is required (a multipart part named 'file')")
+        try:
+            upload = file_part(data)
+            only_parts(data, ("file",))
+        except ValidationError:
+            for part in data.values():
+                if isinstance(part, UploadFile):
+                    await part.close()
+            raise
         try:
             document = await documents.upload(
                 ctx,
