@@ -638,6 +638,7 @@ class Container(containers.DeclarativeContainer):
             "facts",
             "centre_profiles",
             "reference",
+            "centre_hours",
         ),
     )
     compliance = providers.Singleton(

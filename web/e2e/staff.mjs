@@ -156,6 +156,19 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   check(true, "an admin saved the centre's profile");
   await audit(adm, "admin-profile");
 
+  await adm.getByRole("link", { name: "Working hours" }).click();
+  await settled(adm);
+  await adm.locator("#hours-4-to").fill("half five");
+  await adm.getByRole("button", { name: "Save working hours" }).click();
+  await adm.locator(".govuk-error-summary").waitFor();
+  await audit(adm, "admin-working-hours-error");
+  await adm.locator("#hours-4-to").fill("13:00");
+  await adm.getByRole("button", { name: "Save working hours" }).click();
+  await adm.getByText(/Working hours saved/).waitFor();
+  const saved = await apiGet(await apiLogin("admin@northside.example"), "/api/v1/centre/working-hours");
+  check(saved.weekly_hours["4"]?.[0]?.end === "13:00:00", "an admin set the centre's working hours (Fridays close at 13:00)");
+  await audit(adm, "admin-working-hours");
+
   await adm.getByRole("link", { name: "Guidelines and thresholds" }).click();
   await settled(adm);
   await audit(adm, "admin-reference");

@@ -522,6 +522,17 @@ class CentreClosureRow(Base):
     created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
+class CentreWorkingHoursRow(Base):
+    """Migration 1800: the centre's opening hours (one row per centre)."""
+
+    __tablename__ = "centre_working_hours"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    weekly_hours: Mapped[dict[str, Any]] = mapped_column(JSON)
+    timezone: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime]
+
+
 class DocumentRow(Base):
     __tablename__ = "documents"
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)

@@ -71,6 +71,7 @@ from cma_entrypoints.http.scheduling import (
     CaseClockController,
     ConsentController,
     ReminderController,
+    WorkingHoursController,
 )
 from cma_entrypoints.http.sealing import InProcessSealer
 from cma_entrypoints.http.search import SearchController
@@ -206,6 +207,7 @@ def create_app(container: Container | None = None) -> Litestar:
             PolicyController,
             CalendarController,
             ReminderController,
+            WorkingHoursController,
             documents_router(container),
             AuditController,
             SessionController,

@@ -65,6 +65,7 @@ from cma_core.documents.model import (
 from cma_core.privacy.requests import HoldReason, HoldSubject, RequestKind
 from cma_core.reference.thresholds import SourceTag, Unit
 from cma_core.scheduling.appointments import AppointmentKind
+from cma_core.scheduling.conflicts import ConflictKind
 from cma_core.scheduling.ports import DeadlineStatus, FactKind, ReminderStatus
 from cma_core.scheduling.reminders import Audience
 from cma_core.scheduling.reminders import Channel as ReminderChannel
@@ -89,6 +90,13 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "met": "The file meets the checklist item.",
         "not_met": "The file does not meet it.",
         "not_applicable": "The item does not apply to this case.",
+    },
+    ConflictKind: {
+        "overlap_adviser": "Another booked appointment of the same adviser overlaps it.",
+        "overlap_client": "Another booked appointment of the same client overlaps it.",
+        "outside_hours": "Not inside the centre's working hours for that weekday.",
+        "centre_closed": "The centre is closed that day (a closure day or a bank holiday).",
+        "staff_leave": "The adviser is on leave that day.",
     },
     AppointmentKind: {
         "in_person": "At the centre or an outreach venue.",
