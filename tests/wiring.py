@@ -36,7 +36,9 @@ SCHEDULING = (
     "consents", "reminders", "closures", "written_advice_days", "centre_hours",
 )  # fmt: skip
 SCHEDULER = ("cases", "clients", "tasks", "deadlines", "appointments", "consents", "reminders")
-COMPLIANCE = ("cases", "tasks", "deadlines", "closures", "findings", "qa", "policies")
+COMPLIANCE = (
+    "cases", "tasks", "deadlines", "closures", "findings", "qa", "policies", "finding_history",
+)  # fmt: skip
 
 
 Factories = Callable[..., dict[str, Any]]
@@ -52,7 +54,7 @@ _STORE = {
     "cases": "cases", "clients": "clients", "facts": "dated_facts", "deadlines": "deadlines",
     "appointments": "appointments", "availability": "availability", "consents": "consents",
     "reminders": "reminders", "findings": "findings", "qa": "qa", "policy": "policies",
-    "closures": "closures", "centre_hours": "centre_hours",
+    "closures": "closures", "centre_hours": "centre_hours", "history": "finding_history",
 }  # fmt: skip
 
 

@@ -657,6 +657,7 @@ class Container(containers.DeclarativeContainer):
             "policies",
             "staff_starts",
             "centre_profiles",
+            "finding_history",
         ),
         advice=providers.Singleton(
             CaseFileSources,

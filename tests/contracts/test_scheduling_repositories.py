@@ -20,6 +20,7 @@ from cma_core.cases.model import Case
 from cma_core.clients.model import Client
 from cma_core.compliance.model import Finding, Severity, Status
 from cma_core.compliance.ports import (
+    FindingOutcome,
     QaReview,
     QaReviewId,
     QaSample,
@@ -246,6 +247,36 @@ class SchedulingStoreContract:
             assert (await s.appointments.list(limit=5, offset=0, booked_only=True)).total == 1
             with pytest.raises(StaleVersion):
                 await s.appointments.save(attrs.evolve(cancelled, version=3), 1)
+
+    async def test_finding_history_appends_and_reads_in_order_per_centre(
+        self, backend: Backend
+    ) -> None:
+        centre, case = await new_case(backend)
+        other, other_case = await new_case(backend)
+        adviser = UserId(uid())
+
+        def outcome(c: Case, rule: str, status: Status, minutes: int) -> FindingOutcome:
+            return FindingOutcome(
+                case_id=c.id, rule_id=rule, adviser_id=adviser, status=status,
+                evaluated_at=T0 + dt.timedelta(minutes=minutes),
+            )  # fmt: skip
+
+        first = [outcome(case, "CR-02", Status.FAIL, 0), outcome(case, "CR-01", Status.PASS, 0)]
+        later = outcome(case, "CR-02", Status.PASS, 90)
+        async with backend.uow(centre) as uow:
+            await backend.store(uow).history.append(first)
+            await backend.store(uow).history.append([later])
+            await backend.store(uow).history.append([])
+            await uow.commit()
+        async with backend.uow(other) as uow:
+            await backend.store(uow).history.append([outcome(other_case, "CR-01", Status.FAIL, 5)])
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            h = backend.store(uow).history
+            got = await h.until(T0 + dt.timedelta(hours=2))
+            assert got == [*first, later]
+            assert await h.until(T0 + dt.timedelta(minutes=90)) == first
+            assert await h.until(T0 + dt.timedelta(hours=2), rule_id="CR-02") == [first[0], later]
 
     async def test_booked_between_anyone_finds_every_adviser(self, backend: Backend) -> None:
         centre, case = await new_case(backend)

@@ -40,6 +40,7 @@ from cma_entrypoints.http.common.strict_query import StrictQueryMiddleware
 from cma_entrypoints.http.compliance import (
     CaseComplianceController,
     ComplianceController,
+    ComplianceHistoryController,
     PolicyController,
 )
 from cma_entrypoints.http.console import SchemaPage, console_csp, console_routes
@@ -204,6 +205,7 @@ def create_app(container: Container | None = None) -> Litestar:
             ConsentController,
             CaseComplianceController,
             ComplianceController,
+            ComplianceHistoryController,
             PolicyController,
             CalendarController,
             ReminderController,

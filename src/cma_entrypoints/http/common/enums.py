@@ -52,6 +52,7 @@ from cma_core.casework.model import (
     ReportSource,
 )
 from cma_core.clients.model import Vulnerability
+from cma_core.compliance.history import Interval
 from cma_core.compliance.model import Severity, Status
 from cma_core.compliance.qa import Answer
 from cma_core.debts.ccj import RegisterOutcome
@@ -90,6 +91,10 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "met": "The file meets the checklist item.",
         "not_met": "The file does not meet it.",
         "not_applicable": "The item does not apply to this case.",
+    },
+    Interval: {
+        "week": "Weeks from Monday.",
+        "month": "Calendar months from the 1st.",
     },
     ConflictKind: {
         "overlap_adviser": "Another booked appointment of the same adviser overlaps it.",
