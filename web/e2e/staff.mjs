@@ -60,6 +60,14 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await sup.getByText("Show the figures as a table").first().click();
   check(await sup.locator("figure.cma-chart table").first().isVisible(), "a chart's figures open as a table");
   await audit(sup, "compliance-report");
+  // Pass rates over time come from the API's findings history (this week: every case).
+  const history = sup.locator("figure.cma-chart", { has: sup.locator("#chart-history-title") });
+  await history.waitFor();
+  check((await history.locator("circle").count()) >= 1, "the pass rate over time is plotted from the findings history");
+  await sup.locator("#history-interval").selectOption("month");
+  await settled(sup);
+  await sup.getByText(/Rule pass rate by month/).waitFor();
+  check(true, "the pass rate over time can be shown by month");
 
   // A supervisor keeps the creditor directory (finance:write).
   await sup.getByRole("link", { name: "Centre admin" }).click();

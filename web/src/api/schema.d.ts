@@ -1588,6 +1588,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance/report/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rule pass rates over time
+         * @description One point per week (from Monday) or calendar month covering `from` to `to` (dates, inclusive; default the 12 weeks or months to today; at most 104 points, else 422 naming `from`). `adviser_id` (or `me`) keeps that adviser's cases, `rule_id` one rule.
+         */
+        get: operations["ApiV1ComplianceReportHistoryHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/creditors": {
         parameters: {
             query?: never;
@@ -4034,6 +4054,13 @@ export interface components {
             };
             status: string;
         };
+        /** HistoryOut */
+        HistoryOut: {
+            adviser_id: string | null;
+            interval: components["schemas"]["Interval"];
+            overall: components["schemas"]["PeriodRateOut"][];
+            rules: components["schemas"]["RuleHistoryOut"][];
+        };
         /**
          * HoldIn
          * @example {
@@ -4118,6 +4145,12 @@ export interface components {
             current: components["schemas"]["CurrentStatus"];
             previous: components["schemas"]["PastProcedure"][] | null;
         };
+        /**
+         * Interval
+         * @default week
+         * @enum {string}
+         */
+        Interval: "week" | "month";
         /**
          * Jurisdiction
          * @description Where the client's debt law comes from.
@@ -4450,6 +4483,16 @@ export interface components {
             description: string;
             in_payment: boolean | null;
             value_pence: number | null;
+        };
+        /** PeriodRateOut */
+        PeriodRateOut: {
+            /** Format: date */
+            end: string;
+            failed: number;
+            pass_rate: number | null;
+            passed: number;
+            /** Format: date */
+            start: string;
         };
         /**
          * PolicyIn
@@ -4899,6 +4942,11 @@ export interface components {
          */
         RolesIn: {
             roles: components["schemas"]["Role"][];
+        };
+        /** RuleHistoryOut */
+        RuleHistoryOut: {
+            points: components["schemas"]["PeriodRateOut"][];
+            rule_id: string;
         };
         /**
          * SampleIn
@@ -10937,6 +10985,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1ComplianceReportHistoryHistory: {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+                interval?: components["schemas"]["Interval"];
+                /** @description A user id, or "me". */
+                adviser_id?: string | null;
+                rule_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
