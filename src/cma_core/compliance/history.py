@@ -86,6 +86,9 @@ def outcome_changes(
 def periods(start: dt.date, end: dt.date, interval: Interval) -> list[tuple[dt.date, dt.date]]:
     """``[start, end)`` pairs covering ``start``..``end`` (both inclusive): weeks from
     Monday, or calendar months from the 1st."""
+    for name, day in (("from", start), ("to", end)):
+        if not 1900 <= day.year <= 2100:
+            raise ValidationError(name, "must be a date from 1900 to 2100")
     if end < start:
         raise ValidationError("to", "must not be before from")
     if interval is Interval.WEEK:

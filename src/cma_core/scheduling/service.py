@@ -675,6 +675,9 @@ class SchedulingService:
                 dt.time(0),
                 ZoneInfo(self.config.timezone),
             )
+        for name, moment in (("from", start_from), ("to", start_to)):
+            if moment is not None and not 1900 <= moment.year <= 2100:
+                raise ValidationError(name, "must be from 1900 to 2100")
         if start_to is None:
             start_to = start_from + MAX_CONFLICT_WINDOW
         if start_to - start_from > MAX_CONFLICT_WINDOW:

@@ -49,6 +49,9 @@ def test_weeks_start_on_monday_and_months_on_the_first() -> None:
     assert err.value.field == "from"
     with pytest.raises(ValidationError):
         periods(dt.date(2026, 2, 1), dt.date(2026, 1, 1), Interval.MONTH)
+    with pytest.raises(ValidationError) as err:
+        periods(dt.date(9999, 12, 1), dt.date(9999, 12, 31), Interval.WEEK)
+    assert err.value.field == "from"
 
 
 def test_a_case_counts_by_its_latest_outcome_at_each_period_end() -> None:

@@ -125,6 +125,10 @@ async def test_has_conflicts_filters_the_calendar_and_counts_the_window(world: W
             ctx, has_conflicts=True, start_from=WED, start_to=WED + dt.timedelta(days=93)
         )
     assert err.value.field == "to"
+    far = dt.datetime(9999, 12, 1, tzinfo=UTC)
+    with pytest.raises(ValidationError) as err:
+        await world.scheduling.list_appointments(ctx, has_conflicts=True, start_from=far)
+    assert err.value.field == "from"
 
 
 async def test_centre_hours_default_versioned_and_admin_only(world: World) -> None:
