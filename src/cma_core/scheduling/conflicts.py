@@ -18,10 +18,12 @@ are no one's conflict. Working hours are wall-clock times in the centre's time z
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from attrs import field, frozen
@@ -38,6 +40,8 @@ from cma_core.scheduling.appointments import (
 from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import ClientId, UserId
+
+K = TypeVar("K")
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -109,32 +113,58 @@ class Surroundings:
     calendar: WorkingCalendar | None = None
     closure_reasons: Mapping[dt.date, str] = field(factory=dict)
     leave: Mapping[UserId, Sequence[LeavePeriod]] = field(factory=dict)
-    # The booked ones among ``others`` per adviser and per client, so a page of hundreds is
-    # checked against its neighbours only.
-    _by_adviser: Mapping[UserId, tuple[Appointment, ...]] = field(init=False)
-    _by_client: Mapping[ClientId, tuple[Appointment, ...]] = field(init=False)
+    # The booked ones among ``others`` per adviser and per client, sorted by start, so each
+    # appointment is checked against the few that can overlap it (bisect), not all.
+    _by_adviser: Mapping[UserId, _Lane] = field(init=False)
+    _by_client: Mapping[ClientId, _Lane] = field(init=False)
 
     @_by_adviser.default
-    def _index_advisers(self) -> Mapping[UserId, tuple[Appointment, ...]]:
-        out: dict[UserId, list[Appointment]] = {}
-        for a in self.others:
-            if a.holds_slot:
-                out.setdefault(a.adviser_id, []).append(a)
-        return {k: tuple(sorted(v, key=_order)) for k, v in out.items()}
+    def _index_advisers(self) -> Mapping[UserId, _Lane]:
+        return _lanes(self.others, lambda a: a.adviser_id)
 
     @_by_client.default
-    def _index_clients(self) -> Mapping[ClientId, tuple[Appointment, ...]]:
-        out: dict[ClientId, list[Appointment]] = {}
-        for a in self.others:
-            if a.holds_slot:
-                out.setdefault(a.client_id, []).append(a)
-        return {k: tuple(sorted(v, key=_order)) for k, v in out.items()}
+    def _index_clients(self) -> Mapping[ClientId, _Lane]:
+        return _lanes(self.others, lambda a: a.client_id)
 
     def same_adviser(self, appt: Appointment) -> tuple[Appointment, ...]:
-        return self._by_adviser.get(appt.adviser_id, ())
+        lane = self._by_adviser.get(appt.adviser_id)
+        return lane.around(appt) if lane else ()
 
     def same_client(self, appt: Appointment) -> tuple[Appointment, ...]:
-        return self._by_client.get(appt.client_id, ())
+        lane = self._by_client.get(appt.client_id)
+        return lane.around(appt) if lane else ()
+
+
+@frozen
+class _Lane:
+    """One person's booked appointments by start, with the longest one's length."""
+
+    items: tuple[Appointment, ...]
+    starts: tuple[dt.datetime, ...]
+    longest: dt.timedelta
+
+    def around(self, appt: Appointment) -> tuple[Appointment, ...]:
+        """Those that may overlap ``appt``: starting before it ends, and no earlier than
+        its start minus the longest appointment (in start order)."""
+        lo = bisect.bisect_left(self.starts, appt.start - self.longest)
+        hi = bisect.bisect_left(self.starts, appt.end)
+        return self.items[lo:hi]
+
+
+def _lanes(others: Iterable[Appointment], key: Callable[[Appointment], K]) -> dict[K, _Lane]:
+    groups: dict[K, list[Appointment]] = {}
+    for a in others:
+        if a.holds_slot:
+            groups.setdefault(key(a), []).append(a)
+    out: dict[K, _Lane] = {}
+    for k, v in groups.items():
+        v.sort(key=_order)
+        out[k] = _Lane(
+            items=tuple(v),
+            starts=tuple(a.start for a in v),
+            longest=max(a.end - a.start for a in v),
+        )
+    return out
 
 
 def _order(a: Appointment) -> tuple[dt.datetime, str]:

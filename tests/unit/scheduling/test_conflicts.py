@@ -185,3 +185,13 @@ def test_bad_centre_hours_are_refused(weekly: dict, timezone: str, field: str) -
     with pytest.raises(ValidationError) as err:
         CentreHours(weekly=weekly, timezone=timezone)
     assert err.value.field == field
+
+
+def test_a_clash_behind_a_long_appointment_is_found_both_ways() -> None:
+    long = appt(1, "09:00", "17:00")
+    short = appt(2, "09:15", "09:30", adviser=BEN, client=BOB)
+    late = appt(3, "15:00", "16:00", client=BOB)
+    around = Surroundings(others=[late, short, long])
+    assert [c.other_appointment_id for c in conflicts_of(late, around)] == [long.id]
+    assert [c.other_appointment_id for c in conflicts_of(long, around)] == [late.id]
+    assert conflicts_of(short, around) == ()  # with neither the adviser nor the client
