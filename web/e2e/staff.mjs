@@ -66,7 +66,7 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   check((await history.locator("circle").count()) >= 1, "the pass rate over time is plotted from the findings history");
   await sup.locator("#history-interval").selectOption("month");
   await settled(sup);
-  await sup.getByText(/Rule pass rate by month/).waitFor();
+  await sup.locator("#chart-history-title", { hasText: "Rule pass rate by month" }).waitFor();
   check(true, "the pass rate over time can be shown by month");
 
   // A supervisor keeps the creditor directory (finance:write).
