@@ -33,10 +33,12 @@ LETTERS = (
 CASE_FILE = ("creditors", "debts", "facts", "budgets", "appraisals", "offers", "advice", "letters")
 SCHEDULING = (
     "cases", "clients", "tasks", "dated_facts", "deadlines", "appointments", "availability",
-    "consents", "reminders", "closures", "written_advice_days",
+    "consents", "reminders", "closures", "written_advice_days", "centre_hours",
 )  # fmt: skip
 SCHEDULER = ("cases", "clients", "tasks", "deadlines", "appointments", "consents", "reminders")
-COMPLIANCE = ("cases", "tasks", "deadlines", "closures", "findings", "qa", "policies")
+COMPLIANCE = (
+    "cases", "tasks", "deadlines", "closures", "findings", "qa", "policies", "finding_history",
+)  # fmt: skip
 
 
 Factories = Callable[..., dict[str, Any]]
@@ -52,7 +54,7 @@ _STORE = {
     "cases": "cases", "clients": "clients", "facts": "dated_facts", "deadlines": "deadlines",
     "appointments": "appointments", "availability": "availability", "consents": "consents",
     "reminders": "reminders", "findings": "findings", "qa": "qa", "policy": "policies",
-    "closures": "closures",
+    "closures": "closures", "centre_hours": "centre_hours", "history": "finding_history",
 }  # fmt: skip
 
 

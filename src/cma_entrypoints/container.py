@@ -661,6 +661,7 @@ class Container(containers.DeclarativeContainer):
             "facts",
             "centre_profiles",
             "reference",
+            "centre_hours",
         ),
     )
     compliance = providers.Singleton(
@@ -679,6 +680,7 @@ class Container(containers.DeclarativeContainer):
             "policies",
             "staff_starts",
             "centre_profiles",
+            "finding_history",
         ),
         advice=providers.Singleton(
             CaseFileSources,

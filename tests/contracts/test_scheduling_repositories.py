@@ -20,6 +20,7 @@ from cma_core.cases.model import Case
 from cma_core.clients.model import Client
 from cma_core.compliance.model import Finding, Severity, Status
 from cma_core.compliance.ports import (
+    FindingOutcome,
     QaReview,
     QaReviewId,
     QaSample,
@@ -39,6 +40,7 @@ from cma_core.scheduling.appointments import (
     WorkingHours,
 )
 from cma_core.scheduling.calendar import WorkingCalendar
+from cma_core.scheduling.conflicts import DEFAULT_CENTRE_HOURS, CentreHours
 from cma_core.scheduling.deadlines import claim_response_due, defence_due
 from cma_core.scheduling.ports import (
     CaseFact,
@@ -51,6 +53,7 @@ from cma_core.scheduling.ports import (
     ReminderStatus,
     StoredAppointment,
     StoredAvailability,
+    StoredCentreHours,
     StoredConsent,
     TrackedDeadline,
 )
@@ -244,6 +247,97 @@ class SchedulingStoreContract:
             assert (await s.appointments.list(limit=5, offset=0, booked_only=True)).total == 1
             with pytest.raises(StaleVersion):
                 await s.appointments.save(attrs.evolve(cancelled, version=3), 1)
+
+    async def test_finding_history_appends_and_reads_in_order_per_centre(
+        self, backend: Backend
+    ) -> None:
+        centre, case = await new_case(backend)
+        other, other_case = await new_case(backend)
+        adviser = UserId(uid())
+
+        def outcome(c: Case, rule: str, status: Status, minutes: int) -> FindingOutcome:
+            return FindingOutcome(
+                case_id=c.id, rule_id=rule, adviser_id=adviser, status=status,
+                evaluated_at=T0 + dt.timedelta(minutes=minutes),
+            )  # fmt: skip
+
+        first = [outcome(case, "CR-02", Status.FAIL, 0), outcome(case, "CR-01", Status.PASS, 0)]
+        later = outcome(case, "CR-02", Status.PASS, 90)
+        async with backend.uow(centre) as uow:
+            await backend.store(uow).history.append(first)
+            await backend.store(uow).history.append([later])
+            await backend.store(uow).history.append([])
+            await uow.commit()
+        async with backend.uow(other) as uow:
+            await backend.store(uow).history.append([outcome(other_case, "CR-01", Status.FAIL, 5)])
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            h = backend.store(uow).history
+            got = await h.until(T0 + dt.timedelta(hours=2))
+            assert got == [*first, later]
+            assert await h.until(T0 + dt.timedelta(minutes=90)) == first
+            assert await h.until(T0 + dt.timedelta(hours=2), rule_id="CR-02") == [first[0], later]
+
+    async def test_booked_between_anyone_finds_every_adviser(self, backend: Backend) -> None:
+        centre, case = await new_case(backend)
+        a, b = UserId(uid()), UserId(uid())
+        first, second = appointment_of(centre, case, a, 10), appointment_of(centre, case, b, 10)
+        later = appointment_of(centre, case, a, 14)
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            for x in (first, second, later):
+                await s.appointments.add(x)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            got = await s.appointments.booked_between(
+                None, first.appointment.start, first.appointment.end
+            )
+            assert sorted(str(x.id) for x in got) == sorted([str(first.id), str(second.id)])
+
+    async def test_centre_hours_versioned_and_per_centre(self, backend: Backend) -> None:
+        centre, _ = await new_case(backend)
+        other, _ = await new_case(backend)
+        hours = StoredCentreHours(
+            centre_id=centre,
+            hours=CentreHours(
+                weekly={
+                    0: [
+                        WorkingHours(dt.time(9), dt.time(12)),
+                        WorkingHours(dt.time(13), dt.time(17)),
+                    ],
+                    5: [WorkingHours(dt.time(10), dt.time(12, 30))],
+                },
+                timezone="Europe/Belfast",
+            ),
+            version=1,
+            updated_at=T0,
+        )
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert await s.centre_hours.get() is None
+            await s.centre_hours.put(hours, 0)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert await s.centre_hours.get() == hours
+            with pytest.raises(StaleVersion):
+                await s.centre_hours.put(attrs.evolve(hours, version=1), 0)
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            second = attrs.evolve(hours, hours=DEFAULT_CENTRE_HOURS, version=2)
+            await s.centre_hours.put(second, 1)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            s = backend.store(uow)
+            assert await s.centre_hours.get() == second
+            with pytest.raises(StaleVersion):
+                await s.centre_hours.put(attrs.evolve(second, version=3), 1)
+        async with backend.uow(other) as uow:
+            s = backend.store(uow)
+            assert await s.centre_hours.get() is None
+            with pytest.raises(CrossTenantAccess):
+                await s.centre_hours.put(hours, 0)
 
     async def test_availability_and_consent_put_replace(self, backend: Backend) -> None:
         centre, case = await new_case(backend)

@@ -62,7 +62,8 @@ function run(args, env) {
 // ---- the server: a fresh demo database ----
 const dataDir = mkdtempSync(join(tmpdir(), "cma-web-e2e-"));
 const port = await freePort();
-const base = `http://localhost:${port}`;
+// Reassigned once, for the step-up phase's second server (see the end of the run).
+let base = `http://localhost:${port}`;
 const env = {
   ...process.env,
   CMA_DATA_DIR: dataDir,
@@ -76,17 +77,21 @@ delete env.CMA_DATABASE_URL;
 delete env.CMA_REDIS_URL;
 console.log(`seeding the demo into ${dataDir}`);
 await run(["demo", "--no-serve"], env);
-const server = spawn(cma, ["serve", "--host", "127.0.0.1", "--port", String(port)], { env, stdio: "inherit" });
-process.on("exit", () => server.kill("SIGTERM"));
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/health`)).ok) break;
-  } catch {
-    /* not yet */
+async function serve(p, extra = {}) {
+  const s = spawn(cma, ["serve", "--host", "127.0.0.1", "--port", String(p)], { env: { ...env, ...extra }, stdio: "inherit" });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`http://localhost:${p}/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (i > 240) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 250));
   }
-  if (i > 240) throw new Error("the server did not start");
-  await new Promise((r) => setTimeout(r, 250));
+  return s;
 }
+let server = await serve(port);
+process.on("exit", () => server.kill("SIGTERM"));
 
 async function apiLogin(email) {
   const r = await fetch(`${base}/api/v1/auth/login`, {
@@ -367,6 +372,14 @@ try {
       await page.locator(".govuk-error-summary").waitFor();
       check(true, `a double booking shows the API's problem: ${(await page.locator(".govuk-error-summary").innerText()).replace(/\s+/g, " ").slice(0, 120)}`);
       await audit(page, "case-appointments-double-booking");
+      // Booked anyway on purpose: the API books it and answers its conflicts.
+      await page.getByLabel(/^Book even if the adviser is already booked/).check();
+      await page.getByRole("button", { name: "Book", exact: true }).click();
+      const answered = page.getByRole("status").filter({ hasText: "Booked, with" });
+      await answered.waitFor();
+      check(/Adviser double-booked/.test(await answered.innerText()), "a booking allowed to conflict is made and shows the API's conflicts");
+      await page.locator("main li", { hasText: "Adviser double-booked" }).first().waitFor();
+      await audit(page, "case-appointments-conflicts");
       // The supervisor then closes the centre that day: the calendar will mark the clash.
       const supToken = await apiLogin("supervisor@northside.example");
       const closed = await fetch(`${base}/api/v1/calendar/closures`, {
@@ -483,10 +496,14 @@ try {
   await page.getByRole("heading", { name: "Appointments calendar" }).waitFor();
   await page.getByRole("button", { name: "Next week" }).click();
   await settled(page);
-  const conflict = page.locator(".cma-appt--conflict", { hasText: "centre is closed (Staff training)" });
+  const conflict = page.locator(".cma-appt--conflict", { hasText: "(Staff training)" }).first();
   await conflict.waitFor();
-  check(true, `the calendar marks the appointment on the closed day ${apptDay} as a conflict`);
+  check(/Centre closed/.test(await conflict.innerText()), `the calendar shows the API's conflict for the appointment on the closed day ${apptDay}`);
   await audit(page, "calendar-week");
+  await page.getByLabel("Only appointments with a conflict").check();
+  await settled(page);
+  check((await page.locator(".cma-appt").count()) === (await page.locator(".cma-appt--conflict").count()), "the calendar filters to appointments with a conflict (has_conflicts)");
+  await page.getByLabel("Only appointments with a conflict").uncheck();
   await page.getByRole("button", { name: "Today" }).click();
   await page.locator("#cal-view").selectOption("month");
   await page.locator("table.cma-month").waitFor();
@@ -639,6 +656,38 @@ try {
   check(manifest.display === "standalone" && manifest.icons.length > 0, "the web app manifest is served");
   const offline = await (await fetch(`${base}/offline.html`)).text();
   check(/You are offline/.test(offline), "the offline page is served");
+
+  // -- step-up: the same database behind a second server whose sign-ins count as recent
+  // for 2 s only (CMA_REAUTH_MAX_AGE), so a sensitive change asks for the password --
+  server.kill("SIGTERM");
+  await new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));
+  const port2 = await freePort();
+  base = `http://localhost:${port2}`;
+  server = await serve(port2, { CMA_REAUTH_MAX_AGE: "2" });
+  const step = await newPage();
+  await signIn(step, "admin@northside.example");
+  const signedAt = Date.now();
+  await step.goto(`${base}/admin/users`);
+  await step.getByRole("link", { name: "Northside Caseworker", exact: true }).click();
+  await step.getByRole("heading", { name: "Northside Caseworker", level: 1 }).waitFor();
+  await settled(step);
+  await step.waitForTimeout(Math.max(0, 2500 - (Date.now() - signedAt)));
+  await step.getByLabel("Permission").selectOption("sensitive:read");
+  await step.getByLabel("Reason").fill("Step-up check: covering a case");
+  await step.getByRole("button", { name: "Grant permission" }).click();
+  const dialog = step.getByRole("dialog", { name: "Confirm it is you" });
+  await dialog.waitFor();
+  check(await step.evaluate(() => document.activeElement?.id === "reauth-title"), "the step-up dialog opens with focus on its heading");
+  await audit(step, "reauth-dialog");
+  await dialog.getByLabel("Password", { exact: true }).fill("not-the-password");
+  await dialog.getByRole("button", { name: "Confirm and carry on" }).click();
+  await dialog.locator(".govuk-error-summary").waitFor();
+  await audit(step, "reauth-dialog-error");
+  await dialog.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await dialog.getByRole("button", { name: "Confirm and carry on" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await step.getByRole("button", { name: "Revoke sensitive:read" }).waitFor();
+  check(true, "a sensitive change after the step-up window asks for the password, then goes through");
 } catch (e) {
   check(false, `run stopped: ${e.stack || e}`);
   for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) {

@@ -63,6 +63,14 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await sup.getByText("Show the figures as a table").first().click();
   check(await sup.locator("figure.cma-chart table").first().isVisible(), "a chart's figures open as a table");
   await audit(sup, "compliance-report");
+  // Pass rates over time come from the API's findings history (this week: every case).
+  const history = sup.locator("figure.cma-chart", { has: sup.locator("#chart-history-title") });
+  await history.waitFor();
+  check((await history.locator("circle").count()) >= 1, "the pass rate over time is plotted from the findings history");
+  await sup.locator("#history-interval").selectOption("month");
+  await settled(sup);
+  await sup.locator("#chart-history-title", { hasText: "Rule pass rate by month" }).waitFor();
+  check(true, "the pass rate over time can be shown by month");
 
   // A supervisor keeps the creditor directory (finance:write).
   await sup.getByRole("link", { name: "Centre admin" }).click();
@@ -158,6 +166,19 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await adm.getByText("Profile saved.").waitFor();
   check(true, "an admin saved the centre's profile");
   await audit(adm, "admin-profile");
+
+  await adm.getByRole("link", { name: "Working hours" }).click();
+  await settled(adm);
+  await adm.locator("#hours-4-to").fill("half five");
+  await adm.getByRole("button", { name: "Save working hours" }).click();
+  await adm.locator(".govuk-error-summary").waitFor();
+  await audit(adm, "admin-working-hours-error");
+  await adm.locator("#hours-4-to").fill("13:00");
+  await adm.getByRole("button", { name: "Save working hours" }).click();
+  await adm.getByText(/Working hours saved/).waitFor();
+  const saved = await apiGet(await apiLogin("admin@northside.example"), "/api/v1/centre/working-hours");
+  check(saved.weekly_hours["4"]?.[0]?.end === "13:00:00", "an admin set the centre's working hours (Fridays close at 13:00)");
+  await audit(adm, "admin-working-hours");
 
   // Spending guidelines: a bad line named, a preview, then the import.
   await adm.getByRole("link", { name: "Spending guidelines" }).click();

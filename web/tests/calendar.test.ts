@@ -1,12 +1,4 @@
-import { conflicts, dayKey, dayProblem, monthWeeks, moveByKey, range, startOfWeek, weekDays } from "../src/pages/calendar/calendar";
-
-const slot = (id: string, adviser: string, start: string, end: string, status = "booked") => ({
-  id,
-  adviser_id: adviser,
-  start: `2026-12-03T${start}:00Z`,
-  end: `2026-12-03T${end}:00Z`,
-  status,
-});
+import { conflictText, dayKey, monthWeeks, moveByKey, range, startOfWeek, weekDays } from "../src/pages/calendar/calendar";
 
 describe("calendar dates", () => {
   it("starts weeks on Monday and covers a month in whole weeks", () => {
@@ -35,36 +27,12 @@ describe("calendar dates", () => {
   });
 });
 
-describe("conflicts", () => {
-  it("marks one adviser's overlapping live appointments, both ways", () => {
-    const c = conflicts([slot("a", "u1", "10:00", "11:00"), slot("b", "u1", "10:30", "11:30"), slot("c", "u1", "12:00", "13:00")]);
-    expect(c.get("a")).toEqual(["b"]);
-    expect(c.get("b")).toEqual(["a"]);
-    expect(c.has("c")).toBe(false);
-  });
-
-  it("ignores other advisers, back-to-back slots and cancelled appointments", () => {
-    const c = conflicts([
-      slot("a", "u1", "10:00", "11:00"),
-      slot("b", "u2", "10:00", "11:00"),
-      slot("c", "u1", "11:00", "12:00"),
-      slot("d", "u1", "10:15", "10:45", "cancelled"),
-    ]);
-    expect(c.size).toBe(0);
-  });
-
-  it("finds a clash behind a long appointment", () => {
-    const c = conflicts([slot("long", "u1", "09:00", "17:00"), slot("x", "u2", "10:00", "11:00"), slot("late", "u1", "15:00", "16:00")]);
-    expect(c.get("long")).toEqual(["late"]);
-  });
-});
-
-describe("dayProblem", () => {
-  const closures = new Map([["2026-12-25", "Christmas Day"]]);
-  it("names a closure first, then leave, else nothing", () => {
-    expect(dayProblem("2026-12-25", closures, [{ first_day: "2026-12-21", last_day: "2026-12-31" }])).toBe("the centre is closed (Christmas Day)");
-    expect(dayProblem("2026-12-22", closures, [{ first_day: "2026-12-21", last_day: "2026-12-31" }])).toBe("the adviser is on leave");
-    expect(dayProblem("2026-12-31", closures, [{ first_day: "2026-12-21", last_day: "2026-12-31" }])).toBe("the adviser is on leave");
-    expect(dayProblem("2027-01-04", closures, [{ first_day: "2026-12-21", last_day: "2026-12-31" }])).toBeNull();
+describe("conflictText", () => {
+  it("titles each kind the API names and keeps its detail", () => {
+    expect(conflictText({ kind: "overlap_adviser", detail: "the adviser has another appointment from 10:00" })).toBe(
+      "Adviser double-booked: the adviser has another appointment from 10:00",
+    );
+    expect(conflictText({ kind: "staff_leave", detail: "the adviser is on leave on 2026-12-22" })).toBe("Adviser on leave: the adviser is on leave on 2026-12-22");
+    expect(conflictText({ kind: "some_new_kind", detail: "x" })).toBe("some new kind: x");
   });
 });

@@ -4,16 +4,15 @@ import type { Schemas } from "../src/api/client";
 import { PercentBars, PercentLine } from "../src/components/charts";
 import { AnswerRadios } from "../src/pages/supervisor/Review";
 import { quotaValue } from "../src/pages/supervisor/Qa";
-import { monthlyReviewScores, onChecklist, passRate, samplePicks, suggestedAnswer, weekOf, weeklyPassRates } from "../src/pages/supervisor/data";
+import { historySeries, monthlyReviewScores, onChecklist, passRate, samplePicks, suggestedAnswer } from "../src/pages/supervisor/data";
 
-function finding(status: string, at: string): Schemas["ReportFindingOut"] {
-  return {
-    case_id: "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
-    adviser_id: null,
-    evaluated_at: at,
-    finding: { rule_id: "CR-01", severity: "high", status, message: "m", facts: {}, fix: null, due_on: null },
-  };
-}
+const point = (start: string, passed: number, failed: number): Schemas["PeriodRateOut"] => ({
+  start,
+  end: start,
+  passed,
+  failed,
+  pass_rate: passed + failed ? (passed * 100) / (passed + failed) : null,
+});
 
 function review(on: string, percent: number, passed: boolean): Schemas["ReviewOutFull"] {
   return {
@@ -36,24 +35,16 @@ describe("supervisor figures", () => {
     expect(passRate({ passed: 0, fail: 0 })).toBeNull();
   });
 
-  it("puts an instant in the week starting on its Monday", () => {
-    expect(weekOf("2026-11-18T09:30:00Z")).toBe("2026-11-16"); // a Wednesday
-    expect(weekOf("2026-11-22T23:59:00Z")).toBe("2026-11-16"); // the Sunday after
-    expect(weekOf("2026-11-23T00:00:00Z")).toBe("2026-11-23"); // the next Monday
-  });
-
-  it("rates each week from its pass and fail findings, oldest first, ignoring the rest", () => {
-    const weeks = weeklyPassRates([
-      finding("pass", "2026-11-24T10:00:00Z"),
-      finding("fail", "2026-11-18T10:00:00Z"),
-      finding("pass", "2026-11-17T10:00:00Z"),
-      finding("pass", "2026-11-16T10:00:00Z"),
-      finding("not_applicable", "2026-11-16T10:00:00Z"),
-    ]);
-    expect(weeks).toEqual([
-      { period: "2026-11-16", passed: 2, failed: 1, percent: (2 * 100) / 3 },
-      { period: "2026-11-23", passed: 1, failed: 0, percent: 100 },
-    ]);
+  it("plots the API's history: every rule together, or one rule's points", () => {
+    const history: Schemas["HistoryOut"] = {
+      interval: "week",
+      adviser_id: null,
+      overall: [point("2026-11-16", 3, 1), point("2026-11-23", 4, 0)],
+      rules: [{ rule_id: "CR-01", points: [point("2026-11-16", 1, 1), point("2026-11-23", 0, 0)] }],
+    };
+    expect(historySeries(history, "").map((p) => p.pass_rate)).toEqual([75, 100]);
+    expect(historySeries(history, "CR-01").map((p) => p.pass_rate)).toEqual([50, null]);
+    expect(historySeries(history, "CR-99")).toEqual([]);
   });
 
   it("averages file review scores per month", () => {

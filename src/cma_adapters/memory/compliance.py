@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from cma_adapters.memory.scheduling import RepoBase
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.compliance.model import Finding
 from cma_core.compliance.ports import (
+    FindingHistoryRepository,
+    FindingOutcome,
     FindingRepository,
     PolicyRepository,
     QaRepository,
@@ -71,6 +74,30 @@ class InMemoryFindingRepository(RepoBase, FindingRepository):
         ]
 
 
+_HISTORY_SEQ = itertools.count()  # insertion order of history rows, across centres
+
+
+class InMemoryFindingHistoryRepository(RepoBase, FindingHistoryRepository):
+    table_name = "compliance.finding_history"
+
+    async def append(self, outcomes: Sequence[FindingOutcome]) -> None:
+        for o in outcomes:
+            self._stage((self._centre, next(_HISTORY_SEQ)), o)
+
+    async def until(
+        self, before: dt.datetime, *, rule_id: str | None = None
+    ) -> Sequence[FindingOutcome]:
+        rows = sorted(
+            ((k, o) for (c, k), o in self._rows.items() if c == self._centre),
+            key=lambda kv: (kv[1].evaluated_at, kv[0]),
+        )
+        return [
+            o
+            for _, o in rows
+            if o.evaluated_at < before and (rule_id is None or o.rule_id == rule_id)
+        ]
+
+
 class InMemoryQaRepository(RepoBase, QaRepository):
     table_name = "compliance.qa"
 
@@ -125,6 +152,10 @@ class InMemoryPolicyRepository(RepoBase, PolicyRepository):
 
 def findings(uow: UnitOfWork) -> FindingRepository:
     return InMemoryFindingRepository(InMemoryUnitOfWork.of(uow))
+
+
+def finding_history(uow: UnitOfWork) -> FindingHistoryRepository:
+    return InMemoryFindingHistoryRepository(InMemoryUnitOfWork.of(uow))
 
 
 def qa(uow: UnitOfWork) -> QaRepository:

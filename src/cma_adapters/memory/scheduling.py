@@ -18,6 +18,7 @@ from cma_core.scheduling.ports import (
     AppointmentRepository,
     AvailabilityRepository,
     CaseFact,
+    CentreHoursRepository,
     ClosureDay,
     ClosureRepository,
     ConsentRepository,
@@ -30,6 +31,7 @@ from cma_core.scheduling.ports import (
     ReminderStatus,
     StoredAppointment,
     StoredAvailability,
+    StoredCentreHours,
     StoredConsent,
     TrackedDeadline,
 )
@@ -149,12 +151,12 @@ class InMemoryAppointmentRepository(RepoBase, AppointmentRepository):
         self._stage(key, stored)
 
     async def booked_between(
-        self, adviser_id: UserId, start: dt.datetime, end: dt.datetime
+        self, adviser_id: UserId | None, start: dt.datetime, end: dt.datetime
     ) -> Sequence[Appointment]:
         return [
             s.appointment
             for s in self._mine()
-            if s.appointment.adviser_id == adviser_id
+            if adviser_id in (None, s.appointment.adviser_id)
             and s.appointment.holds_slot
             and s.appointment.overlaps(start, end)
         ]
@@ -185,6 +187,29 @@ class InMemoryAppointmentRepository(RepoBase, AppointmentRepository):
         return Page(
             items=rows[offset : offset + limit], total=len(total), limit=limit, offset=offset
         )
+
+
+class InMemoryCentreHoursRepository(RepoBase, CentreHoursRepository):
+    table_name = "scheduling.centre_hours"
+
+    async def get(self) -> StoredCentreHours | None:
+        found: StoredCentreHours | None = self._rows.get((self._centre, "hours"))
+        return found
+
+    async def put(self, stored: StoredCentreHours, expected_version: int) -> None:
+        self._own(stored.centre_id, "working hours")
+        key = (stored.centre_id, "hours")
+        rows = self._rows
+
+        def check() -> None:
+            current = rows.get(key)
+            actual = current.version if current else 0
+            if actual != expected_version:
+                raise StaleVersion("working hours", expected_version, actual)
+
+        check()
+        self._uow.staging.checks.append(check)
+        self._stage(key, stored)
 
 
 class InMemoryAvailabilityRepository(RepoBase, AvailabilityRepository):
@@ -345,6 +370,10 @@ def appointments(uow: UnitOfWork) -> AppointmentRepository:
 
 def availability(uow: UnitOfWork) -> AvailabilityRepository:
     return InMemoryAvailabilityRepository(InMemoryUnitOfWork.of(uow))
+
+
+def centre_hours(uow: UnitOfWork) -> CentreHoursRepository:
+    return InMemoryCentreHoursRepository(InMemoryUnitOfWork.of(uow))
 
 
 def consents(uow: UnitOfWork) -> ConsentRepository:

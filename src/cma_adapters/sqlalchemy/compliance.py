@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from cma_adapters.sqlalchemy.rows import (
     ComplianceFindingRow,
     CompliancePolicyRow,
+    FindingHistoryRow,
     QaReviewRow,
     QaSampleRow,
     UserRow,
@@ -28,6 +29,8 @@ from cma_adapters.sqlalchemy.scheduling import RepoBase
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
 from cma_core.compliance.model import Finding, Severity, Status
 from cma_core.compliance.ports import (
+    FindingHistoryRepository,
+    FindingOutcome,
     FindingRepository,
     PolicyRepository,
     QaRepository,
@@ -52,6 +55,7 @@ findings_t = cast(Table, ComplianceFindingRow.__table__)
 qa_samples_t = cast(Table, QaSampleRow.__table__)
 qa_reviews_t = cast(Table, QaReviewRow.__table__)
 policies_t = cast(Table, CompliancePolicyRow.__table__)
+history_t = cast(Table, FindingHistoryRow.__table__)
 
 
 class SqlAlchemyFindingRepository(RepoBase, FindingRepository):
@@ -135,6 +139,49 @@ class SqlAlchemyFindingRepository(RepoBase, FindingRepository):
             where.append(t.c.status == status)
         rows = await self._rows(select(t).where(*where).order_by(t.c.case_id, t.c.position))
         return [self._from(r) for r in rows]
+
+
+class SqlAlchemyFindingHistoryRepository(RepoBase, FindingHistoryRepository):
+    async def append(self, outcomes: Sequence[FindingOutcome]) -> None:
+        if not outcomes:
+            return
+        await self._x.c.execute(
+            insert(history_t),
+            [
+                {
+                    "centre_id": self._x.centre_id,
+                    "case_id": o.case_id,
+                    "rule_id": o.rule_id,
+                    "adviser_id": o.adviser_id,
+                    "status": o.status.value,
+                    "evaluated_at": o.evaluated_at,
+                }
+                for o in outcomes
+            ],
+        )
+
+    async def until(
+        self, before: dt.datetime, *, rule_id: str | None = None
+    ) -> Sequence[FindingOutcome]:
+        t = history_t
+        where: list[Any] = [t.c.centre_id == self._x.centre_id, t.c.evaluated_at < before]
+        if rule_id is not None:
+            where.append(t.c.rule_id == rule_id)
+        rows = await self._rows(
+            select(t.c.case_id, t.c.rule_id, t.c.adviser_id, t.c.status, t.c.evaluated_at)
+            .where(*where)
+            .order_by(t.c.evaluated_at, t.c.id)
+        )
+        return [
+            FindingOutcome(
+                case_id=CaseId(r["case_id"]),
+                rule_id=r["rule_id"],
+                adviser_id=UserId(r["adviser_id"]) if r["adviser_id"] else None,
+                status=Status(r["status"]),
+                evaluated_at=r["evaluated_at"],
+            )
+            for r in rows
+        ]
 
 
 class SqlAlchemyQaRepository(RepoBase, QaRepository):
@@ -282,6 +329,10 @@ class SqlAlchemyPolicyRepository(RepoBase, PolicyRepository):
 
 def findings(uow: UnitOfWork) -> FindingRepository:
     return SqlAlchemyFindingRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def finding_history(uow: UnitOfWork) -> FindingHistoryRepository:
+    return SqlAlchemyFindingHistoryRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def qa(uow: UnitOfWork) -> QaRepository:

@@ -484,6 +484,22 @@ class ComplianceFindingRow(Base):
     )
 
 
+class FindingHistoryRow(Base):
+    """Migration 1801: each evaluation's changed outcome per rule, for pass rates over time."""
+
+    __tablename__ = "compliance_finding_history"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"))
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("cases.id", ondelete="CASCADE"))
+    rule_id: Mapped[str] = mapped_column(String(16))
+    adviser_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(16))
+    evaluated_at: Mapped[dt.datetime]
+    __table_args__ = (
+        Index("ix_compliance_finding_history_centre_time", "centre_id", "evaluated_at"),
+    )
+
+
 class QaSampleRow(Base):
     __tablename__ = "qa_samples"
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
@@ -531,6 +547,17 @@ class CentreClosureRow(Base):
     reason: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime]
     created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class CentreWorkingHoursRow(Base):
+    """Migration 1800: the centre's opening hours (one row per centre)."""
+
+    __tablename__ = "centre_working_hours"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("centres.id"), primary_key=True)
+    weekly_hours: Mapped[dict[str, Any]] = mapped_column(JSON)
+    timezone: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime]
 
 
 class DocumentRow(Base):

@@ -29,6 +29,7 @@ from cma_adapters.sqlalchemy.rows import (
     CaseDeadlineRow,
     CaseFactRow,
     CentreClosureRow,
+    CentreWorkingHoursRow,
     ContactConsentRow,
     ReminderRow,
 )
@@ -42,11 +43,13 @@ from cma_core.scheduling.appointments import (
     LeavePeriod,
     WorkingHours,
 )
+from cma_core.scheduling.conflicts import CentreHours
 from cma_core.scheduling.deadlines import CountingRule, Deadline, DeadlineKind
 from cma_core.scheduling.ports import (
     AppointmentRepository,
     AvailabilityRepository,
     CaseFact,
+    CentreHoursRepository,
     ClosureDay,
     ClosureRepository,
     ConsentRepository,
@@ -61,6 +64,7 @@ from cma_core.scheduling.ports import (
     ReminderStatus,
     StoredAppointment,
     StoredAvailability,
+    StoredCentreHours,
     StoredConsent,
     TrackedDeadline,
 )
@@ -76,6 +80,7 @@ facts_t = cast(Table, CaseFactRow.__table__)
 deadlines_t = cast(Table, CaseDeadlineRow.__table__)
 appointments_t = cast(Table, AppointmentRow.__table__)
 availability_t = cast(Table, AdviserAvailabilityRow.__table__)
+hours_t = cast(Table, CentreWorkingHoursRow.__table__)
 consents_t = cast(Table, ContactConsentRow.__table__)
 reminders_t = cast(Table, ReminderRow.__table__)
 closures_t = cast(Table, CentreClosureRow.__table__)
@@ -331,17 +336,17 @@ class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
             raise StaleVersion("appointment", expected_version, current.version if current else 0)
 
     async def booked_between(
-        self, adviser_id: UserId, start: dt.datetime, end: dt.datetime
+        self, adviser_id: UserId | None, start: dt.datetime, end: dt.datetime
     ) -> Sequence[Appointment]:
-        rows = await self._rows(
-            select(appointments_t).where(
-                appointments_t.c.centre_id == self._x.centre_id,
-                appointments_t.c.adviser_id == adviser_id,
-                appointments_t.c.status == AppointmentStatus.BOOKED.value,
-                appointments_t.c.start_at < end,
-                appointments_t.c.end_at > start,
-            )
-        )
+        where: list[Any] = [
+            appointments_t.c.centre_id == self._x.centre_id,
+            appointments_t.c.status == AppointmentStatus.BOOKED.value,
+            appointments_t.c.start_at < end,
+            appointments_t.c.end_at > start,
+        ]
+        if adviser_id is not None:
+            where.append(appointments_t.c.adviser_id == adviser_id)
+        rows = await self._rows(select(appointments_t).where(*where))
         return [_appointment_from(r).appointment for r in rows]
 
     async def list(
@@ -376,6 +381,63 @@ class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
         return Page(
             items=[_appointment_from(r) for r in rows], total=total, limit=limit, offset=offset
         )
+
+
+def _windows(value: Mapping[str, Any]) -> dict[int, list[WorkingHours]]:
+    return {
+        int(day): [
+            WorkingHours(dt.time.fromisoformat(s), dt.time.fromisoformat(e)) for s, e in wins
+        ]
+        for day, wins in (value or {}).items()
+    }
+
+
+def _windows_json(weekly: Sequence[tuple[int, Sequence[WorkingHours]]]) -> dict[str, Any]:
+    return {
+        str(day): [[w.start.isoformat(), w.end.isoformat()] for w in wins] for day, wins in weekly
+    }
+
+
+class SqlAlchemyCentreHoursRepository(RepoBase, CentreHoursRepository):
+    async def get(self) -> StoredCentreHours | None:
+        r = await self._first(select(hours_t).where(hours_t.c.centre_id == self._x.centre_id))
+        if r is None:
+            return None
+        return StoredCentreHours(
+            centre_id=CentreId(r["centre_id"]),
+            hours=CentreHours(weekly=_windows(r["weekly_hours"]), timezone=r["timezone"]),
+            version=r["version"],
+            updated_at=r["updated_at"],
+        )
+
+    async def put(self, stored: StoredCentreHours, expected_version: int) -> None:
+        self._x.own(stored.centre_id, "working hours")
+        values = {
+            "weekly_hours": _windows_json(stored.hours.weekly),
+            "timezone": stored.hours.timezone,
+            "version": stored.version,
+            "updated_at": stored.updated_at,
+        }
+        if expected_version == 0:
+            try:
+                async with self._x.c.begin_nested():
+                    await self._x.c.execute(
+                        insert(hours_t).values(centre_id=stored.centre_id, **values)
+                    )
+            except IntegrityError:
+                current = await self.get()
+                raise StaleVersion(
+                    "working hours", expected_version, current.version if current else 0
+                ) from None
+            return
+        result = await self._x.c.execute(
+            update(hours_t)
+            .where(hours_t.c.centre_id == self._x.centre_id, hours_t.c.version == expected_version)
+            .values(values)
+        )
+        if result.rowcount == 0:
+            current = await self.get()
+            raise StaleVersion("working hours", expected_version, current.version if current else 0)
 
 
 class SqlAlchemyAvailabilityRepository(RepoBase, AvailabilityRepository):
@@ -697,6 +759,10 @@ def deadlines(uow: UnitOfWork) -> DeadlineRepository:
 
 def appointments(uow: UnitOfWork) -> AppointmentRepository:
     return SqlAlchemyAppointmentRepository(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def centre_hours(uow: UnitOfWork) -> CentreHoursRepository:
+    return SqlAlchemyCentreHoursRepository(SqlAlchemyUnitOfWork.of(uow).context)
 
 
 def availability(uow: UnitOfWork) -> AvailabilityRepository:

@@ -13,7 +13,7 @@ from attrs import frozen
 from cma_core.advice.ports import AdviceRepository, LetterRepository
 from cma_core.budgets.ports import BudgetRepository, OfferRepository
 from cma_core.compliance import casefile as cf
-from cma_core.compliance.model import CompliancePolicy, Finding
+from cma_core.compliance.model import CompliancePolicy, Finding, Status
 from cma_core.debts.model import CreditorId
 from cma_core.debts.ports import CreditorDirectory, DebtRepository, FactsRepository
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
@@ -45,6 +45,18 @@ class StoredFinding:
     case_id: CaseId
     adviser_id: UserId | None
     finding: Finding
+    evaluated_at: dt.datetime
+
+
+@frozen(kw_only=True)
+class FindingOutcome:
+    """One rule's outcome on one case from one evaluation: a row of the findings history
+    (``compliance.history``), kept when the outcome changed."""
+
+    case_id: CaseId
+    rule_id: str
+    adviser_id: UserId | None
+    status: Status
     evaluated_at: dt.datetime
 
 
@@ -123,6 +135,19 @@ class FindingRepository(Protocol):
         status: str | None = None,
     ) -> Sequence[StoredFinding]:
         """Stored findings of this centre matching every filter given."""
+        ...
+
+
+class FindingHistoryRepository(Protocol):
+    async def append(self, outcomes: Sequence[FindingOutcome]) -> None:
+        """Add ``outcomes`` to this centre's history (in the unit of work's transaction)."""
+        ...
+
+    async def until(
+        self, before: dt.datetime, *, rule_id: str | None = None
+    ) -> Sequence[FindingOutcome]:
+        """This centre's outcomes evaluated before ``before`` (of one rule if given), in
+        evaluation order."""
         ...
 
 

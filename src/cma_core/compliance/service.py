@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import TypeVar, cast
 from weakref import WeakKeyDictionary
+from zoneinfo import ZoneInfo
 
 import attrs
 from attrs import define, field, frozen
@@ -53,6 +54,13 @@ from cma_core.cases.service import case_scope
 from cma_core.casework.model import CaseworkChanged
 from cma_core.compliance.casefile import CaseFile, Closure, TaskSummary, Threat, ThreatKind
 from cma_core.compliance.deficit import DEFICIT_RULE_ID, deficit_finding
+from cma_core.compliance.history import (
+    ComplianceHistory,
+    Interval,
+    outcome_changes,
+    pass_rates,
+    periods,
+)
 from cma_core.compliance.inputs import UNRECORDABLE, advice_sections, soften, unrecordable
 from cma_core.compliance.model import (
     CompliancePolicy,
@@ -64,6 +72,8 @@ from cma_core.compliance.model import (
 from cma_core.compliance.ports import (
     POLICY_FIELDS,
     CaseFileSources,
+    FindingHistoryRepository,
+    FindingOutcome,
     FindingRepository,
     PolicyRepository,
     PrivacyRecords,
@@ -358,6 +368,11 @@ class ComplianceService:
     #: The day an adviser started (CR-21 does not judge a period they were not there for
     #: the whole of); without it every period is judged.
     staff_starts: RepositoryFactory[StaffStarts] | None = field(default=None, kw_only=True)
+    #: Where each re-evaluation's changed outcomes are kept (pass rates over time); without
+    #: it no history is kept and ``report_history`` answers empty periods.
+    finding_history: RepositoryFactory[FindingHistoryRepository] | None = field(
+        default=None, kw_only=True
+    )
 
     # ----------------------------------------------------------------- policy
 
@@ -468,6 +483,10 @@ class ComplianceService:
         findings.append(clock_finding(deadlines, today))
         if self.advice is not None:
             findings.append(deficit_finding(casefile))
+        if self.finding_history is not None:
+            previous = await self.findings(uow).for_case(case.id)
+            changed = outcome_changes(previous, case.id, case.adviser_id, findings, now)
+            await self.finding_history(uow).append(changed)
         await self.findings(uow).replace(case.id, case.adviser_id, findings, now)
         return findings
 
@@ -653,6 +672,37 @@ class ComplianceService:
                 )
                 for a, ids in sorted(closed.items(), key=lambda kv: str(kv[0]))
             ),
+        )
+
+    async def report_history(
+        self,
+        ctx: TenantContext,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        interval: Interval = Interval.WEEK,
+        adviser_id: UserId | None = None,
+        rule_id: str | None = None,
+    ) -> ComplianceHistory:
+        """Pass rates per rule (and overall) at the end of each week or month from ``start``
+        to ``end`` (default: the 12 weeks or 12 months to today), from the findings
+        history; with ``adviser_id``, of that adviser's cases."""
+        ctx.require(Permission.CASE_READ_ALL)
+        known = {r.id for r in RULES} | {CLOCK_RULE_ID, DEFICIT_RULE_ID}
+        if rule_id is not None and rule_id not in known:
+            raise ValidationError("rule_id", "unknown rule id")
+        end = end or local_date(self.clock.now(), self.config.timezone)
+        if start is None:
+            back = dt.timedelta(weeks=11) if interval is Interval.WEEK else dt.timedelta(days=334)
+            start = end - back
+        spans = periods(start, end, interval)
+        last = dt.datetime.combine(spans[-1][1], dt.time(0), ZoneInfo(self.config.timezone))
+        outcomes: Sequence[FindingOutcome] = ()
+        if self.finding_history is not None:
+            async with self.uow(ctx.centre_id) as uow:
+                outcomes = await self.finding_history(uow).until(last, rule_id=rule_id)
+        return pass_rates(
+            outcomes, spans, interval, adviser_id=adviser_id, timezone=self.config.timezone
         )
 
     # ----------------------------------------------------------------- QA

@@ -216,10 +216,13 @@ def _check_slot(
     existing: Iterable[Appointment],
     availability: AdviserAvailability | None,
     calendar: WorkingCalendar | None,
+    allow_conflict: bool,
 ) -> None:
+    if availability is not None and availability.adviser_id != candidate.adviser_id:
+        raise ValidationError("availability", "belongs to a different adviser")
+    if allow_conflict:
+        return
     if availability is not None:
-        if availability.adviser_id != candidate.adviser_id:
-            raise ValidationError("availability", "belongs to a different adviser")
         reason = availability.unavailable_reason(candidate.start, candidate.end, calendar)
         if reason is not None:
             raise AdviserUnavailable("start", reason)
@@ -235,8 +238,12 @@ def book(
     existing: Iterable[Appointment],
     availability: AdviserAvailability | None = None,
     calendar: WorkingCalendar | None = None,
+    *,
+    allow_conflict: bool = False,
 ) -> Appointment:
-    """Accept ``candidate`` if the adviser is free, else raise.
+    """Accept ``candidate`` if the adviser is free, else raise. ``allow_conflict`` books it
+    anyway (a supervisor squeezing in an urgent client): its conflicts are then shown on it
+    (``cma_core.scheduling.conflicts``) rather than refused.
 
     Raises:
         AdviserUnavailable: outside working hours, on leave or a closed day.
@@ -244,7 +251,7 @@ def book(
     """
     if candidate.status is not AppointmentStatus.BOOKED:
         raise ValidationError("status", "a new appointment must be booked")
-    _check_slot(candidate, existing, availability, calendar)
+    _check_slot(candidate, existing, availability, calendar, allow_conflict)
     return candidate
 
 
@@ -255,8 +262,10 @@ def reschedule(
     existing: Iterable[Appointment],
     availability: AdviserAvailability | None = None,
     calendar: WorkingCalendar | None = None,
+    *,
+    allow_conflict: bool = False,
 ) -> Appointment:
     """Move a booked appointment, checking the new slot like a new booking."""
     moved = appointment.rescheduled(start, end)
-    _check_slot(moved, existing, availability, calendar)
+    _check_slot(moved, existing, availability, calendar, allow_conflict)
     return moved

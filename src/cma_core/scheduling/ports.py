@@ -23,6 +23,7 @@ from attrs import field, frozen
 
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.scheduling.appointments import AdviserAvailability, Appointment, AppointmentId
+from cma_core.scheduling.conflicts import AppointmentConflict, CentreHours
 from cma_core.scheduling.deadlines import Deadline
 from cma_core.scheduling.reminders import ContactConsent
 from cma_core.shared.events import DomainEvent
@@ -99,10 +100,22 @@ class StoredAppointment:
     appointment: Appointment
     version: int
     created_at: dt.datetime
+    #: Computed when read (``conflicts_of``), never stored: what is wrong with the slot now.
+    conflicts: tuple[AppointmentConflict, ...] = field(default=(), eq=False)
 
     @property
     def id(self) -> AppointmentId:
         return self.appointment.id
+
+
+@frozen(kw_only=True)
+class StoredCentreHours:
+    """The centre's working hours; version 0 is the default nobody saved yet."""
+
+    centre_id: CentreId
+    hours: CentreHours
+    version: int
+    updated_at: dt.datetime | None
 
 
 @frozen(kw_only=True)
@@ -252,9 +265,10 @@ class AppointmentRepository(Protocol):
         ...
 
     async def booked_between(
-        self, adviser_id: UserId, start: dt.datetime, end: dt.datetime
+        self, adviser_id: UserId | None, start: dt.datetime, end: dt.datetime
     ) -> Sequence[Appointment]:
-        """Booked appointments of the adviser overlapping ``[start, end)``."""
+        """Booked appointments of the adviser (``None``: of anyone in the centre)
+        overlapping ``[start, end)``."""
         ...
 
     async def list(
@@ -271,6 +285,17 @@ class AppointmentRepository(Protocol):
     ) -> Page[StoredAppointment]:
         """Appointments of this centre, earliest start first; ``start_to`` exclusive; with
         ``after``, only those sorting after that ``(start, id)`` (keyset pages)."""
+        ...
+
+
+class CentreHoursRepository(Protocol):
+    async def get(self) -> StoredCentreHours | None:
+        """The centre's saved working hours, ``None`` before the first save."""
+        ...
+
+    async def put(self, stored: StoredCentreHours, expected_version: int) -> None:
+        """Store ``stored`` (version already bumped) if the stored version is still
+        ``expected_version`` (0: none stored yet); else ``StaleVersion``."""
         ...
 
 

@@ -52,11 +52,13 @@ from cma_core.scheduling.appointments import (
     reschedule,
 )
 from cma_core.scheduling.calendar import Roll, WorkingCalendar
+from cma_core.scheduling.conflicts import CentreHours, Surroundings
 from cma_core.scheduling.ical import to_icalendar
 from cma_core.scheduling.ports import (
     AppointmentRepository,
     AvailabilityRepository,
     CaseFact,
+    CentreHoursRepository,
     ClosureDay,
     ClosureRepository,
     ConsentRepository,
@@ -78,6 +80,7 @@ from cma_core.scheduling.ports import (
     ReminderStatus,
     StoredAppointment,
     StoredAvailability,
+    StoredCentreHours,
     StoredConsent,
     TrackedDeadline,
     WrittenAdviceDays,
@@ -91,6 +94,12 @@ from cma_core.scheduling.reminders import (
     ReminderPlan,
     ReminderPolicy,
     plan_reminders,
+)
+from cma_core.scheduling.surroundings import (
+    MAX_CONFLICT_WINDOW,
+    centre_hours_of,
+    load_surroundings,
+    with_conflicts,
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, NotFound, ValidationError
@@ -269,6 +278,8 @@ class BookAppointment:
     end: dt.datetime
     adviser_id: UserId | None = None  # default: the case's adviser, else the caller
     location: str = ""
+    #: Book even if the adviser is double-booked or unavailable; the conflicts are answered.
+    allow_conflict: bool = False
 
 
 @frozen(kw_only=True)
@@ -317,6 +328,10 @@ class SchedulingService:
     #: it the table shipped with CMA.
     reference: RepositoryFactory[ReferenceDataRepository] | None = field(default=None, kw_only=True)
     centre_profiles: RepositoryFactory[CentreProfileRepository] | None = field(
+        default=None, kw_only=True
+    )
+    #: The centre's working hours; without it every centre keeps the default hours.
+    centre_hours: RepositoryFactory[CentreHoursRepository] | None = field(
         default=None, kw_only=True
     )
 
@@ -549,10 +564,12 @@ class SchedulingService:
                 existing,
                 availability.availability if availability else None,
                 calendar,
+                allow_conflict=cmd.allow_conflict,
             )
             stored = StoredAppointment(
                 centre_id=ctx.centre_id, appointment=appt, version=1, created_at=now
             )
+            (shown,) = with_conflicts([stored], await self._around(uow, [appt]))
             await self.appointments(uow).add(stored)
             await commit_audited(
                 uow,
@@ -562,18 +579,33 @@ class SchedulingService:
                 "appointment",
                 appt.id,
                 now,
-                ("adviser_id", "start", "end", "kind"),
+                ("adviser_id", "start", "end", "kind")
+                + (("allow_conflict",) if cmd.allow_conflict and shown.conflicts else ()),
             )
-        return stored
+        return shown
 
     async def get_appointment(
         self, ctx: TenantContext, appointment_id: AppointmentId
     ) -> StoredAppointment:
         async with self._appointment_scope(ctx, appointment_id, Permission.CASE_READ) as (
-            _,
+            uow,
             stored,
         ):
-            return stored
+            (shown,) = with_conflicts([stored], await self._around(uow, [stored.appointment]))
+            return shown
+
+    async def _around(self, uow: UnitOfWork, items: Sequence[Appointment]) -> Surroundings:
+        """What ``items``' conflicts are computed against (see ``surroundings``)."""
+        return await load_surroundings(
+            items,
+            appointments=self.appointments(uow),
+            availability=self.availability(uow),
+            closures=self.closures(uow),
+            hours=self.centre_hours(uow) if self.centre_hours else None,
+            holidays=self.holidays,
+            jurisdiction=await self.jurisdiction_in(uow, None),
+            config_closures=self.config.closures,
+        )
 
     @asynccontextmanager
     async def _appointment_scope(
@@ -610,9 +642,12 @@ class SchedulingService:
         start_from: dt.datetime | None = None,
         start_to: dt.datetime | None = None,
         cursor: str | None = None,
+        has_conflicts: bool | None = None,
     ) -> Page[StoredAppointment]:
         """The centre's calendar (or one adviser's); without ``case:read_all``, your own.
-        ``cursor`` (a page's ``next_cursor``) continues after that page."""
+        ``cursor`` (a page's ``next_cursor``) continues after that page. Each appointment
+        carries its conflicts; ``has_conflicts`` keeps those with (or without) any, computed
+        over a window of at most ``MAX_CONFLICT_WINDOW`` (default: from today)."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
         key = start_after(cursor, offset, (dt.datetime, uuid.UUID))
@@ -620,17 +655,75 @@ class SchedulingService:
         visible, adviser_id = visible_adviser(ctx, adviser_id)
         if not visible:
             return Page(items=(), total=0, limit=limit, offset=offset)
+        query: dict[str, Any] = {"adviser_id": adviser_id, "case_id": case_id}
         async with self.uow(ctx.centre_id) as uow:
-            page = await self.appointments(uow).list(
-                limit=limit,
-                offset=offset,
-                adviser_id=adviser_id,
-                case_id=case_id,
+            if has_conflicts is not None:
+                page = await self._conflicted(
+                    uow, query, start_from, start_to, has_conflicts, limit, offset, after
+                )
+            else:
+                page = await self.appointments(uow).list(
+                    limit=limit,
+                    offset=offset,
+                    start_from=start_from,
+                    start_to=start_to,
+                    after=after,
+                    **query,
+                )
+                around = await self._around(uow, [s.appointment for s in page.items])
+                page = attrs.evolve(page, items=tuple(with_conflicts(page.items, around)))
+        return with_next_cursor(page, lambda s: (s.appointment.start, s.id))
+
+    async def _conflicted(
+        self,
+        uow: UnitOfWork,
+        query: Mapping[str, Any],
+        start_from: dt.datetime | None,
+        start_to: dt.datetime | None,
+        wanted: bool,
+        limit: int,
+        offset: int,
+        after: tuple[dt.datetime, AppointmentId] | None,
+    ) -> Page[StoredAppointment]:
+        """One page of the appointments in the window whose conflicts are (not) empty: the
+        window is read in batches and checked, so it is bounded."""
+        if start_from is None:
+            start_from = dt.datetime.combine(
+                local_date(self.clock.now(), self.config.timezone),
+                dt.time(0),
+                ZoneInfo(self.config.timezone),
+            )
+        for name, moment in (("from", start_from), ("to", start_to)):
+            if moment is not None and not 1900 <= moment.year <= 2100:
+                raise ValidationError(name, "must be from 1900 to 2100")
+        if start_to is None:
+            start_to = start_from + MAX_CONFLICT_WINDOW
+        if start_to - start_from > MAX_CONFLICT_WINDOW:
+            raise ValidationError(
+                "to", f"with has_conflicts, at most {MAX_CONFLICT_WINDOW.days} days after from"
+            )
+        kept: list[StoredAppointment] = []
+        batch_after: tuple[dt.datetime, AppointmentId] | None = None
+        while True:
+            batch = await self.appointments(uow).list(
+                limit=500,
+                offset=0,
                 start_from=start_from,
                 start_to=start_to,
-                after=after,
+                booked_only=wanted,
+                after=batch_after,
+                **query,
             )
-        return with_next_cursor(page, lambda s: (s.appointment.start, s.id))
+            if not batch.items:
+                break
+            around = await self._around(uow, [s.appointment for s in batch.items])
+            kept += [s for s in with_conflicts(batch.items, around) if bool(s.conflicts) is wanted]
+            last = batch.items[-1]
+            batch_after = (last.appointment.start, last.id)
+        rows = [s for s in kept if after is None or (s.appointment.start, s.id) > after]
+        return Page(
+            items=rows[offset : offset + limit], total=len(kept), limit=limit, offset=offset
+        )
 
     async def reschedule(
         self,
@@ -640,7 +733,9 @@ class SchedulingService:
         end: dt.datetime,
         *,
         expected_version: int | None,
+        allow_conflict: bool = False,
     ) -> StoredAppointment:
+        """Move a booked appointment; refused like a booking unless ``allow_conflict``."""
         now = self.clock.now()
         async with self._appointment_scope(
             ctx, appointment_id, Permission.CASE_WRITE, expected_version
@@ -664,8 +759,10 @@ class SchedulingService:
                 existing,
                 availability.availability if availability else None,
                 calendar,
+                allow_conflict=allow_conflict,
             )
             updated = attrs.evolve(stored, appointment=moved, version=stored.version + 1)
+            (shown,) = with_conflicts([updated], await self._around(uow, [moved]))
             await self.appointments(uow).save(updated, stored.version)
             await commit_audited(
                 uow,
@@ -675,9 +772,10 @@ class SchedulingService:
                 "appointment",
                 moved.id,
                 now,
-                ("start", "end"),
+                ("start", "end")
+                + (("allow_conflict",) if allow_conflict and shown.conflicts else ()),
             )
-        return updated
+        return shown
 
     async def cancel(
         self,
@@ -929,6 +1027,49 @@ class SchedulingService:
                 now,
                 ("closures",),
             )
+
+    # ----------------------------------------------------------------- working hours
+
+    async def get_centre_hours(self, ctx: TenantContext) -> StoredCentreHours:
+        """The centre's working hours; version 0 (the default hours) until first saved."""
+        ctx.require(Permission.CASE_READ)
+        async with self.uow(ctx.centre_id) as uow:
+            repo = self.centre_hours(uow) if self.centre_hours else None
+            stored = await repo.get() if repo is not None else None
+            if stored is None:
+                return StoredCentreHours(
+                    centre_id=ctx.centre_id,
+                    hours=await centre_hours_of(None),
+                    version=0,
+                    updated_at=None,
+                )
+            return stored
+
+    async def set_centre_hours(
+        self, ctx: TenantContext, hours: CentreHours, *, expected_version: int
+    ) -> StoredCentreHours:
+        """Replace the centre's working hours (centre admins): appointments outside them are
+        flagged ``outside_hours`` from now on, never moved or refused."""
+        ctx.require(Permission.CENTRE_SETTINGS)
+        if self.centre_hours is None:
+            raise ValidationError("weekly_hours", "this deployment keeps the default hours")
+        now = self.clock.now()
+        stored = StoredCentreHours(
+            centre_id=ctx.centre_id, hours=hours, version=expected_version + 1, updated_at=now
+        )
+        async with self.uow(ctx.centre_id) as uow:
+            await self.centre_hours(uow).put(stored, expected_version)
+            await commit_audited(
+                uow,
+                ctx,
+                self.new_id,
+                "centre.working_hours_set",
+                "centre",
+                ctx.centre_id,
+                now,
+                ("weekly_hours", "timezone"),
+            )
+        return stored
 
     # ----------------------------------------------------------------- availability
 

@@ -41,6 +41,7 @@ from cma_entrypoints.http.common.strict_query import StrictQueryMiddleware
 from cma_entrypoints.http.compliance import (
     CaseComplianceController,
     ComplianceController,
+    ComplianceHistoryController,
     PolicyController,
 )
 from cma_entrypoints.http.console import SchemaPage, console_csp, console_routes
@@ -72,6 +73,7 @@ from cma_entrypoints.http.scheduling import (
     CaseClockController,
     ConsentController,
     ReminderController,
+    WorkingHoursController,
 )
 from cma_entrypoints.http.sealing import InProcessSealer
 from cma_entrypoints.http.search import SearchController
@@ -204,9 +206,11 @@ def create_app(container: Container | None = None) -> Litestar:
             ConsentController,
             CaseComplianceController,
             ComplianceController,
+            ComplianceHistoryController,
             PolicyController,
             CalendarController,
             ReminderController,
+            WorkingHoursController,
             documents_router(container),
             AuditController,
             SessionController,

@@ -47,13 +47,13 @@ export interface paths {
         };
         /**
          * The calendar: the centre's appointments or one adviser's
-         * @description Earliest first. `from` inclusive, `to` exclusive (by start).
+         * @description Earliest first. `from` inclusive, `to` exclusive (by start). Each appointment carries its `conflicts`, computed now. `has_conflicts=true` keeps those with any (`false`: without); it is computed over at most 92 days (`from` defaults to today, `to` to 92 days later; 422 naming `to` for a wider window).
          */
         get: operations["ApiV1AppointmentsListAppointments"];
         put?: never;
         /**
          * Book an appointment
-         * @description 409 `double-booking` if the adviser already has a booked appointment overlapping the slot; 422 `adviser-unavailable` outside their hours or on leave.
+         * @description 409 `double-booking` if the adviser already has a booked appointment overlapping the slot; 422 `adviser-unavailable` outside their own hours, on leave or on a day the centre is closed (when they have set their availability). With `allow_conflict: true` it is booked anyway. Either way the answer lists the appointment's `conflicts`: the client's other appointments at that time, a closure or bank holiday, outside the centre's working hours, the adviser's leave — these warn and never refuse.
          */
         post: operations["ApiV1AppointmentsBook"];
         delete?: never;
@@ -78,7 +78,7 @@ export interface paths {
         head?: never;
         /**
          * Reschedule an appointment
-         * @description Send `If-Match` with the ETag you read; 412 if it changed since, 428 without it; 409 if the new slot clashes.
+         * @description Send `If-Match` with the ETag you read; 412 if it changed since, 428 without it; 409 or 422 if the new slot is refused like a booking, unless `allow_conflict: true`. The answer lists the appointment's `conflicts`.
          */
         patch: operations["ApiV1AppointmentsAppointmentIdReschedule"];
         trace?: never;
@@ -1454,6 +1454,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/centre/working-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The centre's working hours
+         * @description Windows per weekday (`"0"` is Monday) in the centre's time zone; a weekday not listed is closed. Version 0 — Monday to Friday 09:00–17:00, London — until first saved.
+         */
+        get: operations["ApiV1CentreWorkingHoursGetHours"];
+        /**
+         * Set the centre's working hours
+         * @description Replaces every weekday. `If-Match: "0"` for the first save. Windows of one day must not overlap; each starts before it ends.
+         */
+        put: operations["ApiV1CentreWorkingHoursPutHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -1580,6 +1604,26 @@ export interface paths {
          * @description Counts by adviser, rule and severity over the stored findings, QA coverage per adviser, and the findings with `status` (default `fail`), most severe first, paged.
          */
         get: operations["ApiV1ComplianceReportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/report/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rule pass rates over time
+         * @description One point per week (from Monday) or calendar month covering `from` to `to` (dates, inclusive; default the 12 weeks or months to today; at most 104 points, else 422 naming `from`). `adviser_id` (or `me`) keeps that adviser's cases, `rule_id` one rule.
+         */
+        get: operations["ApiV1ComplianceReportHistoryHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2518,9 +2562,18 @@ export interface components {
          *       "kind": "phone",
          *       "start": "2026-12-01T10:00:00Z"
          *     }
+         * @example {
+         *       "allow_conflict": true,
+         *       "case_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
+         *       "end": "2026-12-01T11:00:00Z",
+         *       "kind": "phone",
+         *       "start": "2026-12-01T10:30:00Z"
+         *     }
          */
         AppointmentIn: {
             adviser_id?: string | null;
+            /** @default false */
+            allow_conflict: boolean;
             /** Format: uuid */
             case_id: string;
             /**
@@ -2551,6 +2604,7 @@ export interface components {
             case_id: string;
             /** Format: uuid */
             client_id: string;
+            conflicts: components["schemas"]["ConflictOut"][];
             /** Format: date-time */
             end: string;
             /** Format: uuid */
@@ -2652,20 +2706,20 @@ export interface components {
          *       "weekly_hours": {
          *         "0": [
          *           {
-         *             "end": "13:00",
-         *             "start": "09:00"
+         *             "end": "13:00:00",
+         *             "start": "09:00:00"
          *           }
          *         ],
          *         "1": [
          *           {
-         *             "end": "13:00",
-         *             "start": "09:00"
+         *             "end": "13:00:00",
+         *             "start": "09:00:00"
          *           }
          *         ],
          *         "2": [
          *           {
-         *             "end": "13:00",
-         *             "start": "09:00"
+         *             "end": "13:00:00",
+         *             "start": "09:00:00"
          *           }
          *         ]
          *       }
@@ -3050,6 +3104,60 @@ export interface components {
             rule_id: string;
             source: string;
         };
+        /**
+         * CentreHoursIn
+         * @example {
+         *       "timezone": "Europe/London",
+         *       "weekly_hours": {
+         *         "0": [
+         *           {
+         *             "end": "17:00:00",
+         *             "start": "09:00:00"
+         *           }
+         *         ],
+         *         "1": [
+         *           {
+         *             "end": "17:00:00",
+         *             "start": "09:00:00"
+         *           }
+         *         ],
+         *         "2": [
+         *           {
+         *             "end": "17:00:00",
+         *             "start": "09:00:00"
+         *           }
+         *         ],
+         *         "3": [
+         *           {
+         *             "end": "17:00:00",
+         *             "start": "09:00:00"
+         *           }
+         *         ],
+         *         "4": [
+         *           {
+         *             "end": "13:00:00",
+         *             "start": "09:00:00"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        CentreHoursIn: {
+            /** @default Europe/London */
+            timezone: string;
+            weekly_hours: {
+                [key: string]: components["schemas"]["WindowIn"][];
+            };
+        };
+        /** CentreHoursOut */
+        CentreHoursOut: {
+            timezone: string;
+            updated_at: string | null;
+            version: number;
+            weekly_hours: {
+                [key: string]: components["schemas"]["WindowIn"][];
+            };
+        };
         /** ChainProblemOut */
         ChainProblemOut: {
             entry_id: string | null;
@@ -3340,6 +3448,17 @@ export interface components {
          */
         CompleteIn: {
             outcome_note: string;
+        };
+        /**
+         * ConflictKind
+         * @enum {string}
+         */
+        ConflictKind: "overlap_adviser" | "overlap_client" | "outside_hours" | "centre_closed" | "staff_leave";
+        /** ConflictOut */
+        ConflictOut: {
+            detail: string;
+            kind: components["schemas"]["ConflictKind"];
+            other_appointment_id?: string | null;
         };
         /**
          * ConsentIn
@@ -4071,6 +4190,13 @@ export interface components {
             };
             status: string;
         };
+        /** HistoryOut */
+        HistoryOut: {
+            adviser_id: string | null;
+            interval: components["schemas"]["Interval"];
+            overall: components["schemas"]["PeriodRateOut"][];
+            rules: components["schemas"]["RuleHistoryOut"][];
+        };
         /**
          * HoldIn
          * @example {
@@ -4155,6 +4281,12 @@ export interface components {
             current: components["schemas"]["CurrentStatus"];
             previous: components["schemas"]["PastProcedure"][] | null;
         };
+        /**
+         * Interval
+         * @default week
+         * @enum {string}
+         */
+        Interval: "week" | "month";
         /**
          * Jurisdiction
          * @description Where the client's debt law comes from.
@@ -4527,6 +4659,16 @@ export interface components {
             in_payment: boolean | null;
             value_pence: number | null;
         };
+        /** PeriodRateOut */
+        PeriodRateOut: {
+            /** Format: date */
+            end: string;
+            failed: number;
+            pass_rate: number | null;
+            passed: number;
+            /** Format: date */
+            start: string;
+        };
         /**
          * PolicyIn
          * @example {
@@ -4836,6 +4978,8 @@ export interface components {
          *     }
          */
         ReschedulePatch: {
+            /** @default false */
+            allow_conflict: boolean;
             /**
              * Format: date-time
              * @description A date-time with its offset, 1900 to 2100.
@@ -4973,6 +5117,11 @@ export interface components {
          */
         RolesIn: {
             roles: components["schemas"]["Role"][];
+        };
+        /** RuleHistoryOut */
+        RuleHistoryOut: {
+            points: components["schemas"]["PeriodRateOut"][];
+            rule_id: string;
         };
         /**
          * SampleIn
@@ -5743,6 +5892,7 @@ export interface operations {
                 to?: string | null;
                 /** @description The previous page's next_cursor: continue after it. */
                 cursor?: string | null;
+                has_conflicts?: boolean | null;
             };
             header?: never;
             path?: never;
@@ -10565,6 +10715,80 @@ export interface operations {
             };
         };
     };
+    ApiV1CentreWorkingHoursGetHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreHoursOut"];
+                };
+            };
+        };
+    };
+    ApiV1CentreWorkingHoursPutHours: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CentreHoursIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreHoursOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1ClientsListClients: {
         parameters: {
             query?: {
@@ -11043,6 +11267,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1ComplianceReportHistoryHistory: {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+                interval?: components["schemas"]["Interval"];
+                /** @description A user id, or "me". */
+                adviser_id?: string | null;
+                rule_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -52,6 +52,7 @@ from cma_core.casework.model import (
     ReportSource,
 )
 from cma_core.clients.model import Vulnerability
+from cma_core.compliance.history import Interval
 from cma_core.compliance.model import Severity, Status
 from cma_core.compliance.qa import Answer
 from cma_core.debts.ccj import RegisterOutcome
@@ -65,6 +66,7 @@ from cma_core.documents.model import (
 from cma_core.privacy.requests import HoldReason, HoldSubject, RequestKind
 from cma_core.reference.thresholds import SourceTag, Unit
 from cma_core.scheduling.appointments import AppointmentKind
+from cma_core.scheduling.conflicts import ConflictKind
 from cma_core.scheduling.ports import DeadlineStatus, FactKind, ReminderStatus
 from cma_core.scheduling.reminders import Audience
 from cma_core.scheduling.reminders import Channel as ReminderChannel
@@ -89,6 +91,17 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "met": "The file meets the checklist item.",
         "not_met": "The file does not meet it.",
         "not_applicable": "The item does not apply to this case.",
+    },
+    Interval: {
+        "week": "Weeks from Monday.",
+        "month": "Calendar months from the 1st.",
+    },
+    ConflictKind: {
+        "overlap_adviser": "Another booked appointment of the same adviser overlaps it.",
+        "overlap_client": "Another booked appointment of the same client overlaps it.",
+        "outside_hours": "Not inside the centre's working hours for that weekday.",
+        "centre_closed": "The centre is closed that day (a closure day or a bank holiday).",
+        "staff_leave": "The adviser is on leave that day.",
     },
     AppointmentKind: {
         "in_person": "At the centre or an outreach venue.",

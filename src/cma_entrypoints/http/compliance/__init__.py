@@ -5,5 +5,11 @@ from cma_entrypoints.http.compliance.controllers import (
     ComplianceController,
     PolicyController,
 )
+from cma_entrypoints.http.compliance.history import ComplianceHistoryController
 
-__all__ = ["CaseComplianceController", "ComplianceController", "PolicyController"]
+__all__ = [
+    "CaseComplianceController",
+    "ComplianceController",
+    "ComplianceHistoryController",
+    "PolicyController",
+]

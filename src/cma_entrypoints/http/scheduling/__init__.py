@@ -9,6 +9,7 @@ from cma_entrypoints.http.scheduling.controllers import (
     ConsentController,
 )
 from cma_entrypoints.http.scheduling.reminders import ReminderController
+from cma_entrypoints.http.scheduling.working_hours import WorkingHoursController
 
 __all__ = [
     "AdviserController",
@@ -17,4 +18,5 @@ __all__ = [
     "CaseClockController",
     "ConsentController",
     "ReminderController",
+    "WorkingHoursController",
 ]

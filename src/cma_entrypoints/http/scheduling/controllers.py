@@ -186,7 +186,12 @@ class AppointmentController(Controller):
         summary="Book an appointment",
         operation_class=with_example(APPOINTMENT, "A phone appointment"),
         description="409 `double-booking` if the adviser already has a booked appointment "
-        "overlapping the slot; 422 `adviser-unavailable` outside their hours or on leave.",
+        "overlapping the slot; 422 `adviser-unavailable` outside their own hours, on leave or "
+        "on a day the centre is closed (when they have set their availability). With "
+        "`allow_conflict: true` it is booked anyway. Either way the answer lists the "
+        "appointment's `conflicts`: the client's other appointments at that time, a closure "
+        "or bank holiday, outside the centre's working hours, the adviser's leave — these "
+        "warn and never refuse.",
     )
     async def book(
         self,
@@ -208,6 +213,7 @@ class AppointmentController(Controller):
                 end=_aware(data.end, "end") or data.end,
                 adviser_id=UserId(data.adviser_id) if data.adviser_id else None,
                 location=data.location,
+                allow_conflict=data.allow_conflict,
             ),
         )
         return created(
@@ -219,7 +225,10 @@ class AppointmentController(Controller):
         guards=[requires(Permission.CASE_READ)],
         summary="The calendar: the centre's appointments or one adviser's",
         operation_class=with_example(ex.page(APPOINTMENT), "One appointment"),
-        description="Earliest first. `from` inclusive, `to` exclusive (by start).",
+        description="Earliest first. `from` inclusive, `to` exclusive (by start). Each "
+        "appointment carries its `conflicts`, computed now. `has_conflicts=true` keeps those "
+        "with any (`false`: without); it is computed over at most 92 days (`from` defaults to "
+        "today, `to` to 92 days later; 422 naming `to` for a wider window).",
     )
     async def list_appointments(
         self,
@@ -235,6 +244,7 @@ class AppointmentController(Controller):
         start_from: Annotated[dt.datetime | None, Parameter(query="from")] = None,
         start_to: Annotated[dt.datetime | None, Parameter(query="to")] = None,
         cursor: Cursor = None,
+        has_conflicts: bool | None = None,
     ) -> AppointmentPage:
         page = await scheduling.list_appointments(
             ctx,
@@ -245,6 +255,7 @@ class AppointmentController(Controller):
             case_id=CaseId(case_id) if case_id else None,
             start_from=_aware(start_from, "from"),
             start_to=_aware(start_to, "to"),
+            has_conflicts=has_conflicts,
         )
         return page_out(AppointmentPage, AppointmentOut.of, page)
 
@@ -277,7 +288,8 @@ class AppointmentController(Controller):
             "Moved to the afternoon",
         ),
         description="Send `If-Match` with the ETag you read; 412 if it changed since, 428 "
-        "without it; 409 if the new slot clashes.",
+        "without it; 409 or 422 if the new slot is refused like a booking, unless "
+        "`allow_conflict: true`. The answer lists the appointment's `conflicts`.",
     )
     async def reschedule(
         self,
@@ -300,6 +312,7 @@ class AppointmentController(Controller):
             _aware(data.start, "start") or data.start,
             _aware(data.end, "end") or data.end,
             expected_version=expected,
+            allow_conflict=data.allow_conflict,
         )
         return versioned(AppointmentOut.of(stored), stored.version)
 

@@ -10,11 +10,14 @@ from typing import Any
 import msgspec
 from litestar.openapi.spec import Example
 
+from cma_core.scheduling.conflicts import ConflictKind
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.scheduling.schemas import (
     AppointmentOut,
     AvailabilityOut,
+    CentreHoursOut,
     ClosureOut,
+    ConflictOut,
     ConsentOut,
     DeadlineOut,
     LeaveIn,
@@ -57,6 +60,7 @@ APPOINTMENT = AppointmentOut(
     sequence=0,
     cancel_reason=None,
     version=1,
+    conflicts=[],
 )
 
 
@@ -124,18 +128,60 @@ BOOKING_BODIES = [
             "start": "2026-12-01T10:00:00Z",
             "end": "2026-12-01T11:00:00Z",
         },
-    )
+    ),
+    Example(
+        summary="Squeeze in an urgent client although the adviser is booked then",
+        value={
+            "case_id": "0b8e6a2c-4d8f-4f7e-9a57-1c2d3e4f5a6b",
+            "kind": "phone",
+            "start": "2026-12-01T10:30:00Z",
+            "end": "2026-12-01T11:00:00Z",
+            "allow_conflict": True,
+        },
+    ),
 ]
 AVAILABILITY_BODIES = [
     Example(
         summary="Mornings Monday to Wednesday, a week off",
         value={
             "weekly_hours": {
-                "0": [{"start": "09:00", "end": "13:00"}],
-                "1": [{"start": "09:00", "end": "13:00"}],
-                "2": [{"start": "09:00", "end": "13:00"}],
+                "0": [{"start": "09:00:00", "end": "13:00:00"}],
+                "1": [{"start": "09:00:00", "end": "13:00:00"}],
+                "2": [{"start": "09:00:00", "end": "13:00:00"}],
             },
             "leave": [{"first_day": "2026-12-21", "last_day": "2026-12-31"}],
         },
     )
 ]
+
+
+CONFLICTED = appointment_example(
+    id=uuid.UUID("d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70"),
+    start=dt.datetime(2026, 12, 1, 10, 30, tzinfo=dt.UTC),
+    end=dt.datetime(2026, 12, 1, 11, 0, tzinfo=dt.UTC),
+    conflicts=[
+        ConflictOut(
+            kind=ConflictKind.OVERLAP_ADVISER,
+            detail="the adviser has another appointment from 2026-12-01T10:00:00+00:00 "
+            "to 2026-12-01T11:00:00+00:00",
+            other_appointment_id=APPOINTMENT.id,
+        )
+    ],
+)
+
+CENTRE_HOURS = CentreHoursOut(
+    weekly_hours={
+        **{str(d): [WindowIn(start=dt.time(9, 0), end=dt.time(17, 0))] for d in range(4)},
+        "4": [WindowIn(start=dt.time(9, 0), end=dt.time(13, 0))],
+    },
+    timezone="Europe/London",
+    version=1,
+    updated_at=ex.AT,
+)
+CENTRE_HOURS_IN = {
+    "weekly_hours": {
+        **{str(d): [{"start": "09:00:00", "end": "17:00:00"}] for d in range(4)},
+        "4": [{"start": "09:00:00", "end": "13:00:00"}],
+    },
+    "timezone": "Europe/London",
+}

@@ -9,16 +9,19 @@ from typing import Annotated, Any
 
 from msgspec import Meta, Struct
 
-from cma_core.scheduling.appointments import AppointmentKind
+from cma_core.scheduling.appointments import AppointmentKind, WorkingHours
+from cma_core.scheduling.conflicts import AppointmentConflict, CentreHours, ConflictKind
 from cma_core.scheduling.ports import (
     ClosureDay,
     FactKind,
     ReminderRecord,
     StoredAppointment,
     StoredAvailability,
+    StoredCentreHours,
     StoredConsent,
     TrackedDeadline,
 )
+from cma_core.shared.errors import ValidationError
 from cma_entrypoints.http.common.schemas import (
     LINE,
     MAX_ITEMS,
@@ -96,15 +99,30 @@ class AppointmentIn(Input):
     end: Moment
     adviser_id: uuid.UUID | None = None
     location: Line = ""
+    #: Book even if the adviser is double-booked, on leave or outside their own hours.
+    allow_conflict: bool = False
 
 
 class ReschedulePatch(Input):
     start: Moment
     end: Moment
+    allow_conflict: bool = False
 
 
 class CancelIn(Input):
     reason: Reason
+
+
+class ConflictOut(Struct):
+    """One thing wrong with a booked appointment, computed when it is read."""
+
+    kind: ConflictKind
+    detail: str
+    other_appointment_id: uuid.UUID | None = None
+
+    @classmethod
+    def of(cls, c: AppointmentConflict) -> ConflictOut:
+        return cls(kind=c.kind, detail=c.detail, other_appointment_id=c.other_appointment_id)
 
 
 class AppointmentOut(Struct):
@@ -120,11 +138,20 @@ class AppointmentOut(Struct):
     sequence: int
     cancel_reason: str | None
     version: int
+    #: What is wrong with the slot now (computed when read; empty unless booked).
+    conflicts: list[ConflictOut]
 
     @classmethod
     def of(cls, s: StoredAppointment) -> AppointmentOut:
         a = s.appointment
-        return from_attributes(cls, a, kind=a.kind.value, status=a.status.value, version=s.version)
+        return from_attributes(
+            cls,
+            a,
+            kind=a.kind.value,
+            status=a.status.value,
+            version=s.version,
+            conflicts=[ConflictOut.of(c) for c in s.conflicts],
+        )
 
 
 class AppointmentPage(PageOf[AppointmentOut]):
@@ -173,6 +200,48 @@ class AvailabilityOut(Struct):
             leave=[LeaveIn(first_day=p.first_day, last_day=p.last_day) for p in a.leave],
             timezone=a.timezone,
             version=s.version,
+        )
+
+
+WeeklyWindows = Annotated[dict[Code, Windows], Meta(max_length=7)]
+
+
+def weekly_hours_in(value: dict[str, list[WindowIn]]) -> dict[int, list[WorkingHours]]:
+    """``{"0": [{start, end}]}`` as weekday → windows; a key that is no weekday is refused."""
+    hours: dict[int, list[WorkingHours]] = {}
+    for key, windows in value.items():
+        if not key.isdigit() or not 0 <= int(key) <= 6:
+            raise ValidationError("weekly_hours", "keys are weekdays 0 (Monday) to 6")
+        hours[int(key)] = [WorkingHours(w.start, w.end) for w in windows]
+    return hours
+
+
+class CentreHoursIn(Input):
+    weekly_hours: WeeklyWindows
+    timezone: Annotated[str, Meta(max_length=64, pattern=r"^[A-Za-z0-9_+/-]*$(?!\n)")] = (
+        "Europe/London"
+    )
+
+    def hours(self) -> CentreHours:
+        return CentreHours(weekly=weekly_hours_in(self.weekly_hours), timezone=self.timezone)
+
+
+class CentreHoursOut(Struct):
+    weekly_hours: dict[str, list[WindowIn]]
+    timezone: str
+    version: int
+    updated_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, s: StoredCentreHours) -> CentreHoursOut:
+        return cls(
+            weekly_hours={
+                str(day): [WindowIn(start=w.start, end=w.end) for w in wins]
+                for day, wins in s.hours.weekly
+            },
+            timezone=s.hours.timezone,
+            version=s.version,
+            updated_at=s.updated_at,
         )
 
 

@@ -1,7 +1,8 @@
 // Centre administration, loaded on first visit. Each section shows only to a role the API
 // would let use it: users and grants (`user:manage`), the creditor directory
 // (`finance:read`, edits `finance:write`), the compliance policy (`case:assign`) and the
-// centre's profile for letters (everyone reads it; `centre:settings` edits).
+// centre's profile for letters and its working hours (everyone reads them; `centre:settings`
+// edits).
 import type { ReactElement } from "react";
 import { NavLink, Route, Routes } from "react-router-dom";
 import { useMe } from "../../auth/session";
@@ -12,6 +13,7 @@ import { ProfilePage } from "./Profile";
 import { ReferencePage } from "./Reference";
 import { ThresholdsPage } from "./Thresholds";
 import { UserPage, UsersPage } from "./Users";
+import { WorkingHoursPage } from "./WorkingHours";
 
 export default function AdminPages() {
   const { can } = useMe();
@@ -20,6 +22,7 @@ export default function AdminPages() {
     ["creditors", "Creditor directory", can("finance:read"), <CreditorsPage key="c" />],
     ["policy", "Compliance policy", can("case:assign"), <PolicyPage key="p" />],
     ["profile", "Centre profile", can("centre:settings"), <ProfilePage key="f" />],
+    ["working-hours", "Working hours", can("centre:settings"), <WorkingHoursPage key="h" />],
     ["reference", "Spending guidelines", can("finance:read"), <ReferencePage key="r" />],
     ["thresholds", "Threshold overrides", can("finance:read"), <ThresholdsPage key="t" />],
   ];

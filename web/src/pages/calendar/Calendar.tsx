@@ -1,5 +1,6 @@
-// The appointments calendar: a week or a month, one adviser's or the centre's, with clashes
-// (two live appointments of one adviser that overlap) marked. The month grid moves by arrow
+// The appointments calendar: a week or a month, one adviser's or the centre's, with each
+// appointment's conflicts as the API computed them (double bookings, closures and bank
+// holidays, outside the centre's working hours, the adviser's leave) marked. The month grid moves by arrow
 // keys, Home/End and Page Up/Down; Enter or Space opens a day's list.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
@@ -8,16 +9,17 @@ import { api, type Schemas } from "../../api/client";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { label } from "../../components/format";
-import { Select } from "../../components/forms";
+import { Checkbox, Select } from "../../components/forms";
 import { QueryState, Tag } from "../../components/ui";
-import { addDays, conflicts, dayKey, dayProblem, monthWeeks, moveByKey, range, sameDay, startOfDay, weekDays } from "./calendar";
+import { addDays, conflictText, dayKey, monthWeeks, moveByKey, range, sameDay, startOfDay, weekDays } from "./calendar";
 
 type Appointment = Schemas["AppointmentOut"];
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 const dayName = (d: Date) => d.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" });
 
-function AppointmentItem({ a, problems, names }: { a: Appointment; problems: string[]; names: Map<string, string> }) {
+function AppointmentItem({ a, names }: { a: Appointment; names: Map<string, string> }) {
+  const problems = a.conflicts.map(conflictText);
   return (
     <li className={`cma-appt${problems.length ? " cma-appt--conflict" : ""}`}>
       <strong>
@@ -41,10 +43,11 @@ function AppointmentItem({ a, problems, names }: { a: Appointment; problems: str
 }
 
 export default function Calendar() {
-  const { me, can } = useMe();
+  const { can } = useMe();
   const [view, setView] = useState<"week" | "month">("week");
   const [anchor, setAnchor] = useState(() => startOfDay(new Date()));
   const [who, setWho] = useState(can("case:read_all") ? "" : "me");
+  const [onlyConflicts, setOnlyConflicts] = useState(false);
   const focusDay = useRef(false);
   const grid = useRef<HTMLTableElement>(null);
   const { from, to } = range(view, anchor);
@@ -55,11 +58,19 @@ export default function Calendar() {
   });
   const names = useMemo(() => new Map((staff.data?.items ?? []).map((s) => [s.id, s.display_name])), [staff.data]);
   const appts = useQuery({
-    queryKey: ["appointments", "calendar", who, from.toISOString(), to.toISOString()],
+    queryKey: ["appointments", "calendar", who, onlyConflicts, from.toISOString(), to.toISOString()],
     queryFn: async () =>
       unwrap(
         await api.GET("/api/v1/appointments", {
-          params: { query: { from: from.toISOString(), to: to.toISOString(), limit: 200, ...(who ? { adviser_id: who } : {}) } },
+          params: {
+            query: {
+              from: from.toISOString(),
+              to: to.toISOString(),
+              limit: 200,
+              ...(who ? { adviser_id: who } : {}),
+              ...(onlyConflicts ? { has_conflicts: true } : {}),
+            },
+          },
         }),
       ),
     // Keep the grid on screen while the next month loads, so keyboard focus stays in it.
@@ -70,27 +81,14 @@ export default function Calendar() {
     queryFn: async () => unwrap(await api.GET("/api/v1/calendar/closures", { params: { query: { from: dayKey(from), to: dayKey(to) } } })),
     placeholderData: keepPreviousData,
   });
-  // One adviser's leave, when the calendar shows one adviser.
-  const adviser = who === "me" ? me.user_id : who || null;
-  const availability = useQuery({
-    queryKey: ["availability", adviser],
-    queryFn: async () => unwrap(await api.GET("/api/v1/advisers/{user_id}/availability", { params: { path: { user_id: adviser ?? "" } } })),
-    enabled: adviser !== null,
-    retry: false,
-  });
+  // Closure days are labelled on the grid as the API lists them (no rule is applied here).
   const closed = useMemo(() => new Map((closures.data ?? []).map((c) => [c.day, c.reason])), [closures.data]);
-  const leave = adviser ? (availability.data?.leave ?? []) : [];
-  const items = appts.data?.items ?? [];
-  const clashes = useMemo(() => conflicts(items), [items]);
-  const problems = (a: Appointment): string[] => {
-    const out: string[] = [];
-    const n = clashes.get(a.id)?.length;
-    if (n) out.push(`overlaps ${n} other appointment${n > 1 ? "s" : ""} of the same adviser`);
-    const day = a.status === "booked" ? dayProblem(dayKey(new Date(a.start)), closed, leave) : null;
-    if (day) out.push(`booked on a day ${day}`);
-    return out;
+  const closedLabel = (d: Date) => {
+    const reason = closed.get(dayKey(d));
+    return reason === undefined ? null : `Centre closed (${reason})`;
   };
-  const troubled = items.filter((a) => problems(a).length > 0).length;
+  const items = appts.data?.items ?? [];
+  const troubled = items.filter((a) => a.conflicts.length > 0).length;
   const byDay = useMemo(() => {
     const m = new Map<string, Appointment[]>();
     for (const a of [...items].sort((x, y) => Date.parse(x.start) - Date.parse(y.start))) {
@@ -135,6 +133,7 @@ export default function Calendar() {
           onChange={setWho}
           options={[...(can("case:read_all") ? [["", "Everyone in the centre"] as const] : []), ["me", "Mine"] as const, ...(can("case:read_all") ? (staff.data?.items ?? []).map((s) => [s.id, s.display_name] as const) : [])]}
         />
+        <Checkbox id="cal-conflicts" label="Only appointments with a conflict" checked={onlyConflicts} onChange={setOnlyConflicts} />
         <div className="govuk-button-group govuk-!-margin-bottom-4">
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => step(-1)}>
             Previous {view}
@@ -157,7 +156,7 @@ export default function Calendar() {
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            {troubled === 1 ? "1 appointment clashes" : `${troubled} appointments clash`} with another of the same adviser, a closure or leave: marked Conflict.
+            {troubled === 1 ? "1 appointment has" : `${troubled} appointments have`} a conflict (a double booking, a closure, outside working hours or leave): marked Conflict.
           </strong>
         </div>
       )}
@@ -173,13 +172,13 @@ export default function Calendar() {
                       {dayName(d)}
                       {sameDay(d, today) && <span className="govuk-visually-hidden"> (today)</span>}
                     </h3>
-                    {dayProblem(dayKey(d), closed, leave) && <p className="govuk-body-s govuk-!-font-weight-bold">{label(dayProblem(dayKey(d), closed, leave)!.replace(/^the /, ""))}</p>}
+                    {closedLabel(d) && <p className="govuk-body-s govuk-!-font-weight-bold">{closedLabel(d)}</p>}
                     {list.length === 0 ? (
                       <p className="govuk-body-s">No appointments</p>
                     ) : (
                       <ul className="govuk-list">
                         {list.map((a) => (
-                          <AppointmentItem key={a.id} a={a} problems={problems(a)} names={names} />
+                          <AppointmentItem key={a.id} a={a} names={names} />
                         ))}
                       </ul>
                     )}
@@ -208,8 +207,8 @@ export default function Calendar() {
                     <tr key={dayKey(week[0]!)}>
                       {week.map((d) => {
                         const list = byDay.get(dayKey(d)) ?? [];
-                        const clash = list.some((a) => problems(a).length > 0);
-                        const off = dayProblem(dayKey(d), closed, leave);
+                        const clash = list.some((a) => a.conflicts.length > 0);
+                        const off = closed.has(dayKey(d));
                         const current = sameDay(d, anchor);
                         return (
                           <td key={dayKey(d)} className={d.getMonth() !== anchor.getMonth() ? "cma-month__other" : undefined}>
@@ -224,7 +223,7 @@ export default function Calendar() {
                               <span className="cma-month__date">{d.getDate()}</span>
                               <span className="govuk-visually-hidden">{` ${dayName(d)}`}</span>
                               {list.length > 0 && <span className="cma-month__count">{` ${list.length} appt${list.length > 1 ? "s" : ""}`}</span>}
-                              {off && <span className="cma-month__count">{` ${off.startsWith("the centre") ? "closed" : "on leave"}`}</span>}
+                              {off && <span className="cma-month__count"> closed</span>}
                               {clash && <span className="cma-month__clash"> conflict</span>}
                             </button>
                           </td>
@@ -235,13 +234,13 @@ export default function Calendar() {
                 </tbody>
               </table>
               <h3 className="govuk-heading-m govuk-!-margin-top-4">{dayName(anchor)}</h3>
-              {dayProblem(dayKey(anchor), closed, leave) && <p className="govuk-body">{label(dayProblem(dayKey(anchor), closed, leave)!.replace(/^the /, ""))}.</p>}
+              {closedLabel(anchor) && <p className="govuk-body">{closedLabel(anchor)}.</p>}
               {selected.length === 0 ? (
                 <p className="govuk-body">No appointments on this day.</p>
               ) : (
                 <ul className="govuk-list">
                   {selected.map((a) => (
-                    <AppointmentItem key={a.id} a={a} problems={problems(a)} names={names} />
+                    <AppointmentItem key={a.id} a={a} names={names} />
                   ))}
                 </ul>
               )}

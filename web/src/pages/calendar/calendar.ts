@@ -1,12 +1,24 @@
-// Dates for the calendar view (local time, weeks starting on Monday) and the conflicts
-// among appointments: two of one adviser's live appointments that overlap.
+// Dates for the calendar view (local time, weeks starting on Monday), and the wording of
+// the conflicts the API computes for each appointment (overlaps, closures, hours, leave):
+// the browser only shows them.
 
-export interface Slot {
-  id: string;
-  adviser_id: string;
-  start: string;
-  end: string;
-  status: string;
+export interface Conflict {
+  kind: string;
+  detail: string;
+  other_appointment_id?: string | null;
+}
+
+const CONFLICT_TITLES: Record<string, string> = {
+  overlap_adviser: "Adviser double-booked",
+  overlap_client: "Client double-booked",
+  outside_hours: "Outside working hours",
+  centre_closed: "Centre closed",
+  staff_leave: "Adviser on leave",
+};
+
+/** A conflict as a person reads it: what kind, then the API's detail. */
+export function conflictText(c: Conflict): string {
+  return `${CONFLICT_TITLES[c.kind] ?? c.kind.replace(/_/g, " ")}: ${c.detail}`;
 }
 
 export function startOfDay(d: Date): Date {
@@ -60,25 +72,6 @@ export function range(view: "week" | "month", anchor: Date): { from: Date; to: D
   return { from: weeks[0]![0]!, to: addDays(weeks[weeks.length - 1]![6]!, 1) };
 }
 
-const LIVE = new Set(["booked"]);
-
-/** For each appointment that overlaps another of the same adviser, the ids it clashes with. */
-export function conflicts(slots: readonly Slot[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const live = slots.filter((s) => LIVE.has(s.status)).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  for (let i = 0; i < live.length; i++) {
-    const a = live[i]!;
-    for (let j = i + 1; j < live.length; j++) {
-      const b = live[j]!;
-      if (Date.parse(b.start) >= Date.parse(a.end)) break;
-      if (a.adviser_id !== b.adviser_id) continue;
-      out.set(a.id, [...(out.get(a.id) ?? []), b.id]);
-      out.set(b.id, [...(out.get(b.id) ?? []), a.id]);
-    }
-  }
-  return out;
-}
-
 /** Arrow keys, Home/End and Page Up/Down in a month grid, as the WAI-ARIA date grid does. */
 export function moveByKey(day: Date, key: string): Date | null {
   switch (key) {
@@ -101,17 +94,4 @@ export function moveByKey(day: Date, key: string): Date | null {
     default:
       return null;
   }
-}
-
-export interface Leave {
-  first_day: string;
-  last_day: string;
-}
-
-/** Why an adviser should not be seeing anyone on a day: the centre is closed, or on leave. */
-export function dayProblem(day: string, closures: ReadonlyMap<string, string>, leave: readonly Leave[]): string | null {
-  const closed = closures.get(day);
-  if (closed !== undefined) return `the centre is closed (${closed})`;
-  if (leave.some((l) => l.first_day <= day && day <= l.last_day)) return "the adviser is on leave";
-  return null;
 }

@@ -4,8 +4,9 @@ import { api } from "../../api/client";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, today } from "../../components/format";
-import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, Tag } from "../../components/ui";
+import { conflictText } from "../calendar/calendar";
 
 export function Deadlines({ caseId }: { caseId: string }) {
   const deadlines = useQuery({
@@ -60,6 +61,7 @@ export function Appointments({ caseId }: { caseId: string }) {
   const [minutes, setMinutes] = useState("60");
   const [kind, setKind] = useState("in_person");
   const [location, setLocation] = useState("");
+  const [allowConflict, setAllowConflict] = useState(false);
   const appts = useQuery({
     queryKey: ["appointments", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/appointments", { params: { query: { case_id: caseId } } })),
@@ -70,7 +72,7 @@ export function Appointments({ caseId }: { caseId: string }) {
       const end = new Date(start.getTime() + (Number(minutes) || 0) * 60_000);
       return unwrap(
         await api.POST("/api/v1/appointments", {
-          body: { case_id: caseId, start: start.toISOString(), end: end.toISOString(), kind: kind as "in_person", location },
+          body: { case_id: caseId, start: start.toISOString(), end: end.toISOString(), kind: kind as "in_person", location, allow_conflict: allowConflict },
         }),
       );
     },
@@ -88,6 +90,11 @@ export function Appointments({ caseId }: { caseId: string }) {
               {page.items.map((a) => (
                 <li key={a.id}>
                   {dateTime(a.start)} – {new Date(a.end).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}: {label(a.kind)} <Tag value={a.status} />
+                  {a.conflicts.map((c) => (
+                    <div className="govuk-body-s govuk-!-margin-bottom-0" key={`${c.kind}:${c.other_appointment_id ?? ""}`}>
+                      <strong className="govuk-tag govuk-tag--red">Conflict</strong> {conflictText(c)}
+                    </div>
+                  ))}
                 </li>
               ))}
             </ul>
@@ -123,6 +130,17 @@ export function Appointments({ caseId }: { caseId: string }) {
             />
           </div>
           <TextInput id="appt-location" name="location" label="Where" hint="An address or room for in person; a number or link otherwise." value={location} onChange={setLocation} error={book.error} />
+          <Checkbox
+            id="appt-allow-conflict"
+            label="Book even if the adviser is already booked, on leave or outside their hours"
+            checked={allowConflict}
+            onChange={setAllowConflict}
+          />
+          {book.data && book.data.conflicts.length > 0 && (
+            <div className="govuk-inset-text" role="status">
+              Booked, with {book.data.conflicts.length === 1 ? "a conflict" : `${book.data.conflicts.length} conflicts`}: {book.data.conflicts.map(conflictText).join("; ")}.
+            </div>
+          )}
           <Button busy={book.isPending}>Book</Button>
         </form>
       )}

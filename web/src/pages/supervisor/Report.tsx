@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { api, type Schemas } from "../../api/client";
 import { unwrap } from "../../api/problem";
@@ -8,7 +9,7 @@ import { Select } from "../../components/forms";
 import { PercentBars, PercentLine, ScrollRegion } from "../../components/charts";
 import { Pagination, QueryState, Tag } from "../../components/ui";
 import { useStaff, type StaffLookup } from "../../hooks/useStaff";
-import { monthlyReviewScores, passRate, weeklyPassRates } from "./data";
+import { historySeries, monthlyReviewScores, passRate } from "./data";
 
 const LIMIT = 25;
 type Row = Schemas["ReportRowOut"];
@@ -31,21 +32,17 @@ function lowest(rows: Row[], name: (key: string) => string): string {
   return `${rated.length} bars; the lowest pass rate is ${who} at ${Math.round(rate)}%.`;
 }
 
-/** Stored pass and fail findings (up to 1,000 of each), for the rates by week. */
-function useFindingsOverTime() {
+/** Pass rates at the end of each week or month, from the API's findings history. */
+function useHistory(interval: "week" | "month", adviser: string, rule: string) {
   return useQuery({
-    queryKey: ["compliance", "report", "over-time"],
-    queryFn: async () => {
-      const all: Schemas["ReportFindingOut"][] = [];
-      for (const status of ["pass", "fail"] as const) {
-        for (let offset = 0; offset < 1000; offset += 200) {
-          const page = unwrap(await api.GET("/api/v1/compliance/report", { params: { query: { status, limit: 200, offset } } }));
-          all.push(...page.items);
-          if (offset + 200 >= page.total) break;
-        }
-      }
-      return all;
-    },
+    queryKey: ["compliance", "report", "history", interval, adviser, rule],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/compliance/report/history", {
+          params: { query: { interval, adviser_id: adviser || null, rule_id: rule || null } },
+        }),
+      ),
+    placeholderData: (prev) => prev,
   });
 }
 
@@ -65,33 +62,38 @@ function useAllReviews(enabled: boolean) {
   });
 }
 
-function OverTime({ canQa }: { canQa: boolean }) {
-  const findings = useFindingsOverTime();
+function OverTime({ canQa, adviser, rule, who }: { canQa: boolean; adviser: string; rule: string; who: string }) {
+  const [interval, setInterval] = useState<"week" | "month">("week");
+  const history = useHistory(interval, adviser, rule);
   const reviews = useAllReviews(canQa);
+  const unit = interval === "week" ? "Week" : "Month";
   return (
     <>
       <h2 className="govuk-heading-l">Over time</h2>
-      <QueryState query={findings} what="findings over time">
-        {(items) => {
-          const weeks = weeklyPassRates(items);
+      <Select id="history-interval" label="Show by" value={interval} onChange={(v) => setInterval(v as "week" | "month")} options={[["week", "Week"], ["month", "Month"]]} />
+      <QueryState query={history} what="pass rates over time">
+        {(h) => {
+          const points = historySeries(h, rule);
+          const rated = points.filter((p) => p.pass_rate !== null);
+          const title = `${rule ? `${rule} pass rate` : "Rule pass rate"} by ${interval}${adviser ? `, ${who}'s cases` : ""}`;
           return (
             <>
               <PercentLine
-                id="chart-weekly"
-                title="Rule pass rate by week of evaluation"
+                id="chart-history"
+                title={title}
                 summary={
-                  weeks.length
-                    ? `${weeks.length} weeks, from ${pct(weeks[0]!.percent)} to ${pct(weeks[weeks.length - 1]!.percent)}.`
-                    : "No weeks."
+                  rated.length
+                    ? `${points.length} ${interval}s; ${rated.length} with assessed findings, from ${pct(rated[0]!.pass_rate)} to ${pct(rated[rated.length - 1]!.pass_rate)}.`
+                    : `No assessed findings in these ${interval}s.`
                 }
-                points={weeks.map((w) => ({ label: date(w.period), percent: w.percent }))}
+                points={rated.map((p) => ({ label: date(p.start), percent: p.pass_rate! }))}
                 table={{
-                  headers: ["Week of", "Pass rate", "Passed", "Failed"],
-                  rows: weeks.map((w) => [date(w.period), pct(w.percent), w.passed, w.failed]),
+                  headers: [`${unit} from`, "Pass rate", "Passed", "Failed"],
+                  rows: points.map((p) => [date(p.start), pct(p.pass_rate), p.passed, p.failed]),
                 }}
               />
               <p className="govuk-hint">
-                Each case keeps its latest evaluation only, so a week here counts the cases last checked in it.
+                Each point is the state at the end of the {interval}: every case counts by its latest evaluation by then, for the adviser it had.
               </p>
             </>
           );
@@ -325,7 +327,7 @@ export function ReportPage() {
           </>
         )}
       </QueryState>
-      <OverTime canQa={canQa} />
+      <OverTime canQa={canQa} adviser={adviser} rule={rule} who={adviser ? adviserName(adviser) : ""} />
     </>
   );
 }

@@ -2,7 +2,6 @@
 import type { Schemas } from "../../api/client";
 
 type Row = Schemas["ReportRowOut"];
-type StoredFinding = Schemas["ReportFindingOut"];
 type Review = Schemas["ReviewOutFull"];
 
 /** Passed out of assessed (passed + failed), as a percentage; null when none assessed.
@@ -12,35 +11,14 @@ export function passRate(row: Pick<Row, "passed" | "fail">): number | null {
   return assessed === 0 ? null : (row.passed * 100) / assessed;
 }
 
-/** Monday of the week of an instant, as YYYY-MM-DD (UTC). */
-export function weekOf(iso: string): string {
-  const d = new Date(iso);
-  const day = (d.getUTCDay() + 6) % 7; // Monday 0
-  const monday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day));
-  return monday.toISOString().slice(0, 10);
-}
+type History = Schemas["HistoryOut"];
+type PeriodRate = Schemas["PeriodRateOut"];
 
-export interface Period {
-  period: string;
-  passed: number;
-  failed: number;
-  percent: number;
-}
-
-/** Pass rate per week of evaluation, oldest first, from stored pass and fail findings. */
-export function weeklyPassRates(findings: ReadonlyArray<StoredFinding>): Period[] {
-  const by = new Map<string, { passed: number; failed: number }>();
-  for (const f of findings) {
-    if (f.finding.status !== "pass" && f.finding.status !== "fail") continue;
-    const key = weekOf(f.evaluated_at);
-    const n = by.get(key) ?? { passed: 0, failed: 0 };
-    if (f.finding.status === "pass") n.passed += 1;
-    else n.failed += 1;
-    by.set(key, n);
-  }
-  return [...by.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([period, n]) => ({ period, ...n, percent: (n.passed * 100) / (n.passed + n.failed) }));
+/** The points of one series of the API's history: every rule together, or one rule's
+ * (none when the rule has no history). Periods with nothing assessed have no percent. */
+export function historySeries(history: History, rule: string): PeriodRate[] {
+  if (!rule) return history.overall;
+  return history.rules.find((r) => r.rule_id === rule)?.points ?? [];
 }
 
 export interface MonthScore {
