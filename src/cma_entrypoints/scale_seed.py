@@ -538,6 +538,11 @@ async def seed(
     made = await make_centres(
         c, centres, password, (lambda d, t: progress("centres", d, t)) if progress else None
     )
+    # The embedded default handles the centres' events in-process: let it finish before the
+    # bulk writes hold the SQLite database (its handlers would time out on the lock).
+    drain = getattr(c.publisher(), "drain", None)
+    if drain is not None:
+        await drain()
     receipt.setup_seconds = time.perf_counter() - started
     receipt.logins = [{"centre": x.name, "centre_id": str(x.id), "email": x.email} for x in made]
     report = (lambda d: progress("cases", d, cases)) if progress else (lambda d: None)
