@@ -15,7 +15,8 @@ import csv
 import random
 from pathlib import Path
 
-from benchmarks.seed_national import CREDITORS, FIRST, LAST, NOTE_TEMPLATES
+from cma_entrypoints.scale_seed import CREDITORS, FIRST, LAST
+from cma_entrypoints.scale_seed import NOTES as NOTE_TEMPLATES
 
 POSTCODES = ("LS6 2AB", "BD7 1QX", "M1 3HE", "CF14 3LD", "PA34 4LR", "WF1 2DS")
 DEBT_TYPES = ("council_tax", "credit_card", "catalogue", "rent", "overdraft", "payday_loan")

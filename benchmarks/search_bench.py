@@ -70,7 +70,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             n = int(name.split()[-1])
             r = await http.post(
                 "/api/v1/auth/login",
-                json={"email": f"adviser{n}@c{n}.example", "password": PASSWORD,
+                json={"email": f"adviser{n}@c{n}.scale.example", "password": PASSWORD,
                       "centre_id": str(cid)},
             )  # fmt: skip
             tokens[cid] = r.json()["access_token"]

@@ -46,6 +46,7 @@ from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.cases.model import Case
 from cma_core.clients.model import Client
 from cma_core.debts.ports import DebtEntry
+from cma_core.readmodels.model import CaseListRow
 from cma_core.shared.data import to_data
 from cma_core.shared.uow import UnitOfWork
 
@@ -68,6 +69,35 @@ REF_COLUMN = {"client": "client_id", "case": "case_id", "debt": "debt_id"}
 def client_rows(client: Client, key: CentreKey) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The ``clients`` row of ``client`` and its ``client_lookup_terms`` rows under ``key``."""
     return m.client_to_row(client, key), lookup_rows(client, key)
+
+
+def case_list_row(row: CaseListRow, key: CentreKey) -> dict[str, Any]:
+    """The ``case_list_rows`` row of ``row``, the client's name sealed under ``key`` as the
+    projection's adapter seals it (``SqlAlchemyCaseListRows.put``; a test reads a bulk row
+    back through it)."""
+    sealed = None
+    if row.client_name is not None:
+        sealed = key.seal(row.client_name, aad("case_list_rows", "client_name", row.case_id))
+    return {
+        "centre_id": row.centre_id,
+        "case_id": row.case_id,
+        "reference": row.reference,
+        "status": row.status.value,
+        "close_reason": row.close_reason.value if row.close_reason else None,
+        "client_id": row.client_id,
+        "client_name_enc": sealed,
+        "adviser_id": row.adviser_id,
+        "opened_at": row.opened_at,
+        "updated_at": row.updated_at,
+        "closed_at": row.closed_at,
+        "case_version": row.case_version,
+        "next_deadline": row.next_deadline,
+        "open_tasks": row.open_tasks,
+        "failing": row.failing,
+        "findings": {k: dict(v) for k, v in row.findings.items()},
+        "last_activity_at": row.last_activity_at,
+        "as_of": row.as_of,
+    }
 
 
 def debt_row(entry: DebtEntry, key: CentreKey) -> dict[str, Any]:

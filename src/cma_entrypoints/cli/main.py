@@ -236,6 +236,25 @@ def demo(
         "--json",
         help="The logins and URLs as JSON on stdout (progress on stderr), also for errors.",
     ),
+    scale: int | None = typer.Option(
+        None,
+        "--scale",
+        min=1,
+        max=10_000_000,
+        help="Seed a national data set of this many cases instead (also on PostgreSQL "
+        "through CMA_DATABASE_URL, into a database with no centres yet); --json prints "
+        "its receipt.",
+    ),
+    centres: int | None = typer.Option(
+        None,
+        "--centres",
+        min=1,
+        max=10_000,
+        help="With --scale: how many centres (default: one per 5,000 cases, 1 to 200).",
+    ),
+    jobs: int = typer.Option(
+        1, "--jobs", min=1, max=16, help="With --scale on PostgreSQL: processes writing."
+    ),
 ) -> None:
     """Set up demo centres, staff, clients and cases on the embedded default, then serve."""
     from rich.console import Console
@@ -243,6 +262,14 @@ def demo(
     from cma_entrypoints.cli import demo as demo_data
 
     settings = load_settings(as_json=as_json)
+    if scale is not None:
+        from cma_entrypoints.cli.demo_scale import run_scale
+
+        guard(lambda: _migrate(settings), as_json=as_json)
+        run_scale(settings, scale, centres, jobs=jobs, as_json=as_json)
+        if not no_serve:
+            guard(lambda: _serve(settings, host, port), as_json=as_json)
+        return
     if not settings.embedded:
         fail(
             CliError(
