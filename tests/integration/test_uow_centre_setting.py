@@ -3,6 +3,7 @@ it runs, including one after a commit, and the setting never outlives the transa
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from sqlalchemy import text
@@ -32,5 +33,59 @@ async def test_centre_is_set_in_each_transaction_and_not_leaked(postgres_url: st
             pass  # a unit of work that runs nothing leaves nothing pending behind
         async with engine.connect() as conn:
             assert (await conn.execute(SHOW)).scalar() in (None, "")
+    finally:
+        await engine.dispose()
+
+
+async def _logged(engine: object, queries: list[str]) -> None:
+    """Log every simple query (BEGIN, COMMIT, ROLLBACK) of the engine's asyncpg connection."""
+    async with engine.connect() as conn:  # type: ignore[attr-defined]
+        raw = await conn.get_raw_connection()
+        raw.driver_connection.add_query_logger(lambda r: queries.append(r.query))
+        await conn.rollback()
+
+
+async def test_begin_and_centre_go_in_one_round_trip(postgres_url: str) -> None:
+    engine = create_engine_for(postgres_url, pool_size=1)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    centre = CentreId(uuid.uuid4())
+    queries: list[str] = []
+    try:
+        await _logged(engine, queries)
+        queries.clear()
+        async with factory(centre) as uow:
+            assert (await uow.context.c.execute(SHOW)).scalar() == str(centre)
+            await uow.commit()
+        await asyncio.sleep(0)  # asyncpg calls its query loggers soon, not at once
+        begins = [q for q in queries if q.startswith("BEGIN")]
+        assert begins == [f"BEGIN; SELECT set_config('app.centre_id', '{centre}', true)"]
+        assert "COMMIT;" in queries
+        # A rolled-back unit of work ends its transaction: the setting is gone.
+        async with factory(centre) as uow:
+            await uow.context.c.execute(text("CREATE TEMP TABLE t_rolled_back (x int)"))
+        await asyncio.sleep(0)
+        assert "ROLLBACK;" in queries
+        async with engine.connect() as conn:
+            assert (await conn.execute(SHOW)).scalar() in (None, "")
+            assert (
+                await conn.execute(text("SELECT to_regclass('t_rolled_back')"))
+            ).scalar() is None
+    finally:
+        await engine.dispose()
+
+
+async def test_a_transaction_with_its_own_isolation_level_still_gets_the_centre(
+    postgres_url: str,
+) -> None:
+    engine = create_engine_for(postgres_url, pool_size=1)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    centre = CentreId(uuid.uuid4())
+    try:
+        async with factory(centre) as uow:
+            conn = uow.context.c
+            await conn.execution_options(isolation_level="SERIALIZABLE")
+            level = (await conn.execute(text("SHOW transaction_isolation"))).scalar()
+            assert level == "serializable"
+            assert (await conn.execute(SHOW)).scalar() == str(centre)
     finally:
         await engine.dispose()
