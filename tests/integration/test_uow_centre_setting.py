@@ -89,3 +89,67 @@ async def test_a_transaction_with_its_own_isolation_level_still_gets_the_centre(
             assert (await conn.execute(SHOW)).scalar() == str(centre)
     finally:
         await engine.dispose()
+
+
+class _FailingDriver:
+    """An asyncpg connection whose ``BEGIN; set_config`` fails after BEGIN took effect."""
+
+    def __init__(self, *, closed: bool = False) -> None:
+        self.sent: list[str] = []
+        self.in_transaction = False
+        self.closed = closed
+
+    async def execute(self, query: str) -> str:
+        self.sent.append(query)
+        if query.startswith("BEGIN"):
+            self.in_transaction = True
+            raise RuntimeError("set_config failed")
+        self.in_transaction = False
+        return "ROLLBACK"
+
+    def is_in_transaction(self) -> bool:
+        return self.in_transaction
+
+    def is_closed(self) -> bool:
+        return self.closed
+
+
+class _Adapter:
+    def __init__(self, driver: _FailingDriver) -> None:
+        self._connection = driver
+        self._execute_mutex = asyncio.Lock()
+        self._transaction: object | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        raise error
+
+
+async def test_a_failed_begin_leaves_no_transaction_open() -> None:
+    from cma_adapters.sqlalchemy.engine import _begin_bound
+
+    centre = str(uuid.uuid4())
+    for closed in (False, True):
+        driver = _FailingDriver(closed=closed)
+        adapter = _Adapter(driver)
+        try:
+            await _begin_bound(adapter, centre)
+        except RuntimeError:
+            pass
+        else:
+            raise AssertionError("the failure was swallowed")
+        assert adapter._transaction is None
+        expected_tail = [] if closed else ["ROLLBACK;"]
+        assert driver.sent[1:] == expected_tail
+
+
+async def test_only_a_uuid_reaches_the_begin_statement() -> None:
+    from cma_adapters.sqlalchemy.engine import _begin_bound
+
+    driver = _FailingDriver()
+    try:
+        await _begin_bound(_Adapter(driver), "x', true); DROP TABLE cases; --")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a non-UUID centre was accepted")
+    assert driver.sent == []

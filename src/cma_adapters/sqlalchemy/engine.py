@@ -188,8 +188,11 @@ async def _begin_bound(adapted: Any, centre: str) -> None:
                 f"BEGIN; SELECT set_config('app.centre_id', '{literal}', true)"
             )
         except Exception as error:  # translated to the DBAPI error SQLAlchemy expects
-            if adapted._connection.is_in_transaction():
-                await adapted._connection.execute("ROLLBACK;")
+            # BEGIN ran but set_config failed: end that transaction before raising (never
+            # leave a transaction open without the centre). A dropped connection has none.
+            driver = adapted._connection
+            if not driver.is_closed() and driver.is_in_transaction():
+                await driver.execute("ROLLBACK;")
             adapted._handle_exception(error)
         adapted._transaction = _BoundTransaction(adapted._connection)
 
