@@ -2,7 +2,8 @@
 ``GET /api/v1/cases/{id}`` through the same driver (asyncpg), with no CMA layers.
 
 Same statements per request, in the same order: BEGIN, set the RLS centre, the case row
-with its notes (one outer join), then the view's audit entry written unsealed (a plain
+with its notes and its client's sealed name columns (two outer joins; the names are not
+decrypted here), then the view's audit entry written unsealed (a plain
 insert; no chain lock: ``CMA_AUDIT_SEAL=later``, the PostgreSQL default), COMMIT. Same pool
 size, same JSON encoder (msgspec via Litestar).
 
@@ -64,9 +65,14 @@ async def read_case(case_id: uuid.UUID) -> CaseOut:
             "case_notes.centre_id AS n_centre_id, case_notes.case_id AS n_case_id, "
             "case_notes.author_id AS n_author_id, case_notes.body AS n_body, "
             "case_notes.body_enc AS n_body_enc, case_notes.key_version AS n_key_version, "
-            "case_notes.sensitive AS n_sensitive, case_notes.created_at AS n_created_at "
+            "case_notes.sensitive AS n_sensitive, case_notes.created_at AS n_created_at, "
+            "clients.id AS c_id, clients.key_version AS c_key_version, "
+            "clients.first_name_enc AS c_first_name_enc, "
+            "clients.last_name_enc AS c_last_name_enc "
             "FROM cases LEFT OUTER JOIN case_notes ON case_notes.case_id = cases.id "
             "AND case_notes.centre_id = cases.centre_id "
+            "LEFT OUTER JOIN clients ON clients.id = cases.client_id "
+            "AND clients.centre_id = cases.centre_id "
             "WHERE cases.id = $1 AND cases.centre_id = $2 "
             "ORDER BY case_notes.created_at, case_notes.id",
             case_id,

@@ -234,8 +234,11 @@ def main() -> int:
     parser.add_argument(
         "--before-src",
         type=Path,
+        action="append",
+        default=[],
         help="also serve CMA from this older src/ tree (e.g. a `git archive` of main) as "
-        "endpoint `before`, in the same rounds, for a before/after in one run",
+        "endpoint `before` (repeated: `before`, `before2`, ...), in the same rounds, for a "
+        "before/after of each step in one run",
     )
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -309,15 +312,17 @@ def main() -> int:
             [*uvicorn, "--port", str(bare_port), "benchmarks.bare_app:app"], env, bare_port
         )
         procs.append(bare)
-        before_port = free_port()
-        if args.before_src:
-            before_env = {**env, "PYTHONPATH": f"{args.before_src.resolve()}:{ROOT}"}
+        befores: dict[str, tuple[subprocess.Popen[bytes], int]] = {}
+        for n, src in enumerate(args.before_src, start=1):
+            before_port = free_port()
+            before_env = {**env, "PYTHONPATH": f"{src.resolve()}:{ROOT}"}
             before = start(
                 [*uvicorn, "--port", str(before_port), "cma_entrypoints.http.asgi:app"],
                 before_env,
                 before_port,
             )
             procs.append(before)
+            befores["before" if n == 1 else f"before{n}"] = (before, before_port)
         import httpx
 
         token = httpx.post(
@@ -333,8 +338,8 @@ def main() -> int:
             results["cma"].append(
                 measure(cma, cma_port, "/api/v1/cases/", ids, args.seconds, token)
             )
-            if args.before_src:
-                results.setdefault("before", []).append(
+            for label, (before, before_port) in befores.items():
+                results.setdefault(label, []).append(
                     measure(before, before_port, "/api/v1/cases/", ids, args.seconds, token)
                 )
         summary = {k: {m: sum(x[m] for x in v) / len(v) for m in v[0]} for k, v in results.items()}
@@ -346,14 +351,14 @@ def main() -> int:
             print(f"{k:<8} {summary[k]['rps']:>9.0f} {summary[k]['cpu_ms_per_request']:>11.3f}")
         print(f"\nCMA / bare same SQL: throughput {ratio_rps:.2f}, CPU efficiency {ratio_cpu:.2f}")
         print(f"CMA / bare primary-key read: throughput {ratio_pk:.2f}")
-        if "before" in summary:
-            b, bare_sum = summary["before"], summary["bare"]
+        for label in befores:
+            b, bare_sum = summary[label], summary["bare"]
             rps_b = b["rps"] / bare_sum["rps"]
             cpu_b = bare_sum["cpu_ms_per_request"] / b["cpu_ms_per_request"]
             pk_b = b["rps"] / summary["pk"]["rps"]
             print(
-                f"before / bare same SQL: throughput {rps_b:.2f}, CPU efficiency {cpu_b:.2f}; "
-                f"before / primary-key read: throughput {pk_b:.2f}"
+                f"{label} / bare same SQL: throughput {rps_b:.2f}, CPU efficiency {cpu_b:.2f}; "
+                f"{label} / primary-key read: throughput {pk_b:.2f}"
             )
         seal = seal_and_verify(env, centre)
         print(
@@ -370,6 +375,7 @@ def main() -> int:
                         "ratio_cpu": ratio_cpu,
                         "ratio_pk_rps": ratio_pk,
                         "seal": seal,
+                        "load_average": os.getloadavg(),
                     },
                     indent=2,
                 )

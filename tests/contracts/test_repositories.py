@@ -338,6 +338,40 @@ class UnitOfWorkContract:
         assert_utc(loaded.updated_at)
         assert loaded.version == 1
 
+    async def test_client_display_name_alone_after_its_case_and_after_an_edit(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        client = make_client(centre, first_name="Ada", last_name="Lovelace")
+        other = make_client(centre, first_name="Grace", last_name="Hopper")
+        foreign = make_client(other_centre)
+        case = make_case(centre, client.id)
+        async with backend.uow(centre) as uow:
+            await backend.clients(uow).add(client)
+            await backend.clients(uow).add(other)
+            await backend.cases(uow).add(case)
+            await uow.commit()
+        async with backend.uow(other_centre) as uow:
+            await backend.clients(uow).add(foreign)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            clients = backend.clients(uow)
+            assert await clients.display_name(client.id) == "Ada Lovelace"
+            # Right after its case is read (the case page), and for another client then.
+            assert await backend.cases(uow).get(case.id) is not None
+            assert await clients.display_name(other.id) == "Grace Hopper"
+            assert await backend.cases(uow).get(case.id) is not None
+            assert await clients.display_name(client.id) == "Ada Lovelace"
+            assert await clients.display_name(foreign.id) is None
+            assert await clients.display_name(ClientId(uid())) is None
+            loaded = await clients.get(client.id)
+            assert loaded is not None
+            loaded.update({"first_name": "Augusta"}, now=T0 + HOUR, by=None)
+            await clients.save(loaded)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert await backend.cases(uow).get(case.id) is not None
+            assert await backend.clients(uow).display_name(client.id) == "Augusta Lovelace"
+
     async def test_client_sensitive_fields_round_trip_and_change(
         self, backend: Backend, centre: CentreId
     ) -> None:

@@ -3,6 +3,7 @@ it runs, including one after a commit, and the setting never outlives the transa
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from sqlalchemy import text
@@ -34,3 +35,121 @@ async def test_centre_is_set_in_each_transaction_and_not_leaked(postgres_url: st
             assert (await conn.execute(SHOW)).scalar() in (None, "")
     finally:
         await engine.dispose()
+
+
+async def _logged(engine: object, queries: list[str]) -> None:
+    """Log every simple query (BEGIN, COMMIT, ROLLBACK) of the engine's asyncpg connection."""
+    async with engine.connect() as conn:  # type: ignore[attr-defined]
+        raw = await conn.get_raw_connection()
+        raw.driver_connection.add_query_logger(lambda r: queries.append(r.query))
+        await conn.rollback()
+
+
+async def test_begin_and_centre_go_in_one_round_trip(postgres_url: str) -> None:
+    engine = create_engine_for(postgres_url, pool_size=1)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    centre = CentreId(uuid.uuid4())
+    queries: list[str] = []
+    try:
+        await _logged(engine, queries)
+        queries.clear()
+        async with factory(centre) as uow:
+            assert (await uow.context.c.execute(SHOW)).scalar() == str(centre)
+            await uow.commit()
+        await asyncio.sleep(0)  # asyncpg calls its query loggers soon, not at once
+        begins = [q for q in queries if q.startswith("BEGIN")]
+        assert begins == [f"BEGIN; SELECT set_config('app.centre_id', '{centre}', true)"]
+        assert "COMMIT;" in queries
+        # A rolled-back unit of work ends its transaction: the setting is gone.
+        async with factory(centre) as uow:
+            await uow.context.c.execute(text("CREATE TEMP TABLE t_rolled_back (x int)"))
+        await asyncio.sleep(0)
+        assert "ROLLBACK;" in queries
+        async with engine.connect() as conn:
+            assert (await conn.execute(SHOW)).scalar() in (None, "")
+            assert (
+                await conn.execute(text("SELECT to_regclass('t_rolled_back')"))
+            ).scalar() is None
+    finally:
+        await engine.dispose()
+
+
+async def test_a_transaction_with_its_own_isolation_level_still_gets_the_centre(
+    postgres_url: str,
+) -> None:
+    engine = create_engine_for(postgres_url, pool_size=1)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    centre = CentreId(uuid.uuid4())
+    try:
+        async with factory(centre) as uow:
+            conn = uow.context.c
+            await conn.execution_options(isolation_level="SERIALIZABLE")
+            level = (await conn.execute(text("SHOW transaction_isolation"))).scalar()
+            assert level == "serializable"
+            assert (await conn.execute(SHOW)).scalar() == str(centre)
+    finally:
+        await engine.dispose()
+
+
+class _FailingDriver:
+    """An asyncpg connection whose ``BEGIN; set_config`` fails after BEGIN took effect."""
+
+    def __init__(self, *, closed: bool = False) -> None:
+        self.sent: list[str] = []
+        self.in_transaction = False
+        self.closed = closed
+
+    async def execute(self, query: str) -> str:
+        self.sent.append(query)
+        if query.startswith("BEGIN"):
+            self.in_transaction = True
+            raise RuntimeError("set_config failed")
+        self.in_transaction = False
+        return "ROLLBACK"
+
+    def is_in_transaction(self) -> bool:
+        return self.in_transaction
+
+    def is_closed(self) -> bool:
+        return self.closed
+
+
+class _Adapter:
+    def __init__(self, driver: _FailingDriver) -> None:
+        self._connection = driver
+        self._execute_mutex = asyncio.Lock()
+        self._transaction: object | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        raise error
+
+
+async def test_a_failed_begin_leaves_no_transaction_open() -> None:
+    from cma_adapters.sqlalchemy.engine import _begin_bound
+
+    centre = str(uuid.uuid4())
+    for closed in (False, True):
+        driver = _FailingDriver(closed=closed)
+        adapter = _Adapter(driver)
+        try:
+            await _begin_bound(adapter, centre)
+        except RuntimeError:
+            pass
+        else:
+            raise AssertionError("the failure was swallowed")
+        assert adapter._transaction is None
+        expected_tail = [] if closed else ["ROLLBACK;"]
+        assert driver.sent[1:] == expected_tail
+
+
+async def test_only_a_uuid_reaches_the_begin_statement() -> None:
+    from cma_adapters.sqlalchemy.engine import _begin_bound
+
+    driver = _FailingDriver()
+    try:
+        await _begin_bound(_Adapter(driver), "x', true); DROP TABLE cases; --")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a non-UUID centre was accepted")
+    assert driver.sent == []

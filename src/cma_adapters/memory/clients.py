@@ -36,6 +36,12 @@ class InMemoryClientRepository(ClientRepository):
             return None
         return copy.deepcopy(client)
 
+    async def display_name(self, client_id: ClientId) -> str | None:
+        client = self._db.clients.get(client_id)
+        if client is None or client.centre_id != self._centre:
+            return None
+        return client.display_name
+
     async def list(
         self,
         *,

@@ -10,7 +10,7 @@ from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from cma_adapters.sqlalchemy import mappers as m
-from cma_adapters.sqlalchemy.rows import CaseNoteRow, CaseRow, CentreCounterRow
+from cma_adapters.sqlalchemy.rows import CaseNoteRow, CaseRow, CentreCounterRow, ClientRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, page_from
 from cma_core.cases.model import Case, CaseStatus, Note
 from cma_core.cases.ports import CaseRepository
@@ -21,19 +21,33 @@ from cma_core.shared.uow import Page, UnitOfWork
 cases_t = cast(Table, CaseRow.__table__)
 notes_t = cast(Table, CaseNoteRow.__table__)
 counters_t = cast(Table, CentreCounterRow.__table__)
+clients_t = cast(Table, ClientRow.__table__)
 
 # The hot path of every audited view, built once: constructing a Core statement and its
 # cache key per call cost ~0.2 ms of CPU each, more than the driver's work (benchmarks/).
 
-#: A case and its notes in one round trip: one row per note, or one row of NULL ``n_*``
-#: columns for a case without notes.
+#: A case, its notes and its client's sealed name in one round trip: one row per note, or
+#: one row of NULL ``n_*`` columns for a case without notes. The name columns (``c_*``)
+#: save the case page the client's own statement (``ClientRepository.display_name``).
 _NOTE_PREFIX = "n_"
+_CLIENT_PREFIX = "c_"
+_CLIENT_NAME_COLUMNS = ("id", "key_version", "first_name_enc", "last_name_enc")
 _CASE_WITH_NOTES = (
-    select(cases_t, *(c.label(_NOTE_PREFIX + c.name) for c in notes_t.c))
+    select(
+        cases_t,
+        *(c.label(_NOTE_PREFIX + c.name) for c in notes_t.c),
+        *(clients_t.c[name].label(_CLIENT_PREFIX + name) for name in _CLIENT_NAME_COLUMNS),
+    )
     .select_from(
         cases_t.outerjoin(
             notes_t,
             and_(notes_t.c.case_id == cases_t.c.id, notes_t.c.centre_id == cases_t.c.centre_id),
+        ).outerjoin(
+            clients_t,
+            and_(
+                clients_t.c.id == cases_t.c.client_id,
+                clients_t.c.centre_id == cases_t.c.centre_id,
+            ),
         )
     )
     .where(cases_t.c.id == bindparam("case_id"), cases_t.c.centre_id == bindparam("centre_id"))
@@ -71,8 +85,12 @@ class SqlAlchemyCaseRepository(CaseRepository):
             if any(n["body_enc"] is not None for n in notes)
             else None
         )
-        case = m.case_from_row(rows[0]._mapping, notes, keyring)
+        first = rows[0]._mapping
+        case = m.case_from_row(first, notes, keyring)
         self._x.loaded_notes[case.id] = {n.id for n in case.notes}
+        if first[_CLIENT_PREFIX + "id"] is not None:
+            name = {c: first[_CLIENT_PREFIX + c] for c in _CLIENT_NAME_COLUMNS}
+            self._x.case_client = (case.client_id, name)
         return case
 
     async def save(self, case: Case) -> None:

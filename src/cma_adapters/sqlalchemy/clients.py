@@ -6,7 +6,7 @@ through blind indexes (``cma_adapters.sqlalchemy.crypto``)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from jellyfish import metaphone
@@ -35,6 +35,10 @@ _NEWEST = (clients_t.c.created_at, clients_t.c.id)
 _CLIENT_BY_ID = select(clients_t).where(
     clients_t.c.id == bindparam("client_id"), clients_t.c.centre_id == bindparam("centre_id")
 )
+
+_CLIENT_NAME_BY_ID = select(
+    clients_t.c.id, clients_t.c.key_version, clients_t.c.first_name_enc, clients_t.c.last_name_enc
+).where(clients_t.c.id == bindparam("client_id"), clients_t.c.centre_id == bindparam("centre_id"))
 
 #: Prefix of the look-up terms' blind-index purposes (``client.lookup.<term purpose>``):
 #: the HMAC input, so a term of one kind never matches another kind's.
@@ -70,6 +74,7 @@ class SqlAlchemyClientRepository(ClientRepository):
 
     async def add(self, client: Client) -> None:
         self._x.own(client.centre_id, "client")
+        self._x.case_client = None
         key = await self._x.keys.current(self._x.c)
         await self._x.c.execute(insert(clients_t).values(m.client_to_row(client, key)))
         await write_lookup_terms(self._x.c, client, key)
@@ -84,6 +89,21 @@ class SqlAlchemyClientRepository(ClientRepository):
             return None
         keyring = await self._x.keys.keyring(self._x.c, needs=row["key_version"])
         return m.client_from_row(row, keyring)
+
+    async def display_name(self, client_id: ClientId) -> str | None:
+        joined, self._x.case_client = self._x.case_client, None
+        row: Mapping[Any, Any] | None
+        if joined is not None and joined[0] == client_id:
+            row = joined[1]  # read with the case, in this transaction
+        else:
+            found = await self._x.c.execute(
+                _CLIENT_NAME_BY_ID, {"client_id": client_id, "centre_id": self._x.centre_id}
+            )
+            row = found.mappings().first()
+            if row is None:
+                return None
+        keyring = await self._x.keys.keyring(self._x.c, needs=row["key_version"])
+        return m.client_display_name(row, keyring)
 
     async def list(
         self,
@@ -188,6 +208,7 @@ class SqlAlchemyClientRepository(ClientRepository):
         return [ClientId(i) for i in rows.scalars()]
 
     async def save(self, client: Client) -> None:
+        self._x.case_client = None
         self._x.own(client.centre_id, "client")
         expected = client.version
         key = await self._x.keys.current(self._x.c)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.util import await_
 
 from cma_adapters.sqlalchemy.rls import DEFAULT_APP_ROLE, check_role_name
 
@@ -124,15 +126,75 @@ def _apply_pending_centre(
 ) -> None:
     """Set ``app.centre_id`` for Row Level Security right before the first statement of a
     unit of work's transaction. ``set_config(..., true)`` is transaction-local: it is gone
-    at commit or rollback and never reaches the next user of the pooled connection."""
+    at commit or rollback and never reaches the next user of the pooled connection.
+
+    On asyncpg the transaction starts with the setting in the same round trip
+    (``BEGIN; SELECT set_config(...)``, one simple query) instead of two: see
+    ``_begin_bound``. Any other driver, or a transaction asking for an isolation level or
+    read-only mode, runs ``set_config`` as a statement of its own after ``BEGIN``."""
     centre = conn.info.pop(PENDING_CENTRE, None)
     if centre is None:
+        return
+    adapted = conn.connection.dbapi_connection
+    if _can_begin_bound(adapted):
+        await_(_begin_bound(adapted, centre))
         return
     setup = conn.connection.cursor()
     try:
         setup.execute("SELECT set_config('app.centre_id', $1, true)", (centre,))
     finally:
         setup.close()
+
+
+def _can_begin_bound(adapted: Any) -> bool:
+    """``adapted`` is SQLAlchemy's asyncpg connection adapter, idle (no transaction yet),
+    in the default mode (SQLAlchemy's own ``_start_transaction`` would send a plain
+    ``BEGIN``). Checked by attribute, so another driver or adapter version falls back."""
+    return (
+        getattr(adapted, "_transaction", False) is None
+        and getattr(adapted, "isolation_level", "?") is None
+        and getattr(adapted, "readonly", True) is False
+        and getattr(adapted, "deferrable", True) is False
+        and hasattr(adapted, "_execute_mutex")
+        and hasattr(getattr(adapted, "_connection", None), "execute")
+    )
+
+
+class _BoundTransaction:
+    """Stands in for asyncpg's ``Transaction`` in SQLAlchemy's adapter (which only ever
+    calls ``commit()`` or ``rollback()`` on it, then drops it) for a transaction that
+    ``_begin_bound`` started with a plain ``BEGIN``."""
+
+    __slots__ = ("_connection",)
+
+    def __init__(self, connection: Any) -> None:
+        self._connection = connection
+
+    async def commit(self) -> None:
+        await self._connection.execute("COMMIT;")
+
+    async def rollback(self) -> None:
+        await self._connection.execute("ROLLBACK;")
+
+
+async def _begin_bound(adapted: Any, centre: str) -> None:
+    """``BEGIN`` and the RLS centre in one round trip. The centre is spliced in as text (a
+    simple query takes no parameters): it is re-read as a UUID first, so only the 36
+    characters of a canonical UUID can reach the statement."""
+    literal = str(uuid.UUID(centre))
+    async with adapted._execute_mutex:
+        try:
+            await adapted._connection.execute(
+                f"BEGIN; SELECT set_config('app.centre_id', '{literal}', true)"
+            )
+        except Exception as error:  # translated to the DBAPI error SQLAlchemy expects
+            # BEGIN ran but set_config failed: end that transaction before raising (never
+            # leave a transaction open without the centre). A dropped connection has none.
+            driver = adapted._connection
+            if not driver.is_closed() and driver.is_in_transaction():
+                await driver.execute("ROLLBACK;")
+            adapted._handle_exception(error)
+        adapted._transaction = _BoundTransaction(adapted._connection)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

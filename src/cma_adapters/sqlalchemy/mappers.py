@@ -9,7 +9,7 @@ from typing import Any
 from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad
 from cma_core.audit.model import AuditEntry
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
-from cma_core.clients.model import Client, PostalAddress, Vulnerability
+from cma_core.clients.model import Client, PostalAddress, Vulnerability, display_name_of
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import (
     AuditId,
@@ -68,6 +68,14 @@ def client_to_row(c: Client, key: CentreKey) -> dict[str, Any]:
         "updated_at": c.updated_at,
         "version": c.version,
     }
+
+
+def client_display_name(r: Row, keys: Keyring) -> str:
+    """``Client.display_name`` from a row's sealed name columns only (and its ``id``, the
+    associated data that binds them to the row)."""
+    first = keys.open(r["first_name_enc"], aad("clients", "first_name", r["id"]))
+    last = keys.open(r["last_name_enc"], aad("clients", "last_name", r["id"]))
+    return display_name_of(first, last)
 
 
 def client_from_row(r: Row, keys: Keyring) -> Client:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self, cast
 
@@ -109,6 +109,10 @@ class SqlContext:
         self.conn: AsyncConnection | None = None
         self.touched: dict[object, Aggregate | tuple[DomainEvent, ...]] = {}
         self.loaded_notes: dict[CaseId, set[NoteId]] = {}
+        #: The sealed name columns of the client of the case read last (the case
+        #: statement joins them), for ``ClientRepository.display_name`` right after:
+        #: taken once, and dropped when the client is written in this unit of work.
+        self.case_client: tuple[Any, Mapping[Any, Any]] | None = None
         self.pending_audit: list[AuditEntry] = []
         self.unsealed_audit: list[AuditEntry] = []
         self.seal_later = False

@@ -146,8 +146,7 @@ class CaseService:
         name = None
         async with case_scope(self, ctx, case_id, Permission.CASE_READ) as (uow, case):
             if with_client_name and ctx.can(Permission.CLIENT_READ):
-                client = await self.clients(uow).get(case.client_id)
-                name = client.display_name if client is not None else None
+                name = await self.clients(uow).display_name(case.client_id)
             await commit_audited(
                 uow,
                 ctx,

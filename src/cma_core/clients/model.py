@@ -18,6 +18,11 @@ from cma_core.shared.ids import CentreId, ClientId, UserId
 _OLDEST = dt.date(1900, 1, 1)
 
 
+def display_name_of(first_name: str, last_name: str) -> str:
+    """How a client is named on screens and in lists (``Client.display_name``)."""
+    return f"{first_name} {last_name}"
+
+
 @frozen(kw_only=True)
 class ClientRegistered(DomainEvent):
     name = "ClientRegistered"
@@ -188,7 +193,7 @@ class Client(Aggregate):
 
     @property
     def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        return display_name_of(self.first_name, self.last_name)
 
     @property
     def correspondence_address(self) -> PostalAddress | None:

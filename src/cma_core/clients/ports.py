@@ -21,6 +21,11 @@ class ClientRepository(Protocol):
         """The client, or ``None`` if it does not exist in this centre."""
         ...
 
+    async def display_name(self, client_id: ClientId) -> str | None:
+        """``get(client_id).display_name`` without opening the client's other sealed
+        fields (the case page shows the name only), or ``None`` as ``get`` would."""
+        ...
+
     async def list(
         self,
         *,
