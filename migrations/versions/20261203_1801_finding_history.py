@@ -50,7 +50,8 @@ def upgrade() -> None:
     op.create_index(f"ix_{NAME}_centre_time", NAME, ["centre_id", "evaluated_at"])
     # Run as the migrating (owner) role before RLS is forced: every centre's rows.
     op.execute(
-        f"INSERT INTO {NAME} (centre_id, case_id, rule_id, adviser_id, status, evaluated_at) "
+        "INSERT INTO compliance_finding_history "
+        "(centre_id, case_id, rule_id, adviser_id, status, evaluated_at) "
         "SELECT centre_id, case_id, rule_id, adviser_id, status, evaluated_at "
         "FROM compliance_findings ORDER BY evaluated_at, case_id, position"
     )

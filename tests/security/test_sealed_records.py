@@ -248,9 +248,11 @@ async def test_migration_1841_seals_suggestions_debts_and_budgets_written_before
             sa.column("sealed", sa.Text()),
             sa.column("id", sa.Uuid()),
         )
-        debts_t = sa.table("advice_debts", sa.column("id", sa.Uuid()), sa.column("data", sa.JSON()))
-        budgets_t = sa.table(
-            "advice_budgets", sa.column("id", sa.Uuid()), sa.column("data", sa.JSON())
+        # The owner is a superuser here, so row level security does not bind it: every
+        # write names this test's centre (the session's database holds other tests' too).
+        debts_t, budgets_t = (
+            sa.table(name, sa.column("centre_id", sa.Uuid()), sa.column("data", sa.JSON()))
+            for name in ("advice_debts", "advice_budgets")
         )
         with owner.begin() as conn:
             if not sqlite:
@@ -270,10 +272,16 @@ async def test_migration_1841_seals_suggestions_debts_and_budgets_written_before
             )
             plain_debt = to_data(entry)
             plain_debt.pop("version", None)
-            conn.execute(sa.update(debts_t).values(data=plain_debt))
+            conn.execute(
+                sa.update(debts_t).where(debts_t.c.centre_id == centre).values(data=plain_debt)
+            )
             plain_budget = to_data(record)
             plain_budget.pop("version", None)
-            conn.execute(sa.update(budgets_t).values(data=plain_budget))
+            conn.execute(
+                sa.update(budgets_t)
+                .where(budgets_t.c.centre_id == centre)
+                .values(data=plain_budget)
+            )
             conn.execute(
                 text("UPDATE alembic_version SET version_num = '1840' WHERE version_num = '1841'")
             )

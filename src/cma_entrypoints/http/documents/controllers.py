@@ -24,7 +24,6 @@ from litestar.params import Body, Parameter
 from litestar.response import Stream
 
 from cma_core.documents.errors import DuplicateDocument, ObjectNotFound
-from cma_core.documents.learning import Correction
 from cma_core.documents.model import (
     DocumentClass,
     DocumentId,
@@ -79,7 +78,6 @@ from cma_entrypoints.http.documents.examples import (
 )
 from cma_entrypoints.http.documents.schemas import (
     AcceptOut,
-    CorrectionIn,
     DocumentOut,
     DocumentPage,
     LinkOut,
@@ -512,24 +510,9 @@ class SuggestionController(Controller):
             SuggestionId(suggestion_id),
             expected_version=expected,
             reason=data.reason if data else None,
-            correction=_correction(data.correction) if data and data.correction else None,
+            correction=data.correction.to_core() if data and data.correction else None,
         )
         return versioned(SuggestionOut.of(suggestion), suggestion.version)
-
-
-def _correction(c: CorrectionIn) -> Correction:
-    values = {
-        "creditor_name": c.creditor_name,
-        "account_reference": c.account_reference,
-        "balance_pence": str(c.balance_pence) if c.balance_pence is not None else None,
-        "deadline_date": c.deadline_date.isoformat() if c.deadline_date else None,
-        "court_claim_number": c.court_claim_number,
-    }
-    return Correction(
-        document_class=c.document_class,
-        budget_line=c.budget_line,
-        values={k: v for k, v in values.items() if v is not None},
-    )
 
 
 def _duplicate(request: Request[Any, Any, Any], dup: DuplicateDocument) -> Response[Any]:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from msgspec import Meta, Struct
 
+from cma_core.documents.learning import Correction
 from cma_core.documents.model import (
     Document,
     DocumentClass,
@@ -192,6 +193,21 @@ class CorrectionIn(Input):
     court_claim_number: Annotated[str, Meta(min_length=1, max_length=40, pattern=LINE)] | None = (
         None
     )
+
+    def to_core(self) -> Correction:
+        """The correction as the learning area records it (only the values given)."""
+        values = {
+            "creditor_name": self.creditor_name,
+            "account_reference": self.account_reference,
+            "balance_pence": str(self.balance_pence) if self.balance_pence is not None else None,
+            "deadline_date": self.deadline_date.isoformat() if self.deadline_date else None,
+            "court_claim_number": self.court_claim_number,
+        }
+        return Correction(
+            document_class=self.document_class,
+            budget_line=self.budget_line,
+            values={k: v for k, v in values.items() if v is not None},
+        )
 
 
 class RejectIn(Input):
