@@ -32,6 +32,7 @@ from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.clients import lookup_rows
 from cma_adapters.sqlalchemy.crypto import CentreKey, aad
 from cma_adapters.sqlalchemy.debts import DEBT_SEALED
+from cma_adapters.sqlalchemy.readmodels import row_values
 from cma_adapters.sqlalchemy.rows import (
     TABLES,
     Base,
@@ -72,32 +73,8 @@ def client_rows(client: Client, key: CentreKey) -> tuple[dict[str, Any], list[di
 
 
 def case_list_row(row: CaseListRow, key: CentreKey) -> dict[str, Any]:
-    """The ``case_list_rows`` row of ``row``, the client's name sealed under ``key`` as the
-    projection's adapter seals it (``SqlAlchemyCaseListRows.put``; a test reads a bulk row
-    back through it)."""
-    sealed = None
-    if row.client_name is not None:
-        sealed = key.seal(row.client_name, aad("case_list_rows", "client_name", row.case_id))
-    return {
-        "centre_id": row.centre_id,
-        "case_id": row.case_id,
-        "reference": row.reference,
-        "status": row.status.value,
-        "close_reason": row.close_reason.value if row.close_reason else None,
-        "client_id": row.client_id,
-        "client_name_enc": sealed,
-        "adviser_id": row.adviser_id,
-        "opened_at": row.opened_at,
-        "updated_at": row.updated_at,
-        "closed_at": row.closed_at,
-        "case_version": row.case_version,
-        "next_deadline": row.next_deadline,
-        "open_tasks": row.open_tasks,
-        "failing": row.failing,
-        "findings": {k: dict(v) for k, v in row.findings.items()},
-        "last_activity_at": row.last_activity_at,
-        "as_of": row.as_of,
-    }
+    """The ``case_list_rows`` row of ``row``, as the projection's adapter writes it."""
+    return row_values(row, key)
 
 
 def debt_row(entry: DebtEntry, key: CentreKey) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from typing import Any, cast
 from sqlalchemy import Table, and_, delete, exists, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
-from cma_adapters.sqlalchemy.crypto import Keyring, aad
+from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad
 from cma_adapters.sqlalchemy.rows import CaseListEntryRow, InboxRow, OutboxRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.cases.model import CaseStatus, CloseReason
@@ -83,30 +83,8 @@ class SqlAlchemyCaseListRows(CaseListRows):
     async def put(self, row: CaseListRow) -> None:
         if row.centre_id != self._x.centre_id:
             raise CrossTenantAccess("case list row belongs to another centre")
-        sealed = None
-        if row.client_name is not None:
-            key = await self._x.keys.current(self._x.c)
-            sealed = key.seal(row.client_name, _name_aad(row.case_id))
-        values = {
-            "centre_id": row.centre_id,
-            "case_id": row.case_id,
-            "reference": row.reference,
-            "status": row.status.value,
-            "close_reason": row.close_reason.value if row.close_reason else None,
-            "client_id": row.client_id,
-            "client_name_enc": sealed,
-            "adviser_id": row.adviser_id,
-            "opened_at": row.opened_at,
-            "updated_at": row.updated_at,
-            "closed_at": row.closed_at,
-            "case_version": row.case_version,
-            "next_deadline": row.next_deadline,
-            "open_tasks": row.open_tasks,
-            "failing": row.failing,
-            "findings": {k: dict(v) for k, v in row.findings.items()},
-            "last_activity_at": row.last_activity_at,
-            "as_of": row.as_of,
-        }
+        key = await self._x.keys.current(self._x.c) if row.client_name is not None else None
+        values = row_values(row, key)
         dialect = postgresql if self._x.c.dialect.name == "postgresql" else sqlite
         stmt = dialect.insert(rows_t).values(values)
         keys = {"centre_id", "case_id"}
@@ -210,3 +188,33 @@ class SqlAlchemyCaseListRows(CaseListRows):
 
 def case_list_rows(uow: UnitOfWork) -> CaseListRows:
     return SqlAlchemyCaseListRows(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def row_values(row: CaseListRow, key: CentreKey | None) -> dict[str, Any]:
+    """The ``case_list_rows`` row of ``row``: the client's name sealed under ``key`` (which
+    must be given when there is a name). The bulk seed writes its rows through this too."""
+    sealed = None
+    if row.client_name is not None:
+        if key is None:
+            raise ValueError("a case list row with a client name needs the centre's key")
+        sealed = key.seal(row.client_name, _name_aad(row.case_id))
+    return {
+        "centre_id": row.centre_id,
+        "case_id": row.case_id,
+        "reference": row.reference,
+        "status": row.status.value,
+        "close_reason": row.close_reason.value if row.close_reason else None,
+        "client_id": row.client_id,
+        "client_name_enc": sealed,
+        "adviser_id": row.adviser_id,
+        "opened_at": row.opened_at,
+        "updated_at": row.updated_at,
+        "closed_at": row.closed_at,
+        "case_version": row.case_version,
+        "next_deadline": row.next_deadline,
+        "open_tasks": row.open_tasks,
+        "failing": row.failing,
+        "findings": {k: dict(v) for k, v in row.findings.items()},
+        "last_activity_at": row.last_activity_at,
+        "as_of": row.as_of,
+    }
