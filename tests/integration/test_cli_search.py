@@ -10,12 +10,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from typer.testing import Result
+from typer.testing import CliRunner, Result
 
 from cma_core.cases.service import OpenCase
 from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import TenantContext
 from cma_core.shared.ids import CentreId
+from cma_entrypoints.cli.main import app
 from cma_entrypoints.container import build_container, shutdown
 from cma_entrypoints.settings import Settings
 
@@ -117,3 +118,34 @@ def test_migrate_fills_the_case_list_of_a_database_from_before_it(
     assert filled["case_lists_filled"] == 1
     assert asyncio.run(rows(clear=False)) == 1
     assert _json(cma("migrate", "--json"))["case_lists_filled"] == 0
+
+
+def test_migrate_reports_a_centre_whose_key_it_cannot_open_and_carries_on(
+    cma: Callable[..., Result], env: dict[str, str | None], tmp_path: Any
+) -> None:
+    """A centre with cases but no list rows whose data key this deployment's keyring cannot
+    unwrap (a keyring file swapped): the schema is still brought up to date (exit 0), the
+    centre is named as not filled (its list waits for a rebuild with the right key)."""
+    assert cma("migrate").exit_code == 0
+    centre = _json(cma("centre", "create", "Locked Advice", "--json"))["id"]
+    _seed(env, centre)
+    settings = Settings.from_env({k: v for k, v in env.items() if v is not None})
+
+    async def clear() -> None:
+        container = build_container(settings)
+        try:
+            async with container.uow()(CentreId(uuid.UUID(centre))) as uow:
+                from cma_adapters.sqlalchemy.factories import repository_factories
+
+                await repository_factories("case_list_rows")["case_list_rows"](uow).clear()
+                await uow.commit()
+        finally:
+            await shutdown(container)
+
+    asyncio.run(clear())
+    other = {**env, "CMA_KEYRING_PATH": str(tmp_path / "another-keyring.key")}
+    result = CliRunner().invoke(app, ["migrate", "--json"], env=other)
+    assert result.exit_code == 0, result.output
+    report = _json(result)
+    assert report["case_lists_filled"] == 0
+    assert set(report["case_lists_not_filled"]) == {centre}

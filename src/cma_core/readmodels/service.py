@@ -227,9 +227,9 @@ class CaseListProjection:
         """Whether the centre has more cases than the list has rows: a database upgraded
         to the read model (migration 1620) with cases from before it, or rows lost.
         ``cma migrate`` rebuilds such a centre's list."""
-        async with self.uow(centre_id) as uow:
-            cases = (await self.cases(uow).list(limit=1, offset=0)).total
-            rows = (await self.case_list_rows(uow).list(limit=1, offset=0)).total
+        async with self.uow(centre_id) as uow:  # counts only: no row read, no key opened
+            cases = (await self.cases(uow).list(limit=0, offset=0)).total
+            rows = (await self.case_list_rows(uow).list(limit=0, offset=0)).total
         return rows < cases
 
     async def rebuild(self, centre_id: CentreId, progress: Progress | None = None) -> int:
