@@ -185,6 +185,14 @@ class SearchIndexContract:
         assert len(set(seen)) == 7
         assert seen[:3] == [d.entity_id for d in reversed(docs)][:3]  # equal scores: newest first
 
+    async def test_a_page_past_the_end_still_has_the_total(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        a, _ = centres
+        await index.upsert([doc(a, body="energy supplier") for _ in range(3)])
+        past = await index.search(q(a, "energy", limit=5, offset=10))
+        assert (past.items, past.total) == ((), 3)
+
     async def test_upsert_replaces(self, index: SearchIndex, centres: Any) -> None:
         a, _ = centres
         first = doc(a, body="water arrears")
