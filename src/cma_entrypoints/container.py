@@ -516,6 +516,7 @@ class Container(containers.DeclarativeContainer):
         pool_size=settings.provided.db_pool_size,
         max_overflow=settings.provided.db_max_overflow,
         app_role=settings.provided.database_app_role,
+        sqlite_synchronous=settings.provided.sqlite_synchronous,
     )
     broker = providers.Singleton(_broker, settings)
     hasher = providers.Singleton(

@@ -119,6 +119,9 @@ class Settings:
     # every entry at commit. Unset: "later" on PostgreSQL, "inline" on the embedded SQLite.
     audit_seal: str = "inline"
     audit_seal_every_seconds: float = 1.0
+    # SQLite (issue 15): "full" syncs every commit to disk; "normal" (WAL) syncs at
+    # checkpoints, so a power cut or OS crash may lose the last commits (never corrupts).
+    sqlite_synchronous: str = "full"
     search_url: str | None = None
     search_index: str = "cma-search"
     search_plain_json: bool = False
@@ -201,7 +204,14 @@ def _audit(env: Mapping[str, str], database_url: str) -> dict[str, Any]:
         seconds = 0.0
     if not 0.05 <= seconds <= 3600:
         raise SettingsError("CMA_AUDIT_SEAL_EVERY must be seconds between 0.05 and 3600")
-    return {"audit_seal": seal, "audit_seal_every_seconds": seconds}
+    synchronous = (env.get("CMA_SQLITE_SYNCHRONOUS") or "full").strip().lower()
+    if synchronous not in {"full", "normal"}:
+        raise SettingsError("CMA_SQLITE_SYNCHRONOUS must be full or normal")
+    return {
+        "audit_seal": seal,
+        "audit_seal_every_seconds": seconds,
+        "sqlite_synchronous": synchronous,
+    }
 
 
 def _search(env: Mapping[str, str], database_url: str) -> dict[str, Any]:

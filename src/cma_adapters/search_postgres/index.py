@@ -139,34 +139,46 @@ class PostgresSearchIndex(SearchIndex):
         where, score, params = _where(query, fuzzy=fuzzy)
         if where is None:
             return _empty(query)
-        total = (
-            await conn.execute(
-                text(f"SELECT count(*) FROM search_documents d WHERE {where}"),  # noqa: S608 - built from constants
-                params,
-            )
-        ).scalar_one()
-        if total == 0:
-            return _empty(query)
         snippet = (
             "left(p.body, 200)"
             if fuzzy
             else f"ts_headline('english', left(p.body, {_HEADLINE_CHARS}), "
             "websearch_to_tsquery('english', :q), :opts)"
         )
+        # One pass over the matches: the total is a window count taken before the LIMIT
+        # (a separate count(*) read every match a second time).
         sql = (
             f"SELECT p.kind, p.entity_id, p.case_id, p.client_id, p.title, {snippet} AS snippet, "  # noqa: S608 - constants and placeholders only
-            "p.score FROM (SELECT d.kind, d.entity_id, d.case_id, d.client_id, d.title, d.body, "
-            f"d.updated_at, d.id, {score} AS score FROM search_documents d WHERE {where} "
+            "p.score, p.total FROM (SELECT d.kind, d.entity_id, d.case_id, d.client_id, "
+            f"d.title, d.body, d.updated_at, d.id, {score} AS score, count(*) OVER () AS total "
+            f"FROM search_documents d WHERE {where} "
             "ORDER BY score DESC, d.updated_at DESC, d.id LIMIT :limit OFFSET :offset) p "
             "ORDER BY p.score DESC, p.updated_at DESC, p.id"
         )
-        rows = await conn.execute(
-            text(sql).bindparams(*_array_params(params)),
-            {**params, "opts": _HEADLINE, "limit": query.limit, "offset": query.offset},
+        rows = (
+            (
+                await conn.execute(
+                    text(sql).bindparams(*_array_params(params)),
+                    {**params, "opts": _HEADLINE, "limit": query.limit, "offset": query.offset},
+                )
+            )
+            .mappings()
+            .all()
         )
+        if rows:
+            total = int(rows[0]["total"])
+        elif query.offset:  # a page past the end: the window saw no row, count them
+            count = text(f"SELECT count(*) FROM search_documents d WHERE {where}").bindparams(  # noqa: S608 - built from constants
+                *_array_params(params)
+            )
+            total = int((await conn.execute(count, params)).scalar_one())
+        else:
+            total = 0
+        if total == 0:
+            return _empty(query)
         return SearchResults(
-            items=tuple(_hit(r) for r in rows.mappings()),
-            total=int(total),
+            items=tuple(_hit(r) for r in rows),
+            total=total,
             limit=query.limit,
             offset=query.offset,
         )
