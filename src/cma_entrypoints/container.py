@@ -120,9 +120,9 @@ def _session_revocations(settings: Settings) -> Any:
 
 
 def _breached_passwords() -> Any:
-    from cma_adapters.security.breached import breached_passwords
+    from cma_adapters.security.breached import BreachedPasswords
 
-    return breached_passwords()
+    return BreachedPasswords()
 
 
 def _account_mail(notifier: Any) -> Any:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 # Heavy or optional: PDF rendering (fpdf2 -> numpy, Pillow, fontTools), OCR (pytesseract,
 # pypdfium2), the SFS schemas (xmlschema), Redis and Dramatiq's broker, object storage,
-# search servers, the assistant, the classifier stack. The list is sorted (a stable id).
+# search servers, the assistant, the classifier stack, zxcvbn's password lists. Sorted.
 HEAVY = (
     "boto3",
     "botocore",
@@ -32,6 +32,7 @@ HEAVY = (
     "scipy",
     "sklearn",
     "xmlschema",
+    "zxcvbn",
 )
 
 PROBE = """
@@ -42,7 +43,11 @@ from cma_entrypoints.settings import Settings
 
 settings = Settings.from_env({"CMA_DATA_DIR": sys.argv[1], "CMA_SECRET_KEY": "s" * 40})
 assert settings.embedded and not settings.redis_url
-create_app(build_container(settings))
+container = build_container(settings)
+create_app(container)
+# What a sign-in builds (the breached-password list is read only when a password is set).
+container.identity()
+container.sessions()
 print(json.dumps(sorted(m for m in sys.modules if "." not in m)))
 """
 
