@@ -15,17 +15,10 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
-from cma_adapters.holidays_calendar import HolidaysLibraryProvider
-
 # The worker's actor and queue names, which the publisher sends to (re-exported for it).
-from cma_adapters.jobs import DISPATCH_ACTOR as DISPATCH_ACTOR
-from cma_adapters.jobs import EVENTS_QUEUE as EVENTS_QUEUE
-from cma_adapters.jobs import (
-    DramatiqEventPublisher,
-    InProcessEventPublisher,
-    make_redis_broker,
-)
-from cma_adapters.letters import JinjaLetterRenderer, full_html
+from cma_adapters.jobs.inprocess import InProcessEventPublisher
+from cma_adapters.jobs.names import DISPATCH_ACTOR as DISPATCH_ACTOR
+from cma_adapters.jobs.names import EVENTS_QUEUE as EVENTS_QUEUE
 from cma_adapters.memory import SystemClock
 from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.security import (
@@ -38,7 +31,6 @@ from cma_adapters.security import (
     RedisRateLimiter,
     RedisSessionRevocations,
 )
-from cma_adapters.sfs import SfsDdsCodec
 from cma_adapters.sqlalchemy import (
     SqlAlchemyIdentityStore,
     SqlAlchemyPasswordResetStore,
@@ -49,7 +41,6 @@ from cma_adapters.sqlalchemy import (
 from cma_adapters.sqlalchemy import privacy as sql_privacy
 from cma_adapters.sqlalchemy.factories import repository_factories
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
-from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.advice.service import AdviceService, LetterService
 from cma_core.audit.service import AuditSealer, AuditService, AuditTrail
 from cma_core.budgets.reference_admin import ReferenceAdminService
@@ -92,9 +83,16 @@ from cma_core.tasks.service import TaskJobs, TaskService
 from cma_entrypoints.observability.metrics import TimedTextExtractor, count_duplicate_delivery
 from cma_entrypoints.settings import Settings
 
+# Heavy adapters are imported when first built, not when this module is: the HTTP API
+# serves most requests without PDF rendering (fpdf2, numpy, Pillow), OCR (pytesseract,
+# pypdfium2), the SFS schemas (xmlschema) or Redis (dramatiq's broker), and each of those
+# costs megabytes of resident memory in every API process (issue 15: API memory).
+
 
 def _publisher(settings: Settings, broker: Any, handlers: providers.Provider[Any]) -> Any:
     if settings.redis_url:
+        from cma_adapters.jobs.dramatiq_publisher import DramatiqEventPublisher
+
         return DramatiqEventPublisher(broker)
     return InProcessEventPublisher(handlers)
 
@@ -122,9 +120,9 @@ def _session_revocations(settings: Settings) -> Any:
 
 
 def _breached_passwords() -> Any:
-    from cma_adapters.security.breached import breached_passwords
+    from cma_adapters.security.breached import BreachedPasswords
 
-    return breached_passwords()
+    return BreachedPasswords()
 
 
 def _account_mail(notifier: Any) -> Any:
@@ -216,11 +214,44 @@ def _reset_ttl(settings: Settings) -> dt.timedelta:
 def _broker(settings: Settings) -> Any:
     if not settings.redis_url:
         return None
+    from cma_adapters.jobs.dramatiq_publisher import make_redis_broker
+
     return make_redis_broker(
         settings.redis_url,
         namespace=settings.redis_namespace,
         redelivery_seconds=settings.worker_redelivery_seconds,
     )
+
+
+def _text_extractor(max_concurrency: int) -> Any:
+    from cma_adapters.tesseract import TesseractTextExtractor
+
+    return TesseractTextExtractor(max_concurrency=max_concurrency)
+
+
+def _holidays() -> Any:
+    from cma_adapters.holidays_calendar import HolidaysLibraryProvider
+
+    return HolidaysLibraryProvider()
+
+
+def _sfs_codec() -> Any:
+    from cma_adapters.sfs import SfsDdsCodec
+
+    return SfsDdsCodec()
+
+
+def _letter_renderer(font_dir: Any) -> Any:
+    from cma_adapters.letters import JinjaLetterRenderer
+
+    return JinjaLetterRenderer(font_dir)
+
+
+def _letter_page(letter: Any) -> str:
+    """The letter as a whole HTML page (``cma_adapters.letters.full_html``)."""
+    from cma_adapters.letters import full_html
+
+    return full_html(letter)
 
 
 def _document_store(settings: Settings, uow: Any) -> Any:
@@ -593,9 +624,7 @@ class Container(containers.DeclarativeContainer):
     # Timed for the ``cma_ocr_duration_seconds`` metric (observability.metrics).
     text_extractor = providers.Singleton(
         TimedTextExtractor,
-        providers.Singleton(
-            TesseractTextExtractor, max_concurrency=settings.provided.ocr_concurrency
-        ),
+        providers.Singleton(_text_extractor, settings.provided.ocr_concurrency),
     )
     assistant = providers.Singleton(_assistant, settings)
     page_renderer = providers.Singleton(_page_renderer)
@@ -623,7 +652,7 @@ class Container(containers.DeclarativeContainer):
         **repository_factories("documents", "suggestions", "debts", "creditors"),
         patterns=patterns,
     )
-    holidays = providers.Singleton(HolidaysLibraryProvider)
+    holidays = providers.Singleton(_holidays)
     scheduling_config = providers.Singleton(_scheduling_config, settings)
     notifier = providers.Singleton(_notifier, settings)
     reset_kick = providers.Singleton(_reset_kick, settings, __self__)
@@ -793,12 +822,12 @@ class Container(containers.DeclarativeContainer):
         ),
     )
     # Debt advice (issue 4): debts, SFS budget, appraisal, offers, advice, letters.
-    sfs_codec = providers.Singleton(SfsDdsCodec)
+    sfs_codec = providers.Singleton(_sfs_codec)
     letter_renderer = providers.Singleton(
-        JinjaLetterRenderer, providers.Callable(lambda s: s.letter_font_dir, settings)
+        _letter_renderer, providers.Callable(lambda s: s.letter_font_dir, settings)
     )
     # A letter as a whole HTML page (the download): entrypoints reach adapters only here.
-    letter_page = providers.Object(full_html)
+    letter_page = providers.Object(_letter_page)
     debts = providers.Singleton(
         DebtService,
         uow,

@@ -53,3 +53,23 @@ def test_serve_logs_json_lines_by_route_template_without_query_strings(tmp_path:
     assert access[0]["route"] == "/api/v1/clients/{client_id}"
     assert access[0]["status"] == 401
     assert isinstance(access[0]["duration_ms"], float | int)
+
+
+def test_serve_reports_a_failed_embedded_migration_and_does_not_start(tmp_path: Path) -> None:
+    """The embedded default migrates in a child process (so the server never holds
+    Alembic, issue 15); its failure is still reported in one line and stops `serve`."""
+    (tmp_path / "cma.db").write_bytes(b"not a database " * 100)
+    env = {**os.environ, "CMA_DATA_DIR": str(tmp_path), "CMA_LOG_LEVEL": "WARNING"}
+    env.pop("CMA_DATABASE_URL", None)
+    env.pop("CMA_REDIS_URL", None)
+    done = subprocess.run(
+        [CMA, "serve", "--port", str(spare_port())],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "error: DatabaseError" in done.stderr
+    assert "Uvicorn running" not in done.stderr

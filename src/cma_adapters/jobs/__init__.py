@@ -1,12 +1,16 @@
-"""Event publishers: in-process (embedded default) and Dramatiq on Redis (production)."""
+"""Event publishers: in-process (embedded default) and Dramatiq on Redis (production).
 
-from cma_adapters.jobs.dramatiq_publisher import (
-    DISPATCH_ACTOR,
-    EVENTS_QUEUE,
-    DramatiqEventPublisher,
-    make_redis_broker,
-)
+The Dramatiq names load Dramatiq's Redis broker (and redis-py) only when first asked for,
+so a process on the embedded default never imports them (issue 15: API memory).
+"""
+
+from typing import TYPE_CHECKING, Any
+
 from cma_adapters.jobs.inprocess import InProcessEventPublisher
+from cma_adapters.jobs.names import DISPATCH_ACTOR, EVENTS_QUEUE
+
+if TYPE_CHECKING:
+    from cma_adapters.jobs.dramatiq_publisher import DramatiqEventPublisher, make_redis_broker
 
 __all__ = [
     "DISPATCH_ACTOR",
@@ -15,3 +19,11 @@ __all__ = [
     "InProcessEventPublisher",
     "make_redis_broker",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("DramatiqEventPublisher", "make_redis_broker"):
+        from cma_adapters.jobs import dramatiq_publisher
+
+        return getattr(dramatiq_publisher, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

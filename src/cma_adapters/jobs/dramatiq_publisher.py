@@ -13,11 +13,11 @@ from collections.abc import Sequence
 import dramatiq
 from dramatiq.brokers.redis import RedisBroker
 
+from cma_adapters.jobs.names import DISPATCH_ACTOR, EVENTS_QUEUE
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.jobs import EventPublisher
 
-DISPATCH_ACTOR = "dispatch_event"
-EVENTS_QUEUE = "cma-events"
+__all__ = ["DISPATCH_ACTOR", "EVENTS_QUEUE", "DramatiqEventPublisher", "make_redis_broker"]
 
 
 #: Dramatiq's maintenance (which requeues a dead worker's messages) runs on a random
