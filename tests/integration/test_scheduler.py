@@ -611,3 +611,33 @@ def test_scheduler_fails_documents_left_unread_so_they_can_be_retried(
     failed = _with_container(env, status)
     assert failed.status is DocumentStatus.FAILED
     assert failed.failure_reason.startswith("not read: waited 60 minute(s) in the queue")
+
+
+@pytest.mark.redis
+def test_the_sweep_lock_is_released_from_another_thread(
+    redis_url: str, redis_namespace: str
+) -> None:
+    """The worker takes and gives back the lock through ``asyncio.to_thread``, whose pool
+    may use a different thread each time: the release must not depend on the thread."""
+    import threading
+
+    import redis
+
+    from cma_entrypoints.worker.app import SweepLock
+
+    lock = SweepLock(redis.Redis.from_url(redis_url), f"{redis_namespace}:sweep", ttl=5)
+    held = lock.acquire()
+    assert held is not None
+    errors: list[BaseException] = []
+
+    def release() -> None:
+        try:
+            lock.release(held)
+        except BaseException as exc:
+            errors.append(exc)
+
+    other = threading.Thread(target=release)
+    other.start()
+    other.join()
+    assert errors == []
+    assert lock.acquire() is not None  # really released, not left to expire

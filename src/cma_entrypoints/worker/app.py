@@ -200,7 +200,10 @@ class SweepLock:
         self.ttl = ttl
 
     def acquire(self) -> Any | None:
-        lock = self.client.lock(self.name, timeout=self.ttl, blocking=False)
+        # Not thread-local: the worker acquires and releases through ``asyncio.to_thread``,
+        # whose pool may run the two on different threads (redis-py keeps the token in a
+        # threading.local by default, and the release then failed with AttributeError).
+        lock = self.client.lock(self.name, timeout=self.ttl, blocking=False, thread_local=False)
         return lock if lock.acquire() else None
 
     @staticmethod
