@@ -130,6 +130,13 @@ def long_date(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
+def ordinal_date(date: dt.date, month: str = "%B") -> str:
+    """ "3rd December 2026" (``month="%b"``: "3rd Dec 2026")."""
+    day = date.day
+    suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix} {date.strftime(month)} {date.year}"
+
+
 def short_date(date: dt.date) -> str:
     return f"{date:%d/%m/%Y}"
 

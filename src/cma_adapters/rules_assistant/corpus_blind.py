@@ -60,6 +60,7 @@ from cma_adapters.rules_assistant.corpus import (
     Truth,
     encode_pages,
     money,
+    ordinal_date,
     page_text,
 )
 from cma_core.documents.model import Box, DocumentClass, PageSource, PageText, Word
@@ -125,9 +126,7 @@ COURTS = ("Grimsby", "Cheltenham", "Cwmbran")
 
 
 def ordinal(date: dt.date, month: str = "%b") -> str:
-    day = date.day
-    suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix} {date.strftime(month)} {date.year}"
+    return ordinal_date(date, month)
 
 
 def dotted(date: dt.date) -> str:

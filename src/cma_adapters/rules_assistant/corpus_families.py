@@ -40,6 +40,7 @@ from cma_adapters.rules_assistant.corpus import (
     debt_truth,
     long_date,
     money,
+    ordinal_date,
     short_date,
 )
 from cma_core.documents.model import DocumentClass
@@ -158,19 +159,13 @@ def family_d(cls: DocumentClass, spec: Spec) -> Family:
     return build
 
 
-def _ordinal(date: dt.date) -> str:
-    day = date.day
-    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix} {date:%B %Y}"
-
-
 def family_k(cls: DocumentClass, spec: Spec) -> Family:
     """Held-out K: ordinal date top right, "please quote" reference line, prose,
     a statement table (description | amount), the deadline only in a sentence, and a
     tear-off slip. Labels come from ``spec.labels`` (K's own wording)."""
 
     def build(f: Facts, rng: random.Random) -> Built:
-        v = _values(f, _ordinal)
+        v = _values(f, ordinal_date)
         lab = spec.labels
         rows: Page = [
             L(_text(spec.letterhead, f), x=0.58, bold=True),
@@ -233,7 +228,7 @@ def income_k(cls: DocumentClass, title: str, labels: Mapping[str, str]) -> Famil
         words = FREQUENCY_WORDS[f.frequency][2]
         rows: Page = [
             L(f.payer, x=0.58, bold=True),
-            L(_ordinal(f.letter_date), x=0.58),
+            L(ordinal_date(f.letter_date), x=0.58),
             BLANK,
             L(title, bold=True),
             L(f"{labels['frequency']} {words}."),
@@ -265,7 +260,7 @@ def statement(variant: str) -> Family:
             ]  # fmt: skip
         else:
             rows = [
-                (Cell(0.08, "Wyvern Bank", True), Cell(0.58, f"Printed {_ordinal(f.letter_date)}")),
+                (Cell(0.08, "Wyvern Bank", True), Cell(0.58, f"Printed {ordinal_date(f.letter_date)}")),
                 L("Everyday account - transactions this period"),
                 (Cell(0.08, "Day"), Cell(0.2, "Payee / reference"), Cell(0.64, "Withdrawn"), Cell(0.8, "Deposited")),
             ]  # fmt: skip
