@@ -117,7 +117,7 @@ async def test_update_changes_named_fields_audits_names_and_checks_version(app: 
     assert (updated.phone, updated.version) == ("0113 496 0000", 2)
     entry = (await app.audit(centre.id, action="client.updated"))[0]
     assert entry.fields == ("phone",)  # email did not change
-    assert "0113" not in repr(entry)
+    assert "0113 496" not in repr(entry)  # ids and hashes are hex, so "0113" alone can occur
     [event] = app.published("ClientUpdated")
     assert event.payload["fields"] == ["phone"]
     with pytest.raises(StaleVersion):
