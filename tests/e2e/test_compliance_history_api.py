@@ -9,8 +9,11 @@ import uuid
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from tests.e2e.conftest import PASSWORD, make_centre, settle, sign_in
 
+from cma_adapters.sqlalchemy.engine import driver_url
+from cma_adapters.sqlalchemy.migrate import upgrade
 from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container
@@ -95,3 +98,39 @@ async def test_history_follows_the_evaluations(
         assert r.status_code == 422, r.text
         assert r.json()["errors"][0]["field"] == field
     assert (await supervisor.get(URL, params={"interval": "day"})).status_code == 422
+
+
+@pytest.mark.parametrize("container", ["sqlite"], indirect=True)
+async def test_migration_1801_seeds_the_history_from_the_stored_findings(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    """A database that had findings before 1801 gets them as its first history rows, each
+    at its evaluation time (SQLite: its own file, so the table can be dropped and re-made;
+    the INSERT ... SELECT is the same SQL on PostgreSQL)."""
+    centre = await make_centre(container, "Backfill Centre")
+    adviser = await sign_in(http, "adviser@backfillcentre.example", centre)
+    for _ in range(2):
+        await adviser.new_case()
+    await settle(container)
+    url = container.settings().database_url
+    cols = "centre_id, case_id, rule_id, adviser_id, status, evaluated_at"
+    owner = sa.create_engine(driver_url(url, sync=True))
+    try:
+        with owner.begin() as conn:
+            findings = sorted(conn.execute(sa.text(f"SELECT {cols} FROM compliance_findings")))  # noqa: S608 - constant columns
+            assert findings, "the cases were evaluated"
+            # Back to just before 1801: its table gone and 1800 the branch's head again.
+            conn.execute(sa.text("DROP TABLE compliance_finding_history"))
+            conn.execute(
+                sa.text(
+                    "UPDATE alembic_version SET version_num = '1800' WHERE version_num = '1801'"
+                )
+            )
+        upgrade(url)
+        with owner.begin() as conn:
+            history = sorted(
+                conn.execute(sa.text(f"SELECT {cols} FROM compliance_finding_history"))  # noqa: S608 - constant columns
+            )
+    finally:
+        owner.dispose()
+    assert history == findings
