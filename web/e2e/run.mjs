@@ -79,13 +79,19 @@ console.log(`seeding the demo into ${dataDir}`);
 await run(["demo", "--no-serve"], env);
 async function serve(p, extra = {}) {
   const s = spawn(cma, ["serve", "--host", "127.0.0.1", "--port", String(p)], { env: { ...env, ...extra }, stdio: "inherit" });
-  for (let i = 0; ; i++) {
+  let exited = null;
+  s.on("exit", (code) => (exited = code));
+  // Starting migrates first (in a child process): seconds on a quiet machine, over a
+  // minute on a busy one; a server that exits is reported at once.
+  const until = Date.now() + 180_000;
+  for (;;) {
     try {
       if ((await fetch(`http://localhost:${p}/health`)).ok) break;
     } catch {
       /* not yet */
     }
-    if (i > 240) throw new Error("the server did not start");
+    if (exited !== null) throw new Error(`the server exited with ${exited} before it answered`);
+    if (Date.now() > until) throw new Error("the server did not answer /health within 180 s");
     await new Promise((r) => setTimeout(r, 250));
   }
   return s;

@@ -254,8 +254,17 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await adm.getByRole("button", { name: "Record the request" }).click();
   await adm.locator(".govuk-error-summary a[href='#request-new-client']").waitFor();
   await audit(adm, "privacy-requests-error");
-  await adm.locator("#request-new-client").selectOption({ index: 1 });
+  // Find the client by typing the start of a surname, not by scrolling the whole centre.
+  await adm.locator("#request-new-client option").nth(1).waitFor({ state: "attached" });
+  const someone = (await adm.locator("#request-new-client option").nth(1).textContent()).trim();
+  const surname = someone.split(" ").pop();
+  await adm.locator("#request-new-client-search").fill(surname.slice(0, 4));
+  await adm.locator("#request-new-client-found", { hasText: /match/ }).waitFor();
+  check((await adm.locator("#request-new-client option", { hasText: someone }).count()) >= 1, "typing the start of a surname offers that client");
+  await audit(adm, "privacy-requests-client-search");
+  await adm.locator("#request-new-client").selectOption({ label: someone });
   await adm.getByRole("button", { name: "Record the request" }).click();
+  await adm.locator("tbody td", { hasText: someone }).first().waitFor();
   await adm.locator("tbody .govuk-tag", { hasText: /^open$/ }).first().waitFor();
   await adm.getByRole("button", { name: /^Edit/ }).first().click();
   await adm.getByLabel("Answered on (optional)").fill(new Date().toISOString().slice(0, 10));
@@ -277,6 +286,17 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
       await adm.locator("tbody .govuk-tag", { hasText: /^released/ }).first().waitFor();
       check(true, "a legal hold was placed on a client and released (If-Match)");
       await audit(adm, "privacy-holds-released");
+      // A hold on one case: the client's cases offered once the client is chosen.
+      await adm.locator("#hold-subject").selectOption("case");
+      await adm.getByRole("button", { name: "Place the hold" }).click();
+      await adm.locator(".govuk-error-summary a[href='#hold-case']").waitFor();
+      await adm.locator("#hold-case option").nth(1).waitFor({ state: "attached" });
+      const caseLabel = (await adm.locator("#hold-case option").nth(1).textContent()).trim();
+      await adm.locator("#hold-case").selectOption({ index: 1 });
+      await adm.getByRole("button", { name: "Place the hold" }).click();
+      await adm.locator("tbody td", { hasText: `Case ${caseLabel.split(" ")[0]}` }).first().waitFor();
+      check(true, "a legal hold was placed on one case, named by its reference in the register");
+      await audit(adm, "privacy-holds-case");
     }
   }
 

@@ -11,6 +11,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
+import { CaseReference, ClientName, ClientPicker } from "../../components/ClientPicker";
 import { QueryState, Tag } from "../../components/ui";
 import { NotFound } from "../NotFound";
 
@@ -41,13 +42,6 @@ export function requestStatus(r: Pick<Request, "answered_on" | "overdue" | "exte
   if (r.overdue) return ["overdue", "overdue"];
   if (r.extended) return ["medium", "extended"];
   return ["open", "open"];
-}
-
-function useClients() {
-  return useQuery({
-    queryKey: ["clients-all"],
-    queryFn: async () => unwrap(await api.GET("/api/v1/clients", { params: { query: { limit: 200 } } })),
-  });
 }
 
 export default function PrivacyRegisters() {
@@ -86,8 +80,6 @@ export function RequestsPage() {
   const [kind, setKind] = useState("");
   const [state, setState] = useState("");
   const [editing, setEditing] = useState<string | null>(null);
-  const clients = useClients();
-  const names = new Map((clients.data?.items ?? []).map((c) => [c.id, `${c.first_name} ${c.last_name}`]));
   const list = useQuery({
     queryKey: ["data-subject-requests", kind, state],
     queryFn: async () =>
@@ -132,17 +124,18 @@ export function RequestsPage() {
               <tbody className="govuk-table__body">
                 {page.items.map((r) => {
                   const [tag, text] = requestStatus(r);
-                  const who = names.get(r.client_id) ?? "A client";
                   return (
                     <tr className="govuk-table__row" key={r.id}>
                       <td className="govuk-table__cell">{date(r.received_on)}</td>
-                      <td className="govuk-table__cell">{who}</td>
+                      <td className="govuk-table__cell">
+                        <ClientName id={r.client_id} />
+                      </td>
                       <td className="govuk-table__cell">{label(r.kind)}</td>
                       <td className="govuk-table__cell">{date(r.due_on)}</td>
                       <td className="govuk-table__cell"><Tag value={tag} text={text} /></td>
                       <td className="govuk-table__cell">
                         <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(r.id)}>
-                          Edit<span className="govuk-visually-hidden"> the {label(r.kind)} request from {who}</span>
+                          Edit<span className="govuk-visually-hidden"> the {label(r.kind)} request from <ClientName id={r.client_id} /></span>
                         </button>
                       </td>
                     </tr>
@@ -156,14 +149,13 @@ export function RequestsPage() {
       <RequestForm
         key={editing ?? "new"}
         request={list.data?.items.find((r) => r.id === editing)}
-        clients={(clients.data?.items ?? []).map((c) => [c.id, `${c.first_name} ${c.last_name}`] as const)}
         onDone={() => setEditing(null)}
       />
     </>
   );
 }
 
-function RequestForm({ request, clients, onDone }: { request?: Request; clients: ReadonlyArray<readonly [string, string]>; onDone: () => void }) {
+function RequestForm({ request, onDone }: { request?: Request; onDone: () => void }) {
   const qc = useQueryClient();
   const [client, setClient] = useState(request?.client_id ?? "");
   const [kind, setKind] = useState<string>(request?.kind ?? "access");
@@ -220,7 +212,7 @@ function RequestForm({ request, clients, onDone }: { request?: Request; clients:
           note: `${p}-note`,
         }}
       />
-      {!request && <Select id={`${p}-client`} name="client_id" label="Client" value={client} onChange={setClient} error={save.error} options={[["", "Choose a client"], ...clients]} />}
+      {!request && <ClientPicker id={`${p}-client`} value={client} onChange={setClient} error={save.error} />}
       <Select id={`${p}-kind`} name="kind" label="Kind" value={kind} onChange={setKind} error={save.error} options={KINDS} />
       <TextInput id={`${p}-received`} name="received_on" label="Received on" type="date" value={received} onChange={setReceived} error={save.error} />
       <TextInput
@@ -253,8 +245,6 @@ export function HoldsPage() {
   const { can } = useMe();
   const qc = useQueryClient();
   const [activeOnly, setActiveOnly] = useState("yes");
-  const clients = useClients();
-  const names = new Map((clients.data?.items ?? []).map((c) => [c.id, `${c.first_name} ${c.last_name}`]));
   const list = useQuery({
     queryKey: ["legal-holds", activeOnly],
     queryFn: async () => unwrap(await api.GET("/api/v1/legal-holds", { params: { query: { limit: 200, active_only: activeOnly === "yes" } } })),
@@ -290,7 +280,7 @@ export function HoldsPage() {
               </thead>
               <tbody className="govuk-table__body">
                 {page.items.map((h) => {
-                  const on = h.subject === "client" ? (names.get(h.client_id ?? "") ?? "A client") : "A case";
+                  const on = h.subject === "client" && h.client_id ? <ClientName id={h.client_id} /> : h.case_id ? <CaseReference id={h.case_id} /> : "A case";
                   return (
                     <tr className="govuk-table__row" key={h.id}>
                       <td className="govuk-table__cell">{dateTime(h.placed_at)}</td>
@@ -317,18 +307,33 @@ export function HoldsPage() {
           )
         }
       </QueryState>
-      {can("case:delete") && <HoldForm clients={(clients.data?.items ?? []).map((c) => [c.id, `${c.first_name} ${c.last_name}`] as const)} />}
+      {can("case:delete") && <HoldForm />}
     </>
   );
 }
 
-function HoldForm({ clients }: { clients: ReadonlyArray<readonly [string, string]> }) {
+function HoldForm() {
   const qc = useQueryClient();
   const [client, setClient] = useState("");
+  const [subject, setSubject] = useState<"client" | "case">("client");
+  const [caseId, setCaseId] = useState("");
   const [reason, setReason] = useState<string>("complaint");
   const [note, setNote] = useState("");
+  const cases = useQuery({
+    queryKey: ["cases", "client", client],
+    enabled: subject === "case" && client !== "",
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases", { params: { query: { client_id: client, limit: 50 } } })),
+  });
   const place = useMutation({
-    mutationFn: async () => unwrap(await api.POST("/api/v1/legal-holds", { body: { client_id: client || null, reason: reason as HoldReason, note: orNull(note) } })),
+    mutationFn: async () =>
+      unwrap(
+        await api.POST("/api/v1/legal-holds", {
+          body:
+            subject === "case"
+              ? { case_id: caseId || null, reason: reason as HoldReason, note: orNull(note) }
+              : { client_id: client || null, reason: reason as HoldReason, note: orNull(note) },
+        }),
+      ),
     onSuccess: () => {
       setNote("");
       void qc.invalidateQueries({ queryKey: ["legal-holds"] });
@@ -342,10 +347,28 @@ function HoldForm({ clients }: { clients: ReadonlyArray<readonly [string, string
         place.mutate();
       }}
     >
-      <h2 className="govuk-heading-m">Place a hold on a client</h2>
-      <p className="govuk-body-s">A hold on one case is placed from the API with the case's id.</p>
-      <ErrorSummary error={place.error} fields={{ client_id: "hold-client", case_id: "hold-client", reason: "hold-reason", note: "hold-note" }} />
-      <Select id="hold-client" name="client_id" label="Client" value={client} onChange={setClient} error={place.error} options={[["", "Choose a client"], ...clients]} />
+      <h2 className="govuk-heading-m">Place a hold</h2>
+      <ErrorSummary error={place.error} fields={{ client_id: "hold-client", case_id: subject === "case" ? "hold-case" : "hold-client", reason: "hold-reason", note: "hold-note" }} />
+      <ClientPicker id="hold-client" value={client} onChange={(v) => { setClient(v); setCaseId(""); }} error={subject === "client" ? place.error : undefined} />
+      <Select
+        id="hold-subject"
+        label="Hold"
+        value={subject}
+        onChange={(v) => setSubject(v === "case" ? "case" : "client")}
+        options={[["client", "The client and all their cases"], ["case", "One of the client's cases"]]}
+      />
+      {subject === "case" && (
+        <Select
+          id="hold-case"
+          name="case_id"
+          label="Case"
+          hint={client ? undefined : "Choose the client first"}
+          value={caseId}
+          onChange={setCaseId}
+          error={place.error}
+          options={[["", client ? (cases.isPending ? "Loading cases…" : "Choose a case") : "No client chosen"], ...(cases.data?.items ?? []).map((c) => [c.id, `${c.reference} (${label(c.status)})`] as const)]}
+        />
+      )}
       <Select id="hold-reason" name="reason" label="Reason" value={reason} onChange={setReason} error={place.error} options={REASONS} />
       <TextArea id="hold-note" name="note" label="Note (optional)" value={note} onChange={setNote} error={place.error} rows={2} />
       <Button busy={place.isPending}>Place the hold</Button>
