@@ -5,8 +5,13 @@ who had not read the reader's rules). Prints the per-field tables, the misses an
 classifier's confusion on the held-out families. ``--ocr-l N`` also scans N documents of
 L (one class after another), reads them with Tesseract and scores them.
 
+Held-out M (``corpus_blind_m.py``: a second blind family, in another hand) is measured
+with ``--family m`` (M only) or ``--family all``, ``--ocr-m N`` scans and reads N of its
+documents. M's misses are never printed, ``--misses`` or not: only its per-field table and
+the confusion matrix, so that M stays blind for whoever changes the reader next.
+
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19]``
+[--ocr-l 19] [--family all|m] [--ocr-m 19]``
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -35,16 +42,22 @@ from cma_adapters.rules_assistant.corpus_blind import (
     build_blind,
     values_in_text,
 )
+from cma_adapters.rules_assistant.corpus_blind_m import MSample, build_m, m_pages, m_scanned, m_text
+from cma_adapters.rules_assistant.corpus_blind_m import values_in_text as m_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 
-def reliability(model: classifier.Model | None, samples: list[Sample]) -> str:
+def reliability(
+    model: classifier.Model | None,
+    samples: Sequence[Sample],
+    text: Callable[[Sample], str] = sample_text,
+) -> str:
     """Errors caught and correct documents flagged by each confidence threshold."""
     if model is None:
         return ""
     got = []
     for s in samples:
-        cls, confidence, _ = model.predict(sample_text(s))
+        cls, confidence, _ = model.predict(text(s))
         got.append((cls is s.truth.document_class, confidence))
     wrong = sum(not ok for ok, _ in got)
     lines = [f"  calibration: {wrong} of {len(got)} classified wrong"]
@@ -113,13 +126,92 @@ def family_l_ocr(count: int, misses: bool) -> None:
     )
 
 
+def confusion(result: Score) -> None:
+    """The classifier's whole confusion matrix, one row a class: how many of its documents
+    were read as that class, and as what the others were read."""
+    print("  confusion (expected: correct/total, then what the rest were read as)")
+    for expected, row in sorted(result.confusion.items()):
+        total = sum(row.values())
+        wrong = ", ".join(f"{n} as {got}" for got, n in sorted(row.items()) if got != expected)
+        print(
+            f"    {expected:<26}{row.get(expected, 0)}/{total}" + (f"  ({wrong})" if wrong else "")
+        )
+
+
+def m_text_of(sample: Sample) -> str:
+    assert isinstance(sample, MSample)
+    return m_text(sample)
+
+
+def family_m(per_family: int) -> None:
+    """Held-out M on perfect text (its own faces, sizes and layout). Never its misses."""
+    model = classifier.shipped()
+    samples = build_m(per_family)
+    started = time.perf_counter()
+    result = score([(s, extract(m_text(s), m_pages(s), model)) for s in samples])
+    took = time.perf_counter() - started
+    print(result.table(f"held-out M, written blind ({len(samples)} documents, perfect text)"))
+    confusion(result)
+    print(reliability(model, samples, m_text_of))
+    print(f"  read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
+    print()
+
+
+def family_m_ocr(count: int) -> None:
+    """``count`` documents of M (one class after another) printed and scanned at 150-300 dpi
+    as PNG and PDF, read by Tesseract and the rule-based assistant. Never its misses."""
+    from cma_adapters.rules_assistant import RuleBasedAssistant
+    from cma_adapters.tesseract import TesseractTextExtractor
+    from cma_core.documents.files import ContentType
+
+    types = {"png": ContentType.PNG, "pdf": ContentType.PDF}
+    every = build_m(max(1, -(-count // 19)))
+    per = len(every) // 19
+    chosen: list[MSample] = [every[c * per + r] for r in range(per) for c in range(19)][:count]
+    verbatim = [0, 0]
+    pages_read = [0]
+
+    async def read_all() -> list[tuple[Sample, object]]:
+        extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+        out: list[tuple[Sample, object]] = []
+        for index, sample in enumerate(chosen):
+            data, fmt, _ = m_scanned(sample, index)
+            pages = await extractor.extract(data, types[fmt])
+            pages_read[0] += len(pages)
+            text = "\f".join(p.text for p in pages)
+            found = m_values_in_text(sample.truth, text)
+            verbatim[0] += found[0]
+            verbatim[1] += found[1]
+            out.append((sample, await assistant.classify_and_extract(text, pages)))
+        return out
+
+    started = time.perf_counter()
+    result = score(asyncio.run(read_all()))  # type: ignore[arg-type]
+    took = time.perf_counter() - started
+    print(f"true values found verbatim in the OCR text: {verbatim[0]} of {verbatim[1]}")
+    print(result.table(f"held-out M, written blind ({len(chosen)} documents, OCR)"))
+    confusion(result)
+    print(
+        f"  scanned and read in {took:.1f} s: {len(chosen)} documents, {pages_read[0]} pages "
+        f"({took / len(chosen):.1f} s a document)"
+    )
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-family", type=int, default=4)
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
+    parser.add_argument("--family", choices=("all", "m"), default="all")
+    parser.add_argument("--ocr-m", type=int, default=0)
     args = parser.parse_args()
+    if args.family == "m":
+        family_m(args.per_family)
+        if args.ocr_m:
+            family_m_ocr(args.ocr_m)
+        return
     model = classifier.shipped()
     for title, held, only in (
         ("seen A-D", False, None),
@@ -142,6 +234,9 @@ def main() -> None:
     family_l(args.per_family, args.misses)
     if args.ocr_l:
         family_l_ocr(args.ocr_l, args.misses)
+    family_m(args.per_family)
+    if args.ocr_m:
+        family_m_ocr(args.ocr_m)
 
 
 if __name__ == "__main__":

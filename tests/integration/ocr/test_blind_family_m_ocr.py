@@ -1,0 +1,91 @@
+"""Held-out family M (written blind) printed, scanned and read by real Tesseract: four
+documents, six pages (a two-page collection-bureau letter at 150 dpi, skewed and speckled,
+as PDF; a monospaced payslip at 220 dpi in faint ink, skewed, as PNG without its
+resolution; a judgment at 300 dpi, blurred, with a fold, as PNG; a two-page 8.5 pt bank
+statement at 150 dpi as PDF).
+``benchmarks/intake_accuracy.py --family m --ocr-m 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md. Only aggregate figures are printed: M's
+individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from cma_adapters.rules_assistant import RuleBasedAssistant
+from cma_adapters.rules_assistant.corpus import Score, score
+from cma_adapters.rules_assistant.corpus_blind_m import (
+    MSample,
+    build_m,
+    m_scanned,
+    values_in_text,
+)
+from cma_adapters.tesseract import TesseractTextExtractor
+from cma_core.documents.files import ContentType
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+TYPES = {"png": ContentType.PNG, "pdf": ContentType.PDF}
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "payer_name", "income_pence", "gross_pence",
+    "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 4 picks corpus_blind_m.SCANS (0: 150 dpi skewed and
+# speckled, 1: 300 dpi blurred with a fold, 2: 220 dpi faint and skewed, 3: 180 dpi with a
+# fold and holes); m_scanned makes multi-page documents PDF.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 1, 0),
+    (C.PAYSLIP, 0, 2),
+    (C.COUNTY_COURT_JUDGMENT, 0, 5),
+    (C.BANK_STATEMENT, 0, 4),
+)
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_sample())
+
+
+async def read_sample() -> tuple[Score, int, int]:
+    family = {(s.truth.document_class, int(s.name[-1])): s for s in build_m(2)}
+    extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+    pairs = []
+    found = total = 0
+    for cls, variant, index in CHOSEN:
+        sample: MSample = family[cls, variant]
+        data, fmt, _ = m_scanned(sample, index)
+        pages = await extractor.extract(data, TYPES[fmt])
+        assert len(pages) == len(sample.pages), sample.name
+        assert all(p.words for p in pages), sample.name
+        text = "\f".join(p.text for p in pages)
+        got = values_in_text(sample.truth, text)
+        found, total = found + got[0], total + got[1]
+        pairs.append((sample, await assistant.classify_and_extract(text, pages)))
+    return score(pairs), found, total
+
+
+def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values (measured 15 of 17 on these pages): the gap
+    on M, as on L, is mostly the reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family M (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.85 * total
+    assert (result.accuracy("document_class") or 0) >= 0.95
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="M after OCR is under the 90% floor per field (first measurement on these 4 "
+    "documents: creditor 0/2, original creditor 0/1, reference 1/2, letter date 2/4, "
+    "deadline 0/1, claim no. 0/1, payer 0/1, income 0/1, gross 0/1; balance 2/2, frequency "
+    "1/1; on 19 documents see benchmarks/OCR.md, 'Family M (blind)')",
+)
+def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
+    result, _, _ = read
+    for field in FIELDS_HERE:
+        share = result.accuracy(field)
+        assert share is None or share >= 0.9, field
