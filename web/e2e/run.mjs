@@ -295,8 +295,14 @@ try {
     await page.getByRole("link", { name: tab, exact: true }).click();
     await settled(page);
     if (tab === "Budget") {
+      // A line is added by its name from the SFS catalogue, then shown by that name.
+      await page.locator("#new-line-key optgroup").first().waitFor({ state: "attached" });
+      await page.locator("#new-line-key").selectOption({ label: "Hairdressing" });
+      await page.getByRole("button", { name: "Add line" }).click();
+      await page.getByLabel("Hairdressing", { exact: true }).fill("12.50");
       await page.getByRole("button", { name: "Save budget" }).click();
       await settled(page);
+      check((await page.getByLabel("Hairdressing", { exact: true }).count()) === 1, "a budget line was added by its SFS name and saved");
     }
     if (tab === "Options and offers") {
       await page.getByRole("button", { name: "Plan offers" }).click();

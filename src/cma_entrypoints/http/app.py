@@ -19,7 +19,7 @@ from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.advice import CaseAdviceController, LetterTemplateController
 from cma_entrypoints.http.audit import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
-from cma_entrypoints.http.budgets import BudgetController
+from cma_entrypoints.http.budgets import BudgetController, SfsCatalogueController
 from cma_entrypoints.http.cases import CaseController
 from cma_entrypoints.http.cases.listing import EXPOSED as CONSISTENCY_HEADERS
 from cma_entrypoints.http.cases.listing import RecentWrites
@@ -220,6 +220,7 @@ def create_app(container: Container | None = None) -> Litestar:
             CreditorController,
             DebtController,
             BudgetController,
+            SfsCatalogueController,
             AppraisalController,
             LetterTemplateController,
             CaseAdviceController,

@@ -2002,6 +2002,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference/sfs-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SFS lines, with labels, categories and sections
+         * @description In the SFS's own order (income, then fixed, then flexible costs), optionally only one `section` or `category`. The whole catalogue is under 200 lines, so one page with the largest `limit` holds it.
+         */
+        get: operations["ApiV1ReferenceSfsLinesListLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
@@ -5232,6 +5252,11 @@ export interface components {
             offset: number;
             total: number;
         };
+        /**
+         * Section
+         * @enum {string}
+         */
+        Section: "income" | "fixed" | "flexible";
         /** SessionOut */
         SessionOut: {
             address: string | null;
@@ -5335,6 +5360,23 @@ export interface components {
          * @enum {string}
          */
         SfsFormat: "json" | "xml";
+        /** SfsLineOut */
+        SfsLineOut: {
+            category: components["schemas"]["Category"];
+            category_label: string;
+            key: string;
+            label: string;
+            section: components["schemas"]["Section"];
+            sfs_key: string;
+        };
+        /** SfsLinePage */
+        SfsLinePage: {
+            items: components["schemas"]["SfsLineOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
+        };
         /** SfsStatementDetails */
         SfsStatementDetails: {
             additional_notes: string[];
@@ -12521,6 +12563,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GuidelinesImportOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1ReferenceSfsLinesListLines: {
+        parameters: {
+            query?: {
+                section?: components["schemas"]["Section"] | null;
+                category?: components["schemas"]["Category"] | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip (at most 10,000; page further with cursor). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SfsLinePage"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -1,5 +1,6 @@
-"""Budgets over HTTP: the SFS budget and SFS import and export."""
+"""Budgets over HTTP: the SFS budget, SFS import and export, and the SFS line catalogue."""
 
+from cma_entrypoints.http.budgets.catalogue import SfsCatalogueController
 from cma_entrypoints.http.budgets.controllers import BudgetController
 
-__all__ = ["BudgetController"]
+__all__ = ["BudgetController", "SfsCatalogueController"]

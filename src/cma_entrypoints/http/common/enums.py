@@ -33,7 +33,7 @@ from cma_core.advice.wording import (
     SOLUTION_LABELS,
 )
 from cma_core.assets.model import HomeTenure, Outcome, ProcedureKind
-from cma_core.budgets.catalogue import CATEGORIES, LINES, Category
+from cma_core.budgets.catalogue import CATEGORIES, LINES, Category, Section
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.model import Tenure
 from cma_core.budgets.offers import OfferKind
@@ -443,6 +443,11 @@ DESCRIPTIONS: dict[type[enum.Enum], Mapping[str, str]] = {
     },
     # An SFS category (a spending guideline's, issue 12): its label in the SFS.
     Category: {c.value: f"SFS category: {CATEGORIES[c].label}." for c in Category},
+    Section: {
+        Section.INCOME.value: "Income.",
+        Section.FIXED.value: "Fixed costs (priority and essential outgoings).",
+        Section.FLEXIBLE.value: "Flexible costs (spending with a guideline).",
+    },
 }
 
 #: The SFS line keys (the keys of a budget's ``lines``) and categories.

@@ -4,6 +4,7 @@ import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { label, money, toPence } from "../../components/format";
+import { SfsLineSelect, useSfsLines } from "../../components/SfsLineSelect";
 import { Button, Checkbox, ErrorSummary } from "../../components/forms";
 import { QueryState, SummaryList, Tag } from "../../components/ui";
 
@@ -12,6 +13,9 @@ type Row = { key: string; amount: string; frequency: string; note: string | null
 
 function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut"] }) {
   const qc = useQueryClient();
+  const catalogue = useSfsLines();
+  const named = new Map((catalogue.data?.items ?? []).map((l) => [l.key, l.label]));
+  const lineName = (key: string) => named.get(key) ?? label(key);
   const [rows, setRows] = useState<Row[]>(
     Object.values(out.budget.lines).map((l) => ({ key: l.key, amount: (l.amount_pence / 100).toFixed(2), frequency: l.frequency, note: l.note })),
   );
@@ -62,7 +66,7 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
             {rows.map((r, i) => (
               <tr className="govuk-table__row" key={r.key}>
                 <th scope="row" className="govuk-table__header">
-                  <label htmlFor={`line-${r.key}`}>{label(r.key)}</label>
+                  <label htmlFor={`line-${r.key}`}>{lineName(r.key)}</label>
                 </th>
                 <td className="govuk-table__cell">
                   <input
@@ -76,7 +80,7 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
                 <td className="govuk-table__cell">
                   <select
                     className="govuk-select"
-                    aria-label={`How often: ${label(r.key)}`}
+                    aria-label={`How often: ${lineName(r.key)}`}
                     value={r.frequency}
                     onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, frequency: e.target.value } : x)))}
                   >
@@ -93,12 +97,14 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
         </table>
       </div>
       <div className="cma-inline-form">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="new-line-key">
-            Add a line (SFS key, for example <code>rent</code>)
-          </label>
-          <input id="new-line-key" className="govuk-input govuk-input--width-20" value={newKey} onChange={(e) => setNewKey(e.target.value.trim())} />
-        </div>
+        <SfsLineSelect
+          id="new-line-key"
+          label="Add a line"
+          value={newKey}
+          onChange={setNewKey}
+          sections={["income", "fixed", "flexible"]}
+          leaveOut={new Set(rows.map((r) => r.key))}
+        />
         <Button
           secondary
           type="button"

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, ifMatch } from "../../api/problem";
 import { toPence } from "../../components/format";
+import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { byField, place } from "./Evidence";
 
@@ -129,13 +130,18 @@ export function CorrectionForm({ s, doc, onClose }: { s: Suggestion; doc: Doc | 
         )}
         <TextInput id={`${id}-balance`} name="balance_pence" label={budget ? "Amount" : "Balance"} prefix="£" inputMode="decimal" width="10" hint={from("balance")} value={v.balance} onChange={set("balance")} error={send.error} />
         {budget ? (
-          <TextInput
+          <SfsLineSelect
             id={`${id}-budget_line`}
             name="budget_line"
             label="SFS line"
-            hint="The SFS line key (for example food_housekeeping), or debt_repayment, or not_budgeted"
+            hint={from("budget_line")}
             value={v.budget_line}
             onChange={set("budget_line")}
+            sections={s.kind === "new_income" ? ["income"] : ["fixed", "flexible"]}
+            extra={[
+              ["debt_repayment", "A payment to a creditor (a debt, not a budget line)"],
+              ["not_budgeted", "Not part of the budget (transfers, cash, refunds)"],
+            ]}
             error={send.error}
           />
         ) : (
