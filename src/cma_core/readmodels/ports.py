@@ -1,13 +1,14 @@
-"""Ports of the read models: the case list's rows."""
+"""Ports of the read models: the case list's rows and the cases' timelines."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from cma_core.cases.model import CaseStatus
-from cma_core.readmodels.model import CaseListRow
+from cma_core.readmodels.model import CaseListRow, TimelineEntry, TimelineKind
 from cma_core.shared.ids import CaseId, ClientId, UserId
 from cma_core.shared.uow import Page
 
@@ -61,4 +62,45 @@ class CaseListRows(Protocol):
         """When the oldest event of the centre named in ``events`` occurred that is neither
         in ``handler``'s inbox nor settled (handled or abandoned), or ``None``; with
         ``limit_at``, only events that occurred at or before it count."""
+        ...
+
+
+class CaseTimelines(Protocol):
+    """The timeline entries of the unit of work's centre's cases (another centre's are
+    never read, written or removed). A case's entries are written whole (``replace``)."""
+
+    async def hold(self, case_id: CaseId) -> None:
+        """As ``CaseListRows.hold``: serialise the projection's rewrites of this case until
+        the transaction ends (a no-op where writes are serial)."""
+        ...
+
+    async def replace(self, case_id: CaseId, entries: Sequence[TimelineEntry]) -> None:
+        """Make ``entries`` the case's whole timeline (none: remove it). Raises
+        ``CrossTenantAccess`` for another centre's entry or one of another case."""
+        ...
+
+    async def list(
+        self,
+        case_id: CaseId,
+        *,
+        limit: int,
+        kinds: Collection[TimelineKind] = (),
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
+    ) -> Page[TimelineEntry]:
+        """The case's entries newest first (then by entry id, descending), with the total
+        matching; ``kinds`` (when given) keeps only those; with ``after``, only entries
+        sorting after that ``(at, entry_id)``."""
+        ...
+
+    async def case_ids(self, *, limit: int, after: CaseId | None = None) -> Sequence[CaseId]:
+        """Ids of the cases with a timeline, ascending, after ``after`` (a rebuild's sweep
+        for stale ones)."""
+        ...
+
+    async def case_ids_of_client(self, client_id: ClientId) -> Sequence[CaseId]:
+        """Ids of that client's cases with a timeline."""
+        ...
+
+    async def delete(self, case_ids: Collection[CaseId]) -> None:
+        """Remove those cases' timelines; unknown ids are ignored."""
         ...
