@@ -20,7 +20,7 @@ from cma_entrypoints.http.advice import CaseAdviceController, LetterTemplateCont
 from cma_entrypoints.http.audit import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.budgets import BudgetController
-from cma_entrypoints.http.cases import CaseController
+from cma_entrypoints.http.cases import CaseController, CaseTimelineController
 from cma_entrypoints.http.cases.listing import EXPOSED as CONSISTENCY_HEADERS
 from cma_entrypoints.http.cases.listing import RecentWrites
 from cma_entrypoints.http.casework import (
@@ -198,6 +198,7 @@ def create_app(container: Container | None = None) -> Litestar:
             AuthController,
             ClientController,
             CaseController,
+            CaseTimelineController,
             SubjectAccessController,
             TaskController,
             CaseClockController,
@@ -245,6 +246,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "clients": provider(container.clients),
             "cases": provider(container.cases),
             "case_list": provider(container.case_list),
+            "case_timeline": provider(container.case_timeline),
             "recent_writes": Provide(lambda: recent_writes, sync_to_thread=False, use_cache=True),
             "tasks": provider(container.tasks),
             "directory": provider(container.directory),
