@@ -1347,6 +1347,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's timeline, newest first
+         * @description What happened on the case, newest first (then by entry id): opened, closed and reopened, notes (a sensitive note shows as `Sensitive note` with no words), documents, deadlines, appointments, tasks, contacts, letters, debts and failing compliance findings; from the timeline read model (docs/READ-MODELS.md). Anyone who may read the case may read it (a caseworker their own cases). Page with `cursor`; filter with `kind`. Send a write answer's `X-CMA-Consistency-Token` to see that write (read-your-writes).
+         */
+        get: operations["ApiV1CasesCaseIdTimelineTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/casework/first-contact-checklist": {
         parameters: {
             query?: never;
@@ -5634,6 +5654,36 @@ export interface components {
             done_at?: string | null;
             note?: string | null;
             value?: string | null;
+        };
+        /** TimelineEntryOut */
+        TimelineEntryOut: {
+            action: string;
+            actor_id: string | null;
+            actor_name: string | null;
+            /** Format: date-time */
+            at: string;
+            detail: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TimelineKind"];
+            sensitive: boolean;
+            /** Format: uuid */
+            subject_id: string;
+            title: string;
+        };
+        /**
+         * TimelineKind
+         * @description What a timeline entry is about (the ``kind`` filter of a case's timeline).
+         * @enum {string}
+         */
+        TimelineKind: "case" | "note" | "document" | "deadline" | "appointment" | "task" | "contact" | "letter" | "debt" | "finding";
+        /** TimelinePage */
+        TimelinePage: {
+            items: components["schemas"]["TimelineEntryOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
         };
         /** TokenOut */
         TokenOut: {
@@ -10381,6 +10431,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SummaryDraftOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdTimelineTimeline: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Only entries of these kinds (repeat the parameter for several). */
+                kind?: components["schemas"]["TimelineKind"][] | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description A write answer's X-CMA-Consistency-Token: the list then shows every write of the centre made up to it (read-your-writes). */
+                "X-CMA-Consistency-Token"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    /** @description Seconds the case list projection is behind the centre's writes. */
+                    "X-CMA-Read-Lag"?: unknown;
+                    /** @description `projection` (the read model), or `write` when the projection had not reached the consistency token in time and the page was read from the write tables. */
+                    "X-CMA-Read-Source"?: unknown;
+                    /** @description The read model's version: every write of the centre made before this instant (ISO 8601, UTC) is in the page. */
+                    "X-CMA-Read-Version"?: unknown;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
