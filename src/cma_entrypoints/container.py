@@ -73,6 +73,7 @@ from cma_core.privacy.rights import DataRightsService, PrivacyRecordsReader
 from cma_core.privacy.service import PrivacyService
 from cma_core.readmodels.service import CaseListProjection, CaseListQuery
 from cma_core.readmodels.timeline import CaseTimelineProjection, CaseTimelineQuery
+from cma_core.readmodels.workqueue import WorkQueueProjection, WorkQueueQuery
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.service import CentreProfileService
 from cma_core.scheduling.service import Scheduler, SchedulingConfig, SchedulingService
@@ -808,6 +809,23 @@ class Container(containers.DeclarativeContainer):
         case_timeline_projection,
         wait_seconds=providers.Callable(lambda s: s.read_your_writes_wait_ms / 1000, settings),
     )
+    # Each user's work queue (issue 15).
+    work_queue_projection = providers.Singleton(
+        WorkQueueProjection,
+        uow,
+        clock,
+        **repository_factories(
+            "work_queue_items", "case_list_rows", "cases", "tasks", "deadlines",
+            "appointments", "suggestions",
+        ),
+    )  # fmt: skip
+    work_queue = providers.Singleton(
+        WorkQueueQuery,
+        uow,
+        clock,
+        work_queue_projection,
+        wait_seconds=providers.Callable(lambda s: s.read_your_writes_wait_ms / 1000, settings),
+    )
     event_handlers = providers.Singleton(
         EventHandlers,
         uow,
@@ -819,6 +837,7 @@ class Container(containers.DeclarativeContainer):
             compliance,
             case_list_projection,
             case_timeline_projection,
+            work_queue_projection,
             search_jobs,
         ),
         give_up_handlers=providers.Callable(lambda jobs: jobs.give_up_handlers(), document_jobs),

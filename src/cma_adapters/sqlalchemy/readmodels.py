@@ -19,11 +19,23 @@ from sqlalchemy import Table, and_, delete, exists, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad
-from cma_adapters.sqlalchemy.rows import CaseListEntryRow, InboxRow, OutboxRow, TimelineEntryRow
+from cma_adapters.sqlalchemy.rows import (
+    CaseListEntryRow,
+    InboxRow,
+    OutboxRow,
+    TimelineEntryRow,
+    WorkItemRow,
+)
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.cases.model import CaseStatus, CloseReason
-from cma_core.readmodels.model import CaseListRow, TimelineEntry, TimelineKind
-from cma_core.readmodels.ports import CaseListRows, CaseTimelines
+from cma_core.readmodels.model import (
+    CaseListRow,
+    TimelineEntry,
+    TimelineKind,
+    WorkItem,
+    WorkSection,
+)
+from cma_core.readmodels.ports import CaseListRows, CaseTimelines, WorkQueueItems
 from cma_core.shared.errors import CrossTenantAccess
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
@@ -32,6 +44,7 @@ rows_t = cast(Table, CaseListEntryRow.__table__)
 outbox_t = cast(Table, OutboxRow.__table__)
 inbox_t = cast(Table, InboxRow.__table__)
 timeline_t = cast(Table, TimelineEntryRow.__table__)
+work_t = cast(Table, WorkItemRow.__table__)
 _TABLE = "case_list_rows"
 _TIMELINE = "case_timeline_entries"
 
@@ -370,3 +383,140 @@ def timeline_values(entry: TimelineEntry, key: CentreKey | None) -> dict[str, An
         "detail_enc": sealed,
         "sensitive": entry.sensitive,
     }
+
+
+def _work_of(r: Any) -> WorkItem:
+    return WorkItem(
+        centre_id=CentreId(r["centre_id"]),
+        user_id=UserId(r["user_id"]),
+        section=WorkSection(r["section"]),
+        item_id=r["item_id"],
+        scope_id=r["scope_id"],
+        case_id=CaseId(r["case_id"]) if r["case_id"] else None,
+        at=r["at"],
+        title=r["title"],
+        label=r["label"],
+    )
+
+
+class SqlAlchemyWorkQueueItems(WorkQueueItems):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._x = ctx
+
+    @property
+    def _mine(self) -> Any:
+        return work_t.c.centre_id == self._x.centre_id
+
+    async def hold(self, scope_id: uuid.UUID) -> None:
+        if self._x.c.dialect.name == "postgresql":
+            await self._x.c.execute(
+                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(scope_id) ^ 0x7132}
+            )
+
+    async def replace(self, scope_id: uuid.UUID, items: Sequence[WorkItem]) -> None:
+        for i in items:
+            if i.centre_id != self._x.centre_id:
+                raise CrossTenantAccess("work item belongs to another centre")
+            if i.scope_id != scope_id:
+                raise CrossTenantAccess("work item belongs to another scope")
+        await self.delete([scope_id])
+        if items:
+            await self._x.c.execute(
+                work_t.insert(),
+                [
+                    {
+                        "centre_id": i.centre_id, "scope_id": i.scope_id,
+                        "section": i.section.value, "item_id": i.item_id,
+                        "user_id": i.user_id, "case_id": i.case_id, "at": i.at,
+                        "title": i.title, "label": i.label,
+                    }
+                    for i in items
+                ],
+            )  # fmt: skip
+
+    def _where(
+        self,
+        user_id: UserId,
+        section: WorkSection | None,
+        appointments: tuple[dt.datetime, dt.datetime] | None,
+    ) -> list[Any]:
+        where = [self._mine, work_t.c.user_id == user_id]
+        if section is not None:
+            where.append(work_t.c.section == section.value)
+        if appointments is not None:
+            start, end = appointments
+            where.append(
+                or_(
+                    work_t.c.section != WorkSection.APPOINTMENT.value,
+                    and_(work_t.c.at >= start, work_t.c.at < end),
+                )
+            )
+        return where
+
+    async def list(
+        self,
+        user_id: UserId,
+        *,
+        limit: int,
+        section: WorkSection | None = None,
+        appointments: tuple[dt.datetime, dt.datetime] | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
+    ) -> Page[WorkItem]:
+        where = self._where(user_id, section, appointments)
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(work_t).where(*where))
+        ).scalar_one()
+        if after is not None:
+            at, after_id = after
+            where.append(
+                or_(work_t.c.at > at, and_(work_t.c.at == at, work_t.c.item_id > after_id))
+            )
+        found = (
+            (
+                await self._x.c.execute(
+                    select(work_t)
+                    .where(*where)
+                    .order_by(work_t.c.at, work_t.c.item_id)
+                    .limit(limit)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return Page(items=[_work_of(r) for r in found], total=int(total), limit=limit, offset=0)
+
+    async def counts(
+        self, user_id: UserId, *, appointments: tuple[dt.datetime, dt.datetime] | None = None
+    ) -> dict[WorkSection, int]:
+        found = await self._x.c.execute(
+            select(work_t.c.section, func.count())
+            .where(*self._where(user_id, None, appointments))
+            .group_by(work_t.c.section)
+        )
+        out = dict.fromkeys(WorkSection, 0)
+        for section, n in found:
+            out[WorkSection(section)] = int(n)
+        return out
+
+    async def scope_ids(self, *, limit: int, after: uuid.UUID | None = None) -> Sequence[uuid.UUID]:
+        where = [self._mine]
+        if after is not None:
+            where.append(work_t.c.scope_id > after)
+        found = await self._x.c.execute(
+            select(work_t.c.scope_id)
+            .where(*where)
+            .group_by(work_t.c.scope_id)
+            .order_by(work_t.c.scope_id)
+            .limit(limit)
+        )
+        return [r[0] for r in found]
+
+    async def delete(self, scope_ids: Collection[uuid.UUID]) -> None:
+        if scope_ids:
+            await self._x.c.execute(
+                delete(work_t).where(self._mine, work_t.c.scope_id.in_(list(scope_ids)))
+            )
+
+
+def work_queue_items(uow: UnitOfWork) -> WorkQueueItems:
+    return SqlAlchemyWorkQueueItems(SqlAlchemyUnitOfWork.of(uow).context)

@@ -779,6 +779,29 @@ class TimelineEntryRow(Base):
     )
 
 
+class WorkItemRow(Base):
+    """Each user's work queue (migration 1981, ``cma_core.readmodels.workqueue``): one row
+    per item, a scope's rows (a case's, or a free-standing task's) rewritten whole by the
+    ``work_queue`` projection; derived data, no foreign keys. No personal data beyond a
+    task's own title (stored in clear in ``tasks`` too). The case eraser's ``case_id``
+    sweep removes a case's rows with it."""
+
+    __tablename__ = "work_queue_items"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    scope_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    section: Mapped[str] = mapped_column(String(16), primary_key=True)
+    item_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    at: Mapped[dt.datetime]
+    title: Mapped[str] = mapped_column(String(300))
+    label: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (
+        Index("ix_work_queue_items_user", "centre_id", "user_id", "at", "item_id"),
+        Index("ix_work_queue_items_case", "centre_id", "case_id"),
+    )
+
+
 #: Tables whose rows belong to one centre (Row Level Security applies to each).
 TENANT_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if "centre_id" in t.c)
 

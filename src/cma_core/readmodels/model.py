@@ -123,3 +123,39 @@ class TimelineEntry:
     title: str
     detail: str | None
     sensitive: bool = False
+
+
+class WorkSection(enum.StrEnum):
+    """A section of a user's work queue."""
+
+    TASK = "task"
+    DEADLINE = "deadline"
+    APPOINTMENT = "appointment"
+    DOCUMENT = "document"
+
+
+@frozen(kw_only=True)
+class WorkItem:
+    """One item of a user's work queue: an open task assigned to them, an open deadline of
+    a case they advise, an appointment booked with them, a document's suggestion waiting
+    for their review on a case they advise.
+
+    ``scope_id`` is what the projection rewrites whole: the case (or a free-standing task's
+    own id). ``at`` orders the queue, soonest first: a task's due time (its creation when
+    undated), a deadline's last day (midnight UTC), an appointment's start, a suggestion's
+    creation. ``title`` is fixed wording or a task's own title; no client's name.
+    """
+
+    centre_id: CentreId
+    user_id: UserId
+    section: WorkSection
+    item_id: uuid.UUID
+    scope_id: uuid.UUID
+    case_id: CaseId | None
+    at: dt.datetime
+    title: str
+    #: A task's priority, a deadline's kind, an appointment's kind, a suggestion's kind.
+    label: str | None = None
+
+
+WorkCounts = Mapping[WorkSection, int]

@@ -8,7 +8,13 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from cma_core.cases.model import CaseStatus
-from cma_core.readmodels.model import CaseListRow, TimelineEntry, TimelineKind
+from cma_core.readmodels.model import (
+    CaseListRow,
+    TimelineEntry,
+    TimelineKind,
+    WorkItem,
+    WorkSection,
+)
 from cma_core.shared.ids import CaseId, ClientId, UserId
 from cma_core.shared.uow import Page
 
@@ -103,4 +109,46 @@ class CaseTimelines(Protocol):
 
     async def delete(self, case_ids: Collection[CaseId]) -> None:
         """Remove those cases' timelines; unknown ids are ignored."""
+        ...
+
+
+class WorkQueueItems(Protocol):
+    """The work queue items of the unit of work's centre (another centre's are never read,
+    written or removed), rewritten whole per scope (a case, or a free-standing task)."""
+
+    async def hold(self, scope_id: uuid.UUID) -> None:
+        """Serialise the projection's rewrites of this scope until the transaction ends."""
+        ...
+
+    async def replace(self, scope_id: uuid.UUID, items: Sequence[WorkItem]) -> None:
+        """Make ``items`` the scope's whole set (none: remove them). Raises
+        ``CrossTenantAccess`` for another centre's item or one of another scope."""
+        ...
+
+    async def list(
+        self,
+        user_id: UserId,
+        *,
+        limit: int,
+        section: WorkSection | None = None,
+        appointments: tuple[dt.datetime, dt.datetime] | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
+    ) -> Page[WorkItem]:
+        """The user's items soonest first (then by item id), with the total matching;
+        ``appointments`` keeps only appointments starting in ``[from, to)``; with
+        ``after``, only items sorting after that ``(at, item_id)``."""
+        ...
+
+    async def counts(
+        self, user_id: UserId, *, appointments: tuple[dt.datetime, dt.datetime] | None = None
+    ) -> dict[WorkSection, int]:
+        """How many items the user has in each section (every section, zeros included)."""
+        ...
+
+    async def scope_ids(self, *, limit: int, after: uuid.UUID | None = None) -> Sequence[uuid.UUID]:
+        """Ids of the scopes with items, ascending, after ``after`` (a rebuild's sweep)."""
+        ...
+
+    async def delete(self, scope_ids: Collection[uuid.UUID]) -> None:
+        """Remove those scopes' items; unknown ids are ignored."""
         ...

@@ -82,7 +82,7 @@ def _as_dict(results: SearchResults) -> dict[str, Any]:
     }
 
 
-_WHICH = ("all", "search", "case_list", "timeline")
+_WHICH = ("all", "search", "case_list", "timeline", "work_queue")
 
 
 @projections_app.command("rebuild")
@@ -93,8 +93,8 @@ def rebuild(
     only: str = typer.Option(
         "all",
         "--only",
-        help="Which read model: all, search, case_list (the case list) or timeline (each "
-        "case's timeline).",
+        help="Which read model: all, search, case_list (the case list), timeline (each "
+        "case's timeline) or work_queue (each user's work queue).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary."),
 ) -> None:
@@ -115,6 +115,7 @@ def rebuild(
             "documents": {},
             "case_list_rows": {},
             "timelines": {},
+            "work_queues": {},
         }
         with Progress(
             TextColumn("{task.description}"),
@@ -136,6 +137,7 @@ def rebuild(
 
     done = run_with_container(work, as_json=as_json)
     docs, rows, lines = done["documents"], done["case_list_rows"], done["timelines"]
+    queues = done["work_queues"]
     if as_json:
         emit_json(
             {
@@ -145,13 +147,16 @@ def rebuild(
                 "case_list_total": sum(rows.values()),
                 "timelines": lines,
                 "timelines_total": sum(lines.values()),
+                "work_queue_scopes": queues,
+                "work_queue_total": sum(queues.values()),
             }
         )
     else:
-        centres = len(docs) or len(rows) or len(lines)
+        centres = len(docs) or len(rows) or len(lines) or len(queues)
         typer.echo(
             f"rebuilt {centres} centre(s): {sum(docs.values())} documents, "
-            f"{sum(rows.values())} case list rows, {sum(lines.values())} case timelines"
+            f"{sum(rows.values())} case list rows, {sum(lines.values())} case timelines, "
+            f"{sum(queues.values())} work queue scopes"
         )
 
 
@@ -167,6 +172,8 @@ def _rebuilders(c: Container, only: str) -> list[tuple[str, str, Any]]:
         out.append(("case_list_rows", "case list", c.case_list_projection().rebuild))
     if only in ("all", "timeline"):
         out.append(("timelines", "timelines", c.case_timeline_projection().rebuild))
+    if only in ("all", "work_queue"):
+        out.append(("work_queues", "work queues", c.work_queue_projection().rebuild))
     return out
 
 

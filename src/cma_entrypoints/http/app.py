@@ -78,7 +78,7 @@ from cma_entrypoints.http.scheduling import (
 from cma_entrypoints.http.sealing import InProcessSealer
 from cma_entrypoints.http.search import SearchController
 from cma_entrypoints.http.solutions import AppraisalController
-from cma_entrypoints.http.tasks import TaskController
+from cma_entrypoints.http.tasks import TaskController, WorkQueueController
 from cma_entrypoints.logs import configure_structlog
 from cma_entrypoints.observability import ObservabilitySettings
 from cma_entrypoints.observability.errors import report_unexpected
@@ -201,6 +201,7 @@ def create_app(container: Container | None = None) -> Litestar:
             CaseTimelineController,
             SubjectAccessController,
             TaskController,
+            WorkQueueController,
             CaseClockController,
             AppointmentController,
             AdviserController,
@@ -247,6 +248,7 @@ def create_app(container: Container | None = None) -> Litestar:
             "cases": provider(container.cases),
             "case_list": provider(container.case_list),
             "case_timeline": provider(container.case_timeline),
+            "work_queue": provider(container.work_queue),
             "recent_writes": Provide(lambda: recent_writes, sync_to_thread=False, use_cache=True),
             "tasks": provider(container.tasks),
             "directory": provider(container.directory),

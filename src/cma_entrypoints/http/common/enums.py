@@ -64,7 +64,7 @@ from cma_core.documents.model import (
     SuggestionStatus,
 )
 from cma_core.privacy.requests import HoldReason, HoldSubject, RequestKind
-from cma_core.readmodels.model import TimelineKind
+from cma_core.readmodels.model import TimelineKind, WorkSection
 from cma_core.reference.thresholds import SourceTag, Unit
 from cma_core.scheduling.appointments import AppointmentKind
 from cma_core.scheduling.conflicts import ConflictKind
@@ -298,6 +298,12 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "document": "Documents' text.",
         "letter": "Letters.",
         "contact": "Contact log entries.",
+    },
+    WorkSection: {
+        "task": "An open task assigned to the user.",
+        "deadline": "An open deadline of a case the user advises.",
+        "appointment": "An appointment booked with the user (today's only).",
+        "document": "A document's suggestion waiting for the user's review.",
     },
     TimelineKind: {
         "case": "The case opened, closed or reopened.",
