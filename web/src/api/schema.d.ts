@@ -2450,6 +2450,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's work queue, soonest first
+         * @description Open tasks assigned to the user, open deadlines of the cases they advise, their appointments today (Europe/London) and document suggestions waiting for their review, soonest first, with counts per section; from the work queue read model (docs/READ-MODELS.md). Your own queue by default; a supervisor (`task:assign`) may pass `user_id` for someone on the centre's staff. Page with `cursor`.
+         */
+        get: operations["ApiV1WorkQueueWorkQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -5730,6 +5750,40 @@ export interface components {
             /** Format: duration */
             start: string;
         };
+        /** WorkCountsOut */
+        WorkCountsOut: {
+            appointment: number;
+            deadline: number;
+            document: number;
+            task: number;
+        };
+        /** WorkItemOut */
+        WorkItemOut: {
+            /** Format: date-time */
+            at: string;
+            case_id: string | null;
+            /** Format: uuid */
+            id: string;
+            label: string | null;
+            section: components["schemas"]["WorkSection"];
+            title: string;
+        };
+        /** WorkQueuePage */
+        WorkQueuePage: {
+            counts: components["schemas"]["WorkCountsOut"];
+            items: components["schemas"]["WorkItemOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            total: number;
+            /** Format: uuid */
+            user_id: string;
+        };
+        /**
+         * WorkSection
+         * @description A section of a user's work queue.
+         * @enum {string}
+         */
+        WorkSection: "task" | "deadline" | "appointment" | "document";
         /**
          * DecisionIn
          * @example {
@@ -13832,6 +13886,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1WorkQueueWorkQueue: {
+        parameters: {
+            query?: {
+                /** @description A user id, or "me". */
+                user_id?: string | null;
+                section?: components["schemas"]["WorkSection"] | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description A write answer's X-CMA-Consistency-Token: the list then shows every write of the centre made up to it (read-your-writes). */
+                "X-CMA-Consistency-Token"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    /** @description Seconds the case list projection is behind the centre's writes. */
+                    "X-CMA-Read-Lag"?: unknown;
+                    /** @description `projection` (the read model), or `write` when the projection had not reached the consistency token in time and the page was read from the write tables. */
+                    "X-CMA-Read-Source"?: unknown;
+                    /** @description The read model's version: every write of the centre made before this instant (ISO 8601, UTC) is in the page. */
+                    "X-CMA-Read-Version"?: unknown;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueuePage"];
                 };
             };
             /** @description Bad request syntax or unsupported method */
