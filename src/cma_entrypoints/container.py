@@ -72,6 +72,8 @@ from cma_core.privacy.retention import RetentionService
 from cma_core.privacy.rights import DataRightsService, PrivacyRecordsReader
 from cma_core.privacy.service import PrivacyService
 from cma_core.readmodels.service import CaseListProjection, CaseListQuery
+from cma_core.readmodels.timeline import CaseTimelineProjection, CaseTimelineQuery
+from cma_core.readmodels.workqueue import WorkQueueProjection, WorkQueueQuery
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.service import CentreProfileService
 from cma_core.scheduling.service import Scheduler, SchedulingConfig, SchedulingService
@@ -790,12 +792,53 @@ class Container(containers.DeclarativeContainer):
         case_list_projection,
         wait_seconds=providers.Callable(lambda s: s.read_your_writes_wait_ms / 1000, settings),
     )
+    # Each case's timeline (issue 15): kept by its handler, after compliance's.
+    case_timeline_projection = providers.Singleton(
+        CaseTimelineProjection,
+        uow,
+        clock,
+        **repository_factories(
+            "case_timelines", "case_list_rows", "cases", "tasks", "deadlines", "appointments",
+            "documents", "contacts", "letters", "debts", "findings",
+        ),
+    )  # fmt: skip
+    case_timeline = providers.Singleton(
+        CaseTimelineQuery,
+        uow,
+        clock,
+        case_timeline_projection,
+        wait_seconds=providers.Callable(lambda s: s.read_your_writes_wait_ms / 1000, settings),
+    )
+    # Each user's work queue (issue 15).
+    work_queue_projection = providers.Singleton(
+        WorkQueueProjection,
+        uow,
+        clock,
+        **repository_factories(
+            "work_queue_items", "case_list_rows", "cases", "tasks", "deadlines",
+            "appointments", "suggestions",
+        ),
+    )  # fmt: skip
+    work_queue = providers.Singleton(
+        WorkQueueQuery,
+        uow,
+        clock,
+        work_queue_projection,
+        wait_seconds=providers.Callable(lambda s: s.read_your_writes_wait_ms / 1000, settings),
+    )
     event_handlers = providers.Singleton(
         EventHandlers,
         uow,
         clock,
         registered=providers.Callable(
-            _registered, task_jobs, document_jobs, compliance, case_list_projection, search_jobs
+            _registered,
+            task_jobs,
+            document_jobs,
+            compliance,
+            case_list_projection,
+            case_timeline_projection,
+            work_queue_projection,
+            search_jobs,
         ),
         give_up_handlers=providers.Callable(lambda jobs: jobs.give_up_handlers(), document_jobs),
         on_duplicate=providers.Object(count_duplicate_delivery),

@@ -324,6 +324,7 @@ async def test_openapi_documents_routes_with_examples(http: httpx.AsyncClient) -
         "/api/v1/cases",
         "/api/v1/cases/{case_id}",
         "/api/v1/cases/{case_id}/notes",
+        "/api/v1/cases/{case_id}/timeline",
         "/api/v1/cases/{case_id}/close",
         "/health",
     ]:

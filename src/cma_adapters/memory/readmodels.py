@@ -1,16 +1,27 @@
-"""The in-memory case list rows (the read model's fake), joined to ``InMemoryUnitOfWork``."""
+"""The in-memory read models (the case list rows, the cases' timelines: the fakes), joined
+to ``InMemoryUnitOfWork``."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Collection, Sequence
+
+from attrs import frozen
 
 from cma_adapters.memory.scheduling import RepoBase
 from cma_adapters.memory.uow import InMemoryUnitOfWork
 from cma_core.cases.model import CaseStatus
-from cma_core.readmodels.model import CaseListRow
-from cma_core.readmodels.ports import CaseListRows
-from cma_core.shared.ids import CaseId, ClientId, UserId
+from cma_core.readmodels.model import (
+    CaseListRow,
+    TimelineEntry,
+    TimelineKind,
+    WorkItem,
+    WorkSection,
+)
+from cma_core.readmodels.ports import CaseListRows, CaseTimelines, WorkQueueItems
+from cma_core.shared.errors import CrossTenantAccess
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
 
 
@@ -86,3 +97,157 @@ class InMemoryCaseListRows(RepoBase, CaseListRows):
 
 def case_list_rows(uow: UnitOfWork) -> CaseListRows:
     return InMemoryCaseListRows(InMemoryUnitOfWork.of(uow))
+
+
+@frozen
+class _Timeline:
+    """One case's entries (the record the eraser's ``case_id`` sweep finds)."""
+
+    centre_id: CentreId
+    case_id: CaseId
+    client_id: ClientId
+    entries: tuple[TimelineEntry, ...]
+
+
+class InMemoryCaseTimelines(RepoBase, CaseTimelines):
+    table_name = "readmodels.case_timelines"
+
+    async def hold(self, case_id: CaseId) -> None:
+        return None  # one event loop, and commits apply at once: writes are serial
+
+    async def replace(self, case_id: CaseId, entries: Sequence[TimelineEntry]) -> None:
+        for e in entries:
+            self._own(e.centre_id, "timeline entry")
+            if e.case_id != case_id:
+                raise CrossTenantAccess("timeline entry belongs to another case")
+        if not entries:
+            await self.delete([case_id])
+            return
+        first = entries[0]
+        self._stage(
+            (self._centre, case_id),
+            _Timeline(self._centre, case_id, first.client_id, tuple(entries)),
+        )
+
+    async def list(
+        self,
+        case_id: CaseId,
+        *,
+        limit: int,
+        kinds: Collection[TimelineKind] = (),
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
+    ) -> Page[TimelineEntry]:
+        found: _Timeline | None = self._rows.get((self._centre, case_id))
+        entries = [e for e in (found.entries if found else ()) if not kinds or e.kind in kinds]
+        entries.sort(key=lambda e: (e.at, e.entry_id), reverse=True)
+        total = len(entries)
+        if after is not None:
+            entries = [e for e in entries if (e.at, e.entry_id) < after]
+        return Page(items=entries[:limit], total=total, limit=limit, offset=0)
+
+    async def case_ids(self, *, limit: int, after: CaseId | None = None) -> Sequence[CaseId]:
+        ids = sorted(t.case_id for t in self._mine())
+        return [i for i in ids if after is None or i > after][:limit]
+
+    async def case_ids_of_client(self, client_id: ClientId) -> Sequence[CaseId]:
+        return sorted(t.case_id for t in self._mine() if t.client_id == client_id)
+
+    async def delete(self, case_ids: Collection[CaseId]) -> None:
+        rows, keys = self._rows, [(self._centre, i) for i in case_ids]
+
+        def apply() -> None:
+            for key in keys:
+                rows.pop(key, None)
+
+        self._uow.staging.ops.append(apply)
+
+
+def case_timelines(uow: UnitOfWork) -> CaseTimelines:
+    return InMemoryCaseTimelines(InMemoryUnitOfWork.of(uow))
+
+
+@frozen
+class _Scope:
+    """One scope's work items (``case_id`` for the eraser's sweep)."""
+
+    centre_id: CentreId
+    scope_id: uuid.UUID
+    case_id: CaseId | None
+    items: tuple[WorkItem, ...]
+
+
+def _shown(
+    item: WorkItem,
+    section: WorkSection | None,
+    appointments: tuple[dt.datetime, dt.datetime] | None,
+) -> bool:
+    if section is not None and item.section is not section:
+        return False
+    if appointments is not None and item.section is WorkSection.APPOINTMENT:
+        return appointments[0] <= item.at < appointments[1]
+    return True
+
+
+class InMemoryWorkQueueItems(RepoBase, WorkQueueItems):
+    table_name = "readmodels.work_queue_items"
+
+    async def hold(self, scope_id: uuid.UUID) -> None:
+        return None
+
+    async def replace(self, scope_id: uuid.UUID, items: Sequence[WorkItem]) -> None:
+        for i in items:
+            self._own(i.centre_id, "work item")
+            if i.scope_id != scope_id:
+                raise CrossTenantAccess("work item belongs to another scope")
+        if not items:
+            await self.delete([scope_id])
+            return
+        self._stage(
+            (self._centre, scope_id),
+            _Scope(self._centre, scope_id, items[0].case_id, tuple(items)),
+        )
+
+    def _items(self, user_id: UserId) -> list[WorkItem]:
+        return [i for s in self._mine() for i in s.items if i.user_id == user_id]
+
+    async def list(
+        self,
+        user_id: UserId,
+        *,
+        limit: int,
+        section: WorkSection | None = None,
+        appointments: tuple[dt.datetime, dt.datetime] | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
+    ) -> Page[WorkItem]:
+        items = [i for i in self._items(user_id) if _shown(i, section, appointments)]
+        items.sort(key=lambda i: (i.at, i.item_id))
+        total = len(items)
+        if after is not None:
+            items = [i for i in items if (i.at, i.item_id) > after]
+        return Page(items=items[:limit], total=total, limit=limit, offset=0)
+
+    async def counts(
+        self, user_id: UserId, *, appointments: tuple[dt.datetime, dt.datetime] | None = None
+    ) -> dict[WorkSection, int]:
+        out = dict.fromkeys(WorkSection, 0)
+        for i in self._items(user_id):
+            if _shown(i, None, appointments):
+                out[i.section] += 1
+        return out
+
+    async def scope_ids(self, *, limit: int, after: uuid.UUID | None = None) -> Sequence[uuid.UUID]:
+        ids = sorted(s.scope_id for s in self._mine())
+        return [i for i in ids if after is None or i > after][:limit]
+
+    async def delete(self, scope_ids: Collection[uuid.UUID]) -> None:
+        rows, keys = self._rows, [(self._centre, i) for i in scope_ids]
+
+        def apply() -> None:
+            for key in keys:
+                rows.pop(key, None)
+
+        self._uow.staging.ops.append(apply)
+
+
+def work_queue_items(uow: UnitOfWork) -> WorkQueueItems:
+    return InMemoryWorkQueueItems(InMemoryUnitOfWork.of(uow))

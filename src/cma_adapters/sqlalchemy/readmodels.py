@@ -19,11 +19,23 @@ from sqlalchemy import Table, and_, delete, exists, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad
-from cma_adapters.sqlalchemy.rows import CaseListEntryRow, InboxRow, OutboxRow
+from cma_adapters.sqlalchemy.rows import (
+    CaseListEntryRow,
+    InboxRow,
+    OutboxRow,
+    TimelineEntryRow,
+    WorkItemRow,
+)
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.cases.model import CaseStatus, CloseReason
-from cma_core.readmodels.model import CaseListRow
-from cma_core.readmodels.ports import CaseListRows
+from cma_core.readmodels.model import (
+    CaseListRow,
+    TimelineEntry,
+    TimelineKind,
+    WorkItem,
+    WorkSection,
+)
+from cma_core.readmodels.ports import CaseListRows, CaseTimelines, WorkQueueItems
 from cma_core.shared.errors import CrossTenantAccess
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
@@ -31,7 +43,10 @@ from cma_core.shared.uow import Page, UnitOfWork
 rows_t = cast(Table, CaseListEntryRow.__table__)
 outbox_t = cast(Table, OutboxRow.__table__)
 inbox_t = cast(Table, InboxRow.__table__)
+timeline_t = cast(Table, TimelineEntryRow.__table__)
+work_t = cast(Table, WorkItemRow.__table__)
 _TABLE = "case_list_rows"
+_TIMELINE = "case_timeline_entries"
 
 
 def _name_aad(case_id: uuid.UUID) -> bytes:
@@ -218,3 +233,290 @@ def row_values(row: CaseListRow, key: CentreKey | None) -> dict[str, Any]:
         "last_activity_at": row.last_activity_at,
         "as_of": row.as_of,
     }
+
+
+def _detail_aad(entry_id: uuid.UUID) -> bytes:
+    return aad(_TIMELINE, "detail", entry_id)
+
+
+def _entry_of(r: Any, keys: Keyring | None) -> TimelineEntry:
+    sealed = r["detail_enc"]
+    return TimelineEntry(
+        centre_id=CentreId(r["centre_id"]),
+        case_id=CaseId(r["case_id"]),
+        client_id=ClientId(r["client_id"]),
+        entry_id=r["entry_id"],
+        kind=TimelineKind(r["kind"]),
+        action=r["action"],
+        at=r["at"],
+        subject_id=r["subject_id"],
+        actor_id=UserId(r["actor_id"]) if r["actor_id"] else None,
+        title=r["title"],
+        detail=keys.open(sealed, _detail_aad(r["entry_id"])) if sealed and keys else None,
+        sensitive=r["sensitive"],
+    )
+
+
+class SqlAlchemyCaseTimelines(CaseTimelines):
+    """A case's entries are replaced whole: delete, then one multi-row insert."""
+
+    def __init__(self, ctx: SqlContext) -> None:
+        self._x = ctx
+
+    @property
+    def _mine(self) -> Any:
+        return timeline_t.c.centre_id == self._x.centre_id
+
+    async def hold(self, case_id: CaseId) -> None:
+        if self._x.c.dialect.name == "postgresql":
+            # The case list's key, xor'd so the two projections of a case do not wait on
+            # each other (a collision would only serialise them).
+            await self._x.c.execute(
+                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(case_id) ^ 0x7131}
+            )
+
+    async def replace(self, case_id: CaseId, entries: Sequence[TimelineEntry]) -> None:
+        for e in entries:
+            if e.centre_id != self._x.centre_id:
+                raise CrossTenantAccess("timeline entry belongs to another centre")
+            if e.case_id != case_id:
+                raise CrossTenantAccess("timeline entry belongs to another case")
+        await self.delete([case_id])
+        if not entries:
+            return
+        key = None
+        if any(e.detail is not None for e in entries):
+            key = await self._x.keys.current(self._x.c)
+        await self._x.c.execute(timeline_t.insert(), [timeline_values(e, key) for e in entries])
+
+    async def list(
+        self,
+        case_id: CaseId,
+        *,
+        limit: int,
+        kinds: Collection[TimelineKind] = (),
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
+    ) -> Page[TimelineEntry]:
+        where = [self._mine, timeline_t.c.case_id == case_id]
+        if kinds:
+            where.append(timeline_t.c.kind.in_(sorted(k.value for k in kinds)))
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(timeline_t).where(*where))
+        ).scalar_one()
+        if after is not None:
+            at, after_id = after
+            where.append(
+                or_(
+                    timeline_t.c.at < at,
+                    and_(timeline_t.c.at == at, timeline_t.c.entry_id < after_id),
+                )
+            )
+        found = (
+            (
+                await self._x.c.execute(
+                    select(timeline_t)
+                    .where(*where)
+                    .order_by(timeline_t.c.at.desc(), timeline_t.c.entry_id.desc())
+                    .limit(limit)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        keys = None
+        if any(r["detail_enc"] for r in found):
+            keys = await self._x.keys.keyring(self._x.c)
+        items = [_entry_of(r, keys) for r in found]
+        return Page(items=items, total=int(total), limit=limit, offset=0)
+
+    async def case_ids(self, *, limit: int, after: CaseId | None = None) -> Sequence[CaseId]:
+        where = [self._mine]
+        if after is not None:
+            where.append(timeline_t.c.case_id > after)
+        found = await self._x.c.execute(
+            select(timeline_t.c.case_id)
+            .where(*where)
+            .group_by(timeline_t.c.case_id)
+            .order_by(timeline_t.c.case_id)
+            .limit(limit)
+        )
+        return [CaseId(r[0]) for r in found]
+
+    async def case_ids_of_client(self, client_id: ClientId) -> Sequence[CaseId]:
+        found = await self._x.c.execute(
+            select(timeline_t.c.case_id)
+            .where(self._mine, timeline_t.c.client_id == client_id)
+            .group_by(timeline_t.c.case_id)
+            .order_by(timeline_t.c.case_id)
+        )
+        return [CaseId(r[0]) for r in found]
+
+    async def delete(self, case_ids: Collection[CaseId]) -> None:
+        if case_ids:
+            await self._x.c.execute(
+                delete(timeline_t).where(self._mine, timeline_t.c.case_id.in_(list(case_ids)))
+            )
+
+
+def case_timelines(uow: UnitOfWork) -> CaseTimelines:
+    return SqlAlchemyCaseTimelines(SqlAlchemyUnitOfWork.of(uow).context)
+
+
+def timeline_values(entry: TimelineEntry, key: CentreKey | None) -> dict[str, Any]:
+    """The ``case_timeline_entries`` row of ``entry``: its detail sealed under ``key``."""
+    sealed = None
+    if entry.detail is not None:
+        if key is None:
+            raise ValueError("a timeline entry with a detail needs the centre's key")
+        sealed = key.seal(entry.detail, _detail_aad(entry.entry_id))
+    return {
+        "centre_id": entry.centre_id,
+        "case_id": entry.case_id,
+        "entry_id": entry.entry_id,
+        "client_id": entry.client_id,
+        "kind": entry.kind.value,
+        "action": entry.action,
+        "at": entry.at,
+        "subject_id": entry.subject_id,
+        "actor_id": entry.actor_id,
+        "title": entry.title[:120],
+        "detail_enc": sealed,
+        "sensitive": entry.sensitive,
+    }
+
+
+def _work_of(r: Any) -> WorkItem:
+    return WorkItem(
+        centre_id=CentreId(r["centre_id"]),
+        user_id=UserId(r["user_id"]),
+        section=WorkSection(r["section"]),
+        item_id=r["item_id"],
+        scope_id=r["scope_id"],
+        case_id=CaseId(r["case_id"]) if r["case_id"] else None,
+        at=r["at"],
+        title=r["title"],
+        label=r["label"],
+    )
+
+
+class SqlAlchemyWorkQueueItems(WorkQueueItems):
+    def __init__(self, ctx: SqlContext) -> None:
+        self._x = ctx
+
+    @property
+    def _mine(self) -> Any:
+        return work_t.c.centre_id == self._x.centre_id
+
+    async def hold(self, scope_id: uuid.UUID) -> None:
+        if self._x.c.dialect.name == "postgresql":
+            await self._x.c.execute(
+                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(scope_id) ^ 0x7132}
+            )
+
+    async def replace(self, scope_id: uuid.UUID, items: Sequence[WorkItem]) -> None:
+        for i in items:
+            if i.centre_id != self._x.centre_id:
+                raise CrossTenantAccess("work item belongs to another centre")
+            if i.scope_id != scope_id:
+                raise CrossTenantAccess("work item belongs to another scope")
+        await self.delete([scope_id])
+        if items:
+            await self._x.c.execute(
+                work_t.insert(),
+                [
+                    {
+                        "centre_id": i.centre_id, "scope_id": i.scope_id,
+                        "section": i.section.value, "item_id": i.item_id,
+                        "user_id": i.user_id, "case_id": i.case_id, "at": i.at,
+                        "title": i.title, "label": i.label,
+                    }
+                    for i in items
+                ],
+            )  # fmt: skip
+
+    def _where(
+        self,
+        user_id: UserId,
+        section: WorkSection | None,
+        appointments: tuple[dt.datetime, dt.datetime] | None,
+    ) -> list[Any]:
+        where = [self._mine, work_t.c.user_id == user_id]
+        if section is not None:
+            where.append(work_t.c.section == section.value)
+        if appointments is not None:
+            start, end = appointments
+            where.append(
+                or_(
+                    work_t.c.section != WorkSection.APPOINTMENT.value,
+                    and_(work_t.c.at >= start, work_t.c.at < end),
+                )
+            )
+        return where
+
+    async def list(
+        self,
+        user_id: UserId,
+        *,
+        limit: int,
+        section: WorkSection | None = None,
+        appointments: tuple[dt.datetime, dt.datetime] | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
+    ) -> Page[WorkItem]:
+        where = self._where(user_id, section, appointments)
+        total = (
+            await self._x.c.execute(select(func.count()).select_from(work_t).where(*where))
+        ).scalar_one()
+        if after is not None:
+            at, after_id = after
+            where.append(
+                or_(work_t.c.at > at, and_(work_t.c.at == at, work_t.c.item_id > after_id))
+            )
+        found = (
+            (
+                await self._x.c.execute(
+                    select(work_t)
+                    .where(*where)
+                    .order_by(work_t.c.at, work_t.c.item_id)
+                    .limit(limit)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        return Page(items=[_work_of(r) for r in found], total=int(total), limit=limit, offset=0)
+
+    async def counts(
+        self, user_id: UserId, *, appointments: tuple[dt.datetime, dt.datetime] | None = None
+    ) -> dict[WorkSection, int]:
+        found = await self._x.c.execute(
+            select(work_t.c.section, func.count())
+            .where(*self._where(user_id, None, appointments))
+            .group_by(work_t.c.section)
+        )
+        out = dict.fromkeys(WorkSection, 0)
+        for section, n in found:
+            out[WorkSection(section)] = int(n)
+        return out
+
+    async def scope_ids(self, *, limit: int, after: uuid.UUID | None = None) -> Sequence[uuid.UUID]:
+        where = [self._mine]
+        if after is not None:
+            where.append(work_t.c.scope_id > after)
+        found = await self._x.c.execute(
+            select(work_t.c.scope_id)
+            .where(*where)
+            .group_by(work_t.c.scope_id)
+            .order_by(work_t.c.scope_id)
+            .limit(limit)
+        )
+        return [r[0] for r in found]
+
+    async def delete(self, scope_ids: Collection[uuid.UUID]) -> None:
+        if scope_ids:
+            await self._x.c.execute(
+                delete(work_t).where(self._mine, work_t.c.scope_id.in_(list(scope_ids)))
+            )
+
+
+def work_queue_items(uow: UnitOfWork) -> WorkQueueItems:
+    return SqlAlchemyWorkQueueItems(SqlAlchemyUnitOfWork.of(uow).context)

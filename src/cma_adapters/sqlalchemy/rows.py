@@ -752,6 +752,56 @@ class CaseListEntryRow(Base):
     )
 
 
+class TimelineEntryRow(Base):
+    """A case's timeline (migration 1980, ``cma_core.readmodels.timeline``): one row per
+    entry, a case's rows rewritten whole by the ``case_timeline`` projection; derived data,
+    no foreign keys (a rebuild fills it again). ``detail_enc`` is the record's own words
+    (a note's body, a filename) sealed with the centre's data key, bound to this table and
+    the entry id; ``title`` is fixed wording. The case eraser's ``case_id`` sweep removes a
+    case's rows with it."""
+
+    __tablename__ = "case_timeline_entries"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    entry_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    kind: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(16))
+    at: Mapped[dt.datetime]
+    subject_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    title: Mapped[str] = mapped_column(String(120))
+    detail_enc: Mapped[str | None] = mapped_column(Text)
+    sensitive: Mapped[bool] = mapped_column(Boolean)
+    __table_args__ = (
+        Index("ix_case_timeline_entries_at", "centre_id", "case_id", "at", "entry_id"),
+        Index("ix_case_timeline_entries_client", "centre_id", "client_id"),
+    )
+
+
+class WorkItemRow(Base):
+    """Each user's work queue (migration 1981, ``cma_core.readmodels.workqueue``): one row
+    per item, a scope's rows (a case's, or a free-standing task's) rewritten whole by the
+    ``work_queue`` projection; derived data, no foreign keys. No personal data beyond a
+    task's own title (stored in clear in ``tasks`` too). The case eraser's ``case_id``
+    sweep removes a case's rows with it."""
+
+    __tablename__ = "work_queue_items"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    scope_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    section: Mapped[str] = mapped_column(String(16), primary_key=True)
+    item_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    at: Mapped[dt.datetime]
+    title: Mapped[str] = mapped_column(String(300))
+    label: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (
+        Index("ix_work_queue_items_user", "centre_id", "user_id", "at", "item_id"),
+        Index("ix_work_queue_items_case", "centre_id", "case_id"),
+    )
+
+
 #: Tables whose rows belong to one centre (Row Level Security applies to each).
 TENANT_TABLES = tuple(t.name for t in Base.metadata.sorted_tables if "centre_id" in t.c)
 

@@ -1,4 +1,6 @@
-"""The case list's read model: one row per case with what a list of cases shows.
+"""The read models: the case list's rows (one per case) and each case's timeline.
+
+The case list's read model: one row per case with what a list of cases shows.
 
 A row is a projection of the write side (the case, its client, tasks, deadlines and
 compliance findings), rewritten whole from the current state each time an event about the
@@ -10,6 +12,8 @@ write side); everything else is the row's ``content`` and a rebuild must reprodu
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import uuid
 from collections.abc import Mapping
 
 import attrs
@@ -74,3 +78,84 @@ class ReadVersion:
     watermark: dt.datetime
     lag_seconds: float
     source: str = "projection"
+
+
+class TimelineKind(enum.StrEnum):
+    """What a timeline entry is about (the ``kind`` filter of a case's timeline)."""
+
+    CASE = "case"
+    NOTE = "note"
+    DOCUMENT = "document"
+    DEADLINE = "deadline"
+    APPOINTMENT = "appointment"
+    TASK = "task"
+    CONTACT = "contact"
+    LETTER = "letter"
+    DEBT = "debt"
+    FINDING = "finding"
+
+
+@frozen(kw_only=True)
+class TimelineEntry:
+    """One thing that happened on a case, as its timeline shows it.
+
+    Entries are derived from the write side (each record's own timestamps), so a rebuild
+    reproduces them: ``entry_id`` is a name-based UUID of what the entry is about
+    (``uuid5``), stable across rewrites. ``title`` is fixed wording without personal data
+    ("Note added", "Sensitive note"); ``detail`` is the record's own words (a note's body,
+    a document's filename, a letter's subject), sealed at rest by the SQL adapter as the
+    case list seals the client's name, and ``None`` for a sensitive note.
+    """
+
+    centre_id: CentreId
+    case_id: CaseId
+    client_id: ClientId
+    entry_id: uuid.UUID
+    kind: TimelineKind
+    #: What happened: opened, closed, reopened, added, uploaded, processed, failed, set,
+    #: met, missed, booked, attended, no_show, cancelled, created, completed, logged,
+    #: produced, sent, raised.
+    action: str
+    at: dt.datetime
+    #: The record the entry is about (the note, document, deadline...; the case itself).
+    subject_id: uuid.UUID
+    actor_id: UserId | None
+    title: str
+    detail: str | None
+    sensitive: bool = False
+
+
+class WorkSection(enum.StrEnum):
+    """A section of a user's work queue."""
+
+    TASK = "task"
+    DEADLINE = "deadline"
+    APPOINTMENT = "appointment"
+    DOCUMENT = "document"
+
+
+@frozen(kw_only=True)
+class WorkItem:
+    """One item of a user's work queue: an open task assigned to them, an open deadline of
+    a case they advise, an appointment booked with them, a document's suggestion waiting
+    for their review on a case they advise.
+
+    ``scope_id`` is what the projection rewrites whole: the case (or a free-standing task's
+    own id). ``at`` orders the queue, soonest first: a task's due time (its creation when
+    undated), a deadline's last day (midnight UTC), an appointment's start, a suggestion's
+    creation. ``title`` is fixed wording or a task's own title; no client's name.
+    """
+
+    centre_id: CentreId
+    user_id: UserId
+    section: WorkSection
+    item_id: uuid.UUID
+    scope_id: uuid.UUID
+    case_id: CaseId | None
+    at: dt.datetime
+    title: str
+    #: A task's priority, a deadline's kind, an appointment's kind, a suggestion's kind.
+    label: str | None = None
+
+
+WorkCounts = Mapping[WorkSection, int]

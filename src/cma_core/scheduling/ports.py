@@ -212,6 +212,18 @@ class DeadlineMet(DomainEvent):
     deadline_id: DeadlineId
 
 
+@frozen(kw_only=True)
+class AppointmentChanged(DomainEvent):
+    """An appointment was booked, moved, cancelled, attended or missed (``change``: booked,
+    rescheduled, cancelled, completed, no_show). Read by the case timeline."""
+
+    name = "AppointmentChanged"
+    case_id: CaseId
+    appointment_id: AppointmentId
+    change: str
+    by: UserId | None
+
+
 # --------------------------------------------------------------------------- repositories
 
 

@@ -55,6 +55,7 @@ from cma_core.scheduling.calendar import Roll, WorkingCalendar
 from cma_core.scheduling.conflicts import CentreHours, Surroundings
 from cma_core.scheduling.ical import to_icalendar
 from cma_core.scheduling.ports import (
+    AppointmentChanged,
     AppointmentRepository,
     AvailabilityRepository,
     CaseFact,
@@ -571,6 +572,7 @@ class SchedulingService:
             )
             (shown,) = with_conflicts([stored], await self._around(uow, [appt]))
             await self.appointments(uow).add(stored)
+            _changed(uow, ctx, appt, now, "booked")
             await commit_audited(
                 uow,
                 ctx,
@@ -764,6 +766,7 @@ class SchedulingService:
             updated = attrs.evolve(stored, appointment=moved, version=stored.version + 1)
             (shown,) = with_conflicts([updated], await self._around(uow, [moved]))
             await self.appointments(uow).save(updated, stored.version)
+            _changed(uow, ctx, moved, now, "rescheduled")
             await commit_audited(
                 uow,
                 ctx,
@@ -793,6 +796,7 @@ class SchedulingService:
                 stored, appointment=stored.appointment.cancelled(reason), version=stored.version + 1
             )
             await self.appointments(uow).save(updated, stored.version)
+            _changed(uow, ctx, updated.appointment, now, "cancelled")
             await commit_audited(
                 uow,
                 ctx,
@@ -835,6 +839,7 @@ class SchedulingService:
             settled = appt.no_show() if no_show else appt.completed()
             updated = attrs.evolve(stored, appointment=settled, version=stored.version + 1)
             await self.appointments(uow).save(updated, stored.version)
+            _changed(uow, ctx, settled, now, "no_show" if no_show else "completed")
             await commit_audited(
                 uow,
                 ctx,
@@ -1604,3 +1609,19 @@ async def _all(fetch: Any) -> list[Any]:
 def _reminder_key(r: ReminderRecord) -> tuple[dt.datetime, str]:
     """The reminders list's order and cursor: ``send_at``, then the unique key."""
     return (r.send_at, r.key)
+
+
+def _changed(
+    uow: UnitOfWork, ctx: TenantContext, appt: Appointment, now: dt.datetime, change: str
+) -> None:
+    """Stage ``AppointmentChanged`` (the case timeline reads it)."""
+    uow.emit(
+        AppointmentChanged(
+            centre_id=ctx.centre_id,
+            occurred_at=now,
+            case_id=appt.case_id,
+            appointment_id=appt.id,
+            change=change,
+            by=ctx.user_id,
+        )
+    )

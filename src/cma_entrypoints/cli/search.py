@@ -82,7 +82,7 @@ def _as_dict(results: SearchResults) -> dict[str, Any]:
     }
 
 
-_WHICH = ("all", "search", "case_list")
+_WHICH = ("all", "search", "case_list", "timeline", "work_queue")
 
 
 @projections_app.command("rebuild")
@@ -91,12 +91,16 @@ def rebuild(
         None, "--centre", help="Only this centre (default: every centre)."
     ),
     only: str = typer.Option(
-        "all", "--only", help="Which read model: all, search or case_list (the case list)."
+        "all",
+        "--only",
+        help="Which read model: all, search, case_list (the case list), timeline (each "
+        "case's timeline) or work_queue (each user's work queue).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary."),
 ) -> None:
     """Fill the read models again from the write side, centre by centre: the search index
-    (emptied first) and the case list (rewritten in place, then stale rows removed)."""
+    (emptied first), the case list and the cases' timelines (rewritten in place, then stale
+    rows removed)."""
     one = (
         CentreId(guard(lambda: parse_uuid(centre, field="centre"), as_json=as_json))
         if centre
@@ -107,7 +111,12 @@ def rebuild(
 
     async def work(c: Container) -> dict[str, dict[str, int]]:
         ids = [one] if one else [x.id for x in await c.identity_store().list_centres()]
-        done: dict[str, dict[str, int]] = {"documents": {}, "case_list_rows": {}}
+        done: dict[str, dict[str, int]] = {
+            "documents": {},
+            "case_list_rows": {},
+            "timelines": {},
+            "work_queues": {},
+        }
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -127,7 +136,8 @@ def rebuild(
         return done
 
     done = run_with_container(work, as_json=as_json)
-    docs, rows = done["documents"], done["case_list_rows"]
+    docs, rows, lines = done["documents"], done["case_list_rows"], done["timelines"]
+    queues = done["work_queues"]
     if as_json:
         emit_json(
             {
@@ -135,13 +145,18 @@ def rebuild(
                 "total": sum(docs.values()),
                 "case_list_rows": rows,
                 "case_list_total": sum(rows.values()),
+                "timelines": lines,
+                "timelines_total": sum(lines.values()),
+                "work_queue_scopes": queues,
+                "work_queue_total": sum(queues.values()),
             }
         )
     else:
-        centres = len(docs) or len(rows)
+        centres = len(docs) or len(rows) or len(lines) or len(queues)
         typer.echo(
             f"rebuilt {centres} centre(s): {sum(docs.values())} documents, "
-            f"{sum(rows.values())} case list rows"
+            f"{sum(rows.values())} case list rows, {sum(lines.values())} case timelines, "
+            f"{sum(queues.values())} work queue scopes"
         )
 
 
@@ -155,6 +170,10 @@ def _rebuilders(c: Container, only: str) -> list[tuple[str, str, Any]]:
         out.append(("documents", "search", c.search_jobs().rebuild))
     if only in ("all", "case_list"):
         out.append(("case_list_rows", "case list", c.case_list_projection().rebuild))
+    if only in ("all", "timeline"):
+        out.append(("timelines", "timelines", c.case_timeline_projection().rebuild))
+    if only in ("all", "work_queue"):
+        out.append(("work_queues", "work queues", c.work_queue_projection().rebuild))
     return out
 
 

@@ -20,7 +20,7 @@ from cma_entrypoints.http.advice import CaseAdviceController, LetterTemplateCont
 from cma_entrypoints.http.audit import AuditController
 from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.budgets import BudgetController, SfsCatalogueController
-from cma_entrypoints.http.cases import CaseController
+from cma_entrypoints.http.cases import CaseController, CaseTimelineController
 from cma_entrypoints.http.cases.listing import EXPOSED as CONSISTENCY_HEADERS
 from cma_entrypoints.http.cases.listing import RecentWrites
 from cma_entrypoints.http.casework import (
@@ -78,7 +78,7 @@ from cma_entrypoints.http.scheduling import (
 from cma_entrypoints.http.sealing import InProcessSealer
 from cma_entrypoints.http.search import SearchController
 from cma_entrypoints.http.solutions import AppraisalController
-from cma_entrypoints.http.tasks import TaskController
+from cma_entrypoints.http.tasks import TaskController, WorkQueueController
 from cma_entrypoints.logs import configure_structlog
 from cma_entrypoints.observability import ObservabilitySettings
 from cma_entrypoints.observability.errors import report_unexpected
@@ -198,8 +198,10 @@ def create_app(container: Container | None = None) -> Litestar:
             AuthController,
             ClientController,
             CaseController,
+            CaseTimelineController,
             SubjectAccessController,
             TaskController,
+            WorkQueueController,
             CaseClockController,
             AppointmentController,
             AdviserController,
@@ -246,6 +248,8 @@ def create_app(container: Container | None = None) -> Litestar:
             "clients": provider(container.clients),
             "cases": provider(container.cases),
             "case_list": provider(container.case_list),
+            "case_timeline": provider(container.case_timeline),
+            "work_queue": provider(container.work_queue),
             "recent_writes": Provide(lambda: recent_writes, sync_to_thread=False, use_cache=True),
             "tasks": provider(container.tasks),
             "directory": provider(container.directory),

@@ -81,8 +81,9 @@ DUPLICATE_DELIVERIES = Counter(
 )
 PROJECTION_LAG = Gauge(
     "cma_projection_lag_seconds",
-    "How far a read model ('case_list', 'search') is behind the writes: the age of the "
-    "oldest event one of its handlers has not applied yet (0 when caught up).",
+    "How far a read model ('case_list', 'timeline', 'work_queue', 'search') is behind the "
+    "writes: the age of the oldest event one of its handlers has not applied yet (0 when "
+    "caught up).",
     ["projection"],
 )
 
@@ -178,12 +179,18 @@ async def _outbox_backlog(container: Any, now: dt.datetime) -> None:
 
 def _projections(container: Any) -> dict[str, dict[str, set[str]]]:
     """Each read model's inbox handler names and the events each one handles."""
+    from cma_core.readmodels import timeline, workqueue
     from cma_core.readmodels.service import EVENT_NAMES, HANDLER
 
     search: dict[str, set[str]] = {}
     for h in container.search_jobs().handlers():
         search.setdefault(h.name, set()).add(h.event.name)
-    return {"case_list": {HANDLER: set(EVENT_NAMES)}, "search": search}
+    return {
+        "case_list": {HANDLER: set(EVENT_NAMES)},
+        "timeline": {timeline.HANDLER: set(timeline.EVENT_NAMES)},
+        "work_queue": {workqueue.HANDLER: set(workqueue.EVENT_NAMES)},
+        "search": search,
+    }
 
 
 async def _projection_lag(container: Any, now: dt.datetime) -> None:

@@ -1347,6 +1347,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's timeline, newest first
+         * @description What happened on the case, newest first (then by entry id): opened, closed and reopened, notes (a sensitive note shows as `Sensitive note` with no words), documents, deadlines, appointments, tasks, contacts, letters, debts and failing compliance findings; from the timeline read model (docs/READ-MODELS.md). Anyone who may read the case may read it (a caseworker their own cases). Page with `cursor`; filter with `kind`. Send a write answer's `X-CMA-Consistency-Token` to see that write (read-your-writes).
+         */
+        get: operations["ApiV1CasesCaseIdTimelineTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/casework/first-contact-checklist": {
         parameters: {
             query?: never;
@@ -2443,6 +2463,26 @@ export interface paths {
          * @description Replaces their roles in this centre (other centres are untouched); at least one, never `platform_admin`; you cannot take `centre_admin` from yourself. Takes effect with their next token. Audited as `user.roles_changed`. Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since (the version is stored and the write is conditional on it, so of two admins racing exactly one wins). Needs `user:manage` and a recent sign-in (401 `reauthentication-required`).
          */
         put: operations["ApiV1UsersUserIdRolesSetRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's work queue, soonest first
+         * @description Open tasks assigned to the user, open deadlines of the cases they advise, their appointments today (Europe/London) and document suggestions waiting for their review, soonest first, with counts per section; from the work queue read model (docs/READ-MODELS.md). Your own queue by default; a supervisor (`task:assign`) may pass `user_id` for someone on the centre's staff. Page with `cursor`.
+         */
+        get: operations["ApiV1WorkQueueWorkQueue"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -5677,6 +5717,36 @@ export interface components {
             note?: string | null;
             value?: string | null;
         };
+        /** TimelineEntryOut */
+        TimelineEntryOut: {
+            action: string;
+            actor_id: string | null;
+            actor_name: string | null;
+            /** Format: date-time */
+            at: string;
+            detail: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TimelineKind"];
+            sensitive: boolean;
+            /** Format: uuid */
+            subject_id: string;
+            title: string;
+        };
+        /**
+         * TimelineKind
+         * @description What a timeline entry is about (the ``kind`` filter of a case's timeline).
+         * @enum {string}
+         */
+        TimelineKind: "case" | "note" | "document" | "deadline" | "appointment" | "task" | "contact" | "letter" | "debt" | "finding";
+        /** TimelinePage */
+        TimelinePage: {
+            items: components["schemas"]["TimelineEntryOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
+        };
         /** TokenOut */
         TokenOut: {
             access_token: string;
@@ -5722,6 +5792,40 @@ export interface components {
             /** Format: duration */
             start: string;
         };
+        /** WorkCountsOut */
+        WorkCountsOut: {
+            appointment: number;
+            deadline: number;
+            document: number;
+            task: number;
+        };
+        /** WorkItemOut */
+        WorkItemOut: {
+            /** Format: date-time */
+            at: string;
+            case_id: string | null;
+            /** Format: uuid */
+            id: string;
+            label: string | null;
+            section: components["schemas"]["WorkSection"];
+            title: string;
+        };
+        /** WorkQueuePage */
+        WorkQueuePage: {
+            counts: components["schemas"]["WorkCountsOut"];
+            items: components["schemas"]["WorkItemOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            total: number;
+            /** Format: uuid */
+            user_id: string;
+        };
+        /**
+         * WorkSection
+         * @description A section of a user's work queue.
+         * @enum {string}
+         */
+        WorkSection: "task" | "deadline" | "appointment" | "document";
         /**
          * DecisionIn
          * @example {
@@ -10442,6 +10546,65 @@ export interface operations {
             };
         };
     };
+    ApiV1CasesCaseIdTimelineTimeline: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Only entries of these kinds (repeat the parameter for several). */
+                kind?: components["schemas"]["TimelineKind"][] | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description A write answer's X-CMA-Consistency-Token: the list then shows every write of the centre made up to it (read-your-writes). */
+                "X-CMA-Consistency-Token"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    /** @description Seconds the case list projection is behind the centre's writes. */
+                    "X-CMA-Read-Lag"?: unknown;
+                    /** @description `projection` (the read model), or `write` when the projection had not reached the consistency token in time and the page was read from the write tables. */
+                    "X-CMA-Read-Source"?: unknown;
+                    /** @description The read model's version: every write of the centre made before this instant (ISO 8601, UTC) is in the page. */
+                    "X-CMA-Read-Version"?: unknown;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1CaseworkFirstContactChecklistChecklistItems: {
         parameters: {
             query?: never;
@@ -13813,6 +13976,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1WorkQueueWorkQueue: {
+        parameters: {
+            query?: {
+                /** @description A user id, or "me". */
+                user_id?: string | null;
+                section?: components["schemas"]["WorkSection"] | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description A write answer's X-CMA-Consistency-Token: the list then shows every write of the centre made up to it (read-your-writes). */
+                "X-CMA-Consistency-Token"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    /** @description Seconds the case list projection is behind the centre's writes. */
+                    "X-CMA-Read-Lag"?: unknown;
+                    /** @description `projection` (the read model), or `write` when the projection had not reached the consistency token in time and the page was read from the write tables. */
+                    "X-CMA-Read-Source"?: unknown;
+                    /** @description The read model's version: every write of the centre made before this instant (ISO 8601, UTC) is in the page. */
+                    "X-CMA-Read-Version"?: unknown;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueuePage"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

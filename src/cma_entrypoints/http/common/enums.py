@@ -64,6 +64,7 @@ from cma_core.documents.model import (
     SuggestionStatus,
 )
 from cma_core.privacy.requests import HoldReason, HoldSubject, RequestKind
+from cma_core.readmodels.model import TimelineKind, WorkSection
 from cma_core.reference.thresholds import SourceTag, Unit
 from cma_core.scheduling.appointments import AppointmentKind
 from cma_core.scheduling.conflicts import ConflictKind
@@ -297,6 +298,24 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "document": "Documents' text.",
         "letter": "Letters.",
         "contact": "Contact log entries.",
+    },
+    WorkSection: {
+        "task": "An open task assigned to the user.",
+        "deadline": "An open deadline of a case the user advises.",
+        "appointment": "An appointment booked with the user (today's only).",
+        "document": "A document's suggestion waiting for the user's review.",
+    },
+    TimelineKind: {
+        "case": "The case opened, closed or reopened.",
+        "note": "A case note (a sensitive one without its words).",
+        "document": "A document uploaded, read or not readable.",
+        "deadline": "A deadline set, met or missed.",
+        "appointment": "An appointment booked, attended, missed or cancelled.",
+        "task": "A task created or completed.",
+        "contact": "A contact with the client or a third party logged.",
+        "letter": "A letter produced or sent.",
+        "debt": "A debt added.",
+        "finding": "A compliance finding raised (a rule not met).",
     },
     Severity: {
         "critical": "Harm to the client is likely: act today.",

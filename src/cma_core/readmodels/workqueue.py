@@ -1,0 +1,330 @@
+"""Each user's work queue: its projection (handler, rebuild, lag) and its query use case.
+
+Kept like the case list and the timeline: one handler, ``work_queue``, re-reads a case's
+open work and rewrites the case's items whole (for every user they belong to), so events
+late, twice or out of order leave the current queue, and queued events of one case
+coalesce into one rewrite. A free-standing task (no case) is its own scope.
+
+Per case: each *open* task goes to its assignee; each *open* deadline to the deadline's
+adviser (the case's adviser when it has none); each *booked* appointment to its adviser;
+each *pending* document suggestion to the case's adviser ("documents waiting for review").
+The query shows only today's appointments (Europe/London), the rest whole.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+import uuid
+from collections.abc import Callable, Hashable
+from zoneinfo import ZoneInfo
+
+from attrs import define, field
+
+from cma_core.cases.model import AdviserAssigned, Case, CaseClosed, CaseOpened, CaseReopened
+from cma_core.cases.ports import CaseRepository
+from cma_core.documents.model import (
+    SuggestionAccepted,
+    SuggestionMade,
+    SuggestionRejected,
+    SuggestionStatus,
+)
+from cma_core.documents.ports import SuggestionRepository
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Permission
+from cma_core.privacy.events import CaseErased
+from cma_core.readmodels.model import ReadVersion, WorkItem, WorkSection
+from cma_core.readmodels.ports import CaseListRows, WorkQueueItems
+from cma_core.scheduling.appointments import LONDON, AppointmentStatus
+from cma_core.scheduling.ports import (
+    AppointmentChanged,
+    AppointmentRepository,
+    DeadlineMet,
+    DeadlinePassed,
+    DeadlineRepository,
+    DeadlineStatus,
+    FactRecorded,
+)
+from cma_core.shared.clock import Clock
+from cma_core.shared.errors import NotFound, ValidationError
+from cma_core.shared.events import DomainEvent, EventEnvelope
+from cma_core.shared.handlers import Handles, case_of, handles
+from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
+from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
+from cma_core.tasks.model import Task, TaskChanged, TaskStatus
+from cma_core.tasks.ports import TaskFilter, TaskRepository
+
+#: The inbox name of the projection's handler (stored: never rename it).
+HANDLER = "work_queue"
+EVENTS: tuple[type[DomainEvent], ...] = (
+    CaseOpened, AdviserAssigned, CaseClosed, CaseReopened, TaskChanged, FactRecorded,
+    DeadlinePassed, DeadlineMet, AppointmentChanged, SuggestionMade, SuggestionAccepted,
+    SuggestionRejected, CaseErased,
+)  # fmt: skip
+EVENT_NAMES = frozenset(e.name for e in EVENTS)
+MAX_RECORDS = 1000
+_ZONE = ZoneInfo(LONDON)
+
+Progress = Callable[[int, int], None]
+
+
+def _scope(event: EventEnvelope) -> uuid.UUID | None:
+    """What an event rewrites: its case, or a free-standing task's own id."""
+    raw = event.payload.get("case_id") or (
+        event.payload.get("task_id") if event.name == TaskChanged.name else None
+    )
+    return uuid.UUID(str(raw)) if raw else None
+
+
+def today_window(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """Today in Europe/London, as a half-open UTC interval."""
+    day = now.astimezone(_ZONE).date()
+    start = dt.datetime.combine(day, dt.time(), tzinfo=_ZONE)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=_ZONE)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+@define
+class WorkQueueProjection:
+    """Keeps ``work_queue_items`` in step with the write side; rebuilds it; its lag."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    work_queue_items: RepositoryFactory[WorkQueueItems] = field(kw_only=True)
+    case_list_rows: RepositoryFactory[CaseListRows] = field(kw_only=True)
+    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
+    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
+    appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
+    suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
+    batch: int = 200
+
+    def handlers(self) -> tuple[Handles, ...]:
+        return handles(EVENTS, HANDLER, self.apply, coalesce=self._coalesce)
+
+    @staticmethod
+    def _coalesce(event: EventEnvelope) -> Hashable | None:
+        scope = _scope(event)
+        return str(scope) if scope else case_of(event)
+
+    async def apply(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        scope = _scope(event)
+        if scope is not None:
+            await self.refresh(uow, scope)
+
+    async def refresh(self, uow: UnitOfWork, scope_id: uuid.UUID) -> int:
+        """Rewrite one scope's items from the current state; how many there are."""
+        items = self.work_queue_items(uow)
+        await items.hold(scope_id)
+        found = await self.read_items(uow, scope_id)
+        await items.replace(scope_id, found)
+        return len(found)
+
+    async def read_items(self, uow: UnitOfWork, scope_id: uuid.UUID) -> list[WorkItem]:
+        case = await self.cases(uow).get(CaseId(scope_id))
+        if case is None:  # a free-standing task, or a case that is gone
+            task = await self.tasks(uow).get(scope_id)  # type: ignore[arg-type]
+            if task is None or task.case_id is not None:
+                return []
+            return [i for i in [_task_item(task, scope_id)] if i is not None]
+        out = [
+            i
+            for t in (
+                await self.tasks(uow).list(limit=MAX_RECORDS, offset=0, case_id=case.id)
+            ).items
+            if (i := _task_item(t, case.id)) is not None
+        ]
+        out += await self._case_items(uow, case)
+        return sorted(out, key=lambda i: (i.at, i.item_id))
+
+    async def _case_items(self, uow: UnitOfWork, case: Case) -> list[WorkItem]:
+        out: list[WorkItem] = []
+
+        def add(user: UserId | None, section: WorkSection, item_id: uuid.UUID,
+                at: dt.datetime, title: str, label: str) -> None:  # fmt: skip
+            if user is not None:
+                out.append(
+                    WorkItem(
+                        centre_id=case.centre_id, user_id=user, section=section,
+                        item_id=item_id, scope_id=case.id, case_id=case.id, at=at,
+                        title=title, label=label,
+                    )
+                )  # fmt: skip
+
+        deadlines = await self.deadlines(uow).list(
+            limit=MAX_RECORDS, offset=0, case_id=case.id, status=DeadlineStatus.OPEN
+        )
+        for d in deadlines.items:
+            due = dt.datetime.combine(d.deadline.due, dt.time(), tzinfo=dt.UTC)
+            kind = d.deadline.kind.value
+            add(d.adviser_id or case.adviser_id, WorkSection.DEADLINE, d.id, due,
+                f"{case.reference}: {kind.replace('_', ' ')}", kind)  # fmt: skip
+        appts = await self.appointments(uow).list(
+            limit=MAX_RECORDS, offset=0, case_id=case.id, booked_only=True
+        )
+        for s in appts.items:
+            a = s.appointment
+            if a.status is AppointmentStatus.BOOKED:
+                add(a.adviser_id, WorkSection.APPOINTMENT, a.id, a.start,
+                    f"{case.reference}: {a.kind.value.replace('_', ' ')} appointment",
+                    a.kind.value)  # fmt: skip
+        pending = await self.suggestions(uow).list(
+            case_id=case.id, limit=MAX_RECORDS, offset=0, status=SuggestionStatus.PENDING
+        )
+        for sg in pending.items:
+            add(case.adviser_id, WorkSection.DOCUMENT, sg.id, sg.created_at,
+                f"{case.reference}: a document's suggestion to review", sg.kind.value)  # fmt: skip
+        return out
+
+    # -- rebuild and lag ----------------------------------------------------------------
+
+    async def rebuild(self, centre_id: CentreId, progress: Progress | None = None) -> int:
+        """Rewrite every case's and free-standing task's items, then remove scopes that
+        are gone. Returns how many scopes were written."""
+        async with self.uow(centre_id) as uow:
+            total = (await self.cases(uow).list(limit=1, offset=0)).total
+        seen: set[uuid.UUID] = set()
+        after: tuple[dt.datetime, CaseId] | None = None
+        while True:
+            async with self.uow(centre_id) as uow:
+                page = await self.cases(uow).list(limit=self.batch, offset=0, after=after)
+                for listed in page.items:
+                    await self.refresh(uow, listed.id)
+                await uow.commit()
+            seen.update(c.id for c in page.items)
+            if progress is not None:
+                progress(len(seen), max(total, len(seen)))
+            if len(page.items) < self.batch:
+                break
+            after = (page.items[-1].opened_at, page.items[-1].id)
+        seen |= await self._free_tasks(centre_id)
+        await self._remove_stale(centre_id, seen)
+        return len(seen)
+
+    async def _free_tasks(self, centre_id: CentreId) -> set[uuid.UUID]:
+        done: set[uuid.UUID] = set()
+        offset = 0
+        while True:
+            async with self.uow(centre_id) as uow:
+                page = await self.tasks(uow).list(
+                    limit=self.batch, offset=offset, where=TaskFilter(status=TaskStatus.OPEN)
+                )
+                for t in page.items:
+                    if t.case_id is None:
+                        await self.refresh(uow, t.id)
+                        done.add(t.id)
+                await uow.commit()
+            if len(page.items) < self.batch:
+                return done
+            offset += self.batch
+
+    async def _remove_stale(self, centre_id: CentreId, keep: set[uuid.UUID]) -> None:
+        after: uuid.UUID | None = None
+        while True:
+            async with self.uow(centre_id) as uow:
+                items = self.work_queue_items(uow)
+                ids = await items.scope_ids(limit=self.batch, after=after)
+                stale = [i for i in ids if i not in keep]
+                if stale:
+                    await items.delete(stale)
+                    await uow.commit()
+            if len(ids) < self.batch:
+                return
+            after = ids[-1]
+
+    async def pending(
+        self, uow: UnitOfWork, *, limit_at: dt.datetime | None = None
+    ) -> dt.datetime | None:
+        rows = self.case_list_rows(uow)
+        return await rows.oldest_unapplied(HANDLER, EVENT_NAMES, limit_at=limit_at)
+
+    async def version(self, uow: UnitOfWork) -> ReadVersion:
+        now = self.clock.now()
+        oldest = await self.pending(uow)
+        if oldest is None:
+            return ReadVersion(watermark=now, lag_seconds=0.0)
+        return ReadVersion(
+            watermark=min(oldest, now), lag_seconds=max(0.0, (now - oldest).total_seconds())
+        )
+
+
+def _task_item(task: Task, scope_id: uuid.UUID) -> WorkItem | None:
+    if task.status is not TaskStatus.OPEN or task.assignee_id is None:
+        return None
+    return WorkItem(
+        centre_id=task.centre_id,
+        user_id=task.assignee_id,
+        section=WorkSection.TASK,
+        item_id=task.id,
+        scope_id=scope_id,
+        case_id=task.case_id,
+        at=task.due_at or task.created_at,
+        title=task.title,
+        label=task.priority.value,
+    )
+
+
+@define
+class WorkQueueQuery:
+    """``GET /api/v1/work-queue``: a user's queue from the projection."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    projection: WorkQueueProjection
+    wait_seconds: float = 1.0
+    poll_seconds: float = 0.02
+
+    async def list(
+        self,
+        ctx: TenantContext,
+        *,
+        user_id: UserId | None = None,
+        section: WorkSection | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+        written_at: dt.datetime | None = None,
+        staff: frozenset[UserId] | None = None,
+    ) -> tuple[Page[WorkItem], dict[WorkSection, int], ReadVersion]:
+        """The queue of ``user_id`` (the caller's own when ``None``): another user's needs
+        ``task:assign`` (a supervisor) and someone on the centre's staff (``staff``)."""
+        ctx.require(Permission.TASK_READ)
+        if not 1 <= limit <= 200:
+            raise ValidationError("limit", "must be between 1 and 200")
+        check_cursor(cursor, 0)
+        whose = user_id or ctx.user_id
+        if whose is None:
+            raise ValidationError("user_id", "a system context has no queue of its own")
+        if whose != ctx.user_id:
+            if not ctx.can(Permission.TASK_ASSIGN):
+                raise NotFound("user", whose)
+            if staff is not None and whose not in staff:
+                raise NotFound("user", whose)
+        after = None
+        if cursor is not None:
+            at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
+            after = (at, after_id)
+        if written_at is not None:
+            await self._wait_for(ctx.centre_id, written_at)
+        window = today_window(self.clock.now())
+        async with self.uow(ctx.centre_id) as uow:
+            items = self.projection.work_queue_items(uow)
+            version = await self.projection.version(uow)
+            page = await items.list(
+                whose, limit=limit, section=section, appointments=window, after=after
+            )
+            counts = await items.counts(whose, appointments=window)
+        return with_next_cursor(page, lambda i: (i.at, i.item_id)), counts, version
+
+    async def _wait_for(self, centre_id: CentreId, written_at: dt.datetime) -> bool:
+        until = time.monotonic() + self.wait_seconds
+        limit_at = min(written_at, self.clock.now())
+        while True:
+            async with self.uow(centre_id) as uow:
+                pending = await self.projection.pending(uow, limit_at=limit_at)
+            if pending is None:
+                return True
+            if time.monotonic() >= until:
+                return False
+            await asyncio.sleep(self.poll_seconds)

@@ -1,0 +1,102 @@
+"""``GET /api/v1/work-queue`` from the work queue read model, on SQLite and PostgreSQL: the
+items the events built (a case's task, a free-standing task), counts per section, keyset
+pages, a supervisor reading an adviser's queue and an adviser refused another's, problem+
+json on bad input, a rebuild that gives exactly the incrementally built items, and the
+case's erasure removing its items."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Role
+from cma_core.privacy.service import ErasureReason
+from cma_core.readmodels.model import WorkItem
+from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_entrypoints.container import Container
+
+from .conftest import PASSWORD, make_centre, settle, sign_in
+
+
+async def _items(container: Container, centre_id: CentreId, user: str) -> list[WorkItem]:
+    projection = container.work_queue_projection()
+    async with container.uow()(centre_id) as uow:
+        page = await projection.work_queue_items(uow).list(UserId(uuid.UUID(user)), limit=200)
+    return list(page.items)
+
+
+async def test_the_queue_is_the_projection_and_a_rebuild_matches(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    centre = await make_centre(container, "Queue Centre", Role.SUPERVISOR)
+    sup = await sign_in(http, "supervisor@queuecentre.example", centre)
+    centre_id = CentreId(uuid.UUID(centre))
+    await container.identity().create_user(
+        centre_id=centre_id, email="adviser@queuecentre.example", role=Role.ADVISER,
+        password=PASSWORD,
+    )  # fmt: skip
+    adviser = await sign_in(http, "adviser@queuecentre.example", centre)
+    me = (await adviser.get("/api/v1/auth/me")).json()["user_id"]
+    case = await adviser.new_case()
+    titles = ["Call the council", "Chase the bank", "Ask for payslips"]
+    for i, title in enumerate(titles):
+        body = {"title": title, "due_at": f"2030-01-0{i + 2}T10:00:00Z"}
+        if i < 2:
+            body["case_id"] = case["id"]
+        r = await adviser.post("/api/v1/tasks", body)
+        assert r.status_code == 201, r.text
+    await settle(container)
+
+    r = await adviser.get("/api/v1/work-queue")
+    assert r.status_code == 200, r.text
+    assert r.headers["x-cma-read-source"] == "projection"
+    body = r.json()
+    assert body["user_id"] == me
+    tasks = [i for i in body["items"] if i["section"] == "task"]
+    assert [t["title"] for t in tasks if t["title"] in titles] == titles  # soonest first
+    assert any(t["case_id"] is None for t in tasks)  # the free-standing task
+    assert body["counts"]["task"] == len(tasks)
+    assert body["total"] == sum(body["counts"].values())
+    ats = [i["at"] for i in body["items"]]
+    assert ats == sorted(ats)
+
+    paged: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": "2", "section": "task", **({"cursor": cursor} if cursor else {})}
+        page = (await adviser.get("/api/v1/work-queue", params=params)).json()
+        paged += [i["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert paged == [t["id"] for t in tasks]
+
+    theirs = await sup.get("/api/v1/work-queue", params={"user_id": me})
+    assert theirs.status_code == 200, theirs.text
+    assert theirs.json()["items"] == body["items"]
+    sup_id = (await sup.get("/api/v1/auth/me")).json()["user_id"]
+    refused = await adviser.get("/api/v1/work-queue", params={"user_id": sup_id})
+    assert refused.status_code == 404, refused.text
+    stranger = await sup.get("/api/v1/work-queue", params={"user_id": str(uuid.uuid4())})
+    assert stranger.status_code == 404, stranger.text
+    for params, field in (({"section": "chores"}, "section"), ({"user_id": "x"}, "user_id")):
+        bad = await adviser.get("/api/v1/work-queue", params=params)
+        assert bad.status_code in (400, 422), bad.text
+        assert bad.headers["content-type"].startswith("application/problem+json")
+        assert field in bad.text
+
+    built = await _items(container, centre_id, me)
+    assert await container.work_queue_projection().rebuild(centre_id) >= 2
+    assert await _items(container, centre_id, me) == built
+
+    await container.privacy().delete_case(
+        TenantContext.system(centre_id),
+        CaseId(uuid.UUID(case["id"])),
+        reason=ErasureReason.RETENTION_EXPIRED,
+    )
+    await settle(container)
+    left = await _items(container, centre_id, me)
+    assert [i.title for i in left if i.title in titles] == ["Ask for payslips"]
+    assert all(i.case_id is None for i in left)
