@@ -150,13 +150,22 @@ class PostgresSearchIndex(SearchIndex):
         # (a separate count(*) read every match a second time) and before the keyset
         # condition, so it counts every match, not only those after the cursor.
         after, after_params = _after(query)
+        matches = (
+            "SELECT d.kind, d.entity_id, d.case_id, d.client_id, d.title, d.body, "  # noqa: S608 - constants and placeholders only
+            f"d.updated_at, d.id, {score} AS score, count(*) OVER () AS total "
+            f"FROM search_documents d WHERE {where}"
+        )
+        # Without a cursor, one level, as before cursors (a wrapper measured slower).
+        page = (
+            f"SELECT m.* FROM ({matches}) m{after} "  # noqa: S608 - constants and placeholders only
+            "ORDER BY m.score DESC, m.updated_at DESC, m.id LIMIT :limit OFFSET :offset"
+            if after
+            else f"{matches} ORDER BY score DESC, d.updated_at DESC, d.id "
+            "LIMIT :limit OFFSET :offset"
+        )
         sql = (
             f"SELECT p.kind, p.entity_id, p.case_id, p.client_id, p.title, {snippet} AS snippet, "  # noqa: S608 - constants and placeholders only
-            "p.score, p.total, p.updated_at, p.id FROM (SELECT m.* FROM (SELECT d.kind, "
-            "d.entity_id, d.case_id, d.client_id, d.title, d.body, d.updated_at, d.id, "
-            f"{score} AS score, count(*) OVER () AS total "
-            f"FROM search_documents d WHERE {where}) m{after} "
-            "ORDER BY m.score DESC, m.updated_at DESC, m.id LIMIT :limit OFFSET :offset) p "
+            f"p.score, p.total, p.updated_at, p.id FROM ({page}) p "
             "ORDER BY p.score DESC, p.updated_at DESC, p.id"
         )
         rows = (
