@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 import json
 import logging
+import operator
 import queue
 import random
 import secrets
@@ -46,7 +48,7 @@ from cma_adapters.sqlalchemy import bulk
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.crypto import CentreKey, aad
 from cma_adapters.sqlalchemy.debts import DEBT_SEALED
-from cma_core.audit.chain import link
+from cma_core.audit.chain import CHAIN_VERSION, GENESIS, link
 from cma_core.audit.model import AuditEntry, ChainHead
 from cma_core.cases.model import Case, CaseStatus, CloseReason, Note
 from cma_core.clients.model import Client
@@ -167,6 +169,8 @@ NOTES = (
 )
 SENSITIVE = "Client disclosed domestic abuse; staying with a friend. Do not call {c}."
 DEBT_KINDS = (DebtType.COUNCIL_TAX, DebtType.CREDIT_CARD, DebtType.RENT, DebtType.ELECTRICITY)
+
+CLIENT_FIELDS = ("first_name", "last_name", "date_of_birth", "email", "phone")
 
 Rows = dict[str, list[Any]]
 Progress = Callable[[int, int], None]
@@ -304,6 +308,8 @@ def _people(centre: Centre, i: int, at: dt.datetime, rng: random.Random) -> tupl
 
 def _audit(centre: Centre, action: str, kind: str, entity: uuid.UUID, at: dt.datetime,
            fields: tuple[str, ...], rng: random.Random) -> dict[str, Any]:  # fmt: skip
+    """The entry as ``chain.link`` and ``audit_to_row`` make it (kept as the reference:
+    ``_Audits`` must hash the same bytes; a test compares them)."""
     entry = AuditEntry(
         id=AuditId(_uuid(rng)), centre_id=centre.id, actor_id=centre.adviser, action=action,
         entity_type=kind, entity_id=str(entity), at=at, fields=fields,
@@ -312,9 +318,56 @@ def _audit(centre: Centre, action: str, kind: str, entity: uuid.UUID, at: dt.dat
     return m.audit_to_row(linked)
 
 
+def _dumps(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+class _Audits:
+    """The seed's audit rows, hashed over the same canonical bytes as ``chain.canonical``
+    but from pieces made once per centre and action (the keys sorted by hand: action,
+    actor_id, at, centre_id, entity_id, entity_type, fields, id, prev, seq,
+    source_event_id, v). A dict and ``json.dumps`` per entry were a quarter of the seed's
+    Python time; the chain verifies the same (tests/integration/test_demo_scale.py)."""
+
+    def __init__(self) -> None:
+        self._parts: dict[tuple[CentreId, str], tuple[str, str, str, dict[str, Any]]] = {}
+
+    def row(
+        self, centre: Centre, action: str, kind: str, entity: uuid.UUID, at_text: str,
+        at: dt.datetime, fields: tuple[str, ...], rng: random.Random,
+    ) -> dict[str, Any]:  # fmt: skip
+        parts = self._parts.get((centre.id, action))
+        if parts is None:
+            head = f'{{"action":{_dumps(action)},"actor_id":{_dumps(str(centre.adviser))},"at":"'
+            mid = f'","centre_id":{_dumps(str(centre.id))},"entity_id":"'
+            tail = f'","entity_type":{_dumps(kind)},"fields":{_dumps(list(fields))},"id":"'
+            static = {"centre_id": centre.id, "actor_id": centre.adviser, "action": action,
+                      "entity_type": kind, "fields": {"names": list(fields)},
+                      "source_event_id": None, "source_address": None}  # fmt: skip
+            parts = self._parts[(centre.id, action)] = (head, mid, tail, static)
+        head, mid, tail, static = parts
+        seq = (centre.head.seq if centre.head else 0) + 1
+        prev = centre.head.hash if centre.head else GENESIS
+        entry_id = _uuid(rng)
+        doc = (
+            f'{head}{at_text}{mid}{entity}{tail}{entry_id}","prev":"{prev}","seq":{seq},'
+            f'"source_event_id":null,"v":{CHAIN_VERSION}}}'
+        )
+        digest = hashlib.sha256(doc.encode()).hexdigest()
+        centre.head = ChainHead(centre_id=centre.id, seq=seq, hash=digest)
+        return {"id": entry_id, **static, "entity_id": str(entity), "at": at, "chain_seq": seq,
+                "prev_hash": prev, "hash": digest}  # fmt: skip
+
+
+def _instant(at: dt.datetime) -> str:
+    """``at`` as the chain's canonical form writes it."""
+    return at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def generate(centres: Sequence[Centre], cases: Iterable[int], rng: random.Random) -> Rows:
     """The rows of the cases numbered ``cases`` (case i in centre i mod M)."""
     rows: Rows = {t: [] for t in (*TABLES, "search")}
+    audits = _Audits()
     for i in cases:
         centre = centres[i % len(centres)]
         at = T0 + dt.timedelta(seconds=30 * i)
@@ -344,11 +397,13 @@ def generate(centres: Sequence[Centre], cases: Iterable[int], rng: random.Random
             "id": debt_id, "centre_id": centre.id, "case_id": case.id, "kind": kind.value,
             "sort_key": None, "created_at": at, "version": 1, "data": data,
         })  # fmt: skip
+        at_text = _instant(at)
         rows["audit_log"] += [
-            _audit(centre, "client.created", "client", client.id, at, ("first_name", "last_name",
-                   "date_of_birth", "email", "phone"), rng),
-            _audit(centre, "case.created", "case", case.id, at, ("client_id", "adviser_id"), rng),
-            _audit(centre, "debt.created", "debt", debt_id, at, DEBT_FIELDS, rng),
+            audits.row(centre, "client.created", "client", client.id, at_text, at,
+                       CLIENT_FIELDS, rng),
+            audits.row(centre, "case.created", "case", case.id, at_text, at,
+                       ("client_id", "adviser_id"), rng),
+            audits.row(centre, "debt.created", "debt", debt_id, at_text, at, DEBT_FIELDS, rng),
         ]  # fmt: skip
         rows["case_list_rows"].append(bulk.case_list_row(_list_row(client, case), centre.key))
         key = centre.search_key
@@ -379,15 +434,46 @@ def _pg_value(v: Any) -> Any:
     return json.dumps(v) if isinstance(v, dict) else v
 
 
+_PLAIN = (str, int, float, bytes, uuid.UUID, dt.date)
+
+
+def _tuples(
+    dicts: Sequence[dict[str, Any]], cols: list[str], convert: Callable[[Any], Any],
+    plain: tuple[type, ...],
+) -> list[tuple[Any, ...]]:  # fmt: skip
+    """The rows as value tuples in ``cols`` order, ``convert`` applied only to the columns
+    whose first non-null value is not of a ``plain`` type (a column keeps its type across
+    the rows the generator makes). A ``tuple(convert(r[c]) for c in cols)`` per row was
+    a fifth of the seed's Python time."""
+    if not dicts:
+        return []
+    first = {c: next((r[c] for r in dicts if r[c] is not None), None) for c in cols}
+    conv = [
+        j for j, c in enumerate(cols) if first[c] is not None and not isinstance(first[c], plain)
+    ]
+    get = operator.itemgetter(*cols)
+    values = [(get(r),) for r in dicts] if len(cols) == 1 else [get(r) for r in dicts]
+    if not conv:
+        return values
+    out = []
+    for t in values:
+        row = list(t)
+        for j in conv:
+            row[j] = convert(row[j])
+        out.append(tuple(row))
+    return out
+
+
 def pg_records(rows: Rows) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
     """Per table: the columns and the value tuples ``COPY`` sends."""
     from cma_adapters.search_postgres.index import _row as search_row
 
     out = {}
     search = [search_row(d) for d in rows["search"]]
+    plain = (*_PLAIN, list, bool)  # psycopg sends lists as arrays; only dicts are JSON
     for table, dicts in (*((t, rows[t]) for t in TABLES), ("search_documents", search)):
         cols = list(dicts[0]) if dicts else []
-        out[table] = (cols, [tuple(_pg_value(r[c]) for c in cols) for r in dicts])
+        out[table] = (cols, _tuples(dicts, cols, _pg_value, plain))
     return out
 
 
@@ -420,6 +506,10 @@ def _sqlite_value(v: Any) -> Any:
     return v
 
 
+#: What sqlite3 takes as it is (a bool is an int).
+_SQLITE_PLAIN = (str, int, float, bytes)
+
+
 def sqlite_write(db: sqlite3.Connection, search: sqlite3.Connection | None, rows: Rows) -> int:
     from cma_adapters.search_sqlite.index import _UPSERT
     from cma_adapters.search_sqlite.index import _row as search_row
@@ -431,7 +521,7 @@ def sqlite_write(db: sqlite3.Connection, search: sqlite3.Connection | None, rows
                 continue
             cols = list(rows[table][0])
             sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"  # noqa: S608 - table and column names are ours
-            db.executemany(sql, [tuple(_sqlite_value(r[c]) for c in cols) for r in rows[table]])
+            db.executemany(sql, _tuples(rows[table], cols, _sqlite_value, _SQLITE_PLAIN))
             n += len(rows[table])
     if search is not None:
         with search:

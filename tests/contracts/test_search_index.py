@@ -185,6 +185,75 @@ class SearchIndexContract:
         assert len(set(seen)) == 7
         assert seen[:3] == [d.entity_id for d in reversed(docs)][:3]  # equal scores: newest first
 
+    @pytest.mark.parametrize("size", [1, 4, 7], ids=["size1", "size4", "size7"])
+    async def test_cursor_pages_through_every_match_once_in_rank_order(
+        self, index: SearchIndex, centres: Any, size: int
+    ) -> None:
+        """Keyset paging on (score desc, updated_at desc, id asc): ties in score (same
+        text), in time (same instant) and across kinds, and a blind-token match at its
+        fixed score among the ranked ones, all come out exactly once, in the order of
+        one big page, with the total of every match on each page."""
+        a, b = centres
+        key = KEY.for_centre(a)
+        docs = [
+            doc(a, body="energy supplier", at=T0 + dt.timedelta(minutes=i % 3)) for i in range(9)
+        ]
+        docs += [doc(a, kind=SearchKind.LETTER, body="energy supplier", at=T0) for _ in range(3)]
+        docs += [doc(a, title="Energy", body="energy energy supplier bill") for _ in range(2)]
+        docs.append(doc(a, kind=SearchKind.CLIENT, body="", terms=key.tokens(["energy"])))
+        docs.append(doc(a, body="water supplier"))  # no match
+        await index.upsert([*docs, doc(b, body="energy supplier")])
+        whole = await index.search(q(a, "energy", limit=50))
+        assert whole.total == 15
+        assert whole.next_after is None
+        pages, after = [], None
+        for _ in range(20):
+            page = await index.search(q(a, "energy", limit=size, after=after))
+            assert page.total == 15
+            pages.append([h.entity_id for h in page.items])
+            after = page.next_after
+            if after is None:
+                break
+        seen = [e for p in pages for e in p]
+        assert seen == [h.entity_id for h in whole.items]
+        assert len(set(seen)) == 15
+        assert all(len(p) == size for p in pages[:-1])
+
+    async def test_cursor_pages_through_ties_at_the_fixed_blind_score(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        """Clients found by a blind name token all share one score: the tie-break (newest
+        first, then id) alone orders them, across kinds, with a ranked text match first."""
+        a, _ = centres
+        token = KEY.for_centre(a).tokens(["okafor"])
+        docs = [
+            doc(a, kind=SearchKind.CLIENT, terms=token, at=T0 + dt.timedelta(minutes=i % 2))
+            for i in range(5)
+        ]
+        docs += [doc(a, kind=SearchKind.LETTER, terms=token, at=T0) for _ in range(2)]
+        docs.append(doc(a, title="Okafor", body="letter to okafor about okafor"))
+        await index.upsert(docs)
+        whole = await index.search(q(a, "okafor", limit=50))
+        assert whole.total == 8
+        pages, after = [], None
+        for _ in range(10):
+            page = await index.search(q(a, "okafor", limit=3, after=after))
+            pages.append([h.entity_id for h in page.items])
+            if (after := page.next_after) is None:
+                break
+        assert [e for p in pages for e in p] == [h.entity_id for h in whole.items]
+
+    async def test_a_cursor_past_the_last_match_gives_an_empty_page_with_the_total(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        a, _ = centres
+        token = KEY.for_centre(a).tokens(["okafor"])
+        await index.upsert([doc(a, kind=SearchKind.CLIENT, terms=token) for _ in range(2)])
+        last = await index.search(q(a, "okafor", limit=2))
+        assert last.next_after is not None  # full page: there may be more
+        past = await index.search(q(a, "okafor", limit=2, after=last.next_after))
+        assert (past.items, past.total, past.next_after) == ((), 2, None)
+
     async def test_a_page_past_the_end_still_has_the_total(
         self, index: SearchIndex, centres: Any
     ) -> None:
@@ -450,6 +519,19 @@ class TestElasticSearchIndex(SearchIndexContract):
         index = ElasticSearchIndex(osmem_clone.url, plain_json=True, refresh=True)
         yield index
         await index.close()
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="osmem-server ranks with float64 scores but returns them rounded to float32, "
+        "so search_after at a tied text score skips the rest of the tie; Elasticsearch and "
+        "OpenSearch score in float32 (Lucene) and return it exactly. Ties at the fixed blind "
+        "score, exact in both: test_cursor_pages_through_ties_at_the_fixed_blind_score.",
+    )
+    @pytest.mark.parametrize("size", [1, 4, 7], ids=["size1", "size4", "size7"])
+    async def test_cursor_pages_through_every_match_once_in_rank_order(
+        self, index: SearchIndex, centres: Any, size: int
+    ) -> None:
+        await super().test_cursor_pages_through_every_match_once_in_rank_order(index, centres, size)
 
     async def test_typos_found_by_fuzziness(self, index: SearchIndex, centres: Any) -> None:
         a, b = centres

@@ -106,12 +106,34 @@ async def test_search_ranks_highlights_and_names_clients(
     paged = await _search(a, "quorn", limit=1, offset=1)
     assert paged["total"] == 2
     assert len(paged["items"]) == 1
+    whole = await _search(a, "quorn")
+    first = await _search(a, "quorn", limit=1)
+    assert first["next_cursor"]
+    assert whole["next_cursor"] is None
+    second = await _search(a, "quorn", limit=1, cursor=first["next_cursor"])
+    assert second["total"] == 2
+    assert [h["id"] for h in (*first["items"], *second["items"])] == [
+        h["id"] for h in whole["items"]
+    ]
+    assert (await _search(a, "quorn", limit=1, cursor=second["next_cursor"]))["items"] == []
+    # Another centre's cursor moves nothing into view: its own centre is always applied.
+    _, b = two_centres
+    assert (await _search(b, "quorn", cursor=first["next_cursor"]))["items"] == []
 
     # Bad input is a problem naming the field.
     for params in ({"q": ""}, {"q": "   "}, {"q": "x" * 201}, {"q": " ".join("w" * 13)}):
         r = await a.get("/api/v1/search", params=params)
         assert r.status_code in (400, 422), (params, r.text)
         assert [e["field"] for e in r.json()["errors"]] == ["q"]
+    for bad in ("!!", "eyJ4Ijox", "WzEuMCwiMjAyNi0wMS0wMVQwMDowMDowMCswMDowMCIsIng6eSJd"):
+        r = await a.get("/api/v1/search", params={"q": "tax", "cursor": bad})
+        assert r.status_code in (400, 422), (bad, r.text)
+        assert [e["field"] for e in r.json()["errors"]] == ["cursor"]
+    r = await a.get(
+        "/api/v1/search", params={"q": "tax", "cursor": first["next_cursor"], "offset": 1}
+    )
+    assert r.status_code == 422, r.text
+    assert [e["field"] for e in r.json()["errors"]] == ["offset"]
     r = await a.get("/api/v1/search", params={"q": "tax", "kind": "planet"})
     assert r.status_code == 422  # outside the closed set
     assert [e["field"] for e in r.json()["errors"]] == ["kind"]

@@ -64,6 +64,16 @@ def test_search_and_rebuild_from_the_command_line(
         (made["client"], "Ottoline Brisket")
     ]
     assert _json(cma("search", "brisket", "--centre", other, "--json"))["total"] == 0
+    whole = _json(cma("search", "brisket", "--centre", centre, "--json"))
+    first = _json(cma("search", "brisket", "--centre", centre, "--limit", "1", "--json"))
+    rest = _json(
+        cma("search", "brisket", "--centre", centre, "--cursor", first["next_cursor"], "--json")
+    )
+    assert whole["total"] == rest["total"] == 2
+    assert [h["id"] for h in (*first["items"], *rest["items"])] == [h["id"] for h in whole["items"]]
+    assert rest["next_cursor"] is None
+    hint = cma("search", "brisket", "--centre", centre, "--limit", "1")
+    assert f"--cursor {first['next_cursor']}" in hint.stdout
     human = cma("search", "catalogue", "--centre", centre)
     assert human.exit_code == 0
     assert "1 found" in human.stdout

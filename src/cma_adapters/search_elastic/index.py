@@ -30,6 +30,7 @@ from elasticsearch.helpers import async_bulk
 from cma_core.search.model import (
     MARK_END,
     MARK_START,
+    SearchAfter,
     SearchDocument,
     SearchHit,
     SearchKind,
@@ -192,11 +193,14 @@ class ElasticSearchIndex(SearchIndex):
 
     async def search(self, query: SearchQuery) -> SearchResults:
         await self.ensure_index()
+        paging: dict[str, Any] = {"from_": query.offset}
+        if query.after is not None:
+            a = query.after
+            paging["search_after"] = [a.score, _millis(a.updated_at), a.id]
         found = await self.client.search(
             index=self.index,
             query=_query(query),
             routing=str(query.centre_id),
-            from_=query.offset,
             size=query.limit,
             sort=[{"_score": "desc"}, {"updated_at": "desc"}, {"doc_id": "asc"}],
             highlight={
@@ -206,14 +210,38 @@ class ElasticSearchIndex(SearchIndex):
             },
             track_total_hits=True,
             source_includes=["kind", "entity_id", "case_id", "client_id", "title", "body"],
+            **paging,
         )
         hits = found["hits"]
+        page = hits["hits"]
+        last = page[-1] if page and len(page) == query.limit else None
         return SearchResults(
-            items=tuple(_hit(h) for h in hits["hits"]),
+            items=tuple(_hit(h) for h in page),
             total=int(hits["total"]["value"]),
             limit=query.limit,
             offset=query.offset,
+            next_after=None if last is None else _sort_key(last),
         )
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _millis(at: dt.datetime) -> int:
+    """A ``date`` field's sort value: whole milliseconds since the epoch (what the engine
+    keeps of the time)."""
+    return (at - _EPOCH) // dt.timedelta(milliseconds=1)
+
+
+def _sort_key(h: Mapping[str, Any]) -> SearchAfter:
+    """The hit's sort values as the engine returned them (``_score`` exactly, the date in
+    its milliseconds), for ``search_after``."""
+    score, at, doc_id = h["sort"]
+    if isinstance(at, int | float):
+        when = _EPOCH + dt.timedelta(milliseconds=int(at))
+    else:  # a formatted date
+        when = dt.datetime.fromisoformat(str(at))
+    return SearchAfter(score=float(score), updated_at=when, id=str(doc_id))
 
 
 def _es_id(centre_id: uuid.UUID, doc_id: str) -> str:

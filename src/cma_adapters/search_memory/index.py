@@ -14,6 +14,7 @@ import attrs
 from cma_core.search.model import (
     MARK_END,
     MARK_START,
+    SearchAfter,
     SearchDocument,
     SearchHit,
     SearchQuery,
@@ -70,12 +71,24 @@ class InMemorySearchIndex(SearchIndex):
             if score > 0:
                 scored.append((score, doc))
         scored.sort(key=lambda s: (-s[0], -s[1].updated_at.timestamp(), s[1].id))
-        page = scored[query.offset : query.offset + query.limit]
+        rest = scored
+        if (a := query.after) is not None:
+            at = a.updated_at.timestamp()
+            rest = [
+                (score, doc)
+                for score, doc in scored
+                if (-score, -doc.updated_at.timestamp(), doc.id) > (-a.score, -at, a.id)
+            ]
+        page = rest[query.offset : query.offset + query.limit]
+        last = page[-1] if page and len(page) == query.limit else None
         return SearchResults(
             items=tuple(_hit(doc, score, words) for score, doc in page),
             total=len(scored),
             limit=query.limit,
             offset=query.offset,
+            next_after=None
+            if last is None
+            else SearchAfter(score=last[0], updated_at=last[1].updated_at, id=last[1].id),
         )
 
     def _drop(self, test: Callable[[SearchDocument], bool]) -> None:

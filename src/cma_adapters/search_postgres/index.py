@@ -26,6 +26,7 @@ from sqlalchemy.types import Text
 from cma_core.search.model import (
     MARK_END,
     MARK_START,
+    SearchAfter,
     SearchDocument,
     SearchHit,
     SearchKind,
@@ -146,20 +147,38 @@ class PostgresSearchIndex(SearchIndex):
             "websearch_to_tsquery('english', :q), :opts)"
         )
         # One pass over the matches: the total is a window count taken before the LIMIT
-        # (a separate count(*) read every match a second time).
+        # (a separate count(*) read every match a second time) and before the keyset
+        # condition, so it counts every match, not only those after the cursor.
+        after, after_params = _after(query)
+        matches = (
+            "SELECT d.kind, d.entity_id, d.case_id, d.client_id, d.title, d.body, "  # noqa: S608 - constants and placeholders only
+            f"d.updated_at, d.id, {score} AS score, count(*) OVER () AS total "
+            f"FROM search_documents d WHERE {where}"
+        )
+        # Without a cursor, one level, as before cursors (a wrapper measured slower).
+        page = (
+            f"SELECT m.* FROM ({matches}) m{after} "  # noqa: S608 - constants and placeholders only
+            "ORDER BY m.score DESC, m.updated_at DESC, m.id LIMIT :limit OFFSET :offset"
+            if after
+            else f"{matches} ORDER BY score DESC, d.updated_at DESC, d.id "
+            "LIMIT :limit OFFSET :offset"
+        )
         sql = (
             f"SELECT p.kind, p.entity_id, p.case_id, p.client_id, p.title, {snippet} AS snippet, "  # noqa: S608 - constants and placeholders only
-            "p.score, p.total FROM (SELECT d.kind, d.entity_id, d.case_id, d.client_id, "
-            f"d.title, d.body, d.updated_at, d.id, {score} AS score, count(*) OVER () AS total "
-            f"FROM search_documents d WHERE {where} "
-            "ORDER BY score DESC, d.updated_at DESC, d.id LIMIT :limit OFFSET :offset) p "
+            f"p.score, p.total, p.updated_at, p.id FROM ({page}) p "
             "ORDER BY p.score DESC, p.updated_at DESC, p.id"
         )
         rows = (
             (
                 await conn.execute(
                     text(sql).bindparams(*_array_params(params)),
-                    {**params, "opts": _HEADLINE, "limit": query.limit, "offset": query.offset},
+                    {
+                        **params,
+                        **after_params,
+                        "opts": _HEADLINE,
+                        "limit": query.limit,
+                        "offset": query.offset,
+                    },
                 )
             )
             .mappings()
@@ -167,7 +186,7 @@ class PostgresSearchIndex(SearchIndex):
         )
         if rows:
             total = int(rows[0]["total"])
-        elif query.offset:  # a page past the end: the window saw no row, count them
+        elif query.offset or query.after:  # past the end: the window saw no row, count them
             count = text(f"SELECT count(*) FROM search_documents d WHERE {where}").bindparams(  # noqa: S608 - built from constants
                 *_array_params(params)
             )
@@ -176,12 +195,32 @@ class PostgresSearchIndex(SearchIndex):
             total = 0
         if total == 0:
             return _empty(query)
+        last = rows[-1] if rows and len(rows) == query.limit else None
         return SearchResults(
             items=tuple(_hit(r) for r in rows),
             total=total,
             limit=query.limit,
             offset=query.offset,
+            next_after=None
+            if last is None
+            else SearchAfter(
+                score=float(last["score"]), updated_at=last["updated_at"], id=last["id"]
+            ),
         )
+
+
+def _after(query: SearchQuery) -> tuple[str, dict[str, Any]]:
+    """The keyset condition on the matches (score desc, updated_at desc, id asc). The score
+    is a ``real``; the cursor's, as ``double precision``, compares with it exactly."""
+    a = query.after
+    if a is None:
+        return "", {}
+    sql = (
+        " WHERE (m.score < CAST(:after_score AS double precision) "
+        "OR (m.score = CAST(:after_score AS double precision) AND (m.updated_at < :after_at "
+        "OR (m.updated_at = :after_at AND m.id > :after_id))))"
+    )
+    return sql, {"after_score": a.score, "after_at": a.updated_at, "after_id": a.id}
 
 
 def _array_params(params: dict[str, Any]) -> list[Any]:

@@ -25,6 +25,7 @@ import aiosqlite
 from cma_core.search.model import (
     MARK_END,
     MARK_START,
+    SearchAfter,
     SearchDocument,
     SearchHit,
     SearchKind,
@@ -187,6 +188,7 @@ class SqliteFtsSearchIndex(SearchIndex):
             "FROM search_fts CROSS JOIN search_docs d ON d.rowid = search_fts.rowid "
             f"WHERE search_fts MATCH ? AND {where}"
         )
+        after, after_params = _after(query)
         async with self._lock:
             db = await self._db()
             total = (
@@ -195,17 +197,39 @@ class SqliteFtsSearchIndex(SearchIndex):
             )[0]
             cursor = await db.execute(
                 f"SELECT d.kind, d.entity_id, d.case_id, d.client_id, d.title, "
-                f"snippet(search_fts, 2, ?, ?, '…', 24), {_RANK} AS rank {base} "
-                "ORDER BY rank, d.updated_at DESC, d.id LIMIT ? OFFSET ?",
-                (MARK_START, MARK_END, match, *params, query.limit, query.offset),
+                f"snippet(search_fts, 2, ?, ?, '…', 24), {_RANK} AS rank, d.updated_at, d.id "
+                f"{base}{after} ORDER BY rank, d.updated_at DESC, d.id LIMIT ? OFFSET ?",
+                (MARK_START, MARK_END, match, *params, *after_params, query.limit, query.offset),
             )
-            rows = await cursor.fetchall()
+            rows = list(await cursor.fetchall())
+        last = rows[-1] if rows and len(rows) == query.limit else None
         return SearchResults(
             items=tuple(_hit(r) for r in rows),
             total=int(total),
             limit=query.limit,
             offset=query.offset,
+            next_after=None
+            if last is None
+            else SearchAfter(
+                score=-float(last[6]), updated_at=dt.datetime.fromisoformat(last[7]), id=last[8]
+            ),
         )
+
+
+def _after(query: SearchQuery) -> tuple[str, list[Any]]:
+    """The keyset condition: after the cursor's (rank, updated_at desc, id) in the page's
+    order. bm25 is lower-is-better, the port's score its negation (exact for a float)."""
+    a = query.after
+    if a is None:
+        return "", []
+    at = a.updated_at.isoformat()
+    rank = -a.score
+    # The expression, not its alias: in WHERE, ``rank`` is FTS5's own hidden column.
+    sql = (
+        f" AND ({_RANK} > ? OR ({_RANK} = ? AND (d.updated_at < ? "
+        "OR (d.updated_at = ? AND d.id > ?))))"
+    )
+    return sql, [rank, rank, at, at, a.id]
 
 
 def _filters(query: SearchQuery) -> tuple[str, list[Any]]:

@@ -70,6 +70,21 @@ def doc_id(kind: SearchKind, entity_id: uuid.UUID) -> str:
 
 
 @frozen(kw_only=True)
+class SearchAfter:
+    """Where a ranked page starts: after the hit with this sort key.
+
+    Every adapter orders matches by ``score`` descending, then ``updated_at`` descending,
+    then the document ``id`` (``"<kind>:<entity id>"``, unique in a centre) ascending: a
+    total order, so paging by it never repeats or skips a hit while the index is unchanged.
+    ``score`` is the engine's own value, exactly as it returned it (a float that round-trips
+    through the cursor bit for bit)."""
+
+    score: float
+    updated_at: dt.datetime
+    id: str
+
+
+@frozen(kw_only=True)
 class SearchQuery:
     """A query as an adapter runs it: the centre filter is not optional.
 
@@ -86,6 +101,8 @@ class SearchQuery:
     ``kinds`` limits the kinds (never empty). ``own_cases_of`` set: a document of a case
     matches only if that user is the case's adviser (documents without a case are
     unaffected; the service drops their kinds when the user may not see them).
+
+    ``after`` (keyset paging) starts the page after that sort key; ``offset`` is then 0.
     """
 
     centre_id: CentreId
@@ -97,6 +114,7 @@ class SearchQuery:
     own_cases_of: UserId | None = None
     limit: int = 20
     offset: int = 0
+    after: SearchAfter | None = None
 
 
 @frozen(kw_only=True)
@@ -115,10 +133,14 @@ class SearchHit:
 
 @frozen(kw_only=True)
 class SearchResults:
+    """``total`` counts every match (not only those after the cursor). ``next_after`` is
+    the last hit's sort key when the page is full (there may be more after it)."""
+
     items: tuple[SearchHit, ...]
     total: int
     limit: int
     offset: int
+    next_after: SearchAfter | None = None
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:

@@ -9,6 +9,7 @@ write side gives the same documents.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
@@ -39,6 +40,7 @@ from cma_core.identity.permissions import Permission
 from cma_core.privacy.events import CaseErased, ClientErased
 from cma_core.search import projection as p
 from cma_core.search.model import (
+    SearchAfter,
     SearchDocument,
     SearchHit,
     SearchKind,
@@ -60,6 +62,7 @@ from cma_core.shared.handlers import (
     handles,
 )
 from cma_core.shared.ids import CaseId, CentreId, ClientId
+from cma_core.shared.paging import encode_cursor, start_after
 from cma_core.shared.service import IdFactory, check_page
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
@@ -88,18 +91,32 @@ class SearchService:
         kinds: frozenset[SearchKind] | None = None,
         limit: int = 20,
         offset: int = 0,
+        cursor: str | None = None,
     ) -> SearchResults:
         """Ranked matches the user may see, in their centre. Audited (the query's words are
-        not kept: they may be a client's name)."""
-        query = self.query_for(ctx, q, kinds=kinds, limit=limit, offset=offset)
-        results = await self.index.search(query)
+        not kept: they may be a client's name). ``cursor`` (a page's ``search_cursor``)
+        continues after that page."""
+        query = self.query_for(ctx, q, kinds=kinds, limit=limit, offset=offset, cursor=cursor)
+        # The audit entry is committed while the index runs the query (its commit is the
+        # embedded database's fsync: ~3 ms a search, measured in benchmarks/README.md),
+        # and no result leaves before that commit: every search is still recorded durably,
+        # an attempt that then fails included.
+        audit = asyncio.ensure_future(self._audit(ctx))
+        try:
+            results = await self.index.search(query)
+        finally:
+            await audit
+        if any(h.kind is SearchKind.CLIENT for h in results.items):
+            async with self.uow(ctx.centre_id) as uow:
+                results = await self._named(uow, results)
+        return results
+
+    async def _audit(self, ctx: TenantContext) -> None:
         async with self.uow(ctx.centre_id) as uow:
-            results = await self._named(uow, results)
             await commit_audited(
                 uow, ctx, self.new_id, "search.performed", "search", self.new_id(),
                 self.clock.now(), ("q", "kind"), seal_later=True,
             )  # fmt: skip
-        return results
 
     def query_for(
         self,
@@ -109,11 +126,13 @@ class SearchService:
         kinds: frozenset[SearchKind] | None = None,
         limit: int = 20,
         offset: int = 0,
+        cursor: str | None = None,
     ) -> SearchQuery:
         """The index query for this user: their centre, the kinds they may see (asking for
         one they may not is refused), their own cases only without ``case:read_all``, and
         restricted tokens only with ``sensitive:read``."""
         check_page(limit, offset)
+        after = decode_search_cursor(cursor, offset)
         text = " ".join(q.replace("\x00", " ").split())
         if not text:
             raise ValidationError("q", "must not be blank")
@@ -144,6 +163,7 @@ class SearchService:
             own_cases_of=None if ctx.can(Permission.CASE_READ_ALL) else ctx.user_id,
             limit=limit,
             offset=offset,
+            after=after,
         )
 
     async def _named(self, uow: UnitOfWork, results: SearchResults) -> SearchResults:
@@ -158,8 +178,38 @@ class SearchService:
                 hit = _retitled(hit, client.display_name)
             items.append(hit)
         return SearchResults(
-            items=tuple(items), total=results.total, limit=results.limit, offset=results.offset
+            items=tuple(items),
+            total=results.total,
+            limit=results.limit,
+            offset=results.offset,
+            next_after=results.next_after,
         )
+
+
+#: A search cursor's key: (score, updated_at, document id): the port's total order.
+_CURSOR_KINDS = (float, dt.datetime, str)
+
+
+def search_cursor(results: SearchResults) -> str | None:
+    """The opaque cursor of the page after ``results`` (None on the last page)."""
+    a = results.next_after
+    return None if a is None else encode_cursor((a.score, a.updated_at, a.id))
+
+
+def decode_search_cursor(cursor: str | None, offset: int) -> SearchAfter | None:
+    """A ``search_cursor`` read back; malformed (or with an offset) is a ``ValidationError``
+    naming the parameter. Not secret: it only moves the start within the caller's own
+    centre and filters."""
+    key = start_after(cursor, offset, _CURSOR_KINDS)
+    if key is None:
+        return None
+    score, at, doc = key
+    kind, _, entity = str(doc).partition(":")
+    try:
+        SearchKind(kind), uuid.UUID(entity)
+    except ValueError:
+        raise ValidationError("cursor", "is not a cursor this list returned") from None
+    return SearchAfter(score=float(score), updated_at=at, id=f"{kind}:{uuid.UUID(entity)}")
 
 
 def _word_terms(words: list[str], key: CentreSearchKey) -> tuple[tuple[str, str], ...]:

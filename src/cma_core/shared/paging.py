@@ -15,6 +15,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import math
 import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -39,6 +40,8 @@ def _plain(value: object) -> object:
         return str(value)
     if isinstance(value, int | str) and not isinstance(value, bool):
         return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value  # JSON writes the shortest repr: it reads back as the same float
     raise TypeError(f"a cursor key cannot hold {type(value).__name__}")
 
 
@@ -49,8 +52,8 @@ def encode_cursor(key: Key) -> str:
 
 def decode_cursor(token: str, kinds: Sequence[type]) -> Key:
     """The sort key in ``token``, each value parsed as ``kinds`` says (``dt.datetime``,
-    ``dt.date``, ``uuid.UUID``, ``int`` or ``str``). A malformed cursor is a ``ValidationError`` on
-    ``cursor`` (a 400 naming the parameter)."""
+    ``dt.date``, ``uuid.UUID``, ``int``, ``float`` (finite) or ``str``). A malformed cursor
+    is a ``ValidationError`` on ``cursor`` (a 400 naming the parameter)."""
     bad = ValidationError("cursor", "is not a cursor this list returned")
     if not token or len(token) > MAX_CURSOR:
         raise bad
@@ -81,6 +84,12 @@ def _parse(value: object, kind: type) -> object:
         if not isinstance(value, int) or isinstance(value, bool):
             raise TypeError
         return value
+    if kind is float:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise TypeError
+        if not math.isfinite(value):
+            raise ValueError
+        return float(value)
     if not isinstance(value, str):
         raise TypeError
     return value

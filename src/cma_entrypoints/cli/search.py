@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cma_core.identity.model import TenantContext
 from cma_core.search.model import SearchKind, SearchResults, snippet_parts
+from cma_core.search.service import search_cursor
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, parse_uuid
 from cma_entrypoints.cli.support import emit_json, guard, print_table, run_with_container, table
@@ -39,7 +40,10 @@ def search(
     centre: str = typer.Option(..., "--centre", help="The centre id to search in."),
     kind: list[str] = typer.Option([], "--kind", help="Only this kind (repeatable)."),
     limit: int = typer.Option(20, "--limit", help="How many results (1-200)."),
-    offset: int = typer.Option(0, "--offset", help="Results to skip."),
+    offset: int = typer.Option(0, "--offset", help="Results to skip (at most 10,000)."),
+    cursor: str | None = typer.Option(
+        None, "--cursor", help="Continue after a page: its next_cursor (--json) or the hint."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Search a centre's cases, clients, notes, documents and letters."""
@@ -48,7 +52,9 @@ def search(
 
     async def work(c: Container) -> SearchResults:
         ctx = TenantContext.system(centre_id)
-        return await c.search().search(ctx, query, kinds=kinds, limit=limit, offset=offset)
+        return await c.search().search(
+            ctx, query, kinds=kinds, limit=limit, offset=offset, cursor=cursor
+        )
 
     results = run_with_container(work, as_json=as_json)
     if as_json:
@@ -60,6 +66,8 @@ def search(
         text = "".join(f"[bold]{t}[/bold]" if m else t for t, m in parts)
         rows.add_row(hit.kind.value, hit.title, text[:160], str(hit.entity_id))
     print_table(rows)
+    if (more := search_cursor(results)) is not None:
+        typer.echo(f"more: --cursor {more}")
 
 
 def _as_dict(results: SearchResults) -> dict[str, Any]:
@@ -67,6 +75,7 @@ def _as_dict(results: SearchResults) -> dict[str, Any]:
         "total": results.total,
         "limit": results.limit,
         "offset": results.offset,
+        "next_cursor": search_cursor(results),
         "items": [
             {
                 "kind": h.kind.value,

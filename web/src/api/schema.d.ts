@@ -2129,7 +2129,7 @@ export interface paths {
         };
         /**
          * Search
-         * @description Ranked, highlighted matches in your centre that you may see: your own cases only without `case:read_all`, clients with `client:read`, restricted fields (NI number, sensitive notes) only with `sensitive:read`. The index is updated from events by the worker, a moment after each change.
+         * @description Ranked, highlighted matches in your centre that you may see: your own cases only without `case:read_all`, clients with `client:read`, restricted fields (NI number, sensitive notes) only with `sensitive:read`. The index is updated from events by the worker, a moment after each change. Page with `cursor` (each page's `next_cursor`: keyset on rank, time and id, constant cost at any depth) or a bounded `offset`; `total` counts every match on every page.
          */
         get: operations["ApiV1SearchSearch"];
         put?: never;
@@ -13004,6 +13004,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;

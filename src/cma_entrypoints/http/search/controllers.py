@@ -12,7 +12,7 @@ from cma_core.search.model import SearchKind
 from cma_core.search.service import MAX_QUERY_LENGTH, SearchService
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import with_example
-from cma_entrypoints.http.common.params import Limit, Offset
+from cma_entrypoints.http.common.params import Cursor, Limit, Offset
 from cma_entrypoints.http.search.examples import HIT_EXAMPLE
 from cma_entrypoints.http.search.schemas import SearchPage
 
@@ -42,7 +42,9 @@ class SearchController(Controller):
             "Ranked, highlighted matches in your centre that you may see: your own cases "
             "only without `case:read_all`, clients with `client:read`, restricted fields "
             "(NI number, sensitive notes) only with `sensitive:read`. The index is updated "
-            "from events by the worker, a moment after each change."
+            "from events by the worker, a moment after each change. Page with `cursor` "
+            "(each page's `next_cursor`: keyset on rank, time and id, constant cost at any "
+            "depth) or a bounded `offset`; `total` counts every match on every page."
         ),
     )
     async def search(
@@ -53,8 +55,10 @@ class SearchController(Controller):
         kind: Kinds = None,
         limit: Limit = 20,
         offset: Offset = 0,
+        cursor: Cursor = None,
     ) -> SearchPage:
+        kinds = frozenset(kind) if kind else None
         results = await search.search(
-            ctx, q, kinds=frozenset(kind) if kind else None, limit=limit, offset=offset
+            ctx, q, kinds=kinds, limit=limit, offset=offset, cursor=cursor
         )
         return SearchPage.of(results)

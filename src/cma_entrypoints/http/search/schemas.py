@@ -7,6 +7,7 @@ import uuid
 from msgspec import Struct
 
 from cma_core.search.model import SearchHit, SearchKind, SearchResults, snippet_parts
+from cma_core.search.service import search_cursor
 from cma_entrypoints.http.common.schemas import PageOf
 
 
@@ -50,4 +51,5 @@ class SearchPage(PageOf[SearchHitOut]):
             total=results.total,
             limit=results.limit,
             offset=results.offset,
+            next_cursor=search_cursor(results),
         )
