@@ -32,16 +32,26 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A date as letters print it: "3rd Dec 2026", "3 December 2026", "03-Dec-26", "3/12/2026",
+# and a two-digit year ("11.12.25", "30-Jul-25"). A numeric date with a two-digit year must
+# use "." or "/" with the same separator twice: "23-14-70" is a sort code, not a date.
 DATE = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
-    r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b",
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?[\s-]+"
+    r"(?P<y>(?:19|20)\d\d|'?\d\d)(?![\d:])"
+    r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)",
     re.IGNORECASE,
 )
 # "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
 MONEY = re.compile(
     r"(?:£|GBP|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+|\d+)[.,:](?P<p>\d\d)\b"
 )
-REFERENCE = re.compile(r"\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b", re.IGNORECASE)
+REFERENCE = re.compile(
+    # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
+    r"\b\d{3,5}(?: \d{3,5}){1,4}\b(?![.,]\d)"
+    r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b",
+    re.IGNORECASE,
+)
 CLAIM = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b")
 ORGANISATION = re.compile(
     r"\b(?:Ltd|Limited|PLC|Bank|Council|Energy|Water|Power|Gas|Electric|Finance|Financial"
@@ -69,15 +79,31 @@ def parse_money(text: str) -> int | None:
     return int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
 
 
+def _year(text: str) -> int:
+    digits = int(text.lstrip("'"))
+    return digits if digits > 99 else 2000 + digits
+
+
+def date_of(m: re.Match[str]) -> dt.date | None:
+    try:
+        if m.group("d"):
+            y = m.group("y")
+            if len(y.lstrip("'")) == 2 and not re.search(r"-|'", m.group()):
+                return None  # "16 May 12 payments": a two-digit year only as "16-May-12"
+            month = _MONTHS[m.group("m").lower().rstrip(".")]
+            return dt.date(_year(m.group("y")), month, int(m.group("d")))
+        if m.group("d2"):
+            return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        return dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+    except (ValueError, KeyError):
+        return None
+
+
 def parse_date(text: str) -> dt.date | None:
     for m in DATE.finditer(text):
-        try:
-            if m.group("d"):
-                month = _MONTHS[m.group("m").lower().rstrip(".")]
-                return dt.date(int(m.group("y")), month, int(m.group("d")))
-            return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
-        except (ValueError, KeyError):
-            continue
+        date = date_of(m)
+        if date is not None:
+            return date
     return None
 
 
@@ -236,7 +262,7 @@ FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
 _PLACE = {"same": 1.0, "right": 1.0, "below": 0.8}
 _NEGATIVE_MONEY = re.compile(
     r"\b(?:instalments?|fee|fees|monthly|weekly|per|repayment|paid in|paid out|liability order"
-    r" amount|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
+    r"|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
     r"|(?:late|default|interest|admin|administration|penalty|standing|returned payment|missed"
     r" payment) (?:payment )?charges?)\b"
 )
@@ -268,6 +294,8 @@ def _candidates(
         if value is None:
             continue
         s = weight + _PLACE[hit.place] + (score(hit, weight) if score else 0.0)
+        if hit.before:
+            s -= 1.5  # the "label" continues a sentence of the row above
         words = _value_words(hit.words, value, field)
         out.append(
             Candidate(
@@ -312,7 +340,25 @@ def _money_score(hit: Hit, weight: float) -> float:
         s -= 4.0
     if re.search(r"\bamount claimed\b|\bsum claimed\b", label):
         s -= 0.5
+    if _HISTORY.search(label):
+        s -= 2.5
+    if hit.place != "right" and len(norm_words(hit.context)) >= 6 and ":" not in hit.context:
+        s -= 1.5  # a sentence of the body, not a label: "The outstanding balance of your…"
     return s
+
+
+# What the balance *was*, not what is owed now: a statement's opening or previous
+# balance, the amount when the debt was passed on, a credit limit.
+_HISTORY = re.compile(
+    r"\b(?:previous|opening|brought forward|b/f|last (?:bill|statement)|when (?:passed|sold"
+    r"|transferred|assigned)|originally|original|credit limit|limit)\b"
+)
+# Numbers that identify the sender, a court's fee account or a regulator's register,
+# never the client's account: "Company number", "Firm reference number", "Fee account no.".
+_NOT_AN_ACCOUNT = re.compile(
+    r"\b(?:company|registered|registration|firm|frn|sra|vat|charity|fee account|pba"
+    r"|licence|consumer credit licence|data protection|ico)\b"
+)
 
 
 def _reference_score(hit: Hit, weight: float) -> float:
@@ -327,6 +373,12 @@ def _reference_score(hit: Hit, weight: float) -> float:
         s += 1.0
     if re.search(r"\b(?:employee|staff|ni|tax code|national insurance)\b", label):
         s -= 4.0
+    if _NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
+        s -= 4.0
+    if re.match(r"our (?:ref|reference)\b", label):
+        # The writer's own file reference: on an agent's or solicitor's letter the
+        # account is the client's number ("Client ref", "Agreement number") beside it.
+        s -= 1.0
     return s
 
 

@@ -89,7 +89,8 @@ def page_layout(page: PageText) -> Layout:
     if page.words:
         # Specks and rules read as "»", "_", "©": not words. A "|" is kept for now: within
         # a cell it is a misread "I" ("Lowell Portfolio | Ltd"), see ``_cells``.
-        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£|]", w.text)]
+        # An "&" is a word of a name ("Wold Gas & Power Limited"), not a speck.
+        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£|&]", w.text)]
         width, height = page.size or (
             max(w.box.right for w in words),
             max(w.box.bottom for w in words),
@@ -182,7 +183,7 @@ def _cells(page: int, row: int, words: list[Word], height: float) -> list[Cell]:
             cells.append([word])
     out = []
     for cell in cells:
-        if not any(re.search(r"[A-Za-z0-9£]", w.text) for w in cell):
+        if not any(re.search(r"[A-Za-z0-9£&]", w.text) for w in cell):
             continue  # a lone "|" with wide gaps: a ruled line between columns
         fixed = tuple(attrs.evolve(w, text="I") if w.text == "|" else w for w in cell)
         out.append(Cell(page=page, row=row, words=fixed))
@@ -204,6 +205,9 @@ class Hit:
     context: str
     """The label cell's whole text (for roles and penalties)."""
     row_text: str
+    before: str = ""
+    """The end of the row above, when the label cell starts in lower case: the cell then
+    continues a sentence ("Firm / reference number 106078") and is no label of its own."""
 
     @property
     def text(self) -> str:
@@ -233,21 +237,42 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     continue
                 used = len(match.group().split())
                 rest = _after_tokens(cell.words, used)
+                before = _continued(layout, r, cell)
                 if rest:
-                    hits.append(_hit(match.group(), rest, layout.page, "same", cell, row_text))
+                    hits.append(
+                        _hit(match.group(), rest, layout.page, "same", cell, row_text, before)
+                    )
                 if c + 1 < len(row):
                     hits.append(
-                        _hit(match.group(), row[c + 1].words, layout.page, "right", cell, row_text)
+                        _hit(
+                            match.group(),
+                            row[c + 1].words,
+                            layout.page,
+                            "right",
+                            cell,
+                            row_text,
+                            before,
+                        )  # fmt: skip
                     )
                 below = _below(layout, r, cell)
                 if below is not None:
                     hits.append(
-                        _hit(match.group(), below.words, layout.page, "below", cell, row_text)
+                        _hit(
+                            match.group(),
+                            below.words,
+                            layout.page,
+                            "below",
+                            cell,
+                            row_text,
+                            before,
+                        )  # fmt: skip
                     )
     return hits
 
 
-def _hit(label: str, words: Sequence[Word], page: int, place: str, cell: Cell, row: str) -> Hit:
+def _hit(
+    label: str, words: Sequence[Word], page: int, place: str, cell: Cell, row: str, before: str
+) -> Hit:
     return Hit(
         label=label,
         words=tuple(words),
@@ -255,7 +280,19 @@ def _hit(label: str, words: Sequence[Word], page: int, place: str, cell: Cell, r
         place=place,
         context=cell.text,
         row_text=row,
+        before=before,
     )
+
+
+def _continued(layout: Layout, r: int, cell: Cell) -> str:
+    """The last cell of the row above when ``cell`` begins in lower case (it continues
+    that sentence), else ""."""
+    first = next((ch for ch in cell.text if ch.isalpha()), "")
+    if not first.islower() or r == 0 or not layout.rows[r - 1]:
+        return ""
+    if layout.row_tops[r] - layout.row_tops[r - 1] > 2.5 * layout.line_height:
+        return ""
+    return layout.rows[r - 1][-1].text
 
 
 def _after_tokens(words: Sequence[Word], used: int) -> tuple[Word, ...]:
