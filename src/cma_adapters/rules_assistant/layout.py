@@ -77,10 +77,15 @@ def text_words(text: str) -> tuple[list[Word], tuple[int, int]]:
             words.append(
                 Word(
                     text=match.group(),
-                    box=Box(left=match.start() * 10, top=number * 20, width=len(match.group()) * 10, height=12),  # noqa: E501
+                    box=Box(
+                        left=match.start() * 10,
+                        top=number * 20,
+                        width=len(match.group()) * 10,
+                        height=12,
+                    ),
                     line=number + 1,
                 )
-            )  # fmt: skip
+            )
     width = max((len(line) for line in lines), default=1) * 10
     return words, (max(width, 800), max(len(lines), 1) * 20)
 
@@ -252,7 +257,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                             cell,
                             row_text,
                             before,
-                        )  # fmt: skip
+                        )
                     )
                 below = _below(layout, r, cell)
                 if below is not None:
@@ -265,7 +270,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                             cell,
                             row_text,
                             before,
-                        )  # fmt: skip
+                        )
                     )
     return hits
 
