@@ -279,7 +279,9 @@ _DEBT_FIELDS = (
 )
 _INCOME_FIELDS = ("payer_name", "income_pence", "gross_pence", "frequency", "letter_date")
 FIELDS_BY_CLASS: dict[DocumentClass, tuple[str, ...]] = {
-    **dict.fromkeys(C, _DEBT_FIELDS),
+    # Any letter about a debt may name who the debt was first owed to (an agent's letter
+    # for a debt buyer, a letter of claim): kept when the document says so, with its role.
+    **dict.fromkeys(C, (*_DEBT_FIELDS, "original_creditor")),
     C.COURT_CLAIM_N1: (*_DEBT_FIELDS, "court_claim_number", "served_date"),
     C.STATUTORY_DEMAND: (*_DEBT_FIELDS, "served_date"),
     C.COUNTY_COURT_JUDGMENT: (*_DEBT_FIELDS, "court_claim_number"),
@@ -361,13 +363,24 @@ _SECURED_ON_HOME = re.compile(
 )
 
 
+# The letter tells of the debt changing hands ("has been assigned", "we have bought",
+# "sold your account", "transferred to"); a collector that merely names the original
+# lender ("originally owed to X") while collecting for its client does not.
+_TRANSFERRED = re.compile(
+    r"\b(?:assign(?:ed|ment|or|ee)|sold|transferred|bought|purchased|acquired"
+    r"|(?:new|legal) (?:owner|creditor)|now owns?)\b"
+)
+
+
 def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: str) -> DocumentClass:
     """A generic creditor letter that the reading shows to be a more specific kind.
 
     * Its own labels name a *previous* owner of the debt ("Original creditor",
       "Previously owed to", "Account originally with", "Assigned from") beside the
-      creditor: a notice of assignment. (A collection agent names its client with "on
-      behalf of", a creditor role, so its letter stays a creditor letter.)
+      creditor, and it tells of the debt changing hands ("assigned", "sold to",
+      "bought from", "new owner"): a notice of assignment. (A collection agent that
+      names its client and the original lender, but tells of no transfer, writes a
+      creditor letter.)
     * It says in two or more different ways that the debt is secured on the home
       ("secured loan", "possession proceedings", "your home may be at risk",
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
@@ -378,10 +391,11 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     if cls is not C.CREDITOR_LETTER:
         return cls
     creditors = {c.value for c in found.get("creditor_name", []) if c.score > 0}
-    for c in found.get("original_creditor", []):
-        if c.label is not None and c.score >= 3 and (creditors - {c.value}):
-            return C.NOTICE_OF_ASSIGNMENT
     flat = " ".join(text.lower().split())
+    transfer = _TRANSFERRED.search(flat)
+    for c in found.get("original_creditor", []):
+        if transfer and c.label is not None and c.score >= 3 and (creditors - {c.value}):
+            return C.NOTICE_OF_ASSIGNMENT
     cues = {m.group().split()[0].rstrip("ed")[:6] for m in _SECURED_ON_HOME.finditer(flat)}
     if len(cues) >= 2:
         return C.MORTGAGE_ARREARS
@@ -425,8 +439,13 @@ def _choose(
     for field in wanted:
         candidates = found.get(field, [])
         if field == "original_creditor":
-            # Labelled, else the other organisation in the letterhead.
-            heads = [c for c in found.get("creditor_name", []) if c.role == "letterhead"]
+            # Labelled or named so in the body; on a notice of assignment, else the other
+            # organisation in the letterhead (the two parties sign it together).
+            heads = [
+                c
+                for c in found.get("creditor_name", [])
+                if c.role == "letterhead" and cls is C.NOTICE_OF_ASSIGNMENT
+            ]
             candidates = [
                 c for c in [*candidates, *heads] if c.value != chosen.get("creditor_name")
             ]

@@ -23,7 +23,14 @@ from collections.abc import Callable, Sequence
 import attrs
 from attrs import frozen
 
-from cma_adapters.rules_assistant.layout import Hit, Layout, find_label_hits, norm_words, union
+from cma_adapters.rules_assistant.layout import (
+    Cell,
+    Hit,
+    Layout,
+    find_label_hits,
+    norm_words,
+    union,
+)
 from cma_core.documents.model import Box, DocumentClass, FieldEvidence, Word
 
 C = DocumentClass
@@ -73,10 +80,14 @@ AGENT_WORDS = re.compile(
 
 
 def parse_money(text: str) -> int | None:
-    m = MONEY.search(text)
-    if not m:
-        return None
-    return int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
+    """The first amount that is not part of a date ("12.07.26 to 08.10.26" is a period)."""
+    dates = [m.span() for m in DATE.finditer(text)]
+    for m in MONEY.finditer(text):
+        if any(start <= m.start("n") < end for start, end in dates):
+            continue
+        pence = int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
+        return -pence if text[: m.start()].rstrip().endswith(("-", "−")) else pence
+    return None
 
 
 def _year(text: str) -> int:
@@ -124,9 +135,22 @@ def parse_claim(text: str) -> str | None:
 _ADDRESS = re.compile(r"^(?:unit|flat|suite|floor|po box|p\.o\. box|\d)", re.I)
 
 
+# Benefits and credits are what is paid, not who pays or is owed: "Universal Credit" is
+# no organisation even though it ends in "Credit".
+_BENEFIT_NAME = re.compile(
+    r"^(?:your )?(?:universal credit|pension credit|(?:working |child )?tax credits?"
+    r"|child benefit|housing benefit|carer'?s allowance|attendance allowance"
+    r"|(?:new style )?(?:jobseeker'?s|employment and support) allowance"
+    r"|personal independence payment|disability living allowance)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_name(text: str) -> str | None:
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
     if len(name) < 3 or re.search(r"\d{3,}|£", name) or _ADDRESS.match(name):
+        return None
+    if _BENEFIT_NAME.match(name):
         return None
     return name if ORGANISATION.search(name) else None
 
@@ -195,7 +219,10 @@ DEADLINE_LABELS = [
     ),
 ]
 SERVED_LABELS = [
-    _l(r"(?:deemed served(?: on)?|date of service|deemed (?:date of )?service|served on)\b", 3.0),
+    _l(
+        r"(?:(?:deemed )?(?:date of )?(?:service|served)(?: date| on)?|deemed served(?: on)?)\b",
+        3.0,
+    ),
 ]
 BALANCE_LABELS = [
     _l(
@@ -256,7 +283,11 @@ INCOME_LABELS = [
         3.0,
     ),
 ]
-GROSS_LABELS = [_l(_W % 3 + r"(?:gross|before deductions)\b", 3.0)]
+GROSS_LABELS = [
+    _l(_W % 3 + r"(?:gross|before deductions)\b", 3.0),
+    # A payslip's own total of what was earned: "Total payments", "Total earnings".
+    _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
+]
 FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
 
 _PLACE = {"same": 1.0, "right": 1.0, "below": 0.8}
@@ -296,6 +327,8 @@ def _candidates(
         s = weight + _PLACE[hit.place] + (score(hit, weight) if score else 0.0)
         if hit.before:
             s -= 1.5  # the "label" continues a sentence of the row above
+        if isinstance(value, int) and value < 0:
+            s -= 4.0  # "-379.41": a deduction, not an amount owed or paid
         words = _value_words(hit.words, value, field)
         out.append(
             Candidate(
@@ -375,10 +408,6 @@ def _reference_score(hit: Hit, weight: float) -> float:
         s -= 4.0
     if _NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
         s -= 4.0
-    if re.match(r"our (?:ref|reference)\b", label):
-        # The writer's own file reference: on an agent's or solicitor's letter the
-        # account is the client's number ("Client ref", "Agreement number") beside it.
-        s -= 1.0
     return s
 
 
@@ -431,8 +460,179 @@ def read_fields(
         "frequency", layouts, FREQUENCY_LABELS, parse_frequency, None, 3
     )
     found["frequency"] += _prose_frequency(layouts)
+    found["creditor_name"] += _section_names(layouts)
+    for field, candidates in _prose_roles(layouts).items():
+        found[field] += candidates
+    _by_class(found, cls)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
+
+
+def _adjust(
+    found: dict[str, list[Candidate]], field: str, change: Callable[[Candidate], float]
+) -> None:
+    found[field] = [attrs.evolve(c, score=c.score + change(c)) for c in found[field]]
+
+
+def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
+    """What a label means depends on who writes and why.
+
+    * "Our ref" is the writer's own file: on a collection agent's or solicitor's letter
+      the account is the client's number beside it ("Client ref", "Agreement number");
+      on an enforcement agent's notice the agent's reference *is* the one to pay under.
+    * On a notice of assignment the "agreement number" is the original lender's; the new
+      owner's "customer/account number" is the one the debt now runs under.
+    * On a mortgage or rent arrears letter the arrears are the debt, not the loan's or
+      the tenancy's whole balance.
+    * A value read as a court claim number is not also the account reference."""
+    claims = {c.value for c in found["court_claim_number"] if c.score >= 3}
+    if cls not in (C.COURT_CLAIM_N1, C.COUNTY_COURT_JUDGMENT):
+        claims = set()  # "Case no" on a bailiff's notice is its reference
+
+    def reference(c: Candidate) -> float:
+        label = " ".join(norm_words(c.label or ""))
+        change = 0.0
+        if re.match(r"our (?:ref|reference)\b", label):
+            change += 0.5 if cls is C.ENFORCEMENT_AGENT_NOTICE else -1.0
+        if cls is C.NOTICE_OF_ASSIGNMENT and re.search(r"\bagreement\b", label):
+            change -= 1.5
+        if c.value in claims:
+            change -= 3.0
+        return change
+
+    _adjust(found, "account_reference", reference)
+    if cls in (C.MORTGAGE_ARREARS, C.RENT_ARREARS):
+        _adjust(
+            found,
+            "balance_pence",
+            lambda c: 1.5 if re.search(r"\barrears\b", (c.label or "").lower()) else 0.0,
+        )
+
+
+# A heading that names whose details follow ("This demand is served on you by the
+# creditor:", "Claimant's details") puts a bare "Name" label below it in that role.
+_ROLE_HEADING = re.compile(
+    r"\b(?:creditor|claimant|lender|landlord|owed to|payable to|new owner|assignee)\b(?:'s)?"
+    r"(?: details)?\s*:?\s*$",
+    re.I,
+)
+
+
+def _section_names(layouts: Sequence[Layout]) -> list[Candidate]:
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            heading = " ".join(c.text for c in row)
+            if len(row) != 1 or not _ROLE_HEADING.search(heading):
+                continue
+            for nr in range(r + 1, min(r + 4, len(layout.rows))):
+                cells = layout.rows[nr]
+                words = norm_words(cells[0].text)
+                if not words or words[0] not in ("name", "names") or len(cells) < 2:
+                    continue
+                name = parse_name(cells[1].text) if len(words) <= 3 else None
+                if name is not None:
+                    out.append(
+                        Candidate(
+                            field="creditor_name", value=name, shown=cells[1].text,
+                            page=layout.page, box=cells[1].box, label=f"{heading} {cells[0].text}",
+                            role="creditor", score=3.5, order=(layout.page, nr),
+                        )
+                    )  # fmt: skip
+                break
+    return out
+
+
+# An organisation's name in a sentence, and what the words around it say it is.
+_ORG_SUFFIX = (
+    r"(?:Ltd|Limited|plc|PLC|LLP|Bank|Council|Society|Services|Finance|Group|Association"
+    r"|Homes|Credit|Company|Loans|Lending|Capital|Funding|Investments|Portfolio|Energy"
+    r"|Water|Power|Mortgages?)"
+)
+_ORG_IN_TEXT = re.compile(
+    rf"\b[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|&|and|for|of))*?\s+{_ORG_SUFFIX}\b"
+    rf"(?:\s+{_ORG_SUFFIX}\b)*"
+)
+_ORIGINAL_BEFORE = re.compile(
+    r"(?:originally (?:owed to|with|from)|(?:made|taken out|opened|entered into) with"
+    r"|(?:assigned|sold|transferred) (?:to us |to our client )?(?:by|from)"
+    r"|(?:bought|purchased|acquired) (?:it |the debt |your account )?from"
+    r"|formerly (?:with|owed to)|previously (?:owed to|with))\s+$",
+    re.I,
+)
+_ORIGINAL_AFTER = re.compile(
+    r"^,?\s*\((?:the )?(?:assignor|original (?:creditor|lender)|seller|previous (?:creditor"
+    r"|owner))\)",
+    re.I,
+)
+_CREDITOR_BEFORE = re.compile(
+    r"(?:assigned (?:it |them |the debt )?(?:to|in favour of)|sold (?:it |the debt |your "
+    r"account )?to|(?:make|send) (?:all |any )?(?:future |further )?payments to|now owed to)"
+    r"\s+$",
+    re.I,
+)
+_CREDITOR_AFTER = re.compile(
+    r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser)\)", re.I
+)
+
+
+def _last_name(span: str) -> str:
+    """The organisation's own words of a span that ran over a heading or a salutation:
+    from the last row that is itself a name ("NOTICE OF ASSIGNMENT / Dear Mr X /
+    Thornbury Credit plc" → "Thornbury Credit plc"), after any "Dear", "Mr", "Mrs"..."""
+    rows = span.split("\n")
+    for i in range(len(rows) - 1, 0, -1):
+        tail = " ".join(rows[i:])
+        first = rows[i].split()[0] if rows[i].split() else ""
+        if (
+            _ORG_IN_TEXT.fullmatch(tail)
+            and re.search(r"[a-z]", rows[i])
+            and not re.fullmatch(_ORG_SUFFIX, first)  # "…Thornbury / Credit plc" is one name
+        ):
+            span = tail
+            break
+    words = span.split()
+    for i, word in enumerate(words):
+        if word.rstrip(".") in ("Dear", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Madam"):
+            span = " ".join(words[i + 1 :])
+    return " ".join(span.split())
+
+
+def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
+    """An organisation named in the body with its role in the words around it: "X (the
+    assignor)", "the agreement was made with X", "originally owed to X" → the original
+    creditor; "X (the assignee)", "assigned to X", "make all payments to X" → the
+    creditor now. Sentences run across rows, so a page is read as one text."""
+    out: dict[str, list[Candidate]] = {"creditor_name": [], "original_creditor": []}
+    for layout in layouts:
+        spans: list[tuple[int, int, Cell]] = []
+        parts: list[str] = []
+        at = 0
+        for row in layout.rows:
+            cell = row[0]  # the body column
+            spans.append((at, at + len(cell.text), cell))
+            parts.append(cell.text)
+            at += len(cell.text) + 1
+        flat = "\n".join(parts)
+        for m in _ORG_IN_TEXT.finditer(flat):
+            before, after = flat[max(0, m.start() - 45) : m.start()], flat[m.end() : m.end() + 30]
+            field = None
+            if _ORIGINAL_BEFORE.search(before) or _ORIGINAL_AFTER.match(after):
+                field, score = "original_creditor", 3.0
+            elif _CREDITOR_AFTER.match(after) or _CREDITOR_BEFORE.search(before):
+                field, score = "creditor_name", 2.5
+            name = parse_name(_last_name(flat[m.start() : m.end()]))
+            if field is None or name is None:
+                continue
+            cell = next(c for start, end, c in spans if start <= m.start() <= end)
+            out[field].append(
+                Candidate(
+                    field=field, value=name, shown=m.group(), page=layout.page, box=cell.box,
+                    label=None, role="named in the body", score=score,
+                    order=(layout.page, cell.row),
+                )
+            )  # fmt: skip
+    return out
 
 
 def _income_score(hit: Hit, weight: float) -> float:
@@ -482,7 +682,7 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
     out = []
     pattern = re.compile(
-        r"\b(?:account|reference|ref|agreement)\s+(?:no\.?\s+|number\s+)?(\S+)", re.I
+        r"\b(?:account|reference|ref|agreement)\s+(?:no\.?\s+|number(?:ed)?\s+)?(\S+)", re.I
     )
     for layout in layouts:
         for r, row in enumerate(layout.rows):
