@@ -711,9 +711,24 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
 
 _DEADLINE_CUE = re.compile(
     r"\b(?:by|before|on or before|no later than|until|(?:try|attempt(?: it)?) again on"
-    r"|(?:collect|take|debit)(?:ed|en)?(?: it)? (?:on|from)(?: or after)?)\s*(?:the\s+)?$",
+    r"|(?:collect|take|debit)(?:ed|en)?(?: it)? (?:on|from)(?: or after)?)\s*(?:the\s+)?"
+    # "by Thursday 9 April 2026": a weekday may come between the cue and the date.
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$",
     re.I,
 )
+
+
+def _sentence(layout: Layout, r: int, cell: Cell) -> str:
+    """The cell's text and, when the sentence runs on, the start of the next row's cell in
+    the same column ("…by 19th November / 2026."), so a date broken over a line is read."""
+    if r + 1 >= len(layout.rows):
+        return cell.text
+    if layout.row_tops[r + 1] - layout.row_tops[r] > 1.6 * layout.line_height + 1:
+        return cell.text
+    for below in layout.rows[r + 1]:
+        if abs(below.left - cell.left) <= 0.02 * layout.width:
+            return cell.text + " " + " ".join(w.text for w in below.words[:4])
+    return cell.text
 
 
 def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
@@ -723,8 +738,11 @@ def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             for cell in row:
-                for m in DATE.finditer(cell.text):
-                    if not _DEADLINE_CUE.search(cell.text[max(0, m.start() - 40) : m.start()]):
+                text = _sentence(layout, r, cell)
+                for m in DATE.finditer(text):
+                    if m.start() >= len(cell.text):
+                        break  # a date wholly on the next row is that row's
+                    if not _DEADLINE_CUE.search(text[max(0, m.start() - 40) : m.start()]):
                         continue
                     date = parse_date(m.group())
                     if date is None:
@@ -763,7 +781,18 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+# An amount said to be paid to the client ("We will pay you £554.40 every 4 weeks").
+_PAID_CUE = re.compile(
+    r"\b(?:pay(?:s|ing)? you|paid to you|you (?:will )?(?:get|receive)|your (?:award|payment)"
+    r"|(?:award|entitlement) (?:is|of)|we will pay)\b[^£]{0,12}$",
+    re.I,
+)
+
+
 def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
+    """How often, said in words ("Paid monthly"), or said of an amount: "£109.60 a week",
+    "£554.40 every 4 weeks" — strongest when the sentence says the amount is paid to the
+    client."""
     out = []
     for layout in layouts:
         for r, row in enumerate(layout.rows):
@@ -775,6 +804,27 @@ def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
                             field="frequency", value=value, shown=cell.text, page=layout.page,
                             box=cell.box, label=None, role="in the body", score=1.0,
                             order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+                    continue
+                for m in MONEY.finditer(cell.text):
+                    after = cell.text[m.end() : m.end() + 25]
+                    said = re.match(
+                        r"\s*(?:a|per|each|every|in each|for each)\s+(?:(?:\d+|two|four)\s+)?"
+                        r"(?:calendar\s+)?(?:weeks?|fortnight|month|year)\b",
+                        after,
+                        re.I,
+                    )
+                    value = parse_frequency(said.group()) if said else None
+                    if value is None or said is None:
+                        continue
+                    paid = _PAID_CUE.search(cell.text[: m.start()])
+                    out.append(
+                        Candidate(
+                            field="frequency", value=value, shown=m.group() + said.group(),
+                            page=layout.page, box=cell.box, label=None,
+                            role="said of the amount paid" if paid else "said of an amount",
+                            score=2.5 if paid else 0.6, order=(layout.page, r),
                         )
                     )  # fmt: skip
     return out
