@@ -325,8 +325,8 @@ def _candidates(
         if value is None:
             continue
         s = weight + _PLACE[hit.place] + (score(hit, weight) if score else 0.0)
-        if hit.before:
-            s -= 1.5  # the "label" continues a sentence of the row above
+        if hit.before or re.match(r"\d", hit.label):
+            s -= 1.5  # the "label" continues a sentence, or begins with an amount
         if isinstance(value, int) and value < 0:
             s -= 4.0  # "-379.41": a deduction, not an amount owed or paid
         words = _value_words(hit.words, value, field)
@@ -771,11 +771,14 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                         continue
                     after = cell.text[m.end() : m.end() + 30]
                     weak = _NEGATIVE_MONEY.search(before.lower() + " " + after.lower())
+                    # "…and £115.00 for costs, a total / of £3,717.30": the sum of the parts
+                    total = re.search(r"\btotal(?: of| due| owed| owing)?\s*:?\s*$", before, re.I)
                     out.append(
                         Candidate(
                             field="balance_pence", value=parse_money(m.group()), shown=m.group().strip(),
                             page=layout.page, box=cell.box, label=None,
-                            role="in the body", score=-1.0 if weak else 0.8, order=(layout.page, r),
+                            role="total in the body" if total else "in the body",
+                            score=-1.0 if weak else 2.2 if total else 0.8, order=(layout.page, r),
                         )
                     )  # fmt: skip
     return out
@@ -807,6 +810,17 @@ def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
                         )
                     )  # fmt: skip
                     continue
+                for m in re.finditer(r"\b(?:paid|payable|credited)\b", cell.text, re.I):
+                    # "… 2026. Universal Credit is paid monthly.": said of the payment
+                    value = parse_frequency(cell.text[m.end() : m.end() + 18])
+                    if value is not None:
+                        out.append(
+                            Candidate(
+                                field="frequency", value=value, shown=cell.text[m.start() : m.end() + 18],
+                                page=layout.page, box=cell.box, label=None,
+                                role="in the body", score=1.2, order=(layout.page, r),
+                            )
+                        )  # fmt: skip
                 for m in MONEY.finditer(cell.text):
                     after = cell.text[m.end() : m.end() + 25]
                     said = re.match(
