@@ -621,7 +621,12 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
                 field, score = "original_creditor", 3.0
             elif _CREDITOR_AFTER.match(after) or _CREDITOR_BEFORE.search(before):
                 field, score = "creditor_name", 2.5
-            name = parse_name(_last_name(flat[m.start() : m.end()]))
+            span = flat[m.start() : m.end()]
+            # Named right after its cue ("made with Halewood / Personal Finance Ltd"), the
+            # name starts there even across a line; named before "(the assignor)", it may
+            # have swept up a heading or salutation above it.
+            cued_before = _ORIGINAL_BEFORE.search(before) or _CREDITOR_BEFORE.search(before)
+            name = parse_name(" ".join(span.split()) if cued_before else _last_name(span))
             if field is None or name is None:
                 continue
             cell = next(c for start, end, c in spans if start <= m.start() <= end)
