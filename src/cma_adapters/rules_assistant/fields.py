@@ -220,7 +220,7 @@ DEADLINE_LABELS = [
 ]
 SERVED_LABELS = [
     _l(
-        r"(?:(?:deemed )?(?:date of )?(?:service|served)(?: date| on)?|deemed served(?: on)?)\b",
+        r"(?:(?:deemed )?(?:date (?:of )?)?(?:service|served)(?: date| on)?|deemed served(?: on)?)\b",
         3.0,
     ),
 ]
@@ -363,7 +363,8 @@ def _money_score(hit: Hit, weight: float) -> float:
     if re.search(r"\btotal\b", label):
         s += 2.0
     if re.search(
-        r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|unpaid|overdue|still to pay)\b",
+        r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|unpaid|overdue|still to pay"
+        r"|remaining|left to pay|to clear)\b",
         label,
     ):
         s += 1.0
@@ -376,15 +377,18 @@ def _money_score(hit: Hit, weight: float) -> float:
     if _HISTORY.search(label):
         s -= 2.5
     if hit.place != "right" and len(norm_words(hit.context)) >= 6 and ":" not in hit.context:
-        s -= 1.5  # a sentence of the body, not a label: "The outstanding balance of your…"
+        s -= 2.0  # a sentence of the body, not a label: "The outstanding balance of your…"
+    if hit.place == "below" and len(hit.words) > 4:
+        s -= 1.0  # the "value" runs on as a sentence: "£96,200.00, and you have missed…"
     return s
 
 
 # What the balance *was*, not what is owed now: a statement's opening or previous
 # balance, the amount when the debt was passed on, a credit limit.
 _HISTORY = re.compile(
-    r"\b(?:previous|opening|brought forward|b/f|last (?:bill|statement)|when (?:passed|sold"
-    r"|transferred|assigned)|originally|original|credit limit|limit)\b"
+    r"\b(?:previous|opening|brought forward|b/f|last (?:bill|statement)|(?:when|on|at|before)"
+    r" (?:passed|sold|sale|transfer(?:red)?|assign(?:ed|ment)|default(?:ed)?)|originally"
+    r"|original|credit limit|limit)\b"
 )
 # Numbers that identify the sender, a court's fee account or a regulator's register,
 # never the client's account: "Company number", "Firm reference number", "Fee account no.".
@@ -408,6 +412,8 @@ def _reference_score(hit: Hit, weight: float) -> float:
         s -= 4.0
     if _NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
         s -= 4.0
+    if re.match(r"PBA\d{7}\b", hit.text.strip().upper()):
+        s -= 4.0  # the format of a court fee account (HMCTS "Payment by Account")
     return s
 
 
