@@ -15,10 +15,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from cma_adapters.rules_assistant import classifier, statements
+from cma_adapters.rules_assistant import classifier, label_learning, statements
 from cma_adapters.rules_assistant.fields import Candidate, evidence, read_fields
 from cma_adapters.rules_assistant.layout import page_layout
 from cma_core.documents.model import (
@@ -235,6 +235,7 @@ class RuleBasedAssistant(Assistant):
         self.categoriser = statements.load(categoriser_path)
         self.centre_models = centre_models
         self._loaded: dict[Path, tuple[float, classifier.Model]] = {}
+        self._labels: dict[Path, tuple[float, dict[str, tuple[str, ...]]]] = {}
 
     def _artefact(self, path: Path) -> classifier.Model | None:
         """The artefact at ``path`` (read again when the file changes), if any."""
@@ -259,11 +260,27 @@ class RuleBasedAssistant(Assistant):
         categoriser = self._artefact(folder / statements.ARTEFACT) or self.categoriser
         return model, categoriser
 
+    def labels_for(self, centre_id: CentreId | None) -> dict[str, tuple[str, ...]]:
+        """The label words ``centre_id``'s corrections taught (``label_learning``), if any;
+        read again when the file changes."""
+        if centre_id is None or self.centre_models is None:
+            return {}
+        path = self.centre_models / str(centre_id) / label_learning.ARTEFACT
+        try:
+            stamp = path.stat().st_mtime
+        except OSError:
+            return {}
+        cached = self._labels.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, label_learning.load(path))
+            self._labels[path] = cached
+        return cached[1]
+
     async def classify_and_extract(
         self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
     ) -> Extraction:
         model, categoriser = self.models_for(centre_id)
-        return extract(text, pages, model, categoriser)
+        return extract(text, pages, model, categoriser, learned=self.labels_for(centre_id))
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         return Draft(text=summarise(facts), source=SOURCE)
@@ -313,9 +330,12 @@ def extract(
     pages: Sequence[PageText],
     model: classifier.Model | None,
     categoriser: classifier.Model | None = None,
+    *,
+    learned: Mapping[str, Sequence[str]] | None = None,
 ) -> Extraction:
     """Classify ``text`` and read its fields from ``pages`` (or the text's own lines).
-    A bank's CSV or OFX export is read as a statement by its format."""
+    A bank's CSV or OFX export is read as a statement by its format. ``learned``: the
+    centre's own label words per field (``label_learning``)."""
     exported = _export(text, categoriser)
     if exported is not None:
         return exported
@@ -330,11 +350,11 @@ def extract(
             PageText(number=i, text=t, confidence=1.0) for i, t in enumerate(text.split("\f"), 1)
         ]
     layouts = [page_layout(p) for p in pages]
-    found = read_fields(layouts, text, document_class)
+    found = read_fields(layouts, text, document_class, learned)
     refined = refine_class(document_class, found, text)
     if refined is not document_class:
         document_class, source = refined, f"{source}+cue"
-        found = read_fields(layouts, text, document_class)
+        found = read_fields(layouts, text, document_class, learned)
     chosen = _choose(found, FIELDS_BY_CLASS[document_class], text, document_class)
     transactions: tuple[Transaction, ...] = ()
     if document_class is C.BANK_STATEMENT:

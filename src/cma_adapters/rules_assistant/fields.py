@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 from attrs import frozen
@@ -424,10 +424,38 @@ def _date_score_letter(hit: Hit, weight: float) -> float:
     return 0.0
 
 
+LEARNED_ROLE = "label this centre uses"
+_PARSERS: dict[str, tuple[Callable[[str], object | None], Callable[[Hit, float], float] | None]] = {
+    "letter_date": (parse_date, _date_score_letter),
+    "deadline_date": (parse_date, None),
+    "balance_pence": (parse_money, _money_score),
+    "account_reference": (parse_reference, _reference_score),
+    "court_claim_number": (parse_claim, None),
+    "creditor_name": (parse_name, None),
+}
+
+
+def _learned(layouts: Sequence[Layout], learned: Mapping[str, Sequence[str]]) -> list[Candidate]:
+    """Candidates read against the labels a centre's corrections taught (label_learning):
+    a label its own letters use, as strong as the best general label."""
+    out: list[Candidate] = []
+    for field, phrases in sorted(learned.items()):
+        if field not in _PARSERS:
+            continue
+        parse, score = _PARSERS[field]
+        labels = [_l(re.escape(p) + r"\b", 3.5, LEARNED_ROLE) for p in phrases if p.strip()]
+        out += _candidates(field, layouts, labels, parse, score, 5)
+    return out
+
+
 def read_fields(
-    layouts: Sequence[Layout], text: str, cls: DocumentClass
+    layouts: Sequence[Layout],
+    text: str,
+    cls: DocumentClass,
+    learned: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, list[Candidate]]:
-    """Every candidate per field, best first."""
+    """Every candidate per field, best first. ``learned``: a centre's own label words per
+    field (``label_learning``)."""
     found: dict[str, list[Candidate]] = {}
     found["letter_date"] = _candidates(
         "letter_date", layouts, LETTER_DATE_LABELS, parse_date, _date_score_letter
@@ -469,6 +497,8 @@ def read_fields(
     found["creditor_name"] += _section_names(layouts)
     for field, candidates in _prose_roles(layouts).items():
         found[field] += candidates
+    for candidate in _learned(layouts, learned or {}):
+        found[candidate.field].append(candidate)
     _by_class(found, cls)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
