@@ -329,6 +329,8 @@ def _candidates(
             s -= 1.5  # the "label" continues a sentence, or begins with an amount
         if isinstance(value, int) and value < 0:
             s -= 4.0  # "-379.41": a deduction, not an amount owed or paid
+        if hit.header:
+            s -= 1.5  # the first row's value under a table's column header
         words = _value_words(hit.words, value, field)
         out.append(
             Candidate(

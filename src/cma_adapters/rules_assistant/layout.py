@@ -213,6 +213,9 @@ class Hit:
     before: str = ""
     """The end of the row above, when the label cell starts in lower case: the cell then
     continues a sentence ("Firm / reference number 106078") and is no label of its own."""
+    header: bool = False
+    """A ``below`` value under a table's column header ("Amount £"): the value's own row
+    has a label in a column the header row also has, so the value is that row's."""
 
     @property
     def text(self) -> str:
@@ -223,8 +226,30 @@ class Hit:
         return union(w.box for w in self.words)
 
 
+# Words of labels that OCR often runs together ("Outstandingsum", "Ourref", "Duedate"
+# when the gap between them is narrow): a token made of two of them is read as both.
+_GLUED = frozenset(
+    re.findall(
+        r"\w+",
+        "our your ref reference account number no outstanding sum balance total amount due"
+        " date payment payments received since net gross pay claim issue of to by now owed"
+        " arrears customer agreement client period",
+    )
+)
+
+
+def _unglue(token: str) -> list[str]:
+    if len(token) < 5 or token in _GLUED or not token.isalpha():
+        return [token]
+    for i in range(2, len(token) - 1):
+        if token[:i] in _GLUED and token[i:] in _GLUED:
+            return [token[:i], token[i:]]
+    return [token]
+
+
 def norm_words(text: str) -> list[str]:
-    return re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("’", "'")).split()
+    tokens = re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("’", "'")).split()
+    return [part for token in tokens for part in _unglue(token)]
 
 
 def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[Hit]:
@@ -261,17 +286,10 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     )
                 below = _below(layout, r, cell)
                 if below is not None:
-                    hits.append(
-                        _hit(
-                            match.group(),
-                            below.words,
-                            layout.page,
-                            "below",
-                            cell,
-                            row_text,
-                            before,
-                        )
+                    hit = _hit(
+                        match.group(), below.words, layout.page, "below", cell, row_text, before
                     )
+                    hits.append(attrs.evolve(hit, header=_under_header(layout, row, below)))
     return hits
 
 
@@ -310,6 +328,33 @@ def _after_tokens(words: Sequence[Word], used: int) -> tuple[Word, ...]:
             return tuple(words[i:])
         seen += count
     return ()
+
+
+def _under_header(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bool:
+    """Whether ``value`` is the first row of a table under a column header ("Description |
+    Amount £" over "Balance … | 1,177.25" and more such rows): its row and the next have
+    a label in a column the header's row also has, and a figure in the value's column.
+    The value then belongs to its own row's label, not to the column header. (An address
+    block beside a sidebar's "Customer number" has no second row of figures.)"""
+    tolerance = 0.04 * layout.width
+    heads = [c.left for c in header_row if c.right < value.left]
+
+    def table_row(index: int) -> bool:
+        if index >= len(layout.rows):
+            return False
+        row = layout.rows[index]
+        labelled = any(
+            c.right < value.left
+            and re.search(r"[A-Za-z]", c.text)
+            and any(abs(c.left - h) <= tolerance for h in heads)
+            for c in row
+        )
+        figure = any(
+            abs(c.left - value.left) <= tolerance and re.search(r"\d", c.text) for c in row
+        )
+        return labelled and figure
+
+    return table_row(value.row) and table_row(value.row + 1)
 
 
 def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:

@@ -256,3 +256,35 @@ def test_a_benefit_s_name_is_not_who_pays_it() -> None:
         (Cell(0.08, "Department for Work & Pensions"),),
     )
     assert "Pension Credit" not in {c.value for c in got["payer_name"]}
+
+
+# -- what OCR does to labels and tables -----------------------------------------------------
+
+
+def test_label_words_run_together_by_ocr_are_still_labels() -> None:
+    got = found(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Yourref"), Cell(0.5, "QX-77120")),
+        (Cell(0.08, "Totaldue"), Cell(0.5, "£318.20")),
+    )
+    assert best(got, "account_reference") == "QX-77120"
+    assert best(got, "balance_pence") == 31820
+
+
+def test_a_column_header_is_not_the_label_of_the_first_row_s_value() -> None:
+    got = found(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Item"), Cell(0.7, "Total (£)")),
+        (Cell(0.08, "Loan advanced"), Cell(0.7, "2,000.00")),
+        (Cell(0.08, "Repaid so far"), Cell(0.7, "650.00")),
+        (Cell(0.08, "Still owed"), Cell(0.7, "1,350.00")),
+    )
+    assert best(got, "balance_pence") == 135000
+    # A sidebar's label over its value, beside an address block, is no table.
+    side = found(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Mr A Example"), Cell(0.65, "Amount due")),
+        (Cell(0.08, "1 Any Street"), Cell(0.65, "£212.00")),
+        (Cell(0.08, "Anytown"),),
+    )
+    assert best(side, "balance_pence") == 21200
