@@ -86,7 +86,9 @@ def parse_money(text: str) -> int | None:
         if any(start <= m.start("n") < end for start, end in dates):
             continue
         pence = int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
-        return -pence if text[: m.start()].rstrip().endswith(("-", "−")) else pence
+        # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
+        minus = text[: m.start("n")].rstrip().endswith(("-", "−"))
+        return -pence if minus else pence
     return None
 
 
@@ -725,7 +727,9 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
     out = []
     pattern = re.compile(
-        r"\b(?:account|reference|ref|agreement)\s+(?:no\.?\s+|number(?:ed)?\s+)?(\S+)", re.I
+        # (OCR may put a speck before a word: "agreement ‘numbered KKE…")
+        r"\b(?:account|reference|ref|agreement)\s+[‘'\"“]?(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
+        re.I,
     )
     for layout in layouts:
         for r, row in enumerate(layout.rows):
@@ -766,7 +770,9 @@ def _sentence(layout: Layout, r: int, cell: Cell) -> str:
     the same column ("…by 19th November / 2026."), so a date broken over a line is read."""
     if r + 1 >= len(layout.rows):
         return cell.text
-    if layout.row_tops[r + 1] - layout.row_tops[r] > 1.6 * layout.line_height + 1:
+    # The next line of a paragraph: a row pitch is about 1.5-2 word heights (a blank line
+    # between paragraphs makes it 3 or more).
+    if layout.row_tops[r + 1] - layout.row_tops[r] > 2.4 * layout.line_height:
         return cell.text
     for below in layout.rows[r + 1]:
         if abs(below.left - cell.left) <= 0.02 * layout.width:
