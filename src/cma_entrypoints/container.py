@@ -331,6 +331,7 @@ def train_document_classifier(
     c: float | None = None,
     statements_count: int = 60,
     examples: Any = None,
+    learn_labels: bool = False,
 ) -> dict[str, Any]:
     """Train the embedded assistant's classifier on the generated corpus (seen layout
     families), write it as JSON to ``output`` and return its held-out report.
@@ -339,7 +340,10 @@ def train_document_classifier(
     a centre's or several centres' pooled): added to the corpus, with the shipped model's
     regularisation and temperature (no cross-validation run). The report then also says
     how the model the centre used before and the new one read those examples' documents
-    (the new one has seen them: a training figure, not a held-out one)."""
+    (the new one has seen them: a training figure, not a held-out one).
+
+    ``learn_labels`` (a centre's own training): the label words its corrections teach
+    the reader are written beside the classifier (``label_learning``)."""
     from cma_adapters.rules_assistant import classifier, statements
 
     extra = [(text, cls.value) for text, cls in examples.documents] if examples else []
@@ -385,6 +389,17 @@ def train_document_classifier(
             "accuracy_before": _accuracy(before, extra),
             "accuracy_after": _accuracy(result.model, extra),
         }
+    if examples is not None and learn_labels:
+        from cma_adapters.rules_assistant import label_learning
+
+        learned = label_learning.learn(examples.values, result.model.vocabulary)
+        labels_output = output.with_name(label_learning.ARTEFACT)
+        labels_output.write_text(label_learning.to_json(learned), encoding="utf-8")
+        report["labels"] = {
+            "output": str(labels_output),
+            "values": len(examples.values),
+            "learned": {field: len(found) for field, found in learned.items()},
+        }
     return report
 
 
@@ -410,6 +425,7 @@ async def training_examples(container: Any, centre_ids: Any) -> Any:
         payees=tuple(p for s in sets for p in s.payees),
         examples=sum(s.examples for s in sets),
         missing_documents=sum(s.missing_documents for s in sets),
+        values=tuple(v for s in sets for v in s.values),
     )
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from cma_adapters.rules_assistant import classifier, statements
+from cma_adapters.rules_assistant import classifier, label_learning, statements
 from cma_adapters.rules_assistant.fields import Candidate, evidence, read_fields
 from cma_adapters.rules_assistant.layout import page_layout
 from cma_core.documents.model import (
@@ -235,6 +235,7 @@ class RuleBasedAssistant(Assistant):
         self.categoriser = statements.load(categoriser_path)
         self.centre_models = centre_models
         self._loaded: dict[Path, tuple[float, classifier.Model]] = {}
+        self._labels: dict[Path, tuple[float, dict[str, tuple[str, ...]]]] = {}
 
     def _artefact(self, path: Path) -> classifier.Model | None:
         """The artefact at ``path`` (read again when the file changes), if any."""
@@ -259,11 +260,27 @@ class RuleBasedAssistant(Assistant):
         categoriser = self._artefact(folder / statements.ARTEFACT) or self.categoriser
         return model, categoriser
 
+    def labels_for(self, centre_id: CentreId | None) -> dict[str, tuple[str, ...]]:
+        """The label words ``centre_id``'s corrections taught (``label_learning``), if any;
+        read again when the file changes."""
+        if centre_id is None or self.centre_models is None:
+            return {}
+        path = self.centre_models / str(centre_id) / label_learning.ARTEFACT
+        try:
+            stamp = path.stat().st_mtime
+        except OSError:
+            return {}
+        cached = self._labels.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, label_learning.load(path))
+            self._labels[path] = cached
+        return cached[1]
+
     async def classify_and_extract(
         self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
     ) -> Extraction:
         model, categoriser = self.models_for(centre_id)
-        return extract(text, pages, model, categoriser)
+        return extract(text, pages, model, categoriser, learned=self.labels_for(centre_id))
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         return Draft(text=summarise(facts), source=SOURCE)
@@ -279,7 +296,9 @@ _DEBT_FIELDS = (
 )
 _INCOME_FIELDS = ("payer_name", "income_pence", "gross_pence", "frequency", "letter_date")
 FIELDS_BY_CLASS: dict[DocumentClass, tuple[str, ...]] = {
-    **dict.fromkeys(C, _DEBT_FIELDS),
+    # Any letter about a debt may name who the debt was first owed to (an agent's letter
+    # for a debt buyer, a letter of claim): kept when the document says so, with its role.
+    **dict.fromkeys(C, (*_DEBT_FIELDS, "original_creditor")),
     C.COURT_CLAIM_N1: (*_DEBT_FIELDS, "court_claim_number", "served_date"),
     C.STATUTORY_DEMAND: (*_DEBT_FIELDS, "served_date"),
     C.COUNTY_COURT_JUDGMENT: (*_DEBT_FIELDS, "court_claim_number"),
@@ -311,9 +330,12 @@ def extract(
     pages: Sequence[PageText],
     model: classifier.Model | None,
     categoriser: classifier.Model | None = None,
+    *,
+    learned: Mapping[str, Sequence[str]] | None = None,
 ) -> Extraction:
     """Classify ``text`` and read its fields from ``pages`` (or the text's own lines).
-    A bank's CSV or OFX export is read as a statement by its format."""
+    A bank's CSV or OFX export is read as a statement by its format. ``learned``: the
+    centre's own label words per field (``label_learning``)."""
     exported = _export(text, categoriser)
     if exported is not None:
         return exported
@@ -328,11 +350,11 @@ def extract(
             PageText(number=i, text=t, confidence=1.0) for i, t in enumerate(text.split("\f"), 1)
         ]
     layouts = [page_layout(p) for p in pages]
-    found = read_fields(layouts, text, document_class)
+    found = read_fields(layouts, text, document_class, learned)
     refined = refine_class(document_class, found, text)
     if refined is not document_class:
         document_class, source = refined, f"{source}+cue"
-        found = read_fields(layouts, text, document_class)
+        found = read_fields(layouts, text, document_class, learned)
     chosen = _choose(found, FIELDS_BY_CLASS[document_class], text, document_class)
     transactions: tuple[Transaction, ...] = ()
     if document_class is C.BANK_STATEMENT:
@@ -361,13 +383,24 @@ _SECURED_ON_HOME = re.compile(
 )
 
 
+# The letter tells of the debt changing hands ("has been assigned", "we have bought",
+# "sold your account", "transferred to"); a collector that merely names the original
+# lender ("originally owed to X") while collecting for its client does not.
+_TRANSFERRED = re.compile(
+    r"\b(?:assign(?:ed|ment|or|ee)|sold|transferred|bought|purchased|acquired"
+    r"|(?:new|legal) (?:owner|creditor)|now owns?)\b"
+)
+
+
 def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: str) -> DocumentClass:
     """A generic creditor letter that the reading shows to be a more specific kind.
 
     * Its own labels name a *previous* owner of the debt ("Original creditor",
       "Previously owed to", "Account originally with", "Assigned from") beside the
-      creditor: a notice of assignment. (A collection agent names its client with "on
-      behalf of", a creditor role, so its letter stays a creditor letter.)
+      creditor, and it tells of the debt changing hands ("assigned", "sold to",
+      "bought from", "new owner"): a notice of assignment. (A collection agent that
+      names its client and the original lender, but tells of no transfer, writes a
+      creditor letter.)
     * It says in two or more different ways that the debt is secured on the home
       ("secured loan", "possession proceedings", "your home may be at risk",
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
@@ -378,10 +411,11 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     if cls is not C.CREDITOR_LETTER:
         return cls
     creditors = {c.value for c in found.get("creditor_name", []) if c.score > 0}
-    for c in found.get("original_creditor", []):
-        if c.label is not None and c.score >= 3 and (creditors - {c.value}):
-            return C.NOTICE_OF_ASSIGNMENT
     flat = " ".join(text.lower().split())
+    transfer = _TRANSFERRED.search(flat)
+    for c in found.get("original_creditor", []):
+        if transfer and c.label is not None and c.score >= 3 and (creditors - {c.value}):
+            return C.NOTICE_OF_ASSIGNMENT
     cues = {m.group().split()[0].rstrip("ed")[:6] for m in _SECURED_ON_HOME.finditer(flat)}
     if len(cues) >= 2:
         return C.MORTGAGE_ARREARS
@@ -425,8 +459,13 @@ def _choose(
     for field in wanted:
         candidates = found.get(field, [])
         if field == "original_creditor":
-            # Labelled, else the other organisation in the letterhead.
-            heads = [c for c in found.get("creditor_name", []) if c.role == "letterhead"]
+            # Labelled or named so in the body; on a notice of assignment, else the other
+            # organisation in the letterhead (the two parties sign it together).
+            heads = [
+                c
+                for c in found.get("creditor_name", [])
+                if c.role == "letterhead" and cls is C.NOTICE_OF_ASSIGNMENT
+            ]
             candidates = [
                 c for c in [*candidates, *heads] if c.value != chosen.get("creditor_name")
             ]

@@ -18,12 +18,19 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 from attrs import frozen
 
-from cma_adapters.rules_assistant.layout import Hit, Layout, find_label_hits, norm_words, union
+from cma_adapters.rules_assistant.layout import (
+    Cell,
+    Hit,
+    Layout,
+    find_label_hits,
+    norm_words,
+    union,
+)
 from cma_core.documents.model import Box, DocumentClass, FieldEvidence, Word
 
 C = DocumentClass
@@ -32,16 +39,26 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A date as letters print it: "3rd Dec 2026", "3 December 2026", "03-Dec-26", "3/12/2026",
+# and a two-digit year ("11.12.25", "30-Jul-25"). A numeric date with a two-digit year must
+# use "." or "/" with the same separator twice: "23-14-70" is a sort code, not a date.
 DATE = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
-    r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b",
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?[\s-]+"
+    r"(?P<y>(?:19|20)\d\d|'?\d\d)(?![\d:])"
+    r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)",
     re.IGNORECASE,
 )
 # "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
 MONEY = re.compile(
     r"(?:£|GBP|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+|\d+)[.,:](?P<p>\d\d)\b"
 )
-REFERENCE = re.compile(r"\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b", re.IGNORECASE)
+REFERENCE = re.compile(
+    # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
+    r"\b\d{3,5}(?: \d{3,5}){1,4}\b(?![.,]\d)"
+    r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b",
+    re.IGNORECASE,
+)
 CLAIM = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b")
 ORGANISATION = re.compile(
     r"\b(?:Ltd|Limited|PLC|Bank|Council|Energy|Water|Power|Gas|Electric|Finance|Financial"
@@ -63,21 +80,43 @@ AGENT_WORDS = re.compile(
 
 
 def parse_money(text: str) -> int | None:
-    m = MONEY.search(text)
-    if not m:
+    """The first amount that is not part of a date ("12.07.26 to 08.10.26" is a period)."""
+    dates = [m.span() for m in DATE.finditer(text)]
+    for m in MONEY.finditer(text):
+        if any(start <= m.start("n") < end for start, end in dates):
+            continue
+        pence = int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
+        # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
+        minus = text[: m.start("n")].rstrip().endswith(("-", "−"))
+        return -pence if minus else pence
+    return None
+
+
+def _year(text: str) -> int:
+    digits = int(text.lstrip("'"))
+    return digits if digits > 99 else 2000 + digits
+
+
+def date_of(m: re.Match[str]) -> dt.date | None:
+    try:
+        if m.group("d"):
+            y = m.group("y")
+            if len(y.lstrip("'")) == 2 and not re.search(r"-|'", m.group()):
+                return None  # "16 May 12 payments": a two-digit year only as "16-May-12"
+            month = _MONTHS[m.group("m").lower().rstrip(".")]
+            return dt.date(_year(m.group("y")), month, int(m.group("d")))
+        if m.group("d2"):
+            return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        return dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+    except (ValueError, KeyError):
         return None
-    return int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
 
 
 def parse_date(text: str) -> dt.date | None:
     for m in DATE.finditer(text):
-        try:
-            if m.group("d"):
-                month = _MONTHS[m.group("m").lower().rstrip(".")]
-                return dt.date(int(m.group("y")), month, int(m.group("d")))
-            return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
-        except (ValueError, KeyError):
-            continue
+        date = date_of(m)
+        if date is not None:
+            return date
     return None
 
 
@@ -98,9 +137,22 @@ def parse_claim(text: str) -> str | None:
 _ADDRESS = re.compile(r"^(?:unit|flat|suite|floor|po box|p\.o\. box|\d)", re.I)
 
 
+# Benefits and credits are what is paid, not who pays or is owed: "Universal Credit" is
+# no organisation even though it ends in "Credit".
+_BENEFIT_NAME = re.compile(
+    r"^(?:your )?(?:universal credit|pension credit|(?:working |child )?tax credits?"
+    r"|child benefit|housing benefit|carer'?s allowance|attendance allowance"
+    r"|(?:new style )?(?:jobseeker'?s|employment and support) allowance"
+    r"|personal independence payment|disability living allowance)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_name(text: str) -> str | None:
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
     if len(name) < 3 or re.search(r"\d{3,}|£", name) or _ADDRESS.match(name):
+        return None
+    if _BENEFIT_NAME.match(name):
         return None
     return name if ORGANISATION.search(name) else None
 
@@ -169,7 +221,10 @@ DEADLINE_LABELS = [
     ),
 ]
 SERVED_LABELS = [
-    _l(r"(?:deemed served(?: on)?|date of service|deemed (?:date of )?service|served on)\b", 3.0),
+    _l(
+        r"(?:(?:deemed )?(?:date (?:of )?)?(?:service|served)(?: date| on)?|deemed served(?: on)?)\b",
+        3.0,
+    ),
 ]
 BALANCE_LABELS = [
     _l(
@@ -230,13 +285,17 @@ INCOME_LABELS = [
         3.0,
     ),
 ]
-GROSS_LABELS = [_l(_W % 3 + r"(?:gross|before deductions)\b", 3.0)]
+GROSS_LABELS = [
+    _l(_W % 3 + r"(?:gross|before deductions)\b", 3.0),
+    # A payslip's own total of what was earned: "Total payments", "Total earnings".
+    _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
+]
 FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
 
 _PLACE = {"same": 1.0, "right": 1.0, "below": 0.8}
 _NEGATIVE_MONEY = re.compile(
     r"\b(?:instalments?|fee|fees|monthly|weekly|per|repayment|paid in|paid out|liability order"
-    r" amount|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
+    r"|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
     r"|(?:late|default|interest|admin|administration|penalty|standing|returned payment|missed"
     r" payment) (?:payment )?charges?)\b"
 )
@@ -268,6 +327,12 @@ def _candidates(
         if value is None:
             continue
         s = weight + _PLACE[hit.place] + (score(hit, weight) if score else 0.0)
+        if hit.before or re.match(r"\d", hit.label):
+            s -= 1.5  # the "label" continues a sentence, or begins with an amount
+        if isinstance(value, int) and value < 0:
+            s -= 4.0  # "-379.41": a deduction, not an amount owed or paid
+        if hit.header:
+            s -= 1.5  # the first row's value under a table's column header
         words = _value_words(hit.words, value, field)
         out.append(
             Candidate(
@@ -302,7 +367,8 @@ def _money_score(hit: Hit, weight: float) -> float:
     if re.search(r"\btotal\b", label):
         s += 2.0
     if re.search(
-        r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|unpaid|overdue|still to pay)\b",
+        r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|unpaid|overdue|still to pay"
+        r"|remaining|left to pay|to clear)\b",
         label,
     ):
         s += 1.0
@@ -312,7 +378,28 @@ def _money_score(hit: Hit, weight: float) -> float:
         s -= 4.0
     if re.search(r"\bamount claimed\b|\bsum claimed\b", label):
         s -= 0.5
+    if _HISTORY.search(label):
+        s -= 2.5
+    if hit.place != "right" and len(norm_words(hit.context)) >= 6 and ":" not in hit.context:
+        s -= 2.0  # a sentence of the body, not a label: "The outstanding balance of your…"
+    if hit.place == "below" and len(hit.words) > 4:
+        s -= 1.0  # the "value" runs on as a sentence: "£96,200.00, and you have missed…"
     return s
+
+
+# What the balance *was*, not what is owed now: a statement's opening or previous
+# balance, the amount when the debt was passed on, a credit limit.
+_HISTORY = re.compile(
+    r"\b(?:previous|opening|brought forward|b/f|last (?:bill|statement)|(?:when|on|at|before)"
+    r" (?:passed|sold|sale|transfer(?:red)?|assign(?:ed|ment)|default(?:ed)?)|originally"
+    r"|original|credit limit|limit)\b"
+)
+# Numbers that identify the sender, a court's fee account or a regulator's register,
+# never the client's account: "Company number", "Firm reference number", "Fee account no.".
+_NOT_AN_ACCOUNT = re.compile(
+    r"\b(?:company|registered|registration|firm|frn|sra|vat|charity|fee account|pba"
+    r"|licence|consumer credit licence|data protection|ico)\b"
+)
 
 
 def _reference_score(hit: Hit, weight: float) -> float:
@@ -327,6 +414,10 @@ def _reference_score(hit: Hit, weight: float) -> float:
         s += 1.0
     if re.search(r"\b(?:employee|staff|ni|tax code|national insurance)\b", label):
         s -= 4.0
+    if _NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
+        s -= 4.0
+    if re.match(r"PBA\d{7}\b", hit.text.strip().upper()):
+        s -= 4.0  # the format of a court fee account (HMCTS "Payment by Account")
     return s
 
 
@@ -337,10 +428,38 @@ def _date_score_letter(hit: Hit, weight: float) -> float:
     return 0.0
 
 
+LEARNED_ROLE = "label this centre uses"
+_PARSERS: dict[str, tuple[Callable[[str], object | None], Callable[[Hit, float], float] | None]] = {
+    "letter_date": (parse_date, _date_score_letter),
+    "deadline_date": (parse_date, None),
+    "balance_pence": (parse_money, _money_score),
+    "account_reference": (parse_reference, _reference_score),
+    "court_claim_number": (parse_claim, None),
+    "creditor_name": (parse_name, None),
+}
+
+
+def _learned(layouts: Sequence[Layout], learned: Mapping[str, Sequence[str]]) -> list[Candidate]:
+    """Candidates read against the labels a centre's corrections taught (label_learning):
+    a label its own letters use, as strong as the best general label."""
+    out: list[Candidate] = []
+    for field, phrases in sorted(learned.items()):
+        if field not in _PARSERS:
+            continue
+        parse, score = _PARSERS[field]
+        labels = [_l(re.escape(p) + r"\b", 3.5, LEARNED_ROLE) for p in phrases if p.strip()]
+        out += _candidates(field, layouts, labels, parse, score, 5)
+    return out
+
+
 def read_fields(
-    layouts: Sequence[Layout], text: str, cls: DocumentClass
+    layouts: Sequence[Layout],
+    text: str,
+    cls: DocumentClass,
+    learned: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, list[Candidate]]:
-    """Every candidate per field, best first."""
+    """Every candidate per field, best first. ``learned``: a centre's own label words per
+    field (``label_learning``)."""
     found: dict[str, list[Candidate]] = {}
     found["letter_date"] = _candidates(
         "letter_date", layouts, LETTER_DATE_LABELS, parse_date, _date_score_letter
@@ -379,8 +498,186 @@ def read_fields(
         "frequency", layouts, FREQUENCY_LABELS, parse_frequency, None, 3
     )
     found["frequency"] += _prose_frequency(layouts)
+    found["creditor_name"] += _section_names(layouts)
+    for field, candidates in _prose_roles(layouts).items():
+        found[field] += candidates
+    for candidate in _learned(layouts, learned or {}):
+        found[candidate.field].append(candidate)
+    _by_class(found, cls)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
+
+
+def _adjust(
+    found: dict[str, list[Candidate]], field: str, change: Callable[[Candidate], float]
+) -> None:
+    found[field] = [attrs.evolve(c, score=c.score + change(c)) for c in found[field]]
+
+
+def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
+    """What a label means depends on who writes and why.
+
+    * "Our ref" is the writer's own file: on a collection agent's or solicitor's letter
+      the account is the client's number beside it ("Client ref", "Agreement number");
+      on an enforcement agent's notice the agent's reference *is* the one to pay under.
+    * On a notice of assignment the "agreement number" is the original lender's; the new
+      owner's "customer/account number" is the one the debt now runs under.
+    * On a mortgage or rent arrears letter the arrears are the debt, not the loan's or
+      the tenancy's whole balance.
+    * A value read as a court claim number is not also the account reference."""
+    claims = {c.value for c in found["court_claim_number"] if c.score >= 3}
+    if cls not in (C.COURT_CLAIM_N1, C.COUNTY_COURT_JUDGMENT):
+        claims = set()  # "Case no" on a bailiff's notice is its reference
+
+    def reference(c: Candidate) -> float:
+        label = " ".join(norm_words(c.label or ""))
+        change = 0.0
+        if re.match(r"our (?:ref|reference)\b", label):
+            change += 0.5 if cls is C.ENFORCEMENT_AGENT_NOTICE else -1.0
+        if cls is C.NOTICE_OF_ASSIGNMENT and re.search(r"\bagreement\b", label):
+            change -= 1.5
+        if c.value in claims:
+            change -= 3.0
+        return change
+
+    _adjust(found, "account_reference", reference)
+    if cls in (C.MORTGAGE_ARREARS, C.RENT_ARREARS):
+        _adjust(
+            found,
+            "balance_pence",
+            lambda c: 1.5 if re.search(r"\barrears\b", (c.label or "").lower()) else 0.0,
+        )
+
+
+# A heading that names whose details follow ("This demand is served on you by the
+# creditor:", "Claimant's details") puts a bare "Name" label below it in that role.
+_ROLE_HEADING = re.compile(
+    r"\b(?:creditor|claimant|lender|landlord|owed to|payable to|new owner|assignee)\b(?:'s)?"
+    r"(?: details)?\s*:?\s*$",
+    re.I,
+)
+
+
+def _section_names(layouts: Sequence[Layout]) -> list[Candidate]:
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            heading = " ".join(c.text for c in row)
+            if len(row) != 1 or not _ROLE_HEADING.search(heading):
+                continue
+            for nr in range(r + 1, min(r + 4, len(layout.rows))):
+                cells = layout.rows[nr]
+                words = norm_words(cells[0].text)
+                if not words or words[0] not in ("name", "names") or len(cells) < 2:
+                    continue
+                name = parse_name(cells[1].text) if len(words) <= 3 else None
+                if name is not None:
+                    out.append(
+                        Candidate(
+                            field="creditor_name", value=name, shown=cells[1].text,
+                            page=layout.page, box=cells[1].box, label=f"{heading} {cells[0].text}",
+                            role="creditor", score=3.5, order=(layout.page, nr),
+                        )
+                    )  # fmt: skip
+                break
+    return out
+
+
+# An organisation's name in a sentence, and what the words around it say it is.
+_ORG_SUFFIX = (
+    r"(?:Ltd|Limited|plc|PLC|LLP|Bank|Council|Society|Services|Finance|Group|Association"
+    r"|Homes|Credit|Company|Loans|Lending|Capital|Funding|Investments|Portfolio|Energy"
+    r"|Water|Power|Mortgages?)"
+)
+_ORG_IN_TEXT = re.compile(
+    rf"\b[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|&|and|for|of))*?\s+{_ORG_SUFFIX}\b"
+    rf"(?:\s+{_ORG_SUFFIX}\b)*"
+)
+_ORIGINAL_BEFORE = re.compile(
+    r"(?:originally (?:owed to|with|from)|(?:made|taken out|opened|entered into) with"
+    r"|(?:assigned|sold|transferred) (?:to us |to our client )?(?:by|from)"
+    r"|(?:bought|purchased|acquired) (?:it |the debt |your account )?from"
+    r"|formerly (?:with|owed to)|previously (?:owed to|with))\s+$",
+    re.I,
+)
+_ORIGINAL_AFTER = re.compile(
+    r"^,?\s*\((?:the )?(?:assignor|original (?:creditor|lender)|seller|previous (?:creditor"
+    r"|owner))\)",
+    re.I,
+)
+_CREDITOR_BEFORE = re.compile(
+    r"(?:assigned (?:it |them |the debt )?(?:to|in favour of)|sold (?:it |the debt |your "
+    r"account )?to|(?:make|send) (?:all |any )?(?:future |further )?payments to|now owed to)"
+    r"\s+$",
+    re.I,
+)
+_CREDITOR_AFTER = re.compile(
+    r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser)\)", re.I
+)
+
+
+def _last_name(span: str) -> str:
+    """The organisation's own words of a span that ran over a heading or a salutation:
+    from the last row that is itself a name ("NOTICE OF ASSIGNMENT / Dear Mr X /
+    Thornbury Credit plc" → "Thornbury Credit plc"), after any "Dear", "Mr", "Mrs"..."""
+    rows = span.split("\n")
+    for i in range(len(rows) - 1, 0, -1):
+        tail = " ".join(rows[i:])
+        first = rows[i].split()[0] if rows[i].split() else ""
+        if (
+            _ORG_IN_TEXT.fullmatch(tail)
+            and re.search(r"[a-z]", rows[i])
+            and not re.fullmatch(_ORG_SUFFIX, first)  # "…Thornbury / Credit plc" is one name
+        ):
+            span = tail
+            break
+    words = span.split()
+    for i, word in enumerate(words):
+        if word.rstrip(".") in ("Dear", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Madam"):
+            span = " ".join(words[i + 1 :])
+    return " ".join(span.split())
+
+
+def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
+    """An organisation named in the body with its role in the words around it: "X (the
+    assignor)", "the agreement was made with X", "originally owed to X" → the original
+    creditor; "X (the assignee)", "assigned to X", "make all payments to X" → the
+    creditor now. Sentences run across rows, so a page is read as one text."""
+    out: dict[str, list[Candidate]] = {"creditor_name": [], "original_creditor": []}
+    for layout in layouts:
+        spans: list[tuple[int, int, Cell]] = []
+        parts: list[str] = []
+        at = 0
+        for row in layout.rows:
+            cell = row[0]  # the body column
+            spans.append((at, at + len(cell.text), cell))
+            parts.append(cell.text)
+            at += len(cell.text) + 1
+        flat = "\n".join(parts)
+        for m in _ORG_IN_TEXT.finditer(flat):
+            before, after = flat[max(0, m.start() - 45) : m.start()], flat[m.end() : m.end() + 30]
+            field = None
+            if _ORIGINAL_BEFORE.search(before) or _ORIGINAL_AFTER.match(after):
+                field, score = "original_creditor", 3.0
+            elif _CREDITOR_AFTER.match(after) or _CREDITOR_BEFORE.search(before):
+                field, score = "creditor_name", 2.5
+            span = flat[m.start() : m.end()]
+            # Named right after its cue ("made with Halewood / Personal Finance Ltd"), the
+            # name starts there even across a line; named before "(the assignor)", it may
+            # have swept up a heading or salutation above it.
+            cued_before = _ORIGINAL_BEFORE.search(before) or _CREDITOR_BEFORE.search(before)
+            name = parse_name(" ".join(span.split()) if cued_before else _last_name(span))
+            if field is None or name is None:
+                continue
+            cell = next(c for start, end, c in spans if start <= m.start() <= end)
+            out[field].append(
+                Candidate(
+                    field=field, value=name, shown=m.group(), page=layout.page, box=cell.box,
+                    label=None, role="named in the body", score=score,
+                    order=(layout.page, cell.row),
+                )
+            )  # fmt: skip
+    return out
 
 
 def _income_score(hit: Hit, weight: float) -> float:
@@ -430,7 +727,9 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
     out = []
     pattern = re.compile(
-        r"\b(?:account|reference|ref|agreement)\s+(?:no\.?\s+|number\s+)?(\S+)", re.I
+        # (OCR may put a speck before a word: "agreement ‘numbered KKE…")
+        r"\b(?:account|reference|ref|agreement)\s+[‘'\"“]?(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
+        re.I,
     )
     for layout in layouts:
         for r, row in enumerate(layout.rows):
@@ -459,9 +758,26 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
 
 _DEADLINE_CUE = re.compile(
     r"\b(?:by|before|on or before|no later than|until|(?:try|attempt(?: it)?) again on"
-    r"|(?:collect|take|debit)(?:ed|en)?(?: it)? (?:on|from)(?: or after)?)\s*(?:the\s+)?$",
+    r"|(?:collect|take|debit)(?:ed|en)?(?: it)? (?:on|from)(?: or after)?)\s*(?:the\s+)?"
+    # "by Thursday 9 April 2026": a weekday may come between the cue and the date.
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$",
     re.I,
 )
+
+
+def _sentence(layout: Layout, r: int, cell: Cell) -> str:
+    """The cell's text and, when the sentence runs on, the start of the next row's cell in
+    the same column ("…by 19th November / 2026."), so a date broken over a line is read."""
+    if r + 1 >= len(layout.rows):
+        return cell.text
+    # The next line of a paragraph: a row pitch is about 1.5-2 word heights (a blank line
+    # between paragraphs makes it 3 or more).
+    if layout.row_tops[r + 1] - layout.row_tops[r] > 2.4 * layout.line_height:
+        return cell.text
+    for below in layout.rows[r + 1]:
+        if abs(below.left - cell.left) <= 0.02 * layout.width:
+            return cell.text + " " + " ".join(w.text for w in below.words[:4])
+    return cell.text
 
 
 def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
@@ -471,8 +787,11 @@ def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             for cell in row:
-                for m in DATE.finditer(cell.text):
-                    if not _DEADLINE_CUE.search(cell.text[max(0, m.start() - 40) : m.start()]):
+                text = _sentence(layout, r, cell)
+                for m in DATE.finditer(text):
+                    if m.start() >= len(cell.text):
+                        break  # a date wholly on the next row is that row's
+                    if not _DEADLINE_CUE.search(text[max(0, m.start() - 40) : m.start()]):
                         continue
                     date = parse_date(m.group())
                     if date is None:
@@ -501,17 +820,31 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                         continue
                     after = cell.text[m.end() : m.end() + 30]
                     weak = _NEGATIVE_MONEY.search(before.lower() + " " + after.lower())
+                    # "…and £115.00 for costs, a total / of £3,717.30": the sum of the parts
+                    total = re.search(r"\btotal(?: of| due| owed| owing)?\s*:?\s*$", before, re.I)
                     out.append(
                         Candidate(
                             field="balance_pence", value=parse_money(m.group()), shown=m.group().strip(),
                             page=layout.page, box=cell.box, label=None,
-                            role="in the body", score=-1.0 if weak else 0.8, order=(layout.page, r),
+                            role="total in the body" if total else "in the body",
+                            score=-1.0 if weak else 2.2 if total else 0.8, order=(layout.page, r),
                         )
                     )  # fmt: skip
     return out
 
 
+# An amount said to be paid to the client ("We will pay you £554.40 every 4 weeks").
+_PAID_CUE = re.compile(
+    r"\b(?:pay(?:s|ing)? you|paid to you|you (?:will )?(?:get|receive)|your (?:award|payment)"
+    r"|(?:award|entitlement) (?:is|of)|we will pay)\b[^£]{0,12}$",
+    re.I,
+)
+
+
 def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
+    """How often, said in words ("Paid monthly"), or said of an amount: "£109.60 a week",
+    "£554.40 every 4 weeks" — strongest when the sentence says the amount is paid to the
+    client."""
     out = []
     for layout in layouts:
         for r, row in enumerate(layout.rows):
@@ -523,6 +856,38 @@ def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
                             field="frequency", value=value, shown=cell.text, page=layout.page,
                             box=cell.box, label=None, role="in the body", score=1.0,
                             order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+                    continue
+                for m in re.finditer(r"\b(?:paid|payable|credited)\b", cell.text, re.I):
+                    # "… 2026. Universal Credit is paid monthly.": said of the payment
+                    value = parse_frequency(cell.text[m.end() : m.end() + 18])
+                    if value is not None:
+                        out.append(
+                            Candidate(
+                                field="frequency", value=value, shown=cell.text[m.start() : m.end() + 18],
+                                page=layout.page, box=cell.box, label=None,
+                                role="in the body", score=1.2, order=(layout.page, r),
+                            )
+                        )  # fmt: skip
+                for m in MONEY.finditer(cell.text):
+                    after = cell.text[m.end() : m.end() + 25]
+                    said = re.match(
+                        r"\s*(?:a|per|each|every|in each|for each)\s+(?:(?:\d+|two|four)\s+)?"
+                        r"(?:calendar\s+)?(?:weeks?|fortnight|month|year)\b",
+                        after,
+                        re.I,
+                    )
+                    value = parse_frequency(said.group()) if said else None
+                    if value is None or said is None:
+                        continue
+                    paid = _PAID_CUE.search(cell.text[: m.start()])
+                    out.append(
+                        Candidate(
+                            field="frequency", value=value, shown=m.group() + said.group(),
+                            page=layout.page, box=cell.box, label=None,
+                            role="said of the amount paid" if paid else "said of an amount",
+                            score=2.5 if paid else 0.6, order=(layout.page, r),
                         )
                     )  # fmt: skip
     return out

@@ -77,10 +77,15 @@ def text_words(text: str) -> tuple[list[Word], tuple[int, int]]:
             words.append(
                 Word(
                     text=match.group(),
-                    box=Box(left=match.start() * 10, top=number * 20, width=len(match.group()) * 10, height=12),  # noqa: E501
+                    box=Box(
+                        left=match.start() * 10,
+                        top=number * 20,
+                        width=len(match.group()) * 10,
+                        height=12,
+                    ),
                     line=number + 1,
                 )
-            )  # fmt: skip
+            )
     width = max((len(line) for line in lines), default=1) * 10
     return words, (max(width, 800), max(len(lines), 1) * 20)
 
@@ -89,7 +94,8 @@ def page_layout(page: PageText) -> Layout:
     if page.words:
         # Specks and rules read as "»", "_", "©": not words. A "|" is kept for now: within
         # a cell it is a misread "I" ("Lowell Portfolio | Ltd"), see ``_cells``.
-        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£|]", w.text)]
+        # An "&" is a word of a name ("Wold Gas & Power Limited"), not a speck.
+        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£|&]", w.text)]
         width, height = page.size or (
             max(w.box.right for w in words),
             max(w.box.bottom for w in words),
@@ -182,7 +188,7 @@ def _cells(page: int, row: int, words: list[Word], height: float) -> list[Cell]:
             cells.append([word])
     out = []
     for cell in cells:
-        if not any(re.search(r"[A-Za-z0-9£]", w.text) for w in cell):
+        if not any(re.search(r"[A-Za-z0-9£&]", w.text) for w in cell):
             continue  # a lone "|" with wide gaps: a ruled line between columns
         fixed = tuple(attrs.evolve(w, text="I") if w.text == "|" else w for w in cell)
         out.append(Cell(page=page, row=row, words=fixed))
@@ -204,6 +210,12 @@ class Hit:
     context: str
     """The label cell's whole text (for roles and penalties)."""
     row_text: str
+    before: str = ""
+    """The end of the row above, when the label cell starts in lower case: the cell then
+    continues a sentence ("Firm / reference number 106078") and is no label of its own."""
+    header: bool = False
+    """A ``below`` value under a table's column header ("Amount £"): the value's own row
+    has a label in a column the header row also has, so the value is that row's."""
 
     @property
     def text(self) -> str:
@@ -214,8 +226,30 @@ class Hit:
         return union(w.box for w in self.words)
 
 
+# Words of labels that OCR often runs together ("Outstandingsum", "Ourref", "Duedate"
+# when the gap between them is narrow): a token made of two of them is read as both.
+_GLUED = frozenset(
+    re.findall(
+        r"\w+",
+        "our your ref reference account number no outstanding sum balance total amount due"
+        " date payment payments received since net gross pay claim issue of to by now owed"
+        " arrears customer agreement client period",
+    )
+)
+
+
+def _unglue(token: str) -> list[str]:
+    if len(token) < 5 or token in _GLUED or not token.isalpha():
+        return [token]
+    for i in range(2, len(token) - 1):
+        if token[:i] in _GLUED and token[i:] in _GLUED:
+            return [token[:i], token[i:]]
+    return [token]
+
+
 def norm_words(text: str) -> list[str]:
-    return re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("’", "'")).split()
+    tokens = re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("’", "'")).split()
+    return [part for token in tokens for part in _unglue(token)]
 
 
 def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[Hit]:
@@ -233,21 +267,35 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     continue
                 used = len(match.group().split())
                 rest = _after_tokens(cell.words, used)
+                before = _continued(layout, r, cell)
                 if rest:
-                    hits.append(_hit(match.group(), rest, layout.page, "same", cell, row_text))
+                    hits.append(
+                        _hit(match.group(), rest, layout.page, "same", cell, row_text, before)
+                    )
                 if c + 1 < len(row):
                     hits.append(
-                        _hit(match.group(), row[c + 1].words, layout.page, "right", cell, row_text)
+                        _hit(
+                            match.group(),
+                            row[c + 1].words,
+                            layout.page,
+                            "right",
+                            cell,
+                            row_text,
+                            before,
+                        )
                     )
                 below = _below(layout, r, cell)
                 if below is not None:
-                    hits.append(
-                        _hit(match.group(), below.words, layout.page, "below", cell, row_text)
+                    hit = _hit(
+                        match.group(), below.words, layout.page, "below", cell, row_text, before
                     )
+                    hits.append(attrs.evolve(hit, header=_under_header(layout, row, below)))
     return hits
 
 
-def _hit(label: str, words: Sequence[Word], page: int, place: str, cell: Cell, row: str) -> Hit:
+def _hit(
+    label: str, words: Sequence[Word], page: int, place: str, cell: Cell, row: str, before: str
+) -> Hit:
     return Hit(
         label=label,
         words=tuple(words),
@@ -255,7 +303,19 @@ def _hit(label: str, words: Sequence[Word], page: int, place: str, cell: Cell, r
         place=place,
         context=cell.text,
         row_text=row,
+        before=before,
     )
+
+
+def _continued(layout: Layout, r: int, cell: Cell) -> str:
+    """The last cell of the row above when ``cell`` begins in lower case (it continues
+    that sentence), else ""."""
+    first = next((ch for ch in cell.text if ch.isalpha()), "")
+    if not first.islower() or r == 0 or not layout.rows[r - 1]:
+        return ""
+    if layout.row_tops[r] - layout.row_tops[r - 1] > 2.5 * layout.line_height:
+        return ""
+    return layout.rows[r - 1][-1].text
 
 
 def _after_tokens(words: Sequence[Word], used: int) -> tuple[Word, ...]:
@@ -268,6 +328,33 @@ def _after_tokens(words: Sequence[Word], used: int) -> tuple[Word, ...]:
             return tuple(words[i:])
         seen += count
     return ()
+
+
+def _under_header(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bool:
+    """Whether ``value`` is the first row of a table under a column header ("Description |
+    Amount £" over "Balance … | 1,177.25" and more such rows): its row and the next have
+    a label in a column the header's row also has, and a figure in the value's column.
+    The value then belongs to its own row's label, not to the column header. (An address
+    block beside a sidebar's "Customer number" has no second row of figures.)"""
+    tolerance = 0.04 * layout.width
+    heads = [c.left for c in header_row if c.right < value.left]
+
+    def table_row(index: int) -> bool:
+        if index >= len(layout.rows):
+            return False
+        row = layout.rows[index]
+        labelled = any(
+            c.right < value.left
+            and re.search(r"[A-Za-z]", c.text)
+            and any(abs(c.left - h) <= tolerance for h in heads)
+            for c in row
+        )
+        figure = any(
+            abs(c.left - value.left) <= tolerance and re.search(r"\d", c.text) for c in row
+        )
+        return labelled and figure
+
+    return table_row(value.row) and table_row(value.row + 1)
 
 
 def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:

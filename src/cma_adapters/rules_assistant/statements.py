@@ -216,6 +216,7 @@ def from_layouts(layouts: Sequence[Layout], year: int | None) -> list[Transactio
             pence = parse_money(cell.text)
             if pence is None:
                 continue
+            pence = abs(pence)  # the column, not a sign, says in or out
             near_out = min(abs(cell.left - x) for x in outs)
             near_in = min(abs(cell.left - x) for x in ins)
             if balances and min(abs(cell.left - x) for x in balances) < min(near_out, near_in):

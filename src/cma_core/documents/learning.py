@@ -253,6 +253,10 @@ class TrainingSet:
     examples: int
     missing_documents: int
     """Examples whose document has gone (deleted or erased): they teach nothing now."""
+    values: tuple[tuple[str, str, str], ...] = ()
+    """``(text, field, value)``: a value the adviser gave in a correction, with the text
+    of its document — where that value is printed teaches the reader the label a centre's
+    letters use for the field (``cma_adapters.rules_assistant.label_learning``)."""
 
 
 async def training_set(
@@ -268,22 +272,36 @@ async def training_set(
     found = await examples.for_training(limit=limit)
     latest: dict[DocumentId, DocumentClass] = {}
     payees: dict[tuple[str, bool], str] = {}
+    given: dict[tuple[DocumentId, str], str] = {}
     for e in found:
         if e.document_class is not None:
             latest[e.document_id] = e.document_class
         if e.payee and e.budget_line:
             payees[(e.payee, e.income)] = e.budget_line
+        if e.outcome is ExampleOutcome.CORRECTED:
+            wrong = {f.field for f in e.fields if not f.correct}
+            for f in e.fields:
+                if f.correct and f.field in wrong:
+                    given[(e.document_id, f.field)] = f.value  # the adviser's, not the read one
     texts: list[tuple[str, DocumentClass]] = []
     missing = 0
-    for document_id, cls in latest.items():
+    text_of: dict[DocumentId, str] = {}
+    for document_id in [*latest, *(d for d, _ in given)]:
+        if document_id in text_of:
+            continue
         document = await documents.get(document_id)
-        if document is None or not document.text.strip():
+        text_of[document_id] = document.text if document is not None else ""
+    for document_id, cls in latest.items():
+        if not text_of[document_id].strip():
             missing += 1
             continue
-        texts.append((document.text, cls))
+        texts.append((text_of[document_id], cls))
     return TrainingSet(
         documents=tuple(texts),
         payees=tuple((p, income, line) for (p, income), line in payees.items()),
         examples=len(found),
         missing_documents=missing,
+        values=tuple(
+            (text_of[d], name, value) for (d, name), value in given.items() if text_of[d].strip()
+        ),
     )

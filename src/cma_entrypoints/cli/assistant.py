@@ -12,6 +12,8 @@ corrections, ``cma_core.documents.learning``) and writes the centre's own artefa
 which the assistant then uses for that centre's documents; ``--with-examples`` (no
 centre) pools every centre's examples into the install's artefacts. Either way the
 artefacts' features are the corpus's only: an example moves weights, it adds no word.
+A centre's own training also writes the label words its corrections teach the reader
+(``field_labels.json``; only words of the corpus's or the reader's label vocabulary).
 """
 
 from __future__ import annotations
@@ -96,6 +98,7 @@ def train(
             lambda: train_document_classifier(
                 version=stamp, output=target, per_family=per_family, c=c,
                 statements_count=statements, examples=examples,
+                learn_labels=only is not None,
             ),
             as_json=as_json,
         )  # fmt: skip
@@ -122,6 +125,13 @@ def train(
             f"{ex['payees']} payees used ({ex['documents_gone']} documents gone); their "
             f"documents read right before {_pct(ex['accuracy_before'])}, after "
             f"{_pct(ex['accuracy_after'])} (trained on them)."
+        )
+    if "labels" in report:
+        lab = report["labels"]
+        learned = ", ".join(f"{k} {v}" for k, v in lab["learned"].items()) or "none"
+        console.print(
+            f"Label words from {lab['values']} corrected values: {learned}. "
+            f"Written to {lab['output']}."
         )
     cat = report["categoriser"]
     console.print(
