@@ -60,6 +60,7 @@ def seed(url: str, cases: int, data_dir: Path) -> tuple[str, list[str]]:
     from cma_adapters.sqlalchemy.migrate import upgrade
     from cma_core.clients.service import RegisterClient
     from cma_core.identity.model import TenantContext
+    from cma_core.shared.ids import CentreId, ClientId
     from cma_entrypoints.container import build_container, shutdown
     from cma_entrypoints.settings import Settings
 
@@ -68,7 +69,7 @@ def seed(url: str, cases: int, data_dir: Path) -> tuple[str, list[str]]:
         {"CMA_DATABASE_URL": url, "CMA_SECRET_KEY": SECRET, "CMA_DATA_DIR": str(data_dir)}
     )
 
-    async def make() -> tuple[uuid.UUID, list[uuid.UUID]]:
+    async def make() -> tuple[CentreId, list[ClientId]]:
         c = build_container(settings)
         try:
             centre = await c.identity().create_centre("Benchmark Centre")
@@ -247,7 +248,7 @@ def main() -> int:
 
     name = f"cma_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+        conn.execute(f'CREATE DATABASE "{name}"')
     url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     procs: list[subprocess.Popen[bytes]] = []
     try:
@@ -389,7 +390,7 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 p.kill()
         with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ sharing a real Redis."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from typing import Any
@@ -160,6 +161,74 @@ async def test_the_gate_asks_the_database_once_per_cache_time() -> None:
     store.user.active = False
     assert await gate.live(ctx)  # cached verdict
     now[0] = 5.1
+    assert not await gate.live(ctx)
+    assert store.calls == 2
+
+
+class _SlowStore(_Store):
+    """The database takes a while to answer: requests arriving meanwhile overlap."""
+
+    async def get_user(self, user_id: UserId) -> Any:
+        self.calls += 1
+        await asyncio.sleep(0.01)
+        return self.user if user_id == self.user.id else None
+
+
+def _gate(store: _Store) -> SessionGate:
+    return SessionGate(
+        store,  # type: ignore[arg-type]
+        InMemoryRefreshTokenStore(),
+        InMemorySessionRevocations(),
+        cache_seconds=5,
+    )
+
+
+async def test_overlapping_requests_of_a_session_ask_the_database_once() -> None:
+    """16 requests of one session in flight when the verdict is due: one question, and
+    every request gets its verdict (each asked on its own before: 16 queries)."""
+    ctx, plain = _ctx()
+    store = _SlowStore(plain.user.id, ctx.centre_id)
+    gate = _gate(store)
+    assert await asyncio.gather(*(gate.live(ctx) for _ in range(16))) == [True] * 16
+    assert store.calls == 1
+    other, _ = _ctx()  # another session of another user is asked about on its own
+    assert not await gate.live(other)
+    assert store.calls == 2
+
+
+async def test_a_failed_question_is_asked_again_by_those_waiting() -> None:
+    ctx, plain = _ctx()
+    store = _SlowStore(plain.user.id, ctx.centre_id)
+    gate = _gate(store)
+    first = [True]
+    original = store.get_user
+
+    async def flaky(user_id: UserId) -> Any:
+        if first[0]:
+            first[0] = False
+            store.calls += 1
+            await asyncio.sleep(0.01)
+            raise ConnectionError("database went away")
+        return await original(user_id)
+
+    store.get_user = flaky  # type: ignore[method-assign]
+    results = await asyncio.gather(*(gate.live(ctx) for _ in range(4)), return_exceptions=True)
+    assert isinstance(results[0], ConnectionError)
+    assert results[1:] == [True, True, True]
+    assert store.calls == 2  # the failed question, then one more shared by the waiters
+
+
+async def test_forgetting_a_session_drops_the_question_in_flight() -> None:
+    """A sign-out while the database is being asked: the answer (which may predate it)
+    serves the requests that were waiting, but is not kept for later ones."""
+    ctx, plain = _ctx()
+    store = _SlowStore(plain.user.id, ctx.centre_id)
+    gate = _gate(store)
+    pending = asyncio.ensure_future(gate.live(ctx))
+    await asyncio.sleep(0)
+    gate.forget(session_id=ctx.session_id)
+    assert await pending
+    store.user.active = False
     assert not await gate.live(ctx)
     assert store.calls == 2
 

@@ -125,14 +125,14 @@ class _Adapter:
 
 
 async def test_a_failed_begin_leaves_no_transaction_open() -> None:
-    from cma_adapters.sqlalchemy.engine import _begin_bound
+    from cma_adapters.sqlalchemy.engine import begin_bound
 
     centre = str(uuid.uuid4())
     for closed in (False, True):
         driver = _FailingDriver(closed=closed)
         adapter = _Adapter(driver)
         try:
-            await _begin_bound(adapter, centre)
+            await begin_bound(adapter, centre)
         except RuntimeError:
             pass
         else:
@@ -143,13 +143,75 @@ async def test_a_failed_begin_leaves_no_transaction_open() -> None:
 
 
 async def test_only_a_uuid_reaches_the_begin_statement() -> None:
-    from cma_adapters.sqlalchemy.engine import _begin_bound
+    from cma_adapters.sqlalchemy.engine import begin_bound
 
     driver = _FailingDriver()
     try:
-        await _begin_bound(_Adapter(driver), "x', true); DROP TABLE cases; --")
+        await begin_bound(_Adapter(driver), "x', true); DROP TABLE cases; --")
     except ValueError:
         pass
     else:
         raise AssertionError("a non-UUID centre was accepted")
     assert driver.sent == []
+
+
+async def test_hot_statements_on_the_driver_run_in_the_bound_transaction(
+    postgres_url: str,
+) -> None:
+    """``SqlContext.driver()`` (the case view's two statements on asyncpg itself): the
+    transaction starts bound to the centre in one round trip, SQLAlchemy's statements
+    after it join the same transaction, commit and rollback end it as usual, and nothing
+    is left behind on the pooled connection."""
+    engine = create_engine_for(postgres_url, pool_size=1)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    centre = CentreId(uuid.uuid4())
+    queries: list[str] = []
+    try:
+        await _logged(engine, queries)
+        queries.clear()
+        async with factory(centre) as uow:
+            driver = await uow.context.driver()
+            assert driver is not None
+            assert await driver.fetchval("SELECT current_setting('app.centre_id', true)") == str(
+                centre
+            )
+            assert await uow.context.driver() is driver  # joined, not begun again
+            await driver.execute("CREATE TEMP TABLE t_raw (x int)")
+            await driver.execute("INSERT INTO t_raw VALUES (1)")
+            assert (await uow.context.c.execute(text("SELECT count(*) FROM t_raw"))).scalar() == 1
+            await uow.commit()
+            # The next transaction of the same unit of work is bound again.
+            again = await uow.context.driver()
+            assert again is not None
+            assert await again.fetchval("SELECT current_setting('app.centre_id', true)") == str(
+                centre
+            )
+            await again.execute("INSERT INTO t_raw VALUES (2)")  # rolled back on exit
+        await asyncio.sleep(0)
+        begins = [q for q in queries if q.startswith("BEGIN")]
+        assert begins == [f"BEGIN; SELECT set_config('app.centre_id', '{centre}', true)"] * 2
+        assert "COMMIT;" in queries
+        assert "ROLLBACK;" in queries
+        async with engine.connect() as conn:
+            assert (await conn.execute(SHOW)).scalar() in (None, "")
+            assert (await conn.execute(text("SELECT x FROM t_raw"))).scalars().all() == [1]
+        # A statement through SQLAlchemy first: the driver joins that transaction.
+        async with factory(centre) as uow:
+            await uow.context.c.execute(text("SELECT 1"))
+            joined = await uow.context.driver()
+            assert joined is not None
+            assert await joined.fetchval("SELECT current_setting('app.centre_id', true)") == str(
+                centre
+            )
+    finally:
+        await engine.dispose()
+
+
+async def test_no_driver_shortcut_on_sqlite(sqlite_url: str) -> None:
+    engine = create_engine_for(sqlite_url)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    try:
+        async with factory(CentreId(uuid.uuid4())) as uow:
+            assert await uow.context.driver() is None
+    finally:
+        await engine.dispose()

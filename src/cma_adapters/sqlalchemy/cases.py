@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from cma_adapters.sqlalchemy import mappers as m
+from cma_adapters.sqlalchemy.raw import RawStatement
 from cma_adapters.sqlalchemy.rows import CaseNoteRow, CaseRow, CentreCounterRow, ClientRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, page_from
 from cma_core.cases.model import Case, CaseStatus, Note
@@ -54,6 +55,9 @@ _CASE_WITH_NOTES = (
     .order_by(notes_t.c.created_at, notes_t.c.id)
 )
 
+#: The same on the asyncpg connection (the hot path of every view: ``raw``).
+_CASE_WITH_NOTES_RAW = RawStatement(_CASE_WITH_NOTES)
+
 
 def _note_of(row: Any) -> dict[str, Any]:
     return {c.name: row[_NOTE_PREFIX + c.name] for c in notes_t.c}
@@ -72,20 +76,22 @@ class SqlAlchemyCaseRepository(CaseRepository):
         self._x.touched[case.id] = case
 
     async def get(self, case_id: CaseId) -> Case | None:
-        rows = (
-            await self._x.c.execute(
-                _CASE_WITH_NOTES, {"case_id": case_id, "centre_id": self._x.centre_id}
-            )
-        ).all()
+        params = {"case_id": case_id, "centre_id": self._x.centre_id}
+        driver = await self._x.driver()
+        rows: Sequence[Mapping[Any, Any]]
+        if driver is not None:  # asyncpg's records read like mappings
+            rows = await _CASE_WITH_NOTES_RAW.fetch(driver, self._x.c.dialect, params)
+        else:
+            rows = [r._mapping for r in (await self._x.c.execute(_CASE_WITH_NOTES, params))]
         if not rows:
             return None
-        notes = [_note_of(r._mapping) for r in rows if r.n_id is not None]
+        notes = [_note_of(r) for r in rows if r["n_id"] is not None]
         keyring = (
             await self._x.keys.keyring(self._x.c)
             if any(n["body_enc"] is not None for n in notes)
             else None
         )
-        first = rows[0]._mapping
+        first = rows[0]
         case = m.case_from_row(first, notes, keyring)
         self._x.loaded_notes[case.id] = {n.id for n in case.notes}
         if first[_CLIENT_PREFIX + "id"] is not None:

@@ -106,7 +106,7 @@ class Keyring:
             raise CiphertextRejected(f"no data key version {version_of(token)} for this centre")
         try:
             raw = base64.b64decode(token.partition(":")[2], validate=True)
-            return AESGCM(key.key).decrypt(raw[:_NONCE], raw[_NONCE:], associated).decode()
+            return _aead_of(key.key).decrypt(raw[:_NONCE], raw[_NONCE:], associated).decode()
         except (InvalidTag, binascii.Error, ValueError):
             raise CiphertextRejected(
                 f"a sealed field failed authentication ({associated.decode()}): altered or "

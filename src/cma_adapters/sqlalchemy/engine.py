@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.util import await_
 
 from cma_adapters.sqlalchemy.rls import DEFAULT_APP_ROLE, check_role_name
@@ -139,14 +139,14 @@ def _apply_pending_centre(
 
     On asyncpg the transaction starts with the setting in the same round trip
     (``BEGIN; SELECT set_config(...)``, one simple query) instead of two: see
-    ``_begin_bound``. Any other driver, or a transaction asking for an isolation level or
+    ``begin_bound``. Any other driver, or a transaction asking for an isolation level or
     read-only mode, runs ``set_config`` as a statement of its own after ``BEGIN``."""
     centre = conn.info.pop(PENDING_CENTRE, None)
     if centre is None:
         return
     adapted = conn.connection.dbapi_connection
-    if _can_begin_bound(adapted):
-        await_(_begin_bound(adapted, centre))
+    if can_begin_bound(adapted):
+        await_(begin_bound(adapted, centre))
         return
     setup = conn.connection.cursor()
     try:
@@ -155,7 +155,7 @@ def _apply_pending_centre(
         setup.close()
 
 
-def _can_begin_bound(adapted: Any) -> bool:
+def can_begin_bound(adapted: Any) -> bool:
     """``adapted`` is SQLAlchemy's asyncpg connection adapter, idle (no transaction yet),
     in the default mode (SQLAlchemy's own ``_start_transaction`` would send a plain
     ``BEGIN``). Checked by attribute, so another driver or adapter version falls back."""
@@ -172,7 +172,7 @@ def _can_begin_bound(adapted: Any) -> bool:
 class _BoundTransaction:
     """Stands in for asyncpg's ``Transaction`` in SQLAlchemy's adapter (which only ever
     calls ``commit()`` or ``rollback()`` on it, then drops it) for a transaction that
-    ``_begin_bound`` started with a plain ``BEGIN``."""
+    ``begin_bound`` started with a plain ``BEGIN``."""
 
     __slots__ = ("_connection",)
 
@@ -186,7 +186,7 @@ class _BoundTransaction:
         await self._connection.execute("ROLLBACK;")
 
 
-async def _begin_bound(adapted: Any, centre: str) -> None:
+async def begin_bound(adapted: Any, centre: str) -> None:
     """``BEGIN`` and the RLS centre in one round trip. The centre is spliced in as text (a
     simple query takes no parameters): it is re-read as a UUID first, so only the 36
     characters of a canonical UUID can reach the statement."""
@@ -204,6 +204,39 @@ async def _begin_bound(adapted: Any, centre: str) -> None:
                 await driver.execute("ROLLBACK;")
             adapted._handle_exception(error)
         adapted._transaction = _BoundTransaction(adapted._connection)
+
+
+async def driver_in_transaction(conn: AsyncConnection) -> Any | None:
+    """The asyncpg connection under ``conn``, inside ``conn``'s transaction, for a hot
+    statement sent without SQLAlchemy's execution path (its compile-cache lookup, event
+    dispatch, parameter processing, result wrapping and greenlet hop cost more CPU than
+    asyncpg's own work: benchmarks/README.md). ``None`` on any other driver, or when the
+    transaction cannot be started the bound way: the caller then runs the statement
+    through SQLAlchemy as usual.
+
+    If no statement has run yet, the transaction starts here as the engine's hook would
+    start it (``begin_bound``: ``BEGIN`` and the RLS centre pending on the connection in
+    one round trip), and SQLAlchemy's connection is told it is in a transaction, so the
+    unit of work's ``commit()``/``rollback()`` end it as usual. A transaction already
+    started (by an earlier statement) is simply joined: the centre is set in it already.
+    """
+    if conn.dialect.driver != "asyncpg":
+        return None
+    sync = conn.sync_connection
+    if sync is None or sync.invalidated:
+        return None
+    adapted: Any = sync.connection.dbapi_connection
+    if getattr(adapted, "_transaction", None) is None:
+        centre = sync.info.get(PENDING_CENTRE)
+        if centre is None or not can_begin_bound(adapted):
+            return None
+        if not sync.in_transaction():
+            sync.begin()  # no I/O: the asyncpg dialect's ``do_begin`` sends nothing
+        del sync.info[PENDING_CENTRE]
+        await begin_bound(adapted, centre)
+    elif not sync.in_transaction():
+        return None  # a driver transaction SQLAlchemy does not know of: not ours to join
+    return adapted._connection
 
 
 #: ``CMA_SQLITE_SYNCHRONOUS`` values (SQLite's ``PRAGMA synchronous``).

@@ -22,6 +22,7 @@ from cma_core.shared.errors import NotFound, PermissionDenied
 from cma_core.shared.ids import UserId
 from cma_core.shared.paging import keyset_slice
 from cma_core.shared.service import check_page
+from cma_core.shared.single_flight import SingleFlight
 from cma_core.shared.uow import Page
 
 _READERS = (Permission.CASE_READ, Permission.TASK_READ, Permission.USER_MANAGE)
@@ -59,6 +60,8 @@ class StaffDirectory:
     #: asked for is among them (a case view names its adviser on every read); 0: never.
     names_ttl: float = 0.0
     _names: dict[object, tuple[float, StaffNames]] = field(factory=dict, init=False)
+    #: Reads of a centre's names in flight: requests arriving meanwhile share one.
+    _reading: SingleFlight[object, StaffNames] = field(factory=SingleFlight, init=False)
 
     async def list(
         self,
@@ -117,6 +120,14 @@ class StaffDirectory:
             fresh = cached is not None and now - cached[0] < self.names_ttl
             if fresh and all(i is None or i in cached[1].by_id for i in ids):  # type: ignore[index]
                 return cached[1]  # type: ignore[index]
+        if self.names_ttl <= 0:
+            return await self._read(ctx, now)
+        names = await self._reading.run(ctx.centre_id, lambda: self._read(ctx, now))
+        if ids is not None and not all(i is None or i in names.by_id for i in ids):
+            names = await self._read(ctx, now)  # a shared read began before someone joined
+        return names
+
+    async def _read(self, ctx: TenantContext, now: float) -> StaffNames:
         users = await self.identity.list_users(ctx.centre_id)
         names = StaffNames({u.id: u.full_name for u in users})
         if self.names_ttl > 0:

@@ -3,6 +3,7 @@ on the memory adapters (SQL adapters: tests/e2e/test_pagination.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import math
@@ -147,6 +148,48 @@ async def test_staff_names_reused_only_while_they_name_everyone(
     await directory.names(boss)  # no ids: always read
     assert calls == 3
     assert await StaffDirectory(app.store).names(boss, ids=[boss.user_id]) is not first
+
+
+async def test_staff_names_read_once_for_requests_in_flight(
+    app: App, centre: Centre, boss: TenantContext
+) -> None:
+    """16 case views arriving together with the names due: one read, not 16."""
+    from cma_core.identity.directory import StaffDirectory
+
+    calls = 0
+    list_users = app.store.list_users
+
+    async def slow(centre_id):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.01)
+        return await list_users(centre_id)
+
+    app.store.list_users = slow  # type: ignore[method-assign]
+    directory = StaffDirectory(app.store, names_ttl=60.0)
+    got = await asyncio.gather(*(directory.names(boss, ids=[boss.user_id]) for _ in range(16)))
+    assert calls == 1
+    assert all(n(boss.user_id) is not None for n in got)
+
+
+async def test_a_shared_call_that_fails_is_made_again_by_those_waiting() -> None:
+    from cma_core.shared.single_flight import SingleFlight
+
+    flight: SingleFlight[str, int] = SingleFlight()
+    calls = 0
+
+    async def call() -> int:
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.01)
+        if calls == 1:
+            raise ConnectionError("gone")
+        return calls
+
+    got = await asyncio.gather(*(flight.run("k", call) for _ in range(4)), return_exceptions=True)
+    assert isinstance(got[0], ConnectionError)
+    assert got[1:] == [2, 2, 2]
+    assert await flight.run("k", call) == 3  # nothing in flight: a call of its own
 
 
 @pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])

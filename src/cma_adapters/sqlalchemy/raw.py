@@ -1,0 +1,67 @@
+"""Hot statements sent on the asyncpg connection itself, inside the unit of work's
+transaction (``engine.driver_in_transaction``), without SQLAlchemy's execution path.
+
+A statement is still written once in SQLAlchemy Core and compiled by the engine's own
+dialect, so the SQL is exactly what SQLAlchemy would send (casts included). What is
+skipped is the per-call work around it: compile-cache lookup, event dispatch, parameter
+dictionaries, cursor and result objects, and the greenlet hop there and back (about
+0.2 ms of CPU a statement on this project's machine, more than asyncpg's own work:
+benchmarks/README.md). The column types' bind processors still convert each parameter
+(``UTCDateTime`` refuses a naive time, JSON is serialised the same way), through the
+types' public ``bind_processor``.
+
+Rows come back as asyncpg ``Record`` objects (``row["name"]``), without SQLAlchemy's
+result processors: use this only for statements whose result columns need none on
+asyncpg, or none that matters (``UTCDateTime`` turns an aware time into UTC, which is
+what asyncpg's ``timestamptz`` decoder returns already).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql import ClauseElement
+
+_Compiled = tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...]]
+
+
+class RawStatement:
+    """A Core statement compiled once per dialect, run on an asyncpg connection with named
+    parameters (the statement's ``bindparam`` names)."""
+
+    __slots__ = ("_by_dialect", "_statement")
+
+    def __init__(self, statement: ClauseElement) -> None:
+        self._statement = statement
+        self._by_dialect: dict[int, tuple[Dialect, _Compiled]] = {}
+
+    def compiled(self, dialect: Dialect) -> _Compiled:
+        """The SQL text, its parameters' names in order, and each one's bind processor."""
+        got = self._by_dialect.get(id(dialect))
+        if got is not None and got[0] is dialect:
+            return got[1]
+        compiled: Any = self._statement.compile(dialect=dialect)
+        names = tuple(compiled.positiontup or ())
+        processors = tuple(compiled.binds[n].type.bind_processor(dialect) for n in names)
+        result: _Compiled = (str(compiled), names, processors)
+        self._by_dialect[id(dialect)] = (dialect, result)
+        return result
+
+    def _args(self, dialect: Dialect, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
+        sql, names, processors = self.compiled(dialect)
+        args = [
+            params[n] if p is None else p(params[n]) for n, p in zip(names, processors, strict=True)
+        ]
+        return sql, args
+
+    async def fetch(
+        self, driver: Any, dialect: Dialect, params: Mapping[str, Any]
+    ) -> Sequence[Any]:
+        sql, args = self._args(dialect, params)
+        return await driver.fetch(sql, *args)  # type: ignore[no-any-return]
+
+    async def execute(self, driver: Any, dialect: Dialect, params: Mapping[str, Any]) -> None:
+        sql, args = self._args(dialect, params)
+        await driver.execute(sql, *args)
