@@ -251,7 +251,7 @@ try {
   await page.getByLabel("Adviser").selectOption("me");
   await settled(page);
   await page.locator("table a").first().click();
-  await page.getByText("Timeline").waitFor();
+  await page.getByRole("heading", { name: "Timeline", exact: true }).waitFor();
   const caseUrl = page.url();
   await audit(page, "case-overview");
 
