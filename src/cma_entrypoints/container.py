@@ -39,6 +39,7 @@ from cma_adapters.sqlalchemy import (
     create_engine_for,
 )
 from cma_adapters.sqlalchemy import privacy as sql_privacy
+from cma_adapters.sqlalchemy.compliance import CaseFileReadAhead
 from cma_adapters.sqlalchemy.factories import repository_factories
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_core.advice.service import AdviceService, LetterService
@@ -748,6 +749,7 @@ class Container(containers.DeclarativeContainer):
             requests=providers.Object(sql_privacy.data_subject_requests),
             holds=providers.Object(sql_privacy.legal_holds),
         ),
+        read_ahead=providers.Singleton(CaseFileReadAhead),
     )
     scheduler = providers.Singleton(
         Scheduler,

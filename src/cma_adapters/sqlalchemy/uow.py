@@ -114,6 +114,10 @@ class SqlContext:
         #: taken once, and dropped when the client is written in this unit of work.
         self.case_client: tuple[Any, Mapping[Any, Any]] | None = None
         self.pending_audit: list[AuditEntry] = []
+        #: (record table, case id) -> the case's rows of that table in their list order,
+        #: fetched together by ``records.read_ahead`` (compliance's case file): what
+        #: ``RecordTable.for_case`` and ``get`` serve. Dropped per table on a write.
+        self.read_ahead: dict[tuple[str, Any], list[Any]] = {}
         self.unsealed_audit: list[AuditEntry] = []
         self.seal_later = False
         self.committed = False
