@@ -426,6 +426,18 @@ class SqlAlchemyInbox(Inbox):
         ).first()
         return row is not None
 
+    async def seen_of(self, event_ids: Sequence[EventId], handler: str) -> set[EventId]:
+        if not event_ids:
+            return set()
+        rows = await self._x.c.execute(
+            select(inbox_t.c.event_id).where(
+                inbox_t.c.event_id.in_(list(event_ids)),
+                inbox_t.c.handler == handler,
+                inbox_t.c.centre_id == self._x.centre_id,
+            )
+        )
+        return {EventId(r.event_id) for r in rows}
+
     async def mark(self, event_id: EventId, handler: str, at: dt.datetime) -> None:
         await self._x.c.execute(
             insert(inbox_t).values(
