@@ -230,6 +230,21 @@ def _text_extractor(max_concurrency: int) -> Any:
     return TesseractTextExtractor(max_concurrency=max_concurrency)
 
 
+class TextExtractorOnFirstUse:
+    """The Tesseract extractor, built when the first document is read: its libraries
+    (Pillow, numpy, pypdfium2, pytesseract) cost every worker about 20 MB at idle, and the
+    worker builds the document handlers at start (issue 15: <= 150 MB idle)."""
+
+    def __init__(self, max_concurrency: int) -> None:
+        self._max_concurrency = max_concurrency
+        self._inner: Any = None
+
+    async def extract(self, data: bytes, content_type: Any) -> Any:
+        if self._inner is None:
+            self._inner = _text_extractor(self._max_concurrency)
+        return await self._inner.extract(data, content_type)
+
+
 def _holidays() -> Any:
     from cma_adapters.holidays_calendar import HolidaysLibraryProvider
 
@@ -625,7 +640,7 @@ class Container(containers.DeclarativeContainer):
     # Timed for the ``cma_ocr_duration_seconds`` metric (observability.metrics).
     text_extractor = providers.Singleton(
         TimedTextExtractor,
-        providers.Singleton(_text_extractor, settings.provided.ocr_concurrency),
+        providers.Singleton(TextExtractorOnFirstUse, settings.provided.ocr_concurrency),
     )
     assistant = providers.Singleton(_assistant, settings)
     page_renderer = providers.Singleton(_page_renderer)
