@@ -91,7 +91,7 @@ async def run_side(src: str, args: argparse.Namespace) -> dict[str, Any]:
             env={**os.environ, **env, "PYTHONPATH": src},
         )
         try:
-            return await _measure(c, proc, args)
+            return await _measure(c, proc, namespace, args)
         finally:
             proc.terminate()
             proc.wait(timeout=60)
@@ -109,16 +109,32 @@ def _forget(namespace: str) -> None:
         client.delete(*keys)
 
 
-async def _measure(c: Container, proc: subprocess.Popen[bytes], args: Any) -> dict[str, Any]:
+async def _booted(proc: subprocess.Popen[bytes], namespace: str) -> float:
+    """Seconds until the worker's consumer heartbeats in Redis (it is taking messages)."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS)
+    started = time.monotonic()
+    while not client.zcard(f"{namespace}:__heartbeats__"):
+        if proc.poll() is not None:
+            raise RuntimeError(f"the worker exited with {proc.returncode}")
+        if time.monotonic() - started > 120:
+            raise RuntimeError("the worker did not start in 120 s")
+        await asyncio.sleep(0.2)
+    return time.monotonic() - started
+
+
+async def _measure(
+    c: Container, proc: subprocess.Popen[bytes], namespace: str, args: Any
+) -> dict[str, Any]:
     centre = await c.identity().create_centre("Load Centre")
     user = await c.identity().create_user(
         centre_id=centre.id, email="load@load.example", role=Role.ADVISER,
         password="correct horse battery staple",
     )  # fmt: skip
     ctx = TenantContext(centre_id=centre.id, user_id=user.id, roles=frozenset({Role.ADVISER}))
-    await asyncio.sleep(args.settle)  # the worker boots and idles
-    if proc.poll() is not None:
-        raise RuntimeError(f"the worker exited with {proc.returncode}")
+    booted = await _booted(proc, namespace)
+    await asyncio.sleep(args.settle)  # then idles
     idle = _rss_mb(proc.pid)
     produced, lags, peak, done = [0], [], [idle], asyncio.Event()
     sampler = asyncio.create_task(_peak(proc.pid, done, peak))
@@ -139,6 +155,7 @@ async def _measure(c: Container, proc: subprocess.Popen[bytes], args: Any) -> di
     await sampler
     await asyncio.sleep(args.settle)
     return {
+        "worker_boot_seconds": round(booted, 1),
         "seconds_writing": round(wrote, 1),
         "cases_opened": produced[0] // 3,
         "case_list_events_at_stop": list_produced,
