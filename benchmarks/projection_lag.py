@@ -10,6 +10,7 @@ When the writers stop, the time to drain the backlog is measured.
     .venv/bin/python -m benchmarks.projection_lag --seconds 20            # SQLite file
     .venv/bin/python -m benchmarks.projection_lag --seconds 20 --postgres  # a fresh database
     .venv/bin/python -m benchmarks.projection_lag --compare --rounds 2      # batched vs not
+    .venv/bin/python -m benchmarks.projection_lag --compare --what read-ahead  # compliance
 
 ``--compare`` runs the publisher both ways in the same process, alternating, each on a fresh
 database: one event at a time (``BATCH`` 1: every event pays every handler, as before) and
@@ -98,9 +99,13 @@ async def _case_list_counts(c: Container, centre: CentreId) -> tuple[int, int]:
     return int(produced or 0), int(applied or 0)
 
 
-async def run(url: str, data_dir: Path, seconds: float, writers: int) -> dict[str, Any]:
+async def run(
+    url: str, data_dir: Path, seconds: float, writers: int, *, read_ahead: bool = True
+) -> dict[str, Any]:
     upgrade(url)
     c = build_container(settings_for(url, data_dir))
+    if not read_ahead:  # compliance reads each register on its own, as before the read-ahead
+        c.compliance().read_ahead = None
     try:
         centre = await c.identity().create_centre("Load Centre")
         user = await c.identity().create_user(
@@ -171,19 +176,26 @@ def _drop(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def once(postgres: bool, seconds: float, writers: int, batch: int) -> dict[str, Any]:
-    """One run on a fresh database with the publisher taking at most ``batch`` events."""
+def once(
+    postgres: bool, seconds: float, writers: int, batch: int, read_ahead: bool = True
+) -> dict[str, Any]:
+    """One run on a fresh database with the publisher taking at most ``batch`` events,
+    compliance reading a case's registers ahead or not."""
     inprocess.BATCH = batch
+    side = {"batch": batch, "read_ahead": read_ahead}
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         if postgres:
             name, url = _pg_database()
             try:
-                return {"batch": batch, **asyncio.run(run(url, data, seconds, writers))}
+                return {
+                    **side,
+                    **asyncio.run(run(url, data, seconds, writers, read_ahead=read_ahead)),
+                }
             finally:
                 _drop(name)
         url = f"sqlite:///{data / 'cma.db'}"
-        return {"batch": batch, **asyncio.run(run(url, data, seconds, writers))}
+        return {**side, **asyncio.run(run(url, data, seconds, writers, read_ahead=read_ahead))}
 
 
 RATIOS = (
@@ -195,23 +207,39 @@ RATIOS = (
 )
 
 
-def compare(postgres: bool, seconds: float, writers: int, rounds: int) -> dict[str, Any]:
-    """One event at a time against batched, alternating, in the same process."""
-    runs: dict[str, list[dict[str, Any]]] = {"one_at_a_time": [], "batched": []}
+#: ``--compare`` sides: (name, batch, read_ahead); the second over the first is reported.
+SIDES = {
+    "batch": (("one_at_a_time", 1, True), ("batched", inprocess.DEFAULT_BATCH, True)),
+    # Compliance reading each register on its own (main before issue 15's read-ahead)
+    # against the read-ahead, both batched.
+    "read-ahead": (
+        ("register_by_register", inprocess.DEFAULT_BATCH, False),
+        ("read_ahead", inprocess.DEFAULT_BATCH, True),
+    ),
+}
+
+
+def compare(
+    postgres: bool, seconds: float, writers: int, rounds: int, what: str = "batch"
+) -> dict[str, Any]:
+    """Two sides (``SIDES[what]``), alternating, in the same process."""
+    (base, b_batch, b_ahead), (new, n_batch, n_ahead) = SIDES[what]
+    runs: dict[str, list[dict[str, Any]]] = {base: [], new: []}
     for _ in range(rounds):
-        runs["one_at_a_time"].append(once(postgres, seconds, writers, 1))
-        runs["batched"].append(once(postgres, seconds, writers, inprocess.DEFAULT_BATCH))
+        runs[base].append(once(postgres, seconds, writers, b_batch, b_ahead))
+        runs[new].append(once(postgres, seconds, writers, n_batch, n_ahead))
     mean = {
         side: {k: round(statistics.fmean(r[k] for r in rs), 3) for k in RATIOS}
         for side, rs in runs.items()
     }
     return {
         "database": "postgresql" if postgres else "sqlite",
+        "compare": what,
         "rounds": rounds,
         "runs": runs,
         "mean": mean,
-        "batched_over_one_at_a_time": {
-            k: round(mean["batched"][k] / max(mean["one_at_a_time"][k], 1e-9), 2) for k in RATIOS
+        f"{new}_over_{base}": {
+            k: round(mean[new][k] / max(mean[base][k], 1e-9), 2) for k in RATIOS
         },
         "load_average": os.getloadavg(),
     }
@@ -223,10 +251,11 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=2)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--what", choices=sorted(SIDES), default="batch")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     if args.compare:
-        result = compare(args.postgres, args.seconds, args.writers, args.rounds)
+        result = compare(args.postgres, args.seconds, args.writers, args.rounds, args.what)
         print(json.dumps(result, indent=2))
         return
     with tempfile.TemporaryDirectory() as tmp:

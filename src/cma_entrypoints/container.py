@@ -39,6 +39,7 @@ from cma_adapters.sqlalchemy import (
     create_engine_for,
 )
 from cma_adapters.sqlalchemy import privacy as sql_privacy
+from cma_adapters.sqlalchemy.compliance import CaseFileReadAhead
 from cma_adapters.sqlalchemy.factories import repository_factories
 from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
 from cma_core.advice.service import AdviceService, LetterService
@@ -229,6 +230,21 @@ def _text_extractor(max_concurrency: int) -> Any:
     from cma_adapters.tesseract import TesseractTextExtractor
 
     return TesseractTextExtractor(max_concurrency=max_concurrency)
+
+
+class TextExtractorOnFirstUse:
+    """The Tesseract extractor, built when the first document is read: its libraries
+    (Pillow, numpy, pypdfium2, pytesseract) cost every worker about 20 MB at idle, and the
+    worker builds the document handlers at start (issue 15: <= 150 MB idle)."""
+
+    def __init__(self, max_concurrency: int) -> None:
+        self._max_concurrency = max_concurrency
+        self._inner: Any = None
+
+    async def extract(self, data: bytes, content_type: Any) -> Any:
+        if self._inner is None:
+            self._inner = _text_extractor(self._max_concurrency)
+        return await self._inner.extract(data, content_type)
 
 
 def _holidays() -> Any:
@@ -642,7 +658,7 @@ class Container(containers.DeclarativeContainer):
     # Timed for the ``cma_ocr_duration_seconds`` metric (observability.metrics).
     text_extractor = providers.Singleton(
         TimedTextExtractor,
-        providers.Singleton(_text_extractor, settings.provided.ocr_concurrency),
+        providers.Singleton(TextExtractorOnFirstUse, settings.provided.ocr_concurrency),
     )
     assistant = providers.Singleton(_assistant, settings)
     page_renderer = providers.Singleton(_page_renderer)
@@ -766,6 +782,7 @@ class Container(containers.DeclarativeContainer):
             requests=providers.Object(sql_privacy.data_subject_requests),
             holds=providers.Object(sql_privacy.legal_holds),
         ),
+        read_ahead=providers.Singleton(CaseFileReadAhead),
     )
     scheduler = providers.Singleton(
         Scheduler,

@@ -997,6 +997,21 @@ class UnitOfWorkContract:
             assert not await uow.inbox.seen(event_id, "handler_b")
             assert not await uow.inbox.seen(EventId(uid()), "handler_a")
 
+    async def test_inbox_seen_of_answers_for_a_batch(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        done, other, never = EventId(uid()), EventId(uid()), EventId(uid())
+        async with backend.uow(centre) as uow:
+            await uow.inbox.mark(done, "handler_a", T0)
+            await uow.inbox.mark(other, "handler_b", T0)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert await uow.inbox.seen_of([done, other, never], "handler_a") == {done}
+            assert await uow.inbox.seen_of([done, other, never], "handler_b") == {other}
+            assert await uow.inbox.seen_of([], "handler_a") == set()
+        async with backend.uow(other_centre) as uow:
+            assert await uow.inbox.seen_of([done, other], "handler_a") == set()
+
     # ---- transactions and events
 
     async def test_nothing_is_saved_without_commit(

@@ -403,3 +403,153 @@ async def test_a_reset_request_is_mailed_by_the_worker_not_the_api(
     [mail] = mails()
     assert user.email in mail
     assert "Your reset code:" in mail
+
+
+# ----------------------------------------------------------------- batching (issue 15)
+
+
+def _batches() -> tuple[float, float]:
+    """(batches, events) the worker's batcher has dispatched in this process so far."""
+    from prometheus_client import REGISTRY
+
+    count = REGISTRY.get_sample_value("cma_worker_event_batch_size_count") or 0.0
+    total = REGISTRY.get_sample_value("cma_worker_event_batch_size_sum") or 0.0
+    return count, total
+
+
+async def _outbox(container: Container, centre_id: CentreId) -> dict[str, tuple[bool, str | None]]:
+    """event id -> (settled, dead letter) of every event of the centre."""
+    from sqlalchemy import select
+
+    from cma_adapters.sqlalchemy.rows import OutboxRow
+    from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
+
+    async with container.uow()(centre_id) as uow:
+        conn = SqlAlchemyUnitOfWork.of(uow).context.c
+        rows = await conn.execute(
+            select(OutboxRow.event_id, OutboxRow.settled_at, OutboxRow.dead_letter).where(
+                OutboxRow.centre_id == centre_id
+            )
+        )
+        return {str(r.event_id): (r.settled_at is not None, r.dead_letter) for r in rows}
+
+
+async def _backlog(api: Container, cases: int) -> tuple[Centre, TenantContext, list[CaseId]]:
+    """``cases`` clients with a case each in one centre, queued in Redis (no worker yet)."""
+    centre, ctx, first = await _open_case(api)
+    opened = [first]
+    for n in range(cases - 1):
+        client = await api.clients().register(
+            ctx,
+            RegisterClient(first_name="Bo", last_name=f"B{n}", date_of_birth=dt.date(1990, 1, 1)),
+        )
+        opened.append((await api.cases().open(ctx, OpenCase(client_id=client.id))).id)
+    return centre, ctx, opened
+
+
+def _run_worker(container: Container, threads: int) -> tuple[dramatiq.Broker, dramatiq.Worker]:
+    broker = setup_broker(container, relay_every=None, sweep_every=None)
+    worker = dramatiq.Worker(broker, worker_threads=threads, worker_timeout=100)
+    worker.start()
+    return broker, worker
+
+
+async def test_a_backlog_is_dispatched_in_batches_once_per_event(
+    api: Container, settings: Settings, namespace: str
+) -> None:
+    """Messages waiting together are dispatched together (fewer batches than events), and
+    an event delivered three times at once (a relay resend, a redelivery) still has its
+    effect once: one initial-contact task per case, every event settled."""
+    centre, _, cases = await _backlog(api, 4)
+    async with api.uow()(centre.id) as uow:
+        later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+        [opened, *_] = [
+            e
+            for e in await uow.outbox.owed(published_before=later, limit=20)
+            if e.name == "CaseOpened"
+        ]
+    await api.publisher().publish([opened, opened])  # twice more, queued with the rest
+    before = _batches()
+    broker, worker = _run_worker(_container(settings, namespace), threads=8)
+    try:
+        await _join(broker)
+    finally:
+        worker.stop(timeout=10_000)
+        broker.close()
+
+    for case_id in cases:
+        assert [t.kind for t in await _tasks(api, centre.id, case_id)] == [TaskKind.INITIAL_CONTACT]
+    outbox = await _outbox(api, centre.id)
+    assert all(settled and dead is None for settled, dead in outbox.values()), outbox
+    batches, events = (a - b for a, b in zip(_batches(), before, strict=True))
+    # 8 events of the writes (4 clients, 4 cases) plus the handlers' own; the duplicate
+    # messages join a batch with their event or are dispatched again as replays.
+    assert events >= len(outbox)
+    assert batches < events, "every event was dispatched on its own"
+
+
+async def test_a_failing_event_in_a_batch_is_retried_and_given_up_alone(
+    api: Container, settings: Settings, namespace: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One event's handler fails, in a batch with others: the batch is dispatched again
+    event by event, the others are handled and settled, and only that event is retried
+    and, its retries spent, dead-lettered (``event_given_up``)."""
+    import attrs
+
+    from cma_core.clients.model import ClientRegistered
+    from cma_core.shared.handlers import Handles
+    from cma_core.shared.uow import UnitOfWork
+    from cma_entrypoints.worker import app as worker_app
+
+    monkeypatch.setattr(worker_app, "MAX_RETRIES", 1)
+    monkeypatch.setattr(worker_app, "MIN_BACKOFF_MS", 10)
+    monkeypatch.setattr(worker_app, "MAX_BACKOFF_MS", 50)
+    centre, _, cases = await _backlog(api, 4)
+    async with api.uow()(centre.id) as uow:
+        later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+        registered = [
+            e
+            for e in await uow.outbox.owed(published_before=later, limit=20)
+            if e.name == "ClientRegistered"
+        ]
+    poisoned = registered[1]
+    tries: list[str] = []
+
+    async def fails_for_one(uow: UnitOfWork, event: EventEnvelope) -> None:
+        tries.append(str(event.event_id))
+        if event.event_id == poisoned.event_id:
+            raise ConnectionError("a downstream service is down")
+
+    container = _container(settings, namespace)
+    real = container.event_handlers()
+    extra = Handles(ClientRegistered, f"test.fails-{uuid.uuid4().hex[:6]}", fails_for_one)
+    container.event_handlers.override(
+        providers.Object(attrs.evolve(real, registered=(*real.registered, extra)))
+    )
+    before = _batches()
+    broker, worker = _run_worker(container, threads=8)
+    try:
+        deadline = time.monotonic() + 30
+        while (await _outbox(api, centre.id))[str(poisoned.event_id)][1] is None:
+            assert time.monotonic() < deadline, "the failing event was never given up"
+            await asyncio.sleep(0.2)
+        await _join(broker)
+    finally:
+        worker.stop(timeout=10_000)
+        broker.close()
+
+    outbox = await _outbox(api, centre.id)
+    settled, dead = outbox.pop(str(poisoned.event_id))
+    assert settled
+    assert dead is not None
+    assert "after 2 attempt(s)" in dead
+    assert all(s and d is None for s, d in outbox.values()), outbox  # the rest: handled
+    for case_id in cases:
+        assert len(await _tasks(api, centre.id, case_id)) == 1
+    # The other clients' events ran the handler once each (their inbox kept them from a
+    # second run when the batch was dispatched again); the poisoned one on every try.
+    others = [str(e.event_id) for e in registered if e.event_id != poisoned.event_id]
+    assert sorted(t for t in tries if t != str(poisoned.event_id)) == sorted(others)
+    assert tries.count(str(poisoned.event_id)) >= 2
+    batches, events = (a - b for a, b in zip(_batches(), before, strict=True))
+    assert batches < events, "every event was dispatched on its own"

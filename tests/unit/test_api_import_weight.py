@@ -67,3 +67,38 @@ def test_building_the_http_app_on_the_embedded_default_imports_nothing_heavy(
     loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
     assert "litestar" in loaded  # the probe did build the app
     assert sorted(loaded.intersection(HEAVY)) == []
+
+
+WORKER_PROBE = """
+import json, sys
+from cma_entrypoints.container import build_container
+from cma_entrypoints.settings import Settings
+from cma_entrypoints.worker.app import setup_broker
+
+settings = Settings.from_env({
+    "CMA_DATA_DIR": sys.argv[1], "CMA_SECRET_KEY": "s" * 40,
+    "CMA_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none",
+    "CMA_REDIS_URL": "redis://127.0.0.1:1/0",
+})
+container = build_container(settings)
+setup_broker(container, relay_every=None, sweep_every=None)  # builds every event handler
+print(json.dumps(sorted(m for m in sys.modules if "." not in m)))
+"""
+
+#: What only reading a document needs (OCR): the worker loads it for the first document.
+OCR = ("numpy", "PIL", "pypdfium2", "pytesseract")
+
+
+def test_the_worker_loads_no_ocr_library_before_a_document_arrives(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", WORKER_PROBE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert "dramatiq" in loaded  # the probe did build the worker's broker
+    assert sorted(loaded.intersection(OCR)) == []

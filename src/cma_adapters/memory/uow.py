@@ -258,6 +258,9 @@ class _Inbox(Inbox):
     async def seen(self, event_id: EventId, handler: str) -> bool:
         return (self._centre, event_id, handler) in self._db.inbox
 
+    async def seen_of(self, event_ids: Sequence[EventId], handler: str) -> set[EventId]:
+        return {e for e in event_ids if (self._centre, e, handler) in self._db.inbox}
+
     async def mark(self, event_id: EventId, handler: str, at: dt.datetime) -> None:
         self._st.ops.append(lambda: self._db.inbox.add((self._centre, event_id, handler)))
 

@@ -40,7 +40,7 @@ class SqlAlchemyAdviceRepository(AdviceRepository):
         return await self._t.get(advice_id)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[AdviceRecord]:
-        return await self._t.where(TABLES["advice_records"].c.case_id == case_id)
+        return await self._t.for_case(case_id)
 
     async def save(self, record: AdviceRecord) -> None:
         await self._t.save(record)
@@ -95,7 +95,7 @@ class SqlAlchemyLetterRepository(LetterRepository):
         return await self._t.get(letter_id)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[Letter]:
-        return await self._t.where(TABLES["advice_letters"].c.case_id == case_id)
+        return await self._t.for_case(case_id)
 
     async def save(self, letter: Letter) -> None:
         await self._t.save(letter)

@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Sequence
 
 from cma_adapters.sqlalchemy.records import RecordTable
-from cma_adapters.sqlalchemy.rows import TABLES
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.budgets.ports import BudgetRecord, BudgetRepository, OfferPlanRecord, OfferRepository
 from cma_core.shared.ids import CaseId
@@ -42,7 +41,7 @@ class SqlAlchemyOfferRepository(OfferRepository):
         return await self._t.get(plan_id)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[OfferPlanRecord]:
-        return await self._t.where(TABLES["advice_offer_plans"].c.case_id == case_id)
+        return await self._t.for_case(case_id)
 
 
 def budgets(uow: UnitOfWork) -> BudgetRepository:

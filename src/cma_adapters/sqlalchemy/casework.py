@@ -65,9 +65,7 @@ class SqlAlchemyContactRepository(ContactRepository):
         await self._t.save(contact)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[Contact]:
-        return await self._t.where(
-            _CONTACTS.c.case_id == case_id, order=(_CONTACTS.c.sort_key, _CONTACTS.c.id)
-        )
+        return await self._t.for_case(case_id)
 
 
 class SqlAlchemyChecklistRepository(ChecklistRepository):
@@ -105,10 +103,7 @@ class SqlAlchemyScreeningRepository(ScreeningRepository):
         await self._t.save(screening)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[Screening]:
-        return await self._t.where(
-            _SCREENINGS.c.case_id == case_id,
-            order=(_SCREENINGS.c.sort_key, _SCREENINGS.c.created_at, _SCREENINGS.c.id),
-        )
+        return await self._t.for_case(case_id)
 
 
 class SqlAlchemyCreditReportRepository(CreditReportRepository):
@@ -127,7 +122,7 @@ class SqlAlchemyCreditReportRepository(CreditReportRepository):
         await self._t.save(report)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[CreditReport]:
-        return await self._t.where(_REPORTS.c.case_id == case_id)
+        return await self._t.for_case(case_id)
 
 
 class SqlAlchemyEligibilityRepository(EligibilityRepository):
@@ -160,7 +155,7 @@ class SqlAlchemySettlementRepository(SettlementRepository):
         await self._t.save(settlement)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[Settlement]:
-        return await self._t.where(_SETTLEMENTS.c.case_id == case_id)
+        return await self._t.for_case(case_id)
 
 
 class SqlAlchemyComplaintRepository(ComplaintRepository):
@@ -185,10 +180,7 @@ class SqlAlchemyComplaintRepository(ComplaintRepository):
         await self._t.save(complaint)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[Complaint]:
-        return await self._t.where(
-            _COMPLAINTS.c.case_id == case_id,
-            order=(_COMPLAINTS.c.sort_key, _COMPLAINTS.c.created_at, _COMPLAINTS.c.id),
-        )
+        return await self._t.for_case(case_id)
 
 
 def _ctx(uow: UnitOfWork) -> SqlContext:
@@ -245,10 +237,7 @@ class SqlAlchemyBreathingSpaceRepository(BreathingSpaceRepository):
         await self._t.save(record)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[BreathingSpace]:
-        return await self._t.where(
-            _BREATHING.c.case_id == case_id,
-            order=(_BREATHING.c.sort_key, _BREATHING.c.created_at, _BREATHING.c.id),
-        )
+        return await self._t.for_case(case_id)
 
 
 def breathing_spaces(uow: UnitOfWork) -> BreathingSpaceRepository:

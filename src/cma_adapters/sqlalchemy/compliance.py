@@ -3,9 +3,10 @@ centre's policy), joined to ``SqlAlchemyUnitOfWork``; their rows are in :mod:`.r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -17,7 +18,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from cma_adapters.sqlalchemy.records import read_ahead
 from cma_adapters.sqlalchemy.rows import (
+    ADVICE_TABLES,
+    CASEWORK_TABLES,
     ComplianceFindingRow,
     CompliancePolicyRow,
     FindingHistoryRow,
@@ -29,6 +33,7 @@ from cma_adapters.sqlalchemy.scheduling import RepoBase
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
 from cma_core.compliance.model import Finding, Severity, Status
 from cma_core.compliance.ports import (
+    CaseReadAhead,
     FindingHistoryRepository,
     FindingOutcome,
     FindingRepository,
@@ -366,3 +371,25 @@ class SqlAlchemyStaffStarts(StaffStarts):
 
 def staff_starts(uow: UnitOfWork) -> StaffStarts:
     return SqlAlchemyStaffStarts(uow)
+
+
+#: The case-scoped record tables the compliance case file reads (every debt-advice and
+#: casework register of a case).
+CASE_FILE_TABLES = tuple(
+    name for name, scoped in (ADVICE_TABLES | CASEWORK_TABLES).items() if scoped
+)
+
+
+class CaseFileReadAhead(CaseReadAhead):
+    """``CaseReadAhead`` for the SQL repositories: the case's rows of every
+    ``CASE_FILE_TABLES`` table in one ``UNION ALL`` (``records.read_ahead``), served by
+    the record tables until the context closes."""
+
+    @contextlib.asynccontextmanager
+    async def case(self, uow: UnitOfWork, case_id: CaseId) -> AsyncIterator[None]:
+        ctx = SqlAlchemyUnitOfWork.of(uow).context
+        await read_ahead(ctx, CASE_FILE_TABLES, [case_id])
+        try:
+            yield
+        finally:
+            ctx.read_ahead.clear()

@@ -67,7 +67,7 @@ class SqlAlchemyDebtRepository(DebtRepository):
         return await self._t.get(debt_id)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[DebtEntry]:
-        return await self._t.where(TABLES["advice_debts"].c.case_id == case_id)
+        return await self._t.for_case(case_id)
 
     async def save(self, entry: DebtEntry) -> None:
         await self._t.save(entry)

@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Sequence
 
 from cma_adapters.sqlalchemy.records import RecordTable
-from cma_adapters.sqlalchemy.rows import TABLES
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
 from cma_core.shared.ids import CaseId
 from cma_core.shared.uow import UnitOfWork
@@ -24,7 +23,7 @@ class SqlAlchemyAppraisalRepository(AppraisalRepository):
         return await self._t.get(appraisal_id)
 
     async def list_for_case(self, case_id: CaseId) -> Sequence[AppraisalRecord]:
-        return await self._t.where(TABLES["advice_appraisals"].c.case_id == case_id)
+        return await self._t.for_case(case_id)
 
 
 def appraisals(uow: UnitOfWork) -> AppraisalRepository:

@@ -118,6 +118,10 @@ class SqlContext:
         #: taken once, and dropped when the client is written in this unit of work.
         self.case_client: tuple[Any, Mapping[Any, Any]] | None = None
         self.pending_audit: list[AuditEntry] = []
+        #: (record table, case id) -> the case's rows of that table in their list order,
+        #: fetched together by ``records.read_ahead`` (compliance's case file): what
+        #: ``RecordTable.for_case`` and ``get`` serve. Dropped per table on a write.
+        self.read_ahead: dict[tuple[str, Any], list[Any]] = {}
         self.unsealed_audit: list[AuditEntry] = []
         self.seal_later = False
         self.committed = False
@@ -435,6 +439,18 @@ class SqlAlchemyInbox(Inbox):
             )
         ).first()
         return row is not None
+
+    async def seen_of(self, event_ids: Sequence[EventId], handler: str) -> set[EventId]:
+        if not event_ids:
+            return set()
+        rows = await self._x.c.execute(
+            select(inbox_t.c.event_id).where(
+                inbox_t.c.event_id.in_(list(event_ids)),
+                inbox_t.c.handler == handler,
+                inbox_t.c.centre_id == self._x.centre_id,
+            )
+        )
+        return {EventId(r.event_id) for r in rows}
 
     async def mark(self, event_id: EventId, handler: str, at: dt.datetime) -> None:
         await self._x.c.execute(

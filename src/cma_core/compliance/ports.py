@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import Any, NewType, Protocol
 
 import attrs
@@ -196,6 +197,15 @@ class CaseFileSources:
     async def creditor_names(self, uow: UnitOfWork) -> dict[CreditorId, str]:
         """The centre's creditor directory as id -> name (one query)."""
         return {e.id: e.creditor.name for e in await self.creditors(uow).list()}
+
+
+class CaseReadAhead(Protocol):
+    """Reads a case's records for its case file together (one statement for every
+    debt-advice and casework register) while the context is open, so the repositories
+    the case file reads serve them without a query each. What is read is the same as the
+    repositories would read; a write to a register inside the context drops it."""
+
+    def case(self, uow: UnitOfWork, case_id: CaseId) -> AbstractAsyncContextManager[None]: ...
 
 
 class PrivacyRecords(Protocol):

@@ -72,6 +72,7 @@ from cma_core.compliance.model import (
 from cma_core.compliance.ports import (
     POLICY_FIELDS,
     CaseFileSources,
+    CaseReadAhead,
     FindingHistoryRepository,
     FindingOutcome,
     FindingRepository,
@@ -373,6 +374,9 @@ class ComplianceService:
     finding_history: RepositoryFactory[FindingHistoryRepository] | None = field(
         default=None, kw_only=True
     )
+    #: Reads the case's registers in one go before the case file is built (a few
+    #: statements per case, not one per register); without it each is read on its own.
+    read_ahead: CaseReadAhead | None = field(default=None, kw_only=True)
 
     # ----------------------------------------------------------------- policy
 
@@ -439,6 +443,12 @@ class ComplianceService:
     async def evaluate_in(self, uow: UnitOfWork, case_id: CaseId) -> list[Finding] | None:
         """Evaluate and store the case's findings in ``uow``'s transaction (not committed).
         ``None`` if the case does not exist in the centre."""
+        if self.read_ahead is None:
+            return await self._evaluate_in(uow, case_id)
+        async with self.read_ahead.case(uow, case_id):
+            return await self._evaluate_in(uow, case_id)
+
+    async def _evaluate_in(self, uow: UnitOfWork, case_id: CaseId) -> list[Finding] | None:
         case = await self.cases(uow).get(case_id)
         if case is None:
             return None

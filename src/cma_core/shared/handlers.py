@@ -232,7 +232,7 @@ class EventHandlers:
         if isinstance(handler, OutsideTransaction):
             return await self._run_group_outside(centre_id, name, handler, keys)
         async with self.uow(centre_id) as uow:
-            todo = [u for events in keys if (u := await self._unseen(uow, name, events))]
+            todo = await self._unseen(uow, name, keys)
             for unseen in todo:
                 await handler(uow, _newest(unseen))
                 await self._mark(uow, name, unseen)
@@ -247,15 +247,16 @@ class EventHandlers:
         keys: Sequence[list[EventEnvelope]],
     ) -> int:
         async with self.uow(centre_id) as uow:
-            todo = [u for events in keys if (u := await self._unseen(uow, name, events))]
+            todo = await self._unseen(uow, name, keys)
             works = [await handler.prepare(uow, _newest(unseen)) for unseen in todo]
             await uow.commit()
         if not todo:
             return 0
         finishes = [await work() if work is not None else None for work in works]
         async with self.uow(centre_id) as uow:
+            seen = await uow.inbox.seen_of([e.event_id for u in todo for e in u], name)
             for unseen, finish in zip(todo, finishes, strict=True):
-                if not await self._unseen(uow, name, unseen):
+                if all(e.event_id in seen for e in unseen):
                     continue  # another run finished first: its result stands
                 if finish is not None:
                     await finish(uow)
@@ -265,9 +266,14 @@ class EventHandlers:
 
     @staticmethod
     async def _unseen(
-        uow: UnitOfWork, name: str, events: Sequence[EventEnvelope]
-    ) -> list[EventEnvelope]:
-        return [e for e in events if not await uow.inbox.seen(e.event_id, name)]
+        uow: UnitOfWork, name: str, keys: Sequence[list[EventEnvelope]]
+    ) -> list[list[EventEnvelope]]:
+        """Per key, its events the handler has not processed (keys with none left out),
+        read in one go."""
+        ids = [e.event_id for events in keys for e in events]
+        seen = await uow.inbox.seen_of(ids, name)
+        unseen = [[e for e in events if e.event_id not in seen] for events in keys]
+        return [u for u in unseen if u]
 
     async def _mark(self, uow: UnitOfWork, name: str, events: Sequence[EventEnvelope]) -> None:
         now = self.clock.now()

@@ -76,6 +76,10 @@ class Inbox(Protocol):
 
     async def seen(self, event_id: EventId, handler: str) -> bool: ...
 
+    async def seen_of(self, event_ids: Sequence[EventId], handler: str) -> set[EventId]:
+        """Which of ``event_ids`` the handler has processed (one read for a batch)."""
+        ...
+
     async def mark(self, event_id: EventId, handler: str, at: dt.datetime) -> None: ...
 
 

@@ -99,6 +99,18 @@ def observe_request(method: str, route: str, status: int, seconds: float) -> Non
             LOGIN_FAILURES.labels("throttled").inc()
 
 
+EVENT_BATCH_SIZE = Histogram(
+    "cma_worker_event_batch_size",
+    "Events the worker dispatched together (one centre's messages waiting at once).",
+    buckets=(1, 2, 4, 8, 16, 32, 64),
+)
+
+
+def observe_event_batch(size: int) -> None:
+    """The worker's batcher's hook: one batch of ``size`` events dispatched."""
+    EVENT_BATCH_SIZE.observe(size)
+
+
 def count_duplicate_delivery(handler: str) -> None:
     """The dispatcher's hook: one duplicate delivery of an event to ``handler`` skipped."""
     DUPLICATE_DELIVERIES.labels(handler).inc()

@@ -24,7 +24,9 @@ from dramatiq.middleware import AsyncIO, Middleware
 from cma_core.shared.errors import NotFound
 from cma_core.shared.ids import CentreId, EventId
 from cma_entrypoints.container import DISPATCH_ACTOR, EVENTS_QUEUE, Container, shutdown
+from cma_entrypoints.observability.metrics import observe_event_batch
 from cma_entrypoints.observability.tracing import add_job_tracing
+from cma_entrypoints.worker.batching import EventBatcher
 
 log = logging.getLogger("cma.worker")
 
@@ -132,8 +134,13 @@ def declare_dispatch_actor(
     broker: dramatiq.Broker, container: Container
 ) -> dramatiq.Actor[[str, str], None]:
     """Declare ``dispatch_event`` on ``broker``, bound to ``container``'s event handlers,
-    and ``event_given_up``, which Dramatiq sends when its retries are exhausted."""
+    and ``event_given_up``, which Dramatiq sends when its retries are exhausted.
+
+    ``dispatch_event`` hands its event to an ``EventBatcher``: the messages of a centre
+    handled at the same time are dispatched together, each still acknowledged, retried and
+    given up on its own (``worker.batching``)."""
     handlers = container.event_handlers()
+    batcher = EventBatcher(handlers, on_batch=observe_event_batch)
 
     async def event_given_up(message: dict[str, Any], info: dict[str, Any]) -> None:
         try:
@@ -160,18 +167,24 @@ def declare_dispatch_actor(
 
     async def dispatch_event(centre_id: str, event_id: str) -> None:
         try:
-            ran = await handlers.dispatch(
-                CentreId(uuid.UUID(centre_id)), EventId(uuid.UUID(event_id))
-            )
+            centre, event = CentreId(uuid.UUID(centre_id)), EventId(uuid.UUID(event_id))
+        except ValueError:
+            log.warning("malformed ids %r, %r; message dropped", centre_id, event_id)
+            return
+        try:
+            # With the other messages of the centre being handled now (one batch).
+            ran = await batcher.handle(centre, event)
         except NotFound:
             # Retrying cannot make a missing event appear (wrong centre, or a message from
             # another deployment sharing the Redis): drop it, loudly.
             log.warning("event %s of centre %s not found; message dropped", event_id, centre_id)
             return
-        except ValueError:
-            log.warning("malformed ids %r, %r; message dropped", centre_id, event_id)
-            return
-        log.info("event %s of centre %s: %d handler(s) ran", event_id, centre_id, ran)
+        log.info(
+            "event %s of centre %s: handled (%d unit(s) of work for its batch)",
+            event_id,
+            centre_id,
+            ran,
+        )
 
     return dramatiq.actor(
         actor_name=DISPATCH_ACTOR,

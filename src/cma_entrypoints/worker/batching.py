@@ -1,0 +1,141 @@
+"""Batching in the worker: the messages of one centre that are being handled at the same
+time are dispatched together (``EventHandlers.dispatch_many``), so a backlog is worked off
+in batches, as the in-process publisher does, instead of every event paying every handler.
+
+Each Dramatiq message still stands for one event and is acknowledged on its own: the
+actor hands its event to the ``EventBatcher`` and waits for *that event's* outcome. A
+batch that succeeds answers every message in it; a batch that fails is dispatched again
+event by event (what committed is in the inboxes and is skipped), so the failure is raised
+for, retried for and in the end dead-lettered for the one event it belongs to, exactly as
+before. A worker killed mid-batch leaves its messages unacknowledged: Redis hands them to
+another worker after ``CMA_WORKER_REDELIVERY_SECONDS``, and the inbox makes the replay a
+no-op. The same event delivered twice at once (a redelivery, a relay resend) is dispatched
+once and answers both messages.
+
+How big a batch gets is how many messages of the centre are waiting when the previous
+batch ends: at most the worker's threads (``cma worker --threads``) — each thread holds one
+message while it waits — and at most ``max_batch``. A quiet worker dispatches each event as
+it comes, with no added wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Protocol
+
+from cma_core.shared.ids import CentreId, EventId
+
+log = logging.getLogger("cma.worker")
+
+#: Most events dispatched together (the in-process publisher's cap too).
+MAX_BATCH = 64
+
+
+class Dispatcher(Protocol):
+    def dispatch(self, centre_id: CentreId, event_id: EventId) -> Awaitable[int]: ...
+
+    def dispatch_many(
+        self, centre_id: CentreId, event_ids: Sequence[EventId]
+    ) -> Awaitable[int]: ...
+
+
+Waiter = tuple[EventId, "asyncio.Future[int]"]
+
+
+class EventBatcher:
+    """Gathers the events handed to ``handle`` per centre and dispatches what is waiting
+    together, one batch of a centre at a time (centres in parallel). Runs on the worker's
+    one event loop."""
+
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        *,
+        max_batch: int = MAX_BATCH,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> None:
+        self._dispatcher = dispatcher
+        self._max = max_batch
+        self._on_batch = on_batch
+        self._waiting: dict[CentreId, list[Waiter]] = {}
+        self._running: dict[CentreId, asyncio.Task[None]] = {}
+
+    async def handle(self, centre_id: CentreId, event_id: EventId) -> int:
+        """Dispatch the event (with whatever else of its centre is waiting); returns how
+        many units of work ran a handler for its batch. Raises what dispatching *this*
+        event raised (``NotFound`` for an event not in the centre's outbox)."""
+        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._waiting.setdefault(centre_id, []).append((event_id, future))
+        if centre_id not in self._running:
+            self._running[centre_id] = asyncio.create_task(
+                self._run(centre_id), name=f"cma-batch-{centre_id}"
+            )
+        return await future
+
+    async def _run(self, centre_id: CentreId) -> None:
+        batch: dict[EventId, list[Waiter]] = {}
+        try:
+            while True:
+                # Let the messages other threads have just handed over join this batch.
+                await asyncio.sleep(0)
+                waiting = self._waiting.get(centre_id)
+                if not waiting:
+                    return
+                batch = self._take(centre_id, waiting)
+                await self._dispatch(centre_id, batch)
+        finally:
+            del self._running[centre_id]
+            # Cancelled (the worker stopping): no message is left waiting for ever; each
+            # fails, so Dramatiq retries it (or another worker gets it).
+            left = [w for ws in batch.values() for w in ws] + self._waiting.pop(centre_id, [])
+            stopped = RuntimeError("the worker stopped before this event was handled")
+            _answer(left, 0, stopped)
+
+    def _take(self, centre_id: CentreId, waiting: list[Waiter]) -> dict[EventId, list[Waiter]]:
+        """Up to ``max_batch`` distinct events from the front of the queue, each with every
+        message that asked for it."""
+        batch: dict[EventId, list[Waiter]] = {}
+        rest: list[Waiter] = []
+        for waiter in waiting:
+            if waiter[0] in batch or len(batch) < self._max:
+                batch.setdefault(waiter[0], []).append(waiter)
+            else:
+                rest.append(waiter)
+        if rest:
+            self._waiting[centre_id] = rest
+        else:
+            del self._waiting[centre_id]
+        return batch
+
+    async def _dispatch(self, centre_id: CentreId, batch: dict[EventId, list[Waiter]]) -> None:
+        ids = list(batch)
+        if self._on_batch is not None:
+            self._on_batch(len(ids))
+        if len(ids) > 1:
+            try:
+                ran = await self._dispatcher.dispatch_many(centre_id, ids)
+            except Exception:
+                log.info("a batch of %d events failed; handling them one by one", len(ids))
+            else:
+                for event_id in ids:
+                    _answer(batch[event_id], ran, None)
+                return
+        for event_id in ids:
+            try:
+                ran = await self._dispatcher.dispatch(centre_id, event_id)
+            except Exception as exc:
+                _answer(batch[event_id], 0, exc)
+            else:
+                _answer(batch[event_id], ran, None)
+
+
+def _answer(waiters: list[Waiter], ran: int, exc: BaseException | None) -> None:
+    for _, future in waiters:
+        if future.done():
+            continue
+        if exc is None:
+            future.set_result(ran)
+        else:
+            future.set_exception(exc)
