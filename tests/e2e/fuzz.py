@@ -114,11 +114,18 @@ def served(data: Path) -> Iterator[tuple[str, str]]:
 def run(base: str, token: str, work: Path) -> tuple[dict[str, int], Counter[str], str]:
     """One ``st run --checks all``; the counts per category, per check, and its output."""
     report = work / "schemathesis.json"
+    # The document is fetched here, with a patient timeout, and given to schemathesis as a
+    # file: building it takes a few seconds of CPU, and on a loaded machine schemathesis's
+    # own 10 s limit for loading a schema by URL ran out before the run began.
+    schema = work / "openapi.json"
+    schema.write_bytes(httpx.get(f"{base}/schema/openapi.json", timeout=120).content)
     result = subprocess.run(
         [
             BIN / "st",
             "run",
-            f"{base}/schema/openapi.json",
+            str(schema),
+            "--url",
+            base,
             "--header",
             f"Authorization: Bearer {token}",
             "--checks",
