@@ -78,7 +78,13 @@ def served(data: Path) -> Iterator[tuple[str, str]]:
     env.pop("CMA_DATABASE_URL", None)
     env.pop("CMA_REDIS_URL", None)
     subprocess.run(
-        [BIN / "cma", "demo", "--no-serve"], env=env, check=True, capture_output=True, timeout=180
+        # About a minute of CPU (the demo's events run every projection); on a machine
+        # shared with other runs it took over three minutes of wall time.
+        [BIN / "cma", "demo", "--no-serve"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
