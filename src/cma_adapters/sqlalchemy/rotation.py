@@ -40,6 +40,7 @@ from cma_adapters.sqlalchemy.rows import (
     ClientRow,
     DocumentRow,
     SuggestionRow,
+    TimelineEntryRow,
 )
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWorkFactory
 from cma_core.audit.model import AuditEntry
@@ -50,6 +51,7 @@ notes_t = cast(Table, CaseNoteRow.__table__)
 case_list_t = cast(Table, CaseListEntryRow.__table__)
 documents_t = cast(Table, DocumentRow.__table__)
 suggestions_t = cast(Table, SuggestionRow.__table__)
+timeline_t = cast(Table, TimelineEntryRow.__table__)
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -208,6 +210,10 @@ class SqlAlchemyKeyRotation:
         records += await self._reseal_rows(
             centre_id, case_list_t, new, _reseal_case_list_row, key="case_id"
         )
+        # The case timeline's read model keeps each entry's own words sealed (1980).
+        records += await self._reseal_rows(
+            centre_id, timeline_t, new, _reseal_timeline_entry, key="entry_id"
+        )
         files = await self._reseal_files(centre_id)
         if progress and (documents or files):
             done += documents + files
@@ -347,6 +353,14 @@ def _reseal_document(row: Any, keyring: Keyring, new: CentreKey) -> dict[str, An
     elif _stale(token, new):
         values["filename_enc"] = new.seal(keyring.open(token, associated), associated)
     return values
+
+
+def _reseal_timeline_entry(row: Any, keyring: Keyring, new: CentreKey) -> dict[str, Any]:
+    token = row["detail_enc"]
+    if token is None or not _stale(token, new):
+        return {}
+    associated = aad("case_timeline_entries", "detail", row["entry_id"])
+    return {"detail_enc": new.seal(keyring.open(token, associated), associated)}
 
 
 def _reseal_case_list_row(row: Any, keyring: Keyring, new: CentreKey) -> dict[str, Any]:
