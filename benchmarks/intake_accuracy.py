@@ -10,8 +10,12 @@ with ``--family m`` (M only) or ``--family all``, ``--ocr-m N`` scans and reads 
 documents. M's misses are never printed, ``--misses`` or not: only its per-field table and
 the confusion matrix, so that M stays blind for whoever changes the reader next.
 
+Held-out N (``corpus_blind_n.py``: a third blind family, in a third hand) is measured the
+same way with ``--family n`` (N only) or ``--family all``; ``--ocr-n N`` scans and reads N
+of its documents. N's misses are never printed either.
+
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|m] [--ocr-m 19]``
+[--ocr-l 19] [--family all|m|n] [--ocr-m 19] [--ocr-n 19]``
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ from cma_adapters.rules_assistant.corpus_blind import (
 )
 from cma_adapters.rules_assistant.corpus_blind_m import MSample, build_m, m_pages, m_scanned, m_text
 from cma_adapters.rules_assistant.corpus_blind_m import values_in_text as m_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_n import NSample, build_n, n_pages, n_scanned, n_text
+from cma_adapters.rules_assistant.corpus_blind_n import values_in_text as n_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 
@@ -198,15 +204,81 @@ def family_m_ocr(count: int) -> None:
     print()
 
 
+def n_text_of(sample: Sample) -> str:
+    assert isinstance(sample, NSample)
+    return n_text(sample)
+
+
+def family_n(per_family: int) -> None:
+    """Held-out N on perfect text (its own faces, page shapes and layout). Never its misses."""
+    model = classifier.shipped()
+    samples = build_n(per_family)
+    started = time.perf_counter()
+    result = score([(s, extract(n_text(s), n_pages(s), model)) for s in samples])
+    took = time.perf_counter() - started
+    print(result.table(f"held-out N, written blind ({len(samples)} documents, perfect text)"))
+    confusion(result)
+    print(reliability(model, samples, n_text_of))
+    print(f"  read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
+    print()
+
+
+def family_n_ocr(count: int) -> None:
+    """``count`` documents of N (one class after another) printed and scanned at 150-300 dpi
+    as PNG and PDF, read by Tesseract and the rule-based assistant. Never its misses."""
+    from cma_adapters.rules_assistant import RuleBasedAssistant
+    from cma_adapters.tesseract import TesseractTextExtractor
+    from cma_core.documents.files import ContentType
+
+    types = {"png": ContentType.PNG, "pdf": ContentType.PDF}
+    every = build_n(max(1, -(-count // 19)))
+    per = len(every) // 19
+    chosen: list[NSample] = [every[c * per + r] for r in range(per) for c in range(19)][:count]
+    verbatim = [0, 0]
+    pages_read = [0]
+
+    async def read_all() -> list[tuple[Sample, object]]:
+        extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+        out: list[tuple[Sample, object]] = []
+        for index, sample in enumerate(chosen):
+            data, fmt, _ = n_scanned(sample, index)
+            pages = await extractor.extract(data, types[fmt])
+            pages_read[0] += len(pages)
+            text = "\f".join(p.text for p in pages)
+            found = n_values_in_text(sample.truth, text)
+            verbatim[0] += found[0]
+            verbatim[1] += found[1]
+            out.append((sample, await assistant.classify_and_extract(text, pages)))
+        return out
+
+    started = time.perf_counter()
+    result = score(asyncio.run(read_all()))  # type: ignore[arg-type]
+    took = time.perf_counter() - started
+    print(f"true values found verbatim in the OCR text: {verbatim[0]} of {verbatim[1]}")
+    print(result.table(f"held-out N, written blind ({len(chosen)} documents, OCR)"))
+    confusion(result)
+    print(
+        f"  scanned and read in {took:.1f} s: {len(chosen)} documents, {pages_read[0]} pages "
+        f"({took / len(chosen):.1f} s a document)"
+    )
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-family", type=int, default=4)
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
-    parser.add_argument("--family", choices=("all", "m"), default="all")
+    parser.add_argument("--family", choices=("all", "m", "n"), default="all")
     parser.add_argument("--ocr-m", type=int, default=0)
+    parser.add_argument("--ocr-n", type=int, default=0)
     args = parser.parse_args()
+    if args.family == "n":
+        family_n(args.per_family)
+        if args.ocr_n:
+            family_n_ocr(args.ocr_n)
+        return
     if args.family == "m":
         family_m(args.per_family)
         if args.ocr_m:
@@ -237,6 +309,9 @@ def main() -> None:
     family_m(args.per_family)
     if args.ocr_m:
         family_m_ocr(args.ocr_m)
+    family_n(args.per_family)
+    if args.ocr_n:
+        family_n_ocr(args.ocr_n)
 
 
 if __name__ == "__main__":

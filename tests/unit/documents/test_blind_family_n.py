@@ -1,0 +1,206 @@
+"""Held-out family N (``corpus_blind_n.py``), written blind in a third hand: the family
+itself (every class, ground truth printed, deterministic, laid out on the page, never
+trained on) and the reader measured on it on perfect text. The OCR sample is in
+tests/integration/ocr/test_blind_family_n_ocr.py; the figures are in benchmarks/OCR.md.
+
+Only aggregate figures are printed here: N's individual misses are not written down, so
+that N stays blind for whoever changes the reader next. Two documents a class (one of
+each template) keep this module to a few seconds; the benchmark reads four."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cma_adapters.rules_assistant import assistant, classifier, corpus, label_learning, statements
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Score, build_corpus, sample_text, score
+from cma_adapters.rules_assistant.corpus_blind_n import (
+    SCANS,
+    TEMPLATES,
+    NSample,
+    build_n,
+    n_pages,
+    n_scanned,
+    n_text,
+    page_size,
+    render,
+    values_in_text,
+)
+from cma_core.documents.model import DocumentClass, PageText
+
+C = DocumentClass
+DEBT = ("creditor_name", "account_reference", "balance_pence", "letter_date")
+INCOME = ("payer_name", "income_pence", "letter_date", "frequency")
+YIELDS: dict[DocumentClass, tuple[str, ...]] = {
+    C.COURT_CLAIM_N1: (*DEBT, "court_claim_number"),
+    C.COUNTY_COURT_JUDGMENT: (*DEBT, "court_claim_number"),
+    C.NOTICE_OF_ASSIGNMENT: (*DEBT, "original_creditor"),
+    C.PAYSLIP: (*INCOME, "gross_pence"),
+    C.BENEFIT_AWARD: INCOME,
+    C.BANK_STATEMENT: ("letter_date",),
+    C.OTHER: (),
+}
+
+
+@pytest.fixture(scope="module")
+def family() -> list[NSample]:
+    return build_n(2)
+
+
+@pytest.fixture(scope="module")
+def texts(family: list[NSample]) -> dict[str, str]:
+    return {s.name: n_text(s) for s in family}
+
+
+@pytest.fixture(scope="module")
+def pages(family: list[NSample]) -> dict[str, tuple[PageText, ...]]:
+    return {s.name: n_pages(s) for s in family}
+
+
+def test_every_class_has_family_n_with_the_fields_it_yields(
+    family: list[NSample], texts: dict[str, str]
+) -> None:
+    assert sorted(cls.value for cls, _ in TEMPLATES) == sorted(c.value for c in DocumentClass)
+    assert {s.truth.document_class for s in family} == set(DocumentClass)
+    for sample in family:
+        assert sample.held_out
+        assert sample.family.endswith(":N")
+        for field in YIELDS.get(sample.truth.document_class, DEBT):
+            assert getattr(sample.truth, field) is not None, (sample.name, field)
+        if sample.truth.document_class is C.OTHER:
+            assert not values_in_text(sample.truth, texts[sample.name])[1]
+    assert any(len(s.pages) == 2 for s in family)
+    assert any(s.style.landscape for s in family)
+    assert {s.style.face for s in family} == {"sans", "narrow", "condensed"}
+    # the hard fields the issue names, on several classes each
+    assert sum(s.truth.served_date is not None for s in family) >= 1
+    assert len({s.truth.document_class for s in family if s.truth.original_creditor}) >= 3
+    assert len({s.truth.document_class for s in family if s.truth.deadline_date}) >= 10
+
+
+def test_every_true_value_is_printed_on_the_document(
+    family: list[NSample], texts: dict[str, str]
+) -> None:
+    for sample in family:
+        for text in (texts[sample.name], sample_text(sample)):
+            found, total = values_in_text(sample.truth, text)
+            assert found == total, sample.name
+
+
+def test_words_stay_on_the_page_and_cells_do_not_touch(
+    family: list[NSample], pages: dict[str, tuple[PageText, ...]]
+) -> None:
+    for sample in family:
+        width, height = page_size(sample, 150)
+        for page in pages[sample.name]:
+            for word in page.words:
+                assert word.box.left > width * 0.03, (sample.name, word.text)
+                assert word.box.left + word.box.width < width * 0.97, (sample.name, word.text)
+                assert word.box.top + word.box.height < height * 0.97, (sample.name, word.text)
+            lines: dict[int, list[tuple[int, int]]] = {}
+            for word in page.words:
+                lines.setdefault(word.box.top, []).append(
+                    (word.box.left, word.box.left + word.box.width)
+                )
+            for spans in lines.values():
+                spans.sort()
+                for (_, end), (start, _) in itertools.pairwise(spans):
+                    assert end < start, sample.name
+
+
+def test_pages_render_and_encode(family: list[NSample]) -> None:
+    landscape = next(s for s in family if s.style.landscape)
+    image = render(landscape, 0, SCANS[1])
+    width, height = page_size(landscape, SCANS[1].dpi)
+    assert image.size == (width, height)
+    assert width > height
+    two = next(s for s in family if len(s.pages) == 2 and not s.style.landscape)
+    data, fmt, _ = n_scanned(two, 1)
+    assert fmt == "pdf"
+    assert data.startswith(b"%PDF")
+    single = next(s for s in family if len(s.pages) == 1 and not s.style.landscape)
+    data, fmt, _ = n_scanned(single, 5)
+    assert fmt == "png"
+    assert data.startswith(b"\x89PNG")
+
+
+def digest() -> str:
+    samples = build_n(1)
+    return hashlib.sha256(
+        "\n".join(f"{s.name}|{s.truth!r}|{n_text(s)}" for s in samples).encode()
+    ).hexdigest()
+
+
+def test_the_same_family_under_any_hash_seed() -> None:
+    code = "from tests.unit.documents.test_blind_family_n import digest; print(digest())"
+    env = {**os.environ, "PYTHONHASHSEED": "2718"}
+    other = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert other == digest()
+
+
+def test_family_n_is_never_used_to_train_or_calibrate() -> None:
+    """Training, cross-validation and calibration read ``build_corpus`` only; it never
+    yields N, and no reading, learning or training module imports the family."""
+    assert not [s for s in build_corpus(1, seed=3) if s.family.endswith(":N")]
+    for module in (classifier, statements, assistant, corpus, label_learning):
+        assert "corpus_blind_n" not in inspect.getsource(module), module.__name__
+    from cma_entrypoints.cli import assistant as cli
+
+    assert "corpus_blind_n" not in inspect.getsource(cli)
+
+
+# -- the reader on N (measured once, blind, benchmarks/OCR.md) --------------------------------
+
+TARGET_FIELDS = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "payer_name", "income_pence", "gross_pence",
+    "frequency", "served_date",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def n_score(
+    family: list[NSample], texts: dict[str, str], pages: dict[str, tuple[PageText, ...]]
+) -> Score:
+    model = classifier.shipped()
+    return score([(s, extract(texts[s.name], pages[s.name], model)) for s in family])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="N (38 documents, perfect text), first measurement, blind: class 89% (34/38), "
+    "under the issue's 95% floor (76 documents: 91%, benchmarks/OCR.md)",
+)
+def test_family_n_is_classified(n_score: Score) -> None:
+    print("\n" + n_score.table("held-out family N (written blind), perfect text"))
+    assert (n_score.accuracy("document_class") or 0) >= 0.95
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="N (38 documents, perfect text), first measurement, blind: creditor 100% (30/30), "
+    "original creditor 67% (4/6), reference 87% (26/30), balance 73% (22/30), letter date "
+    "78% (28/36), deadline 72% (13/18), claim no. 100% (4/4), payer 50% (2/4), income 50% "
+    "(2/4), gross 100% (2/2), frequency 75% (3/4), served 100% (1/1); the issue's floor is "
+    "90% per field",
+)
+def test_family_n_meets_the_field_floors(n_score: Score) -> None:
+    for field in TARGET_FIELDS:
+        assert (n_score.accuracy(field) or 0) >= 0.9, field
