@@ -13,7 +13,7 @@ import asyncio
 import collections
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Protocol
 
 from cma_core.shared.events import EventEnvelope
@@ -67,6 +67,7 @@ class InProcessEventPublisher(EventPublisher):
         self._task: asyncio.Task[None] | None = None
         self._busy = 0
         self._progress: Progress | None = None
+        self._holds = 0
         self.handled = 0
         """Events handled since this publisher was made."""
 
@@ -77,10 +78,33 @@ class InProcessEventPublisher(EventPublisher):
 
     async def publish(self, envelopes: Sequence[EventEnvelope]) -> None:
         self._queue.extend(envelopes)
+        if not self._holds:
+            self._start()
+
+    def _start(self) -> None:
         if self._queue and (self._task is None or self._task.done()):
             self._task = asyncio.get_running_loop().create_task(
                 self._run(), name="cma-inprocess-events"
             )
+
+    @contextlib.asynccontextmanager
+    async def held(self, progress: Progress | None = None) -> AsyncIterator[None]:
+        """Queue the block's events without handling them, then handle the backlog before
+        the block ends (with ``progress``, as ``drain`` gives it).
+
+        For a bulk job that reads nothing its events' handlers write (the demo's seeding):
+        handled as they come, each event is a batch of one and pays every handler; held,
+        they are dispatched in batches, and a coalescing handler (a case's findings, its
+        list row, its timeline) runs once per case per batch. Events already being handled
+        when the block starts carry on. Handled in the same order either way."""
+        self._holds += 1
+        try:
+            yield
+        finally:
+            self._holds -= 1
+        if not self._holds:
+            self._start()
+            await self.drain(progress)
 
     async def _run(self) -> None:
         while self._queue:

@@ -303,6 +303,52 @@ async def test_the_in_process_publisher_gives_up_only_the_failing_event_of_a_bat
     assert ran  # the other case's row was written (alone, after the batch failed)
 
 
+async def test_events_published_while_held_are_handled_at_the_end_in_batches(
+    app: App,
+) -> None:
+    """The demo's seeding holds a centre's events: nothing runs inside the block, then the
+    backlog goes to the dispatcher as one batch, so a coalescing handler runs once per
+    case (not once per event) and the others still see every event, in order."""
+    import asyncio
+
+    from cma_adapters.jobs import InProcessEventPublisher
+
+    centre = (await app.centre()).id
+    events = await _opened_and_closed(app, centre, 3)
+    ran: list[str] = []
+
+    async def each(uow: UnitOfWork, event: EventEnvelope) -> None:
+        ran.append(f"each:{event.event_id}")
+
+    async def per_case(uow: UnitOfWork, event: EventEnvelope) -> None:
+        ran.append(f"case:{event.payload['case_id']}")
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=(
+            *handles([CaseOpened, CaseClosed], "per_case", per_case, coalesce=case_of),
+            *handles([CaseOpened, CaseClosed], "each", each),
+        ),
+    )
+    publisher = InProcessEventPublisher(lambda: bus)
+    progress: list[tuple[int, int]] = []
+    async with publisher.held(lambda done, of: progress.append((done, of))):
+        for event in events:
+            await publisher.publish([event])
+            await asyncio.sleep(0.01)  # time enough for a background task to run
+        assert ran == []
+        assert publisher.pending == 6
+    assert publisher.pending == 0
+    assert publisher.handled == 6
+    assert ran[:6] == [f"each:{e.event_id}" for e in events]
+    cases = list(dict.fromkeys(f"case:{e.payload['case_id']}" for e in events))
+    assert ran[6:] == cases  # once per case: a batch of six, not six batches of one
+    assert progress[-1] == (6, 6)
+    # Every event is settled in the outbox.
+    assert all(app.db.outbox_settled.get(e.event_id) for e in events)
+
+
 async def test_a_duplicate_delivery_is_skipped_at_info_and_counted(
     app: App, caplog: pytest.LogCaptureFixture
 ) -> None:
