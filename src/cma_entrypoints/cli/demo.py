@@ -149,12 +149,10 @@ def _events_held(container: Container) -> AbstractAsyncContextManager[None]:
     """On the embedded default, a centre's events are handled after its seeding, in
     batches: a case's findings, list row and timeline are worked out once per batch instead
     of after each of its ~20 events (the seeding reads nothing the handlers write)."""
-    from cma_adapters.jobs.inprocess import InProcessEventPublisher
-
-    publisher = container.publisher()
-    if isinstance(publisher, InProcessEventPublisher):
-        return publisher.held()
-    return contextlib.nullcontext()
+    held: Callable[[], AbstractAsyncContextManager[None]] | None = getattr(
+        container.publisher(), "held", None
+    )  # the in-process publisher's (a broker's events are the worker's to batch)
+    return held() if held is not None else contextlib.nullcontext()
 
 
 async def _seed_centre(
