@@ -21,11 +21,9 @@ entries from the write side (``ReadVersion.source == "write"``).
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import time
 import uuid
-from collections.abc import Callable, Collection, Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -62,27 +60,26 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.events import CaseErased, ClientErased
 from cma_core.readmodels.model import ReadVersion, TimelineEntry, TimelineKind
-from cma_core.readmodels.ports import CaseListRows, CaseTimelines
+from cma_core.readmodels.ports import CaseTimelines
+from cma_core.readmodels.projection import Progress, Projection
 from cma_core.scheduling.appointments import AppointmentStatus
 from cma_core.scheduling.ports import (
     AppointmentChanged,
     AppointmentRepository,
     DeadlineMet,
     DeadlinePassed,
-    DeadlineRepository,
     DeadlineStatus,
     FactRecorded,
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.events import DomainEvent, EventEnvelope
-from cma_core.shared.handlers import Handles, case_of, handles
+from cma_core.shared.handlers import case_of
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
 from cma_core.shared.service import IdFactory
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import TaskChanged, TaskStatus
-from cma_core.tasks.ports import TaskRepository
 
 #: The inbox name of the projection's handler (stored: never rename it).
 HANDLER = "case_timeline"
@@ -103,8 +100,6 @@ EVENT_NAMES = frozenset(e.name for e in EVENTS)
 MAX_RECORDS = 1000
 #: Namespace of the entries' name-based ids.
 _NS = uuid.UUID("6b0f3f8e-4c1d-5d7a-9e2b-31c0a7d5e914")
-
-Progress = Callable[[int, int], None]
 
 
 def entry_id(kind: TimelineKind, subject_id: uuid.UUID, action: str, at: dt.datetime) -> uuid.UUID:
@@ -152,29 +147,22 @@ class _Builder:
 
 
 @define
-class CaseTimelineProjection:
+class CaseTimelineProjection(Projection):
     """Keeps ``case_timelines`` in step with the write side; rebuilds it; measures lag."""
 
-    uow: UnitOfWorkFactory
-    clock: Clock
+    HANDLER = HANDLER
+    EVENTS = EVENTS
+    EVENT_NAMES = EVENT_NAMES
+
     case_timelines: RepositoryFactory[CaseTimelines] = field(kw_only=True)
-    case_list_rows: RepositoryFactory[CaseListRows] = field(kw_only=True)
-    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
-    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
-    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
     appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
     contacts: RepositoryFactory[ContactRepository] = field(kw_only=True)
     letters: RepositoryFactory[LetterRepository] = field(kw_only=True)
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     findings: RepositoryFactory[FindingRepository] = field(kw_only=True)
-    batch: int = 200
 
-    def handlers(self) -> tuple[Handles, ...]:
-        return handles(EVENTS, HANDLER, self.apply, coalesce=self._coalesce)
-
-    @staticmethod
-    def _coalesce(event: EventEnvelope) -> Hashable | None:
+    def _coalesce(self, event: EventEnvelope) -> Hashable | None:
         """A case's entries are rewritten whole: one rewrite per case for queued events
         (a client's erasure reaches several cases and runs on its own)."""
         return None if event.name == ClientErased.name else case_of(event)
@@ -355,60 +343,23 @@ class CaseTimelineProjection:
                     f.finding.message,
                 )
 
-    # -- rebuild and lag ----------------------------------------------------------------
+    # -- rebuild ------------------------------------------------------------------------
 
     async def rebuild(self, centre_id: CentreId, progress: Progress | None = None) -> int:
         """Rewrite every case's entries from the write side, then remove the timelines of
         cases that no longer exist. Returns how many cases were written."""
-        async with self.uow(centre_id) as uow:
-            total = (await self.cases(uow).list(limit=1, offset=0)).total
-        seen: set[CaseId] = set()
-        after: tuple[dt.datetime, CaseId] | None = None
-        while True:
-            async with self.uow(centre_id) as uow:
-                page = await self.cases(uow).list(limit=self.batch, offset=0, after=after)
-                for listed in page.items:
-                    await self.refresh(uow, listed.id)
-                await uow.commit()
-            seen.update(c.id for c in page.items)
-            if progress is not None:
-                progress(len(seen), max(total, len(seen)))
-            if len(page.items) < self.batch:
-                break
-            after = (page.items[-1].opened_at, page.items[-1].id)
-        await self._remove_stale(centre_id, seen)
+        seen = await self._each_case(centre_id, self.refresh, progress)
+        await self._remove_stale(centre_id, seen, self._sweep, self._delete)
         return len(seen)
 
-    async def _remove_stale(self, centre_id: CentreId, keep: set[CaseId]) -> None:
-        after: CaseId | None = None
-        while True:
-            async with self.uow(centre_id) as uow:
-                timelines = self.case_timelines(uow)
-                ids = await timelines.case_ids(limit=self.batch, after=after)
-                stale = [i for i in ids if i not in keep]
-                if stale:
-                    await timelines.delete(stale)
-                    await uow.commit()
-            if len(ids) < self.batch:
-                return
-            after = ids[-1]
+    async def _sweep(
+        self, uow: UnitOfWork, after: CaseId | None
+    ) -> tuple[Sequence[CaseId], CaseId | None]:
+        ids = await self.case_timelines(uow).case_ids(limit=self.batch, after=after)
+        return ids, ids[-1] if ids else None
 
-    async def pending(
-        self, uow: UnitOfWork, *, limit_at: dt.datetime | None = None
-    ) -> dt.datetime | None:
-        """When the oldest event of ``uow``'s centre occurred that this projection has not
-        applied (``None``: caught up)."""
-        rows = self.case_list_rows(uow)
-        return await rows.oldest_unapplied(HANDLER, EVENT_NAMES, limit_at=limit_at)
-
-    async def version(self, uow: UnitOfWork) -> ReadVersion:
-        now = self.clock.now()
-        oldest = await self.pending(uow)
-        if oldest is None:
-            return ReadVersion(watermark=now, lag_seconds=0.0)
-        return ReadVersion(
-            watermark=min(oldest, now), lag_seconds=max(0.0, (now - oldest).total_seconds())
-        )
+    async def _delete(self, uow: UnitOfWork, case_ids: list[CaseId]) -> None:
+        await self.case_timelines(uow).delete(case_ids)
 
 
 def _with_detail(entry: TimelineEntry, detail: str) -> TimelineEntry:
@@ -459,7 +410,9 @@ class CaseTimelineQuery:
         if cursor is not None:
             at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
             after = (at, after_id)
-        caught_up = written_at is None or await self._wait_for(ctx.centre_id, written_at)
+        caught_up = written_at is None or await self.projection.caught_up(
+            ctx.centre_id, written_at, wait=self.wait_seconds, poll=self.poll_seconds
+        )
         async with case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, 0)) as (
             uow,
             case,
@@ -477,18 +430,6 @@ class CaseTimelineQuery:
                 self.clock.now(), seal_later=True,
             )  # fmt: skip
         return with_next_cursor(page, lambda e: (e.at, e.entry_id)), version
-
-    async def _wait_for(self, centre_id: CentreId, written_at: dt.datetime) -> bool:
-        until = time.monotonic() + self.wait_seconds
-        limit_at = min(written_at, self.clock.now())
-        while True:
-            async with self.uow(centre_id) as uow:
-                pending = await self.projection.pending(uow, limit_at=limit_at)
-            if pending is None:
-                return True
-            if time.monotonic() >= until:
-                return False
-            await asyncio.sleep(self.poll_seconds)
 
 
 def _page_of(
