@@ -25,6 +25,7 @@ import datetime as dt
 import uuid
 from collections.abc import Collection, Hashable, Iterable, Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import attrs
 from attrs import define, field
@@ -33,6 +34,7 @@ from cma_core.advice.model import LetterSent
 from cma_core.advice.ports import LetterRepository
 from cma_core.audit.service import commit_audited
 from cma_core.cases.model import (
+    AdviserAssigned,
     Case,
     CaseClosed,
     CaseNoteAdded,
@@ -46,7 +48,7 @@ from cma_core.casework.ports import ContactRepository
 from cma_core.compliance.model import Status
 from cma_core.compliance.ports import FindingRepository
 from cma_core.compliance.service import REEVALUATE_ON
-from cma_core.debts.model import DebtAdded, DebtRemoved
+from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated
 from cma_core.debts.ports import DebtRepository
 from cma_core.documents.model import (
     DocumentProcessingFailed,
@@ -54,6 +56,7 @@ from cma_core.documents.model import (
     DocumentStatus,
     DocumentTextExtracted,
     DocumentUploaded,
+    SuggestionAccepted,
 )
 from cma_core.documents.ports import DocumentRepository
 from cma_core.identity.model import TenantContext
@@ -91,11 +94,42 @@ EVENTS: tuple[type[DomainEvent], ...] = tuple(
             DocumentUploaded, DocumentTextExtracted, DocumentProcessingFailed, DocumentRequeued,
             FactRecorded, DeadlinePassed, DeadlineMet, AppointmentChanged, TaskChanged,
             CaseworkChanged, LetterSent, DebtAdded, DebtRemoved, *REEVALUATE_ON,
-            CaseErased, ClientErased,
+            CaseErased, ClientErased, SuggestionAccepted,
         )
     )
 )  # fmt: skip
 EVENT_NAMES = frozenset(e.name for e in EVENTS)
+ALL_KINDS: tuple[TimelineKind, ...] = tuple(TimelineKind)
+_K = TimelineKind
+#: What each event may change in a case's timeline (its own kind of record, the findings
+#: compliance re-evaluated on it, the tasks and deadlines drawn from it); an event not
+#: named here rewrites every kind (the case opened or erased, budgets, advice, facts).
+_TOUCHES: dict[str, frozenset[TimelineKind]] = {
+    e.name: frozenset(kinds)
+    for e, kinds in (
+        (CaseClosed, (_K.CASE, _K.FINDING)), (CaseReopened, (_K.CASE, _K.FINDING)),
+        (AdviserAssigned, (_K.FINDING,)), (CaseNoteAdded, (_K.NOTE, _K.FINDING)),
+        (DocumentUploaded, (_K.DOCUMENT,)), (DocumentTextExtracted, (_K.DOCUMENT,)),
+        (DocumentProcessingFailed, (_K.DOCUMENT,)), (DocumentRequeued, (_K.DOCUMENT,)),
+        (SuggestionAccepted, (_K.TASK,)),
+        (FactRecorded, (_K.DEADLINE, _K.TASK, _K.FINDING)),
+        (DeadlinePassed, (_K.DEADLINE, _K.TASK, _K.FINDING)), (DeadlineMet, (_K.DEADLINE,)),
+        (AppointmentChanged, (_K.APPOINTMENT,)), (TaskChanged, (_K.TASK, _K.FINDING)),
+        (CaseworkChanged, (_K.CONTACT, _K.FINDING)), (LetterSent, (_K.LETTER, _K.FINDING)),
+        (DebtAdded, (_K.DEBT, _K.FINDING)), (DebtUpdated, (_K.DEBT, _K.FINDING)),
+        (DebtRemoved, (_K.DEBT, _K.FINDING)),
+    )
+}  # fmt: skip
+#: Letters are produced without an event (only their sending has one): every rewrite
+#: reads them, so a produced letter shows with the case's next event, as it always has.
+_UNANNOUNCED = frozenset({TimelineKind.LETTER})
+
+
+def touched(event_name: str) -> frozenset[TimelineKind]:
+    """The kinds of entries an event of that name may have changed."""
+    return _TOUCHES.get(event_name, frozenset(ALL_KINDS)) | _UNANNOUNCED
+
+
 #: Records of one case read per kind (a case past this shows the newest that many).
 MAX_RECORDS = 1000
 #: Namespace of the entries' name-based ids.
@@ -161,15 +195,25 @@ class CaseTimelineProjection(Projection):
     letters: RepositoryFactory[LetterRepository] = field(kw_only=True)
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     findings: RepositoryFactory[FindingRepository] = field(kw_only=True)
+    #: Per unit of work, the kinds of each case already rewritten in it (``refresh``).
+    _done: WeakKeyDictionary[UnitOfWork, dict[CaseId, set[TimelineKind]]] = field(
+        factory=WeakKeyDictionary, init=False, repr=False
+    )
 
     def _coalesce(self, event: EventEnvelope) -> Hashable | None:
-        """A case's entries are rewritten whole: one rewrite per case for queued events
-        (a client's erasure reaches several cases and runs on its own)."""
-        return None if event.name == ClientErased.name else case_of(event)
+        """Per case and what the event touched: queued events of a case that touch the
+        same kinds need one rewrite of them, and the case's other keys in the same batch
+        read only the kinds not yet rewritten (``refresh``). A client's erasure reaches
+        several cases and runs on its own."""
+        if event.name == ClientErased.name or (case := case_of(event)) is None:
+            return None
+        return (case, touched(event.name))
 
     # -- the handler --------------------------------------------------------------------
 
     async def apply(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        """Rewrite the entries the event may have changed (``touched``) of every case it
+        names."""
         payload = event.payload
         ids: list[CaseId] = []
         if payload.get("case_id"):
@@ -178,15 +222,30 @@ class CaseTimelineProjection(Projection):
             client_id = ClientId(uuid.UUID(str(payload["client_id"])))
             ids += await self.case_timelines(uow).case_ids_of_client(client_id)
         for case_id in dict.fromkeys(ids):
-            await self.refresh(uow, case_id)
+            await self.refresh(uow, case_id, touched(event.name))
 
-    async def refresh(self, uow: UnitOfWork, case_id: CaseId) -> int:
-        """Rewrite one case's entries from the current state (remove them if the case is
-        gone); how many entries it has."""
+    async def refresh(
+        self, uow: UnitOfWork, case_id: CaseId, kinds: Collection[TimelineKind] = ALL_KINDS
+    ) -> int:
+        """Rewrite one case's entries of ``kinds`` (all by default) from the current state
+        (remove every entry if the case is gone); how many were written. Kinds already
+        rewritten for the case in this unit of work are not read again (a batch's events
+        of one case coalesce into one read of each kind they touched)."""
+        done = self._done.setdefault(uow, {}).setdefault(case_id, set())
+        wanted = [k for k in ALL_KINDS if k in kinds and k not in done]
+        if not wanted:
+            return 0
         timelines = self.case_timelines(uow)
         await timelines.hold(case_id)
-        entries = await self.read_entries(uow, case_id)
-        await timelines.replace(case_id, entries)
+        case = await self.cases(uow).get(case_id)
+        if case is None:
+            await timelines.replace(case_id, [])
+            done.update(ALL_KINDS)
+            return 0
+        entries = await self._read(uow, case, wanted)
+        whole = len(wanted) == len(ALL_KINDS)
+        await timelines.replace(case_id, entries, kinds=None if whole else wanted)
+        done.update(wanted)
         return len(entries)
 
     async def read_entries(
@@ -196,15 +255,26 @@ class CaseTimelineProjection(Projection):
         case = case or await self.cases(uow).get(case_id)
         if case is None:
             return []
+        entries = await self._read(uow, case, ALL_KINDS)
+        return sorted(entries, key=lambda e: (e.at, e.entry_id), reverse=True)
+
+    async def _read(
+        self, uow: UnitOfWork, case: Case, kinds: Collection[TimelineKind]
+    ) -> list[TimelineEntry]:
         b = _Builder(case)
-        await self._case(uow, b)
-        self._notes(b)
-        await self._documents(uow, b)
-        await self._deadlines(uow, b)
-        await self._appointments(uow, b)
-        await self._tasks(uow, b)
-        await self._others(uow, b)
-        return sorted(b.out, key=lambda e: (e.at, e.entry_id), reverse=True)
+        readers = {
+            TimelineKind.CASE: self._case, TimelineKind.DOCUMENT: self._documents,
+            TimelineKind.DEADLINE: self._deadlines, TimelineKind.APPOINTMENT: self._appointments,
+            TimelineKind.TASK: self._tasks, TimelineKind.CONTACT: self._contacts,
+            TimelineKind.LETTER: self._letters, TimelineKind.DEBT: self._debts,
+            TimelineKind.FINDING: self._findings,
+        }  # fmt: skip
+        for kind in kinds:
+            if kind is TimelineKind.NOTE:
+                self._notes(b)
+            else:
+                await readers[kind](uow, b)
+        return b.out
 
     async def _case(self, uow: UnitOfWork, b: _Builder) -> None:
         case = b.case
@@ -310,12 +380,13 @@ class CaseTimelineProjection(Projection):
                     t.title, actor=t.closed_by,
                 )  # fmt: skip
 
-    async def _others(self, uow: UnitOfWork, b: _Builder) -> None:
-        case_id = b.case.id
-        for c in await self.contacts(uow).list_for_case(case_id):
+    async def _contacts(self, uow: UnitOfWork, b: _Builder) -> None:
+        for c in await self.contacts(uow).list_for_case(b.case.id):
             title = f"Contact logged ({_label(c.channel.value)}, {_label(c.direction.value)})"
             b.add(TimelineKind.CONTACT, "logged", c.at, c.id, title, c.summary, actor=c.created_by)
-        for letter in await self.letters(uow).list_for_case(case_id):
+
+    async def _letters(self, uow: UnitOfWork, b: _Builder) -> None:
+        for letter in await self.letters(uow).list_for_case(b.case.id):
             b.add(
                 TimelineKind.LETTER, "produced", letter.created_at, letter.id,
                 "Letter produced", letter.subject, actor=letter.created_by,
@@ -325,11 +396,16 @@ class CaseTimelineProjection(Projection):
                     TimelineKind.LETTER, "sent", letter.sent_at, letter.id, "Letter sent",
                     letter.subject,
                 )  # fmt: skip
-        for d in await self.debts(uow).list_for_case(case_id):
+
+    async def _debts(self, uow: UnitOfWork, b: _Builder) -> None:
+        for d in await self.debts(uow).list_for_case(b.case.id):
             b.add(
                 TimelineKind.DEBT, "added", d.created_at, d.id, "Debt added",
                 _label(d.debt.debt_type.value),
             )  # fmt: skip
+
+    async def _findings(self, uow: UnitOfWork, b: _Builder) -> None:
+        case_id = b.case.id
         for f in await self.findings(uow).for_case(case_id):
             if f.finding.status is Status.FAIL:
                 subject = uuid.uuid5(_NS, f"finding:{case_id}:{f.finding.rule_id}")
