@@ -62,6 +62,9 @@ EVENTS: tuple[type[DomainEvent], ...] = (
 )  # fmt: skip
 EVENT_NAMES = frozenset(e.name for e in EVENTS)
 MAX_RECORDS = 1000
+#: Events published up to this far ahead of the reader's clock count as owed (clocks of
+#: two processes differ a little).
+_SKEW = dt.timedelta(seconds=5)
 _ZONE = ZoneInfo(LONDON)
 
 
@@ -193,6 +196,21 @@ class WorkQueueProjection(Projection):
                 return done
             offset += self.batch
 
+    async def unapplied_scopes(self, uow: UnitOfWork, until: dt.datetime) -> set[uuid.UUID]:
+        """The scopes of the centre's events up to ``until`` this handler has not applied
+        (read from the outbox: the events not yet settled, at most ``MAX_RECORDS`` of
+        them oldest first, less those in the handler's inbox)."""
+        now = self.clock.now()
+        owed = [
+            *await uow.outbox.unpublished(limit=MAX_RECORDS),
+            *await uow.outbox.owed(published_before=now + _SKEW, limit=MAX_RECORDS),
+        ]
+        mine = [e for e in owed if e.name in EVENT_NAMES and e.occurred_at <= until]
+        applied = await uow.inbox.seen_of([e.event_id for e in mine], HANDLER)
+        return {
+            scope for e in mine if e.event_id not in applied and (scope := _scope(e)) is not None
+        }
+
     async def _sweep(
         self, uow: UnitOfWork, after: uuid.UUID | None
     ) -> tuple[Sequence[uuid.UUID], uuid.UUID | None]:
@@ -258,16 +276,60 @@ class WorkQueueQuery:
         if cursor is not None:
             at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
             after = (at, after_id)
-        if written_at is not None:
-            await self.projection.caught_up(
-                ctx.centre_id, written_at, wait=self.wait_seconds, poll=self.poll_seconds
-            )
+        caught_up = written_at is None or await self.projection.caught_up(
+            ctx.centre_id, written_at, wait=self.wait_seconds, poll=self.poll_seconds
+        )
         window = today_window(self.clock.now())
         async with self.uow(ctx.centre_id) as uow:
             items = self.projection.work_queue_items(uow)
-            version = await self.projection.version(uow)
-            page = await items.list(
-                whose, limit=limit, section=section, appointments=window, after=after
-            )
-            counts = await items.counts(whose, appointments=window)
+            if caught_up or written_at is None:
+                version = await self.projection.version(uow)
+                page = await items.list(
+                    whose, limit=limit, section=section, appointments=window, after=after
+                )
+                counts = await items.counts(whose, appointments=window)
+            else:
+                page, counts = await self._with_write_side(
+                    uow, whose, written_at, section, window, limit, after
+                )
+                version = ReadVersion(watermark=self.clock.now(), lag_seconds=0, source="write")
         return with_next_cursor(page, lambda i: (i.at, i.item_id)), counts, version
+
+    async def _with_write_side(
+        self,
+        uow: UnitOfWork,
+        whose: UserId,
+        written_at: dt.datetime,
+        section: WorkSection | None,
+        window: tuple[dt.datetime, dt.datetime],
+        limit: int,
+        after: tuple[dt.datetime, uuid.UUID] | None,
+    ) -> tuple[Page[WorkItem], dict[WorkSection, int]]:
+        """The queue with the scopes the projection has not caught up on (its events up
+        to ``written_at`` not yet applied) read from the write side, the rest from the
+        projection: the user's own write shows, however far behind the projection is."""
+        behind = await self.projection.unapplied_scopes(uow, written_at)
+        fresh = [
+            i
+            for scope in behind
+            for i in await self.projection.read_items(uow, scope)
+            if i.user_id == whose and _in_window(i, window)
+        ]
+        stored = await self.projection.work_queue_items(uow).list(
+            whose, limit=MAX_RECORDS, appointments=window
+        )
+        merged = sorted(
+            [i for i in stored.items if i.scope_id not in behind] + fresh,
+            key=lambda i: (i.at, i.item_id),
+        )
+        counts = {s: sum(1 for i in merged if i.section is s) for s in WorkSection}
+        chosen = [i for i in merged if section is None or i.section is section]
+        total = len(chosen)
+        if after is not None:
+            chosen = [i for i in chosen if (i.at, i.item_id) > after]
+        return Page(items=chosen[:limit], total=total, limit=limit, offset=0), counts
+
+
+def _in_window(item: WorkItem, window: tuple[dt.datetime, dt.datetime]) -> bool:
+    """Whether the query shows the item (appointments only today's)."""
+    return item.section is not WorkSection.APPOINTMENT or window[0] <= item.at < window[1]
