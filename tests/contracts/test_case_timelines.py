@@ -106,6 +106,30 @@ class CaseTimelinesContract:
             assert (await backend.repo(uow).list(case, limit=10)).total == 0
             assert await backend.repo(uow).case_ids(limit=10) == []
 
+    async def test_replace_of_some_kinds_keeps_the_others(self, backend: TimelinesBackend) -> None:
+        centre, case = await new_centre(backend.base), new_case()
+        note = entry(centre, case, at=T0)
+        opened = entry(centre, case, at=T0 + dt.timedelta(hours=1), kind=TimelineKind.CASE)
+        task = entry(centre, case, at=T0 + dt.timedelta(hours=2), kind=TimelineKind.TASK)
+        await self._replace(backend, centre, case, note, opened)
+        newer = entry(centre, case, at=T0 + dt.timedelta(hours=3))
+        kinds = [TimelineKind.NOTE, TimelineKind.TASK]
+        async with backend.base.uow(centre) as uow:  # two in one unit of work: in order
+            await backend.repo(uow).replace(case, [newer], kinds=kinds)
+            await backend.repo(uow).replace(case, [task], kinds=[TimelineKind.TASK])
+            with pytest.raises(ValueError, match="replacing only"):
+                await backend.repo(uow).replace(case, [opened], kinds=[TimelineKind.NOTE])
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            assert list((await backend.repo(uow).list(case, limit=10)).items) == [
+                newer, task, opened,
+            ]  # fmt: skip
+            await backend.repo(uow).replace(case, [], kinds=[TimelineKind.CASE])
+            await backend.repo(uow).replace(case, [], kinds=[])  # nothing replaced
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            assert list((await backend.repo(uow).list(case, limit=10)).items) == [newer, task]
+
     async def test_rollback_writes_nothing(self, backend: TimelinesBackend) -> None:
         centre, case = await new_centre(backend.base), new_case()
         async with backend.base.uow(centre) as uow:

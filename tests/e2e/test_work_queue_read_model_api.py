@@ -2,18 +2,23 @@
 items the events built (a case's task, a free-standing task), counts per section, keyset
 pages, a supervisor reading an adviser's queue and an adviser refused another's, problem+
 json on bad input, a rebuild that gives exactly the incrementally built items, and the
-case's erasure removing its items."""
+case's erasure removing its items; the author of a write sees it while the projection is
+behind (read from the write side)."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 import httpx
+import pytest
 
+from cma_adapters.jobs import InProcessEventPublisher
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.privacy.service import ErasureReason
 from cma_core.readmodels.model import WorkItem
+from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_entrypoints.container import Container
 
@@ -100,3 +105,49 @@ async def test_the_queue_is_the_projection_and_a_rebuild_matches(
     left = await _items(container, centre_id, me)
     assert [i.title for i in left if i.title in titles] == ["Ask for payslips"]
     assert all(i.case_id is None for i in left)
+
+
+async def test_the_author_sees_their_write_while_the_projection_is_behind(
+    container: Container, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    centre = await make_centre(container, "Behind Centre", Role.ADVISER)
+    api = await sign_in(http, "adviser@behindcentre.example", centre)
+    case = await api.new_case()
+    await settle(container)
+    before = (await api.get("/api/v1/work-queue")).json()
+    assert before["counts"]["task"] == 1  # the first-contact task, from the projection
+
+    # The handlers stall: events are queued, none is applied.
+    async def held(self: InProcessEventPublisher, envelopes: Sequence[EventEnvelope]) -> None:
+        self._queue.extend(envelopes)
+
+    monkeypatch.setattr(InProcessEventPublisher, "publish", held)
+    monkeypatch.setattr(container.work_queue(), "wait_seconds", 0.05)
+    body = {"title": "Phone the landlord", "case_id": case["id"], "due_at": "2030-01-02T10:00:00Z"}
+    r = await api.post("/api/v1/tasks", body)
+    assert r.status_code == 201, r.text
+    token = r.headers["x-cma-consistency-token"]
+
+    r = await api.get("/api/v1/work-queue", headers={"X-CMA-Consistency-Token": token})
+    assert r.status_code == 200, r.text
+    assert r.headers["x-cma-read-source"] == "write"
+    seen = r.json()
+    assert [i["title"] for i in seen["items"]][-1] == "Phone the landlord"  # soonest first
+    assert {i["id"] for i in before["items"]} < {i["id"] for i in seen["items"]}
+    assert seen["counts"]["task"] == seen["total"] == 2
+    paged = await api.get(
+        "/api/v1/work-queue",
+        params={"limit": "1", "section": "task"},
+        headers={"X-CMA-Consistency-Token": token},
+    )
+    assert [i["id"] for i in paged.json()["items"]] == [seen["items"][0]["id"]]
+    assert paged.json()["next_cursor"]
+
+    monkeypatch.undo()
+    publisher = container.publisher()
+    assert isinstance(publisher, InProcessEventPublisher)
+    await publisher.publish([])  # the held events are handled now
+    await settle(container)
+    r = await api.get("/api/v1/work-queue", headers={"X-CMA-Consistency-Token": token})
+    assert r.headers["x-cma-read-source"] == "projection"
+    assert r.json()["items"] == seen["items"]

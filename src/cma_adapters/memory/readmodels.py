@@ -115,19 +115,36 @@ class InMemoryCaseTimelines(RepoBase, CaseTimelines):
     async def hold(self, case_id: CaseId) -> None:
         return None  # one event loop, and commits apply at once: writes are serial
 
-    async def replace(self, case_id: CaseId, entries: Sequence[TimelineEntry]) -> None:
+    async def replace(
+        self,
+        case_id: CaseId,
+        entries: Sequence[TimelineEntry],
+        *,
+        kinds: Collection[TimelineKind] | None = None,
+    ) -> None:
         for e in entries:
             self._own(e.centre_id, "timeline entry")
             if e.case_id != case_id:
                 raise CrossTenantAccess("timeline entry belongs to another case")
-        if not entries:
-            await self.delete([case_id])
-            return
-        first = entries[0]
-        self._stage(
-            (self._centre, case_id),
-            _Timeline(self._centre, case_id, first.client_id, tuple(entries)),
-        )
+            if kinds is not None and e.kind not in kinds:
+                raise ValueError(f"a {e.kind} entry replacing only {sorted(kinds)}")
+        rows, key, centre = self._rows, (self._centre, case_id), self._centre
+        chosen = None if kinds is None else frozenset(kinds)
+
+        def apply() -> None:  # at commit, after what the unit of work staged before
+            found: _Timeline | None = rows.get(key)
+            kept = [
+                e
+                for e in (found.entries if found else ())
+                if chosen is not None and e.kind not in chosen
+            ]
+            merged = (*kept, *entries)
+            if not merged:
+                rows.pop(key, None)
+                return
+            rows[key] = _Timeline(centre, case_id, merged[0].client_id, merged)
+
+        self._uow.staging.ops.append(apply)
 
     async def list(
         self,

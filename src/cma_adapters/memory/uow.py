@@ -264,6 +264,10 @@ class _Inbox(Inbox):
     async def mark(self, event_id: EventId, handler: str, at: dt.datetime) -> None:
         self._st.ops.append(lambda: self._db.inbox.add((self._centre, event_id, handler)))
 
+    async def mark_many(self, event_ids: Sequence[EventId], handler: str, at: dt.datetime) -> None:
+        for event_id in event_ids:
+            await self.mark(event_id, handler, at)
+
 
 class InMemoryUnitOfWork(UnitOfWork):
     def __init__(

@@ -27,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy.crypto import aad
 from cma_adapters.sqlalchemy.rows import CaseRow, DocumentRow, ExampleRow, SuggestionRow
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset, page_total
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.files import ContentType
 from cma_core.documents.learning import (
@@ -354,9 +354,6 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
             where.append(documents_t.c.status == status.value)
         if document_class is not None:
             where.append(documents_t.c.document_class == document_class.value)
-        total = (
-            await self._x.c.execute(select(func.count()).select_from(documents_t).where(*where))
-        ).scalar_one()
         # Pages can be long; a listing never needs them.
         columns = [c for c in documents_t.c if c.name != "pages"]
         rows = (
@@ -372,6 +369,8 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
             .mappings()
             .all()
         )
+        count = select(func.count()).select_from(documents_t).where(*where)
+        total = await page_total(self._x.c, count, len(rows), limit, offset, after)
         items = [await self._opened({**r, "pages": None}, with_pages=False) for r in rows]
         return Page(items=items, total=total, limit=limit, offset=offset)
 
@@ -528,9 +527,6 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         ]
         if status is not None:
             where.append(suggestions_t.c.status == status.value)
-        total = (
-            await self._x.c.execute(select(func.count()).select_from(suggestions_t).where(*where))
-        ).scalar_one()
         rows = (
             (
                 await self._x.c.execute(
@@ -544,6 +540,8 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             .mappings()
             .all()
         )
+        count = select(func.count()).select_from(suggestions_t).where(*where)
+        total = await page_total(self._x.c, count, len(rows), limit, offset)
         return Page(
             items=[await self._opened(r) for r in rows], total=total, limit=limit, offset=offset
         )

@@ -275,13 +275,30 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
                 text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(case_id) ^ 0x7131}
             )
 
-    async def replace(self, case_id: CaseId, entries: Sequence[TimelineEntry]) -> None:
+    async def replace(
+        self,
+        case_id: CaseId,
+        entries: Sequence[TimelineEntry],
+        *,
+        kinds: Collection[TimelineKind] | None = None,
+    ) -> None:
         for e in entries:
             if e.centre_id != self._x.centre_id:
                 raise CrossTenantAccess("timeline entry belongs to another centre")
             if e.case_id != case_id:
                 raise CrossTenantAccess("timeline entry belongs to another case")
-        await self.delete([case_id])
+            if kinds is not None and e.kind not in kinds:
+                raise ValueError(f"a {e.kind} entry replacing only {sorted(kinds)}")
+        if kinds is None:
+            await self.delete([case_id])
+        elif kinds:
+            await self._x.c.execute(
+                delete(timeline_t).where(
+                    self._mine,
+                    timeline_t.c.case_id == case_id,
+                    timeline_t.c.kind.in_(sorted(k.value for k in kinds)),
+                )
+            )
         if not entries:
             return
         key = None

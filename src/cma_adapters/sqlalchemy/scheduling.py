@@ -33,7 +33,7 @@ from cma_adapters.sqlalchemy.rows import (
     ContactConsentRow,
     ReminderRow,
 )
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset
+from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset, page_total
 from cma_core.scheduling.appointments import (
     AdviserAvailability,
     Appointment,
@@ -102,6 +102,13 @@ class RepoBase:
     async def _count(self, table: Table, where: Sequence[Any]) -> int:
         stmt = select(func.count()).select_from(table).where(*where)
         return int((await self._x.c.execute(stmt)).scalar_one())
+
+    async def _total(
+        self, table: Table, where: Sequence[Any], found: int, limit: int, offset: int, after: Any
+    ) -> int:
+        """A page's total (``page_total``): counted only when the page does not show it."""
+        stmt = select(func.count()).select_from(table).where(*where)
+        return await page_total(self._x.c, stmt, found, limit, offset, after)
 
 
 # --------------------------------------------------------------------------- repositories
@@ -241,7 +248,6 @@ class SqlAlchemyDeadlineRepository(RepoBase, DeadlineRepository):
             where.append(deadlines_t.c.status == status.value)
         if due_before is not None:
             where.append(deadlines_t.c.due < due_before)
-        total = await self._count(deadlines_t, where)
         rows = await self._rows(
             select(deadlines_t)
             .where(*where)
@@ -249,6 +255,7 @@ class SqlAlchemyDeadlineRepository(RepoBase, DeadlineRepository):
             .limit(limit)
             .offset(offset)
         )
+        total = await self._total(deadlines_t, where, len(rows), limit, offset, None)
         return Page(
             items=[_deadline_from(r) for r in rows], total=total, limit=limit, offset=offset
         )
@@ -373,11 +380,11 @@ class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
             where.append(t.c.start_at < start_to)
         if booked_only:
             where.append(t.c.status == AppointmentStatus.BOOKED.value)
-        total = await self._count(t, where)
         page_where = where + keyset((t.c.start_at, t.c.id), after)
         rows = await self._rows(
             select(t).where(*page_where).order_by(t.c.start_at, t.c.id).limit(limit).offset(offset)
         )
+        total = await self._total(t, where, len(rows), limit, offset, after)
         return Page(
             items=[_appointment_from(r) for r in rows], total=total, limit=limit, offset=offset
         )
@@ -688,7 +695,6 @@ class SqlAlchemyReminderRepository(RepoBase, ReminderRepository):
             where.append(reminders_t.c.audience == audience)
         if subject_kind is not None:
             where.append(reminders_t.c.subject_kind == subject_kind)
-        total = await self._count(reminders_t, where)
         rows = await self._rows(
             select(reminders_t)
             .where(*where, *keyset((reminders_t.c.send_at, reminders_t.c.key), after))
@@ -696,6 +702,7 @@ class SqlAlchemyReminderRepository(RepoBase, ReminderRepository):
             .limit(limit)
             .offset(offset)
         )
+        total = await self._total(reminders_t, where, len(rows), limit, offset, after)
         return Page(
             items=[_reminder_from(r) for r in rows], total=total, limit=limit, offset=offset
         )

@@ -10,7 +10,13 @@ from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.rows import TaskRow
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset, page_from
+from cma_adapters.sqlalchemy.uow import (
+    SqlAlchemyUnitOfWork,
+    SqlContext,
+    keyset,
+    page_from,
+    page_total,
+)
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CaseId, EventId, TaskId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
@@ -115,9 +121,6 @@ class SqlAlchemyTaskRepository(TaskRepository):
             where or TaskFilter(),
         ):
             conditions.extend(_conditions(f))
-        total = (
-            await self._x.c.execute(select(func.count()).select_from(tasks_t).where(*conditions))
-        ).scalar_one()
         rows = (
             (
                 await self._x.c.execute(
@@ -134,6 +137,8 @@ class SqlAlchemyTaskRepository(TaskRepository):
             .mappings()
             .all()
         )
+        count = select(func.count()).select_from(tasks_t).where(*conditions)
+        total = await page_total(self._x.c, count, len(rows), limit, offset, after)
         return page_from([m.task_from_row(r) for r in rows], total, limit, offset)
 
 

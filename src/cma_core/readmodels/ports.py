@@ -80,9 +80,17 @@ class CaseTimelines(Protocol):
         the transaction ends (a no-op where writes are serial)."""
         ...
 
-    async def replace(self, case_id: CaseId, entries: Sequence[TimelineEntry]) -> None:
-        """Make ``entries`` the case's whole timeline (none: remove it). Raises
-        ``CrossTenantAccess`` for another centre's entry or one of another case."""
+    async def replace(
+        self,
+        case_id: CaseId,
+        entries: Sequence[TimelineEntry],
+        *,
+        kinds: Collection[TimelineKind] | None = None,
+    ) -> None:
+        """Make ``entries`` the case's whole timeline (none: remove it); with ``kinds``,
+        only the entries of those kinds are replaced (the others stay), and an entry of
+        another kind is a ``ValueError``. Raises ``CrossTenantAccess`` for another
+        centre's entry or one of another case."""
         ...
 
     async def list(

@@ -16,12 +16,10 @@ tables (the same row builder, so the same shape). See docs/READ-MODELS.md.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import TypedDict
 
 import attrs
@@ -37,7 +35,6 @@ from cma_core.cases.model import (
     CaseStatus,
     visible_adviser,
 )
-from cma_core.cases.ports import CaseRepository
 from cma_core.clients.model import ClientUpdated
 from cma_core.clients.ports import ClientRepository
 from cma_core.compliance.model import FileReviewRecorded
@@ -47,24 +44,22 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.events import CaseErased, ClientErased
 from cma_core.readmodels.model import CaseListRow, FindingCounts, ReadVersion
-from cma_core.readmodels.ports import CaseListRows
+from cma_core.readmodels.projection import Progress, Projection
 from cma_core.reference.ports import ReferenceLoaded
 from cma_core.scheduling.ports import (
     DeadlineMet,
     DeadlinePassed,
-    DeadlineRepository,
     DeadlineStatus,
     FactRecorded,
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.events import DomainEvent, EventEnvelope
-from cma_core.shared.handlers import Handles, case_of, handles
+from cma_core.shared.handlers import case_of
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
 from cma_core.shared.service import check_page
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import TaskChanged, TaskStatus
-from cma_core.tasks.ports import TaskRepository
 
 #: The inbox name of the projection's handler (stored: never rename it).
 HANDLER = "case_list"
@@ -88,9 +83,6 @@ _REACHING = frozenset(
 #: Tasks of one case read to count the open ones and find the newest change.
 MAX_TASKS = 1000
 
-Progress = Callable[[int, int], None]
-"""Called with (cases done, cases in all) as a rebuild goes."""
-
 
 def finding_counts(statuses: Iterable[tuple[str, str]]) -> FindingCounts:
     """``(status, severity)`` pairs counted by status, then severity."""
@@ -101,24 +93,17 @@ def finding_counts(statuses: Iterable[tuple[str, str]]) -> FindingCounts:
 
 
 @define
-class CaseListProjection:
+class CaseListProjection(Projection):
     """Keeps ``case_list_rows`` in step with the write side; rebuilds it; measures its lag."""
 
-    uow: UnitOfWorkFactory
-    clock: Clock
-    case_list_rows: RepositoryFactory[CaseListRows] = field(kw_only=True)
-    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
+    HANDLER = HANDLER
+    EVENTS = EVENTS
+    EVENT_NAMES = EVENT_NAMES
+
     clients: RepositoryFactory[ClientRepository] = field(kw_only=True)
-    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
-    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
     findings: RepositoryFactory[FindingRepository] = field(kw_only=True)
-    batch: int = 200
 
-    def handlers(self) -> tuple[Handles, ...]:
-        return handles(EVENTS, HANDLER, self.apply, coalesce=self._coalesce)
-
-    @staticmethod
-    def _coalesce(event: EventEnvelope) -> Hashable | None:
+    def _coalesce(self, event: EventEnvelope) -> Hashable | None:
         """Rows are rewritten whole from the current state: queued events naming only one
         case need one rewrite of its row (events that reach further run on their own)."""
         return None if event.name in _REACHING else case_of(event)
@@ -221,7 +206,7 @@ class CaseListProjection:
             last = page.items[-1]
             after = (last.opened_at, last.id)
 
-    # -- rebuild and lag ----------------------------------------------------------------
+    # -- rebuild ------------------------------------------------------------------------
 
     async def incomplete(self, centre_id: CentreId) -> bool:
         """Whether the centre has more cases than the list has rows: a database upgraded
@@ -237,56 +222,25 @@ class CaseListProjection:
         that no longer exist. The list stays whole meanwhile (no emptying first). Returns
         how many rows were written."""
         started = self.clock.now()
-        async with self.uow(centre_id) as uow:
-            total = (await self.cases(uow).list(limit=1, offset=0)).total
-        seen: set[CaseId] = set()
-        after: tuple[dt.datetime, CaseId] | None = None
-        while True:
-            async with self.uow(centre_id) as uow:
-                page = await self.cases(uow).list(limit=self.batch, offset=0, after=after)
-                for listed in page.items:
-                    await self.refresh(uow, listed.id, started)
-                await uow.commit()
-            seen.update(c.id for c in page.items)
-            if progress is not None:
-                progress(len(seen), max(total, len(seen)))
-            if len(page.items) < self.batch:
-                break
-            after = (page.items[-1].opened_at, page.items[-1].id)
-        await self._remove_stale(centre_id, seen)
+
+        async def refresh(uow: UnitOfWork, case_id: CaseId) -> None:
+            await self.refresh(uow, case_id, started)
+
+        seen = await self._each_case(centre_id, refresh, progress)
+        await self._remove_stale(centre_id, seen, self._sweep, self._delete)
         return len(seen)
 
-    async def _remove_stale(self, centre_id: CentreId, keep: set[CaseId]) -> None:
-        after: tuple[dt.datetime, CaseId] | None = None
-        while True:
-            async with self.uow(centre_id) as uow:
-                rows = self.case_list_rows(uow)
-                page = await rows.list(limit=self.batch, offset=0, after=after)
-                stale = [r.case_id for r in page.items if r.case_id not in keep]
-                if stale:
-                    await rows.delete(stale)
-                    await uow.commit()
-            if len(page.items) < self.batch:
-                return
-            after = (page.items[-1].opened_at, page.items[-1].case_id)
+    async def _sweep(
+        self, uow: UnitOfWork, after: tuple[dt.datetime, CaseId] | None
+    ) -> tuple[list[CaseId], tuple[dt.datetime, CaseId] | None]:
+        page = await self.case_list_rows(uow).list(limit=self.batch, offset=0, after=after)
+        ids = [r.case_id for r in page.items]
+        if not page.items:
+            return ids, None
+        return ids, (page.items[-1].opened_at, page.items[-1].case_id)
 
-    async def version(self, uow: UnitOfWork) -> ReadVersion:
-        """What the rows of ``uow``'s centre reflect now (the watermark and the lag)."""
-        now = self.clock.now()
-        oldest = await self.case_list_rows(uow).oldest_unapplied(HANDLER, EVENT_NAMES)
-        if oldest is None:
-            return ReadVersion(watermark=now, lag_seconds=0.0)
-        return ReadVersion(
-            watermark=min(oldest, now), lag_seconds=max(0.0, (now - oldest).total_seconds())
-        )
-
-    async def lag_seconds(self, centre_ids: Iterable[CentreId]) -> float:
-        """The largest lag among these centres (the ``/metrics`` gauge)."""
-        worst = 0.0
-        for centre_id in centre_ids:
-            async with self.uow(centre_id) as uow:
-                worst = max(worst, (await self.version(uow)).lag_seconds)
-        return worst
+    async def _delete(self, uow: UnitOfWork, case_ids: list[CaseId]) -> None:
+        await self.case_list_rows(uow).delete(case_ids)
 
 
 class _Filters(TypedDict):
@@ -334,7 +288,9 @@ class CaseListQuery:
             after = (at, CaseId(after_id))
         visible, adviser_id = visible_adviser(ctx, adviser_id)
         filters = _Filters(status=status, adviser_id=adviser_id, client_id=client_id)
-        caught_up = written_at is None or await self._wait_for(ctx.centre_id, written_at)
+        caught_up = written_at is None or await self.projection.caught_up(
+            ctx.centre_id, written_at, wait=self.wait_seconds, poll=self.poll_seconds
+        )
         async with self.uow(ctx.centre_id) as uow:
             if not visible:
                 page: Page[CaseListRow] = Page(items=(), total=0, limit=limit, offset=offset)
@@ -349,20 +305,6 @@ class CaseListQuery:
         if not ctx.can(Permission.CLIENT_READ):
             page = attrs.evolve(page, items=[attrs.evolve(r, client_name=None) for r in page.items])
         return with_next_cursor(page, lambda r: (r.opened_at, r.case_id)), version
-
-    async def _wait_for(self, centre_id: CentreId, written_at: dt.datetime) -> bool:
-        """Whether the projection applied every event up to ``written_at`` within the wait."""
-        until = time.monotonic() + self.wait_seconds
-        limit_at = min(written_at, self.clock.now())
-        while True:
-            async with self.uow(centre_id) as uow:
-                rows = self.projection.case_list_rows(uow)
-                pending = await rows.oldest_unapplied(HANDLER, EVENT_NAMES, limit_at=limit_at)
-            if pending is None:
-                return True
-            if time.monotonic() >= until:
-                return False
-            await asyncio.sleep(self.poll_seconds)
 
     async def _from_write_side(
         self,

@@ -21,12 +21,11 @@ entries from the write side (``ReadVersion.source == "write"``).
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import time
 import uuid
-from collections.abc import Callable, Collection, Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import attrs
 from attrs import define, field
@@ -35,6 +34,7 @@ from cma_core.advice.model import LetterSent
 from cma_core.advice.ports import LetterRepository
 from cma_core.audit.service import commit_audited
 from cma_core.cases.model import (
+    AdviserAssigned,
     Case,
     CaseClosed,
     CaseNoteAdded,
@@ -48,7 +48,7 @@ from cma_core.casework.ports import ContactRepository
 from cma_core.compliance.model import Status
 from cma_core.compliance.ports import FindingRepository
 from cma_core.compliance.service import REEVALUATE_ON
-from cma_core.debts.model import DebtAdded, DebtRemoved
+from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated
 from cma_core.debts.ports import DebtRepository
 from cma_core.documents.model import (
     DocumentProcessingFailed,
@@ -56,33 +56,33 @@ from cma_core.documents.model import (
     DocumentStatus,
     DocumentTextExtracted,
     DocumentUploaded,
+    SuggestionAccepted,
 )
 from cma_core.documents.ports import DocumentRepository
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.events import CaseErased, ClientErased
 from cma_core.readmodels.model import ReadVersion, TimelineEntry, TimelineKind
-from cma_core.readmodels.ports import CaseListRows, CaseTimelines
+from cma_core.readmodels.ports import CaseTimelines
+from cma_core.readmodels.projection import Progress, Projection
 from cma_core.scheduling.appointments import AppointmentStatus
 from cma_core.scheduling.ports import (
     AppointmentChanged,
     AppointmentRepository,
     DeadlineMet,
     DeadlinePassed,
-    DeadlineRepository,
     DeadlineStatus,
     FactRecorded,
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.events import DomainEvent, EventEnvelope
-from cma_core.shared.handlers import Handles, case_of, handles
+from cma_core.shared.handlers import case_of
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
 from cma_core.shared.service import IdFactory
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import TaskChanged, TaskStatus
-from cma_core.tasks.ports import TaskRepository
 
 #: The inbox name of the projection's handler (stored: never rename it).
 HANDLER = "case_timeline"
@@ -94,17 +94,46 @@ EVENTS: tuple[type[DomainEvent], ...] = tuple(
             DocumentUploaded, DocumentTextExtracted, DocumentProcessingFailed, DocumentRequeued,
             FactRecorded, DeadlinePassed, DeadlineMet, AppointmentChanged, TaskChanged,
             CaseworkChanged, LetterSent, DebtAdded, DebtRemoved, *REEVALUATE_ON,
-            CaseErased, ClientErased,
+            CaseErased, ClientErased, SuggestionAccepted,
         )
     )
 )  # fmt: skip
 EVENT_NAMES = frozenset(e.name for e in EVENTS)
+ALL_KINDS: tuple[TimelineKind, ...] = tuple(TimelineKind)
+_K = TimelineKind
+#: What each event may change in a case's timeline (its own kind of record, the findings
+#: compliance re-evaluated on it, the tasks and deadlines drawn from it); an event not
+#: named here rewrites every kind (the case opened or erased, budgets, advice, facts).
+_TOUCHES: dict[str, frozenset[TimelineKind]] = {
+    e.name: frozenset(kinds)
+    for e, kinds in (
+        (CaseClosed, (_K.CASE, _K.FINDING)), (CaseReopened, (_K.CASE, _K.FINDING)),
+        (AdviserAssigned, (_K.FINDING,)), (CaseNoteAdded, (_K.NOTE, _K.FINDING)),
+        (DocumentUploaded, (_K.DOCUMENT,)), (DocumentTextExtracted, (_K.DOCUMENT,)),
+        (DocumentProcessingFailed, (_K.DOCUMENT,)), (DocumentRequeued, (_K.DOCUMENT,)),
+        (SuggestionAccepted, (_K.TASK,)),
+        (FactRecorded, (_K.DEADLINE, _K.TASK, _K.FINDING)),
+        (DeadlinePassed, (_K.DEADLINE, _K.TASK, _K.FINDING)), (DeadlineMet, (_K.DEADLINE,)),
+        (AppointmentChanged, (_K.APPOINTMENT,)), (TaskChanged, (_K.TASK, _K.FINDING)),
+        (CaseworkChanged, (_K.CONTACT, _K.FINDING)), (LetterSent, (_K.LETTER, _K.FINDING)),
+        (DebtAdded, (_K.DEBT, _K.FINDING)), (DebtUpdated, (_K.DEBT, _K.FINDING)),
+        (DebtRemoved, (_K.DEBT, _K.FINDING)),
+    )
+}  # fmt: skip
+#: Letters are produced without an event (only their sending has one): every rewrite
+#: reads them, so a produced letter shows with the case's next event, as it always has.
+_UNANNOUNCED = frozenset({TimelineKind.LETTER})
+
+
+def touched(event_name: str) -> frozenset[TimelineKind]:
+    """The kinds of entries an event of that name may have changed."""
+    return _TOUCHES.get(event_name, frozenset(ALL_KINDS)) | _UNANNOUNCED
+
+
 #: Records of one case read per kind (a case past this shows the newest that many).
 MAX_RECORDS = 1000
 #: Namespace of the entries' name-based ids.
 _NS = uuid.UUID("6b0f3f8e-4c1d-5d7a-9e2b-31c0a7d5e914")
-
-Progress = Callable[[int, int], None]
 
 
 def entry_id(kind: TimelineKind, subject_id: uuid.UUID, action: str, at: dt.datetime) -> uuid.UUID:
@@ -152,36 +181,39 @@ class _Builder:
 
 
 @define
-class CaseTimelineProjection:
+class CaseTimelineProjection(Projection):
     """Keeps ``case_timelines`` in step with the write side; rebuilds it; measures lag."""
 
-    uow: UnitOfWorkFactory
-    clock: Clock
+    HANDLER = HANDLER
+    EVENTS = EVENTS
+    EVENT_NAMES = EVENT_NAMES
+
     case_timelines: RepositoryFactory[CaseTimelines] = field(kw_only=True)
-    case_list_rows: RepositoryFactory[CaseListRows] = field(kw_only=True)
-    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
-    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
-    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
     appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
     contacts: RepositoryFactory[ContactRepository] = field(kw_only=True)
     letters: RepositoryFactory[LetterRepository] = field(kw_only=True)
     debts: RepositoryFactory[DebtRepository] = field(kw_only=True)
     findings: RepositoryFactory[FindingRepository] = field(kw_only=True)
-    batch: int = 200
+    #: Per unit of work, the kinds of each case already rewritten in it (``refresh``).
+    _done: WeakKeyDictionary[UnitOfWork, dict[CaseId, set[TimelineKind]]] = field(
+        factory=WeakKeyDictionary, init=False, repr=False
+    )
 
-    def handlers(self) -> tuple[Handles, ...]:
-        return handles(EVENTS, HANDLER, self.apply, coalesce=self._coalesce)
-
-    @staticmethod
-    def _coalesce(event: EventEnvelope) -> Hashable | None:
-        """A case's entries are rewritten whole: one rewrite per case for queued events
-        (a client's erasure reaches several cases and runs on its own)."""
-        return None if event.name == ClientErased.name else case_of(event)
+    def _coalesce(self, event: EventEnvelope) -> Hashable | None:
+        """Per case and what the event touched: queued events of a case that touch the
+        same kinds need one rewrite of them, and the case's other keys in the same batch
+        read only the kinds not yet rewritten (``refresh``). A client's erasure reaches
+        several cases and runs on its own."""
+        if event.name == ClientErased.name or (case := case_of(event)) is None:
+            return None
+        return (case, touched(event.name))
 
     # -- the handler --------------------------------------------------------------------
 
     async def apply(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        """Rewrite the entries the event may have changed (``touched``) of every case it
+        names."""
         payload = event.payload
         ids: list[CaseId] = []
         if payload.get("case_id"):
@@ -190,15 +222,30 @@ class CaseTimelineProjection:
             client_id = ClientId(uuid.UUID(str(payload["client_id"])))
             ids += await self.case_timelines(uow).case_ids_of_client(client_id)
         for case_id in dict.fromkeys(ids):
-            await self.refresh(uow, case_id)
+            await self.refresh(uow, case_id, touched(event.name))
 
-    async def refresh(self, uow: UnitOfWork, case_id: CaseId) -> int:
-        """Rewrite one case's entries from the current state (remove them if the case is
-        gone); how many entries it has."""
+    async def refresh(
+        self, uow: UnitOfWork, case_id: CaseId, kinds: Collection[TimelineKind] = ALL_KINDS
+    ) -> int:
+        """Rewrite one case's entries of ``kinds`` (all by default) from the current state
+        (remove every entry if the case is gone); how many were written. Kinds already
+        rewritten for the case in this unit of work are not read again (a batch's events
+        of one case coalesce into one read of each kind they touched)."""
+        done = self._done.setdefault(uow, {}).setdefault(case_id, set())
+        wanted = [k for k in ALL_KINDS if k in kinds and k not in done]
+        if not wanted:
+            return 0
         timelines = self.case_timelines(uow)
         await timelines.hold(case_id)
-        entries = await self.read_entries(uow, case_id)
-        await timelines.replace(case_id, entries)
+        case = await self.cases(uow).get(case_id)
+        if case is None:
+            await timelines.replace(case_id, [])
+            done.update(ALL_KINDS)
+            return 0
+        entries = await self._read(uow, case, wanted)
+        whole = len(wanted) == len(ALL_KINDS)
+        await timelines.replace(case_id, entries, kinds=None if whole else wanted)
+        done.update(wanted)
         return len(entries)
 
     async def read_entries(
@@ -208,15 +255,26 @@ class CaseTimelineProjection:
         case = case or await self.cases(uow).get(case_id)
         if case is None:
             return []
+        entries = await self._read(uow, case, ALL_KINDS)
+        return sorted(entries, key=lambda e: (e.at, e.entry_id), reverse=True)
+
+    async def _read(
+        self, uow: UnitOfWork, case: Case, kinds: Collection[TimelineKind]
+    ) -> list[TimelineEntry]:
         b = _Builder(case)
-        await self._case(uow, b)
-        self._notes(b)
-        await self._documents(uow, b)
-        await self._deadlines(uow, b)
-        await self._appointments(uow, b)
-        await self._tasks(uow, b)
-        await self._others(uow, b)
-        return sorted(b.out, key=lambda e: (e.at, e.entry_id), reverse=True)
+        readers = {
+            TimelineKind.CASE: self._case, TimelineKind.DOCUMENT: self._documents,
+            TimelineKind.DEADLINE: self._deadlines, TimelineKind.APPOINTMENT: self._appointments,
+            TimelineKind.TASK: self._tasks, TimelineKind.CONTACT: self._contacts,
+            TimelineKind.LETTER: self._letters, TimelineKind.DEBT: self._debts,
+            TimelineKind.FINDING: self._findings,
+        }  # fmt: skip
+        for kind in kinds:
+            if kind is TimelineKind.NOTE:
+                self._notes(b)
+            else:
+                await readers[kind](uow, b)
+        return b.out
 
     async def _case(self, uow: UnitOfWork, b: _Builder) -> None:
         case = b.case
@@ -322,12 +380,13 @@ class CaseTimelineProjection:
                     t.title, actor=t.closed_by,
                 )  # fmt: skip
 
-    async def _others(self, uow: UnitOfWork, b: _Builder) -> None:
-        case_id = b.case.id
-        for c in await self.contacts(uow).list_for_case(case_id):
+    async def _contacts(self, uow: UnitOfWork, b: _Builder) -> None:
+        for c in await self.contacts(uow).list_for_case(b.case.id):
             title = f"Contact logged ({_label(c.channel.value)}, {_label(c.direction.value)})"
             b.add(TimelineKind.CONTACT, "logged", c.at, c.id, title, c.summary, actor=c.created_by)
-        for letter in await self.letters(uow).list_for_case(case_id):
+
+    async def _letters(self, uow: UnitOfWork, b: _Builder) -> None:
+        for letter in await self.letters(uow).list_for_case(b.case.id):
             b.add(
                 TimelineKind.LETTER, "produced", letter.created_at, letter.id,
                 "Letter produced", letter.subject, actor=letter.created_by,
@@ -337,11 +396,16 @@ class CaseTimelineProjection:
                     TimelineKind.LETTER, "sent", letter.sent_at, letter.id, "Letter sent",
                     letter.subject,
                 )  # fmt: skip
-        for d in await self.debts(uow).list_for_case(case_id):
+
+    async def _debts(self, uow: UnitOfWork, b: _Builder) -> None:
+        for d in await self.debts(uow).list_for_case(b.case.id):
             b.add(
                 TimelineKind.DEBT, "added", d.created_at, d.id, "Debt added",
                 _label(d.debt.debt_type.value),
             )  # fmt: skip
+
+    async def _findings(self, uow: UnitOfWork, b: _Builder) -> None:
+        case_id = b.case.id
         for f in await self.findings(uow).for_case(case_id):
             if f.finding.status is Status.FAIL:
                 subject = uuid.uuid5(_NS, f"finding:{case_id}:{f.finding.rule_id}")
@@ -355,60 +419,23 @@ class CaseTimelineProjection:
                     f.finding.message,
                 )
 
-    # -- rebuild and lag ----------------------------------------------------------------
+    # -- rebuild ------------------------------------------------------------------------
 
     async def rebuild(self, centre_id: CentreId, progress: Progress | None = None) -> int:
         """Rewrite every case's entries from the write side, then remove the timelines of
         cases that no longer exist. Returns how many cases were written."""
-        async with self.uow(centre_id) as uow:
-            total = (await self.cases(uow).list(limit=1, offset=0)).total
-        seen: set[CaseId] = set()
-        after: tuple[dt.datetime, CaseId] | None = None
-        while True:
-            async with self.uow(centre_id) as uow:
-                page = await self.cases(uow).list(limit=self.batch, offset=0, after=after)
-                for listed in page.items:
-                    await self.refresh(uow, listed.id)
-                await uow.commit()
-            seen.update(c.id for c in page.items)
-            if progress is not None:
-                progress(len(seen), max(total, len(seen)))
-            if len(page.items) < self.batch:
-                break
-            after = (page.items[-1].opened_at, page.items[-1].id)
-        await self._remove_stale(centre_id, seen)
+        seen = await self._each_case(centre_id, self.refresh, progress)
+        await self._remove_stale(centre_id, seen, self._sweep, self._delete)
         return len(seen)
 
-    async def _remove_stale(self, centre_id: CentreId, keep: set[CaseId]) -> None:
-        after: CaseId | None = None
-        while True:
-            async with self.uow(centre_id) as uow:
-                timelines = self.case_timelines(uow)
-                ids = await timelines.case_ids(limit=self.batch, after=after)
-                stale = [i for i in ids if i not in keep]
-                if stale:
-                    await timelines.delete(stale)
-                    await uow.commit()
-            if len(ids) < self.batch:
-                return
-            after = ids[-1]
+    async def _sweep(
+        self, uow: UnitOfWork, after: CaseId | None
+    ) -> tuple[Sequence[CaseId], CaseId | None]:
+        ids = await self.case_timelines(uow).case_ids(limit=self.batch, after=after)
+        return ids, ids[-1] if ids else None
 
-    async def pending(
-        self, uow: UnitOfWork, *, limit_at: dt.datetime | None = None
-    ) -> dt.datetime | None:
-        """When the oldest event of ``uow``'s centre occurred that this projection has not
-        applied (``None``: caught up)."""
-        rows = self.case_list_rows(uow)
-        return await rows.oldest_unapplied(HANDLER, EVENT_NAMES, limit_at=limit_at)
-
-    async def version(self, uow: UnitOfWork) -> ReadVersion:
-        now = self.clock.now()
-        oldest = await self.pending(uow)
-        if oldest is None:
-            return ReadVersion(watermark=now, lag_seconds=0.0)
-        return ReadVersion(
-            watermark=min(oldest, now), lag_seconds=max(0.0, (now - oldest).total_seconds())
-        )
+    async def _delete(self, uow: UnitOfWork, case_ids: list[CaseId]) -> None:
+        await self.case_timelines(uow).delete(case_ids)
 
 
 def _with_detail(entry: TimelineEntry, detail: str) -> TimelineEntry:
@@ -459,7 +486,9 @@ class CaseTimelineQuery:
         if cursor is not None:
             at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
             after = (at, after_id)
-        caught_up = written_at is None or await self._wait_for(ctx.centre_id, written_at)
+        caught_up = written_at is None or await self.projection.caught_up(
+            ctx.centre_id, written_at, wait=self.wait_seconds, poll=self.poll_seconds
+        )
         async with case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, 0)) as (
             uow,
             case,
@@ -477,18 +506,6 @@ class CaseTimelineQuery:
                 self.clock.now(), seal_later=True,
             )  # fmt: skip
         return with_next_cursor(page, lambda e: (e.at, e.entry_id)), version
-
-    async def _wait_for(self, centre_id: CentreId, written_at: dt.datetime) -> bool:
-        until = time.monotonic() + self.wait_seconds
-        limit_at = min(written_at, self.clock.now())
-        while True:
-            async with self.uow(centre_id) as uow:
-                pending = await self.projection.pending(uow, limit_at=limit_at)
-            if pending is None:
-                return True
-            if time.monotonic() >= until:
-                return False
-            await asyncio.sleep(self.poll_seconds)
 
 
 def _page_of(

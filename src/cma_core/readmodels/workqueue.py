@@ -13,17 +13,14 @@ The query shows only today's appointments (Europe/London), the rest whole.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import time
 import uuid
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable, Sequence
 from zoneinfo import ZoneInfo
 
 from attrs import define, field
 
 from cma_core.cases.model import AdviserAssigned, Case, CaseClosed, CaseOpened, CaseReopened
-from cma_core.cases.ports import CaseRepository
 from cma_core.documents.model import (
     SuggestionAccepted,
     SuggestionMade,
@@ -35,26 +32,26 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.privacy.events import CaseErased
 from cma_core.readmodels.model import ReadVersion, WorkItem, WorkSection
-from cma_core.readmodels.ports import CaseListRows, WorkQueueItems
+from cma_core.readmodels.ports import WorkQueueItems
+from cma_core.readmodels.projection import Progress, Projection
 from cma_core.scheduling.appointments import LONDON, AppointmentStatus
 from cma_core.scheduling.ports import (
     AppointmentChanged,
     AppointmentRepository,
     DeadlineMet,
     DeadlinePassed,
-    DeadlineRepository,
     DeadlineStatus,
     FactRecorded,
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import DomainEvent, EventEnvelope
-from cma_core.shared.handlers import Handles, case_of, handles
+from cma_core.shared.handlers import case_of
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskChanged, TaskStatus
-from cma_core.tasks.ports import TaskFilter, TaskRepository
+from cma_core.tasks.ports import TaskFilter
 
 #: The inbox name of the projection's handler (stored: never rename it).
 HANDLER = "work_queue"
@@ -65,9 +62,10 @@ EVENTS: tuple[type[DomainEvent], ...] = (
 )  # fmt: skip
 EVENT_NAMES = frozenset(e.name for e in EVENTS)
 MAX_RECORDS = 1000
+#: Events published up to this far ahead of the reader's clock count as owed (clocks of
+#: two processes differ a little).
+_SKEW = dt.timedelta(seconds=5)
 _ZONE = ZoneInfo(LONDON)
-
-Progress = Callable[[int, int], None]
 
 
 def _scope(event: EventEnvelope) -> uuid.UUID | None:
@@ -87,25 +85,18 @@ def today_window(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
 
 
 @define
-class WorkQueueProjection:
+class WorkQueueProjection(Projection):
     """Keeps ``work_queue_items`` in step with the write side; rebuilds it; its lag."""
 
-    uow: UnitOfWorkFactory
-    clock: Clock
+    HANDLER = HANDLER
+    EVENTS = EVENTS
+    EVENT_NAMES = EVENT_NAMES
+
     work_queue_items: RepositoryFactory[WorkQueueItems] = field(kw_only=True)
-    case_list_rows: RepositoryFactory[CaseListRows] = field(kw_only=True)
-    cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
-    tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
-    deadlines: RepositoryFactory[DeadlineRepository] = field(kw_only=True)
     appointments: RepositoryFactory[AppointmentRepository] = field(kw_only=True)
     suggestions: RepositoryFactory[SuggestionRepository] = field(kw_only=True)
-    batch: int = 200
 
-    def handlers(self) -> tuple[Handles, ...]:
-        return handles(EVENTS, HANDLER, self.apply, coalesce=self._coalesce)
-
-    @staticmethod
-    def _coalesce(event: EventEnvelope) -> Hashable | None:
+    def _coalesce(self, event: EventEnvelope) -> Hashable | None:
         scope = _scope(event)
         return str(scope) if scope else case_of(event)
 
@@ -183,24 +174,9 @@ class WorkQueueProjection:
     async def rebuild(self, centre_id: CentreId, progress: Progress | None = None) -> int:
         """Rewrite every case's and free-standing task's items, then remove scopes that
         are gone. Returns how many scopes were written."""
-        async with self.uow(centre_id) as uow:
-            total = (await self.cases(uow).list(limit=1, offset=0)).total
-        seen: set[uuid.UUID] = set()
-        after: tuple[dt.datetime, CaseId] | None = None
-        while True:
-            async with self.uow(centre_id) as uow:
-                page = await self.cases(uow).list(limit=self.batch, offset=0, after=after)
-                for listed in page.items:
-                    await self.refresh(uow, listed.id)
-                await uow.commit()
-            seen.update(c.id for c in page.items)
-            if progress is not None:
-                progress(len(seen), max(total, len(seen)))
-            if len(page.items) < self.batch:
-                break
-            after = (page.items[-1].opened_at, page.items[-1].id)
+        seen: set[uuid.UUID] = set(await self._each_case(centre_id, self.refresh, progress))
         seen |= await self._free_tasks(centre_id)
-        await self._remove_stale(centre_id, seen)
+        await self._remove_stale(centre_id, seen, self._sweep, self._delete)
         return len(seen)
 
     async def _free_tasks(self, centre_id: CentreId) -> set[uuid.UUID]:
@@ -220,34 +196,29 @@ class WorkQueueProjection:
                 return done
             offset += self.batch
 
-    async def _remove_stale(self, centre_id: CentreId, keep: set[uuid.UUID]) -> None:
-        after: uuid.UUID | None = None
-        while True:
-            async with self.uow(centre_id) as uow:
-                items = self.work_queue_items(uow)
-                ids = await items.scope_ids(limit=self.batch, after=after)
-                stale = [i for i in ids if i not in keep]
-                if stale:
-                    await items.delete(stale)
-                    await uow.commit()
-            if len(ids) < self.batch:
-                return
-            after = ids[-1]
-
-    async def pending(
-        self, uow: UnitOfWork, *, limit_at: dt.datetime | None = None
-    ) -> dt.datetime | None:
-        rows = self.case_list_rows(uow)
-        return await rows.oldest_unapplied(HANDLER, EVENT_NAMES, limit_at=limit_at)
-
-    async def version(self, uow: UnitOfWork) -> ReadVersion:
+    async def unapplied_scopes(self, uow: UnitOfWork, until: dt.datetime) -> set[uuid.UUID]:
+        """The scopes of the centre's events up to ``until`` this handler has not applied
+        (read from the outbox: the events not yet settled, at most ``MAX_RECORDS`` of
+        them oldest first, less those in the handler's inbox)."""
         now = self.clock.now()
-        oldest = await self.pending(uow)
-        if oldest is None:
-            return ReadVersion(watermark=now, lag_seconds=0.0)
-        return ReadVersion(
-            watermark=min(oldest, now), lag_seconds=max(0.0, (now - oldest).total_seconds())
-        )
+        owed = [
+            *await uow.outbox.unpublished(limit=MAX_RECORDS),
+            *await uow.outbox.owed(published_before=now + _SKEW, limit=MAX_RECORDS),
+        ]
+        mine = [e for e in owed if e.name in EVENT_NAMES and e.occurred_at <= until]
+        applied = await uow.inbox.seen_of([e.event_id for e in mine], HANDLER)
+        return {
+            scope for e in mine if e.event_id not in applied and (scope := _scope(e)) is not None
+        }
+
+    async def _sweep(
+        self, uow: UnitOfWork, after: uuid.UUID | None
+    ) -> tuple[Sequence[uuid.UUID], uuid.UUID | None]:
+        ids = await self.work_queue_items(uow).scope_ids(limit=self.batch, after=after)
+        return ids, ids[-1] if ids else None
+
+    async def _delete(self, uow: UnitOfWork, scope_ids: list[uuid.UUID]) -> None:
+        await self.work_queue_items(uow).delete(scope_ids)
 
 
 def _task_item(task: Task, scope_id: uuid.UUID) -> WorkItem | None:
@@ -305,26 +276,60 @@ class WorkQueueQuery:
         if cursor is not None:
             at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
             after = (at, after_id)
-        if written_at is not None:
-            await self._wait_for(ctx.centre_id, written_at)
+        caught_up = written_at is None or await self.projection.caught_up(
+            ctx.centre_id, written_at, wait=self.wait_seconds, poll=self.poll_seconds
+        )
         window = today_window(self.clock.now())
         async with self.uow(ctx.centre_id) as uow:
             items = self.projection.work_queue_items(uow)
-            version = await self.projection.version(uow)
-            page = await items.list(
-                whose, limit=limit, section=section, appointments=window, after=after
-            )
-            counts = await items.counts(whose, appointments=window)
+            if caught_up or written_at is None:
+                version = await self.projection.version(uow)
+                page = await items.list(
+                    whose, limit=limit, section=section, appointments=window, after=after
+                )
+                counts = await items.counts(whose, appointments=window)
+            else:
+                page, counts = await self._with_write_side(
+                    uow, whose, written_at, section, window, limit, after
+                )
+                version = ReadVersion(watermark=self.clock.now(), lag_seconds=0, source="write")
         return with_next_cursor(page, lambda i: (i.at, i.item_id)), counts, version
 
-    async def _wait_for(self, centre_id: CentreId, written_at: dt.datetime) -> bool:
-        until = time.monotonic() + self.wait_seconds
-        limit_at = min(written_at, self.clock.now())
-        while True:
-            async with self.uow(centre_id) as uow:
-                pending = await self.projection.pending(uow, limit_at=limit_at)
-            if pending is None:
-                return True
-            if time.monotonic() >= until:
-                return False
-            await asyncio.sleep(self.poll_seconds)
+    async def _with_write_side(
+        self,
+        uow: UnitOfWork,
+        whose: UserId,
+        written_at: dt.datetime,
+        section: WorkSection | None,
+        window: tuple[dt.datetime, dt.datetime],
+        limit: int,
+        after: tuple[dt.datetime, uuid.UUID] | None,
+    ) -> tuple[Page[WorkItem], dict[WorkSection, int]]:
+        """The queue with the scopes the projection has not caught up on (its events up
+        to ``written_at`` not yet applied) read from the write side, the rest from the
+        projection: the user's own write shows, however far behind the projection is."""
+        behind = await self.projection.unapplied_scopes(uow, written_at)
+        fresh = [
+            i
+            for scope in behind
+            for i in await self.projection.read_items(uow, scope)
+            if i.user_id == whose and _in_window(i, window)
+        ]
+        stored = await self.projection.work_queue_items(uow).list(
+            whose, limit=MAX_RECORDS, appointments=window
+        )
+        merged = sorted(
+            [i for i in stored.items if i.scope_id not in behind] + fresh,
+            key=lambda i: (i.at, i.item_id),
+        )
+        counts = {s: sum(1 for i in merged if i.section is s) for s in WorkSection}
+        chosen = [i for i in merged if section is None or i.section is section]
+        total = len(chosen)
+        if after is not None:
+            chosen = [i for i in chosen if (i.at, i.item_id) > after]
+        return Page(items=chosen[:limit], total=total, limit=limit, offset=0), counts
+
+
+def _in_window(item: WorkItem, window: tuple[dt.datetime, dt.datetime]) -> bool:
+    """Whether the query shows the item (appointments only today's)."""
+    return item.section is not WorkSection.APPOINTMENT or window[0] <= item.at < window[1]

@@ -235,7 +235,7 @@ class EventHandlers:
             todo = await self._unseen(uow, name, keys)
             for unseen in todo:
                 await handler(uow, _newest(unseen))
-                await self._mark(uow, name, unseen)
+            await self._mark(uow, name, [e for unseen in todo for e in unseen])
             await uow.commit()
         return 1 if todo else 0
 
@@ -255,12 +255,14 @@ class EventHandlers:
         finishes = [await work() if work is not None else None for work in works]
         async with self.uow(centre_id) as uow:
             seen = await uow.inbox.seen_of([e.event_id for u in todo for e in u], name)
+            marked: list[EventEnvelope] = []
             for unseen, finish in zip(todo, finishes, strict=True):
                 if all(e.event_id in seen for e in unseen):
                     continue  # another run finished first: its result stands
                 if finish is not None:
                     await finish(uow)
-                await self._mark(uow, name, unseen)
+                marked += unseen
+            await self._mark(uow, name, marked)
             await uow.commit()
         return 2
 
@@ -276,9 +278,7 @@ class EventHandlers:
         return [u for u in unseen if u]
 
     async def _mark(self, uow: UnitOfWork, name: str, events: Sequence[EventEnvelope]) -> None:
-        now = self.clock.now()
-        for envelope in events:
-            await uow.inbox.mark(envelope.event_id, name, now)
+        await uow.inbox.mark_many([e.event_id for e in events], name, self.clock.now())
 
     async def _handled_meanwhile(
         self, centre_id: CentreId, envelope: EventEnvelope, handler_name: str

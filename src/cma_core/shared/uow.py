@@ -82,6 +82,10 @@ class Inbox(Protocol):
 
     async def mark(self, event_id: EventId, handler: str, at: dt.datetime) -> None: ...
 
+    async def mark_many(self, event_ids: Sequence[EventId], handler: str, at: dt.datetime) -> None:
+        """``mark`` each of ``event_ids`` (one write for a batch)."""
+        ...
+
 
 class UnitOfWork(Protocol):
     """One transaction for one centre."""

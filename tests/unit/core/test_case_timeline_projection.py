@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 import attrs
 import pytest
@@ -199,6 +200,44 @@ async def test_out_of_order_duplicate_and_batched_events_converge_on_the_rebuild
     async with app.uow(sup.centre_id) as uow:
         version = await projection.version(uow)
     assert (version.lag_seconds, version.source) == (0, "projection")
+
+
+async def test_an_event_reads_only_the_records_it_touched() -> None:
+    """A task's change rereads the tasks (and the findings, and the letters, which are
+    produced without an event), not the case's documents, debts, appointments or contacts;
+    the timeline it leaves is the one a rebuild reads."""
+    app = build_app()
+    sup, _, case = await _seed(app)
+    read: list[str] = []
+
+    def counted(name: str, factory: Any) -> Any:
+        def wrapped(uow: Any) -> Any:
+            read.append(name)
+            return factory(uow)
+
+        return wrapped
+
+    wired = ports(NAMES)
+    spied = {
+        n: counted(n, f) if n not in ("case_timelines", "cases") else f for n, f in wired.items()
+    }
+    projection = CaseTimelineProjection(app.uow, app.clock, **spied)
+    await projection.rebuild(sup.centre_id)
+    handlers = EventHandlers(app.uow, app.clock, registered=projection.handlers())
+    app.clock.advance(dt.timedelta(minutes=1))
+    before = len(app.publisher.published)
+    await app.tasks.create(sup, CreateTask(title="Ring the creditor", case_id=case.id))
+    await app.cases.add_note(sup, case.id, "Creditor rang back")
+    fresh = [e for e in app.publisher.published[before:] if e.name in _names()]
+    assert {e.name for e in fresh} == {"TaskChanged", "CaseNoteAdded"}
+    read.clear()
+    await handlers.dispatch_many(sup.centre_id, [e.event_id for e in fresh])
+    assert sorted(set(read)) == ["findings", "letters", "tasks"]
+    assert read.count("findings") == 1  # both events touch them: read once in the batch
+    incremental = await _entries(app, sup.centre_id, case.id)
+    assert {"Ring the creditor", "Creditor rang back"} <= {e.detail for e in incremental}
+    await projection.rebuild(sup.centre_id)
+    assert await _entries(app, sup.centre_id, case.id) == incremental
 
 
 async def test_a_stale_timeline_is_removed_by_a_rebuild_and_erasure_removes_it() -> None:
