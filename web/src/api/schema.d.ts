@@ -5804,11 +5804,14 @@ export interface components {
             /** Format: date-time */
             at: string;
             case_id: string | null;
+            due_at: string | null;
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["TaskKind"] | null;
             label: string | null;
             section: components["schemas"]["WorkSection"];
             title: string;
+            version: number | null;
         };
         /** WorkQueuePage */
         WorkQueuePage: {
