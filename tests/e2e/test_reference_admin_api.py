@@ -109,6 +109,29 @@ async def test_guidelines_preview_import_errors_and_audit(
     ]
     assert (await other.get(GUIDELINES)).json()["loaded"] is False
 
+    # The same lists paged by cursor and filtered; another centre's are its own (empty).
+    async def pages(url: str, key: str, **params: Any) -> list[list[Any]]:
+        out, cursor = [], None
+        while True:
+            query = {"limit": "1", **params, **({"cursor": cursor} if cursor else {})}
+            r = await adviser.get(url, params=query)
+            assert r.status_code == 200, r.text
+            out.append([i[key] for i in r.json()["items"]])
+            if (cursor := r.json()["next_cursor"]) is None:
+                return [page for page in out if page]
+
+    periods, imports = f"{GUIDELINES}/periods", f"{GUIDELINES}/imports"
+    assert await pages(periods, "valid_from") == [["2025-04-07"], ["2024-04-01"]]
+    assert await pages(periods, "valid_from", in_force="false") == [["2024-04-01"]]
+    assert await pages(periods, "valid_from", source="no such source") == []
+    assert await pages(imports, "source") == [["cli load"], ["EXAMPLE"]]
+    assert await pages(imports, "source", source="exam") == [["EXAMPLE"]]
+    since = listed["imports"][0]["imported_at"]
+    assert await pages(imports, "source", since=since) == [["cli load"]]
+    r = await adviser.get(imports, params={"cursor": "not-a-cursor"})
+    assert (r.status_code, r.json()["errors"][0]["field"]) == (422, "cursor"), r.text
+    assert (await other.get(periods)).json()["total"] == 0
+
     r = await admin.get("/api/v1/audit", params={"entity_type": "centre"})
     assert "reference.guidelines_imported" in [e["action"] for e in r.json()["items"]]
 

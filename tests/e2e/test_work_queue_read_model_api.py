@@ -46,12 +46,14 @@ async def test_the_queue_is_the_projection_and_a_rebuild_matches(
     me = (await adviser.get("/api/v1/auth/me")).json()["user_id"]
     case = await adviser.new_case()
     titles = ["Call the council", "Chase the bank", "Ask for payslips"]
+    made: dict[str, dict[str, object]] = {}
     for i, title in enumerate(titles):
         body = {"title": title, "due_at": f"2030-01-0{i + 2}T10:00:00Z"}
         if i < 2:
             body["case_id"] = case["id"]
         r = await adviser.post("/api/v1/tasks", body)
         assert r.status_code == 201, r.text
+        made[title] = r.json()
     await settle(container)
 
     r = await adviser.get("/api/v1/work-queue")
@@ -62,6 +64,23 @@ async def test_the_queue_is_the_projection_and_a_rebuild_matches(
     tasks = [i for i in body["items"] if i["section"] == "task"]
     assert [t["title"] for t in tasks if t["title"] in titles] == titles  # soonest first
     assert any(t["case_id"] is None for t in tasks)  # the free-standing task
+    # A task carries what the console shows and sends back: kind, due time, version.
+    for t in (t for t in tasks if t["title"] in made):
+        task = made[t["title"]]
+        assert (t["kind"], t["due_at"], t["version"]) == (
+            task["kind"], task["due_at"], task["version"],
+        ), t  # fmt: skip
+    changed = await adviser.patch(
+        f"/api/v1/tasks/{made['Chase the bank']['id']}", {"priority": "urgent"},
+        headers={"If-Match": f'"{made["Chase the bank"]["version"]}"'},
+    )  # fmt: skip
+    assert changed.status_code == 200, changed.text
+    await settle(container)
+    body = (await adviser.get("/api/v1/work-queue")).json()
+    tasks = [i for i in body["items"] if i["section"] == "task"]
+    bank = next(i for i in tasks if i["title"] == "Chase the bank")
+    assert (bank["version"], bank["label"]) == (changed.json()["version"], "urgent")
+    assert all(i["version"] is None for i in body["items"] if i["section"] != "task")
     assert body["counts"]["task"] == len(tasks)
     assert body["total"] == sum(body["counts"].values())
     ats = [i["at"] for i in body["items"]]

@@ -45,13 +45,35 @@ async def test_hours_and_conflicts(container: Container, http: httpx.AsyncClient
     r = await put(admin, MORNINGS, None)
     assert r.status_code == 428, r.text
     assert (await put(adviser, MORNINGS, '"0"')).status_code == 403
-    for bad, field in (
-        ({"weekly_hours": {"7": [{"start": "09:00:00", "end": "10:00:00"}]}}, "weekly_hours"),
-        ({"weekly_hours": {"0": [{"start": "10:00:00", "end": "09:00:00"}]}}, "working_hours"),
-        ({**MORNINGS, "timezone": "Mars/Olympus"}, "timezone"),
+    # Each refusal names the very window's field, so the console marks that input.
+    for bad, field, status in (
+        ({"weekly_hours": {"7": [{"start": "09:00:00", "end": "10:00:00"}]}}, "weekly_hours", 422),
+        (
+            {"weekly_hours": {"0": [{"start": "10:00:00", "end": "09:00:00"}]}},
+            "weekly_hours.0[0].end",
+            422,
+        ),
+        (
+            {
+                "weekly_hours": {
+                    "2": [
+                        {"start": "13:00:00", "end": "17:00:00"},
+                        {"start": "09:00:00", "end": "13:30:00"},
+                    ]
+                }
+            },
+            "weekly_hours.2[0].start",
+            422,
+        ),
+        (
+            {"weekly_hours": {"4": [{"start": "09:00:00", "end": "half five"}]}},
+            "weekly_hours.4[0].end",
+            400,
+        ),
+        ({**MORNINGS, "timezone": "Mars/Olympus"}, "timezone", 422),
     ):
         r = await put(admin, bad, '"0"')
-        assert r.status_code == 422, r.text
+        assert r.status_code == status, r.text
         assert r.json()["errors"][0]["field"] == field
     r = await put(admin, MORNINGS, '"0"')
     assert (r.status_code, r.headers["etag"]) == (200, '"1"'), r.text

@@ -169,16 +169,40 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
 
   await adm.getByRole("link", { name: "Working hours" }).click();
   await settled(adm);
-  await adm.locator("#hours-4-to").fill("half five");
+  await adm.locator("#hours-4-0-to").fill("half five");
   await adm.getByRole("button", { name: "Save working hours" }).click();
-  await adm.locator(".govuk-error-summary").waitFor();
+  await adm.locator(".govuk-error-summary a[href='#hours-4-0-to']").waitFor();
+  check((await adm.locator("#hours-4-0-to.govuk-input--error").count()) === 1, "a time the API cannot read is named in the error summary and marked on its input");
   await audit(adm, "admin-working-hours-error");
-  await adm.locator("#hours-4-to").fill("13:00");
+  await adm.locator("#hours-4-0-to").fill("13:00");
+  // A second window on Friday overlapping the first: the API names that window's field.
+  await adm.getByRole("button", { name: "Add a window on Friday" }).click();
+  await adm.locator("#hours-4-1-from").fill("12:30");
+  await adm.locator("#hours-4-1-to").fill("16:00");
   await adm.getByRole("button", { name: "Save working hours" }).click();
+  await adm.locator(".govuk-error-summary a[href='#hours-4-1-from']").waitFor();
+  check((await adm.locator("#hours-4-1-from.govuk-input--error").count()) === 1, "an overlapping window is named in the error summary and marked on its input");
+  await audit(adm, "admin-working-hours-overlap");
+  await adm.locator("#hours-4-1-from").fill("14:00");
+  const put = () => adm.waitForResponse((r) => r.url().includes("/api/v1/centre/working-hours") && r.request().method() === "PUT");
+  let answered = put();
+  await adm.getByRole("button", { name: "Save working hours" }).click();
+  check((await answered).status() === 200, "the two Friday windows were saved");
   await adm.getByText(/Working hours saved/).waitFor();
-  const saved = await apiGet(await apiLogin("admin@northside.example"), "/api/v1/centre/working-hours");
-  check(saved.weekly_hours["4"]?.[0]?.end === "13:00:00", "an admin set the centre's working hours (Fridays close at 13:00)");
+  const admin = await apiLogin("admin@northside.example");
+  let saved = await apiGet(admin, "/api/v1/centre/working-hours");
+  check(
+    JSON.stringify(saved.weekly_hours["4"]?.map((w) => w.end)) === JSON.stringify(["13:00:00", "16:00:00"]) && saved.weekly_hours["4"][1].start === "14:00:00",
+    `an admin set two opening windows on Friday (${JSON.stringify(saved.weekly_hours["4"])})`,
+  );
   await audit(adm, "admin-working-hours");
+  // The afternoon window removed again: Fridays close at 13:00.
+  await adm.getByRole("button", { name: "Remove window 2 on Friday" }).click();
+  answered = put();
+  await adm.getByRole("button", { name: "Save working hours" }).click();
+  check((await answered).status() === 200, "the Friday afternoon window was removed");
+  saved = await apiGet(admin, "/api/v1/centre/working-hours");
+  check(saved.weekly_hours["4"]?.length === 1 && saved.weekly_hours["4"][0].end === "13:00:00", "an admin set the centre's working hours (Fridays close at 13:00)");
 
   // Spending guidelines: a bad line named, a preview, then the import.
   await adm.getByRole("link", { name: "Spending guidelines" }).click();

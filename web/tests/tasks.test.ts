@@ -47,6 +47,14 @@ describe("runTaskAction", () => {
     ]);
   });
 
+  it("reads the version first when the queue did not carry one", async () => {
+    await runTaskAction({ ...task, version: null }, { kind: "reopen" });
+    expect(calls.map((c) => [c.method, c.url, c.ifMatch])).toEqual([
+      ["GET", "/api/v1/tasks/t1", null],
+      ["POST", "/api/v1/tasks/t1/reopen", '"4"'],
+    ]);
+  });
+
   it("turns a stale version's 412 into the API's problem", async () => {
     const stale = { ...task, id: "stale" };
     await expect(runTaskAction(stale, { kind: "complete", outcome_note: "x" })).rejects.toSatisfy(

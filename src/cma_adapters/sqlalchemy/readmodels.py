@@ -413,6 +413,9 @@ def _work_of(r: Any) -> WorkItem:
         at=r["at"],
         title=r["title"],
         label=r["label"],
+        kind=r["kind"],
+        due_at=r["due_at"],
+        version=r["version"],
     )
 
 
@@ -445,7 +448,8 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
                         "centre_id": i.centre_id, "scope_id": i.scope_id,
                         "section": i.section.value, "item_id": i.item_id,
                         "user_id": i.user_id, "case_id": i.case_id, "at": i.at,
-                        "title": i.title, "label": i.label,
+                        "title": i.title, "label": i.label, "kind": i.kind,
+                        "due_at": i.due_at, "version": i.version,
                     }
                     for i in items
                 ],

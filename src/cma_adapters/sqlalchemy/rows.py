@@ -796,6 +796,10 @@ class WorkItemRow(Base):
     at: Mapped[dt.datetime]
     title: Mapped[str] = mapped_column(String(300))
     label: Mapped[str | None] = mapped_column(String(64))
+    #: A task's kind, due time and version (migration 2020); null for other sections.
+    kind: Mapped[str | None] = mapped_column(String(32))
+    due_at: Mapped[dt.datetime | None]
+    version: Mapped[int | None]
     __table_args__ = (
         Index("ix_work_queue_items_user", "centre_id", "user_id", "at", "item_id"),
         Index("ix_work_queue_items_case", "centre_id", "case_id"),

@@ -156,6 +156,11 @@ class WorkItem:
     title: str
     #: A task's priority, a deadline's kind, an appointment's kind, a suggestion's kind.
     label: str | None = None
+    #: A task's own: its kind, its due time (``None`` when undated: ``at`` is then its
+    #: creation) and its version (what the console sends as If-Match). ``None`` otherwise.
+    kind: str | None = None
+    due_at: dt.datetime | None = None
+    version: int | None = None
 
 
 WorkCounts = Mapping[WorkSection, int]

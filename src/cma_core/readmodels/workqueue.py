@@ -234,6 +234,9 @@ def _task_item(task: Task, scope_id: uuid.UUID) -> WorkItem | None:
         at=task.due_at or task.created_at,
         title=task.title,
         label=task.priority.value,
+        kind=task.kind.value,
+        due_at=task.due_at,
+        version=task.version,
     )
 
 

@@ -132,6 +132,11 @@ async def test_events_in_any_order_equal_the_rebuild_and_items_go_to_their_users
     assert sections == ["appointment", "appointment", "deadline", "document", "task"]
     theirs = await _queue(app, sup.centre_id, sup.user_id)
     assert [(i.title, i.case_id) for i in theirs] == [("Review the file", None)]
+    # A task's item carries its kind, due time and version; the other sections none.
+    task = next(i for i in mine if i.section is WorkSection.TASK)
+    held = await app.tasks.get(adviser, task.item_id)
+    assert (task.kind, task.due_at, task.version) == (held.kind.value, held.due_at, held.version)
+    assert all(i.version is None for i in mine if i.section is not WorkSection.TASK)
     assert await projection.rebuild(sup.centre_id) == 2  # the case, the free-standing task
     assert await _queue(app, sup.centre_id, adviser.user_id) == mine
     assert await _queue(app, sup.centre_id, sup.user_id) == theirs

@@ -2009,13 +2009,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The guidelines imports, newest first
+         * @description The centre's last 50 imports of a guidelines file, newest first: `source` keeps those whose source contains the words (any case), `since` those imported at or after it. Page with `cursor`.
+         */
+        get: operations["ApiV1ReferenceGuidelinesImportsListImports"];
         put?: never;
         /**
          * Import a spending guidelines file (or preview it)
          * @description The CSV `cma reference load --guidelines` reads. It is validated first: a fault is a 400 problem naming `line[N].<column>` (N counts every line of the file from 1). With `dry_run: true` the answer (200) says what the file adds, removes and changes, and nothing is stored; otherwise (201) it replaces the centre's table in one transaction, is audited as `reference.guidelines_imported`, and every open case is re-checked. Needs `centre:settings` and a recent sign-in (401 `reauthentication-required`).
          */
         post: operations["ApiV1ReferenceGuidelinesImportsImportGuidelines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/guidelines/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The periods of the loaded spending guidelines, newest first
+         * @description Each period (source, `valid_from`, `valid_to`, household types), newest `valid_from` first; `in_force` keeps the periods in force today (true) or not (false), `source` those whose source contains the words (any case). Page with `cursor`.
+         */
+        get: operations["ApiV1ReferenceGuidelinesPeriodsListPeriods"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4185,6 +4209,14 @@ export interface components {
             rows: number;
             source: string | null;
         };
+        /** GuidelineImportPage */
+        GuidelineImportPage: {
+            items: components["schemas"]["GuidelineImportOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
+        };
         /** GuidelineOut */
         GuidelineOut: {
             category: string;
@@ -4203,6 +4235,14 @@ export interface components {
             /** Format: date */
             valid_from: string;
             valid_to: string | null;
+        };
+        /** GuidelinePeriodPage */
+        GuidelinePeriodPage: {
+            items: components["schemas"]["GuidelinePeriodOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
         };
         /**
          * GuidelinesImportIn
@@ -5804,11 +5844,14 @@ export interface components {
             /** Format: date-time */
             at: string;
             case_id: string | null;
+            due_at: string | null;
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["TaskKind"] | null;
             label: string | null;
             section: components["schemas"]["WorkSection"];
             title: string;
+            version: number | null;
         };
         /** WorkQueuePage */
         WorkQueuePage: {
@@ -12700,6 +12743,57 @@ export interface operations {
             };
         };
     };
+    ApiV1ReferenceGuidelinesImportsListImports: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip (at most 10,000; page further with cursor). */
+                offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
+                /** @description Words the source contains. */
+                source?: string | null;
+                since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidelineImportPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1ReferenceGuidelinesImportsImportGuidelines: {
         parameters: {
             query?: never;
@@ -12726,6 +12820,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GuidelinesImportOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1ReferenceGuidelinesPeriodsListPeriods: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip (at most 10,000; page further with cursor). */
+                offset?: number;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
+                in_force?: boolean | null;
+                /** @description Words the source contains. */
+                source?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidelinePeriodPage"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -6,7 +6,7 @@ export type FieldIds = Record<string, string>;
 
 /** The GOV.UK error summary: focused when it appears; each API field error links to its
  * input. Errors the API did not tie to a field are shown as the summary's description. */
-export function ErrorSummary({ error, fields = {} }: { error: unknown; fields?: FieldIds }) {
+export function ErrorSummary({ error, fields = {}, labels = {} }: { error: unknown; fields?: FieldIds; labels?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.focus();
@@ -25,13 +25,10 @@ export function ErrorSummary({ error, fields = {} }: { error: unknown; fields?: 
             <ul className="govuk-list govuk-error-summary__list">
               {items.map((e) => {
                 const id = fields[e.field] ?? fields[e.field.split(".").pop() ?? ""];
+                const text = `${labels[e.field] ?? e.field.replace(/_/g, " ")} ${e.message}`;
                 return (
                   <li key={`${e.field}:${e.message}`}>
-                    {id ? (
-                      <a href={`#${id}`}>{`${e.field.replace(/_/g, " ")} ${e.message}`}</a>
-                    ) : (
-                      `${e.field.replace(/_/g, " ")} ${e.message}`
-                    )}
+                    {id ? <a href={`#${id}`}>{text}</a> : text}
                   </li>
                 );
               })}

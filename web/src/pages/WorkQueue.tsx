@@ -5,87 +5,76 @@ import { api } from "../api/client";
 import { unwrap } from "../api/problem";
 import { useMe } from "../auth/session";
 import { dateTime, label } from "../components/format";
-import { Select } from "../components/forms";
+import { Button, Select } from "../components/forms";
 import { QueryState, Tag } from "../components/ui";
 import { CreateTask } from "./queue/CreateTask";
 import { TaskList } from "./queue/TaskList";
+import { asQueryResult, itemTask, queueSections, useWorkQueue, type Queue } from "./queue/workQueue";
 
-function startOfDay(offsetDays = 0): string {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  d.setDate(d.getDate() + offsetDays);
-  return d.toISOString();
+type Status = "open" | "done" | "cancelled";
+
+/** "the first N shown" when a section holds more than the pages read so far. */
+function shown(total: number, count: number, word: string): string {
+  return total > count ? `, the ${word} ${count} shown` : "";
 }
 
 export function WorkQueue() {
-  const { can } = useMe();
-  const [status, setStatus] = useState<"open" | "done" | "cancelled">("open");
-  const tasks = useQuery({
+  const { me, can } = useMe();
+  const [status, setStatus] = useState<Status>("open");
+  // The whole queue in one request (the read model); the rest only when asked for.
+  const queue = useWorkQueue(can("task:read"));
+  const state = asQueryResult<Queue>(queue);
+  // Closed tasks are not queue work: the read model holds none, the task list has them.
+  const closed = useQuery({
     queryKey: ["tasks", "mine", status],
     queryFn: async () =>
       unwrap(await api.GET("/api/v1/tasks", { params: { query: { assignee: "me", status, limit: 100 } } })),
-    enabled: can("task:read"),
+    enabled: can("task:read") && status !== "open",
   });
-  const due = useQuery({
-    queryKey: ["tasks", "mine", "due"],
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/tasks", {
-          params: { query: { assignee: "me", status: "open", due_before: startOfDay(8), limit: 100 } },
-        }),
-      ),
-    enabled: can("task:read"),
-  });
+  // The team's queue has no holder, so it is not in anyone's read model.
   const unassigned = useQuery({
     queryKey: ["tasks", "unassigned"],
     queryFn: async () =>
       unwrap(await api.GET("/api/v1/tasks", { params: { query: { unassigned: true, status: "open", limit: 50 } } })),
     enabled: can("task:read"),
   });
-  const review = useQuery({
-    queryKey: ["suggestions", "pending"],
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/suggestions", {
-          params: { query: { status: "pending", adviser: can("case:read_all") ? "me" : undefined, limit: 20 } },
-        }),
-      ),
-    enabled: can("case:read"),
-  });
-  const appointments = useQuery({
-    queryKey: ["appointments", "mine", "today"],
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/appointments", {
-          params: { query: { adviser_id: "me", from: startOfDay(0), to: startOfDay(1), limit: 50 } },
-        }),
-      ),
-    enabled: can("case:read"),
-  });
+  const now = new Date();
+  const sections = queueSections(queue.data?.items ?? [], now);
 
   return (
     <>
       <h1 className="govuk-heading-xl">Work queue</h1>
+      {queue.data && queue.data.lagSeconds !== null && queue.data.lagSeconds >= 5 && (
+        <div className="govuk-inset-text" role="note">
+          The queue is being brought up to date: it shows changes made up to {dateTime(queue.data.readAt)}.
+        </div>
+      )}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Due in the next 7 days</h2>
-          <QueryState query={due} what="deadlines due">
-            {(page) =>
-              page.items.filter((t) => t.due_at).length === 0 ? (
+          <QueryState query={state} what="deadlines due">
+            {() =>
+              sections.due.length === 0 ? (
                 <p className="govuk-body">Nothing due in the next 7 days.</p>
               ) : (
-                <ul className="govuk-list">
-                  {page.items
-                    .filter((t) => t.due_at)
-                    .map((t) => (
+                <ul className="govuk-list" aria-label="Due in the next 7 days">
+                  {sections.due.map((t) => {
+                    const overdue = new Date(t.due_at!) < now;
+                    const kind = t.kind ?? "general";
+                    return (
                       <li key={t.id}>
-                        <Tag value={new Date(t.due_at!) < new Date() ? "overdue" : t.kind} text={new Date(t.due_at!) < new Date() ? "overdue" : label(t.kind)} />{" "}
-                        <Link className="govuk-link" to={`/cases/${t.case_id}/deadlines`}>
-                          {t.title}
-                        </Link>{" "}
+                        <Tag value={overdue ? "overdue" : kind} text={overdue ? "overdue" : label(kind)} />{" "}
+                        {t.case_id ? (
+                          <Link className="govuk-link" to={`/cases/${t.case_id}/deadlines`}>
+                            {t.title}
+                          </Link>
+                        ) : (
+                          t.title
+                        )}{" "}
                         — due {dateTime(t.due_at)}
                       </li>
-                    ))}
+                    );
+                  })}
                 </ul>
               )
             }
@@ -98,7 +87,7 @@ export function WorkQueue() {
               id="tasks-status"
               label="Show"
               value={status}
-              onChange={(v) => setStatus(v as "open" | "done" | "cancelled")}
+              onChange={(v) => setStatus(v as Status)}
               options={[
                 ["open", "Open tasks"],
                 ["done", "Completed tasks"],
@@ -106,15 +95,34 @@ export function WorkQueue() {
               ]}
             />
           </div>
-          <QueryState query={tasks} what="your tasks">
-            {(page) =>
-              page.items.length === 0 ? (
-                <p className="govuk-body">You have no {status === "open" ? "open" : status === "done" ? "completed" : "cancelled"} tasks.</p>
-              ) : (
-                <TaskList tasks={page.items} caption="My tasks" />
-              )
-            }
-          </QueryState>
+          {status === "open" ? (
+            <QueryState query={state} what="your tasks">
+              {(q) =>
+                sections.tasks.length === 0 ? (
+                  <p className="govuk-body">You have no open tasks.</p>
+                ) : (
+                  <>
+                    {q.counts.task > sections.tasks.length && (
+                      <p className="govuk-body">
+                        {q.counts.task} open tasks{shown(q.counts.task, sections.tasks.length, "first")}.
+                      </p>
+                    )}
+                    <TaskList tasks={sections.tasks.map((i) => itemTask(i, me, now))} caption="My tasks" />
+                  </>
+                )
+              }
+            </QueryState>
+          ) : (
+            <QueryState query={closed} what="your tasks">
+              {(page) =>
+                page.items.length === 0 ? (
+                  <p className="govuk-body">You have no {status === "done" ? "completed" : "cancelled"} tasks.</p>
+                ) : (
+                  <TaskList tasks={page.items} caption="My tasks" />
+                )
+              }
+            </QueryState>
+          )}
 
           <h2 className="govuk-heading-m">Tasks nobody holds</h2>
           <QueryState query={unassigned} what="unassigned tasks">
@@ -124,7 +132,7 @@ export function WorkQueue() {
               ) : (
                 <>
                   <p className="govuk-body">
-                    {page.total} open {page.total === 1 ? "task" : "tasks"} in the team's queue{page.total > page.items.length ? `, the first ${page.items.length} shown` : ""}.
+                    {page.total} open {page.total === 1 ? "task" : "tasks"} in the team's queue{shown(page.total, page.items.length, "first")}.
                   </p>
                   <TaskList tasks={page.items} caption="Tasks nobody holds" />
                 </>
@@ -134,21 +142,23 @@ export function WorkQueue() {
         </div>
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Today's appointments</h2>
-          <QueryState query={appointments} what="today's appointments">
-            {(page) =>
-              page.items.length === 0 ? (
+          <QueryState query={state} what="today's appointments">
+            {() =>
+              sections.appointments.length === 0 ? (
                 <p className="govuk-body">No appointments today.</p>
               ) : (
-                <ul className="govuk-list">
-                  {page.items.map((a) => (
+                <ul className="govuk-list" aria-label="Today's appointments">
+                  {sections.appointments.map((a) => (
                     <li key={a.id}>
-                      <strong>
-                        {new Date(a.start).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}
-                      </strong>{" "}
-                      <Link className="govuk-link" to={`/cases/${a.case_id}/appointments`}>
-                        {label(a.kind)}
-                      </Link>{" "}
-                      <Tag value={a.status} />
+                      <strong>{new Date(a.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}</strong>{" "}
+                      {a.case_id ? (
+                        <Link className="govuk-link" to={`/cases/${a.case_id}/appointments`}>
+                          {label(a.label ?? "appointment")}
+                        </Link>
+                      ) : (
+                        label(a.label ?? "appointment")
+                      )}{" "}
+                      <Tag value="booked" />
                     </li>
                   ))}
                 </ul>
@@ -156,23 +166,23 @@ export function WorkQueue() {
             }
           </QueryState>
           <h2 className="govuk-heading-m">Documents waiting for review</h2>
-          <QueryState query={review} what="documents waiting for review">
-            {(page) =>
-              page.items.length === 0 ? (
+          <QueryState query={state} what="documents waiting for review">
+            {(q) =>
+              sections.documents.length === 0 ? (
                 <p className="govuk-body">Nothing read from a document is waiting for you.</p>
               ) : (
                 <>
                   <p className="govuk-body">
-                    {page.total} {page.total === 1 ? "suggestion" : "suggestions"} from documents on your cases
-                    {page.total > page.items.length ? `, the oldest ${page.items.length} shown` : ""}:
+                    {q.counts.document} {q.counts.document === 1 ? "suggestion" : "suggestions"} from documents on your cases
+                    {shown(q.counts.document, sections.documents.length, "oldest")}:
                   </p>
                   <ul className="govuk-list" aria-label="Documents waiting for review">
-                    {page.items.map((s) => (
+                    {sections.documents.map((s) => (
                       <li key={s.id}>
                         <Link className="govuk-link" to={`/cases/${s.case_id}/documents`}>
                           {s.title}
                         </Link>
-                        <span className="govuk-body-s"> — read {dateTime(s.created_at)}</span>
+                        <span className="govuk-body-s"> — read {dateTime(s.at)}</span>
                       </li>
                     ))}
                   </ul>
@@ -182,6 +192,14 @@ export function WorkQueue() {
           </QueryState>
         </div>
       </div>
+      {queue.hasNextPage && (
+        <>
+          <p className="govuk-body">Your queue holds more than is shown: its later items are on the next page.</p>
+          <Button type="button" secondary busy={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
+            Show more of your queue
+          </Button>
+        </>
+      )}
     </>
   );
 }

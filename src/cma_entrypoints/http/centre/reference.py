@@ -16,7 +16,9 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
+import msgspec
 from litestar import Controller, Response, get, post, put
+from litestar.params import Parameter
 from msgspec import Meta, Struct
 
 from cma_core.budgets.catalogue import Category
@@ -36,10 +38,11 @@ from cma_core.reference.overrides import MAX_OVERRIDES, MAX_VALUE, OverrideReque
 from cma_core.reference.ports import GuidelineImport
 from cma_core.reference.thresholds import SourceTag, Threshold, Unit
 from cma_entrypoints.http.auth import RECENT_AUTH, requires
+from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import AT, example_body, with_example
-from cma_entrypoints.http.common.params import IfMatch, parse_if_match
-from cma_entrypoints.http.common.responses import versioned
-from cma_entrypoints.http.common.schemas import TEXT, Code, Day, Input, Line, Reason
+from cma_entrypoints.http.common.params import Cursor, IfMatch, Limit, Offset, parse_if_match
+from cma_entrypoints.http.common.responses import slice_out, versioned
+from cma_entrypoints.http.common.schemas import TEXT, Code, Day, Input, Line, PageOf, Reason
 
 _ADMIN = [requires(Permission.CENTRE_SETTINGS), RECENT_AUTH]
 
@@ -76,6 +79,14 @@ class GuidelineImportOut(Struct):
         return cls(
             i.id, i.source, i.imported_at, i.imported_by, i.rows, i.added, i.removed, i.changed
         )
+
+
+class GuidelinePeriodPage(PageOf[GuidelinePeriodOut]):
+    items: list[GuidelinePeriodOut]
+
+
+class GuidelineImportPage(PageOf[GuidelineImportOut]):
+    items: list[GuidelineImportOut]
 
 
 class GuidelinesOut(Struct):
@@ -273,6 +284,24 @@ THRESHOLDS_IN = {
 # ------------------------------------------------------------------------------ routes
 
 
+_SourceFilter = Annotated[
+    str | None,
+    Parameter(min_length=1, max_length=200, description="Words the source contains."),
+]
+
+
+def _has(value: str | None, words: str | None) -> bool:
+    return words is None or (value is not None and words.casefold() in value.casefold())
+
+
+def _period_key(p: GuidelinePeriod) -> tuple[dt.date, str, dt.date]:
+    return (p.valid_from, p.source, p.valid_to or dt.date.max)
+
+
+def _import_key(i: GuidelineImport) -> tuple[dt.datetime, uuid.UUID]:
+    return (i.imported_at, i.id)
+
+
 class GuidelinesController(Controller):
     path = "/api/v1/reference/guidelines"
     tags = ["reference"]
@@ -290,6 +319,69 @@ class GuidelinesController(Controller):
         self, ctx: TenantContext, reference_admin: ReferenceAdminService
     ) -> GuidelinesOut:
         return GuidelinesOut.of(await reference_admin.guidelines(ctx))
+
+    @get(
+        "/periods",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="The periods of the loaded spending guidelines, newest first",
+        operation_class=with_example(ex.page(msgspec.to_builtins(_PERIOD)), "One period"),
+        description="Each period (source, `valid_from`, `valid_to`, household types), "
+        "newest `valid_from` first; `in_force` keeps the periods in force today (true) or "
+        "not (false), `source` those whose source contains the words (any case). Page "
+        "with `cursor`.",
+    )
+    async def list_periods(
+        self,
+        ctx: TenantContext,
+        reference_admin: ReferenceAdminService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        cursor: Cursor = None,
+        in_force: bool | None = None,
+        source: _SourceFilter = None,
+    ) -> GuidelinePeriodPage:
+        view = await reference_admin.guidelines(ctx)
+        found = [
+            p
+            for p in view.periods
+            if (in_force is None or p.in_force == in_force) and _has(p.source, source)
+        ]
+        found.sort(key=_period_key, reverse=True)
+        return slice_out(
+            GuidelinePeriodPage, GuidelinePeriodOut.of, found, limit, offset, cursor=cursor,
+            key=_period_key, kinds=(dt.date, str, dt.date), descending=True,
+        )  # fmt: skip
+
+    @get(
+        "/imports",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="The guidelines imports, newest first",
+        operation_class=with_example(ex.page(msgspec.to_builtins(_IMPORT)), "One import"),
+        description="The centre's last 50 imports of a guidelines file, newest first: "
+        "`source` keeps those whose source contains the words (any case), `since` those "
+        "imported at or after it. Page with `cursor`.",
+    )
+    async def list_imports(
+        self,
+        ctx: TenantContext,
+        reference_admin: ReferenceAdminService,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        cursor: Cursor = None,
+        source: _SourceFilter = None,
+        since: dt.datetime | None = None,
+    ) -> GuidelineImportPage:
+        view = await reference_admin.guidelines(ctx)
+        found = [
+            i
+            for i in view.imports
+            if _has(i.source, source) and (since is None or i.imported_at >= since)
+        ]
+        found.sort(key=_import_key, reverse=True)
+        return slice_out(
+            GuidelineImportPage, GuidelineImportOut.of, found, limit, offset, cursor=cursor,
+            key=_import_key, kinds=(dt.datetime, uuid.UUID), descending=True,
+        )  # fmt: skip
 
     @post(
         "/imports",

@@ -4,6 +4,7 @@ availability, contact consent, closure days and reminders."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 from typing import Annotated, Any
 
@@ -207,13 +208,29 @@ WeeklyWindows = Annotated[dict[Code, Windows], Meta(max_length=7)]
 
 
 def weekly_hours_in(value: dict[str, list[WindowIn]]) -> dict[int, list[WorkingHours]]:
-    """``{"0": [{start, end}]}`` as weekday → windows; a key that is no weekday is refused."""
+    """``{"0": [{start, end}]}`` as weekday → windows; a key that is no weekday is refused,
+    and a window that ends before it starts or overlaps another of its day is refused naming
+    that window's field (``weekly_hours.2[1].start``), so a form can mark the very input."""
     hours: dict[int, list[WorkingHours]] = {}
     for key, windows in value.items():
         if not key.isdigit() or not 0 <= int(key) <= 6:
             raise ValidationError("weekly_hours", "keys are weekdays 0 (Monday) to 6")
+        _check_windows(key, windows)
         hours[int(key)] = [WorkingHours(w.start, w.end) for w in windows]
     return hours
+
+
+def _check_windows(day: str, windows: list[WindowIn]) -> None:
+    for i, w in enumerate(windows):
+        if w.start >= w.end:
+            raise ValidationError(f"weekly_hours.{day}[{i}].end", "must be after the start")
+    order = sorted(range(len(windows)), key=lambda i: (windows[i].start, i))
+    for a, b in itertools.pairwise(order):
+        if windows[b].start < windows[a].end:
+            raise ValidationError(
+                f"weekly_hours.{day}[{b}].start",
+                f"overlaps the window {windows[a].start:%H:%M}–{windows[a].end:%H:%M}",
+            )
 
 
 class CentreHoursIn(Input):

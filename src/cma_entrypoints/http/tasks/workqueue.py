@@ -18,6 +18,7 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.readmodels.model import WorkItem, WorkSection
 from cma_core.readmodels.workqueue import WorkQueueQuery
+from cma_core.tasks.model import TaskKind
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.cases.listing import (
     LIST_HEADERS,
@@ -40,12 +41,18 @@ class WorkItemOut(Struct):
     title: str
     #: A task's priority, a deadline's kind, an appointment's kind, a suggestion's kind.
     label: str | None
+    #: A task's kind, its due time (null when undated) and its version (send it as
+    #: If-Match to change the task in place); null for the other sections.
+    kind: TaskKind | None
+    due_at: dt.datetime | None
+    version: int | None
 
     @classmethod
     def of(cls, i: WorkItem) -> WorkItemOut:
         return cls(
             id=i.item_id, section=i.section, case_id=i.case_id, at=i.at, title=i.title,
-            label=i.label,
+            label=i.label, kind=TaskKind(i.kind) if i.kind else None, due_at=i.due_at,
+            version=i.version,
         )  # fmt: skip
 
 
@@ -76,6 +83,9 @@ WORK_QUEUE_EXAMPLE = WorkQueuePage(
             at=dt.datetime(2026, 12, 4, tzinfo=dt.UTC),
             title="C-000012: ccj set aside",
             label="ccj_set_aside",
+            kind=None,
+            due_at=None,
+            version=None,
         ),
         WorkItemOut(
             id=uuid.UUID("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"),
@@ -84,6 +94,9 @@ WORK_QUEUE_EXAMPLE = WorkQueuePage(
             at=dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC),
             title="Chase the council for statements",
             label="high",
+            kind=TaskKind.GENERAL,
+            due_at=dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC),
+            version=2,
         ),
     ],
     total=2,

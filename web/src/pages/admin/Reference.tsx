@@ -3,13 +3,13 @@
 // reads; the API checks it and names the line and column at fault. Preview (dry run)
 // stores nothing; Import replaces the centre's table in one step (centre:settings, and a
 // recent sign-in: the client asks for the password again when the API wants it).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, money } from "../../components/format";
-import { Button, ErrorSummary, TextArea, TextInput } from "../../components/forms";
+import { Button, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
 import { QueryState, Tag } from "../../components/ui";
 
 type Preview = Schemas["GuidelinesImportOut"];
@@ -157,6 +157,160 @@ function ImportForm() {
   );
 }
 
+/** A paged list of the API (cursor), its pages read one after another on request. */
+function usePaged<T>(key: unknown[], read: (cursor: string | undefined) => Promise<{ items: T[]; total: number; next_cursor?: string | null }>) {
+  return useInfiniteQuery({
+    queryKey: key,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => read(pageParam),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+function More({ query, what }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown }; what: string }) {
+  if (!query.hasNextPage) return null;
+  return (
+    <Button type="button" secondary busy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+      Show more {what}
+    </Button>
+  );
+}
+
+/** The periods loaded, newest first, 20 a page; filtered by whether each is in force. */
+export function PeriodsTable() {
+  const [inForce, setInForce] = useState("");
+  const periods = usePaged(["guidelines", "periods", inForce], async (cursor) =>
+    unwrap(
+      await api.GET("/api/v1/reference/guidelines/periods", {
+        params: { query: { limit: 20, cursor, in_force: inForce === "" ? undefined : inForce === "yes" } },
+      }),
+    ),
+  );
+  const rows = periods.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = periods.data?.pages[0]?.total ?? 0;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Periods loaded</h2>
+      <div className="cma-inline-form">
+        <Select
+          id="periods-in-force"
+          label="Show"
+          value={inForce}
+          onChange={setInForce}
+          options={[
+            ["", "Every period"],
+            ["yes", "Periods in force today"],
+            ["no", "Periods not in force"],
+          ]}
+        />
+      </div>
+      {periods.isPending ? (
+        <p className="govuk-body" role="status">
+          Loading the periods…
+        </p>
+      ) : periods.isError ? (
+        <ErrorSummary error={periods.error} />
+      ) : rows.length === 0 ? (
+        <p className="govuk-body">No period matches.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">
+            {total} {total === 1 ? "period" : "periods"}
+            {total > rows.length ? `, the newest ${rows.length} shown` : ""}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">From</th>
+              <th scope="col" className="govuk-table__header">To</th>
+              <th scope="col" className="govuk-table__header">Source</th>
+              <th scope="col" className="govuk-table__header">Households</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figures</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((p) => (
+              <tr className="govuk-table__row" key={`${p.valid_from}-${p.source}-${p.valid_to ?? ""}`}>
+                <td className="govuk-table__cell">
+                  {date(p.valid_from)} {p.in_force && <Tag value="accepted" text="in force" />}
+                </td>
+                <td className="govuk-table__cell">{p.valid_to ? date(p.valid_to) : "Open-ended"}</td>
+                <td className="govuk-table__cell">{p.source}</td>
+                <td className="govuk-table__cell">{p.households.join(", ")}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{p.rows}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <More query={periods} what="periods" />
+    </>
+  );
+}
+
+/** The imports, newest first, 20 a page; filtered by words of their source. */
+export function ImportsTable() {
+  const [typed, setTyped] = useState("");
+  const [source, setSource] = useState("");
+  const imports = usePaged(["guidelines", "imports", source], async (cursor) =>
+    unwrap(await api.GET("/api/v1/reference/guidelines/imports", { params: { query: { limit: 20, cursor, source: source || undefined } } })),
+  );
+  const rows = imports.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = imports.data?.pages[0]?.total ?? 0;
+  if (!source && !imports.isPending && !imports.isError && rows.length === 0) return null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Imports</h2>
+      <form
+        className="cma-inline-form"
+        role="search"
+        aria-label="Filter imports"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          setSource(typed.trim());
+        }}
+      >
+        <TextInput id="imports-source" label="Source contains" width="20" value={typed} onChange={setTyped} />
+        <Button secondary>Filter imports</Button>
+      </form>
+      {imports.isPending ? (
+        <p className="govuk-body" role="status">
+          Loading the imports…
+        </p>
+      ) : imports.isError ? (
+        <ErrorSummary error={imports.error} />
+      ) : rows.length === 0 ? (
+        <p className="govuk-body">No import’s source contains “{source}”.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">
+            {total} {total === 1 ? "import" : "imports"}
+            {total > rows.length ? `, the newest ${rows.length} shown` : ""}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">When</th>
+              <th scope="col" className="govuk-table__header">Source</th>
+              <th scope="col" className="govuk-table__header">Changes</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((i) => (
+              <tr className="govuk-table__row" key={i.id}>
+                <td className="govuk-table__cell">{dateTime(i.imported_at)}</td>
+                <td className="govuk-table__cell">{i.source ?? "—"}</td>
+                <td className="govuk-table__cell">
+                  {i.rows} figures: {i.added} added, {i.changed} changed, {i.removed} removed
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <More query={imports} what="imports" />
+    </>
+  );
+}
+
 export function ReferencePage() {
   const { can } = useMe();
   const guidelines = useQuery({
@@ -175,54 +329,8 @@ export function ReferencePage() {
             <div className="govuk-inset-text">No guidelines are loaded: the budget flags no spending against them.</div>
           ) : (
             <>
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--m">Periods loaded</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">From</th>
-                    <th scope="col" className="govuk-table__header">To</th>
-                    <th scope="col" className="govuk-table__header">Source</th>
-                    <th scope="col" className="govuk-table__header">Households</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figures</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {g.periods.map((p) => (
-                    <tr className="govuk-table__row" key={`${p.valid_from}-${p.source}`}>
-                      <td className="govuk-table__cell">
-                        {date(p.valid_from)} {p.in_force && <Tag value="accepted" text="in force" />}
-                      </td>
-                      <td className="govuk-table__cell">{p.valid_to ? date(p.valid_to) : "Open-ended"}</td>
-                      <td className="govuk-table__cell">{p.source}</td>
-                      <td className="govuk-table__cell">{p.households.join(", ")}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{p.rows}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {g.imports.length > 0 && (
-                <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-table__caption--m">Imports</caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">When</th>
-                      <th scope="col" className="govuk-table__header">Source</th>
-                      <th scope="col" className="govuk-table__header">Changes</th>
-                    </tr>
-                  </thead>
-                  <tbody className="govuk-table__body">
-                    {g.imports.map((i) => (
-                      <tr className="govuk-table__row" key={i.id}>
-                        <td className="govuk-table__cell">{dateTime(i.imported_at)}</td>
-                        <td className="govuk-table__cell">{i.source ?? "—"}</td>
-                        <td className="govuk-table__cell">
-                          {i.rows} figures: {i.added} added, {i.changed} changed, {i.removed} removed
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <PeriodsTable />
+              <ImportsTable />
             </>
           )
         }

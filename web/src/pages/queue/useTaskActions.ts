@@ -4,7 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 
-export type Task = Schemas["TaskOut"];
+/** A task as the lists show it; from the work queue read model its version may be
+ *  unknown (an item written before the model carried it), and is then read first. */
+export type Task = Omit<Schemas["TaskOut"], "version"> & { version: number | null };
+
+async function versionOf(task: Task): Promise<number> {
+  if (task.version !== null) return task.version;
+  return unwrap(await api.GET("/api/v1/tasks/{task_id}", { params: { path: { task_id: task.id } } })).version;
+}
 
 export type TaskAction =
   | { kind: "complete"; outcome_note: string }
@@ -12,8 +19,8 @@ export type TaskAction =
   | { kind: "reopen" }
   | { kind: "reassign"; assignee_id: string | null };
 
-export async function runTaskAction(task: Task, action: TaskAction): Promise<Task> {
-  const params = { path: { task_id: task.id }, header: ifMatch(task.version) };
+export async function runTaskAction(task: Task, action: TaskAction): Promise<Schemas["TaskOut"]> {
+  const params = { path: { task_id: task.id }, header: ifMatch(await versionOf(task)) };
   switch (action.kind) {
     case "complete":
       return unwrap(await api.POST("/api/v1/tasks/{task_id}/complete", { params, body: { outcome_note: action.outcome_note } }));

@@ -1,0 +1,105 @@
+// The work queue read model (GET /api/v1/work-queue), one request for the whole page:
+// open tasks, deadlines, today's appointments and documents waiting for review, soonest
+// first, with counts per section. Paged by cursor; the page splits the items by section.
+import { useInfiniteQuery, type UseQueryResult } from "@tanstack/react-query";
+import { api, type Schemas } from "../../api/client";
+import { unwrap } from "../../api/problem";
+import type { Task } from "./useTaskActions";
+
+export type WorkItem = Schemas["WorkItemOut"];
+export type WorkCounts = Schemas["WorkCountsOut"];
+
+export interface Queue {
+  items: WorkItem[];
+  counts: WorkCounts;
+  /** The read model's version: when it was read up to, and how far behind it was. */
+  readAt: string | null;
+  lagSeconds: number | null;
+}
+
+/** Items per request: one request holds a typical adviser's whole day. */
+export const QUEUE_PAGE = 200;
+
+export function startOfDay(offsetDays = 0, now = new Date()): Date {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  d.setDate(d.getDate() + offsetDays);
+  return d;
+}
+
+/** A task's item as the task list shows it: it is open and the user's own. */
+export function itemTask(i: WorkItem, me: { user_id?: string | null; display_name?: string | null }, now = new Date()): Task {
+  return {
+    id: i.id,
+    title: i.title,
+    kind: i.kind ?? "general",
+    status: "open",
+    priority: (i.label ?? "normal") as Task["priority"],
+    overdue: i.due_at != null && new Date(i.due_at) < now,
+    assignee_id: me.user_id ?? null,
+    assignee_name: me.display_name ?? null,
+    case_id: i.case_id,
+    due_at: i.due_at ?? null,
+    closed_at: null,
+    closed_by: null,
+    closed_by_name: null,
+    // Not shown by the task list; the item's time (its creation when undated).
+    created_at: i.at,
+    created_by: null,
+    created_by_name: null,
+    outcome_note: null,
+    version: i.version ?? null,
+  };
+}
+
+/** Each section's items, in the order the page has always shown them:
+ *  - due: the user's dated open tasks due before the end of the 7th day from today
+ *    (overdue included), soonest first;
+ *  - tasks: the user's open tasks, dated soonest first then undated oldest first;
+ *  - appointments: today's (the API keeps only today's), by start;
+ *  - documents: suggestions waiting for review, oldest first. */
+export function queueSections(items: WorkItem[], now = new Date()) {
+  const week = startOfDay(8, now).getTime();
+  const tasks = items.filter((i) => i.section === "task");
+  const dated = tasks.filter((i) => i.due_at).sort((a, b) => Date.parse(a.due_at!) - Date.parse(b.due_at!) || a.id.localeCompare(b.id));
+  const undated = tasks.filter((i) => !i.due_at); // already by creation, oldest first
+  return {
+    due: dated.filter((i) => Date.parse(i.due_at!) < week),
+    tasks: [...dated, ...undated],
+    appointments: items.filter((i) => i.section === "appointment"),
+    documents: items.filter((i) => i.section === "document"),
+  };
+}
+
+export function useWorkQueue(enabled: boolean) {
+  const query = useInfiniteQuery({
+    // Under "tasks": every task change (create, complete, reassign…) refreshes it.
+    queryKey: ["tasks", "work-queue"],
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) => {
+      const result = await api.GET("/api/v1/work-queue", {
+        params: { query: { limit: QUEUE_PAGE, cursor: pageParam ?? undefined } },
+      });
+      const page = unwrap(result);
+      const lag = result.response.headers.get("X-CMA-Read-Lag");
+      return { page, readAt: result.response.headers.get("X-CMA-Read-Version"), lagSeconds: lag === null ? null : Number(lag) };
+    },
+    getNextPageParam: (last) => last.page.next_cursor ?? null,
+    select: (data): Queue => {
+      const first = data.pages[0]!;
+      return {
+        items: data.pages.flatMap((p) => p.page.items),
+        counts: first.page.counts,
+        readAt: first.readAt,
+        lagSeconds: first.lagSeconds,
+      };
+    },
+    enabled,
+  });
+  return query;
+}
+
+/** For QueryState, which takes a plain query's result (the fields it reads are the same). */
+export function asQueryResult<T>(q: unknown): UseQueryResult<T> {
+  return q as UseQueryResult<T>;
+}

@@ -1,0 +1,163 @@
+// The work queue page reads the work queue read model in one request and splits it into
+// its sections, as the page showed them before from four routes.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+
+const net = vi.hoisted(() => {
+  const state = {
+    seen: [] as Array<{ method: string; path: string; query: string; ifMatch: string | null }>,
+    pages: [] as unknown[],
+    unassigned: { items: [] as unknown[], total: 0, limit: 50, offset: 0 },
+  };
+  const Real = globalThis.Request;
+  class Relative extends Real {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
+    }
+  }
+  globalThis.Request = Relative as typeof Request;
+  globalThis.fetch = (async (req: Request) => {
+    const url = new URL(req.url);
+    state.seen.push({ method: req.method, path: url.pathname, query: url.search, ifMatch: req.headers.get("If-Match") });
+    const json = (body: unknown, headers: Record<string, string> = {}) =>
+      new Response(JSON.stringify(body), { headers: { "content-type": "application/json", ...headers } });
+    if (url.pathname === "/api/v1/work-queue") {
+      const page = url.searchParams.get("cursor") ? state.pages[1] : state.pages[0];
+      return json(page, { "X-CMA-Read-Version": "2026-12-03T10:00:00+00:00", "X-CMA-Read-Lag": "0.000" });
+    }
+    if (url.pathname === "/api/v1/tasks") return json(state.unassigned);
+    return json({ id: "x", version: 9 });
+  }) as typeof fetch;
+  return state;
+});
+vi.mock("../src/auth/session", () => ({
+  useMe: () => ({
+    me: { user_id: "me-1", display_name: "Ada Adviser", centre_id: "c", roles: [], permissions: [] },
+    can: (p: string) => ["task:read", "task:write", "case:read"].includes(p),
+  }),
+}));
+
+import { queueSections, type WorkItem } from "../src/pages/queue/workQueue";
+import { WorkQueue } from "../src/pages/WorkQueue";
+
+const inDays = (n: number, hour = 10) => {
+  const d = new Date();
+  d.setHours(hour, 0, 0, 0);
+  d.setDate(d.getDate() + n);
+  return d.toISOString();
+};
+
+function item(over: Partial<WorkItem>): WorkItem {
+  return { id: "i", section: "task", case_id: "c1", at: inDays(0), title: "T", label: "normal", kind: "general", due_at: null, version: 1, ...over };
+}
+
+const items: WorkItem[] = [
+  item({ id: "late", title: "Send the CCJ form", at: inDays(-1), due_at: inDays(-1), kind: "deadline", version: 3 }),
+  item({ id: "old", title: "Undated, older", at: inDays(-5), due_at: null }),
+  item({ id: "appt", section: "appointment", title: "C-1: phone appointment", at: inDays(0, 11), label: "phone", kind: null, version: null }),
+  item({ id: "dl", section: "deadline", title: "C-1: ccj set aside", at: inDays(2, 0), label: "ccj_set_aside", kind: null, version: null }),
+  item({ id: "soon", title: "Chase the bank", at: inDays(3), due_at: inDays(3), label: "high", case_id: null }),
+  item({ id: "later", title: "Review the DMP", at: inDays(20), due_at: inDays(20) }),
+  item({ id: "new", title: "Undated, newer", at: inDays(-2, 9), due_at: null }),
+  item({ id: "doc", section: "document", title: "C-1: a document's suggestion to review", at: inDays(-3) }),
+];
+const counts = { task: 5, deadline: 1, appointment: 1, document: 1 };
+
+function show() {
+  return render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <MemoryRouter>
+        <WorkQueue />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  net.seen.length = 0;
+  net.pages = [{ user_id: "me-1", items, total: items.length, limit: 200, counts, next_cursor: null }];
+  net.unassigned = { items: [], total: 0, limit: 50, offset: 0 };
+});
+
+describe("queueSections", () => {
+  it("splits the queue as the page shows it: due in 7 days, tasks dated then undated", () => {
+    const s = queueSections(items);
+    expect(s.due.map((i) => i.id)).toEqual(["late", "soon"]);
+    expect(s.tasks.map((i) => i.id)).toEqual(["late", "soon", "later", "old", "new"]);
+    expect(s.appointments.map((i) => i.id)).toEqual(["appt"]);
+    expect(s.documents.map((i) => i.id)).toEqual(["doc"]);
+  });
+});
+
+describe("WorkQueue", () => {
+  it("reads the queue in one request and shows every section with its links", async () => {
+    show();
+    const mine = await screen.findByRole("list", { name: "My tasks" });
+    expect(within(mine).getAllByRole("heading").map((h) => h.textContent)).toEqual([
+      expect.stringMatching(/^Send the CCJ form/),
+      expect.stringMatching(/^Chase the bank/),
+      expect.stringMatching(/^Review the DMP/),
+      expect.stringMatching(/^Undated, older/),
+      expect.stringMatching(/^Undated, newer/),
+    ]);
+    expect(within(mine).getAllByText(/Ada Adviser/)).toHaveLength(5);
+    const due = screen.getByRole("list", { name: "Due in the next 7 days" });
+    expect(within(due).getByRole("link", { name: "Send the CCJ form" })).toHaveAttribute("href", "/cases/c1/deadlines");
+    expect(within(due).getByText("overdue")).toBeInTheDocument();
+    expect(within(due).queryByRole("link", { name: "Chase the bank" })).toBeNull(); // no case
+    expect(within(due).queryByText(/Review the DMP/)).toBeNull(); // 20 days away
+    const appts = screen.getByRole("list", { name: "Today's appointments" });
+    expect(within(appts).getByRole("link", { name: "Phone" })).toHaveAttribute("href", "/cases/c1/appointments");
+    const docs = screen.getByRole("list", { name: "Documents waiting for review" });
+    expect(within(docs).getByRole("link")).toHaveAttribute("href", "/cases/c1/documents");
+    expect(screen.getByText("Every open task has someone on it.")).toBeInTheDocument();
+    const queueCalls = net.seen.filter((c) => c.path === "/api/v1/work-queue");
+    expect(queueCalls).toHaveLength(1);
+    expect(queueCalls[0]!.query).toContain("limit=200");
+    expect(net.seen.filter((c) => c.path === "/api/v1/appointments" || c.path === "/api/v1/suggestions")).toEqual([]);
+    expect(screen.queryByRole("button", { name: "Show more of your queue" })).toBeNull();
+  });
+
+  it("says when each section is empty", async () => {
+    net.pages = [{ user_id: "me-1", items: [], total: 0, limit: 200, counts: { task: 0, deadline: 0, appointment: 0, document: 0 }, next_cursor: null }];
+    show();
+    expect(await screen.findByText("You have no open tasks.")).toBeInTheDocument();
+    expect(screen.getByText("Nothing due in the next 7 days.")).toBeInTheDocument();
+    expect(screen.getByText("No appointments today.")).toBeInTheDocument();
+    expect(screen.getByText("Nothing read from a document is waiting for you.")).toBeInTheDocument();
+  });
+
+  it("pages on with the cursor and says how much of a section is shown", async () => {
+    net.pages = [
+      { user_id: "me-1", items: items.slice(0, 2), total: 8, limit: 200, counts, next_cursor: "abc" },
+      { user_id: "me-1", items: items.slice(2), total: 8, limit: 200, counts, next_cursor: null },
+    ];
+    show();
+    expect(await screen.findByText("5 open tasks, the first 2 shown.")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Show more of your queue" }));
+    await waitFor(() => expect(within(screen.getByRole("list", { name: "My tasks" })).getAllByRole("heading")).toHaveLength(5));
+    expect(net.seen.filter((c) => c.path === "/api/v1/work-queue").map((c) => new URLSearchParams(c.query).get("cursor"))).toEqual([null, "abc"]);
+    expect(screen.queryByText(/the first 2 shown/)).toBeNull();
+  });
+
+  it("changes a task with the version the queue showed (If-Match)", async () => {
+    show();
+    const mine = await screen.findByRole("list", { name: "My tasks" });
+    const card = within(mine).getAllByRole("listitem")[0]!;
+    fireEvent.click(within(card).getByText("Complete or change"));
+    fireEvent.change(within(card).getByLabelText("What came of it"), { target: { value: "Sent." } });
+    fireEvent.click(within(card).getByRole("button", { name: /^Complete task/ }));
+    await waitFor(() => expect(net.seen.some((c) => c.path === "/api/v1/tasks/late/complete")).toBe(true));
+    expect(net.seen.find((c) => c.path === "/api/v1/tasks/late/complete")!.ifMatch).toBe('"3"');
+  });
+
+  it("reads closed tasks from the task list only when asked for", async () => {
+    show();
+    await screen.findByRole("list", { name: "My tasks" });
+    expect(net.seen.some((c) => c.query.includes("status=done"))).toBe(false);
+    fireEvent.change(screen.getByLabelText("Show"), { target: { value: "done" } });
+    expect(await screen.findByText("You have no completed tasks.")).toBeInTheDocument();
+    expect(net.seen.some((c) => c.path === "/api/v1/tasks" && c.query.includes("status=done"))).toBe(true);
+  });
+});
