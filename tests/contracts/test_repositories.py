@@ -372,6 +372,29 @@ class UnitOfWorkContract:
             assert await backend.cases(uow).get(case.id) is not None
             assert await backend.clients(uow).display_name(client.id) == "Augusta Lovelace"
 
+    async def test_client_display_names_of_a_page_skip_unknown_and_foreign(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        ada = make_client(centre, first_name="Ada", last_name="Lovelace")
+        grace = make_client(centre, first_name="Grace", last_name="Hopper")
+        foreign = make_client(other_centre, first_name="Alan", last_name="Turing")
+        async with backend.uow(centre) as uow:
+            await backend.clients(uow).add(ada)
+            await backend.clients(uow).add(grace)
+            await uow.commit()
+        async with backend.uow(other_centre) as uow:
+            await backend.clients(uow).add(foreign)
+            await uow.commit()
+        missing = ClientId(uid())
+        async with backend.uow(centre) as uow:
+            clients = backend.clients(uow)
+            names = await clients.display_names([grace.id, foreign.id, ada.id, missing, ada.id])
+            assert names == {ada.id: "Ada Lovelace", grace.id: "Grace Hopper"}
+            assert await clients.display_names([]) == {}
+            # The same answer as one name at a time.
+            for client_id, name in names.items():
+                assert await clients.display_name(client_id) == name
+
     async def test_client_sensitive_fields_round_trip_and_change(
         self, backend: Backend, centre: CentreId
     ) -> None:

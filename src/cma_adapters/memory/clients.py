@@ -42,6 +42,12 @@ class InMemoryClientRepository(ClientRepository):
             return None
         return client.display_name
 
+    async def display_names(self, client_ids: Sequence[ClientId]) -> dict[ClientId, str]:
+        found = (self._db.clients.get(i) for i in client_ids)
+        return {
+            c.id: c.display_name for c in found if c is not None and c.centre_id == self._centre
+        }
+
     async def list(
         self,
         *,

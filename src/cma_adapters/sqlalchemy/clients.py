@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, Table, bindparam, delete, func, insert, se
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from cma_adapters.sqlalchemy import mappers as m
-from cma_adapters.sqlalchemy.crypto import CentreKey, indexes_for
+from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, indexes_for
 from cma_adapters.sqlalchemy.rows import CaseRow, ClientLookupTermRow, ClientRow
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset, page_from
 from cma_core.clients.lookup import ClientLookup, client_terms
@@ -39,6 +39,14 @@ _CLIENT_BY_ID = select(clients_t).where(
 _CLIENT_NAME_BY_ID = select(
     clients_t.c.id, clients_t.c.key_version, clients_t.c.first_name_enc, clients_t.c.last_name_enc
 ).where(clients_t.c.id == bindparam("client_id"), clients_t.c.centre_id == bindparam("centre_id"))
+
+#: The names of a page of clients (search's client hits): one statement, not one a hit.
+_CLIENT_NAMES_BY_IDS = select(
+    clients_t.c.id, clients_t.c.key_version, clients_t.c.first_name_enc, clients_t.c.last_name_enc
+).where(
+    clients_t.c.id.in_(bindparam("client_ids", expanding=True)),
+    clients_t.c.centre_id == bindparam("centre_id"),
+)
 
 #: Prefix of the look-up terms' blind-index purposes (``client.lookup.<term purpose>``):
 #: the HMAC input, so a term of one kind never matches another kind's.
@@ -104,6 +112,22 @@ class SqlAlchemyClientRepository(ClientRepository):
                 return None
         keyring = await self._x.keys.keyring(self._x.c, needs=row["key_version"])
         return m.client_display_name(row, keyring)
+
+    async def display_names(self, client_ids: Sequence[ClientId]) -> dict[ClientId, str]:
+        wanted = list(dict.fromkeys(client_ids))
+        if not wanted:
+            return {}
+        found = await self._x.c.execute(
+            _CLIENT_NAMES_BY_IDS, {"client_ids": wanted, "centre_id": self._x.centre_id}
+        )
+        names: dict[ClientId, str] = {}
+        rings: dict[int, Keyring] = {}
+        for row in found.mappings().all():
+            version = row["key_version"]
+            if version not in rings:
+                rings[version] = await self._x.keys.keyring(self._x.c, needs=version)
+            names[ClientId(row["id"])] = m.client_display_name(row, rings[version])
+        return names
 
     async def list(
         self,

@@ -26,6 +26,12 @@ class ClientRepository(Protocol):
         fields (the case page shows the name only), or ``None`` as ``get`` would."""
         ...
 
+    async def display_names(self, client_ids: Sequence[ClientId]) -> dict[ClientId, str]:
+        """``display_name`` of each of these clients of this centre, read together (one
+        statement in the SQL adapter, the name fields only); a client that does not exist
+        in this centre (erased, or another centre's) is absent from the answer."""
+        ...
+
     async def list(
         self,
         *,
