@@ -319,7 +319,7 @@ GROSS_LABELS = [
 ]
 FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
 
-_PLACE = {"same": 1.0, "right": 1.0, "below": 0.8}
+_PLACE = {"same": 1.0, "right": 1.0, "below": 0.8, "above": 0.9}
 _NEGATIVE_MONEY = re.compile(
     r"\b(?:instalments?|fee|fees|monthly|weekly|per|repayment|paid in|paid out|liability order"
     r"|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
@@ -401,11 +401,11 @@ def _money_score(hit: Hit, weight: float) -> float:
         s += 1.0
     if re.search(r"\b(?:(?:need|have) to pay|must pay|due now|now due)\b", label):
         s += 1.0  # what is left after what was already recovered or paid
-    if re.search(r"\b(?:year to date|ytd)\b", hit.text.lower()):
+    if re.search(r"\b(?:year to date|ytd|td)\b", hit.text.lower()):
         s -= 4.0  # the value itself says it is a running total
     if _NEGATIVE_MONEY.search(label):
         s -= 3.0
-    if re.search(r"\b(?:year to date|ytd)\b", label):
+    if re.search(r"\b(?:year to date|ytd|td)\b", label):
         s -= 4.0
     if re.search(r"\bamount claimed\b|\bsum claimed\b", label):
         s -= 0.5
@@ -775,17 +775,17 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
 
 def _income_score(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context))
-    if re.search(r"\b(?:year to date|ytd)\b", hit.text.lower()):
+    if re.search(r"\b(?:year to date|ytd|td|this year)\b", hit.text.lower()):
         return -4.0
     if re.search(r"\bafter (?:tax and )?deductions\b", label):
         return 0.0  # net pay, however many deductions it names
-    bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd)\b"
+    bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd|td|this year)\b"
     return -4.0 if re.search(bad, label) else 0.0
 
 
 def _gross_score(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context)) + " " + hit.text.lower()
-    return -4.0 if re.search(r"\b(?:year to date|ytd)\b", label) else 0.0
+    return -4.0 if re.search(r"\b(?:year to date|ytd|td|this year)\b", label) else 0.0
 
 
 def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:

@@ -206,7 +206,8 @@ class Hit:
     words: tuple[Word, ...]
     page: int
     place: str
-    """``same`` cell, ``right`` of the label, or ``below`` it."""
+    """``same`` cell, ``right`` of the label, ``below`` it, or ``above`` it (a strip of
+    values with their labels printed underneath, see ``_under_its_value``)."""
     context: str
     """The label cell's whole text (for roles and penalties)."""
     row_text: str
@@ -284,6 +285,15 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                             before,
                         )
                     )
+                if not re.search(r"\d", " ".join(w.text for w in rest)) and _under_its_value(
+                    layout, r, cell
+                ):
+                    above = _aligned(layout, r, cell, -1)
+                    assert above is not None
+                    hits.append(
+                        _hit(match.group(), above.words, layout.page, "above", cell, row_text, "")
+                    )
+                    continue  # what is below such a label is the next label's value
                 below = _below(layout, r, cell)
                 if below is not None:
                     hit = _hit(
@@ -355,6 +365,69 @@ def _under_header(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bo
         return labelled and figure
 
     return table_row(value.row) and table_row(value.row + 1)
+
+
+def _label_like(cell: Cell) -> bool:
+    """Words without figures, short: a label, or a name (which only its place tells)."""
+    return (
+        len(cell.words) <= 5
+        and not re.search(r"\d|£", cell.text)
+        and bool(re.search(r"[A-Za-z]", cell.text))
+    )
+
+
+def _aligned(layout: Layout, r: int, cell: Cell, step: int) -> Cell | None:
+    """The cell in the row just above (``step`` -1) or below (+1), within about a line's
+    pitch, that starts in ``cell``'s column."""
+    nr = r + step
+    if not 0 <= nr < len(layout.rows):
+        return None
+    # (a row pitch is about 1.5-2 word heights; a blank line makes it 3 or more)
+    if abs(layout.row_tops[nr] - layout.row_tops[r]) > 2.4 * layout.line_height:
+        return None
+    tolerance = 0.04 * layout.width
+    # (a label under a right-aligned amount is often right-aligned too: "£388.49 / Net Pay")
+    return next(
+        (
+            o
+            for o in layout.rows[nr]
+            if abs(o.left - cell.left) <= tolerance or abs(o.right - cell.right) <= tolerance
+        ),
+        None,
+    )
+
+
+def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool:
+    """Whether the label ``cell`` is printed *under* its value, as on reference strips,
+    payslips' signature strips and reply forms ("62133389 / Account reference"):
+
+    * the label is short and has no value of its own (nothing in its cell, no figure to
+      its right);
+    * the cell just above, in its column, is short (a value, not a sentence), and is not
+      itself the value of a label above *it* that reads downwards;
+    * below the label there is no value, or only one that has a label of its own under
+      it (the next pair of the strip)."""
+    if depth > 6 or not _label_like(cell):
+        return False
+    row = layout.rows[r]
+    index = row.index(cell)
+    if index + 1 < len(row) and re.search(r"\d", row[index + 1].text):
+        return False  # "Claim no.    K1AB2345": the value is to the right
+    above = _aligned(layout, r, cell, -1)
+    if above is None or len(above.words) > 6 or len(layout.rows[r - 1]) < len(row):
+        return False  # (a heading over a table's header row is no value strip)
+    over = _aligned(layout, r - 1, above, -1)
+    if (
+        over is not None
+        and _label_like(over)
+        and not _under_its_value(layout, r - 2, over, depth + 1)
+    ):
+        return False  # "Account number / 12345678 / Balance": 12345678 is the first's
+    below = _aligned(layout, r, cell, 1)
+    if below is None or len(below.words) > 6:
+        return True
+    under = _aligned(layout, r + 1, below, 1)
+    return under is not None and _label_like(under)
 
 
 def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
