@@ -251,7 +251,7 @@ SERVED_LABELS = [
 BALANCE_LABELS = [
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|fine|charges|to pay|left to pay)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|fine|charges|to pay|left to pay|must pay)\b",
         1.0,
     ),
 ]
@@ -600,7 +600,7 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
             change += 0.5 if cls is C.ENFORCEMENT_AGENT_NOTICE else -1.0
         # A solicitor's or agent's own file reference: labelled as theirs ("Creditor's
         # solicitors' reference") or printed after the firm's name ("X LLP   Ref …").
-        firm = re.search(r"\b(?:solicitors?|representative'?s?|llp|ltd|limited|plc)\b", label)
+        firm = re.search(r"\b(?:solicitors?|representative'?s?|agent'?s?|llp|ltd|limited|plc)\b", label)
         if firm and cls is not C.ENFORCEMENT_AGENT_NOTICE and re.search(r"\bref", label):
             change -= 2.5
         # On a notice of assignment the new owner's number is the one: "your new account
@@ -701,7 +701,8 @@ _CREDITOR_BEFORE = re.compile(
     re.I,
 )
 _CREDITOR_AFTER = re.compile(
-    r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser)\)"
+    r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser|creditor"
+    r"|claimant|lender|landlord)\)"
     r"|^\s*\(?[\"“]?our client\b"
     r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
     r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b",
