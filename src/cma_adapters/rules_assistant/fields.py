@@ -600,7 +600,9 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
             change += 0.5 if cls is C.ENFORCEMENT_AGENT_NOTICE else -1.0
         # A solicitor's or agent's own file reference: labelled as theirs ("Creditor's
         # solicitors' reference") or printed after the firm's name ("X LLP   Ref …").
-        firm = re.search(r"\b(?:solicitors?|representative'?s?|agent'?s?|llp|ltd|limited|plc)\b", label)
+        firm = re.search(
+            r"\b(?:solicitors?|representative'?s?|agent'?s?|llp|ltd|limited|plc)\b", label
+        )
         if firm and cls is not C.ENFORCEMENT_AGENT_NOTICE and re.search(r"\bref", label):
             change -= 2.5
         # On a notice of assignment the new owner's number is the one: "your new account
