@@ -11,6 +11,7 @@ layer) get boxes from the text's own character columns, so the same reading appl
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -28,11 +29,12 @@ class Cell:
     """Index of the row on its page."""
     words: tuple[Word, ...]
 
-    @property
+    # (read for every label pattern of every field: worked out once a cell)
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @functools.cached_property
     def box(self) -> Box:
         return union(w.box for w in self.words)
 
@@ -249,8 +251,13 @@ def _unglue(token: str) -> list[str]:
 
 
 def norm_words(text: str) -> list[str]:
+    return list(_norm_words(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _norm_words(text: str) -> tuple[str, ...]:
     tokens = re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("’", "'")).split()
-    return [part for token in tokens for part in _unglue(token)]
+    return tuple(part for token in tokens for part in _unglue(token))
 
 
 def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[Hit]:
