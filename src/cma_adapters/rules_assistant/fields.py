@@ -447,6 +447,18 @@ def _reference_score(hit: Hit, weight: float) -> float:
         s -= 4.0
     if _NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
         s -= 4.0
+    # A law firm's own file reference beside its name ("Ravel & Co LLP  |  Ref RC/1"), even
+    # when the name is a cell of its own (text without word boxes splits at wide gaps).
+    cells = hit.row_text.split(" | ")
+    law = re.compile(r"\b(?:solicitors|llp)\b", re.I)
+    firm = next((i for i, c in enumerate(cells) if law.search(c)), None)
+    if firm is not None and firm < len(cells) - 1 and hit.context in cells[firm + 1 :]:
+        s -= 2.5
+    # A bare "Ref" on a line of the sender's contact details (telephone, DX, e-mail) is the
+    # sender's file reference, not the client's account.
+    bare = re.fullmatch(r"(?:our )?ref(?:erence)?", " ".join(norm_words(hit.label)))
+    if bare and re.search(r"\b(?:tel|telephone|phone|fax|dx|e-?mail)\b", hit.row_text, re.I):
+        s -= 2.0
     if re.match(r"PBA\d{7}\b", hit.text.strip().upper()):
         s -= 4.0  # the format of a court fee account (HMCTS "Payment by Account")
     return s

@@ -15,7 +15,7 @@ from cma_adapters.rules_assistant.assistant import refine_class
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
 from cma_adapters.rules_assistant.fields import Candidate, parse_date, parse_name, read_fields
 from cma_adapters.rules_assistant.layout import page_layout
-from cma_core.documents.model import DocumentClass
+from cma_core.documents.model import DocumentClass, PageText
 
 C = DocumentClass
 
@@ -255,3 +255,19 @@ def test_an_award_that_says_nothing_of_an_overpayment_is_an_award() -> None:
     assert refine_class(C.OVERPAYMENT, {}, award) is C.BENEFIT_AWARD
     demand = "You were overpaid Guardian's Allowance and must repay £220.00."
     assert refine_class(C.OVERPAYMENT, {}, demand) is C.OVERPAYMENT
+
+
+def test_a_law_firm_s_reference_beside_its_name_or_its_contact_line_in_plain_text() -> None:
+    """Text without word boxes (the OpenAI adapter's input, a PDF's text layer): the
+    firm's name and its "Ref" are cells of their own, split at the wide gap."""
+    text = "\n".join(
+        (
+            "The sum is owed under credit agreement account number WX/5520193.",
+            "",
+            "Harland Moss LLP      Ref HM/88213",
+            "Tel 0117 496 0201   DX 4410 Bristol   Ref HM/88213",
+        )
+    )
+    layouts = [page_layout(PageText(number=1, text=text, confidence=1.0))]
+    got = read_fields(layouts, text, C.COURT_CLAIM_N1)
+    assert best(got, "account_reference") == "WX/5520193"
