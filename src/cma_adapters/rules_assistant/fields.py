@@ -161,7 +161,7 @@ _BENEFIT_NAME = re.compile(
 _GENERIC = re.compile(
     r"^(?:(?:customer|client|account|accounts|collections?|recover(?:y|ies)|revenues?"
     r"|benefits?|income|payroll|services?|department|team|office|unit|centre|solicitors"
-    r"|the|and|&|our|your)\s*)+$",
+    r"|the|and|&|our|your|ltd|limited|plc|llp)\s*)+$",
     re.IGNORECASE,
 )
 
@@ -960,7 +960,7 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                         Candidate(
                             field="balance_pence", value=parse_money(m.group()), shown=m.group().strip(),
                             page=layout.page, box=cell.box, label=None, role=role,
-                            score=-1.0 if weak else 2.2 if total or arrears else 0.8, order=(layout.page, r),
+                            score=-1.0 if weak else 2.2 if total else 1.2 if arrears else 0.8, order=(layout.page, r),
                         )
                     )  # fmt: skip
     return out

@@ -181,11 +181,20 @@ def _rows(lines: list[list[Word]], slope: float, height: float) -> list[list[Wor
     return [sorted(r, key=lambda w: w.box.left) for r in rows]
 
 
+_LEGAL_FORM = re.compile(r"(?:ltd|limited|plc|llp)\.?", re.I)
+# What OCR makes of a dotted or ruled leader between a label and its value: "oe", "a", "t".
+_SPECKS = re.compile(r"[^\d£]{1,3}")
+
+
 def _cells(page: int, row: int, words: list[Word], height: float) -> list[Cell]:
     cells: list[list[Word]] = []
     for word in words:
-        if cells and word.box.left - cells[-1][-1].box.right < 1.3 * height:
+        # (a gap is wide for the words either side of it: capitals and bold are taller)
+        tall = max(height, word.box.height, cells[-1][-1].box.height) if cells else height
+        if cells and word.box.left - cells[-1][-1].box.right < 1.3 * tall:
             cells[-1].append(word)
+        elif cells and _LEGAL_FORM.fullmatch(word.text):
+            cells[-1].append(word)  # "SKIPTON PRINT WORKS   LTD": a name's legal form
         else:
             cells.append([word])
     out = []
@@ -280,11 +289,15 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hits.append(
                         _hit(match.group(), rest, layout.page, "same", cell, row_text, before)
                     )
-                if c + 1 < len(row):
+                # (past the specks OCR reads in a leader: "Total balance  oe  a  £3,878.73")
+                right = next(
+                    (k for k in range(c + 1, len(row)) if not _SPECKS.fullmatch(row[k].text)), None
+                )
+                if right is not None:
                     hits.append(
                         _hit(
                             match.group(),
-                            row[c + 1].words,
+                            row[right].words,
                             layout.page,
                             "right",
                             cell,
@@ -389,8 +402,11 @@ def _aligned(layout: Layout, r: int, cell: Cell, step: int) -> Cell | None:
     nr = r + step
     if not 0 <= nr < len(layout.rows):
         return None
-    # (a row pitch is about 1.5-2 word heights; a blank line makes it 3 or more)
-    if abs(layout.row_tops[nr] - layout.row_tops[r]) > 2.4 * layout.line_height:
+    # (a row pitch is about 1.5-2 word heights; a blank line makes it 3 or more; a bold
+    # net pay is taller than the page's body text)
+    other = [w.box.height for c in layout.rows[nr] for w in c.words]
+    tall = max(layout.line_height, *(w.box.height for w in cell.words), *other)
+    if abs(layout.row_tops[nr] - layout.row_tops[r]) > 2.4 * tall:
         return None
     tolerance = 0.04 * layout.width
     # (a label under a right-aligned amount is often right-aligned too: "£388.49 / Net Pay")

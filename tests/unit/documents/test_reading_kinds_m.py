@@ -14,8 +14,8 @@ import pytest
 from cma_adapters.rules_assistant.assistant import refine_class
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
 from cma_adapters.rules_assistant.fields import Candidate, parse_date, parse_name, read_fields
-from cma_adapters.rules_assistant.layout import page_layout
-from cma_core.documents.model import DocumentClass, PageText
+from cma_adapters.rules_assistant.layout import Layout, page_layout
+from cma_core.documents.model import Box, DocumentClass, PageText, Word
 
 C = DocumentClass
 
@@ -271,3 +271,36 @@ def test_a_law_firm_s_reference_beside_its_name_or_its_contact_line_in_plain_tex
     layouts = [page_layout(PageText(number=1, text=text, confidence=1.0))]
     got = read_fields(layouts, text, C.COURT_CLAIM_N1)
     assert best(got, "account_reference") == "WX/5520193"
+
+
+# -- what OCR does to a scanned page --------------------------------------------------------
+
+
+def ocr_page(*words: tuple[str, int, int, int]) -> list[Layout]:
+    """A page of OCR'd words: (text, left, top, height), widths from the text's length."""
+    boxes = tuple(
+        Word(text=t, box=Box(left=x, top=y, width=len(t) * h // 2, height=h))
+        for t, x, y, h in words
+    )
+    return [
+        page_layout(PageText(number=1, text="", confidence=0.9, words=boxes, size=(1240, 1754)))
+    ]
+
+
+def test_specks_in_a_leader_between_a_label_and_its_value() -> None:
+    layouts = ocr_page(
+        ("Balance", 100, 400, 20), ("owed", 180, 400, 20),
+        ("oe", 600, 400, 12), ("a", 760, 400, 10), ("£1,204.60", 1000, 400, 20),
+    )  # fmt: skip
+    assert best(read_fields(layouts, "", C.CREDITOR_LETTER), "balance_pence") == 120460
+
+
+def test_a_legal_form_set_apart_by_a_wide_gap_and_a_bold_amount_over_its_label() -> None:
+    layouts = ocr_page(
+        ("HOLM", 100, 100, 22), ("BAKERY", 170, 100, 22), ("LTD", 420, 100, 22),
+        ("£512.40", 1000, 700, 30),
+        ("Take", 1010, 760, 18), ("home", 1060, 760, 18),
+    )  # fmt: skip
+    got = read_fields(layouts, "", C.PAYSLIP)
+    assert best(got, "payer_name") == "HOLM BAKERY LTD"
+    assert best(got, "income_pence") == 51240
