@@ -168,6 +168,12 @@ _GENERIC = re.compile(
 
 def parse_name(text: str) -> str | None:
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
+    # A name ends at its legal form, and a quote mark before a word is a speck on a scan:
+    # "Beacon Fuel & ‘Power Ltd oe" is "Beacon Fuel & Power Ltd".
+    name = re.sub(r"(?:(?<=\s)|^)[‘’'\"“”]+(?=\w)", "", name)
+    legal = re.search(r"\b(?:Ltd|Limited|plc|PLC|LLP)\b\.?", name)
+    if legal and legal.start() > 0:
+        name = name[: legal.end()].rstrip(".")
     if len(name) < 3 or re.search(r"\d{3,}|£", name) or _ADDRESS.match(name):
         return None
     if _BENEFIT_NAME.match(name) or _GENERIC.match(name):

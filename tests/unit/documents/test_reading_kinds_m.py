@@ -304,3 +304,8 @@ def test_a_legal_form_set_apart_by_a_wide_gap_and_a_bold_amount_over_its_label()
     got = read_fields(layouts, "", C.PAYSLIP)
     assert best(got, "payer_name") == "HOLM BAKERY LTD"
     assert best(got, "income_pence") == 51240
+
+
+def test_a_scanned_name_ends_at_its_legal_form_without_specks() -> None:
+    assert parse_name("Tolland Gas & ‘Light Ltd oe") == "Tolland Gas & Light Ltd"
+    assert parse_name("Sarah O'Neill Lettings Ltd") == "Sarah O'Neill Lettings Ltd"
