@@ -168,6 +168,9 @@ _GENERIC = re.compile(
 
 def parse_name(text: str) -> str | None:
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
+    # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
+    if len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
+        return None
     # A name ends at its legal form, and a quote mark before a word is a speck on a scan:
     # "Beacon Fuel & ‘Power Ltd oe" is "Beacon Fuel & Power Ltd".
     name = re.sub(r"(?:(?<=\s)|^)[‘’'\"“”]+(?=\w)", "", name)
@@ -178,9 +181,9 @@ def parse_name(text: str) -> str | None:
         return None
     if _BENEFIT_NAME.match(name) or _GENERIC.match(name):
         return None
-    # A name starts with a capital and is not a sentence: "can ask the court to enforce
-    # the judgment" or "Please do not pay X. Your agreement…" are words around a name.
-    if not name[0].isupper() or len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
+    # A name starts with a capital: "can ask the court to enforce the judgment" is words
+    # after a role word, not a name.
+    if not name[0].isupper():
         return None
     return name if ORGANISATION.search(name) else None
 
