@@ -139,7 +139,12 @@ def parse_reference(text: str) -> str | None:
 
 def parse_claim(text: str) -> str | None:
     m = CLAIM.search(text.upper())
-    return m.group() if m else None
+    if m is None:
+        # OCR may split the number at a space: "E44V C869" (two short parts, one claim).
+        m = re.search(r"\b((?=[A-Z]*\d)[A-Z0-9]{3,5}) ((?=[A-Z]*\d)[A-Z0-9]{3,5})\b", text.upper())
+        joined = m.group(1) + m.group(2) if m else ""
+        return joined if CLAIM.fullmatch(joined) else None
+    return m.group()
 
 
 _ADDRESS = re.compile(r"^(?:unit|flat|suite|floor|po box|p\.o\. box|\d)", re.I)
@@ -172,8 +177,13 @@ def parse_name(text: str) -> str | None:
     if len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
         return None
     # A name ends at its legal form, and a quote mark before a word is a speck on a scan:
-    # "Beacon Fuel & ‘Power Ltd oe" is "Beacon Fuel & Power Ltd".
+    # "Beacon Fuel & ‘Power Ltd oe" is "Beacon Fuel & Power Ltd"; so is a short lower-case
+    # speck before it ("a Hexham Finance plc"). OCR reads "plc" as "ple" or "pic", "Ltd"
+    # as "Lid".
     name = re.sub(r"(?:(?<=\s)|^)[‘’'\"“”]+(?=\w)", "", name)
+    name = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", name)
+    name = re.sub(r"(?<=\s)(?:ple|pic)\b", "plc", name)
+    name = re.sub(r"(?<=\s)Lid\b", "Ltd", name)
     legal = re.search(r"\b(?:Ltd|Limited|plc|PLC|LLP)\b\.?", name)
     if legal and legal.start() > 0:
         name = name[: legal.end()].rstrip(".")

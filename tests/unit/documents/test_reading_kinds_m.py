@@ -13,7 +13,13 @@ import pytest
 
 from cma_adapters.rules_assistant.assistant import refine_class
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_adapters.rules_assistant.fields import Candidate, parse_date, parse_name, read_fields
+from cma_adapters.rules_assistant.fields import (
+    Candidate,
+    parse_claim,
+    parse_date,
+    parse_name,
+    read_fields,
+)
 from cma_adapters.rules_assistant.layout import Layout, page_layout
 from cma_core.documents.model import Box, DocumentClass, PageText, Word
 
@@ -309,3 +315,10 @@ def test_a_legal_form_set_apart_by_a_wide_gap_and_a_bold_amount_over_its_label()
 def test_a_scanned_name_ends_at_its_legal_form_without_specks() -> None:
     assert parse_name("Tolland Gas & ‘Light Ltd oe") == "Tolland Gas & Light Ltd"
     assert parse_name("Sarah O'Neill Lettings Ltd") == "Sarah O'Neill Lettings Ltd"
+
+
+def test_what_ocr_makes_of_a_legal_form_and_a_claim_number() -> None:
+    assert parse_name("a Tolland Vehicle Finance ple:") == "Tolland Vehicle Finance plc"
+    assert parse_name("Tolland Motors Lid") == "Tolland Motors Ltd"
+    assert parse_claim("Claim no. K72D Q118") == "K72DQ118"
+    assert parse_claim("Call 0300 123") is None  # digits only: no claim number
