@@ -654,7 +654,11 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         _adjust(
             found,
             "balance_pence",
-            lambda c: 1.5 if re.search(r"\barrears\b", (c.label or c.role or "").lower()) else 0.0,
+            # (arrears said in the body are the debt here: as strong as a labelled figure)
+            lambda c: (
+                (1.5 if re.search(r"\barrears\b", (c.label or c.role or "").lower()) else 0.0)
+                + (0.8 if c.role == "arrears in the body" else 0.0)
+            ),
         )
 
 
@@ -979,7 +983,7 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                         Candidate(
                             field="balance_pence", value=parse_money(m.group()), shown=m.group().strip(),
                             page=layout.page, box=cell.box, label=None, role=role,
-                            score=-1.0 if weak else 2.2 if total else 1.2 if arrears else 0.8, order=(layout.page, r),
+                            score=-1.0 if weak else 2.2 if total else 0.6 if arrears else 0.8, order=(layout.page, r),
                         )
                     )  # fmt: skip
     return out

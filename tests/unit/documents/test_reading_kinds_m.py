@@ -322,3 +322,13 @@ def test_what_ocr_makes_of_a_legal_form_and_a_claim_number() -> None:
     assert parse_name("Tolland Motors Lid") == "Tolland Motors Ltd"
     assert parse_claim("Claim no. K72D Q118") == "K72DQ118"
     assert parse_claim("Call 0300 123") is None  # digits only: no claim number
+
+
+def test_arrears_in_the_body_are_not_the_balance_of_a_loan_letter() -> None:
+    got = found(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Hartwell Personal Finance Ltd"),),
+        (Cell(0.08, "Your loan balance still owed to us is £3,410.20."),),
+        (Cell(0.08, "Please clear the arrears of £287.00 within 14 days."),),
+    )
+    assert best(got, "balance_pence") == 341020
