@@ -680,7 +680,7 @@ def _section_names(layouts: Sequence[Layout]) -> list[Candidate]:
                 continue
             for nr in range(r + 1, min(r + 4, len(layout.rows))):
                 cells = layout.rows[nr]
-                words = norm_words(cells[0].text)
+                words = norm_words(cells[0].text) if cells else []
                 if not words or words[0] not in ("name", "names") or len(cells) < 2:
                     continue
                 name = parse_name(cells[1].text) if len(words) <= 3 else None
@@ -780,6 +780,8 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
         parts: list[str] = []
         at = 0
         for row in layout.rows:
+            if not row:
+                continue  # a row of rules or specks only ("- - - -")
             cell = row[0]  # the body column
             spans.append((at, at + len(cell.text), cell))
             parts.append(cell.text)

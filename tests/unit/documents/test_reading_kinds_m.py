@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from cma_adapters.rules_assistant.assistant import refine_class
+from cma_adapters.rules_assistant.assistant import extract, refine_class
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
 from cma_adapters.rules_assistant.fields import (
     Candidate,
@@ -332,3 +332,12 @@ def test_arrears_in_the_body_are_not_the_balance_of_a_loan_letter() -> None:
         (Cell(0.08, "Please clear the arrears of £287.00 within 14 days."),),
     )
     assert best(got, "balance_pence") == 341020
+
+
+def test_a_line_of_rules_or_specks_in_plain_text_does_not_stop_the_reading() -> None:
+    """Text without word boxes may hold a line with no letters or figures ("- - - -"): its
+    row has no cells. It once raised IndexError (seen through the OpenAI adapter's table)."""
+    text = "Ravenglass Loans Ltd\n- - - - - - - -\nOutstanding balance:   £410.25\n"
+    layouts = [page_layout(PageText(number=1, text=text, confidence=1.0))]
+    assert best(read_fields(layouts, text, C.CREDITOR_LETTER), "balance_pence") == 41025
+    assert extract(text, (), None).document_class is not None  # the whole path, no error
