@@ -1,6 +1,6 @@
-"""The OpenAI adapter's per-field table on the held-out families (H, K and L, the one
-written blind), against a local
-chat-completions server (127.0.0.1, the same protocol the integration tests use).
+"""The OpenAI adapter's per-field table on the held-out families (H, K, and L and M, the
+two written blind; ``--family m`` for M only), against a local chat-completions server
+(127.0.0.1, the same protocol the integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
 run on exactly the text the adapter sends (masked, cut to ``max_input_chars``, no word
@@ -10,7 +10,7 @@ a language model's accuracy: compare it with the rule-based table on the same do
 to see what the adapter itself loses. With a real key, point ``--base-url`` at the service
 instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
 
-Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4]``
+Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4] [--family all|h|k|l|m]``
 """
 
 from __future__ import annotations
@@ -39,17 +39,27 @@ from cma_adapters.rules_assistant.corpus import (
     score,
 )
 from cma_adapters.rules_assistant.corpus_blind import BlindSample, blind_pages, build_blind
+from cma_adapters.rules_assistant.corpus_blind_m import MSample, build_m, m_pages, m_text
 from cma_core.documents.model import PageText
 
 
 def family_samples(family: str, per_family: int) -> list[Sample]:
     if family == "L":
         return list(build_blind(per_family))
+    if family == "M":
+        return list(build_m(per_family))
     return build_corpus(per_family, seed=99, held_out=True, only=family)
 
 
 def pages_of(sample: Sample) -> tuple[PageText, ...]:
+    if isinstance(sample, MSample):
+        return m_pages(sample)
     return blind_pages(sample) if isinstance(sample, BlindSample) else sample_pages(sample)
+
+
+def text_of(sample: Sample) -> str:
+    """M's text keeps its own layout's spacing (``m_text``); the others use the corpus's."""
+    return m_text(sample) if isinstance(sample, MSample) else sample_text(sample)
 
 
 class StandIn(BaseHTTPRequestHandler):
@@ -88,7 +98,9 @@ async def main() -> None:
     parser.add_argument("--per-family", type=int, default=4)
     parser.add_argument("--base-url", default=None, help="a real service instead of the stand-in")
     parser.add_argument("--model", default="stand-in")
+    parser.add_argument("--family", choices=("all", "h", "k", "l", "m"), default="all")
     args = parser.parse_args()
+    families = ("H", "K", "L", "M") if args.family == "all" else (args.family.upper(),)
     server = None
     base_url = args.base_url
     if base_url is None:
@@ -100,15 +112,12 @@ async def main() -> None:
         base_url=base_url, timeout=60, max_retries=0,
     )  # fmt: skip
     try:
-        for family in ("H", "K", "L"):
+        for family in families:
             samples = family_samples(family, args.per_family)
             via_adapter = [
-                (s, await assistant.classify_and_extract(sample_text(s), pages_of(s)))
-                for s in samples
+                (s, await assistant.classify_and_extract(text_of(s), pages_of(s))) for s in samples
             ]
-            rules = [
-                (s, extract(sample_text(s), pages_of(s), classifier.shipped())) for s in samples
-            ]
+            rules = [(s, extract(text_of(s), pages_of(s), classifier.shipped())) for s in samples]
             print(score(via_adapter).table(f"OpenAI adapter, held-out {family} ({len(samples)})"))
             print(score(rules).table("rule-based reader, same documents, with word boxes"))
             print()

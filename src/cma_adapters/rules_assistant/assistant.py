@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from cma_adapters.rules_assistant import classifier, label_learning, statements
-from cma_adapters.rules_assistant.fields import Candidate, evidence, read_fields
+from cma_adapters.rules_assistant.fields import Candidate, evidence, parse_frequency, read_fields
 from cma_adapters.rules_assistant.layout import page_layout
 from cma_core.documents.model import (
     CaseFacts,
@@ -299,9 +299,10 @@ FIELDS_BY_CLASS: dict[DocumentClass, tuple[str, ...]] = {
     # Any letter about a debt may name who the debt was first owed to (an agent's letter
     # for a debt buyer, a letter of claim): kept when the document says so, with its role.
     **dict.fromkeys(C, (*_DEBT_FIELDS, "original_creditor")),
-    C.COURT_CLAIM_N1: (*_DEBT_FIELDS, "court_claim_number", "served_date"),
-    C.STATUTORY_DEMAND: (*_DEBT_FIELDS, "served_date"),
-    C.COUNTY_COURT_JUDGMENT: (*_DEBT_FIELDS, "court_claim_number"),
+    # A claim, a judgment or a demand by a debt buyer names the lender it bought from.
+    C.COURT_CLAIM_N1: (*_DEBT_FIELDS, "court_claim_number", "served_date", "original_creditor"),
+    C.STATUTORY_DEMAND: (*_DEBT_FIELDS, "served_date", "original_creditor"),
+    C.COUNTY_COURT_JUDGMENT: (*_DEBT_FIELDS, "court_claim_number", "original_creditor"),
     C.NOTICE_OF_ASSIGNMENT: (*_DEBT_FIELDS, "original_creditor"),
     C.PAYSLIP: _INCOME_FIELDS,
     C.BENEFIT_AWARD: _INCOME_FIELDS,
@@ -390,6 +391,23 @@ _TRANSFERRED = re.compile(
     r"\b(?:assign(?:ed|ment|or|ee)|sold|transferred|bought|purchased|acquired"
     r"|(?:new|legal) (?:owner|creditor)|now owns?)\b"
 )
+# The writer collects for someone else: an agent's letter, even about a sold debt, is not
+# the notice of the sale (that comes from the seller or the buyer).
+_COLLECTS_FOR = re.compile(
+    r"\b(?:(?:has|have) (?:asked|instructed|appointed) us|(?:we are )?collecting (?:this|the|your)"
+    r" (?:debt|account|balance) (?:for|on behalf of)|on behalf of our client|we act for)\b"
+)
+# Buying now and paying later, or from a catalogue, said in two or more ways.
+_BNPL = re.compile(
+    r"\b(?:buy now|pay later|pay in (?:3|4|three|four)|(?:your|an|the) order (?:from|with|number)"
+    r"|order number|catalogue|goods purchased|further orders|in the app|retailer|checkout"
+    r"|instalments? (?:of|for) your (?:order|purchase))\b"
+)
+# An overpayment demand says so; an award letter that does not is an award.
+_OVERPAID = re.compile(r"\b(?:overpa(?:id|yments?)|recover(?:y|ed)?|paid too much|owe us)\b")
+_AWARDED = re.compile(
+    r"\b(?:award(?:ed)?|entitle(?:d|ment)|we will pay|you will get|you can get)\b"
+)
 
 
 def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: str) -> DocumentClass:
@@ -408,14 +426,25 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
 
     The word model knows only the seen templates' wording; these cues are what the kinds
     mean, however a lender words them."""
+    flat = " ".join(text.lower().split())
+    if cls is C.OVERPAYMENT and not _OVERPAID.search(flat) and _AWARDED.search(flat):
+        return C.BENEFIT_AWARD
     if cls is not C.CREDITOR_LETTER:
         return cls
     creditors = {c.value for c in found.get("creditor_name", []) if c.score > 0}
-    flat = " ".join(text.lower().split())
     transfer = _TRANSFERRED.search(flat)
+    agent = _COLLECTS_FOR.search(flat)
     for c in found.get("original_creditor", []):
-        if transfer and c.label is not None and c.score >= 3 and (creditors - {c.value}):
+        if (
+            transfer
+            and not agent
+            and c.label is not None
+            and c.score >= 3
+            and (creditors - {c.value})
+        ):
             return C.NOTICE_OF_ASSIGNMENT
+    if len({m.group() for m in _BNPL.finditer(flat)}) >= 2:
+        return C.BNPL_CATALOGUE_ARREARS
     cues = {m.group().split()[0].rstrip("ed")[:6] for m in _SECURED_ON_HOME.finditer(flat)}
     if len(cues) >= 2:
         return C.MORTGAGE_ARREARS
@@ -473,6 +502,13 @@ def _choose(
             # A named original creditor is not the one to pay now.
             originals = {c.value for c in found.get("original_creditor", []) if c.score >= 3}
             candidates = [c for c in candidates if c.value not in originals]
+        if field == "frequency" and "income_pence" in chosen:
+            # How often is said of the amount paid: "Amount paid every 2 weeks £280.30".
+            paid = [c for c in found.get("income_pence", []) if c.value == chosen["income_pence"]]
+            said = parse_frequency(paid[0].label or "") if paid else None
+            if said is not None:
+                chosen[field] = said
+                continue
         letter = chosen.get("letter_date")
         if field == "deadline_date" and isinstance(letter, dt.date):
             candidates = [

@@ -26,6 +26,7 @@ lights the concept. Format 1 and 2 artefacts still load.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -88,10 +89,19 @@ class Model:
                 counts[index] += 1
         weights = {i: (1.0 + math.log(n)) * self.idf[i] for i, n in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return [
-            b + sum(row[i] * w / norm for i, w in weights.items())
-            for row, b in zip(self.coef, self.intercept, strict=True)
-        ]
+        # Feature by feature over the classes' column (the same sums, in the same order, as
+        # class by class over the features: about twice as fast in pure Python).
+        totals = [0.0] * len(self.intercept)
+        columns = self._columns
+        for i, w in weights.items():
+            for k, c in enumerate(columns[i]):
+                totals[k] += c * w / norm
+        return [b + t for b, t in zip(self.intercept, totals, strict=True)]
+
+    @functools.cached_property
+    def _columns(self) -> list[tuple[float, ...]]:
+        """The coefficients per feature (one per class)."""
+        return list(zip(*self.coef, strict=True))
 
     def probabilities(self, text: str) -> dict[str, float]:
         return self._softmax(self.scores(text))

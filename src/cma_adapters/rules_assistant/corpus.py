@@ -1065,6 +1065,12 @@ A4_INCHES = (8.27, 11.69)
 
 
 @cache
+def _length(font: ImageFont.FreeTypeFont, text: str) -> float:
+    """The text's advance in ``font`` (fonts are cached, so are their measures)."""
+    return font.getlength(text)
+
+
+@cache
 def _font(face: str, size: int, bold: bool) -> ImageFont.FreeTypeFont:
     path = FACES[face]
     if bold:
@@ -1085,13 +1091,13 @@ def page_words(
             font = _font(face, size, cell.bold)
             x = cell.x * width
             for token in cell.text.split():
-                length = font.getlength(token)
+                length = _length(font, token)
                 words.append(
                     Word(
                         text=token, box=Box(left=round(x), top=y, width=round(length), height=size)
                     )
                 )
-                x += length + font.getlength(" ")
+                x += length + _length(font, " ")
         y += round(size * 1.55)
     return words, (width, height)
 

@@ -1360,6 +1360,12 @@ A4 = (8.27, 11.69)
 
 
 @cache
+def _length(font: ImageFont.FreeTypeFont, text: str) -> float:
+    """The text's advance in ``font`` (fonts are cached, so are their measures)."""
+    return font.getlength(text)
+
+
+@cache
 def _font(face: str, size: int, bold: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(FACES[face].format("Bold" if bold else "Regular"), size)
 
@@ -1394,11 +1400,11 @@ def blind_words(
         font = _font(face, size, cell.bold)
         x = float(left)
         for token in cell.text.split():
-            length = font.getlength(token)
+            length = _length(font, token)
             words.append(
                 Word(text=token, box=Box(left=round(x), top=top, width=round(length), height=size))
             )
-            x += length + font.getlength(" ")
+            x += length + _length(font, " ")
     return words
 
 

@@ -2698,6 +2698,13 @@ def _font(face: str, size: int, bold: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path.format("-Bold" if bold else ""), size)
 
 
+@cache
+def _length(font: ImageFont.FreeTypeFont, text: str) -> float:
+    """The text's advance in ``font`` (fonts are cached, so are their measures: the same
+    words recur across documents and layout is measured again for text and for boxes)."""
+    return font.getlength(text)
+
+
 def page_size(dpi: int) -> tuple[int, int]:
     return int(A4[0] * dpi), int(A4[1] * dpi)
 
@@ -2750,7 +2757,7 @@ def layout(sample: MSample, n: int, dpi: int) -> list[Placed]:
         for cell in row:
             size = _size(sample, cell, dpi)
             font = _font(sample.face, size, cell.bold)
-            length = font.getlength(cell.text)
+            length = _length(font, cell.text)
             align = cell.align if isinstance(cell, MCell) else "left"
             left = cell.x * width - {"left": 0.0, "right": length, "centre": length / 2}[align]
             placed.append(Placed(cell, round(left), top, size, font))
@@ -2763,14 +2770,14 @@ def m_words(sample: MSample, n: int, *, dpi: int = 150) -> list[Word]:
     for p in layout(sample, n, dpi):
         x = float(p.left)
         for token in p.cell.text.split():
-            length = p.font.getlength(token)
+            length = _length(p.font, token)
             words.append(
                 Word(
                     text=token,
                     box=Box(left=round(x), top=p.top, width=round(length), height=p.size),
                 )
             )
-            x += length + p.font.getlength(" ")
+            x += length + _length(p.font, " ")
     return words
 
 

@@ -42,11 +42,13 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A date as letters print it: "3rd Dec 2026", "3 December 2026", "03-Dec-26", "3/12/2026",
 # and a two-digit year ("11.12.25", "30-Jul-25"). A numeric date with a two-digit year must
 # use "." or "/" with the same separator twice: "23-14-70" is a sort code, not a date.
+# Also "this 18th day of March 2026" (deeds and demands) and ISO "2026-03-18".
 DATE = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?[\s-]+"
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?[\s-]+"
     r"(?P<y>(?:19|20)\d\d|'?\d\d)(?![\d:])"
     r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
-    r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)",
+    r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
+    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b",
     re.IGNORECASE,
 )
 # "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
@@ -64,9 +66,9 @@ ORGANISATION = re.compile(
     r"\b(?:Ltd|Limited|PLC|Bank|Council|Energy|Water|Power|Gas|Electric|Finance|Financial"
     r"|Credit|Loans?|Capital|Building\s+Society|Collections?|Recover(?:y|ies)|HMRC|Revenue"
     r"|Customs|Telecom|Mobile|Insurance|Housing|Homes|Association|Trust|Cards?|Portfolio"
-    r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Court|Unit"
+    r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Courts?|Unit"
     r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
-    r"|Tribunal|Partnership|Solicitors)\b\.?",
+    r"|Tribunals?|Partnership|Solicitors)\b\.?",
     re.IGNORECASE,
 )
 # A court writes judgments and claims but is owed nothing (a magistrates' court's fines
@@ -101,12 +103,18 @@ def date_of(m: re.Match[str]) -> dt.date | None:
     try:
         if m.group("d"):
             y = m.group("y")
-            if len(y.lstrip("'")) == 2 and not re.search(r"-|'", m.group()):
-                return None  # "16 May 12 payments": a two-digit year only as "16-May-12"
+            # "16 May 12 payments" is a count, not a year; "13 Jul 25" alone or before
+            # punctuation is a date.
+            after = m.string[m.end() :]
+            two_digits = len(y.lstrip("'")) == 2 and not re.search(r"-|'", m.group())
+            if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
+                return None
             month = _MONTHS[m.group("m").lower().rstrip(".")]
             return dt.date(_year(m.group("y")), month, int(m.group("d")))
         if m.group("d2"):
             return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        if m.group("y4"):
+            return dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
         return dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
     except (ValueError, KeyError):
         return None
@@ -131,7 +139,12 @@ def parse_reference(text: str) -> str | None:
 
 def parse_claim(text: str) -> str | None:
     m = CLAIM.search(text.upper())
-    return m.group() if m else None
+    if m is None:
+        # OCR may split the number at a space: "E44V C869" (two short parts, one claim).
+        m = re.search(r"\b((?=[A-Z]*\d)[A-Z0-9]{3,5}) ((?=[A-Z]*\d)[A-Z0-9]{3,5})\b", text.upper())
+        joined = m.group(1) + m.group(2) if m else ""
+        return joined if CLAIM.fullmatch(joined) else None
+    return m.group()
 
 
 _ADDRESS = re.compile(r"^(?:unit|flat|suite|floor|po box|p\.o\. box|\d)", re.I)
@@ -148,11 +161,39 @@ _BENEFIT_NAME = re.compile(
 )
 
 
+# Words that name a department or a kind of firm, never a firm by themselves:
+# "Customer Services", "Solicitors", "Collections".
+_GENERIC = re.compile(
+    r"^(?:(?:customer|client|account|accounts|collections?|recover(?:y|ies)|revenues?"
+    r"|benefits?|income|payroll|services?|department|team|office|unit|centre|solicitors"
+    r"|the|and|&|our|your|ltd|limited|plc|llp)\s*)+$",
+    re.IGNORECASE,
+)
+
+
 def parse_name(text: str) -> str | None:
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
+    # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
+    if len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
+        return None
+    # A name ends at its legal form, and a quote mark before a word is a speck on a scan:
+    # "Beacon Fuel & ‘Power Ltd oe" is "Beacon Fuel & Power Ltd"; so is a short lower-case
+    # speck before it ("a Hexham Finance plc"). OCR reads "plc" as "ple" or "pic", "Ltd"
+    # as "Lid".
+    name = re.sub(r"(?:(?<=\s)|^)[‘’'\"“”]+(?=\w)", "", name)
+    name = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", name)
+    name = re.sub(r"(?<=\s)(?:ple|pic)\b", "plc", name)
+    name = re.sub(r"(?<=\s)Lid\b", "Ltd", name)
+    legal = re.search(r"\b(?:Ltd|Limited|plc|PLC|LLP)\b\.?", name)
+    if legal and legal.start() > 0:
+        name = name[: legal.end()].rstrip(".")
     if len(name) < 3 or re.search(r"\d{3,}|£", name) or _ADDRESS.match(name):
         return None
-    if _BENEFIT_NAME.match(name):
+    if _BENEFIT_NAME.match(name) or _GENERIC.match(name):
+        return None
+    # A name starts with a capital: "can ask the court to enforce the judgment" is words
+    # after a role word, not a name.
+    if not name[0].isupper():
         return None
     return name if ORGANISATION.search(name) else None
 
@@ -229,7 +270,7 @@ SERVED_LABELS = [
 BALANCE_LABELS = [
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|fine|charges|to pay|left to pay)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|fine|charges|to pay|left to pay|must pay)\b",
         1.0,
     ),
 ]
@@ -284,6 +325,11 @@ INCOME_LABELS = [
         r"|amount (?:paid|payable)(?: to you)?|net amount)\b",
         3.0,
     ),
+    # "Paid every 4 weeks", "Payable each fortnight": the amount that reaches the client.
+    _l(
+        r"(?:paid|payable|payment) (?:every|each|per|weekly|fortnightly|monthly|four[ -]weekly)\b",
+        3.0,
+    ),
 ]
 GROSS_LABELS = [
     _l(_W % 3 + r"(?:gross|before deductions)\b", 3.0),
@@ -292,7 +338,7 @@ GROSS_LABELS = [
 ]
 FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
 
-_PLACE = {"same": 1.0, "right": 1.0, "below": 0.8}
+_PLACE = {"same": 1.0, "right": 1.0, "below": 0.8, "above": 0.9}
 _NEGATIVE_MONEY = re.compile(
     r"\b(?:instalments?|fee|fees|monthly|weekly|per|repayment|paid in|paid out|liability order"
     r"|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
@@ -372,9 +418,13 @@ def _money_score(hit: Hit, weight: float) -> float:
         label,
     ):
         s += 1.0
+    if re.search(r"\b(?:(?:need|have) to pay|must pay|due now|now due)\b", label):
+        s += 1.0  # what is left after what was already recovered or paid
+    if re.search(r"\b(?:year to date|ytd|td)\b", hit.text.lower()):
+        s -= 4.0  # the value itself says it is a running total
     if _NEGATIVE_MONEY.search(label):
         s -= 3.0
-    if re.search(r"\b(?:year to date|ytd)\b", label):
+    if re.search(r"\b(?:year to date|ytd|td)\b", label):
         s -= 4.0
     if re.search(r"\bamount claimed\b|\bsum claimed\b", label):
         s -= 0.5
@@ -416,9 +466,53 @@ def _reference_score(hit: Hit, weight: float) -> float:
         s -= 4.0
     if _NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
         s -= 4.0
+    # A law firm's own file reference beside its name ("Ravel & Co LLP  |  Ref RC/1"), even
+    # when the name is a cell of its own (text without word boxes splits at wide gaps).
+    cells = hit.row_text.split(" | ")
+    law = re.compile(r"\b(?:solicitors|llp)\b", re.I)
+    firm = next((i for i, c in enumerate(cells) if law.search(c)), None)
+    if firm is not None and firm < len(cells) - 1 and hit.context in cells[firm + 1 :]:
+        s -= 2.5
+    # A bare "Ref" on a line of the sender's contact details (telephone, DX, e-mail) is the
+    # sender's file reference, not the client's account.
+    bare = re.fullmatch(r"(?:our )?ref(?:erence)?", " ".join(norm_words(hit.label)))
+    if bare and re.search(r"\b(?:tel|telephone|phone|fax|dx|e-?mail)\b", hit.row_text, re.I):
+        s -= 2.0
     if re.match(r"PBA\d{7}\b", hit.text.strip().upper()):
         s -= 4.0  # the format of a court fee account (HMCTS "Payment by Account")
     return s
+
+
+def _creditor_score(hit: Hit, weight: float) -> float:
+    """ "Claimant's legal representative's address", "Creditor's solicitor": the label
+    names who acts for the creditor, not the creditor."""
+    label = " ".join(norm_words(hit.context))
+    return -4.0 if re.search(r"\b(?:representative|solicitors?|agents?|address)\b", label) else 0.0
+
+
+# A court heading puts the party's role after its name: "Hexham Finance plc    Claimant".
+_ROLE_AFTER = re.compile(
+    r"^(?:claimant|creditor|judgment creditor|petitioning creditor|landlord|lender|pursuer)s?$",
+    re.I,
+)
+
+
+def _role_after_name(layouts: Sequence[Layout]) -> list[Candidate]:
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if len(row) < 2 or not _ROLE_AFTER.match(row[-1].text.strip(" .:")):
+                continue
+            name = parse_name(row[0].text)
+            if name is not None:
+                out.append(
+                    Candidate(
+                        field="creditor_name", value=name, shown=row[0].text, page=layout.page,
+                        box=row[0].box, label=row[-1].text, role="creditor", score=3.5,
+                        order=(layout.page, r),
+                    )
+                )  # fmt: skip
+    return out
 
 
 def _date_score_letter(hit: Hit, weight: float) -> float:
@@ -480,8 +574,9 @@ def read_fields(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
     found["creditor_name"] = _candidates(
-        "creditor_name", layouts, CREDITOR_LABELS, parse_name, None, 5
+        "creditor_name", layouts, CREDITOR_LABELS, parse_name, _creditor_score, 5
     )
+    found["creditor_name"] += _role_after_name(layouts)
     found["creditor_name"] += _letterhead(layouts)
     found["original_creditor"] = _candidates(
         "original_creditor", layouts, ORIGINAL_LABELS, parse_name, None, 5
@@ -534,6 +629,20 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         change = 0.0
         if re.match(r"our (?:ref|reference)\b", label):
             change += 0.5 if cls is C.ENFORCEMENT_AGENT_NOTICE else -1.0
+        # A solicitor's or agent's own file reference: labelled as theirs ("Creditor's
+        # solicitors' reference") or printed after the firm's name ("X LLP   Ref …").
+        firm = re.search(
+            r"\b(?:solicitors?|representative'?s?|agent'?s?|llp|ltd|limited|plc)\b", label
+        )
+        if firm and cls is not C.ENFORCEMENT_AGENT_NOTICE and re.search(r"\bref", label):
+            change -= 2.5
+        # On a notice of assignment the new owner's number is the one: "your new account
+        # number", "your account number with them"; the old one is history.
+        if cls is C.NOTICE_OF_ASSIGNMENT:
+            if re.search(r"\b(?:new|with them|with the new|with us)\b", label):
+                change += 2.0
+            if re.search(r"\b(?:previous|old|original|former)\b", label):
+                change -= 2.5
         if cls is C.NOTICE_OF_ASSIGNMENT and re.search(r"\bagreement\b", label):
             change -= 1.5
         if c.value in claims:
@@ -545,7 +654,11 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         _adjust(
             found,
             "balance_pence",
-            lambda c: 1.5 if re.search(r"\barrears\b", (c.label or "").lower()) else 0.0,
+            # (arrears said in the body are the debt here: as strong as a labelled figure)
+            lambda c: (
+                (1.5 if re.search(r"\barrears\b", (c.label or c.role or "").lower()) else 0.0)
+                + (0.8 if c.role == "arrears in the body" else 0.0)
+            ),
         )
 
 
@@ -567,7 +680,7 @@ def _section_names(layouts: Sequence[Layout]) -> list[Candidate]:
                 continue
             for nr in range(r + 1, min(r + 4, len(layout.rows))):
                 cells = layout.rows[nr]
-                words = norm_words(cells[0].text)
+                words = norm_words(cells[0].text) if cells else []
                 if not words or words[0] not in ("name", "names") or len(cells) < 2:
                     continue
                 name = parse_name(cells[1].text) if len(words) <= 3 else None
@@ -589,12 +702,15 @@ _ORG_SUFFIX = (
     r"|Homes|Credit|Company|Loans|Lending|Capital|Funding|Investments|Portfolio|Energy"
     r"|Water|Power|Mortgages?)"
 )
+# A name runs on to its legal form: "Calverley Portfolio Holdings Ltd", not "Calverley
+# Portfolio".
 _ORG_IN_TEXT = re.compile(
     rf"\b[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|&|and|for|of))*?\s+{_ORG_SUFFIX}\b"
-    rf"(?:\s+{_ORG_SUFFIX}\b)*"
+    rf"(?:\s+{_ORG_SUFFIX}\b)*(?:(?:\s+[A-Z][\w'.-]*){{0,2}}?\s+(?:Ltd|Limited|plc|PLC|LLP)\b)?"
 )
 _ORIGINAL_BEFORE = re.compile(
     r"(?:originally (?:owed to|with|from)|(?:made|taken out|opened|entered into) with"
+    r"|made between (?:you|the (?:defendant|debtor|borrower)) and|your (?:account|agreement) with"
     r"|(?:assigned|sold|transferred) (?:to us |to our client )?(?:by|from)"
     r"|(?:bought|purchased|acquired) (?:it |the debt |your account )?from"
     r"|formerly (?:with|owed to)|previously (?:owed to|with))\s+$",
@@ -602,17 +718,32 @@ _ORIGINAL_BEFORE = re.compile(
 )
 _ORIGINAL_AFTER = re.compile(
     r"^,?\s*\((?:the )?(?:assignor|original (?:creditor|lender)|seller|previous (?:creditor"
-    r"|owner))\)",
+    r"|owner))\)"
+    # The subject that passed the debt on: "X has assigned (transferred) its rights…",
+    # "X was sold to…" is said of the account with X.
+    r"|^\s+(?:has|have) (?:now )?(?:assigned|sold|transferred)\b|^\s+(?:account )?was (?:sold|assigned|transferred)\b",
     re.I,
 )
 _CREDITOR_BEFORE = re.compile(
-    r"(?:assigned (?:it |them |the debt )?(?:to|in favour of)|sold (?:it |the debt |your "
-    r"account )?to|(?:make|send) (?:all |any )?(?:future |further )?payments to|now owed to)"
+    r"(?:(?:assigned|sold|transferred)(?: and (?:assigned|sold|transferred))?(?: \(\w+\))?"
+    r" (?:it |them |the debt |(?:your|the|its) (?:account|debt|agreement|rights)(?: under"
+    r" your agreement)? )?(?:to|in favour of)"
+    r"|(?:make|send) (?:all |any )?(?:future |further )?payments to|now (?:owed to|owned by)"
+    # Who an agent, a solicitor or a bailiff acts for: "We act for X", "on behalf of X",
+    # "the debt you owe to X", "your landlord, X", "collecting this debt for X".
+    r"|(?:we )?act(?:ing)? (?:for|on behalf of)|(?:for and )?on behalf of|(?:you )?(?:owe|owed|owing) to"
+    r"|(?:your|the) (?:landlord|lender|creditor),|collect(?:s|ing)? (?:this |the |your )?"
+    r"(?:debt|rent|charges|account)? ?for|instructed by|please pay)"
     r"\s+$",
     re.I,
 )
 _CREDITOR_AFTER = re.compile(
-    r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser)\)", re.I
+    r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser|creditor"
+    r"|claimant|lender|landlord)\)"
+    r"|^\s*\(?[\"“]?our client\b"
+    r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
+    r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b",
+    re.I,
 )
 
 
@@ -649,6 +780,8 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
         parts: list[str] = []
         at = 0
         for row in layout.rows:
+            if not row:
+                continue  # a row of rules or specks only ("- - - -")
             cell = row[0]  # the body column
             spans.append((at, at + len(cell.text), cell))
             parts.append(cell.text)
@@ -682,15 +815,17 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
 
 def _income_score(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context))
+    if re.search(r"\b(?:year to date|ytd|td|this year)\b", hit.text.lower()):
+        return -4.0
     if re.search(r"\bafter (?:tax and )?deductions\b", label):
         return 0.0  # net pay, however many deductions it names
-    bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd)\b"
+    bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd|td|this year)\b"
     return -4.0 if re.search(bad, label) else 0.0
 
 
 def _gross_score(hit: Hit, weight: float) -> float:
-    label = " ".join(norm_words(hit.context))
-    return -4.0 if re.search(r"\b(?:year to date|ytd)\b", label) else 0.0
+    label = " ".join(norm_words(hit.context)) + " " + hit.text.lower()
+    return -4.0 if re.search(r"\b(?:year to date|ytd|td|this year)\b", label) else 0.0
 
 
 def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
@@ -727,8 +862,11 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
     out = []
     pattern = re.compile(
-        # (OCR may put a speck before a word: "agreement ‘numbered KKE…")
-        r"\b(?:account|reference|ref|agreement)\s+[‘'\"“]?(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
+        # (OCR may put a speck before a word: "agreement ‘numbered KKE…"). Several words
+        # may name it: "account reference X", "agreement account number X".
+        r"\b(?:(?:loan |credit )?(?:account|agreement|customer)\s+)*"
+        r"(?:account|reference|ref|agreement|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
+        r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
     )
     for layout in layouts:
@@ -740,6 +878,15 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
                         continue
                     words = [w for w in cell.words if value in w.text.upper()] or list(cell.words)
                     bank = re.search(r"sort code|bank transfer|pay(?:ing)? us", cell.text, re.I)
+                    if _NOT_AN_ACCOUNT.search(" ".join(norm_words(cell.text[: m.start(1)]))[-40:]):
+                        continue  # "Registered in England and Wales no. 03174501"
+                    # The body naming the client's account ("under account reference X",
+                    # "account number X") is stronger than a bare "reference X".
+                    named = re.match(
+                        r"(?:\w+ )*(?:account|agreement) (?:number|no|ref|reference)",
+                        m.group(),
+                        re.I,
+                    )
                     out.append(
                         Candidate(
                             field="account_reference",
@@ -749,7 +896,7 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
                             box=union(w.box for w in words[:1]),
                             label=None,
                             role="bank details" if bank else "in the body",
-                            score=-3.0 if bank else 1.2,
+                            score=-3.0 if bank else 2.4 if named else 1.2,
                             order=(layout.page, r),
                         )
                     )
@@ -760,7 +907,8 @@ _DEADLINE_CUE = re.compile(
     r"\b(?:by|before|on or before|no later than|until|(?:try|attempt(?: it)?) again on"
     r"|(?:collect|take|debit)(?:ed|en)?(?: it)? (?:on|from)(?: or after)?)\s*(?:the\s+)?"
     # "by Thursday 9 April 2026": a weekday may come between the cue and the date.
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$",
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.?,?\s+(?:the\s+)?)?$",
     re.I,
 )
 
@@ -816,18 +964,28 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
             for cell in row:
                 for m in MONEY.finditer(cell.text):
                     before = (above + " " + cell.text[: m.start()])[-40:]
-                    if not _BALANCE_WORDS.search(before) or "£" not in m.group():
-                        continue
                     after = cell.text[m.end() : m.end() + 30]
+                    # "is £357.20 in arrears", "in arrears by £1,198.09": what is behind
+                    arrears = re.match(r"\s*(?:in arrears|overdue)\b", after, re.I) or re.search(
+                        r"\b(?:in arrears by|arrears of|arrears are)\s*$", before, re.I
+                    )
+                    if not (arrears or _BALANCE_WORDS.search(before)) or "£" not in m.group():
+                        continue
                     weak = _NEGATIVE_MONEY.search(before.lower() + " " + after.lower())
                     # "…and £115.00 for costs, a total / of £3,717.30": the sum of the parts
                     total = re.search(r"\btotal(?: of| due| owed| owing)?\s*:?\s*$", before, re.I)
+                    role = (
+                        "total in the body"
+                        if total
+                        else "arrears in the body"
+                        if arrears
+                        else "in the body"
+                    )
                     out.append(
                         Candidate(
                             field="balance_pence", value=parse_money(m.group()), shown=m.group().strip(),
-                            page=layout.page, box=cell.box, label=None,
-                            role="total in the body" if total else "in the body",
-                            score=-1.0 if weak else 2.2 if total else 0.8, order=(layout.page, r),
+                            page=layout.page, box=cell.box, label=None, role=role,
+                            score=-1.0 if weak else 2.2 if total else 0.6 if arrears else 0.8, order=(layout.page, r),
                         )
                     )  # fmt: skip
     return out
@@ -859,13 +1017,15 @@ def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
                         )
                     )  # fmt: skip
                     continue
-                for m in re.finditer(r"\b(?:paid|payable|credited)\b", cell.text, re.I):
+                # "You are paid every 4 / weeks": the sentence may run over a line.
+                text = _sentence(layout, r, cell)
+                for m in re.finditer(r"\b(?:paid|payable|credited|we pay)\b", cell.text, re.I):
                     # "… 2026. Universal Credit is paid monthly.": said of the payment
-                    value = parse_frequency(cell.text[m.end() : m.end() + 18])
+                    value = parse_frequency(text[m.end() : m.end() + 18])
                     if value is not None:
                         out.append(
                             Candidate(
-                                field="frequency", value=value, shown=cell.text[m.start() : m.end() + 18],
+                                field="frequency", value=value, shown=text[m.start() : m.end() + 18],
                                 page=layout.page, box=cell.box, label=None,
                                 role="in the body", score=1.2, order=(layout.page, r),
                             )

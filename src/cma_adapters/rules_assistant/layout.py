@@ -11,6 +11,7 @@ layer) get boxes from the text's own character columns, so the same reading appl
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -28,11 +29,12 @@ class Cell:
     """Index of the row on its page."""
     words: tuple[Word, ...]
 
-    @property
+    # (read for every label pattern of every field: worked out once a cell)
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @functools.cached_property
     def box(self) -> Box:
         return union(w.box for w in self.words)
 
@@ -179,11 +181,20 @@ def _rows(lines: list[list[Word]], slope: float, height: float) -> list[list[Wor
     return [sorted(r, key=lambda w: w.box.left) for r in rows]
 
 
+_LEGAL_FORM = re.compile(r"(?:ltd|limited|plc|llp)\.?", re.I)
+# What OCR makes of a dotted or ruled leader between a label and its value: "oe", "a", "t".
+_SPECKS = re.compile(r"[^\d£]{1,3}")
+
+
 def _cells(page: int, row: int, words: list[Word], height: float) -> list[Cell]:
     cells: list[list[Word]] = []
     for word in words:
-        if cells and word.box.left - cells[-1][-1].box.right < 1.3 * height:
+        # (a gap is wide for the words either side of it: capitals and bold are taller)
+        tall = max(height, word.box.height, cells[-1][-1].box.height) if cells else height
+        if cells and word.box.left - cells[-1][-1].box.right < 1.3 * tall:
             cells[-1].append(word)
+        elif cells and _LEGAL_FORM.fullmatch(word.text):
+            cells[-1].append(word)  # "SKIPTON PRINT WORKS   LTD": a name's legal form
         else:
             cells.append([word])
     out = []
@@ -206,7 +217,8 @@ class Hit:
     words: tuple[Word, ...]
     page: int
     place: str
-    """``same`` cell, ``right`` of the label, or ``below`` it."""
+    """``same`` cell, ``right`` of the label, ``below`` it, or ``above`` it (a strip of
+    values with their labels printed underneath, see ``_under_its_value``)."""
     context: str
     """The label cell's whole text (for roles and penalties)."""
     row_text: str
@@ -248,8 +260,13 @@ def _unglue(token: str) -> list[str]:
 
 
 def norm_words(text: str) -> list[str]:
+    return list(_norm_words(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _norm_words(text: str) -> tuple[str, ...]:
     tokens = re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("’", "'")).split()
-    return [part for token in tokens for part in _unglue(token)]
+    return tuple(part for token in tokens for part in _unglue(token))
 
 
 def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[Hit]:
@@ -272,11 +289,15 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hits.append(
                         _hit(match.group(), rest, layout.page, "same", cell, row_text, before)
                     )
-                if c + 1 < len(row):
+                # (past the specks OCR reads in a leader: "Total balance  oe  a  £3,878.73")
+                right = next(
+                    (k for k in range(c + 1, len(row)) if not _SPECKS.fullmatch(row[k].text)), None
+                )
+                if right is not None:
                     hits.append(
                         _hit(
                             match.group(),
-                            row[c + 1].words,
+                            row[right].words,
                             layout.page,
                             "right",
                             cell,
@@ -284,6 +305,15 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                             before,
                         )
                     )
+                if not re.search(r"\d", " ".join(w.text for w in rest)) and _under_its_value(
+                    layout, r, cell
+                ):
+                    above = _aligned(layout, r, cell, -1)
+                    assert above is not None
+                    hits.append(
+                        _hit(match.group(), above.words, layout.page, "above", cell, row_text, "")
+                    )
+                    continue  # what is below such a label is the next label's value
                 below = _below(layout, r, cell)
                 if below is not None:
                     hit = _hit(
@@ -355,6 +385,72 @@ def _under_header(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bo
         return labelled and figure
 
     return table_row(value.row) and table_row(value.row + 1)
+
+
+def _label_like(cell: Cell) -> bool:
+    """Words without figures, short: a label, or a name (which only its place tells)."""
+    return (
+        len(cell.words) <= 5
+        and not re.search(r"\d|£", cell.text)
+        and bool(re.search(r"[A-Za-z]", cell.text))
+    )
+
+
+def _aligned(layout: Layout, r: int, cell: Cell, step: int) -> Cell | None:
+    """The cell in the row just above (``step`` -1) or below (+1), within about a line's
+    pitch, that starts in ``cell``'s column."""
+    nr = r + step
+    if not 0 <= nr < len(layout.rows):
+        return None
+    # (a row pitch is about 1.5-2 word heights; a blank line makes it 3 or more; a bold
+    # net pay is taller than the page's body text)
+    other = [w.box.height for c in layout.rows[nr] for w in c.words]
+    tall = max(layout.line_height, *(w.box.height for w in cell.words), *other)
+    if abs(layout.row_tops[nr] - layout.row_tops[r]) > 2.4 * tall:
+        return None
+    tolerance = 0.04 * layout.width
+    # (a label under a right-aligned amount is often right-aligned too: "£388.49 / Net Pay")
+    return next(
+        (
+            o
+            for o in layout.rows[nr]
+            if abs(o.left - cell.left) <= tolerance or abs(o.right - cell.right) <= tolerance
+        ),
+        None,
+    )
+
+
+def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool:
+    """Whether the label ``cell`` is printed *under* its value, as on reference strips,
+    payslips' signature strips and reply forms ("62133389 / Account reference"):
+
+    * the label is short and has no value of its own (nothing in its cell, no figure to
+      its right);
+    * the cell just above, in its column, is short (a value, not a sentence), and is not
+      itself the value of a label above *it* that reads downwards;
+    * below the label there is no value, or only one that has a label of its own under
+      it (the next pair of the strip)."""
+    if depth > 6 or not _label_like(cell):
+        return False
+    row = layout.rows[r]
+    index = row.index(cell)
+    if index + 1 < len(row) and re.search(r"\d", row[index + 1].text):
+        return False  # "Claim no.    K1AB2345": the value is to the right
+    above = _aligned(layout, r, cell, -1)
+    if above is None or len(above.words) > 6 or len(layout.rows[r - 1]) < len(row):
+        return False  # (a heading over a table's header row is no value strip)
+    over = _aligned(layout, r - 1, above, -1)
+    if (
+        over is not None
+        and _label_like(over)
+        and not _under_its_value(layout, r - 2, over, depth + 1)
+    ):
+        return False  # "Account number / 12345678 / Balance": 12345678 is the first's
+    below = _aligned(layout, r, cell, 1)
+    if below is None or len(below.words) > 6:
+        return True
+    under = _aligned(layout, r + 1, below, 1)
+    return under is not None and _label_like(under)
 
 
 def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:

@@ -1,11 +1,11 @@
-"""Held-out family M (written blind) printed, scanned and read by real Tesseract: four
+"""Family M (written blind; read since round 6) printed, scanned and read by real Tesseract: four
 documents, six pages (a two-page collection-bureau letter at 150 dpi, skewed and speckled,
 as PDF; a monospaced payslip at 220 dpi in faint ink, skewed, as PNG without its
 resolution; a judgment at 300 dpi, blurred, with a fold, as PNG; a two-page 8.5 pt bank
 statement at 150 dpi as PDF).
 ``benchmarks/intake_accuracy.py --family m --ocr-m 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md. Only aggregate figures are printed: M's
-individual misses are not written down."""
+class; the figures are in benchmarks/OCR.md. Round 6 of the reader read M's misses, so the
+floors here are regression checks, not a measure of how the reader generalises."""
 
 from __future__ import annotations
 
@@ -67,24 +67,22 @@ async def read_sample() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds most true values (measured 15 of 17 on these pages): the gap
-    on M, as on L, is mostly the reader's."""
+    """Tesseract's text holds most true values (measured 15 of 17 on these pages: "plc"
+    read "ple" and a claim number split at a space, which the reader now reads as such
+    misreadings)."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family M (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family M (read since round 6), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.85 * total
     assert (result.accuracy("document_class") or 0) >= 0.95
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="M after OCR is under the 90% floor per field (first measurement on these 4 "
-    "documents: creditor 0/2, original creditor 0/1, reference 1/2, letter date 2/4, "
-    "deadline 0/1, claim no. 0/1, payer 0/1, income 0/1, gross 0/1; balance 2/2, frequency "
-    "1/1; on 19 documents see benchmarks/OCR.md, 'Family M (blind)')",
-)
 def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
+    """Met after round 6 (every field on these 4 documents), which *read* M's misses: a
+    regression check, not a blind figure. Blind, at the first measurement: creditor 0/2,
+    original creditor 0/1, reference 1/2, letter date 2/4, deadline 0/1, claim no. 0/1,
+    payer 0/1, income 0/1, gross 0/1; balance 2/2, frequency 1/1 (19 documents:
+    benchmarks/OCR.md)."""
     result, _, _ = read
     for field in FIELDS_HERE:
         share = result.accuracy(field)

@@ -1,7 +1,10 @@
 """Held-out family L (``corpus_blind.py``), written blind: the family itself (every class,
 ground truth printed, deterministic, laid out on the page, never trained on) and the
 reader measured on it on perfect text. The OCR sample is in
-tests/integration/ocr/test_blind_family_ocr.py; the figures are in benchmarks/OCR.md."""
+tests/integration/ocr/test_blind_family_ocr.py; the figures are in benchmarks/OCR.md.
+
+Each document's word boxes are laid out once for the module (``pages``) and shared by the
+test that checks the layout and the one that scores the reader."""
 
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ from cma_adapters.rules_assistant.corpus_blind import (
     page_size,
     values_in_text,
 )
-from cma_core.documents.model import DocumentClass
+from cma_core.documents.model import DocumentClass, PageText
 
 C = DocumentClass
 DEBT = ("creditor_name", "account_reference", "balance_pence", "letter_date")
@@ -52,6 +55,12 @@ def family() -> list[BlindSample]:
     return build_blind(4)
 
 
+@pytest.fixture(scope="module")
+def pages(family: list[BlindSample]) -> list[tuple[PageText, ...]]:
+    """Every document's pages with their exact word boxes, laid out once."""
+    return [blind_pages(s) for s in family]
+
+
 def test_every_class_has_family_l_with_the_fields_it_yields(family: list[BlindSample]) -> None:
     assert sorted(cls.value for cls, _ in TEMPLATES) == sorted(c.value for c in DocumentClass)
     assert {s.truth.document_class for s in family} == set(DocumentClass)
@@ -70,10 +79,12 @@ def test_every_true_value_is_printed_on_the_document(family: list[BlindSample]) 
         assert found == total, sample.name
 
 
-def test_words_stay_on_the_page_and_cells_do_not_touch(family: list[BlindSample]) -> None:
-    for sample in family:
+def test_words_stay_on_the_page_and_cells_do_not_touch(
+    family: list[BlindSample], pages: list[tuple[PageText, ...]]
+) -> None:
+    for sample, read in zip(family, pages, strict=True):
         width, height = page_size(sample, 150)
-        for page in blind_pages(sample):
+        for page in read:
             for word in page.words:
                 assert word.box.left + word.box.width < width * 0.97, (sample.name, word.text)
                 assert word.box.top + word.box.height < height * 0.97, (sample.name, word.text)
@@ -130,9 +141,10 @@ TARGET_FIELDS = (
 
 
 @pytest.fixture(scope="module")
-def l_score(family: list[BlindSample]) -> Score:
+def l_score(family: list[BlindSample], pages: list[tuple[PageText, ...]]) -> Score:
     model = classifier.shipped()
-    return score([(s, extract(sample_text(s), blind_pages(s), model)) for s in family])
+    read = zip(family, pages, strict=True)
+    return score([(s, extract(sample_text(s), p, model)) for s, p in read])
 
 
 def test_family_l_is_classified(l_score: Score) -> None:
