@@ -25,7 +25,9 @@ import asyncio
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -46,9 +48,9 @@ from cma_adapters.rules_assistant.corpus_blind import (
     build_blind,
     values_in_text,
 )
-from cma_adapters.rules_assistant.corpus_blind_m import MSample, build_m, m_pages, m_scanned, m_text
+from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_pages, m_scanned, m_text
 from cma_adapters.rules_assistant.corpus_blind_m import values_in_text as m_values_in_text
-from cma_adapters.rules_assistant.corpus_blind_n import NSample, build_n, n_pages, n_scanned, n_text
+from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_pages, n_scanned, n_text
 from cma_adapters.rules_assistant.corpus_blind_n import values_in_text as n_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
@@ -144,39 +146,55 @@ def confusion(result: Score) -> None:
         )
 
 
-def m_text_of(sample: Sample) -> str:
-    assert isinstance(sample, MSample)
-    return m_text(sample)
+@dataclass(frozen=True)
+class Family:
+    """A family with its own page model (M, N): how to build, lay out and scan it."""
+
+    title: str  # as the tables name it
+    build: Callable[[int], Sequence[Any]]
+    text: Callable[[Any], str]
+    pages: Callable[[Any], Any]
+    scanned: Callable[[Any, int], tuple[bytes, str, Any]]
+    values_in_text: Callable[[Any, str], tuple[int, int]]
+    blind: bool  # a blind family's misses are never printed, ``--misses`` or not
 
 
-def family_m(per_family: int, misses: bool = False) -> None:
-    """M on perfect text (its own faces, sizes and layout); its misses with ``misses``."""
-    model = classifier.shipped()
-    samples = build_m(per_family)
-    started = time.perf_counter()
-    result = score([(s, extract(m_text(s), m_pages(s), model)) for s in samples])
-    took = time.perf_counter() - started
-    print(result.table(f"held-out M, read since round 6 ({len(samples)} documents, perfect text)"))
-    confusion(result)
-    print(reliability(model, samples, m_text_of))
-    print(f"  read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
-    if misses:
+M = Family("M, read since round 6", build_m, m_text, m_pages, m_scanned, m_values_in_text, False)
+N = Family("held-out N, written blind", build_n, n_text, n_pages, n_scanned, n_values_in_text, True)
+
+
+def _print_misses(family: Family, result: Any, misses: bool) -> None:
+    if misses and not family.blind:
         for miss in result.misses:
             print("  miss:", miss)
+
+
+def family_text(family: Family, per_family: int, misses: bool = False) -> None:
+    """The family on perfect text (its own faces, sizes and layout)."""
+    model = classifier.shipped()
+    samples = family.build(per_family)
+    started = time.perf_counter()
+    result = score([(s, extract(family.text(s), family.pages(s), model)) for s in samples])
+    took = time.perf_counter() - started
+    print(result.table(f"{family.title} ({len(samples)} documents, perfect text)"))
+    confusion(result)
+    print(reliability(model, samples, family.text))
+    print(f"  read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
+    _print_misses(family, result, misses)
     print()
 
 
-def family_m_ocr(count: int, misses: bool = False) -> None:
-    """``count`` documents of M (one class after another) printed and scanned at 150-300 dpi
-    as PNG and PDF, read by Tesseract and the rule-based assistant."""
+def family_ocr(family: Family, count: int, misses: bool = False) -> None:
+    """``count`` documents of the family (one class after another) printed and scanned at
+    150-300 dpi as PNG and PDF, read by Tesseract and the rule-based assistant."""
     from cma_adapters.rules_assistant import RuleBasedAssistant
     from cma_adapters.tesseract import TesseractTextExtractor
     from cma_core.documents.files import ContentType
 
     types = {"png": ContentType.PNG, "pdf": ContentType.PDF}
-    every = build_m(max(1, -(-count // 19)))
+    every = family.build(max(1, -(-count // 19)))
     per = len(every) // 19
-    chosen: list[MSample] = [every[c * per + r] for r in range(per) for c in range(19)][:count]
+    chosen = [every[c * per + r] for r in range(per) for c in range(19)][:count]
     verbatim = [0, 0]
     pages_read = [0]
 
@@ -184,11 +202,11 @@ def family_m_ocr(count: int, misses: bool = False) -> None:
         extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
         out: list[tuple[Sample, object]] = []
         for index, sample in enumerate(chosen):
-            data, fmt, _ = m_scanned(sample, index)
+            data, fmt, _ = family.scanned(sample, index)
             pages = await extractor.extract(data, types[fmt])
             pages_read[0] += len(pages)
             text = "\f".join(p.text for p in pages)
-            found = m_values_in_text(sample.truth, text)
+            found = family.values_in_text(sample.truth, text)
             verbatim[0] += found[0]
             verbatim[1] += found[1]
             out.append((sample, await assistant.classify_and_extract(text, pages)))
@@ -198,75 +216,13 @@ def family_m_ocr(count: int, misses: bool = False) -> None:
     result = score(asyncio.run(read_all()))  # type: ignore[arg-type]
     took = time.perf_counter() - started
     print(f"true values found verbatim in the OCR text: {verbatim[0]} of {verbatim[1]}")
-    print(result.table(f"M, read since round 6 ({len(chosen)} documents, OCR)"))
+    print(result.table(f"{family.title} ({len(chosen)} documents, OCR)"))
     confusion(result)
     print(
         f"  scanned and read in {took:.1f} s: {len(chosen)} documents, {pages_read[0]} pages "
         f"({took / len(chosen):.1f} s a document)"
     )
-    if misses:
-        for miss in result.misses:
-            print("  miss:", miss)
-    print()
-
-
-def n_text_of(sample: Sample) -> str:
-    assert isinstance(sample, NSample)
-    return n_text(sample)
-
-
-def family_n(per_family: int) -> None:
-    """Held-out N on perfect text (its own faces, page shapes and layout). Never its misses."""
-    model = classifier.shipped()
-    samples = build_n(per_family)
-    started = time.perf_counter()
-    result = score([(s, extract(n_text(s), n_pages(s), model)) for s in samples])
-    took = time.perf_counter() - started
-    print(result.table(f"held-out N, written blind ({len(samples)} documents, perfect text)"))
-    confusion(result)
-    print(reliability(model, samples, n_text_of))
-    print(f"  read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
-    print()
-
-
-def family_n_ocr(count: int) -> None:
-    """``count`` documents of N (one class after another) printed and scanned at 150-300 dpi
-    as PNG and PDF, read by Tesseract and the rule-based assistant. Never its misses."""
-    from cma_adapters.rules_assistant import RuleBasedAssistant
-    from cma_adapters.tesseract import TesseractTextExtractor
-    from cma_core.documents.files import ContentType
-
-    types = {"png": ContentType.PNG, "pdf": ContentType.PDF}
-    every = build_n(max(1, -(-count // 19)))
-    per = len(every) // 19
-    chosen: list[NSample] = [every[c * per + r] for r in range(per) for c in range(19)][:count]
-    verbatim = [0, 0]
-    pages_read = [0]
-
-    async def read_all() -> list[tuple[Sample, object]]:
-        extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
-        out: list[tuple[Sample, object]] = []
-        for index, sample in enumerate(chosen):
-            data, fmt, _ = n_scanned(sample, index)
-            pages = await extractor.extract(data, types[fmt])
-            pages_read[0] += len(pages)
-            text = "\f".join(p.text for p in pages)
-            found = n_values_in_text(sample.truth, text)
-            verbatim[0] += found[0]
-            verbatim[1] += found[1]
-            out.append((sample, await assistant.classify_and_extract(text, pages)))
-        return out
-
-    started = time.perf_counter()
-    result = score(asyncio.run(read_all()))  # type: ignore[arg-type]
-    took = time.perf_counter() - started
-    print(f"true values found verbatim in the OCR text: {verbatim[0]} of {verbatim[1]}")
-    print(result.table(f"held-out N, written blind ({len(chosen)} documents, OCR)"))
-    confusion(result)
-    print(
-        f"  scanned and read in {took:.1f} s: {len(chosen)} documents, {pages_read[0]} pages "
-        f"({took / len(chosen):.1f} s a document)"
-    )
+    _print_misses(family, result, misses)
     print()
 
 
@@ -281,14 +237,14 @@ def main() -> None:
     parser.add_argument("--ocr-n", type=int, default=0)
     args = parser.parse_args()
     if args.family == "n":
-        family_n(args.per_family)
+        family_text(N, args.per_family)
         if args.ocr_n:
-            family_n_ocr(args.ocr_n)
+            family_ocr(N, args.ocr_n)
         return
     if args.family == "m":
-        family_m(args.per_family, args.misses)
+        family_text(M, args.per_family, args.misses)
         if args.ocr_m:
-            family_m_ocr(args.ocr_m, args.misses)
+            family_ocr(M, args.ocr_m, args.misses)
         return
     model = classifier.shipped()
     for title, held, only in (
@@ -312,12 +268,12 @@ def main() -> None:
     family_l(args.per_family, args.misses)
     if args.ocr_l:
         family_l_ocr(args.ocr_l, args.misses)
-    family_m(args.per_family, args.misses)
+    family_text(M, args.per_family, args.misses)
     if args.ocr_m:
-        family_m_ocr(args.ocr_m, args.misses)
-    family_n(args.per_family)
+        family_ocr(M, args.ocr_m, args.misses)
+    family_text(N, args.per_family)
     if args.ocr_n:
-        family_n_ocr(args.ocr_n)
+        family_ocr(N, args.ocr_n)
 
 
 if __name__ == "__main__":
