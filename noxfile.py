@@ -48,7 +48,9 @@ def tests(session: nox.Session) -> None:
     # and data folder, so they run side by side; serially the suite takes twice as long.
     # Work stealing: a worker that runs out takes tests from the other's queue, so a few
     # long tests (fault suite, OCR) late in one queue do not leave a core idle at the end.
-    args = session.posargs or ["-q", "-n", "auto", "--dist", "worksteal"]
+    # The 25 slowest tests are listed at the end: the suite has a 15-minute budget, and a
+    # new slow test should show up in the first run that has it.
+    args = session.posargs or ["-q", "-n", "auto", "--dist", "worksteal", "--durations=25"]
     session.run("pytest", *args, env={"OMP_THREAD_LIMIT": "1"})
 
 
