@@ -226,6 +226,27 @@ def seal_and_verify(env: dict[str, str], centre: str) -> dict[str, Any]:
     }
 
 
+def served_env(url: str, data: Path | str, centre: str | None = None) -> dict[str, str]:
+    """The settings CMA is measured under (here, ``case_read_asgi.py`` and
+    ``profile_case_read.py``); with ``centre``, also the bare endpoint's DSN and centre."""
+    env = {
+        "CMA_DATABASE_URL": url,
+        "CMA_SECRET_KEY": SECRET,
+        "CMA_ACCESS_TOKEN_TTL": "3600",
+        "CMA_DATA_DIR": str(data),
+        # Measure the limiter's bookkeeping, not its refusals: one user sends them all.
+        "CMA_RATE_LIMIT_PER_MINUTE": "1000000000",
+        "CMA_RATE_LIMIT_PER_IP_PER_MINUTE": "1000000000",
+        "CMA_LOG_LEVEL": "WARNING",
+        # The sealer is timed apart after the rounds, not inside the server's CPU.
+        "CMA_AUDIT_SEAL": "later",
+        "CMA_AUDIT_SEAL_EVERY": "3600",
+    }
+    if centre is not None:
+        env |= {"BENCH_DSN": url, "BENCH_CENTRE": centre}
+    return env
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=100_000)
@@ -257,19 +278,7 @@ def main() -> int:
         centre, ids = seed(url, args.cases, data_dir)
         env = {
             **os.environ,
-            "CMA_DATABASE_URL": url,
-            "CMA_SECRET_KEY": SECRET,
-            "CMA_ACCESS_TOKEN_TTL": "3600",
-            "CMA_DATA_DIR": str(data_dir),
-            # Measure the limiter's bookkeeping, not its refusals: one user sends them all.
-            "CMA_RATE_LIMIT_PER_MINUTE": "1000000000",
-            "CMA_RATE_LIMIT_PER_IP_PER_MINUTE": "1000000000",
-            "CMA_LOG_LEVEL": "WARNING",
-            # The sealer is timed apart after the rounds, not inside the server's CPU.
-            "CMA_AUDIT_SEAL": "later",
-            "CMA_AUDIT_SEAL_EVERY": "3600",
-            "BENCH_DSN": url,
-            "BENCH_CENTRE": centre,
+            **served_env(url, data_dir, centre),
             # This tree's code, whatever the virtualenv's editable install points at.
             "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}",
         }

@@ -35,23 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from benchmarks.case_read import ADMIN_URL, PASSWORD, SECRET, seed  # noqa: E402
-
-
-def _env(url: str, centre: str, data: Path | str) -> dict[str, str]:
-    return {
-        "CMA_DATABASE_URL": url,
-        "CMA_SECRET_KEY": SECRET,
-        "CMA_DATA_DIR": str(data),
-        "CMA_ACCESS_TOKEN_TTL": "3600",
-        "CMA_RATE_LIMIT_PER_MINUTE": "1000000000",
-        "CMA_RATE_LIMIT_PER_IP_PER_MINUTE": "1000000000",
-        "CMA_LOG_LEVEL": "WARNING",
-        "CMA_AUDIT_SEAL": "later",
-        "CMA_AUDIT_SEAL_EVERY": "3600",
-        "BENCH_DSN": url,
-        "BENCH_CENTRE": centre,
-    }
+from benchmarks.case_read import ADMIN_URL, PASSWORD, seed, served_env  # noqa: E402
 
 
 class Caller:
@@ -194,7 +178,7 @@ def prepare(cases: int) -> tuple[str, str, Path, list[str]]:
         check=True,
         capture_output=True,
         cwd=ROOT,
-        env={**os.environ, **_env(url, centre, data), "PYTHONPATH": str(ROOT / "src")},
+        env={**os.environ, **served_env(url, data, centre), "PYTHONPATH": str(ROOT / "src")},
     )
     return url, centre, data, ids[:2000]
 
@@ -227,7 +211,7 @@ def main() -> int:
     try:
         if args.seed_only:
             return 0
-        result = asyncio.run(run(args, _env(url, centre, data), ids))
+        result = asyncio.run(run(args, served_env(url, data, centre), ids))
         print(json.dumps(result, indent=2))
         if args.json:
             args.json.write_text(json.dumps(result, indent=2))

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from benchmarks.case_read import ADMIN_URL, PASSWORD, SECRET, seed  # noqa: E402
+from benchmarks.case_read import ADMIN_URL, PASSWORD, SECRET, seed, served_env  # noqa: E402
 
 
 async def run(url: str, centre: str, ids: list[str], args: argparse.Namespace, data: Path) -> None:
@@ -38,19 +38,7 @@ async def run(url: str, centre: str, ids: list[str], args: argparse.Namespace, d
     from cma_entrypoints.http.app import create_app
     from cma_entrypoints.settings import Settings
 
-    os.environ.update(
-        {
-            "CMA_DATABASE_URL": url,
-            "CMA_SECRET_KEY": SECRET,
-            "CMA_DATA_DIR": str(data),
-            "CMA_ACCESS_TOKEN_TTL": "3600",
-            "CMA_RATE_LIMIT_PER_MINUTE": "1000000000",
-            "CMA_RATE_LIMIT_PER_IP_PER_MINUTE": "1000000000",
-            "CMA_LOG_LEVEL": "WARNING",
-            "CMA_AUDIT_SEAL": "later",
-            "CMA_AUDIT_SEAL_EVERY": "3600",
-        }
-    )
+    os.environ.update(served_env(url, data))
     os.environ.pop("CMA_REDIS_URL", None)
     statements: collections.Counter[str] = collections.Counter()
     counting = False
