@@ -242,3 +242,11 @@ async def test_response_schemas_carry_the_bounds_of_their_request_side(
                                 unbounded.append(f"{name}.{field}{where} {key}")
     assert pairs > 20  # the pairing found the API's resources
     assert unbounded == []
+
+
+async def test_no_field_is_documented_as_an_iso_duration(http: httpx.AsyncClient) -> None:
+    """CMA has no duration fields; Litestar documents ``dt.time`` as ``format: duration``
+    ("PT9H"), which a client would send and CMA refuse. Found by the fuzz gate once it
+    checked response schemas (working hours answered "09:00:00")."""
+    text = (await http.get("/schema/openapi.json")).text
+    assert '"format":"duration"' not in text.replace(" ", "")

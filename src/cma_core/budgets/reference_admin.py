@@ -42,6 +42,8 @@ from cma_core.shared.uow import RepositoryFactory, UnitOfWorkFactory
 
 #: Largest guidelines file (characters): a real table is a few hundred lines.
 MAX_FILE_CHARS = 1_000_000
+#: The longest ``source`` an import may name (it is printed beside every figure).
+MAX_SOURCE_CHARS = 200
 #: Most data lines in one file.
 MAX_ROWS = 20_000
 #: Imports remembered, newest first.
@@ -269,7 +271,10 @@ class ReferenceAdminService:
             ValidationError: naming ``line[N].<column>`` or ``source``.
         """
         ctx.require(Permission.CENTRE_SETTINGS)
-        source = check_line(source.strip(), "source", max_length=200) if source else None
+        if source:
+            source = check_line(source.strip(), "source", max_length=MAX_SOURCE_CHARS)
+        else:
+            source = None
         table = parse_guidelines_file(content)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:

@@ -5827,9 +5827,15 @@ export interface components {
         Vulnerability: "mental_health" | "physical_disability" | "serious_illness" | "addiction" | "low_literacy" | "bereavement" | "domestic_abuse" | "other";
         /** WindowIn */
         WindowIn: {
-            /** Format: duration */
+            /**
+             * Format: partial-time
+             * @example 09:00:00
+             */
             end: string;
-            /** Format: duration */
+            /**
+             * Format: partial-time
+             * @example 09:00:00
+             */
             start: string;
         };
         /** WorkCountsOut */
@@ -12807,6 +12813,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A preview (`dry_run: true`): what the file would change; nothing stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidelinesImportOut"];
+                };
+            };
             /** @description Document created, URL follows */
             201: {
                 headers: {

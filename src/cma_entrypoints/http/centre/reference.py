@@ -18,12 +18,14 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, Response, get, post, put
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 from msgspec import Meta, Struct
 
 from cma_core.budgets.catalogue import Category
 from cma_core.budgets.reference_admin import (
     MAX_FILE_CHARS,
+    MAX_SOURCE_CHARS,
     GuidelineChange,
     GuidelinePeriod,
     GuidelinesView,
@@ -39,10 +41,10 @@ from cma_core.reference.ports import GuidelineImport
 from cma_core.reference.thresholds import SourceTag, Threshold, Unit
 from cma_entrypoints.http.auth import RECENT_AUTH, requires
 from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.common.examples import AT, example_body, with_example
+from cma_entrypoints.http.common.examples import AT, JsonExample, example_body, with_example
 from cma_entrypoints.http.common.params import Cursor, IfMatch, Limit, Offset, parse_if_match
 from cma_entrypoints.http.common.responses import slice_out, versioned
-from cma_entrypoints.http.common.schemas import TEXT, Code, Day, Input, Line, PageOf, Reason
+from cma_entrypoints.http.common.schemas import LINE, TEXT, Code, Day, Input, PageOf, Reason
 
 _ADMIN = [requires(Permission.CENTRE_SETTINGS), RECENT_AUTH]
 
@@ -118,7 +120,7 @@ class GuidelinesImportIn(Input):
     content: Annotated[
         str, Meta(min_length=1, max_length=MAX_FILE_CHARS, pattern=TEXT, description="The CSV.")
     ]
-    source: Line | None = None
+    source: Annotated[str, Meta(max_length=MAX_SOURCE_CHARS, pattern=LINE)] | None = None
     dry_run: bool = False
 
 
@@ -253,6 +255,7 @@ _IMPORT = GuidelineImportOut(
 GUIDELINES = GuidelinesOut(True, "SFS trigger figures 2026", AT, [_PERIOD], [_IMPORT])
 _CHANGE = GuidelineChangeOut(1, 0, Category.FOOD_HOUSEKEEPING, dt.date(2026, 4, 6), 31500, 32800)
 IMPORT = GuidelinesImportOut(True, False, 54, [], [], [_CHANGE], [_PERIOD], None)
+STORED = GuidelinesImportOut(False, True, 54, [], [], [_CHANGE], [_PERIOD], _IMPORT)
 IMPORT_IN = {
     "content": "valid_from,valid_to,adults,children,category,monthly_pence,source\n"
     "2026-04-06,,1,0,food_housekeeping,32800,SFS trigger figures 2026\n",
@@ -387,8 +390,21 @@ class GuidelinesController(Controller):
         "/imports",
         guards=_ADMIN,
         status_code=201,
+        responses={
+            200: ResponseSpec(
+                data_container=GuidelinesImportOut,
+                description="A preview (`dry_run: true`): what the file would change; "
+                "nothing stored",
+                generate_examples=False,
+                examples=[
+                    JsonExample(
+                        summary="A preview: one figure changes", value=msgspec.to_builtins(IMPORT)
+                    )
+                ],
+            )
+        },
         summary="Import a spending guidelines file (or preview it)",
-        operation_class=with_example(IMPORT, "A preview: one figure changes"),
+        operation_class=with_example(STORED, "Stored: one figure changed", status=201),
         description="The CSV `cma reference load --guidelines` reads. It is validated "
         "first: a fault is a 400 problem naming `line[N].<column>` (N counts every line "
         "of the file from 1). With `dry_run: true` the answer (200) says what the file "

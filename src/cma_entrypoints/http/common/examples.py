@@ -65,9 +65,9 @@ def example_body(summary: str, value: Any) -> BodyKwarg:
     return body
 
 
-def with_example(value: Any, summary: str) -> type[Operation]:
+def with_example(value: Any, summary: str, status: int | None = None) -> type[Operation]:
     """An ``operation_class`` that adds ``value`` as the example of the operation's one
-    2xx ``application/json`` response."""
+    2xx ``application/json`` response (or of its ``status`` response, where it has two)."""
     data = msgspec.to_builtins(value)
 
     @dataclass
@@ -76,7 +76,7 @@ def with_example(value: Any, summary: str) -> type[Operation]:
             media = [
                 content["application/json"]
                 for code, response in (self.responses or {}).items()
-                if code.startswith("2")
+                if (code == str(status) if status else code.startswith("2"))
                 and isinstance(response, OpenAPIResponse)
                 and (content := response.content)
                 and "application/json" in content

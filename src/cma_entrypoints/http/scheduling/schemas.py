@@ -8,6 +8,7 @@ import itertools
 import uuid
 from typing import Annotated, Any
 
+from litestar.params import KwargDefinition
 from msgspec import Meta, Struct
 
 from cma_core.scheduling.appointments import AppointmentKind, WorkingHours
@@ -159,9 +160,17 @@ class AppointmentPage(PageOf[AppointmentOut]):
     items: list[AppointmentOut]
 
 
+#: A time of day on the wall clock ("09:00", "17:30:00"). Litestar documents ``dt.time`` as
+#: ``format: duration`` (ISO 8601 "PT9H"), which is not what is sent or answered; RFC 3339
+#: calls a time with no offset a ``partial-time``.
+ClockTime = Annotated[
+    dt.time, KwargDefinition(schema_extra={"format": "partial-time", "examples": ["09:00:00"]})
+]
+
+
 class WindowIn(Input):
-    start: dt.time
-    end: dt.time
+    start: ClockTime
+    end: ClockTime
 
 
 class LeaveIn(Input):
