@@ -99,7 +99,7 @@ FAMILY = "O"
 # -- values: O's own pools (no name shared with A-D, H, K, L, M or N) ------------------------
 
 LENDERS = (
-    "Hexham Mutual Finance Ltd",
+    "Allendale Mutual Finance Ltd",
     "Bramcote Consumer Credit plc",
     "Lyndhurst Card Services Ltd",
 )
@@ -110,35 +110,35 @@ AGENTS = ("Ribble Valley Enforcement Ltd", "Mercia Warrant Services Ltd")
 COUNCILS = ("Babergh District Council", "Fenland District Council", "Broxtowe Borough Council")
 ENERGY = ("Kestle Energy Supply Ltd", "Harlech Gas & Power Ltd")
 WATER = ("Wensum Water plc", "Teme Valley Water Ltd")
-MORTGAGES = ("Marsden Building Society",)
-SECOND_CHARGE = ("Hollin Secured Loans Ltd",)
+MORTGAGES = ("Haworth Building Society",)
+SECOND_CHARGE = ("Haltwhistle Secured Loans Ltd",)
 COOPS = ("Ashburton Housing Co-operative Ltd",)
 BNPL = ("Kindly Pay Later Ltd", "Parcelo Pay Ltd")
 CATALOGUES = ("Hebden Home Shopping Ltd",)
 FINE_COURTS = ("Norwich Magistrates' Court", "Cardiff Magistrates' Court")
 EMPLOYERS = (
     "Wolds Veterinary Group Ltd",
-    "Tideway Cleaning Services Ltd",
+    "Saltmarsh Cleaning Services Ltd",
     "Orford Print Works Ltd",
 )
 UMBRELLAS = ("Quayside Umbrella Services Ltd",)
 BANKS = ("Beacon Hill Credit Union", "Saltaire Savings Bank plc")
 CHARITY = "Weavers Money Advice Trust"
 PEOPLE = (
-    ("Mr", "Tomasz", "Nowak"),
+    ("Mr", "Piotr", "Kaminski"),
     ("Ms", "Grace", "Adeyemi"),
     ("Mrs", "Helen", "MacLeod"),
     ("Mr", "Imran", "Siddiqui"),
-    ("Miss", "Chloe", "Pritchard"),
+    ("Miss", "Chloe", "Harrington"),
 )
 ADDRESSES = (
     ("14 Maltings Way", "Thetford", "IP24 1AB"),
     ("Flat 9, Ropewalk House", "Whitby", "YO21 3PU"),
     ("3 Orchard Close", "Wisbech", "PE13 2RT"),
     ("52 Beeston Road", "Nottingham", "NG9 1FT"),
-    ("7 Pen-y-Bryn", "Aberystwyth", "SY23 1HE"),
+    ("7 Pen-y-Bryn", "Bala", "LL23 7SD"),
 )
-COURTS = ("Norwich", "Cambridge", "Nottingham", "Aberystwyth")
+COURTS = ("Norwich", "Cambridge", "Nottingham", "Peterborough")
 
 
 # -- date and money shapes -------------------------------------------------------------------
