@@ -14,8 +14,12 @@ Held-out N (``corpus_blind_n.py``: a third blind family, in a third hand) is mea
 same way with ``--family n`` (N only) or ``--family all``; ``--ocr-n N`` scans and reads N
 of its documents. N's misses are never printed either.
 
+Held-out O (``corpus_blind_o.py``: a fourth blind family, in a fourth hand) likewise:
+``--family o`` (O only) or ``--family all``, ``--ocr-o N`` scans and reads N of its
+documents. O's misses are never printed.
+
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|m|n] [--ocr-m 19] [--ocr-n 19]``
+[--ocr-l 19] [--family all|m|n|o] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]``
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_pages, m_scan
 from cma_adapters.rules_assistant.corpus_blind_m import values_in_text as m_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_pages, n_scanned, n_text
 from cma_adapters.rules_assistant.corpus_blind_n import values_in_text as n_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_o import build_o, o_pages, o_scanned, o_text
+from cma_adapters.rules_assistant.corpus_blind_o import values_in_text as o_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 
@@ -161,6 +167,9 @@ class Family:
 
 M = Family("M, read since round 6", build_m, m_text, m_pages, m_scanned, m_values_in_text, False)
 N = Family("held-out N, written blind", build_n, n_text, n_pages, n_scanned, n_values_in_text, True)
+FAMILY_O = Family(
+    "held-out O, written blind", build_o, o_text, o_pages, o_scanned, o_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -232,10 +241,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
-    parser.add_argument("--family", choices=("all", "m", "n"), default="all")
+    parser.add_argument("--family", choices=("all", "m", "n", "o"), default="all")
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
+    parser.add_argument("--ocr-o", type=int, default=0)
     args = parser.parse_args()
+    if args.family == "o":
+        family_text(FAMILY_O, args.per_family)
+        if args.ocr_o:
+            family_ocr(FAMILY_O, args.ocr_o)
+        return
     if args.family == "n":
         family_text(N, args.per_family)
         if args.ocr_n:
@@ -274,6 +289,9 @@ def main() -> None:
     family_text(N, args.per_family)
     if args.ocr_n:
         family_ocr(N, args.ocr_n)
+    family_text(FAMILY_O, args.per_family)
+    if args.ocr_o:
+        family_ocr(FAMILY_O, args.ocr_o)
 
 
 if __name__ == "__main__":

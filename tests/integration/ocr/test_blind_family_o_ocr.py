@@ -1,0 +1,87 @@
+"""Held-out family O (written blind) printed, scanned and read by real Tesseract: three
+single-page documents (a card issuer's arrears letter with a header band, through a JPEG at
+225 dpi, slightly skewed, as PNG without its resolution; a council-tax reminder with pounds
+and pence in their own columns, in faint grey print at 300 dpi, as PNG with its resolution;
+a bureau payslip in a monospaced face at 150 dpi with a fold shadow, as PDF).
+``benchmarks/intake_accuracy.py --family o --ocr-o 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md. Only aggregate figures are printed: O's
+individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from cma_adapters.rules_assistant import RuleBasedAssistant
+from cma_adapters.rules_assistant.corpus import Score, score
+from cma_adapters.rules_assistant.corpus_blind_o import OSample, build_o, o_scanned, values_in_text
+from cma_adapters.tesseract import TesseractTextExtractor
+from cma_core.documents.files import ContentType
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+TYPES = {"png": ContentType.PNG, "pdf": ContentType.PDF}
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "payer_name", "income_pence", "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 4 picks corpus_blind_o.SCANS (0: 225 dpi through a
+# JPEG, skewed; 1: 300 dpi faint print; 2: 150 dpi fold shadow, speckled, skewed; 3: 200 dpi
+# grey ink through a JPEG, fold shadow, softened); index % 3 == 2 makes a PDF, even indexes a
+# PNG without its resolution.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COUNCIL_TAX, 0, 1),
+    (C.PAYSLIP, 0, 2),
+)
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_sample())
+
+
+async def read_sample() -> tuple[Score, int, int]:
+    family = {(s.truth.document_class, int(s.name[-1])): s for s in build_o(2)}
+    extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+    pairs = []
+    found = total = 0
+    for cls, variant, index in CHOSEN:
+        sample: OSample = family[cls, variant]
+        assert len(sample.pages) == 1, sample.name
+        assert not sample.turned, sample.name
+        data, fmt, _ = o_scanned(sample, index)
+        pages = await extractor.extract(data, TYPES[fmt])
+        assert len(pages) == 1, sample.name
+        assert pages[0].words, sample.name
+        text = pages[0].text
+        got = values_in_text(sample.truth, text)
+        found, total = found + got[0], total + got[1]
+        pairs.append((sample, await assistant.classify_and_extract(text, pages)))
+    return score(pairs), found, total
+
+
+def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values (measured 14 of 15 on these pages): the gap
+    on O, as on L, M and N, is mostly the reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family O (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.85 * total
+    assert (result.accuracy("document_class") or 0) >= 0.95
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="O after OCR is under the 90% floor per field (first measurement, round 6, on these 3 "
+    "documents: reference 0/2, balance 1/2, letter date 2/3, deadline 1/2; creditor 2/2, "
+    "payer, income, gross and frequency 1/1; class 3/3; on 19 documents see benchmarks/OCR.md, "
+    "'Family O')",
+)
+def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
+    result, _, _ = read
+    for field in FIELDS_HERE:
+        share = result.accuracy(field)
+        assert share is None or share >= 0.9, field
