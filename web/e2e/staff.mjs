@@ -177,6 +177,7 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await adm.locator("#hours-4-0-to").fill("13:00");
   // A second window on Friday overlapping the first: the API names that window's field.
   await adm.getByRole("button", { name: "Add a window on Friday" }).click();
+  check(await adm.locator("#hours-4-1-from").evaluate((el) => el === document.activeElement), "adding a window puts the cursor in its opening time");
   await adm.locator("#hours-4-1-from").fill("12:30");
   await adm.locator("#hours-4-1-to").fill("16:00");
   await adm.getByRole("button", { name: "Save working hours" }).click();
@@ -198,6 +199,7 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await audit(adm, "admin-working-hours");
   // The afternoon window removed again: Fridays close at 13:00.
   await adm.getByRole("button", { name: "Remove window 2 on Friday" }).click();
+  check(await adm.locator("#hours-4-0-from").evaluate((el) => el === document.activeElement), "removing a window puts the cursor in the window before it, not at the top of the page");
   answered = put();
   await adm.getByRole("button", { name: "Save working hours" }).click();
   check((await answered).status() === 200, "the Friday afternoon window was removed");

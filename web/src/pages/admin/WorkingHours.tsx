@@ -105,6 +105,23 @@ function DayFields({
   const several = form.windows.length > 1;
   const setWindow = (w: number, change: Partial<WindowForm>) => set({ ...form, windows: form.windows.map((x, j) => (j === w ? { ...x, ...change } : x)) });
   const last = form.windows[form.windows.length - 1];
+  // Adding a window puts the cursor in its opening time; removing one puts it in the
+  // opening time of the window before (or the first), so keyboard and screen-reader
+  // users are not dropped to the top of the page with the button they pressed.
+  const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusAfter === null) return;
+    document.getElementById(focusAfter)?.focus();
+    setFocusAfter(null);
+  }, [focusAfter, form]);
+  const remove = (i: number) => {
+    set({ ...form, windows: form.windows.filter((_, j) => j !== i) });
+    setFocusAfter(inputId(day, Math.max(0, i - 1), "from"));
+  };
+  const add = () => {
+    set({ ...form, windows: [...form.windows, { from: last?.to ?? "", to: "" }] });
+    setFocusAfter(inputId(day, form.windows.length, "from"));
+  };
   return (
     <fieldset className="govuk-fieldset govuk-!-margin-bottom-6">
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{name}</legend>
@@ -134,7 +151,7 @@ function DayFields({
                 error={error}
               />
               {editable && several && (
-                <Button type="button" secondary onClick={() => set({ ...form, windows: form.windows.filter((_, j) => j !== i) })}>
+                <Button type="button" secondary onClick={() => remove(i)}>
                   Remove<span className="govuk-visually-hidden"> window {i + 1} on {name}</span>
                 </Button>
               )}
@@ -143,7 +160,7 @@ function DayFields({
         </ul>
       )}
       {form.open && editable && form.windows.length < MAX_WINDOWS && (
-        <Button type="button" secondary onClick={() => set({ ...form, windows: [...form.windows, { from: last?.to ?? "", to: "" }] })}>
+        <Button type="button" secondary onClick={add}>
           Add a window<span className="govuk-visually-hidden"> on {name}</span>
         </Button>
       )}
