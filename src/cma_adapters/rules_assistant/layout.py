@@ -98,12 +98,14 @@ def page_layout(page: PageText) -> Layout:
         # a cell it is a misread "I" ("Lowell Portfolio | Ltd"), see ``_cells``.
         # An "&" is a word of a name ("Wold Gas & Power Limited"), not a speck.
         words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£|&]", w.text)]
+        dropped = [w for w in page.words if not re.search(r"[A-Za-z0-9£|&]", w.text)]
         width, height = page.size or (
             max(w.box.right for w in words),
             max(w.box.bottom for w in words),
         )
     else:
         words, (width, height) = text_words(page.text)
+        dropped = []
     if not words:
         return Layout(
             page=page.number, rows=(), width=width, height=height, line_height=12.0, row_tops=()
@@ -115,6 +117,7 @@ def page_layout(page: PageText) -> Layout:
     cells_rows: list[tuple[Cell, ...]] = []
     tops: list[float] = []
     for index, row_words in enumerate(rows):
+        row_words = _join_combs(row_words, dropped, height_px)
         cells_rows.append(tuple(_cells(page.number, index, row_words, height_px)))
         tops.append(min(_centre(w, slope) for w in row_words))
     return Layout(
@@ -181,6 +184,51 @@ def _rows(lines: list[list[Word]], slope: float, height: float) -> list[list[Wor
     return [sorted(r, key=lambda w: w.box.left) for r in rows]
 
 
+def _join_combs(words: list[Word], dropped: Sequence[Word], height: float) -> list[Word]:
+    """Characters printed one to a box (a form's "comb": "5 7 5 3 - 9 1 8 6 - 2 3") are
+    one value: four or more one-character words at an even pitch are joined into one word,
+    with any separator ("-", "/") printed in a box between them (a box that holds only a
+    separator is no word of the layout, so it is found among the ``dropped`` ones)."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        j = i
+        if _one_char(words[i]) and i + 1 < len(words) and _one_char(words[i + 1]):
+            pitch = words[i + 1].box.left - words[i].box.left
+            if 0 < pitch <= 4 * height:
+                while j + 1 < len(words) and _one_char(words[j + 1]):
+                    step = (words[j + 1].box.left - words[j].box.left) / pitch
+                    if not (0.7 <= step <= 1.3 or 1.7 <= step <= 2.3):
+                        break
+                    j += 1
+        if j - i + 1 < 4:
+            out.append(words[i])
+            i += 1
+            continue
+        text = ""
+        for k in range(i, j + 1):
+            text += words[k].text
+            if k < j:
+                gap = [
+                    d.text
+                    for d in dropped
+                    if words[k].box.right <= d.box.left
+                    and d.box.right <= words[k + 1].box.left
+                    and abs(d.box.top - words[k].box.top) <= height
+                    and d.text in ("-", "/", "–")
+                ]
+                text += "-" if gap and gap[0] == "–" else gap[0] if gap else ""
+        run = words[i : j + 1]
+        out.append(Word(text=text, box=union(w.box for w in run), line=run[0].line,
+                        confidence=min(w.confidence for w in run)))  # fmt: skip
+        i = j + 1
+    return out
+
+
+def _one_char(word: Word) -> bool:
+    return len(word.text) == 1 and word.text.isalnum()
+
+
 _LEGAL_FORM = re.compile(r"(?:ltd|limited|plc|llp)\.?", re.I)
 # What OCR makes of a dotted or ruled leader between a label and its value: "oe", "a", "t".
 _SPECKS = re.compile(r"[^\d£]{1,3}")
@@ -217,8 +265,9 @@ class Hit:
     words: tuple[Word, ...]
     page: int
     place: str
-    """``same`` cell, ``right`` of the label, ``below`` it, or ``above`` it (a strip of
-    values with their labels printed underneath, see ``_under_its_value``)."""
+    """``same`` cell, ``right`` of the label, ``below`` it, ``above`` it (a strip of
+    values with their labels printed underneath, see ``_under_its_value``), or ``left``
+    of it (a value printed before its label, the label last on its row)."""
     context: str
     """The label cell's whole text (for roles and penalties)."""
     row_text: str
@@ -305,6 +354,13 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                             before,
                         )
                     )
+                elif not rest and c > 0 and _value_like(row[c - 1]):
+                    # "16-08-2026      pay by": a value printed before its label, the label
+                    # last on its row
+                    hits.append(
+                        _hit(match.group(), row[c - 1].words, layout.page, "left", cell,
+                             row_text, before)
+                    )  # fmt: skip
                 if not re.search(r"\d", " ".join(w.text for w in rest)) and _under_its_value(
                     layout, r, cell
                 ):
@@ -384,7 +440,38 @@ def _under_header(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bo
         )
         return labelled and figure
 
-    return table_row(value.row) and table_row(value.row + 1)
+    if table_row(value.row) and table_row(value.row + 1):
+        return True
+    return _header_of_columns(layout, header_row, value)
+
+
+def _header_of_columns(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bool:
+    """Whether ``header_row`` heads a table's columns ("Date | Details | £" over rows of
+    transactions): three or more cells without figures, and the value's row and the next
+    each have cells under two or more of them. A value under such a header is the first
+    row's, not the one the column's label names ("Date" over "17.01.26" is no letter
+    date). Rows of a table start with a figure (a date, a number), not a label."""
+    if len(header_row) < 3 or any(re.search(r"\d", c.text) for c in header_row):
+        return False
+    tolerance = 0.04 * layout.width
+
+    def under(index: int) -> bool:
+        if index >= len(layout.rows) or not re.search(r"\d", layout.rows[index][0].text):
+            return False  # (a grid of label rows and value rows: the next row is labels)
+        heads = {
+            h
+            for c in layout.rows[index]
+            for h, head in enumerate(header_row)
+            if abs(c.left - head.left) <= tolerance or abs(c.right - head.right) <= tolerance
+        }
+        return len(heads) >= 2
+
+    return under(value.row) and under(value.row + 1)
+
+
+def _value_like(cell: Cell) -> bool:
+    """A short cell with a figure in it: a value, not a label or a sentence."""
+    return len(cell.words) <= 6 and bool(re.search(r"\d", cell.text))
 
 
 def _label_like(cell: Cell) -> bool:
