@@ -883,7 +883,7 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     pattern = re.compile(
         # (OCR may put a speck before a word: "agreement ‘numbered KKE…"). Several words
         # may name it: "account reference X", "agreement account number X".
-        r"\b(?:(?:loan |credit )?(?:account|agreement|customer)\s+)*"
+        r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
         r"(?:account|reference|ref|agreement|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
@@ -906,7 +906,7 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
                     # The body naming the client's account ("under account reference X",
                     # "account number X") is stronger than a bare "reference X".
                     named = re.match(
-                        r"(?:\w+ )*(?:account|agreement) (?:number|no|ref|reference)",
+                        r"(?:\w+ )*(?:account|agreement|card) (?:number|no|ref|reference)",
                         m.group(),
                         re.I,
                     )
@@ -1004,10 +1004,13 @@ def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
 # "£2,368.77 is the total the defendant must pay", "£1,393.04 owed on your rent account",
 # "The amount of GBP 784.53 is still outstanding", "GBP 2149.67 / overdue on your account".
 _SUBJECT_BEFORE = re.compile(
-    r"^(?:.*[.:;!?]\s+)?(?:the (?:amount|sum|balance|total)(?: (?:of|now))?\s*)?$", re.I | re.S
+    r"^(?:.*[.:;!?]\s+|dear [^,]{1,40},\s+|.*\bthat\s+)?"
+    r"(?:(?:the|a|an) (?:amount|sum|balance|total)(?: (?:of|now))?\s*)?$",
+    re.I | re.S,
 )
 _STATED_AFTER = re.compile(
-    r"^\s*(?:GBP\b|DR\b)?\s*(?:(?:is|are|was|has been)\s+)?(?:now\s+|still\s+|currently\s+)?"
+    r"^\s*(?:GBP\b|DR\b)?\s*(?:in total\s+|altogether\s+)?(?:(?:is|are|was|has been|remains?)\s+)?"
+    r"(?:now\s+|still\s+|currently\s+)?"
     r"(?:(?:the\s+)?(?:total|full|whole|amount|sum|balance)\b|due\b|owed\b|owing\b|outstanding\b"
     r"|payable\b|overdue\b|unpaid\b|in arrears\b|(?:must|should) be paid\b|to pay\b)",
     re.I,
@@ -1021,7 +1024,9 @@ def _stated_role(before: str, after: str) -> str | None:
     if not _SUBJECT_BEFORE.match(before) or not _STATED_AFTER.match(after):
         return None
     said = after.split(". ")[0].lower()
-    if _NEGATIVE_MONEY.search(said):
+    if _NEGATIVE_MONEY.search(said) or re.search(
+        r"\b(?:each|every|a|per) (?:week|fortnight|month|quarter|year)\b", said
+    ):
         return None
     if re.search(r"\b(?:arrears|missed|behind)\b", said) and "total" not in said:
         return "arrears"
@@ -1089,7 +1094,10 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                     )
                     if not (arrears or _BALANCE_WORDS.search(before)) or not pounds:
                         continue
-                    weak = _NEGATIVE_MONEY.search(before.lower() + " " + after.lower())
+                    # (what the next sentence says is of something else)
+                    weak = _NEGATIVE_MONEY.search(
+                        before.lower() + " " + re.split(r"[.;!?]\s", after.lower() + " ")[0]
+                    )
                     # "…and £115.00 for costs, a total / of £3,717.30": the sum of the parts
                     total = re.search(r"\btotal(?: of| due| owed| owing)?\s*:?\s*$", before, re.I)
                     role = (

@@ -97,8 +97,9 @@ def page_layout(page: PageText) -> Layout:
         # Specks and rules read as "»", "_", "©": not words. A "|" is kept for now: within
         # a cell it is a misread "I" ("Lowell Portfolio | Ltd"), see ``_cells``.
         # An "&" is a word of a name ("Wold Gas & Power Limited"), not a speck.
-        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£|&]", w.text)]
-        dropped = [w for w in page.words if not re.search(r"[A-Za-z0-9£|&]", w.text)]
+        # A run of asterisks masks a card number's digits ("4929 **** **** 1234"): kept.
+        words: Sequence[Word] = [w for w in page.words if _kept(w)]
+        dropped = [w for w in page.words if not _kept(w)]
         width, height = page.size or (
             max(w.box.right for w in words),
             max(w.box.bottom for w in words),
@@ -128,6 +129,10 @@ def page_layout(page: PageText) -> Layout:
         line_height=height_px,
         row_tops=tuple(tops),
     )
+
+
+def _kept(word: Word) -> bool:
+    return bool(re.search(r"[A-Za-z0-9£|&]", word.text) or re.fullmatch(r"[*•]{3,}", word.text))
 
 
 def _centre(word: Word, slope: float) -> float:
@@ -354,7 +359,11 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                             before,
                         )
                     )
-                elif not rest and c > 0 and _value_like(row[c - 1]):
+                elif (
+                    not re.search(r"\d", " ".join(w.text for w in rest))
+                    and c > 0
+                    and _value_like(row[c - 1])
+                ):
                     # "16-08-2026      pay by": a value printed before its label, the label
                     # last on its row
                     hits.append(
