@@ -437,7 +437,9 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       names its client and the original lender, but tells of no transfer, writes a
       creditor letter.)
     * It says it gives (an award, an entitlement, "we will pay") and asks for nothing
-      (no arrears, nothing owed or to pay): a benefit award. It says nothing more is
+      (no arrears, nothing owed or to pay): a benefit award; read as other, it must also
+      say how often it is paid (a labelled frequency, or one said of the amount paid,
+      "£81.90 a week"). It says nothing more is
       owed (paid off, settled, closed, "nothing more to pay") and nothing else of a
       debt: other. A notice of assignment written by an agent that collects for the
       debt's owner ("we act for", "has asked us") and asks for payment: a creditor
@@ -459,9 +461,13 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     agent = _COLLECTS_FOR.search(flat)
     if cls is C.NOTICE_OF_ASSIGNMENT and agent and _OWED.search(flat):
         return C.CREDITOR_LETTER  # an agent collecting a sold debt for its owner
+    gives = _AWARDED.search(flat) and not _OWED.search(flat) and not _OVERPAID.search(flat)
+    paid_how_often = any(c.score >= 2.5 for c in found.get("frequency", []))
+    if cls is C.OTHER and gives and paid_how_often:
+        return C.BENEFIT_AWARD  # an award, and how often it is paid ("How often", "a week")
     if cls is not C.CREDITOR_LETTER:
         return cls
-    if _AWARDED.search(flat) and not _OWED.search(flat) and not _OVERPAID.search(flat):
+    if gives:
         return C.BENEFIT_AWARD  # it gives (entitled to, we will pay) and asks for nothing
     if _SETTLED.search(flat) and not _OWED.search(_SETTLED.sub(" ", flat)):
         return C.OTHER  # a paid-off loan, a closed account: nothing to suggest

@@ -44,8 +44,10 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # use "." or "/" with the same separator twice: "23-14-70" is a sort code, not a date.
 # Also "this 18th day of March 2026" (deeds and demands) and ISO "2026-03-18".
 DATE = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?[\s-]+"
-    r"(?P<y>(?:19|20)\d\d|'?\d\d)(?![\d:])"
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?"
+    # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
+    r"(?:[\s-]+|:\s*(?=(?:19|20)\d\d))"
+    r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
     r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b",
@@ -203,6 +205,8 @@ def parse_name(text: str) -> str | None:
         return None
     if _BENEFIT_NAME.match(name) or _GENERIC.match(name) or _LEGISLATION.match(name):
         return None
+    if re.search(r"\b(?:team|desk)$", name, re.I):
+        return None  # a team of the firm ("Financial Support Team"), not the firm
     # A name starts with a capital: "can ask the court to enforce the judgment" is words
     # after a role word, not a name.
     if not name[0].isupper():
@@ -474,6 +478,8 @@ def _reference_score(hit: Hit, weight: float) -> float:
         s -= 1.0
     if "sort code" in row or "sort code" in label:
         s -= 4.0
+    elif "sort code" in hit.near.lower() and re.fullmatch(r"\d{8}", hit.text.strip()):
+        s -= 4.0  # a bank's account number (8 digits) in a block with its sort code
     if re.search(r"\b(?:account|ref|reference|agreement)\b", label):
         s += 1.0
     if re.search(r"\b(?:employee|staff|ni|tax code|national insurance)\b", label):
@@ -943,7 +949,13 @@ def _sentence(layout: Layout, r: int, cell: Cell) -> str:
         return cell.text
     # The next line of a paragraph: a row pitch is about 1.5-2 word heights (a blank line
     # between paragraphs makes it 3 or more).
-    if layout.row_tops[r + 1] - layout.row_tops[r] > 2.4 * layout.line_height:
+    # (judged by the taller of the two lines' words: a bold amount over its sentence)
+    tall = max(
+        layout.line_height,
+        *(w.box.height for w in cell.words),
+        *(w.box.height for c in layout.rows[r + 1] for w in c.words),
+    )
+    if layout.row_tops[r + 1] - layout.row_tops[r] > 2.4 * tall:
         return cell.text
     # (left-aligned, or centred under it: "GBP 2149.67 / overdue on your account")
     middle = (cell.left + cell.right) / 2
@@ -1021,6 +1033,8 @@ def _stated_role(before: str, after: str) -> str | None:
     """What a sentence whose subject is an amount says it is: ``total``, ``arrears`` or
     ``owed`` (None: the amount is not its sentence's subject, or nothing is said, or it
     is said to be an instalment or a fee: "£59.63 is due each month")."""
+    # (a full stop before a lower-case word is a speck on a scan: "is still. outstanding")
+    after = re.sub(r"(?<=\w)[.,:;]+(?=\s+[a-z])", "", after)
     if not _SUBJECT_BEFORE.match(before) or not _STATED_AFTER.match(after):
         return None
     said = after.split(". ")[0].lower()

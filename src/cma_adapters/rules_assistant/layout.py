@@ -279,6 +279,9 @@ class Hit:
     before: str = ""
     """The end of the row above, when the label cell starts in lower case: the cell then
     continues a sentence ("Firm / reference number 106078") and is no label of its own."""
+    near: str = ""
+    """The rows just above and below the label's (what block the label sits in: a bank's
+    "Sort code" beside an "Account" makes it the bank account to pay into)."""
     header: bool = False
     """A ``below`` value under a table's column header ("Amount £"): the value's own row
     has a label in a column the header row also has, so the value is that row's."""
@@ -336,6 +339,13 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                 match = label.match(joined)
                 if not match:
                     continue
+                near = " | ".join(
+                    o.text
+                    for k in (r - 1, r + 1)
+                    if 0 <= k < len(layout.rows)
+                    for o in layout.rows[k]
+                )
+                first = len(hits)
                 used = len(match.group().split())
                 rest = _after_tokens(cell.words, used)
                 before = _continued(layout, r, cell)
@@ -359,17 +369,18 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                             before,
                         )
                     )
-                elif (
-                    not re.search(r"\d", " ".join(w.text for w in rest))
-                    and c > 0
-                    and _value_like(row[c - 1])
-                ):
+                elif not re.search(r"\d", " ".join(w.text for w in rest)):
                     # "16-08-2026      pay by": a value printed before its label, the label
-                    # last on its row
-                    hits.append(
-                        _hit(match.group(), row[c - 1].words, layout.page, "left", cell,
-                             row_text, before)
-                    )  # fmt: skip
+                    # last on its row (past specks, as to the right)
+                    left = next(
+                        (k for k in range(c - 1, -1, -1) if not _SPECKS.fullmatch(row[k].text)),
+                        None,
+                    )
+                    if left is not None and _value_like(row[left]):
+                        hits.append(
+                            _hit(match.group(), row[left].words, layout.page, "left", cell,
+                                 row_text, before)
+                        )  # fmt: skip
                 if not re.search(r"\d", " ".join(w.text for w in rest)) and _under_its_value(
                     layout, r, cell
                 ):
@@ -378,6 +389,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hits.append(
                         _hit(match.group(), above.words, layout.page, "above", cell, row_text, "")
                     )
+                    hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
                     continue  # what is below such a label is the next label's value
                 below = _below(layout, r, cell)
                 if below is not None:
@@ -385,6 +397,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                         match.group(), below.words, layout.page, "below", cell, row_text, before
                     )
                     hits.append(attrs.evolve(hit, header=_under_header(layout, row, below)))
+                hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
     return hits
 
 

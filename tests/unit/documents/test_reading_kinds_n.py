@@ -151,6 +151,53 @@ def test_parts_of_acts_are_no_names_and_public_services_are(text: str, expected:
     assert parse_name(text) == expected
 
 
+# -- what OCR makes of them (round 7, from N's scans) ------------------------------------------
+
+
+def test_a_bank_account_in_a_block_with_its_sort_code_is_not_the_client_s() -> None:
+    got = found(
+        C.CREDITOR_LETTER,
+        (Cell(0.08, "Kestrel Finance Ltd"),),
+        (Cell(0.08, "Agreement number"), Cell(0.4, "KF-20917-3")),
+        (),
+        (Cell(0.08, "Bank"), Cell(0.25, "Northway Bank plc"), Cell(0.6, "Sort code"),
+         Cell(0.75, "20-44-19")),
+        (Cell(0.08, "Reference"), Cell(0.25, "KF-20917-3"), Cell(0.6, "Account"),
+         Cell(0.75, "40618233")),
+    )  # fmt: skip
+    assert best(got, "account_reference") == "KF-20917-3"
+    assert not [c for c in got["account_reference"] if c.value == "40618233" and c.score > 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dated the 2nd of May 2027: .", dt.date(2027, 5, 2)),  # a speck after the year
+        ("by the 9th of June:2027 at the latest", dt.date(2027, 6, 9)),  # and before it
+        ("Open 9 May 10:30 to 4pm", None),  # a time, not a two-digit year
+    ],
+)
+def test_specks_around_a_year_on_a_scan(text: str, expected: object) -> None:
+    from cma_adapters.rules_assistant.fields import parse_date
+
+    assert parse_date(text) == expected
+
+
+def test_a_full_stop_before_a_lower_case_word_is_a_speck() -> None:
+    got = found(
+        C.MAGISTRATES_FINE,
+        (Cell(0.08, "Carlisle Magistrates' Court"),),
+        (Cell(0.08, "The sum of GBP 310.00 is still. unpaid on your account."),),
+    )
+    assert best(got, "balance_pence") == 31000
+
+
+def test_a_team_is_no_creditor() -> None:
+    assert parse_name("Customer Support Team") is None
+    assert parse_name("Income Recovery Desk") is None
+    assert parse_name("Teamwork Lending Ltd") == "Teamwork Lending Ltd"
+
+
 # -- what the letter says it is ---------------------------------------------------------------
 
 
@@ -181,3 +228,19 @@ def test_an_agent_collecting_for_a_debt_buyer_writes_a_creditor_letter() -> None
 def test_a_named_catalogue_or_shopping_account_is_pay_later_arrears() -> None:
     text = "Your home shopping account is £88.00 behind. Please pay now."
     assert refine_class(C.CREDITOR_LETTER, {}, text) is C.BNPL_CATALOGUE_ARREARS
+
+
+def test_an_award_read_as_other_says_how_often_it_is_paid() -> None:
+    rows = (
+        (Cell(0.08, "Decision on your Carer Support Payment"),),
+        (Cell(0.08, "You are entitled to Carer Support Payment from 4 May 2027."),),
+        (Cell(0.08, "Payment"), Cell(0.5, "£81.90")),
+        (Cell(0.08, "How often"), Cell(0.5, "every week")),
+    )
+    text = "\n".join(c.text for row in rows for c in row)
+    assert refine_class(C.OTHER, found(C.OTHER, *rows), text) is C.BENEFIT_AWARD
+    visit = (
+        (Cell(0.08, "You are entitled to a free boiler check. We will visit on 3 May 2027."),),
+    )
+    text = visit[0][0].text
+    assert refine_class(C.OTHER, found(C.OTHER, *visit), text) is C.OTHER
