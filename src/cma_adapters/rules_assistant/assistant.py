@@ -420,6 +420,11 @@ _SETTLED = re.compile(
     r"|(?:account|loan|agreement|debt) (?:is |has been )?(?:now )?(?:settled|closed|cleared)"
     r" in full)\b"
 )
+# A benefit named as such (a payslip's "pension" deduction is not one).
+_BENEFIT = re.compile(
+    r"\b(?:benefits?|allowance|universal credit|tax credits?|dwp|department for work"
+    r"|social security|jobcentre|state pension|pension credit|hmrc)\b"
+)
 # An overpayment demand says so; an award letter that does not is an award.
 _OVERPAID = re.compile(r"\b(?:overpa(?:id|yments?)|recover(?:y|ed)?|paid too much|owe us)\b")
 _AWARDED = re.compile(
@@ -444,6 +449,8 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       debt: other. A notice of assignment written by an agent that collects for the
       debt's owner ("we act for", "has asked us") and asks for payment: a creditor
       letter (the notice of the sale comes from the seller or the buyer).
+    * Read as a benefit award, it gives pay before and after deductions (a labelled
+      gross) and names no benefit and no award: a payslip.
     * It names the product of buying now and paying later, or of a catalogue ("shopping
       account", "catalogue", "pay in 3"), or says so in two weaker ways (an order, a
       retailer, in the app): pay-later or catalogue arrears.
@@ -465,6 +472,14 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     paid_how_often = any(c.score >= 2.5 for c in found.get("frequency", []))
     if cls is C.OTHER and gives and paid_how_often:
         return C.BENEFIT_AWARD  # an award, and how often it is paid ("How often", "a week")
+    earned = any(c.score >= 3 for c in found.get("gross_pence", []))
+    if (
+        cls is C.BENEFIT_AWARD
+        and earned
+        and not _AWARDED.search(flat)
+        and not _BENEFIT.search(flat)
+    ):
+        return C.PAYSLIP  # pay before and after deductions, no benefit and no award named
     if cls is not C.CREDITOR_LETTER:
         return cls
     if gives:

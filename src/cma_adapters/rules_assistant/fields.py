@@ -898,9 +898,12 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         for r, row in enumerate(layout.rows):
             for cell in row:
                 # (a number printed in groups may run over a line: "account number 8082
-                # XXXX / XXXX 9738")
+                # XXXX / XXXX 9738"; so may the value named at a line's end: "under account
+                # reference / EN/964580802.")
                 sentence = _sentence(layout, r, cell)
-                for m in pattern.finditer(cell.text):
+                for m in pattern.finditer(sentence):
+                    if m.start() >= len(cell.text):
+                        break  # named wholly on the next row: that row's
                     grouped = REFERENCE.match(sentence, m.start(1))
                     value = parse_reference(grouped.group() if grouped else m.group(1))
                     if value is None:

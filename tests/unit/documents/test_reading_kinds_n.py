@@ -244,3 +244,32 @@ def test_an_award_read_as_other_says_how_often_it_is_paid() -> None:
     )
     text = visit[0][0].text
     assert refine_class(C.OTHER, found(C.OTHER, *visit), text) is C.OTHER
+
+
+def test_pay_before_and_after_deductions_with_no_benefit_named_is_a_payslip() -> None:
+    rows = (
+        (Cell(0.08, "Wharfedale Joinery Ltd"),),
+        (Cell(0.08, "Your pay for the week"),),
+        (Cell(0.08, "Pay before deductions"), Cell(0.7, "£512.40")),
+        (Cell(0.08, "Pay after deductions"), Cell(0.7, "£431.05")),
+    )
+    text = "\n".join(c.text for row in rows for c in row)
+    assert refine_class(C.BENEFIT_AWARD, found(C.BENEFIT_AWARD, *rows), text) is C.PAYSLIP
+    award = (*rows, (Cell(0.08, "Your Carer's Allowance is paid before deductions."),))
+    text = "\n".join(c.text for row in award for c in row)
+    assert refine_class(C.BENEFIT_AWARD, found(C.BENEFIT_AWARD, *award), text) is C.BENEFIT_AWARD
+
+
+def test_an_account_named_at_a_line_s_end_has_its_value_on_the_next() -> None:
+    got = found(
+        C.COURT_CLAIM_N1,
+        (Cell(0.08, "Claim form"),),
+        (
+            Cell(
+                0.08, "The claim is for the balance of a hire purchase agreement, account reference"
+            ),
+        ),
+        (Cell(0.08, "WQ/5521907, which the Defendant stopped paying."),),
+        (Cell(0.08, "Morland Hall Solicitors   Ref MH80114"),),
+    )
+    assert best(got, "account_reference") == "WQ/5521907"
