@@ -507,7 +507,10 @@ def _creditor_score(hit: Hit, weight: float) -> float:
     """ "Claimant's legal representative's address", "Creditor's solicitor": the label
     names who acts for the creditor, not the creditor."""
     label = " ".join(norm_words(hit.context))
-    return -4.0 if re.search(r"\b(?:representative|solicitors?|agents?|address)\b", label) else 0.0
+    if re.search(r"\b(?:representative|solicitors?|agents?)\b", label):
+        return -4.0
+    # (an address alone is where to write; "Claimant's name and address" names them)
+    return -4.0 if re.search(r"\baddress", label) and not re.search(r"\bnames?\b", label) else 0.0
 
 
 # A court heading puts the party's role after its name: "Hexham Finance plc    Claimant".
@@ -960,11 +963,16 @@ def _sentence(layout: Layout, r: int, cell: Cell) -> str:
     )
     if layout.row_tops[r + 1] - layout.row_tops[r] > 2.4 * tall:
         return cell.text
-    # (left-aligned, or centred under it: "GBP 2149.67 / overdue on your account")
+    # (left-aligned, or centred under it: "GBP 2149.67 / overdue on your account"; or, for
+    # the last cell of a numbered paragraph, back at the number's edge: "1.   … account
+    # number 8082 XXXX / XXXX 9738, made…")
     middle = (cell.left + cell.right) / 2
+    row = layout.rows[r]
+    edge = row[0].left if row[-1] is cell and len(row[0].words) == 1 else cell.left
     for below in layout.rows[r + 1]:
         if (
             abs(below.left - cell.left) <= 0.02 * layout.width
+            or abs(below.left - edge) <= 0.02 * layout.width
             or abs((below.left + below.right) / 2 - middle) <= 0.02 * layout.width
         ):
             return cell.text + " " + " ".join(w.text for w in below.words[:4])

@@ -192,6 +192,7 @@ def _rows(lines: list[list[Word]], slope: float, height: float) -> list[list[Wor
 def _join_combs(words: list[Word], dropped: Sequence[Word], height: float) -> list[Word]:
     """Characters printed one to a box (a form's "comb": "5 7 5 3 - 9 1 8 6 - 2 3") are
     one value: four or more one-character words at an even pitch are joined into one word,
+    with any separator kept as a word of its own between them,
     with any separator ("-", "/") printed in a box between them (a box that holds only a
     separator is no word of the layout, so it is found among the ``dropped`` ones)."""
     out: list[Word] = []
@@ -201,12 +202,14 @@ def _join_combs(words: list[Word], dropped: Sequence[Word], height: float) -> li
         if _one_char(words[i]) and i + 1 < len(words) and _one_char(words[i + 1]):
             pitch = words[i + 1].box.left - words[i].box.left
             if 0 < pitch <= 4 * height:
-                while j + 1 < len(words) and _one_char(words[j + 1]):
+                while j + 1 < len(words) and _comb_char(words[j + 1]):
                     step = (words[j + 1].box.left - words[j].box.left) / pitch
                     if not (0.7 <= step <= 1.3 or 1.7 <= step <= 2.3):
                         break
                     j += 1
-        if j - i + 1 < 4:
+                while not _one_char(words[j]):
+                    j -= 1  # (a run ends on a character, not a separator)
+        if sum(_one_char(w) for w in words[i : j + 1]) < 4:
             out.append(words[i])
             i += 1
             continue
@@ -232,6 +235,12 @@ def _join_combs(words: list[Word], dropped: Sequence[Word], height: float) -> li
 
 def _one_char(word: Word) -> bool:
     return len(word.text) == 1 and word.text.isalnum()
+
+
+def _comb_char(word: Word) -> bool:
+    """A character of a comb, or a separator in a box of its own where it was kept (text
+    without word boxes keeps every word)."""
+    return _one_char(word) or word.text in ("-", "/")
 
 
 _LEGAL_FORM = re.compile(r"(?:ltd|limited|plc|llp)\.?", re.I)

@@ -273,3 +273,36 @@ def test_an_account_named_at_a_line_s_end_has_its_value_on_the_next() -> None:
         (Cell(0.08, "Morland Hall Solicitors   Ref MH80114"),),
     )
     assert best(got, "account_reference") == "WQ/5521907"
+
+
+# -- text without word boxes (a PDF's text layer, the OpenAI adapter's input) ---------------
+
+
+def test_a_comb_a_numbered_paragraph_and_a_party_s_name_box_in_plain_text() -> None:
+    from cma_adapters.rules_assistant.assistant import extract
+
+    text = "\n".join(
+        [
+            "Claim form                                   In the County Court at Ripon",
+            "Claim no.          K   4   Q   X   7   7   0   2",
+            "Claimant's name and address",
+            "Langstrothe Credit Ltd, 2 Mill Yard, Skipton BD23 1AA",
+            "Agreement no.      4   4   1   -   2   0   9   -   7",
+            "",
+            "1.     The Claimant claims the balance of a loan agreement, account number 5501 XXXX",
+            "XXXX 7710, which the Defendant has not paid.",
+        ]
+    )
+    got = extract(text, (), None)
+    assert got.creditor_name == "Langstrothe Credit Ltd"
+    assert got.court_claim_number == "K4QX7702"
+    candidates = {e.value for e in got.evidence if e.field == "account_reference"}
+    assert {"441-209-7", "5501 XXXX XXXX 7710"} <= candidates
+    # an address alone is where to write, not who is owed
+    where = found(
+        C.COURT_CLAIM_N1,
+        (Cell(0.08, "Claimant's address for documents"), Cell(0.5, "Harcourt Legal LLP")),
+    )
+    labelled = [c for c in where["creditor_name"] if c.label and "address" in c.label]
+    assert labelled
+    assert all(c.score <= 0 for c in labelled)  # (a value is chosen above 0)
