@@ -886,6 +886,9 @@ def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+_NAMES_AN_ACCOUNT = re.compile(r"account|reference|\bref\b|agreement|\bno\b|number", re.I)
+
+
 def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
     out = []
@@ -903,6 +906,8 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
                 # (a number printed in groups may run over a line: "account number 8082
                 # XXXX / XXXX 9738"; so may the value named at a line's end: "under account
                 # reference / EN/964580802.")
+                if not _NAMES_AN_ACCOUNT.search(cell.text):
+                    continue  # (most cells name none: the next line is not read for them)
                 sentence = _sentence(layout, r, cell)
                 for m in pattern.finditer(sentence):
                     if m.start() >= len(cell.text):
@@ -1001,6 +1006,8 @@ def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             for cell in row:
+                if not re.search(r"\d", cell.text):
+                    continue  # (a date starts with a figure, and must start in this cell)
                 text = _sentence(layout, r, cell)
                 for m in DATE.finditer(text):
                     if m.start() >= len(cell.text):
@@ -1091,8 +1098,9 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
             for cell in row:
                 # (what names the amount may run on to the next line: "GBP 2149.67 /
                 # overdue on your gas and electricity account")
-                sentence = _sentence(layout, r, cell)
-                for m in MONEY.finditer(cell.text):
+                amounts = list(MONEY.finditer(cell.text))
+                sentence = _sentence(layout, r, cell) if amounts else cell.text
+                for m in amounts:
                     before = (above + " " + cell.text[: m.start()])[-40:]
                     after = cell.text[m.end() : m.end() + 30]
                     # Pounds however written: "£1,234.56", "GBP 1234.56", "1,234.56 GBP".
@@ -1169,8 +1177,11 @@ def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
                     )  # fmt: skip
                     continue
                 # "You are paid every 4 / weeks": the sentence may run over a line.
-                text = _sentence(layout, r, cell)
-                for m in re.finditer(r"\b(?:paid|payable|credited|we pay)\b", cell.text, re.I):
+                paid_at = list(
+                    re.finditer(r"\b(?:paid|payable|credited|we pay)\b", cell.text, re.I)
+                )
+                text = _sentence(layout, r, cell) if paid_at else cell.text
+                for m in paid_at:
                     # "… 2026. Universal Credit is paid monthly.": said of the payment
                     value = parse_frequency(text[m.end() : m.end() + 18])
                     if value is not None:

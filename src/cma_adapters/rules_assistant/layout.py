@@ -40,11 +40,11 @@ class Cell:
 
     @property
     def left(self) -> int:
-        return min(w.box.left for w in self.words)
+        return self.box.left  # (the words' union: the leftmost word's left edge)
 
     @property
     def right(self) -> int:
-        return max(w.box.right for w in self.words)
+        return self.box.right
 
 
 @frozen(kw_only=True)
