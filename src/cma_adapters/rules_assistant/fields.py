@@ -332,11 +332,14 @@ CLAIM_LABELS = [
 PAYER_LABELS = [
     _l(r"(?:employer|company|paid by|payer|paying \w+|from)\b", 3.0),
 ]
+_BARE_AMOUNT = re.compile(r"(?:(?:weekly|monthly|award) )?amount\b")
 INCOME_LABELS = [
     _l(_W % 3 + r"(?:net|take home|you will get|total payment|your payment|payment)\b", 2.0),
     _l(_W % 3 + r"(?:net pay|take home pay)\b", 3.0),
-    # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it.
-    _l(r"(?:(?:weekly|monthly|award) )?amount\b", 1.0),
+    # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it,
+    # and as a table's column header it reads nothing (a payslip's "Amount" column is
+    # every line's; see ``_by_class``).
+    _l(_BARE_AMOUNT.pattern, 0.5),
     # What reaches the client, however it is worded: after deductions, paid to them.
     _l(
         _W % 3 + r"(?:after deductions|paid to you|we (?:will )?pay you|you (?:will )?receive"
@@ -678,6 +681,12 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         return change
 
     _adjust(found, "account_reference", reference)
+    if cls is C.PAYSLIP:  # a payslip's "Amount" column holds every line's amount
+        _adjust(
+            found,
+            "income_pence",
+            lambda c: -2.0 if _BARE_AMOUNT.fullmatch(" ".join(norm_words(c.label or ""))) else 0.0,
+        )
     if cls in (C.MORTGAGE_ARREARS, C.RENT_ARREARS):
         _adjust(
             found,

@@ -306,3 +306,20 @@ def test_a_comb_a_numbered_paragraph_and_a_party_s_name_box_in_plain_text() -> N
     labelled = [c for c in where["creditor_name"] if c.label and "address" in c.label]
     assert labelled
     assert all(c.score <= 0 for c in labelled)  # (a value is chosen above 0)
+
+
+def test_a_bare_amount_is_an_award_s_payment_but_no_payslip_s_net_pay() -> None:
+    award = found(
+        C.BENEFIT_AWARD,
+        (Cell(0.08, "Amount"), Cell(0.5, "How often")),
+        (Cell(0.08, "£96.20"), Cell(0.5, "every 2 weeks")),
+    )
+    assert best(award, "income_pence") == 9620
+    slip = found(
+        C.PAYSLIP,
+        (Cell(0.08, "Payments"), Cell(0.5, "Hours"), Cell(0.8, "Amount")),
+        (Cell(0.08, "Basic pay"), Cell(0.5, "37.50"), Cell(0.8, "468.75")),
+        (Cell(0.08, "Overtime"), Cell(0.5, "2.00"), Cell(0.8, "37.50")),
+        (Cell(0.08, "NET PAY"), Cell(0.8, "SL GYT( 2S)")),  # garbled by the scan
+    )
+    assert best(slip, "income_pence") is None  # left blank, not the first line's amount
