@@ -1,6 +1,6 @@
-"""Held-out family L (``corpus_blind.py``), written blind: the family itself (every class,
-ground truth printed, deterministic, laid out on the page, never trained on) and the
-reader measured on it on perfect text. The OCR sample is in
+"""Family L (``corpus_blind.py``), written blind (read since round 5, trained on since
+round 7): the family itself (every class, ground truth printed, deterministic, laid out on
+the page) and the reader measured on it on perfect text. The OCR sample is in
 tests/integration/ocr/test_blind_family_ocr.py; the figures are in benchmarks/OCR.md.
 
 Each document's word boxes are laid out once for the module (``pages``) and shared by the
