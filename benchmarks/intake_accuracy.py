@@ -10,9 +10,12 @@ with ``--family m`` (M only) or ``--family all``, ``--ocr-m N`` scans and reads 
 documents. M was blind until round 6, which read its misses (``--misses``) to fix them by
 kind: from then on M is read, like H, K and L, and no longer a blind measurement.
 
-Held-out N (``corpus_blind_n.py``: a third blind family, in a third hand) is measured the
+N (``corpus_blind_n.py``: a third family written blind, in a third hand) is measured the
 same way with ``--family n`` (N only) or ``--family all``; ``--ocr-n N`` scans and reads N
-of its documents. N's misses are never printed either.
+of its documents. N was blind until round 7, which read its misses (``--misses``) to fix
+them by kind: from then on N is read, like H, K, L and M, and no longer a blind
+measurement. A family still blind gets a ``Family`` record with ``blind=True`` (its misses
+are never printed).
 
 Held-out O (``corpus_blind_o.py``: a fourth blind family, in a fourth hand) likewise:
 ``--family o`` (O only) or ``--family all``, ``--ocr-o N`` scans and reads N of its
@@ -166,7 +169,7 @@ class Family:
 
 
 M = Family("M, read since round 6", build_m, m_text, m_pages, m_scanned, m_values_in_text, False)
-N = Family("held-out N, written blind", build_n, n_text, n_pages, n_scanned, n_values_in_text, True)
+N = Family("N, read since round 7", build_n, n_text, n_pages, n_scanned, n_values_in_text, False)
 FAMILY_O = Family(
     "held-out O, written blind", build_o, o_text, o_pages, o_scanned, o_values_in_text, True
 )
@@ -252,9 +255,9 @@ def main() -> None:
             family_ocr(FAMILY_O, args.ocr_o)
         return
     if args.family == "n":
-        family_text(N, args.per_family)
+        family_text(N, args.per_family, args.misses)
         if args.ocr_n:
-            family_ocr(N, args.ocr_n)
+            family_ocr(N, args.ocr_n, args.misses)
         return
     if args.family == "m":
         family_text(M, args.per_family, args.misses)
@@ -286,9 +289,9 @@ def main() -> None:
     family_text(M, args.per_family, args.misses)
     if args.ocr_m:
         family_ocr(M, args.ocr_m, args.misses)
-    family_text(N, args.per_family)
+    family_text(N, args.per_family, args.misses)
     if args.ocr_n:
-        family_ocr(N, args.ocr_n)
+        family_ocr(N, args.ocr_n, args.misses)
     family_text(FAMILY_O, args.per_family)
     if args.ocr_o:
         family_ocr(FAMILY_O, args.ocr_o)

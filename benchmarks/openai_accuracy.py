@@ -1,6 +1,6 @@
-"""The OpenAI adapter's per-field table on the held-out families (H, K, and L and M, the
-two written blind; ``--family m`` for M only), against a local chat-completions server
-(127.0.0.1, the same protocol the integration tests use).
+"""The OpenAI adapter's per-field table on the held-out families (H, K, and L, M and N,
+the three written blind; ``--family m`` for M only, ``--family n`` for N), against a local
+chat-completions server (127.0.0.1, the same protocol the integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
 run on exactly the text the adapter sends (masked, cut to ``max_input_chars``, no word
@@ -10,7 +10,7 @@ a language model's accuracy: compare it with the rule-based table on the same do
 to see what the adapter itself loses. With a real key, point ``--base-url`` at the service
 instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
 
-Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4] [--family all|h|k|l|m]``
+Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4] [--family all|h|k|l|m|n]``
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from cma_adapters.rules_assistant.corpus import (
 )
 from cma_adapters.rules_assistant.corpus_blind import BlindSample, blind_pages, build_blind
 from cma_adapters.rules_assistant.corpus_blind_m import MSample, build_m, m_pages, m_text
+from cma_adapters.rules_assistant.corpus_blind_n import NSample, build_n, n_pages, n_text
 from cma_core.documents.model import PageText
 
 
@@ -48,17 +49,24 @@ def family_samples(family: str, per_family: int) -> list[Sample]:
         return list(build_blind(per_family))
     if family == "M":
         return list(build_m(per_family))
+    if family == "N":
+        return list(build_n(per_family))
     return build_corpus(per_family, seed=99, held_out=True, only=family)
 
 
 def pages_of(sample: Sample) -> tuple[PageText, ...]:
     if isinstance(sample, MSample):
         return m_pages(sample)
+    if isinstance(sample, NSample):
+        return n_pages(sample)
     return blind_pages(sample) if isinstance(sample, BlindSample) else sample_pages(sample)
 
 
 def text_of(sample: Sample) -> str:
-    """M's text keeps its own layout's spacing (``m_text``); the others use the corpus's."""
+    """M's and N's texts keep their own layouts' spacing (``m_text``, ``n_text``); the
+    others use the corpus's."""
+    if isinstance(sample, NSample):
+        return n_text(sample)
     return m_text(sample) if isinstance(sample, MSample) else sample_text(sample)
 
 
@@ -98,9 +106,9 @@ async def main() -> None:
     parser.add_argument("--per-family", type=int, default=4)
     parser.add_argument("--base-url", default=None, help="a real service instead of the stand-in")
     parser.add_argument("--model", default="stand-in")
-    parser.add_argument("--family", choices=("all", "h", "k", "l", "m"), default="all")
+    parser.add_argument("--family", choices=("all", "h", "k", "l", "m", "n"), default="all")
     args = parser.parse_args()
-    families = ("H", "K", "L", "M") if args.family == "all" else (args.family.upper(),)
+    families = ("H", "K", "L", "M", "N") if args.family == "all" else (args.family.upper(),)
     server = None
     base_url = args.base_url
     if base_url is None:

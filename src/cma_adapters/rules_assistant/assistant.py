@@ -397,11 +397,33 @@ _COLLECTS_FOR = re.compile(
     r"\b(?:(?:has|have) (?:asked|instructed|appointed) us|(?:we are )?collecting (?:this|the|your)"
     r" (?:debt|account|balance) (?:for|on behalf of)|on behalf of our client|we act for)\b"
 )
-# Buying now and paying later, or from a catalogue, said in two or more ways.
+# Buying now and paying later, or from a catalogue: one word that names the product
+# ("catalogue", "buy now pay later", "shopping account"), or two of the weaker ways.
+_BNPL_NAMED = re.compile(
+    r"\b(?:buy now,? pay later|catalogue|(?:home |online )?shopping account|mail order"
+    r"|pay in (?:3|4|three|four)|pay later (?:account|plan|agreement))\b"
+)
 _BNPL = re.compile(
     r"\b(?:buy now|pay later|pay in (?:3|4|three|four)|(?:your|an|the) order (?:from|with|number)"
     r"|order number|catalogue|goods purchased|further orders|in the app|retailer|checkout"
     r"|instalments? (?:of|for) your (?:order|purchase))\b"
+)
+# What a debt letter says, one way or another: something is owed, behind or to be paid.
+_OWED = re.compile(
+    r"\b(?:arrears|owe|owed|owing|overdue|outstanding|debt|missed|unpaid|default|demand"
+    r"|balance (?:of|is|now)|must pay|please pay|pay (?:the|this|now|us)|repay\w*)\b"
+)
+# Nothing more is owed: the loan is paid off, the account closed or settled.
+_SETTLED = re.compile(
+    r"\b(?:nothing (?:more |further |else )?(?:to pay|is owed|owing|left to pay)"
+    r"|(?:is|has been|was) (?:now )?(?:paid off|paid in full|settled|cleared|closed)"
+    r"|(?:account|loan|agreement|debt) (?:is |has been )?(?:now )?(?:settled|closed|cleared)"
+    r" in full)\b"
+)
+# A benefit named as such (a payslip's "pension" deduction is not one).
+_BENEFIT = re.compile(
+    r"\b(?:benefits?|allowance|universal credit|tax credits?|dwp|department for work"
+    r"|social security|jobcentre|state pension|pension credit|hmrc)\b"
 )
 # An overpayment demand says so; an award letter that does not is an award.
 _OVERPAID = re.compile(r"\b(?:overpa(?:id|yments?)|recover(?:y|ed)?|paid too much|owe us)\b")
@@ -419,6 +441,19 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       "bought from", "new owner"): a notice of assignment. (A collection agent that
       names its client and the original lender, but tells of no transfer, writes a
       creditor letter.)
+    * It says it gives (an award, an entitlement, "we will pay") and asks for nothing
+      (no arrears, nothing owed or to pay): a benefit award; read as other, it must also
+      say how often it is paid (a labelled frequency, or one said of the amount paid,
+      "£81.90 a week"). It says nothing more is
+      owed (paid off, settled, closed, "nothing more to pay") and nothing else of a
+      debt: other. A notice of assignment written by an agent that collects for the
+      debt's owner ("we act for", "has asked us") and asks for payment: a creditor
+      letter (the notice of the sale comes from the seller or the buyer).
+    * Read as a benefit award, it gives pay before and after deductions (a labelled
+      gross) and names no benefit and no award: a payslip.
+    * It names the product of buying now and paying later, or of a catalogue ("shopping
+      account", "catalogue", "pay in 3"), or says so in two weaker ways (an order, a
+      retailer, in the app): pay-later or catalogue arrears.
     * It says in two or more different ways that the debt is secured on the home
       ("secured loan", "possession proceedings", "your home may be at risk",
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
@@ -429,11 +464,29 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     flat = " ".join(text.lower().split())
     if cls is C.OVERPAYMENT and not _OVERPAID.search(flat) and _AWARDED.search(flat):
         return C.BENEFIT_AWARD
-    if cls is not C.CREDITOR_LETTER:
-        return cls
-    creditors = {c.value for c in found.get("creditor_name", []) if c.score > 0}
     transfer = _TRANSFERRED.search(flat)
     agent = _COLLECTS_FOR.search(flat)
+    if cls is C.NOTICE_OF_ASSIGNMENT and agent and _OWED.search(flat):
+        return C.CREDITOR_LETTER  # an agent collecting a sold debt for its owner
+    gives = _AWARDED.search(flat) and not _OWED.search(flat) and not _OVERPAID.search(flat)
+    paid_how_often = any(c.score >= 2.5 for c in found.get("frequency", []))
+    if cls is C.OTHER and gives and paid_how_often:
+        return C.BENEFIT_AWARD  # an award, and how often it is paid ("How often", "a week")
+    earned = any(c.score >= 3 for c in found.get("gross_pence", []))
+    if (
+        cls is C.BENEFIT_AWARD
+        and earned
+        and not _AWARDED.search(flat)
+        and not _BENEFIT.search(flat)
+    ):
+        return C.PAYSLIP  # pay before and after deductions, no benefit and no award named
+    if cls is not C.CREDITOR_LETTER:
+        return cls
+    if gives:
+        return C.BENEFIT_AWARD  # it gives (entitled to, we will pay) and asks for nothing
+    if _SETTLED.search(flat) and not _OWED.search(_SETTLED.sub(" ", flat)):
+        return C.OTHER  # a paid-off loan, a closed account: nothing to suggest
+    creditors = {c.value for c in found.get("creditor_name", []) if c.score > 0}
     for c in found.get("original_creditor", []):
         if (
             transfer
@@ -443,7 +496,7 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
             and (creditors - {c.value})
         ):
             return C.NOTICE_OF_ASSIGNMENT
-    if len({m.group() for m in _BNPL.finditer(flat)}) >= 2:
+    if _BNPL_NAMED.search(flat) or len({m.group() for m in _BNPL.finditer(flat)}) >= 2:
         return C.BNPL_CATALOGUE_ARREARS
     cues = {m.group().split()[0].rstrip("ed")[:6] for m in _SECURED_ON_HOME.finditer(flat)}
     if len(cues) >= 2:

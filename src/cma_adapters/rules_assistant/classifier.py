@@ -515,9 +515,13 @@ def train_from_corpus(
     extra: Sequence[tuple[str, str]] = (),
     calibration: tuple[float, ...] | None = None,
     calibrate: bool = True,
+    read_per_class: int | None = None,
 ) -> TrainingResult:
     """Train on the generated corpus's seen families (with OCR noise and the class
-    descriptions), report on the held-out families.
+    descriptions) and on the families whose misses have been read (``read_families``: L,
+    M, N; ``read_per_class`` documents a class each, default a third of ``per_family``,
+    at least 2; 0 leaves them out), report on the held-out families H and K (never
+    trained on). The regularisation and the calibration are still chosen on A-D alone.
 
     ``extra``: advisers' labelled documents ``(text, class)`` (a centre's examples), each
     counted like a corpus sample (as read and with OCR noise twice); they move the
@@ -526,11 +530,17 @@ def train_from_corpus(
     is ``calibration`` if given; else, when ``c`` is chosen by cross-validation here, the
     calibration is fitted too (``fit_calibration``) unless ``calibrate`` is false."""
     from cma_adapters.rules_assistant.corpus import build_corpus, sample_text
+    from cma_adapters.rules_assistant.read_families import read_texts
 
     rng = random.Random(seed)
     seen = build_corpus(per_family, seed=seed, held_out=False)
     held = build_corpus(4, seed=seed + 1, held_out=True)
     texts, labels = _training_set(seen, rng)
+    per_read = max(per_family // 3, 2) if read_per_class is None else read_per_class
+    read = read_texts(per_read, seed) if per_read else []
+    for text, label, _ in read:
+        texts += [text, ocr_noise(text, rng), ocr_noise(text, rng, 0.08)]
+        labels += [label] * 3
     corpus_size = len(texts)
     for text, label in extra:
         texts += [text, ocr_noise(text, rng), ocr_noise(text, rng, 0.08)]
@@ -564,4 +574,7 @@ def train_from_corpus(
         right = sum(result.model.predict(sample_text(s))[0] is s.truth.document_class for s in part)
         by_family[letter] = round(right / len(part), 4)
     result.model.report["held_out_by_family"] = by_family
+    result.model.report["read_families"] = {
+        letter: sum(f == letter for _, _, f in read) for letter in sorted({f for _, _, f in read})
+    }
     return result

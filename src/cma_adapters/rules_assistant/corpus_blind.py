@@ -9,6 +9,9 @@ training and calibration code reads ``build_corpus`` only), nor to choose models
 measured, and the figures go into benchmarks/OCR.md. Whoever reads its misses to fix the
 reader makes it no longer blind and must say so there.
 
+``L`` is no longer blind: round 5 of the reader read its misses, and since round 7
+the classifier is trained on it too (``read_families``; benchmarks/OCR.md, "Round 7").
+
 What differs from A-D, H and K:
 
 * who writes: collection agencies ("Acting for", "Our client", "originally owed to"),

@@ -14,6 +14,9 @@ aggregate figures go into benchmarks/OCR.md. Its individual misses are not writt
 anywhere; whoever reads them to change the reader makes ``M`` no longer blind and must say
 so there.
 
+``M`` is no longer blind: round 6 of the reader read its misses, and since round 7
+the classifier is trained on it too (``read_families``; benchmarks/OCR.md, "Round 7").
+
 What differs from A-D, H, K and L:
 
 * who writes: card issuers' default notices and arrears statements over three pages, a

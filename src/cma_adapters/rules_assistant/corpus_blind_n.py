@@ -13,6 +13,14 @@ it), nor to choose models: it is measured, and the aggregate figures go into
 benchmarks/OCR.md. Its individual misses are not written down anywhere; whoever reads them
 to change the reader makes ``N`` no longer blind and must say so there.
 
+**N is no longer blind.** Round 7 of the reader (issue 14) read N's misses
+(``benchmarks/intake_accuracy.py --family n --misses``) to fix them by kind, as round 5
+did for ``L`` and round 6 for ``M``: from then on ``N`` is a training-side figure like
+H, K, L and M, says nothing of how the reader generalises, and the classifier is trained
+on it with L and M (``read_families``; artefact ``2026-12-03.6``; benchmarks/OCR.md,
+"Round 7"). What is said above of how ``N`` was written still holds; "never used to
+write rules, to train" held until round 7.
+
 What differs from A-D, H, K, L and M:
 
 * who writes: a bank's s.87 default notice with a bank giro tear-off slip, a debt

@@ -44,8 +44,10 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # use "." or "/" with the same separator twice: "23-14-70" is a sort code, not a date.
 # Also "this 18th day of March 2026" (deeds and demands) and ISO "2026-03-18".
 DATE = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?[\s-]+"
-    r"(?P<y>(?:19|20)\d\d|'?\d\d)(?![\d:])"
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?"
+    # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
+    r"(?:[\s-]+|:\s*(?=(?:19|20)\d\d))"
+    r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
     r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b",
@@ -58,6 +60,8 @@ MONEY = re.compile(
 REFERENCE = re.compile(
     # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
     r"\b\d{3,5}(?: \d{3,5}){1,4}\b(?![.,]\d)"
+    # A card number printed masked: "8082 XXXX XXXX 9738", "4929 **** **** 1234".
+    r"|\b\d{4}(?: (?:[X*•]{4}|\d{4})){2}(?: \d{3,4})\b"
     r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b",
     re.IGNORECASE,
 )
@@ -68,7 +72,9 @@ ORGANISATION = re.compile(
     r"|Customs|Telecom|Mobile|Insurance|Housing|Homes|Association|Trust|Cards?|Portfolio"
     r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Courts?|Unit"
     r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
-    r"|Tribunals?|Partnership|Solicitors)\b\.?",
+    r"|Tribunals?|Partnership|Solicitors|Social\s+Security"
+    # "The Pension Service" (a name's last word), not "Service date" (a label)
+    r"|(?<=[A-Za-z] )Service(?!\s+[a-z]))\b\.?",
     re.IGNORECASE,
 )
 # A court writes judgments and claims but is owed nothing (a magistrates' court's fines
@@ -171,6 +177,14 @@ _GENERIC = re.compile(
 )
 
 
+# A part of an Act is no organisation: "Schedule 12 Tribunals, Courts and Enforcement Act
+# 2007", "Section 87(1) Consumer Credit Act".
+_LEGISLATION = re.compile(
+    r"^(?:schedule|section|sections|part|paragraph|regulation|rule|article|chapter|s\.)\s*\d",
+    re.IGNORECASE,
+)
+
+
 def parse_name(text: str) -> str | None:
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
     # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
@@ -189,8 +203,10 @@ def parse_name(text: str) -> str | None:
         name = name[: legal.end()].rstrip(".")
     if len(name) < 3 or re.search(r"\d{3,}|£", name) or _ADDRESS.match(name):
         return None
-    if _BENEFIT_NAME.match(name) or _GENERIC.match(name):
+    if _BENEFIT_NAME.match(name) or _GENERIC.match(name) or _LEGISLATION.match(name):
         return None
+    if re.search(r"\b(?:team|desk)$", name, re.I):
+        return None  # a team of the firm ("Financial Support Team"), not the firm
     # A name starts with a capital: "can ask the court to enforce the judgment" is words
     # after a role word, not a name.
     if not name[0].isupper():
@@ -316,9 +332,14 @@ CLAIM_LABELS = [
 PAYER_LABELS = [
     _l(r"(?:employer|company|paid by|payer|paying \w+|from)\b", 3.0),
 ]
+_BARE_AMOUNT = re.compile(r"(?:(?:weekly|monthly|award) )?amount\b")
 INCOME_LABELS = [
     _l(_W % 3 + r"(?:net|take home|you will get|total payment|your payment|payment)\b", 2.0),
     _l(_W % 3 + r"(?:net pay|take home pay)\b", 3.0),
+    # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it,
+    # and as a table's column header it reads nothing (a payslip's "Amount" column is
+    # every line's; see ``_by_class``).
+    _l(_BARE_AMOUNT.pattern, 0.5),
     # What reaches the client, however it is worded: after deductions, paid to them.
     _l(
         _W % 3 + r"(?:after deductions|paid to you|we (?:will )?pay you|you (?:will )?receive"
@@ -338,7 +359,7 @@ GROSS_LABELS = [
 ]
 FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
 
-_PLACE = {"same": 1.0, "right": 1.0, "below": 0.8, "above": 0.9}
+_PLACE = {"same": 1.0, "right": 1.0, "below": 0.8, "above": 0.9, "left": 0.8}
 _NEGATIVE_MONEY = re.compile(
     r"\b(?:instalments?|fee|fees|monthly|weekly|per|repayment|paid in|paid out|liability order"
     r"|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
@@ -460,6 +481,8 @@ def _reference_score(hit: Hit, weight: float) -> float:
         s -= 1.0
     if "sort code" in row or "sort code" in label:
         s -= 4.0
+    elif "sort code" in hit.near.lower() and re.fullmatch(r"\d{8}", hit.text.strip()):
+        s -= 4.0  # a bank's account number (8 digits) in a block with its sort code
     if re.search(r"\b(?:account|ref|reference|agreement)\b", label):
         s += 1.0
     if re.search(r"\b(?:employee|staff|ni|tax code|national insurance)\b", label):
@@ -487,7 +510,10 @@ def _creditor_score(hit: Hit, weight: float) -> float:
     """ "Claimant's legal representative's address", "Creditor's solicitor": the label
     names who acts for the creditor, not the creditor."""
     label = " ".join(norm_words(hit.context))
-    return -4.0 if re.search(r"\b(?:representative|solicitors?|agents?|address)\b", label) else 0.0
+    if re.search(r"\b(?:representative|solicitors?|agents?)\b", label):
+        return -4.0
+    # (an address alone is where to write; "Claimant's name and address" names them)
+    return -4.0 if re.search(r"\baddress", label) and not re.search(r"\bnames?\b", label) else 0.0
 
 
 # A court heading puts the party's role after its name: "Hexham Finance plc    Claimant".
@@ -647,9 +673,20 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
             change -= 1.5
         if c.value in claims:
             change -= 3.0
+        # A claim or a judgment names the account in its particulars ("under account
+        # reference X", "account number X"): that beats the claimant's own "ref", which
+        # is its (or its solicitor's) file reference.
+        if cls in (C.COURT_CLAIM_N1, C.COUNTY_COURT_JUDGMENT) and c.role == "in the body":
+            change += 1.0 if c.score >= 2.4 else 0.0
         return change
 
     _adjust(found, "account_reference", reference)
+    if cls is C.PAYSLIP:  # a payslip's "Amount" column holds every line's amount
+        _adjust(
+            found,
+            "income_pence",
+            lambda c: -2.0 if _BARE_AMOUNT.fullmatch(" ".join(norm_words(c.label or ""))) else 0.0,
+        )
     if cls in (C.MORTGAGE_ARREARS, C.RENT_ARREARS):
         _adjust(
             found,
@@ -858,13 +895,16 @@ def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+_NAMES_AN_ACCOUNT = re.compile(r"account|reference|\bref\b|agreement|\bno\b|number", re.I)
+
+
 def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
     out = []
     pattern = re.compile(
         # (OCR may put a speck before a word: "agreement ‘numbered KKE…"). Several words
         # may name it: "account reference X", "agreement account number X".
-        r"\b(?:(?:loan |credit )?(?:account|agreement|customer)\s+)*"
+        r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
         r"(?:account|reference|ref|agreement|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
@@ -872,8 +912,17 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             for cell in row:
-                for m in pattern.finditer(cell.text):
-                    value = parse_reference(m.group(1))
+                # (a number printed in groups may run over a line: "account number 8082
+                # XXXX / XXXX 9738"; so may the value named at a line's end: "under account
+                # reference / EN/964580802.")
+                if not _NAMES_AN_ACCOUNT.search(cell.text):
+                    continue  # (most cells name none: the next line is not read for them)
+                sentence = _sentence(layout, r, cell)
+                for m in pattern.finditer(sentence):
+                    if m.start() >= len(cell.text):
+                        break  # named wholly on the next row: that row's
+                    grouped = REFERENCE.match(sentence, m.start(1))
+                    value = parse_reference(grouped.group() if grouped else m.group(1))
                     if value is None:
                         continue
                     words = [w for w in cell.words if value in w.text.upper()] or list(cell.words)
@@ -883,7 +932,7 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
                     # The body naming the client's account ("under account reference X",
                     # "account number X") is stronger than a bare "reference X".
                     named = re.match(
-                        r"(?:\w+ )*(?:account|agreement) (?:number|no|ref|reference)",
+                        r"(?:\w+ )*(?:account|agreement|card) (?:number|no|ref|reference)",
                         m.group(),
                         re.I,
                     )
@@ -920,12 +969,43 @@ def _sentence(layout: Layout, r: int, cell: Cell) -> str:
         return cell.text
     # The next line of a paragraph: a row pitch is about 1.5-2 word heights (a blank line
     # between paragraphs makes it 3 or more).
-    if layout.row_tops[r + 1] - layout.row_tops[r] > 2.4 * layout.line_height:
+    # (judged by the taller of the two lines' words: a bold amount over its sentence)
+    tall = max(
+        layout.line_height,
+        *(w.box.height for w in cell.words),
+        *(w.box.height for c in layout.rows[r + 1] for w in c.words),
+    )
+    if layout.row_tops[r + 1] - layout.row_tops[r] > 2.4 * tall:
         return cell.text
+    # (left-aligned, or centred under it: "GBP 2149.67 / overdue on your account"; or, for
+    # the last cell of a numbered paragraph, back at the number's edge: "1.   … account
+    # number 8082 XXXX / XXXX 9738, made…")
+    middle = (cell.left + cell.right) / 2
+    row = layout.rows[r]
+    edge = row[0].left if row[-1] is cell and len(row[0].words) == 1 else cell.left
     for below in layout.rows[r + 1]:
-        if abs(below.left - cell.left) <= 0.02 * layout.width:
+        if (
+            abs(below.left - cell.left) <= 0.02 * layout.width
+            or abs(below.left - edge) <= 0.02 * layout.width
+            or abs((below.left + below.right) / 2 - middle) <= 0.02 * layout.width
+        ):
             return cell.text + " " + " ".join(w.text for w in below.words[:4])
     return cell.text
+
+
+# A date that is its sentence's subject and is said to be the last day: "the 9th of July
+# 2025 is the date by which they must be paid", "3 March 2026 is the deadline for…".
+_DEADLINE_SAID = re.compile(
+    r"^\s*,?\s*(?:is|was|will be)\s+(?:the\s+)?(?:(?:last|final|latest)\s+)?(?:date|day)\b"
+    r"[^.]{0,30}?\b(?:by|before|to pay|for (?:payment|paying))\b"
+    r"|^\s*,?\s*(?:is|was|will be)\s+(?:the\s+|your\s+)?(?:deadline|due date|final date)\b",
+    re.I,
+)
+
+
+def _date_said_to_be_deadline(before: str, after: str) -> bool:
+    subject = re.fullmatch(r"(?:.*[.:;!?]\s+)?(?:on\s+)?(?:the\s+)?", before, re.I | re.S)
+    return bool(subject and _DEADLINE_SAID.match(after))
 
 
 def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
@@ -935,11 +1015,16 @@ def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             for cell in row:
+                if not re.search(r"\d", cell.text):
+                    continue  # (a date starts with a figure, and must start in this cell)
                 text = _sentence(layout, r, cell)
                 for m in DATE.finditer(text):
                     if m.start() >= len(cell.text):
                         break  # a date wholly on the next row is that row's
-                    if not _DEADLINE_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+                    cued = _DEADLINE_CUE.search(text[max(0, m.start() - 40) : m.start()])
+                    if not cued and not _date_said_to_be_deadline(
+                        text[: m.start()], text[m.end() :]
+                    ):
                         continue
                     date = parse_date(m.group())
                     if date is None:
@@ -954,24 +1039,107 @@ def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+# An amount that is the subject of its sentence, and what the sentence says of it:
+# "£2,368.77 is the total the defendant must pay", "£1,393.04 owed on your rent account",
+# "The amount of GBP 784.53 is still outstanding", "GBP 2149.67 / overdue on your account".
+_SUBJECT_BEFORE = re.compile(
+    r"^(?:.*[.:;!?]\s+|dear [^,]{1,40},\s+|.*\bthat\s+)?"
+    r"(?:(?:the|a|an) (?:amount|sum|balance|total)(?: (?:of|now))?\s*)?$",
+    re.I | re.S,
+)
+_STATED_AFTER = re.compile(
+    r"^\s*(?:GBP\b|DR\b)?\s*(?:in total\s+|altogether\s+)?(?:(?:is|are|was|has been|remains?)\s+)?"
+    r"(?:now\s+|still\s+|currently\s+)?"
+    r"(?:(?:the\s+)?(?:total|full|whole|amount|sum|balance)\b|due\b|owed\b|owing\b|outstanding\b"
+    r"|payable\b|overdue\b|unpaid\b|in arrears\b|(?:must|should) be paid\b|to pay\b)",
+    re.I,
+)
+
+
+def _stated_role(before: str, after: str) -> str | None:
+    """What a sentence whose subject is an amount says it is: ``total``, ``arrears`` or
+    ``owed`` (None: the amount is not its sentence's subject, or nothing is said, or it
+    is said to be an instalment or a fee: "£59.63 is due each month")."""
+    # (a full stop before a lower-case word is a speck on a scan: "is still. outstanding")
+    after = re.sub(r"(?<=\w)[.,:;]+(?=\s+[a-z])", "", after)
+    if not _SUBJECT_BEFORE.match(before) or not _STATED_AFTER.match(after):
+        return None
+    said = after.split(". ")[0].lower()
+    if _NEGATIVE_MONEY.search(said) or re.search(
+        r"\b(?:each|every|a|per) (?:week|fortnight|month|quarter|year)\b", said
+    ):
+        return None
+    if re.search(r"\b(?:arrears|missed|behind)\b", said) and "total" not in said:
+        return "arrears"
+    if re.search(r"\b(?:total|in full|whole|altogether|in all)\b", said):
+        return "total"
+    return "owed"
+
+
+def _runs_on(layout: Layout, r: int, cell: Cell) -> bool:
+    """Whether ``cell`` continues a sentence of the line above in its column ("your
+    monthly instalment of / £59.63 is due"): the line above is close, starts in the same
+    column and stops on a word a sentence cannot end with, or a comma."""
+    if r == 0 or layout.row_tops[r] - layout.row_tops[r - 1] > 2.4 * layout.line_height:
+        return False
+    return any(
+        abs(o.left - cell.left) <= 0.02 * layout.width and bool(_OPEN_END.search(o.text))
+        for o in layout.rows[r - 1]
+    )
+
+
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:of|the|to|a|an|and|or|is|are|was|were|by|for|at|in|on|your|our|their|with"
+    r"|be|than))$",
+    re.I,
+)
+
+
 def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
-    """An amount in a sentence after a word like "pay", "owe", "balance": weak."""
+    """An amount in a sentence after a word like "pay", "owe", "balance": weak; stronger
+    when the amount is its sentence's subject and the sentence says it is the total or
+    what is owed now (``_stated_role``), the value printed before what names it."""
     out = []
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             # A sentence may break before the amount ("you must pay / the claimant £X").
             above = " ".join(c.text for c in layout.rows[r - 1]) if r else ""
             for cell in row:
-                for m in MONEY.finditer(cell.text):
+                # (what names the amount may run on to the next line: "GBP 2149.67 /
+                # overdue on your gas and electricity account")
+                amounts = list(MONEY.finditer(cell.text))
+                sentence = _sentence(layout, r, cell) if amounts else cell.text
+                for m in amounts:
                     before = (above + " " + cell.text[: m.start()])[-40:]
                     after = cell.text[m.end() : m.end() + 30]
+                    # Pounds however written: "£1,234.56", "GBP 1234.56", "1,234.56 GBP".
+                    pounds = "£" in m.group() or "GBP" in m.group() or after.startswith(" GBP")
+                    stated = (
+                        None
+                        if _runs_on(layout, r, cell) and not cell.text[: m.start()].strip()
+                        else _stated_role(cell.text[: m.start()], sentence[m.end() :])
+                    )
+                    if stated is not None and pounds:
+                        out.append(
+                            Candidate(
+                                field="balance_pence", value=parse_money(m.group()),
+                                shown=m.group().strip(), page=layout.page, box=cell.box,
+                                label=None, role=f"{stated} (said of the amount)",
+                                score={"total": 2.6, "owed": 2.3, "arrears": 0.6}[stated],
+                                order=(layout.page, r),
+                            )
+                        )  # fmt: skip
+                        continue
                     # "is £357.20 in arrears", "in arrears by £1,198.09": what is behind
                     arrears = re.match(r"\s*(?:in arrears|overdue)\b", after, re.I) or re.search(
                         r"\b(?:in arrears by|arrears of|arrears are)\s*$", before, re.I
                     )
-                    if not (arrears or _BALANCE_WORDS.search(before)) or "£" not in m.group():
+                    if not (arrears or _BALANCE_WORDS.search(before)) or not pounds:
                         continue
-                    weak = _NEGATIVE_MONEY.search(before.lower() + " " + after.lower())
+                    # (what the next sentence says is of something else)
+                    weak = _NEGATIVE_MONEY.search(
+                        before.lower() + " " + re.split(r"[.;!?]\s", after.lower() + " ")[0]
+                    )
                     # "…and £115.00 for costs, a total / of £3,717.30": the sum of the parts
                     total = re.search(r"\btotal(?: of| due| owed| owing)?\s*:?\s*$", before, re.I)
                     role = (
@@ -1018,8 +1186,11 @@ def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
                     )  # fmt: skip
                     continue
                 # "You are paid every 4 / weeks": the sentence may run over a line.
-                text = _sentence(layout, r, cell)
-                for m in re.finditer(r"\b(?:paid|payable|credited|we pay)\b", cell.text, re.I):
+                paid_at = list(
+                    re.finditer(r"\b(?:paid|payable|credited|we pay)\b", cell.text, re.I)
+                )
+                text = _sentence(layout, r, cell) if paid_at else cell.text
+                for m in paid_at:
                     # "… 2026. Universal Credit is paid monthly.": said of the payment
                     value = parse_frequency(text[m.end() : m.end() + 18])
                     if value is not None:

@@ -40,11 +40,11 @@ class Cell:
 
     @property
     def left(self) -> int:
-        return min(w.box.left for w in self.words)
+        return self.box.left  # (the words' union: the leftmost word's left edge)
 
     @property
     def right(self) -> int:
-        return max(w.box.right for w in self.words)
+        return self.box.right
 
 
 @frozen(kw_only=True)
@@ -97,13 +97,16 @@ def page_layout(page: PageText) -> Layout:
         # Specks and rules read as "»", "_", "©": not words. A "|" is kept for now: within
         # a cell it is a misread "I" ("Lowell Portfolio | Ltd"), see ``_cells``.
         # An "&" is a word of a name ("Wold Gas & Power Limited"), not a speck.
-        words: Sequence[Word] = [w for w in page.words if re.search(r"[A-Za-z0-9£|&]", w.text)]
+        # A run of asterisks masks a card number's digits ("4929 **** **** 1234"): kept.
+        words: Sequence[Word] = [w for w in page.words if _kept(w)]
+        dropped = [w for w in page.words if not _kept(w)]
         width, height = page.size or (
             max(w.box.right for w in words),
             max(w.box.bottom for w in words),
         )
     else:
         words, (width, height) = text_words(page.text)
+        dropped = []
     if not words:
         return Layout(
             page=page.number, rows=(), width=width, height=height, line_height=12.0, row_tops=()
@@ -115,6 +118,7 @@ def page_layout(page: PageText) -> Layout:
     cells_rows: list[tuple[Cell, ...]] = []
     tops: list[float] = []
     for index, row_words in enumerate(rows):
+        row_words = _join_combs(row_words, dropped, height_px)
         cells_rows.append(tuple(_cells(page.number, index, row_words, height_px)))
         tops.append(min(_centre(w, slope) for w in row_words))
     return Layout(
@@ -125,6 +129,10 @@ def page_layout(page: PageText) -> Layout:
         line_height=height_px,
         row_tops=tuple(tops),
     )
+
+
+def _kept(word: Word) -> bool:
+    return bool(re.search(r"[A-Za-z0-9£|&]", word.text) or re.fullmatch(r"[*•]{3,}", word.text))
 
 
 def _centre(word: Word, slope: float) -> float:
@@ -181,6 +189,60 @@ def _rows(lines: list[list[Word]], slope: float, height: float) -> list[list[Wor
     return [sorted(r, key=lambda w: w.box.left) for r in rows]
 
 
+def _join_combs(words: list[Word], dropped: Sequence[Word], height: float) -> list[Word]:
+    """Characters printed one to a box (a form's "comb": "5 7 5 3 - 9 1 8 6 - 2 3") are
+    one value: four or more one-character words at an even pitch are joined into one word,
+    with any separator kept as a word of its own between them,
+    with any separator ("-", "/") printed in a box between them (a box that holds only a
+    separator is no word of the layout, so it is found among the ``dropped`` ones)."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        j = i
+        if _one_char(words[i]) and i + 1 < len(words) and _one_char(words[i + 1]):
+            pitch = words[i + 1].box.left - words[i].box.left
+            if 0 < pitch <= 4 * height:
+                while j + 1 < len(words) and _comb_char(words[j + 1]):
+                    step = (words[j + 1].box.left - words[j].box.left) / pitch
+                    if not (0.7 <= step <= 1.3 or 1.7 <= step <= 2.3):
+                        break
+                    j += 1
+                while not _one_char(words[j]):
+                    j -= 1  # (a run ends on a character, not a separator)
+        if sum(_one_char(w) for w in words[i : j + 1]) < 4:
+            out.append(words[i])
+            i += 1
+            continue
+        text = ""
+        for k in range(i, j + 1):
+            text += words[k].text
+            if k < j:
+                gap = [
+                    d.text
+                    for d in dropped
+                    if words[k].box.right <= d.box.left
+                    and d.box.right <= words[k + 1].box.left
+                    and abs(d.box.top - words[k].box.top) <= height
+                    and d.text in ("-", "/", "–")
+                ]
+                text += "-" if gap and gap[0] == "–" else gap[0] if gap else ""
+        run = words[i : j + 1]
+        out.append(Word(text=text, box=union(w.box for w in run), line=run[0].line,
+                        confidence=min(w.confidence for w in run)))  # fmt: skip
+        i = j + 1
+    return out
+
+
+def _one_char(word: Word) -> bool:
+    return len(word.text) == 1 and word.text.isalnum()
+
+
+def _comb_char(word: Word) -> bool:
+    """A character of a comb, or a separator in a box of its own where it was kept (text
+    without word boxes keeps every word)."""
+    return _one_char(word) or word.text in ("-", "/")
+
+
 _LEGAL_FORM = re.compile(r"(?:ltd|limited|plc|llp)\.?", re.I)
 # What OCR makes of a dotted or ruled leader between a label and its value: "oe", "a", "t".
 _SPECKS = re.compile(r"[^\d£]{1,3}")
@@ -217,14 +279,18 @@ class Hit:
     words: tuple[Word, ...]
     page: int
     place: str
-    """``same`` cell, ``right`` of the label, ``below`` it, or ``above`` it (a strip of
-    values with their labels printed underneath, see ``_under_its_value``)."""
+    """``same`` cell, ``right`` of the label, ``below`` it, ``above`` it (a strip of
+    values with their labels printed underneath, see ``_under_its_value``), or ``left``
+    of it (a value printed before its label, the label last on its row)."""
     context: str
     """The label cell's whole text (for roles and penalties)."""
     row_text: str
     before: str = ""
     """The end of the row above, when the label cell starts in lower case: the cell then
     continues a sentence ("Firm / reference number 106078") and is no label of its own."""
+    near: str = ""
+    """The rows just above and below the label's (what block the label sits in: a bank's
+    "Sort code" beside an "Account" makes it the bank account to pay into)."""
     header: bool = False
     """A ``below`` value under a table's column header ("Amount £"): the value's own row
     has a label in a column the header row also has, so the value is that row's."""
@@ -282,6 +348,13 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                 match = label.match(joined)
                 if not match:
                     continue
+                near = " | ".join(
+                    o.text
+                    for k in (r - 1, r + 1)
+                    if 0 <= k < len(layout.rows)
+                    for o in layout.rows[k]
+                )
+                first = len(hits)
                 used = len(match.group().split())
                 rest = _after_tokens(cell.words, used)
                 before = _continued(layout, r, cell)
@@ -305,6 +378,18 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                             before,
                         )
                     )
+                elif not re.search(r"\d", " ".join(w.text for w in rest)):
+                    # "16-08-2026      pay by": a value printed before its label, the label
+                    # last on its row (past specks, as to the right)
+                    left = next(
+                        (k for k in range(c - 1, -1, -1) if not _SPECKS.fullmatch(row[k].text)),
+                        None,
+                    )
+                    if left is not None and _value_like(row[left]):
+                        hits.append(
+                            _hit(match.group(), row[left].words, layout.page, "left", cell,
+                                 row_text, before)
+                        )  # fmt: skip
                 if not re.search(r"\d", " ".join(w.text for w in rest)) and _under_its_value(
                     layout, r, cell
                 ):
@@ -313,6 +398,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hits.append(
                         _hit(match.group(), above.words, layout.page, "above", cell, row_text, "")
                     )
+                    hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
                     continue  # what is below such a label is the next label's value
                 below = _below(layout, r, cell)
                 if below is not None:
@@ -320,6 +406,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                         match.group(), below.words, layout.page, "below", cell, row_text, before
                     )
                     hits.append(attrs.evolve(hit, header=_under_header(layout, row, below)))
+                hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
     return hits
 
 
@@ -384,7 +471,38 @@ def _under_header(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bo
         )
         return labelled and figure
 
-    return table_row(value.row) and table_row(value.row + 1)
+    if table_row(value.row) and table_row(value.row + 1):
+        return True
+    return _header_of_columns(layout, header_row, value)
+
+
+def _header_of_columns(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bool:
+    """Whether ``header_row`` heads a table's columns ("Date | Details | £" over rows of
+    transactions): three or more cells without figures, and the value's row and the next
+    each have cells under two or more of them. A value under such a header is the first
+    row's, not the one the column's label names ("Date" over "17.01.26" is no letter
+    date). Rows of a table start with a figure (a date, a number), not a label."""
+    if len(header_row) < 3 or any(re.search(r"\d", c.text) for c in header_row):
+        return False
+    tolerance = 0.04 * layout.width
+
+    def under(index: int) -> bool:
+        if index >= len(layout.rows) or not re.search(r"\d", layout.rows[index][0].text):
+            return False  # (a grid of label rows and value rows: the next row is labels)
+        heads = {
+            h
+            for c in layout.rows[index]
+            for h, head in enumerate(header_row)
+            if abs(c.left - head.left) <= tolerance or abs(c.right - head.right) <= tolerance
+        }
+        return len(heads) >= 2
+
+    return under(value.row) and under(value.row + 1)
+
+
+def _value_like(cell: Cell) -> bool:
+    """A short cell with a figure in it: a value, not a label or a sentence."""
+    return len(cell.words) <= 6 and bool(re.search(r"\d", cell.text))
 
 
 def _label_like(cell: Cell) -> bool:

@@ -118,7 +118,7 @@ def train(
     for cls, row in sorted(report["confusion"].items()):
         table.add_row(cls, ", ".join(f"{k} {v}" for k, v in sorted(row.items())))
     console.print(table)
-    if "examples" in report:
+    if isinstance(report.get("examples"), dict):  # (the model's own report counts them)
         ex = report["examples"]
         console.print(
             f"Advisers' examples: {ex['recorded']} recorded, {ex['documents']} documents and "

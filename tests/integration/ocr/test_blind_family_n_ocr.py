@@ -1,11 +1,11 @@
-"""Held-out family N (written blind) printed, scanned and read by real Tesseract: three
+"""Family N (written blind; read since round 7) printed, scanned and read by real Tesseract: three
 single-page documents (a bank's default notice with a shaded sidebar and a giro slip at
 200 dpi, skewed, speckled and unevenly lit, as PNG without its resolution; a landscape
 payslip photocopied at 150 dpi with a toner streak, as PDF; a council-tax final notice at
 240 dpi in faint ink, as PNG).
 ``benchmarks/intake_accuracy.py --family n --ocr-n 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md. Only aggregate figures are printed: N's
-individual misses are not written down."""
+class; the figures are in benchmarks/OCR.md. Round 7 of the reader read N's misses, so the
+floors here are regression checks, not a measure of how the reader generalises."""
 
 from __future__ import annotations
 
@@ -62,24 +62,17 @@ async def read_sample() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds most true values (measured 14 of 15 on these pages): the
-    gap on N, as on L and M, is mostly the reader's."""
+    """Tesseract's text holds most true values (measured 14 of 15 on these pages)."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family N (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family N (read since round 7), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.85 * total
     assert (result.accuracy("document_class") or 0) >= 0.95
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="N after OCR is under the 90% floor per field (first measurement on these 3 "
-    "documents: reference 1/2, balance 0/2, deadline 1/2; creditor 2/2, letter date 3/3, "
-    "payer, income, gross and frequency 1/1; on 19 documents see benchmarks/OCR.md, "
-    "'Family N (blind)')",
-)
 def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
+    """Met after round 7, which read N's misses (a regression check). Blind, at the first
+    measurement and after round 6: reference 1/2, balance 0/2, deadline 1/2."""
     result, _, _ = read
     for field in FIELDS_HERE:
         share = result.accuracy(field)

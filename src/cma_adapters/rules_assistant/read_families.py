@@ -1,0 +1,46 @@
+"""The layout families written blind whose misses have since been *read* to change the
+reader — L (``corpus_blind.py``, read in round 5), M (``corpus_blind_m.py``, round 6) and
+N (``corpus_blind_n.py``, round 7) — as training texts for the document classifier.
+
+Once read, a family says nothing more of how the reader generalises (benchmarks/OCR.md),
+so it may as well teach the classifier its wording, as A-D do. A family still blind (one
+written and only measured, not yet read) is never listed here: it is the honest held-out
+figure, and ``tests/unit/documents/test_read_families.py`` checks that no reading,
+learning or training module names it. The texts are drawn with seeds of their own, not
+the benchmark's (``build_*``'s defaults), so the documents the benchmark reads are not the
+ones trained on (the same templates are: these are training-side figures)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+# The letters of the read families; a family read in a later round is added here (and
+# to ``_families``) in the same commit that says so in benchmarks/OCR.md.
+READ: tuple[str, ...] = ("L", "M", "N")
+
+
+def _families() -> dict[str, tuple[Callable[..., Sequence[Any]], Callable[[Any], str]]]:
+    """Family letter -> how its documents are built, and how each is read as text."""
+    from cma_adapters.rules_assistant.corpus import sample_text
+    from cma_adapters.rules_assistant.corpus_blind import build_blind
+    from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_text
+    from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_text
+
+    return {"L": (build_blind, sample_text), "M": (build_m, m_text), "N": (build_n, n_text)}
+
+
+# Seeds apart from the benchmark's (L 1214, M 2614, N 3014) and from each other.
+_SEED_OFFSET = {"L": 5000, "M": 6000, "N": 7000}
+
+
+def read_texts(per_class: int, seed: int) -> list[tuple[str, str, str]]:
+    """``per_class`` documents of every class of every read family, as ``(text, class,
+    family letter)``."""
+    out: list[tuple[str, str, str]] = []
+    families = _families()
+    for letter in READ:
+        build, text = families[letter]
+        for sample in build(per_class, seed=seed + _SEED_OFFSET[letter]):
+            out.append((text(sample), sample.truth.document_class.value, letter))
+    return out
