@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import event, text
 
 from cma_adapters.sqlalchemy import SqlAlchemyUnitOfWorkFactory, create_engine_for
 from cma_core.shared.ids import CentreId
@@ -213,5 +214,77 @@ async def test_no_driver_shortcut_on_sqlite(sqlite_url: str) -> None:
     try:
         async with factory(CentreId(uuid.uuid4())) as uow:
             assert await uow.context.driver() is None
+    finally:
+        await engine.dispose()
+
+
+async def test_a_unit_of_work_on_the_driver_alone_builds_no_sqlalchemy_connection(
+    postgres_url: str,
+) -> None:
+    """A case view runs all its statements through ``driver()``: the pooled connection is
+    used as it is (no SQLAlchemy ``Connection`` built), bound to the centre, committed
+    or rolled back as SQLAlchemy would, and returned clean."""
+    engine = create_engine_for(postgres_url, pool_size=1)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    centre = CentreId(uuid.uuid4())
+    built: list[object] = []
+
+    def connected(conn: object) -> None:
+        built.append(conn)
+
+    try:
+        async with engine.begin() as conn:  # a session's temp table: one pooled connection
+            await conn.execute(text("CREATE TEMP TABLE t_alone (x int)"))
+        event.listen(engine.sync_engine, "engine_connect", connected)
+        async with factory(centre) as uow:
+            driver = await uow.context.driver()
+            assert driver is not None
+            assert await driver.fetchval("SELECT current_setting('app.centre_id', true)") == str(
+                centre
+            )
+            await driver.execute("INSERT INTO t_alone VALUES (1)")
+            await uow.commit()
+            again = await uow.context.driver()
+            assert again is not None
+            await again.execute("INSERT INTO t_alone VALUES (2)")  # rolled back on exit
+        async with factory(centre) as uow:
+            failing = await uow.context.driver()
+            assert failing is not None
+            await failing.execute("INSERT INTO t_alone VALUES (3)")
+            with pytest.raises(ZeroDivisionError):
+                raise ZeroDivisionError  # a use case failing before its commit
+        assert built == []
+        event.remove(engine.sync_engine, "engine_connect", connected)
+        async with engine.connect() as conn:
+            assert (await conn.execute(SHOW)).scalar() in (None, "")
+            assert (await conn.execute(text("SELECT x FROM t_alone"))).scalars().all() == [1]
+    finally:
+        await engine.dispose()
+
+
+async def test_a_refused_commit_on_the_driver_keeps_the_pool_usable(postgres_url: str) -> None:
+    """A commit PostgreSQL refuses (a deferred constraint) raises from ``commit()``; the
+    transaction is over and the next unit of work on the one pooled connection works."""
+    engine = create_engine_for(postgres_url, pool_size=1)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    centre = CentreId(uuid.uuid4())
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                text("CREATE TEMP TABLE t_deferred (x int UNIQUE DEFERRABLE INITIALLY DEFERRED)")
+            )
+        async with factory(centre) as uow:
+            driver = await uow.context.driver()
+            assert driver is not None
+            await driver.execute("INSERT INTO t_deferred VALUES (1), (1)")
+            with pytest.raises(Exception, match="unique"):
+                await uow.commit()
+        async with factory(centre) as uow:
+            driver = await uow.context.driver()
+            assert driver is not None
+            await driver.execute("INSERT INTO t_deferred VALUES (2)")
+            await uow.commit()
+        async with engine.connect() as conn:
+            assert (await conn.execute(text("SELECT x FROM t_deferred"))).scalars().all() == [2]
     finally:
         await engine.dispose()

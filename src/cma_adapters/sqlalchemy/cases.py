@@ -80,14 +80,14 @@ class SqlAlchemyCaseRepository(CaseRepository):
         driver = await self._x.driver()
         rows: Sequence[Mapping[Any, Any]]
         if driver is not None:  # asyncpg's records read like mappings
-            rows = await _CASE_WITH_NOTES_RAW.fetch(driver, self._x.c.dialect, params)
+            rows = await _CASE_WITH_NOTES_RAW.fetch(driver, self._x.dialect, params)
         else:
             rows = [r._mapping for r in (await self._x.c.execute(_CASE_WITH_NOTES, params))]
         if not rows:
             return None
         notes = [_note_of(r) for r in rows if r["n_id"] is not None]
         keyring = (
-            await self._x.keys.keyring(self._x.c)
+            await self._x.keys.keyring(lambda: self._x.c)
             if any(n["body_enc"] is not None for n in notes)
             else None
         )

@@ -110,7 +110,7 @@ class SqlAlchemyClientRepository(ClientRepository):
             row = found.mappings().first()
             if row is None:
                 return None
-        keyring = await self._x.keys.keyring(self._x.c, needs=row["key_version"])
+        keyring = await self._x.keys.keyring(lambda: self._x.c, needs=row["key_version"])
         return m.client_display_name(row, keyring)
 
     async def display_names(self, client_ids: Sequence[ClientId]) -> dict[ClientId, str]:

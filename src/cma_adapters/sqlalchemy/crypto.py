@@ -208,11 +208,19 @@ class CentreKeys:
     async def all(self, conn: AsyncConnection) -> list[CentreKey]:
         return sorted((await self._load(conn)).values(), key=lambda k: k.version)
 
-    async def keyring(self, conn: AsyncConnection, *, needs: int | None = None) -> Keyring:
+    async def keyring(
+        self,
+        conn: AsyncConnection | Callable[[], AsyncConnection],
+        *,
+        needs: int | None = None,
+    ) -> Keyring:
         """The centre's keys. With ``needs`` (the key version a row was sealed under), a
         ring this process read in the last ``ttl`` seconds serves when it holds that
         version, saving a round trip per read (versions are only ever added; a newer
-        version than the ring knows reads the table again)."""
+        version than the ring knows reads the table again).
+
+        ``conn`` may be a function giving the connection, called only when the table is
+        read (a unit of work builds SQLAlchemy's connection on first use)."""
         if self._loaded is None and needs is not None and self._cache is not None:
             ring = self._cache.ring(self.centre_id)
             if ring is not None and needs in ring:
@@ -223,7 +231,7 @@ class CentreKeys:
                         for v, w in ring.items()
                     }
                 )
-        return Keyring(await self._load(conn))
+        return Keyring(await self._load(conn() if callable(conn) else conn))
 
     async def current(self, conn: AsyncConnection) -> CentreKey:
         """The newest version, made (version 1) on the centre's first sealed write."""

@@ -206,6 +206,33 @@ async def begin_bound(adapted: Any, centre: str) -> None:
         adapted._transaction = _BoundTransaction(adapted._connection)
 
 
+async def driver_begin(adapted: Any, centre: object) -> Any | None:
+    """The asyncpg connection under ``adapted`` (SQLAlchemy's adapter of a pooled
+    connection no ``Connection`` wraps yet) in a transaction bound to ``centre``: begun
+    here (``begin_bound``) unless one is open already. ``None`` if it cannot be begun that
+    way (another driver or mode): the caller goes through SQLAlchemy then."""
+    if getattr(adapted, "_transaction", None) is None:
+        if not can_begin_bound(adapted):
+            return None
+        await begin_bound(adapted, str(centre))
+    return adapted._connection
+
+
+async def driver_end(adapted: Any, *, commit: bool) -> None:
+    """End what ``driver_begin`` began, as the adapter's own ``commit()``/``rollback()``
+    does: the transaction is dropped whatever happens, an error raised as the adapter
+    translates it. Nothing to do if no transaction is open."""
+    transaction = getattr(adapted, "_transaction", None)
+    if transaction is None:
+        return
+    try:
+        await (transaction.commit() if commit else transaction.rollback())
+    except Exception as error:
+        adapted._transaction = None
+        adapted._handle_exception(error)
+    adapted._transaction = None
+
+
 async def driver_in_transaction(conn: AsyncConnection) -> Any | None:
     """The asyncpg connection under ``conn``, inside ``conn``'s transaction, for a hot
     statement sent without SQLAlchemy's execution path (its compile-cache lookup, event

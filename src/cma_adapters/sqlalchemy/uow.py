@@ -16,11 +16,18 @@ from typing import Any, Self, cast
 
 from sqlalchemy import ColumnElement, Table, bindparam, func, insert, select, text, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.util import greenlet_spawn
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.crypto import CentreKeys, DataKeyCache
-from cma_adapters.sqlalchemy.engine import PENDING_CENTRE, driver_in_transaction
+from cma_adapters.sqlalchemy.engine import (
+    PENDING_CENTRE,
+    driver_begin,
+    driver_end,
+    driver_in_transaction,
+)
 from cma_adapters.sqlalchemy.raw import RawStatement
 from cma_adapters.sqlalchemy.rows import (
     AuditHeadRow,
@@ -107,10 +114,20 @@ class SqlContext:
 
     The areas' repositories get it from ``SqlAlchemyUnitOfWork.context``."""
 
-    def __init__(self, centre_id: CentreId, key_cache: DataKeyCache | None = None) -> None:
+    def __init__(
+        self,
+        centre_id: CentreId,
+        key_cache: DataKeyCache | None = None,
+        engine: AsyncEngine | None = None,
+    ) -> None:
         self.centre_id = centre_id
         self.keys = CentreKeys(key_cache, centre_id)
         self.conn: AsyncConnection | None = None
+        #: On asyncpg: the pooled connection checked out for this unit of work, until a
+        #: statement needs SQLAlchemy's ``Connection`` (``c`` wraps it then). A view whose
+        #: statements all go through ``driver()`` never builds one (``DriverTransaction``).
+        self.raw: Any | None = None
+        self._engine = engine
         self.touched: dict[object, Aggregate | tuple[DomainEvent, ...]] = {}
         self.loaded_notes: dict[CaseId, set[NoteId]] = {}
         #: The sealed name columns of the client of the case read last (the case
@@ -129,13 +146,37 @@ class SqlContext:
     @property
     def c(self) -> AsyncConnection:
         if self.conn is None:
-            raise RuntimeError("unit of work used outside 'async with'")
+            if self.raw is None or self._engine is None:
+                raise RuntimeError("unit of work used outside 'async with'")
+            self.conn = self._wrap(self._engine, self.raw)
+            self.raw = None
         return self.conn
+
+    @property
+    def dialect(self) -> Dialect:
+        """The connection's dialect, without building SQLAlchemy's ``Connection``."""
+        if self.conn is None and self._engine is not None:
+            return self._engine.dialect
+        return self.c.dialect
+
+    def _wrap(self, engine: AsyncEngine, raw: Any) -> AsyncConnection:
+        """SQLAlchemy's connection around the checked-out ``raw`` one (no I/O): in the
+        transaction ``driver()`` began, or bound to the centre for its first statement."""
+        sync = Connection(engine.sync_engine, raw)
+        if raw.dbapi_connection._transaction is not None:
+            sync.begin()  # joined (no I/O): the centre is set in it already
+        else:
+            sync.info[PENDING_CENTRE] = str(self.centre_id)
+        return AsyncConnection(engine, sync)
 
     async def driver(self) -> Any | None:
         """The asyncpg connection of this unit of work, in its transaction (started now,
         bound to the centre, if no statement has run yet), for the hot statements of a view
         (``raw.RawStatement``); ``None`` on any other driver: use ``c`` then."""
+        if self.conn is None and self.raw is not None:
+            driver = await driver_begin(self.raw.dbapi_connection, self.centre_id)
+            if driver is not None:
+                return driver
         return await driver_in_transaction(self.c)
 
     def own(self, centre_id: CentreId, what: str) -> None:
@@ -188,7 +229,7 @@ class SqlAlchemyAuditLog(AuditLog):
             return
         rows = [{"a_" + k: v for k, v in m.audit_to_row(e).items()} for e in unsealed]
         if len(rows) == 1 and (driver := await self._x.driver()) is not None:
-            await _INSERT_UNSEALED_RAW.execute(driver, self._x.c.dialect, rows[0])
+            await _INSERT_UNSEALED_RAW.execute(driver, self._x.dialect, rows[0])
             return
         await self._x.c.execute(_INSERT_UNSEALED, rows if len(rows) > 1 else rows[0])
 
@@ -502,7 +543,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.centre_id = centre_id
         self._engine = engine
         self._publisher = publisher
-        self._x = SqlContext(centre_id, key_cache)
+        self._x = SqlContext(centre_id, key_cache, engine)
         self._x.seal_later = seal_views_later
         self._committed: list[EventEnvelope] = []
         self.audit = SqlAlchemyAuditLog(self._x)
@@ -510,6 +551,12 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.inbox = SqlAlchemyInbox(self._x)
 
     async def __aenter__(self) -> Self:
+        if self._engine.dialect.driver == "asyncpg":
+            # The pooled connection alone: SQLAlchemy's ``Connection`` is built on the
+            # first statement that needs it (``SqlContext.c``), never for a view whose
+            # statements all go to the driver (benchmarks/README.md, branch ``caseread``).
+            self._x.raw = await self._engine.raw_connection()
+            return self
         self._x.conn = await self._engine.connect()
         self._pend_centre()
         return self
@@ -549,6 +596,9 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 self._pend_centre(bind=False)
                 await self._x.conn.close()
                 self._x.conn = None
+            elif self._x.raw is not None:
+                raw, self._x.raw = self._x.raw, None
+                await greenlet_spawn(raw.close)  # back to the pool (its reset included)
         # Publish only once the connection is back in the pool: in-process handlers open
         # units of work of their own, and the embedded SQLite pool holds one connection.
         committed, self._committed = self._committed, []
@@ -559,10 +609,28 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         envelopes = [EventEnvelope.wrap(e) for e in staged_events(self._x.touched)]
         await self.outbox.add(envelopes)
         await self.audit.flush()
-        await self._x.c.commit()
+        if self._x.conn is None and self._x.raw is not None:
+            await self._end_raw(commit=True)
+        else:
+            await self._x.c.commit()
+            self._pend_centre()
         self._x.touched.clear()
         self._committed.extend(envelopes)
-        self._pend_centre()
+
+    async def _end_raw(self, *, commit: bool) -> None:
+        """Commit or roll back the transaction ``driver()`` began on the pooled connection
+        no ``Connection`` wraps. If that fails and leaves the connection closed or still in
+        a transaction, it is not given back for reuse (SQLAlchemy's ``Connection`` would
+        invalidate it on a disconnect the same way); a refused commit (a deferred
+        constraint) ends the transaction and keeps the connection."""
+        raw: Any = self._x.raw
+        try:
+            await driver_end(raw.dbapi_connection, commit=commit)
+        except Exception as error:
+            driver = raw.driver_connection
+            if driver is not None and (driver.is_closed() or driver.is_in_transaction()):
+                await greenlet_spawn(raw.invalidate, error)
+            raise
 
     async def _publish(self, envelopes: list[EventEnvelope]) -> None:
         try:
@@ -609,6 +677,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         if conn is not None and conn.in_transaction():
             await conn.rollback()
             self._pend_centre()
+        elif conn is None and self._x.raw is not None:
+            await self._end_raw(commit=False)
         self._x.touched.clear()
         self._x.pending_audit.clear()
         self._x.unsealed_audit.clear()

@@ -48,6 +48,7 @@ from cma_entrypoints.http.console import SchemaPage, console_csp, console_routes
 from cma_entrypoints.http.debts import CreditorController, DebtController
 from cma_entrypoints.http.dependencies import install as resolve_dependencies_in_order
 from cma_entrypoints.http.documents import documents_router
+from cma_entrypoints.http.guards import install as guards_without_copies
 from cma_entrypoints.http.identity import (
     AccountController,
     AuthController,
@@ -185,6 +186,7 @@ def create_app(container: Container | None = None) -> Litestar:
     limiter = container.rate_limiter()
     configure_structlog()
     resolve_dependencies_in_order()  # no task group per request (http/dependencies.py)
+    guards_without_copies()  # no copy of the handler per guard (http/guards.py)
     observability = ObservabilitySettings.from_env()
     # Jobs this process enqueues carry the request's trace (a no-op while tracing is off).
     add_job_tracing(container.broker())
