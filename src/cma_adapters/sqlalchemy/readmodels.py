@@ -58,6 +58,25 @@ def _lock_key(case_id: uuid.UUID) -> int:
     return int.from_bytes(case_id.bytes[:8], "big", signed=True)
 
 
+#: Advisory locks on several keys in one statement, taken in the array's order (sorted).
+_HOLD_MANY = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:ks AS bigint[])) AS k")
+
+
+async def _hold(x: SqlContext, scope: uuid.UUID, salt: int) -> None:
+    """A projection's transaction-scoped lock on one case (scope), ``salt`` telling the
+    projections apart. When the unit of work reads its cases together (a batch) and this
+    is one of them, every one of them is locked at once, in key order, the first time."""
+    if x.c.dialect.name != "postgresql" or (salt, scope) in x.held:
+        return
+    scopes = sorted(x.together, key=str) if scope in x.together else [scope]
+    keys = sorted({_lock_key(s) ^ salt for s in scopes})
+    if len(keys) == 1:
+        await x.c.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": keys[0]})
+    else:
+        await x.c.execute(_HOLD_MANY, {"ks": keys})
+    x.held.update((salt, s) for s in scopes)
+
+
 def _row_of(r: Any, keys: Keyring | None) -> CaseListRow:
     sealed = r["client_name_enc"]
     return CaseListRow(
@@ -90,14 +109,12 @@ class SqlAlchemyCaseListRows(CaseListRows):
         return rows_t.c.centre_id == self._x.centre_id
 
     async def hold(self, case_id: CaseId) -> None:
-        if self._x.c.dialect.name == "postgresql":
-            await self._x.c.execute(
-                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(case_id)}
-            )
+        await _hold(self._x, case_id, 0)
 
     async def put(self, row: CaseListRow) -> None:
         if row.centre_id != self._x.centre_id:
             raise CrossTenantAccess("case list row belongs to another centre")
+        self._x.wrote("case_list_rows", row.case_id)
         key = await self._x.keys.current(self._x.c) if row.client_name is not None else None
         values = row_values(row, key)
         dialect = postgresql if self._x.c.dialect.name == "postgresql" else sqlite
@@ -118,10 +135,23 @@ class SqlAlchemyCaseListRows(CaseListRows):
         return [_row_of(r, keys) for r in found]
 
     async def get(self, case_id: CaseId) -> CaseListRow | None:
+        together = await self._x.rows_together(
+            "case_list_rows",
+            case_id,
+            lambda ids: select(rows_t).where(self._mine, rows_t.c.case_id.in_(ids)),
+        )
+        if together is not None:  # one row a case at most
+            if not together:
+                return None
+            sealed = together[0]["client_name_enc"]
+            keys = await self._x.keys.keyring(self._x.c) if sealed else None
+            return _row_of(together[0], keys)
         found = await self._rows(select(rows_t).where(self._mine, rows_t.c.case_id == case_id))
         return found[0] if found else None
 
     async def delete(self, case_ids: Collection[CaseId]) -> None:
+        for case_id in case_ids:
+            self._x.wrote("case_list_rows", case_id)
         if case_ids:
             await self._x.c.execute(
                 delete(rows_t).where(self._mine, rows_t.c.case_id.in_(list(case_ids)))
@@ -268,12 +298,9 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
         return timeline_t.c.centre_id == self._x.centre_id
 
     async def hold(self, case_id: CaseId) -> None:
-        if self._x.c.dialect.name == "postgresql":
-            # The case list's key, xor'd so the two projections of a case do not wait on
-            # each other (a collision would only serialise them).
-            await self._x.c.execute(
-                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(case_id) ^ 0x7131}
-            )
+        # The case list's key, xor'd so the two projections of a case do not wait on
+        # each other (a collision would only serialise them).
+        await _hold(self._x, case_id, 0x7131)
 
     async def replace(
         self,
@@ -428,10 +455,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
         return work_t.c.centre_id == self._x.centre_id
 
     async def hold(self, scope_id: uuid.UUID) -> None:
-        if self._x.c.dialect.name == "postgresql":
-            await self._x.c.execute(
-                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(scope_id) ^ 0x7132}
-            )
+        await _hold(self._x, scope_id, 0x7132)
 
     async def replace(self, scope_id: uuid.UUID, items: Sequence[WorkItem]) -> None:
         for i in items:

@@ -15,8 +15,10 @@ result in a second unit of work that also records the inbox entry.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+import uuid
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
 from typing import Protocol
 
@@ -25,7 +27,7 @@ from attrs import define, frozen
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound
 from cma_core.shared.events import DomainEvent, EventEnvelope
-from cma_core.shared.ids import CentreId, EventId
+from cma_core.shared.ids import CaseId, CentreId, EventId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -127,6 +129,18 @@ def _newest(events: Sequence[EventEnvelope]) -> EventEnvelope:
     return max(events, key=lambda e: e.occurred_at)
 
 
+def _cases_of(keys: Sequence[Sequence[EventEnvelope]]) -> set[CaseId]:
+    """The cases a group's handler runs are about (its events' ``case_id``): what the
+    unit of work may read together (``UnitOfWork.read_together``)."""
+    out: set[CaseId] = set()
+    for events in keys:
+        raw = _newest(events).payload.get("case_id")
+        if raw:
+            with contextlib.suppress(ValueError):
+                out.add(CaseId(uuid.UUID(str(raw))))
+    return out
+
+
 @define
 class EventHandlers:
     """The worker side of the message bus."""
@@ -180,8 +194,7 @@ class EventHandlers:
         (what committed is in the inbox and is skipped), so the failure is raised for, and
         given up on, the event it belongs to. A missing event raises ``NotFound``."""
         async with self.uow(centre_id) as uow:
-            found = [await uow.outbox.get(i) for i in event_ids]
-        envelopes = [e for e in found if e is not None]
+            envelopes = await uow.outbox.get_many(event_ids)
         if len(envelopes) < len(event_ids) or len(envelopes) == 1:
             return sum([await self.dispatch(centre_id, i) for i in event_ids])
         ran = 0
@@ -199,9 +212,7 @@ class EventHandlers:
                 handler, by_key = groups[name]
                 ran += await self._run_group(centre_id, name, handler, list(by_key.values()))
         async with self.uow(centre_id) as uow:
-            now = self.clock.now()
-            for envelope in envelopes:
-                await uow.outbox.settle(envelope.event_id, now)
+            await uow.outbox.settle_many([e.event_id for e in envelopes], self.clock.now())
             await uow.commit()
         return ran
 
@@ -233,6 +244,7 @@ class EventHandlers:
             return await self._run_group_outside(centre_id, name, handler, keys)
         async with self.uow(centre_id) as uow:
             todo = await self._unseen(uow, name, keys)
+            uow.read_together(_cases_of(todo))
             for unseen in todo:
                 await handler(uow, _newest(unseen))
             await self._mark(uow, name, [e for unseen in todo for e in unseen])
@@ -248,6 +260,7 @@ class EventHandlers:
     ) -> int:
         async with self.uow(centre_id) as uow:
             todo = await self._unseen(uow, name, keys)
+            uow.read_together(_cases_of(todo))
             works = [await handler.prepare(uow, _newest(unseen)) for unseen in todo]
             await uow.commit()
         if not todo:
