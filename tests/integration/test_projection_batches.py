@@ -225,3 +225,39 @@ async def test_a_batch_runs_fewer_statements_per_event(c: Container) -> None:
     batched = await _drain_counted(c, await _centre(c, "Many Centre"), 64)
     # Measured on 4 cases (11 events each): about 2.4x fewer per event on both databases.
     assert batched < 0.6 * one_by_one, (batched, one_by_one)
+
+
+async def test_a_batch_holds_its_rewrites_and_sends_them_together(c: Container) -> None:
+    """Findings replaced for every case of a batch: no statement until the commit, then
+    one DELETE and one INSERT for all of them; a read of a case with held rows sends them
+    first; a rollback drops them."""
+    ctx = await _centre(c, "Held Centre")
+    async with _publisher(c).held():
+        cases = await _cases(c, ctx, 3)
+    now = dt.datetime.now(dt.UTC)
+    async with c.uow()(ctx.centre_id) as uow:
+        repo = sql_compliance.findings(uow)
+        kept = {k: [s.finding for s in await repo.for_case(k)] for k in cases}
+    async with c.uow()(ctx.centre_id) as uow:
+        uow.read_together(cases)
+        repo = sql_compliance.findings(uow)
+        with counting(c) as seen:
+            for k in cases:
+                await repo.replace(k, ctx.user_id, kept[k][:1], now)
+        assert [s for s in seen if "compliance_findings" in s] == []
+        with counting(c) as seen:
+            await uow.commit()
+        assert sum(s.startswith("DELETE FROM compliance_findings") for s in seen) == 1
+        assert sum(s.startswith("INSERT INTO compliance_findings") for s in seen) == 1
+    async with c.uow()(ctx.centre_id) as uow:
+        repo = sql_compliance.findings(uow)
+        assert {k: [s.finding for s in await repo.for_case(k)] for k in cases} == {
+            k: kept[k][:1] for k in cases
+        }
+        uow.read_together(cases)
+        await repo.replace(cases[0], ctx.user_id, kept[cases[0]], now)
+        assert [s.finding for s in await repo.for_case(cases[0])] == kept[cases[0]]
+        await repo.replace(cases[1], ctx.user_id, [], now)  # held, then rolled back
+    async with c.uow()(ctx.centre_id) as uow:
+        repo = sql_compliance.findings(uow)
+        assert [s.finding for s in await repo.for_case(cases[1])] == kept[cases[1]][:1]

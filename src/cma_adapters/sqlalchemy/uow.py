@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.crypto import CentreKeys, DataKeyCache
+from cma_adapters.sqlalchemy.deferred import DeferredWrites
 from cma_adapters.sqlalchemy.engine import PENDING_CENTRE, driver_in_transaction
 from cma_adapters.sqlalchemy.raw import RawStatement
 from cma_adapters.sqlalchemy.rows import (
@@ -130,6 +131,10 @@ class SqlContext:
         self.together_stale: set[tuple[str, Any]] = set()
         #: (projection's salt, case) advisory locks taken in this transaction.
         self.held: set[tuple[int, Any]] = set()
+        #: While reading together: the projections' rewrites of each case, held to go as
+        #: one statement per table and kind (``deferred``), sent by ``flush``.
+        self.deferring = False
+        self.deferred = DeferredWrites()
         self.unsealed_audit: list[AuditEntry] = []
         self.seal_later = False
         self.committed = False
@@ -175,6 +180,20 @@ class SqlContext:
             self.together_rows.pop(table, None)
         else:
             self.together_stale.add((table, case_id))
+
+    async def flush(self, table: str | None = None) -> None:
+        """Send the held writes (of ``table`` only, when given)."""
+        for statement, params in self.deferred.take(table):
+            if params is None:
+                await self.c.execute(statement)
+            else:
+                await self.c.execute(statement, params)
+
+    async def settle(self, table: str, scope: Any = None) -> None:
+        """Before reading ``table`` (``scope``'s rows of it, when given): send its held
+        writes if there are any (of that scope)."""
+        if self.deferred.holds(table, scope):
+            await self.flush(table)
 
     def own(self, centre_id: CentreId, what: str) -> None:
         if centre_id != self.centre_id:
@@ -625,6 +644,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             await self._publish(committed)
 
     async def commit(self) -> None:
+        await self._x.flush()
         envelopes = [EventEnvelope.wrap(e) for e in staged_events(self._x.touched)]
         await self.outbox.add(envelopes)
         await self.audit.flush()
@@ -678,6 +698,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self._x.together = frozenset(case_ids) if len(case_ids) > 1 else frozenset()
         self._x.together_rows.clear()
         self._x.together_stale.clear()
+        self._x.deferring = bool(self._x.together)
 
     async def rollback(self) -> None:
         conn = self._x.conn
@@ -686,6 +707,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             self._pend_centre()
         self._x.touched.clear()
         self._x.held.clear()
+        self._x.deferred.clear()
         self._x.pending_audit.clear()
         self._x.unsealed_audit.clear()
 
