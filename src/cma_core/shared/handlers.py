@@ -15,14 +15,15 @@ result in a second unit of work that also records the inbox entry.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from typing import Protocol
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound
@@ -155,6 +156,14 @@ class EventHandlers:
     give_up_handlers: Sequence[GivesUp] = ()
     #: Counts duplicate deliveries skipped (``cma_duplicate_deliveries`` in ``/metrics``).
     on_duplicate: DuplicateHook | None = None
+    #: How many coalescing handlers of a batch may run at once (``dispatch_many``), each
+    #: in its own unit of work: 1 on the embedded database (one connection), more where
+    #: units of work have connections of their own.
+    concurrency: int = 1
+    #: Per coalescing handler, the handlers whose writes it reads: with ``concurrency``
+    #: above 1 it starts once those of them in the batch have finished, alongside others.
+    #: A handler not named here waits for every handler registered before it.
+    after: Mapping[str, Collection[str]] = field(factory=dict)
 
     def handlers_of(self, event_name: str) -> list[tuple[str, AnyHandler]]:
         """The handlers registered for the event type of that wire name, in order."""
@@ -207,14 +216,46 @@ class EventHandlers:
                     continue
                 by_key = groups.setdefault(reg.name, (reg.handler, {}))[1]
                 by_key.setdefault(key, []).append(envelope)
-        for name in dict.fromkeys(h.name for h in self.registered):
-            if name in groups:
+        todo = [name for name in dict.fromkeys(h.name for h in self.registered) if name in groups]
+        if self.concurrency > 1:
+            ran += await self._run_groups_at_once(centre_id, todo, groups)
+        else:
+            for name in todo:
                 handler, by_key = groups[name]
                 ran += await self._run_group(centre_id, name, handler, list(by_key.values()))
         async with self.uow(centre_id) as uow:
             await uow.outbox.settle_many([e.event_id for e in envelopes], self.clock.now())
             await uow.commit()
         return ran
+
+    async def _run_groups_at_once(
+        self,
+        centre_id: CentreId,
+        todo: Sequence[str],
+        groups: Mapping[str, tuple[AnyHandler, dict[Hashable, list[EventEnvelope]]]],
+    ) -> int:
+        """The batch's coalescing handlers, each once the earlier ones it reads (``after``)
+        have finished, at most ``concurrency`` at a time. The first failure is raised once
+        every handler has finished or failed (what committed stays in its inbox)."""
+        gate = asyncio.Semaphore(self.concurrency)
+        started: dict[str, asyncio.Task[int]] = {}
+
+        async def run(name: str, first: list[asyncio.Task[int]]) -> int:
+            for task in first:
+                await task
+            async with gate:
+                handler, by_key = groups[name]
+                return await self._run_group(centre_id, name, handler, list(by_key.values()))
+
+        for i, name in enumerate(todo):
+            reads = self.after.get(name)
+            first = [started[d] for d in todo[:i] if reads is None or d in reads]
+            started[name] = asyncio.ensure_future(run(name, first))
+        results = await asyncio.gather(*started.values(), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
+        return sum(r for r in results if isinstance(r, int))
 
     async def _run_one(
         self, centre_id: CentreId, envelope: EventEnvelope, handler_name: str, handler: AnyHandler

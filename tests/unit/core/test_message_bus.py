@@ -3,9 +3,11 @@ the unit of work (``uow.emit``) in order, and the wire names the outbox keeps.""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import uuid
+from typing import Any
 
 import pytest
 
@@ -411,3 +413,73 @@ async def test_a_failure_the_inbox_does_not_explain_still_raises(app: App) -> No
     with pytest.raises(Conflict):
         await bus.dispatch(centre, event.event_id)
     assert counted == []
+
+
+async def test_a_batch_runs_its_coalescing_handlers_at_once_after_those_they_read(
+    app: App,
+) -> None:
+    """With ``concurrency``: a handler starts once the earlier ones it reads (``after``)
+    have finished, alongside the others; one not named waits for every earlier one."""
+    centre = (await app.centre()).id
+    log: list[str] = []
+    release = asyncio.Event()
+
+    def handler(name: str) -> Any:
+        async def run(uow: UnitOfWork, event: EventEnvelope) -> None:
+            log.append(f"start {name}")
+            if name == "writes":
+                # Held until the independent one has run (one at a time: times out).
+                await asyncio.wait_for(release.wait(), 5)
+            log.append(f"end {name}")
+            if name == "independent":
+                release.set()
+
+        return run
+
+    names = ("writes", "reads", "independent", "unnamed")
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=[
+            h for n in names for h in handles([CaseOpened], n, handler(n), coalesce=case_of)
+        ],
+        concurrency=3,
+        after={"reads": {"writes"}, "independent": set()},
+    )
+    events = await _opened_and_closed(app, centre, 2)
+    opened = [e.event_id for e in events if e.name == CaseOpened.name]
+    assert await bus.dispatch_many(centre, opened) == 4
+    # ``independent`` ran while ``writes`` was still running (it released it).
+    assert log.index("start independent") < log.index("end writes")
+    assert log.index("end writes") < log.index("start reads")
+    for earlier in ("writes", "reads", "independent"):
+        assert log.index(f"end {earlier}") < log.index("start unnamed")
+    assert all(app.db.outbox_settled.get(i) for i in opened)
+
+
+async def test_a_failure_among_handlers_run_at_once_fails_the_batch(app: App) -> None:
+    centre = (await app.centre()).id
+
+    async def fine(uow: UnitOfWork, event: EventEnvelope) -> None:
+        return None
+
+    async def boom(uow: UnitOfWork, event: EventEnvelope) -> None:
+        raise RuntimeError("boom")
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=[
+            *handles([CaseOpened], "boom", boom, coalesce=case_of),
+            *handles([CaseOpened], "fine", fine, coalesce=case_of),
+        ],
+        concurrency=2,
+        after={"fine": set()},
+    )
+    events = await _opened_and_closed(app, centre, 2)
+    opened = [e.event_id for e in events if e.name == CaseOpened.name]
+    with pytest.raises(RuntimeError, match="boom"):
+        await bus.dispatch_many(centre, opened)
+    assert not any(app.db.outbox_settled.get(i) for i in opened)
+    async with app.uow(centre) as uow:  # the handler that succeeded kept its inbox entries
+        assert await uow.inbox.seen_of(opened, "fine") == set(opened)
