@@ -2,8 +2,8 @@
 on SQLite and PostgreSQL: the case list, the timeline, the work queue and the findings
 built from batches are exactly what a rebuild reads from the write side; each repository
 serves a case's rows from the batch's one read in the order its own query gives; a write
-makes the written case read alone again; and a batch runs fewer statements per event
-than the same events one at a time."""
+makes the written case read alone again; and a batch runs under a quarter of the
+statements per event of the same events one at a time."""
 
 from __future__ import annotations
 
@@ -223,8 +223,9 @@ async def _drain_counted(c: Container, ctx: TenantContext, batch: int) -> float:
 async def test_a_batch_runs_fewer_statements_per_event(c: Container) -> None:
     one_by_one = await _drain_counted(c, await _centre(c, "One Centre"), 1)
     batched = await _drain_counted(c, await _centre(c, "Many Centre"), 64)
-    # Measured on 4 cases (11 events each): about 2.4x fewer per event on both databases.
-    assert batched < 0.6 * one_by_one, (batched, one_by_one)
+    # Measured: 44 statements per event one at a time on both databases, 5.9 (SQLite)
+    # and 6.5 (PostgreSQL) batched; reading or writing case by case again shows here.
+    assert batched < 0.25 * one_by_one, (batched, one_by_one)
 
 
 async def test_a_batch_holds_its_rewrites_and_sends_them_together(c: Container) -> None:
