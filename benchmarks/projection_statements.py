@@ -66,7 +66,7 @@ def _timed_statement(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
 
 def _timed(name: str, handler: Any) -> Any:
     if isinstance(handler, OutsideTransaction):
-        return OutsideTransaction(_timed(name, handler.prepare))
+        return attrs.evolve(handler, prepare=_timed(name, handler.prepare))
 
     async def run(uow: UnitOfWork, envelope: EventEnvelope) -> Any:
         token = _WHO.set(name)

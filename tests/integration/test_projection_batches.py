@@ -140,6 +140,8 @@ async def test_batched_projections_are_what_a_rebuild_reads(c: Container) -> Non
         cases = await _cases(c, ctx, CASES)
     built = await _snapshot(c, ctx.centre_id, cases)
     items = await _work_items(c, ctx)
+    indexed = await c.search_index().documents(ctx.centre_id)
+    assert {d.kind for d in indexed} >= {"client", "case", "note"}
     assert len(built["rows"]) == CASES
     assert all(r.open_tasks == 2 for r in built["rows"])  # first contact + one left open
     assert all(len(t) >= 6 for t in built["timelines"].values())
@@ -153,6 +155,8 @@ async def test_batched_projections_are_what_a_rebuild_reads(c: Container) -> Non
         await c.compliance().check_case(ctx.centre_id, case_id)
     assert await _snapshot(c, ctx.centre_id, cases) == built
     assert await _work_items(c, ctx) == items
+    await c.search_jobs().rebuild(ctx.centre_id)  # the index written in one upsert a batch
+    assert await c.search_index().documents(ctx.centre_id) == indexed
 
 
 async def _reads(c: Container, centre: CentreId, cases: list[CaseId], together: bool) -> Any:

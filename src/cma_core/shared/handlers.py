@@ -62,6 +62,10 @@ class OutsideTransaction:
     """
 
     prepare: Callable[[UnitOfWork, EventEnvelope], Awaitable[Work | None]]
+    #: For a coalescing handler whose slow parts only write elsewhere (they return no
+    #: ``Finish``, e.g. index writes): the batch's slow parts as one (one write for the
+    #: batch). The combined work must return ``None``.
+    combine: Callable[[Sequence[Work]], Work] | None = None
 
 
 AnyHandler = Handler | OutsideTransaction
@@ -306,7 +310,7 @@ class EventHandlers:
             await uow.commit()
         if not todo:
             return 0
-        finishes = [await work() if work is not None else None for work in works]
+        finishes = await self._slow_parts(handler, works)
         async with self.uow(centre_id) as uow:
             seen = await uow.inbox.seen_of([e.event_id for u in todo for e in u], name)
             marked: list[EventEnvelope] = []
@@ -319,6 +323,19 @@ class EventHandlers:
             await self._mark(uow, name, marked)
             await uow.commit()
         return 2
+
+    @staticmethod
+    async def _slow_parts(
+        handler: OutsideTransaction, works: Sequence[Work | None]
+    ) -> list[Finish | None]:
+        """Each work's finish, in order; combined into one work (``combine``) when the
+        handler says its works can be."""
+        runnable = [w for w in works if w is not None]
+        if handler.combine is None or len(runnable) < 2:
+            return [await work() if work is not None else None for work in works]
+        if await handler.combine(runnable)() is not None:
+            raise TypeError("a combined work returned a finish")
+        return [None] * len(works)
 
     @staticmethod
     async def _unseen(

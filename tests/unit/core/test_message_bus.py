@@ -16,7 +16,14 @@ from cma_core.compliance.service import REEVALUATE_ON
 from cma_core.identity.permissions import Role
 from cma_core.shared.errors import Conflict
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.handlers import EventHandlers, GivesUp, Handles, case_of, handles
+from cma_core.shared.handlers import (
+    EventHandlers,
+    GivesUp,
+    Handles,
+    OutsideTransaction,
+    case_of,
+    handles,
+)
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import UnitOfWork
 
@@ -483,3 +490,43 @@ async def test_a_failure_among_handlers_run_at_once_fails_the_batch(app: App) ->
     assert not any(app.db.outbox_settled.get(i) for i in opened)
     async with app.uow(centre) as uow:  # the handler that succeeded kept its inbox entries
         assert await uow.inbox.seen_of(opened, "fine") == set(opened)
+
+
+async def test_a_batch_combines_the_slow_parts_of_a_handler_that_says_they_can_be(
+    app: App,
+) -> None:
+    """``OutsideTransaction.combine``: a coalescing group's slow parts run as one work."""
+    centre = (await app.centre()).id
+    wrote: list[list[str]] = []
+
+    def write(case_id: str) -> Any:
+        async def work() -> None:
+            wrote.append([case_id])
+
+        work.case_id = case_id  # type: ignore[attr-defined]
+        return work
+
+    async def prepare(uow: UnitOfWork, event: EventEnvelope) -> Any:
+        return write(str(event.payload["case_id"]))
+
+    def combine(works: Any) -> Any:
+        async def all_at_once() -> None:
+            wrote.append([w.case_id for w in works])
+
+        return all_at_once
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=handles(
+            [CaseOpened], "index", OutsideTransaction(prepare, combine=combine), coalesce=case_of
+        ),
+    )
+    events = await _opened_and_closed(app, centre, 3)
+    opened = [e for e in events if e.name == CaseOpened.name]
+    await bus.dispatch_many(centre, [e.event_id for e in opened])
+    assert wrote == [[str(e.payload["case_id"]) for e in opened]]  # one write, every case
+    async with app.uow(centre) as uow:
+        assert await uow.inbox.seen_of([e.event_id for e in opened], "index") == {
+            e.event_id for e in opened
+        }
