@@ -7,7 +7,8 @@ writing; then hands the backlog to the handlers, taken as the publisher takes it
 of at most ``--batch`` events; ``--batch 1``: every event on its own), and counts every
 statement sent (SQLAlchemy's ``before_cursor_execute``) against the handler running it, or
 against ``dispatch`` (reading, inbox and settling the events) outside any handler. Also
-reports each handler's wall time (it includes its statements' round trips).
+reports each handler's wall time (it includes its statements' round trips). Not counted:
+statements sent on the raw asyncpg connection (``raw.RawStatement``: the case read).
 
     .venv/bin/python -m benchmarks.projection_statements --cases 20
     .venv/bin/python -m benchmarks.projection_statements --cases 20 --batch 1
