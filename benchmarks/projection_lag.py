@@ -11,6 +11,11 @@ When the writers stop, the time to drain the backlog is measured.
     .venv/bin/python -m benchmarks.projection_lag --seconds 20 --postgres  # a fresh database
     .venv/bin/python -m benchmarks.projection_lag --compare --rounds 2      # batched vs not
     .venv/bin/python -m benchmarks.projection_lag --compare --what read-ahead  # compliance
+    .venv/bin/python -m benchmarks.projection_lag --postgres --against /tmp/base/src  # code
+
+``--against SRC`` runs another tree's code (``git archive REV src migrations alembic.ini |
+tar -x -C /tmp/base``) and this one alternating, each run in a fresh process on a fresh
+database.
 
 ``--compare`` runs the publisher both ways in the same process, alternating, each on a fresh
 database: one event at a time (``BATCH`` 1: every event pays every handler, as before) and
@@ -30,11 +35,13 @@ import datetime as dt
 import json
 import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from benchmarks.seed_national import settings_for
 from cma_adapters.jobs import InProcessEventPublisher, inprocess
@@ -245,6 +252,44 @@ def compare(
     }
 
 
+def _side(src: str | None, postgres: bool, seconds: float, writers: int) -> dict[str, Any]:
+    """One run in a fresh process: this tree's ``src``, or another's (``src``) first on
+    the path (``git archive REV src migrations alembic.ini | tar -x -C /tmp/base``)."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH")]))
+    cmd = [sys.executable, "-m", "benchmarks.projection_lag", "--seconds", str(seconds)]
+    cmd += ["--writers", str(writers)] + (["--postgres"] if postgres else [])
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    return cast(dict[str, Any], json.loads(out))
+
+
+AGAINST = (*RATIOS, "produced_per_s", "backlog_at_stop", "lag_p50_s", "lag_max_s")
+
+
+def against(src: str, postgres: bool, seconds: float, writers: int, rounds: int) -> dict[str, Any]:
+    """Another tree's code (``src``) against this one, alternating, each run in a fresh
+    process on a fresh database."""
+    runs: dict[str, list[dict[str, Any]]] = {"base": [], "this": []}
+    for _ in range(rounds):
+        runs["base"].append(_side(src, postgres, seconds, writers))
+        runs["this"].append(_side(None, postgres, seconds, writers))
+    mean = {
+        side: {k: round(statistics.fmean(r[k] for r in rs), 3) for k in AGAINST}
+        for side, rs in runs.items()
+    }
+    return {
+        "database": "postgresql" if postgres else "sqlite",
+        "base_src": src,
+        "rounds": rounds,
+        "runs": runs,
+        "mean": mean,
+        "this_over_base": {
+            k: round(mean["this"][k] / max(mean["base"][k], 1e-9), 2) for k in AGAINST
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=20)
@@ -253,7 +298,12 @@ def main() -> None:
     parser.add_argument("--compare", action="store_true")
     parser.add_argument("--what", choices=sorted(SIDES), default="batch")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--against", metavar="SRC", help="another tree's src/, alternating")
     args = parser.parse_args()
+    if args.against:
+        result = against(args.against, args.postgres, args.seconds, args.writers, args.rounds)
+        print(json.dumps(result, indent=2))
+        return
     if args.compare:
         result = compare(args.postgres, args.seconds, args.writers, args.rounds, args.what)
         print(json.dumps(result, indent=2))

@@ -564,6 +564,28 @@ def _search_key(settings: Settings) -> SearchKey:
     return SearchKey(hmac.new(settings.secret_key.encode(), b"cma/search-key", "sha256").digest())
 
 
+#: What each coalescing handler reads that another handler of the same batch writes (by
+#: inbox name): it starts once those have finished (``EventHandlers.after``). The
+#: initial-contact task writes a task and its audit entry; compliance writes the findings
+#: the case list and the timeline show; the search handlers read no other handler's
+#: writes. A handler not listed runs after every handler registered before it.
+HANDLERS_READ: dict[str, frozenset[str]] = {
+    "compliance.reevaluate": frozenset({"create_initial_contact_task"}),
+    "case_list": frozenset({"create_initial_contact_task", "compliance.reevaluate"}),
+    "case_timeline": frozenset({"create_initial_contact_task", "compliance.reevaluate"}),
+    "work_queue": frozenset({"create_initial_contact_task"}),
+    "search_client": frozenset(),
+    "search_case": frozenset(),
+    "search_note": frozenset(),
+}
+
+
+def _handler_concurrency(settings: Settings) -> int:
+    """A batch's coalescing handlers at once: one on the embedded database (a single
+    connection); on PostgreSQL up to 4, leaving the pool room for the API's requests."""
+    return 1 if settings.embedded else max(1, min(4, settings.db_pool_size // 2))
+
+
 def _registered(*areas: Any) -> tuple[Any, ...]:
     """The areas' event handler registrations (each area keys its own by event type), in
     the order they run for one event."""
@@ -875,6 +897,8 @@ class Container(containers.DeclarativeContainer):
         ),
         give_up_handlers=providers.Callable(lambda jobs: jobs.give_up_handlers(), document_jobs),
         on_duplicate=providers.Object(count_duplicate_delivery),
+        concurrency=providers.Callable(_handler_concurrency, settings),
+        after=providers.Object(HANDLERS_READ),
     )
     document_sweep = providers.Singleton(
         DocumentSweep,

@@ -61,6 +61,9 @@ qa_samples_t = cast(Table, QaSampleRow.__table__)
 qa_reviews_t = cast(Table, QaReviewRow.__table__)
 policies_t = cast(Table, CompliancePolicyRow.__table__)
 history_t = cast(Table, FindingHistoryRow.__table__)
+#: The tables whose writes a batch holds (``SqlContext.deferred``).
+_FINDINGS = "compliance_findings"
+_HISTORY = "compliance_finding_history"
 
 
 class SqlAlchemyFindingRepository(RepoBase, FindingRepository):
@@ -71,32 +74,40 @@ class SqlAlchemyFindingRepository(RepoBase, FindingRepository):
         findings: Sequence[Finding],
         evaluated_at: dt.datetime,
     ) -> None:
-        await self._x.c.execute(
-            delete(findings_t).where(
-                findings_t.c.centre_id == self._x.centre_id, findings_t.c.case_id == case_id
-            )
-        )
+        self._x.wrote("compliance_findings", case_id)
+        deferring = self._x.deferring
+        if deferring:  # the batch's rewrites go together (``deferred``)
+            await self._x.settle(_FINDINGS, case_id)
+            self._x.deferred.delete(_FINDINGS, case_id, None, self._delete_cases)
+        else:
+            await self._x.c.execute(self._delete_cases([case_id]))
         if not findings:
             return
-        await self._x.c.execute(
-            insert(findings_t),
-            [
-                {
-                    "centre_id": self._x.centre_id,
-                    "case_id": case_id,
-                    "rule_id": f.rule_id,
-                    "position": i,
-                    "adviser_id": adviser_id,
-                    "severity": f.severity.value,
-                    "status": f.status.value,
-                    "message": f.message,
-                    "facts": {"pairs": [list(p) for p in f.facts]},
-                    "fix": f.fix,
-                    "due_on": f.due_on,
-                    "evaluated_at": evaluated_at,
-                }
-                for i, f in enumerate(findings)
-            ],
+        rows = [
+            {
+                "centre_id": self._x.centre_id,
+                "case_id": case_id,
+                "rule_id": f.rule_id,
+                "position": i,
+                "adviser_id": adviser_id,
+                "severity": f.severity.value,
+                "status": f.status.value,
+                "message": f.message,
+                "facts": {"pairs": [list(p) for p in f.facts]},
+                "fix": f.fix,
+                "due_on": f.due_on,
+                "evaluated_at": evaluated_at,
+            }
+            for i, f in enumerate(findings)
+        ]
+        if deferring:
+            self._x.deferred.insert(_FINDINGS, case_id, insert(findings_t), rows)
+        else:
+            await self._x.c.execute(insert(findings_t), rows)
+
+    def _delete_cases(self, case_ids: Sequence[Any]) -> Any:
+        return delete(findings_t).where(
+            findings_t.c.centre_id == self._x.centre_id, findings_t.c.case_id.in_(list(case_ids))
         )
 
     def _from(self, r: Any) -> StoredFinding:
@@ -117,12 +128,24 @@ class SqlAlchemyFindingRepository(RepoBase, FindingRepository):
         )
 
     async def for_case(self, case_id: CaseId) -> Sequence[StoredFinding]:
+        await self._x.settle(_FINDINGS, case_id)
+        together = await self._x.rows_together("compliance_findings", case_id, self._of_cases)
+        if together is not None:
+            return [self._from(r) for r in together]
         rows = await self._rows(
             select(findings_t)
             .where(findings_t.c.centre_id == self._x.centre_id, findings_t.c.case_id == case_id)
             .order_by(findings_t.c.position)
         )
         return [self._from(r) for r in rows]
+
+    def _of_cases(self, case_ids: Sequence[Any]) -> Any:
+        """The findings of several cases, in ``for_case``'s order (``rows_together``)."""
+        return (
+            select(findings_t)
+            .where(findings_t.c.centre_id == self._x.centre_id, findings_t.c.case_id.in_(case_ids))
+            .order_by(findings_t.c.case_id, findings_t.c.position)
+        )
 
     async def list(
         self,
@@ -132,6 +155,7 @@ class SqlAlchemyFindingRepository(RepoBase, FindingRepository):
         severity: str | None = None,
         status: str | None = None,
     ) -> Sequence[StoredFinding]:
+        await self._x.settle(_FINDINGS)
         t = findings_t
         where: list[Any] = [t.c.centre_id == self._x.centre_id]
         if adviser_id is not None:
@@ -150,24 +174,26 @@ class SqlAlchemyFindingHistoryRepository(RepoBase, FindingHistoryRepository):
     async def append(self, outcomes: Sequence[FindingOutcome]) -> None:
         if not outcomes:
             return
-        await self._x.c.execute(
-            insert(history_t),
-            [
-                {
-                    "centre_id": self._x.centre_id,
-                    "case_id": o.case_id,
-                    "rule_id": o.rule_id,
-                    "adviser_id": o.adviser_id,
-                    "status": o.status.value,
-                    "evaluated_at": o.evaluated_at,
-                }
-                for o in outcomes
-            ],
-        )
+        rows = [
+            {
+                "centre_id": self._x.centre_id,
+                "case_id": o.case_id,
+                "rule_id": o.rule_id,
+                "adviser_id": o.adviser_id,
+                "status": o.status.value,
+                "evaluated_at": o.evaluated_at,
+            }
+            for o in outcomes
+        ]
+        if self._x.deferring:  # appended with the batch's others (``deferred``)
+            self._x.deferred.insert(_HISTORY, None, insert(history_t), rows)
+        else:
+            await self._x.c.execute(insert(history_t), rows)
 
     async def until(
         self, before: dt.datetime, *, rule_id: str | None = None
     ) -> Sequence[FindingOutcome]:
+        await self._x.settle(_HISTORY)
         t = history_t
         where: list[Any] = [t.c.centre_id == self._x.centre_id, t.c.evaluated_at < before]
         if rule_id is not None:

@@ -53,9 +53,33 @@ def _name_aad(case_id: uuid.UUID) -> bytes:
     return aad(_TABLE, "client_name", case_id)
 
 
+#: The tables whose writes a batch holds (``SqlContext.deferred``).
+_TIMELINE = "case_timeline_entries"
+_WORK = "work_queue_items"
+
+
 def _lock_key(case_id: uuid.UUID) -> int:
     """A signed 64-bit advisory lock key from the case id (collisions only serialise)."""
     return int.from_bytes(case_id.bytes[:8], "big", signed=True)
+
+
+#: Advisory locks on several keys in one statement, taken in the array's order (sorted).
+_HOLD_MANY = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:ks AS bigint[])) AS k")
+
+
+async def _hold(x: SqlContext, scope: uuid.UUID, salt: int) -> None:
+    """A projection's transaction-scoped lock on one case (scope), ``salt`` telling the
+    projections apart. When the unit of work reads its cases together (a batch) and this
+    is one of them, every one of them is locked at once, in key order, the first time."""
+    if x.c.dialect.name != "postgresql" or (salt, scope) in x.held:
+        return
+    scopes = sorted(x.together, key=str) if scope in x.together else [scope]
+    keys = sorted({_lock_key(s) ^ salt for s in scopes})
+    if len(keys) == 1:
+        await x.c.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": keys[0]})
+    else:
+        await x.c.execute(_HOLD_MANY, {"ks": keys})
+    x.held.update((salt, s) for s in scopes)
 
 
 def _row_of(r: Any, keys: Keyring | None) -> CaseListRow:
@@ -90,19 +114,26 @@ class SqlAlchemyCaseListRows(CaseListRows):
         return rows_t.c.centre_id == self._x.centre_id
 
     async def hold(self, case_id: CaseId) -> None:
-        if self._x.c.dialect.name == "postgresql":
-            await self._x.c.execute(
-                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(case_id)}
-            )
+        await _hold(self._x, case_id, 0)
 
     async def put(self, row: CaseListRow) -> None:
         if row.centre_id != self._x.centre_id:
             raise CrossTenantAccess("case list row belongs to another centre")
+        self._x.wrote("case_list_rows", row.case_id)
         key = await self._x.keys.current(self._x.c) if row.client_name is not None else None
         values = row_values(row, key)
         dialect = postgresql if self._x.c.dialect.name == "postgresql" else sqlite
-        stmt = dialect.insert(rows_t).values(values)
         keys = {"centre_id", "case_id"}
+        if self._x.deferring:  # one upsert of the batch's rows (``deferred``)
+            await self._x.settle("case_list_rows", row.case_id)
+            stmt = dialect.insert(rows_t)
+            upsert = stmt.on_conflict_do_update(
+                index_elements=[rows_t.c.centre_id, rows_t.c.case_id],
+                set_={k: stmt.excluded[k] for k in values if k not in keys},
+            )
+            self._x.deferred.insert("case_list_rows", row.case_id, upsert, [values])
+            return
+        stmt = dialect.insert(rows_t).values(values)
         await self._x.c.execute(
             stmt.on_conflict_do_update(
                 index_elements=[rows_t.c.centre_id, rows_t.c.case_id],
@@ -118,16 +149,32 @@ class SqlAlchemyCaseListRows(CaseListRows):
         return [_row_of(r, keys) for r in found]
 
     async def get(self, case_id: CaseId) -> CaseListRow | None:
+        await self._x.settle("case_list_rows", case_id)
+        together = await self._x.rows_together(
+            "case_list_rows",
+            case_id,
+            lambda ids: select(rows_t).where(self._mine, rows_t.c.case_id.in_(ids)),
+        )
+        if together is not None:  # one row a case at most
+            if not together:
+                return None
+            sealed = together[0]["client_name_enc"]
+            keys = await self._x.keys.keyring(self._x.c) if sealed else None
+            return _row_of(together[0], keys)
         found = await self._rows(select(rows_t).where(self._mine, rows_t.c.case_id == case_id))
         return found[0] if found else None
 
     async def delete(self, case_ids: Collection[CaseId]) -> None:
+        await self._x.settle("case_list_rows")
+        for case_id in case_ids:
+            self._x.wrote("case_list_rows", case_id)
         if case_ids:
             await self._x.c.execute(
                 delete(rows_t).where(self._mine, rows_t.c.case_id.in_(list(case_ids)))
             )
 
     async def case_ids_of_client(self, client_id: ClientId) -> Sequence[CaseId]:
+        await self._x.settle("case_list_rows")
         found = await self._x.c.execute(
             select(rows_t.c.case_id).where(self._mine, rows_t.c.client_id == client_id)
         )
@@ -143,6 +190,7 @@ class SqlAlchemyCaseListRows(CaseListRows):
         client_id: ClientId | None = None,
         after: tuple[dt.datetime, CaseId] | None = None,
     ) -> Page[CaseListRow]:
+        await self._x.settle("case_list_rows")
         where = [self._mine]
         if status is not None:
             where.append(rows_t.c.status == status.value)
@@ -171,6 +219,7 @@ class SqlAlchemyCaseListRows(CaseListRows):
         return Page(items=items, total=int(total), limit=limit, offset=offset)
 
     async def clear(self) -> int:
+        await self._x.settle("case_list_rows")
         result = await self._x.c.execute(delete(rows_t).where(self._mine))
         return int(result.rowcount or 0)
 
@@ -268,12 +317,9 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
         return timeline_t.c.centre_id == self._x.centre_id
 
     async def hold(self, case_id: CaseId) -> None:
-        if self._x.c.dialect.name == "postgresql":
-            # The case list's key, xor'd so the two projections of a case do not wait on
-            # each other (a collision would only serialise them).
-            await self._x.c.execute(
-                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(case_id) ^ 0x7131}
-            )
+        # The case list's key, xor'd so the two projections of a case do not wait on
+        # each other (a collision would only serialise them).
+        await _hold(self._x, case_id, 0x7131)
 
     async def replace(
         self,
@@ -289,6 +335,9 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
                 raise CrossTenantAccess("timeline entry belongs to another case")
             if kinds is not None and e.kind not in kinds:
                 raise ValueError(f"a {e.kind} entry replacing only {sorted(kinds)}")
+        if self._x.deferring:  # the batch's rewrites go together (``deferred``)
+            await self._defer(case_id, entries, kinds)
+            return
         if kinds is None:
             await self.delete([case_id])
         elif kinds:
@@ -301,10 +350,36 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
             )
         if not entries:
             return
+        await self._x.c.execute(timeline_t.insert(), await self._values(entries))
+
+    async def _values(self, entries: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
         key = None
         if any(e.detail is not None for e in entries):
             key = await self._x.keys.current(self._x.c)
-        await self._x.c.execute(timeline_t.insert(), [timeline_values(e, key) for e in entries])
+        return [timeline_values(e, key) for e in entries]
+
+    async def _defer(
+        self,
+        case_id: CaseId,
+        entries: Sequence[TimelineEntry],
+        kinds: Collection[TimelineKind] | None,
+    ) -> None:
+        await self._x.settle(_TIMELINE, case_id)
+        if kinds is None:
+            self._x.deferred.delete(_TIMELINE, case_id, None, self._delete_cases)
+        elif kinds:
+            values = tuple(sorted(k.value for k in kinds))
+
+            def of_kinds(ids: Sequence[Any]) -> Any:
+                return self._delete_cases(ids).where(timeline_t.c.kind.in_(values))
+
+            self._x.deferred.delete(_TIMELINE, case_id, values, of_kinds)
+        if entries:
+            rows = await self._values(entries)
+            self._x.deferred.insert(_TIMELINE, case_id, timeline_t.insert(), rows)
+
+    def _delete_cases(self, case_ids: Sequence[Any]) -> Any:
+        return delete(timeline_t).where(self._mine, timeline_t.c.case_id.in_(list(case_ids)))
 
     async def list(
         self,
@@ -314,6 +389,7 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
         kinds: Collection[TimelineKind] = (),
         after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[TimelineEntry]:
+        await self._x.settle(_TIMELINE)
         where = [self._mine, timeline_t.c.case_id == case_id]
         if kinds:
             where.append(timeline_t.c.kind.in_(sorted(k.value for k in kinds)))
@@ -347,6 +423,7 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
         return Page(items=items, total=int(total), limit=limit, offset=0)
 
     async def case_ids(self, *, limit: int, after: CaseId | None = None) -> Sequence[CaseId]:
+        await self._x.settle(_TIMELINE)
         where = [self._mine]
         if after is not None:
             where.append(timeline_t.c.case_id > after)
@@ -360,6 +437,7 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
         return [CaseId(r[0]) for r in found]
 
     async def case_ids_of_client(self, client_id: ClientId) -> Sequence[CaseId]:
+        await self._x.settle(_TIMELINE)
         found = await self._x.c.execute(
             select(timeline_t.c.case_id)
             .where(self._mine, timeline_t.c.client_id == client_id)
@@ -369,6 +447,7 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
         return [CaseId(r[0]) for r in found]
 
     async def delete(self, case_ids: Collection[CaseId]) -> None:
+        await self._x.settle(_TIMELINE)
         if case_ids:
             await self._x.c.execute(
                 delete(timeline_t).where(self._mine, timeline_t.c.case_id.in_(list(case_ids)))
@@ -428,10 +507,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
         return work_t.c.centre_id == self._x.centre_id
 
     async def hold(self, scope_id: uuid.UUID) -> None:
-        if self._x.c.dialect.name == "postgresql":
-            await self._x.c.execute(
-                text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(scope_id) ^ 0x7132}
-            )
+        await _hold(self._x, scope_id, 0x7132)
 
     async def replace(self, scope_id: uuid.UUID, items: Sequence[WorkItem]) -> None:
         for i in items:
@@ -439,11 +515,14 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
                 raise CrossTenantAccess("work item belongs to another centre")
             if i.scope_id != scope_id:
                 raise CrossTenantAccess("work item belongs to another scope")
-        await self.delete([scope_id])
+        deferring = self._x.deferring
+        if deferring:  # the batch's rewrites go together (``deferred``)
+            await self._x.settle(_WORK, scope_id)
+            self._x.deferred.delete(_WORK, scope_id, None, self._delete_scopes)
+        else:
+            await self.delete([scope_id])
         if items:
-            await self._x.c.execute(
-                work_t.insert(),
-                [
+            rows = [
                     {
                         "centre_id": i.centre_id, "scope_id": i.scope_id,
                         "section": i.section.value, "item_id": i.item_id,
@@ -452,8 +531,14 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
                         "due_at": i.due_at, "version": i.version,
                     }
                     for i in items
-                ],
-            )  # fmt: skip
+                ]  # fmt: skip
+            if deferring:
+                self._x.deferred.insert(_WORK, scope_id, work_t.insert(), rows)
+            else:
+                await self._x.c.execute(work_t.insert(), rows)
+
+    def _delete_scopes(self, scope_ids: Sequence[Any]) -> Any:
+        return delete(work_t).where(self._mine, work_t.c.scope_id.in_(list(scope_ids)))
 
     def _where(
         self,
@@ -483,6 +568,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
         appointments: tuple[dt.datetime, dt.datetime] | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[WorkItem]:
+        await self._x.settle(_WORK)
         where = self._where(user_id, section, appointments)
         total = (
             await self._x.c.execute(select(func.count()).select_from(work_t).where(*where))
@@ -509,6 +595,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
     async def counts(
         self, user_id: UserId, *, appointments: tuple[dt.datetime, dt.datetime] | None = None
     ) -> dict[WorkSection, int]:
+        await self._x.settle(_WORK)
         found = await self._x.c.execute(
             select(work_t.c.section, func.count())
             .where(*self._where(user_id, None, appointments))
@@ -520,6 +607,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
         return out
 
     async def scope_ids(self, *, limit: int, after: uuid.UUID | None = None) -> Sequence[uuid.UUID]:
+        await self._x.settle(_WORK)
         where = [self._mine]
         if after is not None:
             where.append(work_t.c.scope_id > after)
@@ -533,6 +621,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
         return [r[0] for r in found]
 
     async def delete(self, scope_ids: Collection[uuid.UUID]) -> None:
+        await self._x.settle(_WORK)
         if scope_ids:
             await self._x.c.execute(
                 delete(work_t).where(self._mine, work_t.c.scope_id.in_(list(scope_ids)))

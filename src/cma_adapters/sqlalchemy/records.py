@@ -87,6 +87,7 @@ class RecordTable(Generic[R]):
 
     def _forget(self) -> None:
         """A write to the table: what was read ahead of it is stale."""
+        self._x.wrote(self._t.name)
         ahead = self._x.read_ahead
         for key in [k for k in ahead if k[0] == self._t.name]:
             del ahead[key]
@@ -150,10 +151,19 @@ class RecordTable(Generic[R]):
         ahead = self._x.read_ahead.get((self._t.name, case_id))
         if ahead is not None:
             return [await self._load(r) for r in ahead]
-        return await self.where(
-            self._t.c.case_id == case_id,
-            order=tuple(self._t.c[name] for name in _case_order(self._t.name)),
+        order = tuple(self._t.c[name] for name in _case_order(self._t.name))
+        together = await self._x.rows_together(
+            self._t.name,
+            case_id,
+            lambda ids: (
+                select(self._t)
+                .where(self._t.c.centre_id == self._x.centre_id, self._t.c.case_id.in_(ids))
+                .order_by(*order)
+            ),
         )
+        if together is not None:
+            return [await self._load(r) for r in together]
+        return await self.where(self._t.c.case_id == case_id, order=order)
 
     async def _actual(self, rec_id: Any) -> int:
         found = (

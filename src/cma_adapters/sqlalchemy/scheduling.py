@@ -202,6 +202,7 @@ def _deadline_from(r: Any) -> TrackedDeadline:
 class SqlAlchemyDeadlineRepository(RepoBase, DeadlineRepository):
     async def add(self, deadline: TrackedDeadline) -> None:
         self._x.own(deadline.centre_id, "deadline")
+        self._x.wrote("case_deadlines", deadline.case_id)
         try:
             async with self._x.c.begin_nested():
                 await self._x.c.execute(insert(deadlines_t).values(_deadline_values(deadline)))
@@ -218,6 +219,7 @@ class SqlAlchemyDeadlineRepository(RepoBase, DeadlineRepository):
 
     async def save(self, deadline: TrackedDeadline) -> None:
         self._x.own(deadline.centre_id, "deadline")
+        self._x.wrote("case_deadlines", deadline.case_id)
         result = await self._x.c.execute(
             update(deadlines_t)
             .where(deadlines_t.c.id == deadline.id, deadlines_t.c.centre_id == self._x.centre_id)
@@ -241,6 +243,12 @@ class SqlAlchemyDeadlineRepository(RepoBase, DeadlineRepository):
         status: DeadlineStatus | None = None,
         due_before: dt.date | None = None,
     ) -> Page[TrackedDeadline]:
+        if case_id is not None and due_before is None and offset == 0:
+            together = await self._x.rows_together("case_deadlines", case_id, self._of_cases)
+            if together is not None:
+                found = [r for r in together if status is None or r["status"] == status.value]
+                items = [_deadline_from(r) for r in found[:limit]]
+                return Page(items=items, total=len(found), limit=limit, offset=0)
         where: list[Any] = [deadlines_t.c.centre_id == self._x.centre_id]
         if case_id is not None:
             where.append(deadlines_t.c.case_id == case_id)
@@ -258,6 +266,16 @@ class SqlAlchemyDeadlineRepository(RepoBase, DeadlineRepository):
         total = await self._total(deadlines_t, where, len(rows), limit, offset, None)
         return Page(
             items=[_deadline_from(r) for r in rows], total=total, limit=limit, offset=offset
+        )
+
+    def _of_cases(self, case_ids: Sequence[Any]) -> Any:
+        """The deadlines of several cases, in ``list``'s order (``rows_together``)."""
+        return (
+            select(deadlines_t)
+            .where(
+                deadlines_t.c.centre_id == self._x.centre_id, deadlines_t.c.case_id.in_(case_ids)
+            )
+            .order_by(deadlines_t.c.due, deadlines_t.c.kind, deadlines_t.c.id)
         )
 
 
@@ -313,6 +331,7 @@ class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
 
     async def add(self, stored: StoredAppointment) -> None:
         self._x.own(stored.centre_id, "appointment")
+        self._x.wrote("appointments", stored.appointment.case_id)
         await self._x.c.execute(insert(appointments_t).values(_appointment_values(stored)))
 
     async def get(self, appointment_id: AppointmentId) -> StoredAppointment | None:
@@ -326,6 +345,7 @@ class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
 
     async def save(self, stored: StoredAppointment, expected_version: int) -> None:
         self._x.own(stored.centre_id, "appointment")
+        self._x.wrote("appointments")  # its case may have changed
         values = _appointment_values(stored)
         for k in ("id", "centre_id", "created_at"):
             values.pop(k)
@@ -369,6 +389,14 @@ class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
         after: tuple[dt.datetime, AppointmentId] | None = None,
     ) -> Page[StoredAppointment]:
         t = appointments_t
+        alone = (adviser_id, start_from, start_to, after) == (None,) * 4
+        if alone and case_id is not None and offset == 0:
+            together = await self._x.rows_together("appointments", case_id, self._of_cases)
+            if together is not None:
+                booked = AppointmentStatus.BOOKED.value
+                found = [r for r in together if not booked_only or r["status"] == booked]
+                items = [_appointment_from(r) for r in found[:limit]]
+                return Page(items=items, total=len(found), limit=limit, offset=0)
         where: list[Any] = [t.c.centre_id == self._x.centre_id]
         if adviser_id is not None:
             where.append(t.c.adviser_id == adviser_id)
@@ -387,6 +415,15 @@ class SqlAlchemyAppointmentRepository(RepoBase, AppointmentRepository):
         total = await self._total(t, where, len(rows), limit, offset, after)
         return Page(
             items=[_appointment_from(r) for r in rows], total=total, limit=limit, offset=offset
+        )
+
+    def _of_cases(self, case_ids: Sequence[Any]) -> Any:
+        """The appointments of several cases, in ``list``'s order (``rows_together``)."""
+        t = appointments_t
+        return (
+            select(t)
+            .where(t.c.centre_id == self._x.centre_id, t.c.case_id.in_(case_ids))
+            .order_by(t.c.start_at, t.c.id)
         )
 
 

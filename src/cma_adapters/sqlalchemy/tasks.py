@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, and_, case, func, insert, literal, select, update
@@ -32,6 +33,7 @@ class SqlAlchemyTaskRepository(TaskRepository):
 
     async def add(self, task: Task) -> None:
         self._x.own(task.centre_id, "task")
+        self._x.wrote("tasks", task.case_id)
         # Checked first so the usual duplicate is a clean Conflict; the unique key still
         # settles a race (the transaction then fails and rolls back). No savepoint: on
         # SQLite a savepoint as a transaction's first statement commits on release.
@@ -75,6 +77,7 @@ class SqlAlchemyTaskRepository(TaskRepository):
 
     async def save(self, task: Task) -> None:
         self._x.own(task.centre_id, "task")
+        self._x.wrote("tasks")  # its case may have changed
         expected = task.version
         values = m.task_to_row(task)
         values.update(version=expected + 1)
@@ -113,6 +116,12 @@ class SqlAlchemyTaskRepository(TaskRepository):
         sort: TaskSort = TaskSort.DUE,
         after: tuple[Any, ...] | None = None,
     ) -> Page[Task]:
+        alone = (assignee_id, status, due_before, where, after) == (None,) * 5
+        if alone and case_id is not None and offset == 0 and sort is TaskSort.DUE:
+            together = await self._x.rows_together("tasks", case_id, self._of_cases)
+            if together is not None:
+                items = [m.task_from_row(r) for r in together[:limit]]
+                return page_from(items, len(together), limit, 0)
         conditions: list[ColumnElement[bool]] = [tasks_t.c.centre_id == self._x.centre_id]
         for f in (
             TaskFilter(
@@ -140,6 +149,14 @@ class SqlAlchemyTaskRepository(TaskRepository):
         count = select(func.count()).select_from(tasks_t).where(*conditions)
         total = await page_total(self._x.c, count, len(rows), limit, offset, after)
         return page_from([m.task_from_row(r) for r in rows], total, limit, offset)
+
+    def _of_cases(self, case_ids: Sequence[Any]) -> Any:
+        """The tasks of several cases, in ``list``'s order (``rows_together``)."""
+        return (
+            select(tasks_t)
+            .where(tasks_t.c.centre_id == self._x.centre_id, tasks_t.c.case_id.in_(case_ids))
+            .order_by(*_ORDER[TaskSort.DUE])
+        )
 
 
 def _conditions(f: TaskFilter) -> list[ColumnElement[bool]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self, cast
 
@@ -22,6 +22,7 @@ from sqlalchemy.util import greenlet_spawn
 
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.crypto import CentreKeys, DataKeyCache
+from cma_adapters.sqlalchemy.deferred import DeferredWrites
 from cma_adapters.sqlalchemy.engine import (
     PENDING_CENTRE,
     driver_begin,
@@ -139,6 +140,18 @@ class SqlContext:
         #: fetched together by ``records.read_ahead`` (compliance's case file): what
         #: ``RecordTable.for_case`` and ``get`` serve. Dropped per table on a write.
         self.read_ahead: dict[tuple[str, Any], list[Any]] = {}
+        #: The cases this unit of work reads one at a time (``UnitOfWork.read_together``),
+        #: and per table the rows of all of them, read on the first case's ask
+        #: (``rows_together``); a table's are dropped when it is written (``wrote``).
+        self.together: frozenset[Any] = frozenset()
+        self.together_rows: dict[str, dict[Any, list[Any]]] = {}
+        self.together_stale: set[tuple[str, Any]] = set()
+        #: (projection's salt, case) advisory locks taken in this transaction.
+        self.held: set[tuple[int, Any]] = set()
+        #: While reading together: the projections' rewrites of each case, held to go as
+        #: one statement per table and kind (``deferred``), sent by ``flush``.
+        self.deferring = False
+        self.deferred = DeferredWrites()
         self.unsealed_audit: list[AuditEntry] = []
         self.seal_later = False
         self.committed = False
@@ -178,6 +191,50 @@ class SqlContext:
             if driver is not None:
                 return driver
         return await driver_in_transaction(self.c)
+
+    async def rows_together(
+        self, table: str, case_id: Any, select_cases: Callable[[Sequence[Any]], Any]
+    ) -> list[Any] | None:
+        """``table``'s rows of ``case_id`` when the unit of work reads its cases together
+        and this is one of them, else ``None`` (the caller reads the case alone).
+
+        The first ask runs ``select_cases(ids)`` for every case of the batch: the caller's
+        own query for one case with ``case_id IN ids`` instead, ordered by the caller's
+        order (a total one, ending in a unique column), so each case's rows come in the
+        order its own query gives them (a subsequence of a sorted list is sorted)."""
+        if case_id not in self.together or (table, case_id) in self.together_stale:
+            return None
+        by_case = self.together_rows.get(table)
+        if by_case is None:
+            ids = sorted(self.together, key=str)
+            rows = (await self.c.execute(select_cases(ids))).mappings().all()
+            by_case = {}
+            for r in rows:
+                by_case.setdefault(r["case_id"], []).append(r)
+            self.together_rows[table] = by_case
+        return by_case.get(case_id, [])
+
+    def wrote(self, table: str, case_id: Any = None) -> None:
+        """``table`` was written in this unit of work (the rows of ``case_id`` only, when
+        given): what was read together of them is stale, and is read alone from now on."""
+        if case_id is None:
+            self.together_rows.pop(table, None)
+        else:
+            self.together_stale.add((table, case_id))
+
+    async def flush(self, table: str | None = None) -> None:
+        """Send the held writes (of ``table`` only, when given)."""
+        for statement, params in self.deferred.take(table):
+            if params is None:
+                await self.c.execute(statement)
+            else:
+                await self.c.execute(statement, params)
+
+    async def settle(self, table: str, scope: Any = None) -> None:
+        """Before reading ``table`` (``scope``'s rows of it, when given): send its held
+        writes if there are any (of that scope)."""
+        if self.deferred.holds(table, scope):
+            await self.flush(table)
 
     def own(self, centre_id: CentreId, what: str) -> None:
         if centre_id != self.centre_id:
@@ -415,6 +472,24 @@ class SqlAlchemyOutbox(Outbox):
         )
         return m.envelope_from_row(row) if row else None
 
+    async def get_many(self, event_ids: Sequence[EventId]) -> list[EventEnvelope]:
+        if not event_ids:
+            return []
+        rows = (
+            (
+                await self._x.c.execute(
+                    select(outbox_t).where(
+                        outbox_t.c.event_id.in_(list(event_ids)),
+                        outbox_t.c.centre_id == self._x.centre_id,
+                    )
+                )
+            )
+            .mappings()
+            .all()
+        )
+        found = {r["event_id"]: m.envelope_from_row(r) for r in rows}
+        return [found[i] for i in event_ids if i in found]
+
     async def unpublished(self, *, limit: int) -> Sequence[EventEnvelope]:
         rows = (
             (
@@ -473,6 +548,19 @@ class SqlAlchemyOutbox(Outbox):
                 outbox_t.c.settled_at.is_(None),
             )
             .values(settled_at=at, dead_letter=dead_letter)
+        )
+
+    async def settle_many(self, event_ids: Sequence[EventId], at: dt.datetime) -> None:
+        if not event_ids:
+            return
+        await self._x.c.execute(
+            update(outbox_t)
+            .where(
+                outbox_t.c.centre_id == self._x.centre_id,
+                outbox_t.c.event_id.in_(list(event_ids)),
+                outbox_t.c.settled_at.is_(None),
+            )
+            .values(settled_at=at)
         )
 
 
@@ -606,6 +694,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             await self._publish(committed)
 
     async def commit(self) -> None:
+        await self._x.flush()
         envelopes = [EventEnvelope.wrap(e) for e in staged_events(self._x.touched)]
         await self.outbox.add(envelopes)
         await self.audit.flush()
@@ -614,6 +703,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         else:
             await self._x.c.commit()
             self._pend_centre()
+        self._x.held.clear()  # transaction-scoped locks end with it
         self._x.touched.clear()
         self._committed.extend(envelopes)
 
@@ -672,6 +762,12 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     def emit(self, *events: DomainEvent) -> None:
         self._x.touched[object()] = events
 
+    def read_together(self, case_ids: Collection[CaseId]) -> None:
+        self._x.together = frozenset(case_ids) if len(case_ids) > 1 else frozenset()
+        self._x.together_rows.clear()
+        self._x.together_stale.clear()
+        self._x.deferring = bool(self._x.together)
+
     async def rollback(self) -> None:
         conn = self._x.conn
         if conn is not None and conn.in_transaction():
@@ -680,6 +776,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         elif conn is None and self._x.raw is not None:
             await self._end_raw(commit=False)
         self._x.touched.clear()
+        self._x.held.clear()
+        self._x.deferred.clear()
         self._x.pending_audit.clear()
         self._x.unsealed_audit.clear()
 

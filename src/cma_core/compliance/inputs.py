@@ -29,7 +29,7 @@ from cma_core.budgets.ports import BudgetRecord, OfferPlanRecord
 from cma_core.compliance import casefile as cf
 from cma_core.compliance.model import Finding, Status
 from cma_core.compliance.ports import CaseFileSources
-from cma_core.debts.model import DebtType
+from cma_core.debts.model import CreditorId, DebtType
 from cma_core.debts.ports import DebtEntry
 from cma_core.debts.priority import is_priority
 from cma_core.shared.ids import CaseId
@@ -211,11 +211,18 @@ def advice_record(
 
 
 async def advice_sections(
-    uow: UnitOfWork, repos: CaseFileSources, case_id: CaseId, timezone: str
+    uow: UnitOfWork,
+    repos: CaseFileSources,
+    case_id: CaseId,
+    timezone: str,
+    *,
+    creditors: dict[CreditorId, str] | None = None,
 ) -> dict[str, Any]:
-    """``CaseFile`` fields from the advice area, to pass to ``attrs.evolve``."""
+    """``CaseFile`` fields from the advice area, to pass to ``attrs.evolve``
+    (``creditors``: the centre's directory, when the caller has read it already)."""
     entries = await repos.debts(uow).list_for_case(case_id)
-    creditors = await repos.creditor_names(uow)
+    if creditors is None:
+        creditors = await repos.creditor_names(uow)
     budget = await repos.budgets(uow).get(case_id)
     facts = await repos.facts(uow).get(case_id)
     advice = _latest_advice(await repos.advice(uow).list_for_case(case_id))

@@ -104,6 +104,8 @@ from cma_core.compliance.registry import RULES, evaluate
 from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated, FactsChanged
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
+from cma_core.reference.centre import effective_jurisdiction
+from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.reference.periods import add_years
 from cma_core.reference.ports import CentreProfileRepository, ReferenceLoaded
 from cma_core.scheduling.deadlines import DeadlineKind
@@ -456,13 +458,7 @@ class ComplianceService:
         deadlines = (await self.deadlines(uow).list(limit=200, offset=0, case_id=case_id)).items
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
-        jurisdiction = await case_jurisdiction(
-            uow,
-            case_id,
-            facts=self.advice.facts if self.advice is not None else None,
-            profiles=self.centre_profiles,
-            default=self.config.jurisdiction,
-        )
+        jurisdiction = await self._jurisdiction(uow, case_id)
         calendar = await self._once(
             uow,
             ("calendar", jurisdiction, today),
@@ -477,9 +473,18 @@ class ComplianceService:
         if self.advice is None:
             findings = evaluate(casefile, policy, today, calendar=calendar)
         else:
+            advice = self.advice
             casefile = attrs.evolve(
                 casefile,
-                **await advice_sections(uow, self.advice, case.id, self.config.timezone),
+                **await advice_sections(
+                    uow,
+                    advice,
+                    case.id,
+                    self.config.timezone,
+                    creditors=await self._once(
+                        uow, ("creditors",), lambda: advice.creditor_names(uow)
+                    ),
+                ),
             )
             reasons = dict(UNRECORDABLE)
             if self.casework is not None:
@@ -499,6 +504,26 @@ class ComplianceService:
             await self.finding_history(uow).append(changed)
         await self.findings(uow).replace(case.id, case.adviser_id, findings, now)
         return findings
+
+    async def _jurisdiction(self, uow: UnitOfWork, case_id: CaseId) -> Jurisdiction:
+        """``case_jurisdiction``, the centre's profile read once per unit of work."""
+        profiles = self.centre_profiles
+        if profiles is None:
+            return await case_jurisdiction(
+                uow,
+                case_id,
+                facts=self.advice.facts if self.advice is not None else None,
+                profiles=None,
+                default=self.config.jurisdiction,
+            )
+        own = None
+        if self.advice is not None:
+            recorded = await self.advice.facts(uow).get(case_id)
+            own = recorded.jurisdiction if recorded is not None else None
+        profile = None
+        if own is None:
+            profile = await self._once(uow, ("centre_profile",), lambda: profiles(uow).get())
+        return effective_jurisdiction(own, profile, self.config.jurisdiction)
 
     async def _once(
         self, uow: UnitOfWork, key: tuple[object, ...], read: Callable[[], Awaitable[_T]]
@@ -528,8 +553,11 @@ class ComplianceService:
                 await self._once(uow, ("qa_reviews",), lambda: self.qa(uow).list_reviews()),
                 case.adviser_id,
             )
-            if self.staff_starts is not None:
-                started = await self.staff_starts(uow).started_at(case.adviser_id)
+            if (starts := self.staff_starts) is not None:
+                adviser = case.adviser_id
+                started = await self._once(
+                    uow, ("started", adviser), lambda: starts(uow).started_at(adviser)
+                )
                 if started is not None:
                     extra["adviser_started_on"] = local_date(started, self.config.timezone)
         if self.casework is not None:

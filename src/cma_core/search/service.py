@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from attrs import define, field
+from attrs import define, field, frozen
 
 from cma_core.advice.model import LetterSent
 from cma_core.advice.ports import LetterRepository
@@ -61,7 +61,7 @@ from cma_core.shared.handlers import (
     each_event,
     handles,
 )
-from cma_core.shared.ids import CaseId, CentreId, ClientId
+from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.paging import encode_cursor, start_after
 from cma_core.shared.service import IdFactory, check_page
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
@@ -251,12 +251,40 @@ def _contact_fields(contact: Contact) -> dict[str, Any]:
     }
 
 
-def _writes(index: SearchIndex, docs: Sequence[SearchDocument]) -> Work:
-    async def work() -> None:
-        if docs:
-            await index.upsert(docs)
+@frozen
+class _Writes:
+    """A search handler's slow part: write these documents (and move these cases'
+    documents to their adviser) in the index. Several are one (``_combined``)."""
 
-    return work
+    index: SearchIndex
+    docs: tuple[SearchDocument, ...]
+    assign: tuple[tuple[CentreId, CaseId, UserId | None], ...] = ()
+
+    async def __call__(self) -> None:
+        if self.docs:
+            await self.index.upsert(self.docs)
+        for centre_id, case_id, adviser_id in self.assign:
+            await self.index.assign_case(centre_id, case_id, adviser_id)
+
+
+def _writes(index: SearchIndex, docs: Sequence[SearchDocument]) -> Work:
+    return _Writes(index, tuple(docs))
+
+
+def _combined(works: Sequence[Work]) -> Work:
+    """A batch's index writes as one upsert (the last of two writes of a document wins,
+    as it would one after the other), then the advisers' moves in order."""
+    if not all(isinstance(w, _Writes) for w in works):
+
+        async def each() -> None:
+            for work in works:
+                await work()
+
+        return each
+    writes = [w for w in works if isinstance(w, _Writes)]
+    docs = {d.id: d for w in writes for d in w.docs}
+    assign = tuple(a for w in writes for a in w.assign)
+    return _Writes(writes[0].index, tuple(docs.values()), assign)
 
 
 @define
@@ -275,7 +303,9 @@ class SearchJobs:
     batch: int = 200
 
     def handlers(self) -> tuple[Handles, ...]:
-        out = OutsideTransaction
+        def out(prepare: Any) -> OutsideTransaction:
+            return OutsideTransaction(prepare, combine=_combined)
+
         return (
             # Index entries are rewritten from the current client, case or note: a batch
             # of queued events shares one read and one write (``Handles.coalesce``).
@@ -321,12 +351,7 @@ class SearchJobs:
             return None
         client = await self.clients(uow).get(case.client_id)
         doc = p.case_document(case, client, self.key.for_centre(event.centre_id))
-
-        async def work() -> None:
-            await self.index.upsert([doc])
-            await self.index.assign_case(case.centre_id, case.id, case.adviser_id)
-
-        return work
+        return _Writes(self.index, (doc,), ((case.centre_id, case.id, case.adviser_id),))
 
     async def _note(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         case = await self.cases(uow).get(CaseId(uuid.UUID(event.payload["case_id"])))

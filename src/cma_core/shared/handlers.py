@@ -15,17 +15,20 @@ result in a second unit of work that also records the inbox entry.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
+import uuid
+from collections.abc import Awaitable, Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from typing import Protocol
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound
 from cma_core.shared.events import DomainEvent, EventEnvelope
-from cma_core.shared.ids import CentreId, EventId
+from cma_core.shared.ids import CaseId, CentreId, EventId
 from cma_core.shared.jobs import EventPublisher
 from cma_core.shared.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -59,6 +62,10 @@ class OutsideTransaction:
     """
 
     prepare: Callable[[UnitOfWork, EventEnvelope], Awaitable[Work | None]]
+    #: For a coalescing handler whose slow parts only write elsewhere (they return no
+    #: ``Finish``, e.g. index writes): the batch's slow parts as one (one write for the
+    #: batch). The combined work must return ``None``.
+    combine: Callable[[Sequence[Work]], Work] | None = None
 
 
 AnyHandler = Handler | OutsideTransaction
@@ -127,6 +134,18 @@ def _newest(events: Sequence[EventEnvelope]) -> EventEnvelope:
     return max(events, key=lambda e: e.occurred_at)
 
 
+def _cases_of(keys: Sequence[Sequence[EventEnvelope]]) -> set[CaseId]:
+    """The cases a group's handler runs are about (its events' ``case_id``): what the
+    unit of work may read together (``UnitOfWork.read_together``)."""
+    out: set[CaseId] = set()
+    for events in keys:
+        raw = _newest(events).payload.get("case_id")
+        if raw:
+            with contextlib.suppress(ValueError):
+                out.add(CaseId(uuid.UUID(str(raw))))
+    return out
+
+
 @define
 class EventHandlers:
     """The worker side of the message bus."""
@@ -141,6 +160,14 @@ class EventHandlers:
     give_up_handlers: Sequence[GivesUp] = ()
     #: Counts duplicate deliveries skipped (``cma_duplicate_deliveries`` in ``/metrics``).
     on_duplicate: DuplicateHook | None = None
+    #: How many coalescing handlers of a batch may run at once (``dispatch_many``), each
+    #: in its own unit of work: 1 on the embedded database (one connection), more where
+    #: units of work have connections of their own.
+    concurrency: int = 1
+    #: Per coalescing handler, the handlers whose writes it reads: with ``concurrency``
+    #: above 1 it starts once those of them in the batch have finished, alongside others.
+    #: A handler not named here waits for every handler registered before it.
+    after: Mapping[str, Collection[str]] = field(factory=dict)
 
     def handlers_of(self, event_name: str) -> list[tuple[str, AnyHandler]]:
         """The handlers registered for the event type of that wire name, in order."""
@@ -180,8 +207,7 @@ class EventHandlers:
         (what committed is in the inbox and is skipped), so the failure is raised for, and
         given up on, the event it belongs to. A missing event raises ``NotFound``."""
         async with self.uow(centre_id) as uow:
-            found = [await uow.outbox.get(i) for i in event_ids]
-        envelopes = [e for e in found if e is not None]
+            envelopes = await uow.outbox.get_many(event_ids)
         if len(envelopes) < len(event_ids) or len(envelopes) == 1:
             return sum([await self.dispatch(centre_id, i) for i in event_ids])
         ran = 0
@@ -194,16 +220,46 @@ class EventHandlers:
                     continue
                 by_key = groups.setdefault(reg.name, (reg.handler, {}))[1]
                 by_key.setdefault(key, []).append(envelope)
-        for name in dict.fromkeys(h.name for h in self.registered):
-            if name in groups:
+        todo = [name for name in dict.fromkeys(h.name for h in self.registered) if name in groups]
+        if self.concurrency > 1:
+            ran += await self._run_groups_at_once(centre_id, todo, groups)
+        else:
+            for name in todo:
                 handler, by_key = groups[name]
                 ran += await self._run_group(centre_id, name, handler, list(by_key.values()))
         async with self.uow(centre_id) as uow:
-            now = self.clock.now()
-            for envelope in envelopes:
-                await uow.outbox.settle(envelope.event_id, now)
+            await uow.outbox.settle_many([e.event_id for e in envelopes], self.clock.now())
             await uow.commit()
         return ran
+
+    async def _run_groups_at_once(
+        self,
+        centre_id: CentreId,
+        todo: Sequence[str],
+        groups: Mapping[str, tuple[AnyHandler, dict[Hashable, list[EventEnvelope]]]],
+    ) -> int:
+        """The batch's coalescing handlers, each once the earlier ones it reads (``after``)
+        have finished, at most ``concurrency`` at a time. The first failure is raised once
+        every handler has finished or failed (what committed stays in its inbox)."""
+        gate = asyncio.Semaphore(self.concurrency)
+        started: dict[str, asyncio.Task[int]] = {}
+
+        async def run(name: str, first: list[asyncio.Task[int]]) -> int:
+            for task in first:
+                await task
+            async with gate:
+                handler, by_key = groups[name]
+                return await self._run_group(centre_id, name, handler, list(by_key.values()))
+
+        for i, name in enumerate(todo):
+            reads = self.after.get(name)
+            first = [started[d] for d in todo[:i] if reads is None or d in reads]
+            started[name] = asyncio.ensure_future(run(name, first))
+        results = await asyncio.gather(*started.values(), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
+        return sum(r for r in results if isinstance(r, int))
 
     async def _run_one(
         self, centre_id: CentreId, envelope: EventEnvelope, handler_name: str, handler: AnyHandler
@@ -233,6 +289,7 @@ class EventHandlers:
             return await self._run_group_outside(centre_id, name, handler, keys)
         async with self.uow(centre_id) as uow:
             todo = await self._unseen(uow, name, keys)
+            uow.read_together(_cases_of(todo))
             for unseen in todo:
                 await handler(uow, _newest(unseen))
             await self._mark(uow, name, [e for unseen in todo for e in unseen])
@@ -248,11 +305,12 @@ class EventHandlers:
     ) -> int:
         async with self.uow(centre_id) as uow:
             todo = await self._unseen(uow, name, keys)
+            uow.read_together(_cases_of(todo))
             works = [await handler.prepare(uow, _newest(unseen)) for unseen in todo]
             await uow.commit()
         if not todo:
             return 0
-        finishes = [await work() if work is not None else None for work in works]
+        finishes = await self._slow_parts(handler, works)
         async with self.uow(centre_id) as uow:
             seen = await uow.inbox.seen_of([e.event_id for u in todo for e in u], name)
             marked: list[EventEnvelope] = []
@@ -265,6 +323,19 @@ class EventHandlers:
             await self._mark(uow, name, marked)
             await uow.commit()
         return 2
+
+    @staticmethod
+    async def _slow_parts(
+        handler: OutsideTransaction, works: Sequence[Work | None]
+    ) -> list[Finish | None]:
+        """Each work's finish, in order; combined into one work (``combine``) when the
+        handler says its works can be."""
+        runnable = [w for w in works if w is not None]
+        if handler.combine is None or len(runnable) < 2:
+            return [await work() if work is not None else None for work in works]
+        if await handler.combine(runnable)() is not None:
+            raise TypeError("a combined work returned a finish")
+        return [None] * len(works)
 
     @staticmethod
     async def _unseen(

@@ -10,14 +10,14 @@ rolls back.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar
 
 from attrs import frozen
 
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope
-from cma_core.shared.ids import CentreId, EventId
+from cma_core.shared.ids import CaseId, CentreId, EventId
 
 if TYPE_CHECKING:
     # Only the type names the audit trail, so shared/ stays below the areas at run time.
@@ -51,6 +51,12 @@ class Outbox(Protocol):
 
     async def get(self, event_id: EventId) -> EventEnvelope | None: ...
 
+    async def get_many(self, event_ids: Sequence[EventId]) -> list[EventEnvelope]:
+        """The events of ``event_ids`` this centre's outbox has, in the order asked (one
+        read for a batch; missing ones left out)."""
+        found = [await self.get(i) for i in event_ids]
+        return [e for e in found if e is not None]
+
     async def unpublished(self, *, limit: int) -> Sequence[EventEnvelope]:
         """Events of this centre not yet handed to the broker, oldest first."""
         ...
@@ -69,6 +75,11 @@ class Outbox(Protocol):
         """Record that the event is owed nothing more: every handler's inbox has it, or
         ``dead_letter`` says why it was abandoned. Idempotent (the first settlement stays)."""
         ...
+
+    async def settle_many(self, event_ids: Sequence[EventId], at: dt.datetime) -> None:
+        """``settle`` each of ``event_ids`` (one write for a batch)."""
+        for event_id in event_ids:
+            await self.settle(event_id, at)
 
 
 class Inbox(Protocol):
@@ -130,6 +141,14 @@ class UnitOfWork(Protocol):
         budget, a deadline) for the outbox, written on commit in the order staged, among
         the events of the aggregates tracked before and after. Dropped on rollback."""
         ...
+
+    def read_together(self, case_ids: Collection[CaseId]) -> None:
+        """A hint: this unit of work is about to read these cases' records one case at a
+        time (a batch of events' handlers). An adapter may read a table's rows of all of
+        them in one statement, the first time one case's are asked for, and serve the
+        others from that (dropped when the table is written in this unit of work). What
+        is read is the same either way; the default ignores the hint."""
+        return
 
 
 R_co = TypeVar("R_co", covariant=True)

@@ -23,7 +23,7 @@ from cma_core.identity.ports import IdentityStore
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import InvalidTransition, NotFound, ValidationError
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.handlers import Handles
+from cma_core.shared.handlers import Handles, each_event
 from cma_core.shared.ids import CaseId, TaskId, UserId
 from cma_core.shared.paging import start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
@@ -335,7 +335,14 @@ class TaskJobs:
 
     def handlers(self) -> tuple[Handles, ...]:
         return (
-            Handles(CaseOpened, "create_initial_contact_task", self.create_initial_contact_task),
+            # A batch's new cases get their tasks in one unit of work (``each_event``:
+            # every event still runs; a duplicate fails the batch, then runs alone).
+            Handles(
+                CaseOpened,
+                "create_initial_contact_task",
+                self.create_initial_contact_task,
+                coalesce=each_event,
+            ),
             Handles(CaseClosed, "close_tasks_of_closed_case", self.close_tasks_of_closed_case),
         )
 

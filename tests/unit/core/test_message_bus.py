@@ -3,9 +3,11 @@ the unit of work (``uow.emit``) in order, and the wire names the outbox keeps.""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import uuid
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,14 @@ from cma_core.compliance.service import REEVALUATE_ON
 from cma_core.identity.permissions import Role
 from cma_core.shared.errors import Conflict
 from cma_core.shared.events import EventEnvelope
-from cma_core.shared.handlers import EventHandlers, GivesUp, Handles, case_of, handles
+from cma_core.shared.handlers import (
+    EventHandlers,
+    GivesUp,
+    Handles,
+    OutsideTransaction,
+    case_of,
+    handles,
+)
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import UnitOfWork
 
@@ -411,3 +420,113 @@ async def test_a_failure_the_inbox_does_not_explain_still_raises(app: App) -> No
     with pytest.raises(Conflict):
         await bus.dispatch(centre, event.event_id)
     assert counted == []
+
+
+async def test_a_batch_runs_its_coalescing_handlers_at_once_after_those_they_read(
+    app: App,
+) -> None:
+    """With ``concurrency``: a handler starts once the earlier ones it reads (``after``)
+    have finished, alongside the others; one not named waits for every earlier one."""
+    centre = (await app.centre()).id
+    log: list[str] = []
+    release = asyncio.Event()
+
+    def handler(name: str) -> Any:
+        async def run(uow: UnitOfWork, event: EventEnvelope) -> None:
+            log.append(f"start {name}")
+            if name == "writes":
+                # Held until the independent one has run (one at a time: times out).
+                await asyncio.wait_for(release.wait(), 5)
+            log.append(f"end {name}")
+            if name == "independent":
+                release.set()
+
+        return run
+
+    names = ("writes", "reads", "independent", "unnamed")
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=[
+            h for n in names for h in handles([CaseOpened], n, handler(n), coalesce=case_of)
+        ],
+        concurrency=3,
+        after={"reads": {"writes"}, "independent": set()},
+    )
+    events = await _opened_and_closed(app, centre, 2)
+    opened = [e.event_id for e in events if e.name == CaseOpened.name]
+    assert await bus.dispatch_many(centre, opened) == 4
+    # ``independent`` ran while ``writes`` was still running (it released it).
+    assert log.index("start independent") < log.index("end writes")
+    assert log.index("end writes") < log.index("start reads")
+    for earlier in ("writes", "reads", "independent"):
+        assert log.index(f"end {earlier}") < log.index("start unnamed")
+    assert all(app.db.outbox_settled.get(i) for i in opened)
+
+
+async def test_a_failure_among_handlers_run_at_once_fails_the_batch(app: App) -> None:
+    centre = (await app.centre()).id
+
+    async def fine(uow: UnitOfWork, event: EventEnvelope) -> None:
+        return None
+
+    async def boom(uow: UnitOfWork, event: EventEnvelope) -> None:
+        raise RuntimeError("boom")
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=[
+            *handles([CaseOpened], "boom", boom, coalesce=case_of),
+            *handles([CaseOpened], "fine", fine, coalesce=case_of),
+        ],
+        concurrency=2,
+        after={"fine": set()},
+    )
+    events = await _opened_and_closed(app, centre, 2)
+    opened = [e.event_id for e in events if e.name == CaseOpened.name]
+    with pytest.raises(RuntimeError, match="boom"):
+        await bus.dispatch_many(centre, opened)
+    assert not any(app.db.outbox_settled.get(i) for i in opened)
+    async with app.uow(centre) as uow:  # the handler that succeeded kept its inbox entries
+        assert await uow.inbox.seen_of(opened, "fine") == set(opened)
+
+
+async def test_a_batch_combines_the_slow_parts_of_a_handler_that_says_they_can_be(
+    app: App,
+) -> None:
+    """``OutsideTransaction.combine``: a coalescing group's slow parts run as one work."""
+    centre = (await app.centre()).id
+    wrote: list[list[str]] = []
+
+    def write(case_id: str) -> Any:
+        async def work() -> None:
+            wrote.append([case_id])
+
+        work.case_id = case_id  # type: ignore[attr-defined]
+        return work
+
+    async def prepare(uow: UnitOfWork, event: EventEnvelope) -> Any:
+        return write(str(event.payload["case_id"]))
+
+    def combine(works: Any) -> Any:
+        async def all_at_once() -> None:
+            wrote.append([w.case_id for w in works])
+
+        return all_at_once
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=handles(
+            [CaseOpened], "index", OutsideTransaction(prepare, combine=combine), coalesce=case_of
+        ),
+    )
+    events = await _opened_and_closed(app, centre, 3)
+    opened = [e for e in events if e.name == CaseOpened.name]
+    await bus.dispatch_many(centre, [e.event_id for e in opened])
+    assert wrote == [[str(e.payload["case_id"]) for e in opened]]  # one write, every case
+    async with app.uow(centre) as uow:
+        assert await uow.inbox.seen_of([e.event_id for e in opened], "index") == {
+            e.event_id for e in opened
+        }

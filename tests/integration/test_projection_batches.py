@@ -1,0 +1,268 @@
+"""A batch of events' handlers read the batch's cases together (``UnitOfWork.read_together``),
+on SQLite and PostgreSQL: the case list, the timeline, the work queue and the findings
+built from batches are exactly what a rebuild reads from the write side; each repository
+serves a case's rows from the batch's one read in the order its own query gives; a write
+makes the written case read alone again; and a batch runs under a quarter of the
+statements per event of the same events one at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from cma_adapters.jobs import InProcessEventPublisher, inprocess
+from cma_adapters.sqlalchemy import casework as sql_casework
+from cma_adapters.sqlalchemy import compliance as sql_compliance
+from cma_adapters.sqlalchemy import readmodels as sql_readmodels
+from cma_adapters.sqlalchemy import scheduling as sql_scheduling
+from cma_adapters.sqlalchemy import tasks as sql_tasks
+from cma_core.cases.service import OpenCase
+from cma_core.casework.model import Channel, Direction, Party, Purpose
+from cma_core.casework.service import ContactDetails
+from cma_core.clients.service import RegisterClient
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Role
+from cma_core.scheduling.ports import DeadlineStatus
+from cma_core.shared.ids import CaseId, CentreId
+from cma_core.tasks.service import CreateTask
+from cma_entrypoints.container import Container, build_container, shutdown
+from cma_entrypoints.settings import Settings
+
+CASES = 4
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def c(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Container]:
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
+    settings = Settings.from_env(
+        {
+            "CMA_DATA_DIR": str(tmp_path),
+            "CMA_DATABASE_URL": url,
+            "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+            "CMA_ARGON2_TIME_COST": "1",
+            "CMA_ARGON2_MEMORY_COST": "1024",
+        }
+    )
+    c = build_container(settings)
+    yield c
+    await shutdown(c)
+
+
+@contextmanager
+def counting(c: Container) -> Iterator[list[str]]:
+    engine = c.engine().sync_engine
+    seen: list[str] = []
+
+    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def _publisher(c: Container) -> InProcessEventPublisher:
+    publisher = c.publisher()
+    assert isinstance(publisher, InProcessEventPublisher)
+    return publisher
+
+
+async def _centre(c: Container, name: str) -> TenantContext:
+    centre = await c.identity().create_centre(name)
+    user = await c.identity().create_user(
+        centre_id=centre.id, email=f"a@{name.lower().replace(' ', '')}.example",
+        role=Role.ADVISER, password="correct horse battery staple",
+    )  # fmt: skip
+    return TenantContext(centre_id=centre.id, user_id=user.id, roles=frozenset({Role.ADVISER}))
+
+
+async def _cases(c: Container, ctx: TenantContext, n: int) -> list[CaseId]:
+    """``n`` cases, each with a note, two more tasks (one done), two contacts logged out
+    of order; written while the publisher holds their events (handled in batches)."""
+    now = dt.datetime.now(dt.UTC)
+    out: list[CaseId] = []
+    for i in range(n):
+        client = await c.clients().register(
+            ctx,
+            RegisterClient(
+                first_name="Ann", last_name=f"Lee{i}", date_of_birth=dt.date(1984, 3, 2)
+            ),
+        )
+        case = await c.cases().open(ctx, OpenCase(client_id=client.id))
+        await c.cases().add_note(ctx, case.id, f"Note {i} about the arrears.")
+        done = await c.tasks().create(ctx, CreateTask(title="Call the council", case_id=case.id))
+        await c.tasks().create(ctx, CreateTask(title="Ask for statements", case_id=case.id))
+        await c.tasks().complete(ctx, done.id, "Called", expected_version=None)
+        for hours in (1, 3):
+            details = ContactDetails(
+                at=now - dt.timedelta(hours=hours), channel=Channel.PHONE,
+                direction=Direction.INBOUND, party=Party.CLIENT, with_whom="Ann",
+                summary=f"call {hours}", purpose=Purpose.FIRST_CONTACT,
+            )  # fmt: skip
+            await c.casework().log_contact(ctx, case.id, details)
+        out.append(case.id)
+    return out
+
+
+async def _snapshot(c: Container, centre: CentreId, cases: list[CaseId]) -> dict[str, Any]:
+    """What every projection holds for these cases, without the per-write stamps."""
+    async with c.uow()(centre) as uow:
+        rows = await c.case_list_projection().case_list_rows(uow).list(limit=200, offset=0)
+        timelines = c.case_timeline_projection().case_timelines(uow)
+        entries = {k: list((await timelines.list(k, limit=500)).items) for k in cases}
+        findings = {
+            k: [f.finding for f in await sql_compliance.findings(uow).for_case(k)] for k in cases
+        }
+    return {
+        "rows": sorted((r.content() for r in rows.items), key=lambda r: str(r.case_id)),
+        "timelines": entries,
+        "findings": findings,
+    }
+
+
+async def _work_items(c: Container, ctx: TenantContext) -> list[Any]:
+    async with c.uow()(ctx.centre_id) as uow:
+        page = await c.work_queue_projection().work_queue_items(uow).list(ctx.user_id, limit=500)
+    return sorted((i.section, str(i.item_id), i.title, i.at) for i in page.items)
+
+
+async def test_batched_projections_are_what_a_rebuild_reads(c: Container) -> None:
+    ctx = await _centre(c, "Batch Centre")
+    async with _publisher(c).held():
+        cases = await _cases(c, ctx, CASES)
+    built = await _snapshot(c, ctx.centre_id, cases)
+    items = await _work_items(c, ctx)
+    indexed = await c.search_index().documents(ctx.centre_id)
+    assert {d.kind for d in indexed} >= {"client", "case", "note"}
+    assert len(built["rows"]) == CASES
+    assert all(r.open_tasks == 2 for r in built["rows"])  # first contact + one left open
+    assert all(len(t) >= 6 for t in built["timelines"].values())
+    assert all(built["findings"].values())
+    assert len(items) == 2 * CASES
+
+    assert await c.case_list_projection().rebuild(ctx.centre_id) == CASES
+    assert await c.case_timeline_projection().rebuild(ctx.centre_id) == CASES
+    assert await c.work_queue_projection().rebuild(ctx.centre_id) == CASES
+    for case_id in cases:
+        await c.compliance().check_case(ctx.centre_id, case_id)
+    assert await _snapshot(c, ctx.centre_id, cases) == built
+    assert await _work_items(c, ctx) == items
+    await c.search_jobs().rebuild(ctx.centre_id)  # the index written in one upsert a batch
+    assert await c.search_index().documents(ctx.centre_id) == indexed
+
+
+async def _reads(c: Container, centre: CentreId, cases: list[CaseId], together: bool) -> Any:
+    async with c.uow()(centre) as uow:
+        if together:
+            uow.read_together(cases)
+        out = []
+        for k in cases:
+            tasks = await sql_tasks.tasks(uow).list(limit=1000, offset=0, case_id=k)
+            first = await sql_tasks.tasks(uow).list(limit=1, offset=0, case_id=k)
+            deadlines = sql_scheduling.deadlines(uow)
+            open_ = await deadlines.list(limit=1, offset=0, case_id=k, status=DeadlineStatus.OPEN)
+            every = await deadlines.list(limit=100, offset=0, case_id=k)
+            appts = await sql_scheduling.appointments(uow).list(
+                limit=100, offset=0, case_id=k, booked_only=True
+            )
+            contacts = await sql_casework.contacts(uow).list_for_case(k)
+            row = await sql_readmodels.case_list_rows(uow).get(k)
+            findings = await sql_compliance.findings(uow).for_case(k)
+            out.append((tasks, first, open_, every, appts, contacts, row, findings))
+    return out
+
+
+async def test_read_together_gives_what_each_case_read_alone_gives(c: Container) -> None:
+    ctx = await _centre(c, "Reads Centre")
+    async with _publisher(c).held():
+        cases = await _cases(c, ctx, 3)
+    alone = await _reads(c, ctx.centre_id, cases, together=False)
+    with counting(c) as seen:
+        together = await _reads(c, ctx.centre_id, cases, together=True)
+    assert together == alone
+    # Every case's rows of a table, for every page asked, in one statement.
+    for table in ("tasks", "case_deadlines", "appointments", "casework_contacts"):
+        assert sum(f"FROM {table} WHERE" in s for s in seen) == 1, table
+    assert sum("FROM case_list_rows WHERE" in s for s in seen) == 1
+    assert sum("FROM compliance_findings WHERE" in s for s in seen) == 1
+
+
+async def test_a_write_makes_its_case_read_alone_again(c: Container) -> None:
+    ctx = await _centre(c, "Write Centre")
+    async with _publisher(c).held():
+        cases = await _cases(c, ctx, 2)
+    async with c.uow()(ctx.centre_id) as uow:
+        uow.read_together(cases)
+        repo = sql_compliance.findings(uow)
+        before = await repo.for_case(cases[0])
+        assert before
+        await repo.replace(cases[0], ctx.user_id, [], dt.datetime.now(dt.UTC))
+        assert await repo.for_case(cases[0]) == []  # read alone: the write is seen
+        assert await repo.for_case(cases[1])  # the other case still from the batch
+
+
+async def _drain_counted(c: Container, ctx: TenantContext, batch: int) -> float:
+    """Statements per event of handling ``CASES`` cases' events ``batch`` at a time."""
+    publisher = _publisher(c)
+    previous, inprocess.BATCH = inprocess.BATCH, batch
+    try:
+        before = publisher.handled
+        with counting(c) as seen:
+            async with publisher.held():
+                with counting(c) as writes:
+                    await _cases(c, ctx, CASES)
+        return (len(seen) - len(writes)) / (publisher.handled - before)
+    finally:
+        inprocess.BATCH = previous
+
+
+async def test_a_batch_runs_fewer_statements_per_event(c: Container) -> None:
+    one_by_one = await _drain_counted(c, await _centre(c, "One Centre"), 1)
+    batched = await _drain_counted(c, await _centre(c, "Many Centre"), 64)
+    # Measured: 44 statements per event one at a time on both databases, 5.9 (SQLite)
+    # and 6.5 (PostgreSQL) batched; reading or writing case by case again shows here.
+    assert batched < 0.25 * one_by_one, (batched, one_by_one)
+
+
+async def test_a_batch_holds_its_rewrites_and_sends_them_together(c: Container) -> None:
+    """Findings replaced for every case of a batch: no statement until the commit, then
+    one DELETE and one INSERT for all of them; a read of a case with held rows sends them
+    first; a rollback drops them."""
+    ctx = await _centre(c, "Held Centre")
+    async with _publisher(c).held():
+        cases = await _cases(c, ctx, 3)
+    now = dt.datetime.now(dt.UTC)
+    async with c.uow()(ctx.centre_id) as uow:
+        repo = sql_compliance.findings(uow)
+        kept = {k: [s.finding for s in await repo.for_case(k)] for k in cases}
+    async with c.uow()(ctx.centre_id) as uow:
+        uow.read_together(cases)
+        repo = sql_compliance.findings(uow)
+        with counting(c) as seen:
+            for k in cases:
+                await repo.replace(k, ctx.user_id, kept[k][:1], now)
+        assert [s for s in seen if "compliance_findings" in s] == []
+        with counting(c) as seen:
+            await uow.commit()
+        assert sum(s.startswith("DELETE FROM compliance_findings") for s in seen) == 1
+        assert sum(s.startswith("INSERT INTO compliance_findings") for s in seen) == 1
+    async with c.uow()(ctx.centre_id) as uow:
+        repo = sql_compliance.findings(uow)
+        assert {k: [s.finding for s in await repo.for_case(k)] for k in cases} == {
+            k: kept[k][:1] for k in cases
+        }
+        uow.read_together(cases)
+        await repo.replace(cases[0], ctx.user_id, kept[cases[0]], now)
+        assert [s.finding for s in await repo.for_case(cases[0])] == kept[cases[0]]
+        await repo.replace(cases[1], ctx.user_id, [], now)  # held, then rolled back
+    async with c.uow()(ctx.centre_id) as uow:
+        repo = sql_compliance.findings(uow)
+        assert [s.finding for s in await repo.for_case(cases[1])] == kept[cases[1]][:1]
