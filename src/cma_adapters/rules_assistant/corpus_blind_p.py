@@ -24,7 +24,8 @@ What differs from A-D, H, K, L, M, N and O:
   supplier, a water company, a building society, a housing association, a split-payment
   firm and a catalogue, a magistrates' court, an individual's plant-hire company, two
   employers, a bank, a pension payer and a debt-advice charity);
-* layouts, each class in two (``i`` even / odd), 38 templates in all:
+* layouts, each class in at least two (``i`` even / odd; the creditor letter in four, a
+  lender's and a collection agency's), 40 templates in all:
   - a **summary panel**: the key facts in a bordered, shaded box at the *foot* of the page,
     "label  value" pairs in two columns inside it, the letter's prose above;
   - a **two-column letter**: prose in the left column, the account facts in the right
@@ -491,6 +492,7 @@ def compose(
     truth: Truth,
     flipped: bool = False,
     court: bool = False,
+    greet: bool = True,
 ) -> Doc:
     """One letter in the layout ``kinds[i % 2]``: "panel" (the facts in a summary panel at
     the foot), "columns" (prose left, the facts right in small capitals) or "split" (a
@@ -510,13 +512,14 @@ def compose(
     page.add(*rows).gap()
     page.add((t(0.09, title, True, size=style.point + 3),)).gap()
     if kind == "columns":
-        left: list[Row] = [(t(0.09, dear + ","),), ()]
+        left: list[Row] = [(t(0.09, dear + ","),), ()] if greet else []
         for text in paras:
             left += [*page.wrapped(text, 0.09, 0.54), ()]
         page.columns(left, facts)
         page.footer(foot)
         return Doc(truth=truth, sheets=[page], style=style, flipped=flipped)
-    page.para(dear + ",", x=0.09).gap()
+    if greet:
+        page.para(dear + ",", x=0.09).gap()
     for text in paras:
         page.para(text, x=0.09, right=0.91).gap()
     if kind == "panel":
@@ -1030,6 +1033,7 @@ def payslip(rng: random.Random, i: int) -> Doc:
             ("Before deductions", money(gross)),
             ("Take-home", money(net)),
         ],
+        greet=False,
         truth=Truth(
             document_class=C.PAYSLIP,
             payer_name=employer,
@@ -1060,6 +1064,7 @@ def bank_statement(rng: random.Random, i: int) -> Doc:
             ("Opening balance", money(opening)),
             ("Sheet", str(rng.randrange(20, 140))),
         ],
+        greet=False,
         truth=Truth(document_class=C.BANK_STATEMENT, letter_date=date),
     )
 
