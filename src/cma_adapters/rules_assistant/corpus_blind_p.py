@@ -23,7 +23,7 @@ What differs from A-D, H, K, L, M, N and O:
   of solicitors, a civil enforcement company, two district/borough councils, an energy
   supplier, a water company, a building society, a housing association, a split-payment
   firm and a catalogue, a magistrates' court, an individual's plant-hire company, two
-  employers, a bank, a pension payer and a debt-advice charity);
+  employers, a bank, a Jobcentre Plus award and a debt-advice charity);
 * layouts, each class in at least two (``i`` even / odd; the creditor letter in four, a
   lender's and a collection agency's), 40 templates in all:
   - a **summary panel**: the key facts in a bordered, shaded box at the *foot* of the page,
@@ -104,12 +104,11 @@ FINE_COURTS = ("Ipswich Magistrates' Court",)
 PLANT_HIRE = "Bellwether Plant Hire Ltd"
 EMPLOYERS = ("Fowey Joinery Ltd", "Glenrothes Bakery Co Ltd")
 BANKS = ("Greyfriars Bank plc",)
-PENSIONS = ("Civil Service Pensions",)
 CHARITY = "Lantern Debt Advice Trust"
 PEOPLE = (
     ("Mr", "Tomasz", "Nowicki"),
     ("Ms", "Aisha", "Okonjo"),
-    ("Mrs", "Bronwen", "Pritchard"),
+    ("Mrs", "Bronwen", "Penhaligon"),
     ("Mr", "Declan", "Fitzpatrick"),
 )
 ADDRESSES = (
@@ -118,7 +117,7 @@ ADDRESSES = (
     ("9 Quarry Row", "Redruth", "TR15 2AS"),
     ("61 Mill Brow", "Hexham", "NE46 3QJ"),
 )
-COURTS = ("Exeter", "Truro", "Newcastle")
+COURTS = ("Bodmin", "Carlisle")
 
 
 # -- date and money shapes ---------------------------------------------------------------------
@@ -523,7 +522,7 @@ def compose(
     for text in paras:
         page.para(text, x=0.09, right=0.91).gap()
     if kind == "panel":
-        page.panel("Summary", facts, foot)
+        page.panel("At a glance", facts, foot)
         return Doc(truth=truth, sheets=[page], style=style, flipped=flipped)
     xs = [0.09 + n * 0.84 / len(facts) for n in range(len(facts))]
     page.para("The details of your account are set out overleaf.", x=0.09).gap()
@@ -1023,7 +1022,7 @@ def payslip(rng: random.Random, i: int) -> Doc:
         kinds=("panel", "columns"),
         sender=employer,
         address="Payroll - private and confidential",
-        title=f"Pay advice: {FREQUENCY_SHOWN[frequency][1]} pay",
+        title=f"What we paid you: {FREQUENCY_SHOWN[frequency][1]} pay",
         paras=(
             f"Employee {digits(rng, 5)}, tax code 1257L. Deductions this period: income tax, National Insurance and pension.",
         ),
