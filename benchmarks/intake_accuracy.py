@@ -21,8 +21,13 @@ Held-out O (``corpus_blind_o.py``: a fourth blind family, in a fourth hand) like
 ``--family o`` (O only) or ``--family all``, ``--ocr-o N`` scans and reads N of its
 documents. O's misses are never printed.
 
+Held-out P (``corpus_blind_p.py``: a fifth blind family, in a fifth hand) likewise:
+``--family p`` (P only) or ``--family all``, ``--ocr-p N`` scans and reads N of its
+documents. P's misses are never printed.
+
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|m|n|o] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]``
+[--ocr-l 19] [--family all|m|n|o|p] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19]``
 """
 
 from __future__ import annotations
@@ -61,6 +66,8 @@ from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_pages, n_scan
 from cma_adapters.rules_assistant.corpus_blind_n import values_in_text as n_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_o import build_o, o_pages, o_scanned, o_text
 from cma_adapters.rules_assistant.corpus_blind_o import values_in_text as o_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_p import build_p, p_pages, p_scanned, p_text
+from cma_adapters.rules_assistant.corpus_blind_p import values_in_text as p_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 
@@ -173,6 +180,9 @@ N = Family("N, read since round 7", build_n, n_text, n_pages, n_scanned, n_value
 FAMILY_O = Family(
     "held-out O, written blind", build_o, o_text, o_pages, o_scanned, o_values_in_text, True
 )
+FAMILY_P = Family(
+    "held-out P, written blind", build_p, p_text, p_pages, p_scanned, p_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -244,11 +254,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
-    parser.add_argument("--family", choices=("all", "m", "n", "o"), default="all")
+    parser.add_argument("--family", choices=("all", "m", "n", "o", "p"), default="all")
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
     parser.add_argument("--ocr-o", type=int, default=0)
+    parser.add_argument("--ocr-p", type=int, default=0)
     args = parser.parse_args()
+    if args.family == "p":
+        family_text(FAMILY_P, args.per_family)
+        if args.ocr_p:
+            family_ocr(FAMILY_P, args.ocr_p)
+        return
     if args.family == "o":
         family_text(FAMILY_O, args.per_family)
         if args.ocr_o:
@@ -295,6 +311,9 @@ def main() -> None:
     family_text(FAMILY_O, args.per_family)
     if args.ocr_o:
         family_ocr(FAMILY_O, args.ocr_o)
+    family_text(FAMILY_P, args.per_family)
+    if args.ocr_p:
+        family_ocr(FAMILY_P, args.ocr_p)
 
 
 if __name__ == "__main__":

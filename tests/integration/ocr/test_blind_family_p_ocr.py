@@ -1,0 +1,88 @@
+"""Held-out family P (written blind) printed, scanned and read by real Tesseract: three
+single-page documents (a card lender's letter with its facts in a summary panel at the
+foot, at 200 dpi with a coffee-ring stain, slightly skewed, as PNG without its resolution;
+an enforcement company's two-column notice with small-capital labels, photographed at an
+angle at 250 dpi, as PNG with its resolution; an employer's payslip in two columns at
+150 dpi with a staple's shadow, speckled and skewed, as PDF).
+``benchmarks/intake_accuracy.py --family p --ocr-p 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md. Only aggregate figures are printed: P's
+individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from cma_adapters.rules_assistant import RuleBasedAssistant
+from cma_adapters.rules_assistant.corpus import Score, score
+from cma_adapters.rules_assistant.corpus_blind_p import PSample, build_p, p_scanned, values_in_text
+from cma_adapters.tesseract import TesseractTextExtractor
+from cma_core.documents.files import ContentType
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+TYPES = {"png": ContentType.PNG, "pdf": ContentType.PDF}
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "payer_name", "income_pence", "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 4 picks corpus_blind_p.SCANS (0: 200 dpi, a coffee
+# ring, skewed; 1: 300 dpi, grey print on grey paper; 2: 150 dpi, a staple's shadow, speckled,
+# skewed; 3: 250 dpi, perspective skew, softened); index % 3 == 2 makes a PDF, even indexes a
+# PNG without its resolution.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.ENFORCEMENT_AGENT_NOTICE, 0, 3),
+    (C.PAYSLIP, 1, 2),
+)
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_sample())
+
+
+async def read_sample() -> tuple[Score, int, int]:
+    family = {(s.truth.document_class, int(s.name[-1])): s for s in build_p(2)}
+    extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+    pairs = []
+    found = total = 0
+    for cls, variant, index in CHOSEN:
+        sample: PSample = family[cls, variant]
+        assert len(sample.pages) == 1, sample.name
+        assert not sample.flipped, sample.name
+        data, fmt, _ = p_scanned(sample, index)
+        pages = await extractor.extract(data, TYPES[fmt])
+        assert len(pages) == 1, sample.name
+        assert pages[0].words, sample.name
+        text = pages[0].text
+        got = values_in_text(sample.truth, text)
+        found, total = found + got[0], total + got[1]
+        pairs.append((sample, await assistant.classify_and_extract(text, pages)))
+    return score(pairs), found, total
+
+
+def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values (measured 15 of 15 on these pages, main at
+    round 7): the gap on P, as on L, M, N and O, is mostly the reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family P (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.85 * total
+    assert (result.accuracy("document_class") or 0) >= 0.95
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="P after OCR is under the 90% floor per field (first measurement, main at round 7, "
+    "on these 3 documents: reference 1/2, balance 1/2, letter date 2/3, deadline 1/2, payer 0/1; "
+    "creditor 2/2, income, gross and frequency 1/1; class 3/3; on 19 documents see "
+    "benchmarks/OCR.md, 'Family P')",
+)
+def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
+    result, _, _ = read
+    for field in FIELDS_HERE:
+        share = result.accuracy(field)
+        assert share is None or share >= 0.9, field

@@ -1,0 +1,225 @@
+"""Held-out family P (``corpus_blind_p.py``), written blind in a fifth hand: the family
+itself (every class, ground truth printed, deterministic, laid out on the page, never
+trained on) and the reader measured on it on perfect text. The OCR sample is in
+tests/integration/ocr/test_blind_family_p_ocr.py; the figures are in benchmarks/OCR.md.
+
+Only aggregate figures are printed here: P's individual misses are not written down, so
+that P stays blind for whoever changes the reader next. Two documents a class (one of
+each template) keep this module to a few seconds; the benchmark reads four."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cma_adapters.rules_assistant import (
+    assistant,
+    classifier,
+    corpus,
+    fields,
+    label_learning,
+    layout,
+    read_families,
+    statements,
+)
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Score, build_corpus, sample_text, score
+from cma_adapters.rules_assistant.corpus_blind_p import (
+    SCANS,
+    TEMPLATES,
+    PSample,
+    build_p,
+    p_pages,
+    p_scanned,
+    p_text,
+    page_size,
+    render,
+    values_in_text,
+)
+from cma_core.documents.model import DocumentClass, PageText
+
+C = DocumentClass
+DEBT = ("creditor_name", "account_reference", "balance_pence", "letter_date")
+INCOME = ("payer_name", "income_pence", "letter_date", "frequency")
+YIELDS: dict[DocumentClass, tuple[str, ...]] = {
+    C.COURT_CLAIM_N1: (*DEBT, "court_claim_number"),
+    C.COUNTY_COURT_JUDGMENT: (*DEBT, "court_claim_number"),
+    C.NOTICE_OF_ASSIGNMENT: (*DEBT, "original_creditor"),
+    C.PAYSLIP: (*INCOME, "gross_pence"),
+    C.BENEFIT_AWARD: INCOME,
+    C.BANK_STATEMENT: ("letter_date",),
+    C.OTHER: (),
+}
+
+
+@pytest.fixture(scope="module")
+def family() -> list[PSample]:
+    return build_p(2)
+
+
+@pytest.fixture(scope="module")
+def texts(family: list[PSample]) -> dict[str, str]:
+    return {s.name: p_text(s) for s in family}
+
+
+@pytest.fixture(scope="module")
+def pages(family: list[PSample]) -> dict[str, tuple[PageText, ...]]:
+    return {s.name: p_pages(s) for s in family}
+
+
+def test_every_class_has_family_p_with_the_fields_it_yields(
+    family: list[PSample], texts: dict[str, str]
+) -> None:
+    assert sorted(cls.value for cls, _ in TEMPLATES) == sorted(c.value for c in DocumentClass)
+    assert {s.truth.document_class for s in family} == set(DocumentClass)
+    for sample in family:
+        assert sample.held_out
+        assert sample.family.endswith(":P")
+        for field in YIELDS.get(sample.truth.document_class, DEBT):
+            assert getattr(sample.truth, field) is not None, (sample.name, field)
+        if sample.truth.document_class is C.OTHER:
+            assert not values_in_text(sample.truth, texts[sample.name])[1]
+    assert any(len(s.pages) == 2 for s in family)
+    assert sum(s.flipped for s in family) == 1
+    # condensed serif and extra-light sans bodies, no earlier family's
+    assert {s.style.face for s in family} == {"cserif", "xlight"}
+    assert {s.style.point for s in family} == {8.0, 11.5}
+    # the hard fields the issue names, on several classes each
+    assert sum(s.truth.served_date is not None for s in family) >= 1
+    assert len({s.truth.document_class for s in family if s.truth.original_creditor}) >= 3
+    assert len({s.truth.document_class for s in family if s.truth.deadline_date}) >= 10
+
+
+def test_every_true_value_is_printed_on_the_document(
+    family: list[PSample], texts: dict[str, str]
+) -> None:
+    for sample in build_p(4):
+        for text in (p_text(sample), sample_text(sample)):
+            found, total = values_in_text(sample.truth, text)
+            assert found == total, sample.name
+
+
+def test_words_stay_on_the_page_and_cells_do_not_touch(
+    family: list[PSample], pages: dict[str, tuple[PageText, ...]]
+) -> None:
+    for sample in family:
+        width, height = page_size(sample, 150)
+        for page in pages[sample.name]:
+            for word in page.words:
+                assert word.box.left > width * 0.03, (sample.name, word.text)
+                assert word.box.left + word.box.width < width * 0.97, (sample.name, word.text)
+                assert word.box.top + word.box.height < height * 0.97, (sample.name, word.text)
+            lines: dict[int, list[tuple[int, int]]] = {}
+            for word in page.words:
+                lines.setdefault(word.box.top, []).append(
+                    (word.box.left, word.box.left + word.box.width)
+                )
+            for spans in lines.values():
+                spans.sort()
+                for (_, end), (start, _) in itertools.pairwise(spans):
+                    assert end < start, sample.name
+
+
+def test_pages_render_and_encode(family: list[PSample]) -> None:
+    flipped = next(s for s in family if s.flipped)
+    image = render(flipped, 0, SCANS[1])
+    assert image.size == page_size(flipped, SCANS[1].dpi)
+    # upside down: the letterhead (the page's first ink) is at the foot of the image
+    inked = np.flatnonzero(np.asarray(image).min(axis=1) < 150)
+    assert inked[-1] > image.size[1] * 0.9
+    for scan in SCANS:  # every effect renders, at about the page's size
+        page = render(flipped, 0, scan)
+        assert abs(page.size[0] - page_size(flipped, scan.dpi)[0]) < scan.dpi // 5
+    two = next(s for s in family if len(s.pages) == 2)
+    data, fmt, _ = p_scanned(two, 0)
+    assert fmt == "pdf"
+    assert data.startswith(b"%PDF")
+    single = next(s for s in family if len(s.pages) == 1 and not s.flipped)
+    data, fmt, _ = p_scanned(single, 0)
+    assert fmt == "png"
+    assert data.startswith(b"\x89PNG")
+    data, fmt, _ = p_scanned(single, 2)
+    assert fmt == "pdf"
+
+
+def digest() -> str:
+    samples = build_p(1)
+    return hashlib.sha256(
+        "\n".join(f"{s.name}|{s.truth!r}|{p_text(s)}" for s in samples).encode()
+    ).hexdigest()
+
+
+def test_the_same_family_under_any_hash_seed() -> None:
+    code = "from tests.unit.documents.test_blind_family_p import digest; print(digest())"
+    env = {**os.environ, "PYTHONHASHSEED": "3141"}
+    other = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert other == digest()
+
+
+def test_family_p_is_never_used_to_train_or_calibrate() -> None:
+    """Training, cross-validation and calibration read ``build_corpus`` only; it never
+    yields P (at any size, seen or held out), and no reading, learning or training module
+    names the family."""
+    for held in (False, True):
+        samples = build_corpus(2, seed=3, held_out=held)
+        assert samples
+        assert not [s for s in samples if s.family.endswith(":P")]
+    for module in (
+        classifier, statements, assistant, corpus, label_learning, fields, layout, read_families,
+    ):  # fmt: skip
+        assert "corpus_blind_p" not in inspect.getsource(module), module.__name__
+    from cma_entrypoints.cli import assistant as cli
+
+    assert "corpus_blind_p" not in inspect.getsource(cli)
+
+
+# -- the reader on P (measured once, blind, benchmarks/OCR.md) --------------------------------
+
+TARGET_FIELDS = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "payer_name", "income_pence", "gross_pence",
+    "frequency", "served_date",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def p_score(
+    family: list[PSample], texts: dict[str, str], pages: dict[str, tuple[PageText, ...]]
+) -> Score:
+    model = classifier.shipped()
+    return score([(s, extract(texts[s.name], pages[s.name], model)) for s in family])
+
+
+def test_family_p_is_classified(p_score: Score) -> None:
+    """Met at the first measurement (main at round 7): 38 of 38; on 76 documents 76."""
+    print("\n" + p_score.table("held-out family P (written blind), perfect text"))
+    assert (p_score.accuracy("document_class") or 0) >= 0.95
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="P (38 documents, perfect text), blind, first measurement (main at round 7): creditor "
+    "83% (25/30), original creditor 60% (3/5), reference 63% (19/30), balance 60% (18/30), "
+    "letter date 58% (21/36), deadline 50% (14/28), claim no. 50% (2/4), served 50% (1/2), payer "
+    "50% (2/4), income 75% (3/4), gross 100% (2/2), frequency 100% (4/4); the issue's floor is "
+    "90% per field (76 documents: benchmarks/OCR.md, 'Family P')",
+)
+def test_family_p_meets_the_field_floors(p_score: Score) -> None:
+    for field in TARGET_FIELDS:
+        assert (p_score.accuracy(field) or 0) >= 0.9, field
