@@ -65,15 +65,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Sequence
-from functools import cache
 
 from attrs import frozen
-from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from cma_adapters.rules_assistant.corpus import (
     FIELDS,
     C,
-    Cell,
     Row,
     Sample,
     Scan,
@@ -82,7 +80,15 @@ from cma_adapters.rules_assistant.corpus import (
     money,
     ordinal_date,
 )
-from cma_core.documents.model import Box, DocumentClass, PageSource, PageText, Word
+from cma_adapters.rules_assistant.corpus_print import (
+    Faces,
+    PrintCell,
+    Printer,
+    PrintSheet,
+    Rect,
+    t,
+)
+from cma_core.documents.model import DocumentClass
 
 FAMILY = "P"
 
@@ -208,49 +214,9 @@ def values_in_text(truth: Truth, text: str) -> tuple[int, int]:
     return found, total
 
 
-# -- cells, sheets and documents (O's page machinery, P's faces, panels and columns) ------------
+# -- cells, sheets and documents (the printed page is corpus_print's; P's faces and panels) ----
 
 SMALL = 7.0
-
-
-@frozen
-class PCell(Cell):
-    """A cell that may be right-aligned or centred on ``x``, italic, in its own size."""
-
-    align: str = "left"
-    size: float = 0.0
-    """Point size; 0 means the document's body size."""
-    italic: bool = False
-
-
-def t(x: float, text: str, bold: bool = False, *, size: float = 0.0, italic: bool = False) -> PCell:
-    return PCell(x, text, bold, "left", size, italic)
-
-
-def rt(
-    x: float, text: str, bold: bool = False, *, size: float = 0.0, italic: bool = False
-) -> PCell:
-    """Right-aligned: ``x`` is where the text ends."""
-    return PCell(x, text, bold, "right", size, italic)
-
-
-def ct(
-    x: float, text: str, bold: bool = False, *, size: float = 0.0, italic: bool = False
-) -> PCell:
-    return PCell(x, text, bold, "centre", size, italic)
-
-
-@frozen
-class Rect:
-    """A box over rows ``first``..``last`` from ``x0`` to ``x1``: ruled (``outline``),
-    shaded (``fill``, a grey level) or both."""
-
-    first: int
-    last: int
-    x0: float
-    x1: float
-    outline: bool = True
-    fill: int | None = None
 
 
 @frozen
@@ -286,84 +252,23 @@ FACES: dict[str, dict[tuple[bool, bool], str]] = {
 }
 """DejaVu Serif Condensed (a condensed bold heading face), and DejaVu Sans ExtraLight for
 the body with DejaVu Sans Condensed Bold for headings and values set bold."""
-LEADING = 1.5
-A4 = (8.27, 11.69)
-TOP, BOTTOM = 0.05, 0.95
 
 
-@cache
-def _font(face: str, size: int, bold: bool, italic: bool) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(FACES[face][bold, italic], size)
+FONTS = Faces(dict.fromkeys(FACES, "{}"), FACES)
+"""Each face's file per (bold, italic) is a whole path."""
+_font = FONTS.font
+_measure = FONTS.measure
+_length = FONTS.length
 
 
-@cache
-def _measure(face: str, size: int, bold: bool, italic: bool, text: str) -> float:
-    """The text's length in pixels (cached: the same words recur on every document)."""
-    return float(_font(face, size, bold, italic).getlength(text))
-
-
-def _length(style: Style, text: str, point: float, bold: bool = False) -> float:
-    """The text's width as a share of the page width."""
-    width = (A4[1] if style.landscape else A4[0]) * 100
-    return _measure(style.face, round(point / 72 * 100), bold, False, text) / width
-
-
-class Sheet:
+class Sheet(PrintSheet):
     """One page being written: rows, boxes, rules, and where the footer block starts."""
 
+    faces = FONTS
+
     def __init__(self, style: Style) -> None:
-        self.style = style
-        self.rows: list[Row] = []
-        self.rects: list[Rect] = []
+        super().__init__(style)
         self.rules: list[Rule] = []
-        self.foot: int | None = None
-
-    def add(self, *rows: Row) -> Sheet:
-        self.rows.extend(rows)
-        return self
-
-    def gap(self, n: int = 1) -> Sheet:
-        self.rows.extend(() for _ in range(n))
-        return self
-
-    def wrapped(
-        self, text: str, x: float, right: float, *, size: float = 0.0, italic: bool = False
-    ) -> list[Row]:
-        """``text`` in lines that fit between ``x`` and ``right`` (measured in the face)."""
-        point = size or self.style.point
-        space = _length(self.style, " ", point)
-        lines: list[str] = []
-        line, used = "", 0.0
-        for word in text.split():
-            length = _length(self.style, word, point)
-            if line and x + used + space + length > right:
-                lines.append(line)
-                line, used = word, length
-            elif line:
-                line, used = f"{line} {word}", used + space + length
-            else:
-                line, used = word, length
-        if line:
-            lines.append(line)
-        return [(t(x, line, size=size, italic=italic),) for line in lines]
-
-    def para(self, text: str, *, x: float = 0.08, right: float = 0.92, size: float = 0.0) -> Sheet:
-        self.rows.extend(self.wrapped(text, x, right, size=size))
-        return self
-
-    def box(
-        self,
-        rows: Sequence[Row],
-        x0: float,
-        x1: float,
-        *,
-        fill: int | None = None,
-        outline: bool = True,
-    ) -> Sheet:
-        first = len(self.rows)
-        self.rows.extend(rows)
-        self.rects.append(Rect(first, len(self.rows) - 1, x0, x1, outline, fill))
-        return self
 
     def rule(self, x0: float = 0.05, x1: float = 0.95) -> Sheet:
         self.rules.append(Rule(len(self.rows), x0, x1))
@@ -383,7 +288,7 @@ class Sheet:
         self.foot = len(self.rows)
         rows: list[Row] = [(t(0.09, title, True),)]
         for n in range(0, len(pairs), 2):
-            row: list[PCell] = []
+            row: list[PrintCell] = []
             for (label, value), x in zip(pairs[n : n + 2], (0.09, 0.52), strict=False):
                 row += [t(x, label, size=SMALL), t(x + 0.17, value, True)]
             rows.append(tuple(row))
@@ -1199,127 +1104,15 @@ def build_p(per_class: int = 4, *, seed: int = 5017) -> list[PSample]:
 # -- layout: words with exact boxes, text, images --------------------------------------------------
 
 
-def page_size(sample: PSample, dpi: int) -> tuple[int, int]:
-    w, h = (A4[1], A4[0]) if sample.style.landscape else A4
-    return int(w * dpi), int(h * dpi)
-
-
-@frozen
-class Placed:
-    cell: Cell
-    left: int
-    top: int
-    size: int
-    font: ImageFont.FreeTypeFont
-    key: tuple[str, int, bool, bool]
-    """(face, size, bold, italic): what ``_measure`` needs."""
-
-    def length(self, text: str) -> float:
-        return _measure(*self.key, text)
-
-
-def _size(sample: PSample, cell: Cell, dpi: int) -> int:
-    point = cell.size if isinstance(cell, PCell) and cell.size else sample.style.point
-    return round(point / 72 * dpi)
-
-
-def _rows(sample: PSample, n: int, dpi: int) -> tuple[list[int], list[int]]:
-    """Each row's top and height in pixels; the footer block sits at the foot of the page."""
-    _, height = page_size(sample, dpi)
-    body = round(sample.style.point / 72 * dpi)
-    page = sample.pages[n]
-    heights = [
-        round(max((_size(sample, cell, dpi) for cell in row), default=body) * LEADING)
-        for row in page
-    ]
-    foot = sample.feet[n] if sample.feet else None
-    tops: list[int] = []
-    y = round(TOP * height)
-    for i in range(len(page)):
-        if i == foot:
-            low = round(BOTTOM * height) - sum(heights[i:])
-            if low < y:
-                raise ValueError(f"{sample.name}: page {n + 1} runs into its footer")
-            y = low
-        tops.append(y)
-        y += heights[i]
-    if y > BOTTOM * height + 1:
-        raise ValueError(f"{sample.name}: page {n + 1} runs off the page")
-    return tops, heights
-
-
-def layout(sample: PSample, n: int, dpi: int) -> list[Placed]:
-    """Every cell of page ``n`` with its left edge, top and size in pixels."""
-    width, _ = page_size(sample, dpi)
-    tops, _ = _rows(sample, n, dpi)
-    placed: list[Placed] = []
-    for row, top in zip(sample.pages[n], tops, strict=True):
-        for cell in row:
-            size = _size(sample, cell, dpi)
-            italic = isinstance(cell, PCell) and cell.italic
-            key = (sample.style.face, size, cell.bold, italic)
-            align = cell.align if isinstance(cell, PCell) else "left"
-            length = 0.0 if align == "left" else _measure(*key, cell.text)
-            left = cell.x * width - {"left": 0.0, "right": length, "centre": length / 2}[align]
-            placed.append(Placed(cell, round(left), top, size, _font(*key), key))
-    return placed
-
-
-def p_words(sample: PSample, n: int, *, dpi: int = 150) -> list[Word]:
-    """Page ``n``'s words with their exact boxes (what a perfect OCR reads)."""
-    words: list[Word] = []
-    for p in layout(sample, n, dpi):
-        x = float(p.left)
-        for token in p.cell.text.split():
-            length = p.length(token)
-            words.append(
-                Word(
-                    text=token,
-                    box=Box(left=round(x), top=p.top, width=round(length), height=p.size),
-                )
-            )
-            x += length + p.length(" ")
-    return words
-
-
-def p_page_text(sample: PSample, n: int, *, dpi: int = 150) -> str:
-    """Page ``n`` as text: one line a row, cells in their order across the page, set apart
-    by spaces in proportion to the gap between them."""
-    width, _ = page_size(sample, dpi)
-    tops, _ = _rows(sample, n, dpi)
-    by_top: dict[int, list[Placed]] = {}
-    for p in layout(sample, n, dpi):
-        by_top.setdefault(p.top, []).append(p)
-    lines: list[str] = []
-    for top in tops:
-        line = ""
-        for p in sorted(by_top.get(top, []), key=lambda p: p.left):
-            if not p.cell.text:
-                continue
-            if line:
-                line += " " * max(3, round(p.left / width * 100) - len(line))
-            line += p.cell.text
-        lines.append(line.rstrip())
-    return "\n".join(lines)
-
-
-def p_text(sample: PSample) -> str:
-    return "\f".join(p_page_text(sample, n) for n in range(len(sample.pages)))
-
-
-def p_pages(sample: PSample, *, dpi: int = 150) -> tuple[PageText, ...]:
-    """The sample as the extractor would return it from a perfect read."""
-    return tuple(
-        PageText(
-            number=n + 1,
-            text=p_page_text(sample, n, dpi=dpi),
-            confidence=1.0,
-            source=PageSource.OCR,
-            words=tuple(p_words(sample, n, dpi=dpi)),
-            size=page_size(sample, dpi),
-        )
-        for n in range(len(sample.pages))
-    )
+PRINT = Printer(_font, _measure)
+"""The printed page (``corpus_print``, shared with the other families) in P's faces."""
+page_size = PRINT.page_size
+layout = PRINT.layout
+_rows = PRINT.rows
+p_words = PRINT.words
+p_page_text = PRINT.page_text
+p_text = PRINT.text
+p_pages = PRINT.pages
 
 
 @frozen(kw_only=True)

@@ -1,12 +1,13 @@
 """The printed page of the layout families written since N (``corpus_blind_n``,
-``corpus_blind_o``): where each cell of a page lands in pixels, and from that the words
-with their exact boxes, the text a perfect OCR would give and the pages the extractor
-returns.
+``corpus_blind_o``, ``corpus_blind_p``): cells, boxes, a family's faces, the rows every
+sheet sets, where each cell lands in pixels, and from that the words with their exact
+boxes, the text a perfect OCR would give and the pages the extractor returns.
 
-Each family keeps its own hand: its documents, faces, boxes, rules and scan effects. Only
-this engine is shared; O's author had copied it from N line for line (the two copies were
-identical but for the names). It knows nothing of any document; it reads a sample's style
-(face, point size, orientation), its rows of cells and where its footer block starts.
+Each family keeps its own hand: its documents, faces, rules, ways of setting rows and scan
+effects. Only this engine is shared; O's and P's authors, writing blind, had copied it
+line for line (identical but for the names). It knows nothing of any document or of the
+reader; it reads a sample's style (face, point size, orientation), its rows of cells and
+where its footer block starts.
 """
 
 from __future__ import annotations
