@@ -232,6 +232,30 @@ class EventHandlers:
             await uow.commit()
         return ran
 
+    async def waiting(
+        self,
+        centre_id: CentreId,
+        event_ids: Sequence[EventId],
+        *,
+        more: int,
+        skip: Collection[EventId] = (),
+    ) -> tuple[set[EventId], list[EventId]]:
+        """For a worker about to dispatch ``event_ids`` (the messages it holds) of a centre:
+        which of them the outbox has settled already (an earlier batch took them: their
+        messages have nothing left to do), and up to ``more`` other events of the centre
+        handed to the broker and still owed, oldest first, none in ``skip`` (their messages
+        are still queued; dispatched now with the batch, those messages find them settled).
+        One unit of work, two reads."""
+        asked = set(event_ids)
+        async with self.uow(centre_id) as uow:
+            settled = await uow.outbox.settled_of(event_ids)
+            others: Sequence[EventEnvelope] = ()
+            if more > 0:
+                limit = more + len(asked) + len(skip)
+                others = await uow.outbox.owed(published_before=self.clock.now(), limit=limit)
+        extra = [e.event_id for e in others if e.event_id not in asked and e.event_id not in skip]
+        return settled, extra[:more]
+
     async def _run_groups_at_once(
         self,
         centre_id: CentreId,

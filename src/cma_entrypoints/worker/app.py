@@ -140,7 +140,8 @@ def declare_dispatch_actor(
     handled at the same time are dispatched together, each still acknowledged, retried and
     given up on its own (``worker.batching``)."""
     handlers = container.event_handlers()
-    batcher = EventBatcher(handlers, on_batch=observe_event_batch)
+    # Topped up from the outbox: batches of up to 64 events whatever the thread count.
+    batcher = EventBatcher(handlers, on_batch=observe_event_batch, waiting=handlers.waiting)
 
     async def event_given_up(message: dict[str, Any], info: dict[str, Any]) -> None:
         try:
