@@ -36,8 +36,10 @@ from cma_core.shared.ids import CentreId, EventId
 
 log = logging.getLogger("cma.worker")
 
-#: Most events dispatched together (the in-process publisher's cap too).
-MAX_BATCH = 64
+#: Most events dispatched together. Above the in-process publisher's 64: a batch topped up
+#: from the outbox is full under load, and 256 drained a backlog ~1.6x faster than 64
+#: (benchmarks/README.md, branch ``workerlag``).
+MAX_BATCH = 256
 
 
 class Dispatcher(Protocol):

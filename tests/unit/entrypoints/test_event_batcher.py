@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 import pytest
 
 from cma_core.shared.ids import CentreId, EventId
-from cma_entrypoints.worker.batching import EventBatcher
+from cma_entrypoints.worker.batching import MAX_BATCH, EventBatcher
 
 CENTRE = CentreId(uuid.UUID(int=1))
 
@@ -172,7 +172,8 @@ async def test_an_owed_event_that_fails_is_left_to_its_own_message() -> None:
     assert outbox.settled == {ids[0], ids[2]}
     with pytest.raises(ConnectionError):
         await batcher.handle(CENTRE, ids[1])
-    assert outbox.asked[-1] == ([ids[1]], 63, {ids[1]})  # skipped as an extra, not as a message
+    # Skipped as an extra, not as a message.
+    assert outbox.asked[-1] == ([ids[1]], MAX_BATCH - 1, {ids[1]})
     assert outbox.calls[-1] == ("one", [ids[1]])
 
 
