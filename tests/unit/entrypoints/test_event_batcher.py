@@ -184,3 +184,11 @@ async def test_without_the_outbox_a_batch_is_only_its_messages() -> None:
     batcher = EventBatcher(outbox)
     assert await batcher.handle(CENTRE, ids[0]) == 1
     assert outbox.calls == [("one", [ids[0]])]
+
+
+def test_the_worker_batch_is_a_setting() -> None:
+    """``CMA_WORKER_BATCH`` caps the worker's batches (256 unless set)."""
+    from cma_entrypoints.settings import Settings
+
+    assert Settings.from_env({}).worker_batch == MAX_BATCH == 256
+    assert Settings.from_env({"CMA_WORKER_BATCH": "4"}).worker_batch == 4
