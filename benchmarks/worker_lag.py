@@ -73,6 +73,26 @@ async def _owed(c: Container, centre: CentreId) -> int:
     return len(owed) + len(unpublished)
 
 
+async def _outbox_counts(c: Container, centre: CentreId) -> tuple[int, int]:
+    """(events in the centre's outbox, of them settled): produced, and applied by every
+    handler (the writers' events and the handlers' own)."""
+    from sqlalchemy import func, select
+
+    from cma_adapters.sqlalchemy.rows import OutboxRow
+    from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
+
+    async with c.uow()(centre) as uow:
+        conn = SqlAlchemyUnitOfWork.of(uow).context.c
+        row = (
+            await conn.execute(
+                select(func.count(), func.count(OutboxRow.settled_at)).where(
+                    OutboxRow.centre_id == centre
+                )
+            )
+        ).one()
+    return int(row[0]), int(row[1])
+
+
 async def _peak(pid: int, stop: asyncio.Event, peak: list[float]) -> None:
     while not stop.is_set():
         peak[0] = max(peak[0], _rss_mb(pid))
@@ -146,6 +166,7 @@ async def _measure(
     )
     wrote = time.monotonic() - started
     list_produced, list_applied = await _case_list_counts(c, centre.id)
+    events, settled = await _outbox_counts(c, centre.id)
     owed_at_stop = await _owed(c, centre.id)
     deadline = time.monotonic() + args.drain_timeout
     while (owed := await _owed(c, centre.id)) and time.monotonic() < deadline:  # noqa: ASYNC110
@@ -158,6 +179,9 @@ async def _measure(
         "worker_boot_seconds": round(booted, 1),
         "seconds_writing": round(wrote, 1),
         "cases_opened": produced[0] // 3,
+        "events_at_stop": events,
+        "produced_per_s": round(events / wrote, 1),
+        "applied_per_s_while_writing": round(settled / wrote, 1),
         "case_list_events_at_stop": list_produced,
         "case_list_applied_at_stop": list_applied,
         "case_list_applied_over_produced": round(list_applied / max(list_produced, 1), 3),
@@ -176,6 +200,11 @@ async def _measure(
 
 
 KEYS = (
+    "produced_per_s",
+    "applied_per_s_while_writing",
+    "owed_at_stop",
+    "lag_p50_s",
+    "lag_max_s",
     "case_list_applied_over_produced",
     "drain_seconds",
     "drain_events_per_s",

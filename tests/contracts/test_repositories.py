@@ -1003,6 +1003,31 @@ class UnitOfWorkContract:
         async with backend.uow(centre) as uow:
             assert len(await uow.outbox.owed(published_before=T0 + 9 * DAY, limit=10)) == 2
 
+    async def test_outbox_settled_of_names_the_settled_events_of_its_centre(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        done = make_envelope(centre, at=T0, name="Done")
+        dead = make_envelope(centre, at=T0 + HOUR, name="Dead")
+        owed = make_envelope(centre, at=T0 + 2 * HOUR, name="Owed")
+        theirs = make_envelope(other_centre, at=T0, name="Theirs")
+        async with backend.uow(centre) as uow:
+            await uow.outbox.add([done, dead, owed])
+            await uow.commit()
+        async with backend.uow(other_centre) as uow:
+            await uow.outbox.add([theirs])
+            await uow.outbox.settle(theirs.event_id, T0 + DAY)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            await uow.outbox.settle(done.event_id, T0 + DAY)
+            await uow.outbox.settle(dead.event_id, T0 + DAY, dead_letter="gave up")
+            await uow.commit()
+        missing = EventId(uid())
+        ids = [done.event_id, dead.event_id, owed.event_id, theirs.event_id, missing]
+        async with backend.uow(centre) as uow:
+            # Handled or given up: settled. Owed, another centre's, or unknown: not.
+            assert await uow.outbox.settled_of(ids) == {done.event_id, dead.event_id}
+            assert await uow.outbox.settled_of([]) == set()
+
     async def test_inbox_seen_after_mark_is_committed(
         self, backend: Backend, centre: CentreId
     ) -> None:

@@ -181,6 +181,8 @@ async def test_broker_killed_and_restarted_without_persistence(
 async def test_worker_killed_mid_drain(env: dict[str, str], worker: Worker) -> None:
     total = 25
     centre, _ = await _centre_with_cases(env, total)
+    # Batches of 4 (topped up from the outbox): one batch would take the whole backlog.
+    worker.env["CMA_WORKER_BATCH"] = "4"
     worker.start(threads=1)
     deadline = time.monotonic() + 120  # the worker's start-up, on a busy machine
     done = 0

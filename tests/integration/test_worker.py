@@ -488,6 +488,30 @@ async def test_a_backlog_is_dispatched_in_batches_once_per_event(
     assert batches < events, "every event was dispatched on its own"
 
 
+async def test_one_thread_works_a_backlog_off_in_batches_from_the_outbox(
+    api: Container, settings: Settings, namespace: str
+) -> None:
+    """With one thread a worker holds one message at a time, yet a backlog goes in batches:
+    the message's batch takes the centre's other owed events from the outbox, and their
+    messages then find them settled. Each effect once, every event settled."""
+    centre, _, cases = await _backlog(api, 4)
+    before = _batches()
+    broker, worker = _run_worker(_container(settings, namespace), threads=1)
+    try:
+        await _join(broker)
+    finally:
+        worker.stop(timeout=10_000)
+        broker.close()
+
+    for case_id in cases:
+        assert [t.kind for t in await _tasks(api, centre.id, case_id)] == [TaskKind.INITIAL_CONTACT]
+    outbox = await _outbox(api, centre.id)
+    assert all(settled and dead is None for settled, dead in outbox.values()), outbox
+    batches, events = (a - b for a, b in zip(_batches(), before, strict=True))
+    assert events == len(outbox), "each event dispatched once"
+    assert batches < events / 2, f"{batches} batches for {events} events"
+
+
 async def test_a_failing_event_in_a_batch_is_retried_and_given_up_alone(
     api: Container, settings: Settings, namespace: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

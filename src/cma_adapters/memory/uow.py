@@ -239,6 +239,15 @@ class _Outbox(Outbox):
         rows.sort(key=lambda e: e.occurred_at)
         return rows[:limit]
 
+    async def settled_of(self, event_ids: Sequence[EventId]) -> set[EventId]:
+        return {
+            i
+            for i in event_ids
+            if (row := self._db.outbox.get(i)) is not None
+            and row[0].centre_id == self._centre
+            and i in self._db.outbox_settled
+        }
+
     async def settle(
         self, event_id: EventId, at: dt.datetime, *, dead_letter: str | None = None
     ) -> None:

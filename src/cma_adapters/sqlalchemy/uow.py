@@ -537,6 +537,18 @@ class SqlAlchemyOutbox(Outbox):
         )
         return [m.envelope_from_row(r) for r in rows]
 
+    async def settled_of(self, event_ids: Sequence[EventId]) -> set[EventId]:
+        if not event_ids:
+            return set()
+        found = await self._x.c.execute(
+            select(outbox_t.c.event_id).where(
+                outbox_t.c.centre_id == self._x.centre_id,
+                outbox_t.c.event_id.in_(list(event_ids)),
+                outbox_t.c.settled_at.is_not(None),
+            )
+        )
+        return {EventId(i) for i in found.scalars()}
+
     async def settle(
         self, event_id: EventId, at: dt.datetime, *, dead_letter: str | None = None
     ) -> None:

@@ -232,6 +232,46 @@ class EventHandlers:
             await uow.commit()
         return ran
 
+    async def waiting(
+        self,
+        centre_id: CentreId,
+        event_ids: Sequence[EventId],
+        *,
+        more: int,
+        skip: Collection[EventId] = (),
+    ) -> tuple[set[EventId], list[EventId]]:
+        """For a worker about to dispatch ``event_ids`` (the messages it holds) of a centre:
+        which of them the outbox has settled already (an earlier batch took them: their
+        messages have nothing left to do), and up to ``more`` other events of the centre
+        handed to the broker and still owed, oldest first, none in ``skip`` and each
+        batchable (``_batchable``; their messages are still queued: dispatched now with
+        the batch, those messages find them settled). One unit of work, two reads."""
+        asked = set(event_ids)
+        async with self.uow(centre_id) as uow:
+            settled = await uow.outbox.settled_of(event_ids)
+            others: Sequence[EventEnvelope] = ()
+            if more > 0:
+                limit = more + len(asked) + len(skip)
+                others = await uow.outbox.owed(published_before=self.clock.now(), limit=limit)
+        extra = [
+            e.event_id
+            for e in others
+            if e.event_id not in asked and e.event_id not in skip and self._batchable(e)
+        ]
+        return settled, extra[:more]
+
+    def _batchable(self, envelope: EventEnvelope) -> bool:
+        """Whether every handler of the event coalesces it and has no slow part of its own
+        (an ``OutsideTransaction`` without ``combine``, e.g. OCR): only such events are
+        taken from the outbox ahead of their messages, so slow work is never started by
+        a batch while another worker may be running it for the event's own message."""
+        for reg in self._registrations(envelope.name):
+            if reg.coalesce is None or reg.coalesce(envelope) is None:
+                return False
+            if isinstance(reg.handler, OutsideTransaction) and reg.handler.combine is None:
+                return False
+        return True
+
     async def _run_groups_at_once(
         self,
         centre_id: CentreId,

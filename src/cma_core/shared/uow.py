@@ -69,6 +69,11 @@ class Outbox(Protocol):
         them (Redis restarted without persistence) or the worker died holding them."""
         ...
 
+    async def settled_of(self, event_ids: Sequence[EventId]) -> set[EventId]:
+        """Which of ``event_ids`` this centre's outbox has settled (handled, or given up on
+        with a dead letter): one read for a batch."""
+        ...
+
     async def settle(
         self, event_id: EventId, at: dt.datetime, *, dead_letter: str | None = None
     ) -> None:

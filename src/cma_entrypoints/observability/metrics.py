@@ -119,7 +119,7 @@ def observe_request(method: str, route: str, status: int, seconds: float) -> Non
 EVENT_BATCH_SIZE = Histogram(
     "cma_worker_event_batch_size",
     "Events the worker dispatched together (one centre's messages waiting at once).",
-    buckets=(1, 2, 4, 8, 16, 32, 64),
+    buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256),
 )
 
 

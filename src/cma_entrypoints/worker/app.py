@@ -140,7 +140,13 @@ def declare_dispatch_actor(
     handled at the same time are dispatched together, each still acknowledged, retried and
     given up on its own (``worker.batching``)."""
     handlers = container.event_handlers()
-    batcher = EventBatcher(handlers, on_batch=observe_event_batch)
+    # Topped up from the outbox: full batches (CMA_WORKER_BATCH) whatever the thread count.
+    batcher = EventBatcher(
+        handlers,
+        max_batch=container.settings().worker_batch,
+        on_batch=observe_event_batch,
+        waiting=handlers.waiting,
+    )
 
     async def event_given_up(message: dict[str, Any], info: dict[str, Any]) -> None:
         try:

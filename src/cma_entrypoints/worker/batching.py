@@ -12,25 +12,34 @@ another worker after ``CMA_WORKER_REDELIVERY_SECONDS``, and the inbox makes the 
 no-op. The same event delivered twice at once (a redelivery, a relay resend) is dispatched
 once and answers both messages.
 
-How big a batch gets is how many messages of the centre are waiting when the previous
-batch ends: at most the worker's threads (``cma worker --threads``) — each thread holds one
-message while it waits — and at most ``max_batch``. A quiet worker dispatches each event as
-it comes, with no added wait.
+A batch is the messages of the centre waiting when the previous batch ends — at most the
+worker's threads (``cma worker --threads``), since each thread holds one message while it
+waits — topped up from the outbox (``waiting``, when given): up to ``max_batch`` events in
+all, adding the centre's oldest events that were handed to the broker and are still owed
+(their messages are queued behind). Those messages, when their turn comes, find their
+events settled and are acknowledged without a dispatch. So a backlog is worked off in
+batches of ``max_batch`` whatever the thread count, and a message is still acknowledged
+only once its event's handlers have all recorded it. An event taken from the outbox whose
+handling then fails is left to its own message (retried, in the end dead-lettered) and not
+taken again by this batcher. A quiet worker dispatches each event as it comes, with no
+added wait.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from typing import Protocol
 
 from cma_core.shared.ids import CentreId, EventId
 
 log = logging.getLogger("cma.worker")
 
-#: Most events dispatched together (the in-process publisher's cap too).
-MAX_BATCH = 64
+#: Most events dispatched together. Above the in-process publisher's 64: a batch topped up
+#: from the outbox is full under load, and 256 drained a backlog ~1.6x faster than 64
+#: (benchmarks/README.md, branch ``workerlag``).
+MAX_BATCH = 256
 
 
 class Dispatcher(Protocol):
@@ -44,6 +53,25 @@ class Dispatcher(Protocol):
 Waiter = tuple[EventId, "asyncio.Future[int]"]
 
 
+class Waiting(Protocol):
+    """``EventHandlers.waiting``: which of a batch's events are settled already, and the
+    centre's other owed events to dispatch with it."""
+
+    def __call__(
+        self,
+        centre_id: CentreId,
+        event_ids: Sequence[EventId],
+        *,
+        more: int,
+        skip: Collection[EventId] = (),
+    ) -> Awaitable[tuple[set[EventId], list[EventId]]]: ...
+
+
+#: Events taken from the outbox that failed, remembered so as not to take them again
+#: (their own messages retry them); forgotten past this many.
+MAX_SKIPPED = 1024
+
+
 class EventBatcher:
     """Gathers the events handed to ``handle`` per centre and dispatches what is waiting
     together, one batch of a centre at a time (centres in parallel). Runs on the worker's
@@ -55,8 +83,11 @@ class EventBatcher:
         *,
         max_batch: int = MAX_BATCH,
         on_batch: Callable[[int], None] | None = None,
+        waiting: Waiting | None = None,
     ) -> None:
         self._dispatcher = dispatcher
+        self._waiting_in_outbox = waiting
+        self._skip: set[EventId] = set()
         self._max = max_batch
         self._on_batch = on_batch
         self._waiting: dict[CentreId, list[Waiter]] = {}
@@ -84,7 +115,8 @@ class EventBatcher:
                 if not waiting:
                     return
                 batch = self._take(centre_id, waiting)
-                await self._dispatch(centre_id, batch)
+                extra = await self._top_up(centre_id, batch)
+                await self._dispatch(centre_id, batch, extra)
         finally:
             del self._running[centre_id]
             # Cancelled (the worker stopping): no message is left waiting for ever; each
@@ -109,8 +141,34 @@ class EventBatcher:
             del self._waiting[centre_id]
         return batch
 
-    async def _dispatch(self, centre_id: CentreId, batch: dict[EventId, list[Waiter]]) -> None:
-        ids = list(batch)
+    async def _top_up(
+        self, centre_id: CentreId, batch: dict[EventId, list[Waiter]]
+    ) -> list[EventId]:
+        """Answer (and drop from ``batch``) the messages whose events are settled already;
+        the owed events of the centre to dispatch with the rest. On a failure to read them,
+        the batch goes as it is (its dispatch meets the same failure, and reports it)."""
+        if self._waiting_in_outbox is None:
+            return []
+        try:
+            settled, extra = await self._waiting_in_outbox(
+                centre_id, list(batch), more=self._max - len(batch), skip=self._skip
+            )
+        except Exception:
+            log.info("could not read the outbox of centre %s; batch left as it is", centre_id)
+            return []
+        for event_id in settled:
+            _answer(batch.pop(event_id, []), 0, None)
+        return extra
+
+    async def _dispatch(
+        self,
+        centre_id: CentreId,
+        batch: dict[EventId, list[Waiter]],
+        extra: Sequence[EventId] = (),
+    ) -> None:
+        ids = [*batch, *extra]
+        if not ids:
+            return
         if self._on_batch is not None:
             self._on_batch(len(ids))
         if len(ids) > 1:
@@ -119,16 +177,27 @@ class EventBatcher:
             except Exception:
                 log.info("a batch of %d events failed; handling them one by one", len(ids))
             else:
-                for event_id in ids:
+                for event_id in batch:
                     _answer(batch[event_id], ran, None)
                 return
         for event_id in ids:
             try:
                 ran = await self._dispatcher.dispatch(centre_id, event_id)
             except Exception as exc:
-                _answer(batch[event_id], 0, exc)
+                if event_id in batch:
+                    _answer(batch[event_id], 0, exc)
+                else:  # taken from the outbox: its own message retries it
+                    self._skipping(event_id)
+                    log.info(
+                        "event %s of centre %s failed; left to its message", event_id, centre_id
+                    )
             else:
-                _answer(batch[event_id], ran, None)
+                _answer(batch.get(event_id, []), ran, None)
+
+    def _skipping(self, event_id: EventId) -> None:
+        if len(self._skip) >= MAX_SKIPPED:
+            self._skip.clear()
+        self._skip.add(event_id)
 
 
 def _answer(waiters: list[Waiter], ran: int, exc: BaseException | None) -> None:

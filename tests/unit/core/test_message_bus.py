@@ -530,3 +530,35 @@ async def test_a_batch_combines_the_slow_parts_of_a_handler_that_says_they_can_b
         assert await uow.inbox.seen_of([e.event_id for e in opened], "index") == {
             e.event_id for e in opened
         }
+
+
+async def test_waiting_names_settled_events_and_the_batchable_owed_ones(app: App) -> None:
+    """What the worker's batch asks before dispatching (``EventHandlers.waiting``): which of
+    its messages' events are settled, and the centre's other owed events it may take —
+    only those whose every handler coalesces (a handler run per event, or slow work, is
+    left to the event's own message)."""
+    centre = (await app.centre()).id
+
+    async def noop(uow: UnitOfWork, event: EventEnvelope) -> None:
+        return None
+
+    bus = EventHandlers(
+        app.uow,
+        app.clock,
+        registered=(
+            *handles([CaseOpened, CaseClosed], "per_case", noop, coalesce=case_of),
+            Handles(CaseClosed, "each_closed", noop),  # not coalescing: CaseClosed stays
+        ),
+    )
+    events = await _opened_and_closed(app, centre, 3)
+    opened = [e.event_id for e in events if e.name == "CaseOpened"]
+    async with app.uow(centre) as uow:
+        await uow.outbox.mark_published([e.event_id for e in events], NOW - dt.timedelta(minutes=1))
+        await uow.outbox.settle(opened[0], NOW)
+        await uow.commit()
+
+    settled, extra = await bus.waiting(centre, [opened[0], opened[1]], more=10)
+    assert settled == {opened[0]}
+    assert extra == [opened[2]]  # not the asked ones, not the CaseClosed ones
+    assert await bus.waiting(centre, [opened[1]], more=10, skip={opened[2]}) == (set(), [])
+    assert await bus.waiting(centre, [opened[1]], more=0) == (set(), [])

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import pytest
 
 from cma_core.shared.ids import CentreId, EventId
-from cma_entrypoints.worker.batching import EventBatcher
+from cma_entrypoints.worker.batching import MAX_BATCH, EventBatcher
 
 CENTRE = CentreId(uuid.UUID(int=1))
 
@@ -90,3 +90,105 @@ async def test_a_stopped_batch_leaves_no_message_waiting() -> None:
     for task in waiting:
         with pytest.raises(RuntimeError, match="stopped"):
             await task
+
+
+# ------------------------------------------------ topped up from the outbox (issue 15)
+
+
+class Outbox(Recording):
+    """A recording dispatcher over an outbox: events handed to the broker, oldest first;
+    a dispatch that succeeds settles its events; ``waiting`` as ``EventHandlers``'."""
+
+    def __init__(self, owed: list[EventId], fails: set[EventId] | None = None) -> None:
+        super().__init__(fails=fails)
+        self.owed = list(owed)
+        self.settled: set[EventId] = set()
+        self.asked: list[tuple[list[EventId], int, set[EventId]]] = []
+
+    async def dispatch(self, centre_id: CentreId, event_id: EventId) -> int:
+        ran = await super().dispatch(centre_id, event_id)
+        self.settled.add(event_id)
+        return ran
+
+    async def dispatch_many(self, centre_id: CentreId, event_ids: Sequence[EventId]) -> int:
+        ran = await super().dispatch_many(centre_id, event_ids)
+        self.settled.update(event_ids)
+        return ran
+
+    async def waiting(
+        self,
+        centre_id: CentreId,
+        event_ids: Sequence[EventId],
+        *,
+        more: int,
+        skip: Collection[EventId] = (),
+    ) -> tuple[set[EventId], list[EventId]]:
+        self.asked.append((list(event_ids), more, set(skip)))
+        settled = self.settled & set(event_ids)
+        extra = [
+            e for e in self.owed if e not in self.settled and e not in event_ids and e not in skip
+        ]
+        return settled, extra[:more]
+
+
+async def test_a_message_takes_the_centres_owed_events_and_theirs_find_them_settled() -> None:
+    """One message dispatches the owed events queued behind it (up to ``max_batch``) in
+    one batch; their messages, when they come, are answered with no dispatch of theirs;
+    what was over the cap goes in a later batch."""
+    ids = _ids(6)
+    outbox = Outbox(owed=ids)
+    sizes: list[int] = []
+    batcher = EventBatcher(outbox, max_batch=4, on_batch=sizes.append, waiting=outbox.waiting)
+    assert await batcher.handle(CENTRE, ids[0]) == 2
+    assert outbox.calls == [("many", ids[:4])]
+    assert outbox.asked[0][:2] == ([ids[0]], 3)
+    # The messages of the events taken with it: nothing left to do, none dispatched again
+    # (their batch takes the next owed event instead).
+    assert await asyncio.gather(*(batcher.handle(CENTRE, e) for e in ids[1:4])) == [0, 0, 0]
+    assert outbox.calls == [("many", ids[:4]), ("one", [ids[4]])]
+    # The next message takes the rest; the last ones find theirs settled.
+    assert await batcher.handle(CENTRE, ids[5]) == 1
+    assert outbox.calls[-1] == ("one", [ids[5]])
+    assert await asyncio.gather(*(batcher.handle(CENTRE, e) for e in ids[4:])) == [0, 0]
+    assert len(outbox.calls) == 3
+    assert outbox.settled == set(ids)
+    assert sizes == [4, 1, 1]
+
+
+async def test_an_owed_event_that_fails_is_left_to_its_own_message() -> None:
+    """An event taken from the outbox whose handling fails: the batch goes one by one, the
+    message that took it still succeeds, the event is not taken again, and its own message
+    meets the failure (so Dramatiq retries it, in the end dead-lettering it)."""
+    ids = _ids(3)
+    outbox = Outbox(owed=ids, fails={ids[1]})
+    batcher = EventBatcher(outbox, waiting=outbox.waiting)
+    assert await batcher.handle(CENTRE, ids[0]) == 1
+    assert outbox.calls == [
+        ("many", ids),
+        ("one", [ids[0]]),
+        ("one", [ids[1]]),
+        ("one", [ids[2]]),
+    ]
+    assert outbox.settled == {ids[0], ids[2]}
+    with pytest.raises(ConnectionError):
+        await batcher.handle(CENTRE, ids[1])
+    # Skipped as an extra, not as a message.
+    assert outbox.asked[-1] == ([ids[1]], MAX_BATCH - 1, {ids[1]})
+    assert outbox.calls[-1] == ("one", [ids[1]])
+
+
+async def test_without_the_outbox_a_batch_is_only_its_messages() -> None:
+    """No ``waiting``: the batcher dispatches what its messages ask for, as before."""
+    ids = _ids(3)
+    outbox = Outbox(owed=ids)
+    batcher = EventBatcher(outbox)
+    assert await batcher.handle(CENTRE, ids[0]) == 1
+    assert outbox.calls == [("one", [ids[0]])]
+
+
+def test_the_worker_batch_is_a_setting() -> None:
+    """``CMA_WORKER_BATCH`` caps the worker's batches (256 unless set)."""
+    from cma_entrypoints.settings import Settings
+
+    assert Settings.from_env({}).worker_batch == MAX_BATCH == 256
+    assert Settings.from_env({"CMA_WORKER_BATCH": "4"}).worker_batch == 4
