@@ -50,7 +50,9 @@ DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
-    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b",
+    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
+    # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
+    rf"|\b(?P<m5>{_MONTH_RE})\.?\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y5>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
@@ -59,7 +61,10 @@ MONEY = re.compile(
 )
 REFERENCE = re.compile(
     # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
-    r"\b\d{3,5}(?: \d{3,5}){1,4}\b(?![.,]\d)"
+    # A bank-style prefix may lead ("NB22 9596 3229"), and a short group of two figures or
+    # two letters may close it at the end of its cell ("0516 4730 02", "799 929 ZZ").
+    r"\b(?:[A-Z]{1,3}\d{1,3} )?\d{3,5}(?: \d{3,5}){1,4}"
+    r"(?:(?: (?:\d\d|[A-Z]{2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?\b(?![.,]\d)"
     # A card number printed masked: "8082 XXXX XXXX 9738", "4929 **** **** 1234".
     r"|\b\d{4}(?: (?:[X*•]{4}|\d{4})){2}(?: \d{3,4})\b"
     r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b",
@@ -119,6 +124,9 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             return dt.date(_year(m.group("y")), month, int(m.group("d")))
         if m.group("d2"):
             return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        if m.group("m5"):
+            month = _MONTHS[m.group("m5").lower().rstrip(".")]
+            return dt.date(int(m.group("y5")), month, int(m.group("d5")))
         if m.group("y4"):
             return dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
         return dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
