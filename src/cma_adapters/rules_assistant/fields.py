@@ -298,7 +298,9 @@ BALANCE_LABELS = [
         1.0,
     ),
 ]
-_BALANCE_WORDS = re.compile(r"\b(?:pay|owe|owed|owing|balance|debt|outstanding|sum|total)\b", re.I)
+_BALANCE_WORDS = re.compile(
+    r"\b(?:pay|repay|owe|owed|owing|balance|debt|outstanding|sum|total|overpayment)\b", re.I
+)
 REFERENCE_LABELS = [
     _l(
         _W % 3
@@ -632,9 +634,40 @@ def read_fields(
         found[field] += candidates
     for candidate in _learned(layouts, learned or {}):
         found[candidate.field].append(candidate)
+    _adjust(found, "balance_pence", lambda c: 1.5 if _sums_the_column(layouts, c) else 0.0)
     _by_class(found, cls)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
+
+
+def _sums_the_column(layouts: Sequence[Layout], c: Candidate) -> bool:
+    """The amount is the sum of two or more amounts printed just above it in its column
+    (the bottom line of a table of charges): a total, whatever its label calls it."""
+    if c.box is None or not isinstance(c.value, int):
+        return False
+    layout = next((lay for lay in layouts if lay.page == c.page), None)
+    if layout is None:
+        return False
+    tol = 2 * layout.line_height
+    column: dict[int, int] = {}
+    for r, row in enumerate(layout.rows):
+        for cell in row:
+            if (
+                cell.box.top < c.box.top - layout.line_height / 2
+                and abs(cell.right - c.box.right) <= tol
+            ):
+                pence = parse_money(cell.text) if MONEY.search(cell.text) else None
+                if pence is not None:
+                    column[r] = pence
+    run: list[int] = []
+    rows = sorted(column, reverse=True)
+    for i, r in enumerate(rows):
+        if i and rows[i - 1] - r > 2:
+            break  # (the column above is a run of rows, not the whole page)
+        run.append(column[r])
+        if len(run) >= 2 and sum(run) == c.value:
+            return True
+    return False
 
 
 def _adjust(

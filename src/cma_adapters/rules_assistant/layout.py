@@ -121,6 +121,7 @@ def page_layout(page: PageText) -> Layout:
         row_words = _join_combs(row_words, dropped, height_px)
         cells_rows.append(tuple(_cells(page.number, index, row_words, height_px)))
         tops.append(min(_centre(w, slope) for w in row_words))
+    cells_rows = _pounds_and_pence(cells_rows)
     return Layout(
         page=page.number,
         rows=tuple(cells_rows),
@@ -129,6 +130,46 @@ def page_layout(page: PageText) -> Layout:
         line_height=height_px,
         row_tops=tuple(tops),
     )
+
+
+_POUNDS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _pounds_and_pence(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """A table that prints pounds and pence in columns of their own (a header "£ ... p",
+    then "1,016   03" on each row) gives each row one amount, "£1,016.03": the two-figure
+    cell under the "p" header and the whole pounds just left of it are joined."""
+    out = list(rows)
+    header: tuple[Cell, Cell] | None = None
+    for r, row in enumerate(rows):
+        texts = [c.text for c in row]
+        if "£" in texts and "p" in texts and texts.index("£") < texts.index("p"):
+            header = (row[texts.index("£")], row[texts.index("p")])
+            continue
+        if header is None:
+            continue
+        pound, pence_head = header
+        cells = list(row)
+        for i in range(1, len(cells)):
+            pence, pounds = cells[i], cells[i - 1]
+            under_p = pence.left <= pence_head.right and pence.right >= pence_head.left
+            near_pound = pounds.right >= pound.left - 2 * pound.box.width
+            if (
+                under_p
+                and near_pound
+                and re.fullmatch(r"\d\d", pence.text)
+                and _POUNDS.fullmatch(pounds.text)
+            ):
+                word = Word(
+                    text=f"£{pounds.text}.{pence.text}",
+                    box=union((pounds.box, pence.box)),
+                    line=pounds.words[0].line,
+                    confidence=min(w.confidence for w in (*pounds.words, *pence.words)),
+                )
+                cells[i - 1 : i + 1] = [attrs.evolve(pounds, words=(word,))]
+                out[r] = tuple(cells)
+                break
+    return out
 
 
 def _kept(word: Word) -> bool:
