@@ -185,6 +185,15 @@ _GENERIC = re.compile(
 )
 
 
+# What a department is called after its organisation's name.
+_DEPARTMENT = re.compile(
+    r"(?:\s+(?:revenues?|services?|benefits?|overpayments?|mortgages?|support|collections?"
+    r"|recovery|customers?|arrears|team|section|unit|department|office|income|council|tax"
+    r"|rents?|housing|debts?|accounts?|payments?|centre|operations|&|and))+",
+    re.IGNORECASE,
+)
+
+
 # A part of an Act is no organisation: "Schedule 12 Tribunals, Courts and Enforcement Act
 # 2007", "Section 87(1) Consumer Credit Act".
 _LEGISLATION = re.compile(
@@ -209,9 +218,22 @@ def parse_name(text: str) -> str | None:
     legal = re.search(r"\b(?:Ltd|Limited|plc|PLC|LLP)\b\.?", name)
     if legal and legal.start() > 0:
         name = name[: legal.end()].rstrip(".")
+    # A council or a building society printed with the department that writes (the
+    # letterhead's " - " is a speck to the layout): "X District Council Revenues Service",
+    # "Y Building Society Mortgage Support" are the council and the society.
+    public = re.search(r"\b(?:Council|Building\s+Society)\b", name)
+    if public and _DEPARTMENT.fullmatch(name[public.end() :]):
+        name = name[: public.end()]
     if len(name) < 3 or re.search(r"\d{3,}|£", name) or _ADDRESS.match(name):
         return None
     if _BENEFIT_NAME.match(name) or _GENERIC.match(name) or _LEGISLATION.match(name):
+        return None
+    # A form's own words and labels are no name: "For court use only", "DATE OF SERVICE",
+    # "From:" (an e-mail's header) — a name without a legal form does not start so.
+    if not legal and re.match(r"(?:for|from|to|by|at|on|of|date|dated|ref)\b", name, re.I):
+        return None
+    # nor is a label that names a reference or an amount: "Court account", "Council ref"
+    if not legal and re.search(r"\b(?:account|ref|reference|number|no|amount)$", name, re.I):
         return None
     if re.search(r"\b(?:team|desk)$", name, re.I):
         return None  # a team of the firm ("Financial Support Team"), not the firm

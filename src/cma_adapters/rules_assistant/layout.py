@@ -606,6 +606,8 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
     ):
         return False  # "Account number / 12345678 / Balance": 12345678 is the first's
     below = _aligned(layout, r, cell, 1)
+    if _label_like(above) and below is not None and _value_like(below):
+        return False  # "For court use only / Claim no. / 1VT7…": words over, a figure under
     if below is None or len(below.words) > 6:
         return True
     under = _aligned(layout, r + 1, below, 1)
