@@ -27,6 +27,7 @@ from cma_adapters.rules_assistant.layout import (
     Cell,
     Hit,
     Layout,
+    cell_below,
     find_label_hits,
     norm_words,
     union,
@@ -628,6 +629,7 @@ def read_fields(
         "account_reference", layouts, REFERENCE_LABELS, parse_reference, _reference_score, 5
     )
     found["account_reference"] += _prose_references(layouts)
+    found["account_reference"] += _paired_references(layouts)
     found["court_claim_number"] = _candidates(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
@@ -958,7 +960,47 @@ def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
-_NAMES_AN_ACCOUNT = re.compile(r"account|reference|\bref\b|agreement|\bno\b|number", re.I)
+_NAMES_AN_ACCOUNT = re.compile(r"account|reference|\bref\b|agreement|\bno\b|number|\border\b", re.I)
+
+
+_PAIR_LABEL = re.compile(
+    r"^(?P<a>(?:our|your|my|their|client'?s?|customer) ref(?:erence)?\.?)\s*(?:/\s*)?"
+    r"(?P<b>(?:our|your|my|their|client'?s?|customer) ref(?:erence)?\.?)\s*:?$",
+    re.I,
+)
+
+
+def _paired_references(layouts: Sequence[Layout]) -> list[Candidate]:
+    """Two references under one label, in the label's order: "Our ref / Your ref" over
+    "AB/123 / C456/7" (or to its right). "Your ref" is the reference the reader's side
+    gave — the client's account with the creditor the writer collects for."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for c, cell in enumerate(row):
+                m = _PAIR_LABEL.match(cell.text.strip())
+                if m is None:
+                    continue
+                value_cell = row[c + 1] if c + 1 < len(row) else cell_below(layout, r, cell)
+                if value_cell is None:
+                    continue
+                # (a "/" alone between them is a speck to the layout, and may be gone)
+                parts = re.sub(r"\s+/\s+", " ", value_cell.text.strip()).split()
+                if len(parts) != 2:
+                    continue
+                for label, part in zip((m.group("a"), m.group("b")), parts, strict=True):
+                    value = parse_reference(part)
+                    if value is None:
+                        continue
+                    ours = label.lower().startswith(("our", "my"))
+                    out.append(
+                        Candidate(
+                            field="account_reference", value=value, shown=part,
+                            page=layout.page, box=value_cell.box, label=label, role=None,
+                            score=1.0 if ours else 3.0, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
 
 
 def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
@@ -968,7 +1010,7 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         # (OCR may put a speck before a word: "agreement ‘numbered KKE…"). Several words
         # may name it: "account reference X", "agreement account number X".
         r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
-        r"(?:account|reference|ref|agreement|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
+        r"(?:account|reference|ref|agreement|order|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
     )
@@ -1295,8 +1337,11 @@ def _letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list
             if layout.row_tops[r] > 0.25 * layout.height:
                 break
             for cell in row:
-                name = parse_name(cell.text)
-                if name is None or len(cell.words) > 7 or ":" in cell.text:
+                # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead.
+                sender = re.match(r"from\s*:\s*([^<>:]+?)\s*(?:<[^<>]*@[^<>]*>)?\s*$",
+                                  cell.text, re.I)  # fmt: skip
+                name = parse_name(sender.group(1) if sender else cell.text)
+                if name is None or len(cell.words) > 7 or (":" in cell.text and not sender):
                     continue
                 if re.search(r"\b(?:notice|letter|statement|reminder|demand|form)\b", name, re.I):
                     continue

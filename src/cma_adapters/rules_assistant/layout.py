@@ -630,3 +630,8 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         if layout.rows[nr]:
             return None
     return None
+
+
+def cell_below(layout: Layout, r: int, cell: Cell) -> Cell | None:
+    """The cell just below ``cell`` (row ``r``) in its column, if any."""
+    return _below(layout, r, cell)
