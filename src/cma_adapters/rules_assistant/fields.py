@@ -799,10 +799,39 @@ def _section_names(layouts: Sequence[Layout]) -> list[Candidate]:
 
 
 # An organisation's name in a sentence, and what the words around it say it is.
+_SUFFIXES = [
+    "Ltd",
+    "Limited",
+    "plc",
+    "LLP",
+    "Bank",
+    "Council",
+    "Society",
+    "Services",
+    "Finance",
+    "Group",
+    "Association",
+    "Homes",
+    "Credit",
+    "Company",
+    "Loans",
+    "Lending",
+    "Capital",
+    "Funding",
+    "Investments",
+    "Portfolio",
+    "Energy",
+    "Water",
+    "Power",
+    "Mortgage",
+    "Mortgages",
+]
+# (as printed, or in capitals: "ORIGINALLY WITH X MUTUAL FINANCE LTD"; a magistrates' court
+# is owed the fines it imposes)
 _ORG_SUFFIX = (
-    r"(?:Ltd|Limited|plc|PLC|LLP|Bank|Council|Society|Services|Finance|Group|Association"
-    r"|Homes|Credit|Company|Loans|Lending|Capital|Funding|Investments|Portfolio|Energy"
-    r"|Water|Power|Mortgages?)"
+    "(?:"
+    + "|".join([*_SUFFIXES, *(w.upper() for w in _SUFFIXES)])
+    + r"|(?<=Magistrates' )Court|(?<=MAGISTRATES' )COURT)"
 )
 # A name runs on to its legal form: "Calverley Portfolio Holdings Ltd", not "Calverley
 # Portfolio".
@@ -834,6 +863,7 @@ _CREDITOR_BEFORE = re.compile(
     # Who an agent, a solicitor or a bailiff acts for: "We act for X", "on behalf of X",
     # "the debt you owe to X", "your landlord, X", "collecting this debt for X".
     r"|(?:we )?act(?:ing)? (?:for|on behalf of)|(?:for and )?on behalf of|(?:you )?(?:owe|owed|owing) to"
+    r"|(?:on behalf of|for|act for|acting for) (?:our|my) client,?"
     r"|(?:your|the) (?:landlord|lender|creditor),|collect(?:s|ing)? (?:this |the |your )?"
     r"(?:debt|rent|charges|account)? ?for|instructed by|please pay)"
     r"\s+$",
@@ -844,7 +874,10 @@ _CREDITOR_AFTER = re.compile(
     r"|claimant|lender|landlord)\)"
     r"|^\s*\(?[\"“]?our client\b"
     r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
-    r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b",
+    r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b"
+    # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
+    # warrant (of control)"
+    r"|^\s+(?:has )?issued (?:a|the) warrant\b",
     re.I,
 )
 
@@ -891,12 +924,22 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
         flat = "\n".join(parts)
         for m in _ORG_IN_TEXT.finditer(flat):
             before, after = flat[max(0, m.start() - 45) : m.start()], flat[m.end() : m.end() + 30]
+            # (a cue runs over a line break as over a space: "bought your / account from")
+            before = re.sub(r"\s+", " ", before)
+            start = m.start()
+            # In capitals the cue is swept into the name ("ORIGINALLY WITH X FINANCE
+            # LTD"): the name starts after a cue inside the match.
+            for word in re.finditer(r"\s+", flat[m.start() : m.end()]):
+                head = before + re.sub(r"\s+", " ", flat[m.start() : m.start() + word.end()])
+                if _ORIGINAL_BEFORE.search(head) or _CREDITOR_BEFORE.search(head):
+                    before, start = head[-45:], m.start() + word.end()
+                    break
             field = None
             if _ORIGINAL_BEFORE.search(before) or _ORIGINAL_AFTER.match(after):
                 field, score = "original_creditor", 3.0
             elif _CREDITOR_AFTER.match(after) or _CREDITOR_BEFORE.search(before):
                 field, score = "creditor_name", 2.5
-            span = flat[m.start() : m.end()]
+            span = flat[start : m.end()]
             # Named right after its cue ("made with Halewood / Personal Finance Ltd"), the
             # name starts there even across a line; named before "(the assignor)", it may
             # have swept up a heading or salutation above it.
