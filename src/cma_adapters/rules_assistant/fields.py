@@ -80,7 +80,10 @@ ORGANISATION = re.compile(
     r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
     r"|Tribunals?|Partnership|Solicitors|Social\s+Security"
     # "The Pension Service" (a name's last word), not "Service date" (a label)
-    r"|(?<=[A-Za-z] )Service(?!\s+[a-z]))\b\.?",
+    r"|(?<=[A-Za-z] )Service(?!\s+[a-z])"
+    # a body named for the country, "UK" its name's last word: "Veterans UK" ("Registered
+    # in England" is no name, so only "UK")
+    r"|(?<=[A-Za-z] )UK(?=\.?$))\b\.?",
     re.IGNORECASE,
 )
 # A court writes judgments and claims but is owed nothing (a magistrates' court's fines
@@ -646,6 +649,7 @@ def read_fields(
     found["income_pence"] = _candidates(
         "income_pence", layouts, INCOME_LABELS, parse_money, _income_score, 4
     )
+    found["income_pence"] += _prose_income(layouts)
     found["gross_pence"] = _candidates(
         "gross_pence", layouts, GROSS_LABELS, parse_money, _gross_score, 4
     )
@@ -1313,6 +1317,26 @@ _PAID_CUE = re.compile(
     r"|(?:award|entitlement) (?:is|of)|we will pay)\b[^£]{0,12}$",
     re.I,
 )
+
+
+def _prose_income(layouts: Sequence[Layout]) -> list[Candidate]:
+    """An amount a sentence says is paid to the client: "We will pay you £83.09 each
+    week", "your award is £91.40" (weaker than a labelled payment)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for m in MONEY.finditer(cell.text):
+                    if "£" not in m.group() or not _PAID_CUE.search(cell.text[: m.start()]):
+                        continue
+                    out.append(
+                        Candidate(
+                            field="income_pence", value=parse_money(m.group()),
+                            shown=m.group().strip(), page=layout.page, box=cell.box, label=None,
+                            role="said to be paid to you", score=2.0, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
 
 
 def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
