@@ -45,7 +45,9 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # use "." or "/" with the same separator twice: "23-14-70" is a sort code, not a date.
 # Also "this 18th day of March 2026" (deeds and demands) and ISO "2026-03-18".
 DATE = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?"
+    # (OCR reads a "1" before an ordinal as "I" or "l": "Ist Oct 2026", "2Ist", "llth")
+    rf"\b(?P<d>[0-3]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b)))"
+    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
     r"(?:[\s-]+|:\s*(?=(?:19|20)\d\d))"
     r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
@@ -125,7 +127,8 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
                 return None
             month = _MONTHS[m.group("m").lower().rstrip(".")]
-            return dt.date(_year(m.group("y")), month, int(m.group("d")))
+            day = int(re.sub("[Il]", "1", m.group("d")))
+            return dt.date(_year(m.group("y")), month, day)
         if m.group("d2"):
             return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
         if m.group("m5"):
@@ -216,6 +219,7 @@ def parse_name(text: str) -> str | None:
     # speck before it ("a Hexham Finance plc"). OCR reads "plc" as "ple" or "pic", "Ltd"
     # as "Lid".
     name = re.sub(r"(?:(?<=\s)|^)[‘’'\"“”]+(?=\w)", "", name)
+    name = re.sub(r"(?<=\w)[’‘`]", "'", name)  # "Magistrates’ Court": the apostrophe
     name = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", name)
     name = re.sub(r"(?<=\s)(?:ple|pic)\b", "plc", name)
     name = re.sub(r"(?<=\s)Lid\b", "Ltd", name)
@@ -236,6 +240,8 @@ def parse_name(text: str) -> str | None:
     # "From:" (an e-mail's header) — a name without a legal form does not start so.
     if not legal and re.match(r"(?:for|from|to|by|at|on|of|date|dated|ref)\b", name, re.I):
         return None
+    if re.search(r"\buse(?: only)?$", name, re.I):
+        return None  # "Office use", "Court use only": a box the form keeps for itself
     # nor is a label that names a reference or an amount: "Court account", "Council ref"
     if not legal and re.search(r"\b(?:account|ref|reference|number|no|amount)$", name, re.I):
         return None
