@@ -122,6 +122,7 @@ def page_layout(page: PageText) -> Layout:
         cells_rows.append(tuple(_cells(page.number, index, row_words, height_px)))
         tops.append(min(_centre(w, slope) for w in row_words))
     cells_rows = _pounds_and_pence(cells_rows)
+    cells_rows = _groups_run_on(cells_rows, height_px)
     return Layout(
         page=page.number,
         rows=tuple(cells_rows),
@@ -168,6 +169,34 @@ def _pounds_and_pence(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
                 )
                 cells[i - 1 : i + 1] = [attrs.evolve(pounds, words=(word,))]
                 out[r] = tuple(cells)
+                break
+    return out
+
+
+_GROUPS = re.compile(r"(\d{2,5})(?: (\d{2,5}))+")
+
+
+def _groups_run_on(rows: list[tuple[Cell, ...]], height: float) -> list[tuple[Cell, ...]]:
+    """A number printed in groups that runs over a line ("314 154" / "933"): the next row
+    holds only one more group of the same length, starting in the same column, so it is
+    the rest of the number, joined to the cell above (and no value of its own)."""
+    out = list(rows)
+    for r in range(len(out) - 1):
+        below = out[r + 1]
+        if len(below) != 1 or not re.fullmatch(r"\d{2,5}", below[0].text):
+            continue
+        for i, cell in enumerate(out[r]):
+            groups = cell.text.split(" ")
+            if (
+                _GROUPS.fullmatch(cell.text)
+                and len({len(g) for g in groups}) == 1
+                and len(below[0].text) == len(groups[0])
+                and abs(below[0].left - cell.left) <= height
+                and below[0].box.top - cell.box.bottom <= 1.5 * height
+            ):
+                joined = attrs.evolve(cell, words=(*cell.words, *below[0].words))
+                out[r] = (*out[r][:i], joined, *out[r][i + 1 :])
+                out[r + 1] = ()
                 break
     return out
 

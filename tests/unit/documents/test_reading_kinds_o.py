@@ -207,3 +207,25 @@ def test_an_ordinal_day_with_its_one_misread_as_a_letter(
     text: str, expected: dt.date | None
 ) -> None:
     assert parse_date(text) == expected
+
+
+def test_a_number_in_groups_that_runs_over_a_line() -> None:
+    got = found(
+        C.UTILITY_ARREARS,
+        (Cell(0.08, "Lune Valley Water plc"),),
+        (Cell(0.6, "Customer number"),),
+        (Cell(0.6, "2208 6614"),),
+        (Cell(0.6, "0937"),),
+        (),
+        (Cell(0.08, "Ms Ada Quayle"),),
+    )
+    assert best(got, "account_reference") == "2208 6614 0937"
+    # a lone figure of another length under it is something else
+    other = found(
+        C.UTILITY_ARREARS,
+        (Cell(0.08, "Lune Valley Water plc"),),
+        (Cell(0.6, "Customer number"),),
+        (Cell(0.6, "2208 6614"),),
+        (Cell(0.6, "12"),),
+    )
+    assert best(other, "account_reference") == "2208 6614"
