@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from cma_adapters.rules_assistant.assistant import refine_class
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
 from cma_adapters.rules_assistant.fields import (
     Candidate,
@@ -229,3 +230,15 @@ def test_a_number_in_groups_that_runs_over_a_line() -> None:
         (Cell(0.6, "12"),),
     )
     assert best(other, "account_reference") == "2208 6614"
+
+
+def test_a_letter_that_says_it_asks_for_nothing_is_other() -> None:
+    text = (
+        "Pelham Cards Ltd\nDear Mr Oyelaran, you can now spread the cost of large purchases"
+        " at a lower rate. This is not a request for payment: nothing is owed under this"
+        " offer and you do not need to do anything."
+    )
+    assert refine_class(C.CREDITOR_LETTER, {}, text) is C.OTHER
+    # a letter that says nothing is owed on one account but asks for another's arrears
+    text_owed = text + " Your loan account is £212.00 in arrears; please pay it by Friday."
+    assert refine_class(C.CREDITOR_LETTER, {}, text_owed) is C.CREDITOR_LETTER
