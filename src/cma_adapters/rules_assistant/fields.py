@@ -45,8 +45,9 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # use "." or "/" with the same separator twice: "23-14-70" is a sort code, not a date.
 # Also "this 18th day of March 2026" (deeds and demands) and ISO "2026-03-18".
 DATE = re.compile(
-    # (OCR reads a "1" before an ordinal as "I" or "l": "Ist Oct 2026", "2Ist", "llth")
-    rf"\b(?P<d>[0-3]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b)))"
+    # (OCR reads a "1" before an ordinal as "I" or "l", a "5" as "S": "Ist Oct 2026",
+    # "2Ist", "llth", "Sth August 2026", "1Sth")
+    rf"\b(?P<d>[0-3]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b))|(?-i:[12Il]?S(?=th\b)))"
     rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
     r"(?:[\s-]+|:\s*(?=(?:19|20)\d\d))"
@@ -55,7 +56,9 @@ DATE = re.compile(
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
     r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
     # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
-    rf"|\b(?P<m5>{_MONTH_RE})\.?\s+(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y5>(?:19|20)\d\d)\b",
+    # (OCR may drop the spaces: "Mar8,2025")
+    rf"|\b(?P<m5>{_MONTH_RE})\.?(?:\s+|(?=\d))(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)"
+    r"(?P<y5>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
@@ -127,7 +130,7 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
                 return None
             month = _MONTHS[m.group("m").lower().rstrip(".")]
-            day = int(re.sub("[Il]", "1", m.group("d")))
+            day = int(re.sub("[Il]", "1", m.group("d")).replace("S", "5"))
             return dt.date(_year(m.group("y")), month, day)
         if m.group("d2"):
             return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))

@@ -201,6 +201,9 @@ def test_an_amount_said_to_be_paid_to_the_client_is_income() -> None:
         ("Date of notice  Ist Apr 2027", dt.date(2027, 4, 1)),
         ("dated 2Ist February 2027", dt.date(2027, 2, 21)),
         ("by llth Sep 2026", dt.date(2026, 9, 11)),
+        ("Date: Sth March 2027", dt.date(2027, 3, 5)),  # a 5 read as S
+        ("Issued Apr9,2027 at noon", dt.date(2027, 4, 9)),  # the spaces lost
+        ("South May 2026 branch", None),
         ("a list May 2026 of payments", None),  # a word, not a misread ordinal
     ],
 )
