@@ -17,9 +17,10 @@ them by kind: from then on N is read, like H, K, L and M, and no longer a blind
 measurement. A family still blind gets a ``Family`` record with ``blind=True`` (its misses
 are never printed).
 
-Held-out O (``corpus_blind_o.py``: a fourth blind family, in a fourth hand) likewise:
+O (``corpus_blind_o.py``: a fourth blind family, in a fourth hand) likewise:
 ``--family o`` (O only) or ``--family all``, ``--ocr-o N`` scans and reads N of its
-documents. O's misses are never printed.
+documents. O was blind until round 8, which read its misses (``--misses``) to fix them by
+kind: from then on O is read, like H, K, L, M and N, and no longer a blind measurement.
 
 Held-out P (``corpus_blind_p.py``: a fifth blind family, in a fifth hand) likewise:
 ``--family p`` (P only) or ``--family all``, ``--ocr-p N`` scans and reads N of its
@@ -178,7 +179,7 @@ class Family:
 M = Family("M, read since round 6", build_m, m_text, m_pages, m_scanned, m_values_in_text, False)
 N = Family("N, read since round 7", build_n, n_text, n_pages, n_scanned, n_values_in_text, False)
 FAMILY_O = Family(
-    "held-out O, written blind", build_o, o_text, o_pages, o_scanned, o_values_in_text, True
+    "O, read since round 8", build_o, o_text, o_pages, o_scanned, o_values_in_text, False
 )
 FAMILY_P = Family(
     "held-out P, written blind", build_p, p_text, p_pages, p_scanned, p_values_in_text, True
@@ -266,9 +267,9 @@ def main() -> None:
             family_ocr(FAMILY_P, args.ocr_p)
         return
     if args.family == "o":
-        family_text(FAMILY_O, args.per_family)
+        family_text(FAMILY_O, args.per_family, args.misses)
         if args.ocr_o:
-            family_ocr(FAMILY_O, args.ocr_o)
+            family_ocr(FAMILY_O, args.ocr_o, args.misses)
         return
     if args.family == "n":
         family_text(N, args.per_family, args.misses)
@@ -308,9 +309,9 @@ def main() -> None:
     family_text(N, args.per_family, args.misses)
     if args.ocr_n:
         family_ocr(N, args.ocr_n, args.misses)
-    family_text(FAMILY_O, args.per_family)
+    family_text(FAMILY_O, args.per_family, args.misses)
     if args.ocr_o:
-        family_ocr(FAMILY_O, args.ocr_o)
+        family_ocr(FAMILY_O, args.ocr_o, args.misses)
     family_text(FAMILY_P, args.per_family)
     if args.ocr_p:
         family_ocr(FAMILY_P, args.ocr_p)

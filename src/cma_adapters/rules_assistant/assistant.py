@@ -420,6 +420,12 @@ _SETTLED = re.compile(
     r"|(?:account|loan|agreement|debt) (?:is |has been )?(?:now )?(?:settled|closed|cleared)"
     r" in full)\b"
 )
+# A letter that says it asks for nothing: "this is not a demand (for payment)", "you do
+# not need to pay / do anything" — said of a debt only to deny it.
+_NOT_ASKED = re.compile(
+    r"\b(?:(?:is )?not a (?:demand|request|bill)(?: for payment)?"
+    r"|you do not (?:need|have) to (?:pay|do anything))\b"
+)
 # A benefit named as such (a payslip's "pension" deduction is not one).
 _BENEFIT = re.compile(
     r"\b(?:benefits?|allowance|universal credit|tax credits?|dwp|department for work"
@@ -484,8 +490,8 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         return cls
     if gives:
         return C.BENEFIT_AWARD  # it gives (entitled to, we will pay) and asks for nothing
-    if _SETTLED.search(flat) and not _OWED.search(_SETTLED.sub(" ", flat)):
-        return C.OTHER  # a paid-off loan, a closed account: nothing to suggest
+    if _SETTLED.search(flat) and not _OWED.search(_NOT_ASKED.sub(" ", _SETTLED.sub(" ", flat))):
+        return C.OTHER  # a paid-off loan, a closed account, an offer: nothing to suggest
     creditors = {c.value for c in found.get("creditor_name", []) if c.score > 0}
     for c in found.get("original_creditor", []):
         if (

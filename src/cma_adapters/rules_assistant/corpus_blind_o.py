@@ -16,6 +16,14 @@ anywhere; whoever reads them to change the reader makes ``O`` no longer blind an
 so there. The page machinery (cells, rows, boxes, rules, footers laid out in a face's own
 metrics) is N's, with O's own faces, boxes and scan effects.
 
+**O is no longer blind.** Round 8 of the reader (issue 14) read O's misses
+(``benchmarks/intake_accuracy.py --family o --misses``, and ``--ocr-o 19 --misses``) to fix
+them by kind, as round 7 did for ``N``: from then on ``O`` is a training-side figure like
+H, K, L, M and N and says nothing of how the reader generalises; it is a read family
+(``read_families``), so the next ``cma assistant train`` trains on it (the shipped artefact
+``2026-12-03.6`` predates it; benchmarks/OCR.md, "Round 8"). What is said above of how
+``O`` was written still holds; "never used to write rules, to train" held until round 8.
+
 What differs from A-D, H, K, L, M and N:
 
 * who writes: a credit-card issuer's arrears letter with a header band of account details,

@@ -27,6 +27,7 @@ from cma_adapters.rules_assistant.layout import (
     Cell,
     Hit,
     Layout,
+    cell_below,
     find_label_hits,
     norm_words,
     union,
@@ -44,13 +45,20 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # use "." or "/" with the same separator twice: "23-14-70" is a sort code, not a date.
 # Also "this 18th day of March 2026" (deeds and demands) and ISO "2026-03-18".
 DATE = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?"
+    # (OCR reads a "1" before an ordinal as "I" or "l", a "5" as "S": "Ist Oct 2026",
+    # "2Ist", "llth", "Sth August 2026", "1Sth")
+    rf"\b(?P<d>[0-3]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b))|(?-i:[12Il]?S(?=th\b)))"
+    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
     r"(?:[\s-]+|:\s*(?=(?:19|20)\d\d))"
     r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
-    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b",
+    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
+    # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
+    # (OCR may drop the spaces: "Mar8,2025")
+    rf"|\b(?P<m5>{_MONTH_RE})\.?(?:\s+|(?=\d))(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)"
+    r"(?P<y5>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
@@ -59,7 +67,10 @@ MONEY = re.compile(
 )
 REFERENCE = re.compile(
     # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
-    r"\b\d{3,5}(?: \d{3,5}){1,4}\b(?![.,]\d)"
+    # A bank-style prefix may lead ("NB22 9596 3229"), and a short group of two figures or
+    # two letters may close it at the end of its cell ("0516 4730 02", "799 929 ZZ").
+    r"\b(?:[A-Z]{1,3}\d{1,3} )?\d{3,5}(?: \d{3,5}){1,4}"
+    r"(?:(?: (?:\d\d|[A-Z]{2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?\b(?![.,]\d)"
     # A card number printed masked: "8082 XXXX XXXX 9738", "4929 **** **** 1234".
     r"|\b\d{4}(?: (?:[X*•]{4}|\d{4})){2}(?: \d{3,4})\b"
     r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b",
@@ -74,7 +85,10 @@ ORGANISATION = re.compile(
     r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
     r"|Tribunals?|Partnership|Solicitors|Social\s+Security"
     # "The Pension Service" (a name's last word), not "Service date" (a label)
-    r"|(?<=[A-Za-z] )Service(?!\s+[a-z]))\b\.?",
+    r"|(?<=[A-Za-z] )Service(?!\s+[a-z])"
+    # a body named for the country, "UK" its name's last word: "Veterans UK" ("Registered
+    # in England" is no name, so only "UK")
+    r"|(?<=[A-Za-z] )UK(?=\.?$))\b\.?",
     re.IGNORECASE,
 )
 # A court writes judgments and claims but is owed nothing (a magistrates' court's fines
@@ -116,9 +130,13 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
                 return None
             month = _MONTHS[m.group("m").lower().rstrip(".")]
-            return dt.date(_year(m.group("y")), month, int(m.group("d")))
+            day = int(re.sub("[Il]", "1", m.group("d")).replace("S", "5"))
+            return dt.date(_year(m.group("y")), month, day)
         if m.group("d2"):
             return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        if m.group("m5"):
+            month = _MONTHS[m.group("m5").lower().rstrip(".")]
+            return dt.date(int(m.group("y5")), month, int(m.group("d5")))
         if m.group("y4"):
             return dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
         return dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
@@ -177,6 +195,15 @@ _GENERIC = re.compile(
 )
 
 
+# What a department is called after its organisation's name.
+_DEPARTMENT = re.compile(
+    r"(?:\s+(?:revenues?|services?|benefits?|overpayments?|mortgages?|support|collections?"
+    r"|recovery|customers?|arrears|team|section|unit|department|office|income|council|tax"
+    r"|rents?|housing|debts?|accounts?|payments?|centre|operations|&|and))+",
+    re.IGNORECASE,
+)
+
+
 # A part of an Act is no organisation: "Schedule 12 Tribunals, Courts and Enforcement Act
 # 2007", "Section 87(1) Consumer Credit Act".
 _LEGISLATION = re.compile(
@@ -195,15 +222,31 @@ def parse_name(text: str) -> str | None:
     # speck before it ("a Hexham Finance plc"). OCR reads "plc" as "ple" or "pic", "Ltd"
     # as "Lid".
     name = re.sub(r"(?:(?<=\s)|^)[‘’'\"“”]+(?=\w)", "", name)
+    name = re.sub(r"(?<=\w)[’‘`]", "'", name)  # "Magistrates’ Court": the apostrophe
     name = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", name)
     name = re.sub(r"(?<=\s)(?:ple|pic)\b", "plc", name)
     name = re.sub(r"(?<=\s)Lid\b", "Ltd", name)
     legal = re.search(r"\b(?:Ltd|Limited|plc|PLC|LLP)\b\.?", name)
     if legal and legal.start() > 0:
         name = name[: legal.end()].rstrip(".")
+    # A council or a building society printed with the department that writes (the
+    # letterhead's " - " is a speck to the layout): "X District Council Revenues Service",
+    # "Y Building Society Mortgage Support" are the council and the society.
+    public = re.search(r"\b(?:Council|Building\s+Society)\b", name)
+    if public and _DEPARTMENT.fullmatch(name[public.end() :]):
+        name = name[: public.end()]
     if len(name) < 3 or re.search(r"\d{3,}|£", name) or _ADDRESS.match(name):
         return None
     if _BENEFIT_NAME.match(name) or _GENERIC.match(name) or _LEGISLATION.match(name):
+        return None
+    # A form's own words and labels are no name: "For court use only", "DATE OF SERVICE",
+    # "From:" (an e-mail's header) — a name without a legal form does not start so.
+    if not legal and re.match(r"(?:for|from|to|by|at|on|of|date|dated|ref)\b", name, re.I):
+        return None
+    if re.search(r"\buse(?: only)?$", name, re.I):
+        return None  # "Office use", "Court use only": a box the form keeps for itself
+    # nor is a label that names a reference or an amount: "Court account", "Council ref"
+    if not legal and re.search(r"\b(?:account|ref|reference|number|no|amount)$", name, re.I):
         return None
     if re.search(r"\b(?:team|desk)$", name, re.I):
         return None  # a team of the firm ("Financial Support Team"), not the firm
@@ -290,7 +333,9 @@ BALANCE_LABELS = [
         1.0,
     ),
 ]
-_BALANCE_WORDS = re.compile(r"\b(?:pay|owe|owed|owing|balance|debt|outstanding|sum|total)\b", re.I)
+_BALANCE_WORDS = re.compile(
+    r"\b(?:pay|repay|owe|owed|owing|balance|debt|outstanding|sum|total|overpayment)\b", re.I
+)
 REFERENCE_LABELS = [
     _l(
         _W % 3
@@ -596,6 +641,7 @@ def read_fields(
         "account_reference", layouts, REFERENCE_LABELS, parse_reference, _reference_score, 5
     )
     found["account_reference"] += _prose_references(layouts)
+    found["account_reference"] += _paired_references(layouts)
     found["court_claim_number"] = _candidates(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
@@ -612,6 +658,7 @@ def read_fields(
     found["income_pence"] = _candidates(
         "income_pence", layouts, INCOME_LABELS, parse_money, _income_score, 4
     )
+    found["income_pence"] += _prose_income(layouts)
     found["gross_pence"] = _candidates(
         "gross_pence", layouts, GROSS_LABELS, parse_money, _gross_score, 4
     )
@@ -624,9 +671,40 @@ def read_fields(
         found[field] += candidates
     for candidate in _learned(layouts, learned or {}):
         found[candidate.field].append(candidate)
+    _adjust(found, "balance_pence", lambda c: 1.5 if _sums_the_column(layouts, c) else 0.0)
     _by_class(found, cls)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
+
+
+def _sums_the_column(layouts: Sequence[Layout], c: Candidate) -> bool:
+    """The amount is the sum of two or more amounts printed just above it in its column
+    (the bottom line of a table of charges): a total, whatever its label calls it."""
+    if c.box is None or not isinstance(c.value, int):
+        return False
+    layout = next((lay for lay in layouts if lay.page == c.page), None)
+    if layout is None:
+        return False
+    tol = 2 * layout.line_height
+    column: dict[int, int] = {}
+    for r, row in enumerate(layout.rows):
+        for cell in row:
+            if (
+                cell.box.top < c.box.top - layout.line_height / 2
+                and abs(cell.right - c.box.right) <= tol
+            ):
+                pence = parse_money(cell.text) if MONEY.search(cell.text) else None
+                if pence is not None:
+                    column[r] = pence
+    run: list[int] = []
+    rows = sorted(column, reverse=True)
+    for i, r in enumerate(rows):
+        if i and rows[i - 1] - r > 2:
+            break  # (the column above is a run of rows, not the whole page)
+        run.append(column[r])
+        if len(run) >= 2 and sum(run) == c.value:
+            return True
+    return False
 
 
 def _adjust(
@@ -734,10 +812,39 @@ def _section_names(layouts: Sequence[Layout]) -> list[Candidate]:
 
 
 # An organisation's name in a sentence, and what the words around it say it is.
+_SUFFIXES = [
+    "Ltd",
+    "Limited",
+    "plc",
+    "LLP",
+    "Bank",
+    "Council",
+    "Society",
+    "Services",
+    "Finance",
+    "Group",
+    "Association",
+    "Homes",
+    "Credit",
+    "Company",
+    "Loans",
+    "Lending",
+    "Capital",
+    "Funding",
+    "Investments",
+    "Portfolio",
+    "Energy",
+    "Water",
+    "Power",
+    "Mortgage",
+    "Mortgages",
+]
+# (as printed, or in capitals: "ORIGINALLY WITH X MUTUAL FINANCE LTD"; a magistrates' court
+# is owed the fines it imposes)
 _ORG_SUFFIX = (
-    r"(?:Ltd|Limited|plc|PLC|LLP|Bank|Council|Society|Services|Finance|Group|Association"
-    r"|Homes|Credit|Company|Loans|Lending|Capital|Funding|Investments|Portfolio|Energy"
-    r"|Water|Power|Mortgages?)"
+    "(?:"
+    + "|".join([*_SUFFIXES, *(w.upper() for w in _SUFFIXES)])
+    + r"|(?<=Magistrates' )Court|(?<=MAGISTRATES' )COURT)"
 )
 # A name runs on to its legal form: "Calverley Portfolio Holdings Ltd", not "Calverley
 # Portfolio".
@@ -769,6 +876,7 @@ _CREDITOR_BEFORE = re.compile(
     # Who an agent, a solicitor or a bailiff acts for: "We act for X", "on behalf of X",
     # "the debt you owe to X", "your landlord, X", "collecting this debt for X".
     r"|(?:we )?act(?:ing)? (?:for|on behalf of)|(?:for and )?on behalf of|(?:you )?(?:owe|owed|owing) to"
+    r"|(?:on behalf of|for|act for|acting for) (?:our|my) client,?"
     r"|(?:your|the) (?:landlord|lender|creditor),|collect(?:s|ing)? (?:this |the |your )?"
     r"(?:debt|rent|charges|account)? ?for|instructed by|please pay)"
     r"\s+$",
@@ -779,7 +887,10 @@ _CREDITOR_AFTER = re.compile(
     r"|claimant|lender|landlord)\)"
     r"|^\s*\(?[\"“]?our client\b"
     r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
-    r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b",
+    r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b"
+    # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
+    # warrant (of control)"
+    r"|^\s+(?:has )?issued (?:a|the) warrant\b",
     re.I,
 )
 
@@ -826,12 +937,22 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
         flat = "\n".join(parts)
         for m in _ORG_IN_TEXT.finditer(flat):
             before, after = flat[max(0, m.start() - 45) : m.start()], flat[m.end() : m.end() + 30]
+            # (a cue runs over a line break as over a space: "bought your / account from")
+            before = re.sub(r"\s+", " ", before)
+            start = m.start()
+            # In capitals the cue is swept into the name ("ORIGINALLY WITH X FINANCE
+            # LTD"): the name starts after a cue inside the match.
+            for word in re.finditer(r"\s+", flat[m.start() : m.end()]):
+                head = before + re.sub(r"\s+", " ", flat[m.start() : m.start() + word.end()])
+                if _ORIGINAL_BEFORE.search(head) or _CREDITOR_BEFORE.search(head):
+                    before, start = head[-45:], m.start() + word.end()
+                    break
             field = None
             if _ORIGINAL_BEFORE.search(before) or _ORIGINAL_AFTER.match(after):
                 field, score = "original_creditor", 3.0
             elif _CREDITOR_AFTER.match(after) or _CREDITOR_BEFORE.search(before):
                 field, score = "creditor_name", 2.5
-            span = flat[m.start() : m.end()]
+            span = flat[start : m.end()]
             # Named right after its cue ("made with Halewood / Personal Finance Ltd"), the
             # name starts there even across a line; named before "(the assignor)", it may
             # have swept up a heading or salutation above it.
@@ -895,7 +1016,47 @@ def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
-_NAMES_AN_ACCOUNT = re.compile(r"account|reference|\bref\b|agreement|\bno\b|number", re.I)
+_NAMES_AN_ACCOUNT = re.compile(r"account|reference|\bref\b|agreement|\bno\b|number|\border\b", re.I)
+
+
+_PAIR_LABEL = re.compile(
+    r"^(?P<a>(?:our|your|my|their|client'?s?|customer) ref(?:erence)?\.?)\s*(?:/\s*)?"
+    r"(?P<b>(?:our|your|my|their|client'?s?|customer) ref(?:erence)?\.?)\s*:?$",
+    re.I,
+)
+
+
+def _paired_references(layouts: Sequence[Layout]) -> list[Candidate]:
+    """Two references under one label, in the label's order: "Our ref / Your ref" over
+    "AB/123 / C456/7" (or to its right). "Your ref" is the reference the reader's side
+    gave — the client's account with the creditor the writer collects for."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for c, cell in enumerate(row):
+                m = _PAIR_LABEL.match(cell.text.strip())
+                if m is None:
+                    continue
+                value_cell = row[c + 1] if c + 1 < len(row) else cell_below(layout, r, cell)
+                if value_cell is None:
+                    continue
+                # (a "/" alone between them is a speck to the layout, and may be gone)
+                parts = re.sub(r"\s+/\s+", " ", value_cell.text.strip()).split()
+                if len(parts) != 2:
+                    continue
+                for label, part in zip((m.group("a"), m.group("b")), parts, strict=True):
+                    value = parse_reference(part)
+                    if value is None:
+                        continue
+                    ours = label.lower().startswith(("our", "my"))
+                    out.append(
+                        Candidate(
+                            field="account_reference", value=value, shown=part,
+                            page=layout.page, box=value_cell.box, label=label, role=None,
+                            score=1.0 if ours else 3.0, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
 
 
 def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
@@ -905,7 +1066,7 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         # (OCR may put a speck before a word: "agreement ‘numbered KKE…"). Several words
         # may name it: "account reference X", "agreement account number X".
         r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
-        r"(?:account|reference|ref|agreement|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
+        r"(?:account|reference|ref|agreement|order|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
     )
@@ -1167,6 +1328,26 @@ _PAID_CUE = re.compile(
 )
 
 
+def _prose_income(layouts: Sequence[Layout]) -> list[Candidate]:
+    """An amount a sentence says is paid to the client: "We will pay you £83.09 each
+    week", "your award is £91.40" (weaker than a labelled payment)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for m in MONEY.finditer(cell.text):
+                    if "£" not in m.group() or not _PAID_CUE.search(cell.text[: m.start()]):
+                        continue
+                    out.append(
+                        Candidate(
+                            field="income_pence", value=parse_money(m.group()),
+                            shown=m.group().strip(), page=layout.page, box=cell.box, label=None,
+                            role="said to be paid to you", score=2.0, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
 def _prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
     """How often, said in words ("Paid monthly"), or said of an amount: "£109.60 a week",
     "£554.40 every 4 weeks" — strongest when the sentence says the amount is paid to the
@@ -1232,8 +1413,11 @@ def _letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list
             if layout.row_tops[r] > 0.25 * layout.height:
                 break
             for cell in row:
-                name = parse_name(cell.text)
-                if name is None or len(cell.words) > 7 or ":" in cell.text:
+                # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead.
+                sender = re.match(r"from\s*:\s*([^<>:]+?)\s*(?:<[^<>]*@[^<>]*>)?\s*$",
+                                  cell.text, re.I)  # fmt: skip
+                name = parse_name(sender.group(1) if sender else cell.text)
+                if name is None or len(cell.words) > 7 or (":" in cell.text and not sender):
                     continue
                 if re.search(r"\b(?:notice|letter|statement|reminder|demand|form)\b", name, re.I):
                     continue

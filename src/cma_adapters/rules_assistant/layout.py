@@ -121,6 +121,8 @@ def page_layout(page: PageText) -> Layout:
         row_words = _join_combs(row_words, dropped, height_px)
         cells_rows.append(tuple(_cells(page.number, index, row_words, height_px)))
         tops.append(min(_centre(w, slope) for w in row_words))
+    cells_rows = _pounds_and_pence(cells_rows)
+    cells_rows = _groups_run_on(cells_rows, height_px)
     return Layout(
         page=page.number,
         rows=tuple(cells_rows),
@@ -129,6 +131,74 @@ def page_layout(page: PageText) -> Layout:
         line_height=height_px,
         row_tops=tuple(tops),
     )
+
+
+_POUNDS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _pounds_and_pence(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """A table that prints pounds and pence in columns of their own (a header "£ ... p",
+    then "1,016   03" on each row) gives each row one amount, "£1,016.03": the two-figure
+    cell under the "p" header and the whole pounds just left of it are joined."""
+    out = list(rows)
+    header: tuple[Cell, Cell] | None = None
+    for r, row in enumerate(rows):
+        texts = [c.text for c in row]
+        if "£" in texts and "p" in texts and texts.index("£") < texts.index("p"):
+            header = (row[texts.index("£")], row[texts.index("p")])
+            continue
+        if header is None:
+            continue
+        pound, pence_head = header
+        cells = list(row)
+        for i in range(1, len(cells)):
+            pence, pounds = cells[i], cells[i - 1]
+            under_p = pence.left <= pence_head.right and pence.right >= pence_head.left
+            near_pound = pounds.right >= pound.left - 2 * pound.box.width
+            if (
+                under_p
+                and near_pound
+                and re.fullmatch(r"\d\d", pence.text)
+                and _POUNDS.fullmatch(pounds.text)
+            ):
+                word = Word(
+                    text=f"£{pounds.text}.{pence.text}",
+                    box=union((pounds.box, pence.box)),
+                    line=pounds.words[0].line,
+                    confidence=min(w.confidence for w in (*pounds.words, *pence.words)),
+                )
+                cells[i - 1 : i + 1] = [attrs.evolve(pounds, words=(word,))]
+                out[r] = tuple(cells)
+                break
+    return out
+
+
+_GROUPS = re.compile(r"(\d{2,5})(?: (\d{2,5}))+")
+
+
+def _groups_run_on(rows: list[tuple[Cell, ...]], height: float) -> list[tuple[Cell, ...]]:
+    """A number printed in groups that runs over a line ("314 154" / "933"): the next row
+    holds only one more group of the same length, starting in the same column, so it is
+    the rest of the number, joined to the cell above (and no value of its own)."""
+    out = list(rows)
+    for r in range(len(out) - 1):
+        below = out[r + 1]
+        if len(below) != 1 or not re.fullmatch(r"\d{2,5}", below[0].text):
+            continue
+        for i, cell in enumerate(out[r]):
+            groups = cell.text.split(" ")
+            if (
+                _GROUPS.fullmatch(cell.text)
+                and len({len(g) for g in groups}) == 1
+                and len(below[0].text) == len(groups[0])
+                and abs(below[0].left - cell.left) <= height
+                and below[0].box.top - cell.box.bottom <= 1.5 * height
+            ):
+                joined = attrs.evolve(cell, words=(*cell.words, *below[0].words))
+                out[r] = (*out[r][:i], joined, *out[r][i + 1 :])
+                out[r + 1] = ()
+                break
+    return out
 
 
 def _kept(word: Word) -> bool:
@@ -565,6 +635,8 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
     ):
         return False  # "Account number / 12345678 / Balance": 12345678 is the first's
     below = _aligned(layout, r, cell, 1)
+    if _label_like(above) and below is not None and _value_like(below):
+        return False  # "For court use only / Claim no. / 1VT7…": words over, a figure under
     if below is None or len(below.words) > 6:
         return True
     under = _aligned(layout, r + 1, below, 1)
@@ -587,3 +659,8 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         if layout.rows[nr]:
             return None
     return None
+
+
+def cell_below(layout: Layout, r: int, cell: Cell) -> Cell | None:
+    """The cell just below ``cell`` (row ``r``) in its column, if any."""
+    return _below(layout, r, cell)

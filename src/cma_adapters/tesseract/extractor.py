@@ -213,6 +213,7 @@ class TesseractTextExtractor(TextExtractor):
 
     def _tesseract(self, number: int, image: Image.Image, dpi: int | None) -> PageText:
         config = f"--psm {self.psm}" + (f" --dpi {dpi}" if dpi else "")
+        image = self._upright(image, dpi)
         try:
             result = pytesseract.image_to_data(
                 image,
@@ -236,6 +237,30 @@ class TesseractTextExtractor(TextExtractor):
             words=_words(result),
             size=image.size,
         )
+
+    def _upright(self, image: Image.Image, dpi: int | None) -> Image.Image:
+        """A page fed in sideways (wider than tall, where letters, forms and statements are
+        portrait) is turned upright by Tesseract's orientation detection (``--psm 0``),
+        when it is sure enough; a portrait page is read as it is, at no extra cost."""
+        if image.width <= image.height * 1.1:
+            return image
+        try:
+            osd = pytesseract.image_to_osd(
+                image,
+                config="--psm 0" + (f" --dpi {dpi}" if dpi else ""),
+                output_type=pytesseract.Output.DICT,
+                timeout=self.page_timeout,
+            )
+        except (pytesseract.TesseractError, RuntimeError):
+            return image  # too little text to tell (or no osd data): read it as it is
+        rotate = int(osd.get("rotate", 0))
+        if rotate in (90, 180, 270) and float(osd.get("orientation_conf", 0)) >= _OSD_SURE:
+            return image.rotate(-rotate, expand=True)  # (PIL turns anticlockwise)
+        return image
+
+
+# Tesseract's orientation confidence below which a page is left as it is.
+_OSD_SURE = 2.0
 
 
 async def _done(page: PageText) -> PageText:
