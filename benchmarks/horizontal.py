@@ -71,7 +71,10 @@ class RoundRobin:
         except OSError:
             writer.close()
             return
-        await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
+        # At shutdown the server cancels connections still open (HTTP keep-alive); ending
+        # quietly keeps asyncio from printing each one's CancelledError as a traceback.
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
 
 
 async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
