@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from tests.e2e.conftest import Api, make_centre, settle, sign_in
@@ -43,13 +44,20 @@ async def test_an_advisers_day_ends_with_every_finding_green(
     assert first["kind"] == "initial_contact"
     assert first["assignee_name"] == case["adviser_name"]
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    today = now.date().isoformat()
+    # The rules judge the centre's local dates (Europe/London), and the checklist's ticks
+    # are stamped as they happen: the call is put earlier the same local day (two hours
+    # back, or just after midnight), so a run between 00:00 and 02:00 does not log the
+    # call "yesterday" and the screening today (CR-03 failed so at 00:01 UTC).
+    local_now = now.astimezone(ZoneInfo("Europe/London"))
+    midnight = local_now.replace(hour=0, minute=0, second=1).astimezone(dt.UTC)
+    called = max(now - dt.timedelta(hours=2), midnight)
+    today = local_now.date().isoformat()
 
     # The first call, logged.
     r = await api.post(
         f"{base}/contacts",
         {
-            "at": (now - dt.timedelta(hours=2)).isoformat(),
+            "at": called.isoformat(),
             "channel": "phone",
             "direction": "inbound",
             "party": "client",
@@ -75,7 +83,7 @@ async def test_an_advisers_day_ends_with_every_finding_green(
     assert r.status_code == 201, r.text
 
     # The first-contact checklist, ticked at the call.
-    at = (now - dt.timedelta(hours=2)).isoformat()
+    at = called.isoformat()
     version = 0
     for item, value in (
         ("privacy_notice", None),
