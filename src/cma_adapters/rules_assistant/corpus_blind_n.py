@@ -86,6 +86,7 @@ from cma_adapters.rules_assistant.corpus_print import (
     Printer,
     PrintSheet,
     Rect,
+    build_printed,
     ct,
     rt,
     t,
@@ -2439,26 +2440,7 @@ class NSample(Sample):
 
 def build_n(per_class: int = 4, *, seed: int = 3014) -> list[NSample]:
     """``per_class`` documents of every class, held out, family ``<class>:N``."""
-    rng = random.Random(seed)
-    out: list[NSample] = []
-    for cls, template in TEMPLATES:
-        for i in range(per_class):
-            doc = template(rng, i)
-            assert doc.truth.document_class is cls
-            out.append(
-                NSample(
-                    name=f"{cls.value}:{FAMILY}{i}",
-                    family=f"{cls.value}:{FAMILY}",
-                    held_out=True,
-                    truth=doc.truth,
-                    pages=tuple(list(s.rows) for s in doc.sheets),
-                    style=doc.style,
-                    rects=tuple(tuple(s.rects) for s in doc.sheets),
-                    rules=tuple(tuple(s.rules) for s in doc.sheets),
-                    feet=tuple(s.foot for s in doc.sheets),
-                )
-            )
-    return out
+    return build_printed(TEMPLATES, FAMILY, per_class, seed, NSample)
 
 
 # -- layout: words with exact boxes, text, images --------------------------------------------------

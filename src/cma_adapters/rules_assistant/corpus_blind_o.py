@@ -103,6 +103,7 @@ from cma_adapters.rules_assistant.corpus_print import (
     Printer,
     PrintSheet,
     Rect,
+    build_printed,
     ct,
     rt,
     t,
@@ -2427,27 +2428,7 @@ class OSample(Sample):
 
 def build_o(per_class: int = 4, *, seed: int = 4015) -> list[OSample]:
     """``per_class`` documents of every class, held out, family ``<class>:O``."""
-    rng = random.Random(seed)
-    out: list[OSample] = []
-    for cls, template in TEMPLATES:
-        for i in range(per_class):
-            doc = template(rng, i)
-            assert doc.truth.document_class is cls
-            out.append(
-                OSample(
-                    name=f"{cls.value}:{FAMILY}{i}",
-                    family=f"{cls.value}:{FAMILY}",
-                    held_out=True,
-                    truth=doc.truth,
-                    pages=tuple(list(s.rows) for s in doc.sheets),
-                    style=doc.style,
-                    rects=tuple(tuple(s.rects) for s in doc.sheets),
-                    rules=tuple(tuple(s.rules) for s in doc.sheets),
-                    feet=tuple(s.foot for s in doc.sheets),
-                    turned=doc.turned,
-                )
-            )
-    return out
+    return build_printed(TEMPLATES, FAMILY, per_class, seed, OSample, turned=lambda doc: doc.turned)
 
 
 # -- layout: words with exact boxes, text, images --------------------------------------------------

@@ -86,6 +86,7 @@ from cma_adapters.rules_assistant.corpus_print import (
     Printer,
     PrintSheet,
     Rect,
+    build_printed,
     t,
 )
 from cma_core.documents.model import DocumentClass
@@ -1078,27 +1079,9 @@ class PSample(Sample):
 
 def build_p(per_class: int = 4, *, seed: int = 5017) -> list[PSample]:
     """``per_class`` documents of every class, held out, family ``<class>:P``."""
-    rng = random.Random(seed)
-    out: list[PSample] = []
-    for cls, template in TEMPLATES:
-        for i in range(per_class):
-            doc = template(rng, i)
-            assert doc.truth.document_class is cls
-            out.append(
-                PSample(
-                    name=f"{cls.value}:{FAMILY}{i}",
-                    family=f"{cls.value}:{FAMILY}",
-                    held_out=True,
-                    truth=doc.truth,
-                    pages=tuple(list(s.rows) for s in doc.sheets),
-                    style=doc.style,
-                    rects=tuple(tuple(s.rects) for s in doc.sheets),
-                    rules=tuple(tuple(s.rules) for s in doc.sheets),
-                    feet=tuple(s.foot for s in doc.sheets),
-                    flipped=doc.flipped,
-                )
-            )
-    return out
+    return build_printed(
+        TEMPLATES, FAMILY, per_class, seed, PSample, flipped=lambda doc: doc.flipped
+    )
 
 
 # -- layout: words with exact boxes, text, images --------------------------------------------------

@@ -12,15 +12,16 @@ where its footer block starts.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import ClassVar, Protocol, Self
+from typing import Any, ClassVar, Protocol, Self, TypeVar
 
 from attrs import frozen
 from PIL import ImageFont
 
-from cma_adapters.rules_assistant.corpus import Cell, Page, Row
-from cma_core.documents.model import Box, PageSource, PageText, Word
+from cma_adapters.rules_assistant.corpus import Cell, Page, Row, Sample
+from cma_core.documents.model import Box, DocumentClass, PageSource, PageText, Word
 
 LEADING = 1.5
 """A row's height as a multiple of its largest cell's size."""
@@ -308,3 +309,42 @@ class Printer:
             )
             for n in range(len(sample.pages))
         )
+
+
+S = TypeVar("S", bound=Sample)
+
+
+def build_printed(
+    templates: Sequence[tuple[DocumentClass, Callable[[random.Random, int], Any]]],
+    family: str,
+    per_class: int,
+    seed: int,
+    sample: Callable[..., S],
+    **extra: Callable[[Any], object],
+) -> list[S]:
+    """``per_class`` documents of every class from a family's ``templates`` (in their fixed
+    order: the order decides the draws), held out, family ``<class>:<family>``; each
+    document's sheets become the sample's pages, boxes, rules and footers, and ``extra``
+    names further fields read off the document (``turned=lambda doc: doc.turned``)."""
+    rng = random.Random(seed)  # noqa: S311 - draws test documents, not secrets
+    out: list[S] = []
+    for cls, template in templates:
+        for i in range(per_class):
+            doc = template(rng, i)
+            assert doc.truth.document_class is cls
+            sheets = doc.sheets
+            out.append(
+                sample(
+                    name=f"{cls.value}:{family}{i}",
+                    family=f"{cls.value}:{family}",
+                    held_out=True,
+                    truth=doc.truth,
+                    pages=tuple(list(s.rows) for s in sheets),
+                    style=doc.style,
+                    rects=tuple(tuple(s.rects) for s in sheets),
+                    rules=tuple(tuple(s.rules) for s in sheets),
+                    feet=tuple(s.foot for s in sheets),
+                    **{name: read(doc) for name, read in extra.items()},
+                )
+            )
+    return out
