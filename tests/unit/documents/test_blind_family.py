@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.unit.documents.blind_families import DEBT, YIELDS
 
 from cma_adapters.rules_assistant import assistant, classifier, corpus, read_families, statements
 from cma_adapters.rules_assistant.assistant import extract
@@ -38,17 +39,6 @@ from cma_adapters.rules_assistant.corpus_blind import (
 from cma_core.documents.model import DocumentClass, PageText
 
 C = DocumentClass
-DEBT = ("creditor_name", "account_reference", "balance_pence", "letter_date")
-INCOME = ("payer_name", "income_pence", "letter_date", "frequency")
-YIELDS: dict[DocumentClass, tuple[str, ...]] = {
-    C.COURT_CLAIM_N1: (*DEBT, "court_claim_number"),
-    C.COUNTY_COURT_JUDGMENT: (*DEBT, "court_claim_number"),
-    C.NOTICE_OF_ASSIGNMENT: (*DEBT, "original_creditor"),
-    C.PAYSLIP: (*INCOME, "gross_pence"),
-    C.BENEFIT_AWARD: INCOME,
-    C.BANK_STATEMENT: ("letter_date",),
-    C.OTHER: (),
-}
 
 
 @pytest.fixture(scope="module")
