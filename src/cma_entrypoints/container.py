@@ -611,12 +611,12 @@ class Container(containers.DeclarativeContainer):
         time_cost=settings.provided.argon2_time_cost,
         memory_cost=settings.provided.argon2_memory_cost,
     )
-    identity_store = providers.Singleton(SqlAlchemyIdentityStore, engine)
 
     # The publisher needs the event handlers lazily (they use units of work that publish
     # through it): it receives the provider, not an instance. Filled in below the class.
     publisher = providers.Singleton(_publisher, settings, broker)
     keys = providers.Singleton(key_management, settings)
+    identity_store = providers.Singleton(SqlAlchemyIdentityStore, engine, keys=keys)
     uow = providers.Singleton(
         SqlAlchemyUnitOfWorkFactory,
         engine,

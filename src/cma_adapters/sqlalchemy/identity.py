@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, cast
 
@@ -21,6 +21,7 @@ from cma_adapters.sqlalchemy.rows import (
     RefreshTokenRow,
     UserRow,
 )
+from cma_adapters.sqlalchemy.user_secrets import UserSecrets
 from cma_core.identity.model import Centre, Membership, PermissionGrant, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import (
@@ -30,6 +31,7 @@ from cma_core.identity.ports import (
     ResetRequestQueue,
 )
 from cma_core.identity.sessions import PasswordReset, RefreshToken, ResetRequest
+from cma_core.privacy.ports import KeyManagement
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CentreId, UserId
 
@@ -47,8 +49,34 @@ class SqlAlchemyIdentityStore(IdentityStore):
     (``app.platform``) so that the memberships policy lets it see every centre's rows; no
     tenant table other than memberships admits that setting."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, keys: KeyManagement | None = None) -> None:
+        """``keys``: the key management that wraps the data keys sealing users' TOTP
+        secrets (``user_secrets``). Without it a TOTP secret is refused, not stored in
+        clear."""
         self._engine = engine
+        self._totp = UserSecrets(keys) if keys is not None else None
+
+    def _sealer(self) -> UserSecrets:
+        if self._totp is None:
+            raise RuntimeError(
+                "this identity store has no key management: pass keys= to "
+                "SqlAlchemyIdentityStore (TOTP secrets are stored sealed)"
+            )
+        return self._totp
+
+    async def _seal_totp(self, user: User) -> str | None:
+        if user.totp_secret is None:
+            return None
+        return await self._sealer().seal(user.id, user.totp_secret)
+
+    async def _open_totp(self, rows: Sequence[Any]) -> dict[Any, str]:
+        """Each row's TOTP secret, opened. A secret that is not sealed, or sealed for
+        another row, raises ``CiphertextRejected``: it was written around the application."""
+        return {
+            r["id"]: await self._sealer().open(r["id"], r["totp_secret"])
+            for r in rows
+            if r["totp_secret"] is not None
+        }
 
     @asynccontextmanager
     async def _tx(self) -> AsyncIterator[AsyncConnection]:
@@ -98,7 +126,7 @@ class SqlAlchemyIdentityStore(IdentityStore):
                         password_hash=user.password_hash,
                         active=user.active,
                         created_at=user.created_at,
-                        totp_secret=user.totp_secret,
+                        totp_secret=await self._seal_totp(user),
                         totp_enabled=user.totp_enabled,
                         version=user.version,
                     )
@@ -121,7 +149,7 @@ class SqlAlchemyIdentityStore(IdentityStore):
                     full_name=user.full_name,
                     password_hash=user.password_hash,
                     active=user.active,
-                    totp_secret=user.totp_secret,
+                    totp_secret=await self._seal_totp(user),
                     totp_enabled=user.totp_enabled,
                     version=user.version + 1,
                 )
@@ -147,19 +175,24 @@ class SqlAlchemyIdentityStore(IdentityStore):
             member_ids = (
                 select(members_t.c.user_id).where(members_t.c.centre_id == centre_id).distinct()
             )
-            users = await _load_users(conn, users_t.c.id.in_(member_ids))
+            users = await _load_users(conn, users_t.c.id.in_(member_ids), self._open_totp)
         return sorted(users, key=lambda u: u.email)
 
     async def _one(self, where: object) -> User | None:
         async with self._tx() as conn:
-            users = await _load_users(conn, where)
+            users = await _load_users(conn, where, self._open_totp)
         return users[0] if users else None
 
 
-async def _load_users(conn: AsyncConnection, where: object) -> list[User]:
+async def _load_users(
+    conn: AsyncConnection,
+    where: object,
+    open_totp: Callable[[Sequence[Any]], Awaitable[dict[Any, str]]],
+) -> list[User]:
     rows = (await conn.execute(select(users_t).where(where))).mappings().all()  # type: ignore[arg-type]
     if not rows:
         return []
+    totp = await open_totp(rows)
     ids = [r["id"] for r in rows]
     members = (
         (
@@ -191,7 +224,7 @@ async def _load_users(conn: AsyncConnection, where: object) -> list[User]:
             password_hash=row["password_hash"],
             created_at=row["created_at"],
             active=row["active"],
-            totp_secret=row["totp_secret"],
+            totp_secret=totp.get(row["id"]),
             totp_enabled=bool(row["totp_enabled"]),
             version=row["version"],
             inactive_in=sorted(
@@ -264,8 +297,34 @@ def _centre(row: object) -> Centre:
 class SqlAlchemyRefreshTokenStore(RefreshTokenStore):
     """Refresh tokens by hash; platform-level transactions like the identity store."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, keys: KeyManagement | None = None) -> None:
+        """``keys``: the key management that wraps the data keys sealing users' TOTP
+        secrets (``user_secrets``). Without it a TOTP secret is refused, not stored in
+        clear."""
         self._engine = engine
+        self._totp = UserSecrets(keys) if keys is not None else None
+
+    def _sealer(self) -> UserSecrets:
+        if self._totp is None:
+            raise RuntimeError(
+                "this identity store has no key management: pass keys= to "
+                "SqlAlchemyIdentityStore (TOTP secrets are stored sealed)"
+            )
+        return self._totp
+
+    async def _seal_totp(self, user: User) -> str | None:
+        if user.totp_secret is None:
+            return None
+        return await self._sealer().seal(user.id, user.totp_secret)
+
+    async def _open_totp(self, rows: Sequence[Any]) -> dict[Any, str]:
+        """Each row's TOTP secret, opened. A secret that is not sealed, or sealed for
+        another row, raises ``CiphertextRejected``: it was written around the application."""
+        return {
+            r["id"]: await self._sealer().open(r["id"], r["totp_secret"])
+            for r in rows
+            if r["totp_secret"] is not None
+        }
 
     @asynccontextmanager
     async def _tx(self) -> AsyncIterator[AsyncConnection]:
@@ -387,8 +446,34 @@ class SqlAlchemyPasswordResetStore(PasswordResetStore):
     """Password-reset tokens by hash; platform-level transactions like the identity store
     (the table has no RLS: it has no centre)."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, keys: KeyManagement | None = None) -> None:
+        """``keys``: the key management that wraps the data keys sealing users' TOTP
+        secrets (``user_secrets``). Without it a TOTP secret is refused, not stored in
+        clear."""
         self._engine = engine
+        self._totp = UserSecrets(keys) if keys is not None else None
+
+    def _sealer(self) -> UserSecrets:
+        if self._totp is None:
+            raise RuntimeError(
+                "this identity store has no key management: pass keys= to "
+                "SqlAlchemyIdentityStore (TOTP secrets are stored sealed)"
+            )
+        return self._totp
+
+    async def _seal_totp(self, user: User) -> str | None:
+        if user.totp_secret is None:
+            return None
+        return await self._sealer().seal(user.id, user.totp_secret)
+
+    async def _open_totp(self, rows: Sequence[Any]) -> dict[Any, str]:
+        """Each row's TOTP secret, opened. A secret that is not sealed, or sealed for
+        another row, raises ``CiphertextRejected``: it was written around the application."""
+        return {
+            r["id"]: await self._sealer().open(r["id"], r["totp_secret"])
+            for r in rows
+            if r["totp_secret"] is not None
+        }
 
     async def add(self, reset: PasswordReset) -> None:
         async with self._engine.begin() as conn:

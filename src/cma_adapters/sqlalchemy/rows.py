@@ -65,8 +65,9 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime]
-    # Second factor (migration 0301).
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # Second factor (migration 0301); sealed since 2030, each under a data key of its own
+    # that the key management wraps (``u1:…``, bound to this row: user_secrets.py).
+    totp_secret: Mapped[str | None] = mapped_column(Text)
     totp_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
     # Stored version (migration 1720): every save is ``WHERE version = :read``.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
