@@ -1,5 +1,5 @@
-"""The OpenAI adapter's per-field table on the held-out families (H, K, and L, M and N,
-the three written blind; ``--family m`` for M only, ``--family n`` for N), against a local
+"""The OpenAI adapter's per-field table on the held-out families (H, K, and L to P, written
+blind; ``--family p`` for P only, and so on), against a local
 chat-completions server (127.0.0.1, the same protocol the integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
@@ -10,7 +10,10 @@ a language model's accuracy: compare it with the rule-based table on the same do
 to see what the adapter itself loses. With a real key, point ``--base-url`` at the service
 instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
 
-Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4] [--family all|h|k|l|m|n]``
+Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4]
+[--family all|h|k|l|m|n|o|p]``
+
+Only aggregate tables are printed (a still-blind family's misses are never shown).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import json
 import os
 import sys
 import threading
+from collections.abc import Callable, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -38,36 +42,43 @@ from cma_adapters.rules_assistant.corpus import (
     sample_text,
     score,
 )
-from cma_adapters.rules_assistant.corpus_blind import BlindSample, blind_pages, build_blind
-from cma_adapters.rules_assistant.corpus_blind_m import MSample, build_m, m_pages, m_text
-from cma_adapters.rules_assistant.corpus_blind_n import NSample, build_n, n_pages, n_text
+from cma_adapters.rules_assistant.corpus_blind import blind_pages, build_blind
+from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_pages, m_text
+from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_pages, n_text
+from cma_adapters.rules_assistant.corpus_blind_o import build_o, o_pages, o_text
+from cma_adapters.rules_assistant.corpus_blind_p import build_p, p_pages, p_text
 from cma_core.documents.model import PageText
+
+# Family letter -> (its documents, their pages with word boxes, their text as the worker
+# has it). H and K are the corpus's own held-out families.
+FAMILIES: dict[
+    str,
+    tuple[
+        Callable[[int], Sequence[Sample]],
+        Callable[[Any], tuple[PageText, ...]],
+        Callable[[Any], str],
+    ],
+] = {
+    "L": (build_blind, blind_pages, sample_text),
+    "M": (build_m, m_pages, m_text),
+    "N": (build_n, n_pages, n_text),
+    "O": (build_o, o_pages, o_text),
+    "P": (build_p, p_pages, p_text),
+}
 
 
 def family_samples(family: str, per_family: int) -> list[Sample]:
-    if family == "L":
-        return list(build_blind(per_family))
-    if family == "M":
-        return list(build_m(per_family))
-    if family == "N":
-        return list(build_n(per_family))
+    if family in FAMILIES:
+        return list(FAMILIES[family][0](per_family))
     return build_corpus(per_family, seed=99, held_out=True, only=family)
 
 
-def pages_of(sample: Sample) -> tuple[PageText, ...]:
-    if isinstance(sample, MSample):
-        return m_pages(sample)
-    if isinstance(sample, NSample):
-        return n_pages(sample)
-    return blind_pages(sample) if isinstance(sample, BlindSample) else sample_pages(sample)
+def pages_of(family: str, sample: Sample) -> tuple[PageText, ...]:
+    return FAMILIES[family][1](sample) if family in FAMILIES else sample_pages(sample)
 
 
-def text_of(sample: Sample) -> str:
-    """M's and N's texts keep their own layouts' spacing (``m_text``, ``n_text``); the
-    others use the corpus's."""
-    if isinstance(sample, NSample):
-        return n_text(sample)
-    return m_text(sample) if isinstance(sample, MSample) else sample_text(sample)
+def text_of(family: str, sample: Sample) -> str:
+    return FAMILIES[family][2](sample) if family in FAMILIES else sample_text(sample)
 
 
 class StandIn(BaseHTTPRequestHandler):
@@ -106,9 +117,10 @@ async def main() -> None:
     parser.add_argument("--per-family", type=int, default=4)
     parser.add_argument("--base-url", default=None, help="a real service instead of the stand-in")
     parser.add_argument("--model", default="stand-in")
-    parser.add_argument("--family", choices=("all", "h", "k", "l", "m", "n"), default="all")
+    letters = ("H", "K", *FAMILIES)
+    parser.add_argument("--family", choices=("all", *(f.lower() for f in letters)), default="all")
     args = parser.parse_args()
-    families = ("H", "K", "L", "M", "N") if args.family == "all" else (args.family.upper(),)
+    families = letters if args.family == "all" else (args.family.upper(),)
     server = None
     base_url = args.base_url
     if base_url is None:
@@ -123,9 +135,13 @@ async def main() -> None:
         for family in families:
             samples = family_samples(family, args.per_family)
             via_adapter = [
-                (s, await assistant.classify_and_extract(text_of(s), pages_of(s))) for s in samples
+                (s, await assistant.classify_and_extract(text_of(family, s), pages_of(family, s)))
+                for s in samples
             ]
-            rules = [(s, extract(text_of(s), pages_of(s), classifier.shipped())) for s in samples]
+            rules = [
+                (s, extract(text_of(family, s), pages_of(family, s), classifier.shipped()))
+                for s in samples
+            ]
             print(score(via_adapter).table(f"OpenAI adapter, held-out {family} ({len(samples)})"))
             print(score(rules).table("rule-based reader, same documents, with word boxes"))
             print()
