@@ -26,9 +26,13 @@ Held-out P (``corpus_blind_p.py``: a fifth blind family, in a fifth hand) likewi
 ``--family p`` (P only) or ``--family all``, ``--ocr-p N`` scans and reads N of its
 documents. P's misses are never printed.
 
+Held-out Q (``corpus_blind_q.py``: a sixth blind family, in a sixth hand) likewise:
+``--family q`` (Q only) or ``--family all``, ``--ocr-q N`` scans and reads N of its
+documents. Q's misses are never printed.
+
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19] [--family all|m|n|o|p] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19]``
+[--ocr-p 19] [--ocr-q 19]``
 """
 
 from __future__ import annotations
@@ -69,6 +73,8 @@ from cma_adapters.rules_assistant.corpus_blind_o import build_o, o_pages, o_scan
 from cma_adapters.rules_assistant.corpus_blind_o import values_in_text as o_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_p import build_p, p_pages, p_scanned, p_text
 from cma_adapters.rules_assistant.corpus_blind_p import values_in_text as p_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_q import build_q, q_pages, q_scanned, q_text
+from cma_adapters.rules_assistant.corpus_blind_q import values_in_text as q_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 
@@ -184,6 +190,9 @@ FAMILY_O = Family(
 FAMILY_P = Family(
     "held-out P, written blind", build_p, p_text, p_pages, p_scanned, p_values_in_text, True
 )
+FAMILY_Q = Family(
+    "held-out Q, written blind", build_q, q_text, q_pages, q_scanned, q_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -255,12 +264,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
-    parser.add_argument("--family", choices=("all", "m", "n", "o", "p"), default="all")
+    parser.add_argument("--family", choices=("all", "m", "n", "o", "p", "q"), default="all")
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
     parser.add_argument("--ocr-o", type=int, default=0)
     parser.add_argument("--ocr-p", type=int, default=0)
+    parser.add_argument("--ocr-q", type=int, default=0)
     args = parser.parse_args()
+    if args.family == "q":
+        family_text(FAMILY_Q, args.per_family)
+        if args.ocr_q:
+            family_ocr(FAMILY_Q, args.ocr_q)
+        return
     if args.family == "p":
         family_text(FAMILY_P, args.per_family)
         if args.ocr_p:
@@ -315,6 +330,9 @@ def main() -> None:
     family_text(FAMILY_P, args.per_family)
     if args.ocr_p:
         family_ocr(FAMILY_P, args.ocr_p)
+    family_text(FAMILY_Q, args.per_family)
+    if args.ocr_q:
+        family_ocr(FAMILY_Q, args.ocr_q)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The printed page of the layout families written since N (``corpus_blind_n``,
-``corpus_blind_o``, ``corpus_blind_p``): cells, boxes, a family's faces, the rows every
-sheet sets, where each cell lands in pixels, and from that the words with their exact
-boxes, the text a perfect OCR would give and the pages the extractor returns.
+``corpus_blind_o``, ``corpus_blind_p``, ``corpus_blind_q``): cells, boxes, a family's
+faces, the rows every sheet sets, where each cell lands in pixels, and from that the words
+with their exact boxes, the text a perfect OCR would give and the pages the extractor
+returns.
 
 Each family keeps its own hand: its documents, faces, rules, ways of setting rows and scan
 effects. Only this engine is shared; O's and P's authors, writing blind, had copied it

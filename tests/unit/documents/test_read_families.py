@@ -38,7 +38,7 @@ PACKAGE = Path(read_families.__file__).parent
 
 def still_blind() -> set[str]:
     """The blind families in the package that have not been read (none after round 8;
-    family P once it is merged)."""
+    families P and Q once they are merged)."""
     return {p.stem for p in PACKAGE.glob("corpus_blind*.py")} - set(READ_MODULES)
 
 

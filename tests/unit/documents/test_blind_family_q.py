@@ -1,0 +1,268 @@
+"""Held-out family Q (``corpus_blind_q.py``), written blind in a sixth hand: the family
+itself (every class, ground truth printed, deterministic, laid out on the page, its
+organisations and wording new to A-P, never trained on) and the reader measured on it on
+perfect text. The OCR sample is in tests/integration/ocr/test_blind_family_q_ocr.py; the
+figures are in benchmarks/OCR.md ("Family Q").
+
+Only aggregate figures are printed here: Q's individual misses are not written down, so
+that Q stays blind for whoever changes the reader next. Two documents a class keep this
+module to a few seconds; the benchmark reads four."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import inspect
+import itertools
+import os
+import subprocess
+import sys
+from importlib import import_module
+from pathlib import Path
+
+import numpy as np
+import pytest
+from tests.unit.documents.blind_families import DEBT, YIELDS
+
+from cma_adapters.rules_assistant import (
+    assistant,
+    classifier,
+    corpus,
+    corpus_blind_q,
+    fields,
+    label_learning,
+    layout,
+    read_families,
+    statements,
+)
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Score, build_corpus, sample_text, score
+from cma_adapters.rules_assistant.corpus_blind_q import (
+    SCANS,
+    TEMPLATES,
+    QSample,
+    build_q,
+    page_size,
+    q_pages,
+    q_scanned,
+    q_text,
+    render,
+    values_in_text,
+)
+from cma_core.documents.model import DocumentClass, PageText
+
+C = DocumentClass
+EARLIER = ("corpus", "corpus_families", "corpus_blind", "corpus_blind_m", "corpus_blind_n",
+           "corpus_blind_o", "corpus_blind_p", "statements_corpus")  # fmt: skip
+"""The modules of families A-K and L-P (and the statements corpus)."""
+
+
+@pytest.fixture(scope="module")
+def family() -> list[QSample]:
+    return build_q(2)
+
+
+@pytest.fixture(scope="module")
+def texts(family: list[QSample]) -> dict[str, str]:
+    return {s.name: q_text(s) for s in family}
+
+
+@pytest.fixture(scope="module")
+def pages(family: list[QSample]) -> dict[str, tuple[PageText, ...]]:
+    return {s.name: q_pages(s) for s in family}
+
+
+def test_every_class_has_family_q_with_the_fields_it_yields(
+    family: list[QSample], texts: dict[str, str]
+) -> None:
+    assert sorted(cls.value for cls, _ in TEMPLATES) == sorted(c.value for c in DocumentClass)
+    assert {s.truth.document_class for s in family} == set(DocumentClass)
+    for sample in family:
+        assert sample.held_out
+        assert sample.family.endswith(":Q")
+        for field in YIELDS.get(sample.truth.document_class, DEBT):
+            assert getattr(sample.truth, field) is not None, (sample.name, field)
+        if sample.truth.document_class is C.OTHER:
+            assert not values_in_text(sample.truth, texts[sample.name])[1]
+    # each class in two templates: its two documents are set differently
+    for cls in DocumentClass:
+        first, second = (s for s in family if s.truth.document_class is cls)
+        assert [len(r) for r in first.pages[0]] != [len(r) for r in second.pages[0]], cls
+    four = build_q(4)
+    assert any(len(s.pages) == 2 for s in four)
+    assert any(s.style.landscape for s in family)
+    # italic serif, oblique sans and narrow bold bodies, no earlier family's
+    assert {s.style.face for s in family} == {"iserif", "osans", "nbold"}
+    assert {s.style.point for s in family} == {8.5, 9.5, 10.5}
+    # the hard fields the issue names, on several classes each
+    assert sum(s.truth.served_date is not None for s in family) >= 1
+    assert len({s.truth.document_class for s in family if s.truth.original_creditor}) >= 3
+    assert len({s.truth.document_class for s in family if s.truth.deadline_date}) >= 10
+
+
+def phrases() -> list[str]:
+    """Q's own wording: every question, label and event of a ``Fact`` and every title,
+    as written in ``corpus_blind_q`` (the constant strings of two words or more)."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(inspect.getsource(corpus_blind_q))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Fact":
+            found += [a.value for a in node.args if isinstance(a, ast.Constant)]
+        if isinstance(node, ast.keyword) and node.arg == "title":
+            found += [node.value.value] if isinstance(node.value, ast.Constant) else []
+    return [p for p in found if isinstance(p, str) and len(p.split()) >= 2]
+
+
+def test_no_organisation_label_or_title_of_q_is_in_an_earlier_family() -> None:
+    """Q is written in new words: none of its organisations, people, streets, questions,
+    labels or titles appears in the modules of A-P."""
+    sources = [
+        inspect.getsource(import_module(f"cma_adapters.rules_assistant.{name}")).casefold()
+        for name in EARLIER
+    ]
+    q = corpus_blind_q
+    names = [
+        *q.LENDERS, *q.PURCHASERS, *q.AGENCIES, *q.SOLICITORS, *q.AGENTS, *q.COUNCILS,
+        *q.ENERGY, *q.WATER, *q.MORTGAGES, *q.LANDLORDS, *q.BNPL, *q.CATALOGUES,
+        *q.FINE_COURTS, q.SCAFFOLDER, *q.EMPLOYERS, *q.BANKS, q.AA_UNIT, q.IIDB, q.LAW_CENTRE,
+        *(f"{first} {surname}" for _, first, surname in q.PEOPLE),
+        *(street for street, _, _ in q.ADDRESSES),
+        "What happens and when", "Cut along the line and post this part back",
+        "The line this letter is about",
+    ]  # fmt: skip
+    wording = phrases()
+    assert len(wording) > 60
+    for name in [*names, *wording]:
+        assert not [n for n, s in zip(EARLIER, sources, strict=True) if name.casefold() in s], name
+
+
+def test_every_true_value_is_printed_on_the_document() -> None:
+    for sample in build_q(4):
+        for text in (q_text(sample), sample_text(sample)):
+            found, total = values_in_text(sample.truth, text)
+            assert found == total, sample.name
+
+
+def test_words_stay_on_the_page_and_cells_do_not_touch(
+    family: list[QSample], pages: dict[str, tuple[PageText, ...]]
+) -> None:
+    for sample in family:
+        width, height = page_size(sample, 150)
+        for page in pages[sample.name]:
+            for word in page.words:
+                assert word.box.left > width * 0.03, (sample.name, word.text)
+                assert word.box.left + word.box.width < width * 0.97, (sample.name, word.text)
+                assert word.box.top + word.box.height < height * 0.97, (sample.name, word.text)
+            lines: dict[int, list[tuple[int, int]]] = {}
+            for word in page.words:
+                lines.setdefault(word.box.top, []).append(
+                    (word.box.left, word.box.left + word.box.width)
+                )
+            for spans in lines.values():
+                spans.sort()
+                for (_, end), (start, _) in itertools.pairwise(spans):
+                    assert end < start, sample.name
+
+
+def test_pages_render_and_encode(family: list[QSample]) -> None:
+    single = next(s for s in family if len(s.pages) == 1 and not s.style.landscape)
+    for scan in SCANS:  # every effect renders, at about the page's size
+        page = render(single, 0, scan)
+        assert abs(page.size[0] - page_size(single, scan.dpi)[0]) < scan.dpi // 5
+    fax = np.asarray(render(single, 0, SCANS[2]))
+    rim = fax[fax.shape[0] // 4 : -fax.shape[0] // 4, fax.shape[1] // 4 : -fax.shape[1] // 4]
+    assert np.isin(rim, (0, 255)).mean() > 0.9  # black and white (but for the skew's edges)
+    wide = next(s for s in family if s.style.landscape)
+    image = render(wide, 0, SCANS[0])
+    assert image.size[0] > image.size[1]
+    data, fmt, _ = q_scanned(single, 0)
+    assert fmt == "png"
+    assert data.startswith(b"\x89PNG")
+    data, fmt, _ = q_scanned(single, 2)
+    assert fmt == "pdf"
+    two = next(s for s in build_q(4) if len(s.pages) == 2)
+    data, fmt, _ = q_scanned(two, 0)
+    assert fmt == "pdf"
+    assert data.startswith(b"%PDF")
+
+
+def digest() -> str:
+    samples = build_q(1)
+    return hashlib.sha256(
+        "\n".join(f"{s.name}|{s.truth!r}|{q_text(s)}" for s in samples).encode()
+    ).hexdigest()
+
+
+def test_the_same_family_under_any_hash_seed() -> None:
+    code = "from tests.unit.documents.test_blind_family_q import digest; print(digest())"
+    env = {**os.environ, "PYTHONHASHSEED": "2718"}
+    other = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert other == digest()
+
+
+def test_family_q_is_never_used_to_train_or_calibrate() -> None:
+    """Training, cross-validation and calibration read ``build_corpus`` only; it never
+    yields Q (at any size, seen or held out), and no reading, learning or training module
+    names the family."""
+    for held in (False, True):
+        samples = build_corpus(2, seed=3, held_out=held)
+        assert samples
+        assert not [s for s in samples if s.family.endswith(":Q")]
+    for module in (
+        classifier, statements, assistant, corpus, label_learning, fields, layout, read_families,
+    ):  # fmt: skip
+        assert "corpus_blind_q" not in inspect.getsource(module), module.__name__
+    from cma_entrypoints.cli import assistant as cli
+
+    assert "corpus_blind_q" not in inspect.getsource(cli)
+
+
+# -- the reader on Q (measured once, blind, benchmarks/OCR.md) --------------------------------
+
+
+@pytest.fixture(scope="module")
+def q_score(
+    family: list[QSample], texts: dict[str, str], pages: dict[str, tuple[PageText, ...]]
+) -> Score:
+    model = classifier.shipped()
+    return score([(s, extract(texts[s.name], pages[s.name], model)) for s in family])
+
+
+TARGET_FIELDS = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "payer_name", "income_pence", "gross_pence",
+    "frequency", "served_date",
+)  # fmt: skip
+FLOORS = {
+    "document_class": 0.85, "creditor_name": 0.7, "account_reference": 0.55,
+    "balance_pence": 0.35, "letter_date": 0.55, "deadline_date": 0.2,
+}  # fmt: skip
+"""Well under the first measurement (main at ed29420, 38 documents: class 97%, creditor 90%,
+reference 77%, balance 57%, letter date 78%, deadline 39%): they catch a collapse, not a
+small loss. The fields with four documents or fewer here have no floor."""
+
+
+def test_family_q_is_read_above_a_collapse_floor(q_score: Score) -> None:
+    print("\n" + q_score.table("held-out family Q (written blind), perfect text"))
+    for field, floor in FLOORS.items():
+        assert (q_score.accuracy(field) or 0) >= floor, field
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="Q (38 documents, perfect text), blind, first measurement (main at ed29420): class "
+    "97% (37/38), creditor 90% (27/30), original creditor 80% (4/5), reference 77% (23/30), "
+    "balance 57% (17/30), letter date 78% (28/36), deadline 39% (11/28), claim no. 0% (0/4), "
+    "payer 50% (2/4), income 50% (2/4), gross 0% (0/2), frequency 75% (3/4), served 50% (1/2); "
+    "the issue's floor is 90% per field (76 documents: benchmarks/OCR.md, 'Family Q')",
+)
+def test_family_q_meets_the_field_floors(q_score: Score) -> None:
+    for field in TARGET_FIELDS:
+        assert (q_score.accuracy(field) or 0) >= 0.9, field
