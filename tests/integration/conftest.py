@@ -1,15 +1,19 @@
-"""Shared integration fixtures: the ``cma`` command on a fresh embedded default, and the
+"""Shared integration fixtures: the ``cma`` command on a fresh embedded default, the
+application on each database (``c``, with ``counting`` of its statements), and the
 HTTP app wired by the container onto S3 (the session's moto server)."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from dependency_injector import providers
+from sqlalchemy import event
 from typer.testing import CliRunner, Result
 
 from cma_adapters.memory_documents import CannedTextExtractor
@@ -82,3 +86,37 @@ async def s3_http(s3_container: Container) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
     await shutdown(s3_container)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def c(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Container]:
+    """The application wired by the container on a fresh database of each kind."""
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
+    settings = Settings.from_env(
+        {
+            "CMA_DATA_DIR": str(tmp_path),
+            "CMA_DATABASE_URL": url,
+            "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+            "CMA_ARGON2_TIME_COST": "1",
+            "CMA_ARGON2_MEMORY_COST": "1024",
+        }
+    )
+    container = build_container(settings)
+    yield container
+    await shutdown(container)
+
+
+@contextmanager
+def counting(c: Container) -> Iterator[list[str]]:
+    """The SQL statements ``c``'s engine sends meanwhile, each on one line."""
+    engine = c.engine().sync_engine
+    seen: list[str] = []
+
+    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", count)

@@ -7,14 +7,9 @@ each kind, so their order is checked too)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
 
 import attrs
-import pytest
-from sqlalchemy import event
+from tests.integration.conftest import counting
 from tests.unit.casework.support import REPORT_CSV, full_budget
 
 from cma_adapters.sqlalchemy import advice as sql_advice
@@ -36,8 +31,7 @@ from cma_core.identity.permissions import Role
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
-from cma_entrypoints.container import Container, build_container, shutdown
-from cma_entrypoints.settings import Settings
+from cma_entrypoints.container import Container
 
 #: Statements of one case's re-check (``check_case``: its own unit of work, so the
 #: centre-wide inputs are read too). Was 34 on this case, each register read on its own;
@@ -46,23 +40,6 @@ from cma_entrypoints.settings import Settings
 #: privacy register, the creditor directory, one read-ahead of every debt-advice and
 #: casework register, and reading, deleting and writing the findings.
 MAX_STATEMENTS = 20
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-async def c(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Container]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
-    settings = Settings.from_env(
-        {
-            "CMA_DATA_DIR": str(tmp_path),
-            "CMA_DATABASE_URL": url,
-            "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
-            "CMA_ARGON2_TIME_COST": "1",
-            "CMA_ARGON2_MEMORY_COST": "1024",
-        }
-    )
-    c = build_container(settings)
-    yield c
-    await shutdown(c)
 
 
 def _contact(at: dt.datetime, party: Party, summary: str) -> ContactDetails:
@@ -132,21 +109,6 @@ async def _full_case(c: Container, name: str) -> tuple[TenantContext, CaseId]:
     await c.appraisals().save_appraisal(ctx, case.id)
     await c.publisher().drain()  # type: ignore[attr-defined]
     return ctx, case.id
-
-
-@contextmanager
-def counting(c: Container) -> Iterator[list[str]]:
-    engine = c.engine().sync_engine
-    seen: list[str] = []
-
-    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        seen.append(statement.split("\n", 1)[0])
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 async def test_one_case_recheck_runs_a_bounded_number_of_statements(c: Container) -> None:

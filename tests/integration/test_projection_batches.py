@@ -8,13 +8,9 @@ statements per event of the same events one at a time."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-import pytest
-from sqlalchemy import event
+from tests.integration.conftest import counting
 
 from cma_adapters.jobs import InProcessEventPublisher, inprocess
 from cma_adapters.sqlalchemy import casework as sql_casework
@@ -31,42 +27,9 @@ from cma_core.identity.permissions import Role
 from cma_core.scheduling.ports import DeadlineStatus
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.tasks.service import CreateTask
-from cma_entrypoints.container import Container, build_container, shutdown
-from cma_entrypoints.settings import Settings
+from cma_entrypoints.container import Container
 
 CASES = 4
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-async def c(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Container]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
-    settings = Settings.from_env(
-        {
-            "CMA_DATA_DIR": str(tmp_path),
-            "CMA_DATABASE_URL": url,
-            "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
-            "CMA_ARGON2_TIME_COST": "1",
-            "CMA_ARGON2_MEMORY_COST": "1024",
-        }
-    )
-    c = build_container(settings)
-    yield c
-    await shutdown(c)
-
-
-@contextmanager
-def counting(c: Container) -> Iterator[list[str]]:
-    engine = c.engine().sync_engine
-    seen: list[str] = []
-
-    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        seen.append(" ".join(statement.split()))
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def _publisher(c: Container) -> InProcessEventPublisher:
