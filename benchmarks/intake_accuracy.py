@@ -26,9 +26,15 @@ Held-out P (``corpus_blind_p.py``: a fifth blind family, in a fifth hand) likewi
 ``--family p`` (P only) or ``--family all``, ``--ocr-p N`` scans and reads N of its
 documents. P's misses are never printed.
 
+``--family read``: A-O only (every family read so far, not P). ``--ranker alone|blended``
+trains the learned field ranker (``ranker_training``: on A-D, H, K and L-O with their
+own seeds, never P) and reads every family on perfect text twice, by the rules and with
+the ranker, each table with its read time per document (the same run); the OCR runs
+use the ranker too.
+
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|m|n|o|p] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19]``
+[--ocr-l 19] [--family all|read|m|n|o|p] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -44,8 +50,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cma_adapters.rules_assistant import classifier
-from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant import classifier, ranker
+from cma_adapters.rules_assistant.assistant import extract as extract_by_rules
 from cma_adapters.rules_assistant.corpus import (
     Sample,
     Score,
@@ -70,6 +76,35 @@ from cma_adapters.rules_assistant.corpus_blind_o import values_in_text as o_valu
 from cma_adapters.rules_assistant.corpus_blind_p import build_p, p_pages, p_scanned, p_text
 from cma_adapters.rules_assistant.corpus_blind_p import values_in_text as p_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
+
+# The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
+RANKER: list[ranker.Model | None] = [None]
+
+
+def extract(text: str, pages: Any, model: classifier.Model | None) -> Any:
+    return extract_by_rules(text, pages, model, fields_model=RANKER[0])
+
+
+def assistant() -> Any:
+    from cma_adapters.rules_assistant import RuleBasedAssistant
+
+    reader = RuleBasedAssistant()
+    reader.field_ranker = RANKER[0]
+    return reader
+
+
+def _by() -> str:
+    model = RANKER[0]
+    return "" if model is None else f", ranker {'blended' if model.uses_rules else 'alone'}"
+
+
+def rules_alone(samples: Sequence[Any], text: Any, pages: Any, model: Any) -> Score:
+    """The samples read by the rules alone, timed (printed) for comparison."""
+    started = time.perf_counter()
+    result = score([(s, extract_by_rules(text(s), pages(s), model)) for s in samples])
+    took = time.perf_counter() - started
+    print(f"  rules alone: read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
+    return result
 
 
 def reliability(
@@ -113,15 +148,20 @@ def family_l(per_family: int, misses: bool) -> None:
     """Held-out L on perfect text: the words' exact boxes in L's own faces and page sizes."""
     model = classifier.shipped()
     samples = build_blind(per_family)
+    if RANKER[0] is not None:
+        by_rules = rules_alone(samples, sample_text, blind_pages, model)
+        print(by_rules.table(f"L ({len(samples)} documents, perfect text, rules)"))
+    started = time.perf_counter()
     result = score([(s, extract(sample_text(s), blind_pages(s), model)) for s in samples])
-    report(result, f"held-out L, written blind ({len(samples)} documents, perfect text)",
+    took = (time.perf_counter() - started) / len(samples) * 1000
+    print(f"  read in {took:.0f} ms a document")
+    report(result, f"held-out L, written blind ({len(samples)} documents, perfect text{_by()})",
            list(samples), misses)  # fmt: skip
 
 
 def family_l_ocr(count: int, misses: bool) -> None:
     """``count`` documents of L printed and scanned (150-300 dpi, PNG/JPEG/PDF), read by
     Tesseract and the rule-based assistant."""
-    from cma_adapters.rules_assistant import RuleBasedAssistant
     from cma_adapters.tesseract import TesseractTextExtractor
     from cma_core.documents.files import ContentType
 
@@ -131,7 +171,7 @@ def family_l_ocr(count: int, misses: bool) -> None:
     chosen: list[BlindSample] = [every[c * per + r] for r in range(per) for c in range(19)][:count]
 
     async def read_all() -> list[tuple[Sample, object]]:
-        extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+        extractor, reader = TesseractTextExtractor(), assistant()
         out: list[tuple[Sample, object]] = []
         for index, sample in enumerate(chosen):
             data, fmt, _ = blind_scanned(sample, index)
@@ -140,7 +180,7 @@ def family_l_ocr(count: int, misses: bool) -> None:
             found = values_in_text(sample.truth, text)
             verbatim[0] += found[0]
             verbatim[1] += found[1]
-            out.append((sample, await assistant.classify_and_extract(text, pages)))
+            out.append((sample, await reader.classify_and_extract(text, pages)))
         return out
 
     verbatim = [0, 0]
@@ -196,10 +236,13 @@ def family_text(family: Family, per_family: int, misses: bool = False) -> None:
     """The family on perfect text (its own faces, sizes and layout)."""
     model = classifier.shipped()
     samples = family.build(per_family)
+    if RANKER[0] is not None:
+        by_rules = rules_alone(samples, family.text, family.pages, model)
+        print(by_rules.table(f"{family.title} ({len(samples)} documents, perfect text, rules)"))
     started = time.perf_counter()
     result = score([(s, extract(family.text(s), family.pages(s), model)) for s in samples])
     took = time.perf_counter() - started
-    print(result.table(f"{family.title} ({len(samples)} documents, perfect text)"))
+    print(result.table(f"{family.title} ({len(samples)} documents, perfect text{_by()})"))
     confusion(result)
     print(reliability(model, samples, family.text))
     print(f"  read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
@@ -210,7 +253,6 @@ def family_text(family: Family, per_family: int, misses: bool = False) -> None:
 def family_ocr(family: Family, count: int, misses: bool = False) -> None:
     """``count`` documents of the family (one class after another) printed and scanned at
     150-300 dpi as PNG and PDF, read by Tesseract and the rule-based assistant."""
-    from cma_adapters.rules_assistant import RuleBasedAssistant
     from cma_adapters.tesseract import TesseractTextExtractor
     from cma_core.documents.files import ContentType
 
@@ -222,7 +264,7 @@ def family_ocr(family: Family, count: int, misses: bool = False) -> None:
     pages_read = [0]
 
     async def read_all() -> list[tuple[Sample, object]]:
-        extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+        extractor, reader = TesseractTextExtractor(), assistant()
         out: list[tuple[Sample, object]] = []
         for index, sample in enumerate(chosen):
             data, fmt, _ = family.scanned(sample, index)
@@ -232,7 +274,7 @@ def family_ocr(family: Family, count: int, misses: bool = False) -> None:
             found = family.values_in_text(sample.truth, text)
             verbatim[0] += found[0]
             verbatim[1] += found[1]
-            out.append((sample, await assistant.classify_and_extract(text, pages)))
+            out.append((sample, await reader.classify_and_extract(text, pages)))
         return out
 
     started = time.perf_counter()
@@ -255,12 +297,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
-    parser.add_argument("--family", choices=("all", "m", "n", "o", "p"), default="all")
+    parser.add_argument("--family", choices=("all", "read", "m", "n", "o", "p"), default="all")
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
     parser.add_argument("--ocr-o", type=int, default=0)
     parser.add_argument("--ocr-p", type=int, default=0)
+    parser.add_argument("--ranker", choices=("alone", "blended"), default=None)
     args = parser.parse_args()
+    if args.ranker:
+        from cma_adapters.rules_assistant import ranker_training
+
+        started = time.perf_counter()
+        RANKER[0] = ranker_training.train(version="bench", rules=args.ranker == "blended")
+        fitted = RANKER[0].report
+        print(f"field ranker ({args.ranker}, C={fitted['c']}) trained in "
+              f"{time.perf_counter() - started:.1f} s on {fitted['documents']} documents "
+              f"(families {''.join(fitted['families'])}); artefact "
+              f"{len(ranker.to_json(RANKER[0])) / 1024:.0f} KiB\n")  # fmt: skip
     if args.family == "p":
         family_text(FAMILY_P, args.per_family)
         if args.ocr_p:
@@ -288,8 +341,14 @@ def main() -> None:
         ("held-out K", True, "K"),
     ):
         samples = build_corpus(args.per_family, seed=args.seed, held_out=held, only=only)
+        if RANKER[0] is not None:
+            by_rules = rules_alone(samples, sample_text, sample_pages, model)
+            print(by_rules.table(f"{title} ({len(samples)} documents, perfect text, rules)"))
+        started = time.perf_counter()
         result = score([(s, extract(sample_text(s), sample_pages(s), model)) for s in samples])
-        print(result.table(f"{title} ({len(samples)} documents, perfect text)"))
+        took = (time.perf_counter() - started) / len(samples) * 1000
+        print(result.table(f"{title} ({len(samples)} documents, perfect text{_by()})"))
+        print(f"  read in {took:.0f} ms a document")
         if held:
             for expected, got in sorted(result.confusion.items()):
                 wrong = {k: v for k, v in got.items() if k != expected}
@@ -312,6 +371,8 @@ def main() -> None:
     family_text(FAMILY_O, args.per_family, args.misses)
     if args.ocr_o:
         family_ocr(FAMILY_O, args.ocr_o, args.misses)
+    if args.family == "read":
+        return
     family_text(FAMILY_P, args.per_family)
     if args.ocr_p:
         family_ocr(FAMILY_P, args.ocr_p)
