@@ -30,7 +30,8 @@ documents. P's misses are never printed.
 trains the learned field ranker (``ranker_training``: on A-D, H, K and L-O with their
 own seeds, never P) and reads every family on perfect text twice, by the rules and with
 the ranker, each table with its read time per document (the same run); the OCR runs
-use the ranker too.
+use the ranker too. ``--ranker blended,alone``: the first as above, the others' tables
+too, read from the same pages (for OCR: the same scans, also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19] [--family all|read|m|n|o|p] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
@@ -79,6 +80,9 @@ from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
 RANKER: list[ranker.Model | None] = [None]
+# More rankers (``--ranker blended,alone``: every one after the first), whose tables are
+# printed beside the first's, read from the same pages (perfect text and OCR).
+ALSO: list[ranker.Model] = []
 
 
 def extract(text: str, pages: Any, model: classifier.Model | None) -> Any:
@@ -93,9 +97,26 @@ def assistant() -> Any:
     return reader
 
 
-def _by() -> str:
-    model = RANKER[0]
-    return "" if model is None else f", ranker {'blended' if model.uses_rules else 'alone'}"
+def _by(model: ranker.Model | str | None = "first") -> str:
+    """How a table's fields were chosen: ``""`` by the rules (as before ``--ranker``)."""
+    chosen = RANKER[0] if model == "first" else model
+    if not isinstance(chosen, ranker.Model):
+        return ""
+    return f", ranker {'blended' if chosen.uses_rules else 'alone'}"
+
+
+def also(title: str, read: Sequence[tuple[Any, str, Any]]) -> None:
+    """``read`` (sample, text, pages) read again by the rules alone and by every ranker
+    in ``ALSO``: their tables, each with its read time."""
+    if RANKER[0] is None:
+        return
+    model = classifier.shipped()
+    for other in (None, *ALSO):
+        started = time.perf_counter()
+        got = [(s, extract_by_rules(t, p, model, fields_model=other)) for s, t, p in read]
+        took = (time.perf_counter() - started) / len(read) * 1000
+        print(score(got).table(f"{title}{_by(other) or ', rules alone'})"))
+        print(f"  read in {took:.0f} ms a document")
 
 
 def rules_alone(samples: Sequence[Any], text: Any, pages: Any, model: Any) -> Score:
@@ -243,6 +264,12 @@ def family_text(family: Family, per_family: int, misses: bool = False) -> None:
     result = score([(s, extract(family.text(s), family.pages(s), model)) for s in samples])
     took = time.perf_counter() - started
     print(result.table(f"{family.title} ({len(samples)} documents, perfect text{_by()})"))
+    for other in ALSO:
+        again = time.perf_counter()
+        got = [(s, extract_by_rules(family.text(s), family.pages(s), model, fields_model=other))
+               for s in samples]  # fmt: skip
+        print(score(got).table(f"{family.title} ({len(samples)} documents{_by(other)})"))
+        print(f"  read in {(time.perf_counter() - again) / len(samples) * 1000:.0f} ms a document")
     confusion(result)
     print(reliability(model, samples, family.text))
     print(f"  read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
@@ -275,18 +302,22 @@ def family_ocr(family: Family, count: int, misses: bool = False) -> None:
             verbatim[0] += found[0]
             verbatim[1] += found[1]
             out.append((sample, await reader.classify_and_extract(text, pages)))
+            scanned.append((sample, text, pages))
         return out
+
+    scanned: list[tuple[Any, str, Any]] = []
 
     started = time.perf_counter()
     result = score(asyncio.run(read_all()))  # type: ignore[arg-type]
     took = time.perf_counter() - started
     print(f"true values found verbatim in the OCR text: {verbatim[0]} of {verbatim[1]}")
-    print(result.table(f"{family.title} ({len(chosen)} documents, OCR)"))
+    print(result.table(f"{family.title} ({len(chosen)} documents, OCR{_by()})"))
     confusion(result)
     print(
         f"  scanned and read in {took:.1f} s: {len(chosen)} documents, {pages_read[0]} pages "
         f"({took / len(chosen):.1f} s a document)"
     )
+    also(f"{family.title} ({len(chosen)} documents, OCR", scanned)
     _print_misses(family, result, misses)
     print()
 
@@ -302,18 +333,23 @@ def main() -> None:
     parser.add_argument("--ocr-n", type=int, default=0)
     parser.add_argument("--ocr-o", type=int, default=0)
     parser.add_argument("--ocr-p", type=int, default=0)
-    parser.add_argument("--ranker", choices=("alone", "blended"), default=None)
+    parser.add_argument("--ranker", default=None, help="alone, blended or both: blended,alone")
     args = parser.parse_args()
-    if args.ranker:
+    for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
 
         started = time.perf_counter()
-        RANKER[0] = ranker_training.train(version="bench", rules=args.ranker == "blended")
-        fitted = RANKER[0].report
-        print(f"field ranker ({args.ranker}, C={fitted['c']}) trained in "
-              f"{time.perf_counter() - started:.1f} s on {fitted['documents']} documents "
-              f"(families {''.join(fitted['families'])}); artefact "
-              f"{len(ranker.to_json(RANKER[0])) / 1024:.0f} KiB\n")  # fmt: skip
+        fitted = ranker_training.train(
+            version="bench", rules={"blended": True, "alone": False}[kind]
+        )
+        if index == 0:
+            RANKER[0] = fitted
+        else:
+            ALSO.append(fitted)
+        print(f"field ranker ({kind}, C={fitted.report['c']}) trained in "
+              f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
+              f"(families {''.join(fitted.report['families'])}); artefact "
+              f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
     if args.family == "p":
         family_text(FAMILY_P, args.per_family)
         if args.ocr_p:

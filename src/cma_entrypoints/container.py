@@ -432,7 +432,14 @@ def train_document_classifier(
     if field_ranker is not None:
         from cma_adapters.rules_assistant import ranker, ranker_training
 
-        fitted = ranker_training.train(version=version, rules=field_ranker == "blended")
+        size = max(per_family // 4, 2)  # (25, the default: 6 a family and class)
+        fitted = ranker_training.train(
+            version=version,
+            per_family=size,
+            read_per_class=size,
+            seed=seed,
+            rules=field_ranker == "blended",
+        )
         ranker_output = output.with_name(ranker.ARTEFACT)
         ranker_output.write_text(ranker.to_json(fitted), encoding="utf-8")
         report["field_ranker"] = {**fitted.report, "output": str(ranker_output)}

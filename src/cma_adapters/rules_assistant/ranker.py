@@ -172,8 +172,12 @@ class Occurrence:
 
 def key(field: str, value: object) -> object:
     """The value as two readings of it compare (as the corpus's scoring does)."""
+    return _key(KINDS.get(field, ""), value)
+
+
+def _key(kind: str, value: object) -> object:
     if isinstance(value, str):
-        if KINDS.get(field) in ("reference", "claim"):
+        if kind in ("reference", "claim"):
             return "".join(c for c in value.upper() if c.isalnum())
         return " ".join(value.casefold().replace(".", "").split())
     return value
@@ -356,43 +360,35 @@ def candidates(
     chosen: Mapping[str, object],
     cls: DocumentClass,
     vocabulary: frozenset[str],
+    cache: dict[str, dict[object, tuple[object, dict[str, float], Occurrence | None]]]
+    | None = None,
 ) -> list[Scored]:
     """Every value of the field's kind in the layout and every value the rules proposed
-    (or chose), one per value, with its features."""
+    (or chose), one per value, with its features. ``cache``: the values found by kind, kept
+    between the fields of one document (a date is read once for three date fields)."""
     kind = KINDS[field]
-    occs = occurrences(layouts, kind)
-    occs.sort(key=lambda o: (o.layout.page, o.row, o.cell.left, o.at))
-    by_value: dict[object, list[Occurrence]] = {}
-    for occ in occs:
-        by_value.setdefault(key(field, occ.value), []).append(occ)
+    cache = {} if cache is None else cache
+    if kind not in cache:
+        cache[kind] = _typed(layouts, kind, vocabulary)
+    typed = cache[kind]
     rules: dict[object, tuple[int, Candidate]] = {}
     for c in found.get(field, []):
         rules.setdefault(key(field, c.value), (len(rules), c))
     picked = chosen.get(field)
-    keys = [*by_value, *(k for k in rules if k not in by_value)]
+    keys = [*typed, *(k for k in rules if k not in typed)]
     if picked is not None and key(field, picked) not in keys:
         keys.append(key(field, picked))
-    every = [o.value for o in occs]
-    first = every[0] if every else None
+    every = [v for v, _, _ in typed.values()]
     out = []
     for k in keys:
-        here = by_value.get(k, [])
-        features: dict[str, float] = {f"cls:{cls.value}": 1.0}
-        for occ in here:
-            features |= context(occ, vocabulary)
-        if here:
-            features |= _place(here[0])
-            features["count"] = math.log1p(len(here)) / 2
-            features["typed"] = 1.0
-            if kind == "money" and _sums_the_column(layouts, _candidate(field, here[0], 0.0)):
-                features["m_sums"] = 1.0
-        value = here[0].value if here else (rules[k][1].value if k in rules else picked)
-        shape = _shape(kind, value, every, first)
-        features |= shape
+        value, features, occ = typed.get(k, (None, {}, None))
+        if occ is None:
+            value = rules[k][1].value if k in rules else picked
+            features = _shape(kind, value, every, every[0] if every else None)
+        features = {f"cls:{cls.value}": 1.0, **features}
         if kind == "name":  # who is owed depends on who writes: an agent for a council
-            features |= {
-                f"{f}|{cls.value}": 1.0 for f in shape if f.startswith("n_") and shape[f] == 1.0
-            }
+            named = [f for f, v in features.items() if f.startswith("n_") and v == 1.0]
+            features |= {f"{f}|{cls.value}": 1.0 for f in named}
         rank, rule = rules.get(k, (-1, None))
         if rule is not None:
             features["rule"] = 1.0
@@ -401,8 +397,34 @@ def candidates(
         if picked is not None and key(field, picked) == k:
             features["rule_top"] = 1.0
         if rule is None:
-            rule = _candidate(field, here[0], 0.0) if here else _bare(field, value)
+            rule = _candidate(field, occ, 0.0) if occ else _bare(field, value)
         out.append(Scored(value=value, features=features, candidate=rule))
+    return out
+
+
+def _typed(
+    layouts: Sequence[Layout], kind: str, vocabulary: frozenset[str]
+) -> dict[object, tuple[object, dict[str, float], Occurrence | None]]:
+    """Each value of ``kind`` in the layout (by its key): the value, the features that do
+    not depend on the field or the rules, and its first occurrence in reading order."""
+    occs = occurrences(layouts, kind)
+    occs.sort(key=lambda o: (o.layout.page, o.row, o.cell.left, o.at))
+    by_value: dict[object, list[Occurrence]] = {}
+    for occ in occs:
+        by_value.setdefault(_key(kind, occ.value), []).append(occ)
+    every = [o.value for o in occs]
+    out = {}
+    for k, here in by_value.items():
+        features: dict[str, float] = {}
+        for occ in here:
+            features |= context(occ, vocabulary)
+        features |= _place(here[0])
+        features["count"] = math.log1p(len(here)) / 2
+        features["typed"] = 1.0
+        if kind == "money" and _sums_the_column(layouts, _candidate("", here[0], 0.0)):
+            features["m_sums"] = 1.0
+        features |= _shape(kind, here[0].value, every, every[0])
+        out[k] = (here[0].value, features, here[0])
     return out
 
 
@@ -466,11 +488,12 @@ def rerank(
     deadline falls after the letter's date; the creditor is not the original creditor."""
     chosen, found = dict(chosen), dict(found)
     vocabulary = model.vocabulary
+    cache: dict[str, dict[object, tuple[object, dict[str, float], Occurrence | None]]] = {}
     for field in wanted:
         if field not in model.weights:
             continue
         ranked = []
-        for s in candidates(field, layouts, found, chosen, cls, vocabulary):
+        for s in candidates(field, layouts, found, chosen, cls, vocabulary, cache):
             if not allowed(field, s.value, chosen) or not usable(model, s.features):
                 continue
             p = model.probability(field, s.features)
