@@ -413,7 +413,7 @@ def _typed(
     for occ in occs:
         by_value.setdefault(_key(kind, occ.value), []).append(occ)
     every = [o.value for o in occs]
-    out = {}
+    out: dict[object, tuple[object, dict[str, float], Occurrence | None]] = {}
     for k, here in by_value.items():
         features: dict[str, float] = {}
         for occ in here:
