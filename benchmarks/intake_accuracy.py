@@ -30,9 +30,16 @@ Held-out Q (``corpus_blind_q.py``: a sixth blind family, in a sixth hand) likewi
 ``--family q`` (Q only) or ``--family all``, ``--ocr-q N`` scans and reads N of its
 documents. Q's misses are never printed.
 
+``--family read``: A-O only (every family read so far, not P nor Q). ``--ranker alone|blended``
+trains the learned field ranker (``ranker_training``: on A-D, H, K and L-O with their
+own seeds, never P nor Q) and reads every family on perfect text twice, by the rules and with
+the ranker, each table with its read time per document (the same run); the OCR runs
+use the ranker too. ``--ranker blended,alone``: the first as above, the others' tables
+too, read from the same pages (for OCR: the same scans, also read by the rules alone).
+
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|m|n|o|p] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19] [--ocr-q 19]``
+[--ocr-l 19] [--family all|read|m|n|o|p|q] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19] [--ocr-q 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -48,8 +55,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cma_adapters.rules_assistant import classifier
-from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant import classifier, ranker
+from cma_adapters.rules_assistant.assistant import extract as extract_by_rules
 from cma_adapters.rules_assistant.corpus import (
     Sample,
     Score,
@@ -76,6 +83,55 @@ from cma_adapters.rules_assistant.corpus_blind_p import values_in_text as p_valu
 from cma_adapters.rules_assistant.corpus_blind_q import build_q, q_pages, q_scanned, q_text
 from cma_adapters.rules_assistant.corpus_blind_q import values_in_text as q_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
+
+# The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
+RANKER: list[ranker.Model | None] = [None]
+# More rankers (``--ranker blended,alone``: every one after the first), whose tables are
+# printed beside the first's, read from the same pages (perfect text and OCR).
+ALSO: list[ranker.Model] = []
+
+
+def extract(text: str, pages: Any, model: classifier.Model | None) -> Any:
+    return extract_by_rules(text, pages, model, fields_model=RANKER[0])
+
+
+def assistant() -> Any:
+    from cma_adapters.rules_assistant import RuleBasedAssistant
+
+    reader = RuleBasedAssistant()
+    reader.field_ranker = RANKER[0]
+    return reader
+
+
+def _by(model: ranker.Model | str | None = "first") -> str:
+    """How a table's fields were chosen: ``""`` by the rules (as before ``--ranker``)."""
+    chosen = RANKER[0] if model == "first" else model
+    if not isinstance(chosen, ranker.Model):
+        return ""
+    return f", ranker {'blended' if chosen.uses_rules else 'alone'}"
+
+
+def also(title: str, read: Sequence[tuple[Any, str, Any]]) -> None:
+    """``read`` (sample, text, pages) read again by the rules alone and by every ranker
+    in ``ALSO``: their tables, each with its read time."""
+    if RANKER[0] is None:
+        return
+    model = classifier.shipped()
+    for other in (None, *ALSO):
+        started = time.perf_counter()
+        got = [(s, extract_by_rules(t, p, model, fields_model=other)) for s, t, p in read]
+        took = (time.perf_counter() - started) / len(read) * 1000
+        print(score(got).table(f"{title}{_by(other) or ', rules alone'})"))
+        print(f"  read in {took:.0f} ms a document")
+
+
+def rules_alone(samples: Sequence[Any], text: Any, pages: Any, model: Any) -> Score:
+    """The samples read by the rules alone, timed (printed) for comparison."""
+    started = time.perf_counter()
+    result = score([(s, extract_by_rules(text(s), pages(s), model)) for s in samples])
+    took = time.perf_counter() - started
+    print(f"  rules alone: read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
+    return result
 
 
 def reliability(
@@ -119,15 +175,20 @@ def family_l(per_family: int, misses: bool) -> None:
     """Held-out L on perfect text: the words' exact boxes in L's own faces and page sizes."""
     model = classifier.shipped()
     samples = build_blind(per_family)
+    if RANKER[0] is not None:
+        by_rules = rules_alone(samples, sample_text, blind_pages, model)
+        print(by_rules.table(f"L ({len(samples)} documents, perfect text, rules)"))
+    started = time.perf_counter()
     result = score([(s, extract(sample_text(s), blind_pages(s), model)) for s in samples])
-    report(result, f"held-out L, written blind ({len(samples)} documents, perfect text)",
+    took = (time.perf_counter() - started) / len(samples) * 1000
+    print(f"  read in {took:.0f} ms a document")
+    report(result, f"held-out L, written blind ({len(samples)} documents, perfect text{_by()})",
            list(samples), misses)  # fmt: skip
 
 
 def family_l_ocr(count: int, misses: bool) -> None:
     """``count`` documents of L printed and scanned (150-300 dpi, PNG/JPEG/PDF), read by
     Tesseract and the rule-based assistant."""
-    from cma_adapters.rules_assistant import RuleBasedAssistant
     from cma_adapters.tesseract import TesseractTextExtractor
     from cma_core.documents.files import ContentType
 
@@ -137,7 +198,7 @@ def family_l_ocr(count: int, misses: bool) -> None:
     chosen: list[BlindSample] = [every[c * per + r] for r in range(per) for c in range(19)][:count]
 
     async def read_all() -> list[tuple[Sample, object]]:
-        extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+        extractor, reader = TesseractTextExtractor(), assistant()
         out: list[tuple[Sample, object]] = []
         for index, sample in enumerate(chosen):
             data, fmt, _ = blind_scanned(sample, index)
@@ -146,7 +207,7 @@ def family_l_ocr(count: int, misses: bool) -> None:
             found = values_in_text(sample.truth, text)
             verbatim[0] += found[0]
             verbatim[1] += found[1]
-            out.append((sample, await assistant.classify_and_extract(text, pages)))
+            out.append((sample, await reader.classify_and_extract(text, pages)))
         return out
 
     verbatim = [0, 0]
@@ -205,10 +266,19 @@ def family_text(family: Family, per_family: int, misses: bool = False) -> None:
     """The family on perfect text (its own faces, sizes and layout)."""
     model = classifier.shipped()
     samples = family.build(per_family)
+    if RANKER[0] is not None:
+        by_rules = rules_alone(samples, family.text, family.pages, model)
+        print(by_rules.table(f"{family.title} ({len(samples)} documents, perfect text, rules)"))
     started = time.perf_counter()
     result = score([(s, extract(family.text(s), family.pages(s), model)) for s in samples])
     took = time.perf_counter() - started
-    print(result.table(f"{family.title} ({len(samples)} documents, perfect text)"))
+    print(result.table(f"{family.title} ({len(samples)} documents, perfect text{_by()})"))
+    for other in ALSO:
+        again = time.perf_counter()
+        got = [(s, extract_by_rules(family.text(s), family.pages(s), model, fields_model=other))
+               for s in samples]  # fmt: skip
+        print(score(got).table(f"{family.title} ({len(samples)} documents{_by(other)})"))
+        print(f"  read in {(time.perf_counter() - again) / len(samples) * 1000:.0f} ms a document")
     confusion(result)
     print(reliability(model, samples, family.text))
     print(f"  read in {took:.1f} s ({took / len(samples) * 1000:.0f} ms a document)")
@@ -219,7 +289,6 @@ def family_text(family: Family, per_family: int, misses: bool = False) -> None:
 def family_ocr(family: Family, count: int, misses: bool = False) -> None:
     """``count`` documents of the family (one class after another) printed and scanned at
     150-300 dpi as PNG and PDF, read by Tesseract and the rule-based assistant."""
-    from cma_adapters.rules_assistant import RuleBasedAssistant
     from cma_adapters.tesseract import TesseractTextExtractor
     from cma_core.documents.files import ContentType
 
@@ -231,7 +300,7 @@ def family_ocr(family: Family, count: int, misses: bool = False) -> None:
     pages_read = [0]
 
     async def read_all() -> list[tuple[Sample, object]]:
-        extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant()
+        extractor, reader = TesseractTextExtractor(), assistant()
         out: list[tuple[Sample, object]] = []
         for index, sample in enumerate(chosen):
             data, fmt, _ = family.scanned(sample, index)
@@ -241,19 +310,23 @@ def family_ocr(family: Family, count: int, misses: bool = False) -> None:
             found = family.values_in_text(sample.truth, text)
             verbatim[0] += found[0]
             verbatim[1] += found[1]
-            out.append((sample, await assistant.classify_and_extract(text, pages)))
+            out.append((sample, await reader.classify_and_extract(text, pages)))
+            scanned.append((sample, text, pages))
         return out
+
+    scanned: list[tuple[Any, str, Any]] = []
 
     started = time.perf_counter()
     result = score(asyncio.run(read_all()))  # type: ignore[arg-type]
     took = time.perf_counter() - started
     print(f"true values found verbatim in the OCR text: {verbatim[0]} of {verbatim[1]}")
-    print(result.table(f"{family.title} ({len(chosen)} documents, OCR)"))
+    print(result.table(f"{family.title} ({len(chosen)} documents, OCR{_by()})"))
     confusion(result)
     print(
         f"  scanned and read in {took:.1f} s: {len(chosen)} documents, {pages_read[0]} pages "
         f"({took / len(chosen):.1f} s a document)"
     )
+    also(f"{family.title} ({len(chosen)} documents, OCR", scanned)
     _print_misses(family, result, misses)
     print()
 
@@ -264,13 +337,29 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
-    parser.add_argument("--family", choices=("all", "m", "n", "o", "p", "q"), default="all")
+    parser.add_argument("--family", choices=("all", "read", "m", "n", "o", "p", "q"), default="all")
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
     parser.add_argument("--ocr-o", type=int, default=0)
     parser.add_argument("--ocr-p", type=int, default=0)
+    parser.add_argument("--ranker", default=None, help="alone, blended or both: blended,alone")
     parser.add_argument("--ocr-q", type=int, default=0)
     args = parser.parse_args()
+    for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
+        from cma_adapters.rules_assistant import ranker_training
+
+        started = time.perf_counter()
+        fitted = ranker_training.train(
+            version="bench", rules={"blended": True, "alone": False}[kind]
+        )
+        if index == 0:
+            RANKER[0] = fitted
+        else:
+            ALSO.append(fitted)
+        print(f"field ranker ({kind}, C={fitted.report['c']}) trained in "
+              f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
+              f"(families {''.join(fitted.report['families'])}); artefact "
+              f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
     if args.family == "q":
         family_text(FAMILY_Q, args.per_family)
         if args.ocr_q:
@@ -303,8 +392,14 @@ def main() -> None:
         ("held-out K", True, "K"),
     ):
         samples = build_corpus(args.per_family, seed=args.seed, held_out=held, only=only)
+        if RANKER[0] is not None:
+            by_rules = rules_alone(samples, sample_text, sample_pages, model)
+            print(by_rules.table(f"{title} ({len(samples)} documents, perfect text, rules)"))
+        started = time.perf_counter()
         result = score([(s, extract(sample_text(s), sample_pages(s), model)) for s in samples])
-        print(result.table(f"{title} ({len(samples)} documents, perfect text)"))
+        took = (time.perf_counter() - started) / len(samples) * 1000
+        print(result.table(f"{title} ({len(samples)} documents, perfect text{_by()})"))
+        print(f"  read in {took:.0f} ms a document")
         if held:
             for expected, got in sorted(result.confusion.items()):
                 wrong = {k: v for k, v in got.items() if k != expected}
@@ -327,6 +422,8 @@ def main() -> None:
     family_text(FAMILY_O, args.per_family, args.misses)
     if args.ocr_o:
         family_ocr(FAMILY_O, args.ocr_o, args.misses)
+    if args.family == "read":
+        return
     family_text(FAMILY_P, args.per_family)
     if args.ocr_p:
         family_ocr(FAMILY_P, args.ocr_p)

@@ -315,10 +315,12 @@ def _assistant(settings: Settings) -> Any:
 
     trained = classifier_path(settings)
     categoriser = categoriser_path(settings)
+    ranked = field_ranker_path(settings)
     return RuleBasedAssistant(
         model_path=trained if trained.is_file() else None,
         categoriser_path=categoriser if categoriser.is_file() else None,
         centre_models=centre_models_path(settings),
+        field_ranker=ranked if ranked.is_file() else None,
     )
 
 
@@ -330,6 +332,12 @@ def centre_models_path(settings: Settings) -> Any:
 def categoriser_path(settings: Settings) -> Any:
     """Where ``cma assistant train`` writes the transaction categoriser for this install."""
     return settings.data_dir / "transaction_categoriser.json"
+
+
+def field_ranker_path(settings: Settings) -> Any:
+    """Where ``cma assistant train --field-ranker`` writes the learned field ranker; the
+    assistant uses it only when it is there (off by default: benchmarks/OCR.md)."""
+    return settings.data_dir / "field_ranker.json"
 
 
 def classifier_path(settings: Settings) -> Any:
@@ -348,6 +356,7 @@ def train_document_classifier(
     statements_count: int = 60,
     examples: Any = None,
     learn_labels: bool = False,
+    field_ranker: str | None = None,
 ) -> dict[str, Any]:
     """Train the embedded assistant's classifier on the generated corpus (seen layout
     families), write it as JSON to ``output`` and return its held-out report.
@@ -359,7 +368,11 @@ def train_document_classifier(
     (the new one has seen them: a training figure, not a held-out one).
 
     ``learn_labels`` (a centre's own training): the label words its corrections teach
-    the reader are written beside the classifier (``label_learning``)."""
+    the reader are written beside the classifier (``label_learning``).
+
+    ``field_ranker`` (``"alone"`` or ``"blended"``): also train the learned field ranker
+    (``ranker_training``; blended: the rules' scores are among its features) and write it
+    beside the classifier, where the assistant then uses it."""
     from cma_adapters.rules_assistant import classifier, statements
 
     extra = [(text, cls.value) for text, cls in examples.documents] if examples else []
@@ -416,6 +429,20 @@ def train_document_classifier(
             "values": len(examples.values),
             "learned": {field: len(found) for field, found in learned.items()},
         }
+    if field_ranker is not None:
+        from cma_adapters.rules_assistant import ranker, ranker_training
+
+        size = max(per_family // 4, 2)  # (25, the default: 6 a family and class)
+        fitted = ranker_training.train(
+            version=version,
+            per_family=size,
+            read_per_class=size,
+            seed=seed,
+            rules=field_ranker == "blended",
+        )
+        ranker_output = output.with_name(ranker.ARTEFACT)
+        ranker_output.write_text(ranker.to_json(fitted), encoding="utf-8")
+        report["field_ranker"] = {**fitted.report, "output": str(ranker_output)}
     return report
 
 

@@ -53,6 +53,10 @@ def test_train_writes_a_model_the_assistant_loads(
     assistant = _assistant(Settings.from_env())
     assert assistant.model.version == "t1"  # this install's model, not the shipped one
     assert assistant.categoriser.version == "t1"
+    # no field ranker unless asked for (--field-ranker): the fields are the rules' choice
+    assert "field_ranker" not in report
+    assert not (tmp_path / "field_ranker.json").exists()
+    assert assistant.field_ranker is None
 
 
 def test_train_reports_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,3 +76,32 @@ def test_train_refuses_a_bad_option(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(app, ["assistant", "train", "--per-family", "0"])
     assert result.exit_code == 2
     assert not (tmp_path / "document_classifier.json").exists()
+
+
+def test_train_with_the_field_ranker_writes_one_the_assistant_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--field-ranker``: the learned field ranker is trained too (its regularisation
+    chosen by leaving each seen family out in turn) and written beside the classifier;
+    the assistant then uses it. Without the flag none is written (test above)."""
+    monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("CMA_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789")
+    args = ["assistant", "train", "--per-family", "2", "--c", "2", "--statements", "4"]
+    result = CliRunner().invoke(
+        app, [*args, "--version", "t2", "--field-ranker", "alone", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    fitted = json.loads(result.output)["field_ranker"]
+    assert fitted["uses_rules"] is False
+    assert fitted["families"] == list("ABCDHKLMNO")
+    assert set(fitted["left_out"]["balance_pence"]["by_family"]) == set("ABCDHKLMNO")
+    assert Path(fitted["output"]) == tmp_path / "field_ranker.json"
+
+    from cma_entrypoints.container import _assistant
+    from cma_entrypoints.settings import Settings
+
+    reader = _assistant(Settings.from_env())
+    assert reader.field_ranker is not None
+    assert reader.field_ranker.version == "t2"
+    bad = CliRunner().invoke(app, [*args, "--field-ranker", "sometimes"])
+    assert bad.exit_code != 0

@@ -18,9 +18,11 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from cma_adapters.rules_assistant import classifier, label_learning, statements
+from attrs import frozen
+
+from cma_adapters.rules_assistant import classifier, label_learning, ranker, statements
 from cma_adapters.rules_assistant.fields import Candidate, evidence, parse_frequency, read_fields
-from cma_adapters.rules_assistant.layout import page_layout
+from cma_adapters.rules_assistant.layout import Layout, page_layout
 from cma_core.documents.model import (
     CaseFacts,
     DocumentClass,
@@ -223,16 +225,20 @@ class RuleBasedAssistant(Assistant):
     trained by ``cma assistant train`` (default: the one shipped with the package).
     ``centre_models``: the folder where ``cma assistant train --centre`` writes a centre's
     own artefacts (``<centre id>/document_classifier.json`` and the categoriser beside
-    it); a document of that centre is read with them, any other with the install's."""
+    it); a document of that centre is read with them, any other with the install's.
+    ``field_ranker``: a learned candidate ranker (``ranker``, written by ``cma assistant
+    train --field-ranker``); without one (the default) fields are chosen by the rules."""
 
     def __init__(
         self,
         model_path: Path | None = None,
         categoriser_path: Path | None = None,
         centre_models: Path | None = None,
+        field_ranker: Path | None = None,
     ) -> None:
         self.model = classifier.load(model_path)
         self.categoriser = statements.load(categoriser_path)
+        self.field_ranker = ranker.load(field_ranker) if field_ranker else None
         self.centre_models = centre_models
         self._loaded: dict[Path, tuple[float, classifier.Model]] = {}
         self._labels: dict[Path, tuple[float, dict[str, tuple[str, ...]]]] = {}
@@ -280,7 +286,14 @@ class RuleBasedAssistant(Assistant):
         self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
     ) -> Extraction:
         model, categoriser = self.models_for(centre_id)
-        return extract(text, pages, model, categoriser, learned=self.labels_for(centre_id))
+        return extract(
+            text,
+            pages,
+            model,
+            categoriser,
+            learned=self.labels_for(centre_id),
+            fields_model=self.field_ranker,
+        )
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         return Draft(text=summarise(facts), source=SOURCE)
@@ -326,20 +339,27 @@ def _fallback(field: str, text: str, cls: DocumentClass) -> object:
     return None
 
 
-def extract(
+@frozen(kw_only=True)
+class Reading:
+    """The rules' reading of a document: its class, its pages' layout, every candidate
+    per field (best first) and the value chosen for each field its class states."""
+
+    document_class: DocumentClass
+    confidence: float
+    source: str
+    layouts: list[Layout]
+    found: dict[str, list[Candidate]]
+    chosen: dict[str, object]
+
+
+def read(
     text: str,
     pages: Sequence[PageText],
     model: classifier.Model | None,
-    categoriser: classifier.Model | None = None,
-    *,
     learned: Mapping[str, Sequence[str]] | None = None,
-) -> Extraction:
-    """Classify ``text`` and read its fields from ``pages`` (or the text's own lines).
-    A bank's CSV or OFX export is read as a statement by its format. ``learned``: the
-    centre's own label words per field (``label_learning``)."""
-    exported = _export(text, categoriser)
-    if exported is not None:
-        return exported
+) -> Reading:
+    """Classify ``text`` and read its fields by the rules (``extract`` without the export
+    formats, the transactions or a ranker)."""
     if model is not None:
         document_class, confidence, _ = model.predict(text)
         source = f"{SOURCE}+tfidf:{model.version}"
@@ -357,6 +377,45 @@ def extract(
         document_class, source = refined, f"{source}+cue"
         found = read_fields(layouts, text, document_class, learned)
     chosen = _choose(found, FIELDS_BY_CLASS[document_class], text, document_class)
+    return Reading(
+        document_class=document_class,
+        confidence=confidence,
+        source=source,
+        layouts=layouts,
+        found=found,
+        chosen=chosen,
+    )
+
+
+def extract(
+    text: str,
+    pages: Sequence[PageText],
+    model: classifier.Model | None,
+    categoriser: classifier.Model | None = None,
+    *,
+    learned: Mapping[str, Sequence[str]] | None = None,
+    fields_model: ranker.Model | None = None,
+) -> Extraction:
+    """Classify ``text`` and read its fields from ``pages`` (or the text's own lines).
+    A bank's CSV or OFX export is read as a statement by its format. ``learned``: the
+    centre's own label words per field (``label_learning``). ``fields_model``: a learned
+    candidate ranker (``ranker``) that re-ranks the fields it was trained for; without
+    one the rules' choice stands."""
+    exported = _export(text, categoriser)
+    if exported is not None:
+        return exported
+    reading = read(text, pages, model, learned)
+    document_class, layouts, found, chosen = (
+        reading.document_class,
+        reading.layouts,
+        reading.found,
+        reading.chosen,
+    )
+    source = reading.source
+    if fields_model is not None:
+        wanted = FIELDS_BY_CLASS[document_class]
+        chosen, found = ranker.rerank(fields_model, layouts, found, chosen, document_class, wanted)
+        source = f"{source}+ranker:{fields_model.version}"
     transactions: tuple[Transaction, ...] = ()
     if document_class is C.BANK_STATEMENT:
         letter = chosen.get("letter_date")
@@ -367,7 +426,7 @@ def extract(
     return Extraction(
         transactions=transactions,
         document_class=document_class,
-        confidence=round(min(max(confidence, 0.0), 1.0), 4),
+        confidence=round(min(max(reading.confidence, 0.0), 1.0), 4),
         source=source,
         amounts_pence=tuple(_amounts(text)),
         evidence=tuple(evidence(found, chosen)),

@@ -22,19 +22,23 @@ from typing import Any
 READ: tuple[str, ...] = ("L", "M", "N", "O")
 
 
-def _families() -> dict[str, tuple[Callable[..., Sequence[Any]], Callable[[Any], str]]]:
-    """Family letter -> how its documents are built, and how each is read as text."""
+_Family = tuple[Callable[..., Sequence[Any]], Callable[[Any], str], Callable[[Any], Any]]
+
+
+def _families() -> dict[str, _Family]:
+    """Family letter -> how its documents are built, how each is read as text, and its
+    pages with the words' exact boxes (a perfect read)."""
     from cma_adapters.rules_assistant.corpus import sample_text
-    from cma_adapters.rules_assistant.corpus_blind import build_blind
-    from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_text
-    from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_text
-    from cma_adapters.rules_assistant.corpus_blind_o import build_o, o_text
+    from cma_adapters.rules_assistant.corpus_blind import blind_pages, build_blind
+    from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_pages, m_text
+    from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_pages, n_text
+    from cma_adapters.rules_assistant.corpus_blind_o import build_o, o_pages, o_text
 
     return {
-        "L": (build_blind, sample_text),
-        "M": (build_m, m_text),
-        "N": (build_n, n_text),
-        "O": (build_o, o_text),
+        "L": (build_blind, sample_text, blind_pages),
+        "M": (build_m, m_text, m_pages),
+        "N": (build_n, n_text, n_pages),
+        "O": (build_o, o_text, o_pages),
     }
 
 
@@ -48,7 +52,20 @@ def read_texts(per_class: int, seed: int) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     families = _families()
     for letter in READ:
-        build, text = families[letter]
+        build, text, _ = families[letter]
         for sample in build(per_class, seed=seed + _SEED_OFFSET[letter]):
             out.append((text(sample), sample.truth.document_class.value, letter))
+    return out
+
+
+def read_samples(per_class: int, seed: int) -> list[tuple[Any, str, Any, str]]:
+    """``per_class`` documents of every class of every read family, as ``(sample, text,
+    pages, family letter)``: the sample's ``truth`` holds every field's value (the field
+    ranker's training, ``ranker_training``). Drawn with the same seeds as ``read_texts``."""
+    out: list[tuple[Any, str, Any, str]] = []
+    families = _families()
+    for letter in READ:
+        build, text, pages = families[letter]
+        for sample in build(per_class, seed=seed + _SEED_OFFSET[letter]):
+            out.append((sample, text(sample), pages(sample), letter))
     return out

@@ -58,9 +58,17 @@ def train(
     with_examples: bool = typer.Option(
         False, "--with-examples", help="Without --centre: pool every centre's examples."
     ),
+    field_ranker: str | None = typer.Option(
+        None,
+        "--field-ranker",
+        help="Also train the learned field ranker ('alone' or 'blended' with the rules' "
+        "scores) and write it beside the classifier, where the assistant uses it.",
+    ),
     as_json: bool = JsonOption,
 ) -> None:
     """Train the document classifier and report held-out accuracy per class."""
+    if field_ranker not in (None, "alone", "blended"):
+        raise typer.BadParameter("'alone' or 'blended'", param_hint="--field-ranker")
     settings = load_settings(as_json=as_json)
     # Imported here: the container loads every adapter, which `--help` must not wait for.
     from cma_core.shared.ids import CentreId, parse_uuid
@@ -98,7 +106,7 @@ def train(
             lambda: train_document_classifier(
                 version=stamp, output=target, per_family=per_family, c=c,
                 statements_count=statements, examples=examples,
-                learn_labels=only is not None,
+                learn_labels=only is not None, field_ranker=field_ranker,
             ),
             as_json=as_json,
         )  # fmt: skip
@@ -132,6 +140,16 @@ def train(
         console.print(
             f"Label words from {lab['values']} corrected values: {learned}. "
             f"Written to {lab['output']}."
+        )
+    if "field_ranker" in report:
+        fr = report["field_ranker"]
+        means = ", ".join(
+            f"{k} {v['mean_model']:.0%} (rules {v['mean_rules']:.0%})"
+            for k, v in fr["left_out"].items()
+        )
+        console.print(
+            f"Field ranker (C={fr['c']}, rules' scores as features: {fr['uses_rules']}), "
+            f"left-out family mean per field: {means}. Written to {fr['output']}."
         )
     cat = report["categoriser"]
     console.print(

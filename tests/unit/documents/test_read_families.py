@@ -20,6 +20,8 @@ from cma_adapters.rules_assistant import (
     fields,
     label_learning,
     layout,
+    ranker,
+    ranker_training,
     read_families,
     statements,
 )
@@ -57,7 +59,7 @@ def test_no_reading_learning_or_training_module_uses_a_family_still_blind() -> N
 
     modules = (
         assistant, classifier, corpus, corpus_families, fields, label_learning, layout,
-        read_families, statements, cli, container,
+        ranker, ranker_training, read_families, statements, cli, container,
     )  # fmt: skip
     blind = still_blind()
     for module in modules:

@@ -1,0 +1,121 @@
+"""The learned field ranker (``ranker``, ``ranker_training``): its features keep no
+figure or word of a letter outside the vocabulary, it learns a label no family uses, its
+artefact round-trips, and without one the reader is the rules alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from cma_adapters.rules_assistant import RuleBasedAssistant, ranker, ranker_training
+from cma_adapters.rules_assistant.assistant import extract, read
+from cma_adapters.rules_assistant.corpus import Truth
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+# Words a feature may use here: "remittance sought" labels the balance, "postage paid" a
+# charge — wording no family prints.
+WORDS = frozenset({"remittance", "sought", "postage", "paid", "default", "notice", "date"})
+
+
+def letter(owed: int, postage: int, *, postage_first: bool, firm: str = "Quill") -> str:
+    lines = [
+        f"{firm} Lending Ltd",
+        "Default notice",
+        "Date 3 March 2026",
+        f"Remittance sought      £{owed:,}.00",
+        f"Postage paid           £{postage:,}.00",
+    ]
+    if postage_first:
+        lines[3], lines[4] = lines[4], lines[3]
+    return "\n".join(lines)
+
+
+def docs(family: str, count: int, start: int = 0) -> list[ranker_training.Doc]:
+    out = []
+    for i in range(start, start + count):
+        # the balance is sometimes the larger amount, sometimes the smaller; above or below
+        owed, postage = (100 + 37 * i, 50 + 91 * i) if i % 2 else (900 + 13 * i, 40 + i)
+        text = letter(owed, postage, postage_first=i % 3 == 0)
+        truth = Truth(document_class=C.CREDITOR_LETTER, balance_pence=owed * 100)
+        out.append(ranker_training.Doc(family=family, truth=truth, reading=read(text, (), None)))
+    return out
+
+
+def test_features_keep_no_figure_and_no_word_outside_the_vocabulary() -> None:
+    seen = []
+    for owed, firm in ((1234, "Quill"), (98765, "Zephyr")):
+        r = read(letter(owed, 17, postage_first=False, firm=firm), (), None)
+        keys = set()
+        for field in ranker.KINDS:
+            for s in ranker.candidates(
+                field, r.layouts, r.found, r.chosen, C.CREDITOR_LETTER, WORDS
+            ):
+                keys |= set(s.features)
+        for key in keys:
+            tag, _, rest = key.partition(":")
+            if len(tag) == 1:  # a word feature: vocabulary words only
+                assert set(rest.split("_")) <= WORDS, key
+            if tag != "cls":
+                assert not re.search(r"\d", key), key
+        seen.append(keys)
+    # two letters that differ only in their figures and the firm's name: the same features
+    assert seen[0] == seen[1]
+
+
+def test_training_learns_a_label_no_family_uses() -> None:
+    data = ranker_training.rows(docs("X", 12), WORDS)
+    model = ranker_training.fit(data, c=1.0, rules=False)
+    text = letter(4321, 9876, postage_first=True)  # the charge larger and printed first
+    extraction = extract(text, (), None, fields_model=model)
+    assert extraction.balance_pence == 432100
+    chosen = [e for e in extraction.evidence if e.field == "balance_pence" and e.chosen]
+    alternatives = [e for e in extraction.evidence if e.field == "balance_pence" and not e.chosen]
+    assert chosen
+    assert alternatives
+    assert chosen[0].score > max(e.score for e in alternatives)
+
+
+def test_the_artefact_round_trips(tmp_path: Path) -> None:
+    model = ranker_training.fit(ranker_training.rows(docs("X", 8), WORDS), c=1.0, rules=True)
+    path = tmp_path / ranker.ARTEFACT
+    path.write_text(ranker.to_json(model), encoding="utf-8")
+    again = ranker.load(path)
+    assert again == model
+    assert again is not None
+    assert again.uses_rules
+    with pytest.raises(ValueError, match="not a field ranker"):
+        ranker.from_json('{"format": "cma-doc-classifier"}')
+
+
+def test_without_an_artefact_the_reader_is_the_rules(tmp_path: Path) -> None:
+    assert ranker.load(tmp_path / "absent.json") is None
+    assert RuleBasedAssistant().field_ranker is None
+    assert RuleBasedAssistant(field_ranker=tmp_path / "absent.json").field_ranker is None
+    text = letter(4321, 9876, postage_first=True)
+    assert extract(text, (), None) == extract(text, (), None, fields_model=None)
+
+
+def test_leave_one_family_out_reads_each_family_with_a_model_not_trained_on_it() -> None:
+    data = ranker_training.rows([*docs("X", 8), *docs("Y", 6, start=20)], WORDS)
+    table = ranker_training.lofo(data, c=1.0, rules=False)
+    assert set(table) == {"X", "Y"}
+    assert table["X"]["balance_pence"][2] == 8
+    assert table["Y"]["balance_pence"][2] == 6
+    assert table["Y"]["balance_pence"][1] == 6  # trained on X alone, Y read right
+    report = ranker_training.table_report(table)
+    assert report["balance_pence"]["mean_model"] == pytest.approx(
+        (table["X"]["balance_pence"][1] / 8 + 1.0) / 2, abs=1e-4
+    )
+
+
+def test_a_deadline_is_chosen_after_the_letter_date() -> None:
+    assert not ranker.allowed(
+        "deadline_date", dt.date(2026, 3, 1), {"letter_date": dt.date(2026, 3, 3)}
+    )
+    assert ranker.allowed(
+        "deadline_date", dt.date(2026, 3, 9), {"letter_date": dt.date(2026, 3, 3)}
+    )
