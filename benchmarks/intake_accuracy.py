@@ -342,14 +342,17 @@ def main() -> None:
     parser.add_argument("--ocr-n", type=int, default=0)
     parser.add_argument("--ocr-o", type=int, default=0)
     parser.add_argument("--ocr-p", type=int, default=0)
-    parser.add_argument("--ranker", default=None, help="alone, blended or both: blended,alone")
+    parser.add_argument(
+        "--ranker", default=None, help="shipped, alone, blended or several: shipped,alone"
+    )
     parser.add_argument("--ocr-q", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
 
         started = time.perf_counter()
-        fitted = ranker_training.train(
+        shipped = ranker.shipped() if kind == "shipped" else None
+        fitted = shipped or ranker_training.train(
             version="bench", rules={"blended": True, "alone": False}[kind]
         )
         if index == 0:

@@ -320,7 +320,7 @@ def _assistant(settings: Settings) -> Any:
         model_path=trained if trained.is_file() else None,
         categoriser_path=categoriser if categoriser.is_file() else None,
         centre_models=centre_models_path(settings),
-        field_ranker=ranked if ranked.is_file() else None,
+        field_ranker=(ranked if ranked.is_file() else "shipped") if settings.field_ranker else None,
     )
 
 
@@ -336,7 +336,8 @@ def categoriser_path(settings: Settings) -> Any:
 
 def field_ranker_path(settings: Settings) -> Any:
     """Where ``cma assistant train --field-ranker`` writes the learned field ranker; the
-    assistant uses it only when it is there (off by default: benchmarks/OCR.md)."""
+    assistant uses it instead of the shipped one when it is there (``CMA_FIELD_RANKER=off``:
+    neither, the rules alone)."""
     return settings.data_dir / "field_ranker.json"
 
 

@@ -71,6 +71,10 @@ class Settings:
     openai_api_key: str | None = None
     openai_base_url: str | None = None
     openai_model: str = "gpt-4o-mini"
+    # The rule-based assistant's learned field ranker (benchmarks/OCR.md, round 9): "on"
+    # (the install's own from ``cma assistant train --field-ranker``, else the shipped
+    # one) or "off" (the rules alone choose every field).
+    field_ranker: bool = True
     ocr_concurrency: int | None = None
     # A document still "processing" after this many seconds is failed by the worker's sweep
     # (its worker died); the adviser can retry it.
@@ -174,6 +178,7 @@ class Settings:
             openai_api_key=env.get("CMA_OPENAI_API_KEY") or None,
             openai_base_url=env.get("CMA_OPENAI_BASE_URL") or None,
             openai_model=env.get("CMA_OPENAI_MODEL") or "gpt-4o-mini",
+            field_ranker=_on_off(env, "CMA_FIELD_RANKER", default=True),
             ocr_concurrency=_opt_int(env, "CMA_OCR_CONCURRENCY"),
             document_processing_timeout_seconds=(
                 _int(env, "CMA_DOCUMENT_PROCESSING_TIMEOUT", 900) or 900
@@ -192,6 +197,15 @@ class Settings:
             **_audit(env, database_url),
             web_dir=Path(env["CMA_WEB_DIR"]) if env.get("CMA_WEB_DIR") else _WEB_DIST,
         )
+
+
+def _on_off(env: Mapping[str, str], name: str, *, default: bool) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw not in {"on", "off"}:
+        raise SettingsError(f"{name} must be on or off")
+    return raw == "on"
 
 
 def _audit(env: Mapping[str, str], database_url: str) -> dict[str, Any]:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cma_adapters.rules_assistant import ranker
 from cma_entrypoints.cli.main import app
+from cma_entrypoints.settings import SettingsError
 
 
 def test_train_writes_a_model_the_assistant_loads(
@@ -53,10 +55,18 @@ def test_train_writes_a_model_the_assistant_loads(
     assistant = _assistant(Settings.from_env())
     assert assistant.model.version == "t1"  # this install's model, not the shipped one
     assert assistant.categoriser.version == "t1"
-    # no field ranker unless asked for (--field-ranker): the fields are the rules' choice
+    # no field ranker trained unless asked for (--field-ranker): the install reads with
+    # the shipped one, or with the rules alone when CMA_FIELD_RANKER=off
     assert "field_ranker" not in report
     assert not (tmp_path / "field_ranker.json").exists()
-    assert assistant.field_ranker is None
+    shipped = ranker.shipped()
+    assert shipped is not None
+    assert assistant.field_ranker is shipped
+    monkeypatch.setenv("CMA_FIELD_RANKER", "off")
+    assert _assistant(Settings.from_env()).field_ranker is None
+    monkeypatch.setenv("CMA_FIELD_RANKER", "sometimes")
+    with pytest.raises(SettingsError, match="CMA_FIELD_RANKER must be on or off"):
+        Settings.from_env()
 
 
 def test_train_reports_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Literal
 
 from attrs import frozen
 
@@ -227,18 +228,26 @@ class RuleBasedAssistant(Assistant):
     own artefacts (``<centre id>/document_classifier.json`` and the categoriser beside
     it); a document of that centre is read with them, any other with the install's.
     ``field_ranker``: a learned candidate ranker (``ranker``, written by ``cma assistant
-    train --field-ranker``); without one (the default) fields are chosen by the rules."""
+    train --field-ranker``), ``"shipped"`` for the one shipped with the package (what an
+    install uses unless ``CMA_FIELD_RANKER=off``); without one fields are chosen by the
+    rules alone."""
 
     def __init__(
         self,
         model_path: Path | None = None,
         categoriser_path: Path | None = None,
         centre_models: Path | None = None,
-        field_ranker: Path | None = None,
+        field_ranker: Path | Literal["shipped"] | None = None,
     ) -> None:
         self.model = classifier.load(model_path)
         self.categoriser = statements.load(categoriser_path)
-        self.field_ranker = ranker.load(field_ranker) if field_ranker else None
+        self.field_ranker = (
+            ranker.shipped()
+            if field_ranker == "shipped"
+            else ranker.load(field_ranker)
+            if field_ranker
+            else None
+        )
         self.centre_models = centre_models
         self._loaded: dict[Path, tuple[float, classifier.Model]] = {}
         self._labels: dict[Path, tuple[float, dict[str, tuple[str, ...]]]] = {}

@@ -28,6 +28,7 @@ import random
 from collections.abc import Callable, Sequence
 from functools import cache
 
+import attrs
 from attrs import frozen
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -1234,6 +1235,9 @@ class Score:
     totals: dict[str, int]
     misses: list[str]
     confusion: dict[str, dict[str, int]]
+    #: Per field, documents that do not state it but were read as if they did: a value
+    #: made up (which the accuracy above cannot see: it counts only stated fields).
+    invented: dict[str, int] = attrs.field(factory=dict)
 
     def accuracy(self, field: str) -> float | None:
         return self.hits[field] / self.totals[field] if self.totals[field] else None
@@ -1246,6 +1250,12 @@ class Score:
                 lines.append(
                     f"{field:<22}{self.hits[field]:>9}{self.totals[field]:>7}{share:>10.0%}"
                 )
+        made_up = {f: n for f, n in self.invented.items() if n}
+        if made_up:
+            lines.append(
+                "invented (read where the document states none): "
+                + ", ".join(f"{f} {n}" for f, n in made_up.items())
+            )
         return "\n".join(lines)
 
 
@@ -1256,6 +1266,7 @@ def score(pairs: Sequence[tuple[Sample, Extraction]]) -> Score:
     totals = dict.fromkeys(SCORED, 0)
     misses: list[str] = []
     confusion: dict[str, dict[str, int]] = {}
+    invented = dict.fromkeys(SCORED, 0)
     for sample, extraction in pairs:
         expected_class = sample.truth.document_class.value
         got_class = extraction.document_class.value
@@ -1263,12 +1274,13 @@ def score(pairs: Sequence[tuple[Sample, Extraction]]) -> Score:
         confusion[expected_class][got_class] += 1
         for field in SCORED:
             expected = getattr(sample.truth, field)
-            if expected is None:
-                continue
             got = getattr(extraction, field)
+            if expected is None:
+                invented[field] += got is not None
+                continue
             totals[field] += 1
             if normalise_value(field, got) == normalise_value(field, expected):
                 hits[field] += 1
             else:
                 misses.append(f"{sample.name}: {field} expected {expected!r}, got {got!r}")
-    return Score(hits=hits, totals=totals, misses=misses, confusion=confusion)
+    return Score(hits=hits, totals=totals, misses=misses, confusion=confusion, invented=invented)

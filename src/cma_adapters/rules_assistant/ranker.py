@@ -39,6 +39,8 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +146,16 @@ def from_json(text: str) -> Model:
         report=dict(body.get("report", {})),
         uses_rules=bool(body.get("uses_rules", True)),
     )
+
+
+@cache
+def shipped() -> Model | None:
+    """The ranker shipped with the package (trained on the seen families by
+    ``cma assistant train --field-ranker blended``; ``None`` if absent)."""
+    path = resources.files("cma_adapters.rules_assistant").joinpath(ARTEFACT)
+    if not path.is_file():
+        return None
+    return from_json(path.read_text(encoding="utf-8"))
 
 
 def load(path: Path) -> Model | None:
@@ -475,6 +487,10 @@ def usable(model: Model, features: Mapping[str, float]) -> bool:
     return model.uses_rules or "typed" in features
 
 
+#: The probability at which the model fills a field the rules left empty.
+FILL_AT = 0.5
+
+
 def rerank(
     model: Model,
     layouts: Sequence[Layout],
@@ -485,7 +501,13 @@ def rerank(
 ) -> tuple[dict[str, object], dict[str, list[Candidate]]]:
     """``chosen`` and ``found`` with each field the model knows (and the class states)
     chosen by the model: its candidates ranked by probability, the best chosen. A
-    deadline falls after the letter's date; the creditor is not the original creditor."""
+    deadline falls after the letter's date; the creditor is not the original creditor.
+
+    Where the rules found nothing for a field, the model fills it only when its best
+    candidate is more likely right than wrong (``FILL_AT``): a document need not state
+    every field its class may (an N1 with no served date, a payslip with no gross pay),
+    and the best of the candidates is not a value the page states. Below that, the field
+    stays empty and the ranked candidates are kept as alternatives for the adviser."""
     chosen, found = dict(chosen), dict(found)
     vocabulary = model.vocabulary
     cache: dict[str, dict[object, tuple[object, dict[str, float], Occurrence | None]]] = {}
@@ -499,9 +521,11 @@ def rerank(
             p = model.probability(field, s.features)
             ranked.append(attrs.evolve(s.candidate, value=s.value, score=round(p, 4)))
         ranked.sort(key=lambda c: (-c.score, c.order))
-        if ranked:
+        if not ranked:
+            continue
+        found[field] = ranked
+        if chosen.get(field) is not None or ranked[0].score >= FILL_AT:
             chosen[field] = ranked[0].value
-            found[field] = ranked
     return chosen, found
 
 

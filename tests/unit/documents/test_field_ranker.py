@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cma_adapters.rules_assistant import RuleBasedAssistant, ranker, ranker_training
+from cma_adapters.rules_assistant import RuleBasedAssistant, classifier, ranker, ranker_training
 from cma_adapters.rules_assistant.assistant import extract, read
 from cma_adapters.rules_assistant.corpus import Truth
 from cma_core.documents.model import DocumentClass
@@ -94,6 +94,7 @@ def test_the_artefact_round_trips(tmp_path: Path) -> None:
 def test_without_an_artefact_the_reader_is_the_rules(tmp_path: Path) -> None:
     assert ranker.load(tmp_path / "absent.json") is None
     assert RuleBasedAssistant().field_ranker is None
+    assert RuleBasedAssistant(field_ranker="shipped").field_ranker is ranker.shipped()
     assert RuleBasedAssistant(field_ranker=tmp_path / "absent.json").field_ranker is None
     text = letter(4321, 9876, postage_first=True)
     assert extract(text, (), None) == extract(text, (), None, fields_model=None)
@@ -119,3 +120,29 @@ def test_a_deadline_is_chosen_after_the_letter_date() -> None:
     assert ranker.allowed(
         "deadline_date", dt.date(2026, 3, 9), {"letter_date": dt.date(2026, 3, 3)}
     )
+
+
+def test_the_shipped_ranker_does_not_fill_a_field_the_page_does_not_state() -> None:
+    """An N1 with only its issue date states no served date and no account number: the
+    rules leave both empty, and so does the ranker, whose best candidates for them (the
+    issue date, the claim number) are less likely right than wrong (``FILL_AT``) — a
+    served date made up would move the claim's response deadline five days."""
+    text = "\n".join(
+        [
+            "Claim Form (N1)",
+            "In the County Court Business Centre",
+            "Claim number: K1QZ4521",
+            "Issue date: 10 November 2026",
+            "Claimant: Cabot Financial Ltd",
+            "Total amount claimed £2,340.00",
+        ]
+    )
+    shipped = ranker.shipped()
+    assert shipped is not None
+    got = extract(text, (), classifier.shipped(), fields_model=shipped)
+    assert got.served_date is None
+    assert got.account_reference is None
+    assert (got.court_claim_number, got.balance_pence) == ("K1QZ4521", 234000)
+    assert got.source.endswith(f"+ranker:{shipped.version}")
+    # the candidates stay visible to the adviser as alternatives, none of them chosen
+    assert not any(e.chosen for e in got.evidence if e.field == "served_date")
