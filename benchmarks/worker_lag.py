@@ -137,11 +137,13 @@ async def _peak(
         await asyncio.sleep(0.1)
 
 
-async def run_side(src: str, workers: int, args: argparse.Namespace) -> dict[str, Any]:
+async def run_side(
+    src: str, workers: int, args: argparse.Namespace, extra_env: dict[str, str] | None = None
+) -> dict[str, Any]:
     name, url = _pg_database()
     namespace = f"cma-bench-{uuid.uuid4().hex[:8]}"
     with tempfile.TemporaryDirectory() as tmp:
-        env = _env(url, Path(tmp), namespace)
+        env = {**_env(url, Path(tmp), namespace), **(extra_env or {})}
         upgrade(url)
         c = build_container(Settings.from_env(env))
         counts = [Path(tmp) / f"worker-{i}.json" for i in range(workers)]
@@ -313,13 +315,25 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=5, help="idle seconds before/after")
     parser.add_argument("--drain-timeout", type=float, default=180)
     parser.add_argument("--workers", type=int, nargs="+", default=[1], help="e.g. 1 2")
+    parser.add_argument(
+        "--baseline-env",
+        nargs="*",
+        default=[],
+        metavar="NAME=VALUE",
+        help="settings of the baseline's workers only (e.g. --baseline-src src "
+        "--baseline-env CMA_WORKER_CLAIM_SECONDS=0: this code with its claims off)",
+    )
     args = parser.parse_args()
+    baseline_env = dict(item.split("=", 1) for item in args.baseline_env)
     runs: dict[str, list[dict[str, Any]]] = {}
     for _ in range(args.rounds):
         for workers in args.workers:
-            for side, src in (("baseline", args.baseline_src), ("this", SRC)):
+            for side, src, env in (
+                ("baseline", args.baseline_src, baseline_env),
+                ("this", SRC, {}),
+            ):
                 runs.setdefault(f"{side}-{workers}w", []).append(
-                    asyncio.run(run_side(src, workers, args))
+                    asyncio.run(run_side(src, workers, args, env))
                 )
     mean = {
         side: {k: round(statistics.fmean(r[k] for r in rs), 3) for k in KEYS}
@@ -330,6 +344,8 @@ def main() -> None:
         "threads": args.threads,
         "writers": args.writers,
         "rounds": args.rounds,
+        "baseline_src": args.baseline_src,
+        "baseline_env": baseline_env,
         "runs": runs,
         "mean": mean,
         "this_over_baseline": {

@@ -1088,10 +1088,15 @@ class UnitOfWorkContract:
                 ids[0]
             }
             assert await uow.outbox.claim(ids, by="live", until=now + lease, now=now) == set()
+            assert await uow.outbox.held_by_others(ids, by="live", now=now) == set(ids)
+            assert await uow.outbox.held_by_others(ids, by="dead", now=now) == set()
+            assert await uow.outbox.held_by_others([], by="live", now=now) == set()
         async with backend.uow(other_centre) as uow:
+            assert await uow.outbox.held_by_others(ids, by="live", now=now) == set()
             assert await uow.outbox.claim(ids, by="live", until=now + 2 * lease, now=now) == set()
         later = now + lease
         async with backend.uow(centre) as uow:
+            assert await uow.outbox.held_by_others(ids, by="live", now=later) == set()
             owed = await uow.outbox.owed(published_before=later, limit=10, unclaimed_at=later)
             assert [e.event_id for e in owed] == ids
             await uow.outbox.settle(ids[2], later)  # handled meanwhile by its own message

@@ -276,6 +276,18 @@ class _Outbox(Outbox):
             mine.add(event_id)
         return mine
 
+    async def held_by_others(
+        self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
+    ) -> set[EventId]:
+        return {
+            i
+            for i in event_ids
+            if (row := self._db.outbox.get(i)) is not None
+            and row[0].centre_id == self._centre
+            and i not in self._db.outbox_settled
+            and self._holder(i, now) not in (None, by)
+        }
+
     def _put_back(self, event_id: EventId, claim: tuple[str, dt.datetime] | None) -> None:
         if claim is None:
             self._db.outbox_claims.pop(event_id, None)

@@ -573,6 +573,22 @@ class SqlAlchemyOutbox(Outbox):
             )
         return {EventId(i) for i in ids}
 
+    async def held_by_others(
+        self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
+    ) -> set[EventId]:
+        if not event_ids:
+            return set()
+        found = await self._x.c.execute(
+            select(outbox_t.c.event_id).where(
+                outbox_t.c.centre_id == self._x.centre_id,
+                outbox_t.c.event_id.in_(list(event_ids)),
+                outbox_t.c.settled_at.is_(None),
+                outbox_t.c.claimed_until > now,
+                outbox_t.c.claimed_by != by,
+            )
+        )
+        return {EventId(i) for i in found.scalars()}
+
     async def settled_of(self, event_ids: Sequence[EventId]) -> set[EventId]:
         if not event_ids:
             return set()

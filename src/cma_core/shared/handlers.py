@@ -269,7 +269,9 @@ class EventHandlers:
         With ``claim_for``, the batch is claimed (``Outbox.claim``) in the same unit of
         work: the owed events offered are only those no other worker holds, those another
         worker took meanwhile are left out, and the asked events another worker holds are
-        ``held`` (an asked event the outbox lacks is not: its dispatch says so)."""
+        ``held``. An asked event the outbox lacks is not held (its dispatch says so), nor
+        one whose row another writer had locked for a moment (it is dispatched unclaimed,
+        as without claims)."""
         asked = set(event_ids)
         now = self.clock.now()
         unclaimed_at = now if self.claim_for is not None else None
@@ -293,7 +295,7 @@ class EventHandlers:
                 [*own, *extra], by=self.claimant, until=now + self.claim_for, now=now
             )
             rest = [i for i in own if i not in mine]
-            held = {e.event_id for e in await uow.outbox.get_many(rest)} if rest else set()
+            held = await uow.outbox.held_by_others(rest, by=self.claimant, now=now)
             await uow.commit()
         return TopUp(settled, held, [i for i in extra if i in mine])
 

@@ -88,6 +88,15 @@ class Outbox(Protocol):
         events lets them go when it expires, and they are delivered again."""
         ...
 
+    async def held_by_others(
+        self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
+    ) -> set[EventId]:
+        """Which of ``event_ids`` (owed, of this centre) a claimant other than ``by`` holds
+        at ``now``, as last committed: read without waiting for or locking anything, so an
+        event ``claim`` skipped only because another writer had its row locked for a moment
+        is not among them."""
+        ...
+
     async def settled_of(self, event_ids: Sequence[EventId]) -> set[EventId]:
         """Which of ``event_ids`` this centre's outbox has settled (handled, or given up on
         with a dead letter): one read for a batch."""
