@@ -323,14 +323,16 @@ def main() -> None:
         help="settings of the baseline's workers only (e.g. --baseline-src src "
         "--baseline-env CMA_WORKER_CLAIM_SECONDS=0: this code with its claims off)",
     )
+    parser.add_argument("--this-env", nargs="*", default=[], metavar="NAME=VALUE")
     args = parser.parse_args()
     baseline_env = dict(item.split("=", 1) for item in args.baseline_env)
+    this_env = dict(item.split("=", 1) for item in args.this_env)
     runs: dict[str, list[dict[str, Any]]] = {}
     for _ in range(args.rounds):
         for workers in args.workers:
             for side, src, env in (
                 ("baseline", args.baseline_src, baseline_env),
-                ("this", SRC, {}),
+                ("this", SRC, this_env),
             ):
                 runs.setdefault(f"{side}-{workers}w", []).append(
                     asyncio.run(run_side(src, workers, args, env))
@@ -346,6 +348,7 @@ def main() -> None:
         "rounds": args.rounds,
         "baseline_src": args.baseline_src,
         "baseline_env": baseline_env,
+        "this_env": this_env,
         "runs": runs,
         "mean": mean,
         "this_over_baseline": {
