@@ -552,8 +552,9 @@ class SqlAlchemyOutbox(Outbox):
     ) -> set[EventId]:
         if not event_ids:
             return set()
-        # Rows another unit of work is claiming are skipped, not waited for (SQLite has no
-        # row locks and renders no FOR UPDATE: its single writer serialises the claims).
+        # One statement: rows another unit of work is claiming are skipped, not waited for
+        # (SQLite has no row locks and renders no FOR UPDATE: its single writer serialises
+        # the claims).
         free = (
             select(outbox_t.c.event_id)
             .where(
@@ -564,14 +565,13 @@ class SqlAlchemyOutbox(Outbox):
             )
             .with_for_update(skip_locked=True)
         )
-        ids = list((await self._x.c.execute(free)).scalars())
-        if ids:
-            await self._x.c.execute(
-                update(outbox_t)
-                .where(outbox_t.c.centre_id == self._x.centre_id, outbox_t.c.event_id.in_(ids))
-                .values(claimed_by=by, claimed_until=until)
-            )
-        return {EventId(i) for i in ids}
+        claimed = await self._x.c.execute(
+            update(outbox_t)
+            .where(outbox_t.c.event_id.in_(free.scalar_subquery()))
+            .values(claimed_by=by, claimed_until=until)
+            .returning(outbox_t.c.event_id)
+        )
+        return {EventId(i) for i in claimed.scalars()}
 
     async def held_by_others(
         self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
