@@ -10,6 +10,9 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
+import os
+import socket
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -614,6 +617,19 @@ def _handler_concurrency(settings: Settings) -> int:
     return 1 if settings.embedded else max(1, min(4, settings.db_pool_size // 2))
 
 
+def _claim_for(settings: Settings) -> dt.timedelta | None:
+    """How long a worker's claim on its batch's events lasts (``CMA_WORKER_CLAIM_SECONDS``);
+    none at 0."""
+    seconds = settings.worker_claim_seconds
+    return dt.timedelta(seconds=seconds) if seconds else None
+
+
+def _claimant() -> str:
+    """This process's name on the outbox rows its batches claim: host, pid and a random
+    part (a restarted worker that gets the same pid is another claimant)."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
 def _registered(*areas: Any) -> tuple[Any, ...]:
     """The areas' event handler registrations (each area keys its own by event type), in
     the order they run for one event."""
@@ -927,6 +943,8 @@ class Container(containers.DeclarativeContainer):
         on_duplicate=providers.Object(count_duplicate_delivery),
         concurrency=providers.Callable(_handler_concurrency, settings),
         after=providers.Object(HANDLERS_READ),
+        claim_for=providers.Callable(_claim_for, settings),
+        claimant=providers.Callable(_claimant),
     )
     document_sweep = providers.Singleton(
         DocumentSweep,

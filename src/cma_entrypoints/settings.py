@@ -116,6 +116,10 @@ class Settings:
     worker_redelivery_seconds: int = 60
     # Most events the worker dispatches as one batch (topped up from the outbox, issue 15).
     worker_batch: int = 256
+    # Seconds a worker's claim on the events of its batch lasts, so several workers do not
+    # take the same ones; a dead worker's run out after this (issue 15). 0: no claims.
+    # Unset: CMA_WORKER_REDELIVERY_SECONDS, when Redis hands a silent worker's messages on.
+    worker_claim_seconds: int = 60
     # Search (issue 15): "sqlite" (FTS5 file in data_dir), "postgres" (the database's own
     # full text) or "elasticsearch" (CMA_SEARCH_URL; OpenSearch with plain JSON). Unset: the
     # database's kind.
@@ -190,6 +194,11 @@ class Settings:
             outbox_redeliver_after_seconds=_int(env, "CMA_OUTBOX_REDELIVER_AFTER", 300) or 300,
             worker_redelivery_seconds=_int(env, "CMA_WORKER_REDELIVERY_SECONDS", 60) or 60,
             worker_batch=max(1, _int(env, "CMA_WORKER_BATCH", 256) or 256),
+            worker_claim_seconds=_int(
+                env,
+                "CMA_WORKER_CLAIM_SECONDS",
+                _int(env, "CMA_WORKER_REDELIVERY_SECONDS", 60) or 60,
+            ),
             read_your_writes_wait_ms=_int(env, "CMA_READ_YOUR_WRITES_WAIT_MS", 1000),
             **_scheduling(env),
             **_protection(env, data_dir),

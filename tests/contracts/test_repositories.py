@@ -1028,6 +1028,135 @@ class UnitOfWorkContract:
             assert await uow.outbox.settled_of(ids) == {done.event_id, dead.event_id}
             assert await uow.outbox.settled_of([]) == set()
 
+    async def _published(
+        self, backend: Backend, centre: CentreId, count: int
+    ) -> list[EventEnvelope]:
+        events = [make_envelope(centre, at=T0 + i * HOUR, name=f"E{i}") for i in range(count)]
+        async with backend.uow(centre) as uow:
+            await uow.outbox.add(events)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            await uow.outbox.mark_published([e.event_id for e in events], T0 + DAY)
+            await uow.commit()
+        return events
+
+    async def test_two_claimers_at_once_never_get_the_same_event(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        events = await self._published(backend, centre, 6)
+        ids = [e.event_id for e in events]
+        now, until = T0 + 2 * DAY, T0 + 2 * DAY + HOUR
+        claimed: dict[str, set[EventId]] = {}
+        first_in = asyncio.Event()
+
+        async def claimer(by: str, asks: list[EventId], first: bool) -> None:
+            if not first:
+                await first_in.wait()
+            async with backend.uow(centre) as uow:
+                claimed[by] = await uow.outbox.claim(asks, by=by, until=until, now=now)
+                if first:
+                    first_in.set()
+                    # Still open while the other claims (where two may be open at once).
+                    await asyncio.sleep(0.05)
+                await uow.commit()
+
+        # Overlapping asks, in different orders: the second claimer takes what is left.
+        await asyncio.gather(
+            claimer("a", ids[:4], first=True), claimer("b", ids[::-1], first=False)
+        )
+        assert claimed["a"] == set(ids[:4])
+        assert claimed["b"] == set(ids[4:])
+        async with backend.uow(centre) as uow:
+            # Both claims were kept; neither is listed as owed-and-free while it holds.
+            assert await uow.outbox.claim(ids, by="c", until=until, now=now) == set()
+            assert await uow.outbox.owed(published_before=now, limit=10, unclaimed_at=now) == []
+            assert len(await uow.outbox.owed(published_before=now, limit=10)) == 6
+
+    async def test_a_dead_workers_claim_runs_out_and_its_events_are_owed_again(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        events = await self._published(backend, centre, 3)
+        ids = [e.event_id for e in events]
+        now, lease = T0 + 2 * DAY, dt.timedelta(seconds=60)
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.claim(ids, by="dead", until=now + lease, now=now) == set(ids)
+            await uow.commit()
+        # The worker died holding them: nothing settles them.
+        async with backend.uow(centre) as uow:
+            # Another centre's claimer cannot touch them; the holder may renew its claim.
+            assert await uow.outbox.claim(ids[:1], by="dead", until=now + lease, now=now) == {
+                ids[0]
+            }
+            assert await uow.outbox.claim(ids, by="live", until=now + lease, now=now) == set()
+            assert await uow.outbox.held_by_others(ids, by="live", now=now) == set(ids)
+            assert await uow.outbox.held_by_others(ids, by="dead", now=now) == set()
+            assert await uow.outbox.held_by_others([], by="live", now=now) == set()
+        async with backend.uow(other_centre) as uow:
+            assert await uow.outbox.held_by_others(ids, by="live", now=now) == set()
+            assert await uow.outbox.claim(ids, by="live", until=now + 2 * lease, now=now) == set()
+        later = now + lease
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.held_by_others(ids, by="live", now=later) == set()
+            owed = await uow.outbox.owed(published_before=later, limit=10, unclaimed_at=later)
+            assert [e.event_id for e in owed] == ids
+            await uow.outbox.settle(ids[2], later)  # handled meanwhile by its own message
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            taken = await uow.outbox.claim(ids, by="live", until=later + lease, now=later)
+            await uow.outbox.settle_many(list(taken), later)
+            await uow.commit()
+        assert taken == set(ids[:2])  # delivered again; a settled event is not claimed
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.owed(published_before=later + DAY, limit=10) == []
+
+    async def test_a_rolled_back_claim_is_not_kept(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        events = await self._published(backend, centre, 2)
+        ids = [e.event_id for e in events]
+        now, until = T0 + 2 * DAY, T0 + 3 * DAY
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.claim(ids, by="a", until=until, now=now) == set(ids)
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.claim(ids, by="b", until=until, now=now) == set(ids)
+
+    async def test_claimers_sharing_the_outbox_lose_nothing_and_take_nothing_twice(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        events = await self._published(backend, centre, 30)
+        lease = dt.timedelta(seconds=60)
+        start = T0 + 2 * DAY
+        handled: list[EventId] = []
+
+        async def worker(by: str, now: dt.datetime, *, dies: bool = False) -> None:
+            while True:
+                async with backend.uow(centre) as uow:
+                    owed = await uow.outbox.owed(published_before=now, limit=4, unclaimed_at=now)
+                    mine = await uow.outbox.claim(
+                        [e.event_id for e in owed], by=by, until=now + lease, now=now
+                    )
+                    await uow.commit()
+                if not owed:
+                    return
+                if dies:
+                    return  # killed holding its claim: never settles it
+                await asyncio.sleep(0)  # the others claim meanwhile
+                handled.extend(sorted(mine))
+                async with backend.uow(centre) as uow:
+                    await uow.outbox.settle_many(list(mine), now)
+                    await uow.commit()
+
+        await asyncio.gather(
+            worker("dead", start, dies=True), worker("a", start), worker("b", start)
+        )
+        assert len(handled) == len(set(handled)) == 26  # the dead worker holds 4
+        # Once its claim has run out, the survivors deliver the rest.
+        after = start + lease
+        await asyncio.gather(worker("a", after), worker("b", after))
+        assert sorted(handled) == sorted(e.event_id for e in events)
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.owed(published_before=after + DAY, limit=50) == []
+
     async def test_inbox_seen_after_mark_is_committed(
         self, backend: Backend, centre: CentreId
     ) -> None:

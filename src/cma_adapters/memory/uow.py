@@ -58,6 +58,8 @@ class InMemoryDatabase:
     outbox: dict[EventId, tuple[EventEnvelope, dt.datetime | None]] = field(factory=dict)
     #: Settled events: when, and the dead letter's reason if abandoned.
     outbox_settled: dict[EventId, tuple[dt.datetime, str | None]] = field(factory=dict)
+    #: Owed events a worker's batch holds: by whom, until when (``Outbox.claim``).
+    outbox_claims: dict[EventId, tuple[str, dt.datetime]] = field(factory=dict)
     inbox: set[tuple[CentreId, EventId, str]] = field(factory=set)
     counters: dict[CentreId, int] = field(factory=dict)
     #: Tables of other areas (debts, budgets, documents, ...), by name.
@@ -107,6 +109,9 @@ class Staging:
         # saving twice must compare the commit against that, not the bumped one.
         self.base_versions: dict[object, int] = {}
         self.task_events: set[EventId] = set()
+        #: What rollback undoes of the writes made at once (outbox claims, which other
+        #: units of work must see while this one is open, as a row lock is seen).
+        self.undo: list[Callable[[], None]] = []
 
 
 class _AuditLog(AuditLog):
@@ -227,7 +232,13 @@ class _Outbox(Outbox):
                     lambda e=event_id, env=row[0]: self._db.outbox.__setitem__(e, (env, at))  # type: ignore[misc]
                 )
 
-    async def owed(self, *, published_before: dt.datetime, limit: int) -> Sequence[EventEnvelope]:
+    async def owed(
+        self,
+        *,
+        published_before: dt.datetime,
+        limit: int,
+        unclaimed_at: dt.datetime | None = None,
+    ) -> Sequence[EventEnvelope]:
         rows = [
             env
             for env, published in self._db.outbox.values()
@@ -235,9 +246,53 @@ class _Outbox(Outbox):
             and published is not None
             and published < published_before
             and env.event_id not in self._db.outbox_settled
+            and (unclaimed_at is None or self._holder(env.event_id, unclaimed_at) is None)
         ]
         rows.sort(key=lambda e: e.occurred_at)
         return rows[:limit]
+
+    def _holder(self, event_id: EventId, at: dt.datetime) -> str | None:
+        claim = self._db.outbox_claims.get(event_id)
+        return claim[0] if claim is not None and claim[1] > at else None
+
+    async def claim(
+        self, event_ids: Sequence[EventId], *, by: str, until: dt.datetime, now: dt.datetime
+    ) -> set[EventId]:
+        # Written at once, not on commit: a claimer of another unit of work open meanwhile
+        # must not get the same events (it skips them, as PostgreSQL skips locked rows).
+        mine: set[EventId] = set()
+        for event_id in dict.fromkeys(event_ids):
+            row = self._db.outbox.get(event_id)
+            if row is None or row[0].centre_id != self._centre:
+                continue
+            if event_id in self._db.outbox_settled or self._holder(event_id, now) not in (
+                None,
+                by,
+            ):
+                continue
+            before = self._db.outbox_claims.get(event_id)
+            self._db.outbox_claims[event_id] = (by, until)
+            self._st.undo.append(lambda e=event_id, b=before: self._put_back(e, b))  # type: ignore[misc]
+            mine.add(event_id)
+        return mine
+
+    async def held_by_others(
+        self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
+    ) -> set[EventId]:
+        return {
+            i
+            for i in event_ids
+            if (row := self._db.outbox.get(i)) is not None
+            and row[0].centre_id == self._centre
+            and i not in self._db.outbox_settled
+            and self._holder(i, now) not in (None, by)
+        }
+
+    def _put_back(self, event_id: EventId, claim: tuple[str, dt.datetime] | None) -> None:
+        if claim is None:
+            self._db.outbox_claims.pop(event_id, None)
+        else:
+            self._db.outbox_claims[event_id] = claim
 
     async def settled_of(self, event_ids: Sequence[EventId]) -> set[EventId]:
         return {
@@ -347,6 +402,9 @@ class InMemoryUnitOfWork(UnitOfWork):
         self._st.touched[object()] = events
 
     async def rollback(self) -> None:
+        for undo in reversed(self._st.undo):
+            undo()
+        self._st.undo.clear()
         self._st.ops.clear()
         self._st.checks.clear()
         self._st.touched.clear()

@@ -331,6 +331,10 @@ class OutboxRow(Base):
     # in the inbox, or a dead letter said why not.
     settled_at: Mapped[dt.datetime | None]
     dead_letter: Mapped[str | None] = mapped_column(Text)
+    # Which worker's batch holds the event, until when (migration 2021): a lease, so two
+    # workers do not take the same owed events and a dead worker's claim runs out.
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_until: Mapped[dt.datetime | None]
     __table_args__ = (
         Index("ix_outbox_centre_published", "centre_id", "published_at"),
         Index("ix_outbox_centre_settled", "centre_id", "settled_at"),

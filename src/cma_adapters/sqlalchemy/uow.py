@@ -14,7 +14,18 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self, cast
 
-from sqlalchemy import ColumnElement, Table, bindparam, func, insert, select, text, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -518,24 +529,65 @@ class SqlAlchemyOutbox(Outbox):
             .values(published_at=at)
         )
 
-    async def owed(self, *, published_before: dt.datetime, limit: int) -> Sequence[EventEnvelope]:
-        rows = (
-            (
-                await self._x.c.execute(
-                    select(outbox_t)
-                    .where(
-                        outbox_t.c.centre_id == self._x.centre_id,
-                        outbox_t.c.settled_at.is_(None),
-                        outbox_t.c.published_at < published_before,
-                    )
-                    .order_by(outbox_t.c.occurred_at)
-                    .limit(limit)
-                )
-            )
-            .mappings()
-            .all()
+    async def owed(
+        self,
+        *,
+        published_before: dt.datetime,
+        limit: int,
+        unclaimed_at: dt.datetime | None = None,
+    ) -> Sequence[EventEnvelope]:
+        query = select(outbox_t).where(
+            outbox_t.c.centre_id == self._x.centre_id,
+            outbox_t.c.settled_at.is_(None),
+            outbox_t.c.published_at < published_before,
         )
+        if unclaimed_at is not None:
+            query = query.where(_unclaimed(unclaimed_at))
+        query = query.order_by(outbox_t.c.occurred_at).limit(limit)
+        rows = (await self._x.c.execute(query)).mappings().all()
         return [m.envelope_from_row(r) for r in rows]
+
+    async def claim(
+        self, event_ids: Sequence[EventId], *, by: str, until: dt.datetime, now: dt.datetime
+    ) -> set[EventId]:
+        if not event_ids:
+            return set()
+        # One statement: rows another unit of work is claiming are skipped, not waited for
+        # (SQLite has no row locks and renders no FOR UPDATE: its single writer serialises
+        # the claims).
+        free = (
+            select(outbox_t.c.event_id)
+            .where(
+                outbox_t.c.centre_id == self._x.centre_id,
+                outbox_t.c.event_id.in_(list(event_ids)),
+                outbox_t.c.settled_at.is_(None),
+                or_(_unclaimed(now), outbox_t.c.claimed_by == by),
+            )
+            .with_for_update(skip_locked=True)
+        )
+        claimed = await self._x.c.execute(
+            update(outbox_t)
+            .where(outbox_t.c.event_id.in_(free.scalar_subquery()))
+            .values(claimed_by=by, claimed_until=until)
+            .returning(outbox_t.c.event_id)
+        )
+        return {EventId(i) for i in claimed.scalars()}
+
+    async def held_by_others(
+        self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
+    ) -> set[EventId]:
+        if not event_ids:
+            return set()
+        found = await self._x.c.execute(
+            select(outbox_t.c.event_id).where(
+                outbox_t.c.centre_id == self._x.centre_id,
+                outbox_t.c.event_id.in_(list(event_ids)),
+                outbox_t.c.settled_at.is_(None),
+                outbox_t.c.claimed_until > now,
+                outbox_t.c.claimed_by != by,
+            )
+        )
+        return {EventId(i) for i in found.scalars()}
 
     async def settled_of(self, event_ids: Sequence[EventId]) -> set[EventId]:
         if not event_ids:
@@ -574,6 +626,11 @@ class SqlAlchemyOutbox(Outbox):
             )
             .values(settled_at=at)
         )
+
+
+def _unclaimed(at: dt.datetime) -> ColumnElement[bool]:
+    """An outbox row no claim holds at ``at`` (never claimed, or the claim ran out)."""
+    return or_(outbox_t.c.claimed_until.is_(None), outbox_t.c.claimed_until <= at)
 
 
 class SqlAlchemyInbox(Inbox):

@@ -146,6 +146,19 @@ def _cases_of(keys: Sequence[Sequence[EventEnvelope]]) -> set[CaseId]:
     return out
 
 
+@frozen
+class TopUp:
+    """What ``EventHandlers.waiting`` found for a worker's batch of one centre."""
+
+    #: Of the batch's events: settled already (their messages have nothing left to do).
+    settled: set[EventId]
+    #: Of the batch's events: claimed by another worker's batch now (their messages wait
+    #: until it settles them or its claim runs out).
+    held: set[EventId]
+    #: Other owed events of the centre to dispatch with the batch, oldest first.
+    more: list[EventId]
+
+
 @define
 class EventHandlers:
     """The worker side of the message bus."""
@@ -168,6 +181,12 @@ class EventHandlers:
     #: above 1 it starts once those of them in the batch have finished, alongside others.
     #: A handler not named here waits for every handler registered before it.
     after: Mapping[str, Collection[str]] = field(factory=dict)
+    #: How long a worker's claim on the events of its batch lasts (``waiting``); ``None``:
+    #: no claims (one worker, or the behaviour before issue 15's claims). Longer than a
+    #: batch takes, or another worker may take its events too (handled once all the same).
+    claim_for: dt.timedelta | None = None
+    #: Who claims: one name per worker process.
+    claimant: str = field(factory=lambda: uuid.uuid4().hex)
 
     def handlers_of(self, event_name: str) -> list[tuple[str, AnyHandler]]:
         """The handlers registered for the event type of that wire name, in order."""
@@ -239,26 +258,46 @@ class EventHandlers:
         *,
         more: int,
         skip: Collection[EventId] = (),
-    ) -> tuple[set[EventId], list[EventId]]:
+    ) -> TopUp:
         """For a worker about to dispatch ``event_ids`` (the messages it holds) of a centre:
         which of them the outbox has settled already (an earlier batch took them: their
         messages have nothing left to do), and up to ``more`` other events of the centre
         handed to the broker and still owed, oldest first, none in ``skip`` and each
         batchable (``_batchable``; their messages are still queued: dispatched now with
-        the batch, those messages find them settled). One unit of work, two reads."""
+        the batch, those messages find them settled). One unit of work.
+
+        With ``claim_for``, the batch is claimed (``Outbox.claim``) in the same unit of
+        work: the owed events offered are only those no other worker holds, those another
+        worker took meanwhile are left out, and the asked events another worker holds are
+        ``held``. An asked event the outbox lacks is not held (its dispatch says so), nor
+        one whose row another writer had locked for a moment (it is dispatched unclaimed,
+        as without claims)."""
         asked = set(event_ids)
+        now = self.clock.now()
+        unclaimed_at = now if self.claim_for is not None else None
         async with self.uow(centre_id) as uow:
             settled = await uow.outbox.settled_of(event_ids)
             others: Sequence[EventEnvelope] = ()
             if more > 0:
                 limit = more + len(asked) + len(skip)
-                others = await uow.outbox.owed(published_before=self.clock.now(), limit=limit)
-        extra = [
-            e.event_id
-            for e in others
-            if e.event_id not in asked and e.event_id not in skip and self._batchable(e)
-        ]
-        return settled, extra[:more]
+                others = await uow.outbox.owed(
+                    published_before=now, limit=limit, unclaimed_at=unclaimed_at
+                )
+            extra = [
+                e.event_id
+                for e in others
+                if e.event_id not in asked and e.event_id not in skip and self._batchable(e)
+            ][:more]
+            if self.claim_for is None:
+                return TopUp(settled, set(), extra)
+            own = [i for i in dict.fromkeys(event_ids) if i not in settled]
+            mine = await uow.outbox.claim(
+                [*own, *extra], by=self.claimant, until=now + self.claim_for, now=now
+            )
+            rest = [i for i in own if i not in mine]
+            held = await uow.outbox.held_by_others(rest, by=self.claimant, now=now)
+            await uow.commit()
+        return TopUp(settled, held, [i for i in extra if i in mine])
 
     def _batchable(self, envelope: EventEnvelope) -> bool:
         """Whether every handler of the event coalesces it and has no slow part of its own

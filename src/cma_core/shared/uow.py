@@ -63,10 +63,38 @@ class Outbox(Protocol):
 
     async def mark_published(self, event_ids: Sequence[EventId], at: dt.datetime) -> None: ...
 
-    async def owed(self, *, published_before: dt.datetime, limit: int) -> Sequence[EventEnvelope]:
+    async def owed(
+        self,
+        *,
+        published_before: dt.datetime,
+        limit: int,
+        unclaimed_at: dt.datetime | None = None,
+    ) -> Sequence[EventEnvelope]:
         """Events handed to the broker before ``published_before`` whose handlers have not
         all recorded them (nor a dead letter said why not), oldest first: the broker lost
-        them (Redis restarted without persistence) or the worker died holding them."""
+        them (Redis restarted without persistence) or the worker died holding them. With
+        ``unclaimed_at``, leaving out those a claim (``claim``) holds at that time."""
+        ...
+
+    async def claim(
+        self, event_ids: Sequence[EventId], *, by: str, until: dt.datetime, now: dt.datetime
+    ) -> set[EventId]:
+        """Claim for ``by`` until ``until`` those of ``event_ids`` this centre's outbox owes
+        (not settled) that no other claimant holds at ``now`` (never claimed, the claim
+        expired, or it is ``by``'s own); returns which ``by`` now holds. Two units of work
+        claiming at once never both get an event: one waits for nothing (rows the other is
+        claiming are skipped, ``FOR UPDATE SKIP LOCKED`` where the database has it) and
+        gets the rest. Kept on commit. A claim is a lease: a worker that dies holding
+        events lets them go when it expires, and they are delivered again."""
+        ...
+
+    async def held_by_others(
+        self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
+    ) -> set[EventId]:
+        """Which of ``event_ids`` (owed, of this centre) a claimant other than ``by`` holds
+        at ``now``, as last committed: read without waiting for or locking anything, so an
+        event ``claim`` skipped only because another writer had its row locked for a moment
+        is not among them."""
         ...
 
     async def settled_of(self, event_ids: Sequence[EventId]) -> set[EventId]:

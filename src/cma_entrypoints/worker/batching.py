@@ -23,6 +23,13 @@ only once its event's handlers have all recorded it. An event taken from the out
 handling then fails is left to its own message (retried, in the end dead-lettered) and not
 taken again by this batcher. A quiet worker dispatches each event as it comes, with no
 added wait.
+
+Several workers share the outbox by claiming what they dispatch (``EventHandlers`` with
+``claim_for``): a batch's events are claimed before it runs, the top-up offers only owed
+events no other worker holds, and a message whose event another worker's batch holds
+waits (checked again every ``HELD_POLL_SECONDS``) until that batch settles it — then it is
+acknowledged with nothing to do — or the claim runs out (its worker died) and this worker
+takes the event. So two workers no longer run the same events, and nothing is lost.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import logging
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from typing import Protocol
 
+from cma_core.shared.handlers import TopUp
 from cma_core.shared.ids import CentreId, EventId
 
 log = logging.getLogger("cma.worker")
@@ -40,6 +48,8 @@ log = logging.getLogger("cma.worker")
 #: from the outbox is full under load, and 256 drained a backlog ~1.6x faster than 64
 #: (benchmarks/README.md, branch ``workerlag``).
 MAX_BATCH = 256
+#: How often a message whose event another worker's batch holds looks again.
+HELD_POLL_SECONDS = 0.2
 
 
 class Dispatcher(Protocol):
@@ -64,7 +74,7 @@ class Waiting(Protocol):
         *,
         more: int,
         skip: Collection[EventId] = (),
-    ) -> Awaitable[tuple[set[EventId], list[EventId]]]: ...
+    ) -> Awaitable[TopUp]: ...
 
 
 #: Events taken from the outbox that failed, remembered so as not to take them again
@@ -115,8 +125,13 @@ class EventBatcher:
                 if not waiting:
                     return
                 batch = self._take(centre_id, waiting)
-                extra = await self._top_up(centre_id, batch)
+                extra, held = await self._top_up(centre_id, batch)
                 await self._dispatch(centre_id, batch, extra)
+                if held:
+                    # Another worker's batch has their events: look again after this one.
+                    self._waiting.setdefault(centre_id, []).extend(held)
+                    if not batch and not extra:
+                        await asyncio.sleep(HELD_POLL_SECONDS)
         finally:
             del self._running[centre_id]
             # Cancelled (the worker stopping): no message is left waiting for ever; each
@@ -143,22 +158,24 @@ class EventBatcher:
 
     async def _top_up(
         self, centre_id: CentreId, batch: dict[EventId, list[Waiter]]
-    ) -> list[EventId]:
+    ) -> tuple[list[EventId], list[Waiter]]:
         """Answer (and drop from ``batch``) the messages whose events are settled already;
-        the owed events of the centre to dispatch with the rest. On a failure to read them,
-        the batch goes as it is (its dispatch meets the same failure, and reports it)."""
+        drop those whose events another worker holds (returned, to wait); the owed events
+        of the centre to dispatch with the rest. On a failure to read them, the batch goes
+        as it is (its dispatch meets the same failure, and reports it)."""
         if self._waiting_in_outbox is None:
-            return []
+            return [], []
         try:
-            settled, extra = await self._waiting_in_outbox(
+            found = await self._waiting_in_outbox(
                 centre_id, list(batch), more=self._max - len(batch), skip=self._skip
             )
         except Exception:
             log.info("could not read the outbox of centre %s; batch left as it is", centre_id)
-            return []
-        for event_id in settled:
+            return [], []
+        for event_id in found.settled:
             _answer(batch.pop(event_id, []), 0, None)
-        return extra
+        held = [w for event_id in found.held for w in batch.pop(event_id, [])]
+        return found.more, held
 
     async def _dispatch(
         self,

@@ -21,10 +21,11 @@ from cma_core.shared.handlers import (
     GivesUp,
     Handles,
     OutsideTransaction,
+    TopUp,
     case_of,
     handles,
 )
-from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
+from cma_core.shared.ids import CaseId, CentreId, ClientId, EventId, UserId
 from cma_core.shared.uow import UnitOfWork
 
 from .support import NOW, App
@@ -557,8 +558,54 @@ async def test_waiting_names_settled_events_and_the_batchable_owed_ones(app: App
         await uow.outbox.settle(opened[0], NOW)
         await uow.commit()
 
-    settled, extra = await bus.waiting(centre, [opened[0], opened[1]], more=10)
-    assert settled == {opened[0]}
-    assert extra == [opened[2]]  # not the asked ones, not the CaseClosed ones
-    assert await bus.waiting(centre, [opened[1]], more=10, skip={opened[2]}) == (set(), [])
-    assert await bus.waiting(centre, [opened[1]], more=0) == (set(), [])
+    found = await bus.waiting(centre, [opened[0], opened[1]], more=10)
+    assert found.settled == {opened[0]}
+    assert found.more == [opened[2]]  # not the asked ones, not the CaseClosed ones
+    assert found.held == set()  # no claims (``claim_for`` unset)
+    assert await bus.waiting(centre, [opened[1]], more=10, skip={opened[2]}) == TopUp(
+        set(), set(), []
+    )
+    assert await bus.waiting(centre, [opened[1]], more=0) == TopUp(set(), set(), [])
+
+
+async def test_two_workers_claiming_never_take_the_same_events_and_a_dead_ones_run_out(
+    app: App,
+) -> None:
+    """With ``claim_for``, ``waiting`` claims the batch: a second worker's top-up offers
+    only what the first does not hold, its messages for the first's events are ``held``,
+    and once the first worker's claim has run out (it died) they are its to take."""
+    centre = (await app.centre()).id
+
+    async def noop(uow: UnitOfWork, event: EventEnvelope) -> None:
+        return None
+
+    lease = dt.timedelta(seconds=30)
+    first, second = (
+        EventHandlers(
+            app.uow,
+            app.clock,
+            registered=handles([CaseOpened, CaseClosed], "per_case", noop, coalesce=case_of),
+            claim_for=lease,
+            claimant=name,
+        )
+        for name in ("first", "second")
+    )
+    events = [e.event_id for e in await _opened_and_closed(app, centre, 3)]
+    async with app.uow(centre) as uow:
+        await uow.outbox.mark_published(events, NOW - dt.timedelta(minutes=1))
+        await uow.commit()
+    took = await first.waiting(centre, events[:1], more=2)
+    assert took == TopUp(set(), set(), events[1:3])
+    # The second worker holds a message of one of them, and tops up with what is left.
+    found = await second.waiting(centre, [events[1]], more=10)
+    assert found == TopUp(set(), {events[1]}, events[3:])
+    # An event the outbox lacks is not held: its dispatch says it is missing.
+    missing = EventId(uuid.uuid4())
+    assert (await second.waiting(centre, [missing], more=0)).held == set()
+    await first.dispatch_many(centre, events[:2])  # the first worker settles two, then dies
+    found = await second.waiting(centre, events[:3], more=10)
+    assert found == TopUp({events[0], events[1]}, {events[2]}, [])
+    app.clock.advance(lease)
+    found = await second.waiting(centre, events[2:3], more=10)
+    # Its own now, dispatched with no wait; so are the ones its earlier claim let go.
+    assert found == TopUp(set(), set(), events[3:])

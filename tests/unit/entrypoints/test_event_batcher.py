@@ -11,8 +11,9 @@ from collections.abc import Collection, Sequence
 
 import pytest
 
+from cma_core.shared.handlers import TopUp
 from cma_core.shared.ids import CentreId, EventId
-from cma_entrypoints.worker.batching import MAX_BATCH, EventBatcher
+from cma_entrypoints.worker.batching import HELD_POLL_SECONDS, MAX_BATCH, EventBatcher
 
 CENTRE = CentreId(uuid.UUID(int=1))
 
@@ -103,6 +104,8 @@ class Outbox(Recording):
         super().__init__(fails=fails)
         self.owed = list(owed)
         self.settled: set[EventId] = set()
+        #: Events another worker's batch holds (a claim not run out).
+        self.held: set[EventId] = set()
         self.asked: list[tuple[list[EventId], int, set[EventId]]] = []
 
     async def dispatch(self, centre_id: CentreId, event_id: EventId) -> int:
@@ -122,13 +125,15 @@ class Outbox(Recording):
         *,
         more: int,
         skip: Collection[EventId] = (),
-    ) -> tuple[set[EventId], list[EventId]]:
+    ) -> TopUp:
         self.asked.append((list(event_ids), more, set(skip)))
         settled = self.settled & set(event_ids)
         extra = [
-            e for e in self.owed if e not in self.settled and e not in event_ids and e not in skip
+            e
+            for e in self.owed
+            if e not in self.settled and e not in event_ids and e not in skip and e not in self.held
         ]
-        return settled, extra[:more]
+        return TopUp(settled, (self.held & set(event_ids)) - settled, extra[:more])
 
 
 async def test_a_message_takes_the_centres_owed_events_and_theirs_find_them_settled() -> None:
@@ -177,6 +182,30 @@ async def test_an_owed_event_that_fails_is_left_to_its_own_message() -> None:
     assert outbox.calls[-1] == ("one", [ids[1]])
 
 
+async def test_a_message_whose_event_another_worker_holds_waits_for_it() -> None:
+    """A message whose event another worker's batch has claimed is not dispatched here:
+    it waits, while this worker's batch goes on with the rest; it is answered with nothing
+    to do once the other batch settles the event, and dispatched here once the other
+    worker's claim has run out instead (it died)."""
+    ids = _ids(4)
+    outbox = Outbox(owed=ids)
+    outbox.held = {ids[0], ids[1]}
+    batcher = EventBatcher(outbox, waiting=outbox.waiting)
+    settles = asyncio.create_task(batcher.handle(CENTRE, ids[0]))
+    dies = asyncio.create_task(batcher.handle(CENTRE, ids[1]))
+    await asyncio.sleep(0.01)
+    assert outbox.calls == [("many", ids[2:])]  # the top-up, without the held ones
+    assert not settles.done()
+    assert not dies.done()
+    outbox.settled.add(ids[0])  # the other worker's batch finished it
+    assert await settles == 0
+    assert not dies.done()
+    outbox.held.clear()  # the other worker died: its claim ran out
+    await asyncio.wait_for(dies, timeout=5 * HELD_POLL_SECONDS)
+    assert outbox.calls == [("many", ids[2:]), ("one", [ids[1]])]
+    assert dies.result() == 1
+
+
 async def test_without_the_outbox_a_batch_is_only_its_messages() -> None:
     """No ``waiting``: the batcher dispatches what its messages ask for, as before."""
     ids = _ids(3)
@@ -192,3 +221,13 @@ def test_the_worker_batch_is_a_setting() -> None:
 
     assert Settings.from_env({}).worker_batch == MAX_BATCH == 256
     assert Settings.from_env({"CMA_WORKER_BATCH": "4"}).worker_batch == 4
+
+
+def test_the_claim_lasts_as_long_as_redis_waits_for_a_silent_worker_unless_set() -> None:
+    """``CMA_WORKER_CLAIM_SECONDS``: the redelivery window unless set; 0 turns claims off."""
+    from cma_entrypoints.settings import Settings
+
+    assert Settings.from_env({}).worker_claim_seconds == 60
+    quick = {"CMA_WORKER_REDELIVERY_SECONDS": "2"}
+    assert Settings.from_env(quick).worker_claim_seconds == 2
+    assert Settings.from_env({**quick, "CMA_WORKER_CLAIM_SECONDS": "0"}).worker_claim_seconds == 0
