@@ -91,6 +91,9 @@ class Model:
     uses_rules: bool = True
     """Blended: the rules' scores are features and the rules' candidates are candidates.
     Else the ranker alone: only the values found by kind, and no feature of the rules."""
+    stated: dict[str, dict[str, float]] = attrs.field(factory=dict)
+    """Per document class and field: the share of the training documents of that class
+    that state the field (``fills``)."""
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -131,6 +134,7 @@ def to_json(model: Model) -> str:
         "intercept": model.intercept,
         "report": model.report,
         "uses_rules": model.uses_rules,
+        "stated": model.stated,
     }
     return json.dumps(body, separators=(",", ":"), sort_keys=True)
 
@@ -145,6 +149,9 @@ def from_json(text: str) -> Model:
         intercept={f: float(v) for f, v in body["intercept"].items()},
         report=dict(body.get("report", {})),
         uses_rules=bool(body.get("uses_rules", True)),
+        stated={
+            c: {f: float(v) for f, v in row.items()} for c, row in body.get("stated", {}).items()
+        },
     )
 
 
@@ -487,8 +494,25 @@ def usable(model: Model, features: Mapping[str, float]) -> bool:
     return model.uses_rules or "typed" in features
 
 
-#: The probability at which the model fills a field the rules left empty.
+#: The probability at which the model fills a field the rules left empty ...
 FILL_AT = 0.5
+#: ... whatever the probability, where nearly every document of the class states it.
+ALWAYS_STATED = 0.95
+
+
+def fills(model: Model, cls: DocumentClass, field: str, p: float, rules_chose: bool) -> bool:
+    """Whether the model's best candidate (probability ``p``) is taken. Where the rules
+    chose a value, always (the model re-ranks). Where they found none, the document may
+    simply not state the field (an N1 with no served date, a payslip with no gross pay):
+    the best candidate is then taken only if it is more likely right than wrong
+    (``FILL_AT``), or if the class (nearly) always states the field (``ALWAYS_STATED`` of
+    the training documents of the class did), so that the rules' silence is their miss on
+    an unfamiliar layout, not the page's — a model trained where the rules are right is
+    unsure of everything the rules miss, and its ranking is still worth more than nothing.
+    The ranked candidates stay visible to the adviser either way."""
+    if rules_chose or p >= FILL_AT:
+        return True
+    return model.stated.get(cls.value, {}).get(field, 0.0) >= ALWAYS_STATED
 
 
 def rerank(
@@ -503,11 +527,9 @@ def rerank(
     chosen by the model: its candidates ranked by probability, the best chosen. A
     deadline falls after the letter's date; the creditor is not the original creditor.
 
-    Where the rules found nothing for a field, the model fills it only when its best
-    candidate is more likely right than wrong (``FILL_AT``): a document need not state
-    every field its class may (an N1 with no served date, a payslip with no gross pay),
-    and the best of the candidates is not a value the page states. Below that, the field
-    stays empty and the ranked candidates are kept as alternatives for the adviser."""
+    Where the rules found nothing for a field, the model fills it only as ``fills``
+    says; otherwise the field stays empty and the ranked candidates are kept as
+    alternatives for the adviser."""
     chosen, found = dict(chosen), dict(found)
     vocabulary = model.vocabulary
     cache: dict[str, dict[object, tuple[object, dict[str, float], Occurrence | None]]] = {}
@@ -524,19 +546,23 @@ def rerank(
         if not ranked:
             continue
         found[field] = ranked
-        if chosen.get(field) is not None or ranked[0].score >= FILL_AT:
+        if fills(model, cls, field, ranked[0].score, chosen.get(field) is not None):
             chosen[field] = ranked[0].value
     return chosen, found
 
 
 def allowed(field: str, value: object, chosen: Mapping[str, object]) -> bool:
     """A deadline falls after the letter's date, the creditor is not the original
-    creditor, and an amount owed or paid is more than nothing."""
+    creditor, the account is not the court's claim number, and an amount owed or paid is
+    more than nothing."""
     letter = chosen.get("letter_date")
     if field == "deadline_date" and isinstance(letter, dt.date):
         return isinstance(value, dt.date) and value > letter
     if field == "creditor_name" and chosen.get("original_creditor") is not None:
         return key(field, value) != key(field, chosen["original_creditor"])
+    if field == "account_reference" and chosen.get("court_claim_number") is not None:
+        claim = chosen["court_claim_number"]
+        return key("court_claim_number", value) != key("court_claim_number", claim)
     if field.endswith("_pence"):
         return isinstance(value, int) and value > 0
     return True

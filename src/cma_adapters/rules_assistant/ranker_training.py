@@ -28,6 +28,7 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant import classifier, label_learning, ranker
 from cma_adapters.rules_assistant.assistant import FIELDS_BY_CLASS, Reading, read
+from cma_core.documents.model import DocumentClass
 
 
 @frozen(kw_only=True)
@@ -57,6 +58,7 @@ class DocRows:
     """A document's fields in the order they are chosen, and the rules' choices."""
 
     family: str
+    document_class: DocumentClass
     fields: list[Rows]
     chosen: dict[str, object]
 
@@ -105,7 +107,14 @@ def rows(docs: Iterable[Doc], words: frozenset[str]) -> list[DocRows]:
                     rules_right=ranker.key(field, r.chosen.get(field)) == want,
                 )
             )
-        out.append(DocRows(family=doc.family, fields=fields, chosen=dict(r.chosen)))
+        out.append(
+            DocRows(
+                family=doc.family,
+                document_class=doc.truth.document_class,
+                fields=fields,
+                chosen=dict(r.chosen),
+            )
+        )
     return out
 
 
@@ -139,8 +148,28 @@ def fit(data: Sequence[DocRows], *, c: float, rules: bool, version: str = "cv") 
         }  # fmt: skip
         intercept[field] = round(float(model.intercept_[0]), 4)
     return ranker.Model(
-        version=version, weights=weights, intercept=intercept, report={}, uses_rules=rules
+        version=version,
+        weights=weights,
+        intercept=intercept,
+        report={},
+        uses_rules=rules,
+        stated=stated_shares(data),
     )
+
+
+def stated_shares(data: Sequence[DocRows]) -> dict[str, dict[str, float]]:
+    """Per class and field the ranker knows: the share of the documents of the class that
+    state the field (``ranker.fills``)."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for doc in data:
+        for f in doc.fields:
+            seen = counts.setdefault((doc.document_class.value, f.field), [0, 0])
+            seen[0] += f.right is not None
+            seen[1] += 1
+    out: dict[str, dict[str, float]] = {}
+    for (cls, field), (stated, total) in sorted(counts.items()):
+        out.setdefault(cls, {})[field] = round(stated / total, 4)
+    return out
 
 
 def picks(model: ranker.Model, doc: DocRows) -> dict[str, bool]:
@@ -156,10 +185,13 @@ def picks(model: ranker.Model, doc: DocRows) -> dict[str, bool]:
             if ranker.allowed(f.field, v, chosen) and ranker.usable(model, f.features[i])
         ]
         best = None
+        rules_chose = doc.chosen.get(f.field) is not None
         if f.field in model.weights and allowed:
             p = {i: model.probability(f.field, f.features[i]) for i in allowed}
-            best = max(allowed, key=lambda i: p[i])
-            chosen[f.field] = f.values[best]
+            top = max(allowed, key=lambda i: p[i])
+            if ranker.fills(model, doc.document_class, f.field, p[top], rules_chose):
+                best = top
+                chosen[f.field] = f.values[best]
         if f.right is not None:
             out[f.field] = f.rules_right if best is None else f.right[best]
     return out

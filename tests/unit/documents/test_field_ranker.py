@@ -146,3 +146,43 @@ def test_the_shipped_ranker_does_not_fill_a_field_the_page_does_not_state() -> N
     assert got.source.endswith(f"+ranker:{shipped.version}")
     # the candidates stay visible to the adviser as alternatives, none of them chosen
     assert not any(e.chosen for e in got.evidence if e.field == "served_date")
+
+
+def test_a_field_the_rules_missed_is_filled_where_the_class_always_states_it() -> None:
+    """``ranker.fills``: the rules' choice is always re-ranked; where they found nothing,
+    the best candidate is taken when it is more likely right than wrong, or when (nearly)
+    every training document of the class stated the field — not where the class often
+    leaves it out (an N1's served date)."""
+    model = ranker.Model(
+        version="t",
+        weights={},
+        intercept={},
+        report={},
+        stated={"creditor_letter": {"balance_pence": 1.0}, "court_claim_n1": {"served_date": 0.3}},
+    )
+    letter, n1 = DocumentClass.CREDITOR_LETTER, DocumentClass.COURT_CLAIM_N1
+    assert ranker.fills(model, n1, "served_date", 0.07, rules_chose=True)
+    assert ranker.fills(model, n1, "served_date", 0.6, rules_chose=False)
+    assert not ranker.fills(model, n1, "served_date", 0.07, rules_chose=False)
+    assert ranker.fills(model, letter, "balance_pence", 0.07, rules_chose=False)
+    assert not ranker.fills(model, letter, "deadline_date", 0.07, rules_chose=False)
+    assert ranker.from_json(ranker.to_json(model)).stated == model.stated
+
+
+def test_the_stated_shares_are_counted_per_class_from_the_training_truths() -> None:
+    def rows(field: str, stated: bool) -> ranker_training.Rows:
+        return ranker_training.Rows(
+            field=field, features=[], values=[], right=[] if stated else None, rules_right=False
+        )
+
+    docs = [
+        ranker_training.DocRows(
+            family="A",
+            document_class=DocumentClass.COURT_CLAIM_N1,
+            fields=[rows("served_date", stated), rows("balance_pence", True)],
+            chosen={},
+        )
+        for stated in (True, False, False, False)
+    ]
+    shares = ranker_training.stated_shares(docs)
+    assert shares == {"court_claim_n1": {"balance_pence": 1.0, "served_date": 0.25}}
