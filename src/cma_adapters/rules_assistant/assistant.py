@@ -228,16 +228,15 @@ class RuleBasedAssistant(Assistant):
     own artefacts (``<centre id>/document_classifier.json`` and the categoriser beside
     it); a document of that centre is read with them, any other with the install's.
     ``field_ranker``: a learned candidate ranker (``ranker``, written by ``cma assistant
-    train --field-ranker``), ``"shipped"`` for the one shipped with the package (what an
-    install uses unless ``CMA_FIELD_RANKER=off``); without one fields are chosen by the
-    rules alone."""
+    train --field-ranker``), by default the one shipped with the package; ``None`` (what
+    ``CMA_FIELD_RANKER=off`` gives): fields are chosen by the rules alone."""
 
     def __init__(
         self,
         model_path: Path | None = None,
         categoriser_path: Path | None = None,
         centre_models: Path | None = None,
-        field_ranker: Path | Literal["shipped"] | None = None,
+        field_ranker: Path | Literal["shipped"] | None = "shipped",
     ) -> None:
         self.model = classifier.load(model_path)
         self.categoriser = statements.load(categoriser_path)
