@@ -297,34 +297,8 @@ def _centre(row: object) -> Centre:
 class SqlAlchemyRefreshTokenStore(RefreshTokenStore):
     """Refresh tokens by hash; platform-level transactions like the identity store."""
 
-    def __init__(self, engine: AsyncEngine, keys: KeyManagement | None = None) -> None:
-        """``keys``: the key management that wraps the data keys sealing users' TOTP
-        secrets (``user_secrets``). Without it a TOTP secret is refused, not stored in
-        clear."""
+    def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        self._totp = UserSecrets(keys) if keys is not None else None
-
-    def _sealer(self) -> UserSecrets:
-        if self._totp is None:
-            raise RuntimeError(
-                "this identity store has no key management: pass keys= to "
-                "SqlAlchemyIdentityStore (TOTP secrets are stored sealed)"
-            )
-        return self._totp
-
-    async def _seal_totp(self, user: User) -> str | None:
-        if user.totp_secret is None:
-            return None
-        return await self._sealer().seal(user.id, user.totp_secret)
-
-    async def _open_totp(self, rows: Sequence[Any]) -> dict[Any, str]:
-        """Each row's TOTP secret, opened. A secret that is not sealed, or sealed for
-        another row, raises ``CiphertextRejected``: it was written around the application."""
-        return {
-            r["id"]: await self._sealer().open(r["id"], r["totp_secret"])
-            for r in rows
-            if r["totp_secret"] is not None
-        }
 
     @asynccontextmanager
     async def _tx(self) -> AsyncIterator[AsyncConnection]:
@@ -446,34 +420,8 @@ class SqlAlchemyPasswordResetStore(PasswordResetStore):
     """Password-reset tokens by hash; platform-level transactions like the identity store
     (the table has no RLS: it has no centre)."""
 
-    def __init__(self, engine: AsyncEngine, keys: KeyManagement | None = None) -> None:
-        """``keys``: the key management that wraps the data keys sealing users' TOTP
-        secrets (``user_secrets``). Without it a TOTP secret is refused, not stored in
-        clear."""
+    def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        self._totp = UserSecrets(keys) if keys is not None else None
-
-    def _sealer(self) -> UserSecrets:
-        if self._totp is None:
-            raise RuntimeError(
-                "this identity store has no key management: pass keys= to "
-                "SqlAlchemyIdentityStore (TOTP secrets are stored sealed)"
-            )
-        return self._totp
-
-    async def _seal_totp(self, user: User) -> str | None:
-        if user.totp_secret is None:
-            return None
-        return await self._sealer().seal(user.id, user.totp_secret)
-
-    async def _open_totp(self, rows: Sequence[Any]) -> dict[Any, str]:
-        """Each row's TOTP secret, opened. A secret that is not sealed, or sealed for
-        another row, raises ``CiphertextRejected``: it was written around the application."""
-        return {
-            r["id"]: await self._sealer().open(r["id"], r["totp_secret"])
-            for r in rows
-            if r["totp_secret"] is not None
-        }
 
     async def add(self, reset: PasswordReset) -> None:
         async with self._engine.begin() as conn:
