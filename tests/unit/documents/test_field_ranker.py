@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.e2e.documents_fixtures import N1_CLAIM
 
 from cma_adapters.rules_assistant import RuleBasedAssistant, classifier, ranker, ranker_training
 from cma_adapters.rules_assistant.assistant import extract, read
@@ -127,16 +128,7 @@ def test_the_shipped_ranker_does_not_fill_a_field_the_page_does_not_state() -> N
     rules leave both empty, and so does the ranker, whose best candidates for them (the
     issue date, the claim number) are less likely right than wrong (``FILL_AT``) — a
     served date made up would move the claim's response deadline five days."""
-    text = "\n".join(
-        [
-            "Claim Form (N1)",
-            "In the County Court Business Centre",
-            "Claim number: K1QZ4521",
-            "Issue date: 10 November 2026",
-            "Claimant: Cabot Financial Ltd",
-            "Total amount claimed £2,340.00",
-        ]
-    )
+    text = "\n".join(N1_CLAIM)  # the e2e tests' N1, as its text
     shipped = ranker.shipped()
     assert shipped is not None
     got = extract(text, (), classifier.shipped(), fields_model=shipped)
