@@ -3,7 +3,16 @@
 
 1. case list p95, ``GET /api/v1/cases`` (first page, and the next page by its cursor) in
    process (ASGI, JWT, RLS, names opened), on the big database against the small one
-   with the same centres count, alternating per round (goal: big/small <= 1.5);
+   with the same centres count, ``--rounds`` rounds of ``--lists`` lists a side, the side
+   going first alternating (goal: big/small <= 1.5). Before the rounds, on each side,
+   each of the ``--centres`` centres' first list is timed on its own (``first_touch``:
+   pages no list has read yet) and then ``--warmup`` untimed lists a centre;
+   ``with_first_touch`` pools the first touches in (how the bench counted before).
+   ``--cold`` first drops both databases' files from the OS page cache (Linux
+   ``posix_fadvise``, those files only). ``--phases`` adds, per side, the SQL time and
+   the bytes read (through read calls, and from the disk, ``/proc/self/io``) of each kind
+   of statement (``count``: the page's total, ``page``: its rows, ``other``) over the
+   timed lists, their slowest 5% and the first touches;
 2. search p95 on the big database, the index adapter directly and ``GET /api/v1/search``
    (``search_bench.run``: goal p95 <= 50 ms, API/direct >= 0.7);
 3. the API worker's memory: ``cma serve`` (one uvicorn process) on the big database,
@@ -21,6 +30,7 @@ import asyncio
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -28,8 +38,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from sqlalchemy import event
 
-from benchmarks.search_bench import QUERIES, summary
+from benchmarks.search_bench import QUERIES, pct, summary
 from benchmarks.seed_national import PASSWORD, SECRET, load_average, settings_for
 from cma_entrypoints.container import build_container, shutdown
 from cma_entrypoints.http.app import create_app
@@ -49,22 +60,126 @@ async def _logins(http: httpx.AsyncClient, container: Any, count: int) -> list[s
     return tokens
 
 
-async def _list_once(http: httpx.AsyncClient, token: str, ms: list[float]) -> None:
+def _read_bytes() -> tuple[int, int]:
+    """This process's bytes read so far: through read calls (``rchar``: SQLite's page
+    cache misses, served by the OS cache or the disk) and from the disk (``read_bytes``)."""
+    fields = dict(line.split(": ") for line in Path("/proc/self/io").read_text().splitlines())
+    return int(fields["rchar"]), int(fields["read_bytes"])
+
+
+class Phases:
+    """``--phases``: per list request, the SQL time and the bytes read (KB through read
+    calls, KB from the disk) of each kind of statement: ``count`` (the page's total),
+    ``page`` (the page's rows), ``other`` (the projection's lag, keys, staff names)."""
+
+    KINDS = ("count", "page", "other")
+
+    def __init__(self, engine: Any) -> None:
+        self.now: dict[str, float] = {}
+        self.stage = "first_touch"  # then "warmup", then "timed"
+        self.requests: list[dict[str, Any]] = []
+        event.listen(engine.sync_engine, "before_cursor_execute", self._before)
+        event.listen(engine.sync_engine, "after_cursor_execute", self._after)
+
+    @staticmethod
+    def kind(statement: str) -> str:
+        if "count(*)" in statement:
+            return "count"
+        return "page" if "FROM case_list_rows" in statement else "other"
+
+    def _before(self, conn: Any, *_: Any) -> None:
+        conn.info["bench.start"] = (time.perf_counter(), *_read_bytes())
+
+    def _after(self, conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        t0, r0, d0 = conn.info.pop("bench.start")
+        ms, (r1, d1), k = (time.perf_counter() - t0) * 1000, _read_bytes(), self.kind(statement)
+        for key, value in (
+            (k, ms),
+            (f"{k}_kb", (r1 - r0) / 1024),
+            (f"{k}_disk_kb", (d1 - d0) / 1024),
+        ):
+            self.now[key] = self.now.get(key, 0.0) + value
+
+    def record(self, ms: float) -> None:
+        self.requests.append({"ms": ms, "stage": self.stage, **self.now})
+        self.now = {}
+
+    def summary(self, requests: list[dict[str, Any]]) -> dict[str, float]:
+        keys = [f"{k}{s}" for k in self.KINDS for s in ("", "_kb", "_disk_kb")]
+        return {f"{key}_mean": round(statistics.fmean(r.get(key, 0.0) for r in requests), 3)
+                for key in keys}  # fmt: skip
+
+
+async def _get(http: httpx.AsyncClient, token: str, params: dict[str, Any],
+               ms: list[float], phases: Phases | None) -> Any:  # fmt: skip
     headers = {"Authorization": f"Bearer {token}"}
     t = time.perf_counter()
-    r = await http.get("/api/v1/cases", params={"limit": 20}, headers=headers)
+    r = await http.get("/api/v1/cases", params=params, headers=headers)
     ms.append((time.perf_counter() - t) * 1000)
     assert r.status_code == 200, r.text
-    cursor = r.json().get("next_cursor")
+    if phases is not None:
+        phases.record(ms[-1])
+    return r.json().get("next_cursor")
+
+
+async def _list_once(
+    http: httpx.AsyncClient,
+    token: str,
+    ms: list[float],
+    phases: Phases | None = None,
+    cursor_ms: list[float] | None = None,
+) -> None:
+    """The first page, then the next by its cursor (timed into ``cursor_ms`` if given)."""
+    cursor = await _get(http, token, {"limit": 20}, ms, phases)
     if cursor:
-        t = time.perf_counter()
-        r = await http.get("/api/v1/cases", params={"limit": 20, "cursor": cursor}, headers=headers)
-        ms.append((time.perf_counter() - t) * 1000)
-        assert r.status_code == 200, r.text
+        params = {"limit": 20, "cursor": cursor}
+        await _get(http, token, params, ms if cursor_ms is None else cursor_ms, phases)
+
+
+def drop_cached(data_dir: str) -> None:
+    """``--cold``: the OS page cache forgets the database's files (``POSIX_FADV_DONTNEED``;
+    clean pages of these files only), so the first lists read them from the disk."""
+    for path in Path(data_dir).glob("cma.db*"):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+
+
+def _side_summary(side: dict[str, Any]) -> dict[str, Any]:
+    both, touch = side["first"] + side["next"], side["touch"]
+    out: dict[str, Any] = {
+        **summary(both),
+        "samples": len(both),
+        "first_page": summary(side["first"]),
+        "cursor_page": summary(side["next"]),
+        "first_touch": {**summary(touch), "samples": len(touch), "max_ms": round(max(touch), 2)},
+        # As the bench measured before --warmup and first_touch: the first touches pooled in.
+        "with_first_touch": summary(touch + both),
+    }
+    phases: Phases | None = side["phases"]
+    if phases is not None:
+        timed = [r for r in phases.requests if r["stage"] == "timed"]
+        cut = pct([r["ms"] for r in timed], 0.95)
+        out["phases"] = {
+            "timed": phases.summary(timed),
+            "slowest_5pct": phases.summary([r for r in timed if r["ms"] >= cut]),
+            "first_touch": phases.summary(
+                [r for r in phases.requests if r["stage"] == "first_touch"]
+            ),
+        }
+    return out
 
 
 async def case_lists(args: argparse.Namespace) -> dict[str, Any]:
+    """``--rounds`` rounds of ``--lists`` lists a side, the side going first alternating.
+    Before them, on each side: every centre's first list (``first_touch``, reported on its
+    own: the pages no list has read yet), then ``--warmup`` untimed lists per centre."""
     sides: dict[str, Any] = {}
+    if args.cold:
+        drop_cached(args.small_dir)
+        drop_cached(args.big_dir)
     for name, url, data_dir in (
         ("small", args.small, args.small_dir),
         ("big", args.big, args.big_dir),
@@ -72,20 +187,38 @@ async def case_lists(args: argparse.Namespace) -> dict[str, Any]:
         container = build_container(settings_for(url, Path(data_dir)))
         http = httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(container)),
                                  base_url="http://bench")  # fmt: skip
-        sides[name] = {"c": container, "http": http, "ms": [],
+        phases = Phases(container.engine()) if args.phases else None
+        sides[name] = {"c": container, "http": http, "first": [], "next": [], "touch": [],
+                       "phases": phases,
                        "tokens": await _logins(http, container, args.centres)}  # fmt: skip
+    for side in sides.values():
+        for token in side["tokens"]:
+            await _list_once(side["http"], token, side["touch"], side["phases"])
+        if side["phases"]:
+            side["phases"].stage = "warmup"
+        for token in side["tokens"] * args.warmup:
+            await _list_once(side["http"], token, [], side["phases"])
+        if side["phases"]:
+            side["phases"].stage = "timed"
     rng = random.Random(3)
-    for _ in range(args.rounds):
-        for name in ("small", "big"):
+    for r in range(args.rounds):
+        for name in ("small", "big") if r % 2 == 0 else ("big", "small"):
             side = sides[name]
             for _ in range(args.lists):
-                await _list_once(side["http"], rng.choice(side["tokens"]), side["ms"])
-    out: dict[str, Any] = {}
+                token = rng.choice(side["tokens"])
+                await _list_once(side["http"], token, side["first"], side["phases"], side["next"])
+    out: dict[str, Any] = {"rounds": args.rounds, "lists": args.lists, "warmup": args.warmup,
+                           "cold": args.cold, "centres": args.centres}  # fmt: skip
     for name, side in sides.items():
-        out[name] = summary(side["ms"])
+        out[name] = _side_summary(side)
         await side["http"].aclose()
         await shutdown(side["c"])
     out["p95_big_over_small"] = round(out["big"]["p95_ms"] / out["small"]["p95_ms"], 2)
+    out["p95_with_first_touch_big_over_small"] = round(
+        out["big"]["with_first_touch"]["p95_ms"] / out["small"]["with_first_touch"]["p95_ms"], 2
+    )
+    out["p50_big_over_small"] = round(out["big"]["p50_ms"] / out["small"]["p50_ms"], 2)
+    out["mean_big_over_small"] = round(out["big"]["mean_ms"] / out["small"]["mean_ms"], 2)
     return out
 
 
@@ -164,7 +297,18 @@ def main() -> None:
     parser.add_argument("--small-dir", required=True)
     parser.add_argument("--centres", type=int, default=10, help="centres to log in to")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--lists", type=int, default=50, help="list requests per side a round")
+    parser.add_argument(
+        "--lists", type=int, default=100, help="lists a side a round (2 pages each)"
+    )
+    parser.add_argument("--warmup", type=int, default=1, help="untimed lists per centre first")
+    parser.add_argument(
+        "--cold", action="store_true", help="drop the database files from the OS page cache first"
+    )
+    parser.add_argument(
+        "--phases",
+        action="store_true",
+        help="SQL time and bytes read by statement kind, per request",
+    )
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=30)
