@@ -30,16 +30,20 @@ Held-out Q (``corpus_blind_q.py``: a sixth blind family, in a sixth hand) likewi
 ``--family q`` (Q only) or ``--family all``, ``--ocr-q N`` scans and reads N of its
 documents. Q's misses are never printed.
 
-``--family read``: A-O only (every family read so far, not P nor Q). ``--ranker alone|blended``
+Held-out R (``corpus_blind_r.py``: a seventh blind family, in a seventh hand) likewise:
+``--family r`` (R only) or ``--family all``, ``--ocr-r N`` scans and reads N of its
+documents. R's misses are never printed.
+
+``--family read``: A-O only (every family read so far, not P, Q nor R). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and L-O with their
-own seeds, never P nor Q) and reads every family on perfect text twice, by the rules and with
+own seeds, never P, Q nor R) and reads every family on perfect text twice, by the rules and with
 the ranker, each table with its read time per document (the same run); the OCR runs
 use the ranker too. ``--ranker blended,alone``: the first as above, the others' tables
 too, read from the same pages (for OCR: the same scans, also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19] [--ocr-q 19] [--ranker alone|blended]``
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -82,6 +86,8 @@ from cma_adapters.rules_assistant.corpus_blind_p import build_p, p_pages, p_scan
 from cma_adapters.rules_assistant.corpus_blind_p import values_in_text as p_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_q import build_q, q_pages, q_scanned, q_text
 from cma_adapters.rules_assistant.corpus_blind_q import values_in_text as q_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_r import build_r, r_pages, r_scanned, r_text
+from cma_adapters.rules_assistant.corpus_blind_r import values_in_text as r_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -254,6 +260,9 @@ FAMILY_P = Family(
 FAMILY_Q = Family(
     "held-out Q, written blind", build_q, q_text, q_pages, q_scanned, q_values_in_text, True
 )
+FAMILY_R = Family(
+    "held-out R, written blind", build_r, r_text, r_pages, r_scanned, r_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -337,7 +346,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
-    parser.add_argument("--family", choices=("all", "read", "m", "n", "o", "p", "q"), default="all")
+    parser.add_argument(
+        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r"), default="all"
+    )
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
     parser.add_argument("--ocr-o", type=int, default=0)
@@ -346,6 +357,7 @@ def main() -> None:
         "--ranker", default=None, help="shipped, alone, blended or several: shipped,alone"
     )
     parser.add_argument("--ocr-q", type=int, default=0)
+    parser.add_argument("--ocr-r", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
@@ -363,6 +375,11 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
+    if args.family == "r":
+        family_text(FAMILY_R, args.per_family)
+        if args.ocr_r:
+            family_ocr(FAMILY_R, args.ocr_r)
+        return
     if args.family == "q":
         family_text(FAMILY_Q, args.per_family)
         if args.ocr_q:
@@ -433,6 +450,9 @@ def main() -> None:
     family_text(FAMILY_Q, args.per_family)
     if args.ocr_q:
         family_ocr(FAMILY_Q, args.ocr_q)
+    family_text(FAMILY_R, args.per_family)
+    if args.ocr_r:
+        family_ocr(FAMILY_R, args.ocr_r)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,97 @@
+"""Held-out family R (written blind) printed, scanned and read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): four single-page documents
+over R's three scans (a card issuer's e-mail printout, punched holes, at 225 dpi, skewed,
+as PNG without its resolution; the Housing Executive's statement of account, a
+photocopier streak, at 150 dpi, as PDF; a benefit e-mail, the corner torn off, at 300 dpi,
+softened, as PNG without its resolution; a payroll e-mail, punched holes, at 225 dpi, as
+PNG with its resolution).
+``benchmarks/intake_accuracy.py --family r --ocr-r 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family R"). Only aggregate figures are
+printed: R's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from cma_adapters.rules_assistant import RuleBasedAssistant
+from cma_adapters.rules_assistant.corpus import Score, score
+from cma_adapters.rules_assistant.corpus_blind_r import RSample, build_r, r_scanned, values_in_text
+from cma_adapters.tesseract import TesseractTextExtractor
+from cma_core.documents.files import ContentType
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+TYPES = {"png": ContentType.PNG, "pdf": ContentType.PDF}
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "payer_name", "income_pence", "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_r.SCANS (0: 225 dpi, punched
+# holes, skewed; 1: 150 dpi, a photocopier streak, speckled; 2: 300 dpi, a torn corner,
+# softened); index % 3 == 1 makes a PDF, even indexes a PNG without its resolution.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.RENT_ARREARS, 0, 1),
+    (C.BENEFIT_AWARD, 1, 2),
+    (C.PAYSLIP, 0, 3),
+)
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_sample())
+
+
+async def read_sample() -> tuple[Score, int, int]:
+    family = {(s.truth.document_class, int(s.name[-1])): s for s in build_r(2)}
+    extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant(field_ranker="shipped")
+    pairs = []
+    found = total = 0
+    for cls, variant, index in CHOSEN:
+        sample: RSample = family[cls, variant]
+        assert len(sample.pages) == 1, sample.name
+        data, fmt, _ = r_scanned(sample, index)
+        pages = await extractor.extract(data, TYPES[fmt])
+        assert len(pages) == 1, sample.name
+        assert pages[0].words, sample.name
+        text = pages[0].text
+        got = values_in_text(sample.truth, text)
+        found, total = found + got[0], total + got[1]
+        pairs.append((sample, await assistant.classify_and_extract(text, pages)))
+    return score(pairs), found, total
+
+
+def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values (measured 18 of 18 on these pages at the first
+    measurement, branch corpusr off be51564): the gap on R, as on L-Q, is mostly the
+    reader's. Class measured 4 of 4."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family R (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.85 * total
+    assert (result.accuracy("document_class") or 0) >= 0.75
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: 16 of 18 right at the first
+    measurement; a floor at half catches a collapse, not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= 0.5 * sum(result.totals[f] for f in fields)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="R after OCR is under the 90% floor per field (first measurement, branch corpusr "
+    "off be51564, on these 4 documents: balance 1/2, payer 1/2; creditor 2/2, reference 2/2, "
+    "letter date 4/4, deadline 1/1, income 2/2, gross 1/1, frequency 2/2; class 4/4; on 19 "
+    "documents see benchmarks/OCR.md, 'Family R')",
+)
+def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
+    result, _, _ = read
+    for field in FIELDS_HERE:
+        share = result.accuracy(field)
+        assert share is None or share >= 0.9, field
