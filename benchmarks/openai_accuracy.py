@@ -1,5 +1,5 @@
 """The OpenAI adapter's per-field table on the held-out families (H, K, and L to P, written
-blind; ``--family p`` for P only, and so on), against a local
+blind; ``--family q`` for Q only, and so on), against a local
 chat-completions server (127.0.0.1, the same protocol the integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
@@ -11,7 +11,7 @@ to see what the adapter itself loses. With a real key, point ``--base-url`` at t
 instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
 
 Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4]
-[--family all|h|k|l|m|n|o|p]``
+[--family all|h|k|l|m|n|o|p|q|r]``
 
 Only aggregate tables are printed (a still-blind family's misses are never shown).
 """
@@ -47,6 +47,8 @@ from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_pages, m_text
 from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_pages, n_text
 from cma_adapters.rules_assistant.corpus_blind_o import build_o, o_pages, o_text
 from cma_adapters.rules_assistant.corpus_blind_p import build_p, p_pages, p_text
+from cma_adapters.rules_assistant.corpus_blind_q import build_q, q_pages, q_text
+from cma_adapters.rules_assistant.corpus_blind_r import build_r, r_pages, r_text
 from cma_core.documents.model import PageText
 
 # Family letter -> (its documents, their pages with word boxes, their text as the worker
@@ -64,6 +66,8 @@ FAMILIES: dict[
     "N": (build_n, n_pages, n_text),
     "O": (build_o, o_pages, o_text),
     "P": (build_p, p_pages, p_text),
+    "Q": (build_q, q_pages, q_text),
+    "R": (build_r, r_pages, r_text),
 }
 
 
