@@ -720,7 +720,9 @@ class Container(containers.DeclarativeContainer):
     audit = providers.Singleton(AuditService, uow, clock)
     document_store = providers.Singleton(_document_store, settings, uow)
     # Rotation re-seals the stored files too.
-    key_rotation = providers.Singleton(SqlAlchemyKeyRotation, uow, files=document_store)
+    key_rotation = providers.Singleton(
+        SqlAlchemyKeyRotation, uow, files=document_store, identity=identity_store
+    )
     # Timed for the ``cma_ocr_duration_seconds`` metric (observability.metrics).
     text_extractor = providers.Singleton(
         TimedTextExtractor,

@@ -5,7 +5,9 @@ written before 2030 are sealed by it, and changing ``CMA_SECRET_KEY`` locks nobo
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import json
 import uuid
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,8 @@ import pyotp
 import pytest
 from alembic import command
 from sqlalchemy import select, update
+from tests.security.test_cli_grants_and_rotation_audit import _audit
+from typer.testing import CliRunner
 
 from cma_adapters.keys import LocalKeyringKeyManagement
 from cma_adapters.sqlalchemy import create_engine_for
@@ -23,7 +27,9 @@ from cma_core.identity.errors import SecondFactorRequired
 from cma_core.identity.model import User
 from cma_core.identity.permissions import Role
 from cma_core.privacy.ports import CiphertextRejected
+from cma_core.shared.errors import StaleVersion
 from cma_core.shared.ids import UserId
+from cma_entrypoints.cli.main import app
 from cma_entrypoints.container import build_container, shutdown
 from cma_entrypoints.settings import Settings
 
@@ -179,3 +185,103 @@ async def test_a_new_deployment_secret_locks_no_enrolled_user_out(
         assert signed_in.user.id == user.id
     finally:
         await shutdown(second)
+
+
+async def test_rotation_gives_each_secret_a_new_key_and_a_stale_edit_cannot_undo_it(
+    db_url: str, tmp_path: Path
+) -> None:
+    """``reseal_totp_secrets`` (``cma keys rotate --users``): each secret moves to a new
+    wrapped data key and still opens; an edit from a read made before the rotation is
+    refused rather than writing the old sealed value back; a row that does not open is
+    reported and left alone, and does not stop the others. On PostgreSQL the session's
+    database is shared with other tests (other keyrings), so only our users are counted."""
+    engine = create_engine_for(db_url)
+    store = SqlAlchemyIdentityStore(engine, keys=LocalKeyringKeyManagement(tmp_path / "k.key"))
+    tag = uuid.uuid4().hex[:6]
+    secrets = {name: pyotp.random_base32() for name in ("ann", "ben", "cat")}
+    users = {n: _user(f"{n}-{tag}@rotate.example", s) for n, s in secrets.items()}
+    plain = _user(f"nobody-{tag}@rotate.example", None)
+    try:
+        for user in (*users.values(), plain):
+            await store.add_user(user)
+        stale = await store.get_user(users["ann"].id)  # read before the rotation
+        assert stale is not None
+        before = {n: await _stored(engine, u) for n, u in users.items()}
+        await _write(engine, users["cat"], pyotp.random_base32())  # around the application
+
+        moved, refused = await store.reseal_totp_secrets(batch=2)
+
+        assert {users["ann"].id, users["ben"].id} <= set(moved)
+        assert users["cat"].id in refused
+        assert users["cat"].id not in moved
+        assert plain.id not in moved
+        assert plain.id not in refused
+        for name in ("ann", "ben"):
+            after = await _stored(engine, users[name])
+            assert after is not None
+            assert after != before[name]
+            # A new wrapped data key, not only a new nonce under the old one.
+            assert after.split(":")[1] != str(before[name]).split(":")[1]
+            got = await store.get_user(users[name].id)
+            assert got is not None
+            assert got.totp_secret == secrets[name]
+            assert got.version == users[name].version + 1
+        stale.full_name = "Ann Stale"
+        with pytest.raises(StaleVersion):
+            await store.save_user(stale)
+        assert await _stored(engine, users["ann"]) != before["ann"]
+    finally:
+        await engine.dispose()
+
+
+def test_cli_rotates_users_secrets_and_audits_it_on_their_centres(tmp_path: Path) -> None:
+    env = {
+        "CMA_DATA_DIR": str(tmp_path),
+        "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "CMA_ARGON2_TIME_COST": "1",
+        "CMA_ARGON2_MEMORY_COST": "1024",
+    }
+    runner = CliRunner()
+    assert runner.invoke(app, ["migrate"], env=env).exit_code == 0
+
+    async def seed() -> list[str]:
+        c = build_container(Settings.from_env(env))
+        try:
+            centres = [await c.identity().create_centre(f"Centre {i}") for i in range(2)]
+            for i, centre in enumerate(centres):
+                user = await c.identity().create_user(
+                    centre_id=centre.id,
+                    email=f"otp{i}@rotate.example",
+                    role=Role.ADVISER,
+                    password=PASSWORD,
+                )
+                user.totp_secret, user.totp_enabled = pyotp.random_base32(), True
+                await c.identity_store().save_user(user)
+            await c.identity().create_user(
+                centre_id=centres[0].id,
+                email="plain@rotate.example",
+                role=Role.ADVISER,
+                password=PASSWORD,
+            )
+            return [str(x.id) for x in centres]
+        finally:
+            await shutdown(c)
+
+    centres = asyncio.run(seed())
+    r = runner.invoke(app, ["keys", "rotate", "--users", "--json"], env=env)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) == {"users": 2, "centres": 2, "refused": 0}
+    for centre in centres:
+        entries = _audit(env, centre, "keys.user_secrets_rotated")
+        assert entries == [("1", ("users:1",))]
+        ok = runner.invoke(app, ["audit", "verify", "--centre", centre, "--json"], env=env)
+        assert json.loads(ok.stdout)["intact"] is True, ok.output
+    human = runner.invoke(app, ["keys", "rotate", "--users"], env=env)
+    assert human.exit_code == 0, human.output
+    assert "re-sealed 2 users' second-factor secrets" in human.output
+    # Both or neither: a usage error naming the option, exit 2, nothing done.
+    for args in ([], ["--users", "--centre", centres[0]]):
+        bad = runner.invoke(app, ["keys", "rotate", *args, "--json"], env=env)
+        assert bad.exit_code == 2, bad.output
+        assert json.loads(bad.stdout)["error"]["field"] == "centre"
+    assert len(_audit(env, centres[0], "keys.user_secrets_rotated")) == 2

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, text, update
+from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -31,7 +31,7 @@ from cma_core.identity.ports import (
     ResetRequestQueue,
 )
 from cma_core.identity.sessions import PasswordReset, RefreshToken, ResetRequest
-from cma_core.privacy.ports import KeyManagement
+from cma_core.privacy.ports import CiphertextRejected, KeyManagement, KeyUnavailable
 from cma_core.shared.errors import Conflict, StaleVersion
 from cma_core.shared.ids import CentreId, UserId
 
@@ -177,6 +177,83 @@ class SqlAlchemyIdentityStore(IdentityStore):
             )
             users = await _load_users(conn, users_t.c.id.in_(member_ids), self._open_totp)
         return sorted(users, key=lambda u: u.email)
+
+    async def reseal_totp_secrets(
+        self, *, batch: int = 200, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[dict[UserId, list[CentreId]], list[UserId]]:
+        """Give every enrolled user's TOTP secret a new data key, wrapped by the key
+        management's current master key (``cma keys rotate --users``): after a suspected
+        leak of wrapped keys, or once a KMS key has been replaced, nothing stays under the
+        old one. Each batch is its own transaction, in user-id order, so an interrupted run
+        leaves every secret readable and the next run simply goes over them again.
+
+        Each row moves only from the value read to the new one, and its ``version`` is
+        raised: an edit made meanwhile from an older read gets ``StaleVersion`` instead of
+        writing the old sealed value back. A secret that does not open (written around the
+        application, or under a key this key management cannot unwrap) is left as it is
+        and reported, so one bad row does not stop everyone else's rotation.
+
+        Returns the users re-sealed with their centres, and the users refused."""
+        sealer = self._sealer()
+        async with self._tx() as conn:
+            total = int(
+                (
+                    await conn.execute(
+                        select(func.count())
+                        .select_from(users_t)
+                        .where(users_t.c.totp_secret.is_not(None))
+                    )
+                ).scalar_one()
+            )
+        moved: dict[UserId, list[CentreId]] = {}
+        refused: list[UserId] = []
+        after: Any = None
+        seen = 0
+        if progress:
+            progress(0, total)
+        while True:
+            async with self._tx() as conn:
+                stmt = select(users_t.c.id, users_t.c.totp_secret, users_t.c.version).where(
+                    users_t.c.totp_secret.is_not(None)
+                )
+                if after is not None:
+                    stmt = stmt.where(users_t.c.id > after)
+                rows = (await conn.execute(stmt.order_by(users_t.c.id).limit(batch))).all()
+                if not rows:
+                    break
+                for row in rows:
+                    try:
+                        secret = await sealer.open(row.id, row.totp_secret)
+                    except (CiphertextRejected, KeyUnavailable):
+                        refused.append(UserId(row.id))
+                        continue
+                    result = await conn.execute(
+                        update(users_t)
+                        .where(
+                            users_t.c.id == row.id,
+                            users_t.c.version == row.version,
+                            users_t.c.totp_secret == row.totp_secret,
+                        )
+                        .values(
+                            totp_secret=await sealer.seal(row.id, secret, fresh=True),
+                            version=row.version + 1,
+                        )
+                    )
+                    if result.rowcount == 1:
+                        moved[UserId(row.id)] = []
+                centres = await conn.execute(
+                    select(members_t.c.user_id, members_t.c.centre_id)
+                    .where(members_t.c.user_id.in_([r.id for r in rows]))
+                    .distinct()
+                )
+                for user_id, centre_id in centres.all():
+                    if UserId(user_id) in moved:
+                        moved[UserId(user_id)].append(CentreId(centre_id))
+            after = rows[-1].id
+            seen += len(rows)
+            if progress:
+                progress(seen, max(total, seen))
+        return moved, refused
 
     async def _one(self, where: object) -> User | None:
         async with self._tx() as conn:

@@ -74,6 +74,21 @@ class RotationReport:
     files: int = 0  # stored files rewritten under the new version
 
 
+class UserSecretResealer(Protocol):
+    """The identity store (``cma_adapters.sqlalchemy.identity.SqlAlchemyIdentityStore``)."""
+
+    async def reseal_totp_secrets(
+        self, *, batch: int = ..., progress: Progress | None = None
+    ) -> tuple[dict[UserId, list[CentreId]], list[UserId]]: ...
+
+
+@frozen(kw_only=True)
+class UserRotationReport:
+    users: int  # users whose TOTP secret got a new data key
+    centres: int  # centres whose chain records it
+    refused: int = 0  # secrets that did not open: left as they were, their users re-enrol
+
+
 class SqlAlchemyKeyRotation:
     def __init__(
         self,
@@ -81,9 +96,11 @@ class SqlAlchemyKeyRotation:
         *,
         batch_size: int = 200,
         files: FileResealer | Any = None,
+        identity: UserSecretResealer | None = None,
     ) -> None:
         self._uow = uow
         self._batch = batch_size
+        self._identity = identity
         # Only a sealing store can re-seal; a plain one (tests, memory) is left alone.
         self._files: FileResealer | None = files if hasattr(files, "reseal") else None
 
@@ -228,6 +245,38 @@ class SqlAlchemyKeyRotation:
             documents=documents,
             files=files,
         )
+
+    async def rotate_user_secrets(
+        self, *, progress: Progress | None = None, actor_id: UserId | None = None
+    ) -> UserRotationReport:
+        """A new data key for every user's sealed TOTP secret (``user_secrets``), then one
+        ``keys.user_secrets_rotated`` entry on the chain of each centre any of them belongs
+        to, with how many of its staff moved (never key material, never who)."""
+        if self._identity is None:
+            raise RuntimeError("this key rotation has no identity store to re-seal users in")
+        moved, refused = await self._identity.reseal_totp_secrets(
+            batch=self._batch, progress=progress
+        )
+        per_centre: dict[CentreId, int] = {}
+        for centres in moved.values():
+            for centre_id in centres:
+                per_centre[centre_id] = per_centre.get(centre_id, 0) + 1
+        for centre_id, count in sorted(per_centre.items(), key=lambda kv: str(kv[0])):
+            async with self._uow(centre_id) as uow:
+                await uow.audit.append(
+                    AuditEntry(
+                        id=AuditId(uuid.uuid4()),
+                        centre_id=centre_id,
+                        actor_id=actor_id,
+                        action="keys.user_secrets_rotated",
+                        entity_type="user_secrets",
+                        entity_id=str(count),
+                        at=dt.datetime.now(dt.UTC),
+                        fields=(f"users:{count}",),
+                    )
+                )
+                await uow.commit()
+        return UserRotationReport(users=len(moved), centres=len(per_centre), refused=len(refused))
 
     async def _reseal_records(self, centre_id: CentreId, table: Table, new: CentreKey) -> int:
         """Re-seal the ``sealed`` part of ``table``'s records under ``new``; the count."""

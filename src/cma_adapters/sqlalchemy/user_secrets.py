@@ -47,8 +47,10 @@ class UserSecrets:
             self._known.clear()
         self._known[(user_id, secret)] = stored
 
-    async def seal(self, user_id: object, secret: str) -> str:
-        known = self._known.get((user_id, secret))
+    async def seal(self, user_id: object, secret: str, *, fresh: bool = False) -> str:
+        """``secret`` sealed for ``user_id``'s row. The value this process last stored for
+        the same secret is reused, unless ``fresh`` (rotation: always a new data key)."""
+        known = None if fresh else self._known.get((user_id, secret))
         if known is not None:
             return known
         data_key = await self.cache.keys.generate_data_key(PLATFORM)

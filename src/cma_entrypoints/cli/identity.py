@@ -22,6 +22,7 @@ from cma_entrypoints.cli.support import (
     CliError,
     JsonOption,
     emit_json,
+    fail,
     guard,
     print_table,
     run_with_container,
@@ -256,19 +257,40 @@ def user_remove(
         typer.echo(f"removed user {removed} from centre {centre_id}")
 
 
-keys_app = typer.Typer(help="Data keys: rotate a centre's key.", no_args_is_help=True)
+keys_app = typer.Typer(
+    help="Data keys: rotate a centre's key, or the keys sealing users' secrets.",
+    no_args_is_help=True,
+)
 
 
 @keys_app.command("rotate")
 def keys_rotate(
-    centre: str = typer.Option(..., "--centre", help="Id of the centre whose data key to rotate."),
+    centre: str | None = typer.Option(
+        None, "--centre", help="Id of the centre whose data key to rotate."
+    ),
+    users: bool = typer.Option(
+        False,
+        "--users",
+        help="Instead: give every user's sealed TOTP secret a new data key.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output (no bar)."),
 ) -> None:
-    """Issue a new data-key version for the centre and re-encrypt its personal data.
+    """Issue a new data-key version for the centre and re-encrypt its personal data; or,
+    with --users, re-seal every user's second-factor secret under a new data key of its
+    own (users are platform-wide, so no centre's key seals them).
 
     Safe to run again after an interruption: rows not yet re-encrypted still open under
-    their old key version, and the next run moves them to a newer one.
+    their old key, and the next run moves them on.
     """
+    if users == (centre is not None):
+        fail(
+            CliError("give either --centre ID or --users", field="centre", exit_code=EXIT_USAGE),
+            as_json=as_json,
+        )
+    if users:
+        _rotate_users(as_json)
+        return
+    assert centre is not None
     centre_id = guard(lambda: CentreId(parse_uuid(centre, field="centre")), as_json=as_json)
 
     async def work(c: Container) -> Any:
@@ -307,6 +329,39 @@ def keys_rotate(
             f"advice records, {report.documents} document and suggestion rows and "
             f"{report.files} stored files"
         )
+
+
+def _rotate_users(as_json: bool) -> None:
+    async def work(c: Container) -> Any:
+        if as_json:
+            return await c.key_rotation().rotate_user_secrets()
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("re-sealing users' secrets", total=None)
+
+            def step(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            return await c.key_rotation().rotate_user_secrets(progress=step)
+
+    report = run_with_container(work, as_json=as_json)
+    if as_json:
+        emit_json({"users": report.users, "centres": report.centres, "refused": report.refused})
+    else:
+        typer.echo(
+            f"re-sealed {report.users} users' second-factor secrets under new data keys; "
+            f"recorded on {report.centres} centres' audit chains"
+        )
+        if report.refused:
+            typer.echo(
+                f"error: {report.refused} secrets did not open (written around the "
+                "application, or under another key) and were left as they were; those "
+                "users must set up their authenticator again",
+                err=True,
+            )
+    if report.refused:
+        raise typer.Exit(1)
 
 
 @user_app.command("reset-password")
