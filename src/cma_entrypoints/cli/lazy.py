@@ -51,7 +51,11 @@ LAZY_COMMANDS: dict[str, Lazy] = {
         "Clients: subject access export, erasure, look-up indexes.",
     ),
     "audit": Lazy("cma_entrypoints.cli.audit", "audit_app", "Audit trail: verify the hash chain."),
-    "keys": Lazy("cma_entrypoints.cli.identity", "keys_app", "Data keys: rotate a centre's key."),
+    "keys": Lazy(
+        "cma_entrypoints.cli.identity",
+        "keys_app",
+        "Data keys: rotate a centre's key, or the keys sealing users' secrets.",
+    ),
     "notify": Lazy("cma_entrypoints.cli.notify", "notify_app", "The outbox folder's messages."),
     "compliance": Lazy(
         "cma_entrypoints.cli.compliance",
