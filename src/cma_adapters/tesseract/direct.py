@@ -28,7 +28,6 @@ file's signature is checked once more right before it is passed (``is_image_byte
 from __future__ import annotations
 
 import io
-import warnings
 
 from PIL import ExifTags, Image
 
@@ -60,22 +59,18 @@ def direct_size(data: bytes, content_type: ContentType) -> tuple[tuple[int, int]
     if content_type is ContentType.JPEG and not data.rstrip(b"\0\r\n ").endswith(b"\xff\xd9"):
         return None
     try:
-        with warnings.catch_warnings():
-            # Between 1x and 2x the pixel limit Pillow only warns; the decoding path
-            # warns the same way and reads the image, so this one does too.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as image:  # header only, no pixels
-                if image.format != expected or image.mode != "L":
-                    return None
-                if getattr(image, "n_frames", 1) != 1 or "transparency" in image.info:
-                    return None
-                if content_type is ContentType.JPEG and _turned(image):
-                    return None
-                size, dpi = image.size, image.info.get("dpi")
-                if size[0] > size[1] * 1.1:
-                    return None  # landscape: the extractor asks Tesseract which way is up
-                if content_type is ContentType.PNG:
-                    image.verify()  # every chunk's CRC, without inflating the pixels
+        with Image.open(io.BytesIO(data)) as image:  # header only, no pixels
+            if image.format != expected or image.mode != "L":
+                return None
+            if getattr(image, "n_frames", 1) != 1 or "transparency" in image.info:
+                return None
+            if content_type is ContentType.JPEG and _turned(image):
+                return None
+            size, dpi = image.size, image.info.get("dpi")
+            if size[0] > size[1] * 1.1:
+                return None  # landscape: the extractor asks Tesseract which way is up
+            if content_type is ContentType.PNG:
+                image.verify()  # every chunk's CRC, without inflating the pixels
     except Image.DecompressionBombError:
         raise
     except Exception:  # anything odd: the decoding path decides
