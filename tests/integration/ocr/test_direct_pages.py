@@ -10,6 +10,7 @@ confidence and word boxes on corpus pages of every kind an upload takes.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytesseract
 import pytest
@@ -83,13 +84,25 @@ def _as_before(extractor: TesseractTextExtractor, data: bytes, kind: ContentType
 
 @pytest.mark.parametrize(("name", "data", "kind", "direct"), PAGES, ids=[p[0] for p in PAGES])
 async def test_same_text_and_boxes_as_before(
-    name: str, data: bytes, kind: ContentType, direct: bool
+    name: str, data: bytes, kind: ContentType, direct: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert (direct_size(data, kind) is not None) is direct, name
     before = _as_before(TesseractTextExtractor(), data, kind)
     assert before.words, name  # a page with text, or the comparison proves nothing
     for extractor in (TesseractTextExtractor(), TesseractTextExtractor(direct=False)):
+        given: list[bytes] = []
+        tsv = extractor._tsv
+
+        def spy(
+            number: int, image: bytes, dpi: int | None, tsv: Any = tsv, given: Any = given
+        ) -> Any:
+            given.append(image)
+            return tsv(number, image, dpi)
+
+        monkeypatch.setattr(extractor, "_tsv", spy)
         [now] = await extractor.extract(data, kind)
+        # Tesseract was given the upload itself exactly when the direct path applies.
+        assert (given == [data]) is (direct and extractor.direct), name
         assert now.text == before.text, name
         assert now.words == before.words, name
         assert now.confidence == before.confidence, name
