@@ -11,13 +11,19 @@ layout and every field's candidates), so the ratio covers the whole intake, not 
 text. The reading runs on the event loop, as in the worker, while other pages' Tesseract
 processes run.
 
-Run: ``.venv/bin/python benchmarks/ocr_throughput.py [--pages 24] [--repeat 2] [--read]``
+``--decoded`` adds the pipeline with the direct path off (every page decoded, prepared and
+sent to Tesseract as PGM), to show what handing pages over as uploaded saves.
+``--json FILE`` writes every round's figures, not only the best.
+
+Run: ``.venv/bin/python benchmarks/ocr_throughput.py [--pages 24] [--repeat 2] [--read]
+[--decoded] [--json FILE]``
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import resource
 import subprocess
@@ -80,8 +86,8 @@ def bare(paths: list[Path], workers: int) -> float:
     return time.perf_counter() - started
 
 
-async def pipeline(pages: list[bytes], workers: int) -> float:
-    extractor = TesseractTextExtractor(max_concurrency=workers)
+async def pipeline(pages: list[bytes], workers: int, *, direct: bool = True) -> float:
+    extractor = TesseractTextExtractor(max_concurrency=workers, direct=direct)
     started = time.perf_counter()
     await asyncio.gather(*(extractor.extract(p, ContentType.PNG) for p in pages))
     return time.perf_counter() - started
@@ -112,7 +118,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=24)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--read", action="store_true", help="also time pipeline + reading")
+    parser.add_argument("--decoded", action="store_true", help="also the pipeline, no direct path")
+    parser.add_argument("--json", type=Path, help="write every round's figures here")
     args = parser.parse_args()
+    load_before = os.getloadavg()
     workers = os.cpu_count() or 1
     pages = make_pages(args.pages)
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,12 +130,21 @@ def main() -> None:
             path = Path(tmp) / f"page-{i}.png"
             path.write_bytes(data)
             paths.append(path)
-        sides: dict[str, list[tuple[float, float]]] = {"bare": [], "pipeline": [], "read": []}
+        sides: dict[str, list[tuple[float, float]]] = {
+            "bare": [],
+            "pipeline": [],
+            "decoded": [],
+            "read": [],
+        }
         read_cpu: list[float] = []
         assistant = RuleBasedAssistant(field_ranker="shipped")  # as an install reads
         for _ in range(args.repeat):  # interleaved, best of N, to damp machine noise
             sides["bare"].append(timed(lambda: bare(paths, workers)))
             sides["pipeline"].append(timed(lambda: asyncio.run(pipeline(pages, workers))))
+            if args.decoded:
+                sides["decoded"].append(
+                    timed(lambda: asyncio.run(pipeline(pages, workers, direct=False)))
+                )
             if args.read:
                 sides["read"].append(
                     timed(
@@ -135,11 +153,17 @@ def main() -> None:
                         )
                     )
                 )
-    print(f"load average: {os.getloadavg()}")
+    load_after = os.getloadavg()
+    print(f"load average: before {load_before}, after {load_after}")
     print(f"pages={args.pages} workers={workers} (1240x1754 PNG, 150 dpi A4)")
     b = min(sides["bare"])
     bc = min(c for _, c in sides["bare"])
-    names = {"bare": "bare tesseract CLI", "pipeline": "CMA pipeline", "read": "pipeline + reading"}
+    names = {
+        "bare": "bare tesseract CLI",
+        "pipeline": "CMA pipeline",
+        "decoded": "pipeline, decoded",
+        "read": "pipeline + reading",
+    }
     for side, runs in sides.items():
         if not runs:
             continue
@@ -152,6 +176,36 @@ def main() -> None:
             print(f"  / bare: wall throughput {b[0] / wall:.2f}, CPU efficiency {bc / cpu_s:.2f}")
     if read_cpu:
         print(f"  reading's own CPU: {min(read_cpu) / args.pages * 1000:.1f} ms a page")
+    rounds = [  # per round, each side's CPU efficiency against that round's bare side
+        {
+            side: {
+                "wall": runs[i][0],
+                "cpu": runs[i][1],
+                "cpu_efficiency": sides["bare"][i][1] / runs[i][1],
+            }
+            for side, runs in sides.items()
+            if runs
+        }
+        for i in range(args.repeat)
+    ]
+    for i, row in enumerate(rounds, 1):
+        print(
+            f"  round {i}: "
+            + ", ".join(f"{k} {v['cpu_efficiency']:.2f}" for k, v in row.items() if k != "bare")
+        )
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "pages": args.pages,
+                    "workers": workers,
+                    "load_before": load_before,
+                    "load_after": load_after,
+                    "rounds": rounds,
+                },
+                indent=1,
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,13 @@ and its layout analysis can drop whole blocks of labels and values. The words' b
 Tesseract runs one process per page with ``OMP_THREAD_LIMIT=1``: on small machines its
 OpenMP threads fight each other (6–7× slower per page on 2 cores), so parallelism comes
 from running several pages at once instead (``max_concurrency``).
+
+One Tesseract run a page gives both the words' boxes and the text (TSV output; the text
+is assembled from it). The page reaches Tesseract on its standard input, never through a
+temporary file: an upload that is already what Tesseract should read (one 8-bit grey,
+upright, portrait PNG or JPEG page, checked without decoding it: ``direct.py``) goes as
+uploaded; any other page is decoded and prepared here and sent as an uncompressed PGM
+(encoding a PNG cost more CPU than Tesseract saves reading it).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import subprocess
 import threading
 from typing import Any
 
@@ -28,6 +36,7 @@ import pypdfium2
 import pytesseract
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
+from cma_adapters.tesseract.direct import direct_size, is_image_bytes
 from cma_core.documents.errors import CorruptDocument, TextExtractionFailed
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import Box, PageSource, PageText, Word
@@ -69,8 +78,11 @@ class TesseractTextExtractor(TextExtractor):
     min_text_layer_chars: a PDF page with fewer non-space characters in its text layer is
         treated as scanned (scans often carry a few stray characters or a stamp).
     tesseract_cmd: path to the ``tesseract`` binary if it is not on ``PATH``.
-    omp_thread_limit: set as ``OMP_THREAD_LIMIT`` for Tesseract. pytesseract passes this
-        process's environment to its subprocess, so it is set process-wide.
+    omp_thread_limit: set as ``OMP_THREAD_LIMIT`` for Tesseract: in the environment of
+        every Tesseract process this class starts, and process-wide (pytesseract, used for
+        orientation detection, passes this process's environment on).
+    direct: hand a page that needs no preparation to Tesseract as uploaded (``direct.py``);
+        ``False`` decodes and prepares every page here.
     """
 
     def __init__(
@@ -85,6 +97,7 @@ class TesseractTextExtractor(TextExtractor):
         psm: int = 3,
         tesseract_cmd: str | None = None,
         omp_thread_limit: int = 1,
+        direct: bool = True,
     ) -> None:
         self.lang = lang
         self.dpi = dpi
@@ -92,6 +105,8 @@ class TesseractTextExtractor(TextExtractor):
         self.page_timeout = page_timeout
         self.min_text_layer_chars = min_text_layer_chars
         self.psm = psm
+        self.direct = direct
+        self.omp_thread_limit = omp_thread_limit
         self._semaphore = asyncio.Semaphore(max_concurrency or os.cpu_count() or 1)
         if tesseract_cmd:
             pytesseract.pytesseract.tesseract_cmd = tesseract_cmd
@@ -104,6 +119,10 @@ class TesseractTextExtractor(TextExtractor):
             return (PageText(number=1, text=text, confidence=1.0, source=PageSource.TEXT_LAYER),)
         if content_type is ContentType.PDF:
             return await self._extract_pdf(data)
+        if self.direct:
+            page = await self._extract_direct(data, content_type)
+            if page is not None:
+                return (page,)
         if content_type is ContentType.HEIC:
             await asyncio.to_thread(_register_heif)
         frames = await asyncio.to_thread(self._open_image, data)
@@ -117,6 +136,23 @@ class TesseractTextExtractor(TextExtractor):
         )
 
     # -- images ---------------------------------------------------------------------
+
+    async def _extract_direct(self, data: bytes, content_type: ContentType) -> PageText | None:
+        """The page read from the upload's own bytes, or None to decode it here."""
+        try:
+            found = await asyncio.to_thread(direct_size, data, content_type)
+        except Image.DecompressionBombError:
+            raise ValidationError("file", "image is too large to read") from None
+        if found is None:
+            return None
+        size, info = found
+        dpi = image_dpi(info, size)
+        async with self._semaphore:
+            try:
+                result = await asyncio.to_thread(self._tsv, 1, data, dpi)
+            except _Unreadable:
+                return None  # decoded here instead, which says what is wrong with it
+        return _page_text(1, result, size)
 
     def _open_image(self, data: bytes) -> list[tuple[Image.Image, int]]:
         try:
@@ -212,31 +248,32 @@ class TesseractTextExtractor(TextExtractor):
             self._semaphore.release()
 
     def _tesseract(self, number: int, image: Image.Image, dpi: int | None) -> PageText:
-        config = f"--psm {self.psm}" + (f" --dpi {dpi}" if dpi else "")
         image = self._upright(image, dpi)
+        return _page_text(number, self._tsv(number, _pgm(image), dpi), image.size)
+
+    def _tsv(self, number: int, image: bytes, dpi: int | None) -> dict[str, list[Any]]:
+        """One Tesseract run on an encoded page given on its standard input: the TSV
+        (every word with its box, confidence and block/paragraph/line) as columns."""
+        if not is_image_bytes(image):  # Tesseract reads anything else as file names
+            raise TextExtractionFailed(f"OCR failed on page {number}: not an image")
+        args = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", "-l", self.lang]
+        args += ["--psm", str(self.psm), *(["--dpi", str(dpi)] if dpi else []), "tsv"]
+        env = {**os.environ, "OMP_THREAD_LIMIT": str(self.omp_thread_limit)}
         try:
-            result = pytesseract.image_to_data(
-                image,
-                lang=self.lang,
-                config=config,
-                output_type=pytesseract.Output.DICT,
-                timeout=self.page_timeout,
+            done = subprocess.run(  # noqa: S603 - fixed arguments, no shell
+                args, input=image, capture_output=True, timeout=self.page_timeout, env=env
             )
-        except pytesseract.TesseractNotFoundError:
+        except FileNotFoundError:
             raise TextExtractionFailed("the OCR engine (tesseract) is not installed") from None
-        except pytesseract.TesseractError as err:
-            raise TextExtractionFailed(f"OCR failed on page {number}: {_short(err)}") from None
-        except RuntimeError as err:  # pytesseract's timeout
-            raise TextExtractionFailed(f"OCR timed out on page {number}: {err}") from None
-        text, confidence = _assemble(result)
-        return PageText(
-            number=number,
-            text=text,
-            confidence=confidence,
-            source=PageSource.OCR,
-            words=_words(result),
-            size=image.size,
-        )
+        except subprocess.TimeoutExpired:
+            raise TextExtractionFailed(
+                f"OCR timed out on page {number} (after {self.page_timeout:g} s)"
+            ) from None
+        if done.returncode != 0:
+            error = done.stderr.decode("utf-8", "replace")
+            raise _Unreadable(f"OCR failed on page {number}: {_short(ValueError(error))}")
+        tsv = done.stdout.decode("utf-8", "replace")
+        return pytesseract.pytesseract.file_to_dict(tsv, "\t", -1)  # type: ignore[no-any-return]
 
     def _upright(self, image: Image.Image, dpi: int | None) -> Image.Image:
         """A page fed in sideways (wider than tall, where letters, forms and statements are
@@ -261,6 +298,29 @@ class TesseractTextExtractor(TextExtractor):
 
 # Tesseract's orientation confidence below which a page is left as it is.
 _OSD_SURE = 2.0
+
+
+class _Unreadable(TextExtractionFailed):
+    """Tesseract ran and failed on the page (not a timeout, not a missing engine)."""
+
+
+def _page_text(number: int, result: dict[str, list[Any]], size: tuple[int, int]) -> PageText:
+    text, confidence = _assemble(result)
+    return PageText(
+        number=number,
+        text=text,
+        confidence=confidence,
+        source=PageSource.OCR,
+        words=_words(result),
+        size=size,
+    )
+
+
+def _pgm(image: Image.Image) -> bytes:
+    """The prepared (8-bit grey) page as a binary PGM: no compression to spend CPU on."""
+    out = io.BytesIO()
+    image.save(out, format="PPM")
+    return out.getvalue()
 
 
 async def _done(page: PageText) -> PageText:
