@@ -229,10 +229,10 @@ def _broker(settings: Settings) -> Any:
     )
 
 
-def _text_extractor(max_concurrency: int) -> Any:
+def _text_extractor(max_concurrency: int, direct: bool = True) -> Any:
     from cma_adapters.tesseract import TesseractTextExtractor
 
-    return TesseractTextExtractor(max_concurrency=max_concurrency)
+    return TesseractTextExtractor(max_concurrency=max_concurrency, direct=direct)
 
 
 class TextExtractorOnFirstUse:
@@ -240,13 +240,14 @@ class TextExtractorOnFirstUse:
     (Pillow, numpy, pypdfium2, pytesseract) cost every worker about 20 MB at idle, and the
     worker builds the document handlers at start (issue 15: <= 150 MB idle)."""
 
-    def __init__(self, max_concurrency: int) -> None:
+    def __init__(self, max_concurrency: int, direct: bool = True) -> None:
         self._max_concurrency = max_concurrency
+        self._direct = direct
         self._inner: Any = None
 
     async def extract(self, data: bytes, content_type: Any) -> Any:
         if self._inner is None:
-            self._inner = _text_extractor(self._max_concurrency)
+            self._inner = _text_extractor(self._max_concurrency, self._direct)
         return await self._inner.extract(data, content_type)
 
 
@@ -726,7 +727,11 @@ class Container(containers.DeclarativeContainer):
     # Timed for the ``cma_ocr_duration_seconds`` metric (observability.metrics).
     text_extractor = providers.Singleton(
         TimedTextExtractor,
-        providers.Singleton(TextExtractorOnFirstUse, settings.provided.ocr_concurrency),
+        providers.Singleton(
+            TextExtractorOnFirstUse,
+            settings.provided.ocr_concurrency,
+            settings.provided.ocr_direct,
+        ),
     )
     assistant = providers.Singleton(_assistant, settings)
     page_renderer = providers.Singleton(_page_renderer)

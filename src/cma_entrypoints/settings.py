@@ -75,6 +75,10 @@ class Settings:
     # (the install's own from ``cma assistant train --field-ranker``, else the shipped
     # one) or "off" (the rules alone choose every field).
     field_ranker: bool = True
+    # A plain grey upright PNG/JPEG page goes to Tesseract as uploaded, after checks that
+    # read no pixels (cma_adapters/tesseract/direct.py; benchmarks/OCR.md, ``ocrfast``);
+    # "off": every page is decoded by Pillow and handed over as PGM.
+    ocr_direct: bool = True
     ocr_concurrency: int | None = None
     # A document still "processing" after this many seconds is failed by the worker's sweep
     # (its worker died); the adviser can retry it.
@@ -183,6 +187,7 @@ class Settings:
             openai_base_url=env.get("CMA_OPENAI_BASE_URL") or None,
             openai_model=env.get("CMA_OPENAI_MODEL") or "gpt-4o-mini",
             field_ranker=_on_off(env, "CMA_FIELD_RANKER", default=True),
+            ocr_direct=_on_off(env, "CMA_OCR_DIRECT", default=True),
             ocr_concurrency=_opt_int(env, "CMA_OCR_CONCURRENCY"),
             document_processing_timeout_seconds=(
                 _int(env, "CMA_DOCUMENT_PROCESSING_TIMEOUT", 900) or 900

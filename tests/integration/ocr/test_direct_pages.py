@@ -191,3 +191,26 @@ async def test_decompression_bomb_is_refused_before_tesseract(
 
 def _never(*_: object) -> None:
     raise AssertionError("tesseract must not see this file")
+
+
+@pytest.mark.parametrize(("value", "direct"), [(None, True), ("on", True), ("off", False)])
+async def test_cma_ocr_direct_setting_reaches_the_extractor(
+    value: str | None, direct: bool, tmp_path: Any
+) -> None:
+    """``CMA_OCR_DIRECT=off`` (README's settings): every page decoded by Pillow first."""
+    from cma_entrypoints.container import build_container, shutdown
+    from cma_entrypoints.settings import Settings
+
+    env = {"CMA_DATA_DIR": str(tmp_path)}
+    if value is not None:
+        env["CMA_OCR_DIRECT"] = value
+    c = build_container(Settings.from_env(env))
+    try:
+        page, kind = PAGES[0][1], PAGES[0][2]
+        pages = await c.text_extractor().extract(page, kind)
+        assert pages[0].text.strip()
+        inner = c.text_extractor()._inner._inner  # Timed → on first use → Tesseract
+        assert isinstance(inner, TesseractTextExtractor)
+        assert inner.direct is direct
+    finally:
+        await shutdown(c)
