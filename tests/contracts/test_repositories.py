@@ -1109,6 +1109,56 @@ class UnitOfWorkContract:
         async with backend.uow(centre) as uow:
             assert await uow.outbox.owed(published_before=later + DAY, limit=10) == []
 
+    async def test_a_released_claim_is_free_at_once_for_another_claimant(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        """A worker whose batch failed gives its claims back (``release``): another
+        claimant takes the events at once, long before the lease would have run out.
+        Only the holder's own, still owed, events of its centre are released."""
+        events = await self._published(backend, centre, 4)
+        ids = [e.event_id for e in events]
+        now, until = T0 + 2 * DAY, T0 + 2 * DAY + HOUR
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.claim(ids[:3], by="a", until=until, now=now) == set(ids[:3])
+            assert await uow.outbox.claim(ids[3:], by="b", until=until, now=now) == {ids[3]}
+            await uow.outbox.settle(ids[2], now)
+            await uow.commit()
+        async with backend.uow(other_centre) as uow:  # another centre's cannot release them
+            assert await uow.outbox.release(ids, by="a") == set()
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            # Not b's (a holds them), not a settled one; a's two owed ones.
+            assert await uow.outbox.release(ids, by="b") == {ids[3]}
+            assert await uow.outbox.release([], by="a") == set()
+            assert await uow.outbox.release(ids, by="a") == {ids[0], ids[1]}
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.held_by_others(ids, by="c", now=now) == set()
+            owed = await uow.outbox.owed(published_before=now, limit=10, unclaimed_at=now)
+            assert [e.event_id for e in owed] == [ids[0], ids[1], ids[3]]
+            # Taken by another claimant at once (``now``, not after ``until``).
+            assert await uow.outbox.claim(ids, by="c", until=until, now=now) == {
+                ids[0],
+                ids[1],
+                ids[3],
+            }
+            await uow.commit()
+
+    async def test_a_rolled_back_release_keeps_the_claim(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        events = await self._published(backend, centre, 2)
+        ids = [e.event_id for e in events]
+        now, until = T0 + 2 * DAY, T0 + 3 * DAY
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.claim(ids, by="a", until=until, now=now) == set(ids)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.release(ids, by="a") == set(ids)  # then rolled back
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.held_by_others(ids, by="b", now=now) == set(ids)
+            assert await uow.outbox.claim(ids, by="b", until=until, now=now) == set()
+
     async def test_a_rolled_back_claim_is_not_kept(
         self, backend: Backend, centre: CentreId
     ) -> None:

@@ -276,6 +276,21 @@ class _Outbox(Outbox):
             mine.add(event_id)
         return mine
 
+    async def release(self, event_ids: Sequence[EventId], *, by: str) -> set[EventId]:
+        # Written at once, as ``claim`` is (undone on rollback).
+        released: set[EventId] = set()
+        for event_id in dict.fromkeys(event_ids):
+            row = self._db.outbox.get(event_id)
+            claim = self._db.outbox_claims.get(event_id)
+            if row is None or row[0].centre_id != self._centre or claim is None:
+                continue
+            if event_id in self._db.outbox_settled or claim[0] != by:
+                continue
+            del self._db.outbox_claims[event_id]
+            self._st.undo.append(lambda e=event_id, b=claim: self._put_back(e, b))  # type: ignore[misc]
+            released.add(event_id)
+        return released
+
     async def held_by_others(
         self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
     ) -> set[EventId]:

@@ -573,6 +573,22 @@ class SqlAlchemyOutbox(Outbox):
         )
         return {EventId(i) for i in claimed.scalars()}
 
+    async def release(self, event_ids: Sequence[EventId], *, by: str) -> set[EventId]:
+        if not event_ids:
+            return set()
+        released = await self._x.c.execute(
+            update(outbox_t)
+            .where(
+                outbox_t.c.centre_id == self._x.centre_id,
+                outbox_t.c.event_id.in_(list(event_ids)),
+                outbox_t.c.settled_at.is_(None),
+                outbox_t.c.claimed_by == by,
+            )
+            .values(claimed_by=None, claimed_until=None)
+            .returning(outbox_t.c.event_id)
+        )
+        return {EventId(i) for i in released.scalars()}
+
     async def held_by_others(
         self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
     ) -> set[EventId]:

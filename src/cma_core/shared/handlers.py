@@ -299,6 +299,18 @@ class EventHandlers:
             await uow.commit()
         return TopUp(settled, held, [i for i in extra if i in mine])
 
+    async def release(self, centre_id: CentreId, event_ids: Sequence[EventId]) -> set[EventId]:
+        """Give up this worker's claims on those of ``event_ids`` still owed (their
+        handling failed here): a retry of their messages, on this worker or another, takes
+        them at once instead of waiting for the claim to run out. One unit of work; returns
+        which were released (none without ``claim_for``)."""
+        if self.claim_for is None or not event_ids:
+            return set()
+        async with self.uow(centre_id) as uow:
+            released = await uow.outbox.release(event_ids, by=self.claimant)
+            await uow.commit()
+        return released
+
     def _batchable(self, envelope: EventEnvelope) -> bool:
         """Whether every handler of the event coalesces it and has no slow part of its own
         (an ``OutsideTransaction`` without ``combine``, e.g. OCR): only such events are

@@ -88,6 +88,13 @@ class Outbox(Protocol):
         events lets them go when it expires, and they are delivered again."""
         ...
 
+    async def release(self, event_ids: Sequence[EventId], *, by: str) -> set[EventId]:
+        """Give up ``by``'s claims on those of ``event_ids`` this centre's outbox still
+        owes, so another claimant may take them at once instead of waiting for the lease
+        to run out (a worker whose batch failed on them). Others' claims and settled
+        events are left as they are; returns which were released. Kept on commit."""
+        ...
+
     async def held_by_others(
         self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
     ) -> set[EventId]:
