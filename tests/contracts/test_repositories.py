@@ -1159,6 +1159,56 @@ class UnitOfWorkContract:
             assert await uow.outbox.held_by_others(ids, by="b", now=now) == set(ids)
             assert await uow.outbox.claim(ids, by="b", until=until, now=now) == set()
 
+    async def test_serialised_keys_make_a_second_holder_wait_until_the_first_ends(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        """``serialise``: a unit of work serialising a key another open one holds waits
+        until that one commits or rolls back; other keys, and another centre's same key,
+        do not wait. (On the single-connection SQLite engine the second unit of work cannot
+        even open while the first is: the same order, by queueing.)"""
+        order: list[str] = []
+
+        async def holder(keys: list[str], *, commit: bool) -> None:
+            async with backend.uow(centre) as uow:
+                await uow.serialise(keys)
+                order.append("first holds")
+                first_in.set()
+                await asyncio.sleep(0.2)
+                order.append("first ends")
+                if commit:
+                    await uow.commit()
+
+        async def waiter(centre_id: CentreId, keys: list[str], name: str) -> None:
+            await first_in.wait()
+            async with backend.uow(centre_id) as uow:
+                await uow.serialise(keys)
+                order.append(name)
+                await uow.commit()
+
+        for commit in (True, False):  # released on commit, and on rollback
+            order.clear()
+            first_in = asyncio.Event()
+            await asyncio.gather(
+                holder(["case-2", "case-1"], commit=commit),
+                waiter(centre, ["case-1", "case-3"], "second holds"),
+            )
+            assert order == ["first holds", "first ends", "second holds"]
+        if not self.concurrent_units_of_work:
+            return
+        order.clear()
+        first_in = asyncio.Event()
+        await asyncio.gather(
+            holder(["case-1"], commit=True),
+            waiter(centre, ["case-2"], "other key"),
+            waiter(other_centre, ["case-1"], "other centre"),
+        )
+        assert order[0] == "first holds"
+        assert order[-1] == "first ends"
+        assert sorted(order[1:3]) == ["other centre", "other key"]
+        async with backend.uow(centre) as uow:  # held twice by one holder: no self-wait
+            await uow.serialise(["case-1"])
+            await uow.serialise(["case-1", "case-2"])
+
     async def test_a_rolled_back_claim_is_not_kept(
         self, backend: Backend, centre: CentreId
     ) -> None:

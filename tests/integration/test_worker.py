@@ -8,6 +8,7 @@ middleware. Each test uses its own Redis namespace, so runs never see each other
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -16,6 +17,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import dramatiq
 import pytest
@@ -662,3 +664,75 @@ async def test_a_failed_events_claim_is_released_so_another_worker_takes_it_at_o
     assert all(s and d is None for s, d in outbox.values()), outbox  # handled, none given up
     for case_id in cases:
         assert len(await _tasks(api, centre.id, case_id)) == 1
+
+
+async def test_two_claiming_workers_on_one_case_write_its_findings_one_after_the_other(
+    api: Container,
+) -> None:
+    """Two workers (their own claimants) claim *different* events of the same case and
+    dispatch them at once: each runs the real ``compliance.reevaluate`` for that case. Its
+    unit of work serialises (handler, case) first, so the second waits for the first to
+    commit and then rewrites the findings it wrote: no ``pk_compliance_findings``
+    collision, no batch to redo. (Without it, the second's insert waits on the first's
+    uncommitted rows and fails once they commit: the 0-2 batches a run redone in
+    ``worker_lag.py --workers 2``.) The first holds its transaction open until the second
+    has run its handler too, or for 1 s."""
+    import attrs
+
+    from cma_core.shared.handlers import EventHandlers
+    from cma_core.shared.uow import UnitOfWork
+
+    centre, ctx, case_id = await _open_case(api)
+    await api.cases().add_note(ctx, case_id, "Called the client about the arrears.")
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    async with api.uow()(centre.id) as uow:
+        owed = await uow.outbox.owed(published_before=later, limit=20)
+    by_name = {e.name: e.event_id for e in owed}
+    mine = [by_name["CaseOpened"], by_name["ClientRegistered"]]
+    theirs = [by_name["CaseNoteAdded"]]
+    arrived = {"a": asyncio.Event(), "b": asyncio.Event()}
+    ran: list[str] = []
+
+    def worker(me: str, other: str) -> EventHandlers:
+        real = api.event_handlers()
+
+        def waits_for_the_other(handler: Any) -> Any:
+            async def run(uow: UnitOfWork, event: EventEnvelope) -> None:
+                await handler(uow, event)
+                ran.append(me)
+                arrived[me].set()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(arrived[other].wait(), 1.0)
+
+            return run
+
+        registered = tuple(
+            attrs.evolve(h, handler=waits_for_the_other(h.handler))
+            if h.name == "compliance.reevaluate"
+            else h
+            for h in real.registered
+        )
+        assert any(h.name == "compliance.reevaluate" for h in registered)
+        return attrs.evolve(real, registered=registered, claimant=f"{me}-{uuid.uuid4().hex[:6]}")
+
+    a, b = worker("a", "b"), worker("b", "a")
+    assert a.claim_for is not None
+    # Each claims its own events: neither holds the other's.
+    assert (await a.waiting(centre.id, mine, more=0)).held == set()
+    assert (await b.waiting(centre.id, theirs, more=0)).held == set()
+    assert (await b.waiting(centre.id, mine, more=0)).held == set(mine)
+    await asyncio.gather(a.dispatch_many(centre.id, mine), b.dispatch(centre.id, theirs[0]))
+
+    assert sorted(ran) == ["a", "b"]
+    outbox = await _outbox(api, centre.id)
+    assert all(outbox[str(i)] == (True, None) for i in [*mine, *theirs]), outbox
+    async with api.uow()(centre.id) as uow:
+        assert await uow.inbox.seen_of([*mine, *theirs], "compliance.reevaluate") == {
+            mine[0],
+            theirs[0],
+        }
+    # The findings are there once each: the case's current evaluation.
+    async with api.uow()(centre.id) as uow:
+        stored = await api.compliance().findings(uow).for_case(case_id)
+    assert stored
+    assert len({f.finding.rule_id for f in stored}) == len(stored)

@@ -9,6 +9,7 @@ Core costs about what the raw driver does (see design/STACK-NOTES.md).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
 from types import TracebackType
@@ -697,6 +698,17 @@ class SqlAlchemyInbox(Inbox):
         )
 
 
+#: Advisory locks on several keys in one statement, taken in the array's order (sorted).
+_HOLD_LOCKS = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:ks AS bigint[])) AS k")
+
+
+def serial_lock(centre_id: CentreId, key: str) -> int:
+    """The signed 64-bit advisory lock of a centre's ``UnitOfWork.serialise`` key (a hash:
+    a collision only makes two keys wait for each other)."""
+    digest = hashlib.blake2b(f"{centre_id}\x1f{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 class SqlAlchemyUnitOfWork(UnitOfWork):
     """One connection and one transaction for one centre.
 
@@ -846,6 +858,14 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
 
     def emit(self, *events: DomainEvent) -> None:
         self._x.touched[object()] = events
+
+    async def serialise(self, keys: Collection[str]) -> None:
+        # PostgreSQL: transaction-scoped advisory locks, all in one statement, in key order.
+        # SQLite has one writer and the worker one connection on it: nothing to hold.
+        if not keys or self._x.c.dialect.name != "postgresql":
+            return
+        locks = sorted({serial_lock(self.centre_id, k) for k in keys})
+        await self._x.c.execute(_HOLD_LOCKS, {"ks": locks})
 
     def read_together(self, case_ids: Collection[CaseId]) -> None:
         self._x.together = frozenset(case_ids) if len(case_ids) > 1 else frozenset()

@@ -182,6 +182,17 @@ class UnitOfWork(Protocol):
         the events of the aggregates tracked before and after. Dropped on rollback."""
         ...
 
+    async def serialise(self, keys: Collection[str]) -> None:
+        """Hold ``keys`` (of this centre) until this unit of work's transaction ends, on
+        commit or rollback: another unit of work serialising any of them meanwhile waits
+        until then. So two workers rewriting what one key stands for (a case's compliance
+        findings, its list row) do it one after the other, the second reading what the
+        first wrote, instead of colliding on a unique key. Call it before reading. The
+        keys are taken in one order (the adapter sorts them), so two units of work holding
+        overlapping sets do not deadlock. The default holds nothing: for an adapter whose
+        units of work are never open at once (the embedded database's one writer)."""
+        return
+
     def read_together(self, case_ids: Collection[CaseId]) -> None:
         """A hint: this unit of work is about to read these cases' records one case at a
         time (a batch of events' handlers). An adapter may read a table's rows of all of
