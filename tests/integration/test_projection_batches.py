@@ -7,6 +7,7 @@ statements per event of the same events one at a time."""
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 from typing import Any
 
@@ -78,13 +79,19 @@ async def _cases(c: Container, ctx: TenantContext, n: int) -> list[CaseId]:
 async def _snapshot(c: Container, centre: CentreId, cases: list[CaseId]) -> dict[str, Any]:
     """What every projection holds for these cases, without the per-write stamps."""
     async with c.uow()(centre) as uow:
-        rows = await c.case_list_projection().case_list_rows(uow).list(limit=200, offset=0)
+        listed = c.case_list_projection().case_list_rows(uow)
+        rows = await listed.list(limit=200, offset=0)
+        counts = await listed.counts()
         timelines = c.case_timeline_projection().case_timelines(uow)
         entries = {k: list((await timelines.list(k, limit=500)).items) for k in cases}
         findings = {
             k: [f.finding for f in await sql_compliance.findings(uow).for_case(k)] for k in cases
         }
+    # The list's counters (its total) are the rows', per (status, adviser).
+    assert counts == collections.Counter((r.status, r.adviser_id) for r in rows.items)
+    assert rows.total == len(rows.items)
     return {
+        "counts": counts,
         "rows": sorted((r.content() for r in rows.items), key=lambda r: str(r.case_id)),
         "timelines": entries,
         "findings": findings,

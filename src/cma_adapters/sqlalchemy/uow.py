@@ -45,6 +45,7 @@ from cma_adapters.sqlalchemy.raw import RawStatement
 from cma_adapters.sqlalchemy.rows import (
     AuditHeadRow,
     AuditRow,
+    CaseListCountRow,
     InboxRow,
     OutboxRow,
 )
@@ -64,6 +65,7 @@ audit_t = cast(Table, AuditRow.__table__)
 heads_t = cast(Table, AuditHeadRow.__table__)
 outbox_t = cast(Table, OutboxRow.__table__)
 inbox_t = cast(Table, InboxRow.__table__)
+counts_t = cast(Table, CaseListCountRow.__table__)
 
 # The hot path of every audited view, built once: constructing a Core statement and its
 # cache key per call cost ~0.2 ms of CPU each, more than the driver's work (benchmarks/).
@@ -160,6 +162,9 @@ class SqlContext:
         self.together_stale: set[tuple[str, Any]] = set()
         #: (projection's salt, case) advisory locks taken in this transaction.
         self.held: set[tuple[int, Any]] = set()
+        #: Changes to the case list's counters ((status, adviser key) -> rows added less
+        #: rows removed) by this transaction's writes, applied by ``flush_counts``.
+        self.counted: dict[tuple[str, str], int] = {}
         #: While reading together: the projections' rewrites of each case, held to go as
         #: one statement per table and kind (``deferred``), sent by ``flush``.
         self.deferring = False
@@ -241,6 +246,31 @@ class SqlContext:
                 await self.c.execute(statement)
             else:
                 await self.c.execute(statement, params)
+
+    def count(self, key: tuple[str, str], delta: int) -> None:
+        """A case list row added (+1) or removed (-1) under ``key`` (``counted``)."""
+        self.counted[key] = self.counted.get(key, 0) + delta
+
+    async def flush_counts(self) -> None:
+        """Add ``counted`` to the centre's case list counters: one upsert of every key that
+        changed, in key order, just before the commit, so two transactions changing the
+        same counters lock them in the same order (and hold them only until they commit)."""
+        changed = sorted((k, n) for k, n in self.counted.items() if n)
+        self.counted.clear()
+        if not changed:
+            return
+        dialect = postgresql if self.c.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(counts_t)
+        await self.c.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[counts_t.c.centre_id, counts_t.c.status, counts_t.c.adviser_key],
+                set_={"n": counts_t.c.n + stmt.excluded.n},
+            ),
+            [
+                {"centre_id": self.centre_id, "status": st, "adviser_key": adv, "n": n}
+                for (st, adv), n in changed
+            ],
+        )
 
     async def settle(self, table: str, scope: Any = None) -> None:
         """Before reading ``table`` (``scope``'s rows of it, when given): send its held
@@ -792,6 +822,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
 
     async def commit(self) -> None:
         await self._x.flush()
+        await self._x.flush_counts()
         envelopes = [EventEnvelope.wrap(e) for e in staged_events(self._x.touched)]
         await self.outbox.add(envelopes)
         await self.audit.flush()
@@ -882,6 +913,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             await self._end_raw(commit=False)
         self._x.touched.clear()
         self._x.held.clear()
+        self._x.counted.clear()
         self._x.deferred.clear()
         self._x.pending_audit.clear()
         self._x.unsealed_audit.clear()
