@@ -73,6 +73,10 @@ class RowsBackend:
 
 
 class CaseListRowsContract:
+    #: Whether a unit of work reads its own uncommitted writes (the in-memory fake applies
+    #: them on commit).
+    sees_its_own_writes = True
+
     @pytest.fixture
     def backend(self) -> RowsBackend:
         raise NotImplementedError
@@ -145,6 +149,63 @@ class CaseListRowsContract:
             await uow.commit()
         async with backend.base.uow(centre) as uow:
             assert (await backend.rows(uow).list(limit=10, offset=0)).total == 0
+
+    async def test_the_counters_follow_every_write_and_a_recount_agrees(
+        self, backend: RowsBackend
+    ) -> None:
+        """``counts`` (what an unfiltered or status/adviser-filtered ``total`` sums) follows
+        puts that add a row, change its status or adviser, or leave both; deletes, clear,
+        rollbacks; never another centre's; and ``recount`` from the rows gives the same."""
+        centre, other = await new_centre(backend.base), await new_centre(backend.base)
+        bea = UserId(uuid.uuid4())
+        a, b, c = row(centre), row(centre), row(centre, adviser=None)
+        await self._put(backend, a, b, c)
+        await self._put(backend, row(other))
+        await self._put(backend, attrs.evolve(a, open_tasks=7))  # same key: no change
+        await self._put(backend, attrs.evolve(b, status=CaseStatus.CLOSED, adviser_id=bea))
+        async with backend.base.uow(centre) as uow:  # rolled back: counted nowhere
+            await backend.rows(uow).put(row(centre, adviser=bea))
+            await backend.rows(uow).delete([a.case_id])
+        expected = {(CaseStatus.OPEN, ADVISER): 1, (CaseStatus.CLOSED, bea): 1}
+        expected[(CaseStatus.OPEN, None)] = 1
+        async with backend.base.uow(centre) as uow:
+            repo = backend.rows(uow)
+            assert await repo.counts() == expected
+            assert (await repo.list(limit=1, offset=0)).total == 3
+            assert (await repo.list(limit=1, offset=0, status=CaseStatus.OPEN)).total == 2
+            assert (await repo.list(limit=1, offset=0, adviser_id=bea)).total == 1
+            closed_bea = await repo.list(
+                limit=1, offset=0, status=CaseStatus.CLOSED, adviser_id=bea
+            )
+            assert closed_bea.total == 1
+            assert (await repo.list(limit=1, offset=0, client_id=a.client_id)).total == 1
+            await repo.put(row(centre, adviser=bea))
+            if self.sees_its_own_writes:  # in one transaction: its own writes are counted
+                assert (await repo.list(limit=1, offset=0, adviser_id=bea)).total == 2
+            await repo.delete([a.case_id, CaseId(uuid.uuid4())])
+            if self.sees_its_own_writes:
+                assert (await repo.list(limit=1, offset=0)).total == 3
+            await uow.commit()
+        expected = {(CaseStatus.OPEN, bea): 1, (CaseStatus.CLOSED, bea): 1}
+        expected[(CaseStatus.OPEN, None)] = 1
+        async with backend.base.uow(centre) as uow:
+            repo = backend.rows(uow)
+            assert await repo.counts() == expected
+            assert await repo.recount() == 3
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            assert await backend.rows(uow).counts() == expected
+        async with backend.base.uow(other) as uow:
+            assert await backend.rows(uow).counts() == {(CaseStatus.OPEN, ADVISER): 1}
+            assert (await backend.rows(uow).list(limit=1, offset=0)).total == 1
+        async with backend.base.uow(centre) as uow:
+            assert await backend.rows(uow).clear() == 3
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            assert await backend.rows(uow).counts() == {}
+            assert (await backend.rows(uow).list(limit=1, offset=0)).total == 0
+        async with backend.base.uow(other) as uow:
+            assert (await backend.rows(uow).list(limit=1, offset=0)).total == 1
 
     async def test_another_centres_rows_are_never_touched(self, backend: RowsBackend) -> None:
         centre_a, centre_b = await new_centre(backend.base), await new_centre(backend.base)
@@ -232,6 +293,8 @@ def _raw_reader(url: str) -> Raw:
 
 
 class TestMemoryCaseListRows(CaseListRowsContract):
+    sees_its_own_writes = False
+
     @pytest.fixture
     def backend(self) -> RowsBackend:
         return RowsBackend(memory_backend())

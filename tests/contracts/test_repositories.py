@@ -1109,6 +1109,106 @@ class UnitOfWorkContract:
         async with backend.uow(centre) as uow:
             assert await uow.outbox.owed(published_before=later + DAY, limit=10) == []
 
+    async def test_a_released_claim_is_free_at_once_for_another_claimant(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        """A worker whose batch failed gives its claims back (``release``): another
+        claimant takes the events at once, long before the lease would have run out.
+        Only the holder's own, still owed, events of its centre are released."""
+        events = await self._published(backend, centre, 4)
+        ids = [e.event_id for e in events]
+        now, until = T0 + 2 * DAY, T0 + 2 * DAY + HOUR
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.claim(ids[:3], by="a", until=until, now=now) == set(ids[:3])
+            assert await uow.outbox.claim(ids[3:], by="b", until=until, now=now) == {ids[3]}
+            await uow.outbox.settle(ids[2], now)
+            await uow.commit()
+        async with backend.uow(other_centre) as uow:  # another centre's cannot release them
+            assert await uow.outbox.release(ids, by="a") == set()
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            # Not b's (a holds them), not a settled one; a's two owed ones.
+            assert await uow.outbox.release(ids, by="b") == {ids[3]}
+            assert await uow.outbox.release([], by="a") == set()
+            assert await uow.outbox.release(ids, by="a") == {ids[0], ids[1]}
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.held_by_others(ids, by="c", now=now) == set()
+            owed = await uow.outbox.owed(published_before=now, limit=10, unclaimed_at=now)
+            assert [e.event_id for e in owed] == [ids[0], ids[1], ids[3]]
+            # Taken by another claimant at once (``now``, not after ``until``).
+            assert await uow.outbox.claim(ids, by="c", until=until, now=now) == {
+                ids[0],
+                ids[1],
+                ids[3],
+            }
+            await uow.commit()
+
+    async def test_a_rolled_back_release_keeps_the_claim(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        events = await self._published(backend, centre, 2)
+        ids = [e.event_id for e in events]
+        now, until = T0 + 2 * DAY, T0 + 3 * DAY
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.claim(ids, by="a", until=until, now=now) == set(ids)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.release(ids, by="a") == set(ids)  # then rolled back
+        async with backend.uow(centre) as uow:
+            assert await uow.outbox.held_by_others(ids, by="b", now=now) == set(ids)
+            assert await uow.outbox.claim(ids, by="b", until=until, now=now) == set()
+
+    async def test_serialised_keys_make_a_second_holder_wait_until_the_first_ends(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        """``serialise``: a unit of work serialising a key another open one holds waits
+        until that one commits or rolls back; other keys, and another centre's same key,
+        do not wait. (On the single-connection SQLite engine the second unit of work cannot
+        even open while the first is: the same order, by queueing.)"""
+        order: list[str] = []
+
+        async def holder(keys: list[str], *, commit: bool) -> None:
+            async with backend.uow(centre) as uow:
+                await uow.serialise(keys)
+                order.append("first holds")
+                first_in.set()
+                await asyncio.sleep(0.2)
+                order.append("first ends")
+                if commit:
+                    await uow.commit()
+
+        async def waiter(centre_id: CentreId, keys: list[str], name: str) -> None:
+            await first_in.wait()
+            async with backend.uow(centre_id) as uow:
+                await uow.serialise(keys)
+                order.append(name)
+                await uow.commit()
+
+        for commit in (True, False):  # released on commit, and on rollback
+            order.clear()
+            first_in = asyncio.Event()
+            await asyncio.gather(
+                holder(["case-2", "case-1"], commit=commit),
+                waiter(centre, ["case-1", "case-3"], "second holds"),
+            )
+            assert order == ["first holds", "first ends", "second holds"]
+        if not self.concurrent_units_of_work:
+            return
+        order.clear()
+        first_in = asyncio.Event()
+        await asyncio.gather(
+            holder(["case-1"], commit=True),
+            waiter(centre, ["case-2"], "other key"),
+            waiter(other_centre, ["case-1"], "other centre"),
+        )
+        assert order[0] == "first holds"
+        assert order[-1] == "first ends"
+        assert sorted(order[1:3]) == ["other centre", "other key"]
+        async with backend.uow(centre) as uow:  # held twice by one holder: no self-wait
+            await uow.serialise(["case-1"])
+            await uow.serialise(["case-1", "case-2"])
+
     async def test_a_rolled_back_claim_is_not_kept(
         self, backend: Backend, centre: CentreId
     ) -> None:

@@ -7,6 +7,7 @@ statements per event of the same events one at a time."""
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 from typing import Any
 
@@ -78,13 +79,19 @@ async def _cases(c: Container, ctx: TenantContext, n: int) -> list[CaseId]:
 async def _snapshot(c: Container, centre: CentreId, cases: list[CaseId]) -> dict[str, Any]:
     """What every projection holds for these cases, without the per-write stamps."""
     async with c.uow()(centre) as uow:
-        rows = await c.case_list_projection().case_list_rows(uow).list(limit=200, offset=0)
+        listed = c.case_list_projection().case_list_rows(uow)
+        rows = await listed.list(limit=200, offset=0)
+        counts = await listed.counts()
         timelines = c.case_timeline_projection().case_timelines(uow)
         entries = {k: list((await timelines.list(k, limit=500)).items) for k in cases}
         findings = {
             k: [f.finding for f in await sql_compliance.findings(uow).for_case(k)] for k in cases
         }
+    # The list's counters (its total) are the rows', per (status, adviser).
+    assert counts == collections.Counter((r.status, r.adviser_id) for r in rows.items)
+    assert rows.total == len(rows.items)
     return {
+        "counts": counts,
         "rows": sorted((r.content() for r in rows.items), key=lambda r: str(r.case_id)),
         "timelines": entries,
         "findings": findings,
@@ -229,3 +236,28 @@ async def test_a_batch_holds_its_rewrites_and_sends_them_together(c: Container) 
     async with c.uow()(ctx.centre_id) as uow:
         repo = sql_compliance.findings(uow)
         assert [s.finding for s in await repo.for_case(cases[1])] == kept[cases[1]][:1]
+
+
+async def test_the_case_eraser_takes_the_erased_case_off_the_list_counters(c: Container) -> None:
+    """The eraser's ``case_id`` sweep deletes the case's list row without the projection:
+    the counters (the list's total) lose it in the same transaction, and a recount from
+    the rows agrees."""
+    from cma_adapters.sqlalchemy import privacy as sql_privacy
+
+    ctx = await _centre(c, "Erasing Centre")
+    async with _publisher(c).held():  # handled before the block ends
+        cases = await _cases(c, ctx, 2)
+    rows = c.case_list_projection().case_list_rows
+    async with c.uow()(ctx.centre_id) as uow:
+        assert sum((await rows(uow).counts()).values()) == 2
+        assert (await rows(uow).list(limit=1, offset=0)).total == 2
+    async with c.uow()(ctx.centre_id) as uow:
+        removed = await sql_privacy.case_data_eraser(uow).erase_case(cases[0])
+        await uow.commit()
+    assert removed["case_list_rows"] == 1
+    async with c.uow()(ctx.centre_id) as uow:
+        counted = await rows(uow).counts()
+        assert sum(counted.values()) == 1
+        assert (await rows(uow).list(limit=1, offset=0)).total == 1
+        assert await rows(uow).recount() == 1
+        assert await rows(uow).counts() == counted

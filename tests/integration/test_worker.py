@@ -8,6 +8,7 @@ middleware. Each test uses its own Redis namespace, so runs never see each other
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -16,6 +17,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import dramatiq
 import pytest
@@ -577,3 +579,160 @@ async def test_a_failing_event_in_a_batch_is_retried_and_given_up_alone(
     assert tries.count(str(poisoned.event_id)) >= 2
     batches, events = (a - b for a, b in zip(_batches(), before, strict=True))
     assert batches < events, "every event was dispatched on its own"
+
+
+async def _claimed_by(container: Container, centre_id: CentreId, event_id: EventId) -> str | None:
+    from sqlalchemy import select
+
+    from cma_adapters.sqlalchemy.rows import OutboxRow
+    from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
+
+    async with container.uow()(centre_id) as uow:
+        conn = SqlAlchemyUnitOfWork.of(uow).context.c
+        found = await conn.execute(
+            select(OutboxRow.claimed_by).where(
+                OutboxRow.centre_id == centre_id, OutboxRow.event_id == event_id
+            )
+        )
+        return found.scalar_one()
+
+
+async def test_a_failed_events_claim_is_released_so_another_worker_takes_it_at_once(
+    api: Container, settings: Settings, namespace: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker (claims on, the default 60 s lease) whose batch fails on one event releases
+    that event's claim once it has failed: while the worker's message waits out its retry
+    back-off, another worker takes the event at once (not after the 60 s lease), handles it
+    with the real handlers, and the first worker's retry then finds it settled."""
+    import attrs
+
+    from cma_core.clients.model import ClientRegistered
+    from cma_core.shared.handlers import Handles
+    from cma_core.shared.uow import UnitOfWork
+    from cma_entrypoints.worker import app as worker_app
+
+    monkeypatch.setattr(worker_app, "MAX_RETRIES", 1)
+    monkeypatch.setattr(worker_app, "MIN_BACKOFF_MS", 4000)  # the retry comes later
+    monkeypatch.setattr(worker_app, "MAX_BACKOFF_MS", 4000)
+    centre, _, cases = await _backlog(api, 3)
+    async with api.uow()(centre.id) as uow:
+        later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+        registered = [
+            e
+            for e in await uow.outbox.owed(published_before=later, limit=20)
+            if e.name == "ClientRegistered"
+        ]
+    poisoned = registered[1].event_id
+    tries: list[EventId] = []
+
+    async def fails_for_one(uow: UnitOfWork, event: EventEnvelope) -> None:
+        tries.append(event.event_id)
+        if event.event_id == poisoned:
+            raise ConnectionError("a downstream service is down")
+
+    container = _container(settings, namespace)
+    real = container.event_handlers()
+    assert real.claim_for == dt.timedelta(seconds=60)
+    extra = Handles(ClientRegistered, f"test.fails-{uuid.uuid4().hex[:6]}", fails_for_one)
+    container.event_handlers.override(
+        providers.Object(attrs.evolve(real, registered=(*real.registered, extra)))
+    )
+    # Another worker: the real handlers (not the failing one), its own claimant.
+    other = attrs.evolve(api.event_handlers(), claimant=f"other-{uuid.uuid4().hex[:6]}")
+    broker, worker = _run_worker(container, threads=8)
+    try:
+        deadline = time.monotonic() + 20
+        while poisoned not in tries:
+            assert time.monotonic() < deadline, "the failing handler never ran"
+            await asyncio.sleep(0.05)
+        # Within the back-off (4 s), far inside the lease (60 s): free for the other worker.
+        while True:
+            found = await other.waiting(centre.id, [poisoned], more=0)
+            if not found.held:
+                break
+            assert time.monotonic() < deadline, "the failed event's claim was kept"
+            await asyncio.sleep(0.05)
+        assert await _claimed_by(api, centre.id, poisoned) == other.claimant
+        assert tries.count(poisoned) <= 2  # the batch, then on its own; no retry yet
+        await other.dispatch(centre.id, poisoned)
+        await _join(broker)
+    finally:
+        worker.stop(timeout=10_000)
+        broker.close()
+
+    outbox = await _outbox(api, centre.id)
+    assert all(s and d is None for s, d in outbox.values()), outbox  # handled, none given up
+    for case_id in cases:
+        assert len(await _tasks(api, centre.id, case_id)) == 1
+
+
+async def test_two_claiming_workers_on_one_case_write_its_findings_one_after_the_other(
+    api: Container,
+) -> None:
+    """Two workers (their own claimants) claim *different* events of the same case and
+    dispatch them at once: each runs the real ``compliance.reevaluate`` for that case. Its
+    unit of work serialises (handler, case) first, so the second waits for the first to
+    commit and then rewrites the findings it wrote: no ``pk_compliance_findings``
+    collision, no batch to redo. (Without it, the second's insert waits on the first's
+    uncommitted rows and fails once they commit: the 0-2 batches a run redone in
+    ``worker_lag.py --workers 2``.) The first holds its transaction open until the second
+    has run its handler too, or for 1 s."""
+    import attrs
+
+    from cma_core.shared.handlers import EventHandlers
+    from cma_core.shared.uow import UnitOfWork
+
+    centre, ctx, case_id = await _open_case(api)
+    await api.cases().add_note(ctx, case_id, "Called the client about the arrears.")
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    async with api.uow()(centre.id) as uow:
+        owed = await uow.outbox.owed(published_before=later, limit=20)
+    by_name = {e.name: e.event_id for e in owed}
+    mine = [by_name["CaseOpened"], by_name["ClientRegistered"]]
+    theirs = [by_name["CaseNoteAdded"]]
+    arrived = {"a": asyncio.Event(), "b": asyncio.Event()}
+    ran: list[str] = []
+
+    def worker(me: str, other: str) -> EventHandlers:
+        real = api.event_handlers()
+
+        def waits_for_the_other(handler: Any) -> Any:
+            async def run(uow: UnitOfWork, event: EventEnvelope) -> None:
+                await handler(uow, event)
+                ran.append(me)
+                arrived[me].set()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(arrived[other].wait(), 1.0)
+
+            return run
+
+        registered = tuple(
+            attrs.evolve(h, handler=waits_for_the_other(h.handler))
+            if h.name == "compliance.reevaluate"
+            else h
+            for h in real.registered
+        )
+        assert any(h.name == "compliance.reevaluate" for h in registered)
+        return attrs.evolve(real, registered=registered, claimant=f"{me}-{uuid.uuid4().hex[:6]}")
+
+    a, b = worker("a", "b"), worker("b", "a")
+    assert a.claim_for is not None
+    # Each claims its own events: neither holds the other's.
+    assert (await a.waiting(centre.id, mine, more=0)).held == set()
+    assert (await b.waiting(centre.id, theirs, more=0)).held == set()
+    assert (await b.waiting(centre.id, mine, more=0)).held == set(mine)
+    await asyncio.gather(a.dispatch_many(centre.id, mine), b.dispatch(centre.id, theirs[0]))
+
+    assert sorted(ran) == ["a", "b"]
+    outbox = await _outbox(api, centre.id)
+    assert all(outbox[str(i)] == (True, None) for i in [*mine, *theirs]), outbox
+    async with api.uow()(centre.id) as uow:
+        assert await uow.inbox.seen_of([*mine, *theirs], "compliance.reevaluate") == {
+            mine[0],
+            theirs[0],
+        }
+    # The findings are there once each: the case's current evaluation.
+    async with api.uow()(centre.id) as uow:
+        stored = await api.compliance().findings(uow).for_case(case_id)
+    assert stored
+    assert len({f.finding.rule_id for f in stored}) == len(stored)

@@ -3,6 +3,7 @@ to ``InMemoryUnitOfWork``."""
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import uuid
 from collections.abc import Collection, Sequence
@@ -78,6 +79,13 @@ class InMemoryCaseListRows(RepoBase, CaseListRows):
         mine = [r.case_id for r in self._mine()]
         await self.delete(mine)
         return len(mine)
+
+    async def counts(self) -> dict[tuple[CaseStatus, UserId | None], int]:
+        # Counted from the rows each time: a list here walks them all anyway.
+        return dict(collections.Counter((r.status, r.adviser_id) for r in self._mine()))
+
+    async def recount(self) -> int:
+        return len(list(self._mine()))
 
     async def oldest_unapplied(
         self, handler: str, events: Collection[str], *, limit_at: dt.datetime | None = None

@@ -12,12 +12,13 @@ seals it (``cma_adapters.sqlalchemy.crypto``).
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import datetime as dt
 import hashlib
 import hmac
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -61,6 +62,8 @@ class InMemoryDatabase:
     #: Owed events a worker's batch holds: by whom, until when (``Outbox.claim``).
     outbox_claims: dict[EventId, tuple[str, dt.datetime]] = field(factory=dict)
     inbox: set[tuple[CentreId, EventId, str]] = field(factory=set)
+    #: ``UnitOfWork.serialise``'s locks, per (centre, key).
+    serial_locks: dict[tuple[CentreId, str], asyncio.Lock] = field(factory=dict)
     counters: dict[CentreId, int] = field(factory=dict)
     #: Tables of other areas (debts, budgets, documents, ...), by name.
     tables: dict[str, dict[Any, Any]] = field(factory=dict)
@@ -276,6 +279,21 @@ class _Outbox(Outbox):
             mine.add(event_id)
         return mine
 
+    async def release(self, event_ids: Sequence[EventId], *, by: str) -> set[EventId]:
+        # Written at once, as ``claim`` is (undone on rollback).
+        released: set[EventId] = set()
+        for event_id in dict.fromkeys(event_ids):
+            row = self._db.outbox.get(event_id)
+            claim = self._db.outbox_claims.get(event_id)
+            if row is None or row[0].centre_id != self._centre or claim is None:
+                continue
+            if event_id in self._db.outbox_settled or claim[0] != by:
+                continue
+            del self._db.outbox_claims[event_id]
+            self._st.undo.append(lambda e=event_id, b=claim: self._put_back(e, b))  # type: ignore[misc]
+            released.add(event_id)
+        return released
+
     async def held_by_others(
         self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
     ) -> set[EventId]:
@@ -345,6 +363,7 @@ class InMemoryUnitOfWork(UnitOfWork):
         self._publisher = publisher
         self._st = Staging()
         self._committed: list[EventEnvelope] = []
+        self._serial: dict[str, asyncio.Lock] = {}
         self.audit = _AuditLog(db, centre_id, self._st)
         self.outbox = _Outbox(db, centre_id, self._st)
         self.inbox = _Inbox(db, centre_id, self._st)
@@ -377,6 +396,18 @@ class InMemoryUnitOfWork(UnitOfWork):
         for repo in (self.audit, self.outbox, self.inbox):
             repo._st = self._st
         self._committed.extend(envelopes)
+        self._let_go()
+
+    async def serialise(self, keys: Collection[str]) -> None:
+        for key in sorted(set(keys) - set(self._serial)):
+            lock = self._db.serial_locks.setdefault((self.centre_id, key), asyncio.Lock())
+            await lock.acquire()
+            self._serial[key] = lock
+
+    def _let_go(self) -> None:
+        held, self._serial = self._serial, {}
+        for lock in held.values():
+            lock.release()
 
     @property
     def db(self) -> InMemoryDatabase:
@@ -408,6 +439,7 @@ class InMemoryUnitOfWork(UnitOfWork):
         self._st.ops.clear()
         self._st.checks.clear()
         self._st.touched.clear()
+        self._let_go()
 
 
 async def publish_after_commit(

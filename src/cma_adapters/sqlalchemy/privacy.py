@@ -17,6 +17,7 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from cma_adapters.sqlalchemy.readmodels import uncount
 from cma_adapters.sqlalchemy.records import RecordTable
 from cma_adapters.sqlalchemy.rows import TABLES as RECORD_TABLES
 from cma_adapters.sqlalchemy.rows import (
@@ -88,6 +89,7 @@ class SqlAlchemyCaseDataEraser(CaseDataEraser):
             ),
         )
         count("outbox", await self._forget_events("case_id", case_id))
+        await uncount(self._x, [case_id])  # the case list's counters lose its row with it
         for table in tables_with("case_id"):
             count(table.name, await self._delete(table, table.c.case_id == case_id))
         count("cases", await self._delete(cases_t, cases_t.c.id == case_id))

@@ -15,11 +15,12 @@ import uuid
 from collections.abc import Collection, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, delete, exists, func, or_, select, text
+from sqlalchemy import Table, and_, delete, exists, func, insert, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad
 from cma_adapters.sqlalchemy.rows import (
+    CaseListCountRow,
     CaseListEntryRow,
     InboxRow,
     OutboxRow,
@@ -41,6 +42,7 @@ from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
 
 rows_t = cast(Table, CaseListEntryRow.__table__)
+counts_t = cast(Table, CaseListCountRow.__table__)
 outbox_t = cast(Table, OutboxRow.__table__)
 inbox_t = cast(Table, InboxRow.__table__)
 timeline_t = cast(Table, TimelineEntryRow.__table__)
@@ -82,6 +84,11 @@ async def _hold(x: SqlContext, scope: uuid.UUID, salt: int) -> None:
     x.held.update((salt, s) for s in scopes)
 
 
+def _adviser_key(adviser_id: uuid.UUID | None) -> str:
+    """``case_list_counts.adviser_key``: the adviser's id in hex, ``""`` for none."""
+    return adviser_id.hex if adviser_id is not None else ""
+
+
 def _row_of(r: Any, keys: Keyring | None) -> CaseListRow:
     sealed = r["client_name_enc"]
     return CaseListRow(
@@ -116,9 +123,38 @@ class SqlAlchemyCaseListRows(CaseListRows):
     async def hold(self, case_id: CaseId) -> None:
         await _hold(self._x, case_id, 0)
 
+    async def _counted_as(self, case_id: CaseId) -> tuple[str, str] | None:
+        """The counter key the case's row is counted under now (``None``: no row). Read
+        from the batch's one read of its cases when there is one."""
+        await self._x.settle(_TABLE, case_id)
+        together = await self._x.rows_together(
+            _TABLE, case_id, lambda ids: select(rows_t).where(self._mine, rows_t.c.case_id.in_(ids))
+        )
+        if together is not None:
+            found = together[0] if together else None
+        else:
+            found = (
+                (
+                    await self._x.c.execute(
+                        select(rows_t.c.status, rows_t.c.adviser_id).where(
+                            self._mine, rows_t.c.case_id == case_id
+                        )
+                    )
+                )
+                .mappings()
+                .first()
+            )
+        return None if found is None else (found["status"], _adviser_key(found["adviser_id"]))
+
     async def put(self, row: CaseListRow) -> None:
         if row.centre_id != self._x.centre_id:
             raise CrossTenantAccess("case list row belongs to another centre")
+        was = await self._counted_as(row.case_id)
+        now = (row.status.value, _adviser_key(row.adviser_id))
+        if was != now:  # the counters follow the row, committed with it
+            if was is not None:
+                self._x.count(was, -1)
+            self._x.count(now, 1)
         self._x.wrote("case_list_rows", row.case_id)
         key = await self._x.keys.current(self._x.c) if row.client_name is not None else None
         values = row_values(row, key)
@@ -169,6 +205,7 @@ class SqlAlchemyCaseListRows(CaseListRows):
         for case_id in case_ids:
             self._x.wrote("case_list_rows", case_id)
         if case_ids:
+            await uncount(self._x, case_ids)
             await self._x.c.execute(
                 delete(rows_t).where(self._mine, rows_t.c.case_id.in_(list(case_ids)))
             )
@@ -198,9 +235,12 @@ class SqlAlchemyCaseListRows(CaseListRows):
             where.append(rows_t.c.adviser_id == adviser_id)
         if client_id is not None:
             where.append(rows_t.c.client_id == client_id)
-        total = (
-            await self._x.c.execute(select(func.count()).select_from(rows_t).where(*where))
-        ).scalar_one()
+            # A client's cases are few: counted from the client index.
+            total = (
+                await self._x.c.execute(select(func.count()).select_from(rows_t).where(*where))
+            ).scalar_one()
+        else:  # the counters of the filters' (status, adviser) keys: a few rows, not all
+            total = await self._total(status, adviser_id)
         if after is not None:  # keyset: rows sorting after the cursor's (opened_at, case_id)
             at, after_id = after
             where.append(
@@ -218,8 +258,52 @@ class SqlAlchemyCaseListRows(CaseListRows):
         )
         return Page(items=items, total=int(total), limit=limit, offset=offset)
 
+    async def _total(self, status: CaseStatus | None, adviser_id: UserId | None) -> int:
+        await self._x.flush_counts()  # this transaction's own writes, counted
+        where = [counts_t.c.centre_id == self._x.centre_id]
+        if status is not None:
+            where.append(counts_t.c.status == status.value)
+        if adviser_id is not None:
+            where.append(counts_t.c.adviser_key == _adviser_key(adviser_id))
+        found = await self._x.c.execute(
+            select(func.coalesce(func.sum(counts_t.c.n), 0)).where(*where)
+        )
+        return int(found.scalar_one())
+
+    async def counts(self) -> dict[tuple[CaseStatus, UserId | None], int]:
+        await self._x.settle("case_list_rows")
+        await self._x.flush_counts()
+        found = await self._x.c.execute(
+            select(counts_t.c.status, counts_t.c.adviser_key, counts_t.c.n).where(
+                counts_t.c.centre_id == self._x.centre_id, counts_t.c.n != 0
+            )
+        )
+        return {
+            (CaseStatus(st), UserId(uuid.UUID(adv)) if adv else None): int(n)
+            for st, adv, n in found
+        }
+
+    async def recount(self) -> int:
+        await self._x.settle("case_list_rows")
+        self._x.counted.clear()
+        await self._x.c.execute(delete(counts_t).where(counts_t.c.centre_id == self._x.centre_id))
+        found = await self._x.c.execute(
+            select(rows_t.c.status, rows_t.c.adviser_id, func.count())
+            .where(self._mine)
+            .group_by(rows_t.c.status, rows_t.c.adviser_id)
+        )
+        values = [
+            {"centre_id": self._x.centre_id, "status": st, "adviser_key": _adviser_key(adv), "n": n}
+            for st, adv, n in found
+        ]
+        if values:
+            await self._x.c.execute(insert(counts_t), values)
+        return sum(v["n"] for v in values)
+
     async def clear(self) -> int:
         await self._x.settle("case_list_rows")
+        self._x.counted.clear()
+        await self._x.c.execute(delete(counts_t).where(counts_t.c.centre_id == self._x.centre_id))
         result = await self._x.c.execute(delete(rows_t).where(self._mine))
         return int(result.rowcount or 0)
 
@@ -248,6 +332,18 @@ class SqlAlchemyCaseListRows(CaseListRows):
             )
         ).scalar()
         return cast(dt.datetime | None, found)
+
+
+async def uncount(x: SqlContext, case_ids: Collection[Any]) -> None:
+    """Before the case list rows of ``case_ids`` are deleted (by the adapter, or by the
+    case eraser's sweep): take them off the counters, in the same transaction."""
+    found = await x.c.execute(
+        select(rows_t.c.status, rows_t.c.adviser_id).where(
+            rows_t.c.centre_id == x.centre_id, rows_t.c.case_id.in_(list(case_ids))
+        )
+    )
+    for st, adv in found:
+        x.count((st, _adviser_key(adv)), -1)
 
 
 def case_list_rows(uow: UnitOfWork) -> CaseListRows:

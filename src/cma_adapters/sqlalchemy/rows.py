@@ -759,6 +759,20 @@ class CaseListEntryRow(Base):
     )
 
 
+class CaseListCountRow(Base):
+    """How many case list rows a centre has per (status, adviser) (migration 2050): what
+    the list's ``total`` sums instead of counting the centre's rows. Kept by the case list
+    adapter in the transaction that writes the rows (its changes summed per key and applied
+    at commit, in key order), rebuilt from the rows by ``cma projections rebuild``.
+    ``adviser_key`` is the adviser's id in 32 hex digits, ``""`` for none (a key column)."""
+
+    __tablename__ = "case_list_counts"
+    centre_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    adviser_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 class TimelineEntryRow(Base):
     """A case's timeline (migration 1980, ``cma_core.readmodels.timeline``): one row per
     entry, a case's rows rewritten whole by the ``case_timeline`` projection; derived data,

@@ -9,6 +9,7 @@ Core costs about what the raw driver does (see design/STACK-NOTES.md).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
 from types import TracebackType
@@ -44,6 +45,7 @@ from cma_adapters.sqlalchemy.raw import RawStatement
 from cma_adapters.sqlalchemy.rows import (
     AuditHeadRow,
     AuditRow,
+    CaseListCountRow,
     InboxRow,
     OutboxRow,
 )
@@ -63,6 +65,7 @@ audit_t = cast(Table, AuditRow.__table__)
 heads_t = cast(Table, AuditHeadRow.__table__)
 outbox_t = cast(Table, OutboxRow.__table__)
 inbox_t = cast(Table, InboxRow.__table__)
+counts_t = cast(Table, CaseListCountRow.__table__)
 
 # The hot path of every audited view, built once: constructing a Core statement and its
 # cache key per call cost ~0.2 ms of CPU each, more than the driver's work (benchmarks/).
@@ -159,6 +162,9 @@ class SqlContext:
         self.together_stale: set[tuple[str, Any]] = set()
         #: (projection's salt, case) advisory locks taken in this transaction.
         self.held: set[tuple[int, Any]] = set()
+        #: Changes to the case list's counters ((status, adviser key) -> rows added less
+        #: rows removed) by this transaction's writes, applied by ``flush_counts``.
+        self.counted: dict[tuple[str, str], int] = {}
         #: While reading together: the projections' rewrites of each case, held to go as
         #: one statement per table and kind (``deferred``), sent by ``flush``.
         self.deferring = False
@@ -240,6 +246,31 @@ class SqlContext:
                 await self.c.execute(statement)
             else:
                 await self.c.execute(statement, params)
+
+    def count(self, key: tuple[str, str], delta: int) -> None:
+        """A case list row added (+1) or removed (-1) under ``key`` (``counted``)."""
+        self.counted[key] = self.counted.get(key, 0) + delta
+
+    async def flush_counts(self) -> None:
+        """Add ``counted`` to the centre's case list counters: one upsert of every key that
+        changed, in key order, just before the commit, so two transactions changing the
+        same counters lock them in the same order (and hold them only until they commit)."""
+        changed = sorted((k, n) for k, n in self.counted.items() if n)
+        self.counted.clear()
+        if not changed:
+            return
+        dialect = postgresql if self.c.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(counts_t)
+        await self.c.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[counts_t.c.centre_id, counts_t.c.status, counts_t.c.adviser_key],
+                set_={"n": counts_t.c.n + stmt.excluded.n},
+            ),
+            [
+                {"centre_id": self.centre_id, "status": st, "adviser_key": adv, "n": n}
+                for (st, adv), n in changed
+            ],
+        )
 
     async def settle(self, table: str, scope: Any = None) -> None:
         """Before reading ``table`` (``scope``'s rows of it, when given): send its held
@@ -573,6 +604,22 @@ class SqlAlchemyOutbox(Outbox):
         )
         return {EventId(i) for i in claimed.scalars()}
 
+    async def release(self, event_ids: Sequence[EventId], *, by: str) -> set[EventId]:
+        if not event_ids:
+            return set()
+        released = await self._x.c.execute(
+            update(outbox_t)
+            .where(
+                outbox_t.c.centre_id == self._x.centre_id,
+                outbox_t.c.event_id.in_(list(event_ids)),
+                outbox_t.c.settled_at.is_(None),
+                outbox_t.c.claimed_by == by,
+            )
+            .values(claimed_by=None, claimed_until=None)
+            .returning(outbox_t.c.event_id)
+        )
+        return {EventId(i) for i in released.scalars()}
+
     async def held_by_others(
         self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
     ) -> set[EventId]:
@@ -681,6 +728,17 @@ class SqlAlchemyInbox(Inbox):
         )
 
 
+#: Advisory locks on several keys in one statement, taken in the array's order (sorted).
+_HOLD_LOCKS = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:ks AS bigint[])) AS k")
+
+
+def serial_lock(centre_id: CentreId, key: str) -> int:
+    """The signed 64-bit advisory lock of a centre's ``UnitOfWork.serialise`` key (a hash:
+    a collision only makes two keys wait for each other)."""
+    digest = hashlib.blake2b(f"{centre_id}\x1f{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 class SqlAlchemyUnitOfWork(UnitOfWork):
     """One connection and one transaction for one centre.
 
@@ -764,6 +822,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
 
     async def commit(self) -> None:
         await self._x.flush()
+        await self._x.flush_counts()
         envelopes = [EventEnvelope.wrap(e) for e in staged_events(self._x.touched)]
         await self.outbox.add(envelopes)
         await self.audit.flush()
@@ -831,6 +890,14 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     def emit(self, *events: DomainEvent) -> None:
         self._x.touched[object()] = events
 
+    async def serialise(self, keys: Collection[str]) -> None:
+        # PostgreSQL: transaction-scoped advisory locks, all in one statement, in key order.
+        # SQLite has one writer and the worker one connection on it: nothing to hold.
+        if not keys or self._x.c.dialect.name != "postgresql":
+            return
+        locks = sorted({serial_lock(self.centre_id, k) for k in keys})
+        await self._x.c.execute(_HOLD_LOCKS, {"ks": locks})
+
     def read_together(self, case_ids: Collection[CaseId]) -> None:
         self._x.together = frozenset(case_ids) if len(case_ids) > 1 else frozenset()
         self._x.together_rows.clear()
@@ -846,6 +913,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             await self._end_raw(commit=False)
         self._x.touched.clear()
         self._x.held.clear()
+        self._x.counted.clear()
         self._x.deferred.clear()
         self._x.pending_audit.clear()
         self._x.unsealed_audit.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
 
 from cma_core.cases.model import CaseStatus
@@ -60,6 +60,16 @@ class CaseListRows(Protocol):
 
     async def clear(self) -> int:
         """Remove every row of the centre (before a rebuild); how many there were."""
+        ...
+
+    async def counts(self) -> Mapping[tuple[CaseStatus, UserId | None], int]:
+        """How many rows the centre has per (status, adviser): what ``list``'s ``total``
+        sums when it is not filtered by client (no key with no rows)."""
+        ...
+
+    async def recount(self) -> int:
+        """Make ``counts`` what the centre's rows are now (after a rebuild, or rows written
+        in bulk without ``put``); returns how many rows were counted."""
         ...
 
     async def oldest_unapplied(

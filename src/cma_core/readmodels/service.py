@@ -228,6 +228,9 @@ class CaseListProjection(Projection):
 
         seen = await self._each_case(centre_id, refresh, progress)
         await self._remove_stale(centre_id, seen, self._sweep, self._delete)
+        async with self.uow(centre_id) as uow:  # the list's total: counted from the rows again
+            await self.case_list_rows(uow).recount()
+            await uow.commit()
         return len(seen)
 
     async def _sweep(

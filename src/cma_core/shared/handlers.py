@@ -106,6 +106,13 @@ def client_of(event: EventEnvelope) -> Hashable | None:
     return str(raw) if raw else None
 
 
+def serial_key(handler_name: str, key: Hashable) -> str:
+    """What a coalescing handler's unit of work serialises (``UnitOfWork.serialise``) for
+    one of its keys: the handler and the key, so the same handler for the same case waits,
+    and other handlers (run at once for the same batch, ``concurrency``) do not."""
+    return f"{handler_name}\x1f{key}"
+
+
 def each_event(event: EventEnvelope) -> Hashable | None:
     """The ``CoalesceKey`` that batches without coalescing: every event is run."""
     return event.event_id
@@ -205,11 +212,13 @@ class EventHandlers:
         if envelope is None:
             raise NotFound("event", event_id)
         ran = 0
-        for handler_name, handler in self.handlers_of(envelope.name):
+        for reg in self._registrations(envelope.name):
+            key = reg.coalesce(envelope) if reg.coalesce is not None else None
+            serial = () if key is None else (serial_key(reg.name, key),)
             try:
-                ran += await self._run_one(centre_id, envelope, handler_name, handler)
+                ran += await self._run_one(centre_id, envelope, reg.name, reg.handler, serial)
             except Exception:
-                if not await self._handled_meanwhile(centre_id, envelope, handler_name):
+                if not await self._handled_meanwhile(centre_id, envelope, reg.name):
                     raise
         await self._settle(centre_id, event_id)
         return ran
@@ -245,7 +254,7 @@ class EventHandlers:
         else:
             for name in todo:
                 handler, by_key = groups[name]
-                ran += await self._run_group(centre_id, name, handler, list(by_key.values()))
+                ran += await self._run_group(centre_id, name, handler, by_key)
         async with self.uow(centre_id) as uow:
             await uow.outbox.settle_many([e.event_id for e in envelopes], self.clock.now())
             await uow.commit()
@@ -299,6 +308,18 @@ class EventHandlers:
             await uow.commit()
         return TopUp(settled, held, [i for i in extra if i in mine])
 
+    async def release(self, centre_id: CentreId, event_ids: Sequence[EventId]) -> set[EventId]:
+        """Give up this worker's claims on those of ``event_ids`` still owed (their
+        handling failed here): a retry of their messages, on this worker or another, takes
+        them at once instead of waiting for the claim to run out. One unit of work; returns
+        which were released (none without ``claim_for``)."""
+        if self.claim_for is None or not event_ids:
+            return set()
+        async with self.uow(centre_id) as uow:
+            released = await uow.outbox.release(event_ids, by=self.claimant)
+            await uow.commit()
+        return released
+
     def _batchable(self, envelope: EventEnvelope) -> bool:
         """Whether every handler of the event coalesces it and has no slow part of its own
         (an ``OutsideTransaction`` without ``combine``, e.g. OCR): only such events are
@@ -328,7 +349,7 @@ class EventHandlers:
                 await task
             async with gate:
                 handler, by_key = groups[name]
-                return await self._run_group(centre_id, name, handler, list(by_key.values()))
+                return await self._run_group(centre_id, name, handler, by_key)
 
         for i, name in enumerate(todo):
             reads = self.after.get(name)
@@ -341,11 +362,17 @@ class EventHandlers:
         return sum(r for r in results if isinstance(r, int))
 
     async def _run_one(
-        self, centre_id: CentreId, envelope: EventEnvelope, handler_name: str, handler: AnyHandler
+        self,
+        centre_id: CentreId,
+        envelope: EventEnvelope,
+        handler_name: str,
+        handler: AnyHandler,
+        serial: Collection[str] = (),
     ) -> int:
         if isinstance(handler, OutsideTransaction):
-            return await self._run_outside(centre_id, envelope, handler_name, handler)
+            return await self._run_outside(centre_id, envelope, handler_name, handler, serial)
         async with self.uow(centre_id) as uow:
+            await uow.serialise(serial)
             if await uow.inbox.seen(envelope.event_id, handler_name):
                 return 0
             await handler(uow, envelope)
@@ -358,15 +385,21 @@ class EventHandlers:
         centre_id: CentreId,
         name: str,
         handler: AnyHandler,
-        keys: Sequence[list[EventEnvelope]],
+        by_key: Mapping[Hashable, list[EventEnvelope]],
     ) -> int:
         """The handler once per key with the newest of the key's events not yet in its
         inbox, every one of them marked; one unit of work for all the keys (for an
         ``OutsideTransaction``: its prepares in one, its slow parts with none open, its
-        finishes in a second)."""
+        finishes in a second). Each unit of work first serialises the handler's keys
+        (``UnitOfWork.serialise``): another worker running the same handler for one of
+        these keys at the same time (for another event of the same case) waits for this
+        one to commit, then reads what it wrote, instead of colliding with its writes."""
+        serial = [serial_key(name, key) for key in by_key]
+        keys = list(by_key.values())
         if isinstance(handler, OutsideTransaction):
-            return await self._run_group_outside(centre_id, name, handler, keys)
+            return await self._run_group_outside(centre_id, name, handler, keys, serial)
         async with self.uow(centre_id) as uow:
+            await uow.serialise(serial)
             todo = await self._unseen(uow, name, keys)
             uow.read_together(_cases_of(todo))
             for unseen in todo:
@@ -381,8 +414,10 @@ class EventHandlers:
         name: str,
         handler: OutsideTransaction,
         keys: Sequence[list[EventEnvelope]],
+        serial: Collection[str],
     ) -> int:
         async with self.uow(centre_id) as uow:
+            await uow.serialise(serial)
             todo = await self._unseen(uow, name, keys)
             uow.read_together(_cases_of(todo))
             works = [await handler.prepare(uow, _newest(unseen)) for unseen in todo]
@@ -391,6 +426,7 @@ class EventHandlers:
             return 0
         finishes = await self._slow_parts(handler, works)
         async with self.uow(centre_id) as uow:
+            await uow.serialise(serial)
             seen = await uow.inbox.seen_of([e.event_id for u in todo for e in u], name)
             marked: list[EventEnvelope] = []
             for unseen, finish in zip(todo, finishes, strict=True):
@@ -473,14 +509,17 @@ class EventHandlers:
         envelope: EventEnvelope,
         handler_name: str,
         handler: OutsideTransaction,
+        serial: Collection[str] = (),
     ) -> int:
         async with self.uow(centre_id) as uow:
+            await uow.serialise(serial)
             if await uow.inbox.seen(envelope.event_id, handler_name):
                 return 0
             work = await handler.prepare(uow, envelope)
             await uow.commit()
         finish = await work() if work is not None else None
         async with self.uow(centre_id) as uow:
+            await uow.serialise(serial)
             if await uow.inbox.seen(envelope.event_id, handler_name):
                 return 0  # another run finished first: its result stands
             if finish is not None:

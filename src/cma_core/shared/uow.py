@@ -88,6 +88,13 @@ class Outbox(Protocol):
         events lets them go when it expires, and they are delivered again."""
         ...
 
+    async def release(self, event_ids: Sequence[EventId], *, by: str) -> set[EventId]:
+        """Give up ``by``'s claims on those of ``event_ids`` this centre's outbox still
+        owes, so another claimant may take them at once instead of waiting for the lease
+        to run out (a worker whose batch failed on them). Others' claims and settled
+        events are left as they are; returns which were released. Kept on commit."""
+        ...
+
     async def held_by_others(
         self, event_ids: Sequence[EventId], *, by: str, now: dt.datetime
     ) -> set[EventId]:
@@ -174,6 +181,17 @@ class UnitOfWork(Protocol):
         budget, a deadline) for the outbox, written on commit in the order staged, among
         the events of the aggregates tracked before and after. Dropped on rollback."""
         ...
+
+    async def serialise(self, keys: Collection[str]) -> None:
+        """Hold ``keys`` (of this centre) until this unit of work's transaction ends, on
+        commit or rollback: another unit of work serialising any of them meanwhile waits
+        until then. So two workers rewriting what one key stands for (a case's compliance
+        findings, its list row) do it one after the other, the second reading what the
+        first wrote, instead of colliding on a unique key. Call it before reading. The
+        keys are taken in one order (the adapter sorts them), so two units of work holding
+        overlapping sets do not deadlock. The default holds nothing: for an adapter whose
+        units of work are never open at once (the embedded database's one writer)."""
+        return
 
     def read_together(self, case_ids: Collection[CaseId]) -> None:
         """A hint: this unit of work is about to read these cases' records one case at a

@@ -146,6 +146,7 @@ def declare_dispatch_actor(
         max_batch=container.settings().worker_batch,
         on_batch=observe_event_batch,
         waiting=handlers.waiting,
+        release=handlers.release,
     )
 
     async def event_given_up(message: dict[str, Any], info: dict[str, Any]) -> None:

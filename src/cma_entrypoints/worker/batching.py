@@ -29,7 +29,10 @@ Several workers share the outbox by claiming what they dispatch (``EventHandlers
 events no other worker holds, and a message whose event another worker's batch holds
 waits (checked again every ``HELD_POLL_SECONDS``) until that batch settles it — then it is
 acknowledged with nothing to do — or the claim runs out (its worker died) and this worker
-takes the event. So two workers no longer run the same events, and nothing is lost.
+takes the event. So two workers no longer run the same events, and nothing is lost. The
+events whose handling failed here (after the batch was dispatched again event by event) are
+released (``release``, when given) as soon as they fail: their messages' retries, on this
+worker or another, take them at once rather than waiting out the claim.
 """
 
 from __future__ import annotations
@@ -77,6 +80,12 @@ class Waiting(Protocol):
     ) -> Awaitable[TopUp]: ...
 
 
+class Release(Protocol):
+    """``EventHandlers.release``: give up this worker's claims on events that failed."""
+
+    def __call__(self, centre_id: CentreId, event_ids: Sequence[EventId]) -> Awaitable[object]: ...
+
+
 #: Events taken from the outbox that failed, remembered so as not to take them again
 #: (their own messages retry them); forgotten past this many.
 MAX_SKIPPED = 1024
@@ -94,9 +103,11 @@ class EventBatcher:
         max_batch: int = MAX_BATCH,
         on_batch: Callable[[int], None] | None = None,
         waiting: Waiting | None = None,
+        release: Release | None = None,
     ) -> None:
         self._dispatcher = dispatcher
         self._waiting_in_outbox = waiting
+        self._release = release
         self._skip: set[EventId] = set()
         self._max = max_batch
         self._on_batch = on_batch
@@ -197,19 +208,33 @@ class EventBatcher:
                 for event_id in batch:
                     _answer(batch[event_id], ran, None)
                 return
+        failed: list[tuple[EventId, Exception]] = []
         for event_id in ids:
             try:
                 ran = await self._dispatcher.dispatch(centre_id, event_id)
-            except Exception as exc:
-                if event_id in batch:
-                    _answer(batch[event_id], 0, exc)
-                else:  # taken from the outbox: its own message retries it
-                    self._skipping(event_id)
-                    log.info(
-                        "event %s of centre %s failed; left to its message", event_id, centre_id
-                    )
+            except Exception as error:
+                failed.append((event_id, error))
             else:
                 _answer(batch.get(event_id, []), ran, None)
+        if not failed:
+            return
+        # Released before the failed messages are answered (their retries may start on any
+        # worker as soon as they are): nobody waits for this worker's claim to run out.
+        await self._released(centre_id, [event_id for event_id, _ in failed])
+        for event_id, raised in failed:
+            if event_id in batch:
+                _answer(batch[event_id], 0, raised)
+            else:  # taken from the outbox: its own message retries it
+                self._skipping(event_id)
+                log.info("event %s of centre %s failed; left to its message", event_id, centre_id)
+
+    async def _released(self, centre_id: CentreId, event_ids: Sequence[EventId]) -> None:
+        if self._release is None:
+            return
+        try:
+            await self._release(centre_id, event_ids)
+        except Exception:  # the database is down: the claims run out on their own
+            log.info("could not release %d failed event(s) of centre %s", len(event_ids), centre_id)
 
     def _skipping(self, event_id: EventId) -> None:
         if len(self._skip) >= MAX_SKIPPED:

@@ -231,3 +231,54 @@ def test_the_claim_lasts_as_long_as_redis_waits_for_a_silent_worker_unless_set()
     quick = {"CMA_WORKER_REDELIVERY_SECONDS": "2"}
     assert Settings.from_env(quick).worker_claim_seconds == 2
     assert Settings.from_env({**quick, "CMA_WORKER_CLAIM_SECONDS": "0"}).worker_claim_seconds == 0
+
+
+async def test_the_claims_of_events_that_failed_are_released_before_they_are_answered() -> None:
+    """A batch fails, is dispatched event by event, and the events that fail there (asked
+    by a message, or taken from the outbox) are released in one call, before the failed
+    message hears of it (its retry may go to another worker at once). Nothing is released
+    when nothing failed; a release that fails is logged, and the message still fails."""
+    ids = _ids(3)
+    extra = EventId(uuid.UUID(int=999))
+    recording = Recording(fails={ids[1], extra})
+    released: list[list[EventId]] = []
+    answered_after: list[int] = []
+
+    async def waiting(
+        centre_id: CentreId,
+        event_ids: Sequence[EventId],
+        *,
+        more: int,
+        skip: Collection[EventId] = (),
+    ) -> TopUp:
+        return TopUp(set(), set(), [] if extra in skip else [extra])
+
+    async def release(centre_id: CentreId, event_ids: Sequence[EventId]) -> object:
+        released.append(list(event_ids))
+        return set(event_ids)
+
+    batcher = EventBatcher(recording, waiting=waiting, release=release)
+
+    async def handle(event_id: EventId) -> object:
+        try:
+            return await batcher.handle(CENTRE, event_id)
+        except ConnectionError as exc:
+            answered_after.append(len(released))
+            return exc
+
+    results = await asyncio.gather(*(handle(e) for e in ids))
+    assert isinstance(results[1], ConnectionError)
+    assert results[0] == results[2] == 1
+    assert released == [[ids[1], extra]]
+    assert answered_after == [1]  # released, then answered
+
+    calm = EventBatcher(Recording(), release=release)
+    await asyncio.gather(*(calm.handle(CENTRE, e) for e in ids))
+    assert released == [[ids[1], extra]]  # nothing failed: nothing released
+
+    async def down(centre_id: CentreId, event_ids: Sequence[EventId]) -> object:
+        raise ConnectionError("database down")
+
+    broken = EventBatcher(Recording(fails={ids[0]}), release=down)
+    with pytest.raises(ConnectionError, match=str(ids[0])):
+        await broken.handle(CENTRE, ids[0])
