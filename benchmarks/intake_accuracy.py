@@ -255,13 +255,13 @@ FAMILY_O = Family(
     "O, read since round 8", build_o, o_text, o_pages, o_scanned, o_values_in_text, False
 )
 FAMILY_P = Family(
-    "held-out P, written blind", build_p, p_text, p_pages, p_scanned, p_values_in_text, True
+    "P, read since round 10", build_p, p_text, p_pages, p_scanned, p_values_in_text, False
 )
 FAMILY_Q = Family(
-    "held-out Q, written blind", build_q, q_text, q_pages, q_scanned, q_values_in_text, True
+    "Q, read since round 10", build_q, q_text, q_pages, q_scanned, q_values_in_text, False
 )
 FAMILY_R = Family(
-    "held-out R, written blind", build_r, r_text, r_pages, r_scanned, r_values_in_text, True
+    "R, read since round 10", build_r, r_text, r_pages, r_scanned, r_values_in_text, False
 )
 
 
@@ -376,19 +376,19 @@ def main() -> None:
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
     if args.family == "r":
-        family_text(FAMILY_R, args.per_family)
+        family_text(FAMILY_R, args.per_family, args.misses)
         if args.ocr_r:
-            family_ocr(FAMILY_R, args.ocr_r)
+            family_ocr(FAMILY_R, args.ocr_r, args.misses)
         return
     if args.family == "q":
-        family_text(FAMILY_Q, args.per_family)
+        family_text(FAMILY_Q, args.per_family, args.misses)
         if args.ocr_q:
-            family_ocr(FAMILY_Q, args.ocr_q)
+            family_ocr(FAMILY_Q, args.ocr_q, args.misses)
         return
     if args.family == "p":
-        family_text(FAMILY_P, args.per_family)
+        family_text(FAMILY_P, args.per_family, args.misses)
         if args.ocr_p:
-            family_ocr(FAMILY_P, args.ocr_p)
+            family_ocr(FAMILY_P, args.ocr_p, args.misses)
         return
     if args.family == "o":
         family_text(FAMILY_O, args.per_family, args.misses)
@@ -444,15 +444,15 @@ def main() -> None:
         family_ocr(FAMILY_O, args.ocr_o, args.misses)
     if args.family == "read":
         return
-    family_text(FAMILY_P, args.per_family)
+    family_text(FAMILY_P, args.per_family, args.misses)
     if args.ocr_p:
-        family_ocr(FAMILY_P, args.ocr_p)
-    family_text(FAMILY_Q, args.per_family)
+        family_ocr(FAMILY_P, args.ocr_p, args.misses)
+    family_text(FAMILY_Q, args.per_family, args.misses)
     if args.ocr_q:
-        family_ocr(FAMILY_Q, args.ocr_q)
-    family_text(FAMILY_R, args.per_family)
+        family_ocr(FAMILY_Q, args.ocr_q, args.misses)
+    family_text(FAMILY_R, args.per_family, args.misses)
     if args.ocr_r:
-        family_ocr(FAMILY_R, args.ocr_r)
+        family_ocr(FAMILY_R, args.ocr_r, args.misses)
 
 
 if __name__ == "__main__":

@@ -48,9 +48,10 @@ DATE = re.compile(
     # (OCR reads a "1" before an ordinal as "I" or "l", a "5" as "S": "Ist Oct 2026",
     # "2Ist", "llth", "Sth August 2026", "1Sth")
     rf"\b(?P<d>[0-3]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b))|(?-i:[12Il]?S(?=th\b)))"
-    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?"
+    # (or slashes around the month's name: "17/May/2025", "12/FEB/2026")
+    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:[\s-]+|/(?=[A-Za-z]{{3,9}}/))(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
-    r"(?:[\s-]+|:\s*(?=(?:19|20)\d\d))"
+    r"(?:[\s-]+|/|:\s*(?=(?:19|20)\d\d))"
     r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
@@ -62,9 +63,22 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 # "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
+# After "£" or "GBP" the pence may be left out ("£1,234", whole pounds) or cut to one
+# figure ("£1234.5", as a spreadsheet prints £1,234.50); a bare number needs its pence.
 MONEY = re.compile(
-    r"(?:£|GBP|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+|\d+)[.,:](?P<p>\d\d)\b"
+    r"(?:(?P<cur>£|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+|\d+)"
+    r"(?:[.,:](?P<p>\d\d)\b|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
 )
+
+
+def pence_of(m: re.Match[str]) -> int:
+    """The amount a ``MONEY`` match reads, in pence."""
+    pounds = int(re.sub(r"\D", "", m.group("n"))) * 100
+    if m.group("p"):
+        return pounds + int(m.group("p"))
+    return pounds + (int(m.group("p1")) * 10 if m.group("p1") else 0)
+
+
 REFERENCE = re.compile(
     # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
     # A bank-style prefix may lead ("NB22 9596 3229"), and a short group of two figures or
@@ -107,7 +121,7 @@ def parse_money(text: str) -> int | None:
     for m in MONEY.finditer(text):
         if any(start <= m.start("n") < end for start, end in dates):
             continue
-        pence = int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
+        pence = pence_of(m)
         # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
         minus = text[: m.start("n")].rstrip().endswith(("-", "−"))
         return -pence if minus else pence
@@ -213,6 +227,8 @@ _LEGISLATION = re.compile(
 
 
 def parse_name(text: str) -> str | None:
+    # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
+    text = re.sub(r"\s*<?[\w.+-]+@[\w.-]+>?", " ", text)
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
     # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
     if len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
@@ -241,7 +257,7 @@ def parse_name(text: str) -> str | None:
         return None
     # A form's own words and labels are no name: "For court use only", "DATE OF SERVICE",
     # "From:" (an e-mail's header) — a name without a legal form does not start so.
-    if not legal and re.match(r"(?:for|from|to|by|at|on|of|date|dated|ref)\b", name, re.I):
+    if not legal and re.match(r"(?:for|from|to|by|at|on|of|in|date|dated|ref)\b", name, re.I):
         return None
     if re.search(r"\buse(?: only)?$", name, re.I):
         return None  # "Office use", "Court use only": a box the form keeps for itself
@@ -637,6 +653,7 @@ def read_fields(
         "balance_pence", layouts, BALANCE_LABELS, parse_money, _money_score, 6
     )
     found["balance_pence"] += _prose_money(layouts)
+    found["balance_pence"] += _running_balance(layouts)
     found["account_reference"] = _candidates(
         "account_reference", layouts, REFERENCE_LABELS, parse_reference, _reference_score, 5
     )
@@ -672,9 +689,85 @@ def read_fields(
     for candidate in _learned(layouts, learned or {}):
         found[candidate.field].append(candidate)
     _adjust(found, "balance_pence", lambda c: 1.5 if _sums_the_column(layouts, c) else 0.0)
+    quoted = _quoted(layouts)
+    if quoted:
+        for field in found:
+            _adjust(found, field, lambda c: -4.0 if _in_quote(quoted, c) else 0.0)
     _by_class(found, cls)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
+
+
+# A running balance's column: "Balance", "Running balance", "Balance (£)", "Balance £".
+_BALANCE_HEAD = re.compile(r"(?:running\s+)?balance(?:\s*\(?£\)?)?", re.I)
+
+
+def _running_balance(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A statement of account: a table whose header row names a "Balance" column beside
+    other columns (date, details, debit, credit), its rows a running balance. What is owed
+    is the column's last figure, whatever the rows above (brought forward, payments) say."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if len(row) < 3:
+                continue
+            heads = [c for c in row if _BALANCE_HEAD.fullmatch(c.text.strip())]
+            if len(heads) != 1 or any(MONEY.search(c.text) for c in row):
+                continue
+            head = heads[0]
+            tol = 2 * layout.line_height
+            last: tuple[int, Cell] | None = None
+            for below in range(r + 1, len(layout.rows)):
+                hit = next(
+                    (
+                        c for c in layout.rows[below]
+                        if c.left < head.right + tol and c.right > head.left - tol
+                        and MONEY.search(c.text)
+                    ),
+                    None,
+                )  # fmt: skip
+                if hit is None:
+                    if last is not None and below - last[0] > 1:
+                        break
+                    continue
+                last = (below, hit)
+            if last is None or last[0] == r + 1:
+                continue  # one row is no running balance
+            value = parse_money(last[1].text)
+            if value is None:
+                continue
+            out.append(
+                Candidate(
+                    field="balance_pence", value=value, shown=last[1].text.strip(),
+                    page=layout.page, box=last[1].box, label=head.text,
+                    role="last figure of a running balance", score=3.5,
+                    order=(layout.page, last[0]),
+                )
+            )  # fmt: skip
+    return out
+
+
+# The start of a message quoted below an e-mail ("-----Original Message-----", "On 3 May
+# 2026, X wrote:", a line opened by ">"): what it says was said before, by someone else.
+_QUOTE_START = re.compile(
+    r"^(?:-{2,}\s*(?:original message|forwarded message)|>|on .{4,80} wrote:?\s*$)", re.I
+)
+
+
+def _quoted(layouts: Sequence[Layout]) -> dict[int, float]:
+    """Per page, the top of the first line that opens a quoted message."""
+    out: dict[int, float] = {}
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if row and _QUOTE_START.match(row[0].text.strip()):
+                out[layout.page] = layout.row_tops[r]
+                break
+    return out
+
+
+def _in_quote(quoted: dict[int, float], c: Candidate) -> bool:
+    top = quoted.get(c.page)
+    return top is not None and c.box is not None and c.box.top >= top - 1
 
 
 def _sums_the_column(layouts: Sequence[Layout], c: Candidate) -> bool:
