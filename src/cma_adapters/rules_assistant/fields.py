@@ -175,7 +175,15 @@ def parse_reference(text: str) -> str | None:
     return None
 
 
+# A court's case number in parts between slashes: a Scottish simple procedure case
+# ("SP/PAI/2257/25": procedure, court, number, year), a Northern Irish or tribunal one.
+_CASE_NUMBER = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z0-9]{1,6}){1,3}/\d{2,4}\b")
+
+
 def parse_claim(text: str) -> str | None:
+    case = _CASE_NUMBER.search(text.upper())
+    if case and re.search(r"\d", case.group()) and not DATE.fullmatch(case.group()):
+        return case.group()
     m = CLAIM.search(text.upper())
     if m is None:
         # OCR may split the number at a space: "E44V C869" (two short parts, one claim).
@@ -274,8 +282,14 @@ def parse_name(text: str) -> str | None:
 
 
 _FREQUENCIES = (
-    (re.compile(r"\b(?:four|4)[\s-]*week(?:ly|s)\b", re.I), "four_weekly"),
-    (re.compile(r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s))\b", re.I), "fortnightly"),
+    (re.compile(r"\b(?:four|4)[\s-]*week(?:ly|s)\b|every fourth week\b", re.I), "four_weekly"),
+    (
+        re.compile(
+            r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s)|every (?:second|other) week)\b",
+            re.I,
+        ),
+        "fortnightly",
+    ),
     (re.compile(r"\b(?:weekly|every week|week)\b", re.I), "weekly"),
     (re.compile(r"\b(?:monthly|every month|month|calendar month)\b", re.I), "monthly"),
     (re.compile(r"\b(?:annual(?:ly)?|yearly|year)\b", re.I), "annually"),
@@ -341,7 +355,12 @@ SERVED_LABELS = [
         r"(?:(?:deemed )?(?:date (?:of )?)?(?:service|served)(?: date| on)?|deemed served(?: on)?)\b",
         3.0,
     ),
+    # what was served, then when: "Charge served on", "Notice served on", "Claim form served"
+    _l(r"(?:[a-z']+ ){1,2}served(?: on)?$", 2.5),
 ]
+# "On 15 Feb 2026 we served on you a Charge for Payment", "it was served on 3 May 2026"
+_SERVED_AFTER = re.compile(r"^,?\s+(?:we|they|the [a-z ]{2,30}?) (?:served|delivered)\b", re.I)
+_SERVED_BEFORE = re.compile(r"\b(?:was|were|been) (?:served|delivered)(?: on you)? on\s+$", re.I)
 BALANCE_LABELS = [
     _l(
         _W % 4
@@ -361,7 +380,7 @@ REFERENCE_LABELS = [
 ]
 CREDITOR_LABELS = [
     _l(
-        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|claimant(?:'s)? name(?: and address)?|claimant|on behalf of|our client|client|instructing \w+|lender|landlord)\b",
+        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|(?:claimant|pursuer)(?:'s)? name(?: and address)?|claimant|pursuer|on behalf of|our client|client|instructing \w+|lender|landlord)\b",
         3.0,
     ),
     # Who is to be paid, in a role phrase: "Debt owed to", "Payable to", "Person
@@ -649,6 +668,7 @@ def read_fields(
     found["deadline_date"] = _candidates("deadline_date", layouts, DEADLINE_LABELS, parse_date)
     found["deadline_date"] += _prose_deadlines(layouts)
     found["served_date"] = _candidates("served_date", layouts, SERVED_LABELS, parse_date)
+    found["served_date"] += _prose_served(layouts)
     found["balance_pence"] = _candidates(
         "balance_pence", layouts, BALANCE_LABELS, parse_money, _money_score, 6
     )
@@ -662,6 +682,7 @@ def read_fields(
     found["court_claim_number"] = _candidates(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
+    found["court_claim_number"] += _prose_claims(layouts)
     found["creditor_name"] = _candidates(
         "creditor_name", layouts, CREDITOR_LABELS, parse_name, _creditor_score, 5
     )
@@ -768,6 +789,61 @@ def _quoted(layouts: Sequence[Layout]) -> dict[int, float]:
 def _in_quote(quoted: dict[int, float], c: Candidate) -> bool:
     top = quoted.get(c.page)
     return top is not None and c.box is not None and c.box.top >= top - 1
+
+
+# "… in Paisley Sheriff Court, case reference SP/PAI/2257/25.", "under claim number X"
+_CLAIM_IN_TEXT = re.compile(
+    r"\b(?:claim|case)\s+(?:number|no\.?|ref(?:erence)?)\s*:?\s+(?P<v>[A-Z0-9][A-Z0-9/]{5,17})",
+    re.I,
+)
+
+
+def _prose_claims(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A claim or case number named in a sentence (not under a label of its own)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for m in _CLAIM_IN_TEXT.finditer(_sentence(layout, r, cell)):
+                    value = parse_claim(m.group("v").rstrip("./"))
+                    if value is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field="court_claim_number", value=value, shown=m.group("v"),
+                            page=layout.page, box=cell.box, label=None,
+                            role="named in the body", score=3.0, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+def _prose_served(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date a sentence says something was served on (no label of its own)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                text = _sentence(layout, r, cell)
+                for m in DATE.finditer(text):
+                    if m.start() >= len(cell.text):
+                        break
+                    if not (
+                        _SERVED_AFTER.match(text[m.end() :])
+                        or _SERVED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+                    ):
+                        continue
+                    date = date_of(m)
+                    if date is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field="served_date", value=date, shown=m.group(), page=layout.page,
+                            box=cell.box, label=None, role="said to be served", score=2.0,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
 
 
 def _sums_the_column(layouts: Sequence[Layout], c: Candidate) -> bool:
@@ -947,7 +1023,8 @@ _ORG_IN_TEXT = re.compile(
 )
 _ORIGINAL_BEFORE = re.compile(
     r"(?:originally (?:owed to|with|from)|(?:made|taken out|opened|entered into) with"
-    r"|made between (?:you|the (?:defendant|debtor|borrower)) and|your (?:account|agreement) with"
+    r"|made between (?:you|the (?:defendant|debtor|borrower)) and"
+    r"|your (?:account|agreement|debt|loan|card) with"
     r"|(?:assigned|sold|transferred) (?:to us |to our client )?(?:by|from)"
     r"|(?:bought|purchased|acquired) (?:it |the debt |your account )?from"
     r"|formerly (?:with|owed to)|previously (?:owed to|with))\s+$",
@@ -970,14 +1047,14 @@ _CREDITOR_BEFORE = re.compile(
     # "the debt you owe to X", "your landlord, X", "collecting this debt for X".
     r"|(?:we )?act(?:ing)? (?:for|on behalf of)|(?:for and )?on behalf of|(?:you )?(?:owe|owed|owing) to"
     r"|(?:on behalf of|for|act for|acting for) (?:our|my) client,?"
-    r"|(?:your|the) (?:landlord|lender|creditor),|collect(?:s|ing)? (?:this |the |your )?"
+    r"|(?:your|the) (?:landlord|lender|creditor),|the (?:claimant|pursuer) is|collect(?:s|ing)? (?:this |the |your )?"
     r"(?:debt|rent|charges|account)? ?for|instructed by|please pay)"
     r"\s+$",
     re.I,
 )
 _CREDITOR_AFTER = re.compile(
     r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser|creditor"
-    r"|claimant|lender|landlord)\)"
+    r"|claimant|pursuer|lender|landlord)\)"
     r"|^\s*\(?[\"“]?our client\b"
     r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
     r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b"
@@ -1275,7 +1352,15 @@ def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
                 for m in DATE.finditer(text):
                     if m.start() >= len(cell.text):
                         break  # a date wholly on the next row is that row's
-                    cued = _DEADLINE_CUE.search(text[max(0, m.start() - 40) : m.start()])
+                    # (a date that opens its line may end a sentence of the line above:
+                    # "You must send a Response Form by / 21st Jun. 2026.")
+                    lead = (
+                        " ".join(c.text for c in layout.rows[r - 1])
+                        if m.start() == 0 and _runs_on(layout, r, cell)
+                        else ""
+                    )
+                    said = (lead + " " + text[: m.start()]) if lead else text[: m.start()]
+                    cued = _DEADLINE_CUE.search(said[-40:])
                     if not cued and not _date_said_to_be_deadline(
                         text[: m.start()], text[m.end() :]
                     ):
