@@ -765,7 +765,8 @@ def find_creditor(text: str, document_class: DocumentClass) -> str | None:
 
 def _clean_name(name: str) -> str | None:
     name = name.replace(" | ", " I ")  # OCR reads a capital I between spaces as a bar
-    name = re.split(r"\s{2,}|\s+(?:Ref|Account|Date|Tel|Phone)\b", name.strip())[0]
+    # (and a case's title names the claimant before " v ": "X Ltd v. you")
+    name = re.split(r"\s{2,}|\s+(?:Ref|Account|Date|Tel|Phone|v\.?)(?=\s|$)", name.strip())[0]
     name = name.strip(" .:-|")
     return name or None
 

@@ -343,6 +343,12 @@ DEADLINE_LABELS = [
     ),
     _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
     _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
+    # a label asked as the reader's question: "When must I respond?", "When should I pay?"
+    _l(
+        r"when (?:must|should|do|can|will) (?:i|we|you) (?:pay|respond|reply|contact|get in touch"
+        r"|ring|call|phone|send|return|clear)\b",
+        3.0,
+    ),
     # A payment the creditor will take: direct-debit and plan collection dates.
     _l(
         _W % 3 + r"(?:next (?:attempt|collection|payment date|payment due)|try again(?: on)?"
@@ -357,6 +363,7 @@ SERVED_LABELS = [
     ),
     # what was served, then when: "Charge served on", "Notice served on", "Claim form served"
     _l(r"(?:[a-z']+ ){1,2}served(?: on)?$", 2.5),
+    _l(r"when (?:is|was|will) (?:the |this |my |it )?(?:[a-z]+ ){0,2}(?:be )?served\b", 3.0),
 ]
 # "On 15 Feb 2026 we served on you a Charge for Payment", "it was served on 3 May 2026"
 _SERVED_AFTER = re.compile(r"^,?\s+(?:we|they|the [a-z ]{2,30}?) (?:served|delivered)\b", re.I)
@@ -364,7 +371,7 @@ _SERVED_BEFORE = re.compile(r"\b(?:was|were|been) (?:served|delivered)(?: on you
 BALANCE_LABELS = [
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|fine|charges|to pay|left to pay|must pay)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|fine|charges|to pay|left to pay|must pay)\b",
         1.0,
     ),
 ]
@@ -710,6 +717,17 @@ def read_fields(
     for candidate in _learned(layouts, learned or {}):
         found[candidate.field].append(candidate)
     _adjust(found, "balance_pence", lambda c: 1.5 if _sums_the_column(layouts, c) else 0.0)
+    found["deadline_date"] += _dated_steps(layouts)
+    starred = _starred_rows(layouts)
+    if starred:
+        for candidate in _starred_values(layouts, starred):
+            found[candidate.field].append(candidate)
+        for field in ("balance_pence", "account_reference", "deadline_date"):
+            _adjust(found, field, lambda c: starred.get(_row_of(layouts, c), 0.0))
+    running = _running_total_rows(layouts)
+    if running:
+        for field in ("balance_pence", "income_pence", "gross_pence"):
+            _adjust(found, field, lambda c: -4.0 if _row_of(layouts, c) in running else 0.0)
     quoted = _quoted(layouts)
     if quoted:
         for field in found:
@@ -717,6 +735,137 @@ def read_fields(
     _by_class(found, cls)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
+
+
+def _row_of(layouts: Sequence[Layout], c: Candidate) -> tuple[int, int] | None:
+    """``(page, row)`` of the row a candidate's value is printed on."""
+    if c.box is None:
+        return None
+    for layout in layouts:
+        if layout.page != c.page:
+            continue
+        for r, row in enumerate(layout.rows):
+            if any(cell.box.top <= c.box.top + 1 and c.box.top < cell.box.bottom for cell in row):
+                return (layout.page, r)
+    return None
+
+
+def _starred_rows(layouts: Sequence[Layout]) -> dict[tuple[int, int], float]:
+    """A table of several accounts, orders or steps in which a mark ("*") picks the row
+    the letter is about (a footnote says which): values in the marked row +2.0, in the
+    other rows of the same table -1.5."""
+    out: dict[tuple[int, int], float] = {}
+    for layout in layouts:
+        marked = [
+            r for r in layout.marked
+            if len(layout.rows[r]) > 1 and re.search(r"\d", layout.rows[r][0].text)
+        ]  # fmt: skip
+        if not marked or len(marked) > 2:
+            continue
+        for r in marked:
+            width = len(layout.rows[r])
+            out[(layout.page, r)] = 2.0
+            for step in (-1, 1):
+                other = r + step
+                while 0 <= other < len(layout.rows):
+                    row = layout.rows[other]
+                    if (
+                        abs(len(row) - width) > 1
+                        or len(row) < 2
+                        or not re.search(r"\d", row[0].text + row[-1].text)
+                    ):
+                        break
+                    out.setdefault((layout.page, other), -1.5)
+                    other += step
+    return out
+
+
+def _starred_values(
+    layouts: Sequence[Layout], starred: dict[tuple[int, int], float]
+) -> list[Candidate]:
+    """The marked row's reference and amount, whatever its columns are headed."""
+    out = []
+    for layout in layouts:
+        for r in layout.marked:
+            if starred.get((layout.page, r), 0.0) <= 0:
+                continue
+            row = layout.rows[r]
+            for field, parse in (
+                ("account_reference", parse_reference),
+                ("balance_pence", parse_money),
+            ):
+                for cell in row:
+                    if field == "balance_pence" and not MONEY.search(cell.text):
+                        continue
+                    if field == "account_reference" and (
+                        DATE.search(cell.text) or MONEY.search(cell.text)
+                    ):
+                        continue
+                    value = parse(cell.text)
+                    if value is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field=field, value=value, shown=cell.text, page=layout.page,
+                            box=cell.box, label=None, role="the marked row", score=1.0,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+                    break
+    return out
+
+
+_RUNNING_TOTAL = re.compile(
+    r"^(?:year to date|ytd|to date|totals? to date|tax year to date)\b", re.I
+)
+
+
+def _running_total_rows(layouts: Sequence[Layout]) -> set[tuple[int, int]]:
+    """Rows a table labels as running totals ("Year to date"): no single period's pay."""
+    return {
+        (layout.page, r)
+        for layout in layouts
+        for r, row in enumerate(layout.rows)
+        if row and _RUNNING_TOTAL.match(row[0].text.strip())
+    }
+
+
+# A step of a timeline: its date, then what happens ("25 May 26   Last day to pay").
+_STEP_IS_DEADLINE = re.compile(
+    r"\b(?:last (?:day|date)|deadline|(?:pay(?:ment)?|sum|balance|amount)s?(?: \w+)? (?:due|by)"
+    r"|due(?: in full)?|respond|reply|pay (?:or|in full|by))\b",
+    re.I,
+)
+_STEP_IS_LATER = re.compile(
+    r"\b(?:may|will|could|might) (?:ask|apply|start|take|issue|pass|send|instruct|begin)\b", re.I
+)
+
+
+def _dated_steps(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date alone in its cell, with what happens on it in the cell to its right."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for i, cell in enumerate(row[:-1]):
+                m = DATE.fullmatch(cell.text.strip(" •·-"))
+                if m is None:
+                    continue
+                said = row[i + 1].text
+                if DATE.search(said) or MONEY.search(said):
+                    continue
+                if not _STEP_IS_DEADLINE.search(said) or _STEP_IS_LATER.search(said):
+                    continue
+                date = date_of(m)
+                if date is None:
+                    continue
+                out.append(
+                    Candidate(
+                        field="deadline_date", value=date, shown=m.group(), page=layout.page,
+                        box=cell.box, label=said, role="a step of a timeline", score=3.0,
+                        order=(layout.page, r),
+                    )
+                )  # fmt: skip
+    return out
 
 
 # A running balance's column: "Balance", "Running balance", "Balance (£)", "Balance £".
@@ -1060,7 +1209,9 @@ _CREDITOR_AFTER = re.compile(
     r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b"
     # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
     # warrant (of control)"
-    r"|^\s+(?:has )?issued (?:a|the) warrant\b",
+    r"|^\s+(?:has )?issued (?:a|the) warrant\b"
+    # a case's title names the claimant first: "X Ltd v. you", "X Ltd v Ms Y"
+    r"|^\s+v\.?\s+(?:you\b|(?:mr|mrs|ms|miss|dr)\b|[A-Z])",
     re.I,
 )
 

@@ -55,6 +55,9 @@ class Layout:
     height: int
     line_height: float
     row_tops: tuple[float, ...]
+    # Rows opened by a lone mark ("*" — a speck to the words, so not a cell): in a table
+    # of several accounts the mark picks the one the letter is about.
+    marked: tuple[int, ...] = ()
 
     def cells(self) -> Iterable[Cell]:
         for row in self.rows:
@@ -130,7 +133,26 @@ def page_layout(page: PageText) -> Layout:
         height=height,
         line_height=height_px,
         row_tops=tuple(tops),
+        marked=_marked(cells_rows, dropped, slope, height_px),
     )
+
+
+def _marked(
+    rows: Sequence[tuple[Cell, ...]], dropped: Sequence[Word], slope: float, height: float
+) -> tuple[int, ...]:
+    """The rows a lone "*" opens: the mark on the row's line, left of its first cell."""
+    out = []
+    for word in dropped:
+        if word.text not in ("*", "★", "✱", "∗"):
+            continue
+        centre = _centre(word, slope)
+        for r, row in enumerate(rows):
+            if not row or word.box.right > row[0].left:
+                continue
+            if any(abs(_centre(w, slope) - centre) <= height * 0.6 for w in row[0].words):
+                out.append(r)
+                break
+    return tuple(sorted(set(out)))
 
 
 _POUNDS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")

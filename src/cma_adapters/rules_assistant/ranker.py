@@ -52,12 +52,12 @@ from cma_adapters.rules_assistant.fields import (
     CLAIM,
     DATE,
     MONEY,
-    pence_of,
     REFERENCE,
     Candidate,
     _sums_the_column,
     date_of,
     parse_name,
+    pence_of,
 )
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
 from cma_core.documents.model import Box, DocumentClass
