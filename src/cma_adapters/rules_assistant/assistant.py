@@ -325,6 +325,8 @@ FIELDS_BY_CLASS: dict[DocumentClass, tuple[str, ...]] = {
     C.STATUTORY_DEMAND: (*_DEBT_FIELDS, "served_date", "original_creditor"),
     C.COUNTY_COURT_JUDGMENT: (*_DEBT_FIELDS, "court_claim_number", "original_creditor"),
     C.NOTICE_OF_ASSIGNMENT: (*_DEBT_FIELDS, "original_creditor"),
+    # A charge for payment or a notice of enforcement is served: the days to pay run from it.
+    C.ENFORCEMENT_AGENT_NOTICE: (*_DEBT_FIELDS, "served_date", "original_creditor"),
     C.PAYSLIP: _INCOME_FIELDS,
     C.BENEFIT_AWARD: _INCOME_FIELDS,
     C.BANK_STATEMENT: ("letter_date",),
@@ -768,6 +770,14 @@ def _clean_name(name: str) -> str | None:
     # (and a case's title names the claimant before " v ": "X Ltd v. you")
     name = re.split(r"\s{2,}|\s+(?:Ref|Account|Date|Tel|Phone|v\.?)(?=\s|$)", name.strip())[0]
     name = name.strip(" .:-|")
+    # (a heading that names the party: "Claim against you by X plc", "Judgment for X Ltd")
+    name = re.sub(
+        r"^(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
+        r" (?:by|for|in favour of|from)\s+(?=[A-Z])",
+        "",
+        name,
+        flags=re.I,
+    )
     return name or None
 
 

@@ -55,7 +55,8 @@ DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
-    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
+    # the year first: "2026-08-25", "2026/08/25", "2026.08.25" (one separator)
+    r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)\b"
     # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
     # (OCR may drop the spaces: "Mar8,2025")
     rf"|\b(?P<m5>{_MONTH_RE})\.?(?:\s+|(?=\d))(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)"
@@ -237,6 +238,15 @@ _LEGISLATION = re.compile(
 def parse_name(text: str) -> str | None:
     # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
     text = re.sub(r"\s*<?[\w.+-]+@[\w.-]+>?", " ", text)
+    # A heading that names the party: "Claim against you by X plc", "Judgment for X Ltd",
+    # "Decree in favour of X" — the name is what follows the role word.
+    text = re.sub(
+        r"^\s*(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
+        r" (?:by|for|in favour of|from)\s+(?=[A-Z])",
+        "",
+        text,
+        flags=re.I,
+    )
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
     # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
     if len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
@@ -343,6 +353,7 @@ DEADLINE_LABELS = [
     ),
     _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
     _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
+    _l(r"(?:the )?(?:last|latest|final|closing) (?:date|day)\b", 3.0),
     # a label asked as the reader's question: "When must I respond?", "When should I pay?"
     _l(
         r"when (?:must|should|do|can|will) (?:i|we|you) (?:pay|respond|reply|contact|get in touch"
@@ -631,6 +642,9 @@ def _role_after_name(layouts: Sequence[Layout]) -> list[Candidate]:
 def _date_score_letter(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context))
     if re.search(r"\b(?:due|by|before|defaulted|birth|served|service)\b", label):
+        return -4.0
+    # "Last date for a Response Form", "Final date to pay": a deadline, not the letter's
+    if re.search(r"\b(?:last|latest|final|closing) (?:date|day)\b|\bdeadline\b", label):
         return -4.0
     return 0.0
 
@@ -1051,6 +1065,12 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         change = 0.0
         if re.match(r"our (?:ref|reference)\b", label):
             change += 0.5 if cls is C.ENFORCEMENT_AGENT_NOTICE else -1.0
+        # an enforcement agent's case number is the one to pay under (the council's or
+        # creditor's own account, named in the body, is its history)
+        if cls is C.ENFORCEMENT_AGENT_NOTICE and re.match(
+            r"(?:our )?case (?:number|no|ref)", label
+        ):
+            change += 1.5
         # A solicitor's or agent's own file reference: labelled as theirs ("Creditor's
         # solicitors' reference") or printed after the firm's name ("X LLP   Ref …").
         firm = re.search(
@@ -1309,9 +1329,18 @@ def _gross_score(hit: Hit, weight: float) -> float:
 
 def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
     """A date alone in its cell near the top of page 1 (letters' own date), and, weaker,
-    dates in the body (kept as alternatives)."""
+    dates in the body (kept as alternatives). A cover sheet (a fax's, a court's) comes
+    before the letter and holds no date: then the letter starts on the first page that
+    does."""
     out = []
-    for layout in layouts[:1]:
+    first = next(
+        (
+            lay for lay in layouts
+            if any(parse_date(c.text) for c in lay.cells())
+        ),
+        layouts[0] if layouts else None,
+    )  # fmt: skip
+    for layout in [first] if first is not None else []:
         for r, row in enumerate(layout.rows):
             for cell in row:
                 date = parse_date(cell.text)
