@@ -23,7 +23,7 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant import classifier, label_learning, ranker, statements
 from cma_adapters.rules_assistant.fields import Candidate, evidence, parse_frequency, read_fields
-from cma_adapters.rules_assistant.layout import Layout, page_layout
+from cma_adapters.rules_assistant.layout import Layout, carry_headers, page_layout
 from cma_core.documents.model import (
     CaseFacts,
     DocumentClass,
@@ -380,7 +380,7 @@ def read(
         pages = [
             PageText(number=i, text=t, confidence=1.0) for i, t in enumerate(text.split("\f"), 1)
         ]
-    layouts = [page_layout(p) for p in pages]
+    layouts = carry_headers([page_layout(p) for p in pages])
     found = read_fields(layouts, text, document_class, learned)
     refined = refine_class(document_class, found, text)
     if refined is not document_class:

@@ -737,7 +737,7 @@ def read_fields(
         for candidate in _starred_values(layouts, starred):
             found[candidate.field].append(candidate)
         for field in ("balance_pence", "account_reference", "deadline_date"):
-            _adjust(found, field, lambda c: starred.get(_row_of(layouts, c), 0.0))
+            _adjust(found, field, lambda c: starred.get(_row_of(layouts, c) or (-1, -1), 0.0))
     running = _running_total_rows(layouts)
     if running:
         for field in ("balance_pence", "income_pence", "gross_pence"):

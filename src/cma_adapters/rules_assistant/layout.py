@@ -686,3 +686,56 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
 def cell_below(layout: Layout, r: int, cell: Cell) -> Cell | None:
     """The cell just below ``cell`` (row ``r``) in its column, if any."""
     return _below(layout, r, cell)
+
+
+def carry_headers(layouts: Sequence[Layout]) -> list[Layout]:
+    """A table whose header row ends one page and whose row of values opens the next
+    ("The details of your account are set out overleaf"): the values are copied under
+    their header on the first page, column by column, so each is read below its label.
+    (The page's own row stays where it is.)"""
+    out = list(layouts)
+    for i in range(len(out) - 1):
+        page, nxt = out[i], out[i + 1]
+        head = next(
+            (
+                r for r in range(len(page.rows) - 1, max(len(page.rows) - 4, -1), -1)
+                if len(page.rows[r]) >= 3
+                and not any(re.search(r"\d", c.text) for c in page.rows[r])
+            ),
+            None,
+        )  # fmt: skip
+        if head is None:
+            continue
+        header = page.rows[head]
+        values = next(
+            (
+                row for row in nxt.rows[:3]
+                if len(row) >= 3 and sum(bool(re.search(r"\d", c.text)) for c in row) >= 2
+            ),
+            None,
+        )  # fmt: skip
+        if values is None:
+            continue
+        tol = 3 * max(page.line_height, nxt.line_height)
+        aligned = sum(any(abs(v.left - h.left) <= tol for h in header) for v in values)
+        if aligned < max(2, (2 * len(values)) // 3):
+            continue
+        top = page.row_tops[head] + 1.8 * page.line_height
+        shift = top - min(w.box.top for v in values for w in v.words)
+        moved = tuple(
+            attrs.evolve(
+                v,
+                page=page.page,
+                row=head + 1,
+                words=tuple(
+                    attrs.evolve(w, box=attrs.evolve(w.box, top=round(w.box.top + shift)))
+                    for w in v.words
+                ),
+            )
+            for v in values
+        )
+        rows = (*page.rows[: head + 1], moved, *page.rows[head + 1 :])
+        tops = (*page.row_tops[: head + 1], top, *page.row_tops[head + 1 :])
+        marked = tuple(r + (r > head) for r in page.marked)
+        out[i] = attrs.evolve(page, rows=rows, row_tops=tops, marked=marked)
+    return out
