@@ -745,7 +745,7 @@ def read_fields(
     quoted = _quoted(layouts)
     if quoted:
         for field in found:
-            _adjust(found, field, lambda c: -4.0 if _in_quote(quoted, c) else 0.0)
+            _adjust(found, field, lambda c: -8.0 if _in_quote(quoted, c) else 0.0)
     _by_class(found, cls)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}

@@ -117,20 +117,20 @@ def test_a_running_balance_s_last_figure_is_owed() -> None:
                 Cell(0.55, "Out"),
                 Cell(0.7, "In"),
                 Cell(0.84, "Balance"),
-            ),  # fmt: skip
+            ),
             (Cell(0.08, "1 May 2027"), Cell(0.3, "Opening"), Cell(0.84, "£900.00")),
             (
                 Cell(0.08, "1 Jun 2027"),
                 Cell(0.3, "Paid"),
                 Cell(0.7, "£50.00"),
                 Cell(0.84, "£850.00"),
-            ),  # fmt: skip
+            ),
             (
                 Cell(0.08, "1 Jul 2027"),
                 Cell(0.3, "Charges"),
                 Cell(0.55, "£12.00"),
                 Cell(0.84, "£862.00"),
-            ),  # fmt: skip
+            ),
         ],
     )
     assert best(got, "balance_pence") == 86200
@@ -141,9 +141,9 @@ def test_a_quoted_message_s_amount_is_not_this_message_s() -> None:
         C.CREDITOR_LETTER,
         [
             (Cell(0.08, "From: Moorfoot Credit Ltd <x@moorfoot.example>"),),
-            (Cell(0.08, "Your balance is £640.20"),),
+            (Cell(0.08, "Thank you. You now owe £640.20."),),
             (Cell(0.08, "-----Original Message----- From: me@home.example"),),
-            (Cell(0.08, "> Last month you said my balance is £700.00, is that right?"),),
+            (Cell(0.08, "Total balance outstanding"), Cell(0.5, "£700.00")),
         ],
     )
     assert best(got, "balance_pence") == 64020
@@ -161,7 +161,7 @@ def test_a_marked_row_is_the_one_the_letter_is_about() -> None:
                 Cell(0.1, "KP55667788"),
                 Cell(0.4, "£75.50"),
                 Cell(0.7, "9 Mar 2027"),
-            ),  # fmt: skip
+            ),
             (Cell(0.1, "KP99001122"), Cell(0.4, "£112.00"), Cell(0.7, "3 Apr 2027")),
             (Cell(0.06, "*"), Cell(0.1, "Marked: the order this letter is about.")),
         ],
