@@ -236,7 +236,7 @@ def test_family_r_is_trained_on_only_as_a_read_family() -> None:
     assert "corpus_blind_r" not in inspect.getsource(cli)
 
 
-# -- the reader on R (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on R (seen since round 10, benchmarks/OCR.md) --------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -256,33 +256,30 @@ TARGET_FIELDS = (
     "frequency", "served_date",
 )  # fmt: skip
 FLOORS = {
-    "document_class": 0.6, "creditor_name": 0.5, "account_reference": 0.55,
-    "balance_pence": 0.25, "letter_date": 0.5, "deadline_date": 0.5,
+    "document_class": 0.9, "creditor_name": 0.85, "account_reference": 0.85,
+    "balance_pence": 0.85, "letter_date": 0.85, "deadline_date": 0.85,
 }  # fmt: skip
-"""Well under the first measurement (FIRST below): they catch a collapse, not a small loss.
-The fields with four documents or fewer here have no floor."""
+"""Under round 10's measurement (every field 100% on these 38 documents): they catch a
+collapse or a clear loss, not one document. The fields with four documents or fewer here
+have no floor."""
 FIRST = (
     "class 84% (32/38), creditor 73% (22/30), original creditor 50% (1/2), reference 80% "
-    "(24/30), balance 47% (14/30), letter date 89% (32/36; 72% with the branch's earlier "
-    "ranker artefact and by the rules alone), deadline 88% (14/16), claim no. 0% (0/4), payer "
-    "75% (3/4), income 100% (4/4), gross 100% (2/2), frequency 100% (4/4), served 0% (0/2) "
-    "(main after the merge, field ranker 2026-12-04.2)"
+    "(24/30), balance 47% (14/30), letter date 89% (32/36), deadline 88% (14/16), claim no. 0% "
+    "(0/4), payer 75% (3/4), income 100% (4/4), gross 100% (2/2), frequency 100% (4/4), served "
+    "0% (0/2) (blind, main after the merge, field ranker 2026-12-04.2)"
 )
 
 
 def test_family_r_is_read_above_a_collapse_floor(r_score: Score) -> None:
-    print("\n" + r_score.table("held-out family R (written blind), perfect text"))
+    print("\n" + r_score.table("family R (seen since round 10), perfect text"))
     for field, floor in FLOORS.items():
         assert (r_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=f"R (38 documents, perfect text, shipped classifier and field ranker), blind, first "
-    f"measurement: {FIRST}; the issue's floor is 90% per field (76 documents: "
-    "benchmarks/OCR.md, 'Family R')",
-)
 def test_family_r_meets_the_field_floors(r_score: Score) -> None:
+    """Seen since round 10 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped
+    (rules + classifier and field ranker 2026-12-04.10), every field 100% on these 38
+    documents (first measurement, blind: FIRST)."""
     for field in TARGET_FIELDS:
         assert (r_score.accuracy(field) or 0) >= 0.9, field
