@@ -741,7 +741,17 @@ def read_fields(
     running = _running_total_rows(layouts)
     if running:
         for field in ("balance_pence", "income_pence", "gross_pence"):
-            _adjust(found, field, lambda c: -4.0 if _row_of(layouts, c) in running else 0.0)
+            # (a value with its own label in the row is not the row's: "Year to date ...
+            # NET PAY £557.21" on a payslip in two columns)
+            _adjust(
+                found,
+                field,
+                lambda c: (
+                    -4.0
+                    if (row := _row_of(layouts, c)) in running and c.label not in running[row]
+                    else 0.0
+                ),
+            )
     quoted = _quoted(layouts)
     if quoted:
         for field in found:
@@ -834,10 +844,11 @@ _RUNNING_TOTAL = re.compile(
 )
 
 
-def _running_total_rows(layouts: Sequence[Layout]) -> set[tuple[int, int]]:
-    """Rows a table labels as running totals ("Year to date"): no single period's pay."""
+def _running_total_rows(layouts: Sequence[Layout]) -> dict[tuple[int, int], set[str]]:
+    """Rows a table labels as running totals ("Year to date"): no single period's pay.
+    (With the texts of the row's cells.)"""
     return {
-        (layout.page, r)
+        (layout.page, r): {c.text for c in row}
         for layout in layouts
         for r, row in enumerate(layout.rows)
         if row and _RUNNING_TOTAL.match(row[0].text.strip())
