@@ -22,21 +22,17 @@ O (``corpus_blind_o.py``: a fourth blind family, in a fourth hand) likewise:
 documents. O was blind until round 8, which read its misses (``--misses``) to fix them by
 kind: from then on O is read, like H, K, L, M and N, and no longer a blind measurement.
 
-Held-out P (``corpus_blind_p.py``: a fifth blind family, in a fifth hand) likewise:
-``--family p`` (P only) or ``--family all``, ``--ocr-p N`` scans and reads N of its
-documents. P's misses are never printed.
+P, Q and R (``corpus_blind_p.py``, ``corpus_blind_q.py``, ``corpus_blind_r.py``: blind
+families in a fifth, sixth and seventh hand) likewise: ``--family p|q|r`` (one of them) or
+``--family all``, ``--ocr-p|q|r N`` scans and reads N of its documents. They were blind
+until round 10, which read their misses (``--misses``) to fix them by kind and trains on
+them (``read_families``): from then on they are read, like H and K-O, and no longer a
+blind measurement.
 
-Held-out Q (``corpus_blind_q.py``: a sixth blind family, in a sixth hand) likewise:
-``--family q`` (Q only) or ``--family all``, ``--ocr-q N`` scans and reads N of its
-documents. Q's misses are never printed.
-
-Held-out R (``corpus_blind_r.py``: a seventh blind family, in a seventh hand) likewise:
-``--family r`` (R only) or ``--family all``, ``--ocr-r N`` scans and reads N of its
-documents. R's misses are never printed.
-
-``--family read``: A-O only (every family read so far, not P, Q nor R). ``--ranker alone|blended``
-trains the learned field ranker (``ranker_training``: on A-D, H, K and L-O with their
-own seeds, never P, Q nor R) and reads every family on perfect text twice, by the rules and with
+``--family read``: A-O only (the families read before round 10; P, Q and R have
+``--family p|q|r``). ``--ranker alone|blended``
+trains the learned field ranker (``ranker_training``: on A-D, H, K and L-R with their
+own seeds, not the benchmark's) and reads every family on perfect text twice, by the rules and with
 the ranker, each table with its read time per document (the same run); the OCR runs
 use the ranker too. ``--ranker blended,alone``: the first as above, the others' tables
 too, read from the same pages (for OCR: the same scans, also read by the rules alone).
@@ -255,13 +251,13 @@ FAMILY_O = Family(
     "O, read since round 8", build_o, o_text, o_pages, o_scanned, o_values_in_text, False
 )
 FAMILY_P = Family(
-    "held-out P, written blind", build_p, p_text, p_pages, p_scanned, p_values_in_text, True
+    "P, read since round 10", build_p, p_text, p_pages, p_scanned, p_values_in_text, False
 )
 FAMILY_Q = Family(
-    "held-out Q, written blind", build_q, q_text, q_pages, q_scanned, q_values_in_text, True
+    "Q, read since round 10", build_q, q_text, q_pages, q_scanned, q_values_in_text, False
 )
 FAMILY_R = Family(
-    "held-out R, written blind", build_r, r_text, r_pages, r_scanned, r_values_in_text, True
+    "R, read since round 10", build_r, r_text, r_pages, r_scanned, r_values_in_text, False
 )
 
 
@@ -376,19 +372,19 @@ def main() -> None:
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
     if args.family == "r":
-        family_text(FAMILY_R, args.per_family)
+        family_text(FAMILY_R, args.per_family, args.misses)
         if args.ocr_r:
-            family_ocr(FAMILY_R, args.ocr_r)
+            family_ocr(FAMILY_R, args.ocr_r, args.misses)
         return
     if args.family == "q":
-        family_text(FAMILY_Q, args.per_family)
+        family_text(FAMILY_Q, args.per_family, args.misses)
         if args.ocr_q:
-            family_ocr(FAMILY_Q, args.ocr_q)
+            family_ocr(FAMILY_Q, args.ocr_q, args.misses)
         return
     if args.family == "p":
-        family_text(FAMILY_P, args.per_family)
+        family_text(FAMILY_P, args.per_family, args.misses)
         if args.ocr_p:
-            family_ocr(FAMILY_P, args.ocr_p)
+            family_ocr(FAMILY_P, args.ocr_p, args.misses)
         return
     if args.family == "o":
         family_text(FAMILY_O, args.per_family, args.misses)
@@ -444,15 +440,15 @@ def main() -> None:
         family_ocr(FAMILY_O, args.ocr_o, args.misses)
     if args.family == "read":
         return
-    family_text(FAMILY_P, args.per_family)
+    family_text(FAMILY_P, args.per_family, args.misses)
     if args.ocr_p:
-        family_ocr(FAMILY_P, args.ocr_p)
-    family_text(FAMILY_Q, args.per_family)
+        family_ocr(FAMILY_P, args.ocr_p, args.misses)
+    family_text(FAMILY_Q, args.per_family, args.misses)
     if args.ocr_q:
-        family_ocr(FAMILY_Q, args.ocr_q)
-    family_text(FAMILY_R, args.per_family)
+        family_ocr(FAMILY_Q, args.ocr_q, args.misses)
+    family_text(FAMILY_R, args.per_family, args.misses)
     if args.ocr_r:
-        family_ocr(FAMILY_R, args.ocr_r)
+        family_ocr(FAMILY_R, args.ocr_r, args.misses)
 
 
 if __name__ == "__main__":

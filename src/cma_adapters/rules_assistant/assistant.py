@@ -23,7 +23,7 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant import classifier, label_learning, ranker, statements
 from cma_adapters.rules_assistant.fields import Candidate, evidence, parse_frequency, read_fields
-from cma_adapters.rules_assistant.layout import Layout, page_layout
+from cma_adapters.rules_assistant.layout import Layout, carry_headers, page_layout
 from cma_core.documents.model import (
     CaseFacts,
     DocumentClass,
@@ -325,6 +325,8 @@ FIELDS_BY_CLASS: dict[DocumentClass, tuple[str, ...]] = {
     C.STATUTORY_DEMAND: (*_DEBT_FIELDS, "served_date", "original_creditor"),
     C.COUNTY_COURT_JUDGMENT: (*_DEBT_FIELDS, "court_claim_number", "original_creditor"),
     C.NOTICE_OF_ASSIGNMENT: (*_DEBT_FIELDS, "original_creditor"),
+    # A charge for payment or a notice of enforcement is served: the days to pay run from it.
+    C.ENFORCEMENT_AGENT_NOTICE: (*_DEBT_FIELDS, "served_date", "original_creditor"),
     C.PAYSLIP: _INCOME_FIELDS,
     C.BENEFIT_AWARD: _INCOME_FIELDS,
     C.BANK_STATEMENT: ("letter_date",),
@@ -378,7 +380,7 @@ def read(
         pages = [
             PageText(number=i, text=t, confidence=1.0) for i, t in enumerate(text.split("\f"), 1)
         ]
-    layouts = [page_layout(p) for p in pages]
+    layouts = carry_headers([page_layout(p) for p in pages])
     found = read_fields(layouts, text, document_class, learned)
     refined = refine_class(document_class, found, text)
     if refined is not document_class:
@@ -765,8 +767,17 @@ def find_creditor(text: str, document_class: DocumentClass) -> str | None:
 
 def _clean_name(name: str) -> str | None:
     name = name.replace(" | ", " I ")  # OCR reads a capital I between spaces as a bar
-    name = re.split(r"\s{2,}|\s+(?:Ref|Account|Date|Tel|Phone)\b", name.strip())[0]
+    # (and a case's title names the claimant before " v ": "X Ltd v. you")
+    name = re.split(r"\s{2,}|\s+(?:Ref|Account|Date|Tel|Phone|v\.?)(?=\s|$)", name.strip())[0]
     name = name.strip(" .:-|")
+    # (a heading that names the party: "Claim against you by X plc", "Judgment for X Ltd")
+    name = re.sub(
+        r"^(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
+        r" (?:by|for|in favour of|from)\s+(?=[A-Z])",
+        "",
+        name,
+        flags=re.I,
+    )
     return name or None
 
 

@@ -376,14 +376,16 @@ def train(
 
 
 # What each kind of paper is about, in an adviser's words: added to the training set so
-# the model learns the vocabulary of the kind, not only of two templates.
+# the model learns the vocabulary of the kind, not only of two templates. (Scotland's and
+# Northern Ireland's words too, round 10: a decree is a judgment, a charge for payment is
+# enforcement, a simple procedure claim is a claim, domestic rates are council tax.)
 DESCRIPTIONS: dict[DocumentClass, str] = {
     DocumentClass.CREDITOR_LETTER: "arrears letter default notice consumer credit act missed payments credit card loan overdraft account in arrears final demand overdue balance payment plan credit reference agency collections debt collector",  # noqa: E501
-    DocumentClass.COURT_CLAIM_N1: "claim form N1 county court business centre claimant defendant particulars of claim amount claimed court fee issue date respond admission defence acknowledgment of service money claim",  # noqa: E501
-    DocumentClass.COUNTY_COURT_JUDGMENT: "judgment county court judgment CCJ entered against you order to pay judgment debt by instalments register of judgments judgment in default judgment on admission the court has ordered",  # noqa: E501
-    DocumentClass.ENFORCEMENT_AGENT_NOTICE: "notice of enforcement enforcement agent bailiff taking control of goods compliance stage fee liability order warrant of control visit high court enforcement officer",  # noqa: E501
+    DocumentClass.COURT_CLAIM_N1: "claim form N1 county court business centre claimant defendant particulars of claim amount claimed court fee issue date respond admission defence acknowledgment of service money claim simple procedure claim form sheriff court pursuer response form case reference",  # noqa: E501
+    DocumentClass.COUNTY_COURT_JUDGMENT: "judgment county court judgment CCJ entered against you order to pay judgment debt by instalments register of judgments judgment in default judgment on admission the court has ordered decree granted decree for payment sheriff court time to pay order pursuer extract decree",  # noqa: E501
+    DocumentClass.ENFORCEMENT_AGENT_NOTICE: "notice of enforcement enforcement agent bailiff taking control of goods compliance stage fee liability order warrant of control visit high court enforcement officer charge for payment sheriff officers messengers-at-arms arrestment of wages bank arrestment summary warrant diligence",  # noqa: E501
     DocumentClass.STATUTORY_DEMAND: "statutory demand insolvency act bankruptcy petition set aside within 18 days 21 days creditor demands payment of the debt insolvency rules form SD1",  # noqa: E501
-    DocumentClass.COUNCIL_TAX: "council tax bill reminder final notice instalments band billing authority liability order magistrates right to pay by instalments lost council tax reduction",  # noqa: E501
+    DocumentClass.COUNCIL_TAX: "council tax bill reminder final notice instalments band billing authority liability order magistrates right to pay by instalments lost council tax reduction council tax account payments missed domestic rates rate bill land and property services summary warrant",  # noqa: E501
     DocumentClass.UTILITY_BILL: "bill electricity gas water kwh meter reading standing charge unit rate tariff supply usage estimated actual reading direct debit amount",  # noqa: E501
     DocumentClass.UTILITY_ARREARS: "energy arrears water arrears gas electricity debt final demand prepayment meter warrant unpaid bills supplier debt collection priority services register sewerage charges unpaid",  # noqa: E501
     DocumentClass.MAGISTRATES_FINE: "magistrates court fine collection order fines officer penalty compensation costs attachment of earnings deduction from benefits warrant HMCTS default",  # noqa: E501

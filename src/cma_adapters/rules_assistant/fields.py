@@ -48,13 +48,15 @@ DATE = re.compile(
     # (OCR reads a "1" before an ordinal as "I" or "l", a "5" as "S": "Ist Oct 2026",
     # "2Ist", "llth", "Sth August 2026", "1Sth")
     rf"\b(?P<d>[0-3]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b))|(?-i:[12Il]?S(?=th\b)))"
-    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?[\s-]+(?P<m>{_MONTH_RE})\.?,?"
+    # (or slashes around the month's name: "17/May/2025", "12/FEB/2026")
+    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:[\s-]+|/(?=[A-Za-z]{{3,9}}/))(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
-    r"(?:[\s-]+|:\s*(?=(?:19|20)\d\d))"
+    r"(?:[\s-]+|/|:\s*(?=(?:19|20)\d\d))"
     r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
-    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
+    # the year first: "2026-08-25", "2026/08/25", "2026.08.25" (one separator)
+    r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)\b"
     # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
     # (OCR may drop the spaces: "Mar8,2025")
     rf"|\b(?P<m5>{_MONTH_RE})\.?(?:\s+|(?=\d))(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)"
@@ -62,9 +64,22 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 # "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
+# After "£" or "GBP" the pence may be left out ("£1,234", whole pounds) or cut to one
+# figure ("£1234.5", as a spreadsheet prints £1,234.50); a bare number needs its pence.
 MONEY = re.compile(
-    r"(?:£|GBP|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+|\d+)[.,:](?P<p>\d\d)\b"
+    r"(?:(?P<cur>£|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+|\d+)"
+    r"(?:[.,:](?P<p>\d\d)\b|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
 )
+
+
+def pence_of(m: re.Match[str]) -> int:
+    """The amount a ``MONEY`` match reads, in pence."""
+    pounds = int(re.sub(r"\D", "", m.group("n"))) * 100
+    if m.group("p"):
+        return pounds + int(m.group("p"))
+    return pounds + (int(m.group("p1")) * 10 if m.group("p1") else 0)
+
+
 REFERENCE = re.compile(
     # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
     # A bank-style prefix may lead ("NB22 9596 3229"), and a short group of two figures or
@@ -107,7 +122,7 @@ def parse_money(text: str) -> int | None:
     for m in MONEY.finditer(text):
         if any(start <= m.start("n") < end for start, end in dates):
             continue
-        pence = int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
+        pence = pence_of(m)
         # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
         minus = text[: m.start("n")].rstrip().endswith(("-", "−"))
         return -pence if minus else pence
@@ -161,7 +176,15 @@ def parse_reference(text: str) -> str | None:
     return None
 
 
+# A court's case number in parts between slashes: a Scottish simple procedure case
+# ("SP/PAI/2257/25": procedure, court, number, year), a Northern Irish or tribunal one.
+_CASE_NUMBER = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z0-9]{1,6}){1,3}/\d{2,4}\b")
+
+
 def parse_claim(text: str) -> str | None:
+    case = _CASE_NUMBER.search(text.upper())
+    if case and re.search(r"\d", case.group()) and not DATE.fullmatch(case.group()):
+        return case.group()
     m = CLAIM.search(text.upper())
     if m is None:
         # OCR may split the number at a space: "E44V C869" (two short parts, one claim).
@@ -213,6 +236,17 @@ _LEGISLATION = re.compile(
 
 
 def parse_name(text: str) -> str | None:
+    # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
+    text = re.sub(r"\s*<?[\w.+-]+@[\w.-]+>?", " ", text)
+    # A heading that names the party: "Claim against you by X plc", "Judgment for X Ltd",
+    # "Decree in favour of X" — the name is what follows the role word.
+    text = re.sub(
+        r"^\s*(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
+        r" (?:by|for|in favour of|from)\s+(?=[A-Z])",
+        "",
+        text,
+        flags=re.I,
+    )
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
     # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
     if len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
@@ -241,7 +275,7 @@ def parse_name(text: str) -> str | None:
         return None
     # A form's own words and labels are no name: "For court use only", "DATE OF SERVICE",
     # "From:" (an e-mail's header) — a name without a legal form does not start so.
-    if not legal and re.match(r"(?:for|from|to|by|at|on|of|date|dated|ref)\b", name, re.I):
+    if not legal and re.match(r"(?:for|from|to|by|at|on|of|in|date|dated|ref)\b", name, re.I):
         return None
     if re.search(r"\buse(?: only)?$", name, re.I):
         return None  # "Office use", "Court use only": a box the form keeps for itself
@@ -258,8 +292,14 @@ def parse_name(text: str) -> str | None:
 
 
 _FREQUENCIES = (
-    (re.compile(r"\b(?:four|4)[\s-]*week(?:ly|s)\b", re.I), "four_weekly"),
-    (re.compile(r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s))\b", re.I), "fortnightly"),
+    (re.compile(r"\b(?:four|4)[\s-]*week(?:ly|s)\b|every fourth week\b", re.I), "four_weekly"),
+    (
+        re.compile(
+            r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s)|every (?:second|other) week)\b",
+            re.I,
+        ),
+        "fortnightly",
+    ),
     (re.compile(r"\b(?:weekly|every week|week)\b", re.I), "weekly"),
     (re.compile(r"\b(?:monthly|every month|month|calendar month)\b", re.I), "monthly"),
     (re.compile(r"\b(?:annual(?:ly)?|yearly|year)\b", re.I), "annually"),
@@ -313,6 +353,13 @@ DEADLINE_LABELS = [
     ),
     _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
     _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
+    _l(r"(?:the )?(?:last|latest|final|closing) (?:date|day)\b", 3.0),
+    # a label asked as the reader's question: "When must I respond?", "When should I pay?"
+    _l(
+        r"when (?:must|should|do|can|will) (?:i|we|you) (?:pay|respond|reply|contact|get in touch"
+        r"|ring|call|phone|send|return|clear)\b",
+        3.0,
+    ),
     # A payment the creditor will take: direct-debit and plan collection dates.
     _l(
         _W % 3 + r"(?:next (?:attempt|collection|payment date|payment due)|try again(?: on)?"
@@ -325,11 +372,17 @@ SERVED_LABELS = [
         r"(?:(?:deemed )?(?:date (?:of )?)?(?:service|served)(?: date| on)?|deemed served(?: on)?)\b",
         3.0,
     ),
+    # what was served, then when: "Charge served on", "Notice served on", "Claim form served"
+    _l(r"(?:[a-z']+ ){1,2}served(?: on)?$", 2.5),
+    _l(r"when (?:is|was|will) (?:the |this |my |it )?(?:[a-z]+ ){0,2}(?:be )?served\b", 3.0),
 ]
+# "On 15 Feb 2026 we served on you a Charge for Payment", "it was served on 3 May 2026"
+_SERVED_AFTER = re.compile(r"^,?\s+(?:we|they|the [a-z ]{2,30}?) (?:served|delivered)\b", re.I)
+_SERVED_BEFORE = re.compile(r"\b(?:was|were|been) (?:served|delivered)(?: on you)? on\s+$", re.I)
 BALANCE_LABELS = [
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|fine|charges|to pay|left to pay|must pay)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|fine|charges|to pay|left to pay|must pay)\b",
         1.0,
     ),
 ]
@@ -345,7 +398,7 @@ REFERENCE_LABELS = [
 ]
 CREDITOR_LABELS = [
     _l(
-        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|claimant(?:'s)? name(?: and address)?|claimant|on behalf of|our client|client|instructing \w+|lender|landlord)\b",
+        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|(?:claimant|pursuer)(?:'s)? name(?: and address)?|claimant|pursuer|on behalf of|our client|client|instructing \w+|lender|landlord)\b",
         3.0,
     ),
     # Who is to be paid, in a role phrase: "Debt owed to", "Payable to", "Person
@@ -590,6 +643,9 @@ def _date_score_letter(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context))
     if re.search(r"\b(?:due|by|before|defaulted|birth|served|service)\b", label):
         return -4.0
+    # "Last date for a Response Form", "Final date to pay": a deadline, not the letter's
+    if re.search(r"\b(?:last|latest|final|closing) (?:date|day)\b|\bdeadline\b", label):
+        return -4.0
     return 0.0
 
 
@@ -633,10 +689,12 @@ def read_fields(
     found["deadline_date"] = _candidates("deadline_date", layouts, DEADLINE_LABELS, parse_date)
     found["deadline_date"] += _prose_deadlines(layouts)
     found["served_date"] = _candidates("served_date", layouts, SERVED_LABELS, parse_date)
+    found["served_date"] += _prose_served(layouts)
     found["balance_pence"] = _candidates(
         "balance_pence", layouts, BALANCE_LABELS, parse_money, _money_score, 6
     )
     found["balance_pence"] += _prose_money(layouts)
+    found["balance_pence"] += _running_balance(layouts)
     found["account_reference"] = _candidates(
         "account_reference", layouts, REFERENCE_LABELS, parse_reference, _reference_score, 5
     )
@@ -645,6 +703,7 @@ def read_fields(
     found["court_claim_number"] = _candidates(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
+    found["court_claim_number"] += _prose_claims(layouts)
     found["creditor_name"] = _candidates(
         "creditor_name", layouts, CREDITOR_LABELS, parse_name, _creditor_score, 5
     )
@@ -672,9 +731,293 @@ def read_fields(
     for candidate in _learned(layouts, learned or {}):
         found[candidate.field].append(candidate)
     _adjust(found, "balance_pence", lambda c: 1.5 if _sums_the_column(layouts, c) else 0.0)
+    found["deadline_date"] += _dated_steps(layouts)
+    starred = _starred_rows(layouts)
+    if starred:
+        for candidate in _starred_values(layouts, starred):
+            found[candidate.field].append(candidate)
+        for field in ("balance_pence", "account_reference", "deadline_date"):
+            _adjust(found, field, lambda c: starred.get(_row_of(layouts, c) or (-1, -1), 0.0))
+    running = _running_total_rows(layouts)
+    if running:
+        for field in ("balance_pence", "income_pence", "gross_pence"):
+            # (a value with its own label in the row is not the row's: "Year to date ...
+            # NET PAY £557.21" on a payslip in two columns)
+            _adjust(
+                found,
+                field,
+                lambda c: (
+                    -4.0
+                    if (row := _row_of(layouts, c)) in running and c.label not in running[row]
+                    else 0.0
+                ),
+            )
+    quoted = _quoted(layouts)
+    if quoted:
+        for field in found:
+            _adjust(found, field, lambda c: -8.0 if _in_quote(quoted, c) else 0.0)
     _by_class(found, cls)
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
+
+
+def _row_of(layouts: Sequence[Layout], c: Candidate) -> tuple[int, int] | None:
+    """``(page, row)`` of the row a candidate's value is printed on."""
+    if c.box is None:
+        return None
+    for layout in layouts:
+        if layout.page != c.page:
+            continue
+        for r, row in enumerate(layout.rows):
+            if any(cell.box.top <= c.box.top + 1 and c.box.top < cell.box.bottom for cell in row):
+                return (layout.page, r)
+    return None
+
+
+def _starred_rows(layouts: Sequence[Layout]) -> dict[tuple[int, int], float]:
+    """A table of several accounts, orders or steps in which a mark ("*") picks the row
+    the letter is about (a footnote says which): values in the marked row +2.0, in the
+    other rows of the same table -1.5."""
+    out: dict[tuple[int, int], float] = {}
+    for layout in layouts:
+        marked = [
+            r for r in layout.marked
+            if len(layout.rows[r]) > 1 and re.search(r"\d", layout.rows[r][0].text)
+        ]  # fmt: skip
+        if not marked or len(marked) > 2:
+            continue
+        for r in marked:
+            width = len(layout.rows[r])
+            out[(layout.page, r)] = 2.0
+            for step in (-1, 1):
+                other = r + step
+                while 0 <= other < len(layout.rows):
+                    row = layout.rows[other]
+                    if (
+                        abs(len(row) - width) > 1
+                        or len(row) < 2
+                        or not re.search(r"\d", row[0].text + row[-1].text)
+                    ):
+                        break
+                    out.setdefault((layout.page, other), -1.5)
+                    other += step
+    return out
+
+
+def _starred_values(
+    layouts: Sequence[Layout], starred: dict[tuple[int, int], float]
+) -> list[Candidate]:
+    """The marked row's reference and amount, whatever its columns are headed."""
+    out = []
+    for layout in layouts:
+        for r in layout.marked:
+            if starred.get((layout.page, r), 0.0) <= 0:
+                continue
+            row = layout.rows[r]
+            for field, parse in (
+                ("account_reference", parse_reference),
+                ("balance_pence", parse_money),
+            ):
+                for cell in row:
+                    if field == "balance_pence" and not MONEY.search(cell.text):
+                        continue
+                    if field == "account_reference" and (
+                        DATE.search(cell.text) or MONEY.search(cell.text)
+                    ):
+                        continue
+                    value = parse(cell.text)
+                    if value is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field=field, value=value, shown=cell.text, page=layout.page,
+                            box=cell.box, label=None, role="the marked row", score=1.0,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+                    break
+    return out
+
+
+_RUNNING_TOTAL = re.compile(
+    r"^(?:year to date|ytd|to date|totals? to date|tax year to date)\b", re.I
+)
+
+
+def _running_total_rows(layouts: Sequence[Layout]) -> dict[tuple[int, int], set[str]]:
+    """Rows a table labels as running totals ("Year to date"): no single period's pay.
+    (With the texts of the row's cells.)"""
+    return {
+        (layout.page, r): {c.text for c in row}
+        for layout in layouts
+        for r, row in enumerate(layout.rows)
+        if row and _RUNNING_TOTAL.match(row[0].text.strip())
+    }
+
+
+# A step of a timeline: its date, then what happens ("25 May 26   Last day to pay").
+_STEP_IS_DEADLINE = re.compile(
+    r"\b(?:last (?:day|date)|deadline|(?:pay(?:ment)?|sum|balance|amount)s?(?: \w+)? (?:due|by)"
+    r"|due(?: in full)?|respond|reply|pay (?:or|in full|by))\b",
+    re.I,
+)
+_STEP_IS_LATER = re.compile(
+    r"\b(?:may|will|could|might) (?:ask|apply|start|take|issue|pass|send|instruct|begin)\b", re.I
+)
+
+
+def _dated_steps(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date alone in its cell, with what happens on it in the cell to its right."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for i, cell in enumerate(row[:-1]):
+                m = DATE.fullmatch(cell.text.strip(" •·-"))
+                if m is None:
+                    continue
+                said = row[i + 1].text
+                if DATE.search(said) or MONEY.search(said):
+                    continue
+                if not _STEP_IS_DEADLINE.search(said) or _STEP_IS_LATER.search(said):
+                    continue
+                date = date_of(m)
+                if date is None:
+                    continue
+                out.append(
+                    Candidate(
+                        field="deadline_date", value=date, shown=m.group(), page=layout.page,
+                        box=cell.box, label=said, role="a step of a timeline", score=3.0,
+                        order=(layout.page, r),
+                    )
+                )  # fmt: skip
+    return out
+
+
+# A running balance's column: "Balance", "Running balance", "Balance (£)", "Balance £".
+_BALANCE_HEAD = re.compile(r"(?:running\s+)?balance(?:\s*\(?£\)?)?", re.I)
+
+
+def _running_balance(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A statement of account: a table whose header row names a "Balance" column beside
+    other columns (date, details, debit, credit), its rows a running balance. What is owed
+    is the column's last figure, whatever the rows above (brought forward, payments) say."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if len(row) < 3:
+                continue
+            heads = [c for c in row if _BALANCE_HEAD.fullmatch(c.text.strip())]
+            if len(heads) != 1 or any(MONEY.search(c.text) for c in row):
+                continue
+            head = heads[0]
+            tol = 2 * layout.line_height
+            last: tuple[int, Cell] | None = None
+            for below in range(r + 1, len(layout.rows)):
+                hit = next(
+                    (
+                        c for c in layout.rows[below]
+                        if c.left < head.right + tol and c.right > head.left - tol
+                        and MONEY.search(c.text)
+                    ),
+                    None,
+                )  # fmt: skip
+                if hit is None:
+                    if last is not None and below - last[0] > 1:
+                        break
+                    continue
+                last = (below, hit)
+            if last is None or last[0] == r + 1:
+                continue  # one row is no running balance
+            value = parse_money(last[1].text)
+            if value is None:
+                continue
+            out.append(
+                Candidate(
+                    field="balance_pence", value=value, shown=last[1].text.strip(),
+                    page=layout.page, box=last[1].box, label=head.text,
+                    role="last figure of a running balance", score=3.5,
+                    order=(layout.page, last[0]),
+                )
+            )  # fmt: skip
+    return out
+
+
+# The start of a message quoted below an e-mail ("-----Original Message-----", "On 3 May
+# 2026, X wrote:", a line opened by ">"): what it says was said before, by someone else.
+_QUOTE_START = re.compile(
+    r"^(?:-{2,}\s*(?:original message|forwarded message)|>|on .{4,80} wrote:?\s*$)", re.I
+)
+
+
+def _quoted(layouts: Sequence[Layout]) -> dict[int, float]:
+    """Per page, the top of the first line that opens a quoted message."""
+    out: dict[int, float] = {}
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if row and _QUOTE_START.match(row[0].text.strip()):
+                out[layout.page] = layout.row_tops[r]
+                break
+    return out
+
+
+def _in_quote(quoted: dict[int, float], c: Candidate) -> bool:
+    top = quoted.get(c.page)
+    return top is not None and c.box is not None and c.box.top >= top - 1
+
+
+# "… in Paisley Sheriff Court, case reference SP/PAI/2257/25.", "under claim number X"
+_CLAIM_IN_TEXT = re.compile(
+    r"\b(?:claim|case)\s+(?:number|no\.?|ref(?:erence)?)\s*:?\s+(?P<v>[A-Z0-9][A-Z0-9/]{5,17})",
+    re.I,
+)
+
+
+def _prose_claims(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A claim or case number named in a sentence (not under a label of its own)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for m in _CLAIM_IN_TEXT.finditer(_sentence(layout, r, cell)):
+                    value = parse_claim(m.group("v").rstrip("./"))
+                    if value is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field="court_claim_number", value=value, shown=m.group("v"),
+                            page=layout.page, box=cell.box, label=None,
+                            role="named in the body", score=3.0, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+def _prose_served(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date a sentence says something was served on (no label of its own)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                text = _sentence(layout, r, cell)
+                for m in DATE.finditer(text):
+                    if m.start() >= len(cell.text):
+                        break
+                    if not (
+                        _SERVED_AFTER.match(text[m.end() :])
+                        or _SERVED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+                    ):
+                        continue
+                    date = date_of(m)
+                    if date is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field="served_date", value=date, shown=m.group(), page=layout.page,
+                            box=cell.box, label=None, role="said to be served", score=2.0,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
 
 
 def _sums_the_column(layouts: Sequence[Layout], c: Candidate) -> bool:
@@ -733,6 +1076,12 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         change = 0.0
         if re.match(r"our (?:ref|reference)\b", label):
             change += 0.5 if cls is C.ENFORCEMENT_AGENT_NOTICE else -1.0
+        # an enforcement agent's case number is the one to pay under (the council's or
+        # creditor's own account, named in the body, is its history)
+        if cls is C.ENFORCEMENT_AGENT_NOTICE and re.match(
+            r"(?:our )?case (?:number|no|ref)", label
+        ):
+            change += 1.5
         # A solicitor's or agent's own file reference: labelled as theirs ("Creditor's
         # solicitors' reference") or printed after the firm's name ("X LLP   Ref …").
         firm = re.search(
@@ -854,7 +1203,8 @@ _ORG_IN_TEXT = re.compile(
 )
 _ORIGINAL_BEFORE = re.compile(
     r"(?:originally (?:owed to|with|from)|(?:made|taken out|opened|entered into) with"
-    r"|made between (?:you|the (?:defendant|debtor|borrower)) and|your (?:account|agreement) with"
+    r"|made between (?:you|the (?:defendant|debtor|borrower)) and"
+    r"|your (?:account|agreement|debt|loan|card) with"
     r"|(?:assigned|sold|transferred) (?:to us |to our client )?(?:by|from)"
     r"|(?:bought|purchased|acquired) (?:it |the debt |your account )?from"
     r"|formerly (?:with|owed to)|previously (?:owed to|with))\s+$",
@@ -877,20 +1227,22 @@ _CREDITOR_BEFORE = re.compile(
     # "the debt you owe to X", "your landlord, X", "collecting this debt for X".
     r"|(?:we )?act(?:ing)? (?:for|on behalf of)|(?:for and )?on behalf of|(?:you )?(?:owe|owed|owing) to"
     r"|(?:on behalf of|for|act for|acting for) (?:our|my) client,?"
-    r"|(?:your|the) (?:landlord|lender|creditor),|collect(?:s|ing)? (?:this |the |your )?"
+    r"|(?:your|the) (?:landlord|lender|creditor),|the (?:claimant|pursuer) is|collect(?:s|ing)? (?:this |the |your )?"
     r"(?:debt|rent|charges|account)? ?for|instructed by|please pay)"
     r"\s+$",
     re.I,
 )
 _CREDITOR_AFTER = re.compile(
     r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser|creditor"
-    r"|claimant|lender|landlord)\)"
+    r"|claimant|pursuer|lender|landlord)\)"
     r"|^\s*\(?[\"“]?our client\b"
     r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
     r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b"
     # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
     # warrant (of control)"
-    r"|^\s+(?:has )?issued (?:a|the) warrant\b",
+    r"|^\s+(?:has )?issued (?:a|the) warrant\b"
+    # a case's title names the claimant first: "X Ltd v. you", "X Ltd v Ms Y"
+    r"|^\s+v\.?\s+(?:you\b|(?:mr|mrs|ms|miss|dr)\b|[A-Z])",
     re.I,
 )
 
@@ -988,9 +1340,18 @@ def _gross_score(hit: Hit, weight: float) -> float:
 
 def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
     """A date alone in its cell near the top of page 1 (letters' own date), and, weaker,
-    dates in the body (kept as alternatives)."""
+    dates in the body (kept as alternatives). A cover sheet (a fax's, a court's) comes
+    before the letter and holds no date: then the letter starts on the first page that
+    does."""
     out = []
-    for layout in layouts[:1]:
+    first = next(
+        (
+            lay for lay in layouts
+            if any(parse_date(c.text) for c in lay.cells())
+        ),
+        layouts[0] if layouts else None,
+    )  # fmt: skip
+    for layout in [first] if first is not None else []:
         for r, row in enumerate(layout.rows):
             for cell in row:
                 date = parse_date(cell.text)
@@ -1182,7 +1543,15 @@ def _prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
                 for m in DATE.finditer(text):
                     if m.start() >= len(cell.text):
                         break  # a date wholly on the next row is that row's
-                    cued = _DEADLINE_CUE.search(text[max(0, m.start() - 40) : m.start()])
+                    # (a date that opens its line may end a sentence of the line above:
+                    # "You must send a Response Form by / 21st Jun. 2026.")
+                    lead = (
+                        " ".join(c.text for c in layout.rows[r - 1])
+                        if m.start() == 0 and _runs_on(layout, r, cell)
+                        else ""
+                    )
+                    said = (lead + " " + text[: m.start()]) if lead else text[: m.start()]
+                    cued = _DEADLINE_CUE.search(said[-40:])
                     if not cued and not _date_said_to_be_deadline(
                         text[: m.start()], text[m.end() :]
                     ):

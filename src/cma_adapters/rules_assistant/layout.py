@@ -55,6 +55,9 @@ class Layout:
     height: int
     line_height: float
     row_tops: tuple[float, ...]
+    # Rows opened by a lone mark ("*" — a speck to the words, so not a cell): in a table
+    # of several accounts the mark picks the one the letter is about.
+    marked: tuple[int, ...] = ()
 
     def cells(self) -> Iterable[Cell]:
         for row in self.rows:
@@ -130,7 +133,26 @@ def page_layout(page: PageText) -> Layout:
         height=height,
         line_height=height_px,
         row_tops=tuple(tops),
+        marked=_marked(cells_rows, dropped, slope, height_px),
     )
+
+
+def _marked(
+    rows: Sequence[tuple[Cell, ...]], dropped: Sequence[Word], slope: float, height: float
+) -> tuple[int, ...]:
+    """The rows a lone "*" opens: the mark on the row's line, left of its first cell."""
+    out = []
+    for word in dropped:
+        if word.text not in ("*", "★", "✱", "∗"):
+            continue
+        centre = _centre(word, slope)
+        for r, row in enumerate(rows):
+            if not row or word.box.right > row[0].left:
+                continue
+            if any(abs(_centre(w, slope) - centre) <= height * 0.6 for w in row[0].words):
+                out.append(r)
+                break
+    return tuple(sorted(set(out)))
 
 
 _POUNDS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -664,3 +686,56 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
 def cell_below(layout: Layout, r: int, cell: Cell) -> Cell | None:
     """The cell just below ``cell`` (row ``r``) in its column, if any."""
     return _below(layout, r, cell)
+
+
+def carry_headers(layouts: Sequence[Layout]) -> list[Layout]:
+    """A table whose header row ends one page and whose row of values opens the next
+    ("The details of your account are set out overleaf"): the values are copied under
+    their header on the first page, column by column, so each is read below its label.
+    (The page's own row stays where it is.)"""
+    out = list(layouts)
+    for i in range(len(out) - 1):
+        page, nxt = out[i], out[i + 1]
+        head = next(
+            (
+                r for r in range(len(page.rows) - 1, max(len(page.rows) - 4, -1), -1)
+                if len(page.rows[r]) >= 3
+                and not any(re.search(r"\d", c.text) for c in page.rows[r])
+            ),
+            None,
+        )  # fmt: skip
+        if head is None:
+            continue
+        header = page.rows[head]
+        values = next(
+            (
+                row for row in nxt.rows[:3]
+                if len(row) >= 3 and sum(bool(re.search(r"\d", c.text)) for c in row) >= 2
+            ),
+            None,
+        )  # fmt: skip
+        if values is None:
+            continue
+        tol = 3 * max(page.line_height, nxt.line_height)
+        aligned = sum(any(abs(v.left - h.left) <= tol for h in header) for v in values)
+        if aligned < max(2, (2 * len(values)) // 3):
+            continue
+        top = page.row_tops[head] + 1.8 * page.line_height
+        shift = top - min(w.box.top for v in values for w in v.words)
+        moved = tuple(
+            attrs.evolve(
+                v,
+                page=page.page,
+                row=head + 1,
+                words=tuple(
+                    attrs.evolve(w, box=attrs.evolve(w.box, top=round(w.box.top + shift)))
+                    for w in v.words
+                ),
+            )
+            for v in values
+        )
+        rows = (*page.rows[: head + 1], moved, *page.rows[head + 1 :])
+        tops = (*page.row_tops[: head + 1], top, *page.row_tops[head + 1 :])
+        marked = tuple(r + (r > head) for r in page.marked)
+        out[i] = attrs.evolve(page, rows=rows, row_tops=tops, marked=marked)
+    return out

@@ -57,6 +57,7 @@ from cma_adapters.rules_assistant.fields import (
     _sums_the_column,
     date_of,
     parse_name,
+    pence_of,
 )
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
 from cma_core.documents.model import Box, DocumentClass
@@ -209,7 +210,7 @@ def _values(kind: str, text: str) -> Iterable[tuple[object, int, int]]:
         for m in MONEY.finditer(text):
             if any(start <= m.start("n") < end for start, end in dates):
                 continue
-            pence = int(re.sub(r"\D", "", m.group("n"))) * 100 + int(m.group("p"))
+            pence = pence_of(m)
             minus = text[: m.start()].rstrip().endswith(("-", "−"))
             yield (-pence if minus else pence), m.start(), m.end()
     elif kind == "date":

@@ -1,8 +1,8 @@
 """The layout families written blind whose misses have since been *read* to change the
 reader — L (``corpus_blind.py``, read in round 5), M (``corpus_blind_m.py``, round 6),
-N (``corpus_blind_n.py``, round 7) and O (``corpus_blind_o.py``, round 8) — as training
-texts for the document classifier. (The shipped artefact ``2026-12-03.6`` was trained before
-O was read, on L, M and N; the next ``cma assistant train`` reads O too.)
+N (``corpus_blind_n.py``, round 7), O (``corpus_blind_o.py``, round 8) and P, Q and R
+(``corpus_blind_p.py``, ``corpus_blind_q.py``, ``corpus_blind_r.py``, round 10) — as
+training texts for the document classifier and the field ranker.
 
 Once read, a family says nothing more of how the reader generalises (benchmarks/OCR.md),
 so it may as well teach the classifier its wording, as A-D do. A family still blind (one
@@ -19,7 +19,7 @@ from typing import Any
 
 # The letters of the read families; a family read in a later round is added here (and
 # to ``_families``) in the same commit that says so in benchmarks/OCR.md.
-READ: tuple[str, ...] = ("L", "M", "N", "O")
+READ: tuple[str, ...] = ("L", "M", "N", "O", "P", "Q", "R")
 
 
 _Family = tuple[Callable[..., Sequence[Any]], Callable[[Any], str], Callable[[Any], Any]]
@@ -33,17 +33,24 @@ def _families() -> dict[str, _Family]:
     from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_pages, m_text
     from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_pages, n_text
     from cma_adapters.rules_assistant.corpus_blind_o import build_o, o_pages, o_text
+    from cma_adapters.rules_assistant.corpus_blind_p import build_p, p_pages, p_text
+    from cma_adapters.rules_assistant.corpus_blind_q import build_q, q_pages, q_text
+    from cma_adapters.rules_assistant.corpus_blind_r import build_r, r_pages, r_text
 
     return {
         "L": (build_blind, sample_text, blind_pages),
         "M": (build_m, m_text, m_pages),
         "N": (build_n, n_text, n_pages),
         "O": (build_o, o_text, o_pages),
+        "P": (build_p, p_text, p_pages),
+        "Q": (build_q, q_text, q_pages),
+        "R": (build_r, r_text, r_pages),
     }
 
 
-# Seeds apart from the benchmark's (L 1214, M 2614, N 3014, O 4015) and from each other.
-_SEED_OFFSET = {"L": 5000, "M": 6000, "N": 7000, "O": 8000}
+# Seeds apart from the benchmark's (L 1214, M 2614, N 3014, O 4015, P 5017, Q 6029,
+# R 7411) and from each other.
+_SEED_OFFSET = {"L": 5000, "M": 6000, "N": 7000, "O": 8000, "P": 9000, "Q": 10000, "R": 11000}
 
 
 def read_texts(per_class: int, seed: int) -> list[tuple[str, str, str]]:

@@ -1,12 +1,12 @@
-"""Held-out family P (written blind) printed, scanned and read by real Tesseract: three
-single-page documents (a card lender's letter with its facts in a summary panel at the
+"""Family P (written blind; seen since round 10, which read its misses) printed,
+scanned and read by real Tesseract: three single-page documents (a card lender's letter
+with its facts in a summary panel at the
 foot, at 200 dpi with a coffee-ring stain, slightly skewed, as PNG without its resolution;
 an enforcement company's two-column notice with small-capital labels, photographed at an
 angle at 250 dpi, as PNG with its resolution; an employer's payslip in two columns at
 150 dpi with a staple's shadow, speckled and skewed, as PDF).
 ``benchmarks/intake_accuracy.py --family p --ocr-p 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md. Only aggregate figures are printed: P's
-individual misses are not written down."""
+class; the figures are in benchmarks/OCR.md."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> N
     """Tesseract's text holds most true values (measured 15 of 15 on these pages, main at
     round 7): the gap on P, as on L, M, N and O, is mostly the reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family P (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family P (seen since round 10), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.85 * total
     assert (result.accuracy("document_class") or 0) >= 0.95
@@ -76,10 +76,11 @@ def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> N
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="P after OCR is under the 90% floor per field (as shipped, rules + field ranker "
-    "2026-12-04.2, on these 3 documents: reference 1/2, letter date 2/3, deadline 1/2, payer "
-    "0/1; creditor and balance 2/2, income, gross and frequency 1/1; class 3/3; on 19 "
-    "documents see benchmarks/OCR.md)",
+    reason="P is seen since round 10 (its misses read, trained on as a read family); after "
+    "OCR as shipped (rules + classifier and field ranker 2026-12-04.10), on these 3 "
+    "documents: payer 0/1 (the benefit office, not the department above it); creditor, "
+    "reference, balance and deadline 2/2, letter date 3/3, income, gross and frequency 1/1; "
+    "class 3/3 (on 19 documents: benchmarks/OCR.md, 'Round 10')",
 )
 def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
     result, _, _ = read

@@ -34,6 +34,9 @@ READ_MODULES = {
     "corpus_blind_m": "M",
     "corpus_blind_n": "N",
     "corpus_blind_o": "O",
+    "corpus_blind_p": "P",
+    "corpus_blind_q": "Q",
+    "corpus_blind_r": "R",
 }
 PACKAGE = Path(read_families.__file__).parent
 
