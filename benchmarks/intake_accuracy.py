@@ -34,16 +34,21 @@ Held-out R (``corpus_blind_r.py``: a seventh blind family, in a seventh hand) li
 ``--family r`` (R only) or ``--family all``, ``--ocr-r N`` scans and reads N of its
 documents. R's misses are never printed.
 
-``--family read``: A-O only (every family read so far, not P, Q nor R). ``--ranker alone|blended``
-trains the learned field ranker (``ranker_training``: on A-D, H, K and L-O with their
-own seeds, never P, Q nor R) and reads every family on perfect text twice, by the rules and with
-the ranker, each table with its read time per document (the same run); the OCR runs
-use the ranker too. ``--ranker blended,alone``: the first as above, the others' tables
-too, read from the same pages (for OCR: the same scans, also read by the rules alone).
+Held-out S (``corpus_blind_s.py``: an eighth blind family, in an eighth hand) likewise:
+``--family s`` (S only) or ``--family all``, ``--ocr-s N`` scans and reads N of its
+documents. S's misses are never printed.
+
+``--family read``: A-O only (every family read so far, not P, Q, R nor S).
+``--ranker alone|blended`` trains the learned field ranker (``ranker_training``: on A-D,
+H, K and L-O with their own seeds, never P, Q, R nor S) and reads every family on perfect
+text twice, by the rules and with the ranker, each table with its read time per document
+(the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the first as
+above, the others' tables too, read from the same pages (for OCR: the same scans, also
+read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ranker alone|blended]``
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -88,6 +93,8 @@ from cma_adapters.rules_assistant.corpus_blind_q import build_q, q_pages, q_scan
 from cma_adapters.rules_assistant.corpus_blind_q import values_in_text as q_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_r import build_r, r_pages, r_scanned, r_text
 from cma_adapters.rules_assistant.corpus_blind_r import values_in_text as r_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_s import build_s, s_pages, s_scanned, s_text
+from cma_adapters.rules_assistant.corpus_blind_s import values_in_text as s_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -263,6 +270,9 @@ FAMILY_Q = Family(
 FAMILY_R = Family(
     "held-out R, written blind", build_r, r_text, r_pages, r_scanned, r_values_in_text, True
 )
+FAMILY_S = Family(
+    "held-out S, written blind", build_s, s_text, s_pages, s_scanned, s_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -347,7 +357,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
-        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r"), default="all"
+        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r", "s"), default="all"
     )
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
@@ -358,6 +368,7 @@ def main() -> None:
     )
     parser.add_argument("--ocr-q", type=int, default=0)
     parser.add_argument("--ocr-r", type=int, default=0)
+    parser.add_argument("--ocr-s", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
@@ -375,6 +386,11 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
+    if args.family == "s":
+        family_text(FAMILY_S, args.per_family)
+        if args.ocr_s:
+            family_ocr(FAMILY_S, args.ocr_s)
+        return
     if args.family == "r":
         family_text(FAMILY_R, args.per_family)
         if args.ocr_r:
@@ -453,6 +469,9 @@ def main() -> None:
     family_text(FAMILY_R, args.per_family)
     if args.ocr_r:
         family_ocr(FAMILY_R, args.ocr_r)
+    family_text(FAMILY_S, args.per_family)
+    if args.ocr_s:
+        family_ocr(FAMILY_S, args.ocr_s)
 
 
 if __name__ == "__main__":
