@@ -38,7 +38,10 @@ CHOSEN = (
     (C.RENT_ARREARS, 1, 2),
     (C.MAGISTRATES_FINE, 0, 3),
 )
-FIRST = "not measured yet"
+FIRST = (
+    "class 4/4; creditor 4/4, reference 2/4, balance 3/4, letter date 4/4, deadline 2/2; true "
+    "values verbatim in the OCR text 16 of 18 (branch corpuss off cd564ce)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +69,8 @@ async def read_sample() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds most true values: the gap on S, as on L-R, is then the
-    reader's. (First measurement: FIRST.)"""
+    """Tesseract's text holds most true values (16 of 18 here at the first measurement), so
+    most of the gap on S is the reader's. Class measured 4 of 4."""
     result, found, total = read
     print("\n" + result.table(f"held-out family S (written blind), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -76,8 +79,8 @@ def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> N
 
 
 def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
-    """The fields the sample states, all together; a floor at a third catches a collapse,
-    not a small loss."""
+    """The fields the sample states, all together: 15 of 18 right at the first measurement;
+    a floor at a third catches a collapse, not a small loss."""
     result, _, _ = read
     fields = [f for f in FIELDS_HERE if result.totals[f]]
     assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 3

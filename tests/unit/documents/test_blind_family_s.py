@@ -268,10 +268,18 @@ TARGET_FIELDS = (
     "deadline_date", "court_claim_number", "payer_name", "income_pence", "gross_pence",
     "frequency", "served_date",
 )  # fmt: skip
-FLOORS: dict[str, float] = {}
-"""Set from the first measurement (FIRST below), well under it: they catch a collapse,
-not a small loss. The fields with four documents or fewer here have no floor."""
-FIRST = "not measured yet"
+FLOORS = {
+    "document_class": 0.75, "creditor_name": 0.6, "account_reference": 0.6,
+    "balance_pence": 0.6, "letter_date": 0.75, "deadline_date": 0.7,
+}  # fmt: skip
+"""Well under the first measurement (FIRST below): they catch a collapse, not a small loss.
+The fields with four documents or fewer here have no floor."""
+FIRST = (
+    "class 100% (38/38), creditor 83% (25/30), original creditor 50% (1/2), reference 83% "
+    "(25/30), balance 83% (25/30), letter date 100% (36/36), deadline 95% (20/21), claim no. "
+    "100% (4/4), payer 50% (2/4), income 100% (4/4), gross 100% (2/2), frequency 25% (1/4), "
+    "served 0% (0/2) (branch corpuss off cd564ce, field ranker as shipped there)"
+)
 
 
 def test_family_s_is_read_above_a_collapse_floor(s_score: Score) -> None:
@@ -288,6 +296,7 @@ def test_family_s_is_read_above_a_collapse_floor(s_score: Score) -> None:
     "documents: benchmarks/OCR.md, 'Family S')",
 )
 def test_family_s_meets_the_floors(s_score: Score) -> None:
+    """Fails today on the fields (the class is at 100% on these 38; 99% on 76)."""
     assert (s_score.accuracy("document_class") or 0) >= 0.95
     for field in TARGET_FIELDS:
         assert (s_score.accuracy(field) or 0) >= 0.9, field
