@@ -29,17 +29,22 @@ until round 10, which read their misses (``--misses``) to fix them by kind and t
 them (``read_families``): from then on they are read, like H and K-O, and no longer a
 blind measurement.
 
+Held-out S (``corpus_blind_s.py``: an eighth blind family, in an eighth hand, written
+beside round 10 and never shown to it): ``--family s`` (S only) or ``--family all``,
+``--ocr-s N`` scans and reads N of its documents. S's misses are never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q and R have
 ``--family p|q|r``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and L-R with their
-own seeds, not the benchmark's) and reads every family on perfect text twice, by the rules and with
-the ranker, each table with its read time per document (the same run); the OCR runs
-use the ranker too. ``--ranker blended,alone``: the first as above, the others' tables
-too, read from the same pages (for OCR: the same scans, also read by the rules alone).
+own seeds, not the benchmark's; never S) and reads every family on perfect text twice,
+by the rules and with the ranker, each table with its read time per document (the same
+run); the OCR runs use the ranker too. ``--ranker blended,alone``: the first as above,
+the others' tables too, read from the same pages (for OCR: the same scans, also read by
+the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ranker alone|blended]``
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -84,6 +89,8 @@ from cma_adapters.rules_assistant.corpus_blind_q import build_q, q_pages, q_scan
 from cma_adapters.rules_assistant.corpus_blind_q import values_in_text as q_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_r import build_r, r_pages, r_scanned, r_text
 from cma_adapters.rules_assistant.corpus_blind_r import values_in_text as r_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_s import build_s, s_pages, s_scanned, s_text
+from cma_adapters.rules_assistant.corpus_blind_s import values_in_text as s_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -259,6 +266,9 @@ FAMILY_Q = Family(
 FAMILY_R = Family(
     "R, read since round 10", build_r, r_text, r_pages, r_scanned, r_values_in_text, False
 )
+FAMILY_S = Family(
+    "held-out S, written blind", build_s, s_text, s_pages, s_scanned, s_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -343,7 +353,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
-        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r"), default="all"
+        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r", "s"), default="all"
     )
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
@@ -354,6 +364,7 @@ def main() -> None:
     )
     parser.add_argument("--ocr-q", type=int, default=0)
     parser.add_argument("--ocr-r", type=int, default=0)
+    parser.add_argument("--ocr-s", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
@@ -371,6 +382,11 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
+    if args.family == "s":
+        family_text(FAMILY_S, args.per_family)
+        if args.ocr_s:
+            family_ocr(FAMILY_S, args.ocr_s)
+        return
     if args.family == "r":
         family_text(FAMILY_R, args.per_family, args.misses)
         if args.ocr_r:
@@ -449,6 +465,9 @@ def main() -> None:
     family_text(FAMILY_R, args.per_family, args.misses)
     if args.ocr_r:
         family_ocr(FAMILY_R, args.ocr_r, args.misses)
+    family_text(FAMILY_S, args.per_family)  # blind: its misses are never printed
+    if args.ocr_s:
+        family_ocr(FAMILY_S, args.ocr_s)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ to see what the adapter itself loses. With a real key, point ``--base-url`` at t
 instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
 
 Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4]
-[--family all|h|k|l|m|n|o|p|q|r]``
+[--family all|h|k|l|m|n|o|p|q|r|s]``
 
 Only aggregate tables are printed (a still-blind family's misses are never shown).
 """
@@ -49,6 +49,7 @@ from cma_adapters.rules_assistant.corpus_blind_o import build_o, o_pages, o_text
 from cma_adapters.rules_assistant.corpus_blind_p import build_p, p_pages, p_text
 from cma_adapters.rules_assistant.corpus_blind_q import build_q, q_pages, q_text
 from cma_adapters.rules_assistant.corpus_blind_r import build_r, r_pages, r_text
+from cma_adapters.rules_assistant.corpus_blind_s import build_s, s_pages, s_text
 from cma_core.documents.model import PageText
 
 # Family letter -> (its documents, their pages with word boxes, their text as the worker
@@ -68,6 +69,7 @@ FAMILIES: dict[
     "P": (build_p, p_pages, p_text),
     "Q": (build_q, q_pages, q_text),
     "R": (build_r, r_pages, r_text),
+    "S": (build_s, s_pages, s_text),
 }
 
 
