@@ -106,7 +106,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     hits: list[int] = []
     baseline_ms: list[float] = []
     base_hits: list[int] = []
-    baseline = _baseline(args.baseline_index, index) if args.baseline_index else None
+    baseline_file = getattr(args, "baseline_index", None)  # scale_bench has none
+    baseline = _baseline(baseline_file, index) if baseline_file else None
     app = create_app(container)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://bench"
@@ -191,7 +192,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     }
     if baseline is not None:
         out["direct_baseline"] = summary(baseline_ms)
-        out["baseline_index"] = args.baseline_index
+        out["baseline_index"] = baseline_file
         out["baseline_same_totals"] = base_hits == hits
         out["p95_direct_over_baseline"] = round(d["p95_ms"] / out["direct_baseline"]["p95_ms"], 2)
     out["load_after"] = [round(x, 2) for x in os.getloadavg()]
