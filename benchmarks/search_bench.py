@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import json
+import os
 import random
 import statistics
 import time
@@ -94,6 +96,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     centres = [c.id for c in await container.identity_store().list_centres()][: args.centres]
     service, index = container.search(), container.search_index()
     rng = random.Random(7)
+    load_before = [round(x, 2) for x in os.getloadavg()]
     direct: list[float] = []
     api: list[float] = []
     api_asgi: list[float] = []
@@ -101,6 +104,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     after: list[float] = []
     api_after: list[float] = []
     hits: list[int] = []
+    baseline_ms: list[float] = []
+    base_hits: list[int] = []
+    baseline_file = getattr(args, "baseline_index", None)  # scale_bench has none
+    baseline = _baseline(baseline_file, index) if baseline_file else None
     app = create_app(container)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://bench"
@@ -123,14 +130,18 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             adviser[cid] = TenantContext(centre_id=cid, user_id=user.id, roles=user.roles_in(cid))
         for _ in range(args.rounds):
             work = [(rng.choice(centres), rng.choice(QUERIES)) for _ in range(args.queries)]
-            for cid, q in work:  # direct: the adapter, with the query the service builds
-                # for the same adviser the API answers (their own cases only): a system
-                # context's query reads the whole centre, which is not like for like.
-                query = service.query_for(adviser[cid], q)
-                t = time.perf_counter()
-                found = await index.search(query)
-                direct.append((time.perf_counter() - t) * 1000)
-                hits.append(found.total)
+            sides = [(index, direct, hits)]
+            if baseline is not None:  # the other adapter first every other round
+                sides.insert(len(baseline_ms) // len(work) % 2, (baseline, baseline_ms, base_hits))
+            for side, times, totals in sides:
+                for cid, q in work:  # direct: the adapter, with the query the service
+                    # builds for the same adviser the API answers (their own cases only):
+                    # a system context's query reads the whole centre, not like for like.
+                    query = service.query_for(adviser[cid], q)
+                    t = time.perf_counter()
+                    found = await side.search(query)
+                    times.append((time.perf_counter() - t) * 1000)
+                    totals.append(found.total)
             for cid, q in work:
                 headers = {"Authorization": f"Bearer {tokens[cid]}"}
                 t = time.perf_counter()
@@ -167,6 +178,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     await shutdown(container)
     d, a = summary(direct), summary(api)
     out: dict[str, Any] = {
+        "load_before": load_before,
         "backend": container.settings().search_backend,
         "queries": len(direct),
         "mean_hits": round(statistics.fmean(hits), 1),
@@ -178,6 +190,12 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "api_asgi": summary(api_asgi),
         "api_asgi_over_direct": round(d["mean_ms"] / summary(api_asgi)["mean_ms"], 2),
     }
+    if baseline is not None:
+        out["direct_baseline"] = summary(baseline_ms)
+        out["baseline_index"] = baseline_file
+        out["baseline_same_totals"] = base_hits == hits
+        out["p95_direct_over_baseline"] = round(d["p95_ms"] / out["direct_baseline"]["p95_ms"], 2)
+    out["load_after"] = [round(x, 2) for x in os.getloadavg()]
     if args.audit_order:
         o, b = summary(overlapped), summary(after)
         out["service_audit_overlapped"], out["service_audit_after"] = o, b
@@ -191,6 +209,18 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def _baseline(path: str, index: Any) -> Any:
+    """Another version of the PostgreSQL adapter (a file holding ``PostgresSearchIndex``,
+    e.g. ``git show main:src/cma_adapters/search_postgres/index.py``) on the same engine,
+    timed alternately with the current one on the same queries."""
+    spec = importlib.util.spec_from_file_location("search_bench_baseline", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"--baseline-index: cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.PostgresSearchIndex(index.engine)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", required=True)
@@ -202,6 +232,11 @@ def main() -> None:
         "--audit-order",
         action="store_true",
         help="also time the service with the audit commit overlapped vs after the query",
+    )
+    parser.add_argument(
+        "--baseline-index",
+        help="PostgreSQL: a file with another PostgresSearchIndex, timed alternately with "
+        "the current adapter (direct side only)",
     )
     args = parser.parse_args()
     print(json.dumps(asyncio.run(run(args)), indent=2))

@@ -501,6 +501,52 @@ class TestPostgresSearchIndex(SearchIndexContract):
             rows = [tuple(r) for r in await conn.execute(text(sql))]
         assert rows == [("%>", True), ("&&", True), ("<%", True), ("@>", True), ("@@", True)]
 
+    async def test_every_search_is_planned_for_its_own_words(
+        self, postgres_url: str, centres: Any
+    ) -> None:
+        """A generic plan (PostgreSQL's choice after five runs of a prepared statement)
+        cannot see the query's words, and kept the typo pass scanning the centre's every
+        document at 1,000,000 cases (benchmarks/README.md, branch pg1m): each search's
+        statements are planned for their own parameters."""
+        from sqlalchemy import text
+
+        from cma_adapters.search_postgres import PostgresSearchIndex
+        from cma_adapters.sqlalchemy import create_engine_for
+
+        engine = create_engine_for(postgres_url, pool_size=1)  # one session to look at
+        try:
+            index = PostgresSearchIndex(engine)
+            a, _ = centres
+            await index.upsert([doc(a, body=f"letter number {i} about arrears") for i in range(5)])
+            for word in ("arrears", "letter", "number", "about", "arears", "leter", "numbr"):
+                for _ in range(2):
+                    await index.search(q(a, word))
+            sql = (
+                "SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0) "
+                "FROM pg_prepared_statements WHERE statement LIKE '%FROM search_documents d%' "
+                "AND statement NOT LIKE '%pg_prepared_statements%'"
+            )
+            async with engine.connect() as conn:
+                generic, custom = (await conn.execute(text(sql))).one()
+        finally:
+            await engine.dispose()
+        assert (generic, custom >= 14) == (0, True)
+
+    async def test_the_gin_indexes_bound_the_pending_lists_a_search_reads(self, index: Any) -> None:
+        """Migration 2041: every scan of a GIN index reads its whole pending list (4 MB
+        by default); the search indexes keep theirs to 128 kB."""
+        from sqlalchemy import text
+
+        sql = (
+            "SELECT relname, reloptions FROM pg_class WHERE relname IN "
+            "('ix_search_documents_tsv', 'ix_search_documents_terms', "
+            "'ix_search_documents_restricted', 'ix_search_documents_trgm') ORDER BY 1"
+        )
+        async with index.engine.begin() as conn:
+            rows = [tuple(r) for r in await conn.execute(text(sql))]
+        assert len(rows) == 4
+        assert all(options == ["gin_pending_list_limit=128"] for _, options in rows)
+
     async def test_web_search_syntax(self, index: SearchIndex, centres: Any) -> None:
         a, _ = centres
         await index.upsert([doc(a, body="gas bill"), doc(a, body="water bill")])

@@ -123,7 +123,17 @@ class PostgresSearchIndex(SearchIndex):
         if not query.kinds:
             return _empty(query)
         async with self.engine.begin() as conn:
-            await self._in_centre(conn, query.centre_id)
+            # A custom plan for every search, set with the centre (one round trip): a
+            # generic plan cannot see the query's words, and after five runs of the same
+            # statement PostgreSQL may keep one that scans the centre's every document
+            # (the typo pass did: benchmarks/README.md, branch pg1m).
+            await conn.execute(
+                text(
+                    "SELECT set_config('app.centre_id', :c, true), "
+                    "set_config('plan_cache_mode', 'force_custom_plan', true)"
+                ),
+                {"c": str(query.centre_id)},
+            )
             found = await self._search(conn, query, fuzzy=False)
             if found.total == 0 and query.text.strip():
                 # pg_trgm's default (0.6) misses one wrong letter in a seven-letter word.
