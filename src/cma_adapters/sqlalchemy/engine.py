@@ -274,28 +274,42 @@ async def checkout(engine: AsyncEngine) -> Any:
     ``raw_connection`` runs the pool's synchronous checkout in a new greenlet so that a
     reconnect or a wait for a free connection can await. When a connection is idle in the
     pool and no listener or pre-ping runs at checkout, the checkout is pure bookkeeping:
-    it runs here directly (benchmarks/README.md, branch ``caseread4``). If it had to do
-    I/O after all (the connection handed over was invalidated or is due for recycling,
-    so it must reconnect), SQLAlchemy raises ``MissingGreenlet`` before any I/O; its
-    connect-failure path gives the connection record back to the pool, invalidated, and
-    the checkout is redone the usual way."""
+    it runs here directly (benchmarks/README.md, branch ``caseread4``). A connection that
+    must reconnect first (invalidated after a disconnect, or recycled) goes through the
+    greenlet. Should the checkout need I/O anyway, SQLAlchemy raises ``MissingGreenlet``
+    before any; its connect-failure path gives the record back to the pool invalidated,
+    and the checkout is redone the usual way."""
     sync = engine.sync_engine
     pool: Any = sync.pool
     if (
         engine.dialect.is_async
         and not getattr(pool, "_pre_ping", True)
         and not pool.dispatch.checkout
-        and getattr(pool, "checkedin", _none_idle)() > 0
+        and _idle_all_live(pool)
     ):
         try:
             return sync.raw_connection()
         except MissingGreenlet:
-            pass
+            pass  # a safety net: the checks below should leave nothing to reconnect
     return await greenlet_spawn(sync.raw_connection)
 
 
-def _none_idle() -> int:
-    return 0
+def _idle_all_live(pool: Any) -> bool:
+    """At least one connection idle in ``pool`` and none of them due to reconnect on
+    checkout (invalidated, older than the pool's last invalidation, or recycling on):
+    read from the pool's queue, and ``False`` (the greenlet) if it is not one CMA knows."""
+    items = getattr(getattr(getattr(pool, "_pool", None), "_queue", None), "_queue", None)
+    if not items or getattr(pool, "_recycle", 0) != -1:
+        return False
+    since = getattr(pool, "_invalidate_time", None)
+    if since is None:
+        return False
+    return all(
+        getattr(rec, "dbapi_connection", None) is not None
+        and since <= rec.starttime
+        and getattr(rec, "_soft_invalidate_time", 1) <= rec.starttime
+        for rec in items
+    )
 
 
 async def checkin(engine: AsyncEngine, raw: Any) -> None:
