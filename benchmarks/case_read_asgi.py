@@ -85,7 +85,17 @@ async def run(args: argparse.Namespace, env: dict[str, str], ids: list[str]) -> 
     from cma_entrypoints.http.app import create_app
     from cma_entrypoints.settings import Settings
 
-    app = create_app(build_container(Settings.from_env()))
+    if args.callgrind:
+        # Under callgrind a view takes ~0.5 s, longer the more the machine is loaded, so the
+        # 5 s caches (session verdicts, staff names) and the data keys' 300 s would refresh
+        # every few views, by wall time: the count would depend on the load. Served, they
+        # refresh a few times a minute over thousands of views. Counted without them.
+        os.environ["CMA_SESSION_CHECK_SECONDS"] = "3600"
+        os.environ["CMA_DATA_KEY_CACHE_TTL"] = "3600"
+    container = build_container(Settings.from_env())
+    if args.callgrind:
+        container.directory().names_ttl = 3600.0
+    app = create_app(container)
     async with app.lifespan(), bare_app.app.lifespan():
         # As served by uvicorn (case_read.py): the bare app's default logging config (a
         # queue handler at INFO) belongs to its own process, not CMA's.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from typing import Any
 
 import pytest
 from sqlalchemy import event, text
@@ -288,3 +289,90 @@ async def test_a_refused_commit_on_the_driver_keeps_the_pool_usable(postgres_url
             assert (await conn.execute(text("SELECT x FROM t_deferred"))).scalars().all() == [2]
     finally:
         await engine.dispose()
+
+
+async def test_a_unit_of_work_takes_and_gives_back_an_idle_connection_without_a_greenlet(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a connection idle in the pool, the checkout and the checkin of a unit of work
+    are bookkeeping only: no greenlet is spawned for them (``engine.checkout``/``checkin``),
+    whether it commits or rolls back, and the connection comes back clean."""
+    import sqlalchemy.ext.asyncio.engine as sa_async_engine
+
+    from cma_adapters.sqlalchemy import engine as cma_engine
+
+    engine = create_engine_for(postgres_url, pool_size=1)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    centre = CentreId(uuid.uuid4())
+    spawned: list[object] = []
+
+    def counting(real: Any) -> Any:
+        async def spawn(fn: Any, *args: Any, **kwargs: Any) -> Any:
+            spawned.append(fn)
+            return await real(fn, *args, **kwargs)
+
+        return spawn
+
+    try:
+        async with factory(centre) as uow:  # the first connection is made in a greenlet
+            assert await uow.context.driver() is not None
+        for module in (sa_async_engine, cma_engine):
+            monkeypatch.setattr(module, "greenlet_spawn", counting(module.greenlet_spawn))
+        async with factory(centre) as uow:
+            driver = await uow.context.driver()
+            assert driver is not None
+            assert await driver.fetchval("SELECT current_setting('app.centre_id', true)") == str(
+                centre
+            )
+            await uow.commit()
+        async with factory(centre) as uow:
+            driver = await uow.context.driver()
+            assert driver is not None
+            await driver.execute("SELECT 1")  # rolled back on exit
+        assert spawned == []
+        assert engine.sync_engine.pool.checkedin() == 1  # type: ignore[attr-defined]
+        raw = await engine.raw_connection()
+        try:
+            assert not raw.driver_connection.is_in_transaction()  # type: ignore[union-attr]
+        finally:
+            raw.close()
+        async with engine.connect() as conn:
+            assert (await conn.execute(SHOW)).scalar() in (None, "")
+    finally:
+        await engine.dispose()
+
+
+async def test_a_dropped_pooled_connection_is_replaced_for_the_next_unit_of_work(
+    postgres_url: str,
+) -> None:
+    """The server ends the pooled connection (a restart, an administrator): the unit of
+    work using it fails, the connection is not given back for reuse, and the next unit of
+    work gets a new one, bound to its centre (through the greenlet: it reconnects)."""
+    engine = create_engine_for(postgres_url, pool_size=1)
+    factory = SqlAlchemyUnitOfWorkFactory(engine)
+    centre = CentreId(uuid.uuid4())
+    admin = create_engine_for(postgres_url, pool_size=1, app_role=None)
+    try:
+        async with factory(centre) as uow:
+            driver = await uow.context.driver()
+            assert driver is not None
+            pid = await driver.fetchval("SELECT pg_backend_pid()")
+            await uow.commit()
+        async with admin.connect() as conn:
+            await conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+        await asyncio.sleep(0.2)
+        with pytest.raises(Exception):  # noqa: B017, PT011 - the driver's error, translated
+            async with factory(centre) as uow:
+                await uow.context.driver()
+        for _ in range(2):  # and the one after that: nothing dead went back to the pool
+            async with factory(centre) as uow:
+                driver = await asyncio.wait_for(uow.context.driver(), timeout=10)
+                assert driver is not None
+                assert await driver.fetchval("SELECT pg_backend_pid()") != pid
+                assert await driver.fetchval(
+                    "SELECT current_setting('app.centre_id', true)"
+                ) == str(centre)
+                await uow.commit()
+    finally:
+        await engine.dispose()
+        await admin.dispose()

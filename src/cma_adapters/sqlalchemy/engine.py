@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import MissingGreenlet
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
-from sqlalchemy.util import await_
+from sqlalchemy.util import await_, greenlet_spawn
 
 from cma_adapters.sqlalchemy.rls import DEFAULT_APP_ROLE, check_role_name
 
@@ -264,6 +265,90 @@ async def driver_in_transaction(conn: AsyncConnection) -> Any | None:
     elif not sync.in_transaction():
         return None  # a driver transaction SQLAlchemy does not know of: not ours to join
     return adapted._connection
+
+
+async def checkout(engine: AsyncEngine) -> Any:
+    """A pooled connection of ``engine`` alone (``AsyncEngine.raw_connection``), taken
+    without SQLAlchemy's greenlet hop when the pool can hand one over without I/O.
+
+    ``raw_connection`` runs the pool's synchronous checkout in a new greenlet so that a
+    reconnect or a wait for a free connection can await. When a connection is idle in the
+    pool and no listener or pre-ping runs at checkout, the checkout is pure bookkeeping:
+    it runs here directly (benchmarks/README.md, branch ``caseread4``). A connection that
+    must reconnect first (invalidated after a disconnect, or recycled) goes through the
+    greenlet. Should the checkout need I/O anyway, SQLAlchemy raises ``MissingGreenlet``
+    before any; its connect-failure path gives the record back to the pool invalidated,
+    and the checkout is redone the usual way."""
+    sync = engine.sync_engine
+    pool: Any = sync.pool
+    if (
+        engine.dialect.is_async
+        and not getattr(pool, "_pre_ping", True)
+        and not pool.dispatch.checkout
+        and _idle_all_live(pool)
+    ):
+        try:
+            return sync.raw_connection()
+        except MissingGreenlet:
+            pass  # a safety net: the checks below should leave nothing to reconnect
+    return await greenlet_spawn(sync.raw_connection)
+
+
+def _idle_all_live(pool: Any) -> bool:
+    """At least one connection idle in ``pool`` and none of them due to reconnect on
+    checkout (invalidated, older than the pool's last invalidation, or recycling on):
+    read from the pool's queue, and ``False`` (the greenlet) if it is not one CMA knows."""
+    items = getattr(getattr(getattr(pool, "_pool", None), "_queue", None), "_queue", None)
+    if not items or getattr(pool, "_recycle", 0) != -1:
+        return False
+    since = getattr(pool, "_invalidate_time", None)
+    if since is None:
+        return False
+    return all(
+        getattr(rec, "dbapi_connection", None) is not None
+        and since <= rec.starttime
+        and getattr(rec, "_soft_invalidate_time", 1) <= rec.starttime
+        for rec in items
+    )
+
+
+async def checkin(engine: AsyncEngine, raw: Any) -> None:
+    """Give ``raw`` (from ``checkout``) back to the pool: directly when that needs no I/O
+    (asyncpg, the transaction ended, the connection open, no reset or checkin listener:
+    the pool's rollback-on-return then sends nothing), else in a greenlet as SQLAlchemy
+    does (``raw.close()``, whose reset may roll back or close the connection). A
+    connection the server has closed is invalidated instead (the pool reconnects it on
+    its next checkout)."""
+    if _checkin_is_quiet(engine, raw):
+        raw.close()
+    elif _driver_closed(raw):
+        # The server ended it (a restart, an administrator): SQLAlchemy's ``Connection``
+        # would have invalidated it on the disconnect; the unit of work used it without
+        # one, so it is invalidated here, never given back to be handed out dead again.
+        await greenlet_spawn(raw.invalidate)
+    else:
+        await greenlet_spawn(raw.close)
+
+
+def _driver_closed(raw: Any) -> bool:
+    driver = raw.driver_connection if raw.is_valid else None
+    return bool(driver is not None and getattr(driver, "is_closed", bool)())
+
+
+def _checkin_is_quiet(engine: AsyncEngine, raw: Any) -> bool:
+    pool: Any = engine.sync_engine.pool
+    if raw.is_detached or not raw.is_valid or pool.dispatch.reset or pool.dispatch.checkin:
+        return False
+    adapted = raw.dbapi_connection
+    if getattr(adapted, "_transaction", True) is not None:
+        return False  # a transaction the adapter would roll back: I/O
+    driver = getattr(adapted, "_connection", None)
+    return (
+        driver is not None
+        and hasattr(driver, "is_in_transaction")
+        and not driver.is_closed()
+        and not driver.is_in_transaction()
+    )
 
 
 #: ``CMA_SQLITE_SYNCHRONOUS`` values (SQLite's ``PRAGMA synchronous``).

@@ -37,6 +37,8 @@ from cma_adapters.sqlalchemy.crypto import CentreKeys, DataKeyCache
 from cma_adapters.sqlalchemy.deferred import DeferredWrites
 from cma_adapters.sqlalchemy.engine import (
     PENDING_CENTRE,
+    checkin,
+    checkout,
     driver_begin,
     driver_end,
     driver_in_transaction,
@@ -769,8 +771,9 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         if self._engine.dialect.driver == "asyncpg":
             # The pooled connection alone: SQLAlchemy's ``Connection`` is built on the
             # first statement that needs it (``SqlContext.c``), never for a view whose
-            # statements all go to the driver (benchmarks/README.md, branch ``caseread``).
-            self._x.raw = await self._engine.raw_connection()
+            # statements all go to the driver (benchmarks/README.md, branch ``caseread``);
+            # without a greenlet hop when the pool has one idle (branch ``caseread4``).
+            self._x.raw = await checkout(self._engine)
             return self
         self._x.conn = await self._engine.connect()
         self._pend_centre()
@@ -813,7 +816,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 self._x.conn = None
             elif self._x.raw is not None:
                 raw, self._x.raw = self._x.raw, None
-                await greenlet_spawn(raw.close)  # back to the pool (its reset included)
+                await checkin(self._engine, raw)  # back to the pool (its reset included)
         # Publish only once the connection is back in the pool: in-process handlers open
         # units of work of their own, and the embedded SQLite pool holds one connection.
         committed, self._committed = self._committed, []

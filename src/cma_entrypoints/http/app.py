@@ -18,7 +18,7 @@ from sqlalchemy import text
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.advice import CaseAdviceController, LetterTemplateController
 from cma_entrypoints.http.audit import AuditController
-from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
+from cma_entrypoints.http.auth import TokenCodec
 from cma_entrypoints.http.budgets import BudgetController, SfsCatalogueController
 from cma_entrypoints.http.cases import CaseController, CaseTimelineController
 from cma_entrypoints.http.cases.listing import EXPOSED as CONSISTENCY_HEADERS
@@ -37,7 +37,6 @@ from cma_entrypoints.http.common.input import check_input
 from cma_entrypoints.http.common.openapi import document_problems
 from cma_entrypoints.http.common.params import tenant_context
 from cma_entrypoints.http.common.schemas import HealthCheck, HealthOut
-from cma_entrypoints.http.common.strict_query import StrictQueryMiddleware
 from cma_entrypoints.http.compliance import (
     CaseComplianceController,
     ComplianceController,
@@ -63,9 +62,7 @@ from cma_entrypoints.http.privacy.rights import DataSubjectRequestController, Le
 from cma_entrypoints.http.problems import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS
 from cma_entrypoints.http.protection import SECURITY_HEADERS as SECURITY_HEADER_VALUES
 from cma_entrypoints.http.protection import (
-    AddressRateLimitMiddleware,
-    RequestContextMiddleware,
-    UserContextMiddleware,
+    RequestPipeline,
     echo_request_id,
 )
 from cma_entrypoints.http.scheduling import (
@@ -290,18 +287,16 @@ def create_app(container: Container | None = None) -> Litestar:
             # Outermost: the client address every later step (rate limits, sign-in
             # throttle, audit) uses. X-Forwarded-For counts only from CMA_TRUSTED_PROXIES.
             *_trusted_proxies(settings.trusted_proxies),
-            RequestContextMiddleware,
+            # Request id and access log, the per-address limit, the token, the per-user
+            # limit and the strict query check, in that order, as one layer (protection.py).
             DefineMiddleware(
-                AddressRateLimitMiddleware,
+                RequestPipeline,
                 limiter=limiter,
-                per_minute=settings.rate_limit_per_ip_per_minute,
+                per_ip_per_minute=settings.rate_limit_per_ip_per_minute,
+                per_user_per_minute=settings.rate_limit_per_minute,
+                codec=codec,
+                gate=container.session_gate(),
             ),
-            DefineMiddleware(JWTAuthMiddleware, codec=codec, gate=container.session_gate()),
-            DefineMiddleware(
-                UserContextMiddleware, limiter=limiter, per_minute=settings.rate_limit_per_minute
-            ),
-            # Innermost: a misspelt filter is a 400 naming it, after authentication.
-            StrictQueryMiddleware,
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         # Strict JSON (content type, size, depth, no coercion) and dated query values.

@@ -24,11 +24,12 @@ import jwt
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
+from litestar.middleware._utils import should_bypass_middleware
 from litestar.middleware.authentication import (
     AbstractAuthenticationMiddleware,
     AuthenticationResult,
 )
-from litestar.types import ASGIApp
+from litestar.types import ASGIApp, Scope
 
 from cma_core.identity.errors import ReauthenticationRequired
 from cma_core.identity.gate import SessionGate
@@ -128,6 +129,23 @@ class JWTAuthMiddleware(AbstractAuthenticationMiddleware):
         super().__init__(app, exclude=["^/schema"], exclude_http_methods=["OPTIONS"])
         self._codec = codec
         self._gate = gate
+
+    async def authenticate(self, scope: Scope) -> None:
+        """What this middleware does before calling its app (Litestar's
+        ``AbstractAuthenticationMiddleware.__call__``), for ``protection.RequestPipeline``,
+        which runs it as a step of its one layer: unless the route opts out, the token is
+        checked (401 raised) and ``scope["user"]``/``scope["auth"]`` set."""
+        if should_bypass_middleware(
+            exclude_http_methods=self.exclude_http_methods,
+            exclude_opt_key=self.exclude_opt_key,
+            exclude_path_pattern=self.exclude,
+            scope=scope,
+            scopes=self.scopes,
+        ):
+            return
+        result = await self.authenticate_request(ASGIConnection(scope))
+        scope["user"] = result.user
+        scope["auth"] = result.auth
 
     async def authenticate_request(
         self, connection: ASGIConnection[Any, Any, Any, Any]

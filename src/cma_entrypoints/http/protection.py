@@ -1,10 +1,14 @@
-"""Per-request middleware: request id and access log, rate limits per address and per user.
+"""Per-request middleware: request id and access log, rate limits per address and per user,
+authentication and the strict query check, as ONE ASGI layer (``RequestPipeline``).
 
-Order in the app (outermost first): ``RequestContextMiddleware`` (binds ``request_id``,
-logs one access line, echoes ``X-Request-ID``), ``AddressRateLimitMiddleware`` (before
-authentication, so floods of bad tokens count too), the JWT middleware,
-``UserContextMiddleware`` (binds ``centre_id``/``user_id`` for logs, per-user limit).
-A refusal is 429 problem+json with ``Retry-After``.
+In order: bind ``request_id`` (echoed as ``X-Request-ID``) and open the access line; the
+per-address limit (before authentication, so floods of bad tokens count too); the JWT
+check (``JWTAuthMiddleware.authenticate``); bind ``centre_id``/``user_id`` for logs and
+the per-user limit; unknown query parameters refused (400, after authentication). They
+were five middleware layers, each an extra coroutine and scope check per request; one
+layer runs the same steps in the same order (benchmarks/README.md, branch ``caseread4``).
+A refusal is 429 problem+json with ``Retry-After``; a 401 or 400 is raised to the app's
+exception handlers, as before.
 """
 
 from __future__ import annotations
@@ -22,10 +26,13 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
 
+from cma_core.identity.gate import SessionGate
 from cma_core.identity.model import TenantContext
 from cma_core.identity.ports import RateLimiter
 from cma_core.shared.origin import bind_source_address, reset_source_address
+from cma_entrypoints.http.auth import JWTAuthMiddleware, TokenCodec
 from cma_entrypoints.http.common.schemas import Problem
+from cma_entrypoints.http.common.strict_query import refuse_unknown_query
 from cma_entrypoints.http.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
 from cma_entrypoints.logs import get_logger
 from cma_entrypoints.observability.metrics import observe_request
@@ -49,57 +56,6 @@ def _request_id(scope: Scope) -> str:
             if _VALID_ID.match(candidate):
                 return candidate
     return uuid.uuid4().hex
-
-
-class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP:
-            await self.app(scope, receive, send)
-            return
-        rid = _request_id(scope)
-        cast(dict[str, Any], scope)[_SCOPE_KEY] = rid
-        status = 500
-        started = time.perf_counter()
-        active = _start_span(scope)  # None unless tracing is on (observability.tracing)
-
-        async def send_seen(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        structlog.contextvars.clear_contextvars()
-        structlog.contextvars.bind_contextvars(request_id=rid)
-        # For the audit trail: the client as the edge established it (ProxyHeaders below
-        # has already replaced a trusted proxy's address by the forwarded one).
-        client = scope.get("client")
-        origin = bind_source_address(client[0] if client else None)
-        try:
-            await self.app(scope, receive, send_seen)
-        except Exception as exc:
-            # Answered by the app's exception handlers, outside this middleware.
-            status = getattr(exc, "status_code", 500)
-            raise
-        finally:
-            # The route template (``/api/v1/clients/{client_id:uuid}``), not the path, so
-            # lines group by route; the query string (which may hold a name to search for)
-            # is never logged.
-            # Asked first: structlog's level filter drops the line only after building the
-            # event and running its first processor, on every request.
-            if _ACCESS_LOGGER.isEnabledFor(logging.INFO):
-                access_log.info(
-                    "request",
-                    method=scope.get("method"),
-                    route=cast(dict[str, Any], scope).get("path_template") or "(unmatched)",
-                    status=status,
-                    duration_ms=round((time.perf_counter() - started) * 1000, 1),
-                )
-            _observed(scope, status, started, active)
-            structlog.contextvars.clear_contextvars()
-            reset_source_address(origin)
 
 
 def _start_span(scope: Scope) -> tuple[Any, object] | None:
@@ -220,51 +176,105 @@ async def _too_many(scope: Scope, send: Send, wait: int, who: str) -> None:
     await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
-class _PerMinuteLimit:
-    """An ASGI middleware that counts requests with ``limiter``: ``per_minute`` at most
-    (0 for no limit), each over by 429 with ``Retry-After``."""
+class RequestPipeline:
+    """The request's steps (module docstring) in one ASGI layer. ``auth`` decides whether
+    the route needs a token and checks it; a scope other than HTTP (a websocket) goes
+    through ``auth`` as a layer of its own, as before."""
 
-    def __init__(self, app: ASGIApp, *, limiter: RateLimiter, per_minute: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        limiter: RateLimiter,
+        per_ip_per_minute: int,
+        per_user_per_minute: int,
+        codec: TokenCodec,
+        gate: SessionGate | None = None,
+    ) -> None:
         self.app = app
         self.limiter = limiter
-        self.per_minute = per_minute
+        self.per_ip = per_ip_per_minute
+        self.per_user = per_user_per_minute
+        self.auth = JWTAuthMiddleware(app, codec, gate)
 
-    async def _refused(self, scope: Scope, send: Send, key: str, who: str) -> bool:
-        """Count this request against ``key``; over the limit, send the 429 and say so."""
-        wait = await self.limiter.hit(key, limit=self.per_minute, window_seconds=_WINDOW)
+    async def _refused(self, scope: Scope, send: Send, key: str, limit: int, who: str) -> bool:
+        """Count this request against ``key``; over ``limit``, send the 429 and say so."""
+        wait = await self.limiter.hit(key, limit=limit, window_seconds=_WINDOW)
         if wait:
             await _too_many(scope, send, wait, who)
         return bool(wait)
 
-
-class AddressRateLimitMiddleware(_PerMinuteLimit):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] == ScopeType.HTTP
-            and self.per_minute > 0
-            and scope.get("path") != "/health"
-        ):
-            client = scope.get("client")
-            address = client[0] if client else "unknown"
-            if await self._refused(scope, send, f"ip:{address}", "address"):
+        if scope["type"] != ScopeType.HTTP:
+            await self.auth(scope, receive, send)
+            return
+        rid = _request_id(scope)
+        cast(dict[str, Any], scope)[_SCOPE_KEY] = rid
+        status = 500
+        started = time.perf_counter()
+        active = _start_span(scope)  # None unless tracing is on (observability.tracing)
+
+        async def send_seen(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=rid)
+        # For the audit trail: the client as the edge established it (ProxyHeaders, the
+        # outer layer, has already replaced a trusted proxy's address by the forwarded one).
+        client = scope.get("client")
+        origin = bind_source_address(client[0] if client else None)
+        try:
+            if (
+                self.per_ip > 0
+                and scope.get("path") != "/health"
+                and await self._refused(
+                    scope,
+                    send_seen,
+                    f"ip:{client[0] if client else 'unknown'}",
+                    self.per_ip,
+                    "address",
+                )
+            ):
                 return
-        await self.app(scope, receive, send)
-
-
-class UserContextMiddleware(_PerMinuteLimit):
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        ctx: Any = scope.get("user")
-        if scope["type"] != ScopeType.HTTP or not isinstance(ctx, TenantContext):
-            await self.app(scope, receive, send)
-            return
-        # Left bound until RequestContextMiddleware clears them, so its access line has them.
-        structlog.contextvars.bind_contextvars(
-            centre_id=str(ctx.centre_id), user_id=str(ctx.user_id) if ctx.user_id else None
-        )
-        if (
-            self.per_minute > 0
-            and ctx.user_id is not None
-            and await self._refused(scope, send, f"user:{ctx.user_id}", "user")
-        ):
-            return
-        await self.app(scope, receive, send)
+            await self.auth.authenticate(scope)
+            ctx: Any = scope.get("user")
+            if isinstance(ctx, TenantContext):
+                # Left bound until the end of the request, so the access line has them.
+                structlog.contextvars.bind_contextvars(
+                    centre_id=str(ctx.centre_id),
+                    user_id=str(ctx.user_id) if ctx.user_id else None,
+                )
+                if (
+                    self.per_user > 0
+                    and ctx.user_id is not None
+                    and await self._refused(
+                        scope, send_seen, f"user:{ctx.user_id}", self.per_user, "user"
+                    )
+                ):
+                    return
+            refuse_unknown_query(scope)  # a misspelt filter is a 400 naming it
+            await self.app(scope, receive, send_seen)
+        except Exception as exc:
+            # Answered by the app's exception handlers, outside this middleware.
+            status = getattr(exc, "status_code", 500)
+            raise
+        finally:
+            # The route template (``/api/v1/clients/{client_id:uuid}``), not the path, so
+            # lines group by route; the query string (which may hold a name to search for)
+            # is never logged.
+            # Asked first: structlog's level filter drops the line only after building the
+            # event and running its first processor, on every request.
+            if _ACCESS_LOGGER.isEnabledFor(logging.INFO):
+                access_log.info(
+                    "request",
+                    method=scope.get("method"),
+                    route=cast(dict[str, Any], scope).get("path_template") or "(unmatched)",
+                    status=status,
+                    duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                )
+            _observed(scope, status, started, active)
+            structlog.contextvars.clear_contextvars()
+            reset_source_address(origin)

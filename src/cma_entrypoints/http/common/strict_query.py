@@ -1,8 +1,9 @@
 """Unknown query parameters are a 400, on every route.
 
 A misspelt filter (``?stauts=open``) silently ignored returns the whole list, which looks
-like an answer. ``StrictQueryMiddleware`` refuses any query parameter the matched route's
-handler (and its dependencies) does not take, as a problem+json naming it. The allowed
+like an answer. ``refuse_unknown_query`` (a step of ``protection.RequestPipeline``) refuses
+any query parameter the matched route's handler (and its dependencies) does not take, as a
+problem+json naming it. The allowed
 names are read from the same signature models Litestar parses parameters with, which is
 also what the OpenAPI document is generated from: a documented parameter always passes
 (tests/e2e/test_strict_query.py checks every operation of the document).
@@ -16,7 +17,7 @@ from urllib.parse import parse_qsl
 from litestar.enums import ScopeType
 from litestar.exceptions import ValidationException
 from litestar.routes import HTTPRoute
-from litestar.types import ASGIApp, Receive, Scope, Send
+from litestar.types import Scope
 
 _CACHE_KEY = "cma_allowed_query"
 
@@ -48,22 +49,19 @@ def unknown_query_params(app: Any, handler: Any, query_string: bytes) -> list[st
     return [n for n in names if n not in known]
 
 
-class StrictQueryMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == ScopeType.HTTP and scope.get("query_string"):
-            handler = scope.get("route_handler")
-            app = scope.get("litestar_app")
-            if handler is not None and app is not None:
-                unknown = unknown_query_params(app, handler, scope["query_string"])
-                if unknown:
-                    raise ValidationException(
-                        detail=f"unknown query parameter: {', '.join(unknown)}",
-                        extra=[
-                            {"key": n, "message": "is not a parameter of this route"}
-                            for n in unknown
-                        ],
-                    )
-        await self.app(scope, receive, send)
+def refuse_unknown_query(scope: Scope) -> None:
+    """Raise a 400 (``ValidationException`` naming each) if the request's query has a
+    parameter its matched handler does not take; run by ``protection.RequestPipeline``
+    after authentication."""
+    if scope["type"] == ScopeType.HTTP and scope.get("query_string"):
+        handler = scope.get("route_handler")
+        app = scope.get("litestar_app")
+        if handler is not None and app is not None:
+            unknown = unknown_query_params(app, handler, scope["query_string"])
+            if unknown:
+                raise ValidationException(
+                    detail=f"unknown query parameter: {', '.join(unknown)}",
+                    extra=[
+                        {"key": n, "message": "is not a parameter of this route"} for n in unknown
+                    ],
+                )
