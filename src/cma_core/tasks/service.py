@@ -347,12 +347,21 @@ class TaskJobs:
         )
 
     async def create_initial_contact_task(self, uow: UnitOfWork, event: EventEnvelope) -> None:
+        """The new case's first task. Not for a case closed before this runs: in a batch
+        this coalescing handler runs after ``close_tasks_of_closed_case`` (which then found
+        nothing to cancel), so a case opened and closed at once would otherwise keep an
+        open task for good. A case reopened since gets it."""
+        case_id = CaseId(uuid.UUID(event.payload["case_id"]))
+        if self.cases is not None:
+            case = await self.cases(uow).get(case_id)
+            if case is not None and not case.is_open:
+                return
         now = self.clock.now()
         adviser = event.payload.get("adviser_id")
         task = Task(
             id=TaskId(self.new_id()),
             centre_id=event.centre_id,
-            case_id=CaseId(uuid.UUID(event.payload["case_id"])),
+            case_id=case_id,
             kind=TaskKind.INITIAL_CONTACT,
             title="Make initial contact with the client",
             assignee_id=UserId(uuid.UUID(adviser)) if adviser else None,

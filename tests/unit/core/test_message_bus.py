@@ -609,3 +609,34 @@ async def test_two_workers_claiming_never_take_the_same_events_and_a_dead_ones_r
     found = await second.waiting(centre, events[2:3], more=10)
     # Its own now, dispatched with no wait; so are the ones its earlier claim let go.
     assert found == TopUp(set(), set(), events[3:])
+
+
+async def test_a_case_opened_and_closed_in_one_batch_keeps_no_open_task(app: App) -> None:
+    """The initial-contact handler coalesces, so a batch runs it after the closing
+    handler (which then finds no task to cancel): it must not leave an open task on a
+    closed case (seen as a case list row "closed, 1 open task" when the close request
+    came before the background handled the opening)."""
+    from cma_adapters.memory.tasks import tasks as memory_tasks
+    from cma_core.cases.model import CloseReason
+    from cma_core.cases.service import OpenCase
+    from cma_core.tasks.model import TaskStatus
+
+    from .support import register_cmd
+
+    centre = await app.centre()
+    ctx = await app.staff(centre, Role.ADVISER)
+    client = await app.clients.register(ctx, register_cmd())
+    closed = await app.cases.open(ctx, OpenCase(client_id=client.id))
+    kept = await app.cases.open(ctx, OpenCase(client_id=client.id))
+    await app.cases.close(ctx, closed.id, CloseReason.ADVICE_COMPLETE)
+    events = [e for e in app.publisher.published if e.name in {"CaseOpened", "CaseClosed"}]
+    assert [e.name for e in events] == ["CaseOpened", "CaseOpened", "CaseClosed"]
+    await app.handlers.dispatch_many(centre.id, [e.event_id for e in events])
+    async with app.uow(centre.id) as uow:
+        open_tasks = {
+            t.case_id
+            for t in (
+                await memory_tasks(uow).list(limit=50, offset=0, status=TaskStatus.OPEN)
+            ).items
+        }
+    assert open_tasks == {kept.id}
