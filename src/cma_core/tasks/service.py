@@ -347,15 +347,12 @@ class TaskJobs:
         )
 
     async def create_initial_contact_task(self, uow: UnitOfWork, event: EventEnvelope) -> None:
-        """The new case's first task. Not for a case closed before this runs: in a batch
-        this coalescing handler runs after ``close_tasks_of_closed_case`` (which then found
-        nothing to cancel), so a case opened and closed at once would otherwise keep an
-        open task for good. A case reopened since gets it."""
+        """The new case's first task. For a case already closed when this runs, the task is
+        made cancelled, as ``close_tasks_of_closed_case`` would have left it: in a batch
+        this coalescing handler runs after that one (which then found nothing to cancel),
+        so a case opened and closed at once would otherwise keep an open task for good."""
         case_id = CaseId(uuid.UUID(event.payload["case_id"]))
-        if self.cases is not None:
-            case = await self.cases(uow).get(case_id)
-            if case is not None and not case.is_open:
-                return
+        case = await self.cases(uow).get(case_id) if self.cases is not None else None
         now = self.clock.now()
         adviser = event.payload.get("adviser_id")
         task = Task(
@@ -370,11 +367,23 @@ class TaskJobs:
             created_at=now,
             source_event_id=event.event_id,
         )
+        system = TenantContext.system(event.centre_id)
+        closed = case is not None and not case.is_open
+        if closed and case is not None:
+            reason = case.close_reason.value if case.close_reason else "other"
+            when = (case.closed_at or now).date()
+            task.cancel(case_closed_note(case.reference, reason, when), now=now, by=None)
         await self.tasks(uow).add(task)
         await record_audit(
-            uow, TenantContext.system(event.centre_id), self.new_id, "task.created", "task",
+            uow, system, self.new_id, "task.created", "task",
             task.id, now, ("kind", "assignee_id", "due_at"), source_event_id=event.event_id,
         )  # fmt: skip
+        if closed:
+            uow.emit(task.event("cancelled", now))
+            await record_audit(
+                uow, system, self.new_id, "task.cancelled", "task", task.id, now,
+                ("status", "outcome_note"), source_event_id=event.event_id,
+            )  # fmt: skip
 
     async def close_tasks_of_closed_case(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         """A closed case leaves no open work: each open task of it is cancelled, with an

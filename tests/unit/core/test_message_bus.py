@@ -615,7 +615,8 @@ async def test_a_case_opened_and_closed_in_one_batch_keeps_no_open_task(app: App
     """The initial-contact handler coalesces, so a batch runs it after the closing
     handler (which then finds no task to cancel): it must not leave an open task on a
     closed case (seen as a case list row "closed, 1 open task" when the close request
-    came before the background handled the opening)."""
+    came before the background handled the opening). The closed case's task is made
+    cancelled, as closing would have left it."""
     from cma_adapters.memory.tasks import tasks as memory_tasks
     from cma_core.cases.model import CloseReason
     from cma_core.cases.service import OpenCase
@@ -639,4 +640,9 @@ async def test_a_case_opened_and_closed_in_one_batch_keeps_no_open_task(app: App
                 await memory_tasks(uow).list(limit=50, offset=0, status=TaskStatus.OPEN)
             ).items
         }
+        every = (await memory_tasks(uow).list(limit=50, offset=0)).items
     assert open_tasks == {kept.id}
+    [cancelled] = [t for t in every if t.case_id == closed.id]
+    assert cancelled.status is TaskStatus.CANCELLED
+    assert cancelled.outcome_note is not None
+    assert "closed" in cancelled.outcome_note
