@@ -27,7 +27,7 @@ from cma_adapters.sqlalchemy.rows import (
     TimelineEntryRow,
     WorkItemRow,
 )
-from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext
+from cma_adapters.sqlalchemy.uow import HOLD_LOCKS, SqlAlchemyUnitOfWork, SqlContext
 from cma_core.cases.model import CaseStatus, CloseReason
 from cma_core.readmodels.model import (
     CaseListRow,
@@ -65,10 +65,6 @@ def _lock_key(case_id: uuid.UUID) -> int:
     return int.from_bytes(case_id.bytes[:8], "big", signed=True)
 
 
-#: Advisory locks on several keys in one statement, taken in the array's order (sorted).
-_HOLD_MANY = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:ks AS bigint[])) AS k")
-
-
 async def _hold(x: SqlContext, scope: uuid.UUID, salt: int) -> None:
     """A projection's transaction-scoped lock on one case (scope), ``salt`` telling the
     projections apart. When the unit of work reads its cases together (a batch) and this
@@ -80,7 +76,7 @@ async def _hold(x: SqlContext, scope: uuid.UUID, salt: int) -> None:
     if len(keys) == 1:
         await x.c.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": keys[0]})
     else:
-        await x.c.execute(_HOLD_MANY, {"ks": keys})
+        await x.c.execute(HOLD_LOCKS, {"ks": keys})
     x.held.update((salt, s) for s in scopes)
 
 

@@ -730,8 +730,9 @@ class SqlAlchemyInbox(Inbox):
         )
 
 
-#: Advisory locks on several keys in one statement, taken in the array's order (sorted).
-_HOLD_LOCKS = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:ks AS bigint[])) AS k")
+#: Advisory locks on several keys in one statement, taken in the array's order (sorted):
+#: ``serialise``'s and the projections' per-case locks (``readmodels._hold``).
+HOLD_LOCKS = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:ks AS bigint[])) AS k")
 
 
 def serial_lock(centre_id: CentreId, key: str) -> int:
@@ -899,7 +900,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         if not keys or self._x.c.dialect.name != "postgresql":
             return
         locks = sorted({serial_lock(self.centre_id, k) for k in keys})
-        await self._x.c.execute(_HOLD_LOCKS, {"ks": locks})
+        await self._x.c.execute(HOLD_LOCKS, {"ks": locks})
 
     def read_together(self, case_ids: Collection[CaseId]) -> None:
         self._x.together = frozenset(case_ids) if len(case_ids) > 1 else frozenset()
