@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Awaitable, Callable
 
 from attrs import define, field, frozen
 
@@ -367,23 +368,17 @@ class TaskJobs:
             created_at=now,
             source_event_id=event.event_id,
         )
-        system = TenantContext.system(event.centre_id)
-        closed = case is not None and not case.is_open
-        if closed and case is not None:
-            reason = case.close_reason.value if case.close_reason else "other"
-            when = (case.closed_at or now).date()
-            task.cancel(case_closed_note(case.reference, reason, when), now=now, by=None)
-        await self.tasks(uow).add(task)
+        repo = self.tasks(uow)
+        if case is None or case.is_open:
+            await repo.add(task)
         await record_audit(
-            uow, system, self.new_id, "task.created", "task",
+            uow, TenantContext.system(event.centre_id), self.new_id, "task.created", "task",
             task.id, now, ("kind", "assignee_id", "due_at"), source_event_id=event.event_id,
         )  # fmt: skip
-        if closed:
-            uow.emit(task.event("cancelled", now))
-            await record_audit(
-                uow, system, self.new_id, "task.cancelled", "task", task.id, now,
-                ("status", "outcome_note"), source_event_id=event.event_id,
-            )  # fmt: skip
+        if case is not None and not case.is_open:
+            reason = case.close_reason.value if case.close_reason else "other"
+            note = case_closed_note(case.reference, reason, (case.closed_at or now).date())
+            await self._cancel_for_closed_case(uow, task, note, now, event, store=repo.add)
 
     async def close_tasks_of_closed_case(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         """A closed case leaves no open work: each open task of it is cancelled, with an
@@ -399,14 +394,27 @@ class TaskJobs:
             reference = case.reference
         now = self.clock.now()
         note = case_closed_note(reference, str(event.payload["reason"]), event.occurred_at.date())
-        system = TenantContext.system(event.centre_id)
         repo = self.tasks(uow)
         page = await repo.list(limit=_SCAN, offset=0, case_id=case_id, status=TaskStatus.OPEN)
         for task in page.items:
-            task.cancel(note, now=now, by=None)
-            await repo.save(task)
-            uow.emit(task.event("cancelled", now))
-            await record_audit(
-                uow, system, self.new_id, "task.cancelled", "task", task.id, now,
-                ("status", "outcome_note"), source_event_id=event.event_id,
-            )  # fmt: skip
+            await self._cancel_for_closed_case(uow, task, note, now, event, store=repo.save)
+
+    async def _cancel_for_closed_case(
+        self,
+        uow: UnitOfWork,
+        task: Task,
+        note: str,
+        now: dt.datetime,
+        event: EventEnvelope,
+        *,
+        store: Callable[[Task], Awaitable[None]],
+    ) -> None:
+        """Cancel an open task of a closed case: ``store`` it (``save``, or ``add`` for one
+        made just now), emit its event and audit it."""
+        task.cancel(note, now=now, by=None)
+        await store(task)
+        uow.emit(task.event("cancelled", now))
+        await record_audit(
+            uow, TenantContext.system(event.centre_id), self.new_id, "task.cancelled", "task",
+            task.id, now, ("status", "outcome_note"), source_event_id=event.event_id,
+        )  # fmt: skip
