@@ -44,6 +44,9 @@ Finish = Callable[[UnitOfWork], Awaitable[None]]
 """Writes a slow handler's result, in the unit of work that marks the event handled."""
 Work = Callable[[], Awaitable[Finish | None]]
 """The slow part, run with no unit of work open; returns how to write its result."""
+Holds = Callable[[EventEnvelope], Collection[str]]
+"""The ``UnitOfWork.serialise`` keys a handler shares with other handlers for an event
+(``Handles.holds``)."""
 GiveUpHandler = Callable[[UnitOfWork, EventEnvelope, str], Awaitable[None]]
 """What an area does when delivery of an event is abandoned, with the reason."""
 DuplicateHook = Callable[[str], None]
@@ -92,6 +95,12 @@ class Handles:
     #: batch's other handlers and in registration order, and records every event in its
     #: inbox.
     coalesce: CoalesceKey | None = None
+    #: What else this handler's unit of work holds (``UnitOfWork.serialise``) for an
+    #: event, before it reads anything: keys shared with *other* handlers that write the
+    #: same thing (a case's tasks: made by one handler, cancelled by another), so two
+    #: workers running them for one case at once run one after the other, the second
+    #: reading what the first committed. ``None``: only the ``coalesce`` key is held.
+    holds: Holds | None = None
 
 
 def case_of(event: EventEnvelope) -> Hashable | None:
@@ -111,6 +120,10 @@ def serial_key(handler_name: str, key: Hashable) -> str:
     one of its keys: the handler and the key, so the same handler for the same case waits,
     and other handlers (run at once for the same batch, ``concurrency``) do not."""
     return f"{handler_name}\x1f{key}"
+
+
+def _held(reg: Handles, event: EventEnvelope) -> tuple[str, ...]:
+    return tuple(reg.holds(event)) if reg.holds is not None else ()
 
 
 def each_event(event: EventEnvelope) -> Hashable | None:
@@ -214,7 +227,7 @@ class EventHandlers:
         ran = 0
         for reg in self._registrations(envelope.name):
             key = reg.coalesce(envelope) if reg.coalesce is not None else None
-            serial = () if key is None else (serial_key(reg.name, key),)
+            serial = _held(reg, envelope) + (() if key is None else (serial_key(reg.name, key),))
             try:
                 ran += await self._run_one(centre_id, envelope, reg.name, reg.handler, serial)
             except Exception:
@@ -239,22 +252,23 @@ class EventHandlers:
         if len(envelopes) < len(event_ids) or len(envelopes) == 1:
             return sum([await self.dispatch(centre_id, i) for i in event_ids])
         ran = 0
-        groups: dict[str, tuple[AnyHandler, dict[Hashable, list[EventEnvelope]]]] = {}
+        groups: dict[str, tuple[Handles, dict[Hashable, list[EventEnvelope]]]] = {}
         for envelope in envelopes:
             for reg in self._registrations(envelope.name):
                 key = reg.coalesce(envelope) if reg.coalesce is not None else None
                 if key is None:
-                    ran += await self._run_one(centre_id, envelope, reg.name, reg.handler)
+                    serial = _held(reg, envelope)
+                    ran += await self._run_one(centre_id, envelope, reg.name, reg.handler, serial)
                     continue
-                by_key = groups.setdefault(reg.name, (reg.handler, {}))[1]
+                by_key = groups.setdefault(reg.name, (reg, {}))[1]
                 by_key.setdefault(key, []).append(envelope)
         todo = [name for name in dict.fromkeys(h.name for h in self.registered) if name in groups]
         if self.concurrency > 1:
             ran += await self._run_groups_at_once(centre_id, todo, groups)
         else:
             for name in todo:
-                handler, by_key = groups[name]
-                ran += await self._run_group(centre_id, name, handler, by_key)
+                reg, by_key = groups[name]
+                ran += await self._run_group(centre_id, reg, by_key)
         async with self.uow(centre_id) as uow:
             await uow.outbox.settle_many([e.event_id for e in envelopes], self.clock.now())
             await uow.commit()
@@ -336,7 +350,7 @@ class EventHandlers:
         self,
         centre_id: CentreId,
         todo: Sequence[str],
-        groups: Mapping[str, tuple[AnyHandler, dict[Hashable, list[EventEnvelope]]]],
+        groups: Mapping[str, tuple[Handles, dict[Hashable, list[EventEnvelope]]]],
     ) -> int:
         """The batch's coalescing handlers, each once the earlier ones it reads (``after``)
         have finished, at most ``concurrency`` at a time. The first failure is raised once
@@ -348,8 +362,8 @@ class EventHandlers:
             for task in first:
                 await task
             async with gate:
-                handler, by_key = groups[name]
-                return await self._run_group(centre_id, name, handler, by_key)
+                reg, by_key = groups[name]
+                return await self._run_group(centre_id, reg, by_key)
 
         for i, name in enumerate(todo):
             reads = self.after.get(name)
@@ -383,19 +397,21 @@ class EventHandlers:
     async def _run_group(
         self,
         centre_id: CentreId,
-        name: str,
-        handler: AnyHandler,
+        reg: Handles,
         by_key: Mapping[Hashable, list[EventEnvelope]],
     ) -> int:
         """The handler once per key with the newest of the key's events not yet in its
         inbox, every one of them marked; one unit of work for all the keys (for an
         ``OutsideTransaction``: its prepares in one, its slow parts with none open, its
         finishes in a second). Each unit of work first serialises the handler's keys
-        (``UnitOfWork.serialise``): another worker running the same handler for one of
-        these keys at the same time (for another event of the same case) waits for this
-        one to commit, then reads what it wrote, instead of colliding with its writes."""
-        serial = [serial_key(name, key) for key in by_key]
+        and what it ``holds`` for each event (``UnitOfWork.serialise``): another worker
+        running the same handler for one of these keys at the same time (for another
+        event of the same case) waits for this one to commit, then reads what it wrote,
+        instead of colliding with its writes."""
+        name, handler = reg.name, reg.handler
         keys = list(by_key.values())
+        serial = [serial_key(name, key) for key in by_key]
+        serial += [k for events in keys for e in events for k in _held(reg, e)]
         if isinstance(handler, OutsideTransaction):
             return await self._run_group_outside(centre_id, name, handler, keys, serial)
         async with self.uow(centre_id) as uow:

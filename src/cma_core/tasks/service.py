@@ -325,6 +325,11 @@ def case_closed_note(reference: str | None, reason: str, on: dt.date) -> str:
     return f"Cancelled automatically: {case} was closed on {on.isoformat()} ({label})."
 
 
+def tasks_of_case(event: EventEnvelope) -> tuple[str, ...]:
+    """The ``Handles.holds`` key of the handlers that write a case's tasks by its events."""
+    return (f"tasks-of-case\x1f{event.payload['case_id']}",)
+
+
 @define
 class TaskJobs:
     """The tasks area's event handlers (run by ``EventHandlers.dispatch``, idempotently)."""
@@ -338,13 +343,22 @@ class TaskJobs:
         return (
             # A batch's new cases get their tasks in one unit of work (``each_event``:
             # every event still runs; a duplicate fails the batch, then runs alone).
+            # Both write the case's tasks and read whether it is closed: one worker at a
+            # time per case (``holds``), or a close handled while the task is being made
+            # on another worker finds nothing to cancel and the task stays open.
             Handles(
                 CaseOpened,
                 "create_initial_contact_task",
                 self.create_initial_contact_task,
                 coalesce=each_event,
+                holds=tasks_of_case,
             ),
-            Handles(CaseClosed, "close_tasks_of_closed_case", self.close_tasks_of_closed_case),
+            Handles(
+                CaseClosed,
+                "close_tasks_of_closed_case",
+                self.close_tasks_of_closed_case,
+                holds=tasks_of_case,
+            ),
         )
 
     async def create_initial_contact_task(self, uow: UnitOfWork, event: EventEnvelope) -> None:

@@ -646,3 +646,54 @@ async def test_a_case_opened_and_closed_in_one_batch_keeps_no_open_task(app: App
     assert cancelled.status is TaskStatus.CANCELLED
     assert cancelled.outcome_note is not None
     assert "closed" in cancelled.outcome_note
+
+
+async def test_a_close_handled_while_the_task_is_being_made_elsewhere_cancels_it(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workers: one makes a new case's initial-contact task (it has read the case,
+    still open), while the case is closed and another worker handles the close. Both
+    handlers hold the case's tasks (``Handles.holds``), so the close waits for the task
+    to be committed, then cancels it; without that it found nothing to cancel and the
+    task stayed open on a closed case for good."""
+    from cma_adapters.memory.cases import InMemoryCaseRepository
+    from cma_adapters.memory.tasks import tasks as memory_tasks
+    from cma_core.cases.model import CloseReason
+    from cma_core.cases.service import OpenCase
+    from cma_core.tasks.model import TaskStatus
+
+    from .support import register_cmd
+
+    centre = await app.centre()
+    ctx = await app.staff(centre, Role.ADVISER)
+    client = await app.clients.register(ctx, register_cmd())
+    case = await app.cases.open(ctx, OpenCase(client_id=client.id))
+    [opened] = [e for e in app.publisher.published if e.name == "CaseOpened"]
+
+    read, go = asyncio.Event(), asyncio.Event()
+    real_get = InMemoryCaseRepository.get
+
+    async def get_then_wait(self: InMemoryCaseRepository, case_id: CaseId) -> Case | None:
+        found = await real_get(self, case_id)
+        if not read.is_set():  # the task maker's read: the case is still open
+            read.set()
+            await go.wait()
+        return found
+
+    monkeypatch.setattr(InMemoryCaseRepository, "get", get_then_wait)
+    making = asyncio.ensure_future(app.handlers.dispatch(centre.id, opened.event_id))
+    await read.wait()
+    monkeypatch.setattr(InMemoryCaseRepository, "get", real_get)
+    await app.cases.close(ctx, case.id, CloseReason.ADVICE_COMPLETE)
+    [closed] = [e for e in app.publisher.published if e.name == "CaseClosed"]
+    closing = asyncio.ensure_future(app.handlers.dispatch(centre.id, closed.event_id))
+    for _ in range(20):  # let the close run as far as it can while the task is unmade
+        await asyncio.sleep(0)
+    go.set()
+    await asyncio.gather(making, closing)
+
+    async with app.uow(centre.id) as uow:
+        [task] = (await memory_tasks(uow).list(limit=50, offset=0, case_id=case.id)).items
+    assert task.status is TaskStatus.CANCELLED
+    assert task.outcome_note is not None
+    assert "closed" in task.outcome_note
