@@ -261,3 +261,23 @@ async def test_the_case_eraser_takes_the_erased_case_off_the_list_counters(c: Co
         assert (await rows(uow).list(limit=1, offset=0)).total == 1
         assert await rows(uow).recount() == 1
         assert await rows(uow).counts() == counted
+
+
+async def test_a_case_refreshed_alone_reads_its_list_row_once(c: Container) -> None:
+    """``refresh`` reads the row (``get``) and writes it (``put``); the put's counter key
+    comes from that read, not from a second SELECT of the row. The counters still follow
+    the row: a closed case moves from "open" to "closed"."""
+    ctx = await _centre(c, "Alone Centre")
+    async with _publisher(c).held():  # its events handled before the count starts
+        [case_id] = await _cases(c, ctx, 1)
+    projection = c.case_list_projection()
+    async with c.uow()(ctx.centre_id) as uow:
+        with counting(c) as seen:
+            await projection.refresh(uow, case_id, dt.datetime.now(dt.UTC))
+        await uow.commit()
+    assert sum("FROM case_list_rows" in s for s in seen) == 1, seen
+    async with c.uow()(ctx.centre_id) as uow:
+        rows = sql_readmodels.case_list_rows(uow)
+        counts = await rows.counts()
+        assert await rows.recount() == 1
+        assert await rows.counts() == counts

@@ -85,6 +85,11 @@ def _adviser_key(adviser_id: uuid.UUID | None) -> str:
     return adviser_id.hex if adviser_id is not None else ""
 
 
+def _counted_key(row: CaseListRow) -> tuple[str, str]:
+    """The ``case_list_counts`` key a row is counted under: its status and adviser."""
+    return row.status.value, _adviser_key(row.adviser_id)
+
+
 def _row_of(r: Any, keys: Keyring | None) -> CaseListRow:
     sealed = r["client_name_enc"]
     return CaseListRow(
@@ -111,6 +116,10 @@ def _row_of(r: Any, keys: Keyring | None) -> CaseListRow:
 class SqlAlchemyCaseListRows(CaseListRows):
     def __init__(self, ctx: SqlContext) -> None:
         self._x = ctx
+        #: The counter key of each row ``get`` read alone (``None``: no row), for the
+        #: ``put`` that follows it (``refresh``: get, then put, under the case's lock),
+        #: so the put does not read the row a second time. Any write forgets it.
+        self._read: dict[CaseId, tuple[str, str] | None] = {}
 
     @property
     def _mine(self) -> Any:
@@ -121,7 +130,9 @@ class SqlAlchemyCaseListRows(CaseListRows):
 
     async def _counted_as(self, case_id: CaseId) -> tuple[str, str] | None:
         """The counter key the case's row is counted under now (``None``: no row). Read
-        from the batch's one read of its cases when there is one."""
+        from the batch's one read of its cases when there is one, or from ``get``."""
+        if case_id in self._read:
+            return self._read.pop(case_id)
         await self._x.settle(_TABLE, case_id)
         together = await self._x.rows_together(
             _TABLE, case_id, lambda ids: select(rows_t).where(self._mine, rows_t.c.case_id.in_(ids))
@@ -146,7 +157,7 @@ class SqlAlchemyCaseListRows(CaseListRows):
         if row.centre_id != self._x.centre_id:
             raise CrossTenantAccess("case list row belongs to another centre")
         was = await self._counted_as(row.case_id)
-        now = (row.status.value, _adviser_key(row.adviser_id))
+        now = _counted_key(row)
         if was != now:  # the counters follow the row, committed with it
             if was is not None:
                 self._x.count(was, -1)
@@ -194,9 +205,12 @@ class SqlAlchemyCaseListRows(CaseListRows):
             keys = await self._x.keys.keyring(self._x.c) if sealed else None
             return _row_of(together[0], keys)
         found = await self._rows(select(rows_t).where(self._mine, rows_t.c.case_id == case_id))
-        return found[0] if found else None
+        row = found[0] if found else None
+        self._read[case_id] = None if row is None else _counted_key(row)
+        return row
 
     async def delete(self, case_ids: Collection[CaseId]) -> None:
+        self._read.clear()
         await self._x.settle("case_list_rows")
         for case_id in case_ids:
             self._x.wrote("case_list_rows", case_id)
@@ -297,6 +311,7 @@ class SqlAlchemyCaseListRows(CaseListRows):
         return sum(v["n"] for v in values)
 
     async def clear(self) -> int:
+        self._read.clear()
         await self._x.settle("case_list_rows")
         self._x.counted.clear()
         await self._x.c.execute(delete(counts_t).where(counts_t.c.centre_id == self._x.centre_id))
