@@ -36,6 +36,7 @@ from cma_core.clients.ports import ClientRepository
 from cma_core.identity.model import Centre, Membership, PermissionGrant, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import IdentityStore
+from cma_core.identity.second_factor import SecondFactorPolicy
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import (
@@ -1743,6 +1744,35 @@ class IdentityStoreContract:
         assert {u.id for u in await backend.identity.list_users(a)} == {only_a.id, both.id}
         assert {u.id for u in await backend.identity.list_users(b)} == {both.id, only_b.id}
         assert list(await backend.identity.list_users(CentreId(uid()))) == []
+
+    async def test_second_factor_policy_round_trip_and_versions(self, backend: Backend) -> None:
+        a = await new_centre(backend, "A")
+        b = await new_centre(backend, "B")
+        store = backend.identity
+        assert await store.get_second_factor_policy(a) is None
+        first = SecondFactorPolicy(
+            centre_id=a,
+            roles=frozenset({Role.SUPERVISOR, Role.CENTRE_ADMIN}),
+            updated_at=T0,
+            updated_by=UserId(uid()),
+        )
+        saved = await store.save_second_factor_policy(first, expected_version=0)
+        assert saved.version == 1
+        got = await store.get_second_factor_policy(a)
+        assert got == saved
+        assert got is not None
+        assert got.updated_at is not None
+        assert_utc(got.updated_at)
+        # A second first save, or a save from an older read, loses.
+        for stale in (0, 2):
+            with pytest.raises(StaleVersion):
+                await store.save_second_factor_policy(first, expected_version=stale)
+        cleared = attrs.evolve(first, roles=frozenset(), updated_at=T0 + DAY, updated_by=None)
+        again = await store.save_second_factor_policy(cleared, expected_version=1)
+        assert again.version == 2
+        assert await store.get_second_factor_policy(a) == again
+        # One centre's rule is not another's.
+        assert await store.get_second_factor_policy(b) is None
 
 
 class TestInMemoryIdentityStore(IdentityStoreContract):

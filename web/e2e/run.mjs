@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { secondFactorTests } from "./second-factor.mjs";
 import { staffTests } from "./staff.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -652,6 +653,9 @@ try {
 
   // -- supervision, centre admin, audit verification, privacy (e2e/staff.mjs) --
   await staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out, password: PASSWORD });
+
+  // -- a centre requiring 2-step verification of a role (e2e/second-factor.mjs) --
+  await secondFactorTests({ base, newPage, signIn, audit, settled, check, apiLogin, password: PASSWORD, repo });
 
   // -- API docs page renders under the CSP --
   const docs = await newPage();

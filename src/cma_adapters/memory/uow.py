@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Sequence
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
+import attrs
 from attrs import define, field
 
 from cma_core.audit.chain import link
@@ -31,6 +32,7 @@ from cma_core.cases.model import Case
 from cma_core.clients.model import Client
 from cma_core.identity.model import Centre, User
 from cma_core.identity.ports import IdentityStore, PasswordHasher
+from cma_core.identity.second_factor import SecondFactorPolicy
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, CrossTenantAccess, StaleVersion
 from cma_core.shared.events import Aggregate, DomainEvent, EventEnvelope, staged_events
@@ -49,6 +51,7 @@ class InMemoryDatabase:
 
     centres: dict[CentreId, Centre] = field(factory=dict)
     users: dict[UserId, User] = field(factory=dict)
+    second_factor: dict[CentreId, SecondFactorPolicy] = field(factory=dict)
     clients: dict[ClientId, Client] = field(factory=dict)
     cases: dict[CaseId, Case] = field(factory=dict)
     tasks: dict[TaskId, Task] = field(factory=dict)
@@ -504,6 +507,20 @@ class InMemoryIdentityStore(IdentityStore):
 
     async def list_users(self, centre_id: CentreId) -> Sequence[User]:
         return [copy.deepcopy(u) for u in self._db.users.values() if centre_id in u.centre_ids]
+
+    async def get_second_factor_policy(self, centre_id: CentreId) -> SecondFactorPolicy | None:
+        return self._db.second_factor.get(centre_id)
+
+    async def save_second_factor_policy(
+        self, policy: SecondFactorPolicy, *, expected_version: int
+    ) -> SecondFactorPolicy:
+        stored = self._db.second_factor.get(policy.centre_id)
+        actual = stored.version if stored is not None else 0
+        if actual != expected_version:
+            raise StaleVersion("second-factor settings", expected_version, actual)
+        saved = attrs.evolve(policy, version=actual + 1)
+        self._db.second_factor[policy.centre_id] = saved
+        return saved
 
 
 class RecordingEventPublisher(EventPublisher):

@@ -8,12 +8,14 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, cast
 
+import attrs
 from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from cma_adapters.sqlalchemy.rows import (
     CentreRow,
+    CentreSecondFactorRow,
     MembershipGrantRow,
     MembershipRow,
     PasswordResetRequestRow,
@@ -30,6 +32,7 @@ from cma_core.identity.ports import (
     RefreshTokenStore,
     ResetRequestQueue,
 )
+from cma_core.identity.second_factor import SecondFactorPolicy, policy_roles
 from cma_core.identity.sessions import PasswordReset, RefreshToken, ResetRequest
 from cma_core.privacy.ports import CiphertextRejected, KeyManagement, KeyUnavailable
 from cma_core.shared.errors import Conflict, StaleVersion
@@ -42,6 +45,7 @@ grants_t = cast(Table, MembershipGrantRow.__table__)
 tokens_t = cast(Table, RefreshTokenRow.__table__)
 resets_t = cast(Table, PasswordResetRow.__table__)
 requests_t = cast(Table, PasswordResetRequestRow.__table__)
+second_factor_t = cast(Table, CentreSecondFactorRow.__table__)
 
 
 class SqlAlchemyIdentityStore(IdentityStore):
@@ -177,6 +181,62 @@ class SqlAlchemyIdentityStore(IdentityStore):
             )
             users = await _load_users(conn, users_t.c.id.in_(member_ids), self._open_totp)
         return sorted(users, key=lambda u: u.email)
+
+    async def get_second_factor_policy(self, centre_id: CentreId) -> SecondFactorPolicy | None:
+        async with self._tx() as conn:
+            row = (
+                (
+                    await conn.execute(
+                        select(second_factor_t).where(second_factor_t.c.centre_id == centre_id)
+                    )
+                )
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return None
+        return SecondFactorPolicy(
+            centre_id=CentreId(row["centre_id"]),
+            roles=policy_roles(r for r in row["roles"].split(",") if r),
+            updated_at=row["updated_at"],
+            updated_by=UserId(row["updated_by"]) if row["updated_by"] else None,
+            version=row["version"],
+        )
+
+    async def save_second_factor_policy(
+        self, policy: SecondFactorPolicy, *, expected_version: int
+    ) -> SecondFactorPolicy:
+        """The first save inserts (a concurrent first save loses on the primary key); later
+        ones update ``WHERE version = expected_version``. Either way one wins."""
+        values = {
+            "roles": ",".join(r.value for r in policy.ordered_roles),
+            "updated_at": policy.updated_at,
+            "updated_by": policy.updated_by,
+            "version": expected_version + 1,
+        }
+        where = second_factor_t.c.centre_id == policy.centre_id
+        try:
+            async with self._tx() as conn:
+                if expected_version == 0:
+                    await conn.execute(
+                        insert(second_factor_t).values(centre_id=policy.centre_id, **values)
+                    )
+                    written = 1
+                else:
+                    result = await conn.execute(
+                        update(second_factor_t)
+                        .where(where, second_factor_t.c.version == expected_version)
+                        .values(**values)
+                    )
+                    written = result.rowcount
+        except IntegrityError:
+            written = 0
+        if written != 1:
+            async with self._tx() as conn:
+                found = await conn.execute(select(second_factor_t.c.version).where(where))
+                actual = found.scalar() or 0
+            raise StaleVersion("second-factor settings", expected_version, actual)
+        return attrs.evolve(policy, version=expected_version + 1)
 
     async def reseal_totp_secrets(
         self, *, batch: int = 200, progress: Callable[[int, int], None] | None = None

@@ -89,6 +89,21 @@ class MembershipRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
 
 
+class CentreSecondFactorRow(Base):
+    """A centre's second-factor rule (migration 2070): the roles that must use TOTP there,
+    comma-separated. Sign-in reads it before any centre's transaction, so its policy also
+    admits ``app.platform``, like memberships."""
+
+    __tablename__ = "centre_second_factor"
+    centre_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("centres.id", ondelete="CASCADE"), primary_key=True
+    )
+    roles: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[dt.datetime]
+    updated_by: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
 class MembershipGrantRow(Base):
     """A permission given to one user in one centre beyond their roles (migration 0303).
     Read with the user at sign-in, like memberships, so its policy admits ``app.platform``."""

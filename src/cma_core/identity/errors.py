@@ -24,6 +24,21 @@ class SecondFactorRequired(DomainError):
         super().__init__("a one-time code (otp) from your authenticator app is required")
 
 
+class SecondFactorSetupRequired(DomainError):
+    """The token is setup-only: the centre requires a second factor of the user's role and
+    they have not set one up. Only TOTP enrolment, step-up, who-am-I and sign-out answer
+    until they confirm a code and refresh (``second_factor``)."""
+
+    code = "second-factor-setup-required"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this centre requires 2-step verification for your role: set it up first "
+            "(POST /api/v1/auth/totp/enrol, then /api/v1/auth/totp/confirm) and refresh "
+            "your token"
+        )
+
+
 class InvalidSession(DomainError):
     """A refresh token that is unknown, expired, revoked or already used."""
 

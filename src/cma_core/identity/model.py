@@ -229,6 +229,9 @@ class TenantContext:
     #: When the user last proved who they are (password, and code when enrolled) in this
     #: session: the ``auth_time`` claim. Sensitive changes need it recent (ASVS 3.7.1).
     authenticated_at: dt.datetime | None = field(default=None, eq=False)
+    #: The centre requires a second factor of these roles and the user has none yet
+    #: (``second_factor``): this context may only set one up. No permission at all.
+    setup_only: bool = False
 
     def authenticated_within(self, now: dt.datetime, max_age: dt.timedelta) -> bool:
         """True if the user signed in or re-authenticated no longer than ``max_age`` ago."""
@@ -236,6 +239,8 @@ class TenantContext:
 
     @property
     def permissions(self) -> frozenset[Permission]:
+        if self.setup_only:
+            return frozenset()
         return permissions_for(self.roles) | self.granted
 
     def can(self, permission: Permission) -> bool:

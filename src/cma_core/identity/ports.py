@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from cma_core.identity.model import Centre, TenantContext, User
+from cma_core.identity.second_factor import SecondFactorPolicy
 from cma_core.identity.sessions import PasswordReset, RefreshToken, ResetRequest
 from cma_core.shared.ids import CentreId, UserId
 
@@ -69,6 +70,17 @@ class IdentityStore(Protocol):
     async def get_user_by_email(self, email: str) -> User | None: ...
 
     async def list_users(self, centre_id: CentreId) -> Sequence[User]: ...
+
+    async def get_second_factor_policy(self, centre_id: CentreId) -> SecondFactorPolicy | None:
+        """The centre's second-factor rule; ``None`` if never saved."""
+        ...
+
+    async def save_second_factor_policy(
+        self, policy: SecondFactorPolicy, *, expected_version: int
+    ) -> SecondFactorPolicy:
+        """Store ``policy`` if the stored version is ``expected_version`` (0: none stored
+        yet), else ``StaleVersion``; returns it with the version raised by one."""
+        ...
 
 
 class LoginThrottle(Protocol):

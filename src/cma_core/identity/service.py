@@ -40,6 +40,7 @@ from cma_core.identity.ports import (
     SessionRevocations,
     SignInAudit,
 )
+from cma_core.identity.second_factor import SecondFactorPolicy, must_set_up, policy_roles
 from cma_core.identity.sessions import (
     ActiveSession,
     Client,
@@ -286,17 +287,75 @@ class IdentityService:
         if self.throttle is not None:
             await self.throttle.reset(account)
         now = self.clock.now()
-        ctx = attrs.evolve(user.context_in(chosen, now), authenticated_at=now)
-        await self.audit_event(ctx, "auth.login_succeeded", "user", str(user.id))
+        ctx = attrs.evolve(await self._context(user, chosen), authenticated_at=now)
+        await self.audit_event(
+            ctx,
+            "auth.login_succeeded",
+            "user",
+            str(user.id),
+            fields=("second_factor_setup",) if ctx.setup_only else (),
+        )
         return SignedIn(user=user, context=ctx)
 
     async def context_for(self, user_id: UserId, centre_id: CentreId) -> TenantContext:
         """Rebuild a context from the store (roles and grants may have changed since a
-        token was issued)."""
+        token was issued, and so may the centre's second-factor rule)."""
         user = await self.store.get_user(user_id)
         if user is None or not user.active_in(centre_id):
             raise NotFound("user", user_id)
-        return user.context_in(centre_id, self.clock.now())
+        return await self._context(user, centre_id)
+
+    async def _context(self, user: User, centre_id: CentreId) -> TenantContext:
+        """``user``'s context in ``centre_id``: setup-only when the centre requires a
+        second factor of one of their roles there and they have not enabled TOTP."""
+        ctx = user.context_in(centre_id, self.clock.now())
+        if user.totp_enabled:
+            return ctx
+        policy = await self.store.get_second_factor_policy(centre_id)
+        if must_set_up(policy, ctx.roles, totp_enabled=user.totp_enabled):
+            return attrs.evolve(ctx, setup_only=True)
+        return ctx
+
+    # --- the centre's second-factor rule (``centre:settings``) ---------------------------
+
+    async def second_factor_policy(self, ctx: TenantContext) -> SecondFactorPolicy:
+        """The acting centre's rule (version 0, no roles, until first saved)."""
+        ctx.require(Permission.CENTRE_SETTINGS)
+        stored = await self.store.get_second_factor_policy(ctx.centre_id)
+        return stored or SecondFactorPolicy(centre_id=ctx.centre_id)
+
+    async def set_second_factor_roles(
+        self, ctx: TenantContext, roles: Iterable[str | Role], *, expected_version: int
+    ) -> SecondFactorPolicy:
+        """Require a second factor of ``roles`` in the acting centre (none: of nobody).
+        Takes effect at each member's next sign-in, refresh or centre switch. Refused
+        (409) when this deployment has no one-time passwords, as nobody could comply.
+        Audited as ``centre.second_factor_changed`` (field names: the roles)."""
+        ctx.require(Permission.CENTRE_SETTINGS)
+        chosen = policy_roles(roles)
+        if chosen and self.otp is None:
+            raise Conflict(
+                "one-time passwords are not available in this deployment: "
+                "a second factor cannot be required"
+            )
+        policy = SecondFactorPolicy(
+            centre_id=ctx.centre_id,
+            roles=chosen,
+            updated_at=self.clock.now(),
+            updated_by=ctx.user_id,
+            version=expected_version,
+        )
+        saved = await self.store.save_second_factor_policy(
+            policy, expected_version=expected_version
+        )
+        await self.audit_event(
+            ctx,
+            "centre.second_factor_changed",
+            "centre",
+            str(ctx.centre_id),
+            fields=tuple(r.value for r in saved.ordered_roles),
+        )
+        return saved
 
     async def confirm_identity(
         self,

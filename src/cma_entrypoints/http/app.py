@@ -30,7 +30,7 @@ from cma_entrypoints.http.casework import (
 )
 from cma_entrypoints.http.casework.breathing_space import BreathingSpaceController
 from cma_entrypoints.http.casework.registers import CaseRegisterController
-from cma_entrypoints.http.centre import CentreProfileController
+from cma_entrypoints.http.centre import CentreProfileController, CentreSecondFactorController
 from cma_entrypoints.http.centre.reference import GuidelinesController, ThresholdsController
 from cma_entrypoints.http.clients import ClientController
 from cma_entrypoints.http.common.input import check_input
@@ -234,6 +234,7 @@ def create_app(container: Container | None = None) -> Litestar:
             LetterTemplateController,
             CaseAdviceController,
             CentreProfileController,
+            CentreSecondFactorController,
             GuidelinesController,
             ThresholdsController,
             CaseworkGuideController,

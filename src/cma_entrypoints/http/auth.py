@@ -31,7 +31,7 @@ from litestar.middleware.authentication import (
 )
 from litestar.types import ASGIApp, Scope
 
-from cma_core.identity.errors import ReauthenticationRequired
+from cma_core.identity.errors import ReauthenticationRequired, SecondFactorSetupRequired
 from cma_core.identity.gate import SessionGate
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission, Role
@@ -39,6 +39,12 @@ from cma_core.shared.ids import CentreId, UserId
 from cma_entrypoints.settings import Settings
 
 ALGORITHM = "HS256"
+
+#: The ``scope`` claim of a setup-only token (``second_factor``): only the routes whose
+#: handler ``opt`` carries ``SETUP_ROUTE`` answer it; every other one is 403
+#: ``second-factor-setup-required``.
+SETUP_SCOPE = "second-factor-setup"
+SETUP_ROUTE = "second_factor_setup"
 _VERIFIED_MAX = 10_000
 
 
@@ -71,6 +77,8 @@ class TokenCodec:
         }
         if ctx.session_id is not None:
             claims["sid"] = str(ctx.session_id)
+        if ctx.setup_only:
+            claims["scope"] = SETUP_SCOPE
         if ctx.authenticated_at is not None:
             # OpenID Connect's name: when the user last proved who they are (ASVS 3.7.1).
             claims["auth_time"] = int(ctx.authenticated_at.timestamp())
@@ -112,6 +120,7 @@ class TokenCodec:
                     if claims.get("auth_time") is not None
                     else None
                 ),
+                setup_only=claims.get("scope") == SETUP_SCOPE,
             )
         except (jwt.PyJWTError, ValueError, TypeError, KeyError):
             raise NotAuthorizedException("invalid or expired access token") from None
@@ -159,7 +168,15 @@ class JWTAuthMiddleware(AbstractAuthenticationMiddleware):
         # the centre) is refused like an expired one.
         if self._gate is not None and not await self._gate.live(ctx):
             raise NotAuthorizedException("this session has ended; sign in again")
+        if ctx.setup_only and not _setup_route(connection.scope):
+            raise SecondFactorSetupRequired()
         return AuthenticationResult(user=ctx, auth=token)
+
+
+def _setup_route(scope: Scope) -> bool:
+    """True if the route answers a setup-only token (its handler's ``opt``)."""
+    handler = scope.get("route_handler")
+    return handler is not None and bool(handler.opt.get(SETUP_ROUTE))
 
 
 def requires(permission: Permission) -> Any:

@@ -18,6 +18,7 @@ from cma_core.identity.errors import (
     InvalidSession,
     ReauthenticationRequired,
     SecondFactorRequired,
+    SecondFactorSetupRequired,
     TooManyAttempts,
 )
 from cma_core.shared.errors import (
@@ -45,6 +46,7 @@ _STATUS: list[tuple[type[DomainError], int]] = [
     (PermissionDenied, 403),
     (AuthenticationFailed, 401),
     (SecondFactorRequired, 401),
+    (SecondFactorSetupRequired, 403),
     (InvalidSession, 401),
     (ReauthenticationRequired, 401),
     (TooManyAttempts, 429),

@@ -194,7 +194,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in and get an access token
-         * @description The token is for one centre. A user of several centres names the centre with `centre_id`; otherwise the first centre is used.
+         * @description The token is for one centre. A user of several centres names the centre with `centre_id`; otherwise the first centre is used. With TOTP enabled the `otp` is required (401 `otp-required`). When the centre requires a second factor of your role there (`GET /api/v1/centre/second-factor`) and you have not set one up, the tokens are setup-only (`second_factor_setup_required: true`): every route but TOTP enrolment and confirmation, step-up, `/auth/me` and sign-out answers 403 `second-factor-setup-required`. Refresh, centre switch and step-up follow the same rule, checked afresh each time.
          */
         post: operations["ApiV1AuthLoginLogin"];
         delete?: never;
@@ -351,7 +351,7 @@ export interface paths {
         put?: never;
         /**
          * Trade a refresh token for a new access token and refresh token
-         * @description Refresh tokens are single-use. Presenting one that was already used revokes its whole family (every session started by that sign-in): 401.
+         * @description Refresh tokens are single-use. Presenting one that was already used revokes its whole family (every session started by that sign-in): 401. Roles, grants and the centre's second-factor rule are read afresh: a setup-only session gets normal tokens once TOTP is confirmed, and a session of a role the centre has just required a second factor of gets setup-only ones.
          */
         post: operations["ApiV1AuthRefreshRefresh"];
         delete?: never;
@@ -429,7 +429,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm the TOTP second factor with a current code */
+        /**
+         * Confirm the TOTP second factor with a current code
+         * @description From now on sign-in and step-up need a code. With a setup-only token (the centre requires a second factor of your role), refresh (`POST /api/v1/auth/refresh`) for a normal one. A wrong code: 422 naming `otp`.
+         */
         post: operations["ApiV1AuthTotpConfirmTotpConfirm"];
         delete?: never;
         options?: never;
@@ -1445,6 +1448,30 @@ export interface paths {
          * @description Answers with the profile (and its new ETag), as the other edits do.
          */
         delete: operations["ApiV1CentreProfileLogoDeleteLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/centre/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The roles that must use a second factor (TOTP) in this centre
+         * @description Version 0 and no roles until first saved. Centre admins only.
+         */
+        get: operations["ApiV1CentreSecondFactorGetRule"];
+        /**
+         * Choose the roles that must use a second factor (TOTP) in this centre
+         * @description Replaces the roles. `If-Match: "0"` for the first save (428 without If-Match, 412 when stale). A role that is not a centre's (e.g. `platform_admin`) is 422 naming `roles`. Takes effect at each member's next sign-in, token refresh or centre switch: a member of a chosen role without TOTP then gets setup-only tokens (403 `second-factor-setup-required` everywhere but TOTP enrolment, step-up, `/auth/me` and sign-out) until they confirm a code; nobody, the last admin included, is shut out of enrolling. 409 when this deployment has no one-time passwords. Needs a recent sign-in (401 `reauthentication-required`). Audited as `centre.second_factor_changed`.
+         */
+        put: operations["ApiV1CentreSecondFactorPutRule"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4501,6 +4528,8 @@ export interface components {
             centre_id: string;
             permissions: string[];
             roles: string[];
+            /** @default false */
+            second_factor_setup_required: boolean;
             user_id: string | null;
         };
         /**
@@ -5333,6 +5362,27 @@ export interface components {
             total: number;
         };
         /**
+         * SecondFactorIn
+         * @example {
+         *       "roles": [
+         *         "centre_admin",
+         *         "supervisor"
+         *       ]
+         *     }
+         */
+        SecondFactorIn: {
+            roles: components["schemas"]["Role"][];
+        };
+        /** SecondFactorOut */
+        SecondFactorOut: {
+            /** Format: uuid */
+            centre_id: string;
+            roles: components["schemas"]["Role"][];
+            updated_at: string | null;
+            updated_by: string | null;
+            version: number;
+        };
+        /**
          * Section
          * @enum {string}
          */
@@ -5796,6 +5846,8 @@ export interface components {
             refresh_expires_in?: number | null;
             refresh_token?: string | null;
             roles: string[];
+            /** @default false */
+            second_factor_setup_required: boolean;
             token_type: string;
         };
         /** TotpEnrolmentOut */
@@ -10876,6 +10928,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProfileOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CentreSecondFactorGetRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorOut"];
+                };
+            };
+        };
+    };
+    ApiV1CentreSecondFactorPutRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

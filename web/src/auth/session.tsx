@@ -27,6 +27,9 @@ interface SessionApi {
   signIn: (email: string, password: string, otp?: string) => Promise<void>;
   signOut: () => Promise<void>;
   switchCentre: (centreId: string) => Promise<void>;
+  /** Trade the refresh cookie for new tokens now (e.g. once 2-step verification is set
+   * up, for a normal session instead of a setup-only one). False: signed out. */
+  renew: () => Promise<boolean>;
 }
 
 const Ctx = createContext<SessionApi | null>(null);
@@ -113,6 +116,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await api.POST("/api/v1/auth/logout", { body: {}, headers: COOKIE_MODE });
         clear();
       },
+      renew: refresh,
       async switchCentre(centreId) {
         const token = unwrap(
           await api.POST("/api/v1/auth/switch-centre", {
@@ -124,7 +128,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await adopt(token);
       },
     }),
-    [session, resuming, adopt, clear, queryClient],
+    [session, resuming, adopt, clear, refresh, queryClient],
   );
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

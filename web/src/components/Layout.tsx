@@ -24,6 +24,9 @@ export function Layout() {
   const { signOut } = useSession();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
+  // A session that may only set up 2-step verification (the centre requires it) gets no
+  // search, account or navigation: each would lead back to the set-up page.
+  const setupOnly = me.second_factor_setup_required === true;
 
   // A page change moves focus to the main content, as a full page load would.
   useEffect(() => {
@@ -41,37 +44,41 @@ export function Layout() {
             CMA
           </NavLink>
           <div className="cma-header__meta">
-            <HeaderSearch />
+            {!setupOnly && <HeaderSearch />}
             <span className="govuk-!-margin-right-3">{me.roles.map((r) => r.replace(/_/g, " ")).join(", ")}</span>
-            <NavLink to="/account" className="govuk-link govuk-link--inverse govuk-!-margin-right-3">
-              Your account
-            </NavLink>
+            {!setupOnly && (
+              <NavLink to="/account" className="govuk-link govuk-link--inverse govuk-!-margin-right-3">
+                Your account
+              </NavLink>
+            )}
             <button type="button" className="cma-link-button" onClick={() => void signOut()}>
               Sign out
             </button>
           </div>
         </div>
       </header>
-      <div className="moj-primary-navigation">
-        <div className="moj-primary-navigation__container govuk-width-container">
-          <div className="moj-primary-navigation__nav">
-            <nav className="moj-primary-navigation" aria-label="Main">
-              <ul className="moj-primary-navigation__list">
-                <NavItem to="/" end>
-                  Work queue
-                </NavItem>
-                {can("case:read") && <NavItem to="/cases">Cases</NavItem>}
-                {can("case:read") && <NavItem to="/calendar">Calendar</NavItem>}
-                {can("client:read") && <NavItem to="/clients">Clients</NavItem>}
-                {(can("case:assign") || can("case:read_all")) && <NavItem to="/supervision">Supervision</NavItem>}
-                {(can("user:manage") || can("centre:settings") || can("case:assign")) && <NavItem to="/admin">Centre admin</NavItem>}
-                {(can("client:export") || can("case:read_all")) && <NavItem to="/privacy">Privacy</NavItem>}
-                {can("audit:read") && <NavItem to="/audit">Audit</NavItem>}
-              </ul>
-            </nav>
+      {!setupOnly && (
+        <div className="moj-primary-navigation">
+          <div className="moj-primary-navigation__container govuk-width-container">
+            <div className="moj-primary-navigation__nav">
+              <nav className="moj-primary-navigation" aria-label="Main">
+                <ul className="moj-primary-navigation__list">
+                  <NavItem to="/" end>
+                    Work queue
+                  </NavItem>
+                  {can("case:read") && <NavItem to="/cases">Cases</NavItem>}
+                  {can("case:read") && <NavItem to="/calendar">Calendar</NavItem>}
+                  {can("client:read") && <NavItem to="/clients">Clients</NavItem>}
+                  {(can("case:assign") || can("case:read_all")) && <NavItem to="/supervision">Supervision</NavItem>}
+                  {(can("user:manage") || can("centre:settings") || can("case:assign")) && <NavItem to="/admin">Centre admin</NavItem>}
+                  {(can("client:export") || can("case:read_all")) && <NavItem to="/privacy">Privacy</NavItem>}
+                  {can("audit:read") && <NavItem to="/audit">Audit</NavItem>}
+                </ul>
+              </nav>
+            </div>
           </div>
         </div>
-      </div>
+      )}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={main}>
           <Outlet />

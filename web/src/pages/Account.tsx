@@ -1,23 +1,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { api } from "../api/client";
-import { unwrap } from "../api/problem";
 import { useMe, useSession } from "../auth/session";
+import { TotpEnrolment } from "../auth/TotpEnrolment";
 import { Button, ErrorSummary, TextInput } from "../components/forms";
 import { Blocked, SummaryList } from "../components/ui";
 
 export function Account() {
   const { me } = useMe();
   const { switchCentre, signOut } = useSession();
-  const [otp, setOtp] = useState("");
   const [centre, setCentre] = useState("");
   const [confirmed, setConfirmed] = useState(false);
 
-  const enrol = useMutation({ mutationFn: async () => unwrap(await api.POST("/api/v1/auth/totp/enrol")) });
-  const confirm = useMutation({
-    mutationFn: async () => unwrap(await api.POST("/api/v1/auth/totp/confirm", { body: { otp } })),
-    onSuccess: () => setConfirmed(true),
-  });
   const switching = useMutation({ mutationFn: async () => switchCentre(centre) });
 
   return (
@@ -32,37 +25,16 @@ export function Account() {
       />
 
       <h2 className="govuk-heading-l">Two-step sign-in</h2>
-      <ErrorSummary error={enrol.error ?? confirm.error} fields={{ otp: "totp-code" }} />
       {confirmed ? (
         <div className="govuk-panel govuk-panel--confirmation">
           <h3 className="govuk-panel__title">Two-step sign-in is on</h3>
           <div className="govuk-panel__body">You will be asked for a code when you sign in.</div>
         </div>
-      ) : !enrol.data ? (
+      ) : (
         <>
           <p className="govuk-body">Ask for a code from an authenticator app at every sign-in.</p>
-          <Button secondary type="button" busy={enrol.isPending} onClick={() => enrol.mutate()}>
-            Set up two-step sign-in
-          </Button>
+          <TotpEnrolment startLabel="Set up two-step sign-in" confirmLabel="Turn on two-step sign-in" onConfirmed={() => setConfirmed(true)} />
         </>
-      ) : (
-        <form
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            confirm.mutate();
-          }}
-          noValidate
-        >
-          <p className="govuk-body">Add this key to your authenticator app, then enter the code it shows.</p>
-          <SummaryList
-            rows={[
-              ["Key", <span className="cma-hash">{enrol.data.secret}</span>],
-              ["Link", <span className="cma-hash">{enrol.data.otpauth_uri}</span>],
-            ]}
-          />
-          <TextInput id="totp-code" name="otp" label="Code" inputMode="numeric" width="5" value={otp} onChange={setOtp} error={confirm.error} />
-          <Button busy={confirm.isPending}>Turn on two-step sign-in</Button>
-        </form>
       )}
 
       <h2 className="govuk-heading-l">Switch centre</h2>

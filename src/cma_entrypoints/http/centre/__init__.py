@@ -1,5 +1,7 @@
-"""The centre's own profile over HTTP: letterhead, logo and jurisdiction."""
+"""The centre's own settings over HTTP: letterhead, logo and jurisdiction; the roles that
+must use a second factor."""
 
 from cma_entrypoints.http.centre.controllers import CentreProfileController
+from cma_entrypoints.http.centre.second_factor import CentreSecondFactorController
 
-__all__ = ["CentreProfileController"]
+__all__ = ["CentreProfileController", "CentreSecondFactorController"]

@@ -14,7 +14,7 @@ from cma_core.identity.accounts import AccountService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.service import SessionService
 from cma_core.identity.sessions import ActiveSession, Client
-from cma_entrypoints.http.auth import TokenCodec
+from cma_entrypoints.http.auth import SETUP_ROUTE, TokenCodec
 from cma_entrypoints.http.common.examples import example_body, page, with_example
 from cma_entrypoints.http.common.params import Limit, Offset
 from cma_entrypoints.http.common.responses import slice_out
@@ -89,7 +89,8 @@ def _session_out(s: ActiveSession) -> SessionOut:
     )
 
 
-def _access_only(ctx: TenantContext, codec: TokenCodec) -> TokenOut:
+def access_only(ctx: TenantContext, codec: TokenCodec) -> TokenOut:
+    """An access token for ``ctx`` (no refresh token: step-up keeps the session's)."""
     now = dt.datetime.now(dt.UTC)
     return TokenOut(
         access_token=codec.issue(ctx, now),
@@ -97,6 +98,7 @@ def _access_only(ctx: TenantContext, codec: TokenCodec) -> TokenOut:
         expires_in=codec.lifetime(ctx, now),
         centre_id=ctx.centre_id,
         roles=sorted(r.value for r in ctx.roles),
+        second_factor_setup_required=ctx.setup_only,
     )
 
 
@@ -140,6 +142,7 @@ class AccountController(Controller):
 
     @post(
         "/reauthenticate",
+        opt={SETUP_ROUTE: True},
         status_code=200,
         summary="Confirm your password before a sensitive change (step-up)",
         operation_class=with_example(TOKEN_EXAMPLE, "A freshly authenticated access token"),
@@ -164,7 +167,7 @@ class AccountController(Controller):
         fresh = await accounts.reauthenticate(
             ctx, data.password, data.otp, address=client_of(request).address
         )
-        return Response(_access_only(fresh, codec), headers={"Cache-Control": "no-store"})
+        return Response(access_only(fresh, codec), headers={"Cache-Control": "no-store"})
 
     @post(
         "/password-reset",

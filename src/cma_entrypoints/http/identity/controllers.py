@@ -8,6 +8,7 @@ import uuid
 from functools import partial
 from typing import Annotated, Any
 
+import msgspec
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.params import Parameter
 
@@ -17,13 +18,13 @@ from cma_core.identity.service import IdentityService, SessionService
 from cma_core.identity.sessions import Client
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId, UserId
-from cma_entrypoints.http.auth import RECENT_AUTH, TokenCodec, requires
+from cma_entrypoints.http.auth import RECENT_AUTH, SETUP_ROUTE, TokenCodec, requires
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.common.examples import example_body, with_example
 from cma_entrypoints.http.common.params import Cursor, Limit, Offset
 from cma_entrypoints.http.common.responses import slice_out
 from cma_entrypoints.http.common.schemas import CODE
-from cma_entrypoints.http.identity.accounts import client_of
+from cma_entrypoints.http.identity.accounts import access_only, client_of
 from cma_entrypoints.http.identity.cookies import (
     COOKIE,
     CookieMode,
@@ -71,13 +72,8 @@ async def rotate_tokens(
 def _token_out(
     ctx: TenantContext, refresh: str, codec: TokenCodec, sessions: SessionService
 ) -> TokenOut:
-    now = dt.datetime.now(dt.UTC)
-    return TokenOut(
-        access_token=codec.issue(ctx, now),
-        token_type="bearer",  # noqa: S106 - the OAuth 2 token type, not a secret
-        expires_in=codec.lifetime(ctx, now),
-        centre_id=ctx.centre_id,
-        roles=sorted(r.value for r in ctx.roles),
+    return msgspec.structs.replace(
+        access_only(ctx, codec),
         refresh_token=refresh,
         refresh_expires_in=int(sessions.ttl.total_seconds()),
     )
@@ -94,7 +90,10 @@ class SessionController(Controller):
         summary="Trade a refresh token for a new access token and refresh token",
         operation_class=with_example(TOKEN_EXAMPLE, "A new pair"),
         description="Refresh tokens are single-use. Presenting one that was already used "
-        "revokes its whole family (every session started by that sign-in): 401.",
+        "revokes its whole family (every session started by that sign-in): 401. Roles, "
+        "grants and the centre's second-factor rule are read afresh: a setup-only session "
+        "gets normal tokens once TOTP is confirmed, and a session of a role the centre has "
+        "just required a second factor of gets setup-only ones.",
     )
     async def refresh(
         self,
@@ -113,6 +112,7 @@ class SessionController(Controller):
 
     @post(
         "/logout",
+        opt={SETUP_ROUTE: True},
         status_code=204,
         # A browser's refresh cookie (cookies.py) is cleared by every sign-out.
         response_cookies=[clear_cookie()],
@@ -141,6 +141,7 @@ class SessionController(Controller):
 
     @post(
         "/logout-everywhere",
+        opt={SETUP_ROUTE: True},
         status_code=204,
         response_cookies=[clear_cookie()],
         summary="Sign out everywhere: end every session of yours",
@@ -176,6 +177,7 @@ class SessionController(Controller):
 
     @post(
         "/totp/enrol",
+        opt={SETUP_ROUTE: True},
         status_code=200,
         guards=[RECENT_AUTH],
         summary="Start enrolling a TOTP second factor",
@@ -190,8 +192,12 @@ class SessionController(Controller):
 
     @post(
         "/totp/confirm",
+        opt={SETUP_ROUTE: True},
         status_code=204,
         summary="Confirm the TOTP second factor with a current code",
+        description="From now on sign-in and step-up need a code. With a setup-only token "
+        "(the centre requires a second factor of your role), refresh "
+        "(`POST /api/v1/auth/refresh`) for a normal one. A wrong code: 422 naming `otp`.",
     )
     async def totp_confirm(
         self,
@@ -325,7 +331,13 @@ class AuthController(Controller):
         summary="Sign in and get an access token",
         operation_class=with_example(TOKEN_EXAMPLE, "An adviser"),
         description="The token is for one centre. A user of several centres names the "
-        "centre with `centre_id`; otherwise the first centre is used.",
+        "centre with `centre_id`; otherwise the first centre is used. With TOTP enabled the "
+        "`otp` is required (401 `otp-required`). When the centre requires a second factor "
+        "of your role there (`GET /api/v1/centre/second-factor`) and you have not set one "
+        "up, the tokens are setup-only (`second_factor_setup_required: true`): every route "
+        "but TOTP enrolment and confirmation, step-up, `/auth/me` and sign-out answers 403 "
+        "`second-factor-setup-required`. Refresh, centre switch and step-up follow the "
+        "same rule, checked afresh each time.",
     )
     async def login(
         self,
@@ -357,6 +369,7 @@ class AuthController(Controller):
 
     @get(
         "/me",
+        opt={SETUP_ROUTE: True},
         summary="Who the token says you are",
         operation_class=with_example(ME_EXAMPLE, "An adviser"),
     )
@@ -366,4 +379,5 @@ class AuthController(Controller):
             centre_id=ctx.centre_id,
             roles=sorted(r.value for r in ctx.roles),
             permissions=sorted(p.value for p in ctx.permissions),
+            second_factor_setup_required=ctx.setup_only,
         )

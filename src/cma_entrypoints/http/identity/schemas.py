@@ -82,6 +82,10 @@ class TokenOut(Struct):
     #: Single-use: trade it at POST /api/v1/auth/refresh for a new pair.
     refresh_token: str | None = None
     refresh_expires_in: int | None = None
+    #: The centre requires a second factor of your role and you have none: this token
+    #: only sets one up (TOTP enrol and confirm, step-up, who-am-I, sign-out); refresh
+    #: after confirming for a normal one.
+    second_factor_setup_required: bool = False
 
 
 class MeOut(Struct):
@@ -89,6 +93,8 @@ class MeOut(Struct):
     centre_id: uuid.UUID
     roles: list[str]
     permissions: list[str]
+    #: As in ``TokenOut``: this token may only set up the second factor (no permissions).
+    second_factor_setup_required: bool = False
 
 
 class StaffOut(Struct):

@@ -2,7 +2,7 @@
 // would let use it: users and grants (`user:manage`), the creditor directory
 // (`finance:read`, edits `finance:write`), the compliance policy (`case:assign`) and the
 // centre's profile for letters and its working hours (everyone reads them; `centre:settings`
-// edits).
+// edits), and the roles that must use 2-step verification (`centre:settings`).
 import type { ReactElement } from "react";
 import { NavLink, Route, Routes } from "react-router-dom";
 import { useMe } from "../../auth/session";
@@ -11,6 +11,7 @@ import { CreditorsPage } from "./Creditors";
 import { PolicyPage } from "./Policy";
 import { ProfilePage } from "./Profile";
 import { ReferencePage } from "./Reference";
+import { SecondFactorPage } from "./SecondFactor";
 import { ThresholdsPage } from "./Thresholds";
 import { UserPage, UsersPage } from "./Users";
 import { WorkingHoursPage } from "./WorkingHours";
@@ -23,6 +24,7 @@ export default function AdminPages() {
     ["policy", "Compliance policy", can("case:assign"), <PolicyPage key="p" />],
     ["profile", "Centre profile", can("centre:settings"), <ProfilePage key="f" />],
     ["working-hours", "Working hours", can("centre:settings"), <WorkingHoursPage key="h" />],
+    ["second-factor", "2-step verification", can("centre:settings"), <SecondFactorPage key="s" />],
     ["reference", "Spending guidelines", can("finance:read"), <ReferencePage key="r" />],
     ["thresholds", "Threshold overrides", can("finance:read"), <ThresholdsPage key="t" />],
   ];

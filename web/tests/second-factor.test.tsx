@@ -1,0 +1,159 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
+import { MemoryRouter, useLocation } from "react-router-dom";
+import { afterEach, expect, vi } from "vitest";
+import { api, setAccessToken } from "../src/api/client";
+import { App } from "../src/App";
+import { SessionProvider } from "../src/auth/session";
+import { SecondFactorPage } from "../src/pages/admin/SecondFactor";
+
+type Answer = { data?: unknown; error?: unknown; response: Response };
+
+function ok(data: unknown, status = 200): Answer {
+  return { data, response: new Response(null, { status }) };
+}
+
+function problem(status: number, body: unknown): Answer {
+  return { error: body, response: new Response(null, { status }) };
+}
+
+function token(setup: boolean) {
+  return { access_token: setup ? "setup" : "full", token_type: "bearer", expires_in: 900, centre_id: "c1", roles: ["adviser"], second_factor_setup_required: setup };
+}
+
+function me(setup: boolean) {
+  return { user_id: "u1", centre_id: "c1", roles: ["adviser"], permissions: setup ? [] : ["case:read"], second_factor_setup_required: setup };
+}
+
+function Where() {
+  return <output data-testid="where">{useLocation().pathname}</output>;
+}
+
+function Shell({ at, children }: { at: string; children: ReactNode }) {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return (
+    <QueryClientProvider client={qc}>
+      <MemoryRouter initialEntries={[at]}>
+        <SessionProvider>{children}</SessionProvider>
+        <Where />
+      </MemoryRouter>
+    </QueryClientProvider>
+  );
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  setAccessToken(null);
+});
+
+describe("a centre that requires 2-step verification", () => {
+  it("sends a setup-only session to the set-up page, whatever page was asked for, and on once confirmed", async () => {
+    let setup = true;
+    const posted: Array<[string, unknown]> = [];
+    vi.spyOn(api, "POST").mockImplementation((async (path: string, init?: { body?: unknown }) => {
+      posted.push([path, init?.body]);
+      if (path === "/api/v1/auth/refresh") return ok(token(setup));
+      if (path === "/api/v1/auth/totp/enrol") return ok({ secret: "JBSWY3DPEHPK3PXP", otpauth_uri: "otpauth://totp/CMA:a?secret=JBSWY3DPEHPK3PXP" });
+      if (path === "/api/v1/auth/totp/confirm") {
+        const otp = (init?.body as { otp: string }).otp;
+        if (otp !== "123456") return problem(422, { title: "Invalid", errors: [{ field: "otp", message: "is not the current code from your authenticator app" }] });
+        setup = false;
+        return ok(undefined, 204);
+      }
+      return problem(404, { title: "Not found" });
+    }) as never);
+    vi.spyOn(api, "GET").mockImplementation((async (path: string) => {
+      if (path === "/api/v1/auth/me") return ok(me(setup));
+      return ok({ items: [], total: 0, limit: 25, offset: 0 });
+    }) as never);
+
+    render(
+      <Shell at="/cases">
+        <App />
+      </Shell>,
+    );
+    expect(await screen.findByRole("heading", { level: 1, name: "Set up 2-step verification" })).toBeInTheDocument();
+    expect(screen.getByTestId("where")).toHaveTextContent("/set-up-2-step-verification");
+    // Nothing to wander off to: no navigation, search or account link; sign-out stays.
+    expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "Your account" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Start setting up" }));
+    expect(await screen.findByText("JBSWY3DPEHPK3PXP")).toBeInTheDocument();
+    const code = screen.getByLabelText("Code from your authenticator app");
+    expect(code).toHaveAttribute("autocomplete", "one-time-code");
+
+    // A wrong code: the error summary and the field say so; still on the page.
+    await user.type(code, "000000");
+    await user.click(screen.getByRole("button", { name: "Confirm and continue" }));
+    expect(await screen.findByRole("link", { name: /is not the current code/ })).toHaveAttribute("href", "#totp-code");
+    expect(screen.getByTestId("where")).toHaveTextContent("/set-up-2-step-verification");
+
+    await user.clear(code);
+    await user.type(code, "123456");
+    await user.click(screen.getByRole("button", { name: "Confirm and continue" }));
+    await waitFor(() => expect(screen.getByTestId("where")).toHaveTextContent(/^\/$/));
+    expect(screen.queryByRole("heading", { name: "Set up 2-step verification" })).toBeNull();
+    expect(await screen.findByRole("navigation", { name: "Main" })).toBeInTheDocument();
+    // Confirmed, then renewed for a normal session.
+    expect(posted.map(([p]) => p)).toEqual([
+      "/api/v1/auth/refresh",
+      "/api/v1/auth/totp/enrol",
+      "/api/v1/auth/totp/confirm",
+      "/api/v1/auth/totp/confirm",
+      "/api/v1/auth/refresh",
+    ]);
+  }, 30_000);
+
+  it("lets a normal session use the console", async () => {
+    vi.spyOn(api, "POST").mockImplementation((async () => ok(token(false))) as never);
+    vi.spyOn(api, "GET").mockImplementation((async (path: string) =>
+      path === "/api/v1/auth/me" ? ok(me(false)) : ok({ items: [], total: 0, limit: 25, offset: 0 })) as never);
+    render(
+      <Shell at="/account">
+        <App />
+      </Shell>,
+    );
+    expect(await screen.findByRole("heading", { level: 1, name: "Your account" })).toBeInTheDocument();
+    expect(screen.getByTestId("where")).toHaveTextContent("/account");
+  });
+});
+
+describe("the centre's 2-step verification rule", () => {
+  it("shows the roles chosen and saves the new choice against the version read", async () => {
+    const puts: Array<{ header: unknown; body: unknown }> = [];
+    vi.spyOn(api, "GET").mockImplementation((async () =>
+      ok({ centre_id: "c1", roles: ["centre_admin"], updated_at: null, updated_by: null, version: 3 })) as never);
+    vi.spyOn(api, "PUT").mockImplementation((async (_path: string, init: { params: { header: unknown }; body: { roles: string[] } }) => {
+      puts.push({ header: init.params.header, body: init.body });
+      if (init.body.roles.includes("auditor")) return problem(422, { title: "Invalid", errors: [{ field: "roles", message: "auditor is not allowed here" }] });
+      return ok({ centre_id: "c1", roles: init.body.roles, updated_at: null, updated_by: null, version: 4 });
+    }) as never);
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={qc}>
+        <SecondFactorPage />
+      </QueryClientProvider>,
+    );
+    const group = await screen.findByRole("group", { name: "Roles that must use 2-step verification" });
+    expect(group).toBeInTheDocument();
+    expect(screen.getByLabelText("Centre admin")).toBeChecked();
+    expect(screen.getByLabelText("Supervisor")).not.toBeChecked();
+
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText("Auditor"));
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("auditor is not allowed here", { selector: ".govuk-error-message" })).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText("Auditor"));
+    await user.click(screen.getByLabelText("Supervisor"));
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("2-step verification rule saved.");
+    expect(puts.at(-1)).toEqual({ header: { "If-Match": '"3"' }, body: { roles: ["centre_admin", "supervisor"] } });
+    expect(screen.getByLabelText("Supervisor")).toBeChecked();
+  }, 30_000);
+});
