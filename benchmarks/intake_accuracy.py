@@ -267,7 +267,7 @@ FAMILY_R = Family(
     "R, read since round 10", build_r, r_text, r_pages, r_scanned, r_values_in_text, False
 )
 FAMILY_S = Family(
-    "held-out S, written blind", build_s, s_text, s_pages, s_scanned, s_values_in_text, True
+    "S, read since round 11", build_s, s_text, s_pages, s_scanned, s_values_in_text, False
 )
 
 
@@ -383,9 +383,9 @@ def main() -> None:
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
     if args.family == "s":
-        family_text(FAMILY_S, args.per_family)
+        family_text(FAMILY_S, args.per_family, args.misses)
         if args.ocr_s:
-            family_ocr(FAMILY_S, args.ocr_s)
+            family_ocr(FAMILY_S, args.ocr_s, args.misses)
         return
     if args.family == "r":
         family_text(FAMILY_R, args.per_family, args.misses)
@@ -465,9 +465,9 @@ def main() -> None:
     family_text(FAMILY_R, args.per_family, args.misses)
     if args.ocr_r:
         family_ocr(FAMILY_R, args.ocr_r, args.misses)
-    family_text(FAMILY_S, args.per_family)  # blind: its misses are never printed
+    family_text(FAMILY_S, args.per_family, args.misses)
     if args.ocr_s:
-        family_ocr(FAMILY_S, args.ocr_s)
+        family_ocr(FAMILY_S, args.ocr_s, args.misses)
 
 
 if __name__ == "__main__":
