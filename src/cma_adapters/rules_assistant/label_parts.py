@@ -8,8 +8,8 @@ form print something first that is not the label:
 * a label in two languages, one after the other: "Dyddiad / Date", "Montant / Amount
   due" — either version may be the one the reader knows. The slash may be lost (drawn as
   a rule, or dropped by OCR: "Dyddiad Date"), so a second version is also tried where a
-  capitalised word follows another word in a cell of words only (no figures: a label,
-  not a sentence with its value).
+  capitalised word follows another word in a cell of words only (no figures, commas or
+  full stops between sentences: a label, not a sentence or a value).
 
 ``label_starts`` gives the token offsets (in ``norm_words``' tokens) at which to try a
 label, best first."""
@@ -27,6 +27,8 @@ _PARALLEL = re.compile(r"\s+/\s+")
 # a capitalised word after another word: where a second version may start
 _CAPITAL = re.compile(r"(?<=\w)[\s/]+(?=[A-Z][a-z])")
 _MAX_LABEL = 14
+# a figure, a comma or a sentence's end: the cell is a sentence, or holds its value
+_SENTENCE = re.compile(r"\d|[,;]|[a-z]{2}\.\s+[A-Z]")
 
 
 def _tokens(text: str) -> int:
@@ -43,7 +45,7 @@ def label_starts(text: str) -> tuple[int, ...]:
     starts = [_tokens(item.group()) if item else 0]
     total = _tokens(text)
     offsets = [_tokens(text[: m.start()]) for m in _PARALLEL.finditer(text)]
-    if total <= _MAX_LABEL and not re.search(r"\d", text[item.end() if item else 0 :]):
+    if total <= _MAX_LABEL and not _SENTENCE.search(text[item.end() if item else 0 :]):
         offsets += [_tokens(text[: m.start()]) for m in _CAPITAL.finditer(text)]
     for offset in offsets:
         if offset not in starts and 0 < offset < total:

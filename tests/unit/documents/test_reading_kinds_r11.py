@@ -75,6 +75,7 @@ def test_label_starts() -> None:
     assert label_starts("Sum due") == (0,)
     assert label_starts("Swm / Amount") == (0, 1)
     assert label_starts("Paid on 01/02/2028 Thanks") == (0,)  # a figure: a sentence
+    assert label_starts("Keld Home Ltd, formerly Keld Direct Ltd") == (0,)  # a comma
 
 
 # -- whose number, whose name ----------------------------------------------------------------
