@@ -11,26 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_adapters.rules_assistant.fields import Candidate, parse_name, read_fields
+from tests.unit.documents.test_reading_kinds_r10 import best, found
+
+from cma_adapters.rules_assistant.corpus import Cell
+from cma_adapters.rules_assistant.fields import parse_name
 from cma_adapters.rules_assistant.label_parts import label_starts
-from cma_adapters.rules_assistant.layout import carry_headers, page_layout
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
-
-
-def found(cls: DocumentClass, *pages: list[tuple[Cell, ...]]) -> dict[str, list[Candidate]]:
-    """Every candidate per field for the pages read as ``cls``."""
-    truth = Truth(document_class=C.OTHER)
-    sample = Sample(name="t", family="t", held_out=False, truth=truth, pages=tuple(pages))
-    layouts = carry_headers([page_layout(p) for p in sample_pages(sample)])
-    return read_fields(layouts, sample_text(sample), cls)
-
-
-def best(candidates: dict[str, list[Candidate]], field: str) -> object:
-    got = candidates[field]
-    return got[0].value if got and got[0].score > 0 else None
 
 
 # -- where a label starts in its cell -------------------------------------------------------
