@@ -95,12 +95,12 @@ def main() -> None:
         }
         print(f"left out {family}: {right}/{len(docs[family])} "
               f"({right / len(docs[family]):.0%}) {confused}", flush=True)  # fmt: skip
+        if args.json:  # (after every fold: a run cut short keeps what it measured)
+            args.json.write_text(json.dumps({"c": c, "families": table}, indent=1), "utf-8")
     for family in ("H", "K"):
         right = sum(shipped.predict_label(t)[0] == y for t, y in docs[family])
         table[family] = {"right": right, "total": len(docs[family]), "never_trained_on": True}
         print(f"{family} (never trained on, shipped model): {right}/{len(docs[family])}")
-        if args.json:  # (after every fold: a run cut short keeps what it measured)
-            args.json.write_text(json.dumps({"c": c, "families": table}, indent=1), "utf-8")
     if args.json:
         args.json.write_text(json.dumps({"c": c, "families": table}, indent=1), encoding="utf-8")
 
