@@ -23,6 +23,13 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 from attrs import frozen
 
+from cma_adapters.rules_assistant.fields_kinds import (
+    body_columns,
+    creditor_kinds,
+    reference_kinds,
+    sentence_start,
+    whole_debt,
+)
 from cma_adapters.rules_assistant.layout import (
     Cell,
     Hit,
@@ -99,6 +106,9 @@ ORGANISATION = re.compile(
     r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Courts?|Unit"
     r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
     r"|Tribunals?|Partnership|Solicitors|Social\s+Security"
+    # a benefit's own office, which pays it: "Pension Centre", "Maternity Allowance Centre"
+    # (not "Customer Contact Centre", "Claim Production Centre": a desk of any firm)
+    r"|(?:(?<=Allowance )|(?<=Pension )|(?<=Benefit )|(?<=Benefits ))Centre"
     # "The Pension Service" (a name's last word), not "Service date" (a label)
     r"|(?<=[A-Za-z] )Service(?!\s+[a-z])"
     # a body named for the country, "UK" its name's last word: "Veterans UK" ("Registered
@@ -382,7 +392,7 @@ _SERVED_BEFORE = re.compile(r"\b(?:was|were|been) (?:served|delivered)(?: on you
 BALANCE_LABELS = [
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|fine|charges|to pay|left to pay|must pay)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay)\b",
         1.0,
     ),
 ]
@@ -405,15 +415,17 @@ CREDITOR_LABELS = [
     # entitled to payment", "Acting for", "Collecting for".
     _l(
         _W % 2 + r"(?:owed to|due to|payable to|pay(?:ments?)? to|entitled to(?: payment)?"
-        r"|acting for|collecting for|(?:we are )?writing for)\b",
+        r"|acting for|collecting for|(?:we are )?writing for"
+        r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
         2.5,
     ),
 ]
 ORIGINAL_LABELS = [
     _l(
-        _W % 2 + r"(?:original (?:creditor|lender|owner)|originally(?: with| owed to| from)?"
+        _W % 3 + r"(?:original (?:creditor|lender|owner)|originally(?: with| owed to| from)?"
         r"|previous(?:ly)?(?: owed to| with| creditor| owner| lender)?|formerly|former creditor"
-        r"|assigned (?:from|by)|transferred from|sold (?:to us )?by|(?:bought|purchased|acquired) from)\b",
+        r"|assigned (?:from|by)|transferred from|sold (?:to us )?by"
+        r"|(?:bought|purchased|acquired) (?:it |them |the (?:debt|account|loan) )?from)\b",
         3.0,
     ),
 ]
@@ -455,11 +467,16 @@ GROSS_LABELS = [
     # A payslip's own total of what was earned: "Total payments", "Total earnings".
     _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
 ]
-FREQUENCY_LABELS = [_l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0)]
+FREQUENCY_LABELS = [
+    _l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0),
+    # how often, as a form names it: "Payment interval", "Payroll cycle", "Pay schedule"
+    _l(_W % 2 + r"(?:interval|cycle|schedule|payment period)\b", 3.0),
+]
 
 _PLACE = {"same": 1.0, "right": 1.0, "below": 0.8, "above": 0.9, "left": 0.8}
 _NEGATIVE_MONEY = re.compile(
-    r"\b(?:instalments?|fee|fees|monthly|weekly|per|repayment|paid in|paid out|liability order"
+    r"\b(?:instalments?|fee|fees|monthly|weekly|per|(?:a|each|every) (?:week|fortnight|month)"
+    r"|repayment|paid in|paid out|liability order"
     r"|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
     r"|(?:late|default|interest|admin|administration|penalty|standing|returned payment|missed"
     r" payment) (?:payment )?charges?)\b"
@@ -541,7 +558,8 @@ def _money_score(hit: Hit, weight: float) -> float:
         s += 1.0  # what is left after what was already recovered or paid
     if re.search(r"\b(?:year to date|ytd|td)\b", hit.text.lower()):
         s -= 4.0  # the value itself says it is a running total
-    if _NEGATIVE_MONEY.search(label):
+    # (an instalment "not received", "missed": what is behind is owed, round 11)
+    if _NEGATIVE_MONEY.search(label) and not _NOT_RECEIVED.search(label):
         s -= 3.0
     if re.search(r"\b(?:year to date|ytd|td)\b", label):
         s -= 4.0
@@ -556,6 +574,7 @@ def _money_score(hit: Hit, weight: float) -> float:
     return s
 
 
+_NOT_RECEIVED = re.compile(r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected))\b")
 # What the balance *was*, not what is owed now: a statement's opening or previous
 # balance, the amount when the debt was passed on, a credit limit.
 _HISTORY = re.compile(
@@ -583,6 +602,7 @@ def _reference_score(hit: Hit, weight: float) -> float:
         s -= 4.0  # a bank's account number (8 digits) in a block with its sort code
     if re.search(r"\b(?:account|ref|reference|agreement)\b", label):
         s += 1.0
+    s += reference_kinds(hit, label)
     if re.search(r"\b(?:employee|staff|ni|tax code|national insurance)\b", label):
         s -= 4.0
     if _NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
@@ -608,6 +628,9 @@ def _creditor_score(hit: Hit, weight: float) -> float:
     """ "Claimant's legal representative's address", "Creditor's solicitor": the label
     names who acts for the creditor, not the creditor."""
     label = " ".join(norm_words(hit.context))
+    change = creditor_kinds(label)
+    if change:
+        return change
     if re.search(r"\b(?:representative|solicitors?|agents?)\b", label):
         return -4.0
     # (an address alone is where to write; "Claimant's name and address" names them)
@@ -1122,6 +1145,7 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
             lambda c: (
                 (1.5 if re.search(r"\barrears\b", (c.label or c.role or "").lower()) else 0.0)
                 + (0.8 if c.role == "arrears in the body" else 0.0)
+                + whole_debt(c.label)
             ),
         )
 
@@ -1220,7 +1244,7 @@ _ORIGINAL_AFTER = re.compile(
 )
 _CREDITOR_BEFORE = re.compile(
     r"(?:(?:assigned|sold|transferred)(?: and (?:assigned|sold|transferred))?(?: \(\w+\))?"
-    r" (?:it |them |the debt |(?:your|the|its) (?:account|debt|agreement|rights)(?: under"
+    r" (?:it |them |the debt |(?:your|the|its) (?:account|debt|agreement|rights|loan|card|balance)(?: under"
     r" your agreement)? )?(?:to|in favour of)"
     r"|(?:make|send) (?:all |any )?(?:future |further )?payments to|now (?:owed to|owned by)"
     # Who an agent, a solicitor or a bailiff acts for: "We act for X", "on behalf of X",
@@ -1275,29 +1299,31 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
     creditor; "X (the assignee)", "assigned to X", "make all payments to X" → the
     creditor now. Sentences run across rows, so a page is read as one text."""
     out: dict[str, list[Candidate]] = {"creditor_name": [], "original_creditor": []}
-    for layout in layouts:
+    # (the body column, and a second one beside it: a letter in two languages side by
+    # side, round 11)
+    for layout, column in ((page, c) for page in layouts for c in body_columns(page)):
         spans: list[tuple[int, int, Cell]] = []
         parts: list[str] = []
         at = 0
-        for row in layout.rows:
-            if not row:
-                continue  # a row of rules or specks only ("- - - -")
-            cell = row[0]  # the body column
+        for cell in column:
             spans.append((at, at + len(cell.text), cell))
             parts.append(cell.text)
             at += len(cell.text) + 1
         flat = "\n".join(parts)
         for m in _ORG_IN_TEXT.finditer(flat):
-            before, after = flat[max(0, m.start() - 45) : m.start()], flat[m.end() : m.end() + 30]
+            # A name never runs over a sentence's end: "Dear Mrs X. Y Council has passed
+            # us…" names "Y Council" (round 11); the cue before it is the new sentence's.
+            begin = m.start() + sentence_start(m.group())
+            before, after = flat[max(0, begin - 45) : begin], flat[m.end() : m.end() + 30]
             # (a cue runs over a line break as over a space: "bought your / account from")
-            before = re.sub(r"\s+", " ", before)
-            start = m.start()
+            before, after = re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after)
+            start = begin
             # In capitals the cue is swept into the name ("ORIGINALLY WITH X FINANCE
             # LTD"): the name starts after a cue inside the match.
-            for word in re.finditer(r"\s+", flat[m.start() : m.end()]):
-                head = before + re.sub(r"\s+", " ", flat[m.start() : m.start() + word.end()])
+            for word in re.finditer(r"\s+", flat[begin : m.end()]):
+                head = before + re.sub(r"\s+", " ", flat[begin : begin + word.end()])
                 if _ORIGINAL_BEFORE.search(head) or _CREDITOR_BEFORE.search(head):
-                    before, start = head[-45:], m.start() + word.end()
+                    before, start = head[-45:], begin + word.end()
                     break
             field = None
             if _ORIGINAL_BEFORE.search(before) or _ORIGINAL_AFTER.match(after):
@@ -1312,7 +1338,7 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
             name = parse_name(" ".join(span.split()) if cued_before else _last_name(span))
             if field is None or name is None:
                 continue
-            cell = next(c for start, end, c in spans if start <= m.start() <= end)
+            cell = next(c for start, end, c in spans if start <= begin <= end)
             out[field].append(
                 Candidate(
                     field=field, value=name, shown=m.group(), page=layout.page, box=cell.box,

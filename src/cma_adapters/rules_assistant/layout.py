@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 from attrs import frozen
 
+from cma_adapters.rules_assistant.label_parts import label_starts
 from cma_core.documents.model import Box, PageText, Word
 
 
@@ -436,8 +437,13 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
             row_text = " | ".join(c.text for c in row)
             for c, cell in enumerate(row):
                 tokens = norm_words(cell.text)
-                joined = " ".join(tokens)
-                match = label.match(joined)
+                match, used = None, 0
+                # (past an item's number, or the second version of a two-language label)
+                for skip in label_starts(cell.text):
+                    match = label.match(" ".join(tokens[skip:]))
+                    if match:
+                        used = skip + len(match.group().split())
+                        break
                 if not match:
                     continue
                 near = " | ".join(
@@ -447,7 +453,6 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     for o in layout.rows[k]
                 )
                 first = len(hits)
-                used = len(match.group().split())
                 rest = _after_tokens(cell.words, used)
                 before = _continued(layout, r, cell)
                 if rest:

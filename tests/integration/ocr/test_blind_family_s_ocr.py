@@ -1,5 +1,6 @@
-"""Held-out family S (written blind) printed, scanned and read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): four single-page documents
+"""Family S (written blind; seen since round 11, which read its misses and trains on it)
+printed, scanned and read by real Tesseract and the reader as the product ships it (the
+learned field ranker on): four single-page documents
 over S's three scans (a bilingual Welsh/English council-tax bill faxed at 200 dpi, black
 and white, as PNG without its resolution; a card issuer's landscape statement with a
 tear-off slip, a faint grey photocopy at 150 dpi, as PDF; a housing association's
@@ -7,8 +8,7 @@ landscape rent statement with a slip, skewed and speckled at 300 dpi, as PNG wit
 resolution; a magistrates' court's bilingual fine notice faxed at 200 dpi, as PNG with its
 resolution).
 ``benchmarks/intake_accuracy.py --family s --ocr-s 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family S"). Only aggregate figures are
-printed: S's individual misses are not written down."""
+class; the figures are in benchmarks/OCR.md ("Family S", "Round 11")."""
 
 from __future__ import annotations
 
@@ -42,6 +42,10 @@ FIRST = (
     "class 4/4; creditor 4/4, reference 2/4, balance 3/4, letter date 4/4, deadline 2/2; true "
     "values verbatim in the OCR text 16 of 18 (branch corpuss off cd564ce)"
 )
+ROUND_11 = (
+    "class 4/4; creditor 4/4, reference 3/4, balance 4/4, letter date 4/4, deadline 2/2; true "
+    "values verbatim in the OCR text 16 of 18"
+)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +76,7 @@ def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> N
     """Tesseract's text holds most true values (16 of 18 here at the first measurement), so
     most of the gap on S is the reader's. Class measured 4 of 4."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family S (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family S (seen since round 11), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.85 * total
     assert (result.accuracy("document_class") or 0) >= 0.5
@@ -89,9 +93,10 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason=f"S after OCR is under the issue's floors (95% class, 90% per field); first "
-    f"measurement on these 4 documents: {FIRST}; on 19 documents see benchmarks/OCR.md, "
-    "'Family S'",
+    reason=f"S is seen since round 11 (its misses read, trained on as a read family); after "
+    f"OCR as shipped (rules + classifier and field ranker 2026-12-04.11), on these 4 "
+    f"documents: {ROUND_11}: the reference is under the 90% floor, a value Tesseract misreads "
+    f"(first, blind: {FIRST}; on 19 documents: benchmarks/OCR.md, 'Round 11')",
 )
 def test_ocr_sample_meets_the_floors(read: tuple[Score, int, int]) -> None:
     result, _, _ = read

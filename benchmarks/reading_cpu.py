@@ -1,0 +1,59 @@
+"""CPU time of the reading per document (round 11, issue 14): families A-D, H, K and L-R on
+perfect text (the benchmark's documents: A-D, H, K seed 99; L-R their own default seeds;
+``--per-family`` a class), read as the product reads (``extract`` with the shipped
+classifier and field ranker). CPU seconds of this process (``time.process_time``), so a
+busy machine slows it less than wall time; the documents are built before the clock starts.
+
+Before/after: run it with ``PYTHONPATH`` at another checkout's ``src`` (its rules and its
+shipped models) and without, alternating. Run: ``.venv/bin/python benchmarks/reading_cpu.py
+[--per-family 4] [--repeat 2] [--json out]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cma_adapters.rules_assistant import classifier, ranker, read_families
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import build_corpus, sample_pages, sample_text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-family", type=int, default=4)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    docs = [(sample_text(s), sample_pages(s)) for s in build_corpus(args.per_family, seed=99)]
+    families = read_families._families()
+    for letter in ("L", "M", "N", "O", "P", "Q", "R"):
+        build, text, pages = families[letter]
+        docs += [(text(s), pages(s)) for s in build(args.per_family)]
+    model, fields_model = classifier.shipped(), ranker.shipped()
+    assert model is not None
+    assert fields_model is not None
+    extract(docs[0][0], docs[0][1], model, fields_model=fields_model)  # warm the caches
+    rounds = []
+    for _ in range(args.repeat):
+        started = time.process_time()
+        for page_text, page_boxes in docs:
+            extract(page_text, page_boxes, model, fields_model=fields_model)
+        rounds.append((time.process_time() - started) / len(docs) * 1000)
+    best = min(rounds)
+    print(f"{len(docs)} documents, models {model.version} / {fields_model.version}: "
+          f"CPU {best:.1f} ms a document (best of {args.repeat}; rounds "
+          f"{', '.join(f'{r:.1f}' for r in rounds)})")  # fmt: skip
+    if args.json:
+        args.json.write_text(
+            json.dumps({"documents": len(docs), "cpu_ms": rounds, "best_ms": best}), "utf-8"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Where a label may start in its cell, past what is printed before it (round 11).
+
+A label is matched at the start of its cell (``layout.find_label_hits``). Two kinds of
+form print something first that is not the label:
+
+* a numbered item: "3. Claimant", "(b) Amount of judgment", "2) Pay by" — the number is
+  the box's, the label follows it;
+* a label in two languages, one after the other: "Dyddiad / Date", "Montant / Amount
+  due" — either version may be the one the reader knows. The slash may be lost (drawn as
+  a rule, or dropped by OCR: "Dyddiad Date"), so a second version is also tried where a
+  capitalised word follows another word in a cell of words only (no figures, commas or
+  full stops between sentences: a label, not a sentence or a value).
+
+``label_starts`` gives the token offsets (in ``norm_words``' tokens) at which to try a
+label, best first."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# "3.", "12)", "(b)", "b)", "4.2" at the start of a cell, then a word.
+_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})?[.)]|\([a-hA-H]\)|[a-hA-H]\))\s+(?=\S)")
+# one version of a label after another: "Welsh / English" (spaces round the slash, so a
+# date "01/02/2027" or "N/A" is not split)
+_PARALLEL = re.compile(r"\s+/\s+")
+# a capitalised word after another word: where a second version may start
+_CAPITAL = re.compile(r"(?<=\w)[\s/]+(?=[A-Z][a-z])")
+_MAX_LABEL = 14
+# a figure, a comma or a sentence's end: the cell is a sentence, or holds its value
+_SENTENCE = re.compile(r"\d|[,;]|[a-z]{2}\.\s+[A-Z]")
+
+
+def _tokens(text: str) -> int:
+    from cma_adapters.rules_assistant.layout import norm_words
+
+    return len(norm_words(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def label_starts(text: str) -> tuple[int, ...]:
+    """Token offsets at which a label may start in a cell reading ``text``: past an item's
+    number (instead of the cell's start), else the start; then after each " / "."""
+    item = _ITEM.match(text)
+    starts = [_tokens(item.group()) if item else 0]
+    total = _tokens(text)
+    offsets = [_tokens(text[: m.start()]) for m in _PARALLEL.finditer(text)]
+    if total <= _MAX_LABEL and not _SENTENCE.search(text[item.end() if item else 0 :]):
+        offsets += [_tokens(text[: m.start()]) for m in _CAPITAL.finditer(text)]
+    for offset in offsets:
+        if offset not in starts and 0 < offset < total:
+            starts.append(offset)
+    return tuple(starts)
