@@ -33,6 +33,10 @@ Held-out S (``corpus_blind_s.py``: an eighth blind family, in an eighth hand, wr
 beside round 10 and never shown to it): ``--family s`` (S only) or ``--family all``,
 ``--ocr-s N`` scans and reads N of its documents. S's misses are never printed.
 
+Held-out T (``corpus_blind_t.py``: a ninth blind family, in a ninth hand, written against
+main's round-10 reader and never shown to it): ``--family t`` (T only) or ``--family
+all``, ``--ocr-t N`` scans and reads N of its documents. T's misses are never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q and R have
 ``--family p|q|r``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and L-R with their
@@ -43,8 +47,8 @@ the others' tables too, read from the same pages (for OCR: the same scans, also 
 the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ranker alone|blended]``
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -91,6 +95,8 @@ from cma_adapters.rules_assistant.corpus_blind_r import build_r, r_pages, r_scan
 from cma_adapters.rules_assistant.corpus_blind_r import values_in_text as r_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_s import build_s, s_pages, s_scanned, s_text
 from cma_adapters.rules_assistant.corpus_blind_s import values_in_text as s_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_t import build_t, t_pages, t_scanned, t_text
+from cma_adapters.rules_assistant.corpus_blind_t import values_in_text as t_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -269,6 +275,9 @@ FAMILY_R = Family(
 FAMILY_S = Family(
     "held-out S, written blind", build_s, s_text, s_pages, s_scanned, s_values_in_text, True
 )
+FAMILY_T = Family(
+    "held-out T, written blind", build_t, t_text, t_pages, t_scanned, t_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -353,7 +362,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
-        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r", "s"), default="all"
+        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t"), default="all"
     )
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
@@ -365,6 +374,7 @@ def main() -> None:
     parser.add_argument("--ocr-q", type=int, default=0)
     parser.add_argument("--ocr-r", type=int, default=0)
     parser.add_argument("--ocr-s", type=int, default=0)
+    parser.add_argument("--ocr-t", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
@@ -382,6 +392,11 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
+    if args.family == "t":
+        family_text(FAMILY_T, args.per_family)
+        if args.ocr_t:
+            family_ocr(FAMILY_T, args.ocr_t)
+        return
     if args.family == "s":
         family_text(FAMILY_S, args.per_family)
         if args.ocr_s:
@@ -468,6 +483,9 @@ def main() -> None:
     family_text(FAMILY_S, args.per_family)  # blind: its misses are never printed
     if args.ocr_s:
         family_ocr(FAMILY_S, args.ocr_s)
+    family_text(FAMILY_T, args.per_family)  # blind: its misses are never printed
+    if args.ocr_t:
+        family_ocr(FAMILY_T, args.ocr_t)
 
 
 if __name__ == "__main__":
