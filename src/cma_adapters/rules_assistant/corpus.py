@@ -1161,6 +1161,17 @@ SCANS_HELD = (
 )
 
 
+def speckle(image: Image.Image, share: float, seed: int, shades: tuple[int, ...] = (0, 90)) -> None:
+    """Dust and toner specks: ``share`` of the pixels, drawn from ``seed``, set to one of
+    ``shades`` (in place)."""
+    rng = random.Random(seed)
+    pixels = image.load()
+    assert pixels is not None
+    width, height = image.size
+    for _ in range(int(width * height * share)):
+        pixels[rng.randrange(width), rng.randrange(height)] = rng.choice(shades)
+
+
 def render_page(page: Page, scan: Scan, seed: int = 0) -> Image.Image:
     width, height = int(A4_INCHES[0] * scan.dpi), int(A4_INCHES[1] * scan.dpi)
     image = Image.new("L", (width, height), scan.paper)
@@ -1174,11 +1185,7 @@ def render_page(page: Page, scan: Scan, seed: int = 0) -> Image.Image:
             )
         y += round(size * 1.55)
     if scan.noise:
-        rng = random.Random(seed)
-        pixels = image.load()
-        assert pixels is not None
-        for _ in range(int(width * height * scan.noise)):
-            pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 90))
+        speckle(image, scan.noise, seed)
     if scan.blur:
         image = image.filter(ImageFilter.GaussianBlur(scan.blur))
     if scan.rotate:

@@ -1,4 +1,4 @@
-# ruff: noqa: E501, S311  (wording reads better unwrapped; the RNG draws test data)
+# ruff: noqa: E501  (wording reads better unwrapped; the RNG draws test data)
 """Held-out layout family ``T``, written blind: a ninth measure of how the reader
 generalises, in a ninth hand (after ``L`` to ``S``).
 
@@ -73,7 +73,17 @@ from collections.abc import Callable, Sequence
 from attrs import frozen
 from PIL import Image, ImageDraw, ImageFilter
 
-from cma_adapters.rules_assistant.corpus import FIELDS, C, Row, Sample, Truth, encode_pages, money
+from cma_adapters.rules_assistant.corpus import (
+    FIELDS,
+    C,
+    Row,
+    Sample,
+    Truth,
+    encode_pages,
+    money,
+    speckle,
+)
+from cma_adapters.rules_assistant.corpus_blind_s import Rule, digits, later, letters
 from cma_adapters.rules_assistant.corpus_print import (
     Faces,
     PrintCell,
@@ -271,14 +281,6 @@ class Style:
 STYLES = (Style("carlito", 11.0), Style("caladea", 10.5), Style("plain", 9.5))
 
 
-@frozen
-class Rule:
-    row: int
-    x0: float
-    x1: float
-    dashed: bool = False
-
-
 class Sheet(PrintSheet):
     faces = FONTS
 
@@ -310,24 +312,12 @@ class Doc:
 Template = Callable[[random.Random, int], Doc]
 
 
-def digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
-
-
-def letters(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(n))
-
-
 def balance(rng: random.Random, low: int = 9_000, high: int = 720_000) -> int:
     return rng.randrange(low, high)
 
 
 def dated(rng: random.Random) -> dt.date:
     return dt.date(2025, 2, 3) + dt.timedelta(days=rng.randrange(670))
-
-
-def later(date: dt.date, days: int) -> dt.date:
-    return date + dt.timedelta(days=days)
 
 
 @frozen
@@ -1320,27 +1310,28 @@ def other(rng: random.Random, i: int) -> Doc:
     return compose(rng, i, ("sentences", "sentences"), letter)
 
 
-TEMPLATES: tuple[tuple[DocumentClass, Template], ...] = (
-    (C.CREDITOR_LETTER, creditor_letter),
-    (C.COURT_CLAIM_N1, claim_form),
-    (C.COUNTY_COURT_JUDGMENT, judgment),
-    (C.ENFORCEMENT_AGENT_NOTICE, enforcement_notice),
-    (C.STATUTORY_DEMAND, statutory_demand),
-    (C.COUNCIL_TAX, council_tax),
-    (C.UTILITY_BILL, utility_bill),
-    (C.UTILITY_ARREARS, utility_arrears),
-    (C.MAGISTRATES_FINE, magistrates_fine),
-    (C.NOTICE_OF_ASSIGNMENT, assignment),
-    (C.OVERPAYMENT, overpayment),
-    (C.MORTGAGE_ARREARS, mortgage_arrears),
-    (C.RENT_ARREARS, rent_arrears),
-    (C.BNPL_CATALOGUE_ARREARS, bnpl_catalogue),
-    (C.LETTER_OF_CLAIM, letter_of_claim),
-    (C.PAYSLIP, payslip),
-    (C.BANK_STATEMENT, bank_statement),
-    (C.BENEFIT_AWARD, benefit),
-    (C.OTHER, other),
-)
+TEMPLATE_OF: dict[DocumentClass, Template] = {
+    C.CREDITOR_LETTER: creditor_letter,
+    C.COURT_CLAIM_N1: claim_form,
+    C.COUNTY_COURT_JUDGMENT: judgment,
+    C.ENFORCEMENT_AGENT_NOTICE: enforcement_notice,
+    C.STATUTORY_DEMAND: statutory_demand,
+    C.COUNCIL_TAX: council_tax,
+    C.UTILITY_BILL: utility_bill,
+    C.UTILITY_ARREARS: utility_arrears,
+    C.MAGISTRATES_FINE: magistrates_fine,
+    C.NOTICE_OF_ASSIGNMENT: assignment,
+    C.OVERPAYMENT: overpayment,
+    C.MORTGAGE_ARREARS: mortgage_arrears,
+    C.RENT_ARREARS: rent_arrears,
+    C.BNPL_CATALOGUE_ARREARS: bnpl_catalogue,
+    C.LETTER_OF_CLAIM: letter_of_claim,
+    C.PAYSLIP: payslip,
+    C.BANK_STATEMENT: bank_statement,
+    C.BENEFIT_AWARD: benefit,
+    C.OTHER: other,
+}
+TEMPLATES: tuple[tuple[DocumentClass, Template], ...] = tuple(TEMPLATE_OF.items())
 """Every class, in a fixed order (never a set: the order decides the draws)."""
 
 
@@ -1361,13 +1352,7 @@ def build_t(per_class: int = 4, *, seed: int = 9417) -> list[TSample]:
 
 
 PRINT = Printer(FONTS.font, FONTS.measure)
-page_size = PRINT.page_size
-layout = PRINT.layout
-_rows = PRINT.rows
-t_words = PRINT.words
-t_page_text = PRINT.page_text
-t_text = PRINT.text
-t_pages = PRINT.pages
+page_size, t_text, t_pages = PRINT.page_size, PRINT.text, PRINT.pages
 
 
 @frozen
@@ -1376,7 +1361,8 @@ class TScan:
     skew: float
     """Degrees; 1-3 either way."""
     photocopy: bool = False
-    """Mottled grey paper, grey-black ink and a dark edge where the copier's lid was open."""
+    """Mottled grey paper (drawn from the page's seed), grey-black ink and a dark edge
+    where the copier's lid was open."""
     noise: float = 0.0
     blur: float = 0.0
 
@@ -1391,10 +1377,12 @@ SCANS = (
 def render(sample: TSample, n: int, scan: TScan, seed: int = 0) -> Image.Image:
     width, height = page_size(sample, scan.dpi)
     if scan.photocopy:
-        mottle = Image.effect_noise((width // 8 + 1, height // 8 + 1), 40).resize(
+        small = (width // 8 + 1, height // 8 + 1)
+        grain = random.Random(seed).randbytes(small[0] * small[1])  # noqa: S311 - paper grain
+        mottle = Image.frombytes("L", small, grain).resize(
             (width, height), Image.Resampling.BILINEAR
         )
-        image = mottle.point(lambda v: 196 + (v - 128) // 6)
+        image = mottle.point(lambda v: 196 + (v - 128) // 11)
         ink = 38
     else:
         image = Image.new("L", (width, height), 252)
@@ -1402,7 +1390,7 @@ def render(sample: TSample, n: int, scan: TScan, seed: int = 0) -> Image.Image:
     pen = ImageDraw.Draw(image)
     if scan.photocopy:
         pen.rectangle((0, 0, max(2, scan.dpi // 12), height), fill=70)
-    tops, heights = _rows(sample, n, scan.dpi)
+    tops, heights = PRINT.rows(sample, n, scan.dpi)
     body = round(sample.style.point / 72 * scan.dpi)
     line = max(1, scan.dpi // 120)
     for rect in sample.rects[n] if sample.rects else ():
@@ -1422,14 +1410,10 @@ def render(sample: TSample, n: int, scan: TScan, seed: int = 0) -> Image.Image:
                 pen.line((x, y, min(x + step, x1), y), fill=ink, width=line)
         else:
             pen.line((x0, y, x1, y), fill=ink, width=line)
-    for p in layout(sample, n, scan.dpi):
+    for p in PRINT.layout(sample, n, scan.dpi):
         pen.text((p.left, p.top), p.cell.text, fill=ink, font=p.font)
     if scan.noise:
-        rng = random.Random(seed)
-        pixels = image.load()
-        assert pixels is not None
-        for _ in range(int(width * height * scan.noise)):
-            pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 90))
+        speckle(image, scan.noise, seed)
     if scan.blur:
         image = image.filter(ImageFilter.GaussianBlur(scan.blur))
     return image.rotate(
@@ -1463,6 +1447,5 @@ __all__ = [
     "t_pages",
     "t_scanned",
     "t_text",
-    "t_words",
     "values_in_text",
 ]

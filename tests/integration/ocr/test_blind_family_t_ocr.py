@@ -15,16 +15,14 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
 
-from cma_adapters.rules_assistant import RuleBasedAssistant
-from cma_adapters.rules_assistant.corpus import Score, score
-from cma_adapters.rules_assistant.corpus_blind_t import TSample, build_t, t_scanned, values_in_text
-from cma_adapters.tesseract import TesseractTextExtractor
-from cma_core.documents.files import ContentType
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_t import build_t, t_scanned, values_in_text
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
-TYPES = {"png": ContentType.PNG, "pdf": ContentType.PDF}
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
     "payer_name", "income_pence", "gross_pence", "frequency",
@@ -39,33 +37,18 @@ CHOSEN = (
     (C.PAYSLIP, 0, 2),
     (C.BNPL_CATALOGUE_ARREARS, 1, 3),
 )
-FIRST = "see benchmarks/OCR.md, 'Family T'"
-UNMET: frozenset[str] = frozenset()
+FIRST = (
+    "class 4/4; creditor 2/3, reference 3/3, balance 2/3, letter date 4/4, deadline 3/3, payer "
+    "1/1, income 1/1, gross 1/1, frequency 1/1; true values verbatim in the OCR text 20 of 20 "
+    "(branch corpust off 0f6cf23, shipped field ranker)"
+)
+UNMET = frozenset({"creditor_name", "balance_pence"})
 """The floors this sample did not meet at the first measurement (strict xfails below)."""
 
 
 @pytest.fixture(scope="module")
 def read() -> tuple[Score, int, int]:
-    return asyncio.run(read_sample())
-
-
-async def read_sample() -> tuple[Score, int, int]:
-    family = {(s.truth.document_class, int(s.name[-1])): s for s in build_t(2)}
-    extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant(field_ranker="shipped")
-    pairs = []
-    found = total = 0
-    for cls, variant, index in CHOSEN:
-        sample: TSample = family[cls, variant]
-        assert len(sample.pages) == 1, sample.name
-        data, fmt, _ = t_scanned(sample, index)
-        pages = await extractor.extract(data, TYPES[fmt])
-        assert len(pages) == 1, sample.name
-        assert pages[0].words, sample.name
-        text = pages[0].text
-        got = values_in_text(sample.truth, text)
-        found, total = found + got[0], total + got[1]
-        pairs.append((sample, await assistant.classify_and_extract(text, pages)))
-    return score(pairs), found, total
+    return asyncio.run(read_chosen(build_t(2), CHOSEN, t_scanned, values_in_text))
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
@@ -77,24 +60,22 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     assert found >= 0.85 * total
 
 
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: 18 of 20 right at the first measurement;
+    a floor at a half catches a collapse, not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
 @pytest.mark.parametrize(
     "field",
-    [
-        pytest.param(
-            f,
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason=f"T after OCR, first measurement under the issue's floor: {FIRST}",
-            ),
-        )
-        if f in UNMET
-        else f
-        for f in ("document_class", *FIELDS_HERE)
-    ],
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"T after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
     """The issue's floors: 95% for the class, 90% for each field the sample states."""
-    result, _, _ = read
-    share = result.accuracy(field)
-    assert share is None or share >= (0.95 if field == "document_class" else 0.9), field
+    assert meets_floor(read[0].accuracy(field), field), field

@@ -14,31 +14,22 @@ from __future__ import annotations
 import ast
 import hashlib
 import inspect
-import itertools
-import os
-import subprocess
-import sys
 from importlib import import_module
-from pathlib import Path
 
 import pytest
-from tests.unit.documents.blind_families import DEBT, YIELDS
-
-from cma_adapters.rules_assistant import (
-    assistant,
-    classifier,
-    corpus,
-    corpus_blind_t,
-    fields,
-    label_learning,
-    layout,
-    ranker,
-    ranker_training,
-    read_families,
-    statements,
+from tests.unit.documents.blind_families import (
+    DEBT,
+    YIELDS,
+    assert_never_trained_on,
+    assert_words_on_page,
+    digest_under_another_hash_seed,
+    floor_params,
+    meets_floor,
 )
+
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_t, ranker
 from cma_adapters.rules_assistant.assistant import extract
-from cma_adapters.rules_assistant.corpus import Score, build_corpus, sample_text, score
+from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_t import (
     SCANS,
     TEMPLATES,
@@ -204,22 +195,7 @@ def test_every_true_value_is_printed_on_the_document() -> None:
 def test_words_stay_on_the_page_and_cells_do_not_touch(
     family: list[TSample], pages: dict[str, tuple[PageText, ...]]
 ) -> None:
-    for sample in family:
-        width, height = page_size(sample, 150)
-        for page in pages[sample.name]:
-            for word in page.words:
-                assert word.box.left > width * 0.03, (sample.name, word.text)
-                assert word.box.left + word.box.width < width * 0.97, (sample.name, word.text)
-                assert word.box.top + word.box.height < height * 0.97, (sample.name, word.text)
-            lines: dict[int, list[tuple[int, int]]] = {}
-            for word in page.words:
-                lines.setdefault(word.box.top, []).append(
-                    (word.box.left, word.box.left + word.box.width)
-                )
-            for spans in lines.values():
-                spans.sort()
-                for (_, end), (start, _) in itertools.pairwise(spans):
-                    assert end < start, sample.name
+    assert_words_on_page(family, pages, page_size)
 
 
 def test_pages_render_skewed_and_encode(family: list[TSample]) -> None:
@@ -230,6 +206,9 @@ def test_pages_render_skewed_and_encode(family: list[TSample]) -> None:
         assert 1 <= abs(scan.skew) <= 3
         assert page.size[0] > width + height * 0.015
         assert scan.dpi in range(200, 301)
+    again = render(single, 0, SCANS[0], seed=3)  # the same page from the same seed
+    assert again.tobytes() == render(single, 0, SCANS[0], seed=3).tobytes()
+    assert again.tobytes() != render(single, 0, SCANS[0], seed=4).tobytes()
     copy = render(single, 0, SCANS[0]).crop((400, 400, 600, 600))  # grey photocopy paper
     assert 150 < sum(i * n for i, n in enumerate(copy.histogram())) / (200 * 200) < 215
     clean = render(single, 0, SCANS[1]).crop((600, 1500, 800, 1700))
@@ -254,35 +233,11 @@ def digest() -> str:
 
 
 def test_the_same_family_under_any_hash_seed() -> None:
-    code = "from tests.unit.documents.test_blind_family_t import digest; print(digest())"
-    env = {**os.environ, "PYTHONHASHSEED": "2718"}
-    other = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        cwd=Path(__file__).resolve().parents[3],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert other == digest()
+    assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_t") == digest()
 
 
 def test_family_t_is_never_used_to_train_or_calibrate() -> None:
-    """Training, cross-validation and calibration read ``build_corpus`` only; it never
-    yields T (at any size, seen or held out), and no reading, learning or training module
-    names the family."""
-    for held in (False, True):
-        samples = build_corpus(2, seed=3, held_out=held)
-        assert samples
-        assert not [s for s in samples if s.family.endswith(":T")]
-    for module in (
-        classifier, statements, assistant, corpus, label_learning, fields, layout, read_families,
-        ranker, ranker_training,
-    ):  # fmt: skip
-        assert "corpus_blind_t" not in inspect.getsource(module), module.__name__
-    from cma_entrypoints.cli import assistant as cli
-
-    assert "corpus_blind_t" not in inspect.getsource(cli)
+    assert_never_trained_on("corpus_blind_t", "T")
 
 
 # -- the reader on T (measured once, blind, benchmarks/OCR.md) --------------------------------
@@ -299,35 +254,33 @@ def t_score(
     )  # fmt: skip
 
 
-FIRST = "see benchmarks/OCR.md, 'Family T'"
+FIRST = (
+    "class 100% (38/38), creditor 80% (24/30), original creditor 2/2, reference 93% (28/30), "
+    "balance 77% (23/30), letter date 100% (36/36), deadline 100% (23/23), claim no. 4/4, "
+    "payer 4/4, income 4/4, gross 2/2, frequency 4/4, served 1/2 (branch corpust off 0f6cf23 = "
+    "main's round-10 reader, shipped classifier and field ranker; on 76 documents: "
+    "benchmarks/OCR.md, 'Family T')"
+)
 """The first measurement (38 documents here)."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"creditor_name", "balance_pence", "served_date"})
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
+COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.55}
+"""Well under the first measurement of the fields under their floor: a collapse, not a
+small loss."""
 
 
-def test_family_t_is_printed_for_the_record(t_score: Score) -> None:
+def test_family_t_is_read_above_a_collapse_floor(t_score: Score) -> None:
     print("\n" + t_score.table("held-out family T (written blind), perfect text"))
     assert t_score.totals["document_class"] == 2 * len(DocumentClass)
+    for field, floor in COLLAPSE.items():
+        assert (t_score.accuracy(field) or 0) >= floor, field
 
 
 @pytest.mark.parametrize(
     "field",
-    [
-        pytest.param(
-            f,
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason=f"T blind, first measurement under the issue's floor: {FIRST}",
-            ),
-        )
-        if f in UNMET
-        else f
-        for f in TARGETS
-    ],
+    floor_params(TARGETS, UNMET, f"T blind, first measurement under the issue's floor: {FIRST}"),
 )
 def test_family_t_meets_the_floor(t_score: Score, field: str) -> None:
     """The issue's floors: 95% for the class, 90% for each field the documents state."""
-    share = t_score.accuracy(field)
-    assert share is None or share >= (0.95 if field == "document_class" else 0.9), field
+    assert meets_floor(t_score.accuracy(field), field), field
