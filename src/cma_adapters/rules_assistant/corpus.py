@@ -68,6 +68,21 @@ class Truth:
     served_date: dt.date | None = None
 
 
+def values_found(
+    truth: Truth, text: str, forms: Callable[[str, object], Sequence[str]]
+) -> tuple[int, int]:
+    """How many of the true values (every field but the class) appear in ``text`` in one
+    of the ``forms`` a family prints them in, of how many: case and line breaks ignored."""
+    flat = " ".join(text.split()).casefold()
+    found = total = 0
+    for name in FIELDS:
+        value = getattr(truth, name)
+        if value is not None:
+            total += 1
+            found += any(form.casefold() in flat for form in forms(name, value))
+    return found, total
+
+
 @frozen
 class Cell:
     x: float

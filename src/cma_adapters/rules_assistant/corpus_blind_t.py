@@ -74,7 +74,6 @@ from attrs import frozen
 from PIL import Image, ImageDraw, ImageFilter
 
 from cma_adapters.rules_assistant.corpus import (
-    FIELDS,
     C,
     Row,
     Sample,
@@ -82,8 +81,9 @@ from cma_adapters.rules_assistant.corpus import (
     encode_pages,
     money,
     speckle,
+    values_found,
 )
-from cma_adapters.rules_assistant.corpus_blind_s import Rule, digits, later, letters
+from cma_adapters.rules_assistant.corpus_blind_s import Rule, digits, later, letters, owes
 from cma_adapters.rules_assistant.corpus_print import (
     Faces,
     PrintCell,
@@ -230,14 +230,7 @@ def printed_forms(field: str, value: object) -> tuple[str, ...]:
 def values_in_text(truth: Truth, text: str) -> tuple[int, int]:
     """How many of the true values (every field but the class) appear in ``text``, of how
     many: case and line breaks ignored."""
-    flat = " ".join(text.split()).casefold()
-    found = total = 0
-    for name in FIELDS:
-        value = getattr(truth, name)
-        if value is not None:
-            total += 1
-            found += any(form.casefold() in flat for form in printed_forms(name, value))
-    return found, total
+    return values_found(truth, text, printed_forms)
 
 
 # -- faces and sheets -------------------------------------------------------------------------
@@ -575,19 +568,6 @@ KINDS: dict[str, Callable[[random.Random, Style, Letter], list[Sheet]]] = {
 def compose(rng: random.Random, i: int, kinds: tuple[str, str], letter: Letter) -> Doc:
     style = STYLES[(i + len(letter.org.name)) % len(STYLES)]
     return Doc(truth=letter.truth, sheets=KINDS[kinds[i % 2]](rng, style, letter), style=style)
-
-
-def owes(
-    cls: DocumentClass, creditor: str, ref: str, owed: int, date: dt.date, **extra: object
-) -> Truth:
-    values: dict[str, object] = {
-        "creditor_name": creditor,
-        "account_reference": ref,
-        "balance_pence": owed,
-        "letter_date": date,
-    }
-    values.update(extra)
-    return Truth(document_class=cls, **values)  # type: ignore[arg-type]
 
 
 # -- organisations (none named by A-S) ----------------------------------------------------------
