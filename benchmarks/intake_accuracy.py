@@ -33,21 +33,26 @@ S (``corpus_blind_s.py``: an eighth blind family, in an eighth hand, written bes
 10 and never shown to it) likewise: ``--family s`` (S only) or ``--family all``, ``--ocr-s
 N`` scans and reads N of its documents. S was blind until round 11, which read its misses
 (``--misses``) to fix them by kind and trains on it (``read_families``): from then on S is
-read, like H and K-R, and no longer a blind measurement. No family is blind now: a new one
-gets a ``Family`` record with ``blind=True`` until it is read.
+read, like H and K-R, and no longer a blind measurement. A new family gets a ``Family``
+record with ``blind=True`` until it is read (T, below).
+
+Held-out T (``corpus_blind_t.py``: a ninth blind family, in a ninth hand, written against
+main's round-10 reader, never shown to round 11, measured after it): ``--family t`` (T
+only) or ``--family all``, ``--ocr-t N`` scans and reads N of its documents. T's misses are
+never printed.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-S with their own seeds, not the benchmark's) and reads every family on perfect text twice,
-by the rules and with the ranker, each table with its read time per document (the same
+L-S with their own seeds, not the benchmark's; never T) and reads every family on perfect
+text twice, by the rules and with the ranker, each table with its read time per document (the same
 run); the OCR runs use the ranker too. ``--ranker blended,alone``: the first as above,
 the others' tables too, read from the same pages (for OCR: the same scans, also read by
 the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ranker alone|blended]``
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -94,6 +99,8 @@ from cma_adapters.rules_assistant.corpus_blind_r import build_r, r_pages, r_scan
 from cma_adapters.rules_assistant.corpus_blind_r import values_in_text as r_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_s import build_s, s_pages, s_scanned, s_text
 from cma_adapters.rules_assistant.corpus_blind_s import values_in_text as s_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_t import build_t, t_pages, t_scanned, t_text
+from cma_adapters.rules_assistant.corpus_blind_t import values_in_text as t_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -272,6 +279,9 @@ FAMILY_R = Family(
 FAMILY_S = Family(
     "S, read since round 11", build_s, s_text, s_pages, s_scanned, s_values_in_text, False
 )
+FAMILY_T = Family(
+    "held-out T, written blind", build_t, t_text, t_pages, t_scanned, t_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -356,7 +366,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
-        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r", "s"), default="all"
+        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t"), default="all"
     )
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
@@ -368,6 +378,7 @@ def main() -> None:
     parser.add_argument("--ocr-q", type=int, default=0)
     parser.add_argument("--ocr-r", type=int, default=0)
     parser.add_argument("--ocr-s", type=int, default=0)
+    parser.add_argument("--ocr-t", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
@@ -385,6 +396,11 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
+    if args.family == "t":
+        family_text(FAMILY_T, args.per_family)
+        if args.ocr_t:
+            family_ocr(FAMILY_T, args.ocr_t)
+        return
     if args.family == "s":
         family_text(FAMILY_S, args.per_family, args.misses)
         if args.ocr_s:
@@ -471,6 +487,9 @@ def main() -> None:
     family_text(FAMILY_S, args.per_family, args.misses)
     if args.ocr_s:
         family_ocr(FAMILY_S, args.ocr_s, args.misses)
+    family_text(FAMILY_T, args.per_family)  # blind: its misses are never printed
+    if args.ocr_t:
+        family_ocr(FAMILY_T, args.ocr_t)
 
 
 if __name__ == "__main__":

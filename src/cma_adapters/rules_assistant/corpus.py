@@ -68,6 +68,21 @@ class Truth:
     served_date: dt.date | None = None
 
 
+def values_found(
+    truth: Truth, text: str, forms: Callable[[str, object], Sequence[str]]
+) -> tuple[int, int]:
+    """How many of the true values (every field but the class) appear in ``text`` in one
+    of the ``forms`` a family prints them in, of how many: case and line breaks ignored."""
+    flat = " ".join(text.split()).casefold()
+    found = total = 0
+    for name in FIELDS:
+        value = getattr(truth, name)
+        if value is not None:
+            total += 1
+            found += any(form.casefold() in flat for form in forms(name, value))
+    return found, total
+
+
 @frozen
 class Cell:
     x: float
@@ -1161,6 +1176,17 @@ SCANS_HELD = (
 )
 
 
+def speckle(image: Image.Image, share: float, seed: int, shades: tuple[int, ...] = (0, 90)) -> None:
+    """Dust and toner specks: ``share`` of the pixels, drawn from ``seed``, set to one of
+    ``shades`` (in place)."""
+    rng = random.Random(seed)
+    pixels = image.load()
+    assert pixels is not None
+    width, height = image.size
+    for _ in range(int(width * height * share)):
+        pixels[rng.randrange(width), rng.randrange(height)] = rng.choice(shades)
+
+
 def render_page(page: Page, scan: Scan, seed: int = 0) -> Image.Image:
     width, height = int(A4_INCHES[0] * scan.dpi), int(A4_INCHES[1] * scan.dpi)
     image = Image.new("L", (width, height), scan.paper)
@@ -1174,11 +1200,7 @@ def render_page(page: Page, scan: Scan, seed: int = 0) -> Image.Image:
             )
         y += round(size * 1.55)
     if scan.noise:
-        rng = random.Random(seed)
-        pixels = image.load()
-        assert pixels is not None
-        for _ in range(int(width * height * scan.noise)):
-            pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 90))
+        speckle(image, scan.noise, seed)
     if scan.blur:
         image = image.filter(ImageFilter.GaussianBlur(scan.blur))
     if scan.rotate:

@@ -1,0 +1,81 @@
+"""Held-out family T (written blind) printed, scanned and read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): four single-page documents
+over T's three scans (a card issuer's e-mail printout with a quoted reply, a grey
+photocopy at 200 dpi skewed 1.6 degrees, as PNG without its resolution; a council tax
+reminder with a sidebar and reply slip, skewed 2.4 degrees and speckled at 300 dpi, as
+PDF; a payslip with year-to-date columns, a softened grey photocopy at 240 dpi skewed 2.9
+degrees, as PNG without its resolution; a catalogue's sentence letter, a grey photocopy
+at 200 dpi, as PNG with its resolution).
+``benchmarks/intake_accuracy.py --family t --ocr-t 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family T"). Only aggregate figures are
+printed: T's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_t import build_t, t_scanned, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "payer_name", "income_pence", "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_t.SCANS (0: 200 dpi grey
+# photocopy, 1.6 degrees; 1: 300 dpi white, -2.4 degrees, speckled; 2: 240 dpi grey
+# photocopy, softened, 2.9 degrees); index % 3 == 1 makes a PDF, even indexes a PNG
+# without its resolution.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COUNCIL_TAX, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.BNPL_CATALOGUE_ARREARS, 1, 3),
+)
+FIRST = (
+    "class 4/4; creditor 2/3, reference 3/3, balance 2/3, letter date 4/4, deadline 3/3, payer "
+    "1/1, income 1/1, gross 1/1, frequency 1/1; true values verbatim in the OCR text 20 of 20 "
+    "(branch corpust off 0f6cf23, shipped field ranker)"
+)
+UNMET = frozenset({"creditor_name", "balance_pence"})
+"""The floors this sample did not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_t(2), CHOSEN, t_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family T (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.85 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: 18 of 20 right at the first measurement;
+    a floor at a half catches a collapse, not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"T after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
