@@ -105,20 +105,24 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def run_cli(doc: str, run: Any, options: dict[str, int]) -> None:
+    """Parse ``--database``, ``--data-dir``, ``--out`` and the integer ``options`` (name:
+    default), run, print the result as JSON and write it to ``--out`` if given."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--database", required=True)
     parser.add_argument("--data-dir", required=True)
-    parser.add_argument("--pairs", type=int, default=120)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--out", help="also write the results to this JSON file")
+    for name, default in options.items():
+        parser.add_argument(f"--{name}", type=int, default=default)
     args = parser.parse_args()
-    result = asyncio.run(run(args))
-    text = json.dumps(result, indent=2)
+    result = json.dumps(asyncio.run(run(args)), indent=2)
     if args.out:
-        Path(args.out).write_text(text + "\n")
-    print(text)
+        Path(args.out).write_text(result + "\n")
+    print(result)
+
+
+def main() -> None:
+    run_cli(__doc__, run, {"pairs": 120, "repeats": 3, "seed": 15})
 
 
 if __name__ == "__main__":

@@ -14,8 +14,6 @@ does), then updated once and deleted; nothing of them is left.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import json
 import os
 import time
 import uuid
@@ -25,6 +23,7 @@ from typing import Any
 import attrs
 from sqlalchemy import text
 
+from benchmarks.pgsearch_bench import run_cli
 from benchmarks.search_bench import summary
 from benchmarks.seed_national import settings_for
 from cma_entrypoints.container import build_container, shutdown
@@ -83,17 +82,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", required=True)
-    parser.add_argument("--data-dir", required=True)
-    parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--docs", type=int, default=50)
-    parser.add_argument("--out")
-    args = parser.parse_args()
-    result = json.dumps(asyncio.run(run(args)), indent=2)
-    if args.out:
-        Path(args.out).write_text(result + "\n")
-    print(result)
+    run_cli(__doc__, run, {"rounds": 10, "docs": 50})
 
 
 if __name__ == "__main__":
