@@ -97,7 +97,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     for key in sorted(times):
         out[key] = summary(times[key])
     for kind in ("typo", "plain"):
-        for temp in ("first", "warm"):
+        for temp in ("first", "warm") if args.repeats > 1 else ("first",):
             new, old = out[f"words/{kind}/{temp}"], out[f"bodies/{kind}/{temp}"]
             out[f"ratio_{kind}_{temp}"] = {
                 m: round(new[m] / old[m], 2) for m in ("p50_ms", "p95_ms", "mean_ms")
