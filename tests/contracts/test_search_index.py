@@ -526,6 +526,25 @@ class TestPostgresSearchIndex(SearchIndexContract):
         assert await _words(index, a) == {}
         assert await _words(index, b) == {"mortgag": 1, "note": 1, "shortfal": 1}
 
+    async def test_two_writers_of_one_centre_queue_on_its_vocabulary_never_deadlock(
+        self, index: Any, centres: Any
+    ) -> None:
+        """Each upsert is one transaction of one statement a document, each statement
+        locking its words' rows; two writers taking shared words in opposite orders would
+        deadlock but for the centre's advisory lock (migration 2060)."""
+        import asyncio
+
+        a, _ = centres
+        words = [f"word{chr(97 + i)}{chr(97 + j)}" for i in range(6) for j in range(6)]
+        docs = [doc(a, body=" ".join(words[i : i + 6])) for i in range(0, 36, 2)]
+        await index.upsert(docs)  # every word exists: the writers below update its row
+        again = [attrs.evolve(d, body=d.body + " reviewed", entity_id=_id()) for d in docs]
+        for _ in range(3):
+            await asyncio.gather(index.upsert(again), index.upsert(again[::-1]))
+        counts = await _words(index, a)
+        assert counts["review"] == len(again)
+        assert counts["wordaa"] == 2
+
     async def test_a_typo_is_corrected_highlighted_and_ranked_like_a_word(
         self, index: SearchIndex, centres: Any
     ) -> None:
