@@ -7,12 +7,16 @@ centre's rows, and every statement filters by ``centre_id`` itself as well.
 Queries use ``websearch_to_tsquery('english', ...)`` (words are ANDed, stemmed; "quoted
 phrases", ``or`` and ``-word`` work), ranked by ``ts_rank_cd`` with the title weighted
 above the body, highlighted by ``ts_headline`` on the page's rows only. When that finds
-nothing, a typo-tolerant pass ranks by ``pg_trgm`` word similarity (``<%``, trigram GIN
-index) instead.
+nothing, a typo-tolerant pass looks up each query word's near matches (``pg_trgm`` word
+similarity, ``<%``) in the centre's vocabulary (``search_words``, migration 2060: a few
+thousand words a centre, kept by triggers on ``search_documents``) and runs the full-text
+query again with them: any near match of every word that has one, ranked and highlighted
+as above.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -60,11 +64,32 @@ _HEADLINE_CHARS = 20_000
 _BLIND_SCORE = 0.5
 #: Word similarity (pg_trgm) at which a word counts as a typo of the query.
 TYPO_SIMILARITY = 0.45
+#: The near matches a query word may bring in (most similar first, then most common).
+TYPO_CANDIDATES = 8
+#: The words of a query the typo pass corrects (letters only, as the vocabulary's).
+TYPO_WORDS = 8
+_WORD = re.compile(r"[^\W\d_]{3,40}")
+# Each query word, and its English stem (the vocabulary holds stems: "payments" is
+# "payment"), against the centre's words through their trigram GIN index.
+_NEAR_WORDS = text(
+    "SELECT q.i, v.word FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS q(w, i) "
+    "CROSS JOIN LATERAL (SELECT coalesce((ts_lexize('english_stem', q.w))[1], q.w) AS s) st "
+    "CROSS JOIN LATERAL (SELECT sw.word FROM search_words sw WHERE sw.centre_id = :c "
+    "AND (q.w <% sw.word OR st.s <% sw.word) ORDER BY greatest(word_similarity(q.w, sw.word), "
+    "word_similarity(st.s, sw.word)) DESC, sw.documents DESC, sw.word LIMIT :n) v"
+).bindparams(bindparam("words", type_=ARRAY(Text)))
 
 
 class PostgresSearchIndex(SearchIndex):
-    def __init__(self, engine: AsyncEngine) -> None:
+    """``typos_from``: ``"words"`` (the centre's vocabulary, above) or ``"bodies"`` (the
+    query against every document's body, ``ix_search_documents_trgm``: the pass before
+    migration 2060, kept to be measured against: ``benchmarks/pgsearch_bench.py``)."""
+
+    def __init__(self, engine: AsyncEngine, *, typos_from: str = "words") -> None:
+        if typos_from not in ("words", "bodies"):
+            raise ValueError(f"typos_from: 'words' or 'bodies', not {typos_from!r}")
         self.engine = engine
+        self.typos_from = typos_from
 
     async def _in_centre(self, conn: AsyncConnection, centre_id: uuid.UUID) -> None:
         await conn.execute(
@@ -141,20 +166,23 @@ class PostgresSearchIndex(SearchIndex):
                     text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
                     {"t": str(TYPO_SIMILARITY)},
                 )
-                found = await self._search(conn, query, fuzzy=True)
+                if self.typos_from == "bodies":
+                    return await self._search(conn, query, fuzzy=True)
+                near = await _near_words(conn, query)
+                if near:
+                    return await self._search(conn, query, fuzzy=False, near=near)
             return found
 
     async def _search(
-        self, conn: AsyncConnection, query: SearchQuery, *, fuzzy: bool
+        self, conn: AsyncConnection, query: SearchQuery, *, fuzzy: bool, near: str = ""
     ) -> SearchResults:
-        where, score, params = _where(query, fuzzy=fuzzy)
+        where, score, params = _where(query, fuzzy=fuzzy, near=near)
         if where is None:
             return _empty(query)
         snippet = (
             "left(p.body, 200)"
             if fuzzy
-            else f"ts_headline('english', left(p.body, {_HEADLINE_CHARS}), "
-            "websearch_to_tsquery('english', :q), :opts)"
+            else f"ts_headline('english', left(p.body, {_HEADLINE_CHARS}), {_tsquery(near)}, :opts)"
         )
         # One pass over the matches: the total is a window count taken before the LIMIT
         # (a separate count(*) read every match a second time) and before the keyset
@@ -219,6 +247,26 @@ class PostgresSearchIndex(SearchIndex):
         )
 
 
+async def _near_words(conn: AsyncConnection, query: SearchQuery) -> str:
+    """The typo pass's query (``tsquery`` text): for each word of the query with near
+    matches in the centre's vocabulary, any of them; every such word. Empty: none has."""
+    words = list(dict.fromkeys(_WORD.findall(query.text.casefold())))[:TYPO_WORDS]
+    if not words:
+        return ""
+    rows = await conn.execute(
+        _NEAR_WORDS, {"words": words, "c": query.centre_id, "n": TYPO_CANDIDATES}
+    )
+    near: dict[int, list[str]] = defaultdict(list)
+    for i, word in rows:
+        near[i].append("'" + word.replace("'", "''").replace("\\", "\\\\") + "'")
+    return " & ".join(f"({' | '.join(near[i])})" for i in sorted(near))
+
+
+def _tsquery(near: str) -> str:
+    """The full-text query: the user's text, or the typo pass's near words."""
+    return "CAST(:near AS tsquery)" if near else "websearch_to_tsquery('english', :q)"
+
+
 def _after(query: SearchQuery) -> tuple[str, dict[str, Any]]:
     """The keyset condition on the matches (score desc, updated_at desc, id asc). The score
     is a ``real``; the cursor's, as ``double precision``, compares with it exactly."""
@@ -252,22 +300,29 @@ def _mixed(pairs: tuple[tuple[str, str], ...], params: dict[str, Any]) -> str:
     return f"(d.terms && :mterms AND {' AND '.join(each)})"
 
 
-def _where(query: SearchQuery, *, fuzzy: bool) -> tuple[str | None, str, dict[str, Any]]:
+def _where(
+    query: SearchQuery, *, fuzzy: bool, near: str = ""
+) -> tuple[str | None, str, dict[str, Any]]:
     """The WHERE clause (None: nothing can match), the score expression and parameters.
-    Only the parts that apply are written out, so each can use its own GIN index."""
+    Only the parts that apply are written out, so each can use its own GIN index. ``near``:
+    the typo pass's words (``tsquery`` text) instead of the user's, without blind terms
+    (the first pass found none of them)."""
     params: dict[str, Any] = {
         "c": query.centre_id,
         "kinds": sorted(k.value for k in query.kinds),
         "q": query.text,
     }
+    if near:
+        params["near"] = near
     options: list[str] = []
     blind: list[str] = []
     if fuzzy:
         options.append(":q <% d.body")
         score = "word_similarity(:q, d.body)"
     else:
-        options.append("d.tsv @@ websearch_to_tsquery('english', :q)")
-        score = "ts_rank_cd(d.tsv, websearch_to_tsquery('english', :q))"
+        options.append(f"d.tsv @@ {_tsquery(near)}")
+        score = f"ts_rank_cd(d.tsv, {_tsquery(near)})"
+    if not fuzzy and not near:
         if query.terms:
             blind.append("d.terms @> :terms")
             params["terms"] = list(query.terms)
