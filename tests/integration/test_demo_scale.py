@@ -6,9 +6,12 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+import pytest
+from tests.conftest import POSTGRES_ADMIN_URL, _admin_execute
 from typer.testing import Result
 
 from cma_core.cases.model import CaseStatus
@@ -83,3 +86,71 @@ def test_scale_refuses_a_database_with_centres(cma: Callable[..., Result]) -> No
     result = cma("demo", "--scale", "5", "--no-serve", "--json")
     assert result.exit_code == 2, result.output
     assert "no centres yet" in result.stdout
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database of this test's own (the seed adds centres)."""
+    pytest.importorskip("psycopg")
+    from cma_adapters.sqlalchemy.migrate import upgrade
+
+    name = f"cma_test_{uuid.uuid4().hex[:12]}"
+    try:
+        _admin_execute(f'CREATE DATABASE "{name}"')
+    except Exception as exc:  # pragma: no cover - environment problem
+        pytest.skip(f"PostgreSQL not reachable: {exc}")
+    url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    upgrade(url)
+    yield url
+    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.postgres
+def test_the_copy_ceiling_is_interleaved_with_the_seed_pair_by_pair(
+    own_postgres: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``compare_copy`` the seed pauses after each segment while every worker
+    ``COPY``s the rows it has just written into shadow tables: each pair's two sides
+    wrote the same rows, all of them; the shadow tables are gone afterwards and the seeded
+    data is the seed's (chains intact)."""
+    import psycopg
+
+    from cma_entrypoints import scale_seed
+
+    monkeypatch.setattr(scale_seed, "CHUNK", 5)
+    monkeypatch.setattr(scale_seed, "SEGMENT_CHUNKS", 2)
+    env = {
+        "CMA_DATA_DIR": str(tmp_path), "CMA_DATABASE_URL": own_postgres,
+        "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "CMA_ARGON2_TIME_COST": "1", "CMA_ARGON2_MEMORY_COST": "1024",
+    }  # fmt: skip
+
+    async def run(c: Container) -> Any:
+        receipt = await scale_seed.seed(c, 60, 4, jobs=2, compare_copy=True)
+        reports = [
+            await c.audit().verify(TenantContext.system(CentreId(uuid.UUID(x["centre_id"]))))
+            for x in receipt.logins
+        ]
+        return receipt, reports
+
+    receipt, reports = _in_container(env, run)
+    out = receipt.as_dict()
+    pairs = out["interleaved"]
+    # 30 cases a worker, segments of 2 chunks of 5: three pairs.
+    assert pairs["pairs"] == 3
+    assert pairs["rows"] == receipt.total_rows == 60 * 19
+    for pair in pairs["by_pair"]:
+        assert pair["seed_seconds"] > 0
+        assert pair["copy_seconds"] > 0
+        share = pair["copy_seconds"] / pair["seed_seconds"]
+        assert pair["share_wall"] == pytest.approx(share, abs=0.01)
+    # The old summary fields, now from the interleaved ceiling.
+    assert out["copy_ceiling_rows_per_second"] == pairs["copy_rows_per_second"]
+    assert out["share_of_copy"] > 0
+    assert all(r.problem is None for r in reports)
+    with psycopg.connect(own_postgres) as conn:
+        left = conn.execute(
+            "SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_ceiling'"
+        ).fetchone()
+        assert left == (0,)
+        assert conn.execute("SELECT count(*) FROM cases").fetchone() == (60,)
