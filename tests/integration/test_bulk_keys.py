@@ -4,26 +4,18 @@ constraints come back, and a row that breaks one is refused."""
 from __future__ import annotations
 
 import sqlite3
-import uuid
-from collections.abc import Iterator
 
 import pytest
-from tests.conftest import POSTGRES_ADMIN_URL, _admin_execute
 
 from cma_entrypoints import bulk_keys
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    pytest.importorskip("psycopg")
-    name = f"cma_test_{uuid.uuid4().hex[:12]}"
-    try:
-        _admin_execute(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # pragma: no cover - environment problem
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+def pg_url(own_postgres: str) -> str:
+    """A database of this test's own with two tables of its own, one parent row."""
     import psycopg
 
+    url = own_postgres
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CREATE TABLE parents (id int PRIMARY KEY)")
         conn.execute(
@@ -32,8 +24,7 @@ def pg_url() -> Iterator[str]:
             "ON DELETE CASCADE)"
         )
         conn.execute("INSERT INTO parents VALUES (1)")
-    yield url
-    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return url
 
 
 @pytest.mark.postgres

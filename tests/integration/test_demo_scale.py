@@ -6,12 +6,11 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import POSTGRES_ADMIN_URL, _admin_execute
 from typer.testing import Result
 
 from cma_core.cases.model import CaseStatus
@@ -86,23 +85,6 @@ def test_scale_refuses_a_database_with_centres(cma: Callable[..., Result]) -> No
     result = cma("demo", "--scale", "5", "--no-serve", "--json")
     assert result.exit_code == 2, result.output
     assert "no centres yet" in result.stdout
-
-
-@pytest.fixture
-def own_postgres() -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database of this test's own (the seed adds centres)."""
-    pytest.importorskip("psycopg")
-    from cma_adapters.sqlalchemy.migrate import upgrade
-
-    name = f"cma_test_{uuid.uuid4().hex[:12]}"
-    try:
-        _admin_execute(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # pragma: no cover - environment problem
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    upgrade(url)
-    yield url
-    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.mark.postgres
