@@ -136,3 +136,37 @@ def test_the_copy_ceiling_is_interleaved_with_the_seed_pair_by_pair(
         ).fetchone()
         assert left == (0,)
         assert conn.execute("SELECT count(*) FROM cases").fetchone() == (60,)
+
+
+@pytest.mark.postgres
+def test_the_postgres_seed_puts_every_foreign_key_back(own_postgres: str, tmp_path: Path) -> None:
+    """``cma demo --scale`` on PostgreSQL (no ceiling): the foreign keys dropped for the
+    load are all back, checked, and the rows and chains are whole."""
+    import psycopg
+
+    from cma_entrypoints import bulk_keys, scale_seed
+
+    with psycopg.connect(own_postgres) as conn:
+        before = bulk_keys.foreign_keys(conn, scale_seed.TABLES)
+    assert len(before) >= 10
+    env = {
+        "CMA_DATA_DIR": str(tmp_path), "CMA_DATABASE_URL": own_postgres,
+        "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "CMA_ARGON2_TIME_COST": "1", "CMA_ARGON2_MEMORY_COST": "1024",
+    }  # fmt: skip
+
+    async def run(c: Container) -> Any:
+        receipt = await scale_seed.seed(c, 40, 3, jobs=2)
+        centre = CentreId(uuid.UUID(receipt.logins[0]["centre_id"]))
+        return receipt, await c.audit().verify(TenantContext.system(centre))
+
+    receipt, report = _in_container(env, run)
+    assert receipt.interleaved is None
+    assert receipt.total_rows == 40 * 19
+    assert report.problem is None
+    with psycopg.connect(own_postgres) as conn:
+        assert bulk_keys.foreign_keys(conn, scale_seed.TABLES) == before
+        orphans = conn.execute(
+            "SELECT count(*) FROM tasks t LEFT JOIN cases c ON c.id = t.case_id WHERE c.id IS NULL"
+        ).fetchone()
+        assert orphans == (0,)
