@@ -18,7 +18,9 @@ nothing to catch up). Writing: on PostgreSQL psycopg's ``COPY`` as the database 
 (``COPY FROM`` is refused on tables under Row Level Security, so the application role's
 bulk import uses multi-row ``INSERT`` instead); on SQLite ``executemany`` in a large
 transaction per chunk, and the FTS5 index through its own table. A writer thread writes
-chunk k while the next chunk is generated, so the database's work overlaps Python's.
+chunk k while the next chunk is generated, so the database's work overlaps Python's. The
+foreign keys are checked once after the rows rather than row by row (``bulk_keys``: on
+PostgreSQL dropped for the load and the same constraints added back, checked).
 
 ``compare_copy``: the ceiling, PostgreSQL ``COPY`` of the seed's own already-made rows
 into shadow copies of the same tables (same indexes), interleaved with the seed segment by
