@@ -87,6 +87,14 @@ def test_scale_refuses_a_database_with_centres(cma: Callable[..., Result]) -> No
     assert "no centres yet" in result.stdout
 
 
+def _pg_env(url: str, data_dir: Path) -> dict[str, str | None]:
+    return {
+        "CMA_DATA_DIR": str(data_dir), "CMA_DATABASE_URL": url,
+        "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "CMA_ARGON2_TIME_COST": "1", "CMA_ARGON2_MEMORY_COST": "1024",
+    }  # fmt: skip
+
+
 @pytest.mark.postgres
 def test_the_copy_ceiling_is_interleaved_with_the_seed_pair_by_pair(
     own_postgres: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -101,11 +109,7 @@ def test_the_copy_ceiling_is_interleaved_with_the_seed_pair_by_pair(
 
     monkeypatch.setattr(scale_seed, "CHUNK", 5)
     monkeypatch.setattr(scale_seed, "SEGMENT_CHUNKS", 2)
-    env = {
-        "CMA_DATA_DIR": str(tmp_path), "CMA_DATABASE_URL": own_postgres,
-        "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
-        "CMA_ARGON2_TIME_COST": "1", "CMA_ARGON2_MEMORY_COST": "1024",
-    }  # fmt: skip
+    env = _pg_env(own_postgres, tmp_path)
 
     async def run(c: Container) -> Any:
         receipt = await scale_seed.seed(c, 60, 4, jobs=2, compare_copy=True)
@@ -121,11 +125,11 @@ def test_the_copy_ceiling_is_interleaved_with_the_seed_pair_by_pair(
     # 30 cases a worker, segments of 2 chunks of 5: three pairs.
     assert pairs["pairs"] == 3
     assert pairs["rows"] == receipt.total_rows == 60 * 19
-    for pair in pairs["by_pair"]:
-        assert pair["seed_seconds"] > 0
-        assert pair["copy_seconds"] > 0
-        share = pair["copy_seconds"] / pair["seed_seconds"]
-        assert pair["share_wall"] == pytest.approx(share, abs=0.01)
+    assert receipt.interleaved is not None
+    for pair, shown in zip(receipt.interleaved.pairs, pairs["by_pair"], strict=True):
+        assert pair.seed.wall > 0
+        assert pair.copy.wall > 0
+        assert shown["share_wall"] == round(pair.copy.wall / pair.seed.wall, 3)
     # The old summary fields, now from the interleaved ceiling.
     assert out["copy_ceiling_rows_per_second"] == pairs["copy_rows_per_second"]
     assert out["share_of_copy"] > 0
@@ -149,11 +153,7 @@ def test_the_postgres_seed_puts_every_foreign_key_back(own_postgres: str, tmp_pa
     with psycopg.connect(own_postgres) as conn:
         before = bulk_keys.foreign_keys(conn, scale_seed.TABLES)
     assert len(before) >= 10
-    env = {
-        "CMA_DATA_DIR": str(tmp_path), "CMA_DATABASE_URL": own_postgres,
-        "CMA_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
-        "CMA_ARGON2_TIME_COST": "1", "CMA_ARGON2_MEMORY_COST": "1024",
-    }  # fmt: skip
+    env = _pg_env(own_postgres, tmp_path)
 
     async def run(c: Container) -> Any:
         receipt = await scale_seed.seed(c, 40, 3, jobs=2)
