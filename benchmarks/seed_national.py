@@ -4,8 +4,12 @@ against PostgreSQL ``COPY`` of the same rows in the same run.
 The seed is ``cma_entrypoints.scale_seed`` (what ``cma demo --scale N`` runs): the rows
 the repositories and the bulk import write, generated and sealed per case, written with
 psycopg ``COPY`` on PostgreSQL (``--jobs`` processes, each with its own centres) and
-``executemany`` on SQLite. The ceiling: ``COPY`` of the first chunk's already-made rows
-into empty copies of the same tables (same indexes), after the seed, same run.
+``executemany`` on SQLite. The ceiling (PostgreSQL): ``COPY`` of the seed's own
+already-made rows into shadow copies of the same tables (same indexes), interleaved with
+the seed: after each segment of the seed (``--pairs`` of them at most), with the seed
+paused, the segment's rows again, so load swings hit both sides; the receipt's
+``interleaved`` holds each pair's times (wall and CPU) and shares, with the load.
+(Results before this change measured the first chunk's rows once, after the seed.)
 
     .venv/bin/python -m benchmarks.seed_national --cases 200000 --centres 40 --postgres \
         --jobs 2 --keep
@@ -92,7 +96,10 @@ def main() -> None:
     parser.add_argument("--sqlite", metavar="DIR")
     parser.add_argument("--data-dir")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
+    parser.add_argument("--pairs", type=int, default=scale_seed.PAIRS,
+                        help="PostgreSQL: at most this many seed/COPY pairs")  # fmt: skip
     args = parser.parse_args()
+    scale_seed.PAIRS = args.pairs
     results = []
     if args.postgres:
         results.append({"load_before": load_average(), **seed_postgres(args)})

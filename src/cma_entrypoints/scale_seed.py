@@ -18,20 +18,27 @@ nothing to catch up). Writing: on PostgreSQL psycopg's ``COPY`` as the database 
 (``COPY FROM`` is refused on tables under Row Level Security, so the application role's
 bulk import uses multi-row ``INSERT`` instead); on SQLite ``executemany`` in a large
 transaction per chunk, and the FTS5 index through its own table. A writer thread writes
-chunk k while the next chunk is generated, so the database's work overlaps Python's.
+chunk k while the next chunk is generated, so the database's work overlaps Python's. The
+foreign keys are checked once after the rows rather than row by row (``bulk_keys``: on
+PostgreSQL dropped for the load and the same constraints added back, checked).
 
-``compare_copy``: the ceiling, PostgreSQL ``COPY`` of the first chunk's already-made
-rows into empty copies of the same tables (same indexes), in the same run.
+``compare_copy``: the ceiling, PostgreSQL ``COPY`` of the seed's own already-made rows
+into shadow copies of the same tables (same indexes), interleaved with the seed segment by
+segment (``scale_copy``), so a swing in the machine's load hits both sides.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import logging
+import math
 import operator
+import os
 import queue
 import random
 import secrets
@@ -39,10 +46,11 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING, Any
 
-from attrs import define, field
+from attrs import define, field, frozen
 
 from cma_adapters.sqlalchemy import bulk
 from cma_adapters.sqlalchemy import mappers as m
@@ -75,14 +83,20 @@ from cma_core.shared.ids import (
 )
 from cma_core.shared.money import Money
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
+from cma_entrypoints.bulk_keys import dropped_foreign_keys, unchecked_foreign_keys
+from cma_entrypoints.scale_copy import Clock, Interleaved, Pair, add_cpu, segments, shadow_tables
 
 if TYPE_CHECKING:
     from cma_entrypoints.container import Container
 
 log = logging.getLogger("cma.scale_seed")
 
-#: Cases generated and written at a time.
-CHUNK = 5_000
+#: Cases generated and written at a time (one ``COPY`` transaction).
+CHUNK = 1_000
+#: With ``compare_copy``: at least this many chunks a worker seeds between two pauses for
+#: ``COPY`` (its pipeline fills and drains once a segment), and at most this many pairs.
+SEGMENT_CHUNKS = 3
+PAIRS = 10
 T0 = dt.datetime(2025, 1, 6, 9, 0, tzinfo=dt.UTC)
 #: Written in this order (foreign keys: clients before cases before their children).
 TABLES = ("clients", "client_lookup_terms", "cases", "case_notes", "tasks", "advice_debts",
@@ -199,6 +213,8 @@ class Receipt:
     #: Of ``seconds``: the chain heads, counters and ``VACUUM (ANALYZE)`` after the rows.
     finish_seconds: float = 0.0
     copy_ceiling_rows_per_second: float | None = None
+    #: The seed and ``COPY`` of the same rows, pair by pair (``compare_copy``).
+    interleaved: Interleaved | None = None
     logins: list[dict[str, str]] = field(factory=list)
     password: str = ""
 
@@ -232,6 +248,9 @@ class Receipt:
                 out["share_of_copy_without_finish"] = round(
                     self.total_rows / rows_only / self.copy_ceiling_rows_per_second, 3
                 )
+            out["copy_ceiling"] = "interleaved: COPY of each segment's rows right after it"
+        if self.interleaved is not None:
+            out["interleaved"] = self.interleaved.as_dict()
         return out
 
 
@@ -260,13 +279,53 @@ async def make_centres(
             key = await uow.context.keys.current(uow.context.c)
             head = await uow.audit.head()
         search_key = c.search_key().for_centre(centre.id)
-        centres.append(Centre(centre.id, name, user.id, email, key, search_key, head))
+        memo = MemoKey(key.centre_id, key.version, key.key)
+        centres.append(Centre(centre.id, name, user.id, email, memo, search_key, head))
         if progress:
             progress(i + 1, count)
     return centres
 
 
 # -- generation ---------------------------------------------------------------------------
+
+
+@frozen
+class MemoKey(CentreKey):
+    """The centre's data key, its blind indexes remembered: a client's name words, their
+    phonetic keys, surname prefixes and birth dates recur across a centre's clients (ten
+    HMACs a client were a tenth of the seed's Python time). The same digests; the email's
+    (one a client) is not kept, and the memo is emptied past ``MEMO`` entries."""
+
+    _digests: dict[tuple[str, str], str] = field(factory=dict, eq=False, repr=False)
+
+    def index(self, value: str, purpose: str) -> str:
+        digest = self._digests.get((value, purpose))
+        if digest is None:
+            digest = CentreKey.index(self, value, purpose)
+            if purpose != m.EMAIL_INDEX:
+                if len(self._digests) >= MEMO:
+                    self._digests.clear()
+                self._digests[(value, purpose)] = digest
+        return digest
+
+
+#: Blind indexes a centre's ``MemoKey`` keeps at most.
+MEMO = 50_000
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while a chunk is made: its rows are tens of
+    thousands of new dicts and tuples that live until written, with no cycles, and the
+    collections that their allocation set off (scanning every live object again and
+    again) were a fifth of the seed's Python time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _uuid(rng: random.Random) -> uuid.UUID:
@@ -375,6 +434,11 @@ def _instant(at: dt.datetime) -> str:
 
 def generate(centres: Sequence[Centre], cases: Iterable[int], rng: random.Random) -> Rows:
     """The rows of the cases numbered ``cases`` (case i in centre i mod M)."""
+    with _no_gc():
+        return _generate(centres, cases, rng)
+
+
+def _generate(centres: Sequence[Centre], cases: Iterable[int], rng: random.Random) -> Rows:
     rows: Rows = {t: [] for t in (*TABLES, "search")}
     audits = _Audits()
     for i in cases:
@@ -475,6 +539,11 @@ def _tuples(
 
 def pg_records(rows: Rows) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
     """Per table: the columns and the value tuples ``COPY`` sends."""
+    with _no_gc():
+        return _pg_records(rows)
+
+
+def _pg_records(rows: Rows) -> dict[str, tuple[list[str], list[tuple[Any, ...]]]]:
     from cma_adapters.search_postgres.index import _row as search_row
 
     out = {}
@@ -524,7 +593,7 @@ def sqlite_write(db: sqlite3.Connection, search: sqlite3.Connection | None, rows
     from cma_adapters.search_sqlite.index import _row as search_row
 
     n = 0
-    with db:
+    with _no_gc(), db:
         for table in TABLES:
             if not rows[table]:
                 continue
@@ -551,18 +620,28 @@ class Writer:
         self._thread.start()
 
     def _run(self) -> None:
-        while (rows := self._queue.get()) is not None:
-            if self._error is None:
-                try:
+        while True:
+            rows = self._queue.get()
+            try:
+                if rows is None:
+                    return
+                if self._error is None:
                     self._write(rows)
                     for t, r in rows.items():
                         self.counts[t] = self.counts.get(t, 0) + len(r)
-                except BaseException as exc:
-                    self._error = exc
+            except BaseException as exc:
+                self._error = exc
+            finally:
+                self._queue.task_done()
 
     def put(self, rows: Rows) -> None:
         self._check()
         self._queue.put(rows)
+
+    def flush(self) -> None:
+        """Waits until every chunk put so far is written."""
+        self._queue.join()
+        self._check()
 
     def close(self) -> None:
         self._queue.put(None)
@@ -579,23 +658,51 @@ class Writer:
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_start(url: str, centres: list[Centre], seed: int, keep_first: bool) -> None:
+def _worker_start(url: str, centres: list[Centre], seed: int, keep: bool) -> None:
+    """Connects, and starts the writer thread; with ``keep`` the ``COPY`` records written
+    are kept until ``_worker_shadow`` copies them again."""
     import psycopg
 
     conn = psycopg.connect(url)
     counts: dict[str, int] = {}
+    written: list[dict[str, tuple[list[str], list[tuple[Any, ...]]]]] = []
+
+    def write(rows: Rows) -> int:
+        records = pg_records(rows)
+        if keep:
+            written.append(records)
+        return pg_copy(conn, records)
+
+    pid = conn.info.backend_pid
     _WORKER.update(
-        url=url, conn=conn, centres=centres, rng=random.Random(seed), first=None,  # noqa: S311 - demo data
-        keep_first=keep_first, writer=Writer(lambda rows: pg_copy(conn, pg_records(rows)), counts),
+        conn=conn, centres=centres, rng=random.Random(seed), written=written, pid=pid,  # noqa: S311 - demo data
+        mark=Clock.now(pid), writer=Writer(write, counts),
     )  # fmt: skip
 
 
 def _worker_chunk(cases: list[int]) -> int:
-    rows = generate(_WORKER["centres"], cases, _WORKER["rng"])
-    if _WORKER["keep_first"] and _WORKER["first"] is None:
-        _WORKER["first"] = rows
-    _WORKER["writer"].put(rows)
+    _WORKER["writer"].put(generate(_WORKER["centres"], cases, _WORKER["rng"]))
     return len(cases)
+
+
+def _worker_drain() -> float | None:
+    """Waits until this worker's chunks are written; its CPU seconds (and its backend's)
+    since the last mark."""
+    _WORKER["writer"].flush()
+    now = Clock.now(_WORKER["pid"])
+    spent, _WORKER["mark"] = now.since(_WORKER["mark"]), now
+    return spent.cpu
+
+
+def _worker_shadow() -> tuple[int, Clock]:
+    """``COPY`` of the rows written since the last call (the same records, chunk by chunk
+    as the seed wrote them) into the shadow tables: the rows and the time it took."""
+    conn, pid, written = _WORKER["conn"], _WORKER["pid"], _WORKER["written"]
+    start = Clock.now(pid)
+    n = sum(pg_copy(conn, records, "_ceiling") for records in written)
+    written.clear()
+    _WORKER["mark"] = Clock.now(pid)
+    return n, _WORKER["mark"].since(start)
 
 
 def _worker_finish(owned: list[int]) -> tuple[dict[str, int], list[Any]]:
@@ -606,10 +713,6 @@ def _worker_finish(owned: list[int]) -> tuple[dict[str, int], list[Any]]:
     _WORKER["conn"].close()
     centres = _WORKER["centres"]
     return writer.counts, [(centres[j].id, centres[j].head, centres[j].cases) for j in owned]
-
-
-def _worker_ceiling() -> float:
-    return copy_ceiling(_WORKER["url"], _WORKER["first"]) if _WORKER["first"] else 0.0
 
 
 # -- the run ------------------------------------------------------------------------------
@@ -652,10 +755,12 @@ async def seed(
     started = time.perf_counter()
     if backend == "postgresql":
         url = _libpq_url(settings.database_url)
-        receipt.seconds, receipt.finish_seconds, ceiling = await asyncio.to_thread(
+        receipt.seconds, receipt.finish_seconds, pairs = await asyncio.to_thread(
             _seed_postgres, url, made, cases, max(1, jobs), seed, compare_copy, receipt.rows, report
         )
-        receipt.copy_ceiling_rows_per_second = ceiling or None
+        if pairs is not None and pairs.pairs:
+            receipt.interleaved = pairs
+            receipt.copy_ceiling_rows_per_second = pairs.copy_rows_per_second or None
     else:
         rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
         await _seed_sqlite(c, made, cases, rng, receipt.rows, report)
@@ -678,41 +783,59 @@ def _share(cases: int, centres: int, jobs: int, k: int) -> list[int]:
     return [i for i in range(cases) if (i % centres) % jobs == k]
 
 
+def _segment_size(share: int) -> int:
+    """With ``compare_copy``: the cases a worker seeds between two pauses for ``COPY``."""
+    size = max(SEGMENT_CHUNKS * CHUNK, math.ceil(share / PAIRS))
+    return max(1, math.ceil(share / max(1, share // size)))
+
+
 def _seed_postgres(
     url: str, centres: list[Centre], cases: int, jobs: int, seed: int, ceiling: bool,
     counts: dict[str, int], report: Callable[[int], None],
-) -> tuple[float, float, float]:  # fmt: skip
+) -> tuple[float, float, Interleaved | None]:  # fmt: skip
     """Runs in a thread: hands each worker process its centres' cases a chunk at a time
-    (two chunks in flight each), then moves the chain heads and case counters."""
+    (two chunks in flight each), then moves the chain heads and case counters. With
+    ``ceiling``, in segments, each followed by the ``COPY`` of its rows (``scale_copy``);
+    the seconds returned leave those copies out."""
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    import psycopg
 
     # Forked: a spawned worker re-imports the application (over a minute on a loaded
     # machine); the workers use none of the parent's connections or its event loop.
     ctx = multiprocessing.get_context("fork")
+    tables = (*TABLES, "search_documents")
     started = time.perf_counter()
+    paused = 0.0
+    pairs = Interleaved() if ceiling else None
     pools = [ProcessPoolExecutor(1, mp_context=ctx) for _ in range(jobs)]
+    keys = contextlib.ExitStack()
     try:
-        starts = [
-            pool.submit(_worker_start, url, centres, seed + k, ceiling and k == 0)
-            for k, pool in enumerate(pools)
-        ]
-        for f in starts:
+        if ceiling:
+            with psycopg.connect(url, autocommit=True) as conn:
+                shadow_tables(conn, tables, create=True)
+        keys.enter_context(dropped_foreign_keys(url, TABLES))
+        for f in [pool.submit(_worker_start, url, centres, seed + k, ceiling)
+                  for k, pool in enumerate(pools)]:  # fmt: skip
             f.result()
         _log("workers started")
-        todo = [_share(cases, len(centres), jobs, k) for k in range(jobs)]
-        pending: dict[Future[int], int] = {}  # chunk -> its worker
+        shares = [_share(cases, len(centres), jobs, k) for k in range(jobs)]
+        size = _segment_size(max(map(len, shares))) if ceiling else max(1, cases)
+        plans = [segments(share, size) for share in shares]
         done_cases = 0
-        while any(todo) or pending:
-            for k, pool in enumerate(pools):
-                if todo[k] and sum(1 for w in pending.values() if w == k) < 2:
-                    chunk, todo[k] = todo[k][:CHUNK], todo[k][CHUNK:]
-                    pending[pool.submit(_worker_chunk, chunk)] = k
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for chunk_done in finished:
-                done_cases += chunk_done.result()
-                del pending[chunk_done]
-            report(done_cases)
+        for r in range(max(map(len, plans))):
+            load = os.getloadavg()[0]
+            t = time.perf_counter()
+            todo = [plan[r] if r < len(plan) else [] for plan in plans]
+            done_cases = _dispatch(pools, todo, done_cases, report)
+            cpu = add_cpu(f.result() for f in [pool.submit(_worker_drain) for pool in pools])
+            seed_clock = Clock(time.perf_counter() - t, cpu)
+            if pairs is not None:
+                t = time.perf_counter()
+                shadows = [pool.submit(_worker_shadow).result() for pool in pools]
+                paused += time.perf_counter() - t
+                copy = Clock(sum(c.wall for _, c in shadows), add_cpu(c.cpu for _, c in shadows))
+                pairs.pairs.append(Pair(sum(n for n, _ in shadows), seed_clock, copy, load))
         _log("chunks done")
         results = [
             pool.submit(_worker_finish, [j for j in range(len(centres)) if j % jobs == k]).result()
@@ -724,16 +847,46 @@ def _seed_postgres(
                 counts[table] = counts.get(table, 0) + n
             heads += owned
         _rename_search(counts, "search_documents")
+        if ceiling:  # before the VACUUM, which would count them in the seed's time
+            t = time.perf_counter()
+            with psycopg.connect(url, autocommit=True) as conn:
+                shadow_tables(conn, tables, create=False)
+            paused += time.perf_counter() - t
         finishing = time.perf_counter()
+        keys.close()  # the foreign keys back, every row checked: part of the finish
+        _log("foreign keys added back")
         _finish_postgres(url, heads)
-        seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started - paused
         finish = time.perf_counter() - finishing
         _log("heads moved, vacuumed and analysed")
-        rate = pools[0].submit(_worker_ceiling).result() if ceiling else 0.0
     finally:
         for pool in pools:
             pool.shutdown(cancel_futures=True)
-    return seconds, finish, rate
+        keys.close()
+        if ceiling:
+            with psycopg.connect(url, autocommit=True) as conn:
+                shadow_tables(conn, tables, create=False)
+    return seconds, finish, pairs
+
+
+def _dispatch(
+    pools: Sequence[ProcessPoolExecutor], todo: list[list[int]], done_cases: int,
+    report: Callable[[int], None],
+) -> int:  # fmt: skip
+    """Hands each worker its cases ``todo[k]`` a chunk at a time, two chunks in flight
+    each; returns the cases done so far, reported as they are."""
+    pending: dict[Future[int], int] = {}  # chunk -> its worker
+    while any(todo) or pending:
+        for k, pool in enumerate(pools):
+            if todo[k] and sum(1 for w in pending.values() if w == k) < 2:
+                chunk, todo[k] = todo[k][:CHUNK], todo[k][CHUNK:]
+                pending[pool.submit(_worker_chunk, chunk)] = k
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for chunk_done in finished:
+            done_cases += chunk_done.result()
+            del pending[chunk_done]
+        report(done_cases)
+    return done_cases
 
 
 def _finish_postgres(url: str, heads: list[tuple[CentreId, ChainHead | None, int]]) -> None:
@@ -775,16 +928,17 @@ async def _seed_sqlite(
         fts = sqlite3.connect(settings.data_dir / "search.sqlite3", check_same_thread=False)
     db = sqlite3.connect(settings.database_url.removeprefix("sqlite:///"), check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA foreign_keys=ON")
     try:
-        writer = Writer(lambda rows: sqlite_write(db, fts, rows), counts)
-        for start in range(0, cases, CHUNK):
-            rows = generate(centres, range(start, min(cases, start + CHUNK)), rng)
-            if fts is None:  # another search backend: through its adapter
-                await index.upsert(rows["search"])
-            await asyncio.to_thread(writer.put, rows)
-            report(min(cases, start + CHUNK))
-        await asyncio.to_thread(writer.close)
+        # The foreign keys checked once, after the rows (bulk_keys), not row by row.
+        with unchecked_foreign_keys(db, TABLES):
+            writer = Writer(lambda rows: sqlite_write(db, fts, rows), counts)
+            for start in range(0, cases, CHUNK):
+                rows = generate(centres, range(start, min(cases, start + CHUNK)), rng)
+                if fts is None:  # another search backend: through its adapter
+                    await index.upsert(rows["search"])
+                await asyncio.to_thread(writer.put, rows)
+                report(min(cases, start + CHUNK))
+            await asyncio.to_thread(writer.close)
         with db:
             db.executemany(
                 "UPDATE audit_heads SET seq = ?, hash = ? WHERE centre_id = ?",
@@ -801,24 +955,6 @@ async def _seed_sqlite(
         if fts is not None:
             fts.close()
     _rename_search(counts, "search_docs")
-
-
-def copy_ceiling(url: str, rows: Rows) -> float:
-    """Rows/s of ``COPY`` of ``rows`` (already made) into empty copies of their tables
-    with the same indexes: the ceiling the seed's rate is measured against."""
-    import psycopg
-
-    records = pg_records(rows)
-    with psycopg.connect(url, autocommit=True) as conn:
-        for table in records:
-            conn.execute(f"CREATE TABLE {table}_ceiling (LIKE {table} INCLUDING ALL)")
-        try:
-            t = time.perf_counter()
-            n = pg_copy(conn, records, "_ceiling")
-            return n / (time.perf_counter() - t)
-        finally:
-            for table in records:
-                conn.execute(f"DROP TABLE {table}_ceiling")
 
 
 __all__ = ["CHUNK", "Receipt", "SearchDocument", "generate", "make_centres", "seed"]

@@ -6,9 +6,13 @@ tests/integration/test_demo_scale.py; these pin the shortcuts themselves)."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import random
 import uuid
 
+import pytest
+
+from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.crypto import CentreKey
 from cma_core.audit.chain import verify_chain
 from cma_core.search.terms import SearchKey
@@ -58,3 +62,35 @@ def test_a_generated_chunk_chains_and_converts_like_the_reference() -> None:
         cols = list(rows[table][0])
         got = s._tuples(rows[table], cols, s._sqlite_value, s._SQLITE_PLAIN)
         assert got == [tuple(s._sqlite_value(r[c]) for c in cols) for r in rows[table]]
+
+
+def test_a_memo_key_makes_the_keys_digests_and_forgets_the_email() -> None:
+    key = CentreKey(CentreId(uuid.UUID(int=9)), 1, bytes(range(32)))
+    memo = s.MemoKey(key.centre_id, key.version, key.key)
+    for value, purpose in [("smith", "client.lookup.name.word"), ("Smith", m.LAST_NAME_INDEX),
+                           ("a@example.org", m.EMAIL_INDEX)] * 2:  # fmt: skip
+        assert memo.index(value, purpose) == key.index(value, purpose)
+    assert set(memo._digests) == {
+        ("smith", "client.lookup.name.word"),
+        ("Smith", m.LAST_NAME_INDEX),
+    }
+
+
+def test_the_memo_is_emptied_past_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(s, "MEMO", 3)
+    memo = s.MemoKey(CentreId(uuid.UUID(int=9)), 1, bytes(range(32)))
+    for i in range(7):
+        memo.index(f"w{i}", "client.lookup.name.word")
+        assert len(memo._digests) <= 3
+
+
+def test_generation_leaves_the_collector_as_it_found_it() -> None:
+    assert gc.isenabled()
+    s.generate(_centres(1), range(2), random.Random(1))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        s.generate(_centres(1), range(2), random.Random(1))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
