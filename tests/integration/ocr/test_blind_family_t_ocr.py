@@ -42,8 +42,9 @@ FIRST = (
     "1/1, income 1/1, gross 1/1, frequency 1/1; true values verbatim in the OCR text 20 of 20 "
     "(branch corpust off 0f6cf23, shipped field ranker)"
 )
-UNMET = frozenset({"creditor_name", "balance_pence"})
-"""The floors this sample did not meet at the first measurement (strict xfails below)."""
+UNMET = frozenset({"creditor_name"})
+"""The floors this sample does not meet (strict xfails below). At the first measurement
+balance too (2/3); round 11 (merged after T was written, never shown it) meets it here."""
 
 
 @pytest.fixture(scope="module")
