@@ -12,13 +12,17 @@ side: p50 / p95 / mean latency in ms, and API/direct as mean_direct / mean_api (
 the direct backend's throughput that one sequential API client gets; goal >= 0.7). The
 API side is timed twice: through httpx's in-process client (``api``, as before) and with the
 ASGI app called directly as a server calls it (``api_asgi``: the same requests without the
-client's own work).
+client's own work). Each round's queries are new; the side that runs them first meets their
+pages cold, so the adapter goes first in even rounds and the API in odd ones
+(``--no-alternate``: the adapter first every round, the order before 2026-12-04), and
+``by_position`` gives each side's latencies by whether it went first or second.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import importlib.util
 import json
 import os
@@ -104,6 +108,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     after: list[float] = []
     api_after: list[float] = []
     hits: list[int] = []
+    by_position: dict[str, list[float]] = collections.defaultdict(list)
     baseline_ms: list[float] = []
     base_hits: list[int] = []
     baseline_file = getattr(args, "baseline_index", None)  # scale_bench has none
@@ -128,26 +133,42 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             )
             assert user is not None
             adviser[cid] = TenantContext(centre_id=cid, user_id=user.id, roles=user.roles_in(cid))
-        for _ in range(args.rounds):
+        for rnd in range(args.rounds):
             work = [(rng.choice(centres), rng.choice(QUERIES)) for _ in range(args.queries)]
             sides = [(index, direct, hits)]
             if baseline is not None:  # the other adapter first every other round
                 sides.insert(len(baseline_ms) // len(work) % 2, (baseline, baseline_ms, base_hits))
-            for side, times, totals in sides:
-                for cid, q in work:  # direct: the adapter, with the query the service
-                    # builds for the same adviser the API answers (their own cases only):
-                    # a system context's query reads the whole centre, not like for like.
-                    query = service.query_for(adviser[cid], q)
+
+            async def adapters(work: list[tuple[CentreId, str]], sides: list[Any]) -> None:
+                for side, times, totals in sides:
+                    for cid, q in work:  # direct: the adapter, with the query the service
+                        # builds for the same adviser the API answers (their own cases
+                        # only): a system context's query reads the whole centre.
+                        query = service.query_for(adviser[cid], q)
+                        t = time.perf_counter()
+                        found = await side.search(query)
+                        times.append((time.perf_counter() - t) * 1000)
+                        totals.append(found.total)
+
+            async def through_api(work: list[tuple[CentreId, str]], sides: list[Any]) -> None:
+                for cid, q in work:
+                    headers = {"Authorization": f"Bearer {tokens[cid]}"}
                     t = time.perf_counter()
-                    found = await side.search(query)
-                    times.append((time.perf_counter() - t) * 1000)
-                    totals.append(found.total)
-            for cid, q in work:
-                headers = {"Authorization": f"Bearer {tokens[cid]}"}
-                t = time.perf_counter()
-                r = await http.get("/api/v1/search", params={"q": q}, headers=headers)
-                api.append((time.perf_counter() - t) * 1000)
-                assert r.status_code == 200, r.text
+                    r = await http.get("/api/v1/search", params={"q": q}, headers=headers)
+                    api.append((time.perf_counter() - t) * 1000)
+                    assert r.status_code == 200, r.text
+
+            # The round's queries are new: whichever side runs them first meets their
+            # pages cold. The adapter goes first in even rounds, the API in odd ones, and
+            # each side's latencies are also kept by position (``*_first``/``*_second``).
+            api_first = rnd % 2 == 1 and getattr(args, "alternate", True)
+            order = (through_api, adapters) if api_first else (adapters, through_api)
+            for first, run_side in enumerate(order):
+                mark_d, mark_a = len(direct), len(api)
+                await run_side(work, sides)
+                position = "first" if first == 0 else "second"
+                by_position[f"direct_{position}"] += direct[mark_d:]
+                by_position[f"api_{position}"] += api[mark_a:]
             for cid, q in work:  # the same requests, the app called as a server calls it
                 asgi = Caller(app, [(b"authorization", f"Bearer {tokens[cid]}".encode())])
                 path = "/api/v1/search?" + urllib.parse.urlencode({"q": q})
@@ -189,6 +210,11 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         # response objects, cookies), which a real client does in its own process.
         "api_asgi": summary(api_asgi),
         "api_asgi_over_direct": round(d["mean_ms"] / summary(api_asgi)["mean_ms"], 2),
+        # Which side met the round's new queries first (cold pages), and each side's
+        # latencies by that position: ``direct`` alone went first in every round before
+        # ``--no-alternate`` became the exception.
+        "alternate": getattr(args, "alternate", True),
+        "by_position": {k: summary(v) for k, v in sorted(by_position.items())},
     }
     if baseline is not None:
         out["direct_baseline"] = summary(baseline_ms)
@@ -237,6 +263,12 @@ def main() -> None:
         "--baseline-index",
         help="PostgreSQL: a file with another PostgresSearchIndex, timed alternately with "
         "the current adapter (direct side only)",
+    )
+    parser.add_argument(
+        "--no-alternate",
+        dest="alternate",
+        action="store_false",
+        help="the adapter first in every round (as before 2026-12-04: it meets the cold pages)",
     )
     args = parser.parse_args()
     print(json.dumps(asyncio.run(run(args)), indent=2))
