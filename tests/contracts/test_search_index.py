@@ -585,6 +585,22 @@ class TestPostgresSearchIndex(SearchIndexContract):
             secret.entity_id,
         }
 
+    async def test_the_typo_pass_keeps_a_known_word_and_only_the_closest_corrections(
+        self, index: SearchIndex, centres: Any
+    ) -> None:
+        """A query word the centre's vocabulary holds as written is taken as it is, not
+        widened to its near words ("tax" does not bring in "taxi"); a misspelt one brings
+        its closest matches only. Each word ORed in brings its documents to read and rank
+        (the cold tail of the pass, benchmarks/README.md)."""
+        a, _ = centres
+        tax = doc(a, body="Council tax arrears for this year")
+        taxi = doc(a, body="Council taxi booking for the appointment")
+        await index.upsert([tax, taxi])
+        found = await index.search(q(a, "councel tax"))
+        assert [h.entity_id for h in found.items] == [tax.entity_id]
+        found = await index.search(q(a, "councel taxx"))  # both misspelt: both corrected
+        assert {h.entity_id for h in found.items} == {tax.entity_id, taxi.entity_id}
+
     async def test_its_operators_are_leakproof_so_rls_lets_them_use_the_gin_indexes(
         self, index: Any
     ) -> None:

@@ -10,8 +10,9 @@ above the body, highlighted by ``ts_headline`` on the page's rows only. When tha
 nothing, a typo-tolerant pass looks up each query word's near matches (``pg_trgm`` word
 similarity, ``<%``) in the centre's vocabulary (``search_words``, migration 2060: a few
 thousand words a centre, kept by triggers on ``search_documents``) and runs the full-text
-query again with them: any near match of every word that has one, ranked and highlighted
-as above.
+query again with them: for every word that has near matches, the word itself when the
+centre has it, else its closest matches (within ``TYPO_MARGIN`` of the best), ranked and
+highlighted as above.
 """
 
 from __future__ import annotations
@@ -66,17 +67,24 @@ _BLIND_SCORE = 0.5
 TYPO_SIMILARITY = 0.45
 #: The near matches a query word may bring in (most similar first, then most common).
 TYPO_CANDIDATES = 8
+#: Of a word's near matches, only those this close to the best one's similarity: a
+#: misspelling's correction, not every word sharing a few trigrams with it (each one
+#: ORed in brings its documents, read and ranked: the cold tail of the typo pass).
+TYPO_MARGIN = 0.1
 #: The words of a query the typo pass corrects (letters only, as the vocabulary's).
 TYPO_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{3,40}")
 # Each query word, and its English stem (the vocabulary holds stems: "payments" is
 # "payment"), against the centre's words through their trigram GIN index.
 _NEAR_WORDS = text(
-    "SELECT q.i, v.word FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS q(w, i) "
+    "SELECT q.i, v.word, v.sim, v.exact "
+    "FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS q(w, i) "
     "CROSS JOIN LATERAL (SELECT coalesce((ts_lexize('english_stem', q.w))[1], q.w) AS s) st "
-    "CROSS JOIN LATERAL (SELECT sw.word FROM search_words sw WHERE sw.centre_id = :c "
-    "AND (q.w <% sw.word OR st.s <% sw.word) ORDER BY greatest(word_similarity(q.w, sw.word), "
-    "word_similarity(st.s, sw.word)) DESC, sw.documents DESC, sw.word LIMIT :n) v"
+    "CROSS JOIN LATERAL (SELECT sw.word, greatest(word_similarity(q.w, sw.word), "
+    "word_similarity(st.s, sw.word)) AS sim, sw.word IN (q.w, st.s) AS exact "
+    "FROM search_words sw WHERE sw.centre_id = :c "
+    "AND (q.w <% sw.word OR st.s <% sw.word) ORDER BY sim DESC, sw.documents DESC, sw.word "
+    "LIMIT :n) v"
 ).bindparams(bindparam("words", type_=ARRAY(Text)))
 
 
@@ -256,9 +264,17 @@ async def _near_words(conn: AsyncConnection, query: SearchQuery) -> str:
     rows = await conn.execute(
         _NEAR_WORDS, {"words": words, "c": query.centre_id, "n": TYPO_CANDIDATES}
     )
-    near: dict[int, list[str]] = defaultdict(list)
-    for i, word in rows:
-        near[i].append("'" + word.replace("'", "''").replace("\\", "\\\\") + "'")
+    found: dict[int, list[tuple[str, float, bool]]] = defaultdict(list)
+    for i, word, sim, exact in rows:
+        found[i].append((word, float(sim), bool(exact)))
+    near: dict[int, list[str]] = {}
+    for i, candidates in found.items():
+        # A word the centre has as written (or its stem) is taken as it is; otherwise its
+        # closest matches, most similar first (the SQL's order).
+        kept = [c for c in candidates if c[2]] or [
+            c for c in candidates if c[1] >= candidates[0][1] - TYPO_MARGIN
+        ]
+        near[i] = ["'" + w.replace("'", "''").replace("\\", "\\\\") + "'" for w, _, _ in kept]
     return " & ".join(f"({' | '.join(near[i])})" for i in sorted(near))
 
 
