@@ -83,7 +83,14 @@ from cma_adapters.rules_assistant.corpus import (
     speckle,
     values_found,
 )
-from cma_adapters.rules_assistant.corpus_blind_s import Rule, digits, later, letters, owes
+from cma_adapters.rules_assistant.corpus_blind_s import (
+    Rule,
+    digits,
+    later,
+    letters,
+    ordinal,
+    owes,
+)
 from cma_adapters.rules_assistant.corpus_print import (
     Faces,
     PrintCell,
@@ -113,11 +120,6 @@ ADDRESSES = (
 )
 
 # -- date and money shapes -------------------------------------------------------------------
-
-
-def ordinal(day: int) -> str:
-    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix}"
 
 
 def ordinal_long(date: dt.date) -> str:
