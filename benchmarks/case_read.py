@@ -38,6 +38,8 @@ from typing import Any
 
 import psycopg
 
+from cma_entrypoints.scale_copy import backend_cpu
+
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_URL = os.environ.get("CMA_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 PASSWORD = "benchmark-password-1"
@@ -144,9 +146,11 @@ def start(cmd: list[str], env: dict[str, str], port: int) -> subprocess.Popen[by
 
 
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+    """User + system CPU seconds of process ``pid`` (the server under test)."""
+    seconds = backend_cpu(pid)
+    if seconds is None:
+        raise RuntimeError(f"cannot read the CPU time of process {pid} from /proc")
+    return seconds
 
 
 def wrk(port: int, path: str, ids: list[str], seconds: int, token: str | None) -> tuple[float, int]:
