@@ -41,18 +41,24 @@ main's round-10 reader, never shown to round 11, measured after it): ``--family 
 only) or ``--family all``, ``--ocr-t N`` scans and reads N of its documents. T's misses are
 never printed.
 
+Held-out U (``corpus_blind_u.py``: a tenth blind family, in a tenth hand, written while
+round 12 reads T's misses, measured against main's round-11 reader and never shown to
+round 12): ``--family u`` (U only) or ``--family all``, ``--ocr-u N`` scans and reads N of
+its documents. U's misses are never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-S with their own seeds, not the benchmark's; never T) and reads every family on perfect
+L-S with their own seeds, not the benchmark's; never T or U) and reads every family on perfect
 text twice, by the rules and with the ranker, each table with its read time per document (the same
 run); the OCR runs use the ranker too. ``--ranker blended,alone``: the first as above,
 the others' tables too, read from the same pages (for OCR: the same scans, also read by
 the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ranker alone|blended]``
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
+[--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -101,6 +107,8 @@ from cma_adapters.rules_assistant.corpus_blind_s import build_s, s_pages, s_scan
 from cma_adapters.rules_assistant.corpus_blind_s import values_in_text as s_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_t import build_t, t_pages, t_scanned, t_text
 from cma_adapters.rules_assistant.corpus_blind_t import values_in_text as t_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_u import build_u, u_pages, u_scanned, u_text
+from cma_adapters.rules_assistant.corpus_blind_u import values_in_text as u_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -282,6 +290,9 @@ FAMILY_S = Family(
 FAMILY_T = Family(
     "held-out T, written blind", build_t, t_text, t_pages, t_scanned, t_values_in_text, True
 )
+FAMILY_U = Family(
+    "held-out U, written blind", build_u, u_text, u_pages, u_scanned, u_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -366,7 +377,9 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
-        "--family", choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t"), default="all"
+        "--family",
+        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u"),
+        default="all",
     )
     parser.add_argument("--ocr-m", type=int, default=0)
     parser.add_argument("--ocr-n", type=int, default=0)
@@ -379,6 +392,7 @@ def main() -> None:
     parser.add_argument("--ocr-r", type=int, default=0)
     parser.add_argument("--ocr-s", type=int, default=0)
     parser.add_argument("--ocr-t", type=int, default=0)
+    parser.add_argument("--ocr-u", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
@@ -396,6 +410,11 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
+    if args.family == "u":
+        family_text(FAMILY_U, args.per_family)
+        if args.ocr_u:
+            family_ocr(FAMILY_U, args.ocr_u)
+        return
     if args.family == "t":
         family_text(FAMILY_T, args.per_family)
         if args.ocr_t:
@@ -490,6 +509,9 @@ def main() -> None:
     family_text(FAMILY_T, args.per_family)  # blind: its misses are never printed
     if args.ocr_t:
         family_ocr(FAMILY_T, args.ocr_t)
+    family_text(FAMILY_U, args.per_family)  # blind: its misses are never printed
+    if args.ocr_u:
+        family_ocr(FAMILY_U, args.ocr_u)
 
 
 if __name__ == "__main__":
