@@ -736,3 +736,75 @@ async def test_two_claiming_workers_on_one_case_write_its_findings_one_after_the
         stored = await api.compliance().findings(uow).for_case(case_id)
     assert stored
     assert len({f.finding.rule_id for f in stored}) == len(stored)
+
+
+@pytest.mark.parametrize("held", [True, False], ids=["holds", "without-holds"])
+async def test_a_close_handled_on_one_worker_while_another_makes_the_task_cancels_it(
+    api: Container, held: bool
+) -> None:
+    """The race ``Handles.holds`` closes, on PostgreSQL's advisory locks: worker A makes a
+    new case's initial-contact task (it read the case while open) and keeps its
+    transaction open; meanwhile the case is closed and worker B handles the close. Both
+    handlers hold the case's tasks, so B's close waits for A's task to be committed, then
+    cancels it. Run once with the holds taken off, the same interleaving leaves the task
+    open on the closed case (B found nothing to cancel): the test can fail."""
+    import attrs
+
+    from cma_core.cases.model import CloseReason
+    from cma_core.shared.handlers import EventHandlers
+    from cma_core.shared.uow import UnitOfWork
+    from cma_core.tasks.model import TaskStatus
+
+    centre, ctx, case_id = await _open_case(api)
+    made, closed_ran = asyncio.Event(), asyncio.Event()
+
+    def worker(me: str) -> EventHandlers:
+        real = api.event_handlers()
+
+        def wrap(h: Any) -> Any:
+            async def run(uow: UnitOfWork, event: EventEnvelope) -> None:
+                await h.handler(uow, event)
+                if h.name == "create_initial_contact_task":
+                    made.set()  # the task is written, not committed: hold it open
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(closed_ran.wait(), 1.0)
+                else:
+                    closed_ran.set()
+
+            return run
+
+        names = {"create_initial_contact_task", "close_tasks_of_closed_case"}
+        registered = tuple(
+            attrs.evolve(h, handler=wrap(h), holds=h.holds if held else None)
+            for h in real.registered
+            if h.name in names
+        )
+        assert {h.name for h in registered} == names
+        return attrs.evolve(real, registered=registered, claimant=f"{me}-{uuid.uuid4().hex[:6]}")
+
+    a, b = worker("a"), worker("b")
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    async with api.uow()(centre.id) as uow:
+        [opened] = [
+            e.event_id
+            for e in await uow.outbox.owed(published_before=later, limit=20)
+            if e.name == "CaseOpened"
+        ]
+    making = asyncio.ensure_future(a.dispatch(centre.id, opened))
+    await asyncio.wait_for(made.wait(), 10)
+    await api.cases().close(ctx, case_id, CloseReason.ADVICE_COMPLETE)
+    async with api.uow()(centre.id) as uow:
+        [closed] = [
+            e.event_id
+            for e in await uow.outbox.owed(published_before=later, limit=20)
+            if e.name == "CaseClosed"
+        ]
+    await asyncio.gather(making, b.dispatch(centre.id, closed))
+
+    [task] = await _tasks(api, centre.id, case_id)
+    if held:
+        assert task.status is TaskStatus.CANCELLED
+        assert task.outcome_note is not None
+        assert "closed" in task.outcome_note
+    else:
+        assert task.status is TaskStatus.OPEN  # the race the holds close
