@@ -109,3 +109,38 @@ def floor_params(fields: Sequence[str], unmet: frozenset[str], reason: str) -> l
 def meets_floor(accuracy: float | None, field: str) -> bool:
     """The issue's floors: 95% for the class, 90% for each field (``None``: not stated)."""
     return accuracy is None or accuracy >= (0.95 if field == "document_class" else 0.9)
+
+
+def assert_trained_on_only_as_a_read_family(module: str, family: str) -> None:
+    """A family whose misses were read (seen since that round) is trained on only as a
+    read family: ``read_families`` names ``module`` and lists ``family`` in ``READ``; the
+    generated corpus (cross-validation, calibration) never yields it, seen or held out;
+    and no other reading, learning or training module (nor the CLI) names the module."""
+    import re
+
+    from cma_adapters.rules_assistant import (
+        assistant,
+        classifier,
+        corpus,
+        fields,
+        label_learning,
+        layout,
+        ranker,
+        ranker_training,
+        read_families,
+        statements,
+    )
+    from cma_entrypoints.cli import assistant as cli
+
+    named = re.compile(rf"\b{module}\b")
+    assert family in read_families.READ
+    assert named.search(inspect.getsource(read_families))
+    for held in (False, True):
+        samples = corpus.build_corpus(2, seed=3, held_out=held)
+        assert samples
+        assert not [s for s in samples if s.family.endswith(f":{family}")]
+    for source in (
+        classifier, statements, assistant, corpus, label_learning, fields, layout, ranker,
+        ranker_training, cli,
+    ):  # fmt: skip
+        assert not named.search(inspect.getsource(source)), source.__name__

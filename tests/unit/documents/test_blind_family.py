@@ -9,22 +9,20 @@ test that checks the layout and the one that scores the reader."""
 from __future__ import annotations
 
 import hashlib
-import inspect
 import itertools
-import os
-import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from tests.unit.documents.blind_families import DEBT, YIELDS
+from tests.unit.documents.blind_families import (
+    DEBT,
+    YIELDS,
+    assert_trained_on_only_as_a_read_family,
+    digest_under_another_hash_seed,
+)
 
-from cma_adapters.rules_assistant import assistant, classifier, corpus, read_families, statements
+from cma_adapters.rules_assistant import classifier
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import (
     Score,
-    build_corpus,
     sample_text,
     score,
 )
@@ -98,17 +96,10 @@ def digest() -> str:
 
 
 def test_the_same_family_under_any_hash_seed() -> None:
-    code = "from tests.unit.documents.test_blind_family import digest; print(digest())"
-    env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    other = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        cwd=Path(__file__).resolve().parents[3],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert other == digest()
+    assert (
+        digest_under_another_hash_seed("tests.unit.documents.test_blind_family", "12345")
+        == digest()
+    )
 
 
 def test_family_l_is_trained_on_only_as_a_read_family() -> None:
@@ -117,13 +108,7 @@ def test_family_l_is_trained_on_only_as_a_read_family() -> None:
     calibration still read ``build_corpus`` only, which never yields L, and no other
     reading, learning or training module imports the family (tests/unit/documents/
     test_read_families.py checks the same for any family still blind)."""
-    assert "L" in read_families.READ
-    assert not [s for s in build_corpus(1, seed=3) if s.family.endswith(":L")]
-    for module in (classifier, statements, assistant, corpus):
-        assert not re.search(r"\bcorpus_blind\b", inspect.getsource(module)), module.__name__
-    from cma_entrypoints.cli import assistant as cli
-
-    assert not re.search(r"\bcorpus_blind\b", inspect.getsource(cli))
+    assert_trained_on_only_as_a_read_family("corpus_blind", "L")
 
 
 # -- the reader on L (benchmarks/OCR.md; L's misses were read in round 5) -----------------

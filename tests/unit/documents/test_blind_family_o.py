@@ -11,27 +11,21 @@ each template) keep this module to a few seconds; the benchmark reads four."""
 from __future__ import annotations
 
 import hashlib
-import inspect
-import itertools
-import os
-import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from tests.unit.documents.blind_families import DEBT, YIELDS
+from tests.unit.documents.blind_families import (
+    DEBT,
+    YIELDS,
+    assert_trained_on_only_as_a_read_family,
+    assert_words_on_page,
+    digest_under_another_hash_seed,
+)
 
 from cma_adapters.rules_assistant import (
-    assistant,
     classifier,
-    corpus,
-    label_learning,
-    read_families,
-    statements,
 )
 from cma_adapters.rules_assistant.assistant import extract
-from cma_adapters.rules_assistant.corpus import Score, build_corpus, sample_text, score
+from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_o import (
     SCANS,
     TEMPLATES,
@@ -98,22 +92,7 @@ def test_every_true_value_is_printed_on_the_document(
 def test_words_stay_on_the_page_and_cells_do_not_touch(
     family: list[OSample], pages: dict[str, tuple[PageText, ...]]
 ) -> None:
-    for sample in family:
-        width, height = page_size(sample, 150)
-        for page in pages[sample.name]:
-            for word in page.words:
-                assert word.box.left > width * 0.03, (sample.name, word.text)
-                assert word.box.left + word.box.width < width * 0.97, (sample.name, word.text)
-                assert word.box.top + word.box.height < height * 0.97, (sample.name, word.text)
-            lines: dict[int, list[tuple[int, int]]] = {}
-            for word in page.words:
-                lines.setdefault(word.box.top, []).append(
-                    (word.box.left, word.box.left + word.box.width)
-                )
-            for spans in lines.values():
-                spans.sort()
-                for (_, end), (start, _) in itertools.pairwise(spans):
-                    assert end < start, sample.name
+    assert_words_on_page(family, pages, page_size)
 
 
 def test_pages_render_and_encode(family: list[OSample]) -> None:
@@ -141,17 +120,10 @@ def digest() -> str:
 
 
 def test_the_same_family_under_any_hash_seed() -> None:
-    code = "from tests.unit.documents.test_blind_family_o import digest; print(digest())"
-    env = {**os.environ, "PYTHONHASHSEED": "3141"}
-    other = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        cwd=Path(__file__).resolve().parents[3],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert other == digest()
+    assert (
+        digest_under_another_hash_seed("tests.unit.documents.test_blind_family_o", "3141")
+        == digest()
+    )
 
 
 def test_family_o_is_trained_on_only_as_a_read_family() -> None:
@@ -159,16 +131,7 @@ def test_family_o_is_trained_on_only_as_a_read_family() -> None:
     (``read_families``, with seeds apart from the benchmark's); cross-validation and
     calibration still read ``build_corpus`` only, which never yields O (at any size, seen or
     held out), and no other reading, learning or training module imports the family."""
-    assert "O" in read_families.READ
-    for held in (False, True):
-        samples = build_corpus(2, seed=3, held_out=held)
-        assert samples
-        assert not [s for s in samples if s.family.endswith(":O")]
-    for module in (classifier, statements, assistant, corpus, label_learning):
-        assert not re.search(r"\bcorpus_blind_o\b", inspect.getsource(module)), module.__name__
-    from cma_entrypoints.cli import assistant as cli
-
-    assert not re.search(r"\bcorpus_blind_o\b", inspect.getsource(cli))
+    assert_trained_on_only_as_a_read_family("corpus_blind_o", "O")
 
 
 # -- the reader on O (benchmarks/OCR.md; O's misses were read in round 8) --------------------

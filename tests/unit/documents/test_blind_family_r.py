@@ -12,31 +12,25 @@ from __future__ import annotations
 import ast
 import hashlib
 import inspect
-import itertools
-import os
-import subprocess
-import sys
 from importlib import import_module
-from pathlib import Path
 
 import pytest
-from tests.unit.documents.blind_families import DEBT, YIELDS
+from tests.unit.documents.blind_families import (
+    DEBT,
+    YIELDS,
+    assert_trained_on_only_as_a_read_family,
+    assert_words_on_page,
+    digest_under_another_hash_seed,
+)
 
 from cma_adapters.rules_assistant import (
-    assistant,
     classifier,
     corpus,
     corpus_blind_r,
-    fields,
-    label_learning,
-    layout,
     ranker,
-    ranker_training,
-    read_families,
-    statements,
 )
 from cma_adapters.rules_assistant.assistant import extract
-from cma_adapters.rules_assistant.corpus import Score, build_corpus, sample_text, score
+from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_r import (
     SCANS,
     TEMPLATES,
@@ -157,22 +151,7 @@ def test_a_statement_of_account_ends_on_the_balance_owed(texts: dict[str, str]) 
 def test_words_stay_on_the_page_and_cells_do_not_touch(
     family: list[RSample], pages: dict[str, tuple[PageText, ...]]
 ) -> None:
-    for sample in family:
-        width, height = page_size(sample, 150)
-        for page in pages[sample.name]:
-            for word in page.words:
-                assert word.box.left > width * 0.03, (sample.name, word.text)
-                assert word.box.left + word.box.width < width * 0.97, (sample.name, word.text)
-                assert word.box.top + word.box.height < height * 0.97, (sample.name, word.text)
-            lines: dict[int, list[tuple[int, int]]] = {}
-            for word in page.words:
-                lines.setdefault(word.box.top, []).append(
-                    (word.box.left, word.box.left + word.box.width)
-                )
-            for spans in lines.values():
-                spans.sort()
-                for (_, end), (start, _) in itertools.pairwise(spans):
-                    assert end < start, sample.name
+    assert_words_on_page(family, pages, page_size)
 
 
 def test_pages_render_and_encode(family: list[RSample]) -> None:
@@ -201,17 +180,10 @@ def digest() -> str:
 
 
 def test_the_same_family_under_any_hash_seed() -> None:
-    code = "from tests.unit.documents.test_blind_family_r import digest; print(digest())"
-    env = {**os.environ, "PYTHONHASHSEED": "2718"}
-    other = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        cwd=Path(__file__).resolve().parents[3],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert other == digest()
+    assert (
+        digest_under_another_hash_seed("tests.unit.documents.test_blind_family_r", "2718")
+        == digest()
+    )
 
 
 def test_family_r_is_trained_on_only_as_a_read_family() -> None:
@@ -220,20 +192,7 @@ def test_family_r_is_trained_on_only_as_a_read_family() -> None:
     The generated corpus (the classifier's cross-validation and calibration) still never
     yields it, and only ``read_families`` names it among the reading, learning and training
     modules."""
-    for held in (False, True):
-        samples = build_corpus(2, seed=3, held_out=held)
-        assert samples
-        assert not [s for s in samples if s.family.endswith(":R")]
-    assert "R" in read_families.READ
-    assert "corpus_blind_r" in inspect.getsource(read_families)
-    for module in (
-        classifier, statements, assistant, corpus, label_learning, fields, layout, ranker,
-        ranker_training,
-    ):  # fmt: skip
-        assert "corpus_blind_r" not in inspect.getsource(module), module.__name__
-    from cma_entrypoints.cli import assistant as cli
-
-    assert "corpus_blind_r" not in inspect.getsource(cli)
+    assert_trained_on_only_as_a_read_family("corpus_blind_r", "R")
 
 
 # -- the reader on R (seen since round 10, benchmarks/OCR.md) --------------------------------
