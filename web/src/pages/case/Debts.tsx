@@ -93,6 +93,41 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
   );
 }
 
+/** Why a debt is (or is not) a priority, in an adviser's words, with the rule cited. */
+export function priorityBasis(p: Debt["priority"]): string {
+  const why =
+    p.basis === "override"
+      ? `Set by the adviser${p.override_reason ? `: ${p.override_reason}` : ""}`
+      : `Worst sanction: ${p.sanction}`;
+  return `${why} (rule ${p.rule_id})`;
+}
+
+/** The case's debts summed by treatment, as an adviser weighs them (priority first). */
+function DebtTotals({ debts, complete, writable }: { debts: Debt[]; complete: boolean; writable: boolean }) {
+  const sum = (rows: Debt[]) => rows.reduce((total, d) => total + d.balance_pence, 0);
+  const priority = debts.filter((d) => d.priority.is_priority);
+  const rows: [string, number][] = [
+    [`Priority debts (${priority.length})`, sum(priority)],
+    [`Non-priority debts (${debts.length - priority.length})`, sum(debts) - sum(priority)],
+    [complete ? "All debts" : `All debts shown (first ${debts.length})`, sum(debts)],
+  ];
+  return (
+    <tfoot>
+      {rows.map(([name, pence]) => (
+        <tr className="govuk-table__row" key={name}>
+          <th scope="row" colSpan={3} className="govuk-table__header">
+            {name}
+          </th>
+          <td className="govuk-table__cell govuk-table__cell--numeric">
+            <strong>{money(pence)}</strong>
+          </td>
+          <td className="govuk-table__cell" colSpan={writable ? 2 : 1} />
+        </tr>
+      ))}
+    </tfoot>
+  );
+}
+
 export function Debts({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const [editing, setEditing] = useState<string | null>(null);
@@ -132,9 +167,8 @@ export function Debts({ caseId }: { caseId: string }) {
                         <td className="govuk-table__cell">{label(d.debt_type)}</td>
                         <td className="govuk-table__cell">
                           {d.priority.is_priority ? <Tag value="critical" text="priority" /> : <Tag value="closed" text="non-priority" />}
-                          <div className="govuk-hint govuk-!-margin-0">
-                            {d.priority.rule_id}: {d.priority.basis}
-                          </div>
+                          {d.priority.needs_adviser_decision && <Tag value="high" text="adviser to decide" />}
+                          <div className="govuk-hint govuk-!-margin-0">{priorityBasis(d.priority)}</div>
                         </td>
                         <td className="govuk-table__cell govuk-table__cell--numeric">{money(d.balance_pence)}</td>
                         <td className="govuk-table__cell">
@@ -151,6 +185,7 @@ export function Debts({ caseId }: { caseId: string }) {
                       </tr>
                     ))}
                   </tbody>
+                  <DebtTotals debts={page.items} complete={page.next_cursor == null} writable={writable} />
                 </table>
               </div>
             )}

@@ -69,7 +69,7 @@ export function Overview({ kase }: { kase: Schemas["CaseOut"] }) {
           {entries.map((e) => (
             <div className="moj-timeline__item" key={e.id}>
               <div className="moj-timeline__header">
-                <h3 className="moj-timeline__title">{label(e.kind)}</h3>
+                <h3 className="moj-timeline__title">{label(e.kind)}</h3>{" "}
                 {e.actor_name && <p className="moj-timeline__byline">by {e.actor_name}</p>}
               </div>
               <p className="moj-timeline__date">

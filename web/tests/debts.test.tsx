@@ -1,0 +1,89 @@
+// The case's Debts table: each debt's priority explained in words with its rule, and the
+// totals an adviser weighs first (priority, non-priority, all).
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, within } from "@testing-library/react";
+import type { Schemas } from "../src/api/client";
+
+type Debt = Schemas["DebtOut"];
+
+const state = vi.hoisted(() => ({ debts: [] as unknown[], next: null as string | null }));
+vi.hoisted(() => {
+  const Real = globalThis.Request;
+  class Relative extends Real {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
+    }
+  }
+  globalThis.Request = Relative as typeof Request;
+  globalThis.fetch = (async (input: Request) => {
+    const url = new URL(input.url);
+    const body = url.pathname.endsWith("/debts")
+      ? { items: state.debts, total: state.debts.length, limit: 200, offset: 0, next_cursor: state.next }
+      : { items: [], total: 0, limit: 200, offset: 0, next_cursor: null };
+    return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+  }) as typeof fetch;
+});
+
+vi.mock("../src/auth/session", () => ({
+  useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
+}));
+
+import { Debts, priorityBasis } from "../src/pages/case/Debts";
+
+function debt(id: string, pence: number, priority: boolean, extra: Partial<Debt["priority"]> = {}): Debt {
+  return {
+    id,
+    creditor_name: `Creditor ${id}`,
+    debt_type: priority ? "council_tax" : "credit_card",
+    balance_pence: pence,
+    account_reference: null,
+    priority: {
+      is_priority: priority,
+      basis: "table",
+      rule_id: priority ? "PRI-T01" : "PRI-T13",
+      treatment: priority ? "priority" : "non_priority",
+      sanction: priority ? "imprisonment (England)" : "county court judgment, then enforcement",
+      source: "CPAG",
+      needs_adviser_decision: false,
+      flags: [],
+      override_reason: null,
+      ...extra,
+    },
+    limitation: { status: "unknown", warning: false, expires_on: null },
+  } as unknown as Debt;
+}
+
+function show() {
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <Debts caseId="k1" />
+    </QueryClientProvider>,
+  );
+}
+
+test("the totals split priority from non-priority debts", async () => {
+  state.debts = [debt("a", 120_000, true), debt("b", 42_050, false), debt("c", 10_000, false)];
+  state.next = null;
+  show();
+  const priority = (await screen.findByText("Priority debts (1)")).closest("tr")!;
+  expect(within(priority).getByText("£1,200.00")).toBeInTheDocument();
+  const other = screen.getByText("Non-priority debts (2)").closest("tr")!;
+  expect(within(other).getByText("£520.50")).toBeInTheDocument();
+  const all = screen.getByText("All debts").closest("tr")!;
+  expect(within(all).getByText("£1,720.50")).toBeInTheDocument();
+});
+
+test("a list with more pages says its total is of the debts shown", async () => {
+  state.debts = [debt("a", 100, false)];
+  state.next = "more";
+  show();
+  expect(await screen.findByText("All debts shown (first 1)")).toBeInTheDocument();
+});
+
+test("the priority is explained in words, citing the rule", () => {
+  expect(priorityBasis(debt("a", 1, false).priority)).toBe(
+    "Worst sanction: county court judgment, then enforcement (rule PRI-T13)",
+  );
+  const over = debt("b", 1, true, { basis: "override", override_reason: "Goods essential to work" }).priority;
+  expect(priorityBasis(over)).toBe("Set by the adviser: Goods essential to work (rule PRI-T01)");
+});
