@@ -28,9 +28,16 @@ export function dateTime(iso: string | null | undefined): string {
   });
 }
 
+/** Words the API's codes hold that advisers write in capitals (DRO, IVA, DMP, CCJ…). */
+const ACRONYMS = new Set([
+  "bnpl", "ccj", "dmp", "dro", "dwp", "hmrc", "hp", "iva", "mhcm", "n1", "ni", "pip", "sco",
+  "sd1", "sfs", "tv", "uc", "vat",
+]);
+
 export function label(code: string | null | undefined): string {
   if (!code) return "—";
-  const s = code.replace(/[_-]/g, " ");
+  const words = code.split(/[_-]/).map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w));
+  const s = words.join(" ");
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

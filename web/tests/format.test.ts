@@ -1,0 +1,14 @@
+// Codes from the API shown as words: acronyms advisers write in capitals stay capitals.
+import { label } from "../src/components/format";
+
+test("a code becomes words, with the sector's acronyms in capitals", () => {
+  expect(label("dro")).toBe("DRO");
+  expect(label("iva")).toBe("IVA");
+  expect(label("income_tax_vat_ni")).toBe("Income tax VAT NI");
+  expect(label("tv_licence")).toBe("TV licence");
+  expect(label("universal_credit_advance")).toBe("Universal credit advance");
+  expect(label("court_claim_n1")).toBe("Court claim N1");
+  expect(label("no-solution-needed")).toBe("No solution needed");
+  expect(label("driver")).toBe("Driver"); // a word that starts like one is left alone
+  expect(label(null)).toBe("—");
+});
