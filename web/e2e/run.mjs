@@ -305,7 +305,7 @@ try {
       check(true, "offers were planned");
       await page.getByLabel("Why this solution").fill("Affordable monthly payments; no assets at risk.");
       await page.getByRole("button", { name: "Record advice" }).click();
-      await page.getByText(/recommended Dmp/).waitFor();
+      await page.getByText(/recommended DMP/).waitFor();
       check(true, "the advice given was recorded");
     }
     if (tab === "Letters") {
