@@ -225,8 +225,9 @@ def test_bankruptcy_ew_costs_and_bars() -> None:
     result = assess(Solution.BANKRUPTCY, facts())
     assert result.status is OK
     notes = " ".join(r.message for r in result.reasons_for("BR-E3"))
-    assert "£130.00" in notes
-    assert "£550.00" in notes
+    assert "the adjudicator's fee, £130.00, must be paid in full" in notes
+    assert "the official receiver's deposit, £550.00, must be paid in full" in notes
+    assert "bankruptcy." not in notes  # the figures' keys are not shown to the adviser
     assert (
         assess(Solution.BANKRUPTCY, evolve_current(facts(), undischarged_bankrupt=True)).status
         is NO

@@ -72,13 +72,16 @@ def br_e3_fees(r: Rules) -> None:
                 threshold=rec,
             )
         return
-    for param in (Param.BANKRUPTCY_DEBTOR_FEE, Param.BANKRUPTCY_DEBTOR_DEPOSIT):
+    for param, name in (
+        (Param.BANKRUPTCY_DEBTOR_FEE, "the adjudicator's fee"),
+        (Param.BANKRUPTCY_DEBTOR_DEPOSIT, "the official receiver's deposit"),
+    ):
         rec = r.figure("BR-E3", param)
         if rec is not None:
             r.add(
                 "BR-E3",
                 NOTE,
-                f"{param}: {rec.display_value()}; must be paid in full (instalments "
+                f"{name}, {rec.display_value()}, must be paid in full (instalments "
                 "allowed) before the online application is submitted",
                 threshold=rec,
             )
