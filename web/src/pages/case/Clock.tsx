@@ -3,52 +3,189 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
-import { date, dateTime, label, today } from "../../components/format";
+import { date, dateTime, label, toPence, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, Tag } from "../../components/ui";
 import { conflictText } from "../calendar/calendar";
 
+/** The dated events an adviser records, in their words; each starts the deadlines it
+ * calls for (the API counts them and says how). */
+const FACT_KINDS: [string, string][] = [
+  ["court_claim_served", "Court claim form served"],
+  ["letter_of_claim", "Letter of claim received (pre-action protocol)"],
+  ["statutory_demand_served", "Statutory demand served"],
+  ["creditor_petition", "Creditor's bankruptcy petition"],
+  ["enforcement_notice", "Notice of enforcement received"],
+  ["interim_charging_order_served", "Interim charging order served"],
+  ["breathing_space_registered", "Breathing Space registered"],
+  ["crisis_treatment_ended", "Mental health crisis treatment ended"],
+  ["dro_approved", "DRO approved"],
+  ["subject_access_request", "Subject access request received"],
+  ["advice_given", "Advice given"],
+  ["case_reviewed", "Case reviewed"],
+];
+
+function RecordFact({ caseId }: { caseId: string }) {
+  const qc = useQueryClient();
+  const [kind, setKind] = useState("court_claim_served");
+  const [on, setOn] = useState(today());
+  const [outside, setOutside] = useState(false);
+  const [debt, setDebt] = useState("");
+  const [deposit, setDeposit] = useState("");
+  const [hearing, setHearing] = useState("");
+  const record = useMutation({
+    mutationFn: async () => {
+      const details: Record<string, unknown> = {};
+      if (kind === "statutory_demand_served") details.served_outside_ew = outside;
+      if (kind === "creditor_petition") {
+        details.debt_pence = debt.trim() === "" ? null : toPence(debt);
+        if (deposit.trim() !== "") details.deposit_pence = toPence(deposit);
+        if (hearing.trim() !== "") details.hearing_on = hearing.trim();
+      }
+      return unwrap(
+        await api.POST("/api/v1/cases/{case_id}/facts", {
+          params: { path: { case_id: caseId } },
+          body: { kind: kind as "court_claim_served", occurred_on: on, details },
+        }),
+      );
+    },
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["deadlines", caseId] });
+      void qc.invalidateQueries({ queryKey: ["tasks"] });
+    },
+  });
+  const started = record.data?.deadlines.length;
+  return (
+    <form
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        record.mutate();
+      }}
+      noValidate
+    >
+      <h3 className="govuk-heading-m">Record a dated event</h3>
+      <p className="govuk-body">Each event starts the deadlines it calls for, counted from its date, with a task for the case's adviser.</p>
+      <ErrorSummary
+        error={record.error}
+        fields={{
+          kind: "fact-kind",
+          occurred_on: "fact-on",
+          "details.debt_pence": "fact-debt",
+          "details.deposit_pence": "fact-deposit",
+          "details.hearing_on": "fact-hearing",
+        }}
+        labels={{
+          occurred_on: "Date it happened:",
+          "details.debt_pence": "Petition debt:",
+          "details.deposit_pence": "Deposit:",
+          "details.hearing_on": "Hearing date:",
+        }}
+      />
+      {record.isSuccess && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">
+              Recorded: {started === 1 ? "1 deadline" : `${started} deadlines`} started.
+            </p>
+          </div>
+        </div>
+      )}
+      <Select id="fact-kind" name="kind" label="What happened" value={kind} onChange={setKind} error={record.error} options={FACT_KINDS} />
+      <TextInput id="fact-on" name="occurred_on" label="Date it happened" hint="YYYY-MM-DD: the day it was served, received or done" width="10" value={on} onChange={setOn} error={record.error} />
+      {kind === "statutory_demand_served" && (
+        <Checkbox id="fact-outside" label="Served outside England and Wales" checked={outside} onChange={setOutside} />
+      )}
+      {kind === "creditor_petition" && (
+        <>
+          <TextInput id="fact-debt" name="details.debt_pence" label="Petition debt" prefix="£" width="10" inputMode="decimal" value={debt} onChange={setDebt} error={record.error} />
+          <TextInput id="fact-deposit" name="details.deposit_pence" label="Deposit paid by the creditor (if known)" prefix="£" width="10" inputMode="decimal" value={deposit} onChange={setDeposit} error={record.error} />
+          <TextInput id="fact-hearing" name="details.hearing_on" label="Hearing date (if known)" hint="YYYY-MM-DD" width="10" value={hearing} onChange={setHearing} error={record.error} />
+        </>
+      )}
+      <Button busy={record.isPending}>Record event</Button>
+    </form>
+  );
+}
+
 export function Deadlines({ caseId }: { caseId: string }) {
+  const { can } = useMe();
+  const qc = useQueryClient();
   const deadlines = useQuery({
     queryKey: ["deadlines", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/deadlines", { params: { path: { case_id: caseId } } })),
   });
+  const met = useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(
+        await api.POST("/api/v1/cases/{case_id}/deadlines/{deadline_id}/complete", {
+          params: { path: { case_id: caseId, deadline_id: id } },
+        }),
+      ),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["deadlines", caseId] });
+      void qc.invalidateQueries({ queryKey: ["tasks"] });
+    },
+  });
+  const writable = can("case:write");
   return (
     <>
       <h2 className="govuk-heading-l">Deadlines</h2>
+      <ErrorSummary error={met.error} />
       <QueryState query={deadlines} what="deadlines">
         {(page) =>
           page.items.length === 0 ? (
             <p className="govuk-body">No deadlines are running on this case.</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Deadlines, soonest first</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Deadline</th>
-                  <th scope="col" className="govuk-table__header">Due</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                  <th scope="col" className="govuk-table__header">Rule</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {page.items.map((d) => (
-                  <tr className="govuk-table__row" key={d.id}>
-                    <td className="govuk-table__cell">{label(d.kind)}</td>
-                    <td className="govuk-table__cell">{date(d.due)}</td>
-                    <td className="govuk-table__cell">
-                      <Tag value={d.status} />
-                    </td>
-                    <td className="govuk-table__cell govuk-body-s">
-                      {d.rule} ({d.source})
-                    </td>
+            <div className="cma-table-scroll">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-visually-hidden">Deadlines, soonest first</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Deadline</th>
+                    <th scope="col" className="govuk-table__header">Due</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
+                    <th scope="col" className="govuk-table__header">Rule</th>
+                    {writable && (
+                      <th scope="col" className="govuk-table__header">
+                        <span className="govuk-visually-hidden">Actions</span>
+                      </th>
+                    )}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {page.items.map((d) => (
+                    <tr className="govuk-table__row" key={d.id}>
+                      <td className="govuk-table__cell">
+                        {label(d.kind)}
+                        <div className="govuk-hint govuk-!-margin-0">
+                          from {date(d.trigger)}: {d.amount} {label(d.counting).toLowerCase()}
+                        </div>
+                      </td>
+                      <td className="govuk-table__cell">{date(d.due)}</td>
+                      <td className="govuk-table__cell">
+                        <Tag value={d.status} />
+                      </td>
+                      <td className="govuk-table__cell govuk-body-s">
+                        {d.rule} ({d.source})
+                      </td>
+                      {writable && (
+                        <td className="govuk-table__cell">
+                          {d.status === "open" && (
+                            <button type="button" className="govuk-link cma-link-button" disabled={met.isPending} onClick={() => met.mutate(d.id)}>
+                              Mark as met<span className="govuk-visually-hidden"> {label(d.kind)}, due {date(d.due)}</span>
+                            </button>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </QueryState>
+      {writable && <RecordFact caseId={caseId} />}
     </>
   );
 }

@@ -1,0 +1,75 @@
+// The case's Deadlines tab: an adviser records a dated event (it starts deadlines), with
+// the petition's details in pence, and marks an open deadline as met.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+
+const calls = vi.hoisted(() => ({ posts: [] as { path: string; body: unknown }[] }));
+vi.hoisted(() => {
+  const Real = globalThis.Request;
+  class Relative extends Real {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
+    }
+  }
+  globalThis.Request = Relative as typeof Request;
+  const deadline = {
+    id: "d1", case_id: "k1", fact_id: "f1", kind: "respond_to_claim", due: "2026-12-18",
+    trigger: "2026-12-04", counting: "calendar_days", amount: 14, rule: "CPR 10.3", source: "CPR",
+    is_earliest: false, status: "open", adviser_id: null, task_id: null, escalated_to: null,
+  };
+  globalThis.fetch = (async (input: Request) => {
+    const url = new URL(input.url);
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+    if (input.method === "POST") {
+      const body = await input.json().catch(() => null);
+      calls.posts.push({ path: url.pathname, body });
+      if (url.pathname.endsWith("/facts")) return json({ id: "f1", case_id: "k1", kind: "creditor_petition", occurred_on: "2026-12-04", deadlines: [deadline, deadline] }, 201);
+      return json({ ...deadline, status: "met" });
+    }
+    return json({ items: [deadline], total: 1, limit: 50, offset: 0, next_cursor: null });
+  }) as typeof fetch;
+});
+
+vi.mock("../src/auth/session", () => ({
+  useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
+}));
+
+import { Deadlines } from "../src/pages/case/Clock";
+
+function show() {
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <Deadlines caseId="k1" />
+    </QueryClientProvider>,
+  );
+}
+
+test("a petition is recorded with its sums in pence, and the deadlines it started are counted", async () => {
+  calls.posts.length = 0;
+  show();
+  fireEvent.change(await screen.findByLabelText("What happened"), { target: { value: "creditor_petition" } });
+  fireEvent.change(screen.getByLabelText("Date it happened"), { target: { value: "2026-12-04" } });
+  fireEvent.change(screen.getByLabelText("Petition debt"), { target: { value: "6,250.50" } });
+  fireEvent.change(screen.getByLabelText("Hearing date (if known)"), { target: { value: "2027-01-20" } });
+  fireEvent.click(screen.getByRole("button", { name: "Record event" }));
+  expect(await screen.findByText("Recorded: 2 deadlines started.")).toBeInTheDocument();
+  expect(calls.posts).toEqual([
+    {
+      path: "/api/v1/cases/k1/facts",
+      body: { kind: "creditor_petition", occurred_on: "2026-12-04", details: { debt_pence: 625050, hearing_on: "2027-01-20" } },
+    },
+  ]);
+});
+
+test("a statutory demand asks where it was served; an open deadline can be marked met", async () => {
+  calls.posts.length = 0;
+  show();
+  fireEvent.change(await screen.findByLabelText("What happened"), { target: { value: "statutory_demand_served" } });
+  expect(screen.getByLabelText("Served outside England and Wales")).toBeInTheDocument();
+  expect(screen.queryByLabelText("Petition debt")).toBeNull();
+  const row = (await screen.findByText("Respond to claim")).closest("tr")!;
+  expect(within(row).getByText("from 4 Dec 2026: 14 calendar days")).toBeInTheDocument();
+  fireEvent.click(within(row).getByRole("button", { name: /Mark as met/ }));
+  await vi.waitFor(() => expect(calls.posts.map((p) => p.path)).toEqual(["/api/v1/cases/k1/deadlines/d1/complete"]));
+});
