@@ -308,6 +308,20 @@ try {
       await page.getByText(/recommended DMP/).waitFor();
       check(true, "the advice given was recorded");
     }
+    if (tab === "Deadlines") {
+      // A dated event starts its deadlines; an open one is then marked as met.
+      await page.getByLabel("What happened").selectOption("court_claim_served");
+      await page.getByLabel("Date it happened").fill("2026-12-01");
+      await page.getByRole("button", { name: "Record event" }).click();
+      await page.getByText(/Recorded: \d+ deadlines? started/).waitFor();
+      const open = page.getByRole("button", { name: /Mark as met/ });
+      const before = await open.count();
+      check(before > 0, "a court claim served started deadlines");
+      await open.first().click();
+      await settled(page);
+      for (let i = 0; i < 50 && (await open.count()) !== before - 1; i++) await page.waitForTimeout(100);
+      check((await open.count()) === before - 1, "a deadline was marked as met");
+    }
     if (tab === "Letters") {
       // An offer letter needs its debt: the API's problem is linked to that field.
       await page.getByLabel("Letter", { exact: true }).selectOption("offer_of_payment");
