@@ -314,6 +314,8 @@ try {
       await page.getByLabel("Date it happened").fill("2026-12-01");
       await page.getByRole("button", { name: "Record event" }).click();
       await page.getByText(/Recorded: \d+ deadlines? started/).waitFor();
+      await page.getByRole("cell", { name: /Claim response/ }).first().waitFor();
+      await settled(page);
       const open = page.getByRole("button", { name: /Mark as met/ });
       const before = await open.count();
       check(before > 0, "a court claim served started deadlines");

@@ -8,6 +8,7 @@ test("a code becomes words, with the sector's acronyms in capitals", () => {
   expect(label("tv_licence")).toBe("TV licence");
   expect(label("universal_credit_advance")).toBe("Universal credit advance");
   expect(label("court_claim_n1")).toBe("Court claim N1");
+  expect(label("bs_midway_review_due")).toBe("BS midway review due");
   expect(label("no-solution-needed")).toBe("No solution needed");
   expect(label("driver")).toBe("Driver"); // a word that starts like one is left alone
   expect(label(null)).toBe("—");

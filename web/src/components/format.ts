@@ -30,7 +30,7 @@ export function dateTime(iso: string | null | undefined): string {
 
 /** Words the API's codes hold that advisers write in capitals (DRO, IVA, DMP, CCJ…). */
 const ACRONYMS = new Set([
-  "bnpl", "ccj", "dmp", "dro", "dwp", "hmrc", "hp", "iva", "mhcm", "n1", "ni", "pip", "sco",
+  "bnpl", "bs", "ccj", "dmp", "dro", "dwp", "hmrc", "hp", "iva", "mhcm", "n1", "ni", "pip", "sco",
   "sd1", "sfs", "tv", "uc", "vat",
 ]);
 
