@@ -1,5 +1,6 @@
 // Codes from the API shown as words: acronyms advisers write in capitals stay capitals.
 import { label } from "../src/components/format";
+import { fieldName } from "../src/pages/case/Evidence";
 
 test("a code becomes words, with the sector's acronyms in capitals", () => {
   expect(label("dro")).toBe("DRO");
@@ -12,4 +13,11 @@ test("a code becomes words, with the sector's acronyms in capitals", () => {
   expect(label("no-solution-needed")).toBe("No solution needed");
   expect(label("driver")).toBe("Driver"); // a word that starts like one is left alone
   expect(label(null)).toBe("—");
+});
+
+test("a read field is named as an adviser says it, without the API's unit", () => {
+  expect(fieldName("balance_pence")).toBe("Balance");
+  expect(fieldName("gross_pence")).toBe("Gross pay");
+  expect(fieldName("creditor_name")).toBe("Creditor name");
+  expect(fieldName("deadline_date")).toBe("Deadline date");
 });

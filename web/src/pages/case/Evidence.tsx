@@ -17,6 +17,18 @@ type Evidence = Schemas["EvidenceOut"];
 type Doc = Schemas["DocumentOut"];
 
 /** What accepting the suggestion changes on the case, line by line. */
+/** A read field's name as an adviser says it: the amounts without the API's unit. */
+export function fieldName(field: string): string {
+  const names: Record<string, string> = {
+    balance_pence: "Balance",
+    income_pence: "Income",
+    gross_pence: "Gross pay",
+    payer_name: "Paid by",
+    court_claim_number: "Claim number",
+  };
+  return names[field] ?? label(field.replace(/_pence$/, ""));
+}
+
 export function changes(s: Suggestion): Array<readonly [string, string]> {
   switch (s.kind) {
     case "new_debt":
@@ -139,7 +151,7 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
           list.map((e, i) => (
             <tr className="govuk-table__row" key={`${field}-${i}`}>
               <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
-                {i === 0 ? <strong>{label(field)}</strong> : <span className="govuk-visually-hidden">{label(field)}</span>}{" "}
+                {i === 0 ? <strong>{fieldName(field)}</strong> : <span className="govuk-visually-hidden">{fieldName(field)}</span>}{" "}
                 {e.chosen ? <Tag value="accepted" text="used" /> : <Tag value="rejected" text="alternative" />}
               </th>
               <td className="govuk-table__cell">
