@@ -163,6 +163,25 @@ async function audit(page, name) {
     const file = `${name}-${width}.png`;
     await page.screenshot({ path: join(shots, file), fullPage: true });
     results.pages.push(file);
+    if (width === 390) {
+      // On a phone nothing widens the page: a wide table scrolls inside its own box.
+      const [wide, culprits] = await page.evaluate(() => {
+        // What sticks out: elements past the screen's edge that no scrolling box clips.
+        const w = document.documentElement.clientWidth;
+        const clipped = (el) => {
+          for (let p = el.parentElement; p && p !== document.documentElement; p = p.parentElement) {
+            if (["auto", "hidden", "scroll"].includes(getComputedStyle(p).overflowX)) return true;
+          }
+          return false;
+        };
+        const out = [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > w + 1 && !clipped(el))
+          .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= w + 1)
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: ${(el.textContent ?? "").trim().slice(0, 30)}`);
+        return [document.documentElement.scrollWidth, out.slice(0, 3)];
+      });
+      check(wide <= 390, `${name} fits a 390 px screen (page ${wide} px wide${culprits.length ? `: ${culprits.join(" | ")}` : ""})`);
+    }
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

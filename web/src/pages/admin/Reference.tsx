@@ -37,31 +37,33 @@ function household(c: Change): string {
 function Changes({ title, rows }: { title: string; rows: Change[] }) {
   if (rows.length === 0) return null;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">
-        {title} ({rows.length})
-      </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Household</th>
-          <th scope="col" className="govuk-table__header">Category</th>
-          <th scope="col" className="govuk-table__header">From</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Before</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">After</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.slice(0, 100).map((c) => (
-          <tr className="govuk-table__row" key={`${c.adults}-${c.children}-${c.category}-${c.valid_from}`}>
-            <td className="govuk-table__cell">{household(c)}</td>
-            <td className="govuk-table__cell">{label(c.category)}</td>
-            <td className="govuk-table__cell">{date(c.valid_from)}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{c.before_pence == null ? "—" : money(c.before_pence)}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{c.after_pence == null ? "—" : money(c.after_pence)}</td>
+    <div className="cma-table-scroll">
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--s">
+          {title} ({rows.length})
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Household</th>
+            <th scope="col" className="govuk-table__header">Category</th>
+            <th scope="col" className="govuk-table__header">From</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Before</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">After</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.slice(0, 100).map((c) => (
+            <tr className="govuk-table__row" key={`${c.adults}-${c.children}-${c.category}-${c.valid_from}`}>
+              <td className="govuk-table__cell">{household(c)}</td>
+              <td className="govuk-table__cell">{label(c.category)}</td>
+              <td className="govuk-table__cell">{date(c.valid_from)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{c.before_pence == null ? "—" : money(c.before_pence)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{c.after_pence == null ? "—" : money(c.after_pence)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -213,34 +215,36 @@ export function PeriodsTable() {
       ) : rows.length === 0 ? (
         <p className="govuk-body">No period matches.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">
-            {total} {total === 1 ? "period" : "periods"}
-            {total > rows.length ? `, the newest ${rows.length} shown` : ""}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">From</th>
-              <th scope="col" className="govuk-table__header">To</th>
-              <th scope="col" className="govuk-table__header">Source</th>
-              <th scope="col" className="govuk-table__header">Households</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figures</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((p) => (
-              <tr className="govuk-table__row" key={`${p.valid_from}-${p.source}-${p.valid_to ?? ""}`}>
-                <td className="govuk-table__cell">
-                  {date(p.valid_from)} {p.in_force && <Tag value="accepted" text="in force" />}
-                </td>
-                <td className="govuk-table__cell">{p.valid_to ? date(p.valid_to) : "Open-ended"}</td>
-                <td className="govuk-table__cell">{p.source}</td>
-                <td className="govuk-table__cell">{p.households.join(", ")}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{p.rows}</td>
+        <div className="cma-table-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">
+              {total} {total === 1 ? "period" : "periods"}
+              {total > rows.length ? `, the newest ${rows.length} shown` : ""}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">From</th>
+                <th scope="col" className="govuk-table__header">To</th>
+                <th scope="col" className="govuk-table__header">Source</th>
+                <th scope="col" className="govuk-table__header">Households</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Figures</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {rows.map((p) => (
+                <tr className="govuk-table__row" key={`${p.valid_from}-${p.source}-${p.valid_to ?? ""}`}>
+                  <td className="govuk-table__cell">
+                    {date(p.valid_from)} {p.in_force && <Tag value="accepted" text="in force" />}
+                  </td>
+                  <td className="govuk-table__cell">{p.valid_to ? date(p.valid_to) : "Open-ended"}</td>
+                  <td className="govuk-table__cell">{p.source}</td>
+                  <td className="govuk-table__cell">{p.households.join(", ")}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{p.rows}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <More query={periods} what="periods" />
     </>
@@ -281,30 +285,32 @@ export function ImportsTable() {
       ) : rows.length === 0 ? (
         <p className="govuk-body">No import’s source contains “{source}”.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">
-            {total} {total === 1 ? "import" : "imports"}
-            {total > rows.length ? `, the newest ${rows.length} shown` : ""}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">When</th>
-              <th scope="col" className="govuk-table__header">Source</th>
-              <th scope="col" className="govuk-table__header">Changes</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((i) => (
-              <tr className="govuk-table__row" key={i.id}>
-                <td className="govuk-table__cell">{dateTime(i.imported_at)}</td>
-                <td className="govuk-table__cell">{i.source ?? "—"}</td>
-                <td className="govuk-table__cell">
-                  {i.rows} figures: {i.added} added, {i.changed} changed, {i.removed} removed
-                </td>
+        <div className="cma-table-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">
+              {total} {total === 1 ? "import" : "imports"}
+              {total > rows.length ? `, the newest ${rows.length} shown` : ""}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">When</th>
+                <th scope="col" className="govuk-table__header">Source</th>
+                <th scope="col" className="govuk-table__header">Changes</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {rows.map((i) => (
+                <tr className="govuk-table__row" key={i.id}>
+                  <td className="govuk-table__cell">{dateTime(i.imported_at)}</td>
+                  <td className="govuk-table__cell">{i.source ?? "—"}</td>
+                  <td className="govuk-table__cell">
+                    {i.rows} figures: {i.added} added, {i.changed} changed, {i.removed} removed
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <More query={imports} what="imports" />
     </>

@@ -95,30 +95,32 @@ export function Documents({ caseId }: { caseId: string }) {
           page.items.length === 0 ? (
             <p className="govuk-body">No documents yet.</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Documents</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">File</th>
-                  <th scope="col" className="govuk-table__header">Reading</th>
-                  <th scope="col" className="govuk-table__header">Kind</th>
-                  <th scope="col" className="govuk-table__header">Uploaded</th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body" aria-live="polite">
-                {page.items.map((d) => (
-                  <tr className="govuk-table__row" key={d.id}>
-                    <td className="govuk-table__cell">{d.filename}</td>
-                    <td className="govuk-table__cell">
-                      <Tag value={d.status} text={d.status === "done" ? "read" : d.status} />
-                      {d.failure_reason && <div className="govuk-hint govuk-!-margin-0">{d.failure_reason}</div>}
-                    </td>
-                    <td className="govuk-table__cell">{label(d.document_class)}</td>
-                    <td className="govuk-table__cell">{dateTime(d.uploaded_at)}</td>
+            <div className="cma-table-scroll">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-visually-hidden">Documents</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">File</th>
+                    <th scope="col" className="govuk-table__header">Reading</th>
+                    <th scope="col" className="govuk-table__header">Kind</th>
+                    <th scope="col" className="govuk-table__header">Uploaded</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="govuk-table__body" aria-live="polite">
+                  {page.items.map((d) => (
+                    <tr className="govuk-table__row" key={d.id}>
+                      <td className="govuk-table__cell">{d.filename}</td>
+                      <td className="govuk-table__cell">
+                        <Tag value={d.status} text={d.status === "done" ? "read" : d.status} />
+                        {d.failure_reason && <div className="govuk-hint govuk-!-margin-0">{d.failure_reason}</div>}
+                      </td>
+                      <td className="govuk-table__cell">{label(d.document_class)}</td>
+                      <td className="govuk-table__cell">{dateTime(d.uploaded_at)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </QueryState>

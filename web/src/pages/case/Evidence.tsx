@@ -137,33 +137,35 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
   const fields = byField(s.evidence ?? []);
   if (fields.size === 0) return <p className="govuk-body-s">The reader did not record where these values came from.</p>;
   return (
-    <table className="govuk-table govuk-!-margin-bottom-3">
-      <caption className="govuk-table__caption govuk-table__caption--s">Where each value came from{doc ? ` in ${doc.filename}` : ""}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Value</th>
-          <th scope="col" className="govuk-table__header">Read</th>
-          <th scope="col" className="govuk-table__header">Where</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {[...fields].flatMap(([field, list]) =>
-          list.map((e, i) => (
-            <tr className="govuk-table__row" key={`${field}-${i}`}>
-              <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
-                {i === 0 ? <strong>{fieldName(field)}</strong> : <span className="govuk-visually-hidden">{fieldName(field)}</span>}{" "}
-                {e.chosen ? <Tag value="accepted" text="used" /> : <Tag value="rejected" text="alternative" />}
-              </th>
-              <td className="govuk-table__cell">
-                “{e.value}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
-                {e.label && <div className="govuk-body-s govuk-!-margin-0">next to “{e.label}”</div>}
-              </td>
-              <td className="govuk-table__cell govuk-body-s">{place(e, doc)}</td>
-            </tr>
-          )),
-        )}
-      </tbody>
-    </table>
+    <div className="cma-table-scroll">
+      <table className="govuk-table govuk-!-margin-bottom-3">
+        <caption className="govuk-table__caption govuk-table__caption--s">Where each value came from{doc ? ` in ${doc.filename}` : ""}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Value</th>
+            <th scope="col" className="govuk-table__header">Read</th>
+            <th scope="col" className="govuk-table__header">Where</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {[...fields].flatMap(([field, list]) =>
+            list.map((e, i) => (
+              <tr className="govuk-table__row" key={`${field}-${i}`}>
+                <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
+                  {i === 0 ? <strong>{fieldName(field)}</strong> : <span className="govuk-visually-hidden">{fieldName(field)}</span>}{" "}
+                  {e.chosen ? <Tag value="accepted" text="used" /> : <Tag value="rejected" text="alternative" />}
+                </th>
+                <td className="govuk-table__cell">
+                  “{e.value}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
+                  {e.label && <div className="govuk-body-s govuk-!-margin-0">next to “{e.label}”</div>}
+                </td>
+                <td className="govuk-table__cell govuk-body-s">{place(e, doc)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -169,27 +169,29 @@ export function Options({ caseId }: { caseId: string }) {
                   Latest plan, {date(p.on_date)}: {money(p.available_for_non_priority_pence)} a month for non-priority debts
                   {p.uses_token_payments ? " (token payments)" : ""}.
                 </p>
-                <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-visually-hidden">Offers to creditors</caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">Creditor</th>
-                      <th scope="col" className="govuk-table__header">Kind</th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">Balance</th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">Offer a month</th>
-                    </tr>
-                  </thead>
-                  <tbody className="govuk-table__body">
-                    {p.lines.map((l) => (
-                      <tr className="govuk-table__row" key={l.debt_id}>
-                        <td className="govuk-table__cell">{l.creditor}</td>
-                        <td className="govuk-table__cell">{label(l.kind)}</td>
-                        <td className="govuk-table__cell govuk-table__cell--numeric">{money(l.balance_pence)}</td>
-                        <td className="govuk-table__cell govuk-table__cell--numeric">{money(l.amount_pence)}</td>
+                <div className="cma-table-scroll">
+                  <table className="govuk-table">
+                    <caption className="govuk-table__caption govuk-visually-hidden">Offers to creditors</caption>
+                    <thead className="govuk-table__head">
+                      <tr className="govuk-table__row">
+                        <th scope="col" className="govuk-table__header">Creditor</th>
+                        <th scope="col" className="govuk-table__header">Kind</th>
+                        <th scope="col" className="govuk-table__header govuk-table__header--numeric">Balance</th>
+                        <th scope="col" className="govuk-table__header govuk-table__header--numeric">Offer a month</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody className="govuk-table__body">
+                      {p.lines.map((l) => (
+                        <tr className="govuk-table__row" key={l.debt_id}>
+                          <td className="govuk-table__cell">{l.creditor}</td>
+                          <td className="govuk-table__cell">{label(l.kind)}</td>
+                          <td className="govuk-table__cell govuk-table__cell--numeric">{money(l.balance_pence)}</td>
+                          <td className="govuk-table__cell govuk-table__cell--numeric">{money(l.amount_pence)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
                 {p.notes.length > 0 && (
                   <ul className="govuk-list govuk-list--bullet">
                     {p.notes.map((n) => (

@@ -57,40 +57,42 @@ export function Settlements({ caseId }: { caseId: string }) {
           page.items.length === 0 ? (
             <p className="govuk-body">No settlement is recorded.</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{page.total} settlements</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Creditor</th>
-                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Amount</th>
-                  <th scope="col" className="govuk-table__header">Accepted</th>
-                  <th scope="col" className="govuk-table__header">Paid</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                  {can("case:write") && <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {page.items.map((s) => {
-                  const [tag, text] = settlementStatus(s);
-                  return (
-                    <tr className="govuk-table__row" key={s.id}>
-                      <td className="govuk-table__cell">{s.creditor}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{money(s.amount_pence)}</td>
-                      <td className="govuk-table__cell">{s.accepted_on ? date(s.accepted_on) : "—"}</td>
-                      <td className="govuk-table__cell">{s.paid_on ? date(s.paid_on) : "—"}</td>
-                      <td className="govuk-table__cell"><Tag value={tag} text={text} /></td>
-                      {can("case:write") && (
-                        <td className="govuk-table__cell">
-                          <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(s.id)}>
-                            Edit<span className="govuk-visually-hidden"> the settlement with {s.creditor}</span>
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="cma-table-scroll">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s">{page.total} settlements</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Creditor</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Amount</th>
+                    <th scope="col" className="govuk-table__header">Accepted</th>
+                    <th scope="col" className="govuk-table__header">Paid</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
+                    {can("case:write") && <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>}
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {page.items.map((s) => {
+                    const [tag, text] = settlementStatus(s);
+                    return (
+                      <tr className="govuk-table__row" key={s.id}>
+                        <td className="govuk-table__cell">{s.creditor}</td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{money(s.amount_pence)}</td>
+                        <td className="govuk-table__cell">{s.accepted_on ? date(s.accepted_on) : "—"}</td>
+                        <td className="govuk-table__cell">{s.paid_on ? date(s.paid_on) : "—"}</td>
+                        <td className="govuk-table__cell"><Tag value={tag} text={text} /></td>
+                        {can("case:write") && (
+                          <td className="govuk-table__cell">
+                            <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(s.id)}>
+                              Edit<span className="govuk-visually-hidden"> the settlement with {s.creditor}</span>
+                            </button>
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </QueryState>
@@ -212,38 +214,40 @@ export function Complaints({ caseId }: { caseId: string }) {
           page.items.length === 0 ? (
             <p className="govuk-body">No complaint is recorded.</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{page.total} complaints</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Received</th>
-                  <th scope="col" className="govuk-table__header">Kind</th>
-                  <th scope="col" className="govuk-table__header">Summary</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                  {can("case:write") && <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {page.items.map((c) => {
-                  const [tag, text] = complaintStatus(c);
-                  return (
-                    <tr className="govuk-table__row" key={c.id}>
-                      <td className="govuk-table__cell">{date(c.received_on)}</td>
-                      <td className="govuk-table__cell">{c.kind === "service" ? "Service" : "Data protection"}</td>
-                      <td className="govuk-table__cell">{c.summary}</td>
-                      <td className="govuk-table__cell"><Tag value={tag} text={text} /></td>
-                      {can("case:write") && (
-                        <td className="govuk-table__cell">
-                          <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(c.id)}>
-                            Edit<span className="govuk-visually-hidden"> the complaint received {date(c.received_on)}</span>
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="cma-table-scroll">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s">{page.total} complaints</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Received</th>
+                    <th scope="col" className="govuk-table__header">Kind</th>
+                    <th scope="col" className="govuk-table__header">Summary</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
+                    {can("case:write") && <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>}
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {page.items.map((c) => {
+                    const [tag, text] = complaintStatus(c);
+                    return (
+                      <tr className="govuk-table__row" key={c.id}>
+                        <td className="govuk-table__cell">{date(c.received_on)}</td>
+                        <td className="govuk-table__cell">{c.kind === "service" ? "Service" : "Data protection"}</td>
+                        <td className="govuk-table__cell">{c.summary}</td>
+                        <td className="govuk-table__cell"><Tag value={tag} text={text} /></td>
+                        {can("case:write") && (
+                          <td className="govuk-table__cell">
+                            <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(c.id)}>
+                              Edit<span className="govuk-visually-hidden"> the complaint received {date(c.received_on)}</span>
+                            </button>
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </QueryState>

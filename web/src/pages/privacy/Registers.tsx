@@ -109,40 +109,42 @@ export function RequestsPage() {
           page.items.length === 0 ? (
             <p className="govuk-body">No request is recorded.</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{page.total} requests</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Received</th>
-                  <th scope="col" className="govuk-table__header">Client</th>
-                  <th scope="col" className="govuk-table__header">Kind</th>
-                  <th scope="col" className="govuk-table__header">Due</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                  <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {page.items.map((r) => {
-                  const [tag, text] = requestStatus(r);
-                  return (
-                    <tr className="govuk-table__row" key={r.id}>
-                      <td className="govuk-table__cell">{date(r.received_on)}</td>
-                      <td className="govuk-table__cell">
-                        <ClientName id={r.client_id} />
-                      </td>
-                      <td className="govuk-table__cell">{label(r.kind)}</td>
-                      <td className="govuk-table__cell">{date(r.due_on)}</td>
-                      <td className="govuk-table__cell"><Tag value={tag} text={text} /></td>
-                      <td className="govuk-table__cell">
-                        <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(r.id)}>
-                          Edit<span className="govuk-visually-hidden"> the {label(r.kind)} request from <ClientName id={r.client_id} /></span>
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="cma-table-scroll">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s">{page.total} requests</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Received</th>
+                    <th scope="col" className="govuk-table__header">Client</th>
+                    <th scope="col" className="govuk-table__header">Kind</th>
+                    <th scope="col" className="govuk-table__header">Due</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
+                    <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {page.items.map((r) => {
+                    const [tag, text] = requestStatus(r);
+                    return (
+                      <tr className="govuk-table__row" key={r.id}>
+                        <td className="govuk-table__cell">{date(r.received_on)}</td>
+                        <td className="govuk-table__cell">
+                          <ClientName id={r.client_id} />
+                        </td>
+                        <td className="govuk-table__cell">{label(r.kind)}</td>
+                        <td className="govuk-table__cell">{date(r.due_on)}</td>
+                        <td className="govuk-table__cell"><Tag value={tag} text={text} /></td>
+                        <td className="govuk-table__cell">
+                          <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(r.id)}>
+                            Edit<span className="govuk-visually-hidden"> the {label(r.kind)} request from <ClientName id={r.client_id} /></span>
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </QueryState>
@@ -267,43 +269,45 @@ export function HoldsPage() {
           page.items.length === 0 ? (
             <p className="govuk-body">No hold.</p>
           ) : (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">{page.total} holds</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Placed</th>
-                  <th scope="col" className="govuk-table__header">On</th>
-                  <th scope="col" className="govuk-table__header">Reason</th>
-                  <th scope="col" className="govuk-table__header">Status</th>
-                  {can("case:delete") && <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {page.items.map((h) => {
-                  const on = h.subject === "client" && h.client_id ? <ClientName id={h.client_id} /> : h.case_id ? <CaseReference id={h.case_id} /> : "A case";
-                  return (
-                    <tr className="govuk-table__row" key={h.id}>
-                      <td className="govuk-table__cell">{dateTime(h.placed_at)}</td>
-                      <td className="govuk-table__cell">
-                        {on}
-                        {h.note && <div className="govuk-body-s govuk-!-margin-0">{h.note}</div>}
-                      </td>
-                      <td className="govuk-table__cell">{label(h.reason)}</td>
-                      <td className="govuk-table__cell">{h.active ? <Tag value="high" text="held" /> : <Tag value="closed" text={`released ${h.released_at ? dateTime(h.released_at) : ""}`} />}</td>
-                      {can("case:delete") && (
+            <div className="cma-table-scroll">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s">{page.total} holds</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Placed</th>
+                    <th scope="col" className="govuk-table__header">On</th>
+                    <th scope="col" className="govuk-table__header">Reason</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
+                    {can("case:delete") && <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>}
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {page.items.map((h) => {
+                    const on = h.subject === "client" && h.client_id ? <ClientName id={h.client_id} /> : h.case_id ? <CaseReference id={h.case_id} /> : "A case";
+                    return (
+                      <tr className="govuk-table__row" key={h.id}>
+                        <td className="govuk-table__cell">{dateTime(h.placed_at)}</td>
                         <td className="govuk-table__cell">
-                          {h.active && (
-                            <button type="button" className="govuk-link cma-link-button" onClick={() => release.mutate(h)}>
-                              Release<span className="govuk-visually-hidden"> the hold on {on}</span>
-                            </button>
-                          )}
+                          {on}
+                          {h.note && <div className="govuk-body-s govuk-!-margin-0">{h.note}</div>}
                         </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                        <td className="govuk-table__cell">{label(h.reason)}</td>
+                        <td className="govuk-table__cell">{h.active ? <Tag value="high" text="held" /> : <Tag value="closed" text={`released ${h.released_at ? dateTime(h.released_at) : ""}`} />}</td>
+                        {can("case:delete") && (
+                          <td className="govuk-table__cell">
+                            {h.active && (
+                              <button type="button" className="govuk-link cma-link-button" onClick={() => release.mutate(h)}>
+                                Release<span className="govuk-visually-hidden"> the hold on {on}</span>
+                              </button>
+                            )}
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </QueryState>

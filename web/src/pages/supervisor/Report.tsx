@@ -248,54 +248,58 @@ export function ReportPage() {
             </div>
             <h2 className="govuk-heading-m">By severity</h2>
             <ScrollRegion label="Findings by severity">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">Findings by severity</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    {rateTable([], "Severity", (k) => k).headers.map((h) => (
-                      <th scope="col" className="govuk-table__header" key={h}>{h}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {rateTable(r.by_severity, "Severity", label).rows.map((row) => (
-                    <tr className="govuk-table__row" key={String(row[0])}>
-                      {row.map((cell, i) => (i === 0 ? <th scope="row" className="govuk-table__header" key={i}>{cell}</th> : <td className="govuk-table__cell" key={i}>{cell}</td>))}
+              <div className="cma-table-scroll">
+                <table className="govuk-table">
+                  <caption className="govuk-table__caption govuk-visually-hidden">Findings by severity</caption>
+                  <thead className="govuk-table__head">
+                    <tr className="govuk-table__row">
+                      {rateTable([], "Severity", (k) => k).headers.map((h) => (
+                        <th scope="col" className="govuk-table__header" key={h}>{h}</th>
+                      ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody className="govuk-table__body">
+                    {rateTable(r.by_severity, "Severity", label).rows.map((row) => (
+                      <tr className="govuk-table__row" key={String(row[0])}>
+                        {row.map((cell, i) => (i === 0 ? <th scope="row" className="govuk-table__header" key={i}>{cell}</th> : <td className="govuk-table__cell" key={i}>{cell}</td>))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </ScrollRegion>
             <h2 className="govuk-heading-m">File review coverage</h2>
             {r.qa_coverage.length === 0 ? (
               <p className="govuk-body">No closed cases to review yet.</p>
             ) : (
               <ScrollRegion label="File review coverage">
-                <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-visually-hidden">File reviews per adviser against the quota</caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">Adviser</th>
-                      <th scope="col" className="govuk-table__header cma-numeric">Closed cases</th>
-                      <th scope="col" className="govuk-table__header cma-numeric">Reviewed</th>
-                      <th scope="col" className="govuk-table__header cma-numeric">Quota</th>
-                      <th scope="col" className="govuk-table__header">Met</th>
-                    </tr>
-                  </thead>
-                  <tbody className="govuk-table__body">
-                    {r.qa_coverage.map((q) => (
-                      <tr className="govuk-table__row" key={q.adviser_id}>
-                        <th scope="row" className="govuk-table__header">{adviserName(q.adviser_id)}</th>
-                        <td className="govuk-table__cell cma-numeric">{q.closed_cases}</td>
-                        <td className="govuk-table__cell cma-numeric">{q.reviewed}</td>
-                        <td className="govuk-table__cell cma-numeric">{q.quota}</td>
-                        <td className="govuk-table__cell">
-                          {q.reviewed >= Math.min(q.quota, q.closed_cases) ? <Tag value="met" text="yes" /> : <Tag value="overdue" text="no" />}
-                        </td>
+                <div className="cma-table-scroll">
+                  <table className="govuk-table">
+                    <caption className="govuk-table__caption govuk-visually-hidden">File reviews per adviser against the quota</caption>
+                    <thead className="govuk-table__head">
+                      <tr className="govuk-table__row">
+                        <th scope="col" className="govuk-table__header">Adviser</th>
+                        <th scope="col" className="govuk-table__header cma-numeric">Closed cases</th>
+                        <th scope="col" className="govuk-table__header cma-numeric">Reviewed</th>
+                        <th scope="col" className="govuk-table__header cma-numeric">Quota</th>
+                        <th scope="col" className="govuk-table__header">Met</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody className="govuk-table__body">
+                      {r.qa_coverage.map((q) => (
+                        <tr className="govuk-table__row" key={q.adviser_id}>
+                          <th scope="row" className="govuk-table__header">{adviserName(q.adviser_id)}</th>
+                          <td className="govuk-table__cell cma-numeric">{q.closed_cases}</td>
+                          <td className="govuk-table__cell cma-numeric">{q.reviewed}</td>
+                          <td className="govuk-table__cell cma-numeric">{q.quota}</td>
+                          <td className="govuk-table__cell">
+                            {q.reviewed >= Math.min(q.quota, q.closed_cases) ? <Tag value="met" text="yes" /> : <Tag value="overdue" text="no" />}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </ScrollRegion>
             )}
             <h2 className="govuk-heading-m">Findings</h2>
