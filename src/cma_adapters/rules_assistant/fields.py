@@ -413,7 +413,8 @@ _SERVED_AFTER = re.compile(r"^,?\s+(?:we|they|the [a-z ]{2,30}?) (?:served|deliv
 # (and "is deemed served on", "will be treated as served on": round 12)
 _SERVED_BEFORE = re.compile(
     r"\b(?:is|are|was|were|been|be) (?:deemed (?:to (?:be|have been) )?|treated as (?:having been )?)?"
-    r"(?:served|delivered)(?: on you)? on\s+$",
+    r"(?:served|delivered)(?: on you)? on\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.I,
 )
 BALANCE_LABELS = [
@@ -1705,7 +1706,12 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                 sentence = _sentence(layout, r, cell) if amounts else cell.text
                 # (a value alone in its cell, a side panel's, is not the subject of the
                 # capitalised label printed under it, which is the next value's: round 12)
-                alone = len(amounts) == 1 and amounts[0].group().strip() == cell.text.strip()
+                alone = len(amounts) == 1 and bool(
+                    re.fullmatch(
+                        r"\s*" + re.escape(amounts[0].group().strip()) + r"(?:\s*GBP)?\s*",
+                        cell.text,
+                    )
+                )
                 if alone and re.match(r"\s*[A-Z]", sentence[len(cell.text) :]):
                     sentence = cell.text
                 for m in amounts:

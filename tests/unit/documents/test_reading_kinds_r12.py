@@ -88,6 +88,14 @@ def test_a_date_a_sentence_says_is_treated_as_served() -> None:
         ],
     )
     assert best(got, "served_date") == dt.date(2028, 3, 4)
+    got = found(
+        C.COURT_CLAIM_N1,
+        [
+            (Cell(0.08, "Civil Money Claims"),),
+            (Cell(0.08, "The form is deemed served on Tuesday 7 March 2028."),),
+        ],
+    )
+    assert best(got, "served_date") == dt.date(2028, 3, 7)  # a weekday before the date
 
 
 # -- which amount is the debt ----------------------------------------------------------------
@@ -151,6 +159,18 @@ def test_a_side_panel_s_value_and_a_value_with_its_own_label() -> None:
             (Cell(0.6, "£12.00"),),
             (Cell(0.08, "Thank you for sending a reading."), Cell(0.6, "Due this period")),
             (Cell(0.6, "£140.25"),),
+        ],
+    )
+    assert best(got, "balance_pence") == 14025
+    got = found(
+        C.UTILITY_BILL,
+        [
+            (Cell(0.08, "Tamsin Gas Ltd"),),
+            (Cell(0.08, "Your gas statement"), Cell(0.6, "Summary")),
+            (Cell(0.08, "Dear Mr Pike,"), Cell(0.6, "Refund from last period")),
+            (Cell(0.6, "£12.00 GBP"),),  # (the currency code after it: still alone)
+            (Cell(0.08, "Thank you for sending a reading."), Cell(0.6, "Due this period")),
+            (Cell(0.6, "£140.25 GBP"),),
         ],
     )
     assert best(got, "balance_pence") == 14025
