@@ -74,6 +74,16 @@ def assert_never_trained_on(module: str, family: str) -> None:
     """Training, cross-validation and calibration read ``build_corpus`` only; it never
     yields ``family`` (seen or held out), and no reading, learning or training module (nor
     the CLI) names the family's ``module``."""
+    _assert_unnamed(module, family, read_too=True)
+
+
+def assert_only_read_family(module: str, family: str) -> None:
+    """As ``assert_never_trained_on``, for a family read since (a read family): only
+    ``read_families`` may name its ``module``."""
+    _assert_unnamed(module, family, read_too=False)
+
+
+def _assert_unnamed(module: str, family: str, *, read_too: bool) -> None:
     from cma_adapters.rules_assistant import (
         assistant,
         classifier,
@@ -93,8 +103,8 @@ def assert_never_trained_on(module: str, family: str) -> None:
         assert samples
         assert not [s for s in samples if s.family.endswith(f":{family}")]
     for source in (
-        classifier, statements, assistant, corpus, label_learning, fields, layout, read_families,
-        ranker, ranker_training, cli,
+        classifier, statements, assistant, corpus, label_learning, fields, layout,
+        *((read_families,) if read_too else ()), ranker, ranker_training, cli,
     ):  # fmt: skip
         assert module not in inspect.getsource(source), source.__name__
 
