@@ -1,18 +1,19 @@
 """Leave-one-family-out accuracy of the document classifier (round 10, issue 14).
 
 The shipped classifier is trained (``classifier.train_from_corpus``) on the generated
-families A-D (with OCR noise and the class descriptions) and on the read families L-S
-(``read_families``). Here, for each of those families in turn, a model is trained the same
-way on all the others (the shipped model's C; no calibration, which does not change the
-class chosen) and classifies the left-out family's benchmark documents (A-D: seed 99, 4 a
-class; L-S: their own default seeds, 4 a class). H and K are never trained on: they are
-read by the model trained on everything (the shipped recipe).
+families A-D (with OCR noise and the class descriptions) and on the read families L-T
+(``read_families``; T since round 12). Here, for each of those families in turn, a model is
+trained the same way on all the others (the shipped model's C; no calibration, which does
+not change the class chosen) and classifies the left-out family's benchmark documents (A-D:
+seed 99, 4 a class; L-T: their own default seeds, 4 a class). H and K are never trained on:
+they are read by the model trained on everything (the shipped recipe).
 
 Optimistic where the left-out family shaped anything the folds share: the class
-descriptions (``classifier.DESCRIPTIONS``) gained Scotland's and Northern Ireland's words in
-round 10 after R was read, and every rule (``assistant.refine_class``) was written against
-A-R. Run: ``.venv/bin/python benchmarks/classifier_lofo.py [--per-family 25] [--json out]
-[--families S,A,...]`` (the folds to run, in that order; default every family).
+descriptions (``classifier.DESCRIPTIONS``) gained Scotland's and Northern Ireland's words
+in round 10 after R was read, and every rule (``assistant.refine_class``) was written
+against A-R. Run: ``.venv/bin/python benchmarks/classifier_lofo.py [--per-family 25]
+[--json out] [--families S,A,...]`` (the folds to run, in that order; default every
+family).
 """
 
 from __future__ import annotations

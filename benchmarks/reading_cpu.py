@@ -1,8 +1,10 @@
 """CPU time of the reading per document (round 11, issue 14): families A-D, H, K and L-R on
 perfect text (the benchmark's documents: A-D, H, K seed 99; L-R their own default seeds;
-``--per-family`` a class), read as the product reads (``extract`` with the shipped
-classifier and field ranker). CPU seconds of this process (``time.process_time``), so a
-busy machine slows it less than wall time; the documents are built before the clock starts.
+``--per-family`` a class; ``--with-st`` adds S and T, built from their own modules so that
+a checkout from before either was a read family reads the same documents: round 12), read
+as the product reads (``extract`` with the shipped classifier and field ranker). CPU
+seconds of this process (``time.process_time``), so a busy machine slows it less than wall
+time; the documents are built before the clock starts.
 
 Before/after: run it with ``PYTHONPATH`` at another checkout's ``src`` (its rules and its
 shipped models) and without, alternating. Run: ``.venv/bin/python benchmarks/reading_cpu.py
@@ -29,12 +31,19 @@ def main() -> None:
     parser.add_argument("--per-family", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--with-st", action="store_true")
     args = parser.parse_args()
     docs = [(sample_text(s), sample_pages(s)) for s in build_corpus(args.per_family, seed=99)]
     families = read_families._families()
     for letter in ("L", "M", "N", "O", "P", "Q", "R"):
         build, text, pages = families[letter]
         docs += [(text(s), pages(s)) for s in build(args.per_family)]
+    if args.with_st:
+        from cma_adapters.rules_assistant.corpus_blind_s import build_s, s_pages, s_text
+        from cma_adapters.rules_assistant.corpus_blind_t import build_t, t_pages, t_text
+
+        docs += [(s_text(s), s_pages(s)) for s in build_s(args.per_family)]
+        docs += [(t_text(s), t_pages(s)) for s in build_t(args.per_family)]
     model, fields_model = classifier.shipped(), ranker.shipped()
     assert model is not None
     assert fields_model is not None

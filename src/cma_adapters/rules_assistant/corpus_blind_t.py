@@ -15,6 +15,11 @@ nor to choose models: it is measured, and only the aggregate figures go into
 benchmarks/OCR.md. Whoever reads its individual misses to change the reader makes ``T`` no
 longer blind and must say so there.
 
+**T is no longer blind since round 12** (branch ``reader12``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on T
+from then on is a training-side figure (benchmarks/OCR.md, "Round 12").
+
 What differs from A-S:
 
 * who writes: East Anglian and Lincolnshire bodies and firms, none named by A-S (a card

@@ -24,11 +24,21 @@ import attrs
 from attrs import frozen
 
 from cma_adapters.rules_assistant.fields_kinds import (
+    ARREARS_AFTER,
+    BY_INSTALMENTS,
+    STATED_BEFORE,
     body_columns,
+    clock_time,
     creditor_kinds,
+    fuller_form,
+    in_words_before,
+    is_clause,
+    last_sentence,
     reference_kinds,
+    registered_name,
     sentence_start,
     whole_debt,
+    whole_loan_said,
 )
 from cma_adapters.rules_assistant.layout import (
     Cell,
@@ -54,13 +64,15 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 DATE = re.compile(
     # (OCR reads a "1" before an ordinal as "I" or "l", a "5" as "S": "Ist Oct 2026",
     # "2Ist", "llth", "Sth August 2026", "1Sth")
-    rf"\b(?P<d>[0-3]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b))|(?-i:[12Il]?S(?=th\b)))"
+    # (and a "1" read as "4": "44th January", "46-Jun-2025": no day is in the forties,
+    # round 12)
+    rf"\b(?P<d>[0-4]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b))|(?-i:[12Il]?S(?=th\b)))"
     # (or slashes around the month's name: "17/May/2025", "12/FEB/2026")
     rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:[\s-]+|/(?=[A-Za-z]{{3,9}}/))(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
     r"(?:[\s-]+|/|:\s*(?=(?:19|20)\d\d))"
     r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
-    r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<d2>[0-4]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
     # the year first: "2026-08-25", "2026/08/25", "2026.08.25" (one separator)
     r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)\b"
@@ -74,7 +86,8 @@ DATE = re.compile(
 # After "£" or "GBP" the pence may be left out ("£1,234", whole pounds) or cut to one
 # figure ("£1234.5", as a spreadsheet prints £1,234.50); a bare number needs its pence.
 MONEY = re.compile(
-    r"(?:(?P<cur>£|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+|\d+)"
+    # (OCR may space a thousands comma: "£1, 531.92", when the pence follow, round 12)
+    r"(?:(?P<cur>£|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
     r"(?:[.,:](?P<p>\d\d)\b|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
 )
 
@@ -130,8 +143,8 @@ def parse_money(text: str) -> int | None:
     """The first amount that is not part of a date ("12.07.26 to 08.10.26" is a period)."""
     dates = [m.span() for m in DATE.finditer(text)]
     for m in MONEY.finditer(text):
-        if any(start <= m.start("n") < end for start, end in dates):
-            continue
+        if any(start <= m.start("n") < end for start, end in dates) or clock_time(m):
+            continue  # (a clock time, "16:38", is no amount either: round 12)
         pence = pence_of(m)
         # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
         minus = text[: m.start("n")].rstrip().endswith(("-", "−"))
@@ -142,6 +155,11 @@ def parse_money(text: str) -> int | None:
 def _year(text: str) -> int:
     digits = int(text.lstrip("'"))
     return digits if digits > 99 else 2000 + digits
+
+
+def _day(figures: str) -> int:
+    """A day of the month as printed; "4x" is OCR's "1x" (no day is in the forties)."""
+    return int("1" + figures[1] if len(figures) == 2 and figures[0] == "4" else figures)
 
 
 def date_of(m: re.Match[str]) -> dt.date | None:
@@ -155,10 +173,10 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
                 return None
             month = _MONTHS[m.group("m").lower().rstrip(".")]
-            day = int(re.sub("[Il]", "1", m.group("d")).replace("S", "5"))
+            day = _day(re.sub("[Il]", "1", m.group("d")).replace("S", "5"))
             return dt.date(_year(m.group("y")), month, day)
         if m.group("d2"):
-            return dt.date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+            return dt.date(int(m.group("y2")), int(m.group("m2")), _day(m.group("d2")))
         if m.group("m5"):
             month = _MONTHS[m.group("m5").lower().rstrip(".")]
             return dt.date(int(m.group("y5")), month, int(m.group("d5")))
@@ -247,7 +265,8 @@ _LEGISLATION = re.compile(
 
 def parse_name(text: str) -> str | None:
     # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
-    text = re.sub(r"\s*<?[\w.+-]+@[\w.-]+>?", " ", text)
+    # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
+    text = re.sub(r"\s*<?[\w.+-]+\s?@\s?[\w.-]+>?", " ", text)
     # A heading that names the party: "Claim against you by X plc", "Judgment for X Ltd",
     # "Decree in favour of X" — the name is what follows the role word.
     text = re.sub(
@@ -297,6 +316,9 @@ def parse_name(text: str) -> str | None:
     # A name starts with a capital: "can ask the court to enforce the judgment" is words
     # after a role word, not a name.
     if not name[0].isupper():
+        return None
+    # nor is a clause, a heading or a subject line: "Your X card account is in arrears"
+    if is_clause(name):
         return None
     return name if ORGANISATION.search(name) else None
 
@@ -388,7 +410,13 @@ SERVED_LABELS = [
 ]
 # "On 15 Feb 2026 we served on you a Charge for Payment", "it was served on 3 May 2026"
 _SERVED_AFTER = re.compile(r"^,?\s+(?:we|they|the [a-z ]{2,30}?) (?:served|delivered)\b", re.I)
-_SERVED_BEFORE = re.compile(r"\b(?:was|were|been) (?:served|delivered)(?: on you)? on\s+$", re.I)
+# (and "is deemed served on", "will be treated as served on": round 12)
+_SERVED_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|be) (?:deemed (?:to (?:be|have been) )?|treated as (?:having been )?)?"
+    r"(?:served|delivered)(?: on you)? on\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.I,
+)
 BALANCE_LABELS = [
     _l(
         _W % 4
@@ -751,6 +779,7 @@ def read_fields(
     found["creditor_name"] += _section_names(layouts)
     for field, candidates in _prose_roles(layouts).items():
         found[field] += candidates
+    found["creditor_name"] = _fuller_names(found["creditor_name"] + _registered(layouts))
     for candidate in _learned(layouts, learned or {}):
         found[candidate.field].append(candidate)
     _adjust(found, "balance_pence", lambda c: 1.5 if _sums_the_column(layouts, c) else 0.0)
@@ -976,9 +1005,11 @@ def _quoted(layouts: Sequence[Layout]) -> dict[int, float]:
     """Per page, the top of the first line that opens a quoted message."""
     out: dict[int, float] = {}
     for layout in layouts:
-        for r, row in enumerate(layout.rows):
-            if row and _QUOTE_START.match(row[0].text.strip()):
-                out[layout.page] = layout.row_tops[r]
+        for row in layout.rows:
+            # (the whole row: "On …, X" and "<x@y> wrote:" may be two cells, round 12)
+            if row and _QUOTE_START.match(" ".join(c.text for c in row).strip()):
+                # (the row's words may sit a little above its top: a taller cell beside)
+                out[layout.page] = min(c.box.top for c in row)
                 break
     return out
 
@@ -989,8 +1020,10 @@ def _in_quote(quoted: dict[int, float], c: Candidate) -> bool:
 
 
 # "… in Paisley Sheriff Court, case reference SP/PAI/2257/25.", "under claim number X"
+# (or "judgment has been entered in claim X": the number after the word alone, round 12)
 _CLAIM_IN_TEXT = re.compile(
-    r"\b(?:claim|case)\s+(?:number|no\.?|ref(?:erence)?)\s*:?\s+(?P<v>[A-Z0-9][A-Z0-9/]{5,17})",
+    r"\b(?:(?:claim|case)\s+(?:number|no\.?|ref(?:erence)?)(?:\s*:|\s+is)?|\bin (?:the )?claim)"
+    r"\s+(?P<v>[A-Z0-9][A-Z0-9/]{5,17})",
     re.I,
 )
 
@@ -1146,6 +1179,8 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
                 (1.5 if re.search(r"\barrears\b", (c.label or c.role or "").lower()) else 0.0)
                 + (0.8 if c.role == "arrears in the body" else 0.0)
                 + whole_debt(c.label)
+                # (the whole loan said in the body is not the arrears either: round 12)
+                - (2.0 if c.role == "whole loan in the body" else 0.0)
             ),
         )
 
@@ -1252,7 +1287,9 @@ _CREDITOR_BEFORE = re.compile(
     r"|(?:we )?act(?:ing)? (?:for|on behalf of)|(?:for and )?on behalf of|(?:you )?(?:owe|owed|owing) to"
     r"|(?:on behalf of|for|act for|acting for) (?:our|my) client,?"
     r"|(?:your|the) (?:landlord|lender|creditor),|the (?:claimant|pursuer) is|collect(?:s|ing)? (?:this |the |your )?"
-    r"(?:debt|rent|charges|account)? ?for|instructed by|please pay)"
+    r"(?:debt|rent|charges|account)? ?for|instructed by|please pay"
+    # who brought the claim: "a claim has been issued against you (in this court) by X"
+    r"|against you(?: in (?:this|the) court)? by)"
     r"\s+$",
     re.I,
 )
@@ -1454,6 +1491,8 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         # may name it: "account reference X", "agreement account number X".
         r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
         r"(?:account|reference|ref|agreement|order|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
+        # ("whose reference for the loan is X": what it is for, then "is", round 12)
+        r"(?:(?:for|on|of) (?:the|your|this|that) \w+\s+is\s+)?"
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
     )
@@ -1665,8 +1704,20 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                 # overdue on your gas and electricity account")
                 amounts = list(MONEY.finditer(cell.text))
                 sentence = _sentence(layout, r, cell) if amounts else cell.text
+                # (a value alone in its cell, a side panel's, is not the subject of the
+                # capitalised label printed under it, which is the next value's: round 12)
+                alone = len(amounts) == 1 and bool(
+                    re.fullmatch(
+                        r"\s*" + re.escape(amounts[0].group().strip()) + r"(?:\s*GBP)?\s*",
+                        cell.text,
+                    )
+                )
+                if alone and re.match(r"\s*[A-Z]", sentence[len(cell.text) :]):
+                    sentence = cell.text
                 for m in amounts:
-                    before = (above + " " + cell.text[: m.start()])[-40:]
+                    # (the figures restating an amount in words, "owe eight hundred pounds
+                    # (£800.00)", are said by the words before the amount in words: round 12)
+                    before = in_words_before(above + " " + cell.text[: m.start()])[-40:]
                     after = cell.text[m.end() : m.end() + 30]
                     # Pounds however written: "£1,234.56", "GBP 1234.56", "1,234.56 GBP".
                     pounds = "£" in m.group() or "GBP" in m.group() or after.startswith(" GBP")
@@ -1675,6 +1726,9 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                         if _runs_on(layout, r, cell) and not cell.text[: m.start()].strip()
                         else _stated_role(cell.text[: m.start()], sentence[m.end() :])
                     )
+                    # "The amount overdue is £X": the sentence says what the amount is
+                    if stated is None and pounds and STATED_BEFORE.search(last_sentence(before)):
+                        stated = "owed"
                     if stated is not None and pounds:
                         out.append(
                             Candidate(
@@ -1687,15 +1741,21 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                         )  # fmt: skip
                         continue
                     # "is £357.20 in arrears", "in arrears by £1,198.09": what is behind
-                    arrears = re.match(r"\s*(?:in arrears|overdue)\b", after, re.I) or re.search(
+                    # (a currency code after it, a named account: "£X GBP in rent arrears")
+                    arrears = ARREARS_AFTER.match(after) or re.search(
                         r"\b(?:in arrears by|arrears of|arrears are)\s*$", before, re.I
                     )
                     if not (arrears or _BALANCE_WORDS.search(before)) or not pounds:
                         continue
                     # (what the next sentence says is of something else)
+                    # (nor is what the sentence before says: "…not paid in full. You owe £X")
+                    # ("£X … by monthly instalments" says how X is paid: it is no instalment)
                     weak = _NEGATIVE_MONEY.search(
-                        before.lower() + " " + re.split(r"[.;!?]\s", after.lower() + " ")[0]
+                        last_sentence(before).lower()
+                        + " "
+                        + BY_INSTALMENTS.sub("", re.split(r"[.;!?]\s", after.lower() + " ")[0])
                     )
+                    whole = whole_loan_said(before)
                     # "…and £115.00 for costs, a total / of £3,717.30": the sum of the parts
                     total = re.search(r"\btotal(?: of| due| owed| owing)?\s*:?\s*$", before, re.I)
                     role = (
@@ -1703,6 +1763,8 @@ def _prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                         if total
                         else "arrears in the body"
                         if arrears
+                        else "whole loan in the body"
+                        if whole
                         else "in the body"
                     )
                     out.append(
@@ -1831,6 +1893,47 @@ def _letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list
                         order=(layout.page, r),
                     )
                 )
+    return out
+
+
+def _registered(layouts: Sequence[Layout]) -> list[Candidate]:
+    """The writer's registered name, from the sentence a firm prints with it ("X Ltd is
+    registered in England and Wales", "X is authorised by …"): as good as a letterhead
+    (an agent's or a court's weaker, as there). Round 12."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                said = registered_name(cell.text)
+                name = parse_name(said) if said else None
+                if name is None:
+                    continue
+                court, agent = bool(COURT.search(name)), bool(AGENT_WORDS.search(name))
+                out.append(
+                    Candidate(
+                        field="creditor_name", value=name, shown=name, page=layout.page,
+                        box=cell.box, label=None, role="registered name",
+                        score=1.4 - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
+                        order=(layout.page, r),
+                    )
+                )  # fmt: skip
+    return out
+
+
+def _fuller_names(candidates: list[Candidate]) -> list[Candidate]:
+    """A name and the same name with its legal form ("X Services", "X Services Ltd") are
+    one organisation: the fuller name takes the better score of the two (round 12)."""
+    out = []
+    for c in candidates:
+        if not isinstance(c.value, str):
+            out.append(c)
+            continue
+        shorter = [
+            o.score
+            for o in candidates
+            if isinstance(o.value, str) and fuller_form(o.value, c.value)
+        ]
+        out.append(attrs.evolve(c, score=max(c.score, max(shorter) + 0.05)) if shorter else c)
     return out
 
 

@@ -122,3 +122,132 @@ def body_columns(layout: Layout) -> list[list[Cell]]:
     first = [row[0] for row in layout.rows if row]
     beside = [row[-1] for row in layout.rows if len(row) >= 2 and len(row[-1].words) >= 4]
     return [first, beside] if len(beside) >= 2 else [first]
+
+
+# -- round 12 -------------------------------------------------------------------------------
+# Kinds of reading added in round 12 (T's misses, read by kind):
+#
+# * a heading or an e-mail's subject is a clause, not a name, even when an organisation's
+#   word is in it ("Your Westray card account is overdue");
+# * the sender's registered name, in the sentence a firm must print ("X Ltd is registered
+#   in England and Wales", "X is authorised by the FCA"), is its full name, and a name
+#   printed elsewhere without its legal form ("From: X <…>") is the same organisation;
+# * a clock time ("16:38" after a date) is no amount;
+# * an amount said to be behind with a currency code after it ("£1.00 GBP in arrears")
+#   or behind on a named account ("in rent arrears"); an amount a sentence says is what
+#   is overdue ("The sum overdue is £X"); an arrears letter's whole loan said in the body
+#   ("the balance of your mortgage is £X") is not the arrears;
+# * a value alone in its cell of a side panel is not the subject of the label printed
+#   under it (the next value's), and a value printed after its own label ("Suggested
+#   payment: £X") is not the value of a label above it.
+
+_CLAUSE = re.compile(
+    r"\s(?:is|are|was|were|has|have|had|will|shall|can|cannot|must|may|please|we|you)\s"
+)
+
+
+def is_clause(name: str) -> bool:
+    """Whether a span read as a name is a clause: a lower-case verb or pronoun between its
+    words ("Your Westray card account is overdue", "Payments we have received")."""
+    return bool(_CLAUSE.search(f" {name} "))
+
+
+def clock_time(m: re.Match[str]) -> bool:
+    """Whether a ``fields.MONEY`` match is a clock time ("16:38", "9:05"): one or two
+    figures, a colon, two figures, no currency before it (OCR's colon for a decimal point
+    is read only after "£" or "GBP")."""
+    if m.group("cur") is not None or m.group("p") is None:
+        return False
+    n = m.group("n")
+    return (
+        m.string[m.end("n") : m.end("n") + 1] == ":"
+        and n.isdigit()
+        and len(n) <= 2
+        and int(n) <= 23
+        and m.group().lstrip()[:1].isdigit()
+    )
+
+
+# The sentence a firm prints under its registered name: "X Ltd is registered in England
+# and Wales (no. …)", "X plc is authorised and regulated by …", "X is a registered
+# society / a charity registered in …".
+_REGISTERED = re.compile(
+    r"^(?P<name>[A-Z][^,;:<>@]{2,80}?)\s+(?:is|are)\s+"
+    r"(?:registered\b|authorised\b|regulated\b|incorporated\b"
+    r"|an?\s+(?:[\w-]+\s+){0,5}?(?:company|society|charity|partnership|association|bank)\b"
+    r"[^.]{0,40}?\b(?:registered|regulated|authorised|incorporated)\b)"
+)
+
+
+def registered_name(text: str) -> str | None:
+    """The name a cell's text opens with when the sentence is the firm's registration."""
+    m = _REGISTERED.match(text.strip())
+    return m.group("name").strip() if m else None
+
+
+_LEGAL_FORM = re.compile(r"(?:\s+(?:Ltd|Limited|plc|PLC|LLP|Limited Liability Partnership))\.?$")
+
+
+def fuller_form(short: str, full: str) -> bool:
+    """Whether ``full`` is ``short`` with its legal form ("X Services" → "X Services
+    Ltd"): the same organisation, the fuller name the one to keep."""
+    return full.casefold().startswith(short.casefold() + " ") and bool(
+        _LEGAL_FORM.fullmatch(full[len(short) :])
+    )
+
+
+# "Your mortgage is £1.00 GBP in arrears", "£1.00 in rent arrears", "£1.00 overdue"
+ARREARS_AFTER = re.compile(r"\s*(?:GBP\s+)?(?:in (?:\w+ ){0,2}arrears|overdue|behind)\b", re.I)
+# "The amount overdue is", "The sum now owing comes to", "The arrears on the account stand at"
+STATED_BEFORE = re.compile(
+    r"\b(?:the|your) (?:amount|sum|balance|total|arrears)(?: (?:now|still|currently))?"
+    r" (?:overdue|outstanding|owing|owed|due|unpaid|in arrears|behind|to pay)"
+    r"(?: (?:on|for) (?:the|your|this) \w+)?"
+    r" (?:is|are|was|stands? at|comes? to|totals?)\s*$",
+    re.I,
+)
+
+
+def last_sentence(before: str) -> str:
+    """``before`` from the start of its last sentence (what the sentence before says is
+    of something else)."""
+    ends = list(re.finditer(r"[.!?]\s+(?=[A-Z])", before))
+    return before[ends[-1].end() :] if ends else before
+
+
+def whole_loan_said(before: str) -> bool:
+    """An amount the body says is the whole loan's: "the balance of your mortgage is"."""
+    words = " ".join(re.sub(r"[^a-z0-9' ]+", " ", last_sentence(before).lower()).split())
+    return bool(_WHOLE_DEBT.search(words)) and "arrears" not in words
+
+
+# An amount in words just before its figures in brackets: "owe eight hundred and two
+# pounds and ten pence (£802.10)".
+_IN_WORDS = re.compile(
+    r"(?:\b[a-z]+(?:-[a-z]+)?\s+){1,14}?(?:pounds?|pence)(?:\s+and\s+(?:[a-z]+(?:-[a-z]+)?\s+){1,4}?pence)?"
+    r"\s*\(\s*$",
+    re.I,
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand)\b",
+    re.I,
+)
+
+
+def in_words_before(before: str) -> str:
+    """``before`` without an amount in words that the figures after it restate, so what
+    the sentence says of the amount is read from before the words."""
+    m = _IN_WORDS.search(before)
+    if m is None or not _NUMBER_WORD.search(m.group()):
+        return before
+    # (the words start at the first number word of the match)
+    first = _NUMBER_WORD.search(m.group())
+    assert first is not None
+    return before[: m.start() + first.start()]
+
+
+# How an amount is paid, not that it is an instalment: "£900.00 … by monthly instalments"
+# (the words after an amount are read 30 characters long: "by monthly in" is cut short)
+BY_INSTALMENTS = re.compile(r"\b(?:by|in|through) (?:\w+ )?in(?:s(?:t\w*)?)?\b")

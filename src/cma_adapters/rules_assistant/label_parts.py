@@ -51,3 +51,13 @@ def label_starts(text: str) -> tuple[int, ...]:
         if offset not in starts and 0 < offset < total:
             starts.append(offset)
     return tuple(starts)
+
+
+# A label of its own before the value in a cell: "Suggested payment: £12.00" (round 12).
+_OWN_LABEL = re.compile(r"^[A-Za-z][^\d:£]{1,60}:\s*(?:£|GBP|\d)")
+
+
+def has_own_label(text: str) -> bool:
+    """Whether a cell's text is a label and its value ("Monthly repayment: £65.10"): a
+    value printed so belongs to its own label, not to a label in the row above."""
+    return bool(_OWN_LABEL.match(text.strip()))

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 from attrs import frozen
 
-from cma_adapters.rules_assistant.label_parts import label_starts
+from cma_adapters.rules_assistant.label_parts import has_own_label, label_starts
 from cma_core.documents.model import Box, PageText, Word
 
 
@@ -498,7 +498,9 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
                     continue  # what is below such a label is the next label's value
                 below = _below(layout, r, cell)
-                if below is not None:
+                # (a cell below that opens with a label of its own, "Suggested payment:
+                # £12.00", holds that label's value, not this one's: round 12)
+                if below is not None and not has_own_label(below.text):
                     hit = _hit(
                         match.group(), below.words, layout.page, "below", cell, row_text, before
                     )

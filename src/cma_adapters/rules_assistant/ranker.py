@@ -54,11 +54,14 @@ from cma_adapters.rules_assistant.fields import (
     MONEY,
     REFERENCE,
     Candidate,
+    _in_quote,
+    _quoted,
     _sums_the_column,
     date_of,
     parse_name,
     pence_of,
 )
+from cma_adapters.rules_assistant.fields_kinds import clock_time
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
 from cma_core.documents.model import Box, DocumentClass
 
@@ -208,7 +211,7 @@ def _values(kind: str, text: str) -> Iterable[tuple[object, int, int]]:
     if kind == "money":
         dates = [m.span() for m in DATE.finditer(text)]
         for m in MONEY.finditer(text):
-            if any(start <= m.start("n") < end for start, end in dates):
+            if any(start <= m.start("n") < end for start, end in dates) or clock_time(m):
                 continue
             pence = pence_of(m)
             minus = text[: m.start()].rstrip().endswith(("-", "−"))
@@ -533,6 +536,8 @@ def rerank(
     alternatives for the adviser."""
     chosen, found = dict(chosen), dict(found)
     vocabulary = model.vocabulary
+    # (a value only a quoted earlier message states is not the letter's: round 12)
+    quoted = _quoted(layouts)
     cache: dict[str, dict[object, tuple[object, dict[str, float], Occurrence | None]]] = {}
     for field in wanted:
         if field not in model.weights:
@@ -540,6 +545,8 @@ def rerank(
         ranked = []
         for s in candidates(field, layouts, found, chosen, cls, vocabulary, cache):
             if not allowed(field, s.value, chosen) or not usable(model, s.features):
+                continue
+            if quoted and _in_quote(quoted, s.candidate):
                 continue
             p = model.probability(field, s.features)
             ranked.append(attrs.evolve(s.candidate, value=s.value, score=round(p, 4)))

@@ -1,9 +1,9 @@
 """The layout families written blind whose misses have since been *read* to change the
 reader — L (``corpus_blind.py``, read in round 5), M (``corpus_blind_m.py``, round 6),
 N (``corpus_blind_n.py``, round 7), O (``corpus_blind_o.py``, round 8), P, Q and R
-(``corpus_blind_p.py``, ``corpus_blind_q.py``, ``corpus_blind_r.py``, round 10) and S
-(``corpus_blind_s.py``, round 11) — as training texts for the document classifier and the
-field ranker.
+(``corpus_blind_p.py``, ``corpus_blind_q.py``, ``corpus_blind_r.py``, round 10), S
+(``corpus_blind_s.py``, round 11) and T (``corpus_blind_t.py``, round 12) — as training
+texts for the document classifier and the field ranker.
 
 Once read, a family says nothing more of how the reader generalises (benchmarks/OCR.md),
 so it may as well teach the classifier its wording, as A-D do. A family still blind (one
@@ -20,7 +20,7 @@ from typing import Any
 
 # The letters of the read families; a family read in a later round is added here (and
 # to ``_families``) in the same commit that says so in benchmarks/OCR.md.
-READ: tuple[str, ...] = ("L", "M", "N", "O", "P", "Q", "R", "S")
+READ: tuple[str, ...] = ("L", "M", "N", "O", "P", "Q", "R", "S", "T")
 
 
 _Family = tuple[Callable[..., Sequence[Any]], Callable[[Any], str], Callable[[Any], Any]]
@@ -38,6 +38,7 @@ def _families() -> dict[str, _Family]:
     from cma_adapters.rules_assistant.corpus_blind_q import build_q, q_pages, q_text
     from cma_adapters.rules_assistant.corpus_blind_r import build_r, r_pages, r_text
     from cma_adapters.rules_assistant.corpus_blind_s import build_s, s_pages, s_text
+    from cma_adapters.rules_assistant.corpus_blind_t import build_t, t_pages, t_text
 
     return {
         "L": (build_blind, sample_text, blind_pages),
@@ -48,13 +49,15 @@ def _families() -> dict[str, _Family]:
         "Q": (build_q, q_text, q_pages),
         "R": (build_r, r_text, r_pages),
         "S": (build_s, s_text, s_pages),
+        "T": (build_t, t_text, t_pages),
     }
 
 
 # Seeds apart from the benchmark's (L 1214, M 2614, N 3014, O 4015, P 5017, Q 6029,
-# R 7411, S 8302) and from each other.
+# R 7411, S 8302, T 9417) and from each other.
 _SEED_OFFSET = {
     "L": 5000, "M": 6000, "N": 7000, "O": 8000, "P": 9000, "Q": 10000, "R": 11000, "S": 12000,
+    "T": 13000,
 }  # fmt: skip
 
 

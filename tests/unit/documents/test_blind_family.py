@@ -15,7 +15,7 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_trained_on_only_as_a_read_family,
+    assert_only_read_family,
     digest_under_another_hash_seed,
 )
 
@@ -108,7 +108,7 @@ def test_family_l_is_trained_on_only_as_a_read_family() -> None:
     calibration still read ``build_corpus`` only, which never yields L, and no other
     reading, learning or training module imports the family (tests/unit/documents/
     test_read_families.py checks the same for any family still blind)."""
-    assert_trained_on_only_as_a_read_family("corpus_blind", "L")
+    assert_only_read_family("corpus_blind", "L")
 
 
 # -- the reader on L (benchmarks/OCR.md; L's misses were read in round 5) -----------------

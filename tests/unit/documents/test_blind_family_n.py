@@ -17,7 +17,7 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_trained_on_only_as_a_read_family,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
 )
@@ -131,7 +131,7 @@ def test_family_n_is_trained_on_only_as_a_read_family() -> None:
     calibration still read ``build_corpus`` only, which never yields N, and no other
     reading, learning or training module imports the family (tests/unit/documents/
     test_read_families.py checks the same for any family still blind)."""
-    assert_trained_on_only_as_a_read_family("corpus_blind_n", "N")
+    assert_only_read_family("corpus_blind_n", "N")
 
 
 # -- the reader on N (benchmarks/OCR.md; N's misses were read in round 7) -----------------

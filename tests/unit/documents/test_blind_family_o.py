@@ -16,7 +16,7 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_trained_on_only_as_a_read_family,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
 )
@@ -131,7 +131,7 @@ def test_family_o_is_trained_on_only_as_a_read_family() -> None:
     (``read_families``, with seeds apart from the benchmark's); cross-validation and
     calibration still read ``build_corpus`` only, which never yields O (at any size, seen or
     held out), and no other reading, learning or training module imports the family."""
-    assert_trained_on_only_as_a_read_family("corpus_blind_o", "O")
+    assert_only_read_family("corpus_blind_o", "O")
 
 
 # -- the reader on O (benchmarks/OCR.md; O's misses were read in round 8) --------------------

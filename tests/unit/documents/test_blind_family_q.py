@@ -19,7 +19,7 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_trained_on_only_as_a_read_family,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
 )
@@ -184,7 +184,7 @@ def test_family_q_is_trained_on_only_as_a_read_family() -> None:
     The generated corpus (the classifier's cross-validation and calibration) still never
     yields it, and only ``read_families`` names it among the reading, learning and training
     modules."""
-    assert_trained_on_only_as_a_read_family("corpus_blind_q", "Q")
+    assert_only_read_family("corpus_blind_q", "Q")
 
 
 # -- the reader on Q (seen since round 10, benchmarks/OCR.md) --------------------------------

@@ -19,7 +19,7 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_trained_on_only_as_a_read_family,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
 )
@@ -208,7 +208,7 @@ def test_family_s_is_trained_on_only_as_a_read_family() -> None:
     The generated corpus (the classifier's cross-validation and calibration) still never
     yields it, and only ``read_families`` names it among the reading, learning and training
     modules."""
-    assert_trained_on_only_as_a_read_family("corpus_blind_s", "S")
+    assert_only_read_family("corpus_blind_s", "S")
 
 
 # -- the reader on S (seen since round 11, benchmarks/OCR.md) --------------------------------

@@ -1,13 +1,12 @@
-"""Held-out family T (``corpus_blind_t.py``), written blind in a ninth hand: the family
-itself (every class, ground truth printed, deterministic, laid out on the page, its
-organisations and wording new to A-S, never trained on) and the reader measured on it on
-perfect text, as the product reads (the shipped classifier and field ranker). The OCR
-sample is in tests/integration/ocr/test_blind_family_t_ocr.py; the figures are in
-benchmarks/OCR.md ("Family T").
-
-Only aggregate figures are printed here: T's individual misses are not written down, so
-that T stays blind for whoever changes the reader next. Two documents a class keep this
-module to a few seconds; the benchmark reads four."""
+"""Family T (``corpus_blind_t.py``), written blind in a ninth hand (its organisations and
+wording new to A-S) and measured blind once after round 11; seen since round 12, which
+read its misses and trains on it as a read family (``read_families``): the family itself
+(every class, ground truth printed, deterministic, laid out on the page) and the reader
+measured on it on perfect text, as the product reads (the shipped classifier and field
+ranker). The OCR sample is in tests/integration/ocr/test_blind_family_t_ocr.py; the
+figures are in benchmarks/OCR.md ("Family T", "Round 12"). Being seen, T's figures here
+are training-side figures. Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -20,14 +19,13 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_t, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_t, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_t import (
@@ -236,11 +234,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_t") == digest()
 
 
-def test_family_t_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_t", "T")
+def test_family_t_is_trained_on_only_as_a_read_family() -> None:
+    """T is seen since round 12 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "T" in read_families.READ
+    assert "corpus_blind_t" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_t", "T")
 
 
-# -- the reader on T (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on T (seen since round 12, benchmarks/OCR.md) --------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -261,9 +266,9 @@ FIRST = (
     "main's round-10 reader, shipped classifier and field ranker; on 76 documents: "
     "benchmarks/OCR.md, 'Family T')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"creditor_name", "balance_pence", "served_date"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_12 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 12 (rules + classifier and field ranker 2026-12-04.12)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.55}
 """Well under the first measurement of the fields under their floor: a collapse, not a
@@ -271,16 +276,17 @@ small loss."""
 
 
 def test_family_t_is_read_above_a_collapse_floor(t_score: Score) -> None:
-    print("\n" + t_score.table("held-out family T (written blind), perfect text"))
+    print("\n" + t_score.table("family T (seen since round 12), perfect text"))
     assert t_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (t_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"T blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_t_meets_the_floor(t_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 12 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_12 on these 38 documents (blind, first measurement: FIRST; creditor, balance and
+    served date were under the floor). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(t_score.accuracy(field), field), field
