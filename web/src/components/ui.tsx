@@ -1,5 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ApiError } from "../api/problem";
 
 export function QueryState<T>({
@@ -133,6 +133,37 @@ export function Blocked({ children }: { children: ReactNode }) {
   return (
     <div className="govuk-inset-text cma-blocked">
       <strong>Not available yet:</strong> {children}
+    </div>
+  );
+}
+
+/** A wide table's box: it scrolls sideways on its own (the page never does), and while it
+ * does it can be reached with the keyboard and is named after the table's caption, so
+ * keyboard and screen reader users can scroll it too (axe: scrollable-region-focusable). */
+export function ScrollBox({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || typeof ResizeObserver === "undefined") return;
+    const measure = () => {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      const caption = box.querySelector("caption")?.textContent?.trim();
+      setName(scrolls ? `${caption || "Table"} (scrolls sideways)` : null);
+    };
+    measure();
+    const watch = new ResizeObserver(measure);
+    watch.observe(box);
+    if (box.firstElementChild) watch.observe(box.firstElementChild);
+    return () => watch.disconnect();
+  }, []);
+  return name === null ? (
+    <div ref={ref} className="cma-table-scroll">
+      {children}
+    </div>
+  ) : (
+    <div ref={ref} className="cma-table-scroll" tabIndex={0} role="region" aria-label={name}>
+      {children}
     </div>
   );
 }

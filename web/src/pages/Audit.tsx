@@ -4,7 +4,7 @@ import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/problem";
 import { dateTime } from "../components/format";
 import { TextInput } from "../components/forms";
-import { Pagination, QueryState, Tag } from "../components/ui";
+import { Pagination, QueryState, ScrollBox, Tag } from "../components/ui";
 import { ChainVerify, ServerVerify } from "./audit/ChainVerify";
 
 const LIMIT = 50;
@@ -50,7 +50,7 @@ export default function AuditPage() {
               Chain links on this page:{" "}
               {linksHold(page.items) ? <Tag value="done" text="intact" /> : <Tag value="failed" text="broken" />}
             </p>
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden">Audit entries</caption>
                 <thead className="govuk-table__head">
@@ -76,7 +76,7 @@ export default function AuditPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
             <Pagination total={page.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
           </>
         )}

@@ -4,7 +4,7 @@ import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/problem";
 import { date, today } from "../components/format";
 import { Select } from "../components/forms";
-import { Pagination, QueryState, Tag } from "../components/ui";
+import { Pagination, QueryState, ScrollBox, Tag } from "../components/ui";
 
 const LIMIT = 20;
 
@@ -135,7 +135,7 @@ export function CasesList() {
                 <p className="govuk-body" role="status">
                   {page.total} {page.total === 1 ? "case" : "cases"}
                 </p>
-                <div className="cma-table-scroll">
+                <ScrollBox>
                   <table className="govuk-table">
                     <caption className="govuk-table__caption govuk-visually-hidden">Cases</caption>
                     <thead className="govuk-table__head">
@@ -174,7 +174,7 @@ export function CasesList() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollBox>
                 <Pagination total={page.total} limit={LIMIT} offset={offset} onOffset={(o) => set("offset", String(o))} />
               </>
             )}

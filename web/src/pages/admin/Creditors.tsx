@@ -4,7 +4,7 @@ import { api, type Schemas } from "../../api/client";
 import { unwrap, ifMatch } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { Button, ErrorSummary, TextArea, TextInput } from "../../components/forms";
-import { Pagination, QueryState } from "../../components/ui";
+import { Pagination, QueryState, ScrollBox } from "../../components/ui";
 
 const LIMIT = 25;
 type Creditor = Schemas["CreditorOut"];
@@ -116,7 +116,7 @@ export function CreditorsPage() {
       <QueryState query={creditors} what="creditors">
         {(page) => (
           <>
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">{page.total} creditors</caption>
                 <thead className="govuk-table__head">
@@ -146,7 +146,7 @@ export function CreditorsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
             <Pagination total={page.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
           </>
         )}

@@ -10,7 +10,7 @@ import { ApiError, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, money } from "../../components/format";
 import { Button, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag } from "../../components/ui";
 
 type Preview = Schemas["GuidelinesImportOut"];
 type Change = Schemas["GuidelineChangeOut"];
@@ -37,7 +37,7 @@ function household(c: Change): string {
 function Changes({ title, rows }: { title: string; rows: Change[] }) {
   if (rows.length === 0) return null;
   return (
-    <div className="cma-table-scroll">
+    <ScrollBox>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--s">
           {title} ({rows.length})
@@ -63,7 +63,7 @@ function Changes({ title, rows }: { title: string; rows: Change[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -215,7 +215,7 @@ export function PeriodsTable() {
       ) : rows.length === 0 ? (
         <p className="govuk-body">No period matches.</p>
       ) : (
-        <div className="cma-table-scroll">
+        <ScrollBox>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--s">
               {total} {total === 1 ? "period" : "periods"}
@@ -244,7 +244,7 @@ export function PeriodsTable() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <More query={periods} what="periods" />
     </>
@@ -285,7 +285,7 @@ export function ImportsTable() {
       ) : rows.length === 0 ? (
         <p className="govuk-body">No import’s source contains “{source}”.</p>
       ) : (
-        <div className="cma-table-scroll">
+        <ScrollBox>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--s">
               {total} {total === 1 ? "import" : "imports"}
@@ -310,7 +310,7 @@ export function ImportsTable() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <More query={imports} what="imports" />
     </>

@@ -6,7 +6,7 @@ import { ApiError, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { Pagination, QueryState, SummaryList, Tag } from "../../components/ui";
+import { Pagination, QueryState, ScrollBox, SummaryList, Tag } from "../../components/ui";
 import { NotFound } from "../NotFound";
 
 const LIMIT = 25;
@@ -259,7 +259,7 @@ export function UsersPage() {
       <QueryState query={users} what="users">
         {(page) => (
           <>
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">
                   {page.total} {page.total === 1 ? "person" : "people"}
@@ -285,7 +285,7 @@ export function UsersPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
             <Pagination total={page.total} limit={LIMIT} offset={offset} onOffset={(o) => set("offset", String(o))} />
           </>
         )}
@@ -388,7 +388,7 @@ export function UserPage() {
               return items.length === 0 ? (
                 <p className="govuk-body">No extra permissions: the roles alone decide.</p>
               ) : (
-                <div className="cma-table-scroll">
+                <ScrollBox>
                   <table className="govuk-table">
                     <caption className="govuk-table__caption govuk-visually-hidden">Permissions granted</caption>
                     <thead className="govuk-table__head">
@@ -418,7 +418,7 @@ export function UserPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollBox>
               );
             }}
           </QueryState>

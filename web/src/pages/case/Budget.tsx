@@ -6,7 +6,7 @@ import { useMe } from "../../auth/session";
 import { label, money, toPence } from "../../components/format";
 import { SfsLineSelect, useSfsLines } from "../../components/SfsLineSelect";
 import { Button, Checkbox, ErrorSummary } from "../../components/forms";
-import { QueryState, SummaryList, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, SummaryList, Tag } from "../../components/ui";
 
 const FREQUENCIES = ["weekly", "fortnightly", "four_weekly", "monthly", "quarterly", "yearly"] as const;
 type Row = { key: string; amount: string; frequency: string; note: string | null };
@@ -52,7 +52,7 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
       noValidate
     >
       <ErrorSummary error={save.error} fields={fields} />
-      <div className="cma-table-scroll">
+      <ScrollBox>
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">Income and spending</caption>
           <thead className="govuk-table__head">
@@ -95,7 +95,7 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <div className="cma-inline-form">
         <SfsLineSelect
           id="new-line-key"

@@ -5,7 +5,7 @@ import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, toPence, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag } from "../../components/ui";
 import { conflictText } from "../calendar/calendar";
 
 /** The dated events an adviser records, in their words; each starts the deadlines it
@@ -136,7 +136,7 @@ export function Deadlines({ caseId }: { caseId: string }) {
           page.items.length === 0 ? (
             <p className="govuk-body">No deadlines are running on this case.</p>
           ) : (
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden">Deadlines, soonest first</caption>
                 <thead className="govuk-table__head">
@@ -181,7 +181,7 @@ export function Deadlines({ caseId }: { caseId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )
         }
       </QueryState>

@@ -5,7 +5,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { label, money, toPence } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag } from "../../components/ui";
 
 type Debt = Schemas["DebtOut"];
 
@@ -144,7 +144,7 @@ export function Debts({ caseId }: { caseId: string }) {
           <>
             {page.items.length === 0 && <p className="govuk-body">No debts recorded yet.</p>}
             {page.items.length > 0 && (
-              <div className="cma-table-scroll">
+              <ScrollBox>
                 <table className="govuk-table">
                   <caption className="govuk-table__caption govuk-visually-hidden">Debts</caption>
                   <thead className="govuk-table__head">
@@ -187,7 +187,7 @@ export function Debts({ caseId }: { caseId: string }) {
                   </tbody>
                   <DebtTotals debts={page.items} complete={page.next_cursor == null} writable={writable} />
                 </table>
-              </div>
+              </ScrollBox>
             )}
             {editing && page.items.find((d) => d.id === editing) && (
               <DebtForm key={editing} caseId={caseId} debt={page.items.find((d) => d.id === editing)} onDone={() => setEditing(null)} />

@@ -5,7 +5,7 @@ import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
 import { ErrorSummary } from "../../components/forms";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag } from "../../components/ui";
 import { SuggestionCard } from "./Evidence";
 
 export function Documents({ caseId }: { caseId: string }) {
@@ -95,7 +95,7 @@ export function Documents({ caseId }: { caseId: string }) {
           page.items.length === 0 ? (
             <p className="govuk-body">No documents yet.</p>
           ) : (
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden">Documents</caption>
                 <thead className="govuk-table__head">
@@ -120,7 +120,7 @@ export function Documents({ caseId }: { caseId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )
         }
       </QueryState>

@@ -6,7 +6,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag } from "../../components/ui";
 
 type Solution = Schemas["Solution"];
 export const SOLUTIONS: Solution[] = [
@@ -46,7 +46,7 @@ export function Eligibility({ caseId }: { caseId: string }) {
           const by = new Map(e.decisions.map((d) => [d.solution, d]));
           return (
             <>
-              <div className="cma-table-scroll">
+              <ScrollBox>
                 <table className="govuk-table">
                   <caption className="govuk-table__caption govuk-table__caption--s">Recorded for each option</caption>
                   <thead className="govuk-table__head">
@@ -69,7 +69,7 @@ export function Eligibility({ caseId }: { caseId: string }) {
                     })}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
               {can("finance:write") && (
                 <form
                   onSubmit={(ev: FormEvent) => {

@@ -9,7 +9,7 @@ import { ApiError, ifMatch } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money } from "../../components/format";
 import { Button, ErrorSummary, TextInput } from "../../components/forms";
-import { SummaryList, Tag } from "../../components/ui";
+import { ScrollBox, SummaryList, Tag } from "../../components/ui";
 import { CorrectionForm } from "./Correction";
 
 type Suggestion = Schemas["SuggestionOut"];
@@ -137,7 +137,7 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
   const fields = byField(s.evidence ?? []);
   if (fields.size === 0) return <p className="govuk-body-s">The reader did not record where these values came from.</p>;
   return (
-    <div className="cma-table-scroll">
+    <ScrollBox>
       <table className="govuk-table govuk-!-margin-bottom-3">
         <caption className="govuk-table__caption govuk-table__caption--s">Where each value came from{doc ? ` in ${doc.filename}` : ""}</caption>
         <thead className="govuk-table__head">
@@ -165,7 +165,7 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -5,7 +5,7 @@ import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money, today } from "../../components/format";
 import { Button, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag } from "../../components/ui";
 
 const SOLUTIONS = [
   "dmp", "dro", "bankruptcy", "iva", "administration_order", "breathing_space", "token_payments",
@@ -100,7 +100,7 @@ export function Options({ caseId }: { caseId: string }) {
       </div>
       <QueryState query={appraisal} what="the options">
         {(a) => (
-          <div className="cma-table-scroll">
+          <ScrollBox>
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-visually-hidden">Debt solutions on {a.on_date}</caption>
               <thead className="govuk-table__head">
@@ -133,7 +133,7 @@ export function Options({ caseId }: { caseId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </QueryState>
       {can("finance:write") && (
@@ -169,7 +169,7 @@ export function Options({ caseId }: { caseId: string }) {
                   Latest plan, {date(p.on_date)}: {money(p.available_for_non_priority_pence)} a month for non-priority debts
                   {p.uses_token_payments ? " (token payments)" : ""}.
                 </p>
-                <div className="cma-table-scroll">
+                <ScrollBox>
                   <table className="govuk-table">
                     <caption className="govuk-table__caption govuk-visually-hidden">Offers to creditors</caption>
                     <thead className="govuk-table__head">
@@ -191,7 +191,7 @@ export function Options({ caseId }: { caseId: string }) {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollBox>
                 {p.notes.length > 0 && (
                   <ul className="govuk-list govuk-list--bullet">
                     {p.notes.map((n) => (

@@ -9,7 +9,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, money, toPence, today } from "../../components/format";
 import { Button, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag } from "../../components/ui";
 
 type Settlement = Schemas["SettlementOut"];
 type Complaint = Schemas["ComplaintOut"];
@@ -57,7 +57,7 @@ export function Settlements({ caseId }: { caseId: string }) {
           page.items.length === 0 ? (
             <p className="govuk-body">No settlement is recorded.</p>
           ) : (
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">{page.total} settlements</caption>
                 <thead className="govuk-table__head">
@@ -92,7 +92,7 @@ export function Settlements({ caseId }: { caseId: string }) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )
         }
       </QueryState>
@@ -214,7 +214,7 @@ export function Complaints({ caseId }: { caseId: string }) {
           page.items.length === 0 ? (
             <p className="govuk-body">No complaint is recorded.</p>
           ) : (
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">{page.total} complaints</caption>
                 <thead className="govuk-table__head">
@@ -247,7 +247,7 @@ export function Complaints({ caseId }: { caseId: string }) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )
         }
       </QueryState>

@@ -9,7 +9,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
 import { Button, ErrorSummary } from "../../components/forms";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag } from "../../components/ui";
 
 type Reminder = Schemas["ReminderOut"];
 type ReminderPage = Schemas["ReminderPage"];
@@ -47,7 +47,7 @@ export function Reminders({ caseId }: { caseId: string }) {
           return mine.length === 0 ? (
             <p className="govuk-body">No reminders planned or sent for this case.</p>
           ) : (
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden">Reminders for this case</caption>
                 <thead className="govuk-table__head">
@@ -84,7 +84,7 @@ export function Reminders({ caseId }: { caseId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           );
         }}
       </QueryState>

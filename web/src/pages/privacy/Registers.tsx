@@ -12,7 +12,7 @@ import { useMe } from "../../auth/session";
 import { date, dateTime, label, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
 import { CaseReference, ClientName, ClientPicker } from "../../components/ClientPicker";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag } from "../../components/ui";
 import { NotFound } from "../NotFound";
 
 type Request = Schemas["RequestOut"];
@@ -109,7 +109,7 @@ export function RequestsPage() {
           page.items.length === 0 ? (
             <p className="govuk-body">No request is recorded.</p>
           ) : (
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">{page.total} requests</caption>
                 <thead className="govuk-table__head">
@@ -144,7 +144,7 @@ export function RequestsPage() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )
         }
       </QueryState>
@@ -269,7 +269,7 @@ export function HoldsPage() {
           page.items.length === 0 ? (
             <p className="govuk-body">No hold.</p>
           ) : (
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">{page.total} holds</caption>
                 <thead className="govuk-table__head">
@@ -307,7 +307,7 @@ export function HoldsPage() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )
         }
       </QueryState>

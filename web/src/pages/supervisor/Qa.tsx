@@ -5,7 +5,7 @@ import { api } from "../../api/client";
 import { unwrap } from "../../api/problem";
 import { date, dateTime } from "../../components/format";
 import { Button, ErrorSummary, TextInput } from "../../components/forms";
-import { Pagination, QueryState, Tag } from "../../components/ui";
+import { Pagination, QueryState, ScrollBox, Tag } from "../../components/ui";
 import { useStaff } from "../../hooks/useStaff";
 import { samplePicks } from "./data";
 
@@ -173,7 +173,7 @@ function Reviews() {
           <p className="govuk-body">No file reviews recorded yet.</p>
         ) : (
           <>
-            <div className="cma-table-scroll">
+            <ScrollBox>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">File reviews, oldest first ({page.total})</caption>
                 <thead className="govuk-table__head">
@@ -205,7 +205,7 @@ function Reviews() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
             <Pagination total={page.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
           </>
         )

@@ -7,7 +7,7 @@ import { useMe } from "../../auth/session";
 import { date, label } from "../../components/format";
 import { Select } from "../../components/forms";
 import { PercentBars, PercentLine, ScrollRegion } from "../../components/charts";
-import { Pagination, QueryState, Tag } from "../../components/ui";
+import { Pagination, QueryState, ScrollBox, Tag } from "../../components/ui";
 import { useStaff, type StaffLookup } from "../../hooks/useStaff";
 import { historySeries, monthlyReviewScores, passRate } from "./data";
 
@@ -139,7 +139,7 @@ function Findings({ page, staff, offset, onOffset }: { page: Schemas["ReportOut"
   if (page.items.length === 0) return <p className="govuk-body">No findings match.</p>;
   return (
     <>
-      <div className="cma-table-scroll">
+      <ScrollBox>
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Findings, most severe first ({page.total})</caption>
           <thead className="govuk-table__head">
@@ -174,7 +174,7 @@ function Findings({ page, staff, offset, onOffset }: { page: Schemas["ReportOut"
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <Pagination total={page.total} limit={LIMIT} offset={offset} onOffset={onOffset} />
     </>
   );
@@ -248,7 +248,7 @@ export function ReportPage() {
             </div>
             <h2 className="govuk-heading-m">By severity</h2>
             <ScrollRegion label="Findings by severity">
-              <div className="cma-table-scroll">
+              <ScrollBox>
                 <table className="govuk-table">
                   <caption className="govuk-table__caption govuk-visually-hidden">Findings by severity</caption>
                   <thead className="govuk-table__head">
@@ -266,14 +266,14 @@ export function ReportPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             </ScrollRegion>
             <h2 className="govuk-heading-m">File review coverage</h2>
             {r.qa_coverage.length === 0 ? (
               <p className="govuk-body">No closed cases to review yet.</p>
             ) : (
               <ScrollRegion label="File review coverage">
-                <div className="cma-table-scroll">
+                <ScrollBox>
                   <table className="govuk-table">
                     <caption className="govuk-table__caption govuk-visually-hidden">File reviews per adviser against the quota</caption>
                     <thead className="govuk-table__head">
@@ -299,7 +299,7 @@ export function ReportPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollBox>
               </ScrollRegion>
             )}
             <h2 className="govuk-heading-m">Findings</h2>
