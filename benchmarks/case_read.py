@@ -46,6 +46,13 @@ PASSWORD = "benchmark-password-1"
 SECRET = "benchmark-secret-key-0123456789-abcdefghijkl"
 
 
+def bench_db_name() -> str:
+    """A fresh database name; ``CMA_BENCH_DB_TAG`` (e.g. a branch name) goes into it, so
+    engineers sharing one PostgreSQL server can tell their benchmark databases apart."""
+    tag = re.sub(r"[^a-z0-9_]", "", os.environ.get("CMA_BENCH_DB_TAG", "").lower())
+    return f"cma_bench_{tag + '_' if tag else ''}{uuid.uuid4().hex[:8]}"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -271,7 +278,7 @@ def main() -> int:
         print("wrk is needed: apt-get install wrk", file=sys.stderr)
         return 2
 
-    name = f"cma_bench_{uuid.uuid4().hex[:8]}"
+    name = bench_db_name()
     with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"

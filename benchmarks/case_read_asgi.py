@@ -25,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from benchmarks.case_read import ADMIN_URL, PASSWORD, seed, served_env  # noqa: E402
+from benchmarks.case_read import ADMIN_URL, PASSWORD, bench_db_name, seed, served_env  # noqa: E402
 
 
 class Caller:
@@ -171,7 +170,7 @@ def _under_valgrind() -> bool:
 
 
 def prepare(cases: int) -> tuple[str, str, Path, list[str]]:
-    name = f"cma_bench_{uuid.uuid4().hex[:8]}"
+    name = bench_db_name()
     with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"

@@ -17,7 +17,6 @@ import pstats
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from benchmarks.case_read import ADMIN_URL, PASSWORD, SECRET, seed, served_env  # noqa: E402
+from benchmarks.case_read import ADMIN_URL, PASSWORD, SECRET, bench_db_name, seed, served_env  # noqa: E402
 
 
 async def run(url: str, centre: str, ids: list[str], args: argparse.Namespace, data: Path) -> None:
@@ -126,7 +125,7 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--profile", type=Path)
     args = parser.parse_args()
-    name = f"cma_bench_{uuid.uuid4().hex[:8]}"
+    name = bench_db_name()
     with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"

@@ -320,7 +320,15 @@ async def checkin(engine: AsyncEngine, raw: Any) -> None:
     connection the server has closed is invalidated instead (the pool reconnects it on
     its next checkout)."""
     if _checkin_is_quiet(engine, raw):
-        raw.close()
+        # No transaction is open (checked just now), so the pool's rollback-on-return
+        # would send nothing; it is skipped as SQLAlchemy's own ``Connection`` skips it
+        # after ending its transaction (``_close_special``): the adapter's ``rollback``
+        # and its bookkeeping were ~1.5 % of a case view's CPU.
+        close_reset = getattr(raw, "_close_special", None)
+        if close_reset is not None:
+            close_reset(transaction_reset=True)
+        else:
+            raw.close()
     elif _driver_closed(raw):
         # The server ended it (a restart, an administrator): SQLAlchemy's ``Connection``
         # would have invalidated it on the disconnect; the unit of work used it without

@@ -18,7 +18,7 @@ what asyncpg's ``timestamptz`` decoder returns already).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Dialect
@@ -31,23 +31,40 @@ class RawStatement:
     """A Core statement compiled once per dialect, run on an asyncpg connection with named
     parameters (the statement's ``bindparam`` names)."""
 
-    __slots__ = ("_by_dialect", "_statement")
+    __slots__ = ("_by_dialect", "_ready", "_statement")
 
-    def __init__(self, statement: ClauseElement) -> None:
+    def __init__(self, statement: ClauseElement, *, ready: Collection[str] = ()) -> None:
+        """``ready``: parameters the caller passes already converted, by the processor
+        ``processor_of`` gives (e.g. remembered for values that recur); theirs is skipped."""
         self._statement = statement
-        self._by_dialect: dict[int, tuple[Dialect, _Compiled]] = {}
+        self._ready = frozenset(ready)
+        self._by_dialect: dict[int, tuple[Dialect, _Compiled, _Compiled]] = {}
 
-    def compiled(self, dialect: Dialect) -> _Compiled:
-        """The SQL text, its parameters' names in order, and each one's bind processor."""
+    def _compile(self, dialect: Dialect) -> tuple[_Compiled, _Compiled]:
         got = self._by_dialect.get(id(dialect))
         if got is not None and got[0] is dialect:
-            return got[1]
+            return got[1], got[2]
         compiled: Any = self._statement.compile(dialect=dialect)
         names = tuple(compiled.positiontup or ())
         processors = tuple(compiled.binds[n].type.bind_processor(dialect) for n in names)
-        result: _Compiled = (str(compiled), names, processors)
-        self._by_dialect[id(dialect)] = (dialect, result)
-        return result
+        every: _Compiled = (str(compiled), names, processors)
+        used: _Compiled = (
+            every[0],
+            names,
+            tuple(None if n in self._ready else p for n, p in zip(names, processors, strict=True)),
+        )
+        self._by_dialect[id(dialect)] = (dialect, used, every)
+        return used, every
+
+    def compiled(self, dialect: Dialect) -> _Compiled:
+        """The SQL text, its parameters' names in order, and each one's bind processor
+        (``None`` for the ``ready`` ones)."""
+        return self._compile(dialect)[0]
+
+    def processor_of(self, dialect: Dialect, name: str) -> Callable[[Any], Any] | None:
+        """The bind processor of parameter ``name`` (a ``ready`` one's too)."""
+        _, names, processors = self._compile(dialect)[1]
+        return processors[names.index(name)]
 
     def _args(self, dialect: Dialect, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
         sql, names, processors = self.compiled(dialect)

@@ -9,7 +9,12 @@ from collections.abc import Iterable
 
 from attrs import define, field, frozen
 
-from cma_core.identity.permissions import NOT_GRANTABLE, Permission, Role, permissions_for
+from cma_core.identity.permissions import (
+    NOT_GRANTABLE,
+    Permission,
+    Role,
+    effective_permissions,
+)
 from cma_core.shared.errors import PermissionDenied, StaleVersion, ValidationError
 from cma_core.shared.ids import CentreId, UserId
 from cma_core.shared.text import check_line
@@ -241,7 +246,7 @@ class TenantContext:
     def permissions(self) -> frozenset[Permission]:
         if self.setup_only:
             return frozenset()
-        return permissions_for(self.roles) | self.granted
+        return effective_permissions(self.roles, self.granted)
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions

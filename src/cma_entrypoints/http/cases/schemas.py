@@ -53,10 +53,20 @@ class CaseOut(Struct):
         staff: StaffNames | None = None,
         clients: Mapping[ClientId, str] | None = None,
     ) -> CaseOut:
-        return from_attributes(
-            cls,
-            c,
-            client_name=(clients or {}).get(c.client_id),
+        # Field by field rather than ``from_attributes``: the case view builds one on
+        # every read (benchmarks/README.md, branch ``caseview``).
+        return cls(
+            id=c.id,
+            reference=c.reference,
+            client_id=c.client_id,
+            status=c.status,
+            adviser_id=c.adviser_id,
+            opened_at=c.opened_at,
+            updated_at=c.updated_at,
+            closed_at=c.closed_at,
+            close_reason=c.close_reason,
+            version=c.version,
+            client_name=clients.get(c.client_id) if clients else None,
             adviser_name=staff(c.adviser_id) if staff else None,
         )
 
