@@ -253,6 +253,24 @@ class AccountService:
         await self._audit_everywhere(user, "user.password_reset_by_operator")
         return user
 
+    async def operator_reset_second_factor(self, user_id: UserId) -> bool:
+        """``cma user reset-second-factor``: the operator's reset of a lost second factor,
+        for anyone (a member of several centres included, whom no one centre's admin may
+        reset). Secret and recovery codes deleted, every session ends; where a centre
+        requires a second factor of their role they set it up again at their next sign-in.
+        False (nothing done) when they have none. Audited in each of their centres as
+        ``user.second_factor_reset_by_operator``."""
+        user = await self._user(user_id)
+        if user.totp_secret is None and not user.totp_enabled:
+            return False
+        user.totp_secret = None
+        user.totp_enabled = False
+        await self.identity.store.save_user(user)
+        await self.identity.store.replace_recovery_codes(user.id, (), self.clock.now())
+        await self.sessions.end_all(user.id)
+        await self._audit_everywhere(user, "user.second_factor_reset_by_operator")
+        return True
+
     async def set_locked(self, user_id: UserId, locked: bool) -> User:
         """``cma user lock/unlock``: the account-wide switch, across every centre (a
         centre's admin deactivates only their own centre's membership). Locking ends every
