@@ -1774,6 +1774,36 @@ class IdentityStoreContract:
         # One centre's rule is not another's.
         assert await store.get_second_factor_policy(b) is None
 
+    async def test_recovery_codes_are_spent_once_and_replaced_whole(self, backend: Backend) -> None:
+        a = await new_centre(backend, "A")
+        store = backend.identity
+        user, other = make_user(a), make_user(a)
+        for u in (user, other):
+            await store.add_user(u)
+        assert await store.recovery_codes_left(user.id) == 0
+        digests = [f"{i:064x}" for i in range(10)]
+        await store.replace_recovery_codes(user.id, digests, T0)
+        await store.replace_recovery_codes(other.id, digests[:2], T0)
+        assert await store.recovery_codes_left(user.id) == 10
+        # Another user's code is not this user's, and an unknown one is nothing.
+        assert not await store.use_recovery_code(user.id, "f" * 64, T0)
+        assert await store.use_recovery_code(other.id, digests[0], T0 + DAY)
+        assert await store.recovery_codes_left(user.id) == 10
+        # Of concurrent uses of one code exactly one wins.
+        results = await asyncio.gather(
+            *(store.use_recovery_code(user.id, digests[1], T0 + DAY) for _ in range(5))
+        )
+        assert sorted(results) == [False] * 4 + [True]
+        assert not await store.use_recovery_code(user.id, digests[1], T0 + DAY)
+        assert await store.recovery_codes_left(user.id) == 9
+        # Replacing voids every earlier code, spent or not; none: no codes at all.
+        await store.replace_recovery_codes(user.id, ["e" * 64], T0 + DAY)
+        assert await store.recovery_codes_left(user.id) == 1
+        assert not await store.use_recovery_code(user.id, digests[2], T0 + DAY)
+        await store.replace_recovery_codes(user.id, [], T0 + DAY)
+        assert await store.recovery_codes_left(user.id) == 0
+        assert await store.recovery_codes_left(other.id) == 1
+
 
 class TestInMemoryIdentityStore(IdentityStoreContract):
     @pytest.fixture

@@ -62,7 +62,8 @@ async def enrol(api: Api) -> pyotp.TOTP:
     assert r.status_code == 200, r.text
     totp = pyotp.TOTP(r.json()["secret"])
     r = await api.post("/api/v1/auth/totp/confirm", {"otp": totp.now()})
-    assert r.status_code == 204, r.text
+    assert r.status_code == 200, r.text
+    assert len(r.json()["recovery_codes"]) == 10
     return totp
 
 

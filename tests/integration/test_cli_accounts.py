@@ -1,9 +1,11 @@
-"""``cma user reset-password``, ``lock`` and ``unlock`` (issue 13: accounts)."""
+"""``cma user reset-password``, ``reset-second-factor``, ``lock`` and ``unlock`` (issue 13:
+accounts)."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -87,3 +89,40 @@ def test_lock_and_unlock_the_account_everywhere(
     assert user.active is False
     unlocked = cma("user", "unlock", "--user", "ann@eastside.example", "--json")
     assert _json(unlocked) == {"id": user_id, "locked": False}
+
+
+def test_reset_second_factor_takes_totp_and_codes_away(
+    cma: Callable[..., Result], env: dict[str, str | None]
+) -> None:
+    centre, user_id = _user(cma)
+    nothing = cma("user", "reset-second-factor", "--user", user_id, "--json")
+    assert nothing.exit_code == 0, nothing.output
+    assert _json(nothing) == {"id": user_id, "second_factor_reset": False}
+
+    async def enrol(c: Container) -> list[str]:
+        import pyotp
+
+        from cma_core.identity.model import TenantContext
+        from cma_core.identity.permissions import Role
+        from cma_core.shared.ids import CentreId, UserId
+
+        ctx = TenantContext(
+            centre_id=CentreId(uuid.UUID(centre)),
+            user_id=UserId(uuid.UUID(user_id)),
+            roles=frozenset({Role.ADVISER}),
+        )
+        secret, _ = await c.identity().enrol_totp(ctx)
+        return await c.identity().confirm_totp(ctx, pyotp.TOTP(secret).now())
+
+    codes = _run(env, enrol)
+    done = cma("user", "reset-second-factor", "--user", "ann@eastside.example", "--json")
+    assert done.exit_code == 0, done.output
+    assert _json(done) == {"id": user_id, "second_factor_reset": True}
+    user = _run(env, lambda c: c.identity_store().get_user_by_email("ann@eastside.example"))
+    assert user is not None
+    assert (user.totp_enabled, user.totp_secret) == (False, None)
+    left = _run(env, lambda c: c.identity_store().recovery_codes_left(user.id))
+    assert (len(codes), left) == (10, 0)
+    # The password alone signs in again.
+    signed = _run(env, lambda c: c.identity().authenticate("ann@eastside.example", PASSWORD))
+    assert str(signed.user.id) == user_id

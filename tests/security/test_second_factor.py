@@ -21,10 +21,10 @@ from tests.e2e.test_isolation import _example_body
 from tests.security.test_rls_app_role import app_role_url  # noqa: F401 - a fixture
 
 from cma_adapters.sqlalchemy import SqlAlchemyIdentityStore, create_engine_for
-from cma_core.identity.model import Centre
+from cma_core.identity.model import Centre, User
 from cma_core.identity.permissions import Role
 from cma_core.identity.second_factor import SecondFactorPolicy
-from cma_core.shared.ids import CentreId
+from cma_core.shared.ids import CentreId, UserId
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.app import create_app
 from cma_entrypoints.settings import Settings
@@ -156,6 +156,64 @@ async def test_the_rule_is_seen_by_its_centre_and_by_sign_in_only(
                 )
         # Sign-in reads it platform-level, through the application role.
         assert await SqlAlchemyIdentityStore(app).get_second_factor_policy(b.id) is not None
+    finally:
+        await owner.dispose()
+        await app.dispose()
+
+
+@pytest.mark.postgres
+async def test_recovery_codes_are_seen_by_platform_level_transactions_only(
+    postgres_url: str,
+    app_role_url: str,  # noqa: F811 - the fixture imported above
+) -> None:
+    """``user_recovery_codes`` belongs to users, not centres: a centre's transaction (a
+    forgotten filter, an injected query) sees none of it, and cannot write it; sign-in and
+    step-up (platform-level, through the application role) use it as usual."""
+    owner = create_engine_for(postgres_url)
+    app = create_engine_for(app_role_url)
+    try:
+        store = SqlAlchemyIdentityStore(owner)
+        now = dt.datetime.now(dt.UTC)
+        centre = Centre(id=CentreId(uuid.uuid4()), name="Codes", created_at=now)
+        await store.add_centre(centre)
+        user = User(
+            id=UserId(uuid.uuid4()),
+            email=f"codes-{uuid.uuid4().hex[:8]}@example.org",
+            full_name="Codes",
+            password_hash="x",
+            created_at=now,
+        )
+        user.grant(centre.id, Role.ADVISER)
+        await store.add_user(user)
+        await store.replace_recovery_codes(user.id, ["a" * 64, "b" * 64], now)
+        rows = text("SELECT code_hash FROM user_recovery_codes WHERE user_id = :u")
+        for bound in ("", str(centre.id)):
+            async with app.begin() as conn:
+                if bound:
+                    await conn.execute(
+                        text("SELECT set_config('app.centre_id', :c, true)"), {"c": bound}
+                    )
+                assert (await conn.execute(rows, {"u": user.id})).scalars().all() == []
+                with pytest.raises(Exception, match="row-level security"):
+                    await conn.execute(
+                        text(
+                            "INSERT INTO user_recovery_codes (user_id, code_hash, created_at) "
+                            "VALUES (:u, :h, now())"
+                        ),
+                        {"u": user.id, "h": "c" * 64},
+                    )
+        through_app = SqlAlchemyIdentityStore(app)
+        assert await through_app.recovery_codes_left(user.id) == 2
+        assert await through_app.use_recovery_code(user.id, "a" * 64, now)
+        assert await through_app.recovery_codes_left(user.id) == 1
+        async with owner.connect() as conn:
+            forced = await conn.scalar(
+                text(
+                    "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class "
+                    "WHERE relname = 'user_recovery_codes'"
+                )
+            )
+        assert forced is True
     finally:
         await owner.dispose()
         await app.dispose()

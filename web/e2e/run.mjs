@@ -4,7 +4,8 @@
 // into test-results/screenshots; any Content Security Policy violation fails the run.
 // Writes test-results/budgets.json (first-load JS gzipped, work queue interactive time).
 //
-//   node e2e/run.mjs            (needs ../.venv with CMA installed, and `npm run build`)
+//   node e2e/run.mjs            (needs ../.venv with CMA installed, and `npm run build`;
+//                                or CMA_BIN and CMA_PYTHON naming another checkout's)
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -364,7 +365,7 @@ try {
     if (tab === "Documents") {
       // A creditor's letter rendered by the API tests' own fixture, read by Tesseract.
       const png = execFileSync(
-        join(repo, ".venv", "bin", "python"),
+        process.env.CMA_PYTHON || join(repo, ".venv", "bin", "python"),
         ["-c", "import sys; from tests.e2e.documents_fixtures import CREDITOR_LETTER, letter_png; sys.stdout.buffer.write(letter_png(CREDITOR_LETTER))"],
         { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
       );

@@ -27,6 +27,8 @@ function me(setup: boolean) {
   return { user_id: "u1", centre_id: "c1", roles: ["adviser"], permissions: setup ? [] : ["case:read"], second_factor_setup_required: setup };
 }
 
+const CODES = ["7k2mq-x9vha", "c4r8d-1tzwe", "m0gh3-5pnbs", "q9vx2-e7kfa", "2wdj6-rh0mt", "zb5nc-83qgy", "f1t7s-kmx4d", "h6ewa-z2r9p", "s3ypq-0vbc8", "x8nkf-j4dt1"];
+
 function Where() {
   return <output data-testid="where">{useLocation().pathname}</output>;
 }
@@ -60,7 +62,7 @@ describe("a centre that requires 2-step verification", () => {
         const otp = (init?.body as { otp: string }).otp;
         if (otp !== "123456") return problem(422, { title: "Invalid", errors: [{ field: "otp", message: "is not the current code from your authenticator app" }] });
         setup = false;
-        return ok(undefined, 204);
+        return ok({ recovery_codes: CODES, remaining: 10 });
       }
       return problem(404, { title: "Not found" });
     }) as never);
@@ -96,6 +98,15 @@ describe("a centre that requires 2-step verification", () => {
     await user.clear(code);
     await user.type(code, "123456");
     await user.click(screen.getByRole("button", { name: "Confirm and continue" }));
+    // The recovery codes, once: not on until the user says they saved them.
+    expect(await screen.findByRole("heading", { name: "Save your recovery codes" })).toBeInTheDocument();
+    for (const c of CODES) expect(screen.getByText(c)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Download codes (text file)" })).toHaveAttribute("download", "cma-recovery-codes.txt");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    expect(await screen.findByText("Confirm you have saved your recovery codes")).toBeInTheDocument();
+    expect(screen.getByTestId("where")).toHaveTextContent("/set-up-2-step-verification");
+    await user.click(screen.getByLabelText("I have saved these codes somewhere safe"));
+    await user.click(screen.getByRole("button", { name: "Continue" }));
     await waitFor(() => expect(screen.getByTestId("where")).toHaveTextContent(/^\/$/));
     expect(screen.queryByRole("heading", { name: "Set up 2-step verification" })).toBeNull();
     expect(await screen.findByRole("navigation", { name: "Main" })).toBeInTheDocument();

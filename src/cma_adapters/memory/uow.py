@@ -52,6 +52,8 @@ class InMemoryDatabase:
     centres: dict[CentreId, Centre] = field(factory=dict)
     users: dict[UserId, User] = field(factory=dict)
     second_factor: dict[CentreId, SecondFactorPolicy] = field(factory=dict)
+    #: Each user's recovery-code digests, with when each was spent (``None``: unused).
+    recovery_codes: dict[UserId, dict[str, dt.datetime | None]] = field(factory=dict)
     clients: dict[ClientId, Client] = field(factory=dict)
     cases: dict[CaseId, Case] = field(factory=dict)
     tasks: dict[TaskId, Task] = field(factory=dict)
@@ -521,6 +523,21 @@ class InMemoryIdentityStore(IdentityStore):
         saved = attrs.evolve(policy, version=actual + 1)
         self._db.second_factor[policy.centre_id] = saved
         return saved
+
+    async def replace_recovery_codes(
+        self, user_id: UserId, digests: Sequence[str], at: dt.datetime
+    ) -> None:
+        self._db.recovery_codes[user_id] = dict.fromkeys(digests)
+
+    async def use_recovery_code(self, user_id: UserId, digest: str, at: dt.datetime) -> bool:
+        codes = self._db.recovery_codes.get(user_id, {})
+        if digest not in codes or codes[digest] is not None:
+            return False
+        codes[digest] = at
+        return True
+
+    async def recovery_codes_left(self, user_id: UserId) -> int:
+        return sum(1 for used in self._db.recovery_codes.get(user_id, {}).values() if not used)
 
 
 class RecordingEventPublisher(EventPublisher):

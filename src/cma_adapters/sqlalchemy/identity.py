@@ -20,6 +20,7 @@ from cma_adapters.sqlalchemy.rows import (
     MembershipRow,
     PasswordResetRequestRow,
     PasswordResetRow,
+    RecoveryCodeRow,
     RefreshTokenRow,
     UserRow,
 )
@@ -46,6 +47,7 @@ tokens_t = cast(Table, RefreshTokenRow.__table__)
 resets_t = cast(Table, PasswordResetRow.__table__)
 requests_t = cast(Table, PasswordResetRequestRow.__table__)
 second_factor_t = cast(Table, CentreSecondFactorRow.__table__)
+recovery_t = cast(Table, RecoveryCodeRow.__table__)
 
 
 class SqlAlchemyIdentityStore(IdentityStore):
@@ -202,6 +204,42 @@ class SqlAlchemyIdentityStore(IdentityStore):
             updated_by=UserId(row["updated_by"]) if row["updated_by"] else None,
             version=row["version"],
         )
+
+    async def replace_recovery_codes(
+        self, user_id: UserId, digests: Sequence[str], at: dt.datetime
+    ) -> None:
+        """Old codes deleted and new ones inserted in one transaction."""
+        async with self._tx() as conn:
+            await conn.execute(delete(recovery_t).where(recovery_t.c.user_id == user_id))
+            if digests:
+                await conn.execute(
+                    insert(recovery_t),
+                    [{"user_id": user_id, "code_hash": d, "created_at": at} for d in digests],
+                )
+
+    async def use_recovery_code(self, user_id: UserId, digest: str, at: dt.datetime) -> bool:
+        """One conditional ``UPDATE … WHERE used_at IS NULL``: of concurrent uses of a code,
+        the database lets exactly one change the row."""
+        async with self._tx() as conn:
+            result = await conn.execute(
+                update(recovery_t)
+                .where(
+                    recovery_t.c.user_id == user_id,
+                    recovery_t.c.code_hash == digest,
+                    recovery_t.c.used_at.is_(None),
+                )
+                .values(used_at=at)
+            )
+        return bool(result.rowcount == 1)
+
+    async def recovery_codes_left(self, user_id: UserId) -> int:
+        async with self._tx() as conn:
+            count = await conn.scalar(
+                select(func.count())
+                .select_from(recovery_t)
+                .where(recovery_t.c.user_id == user_id, recovery_t.c.used_at.is_(None))
+            )
+        return int(count or 0)
 
     async def save_second_factor_policy(
         self, policy: SecondFactorPolicy, *, expected_version: int

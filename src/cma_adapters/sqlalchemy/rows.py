@@ -104,6 +104,20 @@ class CentreSecondFactorRow(Base):
     version: Mapped[int] = mapped_column(Integer)
 
 
+class RecoveryCodeRow(Base):
+    """One of a user's single-use recovery codes (migration 2080): only its digest (keyed
+    HMAC-SHA256, ``cma_core.identity.recovery``), never the code. A user's, not a centre's:
+    under RLS only platform-level transactions (``app.platform``) see the table at all."""
+
+    __tablename__ = "user_recovery_codes"
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+
+
 class MembershipGrantRow(Base):
     """A permission given to one user in one centre beyond their roles (migration 0303).
     Read with the user at sign-in, like memberships, so its policy admits ``app.platform``."""

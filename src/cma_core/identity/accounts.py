@@ -85,6 +85,7 @@ class AccountService:
         *,
         otp: str | None = None,
         address: str | None = None,
+        recovery_code: str | None = None,
     ) -> TenantContext:
         """Change the caller's password: the current one (and code) first, then the policy.
         Every *other* session of theirs ends; this one goes on, freshly authenticated.
@@ -95,6 +96,7 @@ class AccountService:
             otp,
             address=address,
             password_field="current_password",  # noqa: S106
+            recovery_code=recovery_code,
         )
         self.identity.check_password(new, user.email, field="new_password")
         await self._set_password(user, new)
@@ -103,14 +105,36 @@ class AccountService:
         return await self.sessions.reauthenticated(ctx)
 
     async def reauthenticate(
-        self, ctx: TenantContext, password: str, otp: str | None, *, address: str | None
+        self,
+        ctx: TenantContext,
+        password: str,
+        otp: str | None,
+        *,
+        address: str | None,
+        recovery_code: str | None = None,
     ) -> TenantContext:
         """Step-up (ASVS 3.7.1): the caller proves who they are again; their session's
         ``authenticated_at`` becomes now. Audited as ``auth.reauthenticated``."""
-        user = await self.identity.confirm_identity(ctx, password, otp, address=address)
+        user = await self.identity.confirm_identity(
+            ctx, password, otp, address=address, recovery_code=recovery_code
+        )
         fresh = await self.sessions.reauthenticated(ctx)
         await self.identity.audit_event(ctx, "auth.reauthenticated", "user", str(user.id))
         return fresh
+
+    # --- a member's lost second factor (the centre admin) -------------------------------
+
+    async def reset_second_factor(
+        self, ctx: TenantContext, user_id: UserId, *, expected_version: int | None
+    ) -> User:
+        """``IdentityService.reset_member_second_factor``, then every session of the member
+        ends (refresh tokens revoked, access tokens refused): whoever holds their phone or
+        a session now has to sign in again, and is held on setup where the rule says so."""
+        user = await self.identity.reset_member_second_factor(
+            ctx, user_id, expected_version=expected_version
+        )
+        await self.sessions.end_all(user.id)
+        return user
 
     # --- forgotten password --------------------------------------------------------------
 
@@ -228,6 +252,24 @@ class AccountService:
         await self.sessions.end_all(user.id)
         await self._audit_everywhere(user, "user.password_reset_by_operator")
         return user
+
+    async def operator_reset_second_factor(self, user_id: UserId) -> bool:
+        """``cma user reset-second-factor``: the operator's reset of a lost second factor,
+        for anyone (a member of several centres included, whom no one centre's admin may
+        reset). Secret and recovery codes deleted, every session ends; where a centre
+        requires a second factor of their role they set it up again at their next sign-in.
+        False (nothing done) when they have none. Audited in each of their centres as
+        ``user.second_factor_reset_by_operator``."""
+        user = await self._user(user_id)
+        if user.totp_secret is None and not user.totp_enabled:
+            return False
+        user.totp_secret = None
+        user.totp_enabled = False
+        await self.identity.store.save_user(user)
+        await self.identity.store.replace_recovery_codes(user.id, (), self.clock.now())
+        await self.sessions.end_all(user.id)
+        await self._audit_everywhere(user, "user.second_factor_reset_by_operator")
+        return True
 
     async def set_locked(self, user_id: UserId, locked: bool) -> User:
         """``cma user lock/unlock``: the account-wide switch, across every centre (a

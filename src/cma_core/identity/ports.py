@@ -82,6 +82,22 @@ class IdentityStore(Protocol):
         yet), else ``StaleVersion``; returns it with the version raised by one."""
         ...
 
+    async def replace_recovery_codes(
+        self, user_id: UserId, digests: Sequence[str], at: dt.datetime
+    ) -> None:
+        """Make ``digests`` the user's only recovery codes (none: drop them all), each
+        unused; every earlier code stops working."""
+        ...
+
+    async def use_recovery_code(self, user_id: UserId, digest: str, at: dt.datetime) -> bool:
+        """Spend the user's unused code with ``digest``, atomically: True for exactly one
+        of any number of concurrent uses, False for an unknown or spent code."""
+        ...
+
+    async def recovery_codes_left(self, user_id: UserId) -> int:
+        """How many of the user's recovery codes are still unused."""
+        ...
+
 
 class LoginThrottle(Protocol):
     """Slows down password guessing without letting a stranger lock anyone out.

@@ -40,6 +40,12 @@ from cma_core.identity.ports import (
     SessionRevocations,
     SignInAudit,
 )
+from cma_core.identity.recovery import (
+    RecoveryDigest,
+    new_recovery_codes,
+    normalise_recovery_code,
+    plain_digest,
+)
 from cma_core.identity.second_factor import SecondFactorPolicy, must_set_up, policy_roles
 from cma_core.identity.sessions import (
     ActiveSession,
@@ -98,6 +104,8 @@ class IdentityService:
     otp: OneTimePasswords | None = None
     #: A deployment's list of breached passwords, on top of the shipped common list.
     breached: Collection[str] = field(default=(), repr=False)
+    #: How recovery codes are stored (``recovery``): the deployment's keyed HMAC.
+    recovery_digest: RecoveryDigest = field(default=plain_digest, repr=False)
 
     def check_password(self, password: str, email: str, *, field: str = "password") -> None:
         """The password policy (``passwords.check_password_policy``) with this deployment's
@@ -238,15 +246,17 @@ class IdentityService:
         centre_id: CentreId | None = None,
         otp: str | None = None,
         address: str | None = None,
+        recovery_code: str | None = None,
     ) -> SignedIn:
         """Check credentials and pick the centre the session is for.
 
         Raises ``AuthenticationFailed`` for an unknown email, a wrong password, an inactive
         user or a centre the user does not belong to, without saying which;
         ``TooManyAttempts`` when the account or the client ``address`` is throttled;
-        ``SecondFactorRequired`` when the password is right but a needed ``otp`` is
-        missing. Every outcome is audited under the centre when one is known; an unknown
-        account is recorded by its email's blind index, never the email itself.
+        ``SecondFactorRequired`` when the password is right but a needed ``otp`` (or a
+        ``recovery_code`` in its place, spent by this sign-in) is missing. Every outcome
+        is audited under the centre when one is known; an unknown account is recorded by
+        its email's blind index, never the email itself.
         """
         try:
             normalised: str | None = normalise_email(email)
@@ -274,12 +284,12 @@ class IdentityService:
             await self._fail(attempt, user, centre_id)
         assert chosen is not None
         if user.totp_enabled:
-            if not otp:
+            if not otp and not recovery_code:
                 raise SecondFactorRequired()
-            if self.otp is None or not self.otp.verify(
-                user.totp_secret or "", otp, self.clock.now()
-            ):
-                await self._fail(attempt, user, chosen, action="auth.otp_failed")
+            wrong = await self._second_factor_wrong(user, otp, recovery_code)
+            if wrong is not None:
+                failed = "auth.otp_failed" if wrong == "otp" else "auth.recovery_code_failed"
+                await self._fail(attempt, user, chosen, action=failed)
         if self.hasher.needs_rehash(user.password_hash):
             user.password_hash = self.hasher.hash(password)
             with contextlib.suppress(StaleVersion):  # an admin's edit won: rehash next time
@@ -295,6 +305,8 @@ class IdentityService:
             str(user.id),
             fields=("second_factor_setup",) if ctx.setup_only else (),
         )
+        if user.totp_enabled and recovery_code:
+            await self.audit_event(ctx, "auth.recovery_code_used", "user", str(user.id))
         return SignedIn(user=user, context=ctx)
 
     async def context_for(self, user_id: UserId, centre_id: CentreId) -> TenantContext:
@@ -365,10 +377,12 @@ class IdentityService:
         *,
         address: str | None,
         password_field: str = "password",  # noqa: S107 - a field name
+        recovery_code: str | None = None,
     ) -> User:
         """The signed-in user proves again who they are (step-up, password change): their
-        password, and a code when they enabled TOTP. Throttled and audited like a sign-in;
-        a wrong answer is a 422 naming ``password`` or ``otp`` (the session stays)."""
+        password, and a code when they enabled TOTP (or an unused recovery code, spent
+        here). Throttled and audited like a sign-in; a wrong answer is a 422 naming
+        ``password``, ``otp`` or ``recovery_code`` (the session stays)."""
         user = await self._acting_user(ctx)
         attempt = _Attempt(self._index(user.email), address)
         if self.throttle is not None:
@@ -378,22 +392,37 @@ class IdentityService:
         wrong: str | None = None
         if not self.hasher.verify(user.password_hash, password):
             wrong = password_field
-        elif user.totp_enabled and (
-            not otp
-            or self.otp is None
-            or not self.otp.verify(user.totp_secret or "", otp, self.clock.now())
-        ):
-            wrong = "otp"
+        elif user.totp_enabled:
+            wrong = await self._second_factor_wrong(user, otp, recovery_code)
         if wrong is not None:
             if self.throttle is not None:
                 await self.throttle.record_failure(attempt.account, address)
             await self.audit_event(ctx, "auth.reauth_failed", "user", str(user.id))
-            raise ValidationError(
-                wrong, "is not right" if wrong == "otp" else "is not your password"
-            )
+            raise ValidationError(wrong, _WRONG.get(wrong, "is not your password"))
         if self.throttle is not None:
             await self.throttle.reset(attempt.account)
+        if user.totp_enabled and recovery_code:
+            await self.audit_event(ctx, "auth.recovery_code_used", "user", str(user.id))
         return user
+
+    async def _second_factor_wrong(
+        self, user: User, otp: str | None, recovery_code: str | None
+    ) -> str | None:
+        """``None`` when ``user`` gave their current TOTP code or one of their unused
+        recovery codes (which this spends, atomically: of two concurrent uses one wins);
+        otherwise the field at fault. A recovery code, when given, is what is checked."""
+        if recovery_code:
+            code = normalise_recovery_code(recovery_code)
+            if code is None or not await self.store.use_recovery_code(
+                user.id, self.recovery_digest(user.id, code), self.clock.now()
+            ):
+                return "recovery_code"
+            return None
+        if not otp or self.otp is None:
+            return "otp"
+        if not self.otp.verify(user.totp_secret or "", otp, self.clock.now()):
+            return "otp"
+        return None
 
     # --- per-user permission grants ------------------------------------------------------
 
@@ -482,13 +511,16 @@ class IdentityService:
         user.totp_secret = self.otp.new_secret()
         user.totp_enabled = False
         await self.store.save_user(user)
+        # A new secret: the recovery codes of the old one go with it (new ones on confirm).
+        await self.store.replace_recovery_codes(user.id, (), self.clock.now())
         await self.audit_event(ctx, "auth.totp_enrolled", "user", str(user.id))
         return user.totp_secret, self.otp.provisioning_uri(
             user.totp_secret, account=user.email, issuer=issuer
         )
 
-    async def confirm_totp(self, ctx: TenantContext, code: str) -> None:
-        """Turn the second factor on once the user proves their app has the secret."""
+    async def confirm_totp(self, ctx: TenantContext, code: str) -> list[str]:
+        """Turn the second factor on once the user proves their app has the secret. Returns
+        the user's new recovery codes (``recovery``): the only time they are seen."""
         user = await self._acting_user(ctx)
         if self.otp is None or not user.totp_secret:
             raise Conflict("enrol first: POST /api/v1/auth/totp/enrol")
@@ -496,7 +528,69 @@ class IdentityService:
             raise ValidationError("otp", "is not the current code from your authenticator app")
         user.totp_enabled = True
         await self.store.save_user(user)
+        codes = await self._new_recovery_codes(user)
         await self.audit_event(ctx, "auth.totp_enabled", "user", str(user.id))
+        return codes
+
+    async def _new_recovery_codes(self, user: User) -> list[str]:
+        codes = new_recovery_codes()
+        digests = [self.recovery_digest(user.id, normalise_recovery_code(c) or c) for c in codes]
+        await self.store.replace_recovery_codes(user.id, digests, self.clock.now())
+        return codes
+
+    async def recovery_codes_left(self, ctx: TenantContext) -> tuple[bool, int]:
+        """Whether the signed-in user has TOTP on, and how many unused recovery codes they
+        have (0 without TOTP)."""
+        user = await self._acting_user(ctx)
+        if not user.totp_enabled:
+            return False, 0
+        return True, await self.store.recovery_codes_left(user.id)
+
+    async def regenerate_recovery_codes(self, ctx: TenantContext) -> list[str]:
+        """New recovery codes for the signed-in user; every earlier one stops working.
+        409 without TOTP enabled. Audited as ``auth.recovery_codes_regenerated``."""
+        user = await self._acting_user(ctx)
+        if not user.totp_enabled:
+            raise Conflict("turn on 2-step verification first: recovery codes go with it")
+        codes = await self._new_recovery_codes(user)
+        await self.audit_event(ctx, "auth.recovery_codes_regenerated", "user", str(user.id))
+        return codes
+
+    async def reset_member_second_factor(
+        self, ctx: TenantContext, user_id: UserId, *, expected_version: int | None
+    ) -> User:
+        """A centre admin (``user:manage``) takes a member's lost second factor away: their
+        TOTP secret and recovery codes go, so their next sign-in needs the password alone,
+        or gives a setup-only token where the centre requires a second factor of their role.
+        Only for someone who works for the acting centre alone (a factor is account-wide:
+        one centre's admin must not weaken a sign-in another centre relies on), never one's
+        own, never a platform admin's. Audited as ``user.second_factor_reset`` (actor: the
+        admin; entity: the member). The caller ends the member's sessions
+        (``AccountService.reset_second_factor``)."""
+        user = await self._member(ctx, user_id)
+        check_member_version(user, ctx.centre_id, expected_version)
+        if user.id == ctx.user_id:
+            raise Conflict(
+                "you cannot reset your own 2-step verification: use a recovery code, or ask "
+                "another admin of the centre"
+            )
+        if any(m.role is Role.PLATFORM_ADMIN for m in user.memberships):
+            raise PermissionDenied("a platform admin's 2-step verification is not the centre's")
+        if any(c != ctx.centre_id for c in user.centre_ids):
+            raise Conflict(
+                "they also work for another centre: their 2-step verification is reset by "
+                "the platform operator"
+            )
+        if user.totp_secret is None and not user.totp_enabled:
+            raise Conflict("they have no 2-step verification to reset")
+        user.totp_secret = None
+        user.totp_enabled = False
+        await self.store.save_user(user)
+        await self.store.replace_recovery_codes(user.id, (), self.clock.now())
+        await self.audit_event(
+            ctx, "user.second_factor_reset", "user", str(user.id), fields=("second_factor",)
+        )
+        return user
 
     async def _acting_user(self, ctx: TenantContext) -> User:
         user = await self.store.get_user(ctx.user_id) if ctx.user_id else None
@@ -566,6 +660,13 @@ class IdentityService:
         """Append a sign-in/session event to the centre's chain in its own transaction."""
         if self.audit is not None:
             await self.audit(ctx, action, entity_type, entity_id, fields=fields)
+
+
+#: What a wrong second factor is called, by the field that carried it.
+_WRONG = {
+    "otp": "is not right",
+    "recovery_code": "is not an unused recovery code of yours",
+}
 
 
 @frozen

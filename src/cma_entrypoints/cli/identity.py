@@ -416,6 +416,29 @@ def user_lock(
     _lock(user, True, as_json)
 
 
+@user_app.command("reset-second-factor")
+def user_reset_second_factor(
+    user: str = typer.Option(..., "--user", help="The user's id or email."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Take away a lost 2-step verification (TOTP secret and recovery codes) in every
+    centre, and end every session; they sign in with their password and set it up again
+    where a centre requires it. For anyone, a member of several centres included (a
+    centre's admin resets only members of their centre alone). Audited in each of the
+    user's centres."""
+
+    async def work(c: Container) -> tuple[str, bool]:
+        user_id = await _user_id(c, user)
+        return str(user_id), await c.accounts().operator_reset_second_factor(user_id)
+
+    user_id, done = run_with_container(work, as_json=as_json)
+    if as_json:
+        emit_json({"id": user_id, "second_factor_reset": done})
+    else:
+        said = "2-step verification reset; sessions ended" if done else "nothing to reset"
+        typer.echo(said)
+
+
 @user_app.command("unlock")
 def user_unlock(
     user: str = typer.Option(..., "--user", help="The user's id or email."),

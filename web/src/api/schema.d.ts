@@ -194,7 +194,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in and get an access token
-         * @description The token is for one centre. A user of several centres names the centre with `centre_id`; otherwise the first centre is used. With TOTP enabled the `otp` is required (401 `otp-required`). When the centre requires a second factor of your role there (`GET /api/v1/centre/second-factor`) and you have not set one up, the tokens are setup-only (`second_factor_setup_required: true`): every route but TOTP enrolment and confirmation, step-up, `/auth/me` and sign-out answers 403 `second-factor-setup-required`. Refresh, centre switch and step-up follow the same rule, checked afresh each time.
+         * @description The token is for one centre. A user of several centres names the centre with `centre_id`; otherwise the first centre is used. With TOTP enabled the `otp` is required (401 `otp-required`), or one of your unused recovery codes as `recovery_code` (spent; a wrong or spent one is 401 like a wrong code, throttled alike, and audited as `auth.recovery_code_failed`; a right one as `auth.recovery_code_used`). When the centre requires a second factor of your role there (`GET /api/v1/centre/second-factor`) and you have not set one up, the tokens are setup-only (`second_factor_setup_required: true`): every route but TOTP enrolment and confirmation, step-up, `/auth/me` and sign-out answers 403 `second-factor-setup-required`. Refresh, centre switch and step-up follow the same rule, checked afresh each time.
          */
         post: operations["ApiV1AuthLoginLogin"];
         delete?: never;
@@ -331,9 +331,33 @@ export interface paths {
         put?: never;
         /**
          * Confirm your password before a sensitive change (step-up)
-         * @description Sensitive changes (staff and roles, grants, erasure, compliance policy, TOTP enrolment) need a sign-in or confirmation at most `CMA_REAUTH_MAX_AGE` seconds old (15 minutes by default); otherwise they answer 401 `reauthentication-required`. Send your password (and code, with TOTP) here and retry with the access token returned (same session; no new refresh token: the session's refreshes keep the new time). A wrong password is 422 naming `password` (throttled like sign-in). Audited as `auth.reauthenticated`.
+         * @description Sensitive changes (staff and roles, grants, erasure, compliance policy, TOTP enrolment) need a sign-in or confirmation at most `CMA_REAUTH_MAX_AGE` seconds old (15 minutes by default); otherwise they answer 401 `reauthentication-required`. Send your password (and code, with TOTP, or an unused recovery code as `recovery_code`: 422 naming it when wrong or spent) here and retry with the access token returned (same session; no new refresh token: the session's refreshes keep the new time). A wrong password is 422 naming `password` (throttled like sign-in). Audited as `auth.reauthenticated`.
          */
         post: operations["ApiV1AuthReauthenticateReauthenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of your recovery codes are left
+         * @description The count of your unused recovery codes (never the codes: they are shown once, when made). 0 without 2-step verification.
+         */
+        get: operations["ApiV1AuthRecoveryCodesRecoveryCodesLeft"];
+        put?: never;
+        /**
+         * Make new recovery codes (the old ones stop working)
+         * @description 10 new single-use codes, shown this once; every earlier code of yours stops working. 409 without 2-step verification. Needs a recent sign-in (401 `reauthentication-required`). Audited as `auth.recovery_codes_regenerated`.
+         */
+        post: operations["ApiV1AuthRecoveryCodesRegenerateRecoveryCodes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -431,7 +455,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm the TOTP second factor with a current code
-         * @description From now on sign-in and step-up need a code. With a setup-only token (the centre requires a second factor of your role), refresh (`POST /api/v1/auth/refresh`) for a normal one. A wrong code: 422 naming `otp`.
+         * @description From now on sign-in and step-up need a code. The answer carries 10 single-use recovery codes, shown this once (only their keyed digests are kept): each works once in place of a code (`recovery_code`), for when the phone is lost. Any earlier codes stop working. With a setup-only token (the centre requires a second factor of your role), refresh (`POST /api/v1/auth/refresh`) for a normal one. A wrong code: 422 naming `otp`.
          */
         post: operations["ApiV1AuthTotpConfirmTotpConfirm"];
         delete?: never;
@@ -2521,6 +2545,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{user_id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a member's lost 2-step verification
+         * @description For a member who lost their authenticator and their recovery codes: their TOTP secret and recovery codes are deleted and every session of theirs ends (refresh tokens revoked, access tokens refused). They sign in with their password alone, and where the centre requires a second factor of their role (`GET /api/v1/centre/second-factor`) they are held on setting it up again (setup-only token). 404 for anyone not a member of your centre; 409 for yourself, for someone without 2-step verification and for someone who also works for another centre (a factor is account-wide: the platform operator resets theirs); 403 for a platform admin. Audited as `user.second_factor_reset` (actor: you, entity: the member). Send `If-Match` with the member's `ETag` (the `version` of the member you read): 428 without it, 412 when someone changed them since (the version is stored and the write is conditional on it, so of two admins racing exactly one wins). Needs `user:manage` and a recent sign-in (401 `reauthentication-required`).
+         */
+        post: operations["ApiV1UsersUserIdSecondFactorResetResetSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/work-queue": {
         parameters: {
             query?: never;
@@ -4521,6 +4565,7 @@ export interface components {
             email: string;
             otp?: string | null;
             password: string;
+            recovery_code?: string | null;
         };
         /** MeOut */
         MeOut: {
@@ -4774,6 +4819,7 @@ export interface components {
             current_password: string;
             new_password: string;
             otp?: string | null;
+            recovery_code?: string | null;
         };
         /** PastProcedure */
         PastProcedure: {
@@ -4929,6 +4975,17 @@ export interface components {
         ReauthenticateIn: {
             otp?: string | null;
             password: string;
+            recovery_code?: string | null;
+        };
+        /** RecoveryCodesLeftOut */
+        RecoveryCodesLeftOut: {
+            remaining: number;
+            second_factor: boolean;
+        };
+        /** RecoveryCodesOut */
+        RecoveryCodesOut: {
+            recovery_codes: string[];
+            remaining: number;
         };
         /**
          * RefreshIn
@@ -6863,6 +6920,58 @@ export interface operations {
             };
         };
     };
+    ApiV1AuthRecoveryCodesRecoveryCodesLeft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesLeftOut"];
+                };
+            };
+        };
+    };
+    ApiV1AuthRecoveryCodesRegenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesOut"];
+                };
+            };
+        };
+    };
     ApiV1AuthRefreshRefresh: {
         parameters: {
             query?: never;
@@ -7059,8 +7168,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Request fulfilled, nothing follows */
-            204: {
+            /** @description Request fulfilled, document follows */
+            200: {
                 headers: {
                     "Content-Security-Policy"?: string;
                     "Cross-Origin-Resource-Policy"?: string;
@@ -7070,7 +7179,9 @@ export interface operations {
                     "X-Frame-Options"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesOut"];
+                };
             };
             /** @description Bad request syntax or unsupported method */
             400: {
@@ -14250,6 +14361,52 @@ export interface operations {
                 "application/json": components["schemas"]["RolesIn"];
             };
         };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1UsersUserIdSecondFactorResetResetSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Request fulfilled, document follows */
             200: {

@@ -4,10 +4,12 @@ import { api } from "../api/client";
 import { unwrap } from "../api/problem";
 import { Button, ErrorSummary, TextInput } from "../components/forms";
 import { SummaryList } from "../components/ui";
+import { RecoveryCodes } from "./RecoveryCodes";
 
 /** Enrol an authenticator app: ask for a new secret, show it, confirm it with a code.
  * Used on the Account page and on the "Set up 2-step verification" page a centre's rule
- * sends its members to. `onConfirmed` runs once the code is accepted. */
+ * sends its members to. Once the code is accepted the user's recovery codes are shown (once);
+ * `onConfirmed` runs when they say they have saved them. */
 export function TotpEnrolment({
   startLabel,
   confirmLabel,
@@ -20,11 +22,9 @@ export function TotpEnrolment({
   const [otp, setOtp] = useState("");
   const enrol = useMutation({ mutationFn: async () => unwrap(await api.POST("/api/v1/auth/totp/enrol")) });
   const confirm = useMutation({
-    mutationFn: async () => {
-      unwrap(await api.POST("/api/v1/auth/totp/confirm", { body: { otp: otp.trim() } }));
-      await onConfirmed();
-    },
+    mutationFn: async () => unwrap(await api.POST("/api/v1/auth/totp/confirm", { body: { otp: otp.trim() } })),
   });
+  if (confirm.data) return <RecoveryCodes codes={confirm.data.recovery_codes} onDone={onConfirmed} />;
   return (
     <>
       <ErrorSummary error={enrol.error ?? confirm.error} fields={{ otp: "totp-code" }} labels={{ otp: "Code" }} />

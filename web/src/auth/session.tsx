@@ -24,7 +24,8 @@ interface SessionApi {
   session: Session | null;
   /** True until the first attempt to resume a session from the cookie has finished. */
   resuming: boolean;
-  signIn: (email: string, password: string, otp?: string) => Promise<void>;
+  /** `recoveryCode`: one of the user's recovery codes in place of `otp` (spent). */
+  signIn: (email: string, password: string, otp?: string, recoveryCode?: string) => Promise<void>;
   signOut: () => Promise<void>;
   switchCentre: (centreId: string) => Promise<void>;
   /** Trade the refresh cookie for new tokens now (e.g. once 2-step verification is set
@@ -102,10 +103,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       session,
       resuming,
-      async signIn(email, password, otp) {
+      async signIn(email, password, otp, recoveryCode) {
         const token = unwrap(
           await api.POST("/api/v1/auth/login", {
-            body: { email, password, otp: otp || null },
+            body: { email, password, otp: otp || null, recovery_code: recoveryCode || null },
             headers: COOKIE_MODE,
           }),
         );

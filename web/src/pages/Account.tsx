@@ -1,4 +1,7 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../api/client";
+import { unwrap } from "../api/problem";
+import { RecoveryCodes } from "../auth/RecoveryCodes";
 import { useState, type FormEvent } from "react";
 import { useMe, useSession } from "../auth/session";
 import { TotpEnrolment } from "../auth/TotpEnrolment";
@@ -37,6 +40,8 @@ export function Account() {
         </>
       )}
 
+      <RecoveryCodesSection />
+
       <h2 className="govuk-heading-l">Switch centre</h2>
       <Blocked>listing the centres you work for needs a route (issue 11); enter the centre's id.</Blocked>
       <ErrorSummary error={switching.error} fields={{ centre_id: "centre-id" }} />
@@ -59,6 +64,41 @@ export function Account() {
       <Button warning type="button" onClick={() => void signOut()}>
         Sign out everywhere
       </Button>
+    </>
+  );
+}
+
+/** How many recovery codes are left, and new ones (the old ones stop working; a recent
+ * sign-in is asked for by the client's step-up prompt). */
+function RecoveryCodesSection() {
+  const qc = useQueryClient();
+  const left = useQuery({ queryKey: ["recovery-codes"], queryFn: async () => unwrap(await api.GET("/api/v1/auth/recovery-codes")) });
+  const regenerate = useMutation({ mutationFn: async () => unwrap(await api.POST("/api/v1/auth/recovery-codes")) });
+  if (!left.data?.second_factor) return null;
+  return (
+    <>
+      <h2 className="govuk-heading-l">Recovery codes</h2>
+      {regenerate.data ? (
+        <RecoveryCodes
+          codes={regenerate.data.recovery_codes}
+          doneLabel="Done"
+          onDone={() => {
+            regenerate.reset();
+            void qc.invalidateQueries({ queryKey: ["recovery-codes"] });
+          }}
+        />
+      ) : (
+        <>
+          <p className="govuk-body" data-testid="recovery-left">
+            You have {left.data.remaining} unused recovery {left.data.remaining === 1 ? "code" : "codes"}.
+          </p>
+          <ErrorSummary error={regenerate.error} />
+          <p className="govuk-body">Making new codes stops every old one working.</p>
+          <Button secondary type="button" busy={regenerate.isPending} onClick={() => regenerate.mutate()}>
+            Make new recovery codes
+          </Button>
+        </>
+      )}
     </>
   );
 }

@@ -12,6 +12,8 @@ export function SignIn() {
   const [password, setPassword] = useState("");
   const [otp, setOtp] = useState("");
   const [needOtp, setNeedOtp] = useState(false);
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [recovery, setRecovery] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -20,7 +22,7 @@ export function SignIn() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(email, password, needOtp ? otp : undefined);
+      await signIn(email, password, needOtp && !useRecovery ? otp : undefined, needOtp && useRecovery ? recovery : undefined);
       const from = (location.state as { from?: string } | null)?.from;
       navigate(from && from !== "/sign-in" ? from : "/", { replace: true });
     } catch (err) {
@@ -39,12 +41,33 @@ export function SignIn() {
       <main className="govuk-main-wrapper" id="main-content">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            <ErrorSummary error={error} fields={{ email: "email", password: "password", otp: "otp" }} />
+            <ErrorSummary error={error} fields={{ email: "email", password: "password", otp: "otp", recovery_code: "recovery-code" }} />
             <h1 className="govuk-heading-xl">Sign in to CMA</h1>
             <form onSubmit={submit} noValidate>
               <TextInput id="email" name="email" label="Email address" type="email" autoComplete="username" value={email} onChange={setEmail} error={error} />
               <TextInput id="password" name="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={error} />
-              {needOtp && (
+              {needOtp && useRecovery && (
+                <>
+                  <TextInput
+                    id="recovery-code"
+                    name="recovery_code"
+                    label="Recovery code"
+                    hint="One of the codes you saved when you set up 2-step verification, for example 7k2mq-x9vha. Each works once."
+                    autoComplete="off"
+                    width="10"
+                    value={recovery}
+                    onChange={setRecovery}
+                    error={error}
+                  />
+                  <p className="govuk-body">
+                    <button type="button" className="govuk-link cma-link-button" onClick={() => setUseRecovery(false)}>
+                      Use a code from your authenticator app
+                    </button>
+                  </p>
+                </>
+              )}
+              {needOtp && !useRecovery && (
+                <>
                 <TextInput
                   id="otp"
                   name="otp"
@@ -57,6 +80,12 @@ export function SignIn() {
                   onChange={setOtp}
                   error={error}
                 />
+                <p className="govuk-body">
+                  <button type="button" className="govuk-link cma-link-button" onClick={() => setUseRecovery(true)}>
+                    Use a recovery code
+                  </button>
+                </p>
+                </>
               )}
               <Button busy={busy}>{needOtp ? "Continue" : "Sign in"}</Button>
             </form>

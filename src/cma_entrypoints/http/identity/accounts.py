@@ -138,6 +138,7 @@ class AccountController(Controller):
             data.new_password,
             otp=data.otp,
             address=client_of(request).address,
+            recovery_code=data.recovery_code,
         )
 
     @post(
@@ -149,7 +150,8 @@ class AccountController(Controller):
         description="Sensitive changes (staff and roles, grants, erasure, compliance policy, "
         "TOTP enrolment) need a sign-in or confirmation at most `CMA_REAUTH_MAX_AGE` seconds "
         "old (15 minutes by default); otherwise they answer 401 `reauthentication-required`. "
-        "Send your password (and code, with TOTP) here and retry with the access token "
+        "Send your password (and code, with TOTP, or an unused recovery code as "
+        "`recovery_code`: 422 naming it when wrong or spent) here and retry with the access token "
         "returned (same session; no new refresh token: the session's refreshes keep the "
         "new time). A wrong password is 422 naming `password` (throttled like sign-in). "
         "Audited as `auth.reauthenticated`.",
@@ -165,7 +167,11 @@ class AccountController(Controller):
         request: Request[Any, Any, Any],
     ) -> Response[TokenOut]:
         fresh = await accounts.reauthenticate(
-            ctx, data.password, data.otp, address=client_of(request).address
+            ctx,
+            data.password,
+            data.otp,
+            address=client_of(request).address,
+            recovery_code=data.recovery_code,
         )
         return Response(access_only(fresh, codec), headers={"Cache-Control": "no-store"})
 

@@ -35,6 +35,8 @@ from cma_entrypoints.http.identity.cookies import (
 from cma_entrypoints.http.identity.examples import (
     GRANT_EXAMPLE,
     ME_EXAMPLE,
+    RECOVERY_CODES_EXAMPLE,
+    RECOVERY_LEFT_EXAMPLE,
     TOKEN_EXAMPLE,
     TOTP_EXAMPLE,
 )
@@ -45,6 +47,8 @@ from cma_entrypoints.http.identity.schemas import (
     LoginIn,
     MeOut,
     OtpIn,
+    RecoveryCodesLeftOut,
+    RecoveryCodesOut,
     RefreshIn,
     SwitchCentreIn,
     TokenOut,
@@ -193,19 +197,58 @@ class SessionController(Controller):
     @post(
         "/totp/confirm",
         opt={SETUP_ROUTE: True},
-        status_code=204,
+        status_code=200,
         summary="Confirm the TOTP second factor with a current code",
-        description="From now on sign-in and step-up need a code. With a setup-only token "
-        "(the centre requires a second factor of your role), refresh "
-        "(`POST /api/v1/auth/refresh`) for a normal one. A wrong code: 422 naming `otp`.",
+        operation_class=with_example(RECOVERY_CODES_EXAMPLE, "Ten recovery codes"),
+        description="From now on sign-in and step-up need a code. The answer carries 10 "
+        "single-use recovery codes, shown this once (only their keyed digests are kept): "
+        "each works once in place of a code (`recovery_code`), for when the phone is lost. "
+        "Any earlier codes stop working. With a setup-only token (the centre requires a "
+        "second factor of your role), refresh (`POST /api/v1/auth/refresh`) for a normal "
+        "one. A wrong code: 422 naming `otp`.",
     )
     async def totp_confirm(
         self,
         ctx: TenantContext,
         data: Annotated[OtpIn, example_body("Code", {"otp": "123456"})],
         identity: IdentityService,
-    ) -> None:
-        await identity.confirm_totp(ctx, data.otp)
+    ) -> Response[RecoveryCodesOut]:
+        codes = await identity.confirm_totp(ctx, data.otp)
+        return _no_store(RecoveryCodesOut(recovery_codes=codes, remaining=len(codes)))
+
+    @get(
+        "/recovery-codes",
+        summary="How many of your recovery codes are left",
+        operation_class=with_example(RECOVERY_LEFT_EXAMPLE, "Three used"),
+        description="The count of your unused recovery codes (never the codes: they are "
+        "shown once, when made). 0 without 2-step verification.",
+    )
+    async def recovery_codes_left(
+        self, ctx: TenantContext, identity: IdentityService
+    ) -> RecoveryCodesLeftOut:
+        enabled, left = await identity.recovery_codes_left(ctx)
+        return RecoveryCodesLeftOut(remaining=left, second_factor=enabled)
+
+    @post(
+        "/recovery-codes",
+        status_code=200,
+        guards=[RECENT_AUTH],
+        summary="Make new recovery codes (the old ones stop working)",
+        operation_class=with_example(RECOVERY_CODES_EXAMPLE, "Ten new codes"),
+        description="10 new single-use codes, shown this once; every earlier code of yours "
+        "stops working. 409 without 2-step verification. Needs a recent sign-in (401 "
+        "`reauthentication-required`). Audited as `auth.recovery_codes_regenerated`.",
+    )
+    async def regenerate_recovery_codes(
+        self, ctx: TenantContext, identity: IdentityService
+    ) -> Response[RecoveryCodesOut]:
+        codes = await identity.regenerate_recovery_codes(ctx)
+        return _no_store(RecoveryCodesOut(recovery_codes=codes, remaining=len(codes)))
+
+
+def _no_store(body: RecoveryCodesOut) -> Response[RecoveryCodesOut]:
+    """Codes are secrets: no cache keeps the answer."""
+    return Response(body, headers={"Cache-Control": "no-store"})
 
 
 def _origins(request: Request[Any, Any, Any]) -> tuple[str, ...]:
@@ -332,7 +375,10 @@ class AuthController(Controller):
         operation_class=with_example(TOKEN_EXAMPLE, "An adviser"),
         description="The token is for one centre. A user of several centres names the "
         "centre with `centre_id`; otherwise the first centre is used. With TOTP enabled the "
-        "`otp` is required (401 `otp-required`). When the centre requires a second factor "
+        "`otp` is required (401 `otp-required`), or one of your unused recovery codes as "
+        "`recovery_code` (spent; a wrong or spent one is 401 like a wrong code, throttled "
+        "alike, and audited as `auth.recovery_code_failed`; a right one as "
+        "`auth.recovery_code_used`). When the centre requires a second factor "
         "of your role there (`GET /api/v1/centre/second-factor`) and you have not set one "
         "up, the tokens are setup-only (`second_factor_setup_required: true`): every route "
         "but TOTP enrolment and confirmation, step-up, `/auth/me` and sign-out answers 403 "
@@ -363,6 +409,7 @@ class AuthController(Controller):
             centre_id=CentreId(data.centre_id) if data.centre_id else None,
             otp=data.otp,
             address=request.client.host if request.client else None,
+            recovery_code=data.recovery_code,
         )
         out = await issue_tokens(signed.context, codec, sessions, client_of(request))
         return token_response(out, cookie_mode)

@@ -9,6 +9,8 @@ from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.identity.schemas import (
     GrantOut,
     MeOut,
+    RecoveryCodesLeftOut,
+    RecoveryCodesOut,
     ResetRequestedOut,
     SessionOut,
     StaffOut,
@@ -38,6 +40,24 @@ TOTP_EXAMPLE = TotpEnrolmentOut(
     secret="JBSWY3DPEHPK3PXP",  # noqa: S106 - a made-up example
     otpauth_uri="otpauth://totp/CMA:adviser%40centre.example?secret=JBSWY3DPEHPK3PXP&issuer=CMA",
 )
+
+RECOVERY_CODES_EXAMPLE = RecoveryCodesOut(
+    recovery_codes=[
+        "7k2mq-x9vha",
+        "c4r8d-1tzwe",
+        "m0gh3-5pnbs",
+        "q9vx2-e7kfa",
+        "2wdj6-rh0mt",
+        "zb5nc-83qgy",
+        "f1t7s-kmx4d",
+        "h6ewa-z2r9p",
+        "s3ypq-0vbc8",
+        "x8nkf-j4dt1",
+    ],
+    remaining=10,
+)
+
+RECOVERY_LEFT_EXAMPLE = RecoveryCodesLeftOut(remaining=7, second_factor=True)
 
 GRANT_EXAMPLE = GrantOut(
     user_id=ex.ADVISER_ID,

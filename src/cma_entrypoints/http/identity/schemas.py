@@ -42,6 +42,25 @@ class TotpEnrolmentOut(Struct):
     otpauth_uri: str
 
 
+#: A recovery code as typed: ``xxxxx-xxxxx``; case, spaces and hyphens do not matter.
+RecoveryCode = Annotated[str, Meta(min_length=1, max_length=32, pattern=LINE)]
+
+
+class RecoveryCodesOut(Struct):
+    """New recovery codes: shown this once (only digests are kept). Each works once, in
+    place of a TOTP code (``recovery_code`` at sign-in, step-up or password change)."""
+
+    recovery_codes: list[str]
+    remaining: int
+
+
+class RecoveryCodesLeftOut(Struct):
+    #: How many of your recovery codes are still unused (0 without 2-step verification).
+    remaining: int
+    #: Whether you have 2-step verification on.
+    second_factor: bool
+
+
 class GrantIn(Input):
     permission: Code
     #: Why this person needs it (kept with the grant; audited by name only).
@@ -71,6 +90,8 @@ class LoginIn(Input):
     centre_id: uuid.UUID | None = None
     #: The current code from the user's authenticator app, when they enabled TOTP.
     otp: Annotated[str, Meta(max_length=8, pattern=LINE)] | None = None
+    #: Instead of ``otp``: one of the user's unused recovery codes (spent by this sign-in).
+    recovery_code: RecoveryCode | None = None
 
 
 class TokenOut(Struct):
@@ -154,12 +175,16 @@ class PasswordChangeIn(Input):
     new_password: NewPassword
     #: The current code, when the user enabled TOTP.
     otp: Otp | None = None
+    #: Instead of ``otp``: an unused recovery code (spent).
+    recovery_code: RecoveryCode | None = None
 
 
 class ReauthenticateIn(Input):
     password: GivenPassword
     #: The current code, when the user enabled TOTP.
     otp: Otp | None = None
+    #: Instead of ``otp``: an unused recovery code (spent).
+    recovery_code: RecoveryCode | None = None
 
 
 class ResetRequestIn(Input):

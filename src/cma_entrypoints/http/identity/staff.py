@@ -11,6 +11,7 @@ from typing import Annotated
 from litestar import Controller, Response, get, post, put
 from litestar.params import Parameter
 
+from cma_core.identity.accounts import AccountService
 from cma_core.identity.directory import StaffDirectory, StaffMember
 from cma_core.identity.model import TenantContext, User
 from cma_core.identity.permissions import Permission, Role
@@ -183,6 +184,36 @@ class StaffController(Controller):
         if_match: IfMatch = None,
     ) -> Response[StaffOut]:
         return await _set_active(ctx, user_id, True, identity, if_match)
+
+    @post(
+        "/{user_id:uuid}/second-factor/reset",
+        status_code=200,
+        guards=_MANAGE,
+        summary="Reset a member's lost 2-step verification",
+        operation_class=with_example(STAFF_EXAMPLE, "Reset"),
+        description="For a member who lost their authenticator and their recovery codes: "
+        "their TOTP secret and recovery codes are deleted and every session of theirs ends "
+        "(refresh tokens revoked, access tokens refused). They sign in with their password "
+        "alone, and where the centre requires a second factor of their role "
+        "(`GET /api/v1/centre/second-factor`) they are held on setting it up again "
+        "(setup-only token). 404 for anyone not a member of your centre; 409 for yourself, "
+        "for someone without 2-step verification and for someone who also works for "
+        "another centre (a factor is account-wide: the platform operator resets theirs); "
+        "403 for a platform admin. Audited as `user.second_factor_reset` (actor: you, "
+        "entity: the member)." + _EDIT_NOTE,
+    )
+    async def reset_second_factor(
+        self,
+        ctx: TenantContext,
+        user_id: uuid.UUID,
+        accounts: AccountService,
+        if_match: IfMatch = None,
+    ) -> Response[StaffOut]:
+        user = await accounts.reset_second_factor(
+            ctx, UserId(user_id), expected_version=parse_if_match(if_match, required=True)
+        )
+        body = _out(user, ctx)
+        return versioned(body, body.version)
 
 
 async def _set_active(

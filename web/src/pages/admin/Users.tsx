@@ -171,7 +171,48 @@ function MemberEdits({ user }: { user: Schemas["StaffOut"] }) {
     },
     onSuccess: refresh,
   });
+  const [confirming, setConfirming] = useState(false);
+  const reset = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST("/api/v1/users/{user_id}/second-factor/reset", {
+          params: { path: { user_id: user.id }, header: ifMatch(user.version) },
+        }),
+      ),
+    onSuccess: (u) => {
+      setConfirming(false);
+      refresh(u);
+    },
+  });
   const self = me.user_id === user.id;
+  if (confirming) {
+    return (
+      <>
+        <h2 className="govuk-heading-l" id="reset-2sv">
+          Reset 2-step verification for {user.display_name}?
+        </h2>
+        <ErrorSummary error={reset.error} />
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            Only do this once you are sure who is asking: they will sign in with their password alone.
+          </strong>
+        </div>
+        <p className="govuk-body">Their authenticator app and recovery codes stop working, and they are signed out everywhere. If your centre requires 2-step verification for their role, they must set it up again at their next sign-in.</p>
+        <div className="govuk-button-group">
+          <Button warning type="button" busy={reset.isPending} onClick={() => reset.mutate()}>
+            Reset 2-step verification
+          </Button>
+          <button type="button" className="govuk-link cma-link-button" onClick={() => { reset.reset(); setConfirming(false); }}>
+            Cancel
+          </button>
+        </div>
+      </>
+    );
+  }
   return (
     <>
       <form
@@ -200,6 +241,12 @@ function MemberEdits({ user }: { user: Schemas["StaffOut"] }) {
           </p>
           <Button warning={user.active} secondary={!user.active} type="button" busy={status.isPending} onClick={() => status.mutate()}>
             {user.active ? "Deactivate user" : "Reactivate user"}
+          </Button>
+          <h2 className="govuk-heading-m">2-step verification</h2>
+          <div aria-live="polite">{reset.isSuccess && <p className="govuk-body" role="status">2-step verification reset. They have been signed out.</p>}</div>
+          <p className="govuk-body">If they have lost their phone and their recovery codes, you can reset their 2-step verification.</p>
+          <Button secondary type="button" onClick={() => setConfirming(true)}>
+            Reset 2-step verification
           </Button>
         </>
       )}
