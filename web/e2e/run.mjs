@@ -266,6 +266,31 @@ try {
   await page.getByRole("heading", { name: "Work queue" }).waitFor();
   check(true, "a reload resumes the session from the HttpOnly cookie");
 
+  // -- a new client: registered (a problem shown by its field first), then a case opened --
+  await page.getByRole("link", { name: "Clients", exact: true }).click();
+  await page.getByRole("heading", { name: "Clients" }).waitFor();
+  await page.getByText("Register a client").click();
+  await page.getByLabel("First name", { exact: true }).fill("Nia");
+  await page.getByLabel("Last name", { exact: true }).fill("Roberts");
+  await page.getByLabel("Date of birth").fill("31-02-1990");
+  await page.getByRole("button", { name: "Register client" }).click();
+  await page.locator(".govuk-error-summary a[href='#client-dob']").waitFor();
+  await audit(page, "client-register-error");
+  await page.getByLabel("Date of birth").fill("1990-02-28");
+  await page.getByLabel("Address (optional)").fill("4 Quay Street\nCardiff");
+  await page.getByLabel("Postcode").fill("CF10 1EA");
+  await page.getByRole("button", { name: "Register client" }).click();
+  await page.getByText("Nia Roberts is registered.").waitFor();
+  await audit(page, "client-registered");
+  await page.getByText("Change details").click();
+  await page.getByLabel("Phone (optional)").fill("029 2018 0000");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByText("The client's details are saved.").waitFor();
+  check((await page.getByText("029 2018 0000").count()) > 0, "a client's details were changed");
+  await page.getByRole("button", { name: "Open a new case" }).click();
+  await page.getByRole("heading", { name: "Timeline", exact: true }).waitFor();
+  check((await page.getByText("Nia Roberts").count()) > 0, "a new client was registered and a case opened for them");
+
   // -- cases list, case page tabs --
   await page.getByRole("link", { name: "Cases", exact: true }).click();
   await page.getByRole("heading", { name: "Cases" }).waitFor();

@@ -1,17 +1,19 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Link, useParams, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { api, type Schemas } from "../api/client";
 import { ApiError, unwrap } from "../api/problem";
 import { date, label } from "../components/format";
-import { Button, TextInput } from "../components/forms";
+import { Button, ErrorSummary, TextInput } from "../components/forms";
 import { Pagination, QueryState, SummaryList, Tag, Withheld } from "../components/ui";
 import { useMe } from "../auth/session";
+import { ClientDetailsForm } from "./ClientForm";
 import { NotFound } from "./NotFound";
 
 const LIMIT = 20;
 
 export function ClientsList() {
+  const { can } = useMe();
   const [params, setParams] = useSearchParams();
   const name = params.get("name") ?? "";
   const offset = Number(params.get("offset") ?? 0) || 0;
@@ -34,6 +36,17 @@ export function ClientsList() {
         <TextInput id="client-name" label="Search by first or last name" value={typed} onChange={setTyped} width="20" />
         <Button secondary>Search</Button>
       </form>
+      {can("client:write") && (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">Register a client</span>
+          </summary>
+          <div className="govuk-details__text">
+            <p className="govuk-body">Search first: the client may already be here from an earlier case.</p>
+            <ClientDetailsForm />
+          </div>
+        </details>
+      )}
       <QueryState query={clients} what="clients">
         {(page) => (
           <>
@@ -101,9 +114,28 @@ export function ClientSummary({ client }: { client: Client }) {
   );
 }
 
+/** Opens a new case for the client and goes to it. */
+function OpenCase({ clientId }: { clientId: string }) {
+  const navigate = useNavigate();
+  const open = useMutation({
+    mutationFn: async () => unwrap(await api.POST("/api/v1/cases", { body: { client_id: clientId } })),
+    onSuccess: (k) => navigate(`/cases/${k.id}`),
+  });
+  return (
+    <>
+      <ErrorSummary error={open.error} />
+      <Button busy={open.isPending} type="button" onClick={() => open.mutate()}>
+        Open a new case
+      </Button>
+    </>
+  );
+}
+
 export function ClientPage() {
   const { clientId = "" } = useParams();
+  const [params] = useSearchParams();
   const { can } = useMe();
+  const [changed, setChanged] = useState(false);
   const client = useQuery({
     queryKey: ["client", clientId],
     queryFn: async () => unwrap(await api.GET("/api/v1/clients/{client_id}", { params: { path: { client_id: clientId } } })),
@@ -121,10 +153,36 @@ export function ClientPage() {
           <h1 className="govuk-heading-xl">
             {c.first_name} {c.last_name}
           </h1>
+          {params.get("registered") === "1" && (
+            <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
+              <div className="govuk-notification-banner__content">
+                <p className="govuk-notification-banner__heading">
+                  {c.first_name} {c.last_name} is registered.{can("case:write") ? " Open a case to start their advice." : ""}
+                </p>
+              </div>
+            </div>
+          )}
+          {changed && (
+            <div className="govuk-notification-banner govuk-notification-banner--success" role="status">
+              <div className="govuk-notification-banner__content">
+                <p className="govuk-notification-banner__heading">The client's details are saved.</p>
+              </div>
+            </div>
+          )}
           {(c.withheld ?? []).length > 0 && (
             <div className="govuk-inset-text">Some details are withheld: your role does not allow you to see sensitive information.</div>
           )}
           <ClientSummary client={c} />
+          {can("client:write") && (c.withheld ?? []).length === 0 && (
+            <details className="govuk-details" key={c.version}>
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Change details</span>
+              </summary>
+              <div className="govuk-details__text">
+                <ClientDetailsForm client={c} onDone={() => setChanged(true)} />
+              </div>
+            </details>
+          )}
           {(can("client:export") || can("client:erase")) && (
             <p className="govuk-body">
               <Link className="govuk-link" to={`/clients/${c.id}/privacy`}>
@@ -133,6 +191,7 @@ export function ClientPage() {
             </p>
           )}
           <h2 className="govuk-heading-m">Cases</h2>
+          {can("case:write") && <OpenCase clientId={c.id} />}
           <QueryState query={cases} what="cases">
             {(page) => (
               <ul className="govuk-list">
