@@ -48,18 +48,23 @@ round 12 reads T's misses, measured against main's round-11 reader and never sho
 round 12): ``--family u`` (U only) or ``--family all``, ``--ocr-u N`` scans and reads N of
 its documents. U's misses are never printed.
 
+Held-out V (``corpus_blind_v.py``: an eleventh blind family, in an eleventh hand, written
+while round 13 reads U's misses, measured against main's round-12 reader and never shown
+to round 13): ``--family v`` (V only) or ``--family all``, ``--ocr-v N`` scans and reads N
+of its documents (its phone photos as JPEG). V's misses are never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-T with their own seeds, not the benchmark's; never U) and reads every family on perfect
+L-T with their own seeds, not the benchmark's; never U or V) and reads every family on perfect
 text twice, by the rules and with the ranker, each table with its read time per document (the same
 run); the OCR runs use the ranker too. ``--ranker blended,alone``: the first as above,
 the others' tables too, read from the same pages (for OCR: the same scans, also read by
 the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
-[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19] [--ocr-v 19]
 [--ranker alone|blended]``
 """
 
@@ -111,6 +116,8 @@ from cma_adapters.rules_assistant.corpus_blind_t import build_t, t_pages, t_scan
 from cma_adapters.rules_assistant.corpus_blind_t import values_in_text as t_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_u import build_u, u_pages, u_scanned, u_text
 from cma_adapters.rules_assistant.corpus_blind_u import values_in_text as u_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_v import build_v, v_pages, v_scanned, v_text
+from cma_adapters.rules_assistant.corpus_blind_v import values_in_text as v_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -295,6 +302,9 @@ FAMILY_T = Family(
 FAMILY_U = Family(
     "held-out U, written blind", build_u, u_text, u_pages, u_scanned, u_values_in_text, True
 )
+FAMILY_V = Family(
+    "held-out V, written blind", build_v, v_text, v_pages, v_scanned, v_values_in_text, True
+)
 
 
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
@@ -329,11 +339,11 @@ def family_text(family: Family, per_family: int, misses: bool = False) -> None:
 
 def family_ocr(family: Family, count: int, misses: bool = False) -> None:
     """``count`` documents of the family (one class after another) printed and scanned at
-    150-300 dpi as PNG and PDF, read by Tesseract and the rule-based assistant."""
+    150-300 dpi as PNG, JPEG and PDF, read by Tesseract and the rule-based assistant."""
     from cma_adapters.tesseract import TesseractTextExtractor
     from cma_core.documents.files import ContentType
 
-    types = {"png": ContentType.PNG, "pdf": ContentType.PDF}
+    types = {"png": ContentType.PNG, "jpeg": ContentType.JPEG, "pdf": ContentType.PDF}
     every = family.build(max(1, -(-count // 19)))
     per = len(every) // 19
     chosen = [every[c * per + r] for r in range(per) for c in range(19)][:count]
@@ -380,7 +390,7 @@ def main() -> None:
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
         "--family",
-        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u"),
+        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v"),
         default="all",
     )
     parser.add_argument("--ocr-m", type=int, default=0)
@@ -395,6 +405,7 @@ def main() -> None:
     parser.add_argument("--ocr-s", type=int, default=0)
     parser.add_argument("--ocr-t", type=int, default=0)
     parser.add_argument("--ocr-u", type=int, default=0)
+    parser.add_argument("--ocr-v", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
@@ -412,6 +423,11 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
+    if args.family == "v":
+        family_text(FAMILY_V, args.per_family)
+        if args.ocr_v:
+            family_ocr(FAMILY_V, args.ocr_v)
+        return
     if args.family == "u":
         family_text(FAMILY_U, args.per_family)
         if args.ocr_u:
@@ -514,6 +530,9 @@ def main() -> None:
     family_text(FAMILY_U, args.per_family)  # blind: its misses are never printed
     if args.ocr_u:
         family_ocr(FAMILY_U, args.ocr_u)
+    family_text(FAMILY_V, args.per_family)  # blind: its misses are never printed
+    if args.ocr_v:
+        family_ocr(FAMILY_V, args.ocr_v)
 
 
 if __name__ == "__main__":

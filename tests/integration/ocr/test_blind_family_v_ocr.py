@@ -1,0 +1,86 @@
+"""Held-out family V (written blind) printed, scanned and read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): six single-page documents
+over V's three scans (a card issuer's dot-matrix letter on continuous stationery with a
+P.S., 200 dpi with a coffee ring, as PDF; a council tax reminder on a half sheet, a phone
+photo at 240 dpi with a keystone, uneven light and a 2.4 degree turn, as JPEG without its
+resolution; a numbered-box payslip faxed at 204 dpi with the fax header line, as PDF; a
+water company's NOTICE with the sum in a banner, 200 dpi with a coffee ring, as PNG with
+its resolution; a debt buyer's key-facts letter photographed, as JPEG; a Carer's
+Allowance key-facts letter faxed, as PDF). ``benchmarks/intake_accuracy.py --family v
+--ocr-v 19`` reads one document of every class; the figures are in benchmarks/OCR.md
+("Family V"). Only aggregate figures are printed: V's individual misses are not written
+down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_v import build_v, v_scanned, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_v.SCANS (0: 200 dpi with a
+# coffee ring, 0.45 degrees; 1: a 240 dpi phone photo with a keystone and uneven light,
+# -2.4 degrees, always JPEG without its resolution; 2: a 204 dpi fax, black and white with
+# its header line, 0.3 degrees); index % 3 == 2 or index % 4 == 0 makes a PDF, other odd
+# indexes a PNG with its resolution.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 1, 0),
+    (C.COUNCIL_TAX, 1, 1),
+    (C.PAYSLIP, 1, 2),
+    (C.UTILITY_ARREARS, 1, 3),
+    (C.NOTICE_OF_ASSIGNMENT, 0, 4),
+    (C.BENEFIT_AWARD, 0, 5),
+)
+FIRST = (
+    "class 6/6; creditor 3/4, original creditor 1/1, reference 3/4, balance 3/4, letter date "
+    "6/6, deadline 3/3, payer 2/2, income 1/2, gross 1/1, frequency 2/2; true values verbatim "
+    "in the OCR text 28 of 29 (branch corpusv off e3ee8e0 = main's round-12 reader, shipped "
+    "field ranker)"
+)
+UNMET = frozenset({"creditor_name", "account_reference", "balance_pence", "income_pence"})
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_v(2), CHOSEN, v_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family V (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: 25 of 29 right at the first
+    measurement; a floor at a half catches a collapse, not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"V after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
