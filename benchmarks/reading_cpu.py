@@ -1,7 +1,8 @@
 """CPU time of the reading per document (round 11, issue 14): families A-D, H, K and L-R on
 perfect text (the benchmark's documents: A-D, H, K seed 99; L-R their own default seeds;
 ``--per-family`` a class; ``--with-st`` adds S and T, built from their own modules so that
-a checkout from before either was a read family reads the same documents: round 12), read
+a checkout from before either was a read family reads the same documents: round 12;
+``--with-u`` adds U the same way: round 13), read
 as the product reads (``extract`` with the shipped classifier and field ranker). CPU
 seconds of this process (``time.process_time``), so a busy machine slows it less than wall
 time; the documents are built before the clock starts.
@@ -32,6 +33,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--with-st", action="store_true")
+    parser.add_argument("--with-u", action="store_true")
     args = parser.parse_args()
     docs = [(sample_text(s), sample_pages(s)) for s in build_corpus(args.per_family, seed=99)]
     families = read_families._families()
@@ -44,6 +46,10 @@ def main() -> None:
 
         docs += [(s_text(s), s_pages(s)) for s in build_s(args.per_family)]
         docs += [(t_text(s), t_pages(s)) for s in build_t(args.per_family)]
+    if args.with_u:
+        from cma_adapters.rules_assistant.corpus_blind_u import build_u, u_pages, u_text
+
+        docs += [(u_text(s), u_pages(s)) for s in build_u(args.per_family)]
     model, fields_model = classifier.shipped(), ranker.shipped()
     assert model is not None
     assert fields_model is not None

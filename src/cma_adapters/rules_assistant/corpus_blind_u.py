@@ -18,6 +18,11 @@ nor to choose models: it is measured, and only the aggregate figures go into
 benchmarks/OCR.md. Whoever reads its individual misses to change the reader makes ``U`` no
 longer blind and must say so there.
 
+**U is no longer blind since round 13** (branch ``reader13``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on U
+from then on is a training-side figure (benchmarks/OCR.md, "Round 13").
+
 What differs from A-T:
 
 * who writes: bodies and firms of north Northumberland, the Durham dales and west Cumbria,

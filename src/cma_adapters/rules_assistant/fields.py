@@ -28,17 +28,22 @@ from cma_adapters.rules_assistant.fields_kinds import (
     BY_INSTALMENTS,
     STATED_BEFORE,
     body_columns,
+    carried_over,
     clock_time,
     creditor_kinds,
     fuller_form,
     in_words_before,
     is_clause,
+    is_figure,
     last_sentence,
+    own_clause,
     reference_kinds,
     registered_name,
     sentence_start,
     whole_debt,
     whole_loan_said,
+    without_letter_o,
+    without_rule,
 )
 from cma_adapters.rules_assistant.layout import (
     Cell,
@@ -218,8 +223,8 @@ def parse_claim(text: str) -> str | None:
         # OCR may split the number at a space: "E44V C869" (two short parts, one claim).
         m = re.search(r"\b((?=[A-Z]*\d)[A-Z0-9]{3,5}) ((?=[A-Z]*\d)[A-Z0-9]{3,5})\b", text.upper())
         joined = m.group(1) + m.group(2) if m else ""
-        return joined if CLAIM.fullmatch(joined) else None
-    return m.group()
+        return without_letter_o(joined) if CLAIM.fullmatch(joined) else None
+    return without_letter_o(m.group())
 
 
 _ADDRESS = re.compile(r"^(?:unit|flat|suite|floor|po box|p\.o\. box|\d)", re.I)
@@ -324,10 +329,11 @@ def parse_name(text: str) -> str | None:
 
 
 _FREQUENCIES = (
-    (re.compile(r"\b(?:four|4)[\s-]*week(?:ly|s)\b|every fourth week\b", re.I), "four_weekly"),
+    # ("a 4-week payment", "the four week period": the adjective too, round 13)
+    (re.compile(r"\b(?:four|4)[\s-]*week(?:ly|s)?\b|every fourth week\b", re.I), "four_weekly"),
     (
         re.compile(
-            r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s)|every (?:second|other) week)\b",
+            r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s)?|every (?:second|other) week)\b",
             re.I,
         ),
         "fortnightly",
@@ -572,7 +578,10 @@ def _value_words(words: Sequence[Word], value: object, field: str) -> Sequence[W
 
 
 def _money_score(hit: Hit, weight: float) -> float:
-    label = " ".join(norm_words(hit.context))
+    # (in the value's own cell, what a later clause says is said of the amount after it)
+    amount = MONEY.search(hit.text) if hit.place == "same" else None
+    said = own_clause(hit.context, amount.group().strip()) if amount else hit.context
+    label = " ".join(norm_words(said))
     s = 0.0
     if re.search(r"\btotal\b", label):
         s += 2.0
@@ -954,11 +963,12 @@ def _running_balance(layouts: Sequence[Layout]) -> list[Candidate]:
     other columns (date, details, debit, credit), its rows a running balance. What is owed
     is the column's last figure, whatever the rows above (brought forward, payments) say."""
     out = []
+    rows: list[str] = []
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             if len(row) < 3:
                 continue
-            heads = [c for c in row if _BALANCE_HEAD.fullmatch(c.text.strip())]
+            heads = [c for c in row if _BALANCE_HEAD.fullmatch(without_rule(c.text))]
             if len(heads) != 1 or any(MONEY.search(c.text) for c in row):
                 continue
             head = heads[0]
@@ -969,7 +979,7 @@ def _running_balance(layouts: Sequence[Layout]) -> list[Candidate]:
                     (
                         c for c in layout.rows[below]
                         if c.left < head.right + tol and c.right > head.left - tol
-                        and MONEY.search(c.text)
+                        and MONEY.search(c.text) and is_figure(c.text)
                     ),
                     None,
                 )  # fmt: skip
@@ -991,7 +1001,15 @@ def _running_balance(layouts: Sequence[Layout]) -> list[Candidate]:
                     order=(layout.page, last[0]),
                 )
             )  # fmt: skip
-    return out
+            rows.append(" ".join(c.text for c in layout.rows[last[0]]))
+    # A table carried over to the next sheet: its last figure on the earlier page is an
+    # interim balance ("Carried to next sheet 862.62"), the later page's is owed (round 13).
+    return [
+        attrs.evolve(c, score=1.0, role="balance carried to the next page")
+        if carried_over(row, any(o.page > c.page for o in out))
+        else c
+        for c, row in zip(out, rows, strict=True)
+    ]
 
 
 # The start of a message quoted below an e-mail ("-----Original Message-----", "On 3 May

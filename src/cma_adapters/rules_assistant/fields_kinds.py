@@ -251,3 +251,79 @@ def in_words_before(before: str) -> str:
 # How an amount is paid, not that it is an instalment: "£900.00 … by monthly instalments"
 # (the words after an amount are read 30 characters long: "by monthly in" is cut short)
 BY_INSTALMENTS = re.compile(r"\b(?:by|in|through) (?:\w+ )?in(?:s(?:t\w*)?)?\b")
+
+
+# -- round 13 -------------------------------------------------------------------------------
+
+# A running balance carried over to the next page: "Carried to next sheet", "Carried
+# forward", "c/f", "Continued overleaf", "To next page". What the table carries is an
+# interim balance, not what is owed at its end.
+_CARRIED = re.compile(
+    r"\bcarried\s+(?:forward|over|to\s+(?:the\s+)?next\s+(?:sheet|page))\b"
+    r"|\bc/f\b|\bcontinued\s+(?:overleaf|on\s+(?:the\s+)?next\s+(?:sheet|page))\b"
+    r"|\bto\s+(?:the\s+)?next\s+(?:sheet|page)\b",
+    re.I,
+)
+_TO_NEXT = re.compile(r"\bnext\s+(?:sheet|page)\b|\boverleaf\b", re.I)
+
+
+def carried_over(row_text: str, continues_later: bool) -> bool:
+    """Whether a running balance's last row carries the balance to a later page: a row
+    that says so in full ("Carried to next sheet", "Continued overleaf"), or one that says
+    "carried forward"/"c/f" when a later page holds the table's continuation. (A lone
+    "Balance carried forward" that ends a one-page statement is its closing balance.)"""
+    m = _CARRIED.search(row_text)
+    if m is None:
+        return False
+    return continues_later or bool(_TO_NEXT.search(m.group()))
+
+
+def without_letter_o(claim: str) -> str:
+    """A county court's claim number ("K00MC123", "3QZ10485") as printed uses the figure 0,
+    never the letter O, so an O that OCR read in one (beside letters, where nothing tells
+    the two apart: "Y00CR725" read "YOOCR725") is the figure. For the number alone, not a
+    Scottish or tribunal case number between slashes."""
+    return claim.replace("O", "0") if re.search(r"\d", claim) else claim
+
+
+# A table's ruled border that OCR reads as a character of the cell beside it: "Balance |",
+# "| Date", "Balance I" (a vertical rule read as a capital I or a small L).
+_RULE = re.compile(r"^\s*[|¦]\s*|\s*[|¦]\s*$|\s+[Il]\s*$")
+
+
+def without_rule(text: str) -> str:
+    """A header cell's text without a table rule OCR read beside it."""
+    return _RULE.sub("", text).strip()
+
+
+_MONEY_LIKE = re.compile(r"(?:£|GBP|[Ef$])?\s?\d[\d,. ]*(?:\s?(?:Dr|Cr|DR|CR|D|C|-|CR\.|DR\.))?")
+
+
+def is_figure(text: str) -> bool:
+    """A table cell that holds a figure ("713.07 Dr", "£1,204.50", "GBP 96.10 |"), not a
+    sentence under the table that runs across its columns ("Arrears of £713.07 remain
+    …"): the last row of a column is a row of the table."""
+    rest = _MONEY_LIKE.sub(" ", without_rule(text))
+    return len(rest.split()) <= 1
+
+
+_AMOUNT_AFTER = re.compile(r"£|\bGBP\b|\d\.\d\d\b")
+
+
+def own_clause(context: str, value: str) -> str:
+    """The words a sentence says of one amount when another follows it in a clause of its
+    own: "The arrears are now £4,120.55, against a monthly payment of £310.00" says
+    "monthly" of the £310.00, not of the arrears. The sentence is cut at the end of the
+    value's clause (a comma, semicolon or full stop after it) when an amount follows."""
+    at = context.find(value)
+    if at < 0:
+        return context
+    end = at + len(value)
+    if value.rstrip()[-1:] in ",;":
+        stop = 0
+    else:
+        m = re.search(r"[,;]|\.(?:\s|$)", context[end:])
+        if m is None:
+            return context
+        stop = m.start()
+    return context[: end + stop] if _AMOUNT_AFTER.search(context[end + stop :]) else context

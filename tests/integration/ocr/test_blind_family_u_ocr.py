@@ -1,5 +1,6 @@
-"""Held-out family U (written blind) printed, scanned and read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): six single-page documents
+"""Family U (written blind; seen since round 13, which read its misses and trains on it)
+printed, scanned and read by real Tesseract and the reader as the product ships it (the
+learned field ranker on): six single-page documents
 over U's three scans (a card issuer's letter under a boxed IMPORTANT summary, faded toner
 at 150 dpi with a fold, skewed 0.7 degrees, as PNG without its resolution; a council tax
 notice set landscape with tick boxes, black and white at 300 dpi with dust, skewed 1.3
@@ -9,8 +10,7 @@ water company's one-page statement of account, faded and folded at 150 dpi, as P
 its resolution; a debt buyer's window letter, black and white at 300 dpi, as PDF; a PIP
 award in a window letter, hole-punched at 180 dpi, as PNG with its resolution).
 ``benchmarks/intake_accuracy.py --family u --ocr-u 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family U"). Only aggregate figures are
-printed: U's individual misses are not written down."""
+class; the figures are in benchmarks/OCR.md ("Family U", "Round 13")."""
 
 from __future__ import annotations
 
@@ -46,8 +46,20 @@ FIRST = (
     "5/6, deadline 3/3, payer 2/2, income 2/2, gross 1/1, frequency 1/2; true values verbatim "
     "in the OCR text 27 of 29 (branch corpusu at 2986b4d off 400b69f, shipped field ranker)"
 )
-UNMET = frozenset({"creditor_name", "letter_date", "frequency"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_13 = (
+    "class 6/6; creditor 3/4, original creditor 1/1, reference 4/4, balance 4/4, letter date "
+    "5/6, deadline 3/3, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values verbatim "
+    "in the OCR text 27 of 29 (branch reader13: rules + classifier and field ranker "
+    "2026-12-04.13)"
+)
+"""As shipped after round 13, U seen (a training-side figure). At the first measurement
+(FIRST, blind) creditor, letter date and frequency were under the floor here; round 13
+(which read U's misses) meets frequency. The two left are letters Tesseract changed: a
+council's letterhead read with a "B" for its "D" and a table rule after it (the footer
+names it right), and an award's date whose month lost two letters ("23 Janua" / "2025
+(Thu)") — neither is fixed yet (benchmarks/OCR.md, "Round 13")."""
+UNMET = frozenset({"creditor_name", "letter_date"})
+"""The floors this sample does not meet yet (strict xfails below)."""
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +71,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family U (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family U (seen since round 13), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.85 * total
 
@@ -77,9 +89,10 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"U after OCR, first measurement under the issue's floor: {FIRST}",
+        f"U after OCR (seen since round 13), under the issue's floor: {ROUND_13}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """The issue's floors: 95% for the class, 90% for each field the sample states (a
+    regression check of a seen family; the two fields under it are strict xfails)."""
     assert meets_floor(read[0].accuracy(field), field), field

@@ -1,13 +1,12 @@
-"""Held-out family U (``corpus_blind_u.py``), written blind in a tenth hand: the family
-itself (every class, ground truth printed, deterministic, laid out on the page, its
-organisations and wording new to A-T, never trained on) and the reader measured on it on
-perfect text, as the product reads (the shipped classifier and field ranker). The OCR
-sample is in tests/integration/ocr/test_blind_family_u_ocr.py; the figures are in
-benchmarks/OCR.md ("Family U").
-
-Only aggregate figures are printed here: U's individual misses are not written down, so
-that U stays blind for whoever changes the reader next. Two documents a class keep this
-module to a few seconds; the benchmark reads four."""
+"""Family U (``corpus_blind_u.py``), written blind in a tenth hand (its organisations and
+wording new to A-T) and measured blind once on round 11 (and by the lead on round 12);
+seen since round 13, which read its misses and trains on it as a read family
+(``read_families``): the family itself (every class, ground truth printed, deterministic,
+laid out on the page) and the reader measured on it on perfect text, as the product reads
+(the shipped classifier and field ranker). The OCR sample is in
+tests/integration/ocr/test_blind_family_u_ocr.py; the figures are in benchmarks/OCR.md
+("Family U", "Round 13"). Being seen, U's figures here are training-side figures. Two
+documents a class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -21,14 +20,13 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_u, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_u, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_u import (
@@ -263,11 +261,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_u") == digest()
 
 
-def test_family_u_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_u", "U")
+def test_family_u_is_trained_on_only_as_a_read_family() -> None:
+    """U is seen since round 13 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "U" in read_families.READ
+    assert "corpus_blind_u" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_u", "U")
 
 
-# -- the reader on U (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on U (seen since round 13, benchmarks/OCR.md) --------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -288,9 +293,9 @@ FIRST = (
     "2986b4d off 400b69f = main's round-11 reader, shipped classifier and field ranker; on 76 "
     "documents: benchmarks/OCR.md, 'Family U')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"balance_pence", "frequency"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_13 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 13 (rules + classifier and field ranker 2026-12-04.13)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"balance_pence": 0.65, "frequency": 0.5}
 """Well under the first measurement of the fields under their floor: a collapse, not a
@@ -298,16 +303,17 @@ small loss."""
 
 
 def test_family_u_is_read_above_a_collapse_floor(u_score: Score) -> None:
-    print("\n" + u_score.table("held-out family U (written blind), perfect text"))
+    print("\n" + u_score.table("family U (seen since round 13), perfect text"))
     assert u_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (u_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"U blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_u_meets_the_floor(u_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 13 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_13 on these 38 documents (blind, first measurement: FIRST; balance and frequency
+    were under the floor). The issue's floors: 95% for the class, 90% for each field the
+    documents state."""
     assert meets_floor(u_score.accuracy(field), field), field
