@@ -14,9 +14,7 @@ from sqlalchemy import (
     delete,
     insert,
     select,
-    update,
 )
-from sqlalchemy.exc import IntegrityError
 
 from cma_adapters.sqlalchemy.records import read_ahead
 from cma_adapters.sqlalchemy.rows import (
@@ -31,6 +29,7 @@ from cma_adapters.sqlalchemy.rows import (
 )
 from cma_adapters.sqlalchemy.scheduling import RepoBase
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork
+from cma_adapters.sqlalchemy.versioned import put_versioned
 from cma_core.compliance.model import Finding, Severity, Status
 from cma_core.compliance.ports import (
     CaseReadAhead,
@@ -52,7 +51,6 @@ from cma_core.compliance.ports import (
 from cma_core.scheduling.ports import (
     WrittenAdviceDays,
 )
-from cma_core.shared.errors import StaleVersion
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.uow import Page, UnitOfWork
 
@@ -331,31 +329,14 @@ class SqlAlchemyPolicyRepository(RepoBase, PolicyRepository):
             "updated_at": stored.updated_at,
             "updated_by": stored.updated_by,
         }
-        if expected_version == 0:
-            try:
-                async with self._x.c.begin_nested():
-                    await self._x.c.execute(
-                        insert(policies_t).values(centre_id=stored.centre_id, **values)
-                    )
-            except IntegrityError:
-                current = await self.get()
-                raise StaleVersion(
-                    "compliance policy", expected_version, current.version if current else 0
-                ) from None
-            return
-        result = await self._x.c.execute(
-            update(policies_t)
-            .where(
-                policies_t.c.centre_id == self._x.centre_id,
-                policies_t.c.version == expected_version,
-            )
-            .values(values)
+        await put_versioned(
+            self._x.c,
+            policies_t,
+            {"centre_id": stored.centre_id},
+            values,
+            expected_version=expected_version,
+            what="compliance policy",
         )
-        if result.rowcount == 0:
-            current = await self.get()
-            raise StaleVersion(
-                "compliance policy", expected_version, current.version if current else 0
-            )
 
 
 def findings(uow: UnitOfWork) -> FindingRepository:

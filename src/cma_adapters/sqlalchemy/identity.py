@@ -25,6 +25,7 @@ from cma_adapters.sqlalchemy.rows import (
     UserRow,
 )
 from cma_adapters.sqlalchemy.user_secrets import UserSecrets
+from cma_adapters.sqlalchemy.versioned import put_versioned
 from cma_core.identity.model import Centre, Membership, PermissionGrant, User
 from cma_core.identity.permissions import Permission, Role
 from cma_core.identity.ports import (
@@ -252,28 +253,15 @@ class SqlAlchemyIdentityStore(IdentityStore):
             "updated_by": policy.updated_by,
             "version": expected_version + 1,
         }
-        where = second_factor_t.c.centre_id == policy.centre_id
-        try:
-            async with self._tx() as conn:
-                if expected_version == 0:
-                    await conn.execute(
-                        insert(second_factor_t).values(centre_id=policy.centre_id, **values)
-                    )
-                    written = 1
-                else:
-                    result = await conn.execute(
-                        update(second_factor_t)
-                        .where(where, second_factor_t.c.version == expected_version)
-                        .values(**values)
-                    )
-                    written = result.rowcount
-        except IntegrityError:
-            written = 0
-        if written != 1:
-            async with self._tx() as conn:
-                found = await conn.execute(select(second_factor_t.c.version).where(where))
-                actual = found.scalar() or 0
-            raise StaleVersion("second-factor settings", expected_version, actual)
+        async with self._tx() as conn:
+            await put_versioned(
+                conn,
+                second_factor_t,
+                {"centre_id": policy.centre_id},
+                values,
+                expected_version=expected_version,
+                what="second-factor settings",
+            )
         return attrs.evolve(policy, version=expected_version + 1)
 
     async def reseal_totp_secrets(

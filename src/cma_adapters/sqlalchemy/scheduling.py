@@ -34,6 +34,7 @@ from cma_adapters.sqlalchemy.rows import (
     ReminderRow,
 )
 from cma_adapters.sqlalchemy.uow import SqlAlchemyUnitOfWork, SqlContext, keyset, page_total
+from cma_adapters.sqlalchemy.versioned import put_versioned
 from cma_core.scheduling.appointments import (
     AdviserAvailability,
     Appointment,
@@ -462,26 +463,14 @@ class SqlAlchemyCentreHoursRepository(RepoBase, CentreHoursRepository):
             "version": stored.version,
             "updated_at": stored.updated_at,
         }
-        if expected_version == 0:
-            try:
-                async with self._x.c.begin_nested():
-                    await self._x.c.execute(
-                        insert(hours_t).values(centre_id=stored.centre_id, **values)
-                    )
-            except IntegrityError:
-                current = await self.get()
-                raise StaleVersion(
-                    "working hours", expected_version, current.version if current else 0
-                ) from None
-            return
-        result = await self._x.c.execute(
-            update(hours_t)
-            .where(hours_t.c.centre_id == self._x.centre_id, hours_t.c.version == expected_version)
-            .values(values)
+        await put_versioned(
+            self._x.c,
+            hours_t,
+            {"centre_id": stored.centre_id},
+            values,
+            expected_version=expected_version,
+            what="working hours",
         )
-        if result.rowcount == 0:
-            current = await self.get()
-            raise StaleVersion("working hours", expected_version, current.version if current else 0)
 
 
 class SqlAlchemyAvailabilityRepository(RepoBase, AvailabilityRepository):
