@@ -207,7 +207,21 @@ def measure(
     before = cpu_seconds(proc.pid)
     rps, total = wrk(port, path, ids, seconds, token)
     cpu = cpu_seconds(proc.pid) - before
-    return {"rps": rps, "requests": total, "cpu_ms_per_request": 1000 * cpu / total}
+    return {
+        "rps": rps,
+        "requests": total,
+        "cpu_ms_per_request": 1000 * cpu / total,
+        "rss_mb": rss_mb(proc.pid),
+    }
+
+
+def rss_mb(pid: int) -> float:
+    """The server's resident memory after the round, in MB (``VmRSS``): a server whose
+    memory grows round after round is keeping something of every request."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def seal_and_verify(env: dict[str, str], centre: str) -> dict[str, Any]:
