@@ -6,13 +6,6 @@ import { MemoryRouter } from "react-router-dom";
 
 const calls = vi.hoisted(() => ({ urls: [] as string[], staff: 200 }));
 vi.hoisted(() => {
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   const row = {
     id: "k1", reference: "C-000042", client_id: "cl1", status: "open", adviser_id: "u2",
     opened_at: "2026-11-01T09:00:00Z", updated_at: "2026-12-01T09:00:00Z", closed_at: null,

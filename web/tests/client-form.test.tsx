@@ -6,13 +6,6 @@ import { MemoryRouter, Route, Routes } from "react-router-dom";
 
 const calls = vi.hoisted(() => ({ sent: [] as { method: string; path: string; body: unknown; ifMatch: string | null }[] }));
 vi.hoisted(() => {
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   const client = {
     id: "cl9", first_name: "Ann", last_name: "Lee", date_of_birth: "1984-03-02", email: null,
     phone: "0113 496 0000", ni_number: null, address: { lines: ["1 High Street", "Leeds"], postcode: "LS1 4AP" },

@@ -6,13 +6,6 @@ import { useState } from "react";
 
 const asked = vi.hoisted(() => ({ urls: [] as string[] }));
 vi.hoisted(() => {
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   const people = [
     { id: "c1", first_name: "Amira", last_name: "Khan" },
     { id: "c2", first_name: "Ben", last_name: "Okafor" },

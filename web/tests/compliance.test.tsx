@@ -4,13 +4,6 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, within } from "@testing-library/react";
 
 vi.hoisted(() => {
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   const f = (rule_id: string, severity: string, status: string, message: string, fix: string | null = null) => ({
     rule_id, severity, status, message, facts: {}, fix, due_on: null,
   });

@@ -5,13 +5,6 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 
 const calls = vi.hoisted(() => ({ posts: [] as { path: string; body: unknown }[] }));
 vi.hoisted(() => {
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   const deadline = {
     id: "d1", case_id: "k1", fact_id: "f1", kind: "respond_to_claim", due: "2026-12-18",
     trigger: "2026-12-04", counting: "calendar_days", amount: 14, rule: "CPR 10.3", source: "CPR",

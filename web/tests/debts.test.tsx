@@ -8,13 +8,6 @@ type Debt = Schemas["DebtOut"];
 
 const state = vi.hoisted(() => ({ debts: [] as unknown[], next: null as string | null }));
 vi.hoisted(() => {
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   globalThis.fetch = (async (input: Request) => {
     const url = new URL(input.url);
     const body = url.pathname.endsWith("/debts")

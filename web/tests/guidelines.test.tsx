@@ -5,13 +5,6 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 
 const net = vi.hoisted(() => {
   const seen: URL[] = [];
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   const period = (from: string, inForce: boolean) => ({ valid_from: from, valid_to: null, source: "SFS", rows: 9, households: ["1 adult"], in_force: inForce });
   const imp = (id: string, source: string) => ({ id, source, imported_at: "2026-12-01T10:00:00Z", imported_by: null, rows: 18, added: 18, removed: 0, changed: 0 });
   globalThis.fetch = (async (req: Request) => {

@@ -7,13 +7,6 @@ import type { Schemas } from "../src/api/client";
 
 const calls = vi.hoisted(() => ({ urls: [] as string[] }));
 vi.hoisted(() => {
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   const entry = (id: string, at: string, title: string, detail: string | null, sensitive = false) => ({
     id, kind: "note", action: "added", at, subject_id: id, actor_id: null, actor_name: null, title, detail, sensitive,
   });

@@ -1,1 +1,11 @@
 import "@testing-library/jest-dom/vitest";
+
+// openapi-fetch builds requests on "" (same origin), and takes `Request` when the client is
+// made (at import): give relative URLs a base, as a browser would, before any test file loads.
+const Real = globalThis.Request;
+class Relative extends Real {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
+  }
+}
+globalThis.Request = Relative as typeof Request;

@@ -13,13 +13,6 @@ vi.mock("../src/auth/session", () => ({
 }));
 // The staff directory, for the reassign list (set before the API client is made).
 vi.hoisted(() => {
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   globalThis.fetch = (async () =>
     new Response(JSON.stringify({ items: [{ id: "u2", display_name: "Sam Adviser", active: true, roles: ["adviser"] }], total: 1, limit: 200, offset: 0 }), {
       headers: { "content-type": "application/json" },

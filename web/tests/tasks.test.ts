@@ -1,14 +1,6 @@
 // The task actions send the version the person saw (If-Match) to the right route.
 const calls = vi.hoisted(() => {
   const seen: Array<{ method: string; url: string; ifMatch: string | null; body: string }> = [];
-  const Real = globalThis.Request;
-  // openapi-fetch builds requests on "" (same origin): give them a base as a browser would.
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   globalThis.fetch = (async (req: Request) => {
     seen.push({ method: req.method, url: new URL(req.url).pathname, ifMatch: req.headers.get("If-Match"), body: await req.text() });
     if (new URL(req.url).pathname.endsWith("/stale/complete")) {

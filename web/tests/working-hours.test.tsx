@@ -5,13 +5,6 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 
 const net = vi.hoisted(() => {
   const state = { puts: [] as Array<{ ifMatch: string | null; body: unknown }>, answer: null as null | { status: number; body: unknown } };
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   globalThis.fetch = (async (req: Request) => {
     if (req.method === "PUT") {
       state.puts.push({ ifMatch: req.headers.get("If-Match"), body: JSON.parse(await req.text()) });

@@ -10,13 +10,6 @@ const net = vi.hoisted(() => {
     pages: [] as unknown[],
     unassigned: { items: [] as unknown[], total: 0, limit: 50, offset: 0 },
   };
-  const Real = globalThis.Request;
-  class Relative extends Real {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === "string" ? new URL(input, "http://localhost") : input, init);
-    }
-  }
-  globalThis.Request = Relative as typeof Request;
   globalThis.fetch = (async (req: Request) => {
     const url = new URL(req.url);
     state.seen.push({ method: req.method, path: url.pathname, query: url.search, ifMatch: req.headers.get("If-Match") });
