@@ -309,6 +309,22 @@ FAMILY_V = Family(
 )
 
 
+PRINTED: dict[str, Family] = {
+    "m": M, "n": N, "o": FAMILY_O, "p": FAMILY_P, "q": FAMILY_Q, "r": FAMILY_R, "s": FAMILY_S,
+    "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V,
+}  # fmt: skip
+"""The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
+
+
+def run_family(args: argparse.Namespace, key: str) -> None:
+    """One printed family on perfect text, then ``--ocr-<key>`` of its scans. A blind
+    family's misses are never printed, whatever ``--misses`` says (``_print_misses``)."""
+    family = PRINTED[key]
+    family_text(family, args.per_family, args.misses)
+    if count := getattr(args, f"ocr_{key}"):
+        family_ocr(family, count, args.misses)
+
+
 def _print_misses(family: Family, result: Any, misses: bool) -> None:
     if misses and not family.blind:
         for miss in result.misses:
@@ -425,55 +441,8 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
               f"(families {''.join(fitted.report['families'])}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
-    if args.family == "v":
-        family_text(FAMILY_V, args.per_family)
-        if args.ocr_v:
-            family_ocr(FAMILY_V, args.ocr_v)
-        return
-    if args.family == "u":
-        family_text(FAMILY_U, args.per_family, args.misses)
-        if args.ocr_u:
-            family_ocr(FAMILY_U, args.ocr_u, args.misses)
-        return
-    if args.family == "t":
-        family_text(FAMILY_T, args.per_family, args.misses)
-        if args.ocr_t:
-            family_ocr(FAMILY_T, args.ocr_t, args.misses)
-        return
-    if args.family == "s":
-        family_text(FAMILY_S, args.per_family, args.misses)
-        if args.ocr_s:
-            family_ocr(FAMILY_S, args.ocr_s, args.misses)
-        return
-    if args.family == "r":
-        family_text(FAMILY_R, args.per_family, args.misses)
-        if args.ocr_r:
-            family_ocr(FAMILY_R, args.ocr_r, args.misses)
-        return
-    if args.family == "q":
-        family_text(FAMILY_Q, args.per_family, args.misses)
-        if args.ocr_q:
-            family_ocr(FAMILY_Q, args.ocr_q, args.misses)
-        return
-    if args.family == "p":
-        family_text(FAMILY_P, args.per_family, args.misses)
-        if args.ocr_p:
-            family_ocr(FAMILY_P, args.ocr_p, args.misses)
-        return
-    if args.family == "o":
-        family_text(FAMILY_O, args.per_family, args.misses)
-        if args.ocr_o:
-            family_ocr(FAMILY_O, args.ocr_o, args.misses)
-        return
-    if args.family == "n":
-        family_text(N, args.per_family, args.misses)
-        if args.ocr_n:
-            family_ocr(N, args.ocr_n, args.misses)
-        return
-    if args.family == "m":
-        family_text(M, args.per_family, args.misses)
-        if args.ocr_m:
-            family_ocr(M, args.ocr_m, args.misses)
+    if args.family in PRINTED:
+        run_family(args, args.family)
         return
     model = classifier.shipped()
     for title, held, only in (
@@ -503,38 +472,10 @@ def main() -> None:
     family_l(args.per_family, args.misses)
     if args.ocr_l:
         family_l_ocr(args.ocr_l, args.misses)
-    family_text(M, args.per_family, args.misses)
-    if args.ocr_m:
-        family_ocr(M, args.ocr_m, args.misses)
-    family_text(N, args.per_family, args.misses)
-    if args.ocr_n:
-        family_ocr(N, args.ocr_n, args.misses)
-    family_text(FAMILY_O, args.per_family, args.misses)
-    if args.ocr_o:
-        family_ocr(FAMILY_O, args.ocr_o, args.misses)
-    if args.family == "read":
-        return
-    family_text(FAMILY_P, args.per_family, args.misses)
-    if args.ocr_p:
-        family_ocr(FAMILY_P, args.ocr_p, args.misses)
-    family_text(FAMILY_Q, args.per_family, args.misses)
-    if args.ocr_q:
-        family_ocr(FAMILY_Q, args.ocr_q, args.misses)
-    family_text(FAMILY_R, args.per_family, args.misses)
-    if args.ocr_r:
-        family_ocr(FAMILY_R, args.ocr_r, args.misses)
-    family_text(FAMILY_S, args.per_family, args.misses)
-    if args.ocr_s:
-        family_ocr(FAMILY_S, args.ocr_s, args.misses)
-    family_text(FAMILY_T, args.per_family, args.misses)
-    if args.ocr_t:
-        family_ocr(FAMILY_T, args.ocr_t, args.misses)
-    family_text(FAMILY_U, args.per_family, args.misses)
-    if args.ocr_u:
-        family_ocr(FAMILY_U, args.ocr_u, args.misses)
-    family_text(FAMILY_V, args.per_family)  # blind: its misses are never printed
-    if args.ocr_v:
-        family_ocr(FAMILY_V, args.ocr_v)
+    for key in PRINTED:
+        run_family(args, key)
+        if key == "o" and args.family == "read":
+            return
 
 
 if __name__ == "__main__":
