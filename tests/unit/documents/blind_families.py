@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 import itertools
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -80,8 +81,6 @@ def assert_never_trained_on(module: str, family: str) -> None:
 def assert_only_read_family(module: str, family: str) -> None:
     """As ``assert_never_trained_on``, for a family read since (a read family): it is in
     ``read_families.READ``, ``read_families`` names its ``module``, and nothing else does."""
-    import re
-
     from cma_adapters.rules_assistant import read_families
 
     _assert_unnamed(module, family, read_too=False)
@@ -90,8 +89,6 @@ def assert_only_read_family(module: str, family: str) -> None:
 
 
 def _assert_unnamed(module: str, family: str, *, read_too: bool) -> None:
-    import re
-
     from cma_adapters.rules_assistant import (
         assistant,
         classifier,
