@@ -76,9 +76,7 @@ const FIELDS = {
   phone: "client-phone",
   ni_number: "client-ni",
   "address.lines": "client-address",
-  lines: "client-address",
   "address.postcode": "client-postcode",
-  postcode: "client-postcode",
 };
 
 const LABELS = {
