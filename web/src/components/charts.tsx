@@ -4,6 +4,7 @@
 // (a GOV.UK details element under it): the chart is for looking, the table for reading
 // and for screen readers, which get the chart itself as one short summary.
 import type { ReactNode } from "react";
+import { ScrollBox } from "./ui";
 
 export interface TableAlternative {
   headers: string[];
@@ -16,36 +17,38 @@ function FiguresTable({ caption, table }: { caption: string; table: TableAlterna
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">Show the figures as a table</span>
       </summary>
-      <div className="govuk-details__text cma-table-scroll" tabIndex={0} role="region" aria-label={`${caption}, figures`}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {table.headers.map((h) => (
-                <th scope="col" className="govuk-table__header" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {table.rows.map((row, i) => (
-              <tr className="govuk-table__row" key={i}>
-                {row.map((cell, j) =>
-                  j === 0 ? (
-                    <th scope="row" className="govuk-table__header" key={j}>
-                      {cell}
-                    </th>
-                  ) : (
-                    <td className="govuk-table__cell" key={j}>
-                      {cell}
-                    </td>
-                  ),
-                )}
+      <div className="govuk-details__text">
+        <ScrollBox>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                {table.headers.map((h) => (
+                  <th scope="col" className="govuk-table__header" key={h}>
+                    {h}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {table.rows.map((row, i) => (
+                <tr className="govuk-table__row" key={i}>
+                  {row.map((cell, j) =>
+                    j === 0 ? (
+                      <th scope="row" className="govuk-table__header" key={j}>
+                        {cell}
+                      </th>
+                    ) : (
+                      <td className="govuk-table__cell" key={j}>
+                        {cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </div>
     </details>
   );
@@ -173,15 +176,5 @@ export function PercentLine({
       </svg>
       <FiguresTable caption={title} table={table} />
     </figure>
-  );
-}
-
-/** A table that may scroll sideways on a narrow screen: a focusable, named region, so
- * that a keyboard can scroll it (WCAG 2.1.1) even when it holds no links. */
-export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="cma-table-scroll" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
   );
 }

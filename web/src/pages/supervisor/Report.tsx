@@ -6,7 +6,7 @@ import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label } from "../../components/format";
 import { Select } from "../../components/forms";
-import { PercentBars, PercentLine, ScrollRegion } from "../../components/charts";
+import { PercentBars, PercentLine } from "../../components/charts";
 import { Pagination, QueryState, ScrollBox, Tag } from "../../components/ui";
 import { useStaff, type StaffLookup } from "../../hooks/useStaff";
 import { historySeries, monthlyReviewScores, passRate } from "./data";
@@ -247,7 +247,6 @@ export function ReportPage() {
               </div>
             </div>
             <h2 className="govuk-heading-m">By severity</h2>
-            <ScrollRegion label="Findings by severity">
               <ScrollBox>
                 <table className="govuk-table">
                   <caption className="govuk-table__caption govuk-visually-hidden">Findings by severity</caption>
@@ -267,12 +266,10 @@ export function ReportPage() {
                   </tbody>
                 </table>
               </ScrollBox>
-            </ScrollRegion>
             <h2 className="govuk-heading-m">File review coverage</h2>
             {r.qa_coverage.length === 0 ? (
               <p className="govuk-body">No closed cases to review yet.</p>
             ) : (
-              <ScrollRegion label="File review coverage">
                 <ScrollBox>
                   <table className="govuk-table">
                     <caption className="govuk-table__caption govuk-visually-hidden">File reviews per adviser against the quota</caption>
@@ -300,7 +297,6 @@ export function ReportPage() {
                     </tbody>
                   </table>
                 </ScrollBox>
-              </ScrollRegion>
             )}
             <h2 className="govuk-heading-m">Findings</h2>
             <div className="cma-inline-form" role="search" aria-label="Filter findings">
