@@ -22,6 +22,7 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.cli.demo import CASES, CENTRES, CLIENTS, DEMO_PASSWORD, STAFF
+from cma_entrypoints.cli.demo_documents import LETTERS
 from cma_entrypoints.cli.main import app
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.settings import Settings
@@ -323,6 +324,29 @@ def test_demo_seeds_once(cma: Callable[..., Result], env: dict[str, str | None])
     assert "not_applicable" not in _with_container(env, lambda c: statuses(c, "CR-21"))
     assert _with_container(env, lambda c: statuses(c, "CR-15")).count("pass") == 1
     assert _with_container(env, lambda c: statuses(c, "CR-16")).count("pass") == 1
+
+    # The letters the clients brought in were read (the PDFs' text layers: no OCR) and
+    # their suggestions wait on adviser1's cases: the catalogue's new balance and the
+    # bank's claim as updates of debts on the credit report (the claim names the card only
+    # by its last four figures), the claim's and the enforcement notice's deadlines.
+    async def documents(c: Container) -> tuple[list[str], list[str]]:
+        centre = next(
+            x for x in await c.identity_store().list_centres() if x.name == CENTRES[0].name
+        )
+        ctx = TenantContext.system(centre.id)
+        read, kinds = [], []
+        for case in (await c.cases().list(ctx, status=CaseStatus.OPEN)).items:
+            for doc in (await c.documents().list(ctx, case.id)).items:
+                read.append(doc.status.value)
+            kinds += [
+                s.kind.value for s in (await c.documents().list_suggestions(ctx, case.id)).items
+            ]
+        return read, sorted(kinds)
+
+    read, kinds = _with_container(env, documents)
+    assert read == ["done"] * len(LETTERS), read
+    assert kinds.count("update_debt") == 2, kinds
+    assert {"court_claim_deadline", "enforcement_deadline", "response_deadline"} <= set(kinds)
     signed_in = _with_container(
         env, lambda c: c.identity().authenticate("adviser1@riverside.example", DEMO_PASSWORD)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Iterable
 
@@ -290,15 +291,10 @@ def _debt_proposal(
     reference = (
         _normalise_reference(extraction.account_reference) if extraction.account_reference else ""
     )
-    recorded = next(
-        (
-            d
-            for d in recorded_debts
-            if reference
-            and d.account_reference
-            and _normalise_reference(d.account_reference) == reference
-        ),
-        None,
+    recorded = (
+        recorded_debt_for(extraction.account_reference, recorded_debts)
+        if extraction.account_reference
+        else None
     )
     is_debt = extraction.document_class in DEBT_CLASSES and extraction.balance_pence is not None
     if recorded is not None:
@@ -435,3 +431,49 @@ def _statement_debt(line: StatementLine) -> _Proposal:
 
 def _normalise_reference(reference: str) -> str:
     return "".join(c for c in reference.upper() if c.isalnum())
+
+
+# A reference given only by its last characters: "ending 4411", "account ending in 4411",
+# "************4411", "XXXX XXXX XXXX 4411", "…4411" (a card's or account's number masked
+# as letters and statements print it).
+_TAIL_ONLY = re.compile(
+    r"^(?:.*?\bending(?:\s+in|\s+with)?\s*:?\s*|[*xX•#.…\s-]{3,})([A-Za-z0-9]{3,8})$", re.I
+)
+
+
+def _tail(reference: str) -> str | None:
+    """The characters a masked or "ending …" reference gives, or ``None`` for a whole one."""
+    found = _TAIL_ONLY.match(reference.strip())
+    return found.group(1).upper() if found else None
+
+
+def recorded_debt_for(
+    reference: str, recorded_debts: Iterable[RecordedDebt]
+) -> RecordedDebt | None:
+    """The recorded debt a letter's account ``reference`` is about: the one with the same
+    reference (ignoring case, spaces and dashes), else — when either side gives only its
+    last characters (masked, or "ending 4411") — the one debt whose reference ends in them.
+    Two debts ending alike match neither: the adviser is asked to add or match it."""
+    debts = [d for d in recorded_debts if d.account_reference]
+    wanted = _normalise_reference(reference)
+    if not wanted:
+        return None
+    exact = [d for d in debts if _normalise_reference(d.account_reference or "") == wanted]
+    if exact:
+        return exact[0]
+    tail = _tail(reference)
+    matches = []
+    for debt in debts:
+        theirs = debt.account_reference or ""
+        their_tail = _tail(theirs)
+        if tail is not None and their_tail is None:
+            hit = _normalise_reference(theirs).endswith(tail)
+        elif tail is None and their_tail is not None:
+            hit = wanted.endswith(their_tail)
+        elif tail is not None and their_tail is not None:
+            hit = tail == their_tail
+        else:
+            hit = False
+        if hit:
+            matches.append(debt)
+    return matches[0] if len(matches) == 1 else None

@@ -21,7 +21,7 @@ from cma_core.clients.model import PostalAddress
 from cma_core.clients.service import RegisterClient
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import Role
-from cma_entrypoints.cli import demo_casework
+from cma_entrypoints.cli import demo_casework, demo_documents
 
 if TYPE_CHECKING:
     from cma_entrypoints.container import Container
@@ -117,7 +117,7 @@ class DemoLogin:
 
 
 def steps_per_centre() -> int:
-    return 1 + len(STAFF) + len(CLIENTS) + len(CASES) + demo_casework.steps()
+    return 1 + len(STAFF) + len(CLIENTS) + len(CASES) + demo_casework.steps() + 1
 
 
 def logins() -> list[DemoLogin]:
@@ -213,4 +213,15 @@ async def _seed_centre(
             await cases.close(supervisor, case.id, close_reason)
         advance(f"{demo.name}: case {case.reference}")
     await demo_casework.seed_casework(container, staff, case_ids, advance, demo.name)
+    filed = await demo_documents.file_letters(
+        container,
+        staff["adviser1"],
+        case_ids,
+        [
+            (f"{first} {last}", (*lines, postcode))
+            for (first, last, _), (lines, postcode) in zip(CLIENTS, ADDRESSES, strict=True)
+        ],
+        [client_index for client_index, *_ in CASES],
+    )
+    advance(f"{demo.name}: {filed} letters the clients brought in")
     return centre
