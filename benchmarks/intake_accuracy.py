@@ -55,19 +55,24 @@ while round 13 reads U's misses, measured against main's round-12 reader and nev
 to round 13): ``--family v`` (V only) or ``--family all``, ``--ocr-v N`` scans and reads N
 of its documents (its phone photos as JPEG). V's misses are never printed.
 
+Held-out X (``corpus_blind_x.py``: a thirteenth blind family, in a thirteenth hand,
+measured against main's round-13 reader and never shown to it): ``--family x`` (X only)
+or ``--family all``, ``--ocr-x N`` scans and reads N of its documents (its sheet-feeder
+scans as TIFF). X's misses are never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-U with their own seeds, not the benchmark's; never V) and reads every family on perfect
+L-U with their own seeds, not the benchmark's; never V or X) and reads every family on perfect
 text twice, by the rules and with the ranker, each table with its read time per document (the same
 run); the OCR runs use the ranker too. ``--ranker blended,alone``: the first as above,
 the others' tables too, read from the same pages (for OCR: the same scans, also read by
 the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|x] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
 [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19] [--ocr-v 19]
-[--ranker alone|blended]``
+[--ocr-x 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -120,6 +125,8 @@ from cma_adapters.rules_assistant.corpus_blind_u import build_u, u_pages, u_scan
 from cma_adapters.rules_assistant.corpus_blind_u import values_in_text as u_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_v import build_v, v_pages, v_scanned, v_text
 from cma_adapters.rules_assistant.corpus_blind_v import values_in_text as v_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_x import build_x, x_pages, x_scanned, x_text
+from cma_adapters.rules_assistant.corpus_blind_x import values_in_text as x_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -307,11 +314,14 @@ FAMILY_U = Family(
 FAMILY_V = Family(
     "held-out V, written blind", build_v, v_text, v_pages, v_scanned, v_values_in_text, True
 )
+FAMILY_X = Family(
+    "held-out X, written blind", build_x, x_text, x_pages, x_scanned, x_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
     "m": M, "n": N, "o": FAMILY_O, "p": FAMILY_P, "q": FAMILY_Q, "r": FAMILY_R, "s": FAMILY_S,
-    "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V,
+    "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "x": FAMILY_X,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -357,11 +367,12 @@ def family_text(family: Family, per_family: int, misses: bool = False) -> None:
 
 def family_ocr(family: Family, count: int, misses: bool = False) -> None:
     """``count`` documents of the family (one class after another) printed and scanned at
-    150-300 dpi as PNG, JPEG and PDF, read by Tesseract and the rule-based assistant."""
+    150-300 dpi as PNG, JPEG, TIFF and PDF, read by Tesseract and the rule-based assistant."""
     from cma_adapters.tesseract import TesseractTextExtractor
     from cma_core.documents.files import ContentType
 
     types = {"png": ContentType.PNG, "jpeg": ContentType.JPEG, "pdf": ContentType.PDF}
+    types["tiff"] = ContentType.TIFF
     every = family.build(max(1, -(-count // 19)))
     per = len(every) // 19
     chosen = [every[c * per + r] for r in range(per) for c in range(19)][:count]
@@ -408,7 +419,7 @@ def main() -> None:
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
         "--family",
-        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v"),
+        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x"),
         default="all",
     )
     parser.add_argument("--ocr-m", type=int, default=0)
@@ -424,6 +435,7 @@ def main() -> None:
     parser.add_argument("--ocr-t", type=int, default=0)
     parser.add_argument("--ocr-u", type=int, default=0)
     parser.add_argument("--ocr-v", type=int, default=0)
+    parser.add_argument("--ocr-x", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
