@@ -60,20 +60,24 @@ round 14 reads V's misses, measured against main's round-13 reader and never sho
 round 14): ``--family w`` (W only) or ``--family all``, ``--ocr-w N`` scans and reads N of
 its documents. W's misses are never printed.
 
+Held-out X (``corpus_blind_x.py``: a thirteenth blind family, in a thirteenth hand,
+measured against main's round-13 reader and never shown to it): ``--family x`` (X only)
+or ``--family all``, ``--ocr-x N`` scans and reads N of its documents (its sheet-feeder
+scans as TIFF). X's misses are never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-U with their own seeds, not the benchmark's; never V or W) and reads every family on perfect
+L-U with their own seeds, not the benchmark's; never V, W or X) and reads every family on perfect
 text twice, by the rules and with the ranker, each table with its read time per document (the same
 run); the OCR runs use the ranker too. ``--ranker blended,alone``: the first as above,
 the others' tables too, read from the same pages (for OCR: the same scans, also read by
 the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
 [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19] [--ocr-v 19]
-[--ocr-w 19]
-[--ranker alone|blended]``
+[--ocr-w 19] [--ocr-x 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -128,6 +132,8 @@ from cma_adapters.rules_assistant.corpus_blind_v import build_v, v_pages, v_scan
 from cma_adapters.rules_assistant.corpus_blind_v import values_in_text as v_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_w import build_w, w_pages, w_scanned, w_text
 from cma_adapters.rules_assistant.corpus_blind_w import values_in_text as w_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_x import build_x, x_pages, x_scanned, x_text
+from cma_adapters.rules_assistant.corpus_blind_x import values_in_text as x_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -318,11 +324,14 @@ FAMILY_V = Family(
 FAMILY_W = Family(
     "held-out W, written blind", build_w, w_text, w_pages, w_scanned, w_values_in_text, True
 )
+FAMILY_X = Family(
+    "held-out X, written blind", build_x, x_text, x_pages, x_scanned, x_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
     "m": M, "n": N, "o": FAMILY_O, "p": FAMILY_P, "q": FAMILY_Q, "r": FAMILY_R, "s": FAMILY_S,
-    "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W,
+    "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W, "x": FAMILY_X,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -368,11 +377,12 @@ def family_text(family: Family, per_family: int, misses: bool = False) -> None:
 
 def family_ocr(family: Family, count: int, misses: bool = False) -> None:
     """``count`` documents of the family (one class after another) printed and scanned at
-    150-300 dpi as PNG, JPEG and PDF, read by Tesseract and the rule-based assistant."""
+    150-300 dpi as PNG, JPEG, TIFF and PDF, read by Tesseract and the rule-based assistant."""
     from cma_adapters.tesseract import TesseractTextExtractor
     from cma_core.documents.files import ContentType
 
     types = {"png": ContentType.PNG, "jpeg": ContentType.JPEG, "pdf": ContentType.PDF}
+    types["tiff"] = ContentType.TIFF
     every = family.build(max(1, -(-count // 19)))
     per = len(every) // 19
     chosen = [every[c * per + r] for r in range(per) for c in range(19)][:count]
@@ -419,7 +429,7 @@ def main() -> None:
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
         "--family",
-        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w"),
+        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x"),
         default="all",
     )
     parser.add_argument("--ocr-m", type=int, default=0)
@@ -436,6 +446,7 @@ def main() -> None:
     parser.add_argument("--ocr-u", type=int, default=0)
     parser.add_argument("--ocr-v", type=int, default=0)
     parser.add_argument("--ocr-w", type=int, default=0)
+    parser.add_argument("--ocr-x", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

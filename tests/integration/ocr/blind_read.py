@@ -13,7 +13,12 @@ from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import DocumentClass
 
-TYPES = {"png": ContentType.PNG, "jpeg": ContentType.JPEG, "pdf": ContentType.PDF}
+TYPES = {
+    "png": ContentType.PNG,
+    "jpeg": ContentType.JPEG,
+    "tiff": ContentType.TIFF,
+    "pdf": ContentType.PDF,
+}
 
 
 async def read_chosen(
