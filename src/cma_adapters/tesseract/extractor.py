@@ -215,14 +215,19 @@ class TesseractTextExtractor(TextExtractor):
                     textpage = page.get_textpage()
                     try:
                         text = textpage.get_text_bounded()
+                        enough = sum(not c.isspace() for c in text) >= self.min_text_layer_chars
+                        placed = _layer_words(page, textpage, self.dpi) if enough else None
                     finally:
                         textpage.close()
-                    if sum(not c.isspace() for c in text) >= self.min_text_layer_chars:
+                    if enough:
+                        words, size = placed or ((), None)
                         return PageText(
                             number=number,
                             text=_tidy(text),
                             confidence=1.0,
                             source=PageSource.TEXT_LAYER,
+                            words=words,
+                            size=size,
                         )
                     bitmap = page.render(scale=self.dpi / 72, grayscale=True)
                     try:
@@ -314,6 +319,62 @@ def _page_text(number: int, result: dict[str, list[Any]], size: tuple[int, int])
         words=_words(result),
         size=size,
     )
+
+
+def _layer_words(
+    page: pypdfium2.PdfPage, textpage: pypdfium2.PdfTextPage, dpi: int
+) -> tuple[tuple[Word, ...], tuple[int, int]] | None:
+    """The words of a PDF page's text layer with their boxes, in the pixels of the page
+    rendered at ``dpi`` (as the page images the adviser checks them on are drawn), and that
+    page's size: the reader then finds labels and values by position, as on a scan, and
+    each value's box is where it is printed. A word ends at a space or line break, at a
+    jump to another line, or at a gap wider than half its characters' height (columns the
+    text layer runs together). ``None`` for a turned page (its boxes would need turning)."""
+    if page.get_rotation() % 360:
+        return None
+    width, height = page.get_size()
+    scale = dpi / 72
+    count = textpage.count_chars()
+    chars = textpage.get_text_range(0, count)
+    if len(chars) != count:  # characters outside the BMP: one at a time
+        chars = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
+    words: list[Word] = []
+    run: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]  # left, bottom, right, top in PDF units
+
+    def flush() -> None:
+        if run:
+            left, bottom, right, top = box
+            words.append(
+                Word(
+                    text="".join(run),
+                    box=Box(
+                        left=round(left * scale),
+                        top=round((height - top) * scale),
+                        width=max(1, round((right - left) * scale)),
+                        height=max(1, round((top - bottom) * scale)),
+                    ),
+                )
+            )
+            run.clear()
+
+    for index, char in enumerate(chars):
+        if char.isspace() or not char.isprintable():
+            flush()
+            continue
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        tall = max(top - bottom, 1.0)
+        if run and (
+            left - box[2] > tall / 2 or abs((top + bottom) - (box[3] + box[1])) / 2 > tall / 2
+        ):
+            flush()
+        if run:
+            box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
+        else:
+            box = [left, bottom, right, top]
+        run.append(char)
+    flush()
+    return tuple(words), (round(width * scale), round(height * scale))
 
 
 def _pgm(image: Image.Image) -> bytes:

@@ -157,6 +157,33 @@ async def test_pdf_text_layer_is_used_without_ocr(extractor: TesseractTextExtrac
     assert extraction.balance_pence == 123456
 
 
+async def test_a_text_layer_gives_each_word_where_it_is_printed(
+    extractor: TesseractTextExtractor,
+) -> None:
+    """The words of a PDF's text layer carry boxes in the pixels of the page drawn at the
+    extractor's resolution (here 150 dpi: 72 points are 150 pixels), so the reader places
+    values by position and the adviser sees each value's box where it is printed."""
+    data = _text_pdf(["Acme Loans Ltd", "Date: 3 March 2025", "Account number: AL-1234567"])
+    [page] = await extractor.extract(data, ContentType.PDF)
+    px = extractor.dpi / 72
+    assert page.size == (round(595 * px), round(842 * px))
+    words = {w.text: w.box for w in page.words}
+    assert [w.text for w in page.words][:3] == ["Acme", "Loans", "Ltd"]
+    for text, line in (("Acme", 1), ("Date:", 2), ("AL-1234567", 3)):
+        box = words[text]
+        baseline = (842 - (760 - 16 * line)) * px  # each line 16 points below the last
+        assert box.top < baseline < box.bottom + 2, (text, box, baseline)
+        assert box.height < 16 * px  # one line high
+    assert abs(words["Acme"].left - 72 * px) < 2  # the text starts 72 points in
+    assert words["Loans"].left > words["Acme"].right
+    assert words["Loans"].top == words["Acme"].top
+    extraction = await RuleBasedAssistant().classify_and_extract(page.text, (page,))
+    [reference] = [e for e in extraction.evidence if e.field == "account_reference" and e.chosen]
+    assert reference.box is not None
+    assert reference.box.left >= words["AL-1234567"].left - 1
+    assert reference.box.top == words["AL-1234567"].top
+
+
 @pytest.mark.parametrize(
     ("data", "content_type"),
     [
