@@ -46,6 +46,7 @@ def item(
         at=at,
         title="Call the council",
         label="high",
+        case_reference="C-000042",
     )
 
 
@@ -77,7 +78,7 @@ class WorkQueueItemsContract:
             item(centre, scope, at=T0 + dt.timedelta(hours=2)),
             item(centre, scope, at=same, section=WorkSection.DEADLINE),
             item(centre, scope, at=same),
-            attrs.evolve(item(centre, scope), case_id=None, label=None),
+            attrs.evolve(item(centre, scope), case_id=None, label=None, case_reference=None),
         ]
         await self._replace(backend, centre, scope, *items)
         ordered = sorted(items, key=lambda i: (i.at, i.item_id))

@@ -5,16 +5,19 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import sqlite3
 import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from alembic import command
 from dependency_injector import providers
 from tests.integration.conftest import FAST_HASHING
 from typer.testing import CliRunner, Result
 
+from cma_adapters.sqlalchemy.migrate import alembic_config, upgrade
 from cma_core.cases.model import CaseStatus
 from cma_core.cases.service import OpenCase
 from cma_core.clients.service import RegisterClient
@@ -347,6 +350,18 @@ def test_demo_seeds_once(cma: Callable[..., Result], env: dict[str, str | None])
     assert read == ["done"] * len(LETTERS), read
     assert kinds.count("update_debt") == 2, kinds
     assert {"court_claim_deadline", "enforcement_deadline", "response_deadline"} <= set(kinds)
+    # Migration 2090 gives the work queue items written before it their case's reference:
+    # back to before it (the column gone), then up again.
+    url = Settings.from_env({k: v for k, v in env.items() if v is not None}).database_url
+    command.downgrade(alembic_config(url), "work_queue_case_reference@-1")
+    upgrade(url)
+    with sqlite3.connect(url.split("///", 1)[1]) as db:
+        rows = db.execute(
+            "SELECT w.case_reference, c.reference FROM work_queue_items w "
+            "LEFT JOIN cases c ON c.id = w.case_id WHERE w.case_id IS NOT NULL"
+        ).fetchall()
+    assert rows
+    assert all(mine == theirs and mine for mine, theirs in rows), rows
     signed_in = _with_container(
         env, lambda c: c.identity().authenticate("adviser1@riverside.example", DEMO_PASSWORD)
     )

@@ -46,14 +46,14 @@ function item(over: Partial<WorkItem>): WorkItem {
 }
 
 const items: WorkItem[] = [
-  item({ id: "late", title: "Send the CCJ form", at: inDays(-1), due_at: inDays(-1), kind: "deadline", version: 3 }),
+  item({ id: "late", title: "Send the CCJ form", at: inDays(-1), due_at: inDays(-1), kind: "deadline", version: 3, case_reference: "C-000007" }),
   item({ id: "old", title: "Undated, older", at: inDays(-5), due_at: null }),
   item({ id: "appt", section: "appointment", title: "C-1: phone appointment", at: inDays(0, 11), label: "phone", kind: null, version: null }),
   item({ id: "dl", section: "deadline", title: "C-1: ccj set aside", at: inDays(2, 0), label: "ccj_set_aside", kind: null, version: null }),
   item({ id: "soon", title: "Chase the bank", at: inDays(3), due_at: inDays(3), label: "high", case_id: null }),
   item({ id: "later", title: "Review the DMP", at: inDays(20), due_at: inDays(20) }),
   item({ id: "new", title: "Undated, newer", at: inDays(-2, 9), due_at: null }),
-  item({ id: "doc", section: "document", title: "C-1: a document's suggestion to review", at: inDays(-3) }),
+  item({ id: "doc", section: "document", title: "C-1: suggested new debt to review", at: inDays(-3) }),
 ];
 const counts = { task: 5, deadline: 1, appointment: 1, document: 1 };
 
@@ -96,7 +96,9 @@ describe("WorkQueue", () => {
     ]);
     expect(within(mine).getAllByText(/Ada Adviser/)).toHaveLength(5);
     const due = screen.getByRole("list", { name: "Due in the next 7 days" });
-    expect(within(due).getByRole("link", { name: "Send the CCJ form" })).toHaveAttribute("href", "/cases/c1/deadlines");
+    // A task on a case says which case (its title alone is often the same on every case).
+    expect(within(due).getByRole("link", { name: "C-000007: Send the CCJ form" })).toHaveAttribute("href", "/cases/c1/deadlines");
+    expect(within(mine).getByText(/^C-000007 · Deadline · due/)).toBeInTheDocument();
     expect(within(due).getByText("overdue")).toBeInTheDocument();
     expect(within(due).queryByRole("link", { name: "Chase the bank" })).toBeNull(); // no case
     expect(within(due).queryByText(/Review the DMP/)).toBeNull(); // 20 days away

@@ -602,6 +602,7 @@ def _work_of(r: Any) -> WorkItem:
         kind=r["kind"],
         due_at=r["due_at"],
         version=r["version"],
+        case_reference=r["case_reference"],
     )
 
 
@@ -636,6 +637,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
                         "user_id": i.user_id, "case_id": i.case_id, "at": i.at,
                         "title": i.title, "label": i.label, "kind": i.kind,
                         "due_at": i.due_at, "version": i.version,
+                        "case_reference": i.case_reference,
                     }
                     for i in items
                 ]  # fmt: skip

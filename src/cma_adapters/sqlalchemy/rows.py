@@ -850,6 +850,8 @@ class WorkItemRow(Base):
     kind: Mapped[str | None] = mapped_column(String(32))
     due_at: Mapped[dt.datetime | None]
     version: Mapped[int | None]
+    #: The case's reference (migration 2090); null for a free-standing task.
+    case_reference: Mapped[str | None] = mapped_column(String(32))
     __table_args__ = (
         Index("ix_work_queue_items_user", "centre_id", "user_id", "at", "item_id"),
         Index("ix_work_queue_items_case", "centre_id", "case_id"),

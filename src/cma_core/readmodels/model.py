@@ -161,6 +161,9 @@ class WorkItem:
     kind: str | None = None
     due_at: dt.datetime | None = None
     version: int | None = None
+    #: The case's reference ("C-000012"), so a queue tells its items apart without opening
+    #: them (a task's title is often the same on every case); ``None`` without a case.
+    case_reference: str | None = None
 
 
 WorkCounts = Mapping[WorkSection, int]

@@ -125,7 +125,7 @@ class WorkQueueProjection(Projection):
             for t in (
                 await self.tasks(uow).list(limit=MAX_RECORDS, offset=0, case_id=case.id)
             ).items
-            if (i := _task_item(t, case.id)) is not None
+            if (i := _task_item(t, case.id, case.reference)) is not None
         ]
         out += await self._case_items(uow, case)
         return sorted(out, key=lambda i: (i.at, i.item_id))
@@ -140,7 +140,7 @@ class WorkQueueProjection(Projection):
                     WorkItem(
                         centre_id=case.centre_id, user_id=user, section=section,
                         item_id=item_id, scope_id=case.id, case_id=case.id, at=at,
-                        title=title, label=label,
+                        title=title, label=label, case_reference=case.reference,
                     )
                 )  # fmt: skip
 
@@ -165,8 +165,11 @@ class WorkQueueProjection(Projection):
             case_id=case.id, limit=MAX_RECORDS, offset=0, status=SuggestionStatus.PENDING
         )
         for sg in pending.items:
+            # The kind, not the suggestion's title: that names the creditor and the sum,
+            # which stay sealed (this table holds no client's data in clear).
             add(case.adviser_id, WorkSection.DOCUMENT, sg.id, sg.created_at,
-                f"{case.reference}: a document's suggestion to review", sg.kind.value)  # fmt: skip
+                f"{case.reference}: suggested {sg.kind.value.replace('_', ' ')} to review",
+                sg.kind.value)  # fmt: skip
         return out
 
     # -- rebuild and lag ----------------------------------------------------------------
@@ -221,7 +224,9 @@ class WorkQueueProjection(Projection):
         await self.work_queue_items(uow).delete(scope_ids)
 
 
-def _task_item(task: Task, scope_id: uuid.UUID) -> WorkItem | None:
+def _task_item(
+    task: Task, scope_id: uuid.UUID, case_reference: str | None = None
+) -> WorkItem | None:
     if task.status is not TaskStatus.OPEN or task.assignee_id is None:
         return None
     return WorkItem(
@@ -237,6 +242,7 @@ def _task_item(task: Task, scope_id: uuid.UUID) -> WorkItem | None:
         kind=task.kind.value,
         due_at=task.due_at,
         version=task.version,
+        case_reference=case_reference,
     )
 
 

@@ -137,6 +137,13 @@ async def test_events_in_any_order_equal_the_rebuild_and_items_go_to_their_users
     held = await app.tasks.get(adviser, task.item_id)
     assert (task.kind, task.due_at, task.version) == (held.kind.value, held.due_at, held.version)
     assert all(i.version is None for i in mine if i.section is not WorkSection.TASK)
+    # Every item on the case says which case it is (a free-standing task: none), and a
+    # document's item says what kind of suggestion waits, not its sealed title.
+    case = await app.cases.get(adviser, next(i.case_id for i in mine if i.case_id))
+    assert {i.case_reference for i in mine} == {case.reference}
+    assert [i.case_reference for i in theirs] == [None]
+    [document] = [i for i in mine if i.section is WorkSection.DOCUMENT]
+    assert document.title == f"{case.reference}: suggested new debt to review"
     assert await projection.rebuild(sup.centre_id) == 2  # the case, the free-standing task
     assert await _queue(app, sup.centre_id, adviser.user_id) == mine
     assert await _queue(app, sup.centre_id, sup.user_id) == theirs

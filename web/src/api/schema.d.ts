@@ -5959,6 +5959,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             case_id: string | null;
+            case_reference?: string | null;
             due_at: string | null;
             /** Format: uuid */
             id: string;

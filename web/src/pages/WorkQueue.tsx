@@ -66,7 +66,7 @@ export function WorkQueue() {
                         <Tag value={overdue ? "overdue" : kind} text={overdue ? "overdue" : label(kind)} />{" "}
                         {t.case_id ? (
                           <Link className="govuk-link" to={`/cases/${t.case_id}/deadlines`}>
-                            {t.title}
+                            {t.case_reference ? `${t.case_reference}: ${t.title}` : t.title}
                           </Link>
                         ) : (
                           t.title

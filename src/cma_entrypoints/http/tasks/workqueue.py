@@ -46,13 +46,16 @@ class WorkItemOut(Struct):
     kind: TaskKind | None
     due_at: dt.datetime | None
     version: int | None
+    #: The case's reference ("C-000012"); null for a task on no case (and for items the
+    #: projection wrote before it carried references, until it rewrites them).
+    case_reference: str | None = None
 
     @classmethod
     def of(cls, i: WorkItem) -> WorkItemOut:
         return cls(
             id=i.item_id, section=i.section, case_id=i.case_id, at=i.at, title=i.title,
             label=i.label, kind=TaskKind(i.kind) if i.kind else None, due_at=i.due_at,
-            version=i.version,
+            version=i.version, case_reference=i.case_reference,
         )  # fmt: skip
 
 
@@ -86,6 +89,7 @@ WORK_QUEUE_EXAMPLE = WorkQueuePage(
             kind=None,
             due_at=None,
             version=None,
+            case_reference="C-000012",
         ),
         WorkItemOut(
             id=uuid.UUID("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"),
@@ -97,6 +101,7 @@ WORK_QUEUE_EXAMPLE = WorkQueuePage(
             kind=TaskKind.GENERAL,
             due_at=dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC),
             version=2,
+            case_reference="C-000012",
         ),
     ],
     total=2,

@@ -106,6 +106,7 @@ export function TaskList({ tasks, caption }: { tasks: Task[]; caption: string })
             {t.status !== "open" ? <Tag value={t.status} /> : t.overdue ? <Tag value="overdue" /> : t.priority !== "normal" && <Tag value={t.priority} />}
           </h3>
           <p className="govuk-body-s govuk-!-margin-bottom-2">
+            {t.case_reference && <>{t.case_reference} · </>}
             {label(t.kind)} · due {dateTime(t.due_at)} · {t.assignee_name ?? "unassigned"}
             {t.outcome_note && <> · outcome: {t.outcome_note}</>}
           </p>

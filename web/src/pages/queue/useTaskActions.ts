@@ -6,7 +6,11 @@ import { ifMatch, unwrap } from "../../api/problem";
 
 /** A task as the lists show it; from the work queue read model its version may be
  *  unknown (an item written before the model carried it), and is then read first. */
-export type Task = Omit<Schemas["TaskOut"], "version"> & { version: number | null };
+export type Task = Omit<Schemas["TaskOut"], "version"> & {
+  version: number | null;
+  /** The case's reference, when the list knows it (the work queue's items carry it). */
+  case_reference?: string | null;
+};
 
 async function versionOf(task: Task): Promise<number> {
   if (task.version !== null) return task.version;

@@ -39,6 +39,7 @@ export function itemTask(i: WorkItem, me: { user_id?: string | null; display_nam
     assignee_id: me.user_id ?? null,
     assignee_name: me.display_name ?? null,
     case_id: i.case_id,
+    case_reference: i.case_reference ?? null,
     due_at: i.due_at ?? null,
     closed_at: null,
     closed_by: null,
