@@ -96,12 +96,13 @@ def _enforcement_notice(name: str, address: Sequence[str], today: dt.date) -> Se
         "NOTICE OF ENFORCEMENT",
         f"Date: {_day(today - dt.timedelta(days=1))}",
         "Our reference: CES-6619204",
-        "On behalf of: HM Courts & Tribunals Service (unpaid fine)",
+        "On behalf of: Leeds City Council (unpaid penalty charge notice LS40918832)",
         "",
-        "We have been instructed to collect the unpaid fine imposed by the magistrates' court.",
-        "Amount outstanding: £450.00",
+        "The council has registered the unpaid parking penalty with the Traffic Enforcement",
+        "Centre and instructed us to collect it.",
+        "Amount outstanding: £195.00",
         "Compliance fee: £75.00",
-        "Total now due: £525.00",
+        "Total now due: £270.00",
         "",
         f"You must pay the total due by {_day(today + dt.timedelta(days=8))}. If you do not,",
         "an enforcement agent may visit and take control of your goods, and further fees",
@@ -110,7 +111,8 @@ def _enforcement_notice(name: str, address: Sequence[str], today: dt.date) -> Se
 
 
 #: Filed on adviser1's open cases: the catalogue debt and the bank's claim on the first
-#: (Amira Khan's), the fine's enforcement notice on the second (Ben Hughes's, "urgent").
+#: (Amira Khan's), an enforcement agent's notice for a parking penalty not yet on the case
+#: on the second (Ben Hughes's: "bailiff letter received for parking fines; urgent").
 LETTERS: tuple[DemoLetter, ...] = (
     DemoLetter(0, "very-catalogue-arrears.pdf", _catalogue_arrears),
     DemoLetter(0, "claim-form-northern-bank.pdf", _claim_form),
