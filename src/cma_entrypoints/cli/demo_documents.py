@@ -69,7 +69,7 @@ def _claim_form(name: str, address: Sequence[str], today: dt.date) -> Sequence[s
         "In the County Court Business Centre",
         "",
         "Claim number: K4NB7731",
-        f"Issue date: {_day(today - dt.timedelta(days=4))}",
+        f"Issue date: {_day(today - dt.timedelta(days=8))}",
         "",
         "Claimant: Northern Bank plc, 1 Park Row, Leeds LS1 5AB",
         f"Defendant: {name}, {', '.join(address)}",
