@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from cma_adapters.rules_assistant.layout import Cell, Hit, Layout
 
 _PHONE = re.compile(r"0\d{2,4}(?:[ -]?\d{3,4}){1,2}")
@@ -327,3 +329,178 @@ def own_clause(context: str, value: str) -> str:
             return context
         stop = m.start()
     return context[: end + stop] if _AMOUNT_AFTER.search(context[end + stop :]) else context
+
+
+# -- round 14 -------------------------------------------------------------------------------
+
+_BOX_NUMBER = re.compile(r"\d{1,2}")
+_KEY_ENTRY = re.compile(r"(\d{1,2})[.):]?\s+([^\d£|][^£|]*?)\s*$")
+
+
+def _box_key(layout: Layout) -> dict[str, tuple[int, Cell]]:
+    """A key that explains numbered boxes, entry by entry ("1  Claim number   2  Form
+    issued", "3 Who is claiming"): box number -> (its row, the words that say what the box
+    holds). An entry is a small number followed by words without figures, in the number's
+    cell or in the cell after it."""
+    key: dict[str, tuple[int, Cell]] = {}
+    previous = -2  # (the last row with two or more entries)
+    for r, row in enumerate(layout.rows):
+        entries: list[tuple[str, Cell]] = []
+        c = 0
+        while c < len(row):
+            cell = row[c]
+            m = _KEY_ENTRY.fullmatch(cell.text)
+            if _BOX_NUMBER.fullmatch(cell.text) and c + 1 < len(row):
+                after = row[c + 1]
+                if not re.search(r"\d|£", after.text) and re.search(r"[A-Za-z]", after.text):
+                    entries.append((cell.text, after))
+                    c += 2
+                    continue
+            elif m is not None and len(cell.words) >= 2:
+                entries.append((m.group(1), attrs.evolve(cell, words=cell.words[1:])))
+            c += 1
+        if not entries or not all(_is_key_cell(label) for _, label in entries):
+            continue
+        # (a lone entry is a key's last line only under a line of two or more: "3 Saltings
+        # Row" in an address is no key)
+        if len(entries) >= 2 or previous == r - 1:
+            previous = r if len(entries) >= 2 else previous
+            for number, label in entries:
+                key.setdefault(number, (r, label))
+    return key
+
+
+def _is_key_cell(cell: Cell) -> bool:
+    return len(cell.words) <= 8 and not re.search(r"\d|£", cell.text)
+
+
+def keyed_boxes(layout: Layout) -> Layout:
+    """Numbered boxes whose meaning a key elsewhere on the page gives ("1  2  3" over a
+    row of values, and under them "Key: 1 Claim number  2 Date issued  3 …"): each box
+    number is replaced by the key's words for it, printed where the number was, so the
+    value under it reads as the value of a label above it. A row of box numbers is a row
+    of small numbers only, each over a value in its column in the next row; at least two
+    of the page's box numbers must be explained by the key (otherwise it is a table of
+    figures, left alone)."""
+    key = _box_key(layout)
+    if len(key) < 2:
+        return layout
+    tolerance = 0.04 * layout.width
+    rows = list(layout.rows)
+    changed = False
+    for r, row in enumerate(layout.rows):
+        if not row or r + 1 >= len(rows) or not all(_BOX_NUMBER.fullmatch(c.text) for c in row):
+            continue
+        if any(key.get(c.text, (r, None))[0] == r for c in row):
+            continue  # (the key's own numbers)
+        values = layout.rows[r + 1]
+        if layout.row_tops[r + 1] - layout.row_tops[r] > 3.2 * layout.line_height:
+            continue
+        new_row = []
+        for cell in row:
+            entry = key.get(cell.text)
+            under = any(abs(v.left - cell.left) <= tolerance for v in values)
+            if entry is None or not under:
+                new_row.append(cell)
+                continue
+            new_row.append(_moved(entry[1], cell))
+            changed = True
+        rows[r] = tuple(new_row)
+    return attrs.evolve(layout, rows=tuple(rows)) if changed else layout
+
+
+def _moved(label: Cell, to: Cell) -> Cell:
+    """The key's words for a box, set where the box's number is printed."""
+    dx = to.left - label.left
+    dy = to.box.top - label.box.top
+    words = tuple(
+        attrs.evolve(
+            w,
+            box=attrs.evolve(w.box, left=w.box.left + dx, top=w.box.top + dy),
+        )
+        for w in label.words
+    )
+    return Cell(page=to.page, row=to.row, words=words)
+
+
+# A National Insurance number printed in its groups ("QQ 12 34 56 C"), as the benefit
+# offices and the tax credits office print their reference: two letters, three pairs of
+# figures and a letter A-D.
+NI_NUMBER = r"\b[A-Z]{2} \d{2} \d{2} \d{2} [A-D]\b"
+# The letters a reference's first group may be ("XYZ 4047 4756"): capitals, not a word of
+# the label or the line it is printed on.
+_PREFIX = re.compile(r"(?:^|(?<=[\s:]))([A-Z]{2,4}) $")
+_NOT_PREFIX = frozenset(
+    re.findall(
+        r"\w+",
+        "TEL FAX BOX REF NO NOS AC ACC ACCT PO TO AT ON OF BY FOR AND THE YOUR OUR IS NUM MOB"
+        " DX VAT UK GB",
+    )
+)
+
+
+def letter_prefix(text: str, start: int) -> str:
+    """The capitals a reference printed in groups opens with, as a word of their own
+    ("Supply no.: XYZ 4047 4756" is "XYZ 4047 4756"), or "": not a word of a label or a
+    line ("TEL", "REF", "NO", "BOX")."""
+    m = _PREFIX.search(text[:start])
+    if m is None or m.group(1) in _NOT_PREFIX:
+        return ""
+    return m.group(1) + " "
+
+
+# A label's own relative clause, read as its value when the label cell runs on ("Lender
+# who made the loan", "Company that bought it"): no name starts so.
+_RELATIVE = re.compile(r"(?:who|whom|whose|which|that|where)\b", re.I)
+
+
+def relative_clause(name: str) -> bool:
+    """Whether a would-be name is a label's relative clause ("WHO MADE THE LOAN")."""
+    return bool(_RELATIVE.match(name))
+
+
+# On a notice of assignment the lender is the one who lent (and sold the debt): "Lender",
+# "Lender who made the loan", "Lending company". The new owner is named "new lender",
+# "current lender" or "lender now".
+_LENDER_LABEL = re.compile(r"(?:the )?lend(?:er|ing)\b(?! now)", re.I)
+
+
+def lender_label(label: str | None) -> bool:
+    """Whether a creditor's label names the lender as such (not a new or current one)."""
+    return bool(label and _LENDER_LABEL.match(label.strip()))
+
+
+# A court's order is headed with the court's name after "In the": "In the Northampton
+# County Court", "IN THE X MAGISTRATES' COURT".
+_IN_THE_COURT = re.compile(r"^in the (?=(?:[\w'’.-]+ ){0,5}?(?:court|tribunal)\b)", re.I)
+
+
+def in_the_court(name: str) -> str:
+    """A court's name without the "In the" that heads its order."""
+    return _IN_THE_COURT.sub("", name)
+
+
+def label_before(hit: Hit) -> str:
+    """A label cell's words up to the value read in it ("Made on" of "Made on 3 May 2026
+    by the court"): what follows the value is said of something else. The whole cell when
+    the value is elsewhere."""
+    if hit.place == "same":
+        at = hit.context.find(hit.text)
+        if at > 0:
+            return hit.context[:at]
+    return hit.context
+
+
+_DEADLINE_WORDS = re.compile(
+    r"\b(?:due|by|before|deadline|no later than|pay(?:able)?|last|latest|final)\b", re.I
+)
+
+
+def beside_deadline(row: tuple[Cell, ...], cell: Cell) -> bool:
+    """Whether a date alone in its cell is the value of a deadline's label to its left on
+    the same row ("Whole sum due by  |  3 June 2026"): not the letter's own date."""
+    index = row.index(cell)
+    if index == 0:
+        return False
+    left = row[index - 1]
+    return not re.search(r"\d", left.text) and bool(_DEADLINE_WORDS.search(left.text))
