@@ -1,6 +1,6 @@
 """The OpenAI adapter's per-field table on the held-out families (H, K, and L to P, written
 blind; ``--family q`` for Q only, and so on; T is read since round 12, U since round 13, V
-is still blind), against a local chat-completions server (127.0.0.1, the same protocol the
+since round 14), against a local chat-completions server (127.0.0.1, the same protocol the
 integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
