@@ -34,6 +34,7 @@ from cma_adapters.rules_assistant.fields_kinds import (
     clock_time,
     creditor_kinds,
     fuller_form,
+    glued_date,
     in_the_court,
     in_words_before,
     is_clause,
@@ -45,6 +46,7 @@ from cma_adapters.rules_assistant.fields_kinds import (
     own_clause,
     reference_kinds,
     registered_name,
+    rejoined_pounds,
     relative_clause,
     sentence_start,
     whole_debt,
@@ -154,6 +156,7 @@ AGENT_WORDS = re.compile(
 
 def parse_money(text: str) -> int | None:
     """The first amount that is not part of a date ("12.07.26 to 08.10.26" is a period)."""
+    text = rejoined_pounds(text)  # "£1 4,741.79" (round 14)
     dates = [m.span() for m in DATE.finditer(text)]
     for m in MONEY.finditer(text):
         if any(start <= m.start("n") < end for start, end in dates) or clock_time(m):
@@ -213,6 +216,8 @@ def parse_reference(text: str) -> str | None:
         value = m.group().strip("-/")
         if DATE.fullmatch(value) or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
             continue
+        if glued_date(value):
+            continue  # "to21/12/25": a date OCR joined to the word before it (round 14)
         if value[:1].isdigit() and " " in value:  # (round 14: "XYZ 4047 4756")
             value = letter_prefix(text, m.start()) + value
         return value.upper()
@@ -1197,7 +1202,8 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
                 change -= 2.5
         if cls is C.NOTICE_OF_ASSIGNMENT and re.search(r"\bagreement\b", label):
             change -= 1.5
-        if c.value in claims:
+        # (OCR's letter O in the claim number named in the body: round 14)
+        if c.value in claims or without_letter_o(str(c.value)) in claims:
             change -= 3.0
         # A claim or a judgment names the account in its particulars ("under account
         # reference X", "account number X"): that beats the claimant's own "ref", which
@@ -1542,7 +1548,7 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
         r"(?:account|reference|ref|agreement|order|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
         # ("whose reference for the loan is X": what it is for, then "is", round 12)
-        r"(?:(?:for|on|of) (?:the|your|this|that) \w+\s+is\s+)?"
+        r"(?:(?:(?:for|on|of) (?:the|your|this|that) \w+\s+)?is\s+)?"  # ("reference is X": r14)
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
     )

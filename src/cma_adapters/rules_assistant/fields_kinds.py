@@ -504,3 +504,33 @@ def beside_deadline(row: tuple[Cell, ...], cell: Cell) -> bool:
         return False
     left = row[index - 1]
     return not re.search(r"\d", left.text) and bool(_DEADLINE_WORDS.search(left.text))
+
+
+# -- round 14: OCR --------------------------------------------------------------------------
+
+_GLUED_DATE = re.compile(
+    r"(?:to|from|on|at|by|until|til|dated?)\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", re.I
+)
+
+
+def glued_date(value: str) -> bool:
+    """A date OCR read joined to the word before it ("to21/12/25", "FROM03.04.26"): no
+    reference."""
+    return bool(_GLUED_DATE.fullmatch(value))
+
+
+_SPLIT_POUNDS = re.compile(r"(£\s?\d{1,2}) (\d{1,2},\d{3}(?:\.\d\d)?\b)")
+
+
+def rejoined_pounds(text: str) -> str:
+    """An amount OCR split inside its first group of figures ("£1 4,741.79" for
+    "£14,741.79"): rejoined when the two parts make a first group of two or three figures
+    before the thousands comma."""
+    return _SPLIT_POUNDS.sub(
+        lambda m: (
+            m.group(1) + m.group(2)
+            if len(re.sub(r"\D", "", m.group(1))) + len(m.group(2).split(",")[0]) <= 3
+            else m.group()
+        ),
+        text,
+    )

@@ -16,6 +16,7 @@ from tests.unit.documents.test_reading_kinds_r10 import best
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
 from cma_adapters.rules_assistant.fields import (
     Candidate,
+    parse_money,
     parse_name,
     parse_reference,
     read_fields,
@@ -215,3 +216,31 @@ def test_instalments_unpaid_and_a_sum_paid_in_error_are_owed() -> None:
         (Cell(0.08, "Please repay this sum or call us to agree a plan."),),
     ]
     assert best(found(C.OVERPAYMENT, page), "balance_pence") == 64000
+
+
+# -- after OCR ---------------------------------------------------------------------------------
+
+
+def test_an_amount_ocr_split_inside_its_first_group_of_figures() -> None:
+    assert parse_money("Sum now demanded £2 8,310.05") == 2831005
+    assert parse_money("£1 204 507 total") == 120450700  # spaced thousands, as before
+    assert parse_money("£5 and 4,000.00") == 500  # two amounts, not one
+
+
+def test_a_date_ocr_joined_to_the_word_before_it_is_no_reference() -> None:
+    assert parse_reference("from03/04/26") is None
+    assert parse_reference("UNTIL03-04-2026  ref KLT-4471") == "KLT-4471"
+
+
+def test_the_body_s_reference_is_and_a_claim_number_read_with_the_letter_o() -> None:
+    page = [
+        (Cell(0.08, "County Court at Wetherfold"),),
+        (Cell(0.08, "Corven Boat Finance plc, whose reference is CBF0471/Q, is suing you under"),),
+        (Cell(0.08, "claim number K7OQ4T20 for £4,020.00."),),
+    ]
+    got = found(C.COURT_CLAIM_N1, page)
+    assert best(got, "account_reference") == "CBF0471/Q"
+    # the claim number as OCR read it (an O for a 0) is no account reference either
+    misread = [c for c in got["account_reference"] if c.value == "K7OQ4T20"]
+    assert misread
+    assert all(c.score <= 0 for c in misread)
