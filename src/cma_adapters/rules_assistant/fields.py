@@ -49,6 +49,7 @@ from cma_adapters.rules_assistant.fields_kinds import (
     rejoined_pounds,
     relative_clause,
     sentence_start,
+    trailing_minus,
     whole_debt,
     whole_loan_said,
     without_letter_o,
@@ -164,7 +165,8 @@ def parse_money(text: str) -> int | None:
         pence = pence_of(m)
         # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
         minus = text[: m.start("n")].rstrip().endswith(("-", "−"))
-        return -pence if minus else pence
+        # "41.65-": a credit printed with its minus after it (round 14)
+        return -pence if minus or trailing_minus(text, m.end()) else pence
     return None
 
 

@@ -534,3 +534,14 @@ def rejoined_pounds(text: str) -> str:
         ),
         text,
     )
+
+
+_TRAILING_MINUS = re.compile(r"[-−](?![\d£-])")
+
+
+def trailing_minus(text: str, end: int) -> bool:
+    """Whether an amount ending at ``end`` carries its minus after it, as accounting
+    stationery prints a credit ("Payments received  41.65-"): not a range ("£40-£50",
+    "40-50") nor a dash that runs on to a word."""
+    rest = text[end:]
+    return bool(_TRAILING_MINUS.match(rest)) and not re.match(r"[-−]\s*[A-Za-z]", rest)

@@ -25,7 +25,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -325,9 +324,9 @@ FIRST = (
     "= main's round-12 reader, shipped classifier and field ranker 2026-12-04.12; on 76 "
     "documents: benchmarks/OCR.md, 'Family V')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"creditor_name", "original_creditor", "account_reference", "income_pence"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_14 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 14 (rules + classifier and field ranker 2026-12-04.14)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "account_reference": 0.65, "income_pence": 0.5}
 """Well under the first measurement of the fields under their floor: a collapse, not a
@@ -335,16 +334,17 @@ small loss."""
 
 
 def test_family_v_is_read_above_a_collapse_floor(v_score: Score) -> None:
-    print("\n" + v_score.table("held-out family V (written blind), perfect text"))
+    print("\n" + v_score.table("family V (seen since round 14), perfect text"))
     assert v_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (v_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"V blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_v_meets_the_floor(v_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 14 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_14 on these 38 documents (blind, first measurement: FIRST; creditor, original
+    creditor, reference and income were under the floor). The issue's floors: 95% for the
+    class, 90% for each field the documents state."""
     assert meets_floor(v_score.accuracy(field), field), field

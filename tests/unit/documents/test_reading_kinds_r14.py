@@ -244,3 +244,9 @@ def test_the_body_s_reference_is_and_a_claim_number_read_with_the_letter_o() -> 
     misread = [c for c in got["account_reference"] if c.value == "K7OQ4T20"]
     assert misread
     assert all(c.score <= 0 for c in misread)
+
+
+def test_a_credit_printed_with_its_minus_after_it() -> None:
+    assert parse_money("Refunds and credits   1,312.08-") == -131208
+    assert parse_money("Between £40-£50 a week") == 4000  # a range
+    assert parse_money("£41.65 - the charge") == 4165  # a dash before words
