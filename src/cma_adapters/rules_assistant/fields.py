@@ -33,6 +33,7 @@ from cma_adapters.rules_assistant.fields_kinds import (
     carried_over,
     clock_time,
     creditor_kinds,
+    cumulative_pay,
     fuller_form,
     glued_date,
     in_the_court,
@@ -1450,11 +1451,13 @@ def _income_score(hit: Hit, weight: float) -> float:
     if re.search(r"\bafter (?:tax and )?deductions\b", label):
         return 0.0  # net pay, however many deductions it names
     bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd|td|this year)\b"
-    return -4.0 if re.search(bad, label) else 0.0
+    return -4.0 if re.search(bad, label) or cumulative_pay(label) else 0.0
 
 
 def _gross_score(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context)) + " " + hit.text.lower()
+    if cumulative_pay(label):
+        return -4.0  # "Gross pay to date" (round 14)
     return -4.0 if re.search(r"\b(?:year to date|ytd|td|this year)\b", label) else 0.0
 
 

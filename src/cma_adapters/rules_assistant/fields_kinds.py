@@ -333,7 +333,9 @@ def own_clause(context: str, value: str) -> str:
 
 # -- round 14 -------------------------------------------------------------------------------
 
-_BOX_NUMBER = re.compile(r"\d{1,2}")
+_BOX_NUMBER = re.compile(r"\d{1,2}\.?")
+# (what OCR makes of a box's border or a speck beside its number: "a", "'fs", ".")
+_BOX_SPECK = re.compile(r"[^\d£A-Z]{1,3}|[a-z][^\d£\s]{0,2}")
 _KEY_ENTRY = re.compile(r"(\d{1,2})[.):]?\s+([^\d£|][^£|]*?)\s*$")
 
 
@@ -353,7 +355,7 @@ def _box_key(layout: Layout) -> dict[str, tuple[int, Cell]]:
             if _BOX_NUMBER.fullmatch(cell.text) and c + 1 < len(row):
                 after = row[c + 1]
                 if not re.search(r"\d|£", after.text) and re.search(r"[A-Za-z]", after.text):
-                    entries.append((cell.text, after))
+                    entries.append((cell.text.rstrip("."), after))
                     c += 2
                     continue
             elif m is not None and len(cell.words) >= 2:
@@ -371,7 +373,13 @@ def _box_key(layout: Layout) -> dict[str, tuple[int, Cell]]:
 
 
 def _is_key_cell(cell: Cell) -> bool:
-    return len(cell.words) <= 8 and not re.search(r"\d|£", cell.text)
+    """Words saying what a box holds: no figures, a word of three letters or more (not a
+    speck OCR read of a box's border)."""
+    return (
+        len(cell.words) <= 8
+        and not re.search(r"\d|£", cell.text)
+        and bool(re.search(r"[A-Za-z]{3}", cell.text))
+    )
 
 
 def keyed_boxes(layout: Layout) -> Layout:
@@ -379,7 +387,8 @@ def keyed_boxes(layout: Layout) -> Layout:
     row of values, and under them "Key: 1 Claim number  2 Date issued  3 …"): each box
     number is replaced by the key's words for it, printed where the number was, so the
     value under it reads as the value of a label above it. A row of box numbers is a row
-    of small numbers only, each over a value in its column in the next row; at least two
+    of small numbers (past specks OCR read of the boxes), each over a value in its column
+    in the next row; at least two
     of the page's box numbers must be explained by the key (otherwise it is a table of
     figures, left alone)."""
     key = _box_key(layout)
@@ -389,16 +398,22 @@ def keyed_boxes(layout: Layout) -> Layout:
     rows = list(layout.rows)
     changed = False
     for r, row in enumerate(layout.rows):
-        if not row or r + 1 >= len(rows) or not all(_BOX_NUMBER.fullmatch(c.text) for c in row):
+        if not row or r + 1 >= len(rows):
             continue
-        if any(key.get(c.text, (r, None))[0] == r for c in row):
+        # (a row of small numbers, past what OCR read of the boxes' borders)
+        numbers = [c for c in row if _BOX_NUMBER.fullmatch(c.text)]
+        if not numbers or any(
+            not _BOX_NUMBER.fullmatch(c.text) and not _BOX_SPECK.fullmatch(c.text) for c in row
+        ):
+            continue
+        if any(key.get(c.text.rstrip("."), (r, None))[0] == r for c in numbers):
             continue  # (the key's own numbers)
         values = layout.rows[r + 1]
         if layout.row_tops[r + 1] - layout.row_tops[r] > 3.2 * layout.line_height:
             continue
         new_row = []
         for cell in row:
-            entry = key.get(cell.text)
+            entry = key.get(cell.text.rstrip("."))
             under = any(abs(v.left - cell.left) <= tolerance for v in values)
             if entry is None or not under:
                 new_row.append(cell)
@@ -545,3 +560,15 @@ def trailing_minus(text: str, end: int) -> bool:
     "40-50") nor a dash that runs on to a word."""
     rest = text[end:]
     return bool(_TRAILING_MINUS.match(rest)) and not re.match(r"[-−]\s*[A-Za-z]", rest)
+
+
+_TO_DATE = re.compile(
+    r"\b(?:pay|paid|earnings|earned|gross|income|salary|wages?|taxable)\b"
+    r"(?:\s+\w+){0,2}\s+to date\b"
+)
+
+
+def cumulative_pay(label: str) -> bool:
+    """Whether a payslip's label names a running total since the tax year began in words
+    other than "year to date": "Gross pay to date", "Taxable earnings to date"."""
+    return bool(_TO_DATE.search(label.lower()))

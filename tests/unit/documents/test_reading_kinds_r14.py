@@ -250,3 +250,32 @@ def test_a_credit_printed_with_its_minus_after_it() -> None:
     assert parse_money("Refunds and credits   1,312.08-") == -131208
     assert parse_money("Between £40-£50 a week") == 4000  # a range
     assert parse_money("£41.65 - the charge") == 4165  # a dash before words
+
+
+def test_pay_to_date_is_a_running_total_not_this_period_s_pay() -> None:
+    page = [
+        (Cell(0.08, "Quillmere Joinery Ltd  -  pay advice"),),
+        (Cell(0.1, "Earnings to date"), Cell(0.6, "£9,410.00")),
+        (Cell(0.1, "Gross pay to date"), Cell(0.6, "£9,410.00")),
+        (Cell(0.1, "Gross for this period"), Cell(0.6, "£1,176.25")),
+        (Cell(0.1, "Take-home pay to date"), Cell(0.6, "£7,702.40")),
+        (Cell(0.1, "Take-home pay"), Cell(0.6, "£962.80")),
+    ]
+    got = found(C.PAYSLIP, page)
+    assert best(got, "gross_pence") == 117625
+    # (not a close second: as far below as a "year to date" figure is)
+    period = max(c.score for c in got["gross_pence"] if c.value == 117625)
+    assert all(c.score <= period - 3 for c in got["gross_pence"] if c.value == 941000)
+    assert best(got, "income_pence") == 96280
+
+
+def test_box_numbers_read_with_specks_and_a_full_stop_after_ocr() -> None:
+    key = [
+        (Cell(0.08, "1 Rental agreement number"), Cell(0.5, "2 Rental left unpaid")),
+        (Cell(0.08, "3 Clear it no later than"),),
+    ]
+    page = _boxed(key)
+    page[3] = (Cell(0.1, "1."), Cell(0.25, "a"), Cell(0.42, "2"), Cell(0.6, "'fs"), Cell(0.72, "3"))
+    got = found(C.CREDITOR_LETTER, page)
+    assert best(got, "account_reference") == "AR-55120-K"
+    assert best(got, "deadline_date") == dt.date(2027, 3, 9)
