@@ -44,6 +44,7 @@ from cma_adapters.rules_assistant.fields_kinds import (
     last_sentence,
     lender_label,
     letter_prefix,
+    lost_figures,
     own_clause,
     reference_kinds,
     registered_name,
@@ -103,7 +104,8 @@ DATE = re.compile(
 # figure ("£1234.5", as a spreadsheet prints £1,234.50); a bare number needs its pence.
 MONEY = re.compile(
     # (OCR may space a thousands comma: "£1, 531.92", when the pence follow, round 12)
-    r"(?:(?P<cur>£|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
+    # (a protected amount's asterisks after the pound sign, "£***4,922.94", round 14)
+    r"(?:(?P<cur>£\**|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
     r"(?:[.,:](?P<p>\d\d)\b|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
 )
 
@@ -163,6 +165,8 @@ def parse_money(text: str) -> int | None:
     for m in MONEY.finditer(text):
         if any(start <= m.start("n") < end for start, end in dates) or clock_time(m):
             continue  # (a clock time, "16:38", is no amount either: round 12)
+        if lost_figures(text, m.start("n")):
+            continue  # "£AXKA, 922.94": OCR lost the figures before the comma (round 14)
         pence = pence_of(m)
         # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
         minus = text[: m.start("n")].rstrip().endswith(("-", "−"))

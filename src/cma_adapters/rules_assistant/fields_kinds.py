@@ -572,3 +572,14 @@ def cumulative_pay(label: str) -> bool:
     """Whether a payslip's label names a running total since the tax year began in words
     other than "year to date": "Gross pay to date", "Taxable earnings to date"."""
     return bool(_TO_DATE.search(label.lower()))
+
+
+_LOST_LEAD = re.compile(r"(?:£|GBP)[^\s\d]*[A-Za-z*][^\s\d]*,\s?$")
+
+
+def lost_figures(text: str, start: int) -> bool:
+    """Whether the figures of an amount starting at ``start`` follow a thousands comma
+    that has no figure between it and the pound sign ("£AXKA, 922.94" for "£***4,922.94":
+    OCR read the asterisks of a protected amount and its first figure as letters): only
+    the last group is left, and the amount is not read from it."""
+    return bool(_LOST_LEAD.search(text[max(0, start - 12) : start]))

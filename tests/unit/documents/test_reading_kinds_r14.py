@@ -279,3 +279,15 @@ def test_box_numbers_read_with_specks_and_a_full_stop_after_ocr() -> None:
     got = found(C.CREDITOR_LETTER, page)
     assert best(got, "account_reference") == "AR-55120-K"
     assert best(got, "deadline_date") == dt.date(2027, 3, 9)
+
+
+def test_a_protected_amount_and_one_whose_first_figures_ocr_lost() -> None:
+    page = [
+        (Cell(0.08, "HALBERTON STORE CARD LTD"),),
+        (Cell(0.1, "TOTAL NOW OWING ....."), Cell(0.6, "£QXHA, 316.08")),
+        (Cell(0.08, "Your store card is behind: you now owe £****2,316.08 in all."),),
+    ]
+    assert parse_money("£**2,316.08") == 231608
+    assert parse_money("£QXHA, 316.08") is None  # only the last group of figures is left
+    assert parse_money("Balance, 316.08") == 31608  # a word and a comma: the amount whole
+    assert best(found(C.CREDITOR_LETTER, page), "balance_pence") == 231608
