@@ -1484,9 +1484,10 @@ def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
                 date = parse_date(cell.text)
                 if date is None:
                     continue
+                if beside_deadline(layout, r, cell):
+                    continue  # the value of a deadline's label, not the letter's (round 14)
                 words = len(cell.words)
-                # (a date beside a deadline's label is that label's: round 14)
-                top = layout.row_tops[r] < 0.35 * layout.height and not beside_deadline(row, cell)
+                top = layout.row_tops[r] < 0.35 * layout.height
                 alone = words <= 4
                 score = 2.5 if (alone and top) else 0.3
                 out.append(

@@ -16,7 +16,7 @@ import re
 
 import attrs
 
-from cma_adapters.rules_assistant.layout import Cell, Hit, Layout
+from cma_adapters.rules_assistant.layout import Cell, Hit, Layout, cell_above
 
 _PHONE = re.compile(r"0\d{2,4}(?:[ -]?\d{3,4}){1,2}")
 _TEL_BEFORE = re.compile(
@@ -343,10 +343,11 @@ def _box_key(layout: Layout) -> dict[str, tuple[int, Cell]]:
     """A key that explains numbered boxes, entry by entry ("1  Claim number   2  Form
     issued", "3 Who is claiming"): box number -> (its row, the words that say what the box
     holds). An entry is a small number followed by words without figures, in the number's
-    cell or in the cell after it."""
-    key: dict[str, tuple[int, Cell]] = {}
-    previous = -2  # (the last row with two or more entries)
-    for r, row in enumerate(layout.rows):
+    cell or in the cell after it. A line of the key holds two or more entries, or one
+    next to another line of entries (a key in one column, or its last line): a lone "3
+    Saltings Row" in an address is no key."""
+    lines: list[list[tuple[str, Cell]]] = []
+    for row in layout.rows:
         entries: list[tuple[str, Cell]] = []
         c = 0
         while c < len(row):
@@ -361,12 +362,13 @@ def _box_key(layout: Layout) -> dict[str, tuple[int, Cell]]:
             elif m is not None and len(cell.words) >= 2:
                 entries.append((m.group(1), attrs.evolve(cell, words=cell.words[1:])))
             c += 1
-        if not entries or not all(_is_key_cell(label) for _, label in entries):
-            continue
-        # (a lone entry is a key's last line only under a line of two or more: "3 Saltings
-        # Row" in an address is no key)
-        if len(entries) >= 2 or previous == r - 1:
-            previous = r if len(entries) >= 2 else previous
+        if not all(_is_key_cell(label) for _, label in entries):
+            entries = []
+        lines.append(entries)
+    key: dict[str, tuple[int, Cell]] = {}
+    for r, entries in enumerate(lines):
+        beside = (r > 0 and lines[r - 1]) or (r + 1 < len(lines) and lines[r + 1])
+        if len(entries) >= 2 or (entries and beside):
             for number, label in entries:
                 key.setdefault(number, (r, label))
     return key
@@ -511,14 +513,20 @@ _DEADLINE_WORDS = re.compile(
 )
 
 
-def beside_deadline(row: tuple[Cell, ...], cell: Cell) -> bool:
+def beside_deadline(layout: Layout, r: int, cell: Cell) -> bool:
     """Whether a date alone in its cell is the value of a deadline's label to its left on
-    the same row ("Whole sum due by  |  3 June 2026"): not the letter's own date."""
+    the same row ("Whole sum due by  |  3 June 2026") or just above it in its column (a
+    box's label over its value): not the letter's own date."""
+    row = layout.rows[r]
     index = row.index(cell)
-    if index == 0:
-        return False
-    left = row[index - 1]
-    return not re.search(r"\d", left.text) and bool(_DEADLINE_WORDS.search(left.text))
+    labels = [row[index - 1]] if index > 0 else []
+    above = cell_above(layout, r, cell)
+    if above is not None:
+        labels.append(above)
+    return any(
+        not re.search(r"\d", label.text) and bool(_DEADLINE_WORDS.search(label.text))
+        for label in labels
+    )
 
 
 # -- round 14: OCR --------------------------------------------------------------------------

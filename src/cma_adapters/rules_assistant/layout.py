@@ -750,6 +750,11 @@ def cell_below(layout: Layout, r: int, cell: Cell) -> Cell | None:
     return _below(layout, r, cell)
 
 
+def cell_above(layout: Layout, r: int, cell: Cell) -> Cell | None:
+    """The cell just above ``cell`` (row ``r``), within a line's pitch, in its column."""
+    return _aligned(layout, r, cell, -1)
+
+
 def carry_headers(layouts: Sequence[Layout]) -> list[Layout]:
     """A table whose header row ends one page and whose row of values opens the next
     ("The details of your account are set out overleaf"): the values are copied under

@@ -291,3 +291,18 @@ def test_a_protected_amount_and_one_whose_first_figures_ocr_lost() -> None:
     assert parse_money("£QXHA, 316.08") is None  # only the last group of figures is left
     assert parse_money("Balance, 316.08") == 31608  # a word and a comma: the amount whole
     assert best(found(C.CREDITOR_LETTER, page), "balance_pence") == 231608
+
+
+def test_a_key_in_one_column_and_a_date_under_a_deadline_s_box() -> None:
+    key = [
+        (Cell(0.08, "1 Rental agreement number"),),
+        (Cell(0.08, "3 Clear it no later than"),),
+        (Cell(0.08, "2 Rental left unpaid"),),
+    ]
+    page = _boxed(key)
+    got = found(C.CREDITOR_LETTER, page)
+    assert best(got, "account_reference") == "AR-55120-K"
+    assert best(got, "deadline_date") == dt.date(2027, 3, 9)
+    # the date in box 3, near the top of the page, is the date to clear it by, not the
+    # letter's own date
+    assert best(got, "letter_date") != dt.date(2027, 3, 9)
