@@ -4,8 +4,11 @@ rule — numbered boxes explained by a key, a key-facts table printed value firs
 second, a label's relative clause that is no name, the lender on a notice of assignment,
 a National Insurance number and a reference's letters as references, a court order's
 heading, the date it was made and the date beside a deadline's label, who a judgment is
-for and who sues, instalments unpaid and a sum paid in error as owed — not a family's
-phrase. Perfect text (exact word boxes), no Tesseract."""
+for and who sues, instalments unpaid and a sum paid in error as owed, pay "to date" as a
+running total, a credit's trailing minus — and the OCR kinds (an amount split or with its
+first figures lost, a protected amount's asterisks, a date joined to a word, box numbers
+with specks, a key read in one column), not a family's phrase. Perfect text (exact word
+boxes), no Tesseract."""
 
 from __future__ import annotations
 
