@@ -19,6 +19,11 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``V`` no longer blind and
 must say so there.
 
+**V is no longer blind since round 14** (branch ``reader14``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on V
+from then on is a training-side figure (benchmarks/OCR.md, "Round 14").
+
 What differs from A-U:
 
 * who writes: bodies and firms of Kent, East and West Sussex and the Isle of Wight, none

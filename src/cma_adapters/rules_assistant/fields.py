@@ -26,20 +26,32 @@ from attrs import frozen
 from cma_adapters.rules_assistant.fields_kinds import (
     ARREARS_AFTER,
     BY_INSTALMENTS,
+    NI_NUMBER,
     STATED_BEFORE,
+    beside_deadline,
     body_columns,
     carried_over,
     clock_time,
     creditor_kinds,
+    cumulative_pay,
     fuller_form,
+    glued_date,
+    in_the_court,
     in_words_before,
     is_clause,
     is_figure,
+    label_before,
     last_sentence,
+    lender_label,
+    letter_prefix,
+    lost_figures,
     own_clause,
     reference_kinds,
     registered_name,
+    rejoined_pounds,
+    relative_clause,
     sentence_start,
+    trailing_minus,
     whole_debt,
     whole_loan_said,
     without_letter_o,
@@ -92,7 +104,8 @@ DATE = re.compile(
 # figure ("£1234.5", as a spreadsheet prints £1,234.50); a bare number needs its pence.
 MONEY = re.compile(
     # (OCR may space a thousands comma: "£1, 531.92", when the pence follow, round 12)
-    r"(?:(?P<cur>£|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
+    # (a protected amount's asterisks after the pound sign, "£***4,922.94", round 14)
+    r"(?:(?P<cur>£\**|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
     r"(?:[.,:](?P<p>\d\d)\b|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
 )
 
@@ -113,7 +126,8 @@ REFERENCE = re.compile(
     r"(?:(?: (?:\d\d|[A-Z]{2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?\b(?![.,]\d)"
     # A card number printed masked: "8082 XXXX XXXX 9738", "4929 **** **** 1234".
     r"|\b\d{4}(?: (?:[X*•]{4}|\d{4})){2}(?: \d{3,4})\b"
-    r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b",
+    r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b"
+    r"|(?-i:" + NI_NUMBER + ")",  # (round 14)
     re.IGNORECASE,
 )
 CLAIM = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b")
@@ -146,14 +160,18 @@ AGENT_WORDS = re.compile(
 
 def parse_money(text: str) -> int | None:
     """The first amount that is not part of a date ("12.07.26 to 08.10.26" is a period)."""
+    text = rejoined_pounds(text)  # "£1 4,741.79" (round 14)
     dates = [m.span() for m in DATE.finditer(text)]
     for m in MONEY.finditer(text):
         if any(start <= m.start("n") < end for start, end in dates) or clock_time(m):
             continue  # (a clock time, "16:38", is no amount either: round 12)
+        if lost_figures(text, m.start("n")):
+            continue  # "£AXKA, 922.94": OCR lost the figures before the comma (round 14)
         pence = pence_of(m)
         # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
         minus = text[: m.start("n")].rstrip().endswith(("-", "−"))
-        return -pence if minus else pence
+        # "41.65-": a credit printed with its minus after it (round 14)
+        return -pence if minus or trailing_minus(text, m.end()) else pence
     return None
 
 
@@ -205,6 +223,10 @@ def parse_reference(text: str) -> str | None:
         value = m.group().strip("-/")
         if DATE.fullmatch(value) or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
             continue
+        if glued_date(value):
+            continue  # "to21/12/25": a date OCR joined to the word before it (round 14)
+        if value[:1].isdigit() and " " in value:  # (round 14: "XYZ 4047 4756")
+            value = letter_prefix(text, m.start()) + value
         return value.upper()
     return None
 
@@ -311,6 +333,8 @@ def parse_name(text: str) -> str | None:
     # "From:" (an e-mail's header) — a name without a legal form does not start so.
     if not legal and re.match(r"(?:for|from|to|by|at|on|of|in|date|dated|ref)\b", name, re.I):
         return None
+    if relative_clause(name):
+        return None  # "who made the loan": the rest of a label (round 14)
     if re.search(r"\buse(?: only)?$", name, re.I):
         return None  # "Office use", "Court use only": a box the form keeps for itself
     # nor is a label that names a reference or an amount: "Court account", "Council ref"
@@ -383,6 +407,8 @@ LETTER_DATE_LABELS = [
     ),
     # When the letter was made or sent, in other words: "Written on", "Sent", "Printed".
     _l(r"(?:(?:date )?(?:written|sent|printed|produced|posted|emailed)(?: on)?)\b", 2.0),
+    # when a court's order was made: "Made on 3 May 2026 by the court" (round 14)
+    _l(r"(?:(?:this )?order )?made on\b", 2.0),
     _l(_W % 3 + r"(?:date|dated|issued)(?: on)?\b", 2.0),
 ]
 DEADLINE_LABELS = [
@@ -426,7 +452,7 @@ _SERVED_BEFORE = re.compile(
 BALANCE_LABELS = [
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay)\b",
         1.0,
     ),
 ]
@@ -442,7 +468,9 @@ REFERENCE_LABELS = [
 ]
 CREDITOR_LABELS = [
     _l(
-        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|(?:claimant|pursuer)(?:'s)? name(?: and address)?|claimant|pursuer|on behalf of|our client|client|instructing \w+|lender|landlord)\b",
+        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|(?:claimant|pursuer)(?:'s)? name(?: and address)?|claimant|pursuer|on behalf of|our client|client|instructing \w+|lender|landlord"
+        # a label asked as a question (round 14): "Who is owed", "Who is suing you"
+        r"|who (?:is|are) (?:owed|claiming|suing|bringing the claim|to be paid)|whom? you owe)\b",
         3.0,
     ),
     # Who is to be paid, in a role phrase: "Debt owed to", "Payable to", "Person
@@ -510,8 +538,8 @@ FREQUENCY_LABELS = [
 _PLACE = {"same": 1.0, "right": 1.0, "below": 0.8, "above": 0.9, "left": 0.8}
 _NEGATIVE_MONEY = re.compile(
     r"\b(?:instalments?|fee|fees|monthly|weekly|per|(?:a|each|every) (?:week|fortnight|month)"
-    r"|repayment|paid in|paid out|liability order"
-    r"|court fee|issue fee|gross|net|tax|allowance|element|deductions?"
+    r"|repayment|paid in(?! error)|paid out|liability order"
+    r"|court fee|issue fee|gross|net|tax(?! credits?)|allowance|element|deductions?"
     r"|(?:late|default|interest|admin|administration|penalty|standing|returned payment|missed"
     r" payment) (?:payment )?charges?)\b"
 )
@@ -611,7 +639,10 @@ def _money_score(hit: Hit, weight: float) -> float:
     return s
 
 
-_NOT_RECEIVED = re.compile(r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected))\b")
+_NOT_RECEIVED = re.compile(
+    r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected)"
+    r"|unpaid|overdue|in arrears)\b"  # ("Instalments unpaid so far": round 14)
+)
 # What the balance *was*, not what is owed now: a statement's opening or previous
 # balance, the amount when the debt was passed on, a credit limit.
 _HISTORY = re.compile(
@@ -700,7 +731,9 @@ def _role_after_name(layouts: Sequence[Layout]) -> list[Candidate]:
 
 
 def _date_score_letter(hit: Hit, weight: float) -> float:
-    label = " ".join(norm_words(hit.context))
+    # (in the label's own cell, the words before the date: "Made on 3 May 2026 by the
+    # court" is not due "by" anything, round 14)
+    label = " ".join(norm_words(label_before(hit)))
     if re.search(r"\b(?:due|by|before|defaulted|birth|served|service)\b", label):
         return -4.0
     # "Last date for a Response Form", "Final date to pay": a deadline, not the letter's
@@ -818,6 +851,10 @@ def read_fields(
         for field in found:
             _adjust(found, field, lambda c: -8.0 if _in_quote(quoted, c) else 0.0)
     _by_class(found, cls)
+    if cls is C.NOTICE_OF_ASSIGNMENT:  # (round 14) the lender lent and sold the debt
+        lent = [c for c in found["creditor_name"] if c.role is None and lender_label(c.label)]
+        found["creditor_name"] = [c for c in found["creditor_name"] if c not in lent]
+        found["original_creditor"] += [attrs.evolve(c, field="original_creditor") for c in lent]
     _roles(found, cls)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
 
@@ -1172,7 +1209,8 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
                 change -= 2.5
         if cls is C.NOTICE_OF_ASSIGNMENT and re.search(r"\bagreement\b", label):
             change -= 1.5
-        if c.value in claims:
+        # (OCR's letter O in the claim number named in the body: round 14)
+        if c.value in claims or without_letter_o(str(c.value)) in claims:
             change -= 3.0
         # A claim or a judgment names the account in its particulars ("under account
         # reference X", "account number X"): that beats the claimant's own "ref", which
@@ -1307,7 +1345,10 @@ _CREDITOR_BEFORE = re.compile(
     r"|(?:your|the) (?:landlord|lender|creditor),|the (?:claimant|pursuer) is|collect(?:s|ing)? (?:this |the |your )?"
     r"(?:debt|rent|charges|account)? ?for|instructed by|please pay"
     # who brought the claim: "a claim has been issued against you (in this court) by X"
-    r"|against you(?: in (?:this|the) court)? by)"
+    r"|against you(?: in (?:this|the) court)? by"
+    # whom the judgment is for: "Judgment is entered for the claimant, X" (round 14)
+    r"|judgment (?:is |has been |was )?(?:entered|given|made) (?:for|in favour of)"
+    r"(?: the (?:claimant|pursuer),?)?)"
     r"\s+$",
     re.I,
 )
@@ -1320,6 +1361,9 @@ _CREDITOR_AFTER = re.compile(
     # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
     # warrant (of control)"
     r"|^\s+(?:has )?issued (?:a|the) warrant\b"
+    # who sues: "X Ltd (, whose reference is …,) is suing you" (round 14)
+    r"|^(?:,\s*(?:whose|which|who)\b[^,.]{0,60},)?\s+(?:is|are|has been) (?:suing|taking"
+    r" (?:court )?action against) you\b"
     # a case's title names the claimant first: "X Ltd v. you", "X Ltd v Ms Y"
     r"|^\s+v\.?\s+(?:you\b|(?:mr|mrs|ms|miss|dr)\b|[A-Z])",
     re.I,
@@ -1369,7 +1413,7 @@ def _prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
             # A name never runs over a sentence's end: "Dear Mrs X. Y Council has passed
             # us…" names "Y Council" (round 11); the cue before it is the new sentence's.
             begin = m.start() + sentence_start(m.group())
-            before, after = flat[max(0, begin - 45) : begin], flat[m.end() : m.end() + 30]
+            before, after = flat[max(0, begin - 45) : begin], flat[m.end() : m.end() + 80]
             # (a cue runs over a line break as over a space: "bought your / account from")
             before, after = re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after)
             start = begin
@@ -1411,11 +1455,13 @@ def _income_score(hit: Hit, weight: float) -> float:
     if re.search(r"\bafter (?:tax and )?deductions\b", label):
         return 0.0  # net pay, however many deductions it names
     bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd|td|this year)\b"
-    return -4.0 if re.search(bad, label) else 0.0
+    return -4.0 if re.search(bad, label) or cumulative_pay(label) else 0.0
 
 
 def _gross_score(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context)) + " " + hit.text.lower()
+    if cumulative_pay(label):
+        return -4.0  # "Gross pay to date" (round 14)
     return -4.0 if re.search(r"\b(?:year to date|ytd|td|this year)\b", label) else 0.0
 
 
@@ -1438,6 +1484,8 @@ def _unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
                 date = parse_date(cell.text)
                 if date is None:
                     continue
+                if beside_deadline(layout, r, cell):
+                    continue  # the value of a deadline's label, not the letter's (round 14)
                 words = len(cell.words)
                 top = layout.row_tops[r] < 0.35 * layout.height
                 alone = words <= 4
@@ -1510,7 +1558,7 @@ def _prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
         r"(?:account|reference|ref|agreement|order|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
         # ("whose reference for the loan is X": what it is for, then "is", round 12)
-        r"(?:(?:for|on|of) (?:the|your|this|that) \w+\s+is\s+)?"
+        r"(?:(?:(?:for|on|of) (?:the|your|this|that) \w+\s+)?is\s+)?"  # ("reference is X": r14)
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
     )
@@ -1891,7 +1939,8 @@ def _letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list
                 # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead.
                 sender = re.match(r"from\s*:\s*([^<>:]+?)\s*(?:<[^<>]*@[^<>]*>)?\s*$",
                                   cell.text, re.I)  # fmt: skip
-                name = parse_name(sender.group(1) if sender else cell.text)
+                # ("In the X Court" heads the court's own order: round 14)
+                name = parse_name(sender.group(1) if sender else in_the_court(cell.text))
                 if name is None or len(cell.words) > 7 or (":" in cell.text and not sender):
                     continue
                 if re.search(r"\b(?:notice|letter|statement|reminder|demand|form)\b", name, re.I):

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-from cma_adapters.rules_assistant.layout import Cell, Hit, Layout
+import attrs
+
+from cma_adapters.rules_assistant.layout import Cell, Hit, Layout, cell_above
 
 _PHONE = re.compile(r"0\d{2,4}(?:[ -]?\d{3,4}){1,2}")
 _TEL_BEFORE = re.compile(
@@ -327,3 +329,265 @@ def own_clause(context: str, value: str) -> str:
             return context
         stop = m.start()
     return context[: end + stop] if _AMOUNT_AFTER.search(context[end + stop :]) else context
+
+
+# -- round 14 -------------------------------------------------------------------------------
+
+_BOX_NUMBER = re.compile(r"\d{1,2}\.?")
+# (what OCR makes of a box's border or a speck beside its number: "a", "'fs", ".")
+_BOX_SPECK = re.compile(r"[^\d£A-Z]{1,3}|[a-z][^\d£\s]{0,2}")
+_KEY_ENTRY = re.compile(r"(\d{1,2})[.):]?\s+([^\d£|][^£|]*?)\s*$")
+
+
+def _box_key(layout: Layout) -> dict[str, tuple[int, Cell]]:
+    """A key that explains numbered boxes, entry by entry ("1  Claim number   2  Form
+    issued", "3 Who is claiming"): box number -> (its row, the words that say what the box
+    holds). An entry is a small number followed by words without figures, in the number's
+    cell or in the cell after it. A line of the key holds two or more entries, or one
+    next to another line of entries (a key in one column, or its last line): a lone "3
+    Saltings Row" in an address is no key."""
+    lines: list[list[tuple[str, Cell]]] = []
+    for row in layout.rows:
+        entries: list[tuple[str, Cell]] = []
+        c = 0
+        while c < len(row):
+            cell = row[c]
+            m = _KEY_ENTRY.fullmatch(cell.text)
+            if _BOX_NUMBER.fullmatch(cell.text) and c + 1 < len(row):
+                after = row[c + 1]
+                if not re.search(r"\d|£", after.text) and re.search(r"[A-Za-z]", after.text):
+                    entries.append((cell.text.rstrip("."), after))
+                    c += 2
+                    continue
+            elif m is not None and len(cell.words) >= 2:
+                entries.append((m.group(1), attrs.evolve(cell, words=cell.words[1:])))
+            c += 1
+        if not all(_is_key_cell(label) for _, label in entries):
+            entries = []
+        lines.append(entries)
+    key: dict[str, tuple[int, Cell]] = {}
+    for r, entries in enumerate(lines):
+        beside = (r > 0 and lines[r - 1]) or (r + 1 < len(lines) and lines[r + 1])
+        if len(entries) >= 2 or (entries and beside):
+            for number, label in entries:
+                key.setdefault(number, (r, label))
+    return key
+
+
+def _is_key_cell(cell: Cell) -> bool:
+    """Words saying what a box holds: no figures, a word of three letters or more (not a
+    speck OCR read of a box's border)."""
+    return (
+        len(cell.words) <= 8
+        and not re.search(r"\d|£", cell.text)
+        and bool(re.search(r"[A-Za-z]{3}", cell.text))
+    )
+
+
+def keyed_boxes(layout: Layout) -> Layout:
+    """Numbered boxes whose meaning a key elsewhere on the page gives ("1  2  3" over a
+    row of values, and under them "Key: 1 Claim number  2 Date issued  3 …"): each box
+    number is replaced by the key's words for it, printed where the number was, so the
+    value under it reads as the value of a label above it. A row of box numbers is a row
+    of small numbers (past specks OCR read of the boxes), each over a value in its column
+    in the next row; at least two
+    of the page's box numbers must be explained by the key (otherwise it is a table of
+    figures, left alone)."""
+    key = _box_key(layout)
+    if len(key) < 2:
+        return layout
+    tolerance = 0.04 * layout.width
+    rows = list(layout.rows)
+    changed = False
+    for r, row in enumerate(layout.rows):
+        if not row or r + 1 >= len(rows):
+            continue
+        # (a row of small numbers, past what OCR read of the boxes' borders)
+        numbers = [c for c in row if _BOX_NUMBER.fullmatch(c.text)]
+        if not numbers or any(
+            not _BOX_NUMBER.fullmatch(c.text) and not _BOX_SPECK.fullmatch(c.text) for c in row
+        ):
+            continue
+        if any(key.get(c.text.rstrip("."), (r, None))[0] == r for c in numbers):
+            continue  # (the key's own numbers)
+        values = layout.rows[r + 1]
+        if layout.row_tops[r + 1] - layout.row_tops[r] > 3.2 * layout.line_height:
+            continue
+        new_row = []
+        for cell in row:
+            entry = key.get(cell.text.rstrip("."))
+            under = any(abs(v.left - cell.left) <= tolerance for v in values)
+            if entry is None or not under:
+                new_row.append(cell)
+                continue
+            new_row.append(_moved(entry[1], cell))
+            changed = True
+        rows[r] = tuple(new_row)
+    return attrs.evolve(layout, rows=tuple(rows)) if changed else layout
+
+
+def _moved(label: Cell, to: Cell) -> Cell:
+    """The key's words for a box, set where the box's number is printed."""
+    dx = to.left - label.left
+    dy = to.box.top - label.box.top
+    words = tuple(
+        attrs.evolve(
+            w,
+            box=attrs.evolve(w.box, left=w.box.left + dx, top=w.box.top + dy),
+        )
+        for w in label.words
+    )
+    return Cell(page=to.page, row=to.row, words=words)
+
+
+# A National Insurance number printed in its groups ("QQ 12 34 56 C"), as the benefit
+# offices and the tax credits office print their reference: two letters, three pairs of
+# figures and a letter A-D.
+NI_NUMBER = r"\b[A-Z]{2} \d{2} \d{2} \d{2} [A-D]\b"
+# The letters a reference's first group may be ("XYZ 4047 4756"): capitals, not a word of
+# the label or the line it is printed on.
+_PREFIX = re.compile(r"(?:^|(?<=[\s:]))([A-Z]{2,4}) $")
+_NOT_PREFIX = frozenset(
+    re.findall(
+        r"\w+",
+        "TEL FAX BOX REF NO NOS AC ACC ACCT PO TO AT ON OF BY FOR AND THE YOUR OUR IS NUM MOB"
+        " DX VAT UK GB",
+    )
+)
+
+
+def letter_prefix(text: str, start: int) -> str:
+    """The capitals a reference printed in groups opens with, as a word of their own
+    ("Supply no.: XYZ 4047 4756" is "XYZ 4047 4756"), or "": not a word of a label or a
+    line ("TEL", "REF", "NO", "BOX")."""
+    m = _PREFIX.search(text[:start])
+    if m is None or m.group(1) in _NOT_PREFIX:
+        return ""
+    return m.group(1) + " "
+
+
+# A label's own relative clause, read as its value when the label cell runs on ("Lender
+# who made the loan", "Company that bought it"): no name starts so.
+_RELATIVE = re.compile(r"(?:who|whom|whose|which|that|where)\b", re.I)
+
+
+def relative_clause(name: str) -> bool:
+    """Whether a would-be name is a label's relative clause ("WHO MADE THE LOAN")."""
+    return bool(_RELATIVE.match(name))
+
+
+# On a notice of assignment the lender is the one who lent (and sold the debt): "Lender",
+# "Lender who made the loan", "Lending company". The new owner is named "new lender",
+# "current lender" or "lender now".
+_LENDER_LABEL = re.compile(r"(?:the )?lend(?:er|ing)\b(?! now)", re.I)
+
+
+def lender_label(label: str | None) -> bool:
+    """Whether a creditor's label names the lender as such (not a new or current one)."""
+    return bool(label and _LENDER_LABEL.match(label.strip()))
+
+
+# A court's order is headed with the court's name after "In the": "In the Northampton
+# County Court", "IN THE X MAGISTRATES' COURT".
+_IN_THE_COURT = re.compile(r"^in the (?=(?:[\w'’.-]+ ){0,5}?(?:court|tribunal)\b)", re.I)
+
+
+def in_the_court(name: str) -> str:
+    """A court's name without the "In the" that heads its order."""
+    return _IN_THE_COURT.sub("", name)
+
+
+def label_before(hit: Hit) -> str:
+    """A label cell's words up to the value read in it ("Made on" of "Made on 3 May 2026
+    by the court"): what follows the value is said of something else. The whole cell when
+    the value is elsewhere."""
+    if hit.place == "same":
+        at = hit.context.find(hit.text)
+        if at > 0:
+            return hit.context[:at]
+    return hit.context
+
+
+_DEADLINE_WORDS = re.compile(
+    r"\b(?:due|by|before|deadline|no later than|pay(?:able)?|last|latest|final)\b", re.I
+)
+
+
+def beside_deadline(layout: Layout, r: int, cell: Cell) -> bool:
+    """Whether a date alone in its cell is the value of a deadline's label to its left on
+    the same row ("Whole sum due by  |  3 June 2026") or just above it in its column (a
+    box's label over its value): not the letter's own date."""
+    row = layout.rows[r]
+    index = row.index(cell)
+    labels = [row[index - 1]] if index > 0 else []
+    above = cell_above(layout, r, cell)
+    if above is not None:
+        labels.append(above)
+    return any(
+        not re.search(r"\d", label.text) and bool(_DEADLINE_WORDS.search(label.text))
+        for label in labels
+    )
+
+
+# -- round 14: OCR --------------------------------------------------------------------------
+
+_GLUED_DATE = re.compile(
+    r"(?:to|from|on|at|by|until|til|dated?)\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", re.I
+)
+
+
+def glued_date(value: str) -> bool:
+    """A date OCR read joined to the word before it ("to21/12/25", "FROM03.04.26"): no
+    reference."""
+    return bool(_GLUED_DATE.fullmatch(value))
+
+
+_SPLIT_POUNDS = re.compile(r"(£\s?\d{1,2}) (\d{1,2},\d{3}(?:\.\d\d)?\b)")
+
+
+def rejoined_pounds(text: str) -> str:
+    """An amount OCR split inside its first group of figures ("£1 4,741.79" for
+    "£14,741.79"): rejoined when the two parts make a first group of two or three figures
+    before the thousands comma."""
+    return _SPLIT_POUNDS.sub(
+        lambda m: (
+            m.group(1) + m.group(2)
+            if len(re.sub(r"\D", "", m.group(1))) + len(m.group(2).split(",")[0]) <= 3
+            else m.group()
+        ),
+        text,
+    )
+
+
+_TRAILING_MINUS = re.compile(r"[-−](?![\d£-])")
+
+
+def trailing_minus(text: str, end: int) -> bool:
+    """Whether an amount ending at ``end`` carries its minus after it, as accounting
+    stationery prints a credit ("Payments received  41.65-"): not a range ("£40-£50",
+    "40-50") nor a dash that runs on to a word."""
+    rest = text[end:]
+    return bool(_TRAILING_MINUS.match(rest)) and not re.match(r"[-−]\s*[A-Za-z]", rest)
+
+
+_TO_DATE = re.compile(
+    r"\b(?:pay|paid|earnings|earned|gross|income|salary|wages?|taxable)\b"
+    r"(?:\s+\w+){0,2}\s+to date\b"
+)
+
+
+def cumulative_pay(label: str) -> bool:
+    """Whether a payslip's label names a running total since the tax year began in words
+    other than "year to date": "Gross pay to date", "Taxable earnings to date"."""
+    return bool(_TO_DATE.search(label.lower()))
+
+
+_LOST_LEAD = re.compile(r"(?:£|GBP)[^\s\d]*[A-Za-z*][^\s\d]*,\s?$")
+
+
+def lost_figures(text: str, start: int) -> bool:
+    """Whether the figures of an amount starting at ``start`` follow a thousands comma
+    that has no figure between it and the pound sign ("£AXKA, 922.94" for "£***4,922.94":
+    OCR read the asterisks of a protected amount and its first figure as letters): only
+    the last group is left, and the amount is not read from it."""
+    return bool(_LOST_LEAD.search(text[max(0, start - 12) : start]))

@@ -433,6 +433,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
     cell's lower-cased words joined by single spaces)."""
     hits: list[Hit] = []
     for layout in layouts:
+        values_first = values_first_rows(layout)
         for r, row in enumerate(layout.rows):
             row_text = " | ".join(c.text for c in row)
             for c, cell in enumerate(row):
@@ -455,6 +456,17 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                 first = len(hits)
                 rest = _after_tokens(cell.words, used)
                 before = _continued(layout, r, cell)
+                if r in values_first:
+                    # a key-facts table printed value first, label second (round 14): the
+                    # label's value is on its left, whatever it holds; what is below is the
+                    # next row's value, and a value cell is no label
+                    if c == 1:
+                        hits.append(
+                            _hit(match.group(), row[0].words, layout.page, "left", cell,
+                                 row_text, before)
+                        )  # fmt: skip
+                        hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
+                    continue
                 if rest:
                     hits.append(
                         _hit(match.group(), rest, layout.page, "same", cell, row_text, before)
@@ -507,6 +519,49 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hits.append(attrs.evolve(hit, header=_under_header(layout, row, below)))
                 hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
     return hits
+
+
+def values_first_rows(layout: Layout) -> frozenset[int]:
+    """The rows of a key-facts table printed value first, label second ("MDR0209 |
+    Account no.", "12 May 2026 | Date of this letter", "A Lender Ltd | Who lent it", round
+    14): three or more rows in a run, each of two cells in the same two columns, the
+    right-hand cells all words without figures (labels) and most left-hand ones holding a
+    figure (values). A table printed the usual way round (labels on the left) has its
+    figures on the right, and is left alone."""
+    tolerance = 0.04 * layout.width
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 3:
+            figures = sum(bool(re.search(r"\d", layout.rows[k][0].text)) for k in run)
+            if 2 * figures > len(run):
+                out.update(run)
+        run.clear()
+
+    for r, row in enumerate(layout.rows):
+        fits = (
+            len(row) == 2
+            and not re.search(r"\d|£", row[1].text)
+            and bool(re.search(r"[A-Za-z]", row[1].text))
+            and len(row[1].words) <= 8
+        )
+        if fits and run:
+            last = layout.rows[run[-1]]
+            fits = (
+                abs(row[0].left - last[0].left) <= tolerance
+                and abs(row[1].left - last[1].left) <= tolerance
+                and layout.row_tops[r] - layout.row_tops[run[-1]] <= 2.5 * layout.line_height
+            )
+            if not fits:
+                close()
+                fits = True  # (this row may open a run of its own)
+        if fits:
+            run.append(r)
+        else:
+            close()
+    close()
+    return frozenset(out)
 
 
 def _hit(
@@ -693,6 +748,11 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
 def cell_below(layout: Layout, r: int, cell: Cell) -> Cell | None:
     """The cell just below ``cell`` (row ``r``) in its column, if any."""
     return _below(layout, r, cell)
+
+
+def cell_above(layout: Layout, r: int, cell: Cell) -> Cell | None:
+    """The cell just above ``cell`` (row ``r``), within a line's pitch, in its column."""
+    return _aligned(layout, r, cell, -1)
 
 
 def carry_headers(layouts: Sequence[Layout]) -> list[Layout]:

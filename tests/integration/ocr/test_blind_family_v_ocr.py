@@ -1,5 +1,6 @@
-"""Held-out family V (written blind) printed, scanned and read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): six single-page documents
+"""Family V (written blind; seen since round 14, which read its misses and trains on it)
+printed, scanned and read by real Tesseract and the reader as the product ships it (the
+learned field ranker on): six single-page documents
 over V's three scans (a card issuer's dot-matrix letter on continuous stationery with a
 P.S., 200 dpi with a coffee ring, as PDF; a council tax reminder on a half sheet, a phone
 photo at 240 dpi with a keystone, uneven light and a 2.4 degree turn, as JPEG without its
@@ -8,8 +9,7 @@ water company's NOTICE with the sum in a banner, 200 dpi with a coffee ring, as 
 its resolution; a debt buyer's key-facts letter photographed, as JPEG; a Carer's
 Allowance key-facts letter faxed, as PDF). ``benchmarks/intake_accuracy.py --family v
 --ocr-v 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family V"). Only aggregate figures are printed: V's individual misses are not written
-down."""
+("Family V", "Round 14")."""
 
 from __future__ import annotations
 
@@ -47,8 +47,19 @@ FIRST = (
     "in the OCR text 28 of 29 (branch corpusv off e3ee8e0 = main's round-12 reader, shipped "
     "field ranker)"
 )
-UNMET = frozenset({"creditor_name", "account_reference", "balance_pence", "income_pence"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_14 = (
+    "class 6/6; creditor 4/4, original creditor 1/1, reference 3/4, balance 4/4, letter date "
+    "6/6, deadline 3/3, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values verbatim "
+    "in the OCR text 28 of 29 (branch reader14: rules + classifier and field ranker "
+    "2026-12-04.14)"
+)
+"""As shipped after round 14, V seen (a training-side figure). At the first measurement
+(FIRST, blind) creditor, reference, balance and income were under the floor here; round 14
+(which read V's misses) meets creditor, balance and income. The one left is text Tesseract
+changed: the dot-matrix letter's reference read as "MCC—2255-83'/6-22" (a dash and a
+figure misread) — not fixed (benchmarks/OCR.md, "Round 14")."""
+UNMET = frozenset({"account_reference"})
+"""The floors this sample does not meet yet (strict xfails below)."""
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +71,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family V (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family V (seen since round 14), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -78,9 +89,10 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"V after OCR, first measurement under the issue's floor: {FIRST}",
+        f"V after OCR (seen since round 14), under the issue's floor: {ROUND_14}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """The issue's floors: 95% for the class, 90% for each field the sample states (a
+    regression check of a seen family; the field under it is a strict xfail)."""
     assert meets_floor(read[0].accuracy(field), field), field

@@ -1,13 +1,12 @@
-"""Held-out family V (``corpus_blind_v.py``), written blind in an eleventh hand: the family
-itself (every class, ground truth printed, deterministic, laid out on the page, its
-organisations and wording new to A-U, never trained on) and the reader measured on it on
-perfect text, as the product reads (the shipped classifier and field ranker). The OCR
-sample is in tests/integration/ocr/test_blind_family_v_ocr.py; the figures are in
-benchmarks/OCR.md ("Family V").
-
-Only aggregate figures are printed here: V's individual misses are not written down, so
-that V stays blind for whoever changes the reader next. Two documents a class keep this
-module to a few seconds; the benchmark reads four."""
+"""Family V (``corpus_blind_v.py``), written blind in an eleventh hand (its organisations
+and wording new to A-U) and measured blind on round 12 (and by the lead on round 13); seen
+since round 14, which read its misses and trains on it as a read family
+(``read_families``): the family itself (every class, ground truth printed, deterministic,
+laid out on the page) and the reader measured on it on perfect text, as the product reads
+(the shipped classifier and field ranker). The OCR sample is in
+tests/integration/ocr/test_blind_family_v_ocr.py; the figures are in benchmarks/OCR.md
+("Family V", "Round 14"). Being seen, V's figures here are training-side figures. Two
+documents a class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -23,14 +22,13 @@ from PIL import ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_v, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_v, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_v import (
@@ -294,11 +292,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_v") == digest()
 
 
-def test_family_v_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_v", "V")
+def test_family_v_is_trained_on_only_as_a_read_family() -> None:
+    """V is seen since round 14 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "V" in read_families.READ
+    assert "corpus_blind_v" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_v", "V")
 
 
-# -- the reader on V (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on V (seen since round 14, benchmarks/OCR.md) --------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -319,9 +324,9 @@ FIRST = (
     "= main's round-12 reader, shipped classifier and field ranker 2026-12-04.12; on 76 "
     "documents: benchmarks/OCR.md, 'Family V')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"creditor_name", "original_creditor", "account_reference", "income_pence"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_14 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 14 (rules + classifier and field ranker 2026-12-04.14)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "account_reference": 0.65, "income_pence": 0.5}
 """Well under the first measurement of the fields under their floor: a collapse, not a
@@ -329,16 +334,17 @@ small loss."""
 
 
 def test_family_v_is_read_above_a_collapse_floor(v_score: Score) -> None:
-    print("\n" + v_score.table("held-out family V (written blind), perfect text"))
+    print("\n" + v_score.table("family V (seen since round 14), perfect text"))
     assert v_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (v_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"V blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_v_meets_the_floor(v_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 14 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_14 on these 38 documents (blind, first measurement: FIRST; creditor, original
+    creditor, reference and income were under the floor). The issue's floors: 95% for the
+    class, 90% for each field the documents state."""
     assert meets_floor(v_score.accuracy(field), field), field
