@@ -334,11 +334,13 @@ FIRST = (
 """The first measurement (38 documents here)."""
 UNMET = frozenset(
     {
-        "creditor_name", "original_creditor", "account_reference", "balance_pence",
+        "creditor_name", "account_reference", "balance_pence",
         "letter_date", "deadline_date", "income_pence", "gross_pence", "served_date",
     }
 )  # fmt: skip
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The floors not met (strict xfails below): those of the first measurement but the
+original creditor, met since round 14 (2/2 here, 4/4 on the benchmark's 76; W still blind:
+round 14 read V only)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {
     "creditor_name": 0.6,
