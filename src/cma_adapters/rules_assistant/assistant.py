@@ -22,9 +22,10 @@ from typing import Literal
 from attrs import frozen
 
 from cma_adapters.rules_assistant import classifier, label_learning, ranker, statements
-from cma_adapters.rules_assistant.fields import Candidate, evidence, parse_frequency, read_fields
+from cma_adapters.rules_assistant.fields import evidence, read_fields
 from cma_adapters.rules_assistant.fields_kinds import keyed_boxes
 from cma_adapters.rules_assistant.layout import Layout, carry_headers, page_layout
+from cma_adapters.rules_assistant.values import Candidate, parse_frequency
 from cma_core.documents.model import (
     CaseFacts,
     DocumentClass,

@@ -42,7 +42,7 @@ def _phone_shaped(value: str) -> bool:
 def reference_kinds(hit: Hit, label: str) -> float:
     """The change to a reference candidate's score from the kinds above (``label``: the
     label cell's lower-cased words)."""
-    from cma_adapters.rules_assistant.fields import REFERENCE
+    from cma_adapters.rules_assistant.values import REFERENCE
 
     value = next(iter(REFERENCE.finditer(hit.text)), None)
     change = 0.0

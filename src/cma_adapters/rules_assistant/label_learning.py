@@ -22,8 +22,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from cma_adapters.rules_assistant.fields import parse_date, parse_money
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, page_layout
+from cma_adapters.rules_assistant.values import parse_date, parse_money
 from cma_core.documents.model import PageText
 
 ARTEFACT = "field_labels.json"

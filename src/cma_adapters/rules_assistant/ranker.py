@@ -47,22 +47,20 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from cma_adapters.rules_assistant.fields import (
+from cma_adapters.rules_assistant.fields_kinds import clock_time
+from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
+from cma_adapters.rules_assistant.structures import in_quote, quote_rows, sums_the_column
+from cma_adapters.rules_assistant.values import (
     AGENT_WORDS,
     CLAIM,
     DATE,
     MONEY,
     REFERENCE,
     Candidate,
-    _in_quote,
-    _quoted,
-    _sums_the_column,
     date_of,
     parse_name,
     pence_of,
 )
-from cma_adapters.rules_assistant.fields_kinds import clock_time
-from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
 from cma_core.documents.model import Box, DocumentClass
 
 FORMAT = "cma-field-ranker"
@@ -444,7 +442,7 @@ def _typed(
         features |= _place(here[0])
         features["count"] = math.log1p(len(here)) / 2
         features["typed"] = 1.0
-        if kind == "money" and _sums_the_column(layouts, _candidate("", here[0], 0.0)):
+        if kind == "money" and sums_the_column(layouts, _candidate("", here[0], 0.0)):
             features["m_sums"] = 1.0
         features |= _shape(kind, here[0].value, every, every[0])
         out[k] = (here[0].value, features, here[0])
@@ -537,7 +535,7 @@ def rerank(
     chosen, found = dict(chosen), dict(found)
     vocabulary = model.vocabulary
     # (a value only a quoted earlier message states is not the letter's: round 12)
-    quoted = _quoted(layouts)
+    quoted = quote_rows(layouts)
     cache: dict[str, dict[object, tuple[object, dict[str, float], Occurrence | None]]] = {}
     for field in wanted:
         if field not in model.weights:
@@ -546,7 +544,7 @@ def rerank(
         for s in candidates(field, layouts, found, chosen, cls, vocabulary, cache):
             if not allowed(field, s.value, chosen) or not usable(model, s.features):
                 continue
-            if quoted and _in_quote(quoted, s.candidate):
+            if quoted and in_quote(quoted, s.candidate):
                 continue
             p = model.probability(field, s.features)
             ranked.append(attrs.evolve(s.candidate, value=s.value, score=round(p, 4)))

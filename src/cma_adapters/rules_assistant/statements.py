@@ -29,8 +29,8 @@ from importlib import resources
 from pathlib import Path
 
 from cma_adapters.rules_assistant import classifier
-from cma_adapters.rules_assistant.fields import MONEY, parse_money
 from cma_adapters.rules_assistant.layout import Layout
+from cma_adapters.rules_assistant.values import MONEY, parse_money
 from cma_core.documents.transactions import Transaction, payee_key
 
 ARTEFACT = "transaction_categoriser.json"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cma_adapters.rules_assistant import RuleBasedAssistant, classifier, label_learning
-from cma_adapters.rules_assistant.fields import LEARNED_ROLE
+from cma_adapters.rules_assistant.labelled import LEARNED_ROLE
 from cma_core.documents.learning import (
     Correction,
     ExampleId,

@@ -14,20 +14,10 @@ import inspect
 import re
 from pathlib import Path
 
+from tests.unit.documents.blind_families import reading_modules
+
 from cma_adapters.rules_assistant import (
-    assistant,
-    classifier,
-    corpus,
-    corpus_families,
-    fields,
-    fields_kinds,
-    label_learning,
-    label_parts,
-    layout,
-    ranker,
-    ranker_training,
     read_families,
-    statements,
 )
 from cma_adapters.rules_assistant.corpus import build_corpus
 
@@ -65,13 +55,17 @@ def test_the_read_families_are_the_ones_trained_on() -> None:
 
 
 def test_no_reading_learning_or_training_module_uses_a_family_still_blind() -> None:
-    from cma_entrypoints import container
-    from cma_entrypoints.cli import assistant as cli
-
-    modules = (
-        assistant, classifier, corpus, corpus_families, fields, fields_kinds, label_learning,
-        label_parts, layout, ranker, ranker_training, read_families, statements, cli, container,
+    modules = reading_modules()
+    reader = (
+        "assistant", "classifier", "corpus", "corpus_families", "fields", "fields_kinds",
+        "label_learning", "label_parts", "layout", "ranker", "ranker_training", "read_families",
+        "statements", "values", "labelled", "structures", "prose",
     )  # fmt: skip
+    assert {m.__name__ for m in modules} >= {
+        *(f"cma_adapters.rules_assistant.{n}" for n in reader),
+        "cma_entrypoints.cli.assistant",
+        "cma_entrypoints.container",
+    }
     blind = still_blind()
     for module in modules:
         named = set(re.findall(r"\bcorpus_blind\w*", inspect.getsource(module)))

@@ -12,14 +12,9 @@ import pytest
 from cma_adapters.rules_assistant import classifier
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_adapters.rules_assistant.fields import (
-    Candidate,
-    parse_date,
-    parse_money,
-    parse_reference,
-    read_fields,
-)
+from cma_adapters.rules_assistant.fields import read_fields
 from cma_adapters.rules_assistant.layout import page_layout
+from cma_adapters.rules_assistant.values import Candidate, parse_date, parse_money, parse_reference
 from cma_core.documents.model import DocumentClass, Extraction
 
 C = DocumentClass

@@ -13,14 +13,9 @@ import pytest
 
 from cma_adapters.rules_assistant.assistant import extract, refine_class
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_adapters.rules_assistant.fields import (
-    Candidate,
-    parse_claim,
-    parse_date,
-    parse_name,
-    read_fields,
-)
+from cma_adapters.rules_assistant.fields import read_fields
 from cma_adapters.rules_assistant.layout import Layout, page_layout
+from cma_adapters.rules_assistant.values import Candidate, parse_claim, parse_date, parse_name
 from cma_core.documents.model import Box, DocumentClass, PageText, Word
 
 C = DocumentClass

@@ -13,8 +13,9 @@ import pytest
 
 from cma_adapters.rules_assistant.assistant import refine_class
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_adapters.rules_assistant.fields import Candidate, parse_name, read_fields
+from cma_adapters.rules_assistant.fields import read_fields
 from cma_adapters.rules_assistant.layout import page_layout
+from cma_adapters.rules_assistant.values import Candidate, parse_name
 from cma_core.documents.model import Box, DocumentClass, PageText, Word
 
 C = DocumentClass
@@ -178,7 +179,7 @@ def test_a_bank_account_in_a_block_with_its_sort_code_is_not_the_client_s() -> N
     ],
 )
 def test_specks_around_a_year_on_a_scan(text: str, expected: object) -> None:
-    from cma_adapters.rules_assistant.fields import parse_date
+    from cma_adapters.rules_assistant.values import parse_date
 
     assert parse_date(text) == expected
 

@@ -14,7 +14,9 @@ import datetime as dt
 import pytest
 
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_adapters.rules_assistant.fields import (
+from cma_adapters.rules_assistant.fields import read_fields
+from cma_adapters.rules_assistant.layout import carry_headers, page_layout
+from cma_adapters.rules_assistant.values import (
     Candidate,
     parse_claim,
     parse_date,
@@ -22,9 +24,7 @@ from cma_adapters.rules_assistant.fields import (
     parse_money,
     parse_name,
     parse_reference,
-    read_fields,
 )
-from cma_adapters.rules_assistant.layout import carry_headers, page_layout
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass

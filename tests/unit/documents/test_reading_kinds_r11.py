@@ -14,8 +14,8 @@ import datetime as dt
 from tests.unit.documents.test_reading_kinds_r10 import best, found
 
 from cma_adapters.rules_assistant.corpus import Cell
-from cma_adapters.rules_assistant.fields import parse_name
 from cma_adapters.rules_assistant.label_parts import label_starts
+from cma_adapters.rules_assistant.values import parse_name
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass

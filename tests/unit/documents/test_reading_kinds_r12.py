@@ -17,8 +17,8 @@ from tests.unit.documents.test_reading_kinds_r10 import best, found
 from cma_adapters.rules_assistant import classifier, ranker
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_adapters.rules_assistant.fields import parse_date, parse_money, parse_name
 from cma_adapters.rules_assistant.fields_kinds import fuller_form
+from cma_adapters.rules_assistant.values import parse_date, parse_money, parse_name
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass

@@ -11,8 +11,8 @@ from __future__ import annotations
 from tests.unit.documents.test_reading_kinds_r10 import best, found
 
 from cma_adapters.rules_assistant.corpus import Cell
-from cma_adapters.rules_assistant.fields import parse_claim, parse_frequency
 from cma_adapters.rules_assistant.fields_kinds import carried_over, is_figure, without_rule
+from cma_adapters.rules_assistant.values import parse_claim, parse_frequency
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass

@@ -17,15 +17,10 @@ import datetime as dt
 from tests.unit.documents.test_reading_kinds_r10 import best
 
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_adapters.rules_assistant.fields import (
-    Candidate,
-    parse_money,
-    parse_name,
-    parse_reference,
-    read_fields,
-)
+from cma_adapters.rules_assistant.fields import read_fields
 from cma_adapters.rules_assistant.fields_kinds import keyed_boxes
 from cma_adapters.rules_assistant.layout import carry_headers, page_layout, values_first_rows
+from cma_adapters.rules_assistant.values import Candidate, parse_money, parse_name, parse_reference
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass

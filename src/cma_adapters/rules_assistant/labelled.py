@@ -1,0 +1,442 @@
+# ruff: noqa: E501  (data and patterns read better unwrapped; the RNG draws test data)
+"""Values found by their labels: the label kinds of every field (pattern, weight, role),
+the values beside, below or above a label by the page's geometry (``layout``), and how
+each kind of candidate is scored. Moved out of ``fields.py``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from cma_adapters.rules_assistant.fields_kinds import (
+    creditor_kinds,
+    cumulative_pay,
+    label_before,
+    own_clause,
+    reference_kinds,
+)
+from cma_adapters.rules_assistant.layout import (
+    Hit,
+    Layout,
+    find_label_hits,
+    norm_words,
+    union,
+)
+from cma_adapters.rules_assistant.values import (
+    MONEY,
+    Candidate,
+    parse_claim,
+    parse_date,
+    parse_money,
+    parse_name,
+    parse_reference,
+)
+from cma_core.documents.model import Word
+
+_W = r"(?:[a-z0-9']+ ){0,%d}?"
+
+
+Label = tuple[re.Pattern[str], float, str | None]
+
+
+def _l(pattern: str, weight: float, role: str | None = None) -> Label:
+    return re.compile(pattern), weight, role
+
+
+LETTER_DATE_LABELS = [
+    _l(
+        r"(?:date of (?:issue|notice|demand|letter|this letter)|issue date|letter date|dated)\b",
+        3.0,
+    ),
+    # When the letter was made or sent, in other words: "Written on", "Sent", "Printed".
+    _l(r"(?:(?:date )?(?:written|sent|printed|produced|posted|emailed)(?: on)?)\b", 2.0),
+    # when a court's order was made: "Made on 3 May 2026 by the court" (round 14)
+    _l(r"(?:(?:this )?order )?made on\b", 2.0),
+    _l(_W % 3 + r"(?:date|dated|issued)(?: on)?\b", 2.0),
+]
+
+
+DEADLINE_LABELS = [
+    _l(
+        r"(?:pay(?:ment)? (?:by|due(?: date)?|before)|due date|deadline|respond by|reply by)\b", 3.0
+    ),
+    _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
+    _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
+    _l(r"(?:the )?(?:last|latest|final|closing) (?:date|day)\b", 3.0),
+    # a label asked as the reader's question: "When must I respond?", "When should I pay?"
+    _l(
+        r"when (?:must|should|do|can|will) (?:i|we|you) (?:pay|respond|reply|contact|get in touch"
+        r"|ring|call|phone|send|return|clear)\b",
+        3.0,
+    ),
+    # A payment the creditor will take: direct-debit and plan collection dates.
+    _l(
+        _W % 3 + r"(?:next (?:attempt|collection|payment date|payment due)|try again(?: on)?"
+        r"|(?:collected|taken|debited|collection)(?: on)?(?: or after| from)?)\b",
+        2.0,
+    ),
+]
+
+
+SERVED_LABELS = [
+    _l(
+        r"(?:(?:deemed )?(?:date (?:of )?)?(?:service|served)(?: date| on)?|deemed served(?: on)?)\b",
+        3.0,
+    ),
+    # what was served, then when: "Charge served on", "Notice served on", "Claim form served"
+    _l(r"(?:[a-z']+ ){1,2}served(?: on)?$", 2.5),
+    _l(r"when (?:is|was|will) (?:the |this |my |it )?(?:[a-z]+ ){0,2}(?:be )?served\b", 3.0),
+]
+
+
+# "On 15 Feb 2026 we served on you a Charge for Payment", "it was served on 3 May 2026"
+SERVED_AFTER = re.compile(r"^,?\s+(?:we|they|the [a-z ]{2,30}?) (?:served|delivered)\b", re.I)
+
+
+# (and "is deemed served on", "will be treated as served on": round 12)
+SERVED_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|be) (?:deemed (?:to (?:be|have been) )?|treated as (?:having been )?)?"
+    r"(?:served|delivered)(?: on you)? on\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.I,
+)
+
+
+BALANCE_LABELS = [
+    _l(
+        _W % 4
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay)\b",
+        1.0,
+    ),
+]
+
+
+BALANCE_WORDS = re.compile(
+    r"\b(?:pay|repay|owe|owed|owing|balance|debt|outstanding|sum|total|overpayment)\b", re.I
+)
+
+
+REFERENCE_LABELS = [
+    _l(
+        _W % 3
+        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting)\b",
+        1.0,
+    ),
+]
+
+
+CREDITOR_LABELS = [
+    _l(
+        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|(?:claimant|pursuer)(?:'s)? name(?: and address)?|claimant|pursuer|on behalf of|our client|client|instructing \w+|lender|landlord"
+        # a label asked as a question (round 14): "Who is owed", "Who is suing you"
+        r"|who (?:is|are) (?:owed|claiming|suing|bringing the claim|to be paid)|whom? you owe)\b",
+        3.0,
+    ),
+    # Who is to be paid, in a role phrase: "Debt owed to", "Payable to", "Person
+    # entitled to payment", "Acting for", "Collecting for".
+    _l(
+        _W % 2 + r"(?:owed to|due to|payable to|pay(?:ments?)? to|entitled to(?: payment)?"
+        r"|acting for|collecting for|(?:we are )?writing for"
+        r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
+        2.5,
+    ),
+]
+
+
+ORIGINAL_LABELS = [
+    _l(
+        _W % 3 + r"(?:original (?:creditor|lender|owner)|originally(?: with| owed to| from)?"
+        r"|previous(?:ly)?(?: owed to| with| creditor| owner| lender)?|formerly|former creditor"
+        r"|assigned (?:from|by)|transferred from|sold (?:to us )?by"
+        r"|(?:bought|purchased|acquired) (?:it |them |the (?:debt|account|loan) )?from)\b",
+        3.0,
+    ),
+]
+
+
+CLAIM_LABELS = [
+    # A qualifier may come first ("Court claim", "Your claim number", "County court case
+    # no"), but not any words: "What the claim is about" is a heading, not a label.
+    _l(
+        r"(?:(?:your|our|the|court|county|money|online) ){0,3}"
+        r"(?:claim (?:number|no|ref(?:erence)?)|case (?:number|no|ref(?:erence)?)|claim)\b",
+        3.0,
+    ),
+    _l(r"(?:(?:court|county) ){0,2}case\b", 2.0),  # "Case: K1QZ4521" on orders
+]
+
+
+PAYER_LABELS = [
+    _l(r"(?:employer|company|paid by|payer|paying \w+|from)\b", 3.0),
+]
+
+
+BARE_AMOUNT = re.compile(r"(?:(?:weekly|monthly|award) )?amount\b")
+
+
+INCOME_LABELS = [
+    _l(_W % 3 + r"(?:net|take home|you will get|total payment|your payment|payment)\b", 2.0),
+    _l(_W % 3 + r"(?:net pay|take home pay)\b", 3.0),
+    # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it,
+    # and as a table's column header it reads nothing (a payslip's "Amount" column is
+    # every line's; see ``_by_class``).
+    _l(BARE_AMOUNT.pattern, 0.5),
+    # What reaches the client, however it is worded: after deductions, paid to them.
+    _l(
+        _W % 3 + r"(?:after deductions|paid to you|we (?:will )?pay you|you (?:will )?receive"
+        r"|amount (?:paid|payable)(?: to you)?|net amount)\b",
+        3.0,
+    ),
+    # "Paid every 4 weeks", "Payable each fortnight": the amount that reaches the client.
+    _l(
+        r"(?:paid|payable|payment) (?:every|each|per|weekly|fortnightly|monthly|four[ -]weekly)\b",
+        3.0,
+    ),
+]
+
+
+GROSS_LABELS = [
+    _l(_W % 3 + r"(?:gross|before deductions)\b", 3.0),
+    # A payslip's own total of what was earned: "Total payments", "Total earnings".
+    _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
+]
+
+
+FREQUENCY_LABELS = [
+    _l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0),
+    # how often, as a form names it: "Payment interval", "Payroll cycle", "Pay schedule"
+    _l(_W % 2 + r"(?:interval|cycle|schedule|payment period)\b", 3.0),
+]
+
+
+_PLACE = {"same": 1.0, "right": 1.0, "below": 0.8, "above": 0.9, "left": 0.8}
+
+
+NEGATIVE_MONEY = re.compile(
+    r"\b(?:instalments?|fee|fees|monthly|weekly|per|(?:a|each|every) (?:week|fortnight|month)"
+    r"|repayment|paid in(?! error)|paid out|liability order"
+    r"|court fee|issue fee|gross|net|tax(?! credits?)|allowance|element|deductions?"
+    r"|(?:late|default|interest|admin|administration|penalty|standing|returned payment|missed"
+    r" payment) (?:payment )?charges?)\b"
+)
+
+
+def _hits(
+    layouts: Sequence[Layout], labels: Sequence[Label]
+) -> list[tuple[Hit, float, str | None]]:
+    out = []
+    for pattern, weight, role in labels:
+        for hit in find_label_hits(layouts, pattern):
+            out.append((hit, weight, role))
+    return out
+
+
+def labelled_candidates(
+    field: str,
+    layouts: Sequence[Layout],
+    labels: Sequence[Label],
+    parse: Callable[[str], object | None],
+    score: Callable[[Hit, float], float] | None = None,
+    max_label_words: int = 8,
+) -> list[Candidate]:
+    out = []
+    for hit, weight, role in _hits(layouts, labels):
+        if len(norm_words(hit.label)) > max_label_words:
+            continue
+        value = parse(hit.text)
+        if value is None:
+            continue
+        s = weight + _PLACE[hit.place] + (score(hit, weight) if score else 0.0)
+        if hit.before or re.match(r"\d", hit.label):
+            s -= 1.5  # the "label" continues a sentence, or begins with an amount
+        if isinstance(value, int) and value < 0:
+            s -= 4.0  # "-379.41": a deduction, not an amount owed or paid
+        if hit.header:
+            s -= 1.5  # the first row's value under a table's column header
+        words = _value_words(hit.words, value, field)
+        out.append(
+            Candidate(
+                field=field,
+                value=value,
+                shown=" ".join(w.text for w in words),
+                page=hit.page,
+                box=union(w.box for w in words),
+                label=hit.context,
+                role=role,
+                score=s,
+                order=(hit.page, hit.words[0].box.top),
+            )
+        )
+    return out
+
+
+def _value_words(words: Sequence[Word], value: object, field: str) -> Sequence[Word]:
+    """The words of the hit that hold the value (a date is three words, a name several)."""
+    if field in ("balance_pence", "income_pence", "gross_pence"):
+        picked = [w for w in words if re.search(r"\d", w.text)][:1]
+        return picked or words
+    if field in ("account_reference", "court_claim_number") and isinstance(value, str):
+        picked = [w for w in words if value in w.text.upper()]
+        return picked[:1] or words
+    return words
+
+
+def money_score(hit: Hit, weight: float) -> float:
+    # (in the value's own cell, what a later clause says is said of the amount after it)
+    amount = MONEY.search(hit.text) if hit.place == "same" else None
+    said = own_clause(hit.context, amount.group().strip()) if amount else hit.context
+    label = " ".join(norm_words(said))
+    s = 0.0
+    if re.search(r"\btotal\b", label):
+        s += 2.0
+    if re.search(
+        r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|unpaid|overdue|still to pay"
+        r"|remaining|left to pay|to clear)\b",
+        label,
+    ):
+        s += 1.0
+    if re.search(r"\b(?:(?:need|have) to pay|must pay|due now|now due)\b", label):
+        s += 1.0  # what is left after what was already recovered or paid
+    if re.search(r"\b(?:year to date|ytd|td)\b", hit.text.lower()):
+        s -= 4.0  # the value itself says it is a running total
+    # (an instalment "not received", "missed": what is behind is owed, round 11)
+    if NEGATIVE_MONEY.search(label) and not _NOT_RECEIVED.search(label):
+        s -= 3.0
+    if re.search(r"\b(?:year to date|ytd|td)\b", label):
+        s -= 4.0
+    if re.search(r"\bamount claimed\b|\bsum claimed\b", label):
+        s -= 0.5
+    if _HISTORY.search(label):
+        s -= 2.5
+    if hit.place != "right" and len(norm_words(hit.context)) >= 6 and ":" not in hit.context:
+        s -= 2.0  # a sentence of the body, not a label: "The outstanding balance of your…"
+    if hit.place == "below" and len(hit.words) > 4:
+        s -= 1.0  # the "value" runs on as a sentence: "£96,200.00, and you have missed…"
+    return s
+
+
+_NOT_RECEIVED = re.compile(
+    r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected)"
+    r"|unpaid|overdue|in arrears)\b"  # ("Instalments unpaid so far": round 14)
+)
+
+
+# What the balance *was*, not what is owed now: a statement's opening or previous
+# balance, the amount when the debt was passed on, a credit limit.
+_HISTORY = re.compile(
+    r"\b(?:previous|opening|brought forward|b/f|last (?:bill|statement)|(?:when|on|at|before)"
+    r" (?:passed|sold|sale|transfer(?:red)?|assign(?:ed|ment)|default(?:ed)?)|originally"
+    r"|original|credit limit|limit)\b"
+)
+
+
+# Numbers that identify the sender, a court's fee account or a regulator's register,
+# never the client's account: "Company number", "Firm reference number", "Fee account no.".
+NOT_AN_ACCOUNT = re.compile(
+    r"\b(?:company|registered|registration|firm|frn|sra|vat|charity|fee account|pba"
+    r"|licence|consumer credit licence|data protection|ico)\b"
+)
+
+
+def reference_score(hit: Hit, weight: float) -> float:
+    label = " ".join(norm_words(hit.context))
+    row = hit.row_text.lower()
+    s = 0.0
+    if re.search(r"\b(?:claim|sort|case number)\b", label) and "claimant" not in label:
+        s -= 1.0
+    if "sort code" in row or "sort code" in label:
+        s -= 4.0
+    elif "sort code" in hit.near.lower() and re.fullmatch(r"\d{8}", hit.text.strip()):
+        s -= 4.0  # a bank's account number (8 digits) in a block with its sort code
+    if re.search(r"\b(?:account|ref|reference|agreement)\b", label):
+        s += 1.0
+    s += reference_kinds(hit, label)
+    if re.search(r"\b(?:employee|staff|ni|tax code|national insurance)\b", label):
+        s -= 4.0
+    if NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
+        s -= 4.0
+    # A law firm's own file reference beside its name ("Ravel & Co LLP  |  Ref RC/1"), even
+    # when the name is a cell of its own (text without word boxes splits at wide gaps).
+    cells = hit.row_text.split(" | ")
+    law = re.compile(r"\b(?:solicitors|llp)\b", re.I)
+    firm = next((i for i, c in enumerate(cells) if law.search(c)), None)
+    if firm is not None and firm < len(cells) - 1 and hit.context in cells[firm + 1 :]:
+        s -= 2.5
+    # A bare "Ref" on a line of the sender's contact details (telephone, DX, e-mail) is the
+    # sender's file reference, not the client's account.
+    bare = re.fullmatch(r"(?:our )?ref(?:erence)?", " ".join(norm_words(hit.label)))
+    if bare and re.search(r"\b(?:tel|telephone|phone|fax|dx|e-?mail)\b", hit.row_text, re.I):
+        s -= 2.0
+    if re.match(r"PBA\d{7}\b", hit.text.strip().upper()):
+        s -= 4.0  # the format of a court fee account (HMCTS "Payment by Account")
+    return s
+
+
+def creditor_score(hit: Hit, weight: float) -> float:
+    """ "Claimant's legal representative's address", "Creditor's solicitor": the label
+    names who acts for the creditor, not the creditor."""
+    label = " ".join(norm_words(hit.context))
+    change = creditor_kinds(label)
+    if change:
+        return change
+    if re.search(r"\b(?:representative|solicitors?|agents?)\b", label):
+        return -4.0
+    # (an address alone is where to write; "Claimant's name and address" names them)
+    return -4.0 if re.search(r"\baddress", label) and not re.search(r"\bnames?\b", label) else 0.0
+
+
+def date_score_letter(hit: Hit, weight: float) -> float:
+    # (in the label's own cell, the words before the date: "Made on 3 May 2026 by the
+    # court" is not due "by" anything, round 14)
+    label = " ".join(norm_words(label_before(hit)))
+    if re.search(r"\b(?:due|by|before|defaulted|birth|served|service)\b", label):
+        return -4.0
+    # "Last date for a Response Form", "Final date to pay": a deadline, not the letter's
+    if re.search(r"\b(?:last|latest|final|closing) (?:date|day)\b|\bdeadline\b", label):
+        return -4.0
+    return 0.0
+
+
+LEARNED_ROLE = "label this centre uses"
+
+
+_PARSERS: dict[str, tuple[Callable[[str], object | None], Callable[[Hit, float], float] | None]] = {
+    "letter_date": (parse_date, date_score_letter),
+    "deadline_date": (parse_date, None),
+    "balance_pence": (parse_money, money_score),
+    "account_reference": (parse_reference, reference_score),
+    "court_claim_number": (parse_claim, None),
+    "creditor_name": (parse_name, None),
+}
+
+
+def learned_labels(
+    layouts: Sequence[Layout], learned: Mapping[str, Sequence[str]]
+) -> list[Candidate]:
+    """Candidates read against the labels a centre's corrections taught (label_learning):
+    a label its own letters use, as strong as the best general label."""
+    out: list[Candidate] = []
+    for field, phrases in sorted(learned.items()):
+        if field not in _PARSERS:
+            continue
+        parse, score = _PARSERS[field]
+        labels = [_l(re.escape(p) + r"\b", 3.5, LEARNED_ROLE) for p in phrases if p.strip()]
+        out += labelled_candidates(field, layouts, labels, parse, score, 5)
+    return out
+
+
+def income_score(hit: Hit, weight: float) -> float:
+    label = " ".join(norm_words(hit.context))
+    if re.search(r"\b(?:year to date|ytd|td|this year)\b", hit.text.lower()):
+        return -4.0
+    if re.search(r"\bafter (?:tax and )?deductions\b", label):
+        return 0.0  # net pay, however many deductions it names
+    bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd|td|this year)\b"
+    return -4.0 if re.search(bad, label) or cumulative_pay(label) else 0.0
+
+
+def gross_score(hit: Hit, weight: float) -> float:
+    label = " ".join(norm_words(hit.context)) + " " + hit.text.lower()
+    if cumulative_pay(label):
+        return -4.0  # "Gross pay to date" (round 14)
+    return -4.0 if re.search(r"\b(?:year to date|ytd|td|this year)\b", label) else 0.0

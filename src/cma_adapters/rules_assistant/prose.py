@@ -1,0 +1,671 @@
+# ruff: noqa: E501  (data and patterns read better unwrapped; the RNG draws test data)
+"""Values read from sentences: who is owed and on whose behalf, references, claim
+numbers, served dates, deadlines, sums and what the sentence says of them, income and
+how often it is paid. Moved out of ``fields.py``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cma_adapters.rules_assistant.fields_kinds import (
+    ARREARS_AFTER,
+    BY_INSTALMENTS,
+    STATED_BEFORE,
+    body_columns,
+    in_words_before,
+    last_sentence,
+    sentence_start,
+    whole_loan_said,
+)
+from cma_adapters.rules_assistant.labelled import (
+    BALANCE_WORDS,
+    NEGATIVE_MONEY,
+    NOT_AN_ACCOUNT,
+    SERVED_AFTER,
+    SERVED_BEFORE,
+)
+from cma_adapters.rules_assistant.layout import (
+    Cell,
+    Layout,
+    norm_words,
+    union,
+)
+from cma_adapters.rules_assistant.values import (
+    DATE,
+    MONEY,
+    REFERENCE,
+    Candidate,
+    date_of,
+    parse_claim,
+    parse_date,
+    parse_frequency,
+    parse_money,
+    parse_name,
+    parse_reference,
+)
+
+# "… in Paisley Sheriff Court, case reference SP/PAI/2257/25.", "under claim number X"
+# (or "judgment has been entered in claim X": the number after the word alone, round 12)
+_CLAIM_IN_TEXT = re.compile(
+    r"\b(?:(?:claim|case)\s+(?:number|no\.?|ref(?:erence)?)(?:\s*:|\s+is)?|\bin (?:the )?claim)"
+    r"\s+(?P<v>[A-Z0-9][A-Z0-9/]{5,17})",
+    re.I,
+)
+
+
+def prose_claims(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A claim or case number named in a sentence (not under a label of its own)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for m in _CLAIM_IN_TEXT.finditer(_sentence(layout, r, cell)):
+                    value = parse_claim(m.group("v").rstrip("./"))
+                    if value is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field="court_claim_number", value=value, shown=m.group("v"),
+                            page=layout.page, box=cell.box, label=None,
+                            role="named in the body", score=3.0, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+def prose_served(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date a sentence says something was served on (no label of its own)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                text = _sentence(layout, r, cell)
+                for m in DATE.finditer(text):
+                    if m.start() >= len(cell.text):
+                        break
+                    if not (
+                        SERVED_AFTER.match(text[m.end() :])
+                        or SERVED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+                    ):
+                        continue
+                    date = date_of(m)
+                    if date is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field="served_date", value=date, shown=m.group(), page=layout.page,
+                            box=cell.box, label=None, role="said to be served", score=2.0,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+# An organisation's name in a sentence, and what the words around it say it is.
+_SUFFIXES = [
+    "Ltd",
+    "Limited",
+    "plc",
+    "LLP",
+    "Bank",
+    "Council",
+    "Society",
+    "Services",
+    "Finance",
+    "Group",
+    "Association",
+    "Homes",
+    "Credit",
+    "Company",
+    "Loans",
+    "Lending",
+    "Capital",
+    "Funding",
+    "Investments",
+    "Portfolio",
+    "Energy",
+    "Water",
+    "Power",
+    "Mortgage",
+    "Mortgages",
+]
+
+
+# (as printed, or in capitals: "ORIGINALLY WITH X MUTUAL FINANCE LTD"; a magistrates' court
+# is owed the fines it imposes)
+_ORG_SUFFIX = (
+    "(?:"
+    + "|".join([*_SUFFIXES, *(w.upper() for w in _SUFFIXES)])
+    + r"|(?<=Magistrates' )Court|(?<=MAGISTRATES' )COURT)"
+)
+
+
+# A name runs on to its legal form: "Calverley Portfolio Holdings Ltd", not "Calverley
+# Portfolio".
+_ORG_IN_TEXT = re.compile(
+    rf"\b[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|&|and|for|of))*?\s+{_ORG_SUFFIX}\b"
+    rf"(?:\s+{_ORG_SUFFIX}\b)*(?:(?:\s+[A-Z][\w'.-]*){{0,2}}?\s+(?:Ltd|Limited|plc|PLC|LLP)\b)?"
+)
+
+
+_ORIGINAL_BEFORE = re.compile(
+    r"(?:originally (?:owed to|with|from)|(?:made|taken out|opened|entered into) with"
+    r"|made between (?:you|the (?:defendant|debtor|borrower)) and"
+    r"|your (?:account|agreement|debt|loan|card) with"
+    r"|(?:assigned|sold|transferred) (?:to us |to our client )?(?:by|from)"
+    r"|(?:bought|purchased|acquired) (?:it |the debt |your account )?from"
+    r"|formerly (?:with|owed to)|previously (?:owed to|with))\s+$",
+    re.I,
+)
+
+
+_ORIGINAL_AFTER = re.compile(
+    r"^,?\s*\((?:the )?(?:assignor|original (?:creditor|lender)|seller|previous (?:creditor"
+    r"|owner))\)"
+    # The subject that passed the debt on: "X has assigned (transferred) its rights…",
+    # "X was sold to…" is said of the account with X.
+    r"|^\s+(?:has|have) (?:now )?(?:assigned|sold|transferred)\b|^\s+(?:account )?was (?:sold|assigned|transferred)\b",
+    re.I,
+)
+
+
+_CREDITOR_BEFORE = re.compile(
+    r"(?:(?:assigned|sold|transferred)(?: and (?:assigned|sold|transferred))?(?: \(\w+\))?"
+    r" (?:it |them |the debt |(?:your|the|its) (?:account|debt|agreement|rights|loan|card|balance)(?: under"
+    r" your agreement)? )?(?:to|in favour of)"
+    r"|(?:make|send) (?:all |any )?(?:future |further )?payments to|now (?:owed to|owned by)"
+    # Who an agent, a solicitor or a bailiff acts for: "We act for X", "on behalf of X",
+    # "the debt you owe to X", "your landlord, X", "collecting this debt for X".
+    r"|(?:we )?act(?:ing)? (?:for|on behalf of)|(?:for and )?on behalf of|(?:you )?(?:owe|owed|owing) to"
+    r"|(?:on behalf of|for|act for|acting for) (?:our|my) client,?"
+    r"|(?:your|the) (?:landlord|lender|creditor),|the (?:claimant|pursuer) is|collect(?:s|ing)? (?:this |the |your )?"
+    r"(?:debt|rent|charges|account)? ?for|instructed by|please pay"
+    # who brought the claim: "a claim has been issued against you (in this court) by X"
+    r"|against you(?: in (?:this|the) court)? by"
+    # whom the judgment is for: "Judgment is entered for the claimant, X" (round 14)
+    r"|judgment (?:is |has been |was )?(?:entered|given|made) (?:for|in favour of)"
+    r"(?: the (?:claimant|pursuer),?)?)"
+    r"\s+$",
+    re.I,
+)
+
+
+_CREDITOR_AFTER = re.compile(
+    r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser|creditor"
+    r"|claimant|pursuer|lender|landlord)\)"
+    r"|^\s*\(?[\"“]?our client\b"
+    r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
+    r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b"
+    # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
+    # warrant (of control)"
+    r"|^\s+(?:has )?issued (?:a|the) warrant\b"
+    # who sues: "X Ltd (, whose reference is …,) is suing you" (round 14)
+    r"|^(?:,\s*(?:whose|which|who)\b[^,.]{0,60},)?\s+(?:is|are|has been) (?:suing|taking"
+    r" (?:court )?action against) you\b"
+    # a case's title names the claimant first: "X Ltd v. you", "X Ltd v Ms Y"
+    r"|^\s+v\.?\s+(?:you\b|(?:mr|mrs|ms|miss|dr)\b|[A-Z])",
+    re.I,
+)
+
+
+def _last_name(span: str) -> str:
+    """The organisation's own words of a span that ran over a heading or a salutation:
+    from the last row that is itself a name ("NOTICE OF ASSIGNMENT / Dear Mr X /
+    Thornbury Credit plc" → "Thornbury Credit plc"), after any "Dear", "Mr", "Mrs"..."""
+    rows = span.split("\n")
+    for i in range(len(rows) - 1, 0, -1):
+        tail = " ".join(rows[i:])
+        first = rows[i].split()[0] if rows[i].split() else ""
+        if (
+            _ORG_IN_TEXT.fullmatch(tail)
+            and re.search(r"[a-z]", rows[i])
+            and not re.fullmatch(_ORG_SUFFIX, first)  # "…Thornbury / Credit plc" is one name
+        ):
+            span = tail
+            break
+    words = span.split()
+    for i, word in enumerate(words):
+        if word.rstrip(".") in ("Dear", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Madam"):
+            span = " ".join(words[i + 1 :])
+    return " ".join(span.split())
+
+
+def prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
+    """An organisation named in the body with its role in the words around it: "X (the
+    assignor)", "the agreement was made with X", "originally owed to X" → the original
+    creditor; "X (the assignee)", "assigned to X", "make all payments to X" → the
+    creditor now. Sentences run across rows, so a page is read as one text."""
+    out: dict[str, list[Candidate]] = {"creditor_name": [], "original_creditor": []}
+    # (the body column, and a second one beside it: a letter in two languages side by
+    # side, round 11)
+    for layout, column in ((page, c) for page in layouts for c in body_columns(page)):
+        spans: list[tuple[int, int, Cell]] = []
+        parts: list[str] = []
+        at = 0
+        for cell in column:
+            spans.append((at, at + len(cell.text), cell))
+            parts.append(cell.text)
+            at += len(cell.text) + 1
+        flat = "\n".join(parts)
+        for m in _ORG_IN_TEXT.finditer(flat):
+            # A name never runs over a sentence's end: "Dear Mrs X. Y Council has passed
+            # us…" names "Y Council" (round 11); the cue before it is the new sentence's.
+            begin = m.start() + sentence_start(m.group())
+            before, after = flat[max(0, begin - 45) : begin], flat[m.end() : m.end() + 80]
+            # (a cue runs over a line break as over a space: "bought your / account from")
+            before, after = re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after)
+            start = begin
+            # In capitals the cue is swept into the name ("ORIGINALLY WITH X FINANCE
+            # LTD"): the name starts after a cue inside the match.
+            for word in re.finditer(r"\s+", flat[begin : m.end()]):
+                head = before + re.sub(r"\s+", " ", flat[begin : begin + word.end()])
+                if _ORIGINAL_BEFORE.search(head) or _CREDITOR_BEFORE.search(head):
+                    before, start = head[-45:], begin + word.end()
+                    break
+            field = None
+            if _ORIGINAL_BEFORE.search(before) or _ORIGINAL_AFTER.match(after):
+                field, score = "original_creditor", 3.0
+            elif _CREDITOR_AFTER.match(after) or _CREDITOR_BEFORE.search(before):
+                field, score = "creditor_name", 2.5
+            span = flat[start : m.end()]
+            # Named right after its cue ("made with Halewood / Personal Finance Ltd"), the
+            # name starts there even across a line; named before "(the assignor)", it may
+            # have swept up a heading or salutation above it.
+            cued_before = _ORIGINAL_BEFORE.search(before) or _CREDITOR_BEFORE.search(before)
+            name = parse_name(" ".join(span.split()) if cued_before else _last_name(span))
+            if field is None or name is None:
+                continue
+            cell = next(c for start, end, c in spans if start <= begin <= end)
+            out[field].append(
+                Candidate(
+                    field=field, value=name, shown=m.group(), page=layout.page, box=cell.box,
+                    label=None, role="named in the body", score=score,
+                    order=(layout.page, cell.row),
+                )
+            )  # fmt: skip
+    return out
+
+
+_NAMES_AN_ACCOUNT = re.compile(r"account|reference|\bref\b|agreement|\bno\b|number|\border\b", re.I)
+
+
+def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
+    """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
+    out = []
+    pattern = re.compile(
+        # (OCR may put a speck before a word: "agreement ‘numbered KKE…"). Several words
+        # may name it: "account reference X", "agreement account number X".
+        r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
+        r"(?:account|reference|ref|agreement|order|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
+        # ("whose reference for the loan is X": what it is for, then "is", round 12)
+        r"(?:(?:(?:for|on|of) (?:the|your|this|that) \w+\s+)?is\s+)?"  # ("reference is X": r14)
+        r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
+        re.I,
+    )
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                # (a number printed in groups may run over a line: "account number 8082
+                # XXXX / XXXX 9738"; so may the value named at a line's end: "under account
+                # reference / EN/964580802.")
+                if not _NAMES_AN_ACCOUNT.search(cell.text):
+                    continue  # (most cells name none: the next line is not read for them)
+                sentence = _sentence(layout, r, cell)
+                for m in pattern.finditer(sentence):
+                    if m.start() >= len(cell.text):
+                        break  # named wholly on the next row: that row's
+                    grouped = REFERENCE.match(sentence, m.start(1))
+                    value = parse_reference(grouped.group() if grouped else m.group(1))
+                    if value is None:
+                        continue
+                    words = [w for w in cell.words if value in w.text.upper()] or list(cell.words)
+                    bank = re.search(r"sort code|bank transfer|pay(?:ing)? us", cell.text, re.I)
+                    if NOT_AN_ACCOUNT.search(" ".join(norm_words(cell.text[: m.start(1)]))[-40:]):
+                        continue  # "Registered in England and Wales no. 03174501"
+                    # The body naming the client's account ("under account reference X",
+                    # "account number X") is stronger than a bare "reference X".
+                    named = re.match(
+                        r"(?:\w+ )*(?:account|agreement|card) (?:number|no|ref|reference)",
+                        m.group(),
+                        re.I,
+                    )
+                    out.append(
+                        Candidate(
+                            field="account_reference",
+                            value=value,
+                            shown=value,
+                            page=layout.page,
+                            box=union(w.box for w in words[:1]),
+                            label=None,
+                            role="bank details" if bank else "in the body",
+                            score=-3.0 if bank else 2.4 if named else 1.2,
+                            order=(layout.page, r),
+                        )
+                    )
+    return out
+
+
+_DEADLINE_CUE = re.compile(
+    r"\b(?:by|before|on or before|no later than|until|(?:try|attempt(?: it)?) again on"
+    r"|(?:collect|take|debit)(?:ed|en)?(?: it)? (?:on|from)(?: or after)?)\s*(?:the\s+)?"
+    # "by Thursday 9 April 2026": a weekday may come between the cue and the date.
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.?,?\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+def _sentence(layout: Layout, r: int, cell: Cell) -> str:
+    """The cell's text and, when the sentence runs on, the start of the next row's cell in
+    the same column ("…by 19th November / 2026."), so a date broken over a line is read."""
+    if r + 1 >= len(layout.rows):
+        return cell.text
+    # The next line of a paragraph: a row pitch is about 1.5-2 word heights (a blank line
+    # between paragraphs makes it 3 or more).
+    # (judged by the taller of the two lines' words: a bold amount over its sentence)
+    tall = max(
+        layout.line_height,
+        *(w.box.height for w in cell.words),
+        *(w.box.height for c in layout.rows[r + 1] for w in c.words),
+    )
+    if layout.row_tops[r + 1] - layout.row_tops[r] > 2.4 * tall:
+        return cell.text
+    # (left-aligned, or centred under it: "GBP 2149.67 / overdue on your account"; or, for
+    # the last cell of a numbered paragraph, back at the number's edge: "1.   … account
+    # number 8082 XXXX / XXXX 9738, made…")
+    middle = (cell.left + cell.right) / 2
+    row = layout.rows[r]
+    edge = row[0].left if row[-1] is cell and len(row[0].words) == 1 else cell.left
+    for below in layout.rows[r + 1]:
+        if (
+            abs(below.left - cell.left) <= 0.02 * layout.width
+            or abs(below.left - edge) <= 0.02 * layout.width
+            or abs((below.left + below.right) / 2 - middle) <= 0.02 * layout.width
+        ):
+            return cell.text + " " + " ".join(w.text for w in below.words[:4])
+    return cell.text
+
+
+# A date that is its sentence's subject and is said to be the last day: "the 9th of July
+# 2025 is the date by which they must be paid", "3 March 2026 is the deadline for…".
+_DEADLINE_SAID = re.compile(
+    r"^\s*,?\s*(?:is|was|will be)\s+(?:the\s+)?(?:(?:last|final|latest)\s+)?(?:date|day)\b"
+    r"[^.]{0,30}?\b(?:by|before|to pay|for (?:payment|paying))\b"
+    r"|^\s*,?\s*(?:is|was|will be)\s+(?:the\s+|your\s+)?(?:deadline|due date|final date)\b",
+    re.I,
+)
+
+
+def _date_said_to_be_deadline(before: str, after: str) -> bool:
+    subject = re.fullmatch(r"(?:.*[.:;!?]\s+)?(?:on\s+)?(?:the\s+)?", before, re.I | re.S)
+    return bool(subject and _DEADLINE_SAID.match(after))
+
+
+def prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date in a sentence right after "by", "on or before", "no later than", "we will
+    try again on": the deadline stated in the body (weaker than a labelled one)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                if not re.search(r"\d", cell.text):
+                    continue  # (a date starts with a figure, and must start in this cell)
+                text = _sentence(layout, r, cell)
+                for m in DATE.finditer(text):
+                    if m.start() >= len(cell.text):
+                        break  # a date wholly on the next row is that row's
+                    # (a date that opens its line may end a sentence of the line above:
+                    # "You must send a Response Form by / 21st Jun. 2026.")
+                    lead = (
+                        " ".join(c.text for c in layout.rows[r - 1])
+                        if m.start() == 0 and _runs_on(layout, r, cell)
+                        else ""
+                    )
+                    said = (lead + " " + text[: m.start()]) if lead else text[: m.start()]
+                    cued = _DEADLINE_CUE.search(said[-40:])
+                    if not cued and not _date_said_to_be_deadline(
+                        text[: m.start()], text[m.end() :]
+                    ):
+                        continue
+                    date = parse_date(m.group())
+                    if date is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field="deadline_date", value=date, shown=m.group(), page=layout.page,
+                            box=cell.box, label=None, role="in the body", score=1.5,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+# An amount that is the subject of its sentence, and what the sentence says of it:
+# "£2,368.77 is the total the defendant must pay", "£1,393.04 owed on your rent account",
+# "The amount of GBP 784.53 is still outstanding", "GBP 2149.67 / overdue on your account".
+_SUBJECT_BEFORE = re.compile(
+    r"^(?:.*[.:;!?]\s+|dear [^,]{1,40},\s+|.*\bthat\s+)?"
+    r"(?:(?:the|a|an) (?:amount|sum|balance|total)(?: (?:of|now))?\s*)?$",
+    re.I | re.S,
+)
+
+
+_STATED_AFTER = re.compile(
+    r"^\s*(?:GBP\b|DR\b)?\s*(?:in total\s+|altogether\s+)?(?:(?:is|are|was|has been|remains?)\s+)?"
+    r"(?:now\s+|still\s+|currently\s+)?"
+    r"(?:(?:the\s+)?(?:total|full|whole|amount|sum|balance)\b|due\b|owed\b|owing\b|outstanding\b"
+    r"|payable\b|overdue\b|unpaid\b|in arrears\b|(?:must|should) be paid\b|to pay\b)",
+    re.I,
+)
+
+
+def _stated_role(before: str, after: str) -> str | None:
+    """What a sentence whose subject is an amount says it is: ``total``, ``arrears`` or
+    ``owed`` (None: the amount is not its sentence's subject, or nothing is said, or it
+    is said to be an instalment or a fee: "£59.63 is due each month")."""
+    # (a full stop before a lower-case word is a speck on a scan: "is still. outstanding")
+    after = re.sub(r"(?<=\w)[.,:;]+(?=\s+[a-z])", "", after)
+    if not _SUBJECT_BEFORE.match(before) or not _STATED_AFTER.match(after):
+        return None
+    said = after.split(". ")[0].lower()
+    if NEGATIVE_MONEY.search(said) or re.search(
+        r"\b(?:each|every|a|per) (?:week|fortnight|month|quarter|year)\b", said
+    ):
+        return None
+    if re.search(r"\b(?:arrears|missed|behind)\b", said) and "total" not in said:
+        return "arrears"
+    if re.search(r"\b(?:total|in full|whole|altogether|in all)\b", said):
+        return "total"
+    return "owed"
+
+
+def _runs_on(layout: Layout, r: int, cell: Cell) -> bool:
+    """Whether ``cell`` continues a sentence of the line above in its column ("your
+    monthly instalment of / £59.63 is due"): the line above is close, starts in the same
+    column and stops on a word a sentence cannot end with, or a comma."""
+    if r == 0 or layout.row_tops[r] - layout.row_tops[r - 1] > 2.4 * layout.line_height:
+        return False
+    return any(
+        abs(o.left - cell.left) <= 0.02 * layout.width and bool(_OPEN_END.search(o.text))
+        for o in layout.rows[r - 1]
+    )
+
+
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:of|the|to|a|an|and|or|is|are|was|were|by|for|at|in|on|your|our|their|with"
+    r"|be|than))$",
+    re.I,
+)
+
+
+def prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
+    """An amount in a sentence after a word like "pay", "owe", "balance": weak; stronger
+    when the amount is its sentence's subject and the sentence says it is the total or
+    what is owed now (``_stated_role``), the value printed before what names it."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            # A sentence may break before the amount ("you must pay / the claimant £X").
+            above = " ".join(c.text for c in layout.rows[r - 1]) if r else ""
+            for cell in row:
+                # (what names the amount may run on to the next line: "GBP 2149.67 /
+                # overdue on your gas and electricity account")
+                amounts = list(MONEY.finditer(cell.text))
+                sentence = _sentence(layout, r, cell) if amounts else cell.text
+                # (a value alone in its cell, a side panel's, is not the subject of the
+                # capitalised label printed under it, which is the next value's: round 12)
+                alone = len(amounts) == 1 and bool(
+                    re.fullmatch(
+                        r"\s*" + re.escape(amounts[0].group().strip()) + r"(?:\s*GBP)?\s*",
+                        cell.text,
+                    )
+                )
+                if alone and re.match(r"\s*[A-Z]", sentence[len(cell.text) :]):
+                    sentence = cell.text
+                for m in amounts:
+                    # (the figures restating an amount in words, "owe eight hundred pounds
+                    # (£800.00)", are said by the words before the amount in words: round 12)
+                    before = in_words_before(above + " " + cell.text[: m.start()])[-40:]
+                    after = cell.text[m.end() : m.end() + 30]
+                    # Pounds however written: "£1,234.56", "GBP 1234.56", "1,234.56 GBP".
+                    pounds = "£" in m.group() or "GBP" in m.group() or after.startswith(" GBP")
+                    stated = (
+                        None
+                        if _runs_on(layout, r, cell) and not cell.text[: m.start()].strip()
+                        else _stated_role(cell.text[: m.start()], sentence[m.end() :])
+                    )
+                    # "The amount overdue is £X": the sentence says what the amount is
+                    if stated is None and pounds and STATED_BEFORE.search(last_sentence(before)):
+                        stated = "owed"
+                    if stated is not None and pounds:
+                        out.append(
+                            Candidate(
+                                field="balance_pence", value=parse_money(m.group()),
+                                shown=m.group().strip(), page=layout.page, box=cell.box,
+                                label=None, role=f"{stated} (said of the amount)",
+                                score={"total": 2.6, "owed": 2.3, "arrears": 0.6}[stated],
+                                order=(layout.page, r),
+                            )
+                        )  # fmt: skip
+                        continue
+                    # "is £357.20 in arrears", "in arrears by £1,198.09": what is behind
+                    # (a currency code after it, a named account: "£X GBP in rent arrears")
+                    arrears = ARREARS_AFTER.match(after) or re.search(
+                        r"\b(?:in arrears by|arrears of|arrears are)\s*$", before, re.I
+                    )
+                    if not (arrears or BALANCE_WORDS.search(before)) or not pounds:
+                        continue
+                    # (what the next sentence says is of something else)
+                    # (nor is what the sentence before says: "…not paid in full. You owe £X")
+                    # ("£X … by monthly instalments" says how X is paid: it is no instalment)
+                    weak = NEGATIVE_MONEY.search(
+                        last_sentence(before).lower()
+                        + " "
+                        + BY_INSTALMENTS.sub("", re.split(r"[.;!?]\s", after.lower() + " ")[0])
+                    )
+                    whole = whole_loan_said(before)
+                    # "…and £115.00 for costs, a total / of £3,717.30": the sum of the parts
+                    total = re.search(r"\btotal(?: of| due| owed| owing)?\s*:?\s*$", before, re.I)
+                    role = (
+                        "total in the body"
+                        if total
+                        else "arrears in the body"
+                        if arrears
+                        else "whole loan in the body"
+                        if whole
+                        else "in the body"
+                    )
+                    out.append(
+                        Candidate(
+                            field="balance_pence", value=parse_money(m.group()), shown=m.group().strip(),
+                            page=layout.page, box=cell.box, label=None, role=role,
+                            score=-1.0 if weak else 2.2 if total else 0.6 if arrears else 0.8, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+# An amount said to be paid to the client ("We will pay you £554.40 every 4 weeks").
+_PAID_CUE = re.compile(
+    r"\b(?:pay(?:s|ing)? you|paid to you|you (?:will )?(?:get|receive)|your (?:award|payment)"
+    r"|(?:award|entitlement) (?:is|of)|we will pay)\b[^£]{0,12}$",
+    re.I,
+)
+
+
+def prose_income(layouts: Sequence[Layout]) -> list[Candidate]:
+    """An amount a sentence says is paid to the client: "We will pay you £83.09 each
+    week", "your award is £91.40" (weaker than a labelled payment)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for m in MONEY.finditer(cell.text):
+                    if "£" not in m.group() or not _PAID_CUE.search(cell.text[: m.start()]):
+                        continue
+                    out.append(
+                        Candidate(
+                            field="income_pence", value=parse_money(m.group()),
+                            shown=m.group().strip(), page=layout.page, box=cell.box, label=None,
+                            role="said to be paid to you", score=2.0, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+def prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
+    """How often, said in words ("Paid monthly"), or said of an amount: "£109.60 a week",
+    "£554.40 every 4 weeks" — strongest when the sentence says the amount is paid to the
+    client."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                value = parse_frequency(cell.text)
+                if value and not re.search(r"£|\d", cell.text):
+                    out.append(
+                        Candidate(
+                            field="frequency", value=value, shown=cell.text, page=layout.page,
+                            box=cell.box, label=None, role="in the body", score=1.0,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+                    continue
+                # "You are paid every 4 / weeks": the sentence may run over a line.
+                paid_at = list(
+                    re.finditer(r"\b(?:paid|payable|credited|we pay)\b", cell.text, re.I)
+                )
+                text = _sentence(layout, r, cell) if paid_at else cell.text
+                for m in paid_at:
+                    # "… 2026. Universal Credit is paid monthly.": said of the payment
+                    value = parse_frequency(text[m.end() : m.end() + 18])
+                    if value is not None:
+                        out.append(
+                            Candidate(
+                                field="frequency", value=value, shown=text[m.start() : m.end() + 18],
+                                page=layout.page, box=cell.box, label=None,
+                                role="in the body", score=1.2, order=(layout.page, r),
+                            )
+                        )  # fmt: skip
+                for m in MONEY.finditer(cell.text):
+                    after = cell.text[m.end() : m.end() + 25]
+                    said = re.match(
+                        r"\s*(?:a|per|each|every|in each|for each)\s+(?:(?:\d+|two|four)\s+)?"
+                        r"(?:calendar\s+)?(?:weeks?|fortnight|month|year)\b",
+                        after,
+                        re.I,
+                    )
+                    value = parse_frequency(said.group()) if said else None
+                    if value is None or said is None:
+                        continue
+                    paid = _PAID_CUE.search(cell.text[: m.start()])
+                    out.append(
+                        Candidate(
+                            field="frequency", value=value, shown=m.group() + said.group(),
+                            page=layout.page, box=cell.box, label=None,
+                            role="said of the amount paid" if paid else "said of an amount",
+                            score=2.5 if paid else 0.6, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out

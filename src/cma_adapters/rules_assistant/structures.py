@@ -1,0 +1,483 @@
+"""Values found by the page's structure rather than a label: table rows marked as
+totals, running balances and the column a figure sums, a timeline's dated steps, quoted
+e-mails, headings that name whose details follow, paired references, unlabelled dates,
+the letterhead and the registered name. Moved out of ``fields.py``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from cma_adapters.rules_assistant.fields_kinds import (
+    beside_deadline,
+    carried_over,
+    in_the_court,
+    is_figure,
+    registered_name,
+    without_rule,
+)
+from cma_adapters.rules_assistant.layout import (
+    Cell,
+    Layout,
+    cell_below,
+    norm_words,
+)
+from cma_adapters.rules_assistant.values import (
+    AGENT_WORDS,
+    COURT,
+    DATE,
+    MONEY,
+    Candidate,
+    date_of,
+    parse_date,
+    parse_money,
+    parse_name,
+    parse_reference,
+)
+
+# A court heading puts the party's role after its name: "Hexham Finance plc    Claimant".
+_ROLE_AFTER = re.compile(
+    r"^(?:claimant|creditor|judgment creditor|petitioning creditor|landlord|lender|pursuer)s?$",
+    re.I,
+)
+
+
+def role_after_name(layouts: Sequence[Layout]) -> list[Candidate]:
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if len(row) < 2 or not _ROLE_AFTER.match(row[-1].text.strip(" .:")):
+                continue
+            name = parse_name(row[0].text)
+            if name is not None:
+                out.append(
+                    Candidate(
+                        field="creditor_name", value=name, shown=row[0].text, page=layout.page,
+                        box=row[0].box, label=row[-1].text, role="creditor", score=3.5,
+                        order=(layout.page, r),
+                    )
+                )  # fmt: skip
+    return out
+
+
+def row_of(layouts: Sequence[Layout], c: Candidate) -> tuple[int, int] | None:
+    """``(page, row)`` of the row a candidate's value is printed on."""
+    if c.box is None:
+        return None
+    for layout in layouts:
+        if layout.page != c.page:
+            continue
+        for r, row in enumerate(layout.rows):
+            if any(cell.box.top <= c.box.top + 1 and c.box.top < cell.box.bottom for cell in row):
+                return (layout.page, r)
+    return None
+
+
+def starred_rows(layouts: Sequence[Layout]) -> dict[tuple[int, int], float]:
+    """A table of several accounts, orders or steps in which a mark ("*") picks the row
+    the letter is about (a footnote says which): values in the marked row +2.0, in the
+    other rows of the same table -1.5."""
+    out: dict[tuple[int, int], float] = {}
+    for layout in layouts:
+        marked = [
+            r for r in layout.marked
+            if len(layout.rows[r]) > 1 and re.search(r"\d", layout.rows[r][0].text)
+        ]  # fmt: skip
+        if not marked or len(marked) > 2:
+            continue
+        for r in marked:
+            width = len(layout.rows[r])
+            out[(layout.page, r)] = 2.0
+            for step in (-1, 1):
+                other = r + step
+                while 0 <= other < len(layout.rows):
+                    row = layout.rows[other]
+                    if (
+                        abs(len(row) - width) > 1
+                        or len(row) < 2
+                        or not re.search(r"\d", row[0].text + row[-1].text)
+                    ):
+                        break
+                    out.setdefault((layout.page, other), -1.5)
+                    other += step
+    return out
+
+
+def starred_values(
+    layouts: Sequence[Layout], starred: dict[tuple[int, int], float]
+) -> list[Candidate]:
+    """The marked row's reference and amount, whatever its columns are headed."""
+    out = []
+    for layout in layouts:
+        for r in layout.marked:
+            if starred.get((layout.page, r), 0.0) <= 0:
+                continue
+            row = layout.rows[r]
+            for field, parse in (
+                ("account_reference", parse_reference),
+                ("balance_pence", parse_money),
+            ):
+                for cell in row:
+                    if field == "balance_pence" and not MONEY.search(cell.text):
+                        continue
+                    if field == "account_reference" and (
+                        DATE.search(cell.text) or MONEY.search(cell.text)
+                    ):
+                        continue
+                    value = parse(cell.text)
+                    if value is None:
+                        continue
+                    out.append(
+                        Candidate(
+                            field=field, value=value, shown=cell.text, page=layout.page,
+                            box=cell.box, label=None, role="the marked row", score=1.0,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+                    break
+    return out
+
+
+_RUNNING_TOTAL = re.compile(
+    r"^(?:year to date|ytd|to date|totals? to date|tax year to date)\b", re.I
+)
+
+
+def running_total_rows(layouts: Sequence[Layout]) -> dict[tuple[int, int], set[str]]:
+    """Rows a table labels as running totals ("Year to date"): no single period's pay.
+    (With the texts of the row's cells.)"""
+    return {
+        (layout.page, r): {c.text for c in row}
+        for layout in layouts
+        for r, row in enumerate(layout.rows)
+        if row and _RUNNING_TOTAL.match(row[0].text.strip())
+    }
+
+
+# A step of a timeline: its date, then what happens ("25 May 26   Last day to pay").
+_STEP_IS_DEADLINE = re.compile(
+    r"\b(?:last (?:day|date)|deadline|(?:pay(?:ment)?|sum|balance|amount)s?(?: \w+)? (?:due|by)"
+    r"|due(?: in full)?|respond|reply|pay (?:or|in full|by))\b",
+    re.I,
+)
+
+
+_STEP_IS_LATER = re.compile(
+    r"\b(?:may|will|could|might) (?:ask|apply|start|take|issue|pass|send|instruct|begin)\b", re.I
+)
+
+
+def dated_steps(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date alone in its cell, with what happens on it in the cell to its right."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for i, cell in enumerate(row[:-1]):
+                m = DATE.fullmatch(cell.text.strip(" •·-"))
+                if m is None:
+                    continue
+                said = row[i + 1].text
+                if DATE.search(said) or MONEY.search(said):
+                    continue
+                if not _STEP_IS_DEADLINE.search(said) or _STEP_IS_LATER.search(said):
+                    continue
+                date = date_of(m)
+                if date is None:
+                    continue
+                out.append(
+                    Candidate(
+                        field="deadline_date", value=date, shown=m.group(), page=layout.page,
+                        box=cell.box, label=said, role="a step of a timeline", score=3.0,
+                        order=(layout.page, r),
+                    )
+                )  # fmt: skip
+    return out
+
+
+# A running balance's column: "Balance", "Running balance", "Balance (£)", "Balance £".
+_BALANCE_HEAD = re.compile(r"(?:running\s+)?balance(?:\s*\(?£\)?)?", re.I)
+
+
+def running_balance(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A statement of account: a table whose header row names a "Balance" column beside
+    other columns (date, details, debit, credit), its rows a running balance. What is owed
+    is the column's last figure, whatever the rows above (brought forward, payments) say."""
+    out = []
+    rows: list[str] = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if len(row) < 3:
+                continue
+            heads = [c for c in row if _BALANCE_HEAD.fullmatch(without_rule(c.text))]
+            if len(heads) != 1 or any(MONEY.search(c.text) for c in row):
+                continue
+            head = heads[0]
+            tol = 2 * layout.line_height
+            last: tuple[int, Cell] | None = None
+            for below in range(r + 1, len(layout.rows)):
+                hit = next(
+                    (
+                        c for c in layout.rows[below]
+                        if c.left < head.right + tol and c.right > head.left - tol
+                        and MONEY.search(c.text) and is_figure(c.text)
+                    ),
+                    None,
+                )  # fmt: skip
+                if hit is None:
+                    if last is not None and below - last[0] > 1:
+                        break
+                    continue
+                last = (below, hit)
+            if last is None or last[0] == r + 1:
+                continue  # one row is no running balance
+            value = parse_money(last[1].text)
+            if value is None:
+                continue
+            out.append(
+                Candidate(
+                    field="balance_pence", value=value, shown=last[1].text.strip(),
+                    page=layout.page, box=last[1].box, label=head.text,
+                    role="last figure of a running balance", score=3.5,
+                    order=(layout.page, last[0]),
+                )
+            )  # fmt: skip
+            rows.append(" ".join(c.text for c in layout.rows[last[0]]))
+    # A table carried over to the next sheet: its last figure on the earlier page is an
+    # interim balance ("Carried to next sheet 862.62"), the later page's is owed (round 13).
+    return [
+        attrs.evolve(c, score=1.0, role="balance carried to the next page")
+        if carried_over(row, any(o.page > c.page for o in out))
+        else c
+        for c, row in zip(out, rows, strict=True)
+    ]
+
+
+# The start of a message quoted below an e-mail ("-----Original Message-----", "On 3 May
+# 2026, X wrote:", a line opened by ">"): what it says was said before, by someone else.
+_QUOTE_START = re.compile(
+    r"^(?:-{2,}\s*(?:original message|forwarded message)|>|on .{4,80} wrote:?\s*$)", re.I
+)
+
+
+def quote_rows(layouts: Sequence[Layout]) -> dict[int, float]:
+    """Per page, the top of the first line that opens a quoted message."""
+    out: dict[int, float] = {}
+    for layout in layouts:
+        for row in layout.rows:
+            # (the whole row: "On …, X" and "<x@y> wrote:" may be two cells, round 12)
+            if row and _QUOTE_START.match(" ".join(c.text for c in row).strip()):
+                # (the row's words may sit a little above its top: a taller cell beside)
+                out[layout.page] = min(c.box.top for c in row)
+                break
+    return out
+
+
+def in_quote(quoted: dict[int, float], c: Candidate) -> bool:
+    top = quoted.get(c.page)
+    return top is not None and c.box is not None and c.box.top >= top - 1
+
+
+def sums_the_column(layouts: Sequence[Layout], c: Candidate) -> bool:
+    """The amount is the sum of two or more amounts printed just above it in its column
+    (the bottom line of a table of charges): a total, whatever its label calls it."""
+    if c.box is None or not isinstance(c.value, int):
+        return False
+    layout = next((lay for lay in layouts if lay.page == c.page), None)
+    if layout is None:
+        return False
+    tol = 2 * layout.line_height
+    column: dict[int, int] = {}
+    for r, row in enumerate(layout.rows):
+        for cell in row:
+            if (
+                cell.box.top < c.box.top - layout.line_height / 2
+                and abs(cell.right - c.box.right) <= tol
+            ):
+                pence = parse_money(cell.text) if MONEY.search(cell.text) else None
+                if pence is not None:
+                    column[r] = pence
+    run: list[int] = []
+    rows = sorted(column, reverse=True)
+    for i, r in enumerate(rows):
+        if i and rows[i - 1] - r > 2:
+            break  # (the column above is a run of rows, not the whole page)
+        run.append(column[r])
+        if len(run) >= 2 and sum(run) == c.value:
+            return True
+    return False
+
+
+# A heading that names whose details follow ("This demand is served on you by the
+# creditor:", "Claimant's details") puts a bare "Name" label below it in that role.
+_ROLE_HEADING = re.compile(
+    r"\b(?:creditor|claimant|lender|landlord|owed to|payable to|new owner|assignee)\b(?:'s)?"
+    r"(?: details)?\s*:?\s*$",
+    re.I,
+)
+
+
+def section_names(layouts: Sequence[Layout]) -> list[Candidate]:
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            heading = " ".join(c.text for c in row)
+            if len(row) != 1 or not _ROLE_HEADING.search(heading):
+                continue
+            for nr in range(r + 1, min(r + 4, len(layout.rows))):
+                cells = layout.rows[nr]
+                words = norm_words(cells[0].text) if cells else []
+                if not words or words[0] not in ("name", "names") or len(cells) < 2:
+                    continue
+                name = parse_name(cells[1].text) if len(words) <= 3 else None
+                if name is not None:
+                    out.append(
+                        Candidate(
+                            field="creditor_name", value=name, shown=cells[1].text,
+                            page=layout.page, box=cells[1].box, label=f"{heading} {cells[0].text}",
+                            role="creditor", score=3.5, order=(layout.page, nr),
+                        )
+                    )  # fmt: skip
+                break
+    return out
+
+
+def unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A date alone in its cell near the top of page 1 (letters' own date), and, weaker,
+    dates in the body (kept as alternatives). A cover sheet (a fax's, a court's) comes
+    before the letter and holds no date: then the letter starts on the first page that
+    does."""
+    out = []
+    first = next(
+        (
+            lay for lay in layouts
+            if any(parse_date(c.text) for c in lay.cells())
+        ),
+        layouts[0] if layouts else None,
+    )  # fmt: skip
+    for layout in [first] if first is not None else []:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                date = parse_date(cell.text)
+                if date is None:
+                    continue
+                if beside_deadline(layout, r, cell):
+                    continue  # the value of a deadline's label, not the letter's (round 14)
+                words = len(cell.words)
+                top = layout.row_tops[r] < 0.35 * layout.height
+                alone = words <= 4
+                score = 2.5 if (alone and top) else 0.3
+                out.append(
+                    Candidate(
+                        field="letter_date",
+                        value=date,
+                        shown=cell.text if alone else date.isoformat(),
+                        page=layout.page,
+                        box=cell.box,
+                        label=None,
+                        role=None if alone and top else "date in the body",
+                        score=score,
+                        order=(layout.page, r),
+                    )
+                )
+    return out
+
+
+_PAIR_LABEL = re.compile(
+    r"^(?P<a>(?:our|your|my|their|client'?s?|customer) ref(?:erence)?\.?)\s*(?:/\s*)?"
+    r"(?P<b>(?:our|your|my|their|client'?s?|customer) ref(?:erence)?\.?)\s*:?$",
+    re.I,
+)
+
+
+def paired_references(layouts: Sequence[Layout]) -> list[Candidate]:
+    """Two references under one label, in the label's order: "Our ref / Your ref" over
+    "AB/123 / C456/7" (or to its right). "Your ref" is the reference the reader's side
+    gave — the client's account with the creditor the writer collects for."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for c, cell in enumerate(row):
+                m = _PAIR_LABEL.match(cell.text.strip())
+                if m is None:
+                    continue
+                value_cell = row[c + 1] if c + 1 < len(row) else cell_below(layout, r, cell)
+                if value_cell is None:
+                    continue
+                # (a "/" alone between them is a speck to the layout, and may be gone)
+                parts = re.sub(r"\s+/\s+", " ", value_cell.text.strip()).split()
+                if len(parts) != 2:
+                    continue
+                for label, part in zip((m.group("a"), m.group("b")), parts, strict=True):
+                    value = parse_reference(part)
+                    if value is None:
+                        continue
+                    ours = label.lower().startswith(("our", "my"))
+                    out.append(
+                        Candidate(
+                            field="account_reference", value=value, shown=part,
+                            page=layout.page, box=value_cell.box, label=label, role=None,
+                            score=1.0 if ours else 3.0, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[Candidate]:
+    """Organisation-like cells in the top quarter of page 1: the letterhead."""
+    out = []
+    for layout in layouts[:1]:
+        for r, row in enumerate(layout.rows):
+            if layout.row_tops[r] > 0.25 * layout.height:
+                break
+            for cell in row:
+                # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead.
+                sender = re.match(r"from\s*:\s*([^<>:]+?)\s*(?:<[^<>]*@[^<>]*>)?\s*$",
+                                  cell.text, re.I)  # fmt: skip
+                # ("In the X Court" heads the court's own order: round 14)
+                name = parse_name(sender.group(1) if sender else in_the_court(cell.text))
+                if name is None or len(cell.words) > 7 or (":" in cell.text and not sender):
+                    continue
+                if re.search(r"\b(?:notice|letter|statement|reminder|demand|form)\b", name, re.I):
+                    continue
+                agent = bool(AGENT_WORDS.search(name))
+                court = bool(COURT.search(name))
+                out.append(
+                    Candidate(
+                        field=field,
+                        value=name,
+                        shown=name,
+                        page=layout.page,
+                        box=cell.box,
+                        label=None,
+                        role="court" if court else "collection agent" if agent else "letterhead",
+                        score=1.6 - 0.1 * r - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
+                        order=(layout.page, r),
+                    )
+                )
+    return out
+
+
+def registered(layouts: Sequence[Layout]) -> list[Candidate]:
+    """The writer's registered name, from the sentence a firm prints with it ("X Ltd is
+    registered in England and Wales", "X is authorised by …"): as good as a letterhead
+    (an agent's or a court's weaker, as there). Round 12."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                said = registered_name(cell.text)
+                name = parse_name(said) if said else None
+                if name is None:
+                    continue
+                court, agent = bool(COURT.search(name)), bool(AGENT_WORDS.search(name))
+                out.append(
+                    Candidate(
+                        field="creditor_name", value=name, shown=name, page=layout.page,
+                        box=cell.box, label=None, role="registered name",
+                        score=1.4 - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
+                        order=(layout.page, r),
+                    )
+                )  # fmt: skip
+    return out

@@ -1,0 +1,357 @@
+"""What a value looks like and how it is parsed: dates, sums of money, references,
+claim numbers, organisations' names and frequencies as letters print them (and as OCR
+misreads them), and ``Candidate``, a value found on the page with where it came from.
+Moved out of ``fields.py``, which gathers every reader's candidates."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from attrs import frozen
+
+from cma_adapters.rules_assistant.fields_kinds import (
+    NI_NUMBER,
+    clock_time,
+    glued_date,
+    is_clause,
+    letter_prefix,
+    lost_figures,
+    rejoined_pounds,
+    relative_clause,
+    trailing_minus,
+    without_letter_o,
+)
+from cma_core.documents.model import Box
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS["sept"] = 9
+
+
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+# A date as letters print it: "3rd Dec 2026", "3 December 2026", "03-Dec-26", "3/12/2026",
+# and a two-digit year ("11.12.25", "30-Jul-25"). A numeric date with a two-digit year must
+# use "." or "/" with the same separator twice: "23-14-70" is a sort code, not a date.
+# Also "this 18th day of March 2026" (deeds and demands) and ISO "2026-03-18".
+DATE = re.compile(
+    # (OCR reads a "1" before an ordinal as "I" or "l", a "5" as "S": "Ist Oct 2026",
+    # "2Ist", "llth", "Sth August 2026", "1Sth")
+    # (and a "1" read as "4": "44th January", "46-Jun-2025": no day is in the forties,
+    # round 12)
+    rf"\b(?P<d>[0-4]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b))|(?-i:[12Il]?S(?=th\b)))"
+    # (or slashes around the month's name: "17/May/2025", "12/FEB/2026")
+    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:[\s-]+|/(?=[A-Za-z]{{3,9}}/))(?P<m>{_MONTH_RE})\.?,?"
+    # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
+    r"(?:[\s-]+|/|:\s*(?=(?:19|20)\d\d))"
+    r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
+    r"|\b(?P<d2>[0-4]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
+    # the year first: "2026-08-25", "2026/08/25", "2026.08.25" (one separator)
+    r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)\b"
+    # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
+    # (OCR may drop the spaces: "Mar8,2025")
+    rf"|\b(?P<m5>{_MONTH_RE})\.?(?:\s+|(?=\d))(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)"
+    r"(?P<y5>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+# "£" is often read as "E", "f" or "£" with a space; accept those only right before digits.
+# After "£" or "GBP" the pence may be left out ("£1,234", whole pounds) or cut to one
+# figure ("£1234.5", as a spreadsheet prints £1,234.50); a bare number needs its pence.
+MONEY = re.compile(
+    # (OCR may space a thousands comma: "£1, 531.92", when the pence follow, round 12)
+    # (a protected amount's asterisks after the pound sign, "£***4,922.94", round 14)
+    r"(?:(?P<cur>£\**|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
+    r"(?:[.,:](?P<p>\d\d)\b|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
+)
+
+
+def pence_of(m: re.Match[str]) -> int:
+    """The amount a ``MONEY`` match reads, in pence."""
+    pounds = int(re.sub(r"\D", "", m.group("n"))) * 100
+    if m.group("p"):
+        return pounds + int(m.group("p"))
+    return pounds + (int(m.group("p1")) * 10 if m.group("p1") else 0)
+
+
+REFERENCE = re.compile(
+    # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
+    # A bank-style prefix may lead ("NB22 9596 3229"), and a short group of two figures or
+    # two letters may close it at the end of its cell ("0516 4730 02", "799 929 ZZ").
+    r"\b(?:[A-Z]{1,3}\d{1,3} )?\d{3,5}(?: \d{3,5}){1,4}"
+    r"(?:(?: (?:\d\d|[A-Z]{2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?\b(?![.,]\d)"
+    # A card number printed masked: "8082 XXXX XXXX 9738", "4929 **** **** 1234".
+    r"|\b\d{4}(?: (?:[X*•]{4}|\d{4})){2}(?: \d{3,4})\b"
+    r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b"
+    r"|(?-i:" + NI_NUMBER + ")",  # (round 14)
+    re.IGNORECASE,
+)
+
+
+CLAIM = re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b")
+
+
+ORGANISATION = re.compile(
+    r"\b(?:Ltd|Limited|PLC|Bank|Council|Energy|Water|Power|Gas|Electric|Finance|Financial"
+    r"|Credit|Loans?|Capital|Building\s+Society|Collections?|Recover(?:y|ies)|HMRC|Revenue"
+    r"|Customs|Telecom|Mobile|Insurance|Housing|Homes|Association|Trust|Cards?|Portfolio"
+    r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Courts?|Unit"
+    r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
+    r"|Tribunals?|Partnership|Solicitors|Social\s+Security"
+    # a benefit's own office, which pays it: "Pension Centre", "Maternity Allowance Centre"
+    # (not "Customer Contact Centre", "Claim Production Centre": a desk of any firm)
+    r"|(?:(?<=Allowance )|(?<=Pension )|(?<=Benefit )|(?<=Benefits ))Centre"
+    # "The Pension Service" (a name's last word), not "Service date" (a label)
+    r"|(?<=[A-Za-z] )Service(?!\s+[a-z])"
+    # a body named for the country, "UK" its name's last word: "Veterans UK" ("Registered
+    # in England" is no name, so only "UK")
+    r"|(?<=[A-Za-z] )UK(?=\.?$))\b\.?",
+    re.IGNORECASE,
+)
+
+
+# A court writes judgments and claims but is owed nothing (a magistrates' court's fines
+# office is the exception: the fine is owed to it).
+COURT = re.compile(r"\b(?:county court|high court|business centre|court service|tribunal)\b", re.I)
+
+
+AGENT_WORDS = re.compile(
+    r"\b(?:enforcement|recover(?:y|ies)|collections?|debt\s+recovery|credit\s+services"
+    r"|holdings|bailiffs?)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_money(text: str) -> int | None:
+    """The first amount that is not part of a date ("12.07.26 to 08.10.26" is a period)."""
+    text = rejoined_pounds(text)  # "£1 4,741.79" (round 14)
+    dates = [m.span() for m in DATE.finditer(text)]
+    for m in MONEY.finditer(text):
+        if any(start <= m.start("n") < end for start, end in dates) or clock_time(m):
+            continue  # (a clock time, "16:38", is no amount either: round 12)
+        if lost_figures(text, m.start("n")):
+            continue  # "£AXKA, 922.94": OCR lost the figures before the comma (round 14)
+        pence = pence_of(m)
+        # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
+        minus = text[: m.start("n")].rstrip().endswith(("-", "−"))
+        # "41.65-": a credit printed with its minus after it (round 14)
+        return -pence if minus or trailing_minus(text, m.end()) else pence
+    return None
+
+
+def _year(text: str) -> int:
+    digits = int(text.lstrip("'"))
+    return digits if digits > 99 else 2000 + digits
+
+
+def _day(figures: str) -> int:
+    """A day of the month as printed; "4x" is OCR's "1x" (no day is in the forties)."""
+    return int("1" + figures[1] if len(figures) == 2 and figures[0] == "4" else figures)
+
+
+def date_of(m: re.Match[str]) -> dt.date | None:
+    try:
+        if m.group("d"):
+            y = m.group("y")
+            # "16 May 12 payments" is a count, not a year; "13 Jul 25" alone or before
+            # punctuation is a date.
+            after = m.string[m.end() :]
+            two_digits = len(y.lstrip("'")) == 2 and not re.search(r"-|'", m.group())
+            if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
+                return None
+            month = _MONTHS[m.group("m").lower().rstrip(".")]
+            day = _day(re.sub("[Il]", "1", m.group("d")).replace("S", "5"))
+            return dt.date(_year(m.group("y")), month, day)
+        if m.group("d2"):
+            return dt.date(int(m.group("y2")), int(m.group("m2")), _day(m.group("d2")))
+        if m.group("m5"):
+            month = _MONTHS[m.group("m5").lower().rstrip(".")]
+            return dt.date(int(m.group("y5")), month, int(m.group("d5")))
+        if m.group("y4"):
+            return dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
+        return dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+    except (ValueError, KeyError):
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    for m in DATE.finditer(text):
+        date = date_of(m)
+        if date is not None:
+            return date
+    return None
+
+
+def parse_reference(text: str) -> str | None:
+    for m in REFERENCE.finditer(text):
+        value = m.group().strip("-/")
+        if DATE.fullmatch(value) or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
+            continue
+        if glued_date(value):
+            continue  # "to21/12/25": a date OCR joined to the word before it (round 14)
+        if value[:1].isdigit() and " " in value:  # (round 14: "XYZ 4047 4756")
+            value = letter_prefix(text, m.start()) + value
+        return value.upper()
+    return None
+
+
+# A court's case number in parts between slashes: a Scottish simple procedure case
+# ("SP/PAI/2257/25": procedure, court, number, year), a Northern Irish or tribunal one.
+_CASE_NUMBER = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z0-9]{1,6}){1,3}/\d{2,4}\b")
+
+
+def parse_claim(text: str) -> str | None:
+    case = _CASE_NUMBER.search(text.upper())
+    if case and re.search(r"\d", case.group()) and not DATE.fullmatch(case.group()):
+        return case.group()
+    m = CLAIM.search(text.upper())
+    if m is None:
+        # OCR may split the number at a space: "E44V C869" (two short parts, one claim).
+        m = re.search(r"\b((?=[A-Z]*\d)[A-Z0-9]{3,5}) ((?=[A-Z]*\d)[A-Z0-9]{3,5})\b", text.upper())
+        joined = m.group(1) + m.group(2) if m else ""
+        return without_letter_o(joined) if CLAIM.fullmatch(joined) else None
+    return without_letter_o(m.group())
+
+
+_ADDRESS = re.compile(r"^(?:unit|flat|suite|floor|po box|p\.o\. box|\d)", re.I)
+
+
+# Benefits and credits are what is paid, not who pays or is owed: "Universal Credit" is
+# no organisation even though it ends in "Credit".
+_BENEFIT_NAME = re.compile(
+    r"^(?:your )?(?:universal credit|pension credit|(?:working |child )?tax credits?"
+    r"|child benefit|housing benefit|carer'?s allowance|attendance allowance"
+    r"|(?:new style )?(?:jobseeker'?s|employment and support) allowance"
+    r"|personal independence payment|disability living allowance)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that name a department or a kind of firm, never a firm by themselves:
+# "Customer Services", "Solicitors", "Collections".
+_GENERIC = re.compile(
+    r"^(?:(?:customer|client|account|accounts|collections?|recover(?:y|ies)|revenues?"
+    r"|benefits?|income|payroll|services?|department|team|office|unit|centre|solicitors"
+    r"|the|and|&|our|your|ltd|limited|plc|llp)\s*)+$",
+    re.IGNORECASE,
+)
+
+
+# What a department is called after its organisation's name.
+_DEPARTMENT = re.compile(
+    r"(?:\s+(?:revenues?|services?|benefits?|overpayments?|mortgages?|support|collections?"
+    r"|recovery|customers?|arrears|team|section|unit|department|office|income|council|tax"
+    r"|rents?|housing|debts?|accounts?|payments?|centre|operations|&|and))+",
+    re.IGNORECASE,
+)
+
+
+# A part of an Act is no organisation: "Schedule 12 Tribunals, Courts and Enforcement Act
+# 2007", "Section 87(1) Consumer Credit Act".
+_LEGISLATION = re.compile(
+    r"^(?:schedule|section|sections|part|paragraph|regulation|rule|article|chapter|s\.)\s*\d",
+    re.IGNORECASE,
+)
+
+
+def parse_name(text: str) -> str | None:
+    # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
+    # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
+    text = re.sub(r"\s*<?[\w.+-]+\s?@\s?[\w.-]+>?", " ", text)
+    # A heading that names the party: "Claim against you by X plc", "Judgment for X Ltd",
+    # "Decree in favour of X" — the name is what follows the role word.
+    text = re.sub(
+        r"^\s*(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
+        r" (?:by|for|in favour of|from)\s+(?=[A-Z])",
+        "",
+        text,
+        flags=re.I,
+    )
+    name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
+    # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
+    if len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
+        return None
+    # A name ends at its legal form, and a quote mark before a word is a speck on a scan:
+    # "Beacon Fuel & ‘Power Ltd oe" is "Beacon Fuel & Power Ltd"; so is a short lower-case
+    # speck before it ("a Hexham Finance plc"). OCR reads "plc" as "ple" or "pic", "Ltd"
+    # as "Lid".
+    name = re.sub(r"(?:(?<=\s)|^)[‘’'\"“”]+(?=\w)", "", name)
+    name = re.sub(r"(?<=\w)[’‘`]", "'", name)  # "Magistrates’ Court": the apostrophe
+    name = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", name)
+    name = re.sub(r"(?<=\s)(?:ple|pic)\b", "plc", name)
+    name = re.sub(r"(?<=\s)Lid\b", "Ltd", name)
+    legal = re.search(r"\b(?:Ltd|Limited|plc|PLC|LLP)\b\.?", name)
+    if legal and legal.start() > 0:
+        name = name[: legal.end()].rstrip(".")
+    # A council or a building society printed with the department that writes (the
+    # letterhead's " - " is a speck to the layout): "X District Council Revenues Service",
+    # "Y Building Society Mortgage Support" are the council and the society.
+    public = re.search(r"\b(?:Council|Building\s+Society)\b", name)
+    if public and _DEPARTMENT.fullmatch(name[public.end() :]):
+        name = name[: public.end()]
+    if len(name) < 3 or re.search(r"\d{3,}|£", name) or _ADDRESS.match(name):
+        return None
+    if _BENEFIT_NAME.match(name) or _GENERIC.match(name) or _LEGISLATION.match(name):
+        return None
+    # A form's own words and labels are no name: "For court use only", "DATE OF SERVICE",
+    # "From:" (an e-mail's header) — a name without a legal form does not start so.
+    if not legal and re.match(r"(?:for|from|to|by|at|on|of|in|date|dated|ref)\b", name, re.I):
+        return None
+    if relative_clause(name):
+        return None  # "who made the loan": the rest of a label (round 14)
+    if re.search(r"\buse(?: only)?$", name, re.I):
+        return None  # "Office use", "Court use only": a box the form keeps for itself
+    # nor is a label that names a reference or an amount: "Court account", "Council ref"
+    if not legal and re.search(r"\b(?:account|ref|reference|number|no|amount)$", name, re.I):
+        return None
+    if re.search(r"\b(?:team|desk)$", name, re.I):
+        return None  # a team of the firm ("Financial Support Team"), not the firm
+    # A name starts with a capital: "can ask the court to enforce the judgment" is words
+    # after a role word, not a name.
+    if not name[0].isupper():
+        return None
+    # nor is a clause, a heading or a subject line: "Your X card account is in arrears"
+    if is_clause(name):
+        return None
+    return name if ORGANISATION.search(name) else None
+
+
+_FREQUENCIES = (
+    # ("a 4-week payment", "the four week period": the adjective too, round 13)
+    (re.compile(r"\b(?:four|4)[\s-]*week(?:ly|s)?\b|every fourth week\b", re.I), "four_weekly"),
+    (
+        re.compile(
+            r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s)?|every (?:second|other) week)\b",
+            re.I,
+        ),
+        "fortnightly",
+    ),
+    (re.compile(r"\b(?:weekly|every week|week)\b", re.I), "weekly"),
+    (re.compile(r"\b(?:monthly|every month|month|calendar month)\b", re.I), "monthly"),
+    (re.compile(r"\b(?:annual(?:ly)?|yearly|year)\b", re.I), "annually"),
+)
+
+
+def parse_frequency(text: str) -> str | None:
+    for pattern, value in _FREQUENCIES:
+        if pattern.search(text):
+            return value
+    return None
+
+
+@frozen(kw_only=True)
+class Candidate:
+    field: str
+    value: object
+    shown: str
+    page: int
+    box: Box | None
+    label: str | None
+    role: str | None
+    score: float
+    order: tuple[int, int] = (0, 0)
