@@ -442,7 +442,7 @@ def extract(
         confidence=round(min(max(reading.confidence, 0.0), 1.0), 4),
         source=source,
         amounts_pence=tuple(_amounts(text)),
-        evidence=tuple(evidence(found, chosen)),
+        evidence=tuple(evidence(found, chosen, layouts)),
         **chosen,  # type: ignore[arg-type]
     )
 

@@ -59,6 +59,7 @@ from cma_adapters.rules_assistant.labelled import (
 from cma_adapters.rules_assistant.layout import (
     Layout,
     norm_words,
+    union,
 )
 from cma_adapters.rules_assistant.prose import (
     prose_claims,
@@ -96,7 +97,7 @@ from cma_adapters.rules_assistant.values import (
     parse_name,
     parse_reference,
 )
-from cma_core.documents.model import DocumentClass, FieldEvidence
+from cma_core.documents.model import Box, DocumentClass, FieldEvidence
 
 C = DocumentClass
 
@@ -321,8 +322,13 @@ def _money_role(label: str) -> str | None:
     return None
 
 
-def evidence(found: dict[str, list[Candidate]], chosen: dict[str, object]) -> list[FieldEvidence]:
-    """The chosen candidate and up to three distinct alternatives per field."""
+def evidence(
+    found: dict[str, list[Candidate]],
+    chosen: dict[str, object],
+    layouts: Sequence[Layout] = (),
+) -> list[FieldEvidence]:
+    """The chosen candidate and up to three distinct alternatives per field, each boxed
+    as tightly as ``layouts`` allow (``tight_box``)."""
     out: list[FieldEvidence] = []
     for field, candidates in found.items():
         if field not in chosen or chosen[field] is None:
@@ -337,7 +343,7 @@ def evidence(found: dict[str, list[Candidate]], chosen: dict[str, object]) -> li
                     field=field,
                     value=_show(c.value),
                     page=c.page,
-                    box=c.box,
+                    box=tight_box(c, layouts),
                     label=c.label,
                     role=c.role,
                     score=round(c.score, 2),
@@ -345,6 +351,41 @@ def evidence(found: dict[str, list[Candidate]], chosen: dict[str, object]) -> li
                 )
             )
     return out
+
+
+def tight_box(c: Candidate, layouts: Sequence[Layout]) -> Box | None:
+    """The box of the words that print a value read from a sentence or a whole cell: the
+    candidate's box is then its cell's, a line or more, and the adviser would hunt for the
+    value in it. The shortest run of the cell's words whose letters and figures hold what
+    was read (``shown``) is boxed instead; anything else keeps its box."""
+    wanted = _letters_and_figures(c.shown)
+    if c.box is None or not wanted:
+        return c.box
+    for layout in layouts:
+        if layout.page != c.page:
+            continue
+        for cell in layout.cells():
+            if cell.box != c.box or len(cell.words) < 2:
+                continue
+            words = cell.words
+            best: tuple[int, int] | None = None
+            for first in range(len(words)):
+                joined = ""
+                for last in range(first, len(words)):
+                    joined += _letters_and_figures(words[last].text)
+                    if wanted in joined:
+                        if best is None or last - first < best[1] - best[0]:
+                            best = (first, last)
+                        break
+                    if len(joined) > len(wanted) + 40:
+                        break
+            if best is not None:
+                return union(w.box for w in words[best[0] : best[1] + 1])
+    return c.box
+
+
+def _letters_and_figures(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _show(value: object) -> str:
