@@ -67,19 +67,24 @@ measured against main's round-13 reader and never shown to it): ``--family x`` (
 or ``--family all``, ``--ocr-x N`` scans and reads N of its documents (its sheet-feeder
 scans as TIFF). X's misses are never printed.
 
+Held-out Y (``corpus_blind_y.py``: a fourteenth blind family, in a fourteenth hand,
+measured against main's round-14 reader and never shown to it): ``--family y`` (Y only)
+or ``--family all``, ``--ocr-y N`` scans and reads N of its documents (its phone photos as
+JPEG). Y's misses are never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-V with their own seeds, not the benchmark's; never W or X) and reads every family on perfect
+L-V with their own seeds, not the benchmark's; never W, X or Y) and reads every family on perfect
 text twice, by the rules and with the ranker, each table with its read time per document (the same
 run); the OCR runs use the ranker too. ``--ranker blended,alone``: the first as above,
 the others' tables too, read from the same pages (for OCR: the same scans, also read by
 the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
 [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19] [--ocr-v 19]
-[--ocr-w 19] [--ocr-x 19] [--ranker alone|blended]``
+[--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -136,6 +141,8 @@ from cma_adapters.rules_assistant.corpus_blind_w import build_w, w_pages, w_scan
 from cma_adapters.rules_assistant.corpus_blind_w import values_in_text as w_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_x import build_x, x_pages, x_scanned, x_text
 from cma_adapters.rules_assistant.corpus_blind_x import values_in_text as x_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_y import build_y, y_pages, y_scanned, y_text
+from cma_adapters.rules_assistant.corpus_blind_y import values_in_text as y_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -329,11 +336,15 @@ FAMILY_W = Family(
 FAMILY_X = Family(
     "held-out X, written blind", build_x, x_text, x_pages, x_scanned, x_values_in_text, True
 )
+FAMILY_Y = Family(
+    "held-out Y, written blind", build_y, y_text, y_pages, y_scanned, y_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
     "m": M, "n": N, "o": FAMILY_O, "p": FAMILY_P, "q": FAMILY_Q, "r": FAMILY_R, "s": FAMILY_S,
     "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W, "x": FAMILY_X,
+    "y": FAMILY_Y,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -431,7 +442,7 @@ def main() -> None:
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
         "--family",
-        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x"),
+        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"),
         default="all",
     )
     parser.add_argument("--ocr-m", type=int, default=0)
@@ -449,6 +460,7 @@ def main() -> None:
     parser.add_argument("--ocr-v", type=int, default=0)
     parser.add_argument("--ocr-w", type=int, default=0)
     parser.add_argument("--ocr-x", type=int, default=0)
+    parser.add_argument("--ocr-y", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
