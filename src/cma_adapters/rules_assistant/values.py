@@ -57,9 +57,14 @@ DATE = re.compile(
     # or just above it: "Sort code 30-15-99" is no date (``dashed_date``, round 15)
     r"|\b(?P<d6>[0-3]\d)-(?P<m6>[01]\d)-(?P<y6>\d\d)(?![\d.,/-]?\d)"
     # a form's boxed date, "04 12 2026": two figures, two figures, a four-figure year
-    r"|(?<![\d£$,.] )(?<![\d£$,.])\b(?P<d7>[0-3]\d) (?P<m7>[01]\d) (?P<y7>(?:19|20)\d\d)(?! ?\d)"
+    # (OCR may read a box's edge as a point or a colon beside a space: "26.07 2026")
+    r"|(?<![\d£$,.] )(?<![\d£$,.])\b(?P<d7>[0-3]\d)(?P<s7> |[.:] ?)(?P<m7>[01]\d)"
+    r"(?P<t7> |[.:] ?)(?P<y7>(?:19|20)\d\d)(?! ?\d)"
     # a Roman month, "4.XII.2026", "4 xii 2026" (the same separator twice)
-    r"|\b(?P<d8>[0-3]?\d)(?P<sep8>[./ -])(?P<m8>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
+    # (OCR reads an I as "1" or "l": "1.X11.2026", "23.X1.2026"; an all-figure date is
+    # read as one by the alternatives above)
+    r"|\b(?P<d8>[0-3]?\d)(?P<sep8>[./ -])"
+    r"(?=[1l]*[XVI])(?P<m8>X[I1l][I1l]|X[I1l]|[I1l]X|X|V[I1l]{0,3}|[I1l]V|[I1l]{1,3})"
     r"(?P=sep8)(?P<y8>(?:19|20)\d\d)\b"
     # the year first: "2026-08-25", "2026/08/25", "2026.08.25" (one separator)
     r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)\b"
@@ -78,7 +83,9 @@ MONEY = re.compile(
     # (OCR may space a thousands comma: "£1, 531.92", when the pence follow, round 12)
     # (a protected amount's asterisks after the pound sign, "£***4,922.94", round 14)
     r"(?:(?P<cur>£\**|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
-    r"(?:[.,:·](?P<p>\d\d)\b|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
+    # (a raised point, "£1,234·56", round 15; after OCR a dash: "£1,234-56", a pence of two
+    # figures after a pound sign that a range would not have: see ``pence_of``)
+    r"(?:[.,:·](?P<p>\d\d)\b|(?(cur)-(?P<p2>\d\d)(?![\d.,])|(?!))|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
 )
 
 
@@ -87,6 +94,8 @@ def pence_of(m: re.Match[str]) -> int:
     pounds = int(re.sub(r"\D", "", m.group("n"))) * 100
     if m.group("p"):
         return pounds + int(m.group("p"))
+    if m.group("p2"):  # "£328-74": pence after a dash, not a range "£40-50" (round 15)
+        return pounds + (int(m.group("p2")) if int(m.group("p2")) * 100 < pounds else 0)
     return pounds + (int(m.group("p1")) * 10 if m.group("p1") else 0)
 
 
@@ -206,9 +215,11 @@ def date_of(m: re.Match[str]) -> dt.date | None:
                 return None
             return dt.date(_year(m.group("y6")), int(m.group("m6")), int(m.group("d6")))
         if m.group("d7"):
+            if " " not in m.group("s7") + m.group("t7"):
+                return None  # (a space of the boxes, at least)
             return dt.date(int(m.group("y7")), int(m.group("m7")), int(m.group("d7")))
         if m.group("d8"):
-            month = _ROMAN.index(m.group("m8").upper()) + 1
+            month = _ROMAN.index(re.sub("[1l]", "I", m.group("m8")).upper()) + 1
             return dt.date(int(m.group("y8")), month, int(m.group("d8")))
         return dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
     except (ValueError, KeyError):
@@ -325,7 +336,8 @@ def parse_name(text: str) -> str | None:
     name = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", name)
     name = re.sub(r"(?<=\s)(?:ple|pic)\b", "plc", name)
     name = re.sub(r"(?<=\s)Lid\b", "Ltd", name)
-    legal = re.search(r"\b(?:Ltd|Limited|plc|PLC|LLP)\b\.?", name)
+    # (in capitals too, "X ENERGY LTD" and a stamp's letters after it: round 15)
+    legal = re.search(r"\b(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b\.?", name)
     if legal and legal.start() > 0:
         name = name[: legal.end()].rstrip(".")
     # A council or a building society printed with the department that writes (the

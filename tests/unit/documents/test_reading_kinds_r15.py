@@ -182,3 +182,25 @@ def test_an_invoice_a_sum_paid_in_excess_and_a_claim_taken_to_be_served() -> Non
     got = found(C.COURT_CLAIM_N1, page)
     assert best(got, "deadline_date") == dt.date(2027, 3, 22)
     assert all(c.value != dt.date(2027, 3, 8) for c in got["deadline_date"] if c.score > 0)
+
+
+# -- after OCR --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dated 3.X11.2027", dt.date(2027, 12, 3)),  # a Roman month's I read as 1
+        ("17.X1.2026", dt.date(2026, 11, 17)),
+        ("Served on   19.07 2027", dt.date(2027, 7, 19)),  # a box's edge read as a point
+    ],
+)
+def test_dates_as_ocr_reads_them(text: str, expected: dt.date) -> None:
+    assert parse_date(text) == expected
+
+
+def test_a_raised_point_read_as_a_dash_and_a_legal_form_in_capitals() -> None:
+    assert parse_money("Rent now owing | . £1,406-18") == 140618
+    assert parse_money("£318-27") == 31827
+    assert parse_money("Costs of £40-50 a week") == 4000  # a range, as before
+    assert parse_name("WOLDGATE HEAT & POWER LTD ~ EIVED") == "WOLDGATE HEAT & POWER LTD"
