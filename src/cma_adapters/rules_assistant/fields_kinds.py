@@ -587,7 +587,11 @@ def trailing_minus(text: str, end: int) -> bool:
 
 _TO_DATE = re.compile(
     r"\b(?:pay|paid|earnings|earned|gross|income|salary|wages?|taxable)\b"
-    r"(?:\s+\w+){0,2}\s+to date\b"
+    r"(?:\s+\w+){0,2}\s+(?:to date\b"
+    # (since the tax year began, however it says so: "Gross since April", "Pay since 6
+    # April", "Earnings since the start of the tax year", "Gross this tax year": round 15)
+    r"|since (?:\d{1,2}(?:st|th)? )?(?:april|apr)\b|since the (?:start|beginning) of the"
+    r"|(?:this|the) tax year\b)"
 )
 
 

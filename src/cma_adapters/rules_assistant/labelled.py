@@ -201,6 +201,8 @@ GROSS_LABELS = [
     _l(_W % 3 + r"(?:gross|before deductions)\b", 3.0),
     # A payslip's own total of what was earned: "Total payments", "Total earnings".
     _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
+    # what was earned, as a column's heading: "Earned", "Earnings" (round 15)
+    _l(r"(?:earned|earnings)$", 2.0),  # (alone: "Earnings: £87 take-home" is not)
 ]
 
 

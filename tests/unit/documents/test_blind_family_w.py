@@ -25,7 +25,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -337,16 +336,9 @@ FIRST = (
     "= main's round-13 reader, shipped classifier and field ranker 2026-12-04.13; on 76 "
     "documents: benchmarks/OCR.md, 'Family W')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset(
-    {
-        "creditor_name", "account_reference", "balance_pence",
-        "letter_date", "deadline_date", "income_pence", "gross_pence", "served_date",
-    }
-)  # fmt: skip
-"""The floors not met (strict xfails below): those of the first measurement but the
-original creditor, met since round 14 (2/2 here, 4/4 on the benchmark's 76; W still blind:
-round 14 read V only)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_15 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 15 (rules + classifier and field ranker 2026-12-04.15)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {
     "creditor_name": 0.6,
@@ -359,16 +351,17 @@ small loss."""
 
 
 def test_family_w_is_read_above_a_collapse_floor(w_score: Score) -> None:
-    print("\n" + w_score.table("held-out family W (written blind), perfect text"))
+    print("\n" + w_score.table("family W (seen since round 15), perfect text"))
     assert w_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (w_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"W blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_w_meets_the_floor(w_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 15 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_15 on these 38 documents (blind, first measurement: FIRST; creditor, reference,
+    balance, both dates, income, gross and served were under the floor). The issue's
+    floors: 95% for the class, 90% for each field the documents state."""
     assert meets_floor(w_score.accuracy(field), field), field

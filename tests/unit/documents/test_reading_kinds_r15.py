@@ -204,3 +204,25 @@ def test_a_raised_point_read_as_a_dash_and_a_legal_form_in_capitals() -> None:
     assert parse_money("£318-27") == 31827
     assert parse_money("Costs of £40-50 a week") == 4000  # a range, as before
     assert parse_name("WOLDGATE HEAT & POWER LTD ~ EIVED") == "WOLDGATE HEAT & POWER LTD"
+
+
+def test_gross_since_the_tax_year_began_and_an_earned_column() -> None:
+    page = [
+        (Cell(0.08, "Saltmarsh Ferries Ltd  -  wage slip"),),
+        (Cell(0.08, "GROSS SINCE APRIL"), Cell(0.4, "GROSS THIS WEEK")),
+        (Cell(0.08, "£9,880.40"), Cell(0.4, "£415.10")),
+    ]
+    got = found(C.PAYSLIP, page)
+    assert best(got, "gross_pence") == 41510
+    assert all(c.score < 0 for c in got["gross_pence"] if c.value == 988040)
+    page = [
+        (Cell(0.08, "Saltmarsh Ferries Ltd  -  wage slip"),),
+        (Cell(0.3, "Earned"), Cell(0.5, "Stopped"), Cell(0.7, "Reaches you")),
+        (Cell(0.08, "This week"), Cell(0.3, "£415.10"), Cell(0.5, "£61.20"), Cell(0.7, "£353.90")),
+    ]  # fmt: skip
+    assert best(found(C.PAYSLIP, page), "gross_pence") == 41510
+    page = [
+        (Cell(0.08, "Universal Credit statement"),),
+        (Cell(0.08, "Earnings: £87.41 take-home pay, taken into account"),),
+    ]
+    assert best(found(C.BENEFIT_AWARD, page), "gross_pence") is None  # not a column's heading
