@@ -1,12 +1,16 @@
 """Kinds of reading added in round 15 of the reader (issue 14), from the misses of W (and
-one from an enforcement agent's notice made for the demo), each on wording and layouts
-unlike every corpus family: the test checks the *kind* of rule — a date with a Roman
-month, a date with a two-digit year between dashes (but never a sort code), a form's date
-in boxes, a sum with a raised point, a monogram letterhead whose writer is named only in
-its signature, a reference of letters and figures with a closing pair and one of capitals
-before a single run of figures, a deduction "(net pay)" that is no take-home pay, and the
-client an agent collects for named in a cell with what the debt is in brackets — not a
-family's phrase. Perfect text (exact word boxes), no Tesseract."""
+one from an enforcement agent's notice made for the demo, one from Q as shipped), each on
+wording and layouts unlike every corpus family: the test checks the *kind* of rule — a
+date with a Roman month, a date with a two-digit year between dashes (but never a sort
+code), a form's date in boxes, a sum with a raised point, a monogram letterhead whose
+writer is named only in its signature, a reference of letters and figures with a closing
+pair and one of capitals before a single run of figures, a deduction "(net pay)" that is
+no take-home pay, the client an agent collects for named with what the debt is in
+brackets, "invoice" as a reference's label, a sum paid in excess as owed, "taken to be
+served on" as no deadline, gross "since April" as a running total and "Earned" as a
+column's heading — and the OCR kinds (a Roman month's I read as 1, a box's edge read as a
+point, the raised point read as a dash, a legal form in capitals before a stamp's letters),
+not a family's phrase. Perfect text (exact word boxes), no Tesseract."""
 
 from __future__ import annotations
 
