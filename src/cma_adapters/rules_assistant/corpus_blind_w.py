@@ -19,6 +19,11 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``W`` no longer blind and
 must say so there.
 
+**W is no longer blind since round 15** (branch ``reader15``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on W
+from then on is a training-side figure (benchmarks/OCR.md, "Round 15").
+
 What differs from A-V:
 
 * who writes: bodies and firms of Yorkshire, the Humber and Lincolnshire, none named by

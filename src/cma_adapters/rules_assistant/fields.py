@@ -75,6 +75,7 @@ from cma_adapters.rules_assistant.structures import (
     dated_steps,
     in_quote,
     letterhead,
+    monogram,
     paired_references,
     quote_rows,
     registered,
@@ -140,6 +141,7 @@ def read_fields(
     )
     found["creditor_name"] += role_after_name(layouts)
     found["creditor_name"] += letterhead(layouts)
+    found["creditor_name"] += monogram(layouts)  # (round 15)
     found["original_creditor"] = labelled_candidates(
         "original_creditor", layouts, ORIGINAL_LABELS, parse_name, None, 5
     )

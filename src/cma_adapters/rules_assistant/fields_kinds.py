@@ -466,6 +466,21 @@ def letter_prefix(text: str, start: int) -> str:
     return m.group(1) + " "
 
 
+# Capitals as a word of their own before one run of five to eight figures ("QRS 40471"):
+# a reference whose figures are not printed in groups (round 15).
+_LETTERED = re.compile(r"(?:^|(?<=[\s:(]))([A-Z]{2,4}) (\d{5,8})(?![\d.,/-]| ?\d)")
+
+
+def lettered_number(text: str) -> tuple[int, str] | None:
+    """Where a reference of capitals and one run of figures ("Stores account QRS 40471")
+    starts in ``text``, and the reference; not a label's or a line's word before a number
+    ("TEL 01632", "BOX 40471")."""
+    for m in _LETTERED.finditer(text):
+        if m.group(1) not in _NOT_PREFIX:
+            return m.start(), f"{m.group(1)} {m.group(2)}"
+    return None
+
+
 # A label's own relative clause, read as its value when the label cell runs on ("Lender
 # who made the loan", "Company that bought it"): no name starts so.
 _RELATIVE = re.compile(r"(?:who|whom|whose|which|that|where)\b", re.I)
@@ -572,7 +587,11 @@ def trailing_minus(text: str, end: int) -> bool:
 
 _TO_DATE = re.compile(
     r"\b(?:pay|paid|earnings|earned|gross|income|salary|wages?|taxable)\b"
-    r"(?:\s+\w+){0,2}\s+to date\b"
+    r"(?:\s+\w+){0,2}\s+(?:to date\b"
+    # (since the tax year began, however it says so: "Gross since April", "Pay since 6
+    # April", "Earnings since the start of the tax year", "Gross this tax year": round 15)
+    r"|since (?:\d{1,2}(?:st|th)? )?(?:april|apr)\b|since the (?:start|beginning) of the"
+    r"|(?:this|the) tax year\b)"
 )
 
 
@@ -591,3 +610,53 @@ def lost_figures(text: str, start: int) -> bool:
     OCR read the asterisks of a protected amount and its first figure as letters): only
     the last group is left, and the amount is not read from it."""
     return bool(_LOST_LEAD.search(text[max(0, start - 12) : start]))
+
+
+# A payslip's deduction named first, a payment word after it in brackets: "Pension (net
+# pay)", "Superannuation (net pay arrangement)", "NIC (employee share)" (round 15).
+_DEDUCTION_FIRST = re.compile(
+    r"\b(?:pension|superannuation|ni|nic|national insurance|student loan|union|paye"
+    r"|salary sacrifice|deduction)s?\b[^()]{0,20}\((?=[^()]*\bnet\b)",
+    re.I,
+)
+
+
+def deduction_named(label: str) -> bool:
+    """Whether an income label (as printed) is a deduction named first, "net" only in its
+    brackets ("Pension (net pay)")."""
+    return bool(_DEDUCTION_FIRST.search(label))
+
+
+# What a name is printed with in brackets after it, saying what the debt is: "Fellbeck
+# Council (unpaid parking penalty PN4471)". Not a bracket within the name, before its legal
+# form ("Tanner (UK) Ltd") (round 15).
+_BRACKET_AFTER = re.compile(
+    r"(?P<name>\S.*?)\s+\((?=[^()]*[a-z0-9])(?![^()]*\)\s*(?:Ltd|Limited|plc|PLC|LLP)\b)"
+)
+
+
+def bracket_after_name(name: str) -> str:
+    """A would-be name without what it is printed with in brackets after it."""
+    m = _BRACKET_AFTER.match(name)
+    return m.group("name") if m else name
+
+
+# A bank's sort code named in a label: "Sort code", "Sorting code", "S/C", "Bank details".
+SORT_LABEL = re.compile(r"\bsort(?:ing)?\b|\bs/c\b|\bbank\b|\bbranch\b", re.I)
+_PAIRS = re.compile(r"\b\d\d-\d\d-\d\d\b")
+
+
+def sort_code_beside(layout: Layout, r: int, cell: Cell) -> bool:
+    """Whether figures printed in dashed pairs ("30-09-26") are a sort code, not a date with
+    a two-digit year: its label, to its left on its row or just above it in its column,
+    names a sort code (round 15). The date parser checks the text before them in the same
+    cell itself."""
+    if not _PAIRS.search(cell.text):
+        return False
+    row = layout.rows[r]
+    index = row.index(cell)
+    labels = [row[index - 1]] if index > 0 else []
+    above = cell_above(layout, r, cell)
+    if above is not None:
+        labels.append(above)
+    return any(SORT_LABEL.search(label.text) for label in labels)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from cma_adapters.rules_assistant.fields_kinds import (
     creditor_kinds,
     cumulative_pay,
+    deduction_named,
     label_before,
     own_clause,
     reference_kinds,
@@ -72,7 +73,8 @@ DEADLINE_LABELS = [
     # A payment the creditor will take: direct-debit and plan collection dates.
     _l(
         _W % 3 + r"(?:next (?:attempt|collection|payment date|payment due)|try again(?: on)?"
-        r"|(?:collected|taken|debited|collection)(?: on)?(?: or after| from)?)\b",
+        # ("taken to be served on" is a deemed service, no collection: round 15)
+        r"|(?:collected|taken(?! to be)|debited|collection)(?: on)?(?: or after| from)?)\b",
         2.0,
     ),
 ]
@@ -105,7 +107,7 @@ SERVED_BEFORE = re.compile(
 BALANCE_LABELS = [
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay)\b",
         1.0,
     ),
 ]
@@ -119,7 +121,7 @@ BALANCE_WORDS = re.compile(
 REFERENCE_LABELS = [
     _l(
         _W % 3
-        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting)\b",
+        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting|invoice)\b",
         1.0,
     ),
 ]
@@ -199,6 +201,8 @@ GROSS_LABELS = [
     _l(_W % 3 + r"(?:gross|before deductions)\b", 3.0),
     # A payslip's own total of what was earned: "Total payments", "Total earnings".
     _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
+    # what was earned, as a column's heading: "Earned", "Earnings" (round 15)
+    _l(r"(?:earned|earnings)$", 2.0),  # (alone: "Earnings: £87 take-home" is not)
 ]
 
 
@@ -214,7 +218,7 @@ _PLACE = {"same": 1.0, "right": 1.0, "below": 0.8, "above": 0.9, "left": 0.8}
 
 NEGATIVE_MONEY = re.compile(
     r"\b(?:instalments?|fee|fees|monthly|weekly|per|(?:a|each|every) (?:week|fortnight|month)"
-    r"|repayment|paid in(?! error)|paid out|liability order"
+    r"|repayment|paid in(?! error| excess)|paid out|liability order"
     r"|court fee|issue fee|gross|net|tax(?! credits?)|allowance|element|deductions?"
     r"|(?:late|default|interest|admin|administration|penalty|standing|returned payment|missed"
     r" payment) (?:payment )?charges?)\b"
@@ -432,6 +436,8 @@ def income_score(hit: Hit, weight: float) -> float:
     if re.search(r"\bafter (?:tax and )?deductions\b", label):
         return 0.0  # net pay, however many deductions it names
     bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd|td|this year)\b"
+    if deduction_named(hit.context):
+        return -4.0  # "Pension (net pay)": a deduction under a net pay scheme (round 15)
     return -4.0 if re.search(bad, label) or cumulative_pay(label) else 0.0
 
 

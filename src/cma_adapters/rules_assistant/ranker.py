@@ -47,7 +47,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from cma_adapters.rules_assistant.fields_kinds import clock_time
+from cma_adapters.rules_assistant.fields_kinds import clock_time, sort_code_beside
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
 from cma_adapters.rules_assistant.structures import in_quote, quote_rows, sums_the_column
 from cma_adapters.rules_assistant.values import (
@@ -243,6 +243,7 @@ def occurrences(layouts: Sequence[Layout], kind: str) -> list[Occurrence]:
         for r, row in enumerate(layout.rows)
         for cell in row
         for value, at, end in _values(kind, cell.text)
+        if kind != "date" or not sort_code_beside(layout, r, cell)  # (round 15)
     ]
 
 

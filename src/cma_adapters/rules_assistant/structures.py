@@ -16,6 +16,7 @@ from cma_adapters.rules_assistant.fields_kinds import (
     in_the_court,
     is_figure,
     registered_name,
+    sort_code_beside,
     without_rule,
 )
 from cma_adapters.rules_assistant.layout import (
@@ -29,6 +30,7 @@ from cma_adapters.rules_assistant.values import (
     COURT,
     DATE,
     MONEY,
+    ORGANISATION,
     Candidate,
     date_of,
     parse_date,
@@ -364,6 +366,8 @@ def unlabelled_dates(layouts: Sequence[Layout]) -> list[Candidate]:
                     continue
                 if beside_deadline(layout, r, cell):
                     continue  # the value of a deadline's label, not the letter's (round 14)
+                if sort_code_beside(layout, r, cell):
+                    continue  # a sort code beside its label, not a date (round 15)
                 words = len(cell.words)
                 top = layout.row_tops[r] < 0.35 * layout.height
                 alone = words <= 4
@@ -480,4 +484,57 @@ def registered(layouts: Sequence[Layout]) -> list[Candidate]:
                         order=(layout.page, r),
                     )
                 )  # fmt: skip
+    return out
+
+
+# A monogram letterhead: the writer's initials, capitals spaced apart ("Q R T", or a single
+# "Q"; the spaces may be lost: "QRT"), as the only words of a cell at the top of page 1
+# (round 15).
+_MONOGRAM = re.compile(r"[A-Z](?: ?[A-Z]){0,5}")
+# Words a name's initials leave out: its legal form and the small words.
+_NOT_INITIAL = frozenset({"ltd", "limited", "plc", "llp", "of", "the", "and", "&", "for"})
+
+
+def initials(name: str) -> str:
+    """A name's initials, its legal form and small words left out ("Quarry Road Tiling
+    Ltd" is "QRT")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _NOT_INITIAL]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def monogram(layouts: Sequence[Layout]) -> list[Candidate]:
+    """The writer of a letter headed only by its monogram ("Q R T" at the top, no name):
+    the organisation named elsewhere (its signature block, "Accounts Team, Quarry Road
+    Tiling Ltd") whose initials the monogram spells. Round 15."""
+    if not layouts:
+        return []
+    first = layouts[0]
+    marks = {
+        cell.text.replace(" ", "")
+        for r, row in enumerate(first.rows)
+        if first.row_tops[r] <= 0.25 * first.height
+        for cell in row
+        if _MONOGRAM.fullmatch(cell.text.strip())
+    }
+    if not marks:
+        return []
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                for part in re.split(r",\s*|\s{2,}|\s+\|\s+", cell.text):
+                    name = parse_name(part)
+                    if name is None or not ORGANISATION.search(name):
+                        continue
+                    if initials(name) not in marks:
+                        continue
+                    agent = bool(AGENT_WORDS.search(name))
+                    out.append(
+                        Candidate(
+                            field="creditor_name", value=name, shown=name, page=layout.page,
+                            box=cell.box, label=None,
+                            role="collection agent" if agent else "letterhead",
+                            score=2.0 - (0.3 if agent else 0.0), order=(layout.page, r),
+                        )
+                    )  # fmt: skip
     return out

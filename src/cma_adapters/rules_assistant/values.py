@@ -13,10 +13,13 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant.fields_kinds import (
     NI_NUMBER,
+    SORT_LABEL,
+    bracket_after_name,
     clock_time,
     glued_date,
     is_clause,
     letter_prefix,
+    lettered_number,
     lost_figures,
     rejoined_pounds,
     relative_clause,
@@ -50,6 +53,19 @@ DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-4]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
+    # with dashes, "04-12-26", but only where no sort code is named before it on its line
+    # or just above it: "Sort code 30-15-99" is no date (``dashed_date``, round 15)
+    r"|\b(?P<d6>[0-3]\d)-(?P<m6>[01]\d)-(?P<y6>\d\d)(?![\d.,/-]?\d)"
+    # a form's boxed date, "04 12 2026": two figures, two figures, a four-figure year
+    # (OCR may read a box's edge as a point or a colon beside a space: "26.07 2026")
+    r"|(?<![\d£$,.] )(?<![\d£$,.])\b(?P<d7>[0-3]\d)(?P<s7> |[.:] ?)(?P<m7>[01]\d)"
+    r"(?P<t7> |[.:] ?)(?P<y7>(?:19|20)\d\d)(?! ?\d)"
+    # a Roman month, "4.XII.2026", "4 xii 2026" (the same separator twice)
+    # (OCR reads an I as "1" or "l": "1.X11.2026", "23.X1.2026"; an all-figure date is
+    # read as one by the alternatives above)
+    r"|\b(?P<d8>[0-3]?\d)(?P<sep8>[./ -])"
+    r"(?=[1l]*[XVI])(?P<m8>X[I1l][I1l]|X[I1l]|[I1l]X|X|V[I1l]{0,3}|[I1l]V|[I1l]{1,3})"
+    r"(?P=sep8)(?P<y8>(?:19|20)\d\d)\b"
     # the year first: "2026-08-25", "2026/08/25", "2026.08.25" (one separator)
     r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)\b"
     # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
@@ -67,7 +83,9 @@ MONEY = re.compile(
     # (OCR may space a thousands comma: "£1, 531.92", when the pence follow, round 12)
     # (a protected amount's asterisks after the pound sign, "£***4,922.94", round 14)
     r"(?:(?P<cur>£\**|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
-    r"(?:[.,:](?P<p>\d\d)\b|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
+    # (a raised point, "£1,234·56", round 15; after OCR a dash: "£1,234-56", a pence of two
+    # figures after a pound sign that a range would not have: see ``pence_of``)
+    r"(?:[.,:·](?P<p>\d\d)\b|(?(cur)-(?P<p2>\d\d)(?![\d.,])|(?!))|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
 )
 
 
@@ -76,6 +94,8 @@ def pence_of(m: re.Match[str]) -> int:
     pounds = int(re.sub(r"\D", "", m.group("n"))) * 100
     if m.group("p"):
         return pounds + int(m.group("p"))
+    if m.group("p2"):  # "£328-74": pence after a dash, not a range "£40-50" (round 15)
+        return pounds + (int(m.group("p2")) if int(m.group("p2")) * 100 < pounds else 0)
     return pounds + (int(m.group("p1")) * 10 if m.group("p1") else 0)
 
 
@@ -83,8 +103,11 @@ REFERENCE = re.compile(
     # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
     # A bank-style prefix may lead ("NB22 9596 3229"), and a short group of two figures or
     # two letters may close it at the end of its cell ("0516 4730 02", "799 929 ZZ").
-    r"\b(?:[A-Z]{1,3}\d{1,3} )?\d{3,5}(?: \d{3,5}){1,4}"
-    r"(?:(?: (?:\d\d|[A-Z]{2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?\b(?![.,]\d)"
+    r"\b(?:(?:[A-Z]{1,3}\d{1,3} )?\d{3,5}(?: \d{3,5}){1,4}"
+    r"(?:(?: (?:\d\d|[A-Z]{2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?"
+    # a prefix of letters and up to four figures, one group and a closing pair at the end
+    # of its cell: "QX4410 2290 17" (round 15)
+    r"|[A-Z]{1,3}\d{1,4} \d{3,5} \d\d(?=\s{2,}|\s*\n|\s*$|[,;)]))\b(?![.,]\d)"
     # A card number printed masked: "8082 XXXX XXXX 9738", "4929 **** **** 1234".
     r"|\b\d{4}(?: (?:[X*•]{4}|\d{4})){2}(?: \d{3,4})\b"
     r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b"
@@ -154,6 +177,19 @@ def _day(figures: str) -> int:
     return int("1" + figures[1] if len(figures) == 2 and figures[0] == "4" else figures)
 
 
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def dashed_sort_code(m: re.Match[str]) -> bool:
+    """Whether figures printed "12-34-56" are a sort code rather than a date with a
+    two-digit year: a sort code (or a bank's details) is named before them on their line,
+    or on the line above (a column's heading), round 15."""
+    text = m.string
+    start = text.rfind("\n", 0, m.start()) + 1
+    above = text.rfind("\n", 0, max(start - 1, 0)) + 1
+    return bool(SORT_LABEL.search(text[above : m.start()]))
+
+
 def date_of(m: re.Match[str]) -> dt.date | None:
     try:
         if m.group("d"):
@@ -174,6 +210,17 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(m.group("y5")), month, int(m.group("d5")))
         if m.group("y4"):
             return dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
+        if m.group("d6"):
+            if dashed_sort_code(m):
+                return None
+            return dt.date(_year(m.group("y6")), int(m.group("m6")), int(m.group("d6")))
+        if m.group("d7"):
+            if " " not in m.group("s7") + m.group("t7"):
+                return None  # (a space of the boxes, at least)
+            return dt.date(int(m.group("y7")), int(m.group("m7")), int(m.group("d7")))
+        if m.group("d8"):
+            month = _ROMAN.index(re.sub("[1l]", "I", m.group("m8")).upper()) + 1
+            return dt.date(int(m.group("y8")), month, int(m.group("d8")))
         return dt.date(_year(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
     except (ValueError, KeyError):
         return None
@@ -188,7 +235,10 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def parse_reference(text: str) -> str | None:
+    lettered = lettered_number(text)  # "QRS 40471" (round 15)
     for m in REFERENCE.finditer(text):
+        if lettered is not None and lettered[0] < m.start():
+            break
         value = m.group().strip("-/")
         if DATE.fullmatch(value) or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
             continue
@@ -197,7 +247,7 @@ def parse_reference(text: str) -> str | None:
         if value[:1].isdigit() and " " in value:  # (round 14: "XYZ 4047 4756")
             value = letter_prefix(text, m.start()) + value
         return value.upper()
-    return None
+    return lettered[1] if lettered is not None else None
 
 
 # A court's case number in parts between slashes: a Scottish simple procedure case
@@ -273,6 +323,7 @@ def parse_name(text: str) -> str | None:
         flags=re.I,
     )
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
+    name = bracket_after_name(name)  # "X Council (unpaid parking penalty)" (round 15)
     # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
     if len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
         return None
@@ -285,7 +336,8 @@ def parse_name(text: str) -> str | None:
     name = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", name)
     name = re.sub(r"(?<=\s)(?:ple|pic)\b", "plc", name)
     name = re.sub(r"(?<=\s)Lid\b", "Ltd", name)
-    legal = re.search(r"\b(?:Ltd|Limited|plc|PLC|LLP)\b\.?", name)
+    # (in capitals too, "X ENERGY LTD" and a stamp's letters after it: round 15)
+    legal = re.search(r"\b(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b\.?", name)
     if legal and legal.start() > 0:
         name = name[: legal.end()].rstrip(".")
     # A council or a building society printed with the department that writes (the

@@ -1,4 +1,5 @@
-"""Held-out family W (written blind) printed, scanned and read by real Tesseract and the
+"""Family W (written blind; seen since round 15, which read its misses and trains on it)
+printed, scanned and read by real Tesseract and the
 reader as the product ships it (the learned field ranker on): six single-page documents
 over W's three scans (a card issuer's letter with a table of all the customer's accounts,
 330 dpi with a RECEIVED stamp, as PNG with its resolution; a council tax reminder set as a
@@ -8,8 +9,7 @@ as PNG without its resolution; a water company's letter with a dated timeline, s
 PNG; a debt buyer's monogram letter, photocopied, as PDF; a Personal Independence Payment
 letter with side headings, pen-marked, as PNG). ``benchmarks/intake_accuracy.py --family w
 --ocr-w 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family W"). Only aggregate figures are printed: W's individual misses are not written
-down."""
+("Family W", "Round 15")."""
 
 from __future__ import annotations
 
@@ -46,14 +46,18 @@ FIRST = (
     "in the OCR text 25 of 29 (branch corpusw off 37b6238 = main's round-13 reader, shipped "
     "field ranker 2026-12-04.13)"
 )
-UNMET = frozenset(
-    {
-        "creditor_name", "account_reference", "letter_date",
-        "deadline_date", "payer_name", "income_pence", "gross_pence",
-    }
-)  # fmt: skip
-"""The floors this sample does not meet (strict xfails below): those of the first
-measurement but the original creditor, read since round 14 (1/1; W still blind)."""
+ROUND_15 = (
+    "class 6/6; creditor 4/4, original creditor 1/1, reference 4/4, balance 4/4, letter date "
+    "6/6, deadline 3/3, payer 1/2, income 2/2, gross 0/1, frequency 2/2; true values verbatim "
+    "in the OCR text 25 of 29 (branch reader15: rules + classifier and field ranker "
+    "2026-12-04.15)"
+)
+"""As shipped after round 15, W seen (a training-side figure). At the first measurement
+(FIRST, blind) creditor, reference, both dates, payer, income and gross were under the
+floor here; round 15 (which read W's misses) meets creditor, reference, both dates and
+income. Left: the payslip's payer and gross after OCR (benchmarks/OCR.md, "Round 15")."""
+UNMET = frozenset({"payer_name", "gross_pence"})
+"""The floors this sample does not meet yet (strict xfails below)."""
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +69,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family W (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family W (seen since round 15), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -83,7 +87,7 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"W after OCR, first measurement under the issue's floor: {FIRST}",
+        f"W after OCR (seen since round 15), under the issue's floor: {ROUND_15}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

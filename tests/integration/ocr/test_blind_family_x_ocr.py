@@ -45,9 +45,12 @@ FIRST = (
     "28 of 30 (branch corpusx off 37b6238 = main's round-13 reader, shipped field ranker "
     "2026-12-04.13)"
 )
-UNMET = frozenset({"balance_pence", "letter_date", "deadline_date"})
-"""The floors this sample does not meet (strict xfails below): those of the first
-measurement but the reference, read since round 14 (5/5; X still blind)."""
+UNMET: frozenset[str] = frozenset()
+"""The floors this sample does not meet (strict xfails below): none since round 15. At the
+first measurement the reference, balance and both dates were under the floor; the
+reference was read since round 14 (5/5), the balance and both dates since round 15
+(which read W, not X: X stays blind; the expectations were updated without X's misses
+being looked at)."""
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,12 @@
-"""Held-out family W (``corpus_blind_w.py``), written blind in a twelfth hand: the family
-itself (every class, ground truth printed, deterministic, laid out on the page, its
-organisations and wording new to A-V, never trained on) and the reader measured on it on
-perfect text, as the product reads (the shipped classifier and field ranker). The OCR
-sample is in tests/integration/ocr/test_blind_family_w_ocr.py; the figures are in
-benchmarks/OCR.md ("Family W").
-
-Only aggregate figures are printed here: W's individual misses are not written down, so
-that W stays blind for whoever changes the reader next. Two documents a class keep this
-module to a few seconds; the benchmark reads four."""
+"""Family W (``corpus_blind_w.py``), written blind in a twelfth hand (its organisations
+and wording new to A-V) and measured blind on round 13 (and by the lead on round 14); seen
+since round 15, which read its misses and trains on it as a read family
+(``read_families``): the family itself (every class, ground truth printed, deterministic,
+laid out on the page) and the reader measured on it on perfect text, as the product reads
+(the shipped classifier and field ranker). The OCR sample is in
+tests/integration/ocr/test_blind_family_w_ocr.py; the figures are in benchmarks/OCR.md
+("Family W", "Round 15"). Being seen, W's figures here are training-side figures. Two
+documents a class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -23,14 +22,13 @@ from PIL import ImageChops, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_w, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_w, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_w import (
@@ -306,11 +304,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_w") == digest()
 
 
-def test_family_w_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_w", "W")
+def test_family_w_is_trained_on_only_as_a_read_family() -> None:
+    """W is seen since round 15 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "W" in read_families.READ
+    assert "corpus_blind_w" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_w", "W")
 
 
-# -- the reader on W (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on W (seen since round 15, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -331,16 +336,9 @@ FIRST = (
     "= main's round-13 reader, shipped classifier and field ranker 2026-12-04.13; on 76 "
     "documents: benchmarks/OCR.md, 'Family W')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset(
-    {
-        "creditor_name", "account_reference", "balance_pence",
-        "letter_date", "deadline_date", "income_pence", "gross_pence", "served_date",
-    }
-)  # fmt: skip
-"""The floors not met (strict xfails below): those of the first measurement but the
-original creditor, met since round 14 (2/2 here, 4/4 on the benchmark's 76; W still blind:
-round 14 read V only)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_15 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 15 (rules + classifier and field ranker 2026-12-04.15)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {
     "creditor_name": 0.6,
@@ -353,16 +351,17 @@ small loss."""
 
 
 def test_family_w_is_read_above_a_collapse_floor(w_score: Score) -> None:
-    print("\n" + w_score.table("held-out family W (written blind), perfect text"))
+    print("\n" + w_score.table("family W (seen since round 15), perfect text"))
     assert w_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (w_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"W blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_w_meets_the_floor(w_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 15 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_15 on these 38 documents (blind, first measurement: FIRST; creditor, reference,
+    balance, both dates, income, gross and served were under the floor). The issue's
+    floors: 95% for the class, 90% for each field the documents state."""
     assert meets_floor(w_score.accuracy(field), field), field

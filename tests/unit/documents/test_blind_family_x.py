@@ -340,8 +340,11 @@ FIRST = (
     "documents: benchmarks/OCR.md, 'Family X')"
 )
 """The first measurement (38 documents here)."""
-UNMET = frozenset({"balance_pence", "letter_date", "deadline_date", "frequency", "served_date"})
-"""The floors not met at the first measurement (strict xfails below)."""
+UNMET = frozenset({"frequency"})
+"""The floors not met (strict xfails below): those of the first measurement but the
+balance, both dates and the served date, whose strict xfails started passing with round 15
+(which read W, not X: X stays blind; the expectations were updated without X's misses
+being looked at)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"balance_pence": 0.6, "letter_date": 0.25, "deadline_date": 0.15}
 """Well under the first measurement of the fields under their floor (but the two served
