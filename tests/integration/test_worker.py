@@ -612,8 +612,11 @@ async def test_a_failed_events_claim_is_released_so_another_worker_takes_it_at_o
     from cma_entrypoints.worker import app as worker_app
 
     monkeypatch.setattr(worker_app, "MAX_RETRIES", 1)
-    monkeypatch.setattr(worker_app, "MIN_BACKOFF_MS", 4000)  # the retry comes later
-    monkeypatch.setattr(worker_app, "MAX_BACKOFF_MS", 4000)
+    # The retry comes later: long enough that a loaded machine's checks below finish first
+    # (at 4 s a CI run once saw the retry fail again and the event given up, so settled and
+    # never claimed by the other worker).
+    monkeypatch.setattr(worker_app, "MIN_BACKOFF_MS", 10_000)
+    monkeypatch.setattr(worker_app, "MAX_BACKOFF_MS", 10_000)
     centre, _, cases = await _backlog(api, 3)
     async with api.uow()(centre.id) as uow:
         later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
