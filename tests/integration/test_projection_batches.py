@@ -202,8 +202,10 @@ async def test_a_batch_runs_fewer_statements_per_event(c: Container) -> None:
     one_by_one = await _drain_counted(c, await _centre(c, "One Centre"), 1)
     batched = await _drain_counted(c, await _centre(c, "Many Centre"), 64)
     # Measured: 44 statements per event one at a time on both databases, 5.9 (SQLite)
-    # and 6.5 (PostgreSQL) batched; reading or writing case by case again shows here.
-    assert batched < 0.25 * one_by_one, (batched, one_by_one)
+    # and 6.5 (PostgreSQL) batched; reading or writing case by case again (~44) shows here.
+    # Under a loaded CI the batched count has twice read 16.6 (of 48): what else the
+    # container's engine runs meanwhile is counted too, so the bound is 0.4, not 0.25.
+    assert batched < 0.4 * one_by_one, (batched, one_by_one)
 
 
 async def test_a_batch_holds_its_rewrites_and_sends_them_together(c: Container) -> None:
