@@ -57,6 +57,7 @@ from cma_adapters.rules_assistant.labelled import (
     reference_score,
 )
 from cma_adapters.rules_assistant.layout import (
+    Cell,
     Layout,
     norm_words,
     union,
@@ -331,6 +332,13 @@ def evidence(
 ) -> list[FieldEvidence]:
     """The chosen candidate and up to three distinct alternatives per field, each boxed
     as tightly as ``layouts`` allow (``tight_box``)."""
+    # A candidate boxed as a whole cell is found by its page and box (looked up once here,
+    # not by scanning every page's cells for each candidate).
+    cells: dict[tuple[int, Box], list[Cell]] = {}
+    for layout in layouts:
+        for cell in layout.cells():
+            if len(cell.words) > 1:
+                cells.setdefault((layout.page, cell.box), []).append(cell)
     out: list[FieldEvidence] = []
     for field, candidates in found.items():
         if field not in chosen or chosen[field] is None:
@@ -340,12 +348,13 @@ def evidence(
             if c.value in seen or len(seen) >= 4:
                 continue
             seen.add(c.value)
+            same = cells.get((c.page, c.box), []) if c.box is not None else []
             out.append(
                 FieldEvidence(
                     field=field,
                     value=_show(c.value),
                     page=c.page,
-                    box=tight_box(c, layouts),
+                    box=tight_box(c, same),
                     label=c.label,
                     role=c.role,
                     score=round(c.score, 2),
@@ -355,34 +364,30 @@ def evidence(
     return out
 
 
-def tight_box(c: Candidate, layouts: Sequence[Layout]) -> Box | None:
+def tight_box(c: Candidate, cells: Sequence[Cell]) -> Box | None:
     """The box of the words that print a value read from a sentence or a whole cell: the
-    candidate's box is then its cell's, a line or more, and the adviser would hunt for the
-    value in it. The shortest run of the cell's words whose letters and figures hold what
-    was read (``shown``) is boxed instead; anything else keeps its box."""
+    candidate's box is then its cell's (``cells``: those with that box on its page), a line
+    or more, and the adviser would hunt for the value in it. The shortest run of the cell's
+    words whose letters and figures hold what was read (``shown``) is boxed instead;
+    anything else keeps its box."""
     wanted = _letters_and_figures(c.shown)
     if c.box is None or not wanted:
         return c.box
-    for layout in layouts:
-        if layout.page != c.page:
-            continue
-        for cell in layout.cells():
-            if cell.box != c.box or len(cell.words) < 2:
-                continue
-            words = cell.words
-            best: tuple[int, int] | None = None
-            for first in range(len(words)):
-                joined = ""
-                for last in range(first, len(words)):
-                    joined += _letters_and_figures(words[last].text)
-                    if wanted in joined:
-                        if best is None or last - first < best[1] - best[0]:
-                            best = (first, last)
-                        break
-                    if len(joined) > len(wanted) + 40:
-                        break
-            if best is not None:
-                return union(w.box for w in words[best[0] : best[1] + 1])
+    for cell in cells:
+        keys = [_letters_and_figures(w.text) for w in cell.words]
+        best: tuple[int, int] | None = None
+        for first in range(len(keys)):
+            joined = ""
+            for last in range(first, len(keys)):
+                joined += keys[last]
+                if wanted in joined:
+                    if best is None or last - first < best[1] - best[0]:
+                        best = (first, last)
+                    break
+                if len(joined) > len(wanted) + 40:
+                    break
+        if best is not None:
+            return union(w.box for w in cell.words[best[0] : best[1] + 1])
     return c.box
 
 
