@@ -29,7 +29,6 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import attrs
 
@@ -95,7 +94,7 @@ async def run(keys: Sequence[str], per_family: int) -> None:
             text_only.append((sample, await reader.classify_and_extract(text, bare)))
             # the text-only extraction, timed the same way (the path before: no boxes)
             started = time.process_time()
-            await TextOnly(extractor).extract(data)
+            read_text_only(data)
             seconds[0] += time.process_time() - started
         n = len(perfect)
         print(score(perfect).table(f"{family.title}: {n} documents, perfect pages"))
@@ -107,26 +106,21 @@ async def run(keys: Sequence[str], per_family: int) -> None:
         )
 
 
-class TextOnly:
+def read_text_only(data: bytes) -> list[str]:
     """The text-layer read without the words (what the extractor did before)."""
+    import pypdfium2
 
-    def __init__(self, extractor: Any) -> None:
-        self.extractor = extractor
-
-    async def extract(self, data: bytes) -> list[str]:
-        import pypdfium2
-
-        document = pypdfium2.PdfDocument(data)
-        try:
-            out = []
-            for page in document:
-                textpage = page.get_textpage()
-                out.append(textpage.get_text_bounded())
-                textpage.close()
-                page.close()
-            return out
-        finally:
-            document.close()
+    document = pypdfium2.PdfDocument(data)
+    try:
+        out = []
+        for page in document:
+            textpage = page.get_textpage()
+            out.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+        return out
+    finally:
+        document.close()
 
 
 def main() -> None:
