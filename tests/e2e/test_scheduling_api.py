@@ -236,6 +236,23 @@ async def test_fact_validation_names_the_field(
     )
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "occurred_on"
+    assert "deemed" in r.json()["errors"][0]["message"]  # says what would be accepted
+    r = await a.post(
+        f"/api/v1/cases/{case['id']}/facts",
+        {"kind": "letter_of_claim", "occurred_on": "2026-11-01", "deemed": True},
+    )
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "deemed"
+    # A claim form's deemed date of service a few days ahead is what the form says.
+    ahead = (clock.now() + dt.timedelta(days=4)).date()
+    r = await a.post(
+        f"/api/v1/cases/{case['id']}/facts",
+        {"kind": "court_claim_served", "occurred_on": ahead.isoformat(), "deemed": True},
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["deemed"] is True
+    [first] = [d for d in r.json()["deadlines"] if d["kind"] == "claim_response"]
+    assert first["trigger"] == ahead.isoformat()
     r = await a.post(
         f"/api/v1/cases/{case['id']}/facts", {"kind": "nonsense", "occurred_on": "2026-11-01"}
     )

@@ -50,7 +50,7 @@ test("a petition is recorded with its sums in pence, and the deadlines it starte
   expect(calls.posts).toEqual([
     {
       path: "/api/v1/cases/k1/facts",
-      body: { kind: "creditor_petition", occurred_on: "2026-12-04", details: { debt_pence: 625050, hearing_on: "2027-01-20" } },
+      body: { kind: "creditor_petition", occurred_on: "2026-12-04", details: { debt_pence: 625050, hearing_on: "2027-01-20" }, deemed: false },
     },
   ]);
 });
@@ -65,4 +65,23 @@ test("a statutory demand asks where it was served; an open deadline can be marke
   expect(within(row).getByText("from 4 Dec 2026: 14 calendar days")).toBeInTheDocument();
   fireEvent.click(within(row).getByRole("button", { name: /Mark as met/ }));
   await vi.waitFor(() => expect(calls.posts.map((p) => p.path)).toEqual(["/api/v1/cases/k1/deadlines/d1/complete"]));
+});
+
+test("a claim form's deemed date of service, still ahead, is sent as deemed; other events never are", async () => {
+  calls.posts.length = 0;
+  show();
+  const deemed = "This is the deemed date of service printed on the form (it may be up to 14 days ahead)";
+  fireEvent.change(await screen.findByLabelText("What happened"), { target: { value: "court_claim_served" } });
+  fireEvent.change(screen.getByLabelText("Date it happened"), { target: { value: "2026-12-09" } });
+  fireEvent.click(screen.getByLabelText(deemed));
+  fireEvent.click(screen.getByRole("button", { name: "Record event" }));
+  await vi.waitFor(() => expect(calls.posts).toHaveLength(1));
+  expect(calls.posts[0]?.body).toEqual({ kind: "court_claim_served", occurred_on: "2026-12-09", details: {}, deemed: true });
+  // A letter of claim is an event already past: the box is not offered.
+  fireEvent.change(screen.getByLabelText("What happened"), { target: { value: "letter_of_claim" } });
+  expect(screen.queryByLabelText(deemed)).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "Record event" }));
+  await vi.waitFor(() => expect(calls.posts).toHaveLength(2));
+  // (the box was ticked for the claim form: a letter of claim still goes as not deemed)
+  expect(calls.posts[1]?.body).toEqual({ kind: "letter_of_claim", occurred_on: "2026-12-09", details: {}, deemed: false });
 });

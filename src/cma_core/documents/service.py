@@ -93,7 +93,12 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.identity.ports import IdentityStore
 from cma_core.scheduling.ports import DeadlineRepository, DeadlineStatus, FactKind
-from cma_core.scheduling.service import RecordFact, SchedulingService
+from cma_core.scheduling.service import (
+    DEEMED_SERVICE_AHEAD_DAYS,
+    DEEMED_SERVICE_KINDS,
+    RecordFact,
+    SchedulingService,
+)
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
     NotFound,
@@ -453,10 +458,12 @@ class DocumentService:
           ``DebtService``; ``NotFound`` (debt) if it was removed, ``Conflict`` if its
           balance changed since the suggestion was made. Without one, a general task.
         - Deadline: with ``case_clock`` and a known fact date, the fact (claim served,
-          demand served, enforcement notice) is recorded, dated as the document says
-          (never after today: a deemed service date still ahead is taken as today, which
-          counts the deadlines early, the safe side); the case clock derives the tracked
-          deadlines and their tasks. Otherwise a deadline task due on the deadline.
+          demand served, enforcement notice) is recorded, dated as the document says: a
+          date of service still ahead is recorded as the deemed date it is (up to
+          ``DEEMED_SERVICE_AHEAD_DAYS``; further ahead, or any other fact ahead, is taken
+          as today, which counts the deadlines early, the safe side); the case clock
+          derives the tracked deadlines and their tasks. Otherwise a deadline task due on
+          the deadline.
 
         Raises ``StaleVersion`` if ``expected_version`` is behind, ``InvalidTransition`` if
         already decided, ``PermissionDenied`` for a debt without ``finance:write``.
@@ -680,7 +687,7 @@ class DocumentService:
         now = self.clock.now()
         suggestion.accept(by=by, now=now)
         assert suggestion.fact_date is not None
-        occurred_on = min(suggestion.fact_date, clock.today())
+        occurred_on, deemed = _fact_day(kind, suggestion.fact_date, clock.today())
         fact, tracked = await clock.record_fact_in(
             uow,
             ctx,
@@ -692,6 +699,7 @@ class DocumentService:
                     "document_id": str(suggestion.document_id),
                     "suggestion_id": str(suggestion.id),
                 },
+                deemed=deemed,
             ),
         )
         await self.suggestions(uow).save(suggestion)
@@ -918,6 +926,18 @@ def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
     if document_class is DocumentClass.BNPL_CATALOGUE_ARREARS:
         return DebtType.CATALOGUE if "catalogue" in lowered else DebtType.BNPL
     return DebtType.OTHER
+
+
+def _fact_day(kind: FactKind, on: dt.date, today: dt.date) -> tuple[dt.date, bool]:
+    """The day a document's fact is recorded on, and whether it is a deemed date of
+    service ahead of today: a date of service up to ``DEEMED_SERVICE_AHEAD_DAYS`` ahead is
+    the deemed one the form prints (or issue + 5 days); any other date ahead is a
+    misreading or a fact not yet happened, recorded as today (the deadlines count early)."""
+    if on <= today:
+        return on, False
+    if kind in DEEMED_SERVICE_KINDS and (on - today).days <= DEEMED_SERVICE_AHEAD_DAYS:
+        return on, True
+    return today, False
 
 
 def _person(ctx: TenantContext) -> UserId:

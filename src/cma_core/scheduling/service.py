@@ -264,11 +264,54 @@ def derive_deadlines(
     raise ValidationError("kind", f"unknown fact kind {kind}")  # pragma: no cover
 
 
+#: Facts whose date may be a *deemed* date of service: the day the rules say a document
+#: posted is taken to be served (CPR 6.14 and 6.26 for a claim form and other court
+#: documents; IR 2016 r1.41-1.42 for a statutory demand), which the court prints on the
+#: form and which may still be a few days ahead when the client brings the letter in.
+DEEMED_SERVICE_KINDS = frozenset(
+    {
+        FactKind.COURT_CLAIM_SERVED,
+        FactKind.STATUTORY_DEMAND_SERVED,
+        FactKind.INTERIM_CHARGING_ORDER_SERVED,
+    }
+)
+#: How far ahead a deemed date of service may be: second business day after posting, or
+#: issue + 5 days, lands within a week; two allow for bank holidays and the post. A date
+#: further ahead is a misreading or a typing slip, refused by field.
+DEEMED_SERVICE_AHEAD_DAYS = 14
+
+
 @frozen(kw_only=True)
 class RecordFact:
     kind: FactKind
     occurred_on: dt.date
     details: Mapping[str, Any] = field(factory=dict)
+    #: ``occurred_on`` is a deemed date of service (``DEEMED_SERVICE_KINDS`` only), which
+    #: may be up to ``DEEMED_SERVICE_AHEAD_DAYS`` ahead; the deadlines count from it, and
+    #: the fact keeps ``details["deemed"] = True``. Any other fact is never dated ahead.
+    deemed: bool = False
+
+
+def check_fact_date(cmd: RecordFact, today: dt.date) -> None:
+    """``ValidationError`` on ``occurred_on`` (or ``deemed``) unless the fact's date may be
+    recorded ``today``: on or before it, or, for a deemed date of service, at most
+    ``DEEMED_SERVICE_AHEAD_DAYS`` after it."""
+    if cmd.deemed and cmd.kind not in DEEMED_SERVICE_KINDS:
+        raise ValidationError("deemed", f"only a date of service can be deemed, not {cmd.kind}")
+    if cmd.occurred_on <= today:
+        return
+    if not cmd.deemed:
+        raise ValidationError(
+            "occurred_on",
+            "must not be in the future (a deemed date of service may be: set deemed)"
+            if cmd.kind in DEEMED_SERVICE_KINDS
+            else "must not be in the future",
+        )
+    if (cmd.occurred_on - today).days > DEEMED_SERVICE_AHEAD_DAYS:
+        raise ValidationError(
+            "occurred_on",
+            f"a deemed date of service is at most {DEEMED_SERVICE_AHEAD_DAYS} days ahead",
+        )
 
 
 @frozen(kw_only=True)
@@ -373,8 +416,7 @@ class SchedulingService:
         ctx.require(Permission.CASE_WRITE)
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
-        if cmd.occurred_on > today:
-            raise ValidationError("occurred_on", "must not be in the future")
+        check_fact_date(cmd, today)
         case = await load_case(self.cases(uow), ctx, case_id)
         calendar = await centre_calendar(
             self.closures(uow),
@@ -400,6 +442,8 @@ class SchedulingService:
                 jurisdiction=await self.jurisdiction_in(uow, case_id),
             )
             details = petition.checked_details(check, details)
+        if cmd.deemed:
+            details = {**details, "deemed": True}
         derived = derive_deadlines(cmd.kind, cmd.occurred_on, details, calendar, config)
         fact = CaseFact(
             id=FactId(self.new_id()),

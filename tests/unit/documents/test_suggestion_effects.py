@@ -236,9 +236,10 @@ async def test_accepting_a_court_claim_records_service_and_tracked_deadlines(wir
     tracked = (await clock.list_deadlines(ctx, case_id)).items
     assert {t.id for t in tracked} == set(decision.deadline_ids)
     by_kind = {t.deadline.kind: t for t in tracked}
-    # Counted from today, not the future deemed date: earlier, the client's safe side.
-    assert by_kind[DeadlineKind.CLAIM_RESPONSE].deadline.trigger == dt.date(2026, 3, 2)
-    assert by_kind[DeadlineKind.CLAIM_RESPONSE].deadline.due == dt.date(2026, 3, 16)
+    # Counted from the deemed date of service the form prints, though still ahead: the
+    # clock's deadlines are the ones the letter states, not a few days earlier.
+    assert by_kind[DeadlineKind.CLAIM_RESPONSE].deadline.trigger == dt.date(2026, 3, 6)
+    assert by_kind[DeadlineKind.CLAIM_RESPONSE].deadline.due == dt.date(2026, 3, 20)
     assert by_kind[DeadlineKind.CLAIM_RESPONSE].status is DeadlineStatus.OPEN
     assert DeadlineKind.DEFENCE in by_kind
     tasks = (await world.app.tasks.list(ctx, case_id=case_id)).items

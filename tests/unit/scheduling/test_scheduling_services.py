@@ -219,6 +219,57 @@ async def test_a_fact_in_the_future_is_refused_by_field(world: World) -> None:
     assert err.value.field == "occurred_on"
 
 
+@pytest.mark.parametrize(
+    ("kind", "on", "deemed", "field", "words"),
+    [
+        # Served is a past event unless it is the deemed date the form prints…
+        (FactKind.COURT_CLAIM_SERVED, dt.date(2026, 11, 19), False, "occurred_on", "set deemed"),
+        # …which is never more than a fortnight ahead (a misreading, a slip of the year).
+        (FactKind.COURT_CLAIM_SERVED, dt.date(2026, 12, 1), True, "occurred_on", "14 days"),
+        # Only a date of service is ever deemed.
+        (FactKind.LETTER_OF_CLAIM, dt.date(2026, 11, 10), True, "deemed", "date of service"),
+        (FactKind.ENFORCEMENT_NOTICE, dt.date(2026, 11, 17), False, "occurred_on", "future"),
+    ],
+)
+async def test_a_deemed_date_of_service_is_the_only_fact_dated_ahead(
+    world: World, kind: FactKind, on: dt.date, deemed: bool, field: str, words: str
+) -> None:
+    ctx, case = await world.setup()
+    with pytest.raises(ValidationError) as err:
+        await world.scheduling.record_fact(
+            ctx,
+            case.id,  # type: ignore[attr-defined]
+            RecordFact(kind=kind, occurred_on=on, deemed=deemed),
+        )
+    assert err.value.field == field
+    assert words in str(err.value)
+
+
+async def test_a_deemed_date_of_service_ahead_starts_the_deadlines_from_it(world: World) -> None:
+    from cma_core.scheduling.deadlines import DeadlineKind
+
+    ctx, case = await world.setup()
+    # Today is Mon 16 Nov; the claim form says deemed served Thu 19 Nov (issued the 14th).
+    fact, tracked = await world.scheduling.record_fact(
+        ctx,
+        case.id,  # type: ignore[attr-defined]
+        RecordFact(
+            kind=FactKind.COURT_CLAIM_SERVED, occurred_on=dt.date(2026, 11, 19), deemed=True
+        ),
+    )
+    assert (fact.occurred_on, fact.details["deemed"]) == (dt.date(2026, 11, 19), True)
+    by_kind = {t.deadline.kind: t.deadline for t in tracked}
+    assert by_kind[DeadlineKind.CLAIM_RESPONSE].trigger == dt.date(2026, 11, 19)
+    assert by_kind[DeadlineKind.CLAIM_RESPONSE].due == dt.date(2026, 12, 3)
+    # A date of service already past is recorded as it is, with no mark.
+    past, _ = await world.scheduling.record_fact(
+        ctx,
+        case.id,  # type: ignore[attr-defined]
+        RecordFact(kind=FactKind.STATUTORY_DEMAND_SERVED, occurred_on=dt.date(2026, 11, 12)),
+    )
+    assert "deemed" not in past.details
+
+
 async def test_compliance_reports_not_assessable_for_areas_not_held(world: World) -> None:
     ctx, case = await world.setup()
     findings = await world.compliance.check_case(ctx.centre_id, case.id)  # type: ignore[attr-defined]

@@ -4156,8 +4156,18 @@ export interface components {
          *       "kind": "statutory_demand_served",
          *       "occurred_on": "2026-11-20"
          *     }
+         * @example {
+         *       "deemed": true,
+         *       "kind": "court_claim_served",
+         *       "occurred_on": "2026-11-24"
+         *     }
          */
         FactIn: {
+            /**
+             * @description occurred_on is a deemed date of service, as printed on a claim form or worked out from the rules (court_claim_served, statutory_demand_served, interim_charging_order_served only): it may be up to 14 days ahead, and the deadlines count from it. Any other fact is never dated after today.
+             * @default false
+             */
+            deemed: boolean;
             details?: {
                 [key: string]: unknown;
             };
@@ -4179,6 +4189,8 @@ export interface components {
             /** Format: uuid */
             case_id: string;
             deadlines: components["schemas"]["DeadlineOut"][];
+            /** @default false */
+            deemed: boolean;
             /** Format: uuid */
             id: string;
             kind: string;

@@ -124,7 +124,12 @@ class CaseClockController(Controller):
         fact, deadlines = await scheduling.record_fact(
             ctx,
             CaseId(case_id),
-            RecordFact(kind=data.kind, occurred_on=data.occurred_on, details=data.details),
+            RecordFact(
+                kind=data.kind,
+                occurred_on=data.occurred_on,
+                details=data.details,
+                deemed=data.deemed,
+            ),
         )
         return Response(
             FactOut(
@@ -133,6 +138,7 @@ class CaseClockController(Controller):
                 kind=fact.kind.value,
                 occurred_on=fact.occurred_on,
                 deadlines=[DeadlineOut.of(d) for d in deadlines],
+                deemed=bool(fact.details.get("deemed", False)),
             ),
             status_code=201,
         )

@@ -118,6 +118,10 @@ FACT_BODIES = [
             "details": {"served_outside_ew": True},
         },
     ),
+    Example(
+        summary="A claim form's deemed date of service, still a few days ahead",
+        value={"kind": "court_claim_served", "occurred_on": "2026-11-24", "deemed": True},
+    ),
 ]
 BOOKING_BODIES = [
     Example(

@@ -23,6 +23,7 @@ from cma_core.scheduling.ports import (
     StoredConsent,
     TrackedDeadline,
 )
+from cma_core.scheduling.service import DEEMED_SERVICE_AHEAD_DAYS
 from cma_core.shared.errors import ValidationError
 from cma_entrypoints.http.common.schemas import (
     LINE,
@@ -42,6 +43,16 @@ class FactIn(Input):
     kind: FactKind
     occurred_on: Day
     details: Annotated[dict[Code, Any], Meta(max_length=50)] = {}
+    deemed: Annotated[
+        bool,
+        Meta(
+            description="occurred_on is a deemed date of service, as printed on a claim "
+            "form or worked out from the rules (court_claim_served, "
+            "statutory_demand_served, interim_charging_order_served only): it may be up "
+            f"to {DEEMED_SERVICE_AHEAD_DAYS} days ahead, and the deadlines count from it. "
+            "Any other fact is never dated after today."
+        ),
+    ] = False
 
 
 class DeadlineOut(Struct):
@@ -88,6 +99,8 @@ class FactOut(Struct):
     kind: str
     occurred_on: dt.date
     deadlines: list[DeadlineOut]
+    #: ``occurred_on`` is a deemed date of service (it may be ahead of today).
+    deemed: bool = False
 
 
 class DeadlinePage(PageOf[DeadlineOut]):

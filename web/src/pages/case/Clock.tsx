@@ -25,11 +25,17 @@ const FACT_KINDS: [string, string][] = [
   ["case_reviewed", "Case reviewed"],
 ];
 
+/** Kinds whose date may be the *deemed* date of service the form prints (CPR 6.14 and
+ * 6.26; IR 2016 for a demand): it may still be a few days ahead when the client brings
+ * the letter in, and the deadlines count from it. */
+const SERVICE_KINDS = new Set(["court_claim_served", "statutory_demand_served", "interim_charging_order_served"]);
+
 function RecordFact({ caseId }: { caseId: string }) {
   const qc = useQueryClient();
   const [kind, setKind] = useState("court_claim_served");
   const [on, setOn] = useState(today());
   const [outside, setOutside] = useState(false);
+  const [deemed, setDeemed] = useState(false);
   const [debt, setDebt] = useState("");
   const [deposit, setDeposit] = useState("");
   const [hearing, setHearing] = useState("");
@@ -45,7 +51,12 @@ function RecordFact({ caseId }: { caseId: string }) {
       return unwrap(
         await api.POST("/api/v1/cases/{case_id}/facts", {
           params: { path: { case_id: caseId } },
-          body: { kind: kind as "court_claim_served", occurred_on: on, details },
+          body: {
+            kind: kind as "court_claim_served",
+            occurred_on: on,
+            details,
+            deemed: SERVICE_KINDS.has(kind) && deemed,
+          },
         }),
       );
     },
@@ -70,6 +81,7 @@ function RecordFact({ caseId }: { caseId: string }) {
         fields={{
           kind: "fact-kind",
           occurred_on: "fact-on",
+          deemed: "fact-deemed",
           "details.debt_pence": "fact-debt",
           "details.deposit_pence": "fact-deposit",
           "details.hearing_on": "fact-hearing",
@@ -92,6 +104,14 @@ function RecordFact({ caseId }: { caseId: string }) {
       )}
       <Select id="fact-kind" name="kind" label="What happened" value={kind} onChange={setKind} error={record.error} options={FACT_KINDS} />
       <TextInput id="fact-on" name="occurred_on" label="Date it happened" hint="YYYY-MM-DD: the day it was served, received or done" width="10" value={on} onChange={setOn} error={record.error} />
+      {SERVICE_KINDS.has(kind) && (
+        <Checkbox
+          id="fact-deemed"
+          label="This is the deemed date of service printed on the form (it may be up to 14 days ahead)"
+          checked={deemed}
+          onChange={setDeemed}
+        />
+      )}
       {kind === "statutory_demand_served" && (
         <Checkbox id="fact-outside" label="Served outside England and Wales" checked={outside} onChange={setOutside} />
       )}
