@@ -57,7 +57,8 @@ from cma_adapters.rules_assistant.corpus_blind_v import build_v, v_pages, v_text
 from cma_adapters.rules_assistant.corpus_blind_w import build_w, w_pages, w_text
 from cma_adapters.rules_assistant.corpus_blind_x import build_x, x_pages, x_text
 from cma_adapters.rules_assistant.corpus_blind_y import build_y, y_pages, y_text
-from cma_core.documents.model import PageText
+from cma_core.documents.locate import locate_evidence
+from cma_core.documents.model import Box, Extraction, FieldEvidence, PageText
 
 # Family letter -> (its documents, their pages with word boxes, their text as the worker
 # has it). H and K are the corpus's own held-out families.
@@ -98,6 +99,35 @@ def pages_of(family: str, sample: Sample) -> tuple[PageText, ...]:
 
 def text_of(family: str, sample: Sample) -> str:
     return FAMILIES[family][2](sample) if family in FAMILIES else sample_text(sample)
+
+
+def _inside(box: Box, other: Box) -> bool:
+    """The middle of ``box`` lies in ``other``."""
+    x, y = box.left + box.width / 2, box.top + box.height / 2
+    return other.left <= x <= other.right and other.top <= y <= other.bottom
+
+
+def located_line(pairs: Sequence[tuple[Extraction, Extraction]], pages: Sequence[Any]) -> str:
+    """How the adapter's values (no positions) are boxed on the page by
+    ``documents.locate`` (as the service does for them), against the rule reader's own
+    chosen boxes where both read the same value: boxed at all, and the same place."""
+    values = boxed = both = same = 0
+    for (adapter, rules), doc_pages in zip(pairs, pages, strict=True):
+        mine: dict[str, FieldEvidence] = {e.field: e for e in rules.evidence if e.chosen}
+        for e in locate_evidence(adapter, doc_pages):
+            values += 1
+            boxed += e.box is not None
+            theirs = mine.get(e.field)
+            if e.box is None or theirs is None or theirs.box is None or theirs.value != e.value:
+                continue
+            both += 1
+            same += theirs.page == e.page and (
+                _inside(e.box, theirs.box) or _inside(theirs.box, e.box)
+            )
+    return (
+        f"evidence located for the adapter's values: {boxed}/{values} boxed on the page; "
+        f"{same}/{both} at the rule reader's own box where both read the same value"
+    )
 
 
 class StandIn(BaseHTTPRequestHandler):
@@ -163,6 +193,12 @@ async def main() -> None:
             ]
             print(score(via_adapter).table(f"OpenAI adapter, held-out {family} ({len(samples)})"))
             print(score(rules).table("rule-based reader, same documents, with word boxes"))
+            print(
+                located_line(
+                    [(a, r) for (_, a), (_, r) in zip(via_adapter, rules, strict=True)],
+                    [pages_of(family, s) for s in samples],
+                )
+            )
             print()
     finally:
         if server is not None:

@@ -28,6 +28,10 @@ class CannedTextExtractor(TextExtractor):
             PageText(number=i, text=t, confidence=confidence) for i, t in enumerate(pages, 1)
         )
 
+    def register_pages(self, data: bytes, *pages: PageText) -> None:
+        """Pages as given, with their words and boxes (a read with layout, like OCR's)."""
+        self._pages[_digest(data)] = pages
+
     def corrupt(self, data: bytes) -> None:
         self._corrupt.add(_digest(data))
 

@@ -23,7 +23,7 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import BinaryIO
 
-from attrs import define, field, frozen
+from attrs import define, evolve, field, frozen
 
 from cma_core.audit.service import commit_audited, record_audit
 from cma_core.budgets.catalogue import LINES_BY_KEY
@@ -58,6 +58,7 @@ from cma_core.documents.learning import (
     ExampleRepository,
     example_from,
 )
+from cma_core.documents.locate import locate_evidence
 from cma_core.documents.model import (
     CaseFacts,
     DeadlineFact,
@@ -1151,10 +1152,15 @@ class DocumentJobs:
         ``None`` if it could not answer now (``classify`` then tries again later)."""
         text = "\f".join(p.text for p in pages)
         try:
-            return await self.assistant.classify_and_extract(text, pages, centre_id=centre_id)
+            extraction = await self.assistant.classify_and_extract(text, pages, centre_id=centre_id)
         except (AssistantUnavailable, AssistantReplyInvalid) as err:
             log.warning("document %s: reading deferred: %s", document_id, err.message)
             return None
+        if extraction.evidence or not any(p.words for p in pages):
+            return extraction
+        # An assistant that reads text only (a chat model) says nothing of where: each
+        # value is boxed where it is printed, so the adviser can still check it.
+        return evolve(extraction, evidence=locate_evidence(extraction, pages))
 
     async def _record_classification(
         self,

@@ -1,0 +1,147 @@
+"""Values read by an assistant that gives no positions (a chat model reads text only) are
+boxed where the page prints them (``documents.locate``), so the adviser can check each one
+against the page as for the rule-based reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from tests.unit.documents.test_documents_service import make_world, open_case, png
+
+from cma_core.documents.locate import locate_evidence
+from cma_core.documents.model import Box, DocumentClass, Extraction, PageText, Word
+
+
+def line(y: int, *texts: str, x: int = 100, number: int = 0) -> list[Word]:
+    """Words set left to right on one line at height ``y``, 20 px a letter, 10 between."""
+    out = []
+    for text in texts:
+        out.append(
+            Word(text=text, box=Box(left=x, top=y, width=20 * len(text), height=30), line=number)
+        )
+        x += 20 * len(text) + 10
+    return out
+
+
+def page(number: int, *lines: list[Word]) -> PageText:
+    words = tuple(w for ln in lines for w in ln)
+    return PageText(
+        number=number, text=" ".join(w.text for w in words), confidence=0.9, words=words
+    )
+
+
+def read(**values: object) -> Extraction:
+    return Extraction(
+        document_class=DocumentClass.CREDITOR_LETTER, confidence=0.9, source="openai:test", **values
+    )  # type: ignore[arg-type]
+
+
+def box_of(*words: Word) -> Box:
+    left, top = min(w.box.left for w in words), min(w.box.top for w in words)
+    right, bottom = max(w.box.right for w in words), max(w.box.bottom for w in words)
+    return Box(left=left, top=top, width=right - left, height=bottom - top)
+
+
+LETTERHEAD = line(100, "Tyneside", "Water", "Services", "Ltd.")
+DATED = line(200, "Friday,", "4th", "December", "2026")
+REF = line(300, "Your", "account:", "TW", "0041", "7788")
+OWED = line(400, "Balance", "owed", "£1", "4,741.79", "at", "2026")
+REPLY = line(500, "Please", "reply", "by", "18/12/26", number=1)
+FOOTER = line(900, "Tyneside", "Water", "Services", "Ltd.", "registered", "office", number=2)
+
+
+def test_each_value_is_boxed_by_the_words_that_print_it_in_any_usual_shape() -> None:
+    pages = [page(1, LETTERHEAD, DATED, REF, OWED), page(2, REPLY, FOOTER)]
+    extraction = read(
+        creditor_name="Tyneside Water Services Ltd",
+        account_reference="TW00417788",
+        balance_pence=1_474_179,
+        letter_date=dt.date(2026, 12, 4),
+        deadline_date=dt.date(2026, 12, 18),
+    )
+    found = {e.field: e for e in locate_evidence(extraction, pages)}
+    assert all(e.chosen for e in found.values())
+    # The letterhead, not the footer's same name: the first place in reading order.
+    assert (found["creditor_name"].page, found["creditor_name"].box) == (1, box_of(*LETTERHEAD))
+    # The date's words only, not the weekday before it.
+    assert found["letter_date"].box == box_of(*DATED[1:])
+    assert found["account_reference"].box == box_of(*REF[2:])
+    # An amount split by OCR after its first figure is still the amount.
+    assert found["balance_pence"].box == box_of(*OWED[2:4])
+    assert found["balance_pence"].value == "£14,741.79"
+    assert (found["deadline_date"].page, found["deadline_date"].box) == (2, box_of(REPLY[3]))
+
+
+def test_a_value_printed_nowhere_keeps_no_box_and_a_year_is_no_sum() -> None:
+    pages = [page(1, LETTERHEAD, OWED)]
+    # £2,026.00 is not the year "2026": a bare whole number is a count or a year.
+    found = {
+        e.field: e
+        for e in locate_evidence(
+            read(balance_pence=202_600, creditor_name="Wear Valley Homes"), pages
+        )
+    }
+    assert (found["balance_pence"].page, found["balance_pence"].box) == (1, None)
+    assert found["creditor_name"].box is None
+
+
+def test_lines_are_found_by_position_when_the_extractor_gives_no_line_numbers() -> None:
+    # Two columns at the same height, words given out of order (as a layout reader may).
+    left = line(300, "Claim", "number", x=100)
+    right = line(302, "K4QZ", "1187", x=900)
+    words = (right[1], left[0], right[0], left[1])
+    pages = [PageText(number=1, text="", confidence=0.9, words=words)]
+    [claim] = locate_evidence(read(court_claim_number="K4QZ1187"), pages)
+    assert claim.box == box_of(*right)
+
+
+async def test_an_assistant_without_positions_gets_its_values_boxed_on_the_page() -> None:
+    world = make_world()
+    ctx, case_id = await open_case(world)
+    data = png(7)
+    world.extractor.register_pages(data, page(1, LETTERHEAD, DATED, REF, OWED))
+    world.assistant._extractions.append(
+        read(creditor_name="Tyneside Water Services Ltd", balance_pence=1_474_179)
+    )
+    await world.documents.upload(ctx, case_id, filename="letter.png", data=data)
+    await world.run_jobs()
+    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    boxes = {e.field: e.box for e in suggestion.evidence}
+    assert boxes == {"creditor_name": box_of(*LETTERHEAD), "balance_pence": box_of(*OWED[2:4])}
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        (("£***4,922.94",), 492_294),  # a protected amount
+        (("GBP", "4,922.94."), 492_294),  # a code, and the sentence's full stop
+        (("£4,922·94",), 492_294),  # a raised point
+        (("£4,922-94",), 492_294),  # a dash for the point
+        (("£4922.9",), 492_290),  # one figure of pence
+        (("4,922", "94"), 492_294),  # pounds and pence in columns of their own
+        (("the", "18th", "day", "of", "December", "2026"), dt.date(2026, 12, 18)),
+        (("18.XII.2026",), dt.date(2026, 12, 18)),  # a Roman month
+        (("18", "Dec", "26"), dt.date(2026, 12, 18)),
+        (("2026-12-18",), dt.date(2026, 12, 18)),  # ISO, as on statements
+        (("December", "18,", "2026"), dt.date(2026, 12, 18)),
+    ],
+)
+def test_the_usual_printed_shapes_of_an_amount_or_a_date_are_found(
+    printed: tuple[str, ...], value: object
+) -> None:
+    words = line(300, "Printed:", *printed, "here")
+    field = "balance_pence" if isinstance(value, int) else "letter_date"
+    [found] = locate_evidence(read(**{field: value}), [page(1, words)])
+    assert found.box is not None
+    assert found.box.left > words[0].box.right  # not the label
+    assert found.box.right < words[-1].box.left  # nor the word after
+
+
+def test_a_name_wrapped_to_the_next_line_is_boxed_across_the_break() -> None:
+    first = line(300, "the", "debt", "you", "owe", "to", "Calverley", number=1)
+    second = line(340, "Portfolio", "Holdings", "Ltd", "has", "been", number=2)
+    [found] = locate_evidence(
+        read(creditor_name="Calverley Portfolio Holdings Ltd"), [page(1, first, second)]
+    )
+    assert found.box == box_of(first[-1], *second[:3])
