@@ -198,6 +198,40 @@ class SchedulingStoreContract:
             assert got.status is DeadlineStatus.MISSED
             assert got.closed_at == T0
 
+    async def test_a_fact_is_got_and_withdrawn_by_version(self, backend: Backend) -> None:
+        centre, case = await new_case(backend)
+        fact = fact_of(centre, case)
+        async with backend.uow(centre) as uow:
+            await backend.store(uow).facts.add(fact)
+            await uow.commit()
+        withdrawn = attrs.evolve(
+            fact,
+            version=2,
+            withdrawn_at=T0 + dt.timedelta(hours=1),
+            withdrawn_by=UserId(uid()),
+            withdrawn_reason="date mistyped",
+        )
+        async with backend.uow(centre) as uow:
+            facts = backend.store(uow).facts
+            assert await facts.get(fact.id) == fact
+            assert await facts.get(FactId(uid())) is None
+            with pytest.raises(StaleVersion):
+                await facts.save(withdrawn, 2)
+            await facts.save(withdrawn, 1)
+            await uow.commit()
+        async with backend.uow(centre) as uow:
+            facts = backend.store(uow).facts
+            assert await facts.get(fact.id) == withdrawn
+            assert list(await facts.list(case.id)) == [withdrawn]
+            with pytest.raises(StaleVersion):  # a second withdrawal on the old version
+                await facts.save(attrs.evolve(withdrawn, version=3), 1)
+        other, _ = await new_case(backend)
+        async with backend.uow(other) as uow:
+            facts = backend.store(uow).facts
+            assert await facts.get(fact.id) is None
+            with pytest.raises(CrossTenantAccess):
+                await facts.save(attrs.evolve(withdrawn, version=3), 2)
+
     async def test_a_second_deadline_of_the_same_kind_for_a_fact_is_refused(
         self, backend: Backend
     ) -> None:

@@ -34,7 +34,7 @@ class Seeded:
     """Records made in centre B, shared by factories (a note needs a case, ...)."""
 
     def __init__(self) -> None:
-        self.cache: dict[str, str] = {}
+        self.cache: dict[str, Any] = {}
 
 
 async def _client_id(b: Api, seeded: Seeded) -> str:
@@ -90,15 +90,27 @@ async def _created(b: Api, url: str, body: Any, key: str, seeded: Seeded) -> str
     return seeded.cache[key]
 
 
+async def _recorded_fact(b: Api, seeded: Seeded) -> dict[str, Any]:
+    """B's court claim served, as the API answered (the fact and its deadlines)."""
+    if "fact" not in seeded.cache:
+        case = await _case_id(b, seeded)
+        r = await b.post(
+            f"/api/v1/cases/{case}/facts",
+            {"kind": "court_claim_served", "occurred_on": "2026-11-20"},
+        )
+        assert r.status_code == 201, r.text
+        seeded.cache["fact"] = r.json()
+    fact: dict[str, Any] = seeded.cache["fact"]
+    return fact
+
+
+async def _fact_id(b: Api, seeded: Seeded) -> str:
+    return str((await _recorded_fact(b, seeded))["id"])
+
+
 async def _deadline_id(b: Api, seeded: Seeded) -> str:
-    case = await _case_id(b, seeded)
-    return await _created(
-        b,
-        f"/api/v1/cases/{case}/facts",
-        {"kind": "court_claim_served", "occurred_on": "2026-11-20"},
-        "deadline_id",
-        seeded,
-    )
+    # A deadline's own id (the answer's "id" is the fact's).
+    return str((await _recorded_fact(b, seeded))["deadlines"][0]["id"])
 
 
 async def _reminder_key(b: Api, seeded: Seeded) -> str:
@@ -289,6 +301,7 @@ ID_FACTORIES: dict[str, IdFactory] = {
     "permission": _permission,
     "session_id": _session_id,
     "deadline_id": _deadline_id,
+    "fact_id": _fact_id,
     "appointment_id": _appointment_id,
     "creditor_id": _creditor_id,
     "debt_id": _debt_id,

@@ -258,3 +258,43 @@ async def test_fact_validation_names_the_field(
     )
     assert r.status_code == 422  # outside the closed set
     assert r.json()["errors"][0]["field"] == "kind"
+
+
+async def test_an_event_recorded_in_error_is_listed_then_withdrawn_with_its_deadlines(
+    two_centres: tuple[Api, Api], clock: FixedClock
+) -> None:
+    a, _ = two_centres
+    case = await a.new_case()
+    url = f"/api/v1/cases/{case['id']}/facts"
+    r = await a.post(url, {"kind": "court_claim_served", "occurred_on": "2026-11-06"})
+    assert r.status_code == 201, r.text
+    assert r.headers["etag"] == '"1"'
+    fact = r.json()
+    listed = (await a.get(url)).json()
+    assert listed["total"] == 1
+    assert listed["items"][0]["id"] == fact["id"]
+    assert {d["kind"] for d in listed["items"][0]["deadlines"]} == {"claim_response", "defence"}
+
+    withdraw = f"{url}/{fact['id']}/withdraw"
+    r = await a.post(withdraw, {"reason": "date mistyped"})
+    assert r.status_code == 428  # an edit: If-Match required
+    r = await a.post(withdraw, {"reason": "date mistyped"}, headers={"If-Match": '"7"'})
+    assert r.status_code == 412
+    r = await a.post(withdraw, {"reason": ""}, headers={"If-Match": '"1"'})
+    assert r.status_code == 400  # refused by the body's schema, naming the field
+    assert r.json()["errors"][0]["field"] == "reason"
+    r = await a.post(withdraw, {"reason": "date mistyped"}, headers={"If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+    assert r.headers["etag"] == '"2"'
+    body = r.json()
+    assert body["withdrawn_reason"] == "date mistyped"
+    assert {d["status"] for d in body["deadlines"]} == {"withdrawn"}
+    r = await a.post(withdraw, {"reason": "again"}, headers={"If-Match": '"2"'})
+    assert r.status_code == 409
+
+    assert (await a.get(url, params={"withdrawn": "false"})).json()["total"] == 0
+    assert (await a.get(url, params={"withdrawn": "true"})).json()["total"] == 1
+    deadlines = (await a.get(f"/api/v1/cases/{case['id']}/deadlines")).json()["items"]
+    assert {d["status"] for d in deadlines} == {"withdrawn"}
+    tasks = (await a.get("/api/v1/tasks", params={"case_id": case["id"]})).json()["items"]
+    assert {t["status"] for t in tasks if t["kind"] == "deadline"} == {"cancelled"}

@@ -3,12 +3,17 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 
-const calls = vi.hoisted(() => ({ posts: [] as { path: string; body: unknown }[] }));
+const calls = vi.hoisted(() => ({ posts: [] as { path: string; body: unknown }[], ifMatch: [] as (string | null)[] }));
 vi.hoisted(() => {
   const deadline = {
     id: "d1", case_id: "k1", fact_id: "f1", kind: "respond_to_claim", due: "2026-12-18",
     trigger: "2026-12-04", counting: "calendar_days", amount: 14, rule: "CPR 10.3", source: "CPR",
     is_earliest: false, status: "open", adviser_id: null, task_id: null, escalated_to: null,
+  };
+  const fact = {
+    id: "f1", case_id: "k1", kind: "court_claim_served", occurred_on: "2026-12-04", deadlines: [deadline],
+    deemed: false, details: {}, recorded_at: "2026-12-04T09:00:00Z", recorded_by: null, version: 1,
+    withdrawn_at: null, withdrawn_by: null, withdrawn_reason: null,
   };
   globalThis.fetch = (async (input: Request) => {
     const url = new URL(input.url);
@@ -18,8 +23,13 @@ vi.hoisted(() => {
       const body = await input.json().catch(() => null);
       calls.posts.push({ path: url.pathname, body });
       if (url.pathname.endsWith("/facts")) return json({ id: "f1", case_id: "k1", kind: "creditor_petition", occurred_on: "2026-12-04", deadlines: [deadline, deadline] }, 201);
+      if (url.pathname.endsWith("/withdraw")) {
+        calls.ifMatch.push(input.headers.get("If-Match"));
+        return json({ ...fact, version: 2, withdrawn_at: "2026-12-05T10:00:00Z", withdrawn_reason: "date mistyped" });
+      }
       return json({ ...deadline, status: "met" });
     }
+    if (url.pathname.endsWith("/facts")) return json({ items: [fact], total: 1, limit: 50, offset: 0, next_cursor: null });
     return json({ items: [deadline], total: 1, limit: 50, offset: 0, next_cursor: null });
   }) as typeof fetch;
 });
@@ -84,4 +94,20 @@ test("a claim form's deemed date of service, still ahead, is sent as deemed; oth
   await vi.waitFor(() => expect(calls.posts).toHaveLength(2));
   // (the box was ticked for the claim form: a letter of claim still goes as not deemed)
   expect(calls.posts[1]?.body).toEqual({ kind: "letter_of_claim", occurred_on: "2026-12-09", details: {}, deemed: false });
+});
+
+test("an event recorded in error is withdrawn with a reason, sending the version it was read at", async () => {
+  calls.posts.length = 0;
+  calls.ifMatch.length = 0;
+  show();
+  const table = await screen.findByRole("table", { name: "Recorded events, oldest first" });
+  const row = within(table).getByText("Court claim form served").closest("tr")!;
+  expect(within(row).getByText("standing")).toBeInTheDocument();
+  fireEvent.click(within(row).getByRole("button", { name: /Withdraw/ }));
+  fireEvent.change(screen.getByLabelText("Why it is withdrawn"), { target: { value: "date mistyped" } });
+  fireEvent.click(screen.getByRole("button", { name: "Withdraw event" }));
+  await vi.waitFor(() => expect(calls.posts.map((p) => p.path)).toEqual(["/api/v1/cases/k1/facts/f1/withdraw"]));
+  expect(calls.posts[0]?.body).toEqual({ reason: "date mistyped" });
+  expect(calls.ifMatch).toEqual(['"1"']);
+  await vi.waitFor(() => expect(screen.queryByLabelText("Why it is withdrawn")).toBeNull());
 });

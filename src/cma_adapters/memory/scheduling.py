@@ -25,6 +25,7 @@ from cma_core.scheduling.ports import (
     DeadlineId,
     DeadlineRepository,
     DeadlineStatus,
+    FactId,
     FactRepository,
     ReminderRecord,
     ReminderRepository,
@@ -77,6 +78,27 @@ class InMemoryFactRepository(RepoBase, FactRepository):
     async def list(self, case_id: CaseId) -> Sequence[CaseFact]:
         rows = [f for f in self._mine() if f.case_id == case_id]
         return sorted(rows, key=lambda f: (f.occurred_on, f.recorded_at, str(f.id)))
+
+    async def get(self, fact_id: FactId) -> CaseFact | None:
+        found: CaseFact | None = self._rows.get((self._centre, fact_id))
+        return found
+
+    async def save(self, fact: CaseFact, expected_version: int) -> None:
+        self._own(fact.centre_id, "fact")
+        key = (fact.centre_id, fact.id)
+        rows = self._rows
+        if key not in rows:
+            raise NotFound("fact", fact.id)
+
+        def check() -> None:
+            current = rows.get(key)
+            actual = current.version if current else 0
+            if actual != expected_version:
+                raise StaleVersion("fact", expected_version, actual)
+
+        check()
+        self._uow.staging.checks.append(check)
+        self._stage(key, fact)
 
 
 class InMemoryDeadlineRepository(RepoBase, DeadlineRepository):

@@ -394,6 +394,10 @@ class CaseFactRow(Base):
     recorded_at: Mapped[dt.datetime]
     recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    withdrawn_at: Mapped[dt.datetime | None]
+    withdrawn_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (Index("ix_case_facts_centre_case", "centre_id", "case_id"),)
 
 

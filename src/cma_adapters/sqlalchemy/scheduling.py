@@ -118,18 +118,7 @@ class RepoBase:
 class SqlAlchemyFactRepository(RepoBase, FactRepository):
     async def add(self, fact: CaseFact) -> None:
         self._x.own(fact.centre_id, "fact")
-        await self._x.c.execute(
-            insert(facts_t).values(
-                id=fact.id,
-                centre_id=fact.centre_id,
-                case_id=fact.case_id,
-                kind=fact.kind.value,
-                occurred_on=fact.occurred_on,
-                recorded_at=fact.recorded_at,
-                recorded_by=fact.recorded_by,
-                details=dict(fact.details),
-            )
-        )
+        await self._x.c.execute(insert(facts_t).values(_fact_values(fact)))
 
     async def list(self, case_id: CaseId) -> Sequence[CaseFact]:
         rows = await self._rows(
@@ -137,19 +126,67 @@ class SqlAlchemyFactRepository(RepoBase, FactRepository):
             .where(facts_t.c.centre_id == self._x.centre_id, facts_t.c.case_id == case_id)
             .order_by(facts_t.c.occurred_on, facts_t.c.recorded_at, facts_t.c.id)
         )
-        return [
-            CaseFact(
-                id=FactId(r["id"]),
-                centre_id=CentreId(r["centre_id"]),
-                case_id=CaseId(r["case_id"]),
-                kind=FactKind(r["kind"]),
-                occurred_on=r["occurred_on"],
-                recorded_at=r["recorded_at"],
-                recorded_by=UserId(r["recorded_by"]) if r["recorded_by"] else None,
-                details=dict(r["details"] or {}),
+        return [_fact(r) for r in rows]
+
+    async def get(self, fact_id: FactId) -> CaseFact | None:
+        rows = await self._rows(
+            select(facts_t).where(facts_t.c.centre_id == self._x.centre_id, facts_t.c.id == fact_id)
+        )
+        return _fact(rows[0]) if rows else None
+
+    async def save(self, fact: CaseFact, expected_version: int) -> None:
+        self._x.own(fact.centre_id, "fact")
+        values = _fact_values(fact)
+        for k in ("id", "centre_id", "case_id", "recorded_at", "recorded_by"):
+            values.pop(k)
+        result = await self._x.c.execute(
+            update(facts_t)
+            .where(
+                facts_t.c.id == fact.id,
+                facts_t.c.centre_id == self._x.centre_id,
+                facts_t.c.version == expected_version,
             )
-            for r in rows
-        ]
+            .values(values)
+        )
+        if result.rowcount == 0:
+            current = await self.get(fact.id)
+            if current is None:
+                raise NotFound("fact", fact.id)
+            raise StaleVersion("fact", expected_version, current.version)
+
+
+def _fact_values(fact: CaseFact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "centre_id": fact.centre_id,
+        "case_id": fact.case_id,
+        "kind": fact.kind.value,
+        "occurred_on": fact.occurred_on,
+        "recorded_at": fact.recorded_at,
+        "recorded_by": fact.recorded_by,
+        "details": dict(fact.details),
+        "version": fact.version,
+        "withdrawn_at": fact.withdrawn_at,
+        "withdrawn_by": fact.withdrawn_by,
+        "withdrawn_reason": fact.withdrawn_reason,
+    }
+
+
+def _fact(r: Any) -> CaseFact:
+    return CaseFact(
+        id=FactId(r["id"]),
+        centre_id=CentreId(r["centre_id"]),
+        case_id=CaseId(r["case_id"]),
+        kind=FactKind(r["kind"]),
+        occurred_on=r["occurred_on"],
+        recorded_at=r["recorded_at"],
+        recorded_by=UserId(r["recorded_by"]) if r["recorded_by"] else None,
+        details=dict(r["details"] or {}),
+        version=r["version"],
+        withdrawn_at=r["withdrawn_at"],
+        withdrawn_by=UserId(r["withdrawn_by"]) if r["withdrawn_by"] else None,
+        withdrawn_reason=r["withdrawn_reason"],
+    )
 
 
 def _deadline_values(d: TrackedDeadline) -> dict[str, Any]:

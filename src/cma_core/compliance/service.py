@@ -115,6 +115,7 @@ from cma_core.scheduling.ports import (
     DeadlineRepository,
     DeadlineStatus,
     FactRecorded,
+    FactWithdrawn,
     HolidayProvider,
     TrackedDeadline,
 )
@@ -154,6 +155,7 @@ REEVALUATE_ON: tuple[type[DomainEvent], ...] = (
     LetterSent,
     DeadlinePassed,
     FactRecorded,
+    FactWithdrawn,
     FactsChanged,
     OffersPlanned,
     AppraisalSaved,
@@ -177,9 +179,14 @@ _THREAT_KIND = {
 }
 
 
+#: Deadlines that are no threat to the client: a date to know, or one whose event was
+#: withdrawn as recorded in error.
+_NOT_THREATS = frozenset({DeadlineStatus.INFO, DeadlineStatus.WITHDRAWN})
+
+
 def clock_finding(deadlines: Iterable[TrackedDeadline], today: dt.date) -> Finding:
     """CC-01 over the case's tracked deadlines."""
-    tracked = [d for d in deadlines if d.status is not DeadlineStatus.INFO]
+    tracked = [d for d in deadlines if d.status not in _NOT_THREATS]
     missed = [
         d
         for d in tracked
@@ -257,7 +264,7 @@ def build_casefile(
             description=d.deadline.rule,
         )
         for d in deadlines
-        if d.status is not DeadlineStatus.INFO
+        if d.status not in _NOT_THREATS
     )
     closure = None
     if case.status is CaseStatus.CLOSED:

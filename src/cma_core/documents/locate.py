@@ -4,13 +4,14 @@ text, never the word boxes).
 
 The adviser checks every suggestion against the page (``FieldEvidence``: page and box);
 without a box a value would have to be hunted for. Given the values and the pages' word
-boxes, each value is looked for as printed: the shortest run of words on one line whose
-letters and figures spell it (a name, a reference, a claim number), whose amount is the
-value (``£1,234.56``, ``1234.56``, ``£1 234.56``, ``GBP 1,234.56``, ``£***1,234.56``), or whose date is the
-value in any of the usual printed shapes (``4 December 2026``, ``4th Dec 2026``,
-``04/12/2026``, ``04.12.26``, ``December 4, 2026``, ``04 12 2026``). The first place in
-reading order is the one boxed (a letterhead's name before a footer's); a value printed
-nowhere keeps no box, which the console says ("not located on the page").
+boxes, each value is looked for as printed: the first run of words in reading order (a
+run may wrap to the next line) whose letters and figures spell it (a name, a reference, a
+claim number), whose amount is the value (``£1,234.56``, ``£1 234.56``, ``GBP 1,234.56``,
+``£***1,234.56``, ``£1,234·56``, pence in a column of their own), or whose date is the
+value in any of the usual printed shapes (``4 December 2026``, ``the 4th day of December
+2026``, ``04/12/2026``, ``04.12.26``, ``December 4, 2026``, ``2026-12-04``,
+``4.XII.2026``). A value printed nowhere keeps no box, which the console says ("not
+located on the page").
 
 Nothing here reads a field: it finds what was already read, so it adds no guess.
 """

@@ -51,6 +51,7 @@ from cma_core.scheduling.ports import (
     DeadlinePassed,
     DeadlineStatus,
     FactRecorded,
+    FactWithdrawn,
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.events import DomainEvent, EventEnvelope
@@ -70,7 +71,7 @@ EVENTS: tuple[type[DomainEvent], ...] = tuple(
     dict.fromkeys(
         (
             CaseOpened, AdviserAssigned, CaseClosed, CaseReopened, CaseNoteAdded,
-            TaskChanged, FactRecorded, DeadlinePassed, DeadlineMet,
+            TaskChanged, FactRecorded, FactWithdrawn, DeadlinePassed, DeadlineMet,
             *REEVALUATE_ON, FileReviewRecorded, ClientUpdated, CaseErased, ClientErased,
         )
     )

@@ -73,6 +73,7 @@ from cma_core.scheduling.ports import (
     DeadlinePassed,
     DeadlineStatus,
     FactRecorded,
+    FactWithdrawn,
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import ValidationError
@@ -92,7 +93,8 @@ EVENTS: tuple[type[DomainEvent], ...] = tuple(
         (
             CaseOpened, CaseClosed, CaseReopened, CaseNoteAdded,
             DocumentUploaded, DocumentTextExtracted, DocumentProcessingFailed, DocumentRequeued,
-            FactRecorded, DeadlinePassed, DeadlineMet, AppointmentChanged, TaskChanged,
+            FactRecorded, FactWithdrawn, DeadlinePassed, DeadlineMet, AppointmentChanged,
+            TaskChanged,
             CaseworkChanged, LetterSent, DebtAdded, DebtRemoved, *REEVALUATE_ON,
             CaseErased, ClientErased, SuggestionAccepted,
         )
@@ -113,6 +115,7 @@ _TOUCHES: dict[str, frozenset[TimelineKind]] = {
         (DocumentProcessingFailed, (_K.DOCUMENT,)), (DocumentRequeued, (_K.DOCUMENT,)),
         (SuggestionAccepted, (_K.TASK,)),
         (FactRecorded, (_K.DEADLINE, _K.TASK, _K.FINDING)),
+        (FactWithdrawn, (_K.DEADLINE, _K.TASK, _K.FINDING)),
         (DeadlinePassed, (_K.DEADLINE, _K.TASK, _K.FINDING)), (DeadlineMet, (_K.DEADLINE,)),
         (AppointmentChanged, (_K.APPOINTMENT,)), (TaskChanged, (_K.TASK, _K.FINDING)),
         (CaseworkChanged, (_K.CONTACT, _K.FINDING)), (LetterSent, (_K.LETTER, _K.FINDING)),
@@ -342,6 +345,11 @@ class CaseTimelineProjection(Projection):
                 b.add(TimelineKind.DEADLINE, "met", d.closed_at, d.id, "Deadline met", what)
             elif d.closed_at is not None and d.status is DeadlineStatus.MISSED:
                 b.add(TimelineKind.DEADLINE, "missed", d.closed_at, d.id, "Deadline missed", what)
+            elif d.closed_at is not None and d.status is DeadlineStatus.WITHDRAWN:
+                b.add(
+                    TimelineKind.DEADLINE, "withdrawn", d.closed_at, d.id,
+                    "Deadline withdrawn (its event was recorded in error)", what,
+                )  # fmt: skip
 
     async def _appointments(self, uow: UnitOfWork, b: _Builder) -> None:
         found = await self.appointments(uow).list(limit=MAX_RECORDS, offset=0, case_id=b.case.id)

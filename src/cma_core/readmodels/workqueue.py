@@ -42,6 +42,7 @@ from cma_core.scheduling.ports import (
     DeadlinePassed,
     DeadlineStatus,
     FactRecorded,
+    FactWithdrawn,
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
@@ -57,8 +58,8 @@ from cma_core.tasks.ports import TaskFilter
 HANDLER = "work_queue"
 EVENTS: tuple[type[DomainEvent], ...] = (
     CaseOpened, AdviserAssigned, CaseClosed, CaseReopened, TaskChanged, FactRecorded,
-    DeadlinePassed, DeadlineMet, AppointmentChanged, SuggestionMade, SuggestionAccepted,
-    SuggestionRejected, CaseErased,
+    FactWithdrawn, DeadlinePassed, DeadlineMet, AppointmentChanged, SuggestionMade,
+    SuggestionAccepted, SuggestionRejected, CaseErased,
 )  # fmt: skip
 EVENT_NAMES = frozenset(e.name for e in EVENTS)
 MAX_RECORDS = 1000

@@ -66,6 +66,17 @@ class CaseFact:
     recorded_at: dt.datetime
     recorded_by: UserId | None
     details: Mapping[str, Any] = field(factory=dict)
+    #: Bumped by every change (``ETag``/``If-Match`` on withdrawal).
+    version: int = 1
+    #: Withdrawn as recorded in error (a wrong date, the wrong kind, the wrong case): its
+    #: open deadlines were withdrawn with it and their tasks cancelled. Kept, for the record.
+    withdrawn_at: dt.datetime | None = None
+    withdrawn_by: UserId | None = None
+    withdrawn_reason: str | None = None
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class DeadlineStatus(enum.StrEnum):
@@ -73,6 +84,8 @@ class DeadlineStatus(enum.StrEnum):
     MET = "met"  # the adviser recorded that it was dealt with in time
     MISSED = "missed"  # passed while open; escalated
     INFO = "info"  # an "earliest day" marker, not an obligation (never missed)
+    #: The fact it was counted from was withdrawn (recorded in error): no longer tracked.
+    WITHDRAWN = "withdrawn"
 
 
 @frozen(kw_only=True)
@@ -193,6 +206,17 @@ class FactRecorded(DomainEvent):
 
 
 @frozen(kw_only=True)
+class FactWithdrawn(DomainEvent):
+    """A fact recorded in error was withdrawn, with its open deadlines (read models: the
+    case's deadlines and tasks change)."""
+
+    name = "FactWithdrawn"
+    case_id: CaseId
+    fact_id: FactId
+    kind: str
+
+
+@frozen(kw_only=True)
 class DeadlinePassed(DomainEvent):
     name = "DeadlinePassed"
     case_id: CaseId
@@ -233,7 +257,15 @@ class FactRepository(Protocol):
         ...
 
     async def list(self, case_id: CaseId) -> Sequence[CaseFact]:
-        """The case's facts, oldest ``occurred_on`` first (then recorded order)."""
+        """The case's facts, withdrawn ones too, oldest ``occurred_on`` first (then
+        recorded order)."""
+        ...
+
+    async def get(self, fact_id: FactId) -> CaseFact | None: ...
+
+    async def save(self, fact: CaseFact, expected_version: int) -> None:
+        """Store ``fact`` (its version already bumped) if the stored version is still
+        ``expected_version``, else ``StaleVersion``; ``NotFound`` if there is none."""
         ...
 
 

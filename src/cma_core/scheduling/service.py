@@ -72,6 +72,7 @@ from cma_core.scheduling.ports import (
     FactKind,
     FactRecorded,
     FactRepository,
+    FactWithdrawn,
     HolidayProvider,
     Notifier,
     NotifyChannel,
@@ -103,7 +104,7 @@ from cma_core.scheduling.surroundings import (
     with_conflicts,
 )
 from cma_core.shared.clock import Clock
-from cma_core.shared.errors import Conflict, NotFound, ValidationError
+from cma_core.shared.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
 from cma_core.shared.paging import keyset_slice, start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
@@ -282,6 +283,18 @@ DEEMED_SERVICE_AHEAD_DAYS = 14
 
 
 @frozen(kw_only=True)
+class FactView:
+    """A fact on the case and every deadline it started, in their state now."""
+
+    fact: CaseFact
+    deadlines: tuple[TrackedDeadline, ...]
+
+    @property
+    def version(self) -> int:
+        return self.fact.version
+
+
+@frozen(kw_only=True)
 class RecordFact:
     kind: FactKind
     occurred_on: dt.date
@@ -339,6 +352,14 @@ def local_date(instant: dt.datetime, timezone: str = LONDON) -> dt.date:
 
 #: Most deadlines of one case read for its list (far more than any case has).
 MAX_CASE_DEADLINES = 10_000
+MAX_WITHDRAW_REASON = 500
+#: The deadlines a withdrawn fact takes with it: those still counting.
+_STANDING = frozenset({DeadlineStatus.OPEN, DeadlineStatus.INFO})
+
+
+def _fact_key(f: CaseFact) -> tuple[dt.date, dt.datetime, uuid.UUID]:
+    """A case's facts' order (as stored: date, then recorded, then id) and cursor."""
+    return (f.occurred_on, f.recorded_at, f.id)
 
 
 def _deadline_key(d: TrackedDeadline) -> tuple[dt.date, str, uuid.UUID]:
@@ -545,6 +566,114 @@ class SchedulingService:
             rows, limit=limit, offset=offset, cursor=cursor, key=_deadline_key,
             kinds=(dt.date, str, uuid.UUID),
         )  # fmt: skip
+
+    async def list_facts(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        withdrawn: bool | None = None,
+        cursor: str | None = None,
+    ) -> Page[FactView]:
+        """The dated facts recorded on the case, oldest first (then in recorded order),
+        each with the deadlines it started; ``withdrawn``: only those withdrawn (``True``)
+        or only those standing (``False``). ``cursor`` (a page's ``next_cursor``) continues
+        after that page. A case has a few dozen at most: read whole and paged here."""
+        scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
+        async with scope as (uow, _):
+            every = await self.dated_facts(uow).list(case_id)
+            tracked = await self.deadlines(uow).list(
+                limit=MAX_CASE_DEADLINES, offset=0, case_id=case_id
+            )
+        rows = [f for f in every if withdrawn is None or f.withdrawn is withdrawn]
+        page = keyset_slice(
+            rows, limit=limit, offset=offset, cursor=cursor, key=_fact_key,
+            kinds=(dt.date, dt.datetime, uuid.UUID),
+        )  # fmt: skip
+        by_fact: dict[FactId, list[TrackedDeadline]] = {}
+        for item in sorted(tracked.items, key=_deadline_key):
+            by_fact.setdefault(item.fact_id, []).append(item)
+        return Page(
+            items=[FactView(fact=f, deadlines=tuple(by_fact.get(f.id, ()))) for f in page.items],
+            total=page.total,
+            limit=page.limit,
+            offset=page.offset,
+            next_cursor=page.next_cursor,
+        )
+
+    async def withdraw_fact(
+        self,
+        ctx: TenantContext,
+        case_id: CaseId,
+        fact_id: FactId,
+        reason: str,
+        *,
+        expected_version: int | None,
+    ) -> FactView:
+        """Withdraw a fact recorded in error (a mistyped date, the wrong kind or case), so
+        that its deadlines stop counting: its open and for-information deadlines become
+        ``withdrawn`` and the open tasks they made are cancelled with the reason. A deadline
+        already met or missed stays as it was (that happened). The fact is kept, marked
+        withdrawn; the right one is then recorded anew. All in one transaction, audited.
+
+        ``ValidationError`` on ``reason`` if empty; ``InvalidTransition`` if already
+        withdrawn; ``StaleVersion`` if ``expected_version`` is behind."""
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError("reason", "say why it is withdrawn (e.g. the date was wrong)")
+        if len(reason) > MAX_WITHDRAW_REASON:
+            raise ValidationError("reason", f"must be at most {MAX_WITHDRAW_REASON} characters")
+        now = self.clock.now()
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+            fact = await self.dated_facts(uow).get(fact_id)
+            if fact is None or fact.case_id != case_id:
+                raise NotFound("fact", fact_id)
+            check_version("fact", expected_version, fact.version)
+            if fact.withdrawn:
+                raise InvalidTransition("the fact is already withdrawn")
+            withdrawn = attrs.evolve(
+                fact,
+                version=fact.version + 1,
+                withdrawn_at=now,
+                withdrawn_by=ctx.user_id,
+                withdrawn_reason=reason,
+            )
+            await self.dated_facts(uow).save(withdrawn, fact.version)
+            after: list[TrackedDeadline] = []
+            every = await self.deadlines(uow).list(
+                limit=MAX_CASE_DEADLINES, offset=0, case_id=case_id
+            )
+            for item in sorted(every.items, key=_deadline_key):
+                if item.fact_id != fact.id:
+                    continue
+                if item.status not in _STANDING:
+                    after.append(item)
+                    continue
+                item = attrs.evolve(item, status=DeadlineStatus.WITHDRAWN, closed_at=now)
+                await self.deadlines(uow).save(item)
+                after.append(item)
+                task = await self.tasks(uow).get(TaskId(item.task_id)) if item.task_id else None
+                if task is not None and task.is_open:
+                    task.cancel(f"The event it was counted from was withdrawn: {reason}"[:2000],
+                                now=now, by=ctx.user_id)  # fmt: skip
+                    await self.tasks(uow).save(task)
+                    uow.emit(task.event("cancelled", now))
+            uow.emit(
+                FactWithdrawn(
+                    centre_id=ctx.centre_id,
+                    occurred_at=now,
+                    case_id=case_id,
+                    fact_id=fact.id,
+                    kind=fact.kind.value,
+                )
+            )
+            await commit_audited(
+                uow, ctx, self.new_id, "case.fact_withdrawn", "case", case_id, now,
+                ("fact_id", "kind", "withdrawn_reason"),
+            )  # fmt: skip
+        return FactView(fact=withdrawn, deadlines=tuple(after))
 
     async def complete_deadline(
         self, ctx: TenantContext, case_id: CaseId, deadline_id: DeadlineId

@@ -137,8 +137,8 @@ def test_the_wire_names_of_the_events_compliance_follows_are_unchanged() -> None
     assert [e.name for e in REEVALUATE_ON] == [
         "CaseOpened", "CaseNoteAdded", "CaseClosed", "CaseReopened", "AdviserAssigned",
         "DebtAdded", "DebtUpdated", "DebtRemoved", "BudgetChanged", "AdviceRecorded",
-        "LetterSent", "DeadlinePassed", "FactRecorded", "FactsChanged", "OffersPlanned",
-        "AppraisalSaved", "CaseworkChanged", "TaskChanged", "ReferenceLoaded",
+        "LetterSent", "DeadlinePassed", "FactRecorded", "FactWithdrawn", "FactsChanged",
+        "OffersPlanned", "AppraisalSaved", "CaseworkChanged", "TaskChanged", "ReferenceLoaded",
     ]  # fmt: skip
 
 

@@ -277,3 +277,58 @@ async def test_compliance_reports_not_assessable_for_areas_not_held(world: World
     assert len(by_id) == 25
     assert by_id["CR-07"].status.value == "not_assessable"
     assert by_id["CC-01"].status.value == "not_applicable"
+
+
+async def test_a_fact_recorded_in_error_is_withdrawn_with_its_open_deadlines_and_tasks(
+    world: World,
+) -> None:
+    from cma_core.scheduling.deadlines import DeadlineKind
+    from cma_core.scheduling.ports import DeadlineStatus
+    from cma_core.shared.errors import InvalidTransition, StaleVersion
+    from cma_core.tasks.model import TaskStatus
+
+    ctx, case = await world.setup()
+    case_id = case.id  # type: ignore[attr-defined]
+    # The adviser typed 6 Nov for a claim served on 16 Nov: deadlines ten days early.
+    wrong, tracked = await world.scheduling.record_fact(
+        ctx, case_id, RecordFact(kind=FactKind.COURT_CLAIM_SERVED, occurred_on=dt.date(2026, 11, 6))
+    )
+    other, _ = await world.scheduling.record_fact(
+        ctx, case_id, RecordFact(kind=FactKind.LETTER_OF_CLAIM, occurred_on=dt.date(2026, 11, 2))
+    )
+    response = next(t for t in tracked if t.deadline.kind is DeadlineKind.CLAIM_RESPONSE)
+    await world.scheduling.complete_deadline(ctx, case_id, response.id)  # met: stays met
+
+    with pytest.raises(ValidationError) as err:
+        await world.scheduling.withdraw_fact(ctx, case_id, wrong.id, "  ", expected_version=1)
+    assert err.value.field == "reason"
+    with pytest.raises(StaleVersion):
+        await world.scheduling.withdraw_fact(ctx, case_id, wrong.id, "typo", expected_version=2)
+
+    view = await world.scheduling.withdraw_fact(
+        ctx, case_id, wrong.id, "date mistyped: served 16 Nov", expected_version=1
+    )
+    assert view.fact.withdrawn
+    assert view.version == 2
+    assert view.fact.withdrawn_reason == "date mistyped: served 16 Nov"
+    assert view.fact.withdrawn_by == ctx.user_id
+    status = {d.deadline.kind: d.status for d in view.deadlines}
+    assert status[DeadlineKind.CLAIM_RESPONSE] is DeadlineStatus.MET
+    assert status[DeadlineKind.DEFENCE] is DeadlineStatus.WITHDRAWN
+    defence = next(d for d in view.deadlines if d.deadline.kind is DeadlineKind.DEFENCE)
+    async with world.uow(ctx.centre_id) as uow:
+        task = await world.scheduling.tasks(uow).get(defence.task_id)  # type: ignore[arg-type]
+    assert task is not None
+    assert task.status is TaskStatus.CANCELLED
+    assert "date mistyped" in (task.outcome_note or "")
+
+    # The other event and its deadlines stand; the lists can tell them apart.
+    standing = await world.scheduling.list_facts(ctx, case_id, withdrawn=False)
+    assert [v.fact.id for v in standing.items] == [other.id]
+    assert all(d.status is DeadlineStatus.OPEN for d in standing.items[0].deadlines)
+    every = await world.scheduling.list_facts(ctx, case_id)
+    assert [v.fact.id for v in every.items] == [other.id, wrong.id]  # oldest first
+    open_now = await world.scheduling.list_deadlines(ctx, case_id, status=DeadlineStatus.OPEN)
+    assert {d.fact_id for d in open_now.items} == {other.id}
+    with pytest.raises(InvalidTransition):
+        await world.scheduling.withdraw_fact(ctx, case_id, wrong.id, "again", expected_version=2)

@@ -1069,13 +1069,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The dated events recorded on the case, oldest first, with their deadlines
+         * @description `withdrawn=false`: only the events that stand; `true`: only those withdrawn as recorded in error.
+         */
+        get: operations["ApiV1CasesCaseIdFactsListFacts"];
         put?: never;
         /**
          * Record a dated fact; get the deadlines it starts
          * @description Each deadline states how it was counted (calendar/clear/business days, months) and its source. Obligations get a task for the case's adviser. `details` by kind: `statutory_demand_served` takes `served_outside_ew`; `crisis_treatment_ended` (the crisis moratorium ends 30 days later) takes none; `creditor_petition` takes `debt_pence` (required), `deposit_pence` and `hearing_on` (a task before the hearing), and is checked against the petition debt minimum and deposit in force that day (kept in the fact's details as `below_minimum`, `minimum_pence`, `deposit_in_force_pence`, `notes`).
          */
         post: operations["ApiV1CasesCaseIdFactsRecordFact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/facts/{fact_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an event recorded in error, with the deadlines it started
+         * @description For a wrong date, kind or case: the event is kept, marked withdrawn with the reason; its open deadlines become `withdrawn` and their tasks are cancelled (a deadline already met or missed stays). Record the right event anew. `If-Match` with the event's ETag is required (428 without, 412 if stale); 409 if already withdrawn.
+         */
+        post: operations["ApiV1CasesCaseIdFactsFactIdWithdrawWithdrawFact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3894,7 +3918,7 @@ export interface components {
          * DeadlineStatus
          * @enum {string}
          */
-        DeadlineStatus: "open" | "met" | "missed" | "info";
+        DeadlineStatus: "open" | "met" | "missed" | "info" | "withdrawn";
         /**
          * DebtIn
          * @example {
@@ -4191,11 +4215,29 @@ export interface components {
             deadlines: components["schemas"]["DeadlineOut"][];
             /** @default false */
             deemed: boolean;
+            details?: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
             id: string;
             kind: string;
             /** Format: date */
             occurred_on: string;
+            recorded_at?: string | null;
+            recorded_by?: string | null;
+            /** @default 1 */
+            version: number;
+            withdrawn_at?: string | null;
+            withdrawn_by?: string | null;
+            withdrawn_reason?: string | null;
+        };
+        /** FactPage */
+        FactPage: {
+            items: components["schemas"]["FactOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
         };
         /**
          * Finding
@@ -5958,6 +6000,15 @@ export interface components {
              * @example 09:00:00
              */
             start: string;
+        };
+        /**
+         * WithdrawFactIn
+         * @example {
+         *       "reason": "date mistyped: served 16 Nov"
+         *     }
+         */
+        WithdrawFactIn: {
+            reason: string;
         };
         /** WorkCountsOut */
         WorkCountsOut: {
@@ -9570,6 +9621,57 @@ export interface operations {
             };
         };
     };
+    ApiV1CasesCaseIdFactsListFacts: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip (at most 10,000; page further with cursor). */
+                offset?: number;
+                withdrawn?: boolean | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiV1CasesCaseIdFactsRecordFact: {
         parameters: {
             query?: never;
@@ -9587,6 +9689,57 @@ export interface operations {
         responses: {
             /** @description Document created, URL follows */
             201: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdFactsFactIdWithdrawWithdrawFact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                fact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawFactIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
                 headers: {
                     "Content-Security-Policy"?: string;
                     "Cross-Origin-Resource-Policy"?: string;

@@ -59,6 +59,7 @@ const TAG_COLOURS: Record<string, string> = {
   overdue: "red",
   booked: "blue",
   cancelled: "grey",
+  withdrawn: "grey",
 };
 
 export function Tag({ value, text }: { value: string; text?: string }) {

@@ -144,6 +144,7 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "met": "Dealt with in time (recorded by the adviser).",
         "missed": "Passed while open; the supervisor was alerted.",
         "info": "A date to know (an earliest day, a moratorium's end), not an act.",
+        "withdrawn": "No longer counted: its event was withdrawn as recorded in error.",
     },
     Direction: {"inbound": "They contacted us.", "outbound": "We contacted them."},
     DocumentClass: {

@@ -1,11 +1,11 @@
 """The case clock over HTTP: facts, deadlines, appointments, availability, closures,
 reminders and contact consents."""
 
+from cma_entrypoints.http.scheduling.clock import CaseClockController
 from cma_entrypoints.http.scheduling.controllers import (
     AdviserController,
     AppointmentController,
     CalendarController,
-    CaseClockController,
     ConsentController,
 )
 from cma_entrypoints.http.scheduling.reminders import ReminderController

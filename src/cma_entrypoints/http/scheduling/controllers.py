@@ -1,5 +1,5 @@
-"""Controllers of the case clock: facts and deadlines, appointments, availability, the
-adviser iCalendar feed, client contact consent, closure days and reminders."""
+"""Controllers of the case clock: appointments, availability, the adviser iCalendar feed,
+client contact consent and closure days (facts and deadlines: ``clock``)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,8 @@ from litestar.params import Body, Parameter
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.scheduling.appointments import AppointmentId
-from cma_core.scheduling.ports import (
-    DeadlineId,
-    DeadlineStatus,
-)
 from cma_core.scheduling.service import (
     BookAppointment,
-    RecordFact,
     SchedulingService,
     SetAvailability,
 )
@@ -50,10 +45,6 @@ from cma_entrypoints.http.scheduling.examples import (
     BOOKING_BODIES,
     CLOSURE,
     CONSENT,
-    DEADLINE,
-    DEADLINE_MET,
-    FACT_BODIES,
-    FACT_ID,
     appointment_example,
 )
 from cma_entrypoints.http.scheduling.schemas import (
@@ -67,10 +58,6 @@ from cma_entrypoints.http.scheduling.schemas import (
     ClosureOut,
     ConsentIn,
     ConsentOut,
-    DeadlineOut,
-    DeadlinePage,
-    FactIn,
-    FactOut,
     ReschedulePatch,
 )
 
@@ -80,106 +67,6 @@ def _aware(value: dt.datetime | None, field: str) -> dt.datetime | None:
     if value is not None and value.tzinfo is None:
         raise ValidationError(field, "must include a timezone, e.g. Z or +01:00")
     return value
-
-
-class CaseClockController(Controller):
-    path = "/api/v1/cases"
-    tags = ["case clock"]
-
-    @post(
-        "/{case_id:uuid}/facts",
-        guards=[requires(Permission.CASE_WRITE)],
-        summary="Record a dated fact; get the deadlines it starts",
-        operation_class=with_example(
-            FactOut(
-                id=FACT_ID,
-                case_id=ex.CASE_ID,
-                kind="court_claim_served",
-                occurred_on=dt.date(2026, 11, 20),
-                deadlines=[DEADLINE],
-            ),
-            "A claim served",
-        ),
-        description="Each deadline states how it was counted (calendar/clear/business days, "
-        "months) and its source. Obligations get a task for the case's adviser. "
-        "`details` by kind: `statutory_demand_served` takes `served_outside_ew`; "
-        "`crisis_treatment_ended` (the crisis moratorium ends 30 days later) takes none; "
-        "`creditor_petition` takes `debt_pence` (required), `deposit_pence` and "
-        "`hearing_on` (a task before the hearing), and is checked against the petition debt "
-        "minimum and deposit in force that day (kept in the fact's details as "
-        "`below_minimum`, `minimum_pence`, `deposit_in_force_pence`, `notes`).",
-    )
-    async def record_fact(
-        self,
-        ctx: TenantContext,
-        case_id: uuid.UUID,
-        data: Annotated[
-            FactIn,
-            Body(
-                examples=FACT_BODIES,
-            ),
-        ],
-        scheduling: SchedulingService,
-    ) -> Response[FactOut]:
-        fact, deadlines = await scheduling.record_fact(
-            ctx,
-            CaseId(case_id),
-            RecordFact(
-                kind=data.kind,
-                occurred_on=data.occurred_on,
-                details=data.details,
-                deemed=data.deemed,
-            ),
-        )
-        return Response(
-            FactOut(
-                id=fact.id,
-                case_id=fact.case_id,
-                kind=fact.kind.value,
-                occurred_on=fact.occurred_on,
-                deadlines=[DeadlineOut.of(d) for d in deadlines],
-                deemed=bool(fact.details.get("deemed", False)),
-            ),
-            status_code=201,
-        )
-
-    @get(
-        "/{case_id:uuid}/deadlines",
-        guards=[requires(Permission.CASE_READ)],
-        summary="The case's deadlines, soonest first",
-        operation_class=with_example(ex.page(DEADLINE), "One open deadline"),
-    )
-    async def list_deadlines(
-        self,
-        ctx: TenantContext,
-        case_id: uuid.UUID,
-        scheduling: SchedulingService,
-        limit: Limit = 50,
-        offset: Offset = 0,
-        status: DeadlineStatus | None = None,
-        cursor: Cursor = None,
-    ) -> DeadlinePage:
-        page = await scheduling.list_deadlines(
-            ctx, CaseId(case_id), limit=limit, offset=offset, status=status, cursor=cursor
-        )
-        return page_out(DeadlinePage, DeadlineOut.of, page)
-
-    @post(
-        "/{case_id:uuid}/deadlines/{deadline_id:uuid}/complete",
-        guards=[requires(Permission.CASE_WRITE)],
-        status_code=200,
-        summary="Record that a deadline was met",
-        operation_class=with_example(DEADLINE_MET, "Met"),
-    )
-    async def complete_deadline(
-        self,
-        ctx: TenantContext,
-        case_id: uuid.UUID,
-        deadline_id: uuid.UUID,
-        scheduling: SchedulingService,
-    ) -> DeadlineOut:
-        item = await scheduling.complete_deadline(ctx, CaseId(case_id), DeadlineId(deadline_id))
-        return DeadlineOut.of(item)
 
 
 class AppointmentController(Controller):

@@ -20,6 +20,7 @@ from cma_entrypoints.http.scheduling.schemas import (
     ConflictOut,
     ConsentOut,
     DeadlineOut,
+    FactOut,
     LeaveIn,
     ReminderOut,
     WindowIn,
@@ -46,6 +47,26 @@ DEADLINE = DeadlineOut(
 )
 
 DEADLINE_MET = DeadlineOut(**{**msgspec.structs.asdict(DEADLINE), "status": "met"})
+
+FACT = FactOut(
+    id=FACT_ID,
+    case_id=ex.CASE_ID,
+    kind="court_claim_served",
+    occurred_on=dt.date(2026, 11, 20),
+    deadlines=[DEADLINE],
+    recorded_at=dt.datetime(2026, 11, 23, 10, 5, tzinfo=dt.UTC),
+    recorded_by=ex.ADVISER_ID,
+)
+FACT_WITHDRAWN = FactOut(
+    **{
+        **msgspec.structs.asdict(FACT),
+        "deadlines": [DeadlineOut(**{**msgspec.structs.asdict(DEADLINE), "status": "withdrawn"})],
+        "version": 2,
+        "withdrawn_at": dt.datetime(2026, 11, 23, 10, 9, tzinfo=dt.UTC),
+        "withdrawn_by": ex.ADVISER_ID,
+        "withdrawn_reason": "date mistyped: served 16 Nov",
+    }
+)
 
 APPOINTMENT = AppointmentOut(
     id=uuid.UUID("c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e7f"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import uuid
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from litestar.params import KwargDefinition
@@ -14,6 +15,7 @@ from msgspec import Meta, Struct
 from cma_core.scheduling.appointments import AppointmentKind, WorkingHours
 from cma_core.scheduling.conflicts import AppointmentConflict, CentreHours, ConflictKind
 from cma_core.scheduling.ports import (
+    CaseFact,
     ClosureDay,
     FactKind,
     ReminderRecord,
@@ -94,6 +96,8 @@ class DeadlineOut(Struct):
 
 
 class FactOut(Struct):
+    """A dated event on the case and the deadlines it started (their state now)."""
+
     id: uuid.UUID
     case_id: uuid.UUID
     kind: str
@@ -101,6 +105,44 @@ class FactOut(Struct):
     deadlines: list[DeadlineOut]
     #: ``occurred_on`` is a deemed date of service (it may be ahead of today).
     deemed: bool = False
+    #: By kind (``served_outside_ew``, a petition's sums); from a document:
+    #: ``document_id``, ``suggestion_id``.
+    details: dict[str, Any] = {}
+    recorded_at: dt.datetime | None = None
+    recorded_by: uuid.UUID | None = None
+    version: int = 1
+    #: Set when withdrawn as recorded in error: its open deadlines were withdrawn with it.
+    withdrawn_at: dt.datetime | None = None
+    withdrawn_by: uuid.UUID | None = None
+    withdrawn_reason: str | None = None
+
+    @classmethod
+    def of(cls, f: CaseFact, deadlines: Sequence[TrackedDeadline]) -> FactOut:
+        return cls(
+            id=f.id,
+            case_id=f.case_id,
+            kind=f.kind.value,
+            occurred_on=f.occurred_on,
+            deadlines=[DeadlineOut.of(d) for d in deadlines],
+            deemed=bool(f.details.get("deemed", False)),
+            details=dict(f.details),
+            recorded_at=f.recorded_at,
+            recorded_by=f.recorded_by,
+            version=f.version,
+            withdrawn_at=f.withdrawn_at,
+            withdrawn_by=f.withdrawn_by,
+            withdrawn_reason=f.withdrawn_reason,
+        )
+
+
+class FactPage(PageOf[FactOut]):
+    items: list[FactOut]
+
+
+class WithdrawFactIn(Input):
+    """Why the event is withdrawn (kept with it, and as the cancelled tasks' note)."""
+
+    reason: Reason
 
 
 class DeadlinePage(PageOf[DeadlineOut]):

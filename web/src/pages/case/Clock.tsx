@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { api } from "../../api/client";
-import { unwrap } from "../../api/problem";
+import { api, type Schemas } from "../../api/client";
+import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, toPence, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
@@ -62,6 +62,7 @@ function RecordFact({ caseId }: { caseId: string }) {
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["deadlines", caseId] });
+      void qc.invalidateQueries({ queryKey: ["facts", caseId] });
       void qc.invalidateQueries({ queryKey: ["tasks"] });
     },
   });
@@ -124,6 +125,128 @@ function RecordFact({ caseId }: { caseId: string }) {
       )}
       <Button busy={record.isPending}>Record event</Button>
     </form>
+  );
+}
+
+type Fact = Schemas["FactOut"];
+
+/** The events recorded on the case, oldest first; one recorded in error (a mistyped date,
+ * the wrong kind) is withdrawn with a reason, and the deadlines it started with it. */
+function RecordedEvents({ caseId, writable }: { caseId: string; writable: boolean }) {
+  const qc = useQueryClient();
+  const [withdrawing, setWithdrawing] = useState<Fact | null>(null);
+  const [reason, setReason] = useState("");
+  const facts = useQuery({
+    queryKey: ["facts", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/facts", { params: { path: { case_id: caseId } } })),
+  });
+  const withdraw = useMutation({
+    mutationFn: async (f: Fact) =>
+      unwrap(
+        await api.POST("/api/v1/cases/{case_id}/facts/{fact_id}/withdraw", {
+          params: { path: { case_id: caseId, fact_id: f.id }, header: ifMatch(f.version) },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => {
+      setWithdrawing(null);
+      setReason("");
+      void qc.invalidateQueries({ queryKey: ["facts", caseId] });
+      void qc.invalidateQueries({ queryKey: ["deadlines", caseId] });
+      void qc.invalidateQueries({ queryKey: ["tasks"] });
+    },
+  });
+  const kindName = (kind: string) => FACT_KINDS.find(([k]) => k === kind)?.[1] ?? label(kind);
+  return (
+    <>
+      <h3 className="govuk-heading-m">Recorded events</h3>
+      <QueryState query={facts} what="recorded events">
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="govuk-body">No dated events are recorded on this case.</p>
+          ) : (
+            <ScrollBox>
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-visually-hidden">Recorded events, oldest first</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">Event</th>
+                    <th scope="col" className="govuk-table__header">Date</th>
+                    <th scope="col" className="govuk-table__header">Status</th>
+                    {writable && (
+                      <th scope="col" className="govuk-table__header">
+                        <span className="govuk-visually-hidden">Actions</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {page.items.map((f) => (
+                    <tr className="govuk-table__row" key={f.id}>
+                      <td className="govuk-table__cell">
+                        {kindName(f.kind)}
+                        <div className="govuk-hint govuk-!-margin-0">
+                          {f.deadlines.length === 1 ? "1 deadline" : `${f.deadlines.length} deadlines`}
+                          {f.recorded_at ? `, recorded ${dateTime(f.recorded_at)}` : ""}
+                        </div>
+                      </td>
+                      <td className="govuk-table__cell">
+                        {date(f.occurred_on)}
+                        {f.deemed && <div className="govuk-hint govuk-!-margin-0">deemed date of service</div>}
+                      </td>
+                      <td className="govuk-table__cell">
+                        {f.withdrawn_at ? (
+                          <>
+                            <Tag value="withdrawn" />
+                            <div className="govuk-body-s govuk-!-margin-0">{f.withdrawn_reason}</div>
+                          </>
+                        ) : (
+                          <Tag value="standing" text="standing" />
+                        )}
+                      </td>
+                      {writable && (
+                        <td className="govuk-table__cell">
+                          {!f.withdrawn_at && (
+                            <button type="button" className="govuk-link cma-link-button" onClick={() => setWithdrawing(f)}>
+                              Withdraw<span className="govuk-visually-hidden"> {kindName(f.kind)}, {date(f.occurred_on)}</span>
+                            </button>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
+          )
+        }
+      </QueryState>
+      {withdrawing && (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            withdraw.mutate(withdrawing);
+          }}
+          noValidate
+        >
+          <ErrorSummary error={withdraw.error} fields={{ reason: "withdraw-reason" }} labels={{ reason: "Why it is withdrawn:" }} />
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              Withdrawing “{kindName(withdrawing.kind)}, {date(withdrawing.occurred_on)}” stops its open deadlines and cancels their tasks. Record the right event afterwards.
+            </strong>
+          </div>
+          <TextInput id="withdraw-reason" name="reason" label="Why it is withdrawn" hint="For example: date mistyped, served 16 November" value={reason} onChange={setReason} error={withdraw.error} />
+          <div className="govuk-button-group">
+            <Button warning busy={withdraw.isPending}>Withdraw event</Button>
+            <Button secondary type="button" onClick={() => setWithdrawing(null)}>
+              Keep it
+            </Button>
+          </div>
+        </form>
+      )}
+    </>
   );
 }
 
@@ -205,6 +328,7 @@ export function Deadlines({ caseId }: { caseId: string }) {
           )
         }
       </QueryState>
+      <RecordedEvents caseId={caseId} writable={writable} />
       {writable && <RecordFact caseId={caseId} />}
     </>
   );
