@@ -24,8 +24,9 @@ What differs from A-Y:
 
 * who writes: bodies and firms of the North East of England and Cumbria (Tyneside,
   Wearside, Teesside, the North Pennines, Eden, Kentdale and the Solway), none named by
-  A-Y, and two American-owned firms writing in their owners' house style: a Wearside card
-  company and a Delaware-owned card issuer on the Quayside, a vehicle lender suing in the
+  A-Y, four of them American-owned and writing in their owners' house style (a card
+  issuer, a debt buyer, a pay-later firm and a gym): a Wearside card company and a
+  Delaware-owned card issuer on the Quayside, a vehicle lender suing in the
   County Court at Sunderland, an access-platform firm's judgment from the County Court at
   Carlisle, the Tyne Gap council and its enforcement agents in Consett, a fencing
   merchant's statutory demand in Penrith, Wansbeck Valley and Kentdale councils, an energy
