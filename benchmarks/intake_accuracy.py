@@ -74,19 +74,24 @@ measured against main's round-14 reader and never shown to it): ``--family y`` (
 or ``--family all``, ``--ocr-y N`` scans and reads N of its documents (its phone photos as
 JPEG). Y's misses are never printed.
 
+Held-out Z (``corpus_blind_z.py``: a fifteenth blind family, in a fifteenth hand,
+measured against main's round-15 reader and never shown to it): ``--family z`` (Z only)
+or ``--family all``, ``--ocr-z N`` scans and reads N of its documents (its faxes as PDF,
+its scanner-app pages as JPEG). Z's misses are never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-W with their own seeds, not the benchmark's; never X or Y) and reads every family on perfect
+L-W with their own seeds, not the benchmark's; never X, Y or Z) and reads every family on perfect
 text twice, by the rules and with the ranker, each table with its read time per document (the same
 run); the OCR runs use the ranker too. ``--ranker blended,alone``: the first as above,
 the others' tables too, read from the same pages (for OCR: the same scans, also read by
 the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z] [--ocr-m 19] [--ocr-n 19] [--ocr-o 19]
 [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19] [--ocr-v 19]
-[--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ranker alone|blended]``
+[--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -145,6 +150,8 @@ from cma_adapters.rules_assistant.corpus_blind_x import build_x, x_pages, x_scan
 from cma_adapters.rules_assistant.corpus_blind_x import values_in_text as x_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_y import build_y, y_pages, y_scanned, y_text
 from cma_adapters.rules_assistant.corpus_blind_y import values_in_text as y_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_z import build_z, z_pages, z_scanned, z_text
+from cma_adapters.rules_assistant.corpus_blind_z import values_in_text as z_values_in_text
 from cma_core.documents.rules import CHECK_TYPE_BELOW
 
 # The learned field ranker, when ``--ranker`` asks for one (else the rules alone).
@@ -341,12 +348,15 @@ FAMILY_X = Family(
 FAMILY_Y = Family(
     "held-out Y, written blind", build_y, y_text, y_pages, y_scanned, y_values_in_text, True
 )
+FAMILY_Z = Family(
+    "held-out Z, written blind", build_z, z_text, z_pages, z_scanned, z_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
     "m": M, "n": N, "o": FAMILY_O, "p": FAMILY_P, "q": FAMILY_Q, "r": FAMILY_R, "s": FAMILY_S,
     "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W, "x": FAMILY_X,
-    "y": FAMILY_Y,
+    "y": FAMILY_Y, "z": FAMILY_Z,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -447,7 +457,7 @@ def main() -> None:
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
         "--family",
-        choices=("all", "read", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"),
+        choices=("all", "read", *PRINTED),
         default="all",
     )
     parser.add_argument("--ocr-m", type=int, default=0)
@@ -466,6 +476,7 @@ def main() -> None:
     parser.add_argument("--ocr-w", type=int, default=0)
     parser.add_argument("--ocr-x", type=int, default=0)
     parser.add_argument("--ocr-y", type=int, default=0)
+    parser.add_argument("--ocr-z", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

@@ -1,0 +1,85 @@
+"""Held-out family Z (written blind) printed, scanned and read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): six single-page documents
+over Z's three scans (a Wearside card company's "Dear Customer" letter, named only in its
+footer, faxed at 150 dpi with banding, as PDF; an energy invoice with right-aligned labels
+and VAT lines, a 300 dpi colour scan with a red stamp, as PNG with its resolution; a pay
+advice of right-aligned labels from a scanner app, as JPEG; an Arizona-owned debt buyer's
+notice of assignment in its house style, faxed; a fencing merchant's statutory demand with
+an aged analysis, in colour, as PNG without its resolution; a court's notice of a claim with
+its reply form and code line, from a scanner app). ``benchmarks/intake_accuracy.py --family
+z --ocr-z 19`` reads one document of every class; the figures are in benchmarks/OCR.md
+("Family Z"). Only aggregate figures are printed: Z's individual misses are not written
+down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_z import build_z, values_in_text, z_scanned
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_z.SCANS (0: a 150 dpi fax with
+# banding, always PDF; 1: a 300 dpi colour scan with a stamp, PNG, with its resolution at
+# odd indexes; 2: a scanner app's 200 dpi JPEG with a sticky note).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.UTILITY_BILL, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.NOTICE_OF_ASSIGNMENT, 0, 3),
+    (C.STATUTORY_DEMAND, 0, 4),
+    (C.COURT_CLAIM_N1, 1, 5),
+)
+FIRST = (
+    "class 6/6; creditor 4/5, original creditor 1/1, reference 5/5, balance 4/5, letter "
+    "date 5/6, deadline 4/4, claim no. 1/1, served 1/1, payer, income, gross and frequency "
+    "1/1; true values verbatim in the OCR text 30 of 32 (branch corpusz off 4807992 = main's "
+    "round-15 reader, shipped field ranker 2026-12-04.15)"
+)
+UNMET = frozenset({"creditor_name", "balance_pence", "letter_date"})
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_z(2), CHOSEN, z_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family Z (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: a floor at a half catches a collapse,
+    not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"Z after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
