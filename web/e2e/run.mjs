@@ -375,6 +375,14 @@ try {
       await settled(page);
       for (let i = 0; i < 50 && (await open.count()) !== before - 1; i++) await page.waitForTimeout(100);
       check((await open.count()) === before - 1, "a deadline was marked as met");
+      // The event was recorded in error: withdrawn with a reason, its open deadlines go too.
+      await page.getByRole("button", { name: /^Withdraw Court claim form served/ }).first().click();
+      await page.getByLabel("Why it is withdrawn").fill("date mistyped");
+      await page.getByRole("button", { name: "Withdraw event" }).click();
+      await page.getByRole("table", { name: "Recorded events, oldest first" }).getByText("date mistyped").waitFor();
+      await settled(page);
+      for (let i = 0; i < 50 && (await open.count()) !== 0; i++) await page.waitForTimeout(100);
+      check((await open.count()) === 0, "withdrawing the event withdrew its open deadlines");
     }
     if (tab === "Letters") {
       // An offer letter needs its debt: the API's problem is linked to that field.
