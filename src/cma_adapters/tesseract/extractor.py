@@ -32,7 +32,6 @@ import subprocess
 import threading
 from typing import Any
 
-import attrs
 import pypdfium2
 import pytesseract
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
@@ -84,9 +83,6 @@ class TesseractTextExtractor(TextExtractor):
         orientation detection, passes this process's environment on).
     direct: hand a page that needs no preparation to Tesseract as uploaded (``direct.py``);
         ``False`` decodes and prepares every page here.
-    upscale_below: an image scanned at fewer dots per inch than this (a fax, a low
-        setting) is enlarged to ``dpi`` before Tesseract reads it, and its words' boxes
-        are given back in the image's own pixels; 0: every image is read as it is.
     """
 
     def __init__(
@@ -102,7 +98,6 @@ class TesseractTextExtractor(TextExtractor):
         tesseract_cmd: str | None = None,
         omp_thread_limit: int = 1,
         direct: bool = True,
-        upscale_below: int = 0,
     ) -> None:
         self.lang = lang
         self.dpi = dpi
@@ -111,7 +106,6 @@ class TesseractTextExtractor(TextExtractor):
         self.min_text_layer_chars = min_text_layer_chars
         self.psm = psm
         self.direct = direct
-        self.upscale_below = upscale_below
         self.omp_thread_limit = omp_thread_limit
         self._semaphore = asyncio.Semaphore(max_concurrency or os.cpu_count() or 1)
         if tesseract_cmd:
@@ -153,8 +147,6 @@ class TesseractTextExtractor(TextExtractor):
             return None
         size, info = found
         dpi = image_dpi(info, size)
-        if dpi < self.upscale_below:
-            return None  # enlarged first (``_tesseract``): it must be decoded here
         async with self._semaphore:
             try:
                 result = await asyncio.to_thread(self._tsv, 1, data, dpi)
@@ -262,16 +254,7 @@ class TesseractTextExtractor(TextExtractor):
 
     def _tesseract(self, number: int, image: Image.Image, dpi: int | None) -> PageText:
         image = self._upright(image, dpi)
-        if dpi is None or dpi >= self.upscale_below:
-            return _page_text(number, self._tsv(number, _pgm(image), dpi), image.size)
-        # A low-resolution scan's letters are a few pixels high, under what Tesseract's
-        # models were trained on: read it enlarged, and box the words in its own pixels.
-        scale = self.dpi / dpi
-        big = image.resize(
-            (round(image.width * scale), round(image.height * scale)), Image.Resampling.BICUBIC
-        )
-        page = _page_text(number, self._tsv(number, _pgm(big), self.dpi), image.size)
-        return attrs.evolve(page, words=tuple(_shrunk(w, scale) for w in page.words))
+        return _page_text(number, self._tsv(number, _pgm(image), dpi), image.size)
 
     def _tsv(self, number: int, image: bytes, dpi: int | None) -> dict[str, list[Any]]:
         """One Tesseract run on an encoded page given on its standard input: the TSV
@@ -433,18 +416,6 @@ def image_dpi(info: Any, size: tuple[int, int]) -> int:
         stated = 0
     dpi = stated or estimate
     return min(max(dpi, MIN_DPI), MAX_DPI)
-
-
-def _shrunk(word: Word, scale: float) -> Word:
-    """A word read on a page enlarged ``scale`` times, boxed in the page's own pixels."""
-    b = word.box
-    box = Box(
-        left=round(b.left / scale),
-        top=round(b.top / scale),
-        width=max(1, round(b.width / scale)),
-        height=max(1, round(b.height / scale)),
-    )
-    return attrs.evolve(word, box=box)
 
 
 def _words(result: dict[str, list[Any]]) -> tuple[Word, ...]:
