@@ -57,9 +57,10 @@ DATE = re.compile(
     # or just above it: "Sort code 30-15-99" is no date (``dashed_date``, round 15)
     r"|\b(?P<d6>[0-3]\d)-(?P<m6>[01]\d)-(?P<y6>\d\d)(?![\d.,/-]?\d)"
     # a form's boxed date, "04 12 2026": two figures, two figures, a four-figure year
-    # (OCR may read a box's edge as a point or a colon beside a space: "26.07 2026")
-    r"|(?<![\d£$,.] )(?<![\d£$,.])\b(?P<d7>[0-3]\d)(?P<s7> |[.:] ?)(?P<m7>[01]\d)"
-    r"(?P<t7> |[.:] ?)(?P<y7>(?:19|20)\d\d)(?! ?\d)"
+    # (OCR may read a box's edge as a point or a colon beside a space: "26.07 2026"; or
+    # lose one of a date's two slashes: "09 04/2025", "02/05 2025", round 16)
+    r"|(?<![\d£$,.] )(?<![\d£$,.])\b(?P<d7>[0-3]\d)(?P<s7> |[.:/] ?)(?P<m7>[01]\d)"
+    r"(?P<t7> |[.:/] ?)(?P<y7>(?:19|20)\d\d)(?! ?\d)"
     # a Roman month, "4.XII.2026", "4 xii 2026" (the same separator twice)
     # (OCR reads an I as "1" or "l": "1.X11.2026", "23.X1.2026"; an all-figure date is
     # read as one by the alternatives above)

@@ -1,0 +1,193 @@
+"""Kinds of reading added in round 16 of the reader (issue 14), from the misses of X (and of
+the OCR samples of the read families L-W), each on wording and layouts unlike every corpus
+family: the test checks the *kind* of rule — "to date" (so far) as no date's label, "Payment
+frequency" as a frequency's label, a claim as the amount owed, a form in two languages with
+the second language's label under the first's and one value for the pair — and the OCR
+kinds (a date's separators read as words of their own, a date that lost one of its two
+slashes, a logo's specks or a ruled line at a cell's edge), not a family's phrase. Perfect
+text (exact word boxes) or word boxes made up as OCR gives them, no Tesseract."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from tests.unit.documents.test_reading_kinds_r10 import best
+from tests.unit.documents.test_reading_kinds_r14 import found
+
+from cma_adapters.rules_assistant.corpus import Cell
+from cma_adapters.rules_assistant.fields import read_fields
+from cma_adapters.rules_assistant.layout import Layout, page_layout
+from cma_adapters.rules_assistant.structures import letterhead
+from cma_adapters.rules_assistant.values import parse_date
+from cma_core.documents.model import Box, DocumentClass, PageText, Word
+
+C = DocumentClass
+
+
+def ocr_page(*words: tuple[str, int, int, int] | tuple[str, int, int, int, float]) -> Layout:
+    """A page of OCR'd words: (text, left, top, height[, confidence]), widths from the
+    text's length."""
+    boxes = tuple(
+        Word(
+            text=w[0],
+            box=Box(left=w[1], top=w[2], width=max(len(w[0]) * w[3] // 2, 4), height=w[3]),
+            confidence=w[4] if len(w) > 4 else 0.9,  # type: ignore[misc]
+        )
+        for w in words
+    )
+    text = " ".join(w.text for w in boxes)
+    return page_layout(
+        PageText(number=1, text=text, confidence=0.9, words=boxes, size=(1240, 1754))
+    )
+
+
+def cells(layout: Layout) -> list[list[str]]:
+    return [[c.text for c in row] for row in layout.rows]
+
+
+# -- labels ------------------------------------------------------------------------------------
+
+
+def test_a_sum_so_far_is_no_date_label() -> None:
+    """ "Rent unpaid to date" says how much so far: the date later in its sentence is when
+    to pay, not the letter's date (the letter's is unlabelled, right of the tenancy
+    number)."""
+    page = [
+        (Cell(0.08, "Wyre Forest Lettings Ltd"),),
+        (Cell(0.08, "Tenancy no: WF-2231"), Cell(0.72, "11 / 02 / 2027")),
+        (
+            Cell(
+                0.08,
+                "Rent unpaid to date comes to £412.00. Please clear it by 25 / 02 / 2027 to "
+                "keep your tenancy.",
+            ),
+        ),
+    ]
+    got = found(C.RENT_ARREARS, page)
+    assert best(got, "letter_date") == dt.date(2027, 2, 11)
+    assert best(got, "deadline_date") == dt.date(2027, 2, 25)
+
+
+def test_a_labelled_date_beside_a_dated_label_is_still_read() -> None:
+    """(guard) "Date", "Dated", "Letter dated" stay letter dates."""
+    page = [
+        (Cell(0.08, "Wyre Forest Lettings Ltd"),),
+        (Cell(0.08, "Letter dated"), Cell(0.4, "03 / 03 / 2027")),
+        (Cell(0.08, "Please pay by 17 / 03 / 2027."),),
+    ]
+    assert best(found(C.RENT_ARREARS, page), "letter_date") == dt.date(2027, 3, 3)
+
+
+def test_payment_frequency_is_a_label() -> None:
+    """ "Payment frequency" says how often the award is paid; a part of the award said to
+    be weekly in brackets is not the payment's frequency."""
+    page = [
+        (Cell(0.08, "Carers Support Office, Kidderminster"),),
+        (Cell(0.08, "Care part (weekly)"), Cell(0.55, "£61.20")),
+        (Cell(0.08, "Payment frequency"), Cell(0.55, "Every 2 weeks")),
+        (Cell(0.08, "Amount of each payment"), Cell(0.55, "£122.40")),
+    ]
+    assert best(found(C.BENEFIT_AWARD, page), "frequency") == "fortnightly"
+
+
+def test_a_claim_is_the_amount_owed() -> None:
+    """ "Our client's claim £1,240.50": the sum claimed is the balance; a claim's number is
+    no amount."""
+    page = [
+        (Cell(0.08, "Teme Bridge Solicitors"),),
+        (Cell(0.08, "Claim no."), Cell(0.55, "KX19-0021")),
+        (Cell(0.08, "Our client's claim"), Cell(0.55, "£1,240.50")),
+        (Cell(0.08, "Please reply within 30 days."),),
+    ]
+    assert best(found(C.LETTER_OF_CLAIM, page), "balance_pence") == 124050
+
+
+def test_a_label_in_a_second_language_under_the_first() -> None:
+    """A two-language payslip printing each label twice, the second language's under the
+    first's, one value right of the pair: the second label reads the value above-right."""
+    page = [
+        (Cell(0.08, "Cladach Ferries"),),
+        (Cell(0.1, "Pàigheadh iomlan"), Cell(0.78, "£912.40")),
+        (Cell(0.1, "Gross pay"),),
+        (Cell(0.1, "Cìs"), Cell(0.78, "£80.10")),
+        (Cell(0.1, "Tax"),),
+        (Cell(0.1, "Pàigheadh glan"), Cell(0.78, "£790.30")),
+        (Cell(0.1, "Net pay"),),
+    ]
+    got = found(C.PAYSLIP, page)
+    assert best(got, "gross_pence") == 91240
+    assert best(got, "income_pence") == 79030
+
+
+def test_a_label_whose_value_is_under_it_keeps_it() -> None:
+    """(guard) A label alone on its row under a label and value keeps the value printed
+    under it."""
+    page = [
+        (Cell(0.08, "Severn Gorge Housing Trust"),),
+        (Cell(0.1, "Tenancy"), Cell(0.6, "SG-40112")),
+        (Cell(0.1, "Arrears"),),
+        (Cell(0.1, "£318.44"),),
+    ]
+    assert best(found(C.RENT_ARREARS, page), "balance_pence") == 31844
+
+
+# -- OCR kinds ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dated 14 03/2027", dt.date(2027, 3, 14)),  # one slash lost
+        ("22/01 2027", dt.date(2027, 1, 22)),
+    ],
+)
+def test_a_date_that_lost_one_of_its_slashes(text: str, expected: dt.date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["£12 05/2027", "Unit 3 12 05/2027", "12 05/20271"])
+def test_what_looks_like_such_a_date_but_is_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_a_date_s_separators_read_as_words_of_their_own() -> None:
+    """OCR reads "16 / 10 / 2027" as five words, the slashes dropped as specks; the gaps
+    either side of each slash are a cell's, the gap between the figures is not: the date
+    is one cell, read under its label."""
+    layout = ocr_page(
+        ("Wenlock", 100, 100, 20), ("County", 190, 100, 20), ("Court", 270, 100, 20),
+        ("Date", 700, 300, 20), ("of", 750, 300, 20), ("notice", 780, 300, 20),
+        ("16", 700, 340, 20), ("/", 732, 340, 20), ("10", 755, 340, 20),
+        ("/", 787, 340, 20), ("2027", 810, 340, 20),
+    )  # fmt: skip
+    assert ["16 / 10 / 2027"] in cells(layout)
+    got = read_fields([layout], "", C.COURT_CLAIM_N1)
+    assert best(got, "letter_date") == dt.date(2027, 10, 16)
+
+
+def test_a_dash_far_from_the_figures_either_side_stays_apart() -> None:
+    """(guard) A statement's "-" for an empty column, far from both amounts, joins
+    nothing."""
+    layout = ocr_page(("12.40", 300, 200, 20), ("-", 560, 200, 20), ("88.10", 800, 200, 20))
+    assert cells(layout) == [["12.40", "88.10"]]
+
+
+def test_specks_at_a_letterhead_name_s_edges() -> None:
+    """A logo's speck read as a letter with low confidence, its bar read as "|", or a
+    ruled line after the name: not words of the name."""
+    layout = ocr_page(
+        ("A", 80, 100, 30, 0.35), ("|", 150, 90, 60, 0.9), ("Clee", 190, 100, 40, 0.9),
+        ("Hill", 290, 100, 40, 0.9), ("District", 390, 100, 40, 0.9),
+        ("Council", 570, 100, 40, 0.9), ("|", 740, 90, 60, 0.4),
+    )  # fmt: skip
+    assert [c.value for c in letterhead([layout])] == ["Clee Hill District Council"]
+
+
+def test_a_confident_initial_stays_in_the_name() -> None:
+    """(guard) "J Tolley & Sons Ltd": an initial read with confidence is the name's."""
+    layout = ocr_page(
+        ("J", 100, 100, 30, 0.92), ("Tolley", 130, 100, 30, 0.9), ("&", 240, 100, 30, 0.9),
+        ("Sons", 270, 100, 30, 0.9), ("Ltd", 350, 100, 30, 0.9),
+    )  # fmt: skip
+    assert [c.value for c in letterhead([layout])] == ["J Tolley & Sons Ltd"]
