@@ -5,6 +5,7 @@ the letterhead and the registered name. Moved out of ``fields.py``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -171,13 +172,23 @@ _STEP_IS_LATER = re.compile(
 )
 
 
+_WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+
+
+def _step_date(text: str) -> re.Match[str] | None:
+    """The date a timeline's step cell holds alone (past a bullet, and a weekday before
+    it: "Sat, 17 Oct 2026", round 16)."""
+    text = text.strip(" •·-")
+    return DATE.fullmatch(text[m.end() :] if (m := _WEEKDAY.match(text)) else text)
+
+
 def dated_steps(layouts: Sequence[Layout]) -> list[Candidate]:
     """A date alone in its cell, with what happens on it in the cell to its right."""
     out = []
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             for i, cell in enumerate(row[:-1]):
-                m = DATE.fullmatch(cell.text.strip(" •·-"))
+                m = _step_date(cell.text)
                 if m is None:
                     continue
                 said = row[i + 1].text
@@ -195,6 +206,28 @@ def dated_steps(layouts: Sequence[Layout]) -> list[Candidate]:
                         order=(layout.page, r),
                     )
                 )  # fmt: skip
+    return out
+
+
+def later_steps(layouts: Sequence[Layout]) -> set[dt.date]:
+    """The dates of a timeline's steps that are no deadline (round 16): a date alone in
+    its cell with what happens on it to its right, where that says neither what to pay
+    or answer by (``dated_steps``' deadlines) nor a sum or another date — "This letter",
+    "We will write to you again if we have not heard from you", "We may serve a notice".
+    What the writer may do next is no date the client must keep."""
+    out: set[dt.date] = set()
+    for layout in layouts:
+        for row in layout.rows:
+            for i, cell in enumerate(row[:-1]):
+                m = _step_date(cell.text)
+                said = row[i + 1].text
+                if m is None or DATE.search(said) or MONEY.search(said):
+                    continue
+                if _STEP_IS_DEADLINE.search(said) and not _STEP_IS_LATER.search(said):
+                    continue
+                date = date_of(m)
+                if date is not None:
+                    out.add(date)
     return out
 
 

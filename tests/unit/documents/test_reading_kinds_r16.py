@@ -15,12 +15,14 @@ import pytest
 from tests.unit.documents.test_reading_kinds_r10 import best
 from tests.unit.documents.test_reading_kinds_r14 import found
 
-from cma_adapters.rules_assistant.corpus import Cell
+from cma_adapters.rules_assistant import classifier, ranker
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
 from cma_adapters.rules_assistant.fields import read_fields
 from cma_adapters.rules_assistant.layout import Layout, page_layout
 from cma_adapters.rules_assistant.structures import letterhead
 from cma_adapters.rules_assistant.values import parse_date
-from cma_core.documents.model import Box, DocumentClass, PageText, Word
+from cma_core.documents.model import Box, DocumentClass, Extraction, PageText, Word
 
 C = DocumentClass
 
@@ -191,3 +193,65 @@ def test_a_confident_initial_stays_in_the_name() -> None:
         ("Sons", 270, 100, 30, 0.9), ("Ltd", 350, 100, 30, 0.9),
     )  # fmt: skip
     assert [c.value for c in letterhead([layout])] == ["J Tolley & Sons Ltd"]
+
+
+# -- dates the letter states, and those it does not ----------------------------------------
+
+
+def _timeline(later: str) -> list[tuple[Cell, ...]]:
+    return [
+        (Cell(0.08, "Abberley Hills Lending Ltd"),),
+        (Cell(0.08, "Loan ref. AHL-55102-Q"), Cell(0.72, "Mon, 11 Jan 2027")),
+        (Cell(0.08, "Your loan has been passed to our recoveries desk."),),
+        (Cell(0.08, "What has happened so far"),),
+        (Cell(0.08, "Thu, 03 Dec 2026"), Cell(0.35, "Statement posted")),
+        (Cell(0.08, "Mon, 11 Jan 2027"), Cell(0.35, "This notice")),
+        (Cell(0.08, "Tue, 09 Feb 2027"), Cell(0.35, later)),
+        (Cell(0.08, "Amount outstanding"), Cell(0.6, "£2,115.30")),
+        (Cell(0.08, "Please call us to talk about how you can repay."),),
+    ]
+
+
+def _shipped(page: list[tuple[Cell, ...]]) -> Extraction:
+    truth = Truth(document_class=C.OTHER)
+    sample = Sample(name="t", family="t", held_out=False, truth=truth, pages=(page,))
+    return extract(
+        sample_text(sample),
+        sample_pages(sample),
+        classifier.shipped(),
+        fields_model=ranker.shipped(),
+    )
+
+
+def test_a_timeline_s_later_step_is_no_deadline() -> None:
+    """What the writer may do next ("We will contact you again ...") on a timeline's last
+    step is no date the client must keep: as shipped (the field ranker too), no deadline."""
+    got = _shipped(_timeline("We will contact you again if we have not heard from you"))
+    assert got.letter_date == dt.date(2027, 1, 11)
+    assert got.deadline_date is None
+
+
+def test_a_timeline_step_to_pay_by_is_a_deadline_with_its_weekday() -> None:
+    """(the same timeline, its last step a deadline) "Tue, 09 Feb 2027  Last day to pay
+    in full": a step's date after its weekday is read as the rules read steps."""
+    got = found(C.CREDITOR_LETTER, _timeline("Last day to pay in full"))
+    steps = [c for c in got["deadline_date"] if c.role == "a step of a timeline"]
+    assert [c.value for c in steps] == [dt.date(2027, 2, 9)]
+    assert best(got, "deadline_date") == dt.date(2027, 2, 9)
+    assert _shipped(_timeline("Last day to pay in full")).deadline_date == dt.date(2027, 2, 9)
+
+
+def test_a_labelled_deadline_is_no_weak_guess_s_letter_date() -> None:
+    """The letter's own date unread (a stamp over it): the date labelled as the one to pay
+    by is the deadline, not the letter's date as well (which would leave no deadline after
+    it)."""
+    page = [
+        (Cell(0.08, "Teme Valley Gas Ltd"),),
+        (Cell(0.08, "RE CE VED"), Cell(0.7, "Account 4410 2291")),
+        (Cell(0.08, "Your gas bill: the total of this bill is £96.20."),),
+        (Cell(0.08, "Total of this bill"), Cell(0.6, "£96.20")),
+        (Cell(0.08, "Please pay this bill by"), Cell(0.6, "Fri, 19 Mar 2027")),
+    ]
+    got = _shipped(page)
+    assert got.deadline_date == dt.date(2027, 3, 19)
+    assert got.letter_date is None
