@@ -85,6 +85,7 @@ from cma_adapters.rules_assistant.structures import (
     running_balance,
     running_total_rows,
     section_names,
+    signed_by,
     starred_rows,
     starred_values,
     sums_the_column,
@@ -143,6 +144,7 @@ def read_fields(
     found["creditor_name"] += role_after_name(layouts)
     found["creditor_name"] += letterhead(layouts)
     found["creditor_name"] += monogram(layouts)  # (round 15)
+    found["creditor_name"] += signed_by(layouts)  # (round 16)
     found["original_creditor"] = labelled_candidates(
         "original_creditor", layouts, ORIGINAL_LABELS, parse_name, None, 5
     )

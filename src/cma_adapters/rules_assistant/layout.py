@@ -559,13 +559,11 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     if right is None and not re.search(r"\d", " ".join(w.text for w in rest))
                     else None
                 )
-                if translated is not None:
+                if translated is not None:  # (and what is below, as for any label)
                     hits.append(
                         _hit(match.group(), translated.words, layout.page, "above", cell,
                              row_text, "")
                     )  # fmt: skip
-                    hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
-                    continue
                 if not re.search(r"\d", " ".join(w.text for w in rest)) and _under_its_value(
                     layout, r, cell
                 ):

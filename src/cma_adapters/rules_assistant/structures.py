@@ -520,6 +520,53 @@ def registered(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+# A letter's sign-off, before its signature block.
+_SIGN_OFF = re.compile(
+    r"^(?:yours (?:sincerely|faithfully|truly)|with (?:kind|best) regards|kind regards)\b", re.I
+)
+
+
+_DEPARTMENT = re.compile(r"\b(?:office|section|department|unit|centre|services?|team)$", re.I)
+
+
+def signed_by(layouts: Sequence[Layout]) -> list[Candidate]:
+    """The organisation named in the signature block (round 16): a few lines under the
+    sign-off ("Yours sincerely"), a part of a line that is an organisation's name ("Income
+    Recovery, Teme Valley Water Ltd"). Weaker than a letterhead: where OCR garbled the
+    letterhead (a logo read as specks) it is the one place the writer is named."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if not row or not _SIGN_OFF.match(row[0].text.strip()):
+                continue
+            top = layout.row_tops[r]
+            for k in range(r + 1, min(r + 5, len(layout.rows))):
+                if layout.row_tops[k] - top > 8 * layout.line_height or not layout.rows[k]:
+                    break
+                cell = layout.rows[k][0]
+                for part in re.split(r",\s*|\s{2,}|\s+\|\s+", cell.text):
+                    name = parse_name(part)
+                    # (the whole part, two words or more: "Council Tax Section" is a
+                    # department, not "Council")
+                    if name is None or name != part.strip(" .") or len(name.split()) < 2:
+                        continue
+                    if _DEPARTMENT.search(name):
+                        continue  # "Court Office", "Income Section": the writer's desk
+                    if not ORGANISATION.search(name):
+                        continue
+                    agent = bool(AGENT_WORDS.search(name))
+                    court = bool(COURT.search(name))
+                    out.append(
+                        Candidate(
+                            field="creditor_name", value=name, shown=name, page=layout.page,
+                            box=cell.box, label=None, role="signature",
+                            score=1.2 - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
+                            order=(layout.page, k),
+                        )
+                    )  # fmt: skip
+    return out
+
+
 # A monogram letterhead: the writer's initials, capitals spaced apart ("Q R T", or a single
 # "Q"; the spaces may be lost: "QRT"), as the only words of a cell at the top of page 1
 # (round 15).

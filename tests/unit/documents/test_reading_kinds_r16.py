@@ -255,3 +255,33 @@ def test_a_labelled_deadline_is_no_weak_guess_s_letter_date() -> None:
     got = _shipped(page)
     assert got.deadline_date == dt.date(2027, 3, 19)
     assert got.letter_date is None
+
+
+# -- the writer named in the signature block --------------------------------------------------
+
+
+def _signed(department: str) -> list[tuple[Cell, ...]]:
+    return [
+        (Cell(0.1, "V 7 k"), Cell(0.8, "Mill Street")),  # a logo OCR read as specks
+        (Cell(0.08, "Mr Owain Pritchard-Bell"),),
+        (Cell(0.08, "Water charges still owing"), Cell(0.6, "£301.18")),
+        (Cell(0.08, "Please pay or contact us by 02 03 2027."),),
+        (Cell(0.08, "Yours sincerely"),),
+        (Cell(0.08, "R. Whitlow"),),
+        (Cell(0.08, department),),
+    ]
+
+
+def test_the_writer_named_in_the_signature_block() -> None:
+    """A letterhead OCR garbled names no one: the organisation in the signature block
+    under the sign-off ("Arrears Desk, Onny Valley Water Ltd") is the writer."""
+    got = found(C.UTILITY_ARREARS, _signed("Arrears Desk, Onny Valley Water Ltd"))
+    assert best(got, "creditor_name") == "Onny Valley Water Ltd"
+
+
+@pytest.mark.parametrize("department", ["Council Tax Section", "Court Office"])
+def test_a_department_in_the_signature_block_is_no_writer(department: str) -> None:
+    """(guard) A desk of the writer ("Council Tax Section", "Court Office") names no
+    organisation."""
+    got = found(C.UTILITY_ARREARS, _signed(department))
+    assert [c for c in got["creditor_name"] if c.role == "signature"] == []
