@@ -191,6 +191,9 @@ INCOME_LABELS = [
         r"|amount (?:paid|payable)(?: to you)?|net amount)\b",
         3.0,
     ),
+    # asked as the reader's question: "How much will I get?" (round 16)
+    # (the question's first words are the label, so it counts as a short one)
+    _l(r"how much(?= (?:will|do|shall|would) (?:i|you) (?:get|receive|be paid)\b)", 3.0),
     # "Paid every 4 weeks", "Payable each fortnight": the amount that reaches the client.
     _l(
         r"(?:paid|payable|payment) (?:every|each|per|weekly|fortnightly|monthly|four[ -]weekly)\b",

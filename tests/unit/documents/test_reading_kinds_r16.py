@@ -21,7 +21,7 @@ from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_page
 from cma_adapters.rules_assistant.fields import read_fields
 from cma_adapters.rules_assistant.layout import Layout, page_layout
 from cma_adapters.rules_assistant.structures import letterhead
-from cma_adapters.rules_assistant.values import parse_date
+from cma_adapters.rules_assistant.values import parse_date, parse_frequency
 from cma_core.documents.model import Box, DocumentClass, Extraction, PageText, Word
 
 C = DocumentClass
@@ -285,3 +285,61 @@ def test_a_department_in_the_signature_block_is_no_writer(department: str) -> No
     organisation."""
     got = found(C.UTILITY_ARREARS, _signed(department))
     assert [c for c in got["creditor_name"] if c.role == "signature"] == []
+
+
+# -- how often, how much, and OCR's letters ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("every 28 days", "four_weekly"),
+        ("Paid every fourteen days", "fortnightly"),
+        ("every 7 days", "weekly"),
+        ("Ask for a review within one month. We pay you every 28 days.", "four_weekly"),
+    ],
+)
+def test_how_often_in_days(text: str, expected: str) -> None:
+    assert parse_frequency(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You may ask us to look at it again within one month.", "Reply within 14 days", "in 28 days"],
+)
+def test_a_time_allowed_to_act_is_no_frequency(text: str) -> None:
+    assert parse_frequency(text) is None
+
+
+def test_an_award_asked_as_the_reader_s_questions() -> None:
+    """ "How much will I get?" and "How often?" with their answers under them; a month to
+    ask for a review is no frequency."""
+    page = [
+        (Cell(0.08, "Carers Support Office, Kidderminster"),),
+        (Cell(0.08, "How much will I get?"),),
+        (Cell(0.08, "£214.60"),),
+        (Cell(0.08, "How often?"),),
+        (Cell(0.08, "every 14 days"),),
+        (Cell(0.08, "If you disagree, ask us to look at it again within one month."),),
+    ]
+    got = found(C.BENEFIT_AWARD, page)
+    assert best(got, "income_pence") == 21460
+    assert best(got, "frequency") == "fortnightly"
+
+
+def test_a_month_s_j_read_as_f() -> None:
+    assert parse_date("Dated 14/fan/2027") == dt.date(2027, 1, 14)
+    assert parse_date("Hearing 3 fun 2027") == dt.date(2027, 6, 3)
+    assert parse_date("We had fun 12 times") is None  # (guard) no day and year around it
+
+
+def test_a_legal_form_ocr_misread_in_a_sentence() -> None:
+    """ "made with Clun Forest Credit ple": the original creditor's name keeps its legal
+    form, read back as "plc"."""
+    page = [
+        (Cell(0.08, "Radnor Debt Purchase Ltd"),),
+        (Cell(0.08, "Your agreement was made with Clun Forest Credit ple and assigned to us."),),
+        (Cell(0.08, "Balance assigned"), Cell(0.6, "£1,802.55")),
+    ]
+    got = found(C.NOTICE_OF_ASSIGNMENT, page)
+    assert best(got, "original_creditor") == "Clun Forest Credit plc"
