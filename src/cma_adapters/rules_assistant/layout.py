@@ -805,7 +805,9 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         for other in layout.rows[nr]:
             if abs(other.left - cell.left) <= tolerance:
                 return other
-        if layout.rows[nr]:
+        # (a row of other columns' cells only, none over the label's: on a skewed scan a
+        # column's values fall a row lower than the next column's, round 16)
+        if any(o.left < cell.right and o.right > cell.left for o in layout.rows[nr]):
             return None
     return None
 

@@ -520,6 +520,59 @@ def registered(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+def better_read(candidates: list[Candidate], layouts: Sequence[Layout]) -> list[Candidate]:
+    """A name OCR read twice, one letter apart ("Burham Dales Borough Council" in the
+    letterhead, "Durham Dales Borough Council" in the footer, round 16): each candidate
+    takes the spelling whose differing word Tesseract was surer of, where the other
+    spelling stands in the document with the name's other words. Words read without OCR
+    (confidence 1) are never changed."""
+    if not candidates:
+        return candidates
+    sure: dict[str, float] = {}
+    for layout in layouts:
+        for row in layout.rows:
+            for cell in row:
+                for w in cell.words:
+                    text = w.text.strip(",.;:()")
+                    sure[text] = max(sure.get(text, 0.0), w.confidence)
+    if all(c >= 1.0 for c in sure.values()):
+        return candidates
+    flat = "\n".join(" ".join(c.text for c in row) for layout in layouts for row in layout.rows)
+    out = []
+    for candidate in candidates:
+        value = candidate.value
+        if isinstance(value, str):
+            value = _better_spelt(value, sure, flat)
+        out.append(candidate if value == candidate.value else attrs.evolve(candidate, value=value))
+    return out
+
+
+def _one_misread(a: str, b: str) -> bool:
+    """Whether two words differ as OCR misreads one letter: one letter for another
+    ("Burham", "Durham"), or "rn" read as "m" ("Bumley", "Burnley")."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[:i] + "m" + longer[i + 2 :] == shorter
+        for i in range(len(longer) - 1)
+        if longer[i : i + 2] == "rn"
+    )
+
+
+def _better_spelt(name: str, sure: dict[str, float], flat: str) -> str:
+    parts = name.split()
+    for i, part in enumerate(parts):
+        if len(part) < 4 or not part.isalpha() or sure.get(part, 1.0) >= 1.0:
+            continue
+        for other, confidence in sure.items():
+            if confidence > sure[part] and other.isalpha() and _one_misread(other, part):
+                variant = " ".join([*parts[:i], other, *parts[i + 1 :]])
+                if variant in flat:
+                    return variant
+    return name
+
+
 # A letter's sign-off, before its signature block.
 _SIGN_OFF = re.compile(
     r"^(?:yours (?:sincerely|faithfully|truly)|with (?:kind|best) regards|kind regards)\b", re.I

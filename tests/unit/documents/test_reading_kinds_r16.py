@@ -343,3 +343,61 @@ def test_a_legal_form_ocr_misread_in_a_sentence() -> None:
     ]
     got = found(C.NOTICE_OF_ASSIGNMENT, page)
     assert best(got, "original_creditor") == "Clun Forest Credit plc"
+
+
+# -- a skewed scan's columns, a name read twice ---------------------------------------------
+
+
+def test_a_value_a_row_lower_on_a_skewed_scan() -> None:
+    """On a skewed scan a column's value falls a row lower than the next column's: the
+    row between holds only other columns' cells, none over the label, so the value under
+    the label is the one below that row."""
+    layout = ocr_page(
+        ("Teme", 100, 100, 20), ("Quarry", 180, 100, 20), ("Ltd", 300, 100, 20),
+        ("GROSS", 600, 300, 20), ("THIS", 680, 300, 20), ("PAY", 750, 300, 20),
+        ("TAX", 1000, 280, 20), ("THIS", 1060, 280, 20), ("PAY", 1130, 280, 20),
+        ("£88.20", 1000, 320, 20),  # the next column's value, a row up
+        ("£1,020.75", 600, 345, 20),
+    )  # fmt: skip
+    got = read_fields([layout], "", C.PAYSLIP)
+    assert best(got, "gross_pence") == 102075
+
+
+def test_a_value_under_another_column_s_label_is_not_taken() -> None:
+    """(guard) A row with a cell over the label's column stops the search as before."""
+    layout = ocr_page(
+        ("Teme", 100, 100, 20), ("Quarry", 180, 100, 20), ("Ltd", 300, 100, 20),
+        ("GROSS", 600, 300, 20), ("THIS", 680, 300, 20), ("PAY", 750, 300, 20),
+        ("see", 600, 330, 20), ("overleaf", 650, 330, 20),
+        ("£1,020.75", 600, 360, 20),
+    )  # fmt: skip
+    got = read_fields([layout], "", C.PAYSLIP)
+    assert best(got, "gross_pence") is None
+
+
+def test_a_name_read_twice_one_letter_apart() -> None:
+    """The letterhead's "Burnley" read "Bumley" (less surely) and the footer's right: the
+    surer spelling, where it stands with the name's other words."""
+    layout = ocr_page(
+        ("Bumley", 100, 100, 30, 0.81), ("Vale", 205, 100, 30, 0.95),
+        ("Borough", 280, 100, 30, 0.95), ("Council", 400, 100, 30, 0.95),
+        ("Council", 100, 500, 20, 0.95), ("Tax", 180, 500, 20, 0.95),
+        ("overdue", 240, 500, 20, 0.95),
+        ("Burnley", 100, 1500, 18, 0.96), ("Vale", 200, 1500, 18, 0.96),
+        ("Borough", 280, 1500, 18, 0.96), ("Council,", 380, 1500, 18, 0.96),
+        ("Town", 500, 1500, 18, 0.96), ("Hall", 560, 1500, 18, 0.96),
+    )  # fmt: skip
+    got = read_fields([layout], "", C.COUNCIL_TAX)
+    assert best(got, "creditor_name") == "Burnley Vale Borough Council"
+
+
+def test_a_name_read_once_stays_as_read() -> None:
+    """(guard) Without the other spelling beside the name's other words, nothing
+    changes ("Bumley" alone elsewhere does not rename it)."""
+    layout = ocr_page(
+        ("Bumley", 100, 100, 30, 0.81), ("Vale", 205, 100, 30, 0.95),
+        ("Borough", 280, 100, 30, 0.95), ("Council", 400, 100, 30, 0.95),
+        ("Burnley", 100, 1500, 18, 0.96), ("Road", 200, 1500, 18, 0.96),
+    )  # fmt: skip
+    got = read_fields([layout], "", C.COUNCIL_TAX)
+    assert best(got, "creditor_name") == "Bumley Vale Borough Council"
