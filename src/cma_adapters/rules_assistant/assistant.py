@@ -640,6 +640,13 @@ def _choose(
             if said is not None:
                 chosen[field] = said
                 continue
+        due: set[object] = set()
+        if field == "letter_date":
+            # A date labelled as the one to pay or answer by is no weak guess's letter
+            # date (a date in the body, or the flattened text's): where the letter's own
+            # date is unread (a stamp over it), the deadline stays the deadline (round 16).
+            due = {c.value for c in found.get("deadline_date", []) if c.score >= 2.5 and c.label}
+            candidates = [c for c in candidates if c.score >= 1.0 or c.value not in due]
         letter = chosen.get("letter_date")
         if field == "deadline_date" and isinstance(letter, dt.date):
             candidates = [
@@ -648,6 +655,7 @@ def _choose(
         value = candidates[0].value if candidates and candidates[0].score > 0 else None
         if value is None:
             value = _fallback(field, text, cls)
+            value = None if value in due else value
         chosen[field] = value
     return chosen
 

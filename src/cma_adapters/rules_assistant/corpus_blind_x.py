@@ -19,6 +19,11 @@ It is never used to write rules, to train or calibrate the classifier or the fie
 aggregate figures go into benchmarks/OCR.md. Whoever reads its individual misses to change
 the reader makes ``X`` no longer blind and must say so there.
 
+**X is no longer blind since round 16** (branch ``reader16``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on X
+from then on is a training-side figure (benchmarks/OCR.md, "Round 16").
+
 What differs from A-V:
 
 * who writes: bodies and firms of Wales and the Welsh Marches (Cardiff, Swansea, Powys,

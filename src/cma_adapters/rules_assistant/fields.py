@@ -73,6 +73,7 @@ from cma_adapters.rules_assistant.prose import (
     prose_served,
 )
 from cma_adapters.rules_assistant.structures import (
+    better_read,
     dated_steps,
     in_quote,
     letterhead,
@@ -85,6 +86,7 @@ from cma_adapters.rules_assistant.structures import (
     running_balance,
     running_total_rows,
     section_names,
+    signed_by,
     starred_rows,
     starred_values,
     sums_the_column,
@@ -143,6 +145,7 @@ def read_fields(
     found["creditor_name"] += role_after_name(layouts)
     found["creditor_name"] += letterhead(layouts)
     found["creditor_name"] += monogram(layouts)  # (round 15)
+    found["creditor_name"] += signed_by(layouts)  # (round 16)
     found["original_creditor"] = labelled_candidates(
         "original_creditor", layouts, ORIGINAL_LABELS, parse_name, None, 5
     )
@@ -199,6 +202,8 @@ def read_fields(
         found["creditor_name"] = [c for c in found["creditor_name"] if c not in lent]
         found["original_creditor"] += [attrs.evolve(c, field="original_creditor") for c in lent]
     _roles(found, cls)
+    for field in ("creditor_name", "original_creditor", "payer_name"):
+        found[field] = better_read(found[field], layouts)  # (round 16)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
 
 

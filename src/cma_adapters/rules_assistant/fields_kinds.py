@@ -144,13 +144,16 @@ def body_columns(layout: Layout) -> list[list[Cell]]:
 #   payment: £X") is not the value of a label above it.
 
 _CLAUSE = re.compile(
-    r"\s(?:is|are|was|were|has|have|had|will|shall|can|cannot|must|may|please|we|you)\s"
+    r"\s(?:is|are|was|were|has|have|had|will|shall|can|cannot|must|may|please|we|you"
+    # (what state a debt is in, in lower case: "Water charges still owing", round 16)
+    r"|still|owing|unpaid|overdue|outstanding)\s"
 )
 
 
 def is_clause(name: str) -> bool:
     """Whether a span read as a name is a clause: a lower-case verb or pronoun between its
-    words ("Your Westray card account is overdue", "Payments we have received")."""
+    words ("Your Westray card account is overdue", "Payments we have received"), or a
+    heading that says what is owed ("Water and sewerage charges still unpaid")."""
     return bool(_CLAUSE.search(f" {name} "))
 
 

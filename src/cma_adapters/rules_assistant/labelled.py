@@ -53,7 +53,9 @@ LETTER_DATE_LABELS = [
     _l(r"(?:(?:date )?(?:written|sent|printed|produced|posted|emailed)(?: on)?)\b", 2.0),
     # when a court's order was made: "Made on 3 May 2026 by the court" (round 14)
     _l(r"(?:(?:this )?order )?made on\b", 2.0),
-    _l(_W % 3 + r"(?:date|dated|issued)(?: on)?\b", 2.0),
+    # ("Arrears to date", "Instalments unpaid to date": so far, no date of the letter,
+    # round 16)
+    _l(_W % 3 + r"(?<!\bto )(?:date|dated|issued)(?: on)?\b", 2.0),
 ]
 
 
@@ -107,7 +109,7 @@ SERVED_BEFORE = re.compile(
 BALANCE_LABELS = [
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay)\b",
         1.0,
     ),
 ]
@@ -189,6 +191,9 @@ INCOME_LABELS = [
         r"|amount (?:paid|payable)(?: to you)?|net amount)\b",
         3.0,
     ),
+    # asked as the reader's question: "How much will I get?" (round 16)
+    # (the question's first words are the label, so it counts as a short one)
+    _l(r"how much(?= (?:will|do|shall|would) (?:i|you) (?:get|receive|be paid)\b)", 3.0),
     # "Paid every 4 weeks", "Payable each fortnight": the amount that reaches the client.
     _l(
         r"(?:paid|payable|payment) (?:every|each|per|weekly|fortnightly|monthly|four[ -]weekly)\b",
@@ -207,7 +212,8 @@ GROSS_LABELS = [
 
 
 FREQUENCY_LABELS = [
-    _l(r"(?:pay )?(?:frequency|period|how often|paid)\b", 3.0),
+    # ("Payment frequency", round 16)
+    _l(r"(?:pay(?:ment)? )?(?:frequency|period|how often|paid)\b", 3.0),
     # how often, as a form names it: "Payment interval", "Payroll cycle", "Pay schedule"
     _l(_W % 2 + r"(?:interval|cycle|schedule|payment period)\b", 3.0),
 ]

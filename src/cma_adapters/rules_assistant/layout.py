@@ -12,6 +12,7 @@ layer) get boxes from the text's own character columns, so the same reading appl
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -123,6 +124,7 @@ def page_layout(page: PageText) -> Layout:
     tops: list[float] = []
     for index, row_words in enumerate(rows):
         row_words = _join_combs(row_words, dropped, height_px)
+        row_words = _separators_between_figures(row_words, dropped, height_px)
         cells_rows.append(tuple(_cells(page.number, index, row_words, height_px)))
         tops.append(min(_centre(w, slope) for w in row_words))
     cells_rows = _pounds_and_pence(cells_rows)
@@ -326,6 +328,38 @@ def _join_combs(words: list[Word], dropped: Sequence[Word], height: float) -> li
     return out
 
 
+_SEPARATOR = re.compile(r"[/.\-–]")
+
+
+def _separators_between_figures(
+    words: list[Word], dropped: Sequence[Word], height: float
+) -> list[Word]:
+    """A separator OCR read as a word of its own between two figures ("16 / 10 / 2026",
+    a date spaced out) holds the figures together: a word that is only "/", "-", "–" or
+    "." (dropped as a speck, having no letter or figure) is put back between a word ending
+    in a figure and one starting with one when it stands on their line, close to both (as
+    close as the words of a cell are), so the date is one cell, not three (round 16)."""
+    if len(words) < 2 or not dropped:
+        return words
+    out = [words[0]]
+    for left, right in itertools.pairwise(words):
+        if left.text[-1:].isdigit() and right.text[:1].isdigit():
+            between = [
+                d
+                for d in dropped
+                if _SEPARATOR.fullmatch(d.text)
+                and left.box.right <= d.box.left
+                and d.box.right <= right.box.left
+                and d.box.left - left.box.right < 1.3 * height
+                and right.box.left - d.box.right < 1.3 * height
+                and abs((d.box.top + d.box.height / 2) - (left.box.top + left.box.height / 2))
+                <= height / 2
+            ]
+            out.extend(between[:1])
+        out.append(right)
+    return out
+
+
 def _one_char(word: Word) -> bool:
     return len(word.text) == 1 and word.text.isalnum()
 
@@ -356,9 +390,30 @@ def _cells(page: int, row: int, words: list[Word], height: float) -> list[Cell]:
     for cell in cells:
         if not any(re.search(r"[A-Za-z0-9£&]", w.text) for w in cell):
             continue  # a lone "|" with wide gaps: a ruled line between columns
+        cell = _edges_unspecked(cell)
         fixed = tuple(attrs.evolve(w, text="I") if w.text == "|" else w for w in cell)
         out.append(Cell(page=page, row=row, words=fixed))
     return out
+
+
+def _edges_unspecked(cell: list[Word]) -> list[Word]:
+    """A cell without the specks OCR reads at its edges (round 16): a "|" first or last is
+    a ruled line or a logo's bar beside the words ("Mid Devon District Council |"), not an
+    "I"; a single letter read with low confidence (under 0.5) first or last is a speck of
+    a logo ("A | Lincoln Magistrates' Court"). Text without word boxes (confidence 1)
+    keeps every word, and a cell is never emptied."""
+    words = list(cell)
+
+    def speck(word: Word) -> bool:
+        return word.text == "|" or (
+            len(word.text) == 1 and word.text.isalpha() and word.confidence < 0.5
+        )
+
+    while len(words) > 1 and speck(words[0]):
+        words.pop(0)
+    while len(words) > 1 and speck(words[-1]):
+        words.pop()
+    return words
 
 
 # -- label → value ----------------------------------------------------------------------
@@ -499,6 +554,16 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                             _hit(match.group(), row[left].words, layout.page, "left", cell,
                                  row_text, before)
                         )  # fmt: skip
+                translated = (
+                    _translated_label_value(layout, r, cell)
+                    if right is None and not re.search(r"\d", " ".join(w.text for w in rest))
+                    else None
+                )
+                if translated is not None:  # (and what is below, as for any label)
+                    hits.append(
+                        _hit(match.group(), translated.words, layout.page, "above", cell,
+                             row_text, "")
+                    )  # fmt: skip
                 if not re.search(r"\d", " ".join(w.text for w in rest)) and _under_its_value(
                     layout, r, cell
                 ):
@@ -740,9 +805,33 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         for other in layout.rows[nr]:
             if abs(other.left - cell.left) <= tolerance:
                 return other
-        if layout.rows[nr]:
+        # (a row of other columns' cells only, none over the label's: on a skewed scan a
+        # column's values fall a row lower than the next column's, round 16)
+        if any(o.left < cell.right and o.right > cell.left for o in layout.rows[nr]):
             return None
     return None
+
+
+def _translated_label_value(layout: Layout, r: int, cell: Cell) -> Cell | None:
+    """A form in two languages that prints each label twice, the second language's under
+    the first's, with one value right of the pair ("Cyflog gros   £684.36" over "Gross
+    pay", round 16): the value of a label cell alone on its row is the one right of the
+    label on the row just above when that row is a label (words without figures, starting
+    where this one does) and one value, and nothing value-like is below this label (a
+    label whose value is printed under it keeps it)."""
+    if r == 0 or len(layout.rows[r]) != 1:
+        return None
+    above = layout.rows[r - 1]
+    if len(above) != 2 or not _label_like(above[0]) or not _value_like(above[1]):
+        return None
+    if abs(above[0].left - cell.left) > layout.line_height:
+        return None
+    if layout.row_tops[r] - layout.row_tops[r - 1] > 2.2 * layout.line_height:
+        return None
+    below = _below(layout, r, cell)
+    if below is not None and _value_like(below):
+        return None
+    return above[1]
 
 
 def cell_below(layout: Layout, r: int, cell: Cell) -> Cell | None:

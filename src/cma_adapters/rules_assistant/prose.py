@@ -145,7 +145,9 @@ _ORG_SUFFIX = (
 # Portfolio".
 _ORG_IN_TEXT = re.compile(
     rf"\b[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|&|and|for|of))*?\s+{_ORG_SUFFIX}\b"
-    rf"(?:\s+{_ORG_SUFFIX}\b)*(?:(?:\s+[A-Z][\w'.-]*){{0,2}}?\s+(?:Ltd|Limited|plc|PLC|LLP)\b)?"
+    rf"(?:\s+{_ORG_SUFFIX}\b)*(?:(?:\s+[A-Z][\w'.-]*){{0,2}}?\s+(?:Ltd|Limited|plc|PLC|LLP"
+    # (the legal form as OCR reads it, which ``parse_name`` puts right: round 16)
+    r"|ple|pic|Lid)\b)?"
 )
 
 

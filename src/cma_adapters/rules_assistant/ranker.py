@@ -49,7 +49,12 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant.fields_kinds import clock_time, sort_code_beside
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
-from cma_adapters.rules_assistant.structures import in_quote, quote_rows, sums_the_column
+from cma_adapters.rules_assistant.structures import (
+    in_quote,
+    later_steps,
+    quote_rows,
+    sums_the_column,
+)
 from cma_adapters.rules_assistant.values import (
     AGENT_WORDS,
     CLAIM,
@@ -553,18 +558,30 @@ def rerank(
         if not ranked:
             continue
         found[field] = ranked
+        if (
+            field == "deadline_date"
+            and chosen.get(field) is None
+            and ranked[0].value in later_steps(layouts)
+        ):
+            # (where the rules read no deadline, a timeline's later step — "We will write
+            # to you again" — is not filled in as one: round 16)
+            continue
         if fills(model, cls, field, ranked[0].score, chosen.get(field) is not None):
             chosen[field] = ranked[0].value
     return chosen, found
 
 
 def allowed(field: str, value: object, chosen: Mapping[str, object]) -> bool:
-    """A deadline falls after the letter's date, the creditor is not the original
+    """A deadline falls after the letter's date (and the letter's date is not the
+    deadline the rules read), the creditor is not the original
     creditor, the account is not the court's claim number, and an amount owed or paid is
     more than nothing."""
     letter = chosen.get("letter_date")
     if field == "deadline_date" and isinstance(letter, dt.date):
         return isinstance(value, dt.date) and value > letter
+    if field == "letter_date" and chosen.get("deadline_date") is not None:
+        # (the date the rules read as the deadline is not the letter's too: round 16)
+        return value != chosen["deadline_date"]
     if field == "creditor_name" and chosen.get("original_creditor") is not None:
         return key(field, value) != key(field, chosen["original_creditor"])
     if field == "account_reference" and chosen.get("court_claim_number") is not None:

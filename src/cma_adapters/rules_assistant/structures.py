@@ -5,6 +5,7 @@ the letterhead and the registered name. Moved out of ``fields.py``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -171,13 +172,23 @@ _STEP_IS_LATER = re.compile(
 )
 
 
+_WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+
+
+def _step_date(text: str) -> re.Match[str] | None:
+    """The date a timeline's step cell holds alone (past a bullet, and a weekday before
+    it: "Sat, 17 Oct 2026", round 16)."""
+    text = text.strip(" •·-")
+    return DATE.fullmatch(text[m.end() :] if (m := _WEEKDAY.match(text)) else text)
+
+
 def dated_steps(layouts: Sequence[Layout]) -> list[Candidate]:
     """A date alone in its cell, with what happens on it in the cell to its right."""
     out = []
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             for i, cell in enumerate(row[:-1]):
-                m = DATE.fullmatch(cell.text.strip(" •·-"))
+                m = _step_date(cell.text)
                 if m is None:
                     continue
                 said = row[i + 1].text
@@ -195,6 +206,28 @@ def dated_steps(layouts: Sequence[Layout]) -> list[Candidate]:
                         order=(layout.page, r),
                     )
                 )  # fmt: skip
+    return out
+
+
+def later_steps(layouts: Sequence[Layout]) -> set[dt.date]:
+    """The dates of a timeline's steps that are no deadline (round 16): a date alone in
+    its cell with what happens on it to its right, where that says neither what to pay
+    or answer by (``dated_steps``' deadlines) nor a sum or another date — "This letter",
+    "We will write to you again if we have not heard from you", "We may serve a notice".
+    What the writer may do next is no date the client must keep."""
+    out: set[dt.date] = set()
+    for layout in layouts:
+        for row in layout.rows:
+            for i, cell in enumerate(row[:-1]):
+                m = _step_date(cell.text)
+                said = row[i + 1].text
+                if m is None or DATE.search(said) or MONEY.search(said):
+                    continue
+                if _STEP_IS_DEADLINE.search(said) and not _STEP_IS_LATER.search(said):
+                    continue
+                date = date_of(m)
+                if date is not None:
+                    out.add(date)
     return out
 
 
@@ -484,6 +517,106 @@ def registered(layouts: Sequence[Layout]) -> list[Candidate]:
                         order=(layout.page, r),
                     )
                 )  # fmt: skip
+    return out
+
+
+def better_read(candidates: list[Candidate], layouts: Sequence[Layout]) -> list[Candidate]:
+    """A name OCR read twice, one letter apart ("Burham Dales Borough Council" in the
+    letterhead, "Durham Dales Borough Council" in the footer, round 16): each candidate
+    takes the spelling whose differing word Tesseract was surer of, where the other
+    spelling stands in the document with the name's other words. Words read without OCR
+    (confidence 1) are never changed."""
+    if not candidates:
+        return candidates
+    sure: dict[str, float] = {}
+    for layout in layouts:
+        for row in layout.rows:
+            for cell in row:
+                for w in cell.words:
+                    text = w.text.strip(",.;:()")
+                    sure[text] = max(sure.get(text, 0.0), w.confidence)
+    if all(c >= 1.0 for c in sure.values()):
+        return candidates
+    flat = "\n".join(" ".join(c.text for c in row) for layout in layouts for row in layout.rows)
+    out = []
+    for candidate in candidates:
+        value = candidate.value
+        if isinstance(value, str):
+            value = _better_spelt(value, sure, flat)
+        out.append(candidate if value == candidate.value else attrs.evolve(candidate, value=value))
+    return out
+
+
+def _one_misread(a: str, b: str) -> bool:
+    """Whether two words differ as OCR misreads one letter: one letter for another
+    ("Burham", "Durham"), or "rn" read as "m" ("Bumley", "Burnley")."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[:i] + "m" + longer[i + 2 :] == shorter
+        for i in range(len(longer) - 1)
+        if longer[i : i + 2] == "rn"
+    )
+
+
+def _better_spelt(name: str, sure: dict[str, float], flat: str) -> str:
+    parts = name.split()
+    for i, part in enumerate(parts):
+        if len(part) < 4 or not part.isalpha() or sure.get(part, 1.0) >= 1.0:
+            continue
+        for other, confidence in sure.items():
+            if confidence > sure[part] and other.isalpha() and _one_misread(other, part):
+                variant = " ".join([*parts[:i], other, *parts[i + 1 :]])
+                if variant in flat:
+                    return variant
+    return name
+
+
+# A letter's sign-off, before its signature block.
+_SIGN_OFF = re.compile(
+    r"^(?:yours (?:sincerely|faithfully|truly)|with (?:kind|best) regards|kind regards)\b", re.I
+)
+
+
+_DEPARTMENT = re.compile(r"\b(?:office|section|department|unit|centre|services?|team)$", re.I)
+
+
+def signed_by(layouts: Sequence[Layout]) -> list[Candidate]:
+    """The organisation named in the signature block (round 16): a few lines under the
+    sign-off ("Yours sincerely"), a part of a line that is an organisation's name ("Income
+    Recovery, Teme Valley Water Ltd"). Weaker than a letterhead: where OCR garbled the
+    letterhead (a logo read as specks) it is the one place the writer is named."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if not row or not _SIGN_OFF.match(row[0].text.strip()):
+                continue
+            top = layout.row_tops[r]
+            for k in range(r + 1, min(r + 5, len(layout.rows))):
+                if layout.row_tops[k] - top > 8 * layout.line_height or not layout.rows[k]:
+                    break
+                cell = layout.rows[k][0]
+                for part in re.split(r",\s*|\s{2,}|\s+\|\s+", cell.text):
+                    name = parse_name(part)
+                    # (the whole part, two words or more: "Council Tax Section" is a
+                    # department, not "Council")
+                    if name is None or name != part.strip(" .") or len(name.split()) < 2:
+                        continue
+                    if _DEPARTMENT.search(name):
+                        continue  # "Court Office", "Income Section": the writer's desk
+                    if not ORGANISATION.search(name):
+                        continue
+                    agent = bool(AGENT_WORDS.search(name))
+                    court = bool(COURT.search(name))
+                    out.append(
+                        Candidate(
+                            field="creditor_name", value=name, shown=name, page=layout.page,
+                            box=cell.box, label=None, role="signature",
+                            score=1.2 - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
+                            order=(layout.page, k),
+                        )
+                    )  # fmt: skip
     return out
 
 

@@ -31,6 +31,9 @@ from cma_core.documents.model import Box
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
+# (OCR reads the J of a short month's name as an "f": "30/fan/2025", round 16; only
+# where a day and a year stand either side, as ``DATE`` reads a month)
+_MONTHS |= {"fan": 1, "fun": 6, "ful": 7}
 
 
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -57,9 +60,10 @@ DATE = re.compile(
     # or just above it: "Sort code 30-15-99" is no date (``dashed_date``, round 15)
     r"|\b(?P<d6>[0-3]\d)-(?P<m6>[01]\d)-(?P<y6>\d\d)(?![\d.,/-]?\d)"
     # a form's boxed date, "04 12 2026": two figures, two figures, a four-figure year
-    # (OCR may read a box's edge as a point or a colon beside a space: "26.07 2026")
-    r"|(?<![\d£$,.] )(?<![\d£$,.])\b(?P<d7>[0-3]\d)(?P<s7> |[.:] ?)(?P<m7>[01]\d)"
-    r"(?P<t7> |[.:] ?)(?P<y7>(?:19|20)\d\d)(?! ?\d)"
+    # (OCR may read a box's edge as a point or a colon beside a space: "26.07 2026"; or
+    # lose one of a date's two slashes: "09 04/2025", "02/05 2025", round 16)
+    r"|(?<![\d£$,.] )(?<![\d£$,.])\b(?P<d7>[0-3]\d)(?P<s7> |[.:/] ?)(?P<m7>[01]\d)"
+    r"(?P<t7> |[.:/] ?)(?P<y7>(?:19|20)\d\d)(?! ?\d)"
     # a Roman month, "4.XII.2026", "4 xii 2026" (the same separator twice)
     # (OCR reads an I as "1" or "l": "1.X11.2026", "23.X1.2026"; an all-figure date is
     # read as one by the alternatives above)
@@ -375,21 +379,37 @@ def parse_name(text: str) -> str | None:
 
 _FREQUENCIES = (
     # ("a 4-week payment", "the four week period": the adjective too, round 13)
-    (re.compile(r"\b(?:four|4)[\s-]*week(?:ly|s)?\b|every fourth week\b", re.I), "four_weekly"),
+    # ("every 28 days", "every 14 days", "every 7 days": round 16)
     (
         re.compile(
-            r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s)?|every (?:second|other) week)\b",
+            r"\b(?:four|4)[\s-]*week(?:ly|s)?\b|every fourth week\b"
+            r"|\bevery (?:28|twenty[\s-]eight) days\b",
+            re.I,
+        ),
+        "four_weekly",
+    ),
+    (
+        re.compile(
+            r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s)?|every (?:second|other) week"
+            r"|every (?:14|fourteen) days)\b",
             re.I,
         ),
         "fortnightly",
     ),
-    (re.compile(r"\b(?:weekly|every week|week)\b", re.I), "weekly"),
+    (re.compile(r"\b(?:weekly|every week|week|every (?:7|seven) days)\b", re.I), "weekly"),
     (re.compile(r"\b(?:monthly|every month|month|calendar month)\b", re.I), "monthly"),
     (re.compile(r"\b(?:annual(?:ly)?|yearly|year)\b", re.I), "annually"),
 )
 
 
+# A time allowed to act is no frequency: "ask us to look at it again within one month".
+_WITHIN = re.compile(
+    r"\bwithin (?:a|an|one|two|three|six|\d+) (?:calendar )?(?:weeks?|months?|years?)\b", re.I
+)
+
+
 def parse_frequency(text: str) -> str | None:
+    text = _WITHIN.sub(" ", text)  # (round 16)
     for pattern, value in _FREQUENCIES:
         if pattern.search(text):
             return value
