@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
 import { ScreeningList } from "../src/pages/case/FirstContact";
-import { boxedPages, byField, changes, EvidenceList, place } from "../src/pages/case/Evidence";
+import { boxedPages, byField, changes, countedFrom, EvidenceList, place } from "../src/pages/case/Evidence";
 import { merged } from "../src/pages/case/Reminders";
 import { hitLink, Snippet } from "../src/pages/search/Search";
 
@@ -103,6 +103,16 @@ describe("budget suggestions", () => {
     expect(rows[0]?.[0]).toBe("Sets the spending line");
     expect(rows[0]?.[1]).toContain("£85.00");
     expect(rows[1]).toEqual(["Paid to", "Octopus Energy"]);
+  });
+});
+
+describe("deadline suggestions", () => {
+  it("say when a claim's date of service is the deemed one still ahead, and only then", () => {
+    const claim = { ...suggestion, kind: "court_claim_deadline", fact_date: "2026-12-09" } as Schemas["SuggestionOut"];
+    expect(countedFrom(claim, "2026-12-05")).toBe("9 Dec 2026 (the deemed date of service, still ahead)");
+    expect(countedFrom(claim, "2026-12-09")).toBe("9 Dec 2026");
+    const notice = { ...claim, kind: "enforcement_deadline" } as Schemas["SuggestionOut"];
+    expect(countedFrom(notice, "2026-12-05")).toBe("9 Dec 2026");
   });
 });
 

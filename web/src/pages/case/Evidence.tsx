@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, ifMatch } from "../../api/problem";
 import { useMe } from "../../auth/session";
-import { date, label, money } from "../../components/format";
+import { date, label, money, today } from "../../components/format";
 import { Button, ErrorSummary, TextInput } from "../../components/forms";
 import { ScrollBox, SummaryList, Tag } from "../../components/ui";
 import { CorrectionForm } from "./Correction";
@@ -27,6 +27,14 @@ export function fieldName(field: string): string {
     court_claim_number: "Claim number",
   };
   return names[field] ?? label(field.replace(/_pence$/, ""));
+}
+
+/** The day a deadline suggestion counts from; a date of service still ahead is recorded as
+ * the deemed date it is (the API keeps it, up to 14 days ahead), and says so. */
+export function countedFrom(s: Suggestion, now: string = today()): string {
+  const day = s.fact_date ?? "";
+  const service = s.kind === "court_claim_deadline" || s.kind === "statutory_demand_deadline";
+  return service && day > now ? `${date(day)} (the deemed date of service, still ahead)` : date(day);
 }
 
 export function changes(s: Suggestion): Array<readonly [string, string]> {
@@ -51,7 +59,7 @@ export function changes(s: Suggestion): Array<readonly [string, string]> {
     default:
       return [
         ["Records", label(s.kind)],
-        ...(s.fact_date ? ([["Counted from", date(s.fact_date)]] as const) : []),
+        ...(s.fact_date ? ([["Counted from", countedFrom(s)]] as const) : []),
         ...(s.deadline ? ([["Deadline", `${date(s.deadline)}${s.deadline_basis ? ` (${s.deadline_basis})` : ""}`]] as const) : []),
         ...(s.court_claim_number ? ([["Claim number", s.court_claim_number]] as const) : []),
       ];
