@@ -27,10 +27,13 @@ from tests.unit.documents.blind_families import (
     assert_never_trained_on,
     assert_words_on_page,
     digest_under_another_hash_seed,
+    floor_params,
+    meets_floor,
 )
 
-from cma_adapters.rules_assistant import corpus_blind_e
-from cma_adapters.rules_assistant.corpus import sample_text
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_e, ranker
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_e import (
     CLIP,
     DATE_SHAPES,
@@ -353,3 +356,49 @@ def test_the_same_family_under_any_hash_seed() -> None:
 
 def test_family_e_is_never_used_to_train_or_calibrate() -> None:
     assert_never_trained_on("corpus_blind_e", "E")
+
+
+# -- the reader on E (measured once, blind, benchmarks/OCR.md) --------------------------------
+
+
+@pytest.fixture(scope="module")
+def e_score(
+    family: list[ESample], texts: dict[str, str], pages: dict[str, tuple[PageText, ...]]
+) -> Score:
+    model, fields_model = classifier.shipped(), ranker.shipped()
+    return score(
+        [(s, extract(texts[s.name], pages[s.name], model, fields_model=fields_model))
+         for s in family]
+    )  # fmt: skip
+
+
+FIRST = (
+    "class 100% (38/38), creditor 87% (26/30), original creditor 2/2, reference 100% "
+    "(30/30), balance 97% (29/30), letter date 100% (36/36), deadline 100% (24/24), claim "
+    "no. 4/4, payer 4/4, income 4/4, gross 2/2, frequency 4/4, served 2/2 (branch corpuse "
+    "off 75c618f = main's round-16 reader, shipped classifier and field ranker 2026-12-05.16; "
+    "on 76 documents: benchmarks/OCR.md, 'Family E')"
+)
+"""The first measurement (38 documents here)."""
+UNMET = frozenset({"creditor_name"})
+"""The floors not met at the first measurement (strict xfails below)."""
+TARGETS = ("document_class", *corpus.FIELDS)
+COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
+"""Well under the first measurement of the fields that every debt letter states: a
+collapse, not a small loss."""
+
+
+def test_family_e_is_read_above_a_collapse_floor(e_score: Score) -> None:
+    print("\n" + e_score.table("held-out family E (written blind), perfect text"))
+    assert e_score.totals["document_class"] == 2 * len(DocumentClass)
+    for field, floor in COLLAPSE.items():
+        assert (e_score.accuracy(field) or 0) >= floor, field
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(TARGETS, UNMET, f"E blind, first measurement under the issue's floor: {FIRST}"),
+)
+def test_family_e_meets_the_floor(e_score: Score, field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    assert meets_floor(e_score.accuracy(field), field), field
