@@ -87,19 +87,25 @@ measured against main's round-15 reader and never shown to it): ``--family g`` (
 or ``--family all``, ``--ocr-g N`` scans and reads N of its documents (its phone photos as
 JPEG, its dot-matrix prints as PDF). G's misses are never printed.
 
+Held-out E (``corpus_blind_e.py``: a seventeenth blind family, in a seventeenth hand,
+lettered E because the corpus's own families never took E; measured against main's
+round-16 reader and never shown to it): ``--family e`` (E only) or ``--family all``,
+``--ocr-e N`` scans and reads N of its documents (its pages through a plastic pocket as
+JPEG, its thermal faxes as PDF). E's misses are never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-X with their own seeds, not the benchmark's; never Y, Z or G) and reads every family on
+L-X with their own seeds, not the benchmark's; never Y, Z, G or E) and reads every family on
 perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
 first as above, the others' tables too, read from the same pages (for OCR: the same scans,
 also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g] [--ocr-m 19] [--ocr-n 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e] [--ocr-m 19] [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
-[--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19]
+[--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
 [--ranker alone|blended]``
 """
 
@@ -133,6 +139,8 @@ from cma_adapters.rules_assistant.corpus_blind import (
     build_blind,
     values_in_text,
 )
+from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
+from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_scanned, g_text
 from cma_adapters.rules_assistant.corpus_blind_g import values_in_text as g_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_pages, m_scanned, m_text
@@ -365,12 +373,15 @@ FAMILY_Z = Family(
 FAMILY_G = Family(
     "held-out G, written blind", build_g, g_text, g_pages, g_scanned, g_values_in_text, True
 )
+FAMILY_E = Family(
+    "held-out E, written blind", build_e, e_text, e_pages, e_scanned, e_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
     "m": M, "n": N, "o": FAMILY_O, "p": FAMILY_P, "q": FAMILY_Q, "r": FAMILY_R, "s": FAMILY_S,
     "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W, "x": FAMILY_X,
-    "y": FAMILY_Y, "z": FAMILY_Z, "g": FAMILY_G,
+    "y": FAMILY_Y, "z": FAMILY_Z, "g": FAMILY_G, "e": FAMILY_E,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -492,6 +503,7 @@ def main() -> None:
     parser.add_argument("--ocr-y", type=int, default=0)
     parser.add_argument("--ocr-z", type=int, default=0)
     parser.add_argument("--ocr-g", type=int, default=0)
+    parser.add_argument("--ocr-e", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
