@@ -463,8 +463,10 @@ class SchedulingService:
                 jurisdiction=await self.jurisdiction_in(uow, case_id),
             )
             details = petition.checked_details(check, details)
+        # ``deemed`` in the details is the clock's own mark, set from the command only.
+        details = {k: v for k, v in details.items() if k != "deemed"}
         if cmd.deemed:
-            details = {**details, "deemed": True}
+            details["deemed"] = True
         derived = derive_deadlines(cmd.kind, cmd.occurred_on, details, calendar, config)
         fact = CaseFact(
             id=FactId(self.new_id()),

@@ -261,13 +261,19 @@ async def test_a_deemed_date_of_service_ahead_starts_the_deadlines_from_it(world
     by_kind = {t.deadline.kind: t.deadline for t in tracked}
     assert by_kind[DeadlineKind.CLAIM_RESPONSE].trigger == dt.date(2026, 11, 19)
     assert by_kind[DeadlineKind.CLAIM_RESPONSE].due == dt.date(2026, 12, 3)
-    # A date of service already past is recorded as it is, with no mark.
+    # A date of service already past is recorded as it is, with no mark (the mark is the
+    # clock's own: one sent in the details is not taken).
     past, _ = await world.scheduling.record_fact(
         ctx,
         case.id,  # type: ignore[attr-defined]
-        RecordFact(kind=FactKind.STATUTORY_DEMAND_SERVED, occurred_on=dt.date(2026, 11, 12)),
+        RecordFact(
+            kind=FactKind.STATUTORY_DEMAND_SERVED,
+            occurred_on=dt.date(2026, 11, 12),
+            details={"deemed": True, "served_outside_ew": False},
+        ),
     )
     assert "deemed" not in past.details
+    assert past.details["served_outside_ew"] is False
 
 
 async def test_compliance_reports_not_assessable_for_areas_not_held(world: World) -> None:
