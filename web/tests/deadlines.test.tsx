@@ -104,6 +104,7 @@ test("an event recorded in error is withdrawn with a reason, sending the version
   const row = within(table).getByText("Court claim form served").closest("tr")!;
   expect(within(row).getByText("standing")).toBeInTheDocument();
   fireEvent.click(within(row).getByRole("button", { name: /Withdraw/ }));
+  expect(document.activeElement).toBe(screen.getByLabelText("Why it is withdrawn"));
   fireEvent.change(screen.getByLabelText("Why it is withdrawn"), { target: { value: "date mistyped" } });
   fireEvent.click(screen.getByRole("button", { name: "Withdraw event" }));
   await vi.waitFor(() => expect(calls.posts.map((p) => p.path)).toEqual(["/api/v1/cases/k1/facts/f1/withdraw"]));

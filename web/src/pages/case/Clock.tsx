@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
@@ -157,6 +157,10 @@ function RecordedEvents({ caseId, writable }: { caseId: string; writable: boolea
     },
   });
   const kindName = (kind: string) => FACT_KINDS.find(([k]) => k === kind)?.[1] ?? label(kind);
+  // The reason's form opens under the table: take the keyboard (and a screen reader) there.
+  useEffect(() => {
+    if (withdrawing) document.getElementById("withdraw-reason")?.focus();
+  }, [withdrawing]);
   return (
     <>
       <h3 className="govuk-heading-m">Recorded events</h3>
