@@ -23,7 +23,7 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant import classifier, label_learning, ranker, statements
 from cma_adapters.rules_assistant.fields import evidence, read_fields
-from cma_adapters.rules_assistant.fields_kinds import keyed_boxes
+from cma_adapters.rules_assistant.fields_kinds import defined_terms, keyed_boxes
 from cma_adapters.rules_assistant.layout import Layout, carry_headers, page_layout
 from cma_adapters.rules_assistant.values import Candidate, parse_frequency
 from cma_core.documents.model import (
@@ -383,7 +383,7 @@ def read(
             PageText(number=i, text=t, confidence=1.0) for i, t in enumerate(text.split("\f"), 1)
         ]
     # (numbered boxes explained by a key: the key's words set over each box, round 14)
-    layouts = carry_headers([keyed_boxes(page_layout(p)) for p in pages])
+    layouts = carry_headers([defined_terms(keyed_boxes(page_layout(p))) for p in pages])
     found = read_fields(layouts, text, document_class, learned)
     refined = refine_class(document_class, found, text)
     if refined is not document_class:
