@@ -485,6 +485,22 @@ _OWED = re.compile(
     r"\b(?:arrears|owe|owed|owing|overdue|outstanding|debt|missed|unpaid|default|demand"
     r"|balance (?:of|is|now)|must pay|please pay|pay (?:the|this|now|us)|repay\w*)\b"
 )
+# Who enforces a debt, or the enforcer's own writ (round 17): a letter read as other
+# (a cover sheet before it, little wording the word model knows) that comes from them and
+# states an amount (under a label, or as the total in a sentence) is an enforcement notice,
+# unless it says nothing more is owed.
+_ENFORCER = re.compile(
+    r"\b(?:sheriff officers?|enforcement (?:agents?|officers?|agency)|bailiffs?"
+    r"|messengers?-at-arms|warrant of control|charge for payment|notice of enforcement)\b"
+)
+
+
+def _states_amount(found: dict[str, list[Candidate]]) -> bool:
+    """An amount owed under its label or said as the total in a sentence (not merely a
+    sum in the body)."""
+    return any(c.score >= 2 for c in found.get("balance_pence", []))
+
+
 # Nothing more is owed: the loan is paid off, the account closed or settled.
 _SETTLED = re.compile(
     r"\b(?:nothing (?:more |further |else )?(?:to pay|is owed|owing|left to pay)"
@@ -532,6 +548,9 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     * It names the product of buying now and paying later, or of a catalogue ("shopping
       account", "catalogue", "pay in 3"), or says so in two weaker ways (an order, a
       retailer, in the app): pay-later or catalogue arrears.
+    * Read as other, it comes from an enforcer (sheriff officers, enforcement agents,
+      bailiffs, a charge for payment) and states an amount it asks for (under a label or
+      as a sentence's total), not that nothing is owed: an enforcement agent notice.
     * It says in two or more different ways that the debt is secured on the home
       ("secured loan", "possession proceedings", "your home may be at risk",
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
@@ -558,6 +577,9 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         and not _BENEFIT.search(flat)
     ):
         return C.PAYSLIP  # pay before and after deductions, no benefit and no award named
+    enforcer = _ENFORCER.search(flat) and not _SETTLED.search(flat)
+    if cls is C.OTHER and enforcer and _states_amount(found):
+        return C.ENFORCEMENT_AGENT_NOTICE  # an enforcer's, an amount it asks for
     if cls is not C.CREDITOR_LETTER:
         return cls
     if gives:

@@ -4,7 +4,8 @@ definitions clause ('"the Claimant" means …;') read as labels, and its terms r
 values where the body uses them; a self-mailer's panel (the tear-off strip, the post's
 return address) over the letter, so that the writer names itself lower than the page's
 top quarter; a table's frame that Tesseract takes whole for a picture, the figures inside
-it read again on their own — not a family's phrase. Perfect text (exact word boxes), or
+it read again on their own; a letter from an enforcer the word model reads as other — not
+a family's phrase. Perfect text (exact word boxes), or
 Tesseract's results made up as it gives them (no Tesseract run)."""
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import Any
 import pytest
 from PIL import Image
 from tests.unit.documents.test_reading_kinds_r10 import best
+from tests.unit.documents.test_reading_kinds_r14 import found
 
 from cma_adapters.rules_assistant import classifier
-from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.assistant import extract, refine_class
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
 from cma_adapters.rules_assistant.fields_kinds import defined_terms
 from cma_adapters.rules_assistant.layout import page_layout
@@ -232,3 +234,36 @@ def test_a_page_with_no_frame_is_read_once(monkeypatch: pytest.MonkeyPatch) -> N
     )
     assert calls == [None]
     assert best({"x": []}, "x") is None
+
+
+# -- an enforcer's letter the word model reads as other ----------------------------------------
+
+
+def _enforcer(*rows: tuple[Cell, ...]) -> tuple[dict[str, list[Any]], str]:
+    page = [
+        (Cell(0.08, "FAX TRANSMISSION", bold=True),),
+        (Cell(0.08, "To:"), Cell(0.3, "Mr Dafydd Oakes-Ferrante")),
+        (Cell(0.08, "Sheets:"), Cell(0.3, "2 with this one")),
+        (Cell(0.08, "Kielder Valley Bailiffs Ltd"),),
+        *rows,
+    ]
+    sample = _sample(page)
+    return found(C.OTHER, page), sample_text(sample)
+
+
+def test_an_enforcer_s_letter_read_as_other_is_an_enforcement_notice() -> None:
+    """A cover sheet before it and little wording the word model knows: read as other, a
+    letter from an enforcer (bailiffs, sheriff officers, enforcement agents) that states an
+    amount under its label is an enforcement notice."""
+    got, text = _enforcer(
+        (Cell(0.08, "Warrant ref"), Cell(0.5, "KVB-30192")),
+        (Cell(0.08, "Sum now payable"), Cell(0.5, "£611.20")),
+        (Cell(0.08, "Creditor"), Cell(0.5, "Tynedale District Council")),
+    )
+    assert refine_class(C.OTHER, got, text) is C.ENFORCEMENT_AGENT_NOTICE
+
+
+def test_an_enforcer_named_with_no_amount_stays_other() -> None:
+    """(guard) A leaflet about bailiffs that asks for no sum stays other."""
+    got, text = _enforcer((Cell(0.08, "What bailiffs can and cannot do: a guide"),))
+    assert refine_class(C.OTHER, got, text) is C.OTHER
