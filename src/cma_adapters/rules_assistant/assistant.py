@@ -495,10 +495,20 @@ _ENFORCER = re.compile(
 )
 
 
+# A court's judgment for a sum, as the court or the creditor tells of it (round 17):
+# "judgment has been entered against you", "the sheriff has granted decree", "decree for
+# the sum of".
+_JUDGED = re.compile(
+    r"\b(?:(?:judgment|decree) (?:has been |was |is )?(?:entered|granted|given|made)"
+    r"|(?:entered|granted|given) (?:a )?(?:judgment|decree)|decree for (?:the sum|payment)"
+    r"|county court judgment)\b"
+)
+
+
 def _states_amount(found: dict[str, list[Candidate]]) -> bool:
-    """An amount owed under its label or said as the total in a sentence (not merely a
-    sum in the body)."""
-    return any(c.score >= 2 for c in found.get("balance_pence", []))
+    """An amount under a label (however weak the label for the class read) or said as the
+    total in a sentence: not merely a sum in the body."""
+    return any(c.score >= 2 or c.label is not None for c in found.get("balance_pence", []))
 
 
 # Nothing more is owed: the loan is paid off, the account closed or settled.
@@ -550,7 +560,9 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       retailer, in the app): pay-later or catalogue arrears.
     * Read as other, it comes from an enforcer (sheriff officers, enforcement agents,
       bailiffs, a charge for payment) and states an amount it asks for (under a label or
-      as a sentence's total), not that nothing is owed: an enforcement agent notice.
+      as a sentence's total), not that nothing is owed: an enforcement agent notice; one
+      that tells of a judgment (decree) entered or granted for it: a county court
+      judgment.
     * It says in two or more different ways that the debt is secured on the home
       ("secured loan", "possession proceedings", "your home may be at risk",
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
@@ -577,9 +589,11 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         and not _BENEFIT.search(flat)
     ):
         return C.PAYSLIP  # pay before and after deductions, no benefit and no award named
-    enforcer = _ENFORCER.search(flat) and not _SETTLED.search(flat)
-    if cls is C.OTHER and enforcer and _states_amount(found):
-        return C.ENFORCEMENT_AGENT_NOTICE  # an enforcer's, an amount it asks for
+    if cls is C.OTHER and not _SETTLED.search(flat) and _states_amount(found):
+        if _ENFORCER.search(flat):
+            return C.ENFORCEMENT_AGENT_NOTICE  # an enforcer's, an amount it asks for
+        if _JUDGED.search(flat):
+            return C.COUNTY_COURT_JUDGMENT  # a court's judgment (decree) for an amount
     if cls is not C.CREDITOR_LETTER:
         return cls
     if gives:

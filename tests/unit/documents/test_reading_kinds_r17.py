@@ -267,3 +267,33 @@ def test_an_enforcer_named_with_no_amount_stays_other() -> None:
     """(guard) A leaflet about bailiffs that asks for no sum stays other."""
     got, text = _enforcer((Cell(0.08, "What bailiffs can and cannot do: a guide"),))
     assert refine_class(C.OTHER, got, text) is C.OTHER
+
+
+def _judged(*rows: tuple[Cell, ...]) -> tuple[dict[str, list[Any]], str]:
+    page = [
+        (Cell(0.08, "Forwarded message"),),
+        (Cell(0.08, "From:"), Cell(0.25, "Court Office, Berwick <office@court.example>")),
+        (Cell(0.08, "Subject:"), Cell(0.25, "Your case")),
+        *rows,
+        (Cell(0.08, "Claimant"), Cell(0.4, "Coquet Estuary Lettings Ltd")),
+    ]
+    return found(C.OTHER, page), sample_text(_sample(page))
+
+
+def test_a_judgment_told_in_an_e_mail_read_as_other() -> None:
+    """Read as other (an e-mail's wording), a message that tells of a judgment given
+    against the reader for an amount under its label is a county court judgment."""
+    got, text = _judged(
+        (Cell(0.08, "A judgment was given against you on 2 March 2027."),),
+        (Cell(0.08, "Amount"), Cell(0.4, "£1,118.40")),
+    )
+    assert refine_class(C.OTHER, got, text) is C.COUNTY_COURT_JUDGMENT
+
+
+def test_a_judgment_paid_in_full_stays_other() -> None:
+    """(guard) A judgment that has been paid in full asks for nothing: other."""
+    got, text = _judged(
+        (Cell(0.08, "The judgment has been paid in full and marked as satisfied."),),
+        (Cell(0.08, "Amount"), Cell(0.4, "£1,118.40")),
+    )
+    assert refine_class(C.OTHER, got, text) is C.OTHER
