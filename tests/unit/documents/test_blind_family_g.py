@@ -26,7 +26,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -385,11 +384,11 @@ FIRST = (
     "off 67da2eb = main's round-15 reader, shipped classifier and field ranker 2026-12-04.15; "
     "on 76 documents: benchmarks/OCR.md, 'Family G')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"creditor_name", "original_creditor", "served_date", "deadline_date"})
-"""The floors not met at the first measurement (strict xfails below), and the deadline,
-which round 16 (models 2026-12-05.16, G still blind and never read) took from 22 to 21/24
-here: a loss on a blind family, measured, not looked into."""
+"""The first measurement (38 documents here), blind."""
+ROUND_17 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 17 (rules + classifier and field ranker 2026-12-05.17, trained
+with G). Blind before (rounds 15 and 16): creditor, original creditor, deadline and served
+date under the floor (the deadline 22 -> 21/24 with round 16's models)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
 """Well under the first measurement of the fields that every debt letter states: a
@@ -397,16 +396,16 @@ collapse, not a small loss."""
 
 
 def test_family_g_is_read_above_a_collapse_floor(g_score: Score) -> None:
-    print("\n" + g_score.table("held-out family G (written blind), perfect text"))
+    print("\n" + g_score.table("family G (seen since round 17), perfect text"))
     assert g_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (g_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"G blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_g_meets_the_floor(g_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 17 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_17 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(g_score.accuracy(field), field), field
