@@ -4,8 +4,9 @@ definitions clause ('"the Claimant" means …;') read as labels, and its terms r
 values where the body uses them; a self-mailer's panel (the tear-off strip, the post's
 return address) over the letter, so that the writer names itself lower than the page's
 top quarter; a table's frame that Tesseract takes whole for a picture, the figures inside
-it read again on their own; a letter from an enforcer the word model reads as other — not
-a family's phrase. Perfect text (exact word boxes), or
+it read again on their own; a letter from an enforcer, or telling of a judgment, that the
+word model reads as other; an amount whose first figure OCR read as a letter — not a
+family's phrase. Perfect text (exact word boxes), or
 Tesseract's results made up as it gives them (no Tesseract run)."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_page
 from cma_adapters.rules_assistant.fields_kinds import defined_terms
 from cma_adapters.rules_assistant.layout import page_layout
 from cma_adapters.rules_assistant.structures import letterhead
+from cma_adapters.rules_assistant.values import parse_money
 from cma_adapters.tesseract import extractor as tesseract_extractor
 from cma_core.documents.model import DocumentClass, Extraction
 
@@ -297,3 +299,38 @@ def test_a_judgment_paid_in_full_stays_other() -> None:
         (Cell(0.08, "Amount"), Cell(0.4, "£1,118.40")),
     )
     assert refine_class(C.OTHER, got, text) is C.OTHER
+
+
+# -- an amount whose first figure OCR read as a letter ------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Take-home S31.06", "B02.15", "Amount due: O48.90 now"])
+def test_an_amount_whose_first_figure_ocr_read_as_a_letter(text: str) -> None:
+    """ "S31.06" (OCR's 531.06), "B02.15" (802.15): the figures after the letter are not
+    the amount; none is read from them (the same amount said elsewhere is read there)."""
+    assert parse_money(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("GBP531.06", 53106), ("Total E531.06", 53106), ("Tips5.00", 500), ("£531.06", 53106)],
+)
+def test_a_currency_or_a_word_before_the_figures_still_reads(text: str, expected: int) -> None:
+    """(guard) "GBP" and OCR's "E" for "£" are the currency; a word run into the figures
+    is no lone letter."""
+    assert parse_money(text) == expected
+
+
+def test_the_take_home_pay_said_in_a_sentence_when_the_table_s_was_misread() -> None:
+    """A payslip whose table's net pay OCR misread ("S31.06") and which says it in a
+    sentence too: the sentence's amount is the income, not the misread one's rest."""
+    page = [
+        (Cell(0.08, "Ullswater Boatyard Ltd"),),
+        (Cell(0.08, "Payslip: Mr Rhodri Quennell-Adeyinka"), Cell(0.6, "Paid 4 weekly")),
+        (Cell(0.08, "Gross earnings"), Cell(0.5, "688.40")),
+        (Cell(0.08, "Tax"), Cell(0.5, "101.20")),
+        (Cell(0.08, "Take-home pay"), Cell(0.5, "S31.06")),
+        (Cell(0.08, "Your take-home pay of £531.06 goes to your bank on 28 May 2027."),),
+    ]
+    got = found(C.PAYSLIP, page)
+    assert best(got, "income_pence") == 53106
