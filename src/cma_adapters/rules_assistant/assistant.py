@@ -23,7 +23,7 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant import classifier, label_learning, ranker, statements
 from cma_adapters.rules_assistant.fields import evidence, read_fields
-from cma_adapters.rules_assistant.fields_kinds import keyed_boxes
+from cma_adapters.rules_assistant.fields_kinds import defined_terms, keyed_boxes
 from cma_adapters.rules_assistant.layout import Layout, carry_headers, page_layout
 from cma_adapters.rules_assistant.values import Candidate, parse_frequency
 from cma_core.documents.model import (
@@ -383,7 +383,7 @@ def read(
             PageText(number=i, text=t, confidence=1.0) for i, t in enumerate(text.split("\f"), 1)
         ]
     # (numbered boxes explained by a key: the key's words set over each box, round 14)
-    layouts = carry_headers([keyed_boxes(page_layout(p)) for p in pages])
+    layouts = carry_headers([defined_terms(keyed_boxes(page_layout(p))) for p in pages])
     found = read_fields(layouts, text, document_class, learned)
     refined = refine_class(document_class, found, text)
     if refined is not document_class:
@@ -485,6 +485,32 @@ _OWED = re.compile(
     r"\b(?:arrears|owe|owed|owing|overdue|outstanding|debt|missed|unpaid|default|demand"
     r"|balance (?:of|is|now)|must pay|please pay|pay (?:the|this|now|us)|repay\w*)\b"
 )
+# Who enforces a debt, or the enforcer's own writ (round 17): a letter read as other
+# (a cover sheet before it, little wording the word model knows) that comes from them and
+# states an amount (under a label, or as the total in a sentence) is an enforcement notice,
+# unless it says nothing more is owed.
+_ENFORCER = re.compile(
+    r"\b(?:sheriff officers?|enforcement (?:agents?|officers?|agency)|bailiffs?"
+    r"|messengers?-at-arms|warrant of control|charge for payment|notice of enforcement)\b"
+)
+
+
+# A court's judgment for a sum, as the court or the creditor tells of it (round 17):
+# "judgment has been entered against you", "the sheriff has granted decree", "decree for
+# the sum of".
+_JUDGED = re.compile(
+    r"\b(?:(?:judgment|decree) (?:has been |was |is )?(?:entered|granted|given|made)"
+    r"|(?:entered|granted|given) (?:a )?(?:judgment|decree)|decree for (?:the sum|payment)"
+    r"|county court judgment)\b"
+)
+
+
+def _states_amount(found: dict[str, list[Candidate]]) -> bool:
+    """An amount under a label (however weak the label for the class read) or said as the
+    total in a sentence: not merely a sum in the body."""
+    return any(c.score >= 2 or c.label is not None for c in found.get("balance_pence", []))
+
+
 # Nothing more is owed: the loan is paid off, the account closed or settled.
 _SETTLED = re.compile(
     r"\b(?:nothing (?:more |further |else )?(?:to pay|is owed|owing|left to pay)"
@@ -532,6 +558,11 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     * It names the product of buying now and paying later, or of a catalogue ("shopping
       account", "catalogue", "pay in 3"), or says so in two weaker ways (an order, a
       retailer, in the app): pay-later or catalogue arrears.
+    * Read as other, it comes from an enforcer (sheriff officers, enforcement agents,
+      bailiffs, a charge for payment) and states an amount it asks for (under a label or
+      as a sentence's total), not that nothing is owed: an enforcement agent notice; one
+      that tells of a judgment (decree) entered or granted for it: a county court
+      judgment.
     * It says in two or more different ways that the debt is secured on the home
       ("secured loan", "possession proceedings", "your home may be at risk",
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
@@ -558,6 +589,11 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         and not _BENEFIT.search(flat)
     ):
         return C.PAYSLIP  # pay before and after deductions, no benefit and no award named
+    if cls is C.OTHER and not _SETTLED.search(flat) and _states_amount(found):
+        if _ENFORCER.search(flat):
+            return C.ENFORCEMENT_AGENT_NOTICE  # an enforcer's, an amount it asks for
+        if _JUDGED.search(flat):
+            return C.COUNTY_COURT_JUDGMENT  # a court's judgment (decree) for an amount
     if cls is not C.CREDITOR_LETTER:
         return cls
     if gives:

@@ -21,6 +21,11 @@ models: it is measured, and only the aggregate figures go into benchmarks/OCR.md
 reads its individual misses to change the reader makes ``G`` no longer blind and must say
 so there.
 
+**G is no longer blind since round 17** (branch ``reader17``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on G
+from then on is a training-side figure (benchmarks/OCR.md, "Round 17").
+
 What differs from A-Z:
 
 * who writes: bodies and firms of London and the South East (the Thames estuary, the Lea

@@ -17,6 +17,7 @@ import re
 import attrs
 
 from cma_adapters.rules_assistant.layout import Cell, Hit, Layout, cell_above
+from cma_core.documents.model import Word
 
 _PHONE = re.compile(r"0\d{2,4}(?:[ -]?\d{3,4}){1,2}")
 _TEL_BEFORE = re.compile(
@@ -663,3 +664,127 @@ def sort_code_beside(layout: Layout, r: int, cell: Cell) -> bool:
     if above is not None:
         labels.append(above)
     return any(SORT_LABEL.search(label.text) for label in labels)
+
+
+# A definitions clause ('"the Claimant" means Acme Ltd;', '"our Client" means …'), as
+# lawyers' and courts' letters open: the defined term, in quotes, then "means" and what it
+# stands for. (round 17)
+_QUOTES = "\"'“”‘’"
+_TERM_ARTICLE = re.compile(r"(?i)(?:the|our|your|this)")
+_TERM_JOIN = re.compile(r"of|and|for|to|on|in|by|under")
+
+
+def defined_terms(layout: Layout) -> Layout:
+    """A definitions clause read as labels: each '"the Term" means Value;' is set as
+    "Term: Value" (the value's own words where they are printed), and where the body uses
+    a term so defined ("If you do not respond by the Response Date"), the term's words are
+    replaced by its value's, so a sentence reads as if the value were written in it. Only
+    terms defined on the page itself, matched with their capitals as defined."""
+    terms: dict[tuple[str, ...], tuple[Word, ...]] = {}
+    defining: set[tuple[int, int]] = set()
+    rows = list(layout.rows)
+    changed = False
+    for r, row in enumerate(layout.rows):
+        new_row = []
+        for cell in row:
+            found = _definition(cell.words)
+            if found is None:
+                new_row.append(cell)
+                continue
+            term, value = found
+            texts = tuple(w.text for w in term)
+            terms.setdefault(texts, value)
+            label = (*term[:-1], attrs.evolve(term[-1], text=term[-1].text + ":"))
+            new_row.append(Cell(page=cell.page, row=cell.row, words=(*label, *value)))
+            defining.add((r, len(new_row) - 1))
+            changed = True
+        rows[r] = tuple(new_row)
+    if not terms:
+        return layout
+    for r, row in enumerate(rows):
+        new_row = []
+        for c, cell in enumerate(row):
+            words = cell.words if (r, c) in defining else _substituted(cell.words, terms)
+            if words is not cell.words:
+                changed = True
+                cell = Cell(page=cell.page, row=cell.row, words=words)
+            new_row.append(cell)
+        rows[r] = tuple(new_row)
+    return attrs.evolve(layout, rows=tuple(rows)) if changed else layout
+
+
+def _definition(words: tuple[Word, ...]) -> tuple[tuple[Word, ...], tuple[Word, ...]] | None:
+    """The term's words (unquoted, without its article) and the value's words (without the
+    clause's closing mark) of a cell that is one definition, or None."""
+    start = next((i for i, w in enumerate(words) if w.text[:1] in _QUOTES), None)
+    if start is None or start > 1:  # (after a clause number "(a)" at most)
+        return None
+    end = next(
+        (j for j in range(start, min(len(words), start + 6)) if words[j].text[-1:] in _QUOTES
+         and (j > start or len(words[j].text) > 1)),
+        None,
+    )  # fmt: skip
+    if end is None or end + 2 >= len(words) or words[end + 1].text.lower() != "means":
+        return None
+    term = [attrs.evolve(w, text=w.text.strip(_QUOTES)) for w in words[start : end + 1]]
+    term = [w for w in term if w.text]
+    if term and _TERM_ARTICLE.fullmatch(term[0].text):
+        term = term[1:]
+    if not term or not all(
+        w.text[:1].isupper() or (0 < i < len(term) - 1 and _TERM_JOIN.fullmatch(w.text))
+        for i, w in enumerate(term)
+    ):
+        return None  # (a term is capitalised: "the Date of Service")
+    value = list(words[end + 2 :])
+    last = value[-1].text.rstrip(";.,")
+    if not last:
+        value = value[:-1]
+    else:
+        value[-1] = attrs.evolve(value[-1], text=last)
+    if not value:
+        return None
+    return tuple(term), tuple(value)
+
+
+def _substituted(
+    words: tuple[Word, ...], terms: dict[tuple[str, ...], tuple[Word, ...]]
+) -> tuple[Word, ...]:
+    """``words`` with each use of a defined term (its words as defined, a possessive or a
+    closing mark after it kept) replaced by the value's words, set where the term was."""
+    out: list[Word] = []
+    i = 0
+    changed = False
+    while i < len(words):
+        for term, value in terms.items():
+            n = len(term)
+            if i + n > len(words):
+                continue
+            here = words[i : i + n]
+            if any(a.text != b for a, b in zip(here[:-1], term[:-1], strict=True)):
+                continue
+            tail = here[-1].text
+            if not tail.startswith(term[-1]) or not re.fullmatch(
+                r"(?:'s|’s)?[.,;:)]*", tail[len(term[-1]) :]
+            ):
+                continue
+            if tail.endswith(("'s", "’s")):
+                continue  # (a possessive names another thing: "the Claimant's Reference")
+            dx = here[0].box.left - value[0].box.left
+            dy = here[0].box.top - value[0].box.top
+            moved = [
+                attrs.evolve(v, box=attrs.evolve(v.box, left=v.box.left + dx, top=v.box.top + dy))
+                for v in value
+            ]
+            rest = tail[len(term[-1]) :]
+            if rest:
+                moved[-1] = attrs.evolve(moved[-1], text=moved[-1].text + rest)
+            if i > 0 and out and _TERM_ARTICLE.fullmatch(out[-1].text):
+                out.pop()  # ("the Response Date": the article goes with the term)
+            out.extend(moved)
+            i += n
+            changed = True
+            break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out) if changed else words

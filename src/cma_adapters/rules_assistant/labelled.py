@@ -84,7 +84,9 @@ DEADLINE_LABELS = [
 
 SERVED_LABELS = [
     _l(
-        r"(?:(?:deemed )?(?:date (?:of )?)?(?:service|served)(?: date| on)?|deemed served(?: on)?)\b",
+        # ("Date of deemed service": round 17)
+        r"(?:(?:deemed )?(?:date (?:of )?)?(?:deemed )?(?:service|served)(?: date| on)?"
+        r"|deemed served(?: on)?)\b",
         3.0,
     ),
     # what was served, then when: "Charge served on", "Notice served on", "Claim form served"

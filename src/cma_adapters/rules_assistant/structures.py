@@ -461,12 +461,41 @@ def paired_references(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+# A self-mailer's panel printed over the letter (round 17): the tear-off strip, the
+# post's return address, the fold line. Under it the letter proper starts lower down.
+_MAILER = re.compile(
+    r"\b(?:if undelivered|undeliverable|to be opened by the addressee|pull (?:here )?to open"
+    r"|tear (?:here|off|along)|open here)\b|^fold(?: here)?$",
+    re.I,
+)
+_SALUTATION = re.compile(r"^dear\b", re.I)
+
+
+def head_rows(layout: Layout) -> int:
+    """How many rows of the page are its head (where the writer names itself): the top
+    quarter; on a self-mailer (a mailer's panel in the top quarter) down to the
+    salutation ("Dear …"), within the top two fifths."""
+    top = next(
+        (r for r, t in enumerate(layout.row_tops) if t > 0.25 * layout.height), len(layout.rows)
+    )
+    if not any(_MAILER.search(c.text) for row in layout.rows[:top] for c in row):
+        return top
+    for r in range(top, len(layout.rows)):
+        if layout.row_tops[r] > 0.4 * layout.height:
+            return r
+        if any(_SALUTATION.match(c.text) for c in layout.rows[r]):
+            return r
+    return len(layout.rows)
+
+
 def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[Candidate]:
-    """Organisation-like cells in the top quarter of page 1: the letterhead."""
+    """Organisation-like cells in the top quarter of page 1: the letterhead (on a
+    self-mailer, the rows above the salutation: ``head_rows``)."""
     out = []
     for layout in layouts[:1]:
+        head = head_rows(layout)
         for r, row in enumerate(layout.rows):
-            if layout.row_tops[r] > 0.25 * layout.height:
+            if r >= head:
                 break
             for cell in row:
                 # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead.

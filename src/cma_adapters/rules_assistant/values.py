@@ -163,12 +163,27 @@ def parse_money(text: str) -> int | None:
             continue  # (a clock time, "16:38", is no amount either: round 12)
         if lost_figures(text, m.start("n")):
             continue  # "£AXKA, 922.94": OCR lost the figures before the comma (round 14)
+        if m.group("cur") is None and _figure_read_as_letter(text, m.start("n")):
+            continue  # "S74.79" for 574.79: OCR read the first figure as a letter (round 17)
         pence = pence_of(m)
         # "-379.41" is a deduction; "-£7,025.31" is as often a speck before the "£".
         minus = text[: m.start("n")].rstrip().endswith(("-", "−"))
         # "41.65-": a credit printed with its minus after it (round 14)
         return -pence if minus or trailing_minus(text, m.end()) else pence
     return None
+
+
+# Letters OCR reads figures as (S 5, O 0, I and l 1, B 8, Z 2, G 6), glued to the figures
+# after them as a word's first letter: the amount is not all there.
+_FIGURE_LETTERS = frozenset("SOIlBZG")
+
+
+def _figure_read_as_letter(text: str, start: int) -> bool:
+    """Whether the figures at ``start`` follow a lone letter OCR reads figures as, the
+    first of its word ("Net pay S74.79"): their amount is the rest of a misread one."""
+    if start < 1 or text[start - 1] not in _FIGURE_LETTERS:
+        return False
+    return start < 2 or not text[start - 2].isalnum()
 
 
 def _year(text: str) -> int:

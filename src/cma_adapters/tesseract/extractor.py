@@ -152,6 +152,10 @@ class TesseractTextExtractor(TextExtractor):
                 result = await asyncio.to_thread(self._tsv, 1, data, dpi)
             except _Unreadable:
                 return None  # decoded here instead, which says what is wrong with it
+        frames = _frames(result, size)
+        if frames:
+            with Image.open(io.BytesIO(data)) as image:
+                result = self._reread_frames(1, _prepare(image), frames, result, dpi)
         return _page_text(1, result, size)
 
     def _open_image(self, data: bytes) -> list[tuple[Image.Image, int]]:
@@ -254,15 +258,64 @@ class TesseractTextExtractor(TextExtractor):
 
     def _tesseract(self, number: int, image: Image.Image, dpi: int | None) -> PageText:
         image = self._upright(image, dpi)
-        return _page_text(number, self._tsv(number, _pgm(image), dpi), image.size)
+        result = self._tsv(number, _pgm(image), dpi)
+        frames = _frames(result, image.size)
+        if frames:
+            result = self._reread_frames(number, image, frames, result, dpi)
+        return _page_text(number, result, image.size)
 
-    def _tsv(self, number: int, image: bytes, dpi: int | None) -> dict[str, list[Any]]:
+    def _reread_frames(
+        self,
+        number: int,
+        image: Image.Image,
+        frames: list[tuple[int, int, int, int]],
+        result: dict[str, list[Any]],
+        dpi: int | None,
+    ) -> dict[str, list[Any]]:
+        """``result`` with the words of each framed box Tesseract took whole for a picture
+        (``_frames``), read again on their own as one block of text (``--psm 6``), where
+        the first reading found no word. (round 17: a payslip's boxed figures, the column
+        of amounts lost while the labels beside them were read)"""
+        out = {key: list(values) for key, values in result.items()}
+        block = max((int(b) for b in result["block_num"]), default=0)
+        taken = [
+            (int(x), int(y), int(x) + int(w), int(y) + int(h))
+            for t, x, y, w, h in zip(
+                result["text"], result["left"], result["top"], result["width"],
+                result["height"], strict=True,
+            )
+            if str(t).strip()
+        ]  # fmt: skip
+        for left, top, right, bottom in frames:
+            crop = image.crop((left, top, right, bottom))
+            try:
+                again = self._tsv(number, _pgm(crop), dpi, psm=6)
+            except TextExtractionFailed:
+                continue
+            block += 1
+            for i, text in enumerate(again["text"]):
+                if not str(text).strip():
+                    continue
+                x, y = int(again["left"][i]) + left, int(again["top"][i]) + top
+                w, h = int(again["width"][i]), int(again["height"][i])
+                cx, cy = x + w // 2, y + h // 2
+                if any(a <= cx <= c and b <= cy <= d for a, b, c, d in taken):
+                    continue  # (read the first time)
+                for key in out:
+                    out[key].append(again[key][i])
+                out["left"][-1], out["top"][-1] = x, y
+                out["block_num"][-1] = block
+        return out
+
+    def _tsv(
+        self, number: int, image: bytes, dpi: int | None, *, psm: int | None = None
+    ) -> dict[str, list[Any]]:
         """One Tesseract run on an encoded page given on its standard input: the TSV
         (every word with its box, confidence and block/paragraph/line) as columns."""
         if not is_image_bytes(image):  # Tesseract reads anything else as file names
             raise TextExtractionFailed(f"OCR failed on page {number}: not an image")
         args = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", "-l", self.lang]
-        args += ["--psm", str(self.psm), *(["--dpi", str(dpi)] if dpi else []), "tsv"]
+        args += ["--psm", str(psm or self.psm), *(["--dpi", str(dpi)] if dpi else []), "tsv"]
         env = {**os.environ, "OMP_THREAD_LIMIT": str(self.omp_thread_limit)}
         try:
             done = subprocess.run(  # noqa: S603 - fixed arguments, no shell
@@ -375,6 +428,22 @@ def _layer_words(
         run.append(char)
     flush()
     return tuple(words), (round(width * scale), round(height * scale))
+
+
+def _frames(result: dict[str, list[Any]], size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """The boxes Tesseract read as one empty word a block (a table's frame taken whole for
+    a picture: the figures inside it lost) that are large enough to hold lines of text:
+    wider than a fifth of the page, taller than three lines. (left, top, right, bottom)"""
+    width, height = size
+    out = []
+    for i, text in enumerate(result["text"]):
+        if str(text).strip() or int(result["level"][i]) != 5:
+            continue
+        w, h = int(result["width"][i]), int(result["height"][i])
+        if w > 0.2 * width and h > 0.05 * height and w < 0.95 * width and h < 0.6 * height:
+            x, y = int(result["left"][i]), int(result["top"][i])
+            out.append((x, y, x + w, y + h))
+    return out
 
 
 def _pgm(image: Image.Image) -> bytes:

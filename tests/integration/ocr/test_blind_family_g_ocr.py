@@ -1,15 +1,16 @@
-"""Held-out family G (written blind) printed, scanned and read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): six single-page documents
-over G's three scans (a Croydon card company's letter with "FINAL NOTICE" across it,
-photographed by phone under warm indoor light, as JPEG; an energy bill with a payment code,
-photocopied at 70% and enlarged back, as PNG with its resolution; a payslip printed from an
-HR portal, in faint dot-matrix-like print, as PDF; a Docklands debt buyer's notice of
-assignment whose facts stand only in its definitions, photographed; a council-tax reminder
-in a sealed self-mailer, photocopied, as PNG without its resolution; a water company's
-arrears letter above a Direct Debit Instruction, in dot-matrix-like print).
+"""Family G (written blind, seen since round 17: its misses read, trained on as a read
+family) printed, scanned and read by real Tesseract and the reader as the product ships it
+(the learned field ranker on): six single-page documents over G's three scans (a Croydon
+card company's letter with "FINAL NOTICE" across it, photographed by phone under warm
+indoor light, as JPEG; an energy bill with a payment code, photocopied at 70% and enlarged
+back, as PNG with its resolution; a payslip printed from an HR portal, in faint
+dot-matrix-like print, as PDF; a Docklands debt buyer's notice of assignment whose facts
+stand only in its definitions, photographed; a council-tax reminder in a sealed
+self-mailer, photocopied, as PNG without its resolution; a water company's arrears letter
+above a Direct Debit Instruction, in dot-matrix-like print).
 ``benchmarks/intake_accuracy.py --family g --ocr-g 19`` reads one document of every class;
-the figures are in benchmarks/OCR.md ("Family G"). Only aggregate figures are printed: G's
-individual misses are not written down."""
+the figures are in benchmarks/OCR.md ("Family G", "Round 17"). Being seen, G's figures
+here are training-side figures."""
 
 from __future__ import annotations
 
@@ -45,8 +46,12 @@ FIRST = (
     "verbatim in the OCR text 30 of 30 (branch corpusg off 67da2eb = main's round-15 reader, "
     "shipped field ranker 2026-12-04.15)"
 )
-UNMET = frozenset({"creditor_name", "original_creditor", "income_pence"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+UNMET: frozenset[str] = frozenset()
+"""The floors this sample does not meet (strict xfails below): none since round 17, which
+read G's misses. At the first measurement the creditor (a council named only under a
+self-mailer's panel), the original creditor (named only in a definitions clause) and the
+income (a net pay whose 5 OCR read as "S") were under the floor. From then on a regression
+check of a seen family."""
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +63,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family G (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family G (seen since round 17), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 

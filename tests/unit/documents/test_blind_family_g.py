@@ -1,13 +1,12 @@
-"""Held-out family G (``corpus_blind_g.py``), written blind in a sixteenth hand: the
-family itself (every class, ground truth printed, deterministic, laid out on the page, its
-organisations and wording new to A-Z, never trained on) and the reader measured on it on
-perfect text, as the product reads (the shipped classifier and field ranker). The OCR
-sample is in tests/integration/ocr/test_blind_family_g_ocr.py; the figures are in
-benchmarks/OCR.md ("Family G").
-
-Only aggregate figures are printed here: G's individual misses are not written down, so
-that G stays blind for whoever changes the reader next. Two documents a class keep this
-module to a few seconds; the benchmark reads four."""
+"""Family G (``corpus_blind_g.py``), written blind in a sixteenth hand (its organisations
+and wording new to A-Z) and measured blind on rounds 15 and 16; seen since round 17, which
+read its misses and trains on it as a read family (``read_families``): the family itself
+(every class, ground truth printed, deterministic, laid out on the page) and the reader
+measured on it on perfect text, as the product reads (the shipped classifier and field
+ranker). The OCR sample is in tests/integration/ocr/test_blind_family_g_ocr.py; the figures
+are in benchmarks/OCR.md ("Family G", "Round 17"). Being seen, G's figures here are
+training-side figures. Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -24,14 +23,13 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_g, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_g, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_g import (
@@ -354,11 +352,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_g") == digest()
 
 
-def test_family_g_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_g", "G")
+def test_family_g_is_trained_on_only_as_a_read_family() -> None:
+    """G is seen since round 17 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "G" in read_families.READ
+    assert "corpus_blind_g" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_g", "G")
 
 
-# -- the reader on G (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on G (seen since round 17, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -379,11 +384,11 @@ FIRST = (
     "off 67da2eb = main's round-15 reader, shipped classifier and field ranker 2026-12-04.15; "
     "on 76 documents: benchmarks/OCR.md, 'Family G')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"creditor_name", "original_creditor", "served_date", "deadline_date"})
-"""The floors not met at the first measurement (strict xfails below), and the deadline,
-which round 16 (models 2026-12-05.16, G still blind and never read) took from 22 to 21/24
-here: a loss on a blind family, measured, not looked into."""
+"""The first measurement (38 documents here), blind."""
+ROUND_17 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 17 (rules + classifier and field ranker 2026-12-05.17, trained
+with G). Blind before (rounds 15 and 16): creditor, original creditor, deadline and served
+date under the floor (the deadline 22 -> 21/24 with round 16's models)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
 """Well under the first measurement of the fields that every debt letter states: a
@@ -391,16 +396,16 @@ collapse, not a small loss."""
 
 
 def test_family_g_is_read_above_a_collapse_floor(g_score: Score) -> None:
-    print("\n" + g_score.table("held-out family G (written blind), perfect text"))
+    print("\n" + g_score.table("family G (seen since round 17), perfect text"))
     assert g_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (g_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"G blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_g_meets_the_floor(g_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 17 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_17 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(g_score.accuracy(field), field), field
