@@ -149,14 +149,22 @@ class TesseractTextExtractor(TextExtractor):
         dpi = image_dpi(info, size)
         async with self._semaphore:
             try:
-                result = await asyncio.to_thread(self._tsv, 1, data, dpi)
+                result = await asyncio.to_thread(self._tsv_direct, data, dpi, size)
             except _Unreadable:
                 return None  # decoded here instead, which says what is wrong with it
+        return _page_text(1, result, size)
+
+    def _tsv_direct(
+        self, data: bytes, dpi: int | None, size: tuple[int, int]
+    ) -> dict[str, list[Any]]:
+        """The upload read as it is, then its framed boxes read again (``_frames``), all
+        on the caller's thread and semaphore slot like any other page's Tesseract runs."""
+        result = self._tsv(1, data, dpi)
         frames = _frames(result, size)
         if frames:
             with Image.open(io.BytesIO(data)) as image:
                 result = self._reread_frames(1, _prepare(image), frames, result, dpi)
-        return _page_text(1, result, size)
+        return result
 
     def _open_image(self, data: bytes) -> list[tuple[Image.Image, int]]:
         try:
