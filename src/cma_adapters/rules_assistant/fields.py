@@ -21,7 +21,6 @@ of it). The kinds added by later rounds are in ``fields_kinds``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -101,7 +100,7 @@ from cma_adapters.rules_assistant.values import (
     parse_name,
     parse_reference,
 )
-from cma_core.documents.model import Box, DocumentClass, FieldEvidence
+from cma_core.documents.model import Box, DocumentClass, FieldEvidence, evidence_value
 
 C = DocumentClass
 
@@ -357,7 +356,7 @@ def evidence(
             out.append(
                 FieldEvidence(
                     field=field,
-                    value=_show(c.value),
+                    value=evidence_value(c.value),
                     page=c.page,
                     box=tight_box(c, same),
                     label=c.label,
@@ -398,11 +397,3 @@ def tight_box(c: Candidate, cells: Sequence[Cell]) -> Box | None:
 
 def _letters_and_figures(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
-def _show(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int):
-        return f"£{value // 100:,}.{value % 100:02d}"
-    return str(value)

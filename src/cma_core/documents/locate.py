@@ -22,7 +22,14 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from cma_core.documents.model import Box, Extraction, FieldEvidence, PageText, Word
+from cma_core.documents.model import (
+    Box,
+    Extraction,
+    FieldEvidence,
+    PageText,
+    Word,
+    evidence_value,
+)
 
 #: The fields an ``Extraction`` may hold, in the order the console lists them.
 _TEXT_FIELDS = (
@@ -63,7 +70,9 @@ def locate_evidence(extraction: Extraction, pages: Sequence[PageText]) -> tuple[
     for field, value in _values(extraction):
         found = _find(field, value, lines)
         page, box = found if found is not None else (first_page, None)
-        out.append(FieldEvidence(field=field, value=_show(value), page=page, box=box, chosen=True))
+        out.append(
+            FieldEvidence(field=field, value=evidence_value(value), page=page, box=box, chosen=True)
+        )
     return tuple(out)
 
 
@@ -193,11 +202,3 @@ def _date_keys(day: dt.date) -> frozenset[str]:
             keys.add(f"{name} {d} {day.year}")
     keys.add(f"{day.year} {day.month:02d} {day.day:02d}")  # ISO, as on statements
     return frozenset(keys)
-
-
-def _show(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int):
-        return f"£{value // 100:,}.{value % 100:02d}"
-    return str(value)

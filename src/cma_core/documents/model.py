@@ -370,6 +370,15 @@ class FieldEvidence:
     chosen: bool = False
 
 
+def evidence_value(value: object) -> str:
+    """A read value as ``FieldEvidence.value`` shows it: a date ISO, pence as pounds."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return f"£{value // 100:,}.{value % 100:02d}"
+    return str(value)
+
+
 @frozen(kw_only=True)
 class Extraction:
     """What an assistant read from a document's text. Every field may be missing.
