@@ -64,7 +64,7 @@ def locate_evidence(extraction: Extraction, pages: Sequence[PageText]) -> tuple[
     """One chosen ``FieldEvidence`` per value ``extraction`` holds, boxed where the value
     is printed on ``pages`` (by their words), or with no box if it is printed nowhere (or
     the pages carry no words)."""
-    lines = [(page.number, line) for page in pages for line in _lines(page.words)]
+    lines = [(page.number, line) for page in pages for line in page_lines(page.words)]
     first_page = pages[0].number if pages else 1
     out: list[FieldEvidence] = []
     for field, value in _values(extraction):
@@ -113,11 +113,11 @@ def _first(lines: Sequence[tuple[int, Sequence[Word]]], matches: _Match) -> tupl
             for size in range(1, min(_MOST_WORDS, len(words) - start) + 1):
                 run = words[start : start + size]
                 if matches(run):
-                    return page, _union(w.box for w in run)
+                    return page, box_around(w.box for w in run)
     return None
 
 
-def _lines(words: Sequence[Word]) -> list[list[Word]]:
+def page_lines(words: Sequence[Word]) -> list[list[Word]]:
     """The page's words as lines, top to bottom, each left to right: by the extractor's
     line numbers where it gave them, else by words whose boxes share a middle height."""
     if not words:
@@ -142,7 +142,7 @@ def _lines(words: Sequence[Word]) -> list[list[Word]]:
     return sorted(lines, key=lambda line: (min(w.box.top for w in line), line[0].box.left))
 
 
-def _union(boxes: Iterator[Box]) -> Box:
+def box_around(boxes: Iterator[Box]) -> Box:
     first = next(boxes)
     left, top, right, bottom = first.left, first.top, first.right, first.bottom
     for b in boxes:

@@ -20,7 +20,7 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import BinaryIO
 
 from attrs import define, evolve, field, frozen
@@ -33,7 +33,7 @@ from cma_core.budgets.service import BudgetService
 from cma_core.cases.model import Case, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
-from cma_core.debts.model import DebtId, DebtType
+from cma_core.debts.model import Creditor, DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, DebtRepository, PatternEngine
 from cma_core.debts.priority import classify as classify_debt
 from cma_core.debts.service import DebtDetails, DebtService
@@ -51,6 +51,7 @@ from cma_core.documents.files import (
     UploadInspector,
     inspect_upload,
 )
+from cma_core.documents.known_creditors import recognise_creditor
 from cma_core.documents.learning import (
     Correction,
     ExampleId,
@@ -1180,6 +1181,10 @@ class DocumentJobs:
             for s in known.items
             if s.account_reference and s.status is not SuggestionStatus.REJECTED
         ]
+        directory = [e.creditor for e in await self.creditors(uow).list()] if self.creditors else []
+        # The creditor as the centre's directory names it, where the letter names one
+        # the centre knows (``known_creditors``), whichever assistant read it.
+        extraction = recognise_creditor(extraction, document.pages, directory)
         document.classify(extraction, now=now)
         await docs.save(document)
         made = suggest(
@@ -1188,7 +1193,7 @@ class DocumentJobs:
             new_id=lambda: SuggestionId(self.new_id()),
             now=now,
             known_account_references=references,
-            recorded_debts=await self._recorded_debts(uow, document.case_id),
+            recorded_debts=await self._recorded_debts(uow, document.case_id, directory),
         )
         for suggestion in made:
             await suggestions_repo.add(suggestion)
@@ -1198,10 +1203,11 @@ class DocumentJobs:
             source_event_id=source_event_id,
         )  # fmt: skip
 
-    async def _recorded_debts(self, uow: UnitOfWork, case_id: CaseId) -> list[RecordedDebt]:
+    async def _recorded_debts(
+        self, uow: UnitOfWork, case_id: CaseId, directory: Sequence[Creditor]
+    ) -> list[RecordedDebt]:
         if self.debts is None or self.creditors is None:
             return []
-        directory = [e.creditor for e in await self.creditors(uow).list()]
         return [
             RecordedDebt(
                 id=entry.debt.id,

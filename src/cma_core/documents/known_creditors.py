@@ -1,0 +1,248 @@
+"""A letter's creditor recognised from the centre's creditor directory.
+
+A centre meets the same creditors again and again (the big debt purchasers, the councils,
+the banks and utilities), and its directory holds each once, with the spelling its
+advisers chose. A reader that takes the creditor from the letter's layout fails on a
+layout it has not met (the name only in a footer's registered office, a sidebar, a
+payment slip) — and where it does read the name, it may read it with an OCR slip or
+another spelling of the same firm ("Ltd" for "Limited", "&" for "and").
+
+``recognise_creditor`` takes what any assistant read and the pages, and:
+
+- a read creditor that is a directory creditor (the same words once ``Ltd``/``plc``,
+  case, punctuation and ``&`` are set aside, or but for one letter of one long word, an
+  OCR slip) is named as the directory names it, so accepting the suggestion adds the debt
+  to that creditor rather than a near-duplicate;
+- a creditor's letter read with no creditor that prints a directory creditor's name takes the first
+  one printed (in reading order: the letterhead before the body, the body before the
+  footer), boxed where it is printed;
+- a letter whose read creditor the directory does not know keeps it, and every directory
+  creditor it prints is listed beside it as an alternative, for the adviser to pick.
+
+Names the letter gives another role are never taken as the creditor: the original
+creditor a debt was assigned from, the payer of a payslip. Nothing is made up: a value
+comes from the letter or the read, and the directory only chooses and spells it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from attrs import evolve, frozen
+
+from cma_core.debts.model import Creditor
+from cma_core.documents.locate import box_around, page_lines
+from cma_core.documents.model import DocumentClass, Extraction, FieldEvidence, PageText, Word
+from cma_core.documents.rules import DEBT_CLASSES
+
+#: A word shorter than this is only ever matched exactly (a slip in "EE" or "Bank" is
+#: another name).
+_SHORTEST_SLIP = 5
+#: Figures OCR reads for the letters they look like.
+_SHAPES = str.maketrans("015", "ols")
+
+#: Words a firm's name may end with, or begin with, without naming another firm.
+_SUFFIXES = frozenset({"ltd", "limited", "plc", "llp", "lp", "llc", "inc", "co", "company"})
+_LEGAL = _SUFFIXES | {"and"}
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+#: The classes of letter a creditor sends (a payslip, a statement or a benefit letter has
+#: none: a bank or employer printed on it is not one).
+_FROM_A_CREDITOR = DEBT_CLASSES | {DocumentClass.UTILITY_BILL}
+
+ROLE_KNOWN = "in your creditor directory"
+ROLE_READ = "read from the letter"
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The words that tell one creditor from another: lower case, letters and figures
+    only, ``&`` as "and", without a leading "the" or trailing legal words ("Ltd",
+    "Limited", "plc", "& Co")."""
+    tokens = _TOKEN.findall(name.lower().replace("&", " and "))
+    while tokens and tokens[-1] in _LEGAL:
+        tokens.pop()
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    return tuple(tokens)
+
+
+@frozen
+class _Printed:
+    creditor: Creditor
+    page: int
+    words: tuple[Word, ...]
+
+
+def recognise_creditor(
+    extraction: Extraction, pages: Sequence[PageText], directory: Sequence[Creditor]
+) -> Extraction:
+    """``extraction`` with its creditor recognised in ``directory`` (see the module).
+    Unchanged when the directory is empty or names nothing the letter holds."""
+    keyed = _keyed(directory)
+    if not keyed:
+        return extraction
+    read = extraction.creditor_name
+    if read and (known := _known(read, directory, keyed)) is not None:
+        return _named(extraction, known, read, pages)
+    others = {name_key(v) for v in (extraction.original_creditor, extraction.payer_name) if v}
+    printed = [p for p in _printed(pages, keyed) if name_key(p.creditor.name) not in others]
+    if not printed:
+        return extraction
+    if read is None and extraction.document_class in _FROM_A_CREDITOR:
+        first = printed[0]
+        chosen = _evidence(first, chosen=True)
+        return evolve(
+            extraction,
+            creditor_name=first.creditor.name,
+            evidence=(*extraction.evidence, chosen, *_alternatives(printed[1:])),
+        )
+    return evolve(extraction, evidence=(*extraction.evidence, *_alternatives(printed)))
+
+
+def _keyed(directory: Iterable[Creditor]) -> dict[tuple[str, ...], Creditor]:
+    """Directory creditors by key; the first of a key wins (the directory lists by name)."""
+    out: dict[tuple[str, ...], Creditor] = {}
+    for creditor in directory:
+        key = name_key(creditor.name)
+        if key:
+            out.setdefault(key, creditor)
+    return out
+
+
+def _known(
+    read: str, directory: Sequence[Creditor], keyed: dict[tuple[str, ...], Creditor]
+) -> Creditor | None:
+    """The directory creditor ``read`` names: spelt the same (ignoring case), else with
+    the same key, else with the same key but for one OCR slip in one long word."""
+    wanted = read.strip().casefold()
+    for creditor in directory:
+        if creditor.name.strip().casefold() == wanted:
+            return creditor
+    key = name_key(read)
+    if not key:
+        return None
+    if key in keyed:
+        return keyed[key]
+    close = [c for other, c in keyed.items() if _one_slip(key, other)]
+    return close[0] if len(close) == 1 else None
+
+
+def _one_slip(read: tuple[str, ...], known: tuple[str, ...]) -> bool:
+    """Whether two keys are the same words but for one word of at least
+    ``_SHORTEST_SLIP`` letters read with one letter wrong, missing or extra, once the
+    figures OCR takes for letters are read as those letters ("Lowe11" for "Lowell").
+    Another firm's name differs by more ("Tamworth" and "Haworth": two letters)."""
+    if len(read) != len(known):
+        return False
+    differing = [(a, b) for a, b in zip(read, known, strict=True) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = (w.translate(_SHAPES) for w in differing[0])
+    return min(len(a), len(b)) >= _SHORTEST_SLIP and _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one letter changed, dropped or added between ``a`` and ``b``."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+
+
+def _named(
+    extraction: Extraction, creditor: Creditor, read: str, pages: Sequence[PageText]
+) -> Extraction:
+    """The read creditor named as the directory names it; where the spelling differs, the
+    read one stays as an alternative."""
+    if creditor.name == read:
+        return extraction
+    evidence = []
+    for e in extraction.evidence:
+        if e.field == "creditor_name" and e.chosen:
+            evidence.append(evolve(e, value=creditor.name, role=ROLE_KNOWN))
+            evidence.append(evolve(e, chosen=False, role=ROLE_READ, score=0.0))
+        else:
+            evidence.append(e)
+    if not any(e.field == "creditor_name" and e.chosen for e in extraction.evidence):
+        page = pages[0].number if pages else 1
+        evidence.append(
+            FieldEvidence(
+                field="creditor_name", value=creditor.name, page=page, role=ROLE_KNOWN, chosen=True
+            )
+        )
+    return evolve(extraction, creditor_name=creditor.name, evidence=tuple(evidence))
+
+
+def _printed(pages: Sequence[PageText], keyed: dict[tuple[str, ...], Creditor]) -> list[_Printed]:
+    """Each directory creditor printed on the pages, once, in reading order where first
+    printed: the longest name that starts at a word wins ("Lowell Financial" over
+    "Lowell"), and a name may run on to the next line."""
+    longest = max(len(k) for k in keyed)
+    seen: set[tuple[str, ...]] = set()
+    out: list[_Printed] = []
+    for page in pages:
+        tokens = _tokens(page)
+        start = 0
+        while start < len(tokens):
+            step = 1
+            for size in range(min(longest, len(tokens) - start), 0, -1):
+                key = tuple(t for t, _ in tokens[start : start + size])
+                creditor = keyed.get(key)
+                if creditor is None:
+                    continue
+                while start + size < len(tokens) and tokens[start + size][0] in _SUFFIXES:
+                    size += 1  # "Ltd", "plc": the box takes in the name as printed
+                if key not in seen:
+                    seen.add(key)
+                    words = _distinct(w for _, w in tokens[start : start + size])
+                    out.append(_Printed(creditor=creditor, page=page.number, words=words))
+                step = size
+                break
+            start += step
+    return out
+
+
+def _tokens(page: PageText) -> list[tuple[str, Word | None]]:
+    """The page's words as name tokens in reading order, each with the word it is in
+    (``None`` for a page read as text only, with no word boxes)."""
+    if page.words:
+        words: Iterable[tuple[str, Word | None]] = (
+            (word.text, word) for line in page_lines(page.words) for word in line
+        )
+    else:
+        words = ((text, None) for text in page.text.split())
+    return [
+        (token, word)
+        for text, word in words
+        for token in _TOKEN.findall(text.lower().replace("&", " and "))
+    ]
+
+
+def _distinct(words: Iterable[Word | None]) -> tuple[Word, ...]:
+    out: list[Word] = []
+    for w in words:
+        if w is not None and (not out or out[-1] is not w):
+            out.append(w)
+    return tuple(out)
+
+
+def _evidence(printed: _Printed, *, chosen: bool) -> FieldEvidence:
+    return FieldEvidence(
+        field="creditor_name",
+        value=printed.creditor.name,
+        page=printed.page,
+        box=box_around(w.box for w in printed.words) if printed.words else None,
+        role=ROLE_KNOWN,
+        chosen=chosen,
+    )
+
+
+def _alternatives(printed: Iterable[_Printed]) -> tuple[FieldEvidence, ...]:
+    return tuple(_evidence(p, chosen=False) for p in printed)

@@ -1,0 +1,213 @@
+"""A letter's creditor recognised from the centre's creditor directory
+(``documents.known_creditors``): the directory's spelling for a creditor the letter names
+another way or with an OCR slip, a creditor's letter read with none given the known one it
+prints, and the known creditors a letter prints offered beside an unknown one. Names here
+are made up; no corpus family uses them."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from tests.unit.documents.test_documents_service import make_world, open_case, png
+from tests.unit.documents.test_locate import box_of, line, page
+from tests.wiring import DEBTS, ports
+
+from cma_adapters.memory_documents import ScriptedAssistant
+from cma_adapters.re2 import Re2PatternEngine
+from cma_core.debts.model import Creditor, CreditorId
+from cma_core.documents.known_creditors import (
+    ROLE_KNOWN,
+    ROLE_READ,
+    name_key,
+    recognise_creditor,
+)
+from cma_core.documents.model import DocumentClass, Extraction, FieldEvidence
+from cma_core.shared.ids import CentreId
+
+CENTRE = CentreId(uuid.UUID(int=7))
+
+
+def directory(*names: str) -> list[Creditor]:
+    return [
+        Creditor(id=CreditorId(uuid.UUID(int=i + 1)), centre_id=CENTRE, name=n)
+        for i, n in enumerate(names)
+    ]
+
+
+def read(cls: DocumentClass = DocumentClass.CREDITOR_LETTER, **values: object) -> Extraction:
+    return Extraction(document_class=cls, confidence=0.9, source="test", **values)  # type: ignore[arg-type]
+
+
+KNOWN = directory(
+    "Brackenfield Lending Limited",
+    "Saltmarsh & Daughters plc",
+    "Quillon Bank",
+    "Quillon Bank Card Services",
+    "Ferrovale Borough Council",
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Brackenfield Lending Limited", "BRACKENFIELD LENDING LTD."),
+        ("Saltmarsh & Daughters plc", "Saltmarsh and Daughters PLC"),
+        ("The Orrin Finance Company", "Orrin Finance Co."),
+    ],
+)
+def test_one_creditor_spelt_two_ways_has_one_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_other_firms_keep_their_own_keys() -> None:
+    assert name_key("Quillon Bank") != name_key("Quillon Bank Card Services")
+    assert name_key("North Ferrovale Council") != name_key("Ferrovale Council")
+
+
+def test_a_read_creditor_spelt_another_way_takes_the_directorys_spelling() -> None:
+    head = line(100, "BRACKENFIELD", "LENDING", "LTD")
+    chosen = FieldEvidence(
+        field="creditor_name",
+        value="BRACKENFIELD LENDING LTD",
+        page=1,
+        box=box_of(*head),
+        role="letterhead",
+        chosen=True,
+    )
+    got = recognise_creditor(
+        read(creditor_name="BRACKENFIELD LENDING LTD", evidence=(chosen,)), [page(1, head)], KNOWN
+    )
+    assert got.creditor_name == "Brackenfield Lending Limited"
+    [now, before] = [e for e in got.evidence if e.field == "creditor_name"]
+    assert (now.value, now.box, now.role, now.chosen) == (
+        "Brackenfield Lending Limited",
+        box_of(*head),
+        ROLE_KNOWN,
+        True,
+    )
+    assert (before.value, before.role, before.chosen) == (
+        "BRACKENFIELD LENDING LTD",
+        ROLE_READ,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("slip", "known"),
+    [
+        ("Brackenfie1d Lending Ltd", "Brackenfield Lending Limited"),  # a figure for a letter
+        ("Brackenfield Lendng Ltd", "Brackenfield Lending Limited"),  # a letter lost
+        ("Ferrovale Borrough Council", "Ferrovale Borough Council"),  # one too many
+    ],
+)
+def test_a_name_read_with_one_ocr_slip_is_the_known_creditor(slip: str, known: str) -> None:
+    assert recognise_creditor(read(creditor_name=slip), [], KNOWN).creditor_name == known
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Brackenford Lending Ltd",  # two letters: another firm
+        "Quillon Bonk Card",  # a word missing as well
+        "Quillon Bonk",  # a word under five letters is matched exactly only
+    ],
+)
+def test_another_firms_name_is_not_taken_for_a_known_one(other: str) -> None:
+    assert recognise_creditor(read(creditor_name=other), [], KNOWN).creditor_name == other
+
+
+def test_a_slip_that_could_be_either_of_two_known_creditors_is_left_as_read() -> None:
+    twins = directory("Penrose Lettings", "Penrise Lettings")
+    got = recognise_creditor(read(creditor_name="Penrse Lettings"), [], twins)
+    assert got.creditor_name == "Penrse Lettings"
+
+
+def test_a_creditors_letter_read_with_no_creditor_takes_the_known_one_it_prints() -> None:
+    first = line(100, "Dear", "Ms", "Okafor")
+    body = line(200, "We", "act", "for", "Quillon", "Bank", "Card", "Services", "in", "this")
+    footer = line(900, "Brackenfield", "Lending", "Limited,", "registered", "office")
+    got = recognise_creditor(
+        read(original_creditor="Quillon Bank Card Services"),
+        [page(1, first, body, footer)],
+        KNOWN,
+    )
+    # The original creditor is another role; the footer's registered name is the sender.
+    assert got.creditor_name == "Brackenfield Lending Limited"
+    [chosen] = [e for e in got.evidence if e.field == "creditor_name"]
+    assert (chosen.box, chosen.role, chosen.chosen) == (box_of(*footer[:3]), ROLE_KNOWN, True)
+
+
+def test_the_longest_known_name_printed_is_the_one_found() -> None:
+    head = line(100, "Quillon", "Bank", "Card", "Services")
+    got = recognise_creditor(read(), [page(1, head)], KNOWN)
+    assert got.creditor_name == "Quillon Bank Card Services"
+
+
+def test_a_name_wrapped_to_the_next_line_is_found_across_the_break() -> None:
+    one = line(100, "payments", "to", "Saltmarsh", "&", number=1)
+    two = line(140, "Daughters", "plc", "by", "the", "date", number=2)
+    got = recognise_creditor(read(), [page(1, one, two)], KNOWN)
+    assert got.creditor_name == "Saltmarsh & Daughters plc"
+    [chosen] = [e for e in got.evidence if e.field == "creditor_name"]
+    assert chosen.box == box_of(*one[2:], *two[:2])
+
+
+def test_a_page_read_as_text_only_is_searched_without_a_box() -> None:
+    from cma_core.documents.model import PageText
+
+    text = PageText(number=2, text="Ferrovale Borough Council\nCouncil tax", confidence=0.8)
+    got = recognise_creditor(read(DocumentClass.COUNCIL_TAX), [text], KNOWN)
+    assert got.creditor_name == "Ferrovale Borough Council"
+    [chosen] = [e for e in got.evidence if e.field == "creditor_name"]
+    assert (chosen.page, chosen.box) == (2, None)
+
+
+@pytest.mark.parametrize(
+    "cls", [DocumentClass.PAYSLIP, DocumentClass.BANK_STATEMENT, DocumentClass.BENEFIT_AWARD]
+)
+def test_a_paper_with_no_creditor_is_given_none(cls: DocumentClass) -> None:
+    head = line(100, "Quillon", "Bank")
+    assert recognise_creditor(read(cls), [page(1, head)], KNOWN).creditor_name is None
+
+
+def test_an_unknown_creditor_read_is_kept_and_the_known_ones_printed_are_offered() -> None:
+    head = line(100, "Harrowgate", "Debt", "Recovery", "Ltd")
+    pay = line(800, "Pay", "at", "any", "Quillon", "Bank", "branch")
+    got = recognise_creditor(
+        read(creditor_name="Harrowgate Debt Recovery Ltd"), [page(1, head, pay)], KNOWN
+    )
+    assert got.creditor_name == "Harrowgate Debt Recovery Ltd"
+    [offered] = [e for e in got.evidence if e.field == "creditor_name"]
+    assert (offered.value, offered.role, offered.chosen) == ("Quillon Bank", ROLE_KNOWN, False)
+    assert offered.box == box_of(*pay[3:5])
+
+
+def test_no_directory_or_no_known_name_changes_nothing() -> None:
+    extraction = read(creditor_name="Harrowgate Debt Recovery Ltd")
+    head = line(100, "Harrowgate", "Debt", "Recovery", "Ltd")
+    assert recognise_creditor(extraction, [page(1, head)], []) is extraction
+    assert recognise_creditor(extraction, [page(1, head)], KNOWN) == extraction
+
+
+async def test_the_suggestion_names_the_directorys_creditor_and_accepting_adds_no_other() -> None:
+    from cma_core.debts.service import CreditorDetails, DebtService
+
+    world = make_world()
+    debts = DebtService(world.app.uow, world.app.clock, patterns=Re2PatternEngine(), **ports(DEBTS))
+    world.documents.debts = debts
+    world.jobs.creditors = ports(DEBTS)["creditors"]
+    ctx, case_id = await open_case(world)
+    await debts.add_creditor(ctx, CreditorDetails(name="Brackenfield Lending Limited"))
+    world.assistant = ScriptedAssistant(
+        [read(creditor_name="BRACKENFIELD LENDING LTD", balance_pence=98_765)]
+    )
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    await world.documents.upload(ctx, case_id, filename="b.png", data=png(3))
+    await world.run_jobs()
+    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    assert suggestion.creditor_name == "Brackenfield Lending Limited"
+
+    decision = await world.documents.accept_suggestion(ctx, suggestion.id, expected_version=1)
+    assert decision.debt_id is not None
+    assert (await debts.list_creditors(ctx)).total == 1
