@@ -16,13 +16,18 @@ creditor (payslips, statements, benefit letters...), how many were given one. A 
 family's figures are printed as totals only; no document of it is named (``--changes``
 prints the changed documents of the read families only).
 
+``--ocr N`` also scans N documents of each printed family (M-Z, G, E; 150-300 dpi, their
+own scan effects), reads them with Tesseract and the shipped reader, and tallies them
+the same way: where the directory can mend what OCR did to a name.
+
 Run: ``.venv/bin/python benchmarks/directory_creditors.py [--per-family 4]
-[--family base,l,m,...,y,z,e] [--changes]`` (``--family`` default: every family).
+[--family base,l,m,...,y,z,e] [--ocr 19] [--changes]`` (``--family`` default: every family).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 import time
 import uuid
@@ -81,10 +86,82 @@ def _families(keys: Sequence[str], per_family: int) -> dict[str, tuple[list[Any]
     return out
 
 
+def _ocr_reads(key: str, count: int) -> list[tuple[Any, Any, Any]]:
+    """``count`` documents of a printed family (one class after another, as
+    ``intake_accuracy --ocr-<key>`` chooses them) scanned, read by Tesseract and the
+    shipped reader: ``(sample, pages, extraction)``."""
+    from cma_adapters.rules_assistant import RuleBasedAssistant
+    from cma_adapters.tesseract import TesseractTextExtractor
+    from cma_core.documents.files import ContentType
+
+    family = PRINTED[key]
+    every = family.build(max(1, -(-count // 19)))
+    per = len(every) // 19
+    chosen = [every[c * per + r] for r in range(per) for c in range(19)][:count]
+    types = {"png": ContentType.PNG, "jpeg": ContentType.JPEG, "pdf": ContentType.PDF}
+    types["tiff"] = ContentType.TIFF
+
+    async def read_all() -> list[tuple[Any, Any, Any]]:
+        extractor, reader = TesseractTextExtractor(), RuleBasedAssistant()
+        reader.field_ranker = ranker.shipped()
+        out = []
+        for index, sample in enumerate(chosen):
+            data, fmt, _ = family.scanned(sample, index)
+            pages = await extractor.extract(data, types[fmt])
+            text = "\f".join(p.text for p in pages)
+            out.append((sample, pages, await reader.classify_and_extract(text, pages)))
+        return out
+
+    return asyncio.run(read_all())
+
+
+def _tally(
+    reads: Sequence[tuple[Any, Any, Any]], directory: Sequence[Creditor], blind: bool
+) -> tuple[Tally, float]:
+    """The creditor of each read document as read, and recognised with the directory
+    known and unknown; the seconds ``recognise_creditor`` took."""
+    tally, took = Tally(), 0.0
+    for sample, pages, got in reads:
+        truth = sample.truth.creditor_name
+        started = time.perf_counter()
+        if not truth:
+            again = recognise_creditor(got, pages, directory)
+            tally.invented += again.creditor_name is not None and got.creditor_name is None
+            continue
+        tally.total += 1
+        right = _same(got.creditor_name, truth)
+        tally.read += right
+        known = recognise_creditor(got, pages, directory).creditor_name
+        own = name_key(truth)
+        unknown = recognise_creditor(
+            got, pages, [c for c in directory if name_key(c.name) != own]
+        ).creditor_name
+        took += time.perf_counter() - started
+        for label, value in (("known", known), ("unknown", unknown)):
+            ok = _same(value, truth)
+            setattr(tally, label, getattr(tally, label) + ok)
+            if right and not ok:
+                setattr(tally, f"{label}_lost", getattr(tally, f"{label}_lost") + 1)
+            if ok != right and not blind:
+                tally.changes.append(
+                    f"{sample.name} [{label}]: {truth!r}: read {got.creditor_name!r} -> {value!r}"
+                )
+    return tally, took
+
+
+def _row(title: str, tally: Tally) -> str:
+    return (
+        f"{title[:35]:<36}{tally.read:>5}/{tally.total:<4}{tally.known:>5}/{tally.total:<4}"
+        f"{tally.known_lost:>6}{tally.unknown:>5}/{tally.total:<4}{tally.unknown_lost:>6}"
+        f"{tally.invented:>10}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-family", type=int, default=4)
     parser.add_argument("--family", default=",".join(("base", "l", *PRINTED)))
+    parser.add_argument("--ocr", type=int, default=0, help="also scan N of each family")
     parser.add_argument("--changes", action="store_true")
     args = parser.parse_args()
     keys = [k.strip().lower() for k in args.family.split(",") if k.strip()]
@@ -104,50 +181,25 @@ def main() -> None:
     ]
     print(f"directory: {len(directory)} creditors from families {','.join(keys)}\n")
     model, fields = classifier.shipped(), ranker.shipped()
-    took = [0.0, 0]
-    print(
-        f"{'family':<30}{'read':>10}{'known':>10}{'lost':>6}{'unknown':>10}{'lost':>6}{'invented':>10}"
-    )
+    took, calls = 0.0, 0
+    header = f"{'family':<36}{'read':>10}{'known':>10}{'lost':>6}{'unknown':>10}{'lost':>6}"
+    print(f"{header}{'invented':>10}")
     for key, (samples, text, pages, blind) in families.items():
-        tally = Tally()
-        for sample in samples:
-            truth = sample.truth.creditor_name
-            page_texts = pages(sample)
-            got = extract(text(sample), page_texts, model, fields_model=fields)
-            if not truth:
-                again = recognise_creditor(got, page_texts, directory)
-                tally.invented += again.creditor_name is not None and got.creditor_name is None
-                continue
-            tally.total += 1
-            right = _same(got.creditor_name, truth)
-            tally.read += right
-            started = time.perf_counter()
-            known = recognise_creditor(got, page_texts, directory).creditor_name
-            own = name_key(truth)
-            others = [c for c in directory if name_key(c.name) != own]
-            unknown = recognise_creditor(got, page_texts, others).creditor_name
-            took[0] += time.perf_counter() - started
-            took[1] += 2
-            for label, value in (("known", known), ("unknown", unknown)):
-                ok = _same(value, truth)
-                setattr(tally, label, getattr(tally, label) + ok)
-                if right and not ok:
-                    setattr(tally, f"{label}_lost", getattr(tally, f"{label}_lost") + 1)
-                if ok != right and not blind:
-                    tally.changes.append(
-                        f"{sample.name} [{label}]: {truth!r}: "
-                        f"read {got.creditor_name!r} -> {value!r}"
-                    )
+        reads = [
+            (s, pages(s), extract(text(s), pages(s), model, fields_model=fields)) for s in samples
+        ]
+        tally, seconds = _tally(reads, directory, blind)
+        took, calls = took + seconds, calls + len(reads)
         title = PRINTED[key].title if key in PRINTED else {"base": "A-D, H, K", "l": "L"}[key]
-        print(
-            f"{title[:29]:<30}{tally.read:>5}/{tally.total:<4}{tally.known:>5}/{tally.total:<4}"
-            f"{tally.known_lost:>6}{tally.unknown:>5}/{tally.total:<4}{tally.unknown_lost:>6}"
-            f"{tally.invented:>10}"
-        )
-        if args.changes:
-            for change in tally.changes:
+        print(_row(title, tally))
+        for change in tally.changes if args.changes else ():
+            print("    ", change)
+        if args.ocr and key in PRINTED:
+            tally, _ = _tally(_ocr_reads(key, args.ocr), directory, blind)
+            print(_row(f"  OCR {args.ocr}", tally), flush=True)
+            for change in tally.changes if args.changes else ():
                 print("    ", change)
-    print(f"\nrecognise_creditor: {took[0] / max(took[1], 1) * 1000:.2f} ms a document")
+    print(f"\nrecognise_creditor: {took / max(calls, 1) * 1000:.2f} ms a document")
 
 
 if __name__ == "__main__":
