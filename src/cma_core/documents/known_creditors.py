@@ -19,6 +19,12 @@ another spelling of the same firm ("Ltd" for "Limited", "&" for "and").
 - a letter whose read creditor the directory does not know keeps it, and every directory
   creditor it prints is listed beside it as an alternative, for the adviser to pick.
 
+Where the creditor so named has a reference format in the directory (``reference_pattern``,
+run only by a ``PatternEngine``: linear time), a reference read that does not fit it, or
+none read, is replaced by the one run of words the letter prints that fits it — when
+exactly one value does — and the read one kept as an alternative (a letter prints many
+numbers: a sort code, an account to pay into, a phone line, the client's own reference).
+
 Names the letter gives another role are never taken as the creditor: the original
 creditor a debt was assigned from, the payer of a payslip. Nothing is made up: a value
 comes from the letter or the read, and the directory only chooses and spells it.
@@ -32,8 +38,16 @@ from collections.abc import Iterable, Sequence
 from attrs import evolve, frozen
 
 from cma_core.debts.model import Creditor
+from cma_core.debts.ports import PatternEngine
 from cma_core.documents.locate import box_around, page_lines
-from cma_core.documents.model import DocumentClass, Extraction, FieldEvidence, PageText, Word
+from cma_core.documents.model import (
+    Box,
+    DocumentClass,
+    Extraction,
+    FieldEvidence,
+    PageText,
+    Word,
+)
 from cma_core.documents.rules import DEBT_CLASSES
 
 #: A word shorter than this is only ever matched exactly (a slip in "EE" or "Bank" is
@@ -52,6 +66,11 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _FROM_A_CREDITOR = DEBT_CLASSES | {DocumentClass.UTILITY_BILL}
 
 ROLE_KNOWN = "in your creditor directory"
+ROLE_FORMAT = "fits the creditor's reference format"
+#: The most words a reference is printed in ("4929 1234 5678 9012").
+_REFERENCE_WORDS = 4
+#: Punctuation around a reference that is not part of it ("(ref 1234)", "1234.").
+_OUTER = " .,;:()[]\"'"
 ROLE_READ = "read from the letter"
 
 
@@ -75,29 +94,103 @@ class _Printed:
 
 
 def recognise_creditor(
-    extraction: Extraction, pages: Sequence[PageText], directory: Sequence[Creditor]
+    extraction: Extraction,
+    pages: Sequence[PageText],
+    directory: Sequence[Creditor],
+    patterns: PatternEngine | None = None,
 ) -> Extraction:
-    """``extraction`` with its creditor recognised in ``directory`` (see the module).
-    Unchanged when the directory is empty or names nothing the letter holds."""
+    """``extraction`` with its creditor recognised in ``directory`` and, where that
+    creditor's reference format is held and ``patterns`` can run it, its reference checked
+    against the format (see the module). Unchanged when the directory is empty or names
+    nothing the letter holds."""
+    recognised, creditor = _recognise(extraction, pages, directory)
+    if creditor is None or patterns is None:
+        return recognised
+    return _reference_by_format(recognised, creditor, pages, patterns)
+
+
+def _recognise(
+    extraction: Extraction, pages: Sequence[PageText], directory: Sequence[Creditor]
+) -> tuple[Extraction, Creditor | None]:
+    """The extraction with its creditor recognised, and the directory creditor it now
+    names (``None`` if none)."""
     keyed = _keyed(directory)
     if not keyed:
-        return extraction
+        return extraction, None
     read = extraction.creditor_name
     if read and (known := _known(read, directory, keyed)) is not None:
-        return _named(extraction, known, read, pages)
+        return _named(extraction, known, read, pages), known
     others = {name_key(v) for v in (extraction.original_creditor, extraction.payer_name) if v}
     printed = [p for p in _printed(pages, keyed) if name_key(p.creditor.name) not in others]
     if not printed:
-        return extraction
+        return extraction, None
     if read is None and extraction.document_class in _FROM_A_CREDITOR:
         first = printed[0]
         chosen = _evidence(first, chosen=True)
-        return evolve(
+        filled = evolve(
             extraction,
             creditor_name=first.creditor.name,
             evidence=(*extraction.evidence, chosen, *_alternatives(printed[1:])),
         )
-    return evolve(extraction, evidence=(*extraction.evidence, *_alternatives(printed)))
+        return filled, first.creditor
+    return evolve(extraction, evidence=(*extraction.evidence, *_alternatives(printed))), None
+
+
+def _reference_by_format(
+    extraction: Extraction, creditor: Creditor, pages: Sequence[PageText], patterns: PatternEngine
+) -> Extraction:
+    """A reference read that does not fit the creditor's format (or none read) replaced by
+    the one the pages print that does, if exactly one does; the read one kept as an
+    alternative. A reference that fits, or a creditor with no usable format, is left."""
+    pattern = creditor.reference_pattern
+    if pattern is None or patterns.problem(pattern):
+        return extraction
+    read = extraction.account_reference
+    if read is not None and creditor.reference_matches(read, patterns):
+        return extraction
+    fitting = _fitting(pages, pattern, patterns)
+    if len({_letters_and_figures(value) for value, _, _ in fitting}) != 1:
+        return extraction
+    value, page, box = fitting[0]
+    chosen = FieldEvidence(
+        field="account_reference", value=value, page=page, box=box, role=ROLE_FORMAT, chosen=True
+    )
+    evidence = tuple(
+        evolve(e, chosen=False) if e.field == "account_reference" and e.chosen else e
+        for e in extraction.evidence
+    )
+    return evolve(extraction, account_reference=value, evidence=(*evidence, chosen))
+
+
+def _fitting(
+    pages: Sequence[PageText], pattern: str, patterns: PatternEngine
+) -> list[tuple[str, int, Box | None]]:
+    """Every run of up to ``_REFERENCE_WORDS`` words on one line that fits ``pattern`` as
+    printed or with its spaces taken out ("4929 1234 5678 9012" for ``\\d{16}``), outer
+    punctuation set aside: ``(value, page, box)`` in reading order."""
+    out: list[tuple[str, int, Box | None]] = []
+    for page in pages:
+        lines: Iterable[Sequence[tuple[str, Word | None]]] = (
+            [[(w.text, w) for w in line] for line in page_lines(page.words)]
+            if page.words
+            else [[(t, None) for t in text.split()] for text in page.text.splitlines()]
+        )
+        for line in lines:
+            for start in range(len(line)):
+                for size in range(1, min(_REFERENCE_WORDS, len(line) - start) + 1):
+                    run = line[start : start + size]
+                    printed = " ".join(t for t, _ in run).strip(_OUTER)
+                    for value in dict.fromkeys((printed, printed.replace(" ", ""))):
+                        if value and patterns.fullmatch(pattern, value):
+                            words = [w for _, w in run if w is not None]
+                            box = box_around(w.box for w in words) if words else None
+                            out.append((value, page.number, box))
+                            break
+    return out
+
+
+def _letters_and_figures(text: str) -> str:
+    return "".join(c for c in text.upper() if c.isalnum())
 
 
 def _keyed(directory: Iterable[Creditor]) -> dict[tuple[str, ...], Creditor]:

@@ -1183,8 +1183,9 @@ class DocumentJobs:
         ]
         directory = [e.creditor for e in await self.creditors(uow).list()] if self.creditors else []
         # The creditor as the centre's directory names it, where the letter names one
-        # the centre knows (``known_creditors``), whichever assistant read it.
-        extraction = recognise_creditor(extraction, document.pages, directory)
+        # the centre knows, and its reference by that creditor's format
+        # (``known_creditors``), whichever assistant read them.
+        extraction = recognise_creditor(extraction, document.pages, directory, self.patterns)
         document.classify(extraction, now=now)
         await docs.save(document)
         made = suggest(

@@ -17,6 +17,7 @@ from cma_adapters.memory_documents import ScriptedAssistant
 from cma_adapters.re2 import Re2PatternEngine
 from cma_core.debts.model import Creditor, CreditorId
 from cma_core.documents.known_creditors import (
+    ROLE_FORMAT,
     ROLE_KNOWN,
     ROLE_READ,
     name_key,
@@ -190,23 +191,108 @@ def test_no_directory_or_no_known_name_changes_nothing() -> None:
     assert recognise_creditor(extraction, [page(1, head)], KNOWN) == extraction
 
 
-async def test_the_suggestion_names_the_directorys_creditor_and_accepting_adds_no_other() -> None:
+FORMATTED = [
+    Creditor(
+        id=CreditorId(uuid.UUID(int=99)),
+        centre_id=CENTRE,
+        name="Brackenfield Lending Limited",
+        reference_pattern=r"BL\d{8}",
+    ),
+    Creditor(
+        id=CreditorId(uuid.UUID(int=98)),
+        centre_id=CENTRE,
+        name="Quillon Bank Card Services",
+        reference_pattern=r"\d{16}",
+    ),
+]
+RE2 = Re2PatternEngine()
+
+
+def test_a_reference_that_does_not_fit_the_creditors_format_gives_way_to_the_one_that_does() -> (
+    None
+):
+    head = line(100, "Brackenfield", "Lending", "Ltd")
+    pay = line(200, "Pay", "into", "account", "40-11-62", "81234567")
+    ours = line(300, "Our", "reference:", "(BL00417733)")
+    got = recognise_creditor(
+        read(creditor_name="Brackenfield Lending Ltd", account_reference="81234567"),
+        [page(1, head, pay, ours)],
+        FORMATTED,
+        RE2,
+    )
+    assert got.account_reference == "BL00417733"
+    [chosen] = [e for e in got.evidence if e.field == "account_reference" and e.chosen]
+    assert (chosen.box, chosen.role) == (box_of(ours[2]), ROLE_FORMAT)
+
+
+def test_a_reference_printed_in_groups_is_read_whole_and_a_missing_one_is_found() -> None:
+    head = line(100, "Quillon", "Bank", "Card", "Services")
+    card = line(200, "Card", "ending", "4929", "1234", "5678", "9012.")
+    got = recognise_creditor(read(), [page(1, head, card)], FORMATTED, RE2)
+    assert (got.creditor_name, got.account_reference) == (
+        "Quillon Bank Card Services",
+        "4929123456789012",
+    )
+
+
+@pytest.mark.parametrize(
+    ("reference", "printed"),
+    [
+        ("BL00417733", ["BL00998877"]),  # the read one fits: it stays
+        ("81234567", ["BL00417733", "BL00998877"]),  # two fit: the adviser chooses
+        ("81234567", ["BL0041773"]),  # none fits: nothing to choose
+    ],
+)
+def test_the_format_changes_a_reference_only_for_the_one_value_that_fits(
+    reference: str, printed: list[str]
+) -> None:
+    lines = [line(100 * (i + 2), "Reference", text) for i, text in enumerate(printed)]
+    got = recognise_creditor(
+        read(creditor_name="Brackenfield Lending Ltd", account_reference=reference),
+        [page(1, line(100, "Brackenfield", "Lending"), *lines)],
+        FORMATTED,
+        RE2,
+    )
+    assert got.account_reference == reference
+
+
+def test_no_format_held_or_no_engine_leaves_the_reference() -> None:
+    body = [page(1, line(100, "Ref", "BL00417733"))]
+    wanted = read(creditor_name="Brackenfield Lending Ltd", account_reference="81234567")
+    assert recognise_creditor(wanted, body, KNOWN, RE2).account_reference == "81234567"
+    assert recognise_creditor(wanted, body, FORMATTED).account_reference == "81234567"
+
+
+async def test_the_suggestion_names_the_directorys_creditor_and_its_reference_by_format() -> None:
     from cma_core.debts.service import CreditorDetails, DebtService
 
     world = make_world()
-    debts = DebtService(world.app.uow, world.app.clock, patterns=Re2PatternEngine(), **ports(DEBTS))
+    debts = DebtService(world.app.uow, world.app.clock, patterns=RE2, **ports(DEBTS))
     world.documents.debts = debts
     world.jobs.creditors = ports(DEBTS)["creditors"]
+    world.jobs.patterns = RE2
     ctx, case_id = await open_case(world)
-    await debts.add_creditor(ctx, CreditorDetails(name="Brackenfield Lending Limited"))
+    await debts.add_creditor(
+        ctx, CreditorDetails(name="Brackenfield Lending Limited", reference_pattern=r"BL\d{8}")
+    )
+    world.extractor.register(png(3), "BRACKENFIELD LENDING LTD\nPay into 81234567\nRef BL00417733")
     world.assistant = ScriptedAssistant(
-        [read(creditor_name="BRACKENFIELD LENDING LTD", balance_pence=98_765)]
+        [
+            read(
+                creditor_name="BRACKENFIELD LENDING LTD",
+                account_reference="81234567",
+                balance_pence=98_765,
+            )
+        ]
     )
     world.jobs.assistant = world.documents.assistant = world.assistant
     await world.documents.upload(ctx, case_id, filename="b.png", data=png(3))
     await world.run_jobs()
     [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
-    assert suggestion.creditor_name == "Brackenfield Lending Limited"
+    assert (suggestion.creditor_name, suggestion.account_reference) == (
+        "Brackenfield Lending Limited",
+        "BL00417733",
+    )
 
     decision = await world.documents.accept_suggestion(ctx, suggestion.id, expected_version=1)
     assert decision.debt_id is not None
