@@ -95,20 +95,27 @@ round-16 reader and never shown to it): ``--family e`` (E only) or ``--family al
 ``--ocr-e N`` scans and reads N of its documents (its pages through a plastic pocket as
 JPEG, its thermal faxes as PDF). E's misses are never printed.
 
+Held-out F (``corpus_blind_f.py``: an eighteenth blind family, in an eighteenth hand,
+lettered F because the corpus's own families never took F; measured against main's
+round-17 reader and never shown to it): ``--family f`` (F only) or ``--family all``,
+``--ocr-f N`` scans and reads N of its documents (its screen photos as JPEG, its crumpled
+pages as PNG, its copier's black-and-white pages as group-4 TIFF). F's misses are never
+printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-X and G with their own seeds, not the benchmark's; never Y, Z or E) and reads every family on
+L-X and G with their own seeds, not the benchmark's; never Y, Z, E or F) and reads every family on
 perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
 first as above, the others' tables too, read from the same pages (for OCR: the same scans,
 also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e] [--ocr-m 19] [--ocr-n 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f] [--ocr-m 19] [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
-[--ranker alone|blended]``
+[--ocr-f 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -143,6 +150,8 @@ from cma_adapters.rules_assistant.corpus_blind import (
 )
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
+from cma_adapters.rules_assistant.corpus_blind_f import values_in_text as f_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_scanned, g_text
 from cma_adapters.rules_assistant.corpus_blind_g import values_in_text as g_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_pages, m_scanned, m_text
@@ -378,12 +387,16 @@ FAMILY_G = Family(
 FAMILY_E = Family(
     "held-out E, written blind", build_e, e_text, e_pages, e_scanned, e_values_in_text, True
 )
+FAMILY_F = Family(
+    "held-out F, written blind", build_f, f_text, f_pages, f_scanned, f_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
     "m": M, "n": N, "o": FAMILY_O, "p": FAMILY_P, "q": FAMILY_Q, "r": FAMILY_R, "s": FAMILY_S,
     "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W, "x": FAMILY_X,
     "y": FAMILY_Y, "z": FAMILY_Z, "g": FAMILY_G, "e": FAMILY_E,
+    "f": FAMILY_F,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -506,6 +519,7 @@ def main() -> None:
     parser.add_argument("--ocr-z", type=int, default=0)
     parser.add_argument("--ocr-g", type=int, default=0)
     parser.add_argument("--ocr-e", type=int, default=0)
+    parser.add_argument("--ocr-f", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

@@ -1,0 +1,85 @@
+"""Held-out family F (written blind) printed, scanned and read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): six single-page documents
+over F's three scans (a Clitheroe card company's letter named only on its bank giro credit
+slip, photographed on a laptop screen, as JPEG; a judgment from the County Court at
+Chester under a reversed-out band, crumpled and flattened, as PNG with its resolution; a
+payslip typed on pre-printed pay-advice stationery through a copier's black-and-white mode,
+as group-4 TIFF; an Easy Read council-tax reminder, photographed on a screen; a water
+company's letter enclosing its text messages, crumpled, as PNG without its resolution; a
+claim form typed on a pre-printed form, black-and-white).
+``benchmarks/intake_accuracy.py --family f --ocr-f 19`` reads one document of every class;
+the figures are in benchmarks/OCR.md ("Family F"). Only aggregate figures are printed: F's
+individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_scanned, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_f.SCANS (0: a photo of a
+# laptop screen, JPEG with its resolution; 1: crumpled and flattened, PNG, with its
+# resolution at odd indexes; 2: a copier's 1-bit black-and-white mode, group-4 TIFF).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COUNTY_COURT_JUDGMENT, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.COUNCIL_TAX, 1, 3),
+    (C.UTILITY_ARREARS, 0, 4),
+    (C.COURT_CLAIM_N1, 0, 5),
+)
+FIRST = (
+    "class 6/6; creditor 3/5, reference 5/5, balance 4/5, letter date 5/6, deadline 5/5, "
+    "claim no. 1/2, served 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values "
+    "verbatim in the OCR text 31 of 33 (branch corpusf off 508b479 = main's round-17 reader, "
+    "shipped field ranker 2026-12-05.17)"
+)
+UNMET = frozenset({"creditor_name", "balance_pence", "letter_date", "court_claim_number"})
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_f(2), CHOSEN, f_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family F (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: a floor at a half catches a collapse,
+    not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"F after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
