@@ -11,7 +11,10 @@ extraction is passed through ``recognise_creditor`` with two directories:
   was assigned from, another creditor named in passing).
 
 Printed per family: the creditor right as read, with the directory known and unknown,
-and how many of each run went from right to wrong; and, over the documents that state no
+and how many of each run went from right to wrong; the reference as read and with the
+known creditor's reference format (each creditor's format is the shape of its references
+in the run — figures and letters by their lengths — where they all have one shape, as an
+adviser would note it; none held otherwise); and, over the documents that state no
 creditor (payslips, statements, benefit letters...), how many were given one. A blind
 family's figures are printed as totals only; no document of it is named (``--changes``
 prints the changed documents of the read families only).
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import sys
 import time
 import uuid
@@ -39,6 +43,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.intake_accuracy import PRINTED
+from cma_adapters.re2 import Re2PatternEngine
 from cma_adapters.rules_assistant import classifier, ranker
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import (
@@ -52,6 +57,7 @@ from cma_core.debts.model import Creditor, CreditorId
 from cma_core.documents.known_creditors import name_key, recognise_creditor
 from cma_core.shared.ids import CentreId
 
+RE2 = Re2PatternEngine()
 _CENTRE = CentreId(uuid.UUID(int=1))
 
 
@@ -64,11 +70,46 @@ class Tally:
     known_lost: int = 0
     unknown_lost: int = 0
     invented: int = 0
+    refs: int = 0
+    ref_read: int = 0
+    ref_known: int = 0
+    ref_lost: int = 0
     changes: list[str] = field(default_factory=list)
 
 
 def _same(got: str | None, expected: str) -> bool:
     return normalise_value("creditor_name", got) == normalise_value("creditor_name", expected)
+
+
+def _same_ref(got: str | None, expected: str) -> bool:
+    return normalise_value("account_reference", got) == normalise_value(
+        "account_reference", expected
+    )
+
+
+def _shape(reference: str) -> str:
+    """The format an adviser would note for a reference like this one: each run of
+    figures or of letters by its length, anything else as printed ("AB12 3456/7" ->
+    ``[A-Z]{2}\\d{2} \\d{4}/\\d``)."""
+    out = []
+    for run in re.findall(r"\d+|[A-Za-z]+|[^A-Za-z\d]", reference.strip()):
+        if run.isdigit():
+            out.append(rf"\d{{{len(run)}}}")
+        elif run.isalpha():
+            out.append(rf"[A-Za-z]{{{len(run)}}}")
+        else:
+            out.append(re.escape(run))
+    return "".join(out)
+
+
+def _formats(samples: Sequence[Any]) -> dict[str, str]:
+    """Creditor name -> the format of its references, where every document of that
+    creditor in the run has a reference of one shape (else none is held)."""
+    shapes: dict[str, set[str]] = {}
+    for s in samples:
+        if s.truth.creditor_name and s.truth.account_reference:
+            shapes.setdefault(s.truth.creditor_name, set()).add(_shape(s.truth.account_reference))
+    return {name: next(iter(found)) for name, found in shapes.items() if len(found) == 1}
 
 
 def _families(keys: Sequence[str], per_family: int) -> dict[str, tuple[list[Any], Any, Any, bool]]:
@@ -131,7 +172,15 @@ def _tally(
         tally.total += 1
         right = _same(got.creditor_name, truth)
         tally.read += right
-        known = recognise_creditor(got, pages, directory).creditor_name
+        recognised = recognise_creditor(got, pages, directory, RE2)
+        known = recognised.creditor_name
+        if reference := sample.truth.account_reference:
+            tally.refs += 1
+            before = _same_ref(got.account_reference, reference)
+            after = _same_ref(recognised.account_reference, reference)
+            tally.ref_read += before
+            tally.ref_known += after
+            tally.ref_lost += before and not after
         own = name_key(truth)
         unknown = recognise_creditor(
             got, pages, [c for c in directory if name_key(c.name) != own]
@@ -153,7 +202,8 @@ def _row(title: str, tally: Tally) -> str:
     return (
         f"{title[:35]:<36}{tally.read:>5}/{tally.total:<4}{tally.known:>5}/{tally.total:<4}"
         f"{tally.known_lost:>6}{tally.unknown:>5}/{tally.total:<4}{tally.unknown_lost:>6}"
-        f"{tally.invented:>10}"
+        f"{tally.invented:>10}{tally.ref_read:>7}/{tally.refs:<4}{tally.ref_known:>5}/{tally.refs:<4}"
+        f"{tally.ref_lost:>5}"
     )
 
 
@@ -175,15 +225,24 @@ def main() -> None:
             if name
         }
     )
+    formats = _formats([s for samples, _, _, _ in families.values() for s in samples])
     directory = [
-        Creditor(id=CreditorId(uuid.UUID(int=i + 2)), centre_id=_CENTRE, name=n)
+        Creditor(
+            id=CreditorId(uuid.UUID(int=i + 2)),
+            centre_id=_CENTRE,
+            name=n,
+            reference_pattern=formats.get(n),
+        )
         for i, n in enumerate(names)
     ]
-    print(f"directory: {len(directory)} creditors from families {','.join(keys)}\n")
+    print(
+        f"directory: {len(directory)} creditors from families {','.join(keys)}, "
+        f"{len(formats)} with a reference format\n"
+    )
     model, fields = classifier.shipped(), ranker.shipped()
     took, calls = 0.0, 0
     header = f"{'family':<36}{'read':>10}{'known':>10}{'lost':>6}{'unknown':>10}{'lost':>6}"
-    print(f"{header}{'invented':>10}")
+    print(f"{header}{'invented':>10}{'ref read':>12}{'format':>10}{'lost':>5}")
     for key, (samples, text, pages, blind) in families.items():
         reads = [
             (s, pages(s), extract(text(s), pages(s), model, fields_model=fields)) for s in samples
