@@ -5,17 +5,20 @@ Team") that names the organisation only in its registration at the foot ("X Ltd.
 Registered in Scotland …", "X Society, <address>, is authorised by …"); a bill's VAT or
 sub-total in its totals block, which is no amount due; and what OCR makes of a reference's
 "S" ("$") and slash, of a date's day and month split at a gap, and of a fax's 0 in a date
-("92/03/2027") — not a family's phrase. Perfect text (exact word boxes), or values as
+("92/03/2027"); a lender's letter the word model reads as utility arrears — not a family's
+phrase. Perfect text (exact word boxes), or values as
 OCR gives them (no Tesseract run)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
+from tests.unit.documents.test_reading_kinds_r14 import found
 
 from cma_adapters.rules_assistant import classifier
-from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.assistant import extract, refine_class
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
 from cma_adapters.rules_assistant.fields_kinds import registered_name
 from cma_adapters.rules_assistant.values import parse_date, parse_reference
@@ -204,3 +207,34 @@ def test_possible_dates_are_read_as_printed(text: str, expected: dt.date | None)
     """(guard) A possible date is read as printed, and one impossible after the mending too
     is none."""
     assert parse_date(text) == expected
+
+
+# -- a lender's letter read as utility arrears ----------------------------------------------
+
+
+def _reminder(what: str) -> tuple[dict[str, list[Any]], str]:
+    page = [
+        (Cell(0.08, "Drumelzier Lending Ltd", bold=True),),
+        (Cell(0.08, "Mrs Oona Fairbairn-Mtete"),),
+        (Cell(0.08, f"Your {what} is overdue and unpaid."),),
+        (Cell(0.08, "Sum owing"), Cell(0.5, "£1,310.20")),
+        (Cell(0.08, "Settle by"), Cell(0.5, "30 March 2027")),
+    ]
+    truth = Truth(document_class=C.OTHER)
+    sample = Sample(name="t", family="t", held_out=False, truth=truth, pages=(page,))
+    return found(C.UTILITY_ARREARS, page), sample_text(sample)
+
+
+def test_a_loan_read_as_utility_arrears_is_a_creditor_letter() -> None:
+    """Read as utility arrears, a letter that names a loan (a card, a credit agreement) and
+    nothing a utility supplies is a lender's: a creditor letter."""
+    got, text = _reminder("loan with us")
+    assert refine_class(C.UTILITY_ARREARS, got, text) is C.CREDITOR_LETTER
+
+
+@pytest.mark.parametrize("what", ["water bill", "loan for the new gas boiler", "phone contract"])
+def test_a_utility_s_arrears_stay_utility_arrears(what: str) -> None:
+    """(guard) One that names a utility (water, gas, a phone), even beside a loan, stays
+    utility arrears."""
+    got, text = _reminder(what)
+    assert refine_class(C.UTILITY_ARREARS, got, text) is C.UTILITY_ARREARS
