@@ -26,7 +26,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -392,26 +391,28 @@ FIRST = (
     "off 4807992 = main's round-15 reader, shipped classifier and field ranker 2026-12-04.15; "
     "on 76 documents: benchmarks/OCR.md, 'Family Z')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"creditor_name"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_18 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 18 (rules + classifier and field ranker 2026-12-05.18, trained
+with Z). Blind before (rounds 15 to 17): the creditor under the floor (a firm named only in
+its registration at the foot, under a desk's letterhead), 26/30 each round."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
-"""Well under the first measurement of the field under its floor (and of the two that
-every debt letter states): a collapse, not a small loss."""
+"""Well under the first measurement of the fields that every debt letter states: a
+collapse, not a small loss."""
 
 
 def test_family_z_is_read_above_a_collapse_floor(z_score: Score) -> None:
-    print("\n" + z_score.table("held-out family Z (written blind), perfect text"))
+    print("\n" + z_score.table("family Z (seen since round 18), perfect text"))
     assert z_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (z_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"Z blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_z_meets_the_floor(z_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 18 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_18 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(z_score.accuracy(field), field), field
