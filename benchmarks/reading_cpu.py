@@ -3,7 +3,8 @@ perfect text (the benchmark's documents: A-D, H, K seed 99; L-R their own defaul
 ``--per-family`` a class; ``--with-st`` adds S and T, built from their own modules so that
 a checkout from before either was a read family reads the same documents: round 12;
 ``--with-u`` adds U the same way: round 13; ``--with-v`` adds V: round 14; ``--with-w`` adds W:
-round 15; ``--with-x`` adds X: round 16; ``--with-g`` adds G: round 17), read
+round 15; ``--with-x`` adds X: round 16; ``--with-g`` adds G: round 17; ``--with-z`` adds Z:
+round 18), read
 as the product reads (``extract`` with the shipped classifier and field ranker). CPU
 seconds of this process (``time.process_time``), so a busy machine slows it less than wall
 time; the documents are built before the clock starts.
@@ -39,6 +40,7 @@ def main() -> None:
     parser.add_argument("--with-w", action="store_true")
     parser.add_argument("--with-x", action="store_true")
     parser.add_argument("--with-g", action="store_true")
+    parser.add_argument("--with-z", action="store_true")
     args = parser.parse_args()
     docs = [(sample_text(s), sample_pages(s)) for s in build_corpus(args.per_family, seed=99)]
     families = read_families._families()
@@ -71,6 +73,10 @@ def main() -> None:
         from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_text
 
         docs += [(g_text(s), g_pages(s)) for s in build_g(args.per_family)]
+    if args.with_z:
+        from cma_adapters.rules_assistant.corpus_blind_z import build_z, z_pages, z_text
+
+        docs += [(z_text(s), z_pages(s)) for s in build_z(args.per_family)]
     model, fields_model = classifier.shipped(), ranker.shipped()
     assert model is not None
     assert fields_model is not None

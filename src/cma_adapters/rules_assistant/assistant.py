@@ -505,6 +505,18 @@ _JUDGED = re.compile(
 )
 
 
+# What a utility supplies, and what lenders lend (round 18): a letter the word model reads
+# as utility arrears that names no utility but a loan or a card is a lender's.
+_UTILITY = re.compile(
+    r"\b(?:gas|electric\w*|energy|water|sewerage|waste ?water|power|fuel|heating|meters?"
+    r"|supply|supplier|tariff|kwh|broadband|tele ?phone|phone|mobile|internet|landline)\b"
+)
+_LENT = re.compile(
+    r"\b(?:loan|credit card|card account|(?:credit|finance|hire purchase) agreement|overdraft"
+    r"|borrowed|lent)\b"
+)
+
+
 def _states_amount(found: dict[str, list[Candidate]]) -> bool:
     """An amount under a label (however weak the label for the class read) or said as the
     total in a sentence: not merely a sum in the body."""
@@ -563,6 +575,9 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       as a sentence's total), not that nothing is owed: an enforcement agent notice; one
       that tells of a judgment (decree) entered or granted for it: a county court
       judgment.
+    * Read as utility arrears, it names a loan or a card (a credit agreement, an
+      overdraft) and nothing a utility supplies (gas, electricity, water, a phone line):
+      a creditor letter.
     * It says in two or more different ways that the debt is secured on the home
       ("secured loan", "possession proceedings", "your home may be at risk",
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
@@ -594,6 +609,8 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
             return C.ENFORCEMENT_AGENT_NOTICE  # an enforcer's, an amount it asks for
         if _JUDGED.search(flat):
             return C.COUNTY_COURT_JUDGMENT  # a court's judgment (decree) for an amount
+    if cls is C.UTILITY_ARREARS and not _UTILITY.search(flat) and _LENT.search(flat):
+        return C.CREDITOR_LETTER  # a loan or a card, and nothing a utility supplies
     if cls is not C.CREDITOR_LETTER:
         return cls
     if gives:

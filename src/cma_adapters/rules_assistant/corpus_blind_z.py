@@ -20,6 +20,11 @@ models: it is measured, and only the aggregate figures go into benchmarks/OCR.md
 reads its individual misses to change the reader makes ``Z`` no longer blind and must say
 so there.
 
+**Z is no longer blind since round 18** (branch ``reader18``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on Z
+from then on is a training-side figure (benchmarks/OCR.md, "Round 18").
+
 What differs from A-Y:
 
 * who writes: bodies and firms of the North East of England and Cumbria (Tyneside,

@@ -86,6 +86,7 @@ from cma_adapters.rules_assistant.structures import (
     running_total_rows,
     section_names,
     signed_by,
+    signing_desks,
     starred_rows,
     starred_values,
     sums_the_column,
@@ -167,6 +168,14 @@ def read_fields(
     for field, candidates in prose_roles(layouts).items():
         found[field] += candidates
     found["creditor_name"] = _fuller_names(found["creditor_name"] + registered(layouts))
+    # (a letterhead that names the desk signing the letter is the writer's department: the
+    # organisation is named elsewhere, round 18)
+    desks = signing_desks(layouts)
+    _adjust(
+        found,
+        "creditor_name",
+        lambda c: -1.0 if c.role == "letterhead" and str(c.value).casefold() in desks else 0.0,
+    )
     for candidate in learned_labels(layouts, learned or {}):
         found[candidate.field].append(candidate)
     _adjust(found, "balance_pence", lambda c: 1.5 if sums_the_column(layouts, c) else 0.0)

@@ -176,12 +176,19 @@ def clock_time(m: re.Match[str]) -> bool:
 
 # The sentence a firm prints under its registered name: "X Ltd is registered in England
 # and Wales (no. …)", "X plc is authorised and regulated by …", "X is a registered
-# society / a charity registered in …".
+# society / a charity registered in …"; its address (ending in a postcode or a number)
+# may stand between the name and the verb ("X Society, Quay Road, Hull HU1 1AA, is
+# authorised by …"), or the name may be a sentence of its own before the registration
+# ("X Ltd. Registered in England and Wales no. …", "X Ltd, Registered office: …"), round 18.
 _REGISTERED = re.compile(
-    r"^(?P<name>[A-Z][^,;:<>@]{2,80}?)\s+(?:is|are)\s+"
+    r"^(?P<name>[A-Z][^,;:<>@]{2,80}?)"
+    r"(?:(?:,\s+[^,;:<>@.]{2,60}){0,3},\s+[^,;:<>@.]{0,40}\d[^,;:<>@.]{0,20},?"
+    r"(?=\s+(?:is|are)\s))?"
+    r"(?:\s+(?:is|are)\s+"
     r"(?:registered\b|authorised\b|regulated\b|incorporated\b"
     r"|an?\s+(?:[\w-]+\s+){0,5}?(?:company|society|charity|partnership|association|bank)\b"
     r"[^.]{0,40}?\b(?:registered|regulated|authorised|incorporated)\b)"
+    r"|[.,]\s+[Rr]egistered\s+(?:in\b|[Oo]ffice\b|(?:[Cc]ompany\s+)?(?:[Nn]umber|[Nn]o)\b))"
 )
 
 

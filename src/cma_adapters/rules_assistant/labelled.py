@@ -320,6 +320,8 @@ def money_score(hit: Hit, weight: float) -> float:
         s -= 0.5
     if _HISTORY.search(label):
         s -= 2.5
+    if _PART_OF_TOTAL.search(label):
+        s -= 3.0  # a bill's VAT or sub-total, not the amount due (round 18)
     if hit.place != "right" and len(norm_words(hit.context)) >= 6 and ":" not in hit.context:
         s -= 2.0  # a sentence of the body, not a label: "The outstanding balance of your…"
     if hit.place == "below" and len(hit.words) > 4:
@@ -330,6 +332,13 @@ def money_score(hit: Hit, weight: float) -> float:
 _NOT_RECEIVED = re.compile(
     r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected)"
     r"|unpaid|overdue|in arrears)\b"  # ("Instalments unpaid so far": round 14)
+)
+
+
+# A part of a bill's total: its VAT ("Total VAT", "VAT at 20%") or its sub-total; not
+# "Total including VAT", which is the whole (round 18).
+_PART_OF_TOTAL = re.compile(
+    r"\b(?:sub ?total|(?<!inc )(?<!incl )(?<!including )(?<!plus )(?<!with )(?<!and )vat)\b"
 )
 
 

@@ -534,7 +534,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hits.append(
                         _hit(
                             match.group(),
-                            row[right].words,
+                            _split_date(row, right),
                             layout.page,
                             "right",
                             cell,
@@ -584,6 +584,27 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hits.append(attrs.evolve(hit, header=_under_header(layout, row, below)))
                 hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
     return hits
+
+
+# A day alone ("13", "4th"), and a month opening the next cell ("January 2025").
+_DAY_ALONE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_MONTH_FIRST = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?\b", re.I
+)
+
+
+def _split_date(row: Sequence[Cell], right: int) -> Sequence[Word]:
+    """The words of the value right of a label; a date that a gap OCR saw between its day
+    and its month split into two cells ("13 | January 2025") is one value (round 18)."""
+    cell = row[right]
+    after = row[right + 1] if right + 1 < len(row) else None
+    if (
+        after is not None
+        and _DAY_ALONE.fullmatch(cell.text.strip())
+        and _MONTH_FIRST.match(after.text.strip())
+    ):
+        return [*cell.words, *after.words]
+    return cell.words
 
 
 def values_first_rows(layout: Layout) -> frozenset[int]:

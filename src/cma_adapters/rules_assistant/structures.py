@@ -649,6 +649,31 @@ def signed_by(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+# A desk of the writer that signs a letter: "Card Services Team", "Income Section".
+_DESK = re.compile(r"^(?P<desk>.+?)\s+(?:team|department|section|unit|office|desk)$", re.I)
+
+
+def signing_desks(layouts: Sequence[Layout]) -> set[str]:
+    """The desks a letter is signed by (round 18): a line under the sign-off that names a
+    team, a section or a department ("Yours faithfully, / Arrears Help Team"), as the
+    desk's own words ("arrears help", casefolded). A letterhead of the same words is that
+    desk's, not the organisation's name: the firm is named elsewhere (its registration in
+    the footer, the signature)."""
+    out = set()
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            if not row or not _SIGN_OFF.match(row[0].text.strip()):
+                continue
+            top = layout.row_tops[r]
+            for k in range(r + 1, min(r + 5, len(layout.rows))):
+                if layout.row_tops[k] - top > 8 * layout.line_height or not layout.rows[k]:
+                    break
+                m = _DESK.match(layout.rows[k][0].text.strip(" ."))
+                if m:
+                    out.add(m.group("desk").casefold())
+    return out
+
+
 # A monogram letterhead: the writer's initials, capitals spaced apart ("Q R T", or a single
 # "Q"; the spaces may be lost: "QRT"), as the only words of a cell at the top of page 1
 # (round 15).

@@ -245,15 +245,32 @@ def date_of(m: re.Match[str]) -> dt.date | None:
         return None
 
 
+# A figure date whose day or month opens with a 9 no day or month has ("92/04/2025",
+# "09/94/2025"): a faint or filled-in 0 that OCR read as a 9 (a fax's), round 18.
+_NINE_FOR_NOUGHT = re.compile(
+    r"\b9(?=\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d\b)"
+    r"|(?<=\d[/.-])9(?=\d[/.-](?:19|20)\d\d\b)"
+)
+
+
 def parse_date(text: str) -> dt.date | None:
     for m in DATE.finditer(text):
         date = date_of(m)
         if date is not None:
             return date
-    return None
+    mended = _NINE_FOR_NOUGHT.sub("0", text)
+    return parse_date(mended) if mended != text else None
+
+
+# What OCR makes of a reference's letters and slash (round 18): an "S" read as "$" before
+# a letter ("$D9706283": never an amount, whose "$" stands before a figure), and a space
+# on one side of a slash between figures ("7366689 /19").
+_DOLLAR_FOR_S = re.compile(r"(?<![\w$£])\$(?=[A-Z])")
+_SPACED_SLASH = re.compile(r"(?<=\d) /(?=\d)|(?<=\d)/ (?=\d)")
 
 
 def parse_reference(text: str) -> str | None:
+    text = _SPACED_SLASH.sub("/", _DOLLAR_FOR_S.sub("S", text))
     lettered = lettered_number(text)  # "QRS 40471" (round 15)
     for m in REFERENCE.finditer(text):
         if lettered is not None and lettered[0] < m.start():

@@ -1,5 +1,6 @@
-"""Held-out family Z (written blind) printed, scanned and read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): six single-page documents
+"""Family Z (written blind, seen since round 18: its misses read, trained on as a read
+family) printed, scanned and read by real Tesseract and the reader as the product ships it
+(the learned field ranker on): six single-page documents
 over Z's three scans (a Wearside card company's "Dear Customer" letter, named only in its
 footer, faxed at 150 dpi with banding, as PDF; an energy invoice with right-aligned labels
 and VAT lines, a 300 dpi colour scan with a red stamp, as PNG with its resolution; a pay
@@ -8,8 +9,7 @@ notice of assignment in its house style, faxed; a fencing merchant's statutory d
 an aged analysis, in colour, as PNG without its resolution; a court's notice of a claim with
 its reply form and code line, from a scanner app). ``benchmarks/intake_accuracy.py --family
 z --ocr-z 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family Z"). Only aggregate figures are printed: Z's individual misses are not written
-down."""
+("Family Z", "Round 18"). Being seen, Z's figures here are training-side figures."""
 
 from __future__ import annotations
 
@@ -46,8 +46,17 @@ FIRST = (
     "1/1; true values verbatim in the OCR text 30 of 32 (branch corpusz off 4807992 = main's "
     "round-15 reader, shipped field ranker 2026-12-04.15)"
 )
-UNMET = frozenset({"creditor_name", "balance_pence", "letter_date"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_18 = (
+    "creditor 4/5 (the firm's name in the fax's footer misspelt by Tesseract, one letter), "
+    "balance 5/5, letter date 5/6 (an invoice's day misread by Tesseract, 11 as 14), every "
+    "other field whole (rules of round 18, models 2026-12-05.18)"
+)
+"""As shipped after round 18, which read Z's misses (training-side)."""
+UNMET = frozenset({"creditor_name", "letter_date"})
+"""The floors this sample does not meet (strict xfails below): at the first measurement
+the creditor, the balance and the letter date; since round 18 (a firm named only in its
+registration read, a bill's "Total VAT" no amount due) the balance meets it, and the two
+left are Tesseract's misreadings of the letters and figures themselves (ROUND_18)."""
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +68,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family Z (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family Z (seen since round 18), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -77,7 +86,7 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"Z after OCR, first measurement under the issue's floor: {FIRST}",
+        f"Z after OCR, under the issue's floor: {ROUND_18}; first measurement: {FIRST}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

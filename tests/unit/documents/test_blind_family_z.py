@@ -1,13 +1,12 @@
-"""Held-out family Z (``corpus_blind_z.py``), written blind in a fifteenth hand: the
-family itself (every class, ground truth printed, deterministic, laid out on the page, its
-organisations and wording new to A-Y, never trained on) and the reader measured on it on
-perfect text, as the product reads (the shipped classifier and field ranker). The OCR
-sample is in tests/integration/ocr/test_blind_family_z_ocr.py; the figures are in
-benchmarks/OCR.md ("Family Z").
-
-Only aggregate figures are printed here: Z's individual misses are not written down, so
-that Z stays blind for whoever changes the reader next. Two documents a class keep this
-module to a few seconds; the benchmark reads four."""
+"""Family Z (``corpus_blind_z.py``), written blind in a fifteenth hand (its organisations
+and wording new to A-Y) and measured blind on rounds 15, 16 and 17; seen since round 18,
+which read its misses and trains on it as a read family (``read_families``): the family
+itself (every class, ground truth printed, deterministic, laid out on the page) and the
+reader measured on it on perfect text, as the product reads (the shipped classifier and
+field ranker). The OCR sample is in tests/integration/ocr/test_blind_family_z_ocr.py; the
+figures are in benchmarks/OCR.md ("Family Z", "Round 18"). Being seen, Z's figures here
+are training-side figures. Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -24,14 +23,13 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_z, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_z, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_z import (
@@ -361,11 +359,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_z") == digest()
 
 
-def test_family_z_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_z", "Z")
+def test_family_z_is_trained_on_only_as_a_read_family() -> None:
+    """Z is seen since round 18 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "Z" in read_families.READ
+    assert "corpus_blind_z" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_z", "Z")
 
 
-# -- the reader on Z (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on Z (seen since round 18, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -386,26 +391,28 @@ FIRST = (
     "off 4807992 = main's round-15 reader, shipped classifier and field ranker 2026-12-04.15; "
     "on 76 documents: benchmarks/OCR.md, 'Family Z')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"creditor_name"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_18 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 18 (rules + classifier and field ranker 2026-12-05.18, trained
+with Z). Blind before (rounds 15 to 17): the creditor under the floor (a firm named only in
+its registration at the foot, under a desk's letterhead), 26/30 each round."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
-"""Well under the first measurement of the field under its floor (and of the two that
-every debt letter states): a collapse, not a small loss."""
+"""Well under the first measurement of the fields that every debt letter states: a
+collapse, not a small loss."""
 
 
 def test_family_z_is_read_above_a_collapse_floor(z_score: Score) -> None:
-    print("\n" + z_score.table("held-out family Z (written blind), perfect text"))
+    print("\n" + z_score.table("family Z (seen since round 18), perfect text"))
     assert z_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (z_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"Z blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_z_meets_the_floor(z_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 18 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_18 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(z_score.accuracy(field), field), field

@@ -145,9 +145,9 @@ def _mailer(panel: str) -> list[tuple[Cell, ...]]:
         (Cell(0.4, "Sorted at Carlisle MC"),),
         (Cell(0.08, "- - - - - - - - - - - - - - - - - - - - - -"),),
         (Cell(0.08, "Borrowdale Parish Council"), Cell(0.7, "2 April 2027")),
-        (Cell(0.08, "Rates account 55120931"),),
+        (Cell(0.08, "Council tax account 55120931"),),
         (Cell(0.08, "Dear Ms Varga-Holloway,"),),
-        (Cell(0.08, "Your rates of £208.40 are overdue. Please pay by 16 April 2027."),),
+        (Cell(0.08, "Your council tax of £208.40 is overdue. Please pay by 16 April 2027."),),
     ]
 
 
