@@ -55,6 +55,8 @@ from cma_core.documents.rules import DEBT_CLASSES
 _SHORTEST_SLIP = 5
 #: Figures OCR reads for the letters they look like.
 _SHAPES = str.maketrans("015", "ols")
+#: Pairs of letters OCR reads as one letter ("Ousebum" for "Ouseburn", "Nevvton").
+_PAIRS = (("rn", "m"), ("vv", "w"), ("cl", "d"))
 
 #: Words a firm's name may end with, or begin with, without naming another firm.
 _SUFFIXES = frozenset({"ltd", "limited", "plc", "llp", "lp", "llc", "inc", "co", "company"})
@@ -224,15 +226,25 @@ def _known(
 def _one_slip(read: tuple[str, ...], known: tuple[str, ...]) -> bool:
     """Whether two keys are the same words but for one word of at least
     ``_SHORTEST_SLIP`` letters read with one letter wrong, missing or extra, once the
-    figures OCR takes for letters are read as those letters ("Lowe11" for "Lowell").
+    figures OCR takes for letters are read as those letters ("Lowe11" for "Lowell") and
+    the pairs of letters it takes for one letter as that letter ("Ousebum" for "Ouseburn").
     Another firm's name differs by more ("Tamworth" and "Haworth": two letters)."""
     if len(read) != len(known):
         return False
     differing = [(a, b) for a, b in zip(read, known, strict=True) if a != b]
     if len(differing) != 1:
         return False
-    a, b = (w.translate(_SHAPES) for w in differing[0])
+    a, b = (_shape(w) for w in differing[0])
     return min(len(a), len(b)) >= _SHORTEST_SLIP and _one_edit(a, b)
+
+
+def _shape(word: str) -> str:
+    """The word as OCR's usual confusions leave it: figures read as the letters they look
+    like, and a pair of letters read as the one letter it looks like."""
+    word = word.translate(_SHAPES)
+    for pair, one in _PAIRS:
+        word = word.replace(pair, one)
+    return word
 
 
 def _one_edit(a: str, b: str) -> bool:
