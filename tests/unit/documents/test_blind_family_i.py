@@ -1,8 +1,11 @@
 """Held-out family I (``corpus_blind_i.py``), written blind in a nineteenth hand (its
 organisations and wording new to A-Z, G, E and F): the family itself (every class, ground
 truth printed, deterministic, laid out on the page, each setting as it says) and that it is
-never trained on. Two documents a class keep this module to a few seconds; the benchmark
-reads four."""
+never trained on, and the reader measured on it (blind: aggregates only) on perfect text as
+the product reads (the shipped classifier and field ranker). The OCR sample is in
+tests/integration/ocr/test_blind_family_i_ocr.py; the figures are in benchmarks/OCR.md
+("Family I"). Two documents a class keep this module to a few seconds; the benchmark reads
+four."""
 
 from __future__ import annotations
 
@@ -22,10 +25,13 @@ from tests.unit.documents.blind_families import (
     assert_never_trained_on,
     assert_words_on_page,
     digest_under_another_hash_seed,
+    floor_params,
+    meets_floor,
 )
 
-from cma_adapters.rules_assistant import corpus_blind_i
-from cma_adapters.rules_assistant.corpus import sample_text
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_i, ranker
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_i import (
     DATE_SHAPES,
     MARGIN_X,
@@ -333,3 +339,49 @@ def test_the_same_family_under_any_hash_seed() -> None:
 
 def test_family_i_is_never_used_to_train_or_calibrate() -> None:
     assert_never_trained_on("corpus_blind_i", "I")
+
+
+# -- the reader on I (measured once, blind, benchmarks/OCR.md) --------------------------------
+
+
+@pytest.fixture(scope="module")
+def i_score(
+    family: list[ISample], texts: dict[str, str], pages: dict[str, tuple[PageText, ...]]
+) -> Score:
+    model, fields_model = classifier.shipped(), ranker.shipped()
+    return score(
+        [(s, extract(texts[s.name], pages[s.name], model, fields_model=fields_model))
+         for s in family]
+    )  # fmt: skip
+
+
+FIRST = (
+    "class 100% (38/38), creditor 100% (30/30), original creditor 2/2, reference 97% (29/30), "
+    "balance 100% (30/30), letter date 97% (35/36), deadline 96% (23/24), claim no. 4/4, "
+    "payer 4/4, income 4/4, gross 2/2, frequency 4/4, served 2/2 (branch corpusi off "
+    "ea3738d = main's round-18 reader, shipped classifier and field ranker 2026-12-05.18; "
+    "on 76 documents: benchmarks/OCR.md, 'Family I')"
+)
+"""The first measurement (38 documents here): every floor met, so no strict xfail."""
+UNMET: frozenset[str] = frozenset()
+"""The floors not met at the first measurement (none on these 38)."""
+TARGETS = ("document_class", *corpus.FIELDS)
+COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
+"""Well under the first measurement of the fields that every debt letter states: a
+collapse, not a small loss."""
+
+
+def test_family_i_is_read_above_a_collapse_floor(i_score: Score) -> None:
+    print("\n" + i_score.table("held-out family I (written blind), perfect text"))
+    assert i_score.totals["document_class"] == 2 * len(DocumentClass)
+    for field, floor in COLLAPSE.items():
+        assert (i_score.accuracy(field) or 0) >= floor, field
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(TARGETS, UNMET, f"I blind, first measurement under the issue's floor: {FIRST}"),
+)
+def test_family_i_meets_the_floor(i_score: Score, field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    assert meets_floor(i_score.accuracy(field), field), field
