@@ -26,7 +26,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -432,9 +431,12 @@ FIRST = (
     "508b479 = main's round-17 reader, shipped classifier and field ranker 2026-12-05.17; "
     "on 76 documents: benchmarks/OCR.md, 'Family F')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"account_reference"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_19 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 19 (rules + classifier and field ranker 2026-12-05.19, trained
+with F). Blind before (rounds 17 and 18): the reference under the floor (a notice of
+assignment's number before the sale, a regulator's register number, a giro slip's credit
+account), 26/30 each round."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
 """Well under the first measurement of the fields that every debt letter states: a
@@ -442,16 +444,16 @@ collapse, not a small loss."""
 
 
 def test_family_f_is_read_above_a_collapse_floor(f_score: Score) -> None:
-    print("\n" + f_score.table("held-out family F (written blind), perfect text"))
+    print("\n" + f_score.table("family F (seen since round 19), perfect text"))
     assert f_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (f_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"F blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_f_meets_the_floor(f_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 19 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_19 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(f_score.accuracy(field), field), field
