@@ -21,6 +21,11 @@ never yields it), nor to choose models: it is measured, and only the aggregate f
 into benchmarks/OCR.md. Whoever reads its individual misses to change the reader makes
 ``F`` no longer blind and must say so there.
 
+**F is no longer blind since round 19** (branch ``reader19``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on F
+from then on is a training-side figure (benchmarks/OCR.md, "Round 19").
+
 What differs from A-Z, G and E:
 
 * who writes: bodies and firms of Lancashire and Cheshire (the Forest of Bowland, the

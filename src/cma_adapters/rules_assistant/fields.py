@@ -257,9 +257,16 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         # On a notice of assignment the new owner's number is the one: "your new account
         # number", "your account number with them"; the old one is history.
         if cls is C.NOTICE_OF_ASSIGNMENT:
-            if re.search(r"\b(?:new|with them|with the new|with us)\b", label):
+            if re.search(
+                r"\b(?:new|with them|with the new|with us|on our (?:books|records))\b", label
+            ):
                 change += 2.0
-            if re.search(r"\b(?:previous|old|original|former)\b", label):
+            # (and the number the account had "before the sale", "prior to the transfer")
+            if re.search(
+                r"\b(?:previous|old|original|former)\b"
+                r"|\b(?:before|prior to) (?:the )?(?:sale|transfer|assignment)\b",
+                label,
+            ):
                 change -= 2.5
         if cls is C.NOTICE_OF_ASSIGNMENT and re.search(r"\bagreement\b", label):
             change -= 1.5

@@ -139,9 +139,10 @@ CREDITOR_LABELS = [
         3.0,
     ),
     # Who is to be paid, in a role phrase: "Debt owed to", "Payable to", "Person
-    # entitled to payment", "Acting for", "Collecting for".
+    # entitled to payment", "Acting for", "Collecting for"; or named so on a bank giro
+    # credit slip, "Payee", "Payee / Account name" (round 19).
     _l(
-        _W % 2 + r"(?:owed to|due to|payable to|pay(?:ments?)? to|entitled to(?: payment)?"
+        _W % 2 + r"(?:owed to|due to|payable to|pay(?:ments?)? to|entitled to(?: payment)?|payee"
         r"|acting for|collecting for|(?:we are )?writing for"
         r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
         2.5,
@@ -355,8 +356,15 @@ _HISTORY = re.compile(
 # never the client's account: "Company number", "Firm reference number", "Fee account no.".
 NOT_AN_ACCOUNT = re.compile(
     r"\b(?:company|registered|registration|firm|frn|sra|vat|charity|fee account|pba"
-    r"|licence|consumer credit licence|data protection|ico)\b"
+    r"|licence|consumer credit licence|data protection|ico"
+    r"|regulated by|regulation authority|conduct authority)\b"
 )
+_REGISTER_NUMBER = re.compile(
+    r"\b(?:authority|commission|regulator|ombudsman|register) (?:no|number)\b"
+)
+# A bank giro credit slip's "Credit account" (or "Bank account") is the payee's own account
+# at its bank, where the money goes, not the client's account with the payee.
+_PAYEES_ACCOUNT = re.compile(r"\b(?:credit|bank|giro) account\b|\bbank giro\b")
 
 
 def reference_score(hit: Hit, weight: float) -> float:
@@ -371,10 +379,16 @@ def reference_score(hit: Hit, weight: float) -> float:
         s -= 4.0  # a bank's account number (8 digits) in a block with its sort code
     if re.search(r"\b(?:account|ref|reference|agreement)\b", label):
         s += 1.0
+    if _PAYEES_ACCOUNT.search(label):
+        s -= 4.0
     s += reference_kinds(hit, label)
     if re.search(r"\b(?:employee|staff|ni|tax code|national insurance)\b", label):
         s -= 4.0
     if NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
+        s -= 4.0
+    # A body's register number in brackets after its name: "… Regulation Authority (no.
+    # 667012)", "the Commission (number 1234)": the regulator's number for the sender.
+    if _REGISTER_NUMBER.search(" ".join(norm_words(hit.context))):
         s -= 4.0
     # A law firm's own file reference beside its name ("Ravel & Co LLP  |  Ref RC/1"), even
     # when the name is a cell of its own (text without word boxes splits at wide gaps).

@@ -581,7 +581,10 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hit = _hit(
                         match.group(), below.words, layout.page, "below", cell, row_text, before
                     )
-                    hits.append(attrs.evolve(hit, header=_under_header(layout, row, below)))
+                    header = _under_header(layout, row, below) or _heads_a_column(
+                        layout, row, below
+                    )
+                    hits.append(attrs.evolve(hit, header=header))
                 hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
     return hits
 
@@ -685,6 +688,36 @@ def _after_tokens(words: Sequence[Word], used: int) -> tuple[Word, ...]:
             return tuple(words[i:])
         seen += count
     return ()
+
+
+def _heads_a_column(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bool:
+    """Whether ``value`` is the first of a column of values under a table's header row
+    ("Date | Time | Message" over a log of messages, each row dated): the header row has
+    three cells or more and no figure, and a row within the next few lines holds another
+    value of the same shape (figures and letters in the same runs: "2025-04-21" and
+    "2025-05-10", "1 Mar" and "15 Mar") starting in the value's column. The value is then
+    the first row's, one of many, not the one value of its header (the letter's own date
+    is elsewhere); a header strip over one row of values ("Invoice | Dated | Claim" over
+    "GD1 | 1 May | £5") has nothing of its shape under it (an address's "3 Orchard Close"
+    under a reference is no second reference)."""
+    if len(header_row) < 3 or any(re.search(r"\d", c.text) for c in header_row):
+        return False
+    tolerance = 0.04 * layout.width
+    shape = _shape(value.text)
+    for nr in range(value.row + 1, min(value.row + 4, len(layout.rows))):
+        if layout.row_tops[nr] - layout.row_tops[value.row] > 4.5 * layout.line_height:
+            return False
+        for c in layout.rows[nr]:
+            if abs(c.left - value.left) <= tolerance and _value_like(c) and _shape(c.text) == shape:
+                return True
+    return False
+
+
+def _shape(text: str) -> str:
+    """A value's shape: each run of figures a 9, each run of letters an a."""
+    return re.sub(
+        r"a+", "a", re.sub(r"9+", "9", re.sub(r"\d", "9", re.sub(r"[^\W\d_]", "a", text)))
+    )
 
 
 def _under_header(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bool:

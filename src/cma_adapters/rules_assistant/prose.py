@@ -198,7 +198,9 @@ _CREDITOR_AFTER = re.compile(
     r"|claimant|pursuer|lender|landlord)\)"
     r"|^\s*\(?[\"“]?our client\b"
     r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
-    r"|^\s+obtained an? (?:liability order|judgment|\w+ order)|^,?\s+which now owns\b"
+    # (with its auxiliary too: "X has obtained a liability order against you", round 19)
+    r"|^\s+(?:(?:has|have) )?obtained an? (?:liability order|judgment|\w+ order)"
+    r"|^,?\s+which now owns\b"
     # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
     # warrant (of control)"
     r"|^\s+(?:has )?issued (?:a|the) warrant\b"

@@ -1,5 +1,6 @@
-"""Held-out family F (written blind) printed, scanned and read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): six single-page documents
+"""Family F (written blind; seen since round 19, which read its misses) printed, scanned
+and read by real Tesseract and the reader as the product ships it (the learned field
+ranker on): six single-page documents
 over F's three scans (a Clitheroe card company's letter named only on its bank giro credit
 slip, photographed on a laptop screen, as JPEG; a judgment from the County Court at
 Chester under a reversed-out band, crumpled and flattened, as PNG with its resolution; a
@@ -8,8 +9,8 @@ as group-4 TIFF; an Easy Read council-tax reminder, photographed on a screen; a 
 company's letter enclosing its text messages, crumpled, as PNG without its resolution; a
 claim form typed on a pre-printed form, black-and-white).
 ``benchmarks/intake_accuracy.py --family f --ocr-f 19`` reads one document of every class;
-the figures are in benchmarks/OCR.md ("Family F"). Only aggregate figures are printed: F's
-individual misses are not written down."""
+the figures are in benchmarks/OCR.md ("Family F", "Round 19"). Being seen, F's figures here
+are training-side figures."""
 
 from __future__ import annotations
 
@@ -46,8 +47,16 @@ FIRST = (
     "verbatim in the OCR text 31 of 33 (branch corpusf off 508b479 = main's round-17 reader, "
     "shipped field ranker 2026-12-05.17)"
 )
-UNMET = frozenset({"creditor_name", "balance_pence", "letter_date", "court_claim_number"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_19 = (
+    "class 6/6; creditor 4/5, reference 5/5, balance 4/5, letter date 6/6, deadline 5/5, "
+    "claim no. 1/2, served, payer, income, gross and frequency 1/1; true values verbatim in "
+    "the OCR text 31 of 33 (rules of round 19, models 2026-12-05.19)"
+)
+"""As shipped after round 19, which read F's misses (training-side)."""
+UNMET = frozenset({"creditor_name", "balance_pence", "court_claim_number"})
+"""The floors this sample does not meet (strict xfails below): at the first measurement
+the creditor, the balance, the letter date and the claim number; since round 19 (a log of
+dated text messages no letter date) the letter date meets it (ROUND_19)."""
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +68,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family F (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family F (seen since round 19), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -77,7 +86,7 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"F after OCR, first measurement under the issue's floor: {FIRST}",
+        f"F after OCR, under the issue's floor: {ROUND_19}; first measurement: {FIRST}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

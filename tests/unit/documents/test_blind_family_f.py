@@ -1,11 +1,12 @@
-"""Held-out family F (``corpus_blind_f.py``), written blind in an eighteenth hand (its
-organisations and wording new to A-Z, G and E): the family itself (every class, ground
-truth printed, deterministic, laid out on the page, each setting as it says), that it is
-never trained on, and the reader measured on it (blind: aggregates only) on perfect text as
-the product reads (the shipped classifier and field ranker). The OCR sample is in
+"""Family F (``corpus_blind_f.py``), written blind in an eighteenth hand (its organisations
+and wording new to A-Z, G and E) and measured blind on rounds 17 and 18; seen since round
+19, which read its misses and trains on it as a read family (``read_families``): the
+family itself (every class, ground truth printed, deterministic, laid out on the page, each
+setting as it says) and the reader measured on it on perfect text as the product reads (the
+shipped classifier and field ranker). The OCR sample is in
 tests/integration/ocr/test_blind_family_f_ocr.py; the figures are in benchmarks/OCR.md
-("Family F"). Two documents a class keep this module to a few seconds; the benchmark reads
-four."""
+("Family F", "Round 19"). Being seen, F's figures here are training-side figures. Two
+documents a class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -22,14 +23,13 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_f, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_f, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_f import (
@@ -399,11 +399,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_f") == digest()
 
 
-def test_family_f_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_f", "F")
+def test_family_f_is_trained_on_only_as_a_read_family() -> None:
+    """F is seen since round 19 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "F" in read_families.READ
+    assert "corpus_blind_f" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_f", "F")
 
 
-# -- the reader on F (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on F (seen since round 19, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -424,9 +431,12 @@ FIRST = (
     "508b479 = main's round-17 reader, shipped classifier and field ranker 2026-12-05.17; "
     "on 76 documents: benchmarks/OCR.md, 'Family F')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"account_reference"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_19 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 19 (rules + classifier and field ranker 2026-12-05.19, trained
+with F). Blind before (rounds 17 and 18): the reference under the floor (a notice of
+assignment's number before the sale, a regulator's register number, a giro slip's credit
+account), 26/30 each round."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
 """Well under the first measurement of the fields that every debt letter states: a
@@ -434,16 +444,16 @@ collapse, not a small loss."""
 
 
 def test_family_f_is_read_above_a_collapse_floor(f_score: Score) -> None:
-    print("\n" + f_score.table("held-out family F (written blind), perfect text"))
+    print("\n" + f_score.table("family F (seen since round 19), perfect text"))
     assert f_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (f_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"F blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_f_meets_the_floor(f_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 19 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_19 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(f_score.accuracy(field), field), field
