@@ -114,7 +114,7 @@ as LZW TIFF, its open-lid scans as JPEG). I's misses are never printed.
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-X, G, Z and F with their own seeds, not the benchmark's; never Y or E) and reads every
+L-X, G, Z and F with their own seeds, not the benchmark's; never Y, E or I) and reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
 first as above, the others' tables too, read from the same pages (for OCR: the same scans,
