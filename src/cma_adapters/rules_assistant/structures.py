@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -617,35 +617,28 @@ def signed_by(layouts: Sequence[Layout]) -> list[Candidate]:
     Recovery, Teme Valley Water Ltd"). Weaker than a letterhead: where OCR garbled the
     letterhead (a logo read as specks) it is the one place the writer is named."""
     out = []
-    for layout in layouts:
-        for r, row in enumerate(layout.rows):
-            if not row or not _SIGN_OFF.match(row[0].text.strip()):
+    for layout, k in _under_sign_offs(layouts):
+        cell = layout.rows[k][0]
+        for part in re.split(r",\s*|\s{2,}|\s+\|\s+", cell.text):
+            name = parse_name(part)
+            # (the whole part, two words or more: "Council Tax Section" is a
+            # department, not "Council")
+            if name is None or name != part.strip(" .") or len(name.split()) < 2:
                 continue
-            top = layout.row_tops[r]
-            for k in range(r + 1, min(r + 5, len(layout.rows))):
-                if layout.row_tops[k] - top > 8 * layout.line_height or not layout.rows[k]:
-                    break
-                cell = layout.rows[k][0]
-                for part in re.split(r",\s*|\s{2,}|\s+\|\s+", cell.text):
-                    name = parse_name(part)
-                    # (the whole part, two words or more: "Council Tax Section" is a
-                    # department, not "Council")
-                    if name is None or name != part.strip(" .") or len(name.split()) < 2:
-                        continue
-                    if _DEPARTMENT.search(name):
-                        continue  # "Court Office", "Income Section": the writer's desk
-                    if not ORGANISATION.search(name):
-                        continue
-                    agent = bool(AGENT_WORDS.search(name))
-                    court = bool(COURT.search(name))
-                    out.append(
-                        Candidate(
-                            field="creditor_name", value=name, shown=name, page=layout.page,
-                            box=cell.box, label=None, role="signature",
-                            score=1.2 - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
-                            order=(layout.page, k),
-                        )
-                    )  # fmt: skip
+            if _DEPARTMENT.search(name):
+                continue  # "Court Office", "Income Section": the writer's desk
+            if not ORGANISATION.search(name):
+                continue
+            agent = bool(AGENT_WORDS.search(name))
+            court = bool(COURT.search(name))
+            out.append(
+                Candidate(
+                    field="creditor_name", value=name, shown=name, page=layout.page,
+                    box=cell.box, label=None, role="signature",
+                    score=1.2 - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
+                    order=(layout.page, k),
+                )
+            )  # fmt: skip
     return out
 
 
@@ -660,6 +653,17 @@ def signing_desks(layouts: Sequence[Layout]) -> set[str]:
     desk's, not the organisation's name: the firm is named elsewhere (its registration in
     the footer, the signature)."""
     out = set()
+    for layout, k in _under_sign_offs(layouts):
+        m = _DESK.match(layout.rows[k][0].text.strip(" ."))
+        if m:
+            out.add(m.group("desk").casefold())
+    return out
+
+
+def _under_sign_offs(layouts: Sequence[Layout]) -> Iterator[tuple[Layout, int]]:
+    """Each row a few lines under a sign-off ("Yours sincerely"), up to the first blank
+    row or eight lines down: ``(layout, row index)``, where a signature block names the
+    writer and its desk."""
     for layout in layouts:
         for r, row in enumerate(layout.rows):
             if not row or not _SIGN_OFF.match(row[0].text.strip()):
@@ -668,10 +672,7 @@ def signing_desks(layouts: Sequence[Layout]) -> set[str]:
             for k in range(r + 1, min(r + 5, len(layout.rows))):
                 if layout.row_tops[k] - top > 8 * layout.line_height or not layout.rows[k]:
                     break
-                m = _DESK.match(layout.rows[k][0].text.strip(" ."))
-                if m:
-                    out.add(m.group("desk").casefold())
-    return out
+                yield layout, k
 
 
 # A monogram letterhead: the writer's initials, capitals spaced apart ("Q R T", or a single
