@@ -48,7 +48,7 @@ from cma_core.documents.model import (
     PageText,
     Word,
 )
-from cma_core.documents.rules import DEBT_CLASSES
+from cma_core.documents.rules import DEBT_CLASSES, normalise_reference
 
 #: A word shorter than this is only ever matched exactly (a slip in "EE" or "Bank" is
 #: another name).
@@ -68,24 +68,30 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _FROM_A_CREDITOR = DEBT_CLASSES | {DocumentClass.UTILITY_BILL}
 
 ROLE_KNOWN = "in your creditor directory"
+ROLE_READ = "read from the letter"
 ROLE_FORMAT = "fits the creditor's reference format"
 #: The most words a reference is printed in ("4929 1234 5678 9012").
 _REFERENCE_WORDS = 4
 #: Punctuation around a reference that is not part of it ("(ref 1234)", "1234.").
 _OUTER = " .,;:()[]\"'"
-ROLE_READ = "read from the letter"
 
 
 def name_key(name: str) -> tuple[str, ...]:
     """The words that tell one creditor from another: lower case, letters and figures
     only, ``&`` as "and", without a leading "the" or trailing legal words ("Ltd",
     "Limited", "plc", "& Co")."""
-    tokens = _TOKEN.findall(name.lower().replace("&", " and "))
+    tokens = _name_tokens(name)
     while tokens and tokens[-1] in _LEGAL:
         tokens.pop()
     if tokens and tokens[0] == "the":
         tokens = tokens[1:]
     return tuple(tokens)
+
+
+def _name_tokens(text: str) -> list[str]:
+    """The words of a name as keys compare them: lower case, letters and figures, ``&``
+    as "and"."""
+    return _TOKEN.findall(text.lower().replace("&", " and "))
 
 
 @frozen
@@ -151,7 +157,7 @@ def _reference_by_format(
     if read is not None and creditor.reference_matches(read, patterns):
         return extraction
     fitting = _fitting(pages, pattern, patterns)
-    if len({_letters_and_figures(value) for value, _, _ in fitting}) != 1:
+    if len({normalise_reference(value) for value, _, _ in fitting}) != 1:
         return extraction
     value, page, box = fitting[0]
     chosen = FieldEvidence(
@@ -189,10 +195,6 @@ def _fitting(
                             out.append((value, page.number, box))
                             break
     return out
-
-
-def _letters_and_figures(text: str) -> str:
-    return "".join(c for c in text.upper() if c.isalnum())
 
 
 def _keyed(directory: Iterable[Creditor]) -> dict[tuple[str, ...], Creditor]:
@@ -323,11 +325,7 @@ def _tokens(page: PageText) -> list[tuple[str, Word | None]]:
         )
     else:
         words = ((text, None) for text in page.text.split())
-    return [
-        (token, word)
-        for text, word in words
-        for token in _TOKEN.findall(text.lower().replace("&", " and "))
-    ]
+    return [(token, word) for text, word in words for token in _name_tokens(text)]
 
 
 def _distinct(words: Iterable[Word | None]) -> tuple[Word, ...]:

@@ -287,9 +287,9 @@ def _debt_proposal(
     recorded_debts: Iterable[RecordedDebt],
 ) -> _Proposal | None:
     """Update the recorded debt the letter is about, or add a new one (see ``suggest``)."""
-    known = {_normalise_reference(r) for r in known_account_references}
+    known = {normalise_reference(r) for r in known_account_references}
     reference = (
-        _normalise_reference(extraction.account_reference) if extraction.account_reference else ""
+        normalise_reference(extraction.account_reference) if extraction.account_reference else ""
     )
     recorded = (
         recorded_debt_for(extraction.account_reference, recorded_debts)
@@ -429,7 +429,8 @@ def _statement_debt(line: StatementLine) -> _Proposal:
     )
 
 
-def _normalise_reference(reference: str) -> str:
+def normalise_reference(reference: str) -> str:
+    """A reference as references are compared: letters and figures only, upper case."""
     return "".join(c for c in reference.upper() if c.isalnum())
 
 
@@ -455,10 +456,10 @@ def recorded_debt_for(
     last characters (masked, or "ending 4411") — the one debt whose reference ends in them.
     Two debts ending alike match neither: the adviser is asked to add or match it."""
     debts = [d for d in recorded_debts if d.account_reference]
-    wanted = _normalise_reference(reference)
+    wanted = normalise_reference(reference)
     if not wanted:
         return None
-    exact = [d for d in debts if _normalise_reference(d.account_reference or "") == wanted]
+    exact = [d for d in debts if normalise_reference(d.account_reference or "") == wanted]
     if exact:
         return exact[0]
     tail = _tail(reference)
@@ -467,7 +468,7 @@ def recorded_debt_for(
         theirs = debt.account_reference or ""
         their_tail = _tail(theirs)
         if tail is not None and their_tail is None:
-            hit = _normalise_reference(theirs).endswith(tail)
+            hit = normalise_reference(theirs).endswith(tail)
         elif tail is None and their_tail is not None:
             hit = wanted.endswith(their_tail)
         elif tail is not None and their_tail is not None:
