@@ -459,6 +459,47 @@ class AdviceRepositoriesContract:
         async with backend.base.uow(centre) as uow:
             assert [e.id for e in await backend.repos.debts(uow).list_for_case(case)] == [later.id]
 
+    async def test_debts_references_to_one_creditor_newest_first_in_this_centre_only(
+        self, backend: AdviceBackend
+    ) -> None:
+        centre, elsewhere = await new_centre(backend.base), await new_centre(backend.base)
+        cases = [await self._case(backend, centre) for _ in range(2)]
+        owed, other = CreditorId(uuid.uuid4()), CreditorId(uuid.uuid4())
+
+        def owing(to: CreditorId, ref: str | None, hours: int, case: CaseId) -> DebtEntry:
+            entry = debt(
+                centre if case in cases else elsewhere, case, T0 + dt.timedelta(hours=hours)
+            )
+            entry.debt.creditor_id, entry.debt.account_reference = to, ref
+            return entry
+
+        theirs = await self._case(backend, elsewhere)
+        rows = [
+            owing(owed, "QF-000001", 1, cases[0]),
+            owing(owed, "QF-000003", 3, cases[1]),
+            owing(owed, None, 4, cases[1]),
+            owing(other, "99999999", 5, cases[0]),
+            owing(owed, "QF-000002", 2, cases[0]),
+        ]
+        async with backend.base.uow(centre) as uow:
+            for e in rows:
+                await backend.repos.debts(uow).add(e)
+            await uow.commit()
+        async with backend.base.uow(elsewhere) as uow:
+            await backend.repos.debts(uow).add(owing(owed, "QF-999999", 9, theirs))
+            await uow.commit()
+        moved = rows[0]
+        moved.debt.creditor_id = other  # a debt moved to another creditor leaves the first
+        async with backend.base.uow(centre) as uow:
+            await backend.repos.debts(uow).save(moved)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.repos.debts(uow)
+            assert await repo.references_to(owed, limit=10) == ["QF-000003", "QF-000002"]
+            assert await repo.references_to(owed, limit=1) == ["QF-000003"]
+            assert await repo.references_to(other, limit=10) == ["99999999", "QF-000001"]
+            assert await repo.references_to(CreditorId(uuid.uuid4()), limit=10) == []
+
     async def test_creditors_listed_by_name(self, backend: AdviceBackend) -> None:
         centre = await new_centre(backend.base)
         case = CaseId(uuid.uuid4())

@@ -49,6 +49,15 @@ class InMemoryDebtRepository(DebtRepository):
     async def list_for_case(self, case_id: CaseId) -> Sequence[DebtEntry]:
         return self._t.where(in_case(case_id), by_created)
 
+    async def references_to(self, creditor_id: CreditorId, *, limit: int) -> Sequence[str]:
+        owed = self._t.where(
+            lambda e: e.debt.creditor_id == creditor_id and bool(e.debt.account_reference),
+            lambda e: (e.created_at, e.id),
+        )
+        return [e.debt.account_reference for e in reversed(owed) if e.debt.account_reference][
+            :limit
+        ]
+
     async def save(self, entry: DebtEntry) -> None:
         self._t.save(entry)
 

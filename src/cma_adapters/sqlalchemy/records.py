@@ -136,11 +136,14 @@ class RecordTable(Generic[R]):
         )
         return await self._load(row) if row else None
 
-    async def where(self, *conditions: Any, order: Sequence[Any] = ()) -> list[R]:
+    async def where(
+        self, *conditions: Any, order: Sequence[Any] = (), limit: int | None = None
+    ) -> list[R]:
         stmt = (
             select(self._t)
             .where(self._t.c.centre_id == self._x.centre_id, *conditions)
             .order_by(*(order or (self._t.c.created_at, self._t.c.id)))
+            .limit(limit)
         )
         rows = (await self._x.c.execute(stmt)).mappings().all()
         return [await self._load(r) for r in rows]

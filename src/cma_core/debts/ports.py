@@ -146,6 +146,12 @@ class DebtRepository(Protocol):
         """The case's debts, oldest first (then by id): the order creditors are listed."""
         ...
 
+    async def references_to(self, creditor_id: CreditorId, *, limit: int) -> Sequence[str]:
+        """The account references of the centre's debts owed to ``creditor_id``, on every
+        case, newest debt first, at most ``limit`` (debts without one are left out): what
+        the centre knows of how that creditor numbers its accounts."""
+        ...
+
     async def save(self, entry: DebtEntry) -> None:
         """Persist changes and bump ``version``; ``StaleVersion`` if it moved on."""
         ...

@@ -20,10 +20,12 @@ another spelling of the same firm ("Ltd" for "Limited", "&" for "and").
   creditor it prints is listed beside it as an alternative, for the adviser to pick.
 
 Where the creditor so named has a reference format in the directory (``reference_pattern``,
-run only by a ``PatternEngine``: linear time), a reference read that does not fit it, or
-none read, is replaced by the one run of words the letter prints that fits it — when
-exactly one value does — and the read one kept as an alternative (a letter prints many
-numbers: a sort code, an account to pay into, a phone line, the client's own reference).
+run only by a ``PatternEngine``: linear time) — or, with none set, one learned from the
+references of the centre's debts owed to it (``cma_core.debts.formats``) — a reference
+read that does not fit it, or none read, is replaced by the one run of words the letter
+prints that fits it — when exactly one value does — and the read one kept as an
+alternative (a letter prints many numbers: a sort code, an account to pay into, a phone
+line, the client's own reference).
 
 Names the letter gives another role are never taken as the creditor: the original
 creditor a debt was assigned from, the payer of a payslip. Nothing is made up: a value
@@ -33,11 +35,12 @@ comes from the letter or the read, and the directory only chooses and spells it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import evolve, frozen
 
-from cma_core.debts.model import Creditor
+from cma_core.debts.formats import LearnedFormat
+from cma_core.debts.model import Creditor, CreditorId
 from cma_core.debts.ports import PatternEngine
 from cma_core.documents.locate import box_around, page_lines
 from cma_core.documents.model import (
@@ -70,6 +73,7 @@ _FROM_A_CREDITOR = DEBT_CLASSES | {DocumentClass.UTILITY_BILL}
 ROLE_KNOWN = "in your creditor directory"
 ROLE_READ = "read from the letter"
 ROLE_FORMAT = "fits the creditor's reference format"
+ROLE_LEARNED = "shaped like the references of this creditor's other debts"
 #: The most words a reference is printed in ("4929 1234 5678 9012").
 _REFERENCE_WORDS = 4
 #: Punctuation around a reference that is not part of it ("(ref 1234)", "1234.").
@@ -106,15 +110,58 @@ def recognise_creditor(
     pages: Sequence[PageText],
     directory: Sequence[Creditor],
     patterns: PatternEngine | None = None,
+    *,
+    learned_formats: Mapping[CreditorId, LearnedFormat] | None = None,
 ) -> Extraction:
     """``extraction`` with its creditor recognised in ``directory`` and, where that
     creditor's reference format is held and ``patterns`` can run it, its reference checked
     against the format (see the module). Unchanged when the directory is empty or names
-    nothing the letter holds."""
+    nothing the letter holds.
+
+    ``learned_formats`` holds formats learned from the centre's debts
+    (``cma_core.debts.formats``), by creditor: one serves a creditor that has none set in
+    the directory (the adviser's, where set, wins)."""
     recognised, creditor = _recognise(extraction, pages, directory)
     if creditor is None or patterns is None:
         return recognised
-    return _reference_by_format(recognised, creditor, pages, patterns)
+    if creditor.reference_pattern is not None:
+        return _reference_by_format(
+            recognised, creditor.reference_pattern, pages, patterns, ROLE_FORMAT
+        )
+    learned = (learned_formats or {}).get(creditor.id)
+    if learned is None:
+        return recognised
+    return _reference_by_format(
+        recognised,
+        learned.pattern,
+        pages,
+        patterns,
+        ROLE_LEARNED,
+        also_fits=learned.seen,
+        replace=not _two_parties(recognised),
+    )
+
+
+def _two_parties(extraction: Extraction) -> bool:
+    """Whether the letter is about one debt held by two parties — a notice of assignment
+    (the seller and the buyer), an enforcement agent's notice (the agent and the creditor
+    it acts for), any letter naming the creditor the debt began with — and so may print
+    both parties' numbers for it. The centre's debts may hold either party's number for
+    the creditor, so a format learned from them does not overrule the reference read
+    there; the value that fits it is offered beside it."""
+    return extraction.original_creditor is not None or extraction.document_class in (
+        DocumentClass.NOTICE_OF_ASSIGNMENT,
+        DocumentClass.ENFORCEMENT_AGENT_NOTICE,
+    )
+
+
+def recognised_creditor(
+    extraction: Extraction, pages: Sequence[PageText], directory: Sequence[Creditor]
+) -> Creditor | None:
+    """The directory creditor ``recognise_creditor`` names the letter for (``None`` if
+    none): whose format, if any, its reference is checked by — so a caller can learn that
+    one creditor's format before it calls ``recognise_creditor``."""
+    return _recognise(extraction, pages, directory)[1]
 
 
 def _recognise(
@@ -145,23 +192,40 @@ def _recognise(
 
 
 def _reference_by_format(
-    extraction: Extraction, creditor: Creditor, pages: Sequence[PageText], patterns: PatternEngine
+    extraction: Extraction,
+    pattern: str,
+    pages: Sequence[PageText],
+    patterns: PatternEngine,
+    role: str,
+    *,
+    also_fits: Iterable[str] = (),
+    replace: bool = True,
 ) -> Extraction:
     """A reference read that does not fit the creditor's format (or none read) replaced by
     the one the pages print that does, if exactly one does; the read one kept as an
-    alternative. A reference that fits, or a creditor with no usable format, is left."""
-    pattern = creditor.reference_pattern
-    if pattern is None or patterns.problem(pattern):
+    alternative. A reference that fits (as read or without its spaces; ``pattern`` or one
+    of ``also_fits``), or a format the engine cannot run, leaves it. Without ``replace``, a
+    read reference stays chosen and the one that fits is only offered beside it."""
+    if patterns.problem(pattern):
         return extraction
     read = extraction.account_reference
-    if read is not None and creditor.reference_matches(read, patterns):
+    if read is not None and any(
+        patterns.fullmatch(fits, value)
+        for fits in (pattern, *also_fits)
+        for value in (read.strip(), "".join(read.split()))
+    ):
         return extraction
     fitting = _fitting(pages, pattern, patterns)
     if len({normalise_reference(value) for value, _, _ in fitting}) != 1:
         return extraction
     value, page, box = fitting[0]
+    if read is not None and not replace:
+        offered = FieldEvidence(
+            field="account_reference", value=value, page=page, box=box, role=role, chosen=False
+        )
+        return evolve(extraction, evidence=(*extraction.evidence, offered))
     chosen = FieldEvidence(
-        field="account_reference", value=value, page=page, box=box, role=ROLE_FORMAT, chosen=True
+        field="account_reference", value=value, page=page, box=box, role=role, chosen=True
     )
     evidence = tuple(
         evolve(e, chosen=False) if e.field == "account_reference" and e.chosen else e

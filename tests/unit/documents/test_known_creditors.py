@@ -9,19 +9,23 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from attrs import evolve
 from tests.unit.documents.test_documents_service import make_world, open_case, png
 from tests.unit.documents.test_locate import box_of, line, page
 from tests.wiring import DEBTS, ports
 
 from cma_adapters.memory_documents import ScriptedAssistant
 from cma_adapters.re2 import Re2PatternEngine
+from cma_core.debts.formats import LearnedFormat
 from cma_core.debts.model import Creditor, CreditorId
 from cma_core.documents.known_creditors import (
     ROLE_FORMAT,
     ROLE_KNOWN,
+    ROLE_LEARNED,
     ROLE_READ,
     name_key,
     recognise_creditor,
+    recognised_creditor,
 )
 from cma_core.documents.model import DocumentClass, Extraction, FieldEvidence
 from cma_core.shared.ids import CentreId
@@ -301,3 +305,145 @@ async def test_the_suggestion_names_the_directorys_creditor_and_its_reference_by
     decision = await world.documents.accept_suggestion(ctx, suggestion.id, expected_version=1)
     assert decision.debt_id is not None
     assert (await debts.list_creditors(ctx)).total == 1
+
+
+# ---- formats learned from the centre's debts (``debts.formats``)
+
+LEARNED = {KNOWN[0].id: LearnedFormat(r"[A-Za-z]{2}[0-9]{8}", frozenset({r"[A-Za-z]{2}[0-9]{8}"}))}
+
+
+def test_a_format_learned_from_the_centres_debts_serves_a_creditor_with_none_set() -> None:
+    head = line(100, "Brackenfield", "Lending", "Ltd")
+    pay = line(200, "Pay", "into", "account", "40-11-62", "81234567")
+    ours = line(300, "Our", "reference:", "BL00417733")
+    letter = read(creditor_name="Brackenfield Lending Ltd", account_reference="81234567")
+    pages = [page(1, head, pay, ours)]
+    assert recognised_creditor(letter, pages, KNOWN) == KNOWN[0]
+    got = recognise_creditor(letter, pages, KNOWN, RE2, learned_formats=LEARNED)
+    assert got.account_reference == "BL00417733"
+    [chosen] = [e for e in got.evidence if e.field == "account_reference" and e.chosen]
+    assert (chosen.box, chosen.role) == (box_of(ours[2]), ROLE_LEARNED)
+    # Another creditor's learned format is not this letter's.
+    other = {KNOWN[2].id: LEARNED[KNOWN[0].id]}
+    unchanged = recognise_creditor(letter, pages, KNOWN, RE2, learned_formats=other)
+    assert unchanged.account_reference == "81234567"
+
+
+def test_the_directorys_own_format_wins_over_a_learned_one() -> None:
+    ours = line(300, "Reference", "BL00417733", "or", "BL-0041-7733")
+    letter = read(creditor_name="Brackenfield Lending Ltd", account_reference="81234567")
+    pages = [page(1, line(100, "Brackenfield", "Lending"), ours)]
+    shape = r"[A-Za-z]{2}\-[0-9]{4}\-[0-9]{4}"
+    learned = {FORMATTED[0].id: LearnedFormat(shape, frozenset({shape}))}
+    got = recognise_creditor(letter, pages, FORMATTED, RE2, learned_formats=learned)
+    assert got.account_reference == "BL00417733"
+
+
+def test_a_reference_read_with_spaces_that_fits_without_them_is_left_as_read() -> None:
+    card = line(200, "Card", "4929", "1234", "5678", "9012")
+    letter = read(
+        creditor_name="Quillon Bank Card Services", account_reference="4929 1234 5678 9012"
+    )
+    got = recognise_creditor(letter, [page(1, card)], FORMATTED, RE2)
+    assert got == letter
+
+
+@pytest.mark.parametrize(
+    ("recorded", "expected"),
+    [
+        (["QF-104233", "QF-771020"], "QF-550091"),  # two debts teach the creditor's format
+        (["QF-104233"], "81234567"),  # one teaches nothing: the read reference stays
+    ],
+)
+async def test_the_references_of_the_centres_debts_teach_the_creditors_format(
+    recorded: list[str], expected: str
+) -> None:
+    from cma_core.debts.model import DebtType
+    from cma_core.debts.service import CreditorDetails, DebtDetails, DebtService
+    from cma_core.shared.money import Money
+
+    world = make_world()
+    debts = DebtService(world.app.uow, world.app.clock, patterns=RE2, **ports(DEBTS))
+    world.documents.debts = debts
+    world.jobs.creditors = ports(DEBTS)["creditors"]
+    world.jobs.debts = ports(DEBTS)["debts"]
+    world.jobs.patterns = RE2
+    ctx, case_id = await open_case(world)
+    from tests.unit.documents.test_documents_service import register_cmd
+
+    from cma_core.cases.service import OpenCase
+
+    another = await world.app.clients.register(ctx, register_cmd())
+    other_case = (await world.app.cases.open(ctx, OpenCase(client_id=another.id))).id
+    creditor = await debts.add_creditor(ctx, CreditorDetails(name="Quarryford Finance"))
+    for reference in recorded:  # debts on another client's case, owed to the same creditor
+        await debts.add_debt(
+            ctx,
+            other_case,
+            DebtDetails(
+                debt_type=DebtType.PERSONAL_LOAN,
+                balance=Money(10_000),
+                creditor_id=creditor.id,
+                account_reference=reference,
+            ),
+        )
+    world.extractor.register(png(4), "Quarryford Finance\nPay into 81234567\nRef QF-550091")
+    world.assistant = ScriptedAssistant(
+        [
+            read(
+                creditor_name="Quarryford Finance",
+                account_reference="81234567",
+                balance_pence=98_765,
+            )
+        ]
+    )
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    await world.documents.upload(ctx, case_id, filename="q.png", data=png(4))
+    await world.run_jobs()
+    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    assert (suggestion.creditor_name, suggestion.account_reference) == (
+        "Quarryford Finance",
+        expected,
+    )
+
+
+def test_a_read_reference_shaped_like_one_the_centre_holds_stays() -> None:
+    # Most of the creditor's references are "BL" and eight figures; one it holds is
+    # eight figures (a debt bought in keeps the seller's number): a read one like it stays.
+    learned = {
+        KNOWN[0].id: LearnedFormat(
+            r"[A-Za-z]{2}[0-9]{8}", frozenset({r"[A-Za-z]{2}[0-9]{8}", r"[0-9]{8}"})
+        )
+    }
+    letter = read(creditor_name="Brackenfield Lending Ltd", account_reference="81234567")
+    pages = [page(1, line(100, "Brackenfield"), line(200, "Ref", "BL00417733"))]
+    got = recognise_creditor(letter, pages, KNOWN, RE2, learned_formats=learned)
+    assert got.account_reference == "81234567"
+
+
+@pytest.mark.parametrize(
+    "two_parties",
+    [
+        {"cls": DocumentClass.NOTICE_OF_ASSIGNMENT},
+        {"cls": DocumentClass.ENFORCEMENT_AGENT_NOTICE},
+        {"original_creditor": "Quillon Bank"},
+    ],
+)
+def test_on_a_letter_about_two_parties_a_learned_format_only_offers_its_value(
+    two_parties: dict[str, object],
+) -> None:
+    # A debt bought in, or enforced by an agent, carries two parties' numbers: the centre's
+    # debts may hold either for this creditor, so the read one stays chosen.
+    letter = read(
+        creditor_name="Brackenfield Lending Ltd", account_reference="81234567", **two_parties
+    )
+    ours = line(200, "Our", "reference", "BL00417733")
+    pages = [page(1, line(100, "Brackenfield", "Lending"), ours)]
+    got = recognise_creditor(letter, pages, KNOWN, RE2, learned_formats=LEARNED)
+    assert got.account_reference == "81234567"
+    [offered] = [e for e in got.evidence if e.field == "account_reference"]
+    assert (offered.value, offered.chosen, offered.role) == ("BL00417733", False, ROLE_LEARNED)
+    # ... and where none was read, the one that fits is taken.
+    missing = evolve(letter, account_reference=None)
+    got = recognise_creditor(missing, pages, KNOWN, RE2, learned_formats=LEARNED)
+    assert got.account_reference == "BL00417733"
