@@ -34,10 +34,13 @@ from cma_core.documents.model import (
     PageText,
 )
 from cma_core.documents.ports import Assistant
+from cma_core.documents.rules import DEBT_CLASSES
 from cma_core.documents.transactions import Transaction
 from cma_core.shared.ids import CentreId
 
 SOURCE = "rules"
+#: The classes a debt is suggested from, whichever (``Extraction.debt_confidence``).
+_DEBT_CLASS_NAMES = frozenset(c.value for c in DEBT_CLASSES)
 
 _KEYWORDS: dict[DocumentClass, dict[str, float]] = {
     DocumentClass.COURT_CLAIM_N1: {
@@ -362,6 +365,7 @@ class Reading:
     layouts: list[Layout]
     found: dict[str, list[Candidate]]
     chosen: dict[str, object]
+    debt_confidence: float | None = None
 
 
 def read(
@@ -372,8 +376,10 @@ def read(
 ) -> Reading:
     """Classify ``text`` and read its fields by the rules (``extract`` without the export
     formats, the transactions or a ranker)."""
+    debt_confidence = None
     if model is not None:
-        document_class, confidence, _ = model.predict(text)
+        document_class, confidence, probabilities = model.predict(text)
+        debt_confidence = model.group_confidence(probabilities, _DEBT_CLASS_NAMES)
         source = f"{SOURCE}+tfidf:{model.version}"
     else:
         document_class, confidence = classify(text)
@@ -397,6 +403,7 @@ def read(
         layouts=layouts,
         found=found,
         chosen=chosen,
+        debt_confidence=debt_confidence,
     )
 
 
@@ -440,6 +447,11 @@ def extract(
         transactions=transactions,
         document_class=document_class,
         confidence=round(min(max(reading.confidence, 0.0), 1.0), 4),
+        debt_confidence=(
+            None
+            if reading.debt_confidence is None
+            else round(min(max(reading.debt_confidence, 0.0), 1.0), 4)
+        ),
         source=source,
         amounts_pence=tuple(_amounts(text)),
         evidence=tuple(evidence(found, chosen, layouts)),

@@ -33,7 +33,7 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -117,6 +117,23 @@ class Model:
         probabilities = self._softmax(scores)
         best = max(probabilities, key=lambda c: probabilities[c])
         return DocumentClass(best), self.confidence(scores, probabilities[best]), probabilities
+
+    def group_confidence(self, probabilities: Mapping[str, float], group: Iterable[str]) -> float:
+        """How sure the model is that the document is of one of the ``group``'s classes,
+        whichever: the calibration read on the margin between the group's best class and
+        the best class outside it (the softmax's log-ratio times the temperature is that
+        margin of the scores). 1.0 with no class outside the group; 0.0 with none in it."""
+        inside = set(group)
+        best_in = max((p for c, p in probabilities.items() if c in inside), default=0.0)
+        best_out = max((p for c, p in probabilities.items() if c not in inside), default=0.0)
+        if best_in <= 0.0:
+            return 0.0
+        if best_out <= 0.0:
+            return 1.0
+        gap = self.temperature * math.log(best_in / best_out)
+        if gap < 0:
+            return 0.0
+        return self.confidence([gap, 0.0], best_in / (best_in + best_out))
 
     def _softmax(self, raw: Sequence[float]) -> dict[str, float]:
         scores = [s / self.temperature for s in raw]

@@ -411,10 +411,17 @@ class Extraction:
     transactions: tuple[Transaction, ...] = ()
     """A bank statement's transactions, categorised (``documents.transactions``)."""
     evidence: tuple[FieldEvidence, ...] = ()
+    debt_confidence: float | None = None
+    """How sure the assistant is that the paper is about a debt owed — one of the debt
+    classes (``rules.DEBT_CLASSES``), whichever — where it can say (``None``: not said).
+    A letter between two kinds of debt letter (a catalogue's arrears letter worded as a
+    lender's) leaves ``confidence`` in its kind low while this stays high."""
 
     def __attrs_post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
             raise ValidationError("confidence", "must be between 0 and 1")
+        if self.debt_confidence is not None and not 0.0 <= self.debt_confidence <= 1.0:
+            raise ValidationError("debt_confidence", "must be between 0 and 1")
         if self.balance_pence is not None and self.balance_pence < 0:
             raise ValidationError("balance_pence", "must not be negative")
 

@@ -30,7 +30,9 @@ document type": the values may be right but read as the wrong kind of paper."""
 
 MIN_SUGGESTION_CONFIDENCE = 0.35
 """Below this the assistant is guessing; proposing changes would only train advisers to
-click "reject" without reading."""
+click "reject" without reading — unless it is sure the paper is about a debt
+(``Extraction.debt_confidence`` at least ``CHECK_TYPE_BELOW``) and unsure only of which
+kind of debt letter: then the debt is proposed, with "Check the document type"."""
 
 # Classes whose balance is money the client owes. A bill or a payslip is evidence for the
 # budget, not a debt in itself.
@@ -199,6 +201,15 @@ def _letter_deadline(
     return None
 
 
+def _surely_a_debt(extraction: Extraction) -> bool:
+    """Whether the assistant is sure the paper is one of the debt classes, whichever."""
+    return (
+        extraction.document_class in DEBT_CLASSES
+        and extraction.debt_confidence is not None
+        and extraction.debt_confidence >= CHECK_TYPE_BELOW
+    )
+
+
 def suggest(
     extraction: Extraction,
     document: Document,
@@ -219,14 +230,20 @@ def suggest(
     document, or from the rule for its class. Each suggestion has ``SuggestionMade``
     recorded.
     """
-    if extraction.confidence < min_confidence:
+    proposals: tuple[_Proposal | None, ...]
+    if extraction.confidence >= min_confidence:
+        proposals = (
+            _debt_proposal(extraction, known_account_references, recorded_debts),
+            _deadline_proposal(extraction),
+            _income_proposal(extraction),
+            *_statement_proposals(extraction),
+        )
+    elif _surely_a_debt(extraction):
+        # Unsure which kind of debt letter, sure it is one: the debt alone, its title
+        # saying to check the type (a deadline depends on the kind; none is proposed).
+        proposals = (_debt_proposal(extraction, known_account_references, recorded_debts),)
+    else:
         return []
-    proposals = (
-        _debt_proposal(extraction, known_account_references, recorded_debts),
-        _deadline_proposal(extraction),
-        _income_proposal(extraction),
-        *_statement_proposals(extraction),
-    )
     out: list[Suggestion] = []
     check = (
         f"Check the document type (read as {extraction.document_class.value.replace('_', ' ')}"

@@ -248,6 +248,34 @@ def test_no_suggestions_when_unsure_or_not_a_debt() -> None:
     assert suggest(payslip, doc, new_id=new_ids(), now=NOW) == []  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("cls", "debt_confidence", "made"),
+    [
+        (DocumentClass.BNPL_CATALOGUE_ARREARS, 0.95, ["new_debt"]),  # sure it is a debt letter
+        (DocumentClass.BNPL_CATALOGUE_ARREARS, 0.5, []),  # unsure of that too
+        (DocumentClass.BNPL_CATALOGUE_ARREARS, None, []),  # the assistant does not say
+        (DocumentClass.PAYSLIP, 0.95, []),  # no debt class: nothing to propose
+    ],
+)
+def test_unsure_of_the_kind_but_sure_of_a_debt_proposes_the_debt_only_to_be_checked(
+    cls: DocumentClass, debt_confidence: float | None, made: list[str]
+) -> None:
+    extraction = Extraction(
+        document_class=cls,
+        confidence=0.24,
+        debt_confidence=debt_confidence,
+        source="r",
+        creditor_name="Hollin Catalogue Ltd",
+        balance_pence=41_250,
+        deadline_date=dt.date(2026, 12, 20),
+        letter_date=dt.date(2026, 12, 1),
+    )
+    out = suggest(extraction, make_document(), new_id=new_ids(), now=NOW)  # type: ignore[arg-type]
+    assert [s.kind.value for s in out] == made
+    for suggestion in out:  # no deadline: it depends on the kind, which is unsure
+        assert suggestion.title.startswith("Check the document type (read as bnpl catalogue")
+
+
 def test_accept_and_reject_once() -> None:
     doc = make_document()
     extraction = Extraction(
@@ -276,3 +304,7 @@ def test_extraction_validates() -> None:
         Extraction(document_class=DocumentClass.OTHER, confidence=2.0, source="r")
     with pytest.raises(ValidationError):
         Extraction(document_class=DocumentClass.OTHER, confidence=0.5, source="r", balance_pence=-1)
+    with pytest.raises(ValidationError):
+        Extraction(
+            document_class=DocumentClass.OTHER, confidence=0.5, source="r", debt_confidence=1.5
+        )
