@@ -25,10 +25,13 @@ from tests.unit.documents.blind_families import (
     assert_never_trained_on,
     assert_words_on_page,
     digest_under_another_hash_seed,
+    floor_params,
+    meets_floor,
 )
 
-from cma_adapters.rules_assistant import corpus, corpus_blind_j
-from cma_adapters.rules_assistant.corpus import sample_text
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_j, ranker
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_j import (
     DATE_SHAPES,
     NOTE_X,
@@ -317,7 +320,7 @@ def test_pages_render_with_their_scan_effects_and_encode(family: list[JSample]) 
     plain_page = corpus_blind_j._draw(single, 0, JScan(dpi=200, skew=0.6))
     # the shadow's bands: the paper's brightness swings down a column of the margin
     column = [blinds.getpixel((blinds.width // 30, y))[0] for y in range(height // 4, height // 2)]
-    assert max(column) - min(column) > 50
+    assert max(column) - min(column) > 25
     assert ImageStat.Stat(blinds).mean[0] < ImageStat.Stat(plain_page).mean[0] - 10
     stain = render(single, 0, SCANS[1], seed=3)
     assert stain.mode == "P"
@@ -369,3 +372,49 @@ def test_the_same_family_under_any_hash_seed() -> None:
 
 def test_family_j_is_never_used_to_train_or_calibrate() -> None:
     assert_never_trained_on("corpus_blind_j", "J")
+
+
+# -- the reader on J (measured once, blind, benchmarks/OCR.md) --------------------------------
+
+
+@pytest.fixture(scope="module")
+def j_score(
+    family: list[JSample], texts: dict[str, str], pages: dict[str, tuple[PageText, ...]]
+) -> Score:
+    model, fields_model = classifier.shipped(), ranker.shipped()
+    return score(
+        [(s, extract(texts[s.name], pages[s.name], model, fields_model=fields_model))
+         for s in family]
+    )  # fmt: skip
+
+
+FIRST = (
+    "class 100% (38/38), creditor 90% (27/30), original creditor 2/2, reference 100% (30/30), "
+    "balance 80% (24/30), letter date 86% (31/36), deadline 79% (19/24), claim no. 4/4, "
+    "payer 4/4, income 4/4, gross 2/2, frequency 4/4, served 2/2 (branch corpusj off "
+    "379343e = main's round-19 reader, shipped classifier and field ranker 2026-12-05.19; "
+    "on 76 documents: benchmarks/OCR.md, 'Family J')"
+)
+"""The first measurement (38 documents here)."""
+UNMET = frozenset({"balance_pence", "letter_date", "deadline_date"})
+"""The floors not met at the first measurement (strict xfails below)."""
+TARGETS = ("document_class", *corpus.FIELDS)
+COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
+"""Well under the first measurement of the fields that every debt letter states: a
+collapse, not a small loss."""
+
+
+def test_family_j_is_read_above_a_collapse_floor(j_score: Score) -> None:
+    print("\n" + j_score.table("held-out family J (written blind), perfect text"))
+    assert j_score.totals["document_class"] == 2 * len(DocumentClass)
+    for field, floor in COLLAPSE.items():
+        assert (j_score.accuracy(field) or 0) >= floor, field
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(TARGETS, UNMET, f"J blind, first measurement under the issue's floor: {FIRST}"),
+)
+def test_family_j_meets_the_floor(j_score: Score, field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    assert meets_floor(j_score.accuracy(field), field), field
