@@ -111,20 +111,27 @@ round-18 reader and never shown to it): ``--family i`` (I only) or ``--family al
 ``--ocr-i N`` scans and reads N of its documents (its pink pages as PNG, its ghosted copies
 as LZW TIFF, its open-lid scans as JPEG). I's misses are never printed.
 
+Held-out J (``corpus_blind_j.py``: a twentieth blind family, in a twentieth hand, lettered
+J because the corpus's own families never took J; measured against main's round-19 reader
+and never shown to it): ``--family j`` (J only) or ``--family all``, ``--ocr-j N`` scans and
+reads N of its documents (its photos under a venetian blind's shadow as JPEG, its
+water-stained pages as palette PNG, its wide-lens photos as deflate TIFF). J's misses are
+never printed.
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-X, G, Z and F with their own seeds, not the benchmark's; never Y, E or I) and reads every
+L-X, G, Z and F with their own seeds, not the benchmark's; never Y, E, I or J) and reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
 first as above, the others' tables too, read from the same pages (for OCR: the same scans,
 also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i] [--ocr-m 19] [--ocr-n 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j] [--ocr-m 19] [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
-[--ocr-f 19] [--ocr-i 19] [--ranker alone|blended]``
+[--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -165,6 +172,8 @@ from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_scan
 from cma_adapters.rules_assistant.corpus_blind_g import values_in_text as g_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_i import build_i, i_pages, i_scanned, i_text
 from cma_adapters.rules_assistant.corpus_blind_i import values_in_text as i_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_j import build_j, j_pages, j_scanned, j_text
+from cma_adapters.rules_assistant.corpus_blind_j import values_in_text as j_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_m import build_m, m_pages, m_scanned, m_text
 from cma_adapters.rules_assistant.corpus_blind_m import values_in_text as m_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_n import build_n, n_pages, n_scanned, n_text
@@ -404,13 +413,16 @@ FAMILY_F = Family(
 FAMILY_I = Family(
     "held-out I, written blind", build_i, i_text, i_pages, i_scanned, i_values_in_text, True
 )
+FAMILY_J = Family(
+    "held-out J, written blind", build_j, j_text, j_pages, j_scanned, j_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
     "m": M, "n": N, "o": FAMILY_O, "p": FAMILY_P, "q": FAMILY_Q, "r": FAMILY_R, "s": FAMILY_S,
     "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W, "x": FAMILY_X,
     "y": FAMILY_Y, "z": FAMILY_Z, "g": FAMILY_G, "e": FAMILY_E,
-    "f": FAMILY_F, "i": FAMILY_I,
+    "f": FAMILY_F, "i": FAMILY_I, "j": FAMILY_J,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -535,6 +547,7 @@ def main() -> None:
     parser.add_argument("--ocr-e", type=int, default=0)
     parser.add_argument("--ocr-f", type=int, default=0)
     parser.add_argument("--ocr-i", type=int, default=0)
+    parser.add_argument("--ocr-j", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
