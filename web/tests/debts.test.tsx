@@ -6,10 +6,20 @@ import type { Schemas } from "../src/api/client";
 
 type Debt = Schemas["DebtOut"];
 
-const state = vi.hoisted(() => ({ debts: [] as unknown[], next: null as string | null }));
+const state = vi.hoisted(() => ({ debts: [] as unknown[], next: null as string | null, asked: [] as string[] }));
 vi.hoisted(() => {
   globalThis.fetch = (async (input: Request) => {
     const url = new URL(input.url);
+    if (url.pathname.endsWith("/reference-format")) {
+      // A creditor whose references on the centre's debts look like "AA-999999".
+      const reference = url.searchParams.get("reference");
+      state.asked.push(reference ?? "");
+      const format = {
+        creditor_id: "q1", source: "learned", pattern: "[A-Za-z]{2}\\-[0-9]{6}", example: "AA-999999",
+        references: 3, fits: reference === null ? null : /^[A-Za-z]{2}-[0-9]{6}$/.test(reference),
+      };
+      return new Response(JSON.stringify(format), { headers: { "content-type": "application/json" } });
+    }
     const body = url.pathname.endsWith("/debts")
       ? { items: state.debts, total: state.debts.length, limit: 200, offset: 0, next_cursor: state.next }
       : { items: [], total: 0, limit: 200, offset: 0, next_cursor: null };
@@ -21,7 +31,7 @@ vi.mock("../src/auth/session", () => ({
   useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
 }));
 
-import { Debts, priorityBasis } from "../src/pages/case/Debts";
+import { Debts, ReferenceCheck, priorityBasis } from "../src/pages/case/Debts";
 
 function debt(id: string, pence: number, priority: boolean, extra: Partial<Debt["priority"]> = {}): Debt {
   return {
@@ -79,4 +89,29 @@ test("the priority is explained in words, citing the rule", () => {
   );
   const over = debt("b", 1, true, { basis: "override", override_reason: "Goods essential to work" }).priority;
   expect(priorityBasis(over)).toBe("Set by the adviser: Goods essential to work (rule PRI-T01)");
+});
+
+function check(reference: string, creditorId = "q1") {
+  return render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <ReferenceCheck creditorId={creditorId} name="Quarryford Finance" reference={reference} />
+    </QueryClientProvider>,
+  );
+}
+
+test("a reference unlike the creditor's others is flagged for checking, never refused", async () => {
+  check("QF-55009");
+  expect(await screen.findByText(/references on your debts look like AA-999999 \(3 of them\)/)).toBeInTheDocument();
+  expect(await screen.findByRole("status")).toHaveTextContent("does not look like Quarryford Finance's others");
+});
+
+test("a reference of the creditor's shape is not flagged, and no creditor asks nothing", async () => {
+  check("QF-550091");
+  expect(await screen.findByText(/look like AA-999999/)).toBeInTheDocument();
+  expect(screen.queryByRole("status")).toBeNull();
+  state.asked = [];
+  const { container } = check("QF-1", "");
+  await new Promise((r) => setTimeout(r, 500));
+  expect(container).toBeEmptyDOMElement();
+  expect(state.asked).toEqual([]);
 });

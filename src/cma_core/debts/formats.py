@@ -21,6 +21,8 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from cma_core.debts.ports import PatternEngine
+
 #: Fewer references than this teach no format (one may be a typo, or an odd account).
 MIN_REFERENCES = 2
 #: The share of a creditor's references that must have the most usual shape.
@@ -60,6 +62,17 @@ class LearnedFormat:
 
     pattern: str
     seen: frozenset[str]
+    example: str
+    """``pattern`` as an adviser reads it: a letter for each letter, a 9 for each figure
+    ("AA-999999")."""
+    references: int
+    """How many of the creditor's references have ``pattern``'s shape."""
+
+    def fits(self, reference: str, engine: PatternEngine) -> bool:
+        """Whether ``reference`` (as written or without its spaces) has ``pattern``'s shape
+        or another the centre holds for this creditor."""
+        values = (reference.strip(), "".join(reference.split()))
+        return any(engine.fullmatch(p, v) for p in (self.pattern, *self.seen) for v in values)
 
 
 def learned_reference_format(references: Iterable[str | None]) -> LearnedFormat | None:
@@ -77,4 +90,12 @@ def learned_reference_format(references: Iterable[str | None]) -> LearnedFormat 
     shape, count = shapes.most_common(1)[0]
     if shape is None or count < MIN_REFERENCES or count < MIN_AGREEMENT * len(distinct):
         return None
-    return LearnedFormat(shape, frozenset(s for s in shapes if s is not None))
+    example = next(_example(k) for k, s in distinct.items() if s == shape)
+    return LearnedFormat(shape, frozenset(s for s in shapes if s is not None), example, count)
+
+
+def _example(reference: str) -> str:
+    """A reference's shape as an adviser reads it: letters as "A", figures as "9"."""
+    return "".join(
+        "9" if ch.isdigit() else "A" if ch.isascii() and ch.isalpha() else ch for ch in reference
+    )

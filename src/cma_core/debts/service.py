@@ -12,6 +12,7 @@ areas (compliance) to subscribe to.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import uuid
 from collections.abc import Callable, Mapping
@@ -25,6 +26,7 @@ from cma_core.audit.service import commit_audited, record_audit
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.ccj import CcjAssessment, assess_ccj
+from cma_core.debts.formats import learned_reference_format
 from cma_core.debts.limitation import LimitationAssessment, assess_limitation
 from cma_core.debts.model import (
     Creditor,
@@ -172,6 +174,35 @@ def _creditor_key(e: CreditorEntry) -> tuple[str, uuid.UUID]:
 def _debt_key(v: DebtView) -> tuple[dt.datetime, uuid.UUID]:
     """A case's debts' order (oldest first) and cursor."""
     return (v.entry.created_at, v.entry.id)
+
+
+LEARN_FROM = 20
+"""How many of a creditor's newest debts' references its format is learned from."""
+
+
+class FormatSource(enum.StrEnum):
+    """Where a creditor's reference format comes from."""
+
+    DIRECTORY = "directory"
+    LEARNED = "learned"
+    NONE = "none"
+
+
+@frozen(kw_only=True)
+class ReferenceFormat:
+    """How a creditor's account references look (``DebtService.reference_format``).
+
+    ``source``: ``directory`` (the format an adviser set), ``learned`` (the shape most of
+    the references of the centre's debts owed to it share: ``example`` shows it, from
+    ``references`` of them) or ``none``. ``fits``: whether the reference asked about fits
+    it (``None``: none asked, or no format)."""
+
+    creditor_id: CreditorId
+    source: FormatSource
+    pattern: str | None = None
+    example: str | None = None
+    references: int = 0
+    fits: bool | None = None
 
 
 @frozen(kw_only=True)
@@ -326,6 +357,38 @@ class DebtService:
         if entry is None:
             raise NotFound("creditor", creditor_id)
         return entry
+
+    async def reference_format(
+        self, ctx: TenantContext, creditor_id: CreditorId, reference: str | None = None
+    ) -> ReferenceFormat:
+        """How the creditor's account references look: the directory's format where one
+        is set, else the shape learned from the references of the centre's debts owed to
+        it (``debts.formats``), else none; and whether ``reference``, if given, fits it."""
+        ctx.require(Permission.FINANCE_READ)
+        check_line(reference or "", "reference", max_length=64)
+        async with self.uow(ctx.centre_id) as uow:
+            entry = await self.creditors(uow).get(creditor_id)
+            if entry is None:
+                raise NotFound("creditor", creditor_id)
+            creditor = entry.creditor
+            learned = None
+            if creditor.reference_pattern is None:
+                found = await self.debts(uow).references_to(creditor_id, limit=LEARN_FROM)
+                learned = learned_reference_format(found)
+        text = reference.strip() if reference and reference.strip() else None
+        if creditor.reference_pattern is not None:
+            fits = None if text is None else creditor.reference_matches(text, self.patterns)
+            return ReferenceFormat(
+                creditor_id=creditor_id, source=FormatSource.DIRECTORY,
+                pattern=creditor.reference_pattern, fits=fits,
+            )  # fmt: skip
+        if learned is not None:
+            return ReferenceFormat(
+                creditor_id=creditor_id, source=FormatSource.LEARNED, pattern=learned.pattern,
+                example=learned.example, references=learned.references,
+                fits=None if text is None else learned.fits(text, self.patterns),
+            )  # fmt: skip
+        return ReferenceFormat(creditor_id=creditor_id, source=FormatSource.NONE)
 
     # -- debts
 

@@ -37,7 +37,7 @@ from cma_core.debts.formats import LearnedFormat, learned_reference_format
 from cma_core.debts.model import Creditor, CreditorId, DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, DebtRepository, PatternEngine
 from cma_core.debts.priority import classify as classify_debt
-from cma_core.debts.service import DebtDetails, DebtService
+from cma_core.debts.service import LEARN_FROM, DebtDetails, DebtService
 from cma_core.documents.errors import (
     AssistantReplyInvalid,
     AssistantUnavailable,
@@ -1227,7 +1227,7 @@ class DocumentJobs:
         creditor = recognised_creditor(extraction, document.pages, directory)
         if creditor is None or creditor.reference_pattern is not None:
             return {}
-        references = await self.debts(uow).references_to(creditor.id, limit=_LEARN_FROM)
+        references = await self.debts(uow).references_to(creditor.id, limit=LEARN_FROM)
         learned = learned_reference_format(references)
         return {creditor.id: learned} if learned is not None else {}
 
@@ -1246,9 +1246,6 @@ class DocumentJobs:
             for entry in await self.debts(uow).list_for_case(case_id)
         ]
 
-
-_LEARN_FROM = 20
-"""How many of a creditor's newest debts' references its format is learned from."""
 
 DEFAULT_PROCESSING_TIMEOUT = dt.timedelta(minutes=15)
 """How long a document may stay ``processing`` before the sweep fails it: far beyond a

@@ -37,6 +37,9 @@ def test_two_references_of_one_shape_teach_it_and_it_fits_others_of_that_shape()
     assert learned is not None
     assert learned.pattern == "[A-Za-z]{2}\\-[0-9]{6}"
     assert learned.seen == {learned.pattern}
+    assert (learned.example, learned.references) == ("AA-999999", 2)
+    assert learned.fits("XZ-000 001", RE2)
+    assert not learned.fits("XZ-00001", RE2)
     assert RE2.fullmatch(learned.pattern, "XZ-000001")
     assert not RE2.fullmatch(learned.pattern, "QB-10423")
     assert not RE2.fullmatch(learned.pattern, "01632 960001")

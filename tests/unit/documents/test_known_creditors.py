@@ -17,7 +17,7 @@ from tests.wiring import DEBTS, ports
 
 from cma_adapters.memory_documents import ScriptedAssistant
 from cma_adapters.re2 import Re2PatternEngine
-from cma_core.debts.formats import LearnedFormat
+from cma_core.debts.formats import LearnedFormat, learned_reference_format
 from cma_core.debts.model import Creditor, CreditorId
 from cma_core.documents.known_creditors import (
     ROLE_FORMAT,
@@ -322,7 +322,14 @@ async def test_the_suggestion_names_the_directorys_creditor_and_its_reference_by
 
 # ---- formats learned from the centre's debts (``debts.formats``)
 
-LEARNED = {KNOWN[0].id: LearnedFormat(r"[A-Za-z]{2}[0-9]{8}", frozenset({r"[A-Za-z]{2}[0-9]{8}"}))}
+
+def learned(*references: str) -> LearnedFormat:
+    found = learned_reference_format(references)
+    assert found is not None
+    return found
+
+
+LEARNED = {KNOWN[0].id: learned("BL00112233", "BL00445566")}
 
 
 def test_a_format_learned_from_the_centres_debts_serves_a_creditor_with_none_set() -> None:
@@ -347,8 +354,9 @@ def test_the_directorys_own_format_wins_over_a_learned_one() -> None:
     letter = read(creditor_name="Brackenfield Lending Ltd", account_reference="81234567")
     pages = [page(1, line(100, "Brackenfield", "Lending"), ours)]
     shape = r"[A-Za-z]{2}\-[0-9]{4}\-[0-9]{4}"
-    learned = {FORMATTED[0].id: LearnedFormat(shape, frozenset({shape}))}
-    got = recognise_creditor(letter, pages, FORMATTED, RE2, learned_formats=learned)
+    other_shape = {FORMATTED[0].id: learned("BL-0011-2233", "BL-0044-5566")}
+    assert other_shape[FORMATTED[0].id].pattern == shape
+    got = recognise_creditor(letter, pages, FORMATTED, RE2, learned_formats=other_shape)
     assert got.account_reference == "BL00417733"
 
 
@@ -410,14 +418,11 @@ async def test_the_references_of_the_centres_debts_teach_the_creditors_format(
 def test_a_read_reference_shaped_like_one_the_centre_holds_stays() -> None:
     # Most of the creditor's references are "BL" and eight figures; one it holds is
     # eight figures (a debt bought in keeps the seller's number): a read one like it stays.
-    learned = {
-        KNOWN[0].id: LearnedFormat(
-            r"[A-Za-z]{2}[0-9]{8}", frozenset({r"[A-Za-z]{2}[0-9]{8}", r"[0-9]{8}"})
-        )
-    }
+    held = {KNOWN[0].id: learned("BL00112233", "BL00445566", "BL00778899", "70012345")}
+    assert held[KNOWN[0].id].seen == {r"[A-Za-z]{2}[0-9]{8}", r"[0-9]{8}"}
     letter = read(creditor_name="Brackenfield Lending Ltd", account_reference="81234567")
     pages = [page(1, line(100, "Brackenfield"), line(200, "Ref", "BL00417733"))]
-    got = recognise_creditor(letter, pages, KNOWN, RE2, learned_formats=learned)
+    got = recognise_creditor(letter, pages, KNOWN, RE2, learned_formats=held)
     assert got.account_reference == "81234567"
 
 

@@ -1763,6 +1763,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/creditors/{creditor_id}/reference-format": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the creditor's account references look
+         * @description The format set on the creditor, or else the shape learned from the account references of your centre's debts owed to it (two or more sharing one shape); with `reference`, whether that reference fits it — a check for typos as a debt is recorded, never a refusal.
+         */
+        get: operations["ApiV1CreditorsCreditorIdReferenceFormatReferenceFormat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/data-subject-requests": {
         parameters: {
             query?: never;
@@ -4265,6 +4285,12 @@ export interface components {
             passed: number;
         };
         /**
+         * FormatSource
+         * @description Where a creditor's reference format comes from.
+         * @enum {string}
+         */
+        FormatSource: "directory" | "learned" | "none";
+        /**
          * Frequency
          * @default monthly
          * @enum {string}
@@ -5040,6 +5066,16 @@ export interface components {
         RecoveryCodesOut: {
             recovery_codes: string[];
             remaining: number;
+        };
+        /** ReferenceFormatOut */
+        ReferenceFormatOut: {
+            /** Format: uuid */
+            creditor_id: string;
+            example: string | null;
+            fits: boolean | null;
+            pattern: string | null;
+            references: number;
+            source: components["schemas"]["FormatSource"];
         };
         /**
          * RefreshIn
@@ -12160,6 +12196,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditorOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CreditorsCreditorIdReferenceFormatReferenceFormat: {
+        parameters: {
+            query?: {
+                /** @description An account reference to check. */
+                reference?: string | null;
+            };
+            header?: never;
+            path: {
+                creditor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceFormatOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -57,6 +57,7 @@ from cma_core.compliance.model import Severity, Status
 from cma_core.compliance.qa import Answer
 from cma_core.debts.ccj import RegisterOutcome
 from cma_core.debts.model import EnforcementStage, Ownership
+from cma_core.debts.service import FormatSource
 from cma_core.documents.model import (
     DocumentClass,
     DocumentStatus,
@@ -273,6 +274,11 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "review": "A review of the case (screening reviewed, CR-03).",
         "follow_up": "A follow-up.",
         "other": "Anything else.",
+    },
+    FormatSource: {
+        "directory": "The format set on the creditor in the directory (RE2 syntax).",
+        "learned": "The shape most references on the centre's debts to the creditor share.",
+        "none": "No format set, and too few or too varied references to learn one.",
     },
     RegisterOutcome: {
         "pay_to_remove": "Unpaid, within the month: paid in full by `pay_by`, it is removed.",

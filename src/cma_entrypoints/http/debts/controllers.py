@@ -37,7 +37,14 @@ from cma_entrypoints.http.common.params import (
     parse_if_match,
 )
 from cma_entrypoints.http.common.responses import created, page_out, versioned
-from cma_entrypoints.http.debts.examples import CREDITOR, DEBT, DEBT_EXAMPLE, FACTS_EXAMPLE
+from cma_entrypoints.http.common.schemas import LINE
+from cma_entrypoints.http.debts.examples import (
+    CREDITOR,
+    DEBT,
+    DEBT_EXAMPLE,
+    FACTS_EXAMPLE,
+    LEARNED_FORMAT,
+)
 from cma_entrypoints.http.debts.schemas import (
     CreditorIn,
     CreditorOut,
@@ -46,6 +53,7 @@ from cma_entrypoints.http.debts.schemas import (
     DebtOut,
     DebtPage,
     DebtPatch,
+    ReferenceFormatOut,
 )
 
 
@@ -109,6 +117,31 @@ class CreditorController(Controller):
     ) -> Response[CreditorOut]:
         entry = await debts.get_creditor(ctx, CreditorId(creditor_id))
         return versioned(CreditorOut.of(entry), entry.version)
+
+    @get(
+        "/{creditor_id:uuid}/reference-format",
+        guards=[requires(Permission.FINANCE_READ)],
+        summary="How the creditor's account references look",
+        description=(
+            "The format set on the creditor, or else the shape learned from the account "
+            "references of your centre's debts owed to it (two or more sharing one shape); "
+            "with `reference`, whether that reference fits it — a check for typos as a "
+            "debt is recorded, never a refusal."
+        ),
+        operation_class=with_example(LEARNED_FORMAT, "Learned from your debts"),
+    )
+    async def reference_format(
+        self,
+        ctx: TenantContext,
+        creditor_id: uuid.UUID,
+        debts: DebtService,
+        reference: Annotated[
+            str | None,
+            Parameter(max_length=64, pattern=LINE, description="An account reference to check."),
+        ] = None,
+    ) -> ReferenceFormatOut:
+        found = await debts.reference_format(ctx, CreditorId(creditor_id), reference)
+        return ReferenceFormatOut.of(found)
 
     @put(
         "/{creditor_id:uuid}",

@@ -17,11 +17,11 @@ from cma_core.debts.model import (
 )
 from cma_core.debts.ports import CreditorEntry, DebtEntry
 from cma_core.debts.priority import classify
-from cma_core.debts.service import DebtView
+from cma_core.debts.service import DebtView, FormatSource, ReferenceFormat
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
 from cma_entrypoints.http.common import examples as ex
-from cma_entrypoints.http.debts.schemas import DebtOut
+from cma_entrypoints.http.debts.schemas import DebtOut, ReferenceFormatOut
 
 DEBT_EXAMPLE = {
     "debt_type": "credit_card",
@@ -91,3 +91,14 @@ CREDITOR = CreditorEntry(
 )
 
 DEBT = debt_example()
+
+LEARNED_FORMAT = ReferenceFormatOut.of(
+    ReferenceFormat(
+        creditor_id=CreditorId(ex.CREDITOR_ID),
+        source=FormatSource.LEARNED,
+        pattern="[A-Za-z]{2}\\-[0-9]{6}",
+        example="AA-999999",
+        references=3,
+        fits=False,
+    )
+)

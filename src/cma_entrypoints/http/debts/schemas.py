@@ -11,7 +11,7 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 from cma_core.debts.ccj import RegisterOutcome
 from cma_core.debts.model import DebtType, EnforcementStage, Ownership
 from cma_core.debts.ports import CreditorEntry
-from cma_core.debts.service import DebtView
+from cma_core.debts.service import DebtView, FormatSource, ReferenceFormat
 from cma_core.shared.money import Money
 from cma_entrypoints.http.common.schemas import (
     LINE,
@@ -55,6 +55,25 @@ class CreditorOut(Struct):
 
 class CreditorPage(PageOf[CreditorOut]):
     items: list[CreditorOut]
+
+
+class ReferenceFormatOut(Struct):
+    """How a creditor's account references look. ``source``: ``directory`` (the format
+    set on the creditor, ``pattern`` in RE2 syntax), ``learned`` (the shape most of the
+    references on the centre's debts owed to it share, ``example`` as an adviser reads it,
+    "AA-999999", learned from ``references`` of them) or ``none``. ``fits``: whether the
+    ``reference`` asked about fits it (``null``: none asked, or no format)."""
+
+    creditor_id: uuid.UUID
+    source: FormatSource
+    pattern: str | None
+    example: str | None
+    references: int
+    fits: bool | None
+
+    @classmethod
+    def of(cls, v: ReferenceFormat) -> ReferenceFormatOut:
+        return from_attributes(cls, v)
 
 
 class DebtIn(Input):

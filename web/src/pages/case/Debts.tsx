@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
@@ -15,6 +15,56 @@ const DEBT_TYPES = [
   "overdraft", "personal_loan", "payday_loan", "bnpl", "catalogue", "store_card", "student_loan",
   "benefit_overpayment", "universal_credit_advance", "parking_charge", "other",
 ] as const;
+
+/** ``value``, once it has stopped changing for ``ms`` (a check asked as the adviser pauses,
+ * not at every key). */
+function useSettled<T>(value: T, ms = 400): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/** How the chosen creditor's references look — the format set on it, or the shape learned
+ * from the centre's debts to it — and a warning when the reference typed does not fit:
+ * a check for typos, never a refusal. */
+export function ReferenceCheck({ creditorId, name, reference }: { creditorId: string; name: string; reference: string }) {
+  const typed = useSettled(reference.trim());
+  const format = useQuery({
+    queryKey: ["reference-format", creditorId, typed],
+    enabled: Boolean(creditorId),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/creditors/{creditor_id}/reference-format", {
+          params: { path: { creditor_id: creditorId }, query: typed ? { reference: typed } : {} },
+        }),
+      ),
+  });
+  const f = format.data;
+  if (!creditorId || !f || f.source === "none") return null;
+  const looks =
+    f.source === "learned"
+      ? `${name}'s references on your debts look like ${f.example} (${f.references} of them)`
+      : `${name}'s reference format is set in the creditor directory`;
+  return (
+    <div data-testid="reference-check">
+      <p className="govuk-hint govuk-!-margin-top-0">{looks}.</p>
+      {f.fits === false && (
+        <div className="govuk-warning-text" role="status">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This reference does not look like {name}'s others. Check it against the letter before saving.
+          </strong>
+        </div>
+      )}
+    </div>
+  );
+}
 
 function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDone: () => void }) {
   const qc = useQueryClient();
@@ -82,6 +132,11 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
       />
       <TextInput id={`${prefix}-balance`} name="balance_pence" label="Balance" prefix="£" width="10" inputMode="decimal" value={balance} onChange={setBalance} error={save.error} />
       <TextInput id={`${prefix}-ref`} name="account_reference" label="Account reference" width="20" value={reference} onChange={setReference} error={save.error} />
+      <ReferenceCheck
+        creditorId={creditor}
+        name={creditors.data?.items.find((c) => c.id === creditor)?.name ?? "This creditor"}
+        reference={reference}
+      />
       <TextInput id={`${prefix}-last-payment`} name="last_payment_date" label="Date of last payment" hint="For example 2024-03-27" width="10" value={lastPayment} onChange={setLastPayment} error={save.error} />
       <div className="govuk-button-group">
         <Button busy={save.isPending}>{debt ? "Save changes" : "Add debt"}</Button>
