@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import re
 import sys
 import time
@@ -39,6 +40,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from attrs import evolve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -53,6 +56,7 @@ from cma_adapters.rules_assistant.corpus import (
     sample_text,
 )
 from cma_adapters.rules_assistant.corpus_blind import blind_pages, build_blind
+from cma_core.debts.formats import LearnedFormat, learned_reference_format
 from cma_core.debts.model import Creditor, CreditorId
 from cma_core.documents.known_creditors import name_key, recognise_creditor
 from cma_core.shared.ids import CentreId
@@ -74,6 +78,9 @@ class Tally:
     ref_read: int = 0
     ref_known: int = 0
     ref_lost: int = 0
+    learned_held: int = 0
+    ref_learned: int = 0
+    ref_learned_lost: int = 0
     changes: list[str] = field(default_factory=list)
 
 
@@ -156,12 +163,44 @@ def _ocr_reads(key: str, count: int) -> list[tuple[Any, Any, Any]]:
     return asyncio.run(read_all())
 
 
+@dataclass
+class Recorded:
+    """The references a centre would hold on its debts: every document's true reference
+    in the run, by creditor. A document's format is learned from the others' references
+    (its own, wherever else it appears, left out), as the documents worker learns it from
+    the centre's recorded debts."""
+
+    by_name: dict[str, list[str]]
+    ids: dict[str, CreditorId]
+
+    def formats(self, sample: Any) -> dict[CreditorId, LearnedFormat]:
+        own = normalise_value("account_reference", sample.truth.account_reference)
+        out = {}
+        for name, references in self.by_name.items():
+            keys = [normalise_value("account_reference", r) for r in references]
+            others = [r for r, k in zip(references, keys, strict=True) if k != own]
+            if (learned := _learned(tuple(others))) is not None:
+                out[self.ids[name]] = learned
+        return out
+
+
+@functools.cache
+def _learned(references: tuple[str, ...]) -> LearnedFormat | None:
+    return learned_reference_format(references)
+
+
 def _tally(
-    reads: Sequence[tuple[Any, Any, Any]], directory: Sequence[Creditor], blind: bool
+    reads: Sequence[tuple[Any, Any, Any]],
+    directory: Sequence[Creditor],
+    blind: bool,
+    recorded: Recorded,
 ) -> tuple[Tally, float]:
     """The creditor of each read document as read, and recognised with the directory
-    known and unknown; the seconds ``recognise_creditor`` took."""
+    known and unknown; the reference as read, with the directory's formats and with the
+    formats learned from the other documents' references; the seconds
+    ``recognise_creditor`` took."""
     tally, took = Tally(), 0.0
+    unset = [evolve(c, reference_pattern=None) for c in directory]
     for sample, pages, got in reads:
         truth = sample.truth.creditor_name
         started = time.perf_counter()
@@ -181,6 +220,12 @@ def _tally(
             tally.ref_read += before
             tally.ref_known += after
             tally.ref_lost += before and not after
+            learned = recorded.formats(sample)
+            tally.learned_held += recorded.ids.get(truth) in learned
+            by_learning = recognise_creditor(got, pages, unset, RE2, learned_formats=learned)
+            taught = _same_ref(by_learning.account_reference, reference)
+            tally.ref_learned += taught
+            tally.ref_learned_lost += before and not taught
         own = name_key(truth)
         unknown = recognise_creditor(
             got, pages, [c for c in directory if name_key(c.name) != own]
@@ -203,7 +248,8 @@ def _row(title: str, tally: Tally) -> str:
         f"{title[:35]:<36}{tally.read:>5}/{tally.total:<4}{tally.known:>5}/{tally.total:<4}"
         f"{tally.known_lost:>6}{tally.unknown:>5}/{tally.total:<4}{tally.unknown_lost:>6}"
         f"{tally.invented:>10}{tally.ref_read:>7}/{tally.refs:<4}{tally.ref_known:>5}/{tally.refs:<4}"
-        f"{tally.ref_lost:>5}"
+        f"{tally.ref_lost:>5}{tally.ref_learned:>5}/{tally.refs:<4}{tally.ref_learned_lost:>5}"
+        f"{tally.learned_held:>5}"
     )
 
 
@@ -235,6 +281,12 @@ def main() -> None:
         )
         for i, n in enumerate(names)
     ]
+    by_name: dict[str, list[str]] = {}
+    for samples, _, _, _ in families.values():
+        for s in samples:
+            if s.truth.creditor_name and s.truth.account_reference:
+                by_name.setdefault(s.truth.creditor_name, []).append(s.truth.account_reference)
+    recorded = Recorded(by_name, {c.name: c.id for c in directory})
     print(
         f"directory: {len(directory)} creditors from families {','.join(keys)}, "
         f"{len(formats)} with a reference format\n"
@@ -242,19 +294,22 @@ def main() -> None:
     model, fields = classifier.shipped(), ranker.shipped()
     took, calls = 0.0, 0
     header = f"{'family':<36}{'read':>10}{'known':>10}{'lost':>6}{'unknown':>10}{'lost':>6}"
-    print(f"{header}{'invented':>10}{'ref read':>12}{'format':>10}{'lost':>5}")
+    print(
+        f"{header}{'invented':>10}{'ref read':>12}{'format':>10}{'lost':>5}{'learned':>10}"
+        f"{'lost':>5}{'held':>5}"
+    )
     for key, (samples, text, pages, blind) in families.items():
         reads = [
             (s, pages(s), extract(text(s), pages(s), model, fields_model=fields)) for s in samples
         ]
-        tally, seconds = _tally(reads, directory, blind)
+        tally, seconds = _tally(reads, directory, blind, recorded)
         took, calls = took + seconds, calls + len(reads)
         title = PRINTED[key].title if key in PRINTED else {"base": "A-D, H, K", "l": "L"}[key]
         print(_row(title, tally))
         for change in tally.changes if args.changes else ():
             print("    ", change)
         if args.ocr and key in PRINTED:
-            tally, _ = _tally(_ocr_reads(key, args.ocr), directory, blind)
+            tally, _ = _tally(_ocr_reads(key, args.ocr), directory, blind, recorded)
             print(_row(f"  OCR {args.ocr}", tally), flush=True)
             for change in tally.changes if args.changes else ():
                 print("    ", change)

@@ -7,6 +7,7 @@ are made up; no corpus family uses them."""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
 from attrs import evolve
@@ -271,32 +272,44 @@ def test_no_format_held_or_no_engine_leaves_the_reference() -> None:
     assert recognise_creditor(wanted, body, FORMATTED).account_reference == "81234567"
 
 
-async def test_the_suggestion_names_the_directorys_creditor_and_its_reference_by_format() -> None:
-    from cma_core.debts.service import CreditorDetails, DebtService
+async def _suggested(world: Any, ctx: Any, case_id: Any, text: str, read_as: Extraction) -> Any:
+    """The one suggestion made from a letter printing ``text`` that the assistant reads as
+    ``read_as``."""
+    world.extractor.register(png(5), text)
+    world.assistant = ScriptedAssistant([read_as])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    await world.documents.upload(ctx, case_id, filename="letter.png", data=png(5))
+    await world.run_jobs()
+    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    return suggestion
 
-    world = make_world()
+
+def _with_directory(world: Any) -> Any:
+    """``world``'s documents wired to a debts service, the directory, the debts and RE2."""
+    from cma_core.debts.service import DebtService
+
     debts = DebtService(world.app.uow, world.app.clock, patterns=RE2, **ports(DEBTS))
     world.documents.debts = debts
     world.jobs.creditors = ports(DEBTS)["creditors"]
+    world.jobs.debts = ports(DEBTS)["debts"]
     world.jobs.patterns = RE2
+    return debts
+
+
+async def test_the_suggestion_names_the_directorys_creditor_and_its_reference_by_format() -> None:
+    from cma_core.debts.service import CreditorDetails
+
+    world = make_world()
+    debts = _with_directory(world)
     ctx, case_id = await open_case(world)
     await debts.add_creditor(
         ctx, CreditorDetails(name="Brackenfield Lending Limited", reference_pattern=r"BL\d{8}")
     )
-    world.extractor.register(png(3), "BRACKENFIELD LENDING LTD\nPay into 81234567\nRef BL00417733")
-    world.assistant = ScriptedAssistant(
-        [
-            read(
-                creditor_name="BRACKENFIELD LENDING LTD",
-                account_reference="81234567",
-                balance_pence=98_765,
-            )
-        ]
+    letter = read(
+        creditor_name="BRACKENFIELD LENDING LTD", account_reference="81234567", balance_pence=98_765
     )
-    world.jobs.assistant = world.documents.assistant = world.assistant
-    await world.documents.upload(ctx, case_id, filename="b.png", data=png(3))
-    await world.run_jobs()
-    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    text = "BRACKENFIELD LENDING LTD\nPay into 81234567\nRef BL00417733"
+    suggestion = await _suggested(world, ctx, case_id, text, letter)
     assert (suggestion.creditor_name, suggestion.account_reference) == (
         "Brackenfield Lending Limited",
         "BL00417733",
@@ -359,15 +372,11 @@ async def test_the_references_of_the_centres_debts_teach_the_creditors_format(
     recorded: list[str], expected: str
 ) -> None:
     from cma_core.debts.model import DebtType
-    from cma_core.debts.service import CreditorDetails, DebtDetails, DebtService
+    from cma_core.debts.service import CreditorDetails, DebtDetails
     from cma_core.shared.money import Money
 
     world = make_world()
-    debts = DebtService(world.app.uow, world.app.clock, patterns=RE2, **ports(DEBTS))
-    world.documents.debts = debts
-    world.jobs.creditors = ports(DEBTS)["creditors"]
-    world.jobs.debts = ports(DEBTS)["debts"]
-    world.jobs.patterns = RE2
+    debts = _with_directory(world)
     ctx, case_id = await open_case(world)
     from tests.unit.documents.test_documents_service import register_cmd
 
@@ -387,20 +396,11 @@ async def test_the_references_of_the_centres_debts_teach_the_creditors_format(
                 account_reference=reference,
             ),
         )
-    world.extractor.register(png(4), "Quarryford Finance\nPay into 81234567\nRef QF-550091")
-    world.assistant = ScriptedAssistant(
-        [
-            read(
-                creditor_name="Quarryford Finance",
-                account_reference="81234567",
-                balance_pence=98_765,
-            )
-        ]
+    letter = read(
+        creditor_name="Quarryford Finance", account_reference="81234567", balance_pence=98_765
     )
-    world.jobs.assistant = world.documents.assistant = world.assistant
-    await world.documents.upload(ctx, case_id, filename="q.png", data=png(4))
-    await world.run_jobs()
-    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    text = "Quarryford Finance\nPay into 81234567\nRef QF-550091"
+    suggestion = await _suggested(world, ctx, case_id, text, letter)
     assert (suggestion.creditor_name, suggestion.account_reference) == (
         "Quarryford Finance",
         expected,
