@@ -395,14 +395,30 @@ def aa_score(
     )  # fmt: skip
 
 
-FIRST = "(to be measured)"
+FIRST = (
+    "class 100% (38/38), creditor 73% (22/30), original creditor 2/2, reference 87% (26/30), "
+    "balance 97% (29/30), letter date 50% (18/36), deadline 58% (14/24), claim no. 4/4, "
+    "payer 3/4, income 4/4, gross 2/2, frequency 4/4, served 0/2 (branch corpusaa off "
+    "6e0552d = main's round-19 reader with the later additions, shipped classifier and "
+    "field ranker 2026-12-05.19; on 76 documents: benchmarks/OCR.md, 'Family AA')"
+)
 """The first measurement (38 documents here)."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset(
+    {
+        "creditor_name",
+        "account_reference",
+        "letter_date",
+        "deadline_date",
+        "payer_name",
+        "served_date",
+    }
+)
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
-COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
-"""Well under the first measurement of the fields that every debt letter states: a
-collapse, not a small loss."""
+COLLAPSE = {"creditor_name": 0.55, "balance_pence": 0.75, "letter_date": 0.35}
+"""Well under the first measurement of the fields that every debt letter states (73%, 97%
+and 50% here): a collapse, not a small loss (why the letter date is low is not looked
+into: AA is blind)."""
 
 
 def test_family_aa_is_read_above_a_collapse_floor(aa_score: Score) -> None:
