@@ -1,0 +1,89 @@
+"""Held-out family AA (written blind) printed, copied or scanned, and read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): seven
+single-page documents over AA's three scans (a Kinder Edge card company's email printed
+from web-mail, an earlier message quoted under it, as a blue carbon copy in JPEG; a
+judgment from the County Court at Chesterfield in numbered paragraphs, the sum in words and
+figures, fed skewed and cut by the scanner, as greyscale PNG with its resolution; a Hanley
+payslip with Payments and Deductions side by side, printed low on toner, as PackBits TIFF;
+a water company's aged-debt analysis as a carbon copy; a claim form as a timeline, fed
+skewed, as PNG without its resolution; a Housing Benefit overpayment as a ledger with a
+running balance, low on toner; a council tax reminder in English and Polish side by side as
+a carbon copy). ``benchmarks/intake_accuracy.py --family aa --ocr-aa 19`` reads one
+document of every class; the figures are in benchmarks/OCR.md ("Family AA"). Only aggregate
+figures are printed: AA's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_aa import aa_scanned, build_aa, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_aa.SCANS (0: a blue carbon
+# copy, colour JPEG; 1: fed skewed and cut, greyscale PNG, with its resolution at odd
+# indexes; 2: low on toner, greyscale PackBits TIFF).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COUNTY_COURT_JUDGMENT, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.UTILITY_ARREARS, 0, 3),
+    (C.COURT_CLAIM_N1, 1, 4),
+    (C.OVERPAYMENT, 0, 5),
+    (C.COUNCIL_TAX, 0, 6),
+)
+FIRST = (
+    "class 7/7; creditor 5/6, reference 4/6, balance 6/6, letter date 4/7, deadline 3/6, "
+    "claim no. 2/2, served 0/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values "
+    "verbatim in the OCR text 33 of 38 (branch corpusaa off 6e0552d = main's round-19 reader "
+    "with the later additions, shipped field ranker 2026-12-05.19)"
+)
+UNMET = frozenset(
+    {"creditor_name", "account_reference", "letter_date", "deadline_date", "served_date"}
+)
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_aa(2), CHOSEN, aa_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AA (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: a floor at a half catches a collapse,
+    not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AA after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
