@@ -26,7 +26,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -385,9 +384,12 @@ FIRST = (
     "off 75c618f = main's round-16 reader, shipped classifier and field ranker 2026-12-05.16; "
     "on 76 documents: benchmarks/OCR.md, 'Family E')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"creditor_name"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_20 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 20 (rules + classifier and field ranker 2026-12-05.20, trained
+with E). Blind before (rounds 16 to 19): the creditor under the floor (a court's form naming
+its claimant by 'Claim brought by' or 'Judgment in favour of', the court's letterhead read
+instead): 26/30 here at the first measurement, 52/60 on the benchmark's 76 in round 19."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
 """Well under the first measurement of the fields that every debt letter states: a
@@ -395,16 +397,16 @@ collapse, not a small loss."""
 
 
 def test_family_e_is_read_above_a_collapse_floor(e_score: Score) -> None:
-    print("\n" + e_score.table("held-out family E (written blind), perfect text"))
+    print("\n" + e_score.table("family E (seen since round 20), perfect text"))
     assert e_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (e_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"E blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_e_meets_the_floor(e_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 20 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_20 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(e_score.accuracy(field), field), field
