@@ -21,6 +21,11 @@ models: it is measured, and only the aggregate figures go into benchmarks/OCR.md
 reads its individual misses to change the reader makes ``E`` no longer blind and must say
 so there.
 
+**E is no longer blind since round 20** (branch ``reader20``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on E
+from then on is a training-side figure (benchmarks/OCR.md, "Round 20").
+
 What differs from A-Z and G:
 
 * who writes: bodies and firms of the South West of England and the West Midlands (the

@@ -100,6 +100,7 @@ from cma_adapters.rules_assistant.values import (
     parse_money,
     parse_name,
     parse_reference,
+    pound_read_as_eight,
 )
 from cma_core.documents.model import Box, DocumentClass, FieldEvidence, evidence_value
 
@@ -130,6 +131,7 @@ def read_fields(
     )
     found["balance_pence"] += prose_money(layouts)
     found["balance_pence"] += running_balance(layouts)
+    found["balance_pence"] = [_pound_as_eight(c, text) for c in found["balance_pence"]]
     found["account_reference"] = labelled_candidates(
         "account_reference", layouts, REFERENCE_LABELS, parse_reference, reference_score, 5
     )
@@ -213,6 +215,15 @@ def read_fields(
     for field in ("creditor_name", "original_creditor", "payer_name"):
         found[field] = better_read(found[field], layouts)  # (round 16)
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
+
+
+def _pound_as_eight(c: Candidate, text: str) -> Candidate:
+    """An amount whose "£" OCR read as an 8, printed with its "£" elsewhere on the page,
+    reads the amount (round 20)."""
+    if not c.shown or "£" in c.shown:
+        return c
+    value = pound_read_as_eight(c.shown, text)
+    return c if value is None else attrs.evolve(c, value=value)
 
 
 def _adjust(

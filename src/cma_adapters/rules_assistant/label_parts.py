@@ -1,10 +1,12 @@
 """Where a label may start in its cell, past what is printed before it (round 11).
 
-A label is matched at the start of its cell (``layout.find_label_hits``). Two kinds of
+A label is matched at the start of its cell (``layout.find_label_hits``). Three kinds of
 form print something first that is not the label:
 
 * a numbered item: "3. Claimant", "(b) Amount of judgment", "2) Pay by" — the number is
   the box's, the label follows it;
+* a label asked as a question: "What is my account no.?" — the label is what it asks for
+  (round 20);
 * a label in two languages, one after the other: "Dyddiad / Date", "Montant / Amount
   due" — either version may be the one the reader knows. The slash may be lost (drawn as
   a rule, or dropped by OCR: "Dyddiad Date"), so a second version is also tried where a
@@ -27,6 +29,12 @@ _PARALLEL = re.compile(r"\s+/\s+")
 # a capitalised word after another word: where a second version may start
 _CAPITAL = re.compile(r"(?<=\w)[\s/]+(?=[A-Z][a-z])")
 _MAX_LABEL = 14
+# a question's opening words: "What is my", "What's your", "Which is the"
+_ASKED = re.compile(
+    r"\s*(?:what|which)(?:['’]s|\s+(?:is|are|was|were))\s+(?:my|your|the|our|this|his|her"
+    r"|their)\s+(?=\S)",
+    re.I,
+)
 # a figure, a comma or a sentence's end: the cell is a sentence, or holds its value
 _SENTENCE = re.compile(r"\d|[,;]|[a-z]{2}\.\s+[A-Z]")
 
@@ -43,6 +51,11 @@ def label_starts(text: str) -> tuple[int, ...]:
     number (instead of the cell's start), else the start; then after each " / "."""
     item = _ITEM.match(text)
     starts = [_tokens(item.group()) if item else 0]
+    # (a label asked as the reader's question, "What is my claim no.?": what it asks for
+    # is the label, past the question's opening words, round 20)
+    asked = _ASKED.match(text, item.end() if item else 0)
+    if asked:
+        starts.append(_tokens(text[: asked.end()]))
     total = _tokens(text)
     offsets = [_tokens(text[: m.start()]) for m in _PARALLEL.finditer(text)]
     if total <= _MAX_LABEL and not _SENTENCE.search(text[item.end() if item else 0 :]):

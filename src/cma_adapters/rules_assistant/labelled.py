@@ -109,9 +109,11 @@ SERVED_BEFORE = re.compile(
 
 
 BALANCE_LABELS = [
+    # ("The creditor demands:" with its amount beside or after it is a label, "The creditor
+    # demands payment of £X" a sentence: round 20)
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay)\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay|(?:demands|demanded)(?=$| \d))\b",
         1.0,
     ),
 ]
@@ -135,7 +137,13 @@ CREDITOR_LABELS = [
     _l(
         r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|(?:claimant|pursuer)(?:'s)? name(?: and address)?|claimant|pursuer|on behalf of|our client|client|instructing \w+|lender|landlord"
         # a label asked as a question (round 14): "Who is owed", "Who is suing you"
-        r"|who (?:is|are) (?:owed|claiming|suing|bringing the claim|to be paid)|whom? you owe)\b",
+        r"|who (?:is|are) (?:owed|claiming|suing|bringing the claim|to be paid)|whom? you owe"
+        # whom a claim, a judgment or an order is for (round 20): "Claim brought by",
+        # "Judgment in favour of", "Order made for", "Who is the judgment for?"
+        r"|(?:(?:claim|action|proceedings|case) )?brought by|claim made by"
+        r"|(?:(?:judgment|order|award|decision)(?: (?:made|entered|given))? )?in favour of"
+        r"|(?:judgment|order|award)(?: (?:made|entered|given))? for"
+        r"|who (?:is|are) the (?:judgment|order|award|claim|debt|money) (?:for|in favour of|owed to))\b",
         3.0,
     ),
     # Who is to be paid, in a role phrase: "Debt owed to", "Payable to", "Person

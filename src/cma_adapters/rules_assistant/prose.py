@@ -185,6 +185,8 @@ _CREDITOR_BEFORE = re.compile(
     r"(?:debt|rent|charges|account)? ?for|instructed by|please pay"
     # who brought the claim: "a claim has been issued against you (in this court) by X"
     r"|against you(?: in (?:this|the) court)? by"
+    # (or "the claim made by X", "proceedings brought by X": round 20)
+    r"|(?:claim|action|proceedings|case) (?:made|brought|started)(?: against you)? by"
     # whom the judgment is for: "Judgment is entered for the claimant, X" (round 14)
     r"|judgment (?:is |has been |was )?(?:entered|given|made) (?:for|in favour of)"
     r"(?: the (?:claimant|pursuer),?)?)"
@@ -207,6 +209,9 @@ _CREDITOR_AFTER = re.compile(
     # who sues: "X Ltd (, whose reference is …,) is suing you" (round 14)
     r"|^(?:,\s*(?:whose|which|who)\b[^,.]{0,60},)?\s+(?:is|are|has been) (?:suing|taking"
     r" (?:court )?action against) you\b"
+    # who says the client owes it, past a bracket of its own: "X (their reference Y) says
+    # you owe it money", "X claims that you owe" (round 20)
+    r"|^(?:\s*\([^()]{0,60}\))?,?\s+(?:says|claims|states)(?: that)? you owe\b"
     # a case's title names the claimant first: "X Ltd v. you", "X Ltd v Ms Y"
     r"|^\s+v\.?\s+(?:you\b|(?:mr|mrs|ms|miss|dr)\b|[A-Z])",
     re.I,
@@ -554,9 +559,10 @@ def prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                         )  # fmt: skip
                         continue
                     # "is £357.20 in arrears", "in arrears by £1,198.09": what is behind
+                    # ("you have fallen behind by £363.69", round 20)
                     # (a currency code after it, a named account: "£X GBP in rent arrears")
                     arrears = ARREARS_AFTER.match(after) or re.search(
-                        r"\b(?:in arrears by|arrears of|arrears are)\s*$", before, re.I
+                        r"\b(?:in arrears by|arrears of|arrears are|behind by)\s*$", before, re.I
                     )
                     if not (arrears or BALANCE_WORDS.search(before)) or not pounds:
                         continue

@@ -1,13 +1,12 @@
-"""Held-out family E (``corpus_blind_e.py``), written blind in a seventeenth hand: the
-family itself (every class, ground truth printed, deterministic, laid out on the page, its
-organisations and wording new to A-Z and G, never trained on) and the reader measured on
-it on perfect text, as the product reads (the shipped classifier and field ranker). The
-OCR sample is in tests/integration/ocr/test_blind_family_e_ocr.py; the figures are in
-benchmarks/OCR.md ("Family E").
-
-Only aggregate figures are printed here: E's individual misses are not written down, so
-that E stays blind for whoever changes the reader next. Two documents a class keep this
-module to a few seconds; the benchmark reads four."""
+"""Family E (``corpus_blind_e.py``), written blind in a seventeenth hand (its organisations
+and wording new to A-Z and G) and measured blind on rounds 16 to 19; seen since round 20,
+which read its misses and trains on it as a read family (``read_families``): the family
+itself (every class, ground truth printed, deterministic, laid out on the page) and the
+reader measured on it on perfect text, as the product reads (the shipped classifier and
+field ranker). The OCR sample is in tests/integration/ocr/test_blind_family_e_ocr.py; the
+figures are in benchmarks/OCR.md ("Family E", "Round 20"). Being seen, E's figures here are
+training-side figures. Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -24,14 +23,13 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_e, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_e, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_e import (
@@ -354,11 +352,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_e") == digest()
 
 
-def test_family_e_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_e", "E")
+def test_family_e_is_trained_on_only_as_a_read_family() -> None:
+    """E is seen since round 20 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "E" in read_families.READ
+    assert "corpus_blind_e" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_e", "E")
 
 
-# -- the reader on E (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on E (seen since round 20, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -379,9 +384,12 @@ FIRST = (
     "off 75c618f = main's round-16 reader, shipped classifier and field ranker 2026-12-05.16; "
     "on 76 documents: benchmarks/OCR.md, 'Family E')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"creditor_name"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_20 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 20 (rules + classifier and field ranker 2026-12-05.20, trained
+with E). Blind before (rounds 16 to 19): the creditor under the floor (a court's form naming
+its claimant by 'Claim brought by' or 'Judgment in favour of', the court's letterhead read
+instead): 26/30 here at the first measurement, 52/60 on the benchmark's 76 in round 19."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.6, "balance_pence": 0.6, "letter_date": 0.6}
 """Well under the first measurement of the fields that every debt letter states: a
@@ -389,16 +397,16 @@ collapse, not a small loss."""
 
 
 def test_family_e_is_read_above_a_collapse_floor(e_score: Score) -> None:
-    print("\n" + e_score.table("held-out family E (written blind), perfect text"))
+    print("\n" + e_score.table("family E (seen since round 20), perfect text"))
     assert e_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (e_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"E blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_e_meets_the_floor(e_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 20 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_20 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(e_score.accuracy(field), field), field
