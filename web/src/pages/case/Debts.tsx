@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
+import { useSettled } from "../../components/ClientPicker";
 import { label, money, toPence } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
@@ -16,22 +17,11 @@ const DEBT_TYPES = [
   "benefit_overpayment", "universal_credit_advance", "parking_charge", "other",
 ] as const;
 
-/** ``value``, once it has stopped changing for ``ms`` (a check asked as the adviser pauses,
- * not at every key). */
-function useSettled<T>(value: T, ms = 400): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 /** How the chosen creditor's references look — the format set on it, or the shape learned
  * from the centre's debts to it — and a warning when the reference typed does not fit:
  * a check for typos, never a refusal. */
 export function ReferenceCheck({ creditorId, name, reference }: { creditorId: string; name: string; reference: string }) {
-  const typed = useSettled(reference.trim());
+  const typed = useSettled(reference.trim()); // asked as the adviser pauses, not at every key
   const format = useQuery({
     queryKey: ["reference-format", creditorId, typed],
     enabled: Boolean(creditorId),
