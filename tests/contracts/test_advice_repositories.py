@@ -477,8 +477,9 @@ class AdviceRepositoriesContract:
         rows = [
             owing(owed, "QF-000001", 1, cases[0]),
             owing(owed, "QF-000003", 3, cases[1]),
-            owing(owed, None, 4, cases[1]),
-            owing(other, "99999999", 5, cases[0]),
+            owing(owed, None, 4, cases[1]),  # the newest two teach nothing: no reference
+            owing(owed, "  ", 5, cases[0]),
+            owing(other, "99999999", 6, cases[0]),
             owing(owed, "QF-000002", 2, cases[0]),
         ]
         async with backend.base.uow(centre) as uow:

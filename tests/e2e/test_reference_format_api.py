@@ -1,6 +1,7 @@
 """How a creditor's account references look, over HTTP on SQLite and PostgreSQL: the
-directory's format where set, else the shape learned from the centre's own debts (never
-another centre's), and whether a reference fits it."""
+directory's format where set, else the shape learned from the centre's own debts, and
+whether a reference fits it. (That another centre's debts teach nothing is the contract
+test of ``references_to``: the same creditor id in two centres.)"""
 
 from __future__ import annotations
 
@@ -67,15 +68,3 @@ async def test_a_creditors_reference_format_is_learned_from_the_centres_debts(
     assert r.status_code == 400, r.text
     assert r.headers["content-type"].startswith("application/problem+json")
     assert (await other.get(url)).status_code == 404
-
-
-async def test_another_centres_debts_teach_nothing(two_centres: tuple[Api, Api]) -> None:
-    api, other = two_centres
-    ours = (await api.post("/api/v1/creditors", {"name": "Lowmoor Bank"})).json()["id"]
-    theirs = (await other.post("/api/v1/creditors", {"name": "Lowmoor Bank"})).json()["id"]
-    for reference in ("LB100001", "LB100002", "LB100003"):
-        await _debt(other, (await other.new_case())["id"], theirs, reference)
-    found = (await api.get(f"/api/v1/creditors/{ours}/reference-format")).json()
-    assert found["source"] == "none"
-    learned = (await other.get(f"/api/v1/creditors/{theirs}/reference-format")).json()
-    assert (learned["source"], learned["example"]) == ("learned", "AA999999")

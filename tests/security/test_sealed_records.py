@@ -322,3 +322,54 @@ async def test_migration_1841_seals_suggestions_debts_and_budgets_written_before
         )
     finally:
         await engine.dispose()
+
+
+async def test_a_debts_creditor_is_stored_only_as_a_blind_index(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Which creditor a case's debt is owed to stays sealed: ``advice_debts.sort_key``
+    holds the creditor id's blind index (migration 2110), by which the centre's debts to
+    that creditor are still found."""
+    from tests.contracts.test_advice_repositories import debt as make_debt
+
+    from cma_adapters.sqlalchemy.debts import debts as sql_debts
+    from cma_adapters.sqlalchemy.rotation import SqlAlchemyKeyRotation
+
+    km = LocalKeyringKeyManagement(tmp_path / "keyring.key")
+    engine, _letter, document = await _store(db_url, km)
+    entry = make_debt(document.centre_id, document.case_id)
+    creditor = entry.debt.creditor_id
+    assert creditor is not None
+    factory = SqlAlchemyUnitOfWorkFactory(engine, keys=km)
+    try:
+        async with factory(document.centre_id) as uow:
+            await sql_debts(uow).add(entry)
+            await uow.commit()
+        stored = _text(
+            await raw(engine, document.centre_id, "SELECT sort_key, data FROM advice_debts")
+        )
+        assert creditor.hex not in stored
+        assert str(creditor) not in stored
+        async with factory(document.centre_id) as uow:
+            found = await sql_debts(uow).references_to(creditor, limit=5)
+        assert found == [entry.debt.account_reference]
+        # A rotation moves the index to the new key (the old one may be deleted after),
+        # and gives one to a debt stored before migration 2110.
+        sql = "SELECT sort_key FROM advice_debts"
+        [(before,)] = await raw(engine, document.centre_id, sql)
+        async with engine.begin() as conn:
+            if engine.dialect.name != "sqlite":
+                await conn.execute(
+                    text("SELECT set_config('app.centre_id', :c, true)"),
+                    {"c": str(document.centre_id)},
+                )
+            await conn.execute(text("UPDATE advice_debts SET sort_key = NULL"))
+        await SqlAlchemyKeyRotation(factory).rotate(document.centre_id)
+        [(after,)] = await raw(engine, document.centre_id, sql)
+        assert after is not None
+        assert after != before
+        async with factory(document.centre_id) as uow:
+            again = await sql_debts(uow).references_to(creditor, limit=5)
+        assert again == [entry.debt.account_reference]
+    finally:
+        await engine.dispose()

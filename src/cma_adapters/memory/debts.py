@@ -51,7 +51,9 @@ class InMemoryDebtRepository(DebtRepository):
 
     async def references_to(self, creditor_id: CreditorId, *, limit: int) -> Sequence[str]:
         owed = self._t.where(
-            lambda e: e.debt.creditor_id == creditor_id and bool(e.debt.account_reference),
+            lambda e: (
+                e.debt.creditor_id == creditor_id and bool((e.debt.account_reference or "").strip())
+            ),
             lambda e: (e.created_at, e.id),
         )
         return [e.debt.account_reference for e in reversed(owed) if e.debt.account_reference][

@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.clients import lookup_rows
 from cma_adapters.sqlalchemy.crypto import CentreKey, aad
-from cma_adapters.sqlalchemy.debts import DEBT_SEALED, debt_creditor_key
+from cma_adapters.sqlalchemy.debts import CREDITOR_INDEX, DEBT_SEALED, debt_creditor_key
 from cma_adapters.sqlalchemy.readmodels import row_values
 from cma_adapters.sqlalchemy.rows import (
     TABLES,
@@ -89,7 +89,9 @@ def debt_row(entry: DebtEntry, key: CentreKey) -> dict[str, Any]:
         "centre_id": debt.centre_id,
         "case_id": debt.case_id,
         "kind": debt.debt_type.value,
-        "sort_key": debt_creditor_key(entry),
+        "sort_key": None
+        if (creditor := debt_creditor_key(entry)) is None
+        else key.index(creditor, CREDITOR_INDEX),
         "created_at": entry.created_at,
         "version": entry.version,
         "data": data,

@@ -26,12 +26,20 @@ DEBT_SEALED = ("debt", "notes")
 
 
 def debt_creditor_key(entry: DebtEntry) -> str | None:
-    """What ``advice_debts.sort_key`` holds: the debt's creditor's id (32 hex figures), so
-    the centre's debts owed to one creditor are found without opening the others
-    (``references_to``; index ``ix_advice_debts_centre_creditor``, migration 2110). No
-    debt is listed in its order."""
-    creditor = entry.debt.creditor_id
-    return creditor.hex if creditor is not None else None
+    """What ``advice_debts.sort_key`` is the blind index of (``CREDITOR_INDEX``): the
+    debt's creditor's id, for a debt that has an account reference — the debts a
+    creditor's reference format is learned from (``references_to``; index
+    ``ix_advice_debts_centre_creditor``, migration 2110). Only the index is stored: which
+    creditor a case's debt is owed to stays sealed with the debt. No debt is listed in
+    this order."""
+    debt = entry.debt
+    if debt.creditor_id is None or not (debt.account_reference or "").strip():
+        return None
+    return debt.creditor_id.hex
+
+
+#: The purpose the creditor's id is blind-indexed under in ``advice_debts.sort_key``.
+CREDITOR_INDEX = "advice_debts.creditor_id"
 
 
 class SqlAlchemyCreditorDirectory(CreditorDirectory):
@@ -68,6 +76,7 @@ class SqlAlchemyDebtRepository(DebtRepository):
             kind=lambda e: e.debt.debt_type.value,
             sort_key=debt_creditor_key,
             sealed=DEBT_SEALED,
+            sort_key_index=CREDITOR_INDEX,
         )
 
     async def add(self, entry: DebtEntry) -> None:
@@ -81,14 +90,12 @@ class SqlAlchemyDebtRepository(DebtRepository):
 
     async def references_to(self, creditor_id: CreditorId, *, limit: int) -> Sequence[str]:
         t = TABLES["advice_debts"]
-        # Newest first, a few more than ``limit`` opened: debts with no reference are
-        # left out after opening (the reference is sealed with the debt).
         owed = await self._t.where(
-            t.c.sort_key == creditor_id.hex,
+            t.c.sort_key.in_(await self._t.sort_key_indexes(creditor_id.hex)),
             order=(t.c.created_at.desc(), t.c.id.desc()),
-            limit=2 * limit,
+            limit=limit,
         )
-        return [e.debt.account_reference for e in owed if e.debt.account_reference][:limit]
+        return [e.debt.account_reference for e in owed if e.debt.account_reference]
 
     async def save(self, entry: DebtEntry) -> None:
         await self._t.save(entry)

@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from cma_adapters.sqlalchemy.crypto import aad
+from cma_adapters.sqlalchemy.crypto import aad, indexes_for
 from cma_adapters.sqlalchemy.rows import TABLES
 from cma_adapters.sqlalchemy.uow import SqlContext
 from cma_core.shared.data import from_data, to_data
@@ -62,11 +62,31 @@ class RecordTable(Generic[R]):
         kind: Any = None,
         sort_key: Any = None,
         sealed: tuple[str, ...] = (),
+        sort_key_index: str | None = None,
     ) -> None:
         self._x, self._t, self._cls, self._entity = ctx, TABLES[table], cls, entity
         self._kind = kind or (lambda _: None)
         self._sort_key = sort_key or (lambda _: None)
         self._sealed = sealed
+        self._sort_key_index = sort_key_index
+
+    async def _sort_value(self, rec: Any) -> str | None:
+        """The record's ``sort_key``; with ``sort_key_index``, its blind index under the
+        centre's newest key (an HMAC: found by equality, read by no one), for a key
+        that would say something of the sealed record (``debts.debt_creditor_key``)."""
+        value = self._sort_key(rec)
+        if value is None or self._sort_key_index is None:
+            return value
+        key = await self._x.keys.current(self._x.c)
+        return key.index(value, self._sort_key_index)
+
+    async def sort_key_indexes(self, value: str) -> list[str]:
+        """``value``'s blind index under every version of the centre's key (rows written
+        before a rotation keep the old one): what ``sort_key`` is compared with."""
+        if self._sort_key_index is None:
+            return [value]
+        keys = await self._x.keys.all(self._x.c)
+        return indexes_for(keys, value, self._sort_key_index)
 
     async def _data(self, rec: Any) -> dict[str, Any]:
         data: dict[str, Any] = to_data(rec)
@@ -101,7 +121,7 @@ class RecordTable(Generic[R]):
             "centre_id": r.centre_id,
             "case_id": getattr(r, "case_id", None),
             "kind": self._kind(r),
-            "sort_key": self._sort_key(r),
+            "sort_key": await self._sort_value(r),
             "created_at": r.created_at,
             "version": r.version,
             "data": await self._data(rec),
@@ -195,7 +215,7 @@ class RecordTable(Generic[R]):
                 .values(
                     version=expected + 1,
                     kind=self._kind(r),
-                    sort_key=self._sort_key(r),
+                    sort_key=await self._sort_value(r),
                     data=await self._data(rec),
                 )
             )

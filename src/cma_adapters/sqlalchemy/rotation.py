@@ -6,7 +6,8 @@ rows not yet reached still open under their old version, which is never deleted)
 indexes move with the rows; searches cover every version meanwhile. After the clients'
 columns and the sensitive notes, the sealed part of every JSON record table
 (``rows.TABLES``: the advice, casework and privacy records, e.g. contacts' names and
-summaries, screenings, credit reports, complaints) is re-sealed the same way, one table
+summaries, screenings, credit reports, complaints; a debt's creditor index with it) is
+re-sealed the same way, one table
 at a time in id order, a batch per transaction. Then the documents' page text and file
 names, the suggestions' evidence (migration 1700) and their title, creditor, account
 reference and claim number (1841), and, when a sealed file store is given,
@@ -33,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from cma_adapters.sqlalchemy import mappers as m
 from cma_adapters.sqlalchemy.clients import write_lookup_terms
 from cma_adapters.sqlalchemy.crypto import CentreKey, Keyring, aad, version_of
+from cma_adapters.sqlalchemy.debts import CREDITOR_INDEX
 from cma_adapters.sqlalchemy.rows import (
     TABLES,
     CaseListEntryRow,
@@ -449,6 +451,20 @@ async def _reseal(
     if not isinstance(token, str) or version_of(token) >= new.version:
         return 0
     associated = aad(table.name, "sealed", rec_id)
-    data["sealed"] = new.seal(keyring.open(token, associated), associated)
-    await conn.execute(update(table).where(table.c.id == rec_id).values(data=data))
+    plain = keyring.open(token, associated)
+    data["sealed"] = new.seal(plain, associated)
+    values: dict[str, object] = {"data": data}
+    if table.name == "advice_debts":
+        # The creditor's blind index moves with the row (and a debt written before
+        # migration 2110 gets one): the old version's key may be deleted after.
+        values["sort_key"] = _creditor_index(json.loads(plain).get("debt") or {}, new)
+    await conn.execute(update(table).where(table.c.id == rec_id).values(**values))
     return 1
+
+
+def _creditor_index(debt: dict[str, Any], new: CentreKey) -> str | None:
+    """A sealed debt's ``sort_key`` under ``new`` (``debts.debt_creditor_key``)."""
+    creditor, reference = debt.get("creditor_id"), debt.get("account_reference")
+    if not creditor or not str(reference or "").strip():
+        return None
+    return new.index(uuid.UUID(str(creditor)).hex, CREDITOR_INDEX)

@@ -754,8 +754,9 @@ TABLES: dict[str, Table] = {
     name: _record_table(name, case_scoped=scoped)
     for name, scoped in (ADVICE_TABLES | CASEWORK_TABLES | PRIVACY_TABLES).items()
 }
-# A debt's ``sort_key`` is its creditor's id (``debts.debt_creditor_key``): the centre's
-# debts owed to one creditor, found without opening the others (migration 2110).
+# A debt's ``sort_key`` is the blind index of its creditor's id (``debts.CREDITOR_INDEX``,
+# for a debt with a reference): the centre's debts owed to one creditor, found without
+# opening the others, and no creditor readable from it (migration 2110).
 Index(
     "ix_advice_debts_centre_creditor",
     TABLES["advice_debts"].c.centre_id,

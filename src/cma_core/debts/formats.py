@@ -27,8 +27,17 @@ from cma_core.debts.ports import PatternEngine
 MIN_REFERENCES = 2
 #: The share of a creditor's references that must have the most usual shape.
 MIN_AGREEMENT = 0.75
-#: A run of figures, of letters, or one other character.
+#: A run of figures, of letters, or one other character (ASCII figures and letters only:
+#: RE2's ``[0-9]`` matches no other script's figures, so those are written as printed).
 _RUN = re.compile(r"[0-9]+|[A-Za-z]+|[^0-9A-Za-z]")
+_FIGURES = frozenset("0123456789")
+
+
+def reference_fits(patterns: Iterable[str], reference: str, engine: PatternEngine) -> bool:
+    """Whether ``reference``, as written or without its spaces ("4929 1234 5678 9012"),
+    fits one of ``patterns`` in full (run by ``engine``: RE2, linear time)."""
+    values = dict.fromkeys((reference.strip(), "".join(reference.split())))
+    return any(engine.fullmatch(p, v) for p in patterns for v in values)
 
 
 def reference_shape(reference: str) -> str | None:
@@ -37,11 +46,11 @@ def reference_shape(reference: str) -> str | None:
     ``[A-Za-z]{2}[0-9]{6}/[0-9]{1}``. ``None`` for a reference with no figure (a word or a
     name is no account number)."""
     compact = "".join(reference.split())
-    if not any(ch.isdigit() for ch in compact):
+    if not any(ch in _FIGURES for ch in compact):
         return None
     parts = []
     for run in _RUN.findall(compact):
-        if run.isdigit():
+        if run[0] in _FIGURES:
             parts.append(f"[0-9]{{{len(run)}}}")
         elif run.isascii() and run.isalpha():
             parts.append(f"[A-Za-z]{{{len(run)}}}")
@@ -71,8 +80,7 @@ class LearnedFormat:
     def fits(self, reference: str, engine: PatternEngine) -> bool:
         """Whether ``reference`` (as written or without its spaces) has ``pattern``'s shape
         or another the centre holds for this creditor."""
-        values = (reference.strip(), "".join(reference.split()))
-        return any(engine.fullmatch(p, v) for p in (self.pattern, *self.seen) for v in values)
+        return reference_fits((self.pattern, *self.seen), reference, engine)
 
 
 def learned_reference_format(references: Iterable[str | None]) -> LearnedFormat | None:
@@ -97,5 +105,5 @@ def learned_reference_format(references: Iterable[str | None]) -> LearnedFormat 
 def _example(reference: str) -> str:
     """A reference's shape as an adviser reads it: letters as "A", figures as "9"."""
     return "".join(
-        "9" if ch.isdigit() else "A" if ch.isascii() and ch.isalpha() else ch for ch in reference
+        "9" if ch in _FIGURES else "A" if ch.isascii() and ch.isalpha() else ch for ch in reference
     )

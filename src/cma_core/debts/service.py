@@ -26,7 +26,7 @@ from cma_core.audit.service import commit_audited, record_audit
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.ccj import CcjAssessment, assess_ccj
-from cma_core.debts.formats import learned_reference_format
+from cma_core.debts.formats import learned_reference_format, reference_fits
 from cma_core.debts.limitation import LimitationAssessment, assess_limitation
 from cma_core.debts.model import (
     Creditor,
@@ -377,7 +377,11 @@ class DebtService:
                 learned = learned_reference_format(found)
         text = reference.strip() if reference and reference.strip() else None
         if creditor.reference_pattern is not None:
-            fits = None if text is None else creditor.reference_matches(text, self.patterns)
+            fits = (
+                None
+                if text is None or self.patterns.problem(creditor.reference_pattern)
+                else reference_fits((creditor.reference_pattern,), text, self.patterns)
+            )
             return ReferenceFormat(
                 creditor_id=creditor_id, source=FormatSource.DIRECTORY,
                 pattern=creditor.reference_pattern, fits=fits,

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import evolve, frozen
 
-from cma_core.debts.formats import LearnedFormat
+from cma_core.debts.formats import LearnedFormat, reference_fits
 from cma_core.debts.model import Creditor, CreditorId
 from cma_core.debts.ports import PatternEngine
 from cma_core.documents.locate import box_around, page_lines
@@ -209,11 +209,7 @@ def _reference_by_format(
     if patterns.problem(pattern):
         return extraction
     read = extraction.account_reference
-    if read is not None and any(
-        patterns.fullmatch(fits, value)
-        for fits in (pattern, *also_fits)
-        for value in (read.strip(), "".join(read.split()))
-    ):
+    if read is not None and reference_fits((pattern, *also_fits), read, patterns):
         return extraction
     fitting = _fitting(pages, pattern, patterns)
     if len({normalise_reference(value) for value, _, _ in fitting}) != 1:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cma_adapters.re2 import Re2PatternEngine
-from cma_core.debts.formats import learned_reference_format, reference_shape
+from cma_core.debts.formats import learned_reference_format, reference_fits, reference_shape
 
 RE2 = Re2PatternEngine()
 
@@ -67,3 +67,24 @@ def test_one_odd_reference_among_many_does_not_stop_the_format() -> None:
     assert learned.pattern == "[A-Za-z]{2}\\-[0-9]{6}"
     # ... and a read reference of the odd one's shape is like one the centre holds
     assert learned.seen == {learned.pattern, "[A-Za-z]{2}\\-[0-9]{5}"}
+
+
+def test_only_ascii_figures_are_figures_other_scripts_are_written_as_printed() -> None:
+    # RE2's [0-9] matches no other script's figures: a shape made of them would not fit
+    # the very references it was learned from.
+    assert reference_shape("١٢٣٤٥٦") is None
+    shape = reference_shape("AB-١2")
+    assert shape == "[A-Za-z]{2}\\-١[0-9]{1}"
+    assert shape is not None
+    assert RE2.fullmatch(shape, "AB-١2")
+    assert learned_reference_format(["١٢٣٤٥٦", "٦٥٤٣٢١", "١١١١١١"]) is None
+    learned = learned_reference_format(["QB-١04233", "QB-١71020"])
+    assert learned is not None
+    assert learned.fits("QB-١55009", RE2)
+    assert learned.example == "AA-١99999"
+
+
+def test_a_reference_fits_as_written_or_without_its_spaces() -> None:
+    assert reference_fits([r"\d{16}"], " 4929 1234 5678 9012 ", RE2)
+    assert reference_fits([r"\d{4} \d{4}"], "4929 1234", RE2)
+    assert not reference_fits([r"\d{16}"], "4929 1234", RE2)
