@@ -1772,7 +1772,7 @@ export interface paths {
         };
         /**
          * How the creditor's account references look
-         * @description The format set on the creditor, or else the shape learned from the account references of your centre's debts owed to it (two or more sharing one shape); with `reference`, whether that reference fits it — a check for typos as a debt is recorded, never a refusal.
+         * @description The format set on the creditor, or else the shape learned from the account references of your centre's debts owed to it (two or more sharing one shape); with `reference`, whether that reference fits it — a check for typos as a debt is recorded, never a refusal. The shape is learned from every debt of the centre, cases you may not open included: only the shape and how many references it was learned from are answered, never a reference.
          */
         get: operations["ApiV1CreditorsCreditorIdReferenceFormatReferenceFormat"];
         put?: never;
