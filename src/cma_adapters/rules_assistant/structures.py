@@ -518,11 +518,18 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
                         box=cell.box,
                         label=None,
                         role="court" if court else "collection agent" if agent else "letterhead",
-                        score=1.6 - 0.1 * r - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
+                        score=_firm_score(1.6 - 0.1 * r, name),
                         order=(layout.page, r),
                     )
                 )
     return out
+
+
+def _firm_score(base: float, name: str) -> float:
+    """A firm's name where a writer names itself (its letterhead, its registered name, its
+    signature) scores ``base``, less in a collection agent's words (0.3) or a court's
+    (1.5): the creditor is seldom either."""
+    return base - (0.3 if AGENT_WORDS.search(name) else 0.0) - (1.5 if COURT.search(name) else 0.0)
 
 
 def registered(layouts: Sequence[Layout]) -> list[Candidate]:
@@ -537,12 +544,11 @@ def registered(layouts: Sequence[Layout]) -> list[Candidate]:
                 name = parse_name(said) if said else None
                 if name is None:
                     continue
-                court, agent = bool(COURT.search(name)), bool(AGENT_WORDS.search(name))
                 out.append(
                     Candidate(
                         field="creditor_name", value=name, shown=name, page=layout.page,
                         box=cell.box, label=None, role="registered name",
-                        score=1.4 - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
+                        score=_firm_score(1.4, name),
                         order=(layout.page, r),
                     )
                 )  # fmt: skip
@@ -629,13 +635,11 @@ def signed_by(layouts: Sequence[Layout]) -> list[Candidate]:
                 continue  # "Court Office", "Income Section": the writer's desk
             if not ORGANISATION.search(name):
                 continue
-            agent = bool(AGENT_WORDS.search(name))
-            court = bool(COURT.search(name))
             out.append(
                 Candidate(
                     field="creditor_name", value=name, shown=name, page=layout.page,
                     box=cell.box, label=None, role="signature",
-                    score=1.2 - (0.3 if agent else 0.0) - (1.5 if court else 0.0),
+                    score=_firm_score(1.2, name),
                     order=(layout.page, k),
                 )
             )  # fmt: skip
