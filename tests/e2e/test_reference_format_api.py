@@ -68,3 +68,44 @@ async def test_a_creditors_reference_format_is_learned_from_the_centres_debts(
     assert r.status_code == 400, r.text
     assert r.headers["content-type"].startswith("application/problem+json")
     assert (await other.get(url)).status_code == 404
+
+
+async def test_a_debts_reference_is_judged_by_the_shape_its_creditors_other_debts_teach(
+    two_centres: tuple[Api, Api],
+) -> None:
+    """The debt view's ``reference_matches``: the learned shape, with the debt's own
+    reference left out (one reference alone vouches for nothing; a typo is judged by the
+    others, and the others by a shape that 3 in 4 of the rest agree on), in a list by one
+    query a creditor."""
+    api, _ = two_centres
+    r = await api.post("/api/v1/creditors", {"name": "Brackenholm Credit"})
+    assert r.status_code == 201, r.text
+    creditor = r.json()["id"]
+    case = (await api.new_case())["id"]
+    await _debt(api, case, creditor, "BH 10442781")
+    debts = (await api.get(f"/api/v1/cases/{case}/debts")).json()["items"]
+    assert [_judged(d) for d in debts] == [(None, "none")]
+    for reference in ("BH77102093", "bh55610348", "BH 2030 1177"):
+        await _debt(api, (await api.new_case())["id"], creditor, reference)
+    await _debt(api, case, creditor, "BH 1044278")  # a figure short
+    debts = (await api.get(f"/api/v1/cases/{case}/debts")).json()["items"]
+    judged = {d["account_reference"]: _judged(d) for d in debts}
+    assert judged == {"BH 10442781": (True, "learned"), "BH 1044278": (False, "learned")}
+    one = debts[1]
+    r = await api.get(f"/api/v1/cases/{case}/debts/{one['id']}")
+    assert _judged(r.json()) == (False, "learned")
+    # the directory's format, where set, is what a debt is judged by
+    r = await api.get(f"/api/v1/creditors/{creditor}")
+    edited = await api.client.put(
+        f"/api/v1/creditors/{creditor}",
+        json={"name": "Brackenholm Credit", "reference_pattern": r"BH\d{7}"},
+        headers={**api.headers, "If-Match": r.headers["etag"]},
+    )
+    assert edited.status_code == 200, edited.text
+    debts = (await api.get(f"/api/v1/cases/{case}/debts")).json()["items"]
+    judged = {d["account_reference"]: _judged(d) for d in debts}
+    assert judged == {"BH 10442781": (False, "directory"), "BH 1044278": (True, "directory")}
+
+
+def _judged(debt: dict[str, object]) -> tuple[object, object]:
+    return debt["reference_matches"], debt["reference_format"]

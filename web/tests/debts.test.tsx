@@ -83,6 +83,22 @@ test("a list with more pages says its total is of the debts shown", async () => 
   expect(await screen.findByText("All debts shown (first 1)")).toBeInTheDocument();
 });
 
+test("a debt whose reference is unlike its creditor's is flagged in the list, saying by what", async () => {
+  state.debts = [
+    { ...debt("a", 100, false), account_reference: "QF-55009", reference_matches: false, reference_format: "learned" },
+    { ...debt("b", 100, false), account_reference: "QF-550091", reference_matches: true, reference_format: "learned" },
+    { ...debt("c", 100, false), account_reference: "123", reference_matches: false, reference_format: "directory" },
+  ];
+  state.next = null;
+  show();
+  const typo = (await screen.findByText("QF-55009")).closest("td")!;
+  expect(within(typo).getByText("check reference")).toBeInTheDocument();
+  expect(within(typo).getByText("Unlike this creditor's references on your other debts")).toBeInTheDocument();
+  expect(within(screen.getByText("QF-550091").closest("td")!).queryByText("check reference")).toBeNull();
+  const held = screen.getByText("123").closest("td")!;
+  expect(within(held).getByText("Does not match the format set for this creditor")).toBeInTheDocument();
+});
+
 test("the priority is explained in words, citing the rule", () => {
   expect(priorityBasis(debt("a", 1, false).priority)).toBe(
     "Worst sanction: county court judgment, then enforcement (rule PRI-T13)",

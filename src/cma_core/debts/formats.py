@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from cma_core.debts.ports import PatternEngine
+if TYPE_CHECKING:
+    from cma_core.debts.ports import PatternEngine
 
 #: Fewer references than this teach no format (one may be a typo, or an odd account).
 MIN_REFERENCES = 2

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NewType
 
 from attrs import define, field, frozen
 
+from cma_core.debts.formats import reference_fits
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.events import DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, UserId
@@ -155,11 +156,13 @@ class Creditor:
     reference_pattern: str | None = field(default=None, validator=_check_pattern)
 
     def reference_matches(self, reference: str, engine: PatternEngine) -> bool | None:
-        """Whether ``reference`` fits the creditor's format; ``None`` if no format is held
-        or the held one cannot be run (one stored before patterns were checked)."""
+        """Whether ``reference``, as written or without its spaces, fits the creditor's
+        format (``formats.reference_fits``, as the documents worker and the
+        reference-format route judge it); ``None`` if no format is held or the held one
+        cannot be run (one stored before patterns were checked)."""
         if self.reference_pattern is None or engine.problem(self.reference_pattern):
             return None
-        return engine.fullmatch(self.reference_pattern, reference.strip())
+        return reference_fits((self.reference_pattern,), reference, engine)
 
 
 @frozen(kw_only=True)

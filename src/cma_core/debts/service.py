@@ -15,7 +15,7 @@ import datetime as dt
 import enum
 import json
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -214,7 +214,12 @@ class DebtView:
     priority: PriorityAssessment
     limitation: LimitationAssessment
     reference_matches: bool | None
+    """Whether the account reference fits the creditor's format: the directory's, else
+    the shape learned from the references of the centre's other debts owed to it
+    (``reference_format``); ``None`` when there is no reference, creditor or format."""
     ccj: CcjAssessment | None = None
+    reference_format: FormatSource = FormatSource.NONE
+    """Which format ``reference_matches`` judged by."""
 
 
 _DEBT_FIELDS = (
@@ -723,8 +728,9 @@ class DebtService:
         today = self.clock.now().date()
         scope = case_scope(self, ctx, case_id, Permission.FINANCE_READ, page=(limit, offset))
         async with scope as (uow, _):
+            known: dict[CreditorId, Sequence[str]] = {}
             views = [
-                await self._view(uow, e, today)
+                await self._view(uow, e, today, known)
                 for e in await self.debts(uow).list_for_case(case_id)
             ]
         views = [
@@ -755,11 +761,20 @@ class DebtService:
         check_version("debt", expected_version, entry.version)
         return entry
 
-    async def _view(self, uow: UnitOfWork, entry: DebtEntry, today: dt.date) -> DebtView:
+    async def _view(
+        self,
+        uow: UnitOfWork,
+        entry: DebtEntry,
+        today: dt.date,
+        known: dict[CreditorId, Sequence[str]] | None = None,
+    ) -> DebtView:
+        """``entry`` with what the rules say of it today; ``known`` keeps each creditor's
+        references across the debts of one list (one query a creditor, not a debt)."""
         creditor = None
         if entry.debt.creditor_id is not None:
             found = await self.creditors(uow).get(entry.debt.creditor_id)
             creditor = found.creditor if found else None
+        matches, source = await self._reference_check(uow, entry.debt, creditor, known)
         facts = await self.facts(uow).get(entry.case_id)
         jurisdiction = facts.jurisdiction if facts and facts.jurisdiction else Jurisdiction.EW
         table = thresholds_of(await self.reference(uow).get())
@@ -768,11 +783,37 @@ class DebtService:
             creditor=creditor,
             priority=classify(entry.debt),
             limitation=assess_limitation(entry.debt, today, jurisdiction, table),
-            reference_matches=(
-                entry.debt.reference_matches(creditor, self.patterns) if creditor else None
-            ),
+            reference_matches=matches,
+            reference_format=source,
             ccj=assess_ccj(entry.debt, today),
         )
+
+    async def _reference_check(
+        self,
+        uow: UnitOfWork,
+        debt: Debt,
+        creditor: Creditor | None,
+        known: dict[CreditorId, Sequence[str]] | None,
+    ) -> tuple[bool | None, FormatSource]:
+        """Whether ``debt``'s reference fits its creditor's format, and which format: the
+        directory's where set; else the shape learned from the creditor's references with
+        this debt's own left out once (a debt does not vouch for itself: a typo among two
+        good references is caught, and one reference alone teaches nothing)."""
+        reference = debt.account_reference
+        if creditor is None or reference is None or not reference.strip():
+            return None, FormatSource.NONE
+        if creditor.reference_pattern is not None:
+            fits = creditor.reference_matches(reference, self.patterns)
+            return fits, FormatSource.DIRECTORY if fits is not None else FormatSource.NONE
+        references = None if known is None else known.get(creditor.id)
+        if references is None:
+            references = await self.debts(uow).references_to(creditor.id, limit=LEARN_FROM + 1)
+            if known is not None:
+                known[creditor.id] = references
+        learned = learned_reference_format(_leave_out_once(references, reference))
+        if learned is None:
+            return None, FormatSource.NONE
+        return learned.fits(reference, self.patterns), FormatSource.LEARNED
 
     # -- facts (assets, insolvency history, residence)
 
@@ -852,3 +893,15 @@ def _not_future(value: dt.date | None, name: str, today: dt.date) -> dt.date | N
     if value is not None and value > today:
         raise ValidationError(name, "must not be in the future")
     return value
+
+
+def _leave_out_once(references: Sequence[str], own: str) -> list[str]:
+    """``references`` (newest first) without one copy of ``own`` (compared without spaces
+    or case), at most ``LEARN_FROM`` of them."""
+    key = "".join(own.split()).casefold()
+    kept = list(references)
+    for i, reference in enumerate(kept):
+        if "".join(reference.split()).casefold() == key:
+            del kept[i]
+            break
+    return kept[:LEARN_FROM]

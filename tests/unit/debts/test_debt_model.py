@@ -122,6 +122,10 @@ def test_creditor_reference_format() -> None:
     assert debt(account_reference="1234-56789").reference_matches(cred, engine) is False
     assert debt(account_reference=None).reference_matches(cred, engine) is None
     assert debt(account_reference="x").reference_matches(_creditor(None), engine) is None
+    # as printed with spaces, as the documents worker and the reference-format route judge
+    card = _creditor(r"\d{16}")
+    assert debt(account_reference="4929 1234 5678 9012").reference_matches(card, engine) is True
+    assert debt(account_reference="4929 1234 5678 901").reference_matches(card, engine) is False
 
 
 def test_invalid_reference_pattern_is_rejected() -> None:

@@ -4006,6 +4006,7 @@ export interface components {
             notes: string | null;
             ownership: string | null;
             priority: components["schemas"]["PriorityOut"];
+            reference_format: components["schemas"]["FormatSource"];
             reference_matches: boolean | null;
             /** Format: date-time */
             updated_at: string;

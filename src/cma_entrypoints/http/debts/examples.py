@@ -73,6 +73,7 @@ def debt_example() -> DebtOut:
             priority=classify(debt),
             limitation=assess_limitation(debt, ex.ON),
             reference_matches=True,
+            reference_format=FormatSource.DIRECTORY,
         )
     )
 

@@ -179,6 +179,7 @@ class DebtOut(Struct):
     ownership: str | None
     account_reference: str | None
     reference_matches: bool | None
+    reference_format: FormatSource
     ccj: bool | None
     enforcement_stage: str | None
     last_payment_date: dt.date | None
@@ -211,6 +212,7 @@ class DebtOut(Struct):
             ownership=d.ownership.value if d.ownership else None,
             account_reference=d.account_reference,
             reference_matches=v.reference_matches,
+            reference_format=v.reference_format,
             ccj=d.ccj,
             enforcement_stage=d.enforcement_stage.value if d.enforcement_stage else None,
             last_payment_date=d.last_payment_date,

@@ -147,6 +147,14 @@ export function priorityBasis(p: Debt["priority"]): string {
   return `${why} (rule ${p.rule_id})`;
 }
 
+/** Why a debt's reference is flagged: against the directory's format, or unlike the
+ * creditor's references on the centre's other debts. */
+export function referenceWarning(d: Pick<Debt, "reference_format">): string {
+  return d.reference_format === "directory"
+    ? "Does not match the format set for this creditor"
+    : "Unlike this creditor's references on your other debts";
+}
+
 /** The case's debts summed by treatment, as an adviser weighs them (priority first). */
 function DebtTotals({ debts, complete, writable }: { debts: Debt[]; complete: boolean; writable: boolean }) {
   const sum = (rows: Debt[]) => rows.reduce((total, d) => total + d.balance_pence, 0);
@@ -208,6 +216,12 @@ export function Debts({ caseId }: { caseId: string }) {
                         <td className="govuk-table__cell">
                           {d.creditor_name ?? "Unknown creditor"}
                           {d.account_reference && <div className="govuk-hint govuk-!-margin-0">{d.account_reference}</div>}
+                          {d.reference_matches === false && (
+                            <div>
+                              <Tag value="high" text="check reference" />
+                              <div className="govuk-hint govuk-!-margin-0">{referenceWarning(d)}</div>
+                            </div>
+                          )}
                         </td>
                         <td className="govuk-table__cell">{label(d.debt_type)}</td>
                         <td className="govuk-table__cell">
