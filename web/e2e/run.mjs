@@ -321,6 +321,29 @@ try {
   await page.getByRole("button", { name: "Save changes" }).click();
   await settled(page);
 
+  // A creditor's references teach its shape: two debts to it, then a third reference a
+  // figure short is flagged as it is typed (a check, never a refusal) and in the list.
+  await page.getByText("Add a debt").first().click();
+  for (const reference of ["YW-300101", "YW-300102", "YW-30010"]) {
+    await page.getByLabel("Creditor").selectOption({ label: "Yorkshire Water" });
+    await page.getByLabel("Balance").fill("120.00");
+    await page.getByLabel("Account reference").fill(reference);
+    if (reference === "YW-30010") {
+      await page.getByText("This reference does not look like Yorkshire Water's others").waitFor();
+      check(
+        (await page.getByText("Yorkshire Water's references on your debts look like AA-999999 (2 of them)").count()) === 1,
+        "a reference unlike the creditor's others is flagged as it is typed, with the shape learned",
+      );
+      await audit(page, "case-debts-reference-warning");
+    }
+    await page.getByRole("button", { name: "Add debt" }).click();
+    await page.getByText(reference, { exact: true }).waitFor();
+    check((await page.getByLabel("Account reference").inputValue()) === "", `the form is empty again after adding ${reference}`);
+  }
+  const cell = (reference) => page.locator("td", { has: page.getByText(reference, { exact: true }) });
+  check((await cell("YW-30010").getByText("check reference").count()) === 1, "the saved reference is flagged in the debt list");
+  check((await cell("YW-300101").getByText("check reference").count()) === 0, "references of the creditor's shape are not flagged");
+
   for (const [tab, name] of [
     ["Budget", "case-budget"],
     ["Options and offers", "case-options"],

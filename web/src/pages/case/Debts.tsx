@@ -184,6 +184,7 @@ function DebtTotals({ debts, complete, writable }: { debts: Debt[]; complete: bo
 export function Debts({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const [editing, setEditing] = useState<string | null>(null);
+  const [added, setAdded] = useState(0);
   const debts = useQuery({
     queryKey: ["debts", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/debts", { params: { path: { case_id: caseId }, query: { limit: 200 } } })),
@@ -260,7 +261,8 @@ export function Debts({ caseId }: { caseId: string }) {
             <span className="govuk-details__summary-text">Add a debt</span>
           </summary>
           <div className="govuk-details__text">
-            <DebtForm caseId={caseId} onDone={() => undefined} />
+            {/* a new, empty form once a debt is added: the next debt is not the last one twice */}
+            <DebtForm key={added} caseId={caseId} onDone={() => setAdded((n) => n + 1)} />
           </div>
         </details>
       )}
