@@ -728,9 +728,9 @@ class DebtService:
         today = self.clock.now().date()
         scope = case_scope(self, ctx, case_id, Permission.FINANCE_READ, page=(limit, offset))
         async with scope as (uow, _):
-            known: dict[CreditorId, Sequence[str]] = {}
+            judging = await self._judging(uow, case_id)
             views = [
-                await self._view(uow, e, today, known)
+                await self._view(uow, e, today, judging)
                 for e in await self.debts(uow).list_for_case(case_id)
             ]
         views = [
@@ -762,30 +762,31 @@ class DebtService:
         return entry
 
     async def _view(
-        self,
-        uow: UnitOfWork,
-        entry: DebtEntry,
-        today: dt.date,
-        known: dict[CreditorId, Sequence[str]] | None = None,
+        self, uow: UnitOfWork, entry: DebtEntry, today: dt.date, judging: _Judging | None = None
     ) -> DebtView:
-        """``entry`` with what the rules say of it today; ``known`` keeps each creditor's
-        references across the debts of one list (one query a creditor, not a debt)."""
+        """``entry`` with what the rules say of it today; ``judging`` holds what a list of
+        one case's debts is judged with, read once for the list, not once a debt."""
+        if judging is None:
+            judging = await self._judging(uow, entry.case_id)
         creditor = None
         if entry.debt.creditor_id is not None:
-            found = await self.creditors(uow).get(entry.debt.creditor_id)
-            creditor = found.creditor if found else None
-        matches, source = await self._reference_check(uow, entry.debt, creditor, known)
-        facts = await self.facts(uow).get(entry.case_id)
-        jurisdiction = facts.jurisdiction if facts and facts.jurisdiction else Jurisdiction.EW
-        table = thresholds_of(await self.reference(uow).get())
+            creditor = await judging.creditor(uow, self, entry.debt.creditor_id)
+        matches, source = await self._reference_check(uow, entry.debt, creditor, judging)
         return DebtView(
             entry=entry,
             creditor=creditor,
             priority=classify(entry.debt),
-            limitation=assess_limitation(entry.debt, today, jurisdiction, table),
+            limitation=assess_limitation(entry.debt, today, judging.jurisdiction, judging.table),
             reference_matches=matches,
             reference_format=source,
             ccj=assess_ccj(entry.debt, today),
+        )
+
+    async def _judging(self, uow: UnitOfWork, case_id: CaseId) -> _Judging:
+        facts = await self.facts(uow).get(case_id)
+        return _Judging(
+            jurisdiction=facts.jurisdiction if facts and facts.jurisdiction else Jurisdiction.EW,
+            table=thresholds_of(await self.reference(uow).get()),
         )
 
     async def _reference_check(
@@ -793,7 +794,7 @@ class DebtService:
         uow: UnitOfWork,
         debt: Debt,
         creditor: Creditor | None,
-        known: dict[CreditorId, Sequence[str]] | None,
+        judging: _Judging,
     ) -> tuple[bool | None, FormatSource]:
         """Whether ``debt``'s reference fits its creditor's format, and which format: the
         directory's where set; else the shape learned from the creditor's references with
@@ -805,11 +806,10 @@ class DebtService:
         if creditor.reference_pattern is not None:
             fits = creditor.reference_matches(reference, self.patterns)
             return fits, FormatSource.DIRECTORY if fits is not None else FormatSource.NONE
-        references = None if known is None else known.get(creditor.id)
+        references = judging.references.get(creditor.id)
         if references is None:
             references = await self.debts(uow).references_to(creditor.id, limit=LEARN_FROM + 1)
-            if known is not None:
-                known[creditor.id] = references
+            judging.references[creditor.id] = references
         learned = learned_reference_format(_leave_out_once(references, reference))
         if learned is None:
             return None, FormatSource.NONE
@@ -893,6 +893,26 @@ def _not_future(value: dt.date | None, name: str, today: dt.date) -> dt.date | N
     if value is not None and value > today:
         raise ValidationError(name, "must not be in the future")
     return value
+
+
+@define
+class _Judging:
+    """What one case's debts are judged with (``DebtService._view``), read once for a list:
+    the case's jurisdiction, the centre's thresholds, and each creditor on the debts with
+    the references the centre holds for it."""
+
+    jurisdiction: Jurisdiction
+    table: ThresholdTable
+    creditors: dict[CreditorId, Creditor | None] = field(factory=dict)
+    references: dict[CreditorId, Sequence[str]] = field(factory=dict)
+
+    async def creditor(
+        self, uow: UnitOfWork, service: DebtService, creditor_id: CreditorId
+    ) -> Creditor | None:
+        if creditor_id not in self.creditors:
+            found = await service.creditors(uow).get(creditor_id)
+            self.creditors[creditor_id] = found.creditor if found else None
+        return self.creditors[creditor_id]
 
 
 def _leave_out_once(references: Sequence[str], own: str) -> list[str]:
