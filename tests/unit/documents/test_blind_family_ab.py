@@ -405,14 +405,23 @@ def ab_score(
     )  # fmt: skip
 
 
-FIRST = "(not measured yet)"
+FIRST = (
+    "class 100% (38/38), creditor 90% (27/30), original creditor 2/2, reference 73% (22/30), "
+    "balance 80% (24/30), letter date 67% (24/36), deadline 67% (16/24), claim no. 4/4, "
+    "payer 2/4, income 4/4, gross 2/2, frequency 4/4, served 2/2 (branch corpusab off "
+    "3b1eff9 = main's round-20 reader, shipped classifier and field ranker 2026-12-05.20; "
+    "on 76 documents: benchmarks/OCR.md, 'Family AB')"
+)
 """The first measurement (38 documents here)."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset(
+    {"account_reference", "balance_pence", "letter_date", "deadline_date", "payer_name"}
+)
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
-COLLAPSE = {"creditor_name": 0.0, "balance_pence": 0.0, "letter_date": 0.0}
-"""Well under the first measurement of the fields that every debt letter states: a
-collapse, not a small loss."""
+COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
+"""Well under the first measurement of the fields that every debt letter states (90%, 80%
+and 67% here): a collapse, not a small loss (why any of them is low is not looked into: AB
+is blind)."""
 
 
 def test_family_ab_is_read_above_a_collapse_floor(ab_score: Score) -> None:
