@@ -128,10 +128,17 @@ skewed and cut feeder scans as greyscale PNG, its low-toner prints as PackBits T
 misses are never printed. A two-letter key works as the letters do (``--skip`` matches a
 key as a substring: ``--skip yeijaa`` leaves out Y, E, I, J and AA).
 
+Held-out AB (``corpus_blind_ab.py``: a twenty-second blind family, in a twenty-second hand;
+measured against main's round-20 reader and never shown to it): ``--family ab`` (AB only)
+or ``--family all``, ``--ocr-ab N`` scans and reads N of its documents (its phone photos
+sent through a messaging app as JPEG, its ink-jet pages with blocked nozzles as colour PNG,
+its two-to-a-sheet prints as uncompressed greyscale TIFF). AB's misses are never printed
+(``--skip yijaaab`` leaves out Y, I, J, AA and AB).
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-X, G, Z, F and E with their own seeds, not the benchmark's; never Y, I, J or AA) and
+L-X, G, Z, F and E with their own seeds, not the benchmark's; never Y, I, J, AA or AB) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -139,11 +146,12 @@ first as above, the others' tables too, read from the same pages (for OCR: the s
 also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa] [--ocr-m 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab] [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
-[--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ranker alone|blended]``
+[--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19]
+[--ranker alone|blended]``
 """
 
 from __future__ import annotations
@@ -178,6 +186,8 @@ from cma_adapters.rules_assistant.corpus_blind import (
 )
 from cma_adapters.rules_assistant.corpus_blind_aa import aa_pages, aa_scanned, aa_text, build_aa
 from cma_adapters.rules_assistant.corpus_blind_aa import values_in_text as aa_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_ab import ab_pages, ab_scanned, ab_text, build_ab
+from cma_adapters.rules_assistant.corpus_blind_ab import values_in_text as ab_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -433,6 +443,9 @@ FAMILY_J = Family(
 FAMILY_AA = Family(
     "held-out AA, written blind", build_aa, aa_text, aa_pages, aa_scanned, aa_values_in_text, True
 )
+FAMILY_AB = Family(
+    "held-out AB, written blind", build_ab, ab_text, ab_pages, ab_scanned, ab_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -440,6 +453,7 @@ PRINTED: dict[str, Family] = {
     "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W, "x": FAMILY_X,
     "y": FAMILY_Y, "z": FAMILY_Z, "g": FAMILY_G, "e": FAMILY_E,
     "f": FAMILY_F, "i": FAMILY_I, "j": FAMILY_J, "aa": FAMILY_AA,
+    "ab": FAMILY_AB,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -566,6 +580,7 @@ def main() -> None:
     parser.add_argument("--ocr-i", type=int, default=0)
     parser.add_argument("--ocr-j", type=int, default=0)
     parser.add_argument("--ocr-aa", type=int, default=0)
+    parser.add_argument("--ocr-ab", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
