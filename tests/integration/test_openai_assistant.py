@@ -83,6 +83,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, completion(None, refusal="I can't help with that"))
         elif scenario == "garbage-body":
             self._send_raw(200, b"<html>proxy error</html>", "text/html")
+        elif scenario == "ni-reference":
+            reply = {**GOOD, "account_reference": "[NI NUMBER 1]"}
+            self._send(200, completion(json.dumps(reply)))
         elif scenario == "summary":
             self._send(200, completion("Two priority debts; respond to the claim by 3 May."))
         else:
@@ -285,3 +288,17 @@ async def test_the_later_fields_are_read_when_the_reply_has_them(
     assert got.served_date == dt.date(2025, 4, 19)
     sent = server.requests[-1]["response_format"]["json_schema"]["schema"]
     assert "served_date" in sent["required"]
+
+
+async def test_a_reference_that_is_the_ni_number_is_given_back_without_sending_it(
+    server: FakeOpenAI, assistant: OpenAIAssistant
+) -> None:
+    """The assistant answers with the placeholder it was shown; the adapter puts the
+    number back, so masking loses the adviser no DWP or HMRC reference."""
+    server.scenario = "ni-reference"
+    extraction = await assistant.classify_and_extract(LETTER)
+    assert extraction.account_reference == "AB123456C"
+    [request] = server.requests
+    sent = request["messages"][-1]["content"]
+    assert "AB123456C" not in sent
+    assert "[NI NUMBER 1]" in sent

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
 import openai
 
 from cma_core.documents.errors import (
@@ -25,7 +26,7 @@ from cma_core.documents.errors import (
 )
 from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction, PageText
 from cma_core.documents.ports import Assistant
-from cma_core.documents.redaction import mask_personal_identifiers
+from cma_core.documents.redaction import mask_for_assistant, mask_personal_identifiers
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.ids import CentreId
 
@@ -87,7 +88,9 @@ letter_date is the date of the letter (for a court claim form, the issue date);
 served_date a printed date of (deemed) service. original_creditor: the creditor a sold or
 assigned debt began with. payer_name, income_pence (net), gross_pence and frequency: for
 payslips and benefit letters. A county court judgment is never a claim form.
-Personal identifiers have been replaced by placeholders such as [POSTCODE].
+Personal identifiers have been replaced by placeholders such as [POSTCODE]; each NI number
+by [NI NUMBER 1], [NI NUMBER 2] and so on. Where the letter quotes one as its reference for
+the account (DWP and HMRC do), give that placeholder as written as account_reference.
 Classes: creditor_letter (arrears letters, default notices), court_claim_n1,
 county_court_judgment, enforcement_agent_notice, statutory_demand, council_tax,
 utility_bill, utility_arrears (energy or water arrears), magistrates_fine,
@@ -138,11 +141,11 @@ class OpenAIAssistant(Assistant):
     async def classify_and_extract(
         self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
     ) -> Extraction:
-        masked = mask_personal_identifiers(text[: self.max_input_chars])
+        masked = mask_for_assistant(text[: self.max_input_chars])
         content = await self._complete(
             [
                 {"role": "system", "content": EXTRACTION_PROMPT},
-                {"role": "user", "content": masked},
+                {"role": "user", "content": masked.text},
             ],
             response_format={
                 "type": "json_schema",
@@ -153,7 +156,11 @@ class OpenAIAssistant(Assistant):
                 },
             },
         )
-        return self._parse_extraction(content)
+        extraction = self._parse_extraction(content)
+        reference = masked.restore(extraction.account_reference)
+        if reference == extraction.account_reference:
+            return extraction
+        return attrs.evolve(extraction, account_reference=reference)
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         payload = mask_personal_identifiers(json.dumps(_facts_json(facts), indent=1))

@@ -9,6 +9,9 @@ easy to recognise; it is not a guarantee of anonymity (names are not masked).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+
+from attrs import frozen
 
 NI_NUMBER = "[NI NUMBER]"
 EMAIL = "[EMAIL]"
@@ -30,6 +33,7 @@ _DOB = re.compile(
 # letters, and masking a look-alike reference costs less than sending a real number.
 _NI = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b")
+_KEY = re.compile(r"\[NI NUMBER \d+\]", re.IGNORECASE)
 _PHONE_CANDIDATE = re.compile(r"(?<![\w£.])(?:\+44\s?\(0\)\s?|\+44\s?|0)\d[\d\s-]{7,14}\d(?!\w)")
 
 
@@ -46,8 +50,47 @@ def _phone(match: re.Match[str]) -> str:
 def mask_personal_identifiers(text: str) -> str:
     """``text`` with emails, dates of birth, NI numbers, postcodes and phone numbers
     replaced by placeholders such as ``[EMAIL]``. Other dates and amounts are kept."""
+    return _mask(text, NI_NUMBER)
+
+
+@frozen
+class Masked:
+    """Text masked for an assistant, with the key to the NI numbers in it, kept here.
+
+    A DWP or HMRC letter may quote the client's NI number as its reference. The
+    assistant sees each as a numbered placeholder (``[NI NUMBER 1]``), never the number,
+    and a reference it answers with a placeholder is given its number back here
+    (``restore``), so masking costs the adviser no reference."""
+
+    text: str
+    keys: Mapping[str, str]
+
+    def restore(self, value: str | None) -> str | None:
+        """``value`` with each placeholder of ``keys`` put back as the number it masked."""
+        if value is None or not self.keys:
+            return value
+        return _KEY.sub(lambda m: self.keys.get(m.group(0).upper(), m.group(0)), value)
+
+
+def mask_for_assistant(text: str) -> Masked:
+    """``text`` masked as ``mask_personal_identifiers`` masks it, but each distinct NI
+    number as its own numbered placeholder, with the key to put them back."""
+    keys: dict[str, str] = {}
+    numbers: dict[str, str] = {}
+
+    def number(match: re.Match[str]) -> str:
+        found = "".join(match.group(0).split()).upper()
+        if found not in numbers:
+            numbers[found] = f"[NI NUMBER {len(numbers) + 1}]"
+            keys[numbers[found]] = found
+        return numbers[found]
+
+    return Masked(_mask(text, number), keys)
+
+
+def _mask(text: str, ni_number: str | Callable[[re.Match[str]], str]) -> str:
     text = _EMAIL.sub(EMAIL, text)
     text = _DOB.sub(lambda m: m.group("label") + DATE_OF_BIRTH, text)
-    text = _NI.sub(NI_NUMBER, text)
+    text = _NI.sub(ni_number, text)
     text = _POSTCODE.sub(POSTCODE, text)
     return _PHONE_CANDIDATE.sub(_phone, text)

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from cma_core.documents.redaction import mask_personal_identifiers
+from cma_core.documents.redaction import mask_for_assistant, mask_personal_identifiers
 from cma_core.documents.storage import (
     folder_prefix,
     object_key,
@@ -83,3 +83,26 @@ def test_masks_identifiers_but_keeps_what_extraction_needs() -> None:
     assert "[EMAIL]" in out
     assert out.count("[POSTCODE]") == 2
     assert out.count("[NI NUMBER]") == 2
+
+
+def test_an_ni_number_masked_for_an_assistant_is_keyed_and_given_back_only_here() -> None:
+    """A DWP letter quoting the NI number as its reference: the assistant sees numbered
+    placeholders (the same number twice is one placeholder), and a reference answered with
+    one is given its number back; anything else is left as answered."""
+    masked = mask_for_assistant(
+        "Our ref: QQ 12 34 56 C. Your partner's NI number AB123456D.\n"
+        "Please quote qq123456c. Call 0161 496 0000 about LS1 4AB."
+    )
+    for secret in ("QQ 12 34 56 C", "qq123456c", "AB123456D", "0161 496 0000", "LS1 4AB"):
+        assert secret not in masked.text, secret
+    assert masked.text.count("[NI NUMBER 1]") == 2
+    assert masked.text.count("[NI NUMBER 2]") == 1
+    assert "[PHONE]" in masked.text
+    assert "[POSTCODE]" in masked.text
+    assert masked.restore("[NI NUMBER 1]") == "QQ123456C"
+    assert masked.restore("Ref [ni number 2]") == "Ref AB123456D"
+    assert masked.restore("[NI NUMBER 3]") == "[NI NUMBER 3]"  # no such number: as answered
+    assert masked.restore("DWP-7781") == "DWP-7781"
+    assert masked.restore(None) is None
+    # the summary's masking is unchanged: one placeholder for every number, no key
+    assert mask_personal_identifiers("NI QQ123456C") == "NI [NI NUMBER]"
