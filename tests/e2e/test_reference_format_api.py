@@ -94,6 +94,15 @@ async def test_a_debts_reference_is_judged_by_the_shape_its_creditors_other_debt
     one = debts[1]
     r = await api.get(f"/api/v1/cases/{case}/debts/{one['id']}")
     assert _judged(r.json()) == (False, "learned")
+    # the same typo on a second debt does not vouch for the first (nor it for the second)
+    await _debt(api, (await api.new_case())["id"], creditor, "bh1044278")
+    debts = (await api.get(f"/api/v1/cases/{case}/debts")).json()["items"]
+    assert [_judged(d) for d in debts] == [(True, "learned"), (False, "learned")]
+    # the debt's form asks the route, which judges a reference as the list does
+    asked = await api.get(
+        f"/api/v1/creditors/{creditor}/reference-format", params={"reference": "BH 1044278"}
+    )
+    assert (asked.json()["source"], asked.json()["fits"]) == ("learned", False)
     # the directory's format, where set, is what a debt is judged by
     r = await api.get(f"/api/v1/creditors/{creditor}")
     edited = await api.client.put(

@@ -313,7 +313,7 @@ try {
   await page.getByLabel("Balance").fill("1234.56");
   await page.getByLabel("Account reference").fill("E2E-REF-1");
   await page.getByRole("button", { name: "Add debt" }).click();
-  await page.getByText("E2E-REF-1").waitFor();
+  await page.getByText("E2E-REF-1", { exact: true }).waitFor();
   check(true, "a debt was added");
   await page.getByRole("button", { name: /Change/ }).first().click();
   await page.locator("form .govuk-heading-m", { hasText: "Change debt" }).waitFor();
@@ -339,6 +339,8 @@ try {
     await page.getByRole("button", { name: "Add debt" }).click();
     await page.getByText(reference, { exact: true }).waitFor();
     check((await page.getByLabel("Account reference").inputValue()) === "", `the form is empty again after adding ${reference}`);
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+    check(focused.includes(`Debt added: Yorkshire Water, reference ${reference}`), `the focus is on the banner saying ${reference} was added`);
   }
   const cell = (reference) => page.locator("td", { has: page.getByText(reference, { exact: true }) });
   check((await cell("YW-30010").getByText("check reference").count()) === 1, "the saved reference is flagged in the debt list");

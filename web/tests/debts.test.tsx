@@ -93,7 +93,7 @@ test("a debt whose reference is unlike its creditor's is flagged in the list, sa
   show();
   const typo = (await screen.findByText("QF-55009")).closest("td")!;
   expect(within(typo).getByText("check reference")).toBeInTheDocument();
-  expect(within(typo).getByText("Unlike this creditor's references on your other debts")).toBeInTheDocument();
+  expect(within(typo).getByText("Unlike the references on the centre's other debts to this creditor")).toBeInTheDocument();
   expect(within(screen.getByText("QF-550091").closest("td")!).queryByText("check reference")).toBeNull();
   const held = screen.getByText("123").closest("td")!;
   expect(within(held).getByText("Does not match the format set for this creditor")).toBeInTheDocument();

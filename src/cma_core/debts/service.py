@@ -368,9 +368,13 @@ class DebtService:
     ) -> ReferenceFormat:
         """How the creditor's account references look: the directory's format where one
         is set, else the shape learned from the references of the centre's debts owed to
-        it (``debts.formats``), else none; and whether ``reference``, if given, fits it."""
+        it (``debts.formats``), else none; and whether ``reference``, if given, fits it.
+
+        ``reference`` is judged as a debt's is in the debt view: by the other references,
+        itself and its copies left out, so a debt's form and the debt list agree."""
         ctx.require(Permission.FINANCE_READ)
         check_line(reference or "", "reference", max_length=64)
+        text = reference.strip() if reference and reference.strip() else None
         async with self.uow(ctx.centre_id) as uow:
             entry = await self.creditors(uow).get(creditor_id)
             if entry is None:
@@ -378,9 +382,9 @@ class DebtService:
             creditor = entry.creditor
             learned = None
             if creditor.reference_pattern is None:
-                found = await self.debts(uow).references_to(creditor_id, limit=LEARN_FROM)
-                learned = learned_reference_format(found)
-        text = reference.strip() if reference and reference.strip() else None
+                found = await self.debts(uow).references_to(creditor_id, limit=LEARN_FROM + 1)
+                others = _leave_out(found, text) if text else list(found[:LEARN_FROM])
+                learned = learned_reference_format(others)
         if creditor.reference_pattern is not None:
             fits = (
                 None
@@ -797,20 +801,21 @@ class DebtService:
         judging: _Judging,
     ) -> tuple[bool | None, FormatSource]:
         """Whether ``debt``'s reference fits its creditor's format, and which format: the
-        directory's where set; else the shape learned from the creditor's references with
-        this debt's own left out once (a debt does not vouch for itself: a typo among two
-        good references is caught, and one reference alone teaches nothing)."""
+        directory's where set; else the shape learned from the creditor's other references,
+        this debt's own and any copy of it left out (a debt does not vouch for itself, nor
+        does the same reference on a second debt; one reference alone teaches nothing). A
+        typo whose shape another of the creditor's references also has is not caught:
+        every shape the centre holds for a creditor counts as its (``LearnedFormat``)."""
         reference = debt.account_reference
         if creditor is None or reference is None or not reference.strip():
             return None, FormatSource.NONE
-        if creditor.reference_pattern is not None:
-            fits = creditor.reference_matches(reference, self.patterns)
-            return fits, FormatSource.DIRECTORY if fits is not None else FormatSource.NONE
+        if creditor.reference_pattern is not None:  # None if the engine refuses it
+            return creditor.reference_matches(reference, self.patterns), FormatSource.DIRECTORY
         references = judging.references.get(creditor.id)
         if references is None:
             references = await self.debts(uow).references_to(creditor.id, limit=LEARN_FROM + 1)
             judging.references[creditor.id] = references
-        learned = learned_reference_format(_leave_out_once(references, reference))
+        learned = learned_reference_format(_leave_out(references, reference))
         if learned is None:
             return None, FormatSource.NONE
         return learned.fits(reference, self.patterns), FormatSource.LEARNED
@@ -915,13 +920,13 @@ class _Judging:
         return self.creditors[creditor_id]
 
 
-def _leave_out_once(references: Sequence[str], own: str) -> list[str]:
-    """``references`` (newest first) without one copy of ``own`` (compared without spaces
-    or case), at most ``LEARN_FROM`` of them."""
-    key = "".join(own.split()).casefold()
-    kept = list(references)
-    for i, reference in enumerate(kept):
-        if "".join(reference.split()).casefold() == key:
-            del kept[i]
-            break
-    return kept[:LEARN_FROM]
+def _leave_out(references: Sequence[str], own: str) -> list[str]:
+    """``references`` (newest first) without ``own`` or any copy of it (compared without
+    spaces or case: a reference on two debts, or added twice, does not vouch for itself),
+    at most ``LEARN_FROM`` of them."""
+    key = _key(own)
+    return [r for r in references if _key(r) != key][:LEARN_FROM]
+
+
+def _key(reference: str) -> str:
+    return "".join(reference.split()).casefold()

@@ -4006,7 +4006,9 @@ export interface components {
             notes: string | null;
             ownership: string | null;
             priority: components["schemas"]["PriorityOut"];
+            /** @description Which format `reference_matches` judged by. */
             reference_format: components["schemas"]["FormatSource"];
+            /** @description Whether `account_reference` fits the creditor's format, as written or without its spaces: the directory's where one is set, else the shape learned from the references of the centre's other debts to the creditor (this debt's own, and any copy of it, left out). Null: no reference, no creditor, no format to judge by, or a stored directory format that cannot be run. */
             reference_matches: boolean | null;
             /** Format: date-time */
             updated_at: string;

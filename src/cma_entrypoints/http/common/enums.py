@@ -277,8 +277,10 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
     },
     FormatSource: {
         "directory": "The format set on the creditor in the directory (RE2 syntax).",
-        "learned": "The shape most references on the centre's debts to the creditor share.",
-        "none": "No format set, and too few or too varied references to learn one.",
+        "learned": "The shape most references on the centre's debts to the creditor share "
+        "(the reference judged, and any copy of it, left out).",
+        "none": "No format set, and too few or too varied references to learn one; on a "
+        "debt, also no reference or no creditor.",
     },
     RegisterOutcome: {
         "pay_to_remove": "Unpaid, within the month: paid in full by `pay_by`, it is removed.",

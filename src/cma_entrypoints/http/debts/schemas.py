@@ -178,8 +178,19 @@ class DebtOut(Struct):
     contractual_payment_pence: int | None
     ownership: str | None
     account_reference: str | None
-    reference_matches: bool | None
-    reference_format: FormatSource
+    reference_matches: Annotated[
+        bool | None,
+        Meta(
+            description="Whether `account_reference` fits the creditor's format, as written "
+            "or without its spaces: the directory's where one is set, else the shape learned "
+            "from the references of the centre's other debts to the creditor (this debt's "
+            "own, and any copy of it, left out). Null: no reference, no creditor, no format "
+            "to judge by, or a stored directory format that cannot be run."
+        ),
+    ]
+    reference_format: Annotated[
+        FormatSource, Meta(description="Which format `reference_matches` judged by.")
+    ]
     ccj: bool | None
     enforcement_stage: str | None
     last_payment_date: dt.date | None

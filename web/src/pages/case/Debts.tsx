@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
@@ -56,7 +56,7 @@ export function ReferenceCheck({ creditorId, name, reference }: { creditorId: st
   );
 }
 
-function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDone: () => void }) {
+function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDone: (saved?: Debt) => void }) {
   const qc = useQueryClient();
   const creditors = useQuery({
     queryKey: ["creditors"],
@@ -90,9 +90,11 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
       }
       return unwrap(await api.POST("/api/v1/cases/{case_id}/debts", { params: { path: { case_id: caseId } }, body }));
     },
-    onSuccess: () => {
+    onSuccess: (saved) => {
       void qc.invalidateQueries({ queryKey: ["debts", caseId] });
-      onDone();
+      // the creditor's shape may have changed with this reference
+      void qc.invalidateQueries({ queryKey: ["reference-format", saved.creditor_id ?? ""] });
+      onDone(saved);
     },
   });
 
@@ -130,7 +132,7 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
       <TextInput id={`${prefix}-last-payment`} name="last_payment_date" label="Date of last payment" hint="For example 2024-03-27" width="10" value={lastPayment} onChange={setLastPayment} error={save.error} />
       <div className="govuk-button-group">
         <Button busy={save.isPending}>{debt ? "Save changes" : "Add debt"}</Button>
-        <button type="button" className="govuk-link cma-link-button" onClick={onDone}>
+        <button type="button" className="govuk-link cma-link-button" onClick={() => onDone()}>
           Cancel
         </button>
       </div>
@@ -147,12 +149,29 @@ export function priorityBasis(p: Debt["priority"]): string {
   return `${why} (rule ${p.rule_id})`;
 }
 
+/** Says which debt was added, and takes the focus from the form that was replaced, so a
+ * keyboard or screen-reader user hears it and goes on from here (GOV.UK success banner). */
+function DebtAdded({ debt }: { debt: Debt }) {
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => banner.current?.focus(), []);
+  return (
+    <div ref={banner} tabIndex={-1} className="govuk-notification-banner govuk-notification-banner--success" role="status">
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">
+          Debt added: {debt.creditor_name ?? label(debt.debt_type)}
+          {debt.account_reference ? `, reference ${debt.account_reference}` : ""}. Add another below.
+        </p>
+      </div>
+    </div>
+  );
+}
+
 /** Why a debt's reference is flagged: against the directory's format, or unlike the
  * creditor's references on the centre's other debts. */
 export function referenceWarning(d: Pick<Debt, "reference_format">): string {
   return d.reference_format === "directory"
     ? "Does not match the format set for this creditor"
-    : "Unlike this creditor's references on your other debts";
+    : "Unlike the references on the centre's other debts to this creditor";
 }
 
 /** The case's debts summed by treatment, as an adviser weighs them (priority first). */
@@ -184,7 +203,7 @@ function DebtTotals({ debts, complete, writable }: { debts: Debt[]; complete: bo
 export function Debts({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const [editing, setEditing] = useState<string | null>(null);
-  const [added, setAdded] = useState(0);
+  const [added, setAdded] = useState<{ n: number; debt?: Debt }>({ n: 0 });
   const debts = useQuery({
     queryKey: ["debts", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/debts", { params: { path: { case_id: caseId }, query: { limit: 200 } } })),
@@ -261,8 +280,9 @@ export function Debts({ caseId }: { caseId: string }) {
             <span className="govuk-details__summary-text">Add a debt</span>
           </summary>
           <div className="govuk-details__text">
+            {added.debt && <DebtAdded key={added.n} debt={added.debt} />}
             {/* a new, empty form once a debt is added: the next debt is not the last one twice */}
-            <DebtForm key={added} caseId={caseId} onDone={() => setAdded((n) => n + 1)} />
+            <DebtForm key={added.n} caseId={caseId} onDone={(saved) => setAdded((a) => ({ n: a.n + 1, debt: saved }))} />
           </div>
         </details>
       )}
