@@ -105,6 +105,55 @@ class _Printed:
     words: tuple[Word, ...]
 
 
+@frozen
+class Recognition:
+    """What the letter is recognised as (``recognise``): the extraction with its creditor
+    named as the directory names it, and that directory creditor (``None`` if none) — whose
+    format, if any, the reference is then checked by (``checked_reference``). A caller
+    learns that one creditor's format between the two steps."""
+
+    extraction: Extraction
+    creditor: Creditor | None
+
+
+def recognise(
+    extraction: Extraction, pages: Sequence[PageText], directory: Sequence[Creditor]
+) -> Recognition:
+    """``extraction`` with its creditor recognised in ``directory`` (see the module);
+    unchanged when the directory is empty or names nothing the letter holds."""
+    return Recognition(*_recognise(extraction, pages, directory))
+
+
+def checked_reference(
+    recognition: Recognition,
+    pages: Sequence[PageText],
+    patterns: PatternEngine | None,
+    learned: LearnedFormat | None = None,
+) -> Extraction:
+    """The recognised extraction with its reference checked against the recognised
+    creditor's format, where ``patterns`` can run it: the directory's where set, else
+    ``learned``, the format learned from the centre's debts owed to that creditor
+    (``cma_core.debts.formats``; the adviser's, where set, wins)."""
+    extraction, creditor = recognition.extraction, recognition.creditor
+    if creditor is None or patterns is None:
+        return extraction
+    if creditor.reference_pattern is not None:
+        return _reference_by_format(
+            extraction, creditor.reference_pattern, pages, patterns, ROLE_FORMAT
+        )
+    if learned is None:
+        return extraction
+    return _reference_by_format(
+        extraction,
+        learned.pattern,
+        pages,
+        patterns,
+        ROLE_LEARNED,
+        also_fits=learned.seen,
+        replace=not _two_parties(extraction),
+    )
+
+
 def recognise_creditor(
     extraction: Extraction,
     pages: Sequence[PageText],
@@ -113,33 +162,12 @@ def recognise_creditor(
     *,
     learned_formats: Mapping[CreditorId, LearnedFormat] | None = None,
 ) -> Extraction:
-    """``extraction`` with its creditor recognised in ``directory`` and, where that
-    creditor's reference format is held and ``patterns`` can run it, its reference checked
-    against the format (see the module). Unchanged when the directory is empty or names
-    nothing the letter holds.
-
-    ``learned_formats`` holds formats learned from the centre's debts
-    (``cma_core.debts.formats``), by creditor: one serves a creditor that has none set in
-    the directory (the adviser's, where set, wins)."""
-    recognised, creditor = _recognise(extraction, pages, directory)
-    if creditor is None or patterns is None:
-        return recognised
-    if creditor.reference_pattern is not None:
-        return _reference_by_format(
-            recognised, creditor.reference_pattern, pages, patterns, ROLE_FORMAT
-        )
-    learned = (learned_formats or {}).get(creditor.id)
-    if learned is None:
-        return recognised
-    return _reference_by_format(
-        recognised,
-        learned.pattern,
-        pages,
-        patterns,
-        ROLE_LEARNED,
-        also_fits=learned.seen,
-        replace=not _two_parties(recognised),
-    )
+    """Both steps at once (``recognise``, then ``checked_reference``), with the formats
+    learned from the centre's debts given by creditor (``learned_formats``)."""
+    recognition = recognise(extraction, pages, directory)
+    creditor = recognition.creditor
+    learned = (learned_formats or {}).get(creditor.id) if creditor is not None else None
+    return checked_reference(recognition, pages, patterns, learned)
 
 
 def _two_parties(extraction: Extraction) -> bool:
@@ -153,15 +181,6 @@ def _two_parties(extraction: Extraction) -> bool:
         DocumentClass.NOTICE_OF_ASSIGNMENT,
         DocumentClass.ENFORCEMENT_AGENT_NOTICE,
     )
-
-
-def recognised_creditor(
-    extraction: Extraction, pages: Sequence[PageText], directory: Sequence[Creditor]
-) -> Creditor | None:
-    """The directory creditor ``recognise_creditor`` names the letter for (``None`` if
-    none): whose format, if any, its reference is checked by — so a caller can learn that
-    one creditor's format before it calls ``recognise_creditor``."""
-    return _recognise(extraction, pages, directory)[1]
 
 
 def _recognise(

@@ -34,7 +34,7 @@ from cma_core.cases.model import Case, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.formats import LearnedFormat, learned_reference_format
-from cma_core.debts.model import Creditor, CreditorId, DebtId, DebtType
+from cma_core.debts.model import Creditor, DebtId, DebtType
 from cma_core.debts.ports import CreditorDirectory, DebtRepository, PatternEngine
 from cma_core.debts.priority import classify as classify_debt
 from cma_core.debts.service import LEARN_FROM, DebtDetails, DebtService
@@ -52,7 +52,7 @@ from cma_core.documents.files import (
     UploadInspector,
     inspect_upload,
 )
-from cma_core.documents.known_creditors import recognise_creditor, recognised_creditor
+from cma_core.documents.known_creditors import checked_reference, recognise
 from cma_core.documents.learning import (
     Correction,
     ExampleId,
@@ -1186,13 +1186,9 @@ class DocumentJobs:
         # The creditor as the centre's directory names it, where the letter names one
         # the centre knows, and its reference by that creditor's format
         # (``known_creditors``), whichever assistant read them.
-        extraction = recognise_creditor(
-            extraction,
-            document.pages,
-            directory,
-            self.patterns,
-            learned_formats=await self._learned_formats(uow, extraction, document, directory),
-        )
+        recognition = recognise(extraction, document.pages, directory)
+        learned = await self._learned_format(uow, recognition.creditor)
+        extraction = checked_reference(recognition, document.pages, self.patterns, learned)
         document.classify(extraction, now=now)
         await docs.save(document)
         made = suggest(
@@ -1211,25 +1207,19 @@ class DocumentJobs:
             source_event_id=source_event_id,
         )  # fmt: skip
 
-    async def _learned_formats(
-        self,
-        uow: UnitOfWork,
-        extraction: Extraction,
-        document: Document,
-        directory: Sequence[Creditor],
-    ) -> dict[CreditorId, LearnedFormat]:
+    async def _learned_format(
+        self, uow: UnitOfWork, creditor: Creditor | None
+    ) -> LearnedFormat | None:
         """The reference format of the directory creditor the letter is recognised as,
         learned from the references of the centre's debts owed to it, where the directory
         sets none (``cma_core.debts.formats``): one indexed query, that creditor's debts
         only."""
         if self.debts is None or self.patterns is None:
-            return {}
-        creditor = recognised_creditor(extraction, document.pages, directory)
+            return None
         if creditor is None or creditor.reference_pattern is not None:
-            return {}
+            return None
         references = await self.debts(uow).references_to(creditor.id, limit=LEARN_FROM)
-        learned = learned_reference_format(references)
-        return {creditor.id: learned} if learned is not None else {}
+        return learned_reference_format(references)
 
     async def _recorded_debts(
         self, uow: UnitOfWork, case_id: CaseId, directory: Sequence[Creditor]

@@ -25,8 +25,8 @@ from cma_core.documents.known_creditors import (
     ROLE_LEARNED,
     ROLE_READ,
     name_key,
+    recognise,
     recognise_creditor,
-    recognised_creditor,
 )
 from cma_core.documents.model import DocumentClass, Extraction, FieldEvidence
 from cma_core.shared.ids import CentreId
@@ -338,7 +338,7 @@ def test_a_format_learned_from_the_centres_debts_serves_a_creditor_with_none_set
     ours = line(300, "Our", "reference:", "BL00417733")
     letter = read(creditor_name="Brackenfield Lending Ltd", account_reference="81234567")
     pages = [page(1, head, pay, ours)]
-    assert recognised_creditor(letter, pages, KNOWN) == KNOWN[0]
+    assert recognise(letter, pages, KNOWN).creditor == KNOWN[0]
     got = recognise_creditor(letter, pages, KNOWN, RE2, learned_formats=LEARNED)
     assert got.account_reference == "BL00417733"
     [chosen] = [e for e in got.evidence if e.field == "account_reference" and e.chosen]
