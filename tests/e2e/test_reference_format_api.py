@@ -24,6 +24,17 @@ async def _debt(api: Api, case_id: str, creditor: str, reference: str) -> None:
     assert r.status_code == 201, r.text
 
 
+async def _set_format(api: Api, creditor: str, name: str, pattern: str) -> None:
+    """The creditor's reference format set in the directory, as an adviser sets it."""
+    r = await api.get(f"/api/v1/creditors/{creditor}")
+    edited = await api.client.put(
+        f"/api/v1/creditors/{creditor}",
+        json={"name": name, "reference_pattern": pattern},
+        headers={**api.headers, "If-Match": r.headers["etag"]},
+    )
+    assert edited.status_code == 200, edited.text
+
+
 async def test_a_creditors_reference_format_is_learned_from_the_centres_debts(
     two_centres: tuple[Api, Api],
 ) -> None:
@@ -54,13 +65,7 @@ async def test_a_creditors_reference_format_is_learned_from_the_centres_debts(
     }
     assert (await api.get(url, params={"reference": " qf-550091 "})).json()["fits"] is True
     # the adviser's own format wins
-    r = await api.get(f"/api/v1/creditors/{creditor}")
-    edited = await api.client.put(
-        f"/api/v1/creditors/{creditor}",
-        json={"name": "Quarryford Finance", "reference_pattern": r"QF-\d{6}"},
-        headers={**api.headers, "If-Match": r.headers["etag"]},
-    )
-    assert edited.status_code == 200, edited.text
+    await _set_format(api, creditor, "Quarryford Finance", r"QF-\d{6}")
     held = (await api.get(url, params={"reference": "qf-550091"})).json()
     assert (held["source"], held["pattern"], held["fits"]) == ("directory", r"QF-\d{6}", False)
     # bad input is named; another centre sees nothing of it
@@ -104,13 +109,7 @@ async def test_a_debts_reference_is_judged_by_the_shape_its_creditors_other_debt
     )
     assert (asked.json()["source"], asked.json()["fits"]) == ("learned", False)
     # the directory's format, where set, is what a debt is judged by
-    r = await api.get(f"/api/v1/creditors/{creditor}")
-    edited = await api.client.put(
-        f"/api/v1/creditors/{creditor}",
-        json={"name": "Brackenholm Credit", "reference_pattern": r"BH\d{7}"},
-        headers={**api.headers, "If-Match": r.headers["etag"]},
-    )
-    assert edited.status_code == 200, edited.text
+    await _set_format(api, creditor, "Brackenholm Credit", r"BH\d{7}")
     debts = (await api.get(f"/api/v1/cases/{case}/debts")).json()["items"]
     judged = {d["account_reference"]: _judged(d) for d in debts}
     assert judged == {"BH 10442781": (False, "directory"), "BH 1044278": (True, "directory")}

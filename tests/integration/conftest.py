@@ -18,6 +18,8 @@ from tests.conftest import POSTGRES_ADMIN_URL, _admin_execute
 from typer.testing import CliRunner, Result
 
 from cma_adapters.memory_documents import CannedTextExtractor
+from cma_core.identity.model import TenantContext
+from cma_core.identity.permissions import Role
 from cma_entrypoints.cli.main import app
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.app import create_app
@@ -105,6 +107,16 @@ async def c(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Con
     container = build_container(settings)
     yield container
     await shutdown(container)
+
+
+async def adviser_of_new_centre(c: Container, name: str) -> TenantContext:
+    """An adviser's context in a new centre of its own called ``name``."""
+    centre = await c.identity().create_centre(name)
+    user = await c.identity().create_user(
+        centre_id=centre.id, email=f"a@{name.lower()}.example", role=Role.ADVISER,
+        password="correct horse battery staple",
+    )  # fmt: skip
+    return TenantContext(centre_id=centre.id, user_id=user.id, roles=frozenset({Role.ADVISER}))
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from tests.integration.conftest import counting
+from tests.integration.conftest import adviser_of_new_centre, counting
 from tests.unit.casework.support import REPORT_CSV, full_budget
 
 from cma_adapters.sqlalchemy import advice as sql_advice
@@ -27,7 +27,6 @@ from cma_core.clients.service import RegisterClient
 from cma_core.debts.model import DebtType
 from cma_core.debts.service import CreditorDetails, DebtDetails, FactsDetails
 from cma_core.identity.model import TenantContext
-from cma_core.identity.permissions import Role
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.ids import CaseId, CentreId
 from cma_core.shared.money import Money
@@ -56,12 +55,7 @@ def _contact(at: dt.datetime, party: Party, summary: str) -> ContactDetails:
 
 async def _full_case(c: Container, name: str) -> tuple[TenantContext, CaseId]:
     """A case (of its own centre) with two or more records in most registers."""
-    centre = await c.identity().create_centre(name)
-    user = await c.identity().create_user(
-        centre_id=centre.id, email=f"a@{name.lower()}.example", role=Role.ADVISER,
-        password="correct horse battery staple",
-    )  # fmt: skip
-    ctx = TenantContext(centre_id=centre.id, user_id=user.id, roles=frozenset({Role.ADVISER}))
+    ctx = await adviser_of_new_centre(c, name)
     client = await c.clients().register(
         ctx, RegisterClient(first_name="Ann", last_name="Lee", date_of_birth=dt.date(1984, 3, 2))
     )

@@ -7,26 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.integration.conftest import counting
+from tests.integration.conftest import adviser_of_new_centre, counting
 
 from cma_core.cases.service import OpenCase
 from cma_core.clients.service import RegisterClient
 from cma_core.debts.model import CreditorId, DebtType
 from cma_core.debts.service import CreditorDetails, DebtDetails
 from cma_core.identity.model import TenantContext
-from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_entrypoints.container import Container
 
 
 async def _case(c: Container) -> tuple[TenantContext, CaseId, list[CreditorId]]:
-    centre = await c.identity().create_centre("Listley")
-    user = await c.identity().create_user(
-        centre_id=centre.id, email="a@listley.example", role=Role.ADVISER,
-        password="correct horse battery staple",
-    )  # fmt: skip
-    ctx = TenantContext(centre_id=centre.id, user_id=user.id, roles=frozenset({Role.ADVISER}))
+    ctx = await adviser_of_new_centre(c, "Listley")
     client = await c.clients().register(
         ctx, RegisterClient(first_name="Ann", last_name="Lee", date_of_birth=dt.date(1984, 3, 2))
     )
