@@ -78,7 +78,8 @@ DATE = re.compile(
     r"(?P<y5>(?:19|20)\d\d)\b"
     # the year first, then the month's name and the day: "2026 Dec 04", "2026-Dec-04",
     # "2026 December 4th" (round 21)
-    rf"|\b(?P<y9>(?:19|20)\d\d)(?P<s9>[\s-]|,\s)\s*(?P<m9>{_MONTH_RE})\.?(?P=s9)\s*"
+    # (OCR may lose the space before the day: "2026 Jul17")
+    rf"|\b(?P<y9>(?:19|20)\d\d)(?P<s9>[\s-]|,\s)\s*(?P<m9>{_MONTH_RE})\.?(?:(?P=s9)\s*|(?=\d))"
     r"(?P<d9>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,:/-]?\d)",
     re.IGNORECASE,
 )

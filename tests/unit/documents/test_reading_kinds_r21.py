@@ -286,3 +286,21 @@ def test_payments_are_made_names_how_often() -> None:
         (Cell(0.08, "Yours sincerely"),),
     ]
     assert _read(page).frequency == "fortnightly"
+
+
+# -- after OCR ------------------------------------------------------------------------------
+
+
+def test_a_year_first_date_whose_day_ocr_glued_to_the_month() -> None:
+    """After OCR, "2027 Aug09": the space before the day lost."""
+    assert parse_date("2027 Aug09 | We sent you this notice") == dt.date(2027, 8, 9)
+
+
+def test_an_amount_ocr_split_inside_a_group_after_the_comma() -> None:
+    """After OCR, "(£21,46 0.15)" for "£21,460.15": the group's three figures rejoined; two
+    groups whose figures are not three stay apart."""
+    from cma_adapters.rules_assistant.values import parse_money
+
+    assert parse_money("the sum of twenty-one thousand ... (£21,46 0.15).") == 2146015
+    assert parse_money("£21,460.15") == 2146015
+    assert parse_money("£2,46 10.15") != 24610 * 100 + 15
