@@ -27,7 +27,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -416,23 +415,17 @@ FIRST = (
     "6e0552d = main's round-19 reader with the later additions, shipped classifier and "
     "field ranker 2026-12-05.19; on 76 documents: benchmarks/OCR.md, 'Family AA')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset(
-    {
-        "creditor_name",
-        "account_reference",
-        "letter_date",
-        "deadline_date",
-        "payer_name",
-        "served_date",
-    }
-)
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_21 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 21 (rules + classifier and field ranker 2026-12-05.21, trained
+with AA). Blind before (rounds 19 and 20): the creditor, the reference, the letter date, the
+deadline, the payer and the served date under the floor (dates printed year first, "2026
+Dec 04"; a timeline whose first date is not the letter's; e-mails printed from web-mail; a
+court's paragraphs naming who brings the claim): benchmarks/OCR.md, 'Round 21'."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.55, "balance_pence": 0.75, "letter_date": 0.35}
 """Well under the first measurement of the fields that every debt letter states (73%, 97%
-and 50% here): a collapse, not a small loss (why the letter date is low is not looked
-into: AA is blind)."""
+and 50% here, blind): a collapse, not a small loss."""
 
 
 def test_family_aa_is_read_above_a_collapse_floor(aa_score: Score) -> None:
@@ -442,10 +435,10 @@ def test_family_aa_is_read_above_a_collapse_floor(aa_score: Score) -> None:
         assert (aa_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AA blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_aa_meets_the_floor(aa_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 21 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_21 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(aa_score.accuracy(field), field), field

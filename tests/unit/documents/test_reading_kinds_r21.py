@@ -89,7 +89,13 @@ def test_the_step_that_is_the_letter_dates_it() -> None:
         (Cell(0.08, "18 February 2027"), Cell(0.35, "We sent you this notice")),
         (Cell(0.08, "4 March 2027"), Cell(0.35, "Pay by this date")),
         (Cell(0.08, "Dear Mr Trelawney-Pask"),),
-        (Cell(0.08, "Your boat's storage fees are unpaid. Please pay what you owe."),),
+        (
+            Cell(
+                0.08,
+                "Your storage account is in arrears: the outstanding balance is £640.00. If you "
+                "do not pay, we may pass the debt to a collection agency.",
+            ),
+        ),
         (Cell(0.08, "Yours sincerely"),),
         (Cell(0.08, "Burnham Overy Boat Storage Ltd"),),
     ]
