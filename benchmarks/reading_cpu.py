@@ -4,7 +4,8 @@ perfect text (the benchmark's documents: A-D, H, K seed 99; L-R their own defaul
 a checkout from before either was a read family reads the same documents: round 12;
 ``--with-u`` adds U the same way: round 13; ``--with-v`` adds V: round 14; ``--with-w`` adds W:
 round 15; ``--with-x`` adds X: round 16; ``--with-g`` adds G: round 17; ``--with-z`` adds Z:
-round 18; ``--with-f`` adds F: round 19; ``--with-e`` adds E: round 20), read
+round 18; ``--with-f`` adds F: round 19; ``--with-e`` adds E: round 20; ``--with-aa`` adds
+AA: round 21), read
 as the product reads (``extract`` with the shipped classifier and field ranker). CPU
 seconds of this process (``time.process_time``), so a busy machine slows it less than wall
 time; the documents are built before the clock starts.
@@ -43,6 +44,7 @@ def main() -> None:
     parser.add_argument("--with-z", action="store_true")
     parser.add_argument("--with-f", action="store_true")
     parser.add_argument("--with-e", action="store_true")
+    parser.add_argument("--with-aa", action="store_true")
     args = parser.parse_args()
     docs = [(sample_text(s), sample_pages(s)) for s in build_corpus(args.per_family, seed=99)]
     families = read_families._families()
@@ -87,6 +89,10 @@ def main() -> None:
         from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_text
 
         docs += [(e_text(s), e_pages(s)) for s in build_e(args.per_family)]
+    if args.with_aa:
+        from cma_adapters.rules_assistant.corpus_blind_aa import aa_pages, aa_text, build_aa
+
+        docs += [(aa_text(s), aa_pages(s)) for s in build_aa(args.per_family)]
     model, fields_model = classifier.shipped(), ranker.shipped()
     assert model is not None
     assert fields_model is not None

@@ -22,6 +22,11 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``AA`` no longer blind and
 must say so there.
 
+**AA is no longer blind since round 21** (branch ``reader21``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on AA
+from then on is a training-side figure (benchmarks/OCR.md, "Round 21").
+
 What differs from A-Z, G, E, F, I and J:
 
 * who writes: bodies and firms of the Peak District, the Derbyshire Dales, the

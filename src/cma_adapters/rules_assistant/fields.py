@@ -70,6 +70,7 @@ from cma_adapters.rules_assistant.prose import (
     prose_references,
     prose_roles,
     prose_served,
+    summed_totals,
 )
 from cma_adapters.rules_assistant.structures import (
     better_read,
@@ -89,6 +90,7 @@ from cma_adapters.rules_assistant.structures import (
     signing_desks,
     starred_rows,
     starred_values,
+    subject_references,
     sums_the_column,
     unlabelled_dates,
 )
@@ -131,12 +133,14 @@ def read_fields(
     )
     found["balance_pence"] += prose_money(layouts)
     found["balance_pence"] += running_balance(layouts)
+    found["balance_pence"] += summed_totals(layouts)  # (round 21)
     found["balance_pence"] = [_pound_as_eight(c, text) for c in found["balance_pence"]]
     found["account_reference"] = labelled_candidates(
         "account_reference", layouts, REFERENCE_LABELS, parse_reference, reference_score, 5
     )
     found["account_reference"] += prose_references(layouts)
     found["account_reference"] += paired_references(layouts)
+    found["account_reference"] += subject_references(layouts)  # (round 21)
     found["court_claim_number"] = labelled_candidates(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
@@ -181,7 +185,8 @@ def read_fields(
     for candidate in learned_labels(layouts, learned or {}):
         found[candidate.field].append(candidate)
     _adjust(found, "balance_pence", lambda c: 1.5 if sums_the_column(layouts, c) else 0.0)
-    found["deadline_date"] += dated_steps(layouts)
+    for candidate in dated_steps(layouts):
+        found[candidate.field].append(candidate)
     starred = starred_rows(layouts)
     if starred:
         for candidate in starred_values(layouts, starred):

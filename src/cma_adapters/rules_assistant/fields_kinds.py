@@ -571,10 +571,23 @@ def glued_date(value: str) -> bool:
 _SPLIT_POUNDS = re.compile(r"(£\s?\d{1,2}) (\d{1,2},\d{3}(?:\.\d\d)?\b)")
 
 
+# (or inside a group after the thousands comma, "£13,91 5.74" for "£13,915.74", round 21)
+_SPLIT_GROUP = re.compile(r"(£\s?\d{1,3}(?:,\d{3})*,)(\d{1,2}) (\d{1,2})(?=\.\d\d\b)")
+
+
 def rejoined_pounds(text: str) -> str:
     """An amount OCR split inside its first group of figures ("£1 4,741.79" for
     "£14,741.79"): rejoined when the two parts make a first group of two or three figures
-    before the thousands comma."""
+    before the thousands comma; or inside a later group, when the two parts make its three
+    figures ("£13,91 5.74", round 21)."""
+    text = _SPLIT_GROUP.sub(
+        lambda m: (
+            m.group(1) + m.group(2) + m.group(3)
+            if len(m.group(2)) + len(m.group(3)) == 3
+            else m.group()
+        ),
+        text,
+    )
     return _SPLIT_POUNDS.sub(
         lambda m: (
             m.group(1) + m.group(2)

@@ -135,7 +135,11 @@ REFERENCE_LABELS = [
 
 CREDITOR_LABELS = [
     _l(
-        r"(?:new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|(?:claimant|pursuer)(?:'s)? name(?: and address)?|claimant|pursuer|on behalf of|our client|client|instructing \w+|lender|landlord"
+        # who brings the claim, before the role alone (round 21): "Claimant bringing the
+        # claim", "Party making the claim"
+        r"(?:(?:(?:claimant|pursuer|party|person|firm|company) )?(?:bringing|making|issuing)"
+        r" (?:the|this) (?:claim|action|case|proceedings)"
+        r"|new creditor|new owner|current creditor|judgment creditor|creditor's name|name of creditor|creditor|(?:claimant|pursuer)(?:'s)? name(?: and address)?|claimant|pursuer|on behalf of|our client|client|instructing \w+|lender|landlord"
         # a label asked as a question (round 14): "Who is owed", "Who is suing you"
         r"|who (?:is|are) (?:owed|claiming|suing|bringing the claim|to be paid)|whom? you owe"
         # whom a claim, a judgment or an order is for (round 20): "Claim brought by",
@@ -143,6 +147,8 @@ CREDITOR_LABELS = [
         r"|(?:(?:claim|action|proceedings|case) )?brought by|claim made by"
         r"|(?:(?:judgment|order|award|decision)(?: (?:made|entered|given))? )?in favour of"
         r"|(?:judgment|order|award)(?: (?:made|entered|given))? for"
+        # (or given to: "Judgment given to", "Award made to", round 21)
+        r"|(?:judgment|order|award)(?: (?:made|entered|given|granted))? to"
         r"|who (?:is|are) the (?:judgment|order|award|claim|debt|money) (?:for|in favour of|owed to))\b",
         3.0,
     ),
@@ -151,6 +157,11 @@ CREDITOR_LABELS = [
     # credit slip, "Payee", "Payee / Account name" (round 19).
     _l(
         _W % 2 + r"(?:owed to|due to|payable to|pay(?:ments?)? to|entitled to(?: payment)?|payee"
+        # (past the party's role: "Collecting for the council", "Acting for our client",
+        # round 21)
+        r"|(?:acting|collecting|recovering|writing) (?:it |this |the debt )?(?:for|on behalf of)"
+        r" (?:the|our|your) (?:council|creditor|lender|client|landlord|authority|owner|company"
+        r"|supplier)"
         r"|acting for|collecting for|(?:we are )?writing for"
         r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
         2.5,
@@ -227,6 +238,12 @@ FREQUENCY_LABELS = [
     _l(r"(?:pay(?:ment)? )?(?:frequency|period|how often|paid)\b", 3.0),
     # how often, as a form names it: "Payment interval", "Payroll cycle", "Pay schedule"
     _l(_W % 2 + r"(?:interval|cycle|schedule|payment period)\b", 3.0),
+    # when the payments come, as a sentence's start: "Payments are made", "It is paid"
+    # (round 21)
+    _l(
+        r"(?:(?:the )?payments? (?:are|is|will be) (?:made|paid)|(?:it|this) (?:is|will be) paid)\b",
+        3.0,
+    ),
 ]
 
 

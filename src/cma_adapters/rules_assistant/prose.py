@@ -48,7 +48,9 @@ from cma_adapters.rules_assistant.values import (
 # "… in Paisley Sheriff Court, case reference SP/PAI/2257/25.", "under claim number X"
 # (or "judgment has been entered in claim X": the number after the word alone, round 12)
 _CLAIM_IN_TEXT = re.compile(
-    r"\b(?:(?:claim|case)\s+(?:number|no\.?|ref(?:erence)?)(?:\s*:|\s+is)?|\bin (?:the )?claim)"
+    r"\b(?:(?:claim|case)\s+(?:number|no\.?|ref(?:erence)?)"
+    # (whose number it is, between: "claim reference of the court X", round 21)
+    r"(?:\s+(?:of|from|given by|at) (?:the|this) court)?(?:\s*:|\s+is)?|\bin (?:the )?claim)"
     r"\s+(?P<v>[A-Z0-9][A-Z0-9/]{5,17})",
     re.I,
 )
@@ -307,6 +309,9 @@ def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         # may name it: "account reference X", "agreement account number X".
         r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
         r"(?:account|reference|ref|agreement|order|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
+        # (whose it is and since when, between: "account number with us from now X",
+        # round 21)
+        r"(?:(?:with (?:us|them)|from (?:now(?: on)?|today)|now|in future),?\s+){0,2}"
         # ("whose reference for the loan is X": what it is for, then "is", round 12)
         r"(?:(?:(?:for|on|of) (?:the|your|this|that) \w+\s+)?is\s+)?"  # ("reference is X": r14)
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
@@ -676,6 +681,37 @@ def prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
                             page=layout.page, box=cell.box, label=None,
                             role="said of the amount paid" if paid else "said of an amount",
                             score=2.5 if paid else 0.6, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+    return out
+
+
+# What an amount is said to be after it: the sum of the amounts listed before it, "£X in
+# all", "£X in total", "£X altogether" (round 21)
+_IN_ALL = re.compile(r"\s*(?:in all|in total|altogether|all told|all together)\b", re.I)
+
+
+def summed_totals(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A sentence listing what makes up a debt, then the whole: "They claim £X, a fee of
+    £Y and costs of £Z: £T in all". The whole is the amount after two others at least,
+    said to be all of them; the first amount is only a part (round 21)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                amounts = [m for m in MONEY.finditer(cell.text) if m.group("cur")]
+                for k, m in enumerate(amounts):
+                    if k < 2 or not _IN_ALL.match(cell.text, m.end()):
+                        continue
+                    value = parse_money(m.group())
+                    if value is None or value <= 0:
+                        continue
+                    out.append(
+                        Candidate(
+                            field="balance_pence", value=value, shown=m.group().strip(),
+                            page=layout.page, box=cell.box, label=None,
+                            role="the sum of the amounts before it", score=2.6,
+                            order=(layout.page, r),
                         )
                     )  # fmt: skip
     return out

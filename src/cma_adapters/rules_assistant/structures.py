@@ -172,6 +172,20 @@ _STEP_IS_LATER = re.compile(
 )
 
 
+# A step that is the letter itself, being written or sent: "This letter", "We wrote this
+# letter", "This notice was sent", "Date of this reminder" (round 21)
+_THIS_PAPER = r"(?:this|the present) (?:letter|notice|reminder|bill|statement|demand|invoice)"
+_STEP_IS_LETTER = re.compile(
+    r"(?:(?:we|i) (?:wrote|sent|posted|issued|printed)(?: (?:to )?you)? "
+    + _THIS_PAPER
+    + r"|"
+    + _THIS_PAPER
+    + r"(?: (?:was|is|has been))?(?: (?:written|sent|dated|issued|posted"
+    r"|printed)(?: to you)?)?|date of " + _THIS_PAPER + r")\.?",
+    re.I,
+)
+
+
 _WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 
 
@@ -183,7 +197,8 @@ def _step_date(text: str) -> re.Match[str] | None:
 
 
 def dated_steps(layouts: Sequence[Layout]) -> list[Candidate]:
-    """A date alone in its cell, with what happens on it in the cell to its right."""
+    """A date alone in its cell, with what happens on it in the cell to its right: a
+    deadline's, or the letter's own ("We wrote this letter", round 21)."""
     out = []
     for layout in layouts:
         for r, row in enumerate(layout.rows):
@@ -194,9 +209,19 @@ def dated_steps(layouts: Sequence[Layout]) -> list[Candidate]:
                 said = row[i + 1].text
                 if DATE.search(said) or MONEY.search(said):
                     continue
+                date = date_of(m)
+                if date is not None and _STEP_IS_LETTER.fullmatch(said.strip()):
+                    # (the step that is the letter itself: its date, round 21)
+                    out.append(
+                        Candidate(
+                            field="letter_date", value=date, shown=m.group(), page=layout.page,
+                            box=cell.box, label=said, role="a step of a timeline", score=3.0,
+                            order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+                    continue
                 if not _STEP_IS_DEADLINE.search(said) or _STEP_IS_LATER.search(said):
                     continue
-                date = date_of(m)
                 if date is None:
                     continue
                 out.append(
@@ -494,17 +519,26 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
     out = []
     for layout in layouts[:1]:
         head = head_rows(layout)
+        subjects = _subjects(layout)
         for r, row in enumerate(layout.rows):
             if r >= head:
                 break
-            for cell in row:
-                # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead.
+            for i, cell in enumerate(row):
+                # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead (its
+                # "From:" may stand in a cell of its own, the sender in the next: round 21).
+                said = cell.text
+                if i and re.fullmatch(r"from\s*:", row[i - 1].text.strip(), re.I):
+                    said = "From: " + said
                 sender = re.match(r"from\s*:\s*([^<>:]+?)\s*(?:<[^<>]*@[^<>]*>)?\s*$",
-                                  cell.text, re.I)  # fmt: skip
+                                  said, re.I)  # fmt: skip
                 # ("In the X Court" heads the court's own order: round 14)
-                name = parse_name(sender.group(1) if sender else in_the_court(cell.text))
-                if name is None or len(cell.words) > 7 or (":" in cell.text and not sender):
+                who = _past_desk(sender.group(1)) if sender else ""
+                name = parse_name(who if sender else in_the_court(said))
+                words = len(who.split()) if sender else len(cell.words)
+                if name is None or words > 7 or (":" in said and not sender):
                     continue
+                if said.strip().casefold() in subjects:
+                    continue  # an e-mail's subject, printed again as its page's title (round 21)
                 if re.search(r"\b(?:notice|letter|statement|reminder|demand|form)\b", name, re.I):
                     continue
                 agent = bool(AGENT_WORDS.search(name))
@@ -523,6 +557,59 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
                     )
                 )
     return out
+
+
+def _subjects(layout: Layout) -> set[str]:
+    """An e-mail's subject lines ("Subject: Your account is overdue [AB123]"), casefolded,
+    without the reference in brackets at their end (round 21)."""
+    out = set()
+    for row in layout.rows:
+        said = " ".join(c.text for c in row).strip()
+        m = re.match(r"subject\s*:\s*(.+?)\s*(?:\[[^\[\]]*\])?$", said, re.I)
+        if m:
+            out.add(m.group(1).casefold())
+    return out
+
+
+def subject_references(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A reference in brackets at the end of an e-mail's subject line ("Subject: Your
+    account is overdue [AB 1234 5678]"), as a writer's system tags its messages (round 21)."""
+    out = []
+    for layout in layouts[:1]:
+        for r, row in enumerate(layout.rows):
+            said = " ".join(c.text for c in row).strip()
+            m = re.match(r"subject\s*:.*?[\[(]\s*(?:ref(?:erence)?\.?\s*:?\s*)?([^\[\]()]{4,30}?)"
+                         r"\s*[\])]$", said, re.I)  # fmt: skip
+            if m is None:
+                continue
+            value = parse_reference(m.group(1))
+            if value is None or re.sub(r"\s", "", value) != re.sub(r"\s", "", m.group(1)).upper():
+                continue  # (the whole bracket is the reference, no words around it)
+            out.append(
+                Candidate(
+                    field="account_reference", value=value, shown=m.group(1),
+                    page=layout.page, box=row[-1].box, label="Subject", role=None,
+                    score=2.0, order=(layout.page, r),
+                )
+            )  # fmt: skip
+    return out
+
+
+# A desk named before its organisation in an e-mail's sender: "Card Arrears Team Kinder
+# Cards Ltd", "Pension Unit - Department for X" (round 21)
+_DESK_FIRST = re.compile(
+    r"(?:[A-Z][\w'&-]*\s+){1,4}?(?:Team|Desk|Section|Department|Unit|Office|Centre)\s+"
+    r"(?:[-–—|]\s+)?(?=[A-Z])"
+)
+
+
+def _past_desk(name: str) -> str:
+    """An e-mail sender's name past the desk that writes for it: "Customer Debt Team X
+    Water plc" is X Water plc, where the rest names an organisation (round 21)."""
+    m = _DESK_FIRST.match(name.strip())
+    rest = name.strip()[m.end() :] if m else ""
+    # (the rest a name of two words at least: "Post Office Ltd" is one organisation)
+    return rest if m and len(rest.split()) >= 2 and ORGANISATION.search(rest) else name
 
 
 def _firm_score(base: float, name: str) -> float:

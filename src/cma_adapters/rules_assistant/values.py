@@ -75,7 +75,12 @@ DATE = re.compile(
     # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
     # (OCR may drop the spaces: "Mar8,2025")
     rf"|\b(?P<m5>{_MONTH_RE})\.?(?:\s+|(?=\d))(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)"
-    r"(?P<y5>(?:19|20)\d\d)\b",
+    r"(?P<y5>(?:19|20)\d\d)\b"
+    # the year first, then the month's name and the day: "2026 Dec 04", "2026-Dec-04",
+    # "2026 December 4th" (round 21)
+    # (OCR may lose the space before the day: "2026 Jul17")
+    rf"|\b(?P<y9>(?:19|20)\d\d)(?P<s9>[\s-]|,\s)\s*(?P<m9>{_MONTH_RE})\.?(?:(?P=s9)\s*|(?=\d))"
+    r"(?P<d9>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,:/-]?\d)",
     re.IGNORECASE,
 )
 
@@ -247,6 +252,9 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             if " " not in m.group("s7") + m.group("t7"):
                 return None  # (a space of the boxes, at least)
             return dt.date(int(m.group("y7")), int(m.group("m7")), int(m.group("d7")))
+        if m.group("y9"):
+            month = _MONTHS[m.group("m9").lower().rstrip(".")]
+            return dt.date(int(m.group("y9")), month, int(m.group("d9")))
         if m.group("d8"):
             month = _ROMAN.index(re.sub("[1l]", "I", m.group("m8")).upper()) + 1
             return dt.date(int(m.group("y8")), month, int(m.group("d8")))

@@ -1,11 +1,12 @@
-"""Held-out family AA (``corpus_blind_aa.py``), written blind in a twenty-first hand (its
-organisations and wording new to A-Z, G, E, F, I and J): the family itself (every class,
-ground truth printed, deterministic, laid out on the page, each setting as it says) and
-that it is never trained on, and the reader measured on it (blind: aggregates only) on
-perfect text as the product reads (the shipped classifier and field ranker). The OCR
-sample is in tests/integration/ocr/test_blind_family_aa_ocr.py; the figures are in
-benchmarks/OCR.md ("Family AA"). Two documents a class keep this module to a few seconds;
-the benchmark reads four."""
+"""Family AA (``corpus_blind_aa.py``), written blind in a twenty-first hand (its
+organisations and wording new to A-Z, G, E, F, I and J) and measured blind on rounds 19
+and 20; seen since round 21, which read its misses and trains on it as a read family
+(``read_families``): the family itself (every class, ground truth printed, deterministic,
+laid out on the page, each setting as it says) and the reader measured on it on perfect
+text, as the product reads (the shipped classifier and field ranker). The OCR sample is in
+tests/integration/ocr/test_blind_family_aa_ocr.py; the figures are in benchmarks/OCR.md
+("Family AA", "Round 21"). Being seen, AA's figures here are training-side figures. Two
+documents a class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -23,14 +24,19 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_aa, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_aa,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_aa import (
@@ -377,11 +383,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_aa") == digest()
 
 
-def test_family_aa_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_aa", "AA")
+def test_family_aa_is_trained_on_only_as_a_read_family() -> None:
+    """AA is seen since round 21 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AA" in read_families.READ
+    assert "corpus_blind_aa" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_aa", "AA")
 
 
-# -- the reader on AA (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AA (seen since round 21, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -402,36 +415,30 @@ FIRST = (
     "6e0552d = main's round-19 reader with the later additions, shipped classifier and "
     "field ranker 2026-12-05.19; on 76 documents: benchmarks/OCR.md, 'Family AA')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset(
-    {
-        "creditor_name",
-        "account_reference",
-        "letter_date",
-        "deadline_date",
-        "payer_name",
-        "served_date",
-    }
-)
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_21 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 21 (rules + classifier and field ranker 2026-12-05.21, trained
+with AA). Blind before (rounds 19 and 20): the creditor, the reference, the letter date, the
+deadline, the payer and the served date under the floor (dates printed year first, "2026
+Dec 04"; a timeline whose first date is not the letter's; e-mails printed from web-mail; a
+court's paragraphs naming who brings the claim): benchmarks/OCR.md, 'Round 21'."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.55, "balance_pence": 0.75, "letter_date": 0.35}
 """Well under the first measurement of the fields that every debt letter states (73%, 97%
-and 50% here): a collapse, not a small loss (why the letter date is low is not looked
-into: AA is blind)."""
+and 50% here, blind): a collapse, not a small loss."""
 
 
 def test_family_aa_is_read_above_a_collapse_floor(aa_score: Score) -> None:
-    print("\n" + aa_score.table("held-out family AA (written blind), perfect text"))
+    print("\n" + aa_score.table("family AA (seen since round 21), perfect text"))
     assert aa_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (aa_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AA blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_aa_meets_the_floor(aa_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 21 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_21 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(aa_score.accuracy(field), field), field
