@@ -459,6 +459,28 @@ try {
       await accept.click();
       await page.locator(".cma-card .govuk-tag", { hasText: "accepted" }).first().waitFor();
       check(true, `a suggestion was accepted (${what})`);
+      // Several files at once: a payslip and the letter again. Each says where it has got
+      // to; the copy already on the case is named in the error summary, linked to the input.
+      const payslip = execFileSync(
+        process.env.CMA_PYTHON || join(repo, ".venv", "bin", "python"),
+        [
+          "-c",
+          "import sys; from tests.e2e.documents_fixtures import letter_png; sys.stdout.buffer.write(letter_png(['Halden Engineering Ltd', 'PAYSLIP', 'Pay date: 27 November 2026   Period: Monthly', 'Gross pay   £2,100.00', 'Income tax   £210.00', 'Net pay   £1,742.60']))",
+        ],
+        { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
+      );
+      await page.setInputFiles("#document-file", [
+        { name: "payslip-november.png", mimeType: "image/png", buffer: payslip },
+        { name: "lowell-letter-again.png", mimeType: "image/png", buffer: png },
+      ]);
+      await page.getByRole("status").filter({ hasText: "1 of 2 uploaded, 1 not uploaded" }).waitFor();
+      const summary = page.locator(".govuk-error-summary");
+      await summary.getByRole("link", { name: /lowell-letter-again.png was not uploaded: it is already on this case, as lowell-letter.png/ }).waitFor();
+      check(await summary.evaluate((e) => e === document.activeElement), "two files uploaded at once: the duplicate is named in the focused error summary");
+      const chosen = page.getByRole("list", { name: "Files chosen" });
+      await chosen.getByText(/payslip-november.png: read/).waitFor({ timeout: 90000 });
+      check(true, `each file says where it got to (${(await chosen.innerText()).replace(/\n/g, " | ")})`);
+      await audit(page, "case-documents-upload");
     }
     if (tab === "Appointments") {
       // A slot in next week (Monday-based), on a weekday.
