@@ -428,7 +428,7 @@ try {
         { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
       );
       await page.setInputFiles("#document-file", { name: "lowell-letter.png", mimeType: "image/png", buffer: png });
-      await page.getByText("lowell-letter.png").waitFor();
+      await page.getByRole("cell", { name: "lowell-letter.png", exact: true }).waitFor();
       check(true, "a document was uploaded and listed with its reading status");
       // The status updates by itself; the suggestion it makes is accepted.
       await page.locator("tbody .govuk-tag", { hasText: /^(read|failed)$/ }).first().waitFor({ timeout: 90000 });
@@ -455,10 +455,16 @@ try {
       check(true, "a correction with a bad amount shows the API's problem in the error summary");
       await audit(page, "case-documents-correct-error");
       await form.getByRole("button", { name: /^Cancel/ }).click();
+      check(/^Reject and correct/.test(await page.evaluate(() => document.activeElement?.textContent ?? "")), "a cancelled correction gives the focus back to 'Reject and correct'");
       const what = await page.locator(".cma-card p").first().innerText();
       await accept.click();
+      // What changed is said in a success banner that takes the focus from the buttons.
+      const banner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: / });
+      await banner.waitFor();
+      check(await banner.evaluate((e) => e === document.activeElement), `a suggestion was accepted (${what}): "${await banner.innerText()}", focused`);
+      await page.getByText(/^Decided suggestions \(\d+\)$/).click();
       await page.locator(".cma-card .govuk-tag", { hasText: "accepted" }).first().waitFor();
-      check(true, `a suggestion was accepted (${what})`);
+      await audit(page, "case-documents-accepted");
       // Several files at once: a payslip and the letter again. Each says where it has got
       // to; the copy already on the case is named in the error summary, linked to the input.
       const payslip = execFileSync(

@@ -13,6 +13,7 @@ const state = vi.hoisted(() => ({
   suggestions: [] as unknown[],
   posted: [] as string[],
   posts: [] as Array<{ status: number; body: unknown }>,
+  decisions: [] as string[],
 }));
 vi.hoisted(() => {
   globalThis.fetch = (async (input: Request) => {
@@ -25,6 +26,14 @@ vi.hoisted(() => {
       if (next.status === 201) state.docs = [next.body, ...state.docs];
       return json(next.body, next.status);
     }
+    const decision = url.pathname.match(/\/suggestions\/([^/]+)\/(accept|reject)$/);
+    if (input.method === "POST" && decision) {
+      const s = state.suggestions.find((x) => (x as { id: string }).id === decision[1]) as Record<string, unknown>;
+      state.decisions.push(`${decision[2]} ${decision[1]} ${await input.text()}`);
+      const out = { ...s, status: decision[2] === "accept" ? "accepted" : "rejected", version: 2 };
+      state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === decision[1] ? out : x));
+      return json(decision[2] === "accept" ? { suggestion: out, debt_id: "debt1", task: null, deadline_ids: [] } : out);
+    }
     const items = url.pathname.endsWith("/documents") ? state.docs : url.pathname.endsWith("/suggestions") ? state.suggestions : [];
     return json({ items, total: items.length, limit: 50, offset: 0, next_cursor: null });
   }) as typeof fetch;
@@ -35,6 +44,7 @@ vi.mock("../src/auth/session", () => ({
 }));
 
 import { batchStatus, Documents, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
+import { decided } from "../src/pages/case/Evidence";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
   return {
@@ -57,6 +67,7 @@ beforeEach(() => {
   state.suggestions = [];
   state.posted = [];
   state.posts = [];
+  state.decisions = [];
 });
 
 test("several files are sent one after another, and a duplicate is named in the error summary", async () => {
@@ -99,7 +110,56 @@ test("each upload says where it has got to, up to its suggestions", () => {
   expect(uploadState(sent, read, undefined)).toBe("read (bank statement), looking for suggestions");
   expect(uploadState(sent, read, 0)).toBe("read (bank statement): nothing to suggest, check it yourself");
   expect(uploadState(sent, read, 3)).toBe("read (bank statement): 3 suggestions below");
+  expect(batchStatus([{ key: 4, name: "one.pdf", state: "uploading" }])).toBe("Uploading one.pdf");
+  expect(batchStatus([{ key: 4, name: "one.pdf", state: "uploaded" }])).toBe("one.pdf uploaded");
   expect(batchStatus([sent, { key: 2, name: "b.png", state: "uploading" }, { key: 3, name: "c.png", state: "waiting" }])).toBe("Uploading 2 of 3: b.png");
   expect(uploadProblem(413, {}, [])).toBe("it is too big to upload");
   expect(uploadProblem(415, { errors: [{ field: "file", message: "this type of file is not accepted" }] }, [])).toBe("this type of file is not accepted");
+});
+
+function suggestion(id: string, extra: Record<string, unknown> = {}) {
+  return {
+    id, case_id: "k1", document_id: "d1", kind: "new_debt", status: "pending", version: 1, confidence: 0.9, source: "rules",
+    title: `Add debt: Lowell Portfolio Ltd, £1,234.56 (${id})`, creditor_name: "Lowell Portfolio Ltd", account_reference: "12345678",
+    balance_pence: 123456, previous_balance_pence: null, court_claim_number: null, deadline: null, deadline_basis: null, debt_id: null,
+    fact_date: null, rejection_reason: null, decided_at: null, decided_by: null, created_at: "2026-12-05T09:00:00Z", evidence: [], ...extra,
+  };
+}
+
+test("accepting says what changed in a focused banner, and the suggestion moves to the decided ones", async () => {
+  state.docs = [doc("d1", "lowell.png", { status: "done", document_class: "creditor_letter", updated_at: "2026-12-01T09:00:00Z" })];
+  state.suggestions = [suggestion("s1"), suggestion("s2", { kind: "response_deadline", title: "Act on the letter by 30 Nov 2026", deadline: "2026-11-30" })];
+  show();
+  expect(await screen.findByRole("heading", { name: "Waiting for your decision (2)" })).toBeInTheDocument();
+  await userEvent.click(screen.getByRole("button", { name: /^Accept\s*Add debt: Lowell Portfolio Ltd, £1,234.56 \(s1\)$/ }));
+  const banner = await screen.findByText("Accepted: a debt to Lowell Portfolio Ltd of £1,234.56 is added to the Debts tab.");
+  await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
+  expect(state.decisions).toEqual([expect.stringMatching(/^accept s1/)]);
+  expect(await screen.findByRole("heading", { name: "Waiting for your decision (1)" })).toBeInTheDocument();
+  expect(screen.getByText("Decided suggestions (1)")).toBeInTheDocument();
+
+  // Reject opens its form with the focus in it; "Keep it" gives the focus back to Reject.
+  const reject = () => screen.getByRole("button", { name: /^Reject\s*Act on the letter by 30 Nov 2026$/ });
+  await userEvent.click(reject());
+  expect(document.activeElement).toBe(screen.getByLabelText("Why reject it (optional)"));
+  await userEvent.click(screen.getByRole("button", { name: /^Keep it/ }));
+  await waitFor(() => expect(document.activeElement).toBe(reject()));
+  // Rejecting with a reason: the banner says so, and the focus moves to it again.
+  await userEvent.click(reject());
+  await userEvent.type(screen.getByLabelText("Why reject it (optional)"), "paid already");
+  await userEvent.click(screen.getByRole("button", { name: /^Confirm rejection/ }));
+  const again = await screen.findByText("Rejected: Act on the letter by 30 Nov 2026. Nothing changed on the case.");
+  await waitFor(() => expect(document.activeElement).toBe(again.closest(".govuk-notification-banner")));
+  expect(state.decisions[1]).toMatch(/^reject s2 .*"reason":"paid already"/);
+  expect(await screen.findByText("None: every suggestion is decided.")).toBeInTheDocument();
+});
+
+test("the banner says where an accepted budget line or deadline went", () => {
+  const income = suggestion("s3", { kind: "new_income", budget_line: "wages_salary", balance_pence: 160140, frequency: "monthly" }) as never;
+  expect(decided(income, "accepted")).toBe("Accepted: the budget's wages salary line is set to £1,601.40 monthly (Budget tab).");
+  const claim = suggestion("s4", { kind: "court_claim_deadline", deadline: "2026-12-23" }) as never;
+  expect(decided(claim, "accepted", { deadline_ids: ["a", "b"], task: null, debt_id: null, suggestion: claim })).toBe(
+    "Accepted: court claim deadline recorded for 23 Dec 2026, 2 deadlines started (Deadlines tab).",
+  );
+  expect(decided(claim, "corrected")).toMatch(/^Rejected with your correction: .*the assistant learns from your correction\.$/);
 });

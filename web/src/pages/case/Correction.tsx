@@ -66,7 +66,18 @@ const EVIDENCE_OF: Record<string, string[]> = {
   court_claim_number: ["court_claim_number"],
 };
 
-export function CorrectionForm({ s, doc, onClose }: { s: Suggestion; doc: Doc | undefined; onClose: () => void }) {
+export function CorrectionForm({
+  s,
+  doc,
+  onClose,
+  onCorrected = onClose,
+}: {
+  s: Suggestion;
+  doc: Doc | undefined;
+  onClose: () => void;
+  /** After the rejection with its correction is saved (the banner takes the focus). */
+  onCorrected?: () => void;
+}) {
   const qc = useQueryClient();
   const start = prefill(s, doc);
   const [v, setV] = useState(start);
@@ -90,7 +101,7 @@ export function CorrectionForm({ s, doc, onClose }: { s: Suggestion; doc: Doc | 
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["suggestions"] });
-      onClose();
+      onCorrected();
     },
   });
   const set = (k: keyof CorrectionValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));

@@ -5,7 +5,7 @@ import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
-import { SuggestionCard } from "./Evidence";
+import { DecisionBanner, SuggestionCard } from "./Evidence";
 
 type Doc = Schemas["DocumentOut"];
 
@@ -38,6 +38,10 @@ export function uploadState(u: Upload, doc: Doc | undefined, suggestions: number
 /** What the live region says about a batch: one line, changed as each file moves on. */
 export function batchStatus(uploads: readonly Upload[]): string {
   if (uploads.length === 0) return "";
+  if (uploads.length === 1) {
+    const [u] = uploads as [Upload];
+    return u.state === "uploaded" ? `${u.name} uploaded` : u.state === "failed" ? `${u.name} not uploaded` : `Uploading ${u.name}`;
+  }
   const sending = uploads.findIndex((u) => u.state === "uploading");
   if (sending >= 0) return `Uploading ${sending + 1} of ${uploads.length}: ${uploads[sending]!.name}`;
   if (uploads.some((u) => u.state === "waiting")) return `${uploads.length} files chosen`;
@@ -69,6 +73,7 @@ export function Documents({ caseId }: { caseId: string }) {
   const [over, setOver] = useState(false);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [focusProblems, setFocusProblems] = useState(0);
+  const [decision, setDecision] = useState<{ seq: number; text: string } | null>(null);
   const path = { case_id: caseId };
   const docs = useQuery({
     queryKey: ["documents", caseId],
@@ -242,18 +247,35 @@ export function Documents({ caseId }: { caseId: string }) {
       </QueryState>
 
       <h2 className="govuk-heading-l">Suggestions from documents</h2>
+      {decision && <DecisionBanner key={decision.seq} text={decision.text} />}
       <QueryState query={suggestions} what="suggestions">
-        {(page) =>
-          page.items.length === 0 ? (
-            <p className="govuk-body">No suggestions.</p>
-          ) : (
-            <ul className="govuk-list">
-              {page.items.map((s) => (
-                <SuggestionCard key={s.id} s={s} doc={docs.data?.items.find((d) => d.id === s.document_id)} />
-              ))}
-            </ul>
-          )
-        }
+        {(page) => {
+          const card = (s: (typeof page.items)[number]) => (
+            <SuggestionCard key={s.id} s={s} doc={docs.data?.items.find((d) => d.id === s.document_id)} onDecided={(text) => setDecision((d) => ({ seq: (d?.seq ?? 0) + 1, text }))} />
+          );
+          const pending = page.items.filter((s) => s.status === "pending");
+          const done = page.items.filter((s) => s.status !== "pending");
+          return (
+            <>
+              <h3 className="govuk-heading-m">Waiting for your decision ({pending.length})</h3>
+              {pending.length === 0 ? (
+                <p className="govuk-body">{page.items.length === 0 ? "No suggestions yet: they appear here once a document is read." : "None: every suggestion is decided."}</p>
+              ) : (
+                <ul className="govuk-list">{pending.map(card)}</ul>
+              )}
+              {done.length > 0 && (
+                <details className="govuk-details">
+                  <summary className="govuk-details__summary">
+                    <span className="govuk-details__summary-text">Decided suggestions ({done.length})</span>
+                  </summary>
+                  <div className="govuk-details__text">
+                    <ul className="govuk-list">{done.map(card)}</ul>
+                  </div>
+                </details>
+              )}
+            </>
+          );
+        }}
       </QueryState>
     </>
   );

@@ -3,7 +3,7 @@
 // photos; a written place as well, for screen readers), the alternatives passed over, and
 // what accepting would change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, ifMatch } from "../../api/problem";
 import { useMe } from "../../auth/session";
@@ -64,6 +64,42 @@ export function changes(s: Suggestion): Array<readonly [string, string]> {
         ...(s.court_claim_number ? ([["Claim number", s.court_claim_number]] as const) : []),
       ];
   }
+}
+
+type Accepted = Schemas["AcceptOut"];
+
+/** What a decision did, in an adviser's words, for the success banner that follows it. */
+export function decided(s: Suggestion, how: "accepted" | "rejected" | "corrected", out?: Accepted): string {
+  if (how === "rejected") return `Rejected: ${s.title}. Nothing changed on the case.`;
+  if (how === "corrected") return `Rejected with your correction: ${s.title}. Nothing changed on the case; the assistant learns from your correction.`;
+  const task = out?.task ? ` A task was made: ${out.task.title}.` : "";
+  switch (s.kind) {
+    case "new_debt":
+      return `Accepted: a debt to ${s.creditor_name ?? "an unnamed creditor"}${s.balance_pence != null ? ` of ${money(s.balance_pence)}` : ""} is added to the Debts tab.${task}`;
+    case "update_debt":
+      return `Accepted: the debt to ${s.creditor_name ?? "the creditor"} now has a balance of ${money(s.balance_pence)} (Debts tab).${task}`;
+    case "new_income":
+    case "new_expenditure":
+      return `Accepted: the budget's ${label(s.budget_line).toLowerCase()} line is set to ${money(s.balance_pence)}${s.frequency ? ` ${label(s.frequency).toLowerCase()}` : ""} (Budget tab).${task}`;
+    default: {
+      const n = out?.deadline_ids?.length ?? 0;
+      return `Accepted: ${label(s.kind).toLowerCase()} recorded${s.deadline ? ` for ${date(s.deadline)}` : ""}${n ? `, ${n} deadline${n === 1 ? "" : "s"} started` : ""} (Deadlines tab).${task}`;
+    }
+  }
+}
+
+/** The last decision's banner: takes the focus from the buttons that went with it, so a
+ * keyboard or screen-reader user hears what changed and goes on to the next suggestion. */
+export function DecisionBanner({ text }: { text: string }) {
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => banner.current?.focus(), [text]);
+  return (
+    <div ref={banner} tabIndex={-1} className="govuk-notification-banner govuk-notification-banner--success" role="status">
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{text}</p>
+      </div>
+    </div>
+  );
 }
 
 /** The place of a box in words: for a PDF, rendered at 300 dpi, in centimetres. */
@@ -177,7 +213,7 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
   );
 }
 
-export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined }) {
+export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Suggestion; doc: Doc | undefined; onDecided?: (text: string) => void }) {
   const { can } = useMe();
   const qc = useQueryClient();
   const [show, setShow] = useState(false);
@@ -185,6 +221,17 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
   const [correcting, setCorrecting] = useState(false);
   const [reason, setReason] = useState("");
   const id = `suggestion-${s.id}`;
+  // The Reject and Correct buttons go while their form is open: the focus goes into the
+  // form, and back to the button that opened it when the adviser keeps the suggestion.
+  const buttons = useRef<HTMLDivElement>(null);
+  const opened = useRef<number | null>(null);
+  useEffect(() => {
+    if (rejecting) document.getElementById(`${id}-reason`)?.focus();
+    else if (!correcting && opened.current !== null) {
+      buttons.current?.querySelectorAll("button")[opened.current]?.focus();
+      opened.current = null;
+    }
+  }, [rejecting, correcting, id]);
   const decide = useMutation({
     mutationFn: async (accept: boolean) => {
       const params = { path: { suggestion_id: s.id }, header: ifMatch(s.version) };
@@ -194,8 +241,10 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
       if (!r.response.ok) throw new ApiError(r.response.status, r.error);
       return r.data;
     },
-    onSuccess: () => {
+    onSuccess: (out, accept) => {
       for (const k of ["suggestions", "debts", "deadlines", "tasks", "budget"]) void qc.invalidateQueries({ queryKey: [k] });
+      opened.current = null;
+      onDecided(accept ? decided(s, "accepted", out as Accepted) : decided(s, "rejected"));
     },
   });
   const pages = doc && PAGED.has(doc.content_type) ? boxedPages(s.evidence ?? []) : [];
@@ -244,16 +293,41 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
               </div>
             </form>
           )}
-          {correcting && <CorrectionForm s={s} doc={doc} onClose={() => setCorrecting(false)} />}
+          {correcting && (
+            <CorrectionForm
+              s={s}
+              doc={doc}
+              onClose={() => setCorrecting(false)}
+              onCorrected={() => {
+                opened.current = null;
+                setCorrecting(false);
+                onDecided(decided(s, "corrected"));
+              }}
+            />
+          )}
           {!rejecting && !correcting && (
-            <div className="govuk-button-group govuk-!-margin-bottom-0">
+            <div className="govuk-button-group govuk-!-margin-bottom-0" ref={buttons}>
               <Button type="button" busy={decide.isPending} onClick={() => decide.mutate(true)}>
                 Accept<span className="govuk-visually-hidden"> {s.title}</span>
               </Button>
-              <Button type="button" secondary onClick={() => setRejecting(true)}>
+              <Button
+                type="button"
+                secondary
+                onClick={() => {
+                  opened.current = 1;
+                  setRejecting(true);
+                }}
+              >
                 Reject<span className="govuk-visually-hidden"> {s.title}</span>
               </Button>
-              <Button type="button" secondary onClick={() => setCorrecting(true)}>
+              <Button
+                type="button"
+                secondary
+                onClick={() => {
+                  opened.current = 2;
+                  setCorrecting(true);
+                }}
+              >
                 Reject and correct<span className="govuk-visually-hidden"> {s.title}</span>
               </Button>
             </div>
