@@ -440,6 +440,11 @@ try {
       await page.locator(".cma-evidence img").first().waitFor();
       await page.waitForFunction(() => document.querySelectorAll(".cma-evidence__box").length > 0, null, { timeout: 15000 });
       check(true, `a suggestion shows where its values came from (${await page.locator(".cma-evidence__box").count()} boxes over the page)`);
+      // Each box carries the number its value has in the table ("page 1, box 1").
+      const card = page.locator(".cma-card", { has: page.locator(".cma-evidence img") }).first();
+      const numbered = await card.locator(".cma-evidence__box .cma-evidence__mark").allInnerTexts();
+      const where = await card.locator("td", { hasText: /page \d+, box \d+/ }).count();
+      check(numbered[0] === "1" && where === numbered.length, `each box is numbered as its value in the table (${numbered.join(", ")}; ${where} rows say their box)`);
       await audit(page, "case-documents-evidence");
       // "Reject and correct" opens prefilled, each value with where it was read; a bad
       // amount is named in the error summary; cancelled, the suggestion stays pending.

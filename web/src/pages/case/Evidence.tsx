@@ -102,15 +102,41 @@ export function DecisionBanner({ text }: { text: string }) {
   );
 }
 
-/** The place of a box in words: for a PDF, rendered at 300 dpi, in centimetres. */
-export function place(e: Evidence, doc: Doc | undefined): string {
+/** The place of a box in words: its number on the page image, and for a PDF (rendered at
+ * 300 dpi) about where in centimetres. An image's pixels mean nothing to an adviser. */
+export function place(e: Evidence, doc: Doc | undefined, mark?: number): string {
   if (!e.box) return `page ${e.page} (not located on the page)`;
-  const [left, top, width, height] = e.box as [number, number, number, number];
+  const [left, top] = e.box as [number, number, number, number];
+  const where = `page ${e.page}${mark ? `, box ${mark}` : ""}`;
   if (doc?.content_type === "application/pdf") {
     const cm = (px: number) => ((px / 300) * 2.54).toFixed(1);
-    return `page ${e.page}, about ${cm(left)} cm from the left and ${cm(top)} cm from the top`;
+    return `${where}, about ${cm(left)} cm from the left and ${cm(top)} cm from the top`;
   }
-  return `page ${e.page}, box at ${left},${top} (${width}×${height} pixels)`;
+  return where;
+}
+
+/** The number each located value carries, in the table and on its box over the page:
+ * in the table's order (field by field, the used value first). */
+export function marks(evidence: readonly Evidence[]): Map<Evidence, number> {
+  const m = new Map<Evidence, number>();
+  for (const list of byField(evidence).values()) for (const e of list) if (e.box) m.set(e, m.size + 1);
+  return m;
+}
+
+/** The boxes drawn on one page: a place read for several values (the net pay used as the
+ * income and passed over as the gross) is one box carrying all their numbers, solid if
+ * any of them is used, instead of boxes hiding one another. */
+export function sharedBoxes(evidence: readonly Evidence[], page: number): Array<{ box: [number, number, number, number]; numbers: number[]; chosen: boolean }> {
+  const out = new Map<string, { box: [number, number, number, number]; numbers: number[]; chosen: boolean }>();
+  for (const [e, n] of marks(evidence)) {
+    if (e.page !== page) continue;
+    const key = (e.box as number[]).join();
+    const b = out.get(key) ?? { box: e.box as [number, number, number, number], numbers: [], chosen: false };
+    b.numbers.push(n);
+    b.chosen ||= e.chosen;
+    out.set(key, b);
+  }
+  return [...out.values()];
 }
 
 export function byField(evidence: readonly Evidence[]): Map<string, Evidence[]> {
@@ -153,32 +179,41 @@ function PageImage({ doc, page, evidence }: { doc: Doc; page: number; evidence: 
     },
     staleTime: Infinity,
   });
-  const boxes = evidence.filter((e) => e.page === page && e.box);
+  const boxes = sharedBoxes(evidence, page);
   if (image.isPending) return <p className="govuk-body-s" role="status">Loading page {page}…</p>;
   if (image.isError) return <p className="govuk-body-s">Page {page} could not be loaded.</p>;
   return (
     <figure className="govuk-!-margin-0 govuk-!-margin-bottom-3">
-      <div className="cma-evidence">
-        <img src={image.data} alt={`Page ${page} of ${doc.filename}`} onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })} />
-        {size &&
-          boxes.map((e, i) => {
-            const [l, t, w, h] = e.box as [number, number, number, number];
-            return (
-              <span
-                key={i}
-                className={`cma-evidence__box${e.chosen ? "" : " cma-evidence__box--alt"}`}
-                style={{ left: `${(l / size.w) * 100}%`, top: `${(t / size.h) * 100}%`, width: `${(w / size.w) * 100}%`, height: `${(h / size.h) * 100}%` }}
-              />
-            );
-          })}
-      </div>
-      <figcaption className="govuk-body-s">Page {page}. Solid red box: the value used. Dashed blue boxes: alternatives passed over.</figcaption>
+      <ScrollBox label={`Page ${page} of ${doc.filename}`}>
+        <div className="cma-evidence">
+          <img src={image.data} alt={`Page ${page} of ${doc.filename}`} onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })} />
+          {size &&
+            boxes.map(({ box, numbers, chosen }) => {
+              const [l, t, w, h] = box;
+              return (
+                <span
+                  key={numbers.join()}
+                  className={`cma-evidence__box${chosen ? "" : " cma-evidence__box--alt"}`}
+                  style={{ left: `${(l / size.w) * 100}%`, top: `${(t / size.h) * 100}%`, width: `${(w / size.w) * 100}%`, height: `${(h / size.h) * 100}%` }}
+                >
+                  <span className="cma-evidence__mark" aria-hidden="true">
+                    {numbers.join(", ")}
+                  </span>
+                </span>
+              );
+            })}
+        </div>
+      </ScrollBox>
+      <figcaption className="govuk-body-s">
+        Page {page}. Each box carries the number of its value in the table above. Solid red: the value used. Dashed blue: an alternative passed over.
+      </figcaption>
     </figure>
   );
 }
 
 export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }) {
   const fields = byField(s.evidence ?? []);
+  const numbers = marks(s.evidence ?? []);
   if (fields.size === 0) return <p className="govuk-body-s">The reader did not record where these values came from.</p>;
   return (
     <ScrollBox>
@@ -203,7 +238,14 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
                   “{e.value}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
                   {e.label && <div className="govuk-body-s govuk-!-margin-0">next to “{e.label}”</div>}
                 </td>
-                <td className="govuk-table__cell govuk-body-s">{place(e, doc)}</td>
+                <td className="govuk-table__cell govuk-body-s">
+                  {numbers.has(e) && (
+                    <span className={`cma-evidence__mark cma-evidence__mark--inline${e.chosen ? "" : " cma-evidence__mark--alt"}`} aria-hidden="true">
+                      {numbers.get(e)}
+                    </span>
+                  )}
+                  {place(e, doc, numbers.get(e))}
+                </td>
               </tr>
             )),
           )}
