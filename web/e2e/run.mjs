@@ -464,6 +464,7 @@ try {
       await form.getByRole("button", { name: /^Cancel/ }).click();
       check(/^Reject and correct/.test(await page.evaluate(() => document.activeElement?.textContent ?? "")), "a cancelled correction gives the focus back to 'Reject and correct'");
       const what = await page.locator(".cma-card p").first().innerText();
+      check(/^From \S+, read with (high|medium|low) confidence \(\d+%\)/.test(what), `a suggestion says where it is from and how sure, in words (${what})`);
       await accept.click();
       // What changed is said in a success banner that takes the focus from the buttons.
       const banner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: / });

@@ -44,7 +44,7 @@ vi.mock("../src/auth/session", () => ({
 }));
 
 import { batchStatus, Documents, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
-import { decided } from "../src/pages/case/Evidence";
+import { decided, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
   return {
@@ -162,4 +162,25 @@ test("the banner says where an accepted budget line or deadline went", () => {
     "Accepted: court claim deadline recorded for 23 Dec 2026, 2 deadlines started (Deadlines tab).",
   );
   expect(decided(claim, "corrected")).toMatch(/^Rejected with your correction: .*the assistant learns from your correction\.$/);
+});
+
+test("a suggestion unsure of the document type says so apart from its title, in words and with what to do", async () => {
+  state.docs = [doc("d1", "letter.png", { status: "done", document_class: "enforcement_agent_notice", updated_at: "2026-12-01T09:00:00Z" })];
+  const title = "Check the document type (read as enforcement agent notice, 45% sure): Add debt: Lowell Portfolio Ltd, £1,234.56";
+  state.suggestions = [suggestion("s5", { title, confidence: 0.45, source: "rules+tfidf:2026-12-05.20" })];
+  show();
+  const heading = await screen.findByRole("heading", { name: /^Add debt: Lowell Portfolio Ltd, £1,234.56\s*pending$/ });
+  const card = heading.closest("li")!;
+  expect(within(card).getByText(/From letter.png, read with low confidence \(45%\)/)).toBeInTheDocument();
+  expect(card).toHaveTextContent(
+    "Warning: Check the document type. It was read as an enforcement agent notice, only 45% sure; the values may be right but the paper another kind. If it is, choose “Reject and correct” and say what it is.",
+  );
+  expect(within(card).getByRole("button", { name: /^Accept\s*Add debt: Lowell Portfolio Ltd, £1,234.56$/ })).toBeInTheDocument();
+});
+
+test("titles show dates as an adviser reads them, and confidence in words first", () => {
+  expect(shownTitle({ title: "Act on the letter by 2026-11-30" })).toBe("Act on the letter by 30 Nov 2026");
+  expect(typeDoubt("Add debt: X")).toBeNull();
+  expect(typeDoubt("Check the document type (read as payslip, 50% sure): Add income: X")).toEqual({ kind: "payslip", sure: "50%", rest: "Add income: X" });
+  expect([0.95, 0.7, 0.4].map(sureness)).toEqual(["high confidence (95%)", "medium confidence (70%)", "low confidence (40%)"]);
 });

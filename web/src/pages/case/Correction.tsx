@@ -10,7 +10,7 @@ import { ApiError, ifMatch } from "../../api/problem";
 import { toPence } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { byField, place } from "./Evidence";
+import { byField, place, shownTitle } from "./Evidence";
 
 type Suggestion = Schemas["SuggestionOut"];
 type Doc = Schemas["DocumentOut"];
@@ -115,7 +115,7 @@ export function CorrectionForm({
   return (
     <section className="cma-card govuk-!-margin-bottom-3" aria-labelledby={`${id}-heading`}>
       <h4 className="govuk-heading-s" id={`${id}-heading`} tabIndex={-1} ref={heading}>
-        Reject and correct: {s.title}
+        Reject and correct: {shownTitle(s)}
       </h4>
       <p className="govuk-body-s">Change what the reader got wrong. Nothing changes on the case; the correction teaches the assistant.</p>
       <form
@@ -164,7 +164,7 @@ export function CorrectionForm({
         <TextInput id={`${id}-reason`} name="reason" label="Why reject it (optional)" value={reason} onChange={setReason} error={send.error} />
         <div className="govuk-button-group govuk-!-margin-bottom-0">
           <Button warning busy={send.isPending}>
-            Reject with this correction<span className="govuk-visually-hidden"> of {s.title}</span>
+            Reject with this correction<span className="govuk-visually-hidden"> of {shownTitle(s)}</span>
           </Button>
           <Button type="button" secondary onClick={onClose}>
             Cancel<span className="govuk-visually-hidden"> the correction</span>

@@ -66,12 +66,32 @@ export function changes(s: Suggestion): Array<readonly [string, string]> {
   }
 }
 
+/** A title the rules start with "Check the document type (read as X, N% sure): " when the
+ * reader is unsure what kind of paper it is: the doubt, apart from what is proposed. */
+export function typeDoubt(title: string): { kind: string; sure: string; rest: string } | null {
+  const m = /^Check the document type \(read as (.+?), (\d+%) sure\): ([\s\S]*)$/.exec(title);
+  return m ? { kind: m[1]!, sure: m[2]!, rest: m[3]! } : null;
+}
+
+/** A suggestion's title as the card shows it: without the doubt (said apart) and with its
+ * dates as an adviser reads them ("30 Nov 2026", not "2026-11-30"). */
+export function shownTitle(s: Pick<Suggestion, "title">): string {
+  const t = typeDoubt(s.title)?.rest ?? s.title;
+  return t.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => date(d));
+}
+
+/** How sure the reader was, in words first: an adviser checks a "low" one more closely. */
+export function sureness(confidence: number): string {
+  const pct = Math.round(confidence * 100);
+  return `${pct >= 85 ? "high" : pct >= 60 ? "medium" : "low"} confidence (${pct}%)`;
+}
+
 type Accepted = Schemas["AcceptOut"];
 
 /** What a decision did, in an adviser's words, for the success banner that follows it. */
 export function decided(s: Suggestion, how: "accepted" | "rejected" | "corrected", out?: Accepted): string {
-  if (how === "rejected") return `Rejected: ${s.title}. Nothing changed on the case.`;
-  if (how === "corrected") return `Rejected with your correction: ${s.title}. Nothing changed on the case; the assistant learns from your correction.`;
+  if (how === "rejected") return `Rejected: ${shownTitle(s)}. Nothing changed on the case.`;
+  if (how === "corrected") return `Rejected with your correction: ${shownTitle(s)}. Nothing changed on the case; the assistant learns from your correction.`;
   const task = out?.task ? ` A task was made: ${out.task.title}.` : "";
   switch (s.kind) {
     case "new_debt":
@@ -291,23 +311,37 @@ export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Sug
   });
   const pages = doc && PAGED.has(doc.content_type) ? boxedPages(s.evidence ?? []) : [];
   const image = pages.length > 0;
+  const title = shownTitle(s);
+  const doubt = typeDoubt(s.title);
   return (
     <li className="cma-card govuk-!-margin-bottom-3">
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-        {s.title} <Tag value={s.status} />
+        {title} <Tag value={s.status} />
       </h3>
       <p className="govuk-body-s govuk-!-margin-bottom-2">
-        Confidence {Math.round(s.confidence * 100)}%, from {s.source}
-        {doc && <> in {doc.filename}</>}
-        {s.rejection_reason && <> · rejected: {s.rejection_reason}</>}
+        From {doc ? doc.filename : "a document"}, read with {sureness(s.confidence)}
+        {s.rejection_reason && <>. Rejected: {s.rejection_reason}</>}
+        <span className="cma-withheld"> (reader: {s.source})</span>
       </p>
+      {doubt && (
+        <div className="govuk-warning-text govuk-!-margin-bottom-2">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning: </span>
+            Check the document type. It was read as {/^[aeiou]/i.test(doubt.kind) ? "an" : "a"} {doubt.kind}, only {doubt.sure} sure; the values may be right but the paper another kind.
+            {s.status === "pending" && <> If it is, choose “Reject and correct” and say what it is.</>}
+          </strong>
+        </div>
+      )}
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.status === "pending" ? "Accepting will change" : "What it changed or would have changed"}</h4>
       <SummaryList rows={changes(s)} />
       <EvidenceList s={s} doc={doc} />
       {image && (
         <>
           <button type="button" className="govuk-link cma-link-button govuk-!-margin-bottom-3" aria-expanded={show} aria-controls={`${id}-page`} onClick={() => setShow(!show)}>
-            {show ? "Hide" : "Show"} {pages.length === 1 ? "the page" : `the ${pages.length} pages`} with the boxes<span className="govuk-visually-hidden"> for {s.title}</span>
+            {show ? "Hide" : "Show"} {pages.length === 1 ? "the page" : `the ${pages.length} pages`} with the boxes<span className="govuk-visually-hidden"> for {title}</span>
           </button>
           <div id={`${id}-page`}>{show && doc && pages.map((n) => <PageImage key={n} doc={doc} page={n} evidence={s.evidence ?? []} />)}</div>
         </>
@@ -327,7 +361,7 @@ export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Sug
               <TextInput id={`${id}-reason`} name="reason" label="Why reject it (optional)" value={reason} onChange={setReason} error={decide.error} />
               <div className="govuk-button-group govuk-!-margin-bottom-0">
                 <Button warning busy={decide.isPending}>
-                  Confirm rejection<span className="govuk-visually-hidden"> of {s.title}</span>
+                  Confirm rejection<span className="govuk-visually-hidden"> of {title}</span>
                 </Button>
                 <Button type="button" secondary onClick={() => setRejecting(false)}>
                   Keep it<span className="govuk-visually-hidden"> pending</span>
@@ -350,7 +384,7 @@ export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Sug
           {!rejecting && !correcting && (
             <div className="govuk-button-group govuk-!-margin-bottom-0" ref={buttons}>
               <Button type="button" busy={decide.isPending} onClick={() => decide.mutate(true)}>
-                Accept<span className="govuk-visually-hidden"> {s.title}</span>
+                Accept<span className="govuk-visually-hidden"> {title}</span>
               </Button>
               <Button
                 type="button"
@@ -360,7 +394,7 @@ export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Sug
                   setRejecting(true);
                 }}
               >
-                Reject<span className="govuk-visually-hidden"> {s.title}</span>
+                Reject<span className="govuk-visually-hidden"> {title}</span>
               </Button>
               <Button
                 type="button"
@@ -370,7 +404,7 @@ export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Sug
                   setCorrecting(true);
                 }}
               >
-                Reject and correct<span className="govuk-visually-hidden"> {s.title}</span>
+                Reject and correct<span className="govuk-visually-hidden"> {title}</span>
               </Button>
             </div>
           )}
