@@ -10,7 +10,7 @@ import { ApiError, ifMatch } from "../../api/problem";
 import { toPence } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { byField, place, shownTitle } from "./Evidence";
+import { byField, marks, place, shownTitle } from "./Evidence";
 
 type Suggestion = Schemas["SuggestionOut"];
 type Doc = Schemas["DocumentOut"];
@@ -85,9 +85,10 @@ export function CorrectionForm({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const evidence = byField(s.evidence ?? []);
+  const numbers = marks(s.evidence ?? []);
   const from = (k: string) => {
     const e = (EVIDENCE_OF[k] ?? []).flatMap((f) => evidence.get(f) ?? []).find((x) => x.chosen);
-    return e ? `Read “${e.value}” from ${place(e, doc)}` : undefined;
+    return e ? `Read “${e.value}” from ${place(e, doc, numbers.get(e))}` : undefined;
   };
   const id = `correct-${s.id}`;
   const send = useMutation({
