@@ -467,9 +467,14 @@ try {
       check(/^From \S+, read with (high|medium|low) confidence \(\d+%\)/.test(what), `a suggestion says where it is from and how sure, in words (${what})`);
       await accept.click();
       // What changed is said in a success banner that takes the focus from the buttons.
+      // (the banner takes the focus in an effect, just after it is drawn)
+      const focusedBanner = () =>
+        page
+          .waitForFunction(() => document.activeElement?.classList.contains("govuk-notification-banner"), null, { timeout: 3000 })
+          .then(() => true, () => false);
       const banner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: / });
       await banner.waitFor();
-      check(await banner.evaluate((e) => e === document.activeElement), `a suggestion was accepted (${what}): "${await banner.innerText()}", focused`);
+      check(await focusedBanner(), `a suggestion was accepted (${what}): "${await banner.innerText()}", focused`);
       await page.getByText(/^Decided suggestions \(\d+\)$/).click();
       await page.locator(".cma-card .govuk-tag", { hasText: "accepted" }).first().waitFor();
       await audit(page, "case-documents-accepted");
@@ -495,6 +500,30 @@ try {
       await chosen.getByText(/payslip-november.png: read/).waitFor({ timeout: 90000 });
       check(true, `each file says where it got to (${(await chosen.innerText()).replace(/\n/g, " | ")})`);
       await audit(page, "case-documents-upload");
+      // A bank's CSV export: one suggestion per budget line, and a recurring payment to a
+      // creditor whose balance the statement does not show, which accepting makes a task of.
+      const rows = ["Date,Description,Amount,Balance"];
+      let balance = 500;
+      for (const month of ["09", "10", "11"]) {
+        for (const [day, what, amount] of [["05", "DD BRIGHTSIDE ENERGY", -71.5], ["15", "DD CASTLE CARDS", -30], ["28", "BGC HALDEN ENGINEERING", 1742.6]]) {
+          balance += amount;
+          rows.push(`${day}/${month}/2026,${what},${amount.toFixed(2)},${balance.toFixed(2)}`);
+        }
+      }
+      await page.setInputFiles("#document-file", { name: "statement.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n") + "\n") });
+      await chosen.getByText(/statement.csv: read \(bank statement\): \d+ suggestions? below/).waitFor({ timeout: 60000 });
+      const payment = page.locator(".cma-card", { hasText: /Castle Cards.*balance not shown/i }).first();
+      check((await payment.getByText("Makes a task").count()) === 1, "a statement's payment to a creditor says accepting makes a task (its balance is not shown)");
+      await payment.getByRole("button", { name: /^Accept/ }).click();
+      const taskBanner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: a task was made for you: / });
+      await taskBanner.waitFor();
+      check(await focusedBanner(), `accepting it says so, focused: "${await taskBanner.innerText()}"`);
+      const energy = page.locator(".cma-card", { hasText: /^Add spending.*Brightside Energy/i }).first();
+      await energy.getByRole("button", { name: /^Accept/ }).click();
+      const lineBanner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: the budget's .* line is set to £71\.50 monthly \(Budget tab\)\./ });
+      await lineBanner.waitFor();
+      check(await focusedBanner(), `a statement's spending line was accepted into the budget, focused: "${await lineBanner.innerText()}"`);
+      await audit(page, "case-documents-statement");
     }
     if (tab === "Appointments") {
       // A slot in next week (Monday-based), on a weekday.

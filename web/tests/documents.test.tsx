@@ -44,7 +44,7 @@ vi.mock("../src/auth/session", () => ({
 }));
 
 import { batchStatus, Documents, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
-import { decided, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
+import { changes, decided, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
   return {
@@ -184,3 +184,19 @@ test("titles show dates as an adviser reads them, and confidence in words first"
   expect(typeDoubt("Check the document type (read as payslip, 50% sure): Add income: X")).toEqual({ kind: "payslip", sure: "50%", rest: "Add income: X" });
   expect([0.95, 0.7, 0.4].map(sureness)).toEqual(["high confidence (95%)", "medium confidence (70%)", "low confidence (40%)"]);
 });
+
+test("a statement's payment to a creditor says before and after that accepting makes a task, not the debt", () => {
+  const payment = suggestion("s6", { title: "Add debt: Lowell Portfolio (paid £25.00 monthly on the bank statement; balance not shown)", creditor_name: "Lowell Portfolio", balance_pence: null, account_reference: null }) as never;
+  expect(changes(payment)).toEqual([
+    ["Makes a task", "to add the debt to Lowell Portfolio once you know its balance"],
+    ["Why not the debt", "the document does not show its balance"],
+  ]);
+  const task = { title: "Add debt: Lowell Portfolio (from document statement.csv)" } as Schemas["TaskOut"];
+  expect(decided(payment, "accepted", { debt_id: null, task, deadline_ids: [], suggestion: payment })).toBe(
+    "Accepted: a task was made for you: Add debt: Lowell Portfolio (from document statement.csv). Nothing else changed on the case yet.",
+  );
+  // A CSV or OFX export has no pages: its values are not placed on one.
+  const csv = doc("d9", "statement.csv", { content_type: "text/csv" });
+  expect(place({ field: "creditor_name", value: "Lowell", page: 1, box: null, label: null, role: null, score: 1, chosen: true }, csv)).toBe("in the export (it has no pages)");
+});
+

@@ -40,6 +40,14 @@ export function countedFrom(s: Suggestion, now: string = today()): string {
 export function changes(s: Suggestion): Array<readonly [string, string]> {
   switch (s.kind) {
     case "new_debt":
+      // A debt whose balance the document does not show (a payment on a bank statement):
+      // accepting makes a task to add it, not the debt.
+      if (s.balance_pence == null)
+        return [
+          ["Makes a task", `to add the debt to ${s.creditor_name ?? "an unnamed creditor"} once you know its balance`],
+          ["Why not the debt", "the document does not show its balance"],
+          ...(s.account_reference ? ([["Account reference", s.account_reference]] as const) : []),
+        ];
       return [
         ["Adds a debt to", s.creditor_name ?? "an unnamed creditor"],
         ["Balance", money(s.balance_pence)],
@@ -93,6 +101,9 @@ export function decided(s: Suggestion, how: "accepted" | "rejected" | "corrected
   if (how === "rejected") return `Rejected: ${shownTitle(s)}. Nothing changed on the case.`;
   if (how === "corrected") return `Rejected with your correction: ${shownTitle(s)}. Nothing changed on the case; the assistant learns from your correction.`;
   const task = out?.task ? ` A task was made: ${out.task.title}.` : "";
+  // Accepted as a task alone (a debt without its balance, or nothing else wired): say so.
+  if (out?.task && !out.debt_id && !out.fact_id && !out.deadline_ids?.length)
+    return `Accepted: a task was made for you: ${out.task.title}. Nothing else changed on the case yet.`;
   switch (s.kind) {
     case "new_debt":
       return `Accepted: a debt to ${s.creditor_name ?? "an unnamed creditor"}${s.balance_pence != null ? ` of ${money(s.balance_pence)}` : ""} is added to the Debts tab.${task}`;
@@ -125,6 +136,7 @@ export function DecisionBanner({ text }: { text: string }) {
 /** The place of a box in words: its number on the page image, and for a PDF (rendered at
  * 300 dpi) about where in centimetres. An image's pixels mean nothing to an adviser. */
 export function place(e: Evidence, doc: Doc | undefined, mark?: number): string {
+  if (doc && !PAGED.has(doc.content_type)) return "in the export (it has no pages)";
   if (!e.box) return `page ${e.page} (not located on the page)`;
   const [left, top] = e.box as [number, number, number, number];
   const where = `page ${e.page}${mark ? `, box ${mark}` : ""}`;
