@@ -431,7 +431,7 @@ try {
       await page.getByRole("cell", { name: "lowell-letter.png", exact: true }).waitFor();
       check(true, "a document was uploaded and listed with its reading status");
       // The status updates by itself; the suggestion it makes is accepted.
-      await page.locator("tbody .govuk-tag", { hasText: /^(read|failed)$/ }).first().waitFor({ timeout: 90000 });
+      await page.locator("tbody .govuk-tag", { hasText: /^(read|could not be read)$/ }).first().waitFor({ timeout: 90000 });
       const accept = page.getByRole("button", { name: /^Accept/ }).first();
       await accept.waitFor({ timeout: 30000 });
       // Where each value came from: the table of evidence, and the boxes over the page.
@@ -524,6 +524,14 @@ try {
       await lineBanner.waitFor();
       check(await focusedBanner(), `a statement's spending line was accepted into the budget, focused: "${await lineBanner.innerText()}"`);
       await audit(page, "case-documents-statement");
+      // A file that cannot be read (a cut-off PNG) says why, and can be read again from its row.
+      await page.setInputFiles("#document-file", { name: "cut-off.png", mimeType: "image/png", buffer: png.subarray(0, 200) });
+      await chosen.getByText(/cut-off.png: reading failed: /).waitFor({ timeout: 60000 });
+      await audit(page, "case-documents-failed");
+      await page.getByRole("button", { name: /^Read it again\s*\(cut-off.png\)$/ }).click();
+      const resent = page.getByRole("row", { name: /cut-off.png/ }).getByText("Sent to be read again.");
+      await resent.waitFor();
+      check(await resent.evaluate((e) => e === document.activeElement), "a document that could not be read was sent to be read again from its row (focus on what replaced the button)");
     }
     if (tab === "Appointments") {
       // A slot in next week (Monday-based), on a weekday.

@@ -26,6 +26,12 @@ vi.hoisted(() => {
       if (next.status === 201) state.docs = [next.body, ...state.docs];
       return json(next.body, next.status);
     }
+    const retry = url.pathname.match(/\/documents\/([^/]+)\/retry$/);
+    if (input.method === "POST" && retry) {
+      state.decisions.push(`retry ${retry[1]} ${input.headers.get("if-match")}`);
+      state.docs = state.docs.map((d) => ((d as Doc).id === retry[1] ? { ...(d as Doc), status: "queued", version: 4 } : d));
+      return json(state.docs.find((d) => (d as Doc).id === retry[1]), 202);
+    }
     const decision = url.pathname.match(/\/suggestions\/([^/]+)\/(accept|reject)$/);
     if (input.method === "POST" && decision) {
       const s = state.suggestions.find((x) => (x as { id: string }).id === decision[1]) as Record<string, unknown>;
@@ -105,7 +111,7 @@ test("each upload says where it has got to, up to its suggestions", () => {
   const sent: Upload = { key: 1, name: "a.png", state: "uploaded", documentId: "d1" };
   expect(uploadState({ ...sent, state: "waiting" }, undefined, undefined)).toBe("waiting to be sent");
   expect(uploadState(sent, doc("d1", "a.png", { status: "processing" }), undefined)).toBe("uploaded, being read");
-  expect(uploadState(sent, doc("d1", "a.png", { status: "failed", failure_reason: "no text found" }), undefined)).toBe("could not be read: no text found");
+  expect(uploadState(sent, doc("d1", "a.png", { status: "failed", failure_reason: "no text found" }), undefined)).toBe("reading failed: no text found");
   const read = doc("d1", "a.png", { status: "done", document_class: "bank_statement" });
   expect(uploadState(sent, read, undefined)).toBe("read (bank statement), looking for suggestions");
   expect(uploadState(sent, read, 0)).toBe("read (bank statement): nothing to suggest, check it yourself");
@@ -200,3 +206,16 @@ test("a statement's payment to a creditor says before and after that accepting m
   expect(place({ field: "creditor_name", value: "Lowell", page: 1, box: null, label: null, role: null, score: 1, chosen: true }, csv)).toBe("in the export (it has no pages)");
 });
 
+test("a document that could not be read can be read again from its row, and the focus stays there", async () => {
+  state.docs = [doc("d7", "blurred.jpg", { status: "failed", failure_reason: "the reader timed out", version: 3 })];
+  show();
+  const button = await screen.findByRole("button", { name: /^Read it again\s*\(blurred.jpg\)$/ });
+  const row = button.closest("tr")!;
+  expect(row).toHaveTextContent(/could not be read\s*the reader timed out/);
+  await userEvent.click(button);
+  const sent = await within(row).findByText("Sent to be read again.");
+  await waitFor(() => expect(document.activeElement).toBe(sent));
+  expect(state.decisions).toEqual(['retry d7 "3"']);
+  expect(within(row).getByText("waiting to be read")).toBeInTheDocument();
+  expect(within(row).queryByRole("button")).toBeNull();
+});

@@ -1,7 +1,7 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { api, type Schemas } from "../../api/client";
-import { unwrap } from "../../api/problem";
+import { ApiError, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
@@ -29,7 +29,7 @@ export function uploadState(u: Upload, doc: Doc | undefined, suggestions: number
   if (u.state === "failed") return `not uploaded: ${u.problem ?? "it could not be sent"}`;
   if (!doc || doc.status === "queued") return "uploaded, waiting to be read";
   if (doc.status === "processing") return "uploaded, being read";
-  if (doc.status === "failed") return `could not be read${doc.failure_reason ? `: ${doc.failure_reason}` : ""}`;
+  if (doc.status === "failed") return `reading failed${doc.failure_reason ? `: ${doc.failure_reason}` : ""}`;
   const read = `read${doc.document_class ? ` (${label(doc.document_class).toLowerCase()})` : ""}`;
   if (suggestions === undefined) return `${read}, looking for suggestions`;
   return `${read}: ${suggestions === 0 ? "nothing to suggest, check it yourself" : `${suggestions} suggestion${suggestions === 1 ? "" : "s"} below`}`;
@@ -64,6 +64,56 @@ export function uploadProblem(status: number, body: unknown, docs: readonly Doc[
 }
 
 let nextKey = 0;
+
+const READING: Record<Doc["status"], string> = { queued: "waiting to be read", processing: "being read", done: "read", failed: "could not be read" };
+
+/** A document's reading status; a failed one can be read again from here (the API's
+ * retry), and the focus stays on the row, on what happens next. */
+function Reading({ doc, caseId, writable }: { doc: Doc; caseId: string; writable: boolean }) {
+  const qc = useQueryClient();
+  const again = useRef<HTMLDivElement>(null);
+  const retry = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.POST("/api/v1/documents/{document_id}/retry", { params: { path: { document_id: doc.id } }, headers: ifMatch(doc.version) })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["documents", caseId] }),
+  });
+  // The button goes once the document is queued again: the focus goes to the words that
+  // say so (kept if it fails again, above the button that is back).
+  const sent = retry.isSuccess;
+  useEffect(() => {
+    if (sent) again.current?.focus();
+  }, [sent]);
+  const id = `document-${doc.id}-retry`;
+  return (
+    <>
+      <Tag value={doc.status} text={READING[doc.status]} />
+      {doc.failure_reason && <div className="govuk-hint govuk-!-margin-0">{doc.failure_reason}</div>}
+      {sent && (
+        <div className="govuk-body-s govuk-!-margin-0" tabIndex={-1} ref={again}>
+          Sent to be read again.
+        </div>
+      )}
+      {doc.status === "failed" && writable && (
+        <>
+          {retry.isError && (
+            <p className="govuk-error-message govuk-!-margin-0" id={`${id}-error`}>
+              <span className="govuk-visually-hidden">Error:</span> {retry.error instanceof ApiError ? (retry.error.detail ?? retry.error.title) : String(retry.error)}
+            </p>
+          )}
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0"
+            disabled={retry.isPending}
+            aria-describedby={retry.isError ? `${id}-error` : undefined}
+            onClick={() => retry.mutate()}
+          >
+            Read it again<span className="govuk-visually-hidden"> ({doc.filename})</span>
+          </button>
+        </>
+      )}
+    </>
+  );
+}
 
 export function Documents({ caseId }: { caseId: string }) {
   const { can } = useMe();
@@ -232,8 +282,7 @@ export function Documents({ caseId }: { caseId: string }) {
                     <tr className="govuk-table__row" key={d.id}>
                       <td className="govuk-table__cell">{d.filename}</td>
                       <td className="govuk-table__cell">
-                        <Tag value={d.status} text={d.status === "done" ? "read" : d.status} />
-                        {d.failure_reason && <div className="govuk-hint govuk-!-margin-0">{d.failure_reason}</div>}
+                        <Reading doc={d} caseId={caseId} writable={can("case:write")} />
                       </td>
                       <td className="govuk-table__cell">{label(d.document_class)}</td>
                       <td className="govuk-table__cell">{dateTime(d.uploaded_at)}</td>
