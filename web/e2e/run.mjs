@@ -496,6 +496,7 @@ try {
       const summary = page.locator(".govuk-error-summary");
       await summary.getByRole("link", { name: /lowell-letter-again.png was not uploaded: it is already on this case, as lowell-letter.png/ }).waitFor();
       check(await summary.evaluate((e) => e === document.activeElement), "two files uploaded at once: the duplicate is named in the focused error summary");
+      check((await page.locator("#document-file-error").innerText()).includes("Not uploaded: lowell-letter-again.png"), "the file input says which file was not uploaded, as its error message");
       const chosen = page.getByRole("list", { name: "Files chosen" });
       await chosen.getByText(/payslip-november.png: read/).waitFor({ timeout: 90000 });
       check(true, `each file says where it got to (${(await chosen.innerText()).replace(/\n/g, " | ")})`);

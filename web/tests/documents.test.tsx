@@ -105,6 +105,8 @@ test("several files are sent one after another, and a duplicate is named in the 
   expect(link).toHaveAttribute("href", "#document-file");
   expect(summary).not.toHaveTextContent(/\(old\)/);
   await waitFor(() => expect(document.activeElement).toBe(summary.parentElement));
+  // The field itself says so too, as GOV.UK asks of a field in error.
+  expect(input).toHaveAccessibleDescription(/Error: Not uploaded: payslip-copy.png\. Choose another file, or leave it\.$/);
 });
 
 test("each upload says where it has got to, up to its suggestions", () => {

@@ -186,6 +186,7 @@ export function Documents({ caseId }: { caseId: string }) {
   }
   const failures = uploads.filter((u) => u.state === "failed");
   const busy = uploads.some((u) => u.state === "waiting" || u.state === "uploading");
+  const refused = failures.length > 0 && !busy;
   /** A read document's suggestions; unknown until the list was fetched after its reading. */
   const countOf = (doc: Doc | undefined) => {
     if (!doc || !suggestions.data) return undefined;
@@ -207,7 +208,7 @@ export function Documents({ caseId }: { caseId: string }) {
           onDragLeave={() => setOver(false)}
           onDrop={onDrop}
         >
-          {failures.length > 0 && !busy && (
+          {refused && (
             <div className="govuk-error-summary" data-module="govuk-error-summary" ref={problems} tabIndex={-1}>
               <div role="alert">
                 <h2 className="govuk-error-summary__title">There is a problem</h2>
@@ -225,20 +226,25 @@ export function Documents({ caseId }: { caseId: string }) {
               </div>
             </div>
           )}
-          <div className={`govuk-form-group${failures.length && !busy ? " govuk-form-group--error" : ""}`}>
+          <div className={`govuk-form-group${refused ? " govuk-form-group--error" : ""}`}>
             <label className="govuk-label govuk-label--s" htmlFor="document-file">
               Upload letters, payslips or statements
             </label>
             <div className="govuk-hint" id="document-file-hint">
               Scans or photos (PDF, PNG, JPEG, TIFF or HEIC), or a bank&apos;s CSV or OFX export. Choose several at once, or drop them here.
             </div>
+            {refused && (
+              <p id="document-file-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> Not uploaded: {failures.map((u) => u.name).join(", ")}. Choose {failures.length === 1 ? "another file" : "other files"}, or leave {failures.length === 1 ? "it" : "them"}.
+              </p>
+            )}
             <input
               ref={input}
               id="document-file"
-              className="govuk-file-upload"
+              className={`govuk-file-upload${refused ? " govuk-file-upload--error" : ""}`}
               type="file"
               multiple
-              aria-describedby="document-file-hint"
+              aria-describedby={refused ? "document-file-hint document-file-error" : "document-file-hint"}
               accept={ACCEPT}
               onChange={(e) => {
                 const files = [...(e.target.files ?? [])];
