@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
 import { ScreeningList } from "../src/pages/case/FirstContact";
-import { boxedPages, byField, changes, countedFrom, EvidenceList, marks, place, sharedBoxes } from "../src/pages/case/Evidence";
+import { boxedPages, byField, changes, countedFrom, EvidenceList, marks, place, sharedBoxes, uses } from "../src/pages/case/Evidence";
 import { merged } from "../src/pages/case/Reminders";
 import { hitLink, Snippet } from "../src/pages/search/Search";
 
@@ -45,6 +45,26 @@ describe("document evidence", () => {
     expect(m.get(used!)).toBe(1);
     expect(m.get(alternative!)).toBe(2);
     expect(m.has(unlocated!)).toBe(false);
+  });
+
+  it("lists a suggestion's own values first, and what else the document said apart, numbered on", () => {
+    const deadline = {
+      ...suggestion,
+      kind: "response_deadline",
+      evidence: [
+        { field: "balance_pence", value: "£450.00", page: 1, box: [100, 200, 60, 20], label: "Balance", role: null, score: 0.9, chosen: true },
+        { field: "deadline_date", value: "2026-11-30", page: 1, box: [10, 300, 80, 20], label: "Please pay by", role: null, score: 0.9, chosen: true },
+      ],
+    } as unknown as Schemas["SuggestionOut"];
+    expect(uses("response_deadline", "balance_pence")).toBe(false);
+    expect(uses("response_deadline", "a_field_not_known_here")).toBe(true);
+    render(<EvidenceList s={deadline} doc={pdf} />);
+    const own = screen.getByRole("table", { name: "Where each value came from in letter.pdf" });
+    expect(within(own).getAllByRole("row")).toHaveLength(2);
+    expect(own).toHaveTextContent(/Deadline date\s*used.*2026-11-30.*page 1, box 1/);
+    expect(screen.getByText("Other values read from letter.pdf (1)").closest("details")).not.toHaveAttribute("open");
+    const others = screen.getByRole("table", { name: "Other values read from letter.pdf, not part of this suggestion", hidden: true });
+    expect(others).toHaveTextContent(/Balance\s*used.*£450.00.*page 1, box 2/);
   });
 
   it("draws a place read for two values as one box with both numbers, solid if either is used", () => {

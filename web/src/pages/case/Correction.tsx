@@ -84,8 +84,8 @@ export function CorrectionForm({
   const [reason, setReason] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const evidence = byField(s.evidence ?? []);
-  const numbers = marks(s.evidence ?? []);
+  const evidence = byField(s.evidence ?? [], s.kind);
+  const numbers = marks(s.evidence ?? [], s.kind);
   const from = (k: string) => {
     const e = (EVIDENCE_OF[k] ?? []).flatMap((f) => evidence.get(f) ?? []).find((x) => x.chosen);
     return e ? `Read “${e.value}” from ${place(e, doc, numbers.get(e))}` : undefined;

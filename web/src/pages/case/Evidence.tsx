@@ -149,18 +149,22 @@ export function place(e: Evidence, doc: Doc | undefined, mark?: number): string 
 
 /** The number each located value carries, in the table and on its box over the page:
  * in the table's order (field by field, the used value first). */
-export function marks(evidence: readonly Evidence[]): Map<Evidence, number> {
+export function marks(evidence: readonly Evidence[], kind?: Suggestion["kind"]): Map<Evidence, number> {
   const m = new Map<Evidence, number>();
-  for (const list of byField(evidence).values()) for (const e of list) if (e.box) m.set(e, m.size + 1);
+  for (const list of byField(evidence, kind).values()) for (const e of list) if (e.box) m.set(e, m.size + 1);
   return m;
 }
 
 /** The boxes drawn on one page: a place read for several values (the net pay used as the
  * income and passed over as the gross) is one box carrying all their numbers, solid if
  * any of them is used, instead of boxes hiding one another. */
-export function sharedBoxes(evidence: readonly Evidence[], page: number): Array<{ box: [number, number, number, number]; numbers: number[]; chosen: boolean }> {
+export function sharedBoxes(
+  evidence: readonly Evidence[],
+  page: number,
+  kind?: Suggestion["kind"],
+): Array<{ box: [number, number, number, number]; numbers: number[]; chosen: boolean }> {
   const out = new Map<string, { box: [number, number, number, number]; numbers: number[]; chosen: boolean }>();
-  for (const [e, n] of marks(evidence)) {
+  for (const [e, n] of marks(evidence, kind)) {
     if (e.page !== page) continue;
     const key = (e.box as number[]).join();
     const b = out.get(key) ?? { box: e.box as [number, number, number, number], numbers: [], chosen: false };
@@ -171,9 +175,34 @@ export function sharedBoxes(evidence: readonly Evidence[], page: number): Array<
   return [...out.values()];
 }
 
-export function byField(evidence: readonly Evidence[]): Map<string, Evidence[]> {
+const DEBT_FIELDS = ["creditor_name", "account_reference", "balance_pence"];
+const DEADLINE_FIELDS = ["letter_date", "deadline_date", "court_claim_number"];
+/** The read values each kind of suggestion is made of; the rest of what the reader found
+ * on the document is listed apart, out of the way of the decision. */
+const USES: Partial<Record<Suggestion["kind"], string[]>> = {
+  new_debt: DEBT_FIELDS,
+  update_debt: DEBT_FIELDS,
+  new_income: ["payer_name", "creditor_name", "income_pence", "gross_pence", "frequency", "letter_date"],
+  new_expenditure: ["creditor_name", "balance_pence", "frequency"],
+  court_claim_deadline: DEADLINE_FIELDS,
+  statutory_demand_deadline: DEADLINE_FIELDS,
+  enforcement_deadline: DEADLINE_FIELDS,
+  letter_of_claim_deadline: DEADLINE_FIELDS,
+  response_deadline: DEADLINE_FIELDS,
+};
+const KNOWN = new Set(Object.values(USES).flat());
+
+/** Whether a suggestion of ``kind`` is made of ``field`` (a field or kind not known here is). */
+export function uses(kind: Suggestion["kind"] | undefined, field: string): boolean {
+  const fields = kind && USES[kind];
+  return !fields || !KNOWN.has(field) || fields.includes(field);
+}
+
+/** The values by field, the used value first; with ``kind``, that kind's own fields first. */
+export function byField(evidence: readonly Evidence[], kind?: Suggestion["kind"]): Map<string, Evidence[]> {
   const m = new Map<string, Evidence[]>();
-  for (const e of evidence) m.set(e.field, [...(m.get(e.field) ?? []), e]);
+  const first = [...evidence.filter((e) => uses(kind, e.field)), ...evidence.filter((e) => !uses(kind, e.field))];
+  for (const e of first) m.set(e.field, [...(m.get(e.field) ?? []), e]);
   for (const [k, list] of m) m.set(k, [...list].sort((a, b) => Number(b.chosen) - Number(a.chosen) || b.score - a.score));
   return m;
 }
@@ -196,7 +225,7 @@ export function boxedPages(evidence: readonly Evidence[]): number[] {
 }
 
 /** One page image with the chosen values' boxes (solid) and the alternatives' (dashed). */
-function PageImage({ doc, page, evidence }: { doc: Doc; page: number; evidence: Evidence[] }) {
+function PageImage({ doc, page, evidence, kind }: { doc: Doc; page: number; evidence: Evidence[]; kind: Suggestion["kind"] }) {
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
   const image = useQuery({
     queryKey: ["document-page", doc.id, page],
@@ -211,7 +240,7 @@ function PageImage({ doc, page, evidence }: { doc: Doc; page: number; evidence: 
     },
     staleTime: Infinity,
   });
-  const boxes = sharedBoxes(evidence, page);
+  const boxes = sharedBoxes(evidence, page, kind);
   if (image.isPending) return <p className="govuk-body-s" role="status">Loading page {page}…</p>;
   if (image.isError) return <p className="govuk-body-s">Page {page} could not be loaded.</p>;
   return (
@@ -244,13 +273,15 @@ function PageImage({ doc, page, evidence }: { doc: Doc; page: number; evidence: 
 }
 
 export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }) {
-  const fields = byField(s.evidence ?? []);
-  const numbers = marks(s.evidence ?? []);
-  if (fields.size === 0) return <p className="govuk-body-s">The reader did not record where these values came from.</p>;
-  return (
+  const fields = [...byField(s.evidence ?? [], s.kind)];
+  const numbers = marks(s.evidence ?? [], s.kind);
+  if (fields.length === 0) return <p className="govuk-body-s">The reader did not record where these values came from.</p>;
+  const own = fields.filter(([field]) => uses(s.kind, field));
+  const others = fields.filter(([field]) => !uses(s.kind, field));
+  const table = (rows: typeof fields, caption: string, hidden: boolean) => (
     <ScrollBox>
       <table className="govuk-table govuk-!-margin-bottom-3">
-        <caption className="govuk-table__caption govuk-table__caption--s">Where each value came from{doc ? ` in ${doc.filename}` : ""}</caption>
+        <caption className={`govuk-table__caption govuk-table__caption--s${hidden ? " govuk-visually-hidden" : ""}`}>{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">Value</th>
@@ -259,7 +290,7 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
           </tr>
         </thead>
         <tbody className="govuk-table__body">
-          {[...fields].flatMap(([field, list]) =>
+          {rows.flatMap(([field, list]) =>
             list.map((e, i) => (
               <tr className="govuk-table__row" key={`${field}-${i}`}>
                 <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
@@ -284,6 +315,22 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
         </tbody>
       </table>
     </ScrollBox>
+  );
+  const count = others.reduce((n, [, list]) => n + list.length, 0);
+  return (
+    <>
+      {own.length > 0 && table(own, `Where each value came from${doc ? ` in ${doc.filename}` : ""}`, false)}
+      {others.length > 0 && (
+        <details className="govuk-details govuk-!-margin-bottom-3">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              Other values read from {doc ? doc.filename : "the document"} ({count})
+            </span>
+          </summary>
+          <div className="govuk-details__text">{table(others, `Other values read from ${doc ? doc.filename : "the document"}, not part of this suggestion`, true)}</div>
+        </details>
+      )}
+    </>
   );
 }
 
@@ -355,7 +402,7 @@ export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Sug
           <button type="button" className="govuk-link cma-link-button govuk-!-margin-bottom-3" aria-expanded={show} aria-controls={`${id}-page`} onClick={() => setShow(!show)}>
             {show ? "Hide" : "Show"} {pages.length === 1 ? "the page" : `the ${pages.length} pages`} with the boxes<span className="govuk-visually-hidden"> for {title}</span>
           </button>
-          <div id={`${id}-page`}>{show && doc && pages.map((n) => <PageImage key={n} doc={doc} page={n} evidence={s.evidence ?? []} />)}</div>
+          <div id={`${id}-page`}>{show && doc && pages.map((n) => <PageImage key={n} doc={doc} page={n} evidence={s.evidence ?? []} kind={s.kind} />)}</div>
         </>
       )}
       <ErrorSummary error={decide.error} fields={{ reason: `${id}-reason` }} />
