@@ -221,3 +221,15 @@ test("a document that could not be read can be read again from its row, and the 
   expect(within(row).getByText("waiting to be read")).toBeInTheDocument();
   expect(within(row).queryByRole("button")).toBeNull();
 });
+
+test("a letter's own deadline says it is accepted as a task due on it, and the banner dates it as an adviser reads", () => {
+  const pay = suggestion("s8", { kind: "response_deadline", title: "Act on the letter by 2026-11-30", deadline: "2026-11-30", deadline_basis: "date printed on the letter" }) as never;
+  expect(changes(pay)).toEqual([["Makes a task due on", "30 Nov 2026 (date printed on the letter)"]]);
+  const task = { title: "Act on the letter by 2026-11-30 (from document lowell.png)" } as Schemas["TaskOut"];
+  expect(decided(pay, "accepted", { debt_id: null, task, deadline_ids: [], suggestion: pay })).toBe(
+    "Accepted: a task was made for you: Act on the letter by 30 Nov 2026 (from document lowell.png). Nothing else changed on the case yet.",
+  );
+  // A court claim with its date of service is recorded on the case's clock, as before.
+  const claim = suggestion("s9", { kind: "court_claim_deadline", fact_date: "2026-12-01", deadline: "2026-12-15" }) as never;
+  expect(changes(claim)[0]).toEqual(["Records", "Court claim deadline"]);
+});

@@ -37,6 +37,9 @@ export function countedFrom(s: Suggestion, now: string = today()): string {
   return service && day > now ? `${date(day)} (the deemed date of service, still ahead)` : date(day);
 }
 
+/** Deadline kinds the case's clock counts from the document's date (the API's fact kinds). */
+const CLOCKED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline", "enforcement_deadline", "letter_of_claim_deadline"]);
+
 export function changes(s: Suggestion): Array<readonly [string, string]> {
   switch (s.kind) {
     case "new_debt":
@@ -65,6 +68,13 @@ export function changes(s: Suggestion): Array<readonly [string, string]> {
         ...(s.creditor_name ? ([[s.kind === "new_income" ? "Paid by" : "Paid to", s.creditor_name]] as const) : []),
       ];
     default:
+      // A deadline the case's clock does not count (a letter's own "pay by"), or one with
+      // no date to count from, is accepted as a task due on it, not as a recorded event.
+      if (!CLOCKED.has(s.kind) || !s.fact_date)
+        return [
+          ["Makes a task due on", s.deadline ? `${date(s.deadline)}${s.deadline_basis ? ` (${s.deadline_basis})` : ""}` : "no date read"],
+          ...(s.court_claim_number ? ([["Claim number", s.court_claim_number]] as const) : []),
+        ];
       return [
         ["Records", label(s.kind)],
         ...(s.fact_date ? ([["Counted from", countedFrom(s)]] as const) : []),
@@ -103,7 +113,7 @@ export function decided(s: Suggestion, how: "accepted" | "rejected" | "corrected
   const task = out?.task ? ` A task was made: ${out.task.title}.` : "";
   // Accepted as a task alone (a debt without its balance, or nothing else wired): say so.
   if (out?.task && !out.debt_id && !out.fact_id && !out.deadline_ids?.length)
-    return `Accepted: a task was made for you: ${out.task.title}. Nothing else changed on the case yet.`;
+    return `Accepted: a task was made for you: ${shownTitle(out.task)}. Nothing else changed on the case yet.`;
   switch (s.kind) {
     case "new_debt":
       return `Accepted: a debt to ${s.creditor_name ?? "an unnamed creditor"}${s.balance_pence != null ? ` of ${money(s.balance_pence)}` : ""} is added to the Debts tab.${task}`;
