@@ -428,10 +428,10 @@ try {
         { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
       );
       await page.setInputFiles("#document-file", { name: "lowell-letter.png", mimeType: "image/png", buffer: png });
-      await page.getByText("lowell-letter.png").waitFor();
+      await page.getByRole("cell", { name: "lowell-letter.png", exact: true }).waitFor();
       check(true, "a document was uploaded and listed with its reading status");
       // The status updates by itself; the suggestion it makes is accepted.
-      await page.locator("tbody .govuk-tag", { hasText: /^(read|failed)$/ }).first().waitFor({ timeout: 90000 });
+      await page.locator("tbody .govuk-tag", { hasText: /^(read|could not be read)$/ }).first().waitFor({ timeout: 90000 });
       const accept = page.getByRole("button", { name: /^Accept/ }).first();
       await accept.waitFor({ timeout: 30000 });
       // Where each value came from: the table of evidence, and the boxes over the page.
@@ -440,6 +440,14 @@ try {
       await page.locator(".cma-evidence img").first().waitFor();
       await page.waitForFunction(() => document.querySelectorAll(".cma-evidence__box").length > 0, null, { timeout: 15000 });
       check(true, `a suggestion shows where its values came from (${await page.locator(".cma-evidence__box").count()} boxes over the page)`);
+      // Each box carries the number its value has in the table ("page 1, box 1").
+      const card = page.locator(".cma-card", { has: page.locator(".cma-evidence img") }).first();
+      const numbered = await card.locator(".cma-evidence__box .cma-evidence__mark").allInnerTexts();
+      // (rows of the values this suggestion is not made of are in a closed "Other values")
+      const where = await card.evaluate((c) => [...c.querySelectorAll("td")].filter((td) => /page \d+, box \d+/.test(td.textContent ?? "")).length);
+      // (a place read for two values is one box carrying both numbers, "4, 9")
+      const numbers = numbered.flatMap((t) => t.split(", ")).map(Number).sort((a, b) => a - b);
+      check(numbers[0] === 1 && numbers.length === where && numbers.every((n, i) => n === i + 1), `each box is numbered as its value in the table (${numbered.join(" | ")}; ${where} rows say their box)`);
       await audit(page, "case-documents-evidence");
       // "Reject and correct" opens prefilled, each value with where it was read; a bad
       // amount is named in the error summary; cancelled, the suggestion stays pending.
@@ -455,10 +463,77 @@ try {
       check(true, "a correction with a bad amount shows the API's problem in the error summary");
       await audit(page, "case-documents-correct-error");
       await form.getByRole("button", { name: /^Cancel/ }).click();
+      check(/^Reject and correct/.test(await page.evaluate(() => document.activeElement?.textContent ?? "")), "a cancelled correction gives the focus back to 'Reject and correct'");
       const what = await page.locator(".cma-card p").first().innerText();
+      check(/^From \S+, read with (high|medium|low) confidence \(\d+%\)/.test(what), `a suggestion says where it is from and how sure, in words (${what})`);
       await accept.click();
+      // What changed is said in a success banner that takes the focus from the buttons.
+      // (the banner takes the focus in an effect, just after it is drawn)
+      const focusedBanner = () =>
+        page
+          .waitForFunction(() => document.activeElement?.classList.contains("govuk-notification-banner"), null, { timeout: 3000 })
+          .then(() => true, () => false);
+      const banner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: / });
+      await banner.waitFor();
+      check(await focusedBanner(), `a suggestion was accepted (${what}): "${await banner.innerText()}", focused`);
+      await page.getByText(/^Decided suggestions \(\d+\)$/).click();
       await page.locator(".cma-card .govuk-tag", { hasText: "accepted" }).first().waitFor();
-      check(true, `a suggestion was accepted (${what})`);
+      await audit(page, "case-documents-accepted");
+      // Several files at once: a payslip and the letter again. Each says where it has got
+      // to; the copy already on the case is named in the error summary, linked to the input.
+      const payslip = execFileSync(
+        process.env.CMA_PYTHON || join(repo, ".venv", "bin", "python"),
+        [
+          "-c",
+          "import sys; from tests.e2e.documents_fixtures import letter_png; sys.stdout.buffer.write(letter_png(['Halden Engineering Ltd', 'PAYSLIP', 'Pay date: 27 November 2026   Period: Monthly', 'Gross pay   £2,100.00', 'Income tax   £210.00', 'Net pay   £1,742.60']))",
+        ],
+        { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
+      );
+      await page.setInputFiles("#document-file", [
+        { name: "payslip-november.png", mimeType: "image/png", buffer: payslip },
+        { name: "lowell-letter-again.png", mimeType: "image/png", buffer: png },
+      ]);
+      await page.getByRole("status").filter({ hasText: "1 of 2 uploaded, 1 not uploaded" }).waitFor();
+      const summary = page.locator(".govuk-error-summary");
+      await summary.getByRole("link", { name: /lowell-letter-again.png was not uploaded: it is already on this case, as lowell-letter.png/ }).waitFor();
+      check(await summary.evaluate((e) => e === document.activeElement), "two files uploaded at once: the duplicate is named in the focused error summary");
+      check((await page.locator("#document-file-error").innerText()).includes("Not uploaded: lowell-letter-again.png"), "the file input says which file was not uploaded, as its error message");
+      const chosen = page.getByRole("list", { name: "Files chosen" });
+      await chosen.getByText(/payslip-november.png: read/).waitFor({ timeout: 90000 });
+      check(true, `each file says where it got to (${(await chosen.innerText()).replace(/\n/g, " | ")})`);
+      await audit(page, "case-documents-upload");
+      // A bank's CSV export: one suggestion per budget line, and a recurring payment to a
+      // creditor whose balance the statement does not show, which accepting makes a task of.
+      const rows = ["Date,Description,Amount,Balance"];
+      let balance = 500;
+      for (const month of ["09", "10", "11"]) {
+        for (const [day, what, amount] of [["05", "DD BRIGHTSIDE ENERGY", -71.5], ["15", "DD CASTLE CARDS", -30], ["28", "BGC HALDEN ENGINEERING", 1742.6]]) {
+          balance += amount;
+          rows.push(`${day}/${month}/2026,${what},${amount.toFixed(2)},${balance.toFixed(2)}`);
+        }
+      }
+      await page.setInputFiles("#document-file", { name: "statement.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n") + "\n") });
+      await chosen.getByText(/statement.csv: read \(bank statement\): \d+ suggestions? below/).waitFor({ timeout: 60000 });
+      const payment = page.locator(".cma-card", { hasText: /Castle Cards.*balance not shown/i }).first();
+      check((await payment.getByText("Makes a task").count()) === 1, "a statement's payment to a creditor says accepting makes a task (its balance is not shown)");
+      await payment.getByRole("button", { name: /^Accept/ }).click();
+      const taskBanner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: a task was made for you: / });
+      await taskBanner.waitFor();
+      check(await focusedBanner(), `accepting it says so, focused: "${await taskBanner.innerText()}"`);
+      const energy = page.locator(".cma-card", { hasText: /^Add spending.*Brightside Energy/i }).first();
+      await energy.getByRole("button", { name: /^Accept/ }).click();
+      const lineBanner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: the budget's .* line is set to £71\.50 monthly \(Budget tab\)\./ });
+      await lineBanner.waitFor();
+      check(await focusedBanner(), `a statement's spending line was accepted into the budget, focused: "${await lineBanner.innerText()}"`);
+      await audit(page, "case-documents-statement");
+      // A file that cannot be read (a cut-off PNG) says why, and can be read again from its row.
+      await page.setInputFiles("#document-file", { name: "cut-off.png", mimeType: "image/png", buffer: png.subarray(0, 200) });
+      await chosen.getByText(/cut-off.png: reading failed: /).waitFor({ timeout: 60000 });
+      await audit(page, "case-documents-failed");
+      await page.getByRole("button", { name: /^Read it again\s*\(cut-off.png\)$/ }).click();
+      const resent = page.getByRole("row", { name: /cut-off.png/ }).getByText("Sent to be read again.");
+      await resent.waitFor();
+      check(await resent.evaluate((e) => e === document.activeElement), "a document that could not be read was sent to be read again from its row (focus on what replaced the button)");
     }
     if (tab === "Appointments") {
       // A slot in next week (Monday-based), on a weekday.

@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
 import { ScreeningList } from "../src/pages/case/FirstContact";
-import { boxedPages, byField, changes, countedFrom, EvidenceList, place } from "../src/pages/case/Evidence";
+import { boxedPages, byField, changes, countedFrom, EvidenceList, marks, place, sharedBoxes, uses } from "../src/pages/case/Evidence";
 import { merged } from "../src/pages/case/Reminders";
 import { hitLink, Snippet } from "../src/pages/search/Search";
 
@@ -34,7 +34,49 @@ describe("document evidence", () => {
     expect(f.get("balance")!.map((e) => e.value)).toEqual(["£450.00", "£500.00"]);
     expect(place(f.get("balance")![0]!, pdf)).toBe("page 1, about 0.8 cm from the left and 1.7 cm from the top");
     expect(place(f.get("creditor_name")![0]!, pdf)).toBe("page 2 (not located on the page)");
-    expect(place(f.get("balance")![0]!, undefined)).toBe("page 1, box at 100,200 (60×20 pixels)");
+    // An image's pixels mean nothing to an adviser: its box is named by its number.
+    expect(place(f.get("balance")![0]!, undefined)).toBe("page 1");
+    expect(place(f.get("balance")![0]!, undefined, 1)).toBe("page 1, box 1");
+  });
+
+  it("numbers each located value as the table lists it, the same number as on its box", () => {
+    const m = marks(suggestion.evidence!);
+    const [used, alternative, unlocated] = [...byField(suggestion.evidence!).values()].flat();
+    expect(m.get(used!)).toBe(1);
+    expect(m.get(alternative!)).toBe(2);
+    expect(m.has(unlocated!)).toBe(false);
+  });
+
+  it("lists a suggestion's own values first, and what else the document said apart, numbered on", () => {
+    const deadline = {
+      ...suggestion,
+      kind: "response_deadline",
+      evidence: [
+        { field: "balance_pence", value: "£450.00", page: 1, box: [100, 200, 60, 20], label: "Balance", role: null, score: 0.9, chosen: true },
+        { field: "deadline_date", value: "2026-11-30", page: 1, box: [10, 300, 80, 20], label: "Please pay by", role: null, score: 0.9, chosen: true },
+      ],
+    } as unknown as Schemas["SuggestionOut"];
+    expect(uses("response_deadline", "balance_pence")).toBe(false);
+    expect(uses("response_deadline", "a_field_not_known_here")).toBe(true);
+    render(<EvidenceList s={deadline} doc={pdf} />);
+    const own = screen.getByRole("table", { name: "Where each value came from in letter.pdf" });
+    expect(within(own).getAllByRole("row")).toHaveLength(2);
+    expect(own).toHaveTextContent(/Deadline date\s*used.*2026-11-30.*page 1, box 1/);
+    expect(screen.getByText("Other values read from letter.pdf (1)").closest("details")).not.toHaveAttribute("open");
+    const others = screen.getByRole("table", { name: "Other values read from letter.pdf, not part of this suggestion", hidden: true });
+    expect(others).toHaveTextContent(/Balance\s*used.*£450.00.*page 1, box 2/);
+  });
+
+  it("draws a place read for two values as one box with both numbers, solid if either is used", () => {
+    const evidence = [
+      ...suggestion.evidence!,
+      { field: "gross_pence", value: "£450.00", page: 1, box: [100, 200, 60, 20], label: "Balance", role: null, score: 0.2, chosen: false },
+    ] as Schemas["EvidenceOut"][];
+    expect(sharedBoxes(evidence, 1)).toEqual([
+      { box: [100, 200, 60, 20], numbers: [1, 3], chosen: true },
+      { box: [10, 20, 30, 40], numbers: [2], chosen: false },
+    ]);
+    expect(sharedBoxes(evidence, 2)).toEqual([]);
   });
 
   it("lists each value with its alternatives and where it was read", () => {
@@ -42,8 +84,9 @@ describe("document evidence", () => {
     const table = screen.getByRole("table", { name: /Where each value came from in letter.pdf/ });
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(4);
-    expect(rows[1]).toHaveTextContent(/Balance\s*used.*£450.00.*balance due.*next to “Balance”.*page 1, about 0.8 cm/);
-    expect(rows[2]).toHaveTextContent(/alternative.*£500.00/);
+    expect(rows[1]).toHaveTextContent(/Balance\s*used.*£450.00.*balance due.*next to “Balance”.*1\s*page 1, box 1, about 0.8 cm/);
+    expect(rows[2]).toHaveTextContent(/alternative.*£500.00.*2\s*page 1, box 2/);
+    expect(rows[3]).toHaveTextContent(/page 2 \(not located on the page\)/);
   });
 });
 

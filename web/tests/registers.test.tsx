@@ -95,7 +95,7 @@ describe("reject and correct", () => {
     expect(screen.getByRole("heading", { name: "Reject and correct: Add the Lowell debt" })).toHaveFocus();
     const balance = screen.getByLabelText("Balance");
     expect(balance).toHaveValue("450.00");
-    expect(balance).toHaveAccessibleDescription(/Read “£450.00” from page 1, box at 100,200/);
+    expect(balance).toHaveAccessibleDescription(/^Read “£450.00” from page 1, box 1$/);
     expect(screen.getByLabelText("Creditor")).toHaveValue("Lowell");
     fireEvent.change(balance, { target: { value: "400" } });
     expect(balance).toHaveValue("400");

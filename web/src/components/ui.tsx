@@ -141,7 +141,9 @@ export function Blocked({ children }: { children: ReactNode }) {
 /** A wide table's box: it scrolls sideways on its own (the page never does), and while it
  * does it can be reached with the keyboard and is named after the table's caption, so
  * keyboard and screen reader users can scroll it too (axe: scrollable-region-focusable). */
-export function ScrollBox({ children }: { children: ReactNode }) {
+/** A box that scrolls sideways when its content is wider than the screen; then it is a
+ * named, focusable region (named by its table's caption, or by ``label``). */
+export function ScrollBox({ children, label }: { children: ReactNode; label?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const [name, setName] = useState<string | null>(null);
   useEffect(() => {
@@ -149,7 +151,7 @@ export function ScrollBox({ children }: { children: ReactNode }) {
     if (!box || typeof ResizeObserver === "undefined") return;
     const measure = () => {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
-      const caption = box.querySelector("caption")?.textContent?.trim();
+      const caption = label ?? box.querySelector("caption")?.textContent?.trim();
       setName(scrolls ? `${caption || "Table"} (scrolls sideways)` : null);
     };
     measure();
@@ -157,7 +159,7 @@ export function ScrollBox({ children }: { children: ReactNode }) {
     watch.observe(box);
     if (box.firstElementChild) watch.observe(box.firstElementChild);
     return () => watch.disconnect();
-  }, []);
+  }, [label]);
   return name === null ? (
     <div ref={ref} className="cma-table-scroll">
       {children}

@@ -10,7 +10,7 @@ import { ApiError, ifMatch } from "../../api/problem";
 import { toPence } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { byField, place } from "./Evidence";
+import { byField, marks, place, shownTitle } from "./Evidence";
 
 type Suggestion = Schemas["SuggestionOut"];
 type Doc = Schemas["DocumentOut"];
@@ -66,17 +66,29 @@ const EVIDENCE_OF: Record<string, string[]> = {
   court_claim_number: ["court_claim_number"],
 };
 
-export function CorrectionForm({ s, doc, onClose }: { s: Suggestion; doc: Doc | undefined; onClose: () => void }) {
+export function CorrectionForm({
+  s,
+  doc,
+  onClose,
+  onCorrected = onClose,
+}: {
+  s: Suggestion;
+  doc: Doc | undefined;
+  onClose: () => void;
+  /** After the rejection with its correction is saved (the banner takes the focus). */
+  onCorrected?: () => void;
+}) {
   const qc = useQueryClient();
   const start = prefill(s, doc);
   const [v, setV] = useState(start);
   const [reason, setReason] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const evidence = byField(s.evidence ?? []);
+  const evidence = byField(s.evidence ?? [], s.kind);
+  const numbers = marks(s.evidence ?? [], s.kind);
   const from = (k: string) => {
     const e = (EVIDENCE_OF[k] ?? []).flatMap((f) => evidence.get(f) ?? []).find((x) => x.chosen);
-    return e ? `Read “${e.value}” from ${place(e, doc)}` : undefined;
+    return e ? `Read “${e.value}” from ${place(e, doc, numbers.get(e))}` : undefined;
   };
   const id = `correct-${s.id}`;
   const send = useMutation({
@@ -90,7 +102,7 @@ export function CorrectionForm({ s, doc, onClose }: { s: Suggestion; doc: Doc | 
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["suggestions"] });
-      onClose();
+      onCorrected();
     },
   });
   const set = (k: keyof CorrectionValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
@@ -104,7 +116,7 @@ export function CorrectionForm({ s, doc, onClose }: { s: Suggestion; doc: Doc | 
   return (
     <section className="cma-card govuk-!-margin-bottom-3" aria-labelledby={`${id}-heading`}>
       <h4 className="govuk-heading-s" id={`${id}-heading`} tabIndex={-1} ref={heading}>
-        Reject and correct: {s.title}
+        Reject and correct: {shownTitle(s)}
       </h4>
       <p className="govuk-body-s">Change what the reader got wrong. Nothing changes on the case; the correction teaches the assistant.</p>
       <form
@@ -153,7 +165,7 @@ export function CorrectionForm({ s, doc, onClose }: { s: Suggestion; doc: Doc | 
         <TextInput id={`${id}-reason`} name="reason" label="Why reject it (optional)" value={reason} onChange={setReason} error={send.error} />
         <div className="govuk-button-group govuk-!-margin-bottom-0">
           <Button warning busy={send.isPending}>
-            Reject with this correction<span className="govuk-visually-hidden"> of {s.title}</span>
+            Reject with this correction<span className="govuk-visually-hidden"> of {shownTitle(s)}</span>
           </Button>
           <Button type="button" secondary onClick={onClose}>
             Cancel<span className="govuk-visually-hidden"> the correction</span>

@@ -1,18 +1,129 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type DragEvent } from "react";
-import { api } from "../../api/client";
-import { unwrap } from "../../api/problem";
+import { useEffect, useRef, useState, type DragEvent } from "react";
+import { api, type Schemas } from "../../api/client";
+import { ApiError, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
-import { ErrorSummary } from "../../components/forms";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
-import { SuggestionCard } from "./Evidence";
+import { DecisionBanner, SuggestionCard } from "./Evidence";
+
+type Doc = Schemas["DocumentOut"];
+
+/** One chosen file on its way in: sent one after another, then read by the worker. */
+export type Upload = {
+  key: number;
+  name: string;
+  state: "waiting" | "uploading" | "uploaded" | "failed";
+  /** Why it was refused, in an adviser's words. */
+  problem?: string;
+  documentId?: string;
+};
+
+/** Types the API takes: scans and photos, and a bank's CSV or OFX export. */
+export const ACCEPT = ".pdf,.png,.jpg,.jpeg,.tif,.tiff,.heic,.csv,.ofx,.qfx,application/pdf,image/*,text/csv,application/x-ofx";
+
+/** Where one upload has got to: sent, then read (or not), from the documents list. */
+export function uploadState(u: Upload, doc: Doc | undefined, suggestions: number | undefined): string {
+  if (u.state === "waiting") return "waiting to be sent";
+  if (u.state === "uploading") return "uploading";
+  if (u.state === "failed") return `not uploaded: ${u.problem ?? "it could not be sent"}`;
+  if (!doc || doc.status === "queued") return "uploaded, waiting to be read";
+  if (doc.status === "processing") return "uploaded, being read";
+  if (doc.status === "failed") return `reading failed${doc.failure_reason ? `: ${doc.failure_reason}` : ""}`;
+  const read = `read${doc.document_class ? ` (${label(doc.document_class).toLowerCase()})` : ""}`;
+  if (suggestions === undefined) return `${read}, looking for suggestions`;
+  return `${read}: ${suggestions === 0 ? "nothing to suggest, check it yourself" : `${suggestions} suggestion${suggestions === 1 ? "" : "s"} below`}`;
+}
+
+/** What the live region says about a batch: one line, changed as each file moves on. */
+export function batchStatus(uploads: readonly Upload[]): string {
+  if (uploads.length === 0) return "";
+  if (uploads.length === 1) {
+    const [u] = uploads as [Upload];
+    return u.state === "uploaded" ? `${u.name} uploaded` : u.state === "failed" ? `${u.name} not uploaded` : `Uploading ${u.name}`;
+  }
+  const sending = uploads.findIndex((u) => u.state === "uploading");
+  if (sending >= 0) return `Uploading ${sending + 1} of ${uploads.length}: ${uploads[sending]!.name}`;
+  if (uploads.some((u) => u.state === "waiting")) return `${uploads.length} files chosen`;
+  const sent = uploads.filter((u) => u.state === "uploaded").length;
+  const failed = uploads.length - sent;
+  return `${sent} of ${uploads.length} uploaded${failed ? `, ${failed} not uploaded` : ""}`;
+}
+
+/** A refused upload in plain words: a duplicate names the copy already on the case. */
+export function uploadProblem(status: number, body: unknown, docs: readonly Doc[]): string {
+  const b = (body ?? {}) as { detail?: string; title?: string; existing_document_id?: string; errors?: { message: string }[] };
+  if (status === 409) {
+    const existing = docs.find((d) => d.id === b.existing_document_id);
+    return existing
+      ? `it is already on this case, as ${existing.filename} (uploaded ${dateTime(existing.uploaded_at)})`
+      : "it is already on this case";
+  }
+  if (status === 413) return "it is too big to upload";
+  return b.errors?.[0]?.message ?? b.detail ?? b.title ?? `the server answered ${status}`;
+}
+
+let nextKey = 0;
+
+const READING: Record<Doc["status"], string> = { queued: "waiting to be read", processing: "being read", done: "read", failed: "could not be read" };
+
+/** A document's reading status; a failed one can be read again from here (the API's
+ * retry), and the focus stays on the row, on what happens next. */
+function Reading({ doc, caseId, writable }: { doc: Doc; caseId: string; writable: boolean }) {
+  const qc = useQueryClient();
+  const again = useRef<HTMLDivElement>(null);
+  const retry = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.POST("/api/v1/documents/{document_id}/retry", { params: { path: { document_id: doc.id } }, headers: ifMatch(doc.version) })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["documents", caseId] }),
+  });
+  // The button goes once the document is queued again: the focus goes to the words that
+  // say so (kept if it fails again, above the button that is back).
+  const sent = retry.isSuccess;
+  useEffect(() => {
+    if (sent) again.current?.focus();
+  }, [sent]);
+  const id = `document-${doc.id}-retry`;
+  return (
+    <>
+      <Tag value={doc.status} text={READING[doc.status]} />
+      {doc.failure_reason && <div className="govuk-hint govuk-!-margin-0">{doc.failure_reason}</div>}
+      {sent && (
+        <div className="govuk-body-s govuk-!-margin-0" tabIndex={-1} ref={again}>
+          Sent to be read again.
+        </div>
+      )}
+      {doc.status === "failed" && writable && (
+        <>
+          {retry.isError && (
+            <p className="govuk-error-message govuk-!-margin-0" id={`${id}-error`}>
+              <span className="govuk-visually-hidden">Error:</span> {retry.error instanceof ApiError ? (retry.error.detail ?? retry.error.title) : String(retry.error)}
+            </p>
+          )}
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0"
+            disabled={retry.isPending}
+            aria-describedby={retry.isError ? `${id}-error` : undefined}
+            onClick={() => retry.mutate()}
+          >
+            Read it again<span className="govuk-visually-hidden"> ({doc.filename})</span>
+          </button>
+        </>
+      )}
+    </>
+  );
+}
 
 export function Documents({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
+  const problems = useRef<HTMLDivElement>(null);
   const [over, setOver] = useState(false);
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [focusProblems, setFocusProblems] = useState(0);
+  const [decision, setDecision] = useState<{ seq: number; text: string } | null>(null);
   const path = { case_id: caseId };
   const docs = useQuery({
     queryKey: ["documents", caseId],
@@ -30,10 +141,22 @@ export function Documents({ caseId }: { caseId: string }) {
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/suggestions", { params: { path } })),
     refetchInterval: recent ? 1500 : false,
   });
-  const upload = useMutation({
-    mutationFn: async (file: File) =>
-      unwrap(
-        await api.POST("/api/v1/cases/{case_id}/documents", {
+  useEffect(() => {
+    if (focusProblems) problems.current?.focus();
+  }, [focusProblems]);
+
+  /** Sends the files one after another (the worker reads each as it arrives). */
+  async function send(files: File[]) {
+    if (files.length === 0) return;
+    const batch: Upload[] = files.map((f) => ({ key: nextKey++, name: f.name, state: "waiting" }));
+    setUploads(batch);
+    const update = (key: number, change: Partial<Upload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
+    let failed = 0;
+    for (const [i, file] of files.entries()) {
+      const key = batch[i]!.key;
+      update(key, { state: "uploading" });
+      try {
+        const r = await api.POST("/api/v1/cases/{case_id}/documents", {
           params: { path },
           body: { file: file as unknown as string },
           bodySerializer: () => {
@@ -41,16 +164,36 @@ export function Documents({ caseId }: { caseId: string }) {
             form.append("file", file, file.name);
             return form;
           },
-        }),
-      ),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ["documents", caseId] }),
-  });
+        });
+        if (r.response.ok && r.data) {
+          update(key, { state: "uploaded", documentId: r.data.id });
+        } else {
+          failed++;
+          update(key, { state: "failed", problem: uploadProblem(r.response.status, r.error, docs.data?.items ?? []) });
+        }
+      } catch (e) {
+        failed++;
+        update(key, { state: "failed", problem: `it could not be sent (${String(e)})` });
+      }
+      await qc.invalidateQueries({ queryKey: ["documents", caseId] });
+    }
+    if (failed) setFocusProblems((n) => n + 1);
+  }
   function onDrop(e: DragEvent) {
     e.preventDefault();
     setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file) upload.mutate(file);
+    void send([...e.dataTransfer.files]);
   }
+  const failures = uploads.filter((u) => u.state === "failed");
+  const busy = uploads.some((u) => u.state === "waiting" || u.state === "uploading");
+  const refused = failures.length > 0 && !busy;
+  /** A read document's suggestions; unknown until the list was fetched after its reading. */
+  const countOf = (doc: Doc | undefined) => {
+    if (!doc || !suggestions.data) return undefined;
+    const n = suggestions.data.items.filter((s) => s.document_id === doc.id).length;
+    return n === 0 && suggestions.dataUpdatedAt < Date.parse(doc.updated_at) + 3000 ? undefined : n;
+  };
+  const docOf = (id: string | undefined) => docs.data?.items.find((d) => d.id === id);
 
   return (
     <>
@@ -65,29 +208,63 @@ export function Documents({ caseId }: { caseId: string }) {
           onDragLeave={() => setOver(false)}
           onDrop={onDrop}
         >
-          <ErrorSummary error={upload.error} fields={{ file: "document-file" }} />
-          <div className="govuk-form-group">
+          {refused && (
+            <div className="govuk-error-summary" data-module="govuk-error-summary" ref={problems} tabIndex={-1}>
+              <div role="alert">
+                <h2 className="govuk-error-summary__title">There is a problem</h2>
+                <div className="govuk-error-summary__body">
+                  <ul className="govuk-list govuk-error-summary__list">
+                    {failures.map((u) => (
+                      <li key={u.key}>
+                        <a href="#document-file">
+                          {u.name} was not uploaded: {u.problem}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </div>
+            </div>
+          )}
+          <div className={`govuk-form-group${refused ? " govuk-form-group--error" : ""}`}>
             <label className="govuk-label govuk-label--s" htmlFor="document-file">
-              Upload a letter or statement
+              Upload letters, payslips or statements
             </label>
             <div className="govuk-hint" id="document-file-hint">
-              PDF, PNG, JPEG, TIFF or HEIC. Drop a file here or choose one.
+              Scans or photos (PDF, PNG, JPEG, TIFF or HEIC), or a bank&apos;s CSV or OFX export. Choose several at once, or drop them here.
             </div>
+            {refused && (
+              <p id="document-file-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> Not uploaded: {failures.map((u) => u.name).join(", ")}. Choose {failures.length === 1 ? "another file" : "other files"}, or leave {failures.length === 1 ? "it" : "them"}.
+              </p>
+            )}
             <input
               ref={input}
               id="document-file"
-              className="govuk-file-upload"
+              className={`govuk-file-upload${refused ? " govuk-file-upload--error" : ""}`}
               type="file"
-              aria-describedby="document-file-hint"
-              accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,.heic,application/pdf,image/*"
+              multiple
+              aria-describedby={refused ? "document-file-hint document-file-error" : "document-file-hint"}
+              accept={ACCEPT}
               onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) upload.mutate(file);
+                const files = [...(e.target.files ?? [])];
                 e.target.value = "";
+                void send(files);
               }}
             />
           </div>
-          {upload.isPending && <p className="govuk-body" role="status">Uploading…</p>}
+          <p className="govuk-body govuk-!-margin-bottom-1" role="status">
+            {batchStatus(uploads)}
+          </p>
+          {uploads.length > 0 && (
+            <ul className="govuk-list govuk-!-margin-bottom-0" aria-label="Files chosen" aria-live="polite">
+              {uploads.map((u) => (
+                <li key={u.key}>
+                  <strong>{u.name}</strong>: {uploadState(u, docOf(u.documentId), countOf(docOf(u.documentId)))}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       <QueryState query={docs} what="documents">
@@ -106,13 +283,12 @@ export function Documents({ caseId }: { caseId: string }) {
                     <th scope="col" className="govuk-table__header">Uploaded</th>
                   </tr>
                 </thead>
-                <tbody className="govuk-table__body" aria-live="polite">
+                <tbody className="govuk-table__body">
                   {page.items.map((d) => (
                     <tr className="govuk-table__row" key={d.id}>
                       <td className="govuk-table__cell">{d.filename}</td>
                       <td className="govuk-table__cell">
-                        <Tag value={d.status} text={d.status === "done" ? "read" : d.status} />
-                        {d.failure_reason && <div className="govuk-hint govuk-!-margin-0">{d.failure_reason}</div>}
+                        <Reading doc={d} caseId={caseId} writable={can("case:write")} />
                       </td>
                       <td className="govuk-table__cell">{label(d.document_class)}</td>
                       <td className="govuk-table__cell">{dateTime(d.uploaded_at)}</td>
@@ -126,18 +302,35 @@ export function Documents({ caseId }: { caseId: string }) {
       </QueryState>
 
       <h2 className="govuk-heading-l">Suggestions from documents</h2>
+      {decision && <DecisionBanner key={decision.seq} text={decision.text} />}
       <QueryState query={suggestions} what="suggestions">
-        {(page) =>
-          page.items.length === 0 ? (
-            <p className="govuk-body">No suggestions.</p>
-          ) : (
-            <ul className="govuk-list">
-              {page.items.map((s) => (
-                <SuggestionCard key={s.id} s={s} doc={docs.data?.items.find((d) => d.id === s.document_id)} />
-              ))}
-            </ul>
-          )
-        }
+        {(page) => {
+          const card = (s: (typeof page.items)[number]) => (
+            <SuggestionCard key={s.id} s={s} doc={docs.data?.items.find((d) => d.id === s.document_id)} onDecided={(text) => setDecision((d) => ({ seq: (d?.seq ?? 0) + 1, text }))} />
+          );
+          const pending = page.items.filter((s) => s.status === "pending");
+          const done = page.items.filter((s) => s.status !== "pending");
+          return (
+            <>
+              <h3 className="govuk-heading-m">Waiting for your decision ({pending.length})</h3>
+              {pending.length === 0 ? (
+                <p className="govuk-body">{page.items.length === 0 ? "No suggestions yet: they appear here once a document is read." : "None: every suggestion is decided."}</p>
+              ) : (
+                <ul className="govuk-list">{pending.map(card)}</ul>
+              )}
+              {done.length > 0 && (
+                <details className="govuk-details">
+                  <summary className="govuk-details__summary">
+                    <span className="govuk-details__summary-text">Decided suggestions ({done.length})</span>
+                  </summary>
+                  <div className="govuk-details__text">
+                    <ul className="govuk-list">{done.map(card)}</ul>
+                  </div>
+                </details>
+              )}
+            </>
+          );
+        }}
       </QueryState>
     </>
   );

@@ -3,7 +3,7 @@
 // photos; a written place as well, for screen readers), the alternatives passed over, and
 // what accepting would change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, ifMatch } from "../../api/problem";
 import { useMe } from "../../auth/session";
@@ -37,9 +37,20 @@ export function countedFrom(s: Suggestion, now: string = today()): string {
   return service && day > now ? `${date(day)} (the deemed date of service, still ahead)` : date(day);
 }
 
+/** Deadline kinds the case's clock counts from the document's date (the API's fact kinds). */
+const CLOCKED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline", "enforcement_deadline", "letter_of_claim_deadline"]);
+
 export function changes(s: Suggestion): Array<readonly [string, string]> {
   switch (s.kind) {
     case "new_debt":
+      // A debt whose balance the document does not show (a payment on a bank statement):
+      // accepting makes a task to add it, not the debt.
+      if (s.balance_pence == null)
+        return [
+          ["Makes a task", `to add the debt to ${s.creditor_name ?? "an unnamed creditor"} once you know its balance`],
+          ["Why not the debt", "the document does not show its balance"],
+          ...(s.account_reference ? ([["Account reference", s.account_reference]] as const) : []),
+        ];
       return [
         ["Adds a debt to", s.creditor_name ?? "an unnamed creditor"],
         ["Balance", money(s.balance_pence)],
@@ -57,6 +68,13 @@ export function changes(s: Suggestion): Array<readonly [string, string]> {
         ...(s.creditor_name ? ([[s.kind === "new_income" ? "Paid by" : "Paid to", s.creditor_name]] as const) : []),
       ];
     default:
+      // A deadline the case's clock does not count (a letter's own "pay by"), or one with
+      // no date to count from, is accepted as a task due on it, not as a recorded event.
+      if (!CLOCKED.has(s.kind) || !s.fact_date)
+        return [
+          ["Makes a task due on", s.deadline ? `${date(s.deadline)}${s.deadline_basis ? ` (${s.deadline_basis})` : ""}` : "no date read"],
+          ...(s.court_claim_number ? ([["Claim number", s.court_claim_number]] as const) : []),
+        ];
       return [
         ["Records", label(s.kind)],
         ...(s.fact_date ? ([["Counted from", countedFrom(s)]] as const) : []),
@@ -66,20 +84,135 @@ export function changes(s: Suggestion): Array<readonly [string, string]> {
   }
 }
 
-/** The place of a box in words: for a PDF, rendered at 300 dpi, in centimetres. */
-export function place(e: Evidence, doc: Doc | undefined): string {
-  if (!e.box) return `page ${e.page} (not located on the page)`;
-  const [left, top, width, height] = e.box as [number, number, number, number];
-  if (doc?.content_type === "application/pdf") {
-    const cm = (px: number) => ((px / 300) * 2.54).toFixed(1);
-    return `page ${e.page}, about ${cm(left)} cm from the left and ${cm(top)} cm from the top`;
-  }
-  return `page ${e.page}, box at ${left},${top} (${width}×${height} pixels)`;
+/** A title the rules start with "Check the document type (read as X, N% sure): " when the
+ * reader is unsure what kind of paper it is: the doubt, apart from what is proposed. */
+export function typeDoubt(title: string): { kind: string; sure: string; rest: string } | null {
+  const m = /^Check the document type \(read as (.+?), (\d+%) sure\): ([\s\S]*)$/.exec(title);
+  return m ? { kind: m[1]!, sure: m[2]!, rest: m[3]! } : null;
 }
 
-export function byField(evidence: readonly Evidence[]): Map<string, Evidence[]> {
+/** A suggestion's title as the card shows it: without the doubt (said apart) and with its
+ * dates as an adviser reads them ("30 Nov 2026", not "2026-11-30"). */
+export function shownTitle(s: Pick<Suggestion, "title">): string {
+  const t = typeDoubt(s.title)?.rest ?? s.title;
+  return t.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => date(d));
+}
+
+/** How sure the reader was, in words first: an adviser checks a "low" one more closely. */
+export function sureness(confidence: number): string {
+  const pct = Math.round(confidence * 100);
+  return `${pct >= 85 ? "high" : pct >= 60 ? "medium" : "low"} confidence (${pct}%)`;
+}
+
+type Accepted = Schemas["AcceptOut"];
+
+/** What a decision did, in an adviser's words, for the success banner that follows it. */
+export function decided(s: Suggestion, how: "accepted" | "rejected" | "corrected", out?: Accepted): string {
+  if (how === "rejected") return `Rejected: ${shownTitle(s)}. Nothing changed on the case.`;
+  if (how === "corrected") return `Rejected with your correction: ${shownTitle(s)}. Nothing changed on the case; the assistant learns from your correction.`;
+  const task = out?.task ? ` A task was made: ${out.task.title}.` : "";
+  // Accepted as a task alone (a debt without its balance, or nothing else wired): say so.
+  if (out?.task && !out.debt_id && !out.fact_id && !out.deadline_ids?.length)
+    return `Accepted: a task was made for you: ${shownTitle(out.task)}. Nothing else changed on the case yet.`;
+  switch (s.kind) {
+    case "new_debt":
+      return `Accepted: a debt to ${s.creditor_name ?? "an unnamed creditor"}${s.balance_pence != null ? ` of ${money(s.balance_pence)}` : ""} is added to the Debts tab.${task}`;
+    case "update_debt":
+      return `Accepted: the debt to ${s.creditor_name ?? "the creditor"} now has a balance of ${money(s.balance_pence)} (Debts tab).${task}`;
+    case "new_income":
+    case "new_expenditure":
+      return `Accepted: the budget's ${label(s.budget_line).toLowerCase()} line is set to ${money(s.balance_pence)}${s.frequency ? ` ${label(s.frequency).toLowerCase()}` : ""} (Budget tab).${task}`;
+    default: {
+      const n = out?.deadline_ids?.length ?? 0;
+      return `Accepted: ${label(s.kind).toLowerCase()} recorded${s.deadline ? ` for ${date(s.deadline)}` : ""}${n ? `, ${n} deadline${n === 1 ? "" : "s"} started` : ""} (Deadlines tab).${task}`;
+    }
+  }
+}
+
+/** The last decision's banner: takes the focus from the buttons that went with it, so a
+ * keyboard or screen-reader user hears what changed and goes on to the next suggestion. */
+export function DecisionBanner({ text }: { text: string }) {
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => banner.current?.focus(), [text]);
+  return (
+    <div ref={banner} tabIndex={-1} className="govuk-notification-banner govuk-notification-banner--success" role="status">
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{text}</p>
+      </div>
+    </div>
+  );
+}
+
+/** The place of a box in words: its number on the page image, and for a PDF (rendered at
+ * 300 dpi) about where in centimetres. An image's pixels mean nothing to an adviser. */
+export function place(e: Evidence, doc: Doc | undefined, mark?: number): string {
+  if (doc && !PAGED.has(doc.content_type)) return "in the export (it has no pages)";
+  if (!e.box) return `page ${e.page} (not located on the page)`;
+  const [left, top] = e.box as [number, number, number, number];
+  const where = `page ${e.page}${mark ? `, box ${mark}` : ""}`;
+  if (doc?.content_type === "application/pdf") {
+    const cm = (px: number) => ((px / 300) * 2.54).toFixed(1);
+    return `${where}, about ${cm(left)} cm from the left and ${cm(top)} cm from the top`;
+  }
+  return where;
+}
+
+/** The number each located value carries, in the table and on its box over the page:
+ * in the table's order (field by field, the used value first). */
+export function marks(evidence: readonly Evidence[], kind?: Suggestion["kind"]): Map<Evidence, number> {
+  const m = new Map<Evidence, number>();
+  for (const list of byField(evidence, kind).values()) for (const e of list) if (e.box) m.set(e, m.size + 1);
+  return m;
+}
+
+/** The boxes drawn on one page: a place read for several values (the net pay used as the
+ * income and passed over as the gross) is one box carrying all their numbers, solid if
+ * any of them is used, instead of boxes hiding one another. */
+export function sharedBoxes(
+  evidence: readonly Evidence[],
+  page: number,
+  kind?: Suggestion["kind"],
+): Array<{ box: [number, number, number, number]; numbers: number[]; chosen: boolean }> {
+  const out = new Map<string, { box: [number, number, number, number]; numbers: number[]; chosen: boolean }>();
+  for (const [e, n] of marks(evidence, kind)) {
+    if (e.page !== page) continue;
+    const key = (e.box as number[]).join();
+    const b = out.get(key) ?? { box: e.box as [number, number, number, number], numbers: [], chosen: false };
+    b.numbers.push(n);
+    b.chosen ||= e.chosen;
+    out.set(key, b);
+  }
+  return [...out.values()];
+}
+
+const DEBT_FIELDS = ["creditor_name", "account_reference", "balance_pence"];
+const DEADLINE_FIELDS = ["letter_date", "deadline_date", "court_claim_number"];
+/** The read values each kind of suggestion is made of; the rest of what the reader found
+ * on the document is listed apart, out of the way of the decision. */
+const USES: Partial<Record<Suggestion["kind"], string[]>> = {
+  new_debt: DEBT_FIELDS,
+  update_debt: DEBT_FIELDS,
+  new_income: ["payer_name", "creditor_name", "income_pence", "gross_pence", "frequency", "letter_date"],
+  new_expenditure: ["creditor_name", "balance_pence", "frequency"],
+  court_claim_deadline: DEADLINE_FIELDS,
+  statutory_demand_deadline: DEADLINE_FIELDS,
+  enforcement_deadline: DEADLINE_FIELDS,
+  letter_of_claim_deadline: DEADLINE_FIELDS,
+  response_deadline: DEADLINE_FIELDS,
+};
+const KNOWN = new Set(Object.values(USES).flat());
+
+/** Whether a suggestion of ``kind`` is made of ``field`` (a field or kind not known here is). */
+export function uses(kind: Suggestion["kind"] | undefined, field: string): boolean {
+  const fields = kind && USES[kind];
+  return !fields || !KNOWN.has(field) || fields.includes(field);
+}
+
+/** The values by field, the used value first; with ``kind``, that kind's own fields first. */
+export function byField(evidence: readonly Evidence[], kind?: Suggestion["kind"]): Map<string, Evidence[]> {
   const m = new Map<string, Evidence[]>();
-  for (const e of evidence) m.set(e.field, [...(m.get(e.field) ?? []), e]);
+  const first = [...evidence.filter((e) => uses(kind, e.field)), ...evidence.filter((e) => !uses(kind, e.field))];
+  for (const e of first) m.set(e.field, [...(m.get(e.field) ?? []), e]);
   for (const [k, list] of m) m.set(k, [...list].sort((a, b) => Number(b.chosen) - Number(a.chosen) || b.score - a.score));
   return m;
 }
@@ -102,7 +235,7 @@ export function boxedPages(evidence: readonly Evidence[]): number[] {
 }
 
 /** One page image with the chosen values' boxes (solid) and the alternatives' (dashed). */
-function PageImage({ doc, page, evidence }: { doc: Doc; page: number; evidence: Evidence[] }) {
+function PageImage({ doc, page, evidence, kind }: { doc: Doc; page: number; evidence: Evidence[]; kind: Suggestion["kind"] }) {
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
   const image = useQuery({
     queryKey: ["document-page", doc.id, page],
@@ -117,37 +250,48 @@ function PageImage({ doc, page, evidence }: { doc: Doc; page: number; evidence: 
     },
     staleTime: Infinity,
   });
-  const boxes = evidence.filter((e) => e.page === page && e.box);
+  const boxes = sharedBoxes(evidence, page, kind);
   if (image.isPending) return <p className="govuk-body-s" role="status">Loading page {page}…</p>;
   if (image.isError) return <p className="govuk-body-s">Page {page} could not be loaded.</p>;
   return (
     <figure className="govuk-!-margin-0 govuk-!-margin-bottom-3">
-      <div className="cma-evidence">
-        <img src={image.data} alt={`Page ${page} of ${doc.filename}`} onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })} />
-        {size &&
-          boxes.map((e, i) => {
-            const [l, t, w, h] = e.box as [number, number, number, number];
-            return (
-              <span
-                key={i}
-                className={`cma-evidence__box${e.chosen ? "" : " cma-evidence__box--alt"}`}
-                style={{ left: `${(l / size.w) * 100}%`, top: `${(t / size.h) * 100}%`, width: `${(w / size.w) * 100}%`, height: `${(h / size.h) * 100}%` }}
-              />
-            );
-          })}
-      </div>
-      <figcaption className="govuk-body-s">Page {page}. Solid red box: the value used. Dashed blue boxes: alternatives passed over.</figcaption>
+      <ScrollBox label={`Page ${page} of ${doc.filename}`}>
+        <div className="cma-evidence">
+          <img src={image.data} alt={`Page ${page} of ${doc.filename}`} onLoad={(e) => setSize({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })} />
+          {size &&
+            boxes.map(({ box, numbers, chosen }) => {
+              const [l, t, w, h] = box;
+              return (
+                <span
+                  key={numbers.join()}
+                  className={`cma-evidence__box${chosen ? "" : " cma-evidence__box--alt"}`}
+                  style={{ left: `${(l / size.w) * 100}%`, top: `${(t / size.h) * 100}%`, width: `${(w / size.w) * 100}%`, height: `${(h / size.h) * 100}%` }}
+                >
+                  <span className="cma-evidence__mark" aria-hidden="true">
+                    {numbers.join(", ")}
+                  </span>
+                </span>
+              );
+            })}
+        </div>
+      </ScrollBox>
+      <figcaption className="govuk-body-s">
+        Page {page}. Each box carries the number of its value in the table above. Solid red: the value used. Dashed blue: an alternative passed over.
+      </figcaption>
     </figure>
   );
 }
 
 export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }) {
-  const fields = byField(s.evidence ?? []);
-  if (fields.size === 0) return <p className="govuk-body-s">The reader did not record where these values came from.</p>;
-  return (
+  const fields = [...byField(s.evidence ?? [], s.kind)];
+  const numbers = marks(s.evidence ?? [], s.kind);
+  if (fields.length === 0) return <p className="govuk-body-s">The reader did not record where these values came from.</p>;
+  const own = fields.filter(([field]) => uses(s.kind, field));
+  const others = fields.filter(([field]) => !uses(s.kind, field));
+  const table = (rows: typeof fields, caption: string, hidden: boolean) => (
     <ScrollBox>
       <table className="govuk-table govuk-!-margin-bottom-3">
-        <caption className="govuk-table__caption govuk-table__caption--s">Where each value came from{doc ? ` in ${doc.filename}` : ""}</caption>
+        <caption className={`govuk-table__caption govuk-table__caption--s${hidden ? " govuk-visually-hidden" : ""}`}>{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">Value</th>
@@ -156,7 +300,7 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
           </tr>
         </thead>
         <tbody className="govuk-table__body">
-          {[...fields].flatMap(([field, list]) =>
+          {rows.flatMap(([field, list]) =>
             list.map((e, i) => (
               <tr className="govuk-table__row" key={`${field}-${i}`}>
                 <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
@@ -167,7 +311,14 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
                   “{e.value}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
                   {e.label && <div className="govuk-body-s govuk-!-margin-0">next to “{e.label}”</div>}
                 </td>
-                <td className="govuk-table__cell govuk-body-s">{place(e, doc)}</td>
+                <td className="govuk-table__cell govuk-body-s">
+                  {numbers.has(e) && (
+                    <span className={`cma-evidence__mark cma-evidence__mark--inline${e.chosen ? "" : " cma-evidence__mark--alt"}`} aria-hidden="true">
+                      {numbers.get(e)}
+                    </span>
+                  )}
+                  {place(e, doc, numbers.get(e))}
+                </td>
               </tr>
             )),
           )}
@@ -175,9 +326,25 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
       </table>
     </ScrollBox>
   );
+  const count = others.reduce((n, [, list]) => n + list.length, 0);
+  return (
+    <>
+      {own.length > 0 && table(own, `Where each value came from${doc ? ` in ${doc.filename}` : ""}`, false)}
+      {others.length > 0 && (
+        <details className="govuk-details govuk-!-margin-bottom-3">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              Other values read from {doc ? doc.filename : "the document"} ({count})
+            </span>
+          </summary>
+          <div className="govuk-details__text">{table(others, `Other values read from ${doc ? doc.filename : "the document"}, not part of this suggestion`, true)}</div>
+        </details>
+      )}
+    </>
+  );
 }
 
-export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined }) {
+export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Suggestion; doc: Doc | undefined; onDecided?: (text: string) => void }) {
   const { can } = useMe();
   const qc = useQueryClient();
   const [show, setShow] = useState(false);
@@ -185,6 +352,17 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
   const [correcting, setCorrecting] = useState(false);
   const [reason, setReason] = useState("");
   const id = `suggestion-${s.id}`;
+  // The Reject and Correct buttons go while their form is open: the focus goes into the
+  // form, and back to the button that opened it when the adviser keeps the suggestion.
+  const buttons = useRef<HTMLDivElement>(null);
+  const opened = useRef<number | null>(null);
+  useEffect(() => {
+    if (rejecting) document.getElementById(`${id}-reason`)?.focus();
+    else if (!correcting && opened.current !== null) {
+      buttons.current?.querySelectorAll("button")[opened.current]?.focus();
+      opened.current = null;
+    }
+  }, [rejecting, correcting, id]);
   const decide = useMutation({
     mutationFn: async (accept: boolean) => {
       const params = { path: { suggestion_id: s.id }, header: ifMatch(s.version) };
@@ -194,31 +372,47 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
       if (!r.response.ok) throw new ApiError(r.response.status, r.error);
       return r.data;
     },
-    onSuccess: () => {
+    onSuccess: (out, accept) => {
       for (const k of ["suggestions", "debts", "deadlines", "tasks", "budget"]) void qc.invalidateQueries({ queryKey: [k] });
+      opened.current = null;
+      onDecided(accept ? decided(s, "accepted", out as Accepted) : decided(s, "rejected"));
     },
   });
   const pages = doc && PAGED.has(doc.content_type) ? boxedPages(s.evidence ?? []) : [];
   const image = pages.length > 0;
+  const title = shownTitle(s);
+  const doubt = typeDoubt(s.title);
   return (
     <li className="cma-card govuk-!-margin-bottom-3">
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-        {s.title} <Tag value={s.status} />
+        {title} <Tag value={s.status} />
       </h3>
       <p className="govuk-body-s govuk-!-margin-bottom-2">
-        Confidence {Math.round(s.confidence * 100)}%, from {s.source}
-        {doc && <> in {doc.filename}</>}
-        {s.rejection_reason && <> · rejected: {s.rejection_reason}</>}
+        From {doc ? doc.filename : "a document"}, read with {sureness(s.confidence)}
+        {s.rejection_reason && <>. Rejected: {s.rejection_reason}</>}
+        <span className="cma-withheld"> (reader: {s.source})</span>
       </p>
+      {doubt && (
+        <div className="govuk-warning-text govuk-!-margin-bottom-2">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning: </span>
+            Check the document type. It was read as {/^[aeiou]/i.test(doubt.kind) ? "an" : "a"} {doubt.kind}, only {doubt.sure} sure; the values may be right but the paper another kind.
+            {s.status === "pending" && <> If it is, choose “Reject and correct” and say what it is.</>}
+          </strong>
+        </div>
+      )}
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.status === "pending" ? "Accepting will change" : "What it changed or would have changed"}</h4>
       <SummaryList rows={changes(s)} />
       <EvidenceList s={s} doc={doc} />
       {image && (
         <>
           <button type="button" className="govuk-link cma-link-button govuk-!-margin-bottom-3" aria-expanded={show} aria-controls={`${id}-page`} onClick={() => setShow(!show)}>
-            {show ? "Hide" : "Show"} {pages.length === 1 ? "the page" : `the ${pages.length} pages`} with the boxes<span className="govuk-visually-hidden"> for {s.title}</span>
+            {show ? "Hide" : "Show"} {pages.length === 1 ? "the page" : `the ${pages.length} pages`} with the boxes<span className="govuk-visually-hidden"> for {title}</span>
           </button>
-          <div id={`${id}-page`}>{show && doc && pages.map((n) => <PageImage key={n} doc={doc} page={n} evidence={s.evidence ?? []} />)}</div>
+          <div id={`${id}-page`}>{show && doc && pages.map((n) => <PageImage key={n} doc={doc} page={n} evidence={s.evidence ?? []} kind={s.kind} />)}</div>
         </>
       )}
       <ErrorSummary error={decide.error} fields={{ reason: `${id}-reason` }} />
@@ -236,7 +430,7 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
               <TextInput id={`${id}-reason`} name="reason" label="Why reject it (optional)" value={reason} onChange={setReason} error={decide.error} />
               <div className="govuk-button-group govuk-!-margin-bottom-0">
                 <Button warning busy={decide.isPending}>
-                  Confirm rejection<span className="govuk-visually-hidden"> of {s.title}</span>
+                  Confirm rejection<span className="govuk-visually-hidden"> of {title}</span>
                 </Button>
                 <Button type="button" secondary onClick={() => setRejecting(false)}>
                   Keep it<span className="govuk-visually-hidden"> pending</span>
@@ -244,17 +438,42 @@ export function SuggestionCard({ s, doc }: { s: Suggestion; doc: Doc | undefined
               </div>
             </form>
           )}
-          {correcting && <CorrectionForm s={s} doc={doc} onClose={() => setCorrecting(false)} />}
+          {correcting && (
+            <CorrectionForm
+              s={s}
+              doc={doc}
+              onClose={() => setCorrecting(false)}
+              onCorrected={() => {
+                opened.current = null;
+                setCorrecting(false);
+                onDecided(decided(s, "corrected"));
+              }}
+            />
+          )}
           {!rejecting && !correcting && (
-            <div className="govuk-button-group govuk-!-margin-bottom-0">
+            <div className="govuk-button-group govuk-!-margin-bottom-0" ref={buttons}>
               <Button type="button" busy={decide.isPending} onClick={() => decide.mutate(true)}>
-                Accept<span className="govuk-visually-hidden"> {s.title}</span>
+                Accept<span className="govuk-visually-hidden"> {title}</span>
               </Button>
-              <Button type="button" secondary onClick={() => setRejecting(true)}>
-                Reject<span className="govuk-visually-hidden"> {s.title}</span>
+              <Button
+                type="button"
+                secondary
+                onClick={() => {
+                  opened.current = 1;
+                  setRejecting(true);
+                }}
+              >
+                Reject<span className="govuk-visually-hidden"> {title}</span>
               </Button>
-              <Button type="button" secondary onClick={() => setCorrecting(true)}>
-                Reject and correct<span className="govuk-visually-hidden"> {s.title}</span>
+              <Button
+                type="button"
+                secondary
+                onClick={() => {
+                  opened.current = 2;
+                  setCorrecting(true);
+                }}
+              >
+                Reject and correct<span className="govuk-visually-hidden"> {title}</span>
               </Button>
             </div>
           )}

@@ -1,0 +1,235 @@
+// The case's Documents tab: several files chosen at once are sent one after another, each
+// with where it has got to (sent, read, its suggestions), and a refused one is named in a
+// GOV.UK error summary linked to the file input.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Schemas } from "../src/api/client";
+
+type Doc = Schemas["DocumentOut"];
+
+const state = vi.hoisted(() => ({
+  docs: [] as unknown[],
+  suggestions: [] as unknown[],
+  posted: [] as string[],
+  posts: [] as Array<{ status: number; body: unknown }>,
+  decisions: [] as string[],
+}));
+vi.hoisted(() => {
+  globalThis.fetch = (async (input: Request) => {
+    const url = new URL(input.url);
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { "content-type": status >= 400 ? "application/problem+json" : "application/json" } });
+    if (input.method === "POST" && url.pathname.endsWith("/documents")) {
+      state.posted.push(input.headers.get("content-type") ?? "");
+      const next = state.posts.shift()!;
+      if (next.status === 201) state.docs = [next.body, ...state.docs];
+      return json(next.body, next.status);
+    }
+    const retry = url.pathname.match(/\/documents\/([^/]+)\/retry$/);
+    if (input.method === "POST" && retry) {
+      state.decisions.push(`retry ${retry[1]} ${input.headers.get("if-match")}`);
+      state.docs = state.docs.map((d) => ((d as Doc).id === retry[1] ? { ...(d as Doc), status: "queued", version: 4 } : d));
+      return json(state.docs.find((d) => (d as Doc).id === retry[1]), 202);
+    }
+    const decision = url.pathname.match(/\/suggestions\/([^/]+)\/(accept|reject)$/);
+    if (input.method === "POST" && decision) {
+      const s = state.suggestions.find((x) => (x as { id: string }).id === decision[1]) as Record<string, unknown>;
+      state.decisions.push(`${decision[2]} ${decision[1]} ${await input.text()}`);
+      const out = { ...s, status: decision[2] === "accept" ? "accepted" : "rejected", version: 2 };
+      state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === decision[1] ? out : x));
+      return json(decision[2] === "accept" ? { suggestion: out, debt_id: "debt1", task: null, deadline_ids: [] } : out);
+    }
+    const items = url.pathname.endsWith("/documents") ? state.docs : url.pathname.endsWith("/suggestions") ? state.suggestions : [];
+    return json({ items, total: items.length, limit: 50, offset: 0, next_cursor: null });
+  }) as typeof fetch;
+});
+
+vi.mock("../src/auth/session", () => ({
+  useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
+}));
+
+import { batchStatus, Documents, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
+import { changes, decided, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
+
+function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
+  return {
+    id, case_id: "k1", filename, content_type: "image/png", status: "queued", document_class: null, class_confidence: null,
+    failure_reason: null, attempts: 0, mean_confidence: null, page_count: null, sha256: "x", size: 1, version: 1,
+    uploaded_at: "2026-12-05T09:00:00Z", updated_at: "2026-12-05T09:00:00Z", uploaded_by: null, ...extra,
+  } as Doc;
+}
+
+function show() {
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <Documents caseId="k1" />
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  state.docs = [];
+  state.suggestions = [];
+  state.posted = [];
+  state.posts = [];
+  state.decisions = [];
+});
+
+test("several files are sent one after another, and a duplicate is named in the error summary", async () => {
+  state.docs = [doc("old", "payslip-oct.png", { status: "done", document_class: "payslip", uploaded_at: "2026-12-01T10:30:00Z" })];
+  state.posts = [
+    { status: 201, body: doc("d1", "lowell.png") },
+    { status: 409, body: { title: "Conflict", status: 409, detail: "this file is already on the case as 'payslip-oct.png' (old)", existing_document_id: "old", errors: [{ field: "file", message: "this file is already on the case" }] } },
+    { status: 201, body: doc("d3", "statement.csv", { content_type: "text/csv" }) },
+  ];
+  show();
+  await screen.findByText("payslip-oct.png");
+  const input = screen.getByLabelText("Upload letters, payslips or statements") as HTMLInputElement;
+  expect(input.multiple).toBe(true);
+  expect(input.accept).toContain(".csv");
+  expect(input.accept).toContain(".ofx");
+  const files = ["lowell.png", "payslip-copy.png", "statement.csv"].map((n) => new File([n], n, { type: n.endsWith(".csv") ? "text/csv" : "image/png" }));
+  await userEvent.upload(input, files);
+  await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("2 of 3 uploaded, 1 not uploaded"));
+  expect(state.posted).toHaveLength(3);
+  expect(state.posted[0]).toMatch(/^multipart\/form-data/);
+  const chosen = screen.getByRole("list", { name: "Files chosen" });
+  expect(within(chosen).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    "lowell.png: uploaded, waiting to be read",
+    expect.stringMatching(/^payslip-copy.png: not uploaded: it is already on this case, as payslip-oct.png \(uploaded 1 Dec 2026/),
+    "statement.csv: uploaded, waiting to be read",
+  ]);
+  const summary = await screen.findByRole("alert");
+  const link = within(summary).getByRole("link", { name: /payslip-copy.png was not uploaded: it is already on this case, as payslip-oct.png/ });
+  expect(link).toHaveAttribute("href", "#document-file");
+  expect(summary).not.toHaveTextContent(/\(old\)/);
+  await waitFor(() => expect(document.activeElement).toBe(summary.parentElement));
+  // The field itself says so too, as GOV.UK asks of a field in error.
+  expect(input).toHaveAccessibleDescription(/Error: Not uploaded: payslip-copy.png\. Choose another file, or leave it\.$/);
+});
+
+test("each upload says where it has got to, up to its suggestions", () => {
+  const sent: Upload = { key: 1, name: "a.png", state: "uploaded", documentId: "d1" };
+  expect(uploadState({ ...sent, state: "waiting" }, undefined, undefined)).toBe("waiting to be sent");
+  expect(uploadState(sent, doc("d1", "a.png", { status: "processing" }), undefined)).toBe("uploaded, being read");
+  expect(uploadState(sent, doc("d1", "a.png", { status: "failed", failure_reason: "no text found" }), undefined)).toBe("reading failed: no text found");
+  const read = doc("d1", "a.png", { status: "done", document_class: "bank_statement" });
+  expect(uploadState(sent, read, undefined)).toBe("read (bank statement), looking for suggestions");
+  expect(uploadState(sent, read, 0)).toBe("read (bank statement): nothing to suggest, check it yourself");
+  expect(uploadState(sent, read, 3)).toBe("read (bank statement): 3 suggestions below");
+  expect(batchStatus([{ key: 4, name: "one.pdf", state: "uploading" }])).toBe("Uploading one.pdf");
+  expect(batchStatus([{ key: 4, name: "one.pdf", state: "uploaded" }])).toBe("one.pdf uploaded");
+  expect(batchStatus([sent, { key: 2, name: "b.png", state: "uploading" }, { key: 3, name: "c.png", state: "waiting" }])).toBe("Uploading 2 of 3: b.png");
+  expect(uploadProblem(413, {}, [])).toBe("it is too big to upload");
+  expect(uploadProblem(415, { errors: [{ field: "file", message: "this type of file is not accepted" }] }, [])).toBe("this type of file is not accepted");
+});
+
+function suggestion(id: string, extra: Record<string, unknown> = {}) {
+  return {
+    id, case_id: "k1", document_id: "d1", kind: "new_debt", status: "pending", version: 1, confidence: 0.9, source: "rules",
+    title: `Add debt: Lowell Portfolio Ltd, £1,234.56 (${id})`, creditor_name: "Lowell Portfolio Ltd", account_reference: "12345678",
+    balance_pence: 123456, previous_balance_pence: null, court_claim_number: null, deadline: null, deadline_basis: null, debt_id: null,
+    fact_date: null, rejection_reason: null, decided_at: null, decided_by: null, created_at: "2026-12-05T09:00:00Z", evidence: [], ...extra,
+  };
+}
+
+test("accepting says what changed in a focused banner, and the suggestion moves to the decided ones", async () => {
+  state.docs = [doc("d1", "lowell.png", { status: "done", document_class: "creditor_letter", updated_at: "2026-12-01T09:00:00Z" })];
+  state.suggestions = [suggestion("s1"), suggestion("s2", { kind: "response_deadline", title: "Act on the letter by 30 Nov 2026", deadline: "2026-11-30" })];
+  show();
+  expect(await screen.findByRole("heading", { name: "Waiting for your decision (2)" })).toBeInTheDocument();
+  await userEvent.click(screen.getByRole("button", { name: /^Accept\s*Add debt: Lowell Portfolio Ltd, £1,234.56 \(s1\)$/ }));
+  const banner = await screen.findByText("Accepted: a debt to Lowell Portfolio Ltd of £1,234.56 is added to the Debts tab.");
+  await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
+  expect(state.decisions).toEqual([expect.stringMatching(/^accept s1/)]);
+  expect(await screen.findByRole("heading", { name: "Waiting for your decision (1)" })).toBeInTheDocument();
+  expect(screen.getByText("Decided suggestions (1)")).toBeInTheDocument();
+
+  // Reject opens its form with the focus in it; "Keep it" gives the focus back to Reject.
+  const reject = () => screen.getByRole("button", { name: /^Reject\s*Act on the letter by 30 Nov 2026$/ });
+  await userEvent.click(reject());
+  expect(document.activeElement).toBe(screen.getByLabelText("Why reject it (optional)"));
+  await userEvent.click(screen.getByRole("button", { name: /^Keep it/ }));
+  await waitFor(() => expect(document.activeElement).toBe(reject()));
+  // Rejecting with a reason: the banner says so, and the focus moves to it again.
+  await userEvent.click(reject());
+  await userEvent.type(screen.getByLabelText("Why reject it (optional)"), "paid already");
+  await userEvent.click(screen.getByRole("button", { name: /^Confirm rejection/ }));
+  const again = await screen.findByText("Rejected: Act on the letter by 30 Nov 2026. Nothing changed on the case.");
+  await waitFor(() => expect(document.activeElement).toBe(again.closest(".govuk-notification-banner")));
+  expect(state.decisions[1]).toMatch(/^reject s2 .*"reason":"paid already"/);
+  expect(await screen.findByText("None: every suggestion is decided.")).toBeInTheDocument();
+});
+
+test("the banner says where an accepted budget line or deadline went", () => {
+  const income = suggestion("s3", { kind: "new_income", budget_line: "wages_salary", balance_pence: 160140, frequency: "monthly" }) as never;
+  expect(decided(income, "accepted")).toBe("Accepted: the budget's wages salary line is set to £1,601.40 monthly (Budget tab).");
+  const claim = suggestion("s4", { kind: "court_claim_deadline", deadline: "2026-12-23" }) as never;
+  expect(decided(claim, "accepted", { deadline_ids: ["a", "b"], task: null, debt_id: null, suggestion: claim })).toBe(
+    "Accepted: court claim deadline recorded for 23 Dec 2026, 2 deadlines started (Deadlines tab).",
+  );
+  expect(decided(claim, "corrected")).toMatch(/^Rejected with your correction: .*the assistant learns from your correction\.$/);
+});
+
+test("a suggestion unsure of the document type says so apart from its title, in words and with what to do", async () => {
+  state.docs = [doc("d1", "letter.png", { status: "done", document_class: "enforcement_agent_notice", updated_at: "2026-12-01T09:00:00Z" })];
+  const title = "Check the document type (read as enforcement agent notice, 45% sure): Add debt: Lowell Portfolio Ltd, £1,234.56";
+  state.suggestions = [suggestion("s5", { title, confidence: 0.45, source: "rules+tfidf:2026-12-05.20" })];
+  show();
+  const heading = await screen.findByRole("heading", { name: /^Add debt: Lowell Portfolio Ltd, £1,234.56\s*pending$/ });
+  const card = heading.closest("li")!;
+  expect(within(card).getByText(/From letter.png, read with low confidence \(45%\)/)).toBeInTheDocument();
+  expect(card).toHaveTextContent(
+    "Warning: Check the document type. It was read as an enforcement agent notice, only 45% sure; the values may be right but the paper another kind. If it is, choose “Reject and correct” and say what it is.",
+  );
+  expect(within(card).getByRole("button", { name: /^Accept\s*Add debt: Lowell Portfolio Ltd, £1,234.56$/ })).toBeInTheDocument();
+});
+
+test("titles show dates as an adviser reads them, and confidence in words first", () => {
+  expect(shownTitle({ title: "Act on the letter by 2026-11-30" })).toBe("Act on the letter by 30 Nov 2026");
+  expect(typeDoubt("Add debt: X")).toBeNull();
+  expect(typeDoubt("Check the document type (read as payslip, 50% sure): Add income: X")).toEqual({ kind: "payslip", sure: "50%", rest: "Add income: X" });
+  expect([0.95, 0.7, 0.4].map(sureness)).toEqual(["high confidence (95%)", "medium confidence (70%)", "low confidence (40%)"]);
+});
+
+test("a statement's payment to a creditor says before and after that accepting makes a task, not the debt", () => {
+  const payment = suggestion("s6", { title: "Add debt: Lowell Portfolio (paid £25.00 monthly on the bank statement; balance not shown)", creditor_name: "Lowell Portfolio", balance_pence: null, account_reference: null }) as never;
+  expect(changes(payment)).toEqual([
+    ["Makes a task", "to add the debt to Lowell Portfolio once you know its balance"],
+    ["Why not the debt", "the document does not show its balance"],
+  ]);
+  const task = { title: "Add debt: Lowell Portfolio (from document statement.csv)" } as Schemas["TaskOut"];
+  expect(decided(payment, "accepted", { debt_id: null, task, deadline_ids: [], suggestion: payment })).toBe(
+    "Accepted: a task was made for you: Add debt: Lowell Portfolio (from document statement.csv). Nothing else changed on the case yet.",
+  );
+  // A CSV or OFX export has no pages: its values are not placed on one.
+  const csv = doc("d9", "statement.csv", { content_type: "text/csv" });
+  expect(place({ field: "creditor_name", value: "Lowell", page: 1, box: null, label: null, role: null, score: 1, chosen: true }, csv)).toBe("in the export (it has no pages)");
+});
+
+test("a document that could not be read can be read again from its row, and the focus stays there", async () => {
+  state.docs = [doc("d7", "blurred.jpg", { status: "failed", failure_reason: "the reader timed out", version: 3 })];
+  show();
+  const button = await screen.findByRole("button", { name: /^Read it again\s*\(blurred.jpg\)$/ });
+  const row = button.closest("tr")!;
+  expect(row).toHaveTextContent(/could not be read\s*the reader timed out/);
+  await userEvent.click(button);
+  const sent = await within(row).findByText("Sent to be read again.");
+  await waitFor(() => expect(document.activeElement).toBe(sent));
+  expect(state.decisions).toEqual(['retry d7 "3"']);
+  expect(within(row).getByText("waiting to be read")).toBeInTheDocument();
+  expect(within(row).queryByRole("button")).toBeNull();
+});
+
+test("a letter's own deadline says it is accepted as a task due on it, and the banner dates it as an adviser reads", () => {
+  const pay = suggestion("s8", { kind: "response_deadline", title: "Act on the letter by 2026-11-30", deadline: "2026-11-30", deadline_basis: "date printed on the letter" }) as never;
+  expect(changes(pay)).toEqual([["Makes a task due on", "30 Nov 2026 (date printed on the letter)"]]);
+  const task = { title: "Act on the letter by 2026-11-30 (from document lowell.png)" } as Schemas["TaskOut"];
+  expect(decided(pay, "accepted", { debt_id: null, task, deadline_ids: [], suggestion: pay })).toBe(
+    "Accepted: a task was made for you: Act on the letter by 30 Nov 2026 (from document lowell.png). Nothing else changed on the case yet.",
+  );
+  // A court claim with its date of service is recorded on the case's clock, as before.
+  const claim = suggestion("s9", { kind: "court_claim_deadline", fact_date: "2026-12-01", deadline: "2026-12-15" }) as never;
+  expect(changes(claim)[0]).toEqual(["Records", "Court claim deadline"]);
+});
