@@ -31,6 +31,7 @@ from pathlib import Path
 from cma_adapters.rules_assistant import classifier
 from cma_adapters.rules_assistant.layout import Layout
 from cma_adapters.rules_assistant.values import MONEY, parse_money
+from cma_core.budgets.catalogue import LINES_BY_KEY, Section
 from cma_core.documents.transactions import Transaction, payee_key
 
 ARTEFACT = "transaction_categoriser.json"
@@ -311,7 +312,7 @@ def categorise(
         return list(transactions)
     out = []
     for t in transactions:
-        label, confidence = model.predict_label(categoriser_text(t.description, t.income))
+        label, confidence = predict_category(model, t.description, t.income)
         out.append(
             Transaction(
                 date=t.date, description=t.description, amount_pence=t.amount_pence,
@@ -319,6 +320,31 @@ def categorise(
             )
         )  # fmt: skip
     return out
+
+
+#: The categories money paid in may have: the budget's income lines, or none of the
+#: budget's (a refund, a transfer between the client's own accounts).
+INCOME_CATEGORIES = frozenset(
+    {key for key, line in LINES_BY_KEY.items() if line.section is Section.INCOME} | {"not_budgeted"}
+)
+
+
+def predict_category(model: classifier.Model, description: str, income: bool) -> tuple[str, float]:
+    """The category of a payment ``description`` and the model's probability of it, among
+    the categories of its direction only: money paid in is income (or none of the
+    budget's), money paid out is spending — the model alone may put a wage from an
+    employer it never met on an expenditure line ("BGC HALDEN ENGINEERING" as mortgage).
+    The probability is renormalised over the direction's categories."""
+    probabilities = model.probabilities(categoriser_text(description, income))
+    allowed = {
+        c: p
+        for c, p in probabilities.items()
+        if (c in INCOME_CATEGORIES) == income or c == "not_budgeted"
+    }
+    if not allowed:  # a model with no category of this direction: as it says
+        return model.predict_label(categoriser_text(description, income))
+    best = max(allowed, key=lambda c: allowed[c])
+    return best, allowed[best] / (sum(allowed.values()) or 1.0)
 
 
 def train_categoriser(

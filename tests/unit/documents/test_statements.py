@@ -244,3 +244,25 @@ async def test_an_uploaded_ofx_export_is_read_by_the_pipeline() -> None:
     assert got.document_class is DocumentClass.BANK_STATEMENT
     assert got.source.endswith("+ofx")
     assert len(got.transactions) == len(statement.transactions)
+
+
+@pytest.mark.parametrize(
+    "payee",
+    [
+        "BGC HALDEN ENGINEERING",  # the console's example: read as a mortgage by the top class
+        "FPI ORCHARD LANE FABRICATIONS",
+        "BGC TWELVETREES DENTAL",
+        "TRF PENNYWELL JOINERY",
+        "BACS KESTREL HAULAGE",
+    ],
+)
+def test_money_paid_in_is_never_put_on_a_spending_line(payee: str) -> None:
+    """A payment in from a payer the categoriser never met is income (or none of the
+    budget's), never a spending line; the same words paid out are never income."""
+    model = statements.shipped()
+    assert model is not None
+    paid_in, confidence = statements.predict_category(model, payee, True)
+    assert paid_in in statements.INCOME_CATEGORIES, (payee, paid_in)
+    assert 0.0 < confidence <= 1.0
+    paid_out, _ = statements.predict_category(model, payee, False)
+    assert paid_out not in statements.INCOME_CATEGORIES - {"not_budgeted"}, (payee, paid_out)
