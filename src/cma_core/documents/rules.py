@@ -359,7 +359,7 @@ def _deadline_proposal(extraction: Extraction) -> _Proposal | None:
     claim = f" {extraction.court_claim_number}" if extraction.court_claim_number else ""
     return _Proposal(
         kind=kind,
-        title=f"{_DEADLINE_LABELS[kind]}{claim} by {due.isoformat()}",
+        title=f"{_DEADLINE_LABELS[kind]}{claim} by {due.day} {due:%B %Y}",  # as advisers read
         creditor_name=extraction.creditor_name,
         deadline=due,
         deadline_basis=basis,

@@ -250,8 +250,10 @@ async def test_court_claim_deadline_task_and_reject(world: World) -> None:
     await world.run_jobs()
     items = {s.kind: s for s in (await world.documents.list_suggestions(ctx, case_id)).items}
     deadline = items[SuggestionKind.COURT_CLAIM_DEADLINE]
+    assert deadline.title.endswith(" by 20 March 2026")  # as an adviser reads a date
     decision = await world.documents.accept_suggestion(ctx, deadline.id, expected_version=1)
     assert decision.task.kind is TaskKind.DEADLINE
+    assert "20 March 2026" in decision.task.title
     assert decision.task.due_at == dt.datetime(2026, 3, 20, 9, 0, tzinfo=dt.UTC)
     rejected = await world.documents.reject_suggestion(
         ctx, items[SuggestionKind.NEW_DEBT].id, expected_version=1, reason=" duplicate "

@@ -130,7 +130,7 @@ CLAIM = SuggestionOut(
         **msgspec.structs.asdict(SUGGESTION),
         "id": uuid.UUID("8e9f0112-2334-4d5e-9f60-718293041526"),
         "kind": SuggestionKind.COURT_CLAIM_DEADLINE,
-        "title": "Respond to court claim K1QZ4521 by 2026-11-30",
+        "title": "Respond to court claim K1QZ4521 by 30 November 2026",
         "creditor_name": None,
         "account_reference": None,
         "balance_pence": None,
