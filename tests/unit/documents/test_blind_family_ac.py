@@ -26,10 +26,13 @@ from tests.unit.documents.blind_families import (
     assert_never_trained_on,
     assert_words_on_page,
     digest_under_another_hash_seed,
+    floor_params,
+    meets_floor,
 )
 
-from cma_adapters.rules_assistant import corpus_blind_ac
-from cma_adapters.rules_assistant.corpus import sample_text
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ac, ranker
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ac import (
     DATE_SHAPES,
     LARGE,
@@ -346,3 +349,50 @@ def test_the_same_family_under_any_hash_seed() -> None:
 
 def test_family_ac_is_never_used_to_train_or_calibrate() -> None:
     assert_never_trained_on("corpus_blind_ac", "AC")
+
+
+# -- the reader on AC (measured once, blind, benchmarks/OCR.md) --------------------------------
+
+
+@pytest.fixture(scope="module")
+def ac_score(
+    family: list[ACSample], texts: dict[str, str], pages: dict[str, tuple[PageText, ...]]
+) -> Score:
+    model, fields_model = classifier.shipped(), ranker.shipped()
+    return score(
+        [(s, extract(texts[s.name], pages[s.name], model, fields_model=fields_model))
+         for s in family]
+    )  # fmt: skip
+
+
+FIRST = (
+    "class 100% (38/38), creditor 93% (28/30), original creditor 2/2, reference 93% (28/30), "
+    "balance 100% (30/30), letter date 64% (23/36), deadline 62% (15/24), claim no. 4/4, "
+    "payer 4/4, income 3/4, gross 2/2, frequency 4/4, served 1/2 (branch corpusac off "
+    "ec86984 = main's round-21 reader, shipped classifier and field ranker 2026-12-05.21; "
+    "on 76 documents: benchmarks/OCR.md, 'Family AC')"
+)
+"""The first measurement (38 documents here)."""
+UNMET = frozenset({"letter_date", "deadline_date", "income_pence", "served_date"})
+"""The floors not met at the first measurement (strict xfails below)."""
+TARGETS = ("document_class", *corpus.FIELDS)
+COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
+"""Well under the first measurement of the fields that every debt letter states (93%, 100%
+and 64% here): a
+collapse, not a small loss (why any of them is low is not looked into: AC is blind)."""
+
+
+def test_family_ac_is_read_above_a_collapse_floor(ac_score: Score) -> None:
+    print("\n" + ac_score.table("held-out family AC (written blind), perfect text"))
+    assert ac_score.totals["document_class"] == 2 * len(DocumentClass)
+    for field, floor in COLLAPSE.items():
+        assert (ac_score.accuracy(field) or 0) >= floor, field
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(TARGETS, UNMET, f"AC blind, first measurement under the issue's floor: {FIRST}"),
+)
+def test_family_ac_meets_the_floor(ac_score: Score, field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    assert meets_floor(ac_score.accuracy(field), field), field
