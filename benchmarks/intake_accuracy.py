@@ -137,10 +137,17 @@ sent through a messaging app as JPEG, its ink-jet pages with blocked nozzles as 
 its two-to-a-sheet prints as uncompressed greyscale TIFF). AB's misses are never printed
 (``--skip yijaaab`` leaves out Y, I, J, AA and AB).
 
+Held-out AC (``corpus_blind_ac.py``: a twenty-third blind family, in a twenty-third hand;
+measured against main's round-21 reader and never shown to it): ``--family ac`` (AC only)
+or ``--family all``, ``--ocr-ac N`` scans and reads N of its documents (its photocopies of
+photocopies as greyscale LZW TIFF, its flash photos on recycled paper as colour JPEG, its
+dusty-glass flatbed scans as greyscale PNG; two-page letters as PDF). AC's misses are never
+printed (``--skip yijabac`` leaves out Y, I, J, AB and AC).
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-X, G, Z, F, E and AA with their own seeds, not the benchmark's; never Y, I, J or AB) and
+L-X, G, Z, F, E and AA with their own seeds, not the benchmark's; never Y, I, J, AB or AC) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -148,11 +155,11 @@ first as above, the others' tables too, read from the same pages (for OCR: the s
 also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab] [--ocr-m 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac] [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
-[--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19]
+[--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
 [--ranker alone|blended]``
 """
 
@@ -190,6 +197,8 @@ from cma_adapters.rules_assistant.corpus_blind_aa import aa_pages, aa_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_aa import values_in_text as aa_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_ab import ab_pages, ab_scanned, ab_text, build_ab
 from cma_adapters.rules_assistant.corpus_blind_ab import values_in_text as ab_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_ac import ac_pages, ac_scanned, ac_text, build_ac
+from cma_adapters.rules_assistant.corpus_blind_ac import values_in_text as ac_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -448,6 +457,9 @@ FAMILY_AA = Family(
 FAMILY_AB = Family(
     "held-out AB, written blind", build_ab, ab_text, ab_pages, ab_scanned, ab_values_in_text, True
 )
+FAMILY_AC = Family(
+    "held-out AC, written blind", build_ac, ac_text, ac_pages, ac_scanned, ac_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -455,7 +467,7 @@ PRINTED: dict[str, Family] = {
     "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W, "x": FAMILY_X,
     "y": FAMILY_Y, "z": FAMILY_Z, "g": FAMILY_G, "e": FAMILY_E,
     "f": FAMILY_F, "i": FAMILY_I, "j": FAMILY_J, "aa": FAMILY_AA,
-    "ab": FAMILY_AB,
+    "ab": FAMILY_AB, "ac": FAMILY_AC,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -583,6 +595,7 @@ def main() -> None:
     parser.add_argument("--ocr-j", type=int, default=0)
     parser.add_argument("--ocr-aa", type=int, default=0)
     parser.add_argument("--ocr-ab", type=int, default=0)
+    parser.add_argument("--ocr-ac", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

@@ -1,0 +1,87 @@
+"""Held-out family AC (written blind) copied, photographed or scanned, and read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): seven
+documents over AC's three scans (a Hitchin card company's letter with its facts in a
+left-hand sidebar, copied from a copy, as LZW TIFF; an enforcement notice with its facts in
+a strip across the foot, photographed with the flash on recycled paper, as JPEG; a Great
+Missenden pay envelope from a flatbed with dusty glass, as PNG with its resolution; a claim
+form printed landscape, copied from a copy; a judgment mail-merged, flash photo; a housing
+association's rent letter with its strip from the dusty flatbed, as PNG without its
+resolution; a pay-in-four firm's sidebar letter, copied from a copy). ``benchmarks/
+intake_accuracy.py --family ac --ocr-ac 19`` reads one document of every class; the figures
+are in benchmarks/OCR.md ("Family AC"). Only aggregate figures are printed: AC's individual
+misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_ac import ac_scanned, build_ac, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_ac.SCANS (0: a photocopy of a
+# photocopy, greyscale LZW TIFF; 1: a flash photo on recycled paper, colour JPEG; 2: a
+# flatbed with dusty glass, greyscale PNG, with its resolution at even indexes); all
+# single pages.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.ENFORCEMENT_AGENT_NOTICE, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.COURT_CLAIM_N1, 1, 3),
+    (C.COUNTY_COURT_JUDGMENT, 0, 4),
+    (C.RENT_ARREARS, 0, 5),
+    (C.BNPL_CATALOGUE_ARREARS, 0, 6),
+)
+FIRST = (
+    "class 7/7; creditor 6/6, reference 6/6, balance 6/6, letter date 4/7, deadline 3/5, "
+    "claim no. 2/2, served 1/1, payer 1/1, income 0/1, gross 1/1, frequency 1/1; true values "
+    "verbatim in the OCR text 37 of 37 (branch corpusac off ec86984 = main's round-21 "
+    "reader, shipped field ranker 2026-12-05.21)"
+)
+UNMET = frozenset({"letter_date", "deadline_date", "income_pence"})
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_ac(2), CHOSEN, ac_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AC (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: a floor at a half catches a collapse,
+    not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AC after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
