@@ -215,7 +215,9 @@ PAYER_LABELS = [
 # organisation", "Business name", round 22)
 PAYER_NAMED_LABELS = [
     _l(
-        r"(?:employer(?:'s)?(?: name)?(?: and address)?|employing (?:organisation|company|body)"
+        # (not a deduction the employer pays: "Employer NI", "Employer's pension")
+        r"(?:employer(?!(?:'s)? (?:ni|nic|nics|national|pension|contributions?|super))(?:'s)?"
+        r"(?: name)?(?: and address)?|employing (?:organisation|company|body)"
         r"|(?:company|business|organisation)(?: name)?|trading (?:name|as)|paid by|payer(?:'s)? name|payer)\b",
         2.5,
     ),

@@ -399,7 +399,7 @@ def parse_name(text: str) -> str | None:
 
 _PAID_HOW = re.compile(
     r"\b(?:bacs|chaps|cheque|cash|transfer|direct credit|faster payments?|payslip|keep|retain"
-    r"|see|overleaf|details)\b",
+    r"|see|overleaf|details|pension|salary|sacrifice|deductions?|contributions?|tax|ni|nic)\b",
     re.I,
 )
 

@@ -4,8 +4,8 @@ collection agencies, councils, courts, HMRC and the DWP, utilities, payroll soft
 benefit offices print the five fields the unseen families read worst (the letter's date,
 the deadline, the account reference, the balance, the payer). Each entry was tried on
 made-up wording (scratch probes, not kept); the ones the reader already read are listed as
-"read", the ones it did not are the kinds added, each tested below (28 of the 32 tests fail
-on the round-21 reader; the other four are three guards and "A/C No.", read before).
+"read", the ones it did not are the kinds added, each tested below (28 of the 33 tests fail
+on the round-21 reader; the other five are four guards and "A/C No.", read before).
 
 The catalogue
 =============
@@ -88,7 +88,8 @@ The payer
   "Trading as", "Paid by", "Payer"), or as the first line of a payslip — missing, added**
   (``labelled.PAYER_NAMED_LABELS``, ``values.parse_named_payer``,
   ``structures.plain_letterhead``); never the slip's own words ("Pay Advice") nor a person
-  (a title or an initial first).
+  (a title or an initial first), nor a deduction the employer pays ("Employer NI",
+  "Employer's pension": found after the blind measurement, in F's OCR test).
 
 Perfect text (exact word boxes), no Tesseract."""
 
@@ -302,3 +303,18 @@ def test_a_sentence_of_two_amounts_each_said_in_its_own_clause(
         (Cell(0.08, "Please get in touch so that we can agree how you will pay."),),
     )
     assert _read(page).balance_pence == expected
+
+
+def test_a_deduction_the_employer_pays_is_no_employer_s_label() -> None:
+    """ "Employer NI", "Employer's pension": what the employer pays, not who it is; the
+    value below is another deduction's name."""
+    page = [
+        (Cell(0.08, "Ystrad Haulage Ltd"),),
+        (Cell(0.08, "Employer's pension"), Cell(0.5, "£42.10")),
+        (Cell(0.08, "Cycle To Work Scheme"), Cell(0.5, "£20.00")),
+        (Cell(0.08, "Employer NI"), Cell(0.5, "£98.30")),
+        (Cell(0.08, "Holiday Pay Advance"), Cell(0.5, "£60.00")),
+        (Cell(0.08, "Gross pay"), Cell(0.5, "£1,412.00")),
+        (Cell(0.08, "Net pay"), Cell(0.5, "£1,198.75")),
+    ]
+    assert _read(page).payer_name == "Ystrad Haulage Ltd"
