@@ -44,6 +44,7 @@ from cma_adapters.rules_assistant.labelled import (
     LETTER_DATE_LABELS,
     ORIGINAL_LABELS,
     PAYER_LABELS,
+    PAYER_NAMED_LABELS,
     REFERENCE_LABELS,
     SERVED_LABELS,
     creditor_score,
@@ -79,6 +80,7 @@ from cma_adapters.rules_assistant.structures import (
     letterhead,
     monogram,
     paired_references,
+    plain_letterhead,
     quote_rows,
     registered,
     role_after_name,
@@ -101,6 +103,7 @@ from cma_adapters.rules_assistant.values import (
     parse_frequency,
     parse_money,
     parse_name,
+    parse_named_payer,
     parse_reference,
     pound_read_as_eight,
 )
@@ -158,7 +161,13 @@ def read_fields(
     found["payer_name"] = labelled_candidates(
         "payer_name", layouts, PAYER_LABELS, parse_name, None, 3
     )
+    # (an employer named as such need not print an organisation's word, round 22)
+    found["payer_name"] += labelled_candidates(
+        "payer_name", layouts, PAYER_NAMED_LABELS, parse_named_payer, None, 4
+    )
     found["payer_name"] += letterhead(layouts, field="payer_name")
+    if cls is C.PAYSLIP:  # (an employer's plain name heading its slip, round 22)
+        found["payer_name"] += plain_letterhead(layouts)
     found["income_pence"] = labelled_candidates(
         "income_pence", layouts, INCOME_LABELS, parse_money, income_score, 4
     )

@@ -327,7 +327,8 @@ def own_clause(context: str, value: str) -> str:
     """The words a sentence says of one amount when another follows it in a clause of its
     own: "The arrears are now £4,120.55, against a monthly payment of £310.00" says
     "monthly" of the £310.00, not of the arrears. The sentence is cut at the end of the
-    value's clause (a comma, semicolon or full stop after it) when an amount follows."""
+    value's clause (a comma, semicolon or full stop after it, or "and", "but", "while"
+    before the next amount) when an amount follows."""
     at = context.find(value)
     if at < 0:
         return context
@@ -335,7 +336,9 @@ def own_clause(context: str, value: str) -> str:
     if value.rstrip()[-1:] in ",;":
         stop = 0
     else:
-        m = re.search(r"[,;]|\.(?:\s|$)", context[end:])
+        # (or at "and", "but", "while" that open a clause of another amount: "arrears of
+        # £300.00 and a total balance of £1,204.55", round 22)
+        m = re.search(r"[,;]|\.(?:\s|$)|\s(?:and|but|while|whereas)\s(?=\D*£)", context[end:])
         if m is None:
             return context
         stop = m.start()

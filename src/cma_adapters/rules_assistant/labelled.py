@@ -64,8 +64,19 @@ DEADLINE_LABELS = [
         r"(?:pay(?:ment)? (?:by|due(?: date)?|before)|due date|deadline|respond by|reply by)\b", 3.0
     ),
     _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
+    # (a formal "not later than"; an offer or a notice that runs out: "This offer expires
+    # on", "Offer valid until", "Expiry date", round 22)
+    _l(_W % 7 + r"(?:not later than|expires(?: on)?|expiry date|valid until)\b", 2.0),
     _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
     _l(r"(?:the )?(?:last|latest|final|closing) (?:date|day)\b", 3.0),
+    # the date named first, then what it is for: "Date for payment", "Date payment
+    # required", "Date due", "Response date"; a bare "Due" (not "due to"), round 22
+    _l(
+        r"(?:date (?:for|of) (?:payment|response|reply)|date (?:payment|response|reply)"
+        r" (?:is )?(?:required|needed|due)|date due|(?:response|reply) (?:date|deadline)"
+        r"|due(?! to\b)(?: on)?)\b",
+        2.5,
+    ),
     # a label asked as the reader's question: "When must I respond?", "When should I pay?"
     _l(
         r"when (?:must|should|do|can|will) (?:i|we|you) (?:pay|respond|reply|contact|get in touch"
@@ -130,6 +141,8 @@ REFERENCE_LABELS = [
         + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting|invoice)\b",
         1.0,
     ),
+    # an account's short forms, "A/C", "A/C No.", "Acc" (round 22)
+    _l(_W % 2 + r"(?:a c|acc)(?: (?:no|number|ref))?\b", 1.0),
 ]
 
 
@@ -194,6 +207,20 @@ CLAIM_LABELS = [
 
 PAYER_LABELS = [
     _l(r"(?:employer|company|paid by|payer|paying \w+|from)\b", 3.0),
+]
+
+
+# Labels that name the payer as such, whose value is a name even without an organisation's
+# word ("Employer: Fellgate Veterinary Practice", "Employer's name", "Employing
+# organisation", "Business name", round 22)
+PAYER_NAMED_LABELS = [
+    _l(
+        # (not a deduction the employer pays: "Employer NI", "Employer's pension")
+        r"(?:employer(?!(?:'s)? (?:ni|nic|nics|national|pension|contributions?|super))(?:'s)?"
+        r"(?: name)?(?: and address)?|employing (?:organisation|company|body)"
+        r"|(?:company|business|organisation)(?: name)?|trading (?:name|as)|paid by|payer(?:'s)? name|payer)\b",
+        2.5,
+    ),
 ]
 
 

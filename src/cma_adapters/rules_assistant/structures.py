@@ -37,6 +37,7 @@ from cma_adapters.rules_assistant.values import (
     parse_date,
     parse_money,
     parse_name,
+    parse_named_payer,
     parse_reference,
 )
 
@@ -556,6 +557,58 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
                         order=(layout.page, r),
                     )
                 )
+    return out
+
+
+# A payslip's own words, which head it as often as its employer does: "Pay Advice",
+# "Earnings Statement", "Employee Pay Slip" are no employer (round 22).
+_SLIP_WORDS = re.compile(
+    r"\b(?:pay|payslip|slip|advice|statement|earnings|wages?|salary|period|employee|name"
+    r"|date|tax|week|month|payroll|private|confidential|personal|details|summary|year)\b",
+    re.I,
+)
+_PERSON = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s|[A-Z]\.?\s)")
+# What a small employer's plain name is made of, which a person's is not: a trade or a
+# place of work ("Veterinary Practice", "Tea Rooms", "The Red Lion Inn"), "t/a", "&"
+_TRADE = re.compile(
+    r"\b(?:practice|surgery|school|ysgol|academy|college|nursery|inn|arms|hotel|tavern|pub"
+    r"|restaurant|caf[eé]|tea rooms?|bakery|dairy|dairies|farms?|stables|kennels|garage|motors"
+    r"|salon|studio|pharmacy|chemists?|dental|vets?|veterinary|clinic|care|home|church|club"
+    r"|shop|stores?|market|mill|works|estates?|gardens?|hall|centre|kitchen|builders?"
+    r"|plumbing|electrical|joinery|transport|haulage|cleaning|catering|t/a|&)(?=\W|$)",
+    re.I,
+)
+
+
+def plain_letterhead(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A payslip's first line that names its employer without an organisation's word
+    ("Fellgate Veterinary Practice", "The Mardale Inn"): words that start with capitals and
+    name a trade or a place of work, the first cell of a row in the page's top rows, not
+    the slip's own words nor a person (a title or an initial first; the employee's name
+    heads many slips); weaker than any labelled employer (round 22)."""
+    out = []
+    for layout in layouts[:1]:
+        head = min(head_rows(layout), 3)
+        for r, row in enumerate(layout.rows[:head]):
+            cell = row[0]
+            name = parse_named_payer(cell.text)
+            if name is None or ":" in cell.text or len(cell.words) > 8:
+                continue
+            if _SLIP_WORDS.search(name) or _PERSON.match(name) or not _TRADE.search(name):
+                continue
+            out.append(
+                Candidate(
+                    field="payer_name",
+                    value=name,
+                    shown=name,
+                    page=layout.page,
+                    box=cell.box,
+                    label=None,
+                    role="letterhead",
+                    score=1.0 - 0.1 * r,
+                    order=(layout.page, r),
+                )
+            )
     return out
 
 

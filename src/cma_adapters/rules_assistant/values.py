@@ -34,6 +34,28 @@ _MONTHS["sept"] = 9
 # (OCR reads the J of a short month's name as an "f": "30/fan/2025", round 16; only
 # where a day and a year stand either side, as ``DATE`` reads a month)
 _MONTHS |= {"fan": 1, "fun": 6, "ful": 7}
+# The months in Welsh, as Welsh councils and bodies print a bilingual letter's date: "4
+# Rhagfyr 2026" (round 22; only where a day and a year stand either side, as above)
+_MONTHS |= {
+    w: i
+    for i, w in enumerate(
+        [
+            "ionawr",
+            "chwefror",
+            "mawrth",
+            "ebrill",
+            "mai",
+            "mehefin",
+            "gorffennaf",
+            "awst",
+            "medi",
+            "hydref",
+            "tachwedd",
+            "rhagfyr",
+        ],
+        1,
+    )
+}
 
 
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -80,7 +102,11 @@ DATE = re.compile(
     # "2026 December 4th" (round 21)
     # (OCR may lose the space before the day: "2026 Jul17")
     rf"|\b(?P<y9>(?:19|20)\d\d)(?P<s9>[\s-]|,\s)\s*(?P<m9>{_MONTH_RE})\.?(?:(?P=s9)\s*|(?=\d))"
-    r"(?P<d9>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,:/-]?\d)",
+    r"(?P<d9>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,:/-]?\d)"
+    # a system's compact date, the day, the month's three letters and the year run
+    # together: "04DEC26", "4Dec2026" (round 22)
+    r"|\b(?P<d10>[0-3]?\d)(?P<m10>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"(?P<y10>(?:19|20)\d\d|\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -255,6 +281,9 @@ def date_of(m: re.Match[str]) -> dt.date | None:
         if m.group("y9"):
             month = _MONTHS[m.group("m9").lower().rstrip(".")]
             return dt.date(int(m.group("y9")), month, int(m.group("d9")))
+        if m.group("d10"):
+            month = _MONTHS[m.group("m10").lower()]
+            return dt.date(_year(m.group("y10")), month, int(m.group("d10")))
         if m.group("d8"):
             month = _ROMAN.index(re.sub("[1l]", "I", m.group("m8")).upper()) + 1
             return dt.date(int(m.group("y8")), month, int(m.group("d8")))
@@ -364,6 +393,41 @@ _LEGISLATION = re.compile(
 
 
 def parse_name(text: str) -> str | None:
+    name = _name_shaped(text)
+    return name if name is not None and ORGANISATION.search(name) else None
+
+
+_PAID_HOW = re.compile(
+    r"\b(?:bacs|chaps|cheque|cash|transfer|direct credit|faster payments?|payslip|keep|retain"
+    r"|see|overleaf|details|pension|salary|sacrifice|deductions?|contributions?|tax|ni|nic)\b",
+    re.I,
+)
+
+
+def parse_named_payer(text: str) -> str | None:
+    """A name beside a label that names the payer as such ("Employer", "Employer's name",
+    "Paid by"): an employer need not print an organisation's word ("Fellgate Veterinary
+    Practice", "St Bega's Primary School"), but it is words that start with capitals, not
+    a clause or a figure (round 22). A name ``parse_name`` reads is left to it."""
+    name = _name_shaped(text)
+    if name is None or ORGANISATION.search(name):
+        return None
+    # (how the pay is paid and the slip's own sentences are no employer: "Paid by BACS.
+    # Please keep this payslip", "Paid by cheque")
+    if re.search(r"\.\s", name) or _PAID_HOW.search(name):
+        return None
+    words = name.split()
+    if not 2 <= len(words) <= 8:
+        return None
+    small = {"of", "the", "and", "&", "t/a", "for", "in", "on", "at", "de", "la"}
+    if not all(w[0].isupper() or w.lower() in small or w[0] in "&'(" for w in words):
+        return None
+    if not words[-1][0].isupper():
+        return None
+    return name
+
+
+def _name_shaped(text: str) -> str | None:
     # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
     # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
     text = re.sub(r"\s*<?[\w.+-]+\s?@\s?[\w.-]+>?", " ", text)
@@ -424,7 +488,7 @@ def parse_name(text: str) -> str | None:
     # nor is a clause, a heading or a subject line: "Your X card account is in arrears"
     if is_clause(name):
         return None
-    return name if ORGANISATION.search(name) else None
+    return name
 
 
 _FREQUENCIES = (

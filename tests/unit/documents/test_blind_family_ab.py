@@ -413,9 +413,7 @@ FIRST = (
     "on 76 documents: benchmarks/OCR.md, 'Family AB')"
 )
 """The first measurement (38 documents here)."""
-UNMET = frozenset(
-    {"account_reference", "balance_pence", "letter_date", "deadline_date", "payer_name"}
-)
+UNMET = frozenset({"account_reference", "balance_pence", "payer_name"})
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
