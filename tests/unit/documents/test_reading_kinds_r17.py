@@ -16,31 +16,21 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from tests.unit.documents.reading_support import one_page
+from tests.unit.documents.reading_support import read_by_rules as _read
 from tests.unit.documents.test_reading_kinds_r10 import best
 from tests.unit.documents.test_reading_kinds_r14 import found
 
-from cma_adapters.rules_assistant import classifier
-from cma_adapters.rules_assistant.assistant import extract, refine_class
-from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
+from cma_adapters.rules_assistant.assistant import refine_class
+from cma_adapters.rules_assistant.corpus import Cell, sample_pages, sample_text
 from cma_adapters.rules_assistant.fields_kinds import defined_terms
 from cma_adapters.rules_assistant.layout import page_layout
 from cma_adapters.rules_assistant.structures import letterhead
 from cma_adapters.rules_assistant.values import parse_money
 from cma_adapters.tesseract import extractor as tesseract_extractor
-from cma_core.documents.model import DocumentClass, Extraction
+from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
-
-
-def _sample(page: list[tuple[Cell, ...]]) -> Sample:
-    truth = Truth(document_class=C.OTHER)
-    return Sample(name="t", family="t", held_out=False, truth=truth, pages=(page,))
-
-
-def _read(page: list[tuple[Cell, ...]]) -> Extraction:
-    """As the product reads it by the rules (the shipped classifier, no field ranker)."""
-    sample = _sample(page)
-    return extract(sample_text(sample), sample_pages(sample), classifier.shipped())
 
 
 # -- a definitions clause --------------------------------------------------------------------
@@ -94,7 +84,7 @@ def test_a_defined_term_reads_as_its_value_in_a_sentence() -> None:
         (Cell(0.08, "We are instructed by the Joiner to recover the Invoice Sum from you."),),
         (Cell(0.08, "Unless we hear from you within 30 days we may issue a claim."),),
     ]
-    sample = _sample(page)
+    sample = one_page(page)
     layouts = [defined_terms(page_layout(p)) for p in sample_pages(sample)]
     rows = [" | ".join(c.text for c in row) for row in layouts[0].rows]
     assert "(i) | Joiner: Hartsop Joinery Limited" in rows
@@ -113,7 +103,7 @@ def test_what_is_not_a_definition_is_left_alone() -> None:
         (Cell(0.08, "(b)"), Cell(0.16, '"the Lessor" means Mardale Van Leasing Limited;')),
         (Cell(0.08, "Write to the Lessor's address, not to the Lessor's agent."),),
     ]
-    layout = defined_terms(page_layout(sample_pages(_sample(page))[0]))
+    layout = defined_terms(page_layout(sample_pages(one_page(page))[0]))
     rows = [" | ".join(c.text for c in row) for row in layout.rows]
     assert rows[1] == '"Breathing Space" is a scheme that pauses interest.'
     assert rows[2] == '(a) | "claimant" means any person who sues;'
@@ -124,7 +114,7 @@ def test_what_is_not_a_definition_is_left_alone() -> None:
 def test_a_page_without_definitions_is_the_same_layout() -> None:
     """(guard) No definitions clause: the layout itself comes back."""
     page = [(Cell(0.08, "Mardale Van Leasing Limited"),), (Cell(0.08, "Balance £10.00"),)]
-    layout = page_layout(sample_pages(_sample(page))[0])
+    layout = page_layout(sample_pages(one_page(page))[0])
     assert defined_terms(layout) is layout
 
 
@@ -156,7 +146,7 @@ def test_the_writer_under_a_self_mailer_s_panel() -> None:
     proper under the address panel: the writer's name there, above the salutation but
     below the page's top quarter, is its letterhead."""
     page = _mailer("Open here - If undelivered, return to PO Box 220, Keswick CA12 4ZZ")
-    layouts = [page_layout(p) for p in sample_pages(_sample(page))]
+    layouts = [page_layout(p) for p in sample_pages(one_page(page))]
     layout = layouts[0]
     r = next(r for r, row in enumerate(layout.rows) if row[0].text.startswith("Borrowdale"))
     assert layout.row_tops[r] > 0.25 * layout.height  # (below the top quarter)
@@ -168,7 +158,7 @@ def test_the_writer_under_a_self_mailer_s_panel() -> None:
 def test_no_panel_keeps_the_top_quarter() -> None:
     """(guard) The same page with no mailer's panel: the top quarter only, as before."""
     page = _mailer("Private and confidential")
-    layouts = [page_layout(p) for p in sample_pages(_sample(page))]
+    layouts = [page_layout(p) for p in sample_pages(one_page(page))]
     assert "Borrowdale Parish Council" not in [c.value for c in letterhead(layouts)]
 
 
@@ -249,7 +239,7 @@ def _enforcer(*rows: tuple[Cell, ...]) -> tuple[dict[str, list[Any]], str]:
         (Cell(0.08, "Kielder Valley Bailiffs Ltd"),),
         *rows,
     ]
-    sample = _sample(page)
+    sample = one_page(page)
     return found(C.OTHER, page), sample_text(sample)
 
 
@@ -279,7 +269,7 @@ def _judged(*rows: tuple[Cell, ...]) -> tuple[dict[str, list[Any]], str]:
         *rows,
         (Cell(0.08, "Claimant"), Cell(0.4, "Coquet Estuary Lettings Ltd")),
     ]
-    return found(C.OTHER, page), sample_text(_sample(page))
+    return found(C.OTHER, page), sample_text(one_page(page))
 
 
 def test_a_judgment_told_in_an_e_mail_read_as_other() -> None:

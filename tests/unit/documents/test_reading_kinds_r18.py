@@ -15,23 +15,16 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from tests.unit.documents.reading_support import read_by_rules as _read
 from tests.unit.documents.test_reading_kinds_r14 import found
 
-from cma_adapters.rules_assistant import classifier
-from cma_adapters.rules_assistant.assistant import extract, refine_class
-from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
+from cma_adapters.rules_assistant.assistant import refine_class
+from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_text
 from cma_adapters.rules_assistant.fields_kinds import registered_name
 from cma_adapters.rules_assistant.values import parse_date, parse_reference
-from cma_core.documents.model import DocumentClass, Extraction
+from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
-
-
-def _read(page: list[tuple[Cell, ...]]) -> Extraction:
-    """As the product reads it by the rules (the shipped classifier, no field ranker)."""
-    truth = Truth(document_class=C.OTHER)
-    sample = Sample(name="t", family="t", held_out=False, truth=truth, pages=(page,))
-    return extract(sample_text(sample), sample_pages(sample), classifier.shipped())
 
 
 # -- a desk's letterhead, the organisation named only in its registration -----------------

@@ -11,19 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cma_adapters.rules_assistant import classifier
-from cma_adapters.rules_assistant.assistant import extract
-from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_core.documents.model import DocumentClass, Extraction
+from tests.unit.documents.reading_support import read_by_rules as _read
+
+from cma_adapters.rules_assistant.corpus import Cell
+from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
-
-
-def _read(page: list[tuple[Cell, ...]]) -> Extraction:
-    """As the product reads it by the rules (the shipped classifier, no field ranker)."""
-    truth = Truth(document_class=C.OTHER)
-    sample = Sample(name="t", family="t", held_out=False, truth=truth, pages=(page,))
-    return extract(sample_text(sample), sample_pages(sample), classifier.shipped())
 
 
 _ADDRESSEE = (
