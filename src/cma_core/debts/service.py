@@ -26,7 +26,7 @@ from cma_core.audit.service import commit_audited, record_audit
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.ccj import CcjAssessment, assess_ccj
-from cma_core.debts.formats import learned_reference_format, reference_fits
+from cma_core.debts.formats import learned_reference_format
 from cma_core.debts.limitation import LimitationAssessment, assess_limitation
 from cma_core.debts.model import (
     Creditor,
@@ -383,14 +383,9 @@ class DebtService:
             learned = None
             if creditor.reference_pattern is None:
                 found = await self.debts(uow).references_to(creditor_id, limit=LEARN_FROM + 1)
-                others = _leave_out(found, text) if text else list(found[:LEARN_FROM])
-                learned = learned_reference_format(others)
+                learned = learned_reference_format(_leave_out(found, text))
         if creditor.reference_pattern is not None:
-            fits = (
-                None
-                if text is None or self.patterns.problem(creditor.reference_pattern)
-                else reference_fits((creditor.reference_pattern,), text, self.patterns)
-            )
+            fits = None if text is None else creditor.reference_matches(text, self.patterns)
             return ReferenceFormat(
                 creditor_id=creditor_id, source=FormatSource.DIRECTORY,
                 pattern=creditor.reference_pattern, fits=fits,
@@ -920,11 +915,11 @@ class _Judging:
         return self.creditors[creditor_id]
 
 
-def _leave_out(references: Sequence[str], own: str) -> list[str]:
+def _leave_out(references: Sequence[str], own: str | None) -> list[str]:
     """``references`` (newest first) without ``own`` or any copy of it (compared without
     spaces or case: a reference on two debts, or added twice, does not vouch for itself),
-    at most ``LEARN_FROM`` of them."""
-    key = _key(own)
+    at most ``LEARN_FROM`` of them; ``own`` ``None``: the first ``LEARN_FROM``."""
+    key = None if own is None else _key(own)
     return [r for r in references if _key(r) != key][:LEARN_FROM]
 
 
