@@ -170,3 +170,18 @@ export function ScrollBox({ children, label }: { children: ReactNode; label?: st
     </div>
   );
 }
+
+/** A GOV.UK success banner that takes the focus when it appears (and when its words
+ * change), so a keyboard or screen-reader user hears what changed and goes on from here:
+ * after a decision or an addition whose buttons or form were replaced. */
+export function SuccessBanner({ text }: { text: string }) {
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => banner.current?.focus(), [text]);
+  return (
+    <div ref={banner} tabIndex={-1} className="govuk-notification-banner govuk-notification-banner--success" role="status">
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{text}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { useSettled } from "../../components/ClientPicker";
 import { label, money, toPence } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { QueryState, ScrollBox, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, SuccessBanner, Tag } from "../../components/ui";
 
 type Debt = Schemas["DebtOut"];
 
@@ -149,21 +149,10 @@ export function priorityBasis(p: Debt["priority"]): string {
   return `${why} (rule ${p.rule_id})`;
 }
 
-/** Says which debt was added, and takes the focus from the form that was replaced, so a
- * keyboard or screen-reader user hears it and goes on from here (GOV.UK success banner). */
-function DebtAdded({ debt }: { debt: Debt }) {
-  const banner = useRef<HTMLDivElement>(null);
-  useEffect(() => banner.current?.focus(), []);
-  return (
-    <div ref={banner} tabIndex={-1} className="govuk-notification-banner govuk-notification-banner--success" role="status">
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">
-          Debt added: {debt.creditor_name ?? label(debt.debt_type)}
-          {debt.account_reference ? `, reference ${debt.account_reference}` : ""}. Add another below.
-        </p>
-      </div>
-    </div>
-  );
+/** Which debt was added, in the banner that takes the focus from the replaced form. */
+function debtAdded(debt: Debt): string {
+  const reference = debt.account_reference ? `, reference ${debt.account_reference}` : "";
+  return `Debt added: ${debt.creditor_name ?? label(debt.debt_type)}${reference}. Add another below.`;
 }
 
 /** Why a debt's reference is flagged: against the directory's format, or unlike the
@@ -280,7 +269,7 @@ export function Debts({ caseId }: { caseId: string }) {
             <span className="govuk-details__summary-text">Add a debt</span>
           </summary>
           <div className="govuk-details__text">
-            {added.debt && <DebtAdded key={added.n} debt={added.debt} />}
+            {added.debt && <SuccessBanner key={added.n} text={debtAdded(added.debt)} />}
             {/* a new, empty form once a debt is added: the next debt is not the last one twice */}
             <DebtForm key={added.n} caseId={caseId} onDone={(saved) => setAdded((a) => ({ n: a.n + 1, debt: saved }))} />
           </div>

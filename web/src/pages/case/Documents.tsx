@@ -4,8 +4,8 @@ import { api, type Schemas } from "../../api/client";
 import { ApiError, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
-import { QueryState, ScrollBox, Tag } from "../../components/ui";
-import { DecisionBanner, SuggestionCard } from "./Evidence";
+import { QueryState, ScrollBox, SuccessBanner, Tag } from "../../components/ui";
+import { SuggestionCard } from "./Evidence";
 
 type Doc = Schemas["DocumentOut"];
 
@@ -302,7 +302,7 @@ export function Documents({ caseId }: { caseId: string }) {
       </QueryState>
 
       <h2 className="govuk-heading-l">Suggestions from documents</h2>
-      {decision && <DecisionBanner key={decision.seq} text={decision.text} />}
+      {decision && <SuccessBanner key={decision.seq} text={decision.text} />}
       <QueryState query={suggestions} what="suggestions">
         {(page) => {
           const card = (s: (typeof page.items)[number]) => (

@@ -129,20 +129,6 @@ export function decided(s: Suggestion, how: "accepted" | "rejected" | "corrected
   }
 }
 
-/** The last decision's banner: takes the focus from the buttons that went with it, so a
- * keyboard or screen-reader user hears what changed and goes on to the next suggestion. */
-export function DecisionBanner({ text }: { text: string }) {
-  const banner = useRef<HTMLDivElement>(null);
-  useEffect(() => banner.current?.focus(), [text]);
-  return (
-    <div ref={banner} tabIndex={-1} className="govuk-notification-banner govuk-notification-banner--success" role="status">
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{text}</p>
-      </div>
-    </div>
-  );
-}
-
 /** The place of a box in words: its number on the page image, and for a PDF (rendered at
  * 300 dpi) about where in centimetres. An image's pixels mean nothing to an adviser. */
 export function place(e: Evidence, doc: Doc | undefined, mark?: number): string {
