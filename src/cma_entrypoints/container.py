@@ -1185,6 +1185,8 @@ Container.documents.add_kwargs(debts=Container.debts)
 Container.documents.add_kwargs(case_clock=Container.scheduling)
 # Accepted income suggestions (payslips, benefit letters) set an SFS line of the budget.
 Container.documents.add_kwargs(budget_lines=Container.budgets)
+# A document read again as the kind the adviser says suggests as the worker would.
+Container.documents.add_kwargs(reader=Container.document_jobs)
 
 
 def build_container(settings: Settings | None = None) -> Container:

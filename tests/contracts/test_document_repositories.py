@@ -409,18 +409,20 @@ class DocumentRepositoryContract:
             centre_id=centre,
             case_id=case_id,
             document_id=doc.id,
-            suggestion_id=suggestion.id,
             suggested_class=DocumentClass.CREDITOR_LETTER,
             recorded_at=T0,
             recorded_by=UserId(uid()),
-            fields=(
-                FieldLabel(
-                    field="creditor_name", value="Lowell", correct=False, label="From",
-                    page=2, box=Box(left=1, top=2, width=3, height=4), role="letterhead",
+            **{
+                "suggestion_id": suggestion.id,
+                "fields": (
+                    FieldLabel(
+                        field="creditor_name", value="Lowell", correct=False, label="From",
+                        page=2, box=Box(left=1, top=2, width=3, height=4), role="letterhead",
+                    ),
+                    FieldLabel(field="creditor_name", value="Halifax", correct=True),
                 ),
-                FieldLabel(field="creditor_name", value="Halifax", correct=True),
-            ),
-            **example_kw,  # type: ignore[arg-type]
+                **example_kw,
+            },  # type: ignore[arg-type]
         )  # fmt: skip
         async with b.base.uow(centre) as uow:
             await b.documents(uow).add(doc)
@@ -455,6 +457,20 @@ class DocumentRepositoryContract:
             assert [e.id for e in (await backend.examples(uow).list(limit=10, offset=0)).items] == [
                 unlabelled.id
             ]
+
+    async def test_an_example_about_the_document_alone_has_no_suggestion(
+        self, backend: DocBackend
+    ) -> None:
+        """The adviser said what kind the document is (``reclassify``): no suggestion."""
+        centre, case_id = await self.seed(backend)
+        _, example = await self._example_on(
+            backend, centre, case_id, suggestion_id=None, fields=(),
+            document_class=DocumentClass.COUNTY_COURT_JUDGMENT,
+        )  # fmt: skip
+        async with backend.base.uow(centre) as uow:
+            [kept] = await backend.examples(uow).for_training(limit=10)
+        assert kept == example
+        assert kept.suggestion_id is None
 
 
 class TestInMemoryDocumentRepositories(DocumentRepositoryContract):

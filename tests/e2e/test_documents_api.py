@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,10 @@ from dependency_injector import providers
 from tests.e2e.conftest import Api, settle
 from tests.e2e.documents_fixtures import CREDITOR_LETTER, N1_CLAIM, letter_png
 
-from cma_core.documents.model import PageText
+from cma_adapters.sqlalchemy.factories import repository_factories
+from cma_core.documents.learning import ExampleOutcome
+from cma_core.documents.model import DocumentClass, PageText
+from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container, build_container
 from cma_entrypoints.settings import Settings
 
@@ -564,3 +568,80 @@ async def test_page_images_for_evidence_boxes(
     assert (await api.get(url.format(docs["letter.pdf"], 2))).status_code == 404
     assert (await api.get(url.format(docs["letter.pdf"], 0))).status_code == 400
     assert (await other.get(url.format(docs["letter.pdf"], 1))).status_code == 404
+
+
+async def test_a_judgment_read_as_a_claim_is_read_again_as_the_adviser_says(
+    two_centres: tuple[Api, Api], container: Container
+) -> None:
+    """The adviser corrects the kind: the claim's "respond by" deadline goes (a judgment
+    is already decided), the debt is suggested afresh, and the classifier has an example."""
+    api, other = two_centres
+    case = await api.new_case()
+    r = await upload(api, case["id"], letter_png(N1_CLAIM))
+    assert r.status_code == 201, r.text
+    doc_id = r.json()["id"]
+    await settle(container)
+    doc = (await api.get(f"/api/v1/documents/{doc_id}")).json()
+    assert doc["document_class"] == "court_claim_n1"
+    before = {
+        s["kind"]: s
+        for s in (await api.get(f"/api/v1/cases/{case['id']}/suggestions")).json()["items"]
+    }
+    assert "court_claim_deadline" in before
+    url = f"/api/v1/documents/{doc_id}/reclassify"
+    body = {"document_class": "county_court_judgment"}
+
+    # Bad input and stale versions change nothing.
+    r = await api.client.post(url, json=body, headers=api.headers)
+    assert r.status_code == 428
+    r = await api.client.post(
+        url, json=body, headers={**api.headers, "If-Match": f'"{doc["version"] - 1}"'}
+    )
+    assert r.status_code == 412
+    r = await api.client.post(
+        url,
+        json={"document_class": "a_letter"},
+        headers={**api.headers, "If-Match": f'"{doc["version"]}"'},
+    )
+    assert r.status_code == 422
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["errors"][0]["field"] == "document_class"
+    r = await other.client.post(
+        url, json=body, headers={**other.headers, "If-Match": f'"{doc["version"]}"'}
+    )
+    assert r.status_code == 404
+
+    r = await api.client.post(
+        url, json=body, headers={**api.headers, "If-Match": f'"{doc["version"]}"'}
+    )
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["document"]["document_class"] == "county_court_judgment"
+    assert out["document"]["class_confidence"] == 1.0
+    assert r.headers["etag"] == f'"{out["document"]["version"]}"'
+    made = {s["kind"] for s in out["suggestions"]}
+    assert "court_claim_deadline" not in made
+    assert "new_debt" in made
+
+    items = (await api.get(f"/api/v1/cases/{case['id']}/suggestions")).json()["items"]
+    old = {s["id"]: s for s in items if s["id"] in {b["id"] for b in before.values()}}
+    assert {s["status"] for s in old.values()} == {"rejected"}
+    assert all(
+        s["rejection_reason"].startswith(
+            "Replaced: the document was read again as county court judgment"
+        )
+        for s in old.values()
+    )
+    pending = [s for s in items if s["status"] == "pending"]
+    assert {s["id"] for s in pending} == {s["id"] for s in out["suggestions"]}
+
+    # Kept as the classifier's labelled example (no suggestion: about the document).
+    async with container.uow()(CentreId(uuid.UUID(api.centre_id))) as uow:
+        kept = (
+            await repository_factories("examples")["examples"](uow).list(limit=10, offset=0)
+        ).items
+    [example] = [e for e in kept if e.suggestion_id is None]
+    assert example.outcome is ExampleOutcome.CORRECTED
+    assert (example.suggested_class, example.document_class) == (
+        DocumentClass.COURT_CLAIM_N1, DocumentClass.COUNTY_COURT_JUDGMENT,
+    )  # fmt: skip

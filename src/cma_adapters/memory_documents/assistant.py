@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 
+from attrs import evolve
+
 from cma_core.documents.model import CaseFacts, DocumentClass, Draft, Extraction, PageText
 from cma_core.documents.ports import Assistant
 from cma_core.shared.ids import CentreId
@@ -26,17 +28,31 @@ class ScriptedAssistant(Assistant):
         self._drafts = deque(drafts or [])
         self.texts: list[str] = []
         self.cases: list[CaseFacts] = []
+        self.given_classes: list[DocumentClass | None] = []
+        """The kind each call was told the document is (``None``: not told)."""
 
     async def classify_and_extract(
-        self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
+        self,
+        text: str,
+        pages: Sequence[PageText] = (),
+        *,
+        centre_id: CentreId | None = None,
+        document_class: DocumentClass | None = None,
     ) -> Extraction:
         self.texts.append(text)
+        self.given_classes.append(document_class)
         if not self._extractions:
-            return Extraction(document_class=DocumentClass.OTHER, confidence=0.0, source="script")
-        reply = self._extractions.popleft()
+            reply: Extraction | Exception = Extraction(
+                document_class=DocumentClass.OTHER, confidence=0.0, source="script"
+            )
+        else:
+            reply = self._extractions.popleft()
         if isinstance(reply, Exception):
             raise reply
-        return reply
+        if document_class is None:
+            return reply
+        # As the port says: the adviser's kind stands, with full confidence.
+        return evolve(reply, document_class=document_class, confidence=1.0)
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         self.cases.append(facts)

@@ -98,6 +98,10 @@ notice_of_assignment, overpayment (HMRC or DWP), mortgage_arrears, rent_arrears,
 bnpl_catalogue_arrears, letter_of_claim (pre-action protocol), payslip, bank_statement,
 benefit_award, other."""
 
+GIVEN_CLASS_PROMPT = """
+The adviser has checked the document: it is a {document_class}. Give that as document_class
+and extract the fields such a document states."""
+
 SUMMARY_PROMPT = """\
 You draft short case summaries for a UK debt adviser, who will edit them before use.
 Write in plain English, at most 200 words, from the facts given only. Mention priority
@@ -139,12 +143,20 @@ class OpenAIAssistant(Assistant):
         return f"openai:{self.model}"
 
     async def classify_and_extract(
-        self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
+        self,
+        text: str,
+        pages: Sequence[PageText] = (),
+        *,
+        centre_id: CentreId | None = None,
+        document_class: DocumentClass | None = None,
     ) -> Extraction:
         masked = mask_for_assistant(text[: self.max_input_chars])
+        prompt = EXTRACTION_PROMPT
+        if document_class is not None:
+            prompt += GIVEN_CLASS_PROMPT.format(document_class=document_class.value)
         content = await self._complete(
             [
-                {"role": "system", "content": EXTRACTION_PROMPT},
+                {"role": "system", "content": prompt},
                 {"role": "user", "content": masked.text},
             ],
             response_format={
@@ -157,6 +169,9 @@ class OpenAIAssistant(Assistant):
             },
         )
         extraction = self._parse_extraction(content)
+        if document_class is not None:
+            # The adviser's word stands whatever the model answered for the class.
+            extraction = attrs.evolve(extraction, document_class=document_class, confidence=1.0)
         reference = masked.restore(extraction.account_reference)
         if reference == extraction.account_reference:
             return extraction

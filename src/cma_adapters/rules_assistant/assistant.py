@@ -296,7 +296,12 @@ class RuleBasedAssistant(Assistant):
         return cached[1]
 
     async def classify_and_extract(
-        self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
+        self,
+        text: str,
+        pages: Sequence[PageText] = (),
+        *,
+        centre_id: CentreId | None = None,
+        document_class: DocumentClass | None = None,
     ) -> Extraction:
         model, categoriser = self.models_for(centre_id)
         return extract(
@@ -306,6 +311,7 @@ class RuleBasedAssistant(Assistant):
             categoriser,
             learned=self.labels_for(centre_id),
             fields_model=self.field_ranker,
+            given=document_class,
         )
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
@@ -373,11 +379,15 @@ def read(
     pages: Sequence[PageText],
     model: classifier.Model | None,
     learned: Mapping[str, Sequence[str]] | None = None,
+    given: DocumentClass | None = None,
 ) -> Reading:
     """Classify ``text`` and read its fields by the rules (``extract`` without the export
-    formats, the transactions or a ranker)."""
+    formats, the transactions or a ranker). ``given``: the kind the adviser says it is,
+    read as such (not classified, confidence 1.0, no cue may change it)."""
     debt_confidence = None
-    if model is not None:
+    if given is not None:
+        document_class, confidence, source = given, 1.0, f"{SOURCE}+adviser"
+    elif model is not None:
         document_class, confidence, probabilities = model.predict(text)
         debt_confidence = model.group_confidence(probabilities, _DEBT_CLASS_NAMES)
         source = f"{SOURCE}+tfidf:{model.version}"
@@ -391,7 +401,7 @@ def read(
     # (numbered boxes explained by a key: the key's words set over each box, round 14)
     layouts = carry_headers([defined_terms(keyed_boxes(page_layout(p))) for p in pages])
     found = read_fields(layouts, text, document_class, learned)
-    refined = refine_class(document_class, found, text)
+    refined = document_class if given is not None else refine_class(document_class, found, text)
     if refined is not document_class:
         document_class, source = refined, f"{source}+cue"
         found = read_fields(layouts, text, document_class, learned)
@@ -415,16 +425,18 @@ def extract(
     *,
     learned: Mapping[str, Sequence[str]] | None = None,
     fields_model: ranker.Model | None = None,
+    given: DocumentClass | None = None,
 ) -> Extraction:
     """Classify ``text`` and read its fields from ``pages`` (or the text's own lines).
     A bank's CSV or OFX export is read as a statement by its format. ``learned``: the
     centre's own label words per field (``label_learning``). ``fields_model``: a learned
     candidate ranker (``ranker``) that re-ranks the fields it was trained for; without
-    one the rules' choice stands."""
+    one the rules' choice stands. ``given``: the kind the adviser says the document is
+    (``read``); an export file is a statement whatever is said."""
     exported = _export(text, categoriser)
     if exported is not None:
         return exported
-    reading = read(text, pages, model, learned)
+    reading = read(text, pages, model, learned, given)
     document_class, layouts, found, chosen = (
         reading.document_class,
         reading.layouts,

@@ -673,7 +673,9 @@ class SqlAlchemyExampleRepository(ExampleRepository):
                     centre_id=CentreId(r["centre_id"]),
                     case_id=CaseId(r["case_id"]),
                     document_id=DocumentId(r["document_id"]),
-                    suggestion_id=SuggestionId(r["suggestion_id"]),
+                    suggestion_id=(
+                        SuggestionId(r["suggestion_id"]) if r["suggestion_id"] else None
+                    ),
                     outcome=ExampleOutcome(r["outcome"]),
                     suggested_class=DocumentClass(r["suggested_class"])
                     if r["suggested_class"]

@@ -682,7 +682,8 @@ class ExampleRow(Base):
     document_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("documents.id", ondelete="CASCADE")
     )
-    suggestion_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    suggestion_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    """``None``: the adviser said what kind the document is (migration 2120)."""
     outcome: Mapped[str] = mapped_column(String(16))
     suggested_class: Mapped[str | None] = mapped_column(String(40))
     document_class: Mapped[str | None] = mapped_column(String(40))

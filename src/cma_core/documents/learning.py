@@ -109,7 +109,9 @@ class LabelledExample:
     centre_id: CentreId
     case_id: CaseId
     document_id: DocumentId
-    suggestion_id: SuggestionId
+    suggestion_id: SuggestionId | None
+    """The suggestion decided; ``None``: the adviser said what the document is
+    (``class_example``)."""
     outcome: ExampleOutcome
     suggested_class: DocumentClass | None
     """What the assistant said the document was."""
@@ -170,6 +172,31 @@ def example_from(
         payee=suggestion.creditor_name if statement else None,
         income=suggestion.kind is SuggestionKind.NEW_INCOME,
         budget_line=line if statement else None,
+    )
+
+
+def class_example(
+    document: Document,
+    document_class: DocumentClass,
+    *,
+    example_id: ExampleId,
+    by: UserId,
+    now: dt.datetime,
+) -> LabelledExample:
+    """The labelled example of an adviser saying what kind ``document`` is: corrected if
+    it was read as another kind, accepted if as that one (a confirmation)."""
+    same = document.document_class is document_class
+    return LabelledExample(
+        id=example_id,
+        centre_id=document.centre_id,
+        case_id=document.case_id,
+        document_id=document.id,
+        suggestion_id=None,
+        outcome=ExampleOutcome.ACCEPTED if same else ExampleOutcome.CORRECTED,
+        suggested_class=document.document_class,
+        document_class=document_class,
+        recorded_at=now,
+        recorded_by=by,
     )
 
 

@@ -135,9 +135,18 @@ class Assistant(Protocol):
     suggestion or a draft; the caller records it as such and a person decides."""
 
     async def classify_and_extract(
-        self, text: str, pages: Sequence[PageText] = (), *, centre_id: CentreId | None = None
+        self,
+        text: str,
+        pages: Sequence[PageText] = (),
+        *,
+        centre_id: CentreId | None = None,
+        document_class: DocumentClass | None = None,
     ) -> Extraction:
         """What kind of document ``text`` is and the fields it states.
+
+        ``document_class``, when given, is what the adviser says the document is: it is
+        not classified again, its fields are read as that kind's, and the extraction's
+        class is that one with confidence 1.0.
 
         ``centre_id``: the centre the document belongs to, for an assistant that has
         learnt from that centre's advisers (``cma assistant train --centre``); others

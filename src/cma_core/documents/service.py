@@ -58,6 +58,7 @@ from cma_core.documents.learning import (
     ExampleId,
     ExampleOutcome,
     ExampleRepository,
+    class_example,
     example_from,
 )
 from cma_core.documents.locate import locate_evidence
@@ -104,6 +105,7 @@ from cma_core.scheduling.service import (
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
+    InvalidTransition,
     NotFound,
     PermissionDenied,
     ValidationError,
@@ -193,6 +195,9 @@ class DocumentService:
     --centre``); ``None``: decisions teach nothing."""
     pages: PageRenderer | None = None
     """Draws page images for the evidence boxes; ``None``: no page images."""
+    reader: DocumentJobs | None = None
+    """Makes the suggestions of a document read again as the kind the adviser says
+    (``reclassify``); ``None``: documents are not read again."""
     cases: RepositoryFactory[CaseRepository] = field(kw_only=True)
     tasks: RepositoryFactory[TaskRepository] = field(kw_only=True)
     documents: RepositoryFactory[DocumentRepository] = field(kw_only=True)
@@ -398,6 +403,71 @@ class DocumentService:
                 ("status", "attempts"),
             )  # fmt: skip
         return document
+
+    async def reclassify(
+        self,
+        ctx: TenantContext,
+        document_id: DocumentId,
+        document_class: DocumentClass,
+        *,
+        expected_version: int | None,
+    ) -> tuple[Document, Sequence[Suggestion]]:
+        """The adviser says what kind of document this is: it is read again as that kind.
+
+        The text stays; the class becomes ``document_class`` at confidence 1.0 (no
+        "check the document type" any more). The document's pending suggestions are
+        withdrawn (rejected, the reason saying why; not taken as the adviser's judgement of
+        their values) and the reading as that kind suggests afresh; decided ones stay as
+        decided. The decision is a labelled example for the classifier (``class_example``).
+        Audited ``document.reclassified``. Returns the document and the new suggestions.
+
+        Raises ``StaleVersion`` (also if the document changed while it was read),
+        ``InvalidTransition`` unless the document is ``done``, and an ``AssistantError``
+        if the assistant could not answer (nothing has changed then).
+        """
+        ctx.require(Permission.CASE_WRITE)
+        by = _person(ctx)
+        if self.reader is None:
+            raise InvalidTransition("documents cannot be read again here")
+        async with self.uow(ctx.centre_id) as uow:
+            document = await self._load(uow, ctx, document_id)
+            check_version("document", expected_version, document.version)
+            if document.status is not DocumentStatus.DONE:
+                raise InvalidTransition(
+                    f"a {document.status.value} document has no text to read again yet"
+                )
+            text, pages, version = document.text, document.pages, document.version
+        # The assistant may be a remote model: no transaction is held while it reads.
+        extraction = await self.assistant.classify_and_extract(
+            text, pages, centre_id=ctx.centre_id, document_class=document_class
+        )
+        extraction = with_evidence(extraction, pages)
+        async with self.uow(ctx.centre_id) as uow:
+            document = await self._load(uow, ctx, document_id)
+            check_version("document", version, document.version)
+            now = self.clock.now()
+            if self.examples is not None:
+                example = class_example(
+                    document, document_class, example_id=ExampleId(self.new_id()), by=by, now=now
+                )
+                await self.examples(uow).add(example)
+            repo = self.suggestions(uow)
+            kind = document_class.value.replace("_", " ")
+            reason = f"Replaced: the document was read again as {kind}"
+            pending = await repo.list(
+                case_id=document.case_id, limit=_SCAN_LIMIT, offset=0,
+                status=SuggestionStatus.PENDING,
+            )  # fmt: skip
+            for old in pending.items:
+                if old.document_id == document.id:
+                    old.reject(by=by, now=now, reason=reason)
+                    await repo.save(old)
+            made = await self.reader.record_reading(uow, document, extraction)
+            await commit_audited(
+                uow, ctx, self.new_id, "document.reclassified", "document", document.id, now,
+                ("document_class", "class_confidence", "suggestions"),
+            )  # fmt: skip
+        return document, made
 
     # -- suggestions -------------------------------------------------------------------
 
@@ -906,6 +976,14 @@ _DEBT_TYPES = {
 }
 
 
+def with_evidence(extraction: Extraction, pages: Sequence[PageText]) -> Extraction:
+    """``extraction`` with each value boxed where it is printed, if the assistant said
+    nothing of where (a chat model reads text only)."""
+    if extraction.evidence or not any(p.words for p in pages):
+        return extraction
+    return evolve(extraction, evidence=locate_evidence(extraction, pages))
+
+
 def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
     """The debts area's type for a debt read from a document of ``document_class`` (its
     priority follows from the type). Where one class covers several types the text
@@ -1158,11 +1236,9 @@ class DocumentJobs:
         except (AssistantUnavailable, AssistantReplyInvalid) as err:
             log.warning("document %s: reading deferred: %s", document_id, err.message)
             return None
-        if extraction.evidence or not any(p.words for p in pages):
-            return extraction
         # An assistant that reads text only (a chat model) says nothing of where: each
         # value is boxed where it is printed, so the adviser can still check it.
-        return evolve(extraction, evidence=locate_evidence(extraction, pages))
+        return with_evidence(extraction, pages)
 
     async def _record_classification(
         self,
@@ -1171,8 +1247,20 @@ class DocumentJobs:
         extraction: Extraction,
         source_event_id: EventId,
     ) -> None:
+        """``record_reading``, audited as the worker's ``document.classified``."""
+        await self.record_reading(uow, document, extraction)
+        await record_audit(
+            uow, TenantContext.system(document.centre_id), self.new_id, "document.classified",
+            "document", document.id, document.updated_at,
+            ("document_class", "class_confidence", "suggestions"),
+            source_event_id=source_event_id,
+        )  # fmt: skip
+
+    async def record_reading(
+        self, uow: UnitOfWork, document: Document, extraction: Extraction
+    ) -> list[Suggestion]:
         """Classify ``document`` (saving it) and add the suggestions its extraction
-        justifies, in ``uow``."""
+        justifies, in ``uow``; the caller audits."""
         docs = self.documents(uow)
         now = self.clock.now()
         suggestions_repo = self.suggestions(uow)
@@ -1201,11 +1289,7 @@ class DocumentJobs:
         )
         for suggestion in made:
             await suggestions_repo.add(suggestion)
-        await record_audit(
-            uow, TenantContext.system(document.centre_id), self.new_id, "document.classified",
-            "document", document.id, now, ("document_class", "class_confidence", "suggestions"),
-            source_event_id=source_event_id,
-        )  # fmt: skip
+        return made
 
     async def _learned_format(
         self, uow: UnitOfWork, creditor: Creditor | None

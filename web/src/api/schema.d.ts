@@ -1903,6 +1903,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{document_id}/reclassify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Say what kind of document it is, and read it again as that kind
+         * @description Needs `If-Match`. For a `done` document (409 otherwise) the assistant thought was another kind, or was unsure of ("check the document type"): its class becomes `document_class` at confidence 1.0 and its text is read again as that kind. Its pending suggestions are rejected as replaced; decided ones stay as they were; the new reading's suggestions are returned (a judgment, for instance, never suggests a deadline to respond to a claim). The same kind as read confirms it. Kept as a labelled example the centre's classifier learns from (`cma assistant train --centre`). Audited `document.reclassified`. 412 if the document changed meanwhile; 503 if the assistant could not answer (nothing changed).
+         */
+        post: operations["ApiV1DocumentsDocumentIdReclassifyReclassify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{document_id}/retry": {
         parameters: {
             query?: never;
@@ -5059,6 +5079,20 @@ export interface components {
             otp?: string | null;
             password: string;
             recovery_code?: string | null;
+        };
+        /** ReclassifiedOut */
+        ReclassifiedOut: {
+            document: components["schemas"]["DocumentOut"];
+            suggestions: components["schemas"]["SuggestionOut"][];
+        };
+        /**
+         * ReclassifyIn
+         * @example {
+         *       "document_class": "county_court_judgment"
+         *     }
+         */
+        ReclassifyIn: {
+            document_class: components["schemas"]["DocumentClass"];
         };
         /** RecoveryCodesLeftOut */
         RecoveryCodesLeftOut: {
@@ -12659,6 +12693,56 @@ export interface operations {
                 };
                 content: {
                     "image/png": string;
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1DocumentsDocumentIdReclassifyReclassify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReclassifyIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReclassifiedOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

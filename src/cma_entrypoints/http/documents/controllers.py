@@ -76,6 +76,7 @@ from cma_entrypoints.http.documents.examples import (
     UPLOADED,
     WITH_PAGES,
 )
+from cma_entrypoints.http.documents.reading import DocumentReadingController
 from cma_entrypoints.http.documents.schemas import (
     AcceptOut,
     DocumentOut,
@@ -576,6 +577,7 @@ def documents_router(container: Any) -> Router:
         route_handlers=[
             CaseDocumentController,
             DocumentController,
+            DocumentReadingController,
             SuggestionController,
             _signed_file_route(container),
         ],

@@ -22,6 +22,7 @@ from cma_entrypoints.http.common.examples import (
 from cma_entrypoints.http.documents.schemas import (
     DocumentOut,
     PageOut,
+    ReclassifiedOut,
     SuggestionOut,
     SummaryDraftOut,
 )
@@ -168,4 +169,29 @@ SUMMARY = SummaryDraftOut(
     source="rules",
     generated_at=AT,
     save_with=f"POST /api/v1/cases/{CASE_ID}/notes",
+)
+
+RECLASSIFIED = ReclassifiedOut(
+    document=DocumentOut(
+        **{
+            **msgspec.structs.asdict(READ),
+            "document_class": DocumentClass.COUNTY_COURT_JUDGMENT,
+            "class_confidence": 1.0,
+            "updated_at": AT,
+            "version": 4,
+        }
+    ),
+    suggestions=[
+        SuggestionOut(
+            **{
+                **msgspec.structs.asdict(SUGGESTION),
+                "id": uuid.UUID("3c4d5e6f-7081-4a92-b3c4-d5e6f7081920"),
+                "kind": SuggestionKind.NEW_DEBT,
+                "title": "Debt to Lowell Portfolio I Ltd, £1,234.56",
+                "confidence": 1.0,
+                "source": "rules+adviser",
+                "created_at": AT,
+            }
+        )
+    ],
 )

@@ -225,3 +225,16 @@ class SummaryDraftOut(Struct):
     source: str
     generated_at: dt.datetime
     save_with: str
+
+
+class ReclassifyIn(Input):
+    document_class: DocumentClass
+    """What the document is, as the adviser sees it."""
+
+
+class ReclassifiedOut(Struct):
+    """The document read again as the adviser's kind, and the suggestions that reading
+    made (its earlier pending ones are rejected as replaced)."""
+
+    document: DocumentOut
+    suggestions: list[SuggestionOut]
