@@ -1,8 +1,11 @@
 """Held-out family AD (``corpus_blind_ad.py``), written blind in a twenty-fourth hand (its
 organisations and wording new to A-Z, G, E, F, I, J, AA, AB and AC): the family itself
 (every class, ground truth printed, deterministic, laid out on the page, each setting as it
-says) and that it is never trained on. Two documents a class keep this module to a few
-seconds; the benchmark reads four."""
+says) and that it is never trained on, and the reader measured on it (blind: aggregates
+only) on perfect text as the product reads (the shipped classifier and field ranker). The
+OCR sample is in tests/integration/ocr/test_blind_family_ad_ocr.py; the figures are in
+benchmarks/OCR.md ("Family AD"). Two documents a class keep this module to a few seconds;
+the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -23,10 +26,13 @@ from tests.unit.documents.blind_families import (
     assert_never_trained_on,
     assert_words_on_page,
     digest_under_another_hash_seed,
+    floor_params,
+    meets_floor,
 )
 
-from cma_adapters.rules_assistant import corpus_blind_ad
-from cma_adapters.rules_assistant.corpus import sample_text
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ad, ranker
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ad import (
     APP_LINE,
     DATE_SHAPES,
@@ -368,3 +374,50 @@ def test_the_same_family_under_any_hash_seed() -> None:
 
 def test_family_ad_is_never_used_to_train_or_calibrate() -> None:
     assert_never_trained_on("corpus_blind_ad", "AD")
+
+
+# -- the reader on AD (measured once, blind, benchmarks/OCR.md) --------------------------------
+
+
+@pytest.fixture(scope="module")
+def ad_score(
+    family: list[ADSample], texts: dict[str, str], pages: dict[str, tuple[PageText, ...]]
+) -> Score:
+    model, fields_model = classifier.shipped(), ranker.shipped()
+    return score(
+        [(s, extract(texts[s.name], pages[s.name], model, fields_model=fields_model))
+         for s in family]
+    )  # fmt: skip
+
+
+FIRST = (
+    "class 97% (37/38), creditor 100% (30/30), original creditor 2/2, reference 100% (30/30), "
+    "balance 93% (28/30), letter date 97% (35/36), deadline 100% (24/24), claim no. 4/4, "
+    "payer 2/4, income 3/4, gross 2/2, frequency 3/4, served 2/2 (branch corpusad off "
+    "9991bf2 = main's round-22 reader, shipped classifier and field ranker 2026-12-05.22; "
+    "on 76 documents: benchmarks/OCR.md, 'Family AD')"
+)
+"""The first measurement (38 documents here)."""
+UNMET = frozenset({"payer_name", "income_pence", "frequency"})
+"""The floors not met at the first measurement (strict xfails below)."""
+TARGETS = ("document_class", *corpus.FIELDS)
+COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
+"""Well under the first measurement of the fields that every debt letter states (100%, 93%
+and 97% here): a collapse, not a small loss (why any of them is low is not looked into: AD
+is blind)."""
+
+
+def test_family_ad_is_read_above_a_collapse_floor(ad_score: Score) -> None:
+    print("\n" + ad_score.table("held-out family AD (written blind), perfect text"))
+    assert ad_score.totals["document_class"] == 2 * len(DocumentClass)
+    for field, floor in COLLAPSE.items():
+        assert (ad_score.accuracy(field) or 0) >= floor, field
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(TARGETS, UNMET, f"AD blind, first measurement under the issue's floor: {FIRST}"),
+)
+def test_family_ad_meets_the_floor(ad_score: Score, field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    assert meets_floor(ad_score.accuracy(field), field), field
