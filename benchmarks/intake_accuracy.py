@@ -144,10 +144,19 @@ photocopies as greyscale LZW TIFF, its flash photos on recycled paper as colour 
 dusty-glass flatbed scans as greyscale PNG; two-page letters as PDF). AC's misses are never
 printed (``--skip yijabac`` leaves out Y, I, J, AB and AC).
 
+Held-out AD (``corpus_blind_ad.py``: a twenty-fourth blind family, in a twenty-fourth hand;
+measured against main's round-22 reader and never shown to it): ``--family ad`` (AD only)
+or ``--family all``, ``--ocr-ad N`` scans and reads N of its documents (its pages curling
+off the glass as greyscale JPEG, its phone scanning app's black-and-white pages as one-page
+PDF, its misregistered colour scans as PNG; three-page letters as PDF). AD's misses are
+never printed (``--skip yijabacad`` leaves out Y, I, J, AB, AC and AD, and no other key is
+a substring of it).
+
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-X, G, Z, F, E and AA with their own seeds, not the benchmark's; never Y, I, J, AB or AC) and
+L-X, G, Z, F, E and AA with their own seeds, not the benchmark's; never Y, I, J, AB, AC or
+AD) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -155,11 +164,13 @@ first as above, the others' tables too, read from the same pages (for OCR: the s
 also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac] [--ocr-m 19]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad]
+[--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
+[--ocr-ad 19]
 [--ranker alone|blended]``
 """
 
@@ -199,6 +210,8 @@ from cma_adapters.rules_assistant.corpus_blind_ab import ab_pages, ab_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_ab import values_in_text as ab_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_ac import ac_pages, ac_scanned, ac_text, build_ac
 from cma_adapters.rules_assistant.corpus_blind_ac import values_in_text as ac_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_ad import ad_pages, ad_scanned, ad_text, build_ad
+from cma_adapters.rules_assistant.corpus_blind_ad import values_in_text as ad_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -460,6 +473,9 @@ FAMILY_AB = Family(
 FAMILY_AC = Family(
     "held-out AC, written blind", build_ac, ac_text, ac_pages, ac_scanned, ac_values_in_text, True
 )
+FAMILY_AD = Family(
+    "held-out AD, written blind", build_ad, ad_text, ad_pages, ad_scanned, ad_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -467,7 +483,7 @@ PRINTED: dict[str, Family] = {
     "t": FAMILY_T, "u": FAMILY_U, "v": FAMILY_V, "w": FAMILY_W, "x": FAMILY_X,
     "y": FAMILY_Y, "z": FAMILY_Z, "g": FAMILY_G, "e": FAMILY_E,
     "f": FAMILY_F, "i": FAMILY_I, "j": FAMILY_J, "aa": FAMILY_AA,
-    "ab": FAMILY_AB, "ac": FAMILY_AC,
+    "ab": FAMILY_AB, "ac": FAMILY_AC, "ad": FAMILY_AD,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -596,6 +612,7 @@ def main() -> None:
     parser.add_argument("--ocr-aa", type=int, default=0)
     parser.add_argument("--ocr-ab", type=int, default=0)
     parser.add_argument("--ocr-ac", type=int, default=0)
+    parser.add_argument("--ocr-ad", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

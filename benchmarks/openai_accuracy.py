@@ -1,8 +1,9 @@
 """The OpenAI adapter's per-field table on the held-out families (H, K, and L to P, written
 blind; ``--family q`` for Q only, and so on; T is read since round 12, U since round 13, V
 since round 14, W since round 15, X since round 16, G since round 17, Z since round 18, F
-since round 19, E since round 20, AA since round 21; Y, I, J, AB and AC are still blind), against
-a local chat-completions server (127.0.0.1, the same protocol the integration tests use).
+since round 19, E since round 20, AA since round 21; Y, I, J, AB, AC and AD are still
+blind), against a local chat-completions server (127.0.0.1, the same protocol the
+integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
 run on exactly the text the adapter sends (masked, cut to ``max_input_chars``, no word
@@ -13,7 +14,7 @@ to see what the adapter itself loses. With a real key, point ``--base-url`` at t
 instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
 
 Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4]
-[--family all|h|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac]``
+[--family all|h|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad]``
 
 Only aggregate tables are printed (a still-blind family's misses are never shown).
 """
@@ -48,6 +49,7 @@ from cma_adapters.rules_assistant.corpus_blind import blind_pages, build_blind
 from cma_adapters.rules_assistant.corpus_blind_aa import aa_pages, aa_text, build_aa
 from cma_adapters.rules_assistant.corpus_blind_ab import ab_pages, ab_text, build_ab
 from cma_adapters.rules_assistant.corpus_blind_ac import ac_pages, ac_text, build_ac
+from cma_adapters.rules_assistant.corpus_blind_ad import ad_pages, ad_text, build_ad
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_text
 from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_text
@@ -103,6 +105,7 @@ FAMILIES: dict[
     "AA": (build_aa, aa_pages, aa_text),
     "AB": (build_ab, ab_pages, ab_text),
     "AC": (build_ac, ac_pages, ac_text),
+    "AD": (build_ad, ad_pages, ad_text),
 }
 
 

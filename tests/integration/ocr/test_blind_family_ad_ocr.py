@@ -1,0 +1,88 @@
+"""Held-out family AD (written blind) curled on the glass, snapped with a scanning app or
+scanned out of register, and read by real Tesseract and the reader as the product ships it
+(the learned field ranker on): seven single-page documents over AD's three scans (a Brent
+Tor card company's letter with its facts as bullets, curling off the glass, as greyscale
+JPEG; an enforcement notice with run-in heads through the scanning app's black-and-white
+filter, as a one-page PDF; a Polson Bridge CIS statement from the misregistered colour
+scanner, as PNG with its resolution; a claim form with an office-use strip, curled; a
+judgment set as a centred notice, through the app; an energy bill with its counterfoil at
+the top, misregistered, as PNG without its resolution; a child's Disability Living
+Allowance letter with bullets, curled). ``benchmarks/intake_accuracy.py --family ad
+--ocr-ad 19`` reads one document of every class; the figures are in benchmarks/OCR.md
+("Family AD"). Only aggregate figures are printed: AD's individual misses are not written
+down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_ad import ad_scanned, build_ad, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_ad.SCANS (0: a page curling off
+# the glass, greyscale JPEG; 1: a scanning app's black-and-white filter, one-page PDF; 2: a
+# colour scanner out of register, PNG, with its resolution at even indexes); all single
+# pages.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.ENFORCEMENT_AGENT_NOTICE, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.COURT_CLAIM_N1, 1, 3),
+    (C.COUNTY_COURT_JUDGMENT, 0, 4),
+    (C.UTILITY_BILL, 0, 5),
+    (C.BENEFIT_AWARD, 1, 6),
+)
+FIRST = (
+    "class 7/7; creditor 5/5, reference 4/5, balance 4/5, letter date 6/7, deadline 5/5, "
+    "claim no. 2/2, served 1/1, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values "
+    "verbatim in the OCR text 36 of 37 (branch corpusad off 9991bf2 = main's round-22 "
+    "reader, shipped field ranker 2026-12-05.22)"
+)
+UNMET = frozenset({"account_reference", "balance_pence", "letter_date"})
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_ad(2), CHOSEN, ad_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AD (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: a floor at a half catches a collapse,
+    not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AD after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
