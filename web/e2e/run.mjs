@@ -428,7 +428,7 @@ try {
         { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
       );
       await page.setInputFiles("#document-file", { name: "lowell-letter.png", mimeType: "image/png", buffer: png });
-      await page.getByRole("cell", { name: "lowell-letter.png", exact: true }).waitFor();
+      await page.getByRole("cell", { name: /^lowell-letter.png Download/ }).waitFor();
       check(true, "a document was uploaded and listed with its reading status");
       // The status updates by itself; the suggestion it makes is accepted.
       await page.locator("tbody .govuk-tag", { hasText: /^(read|could not be read)$/ }).first().waitFor({ timeout: 90000 });
@@ -534,6 +534,42 @@ try {
       const resent = page.getByRole("row", { name: /cut-off.png/ }).getByText("Sent to be read again.");
       await resent.waitFor();
       check(await resent.evaluate((e) => e === document.activeElement), "a document that could not be read was sent to be read again from its row (focus on what replaced the button)");
+      // A judgment read as a claim form: the adviser says what it is, and it is read again
+      // as that kind (no "respond to the claim" deadline for a case already decided).
+      const judgment = execFileSync(
+        process.env.CMA_PYTHON || join(repo, ".venv", "bin", "python"),
+        ["-c", "import sys; from tests.e2e.documents_fixtures import N1_CLAIM, letter_png; sys.stdout.buffer.write(letter_png(N1_CLAIM))"],
+        { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
+      );
+      await page.setInputFiles("#document-file", { name: "judgment.png", mimeType: "image/png", buffer: judgment });
+      await chosen.getByText(/judgment.png: read \(court claim n1\): \d+ suggestions? below/).waitFor({ timeout: 90000 });
+      const respond = page.locator(".cma-card", { hasText: /Respond to court claim/ });
+      check((await respond.count()) >= 1, "a judgment's page read as a claim form suggests a response deadline");
+      const kindRow = page.getByRole("row", { name: /judgment.png/ });
+      await kindRow.locator("summary").click();
+      await kindRow.getByLabel("What kind of document is it?").selectOption("county_court_judgment");
+      await audit(page, "case-documents-kind");
+      await kindRow.getByRole("button", { name: /^Read it again as this kind/ }).click();
+      const kindBanner = page.locator(".govuk-notification-banner--success", { hasText: /^judgment.png is read again as a county court judgment: / });
+      await kindBanner.waitFor();
+      check(await focusedBanner(), `the adviser said it is a judgment, and it was read again as one, focused: "${await kindBanner.innerText()}"`);
+      const waiting = page.locator("h3", { hasText: /^Waiting for your decision/ }).locator("xpath=following-sibling::*[1]");
+      await page.waitForFunction(() => !/Respond to court claim/.test([...document.querySelectorAll("h3")].find((h) => h.textContent?.startsWith("Waiting for your decision"))?.nextElementSibling?.textContent ?? ""), null, { timeout: 15000 });
+      check(!/Respond to court claim/.test(await waiting.innerText()), "no claim deadline is waiting for a decision any more");
+      check((await kindRow.locator("summary").innerText()).startsWith("County court judgment"), "its row names the kind the adviser gave");
+      await audit(page, "case-documents-reclassified");
+      // The original file is saved as uploaded; the unreadable one is deleted, once confirmed.
+      const [saved] = await Promise.all([page.waitForEvent("download"), kindRow.getByRole("button", { name: /^Download/ }).click()]);
+      check(saved.suggestedFilename() === "judgment.png", `a document's original file downloads (${saved.suggestedFilename()})`);
+      const cutRow = page.getByRole("row", { name: /cut-off.png/ });
+      await cutRow.getByRole("button", { name: /^Delete/ }).click();
+      await cutRow.getByText(/^Delete cut-off.png\? /).waitFor();
+      await audit(page, "case-documents-delete");
+      await cutRow.getByRole("button", { name: /^Yes, delete/ }).click();
+      const goneBanner = page.locator(".govuk-notification-banner--success", { hasText: /^cut-off.png is deleted, with its suggestions/ });
+      await goneBanner.waitFor();
+      check(await focusedBanner(), `a document was deleted once confirmed, focused: "${await goneBanner.innerText()}"`);
+      check((await page.getByRole("row", { name: /cut-off.png/ }).count()) === 0, "the deleted document is gone from the list");
     }
     if (tab === "Appointments") {
       // A slot in next week (Monday-based), on a weekday.

@@ -32,6 +32,22 @@ vi.hoisted(() => {
       state.docs = state.docs.map((d) => ((d as Doc).id === retry[1] ? { ...(d as Doc), status: "queued", version: 4 } : d));
       return json(state.docs.find((d) => (d as Doc).id === retry[1]), 202);
     }
+    const gone = url.pathname.match(/\/documents\/([^/]+)$/);
+    if (input.method === "DELETE" && gone) {
+      state.decisions.push(`delete ${gone[1]} ${input.headers.get("if-match")}`);
+      state.docs = state.docs.filter((d) => (d as Doc).id !== gone[1]);
+      return new Response(null, { status: 204 });
+    }
+    const kind = url.pathname.match(/\/documents\/([^/]+)\/reclassify$/);
+    if (input.method === "POST" && kind) {
+      const body = JSON.parse(await input.text()) as { document_class: string };
+      state.decisions.push(`reclassify ${kind[1]} ${body.document_class} ${input.headers.get("if-match")}`);
+      state.docs = state.docs.map((d) => ((d as Doc).id === kind[1] ? { ...(d as Doc), document_class: body.document_class, class_confidence: 1, version: 5 } : d));
+      state.suggestions = state.suggestions.map((x) => ({ ...(x as object), status: "rejected" }));
+      const made = { ...(state.suggestions[0] as object), id: "s-new", status: "pending", title: "Add debt: Cabot Financial Ltd, £2,340.00" };
+      state.suggestions = [...state.suggestions, made];
+      return json({ document: state.docs.find((d) => (d as Doc).id === kind[1]), suggestions: [made] });
+    }
     const decision = url.pathname.match(/\/suggestions\/([^/]+)\/(accept|reject)$/);
     if (input.method === "POST" && decision) {
       const s = state.suggestions.find((x) => (x as { id: string }).id === decision[1]) as Record<string, unknown>;
@@ -49,7 +65,7 @@ vi.mock("../src/auth/session", () => ({
   useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
 }));
 
-import { batchStatus, Documents, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
+import { batchStatus, Documents, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
 import { changes, decided, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
@@ -84,7 +100,7 @@ test("several files are sent one after another, and a duplicate is named in the 
     { status: 201, body: doc("d3", "statement.csv", { content_type: "text/csv" }) },
   ];
   show();
-  await screen.findByText("payslip-oct.png");
+  await screen.findByText("payslip-oct.png", { selector: "td > span" });
   const input = screen.getByLabelText("Upload letters, payslips or statements") as HTMLInputElement;
   expect(input.multiple).toBe(true);
   expect(input.accept).toContain(".csv");
@@ -181,8 +197,9 @@ test("a suggestion unsure of the document type says so apart from its title, in 
   const card = heading.closest("li")!;
   expect(within(card).getByText(/From letter.png, read with low confidence \(45%\)/)).toBeInTheDocument();
   expect(card).toHaveTextContent(
-    "Warning: Check the document type. It was read as an enforcement agent notice, only 45% sure; the values may be right but the paper another kind. If it is, choose “Reject and correct” and say what it is.",
+    "Warning: Check the document type. It was read as an enforcement agent notice, only 45% sure; the values may be right but the paper another kind. If it is, say what kind it is in the documents list: it is read again as that kind, and this suggestion replaced.",
   );
+  expect(within(card).getByRole("link", { name: "say what kind it is in the documents list" })).toHaveAttribute("href", "#document-d1-kind");
   expect(within(card).getByRole("button", { name: /^Accept\s*Add debt: Lowell Portfolio Ltd, £1,234.56$/ })).toBeInTheDocument();
 });
 
@@ -219,7 +236,7 @@ test("a document that could not be read can be read again from its row, and the 
   await waitFor(() => expect(document.activeElement).toBe(sent));
   expect(state.decisions).toEqual(['retry d7 "3"']);
   expect(within(row).getByText("waiting to be read")).toBeInTheDocument();
-  expect(within(row).queryByRole("button")).toBeNull();
+  expect(within(row).queryByRole("button", { name: /^Read it again/ })).toBeNull();
 });
 
 test("a letter's own deadline says it is accepted as a task due on it, and the banner dates it as an adviser reads", () => {
@@ -232,4 +249,39 @@ test("a letter's own deadline says it is accepted as a task due on it, and the b
   // A court claim with its date of service is recorded on the case's clock, as before.
   const claim = suggestion("s9", { kind: "court_claim_deadline", fact_date: "2026-12-01", deadline: "2026-12-15" }) as never;
   expect(changes(claim)[0]).toEqual(["Records", "Court claim deadline"]);
+});
+
+test("the adviser says a document is another kind: it is read again as that kind, and a banner says what changed", async () => {
+  state.docs = [doc("d8", "claim.png", { status: "done", document_class: "court_claim_n1", class_confidence: 0.41, version: 4 })];
+  state.suggestions = [suggestion("s8", { document_id: "d8", title: "Respond to court claim K1 by 2026-11-30" })];
+  show();
+  const summary = await screen.findByText(/^Court claim N1/, { selector: ".govuk-details__summary-text" });
+  const row = summary.closest("tr")!;
+  await userEvent.click(summary);
+  await userEvent.selectOptions(within(row).getByLabelText("What kind of document is it?"), "county_court_judgment");
+  await userEvent.click(within(row).getByRole("button", { name: /^Read it again as this kind\s*\(claim.png\)$/ }));
+  const banner = await screen.findByText("claim.png is read again as a county court judgment: 1 new suggestion below; 1 earlier suggestion is replaced");
+  await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
+  expect(state.decisions).toEqual(['reclassify d8 county_court_judgment "4"']);
+  expect(await screen.findByText(/^County court judgment/, { selector: ".govuk-details__summary-text" })).toBeInTheDocument();
+  expect(reclassified("a.png", "other", 0, 0)).toBe("a.png is read again as an other: nothing new to suggest");
+});
+
+test("a document is deleted only once the adviser confirms, and the banner says what stays", async () => {
+  state.docs = [doc("d9", "wrong-client.png", { status: "done", document_class: "payslip", version: 6 })];
+  show();
+  const del = await screen.findByRole("button", { name: /^Delete\s*wrong-client.png$/ });
+  const row = del.closest("tr")!;
+  expect(within(row).getByRole("button", { name: /^Download\s*wrong-client.png$/ })).toBeInTheDocument();
+  await userEvent.click(del);
+  const ask = within(row).getByText(/^Delete wrong-client.png\? The file and its suggestions go/);
+  await waitFor(() => expect(document.activeElement).toBe(ask.parentElement));
+  await userEvent.click(within(row).getByRole("button", { name: "Cancel" }));
+  expect(state.decisions).toEqual([]);
+  await userEvent.click(within(row).getByRole("button", { name: /^Delete\s*wrong-client.png$/ }));
+  await userEvent.click(within(row).getByRole("button", { name: /^Yes, delete\s*wrong-client.png$/ }));
+  const banner = await screen.findByText("wrong-client.png is deleted, with its suggestions. Anything they added to the case stays.");
+  await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
+  expect(state.decisions).toEqual(['delete d9 "6"']);
+  expect(await screen.findByText("No documents yet.")).toBeInTheDocument();
 });

@@ -25,7 +25,8 @@ export type CorrectionValues = {
   budget_line: string;
 };
 
-const CLASSES: DocumentClass[] = [
+/** Every kind the API knows, in the order the console offers them. */
+export const CLASSES: DocumentClass[] = [
   "creditor_letter", "court_claim_n1", "enforcement_agent_notice", "statutory_demand", "council_tax", "utility_bill", "payslip",
   "bank_statement", "benefit_award", "county_court_judgment", "magistrates_fine", "notice_of_assignment", "overpayment",
   "mortgage_arrears", "rent_arrears", "bnpl_catalogue_arrears", "letter_of_claim", "utility_arrears", "other",

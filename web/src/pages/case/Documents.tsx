@@ -4,7 +4,10 @@ import { api, type Schemas } from "../../api/client";
 import { ApiError, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
+import { Button, Select } from "../../components/forms";
 import { QueryState, ScrollBox, SuccessBanner, Tag } from "../../components/ui";
+import { CLASSES } from "./Correction";
+import { downloadDocument } from "./download";
 import { SuggestionCard } from "./Evidence";
 
 type Doc = Schemas["DocumentOut"];
@@ -115,6 +118,148 @@ function Reading({ doc, caseId, writable }: { doc: Doc; caseId: string; writable
   );
 }
 
+/** A document's file: saved as uploaded, or deleted (asked first: its suggestions go with
+ * it; what accepting them added to the case stays). */
+function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: string; writable: boolean; onDeleted: (text: string) => void }) {
+  const qc = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const confirm = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asking) confirm.current?.focus();
+  }, [asking]);
+  const remove = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.DELETE("/api/v1/documents/{document_id}", { params: { path: { document_id: doc.id } }, headers: ifMatch(doc.version) })),
+    onSuccess: async () => {
+      onDeleted(`${doc.filename} is deleted, with its suggestions. Anything they added to the case stays.`);
+      await Promise.all([qc.invalidateQueries({ queryKey: ["documents", caseId] }), qc.invalidateQueries({ queryKey: ["suggestions", caseId] })]);
+    },
+  });
+  const id = `document-${doc.id}-delete`;
+  return (
+    <>
+      <span>{doc.filename}</span>
+      <div className="govuk-!-margin-top-1">
+        <button
+          type="button"
+          className="govuk-link cma-link-button govuk-!-margin-right-3"
+          onClick={() => {
+            setSaveProblem(null);
+            downloadDocument(doc.id, doc.filename).catch((e: unknown) => setSaveProblem(String(e instanceof Error ? e.message : e)));
+          }}
+        >
+          Download<span className="govuk-visually-hidden"> {doc.filename}</span>
+        </button>
+        {writable && !asking && (
+          <button type="button" className="govuk-link cma-link-button" aria-expanded="false" aria-controls={id} onClick={() => setAsking(true)}>
+            Delete<span className="govuk-visually-hidden"> {doc.filename}</span>
+          </button>
+        )}
+      </div>
+      {saveProblem && (
+        <p className="govuk-error-message govuk-!-margin-0" role="alert">
+          <span className="govuk-visually-hidden">Error:</span> Not downloaded: {saveProblem}
+        </p>
+      )}
+      {asking && (
+        <div id={id} ref={confirm} tabIndex={-1} className="govuk-!-margin-top-2">
+          <p className="govuk-body-s govuk-!-margin-bottom-2">
+            Delete {doc.filename}? The file and its suggestions go; debts, budget lines and dates already accepted from it stay.
+          </p>
+          {remove.isError && (
+            <p className="govuk-error-message" role="alert">
+              <span className="govuk-visually-hidden">Error:</span> Not deleted:{" "}
+              {remove.error instanceof ApiError ? (remove.error.detail ?? remove.error.title) : String(remove.error)}
+            </p>
+          )}
+          <div className="govuk-button-group govuk-!-margin-bottom-0">
+            <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" disabled={remove.isPending} onClick={() => remove.mutate()}>
+              Yes, delete<span className="govuk-visually-hidden"> {doc.filename}</span>
+            </button>
+            <button type="button" className="govuk-link cma-link-button" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** What the adviser is told after a document is read again as the kind they said. */
+export function reclassified(filename: string, kind: string, made: number, replaced: number): string {
+  const k = label(kind).toLowerCase();
+  const news = made === 0 ? "nothing new to suggest" : `${made} new suggestion${made === 1 ? "" : "s"} below`;
+  const old = replaced === 0 ? "" : `; ${replaced} earlier suggestion${replaced === 1 ? " is" : "s are"} replaced`;
+  return `${filename} is read again as ${/^[aeiou]/i.test(k) ? "an" : "a"} ${k}: ${news}${old}`;
+}
+
+/** A read document's kind; the adviser can say it is another kind, and it is read again
+ * as that one (its pending suggestions replaced, the decision taught to the classifier). */
+function Kind({ doc, caseId, writable, pending, onDone }: { doc: Doc; caseId: string; writable: boolean; pending: number; onDone: (text: string) => void }) {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<string>(doc.document_class ?? "");
+  const id = `document-${doc.id}-kind`;
+  const change = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST("/api/v1/documents/{document_id}/reclassify", {
+          params: { path: { document_id: doc.id } },
+          headers: ifMatch(doc.version),
+          body: { document_class: kind as Schemas["DocumentClass"] },
+        }),
+      ),
+    onSuccess: async (out) => {
+      setOpen(false);
+      await Promise.all([qc.invalidateQueries({ queryKey: ["documents", caseId] }), qc.invalidateQueries({ queryKey: ["suggestions", caseId] })]);
+      onDone(reclassified(doc.filename, kind, out.suggestions.length, pending));
+    },
+  });
+  const shown = label(doc.document_class);
+  if (!writable || doc.status !== "done") return <>{shown}</>;
+  const problem = change.isError ? (change.error instanceof ApiError ? (change.error.detail ?? change.error.title) : String(change.error)) : undefined;
+  return (
+    <details className="govuk-details govuk-!-margin-bottom-0" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary className="govuk-details__summary" id={id}>
+        <span className="govuk-details__summary-text">
+          {shown}
+          <span className="govuk-visually-hidden"> ({doc.filename}): change the kind</span>
+        </span>
+      </summary>
+      <div className="govuk-details__text">
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (kind) change.mutate();
+          }}
+        >
+          <Select
+            id={`${id}-select`}
+            label="What kind of document is it?"
+            hint="It is read again as that kind: its suggestions waiting for a decision are replaced; decided ones stay."
+            name="document_class"
+            value={kind}
+            error={change.error}
+            onChange={setKind}
+            options={CLASSES.map((c) => [c, label(c)] as [string, string])}
+          />
+          {problem && !(change.error instanceof ApiError && change.error.fieldMessage("document_class")) && (
+            <p className="govuk-error-message" role="alert">
+              <span className="govuk-visually-hidden">Error:</span> Not read again: {problem}
+            </p>
+          )}
+          <Button secondary busy={change.isPending}>
+            Read it again as this kind<span className="govuk-visually-hidden"> ({doc.filename})</span>
+          </Button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
 export function Documents({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const qc = useQueryClient();
@@ -124,6 +269,7 @@ export function Documents({ caseId }: { caseId: string }) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [focusProblems, setFocusProblems] = useState(0);
   const [decision, setDecision] = useState<{ seq: number; text: string } | null>(null);
+  const [documentNews, setDocumentNews] = useState<{ seq: number; text: string } | null>(null);
   const path = { case_id: caseId };
   const docs = useQuery({
     queryKey: ["documents", caseId],
@@ -267,6 +413,7 @@ export function Documents({ caseId }: { caseId: string }) {
           )}
         </div>
       )}
+      {documentNews && <SuccessBanner key={documentNews.seq} text={documentNews.text} />}
       <QueryState query={docs} what="documents">
         {(page) =>
           page.items.length === 0 ? (
@@ -286,11 +433,21 @@ export function Documents({ caseId }: { caseId: string }) {
                 <tbody className="govuk-table__body">
                   {page.items.map((d) => (
                     <tr className="govuk-table__row" key={d.id}>
-                      <td className="govuk-table__cell">{d.filename}</td>
+                      <td className="govuk-table__cell">
+                        <DocumentFile doc={d} caseId={caseId} writable={can("case:write")} onDeleted={(text) => setDocumentNews((k) => ({ seq: (k?.seq ?? 0) + 1, text }))} />
+                      </td>
                       <td className="govuk-table__cell">
                         <Reading doc={d} caseId={caseId} writable={can("case:write")} />
                       </td>
-                      <td className="govuk-table__cell">{label(d.document_class)}</td>
+                      <td className="govuk-table__cell">
+                        <Kind
+                          doc={d}
+                          caseId={caseId}
+                          writable={can("case:write")}
+                          pending={suggestions.data?.items.filter((s) => s.document_id === d.id && s.status === "pending").length ?? 0}
+                          onDone={(text) => setDocumentNews((k) => ({ seq: (k?.seq ?? 0) + 1, text }))}
+                        />
+                      </td>
                       <td className="govuk-table__cell">{dateTime(d.uploaded_at)}</td>
                     </tr>
                   ))}

@@ -386,7 +386,12 @@ export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Sug
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning: </span>
             Check the document type. It was read as {/^[aeiou]/i.test(doubt.kind) ? "an" : "a"} {doubt.kind}, only {doubt.sure} sure; the values may be right but the paper another kind.
-            {s.status === "pending" && <> If it is, choose “Reject and correct” and say what it is.</>}
+            {s.status === "pending" && doc && (
+              <>
+                {" "}
+                If it is, <a href={`#document-${doc.id}-kind`}>say what kind it is in the documents list</a>: it is read again as that kind, and this suggestion replaced.
+              </>
+            )}
           </strong>
         </div>
       )}

@@ -1,13 +1,8 @@
 import { api } from "../../api/client";
 
-/** Save a file the API serves behind the bearer token (a plain link would not carry it). */
-export async function download(url: "/api/v1/cases/{case_id}/letters/{letter_id}", caseId: string, letterId: string, name: string) {
-  const r = await api.GET(url, {
-    params: { path: { case_id: caseId, letter_id: letterId }, query: { format: "pdf" } },
-    parseAs: "blob",
-  });
-  if (!r.response.ok || !r.data) throw new Error(`download failed (${r.response.status})`);
-  const href = URL.createObjectURL(r.data as Blob);
+/** Hand a fetched file to the browser to save as ``name``. */
+function save(blob: Blob, name: string) {
+  const href = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = href;
   a.download = name;
@@ -15,4 +10,21 @@ export async function download(url: "/api/v1/cases/{case_id}/letters/{letter_id}
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** Save a file the API serves behind the bearer token (a plain link would not carry it). */
+export async function download(url: "/api/v1/cases/{case_id}/letters/{letter_id}", caseId: string, letterId: string, name: string) {
+  const r = await api.GET(url, {
+    params: { path: { case_id: caseId, letter_id: letterId }, query: { format: "pdf" } },
+    parseAs: "blob",
+  });
+  if (!r.response.ok || !r.data) throw new Error(`download failed (${r.response.status})`);
+  save(r.data as Blob, name);
+}
+
+/** Save an uploaded document's original file, as it was uploaded. */
+export async function downloadDocument(documentId: string, name: string) {
+  const r = await api.GET("/api/v1/documents/{document_id}/content", { params: { path: { document_id: documentId } }, parseAs: "blob" });
+  if (!r.response.ok || !r.data) throw new Error(`download failed (${r.response.status})`);
+  save(r.data as Blob, name);
 }
