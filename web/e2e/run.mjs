@@ -525,6 +525,14 @@ try {
       const lineBanner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: the budget's .* line is set to £71\.50 monthly \(Budget tab\)\./ });
       await lineBanner.waitFor();
       check(await focusedBanner(), `a statement's spending line was accepted into the budget, focused: "${await lineBanner.innerText()}"`);
+      // The payslip's pay is accepted; the statement's salary line then says the budget
+      // already holds the same (read twice, from two documents, accepted once).
+      const pay = page.locator(".cma-card", { hasText: /From payslip-november.png/ }).filter({ hasText: /^Add income/ }).first();
+      await pay.getByRole("button", { name: /^Accept/ }).click();
+      await page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: the budget's .* line is set to £1,742\.60 monthly/ }).waitFor();
+      const salary = page.locator(".cma-card", { hasText: /From statement.csv/ }).filter({ hasText: /^Add income/ }).first();
+      await salary.getByText(/£1,742\.60 monthly, the same: accepting changes nothing/).waitFor({ timeout: 15000 });
+      check(true, "a salary read from the payslip and again from the statement: once the payslip's is accepted, the statement's says the budget holds the same");
       await audit(page, "case-documents-statement");
       // A file that cannot be read (a cut-off PNG) says why, and can be read again from its row.
       await page.setInputFiles("#document-file", { name: "cut-off.png", mimeType: "image/png", buffer: png.subarray(0, 200) });

@@ -14,6 +14,7 @@ const state = vi.hoisted(() => ({
   posted: [] as string[],
   posts: [] as Array<{ status: number; body: unknown }>,
   decisions: [] as string[],
+  lines: {} as Record<string, { key: string; amount_pence: number; frequency: string; note: null }>,
 }));
 vi.hoisted(() => {
   globalThis.fetch = (async (input: Request) => {
@@ -56,6 +57,7 @@ vi.hoisted(() => {
       state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === decision[1] ? out : x));
       return json(decision[2] === "accept" ? { suggestion: out, debt_id: "debt1", task: null, deadline_ids: [] } : out);
     }
+    if (url.pathname.endsWith("/budget")) return json({ budget: { lines: state.lines } });
     const items = url.pathname.endsWith("/documents") ? state.docs : url.pathname.endsWith("/suggestions") ? state.suggestions : [];
     return json({ items, total: items.length, limit: 50, offset: 0, next_cursor: null });
   }) as typeof fetch;
@@ -90,6 +92,7 @@ beforeEach(() => {
   state.posted = [];
   state.posts = [];
   state.decisions = [];
+  state.lines = {};
 });
 
 test("several files are sent one after another, and a duplicate is named in the error summary", async () => {
@@ -284,4 +287,21 @@ test("a document is deleted only once the adviser confirms, and the banner says 
   await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
   expect(state.decisions).toEqual(['delete d9 "6"']);
   expect(await screen.findByText("No documents yet.")).toBeInTheDocument();
+});
+
+test("a budget suggestion says what the line holds now: a salary already set from a payslip is seen to be the same", async () => {
+  state.lines = { client_salary: { key: "client_salary", amount_pence: 174260, frequency: "monthly", note: null } };
+  state.docs = [doc("d1", "statement.png", { status: "done", document_class: "bank_statement" })];
+  const line = { kind: "new_income", budget_line: "client_salary", frequency: "monthly", creditor_name: "Halden Engineering", account_reference: null };
+  state.suggestions = [
+    suggestion("s1", { ...line, title: "Add income: salary", balance_pence: 174260 }),
+    suggestion("s2", { ...line, title: "Add income: other salary", balance_pence: 180000, budget_line: "client_salary" }),
+    suggestion("s3", { ...line, title: "Add spending: water", kind: "new_expenditure", budget_line: "water", balance_pence: 3000 }),
+  ];
+  show();
+  const card = async (name: RegExp) => (await screen.findByRole("heading", { name })).closest("li")!;
+  const salary = await card(/^Add income: salary/);
+  await waitFor(() => expect(salary).toHaveTextContent("In the budget now£1,742.60 monthly, the same: accepting changes nothing"));
+  expect(await card(/^Add income: other salary/)).toHaveTextContent("In the budget now£1,742.60 monthly, replaced by this amount");
+  expect(await card(/^Add spending: water/)).toHaveTextContent("In the budget nownothing on this line yet");
 });

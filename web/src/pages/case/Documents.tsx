@@ -8,7 +8,7 @@ import { Button, Select } from "../../components/forms";
 import { QueryState, ScrollBox, SuccessBanner, Tag } from "../../components/ui";
 import { CLASSES } from "./Correction";
 import { downloadDocument } from "./download";
-import { SuggestionCard } from "./Evidence";
+import { SuggestionCard, type LineNow } from "./Evidence";
 
 type Doc = Schemas["DocumentOut"];
 
@@ -287,6 +287,17 @@ export function Documents({ caseId }: { caseId: string }) {
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/suggestions", { params: { path } })),
     refetchInterval: recent ? 1500 : false,
   });
+  // What a budget suggestion would replace: the budget as it stands (advisers who may see it).
+  const budget = useQuery({
+    queryKey: ["budget", caseId],
+    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/budget", { params: { path } })),
+    enabled: can("finance:read") && (suggestions.data?.items.some((s) => s.budget_line && s.status === "pending") ?? false),
+  });
+  const lineOf = (key: string | null | undefined): LineNow | undefined => {
+    if (!key || !budget.data) return undefined;
+    const line = budget.data.budget.lines[key];
+    return line && line.amount_pence > 0 ? { amount_pence: line.amount_pence, frequency: line.frequency } : null;
+  };
   useEffect(() => {
     if (focusProblems) problems.current?.focus();
   }, [focusProblems]);
@@ -463,7 +474,7 @@ export function Documents({ caseId }: { caseId: string }) {
       <QueryState query={suggestions} what="suggestions">
         {(page) => {
           const card = (s: (typeof page.items)[number]) => (
-            <SuggestionCard key={s.id} s={s} doc={docs.data?.items.find((d) => d.id === s.document_id)} onDecided={(text) => setDecision((d) => ({ seq: (d?.seq ?? 0) + 1, text }))} />
+            <SuggestionCard key={s.id} s={s} doc={docs.data?.items.find((d) => d.id === s.document_id)} now={lineOf(s.budget_line)} onDecided={(text) => setDecision((d) => ({ seq: (d?.seq ?? 0) + 1, text }))} />
           );
           const pending = page.items.filter((s) => s.status === "pending");
           const done = page.items.filter((s) => s.status !== "pending");

@@ -40,7 +40,21 @@ export function countedFrom(s: Suggestion, now: string = today()): string {
 /** Deadline kinds the case's clock counts from the document's date (the API's fact kinds). */
 const CLOCKED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline", "enforcement_deadline", "letter_of_claim_deadline"]);
 
-export function changes(s: Suggestion): Array<readonly [string, string]> {
+/** A budget line as the case's budget holds it now (``null``: nothing on that line). */
+export type LineNow = { amount_pence: number; frequency: string } | null;
+
+/** What a budget suggestion would replace: the line's amount now, or that it is empty. */
+function lineNow(s: Suggestion, now: LineNow): string {
+  if (!now) return "nothing on this line yet";
+  const same = now.amount_pence === s.balance_pence && now.frequency === (s.frequency ?? now.frequency);
+  const was = `${money(now.amount_pence)} ${label(now.frequency).toLowerCase()}`;
+  return same ? `${was}, the same: accepting changes nothing` : `${was}, replaced by this amount`;
+}
+
+/** What accepting changes; ``now`` (a budget suggestion's line as the budget holds it, if
+ * known) says what it would replace, so a salary read from a payslip and again from a
+ * statement is seen to be already set. */
+export function changes(s: Suggestion, now?: LineNow): Array<readonly [string, string]> {
   switch (s.kind) {
     case "new_debt":
       // A debt whose balance the document does not show (a payment on a bank statement):
@@ -66,6 +80,7 @@ export function changes(s: Suggestion): Array<readonly [string, string]> {
       return [
         [s.kind === "new_income" ? "Sets the income line" : "Sets the spending line", `${label(s.budget_line)}: ${money(s.balance_pence)} ${s.frequency ? label(s.frequency).toLowerCase() : ""}`.trim()],
         ...(s.creditor_name ? ([[s.kind === "new_income" ? "Paid by" : "Paid to", s.creditor_name]] as const) : []),
+        ...(now !== undefined && s.status === "pending" ? ([["In the budget now", lineNow(s, now)]] as const) : []),
       ];
     default:
       // A deadline the case's clock does not count (a letter's own "pay by"), or one with
@@ -330,7 +345,18 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
   );
 }
 
-export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Suggestion; doc: Doc | undefined; onDecided?: (text: string) => void }) {
+export function SuggestionCard({
+  s,
+  doc,
+  now,
+  onDecided = () => undefined,
+}: {
+  s: Suggestion;
+  doc: Doc | undefined;
+  /** A budget suggestion's line as the budget holds it now, if known. */
+  now?: LineNow;
+  onDecided?: (text: string) => void;
+}) {
   const { can } = useMe();
   const qc = useQueryClient();
   const [show, setShow] = useState(false);
@@ -396,7 +422,7 @@ export function SuggestionCard({ s, doc, onDecided = () => undefined }: { s: Sug
         </div>
       )}
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.status === "pending" ? "Accepting will change" : "What it changed or would have changed"}</h4>
-      <SummaryList rows={changes(s)} />
+      <SummaryList rows={changes(s, now)} />
       <EvidenceList s={s} doc={doc} />
       {image && (
         <>
