@@ -35,6 +35,7 @@ from cma_core.documents.learning import (
 )
 from cma_core.documents.model import (
     Box,
+    ClassAlternative,
     Document,
     DocumentClass,
     DocumentId,
@@ -161,10 +162,19 @@ class DocumentRepositoryContract:
             )
             loaded.classify(
                 Extraction(
-                    document_class=DocumentClass.CREDITOR_LETTER, confidence=0.7, source="r"
+                    document_class=DocumentClass.CREDITOR_LETTER, confidence=0.7, source="r",
+                    class_alternatives=(
+                        ClassAlternative(
+                            document_class=DocumentClass.LETTER_OF_CLAIM, probability=0.2
+                        ),
+                        # the kind it was read as is never its own alternative
+                        ClassAlternative(
+                            document_class=DocumentClass.CREDITOR_LETTER, probability=0.7
+                        ),
+                    ),
                 ),
                 now=T0 + HOUR,
-            )
+            )  # fmt: skip
             await docs.save(loaded)
             await uow.commit()
         async with backend.base.uow(centre) as uow:
@@ -177,6 +187,9 @@ class DocumentRepositoryContract:
         assert again.pages[0].text == "Lowell £12.34"
         assert again.pages[1].source is PageSource.TEXT_LAYER
         assert again.document_class is DocumentClass.CREDITOR_LETTER
+        assert again.class_alternatives == (
+            ClassAlternative(document_class=DocumentClass.LETTER_OF_CLAIM, probability=0.2),
+        )
         assert again.updated_at == T0 + HOUR
         assert {"DocumentUploaded", "DocumentTextExtracted", "DocumentClassified"} <= {
             e.name for e in pending

@@ -18,7 +18,9 @@ from dependency_injector import providers
 from tests.e2e.conftest import Api, settle
 from tests.e2e.documents_fixtures import CREDITOR_LETTER, N1_CLAIM, letter_png
 
+from cma_adapters.memory_documents import ScriptedAssistant
 from cma_adapters.sqlalchemy.factories import repository_factories
+from cma_core.documents.errors import AssistantRateLimited, AssistantReplyInvalid
 from cma_core.documents.learning import ExampleOutcome
 from cma_core.documents.model import DocumentClass, PageText
 from cma_core.shared.ids import CentreId
@@ -583,6 +585,9 @@ async def test_a_judgment_read_as_a_claim_is_read_again_as_the_adviser_says(
     await settle(container)
     doc = (await api.get(f"/api/v1/documents/{doc_id}")).json()
     assert doc["document_class"] == "court_claim_n1"
+    for other_kind in doc["class_alternatives"]:
+        assert other_kind["document_class"] != "court_claim_n1"
+        assert 0.05 <= other_kind["probability"] <= 1.0
     before = {
         s["kind"]: s
         for s in (await api.get(f"/api/v1/cases/{case['id']}/suggestions")).json()["items"]
@@ -618,6 +623,7 @@ async def test_a_judgment_read_as_a_claim_is_read_again_as_the_adviser_says(
     out = r.json()
     assert out["document"]["document_class"] == "county_court_judgment"
     assert out["document"]["class_confidence"] == 1.0
+    assert out["document"]["class_alternatives"] == []  # the adviser's word: no doubt left
     assert r.headers["etag"] == f'"{out["document"]["version"]}"'
     made = {s["kind"] for s in out["suggestions"]}
     assert "court_claim_deadline" not in made
@@ -634,6 +640,24 @@ async def test_a_judgment_read_as_a_claim_is_read_again_as_the_adviser_says(
     )
     pending = [s for s in items if s["status"] == "pending"]
     assert {s["id"] for s in pending} == {s["id"] for s in out["suggestions"]}
+
+    assert out["replaced"] == len(before)
+
+    # The assistant cannot answer (a remote model down, or talking nonsense): nothing
+    # changes, and the client is told to try again, not that its request was wrong.
+    container.documents().assistant = ScriptedAssistant(
+        [AssistantRateLimited("slow down", retry_after_seconds=6.2), AssistantReplyInvalid("junk")]
+    )
+    version = f'"{out["document"]["version"]}"'
+    r = await api.client.post(url, json=body, headers={**api.headers, "If-Match": version})
+    assert r.status_code == 503
+    assert r.headers["retry-after"] == "7"
+    assert r.headers["content-type"].startswith("application/problem+json")
+    r = await api.client.post(url, json=body, headers={**api.headers, "If-Match": version})
+    assert r.status_code == 502
+    assert (await api.get(f"/api/v1/documents/{doc_id}")).json()["version"] == out["document"][
+        "version"
+    ]
 
     # Kept as the classifier's labelled example (no suggestion: about the document).
     async with container.uow()(CentreId(uuid.UUID(api.centre_id))) as uow:

@@ -27,7 +27,9 @@ from cma_adapters.rules_assistant.fields_kinds import defined_terms, keyed_boxes
 from cma_adapters.rules_assistant.layout import Layout, carry_headers, page_layout
 from cma_adapters.rules_assistant.values import Candidate, parse_frequency
 from cma_core.documents.model import (
+    MAX_CLASS_ALTERNATIVES,
     CaseFacts,
+    ClassAlternative,
     DocumentClass,
     Draft,
     Extraction,
@@ -372,6 +374,7 @@ class Reading:
     found: dict[str, list[Candidate]]
     chosen: dict[str, object]
     debt_confidence: float | None = None
+    alternatives: tuple[ClassAlternative, ...] = ()
 
 
 def read(
@@ -385,11 +388,13 @@ def read(
     formats, the transactions or a ranker). ``given``: the kind the adviser says it is,
     read as such (not classified, confidence 1.0, no cue may change it)."""
     debt_confidence = None
+    likelihoods: dict[str, float] = {}
     if given is not None:
         document_class, confidence, source = given, 1.0, f"{SOURCE}+adviser"
     elif model is not None:
         document_class, confidence, probabilities = model.predict(text)
         debt_confidence = model.group_confidence(probabilities, _DEBT_CLASS_NAMES)
+        likelihoods = model.likelihoods(probabilities)
         source = f"{SOURCE}+tfidf:{model.version}"
     else:
         document_class, confidence = classify(text)
@@ -414,7 +419,26 @@ def read(
         found=found,
         chosen=chosen,
         debt_confidence=debt_confidence,
+        alternatives=_alternatives(likelihoods, document_class),
     )
+
+
+_ALTERNATIVE_FLOOR = 0.05
+"""A kind less likely than this is not worth the adviser's glance."""
+
+
+def _alternatives(
+    likelihoods: Mapping[str, float], chosen: DocumentClass
+) -> tuple[ClassAlternative, ...]:
+    """The likeliest other kinds by the classifier's calibrated likelihoods
+    (``Model.likelihoods``; the class the cues overruled among them), above a floor, at
+    most ``MAX_CLASS_ALTERNATIVES``."""
+    ranked = sorted(likelihoods.items(), key=lambda kv: -kv[1])
+    return tuple(
+        ClassAlternative(document_class=DocumentClass(c), probability=round(min(p, 1.0), 4))
+        for c, p in ranked
+        if c != chosen.value and p >= _ALTERNATIVE_FLOOR
+    )[:MAX_CLASS_ALTERNATIVES]
 
 
 def extract(
@@ -465,6 +489,7 @@ def extract(
             else round(min(max(reading.debt_confidence, 0.0), 1.0), 4)
         ),
         source=source,
+        class_alternatives=reading.alternatives,
         amounts_pence=tuple(_amounts(text)),
         evidence=tuple(evidence(found, chosen, layouts)),
         **chosen,  # type: ignore[arg-type]

@@ -118,6 +118,27 @@ class Model:
         best = max(probabilities, key=lambda c: probabilities[c])
         return DocumentClass(best), self.confidence(scores, probabilities[best]), probabilities
 
+    def likelihoods(self, probabilities: Mapping[str, float]) -> dict[str, float]:
+        """How likely each class is, calibrated as the top class's confidence is: the top
+        class its confidence; any other the doubt the calibration leaves between the top
+        and it (1 - the confidence read on their margin, the softmax's log-ratio times the
+        temperature). A class the softmax puts at 0 is left out. For ranking the kinds a
+        document may be instead, not a distribution (they need not sum to 1)."""
+        best = max(probabilities, key=lambda c: probabilities[c])
+        top = probabilities[best]
+        out: dict[str, float] = {}
+        for c, p in probabilities.items():
+            if p <= 0.0:
+                continue
+            if c == best:
+                second = max((q for k, q in probabilities.items() if k != best), default=0.0)
+                gap = self.temperature * math.log(top / second) if second > 0.0 else math.inf
+            else:
+                gap = self.temperature * math.log(top / p)
+            sure = self.confidence([gap, 0.0], top / (top + p)) if math.isfinite(gap) else 1.0
+            out[c] = sure if c == best else 1.0 - sure
+        return out
+
     def group_confidence(self, probabilities: Mapping[str, float], group: Iterable[str]) -> float:
         """How sure the model is that the document is of one of the ``group``'s classes,
         whichever: the calibration read on the margin between the group's best class and

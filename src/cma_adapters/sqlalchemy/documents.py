@@ -39,6 +39,7 @@ from cma_core.documents.learning import (
 )
 from cma_core.documents.model import (
     Box,
+    ClassAlternative,
     Document,
     DocumentClass,
     DocumentId,
@@ -94,6 +95,11 @@ def document_to_row(d: Document) -> dict[str, Any]:
         ],
         "document_class": d.document_class.value if d.document_class else None,
         "class_confidence": d.class_confidence,
+        "class_alternatives": [
+            {"document_class": a.document_class.value, "probability": a.probability}
+            for a in d.class_alternatives
+        ]
+        or None,
         "version": d.version,
     }
 
@@ -127,6 +133,12 @@ def document_from_row(r: Row, *, with_pages: bool = True) -> Document:
         else (),
         document_class=DocumentClass(r["document_class"]) if r["document_class"] else None,
         class_confidence=r["class_confidence"],
+        class_alternatives=tuple(
+            ClassAlternative(
+                document_class=DocumentClass(a["document_class"]), probability=a["probability"]
+            )
+            for a in (r["class_alternatives"] or [])
+        ),
         version=r["version"],
     )
 

@@ -619,6 +619,8 @@ class DocumentRow(Base):
     pages: Mapped[list[Any]] = mapped_column(JSON)
     document_class: Mapped[str | None] = mapped_column(String(32))
     class_confidence: Mapped[float | None] = mapped_column(Float)
+    # Migration 2130: other kinds it may be, [{"document_class", "probability"}], or NULL.
+    class_alternatives: Mapped[list[Any] | None] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(Integer)
     __table_args__ = (
         UniqueConstraint("centre_id", "case_id", "sha256", name="uq_documents_case_sha256"),

@@ -199,6 +199,8 @@ class Document(Aggregate):
     pages: tuple[PageText, ...] = ()
     document_class: DocumentClass | None = None
     class_confidence: float | None = None
+    class_alternatives: tuple[ClassAlternative, ...] = ()
+    """Other kinds it may be, likeliest first (``Extraction.class_alternatives``)."""
     version: int = 1
 
     @classmethod
@@ -336,6 +338,9 @@ class Document(Aggregate):
             raise InvalidTransition("cannot classify a document before its text is extracted")
         self.document_class = extraction.document_class
         self.class_confidence = extraction.confidence
+        self.class_alternatives = tuple(
+            a for a in extraction.class_alternatives if a.document_class is not self.document_class
+        )[:MAX_CLASS_ALTERNATIVES]
         self.updated_at = now
         self.record(
             DocumentClassified(
@@ -380,6 +385,22 @@ def evidence_value(value: object) -> str:
 
 
 @frozen(kw_only=True)
+class ClassAlternative:
+    """Another kind a document may be, with the assistant's probability of it (the model's
+    own, for ordering: not calibrated as the chosen kind's ``confidence`` is)."""
+
+    document_class: DocumentClass
+    probability: float
+
+    def __attrs_post_init__(self) -> None:
+        if not 0.0 <= self.probability <= 1.0:
+            raise ValidationError("probability", "must be between 0 and 1")
+
+
+MAX_CLASS_ALTERNATIVES = 3
+
+
+@frozen(kw_only=True)
 class Extraction:
     """What an assistant read from a document's text. Every field may be missing.
 
@@ -411,6 +432,9 @@ class Extraction:
     transactions: tuple[Transaction, ...] = ()
     """A bank statement's transactions, categorised (``documents.transactions``)."""
     evidence: tuple[FieldEvidence, ...] = ()
+    class_alternatives: tuple[ClassAlternative, ...] = ()
+    """Other kinds the document may be, likeliest first (the adviser sees them when the
+    kind is in doubt); empty where the assistant cannot say."""
     debt_confidence: float | None = None
     """How sure the assistant is that the paper is about a debt owed — one of the debt
     classes (``rules.DEBT_CLASSES``), whichever — where it can say (``None``: not said).

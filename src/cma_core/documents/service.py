@@ -146,6 +146,17 @@ class Download:
 
 
 @frozen(kw_only=True)
+class Reread:
+    """A document read again as the kind the adviser said (``reclassify``)."""
+
+    document: Document
+    made: tuple[Suggestion, ...]
+    """The new reading's suggestions."""
+    replaced: int
+    """How many of its pending suggestions were rejected as replaced."""
+
+
+@frozen(kw_only=True)
 class Decision:
     """What accepting a suggestion did: the debt it added or updated, the fact and tracked
     deadlines it recorded, or the task it created."""
@@ -411,19 +422,23 @@ class DocumentService:
         document_class: DocumentClass,
         *,
         expected_version: int | None,
-    ) -> tuple[Document, Sequence[Suggestion]]:
+    ) -> Reread:
         """The adviser says what kind of document this is: it is read again as that kind.
 
         The text stays; the class becomes ``document_class`` at confidence 1.0 (no
-        "check the document type" any more). The document's pending suggestions are
-        withdrawn (rejected, the reason saying why; not taken as the adviser's judgement of
-        their values) and the reading as that kind suggests afresh; decided ones stay as
-        decided. The decision is a labelled example for the classifier (``class_example``).
-        Audited ``document.reclassified``. Returns the document and the new suggestions.
+        "check the document type" any more, no other kinds offered). The document's
+        pending suggestions are replaced: rejected, the reason saying why (each audited
+        ``suggestion.rejected``; not taken as the adviser's judgement of their values),
+        and the reading as that kind suggests afresh — also when the kind is the one read,
+        so the suggestions lose their doubt. Decided ones stay as decided. The decision is
+        a labelled example for the classifier (``class_example``). Audited
+        ``document.reclassified``.
 
         Raises ``StaleVersion`` (also if the document changed while it was read),
-        ``InvalidTransition`` unless the document is ``done``, and an ``AssistantError``
-        if the assistant could not answer (nothing has changed then).
+        ``InvalidTransition`` unless the document is ``done``, ``ValidationError`` on
+        ``document_class`` if the document cannot be that kind (a bank's CSV or OFX export
+        is a statement), and an ``AssistantError`` if the assistant could not answer.
+        Nothing has changed when it raises.
         """
         ctx.require(Permission.CASE_WRITE)
         by = _person(ctx)
@@ -441,6 +456,11 @@ class DocumentService:
         extraction = await self.assistant.classify_and_extract(
             text, pages, centre_id=ctx.centre_id, document_class=document_class
         )
+        if extraction.document_class is not document_class:
+            raise ValidationError(
+                "document_class",
+                f"this document can only be read as a {extraction.document_class.value}",
+            )
         extraction = with_evidence(extraction, pages)
         async with self.uow(ctx.centre_id) as uow:
             document = await self._load(uow, ctx, document_id)
@@ -451,23 +471,45 @@ class DocumentService:
                     document, document_class, example_id=ExampleId(self.new_id()), by=by, now=now
                 )
                 await self.examples(uow).add(example)
-            repo = self.suggestions(uow)
-            kind = document_class.value.replace("_", " ")
-            reason = f"Replaced: the document was read again as {kind}"
-            pending = await repo.list(
-                case_id=document.case_id, limit=_SCAN_LIMIT, offset=0,
-                status=SuggestionStatus.PENDING,
-            )  # fmt: skip
-            for old in pending.items:
-                if old.document_id == document.id:
-                    old.reject(by=by, now=now, reason=reason)
-                    await repo.save(old)
+            replaced = await self._replace_pending(uow, ctx, document, document_class, by, now)
             made = await self.reader.record_reading(uow, document, extraction)
             await commit_audited(
                 uow, ctx, self.new_id, "document.reclassified", "document", document.id, now,
                 ("document_class", "class_confidence", "suggestions"),
             )  # fmt: skip
-        return document, made
+        return Reread(document=document, made=tuple(made), replaced=replaced)
+
+    async def _replace_pending(
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        document: Document,
+        document_class: DocumentClass,
+        by: UserId,
+        now: dt.datetime,
+    ) -> int:
+        """Reject ``document``'s pending suggestions as replaced; how many there were."""
+        repo = self.suggestions(uow)
+        pending: list[Suggestion] = []
+        offset = 0
+        while True:  # every page: a case with many statements has hundreds pending
+            page = await repo.list(
+                case_id=document.case_id, limit=_SCAN_LIMIT, offset=offset,
+                status=SuggestionStatus.PENDING,
+            )  # fmt: skip
+            pending += [s for s in page.items if s.document_id == document.id]
+            offset += len(page.items)
+            if not page.items or offset >= page.total:
+                break
+        kind = document_class.value.replace("_", " ")
+        for old in pending:
+            old.reject(by=by, now=now, reason=f"Replaced: the document was read again as {kind}")
+            await repo.save(old)
+            await record_audit(
+                uow, ctx, self.new_id, "suggestion.rejected", "suggestion", old.id, now,
+                ("status", "rejection_reason"),
+            )  # fmt: skip
+        return len(pending)
 
     # -- suggestions -------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ with the request id and answered with a generic 500 problem.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from typing import Any
 
@@ -14,6 +15,11 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
+from cma_core.documents.errors import (
+    AssistantRateLimited,
+    AssistantReplyInvalid,
+    AssistantUnavailable,
+)
 from cma_core.identity.errors import (
     InvalidSession,
     ReauthenticationRequired,
@@ -50,6 +56,9 @@ _STATUS: list[tuple[type[DomainError], int]] = [
     (InvalidSession, 401),
     (ReauthenticationRequired, 401),
     (TooManyAttempts, 429),
+    # The assistant (a remote model) could not answer: nothing changed, try again later.
+    (AssistantUnavailable, 503),
+    (AssistantReplyInvalid, 502),
 ]
 
 _TITLES = {
@@ -66,6 +75,7 @@ _TITLES = {
     428: "Precondition required",
     429: "Too many requests",
     500: "Internal server error",
+    502: "Bad gateway",
     503: "Service unavailable",
 }
 
@@ -109,6 +119,8 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
         }
     if isinstance(exc, TooManyAttempts):
         headers = {"Retry-After": str(exc.retry_after)}
+    if isinstance(exc, AssistantRateLimited) and exc.retry_after_seconds is not None:
+        headers = {"Retry-After": str(max(1, math.ceil(exc.retry_after_seconds)))}
     return problem(request, status, exc.code, exc.message, errors, headers)
 
 

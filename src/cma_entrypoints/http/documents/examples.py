@@ -20,6 +20,7 @@ from cma_entrypoints.http.common.examples import (
     EARLIER,
 )
 from cma_entrypoints.http.documents.schemas import (
+    ClassAlternativeOut,
     DocumentOut,
     PageOut,
     ReclassifiedOut,
@@ -41,6 +42,7 @@ UPLOADED = DocumentOut(
     attempts=0,
     document_class=None,
     class_confidence=None,
+    class_alternatives=[],
     page_count=None,
     mean_confidence=None,
     uploaded_at=EARLIER,
@@ -56,6 +58,9 @@ READ = DocumentOut(
         "attempts": 1,
         "document_class": DocumentClass.CREDITOR_LETTER,
         "class_confidence": 0.91,
+        "class_alternatives": [
+            ClassAlternativeOut(document_class=DocumentClass.LETTER_OF_CLAIM, probability=0.06)
+        ],
         "updated_at": EARLIER + dt.timedelta(minutes=1),
         "version": 3,
     }
@@ -177,6 +182,7 @@ RECLASSIFIED = ReclassifiedOut(
             **msgspec.structs.asdict(READ),
             "document_class": DocumentClass.COUNTY_COURT_JUDGMENT,
             "class_confidence": 1.0,
+            "class_alternatives": [],
             "updated_at": AT,
             "version": 4,
         }
@@ -194,4 +200,5 @@ RECLASSIFIED = ReclassifiedOut(
             }
         )
     ],
+    replaced=2,
 )

@@ -38,12 +38,15 @@ class DocumentReadingController(Controller):
             'was another kind, or was unsure of ("check the document type"): its class '
             "becomes `document_class` at confidence 1.0 and its text is read again as that "
             "kind. Its pending suggestions are rejected as replaced; decided ones stay as "
-            "they were; the new reading's suggestions are returned (a judgment, for "
-            "instance, never suggests a deadline to respond to a claim). The same kind as "
-            "read confirms it. Kept as a labelled example the centre's classifier learns "
-            "from (`cma assistant train --centre`). Audited `document.reclassified`. 412 if "
-            "the document changed meanwhile; 503 if the assistant could not answer "
-            "(nothing changed)."
+            "they were; the new reading's suggestions are returned with how many were "
+            "replaced (a judgment, for instance, never suggests a deadline to respond to a "
+            "claim). The same kind as read confirms it: its suggestions are replaced too, "
+            "without the doubt. Kept as a labelled example the centre's classifier learns "
+            "from (`cma assistant train --centre`). Audited `document.reclassified` and "
+            "`suggestion.rejected` for each replaced. 412 if the document changed meanwhile; "
+            "422 on `document_class` if it cannot be that kind (a bank's CSV or OFX export "
+            "is a statement); 503 (with `Retry-After` when known) or 502 if the assistant "
+            "could not answer. Nothing changes when it fails."
         ),
         operation_class=with_example(RECLASSIFIED, "A judgment read as a claim form"),
     )
@@ -58,13 +61,15 @@ class DocumentReadingController(Controller):
         ],
         if_match: IfMatch = None,
     ) -> Response[ReclassifiedOut]:
-        document, made = await documents.reclassify(
+        reread = await documents.reclassify(
             ctx,
             DocumentId(document_id),
             data.document_class,
             expected_version=parse_if_match(if_match, required=True),
         )
         out = ReclassifiedOut(
-            document=DocumentOut.of(document), suggestions=[SuggestionOut.of(s) for s in made]
+            document=DocumentOut.of(reread.document),
+            suggestions=[SuggestionOut.of(s) for s in reread.made],
+            replaced=reread.replaced,
         )
-        return versioned(out, document.version)
+        return versioned(out, reread.document.version)

@@ -29,6 +29,13 @@ class PageOut(Struct):
     source: str
 
 
+class ClassAlternativeOut(Struct):
+    document_class: DocumentClass
+    probability: float
+    """The assistant's probability of this kind, for ordering (not calibrated as the
+    document's ``class_confidence`` is)."""
+
+
 class DocumentOut(Struct):
     id: uuid.UUID
     case_id: uuid.UUID
@@ -41,6 +48,10 @@ class DocumentOut(Struct):
     attempts: int
     document_class: DocumentClass | None
     class_confidence: float | None
+    class_alternatives: list[ClassAlternativeOut]
+    """Other kinds it may be, likeliest first (at most 3; empty when the assistant is sure
+    or cannot say, or the adviser gave the kind): shown when the kind is in doubt, to read
+    it again as one (``POST /api/v1/documents/{id}/reclassify``)."""
     page_count: int | None
     mean_confidence: float | None
     uploaded_at: dt.datetime
@@ -64,6 +75,10 @@ class DocumentOut(Struct):
             attempts=d.attempts,
             document_class=d.document_class,
             class_confidence=d.class_confidence,
+            class_alternatives=[
+                ClassAlternativeOut(document_class=a.document_class, probability=a.probability)
+                for a in d.class_alternatives
+            ],
             page_count=len(d.pages) if with_pages else None,
             mean_confidence=d.mean_confidence if with_pages else None,
             uploaded_at=d.uploaded_at,
@@ -238,3 +253,5 @@ class ReclassifiedOut(Struct):
 
     document: DocumentOut
     suggestions: list[SuggestionOut]
+    replaced: int
+    """How many of its suggestions waiting for a decision were rejected as replaced."""
