@@ -47,7 +47,7 @@ vi.hoisted(() => {
       state.suggestions = state.suggestions.map((x) => ({ ...(x as object), status: "rejected" }));
       const made = { ...(state.suggestions[0] as object), id: "s-new", status: "pending", title: "Add debt: Cabot Financial Ltd, £2,340.00" };
       state.suggestions = [...state.suggestions, made];
-      return json({ document: state.docs.find((d) => (d as Doc).id === kind[1]), suggestions: [made] });
+      return json({ document: state.docs.find((d) => (d as Doc).id === kind[1]), suggestions: [made], replaced: 1 });
     }
     const decision = url.pathname.match(/\/suggestions\/([^/]+)\/(accept|reject)$/);
     if (input.method === "POST" && decision) {
@@ -67,7 +67,7 @@ vi.mock("../src/auth/session", () => ({
   useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
 }));
 
-import { batchStatus, Documents, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
+import { batchStatus, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
 import { changes, decided, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
@@ -267,7 +267,8 @@ test("the adviser says a document is another kind: it is read again as that kind
   await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
   expect(state.decisions).toEqual(['reclassify d8 county_court_judgment "4"']);
   expect(await screen.findByText(/^County court judgment/, { selector: ".govuk-details__summary-text" })).toBeInTheDocument();
-  expect(reclassified("a.png", "other", 0, 0)).toBe("a.png is read again as an other: nothing new to suggest");
+  expect(reclassified("a.png", "other", 0, 0)).toBe("a.png is read again as none of the kinds CMA knows: nothing new to suggest");
+  expect(reclassified("a.png", "overpayment", 2, 3)).toBe("a.png is read again as an overpayment: 2 new suggestions below; 3 earlier suggestions are replaced");
 });
 
 test("a document is deleted only once the adviser confirms, and the banner says what stays", async () => {
@@ -277,10 +278,11 @@ test("a document is deleted only once the adviser confirms, and the banner says 
   const row = del.closest("tr")!;
   expect(within(row).getByRole("button", { name: /^Download\s*wrong-client.png$/ })).toBeInTheDocument();
   await userEvent.click(del);
-  const ask = within(row).getByText(/^Delete wrong-client.png\? The file and its suggestions go/);
+  const ask = within(row).getByText(/^Delete wrong-client.png\? The file and all its suggestions go, decided ones too; .* You cannot undo this.$/);
   await waitFor(() => expect(document.activeElement).toBe(ask.parentElement));
-  await userEvent.click(within(row).getByRole("button", { name: "Cancel" }));
+  await userEvent.click(within(row).getByRole("button", { name: /^Cancel\s*deleting wrong-client.png$/ }));
   expect(state.decisions).toEqual([]);
+  await waitFor(() => expect(document.activeElement).toBe(within(row).getByRole("button", { name: /^Delete\s*wrong-client.png$/ })));
   await userEvent.click(within(row).getByRole("button", { name: /^Delete\s*wrong-client.png$/ }));
   await userEvent.click(within(row).getByRole("button", { name: /^Yes, delete\s*wrong-client.png$/ }));
   const banner = await screen.findByText("wrong-client.png is deleted, with its suggestions. Anything they added to the case stays.");
@@ -304,4 +306,39 @@ test("a budget suggestion says what the line holds now: a salary already set fro
   await waitFor(() => expect(salary).toHaveTextContent("In the budget now£1,742.60 monthly, the same: accepting changes nothing"));
   expect(await card(/^Add income: other salary/)).toHaveTextContent("In the budget now£1,742.60 monthly, replaced by this amount");
   expect(await card(/^Add spending: water/)).toHaveTextContent("In the budget nownothing on this line yet");
+});
+
+test("a document with no kind asks for one; a doubtful one offers the likeliest kinds first, and the warning's link opens its choice", async () => {
+  expect(kindOptions({ document_class: "court_claim_n1", class_alternatives: [{ document_class: "county_court_judgment", probability: 0.55 }] }).slice(0, 3)).toEqual([
+    "court_claim_n1", "county_court_judgment", "creditor_letter",
+  ]);
+  state.docs = [
+    doc("d1", "unknown.png", { status: "done", document_class: null }),
+    doc("d2", "claim.png", { status: "done", document_class: "court_claim_n1", class_alternatives: [{ document_class: "county_court_judgment", probability: 0.55 }] }),
+  ];
+  const title = "Check the document type (read as court claim n1, 45% sure): Add debt: Cabot Financial Ltd, £2,340.00";
+  state.suggestions = [suggestion("s1", { document_id: "d2", title, confidence: 0.45 })];
+  show();
+  const unknown = (await screen.findByText("unknown.png", { selector: "td > span" })).closest("tr")!;
+  await userEvent.click(within(unknown).getByText("—", { selector: ".govuk-details__summary-text" }));
+  const select = within(unknown).getByLabelText("What kind of document is it?") as HTMLSelectElement;
+  expect(select.value).toBe("");
+  expect(select.options[0]!.textContent).toBe("Choose a kind");
+  await userEvent.click(within(unknown).getByRole("button", { name: /^Read it again as this kind/ }));
+  expect(within(unknown).getByRole("alert")).toHaveTextContent("Choose what kind of document it is");
+  expect(state.decisions).toEqual([]);
+
+  const card = (await screen.findByRole("heading", { name: /^Add debt: Cabot Financial Ltd/ })).closest("li")!;
+  expect(card).toHaveTextContent("It was read as a court claim n1, only 45% sure; it may be county court judgment; the values may be right");
+  await userEvent.click(within(card).getByRole("link", { name: "say what kind it is in the documents list" }));
+  const claimRow = screen.getByText("claim.png", { selector: "td > span" }).closest("tr")!;
+  expect(claimRow.querySelector("details")!.open).toBe(true);
+  expect(document.activeElement).toBe(claimRow.querySelector("summary"));
+  expect(within(claimRow).getByText("The reader was not sure: it may be county court judgment.")).toBeInTheDocument();
+});
+
+test("a budget suggestion with no frequency is compared as the monthly line accepting would set", () => {
+  const s = suggestion("s1", { kind: "new_income", budget_line: "client_salary", frequency: null, balance_pence: 10000, status: "pending" }) as never;
+  expect(changes(s, { amount_pence: 10000, frequency: "weekly" }).at(-1)).toEqual(["In the budget now", "£100.00 weekly, replaced by this amount"]);
+  expect(changes(s, { amount_pence: 10000, frequency: "monthly" }).at(-1)).toEqual(["In the budget now", "£100.00 monthly, the same: accepting changes nothing"]);
 });

@@ -1914,7 +1914,7 @@ export interface paths {
         put?: never;
         /**
          * Say what kind of document it is, and read it again as that kind
-         * @description Needs `If-Match`. For a `done` document (409 otherwise) the assistant thought was another kind, or was unsure of ("check the document type"): its class becomes `document_class` at confidence 1.0 and its text is read again as that kind. Its pending suggestions are rejected as replaced; decided ones stay as they were; the new reading's suggestions are returned (a judgment, for instance, never suggests a deadline to respond to a claim). The same kind as read confirms it. Kept as a labelled example the centre's classifier learns from (`cma assistant train --centre`). Audited `document.reclassified`. 412 if the document changed meanwhile; 503 if the assistant could not answer (nothing changed).
+         * @description Needs `If-Match`. For a `done` document (409 otherwise) the assistant thought was another kind, or was unsure of ("check the document type"): its class becomes `document_class` at confidence 1.0 and its text is read again as that kind. Its pending suggestions are rejected as replaced; decided ones stay as they were; the new reading's suggestions are returned with how many were replaced (a judgment, for instance, never suggests a deadline to respond to a claim). The same kind as read confirms it: its suggestions are replaced too, without the doubt. Kept as a labelled example the centre's classifier learns from (`cma assistant train --centre`). Audited `document.reclassified` and `suggestion.rejected` for each replaced. 412 if the document changed meanwhile; 422 on `document_class` if it cannot be that kind (a bank's CSV or OFX export is a statement); 503 (with `Retry-After` when known) or 502 if the assistant could not answer. Nothing changes when it fails.
          */
         post: operations["ApiV1DocumentsDocumentIdReclassifyReclassify"];
         delete?: never;
@@ -3421,6 +3421,11 @@ export interface components {
             missing: string[];
             version: number;
         };
+        /** ClassAlternativeOut */
+        ClassAlternativeOut: {
+            document_class: components["schemas"]["DocumentClass"];
+            probability: number;
+        };
         /**
          * ClientDecision
          * @default undecided
@@ -4120,6 +4125,7 @@ export interface components {
             attempts: number;
             /** Format: uuid */
             case_id: string;
+            class_alternatives: components["schemas"]["ClassAlternativeOut"][];
             class_confidence: number | null;
             content_type: string;
             document_class: components["schemas"]["DocumentClass"] | null;
@@ -5083,6 +5089,7 @@ export interface components {
         /** ReclassifiedOut */
         ReclassifiedOut: {
             document: components["schemas"]["DocumentOut"];
+            replaced: number;
             suggestions: components["schemas"]["SuggestionOut"][];
         };
         /**

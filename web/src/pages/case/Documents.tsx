@@ -125,8 +125,15 @@ function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: 
   const [asking, setAsking] = useState(false);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const confirm = useRef<HTMLDivElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
   useEffect(() => {
     if (asking) confirm.current?.focus();
+    else if (cancelled.current) {
+      // Kept: the focus goes back to the button that asked.
+      cancelled.current = false;
+      deleteButton.current?.focus();
+    }
   }, [asking]);
   const remove = useMutation({
     mutationFn: async () =>
@@ -152,7 +159,7 @@ function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: 
           Download<span className="govuk-visually-hidden"> {doc.filename}</span>
         </button>
         {writable && !asking && (
-          <button type="button" className="govuk-link cma-link-button" aria-expanded="false" aria-controls={id} onClick={() => setAsking(true)}>
+          <button type="button" ref={deleteButton} className="govuk-link cma-link-button" onClick={() => setAsking(true)}>
             Delete<span className="govuk-visually-hidden"> {doc.filename}</span>
           </button>
         )}
@@ -165,7 +172,7 @@ function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: 
       {asking && (
         <div id={id} ref={confirm} tabIndex={-1} className="govuk-!-margin-top-2">
           <p className="govuk-body-s govuk-!-margin-bottom-2">
-            Delete {doc.filename}? The file and its suggestions go; debts, budget lines and dates already accepted from it stay.
+            Delete {doc.filename}? The file and all its suggestions go, decided ones too; debts, budget lines and dates already accepted from it stay on the case. You cannot undo this.
           </p>
           {remove.isError && (
             <p className="govuk-error-message" role="alert">
@@ -177,8 +184,15 @@ function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: 
             <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" disabled={remove.isPending} onClick={() => remove.mutate()}>
               Yes, delete<span className="govuk-visually-hidden"> {doc.filename}</span>
             </button>
-            <button type="button" className="govuk-link cma-link-button" onClick={() => setAsking(false)}>
-              Cancel
+            <button
+              type="button"
+              className="govuk-link cma-link-button"
+              onClick={() => {
+                cancelled.current = true;
+                setAsking(false);
+              }}
+            >
+              Cancel<span className="govuk-visually-hidden"> deleting {doc.filename}</span>
             </button>
           </div>
         </div>
@@ -187,20 +201,29 @@ function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: 
   );
 }
 
+/** The kinds offered for a document: the one it was read as, then the likeliest others
+ * the reader gave, then every other kind. */
+export function kindOptions(doc: Pick<Doc, "document_class" | "class_alternatives">): Schemas["DocumentClass"][] {
+  const first = [...(doc.document_class ? [doc.document_class] : []), ...(doc.class_alternatives ?? []).map((a) => a.document_class)];
+  return [...first, ...CLASSES.filter((c) => !first.includes(c))];
+}
+
 /** What the adviser is told after a document is read again as the kind they said. */
 export function reclassified(filename: string, kind: string, made: number, replaced: number): string {
   const k = label(kind).toLowerCase();
   const news = made === 0 ? "nothing new to suggest" : `${made} new suggestion${made === 1 ? "" : "s"} below`;
   const old = replaced === 0 ? "" : `; ${replaced} earlier suggestion${replaced === 1 ? " is" : "s are"} replaced`;
-  return `${filename} is read again as ${/^[aeiou]/i.test(k) ? "an" : "a"} ${k}: ${news}${old}`;
+  const as = kind === "other" ? "none of the kinds CMA knows" : `${/^[aeiou]/i.test(k) ? "an" : "a"} ${k}`;
+  return `${filename} is read again as ${as}: ${news}${old}`;
 }
 
 /** A read document's kind; the adviser can say it is another kind, and it is read again
  * as that one (its pending suggestions replaced, the decision taught to the classifier). */
-function Kind({ doc, caseId, writable, pending, onDone }: { doc: Doc; caseId: string; writable: boolean; pending: number; onDone: (text: string) => void }) {
+function Kind({ doc, caseId, writable, onDone }: { doc: Doc; caseId: string; writable: boolean; onDone: (text: string) => void }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<string>(doc.document_class ?? "");
+  const [unchosen, setUnchosen] = useState(false);
   const id = `document-${doc.id}-kind`;
   const change = useMutation({
     mutationFn: async () =>
@@ -214,15 +237,17 @@ function Kind({ doc, caseId, writable, pending, onDone }: { doc: Doc; caseId: st
     onSuccess: async (out) => {
       setOpen(false);
       await Promise.all([qc.invalidateQueries({ queryKey: ["documents", caseId] }), qc.invalidateQueries({ queryKey: ["suggestions", caseId] })]);
-      onDone(reclassified(doc.filename, kind, out.suggestions.length, pending));
+      onDone(reclassified(doc.filename, out.document.document_class ?? kind, out.suggestions.length, out.replaced));
     },
   });
   const shown = label(doc.document_class);
+  const likely = (doc.class_alternatives ?? []).map((a) => a.document_class);
   if (!writable || doc.status !== "done") return <>{shown}</>;
   const problem = change.isError ? (change.error instanceof ApiError ? (change.error.detail ?? change.error.title) : String(change.error)) : undefined;
   return (
     <details className="govuk-details govuk-!-margin-bottom-0" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-      <summary className="govuk-details__summary" id={id}>
+      {/* tabIndex: focusable as browsers make it, so the warning's link can focus it */}
+      <summary className="govuk-details__summary" id={id} tabIndex={0}>
         <span className="govuk-details__summary-text">
           {shown}
           <span className="govuk-visually-hidden"> ({doc.filename}): change the kind</span>
@@ -233,9 +258,15 @@ function Kind({ doc, caseId, writable, pending, onDone }: { doc: Doc; caseId: st
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            setUnchosen(!kind);
             if (kind) change.mutate();
           }}
         >
+          {likely.length > 0 && (
+            <p className="govuk-body-s govuk-!-margin-bottom-2">
+              The reader was not sure: it may be {likely.map((c) => label(c).toLowerCase()).join(" or ")}.
+            </p>
+          )}
           <Select
             id={`${id}-select`}
             label="What kind of document is it?"
@@ -244,8 +275,13 @@ function Kind({ doc, caseId, writable, pending, onDone }: { doc: Doc; caseId: st
             value={kind}
             error={change.error}
             onChange={setKind}
-            options={CLASSES.map((c) => [c, label(c)] as [string, string])}
+            options={[...(doc.document_class ? [] : ([["", "Choose a kind"]] as [string, string][])), ...kindOptions(doc).map((c) => [c, label(c)] as [string, string])]}
           />
+          {unchosen && !kind && (
+            <p className="govuk-error-message" role="alert">
+              <span className="govuk-visually-hidden">Error:</span> Choose what kind of document it is
+            </p>
+          )}
           {problem && !(change.error instanceof ApiError && change.error.fieldMessage("document_class")) && (
             <p className="govuk-error-message" role="alert">
               <span className="govuk-visually-hidden">Error:</span> Not read again: {problem}
@@ -455,7 +491,6 @@ export function Documents({ caseId }: { caseId: string }) {
                           doc={d}
                           caseId={caseId}
                           writable={can("case:write")}
-                          pending={suggestions.data?.items.filter((s) => s.document_id === d.id && s.status === "pending").length ?? 0}
                           onDone={(text) => setDocumentNews((k) => ({ seq: (k?.seq ?? 0) + 1, text }))}
                         />
                       </td>

@@ -3,7 +3,7 @@
 // photos; a written place as well, for screen readers), the alternatives passed over, and
 // what accepting would change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, ifMatch } from "../../api/problem";
 import { useMe } from "../../auth/session";
@@ -40,13 +40,24 @@ export function countedFrom(s: Suggestion, now: string = today()): string {
 /** Deadline kinds the case's clock counts from the document's date (the API's fact kinds). */
 const CLOCKED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline", "enforcement_deadline", "letter_of_claim_deadline"]);
 
+/** Follows a link to a document's kind: opens its details and puts the focus there. */
+function openKind(e: MouseEvent<HTMLAnchorElement>, documentId: string) {
+  const summary = document.getElementById(`document-${documentId}-kind`);
+  const details = summary?.closest("details");
+  if (!summary || !details) return;
+  e.preventDefault();
+  details.open = true;
+  summary.focus(); // (focus scrolls it into view)
+}
+
 /** A budget line as the case's budget holds it now (``null``: nothing on that line). */
 export type LineNow = { amount_pence: number; frequency: string } | null;
 
 /** What a budget suggestion would replace: the line's amount now, or that it is empty. */
 function lineNow(s: Suggestion, now: LineNow): string {
   if (!now) return "nothing on this line yet";
-  const same = now.amount_pence === s.balance_pence && now.frequency === (s.frequency ?? now.frequency);
+  // Accepting a suggestion with no frequency sets the line monthly (the API's default).
+  const same = now.amount_pence === s.balance_pence && now.frequency === (s.frequency ?? "monthly");
   const was = `${money(now.amount_pence)} ${label(now.frequency).toLowerCase()}`;
   return same ? `${was}, the same: accepting changes nothing` : `${was}, replaced by this amount`;
 }
@@ -411,11 +422,21 @@ export function SuggestionCard({
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning: </span>
-            Check the document type. It was read as {/^[aeiou]/i.test(doubt.kind) ? "an" : "a"} {doubt.kind}, only {doubt.sure} sure; the values may be right but the paper another kind.
-            {s.status === "pending" && doc && (
+            Check the document type. It was read as {/^[aeiou]/i.test(doubt.kind) ? "an" : "a"} {doubt.kind}, only {doubt.sure} sure
+            {doc?.class_alternatives?.length ? `; it may be ${doc.class_alternatives.map((a) => label(a.document_class).toLowerCase()).join(" or ")}` : ""}
+            ; the values may be right but the paper another kind.
+            {s.status === "pending" && can("case:write") && (
               <>
                 {" "}
-                If it is, <a href={`#document-${doc.id}-kind`}>say what kind it is in the documents list</a>: it is read again as that kind, and this suggestion replaced.
+                If it is,{" "}
+                {doc ? (
+                  <a href={`#document-${doc.id}-kind`} onClick={(e) => openKind(e, doc.id)}>
+                    say what kind it is in the documents list
+                  </a>
+                ) : (
+                  "say what kind it is in the documents list"
+                )}
+                : it is read again as that kind, and this suggestion replaced.
               </>
             )}
           </strong>
