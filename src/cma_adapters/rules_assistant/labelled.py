@@ -489,9 +489,9 @@ def date_score_letter(hit: Hit, weight: float) -> float:
     # "Last date for a Response Form", "Final date to pay": a deadline, not the letter's
     if re.search(r"\b(?:last|latest|final|closing) (?:date|day)\b|\bdeadline\b", label):
         return -4.0
-    # "Date account opened", "Date of last payment", "Date joined", "Agreement date": the
-    # date of another event in the account's life, named after "Date" or before it, not
-    # the letter's (round 23)
+    # "Date account opened", "Date of last payment", "Date joined", "Agreement date", "Next
+    # statement date": the date of another event in the account's life, past or to come,
+    # named after "Date" or before it, not the letter's (round 23)
     if _ACCOUNT_EVENT.search(label):
         return -4.0
     # "Information sheet issued on", "Your letter dated", "our previous letter dated": the
@@ -512,7 +512,9 @@ _ACCOUNT_EVENT = re.compile(
     r"\b(?:opened|open|default|defaulted|started|start|commenced|joined|signed|agreement|entered|registered"
     r"|last payment|payment received|received|transferred|assigned|sold|bought|purchased"
     r"|judgment|judgement|terminated|closed|of account|of transaction|transaction|of loan|loan"
-    r"|of payment|instalment)\b"
+    r"|of payment|instalment"
+    # (or a date to come: "Next statement date", "Next bill", "Renewal date", "Review date")
+    r"|next|renewal|review|expiry|maturity|end date)\b"
 )
 
 

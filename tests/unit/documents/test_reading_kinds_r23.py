@@ -50,8 +50,10 @@ The catalogue
   period, a judgment's date, "your letter dated …", the last payment's date in the body,
   "Printed 12/11/2026" in the footer, a reference block's row — read;
 - **"Date account opened", "Date of default", "Agreement date", "Date of last payment": a
-  date of another event in the account's life labelled with "Date"** — read as the
-  letter's date (the label "Date" first), **added** (``labelled._ACCOUNT_EVENT``);
+  date of another event in the account's life labelled with "Date"**, and **a date to come,
+  "Next statement date", "Next bill date", "Renewal date"** (which, read as the letter's,
+  also hid the deadline before it) — read as the letter's date, **added**
+  (``labelled._ACCOUNT_EVENT``);
 - **"Information sheet issued on …", "Your letter dated …", "our previous letter dated":
   the date of another paper the letter speaks of or encloses, as a label of its own** — read
   as the letter's date, **added** (``labelled._OTHER_PAPER``);
@@ -240,6 +242,22 @@ def test_the_date_of_another_event_in_the_account_s_life(label: str) -> None:
         _DATED, _ACCOUNT, (Cell(0.08, label), Cell(0.5, "14/08/2025")), *_DEAR, _BALANCE, *_PAY
     )
     assert _read(page).letter_date == D(2026, 11, 12)
+
+
+@pytest.mark.parametrize("label", ["Next statement date", "Next bill date", "Renewal date"])
+def test_a_date_to_come_is_not_the_letter_s(label: str) -> None:
+    """(and, read as the letter's, it hid the deadline before it)"""
+    page = _letter(
+        _DATED,
+        _ACCOUNT,
+        *_DEAR,
+        _BALANCE,
+        (Cell(0.08, "Minimum payment due by"), Cell(0.5, "26/11/2026")),
+        (Cell(0.08, label), Cell(0.5, "12/12/2026")),
+    )
+    read = _read(page)
+    assert read.letter_date == D(2026, 11, 12)
+    assert read.deadline_date == D(2026, 11, 26)
 
 
 @pytest.mark.parametrize(
