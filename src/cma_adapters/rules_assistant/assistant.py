@@ -874,8 +874,14 @@ def find_creditor(text: str, document_class: DocumentClass) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines[:8]:
         if _ORGANISATION.search(line) and not re.search(r"\d{3,}|£", line):
+            if _SENTENCE.search(line):
+                continue  # "Your loan account is in arrears and …": a sentence (round 23)
             return _clean_name(line)
     return None
+
+
+# A line of the body, not a name: three words in lower case that are no name's joining words.
+_SENTENCE = re.compile(r"(?:\b(?!(?:of|the|and|for|in|on|at|t/a|de|la)\b)[a-z]+\b\W+){3}")
 
 
 def _clean_name(name: str) -> str | None:

@@ -81,6 +81,7 @@ from cma_adapters.rules_assistant.structures import (
     monogram,
     paired_references,
     plain_letterhead,
+    public_payer_lines,
     quote_rows,
     registered,
     role_after_name,
@@ -168,6 +169,8 @@ def read_fields(
     found["payer_name"] += letterhead(layouts, field="payer_name")
     if cls is C.PAYSLIP:  # (an employer's plain name heading its slip, round 22)
         found["payer_name"] += plain_letterhead(layouts)
+    if cls is C.BENEFIT_AWARD:  # (the paying body named in a footer or closing line, round 23)
+        found["payer_name"] += public_payer_lines(layouts)
     found["income_pence"] = labelled_candidates(
         "income_pence", layouts, INCOME_LABELS, parse_money, income_score, 4
     )

@@ -138,7 +138,7 @@ BALANCE_WORDS = re.compile(
 REFERENCE_LABELS = [
     _l(
         _W % 3
-        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting|invoice)\b",
+        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting|invoice|utr)\b",
         1.0,
     ),
     # an account's short forms, "A/C", "A/C No.", "Acc" (round 22)
@@ -459,10 +459,18 @@ def reference_score(hit: Hit, weight: float) -> float:
     return s
 
 
+_BANK = re.compile(r"\b(?:bank|building society)\b", re.I)
+
+
 def creditor_score(hit: Hit, weight: float) -> float:
     """ "Claimant's legal representative's address", "Creditor's solicitor": the label
     names who acts for the creditor, not the creditor."""
     label = " ".join(norm_words(hit.context))
+    # The bank that holds the payee's account, named with its sort code for a transfer
+    # ("Pay to: Barclays Bank PLC, sort code 20-45-77, account 53917264"): where the money
+    # goes, not who is owed it (round 23)
+    if _BANK.search(hit.text) and "sort code" in (hit.row_text + " " + hit.near).lower():
+        return -4.0
     change = creditor_kinds(label)
     if change:
         return change
@@ -481,7 +489,33 @@ def date_score_letter(hit: Hit, weight: float) -> float:
     # "Last date for a Response Form", "Final date to pay": a deadline, not the letter's
     if re.search(r"\b(?:last|latest|final|closing) (?:date|day)\b|\bdeadline\b", label):
         return -4.0
+    # "Date account opened", "Date of last payment", "Date joined", "Agreement date", "Next
+    # statement date": the date of another event in the account's life, past or to come,
+    # named after "Date" or before it, not the letter's (round 23)
+    if _ACCOUNT_EVENT.search(label):
+        return -4.0
+    # "Information sheet issued on", "Your letter dated", "our previous letter dated": the
+    # date of another paper the letter speaks of or encloses (round 23)
+    if _OTHER_PAPER.search(label):
+        return -4.0
     return 0.0
+
+
+_OTHER_PAPER = re.compile(
+    r"\b(?:information sheet|leaflet|booklet|guide|factsheet|your (?:letter|email|e mail)"
+    r"|(?:our|my) (?:previous|last|earlier) (?:letter|notice|email)|previous (?:letter|notice)"
+    r"|last (?:letter|notice))\b"
+)
+
+
+_ACCOUNT_EVENT = re.compile(
+    r"\b(?:opened|open|default|defaulted|started|start|commenced|joined|signed|agreement|entered|registered"
+    r"|last payment|payment received|received|transferred|assigned|sold|bought|purchased"
+    r"|judgment|judgement|terminated|closed|of account|of transaction|transaction|of loan|loan"
+    r"|of payment|instalment"
+    # (or a date to come: "Next statement date", "Next bill", "Renewal date", "Review date")
+    r"|next|renewal|review|expiry|maturity|end date)\b"
+)
 
 
 LEARNED_ROLE = "label this centre uses"

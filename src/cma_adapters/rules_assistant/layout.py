@@ -581,8 +581,10 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hit = _hit(
                         match.group(), below.words, layout.page, "below", cell, row_text, before
                     )
-                    header = _under_header(layout, row, below) or _heads_a_column(
-                        layout, row, below
+                    header = (
+                        _under_header(layout, row, below)
+                        or _heads_a_column(layout, row, below)
+                        or _heads_a_ledger(layout, row, below)
                     )
                     hits.append(attrs.evolve(hit, header=header))
                 hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
@@ -601,6 +603,15 @@ def _split_date(row: Sequence[Cell], right: int) -> Sequence[Word]:
     and its month split into two cells ("13 | January 2025") is one value (round 18)."""
     cell = row[right]
     after = row[right + 1] if right + 1 < len(row) else None
+    # a pound sign printed in a cell of its own, the figure right-aligned after it in a
+    # box or a column ("Balance  |  £  |  1,234.56", round 23)
+    # (not pounds and pence in columns of their own, "£ | 1,234 | 56": see ``_pounds_and_pence``)
+    if (
+        after is not None
+        and re.fullmatch(r"£|GBP", cell.text.strip())
+        and (right + 2 >= len(row) or re.search(r"\d[.,·]\d\d\b", after.text))
+    ):
+        return [*cell.words, *after.words]
     if (
         after is not None
         and _DAY_ALONE.fullmatch(cell.text.strip())
@@ -711,6 +722,39 @@ def _heads_a_column(layout: Layout, header_row: Sequence[Cell], value: Cell) -> 
             if abs(c.left - value.left) <= tolerance and _value_like(c) and _shape(c.text) == shape:
                 return True
     return False
+
+
+# A ledger's column headings: what each row of a statement or account history says it was.
+_LEDGER_HEADING = re.compile(
+    r"^(?:description|details|transaction(?: details| type)?|particulars|narrative"
+    r"|type|item|activity|payee|reference|memo)$",
+    re.I,
+)
+
+
+def _heads_a_ledger(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bool:
+    """Whether ``header_row`` heads a ledger of one row or more ("Date | Description |
+    Amount" over "03/10/2026 | Payment received | £50.00", round 23): three or more cells
+    without figures, one of them a ledger's heading (what each row was), and the value's
+    own row starts with a figure and has cells under two or more of the headings. The value
+    is that entry's (a payment's date, its amount), not the one value its heading names;
+    ``_header_of_columns`` asks for a second such row, which a statement of one entry (a
+    last payment, a single charge) has not."""
+    if len(header_row) < 3 or any(re.search(r"\d", c.text) for c in header_row):
+        return False
+    if not any(_LEDGER_HEADING.match(c.text.strip().rstrip(":")) for c in header_row):
+        return False
+    row = layout.rows[value.row]
+    if not re.search(r"\d", row[0].text):
+        return False
+    tolerance = 0.04 * layout.width
+    heads = {
+        h
+        for c in row
+        for h, head in enumerate(header_row)
+        if abs(c.left - head.left) <= tolerance or abs(c.right - head.right) <= tolerance
+    }
+    return len(heads) >= 2
 
 
 def _shape(text: str) -> str:
@@ -859,11 +903,36 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         for other in layout.rows[nr]:
             if abs(other.left - cell.left) <= tolerance:
                 return other
+        # (a value set in from its heading, centred or right-aligned under it, as a grid
+        # of boxes prints it: "Account number" over "   AF2281734", round 23; not the
+        # first of a column of values, a table's, which the rows after go on)
+        for other in layout.rows[nr]:
+            if (
+                cell.left < other.left < cell.right
+                or abs(other.right - cell.right) <= tolerance
+                or abs((other.left + other.right) / 2 - (cell.left + cell.right) / 2) <= tolerance
+            ) and not _column_goes_on(layout, nr, other):
+                return other
         # (a row of other columns' cells only, none over the label's: on a skewed scan a
         # column's values fall a row lower than the next column's, round 16)
         if any(o.left < cell.right and o.right > cell.left for o in layout.rows[nr]):
             return None
     return None
+
+
+def _column_goes_on(layout: Layout, r: int, cell: Cell) -> bool:
+    """Whether the row after ``r`` holds a value-like cell in ``cell``'s column (the same
+    left or right edge): ``cell`` is then a table column's first value."""
+    if r + 1 >= len(layout.rows):
+        return False
+    if layout.row_tops[r + 1] - layout.row_tops[r] > 2.4 * layout.line_height:
+        return False
+    tolerance = 0.02 * layout.width
+    return any(
+        _value_like(o)
+        and (abs(o.left - cell.left) <= tolerance or abs(o.right - cell.right) <= tolerance)
+        for o in layout.rows[r + 1]
+    )
 
 
 def _translated_label_value(layout: Layout, r: int, cell: Cell) -> Cell | None:

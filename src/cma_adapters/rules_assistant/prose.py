@@ -179,6 +179,9 @@ _CREDITOR_BEFORE = re.compile(
     r" (?:it |them |the debt |(?:your|the|its) (?:account|debt|agreement|rights|loan|card|balance)(?: under"
     r" your agreement)? )?(?:to|in favour of)"
     r"|(?:make|send) (?:all |any )?(?:future |further )?payments to|now (?:owed to|owned by)"
+    # whom a cheque or an order is to be made out to: "Cheques should be made payable to
+    # X Ltd", "make your postal order payable to X" (round 23)
+    r"|(?:made |make (?:\w+ ){0,3})?payable to"
     # Who an agent, a solicitor or a bailiff acts for: "We act for X", "on behalf of X",
     # "the debt you owe to X", "your landlord, X", "collecting this debt for X".
     r"|(?:we )?act(?:ing)? (?:for|on behalf of)|(?:for and )?on behalf of|(?:you )?(?:owe|owed|owing) to"
@@ -508,7 +511,9 @@ def _runs_on(layout: Layout, r: int, cell: Cell) -> bool:
 
 _OPEN_END = re.compile(
     r"(?:,|\b(?:of|the|to|a|an|and|or|is|are|was|were|by|for|at|in|on|your|our|their|with"
-    r"|be|than))$",
+    # (a deadline's cue wrapped at the line's end: "… in full on or before / 26 Nov 2026",
+    # "… you have until / 3 May 2026", round 23)
+    r"|be|than|before|until))$",
     re.I,
 )
 

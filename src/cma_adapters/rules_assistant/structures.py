@@ -870,3 +870,39 @@ def monogram(layouts: Sequence[Layout]) -> list[Candidate]:
                         )
                     )  # fmt: skip
     return out
+
+
+# The public bodies that pay benefits, as a benefit letter's footer or closing line names
+# them: "Department for Work and Pensions, Carer's Allowance Unit, Preston".
+_PUBLIC_PAYER = re.compile(
+    r"^(?:the )?(?:department for work and pensions|dwp|hm revenue (?:and|&) customs|hmrc"
+    r"|pension service|social security scotland|department for communities"
+    r"|[a-z' -]{2,40} (?:city |county |borough |district )*council)\b",
+    re.I,
+)
+
+
+def public_payer_lines(layouts: Sequence[Layout]) -> list[Candidate]:
+    """A benefit letter whose paying body is named only below its heading (round 23): a
+    line that opens with a public payer's name, anywhere on the page (its footer, its
+    closing line, a return address): the name is the line's first part. Weaker than a
+    letterhead or a label; for benefit letters only (a creditor's letter names a council
+    or HMRC as a creditor, or a payee's department)."""
+    out = []
+    for layout in layouts:
+        for r, row in enumerate(layout.rows):
+            for cell in row:
+                first = re.split(r",\s*|\s{2,}|\s+\|\s+|\.\s", cell.text.strip())[0]
+                if not _PUBLIC_PAYER.match(first):
+                    continue
+                name = parse_name(first)
+                if name is None or name != first.strip(" .") or len(name.split()) > 7:
+                    continue
+                out.append(
+                    Candidate(
+                        field="payer_name", value=name, shown=name, page=layout.page,
+                        box=cell.box, label=None, role="named line",
+                        score=0.8, order=(layout.page, r),
+                    )
+                )  # fmt: skip
+    return out

@@ -92,8 +92,9 @@ DATE = re.compile(
     r"|\b(?P<d8>[0-3]?\d)(?P<sep8>[./ -])"
     r"(?=[1l]*[XVI])(?P<m8>X[I1l][I1l]|X[I1l]|[I1l]X|X|V[I1l]{0,3}|[I1l]V|[I1l]{1,3})"
     r"(?P=sep8)(?P<y8>(?:19|20)\d\d)\b"
-    # the year first: "2026-08-25", "2026/08/25", "2026.08.25" (one separator)
-    r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)\b"
+    # the year first: "2026-08-25", "2026/08/25", "2026.08.25" (one separator); with a
+    # system's time after it, "2026-08-25T09:14:05" (an export's or a portal's, round 23)
+    r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)(?:\b|(?=T\d\d:))"
     # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
     # (OCR may drop the spaces: "Mar8,2025")
     rf"|\b(?P<m5>{_MONTH_RE})\.?(?:\s+|(?=\d))(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)"
