@@ -18,7 +18,7 @@ import datetime as dt
 import itertools
 import re
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -191,4 +191,45 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
                 transactions=len(items),
             )
         )
+    return out
+
+
+# A payment the client set up to recur: a direct debit or a standing order.
+_SET_UP_TO_RECUR = re.compile(
+    r"^\s*(?:DD|D/D|DDR|DIRECT DEBIT|SO|S/O|STO|STANDING ORDER)\b", re.IGNORECASE
+)
+# A payee whose name says it lends or collects money.
+_CREDITOR_NAME = re.compile(
+    r"\b(?:LENDING|LENDERS?|LOANS?|FINANCE|FINANCIAL|CREDIT|CARDS?|CAPITAL|PORTFOLIO"
+    r"|CATALOGUE|PAY LATER|RECOVER(?:Y|IES)|COLLECTIONS?|BANK)\b"
+)
+ABOUT_A_MONTH_DAYS = 45
+"""A statement whose payments span at most this many days shows a monthly payment once."""
+
+
+def seen_once_debts(transactions: Sequence[Transaction]) -> list[StatementLine]:
+    """Payments to creditors seen once on a statement covering about a month, that look
+    regular: a direct debit or standing order, or to a payee whose name says it lends
+    (``frequency`` monthly, ``transactions`` 1). A longer statement would have shown a
+    regular payment again, so there a lone payment names no debt."""
+    paid = [t for t in transactions if not t.income]
+    if not paid:
+        return []
+    dates = [t.date for t in transactions]
+    if (max(dates) - min(dates)).days + 1 > ABOUT_A_MONTH_DAYS:
+        return []
+    to_creditors = [t for t in paid if t.category == DEBT_REPAYMENT and payee_key(t.description)]
+    times = Counter(payee_key(t.description) for t in paid)
+    out = []
+    for t in to_creditors:
+        payee = payee_key(t.description)
+        if times[payee] != 1:
+            continue  # twice or more: ``recurring`` decides
+        if _SET_UP_TO_RECUR.match(t.description) or _CREDITOR_NAME.search(payee):
+            out.append(
+                StatementLine(
+                    category=DEBT_REPAYMENT, amount_pence=abs(t.amount_pence),
+                    frequency=Frequency.MONTHLY, income=False, payee=payee, transactions=1,
+                )
+            )  # fmt: skip
     return out
