@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import statistics
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -72,7 +73,7 @@ _FULL_DATE = re.compile(
 )
 
 _AMOUNT = re.compile(
-    r"^(?P<lead>[-−–(]|\(?£|-£|−£)?\s?£?(?P<n>\d{1,3}(?:[,.]\d{3})+|\d+)[.,:·](?P<p>\d\d)"
+    r"^(?P<lead>[-−–(+]|\(?£|[-−+]£)?\s?£?(?P<n>\d{1,3}(?:[,.]\d{3})+|\d+)[.,:·](?P<p>\d\d)"
     r"(?P<trail>\)|-|−|–)?(?:\s?(?P<mark>DR|CR|Dr|Cr|D|C|OD))?$"
 )
 _MARK = re.compile(r"^(?:DR|CR|Dr|Cr|D|C|OD|-|−)$")
@@ -138,6 +139,8 @@ class _Row:
     page: int
     payment: bool = True
     """False for a balance brought or carried forward (its balance still counts)."""
+    column: int = -1
+    """The money column of the amount, if that column does not say its direction."""
 
 
 def parse_date(text: str, end: dt.date | None) -> dt.date | None:
@@ -193,7 +196,7 @@ def amount(text: str) -> tuple[int, int | None] | None:
     lead, trail = m["lead"] or "", m["trail"] or ""
     if mark in ("DR", "D", "OD") or trail in ("-", "−", "–") or lead[:1] in ("-", "−", "–", "("):
         return pence, -1
-    if mark in ("CR", "C"):
+    if mark in ("CR", "C") or lead[:1] == "+":
         return pence, 1
     return pence, None
 
@@ -234,7 +237,7 @@ def header_columns(words: Sequence[Word]) -> list[Column] | None:
         else:
             i += 1
     kinds = {c.kind for c in columns}
-    if "date" in kinds and kinds & {"out", "in", "amount"} and not _amounts(words):
+    if kinds & {"date", "description"} and kinds & {"out", "in", "amount"} and not _amounts(words):
         return columns
     return None
 
@@ -283,9 +286,67 @@ def _amounts(words: Sequence[Word]) -> list[tuple[int, int | None, Box, int]]:
 
 
 def read_table(layouts: Sequence[Layout], end: dt.date | None) -> list[Transaction]:
-    """The transactions of a statement's pages (see the module's docstring)."""
+    """The transactions of a statement's pages (see the module's docstring); without any
+    header row (cropped off a photo, lost by OCR), with the columns its dated rows'
+    amounts line up in (``guessed_columns``)."""
+    found = _read_table(layouts, end, None)
+    if found is not None:
+        return found
+    guessed = guessed_columns(layouts, end)
+    return (_read_table(layouts, end, guessed) or []) if guessed else []
+
+
+def guessed_columns(layouts: Sequence[Layout], end: dt.date | None) -> list[Column] | None:
+    """A table's columns from its rows alone: the dates' column; when most dated rows
+    end in two amounts, the last is the running balance; the others' right edges in one
+    or two columns (of unknown direction: marks and the balance decide)."""
+    dates: list[Box] = []
+    balances: list[Box] = []
+    others: list[Box] = []
+    for layout in layouts:
+        for r in range(len(layout.rows)):
+            words = _row_words(layout, r)
+            day, used = _leading_date(words, end)
+            if day is None:
+                continue
+            found = [a for a in _amounts(words[used:]) if a[2].left > layout.width * 0.4]
+            if not found:
+                continue
+            dates.append(union(w.box for w in words[:used]))
+            if len(found) >= 2:
+                balances.append(found[-1][2])
+            others.append(found[0][2])
+    if len(dates) < 3:
+        return None
+    columns = [_column("date", dates)]
+    spread = max(layouts[0].width * 0.05, 20)
+    if len(balances) * 2 >= len(dates):
+        columns.append(_column("balance", balances))
+        edge = columns[-1].right
+        others = [b for b in others if abs(b.right - edge) > spread / 2]
+    if not others:
+        return None
+    others.sort(key=lambda b: b.right)
+    gaps = [(y.right - x.right, i) for i, (x, y) in enumerate(itertools.pairwise(others))]
+    widest, at = max(gaps, default=(0, 0))
+    groups = [others] if widest < spread else [others[: at + 1], others[at + 1 :]]
+    columns += [_column("amount", group) for group in groups]
+    return columns
+
+
+def _column(kind: str, boxes: Sequence[Box]) -> Column:
+    return Column(
+        kind, min(b.left for b in boxes), round(statistics.median(b.right for b in boxes))
+    )
+
+
+def _read_table(
+    layouts: Sequence[Layout], end: dt.date | None, given: list[Column] | None
+) -> list[Transaction] | None:
+    """``None`` if no header row was found (and no columns were ``given``)."""
     rows: list[_Row] = []
-    columns: list[Column] | None = None
+    columns: list[Column] | None = given
+    seen_header = given is not None
     width = None
     for layout in layouts:
         if columns is not None and width and layout.width and layout.width != width:
@@ -301,7 +362,7 @@ def read_table(layouts: Sequence[Layout], end: dt.date | None) -> list[Transacti
                 continue
             found = header_columns(words)
             if found is not None:
-                columns, last = found, None
+                columns, last, seen_header = found, None, True
                 continue
             if columns is None:
                 continue
@@ -321,7 +382,7 @@ def read_table(layouts: Sequence[Layout], end: dt.date | None) -> list[Transacti
                 continue
             rows.append(row)
             last = len(rows) - 1 if row.payment else None
-    return _transactions(rows)
+    return _transactions(rows) if seen_header else None
 
 
 def _read_row(
@@ -375,7 +436,7 @@ def _read_row(
         if column.kind == "balance":
             continue
         sign = {"out": -1, "in": 1}.get(column.kind, mark)
-        payment = (pence, sign, box)
+        payment = (pence, sign, box, columns.index(column))
         break
     if payment is None:
         # No amount: a description's second line, or a payment whose amount OCR lost (its
@@ -383,8 +444,9 @@ def _read_row(
         balance = _balance(found, money_columns)
         return _Row(day, description, None, None, balance, None, page, bool(description))
     return _Row(
-        day, description, payment[0], payment[1], _balance(found, money_columns), payment[2], page
-    )
+        day, description, payment[0], payment[1], _balance(found, money_columns), payment[2],
+        page, column=payment[3],
+    )  # fmt: skip
 
 
 def _balance(
@@ -422,6 +484,27 @@ def _transactions(rows: Sequence[_Row]) -> list[Transaction]:
             amounts[i] = abs(change)  # the amount OCR lost, from the balance's change
         if abs(change) == amounts[i]:
             signs[i] = 1 if change > 0 else -1
+    # Two columns of unnamed direction (no header read): each column's direction is the
+    # one the balance gives most of its payments (an overdrawn balance printed without
+    # its minus reverses a few).
+    votes: dict[int, list[int]] = {}
+    for row, sign in zip(rows, signs, strict=True):
+        if row.sign is None and row.column >= 0 and sign is not None:
+            votes.setdefault(row.column, []).append(sign)
+    majority = {}
+    for column, got in votes.items():
+        top = max((1, -1), key=got.count)
+        if len(got) >= 3 and got.count(top) >= 0.8 * len(got):
+            majority[column] = top
+    columns = {row.column for row in rows if row.sign is None and row.column >= 0}
+    if len(columns) == 2 and len(majority) == 1:  # two columns: the other is the other way
+        [(known, way)] = majority.items()
+        majority[(columns - {known}).pop()] = -way
+    if len(set(majority.values())) == 2:
+        signs = [
+            majority.get(row.column, sign) if row.sign is None else sign
+            for row, sign in zip(rows, signs, strict=True)
+        ]
     marked_out = any(r.sign == -1 for r in rows if r.pence is not None)
     out = []
     day: dt.date | None = None

@@ -47,6 +47,11 @@ _CHANNEL = re.compile(
 )
 
 
+ABOUT_ONE_MONTH_DAYS = 35
+"""Payments spanning at most this many days are one month's: a monthly statement's first
+and last payments fall a few days inside its period."""
+
+
 @frozen(kw_only=True)
 class Transaction:
     date: dt.date
@@ -156,7 +161,9 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
 
     Recurring payments give their own amount and frequency; the rest of a category's
     transactions are summed over the statement's span (at least four weeks) and given
-    as a monthly amount. ``NOT_BUDGETED`` transactions and one-off payments to creditors
+    as a monthly amount; a statement whose payments span at most ``ABOUT_ONE_MONTH_DAYS``
+    shows one month, so its totals are the monthly amounts (not stretched to 30.4 days).
+    ``NOT_BUDGETED`` transactions and one-off payments to creditors
     give nothing."""
     if not transactions:
         return []
@@ -171,7 +178,9 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
         if r.category != NOT_BUDGETED
     ]  # fmt: skip
     dates = [t.date for t in transactions]
-    span = max((max(dates) - min(dates)).days + 1, 28)
+    span: float = max((max(dates) - min(dates)).days + 1, 28)
+    if span <= ABOUT_ONE_MONTH_DAYS:
+        span = 365.25 / 12  # one month's statement: its totals are the month's
     rest: dict[tuple[str, bool], list[Transaction]] = defaultdict(list)
     for t in transactions:
         if (payee_key(t.description), t.income) in covered or not t.category:
@@ -203,8 +212,9 @@ _CREDITOR_NAME = re.compile(
     r"\b(?:LENDING|LENDERS?|LOANS?|FINANCE|FINANCIAL|CREDIT|CARDS?|CAPITAL|PORTFOLIO"
     r"|CATALOGUE|PAY LATER|RECOVER(?:Y|IES)|COLLECTIONS?|BANK)\b"
 )
-ABOUT_A_MONTH_DAYS = 45
-"""A statement whose payments span at most this many days shows a monthly payment once."""
+ONCE_A_MONTH_SPAN_DAYS = 45
+"""A statement whose payments span at most this many days shows a monthly payment once
+(a longer one would show it twice)."""
 
 
 def seen_once_debts(transactions: Sequence[Transaction]) -> list[StatementLine]:
@@ -216,7 +226,7 @@ def seen_once_debts(transactions: Sequence[Transaction]) -> list[StatementLine]:
     if not paid:
         return []
     dates = [t.date for t in transactions]
-    if (max(dates) - min(dates)).days + 1 > ABOUT_A_MONTH_DAYS:
+    if (max(dates) - min(dates)).days + 1 > ONCE_A_MONTH_SPAN_DAYS:
         return []
     to_creditors = [t for t in paid if t.category == DEBT_REPAYMENT and payee_key(t.description)]
     times = Counter(payee_key(t.description) for t in paid)
