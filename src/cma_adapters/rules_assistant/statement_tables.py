@@ -64,12 +64,14 @@ _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?
 _DAY_MONTH = re.compile(
     r"^(\d{1,2})(?:st|nd|rd|th)?[\s.\-/]*([A-Za-z]{3,9})\.?(?:[\s.\-/,]*(\d{4}|\d{2}))?$"
 )
+_MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}|\d{2}))?$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 # A full date anywhere in a line: the statement's period or date ("1 November 2026 to
 # 30 November 2026", "17/04/2026", "ended 9 April 2025").
 _FULL_DATE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?[\s.\-/]+([A-Za-z]{3,9}|\d{1,2})\.?[\s.\-/,]+(\d{4})\b"
+    r"|\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,\s*(\d{4})\b"
 )
 
 _AMOUNT = re.compile(
@@ -94,7 +96,7 @@ _HEADS = {
     "type": ("payment type", "transaction type", "type"),
     "description": (
         "transaction details", "payment details", "description", "details", "narrative",
-        "particulars", "transaction", "payee", "reference", "memo",
+        "particulars", "transaction", "payee", "reference", "memo", "what for",
     ),
 }  # fmt: skip
 _NOT_A_PAYMENT = re.compile(
@@ -158,6 +160,9 @@ def parse_date(text: str, end: dt.date | None) -> dt.date | None:
     elif m := _DAY_MONTH.match(text):
         day, month = int(m[1]), _MONTHS.get(m[2].lower())
         year = int(m[3]) if m[3] else None
+    elif m := _MONTH_DAY.match(text):  # online banking's "Jun 21, 2026"
+        day, month = int(m[2]), _MONTHS.get(m[1].lower())
+        year = int(m[3]) if m[3] else None
     if day is None or month is None:
         return None
     if year is not None and year < 100:
@@ -209,9 +214,12 @@ def statement_end(layouts: Sequence[Layout], letter: dt.date | None) -> dt.date 
         for row in layout.rows:
             line = " ".join(c.text for c in row)
             for m in _FULL_DATE.finditer(line):
-                day = parse_date(f"{m[1]} {m[2]} {m[3]}", None)
-                if day is None and m[2].isdigit():
-                    day = parse_date(f"{m[1]}/{m[2]}/{m[3]}", None)
+                if m[4]:
+                    day = parse_date(f"{m[5]} {m[4]} {m[6]}", None)
+                else:
+                    day = parse_date(f"{m[1]} {m[2]} {m[3]}", None)
+                    if day is None and m[2].isdigit():
+                        day = parse_date(f"{m[1]}/{m[2]}/{m[3]}", None)
                 if day is not None:
                     found.append(day)
     if found:
@@ -224,20 +232,33 @@ def header_columns(words: Sequence[Word]) -> list[Column] | None:
     tokens = [(re.sub(r"[£()]|\bgbp\b", "", w.text.lower()).strip(" :.|"), w) for w in words]
     tokens = [(t, w) for t, w in tokens if t]
     columns: list[Column] = []
-    i = 0
+    i = named = 0
     while i < len(tokens):
         for size in (3, 2, 1):
-            phrase = " ".join(t for t, _ in tokens[i : i + size])
+            part = tokens[i : i + size]
+            if len(part) < size or any(  # (a heading's words are close: "Paid out")
+                b.box.left - a.box.right > 1.5 * max(a.box.height, 1)
+                for (_, a), (_, b) in itertools.pairwise(part)
+            ):
+                continue
+            phrase = " ".join(t for t, _ in part)
             kind = next((k for k, names in _HEADS.items() if phrase in names), None)
-            if kind is not None and len(tokens[i : i + size]) == size:
+            if kind is not None:
                 box = union(w.box for _, w in tokens[i : i + size])
                 columns.append(Column(kind, box.left, box.right))
                 i += size
+                named += size
                 break
         else:
             i += 1
     kinds = {c.kind for c in columns}
-    if kinds & {"date", "description"} and kinds & {"out", "in", "amount"} and not _amounts(words):
+    # Headings, not a sentence that has "details" and "in" in it: most words name columns.
+    if (
+        kinds & {"date", "description"}
+        and kinds & {"out", "in", "amount"}
+        and named >= 0.6 * len(tokens)
+        and not _amounts(words)
+    ):
         return columns
     return None
 
@@ -256,6 +277,24 @@ def _leading_date(words: Sequence[Word], end: dt.date | None) -> tuple[dt.date |
         if day is not None:
             return day, size
     return None, 0
+
+
+def _date_in_column(
+    words: Sequence[Word], columns: Sequence[Column], end: dt.date | None
+) -> tuple[dt.date | None, list[Word]]:
+    """A date that starts under the date column's heading, not first in its row, and the
+    row's other words."""
+    heads = [c for c in columns if c.kind == "date"]
+    for i, word in enumerate(words):
+        if i == 0 or not heads:
+            continue
+        head = heads[0]
+        if not head.left - 2 * word.box.height <= word.box.left <= head.right + word.box.height:
+            continue
+        day, used = _leading_date(words[i:], end)
+        if day is not None:
+            return day, [*words[:i], *words[i + used :]]
+    return None, list(words)
 
 
 def _amounts(words: Sequence[Word]) -> list[tuple[int, int | None, Box, int]]:
@@ -392,15 +431,19 @@ def _read_row(
     carried forward, a heading)."""
     day, used = _leading_date(words, end)
     rest = list(words[used:])
+    if day is None:  # the date in its column further along ("-£140.82  Mon 25 Aug 2025")
+        day, rest = _date_in_column(words, columns, end)
     money_columns = [c for c in columns if c.kind in ("out", "in", "amount", "balance")]
     first_money = min(c.left for c in money_columns)
+    dates = [c.right for c in columns if c.kind == "date"]
     description_left = min(
-        (c.left for c in columns if c.kind == "description"), default=first_money
+        (c.left for c in columns if c.kind == "description"), default=min(dates, default=0)
     )
+    money_last = description_left < first_money  # (most banks: the money on the right)
     found = [
         a
         for a in _amounts(rest)
-        if a[2].right > description_left + (first_money - description_left) / 2
+        if not money_last or a[2].right > description_left + (first_money - description_left) / 2
     ]
     text = " ".join(w.text for w in rest)
     if day is None and _TOTALS.search(text):
@@ -421,7 +464,8 @@ def _read_row(
         for j, w in enumerate(rest)
         if j not in used_words
         and not any(a[2].left <= w.box.left < a[2].right for a in found)
-        and w.box.left < first_money  # (a figure misread in a money column is no word)
+        # (a figure misread in a money column is no word)
+        and (w.box.left < first_money if money_last else w.box.left >= description_left - 4)
     ]
     # A payment-type column's code ("DD", "SO", "DEB") leads the description, as banks
     # write it when they have no such column.

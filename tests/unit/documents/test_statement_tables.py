@@ -164,6 +164,30 @@ def test_page_two_keeps_page_ones_columns_and_a_table_without_header_is_guessed(
     assert [p for _, p, _ in read(bare)] == [81240, -9500, -1740, -50000]
 
 
+def test_the_amount_before_the_date_and_online_bankings_month_first_dates() -> None:
+    page = [
+        *head("Your transactions for the month ending Jul 19, 2026"),
+        (Cell(0.08, "Amount"), Cell(0.3, "Date"), Cell(0.5, "Details")),
+        (Cell(0.08, "-£140.82"), Cell(0.3, "Mon 25 Aug 2025"), Cell(0.5, "TESCO 2041")),
+        (Cell(0.08, "£1,737.43"), Cell(0.3, "Jun 21, 2026"), Cell(0.5, "BGC WAGES")),
+        (Cell(0.08, "(74.00)"), Cell(0.3, "Jul 1"), Cell(0.5, "ELECTRIC DD")),
+    ]  # fmt: skip
+    assert read(page) == [
+        (D(2025, 8, 25), -14082, "TESCO 2041"),
+        (D(2026, 6, 21), 173743, "BGC WAGES"),
+        (D(2026, 7, 1), -7400, "ELECTRIC DD"),
+    ]
+
+
+def test_a_sentence_naming_details_and_money_in_is_no_table_header() -> None:
+    page = [
+        *head("Statement date 3 January 2026"),
+        (Cell(0.08, "The details of your account and the money paid in are set out overleaf."),),
+        (Cell(0.08, "9 Jun. 2025"), Cell(0.4, "£48.14"), Cell(0.7, "58")),
+    ]  # fmt: skip
+    assert read(page) == []
+
+
 def test_amount_marks_and_dates_as_ocr_reads_them() -> None:
     assert statement_tables.amount("13:22 DR") == (1322, -1)
     assert statement_tables.amount("(45.00)") == (4500, -1)
