@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if importlib.util.find_spec("cma_core") is None:  # (PYTHONPATH picks the code to measure)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+if importlib.util.find_spec("benchmarks") is None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.statement_pages import DEV, HELD, Statement, build, printed
 from cma_adapters.rules_assistant import classifier, statements

@@ -470,8 +470,14 @@ def _read_row(
     # A payment-type column's code ("DD", "SO", "DEB") leads the description, as banks
     # write it when they have no such column.
     types = [c for c in columns if c.kind == "type"]
+    # (a code is short and starts under its heading: a long description's last word that
+    # reaches towards the column is no code)
     coded = [
-        w for w in kept if types and min(columns, key=lambda c: c.distance(w.box)).kind == "type"
+        w
+        for w in kept
+        if len(w.text) <= 4
+        and any(t.left - w.box.height <= w.box.left <= t.right for t in types)
+        and min(columns, key=lambda c: c.distance(w.box)).kind == "type"
     ]
     description = tuple(coded + [w for w in kept if w not in coded])
     payment = None

@@ -179,6 +179,22 @@ def test_the_amount_before_the_date_and_online_bankings_month_first_dates() -> N
     ]
 
 
+def test_a_type_columns_code_leads_the_description_a_long_descriptions_end_stays() -> None:
+    page = [
+        *head("Showing transactions from 01 Mar 2026 to 31 Mar 2026"),
+        (Cell(0.06, "Date"), Cell(0.18, "Description"), Cell(0.55, "Type"),
+         right(0.72, "Money in (£)"), right(0.84, "Money out (£)"), right(0.96, "Balance (£)")),
+        (Cell(0.06, "4 Mar 2026"), Cell(0.18, "ROTHER DC COUNCIL TAX"), Cell(0.55, "DD"),
+         right(0.84, "134.92"), right(0.96, "1,032.59")),
+        (Cell(0.06, "2 Mar 2026"), Cell(0.18, "DIRECT DEBIT SAINSBURYS SUPERMAR"),
+         Cell(0.55, "DEB"), right(0.84, "59.99"), right(0.96, "1,167.51")),
+    ]  # fmt: skip
+    assert [d for _, _, d in read(page)] == [
+        "DD ROTHER DC COUNCIL TAX",
+        "DEB DIRECT DEBIT SAINSBURYS SUPERMAR",
+    ]
+
+
 def test_a_sentence_naming_details_and_money_in_is_no_table_header() -> None:
     page = [
         *head("Statement date 3 January 2026"),
