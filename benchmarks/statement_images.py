@@ -16,7 +16,7 @@ photographed). Per statement set:
   transactions: SFS lines with the right line, debts with the right creditor).
 
 Run: ``PYTHONPATH=src:. .venv/bin/python benchmarks/statement_images.py [--ocr 8]
-[--set dev|held|both] [--documents]``
+[--set dev|held|both] [--documents] [--by-layout]``
 (``--documents`` prints each DEV statement's misses; never the HELD set's).
 """
 
@@ -26,7 +26,7 @@ import argparse
 import asyncio
 import importlib.util
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -162,6 +162,7 @@ def main() -> None:
     parser.add_argument("--per-layout", type=int, default=4)
     parser.add_argument("--ocr", type=int, default=0, help="statements a set read by OCR")
     parser.add_argument("--documents", action="store_true", help="DEV set's misses")
+    parser.add_argument("--by-layout", action="store_true", help="aggregates per layout too")
     args = parser.parse_args()
     sets = []
     if args.set in ("dev", "both"):
@@ -169,21 +170,31 @@ def main() -> None:
     if args.set in ("held", "both"):
         sets.append(("HELD", build(HELD, per_layout=args.per_layout, seed=37, held_out=True)))
     for name, group in sets:
-        tally = Tally()
+        tally, layouts = Tally(), defaultdict(Tally)
         for statement in group:
-            lines = tally.add(statement, read_text(statement))
+            extraction = read_text(statement)
+            lines = tally.add(statement, extraction)
+            layouts[statement.layout].add(statement, extraction)
             if args.documents and name == "DEV":
                 print("\n".join(lines))
         print(tally.report(f"{name} perfect text"), flush=True)
+        if args.by_layout:
+            for layout, by in layouts.items():
+                print("  " + by.report(f"{layout}"))
         if args.ocr:
-            tally = Tally()
+            tally, layouts = Tally(), defaultdict(Tally)
             step = max(1, len(group) // args.ocr)
             chosen = group[::step][: args.ocr]
             for index, statement in enumerate(chosen):
-                lines = tally.add(statement, asyncio.run(read_ocr(statement, index)))
+                extraction = asyncio.run(read_ocr(statement, index))
+                lines = tally.add(statement, extraction)
+                layouts[statement.layout].add(statement, extraction)
                 if args.documents and name == "DEV":
                     print("\n".join(lines), flush=True)
             print(tally.report(f"{name} after OCR"), flush=True)
+            if args.by_layout:
+                for layout, by in layouts.items():
+                    print("  " + by.report(f"{layout}"))
 
 
 if __name__ == "__main__":
