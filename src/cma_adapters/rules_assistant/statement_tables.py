@@ -486,6 +486,8 @@ def _read_row(
         if column.kind == "balance":
             continue
         sign = {"out": -1, "in": 1}.get(column.kind, mark)
+        if sign is not None and column.kind in ("out", "in") and _other_way(columns, column, box):
+            sign = -sign
         payment = (pence, sign, box, columns.index(column))
         break
     if payment is None:
@@ -497,6 +499,17 @@ def _read_row(
         day, description, payment[0], payment[1], _balance(found, money_columns), payment[2],
         page, column=payment[3],
     )  # fmt: skip
+
+
+def _other_way(columns: Sequence[Column], column: Column, box: Box) -> bool:
+    """Whether an amount is the other way from the one direction the header names: the
+    header read names money in but not out (or out but not in: a photo lost a heading)
+    and the amount is not under it."""
+    kinds = {c.kind for c in columns}
+    if {"out", "in"} <= kinds or "amount" in kinds:
+        return False
+    margin = box.height
+    return box.right < column.left - margin or box.left > column.right + margin
 
 
 def _balance(

@@ -92,6 +92,18 @@ def test_right_aligned_money_goes_to_the_heading_it_lines_up_with() -> None:
     assert [p for _, p, _ in read(page)] == [118035, -55000]
 
 
+def test_amounts_beside_the_one_direction_heading_read_are_the_other_way() -> None:
+    # A photo lost the "Debit" heading: the amounts not under "Credit" are money out.
+    page = [
+        *head("1 March 2026 to 31 March 2026"),
+        (Cell(0.08, "Date"), Cell(0.2, "Description"), right(0.8, "Credit"),
+         right(0.93, "Balance")),
+        (Cell(0.08, "02-Mar"), Cell(0.2, "DWP UC"), right(0.8, "812.40"), right(0.93, "912.40")),
+        (Cell(0.08, "03-Mar"), Cell(0.2, "DD EDF"), right(0.68, "95.00"), right(0.93, "817.40")),
+    ]  # fmt: skip
+    assert [p for _, p, _ in read(page)] == [81240, -9500]
+
+
 def test_a_date_without_a_year_is_placed_on_or_before_the_statements_end() -> None:
     page = [
         *head("Statement period 15 December 2025 to 14 January 2026"),
