@@ -395,8 +395,7 @@ def _read_table(
             ]
         width = layout.width
         last: int | None = None  # index in ``rows`` of this page's last transaction row
-        for r in range(len(layout.rows)):
-            words = _row_words(layout, r)
+        for words in _page_rows(layout, end):
             if not words:
                 continue
             found = header_columns(words)
@@ -422,6 +421,33 @@ def _read_table(
             rows.append(row)
             last = len(rows) - 1 if row.payment else None
     return _transactions(rows) if seen_header else None
+
+
+def _page_rows(layout: Layout, end: dt.date | None) -> list[list[Word]]:
+    """The page's rows of words, a row holding only a date joined to the undated row just
+    above or below it (a photographed page's keystone lowers the date column by part of
+    a line, and the date falls into a row of its own)."""
+    rows = [_row_words(layout, r) for r in range(len(layout.rows))]
+    tops = layout.row_tops
+    for r, words in enumerate(rows):
+        day, used = _leading_date(words, end)
+        if day is None or used != len(words):
+            continue
+        near = [
+            n
+            for n in (r - 1, r + 1)
+            if 0 <= n < len(rows)
+            and rows[n]
+            and _leading_date(rows[n], end)[0] is None
+            and _amounts(rows[n])
+            and len(tops) == len(rows)
+            and abs(tops[n] - tops[r]) < 1.2 * layout.line_height
+        ]
+        if near:
+            n = min(near, key=lambda n: abs(tops[n] - tops[r]))
+            rows[n] = sorted([*words, *rows[n]], key=lambda w: w.box.left)
+            rows[r] = []
+    return rows
 
 
 def _read_row(

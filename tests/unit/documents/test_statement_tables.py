@@ -16,10 +16,14 @@ from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_page
 from cma_adapters.rules_assistant.layout import page_layout
 from cma_core.documents import rules
 from cma_core.documents.model import (
+    Box,
     DocumentClass,
     Extraction,
+    PageSource,
+    PageText,
     SuggestionId,
     SuggestionKind,
+    Word,
 )
 from cma_core.documents.transactions import DEBT_REPAYMENT, Transaction
 
@@ -214,6 +218,37 @@ def test_a_sentence_naming_details_and_money_in_is_no_table_header() -> None:
         (Cell(0.08, "9 Jun. 2025"), Cell(0.4, "£48.14"), Cell(0.7, "58")),
     ]  # fmt: skip
     assert read(page) == []
+
+
+def test_a_date_photographed_lower_than_its_row_is_joined_to_it() -> None:
+    """A keystoned photo lowers the date column by part of a line: the date falls into a
+    row of its own, just under the payment's; it is that payment's date."""
+
+    def word(text: str, left: int, top: int) -> Word:
+        return Word(text=text, box=Box(left=left, top=top, width=12 * len(text), height=20))
+
+    words = [
+        word("Statement", 100, 40), word("1", 220, 40), word("March", 240, 40),
+        word("2026", 320, 40), word("to", 380, 40), word("31", 410, 40),
+        word("March", 450, 40), word("2026", 530, 40),
+        word("Date", 100, 100), word("Narrative", 300, 100), word("Value", 800, 100),
+        word("Balance", 1000, 100),
+        word("BACS", 300, 140), word("CREDIT", 360, 140), word("DWP", 450, 140),
+        word("1,726.17", 790, 140), word("1,825.95", 990, 140),
+        word("Mon", 100, 156), word("02", 145, 156), word("Mar", 175, 156),
+        word("DD", 300, 190), word("EDF", 340, 190), word("95.00-", 800, 190),
+        word("1,730.95", 990, 190),
+        word("Tue", 100, 206), word("03", 145, 206), word("Mar", 175, 206),
+    ]  # fmt: skip
+    page = PageText(
+        number=1, text="", confidence=1.0, source=PageSource.OCR, words=tuple(words),
+        size=(1240, 1754),
+    )  # fmt: skip
+    got = statements.from_layouts([page_layout(page)], None)
+    assert [(t.date, t.amount_pence) for t in got] == [
+        (D(2026, 3, 2), 172617),
+        (D(2026, 3, 3), -9500),
+    ]
 
 
 def test_amount_marks_and_dates_as_ocr_reads_them() -> None:
