@@ -536,6 +536,148 @@ def monthly_totals(
     return _paginate(head, table, body, [])
 
 
+# -- second held-out set: written after the fixes, measured once in aggregate ---------------
+
+
+def type_and_details(
+    rng: random.Random, txns: Sequence[Transaction], period: tuple[dt.date, dt.date]
+) -> list[Page]:
+    """ "Payment type and details" under one heading (the type code first, the details
+    after it), Paid out / Paid in / Balance, the date once a day, "BALANCE BROUGHT
+    FORWARD" and "BALANCE CARRIED FORWARD" with the balance only on a day's last line."""
+    balance = rng.randrange(5_000, 90_000)
+    head: list[Row] = [
+        (Cell(0.08, "Teme & Lugg Bank", True), Cell(0.6, "Your Statement")),
+        (Cell(0.08, "Account Summary"), Cell(0.6, f"{period[0]:%d %B} to {period[1]:%d %B %Y}")),
+        (),
+    ]
+    table: list[Row] = [
+        (
+            Cell(0.08, "Date", True),
+            Cell(0.2, "Payment type and details", True),
+            right(0.68, "Paid out", True),
+            right(0.8, "Paid in", True),
+            right(0.94, "Balance", True),
+        )
+    ]
+    body: list[Row] = [
+        (Cell(0.08, f"{period[0]:%d %b %y}"), Cell(0.2, "BALANCE BROUGHT FORWARD"),
+         right(0.94, money(balance)))
+    ]  # fmt: skip
+    for i, t in enumerate(txns):
+        balance += t.amount_pence
+        first = i == 0 or txns[i - 1].date != t.date
+        last = i == len(txns) - 1 or txns[i + 1].date != t.date
+        code = (
+            "DD"
+            if t.description.startswith("DIRECT DEBIT")
+            else ("VIS" if t.amount_pence < 0 else "CR")
+        )
+        row: list[Cell] = [Cell(0.08, f"{t.date:%d %b %y}")] if first else []
+        col = 0.68 if t.amount_pence < 0 else 0.8
+        row += [Cell(0.2, code), Cell(0.26, t.description[:30]), right(col, money(t.amount_pence))]
+        if last:
+            row.append(right(0.94, money(balance)))
+        body.append(tuple(row))
+    foot: list[Row] = [
+        (
+            Cell(0.08, f"{period[1]:%d %b %y}"),
+            Cell(0.2, "BALANCE CARRIED FORWARD"),
+            right(0.94, money(balance)),
+        )
+    ]
+    return _paginate(head, table, body, foot)
+
+
+def app_export(
+    rng: random.Random, txns: Sequence[Transaction], period: tuple[dt.date, dt.date]
+) -> list[Page]:
+    """An app bank's PDF statement: "(GBP) Amount" with "+£" for money in and "-£" for
+    money out, "(GBP) Balance" with "£", dates dd/mm/yyyy, the payee on one line and its
+    reference on the next."""
+    balance = rng.randrange(5_000, 90_000)
+    head: list[Row] = [
+        (Cell(0.08, "Wren", True), Cell(0.62, f"{period[0]:%d/%m/%Y} - {period[1]:%d/%m/%Y}")),
+        (Cell(0.08, "Personal Account statement"),),
+        (),
+    ]
+    table: list[Row] = [
+        (
+            Cell(0.08, "Date", True),
+            Cell(0.24, "Description", True),
+            right(0.76, "(GBP) Amount", True),
+            right(0.93, "(GBP) Balance", True),
+        )
+    ]
+    body: list[Row] = []
+    for t in txns:
+        balance += t.amount_pence
+        sign = "+£" if t.amount_pence > 0 else "-£"
+        first, second = _split(t.description)
+        body.append(
+            (
+                Cell(0.08, f"{t.date:%d/%m/%Y}"),
+                Cell(0.24, first),
+                right(0.76, sign + money(t.amount_pence)),
+                right(0.93, "£" + money(balance)),
+            )
+        )
+        if second:
+            body.append((Cell(0.24, second),))
+    return _paginate(
+        head, table, body, [(), (Cell(0.08, "Wren is a trading name of Wren Bank Ltd."),)]
+    )
+
+
+def pound_headings(
+    rng: random.Random, txns: Sequence[Transaction], period: tuple[dt.date, dt.date]
+) -> list[Page]:
+    """Headings "£Out" / "£In" / "£Balance", dates "4 Dec 2026" (three words), an
+    ordinal start in the heading ("from 4th November"), the balance only after money in."""
+    balance = rng.randrange(5_000, 90_000)
+    head: list[Row] = [
+        (Cell(0.08, "Dunkery Building Society", True),),
+        (
+            Cell(
+                0.08,
+                f"FlexAccount statement from {period[0].day}th {period[0]:%B %Y} to {period[1]:%d %B %Y}",
+            ),
+        ),
+        (),
+    ]
+    table: list[Row] = [
+        (
+            Cell(0.08, "Date", True),
+            Cell(0.25, "Description", True),
+            right(0.68, "£Out", True),
+            right(0.8, "£In", True),
+            right(0.94, "£Balance", True),
+        )
+    ]
+    body: list[Row] = [(Cell(0.25, "Balance from statement 41"), right(0.94, money(balance)))]
+    for t in txns:
+        balance += t.amount_pence
+        col = 0.68 if t.amount_pence < 0 else 0.8
+        row: list[Cell] = [
+            Cell(0.08, f"{t.date.day} {t.date:%b %Y}"),
+            Cell(0.25, t.description[:34]),
+            right(col, money(t.amount_pence)),
+        ]
+        if t.amount_pence > 0:
+            row.append(right(0.94, money(balance)))
+        body.append(tuple(row))
+    return _paginate(
+        head, table, body, [(Cell(0.25, "Balance to statement 42"), right(0.94, money(balance)))]
+    )
+
+
+HELD2: dict[str, Layout] = {
+    "typedetails": type_and_details,
+    "app": app_export,
+    "pounds": pound_headings,
+}
+
+
 DEV: dict[str, Layout] = {
     "paid": paid_columns,
     "signed": signed_amount,
