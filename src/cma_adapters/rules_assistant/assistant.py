@@ -477,7 +477,12 @@ def extract(
         letter = chosen.get("letter_date")
         year = letter.year if isinstance(letter, dt.date) else None
         transactions = tuple(
-            statements.categorise(statements.from_layouts(layouts, year), categoriser)
+            statements.categorise(
+                statements.from_layouts(
+                    layouts, year, letter=letter if isinstance(letter, dt.date) else None
+                ),
+                categoriser,
+            )
         )
     return Extraction(
         transactions=transactions,

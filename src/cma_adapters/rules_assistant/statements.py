@@ -28,9 +28,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from cma_adapters.rules_assistant import classifier
+from cma_adapters.rules_assistant import classifier, statement_tables
 from cma_adapters.rules_assistant.layout import Layout
-from cma_adapters.rules_assistant.values import MONEY, parse_money
 from cma_core.budgets.catalogue import LINES_BY_KEY, Section
 from cma_core.documents.transactions import Transaction, payee_key
 
@@ -187,56 +186,16 @@ def looks_like_ofx(data: bytes) -> bool:
     return head.startswith(b"OFXHEADER") or b"<OFX>" in head
 
 
-def from_layouts(layouts: Sequence[Layout], year: int | None) -> list[Transaction]:
-    """Rows of a statement page: a date first, an amount under an out or in column."""
-    found: list[Transaction] = []
-    for layout in layouts:
-        outs: list[int] = []
-        ins: list[int] = []
-        balances: list[int] = []
-        for row in layout.rows:
-            for cell in row:
-                if re.fullmatch(r"balance", cell.text.strip(), re.I):
-                    balances.append(cell.left)
-                elif _OUT_HEAD.search(cell.text):
-                    outs.append(cell.left)
-                elif _IN_HEAD.search(cell.text) and not MONEY.search(cell.text):
-                    ins.append(cell.left)
-            if outs and ins:
-                break
-        if not outs or not ins:
-            continue
-        for row in layout.rows:
-            if len(row) < 3:
-                continue
-            day = parse_day(row[0].text, year)
-            money = [c for c in row[1:] if MONEY.fullmatch(c.text.strip()) or _money_cell(c.text)]
-            if day is None or not money:
-                continue
-            cell = money[0]
-            pence = parse_money(cell.text)
-            if pence is None:
-                continue
-            pence = abs(pence)  # the column, not a sign, says in or out
-            near_out = min(abs(cell.left - x) for x in outs)
-            near_in = min(abs(cell.left - x) for x in ins)
-            if balances and min(abs(cell.left - x) for x in balances) < min(near_out, near_in):
-                continue  # a running or brought-forward balance, not a payment
-            description = " ".join(c.text for c in row[1:] if c not in money)
-            found.append(
-                Transaction(
-                    date=day,
-                    description=description,
-                    amount_pence=-pence if near_out <= near_in else pence,
-                    page=layout.page,
-                    box=cell.box,
-                )
-            )
-    return found
-
-
-def _money_cell(text: str) -> bool:
-    return bool(re.fullmatch(r"[£Ef]?\s?\d[\d,]*[.,]\d\d", text.strip()))
+def from_layouts(
+    layouts: Sequence[Layout], year: int | None, *, letter: dt.date | None = None
+) -> list[Transaction]:
+    """A statement page's transaction table (``statement_tables``): dates without a year
+    are placed on or before the statement's end (the latest full date on it, else
+    ``letter``, else the end of ``year``)."""
+    end = statement_tables.statement_end(layouts, letter)
+    if end is None and year is not None:
+        end = dt.date(year, 12, 31)
+    return statement_tables.read_table(layouts, end)
 
 
 # -- categorising -------------------------------------------------------------------------

@@ -20,7 +20,12 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionKind,
 )
-from cma_core.documents.transactions import DEBT_REPAYMENT, StatementLine, statement_lines
+from cma_core.documents.transactions import (
+    DEBT_REPAYMENT,
+    StatementLine,
+    seen_once_debts,
+    statement_lines,
+)
 from cma_core.scheduling.deadlines import PERIODS, DeadlineKind
 from cma_core.shared.money import Money
 
@@ -401,10 +406,12 @@ def _income_proposal(extraction: Extraction) -> _Proposal | None:
 def _statement_proposals(extraction: Extraction) -> list[_Proposal]:
     """A bank statement: one suggestion per SFS line its transactions fall in, and a debt
     for each recurring payment to a creditor (its balance is not on a statement: the
-    adviser adds it, so accepting makes a task)."""
+    adviser adds it, so accepting makes a task). On a statement of about a month a
+    regular-looking payment to a creditor shows once: it names a debt too, its title
+    saying it was seen once (``transactions.seen_once_debts``)."""
     if extraction.document_class is not DocumentClass.BANK_STATEMENT:
         return []
-    out = []
+    out = [_statement_debt(line) for line in seen_once_debts(extraction.transactions)]
     for line in statement_lines(extraction.transactions):
         if line.category == DEBT_REPAYMENT:
             if line.payee:
@@ -419,6 +426,8 @@ def _statement_proposals(extraction: Extraction) -> list[_Proposal]:
             f"{line.payee.title()}, {amount} {line.frequency.value.replace('_', '-')}"
             if line.payee
             else f"{line.transactions} payments, {amount} a month on average"
+            if line.transactions > 1
+            else f"1 payment, {amount} a month"
         )
         verb = "Add income" if line.income else "Add spending"
         out.append(
@@ -437,10 +446,14 @@ def _statement_proposals(extraction: Extraction) -> list[_Proposal]:
 def _statement_debt(line: StatementLine) -> _Proposal:
     assert line.payee is not None
     amount = Money(line.amount_pence)
+    paid = (
+        f"paid {amount} once on the bank statement, seen once: check it recurs"
+        if line.transactions == 1
+        else f"paid {amount} {line.frequency.value.replace('_', '-')} on the bank statement"
+    )
     return _Proposal(
         kind=SuggestionKind.NEW_DEBT,
-        title=f"Add debt: {line.payee.title()} (paid {amount} "
-        f"{line.frequency.value.replace('_', '-')} on the bank statement; balance not shown)",
+        title=f"Add debt: {line.payee.title()} ({paid}; balance not shown)",
         creditor_name=line.payee.title(),
         balance=None,
     )

@@ -18,7 +18,7 @@ import datetime as dt
 import itertools
 import re
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -45,6 +45,11 @@ _CHANNEL = re.compile(
     r"|\s+(?:MOBILE|ONLINE|INTERNET|TELEPHONE) BANKING\b.*"
     r"|\s+(?:CONTACTLESS|APPLE PAY|GOOGLE PAY)\b.*"
 )
+
+
+ABOUT_ONE_MONTH_DAYS = 35
+"""Payments spanning at most this many days are one month's: a monthly statement's first
+and last payments fall a few days inside its period."""
 
 
 @frozen(kw_only=True)
@@ -156,7 +161,9 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
 
     Recurring payments give their own amount and frequency; the rest of a category's
     transactions are summed over the statement's span (at least four weeks) and given
-    as a monthly amount. ``NOT_BUDGETED`` transactions and one-off payments to creditors
+    as a monthly amount; a statement whose payments span at most ``ABOUT_ONE_MONTH_DAYS``
+    shows one month, so its totals are the monthly amounts (not stretched to 30.4 days).
+    ``NOT_BUDGETED`` transactions and one-off payments to creditors
     give nothing."""
     if not transactions:
         return []
@@ -171,7 +178,9 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
         if r.category != NOT_BUDGETED
     ]  # fmt: skip
     dates = [t.date for t in transactions]
-    span = max((max(dates) - min(dates)).days + 1, 28)
+    span: float = max((max(dates) - min(dates)).days + 1, 28)
+    if span <= ABOUT_ONE_MONTH_DAYS:
+        span = 365.25 / 12  # one month's statement: its totals are the month's
     rest: dict[tuple[str, bool], list[Transaction]] = defaultdict(list)
     for t in transactions:
         if (payee_key(t.description), t.income) in covered or not t.category:
@@ -191,4 +200,46 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
                 transactions=len(items),
             )
         )
+    return out
+
+
+# A payment the client set up to recur: a direct debit or a standing order.
+_SET_UP_TO_RECUR = re.compile(
+    r"^\s*(?:DD|D/D|DDR|DIRECT DEBIT|SO|S/O|STO|STANDING ORDER)\b", re.IGNORECASE
+)
+# A payee whose name says it lends or collects money.
+_CREDITOR_NAME = re.compile(
+    r"\b(?:LENDING|LENDERS?|LOANS?|FINANCE|FINANCIAL|CREDIT|CARDS?|CAPITAL|PORTFOLIO"
+    r"|CATALOGUE|PAY LATER|RECOVER(?:Y|IES)|COLLECTIONS?|BANK)\b"
+)
+ONCE_A_MONTH_SPAN_DAYS = 45
+"""A statement whose payments span at most this many days shows a monthly payment once
+(a longer one would show it twice)."""
+
+
+def seen_once_debts(transactions: Sequence[Transaction]) -> list[StatementLine]:
+    """Payments to creditors seen once on a statement covering about a month, that look
+    regular: a direct debit or standing order, or to a payee whose name says it lends
+    (``frequency`` monthly, ``transactions`` 1). A longer statement would have shown a
+    regular payment again, so there a lone payment names no debt."""
+    paid = [t for t in transactions if not t.income]
+    if not paid:
+        return []
+    dates = [t.date for t in transactions]
+    if (max(dates) - min(dates)).days + 1 > ONCE_A_MONTH_SPAN_DAYS:
+        return []
+    to_creditors = [t for t in paid if t.category == DEBT_REPAYMENT and payee_key(t.description)]
+    times = Counter(payee_key(t.description) for t in paid)
+    out = []
+    for t in to_creditors:
+        payee = payee_key(t.description)
+        if times[payee] != 1:
+            continue  # twice or more: ``recurring`` decides
+        if _SET_UP_TO_RECUR.match(t.description) or _CREDITOR_NAME.search(payee):
+            out.append(
+                StatementLine(
+                    category=DEBT_REPAYMENT, amount_pence=abs(t.amount_pence),
+                    frequency=Frequency.MONTHLY, income=False, payee=payee, transactions=1,
+                )
+            )  # fmt: skip
     return out
