@@ -392,9 +392,9 @@ def train_document_classifier(
 
     ``field_ranker`` (``"alone"``, ``"blended"`` or ``"randomised"``): also train the
     learned field ranker (``ranker_training``; blended: the rules' scores are among its
-    features; randomised: blended, with ``RANDOMISED_PAGES`` randomised pages among its
-    training documents, ``ranker_random``, round 24) and write it beside the classifier,
-    where the assistant then uses it."""
+    features; randomised: blended, with ``RANDOMISED_PAGES`` randomised pages training its
+    creditor and letter's date, ``ranker_random``, round 24: not the shipped choice) and
+    write it beside the classifier, where the assistant then uses it."""
     from cma_adapters.rules_assistant import classifier, statements
 
     extra = [(text, cls.value) for text, cls in examples.documents] if examples else []
