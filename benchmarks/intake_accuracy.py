@@ -619,6 +619,10 @@ def main() -> None:
 
         started = time.perf_counter()
         shipped = ranker.shipped() if kind == "shipped" else None
+        if kind.endswith(".json"):  # a ranker written beforehand (round 24)
+            from pathlib import Path
+
+            shipped = ranker.from_json(Path(kind).read_text(encoding="utf-8"))
         fitted = shipped or ranker_training.train(
             version="bench", rules={"blended": True, "alone": False}[kind]
         )
@@ -626,9 +630,9 @@ def main() -> None:
             RANKER[0] = fitted
         else:
             ALSO.append(fitted)
-        print(f"field ranker ({kind}, C={fitted.report['c']}) trained in "
-              f"{time.perf_counter() - started:.1f} s on {fitted.report['documents']} documents "
-              f"(families {''.join(fitted.report['families'])}); artefact "
+        print(f"field ranker ({kind}, C={fitted.report.get('c')}) trained in "
+              f"{time.perf_counter() - started:.1f} s on {fitted.report.get('documents')}"
+              f" documents (families {''.join(fitted.report.get('families', []))}); artefact "
               f"{len(ranker.to_json(fitted)) / 1024:.0f} KiB\n")  # fmt: skip
     if args.family in PRINTED:
         run_family(args, args.family)

@@ -390,9 +390,11 @@ def train_document_classifier(
     ``learn_labels`` (a centre's own training): the label words its corrections teach
     the reader are written beside the classifier (``label_learning``).
 
-    ``field_ranker`` (``"alone"`` or ``"blended"``): also train the learned field ranker
-    (``ranker_training``; blended: the rules' scores are among its features) and write it
-    beside the classifier, where the assistant then uses it."""
+    ``field_ranker`` (``"alone"``, ``"blended"`` or ``"randomised"``): also train the
+    learned field ranker (``ranker_training``; blended: the rules' scores are among its
+    features; randomised: blended, with ``RANDOMISED_PAGES`` randomised pages training its
+    creditor and letter's date, ``ranker_random``, round 24: not the shipped choice) and
+    write it beside the classifier, where the assistant then uses it."""
     from cma_adapters.rules_assistant import classifier, statements
 
     extra = [(text, cls.value) for text, cls in examples.documents] if examples else []
@@ -458,12 +460,17 @@ def train_document_classifier(
             per_family=size,
             read_per_class=size,
             seed=seed,
-            rules=field_ranker == "blended",
+            rules=field_ranker != "alone",
+            randomised=RANDOMISED_PAGES if field_ranker == "randomised" else 0,
         )
         ranker_output = output.with_name(ranker.ARTEFACT)
         ranker_output.write_text(ranker.to_json(fitted), encoding="utf-8")
         report["field_ranker"] = {**fitted.report, "output": str(ranker_output)}
     return report
+
+
+#: How many randomised pages ``--field-ranker randomised`` trains on (round 24).
+RANDOMISED_PAGES = 600
 
 
 async def training_examples(container: Any, centre_ids: Any) -> Any:

@@ -61,14 +61,15 @@ def train(
     field_ranker: str | None = typer.Option(
         None,
         "--field-ranker",
-        help="Also train the learned field ranker ('alone' or 'blended' with the rules' "
-        "scores) and write it beside the classifier, where the assistant uses it.",
+        help="Also train the learned field ranker ('alone', 'blended' with the rules' "
+        "scores, or 'randomised': blended, with randomised pages too) and write it beside "
+        "the classifier, where the assistant uses it.",
     ),
     as_json: bool = JsonOption,
 ) -> None:
     """Train the document classifier and report held-out accuracy per class."""
-    if field_ranker not in (None, "alone", "blended"):
-        raise typer.BadParameter("'alone' or 'blended'", param_hint="--field-ranker")
+    if field_ranker not in (None, "alone", "blended", "randomised"):
+        raise typer.BadParameter("'alone', 'blended' or 'randomised'", param_hint="--field-ranker")
     settings = load_settings(as_json=as_json)
     # Imported here: the container loads every adapter, which `--help` must not wait for.
     from cma_core.shared.ids import CentreId, parse_uuid
