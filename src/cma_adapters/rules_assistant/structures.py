@@ -590,6 +590,8 @@ def plain_letterhead(layouts: Sequence[Layout]) -> list[Candidate]:
     for layout in layouts[:1]:
         head = min(head_rows(layout), 3)
         for r, row in enumerate(layout.rows[:head]):
+            if not row:  # a blank line of a text-only page
+                continue
             cell = row[0]
             name = parse_named_payer(cell.text)
             if name is None or ":" in cell.text or len(cell.words) > 8:
