@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ from cma_adapters.rules_assistant.fields import evidence, read_fields
 from cma_adapters.rules_assistant.fields_kinds import defined_terms, keyed_boxes
 from cma_adapters.rules_assistant.layout import Layout, carry_headers, page_layout
 from cma_adapters.rules_assistant.values import Candidate, parse_frequency
+from cma_core.documents.errors import AssistantReplyInvalid
 from cma_core.documents.model import (
     MAX_CLASS_ALTERNATIVES,
     CaseFacts,
@@ -39,6 +41,8 @@ from cma_core.documents.ports import Assistant
 from cma_core.documents.rules import DEBT_CLASSES
 from cma_core.documents.transactions import Transaction
 from cma_core.shared.ids import CentreId
+
+log = logging.getLogger(__name__)
 
 SOURCE = "rules"
 #: The classes a debt is suggested from, whichever (``Extraction.debt_confidence``).
@@ -306,15 +310,25 @@ class RuleBasedAssistant(Assistant):
         document_class: DocumentClass | None = None,
     ) -> Extraction:
         model, categoriser = self.models_for(centre_id)
-        return extract(
-            text,
-            pages,
-            model,
-            categoriser,
-            learned=self.labels_for(centre_id),
-            fields_model=self.field_ranker,
-            given=document_class,
-        )
+        try:
+            return extract(
+                text,
+                pages,
+                model,
+                categoriser,
+                learned=self.labels_for(centre_id),
+                fields_model=self.field_ranker,
+                given=document_class,
+            )
+        except Exception as err:  # a fault of the reader, not of the document
+            # Said as the port says a reply it cannot use: the document keeps its text and
+            # is left for the adviser (unclassified by the worker, a 502 over HTTP), not
+            # retried until the sweep fails it; the traceback goes to the log only.
+            log.exception("the rules reader failed on a document")
+            raise AssistantReplyInvalid(
+                f"the reader could not read this document ({type(err).__name__}); "
+                "say what kind it is, or read it yourself"
+            ) from None
 
     async def summarise_case(self, facts: CaseFacts) -> Draft:
         return Draft(text=summarise(facts), source=SOURCE)

@@ -27,3 +27,21 @@ async def test_a_payslip_read_from_its_text_alone_under_a_rule() -> None:
     read = await RuleBasedAssistant().classify_and_extract(f"-----\n{TEXT}")
     assert read.document_class is DocumentClass.PAYSLIP
     assert read.income_pence == 174260
+
+
+async def test_a_fault_of_the_reader_is_a_reply_it_cannot_use_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A bug in the rules (as the IndexError above was) leaves the document for the
+    adviser, as a reply the port cannot use: the worker keeps it unclassified with its
+    text, HTTP answers 502; the traceback goes to the log only."""
+    from cma_adapters.rules_assistant import assistant as rules
+    from cma_core.documents.errors import AssistantReplyInvalid
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise IndexError("tuple index out of range")
+
+    monkeypatch.setattr(rules, "extract", broken)
+    with pytest.raises(AssistantReplyInvalid, match=r"could not read this document \(IndexError\)"):
+        await RuleBasedAssistant().classify_and_extract(TEXT)
+    assert "the rules reader failed" in caplog.text
