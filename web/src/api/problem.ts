@@ -26,6 +26,12 @@ export class ApiError extends Error {
   }
 }
 
+/** A failed request in words: the API's problem (its detail, else its title), else the
+ * error itself. */
+export function problemText(error: unknown): string {
+  return error instanceof ApiError ? (error.detail ?? error.title) : String(error);
+}
+
 interface FetchResult<T> {
   data?: T;
   error?: unknown;

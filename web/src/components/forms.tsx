@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { ApiError } from "../api/problem";
+import { ApiError, problemText } from "../api/problem";
 
 /** Field ids of a form, by the API's field name: the error summary links to them. */
 export type FieldIds = Record<string, string>;
@@ -14,7 +14,7 @@ export function ErrorSummary({ error, fields = {}, labels = {} }: { error: unkno
   if (!error) return null;
   const problem = error instanceof ApiError ? error : null;
   const items = problem?.errors ?? [];
-  const message = problem ? (problem.detail ?? problem.title) : String(error);
+  const message = problemText(error);
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { ApiError } from "../api/problem";
+import { ApiError, problemText } from "../api/problem";
 
 export function QueryState<T>({
   query,
@@ -30,7 +30,7 @@ export function QueryState<T>({
         </span>
         <strong className="govuk-warning-text__text">
           <span className="govuk-visually-hidden">Warning</span>
-          Could not load {what}: {e instanceof ApiError ? (e.detail ?? e.title) : String(e)}
+          Could not load {what}: {problemText(e)}
         </strong>
       </div>
     );

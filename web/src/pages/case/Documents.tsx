@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { api, type Schemas } from "../../api/client";
-import { ApiError, ifMatch, unwrap } from "../../api/problem";
+import { ApiError, ifMatch, problemText, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
-import { dateTime, label } from "../../components/format";
+import { dateTime, label, withArticle } from "../../components/format";
 import { Button, Select } from "../../components/forms";
 import { QueryState, ScrollBox, SuccessBanner, Tag } from "../../components/ui";
 import { CLASSES } from "./Correction";
@@ -100,7 +100,7 @@ function Reading({ doc, caseId, writable }: { doc: Doc; caseId: string; writable
         <>
           {retry.isError && (
             <p className="govuk-error-message govuk-!-margin-0" id={`${id}-error`}>
-              <span className="govuk-visually-hidden">Error:</span> {retry.error instanceof ApiError ? (retry.error.detail ?? retry.error.title) : String(retry.error)}
+              <span className="govuk-visually-hidden">Error:</span> {problemText(retry.error)}
             </p>
           )}
           <button
@@ -177,7 +177,7 @@ function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: 
           {remove.isError && (
             <p className="govuk-error-message" role="alert">
               <span className="govuk-visually-hidden">Error:</span> Not deleted:{" "}
-              {remove.error instanceof ApiError ? (remove.error.detail ?? remove.error.title) : String(remove.error)}
+              {problemText(remove.error)}
             </p>
           )}
           <div className="govuk-button-group govuk-!-margin-bottom-0">
@@ -213,7 +213,7 @@ export function reclassified(filename: string, kind: string, made: number, repla
   const k = label(kind).toLowerCase();
   const news = made === 0 ? "nothing new to suggest" : `${made} new suggestion${made === 1 ? "" : "s"} below`;
   const old = replaced === 0 ? "" : `; ${replaced} earlier suggestion${replaced === 1 ? " is" : "s are"} replaced`;
-  const as = kind === "other" ? "none of the kinds CMA knows" : `${/^[aeiou]/i.test(k) ? "an" : "a"} ${k}`;
+  const as = kind === "other" ? "none of the kinds CMA knows" : withArticle(k);
   return `${filename} is read again as ${as}: ${news}${old}`;
 }
 
@@ -243,7 +243,7 @@ function Kind({ doc, caseId, writable, onDone }: { doc: Doc; caseId: string; wri
   const shown = label(doc.document_class);
   const likely = (doc.class_alternatives ?? []).map((a) => a.document_class);
   if (!writable || doc.status !== "done") return <>{shown}</>;
-  const problem = change.isError ? (change.error instanceof ApiError ? (change.error.detail ?? change.error.title) : String(change.error)) : undefined;
+  const problem = change.isError ? problemText(change.error) : undefined;
   return (
     <details className="govuk-details govuk-!-margin-bottom-0" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       {/* tabIndex: focusable as browsers make it, so the warning's link can focus it */}

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from "re
 import { api, type Schemas } from "../../api/client";
 import { ApiError, ifMatch } from "../../api/problem";
 import { useMe } from "../../auth/session";
-import { date, label, money, today } from "../../components/format";
+import { date, label, money, today, withArticle } from "../../components/format";
 import { Button, ErrorSummary, TextInput } from "../../components/forms";
 import { ScrollBox, SummaryList, Tag } from "../../components/ui";
 import { CorrectionForm } from "./Correction";
@@ -422,7 +422,7 @@ export function SuggestionCard({
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning: </span>
-            Check the document type. It was read as {/^[aeiou]/i.test(doubt.kind) ? "an" : "a"} {doubt.kind}, only {doubt.sure} sure
+            Check the document type. It was read as {withArticle(doubt.kind)}, only {doubt.sure} sure
             {doc?.class_alternatives?.length ? `; it may be ${doc.class_alternatives.map((a) => label(a.document_class).toLowerCase()).join(" or ")}` : ""}
             ; the values may be right but the paper another kind.
             {s.status === "pending" && can("case:write") && (
