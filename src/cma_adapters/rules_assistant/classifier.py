@@ -120,41 +120,40 @@ class Model:
 
     def likelihoods(self, probabilities: Mapping[str, float]) -> dict[str, float]:
         """How likely each class is, calibrated as the top class's confidence is: the top
-        class its confidence; any other the doubt the calibration leaves between the top
-        and it (1 - the confidence read on their margin, the softmax's log-ratio times the
-        temperature). A class the softmax puts at 0 is left out. For ranking the kinds a
-        document may be instead, not a distribution (they need not sum to 1)."""
+        class its confidence over the runner-up; any other the doubt the calibration leaves
+        between the top and it (1 - ``pair_confidence``). A class the softmax puts at 0 is
+        left out. For ranking the kinds a document may be instead, not a distribution (they
+        need not sum to 1)."""
         best = max(probabilities, key=lambda c: probabilities[c])
         top = probabilities[best]
-        out: dict[str, float] = {}
+        second = max((q for c, q in probabilities.items() if c != best), default=0.0)
+        out = {best: self.pair_confidence(top, second)}
         for c, p in probabilities.items():
-            if p <= 0.0:
-                continue
-            if c == best:
-                second = max((q for k, q in probabilities.items() if k != best), default=0.0)
-                gap = self.temperature * math.log(top / second) if second > 0.0 else math.inf
-            else:
-                gap = self.temperature * math.log(top / p)
-            sure = self.confidence([gap, 0.0], top / (top + p)) if math.isfinite(gap) else 1.0
-            out[c] = sure if c == best else 1.0 - sure
+            if c != best and p > 0.0:
+                out[c] = 1.0 - self.pair_confidence(top, p)
         return out
+
+    def pair_confidence(self, higher: float, lower: float) -> float:
+        """How sure the model is of the class of softmax probability ``higher`` over the one
+        of ``lower``: the calibration read on their margin (the log-ratio times the
+        temperature is that margin of the scores). 1.0 with ``lower`` at 0."""
+        if lower <= 0.0:
+            return 1.0
+        gap = self.temperature * math.log(higher / lower)
+        return self.confidence([gap, 0.0], higher / (higher + lower))
 
     def group_confidence(self, probabilities: Mapping[str, float], group: Iterable[str]) -> float:
         """How sure the model is that the document is of one of the ``group``'s classes,
-        whichever: the calibration read on the margin between the group's best class and
-        the best class outside it (the softmax's log-ratio times the temperature is that
-        margin of the scores). 1.0 with no class outside the group; 0.0 with none in it."""
+        whichever: ``pair_confidence`` of the group's best class over the best class
+        outside it. 1.0 with no class outside the group; 0.0 with none in it."""
         inside = set(group)
         best_in = max((p for c, p in probabilities.items() if c in inside), default=0.0)
         best_out = max((p for c, p in probabilities.items() if c not in inside), default=0.0)
         if best_in <= 0.0:
             return 0.0
-        if best_out <= 0.0:
-            return 1.0
-        gap = self.temperature * math.log(best_in / best_out)
-        if gap < 0:
+        if best_in < best_out:
             return 0.0
-        return self.confidence([gap, 0.0], best_in / (best_in + best_out))
+        return self.pair_confidence(best_in, best_out)
 
     def _softmax(self, raw: Sequence[float]) -> dict[str, float]:
         scores = [s / self.temperature for s in raw]

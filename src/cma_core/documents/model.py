@@ -386,8 +386,9 @@ def evidence_value(value: object) -> str:
 
 @frozen(kw_only=True)
 class ClassAlternative:
-    """Another kind a document may be, with the assistant's probability of it (the model's
-    own, for ordering: not calibrated as the chosen kind's ``confidence`` is)."""
+    """Another kind a document may be, with how likely the assistant thinks it (the rules
+    reader: its calibration on the margin between the chosen kind and this one; for
+    ordering, not a distribution)."""
 
     document_class: DocumentClass
     probability: float

@@ -32,8 +32,8 @@ class PageOut(Struct):
 class ClassAlternativeOut(Struct):
     document_class: DocumentClass
     probability: float
-    """The assistant's probability of this kind, for ordering (not calibrated as the
-    document's ``class_confidence`` is)."""
+    """How likely the assistant thinks this kind (the doubt its calibration leaves between
+    the document's kind and this one), for ordering: the alternatives need not sum to 1."""
 
 
 class DocumentOut(Struct):
