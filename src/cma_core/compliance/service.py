@@ -130,6 +130,7 @@ from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import DomainEvent, EventEnvelope
 from cma_core.shared.handlers import Handles, case_of, handles
 from cma_core.shared.ids import CaseId, CentreId, UserId
+from cma_core.shared.paging import each_page, every_item
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.text import check_line
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
@@ -585,14 +586,15 @@ class ComplianceService:
             await self.evaluate_in(uow, CaseId(uuid.UUID(str(raw))))
         elif event.name == ReferenceLoaded.name:
             # Centre-wide data changed: every open case, in this event's transaction.
-            offset = 0
-            while True:
-                page = await self.cases(uow).list(limit=100, offset=offset, status=CaseStatus.OPEN)
+            cases = self.cases(uow)
+            async for page in each_page(
+                lambda limit, offset: cases.list(
+                    limit=limit, offset=offset, status=CaseStatus.OPEN
+                ),
+                100,
+            ):
                 for case in page.items:
                     await self.evaluate_in(uow, case.id)
-                offset += len(page.items)
-                if not page.items or offset >= page.total:
-                    return
 
     async def reevaluate_adviser(self, uow: UnitOfWork, event: EventEnvelope) -> None:
         """Event handler: a file review of the adviser's moves CR-21 on each of the
@@ -601,16 +603,14 @@ class ComplianceService:
         if raw is None:
             return
         adviser = UserId(uuid.UUID(str(raw)))
-        offset = 0
-        while True:
-            page = await self.cases(uow).list(
-                limit=200, offset=offset, adviser_id=adviser, status=CaseStatus.OPEN
+        cases = self.cases(uow)
+        async for page in each_page(
+            lambda limit, offset: cases.list(
+                limit=limit, offset=offset, adviser_id=adviser, status=CaseStatus.OPEN
             )
+        ):
             for case in page.items:
                 await self.evaluate_in(uow, case.id)
-            offset += len(page.items)
-            if not page.items or offset >= page.total:
-                return
 
     def handlers(self) -> tuple[Handles, ...]:
         return (
@@ -634,18 +634,19 @@ class ComplianceService:
         """Re-evaluate every case of the centre, one transaction per case."""
         async with self.uow(centre_id) as uow:
             first = await self.cases(uow).list(limit=1, offset=0)
-        total, done, offset = first.total, 0, 0
-        while True:
+        total, done = first.total, 0
+
+        async def fetch(limit: int, offset: int) -> Page[Case]:
             async with self.uow(centre_id) as uow:
-                page = await self.cases(uow).list(limit=100, offset=offset)
-            if not page.items:
-                return done
+                return await self.cases(uow).list(limit=limit, offset=offset)
+
+        async for page in each_page(fetch, 100):
             for case in page.items:
                 await self.check_case(centre_id, case.id)
                 done += 1
                 if progress is not None:
                     progress(done, total)
-            offset += len(page.items)
+        return done
 
     # ----------------------------------------------------------------- queries
 
@@ -858,12 +859,10 @@ class ComplianceService:
 
 async def _closed_cases_by_adviser(cases: CaseRepository) -> dict[UserId, list[CaseId]]:
     out: dict[UserId, list[CaseId]] = {}
-    offset = 0
-    while True:
-        page = await cases.list(limit=200, offset=offset, status=CaseStatus.CLOSED)
-        for case in page.items:
-            if case.adviser_id is not None:
-                out.setdefault(case.adviser_id, []).append(case.id)
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
-            return out
+    closed = await every_item(
+        lambda limit, offset: cases.list(limit=limit, offset=offset, status=CaseStatus.CLOSED)
+    )
+    for case in closed:
+        if case.adviser_id is not None:
+            out.setdefault(case.adviser_id, []).append(case.id)
+    return out

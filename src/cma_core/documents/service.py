@@ -120,7 +120,7 @@ from cma_core.shared.handlers import (
     handles,
 )
 from cma_core.shared.ids import CaseId, CentreId, EventId, TaskId, UserId
-from cma_core.shared.paging import start_after, with_next_cursor
+from cma_core.shared.paging import every_item, start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
@@ -490,17 +490,15 @@ class DocumentService:
     ) -> int:
         """Reject ``document``'s pending suggestions as replaced; how many there were."""
         repo = self.suggestions(uow)
-        pending: list[Suggestion] = []
-        offset = 0
-        while True:  # every page: a case with many statements has hundreds pending
-            page = await repo.list(
-                case_id=document.case_id, limit=_SCAN_LIMIT, offset=offset,
+        # Every page: a case with many statements has hundreds pending.
+        everything = await every_item(
+            lambda limit, offset: repo.list(
+                case_id=document.case_id, limit=limit, offset=offset,
                 status=SuggestionStatus.PENDING,
-            )  # fmt: skip
-            pending += [s for s in page.items if s.document_id == document.id]
-            offset += len(page.items)
-            if not page.items or offset >= page.total:
-                break
+            ),
+            _SCAN_LIMIT,
+        )  # fmt: skip
+        pending = [s for s in everything if s.document_id == document.id]
         kind = document_class.value.replace("_", " ")
         for old in pending:
             old.reject(by=by, now=now, reason=f"Replaced: the document was read again as {kind}")

@@ -41,6 +41,7 @@ from cma_core.scheduling.service import local_date
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import DomainError, NotFound
 from cma_core.shared.ids import CaseId, CentreId, ClientId
+from cma_core.shared.paging import every_item
 from cma_core.shared.service import IdFactory
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
@@ -95,29 +96,27 @@ class RetentionService:
         async with self.uow(centre_id) as uow:
             years = (await self.policy_in(uow)).retention_years
             holds = await self.holds(uow).list(active_only=True)
-            offset = 0
-            while True:
-                page = await self.cases(uow).list(
-                    limit=200, offset=offset, status=CaseStatus.CLOSED
+            cases = self.cases(uow)
+            closed = await every_item(
+                lambda limit, offset: cases.list(
+                    limit=limit, offset=offset, status=CaseStatus.CLOSED
                 )
-                for case in page.items:
-                    if case.closed_at is None:
-                        continue  # CR-22 reports it: no date to count from
-                    closed_on = local_date(case.closed_at, self.timezone)
-                    until = add_years(closed_on, years)
-                    if until <= today:
-                        out.append(
-                            DueCase(
-                                case_id=case.id,
-                                client_id=case.client_id,
-                                closed_on=closed_on,
-                                retain_until=until,
-                                held=holds_on(holds, case.id, case.client_id),
-                            )
+            )
+            for case in closed:
+                if case.closed_at is None:
+                    continue  # CR-22 reports it: no date to count from
+                closed_on = local_date(case.closed_at, self.timezone)
+                until = add_years(closed_on, years)
+                if until <= today:
+                    out.append(
+                        DueCase(
+                            case_id=case.id,
+                            client_id=case.client_id,
+                            closed_on=closed_on,
+                            retain_until=until,
+                            held=holds_on(holds, case.id, case.client_id),
                         )
-                offset += len(page.items)
-                if not page.items or offset >= page.total:
-                    break
+                    )
         out.sort(key=lambda d: (d.closed_on, str(d.case_id)))
         return years, out
 

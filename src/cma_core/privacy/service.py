@@ -57,7 +57,8 @@ from cma_core.privacy.rights import DataRightsService
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId
-from cma_core.shared.service import MAX_PAGE_SIZE, IdFactory, check_version
+from cma_core.shared.paging import every_item
+from cma_core.shared.service import IdFactory, check_version
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.ports import TaskRepository
 
@@ -328,7 +329,7 @@ class PrivacyService:
             "notes": [jsonable(n) for n in case.notes],
             "tasks": [
                 jsonable(t)
-                for t in await _all(
+                for t in await every_item(
                     lambda limit, offset: self.tasks(uow).list(
                         limit=limit, offset=offset, case_id=case_id
                     )
@@ -348,14 +349,14 @@ class PrivacyService:
             s = self.scheduling
             out["case_facts"] = jsonable(await s.dated_facts(uow).list(case_id))
             out["deadlines"] = jsonable(
-                await _all(
+                await every_item(
                     lambda limit, offset: s.deadlines(uow).list(
                         limit=limit, offset=offset, case_id=case_id
                     )
                 )
             )
             out["appointments"] = jsonable(
-                await _all(
+                await every_item(
                     lambda limit, offset: s.appointments(uow).list(
                         limit=limit, offset=offset, case_id=case_id
                     )
@@ -366,13 +367,13 @@ class PrivacyService:
         if self.casework is not None:
             out.update(await _casework_sections(uow, self.casework, case_id))
         docs = self.documents(uow)
-        documents = await _all(
+        documents = await every_item(
             lambda limit, offset: docs.list(case_id=case_id, limit=limit, offset=offset)
         )
         out["documents"] = [await self._document_entry(ctx, d) for d in documents]
         suggestions = self.suggestions(uow)
         out["suggestions"] = jsonable(
-            await _all(
+            await every_item(
                 lambda limit, offset: suggestions.list(case_id=case_id, limit=limit, offset=offset)
             )
         )
@@ -491,22 +492,10 @@ async def _retried_later(removal: Awaitable[None]) -> None:
 
 
 async def _case_ids(cases: CaseRepository, client_id: ClientId) -> tuple[CaseId, ...]:
-    found = await _all(
+    found = await every_item(
         lambda limit, offset: cases.list(limit=limit, offset=offset, client_id=client_id)
     )
     return tuple(c.id for c in found)
-
-
-async def _all(fetch: Callable[[int, int], Any]) -> list[Any]:
-    """Every item of a paginated repository list."""
-    items: list[Any] = []
-    offset = 0
-    while True:
-        page = await fetch(MAX_PAGE_SIZE, offset)
-        items.extend(page.items)
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
-            return items
 
 
 def _add(total: dict[str, int], more: Mapping[str, int]) -> None:

@@ -106,7 +106,7 @@ from cma_core.scheduling.surroundings import (
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
-from cma_core.shared.paging import keyset_slice, start_after, with_next_cursor
+from cma_core.shared.paging import every_item, keyset_slice, start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.text import check_line
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
@@ -1333,21 +1333,15 @@ class SchedulingService:
             user = await self.identity.get_user(adviser_id)
             if user is None or ctx.centre_id not in user.centre_ids:
                 raise NotFound("user", adviser_id)
-        items: list[Appointment] = []
         async with self.uow(ctx.centre_id) as uow:
-            offset = 0
-            while True:
-                page = await self.appointments(uow).list(
-                    limit=200,
-                    offset=offset,
-                    adviser_id=adviser_id,
-                    start_from=start_from,
-                    start_to=start_to,
+            appointments = self.appointments(uow)
+            slots = await every_item(
+                lambda limit, offset: appointments.list(
+                    limit=limit, offset=offset, adviser_id=adviser_id,
+                    start_from=start_from, start_to=start_to,
                 )
-                items += [s.appointment for s in page.items]
-                offset += len(page.items)
-                if not page.items or offset >= page.total:
-                    break
+            )  # fmt: skip
+        items = [s.appointment for s in slots]
         return to_icalendar(items, dtstamp=self.clock.now(), uid_domain=self.config.uid_domain)
 
     # ----------------------------------------------------------------- consent
@@ -1702,12 +1696,12 @@ async def centre_reminder_plan(repos: Any, uow: UnitOfWork, now: dt.datetime) ->
     """Every reminder the centre's booked appointments and open deadlines call for, as
     ``plan_reminders`` sees them (``repos`` has the ``appointments``, ``deadlines``,
     ``cases``, ``consents`` factories and the ``config``: the sweep and the service)."""
-    appts = await _all(
+    appts = await every_item(
         lambda limit, offset: repos.appointments(uow).list(
             limit=limit, offset=offset, start_from=now, booked_only=True
         )
     )
-    open_deadlines = await _all(
+    open_deadlines = await every_item(
         lambda limit, offset: repos.deadlines(uow).list(
             limit=limit, offset=offset, status=DeadlineStatus.OPEN
         )
@@ -1768,17 +1762,6 @@ def reminder_record(
         created_at=now,
         status=status,
     )
-
-
-async def _all(fetch: Any) -> list[Any]:
-    out: list[Any] = []
-    offset = 0
-    while True:
-        page = await fetch(200, offset)
-        out += list(page.items)
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
-            return out
 
 
 def _reminder_key(r: ReminderRecord) -> tuple[dt.datetime, str]:

@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import math
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from cma_core.shared.errors import ValidationError
@@ -141,3 +141,26 @@ def keyset_slice(
         rest = [r for r in rows if (key(r) < after if descending else key(r) > after)]
     page = Page(items=rest[offset : offset + limit], total=len(rows), limit=limit, offset=offset)
     return with_next_cursor(page, key)
+
+
+async def each_page(
+    fetch: Callable[[int, int], Awaitable[Page[T]]], size: int = 200
+) -> AsyncIterator[Page[T]]:
+    """Every non-empty page of an offset-paged list, in order: ``fetch(limit, offset)``
+    is asked for ``size`` rows at a time until a page comes back empty or the pages read
+    reach the list's total. For the service's own sweeps (every open case, every pending
+    suggestion), where a single page would silently stop at its limit."""
+    offset = 0
+    while True:
+        page = await fetch(size, offset)
+        if not page.items:
+            return
+        yield page
+        offset += len(page.items)
+        if offset >= page.total:
+            return
+
+
+async def every_item(fetch: Callable[[int, int], Awaitable[Page[T]]], size: int = 200) -> list[T]:
+    """Every row of an offset-paged list (``each_page``'s pages, joined)."""
+    return [item async for page in each_page(fetch, size) for item in page.items]

@@ -8,6 +8,7 @@ import base64
 import datetime as dt
 import math
 import uuid
+from collections.abc import Awaitable, Callable
 
 import pytest
 
@@ -15,8 +16,15 @@ from cma_core.cases.service import OpenCase
 from cma_core.identity.model import Centre, TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.shared.errors import ValidationError
-from cma_core.shared.paging import decode_cursor, encode_cursor, keyset_slice
+from cma_core.shared.paging import (
+    decode_cursor,
+    each_page,
+    encode_cursor,
+    every_item,
+    keyset_slice,
+)
 from cma_core.shared.service import MAX_OFFSET
+from cma_core.shared.uow import Page
 
 from .support import App, register_cmd
 
@@ -233,3 +241,44 @@ def test_keyset_slice_pages_whole_lists_with_rows_added_between_pages(descending
     assert len(seen) == len(set(seen))
     assert original <= set(seen)
     assert seen == [r for r in ordered() if r in set(seen)]
+
+
+# ---------------------------------------------------------------- every page of a sweep
+
+
+def _paged(
+    rows: list[int], calls: list[tuple[int, int]], *, drift: int = 0
+) -> Callable[[int, int], Awaitable[Page[int]]]:
+    """An offset-paged list of ``rows``; ``drift`` rows vanish after the first page (the
+    total shrinks while the sweep runs, as when a row is deleted meanwhile)."""
+
+    async def fetch(limit: int, offset: int) -> Page[int]:
+        calls.append((limit, offset))
+        live = rows if not calls[:-1] else rows[: len(rows) - drift]
+        return Page.sliced(live, limit, offset)
+
+    return fetch
+
+
+async def test_every_item_reads_every_page_and_stops_at_the_total() -> None:
+    calls: list[tuple[int, int]] = []
+    assert await every_item(_paged(list(range(7)), calls), 3) == list(range(7))
+    # three pages, and no fourth request once the total is reached
+    assert calls == [(3, 0), (3, 3), (3, 6)]
+
+
+async def test_each_page_stops_on_an_empty_page_and_yields_none_for_an_empty_list() -> None:
+    calls: list[tuple[int, int]] = []
+    assert [p async for p in each_page(_paged([], calls), 5)] == []
+    assert calls == [(5, 0)]
+    calls.clear()
+    # the list shrank below the next page's offset while sweeping: an empty page ends it
+    pages = [p.items async for p in each_page(_paged(list(range(6)), calls, drift=4), 3)]
+    assert pages == [[0, 1, 2]]
+    assert calls == [(3, 0), (3, 3)]
+
+
+async def test_every_item_with_an_exact_multiple_asks_no_extra_page() -> None:
+    calls: list[tuple[int, int]] = []
+    assert await every_item(_paged(list(range(6)), calls), 3) == list(range(6))
+    assert calls == [(3, 0), (3, 3)]
