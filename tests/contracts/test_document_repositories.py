@@ -34,6 +34,7 @@ from cma_core.documents.learning import (
     LabelledExample,
 )
 from cma_core.documents.model import (
+    Amendment,
     Box,
     ClassAlternative,
     Document,
@@ -325,6 +326,34 @@ class DocumentRepositoryContract:
             assert (
                 await backend.suggestions(uow).list(case_id=case_id, limit=10, offset=0)
             ).total == 0
+
+    async def test_accepted_with_changes_keeps_what_was_read(self, backend: DocBackend) -> None:
+        centre, case_id = await self.seed(backend)
+        doc = make_document(centre, case_id)
+        s = make_suggestion(doc)
+        async with backend.base.uow(centre) as uow:
+            await backend.documents(uow).add(doc)
+            s.announce()
+            await backend.suggestions(uow).add(s)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            loaded = await repo.get(s.id)
+            assert loaded is not None
+            assert loaded.as_read is None
+            changed = loaded.amend(
+                Amendment(balance=Money(98_700), account_reference="AB-1", fact_date=None)
+            )
+            assert changed == ("account_reference", "balance")
+            loaded.accept(by=UserId(uid()), now=T0 + HOUR)
+            await repo.save(loaded)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            kept = await backend.suggestions(uow).get(s.id)
+        assert kept == loaded
+        assert kept is not None
+        assert (kept.balance, kept.account_reference) == (Money(98_700), "AB-1")
+        assert kept.as_read == Amendment(balance=s.balance, account_reference=s.account_reference)
 
     async def test_centre_list_by_status_and_by_the_cases_adviser(
         self, backend: DocBackend

@@ -669,3 +669,70 @@ async def test_a_judgment_read_as_a_claim_is_read_again_as_the_adviser_says(
     assert (example.suggested_class, example.document_class) == (
         DocumentClass.COURT_CLAIM_N1, DocumentClass.COUNTY_COURT_JUDGMENT,
     )  # fmt: skip
+
+
+async def test_accepted_with_the_advisers_values_where_the_reader_was_wrong(
+    two_centres: tuple[Api, Api], container: Container
+) -> None:
+    """The reader's balance or service date is wrong: the adviser accepts with the right
+    one. The case gets the adviser's value, the suggestion says what was read, and a change
+    the kind cannot take is a 422 naming it, with nothing changed."""
+    api, other = two_centres
+    case = await api.new_case()
+    r = await upload(api, case["id"], letter_png(N1_CLAIM))
+    assert r.status_code == 201, r.text
+    await settle(container)
+    items = (await api.get(f"/api/v1/cases/{case['id']}/suggestions")).json()["items"]
+    kinds = {s["kind"]: s for s in items}
+    debt, claim = kinds["new_debt"], kinds["court_claim_deadline"]
+    accept = f"/api/v1/suggestions/{debt['id']}/accept"
+    v1 = {"If-Match": '"1"'}
+
+    for body, field in (
+        ({"changes": {"fact_date": "2026-03-02"}}, "changes.fact_date"),
+        ({"changes": {"balance_pence": -5}}, "changes.balance_pence"),
+        ({"changes": {"frequency": "hourly"}}, "changes.frequency"),
+        ({"changes": {"creditor_name": "   "}}, "changes.creditor_name"),
+        ({"changes": {"colour": "blue"}}, "changes.colour"),
+    ):
+        r = await api.post(accept, body, headers=v1)
+        assert r.status_code in (400, 422), (body, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["errors"][0]["field"] == field, r.text
+    r = await other.post(accept, {"changes": {"balance_pence": 1}}, headers=v1)
+    assert r.status_code == 404
+    assert (await api.get(f"/api/v1/suggestions/{debt['id']}")).json()["version"] == 1
+
+    r = await api.post(
+        accept, {"changes": {"balance_pence": 250_075, "account_reference": "CLM-77"}}, headers=v1
+    )
+    assert r.status_code == 200, r.text
+    got = r.json()["suggestion"]
+    assert (got["balance_pence"], got["account_reference"]) == (250_075, "CLM-77")
+    read = {"balance_pence": debt["balance_pence"], "account_reference": debt["account_reference"]}
+    assert got["as_read"] == {k: v for k, v in read.items() if v is not None}
+    assert got["as_read"]["balance_pence"] != 250_075
+    [on_case] = (await api.get(f"/api/v1/cases/{case['id']}/debts")).json()["items"]
+    assert (on_case["balance_pence"], on_case["account_reference"]) == (250_075, "CLM-77")
+
+    # A deadline is counted from the date it runs from: the adviser gives that date.
+    accept = f"/api/v1/suggestions/{claim['id']}/accept"
+    r = await api.post(accept, {"changes": {"deadline": "2026-04-30"}}, headers=v1)
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "changes.deadline"
+    r = await api.post(accept, {"changes": {"fact_date": "2026-11-02"}}, headers=v1)
+    assert r.status_code == 200, r.text
+    assert r.json()["suggestion"]["fact_date"] == "2026-11-02"
+    assert r.json()["suggestion"]["as_read"] == {"fact_date": claim["fact_date"]}
+    tracked = (await api.get(f"/api/v1/cases/{case['id']}/deadlines")).json()["items"]
+    assert tracked
+    assert {t["trigger"] for t in tracked} == {"2026-11-02"}
+
+    # Kept as the reader's corrected examples.
+    async with container.uow()(CentreId(uuid.UUID(api.centre_id))) as uow:
+        kept = (
+            await repository_factories("examples")["examples"](uow).list(limit=10, offset=0)
+        ).items
+    assert {e.outcome for e in kept if str(e.suggestion_id) == debt["id"]} == {
+        ExampleOutcome.CORRECTED
+    }

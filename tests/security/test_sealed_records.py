@@ -374,3 +374,47 @@ async def test_a_debts_creditor_is_stored_only_as_a_blind_index(
         assert again == [entry.debt.account_reference]
     finally:
         await engine.dispose()
+
+
+async def test_what_the_reader_proposed_is_sealed_when_accepted_with_changes(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Accepted with the adviser's changes, the values the reader had proposed (an account
+    number, a creditor's name) are sealed with the title, never in a column as text."""
+    import datetime as dt
+
+    from cma_adapters.sqlalchemy.documents import SqlAlchemySuggestionRepository
+    from cma_core.documents.model import Amendment, Suggestion, SuggestionId, SuggestionKind
+    from cma_core.shared.ids import UserId
+    from cma_core.shared.money import Money
+
+    km = LocalKeyringKeyManagement(tmp_path / "keyring.key")
+    engine, _letter, document = await _store(db_url, km)
+    read_account, read_name = "4929-7731-0058", "Gannet Lettings"
+    suggestion = Suggestion(
+        id=SuggestionId(uuid.uuid4()), centre_id=document.centre_id, case_id=document.case_id,
+        document_id=document.id, kind=SuggestionKind.NEW_DEBT, title="Add debt", confidence=0.9,
+        source="rules", created_at=NOW, creditor_name=read_name, account_reference=read_account,
+        balance=Money(1000),
+    )  # fmt: skip
+    suggestion.amend(Amendment(creditor_name="Kittiwake Homes", account_reference="KH-1"))
+    suggestion.accept(by=UserId(uuid.uuid4()), now=dt.datetime.now(dt.UTC))
+    factory = SqlAlchemyUnitOfWorkFactory(engine, keys=km)
+    try:
+        async with factory(document.centre_id) as uow:
+            await SqlAlchemySuggestionRepository(SqlAlchemyUnitOfWork.of(uow)).add(suggestion)
+            await uow.commit()
+        rows = await raw(
+            engine, document.centre_id, "SELECT as_read, creditor_name, account_reference, "
+            "title, sealed FROM document_suggestions",
+        )  # fmt: skip
+        assert read_account not in _text(rows)
+        assert read_name not in _text(rows)
+        assert "Kittiwake" not in _text(rows)
+        async with factory(document.centre_id) as uow:
+            repo = SqlAlchemySuggestionRepository(SqlAlchemyUnitOfWork.of(uow))
+            kept = await repo.get(suggestion.id)
+        assert kept is not None
+        assert kept.as_read == Amendment(creditor_name=read_name, account_reference=read_account)
+    finally:
+        await engine.dispose()

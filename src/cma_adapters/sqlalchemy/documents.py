@@ -38,6 +38,7 @@ from cma_core.documents.learning import (
     LabelledExample,
 )
 from cma_core.documents.model import (
+    Amendment,
     Box,
     ClassAlternative,
     Document,
@@ -61,7 +62,9 @@ from cma_core.shared.uow import Page, UnitOfWork
 documents_t = cast(Table, DocumentRow.__table__)
 suggestions_t = cast(Table, SuggestionRow.__table__)
 #: A suggestion's columns sealed together in ``sealed`` (migration 1841).
-SUGGESTION_SEALED = ("title", "creditor_name", "account_reference", "court_claim_number")
+SUGGESTION_SEALED = (
+    "title", "creditor_name", "account_reference", "court_claim_number", "as_read",
+)  # fmt: skip
 examples_t = cast(Table, ExampleRow.__table__)
 cases_t = cast(Table, CaseRow.__table__)
 
@@ -196,12 +199,43 @@ def suggestion_to_row(s: Suggestion) -> dict[str, Any]:
         "evidence": [evidence_to_json(e) for e in s.evidence],
         "budget_line": s.budget_line,
         "frequency": s.frequency,
+        "as_read": amendment_to_json(s.as_read) if s.as_read is not None else None,
         "status": s.status.value,
         "decided_by": s.decided_by,
         "decided_at": s.decided_at,
         "rejection_reason": s.rejection_reason,
         "version": s.version,
     }
+
+
+def amendment_to_json(a: Amendment) -> dict[str, Any]:
+    """The fields given, as JSON: pence for the balance, ISO dates."""
+    out: dict[str, Any] = {}
+    for name in a.given():
+        value = getattr(a, name)
+        if isinstance(value, Money):
+            out["balance_pence"] = value.pence
+        elif isinstance(value, dt.date):
+            out[name] = value.isoformat()
+        else:
+            out[name] = value
+    return out
+
+
+def amendment_from_json(data: Mapping[str, Any]) -> Amendment:
+    def day(name: str) -> dt.date | None:
+        return dt.date.fromisoformat(data[name]) if data.get(name) else None
+
+    pence = data.get("balance_pence")
+    return Amendment(
+        creditor_name=data.get("creditor_name"),
+        account_reference=data.get("account_reference"),
+        balance=Money(pence) if pence is not None else None,
+        deadline=day("deadline"),
+        fact_date=day("fact_date"),
+        budget_line=data.get("budget_line"),
+        frequency=data.get("frequency"),
+    )
 
 
 def suggestion_from_row(r: Row) -> Suggestion:
@@ -229,6 +263,7 @@ def suggestion_from_row(r: Row) -> Suggestion:
         evidence=tuple(evidence_from_json(e) for e in (r["evidence"] or [])),
         budget_line=r["budget_line"],
         frequency=r["frequency"],
+        as_read=amendment_from_json(r["as_read"]) if r.get("as_read") else None,
         status=SuggestionStatus(r["status"]),
         decided_by=UserId(r["decided_by"]) if r["decided_by"] else None,
         decided_at=r["decided_at"],

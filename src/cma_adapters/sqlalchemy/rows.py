@@ -658,6 +658,9 @@ class SuggestionRow(Base):
     together (those columns then hold "" / NULL)."""
     budget_line: Mapped[str | None] = mapped_column(String(60))
     frequency: Mapped[str | None] = mapped_column(String(20))
+    as_read: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """Migration 2140: accepted with the adviser's changes, what the reader had proposed
+    for the fields changed; sealed with the title (``sealed``) where keys are set."""
     status: Mapped[str] = mapped_column(String(16))
     decided_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     decided_at: Mapped[dt.datetime | None]

@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING, NewType
 
 from attrs import define, frozen
 
+from cma_core.budgets.frequency import Frequency
 from cma_core.documents.files import ContentType, FileFacts, sanitise_filename
 from cma_core.shared.errors import InvalidTransition, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.money import Money
+from cma_core.shared.text import check_line
 
 if TYPE_CHECKING:
     from cma_core.documents.transactions import Transaction
@@ -540,6 +542,9 @@ class Suggestion(Aggregate):
     evidence: tuple[FieldEvidence, ...] = ()
     """Where on the document each value was read (page, box), with the alternatives
     passed over and their roles, for the adviser to check at a glance."""
+    as_read: Amendment | None = None
+    """Accepted with the adviser's changes: what the reader had proposed for each field
+    the adviser changed (the fields above hold what was applied)."""
     status: SuggestionStatus = SuggestionStatus.PENDING
     decided_by: UserId | None = None
     decided_at: dt.datetime | None = None
@@ -581,6 +586,40 @@ class Suggestion(Aggregate):
             )
         )
 
+    def amend(self, changes: Amendment) -> tuple[str, ...]:
+        """Apply the adviser's values before accepting: each given field takes the
+        adviser's value, and what was read for it is kept in ``as_read``. Returns the fields
+        that changed (a value given equal to the one read changes nothing).
+
+        Raises ``InvalidTransition`` if already decided, ``ValidationError`` (named
+        ``changes.<field>`` as the API names it) for a field the kind does not apply, a
+        blank or overlong name or reference, an unknown frequency, or a deadline given
+        where the deadlines are counted from a date (change ``fact_date`` instead).
+        """
+        self._require_pending("accept")
+        allowed = AMENDABLE.get(self.kind, frozenset())
+        for name in changes.given():
+            if name not in allowed:
+                raise ValidationError(
+                    _api_name(name), f"cannot be changed on a {self.kind.value} suggestion"
+                )
+        if changes.deadline is not None and (changes.fact_date or self.fact_date) is not None:
+            raise ValidationError(
+                "changes.deadline",
+                "is counted from the date the deadlines run from: change fact_date instead",
+            )
+        values = _checked(changes)
+        changed = tuple(n for n, v in values.items() if getattr(self, n) != v)
+        if not changed:
+            return ()
+        read = {n: getattr(self, n) for n in changed}
+        if self.as_read is not None:  # (never twice: amend is followed by accept)
+            read = {**read, **{n: getattr(self.as_read, n) for n in self.as_read.given()}}
+        self.as_read = Amendment(**read)
+        for name in changed:
+            setattr(self, name, values[name])
+        return changed
+
     def reject(self, *, by: UserId, now: dt.datetime, reason: str | None = None) -> None:
         self._require_pending("reject")
         text = reason.strip()[:MAX_FAILURE_REASON] if reason and reason.strip() else None
@@ -599,6 +638,51 @@ class Suggestion(Aggregate):
                 reason=text,
             )
         )
+
+
+@frozen(kw_only=True)
+class Amendment:
+    """Values of a suggestion's fields: those an adviser gives on accepting, in place of
+    what was read (a balance taken from another line, the payer's real frequency, the
+    date a claim was served where none was read); and, kept on the suggestion as
+    ``as_read``, what the reader had proposed for the fields changed. ``None``: not
+    given."""
+
+    creditor_name: str | None = None
+    account_reference: str | None = None
+    balance: Money | None = None
+    deadline: dt.date | None = None
+    fact_date: dt.date | None = None
+    budget_line: str | None = None
+    frequency: str | None = None
+
+    def given(self) -> tuple[str, ...]:
+        """The fields given, in declaration order."""
+        return tuple(f for f in AMENDMENT_FIELDS if getattr(self, f) is not None)
+
+
+AMENDMENT_FIELDS = ("creditor_name", "account_reference", "balance", "deadline", "fact_date",
+                    "budget_line", "frequency")  # fmt: skip
+#: A field's name in the API where it differs (``changes.balance_pence``).
+AMENDMENT_API_NAMES = {"balance": "balance_pence"}
+_DEADLINE_KINDS = frozenset(
+    {
+        SuggestionKind.COURT_CLAIM_DEADLINE,
+        SuggestionKind.STATUTORY_DEMAND_DEADLINE,
+        SuggestionKind.ENFORCEMENT_DEADLINE,
+        SuggestionKind.LETTER_OF_CLAIM_DEADLINE,
+    }
+)
+AMENDABLE: dict[SuggestionKind, frozenset[str]] = {
+    SuggestionKind.NEW_DEBT: frozenset({"creditor_name", "account_reference", "balance"}),
+    SuggestionKind.UPDATE_DEBT: frozenset({"balance"}),
+    **dict.fromkeys(_DEADLINE_KINDS, frozenset({"fact_date", "deadline"})),
+    SuggestionKind.RESPONSE_DEADLINE: frozenset({"deadline"}),
+    SuggestionKind.NEW_INCOME: frozenset({"balance", "frequency", "budget_line"}),
+    SuggestionKind.NEW_EXPENDITURE: frozenset({"balance", "frequency", "budget_line"}),
+}
+"""What an adviser may change on accepting each kind: what its acceptance applies (a
+deadline kind's fact date: the case clock counts its deadlines from it)."""
 
 
 @frozen(kw_only=True)
@@ -654,3 +738,30 @@ class Draft:
 
     text: str
     source: str
+
+
+def _api_name(name: str) -> str:
+    return f"changes.{AMENDMENT_API_NAMES.get(name, name)}"
+
+
+def _checked(changes: Amendment) -> dict[str, object]:
+    """The given values, names and references stripped, each checked."""
+    out: dict[str, object] = {}
+    for name in changes.given():
+        value = getattr(changes, name)
+        if name in ("creditor_name", "account_reference"):
+            value = check_line(value.strip(), _api_name(name), max_length=_MAX_AMENDED[name])
+            if not value:
+                raise ValidationError(_api_name(name), "must not be blank")
+        elif name == "frequency" and value not in _FREQUENCY_VALUES:
+            raise ValidationError(
+                _api_name(name), f"must be one of {', '.join(sorted(_FREQUENCY_VALUES))}"
+            )
+        elif name == "balance" and value.pence < 0:
+            raise ValidationError(_api_name(name), "must not be negative")
+        out[name] = value
+    return out
+
+
+_MAX_AMENDED = {"creditor_name": 200, "account_reference": 100}
+_FREQUENCY_VALUES = frozenset(f.value for f in Frequency)

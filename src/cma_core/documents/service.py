@@ -17,6 +17,7 @@ task.
 from __future__ import annotations
 
 import asyncio
+import copy
 import datetime as dt
 import logging
 import uuid
@@ -26,7 +27,7 @@ from typing import BinaryIO
 from attrs import define, evolve, field, frozen
 
 from cma_core.audit.service import commit_audited, record_audit
-from cma_core.budgets.catalogue import LINES_BY_KEY
+from cma_core.budgets.catalogue import LINES_BY_KEY, Section
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.budgets.service import BudgetService
@@ -63,6 +64,7 @@ from cma_core.documents.learning import (
 )
 from cma_core.documents.locate import locate_evidence
 from cma_core.documents.model import (
+    Amendment,
     CaseFacts,
     DeadlineFact,
     DebtFact,
@@ -560,9 +562,16 @@ class DocumentService:
         suggestion_id: SuggestionId,
         *,
         expected_version: int | None,
+        changes: Amendment | None = None,
     ) -> Decision:
         """The adviser accepts: the change is made in the same transaction, audited as
         accepted from the document.
+
+        With ``changes`` (the adviser's values for what the reader got wrong: another
+        balance, the right creditor or reference, the date a claim was served, an income's
+        frequency or SFS line; ``model.AMENDABLE`` says which fields each kind takes), the
+        change is made with the adviser's values, the reader's kept on the suggestion
+        (``as_read``), and the decision is a corrected labelled example, not a confirmation.
 
         - New debt: added to the case with ``DebtService`` (its creditor found in the
           centre's directory by name, or added to it); without one, an adviser task
@@ -586,7 +595,18 @@ class DocumentService:
         async with self.uow(ctx.centre_id) as uow:
             suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id)
             check_version("suggestion", expected_version, suggestion.version)
-            await self._learn(uow, ctx, suggestion, ExampleOutcome.ACCEPTED, by)
+            read = copy.copy(suggestion)  # the reader's values, for the labelled example
+            changed = suggestion.amend(_budget_checked(suggestion.kind, changes)) if changes else ()
+            if changed:
+                await self._learn(
+                    uow, ctx, read, ExampleOutcome.CORRECTED, by, _correction(suggestion, changed)
+                )
+                await record_audit(
+                    uow, ctx, self.new_id, "suggestion.amended", "suggestion", suggestion.id,
+                    self.clock.now(), changed,
+                )  # fmt: skip
+            else:
+                await self._learn(uow, ctx, suggestion, ExampleOutcome.ACCEPTED, by)
             if (
                 suggestion.kind is SuggestionKind.NEW_DEBT
                 and self.debts is not None
@@ -1076,6 +1096,35 @@ _FACT_KINDS = {
     SuggestionKind.ENFORCEMENT_DEADLINE: FactKind.ENFORCEMENT_NOTICE,
     SuggestionKind.LETTER_OF_CLAIM_DEADLINE: FactKind.LETTER_OF_CLAIM,
 }
+
+
+def _budget_checked(kind: SuggestionKind, changes: Amendment) -> Amendment:
+    """``changes`` if its SFS line is one the kind sets: an income line for income, a
+    spending line for spending."""
+    line = changes.budget_line
+    if line is None:
+        return changes
+    known = LINES_BY_KEY.get(line)
+    income = kind is SuggestionKind.NEW_INCOME
+    if known is None or (known.section is Section.INCOME) is not income:
+        what = "an SFS income line" if income else "an SFS spending line"
+        raise ValidationError("changes.budget_line", f"must be {what}")
+    return changes
+
+
+def _correction(s: Suggestion, changed: Sequence[str]) -> Correction:
+    """The adviser's values, as the labelled example records a correction (the fields it
+    learns from; a fact date or frequency is applied but not learned)."""
+    values = {
+        "creditor_name": s.creditor_name if "creditor_name" in changed else None,
+        "account_reference": s.account_reference if "account_reference" in changed else None,
+        "balance_pence": str(s.balance.pence) if "balance" in changed and s.balance else None,
+        "deadline_date": s.deadline.isoformat() if "deadline" in changed and s.deadline else None,
+    }
+    return Correction(
+        budget_line=s.budget_line if "budget_line" in changed else None,
+        values={k: v for k, v in values.items() if v is not None},
+    )
 
 
 def _debt_task_title(s: Suggestion) -> str:

@@ -2328,6 +2328,8 @@ export interface paths {
         /**
          * Accept a suggestion
          * @description Needs `If-Match`. A new debt is added to the case (`debt_id`; its creditor found in, or added to, the centre's directory); an `update_debt` sets the recorded debt's balance (`debt_id`; 404 if the debt was removed, 409 if its balance changed since the suggestion); a deadline records the dated fact on the case (`fact_id`: claim served, demand served, enforcement notice) and so its tracked deadlines (`deadline_ids`, listed at `/cases/{id}/deadlines`) and their tasks, or, when the document gives no date to count from, a deadline task due that day (`task`). Audited as accepted from the document.
+         *
+         *     With `changes`, the adviser's values are applied in place of what was read (a balance from another line, the right creditor, the date a claim was served where none was read, an income's frequency or SFS line); the suggestion then holds what was applied and `as_read` what the reader had proposed, and the decision teaches the assistant as a correction. A field the suggestion's kind does not apply is a 422 naming it (`changes.<field>`). No body: accepted as read.
          */
         post: operations["ApiV1SuggestionsSuggestionIdAcceptAccept"];
         delete?: never;
@@ -2673,6 +2675,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AcceptChangesIn */
+        AcceptChangesIn: {
+            account_reference?: string | null;
+            balance_pence?: number | null;
+            budget_line?: string | null;
+            creditor_name?: string | null;
+            deadline?: string | null;
+            fact_date?: string | null;
+            frequency?: components["schemas"]["Frequency"] | null;
+        };
         /** AcceptIn */
         AcceptIn: {
             debt_type?: components["schemas"]["DebtType"] | null;
@@ -2872,6 +2884,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             version: number;
+        };
+        /** AsReadOut */
+        AsReadOut: {
+            account_reference?: string | null;
+            balance_pence?: number | null;
+            budget_line?: string | null;
+            creditor_name?: string | null;
+            deadline?: string | null;
+            fact_date?: string | null;
+            frequency?: string | null;
         };
         /** AssetSchedule */
         AssetSchedule: {
@@ -5769,6 +5791,10 @@ export interface components {
             /** Format: date-time */
             generated_at: string;
         };
+        /** SuggestionAcceptIn */
+        SuggestionAcceptIn: {
+            changes?: components["schemas"]["AcceptChangesIn"] | null;
+        };
         /**
          * SuggestionKind
          * @enum {string}
@@ -5777,6 +5803,7 @@ export interface components {
         /** SuggestionOut */
         SuggestionOut: {
             account_reference: string | null;
+            as_read?: components["schemas"]["AsReadOut"] | null;
             balance_pence: number | null;
             budget_line?: string | null;
             /** Format: uuid */
@@ -13888,7 +13915,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestionAcceptIn"] | null;
+            };
+        };
         responses: {
             /** @description Request fulfilled, document follows */
             200: {

@@ -3,9 +3,9 @@
 from cma_entrypoints.http.documents.controllers import (
     CaseDocumentController,
     DocumentController,
-    SuggestionController,
     documents_router,
 )
+from cma_entrypoints.http.documents.suggestions import SuggestionController
 
 __all__ = [
     "CaseDocumentController",

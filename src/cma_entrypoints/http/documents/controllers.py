@@ -1,4 +1,4 @@
-"""Documents, suggestions and the AI case summary over HTTP.
+"""Documents and the AI case summary over HTTP (suggestions: ``suggestions.py``).
 
 Controllers stay thin: parse, call ``DocumentService``, shape. Uploads are multipart with
 one part named ``file``; the request size limit for these routes is the document size
@@ -28,7 +28,6 @@ from cma_core.documents.model import (
     DocumentClass,
     DocumentId,
     DocumentStatus,
-    SuggestionId,
     SuggestionStatus,
 )
 from cma_core.documents.service import DocumentService
@@ -39,11 +38,9 @@ from cma_core.shared.ids import CaseId
 from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common.examples import (
     AT,
-    DEBT_ID,
     DOCUMENT_ID,
     JsonExample,
     binary_response,
-    example_body,
     page,
     with_example,
 )
@@ -54,22 +51,17 @@ from cma_entrypoints.http.common.multipart import (
     only_parts,
 )
 from cma_entrypoints.http.common.params import (
-    USER_OR_ME,
     Cursor,
     IfMatch,
     Limit,
     Offset,
-    etag,
     parse_if_match,
-    user_or_me,
 )
 from cma_entrypoints.http.common.responses import created, page_out, versioned
 from cma_entrypoints.http.documents.examples import (
-    ACCEPTED,
     CLAIM,
     FAILED_RETRIED,
     READ,
-    REJECTED,
     SUGGESTION,
     SUMMARY,
     UPDATE,
@@ -78,17 +70,15 @@ from cma_entrypoints.http.documents.examples import (
 )
 from cma_entrypoints.http.documents.reading import DocumentReadingController
 from cma_entrypoints.http.documents.schemas import (
-    AcceptOut,
     DocumentOut,
     DocumentPage,
     LinkOut,
-    RejectIn,
     SuggestionOut,
     SuggestionPage,
     SummaryDraftOut,
 )
+from cma_entrypoints.http.documents.suggestions import SuggestionController
 from cma_entrypoints.http.problems import PROBLEM_JSON
-from cma_entrypoints.http.tasks.schemas import TaskOut
 
 MULTIPART_OVERHEAD = 64 * 1024
 
@@ -388,132 +378,6 @@ class DocumentController(Controller):
             DocumentId(document_id),
             expected_version=parse_if_match(if_match, required=True),
         )
-
-
-class SuggestionController(Controller):
-    path = "/api/v1/suggestions"
-    tags = ["documents"]
-
-    @get(
-        "/",
-        guards=[requires(Permission.CASE_READ)],
-        summary="Suggestions across the centre's cases (documents waiting for review)",
-        description="Oldest first. `status=pending` gives the work queue's documents waiting "
-        "for review. With `case:read_all` every case's (or `adviser`'s cases'); otherwise "
-        "only those of your own cases (another adviser's asked for: an empty page).",
-        operation_class=with_example(page(SUGGESTION, CLAIM), "Two waiting for review"),
-    )
-    async def list_centre_suggestions(
-        self,
-        ctx: TenantContext,
-        documents: DocumentService,
-        limit: Limit = 50,
-        offset: Offset = 0,
-        status: SuggestionStatus | None = None,
-        adviser: Annotated[
-            str | None,
-            Parameter(
-                max_length=36,
-                pattern=USER_OR_ME,
-                description='Only the cases of this adviser: a user id, or "me".',
-            ),
-        ] = None,
-    ) -> SuggestionPage:
-        page_ = await documents.list_centre_suggestions(
-            ctx,
-            limit=limit,
-            offset=offset,
-            status=status,
-            adviser_id=user_or_me(ctx, adviser, "adviser"),
-        )
-        return page_out(SuggestionPage, SuggestionOut.of, page_)
-
-    @get(
-        "/{suggestion_id:uuid}",
-        guards=[requires(Permission.CASE_READ)],
-        summary="A suggestion",
-        operation_class=with_example(SUGGESTION, "A debt read from a letter"),
-    )
-    async def get_suggestion(
-        self,
-        ctx: TenantContext,
-        suggestion_id: uuid.UUID,
-        documents: DocumentService,
-    ) -> Response[SuggestionOut]:
-        suggestion = await documents.get_suggestion(ctx, SuggestionId(suggestion_id))
-        return versioned(SuggestionOut.of(suggestion), suggestion.version)
-
-    @post(
-        "/{suggestion_id:uuid}/accept",
-        guards=[requires(Permission.CASE_WRITE)],
-        status_code=200,
-        summary="Accept a suggestion",
-        description="Needs `If-Match`. A new debt is added to the case (`debt_id`; its "
-        "creditor found in, or added to, the centre's directory); an `update_debt` sets the "
-        "recorded debt's balance (`debt_id`; 404 if the debt was removed, 409 if its balance "
-        "changed since the suggestion); a deadline records the dated fact on the case "
-        "(`fact_id`: claim served, demand served, enforcement notice) and so its tracked "
-        "deadlines (`deadline_ids`, listed at `/cases/{id}/deadlines`) and their tasks, or, "
-        "when the document gives no date to count from, a deadline task due that day "
-        "(`task`). Audited as accepted from the document.",
-        operation_class=with_example(
-            AcceptOut(suggestion=ACCEPTED, debt_id=DEBT_ID, task=None), "A debt added"
-        ),
-    )
-    async def accept(
-        self,
-        ctx: TenantContext,
-        suggestion_id: uuid.UUID,
-        documents: DocumentService,
-        if_match: IfMatch = None,
-    ) -> Response[AcceptOut]:
-        expected = parse_if_match(if_match, required=True)
-        decision = await documents.accept_suggestion(
-            ctx, SuggestionId(suggestion_id), expected_version=expected
-        )
-        return Response(
-            AcceptOut(
-                suggestion=SuggestionOut.of(decision.suggestion),
-                debt_id=decision.debt_id,
-                task=TaskOut.of(decision.task) if decision.task else None,
-                fact_id=decision.fact_id,
-                deadline_ids=list(decision.deadline_ids),
-            ),
-            headers=etag(decision.suggestion.version),
-        )
-
-    @post(
-        "/{suggestion_id:uuid}/reject",
-        guards=[requires(Permission.CASE_WRITE)],
-        status_code=200,
-        summary="Reject a suggestion",
-        description=(
-            "Needs `If-Match`. The reason is optional. A `correction` (the document's real "
-            "class, the right values or SFS line) is kept as a labelled example the "
-            "centre's assistant learns from (`cma assistant train --centre`)."
-        ),
-        operation_class=with_example(REJECTED, "Already on file"),
-    )
-    async def reject(
-        self,
-        ctx: TenantContext,
-        suggestion_id: uuid.UUID,
-        documents: DocumentService,
-        data: Annotated[
-            RejectIn | None,
-            example_body("Already recorded", {"reason": "debt already on file"}),
-        ] = None,
-        if_match: IfMatch = None,
-    ) -> Response[SuggestionOut]:
-        expected = parse_if_match(if_match, required=True)
-        suggestion = await documents.reject_suggestion(
-            ctx,
-            SuggestionId(suggestion_id),
-            expected_version=expected,
-            reason=data.reason if data else None,
-            correction=data.correction.to_core() if data and data.correction else None,
-        )
-        return versioned(SuggestionOut.of(suggestion), suggestion.version)
 
 
 def _duplicate(request: Request[Any, Any, Any], dup: DuplicateDocument) -> Response[Any]:

@@ -8,8 +8,10 @@ from typing import Annotated
 
 from msgspec import Meta, Struct
 
+from cma_core.budgets.frequency import Frequency
 from cma_core.documents.learning import Correction
 from cma_core.documents.model import (
+    Amendment,
     Document,
     DocumentClass,
     DocumentStatus,
@@ -18,6 +20,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
 )
+from cma_core.shared.money import Money
 from cma_entrypoints.http.common.schemas import LINE, Input, PageOf, from_attributes
 from cma_entrypoints.http.tasks.schemas import TaskOut
 
@@ -129,6 +132,23 @@ class EvidenceOut(Struct):
         )  # fmt: skip
 
 
+class AsReadOut(Struct, omit_defaults=True):
+    """What the reader had proposed for each field the adviser changed on accepting
+    (only those fields are present)."""
+
+    creditor_name: str | None = None
+    account_reference: str | None = None
+    balance_pence: int | None = None
+    deadline: dt.date | None = None
+    fact_date: dt.date | None = None
+    budget_line: str | None = None
+    frequency: str | None = None
+
+    @classmethod
+    def of(cls, a: Amendment) -> AsReadOut:
+        return from_attributes(cls, a, balance_pence=a.balance.pence if a.balance else None)
+
+
 class SuggestionOut(Struct):
     id: uuid.UUID
     case_id: uuid.UUID
@@ -161,6 +181,9 @@ class SuggestionOut(Struct):
     frequency: str | None = None
     evidence: list[EvidenceOut] = []
     """Where each value came from (page, box) and the alternatives, with their roles."""
+    as_read: AsReadOut | None = None
+    """Accepted with the adviser's changes: what the reader had proposed for each field
+    changed (the fields above are what was applied); ``null`` otherwise."""
 
     @classmethod
     def of(cls, s: Suggestion) -> SuggestionOut:
@@ -168,6 +191,7 @@ class SuggestionOut(Struct):
             cls,
             s,
             evidence=[EvidenceOut.of(e) for e in s.evidence],
+            as_read=AsReadOut.of(s.as_read) if s.as_read is not None else None,
             balance_pence=s.balance.pence if s.balance is not None else None,
             previous_balance_pence=(
                 s.previous_balance.pence if s.previous_balance is not None else None
@@ -223,6 +247,46 @@ class CorrectionIn(Input):
             budget_line=self.budget_line,
             values={k: v for k, v in values.items() if v is not None},
         )
+
+
+class AcceptChangesIn(Input):
+    """The adviser's values in place of what was read; every part optional. Which fields a
+    kind takes: ``new_debt`` creditor_name, account_reference, balance_pence;
+    ``update_debt`` balance_pence; the claim, demand, enforcement and letter-of-claim
+    deadlines fact_date (the date served or sent, from which the case clock counts) or,
+    where there is none, deadline; ``response_deadline`` deadline; ``new_income`` and
+    ``new_expenditure`` balance_pence (per ``frequency``), frequency, budget_line."""
+
+    creditor_name: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)] | None = None
+    account_reference: Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)] | None = (
+        None
+    )
+    balance_pence: Annotated[int, Meta(ge=0, le=100_000_000_000)] | None = None
+    deadline: dt.date | None = None
+    fact_date: dt.date | None = None
+    budget_line: (
+        Annotated[str, Meta(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")] | None
+    ) = None
+    """An SFS line key: an income line for ``new_income``, a spending line for
+    ``new_expenditure``."""
+    frequency: Frequency | None = None
+
+    def to_core(self) -> Amendment:
+        return Amendment(
+            creditor_name=self.creditor_name,
+            account_reference=self.account_reference,
+            balance=Money(self.balance_pence) if self.balance_pence is not None else None,
+            deadline=self.deadline,
+            fact_date=self.fact_date,
+            budget_line=self.budget_line,
+            frequency=self.frequency.value if self.frequency is not None else None,
+        )
+
+
+class SuggestionAcceptIn(Input):
+    changes: AcceptChangesIn | None = None
+    """Accept with these values in place of what was read (the reader's are kept as the
+    suggestion's ``as_read``); omit to accept as read."""
 
 
 class RejectIn(Input):

@@ -1,0 +1,199 @@
+"""Accepting a suggestion with the adviser's values: where the reader took the wrong
+balance (or creditor, reference, the date a claim was served, an income's frequency or SFS
+line), the adviser accepts with the right one. The case gets the adviser's values, the
+suggestion keeps what the reader proposed (``as_read``), and the decision is a corrected
+labelled example. In-memory adapters, the real ``holidays`` calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from tests.unit.documents.test_documents_service import LOWELL, N1, PAYSLIP, open_case, png
+from tests.unit.documents.test_suggestion_effects import script, update_suggestion
+from tests.unit.documents.test_suggestion_effects import wired as wired
+from tests.wiring import BUDGETS, ports
+
+from cma_adapters.memory import documents as memory_docs
+from cma_adapters.sfs import SfsDdsCodec
+from cma_core.budgets.service import BudgetService
+from cma_core.documents.learning import ExampleOutcome
+from cma_core.documents.model import (
+    Amendment,
+    DocumentClass,
+    Extraction,
+    SuggestionKind,
+    SuggestionStatus,
+)
+from cma_core.scheduling.deadlines import DeadlineKind
+from cma_core.shared.errors import InvalidTransition, StaleVersion, ValidationError
+from cma_core.shared.money import Money
+
+
+async def _examples(world, centre_id):  # type: ignore[no-untyped-def]
+    async with world.app.uow(centre_id) as uow:
+        return (await memory_docs.examples(uow).list(limit=10, offset=0)).items
+
+
+async def _one(world, ctx, case_id, extraction, n):  # type: ignore[no-untyped-def]
+    script(world, extraction)
+    await world.documents.upload(ctx, case_id, filename=f"d{n}.png", data=png(n))
+    await world.run_jobs()
+    return (await world.documents.list_suggestions(ctx, case_id)).items
+
+
+async def test_a_new_debt_is_added_with_the_advisers_balance_and_reference(wired) -> None:  # type: ignore[no-untyped-def]
+    world, debts, _ = wired
+    world.documents.examples = memory_docs.examples
+    ctx, case_id = await open_case(world)
+    [s] = await _one(world, ctx, case_id, LOWELL, 1)
+    changes = Amendment(balance=Money(184_250), account_reference=" LW-12345678 ")
+    decision = await world.documents.accept_suggestion(
+        ctx, s.id, expected_version=1, changes=changes
+    )
+    [view] = (await debts.list_debts(ctx, case_id)).items
+    assert view.entry.debt.balance == Money(184_250)
+    assert view.entry.debt.account_reference == "LW-12345678"
+    assert view.creditor is not None
+    assert view.creditor.name == "Lowell Portfolio Ltd"
+    got = decision.suggestion
+    assert got.status is SuggestionStatus.ACCEPTED
+    assert (got.balance, got.account_reference) == (Money(184_250), "LW-12345678")
+    assert got.as_read == Amendment(balance=Money(123_456), account_reference="12345678")
+    stored = await world.documents.get_suggestion(ctx, s.id)
+    assert stored.as_read == got.as_read
+    # The decision teaches the reader: what it read, judged wrong, and the adviser's values.
+    [example] = await _examples(world, ctx.centre_id)
+    assert example.outcome is ExampleOutcome.CORRECTED
+    assert example.document_class is DocumentClass.CREDITOR_LETTER
+    judged = {(f.field, f.value, f.correct) for f in example.fields}
+    assert ("balance_pence", "123456", False) in judged
+    assert ("balance_pence", "184250", True) in judged
+    assert ("account_reference", "LW-12345678", True) in judged
+    assert ("creditor_name", "Lowell Portfolio Ltd", True) in judged  # kept: confirmed
+    actions = [e.action for e in await world.app.audit(ctx.centre_id, entity_id=str(s.id))]
+    assert "suggestion.amended" in actions
+    assert "suggestion.accepted" in actions
+
+
+async def test_values_equal_to_those_read_accept_as_read(wired) -> None:  # type: ignore[no-untyped-def]
+    world, _, _ = wired
+    world.documents.examples = memory_docs.examples
+    ctx, case_id = await open_case(world)
+    [s] = await _one(world, ctx, case_id, LOWELL, 2)
+    same = Amendment(balance=Money(123_456), creditor_name="Lowell Portfolio Ltd")
+    decision = await world.documents.accept_suggestion(ctx, s.id, expected_version=1, changes=same)
+    assert decision.suggestion.as_read is None
+    [example] = await _examples(world, ctx.centre_id)
+    assert example.outcome is ExampleOutcome.ACCEPTED
+
+
+async def test_an_update_takes_the_advisers_balance(wired) -> None:  # type: ignore[no-untyped-def]
+    world, debts, _ = wired
+    ctx, case_id = await open_case(world)
+    debt_id, s = await update_suggestion(world, debts, ctx, case_id)
+    await world.documents.accept_suggestion(
+        ctx, s.id, expected_version=1, changes=Amendment(balance=Money(99_000))
+    )
+    view = await debts.get_debt(ctx, case_id, debt_id)  # type: ignore[arg-type]
+    assert view.entry.debt.balance == Money(99_000)
+
+
+async def test_a_claim_counts_its_deadlines_from_the_served_date_the_adviser_gives(wired) -> None:  # type: ignore[no-untyped-def]
+    world, _, clock = wired
+    ctx, case_id = await open_case(world)
+    items = {s.kind: s for s in await _one(world, ctx, case_id, N1, 3)}
+    claim = items[SuggestionKind.COURT_CLAIM_DEADLINE]
+    assert claim.fact_date == dt.date(2026, 3, 6)  # read: issued 1 March + 5 days
+    decision = await world.documents.accept_suggestion(
+        ctx, claim.id, expected_version=1, changes=Amendment(fact_date=dt.date(2026, 3, 2))
+    )
+    assert decision.suggestion.as_read == Amendment(fact_date=dt.date(2026, 3, 6))
+    by_kind = {
+        t.deadline.kind: t.deadline for t in (await clock.list_deadlines(ctx, case_id)).items
+    }
+    assert by_kind[DeadlineKind.CLAIM_RESPONSE].trigger == dt.date(2026, 3, 2)
+    assert by_kind[DeadlineKind.CLAIM_RESPONSE].due == dt.date(2026, 3, 16)
+
+
+async def test_a_served_date_given_where_none_was_read_starts_the_case_clock(wired) -> None:  # type: ignore[no-untyped-def]
+    world, _, clock = wired
+    ctx, case_id = await open_case(world)
+    notice = Extraction(
+        document_class=DocumentClass.ENFORCEMENT_AGENT_NOTICE, confidence=0.9, source="script",
+        deadline_date=dt.date(2026, 3, 12),
+    )  # fmt: skip
+    [s] = await _one(world, ctx, case_id, notice, 4)
+    assert s.fact_date is None  # as read: a deadline task only
+    decision = await world.documents.accept_suggestion(
+        ctx, s.id, expected_version=1, changes=Amendment(fact_date=dt.date(2026, 3, 1))
+    )
+    assert decision.task is None
+    assert decision.fact_id is not None
+    assert (await clock.list_deadlines(ctx, case_id)).total >= 1
+
+
+async def test_an_income_line_takes_the_advisers_frequency_and_line(wired) -> None:  # type: ignore[no-untyped-def]
+    world, _, _ = wired
+    budgets = BudgetService(world.app.uow, world.app.clock, SfsDdsCodec(), **ports(BUDGETS))
+    world.documents.budget_lines = budgets
+    ctx, case_id = await open_case(world)
+    [s] = await _one(world, ctx, case_id, PAYSLIP, 5)
+    await world.documents.accept_suggestion(
+        ctx, s.id, expected_version=1,
+        changes=Amendment(frequency="fortnightly", budget_line="partner_salary"),
+    )  # fmt: skip
+    lines = (await budgets.get(ctx, case_id)).record.budget.lines
+    assert "client_salary" not in lines
+    assert lines["partner_salary"].monthly == Money(88_833)  # £410 x 26 / 12
+
+
+@pytest.mark.parametrize(
+    ("extraction", "changes", "field"),
+    [
+        (LOWELL, Amendment(fact_date=dt.date(2026, 3, 1)), "changes.fact_date"),
+        (LOWELL, Amendment(frequency="weekly"), "changes.frequency"),
+        (LOWELL, Amendment(creditor_name="   "), "changes.creditor_name"),
+        (LOWELL, Amendment(account_reference="A\nB"), "changes.account_reference"),
+        (LOWELL, Amendment(balance=Money(-1)), "changes.balance_pence"),
+        (PAYSLIP, Amendment(frequency="hourly"), "changes.frequency"),
+        (PAYSLIP, Amendment(budget_line="rent"), "changes.budget_line"),
+        (PAYSLIP, Amendment(budget_line="no_such_line"), "changes.budget_line"),
+        (PAYSLIP, Amendment(creditor_name="Someone"), "changes.creditor_name"),
+        (N1, Amendment(deadline=dt.date(2026, 3, 30)), "changes.deadline"),
+    ],
+)
+async def test_a_change_the_kind_does_not_take_is_refused_naming_it(  # type: ignore[no-untyped-def]
+    wired, extraction, changes, field
+) -> None:
+    world, debts, clock = wired
+    budgets = BudgetService(world.app.uow, world.app.clock, SfsDdsCodec(), **ports(BUDGETS))
+    world.documents.budget_lines = budgets
+    ctx, case_id = await open_case(world)
+    items = await _one(world, ctx, case_id, extraction, 6)
+    s = (
+        next(i for i in items if i.kind is not SuggestionKind.NEW_DEBT)
+        if extraction is N1
+        else items[0]
+    )
+    with pytest.raises(ValidationError) as caught:
+        await world.documents.accept_suggestion(ctx, s.id, expected_version=1, changes=changes)
+    assert caught.value.field == field
+    # Nothing changed: still pending, at its version, nothing on the case.
+    again = await world.documents.get_suggestion(ctx, s.id)
+    assert (again.status, again.version, again.as_read) == (SuggestionStatus.PENDING, 1, None)
+    assert (await debts.list_debts(ctx, case_id)).total == 0
+    assert (await clock.list_deadlines(ctx, case_id)).total == 0
+
+
+async def test_stale_or_decided_suggestions_are_refused_with_changes_too(wired) -> None:  # type: ignore[no-untyped-def]
+    world, debts, _ = wired
+    ctx, case_id = await open_case(world)
+    [s] = await _one(world, ctx, case_id, LOWELL, 7)
+    change = Amendment(balance=Money(1))
+    with pytest.raises(StaleVersion):
+        await world.documents.accept_suggestion(ctx, s.id, expected_version=2, changes=change)
+    await world.documents.reject_suggestion(ctx, s.id, expected_version=1)
+    with pytest.raises(InvalidTransition):
+        await world.documents.accept_suggestion(ctx, s.id, expected_version=2, changes=change)
+    assert (await debts.list_debts(ctx, case_id)).total == 0
