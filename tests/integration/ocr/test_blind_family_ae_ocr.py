@@ -42,8 +42,13 @@ CHOSEN = (
     (C.UTILITY_BILL, 0, 5),
     (C.BENEFIT_AWARD, 0, 6),
 )
-FIRST = "(not yet measured)"
-UNMET: frozenset[str] = frozenset()
+FIRST = (
+    "class 7/7; creditor 5/5, reference 5/5, balance 4/5, letter date 5/7, deadline 3/5, "
+    "claim no. 2/2, served 0/1, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values "
+    "verbatim in the OCR text 35 of 37 (branch corpusae off 5ca6cad = main's round-23 "
+    "reader, shipped field ranker 2026-12-05.23)"
+)
+UNMET = frozenset({"balance_pence", "letter_date", "deadline_date", "served_date"})
 """The floors this sample does not meet at the first measurement (strict xfails below)."""
 
 

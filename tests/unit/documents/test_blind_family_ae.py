@@ -383,14 +383,21 @@ def ae_score(
     )  # fmt: skip
 
 
-FIRST = "(not yet measured)"
+FIRST = (
+    "class 100% (38/38), creditor 97% (29/30), original creditor 2/2, reference 100% (30/30), "
+    "balance 90% (27/30), letter date 72% (26/36), deadline 71% (17/24), claim no. 4/4, "
+    "payer 4/4, income 4/4, gross 2/2, frequency 4/4, served 0/2 (branch corpusae off "
+    "5ca6cad = main's round-23 reader, shipped classifier and field ranker 2026-12-05.23; "
+    "on 76 documents: benchmarks/OCR.md, 'Family AE')"
+)
 """The first measurement (38 documents here)."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"letter_date", "deadline_date", "served_date"})
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
-"""Well under what every debt letter's fields are read at on the other families: a
-collapse, not a small loss (why any of them is low is not looked into: AE is blind)."""
+"""Well under the first measurement of the fields that every debt letter states (97%, 90%
+and 72% here): a collapse, not a small loss (why any of them is low is not looked into: AE
+is blind)."""
 
 
 def test_family_ae_is_read_above_a_collapse_floor(ae_score: Score) -> None:
