@@ -85,7 +85,11 @@ what is owed now; ``letter_date`` the document's own date; ``deadline_date`` and
 ``served_date`` only where printed. Payslips give the payer, net and gross pay, pay date
 and frequency; benefit letters the payer, the amount paid each time, the date and the
 frequency; a bank statement its date.
-"""
+
+Not all of the above is new (found after the measurement, AE unchanged): AC already has a
+sidebar and a landscape notice, E a two-panel landscape page, and AA (a read family the
+models train on) Carer's Allowance and Pension Credit letters, a year-to-date payslip and
+CR/DR balances; benchmarks/OCR.md, "Family AE", says so beside the figures."""
 
 from __future__ import annotations
 
