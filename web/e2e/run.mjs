@@ -432,7 +432,7 @@ try {
       check(true, "a document was uploaded and listed with its reading status");
       // The status updates by itself; the suggestion it makes is accepted.
       await page.locator("tbody .govuk-tag", { hasText: /^(read|could not be read)$/ }).first().waitFor({ timeout: 90000 });
-      const accept = page.getByRole("button", { name: /^Accept/ }).first();
+      const accept = page.getByRole("button", { name: /^Accept(?! with)/ }).first();
       await accept.waitFor({ timeout: 30000 });
       // Where each value came from: the table of evidence, and the boxes over the page.
       await page.getByText("Where each value came from").first().waitFor();
@@ -516,19 +516,35 @@ try {
       await chosen.getByText(/statement.csv: read \(bank statement\): \d+ suggestions? below/).waitFor({ timeout: 60000 });
       const payment = page.locator(".cma-card", { hasText: /Castle Cards.*balance not shown/i }).first();
       check((await payment.getByText("Makes a task").count()) === 1, "a statement's payment to a creditor says accepting makes a task (its balance is not shown)");
-      await payment.getByRole("button", { name: /^Accept/ }).click();
+      await payment.getByRole("button", { name: /^Accept(?! with)/ }).click();
       const taskBanner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: a task was made for you: / });
       await taskBanner.waitFor();
       check(await focusedBanner(), `accepting it says so, focused: "${await taskBanner.innerText()}"`);
+      // The energy bill went up: the adviser accepts the spending line with the new amount
+      // ("Accept with changes"); a bad amount is named first, and nothing is sent twice.
       const energy = page.locator(".cma-card", { hasText: /^Add spending.*Brightside Energy/i }).first();
-      await energy.getByRole("button", { name: /^Accept/ }).click();
-      const lineBanner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: the budget's .* line is set to £71\.50 monthly \(Budget tab\)\./ });
+      await energy.getByRole("button", { name: /^Accept with changes/ }).click();
+      const amend = page.locator("section.cma-card", { has: page.getByRole("heading", { name: /^Accept with changes:/ }) });
+      await amend.waitFor();
+      check((await amend.getByLabel("Amount each time").inputValue()) === "71.50", "'Accept with changes' opens with the suggestion's own amount");
+      await audit(page, "case-documents-accept-changes");
+      await amend.getByLabel("Amount each time").fill("lots");
+      await amend.getByRole("button", { name: /^Accept with these values/ }).click();
+      await amend.locator(".govuk-error-summary").getByRole("link", { name: /^Amount each time / }).waitFor();
+      check(true, "a bad amount is named in the error summary, linked to its input; nothing accepted");
+      await audit(page, "case-documents-accept-changes-error");
+      await amend.getByLabel("Amount each time").fill("75.00");
+      await amend.getByRole("button", { name: /^Accept with these values/ }).click();
+      const lineBanner = page.locator(".govuk-notification-banner--success", { hasText: /^Accepted with your changes: the budget's .* line is set to £75\.00 monthly \(Budget tab\)\./ });
       await lineBanner.waitFor();
-      check(await focusedBanner(), `a statement's spending line was accepted into the budget, focused: "${await lineBanner.innerText()}"`);
+      check(await focusedBanner(), `a statement's spending line was accepted into the budget with the adviser's amount, focused: "${await lineBanner.innerText()}"`);
+      // (the decided list is drawn again once the suggestions are fetched after the decision)
+      const readAs = page.getByText("Accepted with your changes. The reader had read: amount £71.50.");
+      check(await readAs.waitFor({ state: "attached", timeout: 15000 }).then(() => true, () => false), "the decided suggestion says what the reader had read");
       // The payslip's pay is accepted; the statement's salary line then says the budget
       // already holds the same (read twice, from two documents, accepted once).
       const pay = page.locator(".cma-card", { hasText: /From payslip-november.png/ }).filter({ hasText: /^Add income/ }).first();
-      await pay.getByRole("button", { name: /^Accept/ }).click();
+      await pay.getByRole("button", { name: /^Accept(?! with)/ }).click();
       await page.locator(".govuk-notification-banner--success", { hasText: /^Accepted: the budget's .* line is set to £1,742\.60 monthly/ }).waitFor();
       const salary = page.locator(".cma-card", { hasText: /From statement.csv/ }).filter({ hasText: /^Add income/ }).first();
       await salary.getByText(/£1,742\.60 monthly, the same: accepting changes nothing/).waitFor({ timeout: 15000 });

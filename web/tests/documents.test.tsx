@@ -52,8 +52,12 @@ vi.hoisted(() => {
     const decision = url.pathname.match(/\/suggestions\/([^/]+)\/(accept|reject)$/);
     if (input.method === "POST" && decision) {
       const s = state.suggestions.find((x) => (x as { id: string }).id === decision[1]) as Record<string, unknown>;
-      state.decisions.push(`${decision[2]} ${decision[1]} ${await input.text()}`);
-      const out = { ...s, status: decision[2] === "accept" ? "accepted" : "rejected", version: 2 };
+      const text = await input.text();
+      state.decisions.push(`${decision[2]} ${decision[1]} ${text}`);
+      // Accepted with changes: the suggestion holds the adviser's values, as_read the reader's.
+      const changes = ((text ? JSON.parse(text) : {}) as { changes?: Record<string, unknown> }).changes;
+      const asRead = changes ? Object.fromEntries(Object.keys(changes).map((k) => [k, s[k]])) : null;
+      const out = { ...s, ...(changes ?? {}), as_read: asRead, status: decision[2] === "accept" ? "accepted" : "rejected", version: 2 };
       state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === decision[1] ? out : x));
       return json(decision[2] === "accept" ? { suggestion: out, debt_id: "debt1", task: null, deadline_ids: [] } : out);
     }
@@ -69,6 +73,7 @@ vi.mock("../src/auth/session", () => ({
 
 import { batchStatus, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
 import { changes, decided, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
+import { acceptBody, asReadText, changeable, otherValues, startValues } from "../src/pages/case/AcceptChanges";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
   return {
@@ -341,4 +346,68 @@ test("a budget suggestion with no frequency is compared as the monthly line acce
   const s = suggestion("s1", { kind: "new_income", budget_line: "client_salary", frequency: null, balance_pence: 10000, status: "pending" }) as never;
   expect(changes(s, { amount_pence: 10000, frequency: "weekly" }).at(-1)).toEqual(["In the budget now", "£100.00 weekly, replaced by this amount"]);
   expect(changes(s, { amount_pence: 10000, frequency: "monthly" }).at(-1)).toEqual(["In the budget now", "£100.00 monthly, the same: accepting changes nothing"]);
+});
+
+test("the reader's balance is wrong: the adviser accepts with another value it found, in one click", async () => {
+  state.docs = [doc("d1", "lowell.png", { status: "done", document_class: "creditor_letter", updated_at: "2026-12-01T09:00:00Z" })];
+  const evidence = [
+    { field: "balance_pence", value: "£1,234.56", page: 1, box: [10, 10, 50, 10], label: "Arrears", role: null, score: 0.7, chosen: true },
+    { field: "balance_pence", value: "£1,842.50", page: 1, box: [10, 40, 50, 10], label: "Total balance", role: null, score: 0.3, chosen: false },
+    { field: "balance_pence", value: "£1,234.56", page: 2, box: null, label: null, role: null, score: 0.2, chosen: false },
+  ];
+  state.suggestions = [suggestion("s9", { evidence })];
+  show();
+  await userEvent.click(await screen.findByRole("button", { name: /^Accept with changes\s*to Add debt/ }));
+  const heading = await screen.findByRole("heading", { name: /^Accept with changes: Add debt/ });
+  await waitFor(() => expect(document.activeElement).toBe(heading));
+  const form = heading.closest("section")!;
+  expect(within(form).getByLabelText("Balance")).toHaveValue("1234.56");
+  // The same value read twice is offered once; the one in the form is not offered.
+  const offered = within(form).getAllByRole("button", { name: /^Use / });
+  expect(offered.map((b) => b.textContent)).toEqual(["Use “£1,842.50” as the amount"]);
+  expect(within(form).getByText(/page 1, box 2, next to “Total balance”/)).toBeInTheDocument();
+  // Not an amount: said in the adviser's words, next to the field, and nothing is sent.
+  await userEvent.clear(within(form).getByLabelText("Balance"));
+  await userEvent.type(within(form).getByLabelText("Balance"), "lots");
+  await userEvent.click(within(form).getByRole("button", { name: /^Accept with these values/ }));
+  expect(await within(form).findByRole("link", { name: "Balance must be an amount in pounds, like 75.00" })).toBeInTheDocument();
+  expect(state.decisions).toEqual([]);
+  // (with "lots" in the field, the value the reader used is offered back too)
+  expect(within(form).getAllByRole("button", { name: /^Use / }).map((b) => b.textContent)).toEqual([
+    "Use “£1,234.56” as the amount",
+    "Use “£1,842.50” as the amount",
+  ]);
+  await userEvent.click(within(form).getByRole("button", { name: "Use “£1,842.50” as the amount" }));
+  expect(within(form).getByLabelText("Balance")).toHaveValue("1842.50");
+  await userEvent.click(within(form).getByRole("button", { name: /^Accept with these values/ }));
+  const banner = await screen.findByText("Accepted with your changes: a debt to Lowell Portfolio Ltd of £1,842.50 is added to the Debts tab.");
+  await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
+  expect(state.decisions).toEqual(['accept s9 {"changes":{"balance_pence":184250}}']);
+  // The decided suggestion says what the reader had read.
+  expect(await screen.findByText("Accepted with your changes. The reader had read: amount £1,234.56.")).toBeInTheDocument();
+});
+
+test("only what the adviser changed is sent, as the kind takes it", () => {
+  const debt = suggestion("s10") as never;
+  const start = startValues(debt);
+  expect(acceptBody("new_debt", start, start)).toEqual({});
+  expect(acceptBody("new_debt", start, { ...start, account_reference: "  AB-9 ", creditor_name: "" })).toEqual({ changes: { account_reference: "AB-9" } });
+  expect(acceptBody("new_debt", start, { ...start, balance: "12,34x" })).toEqual({ changes: { balance_pence: -1 } });
+  // A claim's deadlines are counted from the date it was served: a deadline is not sent too.
+  const claim = suggestion("s11", { kind: "court_claim_deadline", fact_date: null, deadline: "2026-12-23" }) as never;
+  const c0 = startValues(claim);
+  expect(acceptBody("court_claim_deadline", c0, { ...c0, fact_date: "2026-12-01", deadline: "2026-12-30" })).toEqual({ changes: { fact_date: "2026-12-01" } });
+  expect(acceptBody("court_claim_deadline", c0, { ...c0, deadline: "2026-12-30" })).toEqual({ changes: { deadline: "2026-12-30" } });
+  // A field the kind does not take is never sent.
+  expect(acceptBody("update_debt", start, { ...start, creditor_name: "Other Ltd" })).toEqual({});
+  expect(changeable("new_income")).toEqual(["balance", "frequency", "budget_line"]);
+  expect(changeable("response_deadline")).toEqual(["deadline"]);
+  const income = suggestion("s12", {
+    kind: "new_income", balance_pence: 41000, frequency: "weekly", budget_line: "client_salary",
+    evidence: [{ field: "gross_pence", value: "£520.00", page: 1, box: null, label: "Gross", role: null, score: 0.1, chosen: false }],
+    as_read: { balance_pence: 52000, frequency: "monthly" },
+  }) as never;
+  expect(otherValues(income, "balance", "410.00").map((e) => e.value)).toEqual(["£520.00"]);
+  expect(otherValues(income, "balance", "520.00")).toEqual([]);
+  expect(asReadText(income)).toBe("amount £520.00, frequency monthly");
 });

@@ -26,6 +26,15 @@ export class ApiError extends Error {
   }
 }
 
+/** A problem found before asking the API (an amount that is not one): shown as the API's
+ * are, in the error summary and next to the field. */
+export function fieldProblem(field: string, message: string): ApiError {
+  return new ApiError(400, { title: "Check the values", errors: [{ field, message }] });
+}
+
+/** An amount in pounds the adviser typed that is not one ("lots", "12,34x", "-5"). */
+export const NOT_AN_AMOUNT = "must be an amount in pounds, like 75.00";
+
 /** A failed request in words: the API's problem (its detail, else its title), else the
  * error itself. */
 export function problemText(error: unknown): string {

@@ -6,7 +6,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
-import { ApiError, ifMatch } from "../../api/problem";
+import { ApiError, NOT_AN_AMOUNT, fieldProblem, ifMatch } from "../../api/problem";
 import { toPence } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
@@ -94,9 +94,11 @@ export function CorrectionForm({
   const id = `correct-${s.id}`;
   const send = useMutation({
     mutationFn: async () => {
+      const body = correctionBody(start, v, reason);
+      if ((body.correction?.balance_pence ?? 0) < 0) throw fieldProblem("correction.balance_pence", NOT_AN_AMOUNT);
       const r = await api.POST("/api/v1/suggestions/{suggestion_id}/reject", {
         params: { path: { suggestion_id: s.id }, header: ifMatch(s.version) },
-        body: correctionBody(start, v, reason),
+        body,
       });
       if (!r.response.ok) throw new ApiError(r.response.status, r.error);
       return r.data;

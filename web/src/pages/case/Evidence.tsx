@@ -10,6 +10,7 @@ import { useMe } from "../../auth/session";
 import { date, label, money, today, withArticle } from "../../components/format";
 import { Button, ErrorSummary, TextInput } from "../../components/forms";
 import { ScrollBox, SummaryList, Tag } from "../../components/ui";
+import { AcceptChangesForm, asReadText, changeable } from "./AcceptChanges";
 import { CorrectionForm } from "./Correction";
 
 type Suggestion = Schemas["SuggestionOut"];
@@ -136,21 +137,25 @@ type Accepted = Schemas["AcceptOut"];
 export function decided(s: Suggestion, how: "accepted" | "rejected" | "corrected", out?: Accepted): string {
   if (how === "rejected") return `Rejected: ${shownTitle(s)}. Nothing changed on the case.`;
   if (how === "corrected") return `Rejected with your correction: ${shownTitle(s)}. Nothing changed on the case; the assistant learns from your correction.`;
+  // Accepted with the adviser's values: the API's suggestion holds what was applied.
+  if (out?.suggestion.as_read) s = out.suggestion;
+  const accepted = s.as_read ? "Accepted with your changes" : "Accepted";
   const task = out?.task ? ` A task was made: ${out.task.title}.` : "";
   // Accepted as a task alone (a debt without its balance, or nothing else wired): say so.
   if (out?.task && !out.debt_id && !out.fact_id && !out.deadline_ids?.length)
-    return `Accepted: a task was made for you: ${shownTitle(out.task)}. Nothing else changed on the case yet.`;
+    return `${accepted}: a task was made for you: ${shownTitle(out.task)}. Nothing else changed on the case yet.`;
   switch (s.kind) {
     case "new_debt":
-      return `Accepted: a debt to ${s.creditor_name ?? "an unnamed creditor"}${s.balance_pence != null ? ` of ${money(s.balance_pence)}` : ""} is added to the Debts tab.${task}`;
+      return `${accepted}: a debt to ${s.creditor_name ?? "an unnamed creditor"}${s.balance_pence != null ? ` of ${money(s.balance_pence)}` : ""} is added to the Debts tab.${task}`;
     case "update_debt":
-      return `Accepted: the debt to ${s.creditor_name ?? "the creditor"} now has a balance of ${money(s.balance_pence)} (Debts tab).${task}`;
+      return `${accepted}: the debt to ${s.creditor_name ?? "the creditor"} now has a balance of ${money(s.balance_pence)} (Debts tab).${task}`;
     case "new_income":
     case "new_expenditure":
-      return `Accepted: the budget's ${label(s.budget_line).toLowerCase()} line is set to ${money(s.balance_pence)}${s.frequency ? ` ${label(s.frequency).toLowerCase()}` : ""} (Budget tab).${task}`;
+      return `${accepted}: the budget's ${label(s.budget_line).toLowerCase()} line is set to ${money(s.balance_pence)}${s.frequency ? ` ${label(s.frequency).toLowerCase()}` : ""} (Budget tab).${task}`;
     default: {
       const n = out?.deadline_ids?.length ?? 0;
-      return `Accepted: ${label(s.kind).toLowerCase()} recorded${s.deadline ? ` for ${date(s.deadline)}` : ""}${n ? `, ${n} deadline${n === 1 ? "" : "s"} started` : ""} (Deadlines tab).${task}`;
+      const from = s.as_read?.fact_date && s.fact_date ? ` counted from ${date(s.fact_date)}` : "";
+      return `${accepted}: ${label(s.kind).toLowerCase()} recorded${s.deadline ? ` for ${date(s.deadline)}` : ""}${from}${n ? `, ${n} deadline${n === 1 ? "" : "s"} started` : ""} (Deadlines tab).${task}`;
     }
   }
 }
@@ -373,6 +378,7 @@ export function SuggestionCard({
   const [show, setShow] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [correcting, setCorrecting] = useState(false);
+  const [amending, setAmending] = useState(false);
   const [reason, setReason] = useState("");
   const id = `suggestion-${s.id}`;
   // The Reject and Correct buttons go while their form is open: the focus goes into the
@@ -381,16 +387,16 @@ export function SuggestionCard({
   const opened = useRef<number | null>(null);
   useEffect(() => {
     if (rejecting) document.getElementById(`${id}-reason`)?.focus();
-    else if (!correcting && opened.current !== null) {
+    else if (!correcting && !amending && opened.current !== null) {
       buttons.current?.querySelectorAll("button")[opened.current]?.focus();
       opened.current = null;
     }
-  }, [rejecting, correcting, id]);
+  }, [rejecting, correcting, amending, id]);
   const decide = useMutation({
     mutationFn: async (accept: boolean) => {
       const params = { path: { suggestion_id: s.id }, header: ifMatch(s.version) };
       const r = accept
-        ? await api.POST("/api/v1/suggestions/{suggestion_id}/accept", { params })
+        ? await api.POST("/api/v1/suggestions/{suggestion_id}/accept", { params, body: {} })
         : await api.POST("/api/v1/suggestions/{suggestion_id}/reject", { params, body: { reason: reason || null } });
       if (!r.response.ok) throw new ApiError(r.response.status, r.error);
       return r.data;
@@ -444,6 +450,7 @@ export function SuggestionCard({
       )}
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.status === "pending" ? "Accepting will change" : "What it changed or would have changed"}</h4>
       <SummaryList rows={changes(s, now)} />
+      {s.as_read && <p className="govuk-body-s">Accepted with your changes. The reader had read: {asReadText(s)}.</p>}
       <EvidenceList s={s} doc={doc} />
       {image && (
         <>
@@ -476,6 +483,18 @@ export function SuggestionCard({
               </div>
             </form>
           )}
+          {amending && (
+            <AcceptChangesForm
+              s={s}
+              doc={doc}
+              onClose={() => setAmending(false)}
+              onAccepted={(out) => {
+                opened.current = null;
+                setAmending(false);
+                onDecided(decided(s, "accepted", out));
+              }}
+            />
+          )}
           {correcting && (
             <CorrectionForm
               s={s}
@@ -488,16 +507,28 @@ export function SuggestionCard({
               }}
             />
           )}
-          {!rejecting && !correcting && (
+          {!rejecting && !correcting && !amending && (
             <div className="govuk-button-group govuk-!-margin-bottom-0" ref={buttons}>
               <Button type="button" busy={decide.isPending} onClick={() => decide.mutate(true)}>
                 Accept<span className="govuk-visually-hidden"> {title}</span>
               </Button>
+              {changeable(s.kind).length > 0 && (
+                <Button
+                  type="button"
+                  secondary
+                  onClick={() => {
+                    opened.current = 1;
+                    setAmending(true);
+                  }}
+                >
+                  Accept with changes<span className="govuk-visually-hidden"> to {title}</span>
+                </Button>
+              )}
               <Button
                 type="button"
                 secondary
                 onClick={() => {
-                  opened.current = 1;
+                  opened.current = changeable(s.kind).length > 0 ? 2 : 1;
                   setRejecting(true);
                 }}
               >
@@ -507,7 +538,7 @@ export function SuggestionCard({
                 type="button"
                 secondary
                 onClick={() => {
-                  opened.current = 2;
+                  opened.current = changeable(s.kind).length > 0 ? 3 : 2;
                   setCorrecting(true);
                 }}
               >
