@@ -709,21 +709,31 @@ async def test_accepted_with_the_advisers_values_where_the_reader_was_wrong(
     assert r.status_code == 200, r.text
     got = r.json()["suggestion"]
     assert (got["balance_pence"], got["account_reference"]) == (250_075, "CLM-77")
-    read = {"balance_pence": debt["balance_pence"], "account_reference": debt["account_reference"]}
-    assert got["as_read"] == {k: v for k, v in read.items() if v is not None}
+    # What the reader had: its balance, and no reference (the claim form prints none).
+    assert debt["account_reference"] is None
+    assert got["as_read"] == {
+        "balance_pence": debt["balance_pence"], "not_read": ["account_reference"],
+    }  # fmt: skip
     assert got["as_read"]["balance_pence"] != 250_075
     [on_case] = (await api.get(f"/api/v1/cases/{case['id']}/debts")).json()["items"]
     assert (on_case["balance_pence"], on_case["account_reference"]) == (250_075, "CLM-77")
 
-    # A deadline is counted from the date it runs from: the adviser gives that date.
+    # A deadline the clock counts and the date it counts from are one reading: both at
+    # once is refused; the date of service given, the deadline follows from it.
     accept = f"/api/v1/suggestions/{claim['id']}/accept"
-    r = await api.post(accept, {"changes": {"deadline": "2026-04-30"}}, headers=v1)
+    both = {"changes": {"deadline": "2026-11-30", "fact_date": "2026-11-02"}}
+    r = await api.post(accept, both, headers=v1)
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "changes.deadline"
+    r = await api.post(accept, {"changes": {"fact_date": "0001-01-01"}}, headers=v1)
+    assert r.status_code in (400, 422)
+    assert r.json()["errors"][0]["field"] == "changes.fact_date"
     r = await api.post(accept, {"changes": {"fact_date": "2026-11-02"}}, headers=v1)
     assert r.status_code == 200, r.text
-    assert r.json()["suggestion"]["fact_date"] == "2026-11-02"
-    assert r.json()["suggestion"]["as_read"] == {"fact_date": claim["fact_date"]}
+    got = r.json()["suggestion"]
+    assert (got["fact_date"], got["deadline"]) == ("2026-11-02", "2026-11-16")
+    assert got["as_read"]["fact_date"] == claim["fact_date"]
+    assert "16 November 2026" in got["title"]
     tracked = (await api.get(f"/api/v1/cases/{case['id']}/deadlines")).json()["items"]
     assert tracked
     assert {t["trigger"] for t in tracked} == {"2026-11-02"}

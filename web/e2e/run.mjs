@@ -539,7 +539,7 @@ try {
       await lineBanner.waitFor();
       check(await focusedBanner(), `a statement's spending line was accepted into the budget with the adviser's amount, focused: "${await lineBanner.innerText()}"`);
       // (the decided list is drawn again once the suggestions are fetched after the decision)
-      const readAs = page.getByText("Accepted with your changes. The reader had read: amount £71.50.");
+      const readAs = page.getByText("Accepted with changes. The reader had read: amount £71.50.");
       check(await readAs.waitFor({ state: "attached", timeout: 15000 }).then(() => true, () => false), "the decided suggestion says what the reader had read");
       // The payslip's pay is accepted; the statement's salary line then says the budget
       // already holds the same (read twice, from two documents, accepted once).

@@ -384,7 +384,7 @@ test("the reader's balance is wrong: the adviser accepts with another value it f
   await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
   expect(state.decisions).toEqual(['accept s9 {"changes":{"balance_pence":184250}}']);
   // The decided suggestion says what the reader had read.
-  expect(await screen.findByText("Accepted with your changes. The reader had read: amount £1,234.56.")).toBeInTheDocument();
+  expect(await screen.findByText("Accepted with changes. The reader had read: amount £1,234.56.")).toBeInTheDocument();
 });
 
 test("only what the adviser changed is sent, as the kind takes it", () => {
@@ -405,9 +405,9 @@ test("only what the adviser changed is sent, as the kind takes it", () => {
   const income = suggestion("s12", {
     kind: "new_income", balance_pence: 41000, frequency: "weekly", budget_line: "client_salary",
     evidence: [{ field: "gross_pence", value: "£520.00", page: 1, box: null, label: "Gross", role: null, score: 0.1, chosen: false }],
-    as_read: { balance_pence: 52000, frequency: "monthly" },
+    as_read: { balance_pence: 52000, frequency: "monthly", not_read: ["budget_line"] },
   }) as never;
   expect(otherValues(income, "balance", "410.00").map((e) => e.value)).toEqual(["£520.00"]);
   expect(otherValues(income, "balance", "520.00")).toEqual([]);
-  expect(asReadText(income)).toBe("amount £520.00, frequency monthly");
+  expect(asReadText(income)).toBe("amount £520.00, frequency monthly, no SFS line");
 });

@@ -219,6 +219,8 @@ def amendment_to_json(a: Amendment) -> dict[str, Any]:
             out[name] = value.isoformat()
         else:
             out[name] = value
+    if a.not_read:
+        out["not_read"] = list(a.not_read)
     return out
 
 
@@ -235,6 +237,7 @@ def amendment_from_json(data: Mapping[str, Any]) -> Amendment:
         fact_date=day("fact_date"),
         budget_line=data.get("budget_line"),
         frequency=data.get("frequency"),
+        not_read=tuple(data.get("not_read") or ()),
     )
 
 

@@ -658,7 +658,7 @@ class SuggestionRow(Base):
     together (those columns then hold "" / NULL)."""
     budget_line: Mapped[str | None] = mapped_column(String(60))
     frequency: Mapped[str | None] = mapped_column(String(20))
-    as_read: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    as_read: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     """Migration 2140: accepted with the adviser's changes, what the reader had proposed
     for the fields changed; sealed with the title (``sealed``) where keys are set."""
     status: Mapped[str] = mapped_column(String(16))

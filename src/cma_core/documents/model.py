@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NewType
 
 from attrs import define, frozen
 
+from cma_core.budgets.catalogue import LINES_BY_KEY, Section
 from cma_core.budgets.frequency import Frequency
 from cma_core.documents.files import ContentType, FileFacts, sanitise_filename
 from cma_core.shared.errors import InvalidTransition, ValidationError
@@ -586,16 +587,13 @@ class Suggestion(Aggregate):
             )
         )
 
-    def amend(self, changes: Amendment) -> tuple[str, ...]:
-        """Apply the adviser's values before accepting: each given field takes the
-        adviser's value, and what was read for it is kept in ``as_read``. Returns the fields
-        that changed (a value given equal to the one read changes nothing).
-
-        Raises ``InvalidTransition`` if already decided, ``ValidationError`` (named
-        ``changes.<field>`` as the API names it) for a field the kind does not apply, a
-        blank or overlong name or reference, an unknown frequency, or a deadline given
-        where the deadlines are counted from a date (change ``fact_date`` instead).
-        """
+    def check_amendable(self, changes: Amendment) -> dict[str, object]:
+        """The adviser's values, checked (names and references stripped), before any is
+        applied. Raises ``InvalidTransition`` if already decided, ``ValidationError``
+        (named ``changes.<field>`` as the API names it) for a field the kind does not
+        apply, a blank or overlong name or reference, an unknown frequency, a negative
+        amount, or an SFS line of the wrong section (income for income, spending for
+        spending)."""
         self._require_pending("accept")
         allowed = AMENDABLE.get(self.kind, frozenset())
         for name in changes.given():
@@ -603,22 +601,34 @@ class Suggestion(Aggregate):
                 raise ValidationError(
                     _api_name(name), f"cannot be changed on a {self.kind.value} suggestion"
                 )
-        if changes.deadline is not None and (changes.fact_date or self.fact_date) is not None:
-            raise ValidationError(
-                "changes.deadline",
-                "is counted from the date the deadlines run from: change fact_date instead",
-            )
-        values = _checked(changes)
+        return _checked(self.kind, changes)
+
+    def amend(self, changes: Amendment, *, basis: str | None = None) -> tuple[str, ...]:
+        """Apply the adviser's values before accepting (``check_amendable`` first): each
+        given field takes the adviser's value, and what was read for it is kept in
+        ``as_read`` (a field the reader had not read, in its ``not_read``). ``basis``: why
+        the deadline is what it now is, where it changed. Returns the fields that changed
+        (a value given equal to the one read changes nothing). The dates of a deadline
+        kind are kept consistent by the caller (``rules.dated_changes``)."""
+        values = self.check_amendable(changes)
         changed = tuple(n for n, v in values.items() if getattr(self, n) != v)
         if not changed:
             return ()
-        read = {n: getattr(self, n) for n in changed}
+        read = {n: getattr(self, n) for n in changed if getattr(self, n) is not None}
+        absent = tuple(n for n in changed if getattr(self, n) is None)
         if self.as_read is not None:  # (never twice: amend is followed by accept)
             read = {**read, **{n: getattr(self.as_read, n) for n in self.as_read.given()}}
-        self.as_read = Amendment(**read)
+            absent = (*absent, *self.as_read.not_read)
+        self.as_read = Amendment(**read, not_read=absent)
         for name in changed:
             setattr(self, name, values[name])
+        if "deadline" in changed and basis is not None:
+            self.deadline_basis = basis
         return changed
+
+    def retitle(self, title: str) -> None:
+        """The one line for the adviser, written again for the values now applied."""
+        self.title = title[:MAX_TITLE]
 
     def reject(self, *, by: UserId, now: dt.datetime, reason: str | None = None) -> None:
         self._require_pending("reject")
@@ -655,6 +665,9 @@ class Amendment:
     fact_date: dt.date | None = None
     budget_line: str | None = None
     frequency: str | None = None
+    not_read: tuple[str, ...] = ()
+    """As ``as_read``: the fields the adviser gave where the reader had read nothing (a
+    balance not found on an unfamiliar layout)."""
 
     def given(self) -> tuple[str, ...]:
         """The fields given, in declaration order."""
@@ -744,8 +757,15 @@ def _api_name(name: str) -> str:
     return f"changes.{AMENDMENT_API_NAMES.get(name, name)}"
 
 
-def _checked(changes: Amendment) -> dict[str, object]:
+def _checked(kind: SuggestionKind, changes: Amendment) -> dict[str, object]:
     """The given values, names and references stripped, each checked."""
+    line = changes.budget_line
+    if line is not None:
+        known = LINES_BY_KEY.get(line)
+        income = kind is SuggestionKind.NEW_INCOME
+        if known is None or (known.section is Section.INCOME) is not income:
+            what = "an SFS income line" if income else "an SFS spending line"
+            raise ValidationError("changes.budget_line", f"must be {what}")
     out: dict[str, object] = {}
     for name in changes.given():
         value = getattr(changes, name)
@@ -764,4 +784,5 @@ def _checked(changes: Amendment) -> dict[str, object]:
 
 
 _MAX_AMENDED = {"creditor_name": 200, "account_reference": 100}
+MAX_TITLE = 300
 _FREQUENCY_VALUES = frozenset(f.value for f in Frequency)

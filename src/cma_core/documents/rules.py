@@ -7,12 +7,14 @@ import re
 import uuid
 from collections.abc import Callable, Iterable
 
+import attrs
 from attrs import frozen
 
 from cma_core.budgets.catalogue import LINES_BY_KEY
 from cma_core.budgets.frequency import Frequency, to_monthly
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.model import (
+    Amendment,
     Document,
     DocumentClass,
     Extraction,
@@ -27,6 +29,7 @@ from cma_core.documents.transactions import (
     statement_lines,
 )
 from cma_core.scheduling.deadlines import PERIODS, DeadlineKind
+from cma_core.shared.errors import ValidationError
 from cma_core.shared.money import Money
 
 CHECK_TYPE_BELOW = 0.6
@@ -230,8 +233,9 @@ def suggest(
     References are compared ignoring case, spaces and dashes. A letter whose account
     reference is that of a debt in ``recorded_debts`` suggests updating that debt's
     balance, if the letter's differs (nothing if it is the same). Otherwise a new debt is
-    suggested, only with both a creditor and a balance, and not when its reference is
-    among ``known_account_references`` (earlier suggestions'). Deadlines come from the
+    suggested for a debt letter with a creditor, not when its reference is among
+    ``known_account_references`` (earlier suggestions'); without a balance read, with none
+    (the adviser gives it on accepting, or accepting makes a task). Deadlines come from the
     document, or from the rule for its class. Each suggestion has ``SuggestionMade``
     recorded.
     """
@@ -333,11 +337,21 @@ def _debt_proposal(
             debt=recorded,
         )
     if (
-        not is_debt
+        extraction.document_class not in DEBT_CLASSES
         or not extraction.creditor_name
         or (extraction.account_reference and reference in known)
     ):
         return None
+    if not is_debt:
+        # A debt letter whose balance was not read (an unfamiliar layout): the debt is
+        # still proposed, for the adviser to give its balance on accepting (the other
+        # amounts the reader found are offered) or, accepted as it is, a task to add it.
+        return _Proposal(
+            kind=SuggestionKind.NEW_DEBT,
+            title=f"Add debt: {extraction.creditor_name} ({BALANCE_NOT_READ})",
+            creditor_name=extraction.creditor_name,
+            balance=None,
+        )
     balance = Money(extraction.balance_pence or 0)
     return _Proposal(
         kind=SuggestionKind.NEW_DEBT,
@@ -346,6 +360,8 @@ def _debt_proposal(
         balance=balance,
     )
 
+
+BALANCE_NOT_READ = "balance not read: give it to add the debt"
 
 _DEADLINE_LABELS = {
     SuggestionKind.COURT_CLAIM_DEADLINE: "Respond to court claim",
@@ -508,3 +524,112 @@ def recorded_debt_for(
         if hit:
             matches.append(debt)
     return matches[0] if len(matches) == 1 else None
+
+
+# -- accepted with the adviser's values ---------------------------------------------------
+
+_CLOCKED = {
+    SuggestionKind.COURT_CLAIM_DEADLINE: DocumentClass.COURT_CLAIM_N1,
+    SuggestionKind.STATUTORY_DEMAND_DEADLINE: DocumentClass.STATUTORY_DEMAND,
+    SuggestionKind.ENFORCEMENT_DEADLINE: DocumentClass.ENFORCEMENT_AGENT_NOTICE,
+    SuggestionKind.LETTER_OF_CLAIM_DEADLINE: DocumentClass.LETTER_OF_CLAIM,
+}
+#: Kinds whose deadline is counted back to the date of service (``_deadline``).
+_SERVED = frozenset({DocumentClass.COURT_CLAIM_N1, DocumentClass.STATUTORY_DEMAND})
+ADVISER_BASIS = "given by the adviser"
+
+
+def dated_changes(s: Suggestion, changes: Amendment) -> tuple[Amendment, str | None]:
+    """``changes`` with the date it implies, and why the deadline is what it becomes.
+
+    A deadline the case clock counts (claim, demand, enforcement notice, letter of claim)
+    and the date it counts from stay one reading: a new date of service (or of the notice
+    or letter) gives the deadline the clock will count from it, by the rule the reader
+    uses (``_deadline``); a new deadline of a claim or demand gives the date of service
+    counted back by the same period. A notice's or letter's deadline is counted from its
+    own date, so with that date known it cannot be changed alone (change the date). Other
+    kinds' deadlines are the adviser's as given.
+
+    Raises ``ValidationError`` (``changes.deadline``) for both dates at once, or for a
+    deadline that follows from the date of a notice or letter.
+    """
+    cls = _CLOCKED.get(s.kind)
+    if cls is None or (changes.fact_date is None and changes.deadline is None):
+        return changes, ADVISER_BASIS if changes.deadline is not None else None
+    if changes.fact_date is not None and changes.deadline is not None:
+        raise ValidationError(
+            "changes.deadline",
+            "give the deadline or the date it counts from (fact_date), not both: "
+            "one follows from the other",
+        )
+    if changes.fact_date is not None:
+        fact = changes.fact_date
+        dated = _deadline(
+            Extraction(
+                document_class=cls, confidence=1.0, source="adviser",
+                served_date=fact if cls in _SERVED else None,
+                letter_date=None if cls in _SERVED else fact,
+            )
+        )  # fmt: skip
+        assert dated is not None  # every clocked class has a rule from its date
+        return (
+            attrs.evolve(changes, deadline=dated[1]),
+            f"counted from {fact.day} {fact:%B %Y}, the date the adviser gave: {dated[2]}",
+        )
+    if cls not in _SERVED:
+        if s.fact_date is not None:
+            raise ValidationError(
+                "changes.deadline",
+                "is counted from the date of the notice or letter: change that date "
+                "(fact_date) instead",
+            )
+        return changes, ADVISER_BASIS
+    dated = _deadline(
+        Extraction(
+            document_class=cls, confidence=1.0, source="adviser", deadline_date=changes.deadline
+        )
+    )
+    assert dated is not None
+    return attrs.evolve(changes, fact_date=dated[3]), ADVISER_BASIS
+
+
+def title_of(s: Suggestion) -> str:
+    """The suggestion's one line written again for the values it now holds (as
+    ``suggest`` writes it), keeping a "check the document type" doubt in front."""
+    doubt = ""
+    if s.title.startswith("Check the document type (") and "): " in s.title:
+        doubt = s.title[: s.title.index("): ") + 3]
+    creditor = s.creditor_name or "unnamed creditor"
+    if s.kind is SuggestionKind.NEW_DEBT:
+        body = (
+            f"Add debt: {creditor}, {s.balance}"
+            if s.balance is not None
+            else f"Add debt: {creditor} ({BALANCE_NOT_READ})"
+        )
+    elif s.kind is SuggestionKind.UPDATE_DEBT:
+        body = (
+            f"Update debt: {creditor}, ref {s.account_reference}: "
+            f"{s.previous_balance} → {s.balance}"
+        )
+    elif s.kind in (SuggestionKind.NEW_INCOME, SuggestionKind.NEW_EXPENDITURE):
+        body = _budget_title(s)
+    else:
+        due = s.deadline
+        claim = f" {s.court_claim_number}" if s.court_claim_number else ""
+        when = f" by {due.day} {due:%B %Y}" if due else ""
+        body = f"{_DEADLINE_LABELS[s.kind]}{claim}{when}"
+    return doubt + body
+
+
+def _budget_title(s: Suggestion) -> str:
+    amount = s.balance or Money(0)
+    frequency = _FREQUENCIES.get(s.frequency or "", Frequency.MONTHLY)
+    monthly = to_monthly(amount, frequency)
+    how = f"{amount} {frequency.value.replace('_', '-')} = {monthly} a month"
+    if s.title.endswith("(bank statement)"):
+        known = LINES_BY_KEY.get(s.budget_line or "")
+        verb = "Add income" if s.kind is SuggestionKind.NEW_INCOME else "Add spending"
+        payee = f"{s.creditor_name}, " if s.creditor_name else ""
+        line = known.label if known else (s.budget_line or "")
+        return f"{verb} ({line}): {payee}{how} (bank statement)"
+    return f"Add income: {s.creditor_name or 'unnamed payer'}, {how}"

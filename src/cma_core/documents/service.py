@@ -27,7 +27,7 @@ from typing import BinaryIO
 from attrs import define, evolve, field, frozen
 
 from cma_core.audit.service import commit_audited, record_audit
-from cma_core.budgets.catalogue import LINES_BY_KEY, Section
+from cma_core.budgets.catalogue import LINES_BY_KEY
 from cma_core.budgets.frequency import Frequency
 from cma_core.budgets.ports import BudgetRepository
 from cma_core.budgets.service import BudgetService
@@ -92,7 +92,7 @@ from cma_core.documents.ports import (
     SuggestionRepository,
     TextExtractor,
 )
-from cma_core.documents.rules import RecordedDebt, suggest
+from cma_core.documents.rules import RecordedDebt, dated_changes, suggest, title_of
 from cma_core.documents.storage import MAX_LINK_EXPIRY, document_key
 from cma_core.documents.transactions import DEBT_REPAYMENT, NOT_BUDGETED
 from cma_core.identity.model import TenantContext
@@ -596,14 +596,20 @@ class DocumentService:
             suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id)
             check_version("suggestion", expected_version, suggestion.version)
             read = copy.copy(suggestion)  # the reader's values, for the labelled example
-            changed = suggestion.amend(_budget_checked(suggestion.kind, changes)) if changes else ()
+            changed: tuple[str, ...] = ()
+            if changes is not None:
+                suggestion.check_amendable(changes)  # (decided, or a field of another kind)
+                dated, basis = dated_changes(suggestion, changes)
+                changed = suggestion.amend(dated, basis=basis)
             if changed:
-                await self._learn(
-                    uow, ctx, read, ExampleOutcome.CORRECTED, by, _correction(suggestion, changed)
-                )
+                suggestion.retitle(title_of(suggestion))
+                correction = _correction(suggestion, changed)
+                learned = bool(correction.values) or "budget_line" in changed
+                outcome = ExampleOutcome.CORRECTED if learned else ExampleOutcome.ACCEPTED
+                await self._learn(uow, ctx, read, outcome, by, correction)
                 await record_audit(
                     uow, ctx, self.new_id, "suggestion.amended", "suggestion", suggestion.id,
-                    self.clock.now(), changed,
+                    self.clock.now(), ("title", *changed),
                 )  # fmt: skip
             else:
                 await self._learn(uow, ctx, suggestion, ExampleOutcome.ACCEPTED, by)
@@ -1098,23 +1104,10 @@ _FACT_KINDS = {
 }
 
 
-def _budget_checked(kind: SuggestionKind, changes: Amendment) -> Amendment:
-    """``changes`` if its SFS line is one the kind sets: an income line for income, a
-    spending line for spending."""
-    line = changes.budget_line
-    if line is None:
-        return changes
-    known = LINES_BY_KEY.get(line)
-    income = kind is SuggestionKind.NEW_INCOME
-    if known is None or (known.section is Section.INCOME) is not income:
-        what = "an SFS income line" if income else "an SFS spending line"
-        raise ValidationError("changes.budget_line", f"must be {what}")
-    return changes
-
-
 def _correction(s: Suggestion, changed: Sequence[str]) -> Correction:
     """The adviser's values, as the labelled example records a correction (the fields it
-    learns from; a fact date or frequency is applied but not learned)."""
+    learns from; a fact date or frequency is applied but not learned). A budget line is
+    the one accepted, changed or not: the payee's line the categoriser learns."""
     values = {
         "creditor_name": s.creditor_name if "creditor_name" in changed else None,
         "account_reference": s.account_reference if "account_reference" in changed else None,
@@ -1122,7 +1115,7 @@ def _correction(s: Suggestion, changed: Sequence[str]) -> Correction:
         "deadline_date": s.deadline.isoformat() if "deadline" in changed and s.deadline else None,
     }
     return Correction(
-        budget_line=s.budget_line if "budget_line" in changed else None,
+        budget_line=s.budget_line,
         values={k: v for k, v in values.items() if v is not None},
     )
 

@@ -29,6 +29,11 @@ from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.shared.errors import InvalidTransition, StaleVersion, ValidationError
 from cma_core.shared.money import Money
 
+NOTICE_DATED = Extraction(
+    document_class=DocumentClass.ENFORCEMENT_AGENT_NOTICE, confidence=0.9, source="script",
+    letter_date=dt.date(2026, 3, 1), deadline_date=dt.date(2026, 3, 12),
+)  # fmt: skip
+
 
 async def _examples(world, centre_id):  # type: ignore[no-untyped-def]
     async with world.app.uow(centre_id) as uow:
@@ -60,6 +65,7 @@ async def test_a_new_debt_is_added_with_the_advisers_balance_and_reference(wired
     assert got.status is SuggestionStatus.ACCEPTED
     assert (got.balance, got.account_reference) == (Money(184_250), "LW-12345678")
     assert got.as_read == Amendment(balance=Money(123_456), account_reference="12345678")
+    assert got.title == "Add debt: Lowell Portfolio Ltd, £1,842.50"  # as applied
     stored = await world.documents.get_suggestion(ctx, s.id)
     assert stored.as_read == got.as_read
     # The decision teaches the reader: what it read, judged wrong, and the adviser's values.
@@ -105,10 +111,23 @@ async def test_a_claim_counts_its_deadlines_from_the_served_date_the_adviser_giv
     items = {s.kind: s for s in await _one(world, ctx, case_id, N1, 3)}
     claim = items[SuggestionKind.COURT_CLAIM_DEADLINE]
     assert claim.fact_date == dt.date(2026, 3, 6)  # read: issued 1 March + 5 days
+    world.documents.examples = memory_docs.examples
     decision = await world.documents.accept_suggestion(
         ctx, claim.id, expected_version=1, changes=Amendment(fact_date=dt.date(2026, 3, 2))
     )
-    assert decision.suggestion.as_read == Amendment(fact_date=dt.date(2026, 3, 6))
+    # The deadline follows the date of service: the suggestion, its title and the example
+    # say the clock's, not the one read from the old date.
+    got = decision.suggestion
+    assert got.as_read == Amendment(fact_date=dt.date(2026, 3, 6), deadline=dt.date(2026, 3, 20))
+    assert (got.fact_date, got.deadline) == (dt.date(2026, 3, 2), dt.date(2026, 3, 16))
+    assert got.title == "Respond to court claim K1QZ4521 by 16 March 2026"
+    assert got.deadline_basis is not None
+    assert got.deadline_basis.startswith("counted from 2 March 2026, the date the adviser gave")
+    [example] = await _examples(world, ctx.centre_id)
+    assert example.outcome is ExampleOutcome.CORRECTED
+    judged = {(f.field, f.value, f.correct) for f in example.fields}
+    assert ("deadline_date", "2026-03-20", False) in judged
+    assert ("deadline_date", "2026-03-16", True) in judged
     by_kind = {
         t.deadline.kind: t.deadline for t in (await clock.list_deadlines(ctx, case_id)).items
     }
@@ -131,6 +150,81 @@ async def test_a_served_date_given_where_none_was_read_starts_the_case_clock(wir
     assert decision.task is None
     assert decision.fact_id is not None
     assert (await clock.list_deadlines(ctx, case_id)).total >= 1
+    assert decision.suggestion.as_read == Amendment(
+        deadline=dt.date(2026, 3, 12), not_read=("fact_date",)
+    )
+    assert decision.suggestion.deadline == dt.date(2026, 3, 9)  # 1 March + 7 clear days
+
+
+async def test_a_changed_deadline_is_the_task_s_title_and_due_date(wired) -> None:  # type: ignore[no-untyped-def]
+    world, _, clock = wired
+    ctx, case_id = await open_case(world)
+    notice = Extraction(
+        document_class=DocumentClass.ENFORCEMENT_AGENT_NOTICE, confidence=0.9, source="script",
+        deadline_date=dt.date(2026, 3, 12),
+    )  # fmt: skip
+    [s] = await _one(world, ctx, case_id, notice, 11)
+    decision = await world.documents.accept_suggestion(
+        ctx, s.id, expected_version=1, changes=Amendment(deadline=dt.date(2026, 3, 20))
+    )
+    assert decision.task is not None
+    assert decision.task.due_at is not None
+    assert decision.task.due_at.date() == dt.date(2026, 3, 20)
+    assert "20 March 2026" in decision.task.title
+    assert "12 March" not in decision.task.title
+    assert decision.suggestion.deadline_basis == "given by the adviser"
+    assert (await clock.list_deadlines(ctx, case_id)).total == 0
+
+
+async def test_a_claims_deadline_gives_the_date_of_service_counted_back(wired) -> None:  # type: ignore[no-untyped-def]
+    world, _, clock = wired
+    ctx, case_id = await open_case(world)
+    items = {s.kind: s for s in await _one(world, ctx, case_id, N1, 12)}
+    claim = items[SuggestionKind.COURT_CLAIM_DEADLINE]
+    decision = await world.documents.accept_suggestion(
+        ctx, claim.id, expected_version=1, changes=Amendment(deadline=dt.date(2026, 3, 30))
+    )
+    assert decision.suggestion.fact_date == dt.date(2026, 3, 16)  # 30 March - 14 days
+    tracked = {
+        t.deadline.kind: t.deadline for t in (await clock.list_deadlines(ctx, case_id)).items
+    }
+    assert tracked[DeadlineKind.CLAIM_RESPONSE].due == dt.date(2026, 3, 30)
+
+
+async def test_a_debt_whose_balance_was_not_read_is_added_with_the_advisers(wired) -> None:  # type: ignore[no-untyped-def]
+    world, debts, _ = wired
+    ctx, case_id = await open_case(world)
+    unread = Extraction(
+        document_class=DocumentClass.CREDITOR_LETTER, confidence=0.8, source="script",
+        creditor_name="Lowell Portfolio Ltd", account_reference="55550000",
+    )  # fmt: skip
+    [s] = await _one(world, ctx, case_id, unread, 13)
+    assert s.kind is SuggestionKind.NEW_DEBT
+    assert s.balance is None
+    assert s.title == "Add debt: Lowell Portfolio Ltd (balance not read: give it to add the debt)"
+    decision = await world.documents.accept_suggestion(
+        ctx, s.id, expected_version=1, changes=Amendment(balance=Money(40_000))
+    )
+    assert decision.debt_id is not None
+    assert decision.suggestion.as_read == Amendment(not_read=("balance",))
+    assert decision.suggestion.title == "Add debt: Lowell Portfolio Ltd, £400.00"
+    [view] = (await debts.list_debts(ctx, case_id)).items
+    assert view.entry.debt.balance == Money(40_000)
+
+
+async def test_an_amount_changed_keeps_the_line_the_categoriser_learns(wired) -> None:  # type: ignore[no-untyped-def]
+    world, _, _ = wired
+    world.documents.examples = memory_docs.examples
+    budgets = BudgetService(world.app.uow, world.app.clock, SfsDdsCodec(), **ports(BUDGETS))
+    world.documents.budget_lines = budgets
+    ctx, case_id = await open_case(world)
+    [s] = await _one(world, ctx, case_id, PAYSLIP, 14)
+    await world.documents.accept_suggestion(
+        ctx, s.id, expected_version=1, changes=Amendment(balance=Money(42_000))
+    )
+    [example] = await _examples(world, ctx.centre_id)
+    assert example.outcome is ExampleOutcome.CORRECTED
+    assert example.budget_line == "client_salary"
 
 
 async def test_an_income_line_takes_the_advisers_frequency_and_line(wired) -> None:  # type: ignore[no-untyped-def]
@@ -160,7 +254,13 @@ async def test_an_income_line_takes_the_advisers_frequency_and_line(wired) -> No
         (PAYSLIP, Amendment(budget_line="rent"), "changes.budget_line"),
         (PAYSLIP, Amendment(budget_line="no_such_line"), "changes.budget_line"),
         (PAYSLIP, Amendment(creditor_name="Someone"), "changes.creditor_name"),
-        (N1, Amendment(deadline=dt.date(2026, 3, 30)), "changes.deadline"),
+        (
+            N1,
+            Amendment(deadline=dt.date(2026, 3, 30), fact_date=dt.date(2026, 3, 2)),
+            "changes.deadline",
+        ),
+        (NOTICE_DATED, Amendment(deadline=dt.date(2026, 3, 30)), "changes.deadline"),
+        (LOWELL, Amendment(budget_line="rent"), "changes.budget_line"),
     ],
 )
 async def test_a_change_the_kind_does_not_take_is_refused_naming_it(  # type: ignore[no-untyped-def]
@@ -171,11 +271,7 @@ async def test_a_change_the_kind_does_not_take_is_refused_naming_it(  # type: ig
     world.documents.budget_lines = budgets
     ctx, case_id = await open_case(world)
     items = await _one(world, ctx, case_id, extraction, 6)
-    s = (
-        next(i for i in items if i.kind is not SuggestionKind.NEW_DEBT)
-        if extraction is N1
-        else items[0]
-    )
+    s = next(i for i in items if i.kind is not SuggestionKind.NEW_DEBT or len(items) == 1)
     with pytest.raises(ValidationError) as caught:
         await world.documents.accept_suggestion(ctx, s.id, expected_version=1, changes=changes)
     assert caught.value.field == field

@@ -2329,7 +2329,7 @@ export interface paths {
          * Accept a suggestion
          * @description Needs `If-Match`. A new debt is added to the case (`debt_id`; its creditor found in, or added to, the centre's directory); an `update_debt` sets the recorded debt's balance (`debt_id`; 404 if the debt was removed, 409 if its balance changed since the suggestion); a deadline records the dated fact on the case (`fact_id`: claim served, demand served, enforcement notice) and so its tracked deadlines (`deadline_ids`, listed at `/cases/{id}/deadlines`) and their tasks, or, when the document gives no date to count from, a deadline task due that day (`task`). Audited as accepted from the document.
          *
-         *     With `changes`, the adviser's values are applied in place of what was read (a balance from another line, the right creditor, the date a claim was served where none was read, an income's frequency or SFS line); the suggestion then holds what was applied and `as_read` what the reader had proposed, and the decision teaches the assistant as a correction. A field the suggestion's kind does not apply is a 422 naming it (`changes.<field>`). No body: accepted as read.
+         *     With `changes`, the adviser's values are applied in place of what was read (a balance from another line, the right creditor, the date a claim was served where none was read, an income's frequency or SFS line); the suggestion then holds what was applied (its title written again) and `as_read` what the reader had proposed (`not_read`: fields it had not read), and the decision teaches the assistant as a correction. A deadline the case clock counts and the date it counts from stay one reading: give either, the other follows (both at once, or a notice's deadline where its date is known: 422). A field the suggestion's kind does not apply is a 422 naming it (`changes.<field>`). No body: accepted as read.
          */
         post: operations["ApiV1SuggestionsSuggestionIdAcceptAccept"];
         delete?: never;
@@ -2681,7 +2681,9 @@ export interface components {
             balance_pence?: number | null;
             budget_line?: string | null;
             creditor_name?: string | null;
+            /** @description A date from 1900-01-01 to 2100-12-31. */
             deadline?: string | null;
+            /** @description A date from 1900-01-01 to 2100-12-31. */
             fact_date?: string | null;
             frequency?: components["schemas"]["Frequency"] | null;
         };
@@ -2894,6 +2896,7 @@ export interface components {
             deadline?: string | null;
             fact_date?: string | null;
             frequency?: string | null;
+            not_read?: string[];
         };
         /** AssetSchedule */
         AssetSchedule: {

@@ -11,6 +11,7 @@ from msgspec import Meta, Struct
 from cma_core.budgets.frequency import Frequency
 from cma_core.documents.learning import Correction
 from cma_core.documents.model import (
+    AMENDMENT_API_NAMES,
     Amendment,
     Document,
     DocumentClass,
@@ -21,7 +22,7 @@ from cma_core.documents.model import (
     SuggestionStatus,
 )
 from cma_core.shared.money import Money
-from cma_entrypoints.http.common.schemas import LINE, Input, PageOf, from_attributes
+from cma_entrypoints.http.common.schemas import LINE, Day, Input, PageOf, from_attributes
 from cma_entrypoints.http.tasks.schemas import TaskOut
 
 
@@ -143,10 +144,18 @@ class AsReadOut(Struct, omit_defaults=True):
     fact_date: dt.date | None = None
     budget_line: str | None = None
     frequency: str | None = None
+    not_read: list[str] = []
+    """The fields the adviser gave where the reader had read nothing (as the API names
+    them: ``balance_pence``...)."""
 
     @classmethod
     def of(cls, a: Amendment) -> AsReadOut:
-        return from_attributes(cls, a, balance_pence=a.balance.pence if a.balance else None)
+        return from_attributes(
+            cls,
+            a,
+            balance_pence=a.balance.pence if a.balance else None,
+            not_read=[AMENDMENT_API_NAMES.get(n, n) for n in a.not_read],
+        )
 
 
 class SuggestionOut(Struct):
@@ -253,17 +262,24 @@ class AcceptChangesIn(Input):
     """The adviser's values in place of what was read; every part optional. Which fields a
     kind takes: ``new_debt`` creditor_name, account_reference, balance_pence;
     ``update_debt`` balance_pence; the claim, demand, enforcement and letter-of-claim
-    deadlines fact_date (the date served or sent, from which the case clock counts) or,
-    where there is none, deadline; ``response_deadline`` deadline; ``new_income`` and
-    ``new_expenditure`` balance_pence (per ``frequency``), frequency, budget_line."""
+    deadlines fact_date (the date served or sent, from which the case clock counts; the
+    deadline follows) or deadline (a claim's or demand's gives the date of service; a
+    notice's or letter's only where its date is unknown); ``response_deadline`` deadline;
+    ``new_income`` and ``new_expenditure`` balance_pence (per ``frequency``), frequency,
+    budget_line. The suggestion's title is written again for the values applied."""
 
     creditor_name: Annotated[str, Meta(min_length=1, max_length=200, pattern=LINE)] | None = None
     account_reference: Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE)] | None = (
         None
     )
     balance_pence: Annotated[int, Meta(ge=0, le=100_000_000_000)] | None = None
-    deadline: dt.date | None = None
-    fact_date: dt.date | None = None
+    deadline: Day | None = None
+    """A claim's or demand's deadline gives the date of service counted back by the same
+    period; a notice's or letter of claim's is counted from its date (change that date)."""
+    fact_date: Day | None = None
+    """The date served (claim, demand) or of the notice or letter: the deadline the case
+    clock counts from it replaces the one read. Not with ``deadline``: one follows from the
+    other."""
     budget_line: (
         Annotated[str, Meta(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")] | None
     ) = None
@@ -284,6 +300,9 @@ class AcceptChangesIn(Input):
 
 
 class SuggestionAcceptIn(Input):
+    """Accept a suggestion: as read (no body, or no ``changes``), or with the adviser's
+    values where the reader was wrong."""
+
     changes: AcceptChangesIn | None = None
     """Accept with these values in place of what was read (the reader's are kept as the
     suggestion's ``as_read``); omit to accept as read."""

@@ -105,9 +105,12 @@ class SuggestionController(Controller):
         "With `changes`, the adviser's values are applied in place of what was read (a "
         "balance from another line, the right creditor, the date a claim was served where "
         "none was read, an income's frequency or SFS line); the suggestion then holds what "
-        "was applied and `as_read` what the reader had proposed, and the decision teaches "
-        "the assistant as a correction. A field the suggestion's kind does not apply is a "
-        "422 naming it (`changes.<field>`). No body: accepted as read.",
+        "was applied (its title written again) and `as_read` what the reader had "
+        "proposed (`not_read`: fields it had not read), and the decision teaches the "
+        "assistant as a correction. A deadline the case clock counts and the date it "
+        "counts from stay one reading: give either, the other follows (both at once, or a "
+        "notice's deadline where its date is known: 422). A field the suggestion's kind "
+        "does not apply is a 422 naming it (`changes.<field>`). No body: accepted as read.",
         operation_class=with_example(
             AcceptOut(suggestion=ACCEPTED, debt_id=DEBT_ID, task=None), "A debt added"
         ),

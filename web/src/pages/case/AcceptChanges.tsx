@@ -24,6 +24,9 @@ export type ChangeValues = Record<ChangeKey, string>;
 
 /** Deadline kinds the case's clock counts from a date (served, sent): the API's fact kinds. */
 const CLOCKED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline", "enforcement_deadline", "letter_of_claim_deadline"]);
+/** Of those, the ones whose deadline gives the date of service counted back (the API
+ * works one out from the other); a notice's or letter's is counted from its own date. */
+const SERVED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline"]);
 
 /** The fields the adviser may change on accepting a suggestion of this kind (as the API's
  * ``AMENDABLE``): what accepting applies. */
@@ -68,8 +71,10 @@ export function acceptBody(kind: Suggestion["kind"], start: ChangeValues, now: C
   if (changed("account_reference")) c.account_reference = now.account_reference.trim();
   // An amount that is not one is sent as such (-1): the API names the field at fault.
   if (changed("balance")) c.balance_pence = toPence(now.balance) ?? -1;
+  // The clock's deadline and the date it counts from are one reading: the date, if given,
+  // else the deadline (the API works out the other).
   if (changed("fact_date")) c.fact_date = now.fact_date;
-  if (changed("deadline") && !(CLOCKED.has(kind) && now.fact_date)) c.deadline = now.deadline;
+  else if (changed("deadline")) c.deadline = now.deadline;
   if (changed("frequency")) c.frequency = now.frequency as Changes["frequency"];
   if (changed("budget_line")) c.budget_line = now.budget_line;
   return Object.keys(c).length ? { changes: c } : {};
@@ -133,6 +138,8 @@ export function asReadText(s: Suggestion): string {
   if (r.deadline) parts.push(`deadline ${r.deadline}`);
   if (r.frequency) parts.push(`frequency ${label(r.frequency).toLowerCase()}`);
   if (r.budget_line) parts.push(`SFS line ${label(r.budget_line).toLowerCase()}`);
+  const unread: Record<string, string> = { balance_pence: "amount", fact_date: "date counted from", account_reference: "account reference", creditor_name: "creditor", budget_line: "SFS line" };
+  for (const f of r.not_read ?? []) parts.push(`no ${unread[f] ?? label(f).toLowerCase()}`);
   return parts.join(", ");
 }
 
@@ -172,7 +179,8 @@ export function AcceptChangesForm({
     },
   });
   const set = (k: ChangeKey) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-  const keys = changeable(s.kind).filter((k) => k !== "deadline" || !(CLOCKED.has(s.kind) && v.fact_date));
+  // A notice's or letter's deadline follows from its date: asked for only where no date was read.
+  const keys = changeable(s.kind).filter((k) => k !== "deadline" || !CLOCKED.has(s.kind) || SERVED.has(s.kind) || !start.fact_date);
   const apiName = (k: ChangeKey) => (k === "balance" ? "balance_pence" : k);
   const fields = Object.fromEntries(keys.map((k) => [apiName(k), `${id}-${k}`]));
   const budget = s.kind === "new_income" || s.kind === "new_expenditure";
@@ -265,7 +273,18 @@ export function AcceptChangesForm({
             case "deadline":
               return (
                 <div key={k}>
-                  <TextInput {...common} type="date" label={labels[k]} hint={CLOCKED.has(s.kind) ? "With no date to count from, a task is due on this date." : undefined} />
+                  <TextInput
+                    {...common}
+                    type="date"
+                    label={labels[k]}
+                    hint={
+                      SERVED.has(s.kind)
+                        ? "Or give the deadline: the date served is worked out from it. If you change both, the date served is used."
+                        : CLOCKED.has(s.kind)
+                          ? "With no date to count from, a task is due on this date."
+                          : undefined
+                    }
+                  />
                   {others(k)}
                 </div>
               );

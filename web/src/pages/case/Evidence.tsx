@@ -74,7 +74,12 @@ export function changes(s: Suggestion, now?: LineNow): Array<readonly [string, s
       if (s.balance_pence == null)
         return [
           ["Makes a task", `to add the debt to ${s.creditor_name ?? "an unnamed creditor"} once you know its balance`],
-          ["Why not the debt", "the document does not show its balance"],
+          [
+            "Why not the debt",
+            /balance not read/.test(s.title)
+              ? "the reader did not find its balance: give it with “Accept with changes” to add the debt"
+              : "the document does not show its balance",
+          ],
           ...(s.account_reference ? ([["Account reference", s.account_reference]] as const) : []),
         ];
       return [
@@ -450,7 +455,7 @@ export function SuggestionCard({
       )}
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.status === "pending" ? "Accepting will change" : "What it changed or would have changed"}</h4>
       <SummaryList rows={changes(s, now)} />
-      {s.as_read && <p className="govuk-body-s">Accepted with your changes. The reader had read: {asReadText(s)}.</p>}
+      {s.as_read && <p className="govuk-body-s">Accepted with changes. The reader had read: {asReadText(s)}.</p>}
       <EvidenceList s={s} doc={doc} />
       {image && (
         <>
