@@ -379,7 +379,9 @@ def evidence(
     layouts: Sequence[Layout] = (),
 ) -> list[FieldEvidence]:
     """The chosen candidate and up to three distinct alternatives per field, each boxed
-    as tightly as ``layouts`` allow (``tight_box``)."""
+    as tightly as ``layouts`` allow (``tight_box``). A field left empty keeps up to three
+    of its candidates, none chosen: the adviser who gives the value on accepting (a
+    balance the reader did not choose) is offered what the page holds."""
     # A candidate boxed as a whole cell is found by its page and box (looked up once here,
     # not by scanning every page's cells for each candidate).
     cells: dict[tuple[int, Box], list[Cell]] = {}
@@ -389,11 +391,10 @@ def evidence(
                 cells.setdefault((layout.page, cell.box), []).append(cell)
     out: list[FieldEvidence] = []
     for field, candidates in found.items():
-        if field not in chosen or chosen[field] is None:
-            continue
+        empty = chosen.get(field) is None
         seen: set[object] = set()
         for c in candidates:
-            if c.value in seen or len(seen) >= 4:
+            if c.value in seen or len(seen) >= (3 if empty else 4):
                 continue
             seen.add(c.value)
             same = cells.get((c.page, c.box), []) if c.box is not None else []
@@ -406,7 +407,7 @@ def evidence(
                     label=c.label,
                     role=c.role,
                     score=round(c.score, 2),
-                    chosen=c.value == chosen[field],
+                    chosen=not empty and c.value == chosen[field],
                 )
             )
     return out
