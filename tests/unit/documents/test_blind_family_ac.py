@@ -27,7 +27,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -386,14 +385,17 @@ FIRST = (
     "ec86984 = main's round-21 reader, shipped classifier and field ranker 2026-12-05.21; "
     "on 76 documents: benchmarks/OCR.md, 'Family AC')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"letter_date", "deadline_date", "income_pence", "served_date"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_25 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 25 (its rules, with the classifier and field ranker 2026-12-05.23
+and with 2026-12-05.25, trained with AC). Blind before (rounds 21 to 24): the letter date,
+the deadline, the income and the served date under the floor (dates printed as eight
+figures run together, "20261204"; a pay envelope's grid of boxes): benchmarks/OCR.md,
+'Round 25'."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the first measurement of the fields that every debt letter states (93%, 100%
-and 64% here): a
-collapse, not a small loss (why any of them is low is not looked into: AC is blind)."""
+and 64% here, blind): a collapse, not a small loss."""
 
 
 def test_family_ac_is_read_above_a_collapse_floor(ac_score: Score) -> None:
@@ -403,10 +405,10 @@ def test_family_ac_is_read_above_a_collapse_floor(ac_score: Score) -> None:
         assert (ac_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AC blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ac_meets_the_floor(ac_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 25 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_25 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(ac_score.accuracy(field), field), field
