@@ -856,6 +856,13 @@ def _grid_value_row(layout: Layout, r: int, cell: Cell, right: Cell) -> bool:
     return True
 
 
+def _lower_case_words(cell: Cell) -> bool:
+    """Whether most words after the first begin in lower case, as a label's do ("Claim
+    total with fee and costs"), not a name's ("Beacon Fuel & Power Ltd")."""
+    rest = [w.text for w in cell.words[1:]]
+    return bool(rest) and 2 * sum(t[:1].islower() for t in rest) > len(rest)
+
+
 def _value_like(cell: Cell) -> bool:
     """A short cell with a figure in it: a value, not a label or a sentence."""
     return len(cell.words) <= 6 and bool(re.search(r"\d", cell.text))
@@ -918,8 +925,8 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
     if (
         over is not None
         # (a label over it may be long, "Claim total with fee and costs / £X / Claimant /
-        # Y": £X is that label's, round 25)
-        and _label_like(over, most=8)
+        # Y": £X is that label's, round 25; worded as a label, not a name in capitals)
+        and (_label_like(over) or (_label_like(over, most=8) and _lower_case_words(over)))
         and not _under_its_value(layout, r - 2, over, depth + 1)
     ):
         return False  # "Account number / 12345678 / Balance": 12345678 is the first's

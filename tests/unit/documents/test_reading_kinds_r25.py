@@ -114,6 +114,24 @@ def test_a_long_label_over_its_value_leaves_the_next_label_its_own() -> None:
     assert _read(page).creditor_name == "Wye Gorge Canoe Finance Ltd"
 
 
+def test_a_name_over_a_strip_of_values_over_labels_is_no_label() -> None:
+    """(guard) A letterhead's name of six words in capitals over a strip printed value
+    first, label under it: the strip still reads upward (a long label over a value must be
+    worded as a label, not a name)."""
+    page = [
+        (Cell(0.08, "Kington Hill Cider & Perry Ltd", bold=True),),
+        (Cell(0.08, "472 118 903 551"), Cell(0.45, "2027-03-04"), Cell(0.72, "Cider")),
+        (Cell(0.08, "Account number"), Cell(0.45, "Letter date"), Cell(0.72, "Supply")),
+        (),
+        (),
+        *_ADDRESSEE,
+        (Cell(0.08, "Dear Ms Brackenridge,"),),
+        (Cell(0.08, "Your account is £1,204.50 in arrears. Please pay it by 18 March 2027."),),
+        (Cell(0.08, "Yours sincerely"),),
+    ]
+    assert _read(page).account_reference == "472 118 903 551"
+
+
 # -- a party's role in the possessive before a number ---------------------------------------------
 
 
