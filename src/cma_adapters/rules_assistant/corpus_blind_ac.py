@@ -22,6 +22,11 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``AC`` no longer blind and
 must say so there.
 
+**AC is no longer blind since round 25** (branch ``reader25``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on AC
+from then on is a training-side figure (benchmarks/OCR.md, "Round 25").
+
 What differs from A-Z, G, E, F, I, J, AA and AB:
 
 * who writes: bodies and firms of north and west Hertfordshire and the Buckinghamshire

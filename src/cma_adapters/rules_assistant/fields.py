@@ -40,6 +40,7 @@ from cma_adapters.rules_assistant.labelled import (
     DEADLINE_LABELS,
     FREQUENCY_LABELS,
     GROSS_LABELS,
+    INCLUDED_IN_SUM,
     INCOME_LABELS,
     LETTER_DATE_LABELS,
     ORIGINAL_LABELS,
@@ -106,6 +107,7 @@ from cma_adapters.rules_assistant.values import (
     parse_name,
     parse_named_payer,
     parse_reference,
+    pence_cut,
     pound_read_as_eight,
 )
 from cma_core.documents.model import Box, DocumentClass, FieldEvidence, evidence_value
@@ -223,6 +225,8 @@ def read_fields(
     if quoted:
         for field in found:
             _adjust(found, field, lambda c: -8.0 if in_quote(quoted, c) else 0.0)
+    for field in ("balance_pence", "income_pence", "gross_pence"):  # (round 25)
+        found[field] = [_pence_cut(c, text) for c in found[field]]
     _by_class(found, cls)
     if cls is C.NOTICE_OF_ASSIGNMENT:  # (round 14) the lender lent and sold the debt
         lent = [c for c in found["creditor_name"] if c.role is None and lender_label(c.label)]
@@ -240,6 +244,13 @@ def _pound_as_eight(c: Candidate, text: str) -> Candidate:
     if not c.shown or "£" in c.shown:
         return c
     value = pound_read_as_eight(c.shown, text)
+    return c if value is None else attrs.evolve(c, value=value)
+
+
+def _pence_cut(c: Candidate, text: str) -> Candidate:
+    """An amount whose second pence figure OCR lost ("£412.7"), printed whole elsewhere on
+    the page ("£412.71"), reads the whole amount (round 25)."""
+    value = pence_cut(c.shown, text) if c.shown else None
     return c if value is None else attrs.evolve(c, value=value)
 
 
@@ -359,7 +370,8 @@ def _roles(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
 
 
 def _money_role(label: str) -> str | None:
-    lowered = label.lower()
+    # (a fee a total says it includes is no fee's: "Total with fee and costs", round 25)
+    lowered = INCLUDED_IN_SUM.sub(" ", label.lower())
     if re.search(r"instalment|per month|monthly|weekly|repayment", lowered):
         return "instalment"
     if re.search(r"\bfee\b", lowered):

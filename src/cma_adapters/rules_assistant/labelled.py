@@ -365,7 +365,8 @@ def money_score(hit: Hit, weight: float) -> float:
     if re.search(r"\b(?:year to date|ytd|td)\b", hit.text.lower()):
         s -= 4.0  # the value itself says it is a running total
     # (an instalment "not received", "missed": what is behind is owed, round 11)
-    if NEGATIVE_MONEY.search(label) and not _NOT_RECEIVED.search(label):
+    # (what a total says it includes is in it: "Claim total with fee and costs", round 25)
+    if NEGATIVE_MONEY.search(INCLUDED_IN_SUM.sub(" ", label)) and not _NOT_RECEIVED.search(label):
         s -= 3.0
     if re.search(r"\b(?:year to date|ytd|td)\b", label):
         s -= 4.0
@@ -380,6 +381,19 @@ def money_score(hit: Hit, weight: float) -> float:
     if hit.place == "below" and len(hit.words) > 4:
         s -= 1.0  # the "value" runs on as a sentence: "£96,200.00, and you have missed…"
     return s
+
+
+# What a sum says it includes, after its own word for it: "with fee and costs",
+# "including interest and charges", "plus the court fee" (round 25). The fee is inside
+# the sum, so the label is not a fee's.
+_ADDED = r"(?:the |all |any )?(?:court |issue |solicitor's |legal |statutory )?(?:fees?|costs?|charges?|interest)"
+INCLUDED_IN_SUM = re.compile(
+    r"\b(?:with|including|incl|inc|plus|inclusive of|together with)\s+"
+    + _ADDED
+    + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)"
+    + _ADDED
+    + r")*\b"
+)
 
 
 _NOT_RECEIVED = re.compile(
@@ -462,6 +476,16 @@ def reference_score(hit: Hit, weight: float) -> float:
 _BANK = re.compile(r"\b(?:bank|building society)\b", re.I)
 
 
+# A party's role in the possessive before what identifies the debt ("Client's order
+# number", "Claimant's agreement no.", "Creditor's reference"): the label of that number,
+# not of the party, whatever stands beside it (round 25).
+_PARTYS_NUMBER = re.compile(
+    r"(?:[a-z0-9]+ ){0,2}?(?:client|claimant|creditor|lender|landlord|pursuer|owner)'?s? "
+    r"(?:[a-z]+ )?(?:order|account|agreement|reference|ref|number|no|invoice|contract|policy"
+    r"|loan|case|claim)\b"
+)
+
+
 def creditor_score(hit: Hit, weight: float) -> float:
     """ "Claimant's legal representative's address", "Creditor's solicitor": the label
     names who acts for the creditor, not the creditor."""
@@ -476,6 +500,8 @@ def creditor_score(hit: Hit, weight: float) -> float:
         return change
     if re.search(r"\b(?:representative|solicitors?|agents?)\b", label):
         return -4.0
+    if _PARTYS_NUMBER.match(label):
+        return -4.0  # "Client's order number: X | Y": the label is the number's (round 25)
     # (an address alone is where to write; "Claimant's name and address" names them)
     return -4.0 if re.search(r"\baddress", label) and not re.search(r"\bnames?\b", label) else 0.0
 

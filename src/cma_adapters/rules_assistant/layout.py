@@ -530,6 +530,8 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                 right = next(
                     (k for k in range(c + 1, len(row)) if not _SPECKS.fullmatch(row[k].text)), None
                 )
+                if right is not None and _grid_value_row(layout, r, cell, row[right]):
+                    right = None  # (the cell right of it is another heading's value)
                 if right is not None:
                     hits.append(
                         _hit(
@@ -817,15 +819,60 @@ def _header_of_columns(layout: Layout, header_row: Sequence[Cell], value: Cell) 
     return under(value.row) and under(value.row + 1)
 
 
+def _grid_value_row(layout: Layout, r: int, cell: Cell, right: Cell) -> bool:
+    """Whether ``cell`` and ``right`` are two values of a grid of boxes, each under its own
+    heading ("Pay cycle | Basic (150 h)" over "Paid monthly | 2,131.50", round 25): the row
+    above, within a line's pitch, is three or more headings (words, a figure only in
+    brackets) that head three or more of this row's cells column by column (one over
+    ``cell``, another over ``right``), ``cell`` holds no figure and ``right`` does, and the
+    row below puts no figure under ``right`` (a table whose rows go on reads each row's
+    label with its figures)."""
+    if r == 0 or not re.search(r"\d", right.text) or re.search(r"\d", cell.text):
+        return False
+    if layout.row_tops[r] - layout.row_tops[r - 1] > 2.4 * layout.line_height:
+        return False
+    tolerance = 0.04 * layout.width
+    # (a heading is words, a figure only in brackets, "Basic (150 h)"; "MTF0093753156" or
+    # "2,399.13 (GBP)" over a cell is a value of a row of labels and values)
+    heads = list(layout.rows[r - 1])
+    if len(heads) < 3 or not all(
+        re.search(r"[A-Za-z]{3}", c.text) and not re.search(r"\d", re.sub(r"\([^)]*\)", "", c.text))
+        for c in heads
+    ):
+        return False  # (a row of labels and values, "Paid on | 19 April 2026 | …", is no heading)
+
+    def headed(value: Cell) -> bool:
+        return any(abs(h.left - value.left) <= tolerance for h in heads)
+
+    if not (headed(cell) and headed(right)) or sum(headed(c) for c in layout.rows[r]) < 3:
+        return False
+    if r + 1 < len(layout.rows) and (
+        layout.row_tops[r + 1] - layout.row_tops[r] <= 2.4 * layout.line_height
+    ):
+        return not any(
+            abs(o.left - right.left) <= tolerance and re.search(r"\d", o.text)
+            for o in layout.rows[r + 1]
+        )
+    return True
+
+
+def _lower_case_words(cell: Cell) -> bool:
+    """Whether most words after the first begin in lower case, as a label's do ("Claim
+    total with fee and costs"), not a name's ("Beacon Fuel & Power Ltd")."""
+    rest = [w.text for w in cell.words[1:]]
+    return bool(rest) and 2 * sum(t[:1].islower() for t in rest) > len(rest)
+
+
 def _value_like(cell: Cell) -> bool:
     """A short cell with a figure in it: a value, not a label or a sentence."""
     return len(cell.words) <= 6 and bool(re.search(r"\d", cell.text))
 
 
-def _label_like(cell: Cell) -> bool:
-    """Words without figures, short: a label, or a name (which only its place tells)."""
+def _label_like(cell: Cell, most: int = 5) -> bool:
+    """Words without figures, short (``most`` words at most): a label, or a name (which
+    only its place tells)."""
     return (
-        len(cell.words) <= 5
+        len(cell.words) <= most
         and not re.search(r"\d|£", cell.text)
         and bool(re.search(r"[A-Za-z]", cell.text))
     )
@@ -877,7 +924,9 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
     over = _aligned(layout, r - 1, above, -1)
     if (
         over is not None
-        and _label_like(over)
+        # (a label over it may be long, "Claim total with fee and costs / £X / Claimant /
+        # Y": £X is that label's, round 25; worded as a label, not a name in capitals)
+        and (_label_like(over) or (_label_like(over, most=8) and _lower_case_words(over)))
         and not _under_its_value(layout, r - 2, over, depth + 1)
     ):
         return False  # "Account number / 12345678 / Balance": 12345678 is the first's

@@ -72,7 +72,9 @@ DATE = re.compile(
     # round 12)
     rf"\b(?P<d>[0-4]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b))|(?-i:[12Il]?S(?=th\b)))"
     # (or slashes around the month's name: "17/May/2025", "12/FEB/2026")
-    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:[\s-]+|/(?=[A-Za-z]{{3,9}}/))(?P<m>{_MONTH_RE})\.?,?"
+    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:[\s-]+|/(?=[A-Za-z]{{3,9}}/)"
+    # (or no space at all where OCR lost it, the year after a space: "14apr 2025", round 25)
+    rf"|(?=(?:{_MONTH_RE})\.?,?\s+(?:19|20)\d\d\b))(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
     r"(?:[\s-]+|/|:\s*(?=(?:19|20)\d\d))"
     r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
@@ -107,7 +109,11 @@ DATE = re.compile(
     # a system's compact date, the day, the month's three letters and the year run
     # together: "04DEC26", "4Dec2026" (round 22)
     r"|\b(?P<d10>[0-3]?\d)(?P<m10>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"(?P<y10>(?:19|20)\d\d|\d\d)\b",
+    r"(?P<y10>(?:19|20)\d\d|\d\d)\b"
+    # the year, the month and the day run together in eight figures, as a system prints a
+    # date (ISO 8601's basic form): "20261204" (round 25); only a month and a day that can
+    # be, so an eight-figure number that is no date stays a number
+    r"|\b(?P<y11>19[5-9]\d|20[0-4]\d)(?P<m11>0[1-9]|1[0-2])(?P<d11>0[1-9]|[12]\d|3[01])\b",
     re.IGNORECASE,
 )
 
@@ -143,7 +149,13 @@ REFERENCE = re.compile(
     r"(?:(?: (?:\d\d|[A-Z]{2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?"
     # a prefix of letters and up to four figures, one group and a closing pair at the end
     # of its cell: "QX4410 2290 17" (round 15)
-    r"|[A-Z]{1,3}\d{1,4} \d{3,5} \d\d(?=\s{2,}|\s*\n|\s*$|[,;)]))\b(?![.,]\d)"
+    r"|[A-Z]{1,3}\d{1,4} \d{3,5} \d\d(?=\s{2,}|\s*\n|\s*$|[,;)])"
+    # a pair, a long group and a pair, the whole of its cell: "00 362030 43", a building
+    # society's roll number (round 25)
+    r"|\d\d \d{5,8} \d\d(?=\s{2,}|\s*\n|\s*$|[,;)])"
+    # a prefix of letters and figures, a space and one long run of figures, the whole of
+    # its cell: "WGR84 386979", a space OCR read inside one reference (round 25)
+    r"|[A-Z]{2,4}\d{1,3} \d{5,8}(?=\s{2,}|\s*\n|\s*$|[,;)]))\b(?![.,]\d)"
     # A card number printed masked: "8082 XXXX XXXX 9738", "4929 **** **** 1234".
     r"|\b\d{4}(?: (?:[X*•]{4}|\d{4})){2}(?: \d{3,4})\b"
     r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b"
@@ -213,6 +225,26 @@ def pound_read_as_eight(shown: str, text: str) -> int | None:
     if m is None or not re.search(r"£\s?" + re.escape(m.group(1)) + r"(?!\d|[,.]\d)", text):
         return None
     return parse_money("£" + m.group(1))
+
+
+def pence_cut(shown: str, text: str) -> int | None:
+    """The amount an amount of one pence figure reads when OCR lost its second at a box's
+    edge ("£412.7" for "£412.71", round 25): only when the page prints, elsewhere, one
+    amount of those pounds whose pence begin with that figure, so "£1234.5" (a
+    spreadsheet's £1,234.50) stays as it is."""
+    m = re.fullmatch(r"(£?\s?\d{1,3}(?:,\d{3})*|£?\s?\d+)\.(\d)", shown.strip())
+    if m is None:
+        return None
+    pounds = re.escape(m.group(1).lstrip("£ "))
+    fuller = {
+        f.group(1)
+        for f in re.finditer(
+            r"(?<![\d,.])" + pounds + r"\." + m.group(2) + r"(\d)(?![\d.,]\d)", text
+        )
+    }
+    if len(fuller) != 1:
+        return None
+    return parse_money("£" + m.group(1).lstrip("£ ") + "." + m.group(2) + fuller.pop())
 
 
 # Letters OCR reads figures as (S 5, O 0, I and l 1, B 8, Z 2, G 6), glued to the figures
@@ -285,6 +317,8 @@ def date_of(m: re.Match[str]) -> dt.date | None:
         if m.group("d10"):
             month = _MONTHS[m.group("m10").lower()]
             return dt.date(_year(m.group("y10")), month, int(m.group("d10")))
+        if m.group("y11"):
+            return dt.date(int(m.group("y11")), int(m.group("m11")), int(m.group("d11")))
         if m.group("d8"):
             month = _ROMAN.index(re.sub("[1l]", "I", m.group("m8")).upper()) + 1
             return dt.date(int(m.group("y8")), month, int(m.group("d8")))
@@ -441,6 +475,9 @@ def _name_shaped(text: str) -> str | None:
         text,
         flags=re.I,
     )
+    # (a comma OCR read before the legal form is no end of the name: "X Credit, Ltd",
+    # round 25)
+    text = re.sub(r",\s*(?=(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b)", " ", text)
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
     name = bracket_after_name(name)  # "X Council (unpaid parking penalty)" (round 15)
     # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.

@@ -1,5 +1,6 @@
-"""Held-out family AC (written blind) copied, photographed or scanned, and read by real
-Tesseract and the reader as the product ships it (the learned field ranker on): seven
+"""Family AC (written blind; seen since round 25, which read its misses) copied,
+photographed or scanned, and read by real Tesseract and the reader as the product ships it
+(the learned field ranker on): seven
 documents over AC's three scans (a Hitchin card company's letter with its facts in a
 left-hand sidebar, copied from a copy, as LZW TIFF; an enforcement notice with its facts in
 a strip across the foot, photographed with the flash on recycled paper, as JPEG; a Great
@@ -8,8 +9,8 @@ form printed landscape, copied from a copy; a judgment mail-merged, flash photo;
 association's rent letter with its strip from the dusty flatbed, as PNG without its
 resolution; a pay-in-four firm's sidebar letter, copied from a copy). ``benchmarks/
 intake_accuracy.py --family ac --ocr-ac 19`` reads one document of every class; the figures
-are in benchmarks/OCR.md ("Family AC"). Only aggregate figures are printed: AC's individual
-misses are not written down."""
+are in benchmarks/OCR.md ("Family AC", "Round 25"). Being seen, AC's figures here are
+training-side figures."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import asyncio
 
 import pytest
 from tests.integration.ocr.blind_read import read_chosen
-from tests.unit.documents.blind_families import floor_params, meets_floor
+from tests.unit.documents.blind_families import meets_floor
 
 from cma_adapters.rules_assistant.corpus import Score
 from cma_adapters.rules_assistant.corpus_blind_ac import ac_scanned, build_ac, values_in_text
@@ -48,8 +49,14 @@ FIRST = (
     "verbatim in the OCR text 37 of 37 (branch corpusac off ec86984 = main's round-21 "
     "reader, shipped field ranker 2026-12-05.21)"
 )
-UNMET = frozenset({"letter_date", "deadline_date", "income_pence"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_25 = (
+    "class 7/7; creditor 6/6, reference 6/6, balance 6/6, letter date 7/7, deadline 5/5, "
+    "claim no. 2/2, served 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values "
+    "verbatim in the OCR text 37 of 37 (rules of round 25, models 2026-12-05.23 and .25)"
+)
+"""As shipped after round 25, which read AC's misses (training-side): the letter date, the
+deadline and the income meet their floors (plain assertions; dates printed as eight figures
+run together, a pay envelope's grid of boxes)."""
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +68,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AC (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AC (seen since round 25), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -74,14 +81,9 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(
-        ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AC after OCR, first measurement under the issue's floor: {FIRST}",
-    ),
-)
+@pytest.mark.parametrize("field", ["document_class", *FIELDS_HERE])
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 25, so a regression check of a training-side figure, no longer a
+    strict xfail: ROUND_25 on this sample (blind, first measurement: FIRST). The issue's
+    floors: 95% for the class, 90% for each field the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

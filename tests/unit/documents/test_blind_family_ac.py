@@ -1,11 +1,12 @@
-"""Held-out family AC (``corpus_blind_ac.py``), written blind in a twenty-third hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA and AB): the family itself (every
-class, ground truth printed, deterministic, laid out on the page, each setting as it says)
-and that it is never trained on, and the reader measured on it (blind: aggregates only) on
-perfect text as the product reads (the shipped classifier and field ranker). The OCR
-sample is in tests/integration/ocr/test_blind_family_ac_ocr.py; the figures are in
-benchmarks/OCR.md ("Family AC"). Two documents a class keep this module to a few seconds;
-the benchmark reads four."""
+"""Family AC (``corpus_blind_ac.py``), written blind in a twenty-third hand (its
+organisations and wording new to A-Z, G, E, F, I, J, AA and AB) and measured blind on rounds
+21 to 24; seen since round 25, which read its misses and trains on it as a read family
+(``read_families``): the family itself (every class, ground truth printed, deterministic,
+laid out on the page, each setting as it says) and the reader measured on it on perfect
+text, as the product reads (the shipped classifier and field ranker). The OCR sample is in
+tests/integration/ocr/test_blind_family_ac_ocr.py; the figures are in benchmarks/OCR.md
+("Family AC", "Round 25"). Being seen, AC's figures here are training-side figures. Two
+documents a class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -23,14 +24,19 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ac, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_ac,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ac import (
@@ -347,11 +353,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ac") == digest()
 
 
-def test_family_ac_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ac", "AC")
+def test_family_ac_is_trained_on_only_as_a_read_family() -> None:
+    """AC is seen since round 25 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AC" in read_families.READ
+    assert "corpus_blind_ac" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ac", "AC")
 
 
-# -- the reader on AC (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AC (seen since round 25, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -372,27 +385,30 @@ FIRST = (
     "ec86984 = main's round-21 reader, shipped classifier and field ranker 2026-12-05.21; "
     "on 76 documents: benchmarks/OCR.md, 'Family AC')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"letter_date", "deadline_date", "income_pence", "served_date"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_25 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 25 (its rules, with the classifier and field ranker 2026-12-05.23
+and with 2026-12-05.25, trained with AC). Blind before (rounds 21 to 24): the letter date,
+the deadline, the income and the served date under the floor (dates printed as eight
+figures run together, "20261204"; a pay envelope's grid of boxes): benchmarks/OCR.md,
+'Round 25'."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the first measurement of the fields that every debt letter states (93%, 100%
-and 64% here): a
-collapse, not a small loss (why any of them is low is not looked into: AC is blind)."""
+and 64% here, blind): a collapse, not a small loss."""
 
 
 def test_family_ac_is_read_above_a_collapse_floor(ac_score: Score) -> None:
-    print("\n" + ac_score.table("held-out family AC (written blind), perfect text"))
+    print("\n" + ac_score.table("family AC (seen since round 25), perfect text"))
     assert ac_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (ac_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AC blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ac_meets_the_floor(ac_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 25 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_25 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(ac_score.accuracy(field), field), field
