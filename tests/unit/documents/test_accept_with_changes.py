@@ -29,6 +29,10 @@ from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.shared.errors import InvalidTransition, StaleVersion, ValidationError
 from cma_core.shared.money import Money
 
+NOTICE = Extraction(
+    document_class=DocumentClass.ENFORCEMENT_AGENT_NOTICE, confidence=0.9, source="script",
+    deadline_date=dt.date(2026, 3, 12),
+)  # fmt: skip
 NOTICE_DATED = Extraction(
     document_class=DocumentClass.ENFORCEMENT_AGENT_NOTICE, confidence=0.9, source="script",
     letter_date=dt.date(2026, 3, 1), deadline_date=dt.date(2026, 3, 12),
@@ -138,11 +142,7 @@ async def test_a_claim_counts_its_deadlines_from_the_served_date_the_adviser_giv
 async def test_a_served_date_given_where_none_was_read_starts_the_case_clock(wired) -> None:  # type: ignore[no-untyped-def]
     world, _, clock = wired
     ctx, case_id = await open_case(world)
-    notice = Extraction(
-        document_class=DocumentClass.ENFORCEMENT_AGENT_NOTICE, confidence=0.9, source="script",
-        deadline_date=dt.date(2026, 3, 12),
-    )  # fmt: skip
-    [s] = await _one(world, ctx, case_id, notice, 4)
+    [s] = await _one(world, ctx, case_id, NOTICE, 4)
     assert s.fact_date is None  # as read: a deadline task only
     decision = await world.documents.accept_suggestion(
         ctx, s.id, expected_version=1, changes=Amendment(fact_date=dt.date(2026, 3, 1))
@@ -159,11 +159,7 @@ async def test_a_served_date_given_where_none_was_read_starts_the_case_clock(wir
 async def test_a_changed_deadline_is_the_task_s_title_and_due_date(wired) -> None:  # type: ignore[no-untyped-def]
     world, _, clock = wired
     ctx, case_id = await open_case(world)
-    notice = Extraction(
-        document_class=DocumentClass.ENFORCEMENT_AGENT_NOTICE, confidence=0.9, source="script",
-        deadline_date=dt.date(2026, 3, 12),
-    )  # fmt: skip
-    [s] = await _one(world, ctx, case_id, notice, 11)
+    [s] = await _one(world, ctx, case_id, NOTICE, 11)
     decision = await world.documents.accept_suggestion(
         ctx, s.id, expected_version=1, changes=Amendment(deadline=dt.date(2026, 3, 20))
     )

@@ -238,12 +238,6 @@ export function AcceptChangesForm({
           const common = { id: `${id}-${k}`, name: apiName(k), value: v[k], onChange: set(k), error: send.error };
           switch (k) {
             case "creditor_name":
-              return (
-                <div key={k}>
-                  <TextInput {...common} label={labels[k]} />
-                  {others(k)}
-                </div>
-              );
             case "account_reference":
               return (
                 <div key={k}>
