@@ -366,8 +366,10 @@ test("the reader's balance is wrong: the adviser accepts with another value it f
   const offered = within(form).getAllByRole("button", { name: /^Use / });
   expect(offered.map((b) => b.textContent)).toEqual(["Use “£1,842.50” as the amount"]);
   expect(within(form).getByText(/page 1, box 2, next to “Total balance”/)).toBeInTheDocument();
-  // Not an amount: said in the adviser's words, next to the field, and nothing is sent.
+  // Emptied, or not an amount: said in the adviser's words, next to the field; nothing sent.
   await userEvent.clear(within(form).getByLabelText("Balance"));
+  await userEvent.click(within(form).getByRole("button", { name: /^Accept with these values/ }));
+  expect(await within(form).findByRole("link", { name: "Balance cannot be left empty: give the right value, or the one read" })).toBeInTheDocument();
   await userEvent.type(within(form).getByLabelText("Balance"), "lots");
   await userEvent.click(within(form).getByRole("button", { name: /^Accept with these values/ }));
   expect(await within(form).findByRole("link", { name: "Balance must be an amount in pounds, like 75.00" })).toBeInTheDocument();

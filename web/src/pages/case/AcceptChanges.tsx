@@ -164,6 +164,9 @@ export function AcceptChangesForm({
   const id = `accept-${s.id}`;
   const send = useMutation({
     mutationFn: async () => {
+      // A value the reader gave and the adviser emptied is not sent as nothing: say so.
+      const cleared = keys.find((k) => start[k].trim() !== "" && v[k].trim() === "");
+      if (cleared) throw fieldProblem(`changes.${apiName(cleared)}`, "cannot be left empty: give the right value, or the one read");
       const body = acceptBody(s.kind, start, v);
       if ((body.changes?.balance_pence ?? 0) < 0) throw fieldProblem("changes.balance_pence", NOT_AN_AMOUNT);
       const r = await api.POST("/api/v1/suggestions/{suggestion_id}/accept", {
