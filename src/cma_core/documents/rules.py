@@ -330,8 +330,7 @@ def _debt_proposal(
         creditor = recorded.creditor_name or extraction.creditor_name or "unnamed creditor"
         return _Proposal(
             kind=SuggestionKind.UPDATE_DEBT,
-            title=f"Update debt: {creditor}, ref {extraction.account_reference}: "
-            f"{recorded.balance} → {balance}",
+            title=_update_title(creditor, extraction.account_reference, recorded.balance, balance),
             creditor_name=creditor,
             balance=balance,
             debt=recorded,
@@ -348,20 +347,51 @@ def _debt_proposal(
         # amounts the reader found are offered) or, accepted as it is, a task to add it.
         return _Proposal(
             kind=SuggestionKind.NEW_DEBT,
-            title=f"Add debt: {extraction.creditor_name} ({BALANCE_NOT_READ})",
+            title=_debt_title(extraction.creditor_name, None),
             creditor_name=extraction.creditor_name,
             balance=None,
         )
     balance = Money(extraction.balance_pence or 0)
     return _Proposal(
         kind=SuggestionKind.NEW_DEBT,
-        title=f"Add debt: {extraction.creditor_name}, {balance}",
+        title=_debt_title(extraction.creditor_name, balance),
         creditor_name=extraction.creditor_name,
         balance=balance,
     )
 
 
 BALANCE_NOT_READ = "balance not read: give it to add the debt"
+
+
+def _debt_title(creditor: str, balance: Money | None) -> str:
+    if balance is None:
+        return f"Add debt: {creditor} ({BALANCE_NOT_READ})"
+    return f"Add debt: {creditor}, {balance}"
+
+
+def _update_title(
+    creditor: str, reference: str | None, before: Money | None, now: Money | None
+) -> str:
+    return f"Update debt: {creditor}, ref {reference}: {before} → {now}"
+
+
+def _deadline_title(kind: SuggestionKind, claim_number: str | None, due: dt.date | None) -> str:
+    """As advisers read a date: "Respond to court claim K1QZ4521 by 20 March 2026"."""
+    claim = f" {claim_number}" if claim_number else ""
+    when = f" by {due.day} {due:%B %Y}" if due else ""
+    return f"{_DEADLINE_LABELS[kind]}{claim}{when}"
+
+
+def _paid(amount: Money, frequency: Frequency) -> str:
+    """An amount and how often, as a title says it: "£410.00 weekly"."""
+    return f"{amount} {frequency.value.replace('_', '-')}"
+
+
+def _a_month(amount: Money, frequency: Frequency) -> str:
+    """The amount, how often, and the SFS's monthly figure beside it: "£410.00 weekly =
+    £1,776.67 a month"."""
+    return f"{_paid(amount, frequency)} = {to_monthly(amount, frequency)} a month"
+
 
 _DEADLINE_LABELS = {
     SuggestionKind.COURT_CLAIM_DEADLINE: "Respond to court claim",
@@ -377,10 +407,9 @@ def _deadline_proposal(extraction: Extraction) -> _Proposal | None:
     if deadline is None:
         return None
     kind, due, basis, fact_date = deadline
-    claim = f" {extraction.court_claim_number}" if extraction.court_claim_number else ""
     return _Proposal(
         kind=kind,
-        title=f"{_DEADLINE_LABELS[kind]}{claim} by {due.day} {due:%B %Y}",  # as advisers read
+        title=_deadline_title(kind, extraction.court_claim_number, due),
         creditor_name=extraction.creditor_name,
         deadline=due,
         deadline_basis=basis,
@@ -405,13 +434,11 @@ def _income_proposal(extraction: Extraction) -> _Proposal | None:
         return None
     frequency = _FREQUENCIES.get(extraction.frequency or "", Frequency.MONTHLY)
     amount = Money(extraction.income_pence)
-    monthly = to_monthly(amount, frequency)
     payer = extraction.payer_name or "unnamed payer"
     basis = "" if extraction.frequency else " (frequency not stated: check)"
     return _Proposal(
         kind=SuggestionKind.NEW_INCOME,
-        title=f"Add income: {payer}, {amount} {frequency.value.replace('_', '-')} = "
-        f"{monthly} a month{basis}",
+        title=f"Add income: {payer}, {_a_month(amount, frequency)}{basis}",
         creditor_name=extraction.payer_name,
         balance=amount,
         budget_line=line,
@@ -439,17 +466,17 @@ def _statement_proposals(extraction: Extraction) -> list[_Proposal]:
         amount = Money(line.amount_pence)
         monthly = to_monthly(amount, line.frequency)
         how = (
-            f"{line.payee.title()}, {amount} {line.frequency.value.replace('_', '-')}"
+            f"{line.payee.title()}, {_a_month(amount, line.frequency)}"
             if line.payee
-            else f"{line.transactions} payments, {amount} a month on average"
+            else f"{line.transactions} payments, {amount} a month on average = {monthly} a month"
             if line.transactions > 1
-            else f"1 payment, {amount} a month"
+            else f"1 payment, {amount} a month = {monthly} a month"
         )
-        verb = "Add income" if line.income else "Add spending"
+        kind = SuggestionKind.NEW_INCOME if line.income else SuggestionKind.NEW_EXPENDITURE
         out.append(
             _Proposal(
-                kind=SuggestionKind.NEW_INCOME if line.income else SuggestionKind.NEW_EXPENDITURE,
-                title=f"{verb} ({known.label}): {how} = {monthly} a month (bank statement)",
+                kind=kind,
+                title=_line_title(kind, known.label, how),
                 creditor_name=line.payee.title() if line.payee else None,
                 balance=amount,
                 budget_line=line.category,
@@ -465,7 +492,7 @@ def _statement_debt(line: StatementLine) -> _Proposal:
     paid = (
         f"paid {amount} once on the bank statement, seen once: check it recurs"
         if line.transactions == 1
-        else f"paid {amount} {line.frequency.value.replace('_', '-')} on the bank statement"
+        else f"paid {_paid(amount, line.frequency)} on the bank statement"
     )
     return _Proposal(
         kind=SuggestionKind.NEW_DEBT,
@@ -601,35 +628,30 @@ def title_of(s: Suggestion) -> str:
         doubt = s.title[: s.title.index("): ") + 3]
     creditor = s.creditor_name or "unnamed creditor"
     if s.kind is SuggestionKind.NEW_DEBT:
-        body = (
-            f"Add debt: {creditor}, {s.balance}"
-            if s.balance is not None
-            else f"Add debt: {creditor} ({BALANCE_NOT_READ})"
-        )
+        body = _debt_title(creditor, s.balance)
     elif s.kind is SuggestionKind.UPDATE_DEBT:
-        body = (
-            f"Update debt: {creditor}, ref {s.account_reference}: "
-            f"{s.previous_balance} → {s.balance}"
+        body = _update_title(
+            creditor, s.account_reference, s.previous_balance, s.balance or Money(0)
         )
     elif s.kind in (SuggestionKind.NEW_INCOME, SuggestionKind.NEW_EXPENDITURE):
         body = _budget_title(s)
     else:
-        due = s.deadline
-        claim = f" {s.court_claim_number}" if s.court_claim_number else ""
-        when = f" by {due.day} {due:%B %Y}" if due else ""
-        body = f"{_DEADLINE_LABELS[s.kind]}{claim}{when}"
+        body = _deadline_title(s.kind, s.court_claim_number, s.deadline)
     return doubt + body
 
 
 def _budget_title(s: Suggestion) -> str:
-    amount = s.balance or Money(0)
     frequency = _FREQUENCIES.get(s.frequency or "", Frequency.MONTHLY)
-    monthly = to_monthly(amount, frequency)
-    how = f"{amount} {frequency.value.replace('_', '-')} = {monthly} a month"
+    how = _a_month(s.balance or Money(0), frequency)
     if s.title.endswith("(bank statement)"):
         known = LINES_BY_KEY.get(s.budget_line or "")
-        verb = "Add income" if s.kind is SuggestionKind.NEW_INCOME else "Add spending"
         payee = f"{s.creditor_name}, " if s.creditor_name else ""
         line = known.label if known else (s.budget_line or "")
-        return f"{verb} ({line}): {payee}{how} (bank statement)"
+        return _line_title(s.kind, line, payee + how)
     return f"Add income: {s.creditor_name or 'unnamed payer'}, {how}"
+
+
+def _line_title(kind: SuggestionKind, line: str, how: str) -> str:
+    """A statement's budget line: "Add spending (Electricity): Brightside Energy, ..."."""
+    verb = "Add income" if kind is SuggestionKind.NEW_INCOME else "Add spending"
+    return f"{verb} ({line}): {how} (bank statement)"

@@ -601,18 +601,17 @@ class DocumentService:
                 suggestion.check_amendable(changes)  # (decided, or a field of another kind)
                 dated, basis = dated_changes(suggestion, changes)
                 changed = suggestion.amend(dated, basis=basis)
+            outcome, correction = ExampleOutcome.ACCEPTED, None
             if changed:
                 suggestion.retitle(title_of(suggestion))
                 correction = _correction(suggestion, changed)
-                learned = bool(correction.values) or "budget_line" in changed
-                outcome = ExampleOutcome.CORRECTED if learned else ExampleOutcome.ACCEPTED
-                await self._learn(uow, ctx, read, outcome, by, correction)
+                if correction.values or "budget_line" in changed:
+                    outcome = ExampleOutcome.CORRECTED
                 await record_audit(
                     uow, ctx, self.new_id, "suggestion.amended", "suggestion", suggestion.id,
                     self.clock.now(), ("title", *changed),
                 )  # fmt: skip
-            else:
-                await self._learn(uow, ctx, suggestion, ExampleOutcome.ACCEPTED, by)
+            await self._learn(uow, ctx, read, outcome, by, correction)
             if (
                 suggestion.kind is SuggestionKind.NEW_DEBT
                 and self.debts is not None
