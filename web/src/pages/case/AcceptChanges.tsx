@@ -11,7 +11,7 @@ import { ApiError, NOT_AN_AMOUNT, fieldProblem, ifMatch } from "../../api/proble
 import { label, toPence } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { byField, marks, place, shownTitle } from "./Evidence";
+import { byField, CLOCKED, marks, place, shownTitle } from "./Evidence";
 
 type Suggestion = Schemas["SuggestionOut"];
 type Evidence = Schemas["EvidenceOut"];
@@ -22,10 +22,9 @@ type Changes = NonNullable<Schemas["SuggestionAcceptIn"]["changes"]>;
 export type ChangeKey = "creditor_name" | "account_reference" | "balance" | "fact_date" | "deadline" | "frequency" | "budget_line";
 export type ChangeValues = Record<ChangeKey, string>;
 
-/** Deadline kinds the case's clock counts from a date (served, sent): the API's fact kinds. */
-const CLOCKED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline", "enforcement_deadline", "letter_of_claim_deadline"]);
-/** Of those, the ones whose deadline gives the date of service counted back (the API
- * works one out from the other); a notice's or letter's is counted from its own date. */
+/** Of the deadline kinds the case's clock counts (``CLOCKED``), the ones whose deadline
+ * gives the date of service counted back (the API works one out from the other); a
+ * notice's or letter's is counted from its own date. */
 const SERVED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline"]);
 
 /** The fields the adviser may change on accepting a suggestion of this kind (as the API's

@@ -39,7 +39,7 @@ export function countedFrom(s: Suggestion, now: string = today()): string {
 }
 
 /** Deadline kinds the case's clock counts from the document's date (the API's fact kinds). */
-const CLOCKED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline", "enforcement_deadline", "letter_of_claim_deadline"]);
+export const CLOCKED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_demand_deadline", "enforcement_deadline", "letter_of_claim_deadline"]);
 
 /** Follows a link to a document's kind: opens its details and puts the focus there. */
 function openKind(e: MouseEvent<HTMLAnchorElement>, documentId: string) {
