@@ -734,6 +734,23 @@ try {
       await page.getByRole("button", { name: "Add note" }).click();
       await page.getByText("Called the client; budget agreed.").waitFor();
       check(true, "a note was added");
+      // A long case: more notes than the API's first page (50, oldest first). The page
+      // reads the list whole, so the newest are not left off it.
+      const noteCase = new URL(page.url()).pathname.split("/")[2];
+      const noteToken = await apiLogin("adviser1@northside.example");
+      for (let i = 1; i <= 55; i += 1) {
+        const r = await fetch(`${base}/api/v1/cases/${noteCase}/notes`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${noteToken}`, "content-type": "application/json" },
+          body: JSON.stringify({ body: `E2E long case, note ${i} of 55.` }),
+        });
+        if (r.status !== 201) throw new Error(`adding note ${i} answered ${r.status}`);
+      }
+      const noteTotal = (await apiGet(noteToken, `/api/v1/cases/${noteCase}/notes?limit=1`)).total;
+      await page.reload(); // the notes page afresh (the console keeps a list for 10 s)
+      await page.getByText("E2E long case, note 55 of 55.", { exact: true }).waitFor();
+      const shown = await page.locator("li.cma-card").count();
+      check(noteTotal > 55 && shown === noteTotal, `every note of a long case is shown (${shown} of ${noteTotal}, past the API's first page of 50)`);
     }
     await audit(page, name);
   }

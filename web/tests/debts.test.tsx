@@ -6,7 +6,7 @@ import type { Schemas } from "../src/api/client";
 
 type Debt = Schemas["DebtOut"];
 
-const state = vi.hoisted(() => ({ debts: [] as unknown[], next: null as string | null, asked: [] as string[] }));
+const state = vi.hoisted(() => ({ debts: [] as unknown[], next: null as string | null, later: [] as unknown[], asked: [] as string[] }));
 vi.hoisted(() => {
   globalThis.fetch = (async (input: Request) => {
     const url = new URL(input.url);
@@ -20,8 +20,13 @@ vi.hoisted(() => {
       };
       return new Response(JSON.stringify(format), { headers: { "content-type": "application/json" } });
     }
+    // The debts page by key: a first page, then (after `state.next`) the debts `state.later`.
+    const total = state.debts.length + state.later.length;
+    const after = url.searchParams.get("cursor");
     const body = url.pathname.endsWith("/debts")
-      ? { items: state.debts, total: state.debts.length, limit: 200, offset: 0, next_cursor: state.next }
+      ? after !== null && after === state.next
+        ? { items: state.later, total, limit: 200, offset: 0, next_cursor: null }
+        : { items: state.debts, total, limit: 200, offset: 0, next_cursor: state.next }
       : { items: [], total: 0, limit: 200, offset: 0, next_cursor: null };
     return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
   }) as typeof fetch;
@@ -76,11 +81,16 @@ test("the totals split priority from non-priority debts", async () => {
   expect(within(all).getByText("£1,720.50")).toBeInTheDocument();
 });
 
-test("a list with more pages says its total is of the debts shown", async () => {
+test("a list with more pages is read whole: its totals are of every debt", async () => {
   state.debts = [debt("a", 100, false)];
   state.next = "more";
+  state.later = [debt("b", 250, false)];
   show();
-  expect(await screen.findByText("All debts shown (first 1)")).toBeInTheDocument();
+  const all = (await screen.findByText("All debts")).closest("tr")!;
+  expect(within(all).getByText("£3.50")).toBeInTheDocument();
+  expect(screen.queryByText(/All debts shown/)).toBeNull();
+  state.later = [];
+  state.next = null;
 });
 
 test("a debt whose reference is unlike its creditor's is flagged in the list, saying by what", async () => {

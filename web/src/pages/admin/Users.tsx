@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { ApiError, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label } from "../../components/format";
@@ -408,7 +409,7 @@ export function UserPage() {
   const grants = useQuery({
     queryKey: ["grants", userId],
     enabled: user.isSuccess,
-    queryFn: async () => unwrap(await api.GET("/api/v1/users/{user_id}/grants", { params: { path: { user_id: userId } } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/users/{user_id}/grants", { params: { path: { user_id: userId }, query: at } }))),
   });
   const revoke = useMutation({
     mutationFn: async (permission: string) =>

@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "react-router-dom";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { label } from "../../components/format";
@@ -59,19 +60,21 @@ export default function Calendar() {
   const names = useMemo(() => new Map((staff.data?.items ?? []).map((s) => [s.id, s.display_name])), [staff.data]);
   const appts = useQuery({
     queryKey: ["appointments", "calendar", who, onlyConflicts, from.toISOString(), to.toISOString()],
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/appointments", {
-          params: {
-            query: {
-              from: from.toISOString(),
-              to: to.toISOString(),
-              limit: 200,
-              ...(who ? { adviser_id: who } : {}),
-              ...(onlyConflicts ? { has_conflicts: true } : {}),
+    queryFn: () =>
+      everyItem(async (at) =>
+        unwrap(
+          await api.GET("/api/v1/appointments", {
+            params: {
+              query: {
+                ...at,
+                from: from.toISOString(),
+                to: to.toISOString(),
+                ...(who ? { adviser_id: who } : {}),
+                ...(onlyConflicts ? { has_conflicts: true } : {}),
+              },
             },
-          },
-        }),
+          }),
+        ),
       ),
     // Keep the grid on screen while the next month loads, so keyboard focus stays in it.
     placeholderData: keepPreviousData,

@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, today } from "../../components/format";
@@ -28,8 +29,8 @@ export function BreathingSpace({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const list = useQuery({
     queryKey: ["breathing-spaces", caseId],
-    queryFn: async () =>
-      unwrap(await api.GET("/api/v1/cases/{case_id}/breathing-spaces", { params: { path: { case_id: caseId } } })),
+    queryFn: () =>
+      everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/breathing-spaces", { params: { path: { case_id: caseId }, query: at } }))),
   });
   return (
     <>

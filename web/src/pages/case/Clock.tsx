@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, toPence, today } from "../../components/format";
@@ -138,7 +139,7 @@ function RecordedEvents({ caseId, writable }: { caseId: string; writable: boolea
   const [reason, setReason] = useState("");
   const facts = useQuery({
     queryKey: ["facts", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/facts", { params: { path: { case_id: caseId } } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/facts", { params: { path: { case_id: caseId }, query: at } }))),
   });
   const withdraw = useMutation({
     mutationFn: async (f: Fact) =>
@@ -259,7 +260,7 @@ export function Deadlines({ caseId }: { caseId: string }) {
   const qc = useQueryClient();
   const deadlines = useQuery({
     queryKey: ["deadlines", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/deadlines", { params: { path: { case_id: caseId } } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/deadlines", { params: { path: { case_id: caseId }, query: at } }))),
   });
   const met = useMutation({
     mutationFn: async (id: string) =>
@@ -349,7 +350,7 @@ export function Appointments({ caseId }: { caseId: string }) {
   const [allowConflict, setAllowConflict] = useState(false);
   const appts = useQuery({
     queryKey: ["appointments", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/appointments", { params: { query: { case_id: caseId } } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/appointments", { params: { query: { ...at, case_id: caseId } } }))),
   });
   const book = useMutation({
     mutationFn: async () => {

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money } from "../../components/format";
@@ -149,7 +150,7 @@ export function CreditReports({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const reports = useQuery({
     queryKey: ["credit-reports", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/credit-reports", { params: { path: { case_id: caseId } } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/credit-reports", { params: { path: { case_id: caseId }, query: at } }))),
   });
   return (
     <>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
+import { caseDebts, everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { useSettled } from "../../components/ClientPicker";
@@ -60,7 +61,7 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
   const qc = useQueryClient();
   const creditors = useQuery({
     queryKey: ["creditors"],
-    queryFn: async () => unwrap(await api.GET("/api/v1/creditors", { params: { query: { limit: 200 } } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/creditors", { params: { query: at } }))),
   });
   const [type, setType] = useState<string>(debt?.debt_type ?? "credit_card");
   const [creditor, setCreditor] = useState(debt?.creditor_id ?? "");
@@ -195,7 +196,7 @@ export function Debts({ caseId }: { caseId: string }) {
   const [added, setAdded] = useState<{ n: number; debt?: Debt }>({ n: 0 });
   const debts = useQuery({
     queryKey: ["debts", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/debts", { params: { path: { case_id: caseId }, query: { limit: 200 } } })),
+    queryFn: () => caseDebts(caseId),
   });
   const writable = can("finance:write") || can("case:write");
   return (
@@ -253,7 +254,7 @@ export function Debts({ caseId }: { caseId: string }) {
                       </tr>
                     ))}
                   </tbody>
-                  <DebtTotals debts={page.items} complete={page.next_cursor == null} writable={writable} />
+                  <DebtTotals debts={page.items} complete={page.items.length >= page.total} writable={writable} />
                 </table>
               </ScrollBox>
             )}

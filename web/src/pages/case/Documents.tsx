@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { ApiError, ifMatch, problemText, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label, withArticle } from "../../components/format";
@@ -309,7 +310,7 @@ export function Documents({ caseId }: { caseId: string }) {
   const path = { case_id: caseId };
   const docs = useQuery({
     queryKey: ["documents", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/documents", { params: { path } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/documents", { params: { path, query: at } }))),
     // OCR runs after the upload answers: poll while anything is still being read.
     refetchInterval: (q) => (q.state.data?.items.some((d) => d.status === "queued" || d.status === "processing") ? 1500 : false),
   });
@@ -320,7 +321,7 @@ export function Documents({ caseId }: { caseId: string }) {
     ) ?? false;
   const suggestions = useQuery({
     queryKey: ["suggestions", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/suggestions", { params: { path } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/suggestions", { params: { path, query: at } }))),
     refetchInterval: recent ? 1500 : false,
   });
   // What a budget suggestion would replace: the budget as it stands (advisers who may see it).

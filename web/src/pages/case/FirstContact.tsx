@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, today } from "../../components/format";
@@ -182,7 +183,7 @@ export function Screenings({ caseId }: { caseId: string }) {
   const [adding, setAdding] = useState(false);
   const screenings = useQuery({
     queryKey: ["screenings", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/screenings", { params: { path: { case_id: caseId } } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/screenings", { params: { path: { case_id: caseId }, query: at } }))),
   });
   return (
     <>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
+import { caseDebts, everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
@@ -17,11 +18,11 @@ export function Letters({ caseId }: { caseId: string }) {
   const path = { case_id: caseId };
   const letters = useQuery({
     queryKey: ["letters", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/letters", { params: { path } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/letters", { params: { path, query: at } }))),
   });
   const debts = useQuery({
     queryKey: ["debts", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/debts", { params: { path, query: { limit: 200 } } })),
+    queryFn: () => caseDebts(caseId),
   });
   const templates = useQuery({
     queryKey: ["letter-templates"],

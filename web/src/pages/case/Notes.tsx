@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime } from "../../components/format";
@@ -14,7 +15,7 @@ export function Notes({ caseId }: { caseId: string }) {
   const [sensitive, setSensitive] = useState(false);
   const notes = useQuery({
     queryKey: ["notes", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/notes", { params: { path: { case_id: caseId } } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/notes", { params: { path: { case_id: caseId }, query: at } }))),
   });
   const add = useMutation({
     mutationFn: async () =>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money, today } from "../../components/format";
@@ -65,11 +66,11 @@ export function Options({ caseId }: { caseId: string }) {
   });
   const offers = useQuery({
     queryKey: ["offers", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/offers", { params: { path } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/offers", { params: { path, query: at } }))),
   });
   const advice = useQuery({
     queryKey: ["advice", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/advice", { params: { path } })),
+    queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/advice", { params: { path, query: at } }))),
   });
   const saveAppraisal = useMutation({
     mutationFn: async () =>

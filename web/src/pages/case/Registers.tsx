@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
+import { caseDebts, everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, money, toPence, today } from "../../components/format";
@@ -38,11 +39,13 @@ export function Settlements({ caseId }: { caseId: string }) {
   const [editing, setEditing] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ["settlements", caseId, paid],
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/cases/{case_id}/settlements", {
-          params: { path: { case_id: caseId }, query: { limit: 200, ...(paid ? { paid: paid === "yes" } : {}) } },
-        }),
+    queryFn: () =>
+      everyItem(async (at) =>
+        unwrap(
+          await api.GET("/api/v1/cases/{case_id}/settlements", {
+            params: { path: { case_id: caseId }, query: { ...at, ...(paid ? { paid: paid === "yes" } : {}) } },
+          }),
+        ),
       ),
   });
   return (
@@ -112,7 +115,7 @@ function SettlementForm({ caseId, settlement, onDone }: { caseId: string; settle
   const qc = useQueryClient();
   const debts = useQuery({
     queryKey: ["debts", caseId],
-    queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/debts", { params: { path: { case_id: caseId } } })),
+    queryFn: () => caseDebts(caseId),
   });
   const [debt, setDebt] = useState(settlement?.debt_id ?? "");
   const [amount, setAmount] = useState(settlement ? (settlement.amount_pence / 100).toFixed(2) : "");
@@ -188,14 +191,16 @@ export function Complaints({ caseId }: { caseId: string }) {
   const [editing, setEditing] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ["complaints", caseId, kind, openOnly],
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/cases/{case_id}/complaints", {
-          params: {
-            path: { case_id: caseId },
-            query: { limit: 200, open_only: openOnly === "yes", ...(kind ? { kind: kind as ComplaintKind } : {}) },
-          },
-        }),
+    queryFn: () =>
+      everyItem(async (at) =>
+        unwrap(
+          await api.GET("/api/v1/cases/{case_id}/complaints", {
+            params: {
+              path: { case_id: caseId },
+              query: { ...at, open_only: openOnly === "yes", ...(kind ? { kind: kind as ComplaintKind } : {}) },
+            },
+          }),
+        ),
       ),
   });
   return (

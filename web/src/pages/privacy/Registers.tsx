@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { NavLink, Route, Routes } from "react-router-dom";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, today } from "../../components/format";
@@ -82,18 +83,20 @@ export function RequestsPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const list = useQuery({
     queryKey: ["data-subject-requests", kind, state],
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/data-subject-requests", {
-          params: {
-            query: {
-              limit: 200,
-              open_only: state === "open",
-              ...(state === "overdue" ? { overdue: true } : {}),
-              ...(kind ? { kind: kind as RequestKind } : {}),
+    queryFn: () =>
+      everyItem(async (at) =>
+        unwrap(
+          await api.GET("/api/v1/data-subject-requests", {
+            params: {
+              query: {
+                ...at,
+                open_only: state === "open",
+                ...(state === "overdue" ? { overdue: true } : {}),
+                ...(kind ? { kind: kind as RequestKind } : {}),
+              },
             },
-          },
-        }),
+          }),
+        ),
       ),
   });
   return (
