@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -326,6 +327,47 @@ class DocumentRepositoryContract:
             assert (
                 await backend.suggestions(uow).list(case_id=case_id, limit=10, offset=0)
             ).total == 0
+
+    async def test_suggestions_filtered_by_document_and_kind(self, backend: DocBackend) -> None:
+        centre, case_id = await self.seed(backend)
+        letter, statement = make_document(centre, case_id), make_document(centre, case_id)
+        debt = make_suggestion(letter)
+        deadline = attrs.evolve(
+            make_suggestion(letter, at=T0 + HOUR), kind=SuggestionKind.RESPONSE_DEADLINE
+        )
+        spending = attrs.evolve(
+            make_suggestion(statement, at=T0 + 2 * HOUR), kind=SuggestionKind.NEW_EXPENDITURE
+        )
+        async with backend.base.uow(centre) as uow:
+            for doc in (letter, statement):
+                await backend.documents(uow).add(doc)
+            for s in (debt, deadline, spending):
+                s.announce()
+                await backend.suggestions(uow).add(s)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+
+            async def ids(**filters: Any) -> tuple[list[SuggestionId], int]:
+                page = await repo.list(case_id=case_id, limit=10, offset=0, **filters)
+                return [s.id for s in page.items], page.total
+
+            assert await ids(document_id=letter.id) == ([debt.id, deadline.id], 2)
+            assert await ids(document_id=statement.id) == ([spending.id], 1)
+            assert await ids(kind=SuggestionKind.RESPONSE_DEADLINE) == ([deadline.id], 1)
+            assert await ids(document_id=statement.id, kind=SuggestionKind.RESPONSE_DEADLINE) == (
+                [],
+                0,
+            )
+            assert await ids(document_id=DocumentId(uid())) == ([], 0)
+            assert await ids(kind=SuggestionKind.NEW_DEBT, status=SuggestionStatus.PENDING) == (
+                [debt.id],
+                1,
+            )
+            centre_wide = await repo.list_centre(
+                limit=10, offset=0, kind=SuggestionKind.NEW_EXPENDITURE
+            )
+            assert ([s.id for s in centre_wide.items], centre_wide.total) == ([spending.id], 1)
 
     async def test_accepted_with_changes_keeps_what_was_read(self, backend: DocBackend) -> None:
         centre, case_id = await self.seed(backend)

@@ -100,6 +100,21 @@ async def test_letter_to_task_on_the_case(
     assert [s["id"] for s in r.json()["items"]] == [s["id"] for s in suggestions["items"]]
     r = await api.get("/api/v1/suggestions", params={"adviser": "nobody"})
     assert (r.status_code, r.json()["errors"][0]["field"]) == (400, "adviser")
+    # Filtered by the document they were read from and by kind, on the case and centre-wide.
+    url = f"/api/v1/cases/{case['id']}/suggestions"
+    r = await api.get(url, params={"document_id": doc["id"], "kind": "new_debt"})
+    assert [s["kind"] for s in r.json()["items"]] == ["new_debt"]
+    r = await api.get(url, params={"document_id": str(uuid.uuid4())})
+    assert (r.status_code, r.json()["total"]) == (200, 0)
+    r = await api.get("/api/v1/suggestions", params={"kind": "response_deadline"})
+    assert [s["kind"] for s in r.json()["items"]] == ["response_deadline"]
+    for bad in ({"kind": "debt"}, {"document_id": "not-an-id"}):
+        r = await api.get(url, params=bad)
+        assert r.status_code in (400, 422), r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["errors"][0]["field"] == next(iter(bad)), r.text
+    r = await api.get("/api/v1/suggestions", params={"kind": "debt"})
+    assert (r.status_code, r.json()["errors"][0]["field"]) == (422, "kind")
     kinds = {s["kind"]: s for s in suggestions["items"]}
     # The letter's printed "pay by" date is a deadline of its own.
     assert kinds["response_deadline"]["deadline"] == "2026-11-30"

@@ -24,6 +24,7 @@ from cma_core.documents.model import (
     DocumentStatus,
     Suggestion,
     SuggestionId,
+    SuggestionKind,
     SuggestionStatus,
 )
 from cma_core.documents.ports import DocumentRepository, SuggestionRepository
@@ -229,6 +230,8 @@ class InMemorySuggestionRepository(SuggestionRepository):
         limit: int,
         offset: int,
         status: SuggestionStatus | None = None,
+        document_id: DocumentId | None = None,
+        kind: SuggestionKind | None = None,
     ) -> Page[Suggestion]:
         rows = [
             s
@@ -236,6 +239,8 @@ class InMemorySuggestionRepository(SuggestionRepository):
             if s.centre_id == self._centre
             and s.case_id == case_id
             and (status is None or s.status == status)
+            and (document_id is None or s.document_id == document_id)
+            and (kind is None or s.kind == kind)
         ]
         rows.sort(key=lambda s: (s.created_at, s.id))
         items = [copy.deepcopy(s) for s in rows[offset : offset + limit]]
@@ -248,6 +253,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
         offset: int,
         status: SuggestionStatus | None = None,
         case_adviser: UserId | None = None,
+        kind: SuggestionKind | None = None,
     ) -> Page[Suggestion]:
         cases = self._uow.db.cases
 
@@ -261,6 +267,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
             if s.centre_id == self._centre
             and (status is None or s.status == status)
             and (case_adviser is None or adviser_of(s) == case_adviser)
+            and (kind is None or s.kind == kind)
         ]
         rows.sort(key=lambda s: (s.created_at, s.id))
         items = [copy.deepcopy(s) for s in rows[offset : offset + limit]]

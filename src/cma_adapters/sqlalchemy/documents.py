@@ -570,6 +570,8 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         limit: int,
         offset: int,
         status: SuggestionStatus | None = None,
+        document_id: DocumentId | None = None,
+        kind: SuggestionKind | None = None,
     ) -> Page[Suggestion]:
         where = [
             suggestions_t.c.centre_id == self._x.centre_id,
@@ -577,6 +579,10 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         ]
         if status is not None:
             where.append(suggestions_t.c.status == status.value)
+        if document_id is not None:
+            where.append(suggestions_t.c.document_id == document_id)
+        if kind is not None:
+            where.append(suggestions_t.c.kind == kind.value)
         rows = (
             (
                 await self._x.c.execute(
@@ -603,10 +609,13 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         offset: int,
         status: SuggestionStatus | None = None,
         case_adviser: UserId | None = None,
+        kind: SuggestionKind | None = None,
     ) -> Page[Suggestion]:
         where = [suggestions_t.c.centre_id == self._x.centre_id]
         if status is not None:
             where.append(suggestions_t.c.status == status.value)
+        if kind is not None:
+            where.append(suggestions_t.c.kind == kind.value)
         if case_adviser is not None:
             where.append(
                 suggestions_t.c.case_id.in_(

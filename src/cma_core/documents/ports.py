@@ -27,6 +27,7 @@ from cma_core.documents.model import (
     PageText,
     Suggestion,
     SuggestionId,
+    SuggestionKind,
     SuggestionStatus,
 )
 from cma_core.shared.ids import CaseId, CentreId, UserId
@@ -247,8 +248,11 @@ class SuggestionRepository(Protocol):
         limit: int,
         offset: int,
         status: SuggestionStatus | None = None,
+        document_id: DocumentId | None = None,
+        kind: SuggestionKind | None = None,
     ) -> Page[Suggestion]:
-        """The case's suggestions, oldest first (the order the documents were read)."""
+        """The case's suggestions, oldest first (the order the documents were read); with
+        ``document_id`` only that document's, with ``kind`` only that kind's."""
         ...
 
     async def list_centre(
@@ -258,7 +262,8 @@ class SuggestionRepository(Protocol):
         offset: int,
         status: SuggestionStatus | None = None,
         case_adviser: UserId | None = None,
+        kind: SuggestionKind | None = None,
     ) -> Page[Suggestion]:
         """The centre's suggestions across its cases, oldest first; with ``case_adviser``,
-        only those of the cases that user is the adviser of."""
+        only those of the cases that user is the adviser of; with ``kind``, of that kind."""
         ...

@@ -521,11 +521,20 @@ class DocumentService:
         limit: int = 50,
         offset: int = 0,
         status: SuggestionStatus | None = None,
+        document_id: DocumentId | None = None,
+        kind: SuggestionKind | None = None,
     ) -> Page[Suggestion]:
+        """The case's suggestions, oldest first; filtered by status, document and kind (a
+        document of another case, or of another centre, has none here)."""
         scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
         async with scope as (uow, _):
             return await self.suggestions(uow).list(
-                case_id=case_id, limit=limit, offset=offset, status=status
+                case_id=case_id,
+                limit=limit,
+                offset=offset,
+                status=status,
+                document_id=document_id,
+                kind=kind,
             )
 
     async def list_centre_suggestions(
@@ -536,10 +545,12 @@ class DocumentService:
         offset: int = 0,
         status: SuggestionStatus | None = None,
         adviser_id: UserId | None = None,
+        kind: SuggestionKind | None = None,
     ) -> Page[Suggestion]:
         """Suggestions across the centre's cases, oldest first (the work queue's documents
         waiting for review): with ``case:read_all`` every case's, or ``adviser_id``'s;
-        otherwise only those of one's own cases (another adviser's asked for: none)."""
+        otherwise only those of one's own cases (another adviser's asked for: none); with
+        ``kind``, of that kind only."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
         any_visible, adviser = visible_adviser(ctx, adviser_id)
@@ -547,7 +558,7 @@ class DocumentService:
             return Page(items=[], total=0, limit=limit, offset=offset)
         async with self.uow(ctx.centre_id) as uow:
             return await self.suggestions(uow).list_centre(
-                limit=limit, offset=offset, status=status, case_adviser=adviser
+                limit=limit, offset=offset, status=status, case_adviser=adviser, kind=kind
             )
 
     async def get_suggestion(self, ctx: TenantContext, suggestion_id: SuggestionId) -> Suggestion:

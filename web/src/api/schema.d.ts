@@ -10950,6 +10950,10 @@ export interface operations {
                 /** @description Items to skip (at most 10,000; page further with cursor). */
                 offset?: number;
                 status?: components["schemas"]["SuggestionStatus"] | null;
+                /** @description Only the suggestions read from this document of the case. */
+                document_id?: string | null;
+                /** @description Only suggestions of this kind (a new debt, a deadline, an income…). */
+                kind?: components["schemas"]["SuggestionKind"] | null;
             };
             header?: never;
             path: {
@@ -13824,6 +13828,8 @@ export interface operations {
                 status?: components["schemas"]["SuggestionStatus"] | null;
                 /** @description Only the cases of this adviser: a user id, or "me". */
                 adviser?: string | null;
+                /** @description Only suggestions of this kind (a new debt, a deadline, an income…). */
+                kind?: components["schemas"]["SuggestionKind"] | null;
             };
             header?: never;
             path?: never;

@@ -77,13 +77,17 @@ from cma_entrypoints.http.documents.schemas import (
     SuggestionPage,
     SummaryDraftOut,
 )
-from cma_entrypoints.http.documents.suggestions import SuggestionController
+from cma_entrypoints.http.documents.suggestions import SuggestionController, SuggestionKindFilter
 from cma_entrypoints.http.problems import PROBLEM_JSON
 
 MULTIPART_OVERHEAD = 64 * 1024
 
 DocumentStatusFilter = Annotated[
     DocumentStatus | None, Parameter(description="queued, processing, done or failed.")
+]
+DocumentFilter = Annotated[
+    uuid.UUID | None,
+    Parameter(description="Only the suggestions read from this document of the case."),
 ]
 DocumentClassFilter = Annotated[
     DocumentClass | None,
@@ -220,9 +224,17 @@ class CaseDocumentController(Controller):
         limit: Limit = 50,
         offset: Offset = 0,
         status: SuggestionStatus | None = None,
+        document_id: DocumentFilter = None,
+        kind: SuggestionKindFilter = None,
     ) -> SuggestionPage:
         page = await documents.list_suggestions(
-            ctx, CaseId(case_id), limit=limit, offset=offset, status=status
+            ctx,
+            CaseId(case_id),
+            limit=limit,
+            offset=offset,
+            status=status,
+            document_id=None if document_id is None else DocumentId(document_id),
+            kind=kind,
         )
         return page_out(SuggestionPage, SuggestionOut.of, page)
 

@@ -9,7 +9,7 @@ from typing import Annotated
 from litestar import Controller, Response, get, post
 from litestar.params import Parameter
 
-from cma_core.documents.model import SuggestionId, SuggestionStatus
+from cma_core.documents.model import SuggestionId, SuggestionKind, SuggestionStatus
 from cma_core.documents.service import DocumentService
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
@@ -34,6 +34,11 @@ from cma_entrypoints.http.documents.schemas import (
     SuggestionPage,
 )
 from cma_entrypoints.http.tasks.schemas import TaskOut
+
+SuggestionKindFilter = Annotated[
+    SuggestionKind | None,
+    Parameter(description="Only suggestions of this kind (a new debt, a deadline, an income…)."),
+]
 
 
 class SuggestionController(Controller):
@@ -64,6 +69,7 @@ class SuggestionController(Controller):
                 description='Only the cases of this adviser: a user id, or "me".',
             ),
         ] = None,
+        kind: SuggestionKindFilter = None,
     ) -> SuggestionPage:
         page_ = await documents.list_centre_suggestions(
             ctx,
@@ -71,6 +77,7 @@ class SuggestionController(Controller):
             offset=offset,
             status=status,
             adviser_id=user_or_me(ctx, adviser, "adviser"),
+            kind=kind,
         )
         return page_out(SuggestionPage, SuggestionOut.of, page_)
 
