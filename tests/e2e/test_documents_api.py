@@ -761,3 +761,84 @@ async def test_accepted_with_the_advisers_values_where_the_reader_was_wrong(
     assert {e.outcome for e in kept if str(e.suggestion_id) == debt["id"]} == {
         ExampleOutcome.CORRECTED
     }
+
+
+async def test_several_suggestions_decided_at_once(
+    two_centres: tuple[Api, Api], container: Container
+) -> None:
+    """A statement's lines accepted together: each decision as /accept or /reject takes it
+    alone; one that cannot be taken is answered with its problem and the others stand."""
+    api, other = two_centres
+    case, elsewhere = await api.new_case(), await api.new_case()
+    first = (await upload(api, case["id"], letter_png(CREDITOR_LETTER))).json()
+    second_lines = [line.replace("12345678", "87654321") for line in CREDITOR_LETTER]
+    second = (await upload(api, case["id"], letter_png(second_lines), "second.png")).json()
+    theirs = (await upload(api, elsewhere["id"], letter_png(N1_CLAIM), "claim.png")).json()
+    await settle(container)
+    url = f"/api/v1/cases/{case['id']}/suggestions"
+
+    async def of(document: dict[str, Any], case_id: str = case["id"]) -> dict[str, Any]:
+        r = await api.get(
+            f"/api/v1/cases/{case_id}/suggestions", params={"document_id": document["id"]}
+        )
+        return {s["kind"]: s for s in r.json()["items"]}
+
+    mine, later, foreign = await of(first), await of(second), await of(theirs, elsewhere["id"])
+    debt, deadline = mine["new_debt"], mine["response_deadline"]
+
+    def asked(s: dict[str, Any], decision: str = "accept", **kw: Any) -> dict[str, Any]:
+        return {"suggestion_id": s["id"], "version": s["version"], "decision": decision, **kw}
+
+    # Refused whole, nothing decided: a suggestion asked twice, none, a reason to accept.
+    for body, field in (
+        ({"decisions": [asked(debt), asked(debt)]}, "decisions[1].suggestion_id"),
+        ({"decisions": []}, "decisions"),
+        ({"decisions": [asked(debt)] * 101}, "decisions"),
+        ({"decisions": [asked(debt, reason="why")]}, "decisions[0].reason"),
+        ({"decisions": [{**asked(debt), "decision": "maybe"}]}, "decisions[0].decision"),
+    ):
+        r = await api.post(f"{url}/decisions", body)
+        assert r.status_code in (400, 422), r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["errors"][0]["field"] == field, r.text
+    assert all(s["status"] == "pending" for s in (await of(first)).values())
+
+    # Another centre cannot reach the case.
+    r = await other.post(f"{url}/decisions", {"decisions": [asked(debt)]})
+    assert r.status_code == 404
+
+    stale = {**asked(later["new_debt"]), "version": later["new_debt"]["version"] + 1}
+    r = await api.post(
+        f"{url}/decisions",
+        {
+            "decisions": [
+                asked(debt),
+                asked(deadline, "reject", reason="Already diarised"),
+                stale,
+                asked(next(iter(foreign.values()))),  # a suggestion of another case
+            ]
+        },
+    )
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert (out["accepted"], out["rejected"], out["not_decided"]) == (1, 1, 2)
+    accepted, rejected, changed, not_here = out["results"]
+    assert accepted["decided"]
+    assert accepted["accepted"]["debt_id"]
+    assert accepted["accepted"]["suggestion"]["status"] == "accepted"
+    assert rejected["rejected"]["rejection_reason"] == "Already diarised"
+    assert (changed["decided"], changed["problem"]["status"]) == (False, 412)
+    assert not_here["problem"]["status"] == 404
+    debts = (await api.get(f"/api/v1/cases/{case['id']}/debts")).json()["items"]
+    assert [d["id"] for d in debts] == [accepted["accepted"]["debt_id"]]
+    assert (await of(second))["new_debt"]["status"] == "pending"
+    assert all(s["status"] == "pending" for s in (await of(theirs, elsewhere["id"])).values())
+
+    # Asked again at its new version: already decided (409); the rest taken.
+    now = accepted["accepted"]["suggestion"]
+    r = await api.post(f"{url}/decisions", {"decisions": [asked(now), asked(later["new_debt"])]})
+    again, taken = r.json()["results"]
+    assert (again["decided"], again["problem"]["status"]) == (False, 409)
+    assert taken["accepted"]["suggestion"]["status"] == "accepted"
+    debts = (await api.get(f"/api/v1/cases/{case['id']}/debts")).json()["items"]
+    assert len(debts) == 2

@@ -477,6 +477,13 @@ class SuggestionStatus(enum.StrEnum):
     REJECTED = "rejected"
 
 
+class Verdict(enum.StrEnum):
+    """An adviser's decision on a suggestion, one of several taken at once."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+
+
 @frozen(kw_only=True)
 class SuggestionMade(DomainEvent):
     name = "SuggestionMade"

@@ -82,6 +82,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionKind,
     SuggestionStatus,
+    Verdict,
 )
 from cma_core.documents.naming import debt_name
 from cma_core.documents.ports import (
@@ -107,6 +108,7 @@ from cma_core.scheduling.service import (
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import (
+    DomainError,
     InvalidTransition,
     NotFound,
     PermissionDenied,
@@ -168,6 +170,33 @@ class Decision:
     debt_id: DebtId | None = None
     fact_id: uuid.UUID | None = None
     deadline_ids: tuple[uuid.UUID, ...] = ()
+
+
+@frozen(kw_only=True)
+class Ruling:
+    """One of several decisions asked for at once (``decide_many``): accept as read, or
+    reject (with a reason), the suggestion at the version the adviser saw."""
+
+    suggestion_id: SuggestionId
+    expected_version: int
+    verdict: Verdict
+    reason: str | None = None
+
+
+@frozen(kw_only=True)
+class Ruled:
+    """What became of one ruling: accepted (``decision``), rejected (``rejected``), or not
+    decided (``error``: changed since, already decided, not of the case, its debt
+    changed, a permission it needs)."""
+
+    suggestion_id: SuggestionId
+    decision: Decision | None = None
+    rejected: Suggestion | None = None
+    error: DomainError | None = None
+
+
+#: Decisions taken in one ``decide_many`` call at most.
+MAX_RULINGS = 100
 
 
 @frozen(kw_only=True)
@@ -901,6 +930,50 @@ class DocumentService:
                 ("status", "rejection_reason", *(("correction",) if corrected else ())),
             )  # fmt: skip
         return suggestion
+
+    async def decide_many(
+        self, ctx: TenantContext, case_id: CaseId, rulings: Sequence[Ruling]
+    ) -> tuple[Ruled, ...]:
+        """Several of a case's suggestions decided at once (a statement's lines accepted
+        together), in the order given, each exactly as ``accept_suggestion`` (as read) or
+        ``reject_suggestion`` decides it alone, in its own transaction: one that cannot be
+        decided is answered with its error and the others stand.
+
+        Raises ``ValidationError`` (``decisions``: none or more than ``MAX_RULINGS``;
+        ``decisions[i].suggestion_id``: asked twice) before anything is decided, and
+        ``NotFound`` if the case is not one the context may see. A suggestion of another
+        case is not decided (``NotFound``), as one of another centre.
+        """
+        ctx.require(Permission.CASE_WRITE)
+        if not rulings:
+            raise ValidationError("decisions", "give at least one decision")
+        if len(rulings) > MAX_RULINGS:
+            raise ValidationError("decisions", f"at most {MAX_RULINGS} decisions at once")
+        asked: set[SuggestionId] = set()
+        for i, ruling in enumerate(rulings):
+            if ruling.suggestion_id in asked:
+                raise ValidationError(f"decisions[{i}].suggestion_id", "is asked for twice")
+            asked.add(ruling.suggestion_id)
+        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE):
+            pass  # the case is one the context may see (NotFound otherwise)
+        return tuple([await self._rule(ctx, case_id, ruling) for ruling in rulings])
+
+    async def _rule(self, ctx: TenantContext, case_id: CaseId, ruling: Ruling) -> Ruled:
+        sid = ruling.suggestion_id
+        try:
+            if (await self.get_suggestion(ctx, sid)).case_id != case_id:
+                raise NotFound("suggestion", sid)
+            if ruling.verdict is Verdict.ACCEPT:
+                decision = await self.accept_suggestion(
+                    ctx, sid, expected_version=ruling.expected_version
+                )
+                return Ruled(suggestion_id=sid, decision=decision)
+            rejected = await self.reject_suggestion(
+                ctx, sid, expected_version=ruling.expected_version, reason=ruling.reason
+            )
+            return Ruled(suggestion_id=sid, rejected=rejected)
+        except DomainError as error:
+            return Ruled(suggestion_id=sid, error=error)
 
     async def _learn(
         self,

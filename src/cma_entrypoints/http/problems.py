@@ -101,6 +101,13 @@ def problem(
 
 def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     assert isinstance(exc, DomainError)
+    body, headers = domain_problem(exc, request.url.path)
+    return Response(body, status_code=body.status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def domain_problem(exc: DomainError, instance: str) -> tuple[Problem, dict[str, str] | None]:
+    """The problem a domain error is answered with (and its headers): the response's body,
+    or one decision's answer among several (``POST .../suggestions/decisions``)."""
     status = next((s for cls, s in _STATUS if isinstance(exc, cls)), 400)
     errors = None
     headers = None
@@ -121,7 +128,15 @@ def domain_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Res
         headers = {"Retry-After": str(exc.retry_after)}
     if isinstance(exc, AssistantRateLimited) and exc.retry_after_seconds is not None:
         headers = {"Retry-After": str(max(1, math.ceil(exc.retry_after_seconds)))}
-    return problem(request, status, exc.code, exc.message, errors, headers)
+    body = Problem(
+        type=_TYPE_BASE + exc.code,
+        title=_TITLES.get(status, "Error"),
+        status=status,
+        detail=exc.message,
+        instance=instance,
+        errors=errors or [],
+    )
+    return body, headers
 
 
 # ``shared.data.from_data`` names the closed set: "unknown value 'x'; one of: a, b".

@@ -32,13 +32,15 @@ from cma_core.documents.model import (
     Suggestion,
     SuggestionKind,
     SuggestionStatus,
+    Verdict,
 )
 from cma_core.documents.ports import SuggestionRepository
+from cma_core.documents.service import Ruling
 from cma_core.identity.model import TenantContext
 from cma_core.scheduling.deadlines import DeadlineKind
 from cma_core.scheduling.ports import DeadlineStatus
 from cma_core.scheduling.service import SchedulingService
-from cma_core.shared.errors import Conflict, NotFound, StaleVersion
+from cma_core.shared.errors import Conflict, NotFound, StaleVersion, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.shared.uow import UnitOfWork
@@ -295,3 +297,67 @@ async def test_without_a_date_to_count_from_a_deadline_task_is_kept(wired) -> No
     assert decision.task is not None
     assert decision.task.kind is TaskKind.DEADLINE
     assert (await clock.list_deadlines(ctx, case_id)).total == 0
+
+
+async def test_several_decided_at_once_each_as_alone(wired) -> None:  # type: ignore[no-untyped-def]
+    """decide_many: each decision taken as accept/reject takes it alone; one that cannot
+    be (its debt changed since: Conflict) is answered with its error, the others stand."""
+    world, debts, _ = wired
+    ctx, case_id = await open_case(world)
+    debt_id, update = await update_suggestion(world, debts, ctx, case_id)
+    script(world, NEW_BALANCE, NEW_BALANCE)
+    await world.documents.upload(ctx, case_id, filename="again.png", data=png(8))
+    await world.documents.upload(ctx, case_id, filename="third.png", data=png(9))
+    await world.run_jobs()
+    listed = (await world.documents.list_suggestions(ctx, case_id)).items
+    second, third = [s for s in listed if s.id != update.id]
+
+    with pytest.raises(ValidationError) as twice:
+        await world.documents.decide_many(
+            ctx, case_id, [Ruling(suggestion_id=s.id, expected_version=1, verdict=Verdict.ACCEPT)
+                           for s in (update, update)],
+        )  # fmt: skip
+    assert twice.value.field == "decisions[1].suggestion_id"
+    with pytest.raises(ValidationError, match="at least one"):
+        await world.documents.decide_many(ctx, case_id, [])
+    assert all(
+        s.status is SuggestionStatus.PENDING
+        for s in (await world.documents.list_suggestions(ctx, case_id)).items
+    )
+
+    ruled = await world.documents.decide_many(
+        ctx,
+        case_id,
+        [
+            Ruling(suggestion_id=update.id, expected_version=1, verdict=Verdict.ACCEPT),
+            # The same debt's balance, read again: changed by the first by now (Conflict).
+            Ruling(suggestion_id=second.id, expected_version=1, verdict=Verdict.ACCEPT),
+            Ruling(
+                suggestion_id=third.id, expected_version=1, verdict=Verdict.REJECT,
+                reason="A copy",
+            ),
+        ],
+    )  # fmt: skip
+    first, conflict, rejected = ruled
+    assert first.decision is not None
+    assert first.decision.debt_id == debt_id
+    assert isinstance(conflict.error, Conflict)
+    assert rejected.rejected is not None
+    assert rejected.rejected.rejection_reason == "A copy"
+    statuses = {
+        s.id: s.status for s in (await world.documents.list_suggestions(ctx, case_id)).items
+    }
+    assert statuses == {
+        update.id: SuggestionStatus.ACCEPTED,
+        second.id: SuggestionStatus.PENDING,
+        third.id: SuggestionStatus.REJECTED,
+    }
+    # A case of another centre: nothing is decided (a suggestion of another case of the
+    # same centre is answered NotFound on its own: tests/e2e/test_documents_api.py).
+    _, elsewhere = await open_case(world)
+    with pytest.raises(NotFound):
+        await world.documents.decide_many(
+            ctx, elsewhere,
+            [Ruling(suggestion_id=second.id, expected_version=1, verdict=Verdict.ACCEPT)],
+        )  # fmt: skip
+    assert (await world.documents.get_suggestion(ctx, second.id)).status is SuggestionStatus.PENDING

@@ -1378,6 +1378,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/suggestions/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide several of a case's suggestions at once
+         * @description Each decision (`accept`, as read, or `reject`, with an optional `reason`) is taken as `/suggestions/{id}/accept` or `/reject` takes it alone, at the `version` the adviser saw, in its own transaction, in the order given. One that cannot be taken (changed since: 412; already decided: 409; of another case: 404; a debt without `finance:write`: 403) is answered in `results` with its problem, and the others stand. At most 100 a request; a suggestion asked twice is a 422 naming it, before anything is decided. To accept with changes, use `/accept` with `changes`.
+         */
+        post: operations["ApiV1CasesCaseIdSuggestionsDecisionsDecide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{case_id}/summary-draft": {
         parameters: {
             query?: never;
@@ -4112,6 +4132,15 @@ export interface components {
          * @enum {string}
          */
         DebtType: "council_tax" | "rent" | "mortgage" | "secured_loan" | "mortgage_shortfall" | "ground_rent_service_charge" | "gas" | "electricity" | "water" | "tv_licence" | "magistrates_fine" | "child_maintenance" | "income_tax_vat_ni" | "hire_purchase" | "credit_card" | "overdraft" | "personal_loan" | "payday_loan" | "bnpl" | "catalogue" | "store_card" | "student_loan" | "benefit_overpayment" | "tax_credit_overpayment" | "social_fund_loan" | "universal_credit_advance" | "family_loan" | "parking_charge" | "other";
+        /** DecidedOut */
+        DecidedOut: {
+            accepted?: components["schemas"]["AcceptOut"] | null;
+            decided: boolean;
+            problem?: components["schemas"]["Problem"] | null;
+            rejected?: components["schemas"]["SuggestionOut"] | null;
+            /** Format: uuid */
+            suggestion_id: string;
+        };
         /** DecisionOut */
         DecisionOut: {
             /** Format: date-time */
@@ -4120,6 +4149,34 @@ export interface components {
             eligible: boolean;
             reason: string;
             solution: components["schemas"]["Solution"];
+        };
+        /**
+         * DecisionsIn
+         * @example {
+         *       "decisions": [
+         *         {
+         *           "decision": "accept",
+         *           "suggestion_id": "5b6c7d8e-9f01-4a2b-8c3d-4e5f60718293",
+         *           "version": 1
+         *         },
+         *         {
+         *           "decision": "reject",
+         *           "reason": "Already on file",
+         *           "suggestion_id": "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091",
+         *           "version": 1
+         *         }
+         *       ]
+         *     }
+         */
+        DecisionsIn: {
+            decisions: components["schemas"]["documents_decisions_DecisionIn"][];
+        };
+        /** DecisionsOut */
+        DecisionsOut: {
+            accepted: number;
+            not_decided: number;
+            rejected: number;
+            results: components["schemas"]["DecidedOut"][];
         };
         /** DeficitNoteOut */
         DeficitNoteOut: {
@@ -4312,6 +4369,12 @@ export interface components {
             next_cursor?: string | null;
             offset: number;
             total: number;
+        };
+        /** FieldError */
+        FieldError: {
+            allowed?: string[] | null;
+            field: string;
+            message: string;
         };
         /**
          * Finding
@@ -5019,6 +5082,15 @@ export interface components {
             sanction: string;
             source: string;
             treatment: string;
+        };
+        /** Problem */
+        Problem: {
+            detail?: string | null;
+            errors?: components["schemas"]["FieldError"][];
+            instance?: string | null;
+            status: number;
+            title: string;
+            type: string;
         };
         /**
          * ProcedureKind
@@ -6092,6 +6164,12 @@ export interface components {
             work_only: boolean | null;
         };
         /**
+         * Verdict
+         * @description An adviser's decision on a suggestion, one of several taken at once.
+         * @enum {string}
+         */
+        Verdict: "accept" | "reject";
+        /**
          * Vulnerability
          * @description Drivers of vulnerability an adviser records so the advice can adapt (FCA FG21/1:
          *         health, life events, resilience, capability; the Money Advice Trust's practice).
@@ -6187,6 +6265,14 @@ export interface components {
          */
         casework_schemas_RejectIn: {
             reason: string;
+        };
+        /** DecisionIn */
+        documents_decisions_DecisionIn: {
+            decision: components["schemas"]["Verdict"];
+            reason?: string | null;
+            /** Format: uuid */
+            suggestion_id: string;
+            version: number;
         };
         /** RejectIn */
         documents_schemas_RejectIn: {
@@ -10976,6 +11062,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SuggestionPage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1CasesCaseIdSuggestionsDecisionsDecide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionsIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionsOut"];
                 };
             };
             /** @description Bad request syntax or unsupported method */

@@ -63,6 +63,7 @@ from cma_core.documents.model import (
     DocumentStatus,
     SuggestionKind,
     SuggestionStatus,
+    Verdict,
 )
 from cma_core.privacy.requests import HoldReason, HoldSubject, RequestKind
 from cma_core.readmodels.model import TimelineKind, WorkSection
@@ -353,6 +354,10 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "letter_of_claim_deadline": "Record a letter of claim (30 days to reply: the protocol).",
         "response_deadline": "A reply date printed on a creditor's letter (a task before it).",
         "new_expenditure": "Set a spending line from a bank statement's transactions.",
+    },
+    Verdict: {
+        "accept": "Accept the suggestion as read (its change is made).",
+        "reject": "Reject it (nothing changes on the case).",
     },
     SuggestionStatus: {
         "pending": "Waiting for the adviser.",

@@ -58,6 +58,7 @@ from cma_entrypoints.http.common.params import (
     parse_if_match,
 )
 from cma_entrypoints.http.common.responses import created, page_out, versioned
+from cma_entrypoints.http.documents.decisions import SuggestionDecisionsController
 from cma_entrypoints.http.documents.examples import (
     CLAIM,
     FAILED_RETRIED,
@@ -455,6 +456,7 @@ def documents_router(container: Any) -> Router:
             DocumentController,
             DocumentReadingController,
             SuggestionController,
+            SuggestionDecisionsController,
             _signed_file_route(container),
         ],
         dependencies={"documents": Provide(lambda: container.documents(), sync_to_thread=False)},
