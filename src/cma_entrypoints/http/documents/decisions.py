@@ -26,7 +26,6 @@ from cma_entrypoints.http.common.schemas import LINE, Input, Problem
 from cma_entrypoints.http.documents.examples import ACCEPTED, REJECTED, SUGGESTION_ID
 from cma_entrypoints.http.documents.schemas import AcceptOut, SuggestionOut
 from cma_entrypoints.http.problems import domain_problem
-from cma_entrypoints.http.tasks.schemas import TaskOut
 
 
 class DecisionIn(Input):
@@ -68,15 +67,7 @@ class DecisionsOut(Struct):
 def _out(ruled: Ruled, instance: str) -> DecidedOut:
     sid = uuid.UUID(str(ruled.suggestion_id))
     if ruled.decision is not None:
-        d = ruled.decision
-        accepted = AcceptOut(
-            suggestion=SuggestionOut.of(d.suggestion),
-            debt_id=d.debt_id,
-            task=TaskOut.of(d.task) if d.task else None,
-            fact_id=d.fact_id,
-            deadline_ids=list(d.deadline_ids),
-        )
-        return DecidedOut(suggestion_id=sid, decided=True, accepted=accepted)
+        return DecidedOut(suggestion_id=sid, decided=True, accepted=AcceptOut.of(ruled.decision))
     if ruled.rejected is not None:
         return DecidedOut(
             suggestion_id=sid, decided=True, rejected=SuggestionOut.of(ruled.rejected)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from msgspec import Meta, Struct
 
@@ -24,6 +24,9 @@ from cma_core.documents.model import (
 from cma_core.shared.money import Money
 from cma_entrypoints.http.common.schemas import LINE, Day, Input, PageOf, from_attributes
 from cma_entrypoints.http.tasks.schemas import TaskOut
+
+if TYPE_CHECKING:
+    from cma_core.documents.service import Decision
 
 
 class PageOut(Struct):
@@ -221,6 +224,16 @@ class AcceptOut(Struct):
     task: TaskOut | None
     fact_id: uuid.UUID | None = None
     deadline_ids: list[uuid.UUID] = []
+
+    @classmethod
+    def of(cls, decision: Decision) -> AcceptOut:
+        return cls(
+            suggestion=SuggestionOut.of(decision.suggestion),
+            debt_id=decision.debt_id,
+            task=TaskOut.of(decision.task) if decision.task else None,
+            fact_id=decision.fact_id,
+            deadline_ids=list(decision.deadline_ids),
+        )
 
 
 class CorrectionIn(Input):

@@ -33,7 +33,6 @@ from cma_entrypoints.http.documents.schemas import (
     SuggestionOut,
     SuggestionPage,
 )
-from cma_entrypoints.http.tasks.schemas import TaskOut
 
 SuggestionKindFilter = Annotated[
     SuggestionKind | None,
@@ -143,16 +142,7 @@ class SuggestionController(Controller):
             expected_version=expected,
             changes=data.changes.to_core() if data and data.changes else None,
         )
-        return Response(
-            AcceptOut(
-                suggestion=SuggestionOut.of(decision.suggestion),
-                debt_id=decision.debt_id,
-                task=TaskOut.of(decision.task) if decision.task else None,
-                fact_id=decision.fact_id,
-                deadline_ids=list(decision.deadline_ids),
-            ),
-            headers=etag(decision.suggestion.version),
-        )
+        return Response(AcceptOut.of(decision), headers=etag(decision.suggestion.version))
 
     @post(
         "/{suggestion_id:uuid}/reject",
