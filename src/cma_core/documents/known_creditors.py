@@ -69,6 +69,12 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 #: The classes of letter a creditor sends (a payslip, a statement or a benefit letter has
 #: none: a bank or employer printed on it is not one).
 _FROM_A_CREDITOR = DEBT_CLASSES | {DocumentClass.UTILITY_BILL}
+#: The client's own money, not a creditor's letter: a directory creditor printed on it (a
+#: payee on a statement, a lender on a payslip's deductions) is not who the document is
+#: from, so it is neither named nor offered as the document's creditor.
+_THE_CLIENTS_MONEY = frozenset(
+    {DocumentClass.BANK_STATEMENT, DocumentClass.PAYSLIP, DocumentClass.BENEFIT_AWARD}
+)
 
 ROLE_KNOWN = "in your creditor directory"
 ROLE_READ = "read from the letter"
@@ -189,7 +195,7 @@ def _recognise(
     """The extraction with its creditor recognised, and the directory creditor it now
     names (``None`` if none)."""
     keyed = _keyed(directory)
-    if not keyed:
+    if not keyed or extraction.document_class in _THE_CLIENTS_MONEY:
         return extraction, None
     read = extraction.creditor_name
     if read and (known := _known(read, directory, keyed)) is not None:

@@ -452,3 +452,20 @@ def test_on_a_letter_about_two_parties_a_learned_format_only_offers_its_value(
     missing = evolve(letter, account_reference=None)
     got = recognise_creditor(missing, pages, KNOWN, RE2, learned_formats=LEARNED)
     assert got.account_reference == "BL00417733"
+
+
+@pytest.mark.parametrize(
+    "cls", [DocumentClass.BANK_STATEMENT, DocumentClass.PAYSLIP, DocumentClass.BENEFIT_AWARD]
+)
+def test_the_clients_own_money_is_not_from_a_directory_creditor(cls: DocumentClass) -> None:
+    """A statement's payee, or a lender among a payslip's deductions, is not the document's
+    creditor: not named, and not offered as one on every line the document suggests."""
+    payee = line(300, "DD", "THORNBURY", "WATER", "SERVICES", "32.40")
+    got = recognise_creditor(read(cls), [page(1, payee)], KNOWN)
+    assert got.creditor_name is None
+    assert [e for e in got.evidence if e.field == "creditor_name"] == []
+    # The same words on a letter the directory reads: offered (or named, from a creditor).
+    letter = recognise_creditor(read(DocumentClass.OTHER), [page(1, payee)], KNOWN)
+    assert [e.value for e in letter.evidence if e.field == "creditor_name"] == [
+        "Thornbury Water Services"
+    ]
