@@ -432,7 +432,7 @@ try {
       check(true, "a document was uploaded and listed with its reading status");
       // The status updates by itself; the suggestion it makes is accepted.
       await page.locator("tbody .govuk-tag", { hasText: /^(read|could not be read)$/ }).first().waitFor({ timeout: 90000 });
-      const accept = page.getByRole("button", { name: /^Accept(?! with)/ }).first();
+      const accept = page.getByRole("button", { name: /^Accept(?! with| all)/ }).first();
       await accept.waitFor({ timeout: 30000 });
       // Where each value came from: the table of evidence, and the boxes over the page.
       await page.getByText("Where each value came from").first().waitFor();
@@ -550,6 +550,31 @@ try {
       await salary.getByText(/£1,742\.60 monthly, the same: accepting changes nothing/).waitFor({ timeout: 15000 });
       check(true, "a salary read from the payslip and again from the statement: once the payslip's is accepted, the statement's says the budget holds the same");
       await audit(page, "case-documents-statement");
+      // Another statement's lines accepted together: asked first, with what each changes.
+      const rows2 = ["Date,Description,Amount,Balance"];
+      let balance2 = 300;
+      for (const month of ["09", "10", "11"]) {
+        for (const [day, what, amount] of [["02", "DD NORTHSIDE WATER", -32.4], ["09", "DD TV LICENSING", -13.25]]) {
+          balance2 += amount;
+          rows2.push(`${day}/${month}/2026,${what},${amount.toFixed(2)},${balance2.toFixed(2)}`);
+        }
+      }
+      await page.setInputFiles("#document-file", { name: "statement-2.csv", mimeType: "text/csv", buffer: Buffer.from(rows2.join("\n") + "\n") });
+      await chosen.getByText(/statement-2.csv: read \(bank statement\): \d+ suggestions? below/).waitFor({ timeout: 60000 });
+      const group2 = page.locator("p", { hasText: /^From statement-2.csv: \d+ waiting$/ });
+      await group2.waitFor();
+      const n2 = Number((await group2.innerText()).match(/: (\d+) waiting/)[1]);
+      await page.getByRole("button", { name: new RegExp(`^Accept all ${n2}\\s*suggestions\\s*from statement-2\\.csv$`) }).click();
+      const ask = page.getByRole("group", { name: `Accept all ${n2} from statement-2.csv?` });
+      await ask.waitFor();
+      check(await ask.getByRole("heading").evaluate((e) => e === document.activeElement), `'Accept all' asks first, focused, listing the ${n2} changes (${(await ask.getByRole("listitem").allInnerTexts()).join(" | ")})`);
+      await audit(page, "case-documents-accept-all");
+      await ask.getByRole("button", { name: `Accept these ${n2}` }).click();
+      const allBanner = page.locator(".govuk-notification-banner--success", { hasText: new RegExp(`^${n2} accepted\\. Each change is on the case`) });
+      await allBanner.waitFor();
+      check(await focusedBanner(), `a statement's ${n2} suggestions were accepted together, focused: "${await allBanner.innerText()}"`);
+      await group2.waitFor({ state: "detached", timeout: 15000 });
+      check(true, "none of that statement's suggestions waits any more");
       // A file that cannot be read (a cut-off PNG) says why, and can be read again from its row.
       await page.setInputFiles("#document-file", { name: "cut-off.png", mimeType: "image/png", buffer: png.subarray(0, 200) });
       await chosen.getByText(/cut-off.png: reading failed: /).waitFor({ timeout: 60000 });

@@ -49,6 +49,20 @@ vi.hoisted(() => {
       state.suggestions = [...state.suggestions, made];
       return json({ document: state.docs.find((d) => (d as Doc).id === kind[1]), suggestions: [made], replaced: 1 });
     }
+    if (input.method === "POST" && url.pathname.endsWith("/suggestions/decisions")) {
+      // Several at once: each accepted, but one changed since it was seen (version 9 now).
+      const asked = (JSON.parse(await input.text()) as { decisions: Array<{ suggestion_id: string; version: number; decision: string }> }).decisions;
+      const results = asked.map((d) => {
+        state.decisions.push(`${d.decision} ${d.suggestion_id} at ${d.version}`);
+        const s = state.suggestions.find((x) => (x as { id: string }).id === d.suggestion_id) as Record<string, unknown>;
+        if (s.version !== d.version) return { suggestion_id: d.suggestion_id, decided: false, problem: { type: "x/stale-version", title: "Precondition failed", status: 412 } };
+        const out = { ...s, status: "accepted", version: d.version + 1 };
+        state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === d.suggestion_id ? out : x));
+        return { suggestion_id: d.suggestion_id, decided: true, accepted: { suggestion: out, debt_id: null, task: null, deadline_ids: [] } };
+      });
+      const accepted = results.filter((r) => r.decided).length;
+      return json({ results, accepted, rejected: 0, not_decided: results.length - accepted });
+    }
     const decision = url.pathname.match(/\/suggestions\/([^/]+)\/(accept|reject)$/);
     if (input.method === "POST" && decision) {
       const s = state.suggestions.find((x) => (x as { id: string }).id === decision[1]) as Record<string, unknown>;
@@ -71,7 +85,8 @@ vi.mock("../src/auth/session", () => ({
   useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
 }));
 
-import { batchStatus, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
+import { batchStatus, byDocument, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
+import { acceptedAll } from "../src/pages/case/AcceptAll";
 import { changes, decided, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
 import { acceptBody, asReadText, changeable, otherValues, startValues } from "../src/pages/case/AcceptChanges";
 
@@ -412,4 +427,59 @@ test("only what the adviser changed is sent, as the kind takes it", () => {
   expect(otherValues(income, "balance", "410.00").map((e) => e.value)).toEqual(["£520.00"]);
   expect(otherValues(income, "balance", "520.00")).toEqual([]);
   expect(asReadText(income)).toBe("amount £520.00, frequency monthly, no SFS line");
+});
+
+test("a document's suggestions are accepted together, asked first; one changed since is named and still waits", async () => {
+  state.docs = [
+    doc("d1", "statement.csv", { status: "done", document_class: "bank_statement", updated_at: "2026-12-01T09:00:00Z" }),
+    doc("d2", "lowell.png", { status: "done", document_class: "creditor_letter", updated_at: "2026-12-01T09:00:00Z" }),
+  ];
+  state.suggestions = [
+    suggestion("s1", { kind: "new_expenditure", title: "Add spending: water, £32.40 a month" }),
+    suggestion("s2", { document_id: "d2" }),
+    suggestion("s3", { kind: "new_expenditure", title: "Add spending: TV licence, £13.25 a month" }),
+  ];
+  show();
+  // Grouped by the document they were read from; one alone has no "Accept all".
+  expect(await screen.findByText("From statement.csv: 2 waiting")).toBeInTheDocument();
+  expect(screen.getByText("From lowell.png: 1 waiting")).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: /^Accept all \d+ suggestions from lowell.png/ })).toBeNull();
+  await userEvent.click(screen.getByRole("button", { name: /^Accept all 2\s*suggestions\s*from statement.csv$/ }));
+  const ask = screen.getByRole("group", { name: "Accept all 2 from statement.csv?" });
+  await waitFor(() => expect(document.activeElement).toBe(within(ask).getByRole("heading")));
+  expect(within(ask).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Add spending: water, £32.40 a month", "Add spending: TV licence, £13.25 a month"]);
+  expect(state.decisions).toEqual([]); // nothing sent before the adviser confirms
+  // Cancel gives the focus back to the button; then s3 changes elsewhere before confirming.
+  await userEvent.click(within(ask).getByRole("button", { name: "Cancel" }));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: /^Accept all 2\s*suggestions\s*from statement.csv$/ })));
+  await userEvent.click(screen.getByRole("button", { name: /^Accept all 2\s*suggestions\s*from statement.csv$/ }));
+  state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === "s3" ? { ...(x as object), version: 9 } : x));
+  await userEvent.click(screen.getByRole("button", { name: "Accept these 2" }));
+  const banner = await screen.findByText(
+    "1 accepted; 1 not accepted and still waiting for you: Add spending: TV licence, £13.25 a month: it changed since you opened the page, look at it again.",
+  );
+  await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
+  expect(state.decisions).toEqual(["accept s1 at 1", "accept s3 at 1"]);
+  expect(await screen.findByText("From statement.csv: 1 waiting")).toBeInTheDocument();
+});
+
+test("accepting several says how many, and why any was not", () => {
+  const s = (id: string, title: string) => suggestion(id, { title }) as unknown as Schemas["SuggestionOut"];
+  const asked = [s("a", "Add spending: water, £32.40 a month"), s("b", "Add debt: Lowell")];
+  const ok = { suggestion_id: "a", decided: true };
+  expect(acceptedAll(asked, { results: [ok, { ...ok, suggestion_id: "b" }], accepted: 2, rejected: 0, not_decided: 0 } as Schemas["DecisionsOut"])).toBe(
+    "2 accepted. Each change is on the case (Debts, Budget and Deadlines tabs).",
+  );
+  const gone = { suggestion_id: "b", decided: false, problem: { type: "x", title: "Conflict", status: 409 } };
+  expect(acceptedAll(asked, { results: [ok, gone], accepted: 1, rejected: 0, not_decided: 1 } as Schemas["DecisionsOut"])).toBe(
+    "1 accepted; 1 not accepted and still waiting for you: Add debt: Lowell: it was already decided, or what it changes has changed since.",
+  );
+});
+
+test("suggestions are grouped by their document in the order first read", () => {
+  const items = [{ document_id: "b", n: 1 }, { document_id: "a", n: 2 }, { document_id: "b", n: 3 }];
+  expect(byDocument(items)).toEqual([
+    ["b", [items[0], items[2]]],
+    ["a", [items[1]]],
+  ]);
 });

@@ -11,7 +11,7 @@ import { ApiError, NOT_AN_AMOUNT, fieldProblem, ifMatch } from "../../api/proble
 import { label, toPence } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { byField, CLOCKED, marks, place, shownTitle } from "./Evidence";
+import { byField, CLOCKED, marks, place, refreshAfterDecision, shownTitle } from "./Evidence";
 
 type Suggestion = Schemas["SuggestionOut"];
 type Evidence = Schemas["EvidenceOut"];
@@ -176,7 +176,7 @@ export function AcceptChangesForm({
       return r.data as Accepted;
     },
     onSuccess: (out) => {
-      for (const k of ["suggestions", "debts", "deadlines", "tasks", "budget"]) void qc.invalidateQueries({ queryKey: [k] });
+      refreshAfterDecision(qc);
       onAccepted(out);
     },
   });

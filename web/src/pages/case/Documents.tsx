@@ -7,6 +7,7 @@ import { useMe } from "../../auth/session";
 import { dateTime, label, withArticle } from "../../components/format";
 import { Button, Select } from "../../components/forms";
 import { QueryState, ScrollBox, SuccessBanner, Tag } from "../../components/ui";
+import { AcceptAll } from "./AcceptAll";
 import { CLASSES } from "./Correction";
 import { downloadDocument } from "./download";
 import { SuggestionCard, type LineNow } from "./Evidence";
@@ -297,6 +298,13 @@ function Kind({ doc, caseId, writable, onDone }: { doc: Doc; caseId: string; wri
   );
 }
 
+/** Suggestions by the document they were read from, in the order first read. */
+export function byDocument<S extends { document_id: string }>(items: readonly S[]): Array<[string, S[]]> {
+  const groups = new Map<string, S[]>();
+  for (const s of items) groups.set(s.document_id, [...(groups.get(s.document_id) ?? []), s]);
+  return [...groups];
+}
+
 export function Documents({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const qc = useQueryClient();
@@ -509,8 +517,9 @@ export function Documents({ caseId }: { caseId: string }) {
       {decision && <SuccessBanner key={decision.seq} text={decision.text} />}
       <QueryState query={suggestions} what="suggestions">
         {(page) => {
+          const onDecided = (text: string) => setDecision((d) => ({ seq: (d?.seq ?? 0) + 1, text }));
           const card = (s: (typeof page.items)[number]) => (
-            <SuggestionCard key={s.id} s={s} doc={docs.data?.items.find((d) => d.id === s.document_id)} now={lineOf(s.budget_line)} onDecided={(text) => setDecision((d) => ({ seq: (d?.seq ?? 0) + 1, text }))} />
+            <SuggestionCard key={s.id} s={s} doc={docs.data?.items.find((d) => d.id === s.document_id)} now={lineOf(s.budget_line)} onDecided={onDecided} />
           );
           const pending = page.items.filter((s) => s.status === "pending");
           const done = page.items.filter((s) => s.status !== "pending");
@@ -520,7 +529,22 @@ export function Documents({ caseId }: { caseId: string }) {
               {pending.length === 0 ? (
                 <p className="govuk-body">{page.items.length === 0 ? "No suggestions yet: they appear here once a document is read." : "None: every suggestion is decided."}</p>
               ) : (
-                <ul className="govuk-list">{pending.map(card)}</ul>
+                <div>
+                {byDocument(pending).map(([documentId, waiting]) => {
+                  const filename = docs.data?.items.find((d) => d.id === documentId)?.filename ?? "a document";
+                  return (
+                    <div key={documentId} className="govuk-!-margin-bottom-4">
+                      <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">
+                        From {filename}: {waiting.length} waiting
+                      </p>
+                      {waiting.length > 1 && can("case:write") && (
+                        <AcceptAll caseId={caseId} filename={filename} pending={waiting} onDecided={onDecided} />
+                      )}
+                      <ul className="govuk-list">{waiting.map(card)}</ul>
+                    </div>
+                  );
+                })}
+                </div>
               )}
               {done.length > 0 && (
                 <details className="govuk-details">

@@ -2,7 +2,7 @@
 // reader found it in (drawn over the page image the API renders: PDF pages, TIFF frames,
 // photos; a written place as well, for screen readers), the alternatives passed over, and
 // what accepting would change.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, ifMatch } from "../../api/problem";
@@ -137,6 +137,12 @@ export function sureness(confidence: number): string {
 }
 
 type Accepted = Schemas["AcceptOut"];
+
+/** After a decision: the lists it may have changed are read again (the suggestions, and
+ * the debts, budget, dated facts, deadlines and tasks accepting makes). */
+export function refreshAfterDecision(qc: QueryClient): void {
+  for (const k of ["suggestions", "debts", "budget", "facts", "deadlines", "tasks"]) void qc.invalidateQueries({ queryKey: [k] });
+}
 
 /** What a decision did, in an adviser's words, for the success banner that follows it. */
 export function decided(s: Suggestion, how: "accepted" | "rejected" | "corrected", out?: Accepted): string {
@@ -407,7 +413,7 @@ export function SuggestionCard({
       return r.data;
     },
     onSuccess: (out, accept) => {
-      for (const k of ["suggestions", "debts", "deadlines", "tasks", "budget"]) void qc.invalidateQueries({ queryKey: [k] });
+      refreshAfterDecision(qc);
       opened.current = null;
       onDecided(accept ? decided(s, "accepted", out as Accepted) : decided(s, "rejected"));
     },
