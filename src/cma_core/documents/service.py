@@ -1429,10 +1429,17 @@ class DocumentJobs:
         docs = self.documents(uow)
         now = self.clock.now()
         suggestions_repo = self.suggestions(uow)
-        known = await suggestions_repo.list(case_id=document.case_id, limit=_SCAN_LIMIT, offset=0)
+        # Every page: a reference suggested once is not suggested again, however many the
+        # case's documents have suggested before it.
+        known = await every_item(
+            lambda limit, offset: suggestions_repo.list(
+                case_id=document.case_id, limit=limit, offset=offset
+            ),
+            _SCAN_LIMIT,
+        )
         references = [
             s.account_reference
-            for s in known.items
+            for s in known
             if s.account_reference and s.status is not SuggestionStatus.REJECTED
         ]
         directory = [e.creditor for e in await self.creditors(uow).list()] if self.creditors else []

@@ -458,3 +458,34 @@ async def test_payslip_suggests_an_income_line_that_sets_the_budget(world: World
     line = view.record.budget.lines["client_salary"]
     assert line.amount.pence == 41000
     assert line.monthly.pence == 177667
+
+
+async def test_a_reference_suggested_after_two_hundred_others_is_not_suggested_again(
+    world: World,
+) -> None:
+    """The references already suggested on the case are read from every page of its
+    suggestions: a letter read again is no second debt, however many came before it."""
+    from tests.contracts.test_document_repositories import make_suggestion
+
+    ctx, case_id = await open_case(world)
+    world.assistant = ScriptedAssistant([LOWELL, LOWELL])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    await world.documents.upload(ctx, case_id, filename="lowell.png", data=png(1))
+    await world.run_jobs()
+    [lowell] = (await world.documents.list_suggestions(ctx, case_id)).items
+    document = await world.documents.get(ctx, lowell.document_id)
+    async with world.app.uow(ctx.centre_id) as uow:
+        repo = memory_docs.suggestions(uow)
+        for n in range(200):  # older than the Lowell letter's: they sort first
+            filler = attrs.evolve(
+                make_suggestion(document, at=lowell.created_at - dt.timedelta(days=1)),
+                account_reference=f"OTHER-{n}",
+            )
+            filler.announce()
+            await repo.add(filler)
+        await uow.commit()
+    await world.documents.upload(ctx, case_id, filename="lowell-again.png", data=png(2))
+    await world.run_jobs()
+    page = await world.documents.list_suggestions(ctx, case_id, limit=200, offset=200)
+    assert page.total == 201
+    assert [s.id for s in page.items] == [lowell.id]
