@@ -462,8 +462,15 @@ class ComplianceService:
         case = await self.cases(uow).get(case_id)
         if case is None:
             return None
-        tasks = (await self.tasks(uow).list(limit=200, offset=0, case_id=case_id)).items
-        deadlines = (await self.deadlines(uow).list(limit=200, offset=0, case_id=case_id)).items
+        # Every page: a rule about a case's tasks or deadlines sees all of them.
+        tasks = await every_item(
+            lambda limit, offset: self.tasks(uow).list(limit=limit, offset=offset, case_id=case_id)
+        )
+        deadlines = await every_item(
+            lambda limit, offset: self.deadlines(uow).list(
+                limit=limit, offset=offset, case_id=case_id
+            )
+        )
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
         jurisdiction = await self._jurisdiction(uow, case_id)

@@ -26,7 +26,7 @@ from cma_core.shared.errors import InvalidTransition, NotFound, ValidationError
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.handlers import Handles, each_event
 from cma_core.shared.ids import CaseId, TaskId, UserId
-from cma_core.shared.paging import start_after, with_next_cursor
+from cma_core.shared.paging import every_item, start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import (
@@ -409,8 +409,14 @@ class TaskJobs:
         now = self.clock.now()
         note = case_closed_note(reference, str(event.payload["reason"]), event.occurred_at.date())
         repo = self.tasks(uow)
-        page = await repo.list(limit=_SCAN, offset=0, case_id=case_id, status=TaskStatus.OPEN)
-        for task in page.items:
+        # Every open task, read before any is cancelled (cancelling takes it off the list).
+        open_tasks = await every_item(
+            lambda limit, offset: repo.list(
+                limit=limit, offset=offset, case_id=case_id, status=TaskStatus.OPEN
+            ),
+            _SCAN,
+        )
+        for task in open_tasks:
             await self._cancel_for_closed_case(uow, task, note, now, event, store=repo.save)
 
     async def _cancel_for_closed_case(

@@ -476,3 +476,41 @@ async def test_a_batch_reads_the_centre_wide_inputs_once_with_the_same_findings(
 
 async def _client(w: World, ctx: Any) -> Any:
     return (await w.app.clients.register(ctx, register_cmd(last_name="Other"))).id
+
+
+async def test_a_deadline_missed_after_two_hundred_others_is_found(
+    complete: tuple[World, Compliant],
+) -> None:
+    """The clock rule reads every tracked deadline of the case, not the first 200."""
+    world, c = complete
+    today = world.app.clock.now().date()
+
+    def tracked(due: dt.date, status: DeadlineStatus) -> TrackedDeadline:
+        return TrackedDeadline(
+            id=DeadlineId(uuid.uuid4()),
+            centre_id=c.ctx.centre_id,
+            case_id=c.case_id,
+            fact_id=FactId(uuid.uuid4()),
+            deadline=Deadline(
+                kind=DeadlineKind.STATUTORY_DEMAND_SET_ASIDE,
+                due=due,
+                trigger=due - dt.timedelta(days=18),
+                counting=CountingRule.CALENDAR_DAYS,
+                amount=18,
+                rule="18 days from service",
+                source="test",
+            ),
+            adviser_id=c.ctx.user_id,
+            status=status,
+            created_at=world.app.clock.now(),
+        )
+
+    async with world.app.uow(c.ctx.centre_id) as uow:
+        repo = ports(("deadlines",))["deadlines"](uow)
+        for n in range(200):  # met long ago: they sort first
+            await repo.add(tracked(today - dt.timedelta(days=400 - n), DeadlineStatus.MET))
+        await repo.add(tracked(today - dt.timedelta(days=1), DeadlineStatus.OPEN))
+        await uow.commit()
+    findings = await world.compliance.check_case(c.ctx.centre_id, c.case_id)
+    clock = next(f for f in findings if f.rule_id == "CC-01")
+    assert clock.status is Status.FAIL, clock.message

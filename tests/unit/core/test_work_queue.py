@@ -189,6 +189,22 @@ async def test_closing_a_case_cancels_open_tasks_once(app: App) -> None:
         await app.tasks.create(adviser, CreateTask(title="x", case_id=case_id))
 
 
+async def test_closing_a_case_cancels_every_open_task_past_the_first_page(app: App) -> None:
+    """Every open task of a closed case is cancelled, not the first 200 read."""
+    centre = await app.centre()
+    adviser = await app.staff(centre, Role.ADVISER)
+    case_id = await _case(app, adviser)
+    made = [
+        await app.tasks.create(adviser, CreateTask(title=f"task {n}", case_id=case_id))
+        for n in range(201)
+    ]
+    await app.cases.close(adviser, case_id, CloseReason.OTHER)
+    [event] = app.published("CaseClosed")
+    await app.handlers.dispatch(centre.id, event.event_id)
+    statuses = {(await app.tasks.get(adviser, t.id)).status for t in made}
+    assert statuses == {TaskStatus.CANCELLED}
+
+
 async def test_a_case_reopened_before_the_job_runs_keeps_its_tasks(app: App) -> None:
     centre = await app.centre()
     adviser = await app.staff(centre, Role.ADVISER)
