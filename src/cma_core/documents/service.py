@@ -1054,18 +1054,23 @@ class DocumentService:
                 budget = record.budget
                 income, expenditure = budget.total_income, budget.total_outgoings
                 available = budget.available_for_priority
-        tasks = await self.tasks(uow).list(
-            limit=_SCAN_LIMIT, offset=0, case_id=case.id, status=TaskStatus.OPEN
+        # Every page of each list: the draft names every open deadline of the case.
+        tasks = await every_item(
+            lambda limit, offset: self.tasks(uow).list(
+                limit=limit, offset=offset, case_id=case.id, status=TaskStatus.OPEN
+            )
         )
         deadline_tasks = {
-            t.id: t for t in tasks.items if t.kind is TaskKind.DEADLINE and t.due_at is not None
+            t.id: t for t in tasks if t.kind is TaskKind.DEADLINE and t.due_at is not None
         }
         deadlines: list[DeadlineFact] = []
-        if self.deadlines is not None:
-            tracked = await self.deadlines(uow).list(
-                limit=_SCAN_LIMIT, offset=0, case_id=case.id, status=DeadlineStatus.OPEN
+        if (tracked_deadlines := self.deadlines) is not None:
+            tracked = await every_item(
+                lambda limit, offset: tracked_deadlines(uow).list(
+                    limit=limit, offset=offset, case_id=case.id, status=DeadlineStatus.OPEN
+                )
             )
-            for d in tracked.items:
+            for d in tracked:
                 # A tracked deadline and the task made for it are one deadline: said once,
                 # in the task's words when there is one.
                 task = deadline_tasks.pop(TaskId(d.task_id), None) if d.task_id else None
@@ -1077,7 +1082,11 @@ class DocumentService:
             if t.due_at is not None
         )
         deadlines = list({(d.due_on, d.description): d for d in deadlines}.values())
-        documents = await self.documents(uow).list(case_id=case.id, limit=_SCAN_LIMIT, offset=0)
+        documents = await every_item(
+            lambda limit, offset: self.documents(uow).list(
+                case_id=case.id, limit=limit, offset=offset
+            )
+        )
         return CaseFacts(
             case_reference=case.reference,
             opened_on=case.opened_at.date(),
@@ -1087,9 +1096,9 @@ class DocumentService:
             available_surplus=available,
             deadlines=tuple(sorted(deadlines, key=lambda d: d.due_on)),
             document_classes=tuple(
-                d.document_class for d in documents.items if d.document_class is not None
+                d.document_class for d in documents if d.document_class is not None
             ),
-            open_task_count=tasks.total,
+            open_task_count=len(tasks),
         )
 
     # -- helpers -----------------------------------------------------------------------

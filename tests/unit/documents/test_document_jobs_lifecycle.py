@@ -367,6 +367,41 @@ async def test_summary_says_each_deadline_once(world: World) -> None:
     assert len(facts.deadlines) == 2
 
 
+async def test_summary_names_a_deadline_after_two_hundred_open_tasks(world: World) -> None:
+    """The draft reads every open task of the case, not the first 200: the deadline task
+    made last is named, and the open tasks counted."""
+    import uuid
+
+    from cma_adapters.memory.tasks import tasks as memory_tasks
+    from cma_core.shared.ids import TaskId
+    from cma_core.tasks.model import Task, TaskKind, TaskStatus
+    from cma_core.tasks.service import CreateTask
+
+    ctx, case_id = await open_case(world)
+    now = world.app.clock.now()
+    soon = now + dt.timedelta(days=1)  # due first: the list puts them before the deadline
+    for n in range(200):
+        await world.app.tasks.create(
+            ctx, CreateTask(title=f"Call back {n}", case_id=case_id, due_at=soon)
+        )
+    async with world.app.uow(ctx.centre_id) as uow:  # as accepting a letter's deadline makes
+        await memory_tasks(uow).add(
+            Task(
+                id=TaskId(uuid.uuid4()), centre_id=ctx.centre_id, case_id=case_id,
+                kind=TaskKind.DEADLINE, title="Reply to the claim", assignee_id=ctx.user_id,
+                due_at=now + dt.timedelta(days=14), status=TaskStatus.OPEN,
+                created_at=now + dt.timedelta(seconds=1),
+            )
+        )  # fmt: skip
+        await uow.commit()
+    world.assistant = ScriptedAssistant()
+    world.documents.assistant = world.assistant
+    await world.documents.summary_draft(ctx, case_id)
+    facts = world.assistant.cases[-1]
+    assert [d.description for d in facts.deadlines] == ["Reply to the claim"]
+    assert facts.open_task_count == 201
+
+
 def _creditor(name: str):  # type: ignore[no-untyped-def]
     from cma_core.debts.service import CreditorDetails
 
