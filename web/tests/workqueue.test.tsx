@@ -31,7 +31,7 @@ vi.mock("../src/auth/session", () => ({
   }),
 }));
 
-import { queueSections, type WorkItem } from "../src/pages/queue/workQueue";
+import { queueSections, reviewsByCase, type WorkItem } from "../src/pages/queue/workQueue";
 import { WorkQueue } from "../src/pages/WorkQueue";
 
 const inDays = (n: number, hour = 10) => {
@@ -83,6 +83,19 @@ describe("queueSections", () => {
   });
 });
 
+describe("reviewsByCase", () => {
+  it("puts a case's waiting suggestions on one line, with how many of each kind, the longest waiting first", () => {
+    const doc = (id: string, caseId: string, kind: string, days: number) =>
+      item({ id, section: "document", case_id: caseId, case_reference: `C-${caseId}`, label: kind, kind: null, at: inDays(days), title: "x" });
+    const got = reviewsByCase([doc("a", "2", "new_expenditure", -1), doc("b", "1", "new_debt", -2), doc("c", "2", "new_expenditure", -4), doc("d", "2", "new_income", -3)]);
+    expect(got.map((r) => [r.reference, r.count, r.kinds])).toEqual([
+      ["C-2", 3, [["new_expenditure", 2], ["new_income", 1]]],
+      ["C-1", 1, [["new_debt", 1]]],
+    ]);
+    expect(got[0]!.oldest).toBe(inDays(-4));
+  });
+});
+
 describe("WorkQueue", () => {
   it("reads the queue in one request and shows every section with its links", async () => {
     show();
@@ -106,6 +119,7 @@ describe("WorkQueue", () => {
     expect(within(appts).getByRole("link", { name: "Phone" })).toHaveAttribute("href", "/cases/c1/appointments");
     const docs = screen.getByRole("list", { name: "Documents waiting for review" });
     expect(within(docs).getByRole("link")).toHaveAttribute("href", "/cases/c1/documents");
+    expect(within(docs).getByRole("link")).toHaveTextContent("1 suggestion to review");
     expect(screen.getByText("Every open task has someone on it.")).toBeInTheDocument();
     const queueCalls = net.seen.filter((c) => c.path === "/api/v1/work-queue");
     expect(queueCalls).toHaveLength(1);

@@ -9,7 +9,7 @@ import { Button, Select } from "../components/forms";
 import { QueryState, Tag } from "../components/ui";
 import { CreateTask } from "./queue/CreateTask";
 import { TaskList } from "./queue/TaskList";
-import { asQueryResult, itemTask, queueSections, useWorkQueue, type Queue } from "./queue/workQueue";
+import { asQueryResult, itemTask, queueSections, reviewsByCase, useWorkQueue, type Queue } from "./queue/workQueue";
 
 type Status = "open" | "done" | "cancelled";
 
@@ -177,12 +177,17 @@ export function WorkQueue() {
                     {shown(q.counts.document, sections.documents.length, "oldest")}:
                   </p>
                   <ul className="govuk-list" aria-label="Documents waiting for review">
-                    {sections.documents.map((s) => (
-                      <li key={s.id}>
-                        <Link className="govuk-link" to={`/cases/${s.case_id}/documents`}>
-                          {s.title}
+                    {reviewsByCase(sections.documents).map((r) => (
+                      <li key={r.caseId}>
+                        <Link className="govuk-link" to={`/cases/${r.caseId}/documents`}>
+                          {r.reference ? `${r.reference}: ` : ""}
+                          {r.count} {r.count === 1 ? "suggestion" : "suggestions"} to review
                         </Link>
-                        <span className="govuk-body-s"> — read {dateTime(s.at)}</span>
+                        <span className="govuk-body-s">
+                          {" "}
+                          ({r.kinds.map(([kind, n]) => `${label(kind).toLowerCase()}${n > 1 ? ` ×${n}` : ""}`).join(", ")}) — {r.count === 1 ? "read" : "oldest read"}{" "}
+                          {dateTime(r.oldest)}
+                        </span>
                       </li>
                     ))}
                   </ul>

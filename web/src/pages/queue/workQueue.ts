@@ -72,6 +72,25 @@ export function queueSections(items: WorkItem[], now = new Date()) {
   };
 }
 
+/** The documents section as an adviser works through it: one line a case (its waiting
+ * suggestions are decided together on its Documents tab), the case whose oldest waits
+ * longest first, with how many of each kind. */
+export type CaseReviews = { caseId: string; reference: string | null; count: number; kinds: Array<[string, number]>; oldest: string };
+
+export function reviewsByCase(documents: readonly WorkItem[]): CaseReviews[] {
+  const byCase = new Map<string, WorkItem[]>();
+  for (const item of documents) {
+    if (!item.case_id) continue;
+    byCase.set(item.case_id, [...(byCase.get(item.case_id) ?? []), item]);
+  }
+  return [...byCase].map(([caseId, waiting]) => {
+    const kinds = new Map<string, number>();
+    for (const w of waiting) kinds.set(w.label ?? "other", (kinds.get(w.label ?? "other") ?? 0) + 1);
+    const oldest = waiting.reduce((a, b) => (Date.parse(b.at) < Date.parse(a.at) ? b : a)).at;
+    return { caseId, reference: waiting[0]!.case_reference ?? null, count: waiting.length, kinds: [...kinds], oldest };
+  }).sort((a, b) => Date.parse(a.oldest) - Date.parse(b.oldest));
+}
+
 export function useWorkQueue(enabled: boolean) {
   const query = useInfiniteQuery({
     // Under "tasks": every task change (create, complete, reassign…) refreshes it.
