@@ -144,7 +144,7 @@ photocopies as greyscale LZW TIFF, its flash photos on recycled paper as colour 
 dusty-glass flatbed scans as greyscale PNG; two-page letters as PDF). AC was blind until
 round 25, which read its misses (``--misses``) to fix them by kind and trains on it
 (``read_families``): from then on AC is read, like H, K-X, G, Z, F, E and AA, and no longer
-a blind measurement (``--skip y,i,j,ab,ad,ae`` leaves out Y, I, J, AB, AD and AE).
+a blind measurement (``--skip y,i,j,ab,ad,ae,af`` leaves out Y, I, J, AB, AD, AE and AF).
 
 Held-out AD (``corpus_blind_ad.py``: a twenty-fourth blind family, in a twenty-fourth hand;
 measured against main's round-22 reader and never shown to it): ``--family ad`` (AD only)
@@ -161,16 +161,23 @@ through a laser printer's halftone screen as greyscale PNG, its phone photos sen
 messaging app as colour JPEG, its sixteen-grey sharpened scans as greyscale PNG). AE's
 misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,j,ab,ac,ad,ae`` leaves out
+Held-out AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand;
+measured against main's round-25 reader and never shown to it): ``--family af`` (AF only)
+or ``--family all``, ``--ocr-af N`` scans and reads N of its documents (its foxed old
+letters as colour PNG, its multifunction "small file" scans halved by nearest-neighbour
+sampling as greyscale PNG, its phone photos in a dim room as colour JPEG; two-page letters
+as PDF). AF's misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,j,ab,ad,ae,af`` leaves out
 exactly those families and no other); without one, the old substring form (``--skip
-yijabacad``: every key that is a substring of it). "e" is a substring of "ae", so a skip
-naming AE must use the comma form, or it leaves out E too.
+yijabacad``: every key that is a substring of it). "e" is a substring of "ae" and "f" of
+"af", so a skip naming AE or AF must use the comma form, or it leaves out E or F too.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA and AC with their own seeds, not the benchmark's; never Y, I, J, AB,
-AD or AE) and
+AD, AE or AF) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -178,13 +185,13 @@ first as above, the others' tables too, read from the same pages (for OCR: the s
 also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
-[--ocr-ad 19] [--ocr-ae 19] [--skip KEYS | --skip k1,k2,...]
+[--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
 
@@ -228,6 +235,8 @@ from cma_adapters.rules_assistant.corpus_blind_ad import ad_pages, ad_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_ad import values_in_text as ad_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_ae import ae_pages, ae_scanned, ae_text, build_ae
 from cma_adapters.rules_assistant.corpus_blind_ae import values_in_text as ae_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_af import af_pages, af_scanned, af_text, build_af
+from cma_adapters.rules_assistant.corpus_blind_af import values_in_text as af_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -495,6 +504,9 @@ FAMILY_AD = Family(
 FAMILY_AE = Family(
     "held-out AE, written blind", build_ae, ae_text, ae_pages, ae_scanned, ae_values_in_text, True
 )
+FAMILY_AF = Family(
+    "held-out AF, written blind", build_af, af_text, af_pages, af_scanned, af_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -503,6 +515,7 @@ PRINTED: dict[str, Family] = {
     "y": FAMILY_Y, "z": FAMILY_Z, "g": FAMILY_G, "e": FAMILY_E,
     "f": FAMILY_F, "i": FAMILY_I, "j": FAMILY_J, "aa": FAMILY_AA,
     "ab": FAMILY_AB, "ac": FAMILY_AC, "ad": FAMILY_AD, "ae": FAMILY_AE,
+    "af": FAMILY_AF,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -612,7 +625,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="family keys to leave out: exact keys with commas (y,i,ab,ae), else substrings",
+        help="family keys to leave out: exact keys with commas (y,i,ab,ae,af), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -647,6 +660,7 @@ def main() -> None:
     parser.add_argument("--ocr-ac", type=int, default=0)
     parser.add_argument("--ocr-ad", type=int, default=0)
     parser.add_argument("--ocr-ae", type=int, default=0)
+    parser.add_argument("--ocr-af", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

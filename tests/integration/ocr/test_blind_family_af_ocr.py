@@ -1,0 +1,87 @@
+"""Held-out family AF (written blind) as an old letter kept in a drawer, a multifunction
+printer's "small file" scan or a phone photo in a dim room, read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): seven single-page documents
+over AF's three scans (a credit union's legacy print-out in capitals with its facts in a
+text-drawn box, foxed, as colour PNG; an enforcement agents' "Then and now" letter, halved
+by nearest-neighbour sampling, as greyscale PNG without its resolution; a seafront cafe's
+hourly payslip, photographed in a dim room, as JPEG; a judgment as a cloze form, foxed; an
+electricity bill with its three-column "What this means for you" table, small file, as PNG
+with its resolution; a mortgage letter whose facts are in its bold headline, in a dim room;
+an Armed Forces Independence Payment award as a cloze form, foxed).
+``benchmarks/intake_accuracy.py --family af --ocr-af 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family AF"). Only aggregate figures are
+printed: AF's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_af import af_scanned, build_af, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "payer_name", "income_pence", "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_af.SCANS (0: an old letter,
+# yellowed and foxed, colour PNG; 1: a "small file" scan halved by nearest-neighbour
+# sampling, greyscale PNG, with its resolution at even indexes; 2: a phone photo in a dim
+# room, colour JPEG); all single pages.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 1, 0),
+    (C.ENFORCEMENT_AGENT_NOTICE, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.COUNTY_COURT_JUDGMENT, 0, 3),
+    (C.UTILITY_BILL, 1, 4),
+    (C.MORTGAGE_ARREARS, 1, 5),
+    (C.BENEFIT_AWARD, 0, 6),
+)
+FIRST = (
+    "class 7/7; creditor 5/5, reference 4/5, balance 5/5, letter date 6/7, deadline 4/4, "
+    "claim no. 0/1, payer 2/2, income 1/2, gross 1/1, frequency 2/2; true values verbatim in "
+    "the OCR text 32 of 34 (branch corpusaf off caf19de = main's round-25 reader, shipped "
+    "field ranker 2026-12-05.25)"
+)
+UNMET = frozenset({"account_reference", "letter_date", "court_claim_number", "income_pence"})
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_af(2), CHOSEN, af_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AF (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: a floor at a half catches a collapse,
+    not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AF after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
