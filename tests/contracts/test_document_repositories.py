@@ -368,6 +368,14 @@ class DocumentRepositoryContract:
                 limit=10, offset=0, kind=SuggestionKind.NEW_EXPENDITURE
             )
             assert ([s.id for s in centre_wide.items], centre_wide.total) == ([spending.id], 1)
+            # Keyset pages: after a suggestion's (created_at, id), those sorting after it.
+            key = (debt.created_at, debt.id)
+            assert await ids(after=key) == ([deadline.id, spending.id], 3)
+            assert await ids(after=key, document_id=letter.id) == ([deadline.id], 2)
+            later = await repo.list_centre(
+                limit=1, offset=0, after=(deadline.created_at, deadline.id)
+            )
+            assert ([s.id for s in later.items], later.total) == ([spending.id], 3)
 
     async def test_accepted_with_changes_keeps_what_was_read(self, backend: DocBackend) -> None:
         centre, case_id = await self.seed(backend)

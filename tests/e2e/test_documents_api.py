@@ -108,6 +108,13 @@ async def test_letter_to_task_on_the_case(
     assert (r.status_code, r.json()["total"]) == (200, 0)
     r = await api.get("/api/v1/suggestions", params={"kind": "response_deadline"})
     assert [s["kind"] for s in r.json()["items"]] == ["response_deadline"]
+    # Paged by key (a full page has a next_cursor), in the same order as the whole list.
+    page = (await api.get(url, params={"limit": 1})).json()
+    walked = [s["id"] for s in page["items"]]
+    while page["next_cursor"]:
+        page = (await api.get(url, params={"limit": 1, "cursor": page["next_cursor"]})).json()
+        walked += [s["id"] for s in page["items"]]
+    assert walked == [s["id"] for s in suggestions["items"]]
     for bad in ({"kind": "debt"}, {"document_id": "not-an-id"}):
         r = await api.get(url, params=bad)
         assert r.status_code in (400, 422), r.text

@@ -132,6 +132,8 @@ CURSOR_LISTS = {
     "/api/v1/data-subject-requests",
     "/api/v1/legal-holds",
     "/api/v1/users/{user_id}/grants",
+    "/api/v1/cases/{case_id}/suggestions",
+    "/api/v1/suggestions",
 }
 
 

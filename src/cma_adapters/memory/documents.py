@@ -232,6 +232,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
         status: SuggestionStatus | None = None,
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Suggestion]:
         rows = [
             s
@@ -243,7 +244,8 @@ class InMemorySuggestionRepository(SuggestionRepository):
             and (kind is None or s.kind == kind)
         ]
         rows.sort(key=lambda s: (s.created_at, s.id))
-        items = [copy.deepcopy(s) for s in rows[offset : offset + limit]]
+        rest = [s for s in rows if after is None or (s.created_at, s.id) > after]
+        items = [copy.deepcopy(s) for s in rest[offset : offset + limit]]
         return Page(items=items, total=len(rows), limit=limit, offset=offset)
 
     async def list_centre(
@@ -254,6 +256,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
         status: SuggestionStatus | None = None,
         case_adviser: UserId | None = None,
         kind: SuggestionKind | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Suggestion]:
         cases = self._uow.db.cases
 
@@ -270,7 +273,8 @@ class InMemorySuggestionRepository(SuggestionRepository):
             and (kind is None or s.kind == kind)
         ]
         rows.sort(key=lambda s: (s.created_at, s.id))
-        items = [copy.deepcopy(s) for s in rows[offset : offset + limit]]
+        rest = [s for s in rows if after is None or (s.created_at, s.id) > after]
+        items = [copy.deepcopy(s) for s in rest[offset : offset + limit]]
         return Page(items=items, total=len(rows), limit=limit, offset=offset)
 
 

@@ -72,6 +72,7 @@ Row = Mapping[Any, Any]
 
 #: The case's documents list order, newest upload first (and its cursor's key).
 _NEWEST = (documents_t.c.uploaded_at, documents_t.c.id)
+_OLDEST_SUGGESTION = (suggestions_t.c.created_at, suggestions_t.c.id)
 
 # -- mappers ------------------------------------------------------------------------------
 
@@ -572,6 +573,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         status: SuggestionStatus | None = None,
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Suggestion]:
         where = [
             suggestions_t.c.centre_id == self._x.centre_id,
@@ -587,8 +589,8 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             (
                 await self._x.c.execute(
                     select(suggestions_t)
-                    .where(*where)
-                    .order_by(suggestions_t.c.created_at, suggestions_t.c.id)
+                    .where(*where, *keyset(_OLDEST_SUGGESTION, after))
+                    .order_by(*_OLDEST_SUGGESTION)
                     .limit(limit)
                     .offset(offset)
                 )
@@ -597,7 +599,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             .all()
         )
         count = select(func.count()).select_from(suggestions_t).where(*where)
-        total = await page_total(self._x.c, count, len(rows), limit, offset)
+        total = await page_total(self._x.c, count, len(rows), limit, offset, after)
         return Page(
             items=[await self._opened(r) for r in rows], total=total, limit=limit, offset=offset
         )
@@ -610,6 +612,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         status: SuggestionStatus | None = None,
         case_adviser: UserId | None = None,
         kind: SuggestionKind | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Suggestion]:
         where = [suggestions_t.c.centre_id == self._x.centre_id]
         if status is not None:
@@ -632,8 +635,8 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             (
                 await self._x.c.execute(
                     select(suggestions_t)
-                    .where(*where)
-                    .order_by(suggestions_t.c.created_at, suggestions_t.c.id)
+                    .where(*where, *keyset(_OLDEST_SUGGESTION, after))
+                    .order_by(*_OLDEST_SUGGESTION)
                     .limit(limit)
                     .offset(offset)
                 )

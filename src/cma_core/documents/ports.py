@@ -250,9 +250,11 @@ class SuggestionRepository(Protocol):
         status: SuggestionStatus | None = None,
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Suggestion]:
         """The case's suggestions, oldest first (the order the documents were read); with
-        ``document_id`` only that document's, with ``kind`` only that kind's."""
+        ``document_id`` only that document's, with ``kind`` only that kind's; with
+        ``after``, only those sorting after that ``(created_at, id)`` (keyset pages)."""
         ...
 
     async def list_centre(
@@ -263,7 +265,9 @@ class SuggestionRepository(Protocol):
         status: SuggestionStatus | None = None,
         case_adviser: UserId | None = None,
         kind: SuggestionKind | None = None,
+        after: tuple[dt.datetime, uuid.UUID] | None = None,
     ) -> Page[Suggestion]:
         """The centre's suggestions across its cases, oldest first; with ``case_adviser``,
-        only those of the cases that user is the adviser of; with ``kind``, of that kind."""
+        only those of the cases that user is the adviser of; with ``kind``, of that kind;
+        with ``after``, only those sorting after that ``(created_at, id)``."""
         ...

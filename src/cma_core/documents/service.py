@@ -552,19 +552,24 @@ class DocumentService:
         status: SuggestionStatus | None = None,
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
+        cursor: str | None = None,
     ) -> Page[Suggestion]:
         """The case's suggestions, oldest first; filtered by status, document and kind (a
-        document of another case, or of another centre, has none here)."""
+        document of another case, or of another centre, has none here); ``cursor`` (a
+        page's ``next_cursor``) continues after that page."""
+        key = start_after(cursor, offset, (dt.datetime, uuid.UUID))
         scope = case_scope(self, ctx, case_id, Permission.CASE_READ, page=(limit, offset))
         async with scope as (uow, _):
-            return await self.suggestions(uow).list(
+            page = await self.suggestions(uow).list(
                 case_id=case_id,
                 limit=limit,
                 offset=offset,
                 status=status,
                 document_id=document_id,
                 kind=kind,
+                after=None if key is None else (key[0], key[1]),
             )
+        return with_next_cursor(page, lambda s: (s.created_at, s.id))
 
     async def list_centre_suggestions(
         self,
@@ -575,20 +580,28 @@ class DocumentService:
         status: SuggestionStatus | None = None,
         adviser_id: UserId | None = None,
         kind: SuggestionKind | None = None,
+        cursor: str | None = None,
     ) -> Page[Suggestion]:
         """Suggestions across the centre's cases, oldest first (the work queue's documents
         waiting for review): with ``case:read_all`` every case's, or ``adviser_id``'s;
         otherwise only those of one's own cases (another adviser's asked for: none); with
-        ``kind``, of that kind only."""
+        ``kind``, of that kind only; ``cursor`` continues after a page."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
+        key = start_after(cursor, offset, (dt.datetime, uuid.UUID))
         any_visible, adviser = visible_adviser(ctx, adviser_id)
         if not any_visible:
             return Page(items=[], total=0, limit=limit, offset=offset)
         async with self.uow(ctx.centre_id) as uow:
-            return await self.suggestions(uow).list_centre(
-                limit=limit, offset=offset, status=status, case_adviser=adviser, kind=kind
+            page = await self.suggestions(uow).list_centre(
+                limit=limit,
+                offset=offset,
+                status=status,
+                case_adviser=adviser,
+                kind=kind,
+                after=None if key is None else (key[0], key[1]),
             )
+        return with_next_cursor(page, lambda s: (s.created_at, s.id))
 
     async def get_suggestion(self, ctx: TenantContext, suggestion_id: SuggestionId) -> Suggestion:
         ctx.require(Permission.CASE_READ)

@@ -11040,6 +11040,8 @@ export interface operations {
                 document_id?: string | null;
                 /** @description Only suggestions of this kind (a new debt, a deadline, an income…). */
                 kind?: components["schemas"]["SuggestionKind"] | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -13963,6 +13965,8 @@ export interface operations {
                 adviser?: string | null;
                 /** @description Only suggestions of this kind (a new debt, a deadline, an income…). */
                 kind?: components["schemas"]["SuggestionKind"] | null;
+                /** @description The previous page's next_cursor: continue after it. */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;

@@ -227,6 +227,7 @@ class CaseDocumentController(Controller):
         status: SuggestionStatus | None = None,
         document_id: DocumentFilter = None,
         kind: SuggestionKindFilter = None,
+        cursor: Cursor = None,
     ) -> SuggestionPage:
         page = await documents.list_suggestions(
             ctx,
@@ -236,6 +237,7 @@ class CaseDocumentController(Controller):
             status=status,
             document_id=None if document_id is None else DocumentId(document_id),
             kind=kind,
+            cursor=cursor,
         )
         return page_out(SuggestionPage, SuggestionOut.of, page)
 

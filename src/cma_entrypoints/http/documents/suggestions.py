@@ -17,6 +17,7 @@ from cma_entrypoints.http.auth import requires
 from cma_entrypoints.http.common.examples import DEBT_ID, example_body, page, with_example
 from cma_entrypoints.http.common.params import (
     USER_OR_ME,
+    Cursor,
     IfMatch,
     Limit,
     Offset,
@@ -69,6 +70,7 @@ class SuggestionController(Controller):
             ),
         ] = None,
         kind: SuggestionKindFilter = None,
+        cursor: Cursor = None,
     ) -> SuggestionPage:
         page_ = await documents.list_centre_suggestions(
             ctx,
@@ -77,6 +79,7 @@ class SuggestionController(Controller):
             status=status,
             adviser_id=user_or_me(ctx, adviser, "adviser"),
             kind=kind,
+            cursor=cursor,
         )
         return page_out(SuggestionPage, SuggestionOut.of, page_)
 
