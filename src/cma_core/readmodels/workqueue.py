@@ -49,7 +49,7 @@ from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import DomainEvent, EventEnvelope
 from cma_core.shared.handlers import case_of
 from cma_core.shared.ids import CaseId, CentreId, UserId
-from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
+from cma_core.shared.paging import check_cursor, decode_cursor, every_item, with_next_cursor
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskChanged, TaskStatus
 from cma_core.tasks.ports import TaskFilter
@@ -121,13 +121,14 @@ class WorkQueueProjection(Projection):
             if task is None or task.case_id is not None:
                 return []
             return [i for i in [_task_item(task, scope_id)] if i is not None]
-        out = [
-            i
-            for t in (
-                await self.tasks(uow).list(limit=MAX_RECORDS, offset=0, case_id=case.id)
-            ).items
-            if (i := _task_item(t, case.id, case.reference)) is not None
-        ]
+        # Every page of the case's open tasks (a long case has more than one).
+        open_tasks = await every_item(
+            lambda limit, offset: self.tasks(uow).list(
+                limit=limit, offset=offset, case_id=case.id, status=TaskStatus.OPEN
+            ),
+            MAX_RECORDS,
+        )
+        out = [i for t in open_tasks if (i := _task_item(t, case.id, case.reference)) is not None]
         out += await self._case_items(uow, case)
         return sorted(out, key=lambda i: (i.at, i.item_id))
 
@@ -145,27 +146,36 @@ class WorkQueueProjection(Projection):
                     )
                 )  # fmt: skip
 
-        deadlines = await self.deadlines(uow).list(
-            limit=MAX_RECORDS, offset=0, case_id=case.id, status=DeadlineStatus.OPEN
+        deadlines = await every_item(
+            lambda limit, offset: self.deadlines(uow).list(
+                limit=limit, offset=offset, case_id=case.id, status=DeadlineStatus.OPEN
+            ),
+            MAX_RECORDS,
         )
-        for d in deadlines.items:
+        for d in deadlines:
             due = dt.datetime.combine(d.deadline.due, dt.time(), tzinfo=dt.UTC)
             kind = d.deadline.kind.value
             add(d.adviser_id or case.adviser_id, WorkSection.DEADLINE, d.id, due,
                 f"{case.reference}: {kind.replace('_', ' ')}", kind)  # fmt: skip
-        appts = await self.appointments(uow).list(
-            limit=MAX_RECORDS, offset=0, case_id=case.id, booked_only=True
+        appts = await every_item(
+            lambda limit, offset: self.appointments(uow).list(
+                limit=limit, offset=offset, case_id=case.id, booked_only=True
+            ),
+            MAX_RECORDS,
         )
-        for s in appts.items:
+        for s in appts:
             a = s.appointment
             if a.status is AppointmentStatus.BOOKED:
                 add(a.adviser_id, WorkSection.APPOINTMENT, a.id, a.start,
                     f"{case.reference}: {a.kind.value.replace('_', ' ')} appointment",
                     a.kind.value)  # fmt: skip
-        pending = await self.suggestions(uow).list(
-            case_id=case.id, limit=MAX_RECORDS, offset=0, status=SuggestionStatus.PENDING
+        pending = await every_item(
+            lambda limit, offset: self.suggestions(uow).list(
+                case_id=case.id, limit=limit, offset=offset, status=SuggestionStatus.PENDING
+            ),
+            MAX_RECORDS,
         )
-        for sg in pending.items:
+        for sg in pending:
             # The kind, not the suggestion's title: that names the creditor and the sum,
             # which stay sealed (this table holds no client's data in clear).
             add(case.adviser_id, WorkSection.DOCUMENT, sg.id, sg.created_at,

@@ -168,3 +168,23 @@ async def test_the_query_shows_today_and_guards_other_queues() -> None:
         await query.list(adviser, user_id=sup.user_id)
     with pytest.raises(NotFound):
         await query.list(sup, user_id=UserId(uuid.uuid4()), staff=frozenset())
+
+
+async def test_a_long_cases_open_task_after_a_thousand_done_reaches_the_queue() -> None:
+    """The case's open tasks are read whole: one after 1,000 done ones (which sort first
+    by their due dates) is still on its holder's queue."""
+    app = build_app()
+    centre = await app.centre()
+    adviser = await app.staff(centre, Role.ADVISER)
+    client = await app.clients.register(adviser, register_cmd(last_name="Long"))
+    case = await app.cases.open(adviser, OpenCase(client_id=client.id))
+    due = app.clock.now() + dt.timedelta(days=1)
+    for n in range(1000):
+        done = await app.tasks.create(
+            adviser, CreateTask(title=f"Done {n}", case_id=case.id, due_at=due)
+        )
+        await app.tasks.complete(adviser, done.id, "done", expected_version=1)
+    late = await app.tasks.create(adviser, CreateTask(title="Still to do", case_id=case.id))
+    await _projection(app).rebuild(centre.id)
+    queue = await _queue(app, centre.id, adviser.user_id)
+    assert late.id in [i.item_id for i in queue]
