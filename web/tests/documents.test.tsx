@@ -15,6 +15,7 @@ const state = vi.hoisted(() => ({
   posts: [] as Array<{ status: number; body: unknown }>,
   decisions: [] as string[],
   lines: {} as Record<string, { key: string; amount_pence: number; frequency: string; note: null }>,
+  batches: [] as number[],
 }));
 vi.hoisted(() => {
   globalThis.fetch = (async (input: Request) => {
@@ -52,6 +53,7 @@ vi.hoisted(() => {
     if (input.method === "POST" && url.pathname.endsWith("/suggestions/decisions")) {
       // Several at once: each accepted, but one changed since it was seen (version 9 now).
       const asked = (JSON.parse(await input.text()) as { decisions: Array<{ suggestion_id: string; version: number; decision: string }> }).decisions;
+      state.batches.push(asked.length);
       const results = asked.map((d) => {
         state.decisions.push(`${d.decision} ${d.suggestion_id} at ${d.version}`);
         const s = state.suggestions.find((x) => (x as { id: string }).id === d.suggestion_id) as Record<string, unknown>;
@@ -85,7 +87,7 @@ vi.mock("../src/auth/session", () => ({
   useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
 }));
 
-import { batchStatus, byDocument, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
+import { batchStatus, byDocument, documentName, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
 import { acceptedAll } from "../src/pages/case/AcceptAll";
 import { changes, decided, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
 import { acceptBody, asReadText, changeable, otherValues, startValues } from "../src/pages/case/AcceptChanges";
@@ -113,6 +115,7 @@ beforeEach(() => {
   state.posts = [];
   state.decisions = [];
   state.lines = {};
+  state.batches = [];
 });
 
 test("several files are sent one after another, and a duplicate is named in the error summary", async () => {
@@ -456,7 +459,7 @@ test("a document's suggestions are accepted together, asked first; one changed s
   state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === "s3" ? { ...(x as object), version: 9 } : x));
   await userEvent.click(screen.getByRole("button", { name: "Accept these 2" }));
   const banner = await screen.findByText(
-    "1 accepted; 1 not accepted and still waiting for you: Add spending: TV licence, £13.25 a month: it changed since you opened the page, look at it again.",
+    "1 accepted; 1 not accepted: Add spending: TV licence, £13.25 a month: it changed since you opened the page; it still waits below, look at it again.",
   );
   await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
   expect(state.decisions).toEqual(["accept s1 at 1", "accept s3 at 1"]);
@@ -470,9 +473,13 @@ test("accepting several says how many, and why any was not", () => {
   expect(acceptedAll(asked, { results: [ok, { ...ok, suggestion_id: "b" }], accepted: 2, rejected: 0, not_decided: 0 } as Schemas["DecisionsOut"])).toBe(
     "2 accepted. Each change is on the case (Debts, Budget and Deadlines tabs).",
   );
-  const gone = { suggestion_id: "b", decided: false, problem: { type: "x", title: "Conflict", status: 409 } };
+  const gone = { suggestion_id: "b", decided: false, problem: { type: "x/invalid-transition", title: "Conflict", status: 409 } };
   expect(acceptedAll(asked, { results: [ok, gone], accepted: 1, rejected: 0, not_decided: 1 } as Schemas["DecisionsOut"])).toBe(
-    "1 accepted; 1 not accepted and still waiting for you: Add debt: Lowell: it was already decided, or what it changes has changed since.",
+    "1 accepted; 1 not accepted: Add debt: Lowell: it was already decided, by you or someone else.",
+  );
+  const changed = { suggestion_id: "b", decided: false, problem: { type: "x/conflict", title: "Conflict", status: 409, detail: "the debt's balance changed since the letter was read" } };
+  expect(acceptedAll(asked, { results: [ok, changed], accepted: 1, rejected: 0, not_decided: 1 } as Schemas["DecisionsOut"])).toBe(
+    "1 accepted; 1 not accepted: Add debt: Lowell: the debt's balance changed since the letter was read; it still waits below, decide it on its own.",
   );
 });
 
@@ -482,4 +489,37 @@ test("suggestions are grouped by their document in the order first read", () => 
     ["b", [items[0], items[2]]],
     ["a", [items[1]]],
   ]);
+});
+
+test("'Accept all' sends the list the adviser was shown, in requests of at most 100, and says any doubt first", async () => {
+  state.docs = [doc("d1", "statement.csv", { status: "done", document_class: "bank_statement", updated_at: "2026-12-01T09:00:00Z" })];
+  const lines = Array.from({ length: 101 }, (_, i) => suggestion(`s${i}`, { kind: "new_expenditure", title: `Add spending: line ${i}` }));
+  lines[0] = { ...lines[0]!, title: "Check the document type (read as bank statement, 55% sure): Add spending: line 0", confidence: 0.55 };
+  state.suggestions = lines;
+  show();
+  await userEvent.click(await screen.findByRole("button", { name: /^Accept all 101\s*suggestions\s*from statement.csv$/ }));
+  const ask = screen.getByRole("group", { name: "Accept all 101 from statement.csv?" });
+  expect(within(ask).getByText(/The reader is not sure what kind of document this is/)).toBeInTheDocument();
+  expect(within(ask).getAllByRole("listitem")[0]!.textContent).toBe(
+    "Add spending: line 0 (check the document type: read as a bank statement, only 55% sure; read with low confidence (55%))",
+  );
+  // A line read meanwhile (the list is read again every few seconds) is not sent.
+  state.suggestions = [...state.suggestions, suggestion("late", { kind: "new_expenditure", title: "Add spending: late" })];
+  await userEvent.click(within(ask).getByRole("button", { name: "Accept these 101" }));
+  expect(await screen.findByText(/^101 accepted\. /)).toBeInTheDocument();
+  expect(state.decisions).toHaveLength(101);
+  expect(state.decisions).not.toContain("accept late at 1");
+  expect(state.batches).toEqual([100, 1]);
+});
+
+test("two documents of one name are told apart by when they were uploaded", () => {
+  const docs = [
+    { id: "a", filename: "image.jpg", uploaded_at: "2026-12-01T09:00:00Z" },
+    { id: "b", filename: "image.jpg", uploaded_at: "2026-12-02T10:30:00Z" },
+    { id: "c", filename: "letter.pdf", uploaded_at: "2026-12-02T10:30:00Z" },
+  ];
+  expect(documentName("a", docs)).toMatch(/^image\.jpg \(uploaded .*2026.*\)$/);
+  expect(documentName("a", docs)).not.toBe(documentName("b", docs));
+  expect(documentName("c", docs)).toBe("letter.pdf");
+  expect(documentName("gone", docs)).toBe("a document");
 });

@@ -1,16 +1,20 @@
 // A document's suggestions accepted together (a bank statement's spending lines): asked
-// first, with the list of what each changes, then decided in one request. Each is taken as
-// its own Accept takes it; one that cannot be (changed since, already decided) is said by
-// name and stays for the adviser, the others stand.
+// first, with what each changes and any doubt the reader had, then decided as listed (the
+// list is kept as it was shown, whatever arrives meanwhile). Each is taken as its own
+// Accept takes it; one that cannot be is named with why, and the others stand.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { Button, ErrorSummary } from "../../components/forms";
-import { refreshAfterDecision, shownTitle } from "./Evidence";
+import { changes, refreshAfterDecision, shownTitle, sureness, typeDoubt, type LineNow } from "./Evidence";
+import { withArticle } from "../../components/format";
 
 type Suggestion = Schemas["SuggestionOut"];
 type Decisions = Schemas["DecisionsOut"];
+
+/** The API takes at most this many decisions a request; more are sent in turn. */
+export const DECISIONS_PER_REQUEST = 100;
 
 /** What accepting several did, for the banner: how many, and each one not accepted with why. */
 export function acceptedAll(asked: readonly Suggestion[], out: Decisions): string {
@@ -19,77 +23,134 @@ export function acceptedAll(asked: readonly Suggestion[], out: Decisions): strin
   const left = out.results.filter((r) => !r.decided);
   if (left.length === 0) return `${done}. Each change is on the case (Debts, Budget and Deadlines tabs).`;
   const why = left.map((r) => `${titles.get(r.suggestion_id) ?? "a suggestion"}: ${notDecided(r.problem)}`).join("; ");
-  return `${done}; ${left.length} not accepted and still waiting for you: ${why}.`;
+  return `${done}; ${left.length} not accepted: ${why}.`;
 }
 
+/** Why one was not accepted, and what to do, from the problem's type. */
 function notDecided(problem: Schemas["Problem"] | null | undefined): string {
-  switch (problem?.status) {
-    case 412:
-      return "it changed since you opened the page, look at it again";
-    case 409:
-      return "it was already decided, or what it changes has changed since";
-    case 403:
-      return "you may not make that change";
-    case 404:
-      return "it is no longer there";
-    default:
-      return problem?.detail ?? "it could not be accepted";
-  }
+  const type = problem?.type ?? "";
+  if (type.endsWith("/stale-version")) return "it changed since you opened the page; it still waits below, look at it again";
+  if (type.endsWith("/invalid-transition")) return "it was already decided, by you or someone else";
+  if (type.endsWith("/conflict")) return `${problem?.detail ?? "what it changes has changed since"}; it still waits below, decide it on its own`;
+  if (type.endsWith("/not-found")) return "it, or what it changes, is no longer there";
+  if (type.endsWith("/permission-denied")) return "you may not make that change; it still waits below";
+  return problem?.detail ?? "it could not be accepted";
 }
 
-export function AcceptAll({ caseId, filename, pending, onDecided }: { caseId: string; filename: string; pending: readonly Suggestion[]; onDecided: (text: string) => void }) {
+/** Sends the decisions in turn, at most DECISIONS_PER_REQUEST a request, and joins the answers. */
+async function acceptEach(caseId: string, asked: readonly Suggestion[]): Promise<Decisions> {
+  const out: Decisions = { results: [], accepted: 0, rejected: 0, not_decided: 0 };
+  for (let i = 0; i < asked.length; i += DECISIONS_PER_REQUEST) {
+    const decisions = asked.slice(i, i + DECISIONS_PER_REQUEST).map((s) => ({ suggestion_id: s.id, version: s.version, decision: "accept" as const }));
+    const r = await api.POST("/api/v1/cases/{case_id}/suggestions/decisions", { params: { path: { case_id: caseId } }, body: { decisions } });
+    if (!r.response.ok) throw new ApiError(r.response.status, r.error);
+    const part = r.data as Decisions;
+    out.results.push(...part.results);
+    out.accepted += part.accepted;
+    out.rejected += part.rejected;
+    out.not_decided += part.not_decided;
+  }
+  return out;
+}
+
+/** What the list says of one suggestion beside its title: the reader's doubt about the
+ * document's kind, a low or medium confidence, and what a budget line holds now. */
+export function caution(s: Suggestion, now?: LineNow): string[] {
+  const notes: string[] = [];
+  const doubt = typeDoubt(s.title);
+  if (doubt) notes.push(`check the document type: read as ${withArticle(doubt.kind)}, only ${doubt.sure} sure`);
+  if (s.confidence < 0.85) notes.push(`read with ${sureness(s.confidence)}`);
+  const held = changes(s, now).find(([k]) => k === "In the budget now");
+  if (held) notes.push(`in the budget now: ${held[1]}`);
+  return notes;
+}
+
+export function AcceptAll({
+  caseId,
+  documentId,
+  name,
+  pending,
+  now = () => undefined,
+  onDecided,
+}: {
+  caseId: string;
+  documentId: string;
+  /** The document as the adviser knows it (its filename, with when it was uploaded where two share a name). */
+  name: string;
+  pending: readonly Suggestion[];
+  /** A budget suggestion's line as the budget holds it now, if known. */
+  now?: (s: Suggestion) => LineNow | undefined;
+  onDecided: (text: string) => void;
+}) {
   const qc = useQueryClient();
-  const [asking, setAsking] = useState(false);
+  // The suggestions as the adviser was shown them when asked: what is sent, whatever the
+  // page's list becomes meanwhile (it is read again every few seconds after an upload).
+  const [asked, setAsked] = useState<readonly Suggestion[] | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<HTMLDivElement>(null);
   const wasAsking = useRef(false);
   useEffect(() => {
-    if (asking) heading.current?.focus();
+    if (asked) heading.current?.focus();
     else if (wasAsking.current) opener.current?.querySelector("button")?.focus();
-    wasAsking.current = asking;
-  }, [asking]);
-  const n = pending.length;
+    wasAsking.current = asked !== null;
+  }, [asked]);
   const send = useMutation({
-    mutationFn: async () => {
-      const decisions = pending.map((s) => ({ suggestion_id: s.id, version: s.version, decision: "accept" as const }));
-      const r = await api.POST("/api/v1/cases/{case_id}/suggestions/decisions", { params: { path: { case_id: caseId } }, body: { decisions } });
-      if (!r.response.ok) throw new ApiError(r.response.status, r.error);
-      return r.data as Decisions;
-    },
-    onSuccess: (out) => {
-      refreshAfterDecision(qc);
+    mutationFn: (list: readonly Suggestion[]) => acceptEach(caseId, list),
+    onSuccess: (out, list) => {
       wasAsking.current = false; // the banner takes the focus, not the button
-      setAsking(false);
-      onDecided(acceptedAll(pending, out));
+      setAsked(null);
+      onDecided(acceptedAll(list, out));
     },
+    // Decided or not, the lists are read again: a request that failed part-way through may
+    // have accepted some before it (each is its own transaction).
+    onSettled: () => refreshAfterDecision(qc),
   });
-  if (!asking)
+  const id = `accept-all-${documentId}`;
+  if (!asked)
     return (
       <div ref={opener}>
-        <Button secondary type="button" onClick={() => setAsking(true)}>
-          Accept all {n} <span className="govuk-visually-hidden">suggestions </span>from {filename}
+        <Button secondary type="button" onClick={() => setAsked([...pending])}>
+          Accept all {pending.length} <span className="govuk-visually-hidden">suggestions </span>from {name}
         </Button>
       </div>
     );
-  const id = `accept-all-${filename.replace(/[^A-Za-z0-9]+/g, "-")}`;
+  const n = asked.length;
+  const doubtful = asked.some((s) => typeDoubt(s.title));
   return (
     <div className="cma-card govuk-!-margin-bottom-4" role="group" aria-labelledby={`${id}-heading`}>
       <h4 id={`${id}-heading`} ref={heading} tabIndex={-1} className="govuk-heading-s">
-        Accept all {n} from {filename}?
+        Accept all {n} from {name}?
       </h4>
       <ErrorSummary error={send.error} />
+      {doubtful && (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning: </span>
+            The reader is not sure what kind of document this is. Check it before accepting these together.
+          </strong>
+        </div>
+      )}
       <p className="govuk-body">Each is accepted as read and makes its change on the case:</p>
       <ul className="govuk-list govuk-list--bullet">
-        {pending.map((s) => (
-          <li key={s.id}>{shownTitle(s)}</li>
-        ))}
+        {asked.map((s) => {
+          const notes = caution(s, now(s));
+          return (
+            <li key={s.id}>
+              {shownTitle(s)}
+              {notes.length > 0 && <span className="govuk-body-s"> ({notes.join("; ")})</span>}
+            </li>
+          );
+        })}
       </ul>
       <p className="govuk-body">To change a value first, use “Accept with changes” on that suggestion instead.</p>
       <div className="govuk-button-group">
-        <Button type="button" busy={send.isPending} onClick={() => send.mutate()}>
+        <Button type="button" busy={send.isPending} onClick={() => send.mutate(asked)}>
           Accept these {n}
         </Button>
-        <Button secondary type="button" onClick={() => setAsking(false)}>
+        <Button secondary type="button" onClick={() => setAsked(null)}>
           Cancel
         </Button>
       </div>

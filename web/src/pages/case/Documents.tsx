@@ -298,6 +298,15 @@ function Kind({ doc, caseId, writable, onDone }: { doc: Doc; caseId: string; wri
   );
 }
 
+/** A document as the adviser knows it: its filename, with when it was uploaded where
+ * another of the case's documents has the same name (phones name every photo image.jpg). */
+export function documentName(documentId: string, docs: readonly Pick<Doc, "id" | "filename" | "uploaded_at">[]): string {
+  const doc = docs.find((d) => d.id === documentId);
+  if (!doc) return "a document";
+  const twin = docs.some((d) => d.id !== doc.id && d.filename === doc.filename);
+  return twin ? `${doc.filename} (uploaded ${dateTime(doc.uploaded_at)})` : doc.filename;
+}
+
 /** Suggestions by the document they were read from, in the order first read. */
 export function byDocument<S extends { document_id: string }>(items: readonly S[]): Array<[string, S[]]> {
   const groups = new Map<string, S[]>();
@@ -531,16 +540,18 @@ export function Documents({ caseId }: { caseId: string }) {
               ) : (
                 <div>
                 {byDocument(pending).map(([documentId, waiting]) => {
-                  const filename = docs.data?.items.find((d) => d.id === documentId)?.filename ?? "a document";
+                  const name = documentName(documentId, docs.data?.items ?? []);
                   return (
                     <div key={documentId} className="govuk-!-margin-bottom-4">
-                      <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">
-                        From {filename}: {waiting.length} waiting
+                      <p id={`waiting-${documentId}`} className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">
+                        From {name}: {waiting.length} waiting
                       </p>
                       {waiting.length > 1 && can("case:write") && (
-                        <AcceptAll caseId={caseId} filename={filename} pending={waiting} onDecided={onDecided} />
+                        <AcceptAll caseId={caseId} documentId={documentId} name={name} pending={waiting} now={(s) => lineOf(s.budget_line)} onDecided={onDecided} />
                       )}
-                      <ul className="govuk-list">{waiting.map(card)}</ul>
+                      <ul className="govuk-list" aria-labelledby={`waiting-${documentId}`}>
+                        {waiting.map(card)}
+                      </ul>
                     </div>
                   );
                 })}
