@@ -1389,7 +1389,7 @@ export interface paths {
         put?: never;
         /**
          * Decide several of a case's suggestions at once
-         * @description Each decision (`accept`, as read, or `reject`, with an optional `reason`) is taken as `/suggestions/{id}/accept` or `/reject` takes it alone, at the `version` the adviser saw, in its own transaction, in the order given. One that cannot be taken (changed since: 412; already decided: 409; of another case: 404; a debt without `finance:write`: 403) is answered in `results` with its problem, and the others stand. At most 100 a request; a suggestion asked twice is a 422 naming it, before anything is decided. To accept with changes, use `/accept` with `changes`.
+         * @description Each decision (`accept`, as read, or `reject`, with an optional `reason`) is taken as `/suggestions/{id}/accept` or `/reject` takes it alone, at the `version` the adviser saw, in its own transaction, in the order given. One that cannot be taken (changed since: 412; already decided: 409; of another case: 404; a debt without `finance:write`: 403) is answered in `results` with its problem, and the others stand. At most 100 a request; a suggestion asked twice is a 422 naming it, before anything is decided. The service failing part-way (503) leaves the decisions already taken: read the list again. To accept with changes, use `/accept` with `changes`.
          */
         post: operations["ApiV1CasesCaseIdSuggestionsDecisionsDecide"];
         delete?: never;

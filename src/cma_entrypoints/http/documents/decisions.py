@@ -121,8 +121,9 @@ class SuggestionDecisionsController(Controller):
         "that cannot be taken (changed since: 412; already decided: 409; of another case: "
         "404; a debt without `finance:write`: 403) is answered in `results` with its "
         f"problem, and the others stand. At most {MAX_RULINGS} a request; a suggestion "
-        "asked twice is a 422 naming it, before anything is decided. To accept with "
-        "changes, use `/accept` with `changes`.",
+        "asked twice is a 422 naming it, before anything is decided. The service failing "
+        "part-way (503) leaves the decisions already taken: read the list again. To "
+        "accept with changes, use `/accept` with `changes`.",
         operation_class=with_example(_EXAMPLE, "Two decided, one changed since it was seen"),
     )
     async def decide(

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { api, type Schemas } from "../../api/client";
-import { everyItem } from "../../api/pages";
+import { everyItem, PAGE_LIMIT } from "../../api/pages";
 import { ApiError, ifMatch, problemText, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label, withArticle } from "../../components/format";
@@ -339,7 +339,8 @@ export function Documents({ caseId }: { caseId: string }) {
   const suggestions = useQuery({
     queryKey: ["suggestions", caseId],
     queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/suggestions", { params: { path, query: at } }))),
-    refetchInterval: recent ? 1500 : false,
+    // A long list (more than one page) is read again less often: each reading is pages.
+    refetchInterval: (q) => (recent ? ((q.state.data?.total ?? 0) > PAGE_LIMIT ? 6000 : 1500) : false),
   });
   // What a budget suggestion would replace: the budget as it stands (advisers who may see it).
   const budget = useQuery({
