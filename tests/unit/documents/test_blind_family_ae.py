@@ -1,11 +1,13 @@
-"""Held-out family AE (``corpus_blind_ae.py``), written blind in a twenty-fifth hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA, AB, AC and AD): the family itself
-(every class, ground truth printed, deterministic, laid out on the page, each setting as it
-says) and that it is never trained on, and the reader measured on it (blind: aggregates
-only) on perfect text as the product reads (the shipped classifier and field ranker). The
-OCR sample is in tests/integration/ocr/test_blind_family_ae_ocr.py; the figures are in
-benchmarks/OCR.md ("Family AE"). Two documents a class keep this module to a few seconds;
-the benchmark reads four."""
+"""Family AE (``corpus_blind_ae.py``), written blind in a twenty-fifth hand (its
+organisations and wording new to A-Z, G, E, F, I, J, AA, AB, AC and AD) and measured blind
+on rounds 23 to 25; seen since round 26, which read its misses and trains on it as a read
+family (``read_families``): the family itself (every class, ground truth printed,
+deterministic, laid out on the page, each setting as it says) and the reader measured on it
+on perfect text, as the product reads (the shipped classifier and field ranker). The OCR
+sample is in tests/integration/ocr/test_blind_family_ae_ocr.py; the figures are in
+benchmarks/OCR.md ("Family AE", "Round 26"). Being seen, AE's figures here are
+training-side figures. Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -24,14 +26,20 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ae, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_ae,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ae import (
@@ -365,11 +373,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ae") == digest()
 
 
-def test_family_ae_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ae", "AE")
+def test_family_ae_is_trained_on_only_as_a_read_family() -> None:
+    """AE is seen since round 26 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AE" in read_families.READ
+    assert "corpus_blind_ae" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ae", "AE")
 
 
-# -- the reader on AE (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AE (seen since round 26, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -401,7 +416,7 @@ is blind)."""
 
 
 def test_family_ae_is_read_above_a_collapse_floor(ae_score: Score) -> None:
-    print("\n" + ae_score.table("held-out family AE (written blind), perfect text"))
+    print("\n" + ae_score.table("family AE (seen since round 26), perfect text"))
     assert ae_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (ae_score.accuracy(field) or 0) >= floor, field
