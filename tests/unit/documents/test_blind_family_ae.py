@@ -29,7 +29,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -405,14 +404,17 @@ FIRST = (
     "5ca6cad = main's round-23 reader, shipped classifier and field ranker 2026-12-05.23; "
     "on 76 documents: benchmarks/OCR.md, 'Family AE')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"letter_date", "deadline_date", "served_date"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_26 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 26 (its rules, with the classifier and field ranker 2026-12-05.25
+and with 2026-12-05.26, trained with AE). Blind before (rounds 23 to 25): the letter date,
+the deadline and the served date under the floor (dates printed with points round the
+month's name, "4.Dec.2026"; a claim's "Issued by the court on"): benchmarks/OCR.md,
+'Round 26'."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the first measurement of the fields that every debt letter states (97%, 90%
-and 72% here): a collapse, not a small loss (why any of them is low is not looked into: AE
-is blind)."""
+and 72% here, blind): a collapse, not a small loss."""
 
 
 def test_family_ae_is_read_above_a_collapse_floor(ae_score: Score) -> None:
@@ -422,10 +424,10 @@ def test_family_ae_is_read_above_a_collapse_floor(ae_score: Score) -> None:
         assert (ae_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AE blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ae_meets_the_floor(ae_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 26 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_26 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(ae_score.accuracy(field), field), field
