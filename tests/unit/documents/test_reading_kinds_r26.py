@@ -7,8 +7,10 @@ is the sum owed and the entries its parts; a passive's "by" before the date's la
 by our billing team on") names who did it, not a deadline; what it takes to end a debt ("To
 settle the account today") or what a claimant asks for ("Hire fees the owner seeks") labels
 the sum owed; a sender line "Desk, Organisation" whose desk signs the letter names the
-organisation; "X has started proceedings against you" names the claimant — not a family's
-phrase. Perfect text (exact word boxes)."""
+organisation; "X has started proceedings against you" names the claimant; a firm in the
+possessive ("Hire firm's ref.") names whose reference it is; and, after OCR, a space read
+after a date's point ("28. Aug.2027") and a month's O read as a nought ("22.0ct.2027") —
+not a family's phrase. Perfect text (exact word boxes) unless said."""
 
 from __future__ import annotations
 
