@@ -52,7 +52,7 @@ FIRST = (
 ROUND_26 = (
     "class 7/7; creditor 5/5, reference 5/5, balance 5/5, letter date 7/7, deadline 5/5, "
     "claim no. 2/2, served 1/1, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values "
-    "verbatim in the OCR text 35 of 37 (rules of round 26, models 2026-12-05.25)"
+    "verbatim in the OCR text 35 of 37 (rules of round 26, models 2026-12-05.25 and .26)"
 )
 """As shipped after round 26, which read AE's misses (training-side): the balance, the
 letter date, the deadline and the served date meet their floors (plain assertions; dates
