@@ -82,6 +82,7 @@ from cma_adapters.rules_assistant.structures import (
     monogram,
     paired_references,
     plain_letterhead,
+    printed_sum,
     public_payer_lines,
     quote_rows,
     registered,
@@ -198,7 +199,13 @@ def read_fields(
     )
     for candidate in learned_labels(layouts, learned or {}):
         found[candidate.field].append(candidate)
-    _adjust(found, "balance_pence", lambda c: 1.5 if sums_the_column(layouts, c) else 0.0)
+    # (a total under its column; or, round 26, what a column's run of amounts adds up to
+    # printed apart from it, and the run's amounts its parts: ``printed_sum``)
+    _adjust(
+        found,
+        "balance_pence",
+        lambda c: 1.5 if sums_the_column(layouts, c) else printed_sum(layouts, c),
+    )
     for candidate in dated_steps(layouts):
         found[candidate.field].append(candidate)
     starred = starred_rows(layouts)

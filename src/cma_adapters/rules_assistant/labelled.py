@@ -127,6 +127,10 @@ BALANCE_LABELS = [
         + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay|(?:demands|demanded)(?=$| \d))\b",
         1.0,
     ),
+    # what it takes to end the debt, or what a claimant asks for, in other words: "To clear
+    # the case today", "To settle in full", "Pitch fees our client seeks", "Sum sought"
+    # (round 26)
+    _l(_W % 4 + r"(?:to (?:clear|settle|pay off)|seeks|sought)\b", 1.0),
 ]
 
 
@@ -398,7 +402,9 @@ INCLUDED_IN_SUM = re.compile(
 
 _NOT_RECEIVED = re.compile(
     r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected)"
-    r"|unpaid|overdue|in arrears)\b"  # ("Instalments unpaid so far": round 14)
+    r"|unpaid|overdue|in arrears"  # ("Instalments unpaid so far": round 14)
+    # (what a claimant asks for: "Pitch fees our client seeks", "Fees sought", round 26)
+    r"|seeks|sought)\b"
 )
 
 
@@ -420,8 +426,10 @@ _HISTORY = re.compile(
 
 # Numbers that identify the sender, a court's fee account or a regulator's register,
 # never the client's account: "Company number", "Firm reference number", "Fee account no.".
+# (A firm or a company in the possessive names whose reference it is, the creditor's for
+# the account: "Leasing firm's ref.", "The company's reference", round 26.)
 NOT_AN_ACCOUNT = re.compile(
-    r"\b(?:company|registered|registration|firm|frn|sra|vat|charity|fee account|pba"
+    r"\b(?:company(?!')|registered|registration|firm(?!')|frn|sra|vat|charity|fee account|pba"
     r"|licence|consumer credit licence|data protection|ico"
     r"|regulated by|regulation authority|conduct authority)\b"
 )
@@ -510,6 +518,9 @@ def date_score_letter(hit: Hit, weight: float) -> float:
     # (in the label's own cell, the words before the date: "Made on 3 May 2026 by the
     # court" is not due "by" anything, round 14)
     label = " ".join(norm_words(label_before(hit)))
+    # ("Issued by the court on", "Sent by our agents on": who did it, then when; a
+    # passive's "by" and its doer, not a deadline's "by", round 26)
+    label = _DONE_BY.sub(r"\1 ", label)
     if re.search(r"\b(?:due|by|before|defaulted|birth|served|service)\b", label):
         return -4.0
     # "Last date for a Response Form", "Final date to pay": a deadline, not the letter's
@@ -525,6 +536,11 @@ def date_score_letter(hit: Hit, weight: float) -> float:
     if _OTHER_PAPER.search(label):
         return -4.0
     return 0.0
+
+
+# A verb's past participle, "by" and who did it, then "on" (the date it was done): the
+# "by" names the doer, as in "Issued by the court on", "Produced by Billing on".
+_DONE_BY = re.compile(r"\b([a-z]+(?:ed|en|ade|ent)) by (?:[a-z']+ ){1,4}?(?=on$)")
 
 
 _OTHER_PAPER = re.compile(

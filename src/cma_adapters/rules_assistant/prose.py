@@ -211,6 +211,10 @@ _CREDITOR_AFTER = re.compile(
     # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
     # warrant (of control)"
     r"|^\s+(?:has )?issued (?:a|the) warrant\b"
+    # who brought the claim: "X Ltd has issued a claim against you", "X have started
+    # proceedings against you" (round 26)
+    r"|^\s+(?:has|have) (?:issued|started|brought|made|filed) (?:a |the |court |county court )*"
+    r"(?:claim|proceedings|action)s? against you\b"
     # who sues: "X Ltd (, whose reference is …,) is suing you" (round 14)
     r"|^(?:,\s*(?:whose|which|who)\b[^,.]{0,60},)?\s+(?:is|are|has been) (?:suing|taking"
     r" (?:court )?action against) you\b"

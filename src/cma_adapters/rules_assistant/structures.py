@@ -370,6 +370,100 @@ def sums_the_column(layouts: Sequence[Layout], c: Candidate) -> bool:
     return False
 
 
+def _amount_cells(layout: Layout) -> list[tuple[int, Cell, int]]:
+    """The page's cells that are an amount and nothing else: (row, cell, pence)."""
+    out = []
+    for r, row in enumerate(layout.rows):
+        for cell in row:
+            m = MONEY.search(cell.text)
+            # (a payment taken off in the same column: "-17.76")
+            if m is None or m.group().strip() != cell.text.strip().rstrip(".").lstrip("-−"):
+                continue
+            pence = parse_money(cell.text)
+            if pence is not None:
+                out.append((r, cell, pence))
+    return out
+
+
+def _column_sums(layout: Layout) -> list[tuple[int, frozenset[int], frozenset[int]]]:
+    """What runs of amounts down a column add up to: (the sum, the ids of the cells
+    summed, the ids of every cell of their column's run), for every run of two or more
+    amounts one under another (rows at most two apart), right-aligned with each other, no
+    nil amount among them."""
+    cells = _amount_cells(layout)
+    tol = 2 * layout.line_height
+    sums: dict[frozenset[int], tuple[int, frozenset[int]]] = {}
+    for _, anchor, _ in cells:
+        column = sorted(
+            (r, id(cell), pence)
+            for r, cell, pence in cells
+            if abs(cell.box.left + cell.box.width - anchor.box.left - anchor.box.width) <= tol
+        )
+        runs: list[list[tuple[int, int, int]]] = []
+        for item in column:
+            if runs and item[0] - runs[-1][-1][0] <= 2:
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        for run in runs:
+            whole = frozenset(k for _, k, _ in run)
+            for i in range(len(run)):
+                for j in range(i + 2, min(len(run), i + 12) + 1):
+                    part = run[i:j]
+                    if any(p == 0 for _, _, p in part):
+                        continue
+                    sums[frozenset(k for _, k, _ in part)] = (sum(p for _, _, p in part), whole)
+    return [(total, ids, whole) for ids, (total, whole) in sums.items()]
+
+
+def _cell_of(layout: Layout, c: Candidate) -> Cell | None:
+    if c.box is None:
+        return None
+    x = c.box.left + c.box.width / 2
+    y = c.box.top + c.box.height / 2
+    for cell in layout.cells():
+        b = cell.box
+        if b.left <= x <= b.left + b.width and b.top <= y <= b.top + b.height:
+            return cell
+    return None
+
+
+def printed_sum(layouts: Sequence[Layout], c: Candidate) -> float:
+    """An amount that a run of amounts down a column of the same page adds up to, printed
+    apart from every column of amounts (a statement's header band or a letter's box giving
+    the sum owed over a table of its entries), is a total: +1; an amount inside such a
+    run, when what the run adds up to is printed so, is one of its parts, not the sum
+    owed: -1.5 (round 26: whatever the labels call them, the figures say which is the
+    whole). A column whose first line is the sum of those under it (an amount, what was
+    paid off it, what is left) is left alone: its sum is in the column."""
+    if not isinstance(c.value, int) or c.value <= 0:
+        return 0.0
+    layout = next((lay for lay in layouts if lay.page == c.page), None)
+    if layout is None:
+        return 0.0
+    own = _cell_of(layout, c)
+    if own is None:
+        return 0.0
+    sums = _column_sums(layout)
+    if not sums:
+        return 0.0
+    # (the whole stands apart from every column of amounts: a figure of another table's
+    # column, "63.00" due beside "31.50" paid twice, adds up by chance)
+    tabled = set().union(*(whole for _, _, whole in sums))
+    if id(own) not in tabled and any(total == c.value for total, _, _ in sums):
+        return 1.0
+    printed = [
+        (id(cell), pence)
+        for cell in layout.cells()
+        for m in MONEY.finditer(cell.text)
+        if (pence := parse_money(m.group())) is not None
+    ]
+    for total, ids, _ in sums:
+        if id(own) in ids and any(p == total and k not in tabled for k, p in printed):
+            return -1.5
+    return 0.0
+
+
 # A heading that names whose details follow ("This demand is served on you by the
 # creditor:", "Claimant's details") puts a bare "Name" label below it in that role.
 _ROLE_HEADING = re.compile(
@@ -518,6 +612,7 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
     """Organisation-like cells in the top quarter of page 1: the letterhead (on a
     self-mailer, the rows above the salutation: ``head_rows``)."""
     out = []
+    signed = {lay.rows[k][0].text.strip(" .").casefold() for lay, k in _under_sign_offs(layouts)}
     for layout in layouts[:1]:
         head = head_rows(layout)
         subjects = _subjects(layout)
@@ -534,6 +629,12 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
                                   said, re.I)  # fmt: skip
                 # ("In the X Court" heads the court's own order: round 14)
                 who = _past_desk(sender.group(1)) if sender else ""
+                # (a sender "Rent Recovery, X Homes" whose first part signs the letter:
+                # that is the desk or the person writing, the rest whom they write for,
+                # round 26)
+                desk, comma, rest = who.partition(",")
+                if comma and rest.strip() and desk.strip().casefold() in signed:
+                    who = rest.strip()
                 name = parse_name(who if sender else in_the_court(said))
                 words = len(who.split()) if sender else len(cell.words)
                 if name is None or words > 7 or (":" in said and not sender):

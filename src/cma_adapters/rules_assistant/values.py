@@ -34,6 +34,9 @@ _MONTHS["sept"] = 9
 # (OCR reads the J of a short month's name as an "f": "30/fan/2025", round 16; only
 # where a day and a year stand either side, as ``DATE`` reads a month)
 _MONTHS |= {"fan": 1, "fun": 6, "ful": 7}
+# (and a month's letter O as a nought: "22.0ct.2025", "3 N0v 2026", round 26; only where a
+# day and a year stand either side, as above)
+_MONTHS |= {"0ct": 10, "0ctober": 10, "n0v": 11, "n0vember": 11}
 # The months in Welsh, as Welsh councils and bodies print a bilingual letter's date: "4
 # Rhagfyr 2026" (round 22; only where a day and a year stand either side, as above)
 _MONTHS |= {
@@ -113,7 +116,17 @@ DATE = re.compile(
     # the year, the month and the day run together in eight figures, as a system prints a
     # date (ISO 8601's basic form): "20261204" (round 25); only a month and a day that can
     # be, so an eight-figure number that is no date stays a number
-    r"|\b(?P<y11>19[5-9]\d|20[0-4]\d)(?P<m11>0[1-9]|1[0-2])(?P<d11>0[1-9]|[12]\d|3[01])\b",
+    r"|\b(?P<y11>19[5-9]\d|20[0-4]\d)(?P<m11>0[1-9]|1[0-2])(?P<d11>0[1-9]|[12]\d|3[01])\b"
+    # the month's name between points or underscores, the same mark either side, in any of
+    # the three orders: "4.Dec.2026", "04_Dec_2026", "Dec.04.2026", "2026.Dec.04" (round 26:
+    # a date's parts are a day, a month and a year whatever joins them; a month's name
+    # makes the order plain)
+    # (a space after a point, as OCR may read one or a typist type one: "28. Aug.2026")
+    rf"|\b(?P<d12>[0-3]?\d)(?P<s12>[._]) ?(?P<m12>{_MONTH_RE})(?P=s12) ?"
+    r"(?P<y12>(?:19|20)\d\d|\d\d)(?![\d.,/-]?\d)"
+    rf"|\b(?P<m13>{_MONTH_RE})(?P<s13>[._]) ?(?P<d13>[0-3]?\d)(?P=s13) ?(?P<y13>(?:19|20)\d\d)\b"
+    rf"|\b(?P<y14>(?:19|20)\d\d)(?P<s14>[._]) ?(?P<m14>{_MONTH_RE})(?P=s14) ?"
+    r"(?P<d14>[0-3]?\d)\b(?![.,]?\d)",
     re.IGNORECASE,
 )
 
@@ -319,6 +332,15 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             return dt.date(_year(m.group("y10")), month, int(m.group("d10")))
         if m.group("y11"):
             return dt.date(int(m.group("y11")), int(m.group("m11")), int(m.group("d11")))
+        if m.group("d12"):
+            month = _MONTHS[m.group("m12").lower()]
+            return dt.date(_year(m.group("y12")), month, _day(m.group("d12")))
+        if m.group("m13"):
+            month = _MONTHS[m.group("m13").lower()]
+            return dt.date(int(m.group("y13")), month, int(m.group("d13")))
+        if m.group("y14"):
+            month = _MONTHS[m.group("m14").lower()]
+            return dt.date(int(m.group("y14")), month, int(m.group("d14")))
         if m.group("d8"):
             month = _ROMAN.index(re.sub("[1l]", "I", m.group("m8")).upper()) + 1
             return dt.date(int(m.group("y8")), month, int(m.group("d8")))

@@ -1,15 +1,16 @@
-"""Held-out family AE (written blind) printed in grey ink through a laser's halftone screen,
-photographed and sent through a messaging app, or scanned in sixteen greys, and read by
-real Tesseract and the reader as the product ships it (the learned field ranker on): seven
-single-page documents over AE's three scans (a Kingsferry card letter with its facts in a
-sidebar, halftoned, as greyscale PNG with its resolution; an enforcement notice as a fax
-cover sheet, messaged, as colour JPEG; an umbrella company's payslip in sixteen greys, as
-PNG; a claim form on a landscape page, halftoned, as PNG without its resolution; a
-judgment whose facts come in a P.S., messaged; an electricity bill as a statement of
-account with its header band, in sixteen greys; a Carer's Allowance letter with a banded
-table, halftoned). ``benchmarks/intake_accuracy.py --family ae --ocr-ae 19`` reads one
-document of every class; the figures are in benchmarks/OCR.md ("Family AE"). Only
-aggregate figures are printed: AE's individual misses are not written down."""
+"""Family AE (written blind; seen since round 26, which read its misses) printed in grey ink
+through a laser's halftone screen, photographed and sent through a messaging app, or
+scanned in sixteen greys, and read by real Tesseract and the reader as the product ships it
+(the learned field ranker on): seven single-page documents over AE's three scans (a
+Kingsferry card letter with its facts in a sidebar, halftoned, as greyscale PNG with its
+resolution; an enforcement notice as a fax cover sheet, messaged, as colour JPEG; an
+umbrella company's payslip in sixteen greys, as PNG; a claim form on a landscape page,
+halftoned, as PNG without its resolution; a judgment whose facts come in a P.S., messaged;
+an electricity bill as a statement of account with its header band, in sixteen greys; a
+Carer's Allowance letter with a banded table, halftoned). ``benchmarks/intake_accuracy.py
+--family ae --ocr-ae 19`` reads one document of every class; the figures are in
+benchmarks/OCR.md ("Family AE", "Round 26"). Being seen, AE's figures here are
+training-side figures."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import asyncio
 
 import pytest
 from tests.integration.ocr.blind_read import read_chosen
-from tests.unit.documents.blind_families import floor_params, meets_floor
+from tests.unit.documents.blind_families import meets_floor
 
 from cma_adapters.rules_assistant.corpus import Score
 from cma_adapters.rules_assistant.corpus_blind_ae import ae_scanned, build_ae, values_in_text
@@ -48,8 +49,14 @@ FIRST = (
     "verbatim in the OCR text 35 of 37 (branch corpusae off 5ca6cad = main's round-23 "
     "reader, shipped field ranker 2026-12-05.23)"
 )
-UNMET = frozenset({"balance_pence", "letter_date", "deadline_date", "served_date"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_26 = (
+    "class 7/7; creditor 5/5, reference 5/5, balance 5/5, letter date 7/7, deadline 5/5, "
+    "claim no. 2/2, served 1/1, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values "
+    "verbatim in the OCR text 35 of 37 (rules of round 26, models 2026-12-05.25 and .26)"
+)
+"""As shipped after round 26, which read AE's misses (training-side): the balance, the
+letter date, the deadline and the served date meet their floors (plain assertions; dates
+printed with points round the month's name, a header band over a statement's entries)."""
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +68,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AE (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AE (seen since round 26), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -74,14 +81,9 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(
-        ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AE after OCR, first measurement under the issue's floor: {FIRST}",
-    ),
-)
+@pytest.mark.parametrize("field", ["document_class", *FIELDS_HERE])
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 26, so a regression check of a training-side figure, no longer a
+    strict xfail: ROUND_26 on this sample (blind, first measurement: FIRST). The issue's
+    floors: 95% for the class, 90% for each field the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

@@ -1,11 +1,13 @@
-"""Held-out family AE (``corpus_blind_ae.py``), written blind in a twenty-fifth hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA, AB, AC and AD): the family itself
-(every class, ground truth printed, deterministic, laid out on the page, each setting as it
-says) and that it is never trained on, and the reader measured on it (blind: aggregates
-only) on perfect text as the product reads (the shipped classifier and field ranker). The
-OCR sample is in tests/integration/ocr/test_blind_family_ae_ocr.py; the figures are in
-benchmarks/OCR.md ("Family AE"). Two documents a class keep this module to a few seconds;
-the benchmark reads four."""
+"""Family AE (``corpus_blind_ae.py``), written blind in a twenty-fifth hand (its
+organisations and wording new to A-Z, G, E, F, I, J, AA, AB, AC and AD) and measured blind
+on rounds 23 to 25; seen since round 26, which read its misses and trains on it as a read
+family (``read_families``): the family itself (every class, ground truth printed,
+deterministic, laid out on the page, each setting as it says) and the reader measured on it
+on perfect text, as the product reads (the shipped classifier and field ranker). The OCR
+sample is in tests/integration/ocr/test_blind_family_ae_ocr.py; the figures are in
+benchmarks/OCR.md ("Family AE", "Round 26"). Being seen, AE's figures here are
+training-side figures. Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -24,14 +26,19 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ae, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_ae,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ae import (
@@ -365,11 +372,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ae") == digest()
 
 
-def test_family_ae_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ae", "AE")
+def test_family_ae_is_trained_on_only_as_a_read_family() -> None:
+    """AE is seen since round 26 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AE" in read_families.READ
+    assert "corpus_blind_ae" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ae", "AE")
 
 
-# -- the reader on AE (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AE (seen since round 26, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -390,27 +404,30 @@ FIRST = (
     "5ca6cad = main's round-23 reader, shipped classifier and field ranker 2026-12-05.23; "
     "on 76 documents: benchmarks/OCR.md, 'Family AE')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"letter_date", "deadline_date", "served_date"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement (38 documents here), blind."""
+ROUND_26 = "every field and the class 100% (38/38 classes)"
+"""As shipped after round 26 (its rules, with the classifier and field ranker 2026-12-05.25
+and with 2026-12-05.26, trained with AE). Blind before (rounds 23 to 25): the letter date,
+the deadline and the served date under the floor (dates printed with points round the
+month's name, "4.Dec.2026"; a claim's "Issued by the court on"): benchmarks/OCR.md,
+'Round 26'."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the first measurement of the fields that every debt letter states (97%, 90%
-and 72% here): a collapse, not a small loss (why any of them is low is not looked into: AE
-is blind)."""
+and 72% here, blind): a collapse, not a small loss."""
 
 
 def test_family_ae_is_read_above_a_collapse_floor(ae_score: Score) -> None:
-    print("\n" + ae_score.table("held-out family AE (written blind), perfect text"))
+    print("\n" + ae_score.table("family AE (seen since round 26), perfect text"))
     assert ae_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (ae_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AE blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ae_meets_the_floor(ae_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 26 (its misses read, trained on as a read family), so a
+    regression check of a training-side figure, no longer a strict xfail: as shipped,
+    ROUND_26 on these 38 documents (blind, first measurement: FIRST). The issue's floors:
+    95% for the class, 90% for each field the documents state."""
     assert meets_floor(ae_score.accuracy(field), field), field
