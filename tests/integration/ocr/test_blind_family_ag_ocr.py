@@ -40,8 +40,15 @@ CHOSEN = (
     (C.COUNCIL_TAX, 1, 5),
     (C.BENEFIT_AWARD, 0, 6),
 )
-FIRST = "not yet measured"
-UNMET: frozenset[str] = frozenset()
+FIRST = (
+    "class 7/7; creditor 4/5, reference 4/5, balance 5/5, letter date 5/7, deadline 4/5, "
+    "claim no. 1/1, payer 2/2, income 2/2, gross 1/1, frequency 1/2; true values verbatim in "
+    "the OCR text 33 of 35 (branch corpusag off 3ea9e28 = main's round-25 reader, shipped "
+    "field ranker 2026-12-05.25)"
+)
+UNMET = frozenset(
+    {"creditor_name", "account_reference", "letter_date", "deadline_date", "frequency"}
+)
 """The floors this sample does not meet at the first measurement (strict xfails below)."""
 
 
