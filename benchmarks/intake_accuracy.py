@@ -161,7 +161,8 @@ through a laser printer's halftone screen as greyscale PNG, its phone photos sen
 messaging app as colour JPEG, its sixteen-grey sharpened scans as greyscale PNG). AE was
 blind until round 26, which read its misses (``--misses``) to fix them by kind and trains
 on it (``read_families``): from then on AE is read, like H, K-X, G, Z, F, E, AA and AC, and
-no longer a blind measurement (``--skip y,i,j,ab,ad,af`` leaves out Y, I, J, AB, AD and AF).
+no longer a blind measurement (``--skip y,i,j,ab,ad,af,ag`` leaves out Y, I, J, AB, AD, AF
+and AG).
 
 Held-out AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand;
 measured against main's round-25 reader and never shown to it): ``--family af`` (AF only)
@@ -170,16 +171,24 @@ letters as colour PNG, its multifunction "small file" scans halved by nearest-ne
 sampling as greyscale PNG, its phone photos in a dim room as colour JPEG; two-page letters
 as PDF). AF's misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,j,ab,ad,af`` leaves out
+Held-out AG (``corpus_blind_ag.py``: a twenty-seventh blind family, in a twenty-seventh
+hand; measured against main's round-25 reader and never shown to it): ``--family ag`` (AG
+only) or ``--family all``, ``--ocr-ag N`` scans and reads N of its documents (its cockled
+pages as greyscale PNG, its phone photos held with a thumb over the margin as colour JPEG,
+its slipping sheet feeder's scans as greyscale PNG; two-page letters as PDF). AG's misses
+are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,j,ab,ad,af,ag`` leaves out
 exactly those families and no other); without one, the old substring form (``--skip
-yijabacad``: every key that is a substring of it). "e" is a substring of "ae" and "f" of
-"af", so a skip naming AE or AF must use the comma form, or it leaves out E or F too.
+yijabacad``: every key that is a substring of it). "e" is a substring of "ae", "f" of "af"
+and "g" of "ag", so a skip naming AE, AF or AG must use the comma form, or it leaves out E,
+F or G too.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC and AE with their own seeds, not the benchmark's; never Y, I, J,
-AB, AD or AF) and
+AB, AD, AF or AG) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -187,13 +196,13 @@ first as above, the others' tables too, read from the same pages (for OCR: the s
 also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af]
+[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
-[--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--skip KEYS | --skip k1,k2,...]
+[--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
 
@@ -239,6 +248,8 @@ from cma_adapters.rules_assistant.corpus_blind_ae import ae_pages, ae_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_ae import values_in_text as ae_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_af import af_pages, af_scanned, af_text, build_af
 from cma_adapters.rules_assistant.corpus_blind_af import values_in_text as af_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_ag import ag_pages, ag_scanned, ag_text, build_ag
+from cma_adapters.rules_assistant.corpus_blind_ag import values_in_text as ag_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -509,6 +520,9 @@ FAMILY_AE = Family(
 FAMILY_AF = Family(
     "held-out AF, written blind", build_af, af_text, af_pages, af_scanned, af_values_in_text, True
 )
+FAMILY_AG = Family(
+    "held-out AG, written blind", build_ag, ag_text, ag_pages, ag_scanned, ag_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -517,7 +531,7 @@ PRINTED: dict[str, Family] = {
     "y": FAMILY_Y, "z": FAMILY_Z, "g": FAMILY_G, "e": FAMILY_E,
     "f": FAMILY_F, "i": FAMILY_I, "j": FAMILY_J, "aa": FAMILY_AA,
     "ab": FAMILY_AB, "ac": FAMILY_AC, "ad": FAMILY_AD, "ae": FAMILY_AE,
-    "af": FAMILY_AF,
+    "af": FAMILY_AF, "ag": FAMILY_AG,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -627,7 +641,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="family keys to leave out: exact keys with commas (y,i,ab,ae,af), else substrings",
+        help="family keys to leave out: exact keys with commas (y,i,ab,ae,af,ag), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -663,6 +677,7 @@ def main() -> None:
     parser.add_argument("--ocr-ad", type=int, default=0)
     parser.add_argument("--ocr-ae", type=int, default=0)
     parser.add_argument("--ocr-af", type=int, default=0)
+    parser.add_argument("--ocr-ag", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

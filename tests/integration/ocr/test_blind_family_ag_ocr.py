@@ -1,0 +1,87 @@
+"""Held-out family AG (written blind) as a cockled page, a phone photo held by its edge or a
+scan from a slipping sheet feeder, read by real Tesseract and the reader as the product
+ships it (the learned field ranker on): seven single-page documents over AG's three scans
+(a credit union's captioned form, cockled, as greyscale PNG; an enforcement agents' "At a
+glance" letter photographed with a thumb over its margin, as JPEG; an orchard's piece-work
+pay advice from the slipping feeder, as PNG with its resolution; a judgment on pleading
+paper, cockled; an energy bill's bill-of-costs account, thumb photo; a council tax reminder
+as a merge with its field shading, slipping feeder, as PNG without its resolution; a
+Reduced Earnings Allowance award as a captioned form, cockled).
+``benchmarks/intake_accuracy.py --family ag --ocr-ag 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family AG"). Only aggregate figures are
+printed: AG's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_ag import ag_scanned, build_ag, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "payer_name", "income_pence", "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_ag.SCANS (0: a cockled page,
+# greyscale PNG; 1: a phone photo with a thumb over the margin, colour JPEG; 2: a slipping
+# sheet feeder, greyscale PNG with its resolution at even indexes); all single pages.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 1, 0),
+    (C.ENFORCEMENT_AGENT_NOTICE, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.COUNTY_COURT_JUDGMENT, 0, 3),
+    (C.UTILITY_BILL, 1, 4),
+    (C.COUNCIL_TAX, 1, 5),
+    (C.BENEFIT_AWARD, 0, 6),
+)
+FIRST = (
+    "class 7/7; creditor 4/5, reference 4/5, balance 5/5, letter date 5/7, deadline 4/5, "
+    "claim no. 1/1, payer 2/2, income 2/2, gross 1/1, frequency 1/2; true values verbatim in "
+    "the OCR text 33 of 35 (branch corpusag off 3ea9e28 = main's round-25 reader, shipped "
+    "field ranker 2026-12-05.25)"
+)
+UNMET = frozenset(
+    {"creditor_name", "account_reference", "letter_date", "deadline_date", "frequency"}
+)
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_ag(2), CHOSEN, ag_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AG (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: a floor at a half catches a collapse,
+    not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AG after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
