@@ -406,11 +406,13 @@ def _column_sums(layout: Layout) -> list[tuple[int, frozenset[int], frozenset[in
             else:
                 runs.append([item])
         for run in runs:
-            # The whole run only: a total adds up every entry of its table. Any stretch of
-            # a long column adds up to some figure printed elsewhere by chance.
             whole = frozenset(k for _, k, _ in run)
-            if 2 <= len(run) <= 12 and all(p != 0 for _, _, p in run):
-                sums[whole] = (sum(p for _, _, p in run), whole)
+            for i in range(len(run)):
+                for j in range(i + 2, min(len(run), i + 12) + 1):
+                    part = run[i:j]
+                    if any(p == 0 for _, _, p in part):
+                        continue
+                    sums[frozenset(k for _, k, _ in part)] = (sum(p for _, _, p in part), whole)
     return [(total, ids, whole) for ids, (total, whole) in sums.items()]
 
 

@@ -98,29 +98,6 @@ def test_the_sum_a_column_of_entries_adds_up_to_is_the_balance() -> None:
     assert _read(page).balance_pence == 102640
 
 
-def test_a_stretch_of_a_column_that_adds_up_by_chance_is_no_total() -> None:
-    """Only a whole column of entries adds up to a total: the balance and the interest
-    above a fee (400.00 and 20.00 of 400.00, 20.00, 30.00) add up to a returned payment
-    printed apart (420.00) by chance; the balance is no part of that, nor the payment a sum
-    owed (the column's whole is 450.00)."""
-    page = [
-        (Cell(0.08, "Trewellard Garden Supplies Ltd", bold=True),),
-        (Cell(0.08, "Pendeen Road, St Just TR19 7DN"),),
-        *_ADDRESSEE,
-        (Cell(0.08, "YOUR ACCOUNT THIS MONTH", bold=True),),
-        (Cell(0.08, "Account no."), Cell(0.45, "TGS-55120")),
-        (Cell(0.08, "Balance outstanding"), Cell(0.8, "£400.00")),
-        (Cell(0.08, "Interest this month"), Cell(0.8, "£20.00")),
-        (Cell(0.08, "Late payment fee"), Cell(0.8, "£30.00")),
-        (Cell(0.08, "Dear Mr Trevathan"),),
-        (Cell(0.08, "Your bank returned your payment of £420.00 unpaid on 2 March 2027."),),
-        (Cell(0.08, "Please call us to arrange another way to pay."),),
-        (Cell(0.08, "Yours sincerely"),),
-        (Cell(0.08, "Credit control"),),
-    ]
-    assert _read(page).balance_pence == 40000
-
-
 # -- a passive's "by" names who did it -------------------------------------------------------------
 
 
