@@ -24,18 +24,27 @@ export function QueryState<T>({
       return <p className="govuk-body">Your role does not allow you to see {what}.</p>;
     }
     return (
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          Could not load {what}: {problemText(e)}
-        </strong>
-      </div>
+      <WarningText>
+        Could not load {what}: {problemText(e)}
+      </WarningText>
     );
   }
   return <>{children(query.data)}</>;
+}
+
+/** GOV.UK warning text: the "!" icon, and the words read as a warning by screen readers. */
+export function WarningText({ children, className = "" }: { children: ReactNode; className?: string }) {
+  return (
+    <div className={`govuk-warning-text ${className}`.trim()}>
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning: </span>
+        {children}
+      </strong>
+    </div>
+  );
 }
 
 const TAG_COLOURS: Record<string, string> = {

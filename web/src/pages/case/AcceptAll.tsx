@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { Button, ErrorSummary } from "../../components/forms";
+import { WarningText } from "../../components/ui";
 import { changes, refreshAfterDecision, shownTitle, sureness, typeDoubt, type LineNow } from "./Evidence";
 import { withArticle } from "../../components/format";
 
@@ -123,15 +124,7 @@ export function AcceptAll({
       </h4>
       <ErrorSummary error={send.error} />
       {doubtful && (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning: </span>
-            The reader is not sure what kind of document this is. Check it before accepting these together.
-          </strong>
-        </div>
+        <WarningText>The reader is not sure what kind of document this is. Check it before accepting these together.</WarningText>
       )}
       <p className="govuk-body">Each is accepted as read and makes its change on the case:</p>
       <ul className="govuk-list govuk-list--bullet">

@@ -9,7 +9,7 @@ import { ApiError, ifMatch } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money, today, withArticle } from "../../components/format";
 import { Button, ErrorSummary, TextInput } from "../../components/forms";
-import { ScrollBox, SummaryList, Tag } from "../../components/ui";
+import { ScrollBox, SummaryList, Tag, WarningText } from "../../components/ui";
 import { AcceptChangesForm, asReadText, changeable } from "./AcceptChanges";
 import { CorrectionForm } from "./Correction";
 
@@ -433,12 +433,7 @@ export function SuggestionCard({
         <span className="cma-withheld"> (reader: {s.source})</span>
       </p>
       {doubt && (
-        <div className="govuk-warning-text govuk-!-margin-bottom-2">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning: </span>
+        <WarningText className="govuk-!-margin-bottom-2">
             Check the document type. It was read as {withArticle(doubt.kind)}, only {doubt.sure} sure
             {doc?.class_alternatives?.length ? `; it may be ${doc.class_alternatives.map((a) => label(a.document_class).toLowerCase()).join(" or ")}` : ""}
             ; the values may be right but the paper another kind.
@@ -456,8 +451,7 @@ export function SuggestionCard({
                 : it is read again as that kind, and this suggestion replaced.
               </>
             )}
-          </strong>
-        </div>
+        </WarningText>
       )}
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.status === "pending" ? "Accepting will change" : "What it changed or would have changed"}</h4>
       <SummaryList rows={changes(s, now)} />
