@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Button, Checkbox } from "../components/forms";
+import { WarningText } from "../components/ui";
 
 /** New recovery codes, shown once (the API keeps only digests): the list, a copy button, a
  * download, and a "saved them" confirmation before going on. Each code works once in place
@@ -15,15 +16,9 @@ export function RecoveryCodes({ codes, onDone, doneLabel = "Continue" }: { codes
       <h2 className="govuk-heading-m" id="recovery-codes-heading">
         Save your recovery codes
       </h2>
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          You will not see these codes again. Each one works once, instead of a code from your app, if you lose your phone.
-        </strong>
-      </div>
+      <WarningText>
+        You will not see these codes again. Each one works once, instead of a code from your app, if you lose your phone.
+      </WarningText>
       <ul className="govuk-list cma-hash" aria-labelledby="recovery-codes-heading" data-testid="recovery-codes">
         {codes.map((c) => (
           <li key={c}>{c}</li>

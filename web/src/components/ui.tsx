@@ -33,9 +33,9 @@ export function QueryState<T>({
 }
 
 /** GOV.UK warning text: the "!" icon, and the words read as a warning by screen readers. */
-export function WarningText({ children, className = "" }: { children: ReactNode; className?: string }) {
+export function WarningText({ children, className = "", role }: { children: ReactNode; className?: string; role?: "status" }) {
   return (
-    <div className={`govuk-warning-text ${className}`.trim()}>
+    <div className={`govuk-warning-text ${className}`.trim()} role={role}>
       <span className="govuk-warning-text__icon" aria-hidden="true">
         !
       </span>

@@ -7,7 +7,7 @@ import { ApiError, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { Pagination, QueryState, ScrollBox, SummaryList, Tag } from "../../components/ui";
+import { Pagination, QueryState, ScrollBox, SummaryList, Tag, WarningText } from "../../components/ui";
 import { NotFound } from "../NotFound";
 
 const LIMIT = 25;
@@ -193,15 +193,9 @@ function MemberEdits({ user }: { user: Schemas["StaffOut"] }) {
           Reset 2-step verification for {user.display_name}?
         </h2>
         <ErrorSummary error={reset.error} />
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Only do this once you are sure who is asking: they will sign in with their password alone.
-          </strong>
-        </div>
+        <WarningText>
+          Only do this once you are sure who is asking: they will sign in with their password alone.
+        </WarningText>
         <p className="govuk-body">Their authenticator app and recovery codes stop working, and they are signed out everywhere. If your centre requires 2-step verification for their role, they must set it up again at their next sign-in.</p>
         <div className="govuk-button-group">
           <Button warning type="button" busy={reset.isPending} onClick={() => reset.mutate()}>

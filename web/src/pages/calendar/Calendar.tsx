@@ -11,7 +11,7 @@ import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { label } from "../../components/format";
 import { Checkbox, Select } from "../../components/forms";
-import { QueryState, Tag } from "../../components/ui";
+import { QueryState, Tag, WarningText } from "../../components/ui";
 import { addDays, conflictText, dayKey, monthWeeks, moveByKey, range, sameDay, startOfDay, weekDays } from "./calendar";
 
 type Appointment = Schemas["AppointmentOut"];
@@ -153,15 +153,9 @@ export default function Calendar() {
         {title}
       </h2>
       {troubled > 0 && (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {troubled === 1 ? "1 appointment has" : `${troubled} appointments have`} a conflict (a double booking, a closure, outside working hours or leave): marked Conflict.
-          </strong>
-        </div>
+        <WarningText>
+          {troubled === 1 ? "1 appointment has" : `${troubled} appointments have`} a conflict (a double booking, a closure, outside working hours or leave): marked Conflict.
+        </WarningText>
       )}
       <QueryState query={appts} what="appointments">
         {() =>

@@ -6,7 +6,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, toPence, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { QueryState, ScrollBox, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, Tag, WarningText } from "../../components/ui";
 import { conflictText } from "../calendar/calendar";
 
 /** The dated events an adviser records, in their words; each starts the deadlines it
@@ -235,13 +235,9 @@ function RecordedEvents({ caseId, writable }: { caseId: string; writable: boolea
           noValidate
         >
           <ErrorSummary error={withdraw.error} fields={{ reason: "withdraw-reason" }} labels={{ reason: "Why it is withdrawn:" }} />
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              Withdrawing “{kindName(withdrawing.kind)}, {date(withdrawing.occurred_on)}” stops its open deadlines and cancels their tasks. Record the right event afterwards.
-            </strong>
-          </div>
+          <WarningText>
+            Withdrawing “{kindName(withdrawing.kind)}, {date(withdrawing.occurred_on)}” stops its open deadlines and cancels their tasks. Record the right event afterwards.
+          </WarningText>
           <TextInput id="withdraw-reason" name="reason" label="Why it is withdrawn" hint="For example: date mistyped, served 16 November" value={reason} onChange={setReason} error={withdraw.error} />
           <div className="govuk-button-group">
             <Button warning busy={withdraw.isPending}>Withdraw event</Button>

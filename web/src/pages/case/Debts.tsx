@@ -7,7 +7,7 @@ import { useMe } from "../../auth/session";
 import { useSettled } from "../../components/ClientPicker";
 import { label, money, toPence } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { QueryState, ScrollBox, SuccessBanner, Tag } from "../../components/ui";
+import { QueryState, ScrollBox, SuccessBanner, Tag, WarningText } from "../../components/ui";
 
 type Debt = Schemas["DebtOut"];
 
@@ -43,15 +43,9 @@ export function ReferenceCheck({ creditorId, name, reference }: { creditorId: st
     <div data-testid="reference-check">
       <p className="govuk-hint govuk-!-margin-top-0">{looks}.</p>
       {f.fits === false && (
-        <div className="govuk-warning-text" role="status">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            This reference does not look like {name}'s others. Check it against the letter before saving.
-          </strong>
-        </div>
+        <WarningText role="status">
+          This reference does not look like {name}'s others. Check it against the letter before saving.
+        </WarningText>
       )}
     </div>
   );

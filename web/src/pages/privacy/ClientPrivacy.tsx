@@ -10,7 +10,7 @@ import { useMe } from "../../auth/session";
 import { ErrorSummary, Select } from "../../components/forms";
 import { label } from "../../components/format";
 import { TypedConfirmation } from "../../components/TypedConfirmation";
-import { QueryState, SummaryList } from "../../components/ui";
+import { QueryState, SummaryList, WarningText } from "../../components/ui";
 import { NotFound } from "../NotFound";
 
 export const ERASURE_REASONS = ["data_subject_request", "retention_expired", "consent_withdrawn", "created_in_error", "unlawfully_processed"] as const;
@@ -116,15 +116,9 @@ export default function ClientPrivacy() {
                 <h2 className="govuk-heading-l" id="erase-heading">
                   Erase this client
                 </h2>
-                <div className="govuk-warning-text">
-                  <span className="govuk-warning-text__icon" aria-hidden="true">
-                    !
-                  </span>
-                  <strong className="govuk-warning-text__text">
-                    <span className="govuk-visually-hidden">Warning</span>
-                    This removes {fullName} and every one of their cases, notes, documents and letters. It cannot be undone.
-                  </strong>
-                </div>
+                <WarningText>
+                  This removes {fullName} and every one of their cases, notes, documents and letters. It cannot be undone.
+                </WarningText>
                 <ErrorSummary error={erase.error} fields={{ reason: "erase-reason" }} />
                 <Select
                   id="erase-reason"

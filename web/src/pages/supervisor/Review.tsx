@@ -5,7 +5,7 @@ import { api } from "../../api/client";
 import { ApiError, unwrap } from "../../api/problem";
 import { date } from "../../components/format";
 import { Button, ErrorSummary, TextArea } from "../../components/forms";
-import { QueryState, SummaryList, Tag } from "../../components/ui";
+import { QueryState, SummaryList, Tag, WarningText } from "../../components/ui";
 import { NotFound } from "../NotFound";
 import { onChecklist, suggestedAnswer, type AnswerCode } from "./data";
 
@@ -112,13 +112,9 @@ export function ReviewPage() {
             ]}
           />
           {c.status !== "closed" && (
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                File reviews sample closed cases: this one is still open.
-              </strong>
-            </div>
+            <WarningText>
+              File reviews sample closed cases: this one is still open.
+            </WarningText>
           )}
           {record.isSuccess ? (
             <div className="govuk-panel govuk-panel--confirmation" role="status">
