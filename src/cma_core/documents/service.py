@@ -616,6 +616,7 @@ class DocumentService:
         *,
         expected_version: int | None,
         changes: Amendment | None = None,
+        of_case: CaseId | None = None,
     ) -> Decision:
         """The adviser accepts: the change is made in the same transaction, audited as
         accepted from the document.
@@ -641,12 +642,13 @@ class DocumentService:
           the deadline.
 
         Raises ``StaleVersion`` if ``expected_version`` is behind, ``InvalidTransition`` if
-        already decided, ``PermissionDenied`` for a debt without ``finance:write``.
+        already decided, ``PermissionDenied`` for a debt without ``finance:write``;
+        ``NotFound`` if it is not a suggestion of ``of_case`` (where given).
         """
         ctx.require(Permission.CASE_WRITE)
         by = _person(ctx)
         async with self.uow(ctx.centre_id) as uow:
-            suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id)
+            suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id, of_case)
             check_version("suggestion", expected_version, suggestion.version)
             read = copy.copy(suggestion)  # the reader's values, for the labelled example
             changed: tuple[str, ...] = ()
@@ -920,10 +922,12 @@ class DocumentService:
         expected_version: int | None,
         reason: str | None = None,
         correction: Correction | None = None,
+        of_case: CaseId | None = None,
     ) -> Suggestion:
         """The adviser rejects. With a ``correction`` (the document's real class, the
         right values, the right SFS line), the rejection is recorded as a corrected
-        labelled example; without, as a plain rejection."""
+        labelled example; without, as a plain rejection. ``NotFound`` if it is not a
+        suggestion of ``of_case`` (where given)."""
         ctx.require(Permission.CASE_WRITE)
         by = _person(ctx)
         line = correction.budget_line if correction is not None else None
@@ -931,7 +935,7 @@ class DocumentService:
             raise ValidationError("correction.budget_line", "is not an SFS line")
         corrected = correction is not None and not correction.empty
         async with self.uow(ctx.centre_id) as uow:
-            suggestion, _ = await self._load_suggestion(uow, ctx, suggestion_id)
+            suggestion, _ = await self._load_suggestion(uow, ctx, suggestion_id, of_case)
             check_version("suggestion", expected_version, suggestion.version)
             now = self.clock.now()
             suggestion.reject(by=by, now=now, reason=reason)
@@ -974,15 +978,17 @@ class DocumentService:
     async def _rule(self, ctx: TenantContext, case_id: CaseId, ruling: Ruling) -> Ruled:
         sid = ruling.suggestion_id
         try:
-            if (await self.get_suggestion(ctx, sid)).case_id != case_id:
-                raise NotFound("suggestion", sid)
             if ruling.verdict is Verdict.ACCEPT:
                 decision = await self.accept_suggestion(
-                    ctx, sid, expected_version=ruling.expected_version
+                    ctx, sid, expected_version=ruling.expected_version, of_case=case_id
                 )
                 return Ruled(suggestion_id=sid, decision=decision)
             rejected = await self.reject_suggestion(
-                ctx, sid, expected_version=ruling.expected_version, reason=ruling.reason
+                ctx,
+                sid,
+                expected_version=ruling.expected_version,
+                reason=ruling.reason,
+                of_case=case_id,
             )
             return Ruled(suggestion_id=sid, rejected=rejected)
         except DomainError as error:
@@ -1127,10 +1133,16 @@ class DocumentService:
         return document
 
     async def _load_suggestion(
-        self, uow: UnitOfWork, ctx: TenantContext, suggestion_id: SuggestionId
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        suggestion_id: SuggestionId,
+        of_case: CaseId | None = None,
     ) -> tuple[Suggestion, Case]:
+        """The suggestion and its case, if the context may see that case (and, with
+        ``of_case``, it is that case's); ``NotFound`` otherwise, as for another centre's."""
         suggestion = await self.suggestions(uow).get(suggestion_id)
-        if suggestion is None:
+        if suggestion is None or (of_case is not None and suggestion.case_id != of_case):
             raise NotFound("suggestion", suggestion_id)
         try:
             case = await load_case(self.cases(uow), ctx, suggestion.case_id)
