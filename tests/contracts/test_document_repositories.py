@@ -134,7 +134,10 @@ class DocumentRepositoryContract:
         raise NotImplementedError
 
     async def seed(self, b: DocBackend) -> tuple[CentreId, CaseId]:
-        centre = await new_centre(b.base)
+        return await self.seed_case(b, await new_centre(b.base))
+
+    async def seed_case(self, b: DocBackend, centre: CentreId) -> tuple[CentreId, CaseId]:
+        """Another case of ``centre``."""
         async with b.base.uow(centre) as uow:
             client = make_client(centre)
             await b.base.clients(uow).add(client)
@@ -376,6 +379,48 @@ class DocumentRepositoryContract:
                 limit=1, offset=0, after=(deadline.created_at, deadline.id)
             )
             assert ([s.id for s in later.items], later.total) == ([spending.id], 3)
+
+    async def test_account_references_of_the_case_oldest_first_but_rejected(
+        self, backend: DocBackend
+    ) -> None:
+        centre, case_id = await self.seed(backend)
+        _, other_case = await self.seed_case(backend, centre)
+        elsewhere, far_case = await self.seed(backend)
+        doc, other_doc = make_document(centre, case_id), make_document(centre, other_case)
+        far_doc = make_document(elsewhere, far_case)
+        later = attrs.evolve(make_suggestion(doc, at=T0 + 2 * HOUR), account_reference="B-2")
+        first = attrs.evolve(make_suggestion(doc, at=T0), account_reference="A-1")
+        refused = attrs.evolve(make_suggestion(doc, at=T0 + HOUR), account_reference="R-9")
+        bare = attrs.evolve(make_suggestion(doc, at=T0 + 3 * HOUR), account_reference=None)
+        not_this_case = attrs.evolve(make_suggestion(other_doc), account_reference="O-5")
+        async with backend.base.uow(centre) as uow:
+            for d in (doc, other_doc):
+                await backend.documents(uow).add(d)
+            for s in (later, first, refused, bare, not_this_case):
+                s.announce()
+                await backend.suggestions(uow).add(s)
+            await uow.commit()
+        async with backend.base.uow(elsewhere) as uow:
+            await backend.documents(uow).add(far_doc)
+            far = attrs.evolve(make_suggestion(far_doc), account_reference="F-7")
+            far.announce()
+            await backend.suggestions(uow).add(far)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            loaded = await repo.get(refused.id)
+            assert loaded is not None
+            loaded.reject(by=UserId(uid()), now=T0 + HOUR, reason="Not this client's")
+            await repo.save(loaded)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            assert await repo.account_references(case_id=case_id) == ("A-1", "B-2")
+            assert await repo.account_references(case_id=other_case) == ("O-5",)
+            # Another centre's case: nothing, as if it did not exist.
+            assert await repo.account_references(case_id=far_case) == ()
+        async with backend.base.uow(elsewhere) as uow:
+            assert await backend.suggestions(uow).account_references(case_id=far_case) == ("F-7",)
 
     async def test_accepted_with_changes_keeps_what_was_read(self, backend: DocBackend) -> None:
         centre, case_id = await self.seed(backend)

@@ -248,6 +248,18 @@ class InMemorySuggestionRepository(SuggestionRepository):
         items = [copy.deepcopy(s) for s in rest[offset : offset + limit]]
         return Page(items=items, total=len(rows), limit=limit, offset=offset)
 
+    async def account_references(self, *, case_id: CaseId) -> tuple[str, ...]:
+        named = [
+            s
+            for s in self._rows.values()
+            if s.centre_id == self._centre
+            and s.case_id == case_id
+            and s.account_reference
+            and s.status is not SuggestionStatus.REJECTED
+        ]
+        named.sort(key=lambda s: (s.created_at, s.id))
+        return tuple(s.account_reference for s in named if s.account_reference)
+
     async def list_centre(
         self,
         *,

@@ -9,6 +9,7 @@ whole, with the document.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import json
 import uuid
@@ -603,6 +604,33 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         return Page(
             items=[await self._opened(r) for r in rows], total=total, limit=limit, offset=offset
         )
+
+    async def account_references(self, *, case_id: CaseId) -> tuple[str, ...]:
+        # Only the columns that hold a reference: ``sealed`` (1841) is opened for it, the
+        # evidence (the page's words and boxes) is not read at all.
+        rows = (
+            await self._x.c.execute(
+                select(
+                    suggestions_t.c.id, suggestions_t.c.sealed, suggestions_t.c.account_reference
+                )
+                .where(
+                    suggestions_t.c.centre_id == self._x.centre_id,
+                    suggestions_t.c.case_id == case_id,
+                    suggestions_t.c.status != SuggestionStatus.REJECTED.value,
+                )
+                .order_by(*_OLDEST_SUGGESTION)
+            )
+        ).all()
+        references: builtins.list[str] = []
+        keys = await self._x.keys.keyring(self._x.c) if any(r.sealed for r in rows) else None
+        for row in rows:
+            reference = row.account_reference
+            if row.sealed and keys is not None:
+                plain = keys.open(row.sealed, aad("document_suggestions", "sealed", row.id))
+                reference = json.loads(plain).get("account_reference")
+            if reference:
+                references.append(reference)
+        return tuple(references)
 
     async def list_centre(
         self,

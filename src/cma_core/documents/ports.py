@@ -257,6 +257,12 @@ class SuggestionRepository(Protocol):
         ``after``, only those sorting after that ``(created_at, id)`` (keyset pages)."""
         ...
 
+    async def account_references(self, *, case_id: CaseId) -> tuple[str, ...]:
+        """The account references the case's suggestions name, but those rejected, oldest
+        first (a reference suggested once is not suggested again): only the references
+        are read, not the suggestions (their evidence is not opened)."""
+        ...
+
     async def list_centre(
         self,
         *,

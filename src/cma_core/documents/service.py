@@ -521,15 +521,14 @@ class DocumentService:
     ) -> int:
         """Reject ``document``'s pending suggestions as replaced; how many there were."""
         repo = self.suggestions(uow)
-        # Every page: a case with many statements has hundreds pending.
-        everything = await every_item(
+        # Every page: a long statement has hundreds of lines pending.
+        pending = await every_item(
             lambda limit, offset: repo.list(
                 case_id=document.case_id, limit=limit, offset=offset,
-                status=SuggestionStatus.PENDING,
+                status=SuggestionStatus.PENDING, document_id=document.id,
             ),
             _SCAN_LIMIT,
         )  # fmt: skip
-        pending = [s for s in everything if s.document_id == document.id]
         kind = document_class.value.replace("_", " ")
         for old in pending:
             old.reject(by=by, now=now, reason=f"Replaced: the document was read again as {kind}")
@@ -1042,12 +1041,17 @@ class DocumentService:
     async def _debt_facts(self, uow: UnitOfWork, case: Case) -> tuple[DebtFact, ...]:
         if self.debts is None:
             # No debts area wired (unit tests of this area alone): what advisers accepted.
-            suggestions = await self.suggestions(uow).list(
-                case_id=case.id, limit=_SCAN_LIMIT, offset=0, status=SuggestionStatus.ACCEPTED
-            )
+            repo = self.suggestions(uow)
+            accepted = await every_item(
+                lambda limit, offset: repo.list(
+                    case_id=case.id, limit=limit, offset=offset,
+                    status=SuggestionStatus.ACCEPTED, kind=SuggestionKind.NEW_DEBT,
+                ),
+                _SCAN_LIMIT,
+            )  # fmt: skip
             return tuple(
                 DebtFact(creditor_name=s.creditor_name, balance=s.balance)
-                for s in suggestions.items
+                for s in accepted
                 if s.kind is SuggestionKind.NEW_DEBT and s.creditor_name and s.balance is not None
             )
         directory = [e.creditor for e in await self.debts.creditors(uow).list()]
@@ -1463,19 +1467,9 @@ class DocumentJobs:
         docs = self.documents(uow)
         now = self.clock.now()
         suggestions_repo = self.suggestions(uow)
-        # Every page: a reference suggested once is not suggested again, however many the
-        # case's documents have suggested before it.
-        known = await every_item(
-            lambda limit, offset: suggestions_repo.list(
-                case_id=document.case_id, limit=limit, offset=offset
-            ),
-            _SCAN_LIMIT,
-        )
-        references = [
-            s.account_reference
-            for s in known
-            if s.account_reference and s.status is not SuggestionStatus.REJECTED
-        ]
+        # A reference suggested once is not suggested again, however many the case's
+        # documents have suggested before it.
+        references = await suggestions_repo.account_references(case_id=document.case_id)
         directory = [e.creditor for e in await self.creditors(uow).list()] if self.creditors else []
         # The creditor as the centre's directory names it, where the letter names one
         # the centre knows, and its reference by that creditor's format
