@@ -50,6 +50,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionKind,
     SuggestionStatus,
+    Waiting,
 )
 from cma_core.documents.ports import DocumentRepository, SuggestionRepository
 from cma_core.documents.storage import document_key
@@ -421,6 +422,43 @@ class DocumentRepositoryContract:
             assert await repo.account_references(case_id=far_case) == ()
         async with backend.base.uow(elsewhere) as uow:
             assert await backend.suggestions(uow).account_references(case_id=far_case) == ("F-7",)
+
+    async def test_waiting_lists_the_cases_pending_suggestions_oldest_first(
+        self, backend: DocBackend
+    ) -> None:
+        centre, case_id = await self.seed(backend)
+        _, other_case = await self.seed_case(backend, centre)
+        doc, other_doc = make_document(centre, case_id), make_document(centre, other_case)
+        later = attrs.evolve(
+            make_suggestion(doc, at=T0 + 2 * HOUR), kind=SuggestionKind.RESPONSE_DEADLINE
+        )
+        first = make_suggestion(doc, at=T0)
+        decided = make_suggestion(doc, at=T0 + HOUR)
+        not_this_case = make_suggestion(other_doc)
+        async with backend.base.uow(centre) as uow:
+            for d in (doc, other_doc):
+                await backend.documents(uow).add(d)
+            for s in (later, first, decided, not_this_case):
+                s.announce()
+                await backend.suggestions(uow).add(s)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            loaded = await repo.get(decided.id)
+            assert loaded is not None
+            loaded.accept(by=UserId(uid()), now=T0 + HOUR)
+            await repo.save(loaded)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            assert await backend.suggestions(uow).waiting(case_id=case_id) == (
+                Waiting(id=first.id, kind=SuggestionKind.NEW_DEBT, created_at=T0),
+                Waiting(
+                    id=later.id, kind=SuggestionKind.RESPONSE_DEADLINE, created_at=T0 + 2 * HOUR
+                ),
+            )
+        elsewhere = await new_centre(backend.base)
+        async with backend.base.uow(elsewhere) as uow:
+            assert await backend.suggestions(uow).waiting(case_id=case_id) == ()
 
     async def test_accepted_with_changes_keeps_what_was_read(self, backend: DocBackend) -> None:
         centre, case_id = await self.seed(backend)

@@ -26,6 +26,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionKind,
     SuggestionStatus,
+    Waiting,
 )
 from cma_core.documents.ports import DocumentRepository, SuggestionRepository
 from cma_core.shared.errors import CrossTenantAccess, StaleVersion
@@ -247,6 +248,17 @@ class InMemorySuggestionRepository(SuggestionRepository):
         rest = [s for s in rows if after is None or (s.created_at, s.id) > after]
         items = [copy.deepcopy(s) for s in rest[offset : offset + limit]]
         return Page(items=items, total=len(rows), limit=limit, offset=offset)
+
+    async def waiting(self, *, case_id: CaseId) -> tuple[Waiting, ...]:
+        pending = [
+            s
+            for s in self._rows.values()
+            if s.centre_id == self._centre
+            and s.case_id == case_id
+            and s.status is SuggestionStatus.PENDING
+        ]
+        pending.sort(key=lambda s: (s.created_at, s.id))
+        return tuple(Waiting(id=s.id, kind=s.kind, created_at=s.created_at) for s in pending)
 
     async def account_references(self, *, case_id: CaseId) -> tuple[str, ...]:
         named = [

@@ -53,6 +53,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionKind,
     SuggestionStatus,
+    Waiting,
 )
 from cma_core.documents.ports import DocumentRepository, SuggestionRepository
 from cma_core.shared.errors import Conflict, StaleVersion
@@ -603,6 +604,21 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         total = await page_total(self._x.c, count, len(rows), limit, offset, after)
         return Page(
             items=[await self._opened(r) for r in rows], total=total, limit=limit, offset=offset
+        )
+
+    async def waiting(self, *, case_id: CaseId) -> tuple[Waiting, ...]:
+        rows = await self._x.c.execute(
+            select(suggestions_t.c.id, suggestions_t.c.kind, suggestions_t.c.created_at)
+            .where(
+                suggestions_t.c.centre_id == self._x.centre_id,
+                suggestions_t.c.case_id == case_id,
+                suggestions_t.c.status == SuggestionStatus.PENDING.value,
+            )
+            .order_by(*_OLDEST_SUGGESTION)
+        )
+        return tuple(
+            Waiting(id=SuggestionId(r.id), kind=SuggestionKind(r.kind), created_at=r.created_at)
+            for r in rows
         )
 
     async def account_references(self, *, case_id: CaseId) -> tuple[str, ...]:

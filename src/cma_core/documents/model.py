@@ -512,6 +512,16 @@ class SuggestionRejected(DomainEvent):
     reason: str | None
 
 
+@frozen(kw_only=True)
+class Waiting:
+    """A suggestion waiting for an adviser, as a list of work shows it: what it is and
+    since when, nothing it read (``SuggestionRepository.waiting``)."""
+
+    id: SuggestionId
+    kind: SuggestionKind
+    created_at: dt.datetime
+
+
 @define(kw_only=True)
 class Suggestion(Aggregate):
     """A proposed change to a case, drawn from a document, awaiting an adviser's decision."""

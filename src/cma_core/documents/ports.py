@@ -29,6 +29,7 @@ from cma_core.documents.model import (
     SuggestionId,
     SuggestionKind,
     SuggestionStatus,
+    Waiting,
 )
 from cma_core.shared.ids import CaseId, CentreId, UserId
 from cma_core.shared.uow import Page
@@ -255,6 +256,11 @@ class SuggestionRepository(Protocol):
         """The case's suggestions, oldest first (the order the documents were read); with
         ``document_id`` only that document's, with ``kind`` only that kind's; with
         ``after``, only those sorting after that ``(created_at, id)`` (keyset pages)."""
+        ...
+
+    async def waiting(self, *, case_id: CaseId) -> tuple[Waiting, ...]:
+        """The case's pending suggestions, oldest first, as a list of work shows them (id,
+        kind, when): nothing sealed is opened."""
         ...
 
     async def account_references(self, *, case_id: CaseId) -> tuple[str, ...]:

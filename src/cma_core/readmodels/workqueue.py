@@ -25,7 +25,6 @@ from cma_core.documents.model import (
     SuggestionAccepted,
     SuggestionMade,
     SuggestionRejected,
-    SuggestionStatus,
 )
 from cma_core.documents.ports import SuggestionRepository
 from cma_core.identity.model import TenantContext
@@ -169,13 +168,8 @@ class WorkQueueProjection(Projection):
                 add(a.adviser_id, WorkSection.APPOINTMENT, a.id, a.start,
                     f"{case.reference}: {a.kind.value.replace('_', ' ')} appointment",
                     a.kind.value)  # fmt: skip
-        pending = await every_item(
-            lambda limit, offset: self.suggestions(uow).list(
-                case_id=case.id, limit=limit, offset=offset, status=SuggestionStatus.PENDING
-            ),
-            MAX_RECORDS,
-        )
-        for sg in pending:
+        # What waits and since when: nothing the suggestions read is opened.
+        for sg in await self.suggestions(uow).waiting(case_id=case.id):
             # The kind, not the suggestion's title: that names the creditor and the sum,
             # which stay sealed (this table holds no client's data in clear).
             add(case.adviser_id, WorkSection.DOCUMENT, sg.id, sg.created_at,

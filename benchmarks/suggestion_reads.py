@@ -1,17 +1,23 @@
-"""What reading a document costs in knowing the case's references already suggested
-(``DocumentService.record_reading``: a reference suggested once is not suggested again).
+"""Two reads of a case's suggestions that need little of them, before and after:
 
-Before: every suggestion of the case was listed, page by page, and opened whole — its
-sealed fields and its sealed evidence (the page's words and boxes, the alternatives) —
-to keep only the account references. After: ``SuggestionRepository.account_references``
-reads the references' columns only (``sealed`` opened, the evidence never read).
+- **references**: reading a document asks which account references the case's earlier
+  suggestions named (``DocumentService.record_reading``: a reference suggested once is not
+  suggested again);
+- **waiting**: the work queue's read model, refreshed on every event of a case, lists its
+  pending suggestions (id, kind, when) as "documents waiting for review".
+
+Before, each listed every suggestion concerned, page by page, and opened it whole — its
+sealed fields and its sealed evidence (the page's words and boxes, the alternatives).
+After: ``SuggestionRepository.account_references`` reads the references' columns only
+(``sealed`` opened, the evidence never read); ``SuggestionRepository.waiting`` reads id,
+kind and time (nothing opened).
 
 Both run in the same process on the same fresh PostgreSQL database (sealed with the
 in-memory key manager, as the contract tests), a case holding ``--suggestions``
 suggestions, each with the evidence a statement line or a letter carries (``--evidence``
 entries); ``--repeat`` reads each, alternating, the median reported with the ratio.
 
-    .venv/bin/python -m benchmarks.known_references --suggestions 400
+    .venv/bin/python -m benchmarks.suggestion_reads --suggestions 400
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ import asyncio
 import statistics
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -90,7 +98,7 @@ async def _measure(b: DocBackend, suggestions: int, evidence: int, repeat: int) 
             await b.suggestions(uow).add(s)
         await uow.commit()
 
-    async def whole() -> list[str]:
+    async def references_whole() -> list[Any]:
         async with base.uow(centre) as uow:
             repo = b.suggestions(uow)
             known = await every_item(
@@ -103,14 +111,39 @@ async def _measure(b: DocBackend, suggestions: int, evidence: int, repeat: int) 
                 if s.account_reference and s.status is not SuggestionStatus.REJECTED
             ]
 
-    async def narrow() -> list[str]:
+    async def references_narrow() -> list[Any]:
         async with base.uow(centre) as uow:
             return list(await b.suggestions(uow).account_references(case_id=case.id))
 
-    assert await whole() == await narrow(), "the two reads disagree"
-    times: dict[str, list[float]] = {"whole": [], "narrow": []}
+    async def waiting_whole() -> list[Any]:
+        async with base.uow(centre) as uow:
+            repo = b.suggestions(uow)
+            pending = await every_item(
+                lambda limit, offset: repo.list(
+                    case_id=case.id, limit=limit, offset=offset, status=SuggestionStatus.PENDING
+                ),
+                1000,
+            )
+            return [(s.id, s.kind, s.created_at) for s in pending]
+
+    async def waiting_narrow() -> list[Any]:
+        async with base.uow(centre) as uow:
+            waiting = await b.suggestions(uow).waiting(case_id=case.id)
+            return [(w.id, w.kind, w.created_at) for w in waiting]
+
+    reads: dict[str, Callable[[], Awaitable[list[Any]]]] = {
+        "references, whole": references_whole,
+        "references, narrow": references_narrow,
+        "waiting, whole": waiting_whole,
+        "waiting, narrow": waiting_narrow,
+    }
+    for what in ("references", "waiting"):
+        whole, narrow = await reads[f"{what}, whole"](), await reads[f"{what}, narrow"]()
+        assert whole == narrow, f"the two {what} reads disagree"
+        assert len(whole) == suggestions, f"{what}: {len(whole)} of {suggestions}"
+    times: dict[str, list[float]] = {name: [] for name in reads}
     for _ in range(repeat):
-        for name, read in (("whole", whole), ("narrow", narrow)):
+        for name, read in reads.items():
             started = time.perf_counter()
             await read()
             times[name].append(time.perf_counter() - started)
@@ -129,14 +162,16 @@ def main() -> None:
         medians = asyncio.run(_run(url, args.suggestions, args.evidence, args.repeat))
     finally:
         _drop(name)
-    whole, narrow = medians["whole"], medians["narrow"]
     print(
         f"{args.suggestions} suggestions, {args.evidence} evidence entries each, "
         f"median of {args.repeat}:"
     )
-    print(f"  every suggestion opened whole: {1000 * whole:8.1f} ms")
-    print(f"  account_references only:       {1000 * narrow:8.1f} ms")
-    print(f"  ratio (whole / references):    {whole / narrow:8.1f}x")
+    for what, after in (("references", "account_references"), ("waiting", "waiting")):
+        whole, narrow = medians[f"{what}, whole"], medians[f"{what}, narrow"]
+        print(
+            f"  {what:10} every suggestion opened whole {1000 * whole:7.1f} ms, "
+            f"{after} {1000 * narrow:6.1f} ms: ratio {whole / narrow:5.1f}x"
+        )
 
 
 if __name__ == "__main__":
