@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
 import attrs
@@ -146,6 +146,33 @@ class DocumentRepositoryContract:
             await b.base.cases(uow).add(case)
             await uow.commit()
         return centre, case.id
+
+    async def store(
+        self, b: DocBackend, centre: CentreId, docs: Sequence[Document], made: Sequence[Suggestion]
+    ) -> None:
+        """Add ``docs`` and then ``made`` (announced) to ``centre``, committed."""
+        async with b.base.uow(centre) as uow:
+            for d in docs:
+                await b.documents(uow).add(d)
+            for s in made:
+                s.announce()
+                await b.suggestions(uow).add(s)
+            await uow.commit()
+
+    async def decide(
+        self, b: DocBackend, centre: CentreId, made: Suggestion, *, accept: bool
+    ) -> None:
+        """Accept or reject ``made``, committed."""
+        async with b.base.uow(centre) as uow:
+            repo = b.suggestions(uow)
+            loaded = await repo.get(made.id)
+            assert loaded is not None
+            if accept:
+                loaded.accept(by=UserId(uid()), now=T0 + HOUR)
+            else:
+                loaded.reject(by=UserId(uid()), now=T0 + HOUR, reason="Not this client's")
+            await repo.save(loaded)
+            await uow.commit()
 
     async def test_round_trip_with_pages_and_events(self, backend: DocBackend) -> None:
         centre, case_id = await self.seed(backend)
@@ -342,13 +369,7 @@ class DocumentRepositoryContract:
         spending = attrs.evolve(
             make_suggestion(statement, at=T0 + 2 * HOUR), kind=SuggestionKind.NEW_EXPENDITURE
         )
-        async with backend.base.uow(centre) as uow:
-            for doc in (letter, statement):
-                await backend.documents(uow).add(doc)
-            for s in (debt, deadline, spending):
-                s.announce()
-                await backend.suggestions(uow).add(s)
-            await uow.commit()
+        await self.store(backend, centre, (letter, statement), (debt, deadline, spending))
         async with backend.base.uow(centre) as uow:
             repo = backend.suggestions(uow)
 
@@ -394,26 +415,11 @@ class DocumentRepositoryContract:
         refused = attrs.evolve(make_suggestion(doc, at=T0 + HOUR), account_reference="R-9")
         bare = attrs.evolve(make_suggestion(doc, at=T0 + 3 * HOUR), account_reference=None)
         not_this_case = attrs.evolve(make_suggestion(other_doc), account_reference="O-5")
-        async with backend.base.uow(centre) as uow:
-            for d in (doc, other_doc):
-                await backend.documents(uow).add(d)
-            for s in (later, first, refused, bare, not_this_case):
-                s.announce()
-                await backend.suggestions(uow).add(s)
-            await uow.commit()
-        async with backend.base.uow(elsewhere) as uow:
-            await backend.documents(uow).add(far_doc)
-            far = attrs.evolve(make_suggestion(far_doc), account_reference="F-7")
-            far.announce()
-            await backend.suggestions(uow).add(far)
-            await uow.commit()
-        async with backend.base.uow(centre) as uow:
-            repo = backend.suggestions(uow)
-            loaded = await repo.get(refused.id)
-            assert loaded is not None
-            loaded.reject(by=UserId(uid()), now=T0 + HOUR, reason="Not this client's")
-            await repo.save(loaded)
-            await uow.commit()
+        made = (later, first, refused, bare, not_this_case)
+        await self.store(backend, centre, (doc, other_doc), made)
+        far = attrs.evolve(make_suggestion(far_doc), account_reference="F-7")
+        await self.store(backend, elsewhere, (far_doc,), (far,))
+        await self.decide(backend, centre, refused, accept=False)
         async with backend.base.uow(centre) as uow:
             repo = backend.suggestions(uow)
             assert await repo.account_references(case_id=case_id) == ("A-1", "B-2")
@@ -435,20 +441,8 @@ class DocumentRepositoryContract:
         first = make_suggestion(doc, at=T0)
         decided = make_suggestion(doc, at=T0 + HOUR)
         not_this_case = make_suggestion(other_doc)
-        async with backend.base.uow(centre) as uow:
-            for d in (doc, other_doc):
-                await backend.documents(uow).add(d)
-            for s in (later, first, decided, not_this_case):
-                s.announce()
-                await backend.suggestions(uow).add(s)
-            await uow.commit()
-        async with backend.base.uow(centre) as uow:
-            repo = backend.suggestions(uow)
-            loaded = await repo.get(decided.id)
-            assert loaded is not None
-            loaded.accept(by=UserId(uid()), now=T0 + HOUR)
-            await repo.save(loaded)
-            await uow.commit()
+        await self.store(backend, centre, (doc, other_doc), (later, first, decided, not_this_case))
+        await self.decide(backend, centre, decided, accept=True)
         async with backend.base.uow(centre) as uow:
             assert await backend.suggestions(uow).waiting(case_id=case_id) == (
                 Waiting(id=first.id, kind=SuggestionKind.NEW_DEBT, created_at=T0),

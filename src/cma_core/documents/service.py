@@ -522,13 +522,9 @@ class DocumentService:
         """Reject ``document``'s pending suggestions as replaced; how many there were."""
         repo = self.suggestions(uow)
         # Every page: a long statement has hundreds of lines pending.
-        pending = await every_item(
-            lambda limit, offset: repo.list(
-                case_id=document.case_id, limit=limit, offset=offset,
-                status=SuggestionStatus.PENDING, document_id=document.id,
-            ),
-            _SCAN_LIMIT,
-        )  # fmt: skip
+        pending = await self._every_suggestion(
+            uow, document.case_id, SuggestionStatus.PENDING, document_id=document.id
+        )
         kind = document_class.value.replace("_", " ")
         for old in pending:
             old.reject(by=by, now=now, reason=f"Replaced: the document was read again as {kind}")
@@ -1038,21 +1034,35 @@ class DocumentService:
         draft: Draft = await self.assistant.summarise_case(facts)
         return SummaryDraft(case_id=case_id, text=draft.text, source=draft.source, generated_at=now)
 
+    async def _every_suggestion(
+        self,
+        uow: UnitOfWork,
+        case_id: CaseId,
+        status: SuggestionStatus,
+        *,
+        document_id: DocumentId | None = None,
+        kind: SuggestionKind | None = None,
+    ) -> Sequence[Suggestion]:
+        """Every page of the case's suggestions of ``status`` (and document, kind)."""
+        repo = self.suggestions(uow)
+        return await every_item(
+            lambda limit, offset: repo.list(
+                case_id=case_id, limit=limit, offset=offset,
+                status=status, document_id=document_id, kind=kind,
+            ),
+            _SCAN_LIMIT,
+        )  # fmt: skip
+
     async def _debt_facts(self, uow: UnitOfWork, case: Case) -> tuple[DebtFact, ...]:
         if self.debts is None:
             # No debts area wired (unit tests of this area alone): what advisers accepted.
-            repo = self.suggestions(uow)
-            accepted = await every_item(
-                lambda limit, offset: repo.list(
-                    case_id=case.id, limit=limit, offset=offset,
-                    status=SuggestionStatus.ACCEPTED, kind=SuggestionKind.NEW_DEBT,
-                ),
-                _SCAN_LIMIT,
-            )  # fmt: skip
+            accepted = await self._every_suggestion(
+                uow, case.id, SuggestionStatus.ACCEPTED, kind=SuggestionKind.NEW_DEBT
+            )
             return tuple(
                 DebtFact(creditor_name=s.creditor_name, balance=s.balance)
                 for s in accepted
-                if s.kind is SuggestionKind.NEW_DEBT and s.creditor_name and s.balance is not None
+                if s.creditor_name and s.balance is not None
             )
         directory = [e.creditor for e in await self.debts.creditors(uow).list()]
         facts = []
