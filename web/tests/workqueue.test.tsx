@@ -8,6 +8,8 @@ const net = vi.hoisted(() => {
   const state = {
     seen: [] as Array<{ method: string; path: string; query: string; ifMatch: string | null }>,
     pages: [] as unknown[],
+    // The queue's document section alone (?section=document), where a test sets it.
+    documents: null as unknown,
     unassigned: { items: [] as unknown[], total: 0, limit: 50, offset: 0 },
   };
   globalThis.fetch = (async (req: Request) => {
@@ -15,6 +17,9 @@ const net = vi.hoisted(() => {
     state.seen.push({ method: req.method, path: url.pathname, query: url.search, ifMatch: req.headers.get("If-Match") });
     const json = (body: unknown, headers: Record<string, string> = {}) =>
       new Response(JSON.stringify(body), { headers: { "content-type": "application/json", ...headers } });
+    if (url.pathname === "/api/v1/work-queue" && url.searchParams.get("section") === "document") {
+      return json(state.documents ?? { items: [], total: 0, limit: 200, next_cursor: null });
+    }
     if (url.pathname === "/api/v1/work-queue") {
       const page = url.searchParams.get("cursor") ? state.pages[1] : state.pages[0];
       return json(page, { "X-CMA-Read-Version": "2026-12-03T10:00:00+00:00", "X-CMA-Read-Lag": "0.000" });
@@ -71,6 +76,7 @@ beforeEach(() => {
   net.seen.length = 0;
   net.pages = [{ user_id: "me-1", items, total: items.length, limit: 200, counts, next_cursor: null }];
   net.unassigned = { items: [], total: 0, limit: 50, offset: 0 };
+  net.documents = null;
 });
 
 describe("queueSections", () => {
@@ -146,8 +152,35 @@ describe("WorkQueue", () => {
     expect(await screen.findByText("5 open tasks, the first 2 shown.")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "Show more of your queue" }));
     await waitFor(() => expect(within(screen.getByRole("list", { name: "My tasks" })).getAllByRole("heading")).toHaveLength(5));
-    expect(net.seen.filter((c) => c.path === "/api/v1/work-queue").map((c) => new URLSearchParams(c.query).get("cursor"))).toEqual([null, "abc"]);
+    const queuePages = net.seen.filter((c) => c.path === "/api/v1/work-queue" && !c.query.includes("section="));
+    expect(queuePages.map((c) => new URLSearchParams(c.query).get("cursor"))).toEqual([null, "abc"]);
     expect(screen.queryByText(/the first 2 shown/)).toBeNull();
+  });
+
+  it("reads the documents waiting for review whole when the queue's page holds only some", async () => {
+    const doc = (id: string, caseId: string, reference: string, kind: string, days: number) =>
+      item({ id, section: "document", case_id: caseId, case_reference: reference, title: `${reference}: suggested`, label: kind, at: inDays(days) });
+    // The queue's first page holds one of the four (the others sort after its 200 items).
+    net.pages = [{ user_id: "me-1", items: [items[0]!, doc("d1", "c1", "C-000001", "new_debt", -3)], total: 210, limit: 200, counts: { ...counts, document: 4 }, next_cursor: "abc" }];
+    net.documents = {
+      user_id: "me-1",
+      items: [doc("d1", "c1", "C-000001", "new_debt", -3), doc("d2", "c2", "C-000002", "new_expenditure", -2), doc("d3", "c1", "C-000001", "new_debt", -1), doc("d4", "c2", "C-000002", "new_income", -1)],
+      total: 4, limit: 200, counts: { ...counts, document: 4 }, next_cursor: null,
+    };
+    show();
+    const docs = await screen.findByRole("list", { name: "Documents waiting for review" });
+    await waitFor(() => expect(within(docs).getAllByRole("link")).toHaveLength(2));
+    expect(within(docs).getAllByRole("link").map((a) => a.textContent)).toEqual(["C-000001: 2 suggestions to review", "C-000002: 2 suggestions to review"]);
+    expect(screen.getByText(/^4 suggestions from documents on your cases:$/)).toBeInTheDocument();
+    const asked = net.seen.filter((c) => c.query.includes("section=document"));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.query).toContain("limit=200");
+  });
+
+  it("asks for no more documents when the queue's page holds every one", async () => {
+    show();
+    await screen.findByRole("list", { name: "Documents waiting for review" });
+    expect(net.seen.filter((c) => c.query.includes("section=document"))).toEqual([]);
   });
 
   it("changes a task with the version the queue showed (If-Match)", async () => {

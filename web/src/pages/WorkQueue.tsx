@@ -9,7 +9,7 @@ import { Button, Select } from "../components/forms";
 import { QueryState, Tag } from "../components/ui";
 import { CreateTask } from "./queue/CreateTask";
 import { TaskList } from "./queue/TaskList";
-import { asQueryResult, itemTask, queueSections, reviewsByCase, useWorkQueue, type Queue } from "./queue/workQueue";
+import { asQueryResult, itemTask, queueSections, reviewsByCase, useDocumentReviews, useWorkQueue, type Queue } from "./queue/workQueue";
 
 type Status = "open" | "done" | "cancelled";
 
@@ -40,6 +40,7 @@ export function WorkQueue() {
   });
   const now = new Date();
   const sections = queueSections(queue.data?.items ?? [], now);
+  const reviews = useDocumentReviews(queue.data, sections.documents);
 
   return (
     <>
@@ -168,16 +169,16 @@ export function WorkQueue() {
           <h2 className="govuk-heading-m">Documents waiting for review</h2>
           <QueryState query={state} what="documents waiting for review">
             {(q) =>
-              sections.documents.length === 0 ? (
+              q.counts.document === 0 && sections.documents.length === 0 ? (
                 <p className="govuk-body">Nothing read from a document is waiting for you.</p>
               ) : (
                 <>
                   <p className="govuk-body">
                     {q.counts.document} {q.counts.document === 1 ? "suggestion" : "suggestions"} from documents on your cases
-                    {shown(q.counts.document, sections.documents.length, "oldest")}:
+                    {reviews === null ? shown(q.counts.document, sections.documents.length, "oldest") : ""}:
                   </p>
                   <ul className="govuk-list" aria-label="Documents waiting for review">
-                    {reviewsByCase(sections.documents).map((r) => (
+                    {reviewsByCase(reviews ?? sections.documents).map((r) => (
                       <li key={r.caseId}>
                         <Link className="govuk-link" to={`/cases/${r.caseId}/documents`}>
                           {r.reference ? `${r.reference}: ` : ""}

@@ -1,8 +1,9 @@
 // The work queue read model (GET /api/v1/work-queue), one request for the whole page:
 // open tasks, deadlines, today's appointments and documents waiting for review, soonest
 // first, with counts per section. Paged by cursor; the page splits the items by section.
-import { useInfiniteQuery, type UseQueryResult } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { api, type Schemas } from "../../api/client";
+import { everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
 import type { Task } from "./useTaskActions";
 
@@ -117,6 +118,30 @@ export function useWorkQueue(enabled: boolean) {
     enabled,
   });
   return query;
+}
+
+/**
+ * The documents waiting for review, every one: the queue's own pages where they already
+ * hold them all (the usual case: no request more), else the queue's document section read
+ * whole, so that each case's line counts all its suggestions and no case is left off
+ * because its suggestions sort after the queue's first page. `null` while it is read.
+ */
+export function useDocumentReviews(queue: Queue | undefined, loaded: readonly WorkItem[]): readonly WorkItem[] | null {
+  const more = queue !== undefined && queue.counts.document > loaded.length;
+  const whole = useQuery({
+    // Under "tasks" as the queue, and keyed by the count: a new suggestion reads it again.
+    queryKey: ["tasks", "work-queue", "documents", queue?.counts.document],
+    queryFn: () =>
+      everyItem(async (at) => {
+        const result = await api.GET("/api/v1/work-queue", {
+          params: { query: { section: "document", limit: at.limit, cursor: at.cursor } },
+        });
+        return { ...unwrap(result), offset: 0 };
+      }),
+    enabled: more,
+  });
+  if (!more) return loaded;
+  return whole.data?.items ?? null;
 }
 
 /** For QueryState, which takes a plain query's result (the fields it reads are the same). */
