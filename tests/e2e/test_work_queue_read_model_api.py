@@ -17,6 +17,7 @@ from cma_adapters.jobs import InProcessEventPublisher
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.privacy.service import ErasureReason
+from cma_core.readmodels import workqueue
 from cma_core.readmodels.model import WorkItem
 from cma_core.shared.events import EventEnvelope
 from cma_core.shared.ids import CaseId, CentreId, UserId
@@ -170,3 +171,40 @@ async def test_the_author_sees_their_write_while_the_projection_is_behind(
     r = await api.get("/api/v1/work-queue", headers={"X-CMA-Consistency-Token": token})
     assert r.headers["x-cma-read-source"] == "projection"
     assert r.json()["items"] == seen["items"]
+
+
+async def test_the_write_side_merge_reads_every_stored_item_of_a_long_queue(
+    container: Container, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the projection is behind, the queue merges the write side into the stored
+    items: all of them, however many pages (a page of one here), not the first page."""
+    centre = await make_centre(container, "Long Centre", Role.ADVISER)
+    api = await sign_in(http, "adviser@longcentre.example", centre)
+    case = await api.new_case()
+    for title in ("Ring the council", "Write to the bank", "File the form"):
+        r = await api.post("/api/v1/tasks", {"title": title, "due_at": "2030-01-03T10:00:00Z"})
+        assert r.status_code == 201, r.text
+    await settle(container)
+    assert (await api.get("/api/v1/work-queue")).json()["counts"]["task"] == 4
+
+    async def held(self: InProcessEventPublisher, envelopes: Sequence[EventEnvelope]) -> None:
+        self._queue.extend(envelopes)
+
+    monkeypatch.setattr(InProcessEventPublisher, "publish", held)
+    monkeypatch.setattr(container.work_queue(), "wait_seconds", 0.05)
+    monkeypatch.setattr(workqueue, "MAX_RECORDS", 1)
+    body = {"title": "Phone the landlord", "case_id": case["id"], "due_at": "2030-01-02T10:00:00Z"}
+    r = await api.post("/api/v1/tasks", body)
+    assert r.status_code == 201, r.text
+    token = r.headers["x-cma-consistency-token"]
+    r = await api.get("/api/v1/work-queue", headers={"X-CMA-Consistency-Token": token})
+    assert r.headers["x-cma-read-source"] == "write"
+    seen = r.json()
+    assert seen["counts"]["task"] == seen["total"] == 5
+    titles = {i["title"] for i in seen["items"]}
+    assert {
+        "Ring the council",
+        "Write to the bank",
+        "File the form",
+        "Phone the landlord",
+    } <= titles

@@ -329,11 +329,18 @@ class WorkQueueQuery:
             for i in await self.projection.read_items(uow, scope)
             if i.user_id == whose and _in_window(i, window)
         ]
-        stored = await self.projection.work_queue_items(uow).list(
-            whose, limit=MAX_RECORDS, appointments=window
-        )
+        # Every page of the user's stored items (a busy adviser's queue passes any one).
+        items = self.projection.work_queue_items(uow)
+        stored: list[WorkItem] = []
+        last: tuple[dt.datetime, uuid.UUID] | None = None
+        while True:
+            page = await items.list(whose, limit=MAX_RECORDS, appointments=window, after=last)
+            stored += page.items
+            if len(page.items) < MAX_RECORDS:
+                break
+            last = (page.items[-1].at, page.items[-1].item_id)
         merged = sorted(
-            [i for i in stored.items if i.scope_id not in behind] + fresh,
+            [i for i in stored if i.scope_id not in behind] + fresh,
             key=lambda i: (i.at, i.item_id),
         )
         counts = {s: sum(1 for i in merged if i.section is s) for s in WorkSection}
