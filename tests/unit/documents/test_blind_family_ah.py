@@ -456,9 +456,16 @@ def ah_score(
     )  # fmt: skip
 
 
-FIRST = "not yet measured"
-"""The first measurement (38 documents here), filled in after the one measurement."""
-UNMET: frozenset[str] = frozenset()
+FIRST = (
+    "class 100% (38/38), creditor 93% (28/30), original creditor 1/2, reference 100% "
+    "(30/30), balance 100% (30/30), letter date 100% (36/36), deadline 100% (24/24), claim "
+    "no. 4/4, payer 4/4, income 4/4, gross 1/2, frequency 4/4, served 2/2 (branch corpusah "
+    "off 6360646 = main's round-26 reader, shipped classifier and field ranker 2026-12-05.26; "
+    "on 76 documents original creditor 2/4 and gross 2/4: benchmarks/OCR.md, 'Family AH')"
+)
+"""The first measurement (38 documents here): every floor met but the original creditor
+and the gross pay."""
+UNMET = frozenset({"original_creditor", "gross_pence"})
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
