@@ -2,7 +2,7 @@
 blind; ``--family q`` for Q only, and so on; T is read since round 12, U since round 13, V
 since round 14, W since round 15, X since round 16, G since round 17, Z since round 18, F
 since round 19, E since round 20, AA since round 21, AC since round 25, AE since round 26;
-Y, I, J, AB, AD, AF, AG and AH are still blind), against a local chat-completions server
+Y, I, J, AB, AD, AF, AG, AH and AI are still blind), against a local chat-completions server
 (127.0.0.1, the same protocol the integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
@@ -14,7 +14,7 @@ to see what the adapter itself loses. With a real key, point ``--base-url`` at t
 instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
 
 Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4]
-[--family all|h|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah]``
+[--family all|h|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai]``
 
 Only aggregate tables are printed (a still-blind family's misses are never shown).
 """
@@ -54,6 +54,7 @@ from cma_adapters.rules_assistant.corpus_blind_ae import ae_pages, ae_text, buil
 from cma_adapters.rules_assistant.corpus_blind_af import af_pages, af_text, build_af
 from cma_adapters.rules_assistant.corpus_blind_ag import ag_pages, ag_text, build_ag
 from cma_adapters.rules_assistant.corpus_blind_ah import ah_pages, ah_text, build_ah
+from cma_adapters.rules_assistant.corpus_blind_ai import ai_pages, ai_text, build_ai
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_text
 from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_text
@@ -114,6 +115,7 @@ FAMILIES: dict[
     "AF": (build_af, af_pages, af_text),
     "AG": (build_ag, ag_pages, ag_text),
     "AH": (build_ah, ah_pages, ah_text),
+    "AI": (build_ai, ai_pages, ai_text),
 }
 
 
