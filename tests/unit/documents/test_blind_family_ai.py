@@ -445,9 +445,16 @@ def ai_score(
     )  # fmt: skip
 
 
-FIRST = "not yet measured"
-"""The first measurement (38 documents here), filled in after the one measurement."""
-UNMET: frozenset[str] = frozenset()
+FIRST = (
+    "class 100% (38/38), creditor 70% (21/30), original creditor 2/2, reference 97% "
+    "(29/30), balance 100% (30/30), letter date 100% (36/36), deadline 100% (24/24), claim "
+    "no. 3/4, payer 4/4, income 4/4, gross 2/2, frequency 4/4, served 2/2 (branch corpusai "
+    "off 95303a1 = main's round-26 reader, shipped classifier and field ranker 2026-12-05.26; "
+    "on 76 documents creditor 42/60 and claim no. 6/8: benchmarks/OCR.md, 'Family AI')"
+)
+"""The first measurement (38 documents here): every floor met but the creditor and the
+claim number."""
+UNMET = frozenset({"creditor_name", "court_claim_number"})
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
