@@ -10,6 +10,8 @@ const net = vi.hoisted(() => {
     pages: [] as unknown[],
     // The queue's document section alone (?section=document), where a test sets it.
     documents: null as unknown,
+    // A promise the document section's answer waits for, where a test holds it.
+    hold: null as Promise<void> | null,
     unassigned: { items: [] as unknown[], total: 0, limit: 50, offset: 0 },
   };
   globalThis.fetch = (async (req: Request) => {
@@ -18,6 +20,8 @@ const net = vi.hoisted(() => {
     const json = (body: unknown, headers: Record<string, string> = {}) =>
       new Response(JSON.stringify(body), { headers: { "content-type": "application/json", ...headers } });
     if (url.pathname === "/api/v1/work-queue" && url.searchParams.get("section") === "document") {
+      await state.hold;
+      if (state.documents === "fail") return new Response(JSON.stringify({ title: "Service unavailable", status: 503 }), { status: 503, headers: { "content-type": "application/problem+json" } });
       return json(state.documents ?? { items: [], total: 0, limit: 200, next_cursor: null });
     }
     if (url.pathname === "/api/v1/work-queue") {
@@ -77,6 +81,7 @@ beforeEach(() => {
   net.pages = [{ user_id: "me-1", items, total: items.length, limit: 200, counts, next_cursor: null }];
   net.unassigned = { items: [], total: 0, limit: 50, offset: 0 };
   net.documents = null;
+  net.hold = null;
 });
 
 describe("queueSections", () => {
@@ -175,6 +180,34 @@ describe("WorkQueue", () => {
     const asked = net.seen.filter((c) => c.query.includes("section=document"));
     expect(asked).toHaveLength(1);
     expect(asked[0]!.query).toContain("limit=200");
+  });
+
+  it("says it is reading them, not the first page's short counts, and then lists them; an empty first page is not 'nothing waiting'", async () => {
+    const doc = (id: string, caseId: string, reference: string, days: number) =>
+      item({ id, section: "document", case_id: caseId, case_reference: reference, title: `${reference}: suggested`, label: "new_debt", at: inDays(days) });
+    net.pages = [{ user_id: "me-1", items: [items[0]!], total: 203, limit: 200, counts: { ...counts, document: 3 }, next_cursor: "abc" }];
+    let release = () => {};
+    net.hold = new Promise<void>((resolve) => (release = resolve));
+    net.documents = { user_id: "me-1", items: [doc("d1", "c1", "C-000001", -3), doc("d2", "c1", "C-000001", -2), doc("d3", "c2", "C-000002", -1)], total: 3, limit: 200, counts: { ...counts, document: 3 }, next_cursor: null };
+    show();
+    expect(await screen.findByText("Reading every one of them…")).toBeInTheDocument();
+    expect(screen.getByText(/^3 suggestions from documents on your cases:$/)).toBeInTheDocument();
+    expect(screen.queryByText("Nothing read from a document is waiting for you.")).toBeNull();
+    expect(screen.queryByRole("list", { name: "Documents waiting for review" })).toBeNull();
+    release();
+    const docs = await screen.findByRole("list", { name: "Documents waiting for review" });
+    expect(within(docs).getAllByRole("link").map((a) => a.textContent)).toEqual(["C-000001: 2 suggestions to review", "C-000002: 1 suggestion to review"]);
+    expect(screen.queryByText("Reading every one of them…")).toBeNull();
+  });
+
+  it("says so when the whole list cannot be read, and lists the oldest it has", async () => {
+    net.pages = [{ user_id: "me-1", items, total: 210, limit: 200, counts: { ...counts, document: 12 }, next_cursor: "abc" }];
+    net.documents = "fail";
+    show();
+    expect(await screen.findByText(/could not be read: only the oldest are listed/)).toBeInTheDocument();
+    expect(screen.getByText(/^12 suggestions from documents on your cases, the oldest 1 shown:$/)).toBeInTheDocument();
+    const docs = screen.getByRole("list", { name: "Documents waiting for review" });
+    expect(within(docs).getByRole("link")).toHaveTextContent("1 suggestion to review");
   });
 
   it("asks for no more documents when the queue's page holds every one", async () => {

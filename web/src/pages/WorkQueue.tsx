@@ -6,7 +6,7 @@ import { unwrap } from "../api/problem";
 import { useMe } from "../auth/session";
 import { dateTime, label } from "../components/format";
 import { Button, Select } from "../components/forms";
-import { QueryState, Tag } from "../components/ui";
+import { QueryState, Tag, WarningText } from "../components/ui";
 import { CreateTask } from "./queue/CreateTask";
 import { TaskList } from "./queue/TaskList";
 import { asQueryResult, itemTask, queueSections, reviewsByCase, useDocumentReviews, useWorkQueue, type Queue } from "./queue/workQueue";
@@ -169,29 +169,40 @@ export function WorkQueue() {
           <h2 className="govuk-heading-m">Documents waiting for review</h2>
           <QueryState query={state} what="documents waiting for review">
             {(q) =>
-              q.counts.document === 0 && sections.documents.length === 0 ? (
+              q.counts.document === 0 && reviews.items.length === 0 ? (
                 <p className="govuk-body">Nothing read from a document is waiting for you.</p>
               ) : (
                 <>
                   <p className="govuk-body">
                     {q.counts.document} {q.counts.document === 1 ? "suggestion" : "suggestions"} from documents on your cases
-                    {reviews === null ? shown(q.counts.document, sections.documents.length, "oldest") : ""}:
+                    {reviews.failed ? shown(q.counts.document, reviews.items.length, "oldest") : ""}:
                   </p>
-                  <ul className="govuk-list" aria-label="Documents waiting for review">
-                    {reviewsByCase(reviews ?? sections.documents).map((r) => (
-                      <li key={r.caseId}>
-                        <Link className="govuk-link" to={`/cases/${r.caseId}/documents`}>
-                          {r.reference ? `${r.reference}: ` : ""}
-                          {r.count} {r.count === 1 ? "suggestion" : "suggestions"} to review
-                        </Link>
-                        <span className="govuk-body-s">
-                          {" "}
-                          ({r.kinds.map(([kind, n]) => `${label(kind).toLowerCase()}${n > 1 ? ` ×${n}` : ""}`).join(", ")}) — {r.count === 1 ? "read" : "oldest read"}{" "}
-                          {dateTime(r.oldest)}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
+                  {/* Not the first page's lines meanwhile: their counts would be short. */}
+                  {reviews.reading && (
+                    <p className="govuk-body-s" role="status">
+                      Reading every one of them…
+                    </p>
+                  )}
+                  {reviews.failed && (
+                    <WarningText role="status">Every document waiting for review could not be read: only the oldest are listed. Reload the page to try again.</WarningText>
+                  )}
+                  {!reviews.reading && (
+                    <ul className="govuk-list" aria-label="Documents waiting for review">
+                      {reviewsByCase(reviews.items).map((r) => (
+                        <li key={r.caseId}>
+                          <Link className="govuk-link" to={`/cases/${r.caseId}/documents`}>
+                            {r.reference ? `${r.reference}: ` : ""}
+                            {r.count} {r.count === 1 ? "suggestion" : "suggestions"} to review
+                          </Link>
+                          <span className="govuk-body-s">
+                            {" "}
+                            ({r.kinds.map(([kind, n]) => `${label(kind).toLowerCase()}${n > 1 ? ` ×${n}` : ""}`).join(", ")}) — {r.count === 1 ? "read" : "oldest read"}{" "}
+                            {dateTime(r.oldest)}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </>
               )
             }

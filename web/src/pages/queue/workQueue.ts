@@ -1,7 +1,7 @@
 // The work queue read model (GET /api/v1/work-queue), one request for the whole page:
 // open tasks, deadlines, today's appointments and documents waiting for review, soonest
 // first, with counts per section. Paged by cursor; the page splits the items by section.
-import { useInfiniteQuery, useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { api, type Schemas } from "../../api/client";
 import { everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
@@ -120,17 +120,23 @@ export function useWorkQueue(enabled: boolean) {
   return query;
 }
 
+/** The documents waiting for review as the page can show them: `items` every one when
+ * `whole`; else the queue's own (the oldest) while the rest are `reading` or could not be
+ * read (`failed`). */
+export type DocumentReviews = { items: readonly WorkItem[]; whole: boolean; reading: boolean; failed: boolean };
+
 /**
  * The documents waiting for review, every one: the queue's own pages where they already
  * hold them all (the usual case: no request more), else the queue's document section read
  * whole, so that each case's line counts all its suggestions and no case is left off
- * because its suggestions sort after the queue's first page. `null` while it is read.
+ * because its suggestions sort after the queue's first page.
  */
-export function useDocumentReviews(queue: Queue | undefined, loaded: readonly WorkItem[]): readonly WorkItem[] | null {
+export function useDocumentReviews(queue: Queue | undefined, loaded: readonly WorkItem[]): DocumentReviews {
   const more = queue !== undefined && queue.counts.document > loaded.length;
   const whole = useQuery({
-    // Under "tasks" as the queue, and keyed by the count: a new suggestion reads it again.
-    queryKey: ["tasks", "work-queue", "documents", queue?.counts.document],
+    // Keyed by the count, so a new or decided suggestion reads it again; the list read
+    // before stays on the page meanwhile (no flicker back to the first page's).
+    queryKey: ["work-queue", "documents", queue?.counts.document],
     queryFn: () =>
       everyItem(async (at) => {
         const result = await api.GET("/api/v1/work-queue", {
@@ -138,10 +144,12 @@ export function useDocumentReviews(queue: Queue | undefined, loaded: readonly Wo
         });
         return { ...unwrap(result), offset: 0 };
       }),
+    placeholderData: keepPreviousData,
     enabled: more,
   });
-  if (!more) return loaded;
-  return whole.data?.items ?? null;
+  if (!more) return { items: loaded, whole: true, reading: false, failed: false };
+  if (whole.data !== undefined) return { items: whole.data.items, whole: true, reading: false, failed: false };
+  return { items: loaded, whole: false, reading: !whole.isError, failed: whole.isError };
 }
 
 /** For QueryState, which takes a plain query's result (the fields it reads are the same). */
