@@ -420,6 +420,7 @@ class DocumentRepositoryContract:
         far = attrs.evolve(make_suggestion(far_doc), account_reference="F-7")
         await self.store(backend, elsewhere, (far_doc,), (far,))
         await self.decide(backend, centre, refused, accept=False)
+        await self.decide(backend, centre, later, accept=True)  # accepted: still known
         async with backend.base.uow(centre) as uow:
             repo = backend.suggestions(uow)
             assert await repo.account_references(case_id=case_id) == ("A-1", "B-2")
@@ -441,8 +442,11 @@ class DocumentRepositoryContract:
         first = make_suggestion(doc, at=T0)
         decided = make_suggestion(doc, at=T0 + HOUR)
         not_this_case = make_suggestion(other_doc)
-        await self.store(backend, centre, (doc, other_doc), (later, first, decided, not_this_case))
+        refused = make_suggestion(doc, at=T0 + 3 * HOUR)
+        made = (later, first, decided, refused, not_this_case)
+        await self.store(backend, centre, (doc, other_doc), made)
         await self.decide(backend, centre, decided, accept=True)
+        await self.decide(backend, centre, refused, accept=False)
         async with backend.base.uow(centre) as uow:
             assert await backend.suggestions(uow).waiting(case_id=case_id) == (
                 Waiting(id=first.id, kind=SuggestionKind.NEW_DEBT, created_at=T0),
@@ -657,7 +661,37 @@ async def _sql(url: str) -> AsyncIterator[DocBackend]:
         yield DocBackend(base, sql.documents, sql.suggestions, sql.examples)
 
 
-class TestSqliteDocumentRepositories(DocumentRepositoryContract):
+class SqlDocumentRepositoryContract(DocumentRepositoryContract):
+    async def test_account_references_of_rows_sealed_and_not(self, backend: DocBackend) -> None:
+        """A row written before the references were sealed (1841), or without a key,
+        holds its reference in its column: it is known as a sealed row's is."""
+        from sqlalchemy import update
+
+        from cma_adapters.sqlalchemy import SqlAlchemyUnitOfWork
+        from cma_adapters.sqlalchemy.documents import suggestions_t
+
+        centre, case_id = await self.seed(backend)
+        doc = make_document(centre, case_id)
+        plain = attrs.evolve(make_suggestion(doc, at=T0), account_reference="P-1")
+        sealed = attrs.evolve(make_suggestion(doc, at=T0 + HOUR), account_reference="S-2")
+        await self.store(backend, centre, (doc,), (plain, sealed))
+        async with backend.base.uow(centre) as uow:
+            connection = SqlAlchemyUnitOfWork.of(uow).context.c
+            await connection.execute(
+                update(suggestions_t)
+                .where(suggestions_t.c.id == plain.id)
+                .values(sealed=None, account_reference="P-1")
+            )
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            assert await repo.account_references(case_id=case_id) == ("P-1", "S-2")
+            loaded = await repo.get(plain.id)
+            assert loaded is not None
+            assert loaded.account_reference == "P-1"
+
+
+class TestSqliteDocumentRepositories(SqlDocumentRepositoryContract):
     @pytest.fixture
     async def backend(self, sqlite_url: str) -> AsyncIterator[DocBackend]:
         async for b in _sql(sqlite_url):
@@ -665,7 +699,7 @@ class TestSqliteDocumentRepositories(DocumentRepositoryContract):
 
 
 @pytest.mark.postgres
-class TestPostgresDocumentRepositories(DocumentRepositoryContract):
+class TestPostgresDocumentRepositories(SqlDocumentRepositoryContract):
     @pytest.fixture
     async def backend(self, postgres_url: str) -> AsyncIterator[DocBackend]:
         async for b in _sql(postgres_url):

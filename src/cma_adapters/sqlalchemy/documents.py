@@ -643,7 +643,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             reference = row.account_reference
             if row.sealed and keys is not None:
                 plain = keys.open(row.sealed, aad("document_suggestions", "sealed", row.id))
-                reference = json.loads(plain).get("account_reference")
+                reference = json.loads(plain).get("account_reference", reference)
             if reference:
                 references.append(reference)
         return tuple(references)
