@@ -162,6 +162,7 @@ _POUNDS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
 _LINE_NUMBER = re.compile(r"\d{1,3}")
+_MONTH_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 
 
 def _line_numbers(rows: list[list[Word]], height: float) -> list[list[Word]]:
@@ -177,7 +178,10 @@ def _line_numbers(rows: list[list[Word]], height: float) -> list[list[Word]]:
     numbered = [
         (r, int(words[0].text), words[0].box.right)
         for r, words in enumerate(rows)
-        if words and _LINE_NUMBER.fullmatch(words[0].text)
+        if words
+        and _LINE_NUMBER.fullmatch(words[0].text)
+        # (a day before its month's name is a date's: a statement's "02 Mar", "03 Mar")
+        and not (len(words) > 1 and _MONTH_NAME.match(words[1].text))
     ]
     runs: list[list[tuple[int, int, int]]] = []
     for entry in numbered:

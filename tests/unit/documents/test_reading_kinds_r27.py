@@ -76,7 +76,7 @@ def test_a_page_numbering_its_lines_is_read_past_the_numbers() -> None:
 
 def _quantities_down_a_column_stay_values() -> None:
     """Guard: a table's first column of quantities (2, 5, 1, 12, 3) is not a margin of line
-    numbers: the quantities stay."""
+    numbers: the quantities stay; nor are days counting up before their month's name."""
     page = [
         (Cell(0.08, "Qty"), Cell(0.2, "Item"), Cell(0.7, "Amount")),
         (Cell(0.08, "2"), Cell(0.2, "Fender, large"), Cell(0.7, "£48.00")),
@@ -87,6 +87,12 @@ def _quantities_down_a_column_stay_values() -> None:
     ]
     layout = page_layout(sample_pages(one_page(page))[0])
     assert [row[0].text for row in layout.rows[1:]] == ["2", "5", "1", "12", "3"]
+    # (nor are a statement's days counting up before their month's name: "1 Mar", "2 Mar")
+    days = [
+        (Cell(0.08, f"{d} Mar"), Cell(0.2, "Harbour dues"), Cell(0.7, "£4.00")) for d in range(1, 7)
+    ]
+    layout = page_layout(sample_pages(one_page(days))[0])
+    assert [row[0].text for row in layout.rows] == [f"{d} Mar" for d in range(1, 7)]
 
 
 # -- a calendar's counting week is no value printed a figure to a box -------------------------
