@@ -5,7 +5,8 @@ a checkout from before either was a read family reads the same documents: round 
 ``--with-u`` adds U the same way: round 13; ``--with-v`` adds V: round 14; ``--with-w`` adds W:
 round 15; ``--with-x`` adds X: round 16; ``--with-g`` adds G: round 17; ``--with-z`` adds Z:
 round 18; ``--with-f`` adds F: round 19; ``--with-e`` adds E: round 20; ``--with-aa`` adds
-AA: round 21; ``--with-ac`` adds AC: round 25; ``--with-ae`` adds AE: round 26), read
+AA: round 21; ``--with-ac`` adds AC: round 25; ``--with-ae`` adds AE: round 26;
+``--with-ab`` adds AB: round 27), read
 as the product reads (``extract`` with the shipped classifier and field ranker). CPU
 seconds of this process (``time.process_time``), so a busy machine slows it less than wall
 time; the documents are built before the clock starts.
@@ -47,6 +48,7 @@ def main() -> None:
     parser.add_argument("--with-aa", action="store_true")
     parser.add_argument("--with-ac", action="store_true")
     parser.add_argument("--with-ae", action="store_true")
+    parser.add_argument("--with-ab", action="store_true")
     args = parser.parse_args()
     docs = [(sample_text(s), sample_pages(s)) for s in build_corpus(args.per_family, seed=99)]
     families = read_families._families()
@@ -103,6 +105,10 @@ def main() -> None:
         from cma_adapters.rules_assistant.corpus_blind_ae import ae_pages, ae_text, build_ae
 
         docs += [(ae_text(s), ae_pages(s)) for s in build_ae(args.per_family)]
+    if args.with_ab:
+        from cma_adapters.rules_assistant.corpus_blind_ab import ab_pages, ab_text, build_ab
+
+        docs += [(ab_text(s), ab_pages(s)) for s in build_ab(args.per_family)]
     model, fields_model = classifier.shipped(), ranker.shipped()
     assert model is not None
     assert fields_model is not None

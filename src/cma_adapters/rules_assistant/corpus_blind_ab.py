@@ -22,6 +22,12 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``AB`` no longer blind and
 must say so there.
 
+**AB is no longer blind since round 27** (branch ``reader27``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on AB
+from then on is a training-side figure (benchmarks/OCR.md, "Round 27"; a docstring line of
+this module was seen by round 26's helper before, as that section says).
+
 What differs from A-Z, G, E, F, I, J and AA:
 
 * who writes: bodies and firms of Hampshire and Dorset (the New Forest, the Test valley,

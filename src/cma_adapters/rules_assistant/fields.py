@@ -29,6 +29,7 @@ import attrs
 from cma_adapters.rules_assistant.fields_kinds import (
     fuller_form,
     lender_label,
+    nought_read_as_o,
     whole_debt,
     without_letter_o,
 )
@@ -86,6 +87,7 @@ from cma_adapters.rules_assistant.structures import (
     public_payer_lines,
     quote_rows,
     registered,
+    remainders,
     role_after_name,
     row_of,
     running_balance,
@@ -148,6 +150,7 @@ def read_fields(
     found["account_reference"] += prose_references(layouts)
     found["account_reference"] += paired_references(layouts)
     found["account_reference"] += subject_references(layouts)  # (round 21)
+    found["account_reference"] = [_nought_for_o(c, text) for c in found["account_reference"]]
     found["court_claim_number"] = labelled_candidates(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
@@ -206,6 +209,10 @@ def read_fields(
         "balance_pence",
         lambda c: 1.5 if sums_the_column(layouts, c) else printed_sum(layouts, c),
     )
+    # (a whole, what was paid off it and what is left: the remainder is owed, round 27)
+    left = remainders(found["balance_pence"], layouts)
+    if left:
+        _adjust(found, "balance_pence", lambda c: left.get(c.value, 0.0))
     for candidate in dated_steps(layouts):
         found[candidate.field].append(candidate)
     starred = starred_rows(layouts)
@@ -251,6 +258,13 @@ def _pound_as_eight(c: Candidate, text: str) -> Candidate:
     if not c.shown or "£" in c.shown:
         return c
     value = pound_read_as_eight(c.shown, text)
+    return c if value is None else attrs.evolve(c, value=value)
+
+
+def _nought_for_o(c: Candidate, text: str) -> Candidate:
+    """A reference whose nought OCR read as an O, printed with the nought elsewhere on
+    the page, reads the nought (round 27)."""
+    value = nought_read_as_o(c.value, text) if isinstance(c.value, str) else None
     return c if value is None else attrs.evolve(c, value=value)
 
 

@@ -214,7 +214,7 @@ ARREARS_AFTER = re.compile(r"\s*(?:GBP\s+)?(?:in (?:\w+ ){0,2}arrears|overdue|be
 # "The amount overdue is", "The sum now owing comes to", "The arrears on the account stand at"
 STATED_BEFORE = re.compile(
     r"\b(?:the|your) (?:amount|sum|balance|total|arrears)(?: (?:now|still|currently))?"
-    r" (?:overdue|outstanding|owing|owed|due|unpaid|in arrears|behind|to pay)"
+    r" (?:overdue|past due|outstanding|owing|owed|due|unpaid|in arrears|behind|to pay)"
     r"(?: (?:on|for) (?:the|your|this) \w+)?"
     r" (?:is|are|was|stands? at|comes? to|totals?)\s*$",
     re.I,
@@ -811,3 +811,17 @@ def _substituted(
             out.append(words[i])
             i += 1
     return tuple(out) if changed else words
+
+
+def nought_read_as_o(value: str, text: str) -> str | None:
+    """A reference OCR read with a letter O beside its figures ("ROJO944"), printed with a
+    nought there elsewhere on the page ("ROJ0944", in a file's name or a footer): the
+    reference as printed with the nought, which the letter O stood for (round 27). A
+    reference the page never prints so keeps its O ("PO12345" is no "P012345")."""
+    if "O" not in value or not re.search(r"\d", value):
+        return None
+    fixed = re.sub(r"(?<=\d)O|O(?=\d)", "0", value)
+    if fixed == value:
+        return None
+    pattern = r"(?<![A-Z0-9])" + re.escape(fixed) + r"(?![A-Z0-9])"
+    return fixed if re.search(pattern, text.upper()) else None

@@ -6,7 +6,8 @@ form print something first that is not the label:
 * a numbered item: "3. Claimant", "(b) Amount of judgment", "2) Pay by" — the number is
   the box's, the label follows it;
 * a label asked as a question: "What is my account no.?" — the label is what it asks for
-  (round 20);
+  (round 20); so is a step naming what to have ready: "Have your account number to hand:"
+  (round 27);
 * a label in two languages, one after the other: "Dyddiad / Date", "Montant / Amount
   due" — either version may be the one the reader knows. The slash may be lost (drawn as
   a rule, or dropped by OCR: "Dyddiad Date"), so a second version is also tried where a
@@ -35,6 +36,9 @@ _ASKED = re.compile(
     r"|their)\s+(?=\S)",
     re.I,
 )
+# a step that says what to have ready, its label after the verb: "Have your account number
+# to hand:", "Keep your claim no. ready:", "Quote your reference:" (round 27)
+_READY = re.compile(r"\s*(?:have|keep|quote|give)\s+(?:your|the|this)\s+(?=\S)", re.I)
 # a figure, a comma or a sentence's end: the cell is a sentence, or holds its value
 _SENTENCE = re.compile(r"\d|[,;]|[a-z]{2}\.\s+[A-Z]")
 
@@ -56,6 +60,10 @@ def label_starts(text: str) -> tuple[int, ...]:
     asked = _ASKED.match(text, item.end() if item else 0)
     if asked:
         starts.append(_tokens(text[: asked.end()]))
+    # (a step naming what to have ready: the label is what it names, round 27)
+    ready = _READY.match(text, item.end() if item else 0)
+    if ready:
+        starts.append(_tokens(text[: ready.end()]))
     total = _tokens(text)
     offsets = [_tokens(text[: m.start()]) for m in _PARALLEL.finditer(text)]
     if total <= _MAX_LABEL and not _SENTENCE.search(text[item.end() if item else 0 :]):

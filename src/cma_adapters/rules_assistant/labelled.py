@@ -147,6 +147,9 @@ REFERENCE_LABELS = [
     ),
     # an account's short forms, "A/C", "A/C No.", "Acc" (round 22)
     _l(_W % 2 + r"(?:a c|acc)(?: (?:no|number|ref))?\b", 1.0),
+    # the writer's file the debt is kept under, named as a whole: "Our enforcement file:",
+    # "Collection file" (round 27; "File no." was read already)
+    _l(_W % 3 + r"file\b(?! (?:a|an|the|your|it|this|for|with|on|in|by|to)\b)", 1.0),
 ]
 
 
@@ -360,7 +363,8 @@ def money_score(hit: Hit, weight: float) -> float:
         s += 2.0
     if re.search(
         r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|unpaid|overdue|still to pay"
-        r"|remaining|left to pay|to clear)\b",
+        # ("past due", a payment's date gone by: overdue, round 27)
+        r"|remaining|left to pay|to clear|past due)\b",
         label,
     ):
         s += 1.0
@@ -402,7 +406,7 @@ INCLUDED_IN_SUM = re.compile(
 
 _NOT_RECEIVED = re.compile(
     r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected)"
-    r"|unpaid|overdue|in arrears"  # ("Instalments unpaid so far": round 14)
+    r"|unpaid|overdue|past due|in arrears"  # ("Instalments unpaid so far": round 14)
     # (what a claimant asks for: "Pitch fees our client seeks", "Fees sought", round 26)
     r"|seeks|sought)\b"
 )
@@ -441,6 +445,9 @@ _REGISTER_NUMBER = re.compile(
 _PAYEES_ACCOUNT = re.compile(r"\b(?:credit|bank|giro) account\b|\bbank giro\b")
 
 
+_EXCHANGE = re.compile(r"\b(?:chat|conversation|session|transcript)\b")
+
+
 def reference_score(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(hit.context))
     row = hit.row_text.lower()
@@ -459,6 +466,10 @@ def reference_score(hit: Hit, weight: float) -> float:
     if re.search(r"\b(?:employee|staff|ni|tax code|national insurance)\b", label):
         s -= 4.0
     if NOT_AN_ACCOUNT.search(" ".join(norm_words(hit.before + " " + hit.context))):
+        s -= 4.0
+    # A conversation's own number ("Chat ID", "Session ref", "Transcript no.") names the
+    # exchange, a web chat or a call, not the account talked about in it (round 27).
+    if _EXCHANGE.search(label):
         s -= 4.0
     # A body's register number in brackets after its name: "… Regulation Authority (no.
     # 667012)", "the Commission (number 1234)": the regulator's number for the sender.

@@ -119,7 +119,7 @@ def page_layout(page: PageText) -> Layout:
     height_px = statistics.median(w.box.height for w in words) or 1.0
     slope = _skew(words)
     lines = _lines(words, slope, height_px)
-    rows = _rows(lines, slope, height_px)
+    rows = _line_numbers(_rows(lines, slope, height_px), height_px)  # (round 27)
     cells_rows: list[tuple[Cell, ...]] = []
     tops: list[float] = []
     for index, row_words in enumerate(rows):
@@ -159,6 +159,58 @@ def _marked(
 
 
 _POUNDS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+_LINE_NUMBER = re.compile(r"\d{1,3}")
+_MONTH_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def _line_numbers(rows: list[list[Word]], height: float) -> list[list[Word]]:
+    """A page that numbers its lines down the left margin (a spreadsheet printed with its
+    row numbers, a numbered form or pleading paper) prints no value in that margin: a
+    line's first word that is only a whole number, in a run of five or more lines whose
+    first numbers count up by one (a number OCR lost may be skipped) in one column, is the
+    line's number and is taken out, with the rule printed beside the numbers ("|"), so the
+    line's label starts its line ("7  Court case number" reads as "Court case number") and
+    the number is no value or name of it; a line that held only its number goes. Where the
+    lines are so numbered, a line above them that is only the column letters "A  B  C" (a
+    sheet's column heading) goes too (round 27)."""
+    numbered = [
+        (r, int(words[0].text), words[0].box.right)
+        for r, words in enumerate(rows)
+        if words
+        and _LINE_NUMBER.fullmatch(words[0].text)
+        # (a day before its month's name is a date's: a statement's "02 Mar", "03 Mar")
+        and not (len(words) > 1 and _MONTH_NAME.match(words[1].text))
+    ]
+    runs: list[list[tuple[int, int, int]]] = []
+    for entry in numbered:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and 1 <= entry[1] - last[1] <= 2
+            and entry[1] - last[1] <= entry[0] - last[0]
+            and abs(entry[2] - last[2]) <= 2 * height
+        ):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    margin = {r for run in runs if len(run) >= 5 for r, _, _ in run}
+    if not margin:
+        return rows
+    out = []
+    for r, words in enumerate(rows):
+        if r in margin:
+            words = words[1:]
+            if words and words[0].text == "|":
+                words = words[1:]
+        elif r < min(margin):
+            letters = [w.text for w in words]
+            if len(letters) >= 3 and letters == [chr(ord("A") + k) for k in range(len(letters))]:
+                words = []
+        if words:
+            out.append(words)
+    return out
 
 
 def _pounds_and_pence(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
@@ -304,7 +356,7 @@ def _join_combs(words: list[Word], dropped: Sequence[Word], height: float) -> li
                     j += 1
                 while not _one_char(words[j]):
                     j -= 1  # (a run ends on a character, not a separator)
-        if sum(_one_char(w) for w in words[i : j + 1]) < 4:
+        if sum(_one_char(w) for w in words[i : j + 1]) < 4 or _counting(words[i : j + 1]):
             out.append(words[i])
             i += 1
             continue
@@ -358,6 +410,16 @@ def _separators_between_figures(
             out.extend(between[:1])
         out.append(right)
     return out
+
+
+def _counting(run: Sequence[Word]) -> bool:
+    """Figures that count up by one, "1  2  3  4  5  6" (a calendar's week, the points of
+    a scale, numbered boxes' own numbers), are so many numbers, not one value printed a
+    figure to a box: a comb's figures do not count (round 27)."""
+    figures = [w.text for w in run if _one_char(w)]
+    return all(f.isdigit() for f in figures) and all(
+        int(b) == int(a) + 1 for a, b in itertools.pairwise(figures)
+    )
 
 
 def _one_char(word: Word) -> bool:
@@ -483,6 +545,14 @@ def _norm_words(text: str) -> tuple[str, ...]:
     return tuple(part for token in tokens for part in _unglue(token))
 
 
+# A file's name as software prints it in a page's header or footer: "rent_account_88.xlsx",
+# "Statement 2026-11.pdf". Its words are no label: "account" in it names no account
+# (round 27).
+FILE_NAME = re.compile(
+    r"\S+(?: \S+){0,3}\.(?:xlsx|xlsm|xls|ods|csv|numbers|pdf|docx?|odt|rtf|txt|html?)", re.I
+)
+
+
 def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[Hit]:
     """Every value read against a cell that *starts* with ``label`` (a pattern over the
     cell's lower-cased words joined by single spaces)."""
@@ -492,6 +562,8 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
         for r, row in enumerate(layout.rows):
             row_text = " | ".join(c.text for c in row)
             for c, cell in enumerate(row):
+                if FILE_NAME.fullmatch(cell.text):
+                    continue  # (a file's name, "county_account_2291.xlsx", no label: r27)
                 tokens = norm_words(cell.text)
                 match, used = None, 0
                 # (past an item's number, or the second version of a two-language label)

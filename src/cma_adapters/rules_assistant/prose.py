@@ -305,7 +305,9 @@ def prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
     return out
 
 
-_NAMES_AN_ACCOUNT = re.compile(r"account|reference|\bref\b|agreement|\bno\b|number|\border\b", re.I)
+_NAMES_AN_ACCOUNT = re.compile(
+    r"account|reference|\bref\b|agreement|\bno\b|number|\border\b|\bfile\b", re.I
+)
 
 
 def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
@@ -315,7 +317,10 @@ def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         # (OCR may put a speck before a word: "agreement ‘numbered KKE…"). Several words
         # may name it: "account reference X", "agreement account number X".
         r"\b(?:(?:loan |credit )?(?:account|agreement|customer|card)\s+)*"
-        r"(?:account|reference|ref|agreement|order|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
+        # ("our enforcement file X": the file the debt is kept under, named by what it is
+        # for; a bare "our file is X" is a solicitor's own, round 27)
+        r"(?:account|reference|ref|agreement|order|(?<=our )\w+ file"
+        r"|(?<=\s)(?:no\.?|number(?:ed)?))\s+[‘'\"“]?"
         # (whose it is and since when, between: "account number with us from now X",
         # round 21)
         r"(?:(?:with (?:us|them)|from (?:now(?: on)?|today)|now|in future),?\s+){0,2}"

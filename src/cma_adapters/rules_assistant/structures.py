@@ -39,6 +39,7 @@ from cma_adapters.rules_assistant.values import (
     parse_name,
     parse_named_payer,
     parse_reference,
+    without_channel,
 )
 
 # A court heading puts the party's role after its name: "Hexham Finance plc    Claimant".
@@ -428,6 +429,49 @@ def _cell_of(layout: Layout, c: Candidate) -> Cell | None:
     return None
 
 
+# What is left of a debt after what was paid: "Left to pay", "Still to pay", "Remaining
+# balance", "Balance to go" (round 27)
+_REMAINS = re.compile(r"\b(?:left|remaining|remains|still|yet|to go)\b", re.I)
+
+
+def remainders(found: Sequence[Candidate], layouts: Sequence[Layout]) -> dict[object, float]:
+    """A whole and what is left of it: where an amount labelled as what remains ("Left to
+    pay £1,577.71") and another amount printed on its page ("941.08", what was paid) add
+    up to a third amount read as the sum owed ("Total to repay 2,518.79"), the third is
+    what was owed before the payments (-2) and the remainder what is owed now (+1): the
+    figures say which is the debt, whatever the labels call the whole (round 27). An
+    amount the page does not split so is left alone. Returns the change per value."""
+    remaining = [
+        c
+        for c in found
+        if isinstance(c.value, int) and c.value > 0 and c.label and _REMAINS.search(c.label)
+    ]
+    if not remaining:
+        return {}
+    printed: dict[int, set[int]] = {}
+    for layout in layouts:
+        for cell in layout.cells():
+            for m in MONEY.finditer(cell.text):
+                value = parse_money(m.group())
+                if isinstance(value, int) and value > 0:
+                    printed.setdefault(layout.page, set()).add(value)
+    change: dict[object, float] = {}
+    for left in remaining:
+        assert isinstance(left.value, int)
+        amounts = printed.get(left.page, set())
+        for whole in found:
+            if (
+                isinstance(whole.value, int)
+                and whole.page == left.page
+                and whole.value > left.value
+                and whole.value - left.value in amounts
+                and not (whole.label and _REMAINS.search(whole.label))
+            ):
+                change[whole.value] = -2.0
+                change[left.value] = max(change.get(left.value, 0.0), 1.0)
+    return change
+
+
 def printed_sum(layouts: Sequence[Layout], c: Candidate) -> float:
     """An amount that a run of amounts down a column of the same page adds up to, printed
     apart from every column of amounts (a statement's header band or a letter's box giving
@@ -622,7 +666,9 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
             for i, cell in enumerate(row):
                 # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead (its
                 # "From:" may stand in a cell of its own, the sender in the next: round 21).
-                said = cell.text
+                # (the channel the organisation speaks through is not a word of its name,
+                # "X plc - Live Help": round 27)
+                said = without_channel(cell.text)
                 if i and re.fullmatch(r"from\s*:", row[i - 1].text.strip(), re.I):
                     said = "From: " + said
                 sender = re.match(r"from\s*:\s*([^<>:]+?)\s*(?:<[^<>]*@[^<>]*>)?\s*$",
@@ -636,7 +682,7 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
                 if comma and rest.strip() and desk.strip().casefold() in signed:
                     who = rest.strip()
                 name = parse_name(who if sender else in_the_court(said))
-                words = len(who.split()) if sender else len(cell.words)
+                words = len(who.split()) if sender else len(said.split())
                 if name is None or words > 7 or (":" in said and not sender):
                     continue
                 if said.strip().casefold() in subjects:
@@ -852,8 +898,11 @@ def _better_spelt(name: str, sure: dict[str, float], flat: str) -> str:
 
 
 # A letter's sign-off, before its signature block.
+# (a bare "Regards," closes a letter as well: round 27)
 _SIGN_OFF = re.compile(
-    r"^(?:yours (?:sincerely|faithfully|truly)|with (?:kind|best) regards|kind regards)\b", re.I
+    r"^(?:yours (?:sincerely|faithfully|truly)|with (?:kind|best) regards|kind regards"
+    r"|regards,?$)",
+    re.I,
 )
 
 
@@ -904,6 +953,8 @@ def signing_desks(layouts: Sequence[Layout]) -> set[str]:
         m = _DESK.match(layout.rows[k][0].text.strip(" ."))
         if m:
             out.add(m.group("desk").casefold())
+            # (and the desk named whole, "Fines Office", where a letterhead names it so)
+            out.add(m.group().casefold())
     return out
 
 

@@ -111,8 +111,10 @@ DATE = re.compile(
     r"(?P<d9>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,:/-]?\d)"
     # a system's compact date, the day, the month's three letters and the year run
     # together: "04DEC26", "4Dec2026" (round 22)
-    r"|\b(?P<d10>[0-3]?\d)(?P<m10>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"(?P<y10>(?:19|20)\d\d|\d\d)\b"
+    # (after OCR, the month's O as a nought, "030CT26", and a day's nought as an O,
+    # "O30CT26": round 27, as round 26's "0ct" between points)
+    r"|\b(?P<d10>(?:[0-3]|O(?=\d))?\d)(?P<m10>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|0ct|nov"
+    r"|n0v|dec)(?P<y10>(?:19|20)\d\d|\d\d)\b"
     # the year, the month and the day run together in eight figures, as a system prints a
     # date (ISO 8601's basic form): "20261204" (round 25); only a month and a day that can
     # be, so an eight-figure number that is no date stays a number
@@ -168,7 +170,10 @@ REFERENCE = re.compile(
     r"|\d\d \d{5,8} \d\d(?=\s{2,}|\s*\n|\s*$|[,;)])"
     # a prefix of letters and figures, a space and one long run of figures, the whole of
     # its cell: "WGR84 386979", a space OCR read inside one reference (round 25)
-    r"|[A-Z]{2,4}\d{1,3} \d{5,8}(?=\s{2,}|\s*\n|\s*$|[,;)]))\b(?![.,]\d)"
+    r"|[A-Z]{2,4}\d{1,3} \d{5,8}(?=\s{2,}|\s*\n|\s*$|[,;)])"
+    # letters and four to six figures, then groups of figures, the whole of its cell:
+    # "KT4471 0925", "RB88120 442 107" (round 27)
+    r"|[A-Z]{1,4}\d{4,6}(?: \d{3,6}){1,3}(?=\s{2,}|\s*\n|\s*$|[,;)]))\b(?![.,]\d)"
     # A card number printed masked: "8082 XXXX XXXX 9738", "4929 **** **** 1234".
     r"|\b\d{4}(?: (?:[X*•]{4}|\d{4})){2}(?: \d{3,4})\b"
     r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b"
@@ -329,7 +334,8 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(m.group("y9")), month, int(m.group("d9")))
         if m.group("d10"):
             month = _MONTHS[m.group("m10").lower()]
-            return dt.date(_year(m.group("y10")), month, int(m.group("d10")))
+            day = int(m.group("d10").upper().replace("O", "0"))
+            return dt.date(_year(m.group("y10")), month, day)
         if m.group("y11"):
             return dt.date(int(m.group("y11")), int(m.group("m11")), int(m.group("d11")))
         if m.group("d12"):
@@ -373,8 +379,15 @@ _DOLLAR_FOR_S = re.compile(r"(?<![\w$£])\$(?=[A-Z])")
 _SPACED_SLASH = re.compile(r"(?<=\d) /(?=\d)|(?<=\d)/ (?=\d)")
 
 
+# What a program calls a sheet, a tab or a page of what it prints: "Sheet1", "Tab 2",
+# "Page1" (a spreadsheet's print header "Printed from Sheet1"): never anyone's reference
+# (round 27).
+_PRINTED_PART = re.compile(r"\b(?:(?:work)?sheet|tab|page) ?\d{1,3}\b", re.I)
+
+
 def parse_reference(text: str) -> str | None:
     text = _SPACED_SLASH.sub("/", _DOLLAR_FOR_S.sub("S", text))
+    text = _PRINTED_PART.sub(" ", text)
     lettered = lettered_number(text)  # "QRS 40471" (round 15)
     for m in REFERENCE.finditer(text):
         if lettered is not None and lettered[0] < m.start():
@@ -484,10 +497,27 @@ def parse_named_payer(text: str) -> str | None:
     return name
 
 
+# The channel an organisation speaks through, printed after its name in the heading of
+# what the channel prints: "X plc - Live Help", "X Council | Web chat", "X Online Support"
+# (round 27). The organisation is the name before it; a name that only starts with such
+# words ("Online Support Services Ltd") is kept whole.
+_CHANNEL = re.compile(
+    r"(?<=\S)\s*(?:[-–|:]\s*)?\b(?:live (?:help|chat|support)|web ?chat"
+    r"|online (?:help|chat|support)|chat transcript)\s*$",
+    re.I,
+)
+
+
+def without_channel(text: str) -> str:
+    """``text`` without the channel's name printed after an organisation's (``_CHANNEL``)."""
+    return _CHANNEL.sub("", text)
+
+
 def _name_shaped(text: str) -> str | None:
     # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
     # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
     text = re.sub(r"\s*<?[\w.+-]+\s?@\s?[\w.-]+>?", " ", text)
+    text = without_channel(text)
     # A heading that names the party: "Claim against you by X plc", "Judgment for X Ltd",
     # "Decree in favour of X" — the name is what follows the role word.
     text = re.sub(

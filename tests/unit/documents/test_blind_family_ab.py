@@ -1,11 +1,12 @@
-"""Held-out family AB (``corpus_blind_ab.py``), written blind in a twenty-second hand (its
-organisations and wording new to A-Z, G, E, F, I, J and AA): the family itself (every
-class, ground truth printed, deterministic, laid out on the page, each setting as it says)
-and that it is never trained on, and the reader measured on it (blind: aggregates only) on
-perfect text as the product reads (the shipped classifier and field ranker). The OCR
-sample is in tests/integration/ocr/test_blind_family_ab_ocr.py; the figures are in
-benchmarks/OCR.md ("Family AB"). Two documents a class keep this module to a few seconds;
-the benchmark reads four."""
+"""Family AB (``corpus_blind_ab.py``), written blind in a twenty-second hand (its
+organisations and wording new to A-Z, G, E, F, I, J and AA) and measured blind on rounds 20
+to 26; seen since round 27, which read its misses and trains on it as a read family
+(``read_families``): the family itself (every class, ground truth printed, deterministic,
+laid out on the page, each setting as it says) and the reader measured on it on perfect
+text, as the product reads (the shipped classifier and field ranker). The OCR sample is in
+tests/integration/ocr/test_blind_family_ab_ocr.py; the figures are in benchmarks/OCR.md
+("Family AB", "Round 27"). Being seen, AB's figures here are training-side figures. Two
+documents a class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -24,14 +25,19 @@ from PIL import Image, ImageDraw
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ab, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_ab,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ab import (
@@ -387,11 +393,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ab") == digest()
 
 
-def test_family_ab_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ab", "AB")
+def test_family_ab_is_trained_on_only_as_a_read_family() -> None:
+    """AB is seen since round 27 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AB" in read_families.READ
+    assert "corpus_blind_ab" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ab", "AB")
 
 
-# -- the reader on AB (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AB (seen since round 27, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -412,27 +425,30 @@ FIRST = (
     "3b1eff9 = main's round-20 reader, shipped classifier and field ranker 2026-12-05.20; "
     "on 76 documents: benchmarks/OCR.md, 'Family AB')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"account_reference", "balance_pence", "payer_name"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement, blind (38 documents here)."""
+ROUND_27 = (
+    "class 38/38 and every field 100% (creditor 30/30, reference 30/30, balance 30/30, payer "
+    "4/4 ...): rules of round 27, models 2026-12-05.26 and .27"
+)
+"""As shipped after round 27, which read AB's misses (training-side): the reference, the
+balance and the payer meet their floors (plain assertions; a sheet's row numbers and print
+header, a chat's own number and channel, a calendar's week, what is left to pay)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the first measurement of the fields that every debt letter states (90%, 80%
-and 67% here): a collapse, not a small loss (why any of them is low is not looked into: AB
-is blind)."""
+and 67% here at the first, blind measurement): a collapse, not a small loss."""
 
 
 def test_family_ab_is_read_above_a_collapse_floor(ab_score: Score) -> None:
-    print("\n" + ab_score.table("held-out family AB (written blind), perfect text"))
+    print("\n" + ab_score.table("family AB (seen since round 27), perfect text"))
     assert ab_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (ab_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AB blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ab_meets_the_floor(ab_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 27, so a regression check of a training-side figure, no longer a
+    strict xfail: ROUND_27 (blind, first measurement: FIRST). The issue's floors: 95% for
+    the class, 90% for each field the documents state."""
     assert meets_floor(ab_score.accuracy(field), field), field
