@@ -465,7 +465,7 @@ FIRST = (
 )
 """The first measurement (38 documents here): every floor met but the original creditor
 and the gross pay."""
-UNMET = frozenset({"original_creditor", "gross_pence"})
+UNMET = frozenset({"original_creditor"})
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
