@@ -6,7 +6,9 @@ value goes; two copies of one letter printed side by side on a sheet are read as
 a copy's caption ("Harbour Trust copy - file") is no organisation; a mail-merge field's code
 ("{{COURT_S_CLAIM_NUMBER}}") is its label, and the court's own claim number is labelled so;
 a sum said to have a fee added ("Payable today, fee added") is a sum, not a fee; a note jotted
-beside a signature ("paid £30 last wk") is no printed value — not a family's phrase.
+beside a signature ("paid £30 last wk") is no printed value; and, from the retraining, a
+page of dated lines that says nothing of pay is a statement, not a payslip — not a family's
+phrase.
 Perfect text (exact word boxes). Each test failed on the old reader (main's ``src`` at
 95ffe6a, an archive of that commit, run against it)."""
 
@@ -17,9 +19,13 @@ import datetime as dt
 from tests.unit.documents.reading_support import one_page
 from tests.unit.documents.reading_support import read_by_rules as _read
 
+from cma_adapters.rules_assistant.assistant import refine_class
 from cma_adapters.rules_assistant.corpus import Cell, sample_pages
 from cma_adapters.rules_assistant.layout import norm_words, page_layout
 from cma_adapters.rules_assistant.values import parse_name
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
 
 _ADDRESSEE = (
     (Cell(0.08, "Mrs Tamsin Jenkin"),),
@@ -197,3 +203,26 @@ def test_a_note_beside_a_signature_is_no_value() -> None:
         (Cell(0.08, "Hire Arrears Support"),),
     ]
     assert _read(page).balance_pence == 68914
+
+
+# -- a statement the word model reads as pay --------------------------------------------------
+
+
+def test_dated_lines_and_no_pay_words_make_a_statement() -> None:
+    """Read as a payslip by the word model (a statement whose lines include an employer's
+    credit), a page of dated lines that says nothing of pay is a bank statement; a payslip
+    with its dated lines of hours keeps its kind."""
+    statement = "\n".join(
+        [
+            "Scilly Islands Savings Bank                    Printed 4 March 2027",
+            "Day     Details                         Out         In",
+            "02/02   FERRY TICKETS                   £48.00",
+            "05/02   BOATYARD WAGES                              £912.40",
+            "09/02   CO-OP HUGH TOWN                 £36.15",
+            "14/02   HARBOUR DUES DD                 £22.00",
+            "20/02   ISLAND WATER DD                 £18.50",
+        ]
+    )
+    assert refine_class(C.PAYSLIP, {}, statement) is C.BANK_STATEMENT
+    payslip = statement.replace("Out         In", "Gross pay   Deductions")
+    assert refine_class(C.PAYSLIP, {}, payslip) is C.PAYSLIP
