@@ -676,6 +676,20 @@ def _owed_after_all(
     return DocumentClass(max(debts, key=lambda c: probabilities[c]))
 
 
+# What every payslip says of its pay, however worded: what it was before and after what was
+# taken off it, and what was taken (round 28).
+_PAYSLIP_WORDS = re.compile(
+    r"\b(?:gross|net pay|take[- ]home|tax code|national insurance|ni (?:number|no)"
+    r"|deductions?|paye|pay ?slip|pay period|employee)\b"
+)
+# A line that opens with a day and its month: a statement's transaction ("21/01", "3 Mar").
+_DATED_LINE = re.compile(
+    r"^[ \t]*(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?=\s)",
+    re.MULTILINE,
+)
+
+
 def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: str) -> DocumentClass:
     """A generic creditor letter that the reading shows to be a more specific kind.
 
@@ -711,9 +725,20 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
       unsecured one.
 
+    * Read as a payslip, it says nothing of pay (gross, net pay, deductions, tax code,
+      National Insurance, employee) and lists four or more lines that open with a day and
+      its month: a bank statement (round 28: a word model retrained on more payslips read
+      an unseen family's statements, their employer's credit among the lines, as pay).
+
     The word model knows only the seen templates' wording; these cues are what the kinds
     mean, however a lender words them."""
     flat = " ".join(text.lower().split())
+    if (
+        cls is C.PAYSLIP
+        and not _PAYSLIP_WORDS.search(flat)
+        and len(_DATED_LINE.findall(text.lower())) >= 4
+    ):
+        return C.BANK_STATEMENT  # a list of dated lines, and no pay's words (round 28)
     if cls is C.OVERPAYMENT and not _OVERPAID.search(flat) and _AWARDED.search(flat):
         return C.BENEFIT_AWARD
     transfer = _TRANSFERRED.search(flat)

@@ -22,6 +22,11 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``J`` no longer blind and
 must say so there.
 
+**J is no longer blind since round 28** (branch ``reader28``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on J
+from then on is a training-side figure (benchmarks/OCR.md, "Round 28").
+
 What differs from A-Z, G, E, F and I:
 
 * who writes: bodies and firms of the Nene valley, Rockingham Forest, Rutland and the

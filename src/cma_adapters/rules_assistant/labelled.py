@@ -204,7 +204,8 @@ CLAIM_LABELS = [
     # A qualifier may come first ("Court claim", "Your claim number", "County court case
     # no"), but not any words: "What the claim is about" is a heading, not a label.
     _l(
-        r"(?:(?:your|our|the|court|county|money|online) ){0,3}"
+        # (the court's own: "The court's claim no", round 28)
+        r"(?:(?:your|our|the|court(?:'s)?|county|money|online) ){0,3}"
         r"(?:claim (?:number|no|ref(?:erence)?)|case (?:number|no|ref(?:erence)?)|claim)\b",
         3.0,
     ),
@@ -401,6 +402,14 @@ INCLUDED_IN_SUM = re.compile(
     + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)"
     + _ADDED
     + r")*\b"
+    # (or after it, said to be added to it: "Now to pay, fee added", "Balance, costs
+    # added on", "Total, charges included", round 28)
+    + r"|\b"
+    + _ADDED
+    + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)"
+    + _ADDED
+    # (not a fee said to be added to something: "Late fee added to the balance")
+    + r")*\s+(?:now\s+)?(?:added(?:\s+on)?|included|incl)\b(?!\s+(?:to|onto|into)\b)"
 )
 
 

@@ -120,6 +120,7 @@ def page_layout(page: PageText) -> Layout:
     slope = _skew(words)
     lines = _lines(words, slope, height_px)
     rows = _line_numbers(_rows(lines, slope, height_px), height_px)  # (round 27)
+    rows = [_superseded(words) for words in _two_up(rows, height_px)]  # (round 28)
     cells_rows: list[tuple[Cell, ...]] = []
     tops: list[float] = []
     for index, row_words in enumerate(rows):
@@ -159,6 +160,86 @@ def _marked(
 
 
 _POUNDS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+_SUPERSEDING = re.compile(
+    r"\(?(?:amended|revised|corrected|updated|re-?issued|replaced|new|now)\)?[.,;:]?", re.I
+)
+_WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.I)
+
+
+def _value_kind(words: Sequence[Word]) -> str | None:
+    # (values reads cells, so it imports this module: its patterns are fetched late)
+    from cma_adapters.rules_assistant.values import DATE, MONEY
+
+    text = " ".join(w.text for w in words)
+    if MONEY.fullmatch(text):
+        return "money"
+    if DATE.fullmatch(text):
+        return "date"
+    return None
+
+
+def _superseded(words: list[Word]) -> list[Word]:
+    """A figure corrected in place (a re-issued letter, an amended form): the line prints
+    the earlier value, then the new one marked as such ("£1,200.00  £1,260.50 (amended)",
+    "3 May 2026  17 May 2026 (revised)"), the earlier one often struck through, which a
+    page's text does not show. The marked value is the line's; the earlier value of the
+    same kind just before it is no longer anything's and goes, with the mark. A marked
+    value with no earlier one of its kind before it keeps its line as it is (round 28)."""
+    for m in range(2, len(words)):
+        mark = words[m].text
+        if not (mark.startswith("(") and _SUPERSEDING.fullmatch(mark)):
+            continue
+        new = next((k for k in range(min(5, m), 0, -1) if _value_kind(words[m - k : m])), 0)
+        if not new:
+            continue
+        kind = _value_kind(words[m - new : m])
+        end = m - new
+        if kind == "date" and end > 0 and _WEEKDAY.fullmatch(words[end - 1].text):
+            end -= 1  # (the new date's weekday stays with it)
+        old = next(
+            (j for j in range(min(5, end), 0, -1) if _value_kind(words[end - j : end]) == kind),
+            0,
+        )
+        if not old:
+            continue
+        start = end - old
+        if start > 0 and _WEEKDAY.fullmatch(words[start - 1].text) and kind == "date":
+            start -= 1
+        return _superseded([*words[:start], *words[end:m], *words[m + 1 :]])
+    return words
+
+
+def _two_up(rows: list[list[Word]], height: float) -> list[list[Word]]:
+    """Two copies of one letter printed side by side on a sheet (a customer's copy and the
+    office's, a top copy and its duplicate): most lines of the page are one line printed
+    twice, the second starting at the same place on each. Such a page is read as its left
+    copy alone, so each label has one value and the right copy's words (the copy's
+    caption, its second address) are read as nothing of the left's: a line's words right
+    of where the second copy starts go. A page with fewer than four lines so repeated, or
+    where they are under two lines in five of its lines of four words or more, is read as
+    it is (round 28)."""
+    starts = []
+    for words in rows:
+        n = len(words)
+        half = n // 2
+        if (
+            n >= 4
+            and n % 2 == 0
+            and [w.text for w in words[:half]] == [w.text for w in words[half:]]
+        ):
+            starts.append(words[half].box.left)
+    wide = sum(1 for words in rows if len(words) >= 4)
+    if len(starts) < 4 or len(starts) * 5 < wide * 2:
+        return rows
+    split = statistics.median(starts)
+    out = []
+    for words in rows:
+        kept = [w for w in words if w.box.left < split - height]
+        if kept:
+            out.append(kept)
+    return out
 
 
 _LINE_NUMBER = re.compile(r"\d{1,3}")
@@ -535,13 +616,20 @@ def _unglue(token: str) -> list[str]:
     return [token]
 
 
+_MERGE_POSSESSIVE = re.compile(r"(?<=[a-z])_s(?=_|\W|$)")
+
+
 def norm_words(text: str) -> list[str]:
     return list(_norm_words(text))
 
 
 @functools.lru_cache(maxsize=16384)
 def _norm_words(text: str) -> tuple[str, ...]:
-    tokens = re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("’", "'")).split()
+    lowered = text.lower().replace("’", "'")
+    # a mail-merge field's code is its label: "[COURT_S_CLAIM_NO]" reads "court's claim
+    # no" (its underscores are spaces, and a lone "s" after one a possessive; round 28)
+    lowered = _MERGE_POSSESSIVE.sub("'s", lowered)
+    tokens = re.sub(r"[^a-z0-9' ]+", " ", lowered).split()
     return tuple(part for token in tokens for part in _unglue(token))
 
 
@@ -1068,6 +1156,8 @@ def _translated_label_value(layout: Layout, r: int, cell: Cell) -> Cell | None:
     above = layout.rows[r - 1]
     if len(above) != 2 or not _label_like(above[0]) or not _value_like(above[1]):
         return None
+    if _note(above[1]):
+        return None  # (a note written beside a signature, "paid £50 last wk": round 28)
     if abs(above[0].left - cell.left) > layout.line_height:
         return None
     if layout.row_tops[r] - layout.row_tops[r - 1] > 2.2 * layout.line_height:
@@ -1076,6 +1166,19 @@ def _translated_label_value(layout: Layout, r: int, cell: Cell) -> Cell | None:
     if below is not None and _value_like(below):
         return None
     return above[1]
+
+
+def _note(cell: Cell) -> bool:
+    """A note in words around a figure, opening in lower case as a hand jots it in a
+    margin ("paid £50 last wk", "rang 17/4", "said £40 ok?"): no printed value, which is
+    a figure alone or after a capital (round 28)."""
+    words = cell.words
+    return (
+        len(words) >= 2
+        and words[0].text[:1].islower()
+        and words[0].text.isalpha()
+        and any(re.search(r"\d", w.text) for w in words[1:])
+    )
 
 
 def cell_below(layout: Layout, r: int, cell: Cell) -> Cell | None:

@@ -445,6 +445,15 @@ _GENERIC = re.compile(
 )
 
 
+# A copy's caption, printed over it where a sheet holds two copies or a set of carbons:
+# "Office copy - file", "Customer's copy", "Duplicate copy", "Copy to keep" (round 28).
+_COPY_CAPTION = re.compile(
+    r"^(?:[\w'’]+ ){1,3}copy(?:$|\s*[-–:|]|\s+(?:file|keep|retain|only)\b)"
+    r"|^copy (?:to|for) (?:keep|file|retain|you|your records)\b",
+    re.IGNORECASE,
+)
+
+
 # What a department is called after its organisation's name.
 _DEPARTMENT = re.compile(
     r"(?:\s+(?:revenues?|services?|benefits?|overpayments?|mortgages?|support|collections?"
@@ -558,6 +567,8 @@ def _name_shaped(text: str) -> str | None:
         return None
     if _BENEFIT_NAME.match(name) or _GENERIC.match(name) or _LEGISLATION.match(name):
         return None
+    if _COPY_CAPTION.search(name) and not legal:
+        return None  # (a firm may be so named: "Top Copy Printing Ltd")
     # A form's own words and labels are no name: "For court use only", "DATE OF SERVICE",
     # "From:" (an e-mail's header) — a name without a legal form does not start so.
     if not legal and re.match(r"(?:for|from|to|by|at|on|of|in|date|dated|ref)\b", name, re.I):

@@ -48,6 +48,7 @@ READ_MODULES = {
     "corpus_blind_ac": "AC",
     "corpus_blind_ae": "AE",
     "corpus_blind_ab": "AB",
+    "corpus_blind_j": "J",
 }
 PACKAGE = Path(read_families.__file__).parent
 
