@@ -500,13 +500,7 @@ class DocumentRepositoryContract:
         docs = [make_document(centre, nobodys_case), make_document(centre, theirs.id)]
         made = [make_suggestion(docs[0]), make_suggestion(docs[1], at=T0 + HOUR)]
         made.append(make_suggestion(docs[1], at=T0 + 2 * HOUR))
-        async with backend.base.uow(centre) as uow:
-            for doc in docs:
-                await backend.documents(uow).add(doc)
-            for s in made:
-                s.announce()
-                await backend.suggestions(uow).add(s)
-            await uow.commit()
+        await self.store(backend, centre, docs, made)
         async with backend.base.uow(centre) as uow:
             repo = backend.suggestions(uow)
             loaded = await repo.get(made[2].id)
