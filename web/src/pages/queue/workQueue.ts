@@ -120,10 +120,10 @@ export function useWorkQueue(enabled: boolean) {
   return query;
 }
 
-/** The documents waiting for review as the page can show them: `items` every one when
- * `whole`; else the queue's own (the oldest) while the rest are `reading` or could not be
- * read (`failed`). */
-export type DocumentReviews = { items: readonly WorkItem[]; whole: boolean; reading: boolean; failed: boolean };
+/** The documents waiting for review as the page can show them: `items` every one, but
+ * the queue's own (the oldest) while the rest are `reading` or could not be read
+ * (`failed`). */
+export type DocumentReviews = { items: readonly WorkItem[]; reading: boolean; failed: boolean };
 
 /**
  * The documents waiting for review, every one: the queue's own pages where they already
@@ -147,9 +147,9 @@ export function useDocumentReviews(queue: Queue | undefined, loaded: readonly Wo
     placeholderData: keepPreviousData,
     enabled: more,
   });
-  if (!more) return { items: loaded, whole: true, reading: false, failed: false };
-  if (whole.data !== undefined) return { items: whole.data.items, whole: true, reading: false, failed: false };
-  return { items: loaded, whole: false, reading: !whole.isError, failed: whole.isError };
+  if (!more) return { items: loaded, reading: false, failed: false };
+  if (whole.data !== undefined) return { items: whole.data.items, reading: false, failed: false };
+  return { items: loaded, reading: !whole.isError, failed: whole.isError };
 }
 
 /** For QueryState, which takes a plain query's result (the fields it reads are the same). */
