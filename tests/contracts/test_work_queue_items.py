@@ -1,7 +1,7 @@
 """Contract suite for ``WorkQueueItems`` (each user's work queue read model), on memory,
 SQLite and PostgreSQL: round trip, a scope's items replaced whole, soonest first with a
 stable order on equal times, the section filter, the appointments window, counts per
-section, keyset paging, the rebuild's sweep, removal and tenancy."""
+section, keyset paging, scopes left out, the rebuild's sweep, removal and tenancy."""
 
 from __future__ import annotations
 
@@ -119,6 +119,26 @@ class WorkQueueItemsContract:
             counts = await repo.counts(USER, appointments=day)
             assert (counts[WorkSection.APPOINTMENT], counts[WorkSection.TASK]) == (1, 1)
             assert (await repo.counts(USER))[WorkSection.APPOINTMENT] == 2
+
+    async def test_scopes_left_out(self, backend: QueueBackend) -> None:
+        """``without`` leaves those scopes out of the page, its total and the counts (the
+        write-side merge reads them afresh instead)."""
+        centre = await new_centre(backend.base)
+        kept, left, also_left = (uuid.uuid4() for _ in range(3))
+        mine = item(centre, kept, section=WorkSection.DEADLINE)
+        await self._replace(backend, centre, kept, mine)
+        await self._replace(backend, centre, left, item(centre, left), item(centre, left))
+        await self._replace(backend, centre, also_left, item(centre, also_left))
+        async with backend.base.uow(centre) as uow:
+            repo = backend.repo(uow)
+            page = await repo.list(USER, limit=10, without={left, also_left})
+            assert (list(page.items), page.total) == ([mine], 1)
+            assert (await repo.list(USER, limit=10, without=[left])).total == 2
+            assert await repo.counts(USER, without=[left, also_left]) == {
+                WorkSection.TASK: 0, WorkSection.DEADLINE: 1,
+                WorkSection.APPOINTMENT: 0, WorkSection.DOCUMENT: 0,
+            }  # fmt: skip
+            assert (await repo.counts(USER, without=[uuid.uuid4()]))[WorkSection.TASK] == 3
 
     async def test_rollback_sweep_and_delete(self, backend: QueueBackend) -> None:
         centre = await new_centre(backend.base)

@@ -232,8 +232,15 @@ class InMemoryWorkQueueItems(RepoBase, WorkQueueItems):
             _Scope(self._centre, scope_id, items[0].case_id, tuple(items)),
         )
 
-    def _items(self, user_id: UserId) -> list[WorkItem]:
-        return [i for s in self._mine() for i in s.items if i.user_id == user_id]
+    def _items(self, user_id: UserId, without: Collection[uuid.UUID] = ()) -> list[WorkItem]:
+        skip = set(without)
+        return [
+            i
+            for s in self._mine()
+            if s.scope_id not in skip
+            for i in s.items
+            if i.user_id == user_id
+        ]
 
     async def list(
         self,
@@ -243,8 +250,9 @@ class InMemoryWorkQueueItems(RepoBase, WorkQueueItems):
         section: WorkSection | None = None,
         appointments: tuple[dt.datetime, dt.datetime] | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
+        without: Collection[uuid.UUID] = (),
     ) -> Page[WorkItem]:
-        items = [i for i in self._items(user_id) if _shown(i, section, appointments)]
+        items = [i for i in self._items(user_id, without) if _shown(i, section, appointments)]
         items.sort(key=lambda i: (i.at, i.item_id))
         total = len(items)
         if after is not None:
@@ -252,10 +260,14 @@ class InMemoryWorkQueueItems(RepoBase, WorkQueueItems):
         return Page(items=items[:limit], total=total, limit=limit, offset=0)
 
     async def counts(
-        self, user_id: UserId, *, appointments: tuple[dt.datetime, dt.datetime] | None = None
+        self,
+        user_id: UserId,
+        *,
+        appointments: tuple[dt.datetime, dt.datetime] | None = None,
+        without: Collection[uuid.UUID] = (),
     ) -> dict[WorkSection, int]:
         out = dict.fromkeys(WorkSection, 0)
-        for i in self._items(user_id):
+        for i in self._items(user_id, without):
             if _shown(i, None, appointments):
                 out[i.section] += 1
         return out

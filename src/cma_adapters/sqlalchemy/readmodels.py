@@ -654,8 +654,11 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
         user_id: UserId,
         section: WorkSection | None,
         appointments: tuple[dt.datetime, dt.datetime] | None,
+        without: Collection[uuid.UUID] = (),
     ) -> list[Any]:
         where = [self._mine, work_t.c.user_id == user_id]
+        if without:
+            where.append(work_t.c.scope_id.not_in(list(without)))
         if section is not None:
             where.append(work_t.c.section == section.value)
         if appointments is not None:
@@ -676,9 +679,10 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
         section: WorkSection | None = None,
         appointments: tuple[dt.datetime, dt.datetime] | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
+        without: Collection[uuid.UUID] = (),
     ) -> Page[WorkItem]:
         await self._x.settle(_WORK)
-        where = self._where(user_id, section, appointments)
+        where = self._where(user_id, section, appointments, without)
         total = (
             await self._x.c.execute(select(func.count()).select_from(work_t).where(*where))
         ).scalar_one()
@@ -702,12 +706,16 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
         return Page(items=[_work_of(r) for r in found], total=int(total), limit=limit, offset=0)
 
     async def counts(
-        self, user_id: UserId, *, appointments: tuple[dt.datetime, dt.datetime] | None = None
+        self,
+        user_id: UserId,
+        *,
+        appointments: tuple[dt.datetime, dt.datetime] | None = None,
+        without: Collection[uuid.UUID] = (),
     ) -> dict[WorkSection, int]:
         await self._x.settle(_WORK)
         found = await self._x.c.execute(
             select(work_t.c.section, func.count())
-            .where(*self._where(user_id, None, appointments))
+            .where(*self._where(user_id, None, appointments, without))
             .group_by(work_t.c.section)
         )
         out = dict.fromkeys(WorkSection, 0)

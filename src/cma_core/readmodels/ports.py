@@ -151,16 +151,23 @@ class WorkQueueItems(Protocol):
         section: WorkSection | None = None,
         appointments: tuple[dt.datetime, dt.datetime] | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
+        without: Collection[uuid.UUID] = (),
     ) -> Page[WorkItem]:
         """The user's items soonest first (then by item id), with the total matching;
         ``appointments`` keeps only appointments starting in ``[from, to)``; with
-        ``after``, only items sorting after that ``(at, item_id)``."""
+        ``after``, only items sorting after that ``(at, item_id)``; none of the scopes in
+        ``without`` (in the total neither)."""
         ...
 
     async def counts(
-        self, user_id: UserId, *, appointments: tuple[dt.datetime, dt.datetime] | None = None
+        self,
+        user_id: UserId,
+        *,
+        appointments: tuple[dt.datetime, dt.datetime] | None = None,
+        without: Collection[uuid.UUID] = (),
     ) -> dict[WorkSection, int]:
-        """How many items the user has in each section (every section, zeros included)."""
+        """How many items the user has in each section (every section, zeros included),
+        leaving out the scopes in ``without``."""
         ...
 
     async def scope_ids(self, *, limit: int, after: uuid.UUID | None = None) -> Sequence[uuid.UUID]:

@@ -329,26 +329,21 @@ class WorkQueueQuery:
             for i in await self.projection.read_items(uow, scope)
             if i.user_id == whose and _in_window(i, window)
         ]
-        # Every page of the user's stored items (a busy adviser's queue passes any one).
+        # The stored items of every other scope, one page and the counts from the store:
+        # a page costs the same however long the queue (the rest are never read).
         items = self.projection.work_queue_items(uow)
-        stored: list[WorkItem] = []
-        last: tuple[dt.datetime, uuid.UUID] | None = None
-        while True:
-            page = await items.list(whose, limit=MAX_RECORDS, appointments=window, after=last)
-            stored += page.items
-            if len(page.items) < MAX_RECORDS:
-                break
-            last = (page.items[-1].at, page.items[-1].item_id)
-        merged = sorted(
-            [i for i in stored if i.scope_id not in behind] + fresh,
-            key=lambda i: (i.at, i.item_id),
+        stored = await items.list(
+            whose, limit=limit, section=section, appointments=window, after=after, without=behind
         )
-        counts = {s: sum(1 for i in merged if i.section is s) for s in WorkSection}
-        chosen = [i for i in merged if section is None or i.section is section]
-        total = len(chosen)
+        counts = await items.counts(whose, appointments=window, without=behind)
+        for i in fresh:
+            counts[i.section] += 1
+        chosen = [i for i in fresh if section is None or i.section is section]
+        total = stored.total + len(chosen)
         if after is not None:
             chosen = [i for i in chosen if (i.at, i.item_id) > after]
-        return Page(items=chosen[:limit], total=total, limit=limit, offset=0), counts
+        merged = sorted([*stored.items, *chosen], key=lambda i: (i.at, i.item_id))
+        return Page(items=merged[:limit], total=total, limit=limit, offset=0), counts
 
 
 def _in_window(item: WorkItem, window: tuple[dt.datetime, dt.datetime]) -> bool:
