@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,7 +19,7 @@ from cma_core.identity.ports import IdentityStore
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId, ClientId, NoteId, UserId
-from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
+from cma_core.shared.paging import after_time_and_id, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
@@ -180,11 +179,8 @@ class CaseService:
         ``cursor`` (a page's ``next_cursor``) continues after that page, at constant cost."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        check_cursor(cursor, offset)
-        after = None
-        if cursor is not None:
-            at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
-            after = (at, CaseId(after_id))
+        key = after_time_and_id(cursor, offset)
+        after = None if key is None else (key[0], CaseId(key[1]))
         visible, adviser_id = visible_adviser(ctx, adviser_id)
         if not visible:
             return Page(items=(), total=0, limit=limit, offset=offset)

@@ -57,7 +57,7 @@ from cma_core.shared.clock import Clock
 from cma_core.shared.events import DomainEvent, EventEnvelope
 from cma_core.shared.handlers import case_of
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
-from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
+from cma_core.shared.paging import after_time_and_id, with_next_cursor
 from cma_core.shared.service import check_page
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import TaskChanged, TaskStatus
@@ -285,11 +285,8 @@ class CaseListQuery:
         the write tables (``ReadVersion.source == "write"``)."""
         ctx.require(Permission.CASE_READ)
         check_page(limit, offset)
-        check_cursor(cursor, offset)
-        after = None
-        if cursor is not None:
-            at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
-            after = (at, CaseId(after_id))
+        key = after_time_and_id(cursor, offset)
+        after = None if key is None else (key[0], CaseId(key[1]))
         visible, adviser_id = visible_adviser(ctx, adviser_id)
         filters = _Filters(status=status, adviser_id=adviser_id, client_id=client_id)
         caught_up = written_at is None or await self.projection.caught_up(

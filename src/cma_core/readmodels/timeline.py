@@ -80,7 +80,7 @@ from cma_core.shared.errors import ValidationError
 from cma_core.shared.events import DomainEvent, EventEnvelope
 from cma_core.shared.handlers import case_of
 from cma_core.shared.ids import CaseId, CentreId, ClientId, UserId
-from cma_core.shared.paging import check_cursor, decode_cursor, with_next_cursor
+from cma_core.shared.paging import after_time_and_id, with_next_cursor
 from cma_core.shared.service import IdFactory
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import TaskChanged, TaskStatus
@@ -489,11 +489,7 @@ class CaseTimelineQuery:
     ) -> tuple[Page[TimelineEntry], ReadVersion]:
         """The case's entries, newest first, for anyone who may read the case (audited as
         a view of the case). ``written_at``: as ``CaseListQuery.list``."""
-        check_cursor(cursor, 0)
-        after: tuple[dt.datetime, uuid.UUID] | None = None
-        if cursor is not None:
-            at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
-            after = (at, after_id)
+        after = after_time_and_id(cursor)
         caught_up = written_at is None or await self.projection.caught_up(
             ctx.centre_id, written_at, wait=self.wait_seconds, poll=self.poll_seconds
         )

@@ -48,7 +48,7 @@ from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.events import DomainEvent, EventEnvelope
 from cma_core.shared.handlers import case_of
 from cma_core.shared.ids import CaseId, CentreId, UserId
-from cma_core.shared.paging import check_cursor, decode_cursor, every_item, with_next_cursor
+from cma_core.shared.paging import after_time_and_id, every_item, with_next_cursor
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskChanged, TaskStatus
 from cma_core.tasks.ports import TaskFilter
@@ -277,7 +277,7 @@ class WorkQueueQuery:
         ctx.require(Permission.TASK_READ)
         if not 1 <= limit <= 200:
             raise ValidationError("limit", "must be between 1 and 200")
-        check_cursor(cursor, 0)
+        after = after_time_and_id(cursor)
         whose = user_id or ctx.user_id
         if whose is None:
             raise ValidationError("user_id", "a system context has no queue of its own")
@@ -286,10 +286,6 @@ class WorkQueueQuery:
                 raise NotFound("user", whose)
             if staff is not None and whose not in staff:
                 raise NotFound("user", whose)
-        after = None
-        if cursor is not None:
-            at, after_id = decode_cursor(cursor, (dt.datetime, uuid.UUID))
-            after = (at, after_id)
         caught_up = written_at is None or await self.projection.caught_up(
             ctx.centre_id, written_at, wait=self.wait_seconds, poll=self.poll_seconds
         )

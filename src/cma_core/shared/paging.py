@@ -18,7 +18,7 @@ import json
 import math
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from cma_core.shared.errors import ValidationError
 from cma_core.shared.uow import Page
@@ -119,6 +119,13 @@ def start_after(cursor: str | None, offset: int, kinds: Sequence[type]) -> Key |
     with a non-zero offset, and a malformed one, as ``ValidationError``."""
     check_cursor(cursor, offset)
     return None if cursor is None else decode_cursor(cursor, kinds)
+
+
+def after_time_and_id(cursor: str | None, offset: int = 0) -> tuple[dt.datetime, uuid.UUID] | None:
+    """``start_after`` for the lists sorted by a time and then an id (the case list, the
+    timeline, the work queue...), the key typed."""
+    key = start_after(cursor, offset, (dt.datetime, uuid.UUID))  # parsed as those kinds
+    return cast("tuple[dt.datetime, uuid.UUID] | None", key)
 
 
 def keyset_slice(
