@@ -454,9 +454,16 @@ def aj_score(
     )  # fmt: skip
 
 
-FIRST = "(to be filled from the first measurement)"
-"""The first measurement (38 documents here)."""
-UNMET: frozenset[str] = frozenset()
+FIRST = (
+    "class 100% (38/38), creditor 93% (28/30), original creditor 1/2, reference 97% "
+    "(29/30), balance 100% (30/30), letter date 100% (36/36), deadline 100% (24/24), claim "
+    "no. 4/4, payer 4/4, income 4/4, gross 2/2, frequency 4/4, served 1/2 (branch corpusaj "
+    "off 6282a03 = main's round-28 reader, shipped classifier and field ranker 2026-12-05.28; "
+    "on 76 documents original creditor 2/4 and served 2/4: benchmarks/OCR.md, 'Family AJ')"
+)
+"""The first measurement (38 documents here): every floor met but the original creditor
+and the served date."""
+UNMET = frozenset({"original_creditor", "served_date"})
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.5, "balance_pence": 0.6, "letter_date": 0.45}
