@@ -1,0 +1,85 @@
+"""Held-out family AJ (written blind) torn across and taped back together, photographed
+through a smudged lens or faded by the sun on a windowsill, read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): seven single-page documents
+over AJ's three scans (a card company's pie chart, taped, as greyscale PNG; an enforcement
+agents' receipt-book leaf, through the smudged lens, as JPEG; a heritage railway's wages
+slip, sun-faded, as colour PNG with its resolution; a money claim set as a statute with
+marginal notes, taped; a water company's pie chart, through the smudged lens; a statutory
+demand set as a statute, sun-faded, as PNG without its resolution; a War Widow's Pension
+status table, taped). ``benchmarks/intake_accuracy.py --family aj --ocr-aj 19`` reads one
+document of every class; the figures are in benchmarks/OCR.md ("Family AJ"). Only
+aggregate figures are printed: AJ's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_aj import aj_scanned, build_aj, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_aj.SCANS (0: torn and taped,
+# greyscale PNG; 1: a smudged lens, colour JPEG; 2: sun-faded, colour PNG with its
+# resolution at even indexes); all single pages.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.ENFORCEMENT_AGENT_NOTICE, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.COURT_CLAIM_N1, 0, 3),
+    (C.UTILITY_ARREARS, 1, 4),
+    (C.STATUTORY_DEMAND, 0, 5),
+    (C.BENEFIT_AWARD, 0, 6),
+)
+FIRST = (
+    "class 7/7; creditor 5/5, reference 5/5, balance 5/5, letter date 7/7, deadline 5/5, "
+    "claim no. 1/1, served 0/1, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values "
+    "verbatim in the OCR text 36 of 36 (branch corpusaj off 6282a03 = main's round-28 "
+    "reader, shipped field ranker 2026-12-05.28)"
+)
+UNMET = frozenset({"served_date"})
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_aj(2), CHOSEN, aj_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AJ (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: a floor at a half catches a collapse,
+    not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AJ after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
