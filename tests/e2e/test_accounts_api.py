@@ -238,3 +238,23 @@ async def test_two_saves_of_one_read_race_and_one_is_refused(
     saved = await store.get_user(user.id)
     assert saved is not None
     assert saved.version == user.version + 1
+
+
+async def test_who_am_i_names_the_person_and_their_centre(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    """``/auth/me`` answers with the person's own name and email and the centre the token
+    acts for (the console's header says who is signed in, and where)."""
+    centre = await container.identity().create_centre("Name Centre")
+    await container.identity().create_user(
+        centre_id=centre.id,
+        email="Ruth.Adviser@NameCentre.example",
+        full_name="Ruth Adviser",
+        role=Role.ADVISER,
+        password=PASSWORD,
+    )
+    api = await sign_in(http, "ruth.adviser@namecentre.example", str(centre.id))
+    me = (await api.get("/api/v1/auth/me")).json()
+    assert (me["display_name"], me["centre_name"]) == ("Ruth Adviser", "Name Centre")
+    assert me["email"].lower() == "ruth.adviser@namecentre.example"
+    assert me["roles"] == ["adviser"]

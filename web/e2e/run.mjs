@@ -257,6 +257,9 @@ try {
   ]);
   results.budgets.baseline_same_api_calls_ms = Date.now() - b0;
   check(done - signedIn <= 1500, `work queue interactive ${done - signedIn} ms after sign-in (budget 1500 ms; the sign-in request itself took ${signedIn - t0} ms)`);
+  const who = await page.locator(".cma-header__who").innerText();
+  check(/Northside Adviser One/.test(who) && /adviser/.test(who) && /Northside Money Advice/.test(who), `the header names who is signed in, their role and centre ("${who.replace(/\s+/g, " ")}")`);
+  check(!/unassigned/.test(await page.locator("main").innerText().then((t) => t.split("Tasks nobody holds")[0])), "the user's own tasks on the work queue name them, not 'unassigned'");
   await audit(page, "work-queue");
 
   // The access token is in memory only; the refresh cookie is HttpOnly.

@@ -75,6 +75,7 @@ __all__ = [
     "MAX_PASSWORD_LENGTH",
     "MIN_PASSWORD_LENGTH",
     "IdentityService",
+    "Profile",
     "SignedIn",
     "check_password_policy",
 ]
@@ -89,6 +90,16 @@ class SignedIn:
 
     user: User
     context: TenantContext
+
+
+@frozen
+class Profile:
+    """Who a context is, for the person signed in: their name and email, and the centre
+    they are acting for (a system context has no user: ``None`` for both)."""
+
+    display_name: str | None
+    email: str | None
+    centre_name: str | None
 
 
 @define
@@ -316,6 +327,17 @@ class IdentityService:
         if user is None or not user.active_in(centre_id):
             raise NotFound("user", user_id)
         return await self._context(user, centre_id)
+
+    async def profile(self, ctx: TenantContext) -> Profile:
+        """The signed-in person's own name and email and their centre's name (their own
+        account only: nothing another user could not already see of themselves)."""
+        user = await self.store.get_user(ctx.user_id) if ctx.user_id else None
+        centre = await self.store.get_centre(ctx.centre_id)
+        return Profile(
+            display_name=user.full_name if user else None,
+            email=user.email if user else None,
+            centre_name=centre.name if centre else None,
+        )
 
     async def _context(self, user: User, centre_id: CentreId) -> TenantContext:
         """``user``'s context in ``centre_id``: setup-only when the centre requires a

@@ -4768,6 +4768,9 @@ export interface components {
         MeOut: {
             /** Format: uuid */
             centre_id: string;
+            centre_name?: string | null;
+            display_name?: string | null;
+            email?: string | null;
             permissions: string[];
             roles: string[];
             /** @default false */

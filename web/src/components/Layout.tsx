@@ -24,6 +24,7 @@ export function Layout() {
   const { signOut } = useSession();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
+  const roles = me.roles.map((r) => r.replace(/_/g, " ")).join(", ");
   // A session that may only set up 2-step verification (the centre requires it) gets no
   // search, account or navigation: each would lead back to the set-up page.
   const setupOnly = me.second_factor_setup_required === true;
@@ -45,7 +46,18 @@ export function Layout() {
           </NavLink>
           <div className="cma-header__meta">
             {!setupOnly && <HeaderSearch />}
-            <span className="govuk-!-margin-right-3">{me.roles.map((r) => r.replace(/_/g, " ")).join(", ")}</span>
+            <span className="govuk-!-margin-right-3 cma-header__who">
+              {me.display_name ? (
+                <>
+                  <span className="govuk-visually-hidden">Signed in as </span>
+                  <strong>{me.display_name}</strong>
+                  {` (${roles})`}
+                </>
+              ) : (
+                roles
+              )}
+              {me.centre_name && <span className="cma-header__centre">{me.centre_name}</span>}
+            </span>
             {!setupOnly && (
               <NavLink to="/account" className="govuk-link govuk-link--inverse govuk-!-margin-right-3">
                 Your account

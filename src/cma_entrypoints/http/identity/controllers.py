@@ -420,11 +420,15 @@ class AuthController(Controller):
         summary="Who the token says you are",
         operation_class=with_example(ME_EXAMPLE, "An adviser"),
     )
-    async def me(self, ctx: TenantContext) -> MeOut:
+    async def me(self, ctx: TenantContext, identity: IdentityService) -> MeOut:
+        profile = await identity.profile(ctx)
         return MeOut(
             user_id=ctx.user_id,
             centre_id=ctx.centre_id,
             roles=sorted(r.value for r in ctx.roles),
             permissions=sorted(p.value for p in ctx.permissions),
             second_factor_setup_required=ctx.setup_only,
+            display_name=profile.display_name,
+            email=profile.email,
+            centre_name=profile.centre_name,
         )

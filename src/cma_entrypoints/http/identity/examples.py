@@ -33,6 +33,9 @@ ME_EXAMPLE = MeOut(
     centre_id=ex.CENTRE_ID,
     roles=["adviser"],
     permissions=["case:read", "case:write", "client:read", "client:write", "finance:read"],
+    display_name="Ada Adviser",
+    email="adviser@northside.example",
+    centre_name="Northside Money Advice",
 )
 
 

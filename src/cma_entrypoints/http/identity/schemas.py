@@ -116,6 +116,11 @@ class MeOut(Struct):
     permissions: list[str]
     #: As in ``TokenOut``: this token may only set up the second factor (no permissions).
     second_factor_setup_required: bool = False
+    #: Your own name and sign-in email (``null`` for a system token).
+    display_name: str | None = None
+    email: str | None = None
+    #: The name of the centre this token acts for.
+    centre_name: str | None = None
 
 
 class StaffOut(Struct):
