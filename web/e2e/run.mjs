@@ -257,6 +257,7 @@ try {
   ]);
   results.budgets.baseline_same_api_calls_ms = Date.now() - b0;
   check(done - signedIn <= 1500, `work queue interactive ${done - signedIn} ms after sign-in (budget 1500 ms; the sign-in request itself took ${signedIn - t0} ms)`);
+  check((await page.title()) === "Work queue – CMA", `the work queue's page title says where you are ("${await page.title()}")`);
   const who = await page.locator(".cma-header__who").innerText();
   check(/Northside Adviser One/.test(who) && /adviser/.test(who) && /Northside Money Advice/.test(who), `the header names who is signed in, their role and centre ("${who.replace(/\s+/g, " ")}")`);
   check(!/unassigned/.test(await page.locator("main").innerText().then((t) => t.split("Tasks nobody holds")[0])), "the user's own tasks on the work queue name them, not 'unassigned'");
@@ -369,6 +370,8 @@ try {
   ]) {
     await page.getByRole("link", { name: tab, exact: true }).click();
     await settled(page);
+    const title = await page.title();
+    check(new RegExp(`^${tab} – C-\\d{6} – CMA$`).test(title), `the ${tab} tab's page is titled by its section and case ("${title}")`);
     if (tab === "Budget") {
       // A line is added by its name from the SFS catalogue, then shown by that name.
       await page.locator("#new-line-key optgroup").first().waitFor({ state: "attached" });

@@ -1,10 +1,13 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useNavigate, useLocation } from "react-router-dom";
 import { ApiError } from "../api/problem";
 import { useSession } from "../auth/session";
 import { Button, ErrorSummary, TextInput } from "../components/forms";
+import { usePageTitle } from "../components/pageTitle";
 
 export function SignIn() {
+  const main = useRef<HTMLElement>(null);
+  usePageTitle(main);
   const { signIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -38,7 +41,7 @@ export function SignIn() {
 
   return (
     <div className="govuk-width-container">
-      <main className="govuk-main-wrapper" id="main-content">
+      <main className="govuk-main-wrapper" id="main-content" ref={main}>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <ErrorSummary error={error} fields={{ email: "email", password: "password", otp: "otp", recovery_code: "recovery-code" }} />

@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, NOT_AN_AMOUNT, fieldProblem, ifMatch } from "../../api/problem";
-import { label, toPence } from "../../components/format";
+import { date, label, toPence } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { byField, CLOCKED, marks, place, refreshAfterDecision, shownTitle } from "./Evidence";
@@ -133,7 +133,7 @@ export function asReadText(s: Suggestion): string {
   if (r.creditor_name) parts.push(`creditor “${r.creditor_name}”`);
   if (r.account_reference) parts.push(`account reference “${r.account_reference}”`);
   if (r.balance_pence != null) parts.push(`amount £${(r.balance_pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2 })}`);
-  if (r.fact_date) parts.push(`date counted from ${r.fact_date}`);
+  if (r.fact_date) parts.push(`date counted from ${date(r.fact_date)}`);
   if (r.deadline) parts.push(`deadline ${r.deadline}`);
   if (r.frequency) parts.push(`frequency ${label(r.frequency).toLowerCase()}`);
   if (r.budget_line) parts.push(`SFS line ${label(r.budget_line).toLowerCase()}`);

@@ -5,7 +5,7 @@ import { caseDebts, everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { useSettled } from "../../components/ClientPicker";
-import { label, money, toPence } from "../../components/format";
+import { date, label, money, toPence } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, ScrollBox, SuccessBanner, Tag, WarningText } from "../../components/ui";
 
@@ -236,7 +236,7 @@ export function Debts({ caseId }: { caseId: string }) {
                         <td className="govuk-table__cell govuk-table__cell--numeric">{money(d.balance_pence)}</td>
                         <td className="govuk-table__cell">
                           {d.limitation.warning ? <Tag value="high" text={label(d.limitation.status)} /> : label(d.limitation.status)}
-                          {d.limitation.expires_on && <div className="govuk-hint govuk-!-margin-0">ends {d.limitation.expires_on}</div>}
+                          {d.limitation.expires_on && <div className="govuk-hint govuk-!-margin-0">ends {date(d.limitation.expires_on)}</div>}
                         </td>
                         {writable && (
                           <td className="govuk-table__cell">

@@ -103,7 +103,7 @@ export function Options({ caseId }: { caseId: string }) {
         {(a) => (
           <ScrollBox>
             <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Debt solutions on {a.on_date}</caption>
+              <caption className="govuk-table__caption govuk-visually-hidden">Debt solutions on {date(a.on_date)}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">Solution</th>
