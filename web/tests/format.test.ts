@@ -1,6 +1,6 @@
 // Codes from the API shown as words: acronyms advisers write in capitals stay capitals.
 import { label } from "../src/components/format";
-import { fieldName } from "../src/pages/case/Evidence";
+import { fieldName, readValue } from "../src/pages/case/Evidence";
 
 test("a code becomes words, with the sector's acronyms in capitals", () => {
   expect(label("dro")).toBe("DRO");
@@ -20,4 +20,10 @@ test("a read field is named as an adviser says it, without the API's unit", () =
   expect(fieldName("gross_pence")).toBe("Gross pay");
   expect(fieldName("creditor_name")).toBe("Creditor name");
   expect(fieldName("deadline_date")).toBe("Deadline date");
+});
+
+test("a date read from a page is shown in words; other values as read", () => {
+  expect(readValue("2026-12-16")).toBe("16 Dec 2026");
+  expect(readValue("£1,234.56")).toBe("£1,234.56");
+  expect(readValue("AB-2026-12-16")).toBe("AB-2026-12-16"); // a reference that holds a date stays
 });

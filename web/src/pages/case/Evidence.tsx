@@ -310,6 +310,12 @@ function PageImage({ doc, page, evidence, kind }: { doc: Doc; page: number; evid
   );
 }
 
+/** A value as read, for the adviser: a date (the API's ISO day) in words, as the page
+ *  prints dates; an amount comes formatted already; anything else as it was read. */
+export function readValue(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? date(value) : value;
+}
+
 export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }) {
   const fields = [...byField(s.evidence ?? [], s.kind)];
   const numbers = marks(s.evidence ?? [], s.kind);
@@ -336,7 +342,7 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
                   {e.chosen ? <Tag value="accepted" text="used" /> : <Tag value="rejected" text="alternative" />}
                 </th>
                 <td className="govuk-table__cell">
-                  “{e.value}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
+                  “{readValue(e.value)}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
                   {e.label && <div className="govuk-body-s govuk-!-margin-0">next to “{e.label}”</div>}
                 </td>
                 <td className="govuk-table__cell govuk-body-s">
