@@ -4,12 +4,17 @@ trust, a fuel merchant, a crofting lender and a ferry company): the test checks 
 of rule — a caption that names the paper, a card's ("Visiting card") or a bundle's ("TRIAL
 BUNDLE" before the case "X Ltd v Y"), is no name, and a case's title names its claimant
 first; a label and its value after a sentence in one cell, as a log's note records them
-("Statement posted. Croft loan ref.: CL-2291"), are a label and its value — not a family's
+("Statement posted. Croft loan ref.: CL-2291"), are a label and its value; values under a
+row of labels one of which wraps to a second line are the labels' values, and a court's
+place may qualify the claim number's label ("Mallaig claim no."); a payslip is dated by
+the day its pay was paid ("Paid into your account on"), a debt letter not — not a family's
 phrase.
 Perfect text (exact word boxes). Each test failed on the old reader (main's ``src`` at
 6282a03, an archive of that commit, run against it)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from tests.unit.documents.reading_support import read_by_rules as _read
 
@@ -113,3 +118,70 @@ def _a_sentence_without_a_colon_is_no_label() -> None:
         (Cell(0.08, "now. We wrote before. Your old loan number CL-11111 is closed."),),
     ]  # fmt: skip
     assert _read(page).account_reference == "CL-30071"
+
+
+# -- values under a row of labels, one of which wraps ---------------------------------------------
+
+
+def _judgment(wrapped: bool, reach: float = 0.0) -> list[tuple[Cell, ...]]:
+    """A court's judgment whose particulars are a row of three labels with the values under
+    them (a tracker's stages); the third label wraps to a second line when ``wrapped``."""
+    labels = (Cell(0.1, "Order made on"), Cell(0.4, "Mallaig claim no."),
+              Cell(0.7, "Sum the court ordered" if wrapped else "Sum ordered"))  # fmt: skip
+    return [
+        (Cell(0.08, "County Court at Fort William", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Judgment for the claimant", bold=True),),
+        (),
+        labels,
+        *([(Cell(0.7 + reach, "you to pay"),)] if wrapped else []),
+        (),
+        (Cell(0.1, "3 March 2027"), Cell(0.4, "K27TB903"), Cell(0.7, "£2,310.45")),
+        (),
+        (Cell(0.08, "Dear Mr MacKinnon, judgment has been entered against you for the sum of"),),
+        (Cell(0.08, "£2,310.45, which you must pay to Eigg Ferry Company Ltd."),),
+    ]  # fmt: skip
+
+
+def test_values_under_a_row_of_labels_one_wrapping_are_read() -> None:
+    """The values sit under the wrapped label's second line, so further from the others'
+    than one line: they are still the labels' values; and a court's place may qualify the
+    claim number's label ("Mallaig claim no.")."""
+    read = _read(_judgment(wrapped=True))
+    assert read.court_claim_number == "K27TB903"
+    assert _read(_judgment(wrapped=False)).court_claim_number == "K27TB903"
+    # (guard: a line under the labels that starts under none of them wraps none: the
+    # values are then too far below the labels to be theirs)
+    assert _read(_judgment(wrapped=True, reach=0.05)).court_claim_number != "K27TB903"
+
+
+# -- a payslip dated by the day its pay was paid --------------------------------------------------
+
+
+def test_a_payslip_dated_by_the_day_it_was_paid() -> None:
+    """A payslip says when the pay was paid ("Paid into your account on"): that is its date;
+    on a debt letter the day a payment was made is the account's history, not its date."""
+    slip = [
+        (Cell(0.08, "Eigg Ferry Company Ltd", bold=True),),
+        (Cell(0.08, "Crew wages, sailings of 3 May 2027 to 23 May 2027"),),
+        (Cell(0.08, "Paid into your account on 28 May 2027"),),
+        (Cell(0.08, "Deckhand: R MacKinnon"), Cell(0.6, "Tax code 1257L")),
+        (Cell(0.08, "Basic pay"), Cell(0.4, "1,912.00"), Cell(0.55, "Income tax"),
+         Cell(0.8, "201.40")),
+        (Cell(0.08, "Sea allowance"), Cell(0.4, "240.00"), Cell(0.55, "National Insurance"),
+         Cell(0.8, "96.12")),
+        (Cell(0.08, "Gross pay"), Cell(0.4, "2,152.00"), Cell(0.55, "Net pay"),
+         Cell(0.8, "1,854.48")),
+    ]  # fmt: skip
+    assert _read(slip).letter_date == dt.date(2027, 5, 28)
+    letter = [
+        (Cell(0.08, "Small Isles Fuel Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.6, "14 June 2027"),),
+        (Cell(0.1, "Last payment"), Cell(0.5, "£40.00")),
+        (Cell(0.1, "Paid on"), Cell(0.5, "2 March 2027")),
+        (Cell(0.1, "Heating oil account"), Cell(0.5, "SIF-88213")),
+        (Cell(0.1, "Arrears now owed"), Cell(0.5, "£388.10")),
+        (Cell(0.08, "Dear Mr MacKinnon, your account is in arrears. Please pay what you owe."),),
+    ]  # fmt: skip
+    assert _read(letter).letter_date == dt.date(2027, 6, 14)
