@@ -80,7 +80,9 @@ DATE = re.compile(
     rf"|(?=(?:{_MONTH_RE})\.?,?\s+(?:19|20)\d\d\b))(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
     r"(?:[\s-]+|/|:\s*(?=(?:19|20)\d\d))"
-    r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
+    # (the apostrophe before a short year as OCR reads it: "16 Sep. ‘26", "’26", "`26",
+    # round 29)
+    r"(?P<y>(?:19|20)\d\d(?!\d)|['‘’`´]?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-4]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
     # with dashes, "04-12-26", but only where no sort code is named before it on its line
@@ -278,8 +280,12 @@ def _figure_read_as_letter(text: str, start: int) -> bool:
     return start < 2 or not text[start - 2].isalnum()
 
 
+_APOSTROPHES = "'‘’`´"
+"""The apostrophe before a short year, and what OCR reads it as."""
+
+
 def _year(text: str) -> int:
-    digits = int(text.lstrip("'"))
+    digits = int(text.lstrip(_APOSTROPHES))
     return digits if digits > 99 else 2000 + digits
 
 
@@ -308,7 +314,9 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             # "16 May 12 payments" is a count, not a year; "13 Jul 25" alone or before
             # punctuation is a date.
             after = m.string[m.end() :]
-            two_digits = len(y.lstrip("'")) == 2 and not re.search(r"-|'", m.group())
+            two_digits = len(y.lstrip(_APOSTROPHES)) == 2 and not re.search(
+                r"-|['‘’`´]", m.group()
+            )
             if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
                 return None
             month = _MONTHS[m.group("m").lower().rstrip(".")]

@@ -19,7 +19,7 @@ import datetime as dt
 from tests.unit.documents.reading_support import read_by_rules as _read
 
 from cma_adapters.rules_assistant.corpus import Cell
-from cma_adapters.rules_assistant.values import parse_name
+from cma_adapters.rules_assistant.values import parse_date, parse_name
 
 _ADDRESSEE = (
     (Cell(0.08, "Mr Ruairidh MacKinnon"),),
@@ -185,3 +185,24 @@ def test_a_payslip_dated_by_the_day_it_was_paid() -> None:
         (Cell(0.08, "Dear Mr MacKinnon, your account is in arrears. Please pay what you owe."),),
     ]  # fmt: skip
     assert _read(letter).letter_date == dt.date(2027, 6, 14)
+
+
+# -- the apostrophe before a short year, as OCR reads it ----------------------------------------
+
+
+def test_a_short_years_apostrophe_read_as_a_quote_is_still_a_date() -> None:
+    """After OCR the apostrophe of "3 Mar. '27" may come back as an opening or closing
+    quote or a backtick: the date is the same."""
+    page = [
+        (Cell(0.08, "Eigg Ferry Company Ltd", bold=True),),
+        (Cell(0.08, "Crew pay advice"), Cell(0.6, "Paid on 3 Mar. ‘27")),
+        (Cell(0.08, "Gross pay"), Cell(0.4, "2,152.00"), Cell(0.55, "Net pay"),
+         Cell(0.8, "1,854.48")),
+        (Cell(0.08, "Tax code 1257L"), Cell(0.55, "National Insurance"), Cell(0.8, "96.12")),
+    ]  # fmt: skip
+    assert _read(page).letter_date == dt.date(2027, 3, 3)
+    for shown in ("3 March ’27", "3 Mar `27", "3 Mar. '27"):
+        assert parse_date(shown) == dt.date(2027, 3, 3), shown
+    # (guard: two figures after a month with no mark before them and words after are a
+    # count, not a year, as before)
+    assert parse_date("paid 16 May 12 payments ago") is None
