@@ -314,9 +314,7 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             # "16 May 12 payments" is a count, not a year; "13 Jul 25" alone or before
             # punctuation is a date.
             after = m.string[m.end() :]
-            two_digits = len(y.lstrip(_APOSTROPHES)) == 2 and not re.search(
-                r"-|['‘’`´]", m.group()
-            )
+            two_digits = len(y.lstrip(_APOSTROPHES)) == 2 and not re.search(r"-|['‘’`´]", m.group())
             if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
                 return None
             month = _MONTHS[m.group("m").lower().rstrip(".")]

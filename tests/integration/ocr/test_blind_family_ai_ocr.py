@@ -1,14 +1,14 @@
-"""Family AI (written blind, read since round 29) scanned in two passes and stitched, photographed with a
-pen lying across it or printed on recycled paper, read by real Tesseract and the reader as
-the product ships it (the learned field ranker on): seven single-page documents over AI's
-three scans (a card company's balance chart, stitched, as greyscale PNG; an enforcement
-agents' calling card, with a pen, as JPEG; a racing stable's pay advice, recycled paper,
-as PNG with its resolution; a money claim's hearing-bundle page, stitched; a water
-company's account notes, with a pen; a statutory demand's hearing-bundle page, recycled
-paper, as PNG without its resolution; an Industrial Death Benefit tracker, stitched).
-``benchmarks/intake_accuracy.py --family ai --ocr-ai 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AI"; since round 29, when its misses
-were read to change the reader, "Round 29": training-side figures)."""
+"""Family AI (written blind, read since round 29) scanned in two passes and stitched,
+photographed with a pen lying across it or printed on recycled paper, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): seven
+single-page documents over AI's three scans (a card company's balance chart, stitched, as
+greyscale PNG; an enforcement agents' calling card, with a pen, as JPEG; a racing stable's
+pay advice, recycled paper, as PNG with its resolution; a money claim's hearing-bundle
+page, stitched; a water company's account notes, with a pen; a statutory demand's
+hearing-bundle page, recycled paper, as PNG without its resolution; an Industrial Death
+Benefit tracker, stitched). ``benchmarks/intake_accuracy.py --family ai --ocr-ai 19`` reads
+one document of every class; the figures are in benchmarks/OCR.md ("Family AI"; since round
+29, when its misses were read to change the reader, "Round 29": training-side figures)."""
 
 from __future__ import annotations
 

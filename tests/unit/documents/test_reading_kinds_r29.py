@@ -7,7 +7,8 @@ first; a label and its value after a sentence in one cell, as a log's note recor
 ("Statement posted. Croft loan ref.: CL-2291"), are a label and its value; values under a
 row of labels one of which wraps to a second line are the labels' values, and a court's
 place may qualify the claim number's label ("Mallaig claim no."); a payslip is dated by
-the day its pay was paid ("Paid into your account on"), a debt letter not — not a family's
+the day its pay was paid ("Paid into your account on"), a debt letter not; and after OCR
+a short year's apostrophe read as a quote ("3 Mar. ‘27") still dates — not a family's
 phrase.
 Perfect text (exact word boxes). Each test failed on the old reader (main's ``src`` at
 6282a03, an archive of that commit, run against it)."""
