@@ -207,8 +207,8 @@ H or I too (the comma form names I only where it is meant: ``i`` is in the blind
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-X, G, Z, F, E, AA, AC, AE and AB with their own seeds, not the benchmark's; never Y, I,
-J, AD, AF, AG, AH or AI) and
+L-X, G, Z, F, E, AA, AC, AE, AB, J and AI with their own seeds, not the benchmark's; never
+Y, I, AD, AF, AG or AH) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
