@@ -45,6 +45,7 @@ from cma_adapters.rules_assistant.labelled import (
     INCOME_LABELS,
     LETTER_DATE_LABELS,
     ORIGINAL_LABELS,
+    PAY_DAY,
     PAYER_LABELS,
     PAYER_NAMED_LABELS,
     REFERENCE_LABELS,
@@ -341,6 +342,10 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         return change
 
     _adjust(found, "account_reference", reference)
+    # (the day the pay was paid dates a payslip; on any other paper, "Paid on" is the day a
+    # payment was made, the account's history: round 29)
+    if cls is not C.PAYSLIP:
+        _adjust(found, "letter_date", lambda c: -4.0 if c.role == PAY_DAY else 0.0)
     if cls is C.PAYSLIP:  # a payslip's "Amount" column holds every line's amount
         _adjust(
             found,

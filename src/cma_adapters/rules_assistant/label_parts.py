@@ -1,6 +1,6 @@
 """Where a label may start in its cell, past what is printed before it (round 11).
 
-A label is matched at the start of its cell (``layout.find_label_hits``). Three kinds of
+A label is matched at the start of its cell (``layout.find_label_hits``). Four kinds of
 form print something first that is not the label:
 
 * a numbered item: "3. Claimant", "(b) Amount of judgment", "2) Pay by" — the number is
@@ -8,6 +8,8 @@ form print something first that is not the label:
 * a label asked as a question: "What is my account no.?" — the label is what it asks for
   (round 20); so is a step naming what to have ready: "Have your account number to hand:"
   (round 27);
+* a label and its value after a sentence, in a note that records them: "Letter sent to
+  the tenant. Rent account: RA-2231" (round 29);
 * a label in two languages, one after the other: "Dyddiad / Date", "Montant / Amount
   due" — either version may be the one the reader knows. The slash may be lost (drawn as
   a rule, or dropped by OCR: "Dyddiad Date"), so a second version is also tried where a
@@ -41,6 +43,14 @@ _ASKED = re.compile(
 _READY = re.compile(r"\s*(?:have|keep|quote|give)\s+(?:your|the|this)\s+(?=\S)", re.I)
 # a figure, a comma or a sentence's end: the cell is a sentence, or holds its value
 _SENTENCE = re.compile(r"\d|[,;]|[a-z]{2}\.\s+[A-Z]")
+# a label and its value after a sentence in the same cell, as a log's note or a remark
+# adds them: "Statement posted to the tenant. Rent account: RA-2231" (round 29): a
+# sentence's end, then words up to a colon (no figure, no full stop), then the value (or
+# the cell's end: the value wrapped to the line below)
+# (a short form's full stop is no sentence's end: "Rent acc. no.: RA-2231")
+_AFTER_SENTENCE = re.compile(
+    r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z](?:[^\d.:;!?]|\.(?!\s+[A-Z])){1,48}:(?:\s*\S|\s*$))"
+)
 
 
 def _tokens(text: str) -> int:
@@ -68,6 +78,7 @@ def label_starts(text: str) -> tuple[int, ...]:
     offsets = [_tokens(text[: m.start()]) for m in _PARALLEL.finditer(text)]
     if total <= _MAX_LABEL and not _SENTENCE.search(text[item.end() if item else 0 :]):
         offsets += [_tokens(text[: m.start()]) for m in _CAPITAL.finditer(text)]
+    offsets += [_tokens(text[: m.end()]) for m in _AFTER_SENTENCE.finditer(text)]
     for offset in offsets:
         if offset not in starts and 0 < offset < total:
             starts.append(offset)

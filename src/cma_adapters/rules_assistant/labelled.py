@@ -44,6 +44,9 @@ def _l(pattern: str, weight: float, role: str | None = None) -> Label:
     return re.compile(pattern), weight, role
 
 
+PAY_DAY = "pay day"
+"""The role of a date labelled as the day the pay was paid (``LETTER_DATE_LABELS``)."""
+
 LETTER_DATE_LABELS = [
     _l(
         r"(?:date of (?:issue|notice|demand|letter|this letter)|issue date|letter date|dated)\b",
@@ -56,6 +59,10 @@ LETTER_DATE_LABELS = [
     # ("Arrears to date", "Instalments unpaid to date": so far, no date of the letter,
     # round 16)
     _l(_W % 3 + r"(?<!\bto )(?:date|dated|issued)(?: on)?\b", 2.0),
+    # the day the pay was paid, a payslip's date said as a past event: "Paid on", "Paid
+    # into your account on" (round 29; on any other paper the day something was paid is
+    # its history: ``fields._by_class``)
+    _l(r"paid (?:(?:in|into|to) (?:your |the )?(?:bank|account) )?on\b", 2.0, PAY_DAY),
 ]
 
 
@@ -209,6 +216,9 @@ CLAIM_LABELS = [
         r"(?:claim (?:number|no|ref(?:erence)?)|case (?:number|no|ref(?:erence)?)|claim)\b",
         3.0,
     ),
+    # (a court's place named first, "Tarbert claim no.", "Oban case number": one word,
+    # then the label's full form, not the bare "claim", round 29)
+    _l(r"[a-z]+ (?:claim|case) (?:number|no|ref(?:erence)?)\b", 3.0),
     _l(r"(?:(?:court|county) ){0,2}case\b", 2.0),  # "Case: K1QZ4521" on orders
 ]
 

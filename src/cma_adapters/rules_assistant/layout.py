@@ -1126,7 +1126,25 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         # column's values fall a row lower than the next column's, round 16)
         if any(o.left < cell.right and o.right > cell.left for o in layout.rows[nr]):
             return None
+        # (a row of labels where another label wraps to a second line: the values are
+        # under that line, so their distance counts from it, round 29)
+        if _wraps_a_label(layout, r, nr):
+            top = layout.row_tops[nr]
     return None
+
+
+def _wraps_a_label(layout: Layout, r: int, nr: int) -> bool:
+    """Whether row ``nr`` holds only words that go on from labels of row ``r`` (several
+    labels side by side): each cell starts where one of row ``r``'s cells does, holds no
+    figure, and opens in lower case ("Amount of the | judgment")."""
+    heads = layout.rows[r]
+    tolerance = 0.01 * layout.width
+    return len(heads) >= 2 and all(
+        not re.search(r"\d", o.text)
+        and o.text[:1].islower()
+        and any(abs(o.left - h.left) <= tolerance for h in heads)
+        for o in layout.rows[nr]
+    )
 
 
 def _column_goes_on(layout: Layout, r: int, cell: Cell) -> bool:

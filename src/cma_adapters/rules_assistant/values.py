@@ -80,7 +80,9 @@ DATE = re.compile(
     rf"|(?=(?:{_MONTH_RE})\.?,?\s+(?:19|20)\d\d\b))(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
     r"(?:[\s-]+|/|:\s*(?=(?:19|20)\d\d))"
-    r"(?P<y>(?:19|20)\d\d(?!\d)|'?\d\d(?![\d:]))"
+    # (the apostrophe before a short year as OCR reads it: "16 Sep. ‘26", "’26", "`26",
+    # round 29)
+    r"(?P<y>(?:19|20)\d\d(?!\d)|['‘’`´]?\d\d(?![\d:]))"
     r"|\b(?P<d2>[0-4]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
     # with dashes, "04-12-26", but only where no sort code is named before it on its line
@@ -278,8 +280,12 @@ def _figure_read_as_letter(text: str, start: int) -> bool:
     return start < 2 or not text[start - 2].isalnum()
 
 
+_APOSTROPHES = "'‘’`´"
+"""The apostrophe before a short year, and what OCR reads it as."""
+
+
 def _year(text: str) -> int:
-    digits = int(text.lstrip("'"))
+    digits = int(text.lstrip(_APOSTROPHES))
     return digits if digits > 99 else 2000 + digits
 
 
@@ -308,7 +314,7 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             # "16 May 12 payments" is a count, not a year; "13 Jul 25" alone or before
             # punctuation is a date.
             after = m.string[m.end() :]
-            two_digits = len(y.lstrip("'")) == 2 and not re.search(r"-|'", m.group())
+            two_digits = len(y.lstrip(_APOSTROPHES)) == 2 and not re.search(r"-|['‘’`´]", m.group())
             if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
                 return None
             month = _MONTHS[m.group("m").lower().rstrip(".")]
@@ -454,6 +460,43 @@ _COPY_CAPTION = re.compile(
 )
 
 
+# A caption that names the paper, printed where a writer's name is looked for (round 29):
+# a card left at the door or handed over ("Calling card", "Visiting card", "Reply card",
+# "Doorstep calling card": a card's purpose, then "card") is no name, though "Card" is an
+# organisation's word ("X Card Services Ltd" keeps its name: a legal form, or more words);
+# and a bundle's caption before the case it is a page of ("HEARING BUNDLE  X Ltd v Smith",
+# "Trial bundle: X v Y", "Exhibit AB1") is no part of the name that follows it.
+_PAPER_CARD = re.compile(
+    r"^(?:[a-z]+\s+)?(?:calling|visiting|greetings?|parking|booking|reply|contact|appointment"
+    r"|record|index|compliments?|loyalty|membership|business|payment|visit|call|collection"
+    r"|collector'?s|agent'?s)\s+cards?$",
+    re.IGNORECASE,
+)
+_BUNDLE_CAPTION = re.compile(
+    r"^\s*(?:(?:hearing|trial|court|appeal|core|agreed|supplementary|case|exhibits?)\s+bundle"
+    r"|(?:bundle|exhibit\s+[A-Z]{1,4}\d{0,3})(?=\s*[:–-]|\s{2}))\b"
+    r"(?:\s*(?:page|p\.|tab)\s*[A-Z]?\d+)?[\s:.–-]*",
+    re.IGNORECASE,
+)
+
+
+def _past_caption(text: str) -> str:
+    """``text`` past a bundle's caption (``_BUNDLE_CAPTION``) where what follows names an
+    organisation in two words or more ("Hearing Bundle Services Ltd" keeps its name)."""
+    m = _BUNDLE_CAPTION.match(text)
+    rest = text[m.end() :] if m else ""
+    first = re.split(r"\s{2,}|,|" + _CASE_TITLE.pattern, rest.strip())[0]
+    if m and len(first.split()) >= 2 and ORGANISATION.search(first) and not _GENERIC.match(first):
+        return rest
+    return text
+
+
+# A case's title names the parties, the claimant first: "X Ltd v Smith", "X v. Y",
+# "X versus Y" — the claimant is the name (round 29; ``find_creditor`` read it so since
+# round 5).
+_CASE_TITLE = re.compile(r"\s+(?:v\.?|vs\.?|versus)\s+(?=\S)")
+
+
 # What a department is called after its organisation's name.
 _DEPARTMENT = re.compile(
     r"(?:\s+(?:revenues?|services?|benefits?|overpayments?|mortgages?|support|collections?"
@@ -527,6 +570,10 @@ def _name_shaped(text: str) -> str | None:
     # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
     text = re.sub(r"\s*<?[\w.+-]+\s?@\s?[\w.-]+>?", " ", text)
     text = without_channel(text)
+    # (a bundle's caption before the case's title, and the title's second party: round 29)
+    text = _past_caption(text)
+    if _CASE_TITLE.search(text):
+        text = _CASE_TITLE.split(text)[0]
     # A heading that names the party: "Claim against you by X plc", "Judgment for X Ltd",
     # "Decree in favour of X" — the name is what follows the role word.
     text = re.sub(
@@ -569,6 +616,8 @@ def _name_shaped(text: str) -> str | None:
         return None
     if _COPY_CAPTION.search(name) and not legal:
         return None  # (a firm may be so named: "Top Copy Printing Ltd")
+    if _PAPER_CARD.match(name):
+        return None  # "CALLING CARD": the paper's caption (round 29)
     # A form's own words and labels are no name: "For court use only", "DATE OF SERVICE",
     # "From:" (an e-mail's header) — a name without a legal form does not start so.
     if not legal and re.match(r"(?:for|from|to|by|at|on|of|in|date|dated|ref)\b", name, re.I):

@@ -1,14 +1,14 @@
-"""Held-out family AI (written blind) scanned in two passes and stitched, photographed with a
-pen lying across it or printed on recycled paper, read by real Tesseract and the reader as
-the product ships it (the learned field ranker on): seven single-page documents over AI's
-three scans (a card company's balance chart, stitched, as greyscale PNG; an enforcement
-agents' calling card, with a pen, as JPEG; a racing stable's pay advice, recycled paper,
-as PNG with its resolution; a money claim's hearing-bundle page, stitched; a water
-company's account notes, with a pen; a statutory demand's hearing-bundle page, recycled
-paper, as PNG without its resolution; an Industrial Death Benefit tracker, stitched).
-``benchmarks/intake_accuracy.py --family ai --ocr-ai 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AI"). Only aggregate figures are
-printed: AI's individual misses are not written down."""
+"""Family AI (written blind, read since round 29) scanned in two passes and stitched,
+photographed with a pen lying across it or printed on recycled paper, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): seven
+single-page documents over AI's three scans (a card company's balance chart, stitched, as
+greyscale PNG; an enforcement agents' calling card, with a pen, as JPEG; a racing stable's
+pay advice, recycled paper, as PNG with its resolution; a money claim's hearing-bundle
+page, stitched; a water company's account notes, with a pen; a statutory demand's
+hearing-bundle page, recycled paper, as PNG without its resolution; an Industrial Death
+Benefit tracker, stitched). ``benchmarks/intake_accuracy.py --family ai --ocr-ai 19`` reads
+one document of every class; the figures are in benchmarks/OCR.md ("Family AI"; since round
+29, when its misses were read to change the reader, "Round 29": training-side figures)."""
 
 from __future__ import annotations
 
@@ -46,8 +46,12 @@ FIRST = (
     "verbatim in the OCR text 35 of 36 (branch corpusai off 95303a1 = main's round-26 "
     "reader, shipped field ranker 2026-12-05.26)"
 )
-UNMET = frozenset({"creditor_name", "letter_date"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+UNMET: frozenset[str] = frozenset()
+"""The floors this sample did not meet at the first measurement, blind (the creditor and
+the letter date), are met since round 29, which read AI's misses (captions that name the
+paper read as no name; a short year's apostrophe that OCR reads as a quote): plain
+assertions now, regression checks of a training-side figure. ``floor_params`` keeps the
+strict-xfail form for any floor not met."""
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +63,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AI (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AI (seen since round 29), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 

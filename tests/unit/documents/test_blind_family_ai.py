@@ -2,9 +2,10 @@
 """Held-out family AI (``corpus_blind_ai.py``), written blind in a twenty-ninth hand (its
 organisations and wording new to A-Z, G, E, F, I, J, AA, AB, AC, AD, AE, AF, AG and AH):
 the family itself (every class, ground truth printed, deterministic, laid out on the page,
-each setting as it says) and that it is never trained on, and the reader measured on it
-(blind: aggregates only) on perfect text as the product reads (the shipped classifier and
-field ranker). The OCR sample is in tests/integration/ocr/test_blind_family_ai_ocr.py; the
+each setting as it says) and that it is trained on only as a read family, and the reader
+measured on it on perfect text as the product reads (the shipped classifier and field
+ranker): blind at first (aggregates only), read since round 29 (benchmarks/OCR.md, "Round
+29"). The OCR sample is in tests/integration/ocr/test_blind_family_ai_ocr.py; the
 figures are in benchmarks/OCR.md ("Family AI"). Two documents a class keep this module to
 a few seconds; the benchmark reads four."""
 
@@ -25,14 +26,13 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ai, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ai, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ai import (
@@ -427,11 +427,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ai") == digest()
 
 
-def test_family_ai_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ai", "AI")
+def test_family_ai_is_trained_on_only_as_a_read_family() -> None:
+    """AI is seen since round 29 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AI" in read_families.READ
+    assert "corpus_blind_ai" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ai", "AI")
 
 
-# -- the reader on AI (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AI (seen since round 29, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -452,27 +459,32 @@ FIRST = (
     "off 95303a1 = main's round-26 reader, shipped classifier and field ranker 2026-12-05.26; "
     "on 76 documents creditor 42/60 and claim no. 6/8: benchmarks/OCR.md, 'Family AI')"
 )
-"""The first measurement (38 documents here): every floor met but the creditor and the
-claim number."""
-UNMET = frozenset({"creditor_name"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement, blind (38 documents here): every floor met but the creditor and
+the claim number."""
+ROUND_29 = (
+    "class 38/38 and every field 100% (creditor 30/30, reference 30/30, claim no. 4/4 ...): "
+    "rules of round 29, models 2026-12-05.28 and .29"
+)
+"""As shipped after round 29, which read AI's misses (training-side): the creditor meets
+its floor (a plain assertion; captions that name the paper, a bundle's or a card's, read
+as no name; a label after a sentence in a log's note; values under a row of labels one of
+which wraps)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the floors of the fields that every debt letter states: a collapse, not a
-small loss (why any of them is low is not looked into: AI is blind)."""
+small loss."""
 
 
 def test_family_ai_is_read_above_a_collapse_floor(ai_score: Score) -> None:
-    print("\n" + ai_score.table("held-out family AI (written blind), perfect text"))
+    print("\n" + ai_score.table("family AI (seen since round 29), perfect text"))
     assert ai_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (ai_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AI blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ai_meets_the_floor(ai_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 29, so a regression check of a training-side figure, no longer a
+    strict xfail: ROUND_29 (blind, first measurement: FIRST). The issue's floors: 95% for
+    the class, 90% for each field the documents state."""
     assert meets_floor(ai_score.accuracy(field), field), field
