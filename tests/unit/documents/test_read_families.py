@@ -49,6 +49,7 @@ READ_MODULES = {
     "corpus_blind_ae": "AE",
     "corpus_blind_ab": "AB",
     "corpus_blind_j": "J",
+    "corpus_blind_af": "AF",
 }
 PACKAGE = Path(read_families.__file__).parent
 
