@@ -852,6 +852,13 @@ def _choose(
             # date (a date in the body, or the flattened text's): where the letter's own
             # date is unread (a stamp over it), the deadline stays the deadline (round 16).
             due = {c.value for c in found.get("deadline_date", []) if c.score >= 2.5 and c.label}
+            # (nor one a sentence gives as the day to pay or answer by, "… to the claimant
+            # by 29 September 2026", where the letter's own date is unread: round 30)
+            due |= {
+                c.value
+                for c in found.get("deadline_date", [])
+                if c.score >= 1.5 and c.role == "in the body"
+            }
             candidates = [c for c in candidates if c.score >= 1.0 or c.value not in due]
         letter = chosen.get("letter_date")
         if field == "deadline_date" and isinstance(letter, dt.date):
