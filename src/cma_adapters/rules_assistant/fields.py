@@ -112,6 +112,7 @@ from cma_adapters.rules_assistant.values import (
     parse_named_payer,
     parse_reference,
     pence_cut,
+    point_lost,
     pound_read_as_eight,
 )
 from cma_core.documents.model import Box, DocumentClass, FieldEvidence, evidence_value
@@ -242,6 +243,7 @@ def read_fields(
             _adjust(found, field, lambda c: -8.0 if in_quote(quoted, c) else 0.0)
     for field in ("balance_pence", "income_pence", "gross_pence"):  # (round 25)
         found[field] = [_pence_cut(c, text) for c in found[field]]
+        found[field] = [_point_lost(c, text) for c in found[field]]  # (round 30)
     _by_class(found, cls)
     if cls is C.NOTICE_OF_ASSIGNMENT:  # (round 14) the lender lent and sold the debt
         lent = [c for c in found["creditor_name"] if c.role is None and lender_label(c.label)]
@@ -273,6 +275,13 @@ def _pence_cut(c: Candidate, text: str) -> Candidate:
     """An amount whose second pence figure OCR lost ("£412.7"), printed whole elsewhere on
     the page ("£412.71"), reads the whole amount (round 25)."""
     value = pence_cut(c.shown, text) if c.shown else None
+    return c if value is None else attrs.evolve(c, value=value)
+
+
+def _point_lost(c: Candidate, text: str) -> Candidate:
+    """An amount whose decimal point OCR lost ("£78420"), printed with its point elsewhere
+    on the page ("£784.20"), reads the pointed amount (round 30)."""
+    value = point_lost(c.shown, text) if c.shown else None
     return c if value is None else attrs.evolve(c, value=value)
 
 

@@ -216,7 +216,11 @@ STATED_BEFORE = re.compile(
     r"\b(?:the|your) (?:amount|sum|balance|total|arrears)(?: (?:now|still|currently))?"
     r" (?:overdue|past due|outstanding|owing|owed|due|unpaid|in arrears|behind|to pay)"
     r"(?: (?:on|for) (?:the|your|this) \w+)?"
-    r" (?:is|are|was|stands? at|comes? to|totals?)\s*$",
+    r" (?:is|are|was|stands? at|comes? to|totals?)\s*$"
+    # what a bill or an invoice itself comes to or asks for: "This bill comes to £X",
+    # "What this bill asks for £X", "Your invoice totals £X" (round 30)
+    r"|\b(?:what )?(?:this|your|the) (?:bill|invoice)(?: now)?"
+    r" (?:comes? to|totals?|amounts? to|asks? (?:you )?for|is for)\s*$",
     re.I,
 )
 
@@ -481,8 +485,10 @@ def letter_prefix(text: str, start: int) -> str:
 
 
 # Capitals as a word of their own before one run of five to eight figures ("QRS 40471"):
-# a reference whose figures are not printed in groups (round 15).
-_LETTERED = re.compile(r"(?:^|(?<=[\s:(]))([A-Z]{2,4}) (\d{5,8})(?![\d.,/-]| ?\d)")
+# a reference whose figures are not printed in groups (round 15); its sentence may end
+# after it ("Account no.: QRS 40471. Arrears ...": a full stop, then a space or the end,
+# no figure; round 30).
+_LETTERED = re.compile(r"(?:^|(?<=[\s:(]))([A-Z]{2,4}) (\d{5,8})(?![\d,/-]|\.\S| ?\d)")
 
 
 def lettered_number(text: str) -> tuple[int, str] | None:

@@ -109,6 +109,9 @@ SERVED_LABELS = [
     ),
     # what was served, then when: "Charge served on", "Notice served on", "Claim form served"
     _l(r"(?:[a-z']+ ){1,2}served(?: on)?$", 2.5),
+    # served in law, whatever happened: "Papers count as served on", "Taken as served"
+    # (as "deemed served"; round 30)
+    _l(r"(?:[a-z']+ ){0,2}(?:counts?|counted|taken|regarded|treated) as served(?: on)?\b", 3.0),
     _l(r"when (?:is|was|will) (?:the |this |my |it )?(?:[a-z]+ ){0,2}(?:be )?served\b", 3.0),
 ]
 
@@ -121,7 +124,9 @@ SERVED_AFTER = re.compile(r"^,?\s+(?:we|they|the [a-z ]{2,30}?) (?:served|delive
 SERVED_BEFORE = re.compile(
     r"\b(?:is|are|was|were|been|be) (?:deemed (?:to (?:be|have been) )?|treated as (?:having been )?)?"
     r"(?:served|delivered)(?: on you)? on\s+"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    # (a weekday's name, whole or cut short: "Sat 2025-07-19", round 30)
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat"
+    r"|sun)\.?,?\s+)?$",
     re.I,
 )
 
@@ -220,6 +225,14 @@ CLAIM_LABELS = [
     # then the label's full form, not the bare "claim", round 29)
     _l(r"[a-z]+ (?:claim|case) (?:number|no|ref(?:erence)?)\b", 3.0),
     _l(r"(?:(?:court|county) ){0,2}case\b", 2.0),  # "Case: K1QZ4521" on orders
+    # what it numbers named after "of": "Number of the claim", "Reference of your case at
+    # court" (round 30; not "Number of claims", nor "the claimant's"); the words up to
+    # "the" are the label's three, what it numbers is read with the value
+    _l(
+        r"(?:number|no|reference|ref) (?:of|for) (?:the|your|this)"
+        r"(?= (?:court |money )?(?:claim|case)\b(?! ?(?:s|ant|ants|'s)\b))",
+        3.0,
+    ),
 ]
 
 

@@ -121,6 +121,7 @@ def page_layout(page: PageText) -> Layout:
     lines = _lines(words, slope, height_px)
     rows = _line_numbers(_rows(lines, slope, height_px), height_px)  # (round 27)
     rows = [_superseded(words) for words in _two_up(rows, height_px)]  # (round 28)
+    rows = _then_and_now(rows, height_px)  # (round 30)
     cells_rows: list[tuple[Cell, ...]] = []
     tops: list[float] = []
     for index, row_words in enumerate(rows):
@@ -209,6 +210,92 @@ def _superseded(words: list[Word]) -> list[Word]:
             start -= 1
         return _superseded([*words[:start], *words[end:m], *words[m + 1 :]])
     return words
+
+
+# A column heading that names an earlier time than the page's own: "At our last letter",
+# "Last statement", "Previously", "Then", "Was", "Before" ...
+_THEN_HEADING = re.compile(
+    r"(?:(?:at|in|on|from|as at|as of) )?(?:(?:our|my|the|your) )?"
+    r"(?:last|previous|earlier|prior|old)"
+    r"(?: (?:letter|statement|bill|notice|reminder|review|time|month|quarter|year|reading))?"
+    r"|(?:when we|as we) last wrote|then|before|previously|earlier|was|were",
+    re.I,
+)
+# ... and the heading of the column beside it that names the page's own time: "Now",
+# "Today", "Current", "This letter", "As at today", "Is".
+_NOW_HEADING = re.compile(
+    r"(?:(?:as (?:at|of)|at|on) )?(?:now|today|current(?:ly)?|latest"
+    r"|this (?:letter|statement|bill|notice|reminder|review|month|quarter|year))|is|are|is now",
+    re.I,
+)
+
+
+def _groups(words: Sequence[Word], height: float) -> list[list[Word]]:
+    """A row's words in runs without a gap wider than two characters' worth."""
+    out: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.box.left):
+        if out and word.box.left - out[-1][-1].box.right <= 1.5 * height:
+            out[-1].append(word)
+        else:
+            out.append([word])
+    return out
+
+
+def _then_and_now(rows: list[list[Word]], height: float) -> list[list[Word]]:
+    """A table that sets each figure beside what it was at an earlier time ("Then and
+    now": a column headed "At our last letter", "Last statement" or "Previously" beside
+    one headed "Now", "Today" or "Current"): the earlier column is history, the other the
+    page's own figures. The earlier column's words go, its heading with them, on the
+    heading's row and on each row of the table under it (rows no further apart than two
+    and a half lines, each with a value in either column, or a cell of its own after a
+    label), so each label has one value: its figure now (round 30)."""
+    out = [list(words) for words in rows]
+    for r, words in enumerate(rows):
+        groups = _groups(words, height)
+        if not 2 <= len(groups) <= 3:
+            continue
+        texts = [" ".join(w.text for w in g).strip(" :") for g in groups]
+        then = next((k for k, t in enumerate(texts) if _THEN_HEADING.fullmatch(t)), None)
+        now = next((k for k, t in enumerate(texts) if _NOW_HEADING.fullmatch(t)), None)
+        if then is None or now is None or abs(then - now) != 1:
+            continue
+        old, new = _box_of(groups[then]), _box_of(groups[now])
+        if old.left < new.left:  # (the earlier column first, as usual)
+            low, high = old.left - 2 * height, (old.right + new.left) / 2
+        else:
+            low, high = (new.right + old.left) / 2, old.right + 2 * height
+        columns = (old.left, new.left, old.right, new.right)
+        table = []
+        last_top = min(w.box.top for w in words)
+        for k in range(r + 1, len(rows)):
+            below = rows[k]
+            top = min(w.box.top for w in below)
+            at_a_column = any(
+                abs(w.box.left - columns[0]) <= height
+                or abs(w.box.left - columns[1]) <= height
+                or abs(w.box.right - columns[2]) <= height
+                or abs(w.box.right - columns[3]) <= height
+                for w in below
+            )
+            if top - last_top > 2.5 * height or not at_a_column:
+                break
+            if len(_groups(below, height)) < 2 and not (
+                abs(_box_of(below).left - columns[0]) <= height
+                or abs(_box_of(below).left - columns[1]) <= height
+            ):
+                break
+            table.append(k)
+            last_top = top
+        if not table:
+            continue
+        for k in (r, *table):
+            out[k] = [w for w in out[k] if not low <= (w.box.left + w.box.right) / 2 <= high]
+        return [words for words in out if words]
+    return rows
+
+
+def _box_of(words: Sequence[Word]) -> Box:
+    return union(w.box for w in words)
 
 
 def _two_up(rows: list[list[Word]], height: float) -> list[list[Word]]:
@@ -711,7 +798,14 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                         (k for k in range(c - 1, -1, -1) if not _SPECKS.fullmatch(row[k].text)),
                         None,
                     )
-                    if left is not None and _value_like(row[left]):
+                    # (not a sentence beside a figure that has its own label on its
+                    # left: a third column explaining each row, "Label | £X | What
+                    # this means for you", round 30)
+                    if (
+                        left is not None
+                        and _value_like(row[left])
+                        and not (left > 0 and _words_only(row[left - 1]))
+                    ):
                         hits.append(
                             _hit(match.group(), row[left].words, layout.page, "left", cell,
                                  row_text, before)
@@ -758,6 +852,11 @@ _DAY_ALONE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _MONTH_FIRST = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?\b", re.I
 )
+
+
+def _words_only(cell: Cell) -> bool:
+    """A cell of words without a figure: a label's, or a sentence's."""
+    return bool(re.search(r"[A-Za-z]{2}", cell.text)) and not re.search(r"\d|£", cell.text)
 
 
 def _split_date(row: Sequence[Cell], right: int) -> Sequence[Word]:
@@ -846,7 +945,16 @@ def _continued(layout: Layout, r: int, cell: Cell) -> str:
     first = next((ch for ch in cell.text if ch.isalpha()), "")
     if not first.islower() or r == 0 or not layout.rows[r - 1]:
         return ""
-    if layout.row_tops[r] - layout.row_tops[r - 1] > 2.5 * layout.line_height:
+    # (a line gap measured in the two lines' own type: a sentence in large bold type runs
+    # on across a wider gap than the page's body text, round 30)
+    taller = max(
+        layout.line_height,
+        min(
+            statistics.median(w.box.height for w in layout.rows[r - 1][-1].words),
+            statistics.median(w.box.height for w in cell.words),
+        ),
+    )
+    if layout.row_tops[r] - layout.row_tops[r - 1] > 2.5 * taller:
         return ""
     return layout.rows[r - 1][-1].text
 

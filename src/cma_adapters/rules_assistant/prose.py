@@ -678,9 +678,13 @@ def prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
                             )
                         )  # fmt: skip
                 for m in MONEY.finditer(cell.text):
-                    after = cell.text[m.end() : m.end() + 25]
+                    after = cell.text[m.end() : m.end() + 60]
                     said = re.match(
-                        r"\s*(?:a|per|each|every|in each|for each)\s+(?:(?:\d+|two|four)\s+)?"
+                        # (where it goes may come between: "£784.20 into your bank account
+                        # once every four weeks", round 30)
+                        r"\s*(?:(?:into|to|in|on) (?:your|the) (?:[a-z]+ ){0,2}account,?\s+)?"
+                        r"(?:once\s+)?"
+                        r"(?:a|per|each|every|in each|for each)\s+(?:(?:\d+|two|four)\s+)?"
                         r"(?:calendar\s+)?(?:weeks?|fortnight|month|year)\b",
                         after,
                         re.I,

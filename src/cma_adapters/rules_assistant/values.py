@@ -267,6 +267,23 @@ def pence_cut(shown: str, text: str) -> int | None:
     return parse_money("£" + m.group(1).lstrip("£ ") + "." + m.group(2) + fuller.pop())
 
 
+def point_lost(shown: str, text: str) -> int | None:
+    """The amount a whole number of pounds reads when OCR lost its decimal point
+    ("£78420" for "£784.20", round 30): only when the page prints, elsewhere, the same
+    figures with a point before the last two ("£784.20" or "784.20"), and no amount of
+    those figures without one, so "£1200" beside "£12.00" twice over stays."""
+    m = re.fullmatch(r"£\s?(\d{3,7})", shown.strip().rstrip(".,;:"))
+    if m is None:
+        return None
+    figures = m.group(1)
+    pointed = figures[:-2] + r"\." + figures[-2:]
+    if not re.search(r"(?<![\d,.])£?\s?" + pointed + r"(?![\d.,]\d)", text):
+        return None
+    if len(re.findall(r"(?<![\d,.])£\s?" + figures + r"(?![\d]|[.,]\d)", text)) > 1:
+        return None
+    return parse_money("£" + figures[:-2] + "." + figures[-2:])
+
+
 # Letters OCR reads figures as (S 5, O 0, I and l 1, B 8, Z 2, G 6), glued to the figures
 # after them as a word's first letter: the amount is not all there.
 _FIGURE_LETTERS = frozenset("SOIlBZG")

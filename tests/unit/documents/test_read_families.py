@@ -50,6 +50,7 @@ READ_MODULES = {
     "corpus_blind_ab": "AB",
     "corpus_blind_j": "J",
     "corpus_blind_ai": "AI",
+    "corpus_blind_af": "AF",
 }
 PACKAGE = Path(read_families.__file__).parent
 
