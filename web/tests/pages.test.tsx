@@ -61,7 +61,7 @@ describe("document evidence", () => {
     render(<EvidenceList s={deadline} doc={pdf} />);
     const own = screen.getByRole("table", { name: "Where each value came from in letter.pdf" });
     expect(within(own).getAllByRole("row")).toHaveLength(2);
-    expect(own).toHaveTextContent(/Deadline date\s*used.*2026-11-30.*page 1, box 1/);
+    expect(own).toHaveTextContent(/Deadline date\s*used.*“30 Nov 2026”.*page 1, box 1/);
     expect(screen.getByText("Other values read from letter.pdf (1)").closest("details")).not.toHaveAttribute("open");
     const others = screen.getByRole("table", { name: "Other values read from letter.pdf, not part of this suggestion", hidden: true });
     expect(others).toHaveTextContent(/Balance\s*used.*£450.00.*page 1, box 2/);
