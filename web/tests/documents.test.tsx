@@ -430,6 +430,8 @@ test("only what the adviser changed is sent, as the kind takes it", () => {
   expect(otherValues(income, "balance", "410.00").map((e) => e.value)).toEqual(["£520.00"]);
   expect(otherValues(income, "balance", "520.00")).toEqual([]);
   expect(asReadText(income)).toBe("amount £520.00, frequency monthly, no SFS line");
+  const clocked = suggestion("s13", { kind: "court_claim_deadline", as_read: { fact_date: "2026-12-01", deadline: "2026-12-15" } }) as never;
+  expect(asReadText(clocked)).toBe("date counted from 1 Dec 2026, deadline 15 Dec 2026");
 });
 
 test("a document's suggestions are accepted together, asked first; one changed since is named and still waits", async () => {

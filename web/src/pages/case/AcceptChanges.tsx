@@ -134,7 +134,7 @@ export function asReadText(s: Suggestion): string {
   if (r.account_reference) parts.push(`account reference “${r.account_reference}”`);
   if (r.balance_pence != null) parts.push(`amount £${(r.balance_pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2 })}`);
   if (r.fact_date) parts.push(`date counted from ${date(r.fact_date)}`);
-  if (r.deadline) parts.push(`deadline ${r.deadline}`);
+  if (r.deadline) parts.push(`deadline ${date(r.deadline)}`);
   if (r.frequency) parts.push(`frequency ${label(r.frequency).toLowerCase()}`);
   if (r.budget_line) parts.push(`SFS line ${label(r.budget_line).toLowerCase()}`);
   const unread: Record<string, string> = { balance_pence: "amount", fact_date: "date counted from", account_reference: "account reference", creditor_name: "creditor", budget_line: "SFS line" };
