@@ -291,47 +291,21 @@ class WorkQueueQuery:
         )
         window = today_window(self.clock.now())
         async with self.uow(ctx.centre_id) as uow:
-            items = self.projection.work_queue_items(uow)
+            behind: set[uuid.UUID] = set()
+            fresh: Sequence[WorkItem] = ()
             if caught_up or written_at is None:
                 version = await self.projection.version(uow)
-                page = await items.list(
-                    whose, limit=limit, section=section, appointments=window, after=after
-                )
-                counts = await items.counts(whose, appointments=window)
             else:
-                page, counts = await self._with_write_side(
-                    uow, whose, written_at, section, window, limit, after
-                )
+                behind, fresh = await self._write_side(uow, whose, written_at, window)
                 version = ReadVersion(watermark=self.clock.now(), lag_seconds=0, source="write")
-        return with_next_cursor(page, lambda i: (i.at, i.item_id)), counts, version
-
-    async def _with_write_side(
-        self,
-        uow: UnitOfWork,
-        whose: UserId,
-        written_at: dt.datetime,
-        section: WorkSection | None,
-        window: tuple[dt.datetime, dt.datetime],
-        limit: int,
-        after: tuple[dt.datetime, uuid.UUID] | None,
-    ) -> tuple[Page[WorkItem], dict[WorkSection, int]]:
-        """The queue with the scopes the projection has not caught up on (its events up
-        to ``written_at`` not yet applied) read from the write side, the rest from the
-        projection: the user's own write shows, however far behind the projection is."""
-        behind = await self.projection.unapplied_scopes(uow, written_at)
-        fresh = [
-            i
-            for scope in behind
-            for i in await self.projection.read_items(uow, scope)
-            if i.user_id == whose and _in_window(i, window)
-        ]
-        # The stored items of every other scope, one page and the counts from the store:
-        # a page costs the same however long the queue (the rest are never read).
-        items = self.projection.work_queue_items(uow)
-        stored = await items.list(
-            whose, limit=limit, section=section, appointments=window, after=after, without=behind
-        )
-        counts = await items.counts(whose, appointments=window, without=behind)
+            # One page and the counts from the store, the scopes read afresh left out of
+            # it and merged in: a page costs the same however long the queue.
+            items = self.projection.work_queue_items(uow)
+            stored = await items.list(
+                whose, limit=limit, section=section, appointments=window, after=after,
+                without=behind,
+            )  # fmt: skip
+            counts = await items.counts(whose, appointments=window, without=behind)
         for i in fresh:
             counts[i.section] += 1
         chosen = [i for i in fresh if section is None or i.section is section]
@@ -339,7 +313,27 @@ class WorkQueueQuery:
         if after is not None:
             chosen = [i for i in chosen if (i.at, i.item_id) > after]
         merged = sorted([*stored.items, *chosen], key=lambda i: (i.at, i.item_id))
-        return Page(items=merged[:limit], total=total, limit=limit, offset=0), counts
+        page = Page(items=merged[:limit], total=total, limit=limit, offset=0)
+        return with_next_cursor(page, lambda i: (i.at, i.item_id)), counts, version
+
+    async def _write_side(
+        self,
+        uow: UnitOfWork,
+        whose: UserId,
+        written_at: dt.datetime,
+        window: tuple[dt.datetime, dt.datetime],
+    ) -> tuple[set[uuid.UUID], Sequence[WorkItem]]:
+        """The scopes the projection has not caught up on (its events up to
+        ``written_at`` not yet applied) and the user's items of them read from the write
+        side: the user's own write shows, however far behind the projection is."""
+        behind = await self.projection.unapplied_scopes(uow, written_at)
+        fresh = [
+            i
+            for scope in behind
+            for i in await self.projection.read_items(uow, scope)
+            if i.user_id == whose and _in_window(i, window)
+        ]
+        return behind, fresh
 
 
 def _in_window(item: WorkItem, window: tuple[dt.datetime, dt.datetime]) -> bool:
