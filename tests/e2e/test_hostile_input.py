@@ -225,6 +225,27 @@ async def test_implausible_dates_are_refused(staff: dict[str, Api]) -> None:
         assert problem_field(r) == field, url
 
 
+async def test_a_date_half_typed_is_refused_in_words_that_give_the_form(
+    staff: dict[str, Api],
+) -> None:
+    """The console sends a date input's boxes as typed when one is empty ("2026--4"); the
+    answer names the field and says the form a date takes, not the decoder's words."""
+    api = staff["supervisor"]
+    case = await _case(api)
+    for body_date in ("2026--4", "2026-02-30", "26-12-4"):
+        r = await api.post(
+            f"/api/v1/cases/{case['id']}/advice",
+            {"on_date": body_date, "recommended": None, "reasons": "x"},
+        )
+        assert r.status_code == 400, body_date
+        (error,) = r.json()["errors"]
+        assert error["field"] == "on_date"
+        assert error["message"] == "must be a date (YYYY-MM-DD)"
+    r = await api.post("/api/v1/tasks", {"title": "Ring back", "due_at": "tomorrow"})
+    assert problem_field(r) == "due_at"
+    assert r.json()["errors"][0]["message"] == "must be a date-time (ISO 8601)"
+
+
 QUERIES = [
     ("/api/v1/tasks?due_before=0", "due_before"),
     ("/api/v1/audit?to=0", "to"),

@@ -146,6 +146,13 @@ _MSGSPEC_PATH = re.compile(r"at `\$\.?([^`]*)`")
 _MSGSPEC_FIELD = re.compile(r"(?:missing required|contains unknown) field `([^`]+)`")
 # ``Input.__post_init__`` (date ranges) names its field first: "on_date: must be ...".
 _NAMED = re.compile(r"^([a-z_][a-z0-9_]*): (.+)$")
+# msgspec's words for a date, time or timestamp it cannot read, in the words the query
+# values' check uses (``common.input``): the form a value takes, not the decoder's name.
+_TEMPORAL = {
+    "Invalid RFC3339 encoded date": "must be a date (YYYY-MM-DD)",
+    "Invalid RFC3339 encoded time": "must be a time (HH:MM)",
+    "Invalid RFC3339 encoded datetime": "must be a date-time (ISO 8601)",
+}
 
 
 def _field_errors(exc: ValidationException) -> list[FieldError]:
@@ -169,6 +176,7 @@ def _field_errors(exc: ValidationException) -> list[FieldError]:
                 message = named.group(2)
         if not field:
             field = "body"
+        message = _TEMPORAL.get(message, message)
         out.append(FieldError(field=str(field), message=message))
     return out
 
