@@ -1,5 +1,131 @@
 # ruff: noqa: E501  (wording reads better unwrapped; the RNG draws test data)
-"""DOCSTRING"""
+"""Held-out layout family ``AK``, written blind: a thirty-first measure of how the reader
+generalises, in a thirty-first hand (after ``L`` to ``Z``, ``G``, ``E``, ``F``, ``I``,
+``J`` and ``AA`` to ``AJ``).
+
+``AK`` was written in one sitting by an author who had read only the corpus's interfaces
+(``Truth``, ``Sample``, ``score``, ``sample_text``, ``money``, ``encode_pages``,
+``values_found``, ``FIELDS``), the shared page engine (``corpus_print``), the shared test
+helpers (``tests/unit/documents/blind_families.py``, ``tests/integration/ocr/blind_read.py``),
+family AJ's module and tests and its benchmark registration (the commit that added AJ, as
+the task allowed) and, by grep only, the other families' modules for place names, setting
+words, face tables, date and money shapes, scan words and benefit names (to avoid their
+regions, settings, shapes, faces and scans) -- **not** the reader's rules
+(``assistant.py``, ``fields.py``, ``values.py``, ``labelled.py``, ``structures.py``,
+``prose.py``, ``fields_kinds.py``, ``label_parts.py``, ``layout.py``, ``classifier.py``,
+``statements.py``, ``statement_tables.py``, ``label_learning.py``, ``read_families.py``,
+``ranker.py``, ``ranker_training.py``, ``ranker_random.py``, the Tesseract extractor, the
+locator, the creditor directory), its reading tests, nor any account of its misses. It is
+never used to write rules, to train or calibrate the classifier or the field ranker
+(``build_corpus`` never yields it), nor to choose models: it is measured, and only the
+aggregate figures go into benchmarks/OCR.md. Whoever reads its individual misses to change
+the reader makes ``AK`` no longer blind and must say so there.
+
+What differs from A-Z, G, E, F, I, J and AA to AJ:
+
+* who writes: bodies and firms of the Lincolnshire coast and Wolds (Skegness, Mablethorpe,
+  Sutton-on-Sea, Chapel St Leonards, Ingoldmells, Anderby, Hogsthorpe, Burgh le Marsh,
+  Wainfleet, Friskney, Spilsby, Partney, Tetford, Saltfleet, Theddlethorpe, Market Rasen,
+  Wragby, Binbrook, Caistor and Coningsby; no earlier module names any of these places): a
+  Skegness card company and a coast and Wolds credit union, a Burgh le Marsh motor lender
+  suing in the County Court at Skegness, a Wainfleet glazing firm's judgment from the same
+  court, the (invented) Skegness and Marsh District Council and its Friskney enforcement
+  agents, a Spilsby builders' yard's statutory demand, a Saltfleet energy supplier, a
+  Theddlethorpe water company, Skegness magistrates, a Mablethorpe weekly credit lender and
+  the Binbrook debt buyer it sold to, a Winter Fuel Payment paid in error (the Winter Fuel
+  Payment Centre), a Caistor building society, an Anderby housing association, a
+  Hogsthorpe mail order firm and a Partney spread-the-cost lender, Market Rasen solicitors
+  for a Tetford drainage contractor, an Ingoldmells holiday park and a Wragby vegetable
+  packhouse as employers, a Sutton-on-Sea savings bank, War Disablement Pension from
+  Veterans UK and Income Support from the DWP (no family named either benefit), the
+  Skegness lifeboat guild and Coningsby's allotment holders; the people have Romanian and
+  English double surnames;
+* six ways of setting a letter, each class in two of them (``i`` even / odd):
+  - **spill**: a wide table printed from the writer's account system, too wide for the
+    paper, its columns cut across two pages: page 1 holds the line numbers, the items (the
+    labels) and a field code, page 2 the same line numbers with the entries (the values), a
+    status and a "seen" mark; the reference, the balance and the dates only on page 2, the
+    covering note on page 1 and the prose under the table's second half (two-page
+    documents);
+  - **interlinear**: English and Romanian line by line: the title, each label, the
+    greeting, each paragraph and the closing in English, each with a Romanian line under
+    it in grey italic ("Numărul de referință", "Suma datorată acum", "Termen limită"), the
+    values only beside the English labels;
+  - **taccount**: "Your account in debit and credit": a T account, debits ("Dr", "To
+    balance brought forward", "To charges raised", "To fees added") on the left and
+    credits ("Cr", "By payments received", "By balance carried down") on the right, each
+    side totalled and double-ruled, "To balance brought down" under the debits; the facts
+    listed under it, the letter below;
+  - **rosette**: the balance inside a drawn starburst ("TO PAY" over it), the facts listed
+    beside it, the letter below;
+  - **dropout**: a pre-printed form in drop-out red (the writer's name and title, a box for
+    each fact with its label in small red type in the box's corner, "FOR OFFICE USE ONLY"),
+    the writer's system printing the address, each value in its box and the letter in
+    black;
+  - **reckoner**: the facts listed, then "Ready reckoner: ways to clear the balance" (all
+    at once, over 3 or 6 months, over 26 weeks: each payment and how many), the letter
+    below;
+  payslips for a holiday park's site team (basic hours, a bank holiday premium and a
+  season completion bonus; tax, NI, a pension and the staff caravan's rent deducted;
+  weekly or fortnightly) or a vegetable packhouse (basic, a twilight shift premium and
+  overtime at time and a third; PAYE, NIC, pension and the minibus to the site; every four
+  weeks or monthly), set as one running list with the additions in one money column and
+  the deductions (after "Less:") in a second, the totals and the net under them; bank
+  statements with a balance on every line, an overdrawn balance printed in red with no
+  sign ("Balances printed in red are overdrawn"), half with a transaction type column;
+  War Disablement Pension and Income Support;
+* faces no family paired: C059 (a Century Schoolbook) under DejaVu Sans Condensed Bold
+  headings, Nimbus Sans (a Helvetica) under Caladea Bold headings, DejaVu Sans Book under
+  URW Bookman Demi headings, 9.5 to 10 pt; each italic the body's own;
+* dates as "FRI 04 DEC 2026" (the weekday and the month cut and in capitals, the day
+  padded), "2026-Dec-04" (the year first, the month's abbreviation between hyphens) and
+  "4/Dec/2026" (the day unpadded, the month's abbreviation between slashes), one shape a
+  document; amounts as "£1,234.56" and, in tables, boxes and the account, "1,234.56"; on
+  statements an overdrawn balance in red ink, unsigned;
+* scans new to the families: a page photographed still in a ring binder (the binder's dark
+  board down the left, the punched holes, two or three metal rings arching over the left
+  margin with their shine and shadows, the edges of the sheets behind, a warm light
+  falling off towards one corner; 200 dpi colour JPEG, no resolution stored); a phone
+  scanning app under flickering LED light (soft horizontal bands of light and shade down
+  the page where the rolling shutter caught the flicker, a cool cast, the sensor's noise;
+  210 dpi one-page PDF); a page carried home in the rain (round drops where the ink ran
+  and spread, each a shade darker with a tide-mark rim; 270 dpi greyscale PNG, its
+  resolution at even indexes). Two-page documents (the spill) are PDF. An OCR-only count
+  (Tesseract's text against the true values, no reader; two documents a class, 44 pages,
+  taken before any reading) kept 170 of 172 values verbatim: binder 55/57, flicker 58/58,
+  rain 57/57. No effect was softened: a first look at twelve documents (66/66) and the
+  whole count showed none under 90%, and none was changed after the count.
+
+Not all of the above is new, as far as grep over the earlier modules and their docstrings
+shows (checked before any measuring): "£1,234.56" and "1,234.56" are many families'; an
+overdrawn balance in red ink is new by grep, but I printed a whole notice in red ink on
+pink paper and "DR", "Dr", "(Dr)", "D", "OD", "o/d", "overdrawn", brackets, a minus and an
+asterisk have marked one before; "FRI 04 DEC 2026" is Y's "4 DEC 2026" and AD's "04 DEC 26"
+with the weekday before it, "2026-Dec-04" is AA's "2026 Dec 04" with hyphens, "4/Dec/2026"
+is Q's "03/Mar/2026" with the day unpadded; AA and S set letters in two languages side by
+side (Polish, Welsh; here Romanian, line under line); U carried a ledger's rows over two
+pages and L, T, V and Y put the balance on page 2 (never a table's columns cut across
+pages); AA printed a ledger with Debit and Credit columns (never a T account with "To" and
+"By"); V drew a banner and AF a headline round the sum (never a starburst); F and AF typed
+values on pre-printed forms and AD's pack said "FOR OFFICE USE ONLY" (never drop-out red);
+O printed payment options (here a reckoner of plans); M, R, U and AI punched holes in a
+sheet and E scanned one through a clear punched pocket (never in a ring binder), J
+photographed a venetian blind's shadow bands and AB and AE messaged phone photos (never a
+flickering light's bands), J's sheet got wet once (one brown stain with a tide mark; never
+raindrops); Veterans UK (at the War Pensions address AJ used) and the DWP are many
+families' payers, "Wolverhampton" (the Winter Fuel Payment Centre's town) is in most
+modules; "Lincoln" and "Louth", "Boston" and "Alford" (towns near the coast) are named by
+other modules, "Lindsey" (the real district) by T, so AK's council is invented.
+
+Ground truth follows L's to AJ's conventions: ``creditor_name`` is whoever is owed now (the
+council behind an enforcement agent, a solicitor's client, the claimant, the assignee of a
+sold debt); ``original_creditor`` where a sold debt's first creditor is named;
+``account_reference`` the creditor's account number (on an enforcement notice the agent's
+case reference, on a claim form and a judgment the claimant's reference); ``balance_pence``
+what is owed now; ``letter_date`` the document's own date; ``deadline_date`` and
+``served_date`` only where printed. Payslips give the payer, net and gross pay, pay date
+and frequency; benefit letters the payer, the amount paid each time, the date and the
+frequency; a bank statement its date."""
 
 from __future__ import annotations
 
@@ -408,7 +534,7 @@ def _gloss(letter: Letter, label: str, value: object) -> str:
     if isinstance(value, int):
         return "Suma datorată acum" if value == letter.owed else "Suma"
     if isinstance(value, dt.date):
-        if "service" in label:
+        if "delivered" in label:
             return "Data comunicării"
         return "Termen limită" if value > letter.date else "Data"
     if value in {shown for pair in FREQUENCY_SHOWN.values() for shown in pair}:
@@ -709,7 +835,7 @@ def creditor_letter(rng: random.Random, i: int) -> Doc:
         ro_title="Nu am primit ultimele două plăți",
         truth=owes(C.CREDITOR_LETTER, org.name, ref, owed, date, deadline_date=by),
         ref_label=label, ref=ref,
-        facts=[("Amount in arrears today", owed), ("Contact us on or before", by)],
+        facts=[("Sum you are behind by today", owed), ("Contact us on or before", by)],
         paras=(first,
                f"You are {pounds(owed)} in arrears. Please pay this, or ring us to arrange something you can afford, by {when(by)}.",
                "If we hear nothing we may register a default with the credit reference agencies."),
@@ -730,12 +856,12 @@ def claim_form(rng: random.Random, i: int) -> Doc:
     ref, claim = f"BLM/{digits(rng, 6)}", _claim_no(rng)
     served, by = later(date, 5), later(date, 19)
     letter = Letter(
-        org=COURT, title="A money claim has been issued against you", date=date, when=when, owed=total,
+        org=COURT, title="Claim form issued: money claimed from you", date=date, when=when, owed=total,
         ro_title="A fost emisă o cerere de plată împotriva dumneavoastră",
         truth=owes(C.COURT_CLAIM_N1, CLAIMANT.name, ref, total, date, court_claim_number=claim, served_date=served, deadline_date=by),
-        ref_label="Skegness claim number", ref=claim, date_label="Issue date",
+        ref_label="Skegness claim number", ref=claim, date_label="Claim issued at Skegness on",
         facts=[("Amount claimed including court fee and costs", total), ("Claimant (motor loan company)", CLAIMANT.name), ("Claimant's loan agreement number", ref),
-               ("Deemed date of service", served), ("Respond to the court no later than", by)],
+               ("Claim form treated as delivered on", served), ("Last day to answer the claim", by)],
         paras=(f"{CLAIMANT.name} has issued a claim against you for money owed under a motor loan agreement ({ref}).",
                f"It claims {pounds(claimed)}, the court fee of {pounds(fee)} and legal representative's costs of {pounds(costs)}, making {pounds(total)}.",
                f"The claim form is deemed served on {when(served)}. You must respond by {when(by)}, or judgment may be entered against you."),
@@ -753,12 +879,16 @@ def judgment(rng: random.Random, i: int) -> Doc:
     how = (f"pay {pounds(owed)} to the claimant on or before {when(by)}" if extra
            else f"pay {pounds(owed)} to the claimant at {pounds(monthly)} every month")  # fmt: skip
     facts: list[Fact] = [("Sum the judgment orders you to pay", owed), ("Glazing firm holding the judgment", BUILDER.name), ("Glazing order number", ref)]  # fmt: skip
-    facts += [("Pay the judgment sum on or before", by)] if extra else [("Each monthly payment ordered", monthly)]
+    facts += (
+        [("Pay the judgment sum on or before", by)]
+        if extra
+        else [("Each monthly payment ordered", monthly)]
+    )
     letter = Letter(
         org=COURT, title="Judgment in default entered for the claimant", date=date, when=when, owed=owed,
         ro_title="Hotărâre pronunțată în lipsă în favoarea reclamantului",
         truth=owes(C.COUNTY_COURT_JUDGMENT, BUILDER.name, ref, owed, date, court_claim_number=claim, **extra),
-        ref_label="Skegness claim number", ref=claim, facts=facts, date_label="Judgment entered on",
+        ref_label="Skegness claim number", ref=claim, facts=facts, date_label="Judgment recorded at Skegness on",
         paras=(f"You did not respond to the claim made by {BUILDER.name} (order {ref}), so judgment has been entered against you.",
                f"You are ordered to {how}.",
                "If you pay in full within a month of the judgment, you can ask for it to be removed from the register."),
@@ -773,10 +903,10 @@ def enforcement_notice(rng: random.Random, i: int) -> Doc:
     owed = order + 7_500
     case, by = f"FES{digits(rng, 8)}", later(date, 7)
     letter = Letter(
-        org=AGENTS, title="Notice of enforcement: council tax liability order", date=date, when=when, owed=owed,
+        org=AGENTS, title="Enforcement notice: the council's liability order is with us", date=date, when=when, owed=owed,
         ro_title="Notificare de executare silită: impozitul local",
         truth=owes(C.ENFORCEMENT_AGENT_NOTICE, COUNCIL, case, owed, date, deadline_date=by),
-        ref_label="Enforcement case number", ref=case, date_label="Notice issued",
+        ref_label="Friskney case number", ref=case, date_label="Notice sent out on",
         facts=[("Total needed to close the case", owed), ("Creditor council", COUNCIL), ("Pay before an agent calls, by", by)],
         paras=(f"{COUNCIL} has passed us its liability order for unpaid council tax to enforce.",
                f"The order was for {pounds(order)}; the compliance fee of {pounds(7_500)} brings it to {pounds(owed)}.",
@@ -794,8 +924,8 @@ def statutory_demand(rng: random.Random, i: int) -> Doc:
         org=MERCHANT, title="Statutory demand: debt on a builders' trade account", date=date, when=when, owed=owed,
         ro_title="Somație legală de plată: datorie comercială",
         truth=owes(C.STATUTORY_DEMAND, MERCHANT.name, ref, owed, date, deadline_date=by),
-        ref_label="Yard trade account number", ref=ref, date_label="Date of the demand",
-        facts=[("Debt for bricks, sand and roofing supplies", owed), ("Settle the demand by", by)],
+        ref_label="Yard trade account number", ref=ref, date_label="Demand made on",
+        facts=[("Debt for bricks, sand and roofing supplies", owed), ("Demand to be met by", by)],
         paras=("Materials were supplied to you on credit on a trade account and have not been paid for.",
                f"The creditor requires you to pay {pounds(owed)}, or to secure or compound for it to its satisfaction, by {when(by)}.",
                "If you do not, a bankruptcy petition may be presented against you. You may apply to have this demand set aside within 18 days of service."),
@@ -813,8 +943,8 @@ def council_tax(rng: random.Random, i: int) -> Doc:
         org=org, title="Council tax reminder: instalments overdue", date=date, when=when, owed=owed,
         ro_title="Memento privind impozitul local: rate restante",
         truth=owes(C.COUNCIL_TAX, org.name, ref, owed, date, deadline_date=by),
-        ref_label="Council tax account", ref=ref,
-        facts=[("Overdue instalments to pay now", owed), ("Bring the account up to date by", by)],
+        ref_label="Marsh council tax account", ref=ref,
+        facts=[("Overdue instalments to pay now", owed), ("Clear the overdue instalments by", by)],
         paras=("Our records show that your council tax instalments have not all been paid.",
                f"The amount overdue is {pounds(owed)}. If you pay it by {when(by)} you can keep paying by instalments.",
                "If not, you will lose the right to pay by instalments and we may ask the magistrates for a liability order."),
@@ -831,8 +961,8 @@ def utility_bill(rng: random.Random, i: int) -> Doc:
         org=ENERGY, title="Your energy statement and bill", date=date, when=when, owed=owed,
         ro_title="Factura dumneavoastră de energie",
         truth=owes(C.UTILITY_BILL, ENERGY.name, ref, owed, date, deadline_date=by),
-        ref_label="Saltfleet customer number", ref=ref, date_label="Bill date",
-        facts=[("Amount of this bill including VAT", owed), ("Payment due by", by)],
+        ref_label="Saltfleet customer number", ref=ref, date_label="Bill produced on",
+        facts=[("Amount of this bill including VAT", owed), ("Saltfleet must be paid by", by)],
         paras=("This bill covers the electricity and gas you have used since your last bill, and the daily standing charges.",
                f"The total is {pounds(owed)} including VAT at 5%. Please pay it by {when(by)}.",
                "If you are finding it hard to pay, contact us about a payment plan and any support you may be entitled to."),
@@ -846,11 +976,11 @@ def utility_arrears(rng: random.Random, i: int) -> Doc:
     owed = balance(rng, 10_500, 138_000)
     ref, by = f"{digits(rng, 3)} {digits(rng, 3)} {digits(rng, 3)}", later(date, 10)
     letter = Letter(
-        org=WATER, title="Overdue water charges", date=date, when=when, owed=owed,
+        org=WATER, title="Theddlethorpe Water: charges left unpaid", date=date, when=when, owed=owed,
         ro_title="Taxe restante pentru apă",
         truth=owes(C.UTILITY_ARREARS, WATER.name, ref, owed, date, deadline_date=by),
         ref_label="Water account number", ref=ref,
-        facts=[("Water and waste water charges overdue", owed), ("Pay or call us by", by)],
+        facts=[("Water and waste water charges overdue", owed), ("Pay, or ring to spread it, by", by)],
         paras=(f"Your water and waste water charges of {pounds(owed)} are overdue. Please pay, or call us to spread the payments, by {when(by)}.",
                "We offer a reduced charge to households on low incomes. If we do not hear from you, we may pass the debt to a collection agent, who may add charges."),
     )  # fmt: skip
@@ -867,7 +997,7 @@ def magistrates_fine(rng: random.Random, i: int) -> Doc:
         ro_title="Cont de amendă cu plăți restante",
         truth=owes(C.MAGISTRATES_FINE, MAGISTRATES.name, ref, owed, date, deadline_date=by),
         ref_label="Fine account reference", ref=ref,
-        facts=[("Outstanding fine, costs and surcharge", owed), ("Reply to the fines section by", by)],
+        facts=[("Fine, costs and surcharge still unpaid", owed), ("Reply to the fines section by", by)],
         paras=("You were ordered to pay a fine, prosecution costs and a victim surcharge, and your payments have stopped.",
                f"{pounds(owed)} is outstanding. Pay it, or contact the fines section, by {when(by)}.",
                "Otherwise the court may make a deduction from your earnings or benefits, or send enforcement agents."),
@@ -885,7 +1015,7 @@ def assignment(rng: random.Random, i: int) -> Doc:
         ro_title="Contul dumneavoastră de credit a fost vândut către noi",
         truth=owes(C.NOTICE_OF_ASSIGNMENT, BUYER.name, ref, owed, date, original_creditor=LENDER.name),
         ref_label="Binbrook account reference", ref=ref,
-        facts=[("Balance transferred to us", owed), ("Lender that sold the account", LENDER.name), ("Weekly credit agreement number", old)],
+        facts=[("Balance that came over to Binbrook", owed), ("Lender that sold the account", LENDER.name), ("Weekly credit agreement number", old)],
         paras=(f"{LENDER.name} has sold and assigned your agreement {old} to us. Please make all payments to us from now on.",
                f"The balance assigned is {pounds(owed)}. We will not add interest or charges.",
                "Any arrangement you had with the lender will continue; please quote our account reference."),
@@ -904,7 +1034,7 @@ def overpayment(rng: random.Random, i: int) -> Doc:
         org=FUEL, title="Winter Fuel Payment paid to you in error", date=date, when=when, owed=owed,
         ro_title="Plata pentru combustibil de iarnă primită din greșeală",
         truth=owes(C.OVERPAYMENT, FUEL.name, ref, owed, date, deadline_date=by),
-        ref_label="Overpayment reference", ref=ref,
+        ref_label="Winter Fuel overpayment number", ref=ref,
         facts=[("Winter Fuel Payment to repay", owed), ("Repay, or tell us how you will, by", by)],
         paras=(f"You were paid a Winter Fuel Payment of {pounds(rate)} for {winters} winter{'s' if winters > 1 else ''} when you were not entitled to it.",
                f"You need to repay {pounds(owed)}. Please pay, or contact us to agree how you will repay, by {when(by)}.",
@@ -919,11 +1049,11 @@ def mortgage_arrears(rng: random.Random, i: int) -> Doc:
     owed, monthly = balance(rng, 46_000, 860_000), rng.randrange(41_000, 152_000)
     ref = f"{digits(rng, 3)}/{digits(rng, 6)}"
     letter = Letter(
-        org=SOCIETY, title="Your mortgage account is behind", date=date, when=when, owed=owed,
+        org=SOCIETY, title="Payments missing from your Caistor mortgage", date=date, when=when, owed=owed,
         ro_title="Contul dumneavoastră ipotecar are restanțe",
         truth=owes(C.MORTGAGE_ARREARS, SOCIETY.name, ref, owed, date),
         ref_label="Caistor mortgage account", ref=ref,
-        facts=[("Arrears on the mortgage now", owed), ("Contractual payment each month", monthly)],
+        facts=[("Arrears on the mortgage now", owed), ("Monthly sum the mortgage deed sets", monthly)],
         paras=(f"Your mortgage is {pounds(owed)} in arrears. Your contractual monthly payment is {pounds(monthly)}.",
                "Please call Arrears Support so that we can understand your situation. Taking possession of a home is always our last resort."),
     )  # fmt: skip
@@ -939,8 +1069,8 @@ def rent_arrears(rng: random.Random, i: int) -> Doc:
         org=HOMES, title="Your rent account is overdue", date=date, when=when, owed=owed,
         ro_title="Contul dumneavoastră de chirie are restanțe",
         truth=owes(C.RENT_ARREARS, HOMES.name, ref, owed, date),
-        ref_label="Tenancy reference", ref=ref,
-        facts=[("Rent owing on your tenancy", owed), ("Weekly rent and service charge", weekly)],
+        ref_label="Anderby tenancy number", ref=ref,
+        facts=[("Rent your tenancy is behind by", owed), ("Rent with service charge, per week", weekly)],
         paras=("Your rent account is overdue.",
                f"You owe {pounds(owed)}. Your weekly rent and service charge is {pounds(weekly)}. Please contact the Rent Team to agree how to clear it.",
                "If your Universal Credit housing costs have changed, tell us; we can also put you in touch with free money advice."),
@@ -953,7 +1083,11 @@ def bnpl_catalogue(rng: random.Random, i: int) -> Doc:
     when, date = _when(rng), dated(rng)
     owed, by = balance(rng, 3_100, 124_000), later(date, 10)
     if i % 2 == 0:
-        org, ref, title = LATER, f"PSC-{digits(rng, 8)}", "Your spread-the-cost payments are overdue"
+        org, ref, title = (
+            LATER,
+            f"PSC-{digits(rng, 8)}",
+            "Your spread-the-cost payments are overdue",
+        )
         first = "We could not take your last two scheduled payments from your card."
         ro = "Plățile dumneavoastră eșalonate sunt restante"
     else:
@@ -963,7 +1097,7 @@ def bnpl_catalogue(rng: random.Random, i: int) -> Doc:
     letter = Letter(
         org=org, title=title, date=date, when=when, owed=owed, ro_title=ro,
         truth=owes(C.BNPL_CATALOGUE_ARREARS, org.name, ref, owed, date, deadline_date=by),
-        ref_label="Customer account number", ref=ref,
+        ref_label="Account number printed on your orders", ref=ref,
         facts=[("Overdue payments on your account", owed), ("Catch up on the payments by", by)],
         paras=(first,
                f"{pounds(owed)} is overdue. Please pay it by {when(by)} to avoid a late fee and a report to the credit reference agencies.",
@@ -981,8 +1115,8 @@ def letter_of_claim(rng: random.Random, i: int) -> Doc:
         org=SOLICITORS, title="Letter before action: unpaid drainage works", date=date, when=when, owed=owed,
         ro_title="Scrisoare înainte de acțiune: lucrări de drenaj neplătite",
         truth=owes(C.LETTER_OF_CLAIM, CLIENT.name, ref, owed, date, deadline_date=by),
-        ref_label="Our client's invoice number", ref=ref, signed="Nettleham Keal Solicitors LLP",
-        facts=[("Debt due to our client", owed), ("Drainage contractor we represent", CLIENT.name), ("Return the reply form by", by)],
+        ref_label="Tetford invoice number", ref=ref, signed="Nettleham Keal Solicitors LLP",
+        facts=[("Sum our client says is unpaid", owed), ("Drainage contractor we represent", CLIENT.name), ("Reply form to reach us by", by)],
         paras=(f"We are instructed by {CLIENT.name}, which installed a soakaway and drainage at your property and has not been paid.",
                f"Our client claims {pounds(owed)}. Please fill in the enclosed reply form and financial statement and return them by {when(by)}.",
                "If you do not respond, our client may issue court proceedings without further warning and claim interest and costs."),
@@ -1078,7 +1212,8 @@ def payslip(rng: random.Random, i: int) -> Doc:
     _, first, surname = PEOPLE[i % len(PEOPLE)]
     size = SMALL + 1.5
     lines = [(t(0.08, f"{first} {surname}, packing line 3, clock no. {digits(rng, 4)}", size=size), rt(0.92, f"Pay date {when(date)}", size=size)),
-             (t(0.08, f"Paid {FREQUENCY_SHOWN[frequency][1]}", size=size), rt(0.92, "NI category A", size=size))]  # fmt: skip
+             (t(0.08, f"Paid {FREQUENCY_SHOWN[frequency][1]}", size=size), rt(0.92, "NI category A", size=size)),
+             (t(0.08, "Section: washing, grading and packing", size=size),)]  # fmt: skip
     page, gross, net = _payslip(org, style, "Pay advice - packhouse staff", lines, rows,
                                 "Minibus charges are for the days you travelled in the period.")  # fmt: skip
     truth = Truth(document_class=C.PAYSLIP, payer_name=org.name, income_pence=net, gross_pence=gross,
@@ -1163,8 +1298,8 @@ def benefit(rng: random.Random, i: int) -> Doc:
     letter = Letter(
         org=org, title=f"{what}: how much you will get", date=date, when=when, ro_title=ro,
         truth=Truth(document_class=C.BENEFIT_AWARD, payer_name=org.name, income_pence=paid, letter_date=date, frequency=frequency),
-        ref_label="Your National Insurance number", ref=ref, date_label="Decision date",
-        facts=[("Amount of each payment", paid), ("How often it is paid", FREQUENCY_SHOWN[frequency][0])],
+        ref_label="NI number we hold for you", ref=ref, date_label="Decision made on",
+        facts=[("Each payment comes to", paid), ("Paid how often", FREQUENCY_SHOWN[frequency][0])],
         paras=(f"We have worked out your {what} from {when(later(date, -14))}.",
                f"You will get {pounds(paid)} {FREQUENCY_SHOWN[frequency][1]}, paid into your account.",
                "You must tell us at once about any change in your circumstances, such as going into hospital, moving home or starting work."),
@@ -1180,7 +1315,7 @@ def other(rng: random.Random, i: int) -> Doc:
     on = later(date, 7 + rng.randrange(40))
     if i % 2 == 0:
         letter = Letter(
-            org=GUILD, title="Lifeboat station open day", date=date, when=when, truth=Truth(document_class=C.OTHER),
+            org=GUILD, title="Lifeboat launch and cake stall day", date=date, when=when, truth=Truth(document_class=C.OTHER),
             ro_title="Ziua porților deschise la stația de salvare",
             ref_label="Guild member number", ref=f"G{rng.randrange(100, 999)}",
             facts=[("Open day at the station", on), ("Launch demonstration", "Tower Esplanade, 2 pm")],
@@ -1191,8 +1326,8 @@ def other(rng: random.Random, i: int) -> Doc:
         letter = Letter(
             org=PLOTS, title="Allotment show and produce swap", date=date, when=when, truth=Truth(document_class=C.OTHER),
             ro_title="Expoziția grădinilor și schimbul de legume",
-            ref_label="Plot number", ref=str(rng.randrange(1, 60)),
-            facts=[("Show day", on), ("Where to bring your entries", "The field hut, from 9 am")],
+            ref_label="Your plot on the field", ref=str(rng.randrange(1, 60)),
+            facts=[("Day of the show", on), ("Where to bring your entries", "The field hut, from 9 am")],
             paras=(f"The show is on {when(on)}. Classes this year include the heaviest marrow and the longest runner bean.",
                    "Bring spare seedlings for the swap table; tea will be served in the field hut."),
         )  # fmt: skip
