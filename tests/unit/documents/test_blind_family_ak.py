@@ -457,9 +457,16 @@ def ak_score(
     )  # fmt: skip
 
 
-FIRST = "FIRST_MEASUREMENT"
-"""The first measurement (38 documents here)."""
-UNMET: frozenset[str] = frozenset()
+FIRST = (
+    "class 100% (38/38), creditor 87% (26/30), original creditor 2/2, reference 83% "
+    "(25/30), balance 100% (30/30), letter date 100% (36/36), deadline 100% (24/24), claim "
+    "no. 4/4, payer 4/4, income 4/4, gross 2/2, frequency 4/4, served 2/2 (branch corpusak "
+    "off f7469ec = main's round-31 reader, shipped classifier and field ranker 2026-12-05.31; "
+    "on 76 documents creditor 52/60 and reference 50/60: benchmarks/OCR.md, 'Family AK')"
+)
+"""The first measurement (38 documents here): every floor met but the creditor and the
+reference."""
+UNMET = frozenset({"creditor_name", "account_reference"})
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.5, "balance_pence": 0.6, "letter_date": 0.45}
