@@ -166,8 +166,8 @@ blind until round 26, which read its misses (``--misses``) to fix them by kind a
 on it (``read_families``): from then on AE is read, like H, K-X, G, Z, F, E, AA and AC, and
 no longer a blind measurement. AB was blind until round 27, which read it; J was blind
 until round 28, which read it; AI was blind until round 29 and AF until round 30, which read
-them; all four are read since (``--skip y,i,ad,ag,ah,aj`` leaves out the blind Y, I, AD, AG,
-AH and AJ).
+them; all four are read since (``--skip y,i,ad,ag,ah,aj,ak`` leaves out the blind Y, I, AD,
+AG, AH, AJ and AK).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -206,20 +206,29 @@ across and taped back as greyscale PNG, its photos through a smudged lens as col
 without a resolution, its sun-faded ink-jet prints as colour PNG; all one page). AJ's
 misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ad,ag,ah,aj``
+Held-out AK (``corpus_blind_ak.py``: a thirty-first blind family, in a thirty-first hand;
+measured against main's round-31 reader and never shown to it): ``--family ak`` (AK only)
+or ``--family all``, ``--ocr-ak N`` scans and reads N of its documents (its pages
+photographed still in a ring binder as colour JPEG without a resolution, its phone-app
+scans under flickering LED light as one-page PDF, its rained-on pages as greyscale PNG;
+two-page documents as PDF). AK's misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ad,ag,ah,aj,ak``
 leaves out exactly those families and no other: the working run of every seen family since
-round 30, which read AF after round 29 read AI); without one, the old substring form (``--skip
-yijabacad``: every key that is a substring of it). "e" is a substring of "ae", "f" of "af",
-"g" of "ag", "h" of "ah" (and there is a family H), "i" of "ai" (and there is a family
-I) and "j" of "aj" (and there is a family J, read since round 28), so a skip naming AE, AF,
-AG, AH, AI or AJ must use the comma form, or it leaves out E, F, G, H, I or J too (the
-comma form names I only where it is meant: ``i`` is in the blind set; ``j`` is not).
+round 30, which read AF after round 29 read AI, with AK); without one, the old substring
+form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
+"ae", "f" of "af", "g" of "ag", "h" of "ah" (and there is a family H), "i" of "ai" (and
+there is a family I) and "j" of "aj" (and there is a family J, read since round 28), so a
+skip naming AE, AF, AG, AH, AI or AJ must use the comma form, or it leaves out E, F, G, H,
+I or J too (the comma form names I only where it is meant: ``i`` is in the blind set; ``j``
+is not). No printed family's key is a substring of "ak" (H and K are never skipped), so
+either form leaves out AK alone.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI and AF with their own seeds, not the benchmark's;
-never Y, I, AD, AG, AH or AJ) and
+never Y, I, AD, AG, AH, AJ or AK) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -227,14 +236,15 @@ first as above, the others' tables too, read from the same pages (for OCR: the s
 also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
-[--ocr-l 19] [--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj]
+[--ocr-l 19]
+[--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
-[--ocr-aj 19]
+[--ocr-aj 19] [--ocr-ak 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -289,6 +299,8 @@ from cma_adapters.rules_assistant.corpus_blind_ai import ai_pages, ai_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_ai import values_in_text as ai_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_aj import aj_pages, aj_scanned, aj_text, build_aj
 from cma_adapters.rules_assistant.corpus_blind_aj import values_in_text as aj_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_ak import ak_pages, ak_scanned, ak_text, build_ak
+from cma_adapters.rules_assistant.corpus_blind_ak import values_in_text as ak_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -571,6 +583,9 @@ FAMILY_AI = Family(
 FAMILY_AJ = Family(
     "held-out AJ, written blind", build_aj, aj_text, aj_pages, aj_scanned, aj_values_in_text, True
 )
+FAMILY_AK = Family(
+    "held-out AK, written blind", build_ak, ak_text, ak_pages, ak_scanned, ak_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -580,7 +595,7 @@ PRINTED: dict[str, Family] = {
     "f": FAMILY_F, "i": FAMILY_I, "j": FAMILY_J, "aa": FAMILY_AA,
     "ab": FAMILY_AB, "ac": FAMILY_AC, "ad": FAMILY_AD, "ae": FAMILY_AE,
     "af": FAMILY_AF, "ag": FAMILY_AG, "ah": FAMILY_AH,
-    "ai": FAMILY_AI, "aj": FAMILY_AJ,
+    "ai": FAMILY_AI, "aj": FAMILY_AJ, "ak": FAMILY_AK,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -690,7 +705,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="family keys to leave out: exact keys with commas (y,i,ad,ah,ai,aj), else substrings",
+        help="family keys to leave out: exact keys with commas (y,i,ad,ah,aj,ak), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -730,6 +745,7 @@ def main() -> None:
     parser.add_argument("--ocr-ah", type=int, default=0)
     parser.add_argument("--ocr-ai", type=int, default=0)
     parser.add_argument("--ocr-aj", type=int, default=0)
+    parser.add_argument("--ocr-ak", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

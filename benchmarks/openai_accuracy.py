@@ -2,8 +2,8 @@
 blind; ``--family q`` for Q only, and so on; T is read since round 12, U since round 13, V
 since round 14, W since round 15, X since round 16, G since round 17, Z since round 18, F
 since round 19, E since round 20, AA since round 21, AC since round 25, AE since round 26, AB
-since round 27, J since round 28, AI since round 29, AF since round 30; Y, I, AD, AG, AH and
-AJ are still blind), against a local
+since round 27, J since round 28, AI since round 29, AF since round 30; Y, I, AD, AG, AH,
+AJ and AK are still blind), against a local
 chat-completions server
 (127.0.0.1, the same protocol the integration tests use).
 
@@ -16,7 +16,7 @@ to see what the adapter itself loses. With a real key, point ``--base-url`` at t
 instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
 
 Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4]
-[--family all|h|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj]``
+[--family all|h|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak]``
 
 Only aggregate tables are printed (a still-blind family's misses are never shown).
 """
@@ -58,6 +58,7 @@ from cma_adapters.rules_assistant.corpus_blind_ag import ag_pages, ag_text, buil
 from cma_adapters.rules_assistant.corpus_blind_ah import ah_pages, ah_text, build_ah
 from cma_adapters.rules_assistant.corpus_blind_ai import ai_pages, ai_text, build_ai
 from cma_adapters.rules_assistant.corpus_blind_aj import aj_pages, aj_text, build_aj
+from cma_adapters.rules_assistant.corpus_blind_ak import ak_pages, ak_text, build_ak
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_text
 from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_text
@@ -120,6 +121,7 @@ FAMILIES: dict[
     "AH": (build_ah, ah_pages, ah_text),
     "AI": (build_ai, ai_pages, ai_text),
     "AJ": (build_aj, aj_pages, aj_text),
+    "AK": (build_ak, ak_pages, ak_text),
 }
 
 
