@@ -30,6 +30,22 @@ describe("ErrorSummary", () => {
   });
 });
 
+describe("ErrorSummary, the API's detail", () => {
+  it("is left out when it only restates the field errors listed, and kept when it says more", () => {
+    const restated = new ApiError(400, {
+      title: "Bad request",
+      detail: "the request is not valid: on_date: must be a date (YYYY-MM-DD)",
+      errors: [{ field: "on_date", message: "must be a date (YYYY-MM-DD)" }],
+    });
+    const { unmount } = render(<ErrorSummary error={restated} fields={{ on_date: "when" }} />);
+    expect(screen.getAllByText(/must be a date/)).toHaveLength(1);
+    expect(screen.getByRole("link", { name: "on date must be a date (YYYY-MM-DD)" })).toHaveAttribute("href", "#when");
+    unmount();
+    render(<ErrorSummary error={problem} fields={{ balance_pence: "debt-balance" }} />);
+    expect(screen.getByText("balance_pence must be a whole number of pence")).toBeInTheDocument();
+  });
+});
+
 describe("TextInput", () => {
   it("puts the API's message next to the field and marks it invalid", () => {
     render(<TextInput id="debt-balance" name="balance_pence" label="Balance" value="abc" onChange={() => undefined} error={problem} />);

@@ -15,12 +15,15 @@ export function ErrorSummary({ error, fields = {}, labels = {} }: { error: unkno
   const problem = error instanceof ApiError ? error : null;
   const items = problem?.errors ?? [];
   const message = problemText(error);
+  // The API's detail of a refused form often restates its field errors ("the request is not
+  // valid: on_date: must be a date"): the list says it once, linked to the fields.
+  const restated = items.length > 0 && items.every((e) => problem?.detail?.includes(e.message));
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
         <h2 className="govuk-error-summary__title">There is a problem</h2>
         <div className="govuk-error-summary__body">
-          {(items.length === 0 || problem?.detail) && <p className="govuk-body">{message}</p>}
+          {(items.length === 0 || (problem?.detail && !restated)) && <p className="govuk-body">{message}</p>}
           {items.length > 0 && (
             <ul className="govuk-list govuk-error-summary__list">
               {items.map((e) => {
