@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-export async function staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out, password }) {
+export async function staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out, password, fillDate }) {
   // -- supervisor: the audit chain verified in the browser --
   const sup = await newPage();
   await signIn(sup, "supervisor@northside.example");
@@ -293,7 +293,7 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await adm.locator("tbody td", { hasText: someone }).first().waitFor();
   await adm.locator("tbody .govuk-tag", { hasText: /^open$/ }).first().waitFor();
   await adm.getByRole("button", { name: /^Edit/ }).first().click();
-  await adm.getByLabel("Answered on (optional)").fill(new Date().toISOString().slice(0, 10));
+  await fillDate(adm, "Answered on (optional)", new Date().toISOString().slice(0, 10));
   await adm.getByRole("button", { name: "Save the request" }).click();
   await adm.locator("tbody .govuk-tag", { hasText: "answered" }).first().waitFor();
   check(true, "a data-subject request was recorded, then answered (If-Match)");

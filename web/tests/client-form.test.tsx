@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { typeDate } from "./dates";
 
 const calls = vi.hoisted(() => ({ sent: [] as { method: string; path: string; body: unknown; ifMatch: string | null }[] }));
 vi.hoisted(() => {
@@ -64,7 +65,7 @@ test("a registration shows the API's problem next to the field, then registers a
   fireEvent.change(screen.getByLabelText("Last name"), { target: { value: "Lee" } });
   fireEvent.click(screen.getByRole("button", { name: "Register client" }));
   expect(await screen.findByRole("link", { name: "Date of birth: must be a date" })).toHaveAttribute("href", "#client-dob");
-  fireEvent.change(screen.getByLabelText("Date of birth"), { target: { value: "1984-03-02" } });
+  typeDate("Date of birth", "1984-03-02");
   fireEvent.change(screen.getByLabelText("Address (optional)"), { target: { value: "1 High Street\n\nLeeds " } });
   fireEvent.change(screen.getByLabelText("Postcode"), { target: { value: "LS1 4AP" } });
   fireEvent.click(screen.getByRole("button", { name: "Register client" }));

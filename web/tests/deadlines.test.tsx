@@ -30,6 +30,7 @@ vi.hoisted(() => {
       return json({ ...deadline, status: "met" });
     }
     if (url.pathname.endsWith("/facts")) return json({ items: [fact], total: 1, limit: 50, offset: 0, next_cursor: null });
+    if (url.pathname.endsWith("/appointments")) return json({ items: [], total: 0, limit: 50, offset: 0, next_cursor: null });
     return json({ items: [deadline], total: 1, limit: 50, offset: 0, next_cursor: null });
   }) as typeof fetch;
 });
@@ -38,7 +39,8 @@ vi.mock("../src/auth/session", () => ({
   useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
 }));
 
-import { Deadlines } from "../src/pages/case/Clock";
+import { Appointments, Deadlines, clockTime } from "../src/pages/case/Clock";
+import { typeDate } from "./dates";
 
 function show() {
   render(
@@ -52,9 +54,9 @@ test("a petition is recorded with its sums in pence, and the deadlines it starte
   calls.posts.length = 0;
   show();
   fireEvent.change(await screen.findByLabelText("What happened"), { target: { value: "creditor_petition" } });
-  fireEvent.change(screen.getByLabelText("Date it happened"), { target: { value: "2026-12-04" } });
+  typeDate("Date it happened", "2026-12-04");
   fireEvent.change(screen.getByLabelText("Petition debt"), { target: { value: "6,250.50" } });
-  fireEvent.change(screen.getByLabelText("Hearing date (if known)"), { target: { value: "2027-01-20" } });
+  typeDate("Hearing date (if known)", "2027-01-20");
   fireEvent.click(screen.getByRole("button", { name: "Record event" }));
   expect(await screen.findByText("Recorded: 2 deadlines started.")).toBeInTheDocument();
   expect(calls.posts).toEqual([
@@ -63,6 +65,18 @@ test("a petition is recorded with its sums in pence, and the deadlines it starte
       body: { kind: "creditor_petition", occurred_on: "2026-12-04", details: { debt_pence: 625050, hearing_on: "2027-01-20" }, deemed: false },
     },
   ]);
+});
+
+test("a date half typed is refused before anything is sent, in the same words in the summary and by its boxes", async () => {
+  calls.posts.length = 0;
+  show();
+  fireEvent.change(await screen.findByLabelText("What happened"), { target: { value: "court_claim_served" } });
+  const happened = screen.getByRole("group", { name: "Date it happened" });
+  fireEvent.change(within(happened).getByLabelText("Month"), { target: { value: "" } });
+  fireEvent.click(screen.getByRole("button", { name: "Record event" }));
+  expect(await screen.findByRole("link", { name: /must include a month/ })).toHaveAttribute("href", "#fact-on");
+  expect(within(happened).getByText("must include a month")).toBeInTheDocument();
+  expect(calls.posts).toEqual([]);
 });
 
 test("a statutory demand asks where it was served; an open deadline can be marked met", async () => {
@@ -82,7 +96,7 @@ test("a claim form's deemed date of service, still ahead, is sent as deemed; oth
   show();
   const deemed = "This is the deemed date of service printed on the form (it may be up to 14 days ahead)";
   fireEvent.change(await screen.findByLabelText("What happened"), { target: { value: "court_claim_served" } });
-  fireEvent.change(screen.getByLabelText("Date it happened"), { target: { value: "2026-12-09" } });
+  typeDate("Date it happened", "2026-12-09");
   fireEvent.click(screen.getByLabelText(deemed));
   fireEvent.click(screen.getByRole("button", { name: "Record event" }));
   await vi.waitFor(() => expect(calls.posts).toHaveLength(1));
@@ -111,4 +125,29 @@ test("an event recorded in error is withdrawn with a reason, sending the version
   expect(calls.posts[0]?.body).toEqual({ reason: "date mistyped" });
   expect(calls.ifMatch).toEqual(['"1"']);
   await vi.waitFor(() => expect(screen.queryByLabelText("Why it is withdrawn")).toBeNull());
+});
+
+test("a time of day is read as an adviser types it, on the 24-hour clock", () => {
+  expect(clockTime("9:30")).toBe("09:30");
+  expect(clockTime(" 14.05 ")).toBe("14:05");
+  expect(clockTime("0930")).toBe("09:30");
+  expect(clockTime("23:59")).toBe("23:59");
+  expect(clockTime("24:00")).toBeNull();
+  expect(clockTime("9:75")).toBeNull();
+  expect(clockTime("half nine")).toBeNull();
+  expect(clockTime("")).toBeNull();
+});
+
+test("an appointment at a time that is not one is refused by the Time box, before anything is sent", async () => {
+  calls.posts.length = 0;
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <Appointments caseId="k1" />
+    </QueryClientProvider>,
+  );
+  fireEvent.change(screen.getByLabelText("Time"), { target: { value: "half nine" } });
+  fireEvent.click(screen.getByRole("button", { name: "Book" }));
+  expect(await screen.findByRole("link", { name: /must be a time on the 24-hour clock/ })).toHaveAttribute("href", "#appt-time");
+  expect(screen.getByLabelText("Time")).toHaveClass("govuk-input--error");
+  expect(calls.posts).toEqual([]);
 });

@@ -7,6 +7,7 @@ import { useNavigate } from "react-router-dom";
 import { api, type Schemas } from "../api/client";
 import { ifMatch, unwrap } from "../api/problem";
 import { Button, ErrorSummary, TextArea, TextInput } from "../components/forms";
+import { DateInput, checkDates } from "../components/DateInput";
 
 type Client = Schemas["ClientOut"];
 
@@ -99,6 +100,7 @@ export function ClientDetailsForm({ client, onDone }: { client?: Client; onDone?
   const set = (key: keyof Values) => (value: string) => setV((old) => ({ ...old, [key]: value }));
   const save = useMutation({
     mutationFn: async () => {
+      checkDates({ date_of_birth: v.date_of_birth });
       if (!client) return unwrap(await api.POST("/api/v1/clients", { body: registration(v) as Schemas["ClientIn"] }));
       return unwrap(
         await api.PATCH("/api/v1/clients/{client_id}", {
@@ -126,7 +128,7 @@ export function ClientDetailsForm({ client, onDone }: { client?: Client; onDone?
       <ErrorSummary error={save.error} fields={FIELDS} labels={LABELS} />
       <TextInput id="client-first-name" name="first_name" label="First name" value={v.first_name} onChange={set("first_name")} error={save.error} width="20" />
       <TextInput id="client-last-name" name="last_name" label="Last name" value={v.last_name} onChange={set("last_name")} error={save.error} width="20" />
-      <TextInput id="client-dob" name="date_of_birth" label="Date of birth" hint="YYYY-MM-DD, for example 1984-03-02" value={v.date_of_birth} onChange={set("date_of_birth")} error={save.error} width="10" />
+      <DateInput id="client-dob" name="date_of_birth" label="Date of birth" birthday value={v.date_of_birth} onChange={set("date_of_birth")} error={save.error} />
       <TextInput id="client-email" name="email" label="Email (optional)" type="email" value={v.email} onChange={set("email")} error={save.error} />
       <TextInput id="client-phone" name="phone" label="Phone (optional)" type="tel" value={v.phone} onChange={set("phone")} error={save.error} width="20" />
       <TextInput id="client-ni" name="ni_number" label="National Insurance number (optional)" hint="For example QQ 12 34 56 C" value={v.ni_number} onChange={set("ni_number")} error={save.error} width="10" />

@@ -9,6 +9,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, today } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, Tag } from "../../components/ui";
 
 type View = Schemas["ThresholdsOut"];
@@ -59,8 +60,10 @@ function Editor({ view }: { view: View }) {
   const units = new Map(view.national.map((n) => [`${n.jurisdiction}:${n.param}`, n.unit as string]));
   const [pick, setPick] = useState(view.national[0] ? `${view.national[0].jurisdiction}:${view.national[0].param}` : "");
   const save = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.PUT("/api/v1/centre/thresholds", { params: { header: ifMatch(view.version) }, body: overridesBody(drafts, units) })),
+    mutationFn: async () => {
+      checkDates(Object.fromEntries(drafts.map((d, i) => [`overrides[${i}].effective_from`, d.effective_from])));
+      return unwrap(await api.PUT("/api/v1/centre/thresholds", { params: { header: ifMatch(view.version) }, body: overridesBody(drafts, units) }));
+    },
     onSuccess: (v) => qc.setQueryData(["thresholds"], v),
   });
   const set = (i: number, k: keyof Draft) => (value: string) => setDrafts((old) => old.map((d, j) => (j === i ? { ...d, [k]: value } : d)));
@@ -113,7 +116,7 @@ function Editor({ view }: { view: View }) {
               onChange={set(i, "value")}
               error={save.error}
             />
-            <TextInput id={`override-${i}-effective_from`} name={`overrides[${i}].effective_from`} label="Applies from" type="date" value={d.effective_from} onChange={set(i, "effective_from")} error={save.error} />
+            <DateInput id={`override-${i}-effective_from`} name={`overrides[${i}].effective_from`} label="Applies from" value={d.effective_from} onChange={set(i, "effective_from")} error={save.error} />
             <TextInput id={`override-${i}-reason`} name={`overrides[${i}].reason`} label="Reason" value={d.reason} onChange={set(i, "reason")} error={save.error} />
             <Button type="button" secondary onClick={() => setDrafts((old) => old.filter((_, j) => j !== i))}>
               Remove<span className="govuk-visually-hidden"> the override of {d.param}</span>

@@ -11,6 +11,7 @@ import { ApiError, NOT_AN_AMOUNT, fieldProblem, ifMatch } from "../../api/proble
 import { date, label, toPence } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { byField, CLOCKED, marks, place, refreshAfterDecision, shownTitle } from "./Evidence";
 
 type Suggestion = Schemas["SuggestionOut"];
@@ -166,6 +167,7 @@ export function AcceptChangesForm({
       // A value the reader gave and the adviser emptied is not sent as nothing: say so.
       const cleared = keys.find((k) => start[k].trim() !== "" && v[k].trim() === "");
       if (cleared) throw fieldProblem(`changes.${apiName(cleared)}`, "cannot be left empty: give the right value, or the one read");
+      checkDates(Object.fromEntries(keys.filter((k) => k === "fact_date" || k === "deadline").map((k) => [`changes.${k}`, v[k]])));
       const body = acceptBody(s.kind, start, v);
       if ((body.changes?.balance_pence ?? 0) < 0) throw fieldProblem("changes.balance_pence", NOT_AN_AMOUNT);
       const r = await api.POST("/api/v1/suggestions/{suggestion_id}/accept", {
@@ -257,9 +259,8 @@ export function AcceptChangesForm({
             case "fact_date":
               return (
                 <div key={k}>
-                  <TextInput
+                  <DateInput
                     {...common}
-                    type="date"
                     label={labels[k]}
                     hint="The case's deadlines are counted from this date."
                   />
@@ -269,9 +270,8 @@ export function AcceptChangesForm({
             case "deadline":
               return (
                 <div key={k}>
-                  <TextInput
+                  <DateInput
                     {...common}
-                    type="date"
                     label={labels[k]}
                     hint={
                       SERVED.has(s.kind)

@@ -9,7 +9,8 @@ import { everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, today } from "../../components/format";
-import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Select } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, SummaryList, Tag } from "../../components/ui";
 
 type Record = Schemas["BreathingSpaceOut"];
@@ -59,13 +60,15 @@ function Application({ caseId, record: b, canWrite }: { caseId: string; record: 
   const [on, setOn] = useState(today());
   const [outcome, setOutcome] = useState("continues");
   const review = useMutation({
-    mutationFn: async () =>
-      unwrap(
+    mutationFn: async () => {
+      checkDates({ midway_review_on: on });
+      return unwrap(
         await api.PATCH("/api/v1/cases/{case_id}/breathing-spaces/{breathing_space_id}", {
           params: { path: { case_id: caseId, breathing_space_id: b.id }, header: ifMatch(b.version) },
           body: { midway_review_on: on, midway_review_outcome: outcome as Schemas["MidwayOutcome"] },
         }),
-      ),
+      );
+    },
     onSuccess: () => qc.invalidateQueries({ queryKey: ["breathing-spaces", caseId] }),
   });
   const missing = b.checks_missing.map((c) => CHECK_TEXT.get(c) ?? label(c));
@@ -112,7 +115,7 @@ function Application({ caseId, record: b, canWrite }: { caseId: string; record: 
             fields={{ midway_review_on: `bs-review-on-${b.id}`, midway_review_outcome: `bs-review-outcome-${b.id}` }}
           />
           <div className="cma-inline-form">
-            <TextInput id={`bs-review-on-${b.id}`} name="midway_review_on" label="Review date" type="date" value={on} onChange={setOn} error={review.error} />
+            <DateInput id={`bs-review-on-${b.id}`} name="midway_review_on" label="Review date" value={on} onChange={setOn} error={review.error} />
             <Select
               id={`bs-review-outcome-${b.id}`}
               name="midway_review_outcome"
@@ -143,8 +146,9 @@ function NewApplication({ caseId }: { caseId: string }) {
   const [advised, setAdvised] = useState(today());
   const [checks, setChecks] = useState<Set<Check>>(new Set());
   const record = useMutation({
-    mutationFn: async () =>
-      unwrap(
+    mutationFn: async () => {
+      checkDates({ advice_on: advised, applied_on: applied });
+      return unwrap(
         await api.POST("/api/v1/cases/{case_id}/breathing-spaces", {
           params: { path: { case_id: caseId } },
           body: {
@@ -155,7 +159,8 @@ function NewApplication({ caseId }: { caseId: string }) {
             fee_charged_pence: 0,
           },
         }),
-      ),
+      );
+    },
     onSuccess: () => {
       setChecks(new Set());
       return qc.invalidateQueries({ queryKey: ["breathing-spaces", caseId] });
@@ -187,8 +192,8 @@ function NewApplication({ caseId }: { caseId: string }) {
         error={record.error}
       />
       <div className="cma-inline-form">
-        <TextInput id="bs-advised" name="advice_on" label="Advice given on" type="date" value={advised} onChange={setAdvised} error={record.error} />
-        <TextInput id="bs-applied" name="applied_on" label="Applied on" type="date" value={applied} onChange={setApplied} error={record.error} />
+        <DateInput id="bs-advised" name="advice_on" label="Advice given on" value={advised} onChange={setAdvised} error={record.error} />
+        <DateInput id="bs-applied" name="applied_on" label="Applied on" value={applied} onChange={setApplied} error={record.error} />
       </div>
       <fieldset className="govuk-fieldset">
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Eligibility checks confirmed (reg 24(3))</legend>

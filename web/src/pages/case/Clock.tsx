@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { everyItem } from "../../api/pages";
-import { ifMatch, unwrap } from "../../api/problem";
+import { fieldProblem, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, toPence, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, Tag, WarningText } from "../../components/ui";
 import { conflictText } from "../calendar/calendar";
 
@@ -42,6 +43,7 @@ function RecordFact({ caseId }: { caseId: string }) {
   const [hearing, setHearing] = useState("");
   const record = useMutation({
     mutationFn: async () => {
+      checkDates({ occurred_on: on, "details.hearing_on": kind === "creditor_petition" ? hearing.trim() : "" });
       const details: Record<string, unknown> = {};
       if (kind === "statutory_demand_served") details.served_outside_ew = outside;
       if (kind === "creditor_petition") {
@@ -105,7 +107,7 @@ function RecordFact({ caseId }: { caseId: string }) {
         </div>
       )}
       <Select id="fact-kind" name="kind" label="What happened" value={kind} onChange={setKind} error={record.error} options={FACT_KINDS} />
-      <TextInput id="fact-on" name="occurred_on" label="Date it happened" hint="YYYY-MM-DD: the day it was served, received or done" width="10" value={on} onChange={setOn} error={record.error} />
+      <DateInput id="fact-on" name="occurred_on" label="Date it happened" hint="The day it was served, received or done." value={on} onChange={setOn} error={record.error} />
       {SERVICE_KINDS.has(kind) && (
         <Checkbox
           id="fact-deemed"
@@ -121,7 +123,7 @@ function RecordFact({ caseId }: { caseId: string }) {
         <>
           <TextInput id="fact-debt" name="details.debt_pence" label="Petition debt" prefix="£" width="10" inputMode="decimal" value={debt} onChange={setDebt} error={record.error} />
           <TextInput id="fact-deposit" name="details.deposit_pence" label="Deposit paid by the creditor (if known)" prefix="£" width="10" inputMode="decimal" value={deposit} onChange={setDeposit} error={record.error} />
-          <TextInput id="fact-hearing" name="details.hearing_on" label="Hearing date (if known)" hint="YYYY-MM-DD" width="10" value={hearing} onChange={setHearing} error={record.error} />
+          <DateInput id="fact-hearing" name="details.hearing_on" label="Hearing date (if known)" value={hearing} onChange={setHearing} error={record.error} />
         </>
       )}
       <Button busy={record.isPending}>Record event</Button>
@@ -335,6 +337,13 @@ export function Deadlines({ caseId }: { caseId: string }) {
   );
 }
 
+/** A time of day as typed ("9:30", "09.30", "0930", "14:00") as HH:MM, else null. */
+export function clockTime(text: string): string | null {
+  const m = /^(\d{1,2})[:.]?(\d{2})$/.exec(text.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return `${(m[1] ?? "").padStart(2, "0")}:${m[2]}`;
+}
+
 export function Appointments({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const qc = useQueryClient();
@@ -350,7 +359,10 @@ export function Appointments({ caseId }: { caseId: string }) {
   });
   const book = useMutation({
     mutationFn: async () => {
-      const start = new Date(`${day}T${time}`);
+      checkDates({ start: day });
+      const at = clockTime(time);
+      if (!at) throw fieldProblem("time", "must be a time on the 24-hour clock, like 09:30 or 14:00");
+      const start = new Date(`${day}T${at}`);
       const end = new Date(start.getTime() + (Number(minutes) || 0) * 60_000);
       return unwrap(
         await api.POST("/api/v1/appointments", {
@@ -392,10 +404,10 @@ export function Appointments({ caseId }: { caseId: string }) {
           noValidate
         >
           <h3 className="govuk-heading-m">Book an appointment</h3>
-          <ErrorSummary error={book.error} fields={{ start: "appt-day", end: "appt-length", kind: "appt-kind", location: "appt-location" }} />
+          <ErrorSummary error={book.error} fields={{ start: "appt-day", time: "appt-time", end: "appt-length", kind: "appt-kind", location: "appt-location" }} />
           <div className="cma-inline-form">
-            <TextInput id="appt-day" name="start" label="Day" hint="YYYY-MM-DD" width="10" value={day} onChange={setDay} error={book.error} />
-            <TextInput id="appt-time" label="Time" hint="HH:MM" width="5" value={time} onChange={setTime} />
+            <DateInput id="appt-day" name="start" label="Date" value={day} onChange={setDay} error={book.error} />
+            <TextInput id="appt-time" name="time" label="Time" hint="24-hour, like 14:00" width="5" value={time} onChange={setTime} error={book.error} />
             <TextInput id="appt-length" name="end" label="Minutes" width="3" inputMode="numeric" value={minutes} onChange={setMinutes} error={book.error} />
             <Select
               id="appt-kind"

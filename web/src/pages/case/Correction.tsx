@@ -10,6 +10,7 @@ import { ApiError, NOT_AN_AMOUNT, fieldProblem, ifMatch } from "../../api/proble
 import { toPence } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { byField, marks, place, shownTitle } from "./Evidence";
 
 type Suggestion = Schemas["SuggestionOut"];
@@ -94,6 +95,7 @@ export function CorrectionForm({
   const id = `correct-${s.id}`;
   const send = useMutation({
     mutationFn: async () => {
+      checkDates({ "correction.deadline_date": v.deadline_date });
       const body = correctionBody(start, v, reason);
       if ((body.correction?.balance_pence ?? 0) < 0) throw fieldProblem("correction.balance_pence", NOT_AN_AMOUNT);
       const r = await api.POST("/api/v1/suggestions/{suggestion_id}/reject", {
@@ -161,7 +163,7 @@ export function CorrectionForm({
           />
         ) : (
           <>
-            <TextInput id={`${id}-deadline_date`} name="deadline_date" label="Deadline (optional)" type="date" hint={from("deadline_date")} value={v.deadline_date} onChange={set("deadline_date")} error={send.error} />
+            <DateInput id={`${id}-deadline_date`} name="deadline_date" label="Deadline (optional)" hint={from("deadline_date")} value={v.deadline_date} onChange={set("deadline_date")} error={send.error} />
             <TextInput id={`${id}-court_claim_number`} name="court_claim_number" label="Court claim number (optional)" hint={from("court_claim_number")} value={v.court_claim_number} onChange={set("court_claim_number")} error={send.error} />
           </>
         )}

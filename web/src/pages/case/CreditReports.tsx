@@ -8,6 +8,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, Tag } from "../../components/ui";
 
 type Report = Schemas["CreditReportOut"];
@@ -97,6 +98,7 @@ function ImportForm({ caseId }: { caseId: string }) {
   const [reportDate, setReportDate] = useState("");
   const upload = useMutation({
     mutationFn: async () => {
+      checkDates({ report_date: reportDate });
       const f = file.current?.files?.[0];
       return unwrap(
         await api.POST("/api/v1/cases/{case_id}/credit-reports/import", {
@@ -139,7 +141,7 @@ function ImportForm({ caseId }: { caseId: string }) {
       </div>
       <div className="cma-inline-form">
         <TextInput id="credit-agency" name="agency" label="Agency" hint="Optional when the file says." value={agency} onChange={setAgency} error={upload.error} />
-        <TextInput id="credit-date" name="report_date" label="Report date" type="date" value={reportDate} onChange={setReportDate} error={upload.error} />
+        <DateInput id="credit-date" name="report_date" label="Report date" value={reportDate} onChange={setReportDate} error={upload.error} />
       </div>
       <Button busy={upload.isPending}>Import report</Button>
     </form>

@@ -9,6 +9,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, SummaryList, Tag, Withheld } from "../../components/ui";
 
 type Item = Schemas["ChecklistItemOut"];
@@ -117,8 +118,9 @@ function ScreeningForm({ caseId, onDone }: { caseId: string; onDone: () => void 
   const [noAdjustment, setNoAdjustment] = useState("");
   const [notes, setNotes] = useState("");
   const save = useMutation({
-    mutationFn: async () =>
-      unwrap(
+    mutationFn: async () => {
+      checkDates({ on });
+      return unwrap(
         await api.POST("/api/v1/cases/{case_id}/screenings", {
           params: { path: { case_id: caseId } },
           body: {
@@ -130,7 +132,8 @@ function ScreeningForm({ caseId, onDone }: { caseId: string; onDone: () => void 
             notes: notes || null,
           },
         }),
-      ),
+      );
+    },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["screenings", caseId] });
       onDone();
@@ -147,7 +150,7 @@ function ScreeningForm({ caseId, onDone }: { caseId: string; onDone: () => void 
           noValidate
         >
           <ErrorSummary error={save.error} fields={{ on: "screening-on", drivers: "screening-drivers", adjustments: "screening-adjustments", no_adjustment_reason: "screening-no-adjustment", notes: "screening-notes" }} />
-          <TextInput id="screening-on" name="on" label="Screened on" type="date" width="10" value={on} onChange={setOn} error={save.error} />
+          <DateInput id="screening-on" name="on" label="Screened on" value={on} onChange={setOn} error={save.error} />
           <fieldset className="govuk-fieldset govuk-!-margin-bottom-4" id="screening-drivers">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Drivers of vulnerability seen ({g.source})</legend>
             {g.drivers.map((d) => (

@@ -5,7 +5,8 @@ import { everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money, today } from "../../components/format";
-import { Button, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
+import { Button, ErrorSummary, Select, TextArea } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
 
 const SOLUTIONS = [
@@ -18,8 +19,9 @@ function AdviceForm({ caseId, onDate, jurisdiction }: { caseId: string; onDate: 
   const [recommended, setRecommended] = useState<string>("dmp");
   const [reasons, setReasons] = useState("");
   const save = useMutation({
-    mutationFn: async () =>
-      unwrap(
+    mutationFn: async () => {
+      checkDates({ on_date: onDate });
+      return unwrap(
         await api.POST("/api/v1/cases/{case_id}/advice", {
           params: { path: { case_id: caseId } },
           body: {
@@ -30,7 +32,8 @@ function AdviceForm({ caseId, onDate, jurisdiction }: { caseId: string; onDate: 
             client_decision: "undecided",
           },
         }),
-      ),
+      );
+    },
     onSuccess: () => {
       setReasons("");
       void qc.invalidateQueries({ queryKey: ["advice", caseId] });
@@ -61,8 +64,11 @@ export function Options({ caseId }: { caseId: string }) {
   const path = { case_id: caseId };
   const appraisal = useQuery({
     queryKey: ["options", caseId, onDate, jurisdiction],
-    queryFn: async () =>
-      unwrap(await api.GET("/api/v1/cases/{case_id}/options", { params: { path, query: { date: onDate || null, jurisdiction } } })),
+    // (A date half typed is refused here, in words, without asking the API.)
+    queryFn: async () => {
+      checkDates({ date: onDate });
+      return unwrap(await api.GET("/api/v1/cases/{case_id}/options", { params: { path, query: { date: onDate || null, jurisdiction } } }));
+    },
   });
   const offers = useQuery({
     queryKey: ["offers", caseId],
@@ -73,12 +79,16 @@ export function Options({ caseId }: { caseId: string }) {
     queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/advice", { params: { path, query: at } }))),
   });
   const saveAppraisal = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST("/api/v1/cases/{case_id}/options", { params: { path, query: { date: onDate || null, jurisdiction } } })),
+    mutationFn: async () => {
+      checkDates({ date: onDate });
+      return unwrap(await api.POST("/api/v1/cases/{case_id}/options", { params: { path, query: { date: onDate || null, jurisdiction } } }));
+    },
   });
   const plan = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST("/api/v1/cases/{case_id}/offers", { params: { path }, body: { on_date: onDate || null, jurisdiction, tokens_in_deficit: false } })),
+    mutationFn: async () => {
+      checkDates({ on_date: onDate });
+      return unwrap(await api.POST("/api/v1/cases/{case_id}/offers", { params: { path }, body: { on_date: onDate || null, jurisdiction, tokens_in_deficit: false } }));
+    },
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["offers", caseId] }),
   });
 
@@ -86,7 +96,7 @@ export function Options({ caseId }: { caseId: string }) {
     <>
       <h2 className="govuk-heading-l">Options appraisal</h2>
       <div className="cma-inline-form">
-        <TextInput id="options-date" label="On date" hint="YYYY-MM-DD" width="10" value={onDate} onChange={setOnDate} name="date" error={appraisal.error} />
+        <DateInput id="options-date" label="On date" value={onDate} onChange={setOnDate} name="date" error={appraisal.error} />
         <Select
           id="options-jurisdiction"
           label="Jurisdiction"

@@ -10,6 +10,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, money, toPence, today } from "../../components/format";
 import { Button, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
 
 type Settlement = Schemas["SettlementOut"];
@@ -125,6 +126,7 @@ function SettlementForm({ caseId, settlement, onDone }: { caseId: string; settle
   const p = `settlement-${settlement?.id ?? "new"}`;
   const save = useMutation({
     mutationFn: async () => {
+      checkDates({ accepted_on: accepted, paid_on: paidOn });
       const body = { debt_id: debt, amount_pence: toPence(amount) ?? -1, accepted_on: orNull(accepted), paid_on: orNull(paidOn), note: orNull(note) };
       if (settlement)
         return unwrap(
@@ -169,8 +171,8 @@ function SettlementForm({ caseId, settlement, onDone }: { caseId: string; settle
         options={[["", "Choose a debt"], ...(debts.data?.items ?? []).map((d) => [d.id, `${d.creditor_name ?? "Unknown creditor"} ${money(d.balance_pence)}`] as const)]}
       />
       <TextInput id={`${p}-amount`} name="amount_pence" label="Amount offered" prefix="£" inputMode="decimal" width="10" value={amount} onChange={setAmount} error={save.error} />
-      <TextInput id={`${p}-accepted`} name="accepted_on" label="Creditor's written acceptance received (optional)" type="date" value={accepted} onChange={setAccepted} error={save.error} />
-      <TextInput id={`${p}-paid`} name="paid_on" label="Paid on (optional)" type="date" value={paidOn} onChange={setPaidOn} error={save.error} />
+      <DateInput id={`${p}-accepted`} name="accepted_on" label="Creditor's written acceptance received (optional)" value={accepted} onChange={setAccepted} error={save.error} />
+      <DateInput id={`${p}-paid`} name="paid_on" label="Paid on (optional)" value={paidOn} onChange={setPaidOn} error={save.error} />
       <TextArea id={`${p}-note`} name="note" label="Note (optional)" value={note} onChange={setNote} error={save.error} rows={3} />
       <div className="govuk-button-group">
         <Button busy={save.isPending}>{settlement ? "Save the settlement" : "Record the settlement"}</Button>
@@ -274,6 +276,7 @@ function ComplaintForm({ caseId, complaint, onDone }: { caseId: string; complain
   const p = `complaint-${complaint?.id ?? "new"}`;
   const save = useMutation({
     mutationFn: async () => {
+      checkDates({ received_on: received, acknowledged_on: ack, final_response_on: final });
       const body = {
         kind: kind as ComplaintKind,
         received_on: received,
@@ -316,10 +319,10 @@ function ComplaintForm({ caseId, complaint, onDone }: { caseId: string; complain
         fields={{ kind: `${p}-kind`, received_on: `${p}-received`, summary: `${p}-summary`, acknowledged_on: `${p}-ack`, final_response_on: `${p}-final`, outcome: `${p}-outcome` }}
       />
       <Select id={`${p}-kind`} name="kind" label="Kind" value={kind} onChange={setKind} error={save.error} options={[["service", "About the service"], ["data_protection", "About personal data"]]} />
-      <TextInput id={`${p}-received`} name="received_on" label="Received on" type="date" value={received} onChange={setReceived} error={save.error} />
+      <DateInput id={`${p}-received`} name="received_on" label="Received on" value={received} onChange={setReceived} error={save.error} />
       <TextArea id={`${p}-summary`} name="summary" label="What the complaint is about" value={summary} onChange={setSummary} error={save.error} rows={3} />
-      <TextInput id={`${p}-ack`} name="acknowledged_on" label="Acknowledged on (optional)" type="date" value={ack} onChange={setAck} error={save.error} />
-      <TextInput id={`${p}-final`} name="final_response_on" label="Final response sent on (optional)" type="date" value={final} onChange={setFinal} error={save.error} />
+      <DateInput id={`${p}-ack`} name="acknowledged_on" label="Acknowledged on (optional)" value={ack} onChange={setAck} error={save.error} />
+      <DateInput id={`${p}-final`} name="final_response_on" label="Final response sent on (optional)" value={final} onChange={setFinal} error={save.error} />
       <TextArea id={`${p}-outcome`} name="outcome" label="Outcome (optional)" value={outcome} onChange={setOutcome} error={save.error} rows={2} />
       <div className="govuk-button-group">
         <Button busy={save.isPending}>{complaint ? "Save the complaint" : "Record the complaint"}</Button>

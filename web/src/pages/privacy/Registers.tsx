@@ -11,7 +11,8 @@ import { everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, dateTime, label, today } from "../../components/format";
-import { Button, Checkbox, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Select, TextArea } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { CaseReference, ClientName, ClientPicker } from "../../components/ClientPicker";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
 import { NotFound } from "../NotFound";
@@ -173,6 +174,7 @@ function RequestForm({ request, onDone }: { request?: Request; onDone: () => voi
   const p = `request-${request?.id ?? "new"}`;
   const save = useMutation({
     mutationFn: async () => {
+      checkDates({ received_on: received, clock_started_on: clock, extension_notified_on: notified, answered_on: answered });
       const body = {
         kind: kind as RequestKind,
         received_on: received,
@@ -219,20 +221,19 @@ function RequestForm({ request, onDone }: { request?: Request; onDone: () => voi
       />
       {!request && <ClientPicker id={`${p}-client`} value={client} onChange={setClient} error={save.error} />}
       <Select id={`${p}-kind`} name="kind" label="Kind" value={kind} onChange={setKind} error={save.error} options={KINDS} />
-      <TextInput id={`${p}-received`} name="received_on" label="Received on" type="date" value={received} onChange={setReceived} error={save.error} />
-      <TextInput
+      <DateInput id={`${p}-received`} name="received_on" label="Received on" value={received} onChange={setReceived} error={save.error} />
+      <DateInput
         id={`${p}-clock`}
         name="clock_started_on"
         label="Clock started on (optional)"
         hint="When identity was confirmed, if later than received"
-        type="date"
         value={clock}
         onChange={setClock}
         error={save.error}
       />
       <Checkbox id={`${p}-extended`} label="Extended by two months (complex or many requests)" checked={extended} onChange={setExtended} />
-      <TextInput id={`${p}-notified`} name="extension_notified_on" label="Client told of the extension on (optional)" type="date" value={notified} onChange={setNotified} error={save.error} />
-      <TextInput id={`${p}-answered`} name="answered_on" label="Answered on (optional)" type="date" value={answered} onChange={setAnswered} error={save.error} />
+      <DateInput id={`${p}-notified`} name="extension_notified_on" label="Client told of the extension on (optional)" value={notified} onChange={setNotified} error={save.error} />
+      <DateInput id={`${p}-answered`} name="answered_on" label="Answered on (optional)" value={answered} onChange={setAnswered} error={save.error} />
       <TextArea id={`${p}-note`} name="note" label="Note (optional)" value={note} onChange={setNote} error={save.error} rows={2} />
       <div className="govuk-button-group">
         <Button busy={save.isPending}>{request ? "Save the request" : "Record the request"}</Button>

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { useMe } from "../../auth/session";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { useCreateTask, useStaff } from "./useTaskActions";
 
 export function CreateTask({ caseId }: { caseId?: string }) {
@@ -13,9 +14,19 @@ export function CreateTask({ caseId }: { caseId?: string }) {
   const [priority, setPriority] = useState("normal");
   const [assignee, setAssignee] = useState(me.user_id ?? "");
   const [made, setMade] = useState<string | null>(null);
+  // A due date that is not one is refused here, before the task is sent.
+  const [dateError, setDateError] = useState<unknown>(null);
+  const error = dateError ?? create.error;
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    try {
+      checkDates({ due_at: due });
+    } catch (problem) {
+      setDateError(problem);
+      return;
+    }
+    setDateError(null);
     create.mutate(
       {
         title,
@@ -46,16 +57,16 @@ export function CreateTask({ caseId }: { caseId?: string }) {
               Task “{made}” created.
             </p>
           )}
-          <ErrorSummary error={create.error} fields={{ title: "task-title", due_at: "task-due", priority: "task-priority", assignee_id: "task-assignee" }} />
-          <TextInput id="task-title" name="title" label="Task" value={title} onChange={setTitle} error={create.error} />
-          <TextInput id="task-due" name="due_at" label="Due by" hint="Optional; the end of that working day." type="date" width="10" value={due} onChange={setDue} error={create.error} />
+          <ErrorSummary error={error} fields={{ title: "task-title", due_at: "task-due", priority: "task-priority", assignee_id: "task-assignee" }} />
+          <TextInput id="task-title" name="title" label="Task" value={title} onChange={setTitle} error={error} />
+          <DateInput id="task-due" name="due_at" label="Due by" hint="Optional; the end of that working day." value={due} onChange={setDue} error={error} />
           <Select
             id="task-priority"
             name="priority"
             label="Priority"
             value={priority}
             onChange={setPriority}
-            error={create.error}
+            error={error}
             options={[
               ["low", "Low"],
               ["normal", "Normal"],
@@ -70,7 +81,7 @@ export function CreateTask({ caseId }: { caseId?: string }) {
               label="Assign to"
               value={assignee}
               onChange={setAssignee}
-              error={create.error}
+              error={error}
               options={[["", "Nobody (the team's queue)"], ...(staff.data?.items ?? []).map((p) => [p.id, p.display_name] as const)]}
             />
           )}
