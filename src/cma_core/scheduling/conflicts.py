@@ -44,6 +44,10 @@ from cma_core.shared.ids import ClientId, UserId
 K = TypeVar("K")
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 class ConflictKind(enum.StrEnum):
@@ -175,14 +179,30 @@ def _clock(t: dt.time) -> str:
     return t.strftime("%H:%M")
 
 
+def _day(d: dt.date) -> str:
+    """A day as a person reads it: "Friday 11 December 2026"."""
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _span(start: dt.datetime, end: dt.datetime, zone: ZoneInfo) -> str:
+    """A slot in the centre's wall-clock time: "from 11:00 to 12:00 on Friday 11 December
+    2026", or with each end's day when it runs past midnight."""
+    a, b = start.astimezone(zone), end.astimezone(zone)
+    if a.date() == b.date():
+        return f"from {_clock(a.time())} to {_clock(b.time())} on {_day(a.date())}"
+    return f"from {_clock(a.time())} on {_day(a.date())} to {_clock(b.time())} on {_day(b.date())}"
+
+
 def _overlaps(
-    appt: Appointment, others: Iterable[Appointment], kind: ConflictKind, who: str
+    appt: Appointment,
+    others: Iterable[Appointment],
+    kind: ConflictKind,
+    who: str,
+    zone: ZoneInfo,
 ) -> list[AppointmentConflict]:
     return [
         AppointmentConflict(
-            kind,
-            f"{who} has another appointment from {o.start.isoformat()} to {o.end.isoformat()}",
-            o.id,
+            kind, f"{who} has another appointment {_span(o.start, o.end, zone)}", o.id
         )
         for o in others
         if o.id != appt.id and o.holds_slot and appt.overlaps(o.start, o.end)
@@ -223,24 +243,22 @@ def conflicts_of(appt: Appointment, around: Surroundings) -> tuple[AppointmentCo
     (each by the other's start), then closure, hours and leave. None if it is not booked."""
     if not appt.holds_slot:
         return ()
-    found = _overlaps(
-        appt, around.same_adviser(appt), ConflictKind.OVERLAP_ADVISER, "the adviser"
-    ) + _overlaps(appt, around.same_client(appt), ConflictKind.OVERLAP_CLIENT, "the client")
     zone = ZoneInfo(around.hours.timezone)
+    found = _overlaps(
+        appt, around.same_adviser(appt), ConflictKind.OVERLAP_ADVISER, "the adviser", zone
+    ) + _overlaps(appt, around.same_client(appt), ConflictKind.OVERLAP_CLIENT, "the client", zone)
     days = _days(appt.start, appt.end, zone)
     for day in days:
         if day in around.closure_reasons:
             found.append(
                 AppointmentConflict(
                     ConflictKind.CENTRE_CLOSED,
-                    f"the centre is closed on {day.isoformat()} ({around.closure_reasons[day]})",
+                    f"the centre is closed on {_day(day)} ({around.closure_reasons[day]})",
                 )
             )
         elif around.calendar is not None and around.calendar.is_bank_holiday(day):
             found.append(
-                AppointmentConflict(
-                    ConflictKind.CENTRE_CLOSED, f"{day.isoformat()} is a bank holiday"
-                )
+                AppointmentConflict(ConflictKind.CENTRE_CLOSED, f"{_day(day)} is a bank holiday")
             )
     outside = _outside_hours(appt, around.hours)
     if outside is not None:
@@ -250,7 +268,7 @@ def conflicts_of(appt: Appointment, around: Surroundings) -> tuple[AppointmentCo
     if on_leave:
         found.append(
             AppointmentConflict(
-                ConflictKind.STAFF_LEAVE, f"the adviser is on leave on {on_leave[0].isoformat()}"
+                ConflictKind.STAFF_LEAVE, f"the adviser is on leave on {_day(on_leave[0])}"
             )
         )
     return tuple(found)

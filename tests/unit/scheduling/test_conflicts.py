@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import attrs
 import pytest
 
 from cma_core.reference.jurisdiction import Jurisdiction
@@ -66,7 +67,31 @@ def test_overlap_with_the_same_adviser_names_the_other_both_ways() -> None:
     (cb,) = conflicts_of(b, around)
     assert (ca.kind, ca.other_appointment_id) == (ConflictKind.OVERLAP_ADVISER, b.id)
     assert (cb.kind, cb.other_appointment_id) == (ConflictKind.OVERLAP_ADVISER, a.id)
-    assert "10:30" in ca.detail
+    assert ca.detail == (
+        "the adviser has another appointment from 10:30 to 11:30 on Wednesday 2 December 2026"
+    )
+
+
+def test_the_other_appointment_is_told_in_the_centre_s_wall_clock_time() -> None:
+    """In British Summer Time a slot stored as 09:00-10:00 UTC is 10:00-11:00 in London;
+    one that runs past midnight names each end's day."""
+    a = appt(1, "09:00", "10:00", day="2026-07-01")
+    b = appt(2, "09:30", "10:30", day="2026-07-01", client=BOB)
+    (ca,) = conflicts_of(a, Surroundings(others=[a, b]))
+    assert ca.detail.endswith("from 10:30 to 11:30 on Wednesday 1 July 2026")
+    late = appt(3, "22:00", "23:59", day="2026-12-02")
+    over = attrs.evolve(
+        appt(4, "23:00", "23:30", day="2026-12-02", client=BOB),
+        end=dt.datetime(2026, 12, 3, 1, 0, tzinfo=dt.UTC),
+    )
+    (cl,) = [
+        c
+        for c in conflicts_of(late, Surroundings(others=[late, over]))
+        if c.other_appointment_id == over.id
+    ]
+    assert cl.detail.endswith(
+        "from 23:00 on Wednesday 2 December 2026 to 01:00 on Thursday 3 December 2026"
+    )
 
 
 def test_the_client_with_two_advisers_at_once_is_an_overlap_client() -> None:
@@ -137,7 +162,10 @@ def test_closure_and_bank_holiday_are_centre_closed() -> None:
     assert c.kind is ConflictKind.CENTRE_CLOSED
     assert "Training" in c.detail
     (h,) = conflicts_of(christmas, around)
-    assert (h.kind, h.detail) == (ConflictKind.CENTRE_CLOSED, "2026-12-25 is a bank holiday")
+    assert (h.kind, h.detail) == (
+        ConflictKind.CENTRE_CLOSED,
+        "Friday 25 December 2026 is a bank holiday",
+    )
 
 
 def test_the_adviser_on_leave_but_not_a_colleague() -> None:

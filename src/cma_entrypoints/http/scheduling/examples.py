@@ -187,8 +187,8 @@ CONFLICTED = appointment_example(
     conflicts=[
         ConflictOut(
             kind=ConflictKind.OVERLAP_ADVISER,
-            detail="the adviser has another appointment from 2026-12-01T10:00:00+00:00 "
-            "to 2026-12-01T11:00:00+00:00",
+            detail="the adviser has another appointment from 10:00 to 11:00 on "
+            "Tuesday 1 December 2026",
             other_appointment_id=APPOINTMENT.id,
         )
     ],
