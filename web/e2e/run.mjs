@@ -815,6 +815,24 @@ try {
     await audit(page, name);
   }
 
+  // -- the case closed when the advice is done, with its reason, then reopened --
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
+  await page.getByText("Close this case").click();
+  await page.getByLabel("Why it is closed").selectOption("advice_complete");
+  await page.getByRole("button", { name: "Close case", exact: true }).click();
+  const closedBanner = page.locator(".govuk-notification-banner--success", { hasText: /is closed\. Its record is kept/ });
+  await closedBanner.waitFor();
+  const closedFocused = await page
+    .waitForFunction(() => document.activeElement?.classList.contains("govuk-notification-banner"), null, { timeout: 3000 })
+    .then(() => true, () => false);
+  check(closedFocused, `the case was closed, focused: "${await closedBanner.innerText()}"`);
+  await page.getByText(/^Closed on \d{1,2} \w{3} \d{4}: advice complete$/).waitFor();
+  check((await page.locator("h1 .govuk-tag").innerText()).trim() === "closed", "the case's heading says it is closed");
+  await audit(page, "case-closed");
+  await page.getByRole("button", { name: "Reopen this case" }).click();
+  await page.locator(".govuk-notification-banner--success", { hasText: /is open again/ }).waitFor();
+  check((await page.locator("h1 .govuk-tag").innerText()).trim() === "open", "the case was reopened and its heading says so");
+
   // -- the calendar: a week, then a month moved through by keyboard --
   await page.getByRole("link", { name: "Calendar", exact: true }).click();
   await page.getByRole("heading", { name: "Appointments calendar" }).waitFor();

@@ -32,6 +32,10 @@ vi.hoisted(() => {
   }) as typeof fetch;
 });
 
+vi.mock("../src/auth/session", () => ({
+  useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => false }),
+}));
+
 import { Overview } from "../src/pages/case/Overview";
 
 const kase = {

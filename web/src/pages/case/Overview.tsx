@@ -4,6 +4,7 @@ import { api, type Schemas } from "../../api/client";
 import { unwrap } from "../../api/problem";
 import { date, dateTime, label } from "../../components/format";
 import { QueryState, SummaryList } from "../../components/ui";
+import { CaseControls, statusText } from "./CaseControls";
 import { ClientSummary } from "../Clients";
 
 type Entry = Schemas["TimelineEntryOut"];
@@ -44,10 +45,12 @@ export function Overview({ kase }: { kase: Schemas["CaseOut"] }) {
           rows={[
             ["Reference", kase.reference],
             ["Opened", date(kase.opened_at)],
-            ["Status", label(kase.status)],
-            ["Client", <Link className="govuk-link" to={`/clients/${kase.client_id}`}>Client record</Link>],
+            ["Status", statusText(kase)],
+            ["Adviser", kase.adviser_name ?? (kase.adviser_id ? "—" : "Unassigned")],
+            ["Client", <Link className="govuk-link" to={`/clients/${kase.client_id}`}>{kase.client_name ?? "Client record"}</Link>],
           ]}
         />
+        <CaseControls kase={kase} />
         <h2 className="govuk-heading-m">Client</h2>
         <QueryState query={client} what="the client">
           {(c) => <ClientSummary client={c} />}
