@@ -324,7 +324,7 @@ async def test_debts_budget_advice_and_letters_make_the_advice_rules_assessable(
     assert status["CR-10"] == "pass"  # the priority offer comes first and is affordable
     assert status["CR-11"] == "pass"  # the card's offer is pro rata
     assert status["CR-12"] == "fail"  # options left to adviser judgement are undecided
-    assert findings["CR-12"]["message"].count("breathing_space") == 1
+    assert findings["CR-12"]["message"].count("Breathing Space") == 1  # named once, in words
     assert status["CR-13"] == "fail"  # no monthly payment or term on the DMP
     assert status["CR-14"] == "not_applicable"  # no DRO recommended
     assert status["CR-18"] == "fail"  # the summary has no risks or next steps

@@ -13,17 +13,21 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from cma_core.advice.wording import DEBT_TYPE_LABELS, SOLUTION_LABELS
 from cma_core.compliance.casefile import (
     BsCheck,
     CaseFile,
     ComplaintKind,
+    DebtSummary,
     Direction,
     LetterSection,
     MoratoriumKind,
     Party,
     SfsSection,
+    Threat,
 )
 from cma_core.compliance.model import CompliancePolicy, Status
+from cma_core.debts.model import DebtType
 from cma_core.reference.periods import add_months, add_years
 from cma_core.scheduling.calendar import WorkingCalendar
 from cma_core.scheduling.deadlines import moratorium_day, sar_deadlines, written_advice_due
@@ -112,6 +116,38 @@ class _Outcome:
                 fix=" ".join(self.gap_fixes),
             )
         return Verdict(status=Status.PASS, message=passed, facts=facts, due_on=due_on)
+
+
+def _solution(solution: str) -> str:
+    """A solution as an adviser reads it ("Debt Relief Order"), never its code ("dro")."""
+    try:
+        return SOLUTION_LABELS[Solution(solution)]
+    except (KeyError, ValueError):
+        return solution.replace("_", " ")
+
+
+def _solutions(solutions: Iterable[str]) -> str:
+    return ", ".join(_solution(s) for s in solutions)
+
+
+def _debt(debt: DebtSummary) -> str:
+    """A debt as an adviser finds it in the list: by its creditor, else its type, with its
+    balance ("the debt to Castle Cards of £845.10", "the credit card debt of £845.10"),
+    never by its id."""
+    creditor = (debt.creditor or "").strip()
+    try:
+        kind = DEBT_TYPE_LABELS[DebtType(debt.debt_type or "")].lower()
+    except (KeyError, ValueError):
+        kind = ""
+    name = f"the debt to {creditor}" if creditor else f"the {kind} debt" if kind else "a debt"
+    return f"{name} of {debt.balance}" if debt.balance is not None else name
+
+
+def _threat(threat: Threat) -> str:
+    """A threat by its kind and what the adviser wrote of it ("the reply form")."""
+    words = threat.kind.replace("_", " ")
+    about = threat.description.strip()
+    return f"the {words} ({about})" if about else f"the {words}"
 
 
 def _missing(what: str, fix: str, facts: tuple[tuple[str, str], ...] = ()) -> Verdict:
@@ -290,7 +326,7 @@ def cr04_threat_tasks(case: CaseFile, ctx: RuleContext) -> Verdict:
     for threat in case.threats:
         if threat.deadline is None:
             out.gap(
-                f"the {threat.kind} threat '{threat.id}' has no date",
+                f"{_threat(threat)} has no date",
                 "Find out and record the date of each threat.",
             )
             continue
@@ -298,8 +334,7 @@ def cr04_threat_tasks(case: CaseFile, ctx: RuleContext) -> Verdict:
         linked = [t for t in case.tasks if t.threat_id == threat.id]
         if not any(t.due is not None and t.due < deadline for t in linked):
             out.fail(
-                f"the {threat.kind} on {deadline:%d %b %Y} ('{threat.id}') has no task due "
-                "before it",
+                f"{_threat(threat)} on {deadline:%d %b %Y} has no task due before it",
                 "Create a task linked to each threat, due before the threat's date.",
             )
         else:
@@ -340,13 +375,13 @@ def cr05_jurisdiction_solution(case: CaseFile, ctx: RuleContext) -> Verdict:
     if not available_in(rec.solution, case.jurisdiction):
         return Verdict(
             status=Status.FAIL,
-            message=f"{rec.solution} is not available in {case.jurisdiction}.",
+            message=f"{_solution(rec.solution)} is not available in {case.jurisdiction}.",
             facts=facts,
             fix="Recommend a solution that exists in the client's jurisdiction.",
         )
     return Verdict(
         status=Status.PASS,
-        message=f"{rec.solution} is available in {case.jurisdiction}.",
+        message=f"{_solution(rec.solution)} is available in {case.jurisdiction}.",
         facts=facts,
     )
 
@@ -374,7 +409,7 @@ def cr06_sfs_before_recommendation(case: CaseFile, ctx: RuleContext) -> Verdict:
             status=Status.FAIL,
             facts=facts,
             fix=fix,
-            message=f"{rec.solution} was recommended but the SFS is not complete.",
+            message=f"{_solution(rec.solution)} was recommended but the SFS is not complete.",
         )
     if completed > rec.on:
         return Verdict(
@@ -502,7 +537,7 @@ def cr09_debt_details(case: CaseFile, ctx: RuleContext) -> Verdict:
             if value is None
         ]
         if gaps:
-            out.fail(f"debt '{debt.id}' has no {', '.join(gaps)}", fix)
+            out.fail(f"{_debt(debt)} has no {', '.join(gaps)}", fix)
     if (
         sched.credit_report_checked_on is None
         and not (sched.credit_report_not_checked_reason or "").strip()
@@ -542,8 +577,8 @@ def cr10_priority_first(case: CaseFile, ctx: RuleContext) -> Verdict:
             acted = [d for d in (debt.offer_on, debt.strategy_on) if d is not None]
             if not acted or min(acted) > first_np:
                 out.fail(
-                    f"priority debt '{debt.id}' ({debt.creditor or 'creditor unknown'}) had no "
-                    f"strategy or offer before the first non-priority offer on {first_np:%d %b %Y}",
+                    f"{_debt(debt)}, a priority debt, had no strategy or offer before the first "
+                    f"non-priority offer on {first_np:%d %b %Y}",
                     "Deal with priority debts (home, liberty, essential services) before offering "
                     "to non-priority creditors.",
                 )
@@ -598,7 +633,7 @@ def cr11_pro_rata(case: CaseFile, ctx: RuleContext) -> Verdict:
         for d in offered:
             if d.offer is not None and d.offer > cap:
                 out.fail(
-                    f"nothing is available, yet '{d.id}' is offered {d.offer}",
+                    f"nothing is available, yet {_debt(d)} is offered {d.offer}",
                     f"Offer token payments (up to {cap}) or a payment holiday.",
                 )
         return out.verdict("Nothing is available: only token payments are offered.", facts)
@@ -618,7 +653,7 @@ def cr11_pro_rata(case: CaseFile, ctx: RuleContext) -> Verdict:
         ):
             share = Money(round(available.pence * d.balance.pence / total_balance))
             out.fail(
-                f"'{d.id}' is offered {d.offer}; pro rata it would be {share}",
+                f"{_debt(d)} is offered {d.offer}; pro rata it would be {share}",
                 "Share the available amount pro rata to balances.",
             )
     return out.verdict("Non-priority offers are pro rata and within what is available.", facts)
@@ -638,17 +673,20 @@ def cr12_options_appraisal(case: CaseFile, ctx: RuleContext) -> Verdict:
     out = _Outcome()
     if missing:
         out.fail(
-            f"the appraisal omits {', '.join(missing)}",
+            f"the appraisal omits {_solutions(missing)}",
             "Consider every solution available in the client's jurisdiction.",
         )
-    for option in case.options:
-        if option.eligible is None:
-            out.fail(
-                f"{option.solution} has no eligibility decision",
-                "Record whether the client is eligible for each option.",
-            )
-        if not option.reason.strip():
-            out.fail(f"{option.solution} has no reason", "Give a reason for each option.")
+    undecided = [o.solution for o in case.options if o.eligible is None]
+    if undecided:
+        out.fail(
+            f"no eligibility decision is recorded for {_solutions(undecided)}",
+            "Record whether the client is eligible for each option.",
+        )
+    unreasoned = [o.solution for o in case.options if not o.reason.strip()]
+    if unreasoned:
+        out.fail(
+            f"no reason is given for {_solutions(unreasoned)}", "Give a reason for each option."
+        )
     facts = _facts(listed=frozenset(listed), required=required)
     return out.verdict(
         "Every available solution was appraised with eligibility and reasons.", facts
@@ -992,7 +1030,7 @@ def cr20_limitation_flag(case: CaseFile, ctx: RuleContext) -> Verdict:
         dates = [x for x in (d.last_payment_on, d.last_ack_on) if x is not None]
         if not dates:
             out.gap(
-                f"'{d.id}' has no last payment or acknowledgment date",
+                f"{_debt(d)} has no last payment or acknowledgment date",
                 "Record the last payment and written acknowledgment dates.",
             )
             continue
@@ -1006,7 +1044,7 @@ def cr20_limitation_flag(case: CaseFile, ctx: RuleContext) -> Verdict:
             flagged.append(d.id)
             if d.limitation_flagged_on is None or d.limitation_flagged_on > d.offer_on:
                 out.fail(
-                    f"'{d.id}' looks statute-barred (last activity {max(dates):%d %b %Y}, "
+                    f"{_debt(d)} looks statute-barred (last activity {max(dates):%d %b %Y}, "
                     f"over {years} years) but was not flagged before the offer on "
                     f"{d.offer_on:%d %b %Y}",
                     "Flag possible limitation and advise before any payment or acknowledgment.",

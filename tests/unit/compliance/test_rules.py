@@ -9,6 +9,7 @@ import attrs
 import pytest
 from tests.unit.solutions.builders import debt, facts
 
+from cma_core.advice.wording import SOLUTION_LABELS
 from cma_core.assets.model import AssetSchedule, HomeTenure, Property, Vehicle
 from cma_core.compliance.casefile import (
     AdviceRecord,
@@ -43,6 +44,7 @@ from cma_core.solutions.rules import assess
 from .builders import (
     ADVISER,
     DEBTS,
+    OPTIONS,
     SFS,
     TODAY,
     breathing_space,
@@ -749,6 +751,46 @@ def test_rule(rule_id: str, change: Change, expected: Status) -> None:
     assert result.message
     if expected in {FAIL, NA}:
         assert result.fix, "a failing or unassessable finding must say how to fix it"
+
+
+WORDS = [
+    ("CR-09", with_debt(1, debt_type=None), "the debt to Lender a of £500.00 has no type"),
+    ("CR-09", with_debt(1, creditor=None), "the credit card debt of £500.00 has no creditor"),
+    ("CR-09", with_debt(1, creditor=None, debt_type=None, balance=None), "a debt has no creditor"),
+    ("CR-04", ev(tasks=()), "the hearing on 15 Jul 2026 has no task due before it"),
+    (
+        "CR-04",
+        ev(threats=(Threat(id="t9", kind=ThreatKind.REPLY_FORM, deadline=None, description="N9"),)),
+        "the reply form (N9) has no date",
+    ),
+    ("CR-11", with_debt(1, offer=m(2_000)), "the debt to Lender a of £500.00 is offered £20.00"),
+    (
+        "CR-12",
+        ev(options=tuple(attrs.evolve(o, eligible=None) for o in OPTIONS[:2])),
+        "no eligibility decision is recorded for ",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "change", "words"), WORDS)
+def test_a_finding_names_debts_threats_and_solutions_as_an_adviser_does(
+    rule_id: str, change: Change, words: str
+) -> None:
+    """Findings are read by advisers in the timeline and the compliance tab: a debt by its
+    creditor or type and balance, a threat by its kind, a solution by its name; never an id
+    or a code ("debt '6017af1a-…' has no creditor", "dro has no eligibility decision")."""
+    result = finding(rule_id, change(compliant()))
+    assert result.status in {FAIL, NA}
+    assert words in result.message, result.message
+    assert "'" not in result.message
+    assert "_" not in result.message, result.message
+
+
+def test_unappraised_options_are_named_in_one_finding() -> None:
+    options = tuple(attrs.evolve(o, eligible=None) for o in OPTIONS)
+    result = finding("CR-12", ev(options=options)(compliant()))
+    names = [SOLUTION_LABELS[o.solution] for o in OPTIONS]
+    assert result.message == "no eligibility decision is recorded for " + ", ".join(names)
 
 
 def test_every_rule_has_pass_fail_and_not_assessable_cases() -> None:
