@@ -667,11 +667,12 @@ def _settled_by_cue(
     return model.group_confidence(probabilities, {cls.value, second})
 
 
-_UNSURE = 0.4
+_UNSURE = 0.5
 """A confidence under which the word model's "other" is a guess (``_owed_after_all``): 0.2
 until round 30, whose retraining (models ``.30``, AF among the read families) put round 27's
 short Self Assessment letter at 0.22-0.35 (the class tables of every read family are the
-same at 0.2 and at 0.4)."""
+same at 0.2 and at 0.4); 0.4 until round 31, whose retraining (models ``.32``, AD among
+them) put it at 0.30-0.45 (every table the same at 0.4 and at 0.5)."""
 
 
 def _owed_after_all(

@@ -27,7 +27,6 @@ from tests.unit.documents.blind_families import (
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
@@ -405,9 +404,15 @@ FIRST = (
     "9991bf2 = main's round-22 reader, shipped classifier and field ranker 2026-12-05.22; "
     "on 76 documents: benchmarks/OCR.md, 'Family AD')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"payer_name", "income_pence", "frequency"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement, blind (38 documents here): payer, income and frequency under the
+floor (strict xfails until round 31)."""
+ROUND_31 = (
+    "class 38/38 and every field 100% (payer 4/4, income 4/4, frequency 4/4 ...): rules of "
+    "round 31, models 2026-12-05.31 and 2026-12-06.32"
+)
+"""As shipped after round 31, which read AD's misses (training-side): the payer, the income
+and the frequency meet their floors (plain assertions; an award that signposts debt advice
+tells of no overpayment, a firm's word cut short is no sentence's end)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the first measurement of the fields that every debt letter states (100%, 93%
@@ -421,10 +426,9 @@ def test_family_ad_is_read_above_a_collapse_floor(ad_score: Score) -> None:
         assert (ad_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AD blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ad_meets_the_floor(ad_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 31, so a regression check of a training-side figure, no longer a
+    strict xfail: ROUND_31 (blind, first measurement: FIRST). The issue's floors: 95% for
+    the class, 90% for each field the documents state."""
     assert meets_floor(ad_score.accuracy(field), field), field
