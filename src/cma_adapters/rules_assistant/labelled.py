@@ -117,7 +117,11 @@ SERVED_LABELS = [
         3.0,
     ),
     # what was served, then when: "Charge served on", "Notice served on", "Claim form served"
-    _l(r"(?:[a-z']+ ){1,2}served(?: on)?$", 2.5),
+    # (and served in law: "Claim form deemed served on", round 31)
+    _l(
+        r"(?:[a-z']+ ){1,2}(?:(?:is |was |to be )?deemed (?:to be |to have been )?)?served(?: on)?$",
+        2.5,
+    ),
     # served in law, whatever happened: "Papers count as served on", "Taken as served"
     # (as "deemed served"; round 30)
     _l(r"(?:[a-z']+ ){0,2}(?:counts?|counted|taken|regarded|treated) as served(?: on)?\b", 3.0),

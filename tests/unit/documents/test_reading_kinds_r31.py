@@ -205,3 +205,22 @@ def test_a_references_first_capitals_parted_by_ocr_are_kept() -> None:
     # own shape)
     assert parse_reference("TEL D1234567") == "D1234567"
     assert parse_reference("AB 12345678") == "AB 12345678"
+
+
+# -- what was served, then "deemed served on" ---------------------------------------------------
+
+
+def test_what_was_served_then_deemed_served_on() -> None:
+    """From AI's OCR sample (a read family), lost with models .32: the label names the paper
+    and says it is served in law ("Simple claim deemed served on")."""
+    page = [
+        (Cell(0.08, "County Court at Guernsey Road", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.1, "Claim no."), Cell(0.5, "7GY31K04")),
+        (Cell(0.1, "Claimant"), Cell(0.5, "Braye Saddlery Co. Ltd")),
+        (Cell(0.1, "Amount claimed"), Cell(0.5, "£1,906.30")),
+        (Cell(0.1, "Simple claim deemed served on:"), Cell(0.5, "11 May 2027")),
+        (Cell(0.1, "The court must have your reply by:"), Cell(0.5, "25 May 2027")),
+        (Cell(0.08, "A claim has been issued against you. Reply within 14 days."),),
+    ]
+    assert _read(page).served_date == dt.date(2027, 5, 11)
