@@ -9,7 +9,8 @@ period's end is printed first; a label closed by a full stop in place of a colon
 alone after it ("Amount the school asks you for. £612.40"), is a label; and, after OCR, a
 letterhead line split in two rows by a page curling off the glass (the right-hand desk read
 a row above the name at the left) is one line, read from the left; a reference whose first
-capitals OCR parted from the rest by a space ("KW R5512084") keeps them — not a family's
+capitals OCR parted from the rest by a space ("KW R5512084") keeps them; and what was
+served, then "deemed served on", is a served label (from AI's OCR sample) — not a family's
 phrase. Perfect text (exact word boxes) or pages of made-up word boxes. Each test failed on
 the old reader (main's ``src`` at f7469ec, an archive of that commit, run against it)."""
 
