@@ -149,13 +149,13 @@ round 25, which read its misses (``--misses``) to fix them by kind and trains on
 (``read_families``): from then on AC is read, like H, K-X, G, Z, F, E and AA, and no longer
 a blind measurement.
 
-Held-out AD (``corpus_blind_ad.py``: a twenty-fourth blind family, in a twenty-fourth hand;
-measured against main's round-22 reader and never shown to it): ``--family ad`` (AD only)
-or ``--family all``, ``--ocr-ad N`` scans and reads N of its documents (its pages curling
-off the glass as greyscale JPEG, its phone scanning app's black-and-white pages as one-page
-PDF, its misregistered colour scans as PNG; three-page letters as PDF). AD's misses are
-never printed (``--skip yijabacad`` leaves out Y, I, J, AB, AC and AD, and no other key is
-a substring of it).
+AD (``corpus_blind_ad.py``: a twenty-fourth blind family, in a twenty-fourth hand;
+measured blind against main's round-22 reader and on later rounds): ``--family ad`` (AD
+only) or ``--family all``, ``--ocr-ad N`` scans and reads N of its documents (its pages
+curling off the glass as greyscale JPEG, its phone scanning app's black-and-white pages as
+one-page PDF, its misregistered colour scans as PNG; three-page letters as PDF). AD was
+blind until round 31, which read its misses (``--misses``) to fix them by kind and trains
+on it (``read_families``): from then on AD is read and no longer a blind measurement.
 
 AE (``corpus_blind_ae.py``: a twenty-fifth blind family, in a twenty-fifth hand; measured
 blind against main's round-23 reader and on round 25): ``--family ae`` (AE only) or
@@ -166,8 +166,8 @@ blind until round 26, which read its misses (``--misses``) to fix them by kind a
 on it (``read_families``): from then on AE is read, like H, K-X, G, Z, F, E, AA and AC, and
 no longer a blind measurement. AB was blind until round 27, which read it; J was blind
 until round 28, which read it; AI was blind until round 29 and AF until round 30, which read
-them; all four are read since (``--skip y,i,ad,ag,ah,aj,ak`` leaves out the blind Y, I, AD,
-AG, AH, AJ and AK).
+them, and AD until round 31; all five are read since (``--skip y,i,ag,ah,aj,ak`` leaves
+out the blind Y, I, AG, AH, AJ and AK).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -213,9 +213,9 @@ photographed still in a ring binder as colour JPEG without a resolution, its pho
 scans under flickering LED light as one-page PDF, its rained-on pages as greyscale PNG;
 two-page documents as PDF). AK's misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ad,ag,ah,aj,ak``
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ag,ah,aj,ak``
 leaves out exactly those families and no other: the working run of every seen family since
-round 30, which read AF after round 29 read AI, with AK); without one, the old substring
+round 31, which read AD after round 30 read AF, with AK); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
 "ae", "f" of "af", "g" of "ag", "h" of "ah" (and there is a family H), "i" of "ai" (and
 there is a family I) and "j" of "aj" (and there is a family J, read since round 28), so a
@@ -227,8 +227,8 @@ either form leaves out AK alone.
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
-L-X, G, Z, F, E, AA, AC, AE, AB, J, AI and AF with their own seeds, not the benchmark's;
-never Y, I, AD, AG, AH, AJ or AK) and
+L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF and AD with their own seeds, not the
+benchmark's; never Y, I, AG, AH, AJ or AK) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -563,7 +563,7 @@ FAMILY_AC = Family(
     "AC, read since round 25", build_ac, ac_text, ac_pages, ac_scanned, ac_values_in_text, False
 )
 FAMILY_AD = Family(
-    "held-out AD, written blind", build_ad, ad_text, ad_pages, ad_scanned, ad_values_in_text, True
+    "AD, read since round 31", build_ad, ad_text, ad_pages, ad_scanned, ad_values_in_text, False
 )
 FAMILY_AE = Family(
     "AE, read since round 26", build_ae, ae_text, ae_pages, ae_scanned, ae_values_in_text, False

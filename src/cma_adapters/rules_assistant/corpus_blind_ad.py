@@ -22,6 +22,11 @@ never used to write rules, to train or calibrate the classifier or the field ran
 aggregate figures go into benchmarks/OCR.md. Whoever reads its individual misses to change
 the reader makes ``AD`` no longer blind and must say so there.
 
+**AD is no longer blind since round 31** (branch ``reader31``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on AD
+from then on is a training-side figure (benchmarks/OCR.md, "Round 31").
+
 What differs from A-Z, G, E, F, I, J, AA, AB and AC:
 
 * who writes: bodies and firms of Dartmoor, the north Devon coast, Exmoor's western edge and

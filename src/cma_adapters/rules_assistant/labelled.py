@@ -63,6 +63,15 @@ LETTER_DATE_LABELS = [
     # into your account on" (round 29; on any other paper the day something was paid is
     # its history: ``fields._by_class``)
     _l(r"paid (?:(?:in|into|to) (?:your |the )?(?:bank|account) )?on\b", 2.0, PAY_DAY),
+    # (the pay named, then that it was made or sent: "Payment made on", "Wages credited
+    # on", "Net pay sent to your bank on", round 31)
+    _l(
+        r"(?:the |your )?(?:net )?(?:pay|payment|wages?|salary|earnings) (?:was |were |is )?"
+        r"(?:made|paid|sent|issued|credited)(?: (?:in|into|to) (?:your |the )?(?:bank|account))?"
+        r" on\b",
+        2.0,
+        PAY_DAY,
+    ),
 ]
 
 
@@ -108,7 +117,11 @@ SERVED_LABELS = [
         3.0,
     ),
     # what was served, then when: "Charge served on", "Notice served on", "Claim form served"
-    _l(r"(?:[a-z']+ ){1,2}served(?: on)?$", 2.5),
+    # (and served in law: "Claim form deemed served on", round 31)
+    _l(
+        r"(?:[a-z']+ ){1,2}(?:(?:is |was |to be )?deemed (?:to be |to have been )?)?served(?: on)?$",
+        2.5,
+    ),
     # served in law, whatever happened: "Papers count as served on", "Taken as served"
     # (as "deemed served"; round 30)
     _l(r"(?:[a-z']+ ){0,2}(?:counts?|counted|taken|regarded|treated) as served(?: on)?\b", 3.0),
@@ -408,11 +421,22 @@ def money_score(hit: Hit, weight: float) -> float:
         s -= 2.5
     if _PART_OF_TOTAL.search(label):
         s -= 3.0  # a bill's VAT or sub-total, not the amount due (round 18)
-    if hit.place != "right" and len(norm_words(hit.context)) >= 6 and ":" not in hit.context:
+    if (
+        hit.place != "right"
+        and len(norm_words(hit.context)) >= 6
+        and ":" not in hit.context
+        and not STOP_FOR_COLON.match(hit.context)
+    ):
         s -= 2.0  # a sentence of the body, not a label: "The outstanding balance of your…"
     if hit.place == "below" and len(hit.words) > 4:
         s -= 1.0  # the "value" runs on as a sentence: "£96,200.00, and you have missed…"
     return s
+
+
+# A label closed by a full stop where others print a colon, and its amount alone after it
+# in the same cell: "Sum sought.   £1,204.50" is a label and its value, not a sentence
+# (round 31; the stop read as a comma after OCR, "Sum sought, £1,204,50").
+STOP_FOR_COLON = re.compile(r"^[^.!?:;]{3,60}[a-z][.,]\s+(?:£|GBP\s?)?\d[\d,]*(?:\.\d\d)?\s*$")
 
 
 # What a sum says it includes, after its own word for it: "with fee and costs",

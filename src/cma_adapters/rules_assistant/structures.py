@@ -652,58 +652,89 @@ def head_rows(layout: Layout) -> int:
     return len(layout.rows)
 
 
+def printed_lines(layout: Layout, rows: int) -> list[tuple[int, int, int, Cell]]:
+    """The first ``rows`` rows as the lines they were printed on: ``(line, row, index in
+    its row, cell)``, each line's cells from left to right. A row whose cells stand clear
+    of every cell of the line above, beside them and not under them, and whose height
+    overlaps that line's, is the same printed line split in two: a page curling off the
+    glass lifts one end of the line ("X District Council ... Revenues, High Street": the
+    right-hand end read a row above the name at the left), round 31."""
+    lines: list[list[tuple[int, int, Cell]]] = []
+    for r, row in enumerate(layout.rows[:rows]):
+        cells = [(r, i, cell) for i, cell in enumerate(row)]
+        last = lines[-1] if lines else None
+        if last and cells:
+            clear = all(
+                c.box.right < o.box.left or o.box.right < c.box.left
+                for _, _, c in cells
+                for _, _, o in last
+            )
+            top = max(min(c.box.top for _, _, c in cells), min(o.box.top for _, _, o in last))
+            bottom = min(
+                max(c.box.bottom for _, _, c in cells), max(o.box.bottom for _, _, o in last)
+            )
+            if clear and top < bottom:
+                last.extend(cells)
+                continue
+        lines.append(cells)
+    return [
+        (n, r, i, cell)
+        for n, line in enumerate(lines)
+        for r, i, cell in sorted(line, key=lambda x: x[2].box.left)
+    ]
+
+
 def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[Candidate]:
     """Organisation-like cells in the top quarter of page 1: the letterhead (on a
-    self-mailer, the rows above the salutation: ``head_rows``)."""
+    self-mailer, the rows above the salutation: ``head_rows``), line by line as printed
+    (``printed_lines``)."""
     out = []
     signed = {lay.rows[k][0].text.strip(" .").casefold() for lay, k in _under_sign_offs(layouts)}
     for layout in layouts[:1]:
         head = head_rows(layout)
         subjects = _subjects(layout)
-        for r, row in enumerate(layout.rows):
-            if r >= head:
-                break
-            for i, cell in enumerate(row):
-                # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead (its
-                # "From:" may stand in a cell of its own, the sender in the next: round 21).
-                # (the channel the organisation speaks through is not a word of its name,
-                # "X plc - Live Help": round 27)
-                said = without_channel(cell.text)
-                if i and re.fullmatch(r"from\s*:", row[i - 1].text.strip(), re.I):
-                    said = "From: " + said
-                sender = re.match(r"from\s*:\s*([^<>:]+?)\s*(?:<[^<>]*@[^<>]*>)?\s*$",
-                                  said, re.I)  # fmt: skip
-                # ("In the X Court" heads the court's own order: round 14)
-                who = _past_desk(sender.group(1)) if sender else ""
-                # (a sender "Rent Recovery, X Homes" whose first part signs the letter:
-                # that is the desk or the person writing, the rest whom they write for,
-                # round 26)
-                desk, comma, rest = who.partition(",")
-                if comma and rest.strip() and desk.strip().casefold() in signed:
-                    who = rest.strip()
-                name = parse_name(who if sender else in_the_court(said))
-                words = len(who.split()) if sender else len(said.split())
-                if name is None or words > 7 or (":" in said and not sender):
-                    continue
-                if said.strip().casefold() in subjects:
-                    continue  # an e-mail's subject, printed again as its page's title (round 21)
-                if re.search(r"\b(?:notice|letter|statement|reminder|demand|form)\b", name, re.I):
-                    continue
-                agent = bool(AGENT_WORDS.search(name))
-                court = bool(COURT.search(name))
-                out.append(
-                    Candidate(
-                        field=field,
-                        value=name,
-                        shown=name,
-                        page=layout.page,
-                        box=cell.box,
-                        label=None,
-                        role="court" if court else "collection agent" if agent else "letterhead",
-                        score=_firm_score(1.6 - 0.1 * r, name),
-                        order=(layout.page, r),
-                    )
+        for line, r, i, cell in printed_lines(layout, head):
+            row = layout.rows[r]
+            # An e-mail's sender: "From: X Ltd <help@x.co.uk>" is its letterhead (its
+            # "From:" may stand in a cell of its own, the sender in the next: round 21).
+            # (the channel the organisation speaks through is not a word of its name,
+            # "X plc - Live Help": round 27)
+            said = without_channel(cell.text)
+            if i and re.fullmatch(r"from\s*:", row[i - 1].text.strip(), re.I):
+                said = "From: " + said
+            sender = re.match(r"from\s*:\s*([^<>:]+?)\s*(?:<[^<>]*@[^<>]*>)?\s*$",
+                              said, re.I)  # fmt: skip
+            # ("In the X Court" heads the court's own order: round 14)
+            who = _past_desk(sender.group(1)) if sender else ""
+            # (a sender "Rent Recovery, X Homes" whose first part signs the letter:
+            # that is the desk or the person writing, the rest whom they write for,
+            # round 26)
+            desk, comma, rest = who.partition(",")
+            if comma and rest.strip() and desk.strip().casefold() in signed:
+                who = rest.strip()
+            name = parse_name(who if sender else in_the_court(said))
+            words = len(who.split()) if sender else len(said.split())
+            if name is None or words > 7 or (":" in said and not sender):
+                continue
+            if said.strip().casefold() in subjects:
+                continue  # an e-mail's subject, printed again as its page's title (round 21)
+            if re.search(r"\b(?:notice|letter|statement|reminder|demand|form)\b", name, re.I):
+                continue
+            agent = bool(AGENT_WORDS.search(name))
+            court = bool(COURT.search(name))
+            out.append(
+                Candidate(
+                    field=field,
+                    value=name,
+                    shown=name,
+                    page=layout.page,
+                    box=cell.box,
+                    label=None,
+                    role="court" if court else "collection agent" if agent else "letterhead",
+                    score=_firm_score(1.6 - 0.1 * line, name),
+                    order=(layout.page, line),
                 )
+            )
     return out
 
 

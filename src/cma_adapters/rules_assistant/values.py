@@ -422,6 +422,10 @@ def parse_reference(text: str) -> str | None:
             continue  # "to21/12/25": a date OCR joined to the word before it (round 14)
         if value[:1].isdigit() and " " in value:  # (round 14: "XYZ 4047 4756")
             value = letter_prefix(text, m.start()) + value
+        elif re.fullmatch(r"[A-Z]\d{5,9}", value, re.I):
+            # (its first capitals parted from the rest by a space OCR put in: "KW R5512084"
+            # is "KWR5512084", round 31)
+            value = letter_prefix(text, m.start()).strip() + value
         return value.upper()
     return lettered[1] if lettered is not None else None
 
@@ -582,6 +586,11 @@ def without_channel(text: str) -> str:
     return _CHANNEL.sub("", text)
 
 
+# Words of a firm's name printed cut short, with a full stop (round 31): "Co." (company),
+# "Bros.", "Mfg.", "Assoc.", "Intl.", "Dept.", "St." (a saint's or a street's name).
+_SHORTENED = r"(?:Co|Cos|Bros|Mfg|Assoc|Intl|Dept|St|Mt)"
+
+
 def _name_shaped(text: str) -> str | None:
     # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
     # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
@@ -606,7 +615,9 @@ def _name_shaped(text: str) -> str | None:
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
     name = bracket_after_name(name)  # "X Council (unpaid parking penalty)" (round 15)
     # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
-    if len(name.split()) > 8 or re.search(r"[a-z]\. [A-Z]", name):
+    # (a word of a firm's name cut short is no sentence's end: "X Co. Ltd", "Y Bros. plc",
+    # round 31)
+    if len(name.split()) > 8 or re.search(r"\b(?!" + _SHORTENED + r"\.)\w*[a-z]\. [A-Z]", name):
         return None
     # A name ends at its legal form, and a quote mark before a word is a speck on a scan:
     # "Beacon Fuel & ‘Power Ltd oe" is "Beacon Fuel & Power Ltd"; so is a short lower-case

@@ -1,16 +1,16 @@
-"""Held-out family AD (written blind) curled on the glass, snapped with a scanning app or
-scanned out of register, and read by real Tesseract and the reader as the product ships it
-(the learned field ranker on): seven single-page documents over AD's three scans (a Brent
-Tor card company's letter with its facts as bullets, curling off the glass, as greyscale
-JPEG; an enforcement notice with run-in heads through the scanning app's black-and-white
-filter, as a one-page PDF; a Polson Bridge CIS statement from the misregistered colour
-scanner, as PNG with its resolution; a claim form with an office-use strip, curled; a
-judgment set as a centred notice, through the app; an energy bill with its counterfoil at
-the top, misregistered, as PNG without its resolution; a child's Disability Living
-Allowance letter with bullets, curled). ``benchmarks/intake_accuracy.py --family ad
+"""Family AD (written blind, read since round 31) curled on the glass, snapped with a scanning
+app or scanned out of register, and read by real Tesseract and the reader as the product
+ships it (the learned field ranker on): seven single-page documents over AD's three scans (a
+Brent Tor card company's letter with its facts as bullets, curling off the glass, as
+greyscale JPEG; an enforcement notice with run-in heads through the scanning app's
+black-and-white filter, as a one-page PDF; a Polson Bridge CIS statement from the
+misregistered colour scanner, as PNG with its resolution; a claim form with an office-use
+strip, curled; a judgment set as a centred notice, through the app; an energy bill with its
+counterfoil at the top, misregistered, as PNG without its resolution; a child's Disability
+Living Allowance letter with bullets, curled). ``benchmarks/intake_accuracy.py --family ad
 --ocr-ad 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family AD"). Only aggregate figures are printed: AD's individual misses are not written
-down."""
+("Family AD", and "Round 31", which read AD's misses: every figure on AD since is a
+training-side figure)."""
 
 from __future__ import annotations
 
@@ -49,9 +49,11 @@ FIRST = (
     "verbatim in the OCR text 36 of 37 (branch corpusad off 9991bf2 = main's round-22 "
     "reader, shipped field ranker 2026-12-05.22)"
 )
-UNMET = frozenset({"account_reference", "letter_date"})
+UNMET = frozenset({"account_reference"})
 """The floors this sample does not meet (strict xfails below): at the first measurement
-the balance too, met since round 25's rules (AC read; AD never shown to it)."""
+the letter date and the balance too, the balance met since round 25's rules (AC read; AD
+never shown to it); after round 31, which read AD's misses, the letter date meets its floor
+(a plain assertion) with round 31's rules."""
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +65,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AD (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AD (seen since round 31), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -81,7 +83,7 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AD after OCR, first measurement under the issue's floor: {FIRST}",
+        f"AD after OCR, under the issue's floor (after round 31): {FIRST}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

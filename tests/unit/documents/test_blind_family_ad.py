@@ -1,10 +1,11 @@
-"""Held-out family AD (``corpus_blind_ad.py``), written blind in a twenty-fourth hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA, AB and AC): the family itself
-(every class, ground truth printed, deterministic, laid out on the page, each setting as it
-says) and that it is never trained on, and the reader measured on it (blind: aggregates
-only) on perfect text as the product reads (the shipped classifier and field ranker). The
+"""Family AD (``corpus_blind_ad.py``), written blind in a twenty-fourth hand (its
+organisations and wording new to A-Z, G, E, F, I, J, AA, AB and AC) and read since round
+31: the family itself (every class, ground truth printed, deterministic, laid out on the
+page, each setting as it says), that it is trained on only as a read family, and the reader
+on it on perfect text as the product reads (the shipped classifier and field ranker). The
 OCR sample is in tests/integration/ocr/test_blind_family_ad_ocr.py; the figures are in
-benchmarks/OCR.md ("Family AD"). Two documents a class keep this module to a few seconds;
+benchmarks/OCR.md ("Family AD", and "Round 31", which read AD's misses: every figure on AD
+since is a training-side figure). Two documents a class keep this module to a few seconds;
 the benchmark reads four."""
 
 from __future__ import annotations
@@ -23,14 +24,13 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ad, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ad, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ad import (
@@ -372,11 +372,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ad") == digest()
 
 
-def test_family_ad_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ad", "AD")
+def test_family_ad_is_trained_on_only_as_a_read_family() -> None:
+    """AD is seen since round 31 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AD" in read_families.READ
+    assert "corpus_blind_ad" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ad", "AD")
 
 
-# -- the reader on AD (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AD (seen since round 31, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -397,27 +404,31 @@ FIRST = (
     "9991bf2 = main's round-22 reader, shipped classifier and field ranker 2026-12-05.22; "
     "on 76 documents: benchmarks/OCR.md, 'Family AD')"
 )
-"""The first measurement (38 documents here)."""
-UNMET = frozenset({"payer_name", "income_pence", "frequency"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement, blind (38 documents here): payer, income and frequency under the
+floor (strict xfails until round 31)."""
+ROUND_31 = (
+    "class 38/38 and every field 100% (payer 4/4, income 4/4, frequency 4/4 ...): rules of "
+    "round 31, models 2026-12-05.31 and 2026-12-06.32"
+)
+"""As shipped after round 31, which read AD's misses (training-side): the payer, the income
+and the frequency meet their floors (plain assertions; an award that signposts debt advice
+tells of no overpayment, a firm's word cut short is no sentence's end)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the first measurement of the fields that every debt letter states (100%, 93%
-and 97% here): a collapse, not a small loss (why any of them is low is not looked into: AD
-is blind)."""
+and 97% here): a collapse, not a small loss."""
 
 
 def test_family_ad_is_read_above_a_collapse_floor(ad_score: Score) -> None:
-    print("\n" + ad_score.table("held-out family AD (written blind), perfect text"))
+    print("\n" + ad_score.table("family AD (seen since round 31), perfect text"))
     assert ad_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (ad_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AD blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ad_meets_the_floor(ad_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 31, so a regression check of a training-side figure, no longer a
+    strict xfail: ROUND_31 (blind, first measurement: FIRST). The issue's floors: 95% for
+    the class, 90% for each field the documents state."""
     assert meets_floor(ad_score.accuracy(field), field), field
