@@ -336,8 +336,9 @@ FIRST = (
     "documents: benchmarks/OCR.md, 'Family Y')"
 )
 """The first measurement (38 documents here)."""
-UNMET = frozenset({"payer_name"})
-"""The floors not met at the first measurement (strict xfails below)."""
+UNMET: frozenset[str] = frozenset()
+"""The floors not met now (strict xfails below). The payer, under its floor at the first
+measurement, is met since round 31's rules (which read AD, not Y)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"payer_name": 0.5, "balance_pence": 0.6, "letter_date": 0.6}
 """Well under the first measurement of the field under its floor (and of the two that
