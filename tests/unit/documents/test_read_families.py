@@ -51,6 +51,7 @@ READ_MODULES = {
     "corpus_blind_j": "J",
     "corpus_blind_ai": "AI",
     "corpus_blind_af": "AF",
+    "corpus_blind_aj": "AJ",
 }
 PACKAGE = Path(read_families.__file__).parent
 
