@@ -198,6 +198,7 @@ def _wrapped_labels(
     side, or a section's number ending the label's cell) gathers its lines: a paragraph's
     lines are one cell each, and stay as they are."""
     out = [[part for cell in row for part in _split_at_section(cell)] for row in rows]
+    emptied: set[int] = set()  # (rows whose lines joined a label above: dropped if empty)
     for r in range(len(out) - 1):
         for i, cell in enumerate(out[r]):
             words = _label_part(cell)
@@ -242,11 +243,12 @@ def _wrapped_labels(
                     break
                 added += below.words
                 del out[nr][j]
+                emptied.add(nr)
                 last = nr
             if added:
                 tail = cell.words[len(words) :]
                 out[r][i] = attrs.evolve(cell, words=(*words, *added, *tail))
-    kept = [k for k, row in enumerate(out) if row]
+    kept = [k for k, row in enumerate(out) if row or k not in emptied]
     return (
         [tuple(attrs.evolve(c, row=n) for c in out[k]) for n, k in enumerate(kept)],
         [tops[k] for k in kept],
