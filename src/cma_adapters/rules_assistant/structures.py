@@ -884,33 +884,7 @@ def _one_misread(a: str, b: str) -> bool:
     )
 
 
-# A short capitalised word that may open a name and that OCR may drop at a cell's start
-# ("St", "Ty", "Bro"), not a sentence's verb or a preposition before a name.
-_LOST_FIRST = re.compile(r"(?<![\w&'-])([A-Z][a-z]{0,3}\.?) $")
-_NOT_A_NAMES_FIRST = frozenset(
-    re.findall(
-        r"\w+",
-        "to by for of from with pay and the dear our your call ask tell per via at in on is was"
-        " see when if as",
-    )
-)
-
-
-def _first_word_lost(name: str, flat: str) -> str:
-    """A name of three words or more OCR read without its short first word ("Asaph Motor
-    Finance Ltd" beside its label, where "St" was lost), printed whole elsewhere in the
-    document ("… St Asaph Motor Finance Ltd claims …"): the whole name (round 32)."""
-    if len(name.split()) < 3:
-        return name
-    for m in re.finditer(re.escape(name) + r"(?![\w])", flat):
-        first = _LOST_FIRST.search(flat[max(0, m.start() - 6) : m.start()])
-        if first and first.group(1).rstrip(".").lower() not in _NOT_A_NAMES_FIRST:
-            return f"{first.group(1)} {name}"
-    return name
-
-
 def _better_spelt(name: str, sure: dict[str, float], flat: str) -> str:
-    name = _first_word_lost(name, flat)
     parts = name.split()
     for i, part in enumerate(parts):
         if len(part) < 4 or not part.isalpha() or sure.get(part, 1.0) >= 1.0:
