@@ -21,6 +21,11 @@ never used to write rules, to train or calibrate the classifier or the field ran
 aggregate figures go into benchmarks/OCR.md. Whoever reads its individual misses to change
 the reader makes ``AJ`` no longer blind and must say so there.
 
+**AJ is no longer blind since round 32** (branch ``reader32``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on AJ
+from then on is a training-side figure (benchmarks/OCR.md, "Round 32").
+
 What differs from A-Z, G, E, F, I, J, AA, AB, AC, AD, AE, AF, AG, AH and AI:
 
 * who writes: bodies and firms of Denbighshire in North Wales, the Vale of Clwyd, its

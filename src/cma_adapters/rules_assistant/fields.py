@@ -52,6 +52,7 @@ from cma_adapters.rules_assistant.labelled import (
     SERVED_LABELS,
     creditor_score,
     date_score_letter,
+    deadline_score,
     gross_score,
     income_score,
     labelled_candidates,
@@ -134,7 +135,7 @@ def read_fields(
     )
     found["letter_date"] += unlabelled_dates(layouts)
     found["deadline_date"] = labelled_candidates(
-        "deadline_date", layouts, DEADLINE_LABELS, parse_date
+        "deadline_date", layouts, DEADLINE_LABELS, parse_date, deadline_score
     )
     found["deadline_date"] += prose_deadlines(layouts)
     found["served_date"] = labelled_candidates("served_date", layouts, SERVED_LABELS, parse_date)

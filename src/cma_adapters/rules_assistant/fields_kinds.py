@@ -16,7 +16,7 @@ import re
 
 import attrs
 
-from cma_adapters.rules_assistant.layout import Cell, Hit, Layout, cell_above
+from cma_adapters.rules_assistant.layout import Cell, Hit, Layout, cell_above, norm_words
 from cma_core.documents.model import Word
 
 _PHONE = re.compile(r"0\d{2,4}(?:[ -]?\d{3,4}){1,2}")
@@ -554,13 +554,19 @@ def beside_deadline(layout: Layout, r: int, cell: Cell) -> bool:
     box's label over its value): not the letter's own date."""
     row = layout.rows[r]
     index = row.index(cell)
-    labels = [row[index - 1]] if index > 0 else []
+    labels = [row[index - 1].text] if index > 0 else []
     above = cell_above(layout, r, cell)
     if above is not None:
-        labels.append(above)
+        labels.append(above.text)
+    # (or in the date's own cell, its label before it: a record's key and value on one
+    # line, '"settle_the_account_by": "4 May 2026"', its words joined by underscores,
+    # round 32)
+    # (a label's colon ends it: a sentence with "by" before a date is no label)
+    own = re.match(r"[^\d]*", cell.text)
+    if own and re.search(r"[A-Za-z]{2}", own.group()) and re.search(r":[\s\"'“]*$", own.group()):
+        labels.append(" ".join(norm_words(own.group())))
     return any(
-        not re.search(r"\d", label.text) and bool(_DEADLINE_WORDS.search(label.text))
-        for label in labels
+        not re.search(r"\d", label) and bool(_DEADLINE_WORDS.search(label)) for label in labels
     )
 
 

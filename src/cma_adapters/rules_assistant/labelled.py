@@ -126,6 +126,14 @@ SERVED_LABELS = [
     # (as "deemed served"; round 30)
     _l(r"(?:[a-z']+ ){0,2}(?:counts?|counted|taken|regarded|treated) as served(?: on)?\b", 3.0),
     _l(r"when (?:is|was|will) (?:the |this |my |it )?(?:[a-z]+ ){0,2}(?:be )?served\b", 3.0),
+    # the date named first, then what was served: "Date the claim is treated as served",
+    # "Day on which the summons was served" (round 32)
+    _l(
+        r"(?:date|day) (?:on which |when )?(?:the |this |your |my )?(?:[a-z']+ ){0,2}"
+        r"(?:is |are |was |were |will be |has been )?(?:deemed |treated as |taken as |regarded as"
+        r" |counts? as )?(?:having been )?served\b",
+        3.0,
+    ),
 ]
 
 
@@ -211,6 +219,20 @@ CREDITOR_LABELS = [
         r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
         2.5,
     ),
+    # who is owed or acted for, named by what it is, then a clause: "Haulier owed the
+    # debt", "Business that is owed the sum", "Joinery company we act for" (round 32; what
+    # it is may be misread after OCR: the clause alone says who is owed)
+    _l(
+        _W % 3 + r"(?:(?:that|who|which) (?:is |are )?)?owed (?:the|this|your) (?:judgment|debt"
+        r"|money|sum|balance|arrears|loan|amount)\b",
+        3.0,
+    ),
+    _l(
+        _W % 3 + r"(?:firm|company|business|lender|party|person|body|organisation|supplier"
+        r"|creditor|client|trader|contractor) (?:whom |that |who |which )?(?:we|i) (?:act"
+        r"|are acting|work|collect|are collecting) for\b",
+        3.0,
+    ),
 ]
 
 
@@ -220,6 +242,14 @@ ORIGINAL_LABELS = [
         r"|previous(?:ly)?(?: owed to| with| creditor| owner| lender)?|formerly|former creditor"
         r"|assigned (?:from|by)|transferred from|sold (?:to us )?by"
         r"|(?:bought|purchased|acquired) (?:it |them |the (?:debt|account|loan) )?from)\b",
+        3.0,
+    ),
+    # who passed the debt on, named by what it is, then a clause: "Bank that sold it",
+    # "Lender who assigned the loan to us" (round 32)
+    _l(
+        _W % 3 + r"(?:firm|company|business|lender|bank|creditor|supplier|provider|owner)"
+        r" (?:that|who|which) (?:assigned|sold|transferred|passed on) (?:it|them|the (?:debt"
+        r"|account|loan|agreement|balance))\b",
         3.0,
     ),
 ]
@@ -288,7 +318,10 @@ INCOME_LABELS = [
     # (the question's first words are the label, so it counts as a short one)
     _l(r"how much(?= (?:will|do|shall|would) (?:i|you) (?:get|receive|be paid)\b)", 3.0),
     # "Paid every 4 weeks", "Payable each fortnight": the amount that reaches the client.
+    # (and the sum or amount so paid: "Amount paid each time", "Sum payable per
+    # instalment", round 32)
     _l(
+        r"(?:(?:the )?(?:sum|amount|money|figure) )?"
         r"(?:paid|payable|payment) (?:every|each|per|weekly|fortnightly|monthly|four[ -]weekly)\b",
         3.0,
     ),
@@ -502,6 +535,29 @@ _PAYEES_ACCOUNT = re.compile(r"\b(?:credit|bank|giro) account\b|\bbank giro\b")
 
 
 _EXCHANGE = re.compile(r"\b(?:chat|conversation|session|transcript)\b")
+# A code that proves who is calling or that a paper is genuine ("Security code", "Passcode",
+# "Verification no."): it checks, it numbers no account (round 32)
+_SECURITY_CODE = re.compile(
+    r"\b(?:security|verification|validation|authentication|authenticity|anti fraud)"
+    r" (?:code|number|no|word|key|phrase)\b|\bpass ?(?:code|word)\b"
+)
+
+
+# "by" and then who, in the label's own cell: "Copy of your file held by A Firm Ltd",
+# "Notice issued by the Council": an agent, not a day to act by (round 32)
+_BY_WHOM = re.compile(
+    r"\bby\s+(?!(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|the (?:date|day|end|deadline)|no later|midday|noon|close|return)[a-z]*\b)"
+    r"(?:the\s+)?[A-Z][A-Za-z'&.-]*(?:\s+[A-Za-z'&.-]+)*\s*$"
+)
+
+
+def deadline_score(hit: Hit, weight: float) -> float:
+    """A "... by" label whose cell goes on to name who did it, not when: no deadline's
+    label (the value below or beside it is some other date)."""
+    if hit.place != "same" and not re.search(r"\d", hit.context) and _BY_WHOM.search(hit.context):
+        return -3.0
+    return 0.0
 
 
 def reference_score(hit: Hit, weight: float) -> float:
@@ -526,6 +582,9 @@ def reference_score(hit: Hit, weight: float) -> float:
     # A conversation's own number ("Chat ID", "Session ref", "Transcript no.") names the
     # exchange, a web chat or a call, not the account talked about in it (round 27).
     if _EXCHANGE.search(label):
+        s -= 4.0
+    # (in the label, or printed before the value in its own cell, under a heading)
+    if _SECURITY_CODE.search(label) or _SECURITY_CODE.search(" ".join(norm_words(hit.text))):
         s -= 4.0
     # A body's register number in brackets after its name: "… Regulation Authority (no.
     # 667012)", "the Commission (number 1234)": the regulator's number for the sender.

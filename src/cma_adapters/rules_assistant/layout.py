@@ -131,6 +131,7 @@ def page_layout(page: PageText) -> Layout:
         tops.append(min(_centre(w, slope) for w in row_words))
     cells_rows = _pounds_and_pence(cells_rows)
     cells_rows = _groups_run_on(cells_rows, height_px)
+    cells_rows, tops = _wrapped_labels(cells_rows, tops, height_px)  # (round 32)
     return Layout(
         page=page.number,
         rows=tuple(cells_rows),
@@ -139,6 +140,118 @@ def page_layout(page: PageText) -> Layout:
         line_height=height_px,
         row_tops=tuple(tops),
         marked=_marked(cells_rows, dropped, slope, height_px),
+    )
+
+
+# A section's or an item's number printed alone between a label and its value
+# ("Claim number | 2. | K1AB2345"), or last in the label's cell ("Claimant 4.")
+_SECTION_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
+# (alone in its cell, its point may be read as a comma after OCR: "3,")
+_SECTION_ALONE = re.compile(r"\(?\d{1,2}[.),]")
+
+
+def _label_part(cell: Cell) -> tuple[Word, ...] | None:
+    """The words of a label cell (words without figures, six at most, not a sentence's
+    end), past a section's number printed last in it; None for any other cell."""
+    words = cell.words
+    if len(words) > 1 and _SECTION_NUMBER.fullmatch(words[-1].text):
+        words = words[:-1]
+    text = " ".join(w.text for w in words)
+    if len(words) > 6 or re.search(r"\d|£|[.:;!?]$", text) or not re.search(r"[A-Za-z]", text):
+        return None
+    return words
+
+
+def _past_section_number(words: Sequence[Word]) -> Sequence[Word]:
+    """A value's words past a section's number printed first in its cell ("4. A Name
+    Ltd." beside its label, the numbered sections of a notice set like an Act, round
+    32)."""
+    if len(words) > 1 and _SECTION_NUMBER.fullmatch(words[0].text):
+        return words[1:]
+    return words
+
+
+def _split_at_section(cell: Cell) -> list[Cell]:
+    """A label, a section's number and its value run together in one cell (a long label
+    leaves no wide gap: "Firm we write for 4. A Name Ltd."): the label's cell, then the
+    value's with its number (round 32). Only where what comes before the number is a
+    label (``_label_part``)."""
+    words = cell.words
+    for k in range(1, len(words) - 1):
+        if _SECTION_NUMBER.fullmatch(words[k].text):
+            head = attrs.evolve(cell, words=words[:k])
+            if _label_part(head) is None or len(words[:k]) != len(_label_part(head) or ()):
+                return [cell]
+            return [head, attrs.evolve(cell, words=words[k:])]
+    return [cell]
+
+
+def _wrapped_labels(
+    rows: list[tuple[Cell, ...]], tops: list[float], height: float
+) -> tuple[list[tuple[Cell, ...]], list[float]]:
+    """A label wrapped in a narrow column of its own (a marginal note beside a value, a
+    table's first column): "Amount claimed with the | £5.00" over "court fee and costs",
+    the next line starting in lower case at the label's left edge, within a line's pitch,
+    and not beside a value of its own in the label's value column. The lines read as one
+    label ("Amount claimed with the court fee and costs"), in the row of the value beside
+    it (round 32). Only a label beside a value (a figure in the cell next to it, either
+    side, or a section's number ending the label's cell) gathers its lines: a paragraph's
+    lines are one cell each, and stay as they are."""
+    out = [[part for cell in row for part in _split_at_section(cell)] for row in rows]
+    emptied: set[int] = set()  # (rows whose lines joined a label above: dropped if empty)
+    for r in range(len(out) - 1):
+        for i, cell in enumerate(out[r]):
+            words = _label_part(cell)
+            if words is None:
+                continue
+            # (the cells either side, past specks: OCR reads a section's number "oo")
+            right = [o for o in out[r][i + 1 :] if not _SPECKS.fullmatch(o.text)][:1]
+            left = [o for o in out[r][:i] if not _SPECKS.fullmatch(o.text)][-1:]
+            beside = left + right
+            numbered = len(words) < len(cell.words)  # ("Claimant 4. | A Name Ltd")
+            if not beside or not (numbered or any(re.search(r"\d", b.text) for b in beside)):
+                continue
+            added: list[Word] = []
+            last = r
+            for nr in range(r + 1, min(r + 4, len(out))):
+                if tops[nr] - tops[last] > 2.4 * height:
+                    break
+                j = next(
+                    (j for j, o in enumerate(out[nr]) if abs(o.left - cell.left) <= 0.5 * height),
+                    None,
+                )
+                if j is None:
+                    break
+                below = out[nr][j]
+                first = next((ch for ch in below.text if ch.isalpha()), "")
+                # (a value of its own in the label's value column, either side: the line
+                # is a label of its own, "£91.68 | rent a week" under "£2006.03 | rent
+                # behind")
+                own = [o for o in out[nr][j + 1 :] if not _SPECKS.fullmatch(o.text)][:1] + [
+                    o for o in out[nr][:j] if not _SPECKS.fullmatch(o.text)
+                ][-1:]
+                if (
+                    not first.islower()
+                    or len(below.words) > 4
+                    or re.search(r"\d|£", below.text)
+                    or any(
+                        abs(o.left - b.left) <= height or abs(o.right - b.right) <= height
+                        for o in own
+                        for b in beside
+                    )
+                ):
+                    break
+                added += below.words
+                del out[nr][j]
+                emptied.add(nr)
+                last = nr
+            if added:
+                tail = cell.words[len(words) :]
+                out[r][i] = attrs.evolve(cell, words=(*words, *added, *tail))
+    kept = [k for k, row in enumerate(out) if row or k not in emptied]
+    return (
+        [tuple(attrs.evolve(c, row=n) for c in out[k]) for n, k in enumerate(kept)],
+        [tops[k] for k in kept],
     )
 
 
@@ -774,8 +887,16 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                         _hit(match.group(), rest, layout.page, "same", cell, row_text, before)
                     )
                 # (past the specks OCR reads in a leader: "Total balance  oe  a  £3,878.73")
+                # (and past a section's number printed alone between the label and its
+                # value, "Claim number | 2. | K1AB2345", round 32)
                 right = next(
-                    (k for k in range(c + 1, len(row)) if not _SPECKS.fullmatch(row[k].text)), None
+                    (
+                        k
+                        for k in range(c + 1, len(row))
+                        if not _SPECKS.fullmatch(row[k].text)
+                        and not (k + 1 < len(row) and _SECTION_ALONE.fullmatch(row[k].text))
+                    ),
+                    None,
                 )
                 if right is not None and _grid_value_row(layout, r, cell, row[right]):
                     right = None  # (the cell right of it is another heading's value)
@@ -783,7 +904,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     hits.append(
                         _hit(
                             match.group(),
-                            _split_date(row, right),
+                            _past_section_number(_split_date(row, right)),
                             layout.page,
                             "right",
                             cell,

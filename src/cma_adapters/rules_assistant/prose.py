@@ -618,7 +618,9 @@ def prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
 # An amount said to be paid to the client ("We will pay you £554.40 every 4 weeks").
 _PAID_CUE = re.compile(
     r"\b(?:pay(?:s|ing)? you|paid to you|you (?:will )?(?:get|receive)|your (?:award|payment)"
-    r"|(?:award|entitlement) (?:is|of)|we will pay)\b[^£]{0,12}$",
+    r"|(?:award|entitlement) (?:is|of)|we will pay"
+    # (the client as the one paid: "You will be paid £X", "You are paid £X", round 32)
+    r"|you(?: will| shall|['’]ll)? be paid|you are (?:being )?paid)\b[^£]{0,12}$",
     re.I,
 )
 

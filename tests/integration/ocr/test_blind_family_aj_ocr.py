@@ -1,4 +1,4 @@
-"""Held-out family AJ (written blind) torn across and taped back together, photographed
+"""Family AJ (written blind, read since round 32) torn across and taped back together, photographed
 through a smudged lens or faded by the sun on a windowsill, read by real Tesseract and the
 reader as the product ships it (the learned field ranker on): seven single-page documents
 over AJ's three scans (a card company's pie chart, taped, as greyscale PNG; an enforcement
@@ -7,8 +7,8 @@ slip, sun-faded, as colour PNG with its resolution; a money claim set as a statu
 marginal notes, taped; a water company's pie chart, through the smudged lens; a statutory
 demand set as a statute, sun-faded, as PNG without its resolution; a War Widow's Pension
 status table, taped). ``benchmarks/intake_accuracy.py --family aj --ocr-aj 19`` reads one
-document of every class; the figures are in benchmarks/OCR.md ("Family AJ"). Only
-aggregate figures are printed: AJ's individual misses are not written down."""
+document of every class; the figures are in benchmarks/OCR.md ("Family AJ", and "Round
+32", which read AJ's misses: every figure on AJ since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import asyncio
 
 import pytest
 from tests.integration.ocr.blind_read import read_chosen
-from tests.unit.documents.blind_families import floor_params, meets_floor
+from tests.unit.documents.blind_families import meets_floor
 
 from cma_adapters.rules_assistant.corpus import Score
 from cma_adapters.rules_assistant.corpus_blind_aj import aj_scanned, build_aj, values_in_text
@@ -46,8 +46,10 @@ FIRST = (
     "verbatim in the OCR text 36 of 36 (branch corpusaj off 6282a03 = main's round-28 "
     "reader, shipped field ranker 2026-12-05.28)"
 )
-UNMET = frozenset({"served_date"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_32 = "every floor met, the served date 1/1 (rules of round 32, models 2026-12-05.31 and .33)"
+"""After round 32, which read AJ's misses (training-side): the served date, a strict xfail
+at the first measurement, meets its floor (a plain assertion: the date "the claim is
+treated as served", a marginal note wrapped over two lines, is the served date)."""
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AJ (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AJ (seen since round 32), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -72,14 +74,9 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(
-        ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AJ after OCR, first measurement under the issue's floor: {FIRST}",
-    ),
-)
+@pytest.mark.parametrize("field", ["document_class", *FIELDS_HERE])
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 32: a regression check of a training-side figure (ROUND_32; blind,
+    first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
+    the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

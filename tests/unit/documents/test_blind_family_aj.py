@@ -1,12 +1,12 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
-"""Held-out family AJ (``corpus_blind_aj.py``), written blind in a thirtieth hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA, AB, AC, AD, AE, AF, AG, AH and
-AI): the family itself (every class, ground truth printed, deterministic, laid out on the
-page, each setting as it says) and that it is never trained on, and the reader measured on
-it (blind: aggregates only) on perfect text as the product reads (the shipped classifier
-and field ranker). The OCR sample is in tests/integration/ocr/test_blind_family_aj_ocr.py;
-the figures are in benchmarks/OCR.md ("Family AJ"). Two documents a class keep this module
-to a few seconds; the benchmark reads four."""
+"""Family AJ (``corpus_blind_aj.py``), written blind in a thirtieth hand (its organisations
+and wording new to A-Z, G, E, F, I, J, AA, AB, AC, AD, AE, AF, AG, AH and AI) and read since
+round 32: the family itself (every class, ground truth printed, deterministic, laid out on
+the page, each setting as it says), that it is trained on only as a read family, and the
+reader on it on perfect text as the product reads (the shipped classifier and field
+ranker). The OCR sample is in tests/integration/ocr/test_blind_family_aj_ocr.py; the
+figures are in benchmarks/OCR.md ("Family AJ", and "Round 32", which read AJ's misses).
+Two documents a class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -26,14 +26,13 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_aj, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_aj, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_aj import (
@@ -436,11 +435,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_aj") == digest()
 
 
-def test_family_aj_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_aj", "AJ")
+def test_family_aj_is_trained_on_only_as_a_read_family() -> None:
+    """AJ is seen since round 32 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AJ" in read_families.READ
+    assert "corpus_blind_aj" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_aj", "AJ")
 
 
-# -- the reader on AJ (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AJ (seen since round 32, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -461,27 +467,32 @@ FIRST = (
     "off 6282a03 = main's round-28 reader, shipped classifier and field ranker 2026-12-05.28; "
     "on 76 documents original creditor 2/4 and served 2/4: benchmarks/OCR.md, 'Family AJ')"
 )
-"""The first measurement (38 documents here): every floor met but the original creditor
-and the served date."""
-UNMET = frozenset({"original_creditor", "served_date"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement, blind (38 documents here): every floor met but the original
+creditor and the served date (strict xfails until round 32)."""
+ROUND_32 = (
+    "class 38/38 and every field 100% (creditor 30/30, original creditor 2/2, served 2/2, "
+    "reference 30/30, letter date 36/36 ...): rules of round 32, models 2026-12-05.31 and .33"
+)
+"""As shipped after round 32, which read AJ's misses (training-side): the original creditor
+and the served date meet their floors (plain assertions: a label wrapped in its margin is
+one label, a section's number is neither label nor value, the lender "that assigned it"
+and the date "the claim is treated as served" are labels)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.5, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the floors of the fields that every debt letter states: a collapse, not a
-small loss (why any of them is low is not looked into: AJ is blind)."""
+small loss."""
 
 
 def test_family_aj_is_read_above_a_collapse_floor(aj_score: Score) -> None:
-    print("\n" + aj_score.table("held-out family AJ (written blind), perfect text"))
+    print("\n" + aj_score.table("family AJ (seen since round 32), perfect text"))
     assert aj_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (aj_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AJ blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_aj_meets_the_floor(aj_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 32, so a regression check of a training-side figure, no longer a
+    strict xfail: ROUND_32 (blind, first measurement: FIRST). The issue's floors: 95% for
+    the class, 90% for each field the documents state."""
     assert meets_floor(aj_score.accuracy(field), field), field

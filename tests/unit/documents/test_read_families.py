@@ -52,6 +52,7 @@ READ_MODULES = {
     "corpus_blind_ai": "AI",
     "corpus_blind_af": "AF",
     "corpus_blind_ad": "AD",
+    "corpus_blind_aj": "AJ",
 }
 PACKAGE = Path(read_families.__file__).parent
 
