@@ -132,15 +132,18 @@ def _solutions(solutions: Iterable[str]) -> str:
 
 def _debt(debt: DebtSummary) -> str:
     """A debt as an adviser finds it in the list: by its creditor, else its type, with its
-    balance ("the debt to Castle Cards of £845.10", "the credit card debt of £845.10"),
-    never by its id."""
+    balance ("the debt to Castle Cards of £845.10", "the £845.10 debt (Credit card)"), never
+    by its id. The type stays as its label is written ("Council Tax", "TV Licence")."""
     creditor = (debt.creditor or "").strip()
     try:
-        kind = DEBT_TYPE_LABELS[DebtType(debt.debt_type or "")].lower()
+        kind = DEBT_TYPE_LABELS[DebtType(debt.debt_type or "")]
     except (KeyError, ValueError):
         kind = ""
-    name = f"the debt to {creditor}" if creditor else f"the {kind} debt" if kind else "a debt"
-    return f"{name} of {debt.balance}" if debt.balance is not None else name
+    if creditor:
+        name = f"the debt to {creditor}"
+        return f"{name} of {debt.balance}" if debt.balance is not None else name
+    name = f"the {debt.balance} debt" if debt.balance is not None else "a debt"
+    return f"{name} ({kind})" if kind else name
 
 
 def _threat(threat: Threat) -> str:

@@ -755,8 +755,14 @@ def test_rule(rule_id: str, change: Change, expected: Status) -> None:
 
 WORDS = [
     ("CR-09", with_debt(1, debt_type=None), "the debt to Lender a of £500.00 has no type"),
-    ("CR-09", with_debt(1, creditor=None), "the credit card debt of £500.00 has no creditor"),
+    ("CR-09", with_debt(1, creditor=None), "the £500.00 debt (Credit card) has no creditor"),
     ("CR-09", with_debt(1, creditor=None, debt_type=None, balance=None), "a debt has no creditor"),
+    ("CR-09", with_debt(1, creditor=None, debt_type="other"), "the £500.00 debt (Other debt) has"),
+    (
+        "CR-09",
+        with_debt(1, creditor=None, debt_type="tv_licence"),
+        "debt (TV Licence) has no creditor",
+    ),
     ("CR-04", ev(tasks=()), "the hearing on 15 Jul 2026 has no task due before it"),
     (
         "CR-04",
