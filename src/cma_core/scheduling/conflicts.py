@@ -44,10 +44,6 @@ from cma_core.shared.ids import ClientId, UserId
 K = TypeVar("K")
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 class ConflictKind(enum.StrEnum):
@@ -181,7 +177,7 @@ def _clock(t: dt.time) -> str:
 
 def _day(d: dt.date) -> str:
     """A day as a person reads it: "Friday 11 December 2026"."""
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{d:%A} {d.day} {d:%B %Y}"
 
 
 def _span(start: dt.datetime, end: dt.datetime, zone: ZoneInfo) -> str:

@@ -22,8 +22,7 @@ export function splitDate(iso: string): DateParts {
 /** A pasted date in ISO or day-month-year order as parts, else null. */
 export function pastedDate(text: string): DateParts | null {
   const t = text.trim();
-  const iso = ISO.exec(t);
-  if (iso) return { day: String(Number(iso[3])), month: String(Number(iso[2])), year: iso[1] ?? "" };
+  if (ISO.test(t)) return splitDate(t);
   const dmy = DMY.exec(t);
   return dmy ? { day: String(Number(dmy[1])), month: String(Number(dmy[2])), year: dmy[3] ?? "" } : null;
 }
@@ -152,13 +151,11 @@ export function DateInput(p: DateInputProps) {
  * next to its boxes. Empty values (no date given) pass; the API says if one is needed. */
 export function checkDates(values: Record<string, string>): void {
   const errors = Object.entries(values).flatMap(([field, value]) => {
-    if (value === "" || ISO.test(value)) {
-      const [y = "", m = "", d = ""] = value.split("-");
-      const problem = value === "" ? undefined : dateProblem({ day: d, month: m, year: y });
-      return problem ? [{ field, message: problem }] : [];
-    }
+    if (value === "") return [];
     const [y = "", m = "", d = ""] = value.split("-");
-    return [{ field, message: dateProblem({ day: d, month: m, year: y }) ?? "must be a real date" }];
+    // Parts that make a date but not an ISO one ("2026-3-4-1") are no date either.
+    const problem = dateProblem({ day: d, month: m, year: y }) ?? (ISO.test(value) ? undefined : "must be a real date");
+    return problem ? [{ field, message: problem }] : [];
   });
   if (errors.length) throw new ApiError(400, { title: "Check the dates", errors });
 }
