@@ -407,7 +407,9 @@ class AdviceService:
         if cmd.expected_term_months is not None and cmd.expected_term_months <= 0:
             raise ValidationError("expected_term_months", "must be 1 or more")
         now = self.clock.now()
-        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.CASE_WRITE, changing="record advice"
+        ) as (uow, _):
             result = await self.appraisals.appraise_in(uow, case_id, cmd.on_date, cmd.jurisdiction)
             if (
                 cmd.recommended is not None
@@ -485,7 +487,9 @@ class AdviceService:
         expected_version: int | None,
     ) -> AdviceRecord:
         now = self.clock.now()
-        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.CASE_WRITE, changing="record the client's decision"
+        ) as (uow, _):
             repo = self.advice(uow)
             record = await repo.get(advice_id)
             if record is None or record.case_id != case_id:

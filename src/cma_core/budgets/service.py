@@ -40,7 +40,7 @@ from cma_core.budgets.ports import (
 )
 from cma_core.budgets.reference_admin import import_record, with_import
 from cma_core.cases.ports import CaseRepository
-from cma_core.cases.service import case_scope
+from cma_core.cases.service import case_scope, load_case
 from cma_core.clients.model import Client
 from cma_core.clients.ports import ClientRepository
 from cma_core.debts.model import Creditor, CreditorId, Debt, DebtAdded, DebtId, DebtType
@@ -169,7 +169,9 @@ class BudgetService:
         """Replace the budget. ``complete`` dates it as a complete SFS (CR-06) and needs a
         note on every category above its spending guideline (CR-08)."""
         now = self.clock.now()
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="change the budget"
+        ) as (uow, _):
             view = await self._store(
                 uow, ctx, case_id, budget, details, complete, expected_version, now
             )
@@ -189,6 +191,7 @@ class BudgetService:
         """Set one SFS line of the case's budget inside the caller's unit of work (a
         suggestion accepted from a payslip or benefit letter); the rest is unchanged."""
         ctx.require(Permission.FINANCE_WRITE)
+        (await load_case(self.cases(uow), ctx, case_id)).require_open("change the budget")
         now = self.clock.now()
         record = await self.budgets(uow).get(case_id)
         budget = record.budget if record is not None else Budget()
@@ -350,7 +353,9 @@ class BudgetService:
         """
         now = self.clock.now()
         # The case first: another centre's case is not found, whatever the document.
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="import a budget"
+        ) as (uow, _):
             statement = self._codec().parse(data, fmt)
             view = await self._store(
                 uow,

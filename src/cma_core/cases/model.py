@@ -1,7 +1,12 @@
 """The case aggregate and its events.
 
-State machine: ``open`` → ``closed`` (with a reason) → ``open`` again (reopen). Notes and
-the assigned adviser may change only while the case is open.
+State machine: ``open`` → ``closed`` (with a reason) → ``open`` again (reopen). What a
+case records may change only while it is open (``Case.require_open``): its notes and
+adviser here, and, through the areas' use cases, its debts, budget, options and offers,
+advice and letters, checklist, screenings, credit reports, eligibility, case clock and
+appointments. What goes on after a case closes stays open to record: documents arriving,
+contacts, complaints, settlements and Breathing Space, a letter marked sent, an
+appointment cancelled or attended, and privacy requests.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import TYPE_CHECKING
 from attrs import define, field, frozen
 
 from cma_core.identity.permissions import Permission
-from cma_core.shared.errors import InvalidTransition, ValidationError
+from cma_core.shared.errors import CaseIsClosed, InvalidTransition, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
 from cma_core.shared.ids import CaseId, CentreId, ClientId, NoteId, UserId
 from cma_core.shared.text import check_text
@@ -160,12 +165,16 @@ class Case(Aggregate):
     def is_open(self) -> bool:
         return self.status is CaseStatus.OPEN
 
-    def _require_open(self, action: str) -> None:
+    def require_open(self, action: str) -> None:
+        """``CaseIsClosed`` unless the case is open: ``action`` ("add a debt") is refused
+        while the case is closed, in words that say how to go on."""
         if not self.is_open:
-            raise InvalidTransition(f"cannot {action}: case {self.reference} is closed")
+            raise CaseIsClosed(
+                f"cannot {action}: case {self.reference} is closed; reopen it to change it"
+            )
 
     def assign(self, adviser_id: UserId | None, *, now: dt.datetime) -> None:
-        self._require_open("assign an adviser")
+        self.require_open("assign an adviser")
         if adviser_id == self.adviser_id:
             return
         previous, self.adviser_id = self.adviser_id, adviser_id
@@ -189,7 +198,7 @@ class Case(Aggregate):
         now: dt.datetime,
         sensitive: bool = False,
     ) -> Note:
-        self._require_open("add a note")
+        self.require_open("add a note")
         text = body.strip()
         if not text:
             raise ValidationError("body", "must not be empty")

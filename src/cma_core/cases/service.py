@@ -53,11 +53,14 @@ async def case_scope(
     *,
     expected_version: int | None = None,
     page: tuple[int, int] | None = None,
+    changing: str | None = None,
 ) -> AsyncIterator[tuple[UnitOfWork, Case]]:
     """The preamble of every use case on a case: require ``permission``, check the
     ``page`` asked for (``limit, offset``) of a list, open a unit of work for the
     context's centre, load the case the context may see through the case repository
     (``NotFound`` otherwise) and, given ``expected_version``, check it (``StaleVersion``).
+    Given ``changing`` (what the use case does to the case's record: "add a debt"), refuse
+    it on a closed case (``Case.require_open``).
 
     Yields the open unit of work and the case; leaving without ``uow.commit()`` rolls back::
 
@@ -69,6 +72,8 @@ async def case_scope(
         check_page(*page)
     async with access.uow(ctx.centre_id) as opened:
         case = await load_case(access.cases(opened), ctx, case_id)
+        if changing is not None:
+            case.require_open(changing)
         check_version("case", expected_version, case.version)
         yield opened, case
 

@@ -377,7 +377,9 @@ class CaseworkService:
         exists (0 or nothing for the first tick)."""
         now = self.clock.now()
         tick = self._tick(ctx, item_id, done_at, value, note, now)
-        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.CASE_WRITE, changing="tick the checklist"
+        ) as (uow, _):
             repo = self.checklists(uow)
             record = await repo.get(case_id)
             if record is None:
@@ -404,7 +406,9 @@ class CaseworkService:
         self, ctx: TenantContext, case_id: CaseId, item_id: str, *, expected_version: int | None
     ) -> ChecklistView:
         now = self.clock.now()
-        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.CASE_WRITE, changing="untick the checklist"
+        ) as (uow, _):
             repo = self.checklists(uow)
             record = await repo.get(case_id)
             if record is None or record.tick_of(item_id) is None:
@@ -475,7 +479,9 @@ class CaseworkService:
         now = self.clock.now()
         values = self._screening_values(d, now.date())
         self._require_sensitive_write(ctx, values)
-        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.CASE_WRITE, changing="record a screening"
+        ) as (uow, _):
             screening = Screening(
                 id=self.new_id(),
                 centre_id=ctx.centre_id,
@@ -505,7 +511,9 @@ class CaseworkService:
         ctx.require(Permission.SENSITIVE_WRITE)
         now = self.clock.now()
         values = self._screening_values(d, now.date())
-        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.CASE_WRITE, changing="change a screening"
+        ) as (uow, _):
             found = await self.screenings(uow).get(screening_id)
             screening = on_case(found, case_id, "screening", screening_id)
             check_version("screening", expected_version, screening.version)
@@ -574,7 +582,9 @@ class CaseworkService:
         for name, day in (("report_date", report_on), ("checked_on", checked_on)):
             if day > now.date():
                 raise ValidationError(name, "must not be in the future")
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="add a credit report"
+        ) as (uow, _):
             report = CreditReport(
                 id=self.new_id(),
                 centre_id=ctx.centre_id,
@@ -700,7 +710,9 @@ class CaseworkService:
         directory if new, all in one transaction) or reject it (with a reason)."""
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="decide a credit report's line"
+        ) as (uow, _):
             report = await self._report(uow, case_id, report_id)
             check_version("credit report", expected_version, report.version)
             found = report.line(line)
@@ -802,7 +814,9 @@ class CaseworkService:
         decision = OptionDecision(
             solution=solution, eligible=eligible, reason=why, by=ctx.user_id, at=now
         )
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="decide an option's eligibility"
+        ) as (uow, _):
             repo = self.eligibility(uow)
             record = await repo.get(case_id)
             if record is None:

@@ -487,7 +487,7 @@ class DebtService:
         added in this same unit of work (``creditor_named_in``), taken as existing."""
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        await load_case(self.cases(uow), ctx, case_id)
+        (await load_case(self.cases(uow), ctx, case_id)).require_open("add a debt")
         if details.creditor_id is None or details.creditor_id != staged_creditor:
             await self._check_creditor(uow, details.creditor_id)
         debt = self._build_debt(
@@ -534,7 +534,7 @@ class DebtService:
         """
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        await load_case(self.cases(uow), ctx, case_id)
+        (await load_case(self.cases(uow), ctx, case_id)).require_open("change a debt")
         repo = self.debts(uow)
         entry = await self._debt_on_case(uow, case_id, debt_id)
         if expected_balance is not None and entry.debt.balance != expected_balance:
@@ -641,7 +641,9 @@ class DebtService:
         expected_version: int | None,
     ) -> DebtView:
         now = self.clock.now()
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="change a debt"
+        ) as (uow, _):
             entry = await self._debt_on_case(uow, case_id, debt_id, expected_version)
             details = edit(entry)
             await self._check_creditor(uow, details.creditor_id)
@@ -690,7 +692,9 @@ class DebtService:
         expected_version: int | None,
     ) -> None:
         now = self.clock.now()
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="remove a debt"
+        ) as (uow, _):
             entry = await self._debt_on_case(uow, case_id, debt_id, expected_version)
             await self.debts(uow).remove(entry)
             await record_audit(uow, ctx, self.new_id, "debt.removed", "debt", debt_id, now)
@@ -843,7 +847,9 @@ class DebtService:
             raise ValidationError("benefits_only_months", "must not be negative")
         if details.lump_sum_available is not None and details.lump_sum_available.is_negative:
             raise ValidationError("lump_sum_available_pence", "must not be negative")
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="change the case's facts"
+        ) as (uow, _):
             repo = self.facts(uow)
             current = await repo.get(case_id)
             values = {

@@ -637,14 +637,16 @@ class DocumentService:
           the deadline.
 
         Raises ``StaleVersion`` if ``expected_version`` is behind, ``InvalidTransition`` if
-        already decided, ``PermissionDenied`` for a debt without ``finance:write``;
-        ``NotFound`` if it is not a suggestion of ``of_case`` (where given).
+        already decided, ``CaseIsClosed`` while its case is closed (reopen it first),
+        ``PermissionDenied`` for a debt without ``finance:write``; ``NotFound`` if it is
+        not a suggestion of ``of_case`` (where given).
         """
         ctx.require(Permission.CASE_WRITE)
         by = _person(ctx)
         async with self.uow(ctx.centre_id) as uow:
             suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id, of_case)
             check_version("suggestion", expected_version, suggestion.version)
+            case.require_open("accept a suggestion")  # what it changes is frozen while closed
             read = copy.copy(suggestion)  # the reader's values, for the labelled example
             changed: tuple[str, ...] = ()
             if changes is not None:

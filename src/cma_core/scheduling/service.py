@@ -439,6 +439,7 @@ class SchedulingService:
         today = local_date(now, self.config.timezone)
         check_fact_date(cmd, today)
         case = await load_case(self.cases(uow), ctx, case_id)
+        case.require_open("record a dated event")
         calendar = await centre_calendar(
             self.closures(uow),
             self.holidays,
@@ -628,7 +629,9 @@ class SchedulingService:
         if len(reason) > MAX_WITHDRAW_REASON:
             raise ValidationError("reason", f"must be at most {MAX_WITHDRAW_REASON} characters")
         now = self.clock.now()
-        async with case_scope(self, ctx, case_id, Permission.CASE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.CASE_WRITE, changing="withdraw a dated event"
+        ) as (uow, _):
             fact = await self.dated_facts(uow).get(fact_id)
             if fact is None or fact.case_id != case_id:
                 raise NotFound("fact", fact_id)
@@ -710,7 +713,9 @@ class SchedulingService:
         now = self.clock.now()
         if cmd.adviser_id is not None:
             await self._require_staff(ctx, cmd.adviser_id)
-        async with case_scope(self, ctx, cmd.case_id, Permission.CASE_WRITE) as (uow, case):
+        async with case_scope(
+            self, ctx, cmd.case_id, Permission.CASE_WRITE, changing="book an appointment"
+        ) as (uow, case):
             adviser = cmd.adviser_id or case.adviser_id or ctx.user_id
             if adviser is None:
                 raise ValidationError("adviser_id", "the case has no adviser; name one")

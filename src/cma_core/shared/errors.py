@@ -66,6 +66,14 @@ class InvalidTransition(Conflict):
     code = "invalid-transition"
 
 
+class CaseIsClosed(InvalidTransition):
+    """A change to what a closed case records (its debts, budget, options, advice,
+    checklist, case clock, appointments, notes, adviser): the record stays as it was when
+    the case was closed until someone reopens it."""
+
+    code = "case-closed"
+
+
 class AuthenticationFailed(DomainError):
     """Credentials are wrong. Deliberately says nothing about which part."""
 

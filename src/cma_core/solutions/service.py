@@ -149,7 +149,9 @@ class AppraisalService:
         jurisdiction: Jurisdiction | None = None,
     ) -> AppraisalRecord:
         now = self.clock.now()
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="save an options appraisal"
+        ) as (uow, _):
             result = await self.appraise_in(uow, case_id, on_date or now.date(), jurisdiction)
             record = AppraisalRecord(
                 id=self.new_id(),
@@ -195,7 +197,9 @@ class AppraisalService:
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
         day = on_date or now.date()
-        async with case_scope(self, ctx, case_id, Permission.FINANCE_WRITE) as (uow, _):
+        async with case_scope(
+            self, ctx, case_id, Permission.FINANCE_WRITE, changing="make an offer plan"
+        ) as (uow, _):
             budget = await self.budgets(uow).get(case_id)
             if budget is None:
                 raise ValidationError("budget", "the case needs a budget before offers")

@@ -18,7 +18,7 @@ from cma_core.cases.model import (
     CaseStatus,
     CloseReason,
 )
-from cma_core.shared.errors import InvalidTransition, ValidationError
+from cma_core.shared.errors import CaseIsClosed, InvalidTransition, ValidationError
 from cma_core.shared.ids import CaseId, CentreId, ClientId, NoteId, UserId
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -115,12 +115,21 @@ def test_notes_keep_their_order() -> None:
 def test_a_closed_case_takes_no_notes_and_no_assignment() -> None:
     case = open_case()
     case.close(reason=CloseReason.OTHER, now=T0, by=None)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(CaseIsClosed, match=r"cannot add a note: case \S+ is closed; reopen it"):
         case.add_note(note_id=note_id(), body="late", author_id=None, now=T0)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(CaseIsClosed, match="cannot assign an adviser"):
         case.assign(OTHER, now=T0)
     assert case.notes == []
     assert case.adviser_id == ADVISER
+    # Other areas ask the same question of the case before they change what it records.
+    with pytest.raises(CaseIsClosed) as refused:
+        case.require_open("add a debt")
+    assert refused.value.code == "case-closed"
+    assert refused.value.message == (
+        f"cannot add a debt: case {case.reference} is closed; reopen it to change it"
+    )
+    case.reopen(now=T0, by=None)
+    case.require_open("add a debt")  # open again: nothing to refuse
 
 
 @pytest.mark.parametrize("body", ["", "   \n\t "])
