@@ -56,11 +56,12 @@ What differs from A-Z, G, E, F, I, J and AA to AK:
     small "Details:" line parted by middle dots;
   payslips for a salmon farm's crew (basic hours, a boat allowance and weekend rota pay;
   tax, NI, a pension and a mess contribution; weekly or fortnightly) or a knitwear
-  factory (basic, piece work and holiday pay; PAYE, NIC, pension and the staff shop;
+  factory (basic, piece work and holiday pay; PAYE, NIC, pension and the mill shop account;
   four-weekly or monthly), set as two tiers of boxed cells, each label small above its
   amount, the net pay in a box of its own; bank statements with each transaction on two
   lines (the date and details, then "Paid out" or "Paid in" with the amount and the
-  balance after), a minus before an overdrawn balance;
+  balance after), a minus before an overdrawn balance, half with the period's totals paid
+  in and out at the top;
 * faces no family paired: Nimbus Roman (a Times) under URW Gothic Demi headings, Carlito
   (a Calibri) under Liberation Serif Bold headings, Liberation Sans (an Arial) under P052
   Bold (a Palatino) headings, 9.5 to 10.5 pt; each italic the body's own;
@@ -453,7 +454,7 @@ def _envelope(rng: random.Random, style: Style, letter: Letter) -> list[Sheet]:
     front.rules.append(Mark("dots", len(front.rows), 0.6, 0.9))
     front.gap()
     front.add((t(0.1, "Personal - for the addressee only", True, size=size),)).gap()
-    (title, first, surname), lines = person(rng)
+    (title, _, surname), lines = person(rng)
     front.add(*((t(0.4, line),) for line in lines)).gap(3)
     front.rules.append(Mark("frame", top, 0.08, 0.92, last=len(front.rows) - 1))
     front.gap()
@@ -518,7 +519,7 @@ CHART = 7
 
 
 def _barchart(rng: random.Random, style: Style, letter: Letter) -> list[Sheet]:
-    """"How your balance has changed": six bars, one a month, the amount over each, the
+    """ "How your balance has changed": six bars, one a month, the amount over each, the
     last (the balance now) marked "Now"; the facts listed under it; the letter below."""
     org = letter.org
     owed = letter.owed if letter.owed is not None else 0
@@ -764,9 +765,21 @@ def judgment(rng: random.Random, i: int) -> Doc:
     how = (f"pay {pounds(owed)} to the claimant by {when(by)}" if extra
            else f"pay {pounds(owed)} to the claimant by instalments of {pounds(monthly)} a month")  # fmt: skip
     facts: list[Fact] = [("Sum decree was granted for", owed), ("Joinery firm holding the decree", JOINERS.name), ("Joinery job number", ref)]  # fmt: skip
-    facts += [("Pay the decree in full by", by)] if extra else [("Instalment the sheriff allowed, monthly", monthly)]
-    said = ["We told you decree was granted for {}.", "The decree is held by {}.", "It is for joinery job {}."]
-    said += ["You must pay it in full by {}."] if extra else ["The sheriff allowed instalments of {} a month."]
+    facts += (
+        [("Pay the decree in full by", by)]
+        if extra
+        else [("Instalment the sheriff allowed, monthly", monthly)]
+    )
+    said = [
+        "We told you decree was granted for {}.",
+        "The decree is held by {}.",
+        "It is for joinery job {}.",
+    ]
+    said += (
+        ["You must pay it in full by {}."]
+        if extra
+        else ["The sheriff allowed instalments of {} a month."]
+    )
     letter = Letter(
         org=DECREE_COURT, title="Decree granted in your absence", date=date, when=when, owed=owed,
         truth=owes(C.COUNTY_COURT_JUDGMENT, JOINERS.name, ref, owed, date, court_claim_number=case, **extra),
@@ -787,7 +800,7 @@ def enforcement_notice(rng: random.Random, i: int) -> Doc:
     letter = Letter(
         org=OFFICERS, title="Charge for payment served for Orkney Islands Council", date=date, when=when, owed=owed,
         truth=owes(C.ENFORCEMENT_AGENT_NOTICE, ORKNEY, case, owed, date, deadline_date=by),
-        ref_label="Our diligence reference", ref=case, date_label="Charge served on",
+        ref_label="Our diligence reference", ref=case, date_label="Charge for payment served",
         facts=[("Council tax, water charges and surcharge due", owed), ("Council we act for", ORKNEY), ("Days of charge run out on", by)],
         said=("We told you the council tax, water charges and 10% surcharge come to {}.", "We act for {}.", "The days of charge run out on {}."),
         paras=(f"{ORKNEY} has obtained a summary warrant for unpaid council tax and water charges and has instructed us.",
@@ -805,8 +818,8 @@ def statutory_demand(rng: random.Random, i: int) -> Doc:
     letter = Letter(
         org=SUPPLIES, title="Statutory demand for payment of a debt owed to a farm supplier", date=date, when=when, owed=owed,
         truth=owes(C.STATUTORY_DEMAND, SUPPLIES.name, ref, owed, date, deadline_date=by),
-        ref_label="Farm supplies account", ref=ref, date_label="Demand dated",
-        facts=[("Owed for feed, fencing and fertiliser", owed), ("Pay or settle the demand by", by)],
+        ref_label="Farm account at the Bridge of Waithe store", ref=ref, date_label="Demand dated",
+        facts=[("Owed for feed, fencing and fertiliser", owed), ("Settle this demand no later than", by)],
         said=("We told you the sum owed for feed, fencing and fertiliser is {}.", "You must pay or settle the demand by {}."),
         paras=("Feed, fencing and fertiliser were supplied to you on your farm account and remain unpaid.",
                f"We demand payment of {pounds(owed)}, or that you secure or settle it to our satisfaction, by {when(by)}.",
@@ -825,7 +838,7 @@ def council_tax(rng: random.Random, i: int) -> Doc:
         org=org, title="Council tax and water charges: a reminder", date=date, when=when, owed=owed,
         truth=owes(C.COUNCIL_TAX, org.name, ref, owed, date, deadline_date=by),
         ref_label="Council tax payer reference", ref=ref,
-        facts=[("Instalments missed, with water and sewerage", owed), ("Bring your instalments up to date by", by)],
+        facts=[("Instalments missed, with water and sewerage", owed), ("Pay the missed instalments no later than", by)],
         said=("We told you the missed instalments, with water and sewerage, come to {}.", "You need to bring your instalments up to date by {}."),
         paras=("Our records show that instalments of council tax and water and sewerage charges have been missed.",
                f"Please pay {pounds(owed)} by {when(by)} to keep paying by instalments.",
@@ -876,7 +889,7 @@ def magistrates_fine(rng: random.Random, i: int) -> Doc:
     owed = balance(rng, 9_200, 149_000)
     ref, by = f"JP/{digits(rng, 4)}/{letters(rng, 2)}{digits(rng, 3)}", later(date, 14)
     letter = Letter(
-        org=FINES, title="Your fine is overdue", date=date, when=when, owed=owed,
+        org=FINES, title="Fine unpaid: the enforcement officer writes", date=date, when=when, owed=owed,
         truth=owes(C.MAGISTRATES_FINE, FINES.name, ref, owed, date, deadline_date=by),
         ref_label="Fine account number", ref=ref,
         facts=[("Fine and victim surcharge outstanding", owed), ("Contact the Fines Enforcement Officer by", by)],
@@ -916,7 +929,7 @@ def overpayment(rng: random.Random, i: int) -> Doc:
     letter = Letter(
         org=CARER, title="Carer Support Payment paid to you when you were not entitled", date=date, when=when, owed=owed,
         truth=owes(C.OVERPAYMENT, CARER.name, ref, owed, date, deadline_date=by),
-        ref_label="Overpayment reference", ref=ref,
+        ref_label="Carer Support overpayment number", ref=ref,
         facts=[("Carer Support Payment to pay back", owed), ("Pay back, or tell us how you will, by", by)],
         said=("We told you the Carer Support Payment to pay back is {}.", "You need to pay it back, or tell us how you will, by {}."),
         paras=(f"You were paid Carer Support Payment of {pounds(rate)} a week for {weeks} weeks when you were earning more than the limit.",
@@ -935,7 +948,7 @@ def mortgage_arrears(rng: random.Random, i: int) -> Doc:
         org=SOCIETY, title="Your Harray mortgage is behind", date=date, when=when, owed=owed,
         truth=owes(C.MORTGAGE_ARREARS, SOCIETY.name, ref, owed, date),
         ref_label="Harray mortgage number", ref=ref,
-        facts=[("Mortgage arrears today", owed), ("Your monthly mortgage payment", monthly)],
+        facts=[("Mortgage arrears today", owed), ("Monthly payment under your mortgage", monthly)],
         said=("We told you the mortgage arrears today are {}.", "Your monthly mortgage payment is {}."),
         paras=(f"Your mortgage is {pounds(owed)} behind. Your monthly payment is {pounds(monthly)}.",
                "Please speak to Mortgage Support so that we can agree a way forward. Repossession is always a last resort."),
@@ -949,10 +962,10 @@ def rent_arrears(rng: random.Random, i: int) -> Doc:
     owed, weekly = balance(rng, 8_800, 262_000), rng.randrange(8_600, 15_900)
     ref = f"BH{digits(rng, 5)}/{rng.randrange(1, 9)}"
     letter = Letter(
-        org=HOMES, title="Rent arrears on your tenancy", date=date, when=when, owed=owed,
+        org=HOMES, title="Your tenancy has fallen into arrears", date=date, when=when, owed=owed,
         truth=owes(C.RENT_ARREARS, HOMES.name, ref, owed, date),
         ref_label="Burray and Holm tenancy reference", ref=ref,
-        facts=[("Rent arrears to date", owed), ("Weekly rent and service charges", weekly)],
+        facts=[("Rent owing up to this week", owed), ("Weekly rent and service charges", weekly)],
         said=("We told you the rent arrears to date are {}.", "Your weekly rent and service charges are {}."),
         paras=("Your rent account is in arrears.",
                f"The arrears are {pounds(owed)}; your weekly rent and service charges are {pounds(weekly)}. Please contact Tenancy Services to agree a plan.",
@@ -975,7 +988,7 @@ def bnpl_catalogue(rng: random.Random, i: int) -> Doc:
         org=org, title=title, date=date, when=when, owed=owed,
         truth=owes(C.BNPL_CATALOGUE_ARREARS, org.name, ref, owed, date, deadline_date=by),
         ref_label="Your shopping account number", ref=ref,
-        facts=[("Instalments behind on your account", owed), ("Bring the account up to date by", by)],
+        facts=[("Instalments behind on your account", owed), ("Catch up the missed instalments before", by)],
         said=("We told you the instalments behind come to {}.", "You need to bring the account up to date by {}."),
         paras=(first,
                f"{pounds(owed)} is behind. Please pay it by {when(by)} to avoid a late fee and a report to the credit reference agencies.",
@@ -1078,7 +1091,7 @@ def _salmon(rng: random.Random, i: int) -> Doc:
 
 def payslip(rng: random.Random, i: int) -> Doc:
     """A salmon farm's crew pay slip (even) or a knitwear factory's wage slip (odd: piece
-    work and holiday pay, the staff shop account deducted; four-weekly or monthly)."""
+    work and holiday pay, the mill shop account deducted; four-weekly or monthly)."""
     if i % 2 == 0:
         return _salmon(rng, i)
     org, date, when = KNITWEAR, dated(rng), _when(rng)
@@ -1096,10 +1109,11 @@ def payslip(rng: random.Random, i: int) -> Doc:
     size = SMALL + 1.5
     lines = [(t(0.08, f"{first} {surname}, linking room, staff no. {digits(rng, 5)}", size=size),),
              (t(0.08, f"Wages paid {when(date)}", size=size), rt(0.92, f"Pay period: {FREQUENCY_SHOWN[frequency][0]}", size=size)),
-             (t(0.08, f"{hours} hours at {plain(rate)}", size=size), rt(0.92, "NI letter A", size=size))]  # fmt: skip
+             (t(0.08, f"{hours} hours at {plain(rate)}", size=size), rt(0.92, "NI letter A", size=size)),
+             (t(0.08, "Department: linking and finishing", size=size),)]  # fmt: skip
     page, gross, net = _payslip(org, style, "Wage slip - knitwear staff", lines,
                                 [("Basic pay", basic), ("Piece work", piece), ("Holiday pay", holiday)],
-                                [("PAYE", tax), ("NIC", ni), ("Pension", pension), ("Staff shop", shop)],
+                                [("PAYE", tax), ("NIC", ni), ("Pension", pension), ("Mill shop account", shop)],
                                 "Piece work is paid on the garments finished and passed in the period.")  # fmt: skip
     truth = Truth(document_class=C.PAYSLIP, payer_name=org.name, income_pence=net, gross_pence=gross,
                   letter_date=date, frequency=frequency)  # fmt: skip
@@ -1118,7 +1132,8 @@ def signed(pence: int) -> str:
 def bank_statement(rng: random.Random, i: int) -> Doc:
     """Each transaction on two lines: the date and the details, then under them "Paid
     out" or "Paid in" with the amount and the balance after it (a minus when overdrawn);
-    even statements start overdrawn."""
+    even statements start overdrawn, odd ones give the period's totals in and out at the
+    top."""
     date, when = dated(rng), _when(rng)
     style = STYLES[i % len(STYLES)]
     start = later(date, -31)
@@ -1136,7 +1151,12 @@ def bank_statement(rng: random.Random, i: int) -> Doc:
     _address(page, rng)
     sort, account = f"{digits(rng, 2)}-{digits(rng, 2)}-{digits(rng, 2)}", digits(rng, 8)
     page.add((t(0.08, "Your current account statement", True), rt(0.92, f"Issued {when(date)}")))
-    page.add((t(0.08, f"Sort code {sort}   Account {account}", size=size),)).gap()
+    page.add((t(0.08, f"Sort code {sort}   Account {account}", size=size),))
+    if i % 2:
+        paid_in = sum(a for _, a in items if a > 0)
+        paid_out = -sum(a for _, a in items if a < 0)
+        page.add((t(0.08, f"Paid in this statement {plain(paid_in)}", size=size), rt(0.92, f"Paid out this statement {plain(paid_out)}", size=size)))  # fmt: skip
+    page.gap()
     page.add((t(0.08, "Date and details", True, size=size), rt(AMOUNT_X, "Amount", True, size=size), rt(BALANCE_X, "Balance after", True, size=size)))  # fmt: skip
     page.rule(0.08, 0.92)
     page.add((t(0.08, f"{start:%d %b}  Balance brought forward", size=size), rt(BALANCE_X, signed(opening), size=size)))  # fmt: skip
@@ -1148,7 +1168,7 @@ def bank_statement(rng: random.Random, i: int) -> Doc:
         page.rule(0.08, 0.92, 215)
     page.add((t(0.08, "Balance carried forward", True, size=size), rt(BALANCE_X, signed(running), True, size=size)))  # fmt: skip
     page.gap()
-    page.para("A minus sign before a balance means your account was overdrawn. Tell us at once about any payment you do not recognise.", size=size)  # fmt: skip
+    page.para("Where a balance starts with a dash, the account was overdrawn after that payment. Tell us at once about any payment you do not recognise.", size=size)  # fmt: skip
     _foot(page, BANK)
     return Doc(
         truth=Truth(document_class=C.BANK_STATEMENT, letter_date=date), sheets=[page], style=style
@@ -1168,7 +1188,9 @@ def benefit(rng: random.Random, i: int) -> Doc:
         org, what = PENSION, "Pension Credit"
         frequency = ("weekly", "four_weekly")[(i // 2) % 2]
         paid = rng.choice((3_480, 5_615, 8_920)) * {"weekly": 1, "four_weekly": 4}[frequency]
-    ref = f"{letters(rng, 2)} {digits(rng, 2)} {digits(rng, 2)} {digits(rng, 2)} {rng.choice('ABCD')}"
+    ref = (
+        f"{letters(rng, 2)} {digits(rng, 2)} {digits(rng, 2)} {digits(rng, 2)} {rng.choice('ABCD')}"
+    )
     letter = Letter(
         org=org, title=f"{what}: your award", date=date, when=when,
         truth=Truth(document_class=C.BENEFIT_AWARD, payer_name=org.name, income_pence=paid, letter_date=date, frequency=frequency),
