@@ -428,9 +428,17 @@ def al_score(
     )  # fmt: skip
 
 
-FIRST = "PLACEHOLDER"
-"""The first measurement (38 documents here)."""
-UNMET: frozenset[str] = frozenset()
+FIRST = (
+    "class 95% (36/38), creditor 97% (29/30), original creditor 2/2, reference 83% (25/30), "
+    "balance 100% (30/30), letter date 100% (36/36), deadline 100% (24/24), claim no. 0/4, "
+    "payer 4/4, income 4/4, gross 0/2, frequency 4/4, served 2/2 (branch corpusal off 1ccbda2 "
+    "= main's round-32 reader, shipped classifier and field ranker 2026-12-06.34; on 76 "
+    "documents class 72/76, reference 50/60, claim no. 0/8, gross 0/4: benchmarks/OCR.md, "
+    "'Family AL')"
+)
+"""The first measurement (38 documents here): every floor met but the class (36/38 is
+just under 95%), the reference, the claim number and the gross."""
+UNMET = frozenset({"document_class", "account_reference", "court_claim_number", "gross_pence"})
 """The floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.5, "balance_pence": 0.6, "letter_date": 0.45}
