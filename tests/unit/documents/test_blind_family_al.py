@@ -429,7 +429,7 @@ def al_score(
 
 
 FIRST = (
-    "class 95% (36/38), creditor 97% (29/30), original creditor 2/2, reference 83% (25/30), "
+    "class 94.7% (36/38), creditor 97% (29/30), original creditor 2/2, reference 83% (25/30), "
     "balance 100% (30/30), letter date 100% (36/36), deadline 100% (24/24), claim no. 0/4, "
     "payer 4/4, income 4/4, gross 0/2, frequency 4/4, served 2/2 (branch corpusal off 1ccbda2 "
     "= main's round-32 reader, shipped classifier and field ranker 2026-12-06.34; on 76 "
