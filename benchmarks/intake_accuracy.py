@@ -167,7 +167,7 @@ on it (``read_families``): from then on AE is read, like H, K-X, G, Z, F, E, AA 
 no longer a blind measurement. AB was blind until round 27, which read it; J was blind
 until round 28, which read it; AI was blind until round 29, AF until round 30, AD until
 round 31 and AJ until round 32, which read them; all six are read since (``--skip
-y,i,ag,ah,ak`` leaves out the blind Y, I, AG, AH and AK).
+y,i,ag,ah,ak,al`` leaves out the blind Y, I, AG, AH, AK and AL).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -214,7 +214,14 @@ photographed still in a ring binder as colour JPEG without a resolution, its pho
 scans under flickering LED light as one-page PDF, its rained-on pages as greyscale PNG;
 two-page documents as PDF). AK's misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ag,ah,ak``
+Held-out AL (``corpus_blind_al.py``: a thirty-second blind family, in a thirty-second hand;
+measured against main's round-32 reader and never shown to it): ``--family al`` (AL only)
+or ``--family all``, ``--ocr-al N`` scans and reads N of its documents (its photos through
+a cheap phone lens with colour fringes as colour JPEG without a resolution, its pages
+scribbled on in blue biro as colour PNG, its copies from a scratched copier glass as
+greyscale one-page PDF; two-page documents as PDF). AL's misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ag,ah,ak,al``
 leaves out exactly those families and no other: the working run of every seen family since
 rounds 31 and 32, which read AD and AJ after round 30 read AF); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -223,13 +230,14 @@ there is a family I) and "j" of "aj" (and there is a family J, read since round 
 skip naming AE, AF, AG, AH, AI or AJ must use the comma form, or it leaves out E, F, G, H,
 I or J too (the comma form names I only where it is meant: ``i`` is in the blind set; ``j``
 is not). No printed family's key is a substring of "ak" (H and K are never skipped), so
-either form leaves out AK alone.
+either form leaves out AK alone; nor of "al" (family L is read by ``--ocr-l``, not among
+the printed keys), so either form leaves out AL alone.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD and AJ with their own seeds, not the
-benchmark's; never Y, I, AG, AH or AK) and
+benchmark's; never Y, I, AG, AH, AK or AL) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -238,14 +246,14 @@ also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
-[--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak]
+[--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
-[--ocr-aj 19] [--ocr-ak 19]
+[--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -302,6 +310,8 @@ from cma_adapters.rules_assistant.corpus_blind_aj import aj_pages, aj_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_aj import values_in_text as aj_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_ak import ak_pages, ak_scanned, ak_text, build_ak
 from cma_adapters.rules_assistant.corpus_blind_ak import values_in_text as ak_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_al import al_pages, al_scanned, al_text, build_al
+from cma_adapters.rules_assistant.corpus_blind_al import values_in_text as al_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -587,6 +597,9 @@ FAMILY_AJ = Family(
 FAMILY_AK = Family(
     "held-out AK, written blind", build_ak, ak_text, ak_pages, ak_scanned, ak_values_in_text, True
 )
+FAMILY_AL = Family(
+    "held-out AL, written blind", build_al, al_text, al_pages, al_scanned, al_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -596,7 +609,7 @@ PRINTED: dict[str, Family] = {
     "f": FAMILY_F, "i": FAMILY_I, "j": FAMILY_J, "aa": FAMILY_AA,
     "ab": FAMILY_AB, "ac": FAMILY_AC, "ad": FAMILY_AD, "ae": FAMILY_AE,
     "af": FAMILY_AF, "ag": FAMILY_AG, "ah": FAMILY_AH,
-    "ai": FAMILY_AI, "aj": FAMILY_AJ, "ak": FAMILY_AK,
+    "ai": FAMILY_AI, "aj": FAMILY_AJ, "ak": FAMILY_AK, "al": FAMILY_AL,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -706,7 +719,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="family keys to leave out: exact keys with commas (y,i,ad,ag,ah,ak), else substrings",
+        help="family keys to leave out: exact keys with commas (y,i,ag,ah,ak,al), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -747,6 +760,7 @@ def main() -> None:
     parser.add_argument("--ocr-ai", type=int, default=0)
     parser.add_argument("--ocr-aj", type=int, default=0)
     parser.add_argument("--ocr-ak", type=int, default=0)
+    parser.add_argument("--ocr-al", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

@@ -1,0 +1,91 @@
+"""Held-out family AL (written blind) photographed with a cheap phone lens, scribbled on in
+blue biro or copied on a scratched copier glass, read by real Tesseract and the reader as
+the product ships it (the learned field ranker on): eight single-page documents over AL's
+three scans (a card company's letter with its bar chart, through the phone lens, as colour
+JPEG; a simple procedure claim with side-notes, scribbled on, as colour PNG without its
+resolution; a salmon farm's crew pay slip, from the scratched glass, as greyscale one-page
+PDF; sheriff officers' note of a telephone call, through the phone lens; a council tax
+reminder on an index card, scribbled on, as PNG with its resolution; an electricity bill
+with its pull-quote, from the scratched glass; a Pension Credit award on an index card,
+through the phone lens; a debt buyer's notice with its pull-quote, scribbled on). AL's
+two-page documents (the envelope) are read by ``benchmarks/intake_accuracy.py --family al
+--ocr-al 19``, which reads one document of every class; the figures are in
+benchmarks/OCR.md ("Family AL"). Only aggregate figures are printed: AL's individual misses
+are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_al import al_scanned, build_al, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_al.SCANS (0: a cheap phone
+# lens, colour JPEG; 1: scribbled on in biro, colour PNG with its resolution at even
+# indexes; 2: a scratched copier glass, greyscale one-page PDF); all single pages.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.ENFORCEMENT_AGENT_NOTICE, 1, 3),
+    (C.COUNCIL_TAX, 1, 4),
+    (C.UTILITY_BILL, 1, 5),
+    (C.BENEFIT_AWARD, 1, 6),
+    (C.NOTICE_OF_ASSIGNMENT, 0, 7),
+)
+FIRST = (
+    "class 7/8; creditor 6/6, original creditor 1/1, reference 5/6, balance 6/6, letter date "
+    "7/8, deadline 5/5, claim no. 0/1, served 1/1, payer 2/2, income 2/2, gross 0/1, frequency "
+    "2/2; true values verbatim in the OCR text 40 of 41 (branch corpusal off 1ccbda2 = main's "
+    "round-32 reader, shipped field ranker 2026-12-06.34)"
+)
+UNMET = frozenset(
+    {"document_class", "account_reference", "letter_date", "court_claim_number", "gross_pence"}
+)
+"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_al(2), CHOSEN, al_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds most true values verbatim, so most of any gap is the
+    reader's."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AL (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= 0.8 * total
+
+
+def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int]) -> None:
+    """The fields the sample states, all together: a floor at a half catches a collapse,
+    not a small loss."""
+    result, _, _ = read
+    fields = [f for f in FIELDS_HERE if result.totals[f]]
+    assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AL after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
