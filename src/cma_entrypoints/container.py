@@ -962,6 +962,7 @@ class Container(containers.DeclarativeContainer):
         registered=providers.Callable(
             _registered,
             task_jobs,
+            scheduling,
             document_jobs,
             compliance,
             case_list_projection,

@@ -1,7 +1,8 @@
 """A closed case over HTTP, on SQLite and PostgreSQL: what it records is frozen as it was
 when it was closed (a change is a 409 ``case-closed`` problem that names the case and
-says to reopen it, and nothing is written), while what goes on after a case closes is
-still recorded; reopened, the case takes changes again."""
+says to reopen it, and nothing is written), its appointments ahead are cancelled, while
+what goes on after a case closes is still recorded; reopened, the case takes changes
+again."""
 
 from __future__ import annotations
 
@@ -49,6 +50,15 @@ async def test_a_closed_case_is_frozen_until_reopened(
     r = await api.post(f"{base}/debts", {"debt_type": "credit_card", "balance_pence": 90000})
     assert r.status_code == 201, r.text
     debt = r.json()
+    ahead = {
+        "case_id": case["id"],
+        "kind": "phone",
+        "start": "2030-01-08T10:00:00Z",
+        "end": "2030-01-08T10:30:00Z",
+    }
+    r = await api.post("/api/v1/appointments", ahead)
+    assert r.status_code == 201, r.text
+    booked = r.json()
     await settle(container)
     closed = await _close(api, case)
     assert closed["status"] == "closed"
@@ -89,6 +99,14 @@ async def test_a_closed_case_is_frozen_until_reopened(
     assert [(d["id"], d["balance_pence"]) for d in debts] == [(debt["id"], 90000)]
     assert (await api.get(f"{base}/budget")).headers["etag"] == '"0"'  # still none
     assert (await api.get(f"{base}/facts")).json()["items"] == []
+
+    # Its appointment ahead was cancelled as the case closed, saying why (so no reminder).
+    r = await api.get(f"/api/v1/appointments/{booked['id']}")
+    assert r.json()["status"] == "cancelled", r.text
+    assert r.json()["cancel_reason"] == (
+        f"Cancelled automatically: case {ref} was closed on "
+        f"{closed['closed_at'][:10]} (advice complete)."
+    )
 
     # What goes on after a case closes is still recorded.
     contact = {

@@ -403,6 +403,15 @@ try {
       await page.getByRole("button", { name: "Record advice" }).click();
       await page.getByText(/recommended DMP/).waitFor();
       check(true, "the advice given was recorded");
+      // The client decides: recorded against the advice (If-Match), and the list says so.
+      const given = page.locator("li", { hasText: "Affordable monthly payments; no assets at risk." }).last();
+      await given.getByText("Record the client's decision").click();
+      await given.getByLabel("The client's decision").selectOption("accepted");
+      await given.getByLabel("Notes (optional)").fill("E2E: will send the first payment on Friday.");
+      await given.getByRole("button", { name: "Save the decision" }).click();
+      await page.getByText(/: E2E: will send the first payment on Friday\./).waitFor();
+      check((await given.locator("strong").innerText()) === "Accepted the advice", "the client's decision on the advice was recorded and shown");
+      await audit(page, "case-options-decision");
     }
     if (tab === "Deadlines") {
       // A dated event starts its deadlines; an open one is then marked as met.
@@ -815,24 +824,6 @@ try {
     await audit(page, name);
   }
 
-  // -- the case closed when the advice is done, with its reason, then reopened --
-  await page.getByRole("link", { name: "Overview", exact: true }).click();
-  await page.getByText("Close this case").click();
-  await page.getByLabel("Why it is closed").selectOption("advice_complete");
-  await page.getByRole("button", { name: "Close case", exact: true }).click();
-  const closedBanner = page.locator(".govuk-notification-banner--success", { hasText: /is closed\. Its record is kept/ });
-  await closedBanner.waitFor();
-  const closedFocused = await page
-    .waitForFunction(() => document.activeElement?.classList.contains("govuk-notification-banner"), null, { timeout: 3000 })
-    .then(() => true, () => false);
-  check(closedFocused, `the case was closed, focused: "${await closedBanner.innerText()}"`);
-  await page.getByText(/^Closed on \d{1,2} \w{3} \d{4}: advice complete$/).waitFor();
-  check((await page.locator("h1 .govuk-tag").innerText()).trim() === "closed", "the case's heading says it is closed");
-  await audit(page, "case-closed");
-  await page.getByRole("button", { name: "Reopen this case" }).click();
-  await page.locator(".govuk-notification-banner--success", { hasText: /is open again/ }).waitFor();
-  check((await page.locator("h1 .govuk-tag").innerText()).trim() === "open", "the case was reopened and its heading says so");
-
   // -- the calendar: a week, then a month moved through by keyboard --
   await page.getByRole("link", { name: "Calendar", exact: true }).click();
   await page.getByRole("heading", { name: "Appointments calendar" }).waitFor();
@@ -858,6 +849,37 @@ try {
   expect.setDate(expect.getDate() + 8);
   check(day1 === expect.toISOString().slice(0, 10), `the month grid moves by arrow keys (${day0} → ${day1})`);
   await audit(page, "calendar-month");
+
+  // -- the case closed when the advice is done, with its reason, then reopened --
+  await page.goto(caseUrl);
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
+  await page.getByText("Close this case").click();
+  await page.getByLabel("Why it is closed").selectOption("advice_complete");
+  await page.getByRole("button", { name: "Close case", exact: true }).click();
+  const closedBanner = page.locator(".govuk-notification-banner--success", { hasText: /is closed\. Its record is kept/ });
+  await closedBanner.waitFor();
+  const closedFocused = await page
+    .waitForFunction(() => document.activeElement?.classList.contains("govuk-notification-banner"), null, { timeout: 3000 })
+    .then(() => true, () => false);
+  check(closedFocused, `the case was closed, focused: "${await closedBanner.innerText()}"`);
+  await page.getByText(/^Closed on \d{1,2} \w{3} \d{4}: advice complete$/).waitFor();
+  check((await page.locator("h1 .govuk-tag").innerText()).trim() === "closed", "the case's heading says it is closed");
+  await audit(page, "case-closed");
+  // Closed, its appointments ahead are cancelled, saying why (no reminder goes out for them).
+  await page.getByRole("link", { name: "Appointments", exact: true }).click();
+  await page.getByText(/The case is closed, so appointments cannot be booked/).waitFor();
+  const stillBooked = await page.locator("main li .govuk-tag", { hasText: /^booked$/ }).count();
+  const cancelled = await page.locator("main li .govuk-tag", { hasText: /^cancelled$/ }).count();
+  check(stillBooked === 0 && cancelled > 0, `closing the case cancelled its ${cancelled} appointments ahead, and no booking form is offered`);
+  // Its record is frozen: its Debts page says so and offers no form to change them.
+  await page.getByRole("link", { name: "Debts", exact: true }).click();
+  await page.getByText(/The case is closed, so its debts cannot be changed/).waitFor();
+  check((await page.getByText("Add a debt", { exact: true }).count()) === 0, "a closed case's Debts page offers no form to add a debt, and says to reopen the case first");
+  await audit(page, "closed-case-debts");
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
+  await page.getByRole("button", { name: "Reopen this case" }).click();
+  await page.locator(".govuk-notification-banner--success", { hasText: /is open again/ }).waitFor();
+  check((await page.locator("h1 .govuk-tag").innerText()).trim() === "open", "the case was reopened and its heading says so");
 
   // -- search from the header --
   await page.locator("#header-search").fill("council");

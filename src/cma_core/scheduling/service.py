@@ -26,7 +26,7 @@ import attrs
 from attrs import define, field, frozen
 
 from cma_core.audit.service import commit_audited, record_audit
-from cma_core.cases.model import Case, sees_work_of, visible_adviser
+from cma_core.cases.model import Case, CaseClosed, sees_work_of, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.clients.ports import ClientRepository
@@ -105,6 +105,8 @@ from cma_core.scheduling.surroundings import (
 )
 from cma_core.shared.clock import Clock
 from cma_core.shared.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from cma_core.shared.events import EventEnvelope
+from cma_core.shared.handlers import Handles
 from cma_core.shared.ids import CaseId, CentreId, ClientId, TaskId, UserId
 from cma_core.shared.paging import every_item, keyset_slice, start_after, with_next_cursor
 from cma_core.shared.service import IdFactory, check_page, check_version
@@ -112,6 +114,7 @@ from cma_core.shared.text import check_line
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.tasks.model import Task, TaskKind, TaskStatus
 from cma_core.tasks.ports import TaskRepository
+from cma_core.tasks.service import case_closed_note
 
 log = logging.getLogger(__name__)
 
@@ -1031,6 +1034,53 @@ class SchedulingService:
                 ("status",),
             )
         return updated
+
+    def handlers(self) -> tuple[Handles, ...]:
+        return (
+            Handles(
+                CaseClosed,
+                "cancel_appointments_of_closed_case",
+                self.cancel_appointments_of_closed_case,
+            ),
+        )
+
+    async def cancel_appointments_of_closed_case(
+        self, uow: UnitOfWork, event: EventEnvelope
+    ) -> None:
+        """A closed case keeps no appointment ahead: each one still booked to start after
+        the case closed is cancelled, with a reason saying so, and the client is reminded
+        of none of them (only booked appointments are reminded). Those already begun are
+        left for the adviser to record as attended or missed. Idempotent: a rerun finds
+        none booked; a case reopened since keeps its appointments."""
+        case_id = CaseId(uuid.UUID(event.payload["case_id"]))
+        case = await self.cases(uow).get(case_id)
+        if case is None or case.is_open:
+            return
+        now = self.clock.now()
+        reason = case_closed_note(
+            case.reference, str(event.payload["reason"]), event.occurred_at.date()
+        )
+        system = TenantContext.system(event.centre_id)
+        repo = self.appointments(uow)
+        ahead = await every_item(
+            lambda limit, offset: repo.list(
+                limit=limit,
+                offset=offset,
+                case_id=case_id,
+                start_from=max(now, event.occurred_at),
+                booked_only=True,
+            )
+        )
+        for stored in ahead:
+            updated = attrs.evolve(
+                stored, appointment=stored.appointment.cancelled(reason), version=stored.version + 1
+            )
+            await repo.save(updated, stored.version)
+            _changed(uow, system, updated.appointment, now, "cancelled")
+            await record_audit(
+                uow, system, self.new_id, "appointment.cancelled", "appointment", stored.id,
+                now, ("status", "cancel_reason"), source_event_id=event.event_id,
+            )  # fmt: skip
 
     # ----------------------------------------------------------------- reminders
 

@@ -18,6 +18,7 @@ from cma_adapters.memory import (
     in_memory_uow_factory,
 )
 from cma_adapters.notify import InMemoryNotifier
+from cma_core.cases.model import CloseReason
 from cma_core.cases.service import CaseService, OpenCase
 from cma_core.clients.service import ClientService, RegisterClient
 from cma_core.compliance.service import ComplianceService
@@ -35,7 +36,8 @@ from cma_core.scheduling.service import (
     SchedulingConfig,
     SchedulingService,
 )
-from cma_core.shared.errors import ValidationError
+from cma_core.shared.errors import CaseIsClosed, ValidationError
+from cma_core.shared.handlers import EventHandlers
 
 UTC = dt.UTC
 HOLIDAYS = HolidaysLibraryProvider()
@@ -338,3 +340,57 @@ async def test_a_fact_recorded_in_error_is_withdrawn_with_its_open_deadlines_and
     assert {d.fact_id for d in open_now.items} == {other.id}
     with pytest.raises(InvalidTransition):
         await world.scheduling.withdraw_fact(ctx, case_id, wrong.id, "again", expected_version=2)
+
+
+async def test_closing_a_case_cancels_its_appointments_ahead_once(world: World) -> None:
+    """Closing cancels each appointment still booked ahead, with a reason naming the case;
+    one already begun is left to be recorded as attended or missed; another case's stays
+    booked; running the handler again changes nothing; a booking on the closed case is
+    refused."""
+    ctx, case = await world.setup()
+    other = await world.cases.open(ctx, OpenCase(client_id=case.client_id))  # type: ignore[attr-defined]
+
+    def slot(case_id: object, day: int, hour: int) -> BookAppointment:
+        start = dt.datetime(2026, 11, day, hour, tzinfo=UTC)
+        return BookAppointment(
+            case_id=case_id,  # type: ignore[arg-type]
+            kind=AppointmentKind.PHONE,
+            start=start,
+            end=start + dt.timedelta(minutes=30),
+        )
+
+    begun = await world.scheduling.book(ctx, slot(case.id, 16, 11))  # type: ignore[attr-defined]
+    ahead = await world.scheduling.book(ctx, slot(case.id, 18, 10))  # type: ignore[attr-defined]
+    theirs = await world.scheduling.book(ctx, slot(other.id, 18, 14))
+    world.clock.advance(dt.timedelta(hours=1, minutes=15))  # 11:15: the first has begun
+    await world.cases.close(ctx, case.id, CloseReason.CLIENT_DISENGAGED)  # type: ignore[attr-defined]
+    handlers = EventHandlers(world.uow, world.clock, registered=world.scheduling.handlers())
+    closed = [env for env, _ in world.db.outbox.values() if env.name == "CaseClosed"]
+    assert len(closed) == 1
+    assert await handlers.dispatch(ctx.centre_id, closed[0].event_id) == 1
+
+    async def state() -> list[tuple[str, str | None, int]]:
+        out = []
+        for appt in (begun, ahead, theirs):
+            stored = await world.scheduling.get_appointment(ctx, appt.id)
+            a = stored.appointment
+            out.append((a.status.value, a.cancel_reason, stored.version))
+        return out
+
+    after = await state()
+    assert after == [
+        ("booked", None, 1),
+        (
+            "cancelled",
+            f"Cancelled automatically: case {case.reference} was closed on 2026-11-16"  # type: ignore[attr-defined]
+            " (client disengaged).",
+            2,
+        ),
+        ("booked", None, 1),
+    ]
+    async with world.uow(ctx.centre_id) as uow:  # a rerun (a redelivery) changes nothing
+        await world.scheduling.cancel_appointments_of_closed_case(uow, closed[0])
+        await uow.commit()
+    assert await state() == after
+    with pytest.raises(CaseIsClosed, match="cannot book an appointment"):
+        await world.scheduling.book(ctx, slot(case.id, 19, 10))  # type: ignore[attr-defined]

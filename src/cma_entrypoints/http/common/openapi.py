@@ -34,7 +34,8 @@ _ALWAYS = {
 }
 _AUTHENTICATED = {"403": "Your role does not allow this."}
 _WITH_BODY = {
-    "409": "Conflicts with the current state of the record.",
+    "409": "Conflicts with the current state of the record. Type `case-closed`: the "
+    "change would alter a closed case's record; reopen the case first.",
     "413": f"The body is too large (JSON: at most {MAX_JSON_BYTES} bytes).",
     "415": "The body must be sent as `application/json`.",
 }

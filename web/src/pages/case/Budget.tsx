@@ -7,6 +7,7 @@ import { label, money, toPence } from "../../components/format";
 import { SfsLineSelect, useSfsLines } from "../../components/SfsLineSelect";
 import { Button, Checkbox, ErrorSummary } from "../../components/forms";
 import { QueryState, ScrollBox, SummaryList, Tag } from "../../components/ui";
+import { ClosedHint, useCaseOpen } from "./caseOpen";
 
 const FREQUENCIES = ["weekly", "fortnightly", "four_weekly", "monthly", "quarterly", "yearly"] as const;
 type Row = { key: string; amount: string; frequency: string; note: string | null };
@@ -124,6 +125,7 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
 
 export function Budget({ caseId }: { caseId: string }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const budget = useQuery({
     queryKey: ["budget", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/budget", { params: { path: { case_id: caseId } } })),
@@ -159,7 +161,13 @@ export function Budget({ caseId }: { caseId: string }) {
                 </ul>
               </>
             )}
-            {can("finance:write") ? <BudgetEditor key={b.version} caseId={caseId} out={b} /> : <p className="govuk-body">Your role can read the budget but not change it.</p>}
+            {!open ? (
+              <ClosedHint what="its budget" />
+            ) : can("finance:write") ? (
+              <BudgetEditor key={b.version} caseId={caseId} out={b} />
+            ) : (
+              <p className="govuk-body">Your role can read the budget but not change it.</p>
+            )}
           </>
         )}
       </QueryState>

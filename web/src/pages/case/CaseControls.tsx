@@ -71,7 +71,7 @@ export function CaseControls({ kase }: { kase: Case }) {
     <>
       {done && <SuccessBanner text={done} />}
       <ErrorSummary error={error} fields={{ reason: "case-close-reason", adviser_id: "case-adviser" }} />
-      {can("case:assign") && (
+      {can("case:assign") && kase.status !== "closed" && (
         <details className="govuk-details">
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">Change the adviser</span>
@@ -105,7 +105,7 @@ export function CaseControls({ kase }: { kase: Case }) {
               <span className="govuk-details__summary-text">Close this case</span>
             </summary>
             <form className="govuk-details__text" onSubmit={submit(() => close.mutate())} noValidate>
-              <p className="govuk-body">Its debts, budget, documents and notes are kept, and it can be reopened.</p>
+              <p className="govuk-body">Its record is kept as it is and cannot be changed until the case is reopened. Its open tasks and the appointments booked ahead are cancelled.</p>
               <Select
                 id="case-close-reason"
                 name="reason"

@@ -21,6 +21,7 @@ import { Letters } from "./Letters";
 import { Notes } from "./Notes";
 import { Options } from "./Options";
 import { Overview } from "./Overview";
+import { CaseOpen } from "./caseOpen";
 
 const TABS: ReadonlyArray<readonly [string, string, string | null]> = [
   ["", "Overview", null],
@@ -70,27 +71,29 @@ export default function CasePage() {
               ))}
             </ul>
           </nav>
-          <Routes>
-            <Route index element={<Overview kase={c} />} />
-            <Route path="first-contact" element={<FirstContact caseId={caseId} />} />
-            <Route path="contacts" element={<Contacts caseId={caseId} />} />
-            <Route path="credit-reports" element={<CreditReports caseId={caseId} />} />
-            <Route path="eligibility" element={<Eligibility caseId={caseId} />} />
-            <Route path="breathing-space" element={<BreathingSpace caseId={caseId} />} />
-            <Route path="reminders" element={<Reminders caseId={caseId} />} />
-            <Route path="debts" element={<Debts caseId={caseId} />} />
-            <Route path="budget" element={<Budget caseId={caseId} />} />
-            <Route path="options" element={<Options caseId={caseId} />} />
-            <Route path="settlements" element={<Settlements caseId={caseId} />} />
-            <Route path="complaints" element={<Complaints caseId={caseId} />} />
-            <Route path="letters" element={<Letters caseId={caseId} />} />
-            <Route path="documents" element={<Documents caseId={caseId} />} />
-            <Route path="deadlines" element={<Deadlines caseId={caseId} />} />
-            <Route path="appointments" element={<Appointments caseId={caseId} />} />
-            <Route path="compliance" element={<Compliance caseId={caseId} />} />
-            <Route path="notes" element={<Notes caseId={caseId} />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
+          <CaseOpen.Provider value={c.status !== "closed"}>
+            <Routes>
+              <Route index element={<Overview kase={c} />} />
+              <Route path="first-contact" element={<FirstContact caseId={caseId} />} />
+              <Route path="contacts" element={<Contacts caseId={caseId} />} />
+              <Route path="credit-reports" element={<CreditReports caseId={caseId} />} />
+              <Route path="eligibility" element={<Eligibility caseId={caseId} />} />
+              <Route path="breathing-space" element={<BreathingSpace caseId={caseId} />} />
+              <Route path="reminders" element={<Reminders caseId={caseId} />} />
+              <Route path="debts" element={<Debts caseId={caseId} />} />
+              <Route path="budget" element={<Budget caseId={caseId} />} />
+              <Route path="options" element={<Options caseId={caseId} />} />
+              <Route path="settlements" element={<Settlements caseId={caseId} />} />
+              <Route path="complaints" element={<Complaints caseId={caseId} />} />
+              <Route path="letters" element={<Letters caseId={caseId} />} />
+              <Route path="documents" element={<Documents caseId={caseId} />} />
+              <Route path="deadlines" element={<Deadlines caseId={caseId} />} />
+              <Route path="appointments" element={<Appointments caseId={caseId} />} />
+              <Route path="compliance" element={<Compliance caseId={caseId} />} />
+              <Route path="notes" element={<Notes caseId={caseId} />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </CaseOpen.Provider>
         </>
       )}
     </QueryState>

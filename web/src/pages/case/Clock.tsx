@@ -9,6 +9,7 @@ import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../compone
 import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, Tag, WarningText } from "../../components/ui";
 import { conflictText } from "../calendar/calendar";
+import { ClosedHint, useCaseOpen } from "./caseOpen";
 
 /** The dated events an adviser records, in their words; each starts the deadlines it
  * calls for (the API counts them and says how). */
@@ -273,6 +274,7 @@ export function Deadlines({ caseId }: { caseId: string }) {
     },
   });
   const writable = can("case:write");
+  const open = useCaseOpen();
   return (
     <>
       <h2 className="govuk-heading-l">Deadlines</h2>
@@ -331,8 +333,9 @@ export function Deadlines({ caseId }: { caseId: string }) {
           )
         }
       </QueryState>
-      <RecordedEvents caseId={caseId} writable={writable} />
-      {writable && <RecordFact caseId={caseId} />}
+      <RecordedEvents caseId={caseId} writable={writable && open} />
+      {writable && !open && <ClosedHint what="dated events" verb="recorded or withdrawn" />}
+      {writable && open && <RecordFact caseId={caseId} />}
     </>
   );
 }
@@ -346,6 +349,7 @@ export function clockTime(text: string): string | null {
 
 export function Appointments({ caseId }: { caseId: string }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const qc = useQueryClient();
   const [day, setDay] = useState(today());
   const [time, setTime] = useState("10:00");
@@ -395,7 +399,8 @@ export function Appointments({ caseId }: { caseId: string }) {
           )
         }
       </QueryState>
-      {can("case:write") && (
+      {!open && can("case:write") && <ClosedHint what="appointments" verb="booked" />}
+      {open && can("case:write") && (
         <form
           onSubmit={(e: FormEvent) => {
             e.preventDefault();

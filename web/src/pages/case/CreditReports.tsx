@@ -10,6 +10,7 @@ import { date, label, money } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, Tag } from "../../components/ui";
+import { ClosedHint, useCaseOpen } from "./caseOpen";
 
 type Report = Schemas["CreditReportOut"];
 type Line = Schemas["CreditLineOut"];
@@ -24,6 +25,7 @@ const DEBT_TYPES: DebtType[] = [
 
 function LineRow({ caseId, report, line }: { caseId: string; report: Report; line: Line }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const qc = useQueryClient();
   const [type, setType] = useState<string>(line.suggested_debt_type);
   const [reason, setReason] = useState("");
@@ -53,7 +55,7 @@ function LineRow({ caseId, report, line }: { caseId: string; report: Report; lin
         {line.last_payment_date && <> · last paid {date(line.last_payment_date)}</>}
         {line.reason && <> · {line.reason}</>}
       </p>
-      {line.decision === "pending" && can("finance:write") && (
+      {line.decision === "pending" && open && can("finance:write") && (
         <>
           <p className="govuk-body-s">
             Accepting adds a {label(type).toLowerCase()} debt to {line.lender} of {money(line.balance_pence)} to this case.
@@ -150,6 +152,7 @@ function ImportForm({ caseId }: { caseId: string }) {
 
 export function CreditReports({ caseId }: { caseId: string }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const reports = useQuery({
     queryKey: ["credit-reports", caseId],
     queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/credit-reports", { params: { path: { case_id: caseId }, query: at } }))),
@@ -157,7 +160,8 @@ export function CreditReports({ caseId }: { caseId: string }) {
   return (
     <>
       <h2 className="govuk-heading-l">Credit reports</h2>
-      {can("finance:write") && <ImportForm caseId={caseId} />}
+      {!open && can("finance:write") && <ClosedHint what="credit reports" verb="added or decided" />}
+      {open && can("finance:write") && <ImportForm caseId={caseId} />}
       <QueryState query={reports} what="credit reports">
         {(page) =>
           page.items.length === 0 ? (

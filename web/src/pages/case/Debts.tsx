@@ -8,6 +8,7 @@ import { useSettled } from "../../components/ClientPicker";
 import { date, label, money, toPence } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, ScrollBox, SuccessBanner, Tag, WarningText } from "../../components/ui";
+import { ClosedHint, useCaseOpen } from "./caseOpen";
 
 type Debt = Schemas["DebtOut"];
 
@@ -192,10 +193,12 @@ export function Debts({ caseId }: { caseId: string }) {
     queryKey: ["debts", caseId],
     queryFn: () => caseDebts(caseId),
   });
-  const writable = can("finance:write") || can("case:write");
+  const open = useCaseOpen();
+  const writable = open && (can("finance:write") || can("case:write"));
   return (
     <>
       <h2 className="govuk-heading-l">Debts</h2>
+      {!open && <ClosedHint what="its debts" />}
       <QueryState query={debts} what="debts">
         {(page) => (
           <>

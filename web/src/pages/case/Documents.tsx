@@ -11,6 +11,7 @@ import { AcceptAll } from "./AcceptAll";
 import { CLASSES } from "./Correction";
 import { downloadDocument } from "./download";
 import { SuggestionCard, type LineNow } from "./Evidence";
+import { ClosedHint, useCaseOpen } from "./caseOpen";
 
 type Doc = Schemas["DocumentOut"];
 
@@ -316,6 +317,7 @@ export function byDocument<S extends { document_id: string }>(items: readonly S[
 
 export function Documents({ caseId }: { caseId: string }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const problems = useRef<HTMLDivElement>(null);
@@ -524,6 +526,7 @@ export function Documents({ caseId }: { caseId: string }) {
       </QueryState>
 
       <h2 className="govuk-heading-l">Suggestions from documents</h2>
+      {!open && can("case:write") && <ClosedHint what="suggestions" verb="accepted or rejected" />}
       {decision && <SuccessBanner key={decision.seq} text={decision.text} />}
       <QueryState query={suggestions} what="suggestions">
         {(page) => {
@@ -547,7 +550,7 @@ export function Documents({ caseId }: { caseId: string }) {
                       <p id={`waiting-${documentId}`} className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">
                         From {name}: {waiting.length} waiting
                       </p>
-                      {waiting.length > 1 && can("case:write") && (
+                      {waiting.length > 1 && open && can("case:write") && (
                         <AcceptAll caseId={caseId} documentId={documentId} name={name} pending={waiting} now={(s) => lineOf(s.budget_line)} onDecided={onDecided} />
                       )}
                       <ul className="govuk-list" aria-labelledby={`waiting-${documentId}`}>

@@ -7,6 +7,7 @@ import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
+import { ClosedHint, useCaseOpen } from "./caseOpen";
 
 type Solution = Schemas["Solution"];
 export const SOLUTIONS: Solution[] = [
@@ -17,6 +18,7 @@ const NAMES: Partial<Record<Solution, string>> = { dro: "Debt relief order (DRO)
 
 export function Eligibility({ caseId }: { caseId: string }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const qc = useQueryClient();
   const [solution, setSolution] = useState<string>("dro");
   const [eligible, setEligible] = useState("yes");
@@ -70,7 +72,8 @@ export function Eligibility({ caseId }: { caseId: string }) {
                   </tbody>
                 </table>
               </ScrollBox>
-              {can("finance:write") && (
+              {!open && can("finance:write") && <ClosedHint what="eligibility" verb="recorded" />}
+              {open && can("finance:write") && (
                 <form
                   onSubmit={(ev: FormEvent) => {
                     ev.preventDefault();

@@ -12,6 +12,7 @@ import { Button, ErrorSummary, TextInput } from "../../components/forms";
 import { ScrollBox, SummaryList, Tag, WarningText } from "../../components/ui";
 import { AcceptChangesForm, asReadText, changeable } from "./AcceptChanges";
 import { CorrectionForm } from "./Correction";
+import { useCaseOpen } from "./caseOpen";
 
 type Suggestion = Schemas["SuggestionOut"];
 type Evidence = Schemas["EvidenceOut"];
@@ -391,6 +392,7 @@ export function SuggestionCard({
   onDecided?: (text: string) => void;
 }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const qc = useQueryClient();
   const [show, setShow] = useState(false);
   const [rejecting, setRejecting] = useState(false);
@@ -472,7 +474,7 @@ export function SuggestionCard({
         </>
       )}
       <ErrorSummary error={decide.error} fields={{ reason: `${id}-reason` }} />
-      {s.status === "pending" && can("case:write") && (
+      {s.status === "pending" && open && can("case:write") && (
         <>
           {rejecting && (
             <form

@@ -11,11 +11,13 @@ import { date, dateTime, label, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, SummaryList, Tag, Withheld } from "../../components/ui";
+import { ClosedHint, useCaseOpen } from "./caseOpen";
 
 type Item = Schemas["ChecklistItemOut"];
 
 function ChecklistItem({ caseId, item, version }: { caseId: string; item: Item; version: number }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const qc = useQueryClient();
   const [value, setValue] = useState(item.value ?? item.choices[0] ?? "");
   const [note, setNote] = useState("");
@@ -45,7 +47,8 @@ function ChecklistItem({ caseId, item, version }: { caseId: string; item: Item; 
           )}
         </div>
         <ErrorSummary error={change.error} fields={{ value: `${id}-value`, note: `${id}-note` }} />
-        {can("case:write") &&
+        {open &&
+          can("case:write") &&
           (item.done ? (
             <Button type="button" secondary busy={change.isPending} onClick={() => change.mutate(false)}>
               Untick<span className="govuk-visually-hidden"> {item.label}</span>
@@ -183,6 +186,7 @@ function ScreeningForm({ caseId, onDone }: { caseId: string; onDone: () => void 
 
 export function Screenings({ caseId }: { caseId: string }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const [adding, setAdding] = useState(false);
   const screenings = useQuery({
     queryKey: ["screenings", caseId],
@@ -190,7 +194,8 @@ export function Screenings({ caseId }: { caseId: string }) {
   });
   return (
     <>
-      {can("sensitive:write") &&
+      {open &&
+        can("sensitive:write") &&
         (adding ? (
           <div className="cma-card govuk-!-margin-bottom-6">
             <h4 className="govuk-heading-s">Record a screening</h4>
@@ -241,6 +246,7 @@ export function FirstContact({ caseId }: { caseId: string }) {
   return (
     <>
       <h2 className="govuk-heading-l">First contact</h2>
+      {!useCaseOpen() && <ClosedHint what="its checklist and screenings" />}
       <h3 className="govuk-heading-m">Checklist</h3>
       <Checklist caseId={caseId} />
       <h3 className="govuk-heading-m">Vulnerability screening</h3>

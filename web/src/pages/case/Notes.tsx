@@ -7,9 +7,11 @@ import { useMe } from "../../auth/session";
 import { dateTime } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, TextArea } from "../../components/forms";
 import { QueryState, Tag } from "../../components/ui";
+import { ClosedHint, useCaseOpen } from "./caseOpen";
 
 export function Notes({ caseId }: { caseId: string }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const qc = useQueryClient();
   const [body, setBody] = useState("");
   const [sensitive, setSensitive] = useState(false);
@@ -47,7 +49,8 @@ export function Notes({ caseId }: { caseId: string }) {
           )
         }
       </QueryState>
-      {can("note:write") && (
+      {!open && can("note:write") && <ClosedHint what="notes" verb="added" />}
+      {open && can("note:write") && (
         <form
           onSubmit={(e: FormEvent) => {
             e.preventDefault();

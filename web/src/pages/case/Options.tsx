@@ -2,17 +2,75 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type Schemas } from "../../api/client";
 import { everyItem } from "../../api/pages";
-import { unwrap } from "../../api/problem";
+import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label, money, today } from "../../components/format";
 import { Button, ErrorSummary, Select, TextArea } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
+import { ClosedHint, useCaseOpen } from "./caseOpen";
 
 const SOLUTIONS = [
   "dmp", "dro", "bankruptcy", "iva", "administration_order", "breathing_space", "token_payments",
   "full_and_final_settlement", "write_off_request", "no_solution_needed",
 ] as const;
+
+type AdviceRecord = Schemas["AdviceRecord"];
+type Decision = Schemas["ClientDecision"];
+
+export const DECISIONS: ReadonlyArray<readonly [Decision, string]> = [
+  ["accepted", "Accepted the advice"],
+  ["declined", "Declined it"],
+  ["chose_other", "Chose another option"],
+  ["undecided", "Not decided yet"],
+];
+
+/** "Accepted the advice" for a decision, as the form offers it. */
+export function decisionText(d: Decision): string {
+  return DECISIONS.find(([v]) => v === d)?.[1] ?? label(d);
+}
+
+/** The client's decision on one piece of advice, recorded when they make it (If-Match). */
+function DecisionForm({ caseId, record }: { caseId: string; record: AdviceRecord }) {
+  const qc = useQueryClient();
+  const id = `decision-${record.id}`;
+  const [decision, setDecision] = useState<Decision>(record.client_decision === "undecided" ? "accepted" : record.client_decision);
+  const [notes, setNotes] = useState(record.decision_notes ?? "");
+  const save = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.PATCH("/api/v1/cases/{case_id}/advice/{advice_id}", {
+          params: { path: { case_id: caseId, advice_id: record.id }, header: ifMatch(record.version) },
+          body: { client_decision: decision, decision_notes: notes.trim() || null },
+        }),
+      ),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["advice", caseId] }),
+  });
+  return (
+    <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-2">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">
+          Record the client's decision<span className="govuk-visually-hidden"> on the advice of {date(record.on_date)}</span>
+        </span>
+      </summary>
+      <form
+        className="govuk-details__text"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+        noValidate
+      >
+        <ErrorSummary error={save.error} fields={{ client_decision: `${id}-decision`, decision_notes: `${id}-notes` }} />
+        <Select id={`${id}-decision`} name="client_decision" label="The client's decision" value={decision} onChange={(v) => setDecision(v as Decision)} error={save.error} options={DECISIONS} />
+        <TextArea id={`${id}-notes`} name="decision_notes" label="Notes (optional)" value={notes} onChange={setNotes} error={save.error} />
+        <Button secondary busy={save.isPending}>
+          Save the decision
+        </Button>
+      </form>
+    </details>
+  );
+}
 
 function AdviceForm({ caseId, onDate, jurisdiction }: { caseId: string; onDate: string; jurisdiction: string }) {
   const qc = useQueryClient();
@@ -58,6 +116,7 @@ function AdviceForm({ caseId, onDate, jurisdiction }: { caseId: string; onDate: 
 
 export function Options({ caseId }: { caseId: string }) {
   const { can } = useMe();
+  const open = useCaseOpen();
   const qc = useQueryClient();
   const [onDate, setOnDate] = useState(today());
   const [jurisdiction, setJurisdiction] = useState<"EW" | "SCO" | "NI">("EW");
@@ -147,7 +206,8 @@ export function Options({ caseId }: { caseId: string }) {
           </ScrollBox>
         )}
       </QueryState>
-      {can("finance:write") && (
+      {!open && can("finance:write") && <ClosedHint what="appraisals and offers" verb="saved" />}
+      {open && can("finance:write") && (
         <>
           <ErrorSummary error={saveAppraisal.error ?? plan.error} />
           {saveAppraisal.isSuccess && (
@@ -217,7 +277,7 @@ export function Options({ caseId }: { caseId: string }) {
       </QueryState>
 
       <h2 className="govuk-heading-l">Advice given</h2>
-      {can("finance:write") && <AdviceForm caseId={caseId} onDate={onDate} jurisdiction={jurisdiction} />}
+      {open && can("finance:write") && <AdviceForm caseId={caseId} onDate={onDate} jurisdiction={jurisdiction} />}
       <QueryState query={advice} what="advice records">
         {(page) =>
           page.items.length === 0 ? (
@@ -226,7 +286,11 @@ export function Options({ caseId }: { caseId: string }) {
             <ul className="govuk-list">
               {page.items.map((r) => (
                 <li key={r.id}>
-                  {date(r.on_date)}: recommended {label(r.recommended)}; client decision {label(r.client_decision)}. {r.reasons}
+                  {date(r.on_date)}: recommended {r.recommended ? label(r.recommended) : "no solution"}. {r.reasons}
+                  <br />
+                  The client's decision: <strong>{decisionText(r.client_decision)}</strong>
+                  {r.decision_notes && <>: {r.decision_notes}</>}
+                  {open && can("case:write") && <DecisionForm key={`${r.id}:${r.version}`} caseId={caseId} record={r} />}
                 </li>
               ))}
             </ul>
