@@ -9,6 +9,7 @@ import { Pagination, QueryState, SummaryList, Tag, Withheld } from "../component
 import { useMe } from "../auth/session";
 import { ClientDetailsForm } from "./ClientForm";
 import { NotFound } from "./NotFound";
+import { ReminderConsent } from "./ReminderConsent";
 
 const LIMIT = 20;
 
@@ -190,6 +191,7 @@ export function ClientPage() {
               </Link>
             </p>
           )}
+          <ReminderConsent clientId={c.id} writable={can("client:write")} />
           <h2 className="govuk-heading-m">Cases</h2>
           {can("case:write") && <OpenCase clientId={c.id} />}
           <QueryState query={cases} what="cases">

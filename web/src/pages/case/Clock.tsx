@@ -7,7 +7,7 @@ import { useMe } from "../../auth/session";
 import { date, dateTime, label, toPence, today } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
-import { QueryState, ScrollBox, Tag, WarningText } from "../../components/ui";
+import { QueryState, ScrollBox, SuccessBanner, Tag, WarningText } from "../../components/ui";
 import { conflictText } from "../calendar/calendar";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
 
@@ -347,6 +347,72 @@ export function clockTime(text: string): string | null {
   return `${(m[1] ?? "").padStart(2, "0")}:${m[2]}`;
 }
 
+type Appointment = Schemas["AppointmentOut"];
+
+/** What can be done with one booked appointment: cancelled (with a reason) before it
+ * starts; once begun, recorded as attended or missed. Each sends the version read. */
+function AppointmentActions({ appt, onDone }: { appt: Appointment; onDone: (text: string) => void }) {
+  const qc = useQueryClient();
+  const [reason, setReason] = useState("");
+  const path = { appointment_id: appt.id };
+  const header = ifMatch(appt.version);
+  const after = (text: string) => () => {
+    onDone(text.replace("{when}", dateTime(appt.start)));
+    void qc.invalidateQueries({ queryKey: ["appointments"] });
+  };
+  const cancel = useMutation({
+    mutationFn: async () => unwrap(await api.POST("/api/v1/appointments/{appointment_id}/cancel", { params: { path, header }, body: { reason } })),
+    onSuccess: after("The appointment on {when} is cancelled."),
+  });
+  const attended = useMutation({
+    mutationFn: async () => unwrap(await api.POST("/api/v1/appointments/{appointment_id}/complete", { params: { path, header } })),
+    onSuccess: after("Recorded: the appointment on {when} took place."),
+  });
+  const missed = useMutation({
+    mutationFn: async () => unwrap(await api.POST("/api/v1/appointments/{appointment_id}/no-show", { params: { path, header } })),
+    onSuccess: after("Recorded: the client did not come to the appointment on {when}."),
+  });
+  const id = `appt-${appt.id}`;
+  const when = dateTime(appt.start);
+  const begun = Date.parse(appt.start) <= Date.now();
+  return (
+    <>
+      <ErrorSummary error={cancel.error ?? attended.error ?? missed.error} fields={{ reason: `${id}-reason` }} />
+      {begun ? (
+        <div className="govuk-button-group govuk-!-margin-top-2 govuk-!-margin-bottom-2">
+          <Button type="button" secondary busy={attended.isPending} onClick={() => attended.mutate()}>
+            It took place<span className="govuk-visually-hidden"> ({when})</span>
+          </Button>
+          <Button type="button" secondary busy={missed.isPending} onClick={() => missed.mutate()}>
+            The client did not come<span className="govuk-visually-hidden"> ({when})</span>
+          </Button>
+        </div>
+      ) : (
+        <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-2">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              Cancel<span className="govuk-visually-hidden"> the appointment on {when}</span>
+            </span>
+          </summary>
+          <form
+            className="govuk-details__text"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              cancel.mutate();
+            }}
+            noValidate
+          >
+            <TextInput id={`${id}-reason`} name="reason" label="Why it is cancelled" value={reason} onChange={setReason} error={cancel.error} />
+            <Button warning busy={cancel.isPending}>
+              Cancel the appointment
+            </Button>
+          </form>
+        </details>
+      )}
+    </>
+  );
+}
+
 export function Appointments({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const open = useCaseOpen();
@@ -357,6 +423,8 @@ export function Appointments({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState("in_person");
   const [location, setLocation] = useState("");
   const [allowConflict, setAllowConflict] = useState(false);
+  const [news, setNews] = useState<{ seq: number; text: string } | null>(null);
+  const told = (text: string) => setNews((n) => ({ seq: (n?.seq ?? 0) + 1, text }));
   const appts = useQuery({
     queryKey: ["appointments", caseId],
     queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/appointments", { params: { query: { ...at, case_id: caseId } } }))),
@@ -379,6 +447,7 @@ export function Appointments({ caseId }: { caseId: string }) {
   return (
     <>
       <h2 className="govuk-heading-l">Appointments</h2>
+      {news && <SuccessBanner key={news.seq} text={news.text} />}
       <QueryState query={appts} what="appointments">
         {(page) =>
           page.items.length === 0 ? (
@@ -393,6 +462,8 @@ export function Appointments({ caseId }: { caseId: string }) {
                       <strong className="govuk-tag govuk-tag--red">Conflict</strong> {conflictText(c)}
                     </div>
                   ))}
+                  {a.status === "cancelled" && a.cancel_reason && <div className="govuk-body-s govuk-!-margin-bottom-0">Cancelled: {a.cancel_reason}</div>}
+                  {a.status === "booked" && can("case:write") && <AppointmentActions key={`${a.id}:${a.version}`} appt={a} onDone={told} />}
                 </li>
               ))}
             </ul>

@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { caseDebts, everyItem } from "../../api/pages";
-import { unwrap } from "../../api/problem";
+import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
 import { Button, ErrorSummary, Select } from "../../components/forms";
-import { QueryState } from "../../components/ui";
+import { QueryState, SuccessBanner } from "../../components/ui";
 import { download } from "./download";
 
 export function Letters({ caseId }: { caseId: string }) {
@@ -33,6 +33,15 @@ export function Letters({ caseId }: { caseId: string }) {
       unwrap(await api.POST("/api/v1/cases/{case_id}/letters", { params: { path }, body: { kind: (kind || (templates.data?.items[0]?.kind ?? "")) as Schemas["LetterIn"]["kind"], debt_id: debtId || null } })),
     onSuccess: (letter) => {
       setShown(letter.id);
+      void qc.invalidateQueries({ queryKey: ["letters", caseId] });
+    },
+  });
+  const [sentNews, setSentNews] = useState<{ seq: number; text: string } | null>(null);
+  const send = useMutation({
+    mutationFn: async (l: Schemas["LetterOut"]) =>
+      unwrap(await api.POST("/api/v1/cases/{case_id}/letters/{letter_id}/sent", { params: { path: { case_id: caseId, letter_id: l.id }, header: ifMatch(l.version) } })),
+    onSuccess: (l) => {
+      setSentNews((n) => ({ seq: (n?.seq ?? 0) + 1, text: `Recorded: "${l.subject}" was sent.` }));
       void qc.invalidateQueries({ queryKey: ["letters", caseId] });
     },
   });
@@ -66,6 +75,8 @@ export function Letters({ caseId }: { caseId: string }) {
           <Button busy={make.isPending}>Generate letter</Button>
         </form>
       )}
+      {sentNews && <SuccessBanner key={sentNews.seq} text={sentNews.text} />}
+      <ErrorSummary error={send.error} />
       <QueryState query={letters} what="letters">
         {(page) =>
           page.items.length === 0 ? (
@@ -84,6 +95,14 @@ export function Letters({ caseId }: { caseId: string }) {
                   <button type="button" className="govuk-link cma-link-button" onClick={() => void download("/api/v1/cases/{case_id}/letters/{letter_id}", caseId, l.id, `${l.kind}.pdf`)}>
                     PDF<span className="govuk-visually-hidden"> of {l.subject}</span>
                   </button>
+                  {!l.sent_at && can("case:write") && (
+                    <>
+                      {" "}
+                      <button type="button" className="govuk-link cma-link-button" disabled={send.isPending} onClick={() => send.mutate(l)}>
+                        Mark as sent<span className="govuk-visually-hidden">: {l.subject}</span>
+                      </button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

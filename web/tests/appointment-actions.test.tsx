@@ -1,0 +1,74 @@
+// A case's appointments: one ahead is cancelled with a reason, one begun is recorded as
+// attended or missed, each with the version read (If-Match); a cancelled one says why.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+
+const state = vi.hoisted(() => ({
+  sent: [] as { path: string; body: unknown; ifMatch: string | null }[],
+}));
+vi.hoisted(() => {
+  const base = { case_id: "k1", client_id: "cl1", adviser_id: "u1", kind: "phone", location: "", sequence: 0, conflicts: [] };
+  const appts = [
+    { ...base, id: "ahead", start: "2099-01-07T10:00:00Z", end: "2099-01-07T10:30:00Z", status: "booked", cancel_reason: null, version: 3 },
+    { ...base, id: "begun", start: "2020-01-07T10:00:00Z", end: "2020-01-07T10:30:00Z", status: "booked", cancel_reason: null, version: 1 },
+    { ...base, id: "gone", start: "2099-02-07T10:00:00Z", end: "2099-02-07T10:30:00Z", status: "cancelled", cancel_reason: "Client moved away", version: 2 },
+  ];
+  globalThis.fetch = (async (input: Request) => {
+    const url = new URL(input.url);
+    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    if (input.method === "POST") {
+      const body = url.pathname.endsWith("/cancel") ? await input.json() : null;
+      state.sent.push({ path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
+      const id = url.pathname.split("/")[4];
+      return json({ ...appts.find((a) => a.id === id), status: url.pathname.endsWith("/cancel") ? "cancelled" : "completed" });
+    }
+    if (url.pathname === "/api/v1/appointments") return json({ items: appts, total: 3, limit: 200, offset: 0, next_cursor: null });
+    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
+  }) as typeof fetch;
+});
+
+vi.mock("../src/auth/session", () => ({
+  useMe: () => ({ me: { user_id: "u1", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
+}));
+
+import { Appointments } from "../src/pages/case/Clock";
+
+function show() {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={qc}>
+      <MemoryRouter>
+        <Appointments caseId="k1" />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  state.sent.length = 0;
+});
+
+test("an appointment ahead is cancelled with its reason and the version read; a begun one offers attendance, not cancelling", async () => {
+  show();
+  const items = await screen.findAllByRole("listitem");
+  const [ahead, begun, gone] = items as [HTMLElement, HTMLElement, HTMLElement];
+  expect(within(begun).queryByText(/^Cancel/)).not.toBeInTheDocument();
+  expect(within(ahead).queryByRole("button", { name: /It took place/ })).not.toBeInTheDocument();
+  expect(gone).toHaveTextContent("Cancelled: Client moved away");
+  expect(within(gone).queryByRole("button")).not.toBeInTheDocument();
+
+  fireEvent.click(within(ahead).getByText("Cancel", { exact: false, selector: "span" }));
+  fireEvent.change(within(ahead).getByLabelText("Why it is cancelled"), { target: { value: "Client found work" } });
+  fireEvent.click(within(ahead).getByRole("button", { name: "Cancel the appointment" }));
+  expect(await screen.findByText(/The appointment on .* is cancelled\./)).toBeInTheDocument();
+  expect(state.sent).toEqual([{ path: "/api/v1/appointments/ahead/cancel", body: { reason: "Client found work" }, ifMatch: '"3"' }]);
+});
+
+test("a begun appointment is recorded as attended, or as missed, with the version read", async () => {
+  show();
+  const begun = (await screen.findAllByRole("listitem"))[1] as HTMLElement;
+  fireEvent.click(within(begun).getByRole("button", { name: /The client did not come/ }));
+  expect(await screen.findByText(/Recorded: the client did not come to the appointment on/)).toBeInTheDocument();
+  expect(state.sent).toEqual([{ path: "/api/v1/appointments/begun/no-show", body: null, ifMatch: '"1"' }]);
+});

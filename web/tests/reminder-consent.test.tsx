@@ -1,0 +1,42 @@
+// The client's consent to appointment reminders, per channel: "not asked" until recorded
+// (no reminder is sent before), then saved with the version read ("0" the first time).
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { consentText, ReminderConsent } from "../src/pages/ReminderConsent";
+
+const state = vi.hoisted(() => ({ sent: [] as { body: unknown; ifMatch: string | null }[] }));
+vi.hoisted(() => {
+  globalThis.fetch = (async (input: Request) => {
+    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    if (input.method === "PUT") {
+      const body = (await input.json()) as { sms: boolean; email: boolean };
+      state.sent.push({ body, ifMatch: input.headers.get("If-Match") });
+      return json({ client_id: "cl1", ...body, recorded_at: "2026-12-06T10:00:00Z", version: 1 });
+    }
+    return json({ client_id: "cl1", sms: null, email: null, recorded_at: "2026-12-06T09:00:00Z", version: 0 });
+  }) as typeof fetch;
+});
+
+test("consent in words", () => {
+  expect(consentText({ sms: null, email: null })).toBe("None (not asked yet)");
+  expect(consentText({ sms: false, email: false })).toBe("None (the client said no)");
+  expect(consentText({ sms: true, email: false })).toBe("Text messages only");
+  expect(consentText({ sms: null, email: true })).toBe("Email only");
+  expect(consentText({ sms: true, email: true })).toBe("Text messages and email");
+});
+
+test("not asked yet, then text messages recorded with If-Match 0", async () => {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={qc}>
+      <ReminderConsent clientId="cl1" writable />
+    </QueryClientProvider>,
+  );
+  expect(await screen.findByText("None (not asked yet)")).toBeInTheDocument();
+  fireEvent.click(screen.getByText("Change what the client agreed to"));
+  fireEvent.click(screen.getByLabelText("Text message"));
+  fireEvent.click(screen.getByRole("button", { name: "Save what the client agreed to" }));
+  expect(await screen.findByText("What the client agreed to is saved.")).toBeInTheDocument();
+  expect(screen.getByText(/Text messages only/)).toBeInTheDocument();
+  expect(state.sent).toEqual([{ body: { sms: true, email: false }, ifMatch: '"0"' }]);
+});
