@@ -304,6 +304,14 @@ try {
   await page.getByRole("button", { name: "Save changes" }).click();
   await page.getByText("The client's details are saved.").waitFor();
   check((await page.getByText("029 2018 0000").count()) > 0, "a client's details were changed");
+  // Reminders go only where the client agreed: not asked yet, then text messages recorded.
+  check((await page.getByText("None (not asked yet)").count()) === 1, "a new client's consent to reminders reads 'not asked yet'");
+  await page.getByText("Change what the client agreed to").click();
+  await page.getByLabel("Text message", { exact: true }).check();
+  await page.getByRole("button", { name: "Save what the client agreed to" }).click();
+  await page.getByText("What the client agreed to is saved.").waitFor();
+  check((await page.getByText("Text messages only").count()) === 1, "the client's consent to text-message reminders was recorded");
+  await audit(page, "client-consent");
   await page.getByRole("button", { name: "Open a new case" }).click();
   await page.getByRole("heading", { name: "Timeline", exact: true }).waitFor();
   check((await page.getByText("Nia Roberts").count()) > 0, "a new client was registered and a case opened for them");
@@ -329,13 +337,21 @@ try {
   await audit(page, "case-debts-error");
   await page.getByLabel("Balance").fill("1234.56");
   await page.getByLabel("Account reference").fill("E2E-REF-1");
+  await page.getByLabel("County court judgment on it").selectOption("no");
+  await page.getByLabel("Whose debt").selectOption("sole");
   await page.getByRole("button", { name: "Add debt" }).click();
   await page.getByText("E2E-REF-1", { exact: true }).waitFor();
   check(true, "a debt was added");
-  await page.getByRole("button", { name: /Change/ }).first().click();
+  await page.getByRole("row", { name: /E2E-REF-1/ }).getByRole("button", { name: /Change/ }).click();
   await page.locator("form .govuk-heading-m", { hasText: "Change debt" }).waitFor();
   await audit(page, "case-debts");
-  await page.getByRole("button", { name: "Save changes" }).click();
+  check((await page.getByLabel("County court judgment on it").inputValue()) === "no", "a debt's CCJ answer is recorded and shown when it is changed");
+  // A change sends only what the form shows (PATCH): what it does not show is kept.
+  const [changed] = await Promise.all([
+    page.waitForResponse((r) => /\/debts\/[0-9a-f-]+$/.test(r.url()) && r.request().method() !== "GET"),
+    page.getByRole("button", { name: "Save changes" }).click(),
+  ]);
+  check(changed.request().method() === "PATCH" && changed.status() === 200, `a debt is changed by PATCH, keeping what the form does not show (${changed.request().method()} ${changed.status()})`);
   await settled(page);
 
   // A creditor's references teach its shape: two debts to it, then a third reference a
@@ -365,6 +381,7 @@ try {
 
   for (const [tab, name] of [
     ["Budget", "case-budget"],
+    ["Assets", "case-assets"],
     ["Options and offers", "case-options"],
     ["Letters", "case-letters"],
     ["Documents", "case-documents"],
@@ -391,9 +408,50 @@ try {
       await page.locator("#new-line-key").selectOption({ label: "Hairdressing" });
       await page.getByRole("button", { name: "Add line" }).click();
       await page.getByLabel("Hairdressing", { exact: true }).fill("12.50");
-      await page.getByRole("button", { name: "Save budget" }).click();
+      // Saved, then read back (the form is drawn afresh from the saved version: wait for
+      // it before typing more, or the new form replaces what was typed).
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/budget") && r.request().method() === "GET"),
+        page.getByRole("button", { name: "Save budget" }).click(),
+      ]);
       await settled(page);
       check((await page.getByLabel("Hairdressing", { exact: true }).count()) === 1, "a budget line was added by its SFS name and saved");
+      // The statement is exported only once the SFS can hold it: this budget has no
+      // household yet, and the API's words say what to record (not a bare status).
+      await page.getByRole("button", { name: "SFS as XML" }).click();
+      const sfsProblem = page.locator(".govuk-error-summary", { hasText: "the SFS requires it" });
+      await sfsProblem.waitFor();
+      check(true, `an SFS the budget cannot fill yet is refused in the API's words: ${(await sfsProblem.innerText()).replace(/\s+/g, " ").slice(0, 120)}`);
+      // The household, the client's work and what was considered, then the SFS downloads.
+      await page.getByLabel("Housing", { exact: true }).selectOption("Tenant - social");
+      await page.getByLabel("Children under 16").fill("1");
+      await page.getByLabel("The client's work").selectOption("Part-time");
+      await page.getByLabel("Was a contribution to savings considered?").selectOption("no");
+      await page.getByLabel("Was using the client's assets considered?").selectOption("no");
+      const [savedBudget] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/budget") && r.request().method() === "PUT"),
+        page.getByRole("button", { name: "Save budget" }).click(),
+      ]);
+      check(savedBudget.status() === 200, `the household was saved with the budget (${savedBudget.status()})`);
+      await settled(page);
+      // The household is through: the SFS now asks for the next thing (this case's demo
+      // debts say nothing of a CCJ), in its words.
+      await page.getByRole("button", { name: "SFS as XML" }).click();
+      const nextProblem = page.locator(".govuk-error-summary", { hasText: "record whether the debt has a CCJ" });
+      await nextProblem.waitFor();
+      check((await nextProblem.innerText()).includes("household") === false, "with the household recorded, the SFS export asks for the next missing fact (a debt's CCJ), not the household");
+    }
+    if (tab === "Assets") {
+      // Savings and a car recorded; the facts not asked stay "Not known".
+      await page.getByText("Change the assets and circumstances").click();
+      await page.getByLabel("Savings and cash").fill("250");
+      await page.getByRole("button", { name: "Add a vehicle" }).click();
+      await page.getByLabel("Vehicle 1").fill("2014 Vauxhall Corsa");
+      await page.getByLabel("Worth").first().fill("1800");
+      await page.getByLabel("Is an insolvency procedure or a Breathing Space in force now?").selectOption("no");
+      await page.getByRole("button", { name: "Save assets and circumstances" }).click();
+      await page.getByText("The client's assets and circumstances are saved.").waitFor();
+      check((await page.getByText("2014 Vauxhall Corsa (£1,800.00)").count()) === 1, "the client's assets were saved through the API and read back");
     }
     if (tab === "Options and offers") {
       await page.getByRole("button", { name: "Plan offers" }).click();
@@ -456,6 +514,11 @@ try {
       await page.getByRole("button", { name: "Generate letter" }).click();
       await page.locator("iframe.cma-letter-preview").waitFor();
       check(true, "an advice summary letter was generated and previewed");
+      const marks = await page.getByRole("button", { name: /^Mark as sent/ }).count();
+      await page.getByRole("button", { name: /^Mark as sent/ }).first().click();
+      await page.getByText(/^Recorded: ".*" was sent\.$/).waitFor();
+      await page.waitForFunction((n) => Array.from(document.querySelectorAll("button")).filter((b) => /^Mark as sent/.test(b.textContent || "")).length === n - 1, marks);
+      check((await page.getByText(/, sent \d/).count()) > 0, "a letter was marked as sent and the list says when");
     }
     if (tab === "Documents") {
       // A creditor's letter rendered by the API tests' own fixture, read by Tesseract.
@@ -692,6 +755,15 @@ try {
       check(/Adviser double-booked/.test(await answered.innerText()), "a booking allowed to conflict is made and shows the API's conflicts");
       await page.locator("main li", { hasText: "Adviser double-booked" }).first().waitFor();
       await audit(page, "case-appointments-conflicts");
+      // One of the two is cancelled, with its reason, and the list says why.
+      const twice = page.locator("main li", { hasText: "Adviser double-booked" }).last();
+      await twice.locator("summary").click();
+      await twice.getByLabel("Why it is cancelled").fill("Booked twice by mistake");
+      await twice.getByRole("button", { name: "Cancel the appointment" }).click();
+      await page.locator(".govuk-notification-banner--success", { hasText: /is cancelled\./ }).waitFor();
+      await page.getByText("Cancelled: Booked twice by mistake").waitFor();
+      check((await page.locator("main li", { hasText: "Adviser double-booked" }).count()) === 0, "an appointment was cancelled with its reason, and the double booking is gone");
+      await audit(page, "case-appointments-cancelled");
       // The supervisor then closes the centre that day: the calendar will mark the clash.
       const supToken = await apiLogin("supervisor@northside.example");
       const closed = await fetch(`${base}/api/v1/calendar/closures`, {
@@ -930,6 +1002,21 @@ try {
   await audit(page, "client");
   await page.getByRole("link", { name: "Your account" }).click();
   await settled(page);
+  await page.getByText("this session", { exact: true }).waitFor();
+  check((await page.getByRole("button", { name: "Sign out everywhere" }).count()) === 1, "your signed-in sessions are listed, this one marked, with sign out everywhere");
+  // The adviser's own hours and leave (the calendar marks bookings outside them).
+  await page.getByText("Change your hours and leave").click();
+  await page.getByRole("button", { name: "Add leave" }).click();
+  await fillDate(page, "Leave 1: first day", "2030-07-01");
+  await fillDate(page, "Last day", "2030-07-05");
+  await page.getByRole("button", { name: "Save your hours and leave" }).click();
+  await page.getByText("Your working hours and leave are saved.").waitFor();
+  check((await page.getByText(/Leave: 1 Jul 2030 to 5 Jul 2030\./).count()) === 1, "an adviser saved their own working hours and a week of leave");
+  await page.getByLabel("Current password").fill("not-my-password-at-all");
+  await page.getByLabel("New password").fill("plum tractor lighthouse sings");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await page.locator(".govuk-error-summary a[href='#password-current']").waitFor();
+  check(true, "a password change with the wrong current password is refused next to its box");
   await audit(page, "account");
   await page.goto(`${base}/no-such-page`);
   await settled(page);

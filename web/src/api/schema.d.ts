@@ -11,7 +11,7 @@ export interface paths {
         get: operations["ApiV1AdvisersUserIdAvailabilityGetAvailability"];
         /**
          * Set an adviser's working hours and leave
-         * @description Weekdays are 0 (Monday) to 6. Advisers set their own; supervisors anyone's. Replacing existing availability needs `If-Match`.
+         * @description Weekdays are 0 (Monday) to 6. Advisers set their own; supervisors anyone's. Needs `If-Match`: `"0"` the first time (the GET is 404 until then), then the ETag read.
          */
         put: operations["ApiV1AdvisersUserIdAvailabilityPutAvailability"];
         post?: never;

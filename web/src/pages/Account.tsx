@@ -7,10 +7,12 @@ import { useMe, useSession } from "../auth/session";
 import { TotpEnrolment } from "../auth/TotpEnrolment";
 import { Button, ErrorSummary, TextInput } from "../components/forms";
 import { Blocked, SummaryList } from "../components/ui";
+import { ChangePassword, Sessions } from "./AccountSecurity";
+import { AdviserAvailability } from "./Availability";
 
 export function Account() {
-  const { me } = useMe();
-  const { switchCentre, signOut } = useSession();
+  const { me, can } = useMe();
+  const { switchCentre } = useSession();
   const [centre, setCentre] = useState("");
   const [confirmed, setConfirmed] = useState(false);
 
@@ -59,11 +61,9 @@ export function Account() {
         </Button>
       </form>
 
-      <h2 className="govuk-heading-l">Sign out everywhere</h2>
-      <p className="govuk-body">Ends this sign-in on every device it was renewed on.</p>
-      <Button warning type="button" onClick={() => void signOut()}>
-        Sign out everywhere
-      </Button>
+      {can("case:write") && me.user_id && <AdviserAvailability userId={me.user_id} />}
+      <ChangePassword />
+      <Sessions />
     </>
   );
 }

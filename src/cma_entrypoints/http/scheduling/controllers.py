@@ -313,7 +313,8 @@ class AdviserController(Controller):
         summary="Set an adviser's working hours and leave",
         operation_class=with_example(AVAILABILITY, "Mornings, a week off"),
         description="Weekdays are 0 (Monday) to 6. Advisers set their own; supervisors "
-        "anyone's. Replacing existing availability needs `If-Match`.",
+        'anyone\'s. Needs `If-Match`: `"0"` the first time (the GET is 404 until then), '
+        "then the ETag read.",
     )
     async def put_availability(
         self,

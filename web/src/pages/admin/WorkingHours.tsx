@@ -28,7 +28,7 @@ export interface DayForm {
 const hhmm = (t: string) => t.slice(0, 5);
 
 /** The API's hours as one row per weekday with its windows, as saved. */
-export function hoursForm(out: Schemas["CentreHoursOut"]): DayForm[] {
+export function hoursForm(out: Pick<Schemas["CentreHoursOut"], "weekly_hours">): DayForm[] {
   return WEEKDAYS.map((_, d) => {
     const windows = out.weekly_hours[String(d)] ?? [];
     if (windows.length === 0) return { open: false, windows: [{ from: "09:00", to: "17:00" }] };
@@ -88,7 +88,7 @@ export function plainProblem(error: unknown): unknown {
   return new ApiError(error.status, { title: error.title, errors });
 }
 
-function DayFields({
+export function DayFields({
   day,
   form,
   set,

@@ -1,16 +1,52 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
-import { ifMatch, unwrap } from "../../api/problem";
+import { fieldProblem, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { label, money, toPence } from "../../components/format";
 import { SfsLineSelect, useSfsLines } from "../../components/SfsLineSelect";
-import { Button, Checkbox, ErrorSummary } from "../../components/forms";
+import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, ScrollBox, SummaryList, Tag } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
+import { downloadSfs } from "./download";
 
 const FREQUENCIES = ["weekly", "fortnightly", "four_weekly", "monthly", "quarterly", "yearly"] as const;
+
+type Tenure = Schemas["Tenure"];
+const TENURES: ReadonlyArray<Tenure> = ["Owner", "Mortgage", "Tenant - private sector", "Tenant - social", "Living with parents", "other"];
+/** SFS-DDS v1.1's employment statuses (the API's SFS codec checks them on export). */
+export const EMPLOYMENT = ["Full-time", "Part-time", "Unemployed", "Not working due to illness / disability", "Self-employed", "Retired", "Carer", "Student", "Other"] as const;
+const COUNTS = [
+  ["dependent_children_under_16", "Children under 16"],
+  ["dependent_children_16_18", "Children aged 16 to 18"],
+  ["other_dependants", "Other dependants"],
+  ["non_dependants", "Other adults (non-dependants)"],
+  ["vehicles", "Vehicles"],
+] as const;
+type Count = (typeof COUNTS)[number][0];
+type Said = "" | "yes" | "no";
+const said = (b: boolean | null | undefined): Said => (b === true ? "yes" : b === false ? "no" : "");
+const saidBool = (v: Said) => (v === "yes" ? true : v === "no" ? false : null);
+const SAID: ReadonlyArray<readonly [Said, string]> = [["", "Not recorded"], ["yes", "Yes"], ["no", "No"]];
 type Row = { key: string; amount: string; frequency: string; note: string | null };
+
+/** The household as the API takes it; a count that is not a whole number is refused by its box. */
+function householdBody(partner: boolean, tenure: string, counts: Record<Count, string>): Schemas["HouseholdIn"] {
+  const n = (k: Count) => {
+    const text = counts[k].trim();
+    if (!/^\d{1,3}$/.test(text)) throw fieldProblem(`household.${k}`, "must be a whole number, like 2");
+    return Number(text);
+  };
+  return {
+    has_partner: partner,
+    tenure: (tenure || null) as Tenure | null,
+    dependent_children_under_16: n("dependent_children_under_16"),
+    dependent_children_16_18: n("dependent_children_16_18"),
+    other_dependants: n("other_dependants"),
+    non_dependants: n("non_dependants"),
+    vehicles: n("vehicles"),
+  };
+}
 
 function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut"] }) {
   const qc = useQueryClient();
@@ -22,6 +58,13 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
   );
   const [newKey, setNewKey] = useState("");
   const [complete, setComplete] = useState(Boolean(out.completed_at));
+  const hh = out.budget.household;
+  const [partner, setPartner] = useState(hh?.has_partner ?? false);
+  const [counts, setCounts] = useState<Record<Count, string>>(() => Object.fromEntries(COUNTS.map(([k]) => [k, String(hh?.[k] ?? 0)])) as Record<Count, string>);
+  const [tenure, setTenure] = useState<string>(hh?.tenure ?? "");
+  const [employment, setEmployment] = useState<string>(out.details.client_employment_status[0] ?? "");
+  const [savingsConsidered, setSavingsConsidered] = useState(said(out.budget.savings_contribution_considered));
+  const [assetsConsidered, setAssetsConsidered] = useState(said(out.budget.asset_use_considered));
   const save = useMutation({
     mutationFn: async () => {
       const lines: Record<string, Schemas["LineIn"]> = {};
@@ -32,7 +75,11 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
           body: {
             lines,
             complete,
-            household: out.budget.household,
+            // The household is recorded once a tenure or a person is; until then it stays as read.
+            household: tenure || partner || COUNTS.some(([k]) => counts[k].trim() !== "0") || hh ? householdBody(partner, tenure, counts) : null,
+            details: { ...out.details, client_employment_status: employment ? [employment, ...out.details.client_employment_status.slice(1)] : out.details.client_employment_status.slice(1) },
+            savings_contribution_considered: saidBool(savingsConsidered),
+            asset_use_considered: saidBool(assetsConsidered),
             category_notes: out.budget.category_notes,
             other_essentials: out.budget.other_essentials,
             debt_admin_fee_pence: out.budget.debt_admin_fee_pence,
@@ -43,7 +90,14 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
     },
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["budget", caseId] }),
   });
-  const fields = Object.fromEntries(rows.map((r) => [`lines.${r.key}.amount_pence`, `line-${r.key}`]));
+  const fields: Record<string, string> = {
+    ...Object.fromEntries(rows.map((r) => [`lines.${r.key}.amount_pence`, `line-${r.key}`])),
+    ...Object.fromEntries(COUNTS.map(([k]) => [`household.${k}`, `household-${k}`])),
+    "household.tenure": "household-tenure",
+    "details.client_employment_status": "household-employment",
+    savings_contribution_considered: "budget-savings-considered",
+    asset_use_considered: "budget-assets-considered",
+  };
   return (
     <form
       onSubmit={(e: FormEvent) => {
@@ -117,6 +171,19 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
           Add line
         </Button>
       </div>
+      <fieldset className="govuk-fieldset govuk-!-margin-bottom-4">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Household</legend>
+        <Checkbox id="household-partner" label="The client has a partner" checked={partner} onChange={setPartner} />
+        <div className="cma-inline-form">
+          {COUNTS.map(([k, text]) => (
+            <TextInput key={k} id={`household-${k}`} name={`household.${k}`} label={text} width="2" inputMode="numeric" value={counts[k]} onChange={(v) => setCounts({ ...counts, [k]: v })} error={save.error} />
+          ))}
+        </div>
+        <Select id="household-tenure" name="household.tenure" label="Housing" value={tenure} onChange={setTenure} error={save.error} options={[["", "Not recorded"], ...TENURES.map((t) => [t, t === "other" ? "Other" : t] as const)]} />
+        <Select id="household-employment" name="details.client_employment_status" label="The client's work" value={employment} onChange={setEmployment} error={save.error} options={[["", "Not recorded"], ...EMPLOYMENT.map((e) => [e, e] as const)]} />
+      </fieldset>
+      <Select id="budget-savings-considered" name="savings_contribution_considered" label="Was a contribution to savings considered?" value={savingsConsidered} onChange={(v) => setSavingsConsidered(v as Said)} error={save.error} options={SAID} />
+      <Select id="budget-assets-considered" name="asset_use_considered" label="Was using the client's assets considered?" value={assetsConsidered} onChange={(v) => setAssetsConsidered(v as Said)} error={save.error} options={SAID} />
       <Checkbox id="budget-complete" label="The budget is complete" checked={complete} onChange={setComplete} />
       <Button busy={save.isPending}>Save budget</Button>
     </form>
@@ -126,6 +193,7 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
 export function Budget({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const open = useCaseOpen();
+  const sfs = useMutation({ mutationFn: async (format: "json" | "xml") => downloadSfs(caseId, format, `standard-financial-statement.${format}`) });
   const budget = useQuery({
     queryKey: ["budget", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/budget", { params: { path: { case_id: caseId } } })),
@@ -161,6 +229,18 @@ export function Budget({ caseId }: { caseId: string }) {
                 </ul>
               </>
             )}
+            <p className="govuk-body">
+              Download the statement to send to creditors:{" "}
+              <button type="button" className="govuk-link cma-link-button" disabled={sfs.isPending} onClick={() => sfs.mutate("xml")}>
+                SFS as XML
+              </button>{" "}
+              or{" "}
+              <button type="button" className="govuk-link cma-link-button" disabled={sfs.isPending} onClick={() => sfs.mutate("json")}>
+                SFS as JSON
+              </button>
+              .
+            </p>
+            <ErrorSummary error={sfs.error} />
             {!open ? (
               <ClosedHint what="its budget" />
             ) : can("finance:write") ? (

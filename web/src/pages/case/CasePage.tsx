@@ -5,6 +5,7 @@ import { ApiError, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { QueryState, Tag } from "../../components/ui";
 import { NotFound } from "../NotFound";
+import { Assets } from "./Assets";
 import { Budget } from "./Budget";
 import { Compliance } from "./Compliance";
 import { Deadlines, Appointments } from "./Clock";
@@ -30,6 +31,7 @@ const TABS: ReadonlyArray<readonly [string, string, string | null]> = [
   ["debts", "Debts", null],
   ["credit-reports", "Credit reports", "finance:read"],
   ["budget", "Budget", "finance:read"],
+  ["assets", "Assets", "finance:read"],
   ["eligibility", "Eligibility", "finance:read"],
   ["breathing-space", "Breathing Space", null],
   ["options", "Options and offers", "finance:read"],
@@ -82,6 +84,7 @@ export default function CasePage() {
               <Route path="reminders" element={<Reminders caseId={caseId} />} />
               <Route path="debts" element={<Debts caseId={caseId} />} />
               <Route path="budget" element={<Budget caseId={caseId} />} />
+              <Route path="assets" element={<Assets caseId={caseId} />} />
               <Route path="options" element={<Options caseId={caseId} />} />
               <Route path="settlements" element={<Settlements caseId={caseId} />} />
               <Route path="complaints" element={<Complaints caseId={caseId} />} />

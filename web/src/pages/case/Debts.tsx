@@ -7,6 +7,7 @@ import { useMe } from "../../auth/session";
 import { useSettled } from "../../components/ClientPicker";
 import { date, label, money, toPence } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, SuccessBanner, Tag, WarningText } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
 
@@ -63,10 +64,13 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
   const [balance, setBalance] = useState(debt ? (debt.balance_pence / 100).toFixed(2) : "");
   const [reference, setReference] = useState(debt?.account_reference ?? "");
   const [lastPayment, setLastPayment] = useState(debt?.last_payment_date ?? "");
+  const [ccj, setCcj] = useState(debt?.ccj === true ? "yes" : debt?.ccj === false ? "no" : "");
+  const [ownership, setOwnership] = useState<string>(debt?.ownership ?? "");
   const prefix = debt ? `debt-${debt.id.slice(0, 8)}` : "new-debt";
 
   const save = useMutation({
     mutationFn: async () => {
+      checkDates({ last_payment_date: lastPayment });
       const body = {
         // The select offers only the API's own values; anything else gets its 422.
         debt_type: type as Schemas["DebtIn"]["debt_type"],
@@ -75,10 +79,14 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
         balance_pence: toPence(balance) ?? (Number.NaN as number),
         account_reference: reference || null,
         last_payment_date: lastPayment || null,
+        ccj: ccj === "yes" ? true : ccj === "no" ? false : null,
+        ownership: (ownership || null) as Schemas["DebtIn"]["ownership"],
       };
       if (debt) {
+        // Only what this form shows is sent (PATCH): the debt's arrears, notes, CCJ dates
+        // and the rest, recorded elsewhere, keep their values.
         return unwrap(
-          await api.PUT("/api/v1/cases/{case_id}/debts/{debt_id}", {
+          await api.PATCH("/api/v1/cases/{case_id}/debts/{debt_id}", {
             params: { path: { case_id: caseId, debt_id: debt.id }, header: ifMatch(debt.version) },
             body,
           }),
@@ -106,7 +114,15 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
       <h3 className="govuk-heading-m">{debt ? "Change debt" : "Add a debt"}</h3>
       <ErrorSummary
         error={save.error}
-        fields={{ debt_type: `${prefix}-type`, balance_pence: `${prefix}-balance`, account_reference: `${prefix}-ref`, creditor_id: `${prefix}-creditor`, last_payment_date: `${prefix}-last-payment` }}
+        fields={{
+          debt_type: `${prefix}-type`,
+          balance_pence: `${prefix}-balance`,
+          account_reference: `${prefix}-ref`,
+          creditor_id: `${prefix}-creditor`,
+          last_payment_date: `${prefix}-last-payment`,
+          ccj: `${prefix}-ccj`,
+          ownership: `${prefix}-ownership`,
+        }}
       />
       <Select id={`${prefix}-type`} name="debt_type" label="Type" value={type} onChange={setType} error={save.error} options={DEBT_TYPES.map((t) => [t, label(t)] as const)} />
       <Select
@@ -125,7 +141,33 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
         name={creditors.data?.items.find((c) => c.id === creditor)?.name ?? "This creditor"}
         reference={reference}
       />
-      <TextInput id={`${prefix}-last-payment`} name="last_payment_date" label="Date of last payment" hint="For example 2024-03-27" width="10" value={lastPayment} onChange={setLastPayment} error={save.error} />
+      <DateInput id={`${prefix}-last-payment`} name="last_payment_date" label="Date of last payment" value={lastPayment} onChange={setLastPayment} error={save.error} />
+      <Select
+        id={`${prefix}-ccj`}
+        name="ccj"
+        label="County court judgment on it"
+        value={ccj}
+        onChange={setCcj}
+        error={save.error}
+        options={[
+          ["", "Not known"],
+          ["yes", "Yes"],
+          ["no", "No"],
+        ]}
+      />
+      <Select
+        id={`${prefix}-ownership`}
+        name="ownership"
+        label="Whose debt"
+        value={ownership}
+        onChange={setOwnership}
+        error={save.error}
+        options={[
+          ["", "Not recorded"],
+          ["sole", "The client's alone"],
+          ["joint", "Joint, with someone else"],
+        ]}
+      />
       <div className="govuk-button-group">
         <Button busy={save.isPending}>{debt ? "Save changes" : "Add debt"}</Button>
         <button type="button" className="govuk-link cma-link-button" onClick={() => onDone()}>

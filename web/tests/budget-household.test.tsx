@@ -1,0 +1,79 @@
+// The budget's household and what was considered: recorded in the editor and sent with the
+// lines (the SFS needs them to be exported); what the editor read and did not change — an
+// asset-use answer, the SFS details — goes back as read, not cleared.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen } from "@testing-library/react";
+
+const state = vi.hoisted(() => ({ sent: [] as any[] }));
+vi.hoisted(() => {
+  const details = {
+    additional_notes: [], client_address: null, client_date_of_birth: "1980-01-01", client_employment_status: ["Retired", "Carer"],
+    client_employment_status_other: null, client_name: "Ann Lee", housing_tenure_other: null, is_joint_application: false,
+    partner_date_of_birth: null, partner_employment_status: [], partner_employment_status_other: null, partner_name: null,
+  };
+  const out = {
+    case_id: "k1", version: 2, completed_at: null, deficit: null, details, guidelines: [], guidelines_loaded: false, updated_at: "2026-12-01T10:00:00Z",
+    summary: { available_for_non_priority_pence: 0, available_for_priority_pence: 0, debt_admin_fee_pence: 0, income_minus_outgoings_pence: 0, savings_contribution_pence: 0, total_fixed_pence: 0, total_flexible_pence: 0, total_income_pence: 0, total_outgoings_pence: 0, total_priority_offers_pence: 0 },
+    budget: {
+      lines: { rent: { key: "rent", amount_pence: 50000, frequency: "monthly", note: null } }, household: null, category_notes: {}, other_essentials: [],
+      debt_admin_fee_pence: 0, savings_contribution_pence: 0, savings_contribution_considered: null, asset_use_considered: true,
+    },
+  };
+  globalThis.fetch = (async (input: Request) => {
+    const url = new URL(input.url);
+    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    if (input.method === "PUT") {
+      state.sent.push({ body: await input.json(), ifMatch: input.headers.get("If-Match") });
+      return json({ ...out, version: 3 });
+    }
+    if (url.pathname.endsWith("/budget")) return json(out);
+    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
+  }) as typeof fetch;
+});
+
+vi.mock("../src/auth/session", () => ({
+  useMe: () => ({ me: { user_id: "u1", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
+}));
+
+import { Budget } from "../src/pages/case/Budget";
+
+function show() {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={qc}>
+      <Budget caseId="k1" />
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  state.sent.length = 0;
+});
+
+test("the household, the client's work and the savings answer are sent; the asset answer and other details go back as read", async () => {
+  show();
+  fireEvent.change(await screen.findByLabelText("Housing"), { target: { value: "Tenant - private sector" } });
+  fireEvent.click(screen.getByLabelText("The client has a partner"));
+  fireEvent.change(screen.getByLabelText("Children under 16"), { target: { value: "2" } });
+  fireEvent.change(screen.getByLabelText("The client's work"), { target: { value: "Part-time" } });
+  fireEvent.change(screen.getByLabelText("Was a contribution to savings considered?"), { target: { value: "no" } });
+  fireEvent.click(screen.getByRole("button", { name: "Save budget" }));
+  await vi.waitFor(() => expect(state.sent).toHaveLength(1));
+  const { body, ifMatch } = state.sent[0];
+  expect(ifMatch).toBe('"2"');
+  expect(body.household).toEqual({
+    has_partner: true, tenure: "Tenant - private sector", dependent_children_under_16: 2, dependent_children_16_18: 0, other_dependants: 0, non_dependants: 0, vehicles: 0,
+  });
+  expect(body.details.client_employment_status).toEqual(["Part-time", "Carer"]);
+  expect(body.details.client_date_of_birth).toBe("1980-01-01");
+  expect(body.savings_contribution_considered).toBe(false);
+  expect(body.asset_use_considered).toBe(true);
+});
+
+test("a count that is not a whole number is refused by its box, and nothing is sent", async () => {
+  show();
+  fireEvent.change(await screen.findByLabelText("Vehicles"), { target: { value: "two" } });
+  fireEvent.click(screen.getByRole("button", { name: "Save budget" }));
+  expect(await screen.findAllByText(/must be a whole number, like 2/)).not.toHaveLength(0);
+  expect(state.sent).toEqual([]);
+});
