@@ -585,7 +585,7 @@ FAMILY_AJ = Family(
     "AJ, read since round 32", build_aj, aj_text, aj_pages, aj_scanned, aj_values_in_text, False
 )
 FAMILY_AK = Family(
-    "held-out AK, written blind", build_ak, ak_text, ak_pages, ak_scanned, ak_values_in_text, True
+    "AK, read since round 33", build_ak, ak_text, ak_pages, ak_scanned, ak_values_in_text, False
 )
 
 
