@@ -25,7 +25,12 @@ from attrs import frozen
 from cma_adapters.rules_assistant import classifier, label_learning, ranker, statements
 from cma_adapters.rules_assistant.fields import evidence, read_fields
 from cma_adapters.rules_assistant.fields_kinds import defined_terms, keyed_boxes
-from cma_adapters.rules_assistant.layout import Layout, carry_headers, page_layout
+from cma_adapters.rules_assistant.layout import (
+    Layout,
+    carry_headers,
+    carry_row_labels,
+    page_layout,
+)
 from cma_adapters.rules_assistant.values import Candidate, parse_frequency
 from cma_core.documents.errors import AssistantReplyInvalid
 from cma_core.documents.model import (
@@ -204,8 +209,10 @@ _REFERENCE = re.compile(
     r"\s*[:.#]?\s*(?P<ref>[A-Z0-9][A-Z0-9/-]{3,}(?:[ ][0-9]{3,})*)",
     re.IGNORECASE,
 )
+# (a claim number has a figure: "Quote the claim number whenever you write" names none,
+# round 33)
 _CLAIM_NUMBER = re.compile(
-    r"claim\s+(?:number|no\.?)\s*[:.]?\s*(?P<n>[A-Z0-9]{6,10})\b", re.IGNORECASE
+    r"claim\s+(?:number|no\.?)\s*[:.]?\s*(?P<n>(?=[A-Z]*\d)[A-Z0-9]{6,10})\b", re.IGNORECASE
 )
 _LETTER_DATE_LABEL = re.compile(
     r"(?:issue\s+date|date\s+of\s+issue|date\s+of\s+(?:notice|demand|letter)|bill\s+date"
@@ -420,6 +427,9 @@ def read(
         ]
     # (numbered boxes explained by a key: the key's words set over each box, round 14)
     layouts = carry_headers([defined_terms(keyed_boxes(page_layout(p))) for p in pages])
+    # (a table's columns run on to the next page: its rows' labels set beside their
+    # values there, round 33)
+    layouts = carry_row_labels(layouts)
     found = read_fields(layouts, text, document_class, learned)
     refined = document_class if given is not None else refine_class(document_class, found, text)
     if given is None and refined is C.OTHER and confidence < _UNSURE:
