@@ -598,6 +598,11 @@ _UTILITY = re.compile(
     r"\b(?:gas|electric\w*|energy|water|sewerage|waste ?water|power|fuel|heating|meters?"
     r"|supply|supplier|tariff|kwh|broadband|tele ?phone|phone|mobile|internet|landline)\b"
 )
+# What a bill shows: what was used and what it costs (round 33).
+_BILLED = re.compile(
+    r"\b(?:meters?|readings?|kwh|units|standing charges?|tariff|usage|used|consumption"
+    r"|(?:billing|bill) period|this bill|your bill|amount due|total due|charges? for)\b"
+)
 _LENT = re.compile(
     r"\b(?:loan|credit card|card account|(?:credit|finance|hire purchase) agreement|overdraft"
     r"|borrowed|lent)\b"
@@ -752,6 +757,10 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     * Read as utility arrears, it names a loan or a card (a credit agreement, an
       overdraft) and nothing a utility supplies (gas, electricity, water, a phone line):
       a creditor letter.
+    * Read as a utility bill, it says it asks for nothing ("nothing to pay", "you do not
+      need to do anything") and shows nothing billed (no meter, reading, units, tariff,
+      standing charge, bill period): other (a supplier's notice of a credit or a discount,
+      round 33).
     * It says in two or more different ways that the debt is secured on the home
       ("secured loan", "possession proceedings", "your home may be at risk",
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
@@ -798,6 +807,12 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
             return C.COUNTY_COURT_JUDGMENT  # a court's judgment (decree) for an amount
     if cls is C.UTILITY_ARREARS and not _UTILITY.search(flat) and _LENT.search(flat):
         return C.CREDITOR_LETTER  # a loan or a card, and nothing a utility supplies
+    if (
+        cls is C.UTILITY_BILL
+        and (_SETTLED.search(flat) or _NOT_ASKED.search(flat))
+        and not _BILLED.search(flat)
+    ):
+        return C.OTHER  # a supplier's notice of a credit: nothing to pay, nothing billed
     if cls is not C.CREDITOR_LETTER:
         return cls
     if gives:

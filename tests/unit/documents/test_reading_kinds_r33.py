@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from tests.unit.documents.reading_support import one_page
+from tests.unit.documents.reading_support import one_page, read_by_rules
 
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
@@ -277,3 +277,36 @@ def test_after_ocr_a_padded_days_nought_read_as_a_letter() -> None:
         )
         read = extract(page.text, [page], None, given=C.CREDITOR_LETTER)
         assert read.letter_date == dt.date(2027, 5, 4), day
+
+
+# -- a supplier's notice of a credit -----------------------------------------------------------
+
+
+def test_a_suppliers_notice_of_a_credit_is_no_bill() -> None:
+    """An energy supplier's letter that a rebate was put on the account: read by the word
+    model as a bill (a supplier, an account, an amount), it says there is nothing to pay
+    and shows nothing billed, so it is other; a bill that says nothing is to pay this month
+    but shows its meter readings stays a bill."""
+    page = [
+        (Cell(0.08, "Over Wyre Power Ltd", bold=True),),
+        (Cell(0.08, "Hall Gate Lane, Preesall FY6 0NP"),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Account number 4410229718"),),
+        (Cell(0.08, "12 January 2027"),),
+        (Cell(0.08, "Credit on your electricity account", bold=True),),
+        (Cell(0.08, "Dear Mr Cottam-Whiteside,"),),
+        (Cell(0.08, "We have added £95.00 to your electricity account as a goodwill credit."),),
+        (Cell(0.08, "You do not need to do anything, and nothing is owed. The credit will"),),
+        (Cell(0.08, "come off your next electricity charges."),),
+        (Cell(0.08, "Over Wyre Power Ltd. Registered office as above, company number 61120447."),),
+    ]  # fmt: skip
+    read = read_by_rules(page)
+    assert read.document_class is C.OTHER, read.document_class
+    bill = [
+        *page[:6],
+        (Cell(0.08, "Your electricity bill", bold=True),),
+        (Cell(0.08, "Meter reading 40417 (actual), units used 312 kWh"),),
+        (Cell(0.08, "Electricity charges for the period £98.11, paid by Direct Debit"),),
+        (Cell(0.08, "There is nothing to pay: your Direct Debit covers this bill."),),
+    ]
+    assert read_by_rules(bill).document_class is C.UTILITY_BILL
