@@ -25,7 +25,12 @@ from attrs import frozen
 from cma_adapters.rules_assistant import classifier, label_learning, ranker, statements
 from cma_adapters.rules_assistant.fields import evidence, read_fields
 from cma_adapters.rules_assistant.fields_kinds import defined_terms, keyed_boxes
-from cma_adapters.rules_assistant.layout import Layout, carry_headers, page_layout
+from cma_adapters.rules_assistant.layout import (
+    Layout,
+    carry_headers,
+    carry_row_labels,
+    page_layout,
+)
 from cma_adapters.rules_assistant.values import Candidate, parse_frequency
 from cma_core.documents.errors import AssistantReplyInvalid
 from cma_core.documents.model import (
@@ -204,8 +209,10 @@ _REFERENCE = re.compile(
     r"\s*[:.#]?\s*(?P<ref>[A-Z0-9][A-Z0-9/-]{3,}(?:[ ][0-9]{3,})*)",
     re.IGNORECASE,
 )
+# (a claim number has a figure: "Quote the claim number whenever you write" names none,
+# round 33)
 _CLAIM_NUMBER = re.compile(
-    r"claim\s+(?:number|no\.?)\s*[:.]?\s*(?P<n>[A-Z0-9]{6,10})\b", re.IGNORECASE
+    r"claim\s+(?:number|no\.?)\s*[:.]?\s*(?P<n>(?=[A-Z]*\d)[A-Z0-9]{6,10})\b", re.IGNORECASE
 )
 _LETTER_DATE_LABEL = re.compile(
     r"(?:issue\s+date|date\s+of\s+issue|date\s+of\s+(?:notice|demand|letter)|bill\s+date"
@@ -420,6 +427,9 @@ def read(
         ]
     # (numbered boxes explained by a key: the key's words set over each box, round 14)
     layouts = carry_headers([defined_terms(keyed_boxes(page_layout(p))) for p in pages])
+    # (a table's columns run on to the next page: its rows' labels set beside their
+    # values there, round 33)
+    layouts = carry_row_labels(layouts)
     found = read_fields(layouts, text, document_class, learned)
     refined = document_class if given is not None else refine_class(document_class, found, text)
     if given is None and refined is C.OTHER and confidence < _UNSURE:
@@ -588,6 +598,11 @@ _UTILITY = re.compile(
     r"\b(?:gas|electric\w*|energy|water|sewerage|waste ?water|power|fuel|heating|meters?"
     r"|supply|supplier|tariff|kwh|broadband|tele ?phone|phone|mobile|internet|landline)\b"
 )
+# What a bill shows: what was used and what it costs (round 33).
+_BILLED = re.compile(
+    r"\b(?:meters?|readings?|kwh|units|standing charges?|tariff|usage|used|consumption"
+    r"|(?:billing|bill) period|this bill|your bill|amount due|total due|charges? for)\b"
+)
 _LENT = re.compile(
     r"\b(?:loan|credit card|card account|(?:credit|finance|hire purchase) agreement|overdraft"
     r"|borrowed|lent)\b"
@@ -742,6 +757,10 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     * Read as utility arrears, it names a loan or a card (a credit agreement, an
       overdraft) and nothing a utility supplies (gas, electricity, water, a phone line):
       a creditor letter.
+    * Read as a utility bill, it says it asks for nothing ("nothing to pay", "you do not
+      need to do anything") and shows nothing billed (no meter, reading, units, tariff,
+      standing charge, bill period): other (a supplier's notice of a credit or a discount,
+      round 33).
     * It says in two or more different ways that the debt is secured on the home
       ("secured loan", "possession proceedings", "your home may be at risk",
       "mortgage"): mortgage arrears, a priority debt an adviser must not read as an
@@ -788,6 +807,12 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
             return C.COUNTY_COURT_JUDGMENT  # a court's judgment (decree) for an amount
     if cls is C.UTILITY_ARREARS and not _UTILITY.search(flat) and _LENT.search(flat):
         return C.CREDITOR_LETTER  # a loan or a card, and nothing a utility supplies
+    if (
+        cls is C.UTILITY_BILL
+        and (_SETTLED.search(flat) or _NOT_ASKED.search(flat))
+        and not _BILLED.search(flat)
+    ):
+        return C.OTHER  # a supplier's notice of a credit: nothing to pay, nothing billed
     if cls is not C.CREDITOR_LETTER:
         return cls
     if gives:

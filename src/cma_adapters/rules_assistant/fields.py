@@ -79,6 +79,7 @@ from cma_adapters.rules_assistant.prose import (
 )
 from cma_adapters.rules_assistant.structures import (
     better_read,
+    column_totals,
     dated_steps,
     in_quote,
     letterhead,
@@ -187,6 +188,7 @@ def read_fields(
     found["gross_pence"] = labelled_candidates(
         "gross_pence", layouts, GROSS_LABELS, parse_money, gross_score, 4
     )
+    found["gross_pence"] += column_totals(layouts)  # (round 33)
     found["frequency"] = labelled_candidates(
         "frequency", layouts, FREQUENCY_LABELS, parse_frequency, None, 3
     )

@@ -604,7 +604,20 @@ def reference_score(hit: Hit, weight: float) -> float:
         s -= 2.0
     if re.match(r"PBA\d{7}\b", hit.text.strip().upper()):
         s -= 4.0  # the format of a court fee account (HMCTS "Payment by Account")
+    # (the label's words up to the value, in its cell: "Account | print 035192")
+    lead = hit.text.split()
+    upto = next((i for i, w in enumerate(lead) if re.search(r"\d", w)), 0)
+    if _PAPERS_NUMBER.search(" ".join(norm_words(label_before(hit) + " " + " ".join(lead[:upto])))):
+        s -= 4.0
     return s
+
+
+# The number of a paper printed from the account ("Account print 035192", "Ledger extract
+# no. 88", "Report 4471"): it numbers the print, not the account (round 33)
+_PAPERS_NUMBER = re.compile(
+    r"\b(?:print|printout|print out|report|extract|listing|export|batch|print run)"
+    r"(?: (?:no|number|ref|reference|id))?$"
+)
 
 
 _BANK = re.compile(r"\b(?:bank|building society)\b", re.I)
@@ -634,7 +647,9 @@ def creditor_score(hit: Hit, weight: float) -> float:
         return change
     if re.search(r"\b(?:representative|solicitors?|agents?)\b", label):
         return -4.0
-    if _PARTYS_NUMBER.match(label):
+    # (a note in brackets says what the party is, "Claimant (motor loan company)": no
+    # number's label, round 33)
+    if _PARTYS_NUMBER.match(" ".join(norm_words(re.sub(r"\([^()]*\)", " ", hit.context)))):
         return -4.0  # "Client's order number: X | Y": the label is the number's (round 25)
     # (an address alone is where to write; "Claimant's name and address" names them)
     return -4.0 if re.search(r"\baddress", label) and not re.search(r"\bnames?\b", label) else 0.0
@@ -720,6 +735,12 @@ def income_score(hit: Hit, weight: float) -> float:
         return -4.0
     if re.search(r"\bafter (?:tax and )?deductions\b", label):
         return 0.0  # net pay, however many deductions it names
+    # (net pay worked out in its label: "Net pay (additions less deductions)", "Take home
+    # (earnings minus deductions)", round 33)
+    if re.search(r"\b(?:net|take home)\b", label) and re.search(
+        r"\b(?:less|minus)(?: total)? deductions\b", label
+    ):
+        return 0.0
     bad = r"\b(?:gross|deductions?|tax|before|year to date|ytd|td|this year)\b"
     if deduction_named(hit.context):
         return -4.0  # "Pension (net pay)": a deduction under a net pay scheme (round 15)

@@ -1489,3 +1489,121 @@ def carry_headers(layouts: Sequence[Layout]) -> list[Layout]:
         marked = tuple(r + (r > head) for r in page.marked)
         out[i] = attrs.evolve(page, rows=rows, row_tops=tops, marked=marked)
     return out
+
+
+def _key(cell: Cell | None) -> str | None:
+    """A row's key in a table's first column ("01", "7"; OCR's "O1" and "l2" read as
+    figures), or None."""
+    if cell is None:
+        return None
+    text = cell.text.strip().translate(str.maketrans("OoIl", "0011"))
+    if not _LINE_NUMBER.fullmatch(text):
+        return None
+    return text.lstrip("0") or "0"
+
+
+def _table_cells(layout: Layout, head: int, column: Cell) -> list[tuple[int, Cell, Cell | None]]:
+    """The rows of the table under header row ``head`` (each row within 2.5 line heights of
+    the last): each row's cell under the heading ``column`` and its key cell (in the first
+    heading's column), until a row with nothing under ``column``."""
+    tolerance = 0.04 * layout.width
+    first = layout.rows[head][0]
+    out: list[tuple[int, Cell, Cell | None]] = []
+    last = layout.row_tops[head]
+    for r in range(head + 1, len(layout.rows)):
+        if layout.row_tops[r] - last > 2.5 * layout.line_height:
+            break
+        under = next((c for c in layout.rows[r] if abs(c.left - column.left) <= tolerance), None)
+        if under is None:
+            break
+        key = next(
+            (
+                c
+                for c in layout.rows[r]
+                if c.right <= under.left and abs(c.left - first.left) <= tolerance
+            ),
+            None,
+        )
+        out.append((r, under, key))
+        last = layout.row_tops[r]
+    return out
+
+
+def _squeezed(cell: Cell, page: int, row: int, left: float, right: float, top: int) -> Cell:
+    """``cell``'s words set between ``left`` and ``right`` on another page's row (their
+    widths scaled to fit), at ``top``."""
+    span = max(1, cell.right - cell.left)
+    scale = max(0.05, min(1.0, (right - left) / span))
+    words = tuple(
+        attrs.evolve(
+            w,
+            box=Box(
+                left=round(left + (w.box.left - cell.left) * scale),
+                top=top,
+                width=max(1, round(w.box.width * scale)),
+                height=w.box.height,
+            ),
+        )
+        for w in cell.words
+    )
+    return Cell(page=page, row=row, words=words)
+
+
+def carry_row_labels(layouts: Sequence[Layout]) -> list[Layout]:
+    """A table too wide for its paper, its *columns* run on to the next page ("columns D
+    to F continue on page 2"): the next page repeats the first column's heading ("Line",
+    "No.") over the same rows in the same order, with the other columns' headings new, so
+    its values have no labels on their page. Each row's label (the first page's second
+    column, words without figures in most rows) is set before that row's value on the
+    next page, so each value is read beside its label. The rows are paired in order (OCR
+    often loses the key column's small figures), and only where both pages have as many
+    rows and no pair of keys disagrees (round 33)."""
+    out = list(layouts)
+    for j in range(1, len(out)):
+        page, nxt = out[j - 1], out[j]
+        for h1, head1 in enumerate(page.rows):
+            if len(head1) < 2 or not all(_words_only(c) for c in head1):
+                continue
+            for h2, head2 in enumerate(nxt.rows):
+                if (
+                    len(head2) < 2
+                    or not all(_words_only(c) for c in head2)
+                    or norm_words(head2[0].text) != norm_words(head1[0].text)
+                    or abs(head2[0].left / nxt.width - head1[0].left / page.width) > 0.04
+                    or any(
+                        norm_words(a.text) == norm_words(b.text)
+                        for a in head1[1:]
+                        for b in head2[1:]
+                    )
+                ):
+                    continue
+                labels = _table_cells(page, h1, head1[1])
+                values = _table_cells(nxt, h2, head2[1])
+                if len(labels) < 2 or len(labels) != len(values):
+                    continue
+                if 3 * sum(_label_like(c, most=8) for _, c, _ in labels) < 2 * len(labels):
+                    continue
+                if any(
+                    _key(a) is not None and _key(b) is not None and _key(a) != _key(b)
+                    for (_, _, a), (_, _, b) in zip(labels, values, strict=True)
+                ):
+                    continue
+                rows = list(nxt.rows)
+                for (_, label, _), (r, value, _) in zip(labels, values, strict=True):
+                    if not _label_like(label, most=8):
+                        continue
+                    row = rows[r]
+                    at = row.index(value)
+                    start = max([head2[0].right, *(c.right for c in row[:at])])
+                    gap = 0.3 * nxt.line_height
+                    moved = _squeezed(
+                        label, nxt.page, r, start + gap, value.left - gap, value.box.top
+                    )
+                    rows[r] = (*row[:at], moved, *row[at:])
+                nxt = attrs.evolve(nxt, rows=tuple(rows))
+                out[j] = nxt
+                break
+            else:
+                continue
+            break
+    return out

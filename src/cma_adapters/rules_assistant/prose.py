@@ -143,10 +143,16 @@ _ORG_SUFFIX = (
 )
 
 
+# A lower-case word inside a place's name, before a capital (round 33)
+_PARTICLE = r"(?:le|la|les|de la|de|del|du|des|en|upon|under|super|cum)(?=\s+[A-Z])"
+
+
 # A name runs on to its legal form: "Calverley Portfolio Holdings Ltd", not "Calverley
 # Portfolio".
 _ORG_IN_TEXT = re.compile(
-    rf"\b[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|&|and|for|of))*?\s+{_ORG_SUFFIX}\b"
+    # (a place's name with a particle in lower case runs on: "Burgh le Marsh", "Stoke
+    # upon Tern", "Ashby de la Zouch", round 33)
+    rf"\b[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|&|and|for|of|{_PARTICLE}))*?\s+{_ORG_SUFFIX}\b"
     rf"(?:\s+{_ORG_SUFFIX}\b)*(?:(?:\s+[A-Z][\w'.-]*){{0,2}}?\s+(?:Ltd|Limited|plc|PLC|LLP"
     # (the legal form as OCR reads it, which ``parse_name`` puts right: round 16)
     r"|ple|pic|Lid)\b)?"

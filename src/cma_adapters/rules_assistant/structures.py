@@ -1091,3 +1091,56 @@ def public_payer_lines(layouts: Sequence[Layout]) -> list[Candidate]:
                     )
                 )  # fmt: skip
     return out
+
+
+# A payslip's two money columns, what is added and what is taken off ("Additions |
+# Deductions", "Payments | Deductions", "Earnings | Stoppages"), and its row of totals
+# under them ("Totals | 520.32 | 125.24"): the total under the first is the gross pay
+# (round 33).
+_ADDED_HEADING = re.compile(
+    r"(?:additions|payments|earnings|pay|gross pay|payments and allowances|earned|amounts? paid)"
+)
+_TAKEN_HEADING = re.compile(r"(?:deductions|deducted|stoppages|taken off)")
+_TOTALS_ROW = re.compile(r"(?:totals?|sub ?totals?|totals? this (?:period|week|month))")
+
+
+def column_totals(layouts: Sequence[Layout]) -> list[Candidate]:
+    """The gross pay as a payslip's row of totals gives it: the figure of a row opening
+    with "Total(s)", within a page's table under a header row that heads one column with
+    what is added (``_ADDED_HEADING``) and a later one with what is taken off
+    (``_TAKEN_HEADING``), nearer the first column's centre than the second's."""
+    out: list[Candidate] = []
+    for layout in layouts:
+        for h, head in enumerate(layout.rows):
+            words = [" ".join(norm_words(c.text)) for c in head]
+            added = next(
+                (c for c, w in zip(head, words, strict=True) if _ADDED_HEADING.fullmatch(w)), None
+            )
+            taken = next(
+                (c for c, w in zip(head, words, strict=True) if _TAKEN_HEADING.fullmatch(w)), None
+            )
+            if added is None or taken is None or added.left >= taken.left:
+                continue
+            centre = (added.left + added.right) / 2
+            other = (taken.left + taken.right) / 2
+            for r in range(h + 1, min(h + 30, len(layout.rows))):
+                row = layout.rows[r]
+                if len(row) < 2 or not _TOTALS_ROW.fullmatch(" ".join(norm_words(row[0].text))):
+                    continue
+                under = [
+                    c
+                    for c in row[1:]
+                    if parse_money(c.text) is not None
+                    and abs((c.left + c.right) / 2 - centre) < abs((c.left + c.right) / 2 - other)
+                ]
+                if under:
+                    cell = min(under, key=lambda c: abs((c.left + c.right) / 2 - centre))
+                    out.append(
+                        Candidate(
+                            field="gross_pence", value=parse_money(cell.text), shown=cell.text,
+                            page=layout.page, box=cell.box, label=f"{row[0].text} ({added.text})",
+                            role="the added column's total", score=3.5, order=(layout.page, r),
+                        )
+                    )  # fmt: skip
+                break
+    return out

@@ -197,6 +197,8 @@ ORGANISATION = re.compile(
     # a benefit's own office, which pays it: "Pension Centre", "Maternity Allowance Centre"
     # (not "Customer Contact Centre", "Claim Production Centre": a desk of any firm)
     r"|(?:(?<=Allowance )|(?<=Pension )|(?<=Benefit )|(?<=Benefits ))Centre"
+    # (and a payment's named so: "Winter Fuel Payment Centre", round 33)
+    r"|(?<=[A-Za-z] Payment )Centre"
     # "The Pension Service" (a name's last word), not "Service date" (a label)
     r"|(?<=[A-Za-z] )Service(?!\s+[a-z])"
     # a body named for the country, "UK" its name's last word: "Veterans UK" ("Registered
@@ -386,12 +388,17 @@ _NINE_FOR_NOUGHT = re.compile(
 )
 
 
+# A padded day's nought read as a letter O, or an O printed before it ("THU O01 OCT 2026",
+# "O4 May 2027"): the day is its figures (round 33).
+_O_BEFORE_DAY = re.compile(rf"\b[Oo]+(?=[0-3]?\d(?:st|nd|rd|th)?[\s/-]+(?:{_MONTH_RE})\b)", re.I)
+
+
 def parse_date(text: str) -> dt.date | None:
     for m in DATE.finditer(text):
         date = date_of(m)
         if date is not None:
             return date
-    mended = _NINE_FOR_NOUGHT.sub("0", text)
+    mended = _O_BEFORE_DAY.sub("", _NINE_FOR_NOUGHT.sub("0", text))
     return parse_date(mended) if mended != text else None
 
 
@@ -466,6 +473,7 @@ _BENEFIT_NAME = re.compile(
 # "Customer Services", "Solicitors", "Collections".
 _GENERIC = re.compile(
     r"^(?:(?:customer|client|account|accounts|collections?|recover(?:y|ies)|revenues?"
+    r"|overpayments?"
     r"|benefits?|income|payroll|services?|department|team|office|unit|centre|solicitors"
     r"|the|and|&|our|your|ltd|limited|plc|llp)\s*)+$",
     re.IGNORECASE,

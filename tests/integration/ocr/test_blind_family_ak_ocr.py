@@ -1,5 +1,5 @@
-"""Held-out family AK (written blind) photographed in a ring binder, scanned by a phone app
-under flickering LED light or rained on, read by real Tesseract and the reader as the
+"""Family AK (written blind, read since round 33) photographed in a ring binder, scanned by
+a phone app under flickering LED light or rained on, read by real Tesseract and the reader as the
 product ships it (the learned field ranker on): eight single-page documents over AK's three
 scans (a card company's starburst letter, in the binder, as colour JPEG; a money claim on a
 drop-out red form, under the flicker, as one-page PDF; a holiday park's pay slip, rained
@@ -9,8 +9,8 @@ energy bill with its T account, rained on, as PNG without its resolution; a War 
 Pension award in English and Romanian, in the binder; an enforcement notice with its ready
 reckoner, under the flicker). AK's two-page documents (the spill) are read by
 ``benchmarks/intake_accuracy.py --family ak --ocr-ak 19``, which reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AK"). Only aggregate figures are
-printed: AK's individual misses are not written down."""
+class; the figures are in benchmarks/OCR.md ("Family AK", and "Round 33", which read AK's
+misses: every figure on AK since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import asyncio
 
 import pytest
 from tests.integration.ocr.blind_read import read_chosen
-from tests.unit.documents.blind_families import floor_params, meets_floor
+from tests.unit.documents.blind_families import meets_floor
 
 from cma_adapters.rules_assistant.corpus import Score
 from cma_adapters.rules_assistant.corpus_blind_ak import ak_scanned, build_ak, values_in_text
@@ -49,8 +49,14 @@ FIRST = (
     "verbatim in the OCR text 40 of 41 (branch corpusak off f7469ec = main's round-31 "
     "reader, shipped field ranker 2026-12-05.31)"
 )
-UNMET = frozenset({"creditor_name", "letter_date"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_33 = (
+    "every floor met, the creditor 6/6 and the letter date 8/8 (rules of round 33, models "
+    "2026-12-06.35; the letter date by the round's last rule, a nought read as 'O')"
+)
+"""After round 33, which read AK's misses (training-side): the creditor and the letter
+date, strict xfails at the first measurement, meet their floors (plain assertions: a note
+in brackets after a party's label makes no number's label of it; a padded day's nought
+read as a letter O, "O01 OCT", is the day)."""
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +68,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AK (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AK (seen since round 33), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -75,14 +81,9 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(
-        ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AK after OCR, first measurement under the issue's floor: {FIRST}",
-    ),
-)
+@pytest.mark.parametrize("field", ["document_class", *FIELDS_HERE])
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 33: a regression check of a training-side figure (ROUND_33; blind,
+    first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
+    the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

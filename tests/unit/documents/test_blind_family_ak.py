@@ -1,12 +1,13 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
-"""Held-out family AK (``corpus_blind_ak.py``), written blind in a thirty-first hand (its
+"""Family AK (``corpus_blind_ak.py``), written blind in a thirty-first hand (its
 organisations and wording new to A-Z, G, E, F, I, J, AA, AB, AC, AD, AE, AF, AG, AH, AI and
-AJ): the family itself (every class, ground truth printed, deterministic, laid out on the
-page, each setting as it says) and that it is never trained on, and the reader measured on
-it (blind: aggregates only) on perfect text as the product reads (the shipped classifier
-and field ranker). The OCR sample is in tests/integration/ocr/test_blind_family_ak_ocr.py;
-the figures are in benchmarks/OCR.md ("Family AK"). Two documents a class keep this module
-to a few seconds; the benchmark reads four."""
+AJ) and read since round 33: the family itself (every class, ground truth printed,
+deterministic, laid out on the page, each setting as it says), that it is trained on only
+as a read family, and the reader on it on perfect text as the product reads (the shipped
+classifier and field ranker). The OCR sample is in
+tests/integration/ocr/test_blind_family_ak_ocr.py; the figures are in benchmarks/OCR.md
+("Family AK", and "Round 33", which read AK's misses). Two documents a class keep this
+module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -25,14 +26,13 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ak, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ak, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ak import (
@@ -439,11 +439,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ak") == digest()
 
 
-def test_family_ak_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ak", "AK")
+def test_family_ak_is_trained_on_only_as_a_read_family() -> None:
+    """AK is seen since round 33 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AK" in read_families.READ
+    assert "corpus_blind_ak" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ak", "AK")
 
 
-# -- the reader on AK (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AK (seen since round 33, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -464,27 +471,33 @@ FIRST = (
     "off f7469ec = main's round-31 reader, shipped classifier and field ranker 2026-12-05.31; "
     "on 76 documents creditor 52/60 and reference 50/60: benchmarks/OCR.md, 'Family AK')"
 )
-"""The first measurement (38 documents here): every floor met but the creditor and the
-reference."""
-UNMET = frozenset({"creditor_name", "account_reference"})
-"""The floors not met at the first measurement (strict xfails below)."""
+"""The first measurement, blind (38 documents here): every floor met but the creditor and
+the reference (strict xfails until round 33)."""
+ROUND_33 = (
+    "class 38/38 and every field 100% (creditor 30/30, reference 30/30, original creditor "
+    "2/2, letter date 36/36 ...): rules of round 33, models 2026-12-06.34 and .35"
+)
+"""As shipped after round 33, which read AK's misses (training-side): the creditor and the
+reference meet their floors (plain assertions: a table whose columns run on to the next
+page reads each value with its row's label, a print's number is no reference, a note in
+brackets after "Claimant" makes no number's label of it, a place's name with "le" in it is
+one name)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.5, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the floors of the fields that every debt letter states: a collapse, not a
-small loss (why any of them is low is not looked into: AK is blind)."""
+small loss."""
 
 
 def test_family_ak_is_read_above_a_collapse_floor(ak_score: Score) -> None:
-    print("\n" + ak_score.table("held-out family AK (written blind), perfect text"))
+    print("\n" + ak_score.table("family AK (seen since round 33), perfect text"))
     assert ak_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (ak_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AK blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ak_meets_the_floor(ak_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 33, so a regression check of a training-side figure, no longer a
+    strict xfail: ROUND_33 (blind, first measurement: FIRST). The issue's floors: 95% for
+    the class, 90% for each field the documents state."""
     assert meets_floor(ak_score.accuracy(field), field), field
