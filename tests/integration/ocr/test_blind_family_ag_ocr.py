@@ -1,15 +1,15 @@
-"""Held-out family AG (written blind) as a cockled page, a phone photo held by its edge or a
-scan from a slipping sheet feeder, read by real Tesseract and the reader as the product
-ships it (the learned field ranker on): seven single-page documents over AG's three scans
-(a credit union's captioned form, cockled, as greyscale PNG; an enforcement agents' "At a
-glance" letter photographed with a thumb over its margin, as JPEG; an orchard's piece-work
-pay advice from the slipping feeder, as PNG with its resolution; a judgment on pleading
-paper, cockled; an energy bill's bill-of-costs account, thumb photo; a council tax reminder
-as a merge with its field shading, slipping feeder, as PNG without its resolution; a
-Reduced Earnings Allowance award as a captioned form, cockled).
-``benchmarks/intake_accuracy.py --family ag --ocr-ag 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AG"). Only aggregate figures are
-printed: AG's individual misses are not written down."""
+"""Family AG (written blind, read since round 34) as a cockled page, a phone photo held by its
+edge or a scan from a slipping sheet feeder, read by real Tesseract and the reader as the
+product ships it (the learned field ranker on): seven single-page documents over AG's three
+scans (a credit union's captioned form, cockled, as greyscale PNG; an enforcement agents'
+"At a glance" letter photographed with a thumb over its margin, as JPEG; an orchard's
+piece-work pay advice from the slipping feeder, as PNG with its resolution; a judgment on
+pleading paper, cockled; an energy bill's bill-of-costs account, thumb photo; a council tax
+reminder as a merge with its field shading, slipping feeder, as PNG without its resolution;
+a Reduced Earnings Allowance award as a captioned form, cockled).
+``benchmarks/intake_accuracy.py --family ag --ocr-ag 19`` reads one document of every class;
+the figures are in benchmarks/OCR.md ("Family AG", and "Round 34", which read AG's misses:
+every figure on AG since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import asyncio
 
 import pytest
 from tests.integration.ocr.blind_read import read_chosen
-from tests.unit.documents.blind_families import floor_params, meets_floor
+from tests.unit.documents.blind_families import meets_floor
 
 from cma_adapters.rules_assistant.corpus import Score
 from cma_adapters.rules_assistant.corpus_blind_ag import ag_scanned, build_ag, values_in_text
@@ -46,8 +46,10 @@ FIRST = (
     "the OCR text 33 of 35 (branch corpusag off 3ea9e28 = main's round-25 reader, shipped "
     "field ranker 2026-12-05.25)"
 )
-UNMET = frozenset({"creditor_name", "account_reference", "letter_date", "deadline_date"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_34 = "every floor met (rules of round 34, models 2026-12-06.36)"
+"""After round 34, which read AG's misses (training-side): the creditor, the reference, the
+letter date and the deadline, strict xfails at the first measurement, meet their floors
+(plain assertions)."""
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AG (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AG (seen since round 34), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -72,14 +74,9 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(
-        ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AG after OCR, first measurement under the issue's floor: {FIRST}",
-    ),
-)
+@pytest.mark.parametrize("field", ["document_class", *FIELDS_HERE])
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 34: a regression check of a training-side figure (ROUND_34; blind,
+    first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
+    the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field
