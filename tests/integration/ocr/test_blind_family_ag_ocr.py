@@ -17,7 +17,7 @@ import asyncio
 
 import pytest
 from tests.integration.ocr.blind_read import read_chosen
-from tests.unit.documents.blind_families import meets_floor
+from tests.unit.documents.blind_families import floor_params, meets_floor
 
 from cma_adapters.rules_assistant.corpus import Score
 from cma_adapters.rules_assistant.corpus_blind_ag import ag_scanned, build_ag, values_in_text
@@ -46,10 +46,16 @@ FIRST = (
     "the OCR text 33 of 35 (branch corpusag off 3ea9e28 = main's round-25 reader, shipped "
     "field ranker 2026-12-05.25)"
 )
-ROUND_34 = "every floor met (rules of round 34, models 2026-12-06.36)"
-"""After round 34, which read AG's misses (training-side): the creditor, the reference, the
-letter date and the deadline, strict xfails at the first measurement, meet their floors
-(plain assertions)."""
+ROUND_34 = (
+    "creditor 5/5, reference 5/5, every floor met but the letter date 5/7 and the deadline "
+    "4/5 (rules of round 34, models 2026-12-06.36)"
+)
+"""After round 34, which read AG's misses (training-side): the creditor and the reference,
+strict xfails at the first measurement, meet their floors (plain assertions); the letter
+date and the deadline do not yet (a captioned form's dates after OCR, each label a caption
+under its value, and an award's letter date: strict xfails still, UNMET)."""
+UNMET = frozenset({"letter_date", "deadline_date"})
+"""The floors this sample does not meet after round 34 (strict xfails below)."""
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +80,14 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     assert sum(result.hits[f] for f in fields) >= sum(result.totals[f] for f in fields) / 2
 
 
-@pytest.mark.parametrize("field", ["document_class", *FIELDS_HERE])
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AG after OCR, under the issue's floor after round 34: {ROUND_34}",
+    ),
+)
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
     """Seen since round 34: a regression check of a training-side figure (ROUND_34; blind,
     first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
