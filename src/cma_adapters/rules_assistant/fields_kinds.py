@@ -499,12 +499,13 @@ def letter_prefix(text: str, start: int) -> str:
     return m.group(1) + " "
 
 
-# Capitals as a word of their own before one run of five to ten figures ("QRS 40471",
-# "QRS 404711234"): a reference whose figures are not printed in groups (round 15; nine or
-# ten figures since round 34, a supply account's number); its sentence may end after it
+# Capitals as a word of their own before one run of five to nine figures ("QRS 40471",
+# "QRS 404711234"): a reference whose figures are not printed in groups (round 15; nine
+# figures since round 34, a supply account's number; not ten, "UTR 1234567890" is a label
+# and a taxpayer's reference); its sentence may end after it
 # ("Account no.: QRS 40471. Arrears ...": a full stop, then a space or the end, no figure;
 # round 30).
-_LETTERED = re.compile(r"(?:^|(?<=[\s:(]))([A-Z]{2,4}) (\d{5,10})(?![\d,/-]|\.\S| ?\d)")
+_LETTERED = re.compile(r"(?:^|(?<=[\s:(]))([A-Z]{2,4}) (\d{5,9})(?![\d,/-]|\.\S| ?\d)")
 
 
 def lettered_number(text: str) -> tuple[int, str] | None:

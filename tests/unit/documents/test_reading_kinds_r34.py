@@ -3,7 +3,7 @@ on wording and layouts unlike every corpus family (Rathlin Island: a Church Bay 
 Kebble seaweed works, a Mill Bay boat hire, a harbour trust): the test checks the *kind* of
 rule — who holds the judgment or the order ("Ferry firm holding the judgment", "Warrant held
 by") is the creditor; a name given whole beside a label and named in the body without its
-first words (a line the scan tore) is the whole name; capitals and nine or ten figures
+first words (a line the scan tore) is the whole name; capitals and nine figures
 ("KSW 402771934") are one reference; three groups of three figures with one space lost by
 OCR ("402771 934") are one reference; the account named by its product alone ("Island home
 loan") or by its book ("Seaweed ledger") labels the reference; what "settles the account
@@ -86,7 +86,7 @@ def test_a_name_torn_at_its_start_in_the_body_is_the_whole_name_beside_its_label
     assert read.creditor_name == "Moyle Isles District Council"
 
 
-def test_capitals_and_nine_or_ten_figures_are_one_reference() -> None:
+def test_capitals_and_nine_figures_are_one_reference() -> None:
     """A seaweed works' bill gives its account as capitals and nine figures in one run."""
     page = [
         (Cell(0.08, "Kebble Seaweed Works Ltd", bold=True),),
