@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from cma_adapters.rules_assistant.fields_kinds import (
+    first_words_lost,
     fuller_form,
     lender_label,
     nought_read_as_o,
@@ -381,7 +382,9 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
 
 def _fuller_names(candidates: list[Candidate]) -> list[Candidate]:
     """A name and the same name with its legal form ("X Services", "X Services Ltd") are
-    one organisation: the fuller name takes the better score of the two (round 12)."""
+    one organisation: the fuller name takes the better score of the two (round 12); so are
+    a name beside a label and the same name in the body without its first words (round
+    34)."""
     out = []
     for c in candidates:
         if not isinstance(c.value, str):
@@ -390,7 +393,13 @@ def _fuller_names(candidates: list[Candidate]) -> list[Candidate]:
         shorter = [
             o.score
             for o in candidates
-            if isinstance(o.value, str) and fuller_form(o.value, c.value)
+            if isinstance(o.value, str)
+            and (
+                fuller_form(o.value, c.value)
+                # (a name given whole beside a label, named in the body without its first
+                # words, which the scan tore off a line: round 34)
+                or (c.label is not None and o.label is None and first_words_lost(o.value, c.value))
+            )
         ]
         out.append(attrs.evolve(c, score=max(c.score, max(shorter) + 0.05)) if shorter else c)
     return out

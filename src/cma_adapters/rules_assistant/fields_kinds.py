@@ -209,6 +209,21 @@ def fuller_form(short: str, full: str) -> bool:
     )
 
 
+def first_words_lost(short: str, full: str) -> bool:
+    """Whether ``short`` (two words or more) is ``full`` without its first one to three
+    capitalised words ("Vale District Council" of "North Downs Vale District Council"): a
+    name OCR broke at its start, where a line of the body was torn by the scan, that a
+    label names whole (round 34)."""
+    words, whole = short.split(), full.split()
+    extra = whole[: len(whole) - len(words)]
+    return (
+        len(words) >= 2
+        and 1 <= len(extra) <= 3
+        and [w.casefold() for w in whole[len(extra) :]] == [w.casefold() for w in words]
+        and all(w[:1].isupper() and w.isalpha() for w in extra)
+    )
+
+
 # "Your mortgage is £1.00 GBP in arrears", "£1.00 in rent arrears", "£1.00 overdue"
 ARREARS_AFTER = re.compile(r"\s*(?:GBP\s+)?(?:in (?:\w+ ){0,2}arrears|overdue|behind)\b", re.I)
 # "The amount overdue is", "The sum now owing comes to", "The arrears on the account stand at"
@@ -484,11 +499,13 @@ def letter_prefix(text: str, start: int) -> str:
     return m.group(1) + " "
 
 
-# Capitals as a word of their own before one run of five to eight figures ("QRS 40471"):
-# a reference whose figures are not printed in groups (round 15); its sentence may end
-# after it ("Account no.: QRS 40471. Arrears ...": a full stop, then a space or the end,
-# no figure; round 30).
-_LETTERED = re.compile(r"(?:^|(?<=[\s:(]))([A-Z]{2,4}) (\d{5,8})(?![\d,/-]|\.\S| ?\d)")
+# Capitals as a word of their own before one run of five to nine figures ("QRS 40471",
+# "QRS 404711234"): a reference whose figures are not printed in groups (round 15; nine
+# figures since round 34, a supply account's number; not ten, "UTR 1234567890" is a label
+# and a taxpayer's reference); its sentence may end after it
+# ("Account no.: QRS 40471. Arrears ...": a full stop, then a space or the end, no figure;
+# round 30).
+_LETTERED = re.compile(r"(?:^|(?<=[\s:(]))([A-Z]{2,4}) (\d{5,9})(?![\d,/-]|\.\S| ?\d)")
 
 
 def lettered_number(text: str) -> tuple[int, str] | None:

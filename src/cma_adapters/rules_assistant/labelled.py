@@ -164,6 +164,13 @@ BALANCE_LABELS = [
     # the case today", "To settle in full", "Pitch fees our client seeks", "Sum sought"
     # (round 26)
     _l(_W % 4 + r"(?:to (?:clear|settle|pay off)|seeks|sought)\b", 1.0),
+    # what ends the debt said as what the sum does: "Settles the file today", "Clears the
+    # account in full" (round 34); and an amount's short form, "Demand amt" (round 34)
+    _l(
+        _W % 3 + r"(?:(?:settles|clears|pays off) (?:the|this|your) (?:file|account|case|debt"
+        r"|balance|matter|arrears)|amt)\b",
+        1.0,
+    ),
 ]
 
 
@@ -178,6 +185,12 @@ REFERENCE_LABELS = [
         + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting|invoice|utr)\b",
         1.0,
     ),
+    # the book an account is kept in, named for it: "Sales ledger", "Trade supplies
+    # ledger" (round 34; not a ledger's balance)
+    _l(_W % 3 + r"ledger\b(?! (?:balance|total|amount|sum)\b)", 1.0),
+    # the account named by its product alone, the whole of a label's cell, its value in
+    # the next: "Your mortgage", "Harbourside home loan", "Store card" (round 34)
+    _l(_W % 3 + r"(?:mortgage|home loan|loan|store card|credit card|card)$", 1.0),
     # an account's short forms, "A/C", "A/C No.", "Acc" (round 22)
     _l(_W % 2 + r"(?:a c|acc)(?: (?:no|number|ref))?\b", 1.0),
     # the writer's file the debt is kept under, named as a whole: "Our enforcement file:",
@@ -221,10 +234,16 @@ CREDITOR_LABELS = [
     ),
     # who is owed or acted for, named by what it is, then a clause: "Haulier owed the
     # debt", "Business that is owed the sum", "Joinery company we act for" (round 32; what
-    # it is may be misread after OCR: the clause alone says who is owed)
+    # it is may be misread after OCR: the clause alone says who is owed); or who holds
+    # the judgment or the debt: "Boatyard holding the judgment", "Firm that now holds the
+    # debt", "Holder of the judgment" (round 34)
     _l(
-        _W % 3 + r"(?:(?:that|who|which) (?:is |are )?)?owed (?:the|this|your) (?:judgment|debt"
-        r"|money|sum|balance|arrears|loan|amount)\b",
+        _W % 3 + r"(?:(?:that|who|which) (?:is |are |now )?)?(?:owed|holding|holds?|now holds?)"
+        r" (?:the|this|your) (?:judgment|debt|money|sum|balance|arrears|loan|amount)\b"
+        r"|(?:current |present )?holder of (?:the|this|your) (?:judgment|debt|loan)\b"
+        # (or a judgment, an order or a debt "held by" its owner: "Liability order held
+        # by", "Debt now held by"; not an account, a client's own)
+        r"|(?:judgment|order|debt|loan|warrant|writ|arrears)s? (?:is |are )?(?:now )?held by\b",
         3.0,
     ),
     _l(

@@ -175,7 +175,11 @@ REFERENCE = re.compile(
     r"|[A-Z]{2,4}\d{1,3} \d{5,8}(?=\s{2,}|\s*\n|\s*$|[,;)])"
     # letters and four to six figures, then groups of figures, the whole of its cell:
     # "KT4471 0925", "RB88120 442 107" (round 27)
-    r"|[A-Z]{1,4}\d{4,6}(?: \d{3,6}){1,3}(?=\s{2,}|\s*\n|\s*$|[,;)]))\b(?![.,]\d)"
+    r"|[A-Z]{1,4}\d{4,6}(?: \d{3,6}){1,3}(?=\s{2,}|\s*\n|\s*$|[,;)])"
+    # three groups of three figures where OCR lost one of the two spaces, the whole of its
+    # cell (or before a merge field's name): "679516 227", "679 516227" (round 34)
+    r"|(?:\d{6} \d{3}|\d{3} \d{6})(?=\s{2,}|\s*\n|\s*$|[,;)]|\s*[«<])"
+    r")\b(?![.,]\d)"
     # A card number printed masked: "8082 XXXX XXXX 9738", "4929 **** **** 1234".
     r"|\b\d{4}(?: (?:[X*•]{4}|\d{4})){2}(?: \d{3,4})\b"
     r"|\b(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{4,}[A-Z0-9]\b"

@@ -1,15 +1,15 @@
-"""Held-out family AG (written blind) as a cockled page, a phone photo held by its edge or a
-scan from a slipping sheet feeder, read by real Tesseract and the reader as the product
-ships it (the learned field ranker on): seven single-page documents over AG's three scans
-(a credit union's captioned form, cockled, as greyscale PNG; an enforcement agents' "At a
-glance" letter photographed with a thumb over its margin, as JPEG; an orchard's piece-work
-pay advice from the slipping feeder, as PNG with its resolution; a judgment on pleading
-paper, cockled; an energy bill's bill-of-costs account, thumb photo; a council tax reminder
-as a merge with its field shading, slipping feeder, as PNG without its resolution; a
-Reduced Earnings Allowance award as a captioned form, cockled).
-``benchmarks/intake_accuracy.py --family ag --ocr-ag 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AG"). Only aggregate figures are
-printed: AG's individual misses are not written down."""
+"""Family AG (written blind, read since round 34) as a cockled page, a phone photo held by its
+edge or a scan from a slipping sheet feeder, read by real Tesseract and the reader as the
+product ships it (the learned field ranker on): seven single-page documents over AG's three
+scans (a credit union's captioned form, cockled, as greyscale PNG; an enforcement agents'
+"At a glance" letter photographed with a thumb over its margin, as JPEG; an orchard's
+piece-work pay advice from the slipping feeder, as PNG with its resolution; a judgment on
+pleading paper, cockled; an energy bill's bill-of-costs account, thumb photo; a council tax
+reminder as a merge with its field shading, slipping feeder, as PNG without its resolution;
+a Reduced Earnings Allowance award as a captioned form, cockled).
+``benchmarks/intake_accuracy.py --family ag --ocr-ag 19`` reads one document of every class;
+the figures are in benchmarks/OCR.md ("Family AG", and "Round 34", which read AG's misses:
+every figure on AG since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -46,8 +46,16 @@ FIRST = (
     "the OCR text 33 of 35 (branch corpusag off 3ea9e28 = main's round-25 reader, shipped "
     "field ranker 2026-12-05.25)"
 )
-UNMET = frozenset({"creditor_name", "account_reference", "letter_date", "deadline_date"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+ROUND_34 = (
+    "creditor 5/5, reference 5/5, every floor met but the letter date 5/7 and the deadline "
+    "4/5 (rules of round 34, models 2026-12-06.36)"
+)
+"""After round 34, which read AG's misses (training-side): the creditor and the reference,
+strict xfails at the first measurement, meet their floors (plain assertions); the letter
+date and the deadline do not yet (a captioned form's dates after OCR, each label a caption
+under its value, and an award's letter date: strict xfails still, UNMET)."""
+UNMET = frozenset({"letter_date", "deadline_date"})
+"""The floors this sample does not meet after round 34 (strict xfails below)."""
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +67,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AG (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AG (seen since round 34), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -77,9 +85,11 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AG after OCR, first measurement under the issue's floor: {FIRST}",
+        f"AG after OCR, under the issue's floor after round 34: {ROUND_34}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 34: a regression check of a training-side figure (ROUND_34; blind,
+    first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
+    the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

@@ -1,12 +1,12 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
-"""Held-out family AG (``corpus_blind_ag.py``), written blind in a twenty-seventh hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA, AB, AC, AD, AE and AF): the family
-itself (every class, ground truth printed, deterministic, laid out on the page, each
-setting as it says) and that it is never trained on, and the reader measured on it (blind:
-aggregates only) on perfect text as the product reads (the shipped classifier and field
+"""Family AG (``corpus_blind_ag.py``), written blind in a twenty-seventh hand (its
+organisations and wording new to A-Z, G, E, F, I, J, AA, AB, AC, AD, AE and AF) and read
+since round 34: the family itself (every class, ground truth printed, deterministic, laid
+out on the page, each setting as it says), that it is trained on only as a read family, and
+the reader on it on perfect text as the product reads (the shipped classifier and field
 ranker). The OCR sample is in tests/integration/ocr/test_blind_family_ag_ocr.py; the
-figures are in benchmarks/OCR.md ("Family AG"). Two documents a class keep this module to a
-few seconds; the benchmark reads four."""
+figures are in benchmarks/OCR.md ("Family AG", and "Round 34", which read AG's misses).
+Two documents a class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -25,14 +25,13 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ag, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ag, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ag import (
@@ -427,11 +426,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ag") == digest()
 
 
-def test_family_ag_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ag", "AG")
+def test_family_ag_is_trained_on_only_as_a_read_family() -> None:
+    """AG is seen since round 34 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AG" in read_families.READ
+    assert "corpus_blind_ag" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ag", "AG")
 
 
-# -- the reader on AG (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AG (seen since round 34, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -452,27 +458,31 @@ FIRST = (
     "off 3ea9e28 = main's round-25 reader, shipped classifier and field ranker 2026-12-05.25; "
     "on 76 documents claim no. is 4/8: benchmarks/OCR.md, 'Family AG')"
 )
-"""The first measurement (38 documents here): every floor met (the claim numbers these two
-documents a class hold are all read; on the benchmark's four, half are not)."""
-UNMET: frozenset[str] = frozenset()
-"""The floors not met at the first measurement (strict xfails below): none here."""
+"""The first measurement, blind (38 documents here): every floor met (the claim numbers these
+two documents a class hold are all read; on the benchmark's four, half are not)."""
+ROUND_34 = (
+    "on the benchmark's 76 documents every field 100% by the rules and as shipped (creditor "
+    "60/60, reference 60/60, balance 60/60 ...): rules of round 34, models 2026-12-06.36"
+)
+"""After round 34, which read AG's misses (training-side): a court's name is no longer
+read for the firm "holding the judgment", capitals and nine figures are one reference, and
+the rules alone read a ledger's, a product's and an "amt" label."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the floors of the fields that every debt letter states: a collapse, not a
-small loss (why any of them is low is not looked into: AG is blind)."""
+small loss."""
 
 
 def test_family_ag_is_read_above_a_collapse_floor(ag_score: Score) -> None:
-    print("\n" + ag_score.table("held-out family AG (written blind), perfect text"))
+    print("\n" + ag_score.table("family AG (seen since round 34), perfect text"))
     assert ag_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (ag_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AG blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_ag_meets_the_floor(ag_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 34, so a regression check of a training-side figure: ROUND_34
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(ag_score.accuracy(field), field), field

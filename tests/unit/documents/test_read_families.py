@@ -54,6 +54,7 @@ READ_MODULES = {
     "corpus_blind_ad": "AD",
     "corpus_blind_aj": "AJ",
     "corpus_blind_ak": "AK",
+    "corpus_blind_ag": "AG",
 }
 PACKAGE = Path(read_families.__file__).parent
 
