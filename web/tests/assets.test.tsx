@@ -4,7 +4,8 @@
 // "not known" as null, and refusing an amount that is not one next to its box.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen } from "@testing-library/react";
-import { amount, yesNo } from "../src/pages/case/Assets";
+import { yesNo } from "../src/components/yesNo";
+import { amount } from "../src/pages/case/Assets";
 
 const state = vi.hoisted(() => ({ sent: [] as { body: Record<string, unknown>; ifMatch: string | null }[] }));
 vi.hoisted(() => {

@@ -13,16 +13,11 @@ import { money, toPence } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, SuccessBanner, SummaryList } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
+import { fromYesNo, yesNo, yesNoOptions, type YesNo } from "../../components/yesNo";
 
 type Facts = Schemas["CaseFinancialFacts"];
 type Status = Schemas["CurrentStatus"];
-type YesNo = "" | "yes" | "no";
-
-const YES_NO: ReadonlyArray<readonly [YesNo, string]> = [
-  ["", "Not known"],
-  ["yes", "Yes"],
-  ["no", "No"],
-];
+const YES_NO = yesNoOptions("Not known");
 
 export const IN_FORCE: ReadonlyArray<readonly [keyof Status, string]> = [
   ["in_breathing_space", "Breathing Space"],
@@ -47,14 +42,6 @@ const RESIDENCE: ReadonlyArray<readonly [Exclude<keyof Schemas["ResidenceFacts"]
   ["lived_there_last_year", "Lived here at some time in the last year"],
   ["connected_last_3_years", "Lived or had a business here in the last 3 years"],
 ];
-
-export function yesNo(b: boolean | null | undefined): YesNo {
-  return b === true ? "yes" : b === false ? "no" : "";
-}
-
-function bool(v: YesNo): boolean | null {
-  return v === "yes" ? true : v === "no" ? false : null;
-}
 
 function pounds(pence: number | null | undefined): string {
   return pence === null || pence === undefined ? "" : (pence / 100).toFixed(2);
@@ -143,13 +130,13 @@ function FactsForm({ caseId, facts, onSaved }: { caseId: string; facts: Facts; o
         assets: {
           ...facts.assets,
           savings_and_cash_pence: amount(savings, "assets.savings_and_cash_pence"),
-          owns_property: bool(property),
+          owns_property: fromYesNo(property),
           vehicles: rowsOut(vehicles, "vehicles", true),
           other_assets: rowsOut(others, "other_assets", false),
         },
-        residence: { ...facts.residence, ...Object.fromEntries(RESIDENCE.map(([k]) => [k, bool(residence[k] ?? "")])) },
+        residence: { ...facts.residence, ...Object.fromEntries(RESIDENCE.map(([k]) => [k, fromYesNo(residence[k] ?? "")])) },
         insolvency: { ...facts.insolvency, current },
-        unable_to_pay_debts_as_due: bool(unable),
+        unable_to_pay_debts_as_due: fromYesNo(unable),
       };
       return unwrap(
         await api.PUT("/api/v1/cases/{case_id}/financial-facts", {

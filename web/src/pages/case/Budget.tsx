@@ -9,6 +9,7 @@ import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../compone
 import { QueryState, ScrollBox, SummaryList, Tag } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
 import { downloadSfs } from "./download";
+import { fromYesNo, yesNo, yesNoOptions, type YesNo } from "../../components/yesNo";
 
 const FREQUENCIES = ["weekly", "fortnightly", "four_weekly", "monthly", "quarterly", "yearly"] as const;
 
@@ -24,10 +25,7 @@ const COUNTS = [
   ["vehicles", "Vehicles"],
 ] as const;
 type Count = (typeof COUNTS)[number][0];
-type Said = "" | "yes" | "no";
-const said = (b: boolean | null | undefined): Said => (b === true ? "yes" : b === false ? "no" : "");
-const saidBool = (v: Said) => (v === "yes" ? true : v === "no" ? false : null);
-const SAID: ReadonlyArray<readonly [Said, string]> = [["", "Not recorded"], ["yes", "Yes"], ["no", "No"]];
+const SAID = yesNoOptions("Not recorded");
 type Row = { key: string; amount: string; frequency: string; note: string | null };
 
 /** The household as the API takes it; a count that is not a whole number is refused by its box. */
@@ -63,8 +61,8 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
   const [counts, setCounts] = useState<Record<Count, string>>(() => Object.fromEntries(COUNTS.map(([k]) => [k, String(hh?.[k] ?? 0)])) as Record<Count, string>);
   const [tenure, setTenure] = useState<string>(hh?.tenure ?? "");
   const [employment, setEmployment] = useState<string>(out.details.client_employment_status[0] ?? "");
-  const [savingsConsidered, setSavingsConsidered] = useState(said(out.budget.savings_contribution_considered));
-  const [assetsConsidered, setAssetsConsidered] = useState(said(out.budget.asset_use_considered));
+  const [savingsConsidered, setSavingsConsidered] = useState(yesNo(out.budget.savings_contribution_considered));
+  const [assetsConsidered, setAssetsConsidered] = useState(yesNo(out.budget.asset_use_considered));
   const save = useMutation({
     mutationFn: async () => {
       const lines: Record<string, Schemas["LineIn"]> = {};
@@ -78,8 +76,8 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
             // The household is recorded once a tenure or a person is; until then it stays as read.
             household: tenure || partner || COUNTS.some(([k]) => counts[k].trim() !== "0") || hh ? householdBody(partner, tenure, counts) : null,
             details: { ...out.details, client_employment_status: employment ? [employment, ...out.details.client_employment_status.slice(1)] : out.details.client_employment_status.slice(1) },
-            savings_contribution_considered: saidBool(savingsConsidered),
-            asset_use_considered: saidBool(assetsConsidered),
+            savings_contribution_considered: fromYesNo(savingsConsidered),
+            asset_use_considered: fromYesNo(assetsConsidered),
             category_notes: out.budget.category_notes,
             other_essentials: out.budget.other_essentials,
             debt_admin_fee_pence: out.budget.debt_admin_fee_pence,
@@ -182,8 +180,8 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
         <Select id="household-tenure" name="household.tenure" label="Housing" value={tenure} onChange={setTenure} error={save.error} options={[["", "Not recorded"], ...TENURES.map((t) => [t, t === "other" ? "Other" : t] as const)]} />
         <Select id="household-employment" name="details.client_employment_status" label="The client's work" value={employment} onChange={setEmployment} error={save.error} options={[["", "Not recorded"], ...EMPLOYMENT.map((e) => [e, e] as const)]} />
       </fieldset>
-      <Select id="budget-savings-considered" name="savings_contribution_considered" label="Was a contribution to savings considered?" value={savingsConsidered} onChange={(v) => setSavingsConsidered(v as Said)} error={save.error} options={SAID} />
-      <Select id="budget-assets-considered" name="asset_use_considered" label="Was using the client's assets considered?" value={assetsConsidered} onChange={(v) => setAssetsConsidered(v as Said)} error={save.error} options={SAID} />
+      <Select id="budget-savings-considered" name="savings_contribution_considered" label="Was a contribution to savings considered?" value={savingsConsidered} onChange={(v) => setSavingsConsidered(v as YesNo)} error={save.error} options={SAID} />
+      <Select id="budget-assets-considered" name="asset_use_considered" label="Was using the client's assets considered?" value={assetsConsidered} onChange={(v) => setAssetsConsidered(v as YesNo)} error={save.error} options={SAID} />
       <Checkbox id="budget-complete" label="The budget is complete" checked={complete} onChange={setComplete} />
       <Button busy={save.isPending}>Save budget</Button>
     </form>
