@@ -377,6 +377,7 @@ def train_document_classifier(
     examples: Any = None,
     learn_labels: bool = False,
     field_ranker: str | None = None,
+    ranker_c: float | None = None,
 ) -> dict[str, Any]:
     """Train the embedded assistant's classifier on the generated corpus (seen layout
     families), write it as JSON to ``output`` and return its held-out report.
@@ -394,7 +395,9 @@ def train_document_classifier(
     learned field ranker (``ranker_training``; blended: the rules' scores are among its
     features; randomised: blended, with ``RANDOMISED_PAGES`` randomised pages training its
     creditor and letter's date, ``ranker_random``, round 24: not the shipped choice) and
-    write it beside the classifier, where the assistant then uses it."""
+    write it beside the classifier, where the assistant then uses it; ``ranker_c`` its
+    regularisation (default: chosen from ``ranker_training.GRID`` by leaving each family
+    out)."""
     from cma_adapters.rules_assistant import classifier, statements
 
     extra = [(text, cls.value) for text, cls in examples.documents] if examples else []
@@ -462,6 +465,7 @@ def train_document_classifier(
             seed=seed,
             rules=field_ranker != "alone",
             randomised=RANDOMISED_PAGES if field_ranker == "randomised" else 0,
+            c=ranker_c,
         )
         ranker_output = output.with_name(ranker.ARTEFACT)
         ranker_output.write_text(ranker.to_json(fitted), encoding="utf-8")

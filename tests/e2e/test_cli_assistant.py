@@ -93,18 +93,22 @@ def test_train_refuses_a_bad_option(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_train_with_the_field_ranker_writes_one_the_assistant_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``--field-ranker``: the learned field ranker is trained too (its regularisation
-    chosen by leaving each seen family out in turn) and written beside the classifier;
-    the assistant then uses it. Without the flag none is written (test above)."""
+    """``--field-ranker``: the learned field ranker is trained too and written beside the
+    classifier; the assistant then uses it. Without the flag none is written (test above).
+    ``--ranker-c`` fixes its regularisation (here, to keep the test short): each seen
+    family is still left out in turn and reported, once rather than for every value of
+    the grid."""
     monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("CMA_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789")
     args = ["assistant", "train", "--per-family", "2", "--c", "2", "--statements", "4"]
     result = CliRunner().invoke(
-        app, [*args, "--version", "t2", "--field-ranker", "alone", "--json"]
+        app, [*args, "--version", "t2", "--field-ranker", "alone", "--ranker-c", "1", "--json"]
     )
     assert result.exit_code == 0, result.output
     fitted = json.loads(result.output)["field_ranker"]
     assert fitted["uses_rules"] is False
+    assert fitted["c"] == 1.0
+    assert list(fitted["cv_mean_by_c"]) == ["1.0"]
     families = sorted(
         [*"ABCDEFGHJKLMNOPQRSTUVWXZ", "AA", "AC", "AE", "AB", "AI", "AF", "AD", "AJ", "AK", "AG"]
     )
@@ -120,3 +124,6 @@ def test_train_with_the_field_ranker_writes_one_the_assistant_loads(
     assert reader.field_ranker.version == "t2"
     bad = CliRunner().invoke(app, [*args, "--field-ranker", "sometimes"])
     assert bad.exit_code != 0
+    alone = CliRunner().invoke(app, [*args, "--ranker-c", "1"])
+    assert alone.exit_code == 2
+    assert "only with --field-ranker" in alone.output

@@ -65,11 +65,20 @@ def train(
         "scores, or 'randomised': blended, with randomised pages too) and write it beside "
         "the classifier, where the assistant uses it.",
     ),
+    ranker_c: float | None = typer.Option(
+        None,
+        "--ranker-c",
+        min=0.001,
+        help="The field ranker's regularisation (default: chosen by leaving each family "
+        "out in turn, three times as long). Only with --field-ranker.",
+    ),
     as_json: bool = JsonOption,
 ) -> None:
     """Train the document classifier and report held-out accuracy per class."""
     if field_ranker not in (None, "alone", "blended", "randomised"):
         raise typer.BadParameter("'alone', 'blended' or 'randomised'", param_hint="--field-ranker")
+    if ranker_c is not None and field_ranker is None:
+        raise typer.BadParameter("only with --field-ranker", param_hint="--ranker-c")
     settings = load_settings(as_json=as_json)
     # Imported here: the container loads every adapter, which `--help` must not wait for.
     from cma_core.shared.ids import CentreId, parse_uuid
@@ -108,6 +117,7 @@ def train(
                 version=stamp, output=target, per_family=per_family, c=c,
                 statements_count=statements, examples=examples,
                 learn_labels=only is not None, field_ranker=field_ranker,
+                ranker_c=ranker_c,
             ),
             as_json=as_json,
         )  # fmt: skip
